@@ -1,0 +1,64 @@
+/*
+ * query.h — the query language shared by the TUI prompt and `dossier search`.
+ *
+ *   free text      words, "phrases", prefix*, AND / OR / NOT, -word, ( )
+ *   field filters  source:X  title:X  after:DATE  before:DATE  year:YYYY
+ *                  topic:SLUG  entity:X  person:X  org:X  country:X
+ *                  tag:X  has:figures  figure:>100bn  id:N
+ *   values with spaces are quoted: source:"Global Times"
+ *
+ * A query parses to a tree and compiles to one SQL statement with bound
+ * parameters (the SQL names the tables of schema in store); it never builds
+ * SQL from user text. Errors name the offending token and its byte position.
+ * This module does not include sqlite3.h: it hands the SQL text and the
+ * parameters to store, which binds and runs them.
+ */
+#ifndef DOSSIER_QUERY_H
+#define DOSSIER_QUERY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dossier/util.h"
+
+struct query;
+
+/* Parse text. On failure returns -1, *out is NULL, and err->msg reads like
+ * "unknown field 'sorce:' at column 1" with err->pos the byte offset. The
+ * empty string is a valid query that selects every document. */
+int query_parse(const char *text, struct query **out, struct ds_error *err);
+void query_free(struct query **q);
+
+/* The text the query was parsed from (borrowed). */
+const char *query_text(const struct query *q);
+
+/* True when the query has free-text terms (so it can be ranked/snippeted). */
+bool query_has_text(const struct query *q);
+
+/* The FTS5 MATCH expression for the free-text part (borrowed, NULL if none);
+ * for highlighting and snippets. */
+const char *query_fts_expr(const struct query *q);
+
+/* The positive free-text terms as typed (for find-in-article highlighting). */
+size_t query_term_count(const struct query *q);
+const char *query_term_at(const struct query *q, size_t i);
+
+/* Combine: a query that is q AND extra (e.g. the sidebar's topic filter).
+ * Returns a new query; q is unchanged. extra is query text. */
+int query_and(const struct query *q, const char *extra, struct query **out, struct ds_error *err);
+
+/* The compiled form, for store: SQL selecting matching document ids (column
+ * "id", plus "rank" when the query has text) with numbered parameters ?1..?n. */
+enum query_param_type { QPARAM_TEXT, QPARAM_INT, QPARAM_REAL };
+struct query_param {
+    enum query_param_type type;
+    const char *text;
+    int64_t i;
+    double r;
+};
+const char *query_sql(const struct query *q);
+size_t query_param_count(const struct query *q);
+const struct query_param *query_param_at(const struct query *q, size_t i);
+
+#endif

@@ -1,0 +1,209 @@
+/*
+ * store.h — the index: one SQLite database (WAL) holding documents, the
+ * files they came from, the FTS5 index, extractions and the reader's own
+ * tags. This module (src/lib/store*.c) is the only one that includes
+ * sqlite3.h; nothing outside it sees SQL error text.
+ *
+ * Contract:
+ *   - store_open() creates or migrates the schema (PRAGMA user_version) and
+ *     refuses, with a clear message, a file that is not a dossier database
+ *     or whose schema is newer than this program.
+ *   - Every function returns 0 on success and -1 on failure with a human
+ *     message in err (never raw SQLite text), unless documented otherwise.
+ *   - Writers batch: call store_begin()/store_commit() around many puts.
+ *     A crash at any moment leaves the last committed state.
+ *   - Strings returned inside result structs are owned by the struct and
+ *     freed by the matching *_clear() function.
+ *   - A store handle is used by one thread at a time.
+ */
+#ifndef DOSSIER_STORE_H
+#define DOSSIER_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dossier/article.h"
+#include "dossier/extract.h"
+#include "dossier/util.h"
+
+struct store;
+struct query;
+
+enum store_flags {
+    STORE_READONLY = 1 << 0, /* open an existing database for reading only */
+    STORE_CREATE = 1 << 1,   /* create the file (and its directory) if missing */
+};
+
+int store_open(const char *path, int flags, struct store **out, struct ds_error *err);
+void store_close(struct store **s);
+
+int store_begin(struct store *s, struct ds_error *err);
+int store_commit(struct store *s, struct ds_error *err);
+void store_rollback(struct store *s);
+
+/* ---- files and documents (the indexer's side) ---------------------------- */
+
+struct file_state {
+    int64_t size;
+    int64_t mtime_ns;
+    int64_t doc_id;
+};
+
+/* 0 and *out filled when path is indexed, 1 when it is not, -1 on error. */
+int store_file_get(struct store *s, const char *path, struct file_state *out, struct ds_error *err);
+
+/* Record that path holds document doc_id (insert or replace). */
+int store_file_put(struct store *s, const char *path, const struct file_state *st,
+                   struct ds_error *err);
+
+/* Forget path; its document goes too when no other file holds it. */
+int store_file_delete(struct store *s, const char *path, struct ds_error *err);
+
+/* Call fn for every indexed path under prefix ("" = all); the indexer uses it
+ * to find deleted files. Iteration stops early when fn returns non-zero. */
+int store_file_each(struct store *s, const char *prefix,
+                    int (*fn)(const char *path, void *ud), void *ud, struct ds_error *err);
+
+/* Document with this content hash, if any: returns its id, 0 when none. */
+int64_t store_doc_by_hash(struct store *s, uint64_t hash, struct ds_error *err);
+
+/* Insert a document (and its FTS entry); *id_out gets its id. */
+int store_doc_insert(struct store *s, const struct article *a, uint64_t hash, int64_t *id_out,
+                     struct ds_error *err);
+
+/* Replace the extraction (figures, entities, topics) of doc_id. */
+int store_put_extraction(struct store *s, int64_t doc_id, const struct extraction *x,
+                         struct ds_error *err);
+
+/* Register the topics the rules define (slug, name), replacing the list. */
+int store_set_topics(struct store *s, const char *const *slugs, const char *const *names, size_t n,
+                     struct ds_error *err);
+
+/* Files skipped by the last index run, with the reason. */
+int store_skip_put(struct store *s, const char *path, const char *reason, struct ds_error *err);
+int store_skip_clear(struct store *s, struct ds_error *err);
+
+/* Corpus-wide line frequencies for furniture detection: the number of
+ * documents each normalised-line hash was seen in. */
+int store_linefreq_add(struct store *s, const uint64_t *hashes, size_t n, struct ds_error *err);
+/* Lines seen in at least min_docs documents: fills a newly allocated array. */
+int store_linefreq_frequent(struct store *s, int64_t min_docs, uint64_t **hashes_out,
+                            size_t *n_out, struct ds_error *err);
+
+/* Key/value settings kept with the index (e.g. "rules_hash"). get returns a
+ * newly allocated string or NULL. */
+char *store_meta_get(struct store *s, const char *key);
+int store_meta_set(struct store *s, const char *key, const char *value, struct ds_error *err);
+
+/* ---- reading documents ----------------------------------------------------- */
+
+struct doc_record {
+    int64_t id;
+    char *path;        /* the first file holding it */
+    int nfiles;        /* how many files hold identical content */
+    struct article a;  /* every article field, body and raw included */
+    char *lead;        /* first sentence of the body (for lists when no title) */
+};
+void doc_record_clear(struct doc_record *r);
+
+/* 0 found, 1 no such document, -1 error. */
+int store_doc_get(struct store *s, int64_t id, struct doc_record *out, struct ds_error *err);
+/* Resolve "42" or a path (absolute or relative to cwd) to a document id:
+ * 0 found, 1 not found, -1 error. */
+int store_doc_resolve(struct store *s, const char *id_or_path, int64_t *id_out,
+                      struct ds_error *err);
+
+/* The stored extraction of a document (spans into its body). */
+int store_get_extraction(struct store *s, int64_t doc_id, struct extraction *out,
+                         struct ds_error *err);
+
+/* Top terms of a document by tf-idf against the corpus. */
+struct keyword {
+    char *term;
+    double weight;
+};
+int store_doc_keywords(struct store *s, int64_t doc_id, size_t max, struct keyword **out,
+                       size_t *n_out, struct ds_error *err);
+void keywords_free(struct keyword *k, size_t n);
+
+/* ---- search ------------------------------------------------------------------ */
+
+enum store_sort {
+    SORT_RANK, /* bm25, title weighted higher; date order when there are no words */
+    SORT_DATE, /* newest first; undated last */
+};
+
+struct result_row {
+    int64_t id;
+    char *published;   /* or NULL */
+    char *source;      /* or NULL */
+    char *title;       /* title, else the lead sentence */
+    bool has_title;
+    char *topics;      /* comma-separated slugs, best first, or NULL */
+    double rank;       /* bm25 (lower is better) or 0 */
+};
+void result_row_clear(struct result_row *r);
+
+/* A query's results with random access by position, for virtual lists:
+ * opening costs one query; fetching any window costs about its size. */
+struct result_set;
+
+int store_search(struct store *s, const struct query *q, enum store_sort sort,
+                 struct result_set **out, struct ds_error *err);
+size_t result_set_count(const struct result_set *rs);
+/* Fill rows[0..n) with positions [pos, pos+n) clipped to the count; returns
+ * how many were filled, -1 on error. */
+int result_set_fetch(struct result_set *rs, size_t pos, size_t n, struct result_row *rows,
+                     struct ds_error *err);
+/* Position of a document in the set, or -1. */
+long result_set_find(struct result_set *rs, int64_t doc_id);
+void result_set_free(struct result_set **rs);
+
+/* A snippet of doc_id's body around the query's hits, hits wrapped in
+ * open/close markers (e.g. "[" "]"); NULL when the query has no words. */
+char *store_snippet(struct store *s, const struct query *q, int64_t doc_id, const char *open,
+                    const char *close, size_t max_tokens);
+
+/* Byte spans in doc_id's title and body that match the query's words
+ * (stemmed the way the index stems). *spans_out is newly allocated. */
+int store_hit_spans(struct store *s, const struct query *q, int64_t doc_id,
+                    struct span **spans_out, size_t *n_out, struct ds_error *err);
+
+/* Counts of documents per value for the documents a query selects. */
+struct facet {
+    char *key;         /* topic slug, outlet, entity name, month ... */
+    char *label;       /* human name where it differs (topic name), else NULL */
+    int64_t count;
+};
+void facets_free(struct facet *f, size_t n);
+enum facet_kind { FACET_TOPIC, FACET_SOURCE, FACET_COUNTRY, FACET_PERSON, FACET_ORG, FACET_MONTH };
+int store_facets(struct store *s, const struct query *q, enum facet_kind kind, size_t max,
+                 struct facet **out, size_t *n_out, struct ds_error *err);
+
+/* ---- corpus totals ------------------------------------------------------------ */
+
+struct store_stats {
+    int64_t documents, files, words, outlets, skipped, duplicates;
+    char *first_date, *last_date; /* or NULL */
+};
+int store_stats(struct store *s, struct store_stats *out, struct ds_error *err);
+void store_stats_clear(struct store_stats *st);
+
+/* ---- the reader's annotations ------------------------------------------------- */
+
+int store_tag_add(struct store *s, int64_t doc_id, const char *tag, struct ds_error *err);
+int store_tag_remove(struct store *s, int64_t doc_id, const char *tag, struct ds_error *err);
+/* 1 when doc has tag, 0 when not, -1 on error. */
+int store_tag_has(struct store *s, int64_t doc_id, const char *tag, struct ds_error *err);
+
+/* ---- the tokenizer (shared with highlighting and comparison) ------------------ */
+
+/* Tokenize text as the index does (porter + unicode61, CJK as overlapping
+ * bigrams); fn gets each token (NUL-terminated, stemmed/folded) and its byte
+ * span in text. */
+int store_tokenize(struct store *s, const char *text, size_t len,
+                   void (*fn)(const char *token, size_t start, size_t end, void *ud), void *ud,
+                   struct ds_error *err);
+
+#endif

@@ -1,0 +1,90 @@
+/* Unit tests for util.c and utf8.c. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "dossier/utf8.h"
+#include "dossier/util.h"
+#include "tap.h"
+
+static void
+test_buf(void)
+{
+    struct buf b = BUF_INIT;
+    is_str(buf_str(&b), "", "empty buffer reads as empty string");
+    buf_puts(&b, "abc");
+    buf_printf(&b, "-%d-", 42);
+    buf_putc(&b, 'z');
+    is_str(b.data, "abc-42-z", "appends concatenate");
+    is_int(b.len, 8, "length excludes NUL");
+    for (int i = 0; i < 1000; i++)
+        buf_putc(&b, 'x');
+    is_int(b.len, 1008, "grows past initial capacity");
+    char *s = buf_steal(&b);
+    ok(b.data == NULL && b.len == 0, "steal empties the buffer");
+    free(s);
+    buf_put_json_string(&b, "a\"b\\c\n\x01");
+    is_str(b.data, "\"a\\\"b\\\\c\\n\\u0001\"", "JSON escaping");
+    buf_free(&b);
+}
+
+static void
+test_utf8(void)
+{
+    uint32_t cp;
+    is_int(utf8_decode("\xe7\x8e\x8b", 3, &cp), 3, "3-byte sequence length");
+    is_int(cp, 0x738B, "decodes 王");
+    is_int(utf8_decode("\xc0\xaf", 2, &cp), 1, "overlong is invalid");
+    is_int(cp, UTF8_REPLACEMENT, "invalid gives U+FFFD");
+    is_int(utf8_decode("\xe7\x8e", 2, &cp), 1, "truncated sequence is invalid");
+    is_int(utf8_decode("\xed\xa0\x80", 3, &cp), 1, "surrogate is invalid");
+    ok(utf8_valid("héllo 王文涛", strlen("héllo 王文涛")), "valid text");
+    ok(!utf8_valid("caf\xe9", 4), "Latin-1 byte is not UTF-8");
+    is_int(utf8_width("王文涛", strlen("王文涛")), 6, "CJK is two columns each");
+    is_int(utf8_width("e\xcc\x81", 3), 1, "combining acute is zero width");
+    is_int(utf8_cp_width(0x1B), -1, "ESC has no width: never drawn");
+    size_t cols;
+    size_t n = utf8_prefix_for_width("ab王文", strlen("ab王文"), 3, &cols);
+    is_int(n, 2, "a wide char that does not fit is left out");
+    is_int(cols, 2, "prefix width");
+    char out[4];
+    is_int(utf8_encode(0x1F600, out), 4, "4-byte encode");
+    ok(utf8_is_cjk(0x738B) && utf8_is_cjk(0x30AB) && utf8_is_cjk(0xD55C) && !utf8_is_cjk('a'),
+       "CJK classification");
+    is_int(utf8_tolower(0xC9), 0xE9, "É lowercases to é");
+}
+
+static void
+test_misc(void)
+{
+    ok(ds_hash64("abc", 3) != ds_hash64("abd", 3), "hash differs for different input");
+    ok(ds_hash64("abc", 3) == ds_hash64("abc", 3), "hash is stable");
+    char s[] = "  padded \n";
+    is_str(ds_str_trim(s), "padded", "trim");
+    struct ds_error e;
+    ds_error_set(&e, 7, "bad %s", "thing");
+    is_str(e.msg, "bad thing", "error message");
+    is_int(e.pos, 7, "error position");
+    setenv("DOSSIER_DB", "/tmp/x.db", 1);
+    char *p = ds_db_path(NULL);
+    is_str(p, "/tmp/x.db", "DOSSIER_DB wins when no --db");
+    free(p);
+    p = ds_db_path("/a/b.db");
+    is_str(p, "/a/b.db", "--db wins over DOSSIER_DB");
+    free(p);
+    unsetenv("DOSSIER_DB");
+    setenv("XDG_DATA_HOME", "/data", 1);
+    p = ds_db_path(NULL);
+    is_str(p, "/data/dossier/index.db", "XDG_DATA_HOME default");
+    free(p);
+}
+
+int
+main(void)
+{
+    test_buf();
+    test_utf8();
+    test_misc();
+    return done_testing();
+}
