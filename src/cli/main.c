@@ -1,9 +1,108 @@
-/* main.c — placeholder until the CLI lands. */
+/*
+ * main.c — `dossier [--db PATH] COMMAND [ARGS]`: the command table and the
+ * dispatch. With no command, dossier opens the browser.
+ */
 #include "config.h"
+
+#include <locale.h>
 #include <stdio.h>
-int
-main(void)
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "commands.h"
+
+const struct cli_command cli_commands[] = {
+    {"browse", cmd_browse, "[QUERY]", "Open the interface on the index (the default command).",
+     "  --script FILE    read keys from FILE instead of the keyboard (tests)\n"
+     "  --size WxH       screen size in script mode (default 80x24)\n"},
+    {"index", cmd_index, "[PATH...]",
+     "Index files and folders (.txt, .md). Unchanged files are skipped, changed ones\n"
+     "re-indexed, deleted ones removed. With no PATH, the paths indexed before.",
+     "  --max-size MIB   skip files larger than this (default 8)\n"
+     "  --quiet          no summary\n"},
+    {"search", cmd_search, "QUERY", "Print the articles matching QUERY, best first.",
+     "  --limit N        at most N results (default 20)\n"
+     "  --sort date|rank order (default rank; date when the query has no words)\n"
+     "  --json           one JSON object per line\n"},
+    {"show", cmd_show, "ID|PATH", "Print an article's metadata and cleaned text.",
+     "  --raw            the text as read, before cleaning\n"
+     "  --removed        the lines cleaning dropped, with the reason\n"
+     "  --json           metadata and text as one JSON object\n"},
+    {"stats", cmd_stats, "", "Print corpus totals: documents, words, outlets, dates, skipped files.",
+     "  --json           as JSON\n"},
+    {"facts", cmd_facts, "ID|PATH",
+     "Print what an article states: figures, entities by kind, topics, keywords.",
+     "  --json           as JSON\n"},
+    {"figures", cmd_figures, "[QUERY]", "Print every figure in the matching articles.",
+     "  --csv            as CSV\n"
+     "  --json           one JSON object per line\n"
+     "  --limit N        at most N articles (default all)\n"},
+    {"topics", cmd_topics, "[QUERY]", "Print topics with the number of matching articles.",
+     "  --json           as JSON\n"},
+    {"entities", cmd_entities, "[QUERY]",
+     "Print the entities named most in the matching articles, by kind.",
+     "  --limit N        at most N per kind (default 10)\n"
+     "  --json           as JSON\n"},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static void
+usage(FILE *f)
 {
-    puts(PACKAGE_STRING);
-    return 0;
+    fprintf(f, "usage: dossier [--db PATH] [COMMAND] [ARGS]\n\n"
+               "A terminal browser for folders of news articles.\n\ncommands:\n");
+    for (const struct cli_command *c = cli_commands; c->name; c++)
+        fprintf(f, "  %-9s %s\n", c->name, strchr(c->summary, '\n') ? "" : c->summary);
+    fprintf(f, "\n'dossier COMMAND --help' describes a command; 'man dossier' the query "
+               "language.\n");
+}
+
+int
+main(int argc, char **argv)
+{
+    setlocale(LC_ALL, "");
+    int i = 1;
+    /* Options before the command. */
+    while (i < argc && argv[i][0] == '-' && argv[i][1] == '-') {
+        if (strcmp(argv[i], "--version") == 0) {
+            printf("%s\n", PACKAGE_STRING);
+            return 0;
+        }
+        if (strcmp(argv[i], "--help") == 0) {
+            usage(stdout);
+            return 0;
+        }
+        if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
+            cli_global_db = argv[i + 1];
+            i += 2;
+            continue;
+        }
+        if (strncmp(argv[i], "--db=", 5) == 0) {
+            cli_global_db = argv[i] + 5;
+            i++;
+            continue;
+        }
+        break; /* the browser's own options */
+    }
+    if (i < argc && strcmp(argv[i], "help") == 0) {
+        const struct cli_command *c = i + 1 < argc ? cli_find(argv[i + 1]) : NULL;
+        if (c)
+            cli_usage(c, stdout);
+        else
+            usage(stdout);
+        return 0;
+    }
+    const struct cli_command *cmd = i < argc ? cli_find(argv[i]) : NULL;
+    if (i < argc && !cmd && argv[i][0] != '-') {
+        fprintf(stderr, "dossier: unknown command '%s' (see dossier --help)\n", argv[i]);
+        return EXIT_ERROR;
+    }
+    if (!cmd) {
+        /* `dossier` or `dossier --script F`: the browser. */
+        cmd = cli_find("browse");
+        argv[i - 1] = (char *)"browse";
+        return cmd->run(argc - i + 1, argv + i - 1);
+    }
+    return cmd->run(argc - i, argv + i);
 }

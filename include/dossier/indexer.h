@@ -1,0 +1,73 @@
+/*
+ * indexer.h — one index run: find files, skip what has not changed, read,
+ * decode, clean and extract what has, store it in batched transactions, and
+ * forget files that are gone.
+ *
+ * Contract:
+ *   - Rules (topics, gazetteers) and outlet lists are loaded before the
+ *     database is touched: a bad rule stops the run with "file:line: msg"
+ *     and changes nothing.
+ *   - Work is committed in batches; a run killed at any moment leaves the
+ *     last committed batch, and the next run completes the rest (files are
+ *     recorded only with their document, in the same transaction).
+ *   - Files that cannot be articles (binary, empty, unreadable, too large)
+ *     are skipped with a reason; the run still succeeds.
+ *   - When the rules changed since the last run, stored documents are
+ *     re-extracted from their stored bodies, without re-reading files.
+ *   - Nothing is printed: progress goes to a callback.
+ */
+#ifndef DOSSIER_INDEXER_H
+#define DOSSIER_INDEXER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dossier/store.h"
+#include "dossier/util.h"
+
+#define INDEX_DEFAULT_MAX_BYTES ((size_t)8 << 20)
+
+struct index_progress {
+    const char *phase;   /* "scanning", "indexing", "re-extracting" */
+    size_t done, total;  /* files (or documents) */
+    uint64_t bytes;      /* bytes read so far in this phase */
+    double elapsed;      /* seconds since the run started */
+};
+
+struct index_options {
+    size_t max_bytes;       /* larger files are skipped; 0 = INDEX_DEFAULT_MAX_BYTES */
+    const char *assets_dir; /* gazetteers, topics.conf, outlets.tsv; NULL = ds_assets_dir() */
+    const char *config_dir; /* user overrides; NULL = ds_config_dir() */
+    size_t batch_docs;      /* documents per transaction; 0 = 500 */
+    void (*progress)(const struct index_progress *p, void *ud);
+    void *progress_ud;
+};
+
+struct index_skip {
+    char *path;
+    char *reason;
+};
+
+struct index_summary {
+    size_t files_seen;    /* candidate files found by the walk */
+    size_t added;         /* new documents stored */
+    size_t updated;       /* files whose content changed */
+    size_t unchanged;     /* files skipped because size+mtime (or hash) matched */
+    size_t duplicates;    /* files whose content was already stored */
+    size_t removed;       /* files gone since the last run */
+    size_t reextracted;   /* stored documents re-extracted after a rules change */
+    uint64_t bytes;       /* bytes read */
+    double seconds;
+    struct index_skip *skips;
+    size_t nskips;
+};
+
+void index_summary_clear(struct index_summary *sum);
+
+/* Index roots (files or directories) into s. Returns 0 (even when files were
+ * skipped), or -1 with err set when the run could not proceed (bad rules,
+ * database error). */
+int indexer_run(struct store *s, const char *const *roots, size_t nroots,
+                const struct index_options *opts, struct index_summary *sum, struct ds_error *err);
+
+#endif

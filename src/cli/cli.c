@@ -1,0 +1,186 @@
+/* cli.c — helpers shared by the subcommands (see cli.h). */
+#include "config.h"
+
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "dossier/utf8.h"
+
+const char *cli_global_db;
+
+const struct cli_command *
+cli_find(const char *name)
+{
+    for (const struct cli_command *c = cli_commands; c->name; c++)
+        if (strcmp(c->name, name) == 0)
+            return c;
+    return NULL;
+}
+
+void
+cli_usage(const struct cli_command *cmd, FILE *f)
+{
+    fprintf(f, "usage: dossier %s%s%s\n\n%s\n", cmd->name, cmd->args[0] ? " " : "", cmd->args,
+            cmd->summary);
+    if (cmd->help && cmd->help[0])
+        fprintf(f, "\noptions:\n%s", cmd->help);
+    fprintf(f, "  --db PATH        the index (default $DOSSIER_DB, else "
+               "$XDG_DATA_HOME/dossier/index.db)\n"
+               "  --help           this help\n");
+}
+
+int
+cli_parse(const struct cli_command *cmd, int argc, char **argv, const struct cli_option *opts,
+          char ***rest, int *nrest)
+{
+    const char *db_value = NULL;
+    char **words = xcalloc((size_t)argc + 1, sizeof *words);
+    int n = 0;
+    bool options_done = false;
+
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (options_done || strncmp(a, "--", 2) != 0) {
+            words[n++] = argv[i];
+            continue;
+        }
+        if (strcmp(a, "--") == 0) {
+            options_done = true;
+            continue;
+        }
+        if (strcmp(a, "--help") == 0) {
+            cli_usage(cmd, stdout);
+            free(words);
+            return 1;
+        }
+        const char *name = a + 2;
+        const char *eq = strchr(name, '=');
+        size_t len = eq ? (size_t)(eq - name) : strlen(name);
+        const struct cli_option *o = NULL;
+        for (const struct cli_option *p = opts; p && p->name; p++)
+            if (strlen(p->name) == len && strncmp(p->name, name, len) == 0)
+                o = p;
+        bool is_db = len == 2 && strncmp(name, "db", 2) == 0;
+        if (!o && !is_db) {
+            fprintf(stderr, "dossier %s: unknown option '%s' (see dossier %s --help)\n",
+                    cmd->name, a, cmd->name);
+            free(words);
+            return -1;
+        }
+        if (is_db || o->value) {
+            const char *v = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
+            if (!v) {
+                fprintf(stderr, "dossier %s: option '--%.*s' needs a value\n", cmd->name,
+                        (int)len, name);
+                free(words);
+                return -1;
+            }
+            if (is_db)
+                db_value = v;
+            else
+                *o->out_value = v;
+        } else {
+            *o->out_flag = true;
+        }
+    }
+    if (db_value)
+        cli_global_db = db_value;
+    words[n] = NULL;
+    *rest = words;
+    *nrest = n;
+    return 0;
+}
+
+char *
+cli_join(char **words, int n)
+{
+    struct buf b = BUF_INIT;
+    for (int i = 0; i < n; i++) {
+        if (i)
+            buf_putc(&b, ' ');
+        buf_puts(&b, words[i]);
+    }
+    return buf_steal(&b);
+}
+
+int
+cli_open_store(const char *db_opt, int flags, struct store **out)
+{
+    struct ds_error err;
+    char *path = ds_db_path(db_opt ? db_opt : cli_global_db);
+    ds_error_clear(&err);
+    int rc = store_open(path, flags, out, &err);
+    if (rc != 0)
+        fprintf(stderr, "dossier: %s\n", err.msg[0] ? err.msg : "cannot open the index");
+    free(path);
+    return rc;
+}
+
+void
+cli_put_text(FILE *f, const char *s)
+{
+    size_t n = s ? strlen(s) : 0, i = 0, run = 0;
+    while (i < n) {
+        uint32_t cp;
+        int k = utf8_decode(s + i, n - i, &cp);
+        if ((cp < 0x20 && cp != '\n') || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
+            fwrite(s + run, 1, i - run, f);
+            if (cp == '\t')
+                fputc(' ', f);
+            run = i + (size_t)k;
+        }
+        i += (size_t)k;
+    }
+    fwrite(s + run, 1, n - run, f);
+}
+
+void
+cli_put_cell(FILE *f, const char *s, size_t cols)
+{
+    struct buf clean = BUF_INIT;
+    size_t n = s ? strlen(s) : 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        int k = utf8_decode(s + i, n - i, &cp);
+        if (utf8_cp_width(cp) >= 0)
+            buf_append(&clean, s + i, (size_t)k);
+        else
+            buf_putc(&clean, ' ');
+        i += (size_t)k;
+    }
+    size_t width = utf8_width(buf_str(&clean), clean.len);
+    if (width <= cols) {
+        fputs(buf_str(&clean), f);
+        for (size_t i = width; i < cols; i++)
+            fputc(' ', f);
+    } else {
+        size_t used;
+        size_t bytes = utf8_prefix_for_width(buf_str(&clean), clean.len, cols ? cols - 1 : 0, &used);
+        fwrite(buf_str(&clean), 1, bytes, f);
+        if (cols)
+            fputs("…", f), used++;
+        for (; used < cols; used++)
+            fputc(' ', f);
+    }
+    buf_free(&clean);
+}
+
+const char *
+cli_thousands(long long n)
+{
+    static char out[32];
+    char tmp[32];
+    int len = snprintf(tmp, sizeof tmp, "%lld", n < 0 ? -n : n);
+    int o = 0;
+    if (n < 0)
+        out[o++] = '-';
+    for (int i = 0; i < len; i++) {
+        if (i && (len - i) % 3 == 0)
+            out[o++] = ',';
+        out[o++] = tmp[i];
+    }
+    out[o] = '\0';
+    return out;
+}

@@ -1,0 +1,69 @@
+/*
+ * cli.h — what the subcommands of the command-line front end share: option
+ * parsing that leaves query words alone ("-word" is a query, not an option),
+ * opening the store, and printing article text safely.
+ *
+ * Exit status of every command: 0 success (results found), 1 nothing found,
+ * 2 error (message on stderr).
+ */
+#ifndef DOSSIER_CLI_H
+#define DOSSIER_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "dossier/store.h"
+#include "dossier/util.h"
+
+enum { EXIT_FOUND = 0, EXIT_NONE = 1, EXIT_ERROR = 2 };
+
+struct cli_command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *args;    /* "QUERY", "ID|PATH" */
+    const char *summary; /* one line */
+    const char *help;    /* options, one per line */
+};
+
+/* The command table (main.c); `dossier help` and the man page follow it. */
+extern const struct cli_command cli_commands[];
+
+/* --db given before the command (NULL when absent). */
+extern const char *cli_global_db;
+
+/* A long option a command accepts. value: 0 flag, 1 takes an argument. */
+struct cli_option {
+    const char *name; /* without the leading "--" */
+    int value;
+    const char **out_value; /* for value options */
+    bool *out_flag;         /* for flags */
+};
+
+/* Parse argv[1..]: known --options (also "--opt=value") are consumed, "--"
+ * ends options, everything else is collected into *rest (NULL-terminated,
+ * borrowed pointers into argv). "--help" prints the command's help and makes
+ * the function return 1; an unknown option prints an error and returns -1. */
+int cli_parse(const struct cli_command *cmd, int argc, char **argv,
+              const struct cli_option *opts, char ***rest, int *nrest);
+
+/* The remaining words joined with spaces (newly allocated). */
+char *cli_join(char **words, int n);
+
+/* Open the store named by --db / $DOSSIER_DB / the default. Prints the
+ * error and returns -1 on failure. */
+int cli_open_store(const char *db_opt, int flags, struct store **out);
+
+/* Print text with control characters removed (newlines and, if keep_tabs,
+ * tabs kept): article text never reaches the terminal raw. */
+void cli_put_text(FILE *f, const char *s);
+
+/* Print text truncated or padded to exactly cols display columns. */
+void cli_put_cell(FILE *f, const char *s, size_t cols);
+
+/* Format n with thousands separators ("5,120") into a static buffer. */
+const char *cli_thousands(long long n);
+
+void cli_usage(const struct cli_command *cmd, FILE *f);
+const struct cli_command *cli_find(const char *name);
+
+#endif

@@ -1,0 +1,171 @@
+/* cmd_search.c — `dossier search QUERY`: ranked results with snippets, as
+ * text or one JSON object per line. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "commands.h"
+#include "dossier/query.h"
+
+static void
+print_json_row(struct store *s, const struct query *q, const struct result_row *r)
+{
+    struct buf b = BUF_INIT;
+    struct doc_record rec = {0};
+    struct ds_error err;
+    buf_printf(&b, "{\"id\":%lld,\"date\":", (long long)r->id);
+    if (r->published)
+        buf_put_json_string(&b, r->published);
+    else
+        buf_puts(&b, "null");
+    buf_puts(&b, ",\"source\":");
+    if (r->source)
+        buf_put_json_string(&b, r->source);
+    else
+        buf_puts(&b, "null");
+    buf_puts(&b, ",\"title\":");
+    buf_put_json_string(&b, r->title ? r->title : "");
+    buf_printf(&b, ",\"has_title\":%s", r->has_title ? "true" : "false");
+    if (store_doc_get(s, r->id, &rec, &err) == 0) {
+        buf_puts(&b, ",\"path\":");
+        buf_put_json_string(&b, rec.path ? rec.path : "");
+    }
+    doc_record_clear(&rec);
+    buf_puts(&b, ",\"topics\":[");
+    if (r->topics) {
+        char *t = xstrdup(r->topics);
+        int k = 0;
+        for (char *save = NULL, *p = strtok_r(t, ",", &save); p; p = strtok_r(NULL, ",", &save))
+            buf_puts(&b, k++ ? "," : ""), buf_put_json_string(&b, p);
+        free(t);
+    }
+    buf_puts(&b, "]");
+    if (query_has_text(q)) {
+        char *snip = store_snippet(s, q, r->id, "[", "]", 24);
+        buf_printf(&b, ",\"rank\":%.4f,\"snippet\":", r->rank);
+        buf_put_json_string(&b, snip ? snip : "");
+        free(snip);
+    }
+    buf_puts(&b, "}\n");
+    fputs(b.data, stdout);
+    buf_free(&b);
+}
+
+static void
+print_text_row(struct store *s, const struct query *q, const struct result_row *r)
+{
+    printf("%6lld  %-10s  ", (long long)r->id, r->published ? r->published : "");
+    cli_put_cell(stdout, r->source ? r->source : "", 20);
+    fputs("  ", stdout);
+    cli_put_text(stdout, r->title ? r->title : "");
+    putchar('\n');
+    if (query_has_text(q)) {
+        char *snip = store_snippet(s, q, r->id, "[", "]", 24);
+        if (snip && *snip) {
+            /* snippets span lines of the body: show them as one line */
+            for (char *p = snip; *p; p++)
+                if (*p == '\n')
+                    *p = ' ';
+            fputs("        ", stdout);
+            cli_put_text(stdout, snip);
+            putchar('\n');
+        }
+        free(snip);
+    }
+}
+
+int
+cmd_search(int argc, char **argv)
+{
+    const char *limit_s = NULL, *sort_s = NULL;
+    bool json = false;
+    const struct cli_option opts[] = {
+        {"limit", 1, &limit_s, NULL},
+        {"sort", 1, &sort_s, NULL},
+        {"json", 0, NULL, &json},
+        {NULL, 0, NULL, NULL},
+    };
+    char **words;
+    int nwords;
+    int prc = cli_parse(cli_find("search"), argc, argv, opts, &words, &nwords);
+    if (prc != 0)
+        return prc > 0 ? 0 : EXIT_ERROR;
+
+    long limit = 20;
+    if (limit_s) {
+        char *end;
+        limit = strtol(limit_s, &end, 10);
+        if (*end || limit < 0) {
+            fprintf(stderr, "dossier search: --limit wants a number, not '%s'\n", limit_s);
+            free(words);
+            return EXIT_ERROR;
+        }
+    }
+    enum store_sort sort = SORT_RANK;
+    if (sort_s && strcmp(sort_s, "date") == 0)
+        sort = SORT_DATE;
+    else if (sort_s && strcmp(sort_s, "rank") != 0) {
+        fprintf(stderr, "dossier search: --sort is 'date' or 'rank', not '%s'\n", sort_s);
+        free(words);
+        return EXIT_ERROR;
+    }
+
+    char *text = cli_join(words, nwords);
+    free(words);
+    struct ds_error err;
+    ds_error_clear(&err);
+    struct query *q = NULL;
+    if (query_parse(text, &q, &err) != 0) {
+        fprintf(stderr, "dossier search: %s\n", err.msg);
+        if (err.pos >= 0 && (size_t)err.pos <= strlen(text)) {
+            fprintf(stderr, "  %s\n  %*s^\n", text, err.pos, "");
+        }
+        free(text);
+        return EXIT_ERROR;
+    }
+    free(text);
+
+    struct store *s;
+    if (cli_open_store(NULL, STORE_READONLY, &s) != 0) {
+        query_free(&q);
+        return EXIT_ERROR;
+    }
+    struct result_set *rs = NULL;
+    int status = EXIT_ERROR;
+    if (store_search(s, q, sort, &rs, &err) != 0) {
+        fprintf(stderr, "dossier search: %s\n", err.msg);
+        goto out;
+    }
+    size_t total = result_set_count(rs);
+    size_t want = limit ? DS_MIN((size_t)limit, total) : total;
+    struct result_row rows[64];
+    for (size_t pos = 0; pos < want;) {
+        size_t n = DS_MIN(want - pos, DS_ARRAY_LEN(rows));
+        int got = result_set_fetch(rs, pos, n, rows, &err);
+        if (got < 0) {
+            fprintf(stderr, "dossier search: %s\n", err.msg);
+            goto out;
+        }
+        if (got == 0)
+            break;
+        for (int i = 0; i < got; i++) {
+            if (json)
+                print_json_row(s, q, &rows[i]);
+            else
+                print_text_row(s, q, &rows[i]);
+            result_row_clear(&rows[i]);
+        }
+        pos += (size_t)got;
+    }
+    if (!json)
+        printf("%zu of %s articles\n", want, cli_thousands((long long)total));
+    status = total ? EXIT_FOUND : EXIT_NONE;
+out:
+    result_set_free(&rs);
+    query_free(&q);
+    store_close(&s);
+    return status;
+}

@@ -1,0 +1,218 @@
+/* cmd_show.c — `dossier show ID|PATH` (one article) and `dossier stats`
+ * (corpus totals). */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "commands.h"
+
+/* Resolve the single ID|PATH argument of a command. Prints errors. Returns
+ * EXIT_FOUND with *id set, or the exit status to return. */
+int cli_resolve_doc(struct store *s, const char *cmd, char **words, int nwords, int64_t *id);
+
+int
+cli_resolve_doc(struct store *s, const char *cmd, char **words, int nwords, int64_t *id)
+{
+    struct ds_error err;
+    ds_error_clear(&err);
+    if (nwords != 1) {
+        fprintf(stderr, "dossier %s: give one article id or path (see dossier %s --help)\n", cmd,
+                cmd);
+        return EXIT_ERROR;
+    }
+    int rc = store_doc_resolve(s, words[0], id, &err);
+    if (rc < 0) {
+        fprintf(stderr, "dossier %s: %s\n", cmd, err.msg);
+        return EXIT_ERROR;
+    }
+    if (rc > 0) {
+        fprintf(stderr, "dossier %s: no article '%s' in the index\n", cmd, words[0]);
+        return EXIT_NONE;
+    }
+    return EXIT_FOUND;
+}
+
+static void
+json_field(struct buf *b, const char *name, const char *value)
+{
+    buf_printf(b, ",\"%s\":", name);
+    if (value)
+        buf_put_json_string(b, value);
+    else
+        buf_puts(b, "null");
+}
+
+static void
+print_meta_line(const char *label, const char *value)
+{
+    if (!value)
+        return;
+    printf("%-10s ", label);
+    cli_put_text(stdout, value);
+    putchar('\n');
+}
+
+int
+cmd_show(int argc, char **argv)
+{
+    bool raw = false, removed = false, json = false;
+    const struct cli_option opts[] = {
+        {"raw", 0, NULL, &raw},
+        {"removed", 0, NULL, &removed},
+        {"json", 0, NULL, &json},
+        {NULL, 0, NULL, NULL},
+    };
+    char **words;
+    int nwords;
+    int prc = cli_parse(cli_find("show"), argc, argv, opts, &words, &nwords);
+    if (prc != 0)
+        return prc > 0 ? 0 : EXIT_ERROR;
+
+    struct store *s;
+    if (cli_open_store(NULL, STORE_READONLY, &s) != 0) {
+        free(words);
+        return EXIT_ERROR;
+    }
+    int64_t id;
+    int status = cli_resolve_doc(s, "show", words, nwords, &id);
+    free(words);
+    struct doc_record rec = {0};
+    struct ds_error err;
+    if (status == EXIT_FOUND && store_doc_get(s, id, &rec, &err) != 0) {
+        fprintf(stderr, "dossier show: %s\n", err.msg);
+        status = EXIT_ERROR;
+    }
+    if (status != EXIT_FOUND)
+        goto out;
+
+    const struct article *a = &rec.a;
+    if (json) {
+        struct buf b = BUF_INIT;
+        buf_printf(&b, "{\"id\":%lld", (long long)rec.id);
+        json_field(&b, "path", rec.path);
+        json_field(&b, "title", a->title);
+        json_field(&b, "subtitle", a->subtitle);
+        json_field(&b, "section", a->section);
+        json_field(&b, "source", a->source);
+        json_field(&b, "published", a->published);
+        json_field(&b, "date_found", a->published ? date_source_name(a->date_how) : NULL);
+        json_field(&b, "byline", a->byline);
+        json_field(&b, "language", a->lang);
+        json_field(&b, "encoding", a->encoding);
+        buf_printf(&b, ",\"words\":%d,\"files\":%d", a->words, rec.nfiles);
+        json_field(&b, "lead", rec.lead);
+        json_field(&b, "body", a->body);
+        if (raw)
+            json_field(&b, "raw", a->raw);
+        if (removed)
+            json_field(&b, "removed", a->removed);
+        buf_puts(&b, "}\n");
+        fputs(b.data, stdout);
+        buf_free(&b);
+        goto out;
+    }
+    if (removed) {
+        /* "reason\tline" per line */
+        const char *p = a->removed ? a->removed : "";
+        while (*p) {
+            const char *nl = strchr(p, '\n');
+            size_t n = nl ? (size_t)(nl - p) : strlen(p);
+            char *line = xstrndup(p, n);
+            char *tab = strchr(line, '\t');
+            if (tab) {
+                *tab = '\0';
+                printf("%-20s ", line);
+                cli_put_text(stdout, tab + 1);
+            } else {
+                cli_put_text(stdout, line);
+            }
+            putchar('\n');
+            free(line);
+            p += n + (nl ? 1 : 0);
+        }
+        goto out;
+    }
+    if (raw) {
+        cli_put_text(stdout, a->raw);
+        if (a->raw && *a->raw && a->raw[strlen(a->raw) - 1] != '\n')
+            putchar('\n');
+        goto out;
+    }
+    printf("%-10s %lld\n", "id", (long long)rec.id);
+    print_meta_line("path", rec.path);
+    if (rec.nfiles > 1)
+        printf("%-10s %d (identical content)\n", "files", rec.nfiles);
+    print_meta_line("title", a->title);
+    print_meta_line("subtitle", a->subtitle);
+    print_meta_line("section", a->section);
+    print_meta_line("source", a->source);
+    if (a->published)
+        printf("%-10s %s (%s)\n", "published", a->published, date_source_name(a->date_how));
+    print_meta_line("byline", a->byline);
+    print_meta_line("language", a->lang);
+    print_meta_line("encoding", a->encoding);
+    printf("%-10s %d\n\n", "words", a->words);
+    cli_put_text(stdout, a->body);
+    if (a->body && *a->body && a->body[strlen(a->body) - 1] != '\n')
+        putchar('\n');
+out:
+    doc_record_clear(&rec);
+    store_close(&s);
+    return status;
+}
+
+int
+cmd_stats(int argc, char **argv)
+{
+    bool json = false;
+    const struct cli_option opts[] = {
+        {"json", 0, NULL, &json},
+        {NULL, 0, NULL, NULL},
+    };
+    char **words;
+    int nwords;
+    int prc = cli_parse(cli_find("stats"), argc, argv, opts, &words, &nwords);
+    free(prc == 0 ? words : NULL);
+    if (prc != 0)
+        return prc > 0 ? 0 : EXIT_ERROR;
+    if (nwords) {
+        fprintf(stderr, "dossier stats: takes no arguments\n");
+        return EXIT_ERROR;
+    }
+    struct store *s;
+    if (cli_open_store(NULL, STORE_READONLY, &s) != 0)
+        return EXIT_ERROR;
+    struct store_stats st;
+    struct ds_error err;
+    if (store_stats(s, &st, &err) != 0) {
+        fprintf(stderr, "dossier stats: %s\n", err.msg);
+        store_close(&s);
+        return EXIT_ERROR;
+    }
+    if (json) {
+        printf("{\"documents\":%lld,\"files\":%lld,\"duplicates\":%lld,\"words\":%lld,"
+               "\"outlets\":%lld,\"first_date\":%s%s%s,\"last_date\":%s%s%s,\"skipped\":%lld}\n",
+               (long long)st.documents, (long long)st.files, (long long)st.duplicates,
+               (long long)st.words, (long long)st.outlets, st.first_date ? "\"" : "",
+               st.first_date ? st.first_date : "null", st.first_date ? "\"" : "",
+               st.last_date ? "\"" : "", st.last_date ? st.last_date : "null",
+               st.last_date ? "\"" : "", (long long)st.skipped);
+    } else {
+        printf("documents  %s\n", cli_thousands(st.documents));
+        printf("files      %s", cli_thousands(st.files));
+        printf(" (%s with content already indexed)\n", cli_thousands(st.duplicates));
+        printf("words      %s\n", cli_thousands(st.words));
+        printf("outlets    %s\n", cli_thousands(st.outlets));
+        if (st.first_date)
+            printf("dates      %s .. %s\n", st.first_date, st.last_date);
+        else
+            printf("dates      none found\n");
+        printf("skipped    %s\n", cli_thousands(st.skipped));
+    }
+    store_stats_clear(&st);
+    store_close(&s);
+    return EXIT_FOUND;
+}

@@ -1,0 +1,15 @@
+/* commands.h — one entry point per subcommand; argv[0] is the command name. */
+#ifndef DOSSIER_COMMANDS_H
+#define DOSSIER_COMMANDS_H
+
+int cmd_browse(int argc, char **argv); /* src/tui/app.c */
+int cmd_index(int argc, char **argv);
+int cmd_search(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
+int cmd_facts(int argc, char **argv);
+int cmd_figures(int argc, char **argv);
+int cmd_topics(int argc, char **argv);
+int cmd_entities(int argc, char **argv);
+
+#endif

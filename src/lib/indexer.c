@@ -1,0 +1,632 @@
+/*
+ * indexer.c — one index run (see indexer.h).
+ *
+ * The run has three steps:
+ *   1. walk the roots and compare each file's size and mtime with the store:
+ *      unchanged files are done; new and changed files are pending;
+ *   2. read the pending files once to count their short lines, so that lines
+ *      repeated across many documents (page furniture of a site) are known
+ *      before any of them is cleaned;
+ *   3. read each pending file again (the page cache makes this cheap next to
+ *      FTS5 tokenising, which dominates), clean, extract and store it, a
+ *      batch per transaction.
+ * Files that disappeared under a root are removed afterwards, in the same
+ * transaction discipline. The line counts of a document are added in the
+ * same transaction as the document, so a killed run never counts a line
+ * for a document that was not stored.
+ */
+#include "config.h"
+
+#include "dossier/indexer.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "dossier/extract.h"
+#include "dossier/ingest.h"
+#include "dossier/query.h"
+
+struct candidate {
+    char *path;
+    struct file_state st;  /* size and mtime from the walk */
+    int64_t old_doc;       /* the document the store had for it, 0 if new */
+};
+
+struct run {
+    struct store *store;
+    const struct index_options *opts;
+    struct index_summary *sum;
+    struct candidate *cands;
+    size_t ncands, cap;
+    double started, last_progress;
+};
+
+void
+index_summary_clear(struct index_summary *sum)
+{
+    for (size_t i = 0; i < sum->nskips; i++) {
+        free(sum->skips[i].path);
+        free(sum->skips[i].reason);
+    }
+    free(sum->skips);
+    memset(sum, 0, sizeof *sum);
+}
+
+static void
+add_skip(struct index_summary *sum, const char *path, const char *reason)
+{
+    sum->skips = xrealloc(sum->skips, (sum->nskips + 1) * sizeof *sum->skips);
+    sum->skips[sum->nskips].path = xstrdup(path);
+    sum->skips[sum->nskips].reason = xstrdup(reason);
+    sum->nskips++;
+}
+
+static void
+report(struct run *r, const char *phase, size_t done, size_t total, bool force)
+{
+    if (!r->opts->progress)
+        return;
+    double now = ds_now();
+    if (!force && now - r->last_progress < 0.2)
+        return;
+    r->last_progress = now;
+    struct index_progress p = {phase, done, total, r->sum->bytes, now - r->started};
+    r->opts->progress(&p, r->opts->progress_ud);
+}
+
+static int64_t
+mtime_ns(const struct stat *st)
+{
+    return (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
+}
+
+static int
+on_file(const char *path, const struct stat *st, void *ud)
+{
+    struct run *r = ud;
+    if (r->ncands == r->cap) {
+        r->cap = r->cap ? r->cap * 2 : 256;
+        r->cands = xrealloc(r->cands, r->cap * sizeof *r->cands);
+    }
+    struct candidate *c = &r->cands[r->ncands++];
+    c->path = xstrdup(path);
+    c->st.size = (int64_t)st->st_size;
+    c->st.mtime_ns = mtime_ns(st);
+    c->st.doc_id = 0;
+    c->old_doc = 0;
+    return 0;
+}
+
+static void
+on_skip(const char *path, const char *reason, void *ud)
+{
+    struct run *r = ud;
+    add_skip(r->sum, path, reason);
+}
+
+static int
+cmp_cand(const void *a, const void *b)
+{
+    return strcmp(((const struct candidate *)a)->path, ((const struct candidate *)b)->path);
+}
+
+static int
+cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* ---- reading one file --------------------------------------------------------- */
+
+/* Read path into b. Returns 0, or 1 after recording why it was skipped. */
+static int
+read_candidate(struct run *r, const char *path, struct buf *b)
+{
+    size_t max = r->opts->max_bytes ? r->opts->max_bytes : INDEX_DEFAULT_MAX_BYTES;
+    struct ds_error err;
+    if (ds_read_file(path, max, b, &err) != 0) {
+        char reason[128];
+        if (errno == EFBIG)
+            snprintf(reason, sizeof reason, "too large (over %zu MiB)", max >> 20);
+        else
+            snprintf(reason, sizeof reason, "unreadable: %s", strerror(errno));
+        add_skip(r->sum, path, reason);
+        return 1;
+    }
+    r->sum->bytes += b->len;
+    const char *why = ingest_sniff(b->data ? b->data : "", b->len);
+    if (why) {
+        add_skip(r->sum, path, why);
+        return 1;
+    }
+    return 0;
+}
+
+/* ---- step 2: corpus-wide line counts ------------------------------------------- */
+
+/* An open-addressing map from line hash to the number of pending documents
+ * holding the line. */
+struct line_counts {
+    uint64_t *keys;
+    uint32_t *counts;
+    size_t cap, n;
+};
+
+static void
+line_counts_add(struct line_counts *lc, uint64_t h)
+{
+    if (h == 0)
+        h = 1; /* 0 marks an empty slot */
+    if ((lc->n + 1) * 2 > lc->cap) {
+        struct line_counts old = *lc;
+        lc->cap = old.cap ? old.cap * 2 : 4096;
+        lc->keys = xcalloc(lc->cap, sizeof *lc->keys);
+        lc->counts = xcalloc(lc->cap, sizeof *lc->counts);
+        lc->n = 0;
+        for (size_t i = 0; i < old.cap; i++) {
+            if (!old.keys[i])
+                continue;
+            size_t j = old.keys[i] & (lc->cap - 1);
+            while (lc->keys[j])
+                j = (j + 1) & (lc->cap - 1);
+            lc->keys[j] = old.keys[i];
+            lc->counts[j] = old.counts[i];
+            lc->n++;
+        }
+        free(old.keys);
+        free(old.counts);
+    }
+    size_t j = h & (lc->cap - 1);
+    while (lc->keys[j] && lc->keys[j] != h)
+        j = (j + 1) & (lc->cap - 1);
+    if (!lc->keys[j]) {
+        lc->keys[j] = h;
+        lc->n++;
+    }
+    lc->counts[j]++;
+}
+
+/* The threshold for "seen in many documents": at least 5 documents and at
+ * least 0.5% of the corpus, so a small folder needs a line five times and a
+ * big one needs it in a real share of its articles. */
+static int64_t
+furniture_min_docs(int64_t total_docs)
+{
+    int64_t share = (total_docs + 199) / 200;
+    return share > 5 ? share : 5;
+}
+
+/* Count the short lines of every pending file and compute the sorted set of
+ * furniture lines (stored counts plus pending counts reaching the threshold). */
+static int
+find_frequent_lines(struct run *r, uint64_t **out, size_t *nout, struct ds_error *err)
+{
+    struct line_counts lc = {0};
+    struct buf bytes = BUF_INIT, text = BUF_INIT;
+    size_t pending = 0;
+
+    *out = NULL;
+    *nout = 0;
+    for (size_t i = 0; i < r->ncands; i++) {
+        struct candidate *c = &r->cands[i];
+        if (c->st.doc_id)
+            continue; /* unchanged */
+        report(r, "scanning", i, r->ncands, false);
+        struct ds_error ignored;
+        size_t max = r->opts->max_bytes ? r->opts->max_bytes : INDEX_DEFAULT_MAX_BYTES;
+        if (ds_read_file(c->path, max, &bytes, &ignored) != 0 ||
+            ingest_sniff(buf_str(&bytes), bytes.len))
+            continue; /* step 3 reports it */
+        const char *enc;
+        buf_reset(&text);
+        ingest_decode(buf_str(&bytes), bytes.len, &text, &enc);
+        uint64_t *hashes = NULL;
+        size_t nh = ingest_line_hashes(buf_str(&text), text.len, &hashes);
+        for (size_t k = 0; k < nh; k++)
+            line_counts_add(&lc, hashes[k]);
+        free(hashes);
+        pending++;
+    }
+    buf_free(&bytes);
+    buf_free(&text);
+
+    struct store_stats st;
+    if (store_stats(r->store, &st, err) != 0) {
+        free(lc.keys);
+        free(lc.counts);
+        return -1;
+    }
+    int64_t min_docs = furniture_min_docs(st.documents + (int64_t)pending);
+    store_stats_clear(&st);
+
+    /* Stored lines seen at least twice, merged with the pending counts. */
+    uint64_t *stored = NULL;
+    size_t nstored = 0;
+    if (store_linefreq_frequent(r->store, 2, &stored, &nstored, err) != 0) {
+        free(lc.keys);
+        free(lc.counts);
+        return -1;
+    }
+    /* stored[] comes with no counts; ask again at the threshold for the
+     * lines that are frequent on their own. */
+    uint64_t *freq_stored = NULL;
+    size_t nfreq_stored = 0;
+    if (store_linefreq_frequent(r->store, min_docs, &freq_stored, &nfreq_stored, err) != 0) {
+        free(stored);
+        free(lc.keys);
+        free(lc.counts);
+        return -1;
+    }
+    qsort(stored, nstored, sizeof *stored, cmp_u64);
+
+    size_t cap = nfreq_stored + 64, n = 0;
+    uint64_t *set = xmalloc(cap * sizeof *set);
+    for (size_t i = 0; i < nfreq_stored; i++)
+        set[n++] = freq_stored[i];
+    for (size_t i = 0; i < lc.cap; i++) {
+        if (!lc.keys[i])
+            continue;
+        /* A line stored at least twice counts as 2: exact counts for rare
+         * lines are not worth a query per line. */
+        int64_t c = lc.counts[i];
+        if (bsearch(&lc.keys[i], stored, nstored, sizeof *stored, cmp_u64))
+            c += 2;
+        if (c >= min_docs) {
+            if (n == cap) {
+                cap *= 2;
+                set = xrealloc(set, cap * sizeof *set);
+            }
+            set[n++] = lc.keys[i];
+        }
+    }
+    free(stored);
+    free(freq_stored);
+    free(lc.keys);
+    free(lc.counts);
+    qsort(set, n, sizeof *set, cmp_u64);
+    /* dedupe */
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        if (w == 0 || set[w - 1] != set[i])
+            set[w++] = set[i];
+    *out = set;
+    *nout = w;
+    return 0;
+}
+
+/* ---- step 3: store one file ----------------------------------------------------- */
+
+static int
+store_candidate(struct run *r, struct candidate *c, const struct ingest_ctx *ictx,
+                struct extractor *ex, struct buf *bytes, struct ds_error *err)
+{
+    if (read_candidate(r, c->path, bytes) != 0)
+        return 0;
+
+    uint64_t hash = ds_hash64(bytes->data, bytes->len);
+    int64_t existing = store_doc_by_hash(r->store, hash, err);
+    if (existing < 0)
+        return -1;
+    if (existing && existing == c->old_doc) {
+        /* touched but not changed: refresh the recorded mtime */
+        c->st.doc_id = existing;
+        r->sum->unchanged++;
+        return store_file_put(r->store, c->path, &c->st, err);
+    }
+    if (c->old_doc) {
+        if (store_file_delete(r->store, c->path, err) != 0)
+            return -1;
+        r->sum->updated++;
+    }
+    if (existing) {
+        c->st.doc_id = existing;
+        if (!c->old_doc)
+            r->sum->duplicates++;
+        return store_file_put(r->store, c->path, &c->st, err);
+    }
+
+    struct article a = {0};
+    struct ds_error ierr;
+    if (ingest_article(ictx, c->path, bytes->data, bytes->len, &a, &ierr) != 0) {
+        add_skip(r->sum, c->path, ierr.msg);
+        article_clear(&a);
+        return 0;
+    }
+    struct extraction x = {0};
+    extractor_run(ex, &a, &x);
+
+    int64_t id = 0;
+    int rc = store_doc_insert(r->store, &a, hash, &id, err);
+    if (rc == 0)
+        rc = store_put_extraction(r->store, id, &x, err);
+    if (rc == 0) {
+        uint64_t *hashes = NULL;
+        size_t nh = ingest_line_hashes(a.raw, strlen(a.raw), &hashes);
+        rc = store_linefreq_add(r->store, hashes, nh, err);
+        free(hashes);
+    }
+    if (rc == 0) {
+        c->st.doc_id = id;
+        rc = store_file_put(r->store, c->path, &c->st, err);
+    }
+    if (rc == 0 && !c->old_doc)
+        r->sum->added++;
+    extraction_clear(&x);
+    article_clear(&a);
+    return rc;
+}
+
+/* ---- deleted files ---------------------------------------------------------------- */
+
+struct gone {
+    struct run *run;
+    char **paths;
+    size_t n, cap;
+};
+
+static int
+collect_gone(const char *path, void *ud)
+{
+    struct gone *g = ud;
+    struct candidate key = {.path = (char *)path};
+    if (bsearch(&key, g->run->cands, g->run->ncands, sizeof key, cmp_cand))
+        return 0;
+    if (g->n == g->cap) {
+        g->cap = g->cap ? g->cap * 2 : 64;
+        g->paths = xrealloc(g->paths, g->cap * sizeof *g->paths);
+    }
+    g->paths[g->n++] = xstrdup(path);
+    return 0;
+}
+
+/* The absolute form of a root, even when it no longer exists. */
+static char *
+absolute_root(const char *root)
+{
+    char resolved[PATH_MAX];
+    if (realpath(root, resolved))
+        return xstrdup(resolved);
+    if (root[0] == '/')
+        return xstrdup(root);
+    char cwd[PATH_MAX];
+    if (!getcwd(cwd, sizeof cwd))
+        return xstrdup(root);
+    return xasprintf("%s/%s", cwd, root);
+}
+
+static int
+remove_gone(struct run *r, const char *const *roots, size_t nroots, struct ds_error *err)
+{
+    struct gone g = {.run = r};
+    int rc = 0;
+
+    for (size_t i = 0; i < nroots && rc == 0; i++) {
+        char *abs = absolute_root(roots[i]);
+        struct stat st;
+        bool is_dir = stat(abs, &st) == 0 ? S_ISDIR(st.st_mode) : true;
+        if (is_dir) {
+            char *prefix = ds_str_ends_with(abs, "/") ? xstrdup(abs) : xasprintf("%s/", abs);
+            rc = store_file_each(r->store, prefix, collect_gone, &g, err);
+            free(prefix);
+        } else {
+            rc = store_file_each(r->store, abs, collect_gone, &g, err);
+        }
+        free(abs);
+    }
+    if (rc == 0 && g.n) {
+        rc = store_begin(r->store, err);
+        for (size_t i = 0; i < g.n && rc == 0; i++) {
+            rc = store_file_delete(r->store, g.paths[i], err);
+            if (rc == 0)
+                r->sum->removed++;
+        }
+        if (rc == 0)
+            rc = store_commit(r->store, err);
+        else
+            store_rollback(r->store);
+    }
+    for (size_t i = 0; i < g.n; i++)
+        free(g.paths[i]);
+    free(g.paths);
+    return rc;
+}
+
+/* ---- re-extraction after a rules change ------------------------------------------- */
+
+static int
+reextract_all(struct run *r, struct extractor *ex, struct ds_error *err)
+{
+    struct query *q = NULL;
+    struct result_set *rs = NULL;
+    if (query_parse("", &q, err) != 0)
+        return -1;
+    int rc = store_search(r->store, q, SORT_DATE, &rs, err);
+    query_free(&q);
+    if (rc != 0)
+        return -1;
+
+    size_t total = result_set_count(rs);
+    size_t batch = r->opts->batch_docs ? r->opts->batch_docs : 500;
+    struct result_row rows[256];
+    size_t done = 0;
+    rc = store_begin(r->store, err);
+    for (size_t pos = 0; pos < total && rc == 0;) {
+        int got = result_set_fetch(rs, pos, DS_ARRAY_LEN(rows), rows, err);
+        if (got <= 0) {
+            rc = got < 0 ? -1 : 0;
+            break;
+        }
+        for (int i = 0; i < got; i++) {
+            struct doc_record rec = {0};
+            if (rc == 0 && store_doc_get(r->store, rows[i].id, &rec, err) == 0) {
+                struct extraction x = {0};
+                extractor_run(ex, &rec.a, &x);
+                rc = store_put_extraction(r->store, rec.id, &x, err);
+                extraction_clear(&x);
+                done++;
+                r->sum->reextracted++;
+                if (rc == 0 && done % batch == 0) {
+                    rc = store_commit(r->store, err);
+                    if (rc == 0)
+                        rc = store_begin(r->store, err);
+                }
+            }
+            doc_record_clear(&rec);
+            result_row_clear(&rows[i]);
+        }
+        pos += (size_t)got;
+        report(r, "re-extracting", done, total, false);
+    }
+    if (rc == 0)
+        rc = store_commit(r->store, err);
+    else
+        store_rollback(r->store);
+    result_set_free(&rs);
+    return rc;
+}
+
+/* ---- the run ------------------------------------------------------------------------ */
+
+static int
+register_topics(struct store *s, const struct extractor *ex, struct ds_error *err)
+{
+    size_t n = extractor_topic_count(ex);
+    const char **slugs = xcalloc(n + 1, sizeof *slugs);
+    const char **names = xcalloc(n + 1, sizeof *names);
+    for (size_t i = 0; i < n; i++)
+        extractor_topic_at(ex, i, &slugs[i], &names[i]);
+    int rc = store_set_topics(s, slugs, names, n, err);
+    free(slugs);
+    free(names);
+    return rc;
+}
+
+int
+indexer_run(struct store *s, const char *const *roots, size_t nroots,
+            const struct index_options *opts, struct index_summary *sum, struct ds_error *err)
+{
+    struct run r = {.store = s, .opts = opts, .sum = sum, .started = ds_now()};
+    struct extractor *ex = NULL;
+    struct outlets *outlets = NULL;
+    char *assets = opts->assets_dir ? xstrdup(opts->assets_dir) : ds_assets_dir();
+    char *config = opts->config_dir ? xstrdup(opts->config_dir) : ds_config_dir();
+    uint64_t *frequent = NULL;
+    size_t nfrequent = 0;
+    struct buf bytes = BUF_INIT;
+    int rc = -1;
+
+    memset(sum, 0, sizeof *sum);
+    /* Everything that can refuse the run is loaded before any write. */
+    if (extractor_open(assets, config, &ex, err) != 0)
+        goto out;
+    if (outlets_load(assets, config, &outlets, err) != 0)
+        goto out;
+
+    ingest_walk(roots, nroots, on_file, on_skip, &r);
+    qsort(r.cands, r.ncands, sizeof *r.cands, cmp_cand);
+    sum->files_seen = r.ncands;
+
+    /* Step 1: what changed. */
+    size_t pending = 0;
+    for (size_t i = 0; i < r.ncands; i++) {
+        struct candidate *c = &r.cands[i];
+        struct file_state old;
+        int found = store_file_get(s, c->path, &old, err);
+        if (found < 0)
+            goto out;
+        if (found == 0) {
+            c->old_doc = old.doc_id;
+            if (old.size == c->st.size && old.mtime_ns == c->st.mtime_ns) {
+                c->st.doc_id = old.doc_id;
+                sum->unchanged++;
+                continue;
+            }
+        }
+        pending++;
+    }
+
+    /* Rules changed since the last run: re-extract what is stored. */
+    char hash[32];
+    snprintf(hash, sizeof hash, "%016llx", (unsigned long long)extractor_rules_hash(ex));
+    char *old_hash = store_meta_get(s, "rules_hash");
+    bool rules_changed = !old_hash || strcmp(old_hash, hash) != 0;
+    free(old_hash);
+    if (register_topics(s, ex, err) != 0)
+        goto out;
+    if (rules_changed) {
+        if (reextract_all(&r, ex, err) != 0)
+            goto out;
+        if (store_meta_set(s, "rules_hash", hash, err) != 0)
+            goto out;
+    }
+
+    /* Step 2: furniture lines across the corpus. */
+    if (pending && find_frequent_lines(&r, &frequent, &nfrequent, err) != 0)
+        goto out;
+    struct ingest_ctx ictx = {outlets, frequent, nfrequent};
+
+    /* Step 3: store, a batch per transaction. */
+    size_t batch = opts->batch_docs ? opts->batch_docs : 500;
+    size_t in_batch = 0, done = 0;
+    if (store_begin(s, err) != 0)
+        goto out;
+    for (size_t i = 0; i < r.ncands; i++) {
+        struct candidate *c = &r.cands[i];
+        if (c->st.doc_id)
+            continue;
+        if (store_candidate(&r, c, &ictx, ex, &bytes, err) != 0) {
+            store_rollback(s);
+            goto out;
+        }
+        done++;
+        report(&r, "indexing", done, pending, false);
+        if (++in_batch >= batch) {
+            if (store_commit(s, err) != 0 || store_begin(s, err) != 0)
+                goto out;
+            in_batch = 0;
+        }
+    }
+    if (store_commit(s, err) != 0)
+        goto out;
+    report(&r, "indexing", done, pending, true);
+
+    /* Files gone from under the roots. */
+    if (remove_gone(&r, roots, nroots, err) != 0)
+        goto out;
+
+    /* What was skipped this run is what `dossier stats` reports. */
+    if (store_begin(s, err) != 0)
+        goto out;
+    if (store_skip_clear(s, err) != 0) {
+        store_rollback(s);
+        goto out;
+    }
+    for (size_t i = 0; i < sum->nskips; i++) {
+        if (store_skip_put(s, sum->skips[i].path, sum->skips[i].reason, err) != 0) {
+            store_rollback(s);
+            goto out;
+        }
+    }
+    if (store_commit(s, err) != 0)
+        goto out;
+    rc = 0;
+out:
+    sum->seconds = ds_now() - r.started;
+    for (size_t i = 0; i < r.ncands; i++)
+        free(r.cands[i].path);
+    free(r.cands);
+    free(frequent);
+    buf_free(&bytes);
+    extractor_free(&ex);
+    outlets_free(&outlets);
+    free(assets);
+    free(config);
+    return rc;
+}

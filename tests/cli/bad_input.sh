@@ -1,0 +1,78 @@
+#!/bin/sh
+# Bad input loses nothing: every kind of unusable file is skipped with a
+# reason, the run succeeds, and damaged or foreign databases are refused.
+. "$TOP_SRCDIR/tests/lib.sh"
+
+D="$DOSSIER_BIN"
+dir="$TEST_TMP/in"
+db="$TEST_TMP/index.db"
+mkdir -p "$dir"
+good="Tariff talks resume
+
+Negotiators from both sides met in Geneva on Tuesday to discuss tariffs on steel.
+"
+printf '%s' "$good" >"$dir/good.txt"
+printf 'PK\003\004\000\000binary\000data\001\002' >"$dir/archive.txt"
+: >"$dir/empty.txt"
+printf '   \n\n  \n' >"$dir/blank.txt"
+printf 'Caf\351 owners say the \243 fell against the euro.\n' >"$dir/latin1.txt"
+printf 'Broken \377\376 bytes in the middle of a sentence about trade.\n' >"$dir/invalid.txt"
+printf 'Red \033[31malert\033[0m and a bell\007 in the text.\n\033]0;title\007Done.\n' >"$dir/escapes.txt"
+head -c $((9 * 1024 * 1024)) /dev/zero | tr '\0' 'a' >"$dir/huge.txt"
+mkdir "$dir/folder.txt"
+ln -s "$dir/nowhere.txt" "$dir/dangling.txt"
+
+out=$("$D" --db "$db" index "$dir" 2>&1)
+ok $? "index succeeds although files were skipped"
+like "$out" "skipped [0-9]+" "summary counts skipped files"
+like "$out" "archive.txt \(binary\)" "binary file skipped with its reason"
+like "$out" "empty.txt \(empty\)" "empty file skipped with its reason"
+like "$out" "blank.txt \(empty\)" "whitespace-only file counts as empty"
+like "$out" "huge.txt \(too large" "file over the size limit skipped"
+unlike "$out" "good.txt" "the good file is not reported as skipped"
+
+id=$("$D" --db "$db" search --json Café 2>/dev/null | sed -n 's/^{"id":\([0-9]*\).*/\1/p' | head -1)
+[ -n "$id" ]
+ok $? "Latin-1 file is indexed and found by its decoded word"
+text=$("$D" --db "$db" show "$dir/latin1.txt" 2>&1)
+like "$text" "Café owners say the £ fell" "Latin-1 decoded to UTF-8"
+text=$("$D" --db "$db" show "$dir/invalid.txt" 2>&1)
+like "$text" "Broken �+ bytes" "invalid bytes become U+FFFD"
+text=$("$D" --db "$db" show "$dir/escapes.txt")
+printf '%s' "$text" | LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')"
+ok $((!$?)) "no control characters or escape sequences in shown text"
+like "$text" "Red alert and a bell in the text" "escape sequences removed, words kept"
+
+# A larger limit indexes the big file.
+out=$("$D" --db "$db" index --max-size 16 "$dir" 2>&1)
+unlike "$out" "huge.txt" "--max-size raises the limit"
+
+# Not a database / another application's database / a newer schema.
+printf 'this is not a database\n' >"$TEST_TMP/notdb"
+cp "$TEST_TMP/notdb" "$TEST_TMP/notdb.orig"
+out=$("$D" --db "$TEST_TMP/notdb" index "$dir" 2>&1)
+st=$?
+is "$st" 2 "a file that is not a database is refused (exit 2)"
+like "$out" "not a dossier index" "refusal names the problem"
+cmp -s "$TEST_TMP/notdb" "$TEST_TMP/notdb.orig"
+ok $? "the refused file is left untouched"
+unlike "$out" "SQLITE|sqlite3_|file is not a database$" "no raw SQLite text"
+
+if command -v python3 >/dev/null; then
+    python3 -c "import sqlite3; c=sqlite3.connect('$TEST_TMP/other.db'); c.execute('create table t(x)'); c.commit()"
+    out=$("$D" --db "$TEST_TMP/other.db" stats 2>&1)
+    is "$?" 2 "another application's SQLite database is refused"
+    like "$out" "not a dossier index" "refusal says why"
+    cp "$db" "$TEST_TMP/newer.db"
+    python3 -c "import sqlite3; c=sqlite3.connect('$TEST_TMP/newer.db'); c.execute('pragma user_version=999'); c.commit()"
+    out=$("$D" --db "$TEST_TMP/newer.db" stats 2>&1)
+    is "$?" 2 "a newer schema is refused"
+    like "$out" "newer" "refusal mentions the newer schema"
+else
+    skip 4 "python3 not installed"
+fi
+
+out=$("$D" --db "$TEST_TMP/missing/dir/x.db" stats 2>&1)
+is "$?" 2 "stats on a missing index fails cleanly"
+
+done_testing
