@@ -1,0 +1,70 @@
+# lib.sh — helpers shared by the benchmark scripts (sourced, not run).
+# Sets BENCH_SRC (the source tree), and provides: bench_find_build, bench_now,
+# bench_median, bench_corpus, bench_make, bench_mb.
+
+BENCH_SRC=$(cd "$(dirname "$0")/.." && pwd)
+
+bench_die() { echo "$(basename "$0"): $*" >&2; exit 1; }
+bench_note() { echo "# $*" >&2; }
+
+# The build tree: --build DIR, else $BENCH_BUILD, else $TOP_BUILDDIR, else the
+# current directory when it is a configured build tree.
+bench_find_build() {
+    b=${1:-${BENCH_BUILD:-${TOP_BUILDDIR:-}}}
+    if [ -z "$b" ] && [ -f ./config.status ] && [ -f ./Makefile ]; then b=$PWD; fi
+    [ -n "$b" ] && [ -f "$b/Makefile" ] || bench_die "no build tree: pass --build DIR (a configured out-of-tree build)"
+    BENCH_BUILD=$(cd "$b" && pwd)
+    if grep -q -- '-O0' "$BENCH_BUILD/Makefile" 2>/dev/null; then
+        bench_note "WARNING: $BENCH_BUILD is a debug build (-O0); configure without --enable-debug for real numbers"
+    fi
+    if grep -q -- '-fsanitize' "$BENCH_BUILD/Makefile" 2>/dev/null; then
+        bench_note "WARNING: $BENCH_BUILD has sanitizers on; numbers are not representative"
+    fi
+    BENCH_OUT=${BENCH_OUT:-$BENCH_BUILD/bench/out}
+    mkdir -p "$BENCH_OUT"
+}
+
+# Build the named targets quietly; fail loudly with the log.
+bench_make() {
+    log=$BENCH_OUT/make.log
+    make -C "$BENCH_BUILD" -j2 "$@" >"$log" 2>&1 || { tail -20 "$log" >&2; bench_die "make $* failed"; }
+}
+
+bench_now() { date +%s.%N; }
+bench_elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
+
+# Median of the numbers given as arguments.
+bench_median() {
+    printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END {
+        if (NR == 0) { print "nan"; exit }
+        if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# bench_mb BYTES SECONDS -> MB/s
+bench_mbs() { awk -v b="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.1f", b / 1e6 / s; else print "inf" }'; }
+
+# The generated corpus for (docs, seed), generated once and cached. Sets
+# BENCH_CORPUS and BENCH_CORPUS_BYTES.
+bench_corpus() {
+    docs=$1 seed=$2
+    BENCH_CORPUS=$BENCH_OUT/corpus-$docs-seed$seed
+    if [ ! -f "$BENCH_CORPUS.done" ]; then
+        bench_make bench/gen_corpus
+        rm -rf "$BENCH_CORPUS"
+        t0=$(bench_now)
+        "$BENCH_BUILD/bench/gen_corpus" --seed "$seed" --docs "$docs" --out "$BENCH_CORPUS" ||
+            bench_die "gen_corpus failed"
+        t1=$(bench_now)
+        echo "generated $docs docs in $(bench_elapsed "$t0" "$t1") s" >"$BENCH_CORPUS.done"
+    fi
+    BENCH_CORPUS_BYTES=$(find "$BENCH_CORPUS" -type f -name '*.txt' -printf '%s\n' |
+        awk '{ s += $1 } END { print s + 0 }')
+}
+
+# Keep the program's own config and data out of the way of user settings.
+bench_isolate() {
+    export XDG_CONFIG_HOME="$BENCH_OUT/xdg/config" XDG_DATA_HOME="$BENCH_OUT/xdg/data"
+    export DOSSIER_ASSETS="${DOSSIER_ASSETS:-$BENCH_SRC/assets}"
+    unset DOSSIER_DB
+    mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME"
+}
