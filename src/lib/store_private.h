@@ -1,0 +1,91 @@
+/*
+ * store_private.h — what the store's own files (store*.c, tokenizer.c) share:
+ * the connection struct, the statement cache and the error mapping. Nothing
+ * outside src/lib/store*.c and src/lib/tokenizer.c includes this header, so
+ * sqlite3.h stays inside the store module.
+ */
+#ifndef DOSSIER_STORE_PRIVATE_H
+#define DOSSIER_STORE_PRIVATE_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+#include "dossier/store.h"
+#include "dossier/util.h"
+
+#define STORE_APPLICATION_ID 0x444F5353 /* 'DOSS' */
+#define STORE_SCHEMA_VERSION 1
+
+/* Cached prepared statements, one per fixed SQL text (see store.c). */
+enum store_stmt_id {
+    SQ_FILE_GET,
+    SQ_FILE_PUT,
+    SQ_FILE_DOC,
+    SQ_FILE_DEL,
+    SQ_DOC_DEL_ORPHAN,
+    SQ_DOC_BY_HASH,
+    SQ_DOC_INSERT,
+    SQ_DOC_GET,
+    SQ_DOC_FIRST_PATH,
+    SQ_DOC_EXISTS,
+    SQ_META_GET,
+    SQ_META_SET,
+    SQ_SKIP_PUT,
+    SQ_LINEFREQ_ADD,
+    SQ_TAG_ADD,
+    SQ_TAG_DEL,
+    SQ_TAG_HAS,
+    SQ_ROW_FETCH,
+    SQ_SNIPPET,
+    SQ_VOCAB_DF,
+    SQ_FIG_DEL,
+    SQ_FIG_INS,
+    SQ_MENT_DEL,
+    SQ_MENT_INS,
+    SQ_ENT_UPSERT,
+    SQ_DT_DEL,
+    SQ_DT_INS,
+    SQ_FIG_GET,
+    SQ_MENT_GET,
+    SQ_DT_GET,
+    SQ__COUNT
+};
+
+struct store {
+    sqlite3 *db;
+    char *path;
+    bool readonly;
+    bool vocab_ready;                 /* temp.docs_vocab exists */
+    fts5_api *fts;                    /* borrowed from db */
+    fts5_tokenizer tok;               /* the 'dossier' tokenizer's methods */
+    Fts5Tokenizer *tok_inst;          /* one instance for store_tokenize */
+    sqlite3_stmt *stmts[SQ__COUNT];
+};
+
+/* Register the 'dossier' FTS5 tokenizer on db; *api_out gets the connection's
+ * fts5_api. Returns a SQLite result code. (tokenizer.c) */
+int store_tokenizer_register(sqlite3 *db, fts5_api **api_out);
+
+/* Fill err with a human message for SQLite result code rc while doing `doing`
+ * ("saving a document"); never SQLite's own text. Returns -1. */
+int store_fail(struct store *s, struct ds_error *err, int rc, const char *doing);
+
+/* The cached statement id, reset with bindings cleared; NULL (err filled)
+ * when it cannot be prepared. Borrowed: valid until store_close(). */
+sqlite3_stmt *store_stmt(struct store *s, enum store_stmt_id id, struct ds_error *err);
+
+/* Bind text or NULL. */
+int store_bind_text(sqlite3_stmt *st, int i, const char *text);
+/* Newly allocated copy of a text column, or NULL when the column is NULL. */
+char *store_col_dup(sqlite3_stmt *st, int i);
+/* Run one SQL statement without results; -1 with err on failure. */
+int store_exec(struct store *s, const char *sql, const char *doing, struct ds_error *err);
+/* Prepare a one-off statement from query SQL and bind the query's params. */
+int store_prepare_query(struct store *s, const char *sql, const struct query *q,
+                        sqlite3_stmt **out, struct ds_error *err);
+
+/* Spans as text "s-e,s-e" and back. */
+void store_spans_format(struct buf *b, const struct span *sp, size_t n);
+struct span *store_spans_parse(const char *text, size_t *n_out);
+
+#endif

@@ -1,0 +1,197 @@
+/*
+ * tokenizer.c — the 'dossier' FTS5 tokenizer: porter stemming over
+ * unicode61 (remove_diacritics 2) for alphabetic scripts, and overlapping
+ * bigrams for runs of CJK characters (Han, kana, hangul), which are written
+ * without spaces between words. A run of one CJK character is one token.
+ *
+ * Why bigrams: unicode61 would make a whole Han run one token, so 王文涛
+ * could not be found inside 部长王文涛表示; a trigram index costs ~4x and
+ * cannot find two-character words (关税). With bigrams, a query's CJK run
+ * becomes a phrase of its bigrams at consecutive positions, which matches
+ * anywhere inside a longer run.
+ *
+ * Speed: tokenizing is the indexing bottleneck, so text whose bytes cannot
+ * start a CJK character (no lead byte 0xE3..0xF0) goes to porter whole with
+ * no extra work beyond one scan of the bytes.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "dossier/utf8.h"
+#include "store_private.h"
+
+struct dtok {
+    fts5_tokenizer porter;
+    Fts5Tokenizer *inner;
+};
+
+/* Passes porter's tokens on, shifted by the offset of the segment it got. */
+struct shift {
+    void *ctx;
+    int (*xToken)(void *, int, const char *, int, int, int);
+    int off;
+};
+
+static int
+dtok_shift_cb(void *p, int tflags, const char *tok, int n, int start, int end)
+{
+    struct shift *sh = p;
+    return sh->xToken(sh->ctx, tflags, tok, n, start + sh->off, end + sh->off);
+}
+
+static void
+dtok_delete(Fts5Tokenizer *p)
+{
+    struct dtok *t = (struct dtok *)p;
+    if (!t)
+        return;
+    if (t->inner)
+        t->porter.xDelete(t->inner);
+    free(t);
+}
+
+static int
+dtok_create(void *ctx, const char **args, int nargs, Fts5Tokenizer **out)
+{
+    fts5_api *api = ctx;
+    struct dtok *t = xcalloc(1, sizeof *t);
+    void *porter_ud = NULL;
+    const char *inner_args[] = {"unicode61", "remove_diacritics", "2"};
+
+    (void)args;
+    (void)nargs;
+    *out = NULL;
+    int rc = api->xFindTokenizer(api, "porter", &porter_ud, &t->porter);
+    if (rc == SQLITE_OK)
+        rc = t->porter.xCreate(porter_ud, inner_args, 3, &t->inner);
+    if (rc != SQLITE_OK) {
+        t->inner = NULL;
+        dtok_delete((Fts5Tokenizer *)t);
+        return rc;
+    }
+    *out = (Fts5Tokenizer *)t;
+    return SQLITE_OK;
+}
+
+/* True when byte c may start a code point that utf8_is_cjk() accepts
+ * (U+3040.. is 0xE3.., U+F900.. is 0xEF, U+20000.. is 0xF0). */
+static inline int
+dtok_maybe_cjk_lead(unsigned char c)
+{
+    return (unsigned char)(c - 0xE3u) <= (0xF0u - 0xE3u);
+}
+
+/* Emit the tokens of a run of n CJK characters whose byte offsets are
+ * starts[0..n] (starts[n] is the end of the run). */
+static int
+dtok_emit_cjk(const char *text, const int *starts, int n, void *ctx,
+              int (*xToken)(void *, int, const char *, int, int, int))
+{
+    if (n == 1)
+        return xToken(ctx, 0, text + starts[0], starts[1] - starts[0], starts[0], starts[1]);
+    for (int i = 0; i + 1 < n; i++) {
+        int rc = xToken(ctx, 0, text + starts[i], starts[i + 2] - starts[i], starts[i], starts[i + 2]);
+        if (rc != SQLITE_OK)
+            return rc;
+    }
+    return SQLITE_OK;
+}
+
+static int
+dtok_porter(struct dtok *t, void *ctx, int flags, const char *text, int from, int to,
+            int (*xToken)(void *, int, const char *, int, int, int))
+{
+    if (to <= from)
+        return SQLITE_OK;
+    struct shift sh = {ctx, xToken, from};
+    return t->porter.xTokenize(t->inner, &sh, flags, text + from, to - from, dtok_shift_cb);
+}
+
+static int
+dtok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text, int ntext,
+              int (*xToken)(void *, int, const char *, int, int, int))
+{
+    struct dtok *t = (struct dtok *)p;
+    int i = 0;
+
+    while (i < ntext && !dtok_maybe_cjk_lead((unsigned char)text[i]))
+        i++;
+    if (i == ntext)
+        return t->porter.xTokenize(t->inner, ctx, flags, text, ntext, xToken);
+
+    /* Slow path: split into CJK runs and everything else. */
+    int seg = 0;           /* start of the pending non-CJK segment */
+    int cap = 64, n = 0;   /* the current CJK run's character offsets */
+    int *starts = xmalloc(sizeof *starts * (size_t)cap);
+    int rc = SQLITE_OK;
+    int pos = 0;
+
+    while (pos < ntext && rc == SQLITE_OK) {
+        uint32_t cp;
+        int len;
+        if (!dtok_maybe_cjk_lead((unsigned char)text[pos])) {
+            cp = 0;
+            len = 1;
+        } else {
+            len = utf8_decode(text + pos, (size_t)(ntext - pos), &cp);
+        }
+        if (utf8_is_cjk(cp)) {
+            if (n == 0) {
+                rc = dtok_porter(t, ctx, flags, text, seg, pos, xToken);
+                if (rc != SQLITE_OK)
+                    break;
+            }
+            if (n + 2 > cap) {
+                cap *= 2;
+                starts = xrealloc(starts, sizeof *starts * (size_t)cap);
+            }
+            starts[n++] = pos;
+            pos += len;
+            seg = pos;
+            continue;
+        }
+        if (n > 0) {
+            starts[n] = pos;
+            rc = dtok_emit_cjk(text, starts, n, ctx, xToken);
+            n = 0;
+            seg = pos;
+        }
+        pos += len;
+    }
+    if (rc == SQLITE_OK) {
+        if (n > 0) {
+            starts[n] = ntext;
+            rc = dtok_emit_cjk(text, starts, n, ctx, xToken);
+        } else {
+            rc = dtok_porter(t, ctx, flags, text, seg, ntext, xToken);
+        }
+    }
+    free(starts);
+    return rc;
+}
+
+static fts5_api *
+dtok_api(sqlite3 *db)
+{
+    fts5_api *api = NULL;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK)
+        return NULL;
+    sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+    sqlite3_step(st);
+    sqlite3_finalize(st);
+    return api;
+}
+
+int
+store_tokenizer_register(sqlite3 *db, fts5_api **api_out)
+{
+    static fts5_tokenizer methods = {dtok_create, dtok_delete, dtok_tokenize};
+    fts5_api *api = dtok_api(db);
+    *api_out = api;
+    if (!api || api->iVersion < 2)
+        return SQLITE_ERROR;
+    return api->xCreateTokenizer(api, "dossier", api, &methods, NULL);
+}
