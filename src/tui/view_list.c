@@ -1,0 +1,124 @@
+/*
+ * view_list.c — the article list: one row per result (date, outlet, title or
+ * lead sentence, topic marks). The list is virtual: rows come from the
+ * result set's window (app_row), so only the rows on screen are fetched.
+ */
+#include "config.h"
+
+#define NCURSES_WIDECHAR 1
+
+#include <stdio.h>
+#include <string.h>
+
+#include "tui.h"
+
+static size_t
+list_count(struct app *app, struct pane *p)
+{
+    (void)p;
+    return app->rs ? result_set_count(app->rs) : 0;
+}
+
+static void
+list_title(struct app *app, struct pane *p, struct buf *out)
+{
+    size_t n = list_count(app, p);
+    char a[32], b[32];
+    layout_thousands(n ? (int64_t)p->sel + 1 : 0, a, sizeof a);
+    layout_thousands((int64_t)n, b, sizeof b);
+    buf_printf(out, "%s/%s", a, b);
+    if (app->topic)
+        buf_printf(out, "  topic:%s", app->topic);
+    if (app->sort == SORT_DATE)
+        buf_puts(out, "  by date");
+}
+
+/* Draw s clipped/padded to exactly w columns from x; returns x + w. */
+static int
+cell(int y, int x, int w, const char *s, int role)
+{
+    if (w <= 0)
+        return x;
+    draw_text(y, x, w, s ? s : "", role, true);
+    return x + w;
+}
+
+static void
+list_draw_line(struct app *app, struct pane *p, size_t i, int y, int x, int w, bool sel)
+{
+    const struct result_row *r = app_row(app, i);
+    bool focused = app->focus == PANE_LIST;
+    int base = sel ? (focused ? ROLE_SELECTION : ROLE_SELECTION_DIM) : ROLE_NORMAL;
+    if (!r) {
+        draw_text(y, x, w, "", base, true);
+        return;
+    }
+    int end = x + w;
+    char date[16];
+    snprintf(date, sizeof date, "%-10.10s", r->published ? r->published : "");
+    x = cell(y, x, DS_MIN(11, end - x), date, sel ? base : ROLE_META);
+    if (w >= 60)
+        x = cell(y, x, DS_MIN(15, end - x), r->source ? r->source : "", sel ? base : ROLE_META);
+    /* topic mark (the best topic) at the right end */
+    char mark[40] = "";
+    if (r->topics && w >= 50) {
+        const char *comma = strchr(r->topics, ',');
+        size_t n = comma ? (size_t)(comma - r->topics) : strlen(r->topics);
+        if (n > 16)
+            n = 16;
+        snprintf(mark, sizeof mark, " %.*s", (int)n, r->topics);
+    }
+    int mw = (int)layout_width(mark, strlen(mark));
+    int tw = end - x - mw;
+    if (tw < 1) {
+        tw = end - x;
+        mark[0] = '\0';
+        mw = 0;
+    }
+    x = cell(y, x, tw, r->title ? r->title : "(untitled)",
+             sel ? base : (r->has_title ? ROLE_NORMAL : ROLE_DIM));
+    if (mw)
+        cell(y, x, end - x, mark, sel ? base : ROLE_MARK);
+    (void)p;
+}
+
+static void
+list_selected(struct app *app, struct pane *p)
+{
+    const struct result_row *r = app_row(app, p->sel);
+    app_load_doc(app, r ? r->id : 0);
+}
+
+static bool
+list_action(struct app *app, struct pane *p, int action)
+{
+    if (action == ACT_ENTER) {
+        app->focus = PANE_READER;
+        return true;
+    }
+    if (action == ACT_FILTER) {
+        const struct result_row *r = app_row(app, p->sel);
+        if (r && r->source) {
+            struct buf f = BUF_INIT;
+            buf_puts(&f, "source:\"");
+            for (const char *s = r->source; *s; s++)
+                if (*s != '"')
+                    buf_putc(&f, *s);
+            buf_putc(&f, '"');
+            app_add_filter(app, f.data);
+            buf_free(&f);
+        }
+        return true;
+    }
+    return false;
+}
+
+const struct view_ops view_list_ops = {
+    .title = "Articles",
+    .selectable = true,
+    .count = list_count,
+    .title_extra = list_title,
+    .draw_line = list_draw_line,
+    .selected = list_selected,
+    .action = list_action,
+};
