@@ -1,0 +1,76 @@
+#!/bin/sh
+# run_all.sh — every benchmark at one corpus size, then a summary table of
+# each number against its floor and its target.
+#
+#   bench/run_all.sh [--docs 100000] [--runs 3] [--seed 1] [--build DIR]
+#
+# A benchmark that fails or is unavailable shows as such in the table; the
+# others still run. Exit status 1 when any failed. A copy of the output goes
+# to $BENCH_OUT/summary-N-seedS.txt with the machine, load and git revision.
+set -u
+. "$(dirname "$0")/lib.sh"
+
+docs=100000 runs=3 seed=1 build=''
+while [ $# -gt 0 ]; do
+    case $1 in
+    --docs) docs=$2; shift 2 ;;
+    --runs) runs=$2; shift 2 ;;
+    --seed) seed=$2; shift 2 ;;
+    --build) build=$2; shift 2 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    *) bench_die "unknown option $1" ;;
+    esac
+done
+bench_find_build "$build"
+here=$(dirname "$0")
+log=$BENCH_OUT/run_all-$docs-seed$seed.log
+: >"$log"
+status=0
+for b in index query tui; do
+    case $b in
+    index) set -- "$here/bench_index.sh" --runs "$runs" ;;
+    query) set -- "$here/bench_query.sh" --runs "$runs" ;;
+    tui) set -- "$here/bench_tui.sh" --runs "$((runs < 5 ? 5 : runs))" ;;
+    esac
+    echo "== $b" >&2
+    if ! sh "$@" --docs "$docs" --seed "$seed" --build "$BENCH_BUILD" 2>&1 | tee -a "$log" >&2; then
+        status=1
+    fi
+    grep -q "^RESULT $b " "$log" || { echo "RESULT $b failed=1" >>"$log"; status=1; }
+done
+
+# kv KIND KEY -> value from the RESULT line of KIND, or "-"
+kv() { sed -n "s/^RESULT $1 .*\\b$2=\\([^ ]*\\).*/\\1/p" "$log" | tail -1 | grep . || echo -; }
+verdict() { # verdict VALUE OP LIMIT
+    [ "$1" = - ] && { echo "n/a"; return; }
+    awk -v v="$1" -v l="$3" -v op="$2" 'BEGIN { ok = op == "<=" ? v <= l : v >= l; print ok ? "ok" : "MISS" }'
+}
+sum=$BENCH_OUT/summary-$docs-seed$seed.txt
+{
+    echo "dossier benchmarks: $docs docs (seed $seed), $(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)," \
+        "sqlite $(pkg-config --modversion sqlite3 2>/dev/null || echo '?')," \
+        "git $(git -C "$BENCH_SRC" rev-parse --short HEAD 2>/dev/null || echo '?')"
+    printf '%-28s %12s %12s %8s %12s %s\n' measure dossier floor ratio target verdict
+    mbs() { [ "$1" = - ] && echo - || bench_mbs "$(kv index bytes)" "$1"; }
+    fs=$(kv index floor_s) ds=$(kv index dossier_s) r=$(kv index ratio)
+    printf '%-28s %12s %12s %8s %12s %s\n' "index (s)" "$ds" "$fs" "$r" "ratio<=2.0" "$(verdict "$r" "<=" 2.0)"
+    printf '%-28s %12s %12s %8s %12s\n' "index (MB/s)" "$(mbs "$ds")" "$(mbs "$fs")" "" ""
+    printf '%-28s %12s %12s %8s %12s\n' "read all files, cat (s)" "" "$(kv index read_s)" "" ""
+    printf '%-28s %12s %12s %8s %12s\n' "db size (MB)" "$(kv index dossier_db_mb)" "$(kv index floor_db_mb)" "" ""
+    printf '%-28s %12s %12s %8s %12s\n' "index peak RSS (kB)" "$(kv index rss_kb)" "" "" ""
+    d50=$(kv query dossier_p50_ms)
+    printf '%-28s %12s %12s %8s %12s %s\n' "query p50 (ms)" "$d50" "$(kv query floor_p50_ms)" \
+        "$(kv query ratio_p50)" "<=5" "$(verdict "$d50" "<=" 5)"
+    printf '%-28s %12s %12s %8s %12s\n' "query p95 (ms)" "$(kv query dossier_p95_ms)" "$(kv query floor_p95_ms)" "" ""
+    printf '%-28s %12s %12s %8s %12s\n' "peer $(kv query peer) p50 (ms)" "" "$(kv query peer_p50_ms)" "" ""
+    f=$(kv tui first_ms) j=$(kv tui j_ms) q=$(kv tui query_ms) m=$(kv tui rss_kb)
+    printf '%-28s %12s %12s %8s %12s %s\n' "tui first screen (ms)" "$f" "" "" "<=150 @1M" "$(verdict "$f" "<=" 150)"
+    printf '%-28s %12s %12s %8s %12s %s\n' "tui scroll j (ms/key)" "$j" "" "" "<=5" "$(verdict "$j" "<=" 5)"
+    printf '%-28s %12s %12s %8s %12s\n' "tui PgDn (ms/key)" "$(kv tui pgdn_ms)" "" "" "<=5"
+    printf '%-28s %12s %12s %8s %12s %s\n' "tui query redraw (ms)" "$q" "" "" "<=50 @1M" "$(verdict "$q" "<=" 50)"
+    printf '%-28s %12s %12s %8s %12s %s\n' "tui RSS (kB)" "$m" "" "" "<=61440" "$(verdict "$m" "<=" 61440)"
+    grep '^RESULT .*failed=1' "$log" | sed 's/^RESULT \([a-z]*\).*/FAILED: \1 (see '"$(basename "$log")"')/'
+    grep '^RESULT .*skipped=1' "$log" | sed 's/^RESULT \([a-z]*\).*/skipped: \1/'
+} | tee "$sum"
+exit $status
