@@ -170,6 +170,11 @@ char *store_snippet(struct store *s, const struct query *q, int64_t doc_id, cons
 int store_hit_spans(struct store *s, const struct query *q, int64_t doc_id,
                     struct span **spans_out, size_t *n_out, struct ds_error *err);
 
+/* The same for any text (e.g. a title shown apart from the body): spans are
+ * byte offsets into text. */
+int store_hit_spans_text(struct store *s, const struct query *q, const char *text, size_t len,
+                         struct span **spans_out, size_t *n_out, struct ds_error *err);
+
 /* Counts of documents per value for the documents a query selects. */
 struct facet {
     char *key;         /* topic slug, outlet, entity name, month ... */

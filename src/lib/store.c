@@ -76,6 +76,9 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
     " note TEXT NOT NULL, at INTEGER);"
     "CREATE INDEX notes_doc ON notes(doc_id);"
     "CREATE TABLE saved_searches(name TEXT PRIMARY KEY, query TEXT NOT NULL) WITHOUT ROWID;",
+    /* 1 -> 2: a figure's range end and approximation word */
+    "ALTER TABLE figures ADD COLUMN value_hi REAL;"
+    "ALTER TABLE figures ADD COLUMN approx TEXT;",
 };
 
 /* Fixed statements, prepared on first use (indexed by enum store_stmt_id). */
@@ -114,8 +117,8 @@ static const char *const stmt_sql[SQ__COUNT] = {
     [SQ_VOCAB_DF] = "SELECT doc FROM temp.docs_vocab WHERE term = ?1",
     [SQ_FIG_DEL] = "DELETE FROM figures WHERE doc_id = ?1",
     [SQ_FIG_INS] = "INSERT INTO figures(doc_id, \"start\", \"end\", sent_start, sent_end, text,"
-                   " value, unit, scale, kind, direction, period, subject)"
-                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                   " value, unit, scale, kind, direction, period, subject, value_hi, approx)"
+                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     [SQ_MENT_DEL] = "DELETE FROM mentions WHERE doc_id = ?1",
     [SQ_MENT_INS] = "INSERT INTO mentions(doc_id, entity_id, count, spans) VALUES (?1, ?2, ?3, ?4)"
                     " ON CONFLICT(doc_id, entity_id) DO UPDATE SET count = count + excluded.count,"
@@ -127,7 +130,8 @@ static const char *const stmt_sql[SQ__COUNT] = {
     [SQ_DT_INS] = "INSERT OR REPLACE INTO doc_topics(doc_id, slug, score, spans)"
                   " VALUES (?1, ?2, ?3, ?4)",
     [SQ_FIG_GET] = "SELECT \"start\", \"end\", sent_start, sent_end, text, value, unit, scale,"
-                   " kind, direction, period, subject FROM figures WHERE doc_id = ?1 ORDER BY"
+                   " kind, direction, period, subject, value_hi, approx FROM figures WHERE doc_id = ?1"
+                   " ORDER BY"
                    " \"start\", id",
     [SQ_MENT_GET] = "SELECT e.kind, e.name, e.alt, m.spans FROM mentions m"
                     " JOIN entities e ON e.id = m.entity_id WHERE m.doc_id = ?1"
@@ -1079,7 +1083,8 @@ static int
 store_tokenize_cb(void *p, int tflags, const char *token, int n, int start, int end)
 {
     struct tokenize_ctx *c = p;
-    (void)tflags;
+    if (tflags & FTS5_TOKEN_COLOCATED)
+        return SQLITE_OK; /* a CJK run's extra last character: not a new position */
     buf_reset(&c->tok);
     buf_append(&c->tok, token, (size_t)n);
     c->fn(buf_str(&c->tok), (size_t)start, (size_t)end, c->ud);

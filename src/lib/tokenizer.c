@@ -86,16 +86,24 @@ dtok_maybe_cjk_lead(unsigned char c)
 /* Emit the tokens of a run of n CJK characters whose byte offsets are
  * starts[0..n] (starts[n] is the end of the run). */
 static int
-dtok_emit_cjk(const char *text, const int *starts, int n, void *ctx,
+dtok_emit_cjk(const char *text, const int *starts, int n, int flags, void *ctx,
               int (*xToken)(void *, int, const char *, int, int, int))
 {
     if (n == 1)
         return xToken(ctx, 0, text + starts[0], starts[1] - starts[0], starts[0], starts[1]);
     for (int i = 0; i + 1 < n; i++) {
-        int rc = xToken(ctx, 0, text + starts[i], starts[i + 2] - starts[i], starts[i], starts[i + 2]);
+        int rc = xToken(ctx, 0, text + starts[i], starts[i + 2] - starts[i], starts[i],
+                        starts[i + 2]);
         if (rc != SQLITE_OK)
             return rc;
     }
+    /* In documents, the run's last character also as a token at the last
+     * bigram's position, so a one-character query (compiled to a prefix
+     * query, "X"*) finds it at the end of a run too; colocated, it does not
+     * shift the positions phrase queries rely on. */
+    if (flags & FTS5_TOKENIZE_DOCUMENT)
+        return xToken(ctx, FTS5_TOKEN_COLOCATED, text + starts[n - 1], starts[n] - starts[n - 1],
+                      starts[n - 1], starts[n]);
     return SQLITE_OK;
 }
 
@@ -154,7 +162,7 @@ dtok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text, int ntex
         }
         if (n > 0) {
             starts[n] = pos;
-            rc = dtok_emit_cjk(text, starts, n, ctx, xToken);
+            rc = dtok_emit_cjk(text, starts, n, flags, ctx, xToken);
             n = 0;
             seg = pos;
         }
@@ -163,7 +171,7 @@ dtok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text, int ntex
     if (rc == SQLITE_OK) {
         if (n > 0) {
             starts[n] = ntext;
-            rc = dtok_emit_cjk(text, starts, n, ctx, xToken);
+            rc = dtok_emit_cjk(text, starts, n, flags, ctx, xToken);
         } else {
             rc = dtok_porter(t, ctx, flags, text, seg, ntext, xToken);
         }

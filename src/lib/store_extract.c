@@ -1,0 +1,468 @@
+/*
+ * store_extract.c — extractions (figures, entity mentions, topic scores)
+ * saved with a document and read back, the topic list, and per-document
+ * keywords by tf-idf against the corpus.
+ *
+ * Kinds are stored as words ("amount", "person"), not enum numbers, so the
+ * index stays readable and survives reordering of the enums; the query
+ * language's person:/org:/country: filters use the same words.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_private.h"
+
+static const char *const figure_kinds[] = {
+    [FIGURE_AMOUNT] = "amount", [FIGURE_CHANGE] = "change",     [FIGURE_SHARE] = "share",
+    [FIGURE_RATE] = "rate",     [FIGURE_QUANTITY] = "quantity", [FIGURE_COUNT] = "count",
+};
+
+static const char *const entity_kinds[] = {
+    [ENTITY_COUNTRY] = "country", [ENTITY_ORG] = "org",         [ENTITY_PERSON] = "person",
+    [ENTITY_PLACE] = "place",     [ENTITY_AGREEMENT] = "agreement",
+};
+
+static const char *
+kind_name(const char *const *names, size_t n, int k)
+{
+    return k >= 0 && (size_t)k < n ? names[k] : names[0];
+}
+
+static int
+kind_parse(const char *const *names, size_t n, const char *t)
+{
+    for (size_t i = 0; t && i < n; i++)
+        if (strcmp(t, names[i]) == 0)
+            return (int)i;
+    return 0;
+}
+
+static void store_extraction_free(struct extraction *x);
+
+static int
+store_done(struct store *s, sqlite3_stmt *st, const char *doing, struct ds_error *err)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return store_fail(s, err, rc, doing);
+    return 0;
+}
+
+static int
+store_clear_doc(struct store *s, enum store_stmt_id id, int64_t doc_id, struct ds_error *err)
+{
+    sqlite3_stmt *st = store_stmt(s, id, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, doc_id);
+    return store_done(s, st, "replacing an extraction", err);
+}
+
+static int
+store_put_entity(struct store *s, int64_t doc_id, const struct entity *e, struct buf *spans,
+                 struct ds_error *err)
+{
+    const char *doing = "saving an entity";
+    sqlite3_stmt *st = store_stmt(s, SQ_ENT_UPSERT, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, kind_name(entity_kinds, DS_ARRAY_LEN(entity_kinds), (int)e->kind));
+    store_bind_text(st, 2, e->name ? e->name : "");
+    store_bind_text(st, 3, e->alt);
+    int rc = sqlite3_step(st);
+    int64_t eid = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    if (rc == SQLITE_ROW)
+        rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return store_fail(s, err, rc, doing);
+    st = store_stmt(s, SQ_MENT_INS, err);
+    if (!st)
+        return -1;
+    store_spans_format(spans, e->spans, e->nspans);
+    sqlite3_bind_int64(st, 1, doc_id);
+    sqlite3_bind_int64(st, 2, eid);
+    sqlite3_bind_int64(st, 3, (int64_t)e->nspans);
+    store_bind_text(st, 4, buf_str(spans));
+    return store_done(s, st, doing, err);
+}
+
+int
+store_put_extraction(struct store *s, int64_t doc_id, const struct extraction *x,
+                     struct ds_error *err)
+{
+    struct buf spans = BUF_INIT;
+    int rc = -1;
+
+    if (store_clear_doc(s, SQ_FIG_DEL, doc_id, err) != 0 ||
+        store_clear_doc(s, SQ_MENT_DEL, doc_id, err) != 0 ||
+        store_clear_doc(s, SQ_DT_DEL, doc_id, err) != 0)
+        goto out;
+    for (size_t i = 0; i < x->nfigures; i++) {
+        const struct figure *f = &x->figures[i];
+        sqlite3_stmt *st = store_stmt(s, SQ_FIG_INS, err);
+        if (!st)
+            goto out;
+        sqlite3_bind_int64(st, 1, doc_id);
+        sqlite3_bind_int64(st, 2, f->span.start);
+        sqlite3_bind_int64(st, 3, f->span.end);
+        sqlite3_bind_int64(st, 4, f->sentence.start);
+        sqlite3_bind_int64(st, 5, f->sentence.end);
+        store_bind_text(st, 6, f->text);
+        if (isfinite(f->value))
+            sqlite3_bind_double(st, 7, f->value);
+        store_bind_text(st, 8, f->unit);
+        store_bind_text(st, 9, f->scale);
+        store_bind_text(st, 10,
+                        kind_name(figure_kinds, DS_ARRAY_LEN(figure_kinds), (int)f->kind));
+        store_bind_text(st, 11, f->direction);
+        store_bind_text(st, 12, f->period);
+        store_bind_text(st, 13, f->subject);
+        if (isfinite(f->value_hi))
+            sqlite3_bind_double(st, 14, f->value_hi);
+        store_bind_text(st, 15, f->approx);
+        if (store_done(s, st, "saving a figure", err) != 0)
+            goto out;
+    }
+    for (size_t i = 0; i < x->nentities; i++)
+        if (store_put_entity(s, doc_id, &x->entities[i], &spans, err) != 0)
+            goto out;
+    for (size_t i = 0; i < x->ntopics; i++) {
+        const struct topic_score *t = &x->topics[i];
+        sqlite3_stmt *st = store_stmt(s, SQ_DT_INS, err);
+        if (!st)
+            goto out;
+        store_spans_format(&spans, t->spans, t->nspans);
+        sqlite3_bind_int64(st, 1, doc_id);
+        store_bind_text(st, 2, t->slug ? t->slug : "");
+        sqlite3_bind_double(st, 3, isfinite(t->score) ? t->score : 0);
+        store_bind_text(st, 4, buf_str(&spans));
+        if (store_done(s, st, "saving a topic score", err) != 0)
+            goto out;
+    }
+    rc = 0;
+out:
+    buf_free(&spans);
+    return rc;
+}
+
+int
+store_get_extraction(struct store *s, int64_t doc_id, struct extraction *out,
+                     struct ds_error *err)
+{
+    size_t cap;
+    int rc;
+    sqlite3_stmt *st;
+
+    memset(out, 0, sizeof *out);
+    st = store_stmt(s, SQ_FIG_GET, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, doc_id);
+    cap = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (out->nfigures == cap) {
+            cap = cap ? cap * 2 : 8;
+            out->figures = xrealloc(out->figures, cap * sizeof *out->figures);
+        }
+        struct figure *f = &out->figures[out->nfigures++];
+        memset(f, 0, sizeof *f);
+        f->span.start = (uint32_t)sqlite3_column_int64(st, 0);
+        f->span.end = (uint32_t)sqlite3_column_int64(st, 1);
+        f->sentence.start = (uint32_t)sqlite3_column_int64(st, 2);
+        f->sentence.end = (uint32_t)sqlite3_column_int64(st, 3);
+        f->text = store_col_dup(st, 4);
+        f->value = sqlite3_column_type(st, 5) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 5);
+        f->unit = store_col_dup(st, 6);
+        f->scale = store_col_dup(st, 7);
+        f->kind = (enum figure_kind)kind_parse(figure_kinds, DS_ARRAY_LEN(figure_kinds),
+                                               (const char *)sqlite3_column_text(st, 8));
+        f->direction = store_col_dup(st, 9);
+        f->period = store_col_dup(st, 10);
+        f->subject = store_col_dup(st, 11);
+        f->value_hi = sqlite3_column_type(st, 12) == SQLITE_NULL ? f->value
+                                                                  : sqlite3_column_double(st, 12);
+        f->approx = store_col_dup(st, 13);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        goto fail;
+
+    st = store_stmt(s, SQ_MENT_GET, err);
+    if (!st)
+        goto fail_quiet;
+    sqlite3_bind_int64(st, 1, doc_id);
+    cap = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (out->nentities == cap) {
+            cap = cap ? cap * 2 : 8;
+            out->entities = xrealloc(out->entities, cap * sizeof *out->entities);
+        }
+        struct entity *e = &out->entities[out->nentities++];
+        memset(e, 0, sizeof *e);
+        e->kind = (enum entity_kind)kind_parse(entity_kinds, DS_ARRAY_LEN(entity_kinds),
+                                               (const char *)sqlite3_column_text(st, 0));
+        e->name = store_col_dup(st, 1);
+        e->alt = store_col_dup(st, 2);
+        e->spans = store_spans_parse((const char *)sqlite3_column_text(st, 3), &e->nspans);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        goto fail;
+
+    st = store_stmt(s, SQ_DT_GET, err);
+    if (!st)
+        goto fail_quiet;
+    sqlite3_bind_int64(st, 1, doc_id);
+    cap = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (out->ntopics == cap) {
+            cap = cap ? cap * 2 : 8;
+            out->topics = xrealloc(out->topics, cap * sizeof *out->topics);
+        }
+        struct topic_score *t = &out->topics[out->ntopics++];
+        memset(t, 0, sizeof *t);
+        t->slug = store_col_dup(st, 0);
+        t->score = sqlite3_column_double(st, 1);
+        t->spans = store_spans_parse((const char *)sqlite3_column_text(st, 2), &t->nspans);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        goto fail;
+    return 0;
+fail:
+    store_fail(s, err, rc, "reading an extraction");
+fail_quiet:
+    store_extraction_free(out);
+    return -1;
+}
+
+/* Free what store_get_extraction() filled (extraction_clear() does the same
+ * in the extract module; the store does not depend on it). */
+static void
+store_extraction_free(struct extraction *x)
+{
+    for (size_t i = 0; i < x->nfigures; i++) {
+        struct figure *f = &x->figures[i];
+        free(f->text);
+        free(f->unit);
+        free(f->scale);
+        free(f->direction);
+        free(f->period);
+        free(f->subject);
+        free(f->approx);
+    }
+    free(x->figures);
+    for (size_t i = 0; i < x->nentities; i++) {
+        free(x->entities[i].name);
+        free(x->entities[i].alt);
+        free(x->entities[i].spans);
+    }
+    free(x->entities);
+    for (size_t i = 0; i < x->ntopics; i++) {
+        free(x->topics[i].slug);
+        free(x->topics[i].spans);
+    }
+    free(x->topics);
+    memset(x, 0, sizeof *x);
+}
+
+int
+store_set_topics(struct store *s, const char *const *slugs, const char *const *names, size_t n,
+                 struct ds_error *err)
+{
+    const char *doing = "saving the topic list";
+    sqlite3_stmt *st = NULL;
+    bool own_tx = sqlite3_get_autocommit(s->db) != 0;
+
+    if (own_tx && store_exec(s, "SAVEPOINT topics", doing, err) != 0)
+        return -1;
+    if (store_exec(s, "DELETE FROM topics", doing, err) != 0)
+        goto fail;
+    int rc = sqlite3_prepare_v2(s->db, "INSERT OR REPLACE INTO topics(slug, name) VALUES (?1, ?2)",
+                                -1, &st, NULL);
+    if (rc != SQLITE_OK) {
+        store_fail(s, err, rc, doing);
+        goto fail;
+    }
+    for (size_t i = 0; i < n; i++) {
+        sqlite3_reset(st);
+        store_bind_text(st, 1, slugs[i]);
+        store_bind_text(st, 2, names ? names[i] : NULL);
+        rc = sqlite3_step(st);
+        if (rc != SQLITE_DONE) {
+            store_fail(s, err, rc, doing);
+            goto fail;
+        }
+    }
+    sqlite3_finalize(st);
+    if (own_tx && store_exec(s, "RELEASE topics", doing, err) != 0)
+        goto fail;
+    return 0;
+fail:
+    sqlite3_finalize(st);
+    if (own_tx) {
+        sqlite3_exec(s->db, "ROLLBACK TO topics", NULL, NULL, NULL);
+        sqlite3_exec(s->db, "RELEASE topics", NULL, NULL, NULL);
+    }
+    return -1;
+}
+
+/* ---- keywords ----------------------------------------------------------------------- */
+
+struct kw_count {
+    char *term;
+    int tf;
+};
+
+struct kw_ctx {
+    struct kw_count *terms;
+    size_t n, cap;
+    size_t *slots;      /* open-addressing hash: index+1 into terms, 0 empty */
+    size_t nslots;
+};
+
+static void
+kw_grow(struct kw_ctx *c)
+{
+    size_t ns = c->nslots ? c->nslots * 2 : 256;
+    size_t *slots = xcalloc(ns, sizeof *slots);
+    for (size_t i = 0; i < c->n; i++) {
+        size_t h = (size_t)ds_hash64(c->terms[i].term, strlen(c->terms[i].term)) & (ns - 1);
+        while (slots[h])
+            h = (h + 1) & (ns - 1);
+        slots[h] = i + 1;
+    }
+    free(c->slots);
+    c->slots = slots;
+    c->nslots = ns;
+}
+
+static void
+kw_cb(const char *token, size_t start, size_t end, void *ud)
+{
+    struct kw_ctx *c = ud;
+    size_t len = strlen(token);
+    (void)start;
+    (void)end;
+    /* numbers and one-letter tokens say little about a document */
+    if (strspn(token, "0123456789.,") == len || (len < 2 && (unsigned char)token[0] < 0x80))
+        return;
+    if ((c->n + 1) * 2 > c->nslots)
+        kw_grow(c);
+    size_t h = (size_t)ds_hash64(token, len) & (c->nslots - 1);
+    while (c->slots[h]) {
+        struct kw_count *k = &c->terms[c->slots[h] - 1];
+        if (strcmp(k->term, token) == 0) {
+            k->tf++;
+            return;
+        }
+        h = (h + 1) & (c->nslots - 1);
+    }
+    if (c->n == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 128;
+        c->terms = xrealloc(c->terms, c->cap * sizeof *c->terms);
+    }
+    c->terms[c->n] = (struct kw_count){xstrdup(token), 1};
+    c->slots[h] = ++c->n;
+}
+
+static int
+kw_cmp(const void *a, const void *b)
+{
+    const struct keyword *x = a, *y = b;
+    if (x->weight != y->weight)
+        return x->weight > y->weight ? -1 : 1;
+    return strcmp(x->term, y->term);
+}
+
+void
+keywords_free(struct keyword *k, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(k[i].term);
+    free(k);
+}
+
+int
+store_doc_keywords(struct store *s, int64_t doc_id, size_t max, struct keyword **out,
+                   size_t *n_out, struct ds_error *err)
+{
+    struct doc_record r;
+    struct kw_ctx c = {0};
+    struct keyword *kw = NULL;
+    int64_t ndocs = 1;
+    int result = -1;
+
+    *out = NULL;
+    *n_out = 0;
+    if (!s->vocab_ready) {
+        if (store_exec(s,
+                       "CREATE VIRTUAL TABLE IF NOT EXISTS temp.docs_vocab"
+                       " USING fts5vocab(main, docs_fts, row)",
+                       "reading term statistics", err) != 0)
+            return -1;
+        s->vocab_ready = true;
+    }
+    int rc = store_doc_get(s, doc_id, &r, err);
+    if (rc == 1)
+        ds_error_set(err, -1, "no document %lld", (long long)doc_id);
+    if (rc != 0)
+        return -1;
+    if (r.a.title && store_tokenize(s, r.a.title, strlen(r.a.title), kw_cb, &c, err) != 0)
+        goto out;
+    if (store_tokenize(s, r.a.body, strlen(r.a.body), kw_cb, &c, err) != 0)
+        goto out;
+
+    sqlite3_stmt *st = NULL;
+    rc = sqlite3_prepare_v2(s->db, "SELECT count(*) FROM documents", -1, &st, NULL);
+    if (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+        ndocs = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+
+    kw = xcalloc(c.n ? c.n : 1, sizeof *kw);
+    for (size_t i = 0; i < c.n; i++) {
+        st = store_stmt(s, SQ_VOCAB_DF, err);
+        if (!st)
+            goto out;
+        store_bind_text(st, 1, c.terms[i].term);
+        int64_t df = 1;
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW)
+            df = sqlite3_column_int64(st, 0);
+        sqlite3_reset(st);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+            store_fail(s, err, rc, "reading term statistics");
+            goto out;
+        }
+        if (df < 1)
+            df = 1;
+        kw[i].term = c.terms[i].term;
+        c.terms[i].term = NULL;
+        kw[i].weight = (1.0 + log((double)c.terms[i].tf)) * log(1.0 + (double)ndocs / (double)df);
+    }
+    qsort(kw, c.n, sizeof *kw, kw_cmp);
+    size_t keep = max && max < c.n ? max : c.n;
+    for (size_t i = keep; i < c.n; i++)
+        free(kw[i].term);
+    *out = kw;
+    *n_out = keep;
+    kw = NULL;
+    result = 0;
+out:
+    if (kw) {
+        for (size_t i = 0; i < c.n; i++)
+            free(kw[i].term);
+        free(kw);
+    }
+    for (size_t i = 0; i < c.n; i++)
+        free(c.terms[i].term);
+    free(c.terms);
+    free(c.slots);
+    doc_record_clear(&r);
+    return result;
+}

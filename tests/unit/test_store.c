@@ -1,0 +1,528 @@
+/*
+ * test_store.c — the index: opening and refusing files, documents and
+ * files (dedupe, cascade on delete), searching with result sets, facets,
+ * tags, extractions, keywords, snippets, hit spans and CJK search.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "dossier/query.h"
+#include "dossier/store.h"
+#include "tap.h"
+
+static char tmpdir[256];
+
+static char *
+tmp_path(const char *name)
+{
+    return xasprintf("%s/%s", tmpdir, name);
+}
+
+static struct article
+make_article(const char *title, const char *source, const char *published, const char *body)
+{
+    struct article a;
+    memset(&a, 0, sizeof a);
+    a.title = (char *)(uintptr_t)title;
+    a.source = (char *)(uintptr_t)source;
+    a.published = (char *)(uintptr_t)published;
+    a.body = (char *)(uintptr_t)body;
+    a.raw = (char *)(uintptr_t)body;
+    a.words = 10;
+    a.date_how = published ? DATE_ISO_LINE : DATE_NONE;
+    return a;
+}
+
+static int64_t
+add_doc(struct store *s, const char *path, const char *title, const char *source,
+        const char *published, const char *body)
+{
+    struct ds_error err;
+    struct article a = make_article(title, source, published, body);
+    int64_t id = 0;
+    uint64_t h = ds_hash64(body, strlen(body));
+    int64_t existing = store_doc_by_hash(s, h, &err);
+    if (existing > 0) {
+        id = existing;
+    } else if (store_doc_insert(s, &a, h, &id, &err) != 0) {
+        diag("insert failed: %s", err.msg);
+        return -1;
+    }
+    struct file_state st = {100, 1000, id};
+    if (store_file_put(s, path, &st, &err) != 0) {
+        diag("file_put failed: %s", err.msg);
+        return -1;
+    }
+    return id;
+}
+
+/* Number of results for query text, or -1 (with a diagnostic). */
+static long
+count_hits(struct store *s, const char *text)
+{
+    struct query *q = NULL;
+    struct result_set *rs = NULL;
+    struct ds_error err;
+    if (query_parse(text, &q, &err) != 0) {
+        diag("parse '%s': %s", text, err.msg);
+        return -1;
+    }
+    if (store_search(s, q, SORT_RANK, &rs, &err) != 0) {
+        diag("search '%s': %s", text, err.msg);
+        query_free(&q);
+        return -1;
+    }
+    long n = (long)result_set_count(rs);
+    result_set_free(&rs);
+    query_free(&q);
+    return n;
+}
+
+static void
+test_open_refusals(void)
+{
+    struct store *s = NULL;
+    struct ds_error err;
+
+    char *nested = tmp_path("a/b/index.db");
+    ok(store_open(nested, STORE_CREATE, &s, &err) == 0, "STORE_CREATE makes parent directories");
+    store_close(&s);
+    ok(s == NULL, "store_close clears the pointer");
+    ok(store_open(nested, STORE_READONLY, &s, &err) == 0, "reopen read-only");
+    store_close(&s);
+    free(nested);
+
+    char *missing = tmp_path("missing.db");
+    ok(store_open(missing, STORE_READONLY, &s, &err) == -1 && s == NULL, "missing file refused");
+    ok(strstr(err.msg, "no index at") != NULL, "missing file message: %s", err.msg);
+    free(missing);
+
+    char *text = tmp_path("notes.txt");
+    FILE *f = fopen(text, "w");
+    fputs("This is not a database at all, just some words in a file.\n", f);
+    fclose(f);
+    ok(store_open(text, 0, &s, &err) == -1, "text file refused");
+    ok(strstr(err.msg, "is not a dossier index or is damaged") != NULL, "text file message: %s",
+       err.msg);
+    free(text);
+
+    char *foreign = tmp_path("foreign.db");
+    sqlite3 *db;
+    sqlite3_open(foreign, &db);
+    sqlite3_exec(db, "CREATE TABLE contacts(name TEXT)", NULL, NULL, NULL);
+    sqlite3_close(db);
+    ok(store_open(foreign, STORE_CREATE, &s, &err) == -1, "other program's database refused");
+    ok(strstr(err.msg, "another program") != NULL, "foreign message: %s", err.msg);
+    sqlite3_open(foreign, &db);
+    sqlite3_stmt *st;
+    sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema", -1, &st, NULL);
+    sqlite3_step(st);
+    is_int(sqlite3_column_int(st, 0), 1, "foreign database left untouched");
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    free(foreign);
+
+    char *newer = tmp_path("newer.db");
+    ok(store_open(newer, STORE_CREATE, &s, &err) == 0, "create for the newer-schema test");
+    store_close(&s);
+    sqlite3_open(newer, &db);
+    sqlite3_exec(db, "PRAGMA user_version = 3", NULL, NULL, NULL);
+    sqlite3_close(db);
+    ok(store_open(newer, 0, &s, &err) == -1, "newer schema refused");
+    ok(strstr(err.msg, "was written by a newer dossier (schema 3, this one knows 2)") != NULL,
+       "newer schema message: %s", err.msg);
+    free(newer);
+
+    char *ro = tmp_path("ro.db");
+    ok(store_open(ro, STORE_CREATE, &s, &err) == 0, "create for the read-only test");
+    store_close(&s);
+    ok(store_open(ro, STORE_READONLY, &s, &err) == 0, "open read-only");
+    ok(store_meta_set(s, "k", "v", &err) == -1, "write on read-only store fails");
+    ok(strstr(err.msg, "read-only") != NULL && strstr(err.msg, "SQL") == NULL,
+       "read-only message is human: %s", err.msg);
+    store_close(&s);
+    free(ro);
+}
+
+static void
+test_documents(struct store *s)
+{
+    struct ds_error err;
+    int64_t a = add_doc(s, "/c/a.txt", "China and US agree on tariffs", "Xinhua", "2021-05-17",
+                        "Beijing agreed to cut tariffs on soybeans. Talks continue next week.");
+    int64_t b = add_doc(s, "/c/b.txt", NULL, "Global Times", "2022-01-13",
+                        "The ministry urged Washington to improve trade ties.\n\nMore text.");
+    int64_t b2 = add_doc(s, "/c/copy-of-b.txt", NULL, "Global Times", "2022-01-13",
+                         "The ministry urged Washington to improve trade ties.\n\nMore text.");
+    int64_t c = add_doc(s, "/c/c.txt", "RCEP enters into force", "Nikkei", NULL,
+                        "The Regional Comprehensive Economic Partnership took effect for ten "
+                        "members, lowering tariffs across Asia.");
+    int64_t d = add_doc(s, "/c/zh.txt", "商务部", "人民网", "2020-03-01",
+                        "商务部部长王文涛表示，将继续推动关税减让。");
+    ok(a > 0 && b > 0 && c > 0 && d > 0, "documents inserted");
+    is_int(b2, b, "identical content dedupes to one document");
+
+    struct doc_record r;
+    is_int(store_doc_get(s, b, &r, &err), 0, "doc_get finds b");
+    is_str(r.lead, "The ministry urged Washington to improve trade ties.", "lead = first sentence");
+    is_int(r.nfiles, 2, "two files hold b");
+    is_str(r.path, "/c/b.txt", "first path");
+    is_str(r.a.source, "Global Times", "source round-trips");
+    ok(r.a.title == NULL, "NULL title stays NULL");
+    is_int(r.a.date_how, DATE_ISO_LINE, "date_how round-trips");
+    doc_record_clear(&r);
+    is_int(store_doc_get(s, 9999, &r, &err), 1, "doc_get of a missing id returns 1");
+
+    int64_t id = 0;
+    is_int(store_doc_resolve(s, "/c/copy-of-b.txt", &id, &err), 0, "resolve by path");
+    is_int(id, b, "resolved id");
+    char num[32];
+    snprintf(num, sizeof num, "%lld", (long long)c);
+    is_int(store_doc_resolve(s, num, &id, &err), 0, "resolve by id");
+    is_int(id, c, "resolved id by number");
+    is_int(store_doc_resolve(s, "no/such/file.txt", &id, &err), 1, "unknown path gives 1");
+
+    struct file_state fs;
+    is_int(store_file_get(s, "/c/a.txt", &fs, &err), 0, "file_get finds a");
+    is_int(fs.doc_id, a, "file_get doc id");
+    is_int(store_file_get(s, "/c/zzz.txt", &fs, &err), 1, "file_get of unknown path gives 1");
+
+    /* long lead gets cut */
+    char body[600];
+    memset(body, 0, sizeof body);
+    for (int i = 0; i < 60; i++)
+        strcat(body, "word ");
+    int64_t e = add_doc(s, "/c/long.txt", NULL, NULL, NULL, body);
+    is_int(store_doc_get(s, e, &r, &err), 0, "long doc read");
+    ok(r.lead && strlen(r.lead) <= 200 && ds_str_ends_with(r.lead, "…"), "long lead cut: %zu",
+       r.lead ? strlen(r.lead) : 0);
+    doc_record_clear(&r);
+
+    struct store_stats st;
+    is_int(store_stats(s, &st, &err), 0, "stats");
+    is_int(st.documents, 5, "stats documents");
+    is_int(st.files, 6, "stats files");
+    is_int(st.duplicates, 1, "stats duplicates");
+    is_int(st.outlets, 4, "stats outlets");
+    is_str(st.first_date, "2020-03-01", "stats first date");
+    is_str(st.last_date, "2022-01-13", "stats last date");
+    store_stats_clear(&st);
+}
+
+static void
+test_search(struct store *s)
+{
+    struct ds_error err;
+    is_int(count_hits(s, ""), 5, "empty query selects all");
+    is_int(count_hits(s, "tariffs"), 2, "word");
+    is_int(count_hits(s, "tariff"), 2, "stem matches plural");
+    is_int(count_hits(s, "王文涛"), 1, "CJK name inside a longer Han run");
+    is_int(count_hits(s, "关税"), 1, "two-character CJK word");
+    is_int(count_hits(s, "部长王文涛表示"), 1, "long CJK phrase");
+    is_int(count_hits(s, "王涛"), 0, "non-adjacent CJK characters do not match");
+    is_int(count_hits(s, "让"), 1, "single CJK character at the end of a run");
+    is_int(count_hits(s, "税"), 1, "single CJK character inside a run");
+    is_int(count_hits(s, "王"), 1, "single CJK character matches as a bigram prefix");
+    is_int(count_hits(s, "source:xinhua"), 1, "source: case-insensitive");
+    is_int(count_hits(s, "-tariffs"), 3, "pure negative");
+
+    struct query *q;
+    struct result_set *rs;
+    query_parse("tariffs", &q, &err);
+    ok(store_search(s, q, SORT_RANK, &rs, &err) == 0, "rank search");
+    struct result_row rows[10];
+    int n = result_set_fetch(rs, 0, 10, rows, &err);
+    is_int(n, 2, "fetch clips to count");
+    ok(n > 0 && rows[0].has_title && strstr(rows[0].title, "tariffs") != NULL,
+       "title match ranks first (title weighted): %s", n > 0 ? rows[0].title : "");
+    ok(n > 0 && rows[0].rank < 0, "bm25 rank returned");
+    for (int i = 0; i < n; i++)
+        result_row_clear(&rows[i]);
+    char *snip = store_snippet(s, q, result_set_count(rs) ? 1 : 0, "[", "]", 8);
+    ok(snip && strstr(snip, "[tariffs]") != NULL, "snippet marks the hit: %s", snip ? snip : "");
+    free(snip);
+
+    struct span *sp;
+    size_t nsp;
+    ok(store_hit_spans(s, q, 1, &sp, &nsp, &err) == 0, "hit spans");
+    is_int(nsp, 1, "one hit in body");
+    struct doc_record r;
+    store_doc_get(s, 1, &r, &err);
+    ok(nsp == 1 && strncmp(r.a.body + sp[0].start, "tariffs", sp[0].end - sp[0].start) == 0,
+       "hit span covers the word");
+    doc_record_clear(&r);
+    free(sp);
+    result_set_free(&rs);
+    query_free(&q);
+
+    query_parse("王文涛", &q, &err);
+    ok(store_hit_spans(s, q, 4, &sp, &nsp, &err) == 0, "CJK hit spans");
+    ok(nsp == 1 && sp[0].end - sp[0].start == 9, "CJK bigram hits merge into one span");
+    free(sp);
+    query_free(&q);
+
+    query_parse("", &q, &err);
+    ok(store_search(s, q, SORT_DATE, &rs, &err) == 0, "date search");
+    n = result_set_fetch(rs, 0, 10, rows, &err);
+    is_int(n, 5, "all rows");
+    ok(n == 5 && strcmp(rows[0].published, "2022-01-13") == 0, "newest first");
+    ok(n == 5 && rows[4].published == NULL && rows[3].published == NULL, "undated last");
+    ok(n == 5 && !rows[0].has_title && rows[0].title != NULL, "untitled row shows its lead");
+    is_int(result_set_find(rs, rows[2].id), 2, "find position");
+    is_int(result_set_find(rs, 424242), -1, "find missing");
+    for (int i = 0; i < n; i++)
+        result_row_clear(&rows[i]);
+    is_int(result_set_fetch(rs, 3, 10, rows, &err), 2, "window at the end");
+    result_row_clear(&rows[0]);
+    result_row_clear(&rows[1]);
+    is_int(result_set_fetch(rs, 50, 10, rows, &err), 0, "window past the end");
+    result_set_free(&rs);
+    query_free(&q);
+}
+
+static void
+test_tags_meta(struct store *s)
+{
+    struct ds_error err;
+    is_int(store_tag_add(s, 1, "read-later", &err), 0, "tag add");
+    is_int(store_tag_add(s, 1, "read-later", &err), 0, "tag add twice is fine");
+    is_int(store_tag_has(s, 1, "read-later", &err), 1, "tag has");
+    is_int(count_hits(s, "tag:read-later"), 1, "tag: query");
+    is_int(store_tag_remove(s, 1, "read-later", &err), 0, "tag remove");
+    is_int(store_tag_has(s, 1, "read-later", &err), 0, "tag gone");
+    is_int(store_tag_add(s, 777, "x", &err), -1, "tag on missing doc fails");
+
+    is_int(store_meta_set(s, "rules_hash", "abc", &err), 0, "meta set");
+    char *v = store_meta_get(s, "rules_hash");
+    is_str(v, "abc", "meta get");
+    free(v);
+    ok(store_meta_get(s, "nope") == NULL, "meta missing is NULL");
+
+    uint64_t h[] = {1, 2, 3};
+    store_linefreq_add(s, h, 3, &err);
+    store_linefreq_add(s, h, 2, &err);
+    uint64_t *out;
+    size_t n;
+    is_int(store_linefreq_frequent(s, 2, &out, &n, &err), 0, "linefreq frequent");
+    is_int(n, 2, "two lines in >= 2 docs");
+    free(out);
+
+    is_int(store_skip_put(s, "/c/bad.bin", "binary", &err), 0, "skip put");
+    struct store_stats st;
+    store_stats(s, &st, &err);
+    is_int(st.skipped, 1, "skipped counted");
+    store_stats_clear(&st);
+    store_skip_clear(s, &err);
+    store_stats(s, &st, &err);
+    is_int(st.skipped, 0, "skip clear");
+    store_stats_clear(&st);
+}
+
+static void
+free_x(struct extraction *x)
+{
+    for (size_t i = 0; i < x->nfigures; i++) {
+        free(x->figures[i].text);
+        free(x->figures[i].unit);
+        free(x->figures[i].scale);
+        free(x->figures[i].direction);
+        free(x->figures[i].period);
+        free(x->figures[i].subject);
+        free(x->figures[i].approx);
+    }
+    free(x->figures);
+    for (size_t i = 0; i < x->nentities; i++) {
+        free(x->entities[i].name);
+        free(x->entities[i].alt);
+        free(x->entities[i].spans);
+    }
+    free(x->entities);
+    for (size_t i = 0; i < x->ntopics; i++) {
+        free(x->topics[i].slug);
+        free(x->topics[i].spans);
+    }
+    free(x->topics);
+    memset(x, 0, sizeof *x);
+}
+
+static void
+test_extraction(struct store *s)
+{
+    struct ds_error err;
+    struct span fs[1] = {{10, 17}}, es[2] = {{0, 5}, {30, 35}}, ts[1] = {{27, 34}};
+    struct figure fig = {.span = {20, 33}, .sentence = {0, 40},
+                         .text = (char *)(uintptr_t)"$200 billion", .value = 2e11,
+                         .value_hi = 2e11, .unit = (char *)(uintptr_t)"USD",
+                         .scale = (char *)(uintptr_t)"billion", .kind = FIGURE_AMOUNT,
+                         .direction = (char *)(uintptr_t)"up",
+                         .subject = (char *)(uintptr_t)"trade surplus",
+                         .approx = (char *)(uintptr_t)"about"};
+    struct figure pct = {.span = {40, 43}, .sentence = {0, 50}, .text = (char *)(uintptr_t)"25%",
+                         .value = 25, .value_hi = 30, .unit = (char *)(uintptr_t)"%",
+                         .kind = FIGURE_RATE};
+    struct figure figs[2] = {fig, pct};
+    struct entity ents[2] = {
+        {(char *)(uintptr_t)"China", NULL, ENTITY_COUNTRY, es, 2},
+        {(char *)(uintptr_t)"Wang Wentao", (char *)(uintptr_t)"王文涛", ENTITY_PERSON, fs, 1},
+    };
+    struct topic_score tops[1] = {{(char *)(uintptr_t)"us-china", 2.5, ts, 1}};
+    struct extraction x = {figs, 2, ents, 2, tops, 1};
+    (void)fs;
+
+    is_int(store_put_extraction(s, 1, &x, &err), 0, "put extraction");
+    is_int(store_put_extraction(s, 1, &x, &err), 0, "put extraction again replaces");
+    struct extraction y;
+    is_int(store_get_extraction(s, 1, &y, &err), 0, "get extraction");
+    is_int(y.nfigures, 2, "figures round-trip");
+    ok(y.nfigures == 2 && y.figures[0].value == 2e11 && strcmp(y.figures[0].unit, "USD") == 0 &&
+           y.figures[0].kind == FIGURE_AMOUNT && y.figures[0].span.start == 20 &&
+           strcmp(y.figures[0].subject, "trade surplus") == 0 && y.figures[0].period == NULL &&
+           strcmp(y.figures[0].approx, "about") == 0,
+       "figure fields round-trip");
+    ok(y.nfigures == 2 && y.figures[1].value_hi == 30 && y.figures[1].approx == NULL,
+       "range end round-trips");
+    is_int(y.nentities, 2, "entities round-trip");
+    ok(y.nentities == 2 && strcmp(y.entities[0].name, "China") == 0 &&
+           y.entities[0].nspans == 2 && y.entities[0].spans[1].start == 30 &&
+           y.entities[0].spans[1].end == 35,
+       "entity spans round-trip");
+    ok(y.nentities == 2 && y.entities[1].kind == ENTITY_PERSON &&
+           strcmp(y.entities[1].alt, "王文涛") == 0,
+       "entity kind and alt round-trip");
+    ok(y.ntopics == 1 && strcmp(y.topics[0].slug, "us-china") == 0 && y.topics[0].score == 2.5 &&
+           y.topics[0].nspans == 1 && y.topics[0].spans[0].end == 34,
+       "topic round-trip");
+    free_x(&y);
+
+    const char *slugs[] = {"us-china", "rcep"}, *names[] = {"US-China", "RCEP"};
+    is_int(store_set_topics(s, slugs, names, 2, &err), 0, "set topics");
+
+    is_int(count_hits(s, "person:\"wang wentao\""), 1, "person: by name, any case");
+    is_int(count_hits(s, "entity:王文涛"), 1, "entity: by alt");
+    is_int(count_hits(s, "country:China"), 1, "country:");
+    is_int(count_hits(s, "org:China"), 0, "kind filter applies");
+    is_int(count_hits(s, "topic:US-China"), 1, "topic: (lowercased)");
+    is_int(count_hits(s, "has:figures"), 1, "has:figures");
+    is_int(count_hits(s, "figure:>100bn"), 1, "figure:>100bn");
+    is_int(count_hits(s, "figure:>300bn"), 0, "figure:>300bn");
+    is_int(count_hits(s, "figure:<30%"), 1, "figure:<30%");
+    is_int(count_hits(s, "figure:<20%"), 0, "figure:<20%");
+    is_int(count_hits(s, "figure:200bn"), 1, "figure:=200bn");
+
+    struct query *q;
+    struct facet *f;
+    size_t n;
+    query_parse("", &q, &err);
+    is_int(store_facets(s, q, FACET_TOPIC, 10, &f, &n, &err), 0, "topic facets");
+    ok(n == 1 && strcmp(f[0].key, "us-china") == 0 && f[0].count == 1 && f[0].label &&
+           strcmp(f[0].label, "US-China") == 0,
+       "topic facet with label");
+    facets_free(f, n);
+    is_int(store_facets(s, q, FACET_SOURCE, 10, &f, &n, &err), 0, "source facets");
+    ok(n == 4 && f[0].count == 1, "four outlets, one doc each");
+    facets_free(f, n);
+    is_int(store_facets(s, q, FACET_MONTH, 10, &f, &n, &err), 0, "month facets");
+    ok(n == 3 && strcmp(f[0].key, "2022-01") == 0, "months newest first");
+    facets_free(f, n);
+    is_int(store_facets(s, q, FACET_PERSON, 10, &f, &n, &err), 0, "person facets");
+    ok(n == 1 && strcmp(f[0].key, "Wang Wentao") == 0, "person facet");
+    facets_free(f, n);
+    query_free(&q);
+    query_parse("rcep", &q, &err);
+    is_int(store_facets(s, q, FACET_COUNTRY, 10, &f, &n, &err), 0, "facets of a text query");
+    is_int(n, 0, "no countries in the RCEP doc");
+    facets_free(f, n);
+    query_free(&q);
+
+    struct keyword *kw;
+    is_int(store_doc_keywords(s, 3, 5, &kw, &n, &err), 0, "keywords");
+    is_int(n, 5, "at most max keywords");
+    keywords_free(kw, n);
+    is_int(store_doc_keywords(s, 3, 0, &kw, &n, &err), 0, "all keywords");
+    double w_rcep = -1, w_tariff = -1, w_the = -1;
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(kw[i].term, "rcep") == 0)
+            w_rcep = kw[i].weight;
+        if (strcmp(kw[i].term, "tariff") == 0)
+            w_tariff = kw[i].weight;
+        if (strcmp(kw[i].term, "the") == 0)
+            w_the = kw[i].weight;
+    }
+    ok(w_rcep > w_tariff && w_tariff > 0, "a term only this doc has outweighs a shared one");
+    ok(w_the >= 0 && w_the < w_rcep, "a common word weighs less");
+    ok(n > 1 && kw[0].weight >= kw[n - 1].weight, "sorted by weight");
+    keywords_free(kw, n);
+}
+
+static void
+test_delete(struct store *s)
+{
+    struct ds_error err;
+    struct file_state fs;
+    is_int(store_file_delete(s, "/c/b.txt", &err), 0, "delete one of two files");
+    is_int(count_hits(s, "washington"), 1, "doc stays while another file holds it");
+    is_int(store_file_delete(s, "/c/copy-of-b.txt", &err), 0, "delete the other");
+    is_int(count_hits(s, "washington"), 0, "doc and FTS entry gone with its last file");
+    is_int(store_file_delete(s, "/c/a.txt", &err), 0, "delete a");
+    struct extraction y;
+    store_get_extraction(s, 1, &y, &err);
+    ok(y.nfigures == 0 && y.nentities == 0 && y.ntopics == 0, "extraction cascades");
+    free_x(&y);
+    is_int(store_file_get(s, "/c/a.txt", &fs, &err), 1, "file row gone");
+    is_int(store_file_delete(s, "/c/never.txt", &err), 0, "deleting an unknown path is fine");
+}
+
+static int
+collect(const char *path, void *ud)
+{
+    (*(int *)ud)++;
+    return strstr(path, "zh") ? 1 : 0;
+}
+
+int
+main(void)
+{
+    struct store *s = NULL;
+    struct ds_error err;
+
+    ds_error_clear(&err);
+    snprintf(tmpdir, sizeof tmpdir, "%s/test_store.XXXXXX",
+             getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    if (!mkdtemp(tmpdir)) {
+        perror("mkdtemp");
+        return 1;
+    }
+    test_open_refusals();
+
+    char *path = tmp_path("index.db");
+    ok(store_open(path, STORE_CREATE, &s, &err) == 0, "open a fresh store: %s", err.msg);
+    free(path);
+    ok(store_begin(s, &err) == 0, "begin");
+    test_documents(s);
+    ok(store_commit(s, &err) == 0, "commit");
+    test_search(s);
+    test_tags_meta(s);
+    test_extraction(s);
+
+    int seen = 0;
+    is_int(store_file_each(s, "/c/", collect, &seen, &err), 0, "file_each");
+    is_int(seen, 6, "file_each in path order, stops when fn returns non-zero (zh is 6th)");
+    seen = 0;
+    store_file_each(s, "/nowhere/", collect, &seen, &err);
+    is_int(seen, 0, "prefix filter");
+
+    store_begin(s, &err);
+    test_delete(s);
+    store_rollback(s);
+    is_int(count_hits(s, "washington"), 1, "rollback restores");
+
+    store_close(&s);
+    return done_testing();
+}
