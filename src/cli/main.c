@@ -100,8 +100,9 @@ main(int argc, char **argv)
     }
     if (!cmd) {
         /* `dossier` or `dossier --script F`: the browser. */
+        static char browse_name[] = "browse";
         cmd = cli_find("browse");
-        argv[i - 1] = (char *)"browse";
+        argv[i - 1] = browse_name;
         return cmd->run(argc - i + 1, argv + i - 1);
     }
     return cmd->run(argc - i, argv + i);

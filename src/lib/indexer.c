@@ -116,6 +116,13 @@ cmp_cand(const void *a, const void *b)
     return strcmp(((const struct candidate *)a)->path, ((const struct candidate *)b)->path);
 }
 
+/* bsearch comparator: a path against a candidate. */
+static int
+cmp_path_cand(const void *key, const void *elem)
+{
+    return strcmp(key, ((const struct candidate *)elem)->path);
+}
+
 static int
 cmp_u64(const void *a, const void *b)
 {
@@ -375,8 +382,7 @@ static int
 collect_gone(const char *path, void *ud)
 {
     struct gone *g = ud;
-    struct candidate key = {.path = (char *)path};
-    if (bsearch(&key, g->run->cands, g->run->ncands, sizeof key, cmp_cand))
+    if (bsearch(path, g->run->cands, g->run->ncands, sizeof *g->run->cands, cmp_path_cand))
         return 0;
     if (g->n == g->cap) {
         g->cap = g->cap ? g->cap * 2 : 64;
