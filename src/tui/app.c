@@ -23,6 +23,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "../cli/cli.h" /* cli_global_db: `dossier --db PATH` before the command */
 #include "dossier/utf8.h"
 #include "tui.h"
 
@@ -665,8 +666,8 @@ draw_status(struct app *app)
     snprintf(right, sizeof right, " %s of %s  %.0f ms ", count, total,
              app->script ? 0.0 : app->query_ms);
     int rw = (int)strlen(right);
-    if (rw > C / 2)
-        rw = 0;
+    if (rw > C / 2 || (app->msg.len && (int)layout_width(app->msg.data, app->msg.len) > C - rw))
+        rw = 0; /* a long message wins over the counts */
     if (app->msg.len) {
         draw_text(y, 0, C - rw, app->msg.data, app->msg_role, true);
     } else {
@@ -694,9 +695,10 @@ app_draw(struct app *app)
     draw_clear();
     if (too_small(app)) {
         char m[96];
-        snprintf(m, sizeof m, "Terminal too small: %dx%d (need %dx%d)", app->cols, app->rows,
-                 MIN_COLS, MIN_ROWS);
+        snprintf(m, sizeof m, "%dx%d, need %dx%d", app->cols, app->rows, MIN_COLS, MIN_ROWS);
+        draw_text(app->rows / 2 - 1, 0, app->cols, "Terminal too small", ROLE_ERROR, false);
         draw_text(app->rows / 2, 0, app->cols, m, ROLE_ERROR, false);
+        draw_text(app->rows / 2 + 1, 0, app->cols, "q quits", ROLE_STATUS, false);
         draw_cursor(-1, 0);
         draw_flush();
         return;
@@ -1340,6 +1342,8 @@ cmd_browse(int argc, char **argv)
         }
     }
 
+    if (!db)
+        db = cli_global_db;
     struct app app_storage;
     struct app *app = &app_storage;
     memset(app, 0, sizeof *app);

@@ -141,9 +141,10 @@ draw_text(int y, int x, int width, const char *s, int role, bool padded)
 {
     int maxx = x + width;
     int e = put_run(y, x, maxx, s ? s : "", s ? strlen(s) : 0, role);
-    if (padded)
-        pad(y, e, maxx, role);
-    return e - x;
+    if (!padded)
+        return e - x;
+    pad(y, e, maxx, role);
+    return width > 0 ? width : 0;
 }
 
 void

@@ -221,7 +221,8 @@ void draw_clear(void);
  * (or override_role when >= 0, e.g. selection, which spans still colour). */
 void draw_tline(int y, int x, int width, const struct tline *l, int override_role);
 /* Draw a string (UTF-8, control characters neutralised), clipped to width
- * and padded with spaces when pad is true. Returns columns used. */
+ * and padded with spaces to width when pad is true. Returns the columns
+ * advanced: width when padded, else the text's width. */
 int draw_text(int y, int x, int width, const char *s, int role, bool pad);
 /* A vertical separator of height h at column x from row y. */
 void draw_vline(int y, int x, int h);
