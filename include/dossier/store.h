@@ -35,6 +35,10 @@ enum store_flags {
     STORE_CREATE = 1 << 1,   /* create the file (and its directory) if missing */
 };
 
+/* Open the index at path (":memory:" gives a private in-memory index). On
+ * failure returns -1, *out is NULL and err says why in words: no index
+ * there, not a dossier index, another program's database, a newer schema,
+ * busy, permissions. */
 int store_open(const char *path, int flags, struct store **out, struct ds_error *err);
 void store_close(struct store **s);
 

@@ -189,7 +189,14 @@ struct parser {
     struct ds_error *err;
     bool failed;
     char *ex;           /* last excerpt for a message */
+    int depth;          /* open parentheses */
+    int leaves;         /* words, phrases and fields so far */
 };
+
+/* Limits that keep every query inside SQLite's expression depth and
+ * parameter limits (and the parser's recursion shallow). */
+#define QUERY_MAX_DEPTH 32
+#define QUERY_MAX_TERMS 200
 
 /* 1-based column of byte offset pos, counting characters. */
 static int
@@ -633,6 +640,11 @@ parse_primary(struct parser *p)
     struct token *t = peek(p);
     struct qnode *n = NULL;
 
+    if ((t->type == T_WORD || t->type == T_PHRASE || t->type == T_FIELD) &&
+        ++p->leaves > QUERY_MAX_TERMS) {
+        parser_errorf(p, t->pos, "too many terms (at most %d)", QUERY_MAX_TERMS);
+        return NULL;
+    }
     switch (t->type) {
     case T_WORD:
     case T_PHRASE:
@@ -648,6 +660,11 @@ parse_primary(struct parser *p)
         n = make_field(p, t);
         break;
     case T_LP: {
+        if (++p->depth > QUERY_MAX_DEPTH) {
+            parser_errorf(p, t->pos, "parentheses nested too deeply (at most %d)",
+                          QUERY_MAX_DEPTH);
+            return NULL;
+        }
         p->at++;
         if (peek(p)->type == T_RP) {
             parser_errorf(p, t->pos, "empty parentheses");
@@ -666,6 +683,7 @@ parse_primary(struct parser *p)
             return NULL;
         }
         p->at++;
+        p->depth--;
         break;
     }
     case T_RP:
@@ -992,9 +1010,10 @@ sql_cond(struct compiler *c, const struct qnode *n)
         sql_field(c, n);
         return;
     case QN_NOT:
-        buf_puts(b, "NOT (");
+        /* NULL (no source, no date) counts as "does not match" */
+        buf_puts(b, "NOT coalesce(");
         sql_cond(c, n->kids[0]);
-        buf_putc(b, ')');
+        buf_puts(b, ", 0)");
         return;
     case QN_AND:
     case QN_OR:

@@ -420,13 +420,15 @@ store_open(const char *path, int flags, struct store **out, struct ds_error *err
 
     *out = NULL;
     s->path = xstrdup(path);
-    s->readonly = (flags & STORE_READONLY) != 0;
-    bool exists = stat(path, &sb) == 0;
+    /* ":memory:" is a private in-memory index (tests, fuzzing). */
+    bool memory = strcmp(path, ":memory:") == 0;
+    s->readonly = (flags & STORE_READONLY) != 0 && !memory;
+    bool exists = memory || stat(path, &sb) == 0;
     if (!exists && (!(flags & STORE_CREATE) || s->readonly)) {
         ds_error_set(err, -1, "no index at %s (build one with 'dossier index DIR')", path);
         goto fail;
     }
-    if (exists && S_ISDIR(sb.st_mode)) {
+    if (exists && !memory && S_ISDIR(sb.st_mode)) {
         ds_error_set(err, -1, "%s is a directory, not a dossier index", path);
         goto fail;
     }

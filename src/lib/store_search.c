@@ -216,6 +216,7 @@ struct hit_term {
     char **toks;
     size_t n;
     bool prefix;
+    char *raw_last;     /* prefix terms: the last word unstemmed, ASCII-lowered */
 };
 
 struct tok_list {
@@ -274,7 +275,9 @@ store_hits_in(struct store *s, const struct hit_term *terms, size_t nterms, cons
                 continue;
             size_t k = 0;
             while (k < ht->n &&
-                   hit_tok_eq(l.toks[i + k], ht->toks[k], ht->prefix && k + 1 == ht->n))
+                   (hit_tok_eq(l.toks[i + k], ht->toks[k], ht->prefix && k + 1 == ht->n) ||
+                    (k + 1 == ht->n && ht->raw_last &&
+                     hit_tok_eq(l.toks[i + k], ht->raw_last, true))))
                 k++;
             if (k < ht->n)
                 continue;
@@ -327,6 +330,7 @@ hit_terms_free(struct hit_term *t, size_t n)
         for (size_t k = 0; k < t[i].n; k++)
             free(t[i].toks[k]);
         free(t[i].toks);
+        free(t[i].raw_last);
     }
     free(t);
 }
@@ -352,6 +356,13 @@ store_hit_terms(struct store *s, const struct query *q, struct hit_term **out, s
         }
         terms[i].toks = l.toks;
         terms[i].n = l.n;
+        if (terms[i].prefix && l.n > 0) {
+            char *raw = xstrndup(t + l.start[l.n - 1], l.end[l.n - 1] - l.start[l.n - 1]);
+            for (char *c = raw; *c; c++)
+                if (*c >= 'A' && *c <= 'Z')
+                    *c = (char)(*c + 32);
+            terms[i].raw_last = raw;
+        }
         free(l.start);
         free(l.end);
         /* one CJK character: the index matches it as a prefix of bigrams */

@@ -25,6 +25,8 @@
 struct dtok {
     fts5_tokenizer porter;
     Fts5Tokenizer *inner;
+    fts5_tokenizer plain;       /* unicode61 alone, for prefix query terms */
+    Fts5Tokenizer *plain_inst;
 };
 
 /* Passes porter's tokens on, shifted by the offset of the segment it got. */
@@ -49,6 +51,8 @@ dtok_delete(Fts5Tokenizer *p)
         return;
     if (t->inner)
         t->porter.xDelete(t->inner);
+    if (t->plain_inst)
+        t->plain.xDelete(t->plain_inst);
     free(t);
 }
 
@@ -57,7 +61,7 @@ dtok_create(void *ctx, const char **args, int nargs, Fts5Tokenizer **out)
 {
     fts5_api *api = ctx;
     struct dtok *t = xcalloc(1, sizeof *t);
-    void *porter_ud = NULL;
+    void *porter_ud = NULL, *plain_ud = NULL;
     const char *inner_args[] = {"unicode61", "remove_diacritics", "2"};
 
     (void)args;
@@ -66,8 +70,11 @@ dtok_create(void *ctx, const char **args, int nargs, Fts5Tokenizer **out)
     int rc = api->xFindTokenizer(api, "porter", &porter_ud, &t->porter);
     if (rc == SQLITE_OK)
         rc = t->porter.xCreate(porter_ud, inner_args, 3, &t->inner);
+    if (rc == SQLITE_OK)
+        rc = api->xFindTokenizer(api, "unicode61", &plain_ud, &t->plain);
+    if (rc == SQLITE_OK)
+        rc = t->plain.xCreate(plain_ud, inner_args + 1, 2, &t->plain_inst);
     if (rc != SQLITE_OK) {
-        t->inner = NULL;
         dtok_delete((Fts5Tokenizer *)t);
         return rc;
     }
@@ -118,10 +125,9 @@ dtok_porter(struct dtok *t, void *ctx, int flags, const char *text, int from, in
 }
 
 static int
-dtok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text, int ntext,
-              int (*xToken)(void *, int, const char *, int, int, int))
+dtok_split(struct dtok *t, void *ctx, int flags, const char *text, int ntext,
+           int (*xToken)(void *, int, const char *, int, int, int))
 {
-    struct dtok *t = (struct dtok *)p;
     int i = 0;
 
     while (i < ntext && !dtok_maybe_cjk_lead((unsigned char)text[i]))
@@ -178,6 +184,76 @@ dtok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text, int ntex
     }
     free(starts);
     return rc;
+}
+
+/* Tokens of a prefix query, held back so the last one can be replaced. */
+struct held {
+    struct {
+        char *tok;
+        int n, flags, start, end;
+    } *v;
+    int n, cap;
+};
+
+static int
+dtok_hold_cb(void *p, int tflags, const char *tok, int n, int start, int end)
+{
+    struct held *h = p;
+    if (h->n == h->cap) {
+        h->cap = h->cap ? h->cap * 2 : 8;
+        h->v = xrealloc(h->v, sizeof *h->v * (size_t)h->cap);
+    }
+    h->v[h->n].tok = xstrndup(tok, (size_t)n);
+    h->v[h->n].n = n;
+    h->v[h->n].flags = tflags;
+    h->v[h->n].start = start;
+    h->v[h->n].end = end;
+    h->n++;
+    return SQLITE_OK;
+}
+
+static void
+dtok_held_free(struct held *h)
+{
+    for (int i = 0; i < h->n; i++)
+        free(h->v[i].tok);
+    free(h->v);
+    memset(h, 0, sizeof *h);
+}
+
+/* A prefix query term ("soy"*, "agree"*): porter turns "soy" into "soi",
+ * which is no prefix of the indexed "soybean", while the unstemmed "agree"
+ * is no prefix of the indexed "agre" (agreed). So the last word goes in both
+ * forms, the unstemmed one as a colocated synonym (FTS5 matches either). */
+static int
+dtok_prefix_query(struct dtok *t, void *ctx, int flags, const char *text, int ntext,
+                  int (*xToken)(void *, int, const char *, int, int, int))
+{
+    struct held all = {0}, last = {0};
+    int rc = dtok_split(t, &all, flags, text, ntext, dtok_hold_cb);
+    int k = all.n - 1;
+    if (rc == SQLITE_OK && k >= 0)
+        rc = t->plain.xTokenize(t->plain_inst, &last, flags, text + all.v[k].start,
+                                all.v[k].end - all.v[k].start, dtok_hold_cb);
+    for (int i = 0; rc == SQLITE_OK && i < all.n; i++)
+        rc = xToken(ctx, all.v[i].flags, all.v[i].tok, all.v[i].n, all.v[i].start, all.v[i].end);
+    if (rc == SQLITE_OK && k >= 0 && last.n == 1 &&
+        (last.v[0].n != all.v[k].n || memcmp(last.v[0].tok, all.v[k].tok, (size_t)last.v[0].n)))
+        rc = xToken(ctx, FTS5_TOKEN_COLOCATED, last.v[0].tok, last.v[0].n, all.v[k].start,
+                    all.v[k].end);
+    dtok_held_free(&all);
+    dtok_held_free(&last);
+    return rc;
+}
+
+static int
+dtok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text, int ntext,
+              int (*xToken)(void *, int, const char *, int, int, int))
+{
+    struct dtok *t = (struct dtok *)p;
+    if ((flags & FTS5_TOKENIZE_PREFIX) && (flags & FTS5_TOKENIZE_QUERY))
+        return dtok_prefix_query(t, ctx, flags, text, ntext, xToken);
+    return dtok_split(t, ctx, flags, text, ntext, xToken);
 }
 
 static fts5_api *

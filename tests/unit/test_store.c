@@ -262,6 +262,15 @@ test_search(struct store *s)
     result_set_free(&rs);
     query_free(&q);
 
+    query_parse("soy*", &q, &err);
+    ok(store_hit_spans(s, q, 1, &sp, &nsp, &err) == 0 && nsp == 1, "prefix hit (unstemmed prefix)");
+    free(sp);
+    query_free(&q);
+    query_parse("Agree*", &q, &err);
+    ok(store_hit_spans(s, q, 1, &sp, &nsp, &err) == 0 && nsp == 1, "prefix hit (stemmed prefix)");
+    free(sp);
+    query_free(&q);
+
     query_parse("王文涛", &q, &err);
     ok(store_hit_spans(s, q, 4, &sp, &nsp, &err) == 0, "CJK hit spans");
     ok(nsp == 1 && sp[0].end - sp[0].start == 9, "CJK bigram hits merge into one span");
