@@ -1,0 +1,922 @@
+/*
+ * ingest_article.c — the whole ingest step for one file: decode, read,
+ * clean, and find the metadata the text itself states (headline, section,
+ * standfirst, outlet, date, byline, language).
+ *
+ * Metadata comes only from the structure of the page — lines at the top or
+ * the bottom that are labels, bylines, "Published:" lines, datelines — never
+ * from dates or names mentioned inside sentences of the body.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "dossier/article.h"
+#include "dossier/ingest.h"
+#include "dossier/utf8.h"
+#include "dossier/util.h"
+#include "ingest_private.h"
+
+#define TOP_LINES 16    /* content lines at the top where metadata may sit */
+#define BOTTOM_LINES 5  /* content lines at the bottom (trailers) */
+#define DUP_MIN_BYTES 12 /* shorter repeated lines ("Q:", "* * *") are kept */
+
+struct line {
+    const char *t;      /* trimmed text */
+    size_t tl;
+    size_t ind;         /* leading spaces */
+    const char *why;    /* reason it was dropped, or NULL */
+    bool blank;
+};
+
+struct doc {
+    const struct ingest_ctx *ctx;
+    const struct outlets *outlets;
+    struct line *lines;
+    size_t n;
+    struct article *a;
+    int source_rank;        /* lower is stronger; 99 = none */
+    char *source;
+};
+
+/* ---- small helpers -------------------------------------------------------------- */
+
+static bool
+is_content(const struct line *l)
+{
+    return !l->blank && !l->why;
+}
+
+static char *
+dupn(const char *s, size_t n)
+{
+    return xstrndup(s, n);
+}
+
+static bool
+ends_with_any(const char *s, size_t n, const char *chars)
+{
+    return n && strchr(chars, s[n - 1]) != NULL;
+}
+
+static void
+set_source(struct doc *d, const char *name, size_t n, int rank)
+{
+    if (!name || !n || rank >= d->source_rank)
+        return;
+    free(d->source);
+    d->source = dupn(name, n);
+    d->source_rank = rank;
+}
+
+static void
+set_date(struct article *a, const struct ing_date *dt, enum date_source how)
+{
+    if (a->published && a->date_how <= how)
+        return;
+    free(a->published);
+    if (dt->d)
+        a->published = xasprintf("%04d-%02d-%02d", dt->y, dt->m, dt->d);
+    else
+        a->published = xasprintf("%04d-%02d", dt->y, dt->m);
+    a->date_how = how;
+}
+
+static bool
+has_word_prefix(const char *s, size_t n, const char *w)
+{
+    size_t m = strlen(w);
+    return ing_istarts(s, n, w) && (n == m || s[m] == ' ' || s[m] == ':' || s[m] == '-');
+}
+
+/* ---- line kinds ------------------------------------------------------------------ */
+
+/* "SOURCE / ECONOMY", "Home > News > Business": short parts joined by a
+ * separator. Writes the last part (the section) to *sec. */
+static bool
+is_crumb(const char *s, size_t n, const char **sec, size_t *secl)
+{
+    static const char *const seps[] = {" / ", " > ", " | ", " \xe2\x80\xba ", " \xc2\xbb "};
+    if (n > 80 || ends_with_any(s, n, ".,;:"))
+        return false;
+    for (size_t k = 0; k < DS_ARRAY_LEN(seps); k++) {
+        const char *last = NULL;
+        int parts = 1;
+        const char *p = s;
+        size_t left = n;
+        const char *hit;
+        while ((hit = ing_ifind(p, left, seps[k])) != NULL) {
+            size_t partlen = (size_t)(hit - p);
+            if (partlen == 0 || ing_count_words(p, partlen) > 4)
+                return false;
+            parts++;
+            last = hit + strlen(seps[k]);
+            left -= (size_t)(last - p);
+            p = last;
+        }
+        if (last && parts <= 5 && left > 0 && ing_count_words(p, left) <= 4) {
+            *sec = p;
+            *secl = left;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* "Published: Sep 11, 2024 07:06 PM", "Updated 2024-09-11", "Posted on ..." */
+static bool
+is_published_line(const char *s, size_t n, struct ing_date *dt)
+{
+    static const char *const heads[] = {
+        "published", "updated", "last updated", "first published", "posted", "date",
+        "publication date", "release date", "released", "last modified", "modified",
+        "\xe5\x8f\x91\xe5\xb8\x83\xe6\x97\xb6\xe9\x97\xb4", /* 发布时间 */
+    };
+    if (n > 120 || ing_count_words(s, n) > 20)
+        return false;
+    for (size_t i = 0; i < DS_ARRAY_LEN(heads); i++) {
+        if (!has_word_prefix(s, n, heads[i]) && !ing_istarts(s, n, heads[i]))
+            continue;
+        size_t h = strlen(heads[i]);
+        if (h < n && !(s[h] == ' ' || s[h] == ':' || s[h] == '-' || (unsigned char)s[h] >= 0x80))
+            continue;
+        size_t at;
+        if (ing_find_date(s + h, n - h, dt, &at) && at < 24)
+            return true;
+    }
+    return false;
+}
+
+/* "By Jane Doe", "By Jane Doe and John Roe in Beijing | May 17, 2018" */
+static bool
+is_byline(const char *s, size_t n, char **name, struct ing_date *dt, bool *has_date)
+{
+    *has_date = false;
+    if (n < 5 || n > 160 || !ing_istarts(s, n, "by "))
+        return false;
+    const char *p = s + 3;
+    size_t left = n - 3;
+    while (left && *p == ' ') {
+        p++;
+        left--;
+    }
+    if (!left || !((*p >= 'A' && *p <= 'Z') || (unsigned char)*p >= 0x80))
+        return false;
+    if (ing_count_words(p, left) > 16 || ing_is_prose(p, left, 8))
+        return false;
+    /* the name ends at a separator, a date, or " in <Place>" */
+    size_t end = left;
+    static const char *const stops[] = {" | ", ", ", " - ", " \xe2\x80\x94 ", " \xe2\x80\x93 ",
+                                        " in ", " for ", " at ", " on ", "; ", " \xc2\xb7 ",
+                                        " \xe2\x80\xa2 "};
+    for (size_t k = 0; k < DS_ARRAY_LEN(stops); k++) {
+        const char *h = ing_ifind(p, end, stops[k]);
+        if (h && (size_t)(h - p) < end)
+            end = (size_t)(h - p);
+    }
+    size_t at;
+    if (ing_find_date(p, left, dt, &at)) {
+        *has_date = true;
+        if (at < end)
+            end = at;
+    }
+    while (end && (p[end - 1] == ' ' || p[end - 1] == ',' || p[end - 1] == '|'))
+        end--;
+    if (!end)
+        return false;
+    /* every word of a name starts upper case (or is a joiner) */
+    int words = 0;
+    for (size_t i = 0; i < end;) {
+        while (i < end && p[i] == ' ')
+            i++;
+        size_t j = i;
+        while (j < end && p[j] != ' ')
+            j++;
+        if (j > i) {
+            words++;
+            bool joiner = ing_ieq(p + i, j - i, "and") || ing_ieq(p + i, j - i, "&") ||
+                          ing_ieq(p + i, j - i, "de") || ing_ieq(p + i, j - i, "van") ||
+                          ing_ieq(p + i, j - i, "von") || ing_ieq(p + i, j - i, "der") ||
+                          ing_ieq(p + i, j - i, "la") || ing_ieq(p + i, j - i, "bin");
+            unsigned char c = (unsigned char)p[i];
+            if (!joiner && !((c >= 'A' && c <= 'Z') || c >= 0x80))
+                return false;
+        }
+        i = j;
+    }
+    if (words < 1 || words > 10)
+        return false;
+    *name = dupn(p, end);
+    return true;
+}
+
+struct dateline {
+    const char *agency;
+    size_t agencyl;
+    int month, day, year;
+};
+
+/* "WASHINGTON, May 17 (Reuters) -", "BEIJING, May 17, 2018 (Xinhua) --",
+ * "Geneva (AP) —": a place at the start of a paragraph, an optional date, an
+ * optional agency in parentheses, then a dash. */
+static bool
+is_dateline(const char *s, size_t n, struct dateline *dl)
+{
+    memset(dl, 0, sizeof *dl);
+    size_t i = 0, upper = 0, lower = 0;
+    while (i < n && i < 60) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z')
+            upper++;
+        else if (c >= 'a' && c <= 'z')
+            lower++;
+        else if (!(c == ' ' || c == '.' || c == '\'' || c == '-'))
+            break;
+        if (c == ' ' && i + 1 < n && (s[i + 1] == '(' || s[i + 1] == '-'))
+            break;
+        i++;
+    }
+    size_t place_end = i;
+    if (upper < 3 || place_end == 0)
+        return false;
+    bool caps_place = lower == 0;
+    if (i < n && s[i] == ',') {
+        size_t j = i + 1;
+        while (j < n && s[j] == ' ')
+            j++;
+        size_t we = j;
+        while (we < n && ((s[we] >= 'a' && s[we] <= 'z') || (s[we] >= 'A' && s[we] <= 'Z') ||
+                          s[we] == '.'))
+            we++;
+        int m = ing_month(s + j, we - j);
+        if (!m) {
+            /* "WASHINGTON, D.C. -" style or a country after the city */
+            return false;
+        }
+        j = we;
+        while (j < n && s[j] == ' ')
+            j++;
+        int day = 0;
+        while (j < n && s[j] >= '0' && s[j] <= '9' && day < 100)
+            day = day * 10 + (s[j++] - '0');
+        if (day < 1 || day > 31)
+            return false;
+        dl->month = m;
+        dl->day = day;
+        if (j + 1 < n && s[j] == ',') {
+            size_t k = j + 1;
+            while (k < n && s[k] == ' ')
+                k++;
+            int y = 0, nd = 0;
+            while (k < n && s[k] >= '0' && s[k] <= '9' && nd < 5) {
+                y = y * 10 + (s[k++] - '0');
+                nd++;
+            }
+            if (nd == 4 && y >= 1900 && y <= 2099) {
+                dl->year = y;
+                j = k;
+            }
+        }
+        i = j;
+    }
+    while (i < n && s[i] == ' ')
+        i++;
+    if (i < n && s[i] == '(') {
+        const char *close = memchr(s + i, ')', DS_MIN(n - i, (size_t)60));
+        if (!close)
+            return false;
+        dl->agency = s + i + 1;
+        dl->agencyl = (size_t)(close - s) - i - 1;
+        i = (size_t)(close - s) + 1;
+        while (i < n && s[i] == ' ')
+            i++;
+    }
+    if (!caps_place && !dl->agency)
+        return false;
+    if (i < n && (s[i] == '-' || s[i] == ':'))
+        return true;
+    if (i + 3 <= n && (memcmp(s + i, "\xe2\x80\x94", 3) == 0 || memcmp(s + i, "\xe2\x80\x93", 3) == 0))
+        return true;
+    return false;
+}
+
+/* A short headline-like line: not a sentence, not a list item. */
+static bool
+is_headline_like(const struct line *l)
+{
+    if (l->tl > 250 || ends_with_any(l->t, l->tl, ",;:"))
+        return false;
+    /* a headline may ask ("Can X win?") or trail off ("X..."); a full stop
+     * ends a sentence */
+    size_t n = l->tl;
+    if (n && l->t[n - 1] == '.' && !(n >= 3 && l->t[n - 2] == '.' && l->t[n - 3] == '.'))
+        return false;
+    if (ing_is_prose(l->t, l->tl, 1) && ing_count_words_max(l->t, l->tl, 20) > 20)
+        return false;
+    int w = ing_count_words_max(l->t, l->tl, 30);
+    if (w < 1 || w > 30)
+        return false;
+    unsigned char c = (unsigned char)l->t[0];
+    if ((c >= 'a' && c <= 'z') || c == '-' || c == '*' || c == '(' || c == '[')
+        return false;
+    if (l->tl >= 3 && memcmp(l->t, "\xe2\x80\xa2", 3) == 0) /* • */
+        return false;
+    return true;
+}
+
+/* A section label: one to three words ("Trade war", "ECONOMY", "China US");
+ * four-word lines are headlines often enough ("Ore prices hit record"). */
+static bool
+is_short_label(const struct line *l)
+{
+    if (l->tl > 40 || !is_headline_like(l) || ing_count_words(l->t, l->tl) > 3)
+        return false;
+    for (size_t i = 0; i < l->tl; i++)
+        if (l->t[i] >= '0' && l->t[i] <= '9')
+            return false;
+    return true;
+}
+
+static bool
+is_caption_like(const struct line *l)
+{
+    return ing_ifind(l->t, l->tl, "photo") || ing_ifind(l->t, l->tl, "image:") ||
+           ing_ifind(l->t, l->tl, "credit") || ing_ifind(l->t, l->tl, "getty") ||
+           ing_ifind(l->t, l->tl, "file pic");
+}
+
+/* "Source: X", "Source - X", "Sources: X" */
+static bool
+is_source_line(const char *s, size_t n, const char **val, size_t *vl)
+{
+    size_t h;
+    if (ing_istarts(s, n, "source:") || ing_istarts(s, n, "source -"))
+        h = 7;
+    else if (ing_istarts(s, n, "sources:"))
+        h = 8;
+    else if (ing_istarts(s, n, "\xe6\x9d\xa5\xe6\xba\x90\xef\xbc\x9a")) /* 来源： */
+        h = 9;
+    else
+        return false;
+    const char *p = s + h;
+    size_t left = n - h;
+    while (left && (*p == ' ' || *p == '-' || *p == ':')) {
+        p++;
+        left--;
+    }
+    while (left && (p[left - 1] == ' ' || p[left - 1] == '.'))
+        left--;
+    if (!left || ing_count_words(p, left) > 8)
+        return false;
+    *val = p;
+    *vl = left;
+    return true;
+}
+
+/* "© 2024 Reuters", "Copyright 2021 The Associated Press. All rights reserved." */
+static bool
+is_copyright_line(const char *s, size_t n)
+{
+    return n < 200 && (ing_istarts(s, n, "\xc2\xa9") || ing_istarts(s, n, "copyright") ||
+                       ing_istarts(s, n, "(c) ") || ing_ifind(s, n, "all rights reserved"));
+}
+
+/* ---- splitting ------------------------------------------------------------------- */
+
+static void
+split_lines(struct doc *d, const char *text, size_t n)
+{
+    size_t cap = 64;
+    d->lines = xmalloc(cap * sizeof *d->lines);
+    d->n = 0;
+    size_t i = 0;
+    while (i < n) {
+        const char *nl = memchr(text + i, '\n', n - i);
+        size_t e = nl ? (size_t)(nl - text) : n;
+        if (d->n == cap) {
+            cap *= 2;
+            d->lines = xrealloc(d->lines, cap * sizeof *d->lines);
+        }
+        struct line *l = &d->lines[d->n++];
+        const char *s = text + i;
+        size_t len = e - i;
+        size_t ind = 0;
+        while (ind < len && s[ind] == ' ')
+            ind++;
+        while (len > ind && s[len - 1] == ' ')
+            len--;
+        l->t = s + ind;
+        l->tl = len - ind;
+        l->ind = ind;
+        l->why = NULL;
+        l->blank = l->tl == 0;
+        i = e + 1;
+    }
+}
+
+/* ---- cleaning -------------------------------------------------------------------- */
+
+static void
+drop_furniture(struct doc *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        struct line *l = &d->lines[i];
+        if (!l->blank)
+            l->why = ing_furniture_reason(d->ctx, l->t, l->tl);
+    }
+}
+
+/* Lines repeated inside the document: the first stays. */
+static void
+drop_duplicates(struct doc *d)
+{
+    size_t cap = 16;
+    while (cap < d->n * 2)
+        cap *= 2;
+    uint64_t *tab = xcalloc(cap, sizeof *tab);
+    size_t *who = xcalloc(cap, sizeof *who);
+    for (size_t i = 0; i < d->n; i++) {
+        struct line *l = &d->lines[i];
+        if (l->blank || l->why || l->tl < DUP_MIN_BYTES)
+            continue;
+        uint64_t h = ds_hash64(l->t, l->tl) | 1;
+        size_t k = (size_t)h & (cap - 1);
+        while (tab[k]) {
+            if (tab[k] == h) {
+                const struct line *o = &d->lines[who[k]];
+                if (o->tl == l->tl && memcmp(o->t, l->t, l->tl) == 0) {
+                    l->why = "duplicate";
+                    break;
+                }
+            }
+            k = (k + 1) & (cap - 1);
+        }
+        if (!l->why) {
+            tab[k] = h;
+            who[k] = i;
+        }
+    }
+    free(tab);
+    free(who);
+}
+
+static bool
+is_prompt_reason(const char *why)
+{
+    return why && (strcmp(why, "paywall") == 0 || strcmp(why, "template") == 0 ||
+                   strcmp(why, "sponsored") == 0);
+}
+
+/* Short lines caught between subscription prompts (or between a prompt and
+ * the end of the page) belong to the same box of furniture: "Stay ahead
+ * with our exclusives", a stray ".", an app blurb. A sentence of prose or
+ * any longer line ends the run, so article text is never swept up. */
+static void
+drop_prompt_blocks(struct doc *d)
+{
+    size_t i = 0;
+    while (i < d->n) {
+        if (!is_prompt_reason(d->lines[i].why)) {
+            i++;
+            continue;
+        }
+        size_t j = i + 1;
+        bool ok = true;
+        while (j < d->n && !is_prompt_reason(d->lines[j].why)) {
+            const struct line *l = &d->lines[j];
+            if (is_content(l) && (l->tl > 160 || ing_count_words(l->t, l->tl) > 15 ||
+                                  ing_is_prose(l->t, l->tl, 12))) {
+                ok = false;
+                break;
+            }
+            j++;
+        }
+        if (ok)
+            for (size_t k = i + 1; k < j; k++)
+                if (is_content(&d->lines[k]))
+                    d->lines[k].why = "prompt-block";
+        i = j;
+    }
+}
+
+/* ---- metadata -------------------------------------------------------------------- */
+
+/* The top of the page: crumbs, "Published" lines, date lines, bylines, an
+ * outlet's name, then the headline, a section label and a standfirst. */
+static void
+meta_top(struct doc *d)
+{
+    struct article *a = d->a;
+    size_t seen = 0;
+    size_t idx[TOP_LINES];
+    bool gap_before[TOP_LINES];
+    size_t nidx = 0;
+    bool gap = false;
+    bool started = false;
+
+    for (size_t i = 0; i < d->n && seen < TOP_LINES; i++) {
+        struct line *l = &d->lines[i];
+        if (l->blank || l->why) {
+            gap = gap || started;
+            continue;
+        }
+        seen++;
+        struct ing_date dt;
+        const char *sec, *val;
+        size_t secl, vl;
+        char *name = NULL;
+        bool has_date;
+        if (nidx == 0 && !a->section && is_crumb(l->t, l->tl, &sec, &secl)) {
+            a->section = dupn(sec, secl);
+            l->why = "section";
+        } else if (is_published_line(l->t, l->tl, &dt)) {
+            set_date(a, &dt, DATE_PUBLISHED_LINE);
+            l->why = "published";
+        } else if (ing_parse_date_whole(l->t, l->tl, &dt)) {
+            set_date(a, &dt, DATE_ISO_LINE);
+            l->why = "date";
+        } else if (!a->byline && is_byline(l->t, l->tl, &name, &dt, &has_date)) {
+            a->byline = name;
+            if (has_date)
+                set_date(a, &dt, DATE_BYLINE);
+            l->why = "byline";
+        } else if (is_source_line(l->t, l->tl, &val, &vl)) {
+            const char *canon = outlets_match(d->outlets, val, vl);
+            set_source(d, canon ? canon : val, canon ? strlen(canon) : vl, 0);
+            l->why = "source";
+        } else if (nidx == 0 && outlets_match(d->outlets, l->t, l->tl)) {
+            const char *canon = outlets_match(d->outlets, l->t, l->tl);
+            set_source(d, canon, strlen(canon), 1);
+            l->why = "source";
+        } else {
+            if (nidx < TOP_LINES) {
+                gap_before[nidx] = gap;
+                idx[nidx++] = i;
+            }
+            started = true;
+            gap = false;
+            continue;
+        }
+        gap = started; /* a metadata line separates like a blank one */
+    }
+    if (nidx == 0)
+        return;
+
+    struct line *c0 = &d->lines[idx[0]];
+    struct line *c1 = nidx > 1 ? &d->lines[idx[1]] : NULL;
+    bool gap01 = nidx > 1 && gap_before[1];
+    size_t title_at = (size_t)-1;
+
+    if (!is_headline_like(c0))
+        return; /* the text starts with prose: no title */
+    if (nidx == 1)
+        return; /* a lone short line is no headline of anything */
+    if (is_short_label(c0) && c1 && is_headline_like(c1) &&
+        ing_count_words(c1->t, c1->tl) > ing_count_words(c0->t, c0->tl) &&
+        (nidx == 2 || gap_before[2])) {
+        if (!a->section)
+            a->section = dupn(c0->t, c0->tl);
+        c0->why = "section";
+        title_at = 1;
+    } else if (is_short_label(c0) && !gap01) {
+        /* a label sitting directly on top of prose names the section */
+        if (!a->section)
+            a->section = dupn(c0->t, c0->tl);
+        c0->why = "section";
+        return;
+    } else {
+        title_at = 0;
+    }
+    struct line *t = &d->lines[idx[title_at]];
+    a->title = dupn(t->t, t->tl);
+    t->why = "title";
+
+    /* standfirst: a short paragraph right after the headline, not a sentence
+     * ending in a full stop, not a photo caption */
+    size_t s = title_at + 1;
+    if (s < nidx && gap_before[s] && (s + 1 >= nidx || gap_before[s + 1])) {
+        struct line *st = &d->lines[idx[s]];
+        int w = ing_count_words(st->t, st->tl);
+        if (w >= 4 && w <= 40 && !ing_is_prose(st->t, st->tl, 1) &&
+            !ends_with_any(st->t, st->tl, ",;:") && !is_caption_like(st) &&
+            (s + 1 < nidx || st->tl < 200))
+            a->subtitle = dupn(st->t, st->tl);
+    }
+}
+
+/* The bottom of the page: "Source: X", an outlet's name alone, copyright. */
+static void
+meta_bottom(struct doc *d)
+{
+    size_t seen = 0;
+    for (size_t i = d->n; i-- > 0 && seen < BOTTOM_LINES;) {
+        struct line *l = &d->lines[i];
+        if (!is_content(l))
+            continue;
+        seen++;
+        const char *val;
+        size_t vl;
+        const char *canon;
+        struct ing_date dt;
+        if (is_source_line(l->t, l->tl, &val, &vl)) {
+            canon = outlets_match(d->outlets, val, vl);
+            set_source(d, canon ? canon : val, canon ? strlen(canon) : vl, 0);
+            l->why = "source";
+        } else if ((canon = outlets_match(d->outlets, l->t, l->tl)) != NULL) {
+            set_source(d, canon, strlen(canon), 1);
+            l->why = "source";
+        } else if (is_copyright_line(l->t, l->tl)) {
+            canon = outlets_find_in(d->outlets, l->t, l->tl, NULL);
+            if (canon)
+                set_source(d, canon, strlen(canon), 2);
+            l->why = "copyright";
+        } else if (is_published_line(l->t, l->tl, &dt)) {
+            set_date(d->a, &dt, DATE_PUBLISHED_LINE);
+            l->why = "published";
+        } else if (ing_is_prose(l->t, l->tl, 6)) {
+            break; /* the article text itself: no trailer above this */
+        }
+    }
+}
+
+/* A dateline opening one of the first paragraphs gives an agency and a day. */
+static void
+meta_dateline(struct doc *d, const char *path)
+{
+    size_t seen = 0;
+    for (size_t i = 0; i < d->n && seen < 4; i++) {
+        struct line *l = &d->lines[i];
+        if (!is_content(l))
+            continue;
+        seen++;
+        struct dateline dl;
+        if (!is_dateline(l->t, l->tl, &dl))
+            continue;
+        if (dl.agency) {
+            const char *canon = outlets_match(d->outlets, dl.agency, dl.agencyl);
+            if (canon)
+                set_source(d, canon, strlen(canon), 3);
+        }
+        if (dl.month) {
+            int year = dl.year;
+            struct ing_date pd;
+            if (!year && ing_path_date(path, &pd))
+                year = pd.y;
+            if (year) {
+                struct ing_date dt = {year, dl.month, dl.day};
+                set_date(d->a, &dt, DATE_DATELINE);
+            }
+        }
+        break;
+    }
+}
+
+/* Outlet named in page furniture that was dropped ("Your access to X has
+ * expired"): the weakest evidence, used only when nothing else names one. */
+static void
+meta_furniture_outlet(struct doc *d)
+{
+    const char *best = NULL;
+    size_t bestlen = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        struct line *l = &d->lines[i];
+        if (!l->why || (strcmp(l->why, "paywall") != 0 && strcmp(l->why, "sponsored") != 0 &&
+                        strcmp(l->why, "label") != 0 && strcmp(l->why, "frequent") != 0))
+            continue;
+        size_t ml;
+        const char *c = outlets_find_in(d->outlets, l->t, l->tl, &ml);
+        if (c && ml > bestlen) {
+            best = c;
+            bestlen = ml;
+        }
+    }
+    if (best)
+        set_source(d, best, strlen(best), 4);
+}
+
+/* ---- language -------------------------------------------------------------------- */
+
+/* Common function words of seven languages, grouped by first letter; mask
+ * bit k is language k of lang_names. */
+struct stopword {
+    const char *w;
+    unsigned char len;
+    unsigned char mask;
+};
+static const struct stopword stopwords[] = {
+    {"al", 2, 0x08}, {"alla", 4, 0x10}, {"anche", 5, 0x10}, {"and", 3, 0x01}, {"ao", 2, 0x20},
+    {"as", 2, 0x20}, {"au", 2, 0x02}, {"auf", 3, 0x04}, {"che", 3, 0x10}, {"com", 3, 0x20},
+    {"con", 3, 0x08}, {"da", 2, 0x20}, {"dans", 4, 0x02}, {"das", 3, 0x04}, {"dat", 3, 0x40},
+    {"de", 2, 0x40}, {"dei", 3, 0x10}, {"del", 3, 0x08}, {"della", 5, 0x10}, {"delle", 5, 0x10},
+    {"dem", 3, 0x04}, {"den", 3, 0x04}, {"der", 3, 0x04}, {"des", 3, 0x02}, {"di", 2, 0x10},
+    {"die", 3, 0x04}, {"do", 2, 0x20}, {"dos", 3, 0x20}, {"du", 2, 0x02}, {"een", 3, 0x40},
+    {"ein", 3, 0x04}, {"eine", 4, 0x04}, {"el", 2, 0x08}, {"em", 2, 0x20}, {"en", 2, 0x40},
+    {"es", 2, 0x08}, {"est", 3, 0x02}, {"et", 2, 0x02}, {"for", 3, 0x01}, {"gli", 3, 0x10},
+    {"has", 3, 0x01}, {"het", 3, 0x40}, {"il", 2, 0x10}, {"in", 2, 0x01}, {"is", 2, 0x01},
+    {"ist", 3, 0x04}, {"it", 2, 0x01}, {"las", 3, 0x08}, {"le", 2, 0x02}, {"les", 3, 0x02},
+    {"los", 3, 0x08}, {"met", 3, 0x40}, {"mit", 3, 0x04}, {"nel", 3, 0x10}, {"nicht", 5, 0x04},
+    {"niet", 4, 0x40}, {"non", 3, 0x10}, {"o", 1, 0x20}, {"of", 2, 0x01}, {"on", 2, 0x01},
+    {"ook", 3, 0x40}, {"op", 2, 0x40}, {"os", 2, 0x20}, {"para", 4, 0x28}, {"pas", 3, 0x02},
+    {"per", 3, 0x10}, {"por", 3, 0x08}, {"pour", 4, 0x02}, {"que", 3, 0x2a}, {"qui", 3, 0x02},
+    {"said", 4, 0x01}, {"se", 2, 0x08}, {"sich", 4, 0x04}, {"sono", 4, 0x10}, {"su", 2, 0x08},
+    {"sur", 3, 0x02}, {"that", 4, 0x01}, {"the", 3, 0x01}, {"to", 2, 0x01}, {"um", 2, 0x20},
+    {"uma", 3, 0x20}, {"una", 3, 0x08}, {"und", 3, 0x04}, {"une", 3, 0x02}, {"van", 3, 0x40},
+    {"voor", 4, 0x40}, {"was", 3, 0x01}, {"with", 4, 0x01}, {"wordt", 5, 0x40}, {"y", 1, 0x08},
+    {"zijn", 4, 0x40}, {"zu", 2, 0x04},
+};
+/* stopwords[stop_start[c - 'a'] .. stop_start[c - 'a' + 1]) begin with letter c */
+static const unsigned char stop_start[27] = {0, 8, 8, 11, 29, 38, 39, 40, 42, 47, 47, 47, 51, 53, 57, 63, 68, 70, 70, 76, 79, 84, 86, 89, 89, 90, 92};
+
+static const char *const lang_names[7] = {"en", "fr", "de", "es", "it", "pt", "nl"};
+
+static unsigned
+stop_mask(const char *w, size_t n)
+{
+    unsigned char c = (unsigned char)(w[0] | 32);
+    if (c < 'a' || c > 'z')
+        return 0;
+    for (unsigned k = stop_start[c - 'a']; k < stop_start[c - 'a' + 1]; k++) {
+        if (stopwords[k].len != n)
+            continue;
+        size_t i = 1;
+        while (i < n && (char)(w[i] | 32) == stopwords[k].w[i])
+            i++;
+        if (i == n)
+            return stopwords[k].mask;
+    }
+    return 0;
+}
+
+static const char *
+guess_lang(const char *s, size_t n)
+{
+    size_t han = 0, kana = 0, hangul = 0, latin = 0;
+    int score[7] = {0};
+    size_t lim = DS_MIN(n, (size_t)1536); /* a few hundred words are enough to tell */
+    size_t i = 0;
+    while (i < lim) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+                size_t j = i;
+                while (j < lim && (((unsigned char)s[j] | 32) >= 'a' && ((unsigned char)s[j] | 32) <= 'z'))
+                    j++;
+                latin += j - i;
+                if (j - i <= 5) {
+                    unsigned m = stop_mask(s + i, j - i);
+                    for (int k = 0; m && k < 7; k++)
+                        score[k] += (m >> k) & 1;
+                }
+                i = j;
+            } else {
+                i++;
+            }
+            continue;
+        }
+        uint32_t cp;
+        i += (size_t)utf8_decode(s + i, lim - i, &cp);
+        if ((cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x31F0 && cp <= 0x31FF) ||
+            (cp >= 0xFF66 && cp <= 0xFF9F))
+            kana++;
+        else if ((cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0x1100 && cp <= 0x11FF) ||
+                 (cp >= 0x3130 && cp <= 0x318F))
+            hangul++;
+        else if (utf8_is_cjk(cp))
+            han++;
+        else if (cp < 0x250)
+            latin++;
+    }
+    size_t cjk = han + kana + hangul;
+    /* a CJK character carries about as much as three Latin letters */
+    if (cjk * 3 > latin) {
+        if (hangul * 3 > cjk)
+            return "ko";
+        if (kana * 10 > cjk)
+            return "ja";
+        return "zh";
+    }
+    int best = -1, second = 0;
+    for (int k = 0; k < 7; k++) {
+        if (best < 0 || score[k] > score[best]) {
+            if (best >= 0)
+                second = score[best];
+            best = k;
+        } else if (score[k] > second) {
+            second = score[k];
+        }
+    }
+    if (best < 0 || score[best] < 3 || score[best] <= second)
+        return NULL;
+    return lang_names[best];
+}
+
+/* ---- assembling ------------------------------------------------------------------ */
+
+static bool
+is_bullet(const struct line *l)
+{
+    const char *t = l->t;
+    size_t n = l->tl;
+    if (n >= 2 && (t[0] == '-' || t[0] == '*' || t[0] == '+') && t[1] == ' ')
+        return true;
+    static const char *const marks[] = {"\xe2\x80\xa2", "\xe2\x80\x93", "\xc2\xb7",
+                                        "\xe2\x97\xa6", "\xe2\x96\xaa", "\xe2\x80\x94",
+                                        "\xe2\x96\xa0", "\xe2\x97\x8f"};
+    for (size_t i = 0; i < DS_ARRAY_LEN(marks); i++)
+        if (ing_istarts(t, n, marks[i]))
+            return true;
+    return false;
+}
+
+static void
+assemble(struct doc *d, struct buf *body, struct buf *removed)
+{
+    bool pending_blank = false;
+    for (size_t i = 0; i < d->n; i++) {
+        const struct line *l = &d->lines[i];
+        if (l->why) {
+            buf_puts(removed, l->why);
+            buf_putc(removed, '\t');
+            buf_append(removed, l->t, l->tl);
+            buf_putc(removed, '\n');
+            continue;
+        }
+        if (l->blank) {
+            pending_blank = body->len > 0;
+            continue;
+        }
+        if (pending_blank)
+            buf_append(body, "\n\n", 2);
+        else if (body->len)
+            buf_putc(body, '\n');
+        pending_blank = false;
+        if (l->ind && is_bullet(l))
+            for (size_t k = 0; k < l->ind; k++)
+                buf_putc(body, ' ');
+        buf_append(body, l->t, l->tl);
+    }
+}
+
+/* See ingest.h. On success every string in *out is owned by it (free with
+ * article_clear). On failure *out holds at most path and encoding. */
+int
+ingest_article(const struct ingest_ctx *ctx, const char *path, const char *bytes, size_t n,
+               struct article *out, struct ds_error *err)
+{
+    memset(out, 0, sizeof *out);
+    out->path = xstrdup(path ? path : "");
+    const char *why = ingest_sniff(bytes, n);
+    if (why) {
+        ds_error_set(err, -1, "not an article: %s file", why);
+        return -1;
+    }
+    struct buf raw = BUF_INIT, text = BUF_INIT, body = BUF_INIT, removed = BUF_INIT;
+    const char *enc;
+    ingest_decode(bytes, n, &raw, &enc);
+    out->encoding = xstrdup(enc);
+
+    const struct reader *r = path ? ingest_reader_for(path) : NULL;
+    int rc = r ? r->to_text(buf_str(&raw), raw.len, &text, err)
+               : ingest_read_text(buf_str(&raw), raw.len, &text, err);
+    if (rc != 0) {
+        buf_free(&raw);
+        buf_free(&text);
+        return -1;
+    }
+
+    struct doc d = {0};
+    d.ctx = ctx;
+    d.outlets = ctx ? ctx->outlets : NULL;
+    d.a = out;
+    d.source_rank = 99;
+    split_lines(&d, buf_str(&text), text.len);
+
+    drop_furniture(&d);
+    drop_duplicates(&d);
+    meta_top(&d);
+    meta_bottom(&d);
+    drop_prompt_blocks(&d);
+    meta_dateline(&d, out->path);
+    if (!d.source)
+        meta_furniture_outlet(&d);
+    struct ing_date pd;
+    if (!out->published && ing_path_date(out->path, &pd))
+        set_date(out, &pd, DATE_PATH);
+
+    assemble(&d, &body, &removed);
+    out->source = d.source;
+    out->raw = buf_steal(&raw);
+    out->body = buf_steal(&body);
+    out->removed = buf_steal(&removed);
+    const char *lang = guess_lang(out->body, strlen(out->body));
+    out->lang = lang ? xstrdup(lang) : NULL;
+    out->words = ing_count_words(out->body, strlen(out->body));
+    free(d.lines);
+    buf_free(&text);
+    if (out->body[0] == '\0' && !out->title) {
+        ds_error_set(err, -1, "not an article: nothing left after cleaning");
+        return -1;
+    }
+    return 0;
+}

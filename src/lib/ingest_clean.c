@@ -1,0 +1,333 @@
+/*
+ * ingest_clean.c — telling page furniture from article text, one line at a
+ * time. Every rule is generic (no site is named): unrendered templates,
+ * runs of UI icon names, sponsored-content notes, subscription prompts,
+ * share/print/menu labels, and lines the indexer found in many documents.
+ * Rules that look at words only fire on short lines that are not sentences
+ * of prose, so a real sentence that mentions "subscribers" always stays.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "dossier/ingest.h"
+#include "dossier/util.h"
+#include "ingest_private.h"
+
+/* ---- UI icon names --------------------------------------------------------------- */
+
+/* Words that name interface pieces in icon sprites and SVG titles. */
+static const char *const icon_words[] = {
+    "arrow",   "artboard", "sketch",   "chevron",  "icon",     "icons",   "facebook",
+    "linkedin", "twitter", "mail",     "email",    "menu",     "burger",  "hamburger",
+    "path",    "layer",    "print",    "search",   "close",    "caret",   "logo",
+    "whatsapp", "instagram", "youtube", "pinterest", "reddit", "telegram", "share",
+    "bookmark", "comment", "comments", "title",    "site",     "contact", "eye",
+    "positive", "negative", "created", "with",     "group",    "shape",   "rectangle",
+    "oval",    "copy",     "link",     "play",     "pause",    "expand",  "collapse",
+    "left",    "right",    "up",       "down",     "plus",     "minus",   "user",
+    "account", "profile",  "home",     "star",     "heart",    "x",       "svg",
+    "combined", "fill",    "stroke",   "line",     "circle",   "clock",   "calendar",
+    "download", "upload",  "external", "open",     "new",      "window",  "tab",
+    "dropdown", "toggle",  "nav",      "navigation", "mask",   "vector",  "frame",
+    "flipboard", "weibo",  "wechat",   "line",     "messenger", "sms",    "feed",
+    "rss",     "podcast",  "audio",    "video",    "camera",   "image",   "gallery",
+};
+
+static bool
+is_icon_word(const char *s, size_t n)
+{
+    for (size_t i = 0; i < DS_ARRAY_LEN(icon_words); i++)
+        if (ing_ieq(s, n, icon_words[i]))
+            return true;
+    return false;
+}
+
+/* A line made of UI icon names: split at spaces, dots and lower→Upper case
+ * joins ("IconFacebookIcon"); drop when most pieces are icon words and the
+ * line either has case joins or is nothing but icon words. */
+static bool
+is_icon_run(const char *s, size_t n)
+{
+    if (n > 600)
+        return false;
+    for (size_t k = 0; k < n; k++) {
+        char c = s[k];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == ' ' || c == '.' ||
+              c == '-' || c == '_' || c == '|' || c == '/'))
+            return false; /* digits, punctuation, non-ASCII: text, not icons */
+        if (c == '.' && k + 1 < n && s[k + 1] == ' ')
+            return false; /* a full stop between sentences */
+    }
+    int pieces = 0, icons = 0, joins = 0;
+    size_t i = 0;
+    while (i < n) {
+        char c = s[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+            i++;
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < n && s[j] >= 'a' && s[j] <= 'z')
+            j++;
+        pieces++;
+        if (is_icon_word(s + i, j - i))
+            icons++;
+        else if (pieces - icons > 3 && (pieces - icons) * 10 > pieces * 4)
+            return false; /* too many ordinary words already */
+        if (j < n && s[j] >= 'A' && s[j] <= 'Z' && s[j - 1] >= 'a' && s[j - 1] <= 'z')
+            joins++;
+        i = j;
+    }
+    if (pieces == 0)
+        return false;
+    if (icons * 10 < pieces * 6)
+        return false;
+    return joins >= 1 || (icons == pieces && pieces <= 3);
+}
+
+/* ---- labels ----------------------------------------------------------------------- */
+
+/* Whole-line labels (compared without case and trailing ':', '»', '>'). */
+static const char *const labels[] = {
+    "share",         "share this",      "share this article", "share this story",
+    "share on facebook", "share on twitter", "share via email", "share article",
+    "print",         "print this page", "print article",      "email",
+    "email this",    "menu",            "main menu",          "advertisement",
+    "advertising",   "ad",              "sponsored",          "read more",
+    "read more here", "related",        "related articles",   "related stories",
+    "related content", "related news",  "related topics",     "more on this story",
+    "more stories",  "more from",       "skip to content",    "skip to main content",
+    "back to top",   "comments",        "view comments",      "close",
+    "search",        "home",            "listen",             "listen to this article",
+    "save",          "save article",    "follow",             "follow us",
+    "copy link",     "link copied",     "scroll to continue", "continue reading",
+    "story continues below", "story continues below advertisement",
+    "article continues below", "recommended", "most read", "most popular",
+    "trending",      "trending now",    "you may also like",  "you might also like",
+    "toggle navigation", "open menu",   "close menu",         "sign in",
+    "log in",        "login",           "register",           "subscribe",
+    "subscribe now", "newsletter",      "top stories",        "latest news",
+    "editor's picks", "editor’s picks", "watch",              "video",
+    "photos",        "gallery",         "next article",       "previous article",
+    "next",          "previous",        "tags",               "topics",
+    "font size",     "text size",       "a a a",              "aa",
+};
+
+/* Prefixes of short label lines ("Related: ...", "Read more: ..."). */
+static const char *const label_prefixes[] = {
+    "related:",   "related story:", "related article:", "read more:", "read also:",
+    "also read:", "see also:",      "more:",            "watch:",     "listen:",
+    "click here to", "click here for", "tap here to",   "follow us on", "follow us:",
+    "share this article", "share on",   "download our app", "download the app",
+    "advertisement", "get the app",
+};
+
+static bool
+is_label(const char *s, size_t n)
+{
+    while (n && (s[n - 1] == ':' || s[n - 1] == '>' || s[n - 1] == ' ' || s[n - 1] == '|'))
+        n--;
+    if (n >= 2 && memcmp(s + n - 2, "\xc2\xbb", 2) == 0) /* » */
+        n -= 2;
+    while (n && s[n - 1] == ' ')
+        n--;
+    if (n == 0 || n > 60)
+        goto prefixes;
+    for (size_t i = 0; i < DS_ARRAY_LEN(labels); i++)
+        if (ing_ieq(s, n, labels[i]))
+            return true;
+prefixes:
+    if (n > 160 || ing_is_prose(s, n, 12))
+        return false;
+    for (size_t i = 0; i < DS_ARRAY_LEN(label_prefixes); i++)
+        if (ing_istarts(s, n, label_prefixes[i]))
+            return true;
+    return false;
+}
+
+/* ---- subscription prompts --------------------------------------------------------- */
+
+/* Phrases that only page furniture uses: dropped on any short line. */
+static const char *const paywall_strong[] = {
+    "free article",        "free articles",        "articles left",
+    "article left",        "trial period has expired", "your trial",
+    "see all offers",      "already a subscriber", "already have an account",
+    "sign up for our newsletter", "sign up to our newsletter", "subscribe to our newsletter",
+    "subscribe now",       "subscribe today",      "subscribe to continue",
+    "subscribe to read",   "subscribers only",     "subscriber-only",
+    "for subscribers",     "you need a subscription", "offer ends",
+    "unlimited access",    "unlock this article",  "unlock full access",
+    "to continue reading", "create a free account", "create an account",
+    "log in to continue",  "sign in to continue",  "register to continue",
+    "support our journalism", "support independent journalism",
+    "this content was commissioned", "we use cookies", "accept cookies",
+    "cookie policy",       "cookie settings",      "manage cookies",
+    "get unlimited",       "digital subscription", "has expired",
+    "remove ads",          "ad-free",              "paywall",
+};
+
+/* Words that mark a prompt only on a short line that speaks to the reader
+ * ("you", "your", or an imperative first word). */
+static const char *const paywall_weak[] = {
+    "subscribe", "subscription", "subscriber", "newsletter", "sign up", "sign in",
+    "log in",    "register",     "membership", "premium",    "offer",   "access",
+    "trial",     "per month",    "a month",    "/month",     "per week", "cancel anytime",
+};
+
+static const char *const imperative_starts[] = {
+    "subscribe", "sign", "log", "get", "try", "see", "register", "join", "start", "create",
+    "already", "unlock", "continue", "read", "become", "upgrade", "claim", "save", "enjoy",
+    "don't miss", "stay", "support",
+};
+
+/* "Try 3 months for $9", "1 month for €1" */
+static bool
+is_price_offer(const char *s, size_t n)
+{
+    const char *p = ing_ifind(s, n, " for ");
+    if (!p)
+        return false;
+    bool period = ing_ifind(s, (size_t)(p - s), "month") || ing_ifind(s, (size_t)(p - s), "week") ||
+                  ing_ifind(s, (size_t)(p - s), "year");
+    size_t rest = n - (size_t)(p - s) - 5;
+    const char *r = p + 5;
+    bool price = rest > 0 && (r[0] == '$' || r[0] == '\xe2' || r[0] == '\xc2' ||
+                              (r[0] >= '0' && r[0] <= '9') || ing_istarts(r, rest, "free") ||
+                              ing_istarts(r, rest, "us$") || ing_istarts(r, rest, "hk$") ||
+                              ing_istarts(r, rest, "s$"));
+    return period && price;
+}
+
+static bool
+speaks_to_reader(const char *s, size_t n)
+{
+    for (size_t i = 0; i < DS_ARRAY_LEN(imperative_starts); i++)
+        if (ing_istarts(s, n, imperative_starts[i]))
+            return true;
+    for (size_t i = 0; i + 3 <= n; i++) {
+        if ((i == 0 || s[i - 1] == ' ') && ing_istarts(s + i, n - i, "you") &&
+            (i + 3 == n || s[i + 3] == ' ' || s[i + 3] == 'r' || s[i + 3] == '\''))
+            return true;
+    }
+    return false;
+}
+
+static bool
+is_paywall(const char *s, size_t n)
+{
+    if (n > 200)
+        return false;
+    int words = ing_count_words_max(s, n, 25);
+    bool prose = ing_is_prose(s, n, 12);
+    if (prose || words > 25)
+        return false;
+    for (size_t i = 0; i < DS_ARRAY_LEN(paywall_strong); i++)
+        if (ing_ifind(s, n, paywall_strong[i]))
+            return true;
+    if (n <= 120 && words <= 15 && is_price_offer(s, n) && speaks_to_reader(s, n))
+        return true;
+    if (n > 120 || words >= 12)
+        return false;
+    if (!speaks_to_reader(s, n))
+        return false;
+    for (size_t i = 0; i < DS_ARRAY_LEN(paywall_weak); i++)
+        if (ing_ifind(s, n, paywall_weak[i]))
+            return true;
+    return false;
+}
+
+/* ---- sponsored content ------------------------------------------------------------ */
+
+static bool
+is_sponsored(const char *s, size_t n)
+{
+    static const char *const starts[] = {
+        "sponsored content", "sponsored by",     "about sponsored content",
+        "paid content",      "paid post",        "paid partnership",
+        "promoted content",  "partner content",  "in partnership with",
+        "this content is sponsored", "content from our partners", "advertiser content",
+        "brand content",     "sponsored:",
+    };
+    if (n > 400)
+        return false;
+    for (size_t i = 0; i < DS_ARRAY_LEN(starts); i++)
+        if (ing_istarts(s, n, starts[i])) {
+            /* "Sponsored by" inside a long sentence of prose is reporting */
+            if (i == 1 && ing_is_prose(s, n, 12))
+                return false;
+            return true;
+        }
+    return false;
+}
+
+/* ---- templates -------------------------------------------------------------------- */
+
+static bool
+is_template(const char *s, size_t n)
+{
+    if (!memchr(s, '{', n))
+        return false;
+    const char *a = ing_ifind(s, n, "{{");
+    if (a && ing_ifind(a, n - (size_t)(a - s), "}}"))
+        return true;
+    a = ing_ifind(s, n, "{%");
+    if (a && ing_ifind(a, n - (size_t)(a - s), "%}"))
+        return true;
+    a = ing_ifind(s, n, "${");
+    if (a) {
+        const char *b = memchr(a, '}', n - (size_t)(a - s));
+        /* ${name} with an identifier inside, not a price like "${}" */
+        if (b && b - a > 2) {
+            for (const char *p = a + 2; p < b; p++)
+                if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '_' ||
+                      *p == '.' || (*p >= '0' && *p <= '9')))
+                    return false;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* ---- frequent lines ---------------------------------------------------------------- */
+
+static bool
+is_frequent(const struct ingest_ctx *ctx, const char *s, size_t n)
+{
+    uint64_t h;
+    if (!ctx || !ctx->nfrequent_lines || !ing_line_hash(s, n, &h))
+        return false;
+    size_t lo = 0, hi = ctx->nfrequent_lines;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ctx->frequent_lines[mid] == h)
+            return true;
+        if (ctx->frequent_lines[mid] < h)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
+}
+
+/* See ingest_private.h. s is a trimmed, non-empty line. */
+const char *
+ing_furniture_reason(const struct ingest_ctx *ctx, const char *s, size_t n)
+{
+    if (is_template(s, n))
+        return "template";
+    if (n > 600)
+        return NULL; /* a paragraph: no other rule applies to lines this long */
+    if (is_sponsored(s, n))
+        return "sponsored";
+    if (is_icon_run(s, n))
+        return "icons";
+    if (n <= 200 && is_label(s, n))
+        return "label";
+    if (n <= 200 && is_paywall(s, n))
+        return "paywall";
+    if (is_frequent(ctx, s, n))
+        return "frequent";
+    return NULL;
+}
