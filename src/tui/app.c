@@ -1088,6 +1088,9 @@ handle_key(struct app *app, int key)
         app_message(app, ROLE_STATUS, "highlights: %s", names[app->hl]);
         return;
     }
+    case ACT_REDRAW:
+        clearok(curscr, TRUE);
+        return;
     case ACT_CLEAR_FILTER:
         free(app->topic);
         app->topic = NULL;

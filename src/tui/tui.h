@@ -181,7 +181,8 @@ void layout_thousands(int64_t n, char *out, size_t size);
     X(SHRINK, "shrink", "- [", "Make the focused pane smaller")                              \
     X(HIGHLIGHT, "cycle-highlights", "h", "Cycle highlights: all, hits only, entities, none") \
     X(FILTER, "filter", "F", "Filter by the selected entity, outlet or topic")               \
-    X(CLEAR_FILTER, "clear-filter", "<C-l>", "Clear the query and the topic filter")         \
+    X(CLEAR_FILTER, "clear-filter", "X <C-x>", "Clear the query and the topic filter")       \
+    X(REDRAW, "redraw", "<C-l>", "Redraw the screen")                                         \
     X(SORT, "toggle-sort", "S", "Sort by relevance or by date")                              \
     X(BOOKMARK, "bookmark", "b", "Bookmark the article (tag:bookmark) or remove it")         \
     X(OPEN, "open", "o", "Open the article's file in $PAGER")                                \
