@@ -1,0 +1,291 @@
+/*
+ * compare.h — reading two articles side by side, and finding related ones.
+ *
+ * Two articles (compare.c):
+ *   - Both texts are split into sentences (sentences.h) and tokenized (the
+ *     index's stemming tokenizer when the caller passes one, else a basic
+ *     built-in one); stop words are ignored for similarity.
+ *   - Alignment pairs each sentence of A with at most one sentence of B: all
+ *     pairs whose cosine over stemmed token sets reaches a threshold are
+ *     found through an inverted index of B (never all-pairs string work) and
+ *     accepted greedily, best first, ties broken by position. Reordered text
+ *     still pairs; this is not an LCS diff.
+ *   - The result is a list of rows in A's order (a pair, a sentence only in A,
+ *     or one only in B placed after its predecessor in B), grouped into
+ *     passages; inside each similar pair, the words that differ are listed
+ *     as spans (deleted from A, inserted in B). A view renders rows, a
+ *     passage is a run of rows that continue each other on both sides.
+ *   - A summary pairs the two extractions: entities in both / only one,
+ *     figures in both / only one / that seem to measure the same thing with
+ *     a different value (flagged), topics of each.
+ *
+ * Keyness (keyness.c-like helpers here): log-likelihood G2 of a term's
+ * counts in two texts or two sets, for "terms distinctive of each side".
+ *
+ * Near duplicates: MinHash signatures of word 5-shingles, computed at index
+ * time, banded into an LSH table in the store (store_similar.c).
+ *
+ * Spans are byte ranges into the texts given; all memory in results is owned
+ * by the result and freed by its *_clear(); pointers documented as borrowed
+ * live as long as the inputs they point into.
+ */
+#ifndef DOSSIER_COMPARE_H
+#define DOSSIER_COMPARE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dossier/extract.h"
+#include "dossier/util.h"
+
+struct store;
+struct query;
+
+/* ---- tokenizing ------------------------------------------------------------ */
+
+/* Receives one token (NUL-terminated, folded/stemmed) and its byte span. */
+typedef void (*cmp_token_fn)(const char *token, size_t start, size_t end, void *ud);
+
+/* A tokenizer: the index's (see store_cmp_tokenizer) or NULL for the basic
+ * one. tokenize returns 0, or -1 on failure (comparison then fails). */
+struct cmp_tokenizer {
+    int (*tokenize)(void *ctx, const char *text, size_t len, cmp_token_fn fn, void *ud);
+    void *ctx;
+};
+
+/* The built-in tokenizer: runs of letters and digits, lowercased, English
+ * plural "s" stripped; CJK runs as overlapping bigrams (a lone character is
+ * one token). Never fails. */
+void compare_tokenize_basic(const char *text, size_t len, cmp_token_fn fn, void *ud);
+
+/* True for common function words (English, plus a few French/German/Spanish)
+ * given as lowercase surface text; they count for word diffs, not for
+ * similarity or keyness. */
+bool compare_is_stopword(const char *word, size_t len);
+
+/* ---- keyness ----------------------------------------------------------------- */
+
+/* Dunning's log-likelihood G2 (Rayson & Garside's form): a and b are a term's
+ * counts in corpus 1 and 2, c and d the corpora's total token counts.
+ *   E1 = c(a+b)/(c+d), E2 = d(a+b)/(c+d),
+ *   G2 = 2(a ln(a/E1) + b ln(b/E2)), a zero count contributing 0.
+ * Returns G2 >= 0 (0 when c or d is 0 or a+b is 0); which side the term is
+ * distinctive of is the one with the higher relative frequency (a/c vs b/d).
+ * G2 > 3.84 is significant at p < 0.05, > 10.83 at p < 0.001. */
+double keyness_g2(double a, double b, double c, double d);
+
+/* Term counts of one text or set of texts (stop words and bare numbers
+ * left out), for keyness. */
+struct cmp_counts;
+struct cmp_counts *cmp_counts_new(void);
+void cmp_counts_free(struct cmp_counts **c);
+/* Tokenize text and add its terms. Returns 0, or -1 when the tokenizer fails. */
+int cmp_counts_add_text(struct cmp_counts *c, const char *text, size_t len,
+                        const struct cmp_tokenizer *tok);
+/* Add n occurrences of a term (surface is a display form, may be NULL). */
+void cmp_counts_add(struct cmp_counts *c, const char *term, const char *surface, uint32_t n);
+/* Total tokens counted. */
+uint64_t cmp_counts_total(const struct cmp_counts *c);
+/* The count of one term (0 when absent). */
+uint64_t cmp_counts_get(const struct cmp_counts *c, const char *term);
+
+/* A term with its counts on each side and its keyness. */
+struct cmp_term {
+    char *term;        /* as tokenized (stemmed) */
+    char *word;        /* the first surface form seen, for display */
+    uint64_t count_a, count_b;
+    double g2;         /* signed: > 0 distinctive of A, < 0 of B */
+};
+void cmp_terms_free(struct cmp_term *t, size_t n);
+
+/* Every term of c, in first-seen order, its count in count_a (count_b and g2
+ * are 0). *out newly allocated (cmp_terms_free); returns the count. */
+size_t cmp_counts_terms(const struct cmp_counts *c, struct cmp_term **out);
+
+/* Terms of a and b with G2 of at least min_g2, most distinctive first (by
+ * |g2|, then term), at most max per side: A's terms first, then B's (g2 < 0).
+ * *out is newly allocated (free with
+ * cmp_terms_free); returns the count. */
+size_t compare_keyness(const struct cmp_counts *a, const struct cmp_counts *b, double min_g2,
+                       size_t max, struct cmp_term **out);
+
+/* ---- aligning two texts ------------------------------------------------------ */
+
+enum cmp_mark {
+    CMP_SAME,    /* '=' a pair whose words are identical */
+    CMP_SIMILAR, /* '~' a pair with some words changed */
+    CMP_ONLY_A,  /* '<' */
+    CMP_ONLY_B,  /* '>' */
+};
+/* The gutter character of a mark: '=', '~', '<', '>'. */
+char compare_mark_char(enum cmp_mark m);
+
+struct cmp_row {
+    enum cmp_mark mark;
+    int32_t a, b;      /* sentence indexes into sent_a / sent_b, -1 when absent */
+    double score;      /* cosine of the pair (0 for one-sided rows) */
+};
+
+struct cmp_passage {
+    enum cmp_mark mark; /* SAME when all its rows are, SIMILAR for other pairs */
+    size_t row, nrows;  /* rows[row .. row + nrows) */
+    struct span a, b;   /* bytes covered in A and B ({0,0} on a missing side) */
+};
+
+struct cmp_options {
+    double threshold;               /* minimum pair cosine; 0 means 0.35 */
+    const struct cmp_tokenizer *tok; /* NULL: compare_tokenize_basic */
+};
+
+struct cmp_result {
+    struct span *sent_a, *sent_b;   /* the sentences of each text */
+    size_t nsent_a, nsent_b;
+    struct cmp_row *rows;
+    size_t nrows;
+    struct cmp_passage *passages;
+    size_t npassages;
+    struct span *deleted;           /* words of A's paired sentences absent from B's, sorted */
+    size_t ndeleted;
+    struct span *inserted;          /* words of B's paired sentences absent from A's, sorted */
+    size_t ninserted;
+    double similarity;              /* cosine of the texts' term vectors (1 + ln tf), 0..1 */
+    double aligned_a, aligned_b;    /* share of each side's sentences that are paired */
+    struct cmp_counts *counts_a, *counts_b; /* term counts, for keyness */
+};
+
+/* Compare texts a[0..na) and b[0..nb). Returns 0 and fills *out (which the
+ * caller clears with cmp_result_clear), or -1 with err set when the
+ * tokenizer fails. Deterministic: the same inputs give the same result. */
+int compare_texts(const char *a, size_t na, const char *b, size_t nb,
+                  const struct cmp_options *opt, struct cmp_result *out, struct ds_error *err);
+void cmp_result_clear(struct cmp_result *r);
+
+/* ---- the summary --------------------------------------------------------------- */
+
+enum cmp_side {
+    CMP_SIDE_BOTH,
+    CMP_SIDE_A,        /* only in A */
+    CMP_SIDE_B,        /* only in B */
+    CMP_SIDE_CONFLICT, /* figures: same measure, different values */
+};
+const char *compare_side_name(enum cmp_side s); /* "both", "only-a", "only-b", "conflict" */
+
+/* Borrowed pointers into the extractions given to compare_summarize. */
+struct cmp_entity_row {
+    enum cmp_side side;
+    const struct entity *a, *b; /* NULL on the side that lacks it */
+};
+struct cmp_figure_row {
+    enum cmp_side side;
+    const struct figure *a, *b;
+};
+struct cmp_topic_row {
+    const char *slug;
+    double score_a, score_b;    /* 0 when the side lacks the topic */
+};
+
+struct cmp_summary {
+    struct cmp_entity_row *entities; /* both first, then only A, then only B */
+    size_t nentities;
+    struct cmp_figure_row *figures;  /* conflicts first, then both, only A, only B */
+    size_t nfigures, nconflicts;
+    struct cmp_topic_row *topics;    /* by the higher score, best first */
+    size_t ntopics;
+    struct cmp_term *terms;          /* distinctive terms (compare_keyness, G2 >= 3.84) */
+    size_t nterms;
+};
+
+/* Pair the extractions xa (of text A) and xb (of B) using the alignment r.
+ * Figures match when units agree and values are equal within 0.5%; they
+ * conflict when units and kinds agree, values differ, and either their
+ * sentences are aligned with each other or their subjects share most words.
+ * Fills *out (clear with cmp_summary_clear); it borrows from xa and xb. */
+void compare_summarize(const struct cmp_result *r, const struct extraction *xa,
+                       const struct extraction *xb, struct cmp_summary *out);
+void cmp_summary_clear(struct cmp_summary *s);
+
+/* ---- rendering ----------------------------------------------------------------- */
+
+/* Wrap text[0..n) to at most cols display columns per line (utf8.h widths:
+ * CJK is 2 columns), breaking at spaces where possible and anywhere inside
+ * words longer than a line (CJK text breaks between characters). Control
+ * characters become spaces. Returns the number of lines and sets *lines to
+ * a newly allocated array of spans into text (trailing spaces excluded). */
+size_t compare_wrap(const char *text, size_t n, size_t cols, struct span **lines);
+
+/* Render r side by side in width columns (at least 20): each row's two
+ * sentences wrapped into two columns around a 3-column gutter showing the
+ * row's mark; a blank line between passages. With marks, deleted words
+ * appear as [-word-] and inserted ones as {+word+}. Text never carries
+ * control characters. Appends to out. */
+void compare_render(const struct cmp_result *r, const char *a, const char *b, size_t width,
+                    bool marks, struct buf *out);
+
+/* ---- near duplicates (MinHash) ------------------------------------------------------ */
+
+#define MINHASH_K 64    /* hashes per signature */
+#define MINHASH_BANDS 16 /* LSH bands of MINHASH_K / MINHASH_BANDS rows */
+
+/* The MinHash signature of body's word 5-shingles (words lowercased; each CJK
+ * character is a word), by one-permutation hashing with densification, so a
+ * document costs one hash per shingle. A text with fewer than 5 words is one
+ * shingle; an empty one gives all 0xFFFFFFFF. */
+void minhash_signature(const char *body, size_t n, uint32_t sig[MINHASH_K]);
+
+/* Estimated Jaccard similarity of the two shingle sets: the share of equal
+ * slots (0..1). */
+double minhash_similarity(const uint32_t a[MINHASH_K], const uint32_t b[MINHASH_K]);
+
+/* Documents whose estimated Jaccard reaches this are near-duplicates. */
+#define NEARDUP_MIN_JACCARD 0.5
+
+/* ---- the store's side (store_similar.c) ---------------------------------------------- */
+
+/* The index's tokenizer as a cmp_tokenizer (borrows s). */
+void store_cmp_tokenizer(struct store *s, struct cmp_tokenizer *out);
+
+/* Saving signatures while indexing: open one writer per run (it creates the
+ * tables on first use and keeps its statements prepared), put each new or
+ * changed document, free it before store_close(). Call inside the run's
+ * transactions. put replaces the document's previous signature. */
+struct neardup_writer;
+int neardup_writer_open(struct store *s, struct neardup_writer **out, struct ds_error *err);
+int neardup_writer_put(struct neardup_writer *w, int64_t doc_id, const uint32_t sig[MINHASH_K],
+                       struct ds_error *err);
+void neardup_writer_free(struct neardup_writer **w);
+
+/* Compute and save signatures of every document that has none (an index made
+ * before signatures existed). Returns the number added, or -1 with err. */
+long store_neardup_backfill(struct store *s, struct ds_error *err);
+
+/* A related document. */
+struct similar_doc {
+    int64_t id;
+    double score;      /* tf-idf cosine with the document (0..1) */
+    double jaccard;    /* estimated shingle Jaccard, -1 when unknown */
+    bool near_dup;     /* jaccard >= NEARDUP_MIN_JACCARD */
+};
+
+/* Near-duplicates of doc_id (estimated Jaccard >= min_jaccard), most similar
+ * first, ties by id. *out newly allocated (free()). 0, or -1 with err. A
+ * document without a signature has none. */
+int store_near_dups(struct store *s, int64_t doc_id, double min_jaccard, struct similar_doc **out,
+                    size_t *n_out, struct ds_error *err);
+
+/* The documents most similar to doc_id: its top ~25 terms by tf-idf make
+ * one FTS5 OR query ranked by bm25 (50 candidates), reranked by tf-idf
+ * cosine over stemmed terms; near-duplicates are marked (and always
+ * included). At most limit rows, best first, ties by id. */
+int store_similar(struct store *s, int64_t doc_id, size_t limit, struct similar_doc **out,
+                  size_t *n_out, struct ds_error *err);
+
+/* Groups of near-duplicate documents over the whole index (LSH candidates
+ * verified by signature, joined transitively). Each group's ids are sorted;
+ * groups are ordered by size then first id. *groups_out is an array of
+ * ngroups arrays, *sizes_out their lengths; free with neardup_groups_free. */
+int store_neardup_groups(struct store *s, double min_jaccard, int64_t ***groups_out,
+                         size_t **sizes_out, size_t *ngroups, struct ds_error *err);
+void neardup_groups_free(int64_t **groups, size_t *sizes, size_t ngroups);
+
+#endif

@@ -1,0 +1,196 @@
+/*
+ * compare_render.c — the side-by-side text of a comparison: wrapping by
+ * display width (utf8.h: CJK is two columns) and two columns around a
+ * gutter that shows each row's mark. Used by `dossier compare`; the TUI's
+ * compare view reads the same rows and passages but draws them itself.
+ *
+ * Article text never reaches the output with control characters: every
+ * C0/C1 control, DEL and escape byte becomes a space before wrapping.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "dossier/compare.h"
+#include "dossier/utf8.h"
+
+/* Copy text[0..n) with control characters (and invalid bytes) replaced by
+ * spaces and runs of white space collapsed to one. */
+static void
+clean_text(const char *text, size_t n, struct buf *out)
+{
+    size_t i = 0;
+    bool space = false;
+    while (i < n) {
+        uint32_t cp;
+        int k = utf8_decode(text + i, n - i, &cp);
+        bool ctl = utf8_cp_width(cp) < 0 || cp == UTF8_REPLACEMENT || cp == ' ' || cp == 0xA0 ||
+                   cp == 0x2028 || cp == 0x2029;
+        if (ctl) {
+            space = true;
+        } else {
+            if (space && out->len > 0)
+                buf_putc(out, ' ');
+            space = false;
+            buf_append(out, text + i, (size_t)k);
+        }
+        i += (size_t)k;
+    }
+}
+
+size_t
+compare_wrap(const char *text, size_t n, size_t cols, struct span **lines)
+{
+    size_t nl = 0, cap = 8;
+    struct span *v = xmalloc(cap * sizeof *v);
+    if (cols == 0)
+        cols = 1;
+    size_t i = 0;
+    while (i < n) {
+        /* Skip leading spaces of a line. */
+        while (i < n && (text[i] == ' ' || (unsigned char)text[i] < 0x20))
+            i++;
+        if (i >= n)
+            break;
+        size_t start = i, w = 0;
+        size_t last_break = 0; /* end of the line if broken at the last space / CJK boundary */
+        size_t j = i;
+        while (j < n) {
+            uint32_t cp;
+            int k = utf8_decode(text + j, n - j, &cp);
+            int cw = utf8_cp_width(cp);
+            if (cw < 0)
+                cw = 1; /* a control character: drawn as a space by the caller */
+            if (cp == ' ' || (unsigned char)text[j] < 0x20)
+                last_break = j;
+            else if (utf8_is_cjk(cp) && j > start)
+                last_break = j; /* CJK may break before any character */
+            if (w + (size_t)cw > cols)
+                break;
+            w += (size_t)cw;
+            j += (size_t)k;
+            if (utf8_is_cjk(cp))
+                last_break = j;
+        }
+        size_t end;
+        if (j >= n) {
+            end = n;
+        } else if (last_break > start) {
+            end = last_break;
+        } else {
+            end = j > start ? j : start + 1; /* a word longer than the line: cut it */
+            if (end == start + 1 && j == start) {
+                /* A character wider than the column: take it whole. */
+                uint32_t cp;
+                end = start + (size_t)utf8_decode(text + start, n - start, &cp);
+            }
+        }
+        size_t e = end;
+        while (e > start && (text[e - 1] == ' ' || (unsigned char)text[e - 1] < 0x20))
+            e--;
+        if (nl == cap)
+            v = xrealloc(v, (cap *= 2) * sizeof *v);
+        v[nl++] = (struct span){(uint32_t)start, (uint32_t)e};
+        i = end;
+    }
+    if (nl == 0) {
+        free(v);
+        v = NULL;
+    }
+    *lines = v;
+    return nl;
+}
+
+/* The text of sentence s with change markers around the spans in ch that
+ * fall inside it, cleaned of control characters. */
+static void
+sentence_text(const char *text, struct span s, const struct span *ch, size_t nch,
+              const char *open, const char *close, struct buf *out)
+{
+    buf_reset(out);
+    /* First change span ending after the sentence start. */
+    size_t lo = 0, hi = nch;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (ch[mid].end <= s.start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    uint32_t pos = s.start;
+    for (size_t k = lo; k < nch && ch[k].start < s.end; k++) {
+        uint32_t cs = DS_MAX(ch[k].start, s.start), ce = DS_MIN(ch[k].end, s.end);
+        if (cs > pos)
+            clean_text(text + pos, cs - pos, out);
+        if (out->len && cs > s.start && (unsigned char)text[cs - 1] <= ' ')
+            buf_putc(out, ' ');
+        buf_puts(out, open);
+        clean_text(text + cs, ce - cs, out);
+        buf_puts(out, close);
+        pos = ce;
+    }
+    if (pos < s.end)
+        clean_text(text + pos, s.end - pos, out);
+}
+
+/* Append line l of text padded to cols columns. */
+static void
+put_cell(struct buf *out, const char *text, const struct span *l, size_t cols)
+{
+    size_t w = 0;
+    if (l) {
+        buf_append(out, text + l->start, l->end - l->start);
+        w = utf8_width(text + l->start, l->end - l->start);
+    }
+    for (; w < cols; w++)
+        buf_putc(out, ' ');
+}
+
+void
+compare_render(const struct cmp_result *r, const char *a, const char *b, size_t width, bool marks,
+               struct buf *out)
+{
+    if (width < 20)
+        width = 20;
+    size_t colw = (width - 3) / 2;
+    size_t colr = width - 3 - colw;
+    struct buf ta = BUF_INIT, tb = BUF_INIT;
+    for (size_t p = 0; p < r->npassages; p++) {
+        const struct cmp_passage *ps = &r->passages[p];
+        if (p > 0)
+            buf_putc(out, '\n');
+        for (size_t k = ps->row; k < ps->row + ps->nrows; k++) {
+            const struct cmp_row *row = &r->rows[k];
+            buf_reset(&ta);
+            buf_reset(&tb);
+            if (row->a >= 0)
+                sentence_text(a, r->sent_a[row->a], marks ? r->deleted : NULL,
+                              marks ? r->ndeleted : 0, "[-", "-]", &ta);
+            if (row->b >= 0)
+                sentence_text(b, r->sent_b[row->b], marks ? r->inserted : NULL,
+                              marks ? r->ninserted : 0, "{+", "+}", &tb);
+            struct span *la = NULL, *lb = NULL;
+            size_t nla = compare_wrap(buf_str(&ta), ta.len, colw, &la);
+            size_t nlb = compare_wrap(buf_str(&tb), tb.len, colr, &lb);
+            size_t lines = DS_MAX(DS_MAX(nla, nlb), 1);
+            for (size_t l = 0; l < lines; l++) {
+                put_cell(out, buf_str(&ta), l < nla ? &la[l] : NULL, colw);
+                buf_putc(out, ' ');
+                buf_putc(out, l == 0 ? compare_mark_char(row->mark) : ' ');
+                buf_putc(out, ' ');
+                if (l < nlb) {
+                    put_cell(out, buf_str(&tb), &lb[l], 0);
+                }
+                /* No trailing spaces. */
+                while (out->len && out->data[out->len - 1] == ' ')
+                    out->len--;
+                buf_putc(out, '\n');
+            }
+            free(la);
+            free(lb);
+        }
+    }
+    buf_free(&ta);
+    buf_free(&tb);
+}

@@ -1,0 +1,544 @@
+/*
+ * test_compare.c — the comparison algorithms without a store: keyness by
+ * hand-computed values, sentence spans as comparison sees them, alignment
+ * (identical, reordered, disjoint), word diffs, the summary's figure
+ * conflicts, the side-by-side printer (CJK wrapping, no control characters),
+ * MinHash near-duplicates and the speed of comparing two long texts.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dossier/compare.h"
+#include "dossier/utf8.h"
+#include "tap.h"
+
+static int
+near(double x, double y, double eps)
+{
+    return fabs(x - y) <= eps;
+}
+
+/* ---- a deterministic text generator (pseudo-words, no real article text) ---- */
+
+static uint64_t rng_state;
+
+static uint32_t
+rng(void)
+{
+    rng_state = rng_state * 6364136223846793005ull + 1442695040888963407ull;
+    return (uint32_t)(rng_state >> 33);
+}
+
+static void
+gen_word(struct buf *b, uint32_t id)
+{
+    static const char *const syl[] = {"ka", "lo", "mi", "ten", "ra", "vu", "sho", "ne",
+                                      "dar", "pi", "gor", "el", "tu", "bam", "zi", "fen"};
+    uint32_t x = id * 2654435761u + 7;
+    int n = 2 + (int)(id % 3);
+    for (int i = 0; i < n; i++) {
+        buf_puts(b, syl[x % 16]);
+        x /= 16;
+        x += id;
+    }
+}
+
+/* A sentence of 12..24 pseudo-words drawn from a vocabulary of vocab words. */
+static void
+gen_sentence(struct buf *b, uint32_t vocab)
+{
+    int n = 12 + (int)(rng() % 13);
+    for (int i = 0; i < n; i++) {
+        if (i)
+            buf_putc(b, ' ');
+        size_t at = b->len;
+        gen_word(b, 100 + rng() % vocab);
+        if (i == 0 && b->data[at] >= 'a' && b->data[at] <= 'z')
+            b->data[at] = (char)(b->data[at] - 32);
+    }
+    buf_puts(b, ". ");
+}
+
+static char *
+span_dup(const char *text, struct span s)
+{
+    return xstrndup(text + s.start, s.end - s.start);
+}
+
+/* ---- keyness ---------------------------------------------------------------- */
+
+static void
+test_keyness(void)
+{
+    /* E1 = E2 = 5: G2 = 2 * 10 ln 2. */
+    ok(near(keyness_g2(10, 0, 100, 100), 13.862943611, 1e-6), "G2(10,0,100,100) = 20 ln 2");
+    /* E1 = 1000*40/3000, E2 = 2000*40/3000: by hand 29.0392279. */
+    ok(near(keyness_g2(30, 10, 1000, 2000), 29.039227913, 1e-6), "G2(30,10,1000,2000)");
+    ok(near(keyness_g2(0, 7, 500, 1500), 4.027549014, 1e-6), "G2(0,7,500,1500): zero count");
+    ok(near(keyness_g2(5, 5, 100, 100), 0, 1e-12), "equal rates give 0");
+    ok(keyness_g2(3, 0, 0, 100) == 0 && keyness_g2(0, 0, 10, 10) == 0, "degenerate inputs give 0");
+    ok(near(keyness_g2(10, 0, 100, 100), keyness_g2(0, 10, 100, 100), 1e-12), "symmetric");
+
+    struct cmp_counts *a = cmp_counts_new(), *b = cmp_counts_new();
+    const char *ta = "Tariffs on steel. Steel tariffs rose. The tariff on steel and soybeans.";
+    const char *tb = "Soybeans exports and soybean prices. Farmers sold soybeans to buyers.";
+    cmp_counts_add_text(a, ta, strlen(ta), NULL);
+    cmp_counts_add_text(b, tb, strlen(tb), NULL);
+    is_int(cmp_counts_get(a, "steel"), 3, "steel counted 3 times");
+    is_int(cmp_counts_get(a, "tariff"), 3, "plural folded: tariff 3 times");
+    is_int(cmp_counts_get(a, "the"), 0, "stop words not counted");
+    struct cmp_term *t = NULL;
+    size_t n = compare_keyness(a, b, 0.5, 10, &t);
+    ok(n >= 2, "keyness finds terms (%zu)", n);
+    int steel_a = 0, soy_b = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(t[i].term, "steel") == 0 && t[i].g2 > 0)
+            steel_a = 1;
+        if (strcmp(t[i].term, "soybean") == 0 && t[i].g2 < 0)
+            soy_b = 1;
+    }
+    ok(steel_a, "steel is distinctive of A");
+    ok(soy_b, "soybean is distinctive of B");
+    ok(n >= 1 && t[0].g2 > 0, "A's terms come first");
+    cmp_terms_free(t, n);
+    cmp_counts_free(&a);
+    cmp_counts_free(&b);
+    ok(a == NULL, "cmp_counts_free clears the pointer");
+}
+
+/* ---- sentences as comparison sees them ------------------------------------------- */
+
+static void
+test_sentences(void)
+{
+    const char *t = "Mr. Smith met U.S. officials on Jan. 5 about the No. 2 plan. "
+                    "Exports rose to $1.5 bn. in May. \"We agree,\" he said. Then they left.";
+    struct cmp_result r;
+    struct ds_error err;
+    ds_error_clear(&err);
+    is_int(compare_texts(t, strlen(t), t, strlen(t), NULL, &r, &err), 0, "compare_texts ok");
+    is_int(r.nsent_a, 4, "abbreviations, decimals and quotes: 4 sentences");
+    if (r.nsent_a >= 1) {
+        char *s0 = span_dup(t, r.sent_a[0]);
+        is_str(s0, "Mr. Smith met U.S. officials on Jan. 5 about the No. 2 plan.",
+               "first sentence survives Mr. U.S. Jan. No. 2");
+        free(s0);
+    }
+    cmp_result_clear(&r);
+
+    const char *c = "中国商务部表示，双方同意继续磋商。美方将降低关税！会谈下周举行。";
+    compare_texts(c, strlen(c), c, strlen(c), NULL, &r, &err);
+    is_int(r.nsent_a, 3, "CJK full stops end sentences");
+    is_int(r.nrows, 3, "identical CJK text: 3 rows");
+    ok(r.nrows == 3 && r.rows[0].mark == CMP_SAME && r.rows[2].mark == CMP_SAME,
+       "CJK sentences pair as same");
+    cmp_result_clear(&r);
+}
+
+/* ---- alignment ----------------------------------------------------------------------- */
+
+static void
+test_alignment(void)
+{
+    struct ds_error err;
+    struct cmp_result r;
+    ds_error_clear(&err);
+    rng_state = 42;
+    struct buf p1 = BUF_INIT, p2 = BUF_INIT, p3 = BUF_INIT;
+    for (int i = 0; i < 4; i++)
+        gen_sentence(&p1, 3000);
+    for (int i = 0; i < 3; i++)
+        gen_sentence(&p2, 3000);
+    for (int i = 0; i < 5; i++)
+        gen_sentence(&p3, 3000);
+
+    /* Identical texts: every sentence paired as the same, one passage. */
+    struct buf a = BUF_INIT, b = BUF_INIT;
+    buf_printf(&a, "%s\n\n%s\n\n%s", buf_str(&p1), buf_str(&p2), buf_str(&p3));
+    compare_texts(a.data, a.len, a.data, a.len, NULL, &r, &err);
+    is_int(r.nsent_a, 12, "12 generated sentences");
+    size_t same = 0;
+    for (size_t i = 0; i < r.nrows; i++)
+        same += r.rows[i].mark == CMP_SAME && r.rows[i].a == r.rows[i].b;
+    is_int(same, 12, "identical texts: every sentence paired with itself");
+    is_int(r.npassages, 1, "identical texts: one passage");
+    ok(near(r.similarity, 1, 1e-9), "identical texts: similarity 1 (%.3f)", r.similarity);
+    ok(near(r.aligned_a, 1, 1e-9) && near(r.aligned_b, 1, 1e-9), "identical texts: fully aligned");
+    is_int(r.ndeleted + r.ninserted, 0, "identical texts: no word changes");
+    cmp_result_clear(&r);
+
+    /* Reordered paragraphs still pair. */
+    buf_printf(&b, "%s\n\n%s\n\n%s", buf_str(&p3), buf_str(&p1), buf_str(&p2));
+    compare_texts(a.data, a.len, b.data, b.len, NULL, &r, &err);
+    size_t paired = 0, right = 0;
+    for (size_t i = 0; i < r.nrows; i++) {
+        if (r.rows[i].a >= 0 && r.rows[i].b >= 0) {
+            paired++;
+            char *x = span_dup(a.data, r.sent_a[r.rows[i].a]);
+            char *y = span_dup(b.data, r.sent_b[r.rows[i].b]);
+            right += strcmp(x, y) == 0;
+            free(x);
+            free(y);
+        }
+    }
+    is_int(paired, 12, "reordered paragraphs: all 12 sentences pair");
+    is_int(right, 12, "reordered paragraphs: each with its own copy");
+    /* B = p3 p1 p2: in A's order p1 and p2 continue each other in B too. */
+    is_int(r.npassages, 2, "reordered paragraphs: two passages (p1 p2, then p3)");
+    ok(r.nrows > 0 && r.rows[0].a == 0 && r.rows[0].b == 5, "rows follow A's order");
+    cmp_result_clear(&r);
+
+    /* Disjoint texts: nothing pairs. */
+    rng_state = 7;
+    struct buf d = BUF_INIT;
+    for (int i = 0; i < 6; i++) {
+        for (int k = 0; k < 12; k++) {
+            if (k)
+                buf_putc(&d, ' ');
+            size_t at = d.len;
+            gen_word(&d, 50000 + rng() % 3000);
+            if (k == 0)
+                d.data[at] = (char)(d.data[at] - 32);
+        }
+        buf_puts(&d, ". ");
+    }
+    compare_texts(a.data, a.len, d.data, d.len, NULL, &r, &err);
+    size_t pairs = 0, only_a = 0, only_b = 0;
+    for (size_t i = 0; i < r.nrows; i++) {
+        pairs += r.rows[i].a >= 0 && r.rows[i].b >= 0;
+        only_a += r.rows[i].mark == CMP_ONLY_A;
+        only_b += r.rows[i].mark == CMP_ONLY_B;
+    }
+    is_int(pairs, 0, "disjoint texts: no pairs");
+    is_int(only_a, 12, "disjoint texts: every A sentence only in A");
+    is_int(only_b, 6, "disjoint texts: every B sentence only in B");
+    ok(r.similarity < 0.1, "disjoint texts: low similarity (%.3f)", r.similarity);
+    cmp_result_clear(&r);
+
+    /* An edited sentence: the changed word is marked on each side. */
+    const char *ea = "Officials said exports of soybeans rose 12 percent in March. "
+                     "The ministry will publish the figures next week.";
+    const char *eb = "The ministry will publish the figures next week. "
+                     "Officials said imports of soybeans rose 12 percent in March. "
+                     "A new line only here about something else entirely.";
+    compare_texts(ea, strlen(ea), eb, strlen(eb), NULL, &r, &err);
+    is_int(r.nrows, 3, "edit: 3 rows");
+    ok(r.nrows == 3 && r.rows[0].mark == CMP_SIMILAR && r.rows[0].a == 0 && r.rows[0].b == 1,
+       "edit: first A sentence pairs with B's second, marked similar");
+    /* B's new last sentence follows its predecessor in B (B's second). */
+    ok(r.nrows == 3 && r.rows[1].mark == CMP_ONLY_B && r.rows[1].b == 2,
+       "edit: new sentence only in B, after its predecessor");
+    ok(r.nrows == 3 && r.rows[2].mark == CMP_SAME && r.rows[2].a == 1 && r.rows[2].b == 0,
+       "edit: moved sentence same");
+    if (r.ndeleted == 1 && r.ninserted == 1) {
+        char *x = span_dup(ea, r.deleted[0]), *y = span_dup(eb, r.inserted[0]);
+        is_str(x, "exports", "deleted word");
+        is_str(y, "imports", "inserted word");
+        free(x);
+        free(y);
+    } else {
+        ok(0, "one deleted and one inserted span (%zu, %zu)", r.ndeleted, r.ninserted);
+        ok(0, "inserted word");
+    }
+    /* Determinism. */
+    struct cmp_result r2;
+    compare_texts(ea, strlen(ea), eb, strlen(eb), NULL, &r2, &err);
+    bool same_rows = r2.nrows == r.nrows;
+    for (size_t i = 0; same_rows && i < r.nrows; i++)
+        same_rows = r2.rows[i].a == r.rows[i].a && r2.rows[i].b == r.rows[i].b &&
+                    r2.rows[i].mark == r.rows[i].mark && r2.rows[i].score == r.rows[i].score;
+    ok(same_rows, "same inputs, same rows");
+    cmp_result_clear(&r2);
+    cmp_result_clear(&r);
+
+    buf_free(&a);
+    buf_free(&b);
+    buf_free(&d);
+    buf_free(&p1);
+    buf_free(&p2);
+    buf_free(&p3);
+}
+
+/* ---- summary: entities and figures ---------------------------------------------------- */
+
+static void
+test_summary(void)
+{
+    const char *ta = "Trade between the two rose 5 percent to $600 billion last year. "
+                     "Talks resume in June.";
+    const char *tb = "Talks resume in June, officials said. "
+                     "Trade between the two rose 7 percent to $600 billion last year.";
+    struct cmp_result r;
+    struct ds_error err;
+    compare_texts(ta, strlen(ta), tb, strlen(tb), NULL, &r, &err);
+
+    struct figure fa[2] = {
+        {.span = {35, 44}, .value = 5, .unit = (char *)"%", .kind = FIGURE_CHANGE},
+        {.span = {48, 60}, .value = 600e9, .unit = (char *)"USD", .kind = FIGURE_AMOUNT},
+    };
+    struct figure fb[3] = {
+        {.span = {74, 83}, .value = 7, .unit = (char *)"%", .kind = FIGURE_CHANGE},
+        {.span = {87, 99}, .value = 600e9, .unit = (char *)"USD", .kind = FIGURE_AMOUNT},
+        {.span = {0, 5}, .value = 3, .unit = (char *)"tonnes", .kind = FIGURE_QUANTITY},
+    };
+    struct entity ea[2] = {{.name = (char *)"China", .kind = ENTITY_COUNTRY},
+                           {.name = (char *)"Japan", .kind = ENTITY_COUNTRY}};
+    struct entity eb[2] = {{.name = (char *)"China", .kind = ENTITY_COUNTRY},
+                           {.name = (char *)"WTO", .kind = ENTITY_ORG}};
+    struct topic_score tpa[1] = {{.slug = (char *)"trade", .score = 2}};
+    struct topic_score tpb[1] = {{.slug = (char *)"trade", .score = 3}};
+    struct extraction xa = {fa, 2, ea, 2, tpa, 1}, xb = {fb, 3, eb, 2, tpb, 1};
+    struct cmp_summary s;
+    compare_summarize(&r, &xa, &xb, &s);
+    is_int(s.nfigures, 3, "figures: 3 rows (a conflict, both, only B)");
+    is_int(s.nconflicts, 1, "one conflicting figure");
+    ok(s.nfigures > 0 && s.figures[0].side == CMP_SIDE_CONFLICT && s.figures[0].a == &fa[0] &&
+           s.figures[0].b == &fb[0],
+       "5%% vs 7%% in aligned sentences is a conflict, listed first");
+    ok(s.nfigures > 1 && s.figures[1].side == CMP_SIDE_BOTH && s.figures[1].a == &fa[1],
+       "$600 billion on both sides");
+    ok(s.nfigures > 2 && s.figures[2].side == CMP_SIDE_B && s.figures[2].b == &fb[2],
+       "tonnes only in B");
+    is_int(s.nentities, 3, "entities: China both, Japan only A, WTO only B");
+    ok(s.nentities == 3 && s.entities[0].side == CMP_SIDE_BOTH && s.entities[1].side == CMP_SIDE_A &&
+           s.entities[2].side == CMP_SIDE_B,
+       "entities ordered both, only A, only B");
+    ok(s.ntopics == 1 && s.topics[0].score_a == 2 && s.topics[0].score_b == 3, "topics merged");
+    cmp_summary_clear(&s);
+
+    /* Unaligned sentences and unrelated subjects: no conflict. */
+    fa[0].subject = (char *)"rice output";
+    fb[0].subject = (char *)"car sales";
+    struct cmp_result none;
+    memset(&none, 0, sizeof none);
+    compare_summarize(&none, &xa, &xb, &s);
+    is_int(s.nconflicts, 0, "no alignment, different subjects: no conflict");
+    cmp_summary_clear(&s);
+    fb[0].subject = (char *)"rice output in Asia";
+    compare_summarize(&none, &xa, &xb, &s);
+    is_int(s.nconflicts, 1, "similar subjects: a conflict");
+    cmp_summary_clear(&s);
+    cmp_result_clear(&r);
+}
+
+/* ---- the side-by-side printer ---------------------------------------------------------- */
+
+static size_t
+max_line_width(const char *s)
+{
+    size_t best = 0;
+    while (*s) {
+        const char *e = strchr(s, '\n');
+        size_t n = e ? (size_t)(e - s) : strlen(s);
+        best = DS_MAX(best, utf8_width(s, n));
+        s += n + (e ? 1 : 0);
+    }
+    return best;
+}
+
+static void
+test_render(void)
+{
+    struct span *l = NULL;
+    const char *w = "alpha beta gamma delta";
+    size_t n = compare_wrap(w, strlen(w), 11, &l);
+    is_int(n, 2, "wrap at spaces: 2 lines");
+    if (n == 2) {
+        char *x = span_dup(w, l[0]), *y = span_dup(w, l[1]);
+        is_str(x, "alpha beta", "first line");
+        is_str(y, "gamma delta", "second line");
+        free(x);
+        free(y);
+    }
+    free(l);
+    const char *cjk = "中国商务部表示双方同意继续磋商";
+    n = compare_wrap(cjk, strlen(cjk), 7, &l);
+    is_int(n, 5, "15 CJK characters in 7 columns: 3 per line, 5 lines");
+    ok(n == 5 && l[0].end - l[0].start == 9, "a line holds 3 CJK characters (9 bytes)");
+    free(l);
+    n = compare_wrap("Supercalifragilistic", 20, 8, &l);
+    is_int(n, 3, "a word longer than the line is cut");
+    free(l);
+
+    const char *a = "美方将降低关税，双方同意继续磋商。Exports of soybeans rose sharply in May. "
+                    "A \x1b[31mred\x1b[0m warning here.";
+    const char *b = "美方将降低关税，双方同意继续磋商。Imports of soybeans rose sharply in May. "
+                    "Another\tline\x07 only in B.";
+    struct cmp_result r;
+    struct ds_error err;
+    compare_texts(a, strlen(a), b, strlen(b), NULL, &r, &err);
+    struct buf out = BUF_INIT;
+    compare_render(&r, a, b, 30, true, &out);
+    const char *o = buf_str(&out);
+    ok(max_line_width(o) <= 30, "every rendered line fits 30 columns (max %zu)", max_line_width(o));
+    bool ctl = false;
+    for (const char *p = o; *p; p++)
+        if ((unsigned char)*p < 0x20 && *p != '\n')
+            ctl = true;
+    ok(!ctl, "no control characters or escapes in the output");
+    ok(strstr(o, "美方将降低关税") != NULL, "CJK text present");
+    ok(strstr(o, " = ") != NULL, "gutter shows '=' for the same sentence");
+    ok(strstr(o, "> ") != NULL || strstr(o, " >") != NULL, "gutter shows '>' for only B");
+    /* The CJK row is wrapped: the left column holds at most 13 columns. */
+    const char *line = o;
+    size_t cjk_lines = 0;
+    while (*line) {
+        const char *e = strchr(line, '\n');
+        if (strstr(line, "美") && strstr(line, "美") < e)
+            cjk_lines++;
+        line = e + 1;
+    }
+    ok(cjk_lines == 1, "the CJK sentence starts on one line and wraps onto the next");
+    diag("rendered:\n%s", o);
+    buf_reset(&out);
+    compare_render(&r, a, b, 80, true, &out);
+    ok(strstr(buf_str(&out), "[-Exports-]") && strstr(buf_str(&out), "{+Imports+}"),
+       "changed words marked [-..-] and {+..+}");
+    buf_free(&out);
+    cmp_result_clear(&r);
+}
+
+/* ---- MinHash ------------------------------------------------------------------------------ */
+
+static void
+test_minhash(void)
+{
+    rng_state = 99;
+    struct buf a = BUF_INIT, edited = BUF_INIT, other = BUF_INIT;
+    for (int i = 0; i < 30; i++)
+        gen_sentence(&a, 5000);
+    /* A light edit: a new first sentence, two words changed, the last sentence cut. */
+    buf_puts(&edited, "Updated with comment from officials. ");
+    const char *p = a.data;
+    int words = 0;
+    const char *lastdot = NULL;
+    for (const char *q = a.data; q < a.data + a.len - 2; q++)
+        if (*q == '.')
+            lastdot = q;
+    const char *end = lastdot ? lastdot + 1 : a.data + a.len;
+    while (p < end) {
+        const char *sp = memchr(p, ' ', (size_t)(end - p));
+        size_t n = sp ? (size_t)(sp - p) + 1 : (size_t)(end - p);
+        words++;
+        if (words == 100 || words == 250)
+            buf_puts(&edited, "replaced ");
+        else
+            buf_append(&edited, p, n);
+        p += n;
+    }
+    for (int i = 0; i < 30; i++)
+        gen_sentence(&other, 5000);
+    uint32_t sa[MINHASH_K], se[MINHASH_K], so[MINHASH_K], sa2[MINHASH_K], s0[MINHASH_K];
+    minhash_signature(a.data, a.len, sa);
+    minhash_signature(a.data, a.len, sa2);
+    minhash_signature(edited.data, edited.len, se);
+    minhash_signature(other.data, other.len, so);
+    minhash_signature("", 0, s0);
+    ok(memcmp(sa, sa2, sizeof sa) == 0, "signature is deterministic");
+    ok(minhash_similarity(sa, sa2) == 1.0, "identical texts: similarity 1");
+    double je = minhash_similarity(sa, se), jo = minhash_similarity(sa, so);
+    ok(je >= NEARDUP_MIN_JACCARD, "lightly edited copy is a near-duplicate (%.2f)", je);
+    ok(jo < 0.2, "unrelated text is not (%.2f)", jo);
+    ok(minhash_similarity(s0, s0) == 0, "empty texts are not near-duplicates");
+    /* Case and punctuation do not matter; CJK characters are words. */
+    const char *x = "Trade talks RESUME, officials say!", *y = "trade talks resume officials say";
+    uint32_t sx[MINHASH_K], sy[MINHASH_K];
+    minhash_signature(x, strlen(x), sx);
+    minhash_signature(y, strlen(y), sy);
+    ok(minhash_similarity(sx, sy) == 1.0, "case and punctuation ignored");
+    const char *c1 = "中国商务部表示双方同意继续磋商美方将降低关税", *c2 = "中国商务部表示双方同意继续磋商美方将提高关税";
+    minhash_signature(c1, strlen(c1), sx);
+    minhash_signature(c2, strlen(c2), sy);
+    double jc = minhash_similarity(sx, sy);
+    ok(jc > 0.4 && jc < 1.0, "CJK: one changed character keeps most shingles (%.2f)", jc);
+
+    /* Speed, in MB/s. */
+    struct buf big = BUF_INIT;
+    while (big.len < (8u << 20))
+        buf_append(&big, a.data, a.len);
+    double t0 = ds_now();
+    uint32_t sig[MINHASH_K];
+    size_t chunk = 4096;
+    for (size_t off = 0; off + chunk <= big.len; off += chunk)
+        minhash_signature(big.data + off, chunk, sig);
+    double dt = ds_now() - t0;
+    diag("minhash_signature: %.0f MB/s (4 KB documents)", (double)big.len / 1e6 / dt);
+    ok(dt > 0, "signature speed measured");
+    buf_free(&big);
+    buf_free(&a);
+    buf_free(&edited);
+    buf_free(&other);
+}
+
+/* ---- speed: two 5,000-word articles --------------------------------------------------------- */
+
+static void
+test_speed(void)
+{
+    rng_state = 1234;
+    struct buf a = BUF_INIT, b = BUF_INIT;
+    size_t words = 0;
+    while (words < 5000) {
+        size_t before = a.len;
+        gen_sentence(&a, 4000);
+        for (size_t i = before; i < a.len; i++)
+            words += a.data[i] == ' ';
+        if (rng() % 8 == 0)
+            buf_puts(&a, "\n\n");
+    }
+    /* B: A's sentences shuffled by paragraph, some edited, some new. */
+    const char *p = a.data;
+    struct buf tail = BUF_INIT;
+    int k = 0;
+    while (*p) {
+        const char *e = strstr(p, ". ");
+        size_t n = e ? (size_t)(e - p) + 2 : strlen(p);
+        struct buf *dst = (k++ % 3 == 0) ? &tail : &b;
+        if (k % 7 == 0)
+            gen_sentence(dst, 4000);
+        else
+            buf_append(dst, p, n);
+        p += n;
+    }
+    buf_append(&b, tail.data, tail.len);
+    struct cmp_result r;
+    struct ds_error err;
+    double best = 1e9;
+    for (int rep = 0; rep < 3; rep++) {
+        double t0 = ds_now();
+        compare_texts(a.data, a.len, b.data, b.len, NULL, &r, &err);
+        double dt = ds_now() - t0;
+        best = DS_MIN(best, dt);
+        if (rep < 2)
+            cmp_result_clear(&r);
+    }
+    size_t paired = 0;
+    for (size_t i = 0; i < r.nrows; i++)
+        paired += r.rows[i].a >= 0 && r.rows[i].b >= 0;
+    diag("compare two ~5,000-word texts (%zu and %zu sentences): %.1f ms, %zu pairs", r.nsent_a,
+         r.nsent_b, best * 1e3, paired);
+    ok(paired > r.nsent_a / 2, "most sentences of the shuffled copy pair (%zu)", paired);
+    ok(best < 1.0, "comparison well under a second (%.1f ms; target 50 ms in an optimised build)",
+       best * 1e3);
+    cmp_result_clear(&r);
+    buf_free(&a);
+    buf_free(&b);
+    buf_free(&tail);
+}
+
+int
+main(void)
+{
+    test_keyness();
+    test_sentences();
+    test_alignment();
+    test_summary();
+    test_render();
+    test_minhash();
+    test_speed();
+    return done_testing();
+}
