@@ -1,0 +1,255 @@
+/*
+ * test_compare_store.c — the store's side of comparison on a real index in a
+ * temporary directory: signatures saved by the writer, near-duplicates found
+ * (a lightly edited copy is, an unrelated text is not), groups, backfill,
+ * deletion, "more like this" ranking, and comparison with the index's
+ * stemming tokenizer. Texts are generated pseudo-words.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "dossier/compare.h"
+#include "dossier/store.h"
+#include "tap.h"
+
+static char tmpdir[512];
+static uint64_t rng_state = 2024;
+
+static uint32_t
+rng(void)
+{
+    rng_state = rng_state * 6364136223846793005ull + 1442695040888963407ull;
+    return (uint32_t)(rng_state >> 33);
+}
+
+static void
+gen_word(struct buf *b, uint32_t id)
+{
+    static const char *const syl[] = {"ka", "lo", "mi", "ten", "ra", "vu", "sho", "ne",
+                                      "dar", "pi", "gor", "el", "tu", "bam", "zi", "fen"};
+    uint32_t x = id * 2654435761u + 7;
+    int n = 2 + (int)(id % 3);
+    for (int i = 0; i < n; i++) {
+        buf_puts(b, syl[x % 16]);
+        x /= 16;
+        x += id;
+    }
+}
+
+/* A text of nsent sentences over words [base, base + vocab). */
+static char *
+gen_text(int nsent, uint32_t base, uint32_t vocab)
+{
+    struct buf b = BUF_INIT;
+    for (int s = 0; s < nsent; s++) {
+        int n = 10 + (int)(rng() % 12);
+        for (int i = 0; i < n; i++) {
+            if (i)
+                buf_putc(&b, ' ');
+            size_t at = b.len;
+            gen_word(&b, base + rng() % vocab);
+            if (i == 0)
+                b.data[at] = (char)(b.data[at] - 32);
+        }
+        buf_puts(&b, s % 5 == 4 ? ".\n\n" : ". ");
+    }
+    return buf_steal(&b);
+}
+
+static int64_t
+add_doc(struct store *s, const char *path, const char *body)
+{
+    struct ds_error err;
+    struct article a;
+    memset(&a, 0, sizeof a);
+    a.body = (char *)(uintptr_t)body;
+    a.raw = (char *)(uintptr_t)body;
+    a.words = 100;
+    int64_t id = 0;
+    if (store_doc_insert(s, &a, ds_hash64(body, strlen(body)), &id, &err) != 0) {
+        diag("insert failed: %s", err.msg);
+        return -1;
+    }
+    struct file_state st = {100, 1000, id};
+    if (store_file_put(s, path, &st, &err) != 0) {
+        diag("file_put failed: %s", err.msg);
+        return -1;
+    }
+    return id;
+}
+
+/* Copy of text with every 60th word replaced and a new opening sentence. */
+static char *
+light_edit(const char *text)
+{
+    struct buf b = BUF_INIT;
+    buf_puts(&b, "Updated to add a statement from the ministry. ");
+    int words = 0;
+    for (const char *p = text; *p;) {
+        size_t n = strcspn(p, " ");
+        words++;
+        if (words % 60 == 0)
+            buf_puts(&b, "changed");
+        else
+            buf_append(&b, p, n);
+        p += n;
+        if (*p == ' ') {
+            buf_putc(&b, ' ');
+            p++;
+        }
+    }
+    return buf_steal(&b);
+}
+
+static bool
+has_id(const struct similar_doc *v, size_t n, int64_t id)
+{
+    for (size_t i = 0; i < n; i++)
+        if (v[i].id == id)
+            return true;
+    return false;
+}
+
+int
+main(void)
+{
+    struct store *s = NULL;
+    struct ds_error err;
+    ds_error_clear(&err);
+    snprintf(tmpdir, sizeof tmpdir, "%s/test_compare_store.XXXXXX",
+             getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    if (!mkdtemp(tmpdir)) {
+        perror("mkdtemp");
+        return 1;
+    }
+    char *dbpath = xasprintf("%s/index.db", tmpdir);
+    if (!ok(store_open(dbpath, STORE_CREATE, &s, &err) == 0, "open a fresh store: %s", err.msg))
+        return done_testing();
+
+    /* No tables yet: lookups find nothing, without error. */
+    struct similar_doc *v = NULL;
+    size_t n = 99;
+    is_int(store_near_dups(s, 1, 0.5, &v, &n, &err), 0, "near_dups before any signature");
+    is_int(n, 0, "... finds none");
+    free(v);
+
+    /* A corpus: 8 topics (disjoint vocabularies) x 25 documents. */
+    store_begin(s, &err);
+    struct neardup_writer *w = NULL;
+    ok(neardup_writer_open(s, &w, &err) == 0, "writer opens: %s", err.msg);
+    int64_t ids[200];
+    char *texts[200];
+    for (int i = 0; i < 200; i++) {
+        int topic = i % 8;
+        texts[i] = gen_text(12, 1000 + (uint32_t)topic * 500, 500);
+        char path[64];
+        snprintf(path, sizeof path, "/corpus/%03d.txt", i);
+        ids[i] = add_doc(s, path, texts[i]);
+        uint32_t sig[MINHASH_K];
+        minhash_signature(texts[i], strlen(texts[i]), sig);
+        if (neardup_writer_put(w, ids[i], sig, &err) != 0)
+            diag("put failed: %s", err.msg);
+    }
+    /* The lightly edited copy of document 0 (topic 0). */
+    char *copy = light_edit(texts[0]);
+    int64_t copy_id = add_doc(s, "/corpus/copy.txt", copy);
+    uint32_t sig[MINHASH_K];
+    minhash_signature(copy, strlen(copy), sig);
+    ok(neardup_writer_put(w, copy_id, sig, &err) == 0, "put the copy's signature");
+    /* Put twice: replaces, no duplicate rows. */
+    ok(neardup_writer_put(w, copy_id, sig, &err) == 0, "put again replaces");
+    neardup_writer_free(&w);
+    ok(w == NULL, "writer freed");
+    ok(store_commit(s, &err) == 0, "commit");
+
+    /* Near-duplicates of document 0: the copy, nothing else. */
+    is_int(store_near_dups(s, ids[0], NEARDUP_MIN_JACCARD, &v, &n, &err), 0, "near_dups runs");
+    ok(n == 1 && v[0].id == copy_id, "the lightly edited copy is found, alone (%zu)", n);
+    ok(n >= 1 && v[0].jaccard >= NEARDUP_MIN_JACCARD && v[0].near_dup,
+       "its estimated Jaccard is high (%.2f)", n ? v[0].jaccard : 0.0);
+    free(v);
+    is_int(store_near_dups(s, ids[8], NEARDUP_MIN_JACCARD, &v, &n, &err), 0, "near_dups runs");
+    ok(!has_id(v, n, ids[0]) && !has_id(v, n, copy_id),
+       "a different text on the same topic is not a near-duplicate");
+    free(v);
+
+    /* Groups over the index: {doc 0, copy}. */
+    int64_t **groups = NULL;
+    size_t *sizes = NULL, ng = 0;
+    is_int(store_neardup_groups(s, NEARDUP_MIN_JACCARD, &groups, &sizes, &ng, &err), 0,
+           "groups computed");
+    is_int(ng, 1, "one group");
+    ok(ng == 1 && sizes[0] == 2 && groups[0][0] == ids[0] && groups[0][1] == copy_id,
+       "the group is doc 0 and its copy, sorted");
+    neardup_groups_free(groups, sizes, ng);
+
+    /* More like this: the copy first, then documents of the same topic. */
+    double t0 = ds_now();
+    is_int(store_similar(s, ids[0], 10, &v, &n, &err), 0, "similar runs");
+    double dt = ds_now() - t0;
+    diag("store_similar over 201 documents: %.1f ms (%s)", dt * 1e3, err.msg);
+    is_int(n, 10, "limit respected");
+    ok(n > 0 && v[0].id == copy_id && v[0].near_dup, "the near-duplicate ranks first");
+    ok(n > 0 && v[0].score > 0.8, "with a high cosine (%.2f)", n ? v[0].score : 0.0);
+    size_t same_topic = 0;
+    bool sorted = true;
+    for (size_t i = 1; i < n; i++) {
+        int64_t id = v[i].id;
+        for (int k = 0; k < 200; k++)
+            if (ids[k] == id && k % 8 == 0)
+                same_topic++;
+        if (v[i].score > v[i - 1].score)
+            sorted = false;
+    }
+    is_int(same_topic, 9, "the other nine are from the same topic");
+    ok(sorted, "best first");
+    ok(!has_id(v, n, ids[0]), "the document itself is not listed");
+    free(v);
+    is_int(store_similar(s, 999999, 10, &v, &n, &err), -1, "no such document: an error");
+    ok(strstr(err.msg, "999999") != NULL, "which names it: %s", err.msg);
+
+    /* Backfill: a document indexed without a signature gets one. */
+    store_begin(s, &err);
+    int64_t late = add_doc(s, "/corpus/late.txt", "A late document, saved without a signature.");
+    store_commit(s, &err);
+    is_int(store_neardup_backfill(s, &err), 1, "backfill signs the one unsigned document");
+    is_int(store_neardup_backfill(s, &err), 0, "a second backfill has nothing to do");
+    (void)late;
+
+    /* Deleting the copy's file removes its document and its bands. */
+    store_begin(s, &err);
+    ok(store_file_delete(s, "/corpus/copy.txt", &err) == 0, "delete the copy");
+    store_commit(s, &err);
+    store_near_dups(s, ids[0], NEARDUP_MIN_JACCARD, &v, &n, &err);
+    is_int(n, 0, "after deletion, no near-duplicate left");
+    free(v);
+
+    /* Comparing with the index's tokenizer: stems match across forms. */
+    struct cmp_tokenizer tok;
+    store_cmp_tokenizer(s, &tok);
+    struct cmp_options opt = {0, &tok};
+    const char *a = "Beijing imposed tariffs on imported soybeans from the United States.";
+    const char *b = "The United States faces a tariff imposed by Beijing on soybean imports.";
+    struct cmp_result r;
+    is_int(compare_texts(a, strlen(a), b, strlen(b), &opt, &r, &err), 0, "compare with stemmer");
+    ok(r.nrows == 1 && r.rows[0].mark == CMP_SIMILAR, "differently inflected sentences pair");
+    cmp_result_clear(&r);
+
+    store_close(&s);
+    for (int i = 0; i < 200; i++)
+        free(texts[i]);
+    free(copy);
+    const char *suffix[] = {"", "-wal", "-shm"};
+    for (size_t i = 0; i < 3; i++) {
+        char *f = xasprintf("%s%s", dbpath, suffix[i]);
+        unlink(f);
+        free(f);
+    }
+    rmdir(tmpdir);
+    free(dbpath);
+    return done_testing();
+}
