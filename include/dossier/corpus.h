@@ -1,0 +1,295 @@
+/*
+ * corpus.h — statistics over a set of documents: coverage over time, topic,
+ * outlet and entity distributions, entity co-occurrence, the figures table
+ * grouped by subject, keyword in context and distinctive terms (keyness).
+ *
+ * Every table or chart is a plain array of structs, so the CLI prints it and
+ * a TUI view renders it without knowing how it was computed. The SQL lives in
+ * store_corpus.c (the store module's rules apply: nothing else sees SQLite);
+ * bucketing, alignment, scoring and formatting live in corpus*.c and are
+ * pure functions the unit tests call directly.
+ *
+ * Contract:
+ *   - Functions returning int give 0 on success and -1 with a human message
+ *     in err on failure, unless documented otherwise.
+ *   - Result structs own their strings and arrays; free them with the
+ *     matching *_clear() / *_free() function, which accept zeroed structs.
+ *   - Text copied out of articles (KWIC contexts, titles, subjects) has had
+ *     control characters replaced by spaces, so it may be printed as is.
+ *   - A selection borrows its store: free it before store_close().
+ */
+#ifndef DOSSIER_CORPUS_H
+#define DOSSIER_CORPUS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "dossier/extract.h"
+#include "dossier/util.h"
+
+struct store;
+struct query;
+
+/* ---- selections ------------------------------------------------------------------------ */
+
+/* The documents statistics are computed over (kept in a temporary table of
+ * the store's connection, so SQL can join against it). */
+struct corpus_sel;
+
+/* The documents q selects (q NULL or empty: every document). *out is newly
+ * allocated; free with corpus_sel_free(). */
+int corpus_select(struct store *s, const struct query *q, struct corpus_sel **out,
+                  struct ds_error *err);
+/* The given document ids (unknown ids are kept but match nothing). */
+int corpus_select_ids(struct store *s, const int64_t *ids, size_t n, struct corpus_sel **out,
+                      struct ds_error *err);
+/* Number of documents in the selection. */
+size_t corpus_sel_count(const struct corpus_sel *sel);
+/* True when the selection is the whole corpus (an empty query). */
+bool corpus_sel_is_all(const struct corpus_sel *sel);
+void corpus_sel_free(struct corpus_sel **sel);
+
+/* ---- counts and shares (topics, outlets, entities) -------------------------------------- */
+
+struct corpus_count {
+    char *key;    /* topic slug, outlet, entity name */
+    char *label;  /* topic name or entity kind; NULL when none */
+    int64_t count;
+    double share; /* count / documents in the selection (0..1) */
+};
+void corpus_counts_free(struct corpus_count *c, size_t n);
+
+enum corpus_dist {
+    CORPUS_DIST_TOPIC,  /* documents per topic */
+    CORPUS_DIST_SOURCE, /* documents per outlet ("(unknown)" for none) */
+};
+/* The top max values (0 = all) by document count, ties by key. */
+int corpus_distribution(struct store *s, const struct corpus_sel *sel, enum corpus_dist kind,
+                        size_t max, struct corpus_count **out, size_t *n_out,
+                        struct ds_error *err);
+
+/* The top max entities of a kind (kind < 0: any kind) by the number of
+ * selected documents mentioning them; label is the kind's name. */
+int corpus_entities(struct store *s, const struct corpus_sel *sel, int kind, size_t max,
+                    struct corpus_count **out, size_t *n_out, struct ds_error *err);
+
+/* Entities appearing together: pairs among the selection's top entities,
+ * by the number of documents mentioning both. */
+struct corpus_pair {
+    char *a, *b;             /* entity names, a < b */
+    enum entity_kind kind_a, kind_b;
+    int64_t docs;
+};
+void corpus_pairs_free(struct corpus_pair *p, size_t n);
+int corpus_cooccur(struct store *s, const struct corpus_sel *sel, size_t max,
+                   struct corpus_pair **out, size_t *n_out, struct ds_error *err);
+
+/* ---- coverage over time ------------------------------------------------------------------ */
+
+enum corpus_unit {
+    CORPUS_UNIT_AUTO, /* chosen from the date range (see corpus_unit_for_range) */
+    CORPUS_UNIT_WEEK, /* weeks starting on Monday, keyed by that Monday */
+    CORPUS_UNIT_MONTH,
+    CORPUS_UNIT_YEAR,
+};
+const char *corpus_unit_name(enum corpus_unit u);
+
+/* Documents per day, the input of bucketing. date is "YYYY-MM-DD", "YYYY-MM"
+ * or "YYYY" (a missing month or day counts as the first). */
+struct corpus_datecount {
+    const char *date;
+    int64_t count;
+};
+
+struct corpus_bucket {
+    char key[12];   /* "2021-03" (month), "2021" (year), "2021-03-01" (week's Monday) */
+    int64_t count;
+};
+
+/* One series over the same buckets (a topic's coverage, for sparklines). */
+struct corpus_series {
+    char *key;      /* topic slug */
+    char *label;    /* topic name or NULL */
+    int64_t total;
+    int64_t *counts; /* nbuckets entries */
+};
+
+struct corpus_timeline {
+    enum corpus_unit unit;
+    struct corpus_bucket *buckets; /* contiguous: empty periods are present with 0 */
+    size_t nbuckets;
+    int64_t dated, undated;        /* documents with and without a usable date */
+    int64_t max;                   /* largest bucket count (for scaling bars) */
+    struct corpus_series *series;
+    size_t nseries;
+};
+void corpus_timeline_clear(struct corpus_timeline *t);
+
+/* Month when the range spans 4..120 months; year beyond; week for a range of
+ * 15 days to 3 months; month for anything shorter (a single date). */
+enum corpus_unit corpus_unit_for_range(const char *first, const char *last);
+
+/* Bucket dates[0..n) into *out (which must be zeroed): buckets run from the
+ * first to the last date's period with no gaps. Unparseable dates count as
+ * undated. With no dated input, nbuckets is 0 ("no dated articles"). */
+void corpus_timeline_build(const struct corpus_datecount *dates, size_t n, enum corpus_unit unit,
+                           int64_t undated, struct corpus_timeline *out);
+/* Add a series bucketed like t (dates outside its range are ignored). The
+ * key and label are copied. */
+void corpus_timeline_add_series(struct corpus_timeline *t, const char *key, const char *label,
+                                const struct corpus_datecount *dates, size_t n);
+
+/* The selection's timeline plus one series per top topic (at most
+ * max_series). */
+int corpus_timeline(struct store *s, const struct corpus_sel *sel, enum corpus_unit unit,
+                    size_t max_series, struct corpus_timeline *out, struct ds_error *err);
+
+/* ---- figures ----------------------------------------------------------------------------- */
+
+struct corpus_figure {
+    int64_t doc_id;
+    char *date;        /* or NULL */
+    char *source;      /* or NULL */
+    char *text;        /* as written */
+    double value;
+    char *unit;        /* or NULL */
+    char *kind;        /* figure_kind_name() */
+    char *period;      /* or NULL */
+    char *subject;     /* or NULL */
+    char *subject_key; /* corpus_subject_key(subject): "" when no subject */
+    uint32_t start, end; /* byte span in the document's body */
+};
+void corpus_figures_free(struct corpus_figure *f, size_t n);
+
+enum corpus_fig_sort {
+    CORPUS_FIG_BY_SUBJECT, /* grouped by subject key, each group by date: how a number evolved */
+    CORPUS_FIG_BY_DATE,    /* oldest first, undated last */
+    CORPUS_FIG_BY_VALUE,   /* largest first */
+};
+
+/* Every figure of the selected documents (at most max, 0 = no limit), in
+ * the given order. */
+int corpus_figures(struct store *s, const struct corpus_sel *sel, enum corpus_fig_sort sort,
+                   size_t max, struct corpus_figure **out, size_t *n_out, struct ds_error *err);
+void corpus_figures_sort(struct corpus_figure *f, size_t n, enum corpus_fig_sort sort);
+
+/* Normalised subject for grouping: lowercase, split on anything that is not
+ * a letter or digit, English stopwords dropped, words sorted and joined by
+ * one space ("China's trade with the US" -> "china trade us"). Newly
+ * allocated; "" for NULL or a subject of stopwords only. */
+char *corpus_subject_key(const char *subject);
+
+/* ---- keyword in context ------------------------------------------------------------------ */
+
+struct corpus_kwic {
+    int64_t doc_id;
+    uint32_t start, end; /* the occurrence: byte span in the document's body */
+    char *left;          /* context before, cleaned, at most width columns, not padded */
+    char *kw;            /* the occurrence as written, cleaned */
+    char *right;         /* context after, cleaned, at most width columns */
+};
+void corpus_kwic_free(struct corpus_kwic *k, size_t n);
+
+enum corpus_kwic_sort {
+    CORPUS_KWIC_BY_DOC,   /* document order, then position */
+    CORPUS_KWIC_BY_LEFT,  /* by the words before, nearest first */
+    CORPUS_KWIC_BY_RIGHT, /* by the words after */
+};
+
+/* Every occurrence of term (a word or phrase, matched the way the index
+ * stems it: "tariff" finds "tariffs"; text with CJK characters is matched as
+ * a case-insensitive substring) in the selected documents, with width
+ * columns of context on each side; at most max lines (0 = 10,000). Returns
+ * 0 (possibly with no lines), -1 on error. *truncated_out (optional) is set
+ * when max stopped the search. */
+int corpus_kwic_find(struct store *s, const struct corpus_sel *sel, const char *term,
+                     size_t width, size_t max, struct corpus_kwic **out, size_t *n_out,
+                     bool *truncated_out, struct ds_error *err);
+
+/* The KWIC line for the match [start, end) of body (len bytes): contexts
+ * cut to width display columns at character boundaries, whitespace runs
+ * and control characters turned into single spaces. Fills *out (owned). */
+void corpus_kwic_make(const char *body, size_t len, size_t start, size_t end, size_t width,
+                      struct corpus_kwic *out);
+void corpus_kwic_sort(struct corpus_kwic *k, size_t n, enum corpus_kwic_sort sort);
+
+/* Append one aligned line: left context right-aligned in width columns, a
+ * space, the keyword, a space, the right context. Every line's keyword
+ * starts at column width + 1, whatever the scripts. */
+void corpus_kwic_format(const struct corpus_kwic *k, size_t width, struct buf *out);
+
+/* ---- distinctive terms (keyness) ---------------------------------------------------------- */
+
+/* Log-likelihood (G2, Dunning 1993; Rayson & Garside 2000) of a term seen a
+ * times in a target of c tokens and b times in a reference of d tokens.
+ * Always >= 0; 0 when either total is 0. */
+double corpus_g2(double a, double b, double c, double d);
+/* log2 of the ratio of relative frequencies, with 0.5 added to zero counts. */
+double corpus_log_ratio(double a, double b, double c, double d);
+
+struct corpus_term {
+    char *term;     /* as the index stores it (stemmed, folded) */
+    int64_t a, b;   /* occurrences in the target and in the reference */
+    double g2;
+    double log_ratio;
+};
+void corpus_terms_free(struct corpus_term *t, size_t n);
+
+struct corpus_keyness {
+    struct corpus_term *terms; /* over-represented in the target, highest g2 first */
+    size_t nterms;
+    int64_t target_tokens, ref_tokens;
+    bool sampled;   /* the target (or reference) was too large: counts are from a sample */
+};
+void corpus_keyness_clear(struct corpus_keyness *k);
+
+/* Terms of target most over-represented against ref (NULL: the rest of the
+ * corpus, from the index's vocabulary). Terms seen fewer than min_count
+ * times in the target (0 = 3) are not scored. */
+int corpus_keyness(struct store *s, const struct corpus_sel *target, const struct corpus_sel *ref,
+                   size_t max, int64_t min_count, struct corpus_keyness *out,
+                   struct ds_error *err);
+
+/* ---- the statistics view in one call ------------------------------------------------------- */
+
+struct corpus_overview {
+    int64_t documents;
+    struct corpus_timeline timeline;
+    struct corpus_count *topics, *sources, *entities;
+    size_t ntopics, nsources, nentities;
+    struct corpus_pair *pairs;
+    size_t npairs;
+    double seconds; /* how long computing it took */
+};
+void corpus_overview_clear(struct corpus_overview *o);
+/* Timeline (with up to 6 topic series), topics, outlets, top entities of
+ * every kind and co-occurring pairs, each limited to max rows. */
+int corpus_overview(struct store *s, const struct corpus_sel *sel, size_t max,
+                    struct corpus_overview *out, struct ds_error *err);
+
+/* ---- export and output helpers --------------------------------------------------------------- */
+
+enum corpus_format { CORPUS_FMT_CSV, CORPUS_FMT_JSON, CORPUS_FMT_MARKDOWN };
+/* "csv", "json", "markdown" (or "md"); -1 when unknown. */
+int corpus_format_parse(const char *name);
+
+/* Write the selected documents (id, date, outlet, title, path, topics,
+ * figures) to f in the given format, in date order. title names the set in
+ * the Markdown brief (e.g. the query text). Returns the number of documents
+ * written, -1 on error. */
+long corpus_export(struct store *s, const struct corpus_sel *sel, enum corpus_format fmt,
+                   const char *title, FILE *f, struct ds_error *err);
+
+/* Append s as one CSV field (RFC 4180: quoted when it holds a comma, quote,
+ * CR or LF; quotes doubled). NULL is an empty field. Control characters
+ * other than newline become spaces. */
+void corpus_csv_field(struct buf *b, const char *s);
+
+/* Newly allocated copy of s[0..n) fit for one line of a terminal or a
+ * Markdown table: invalid UTF-8 becomes U+FFFD, control characters and
+ * whitespace runs become one space, ends trimmed. */
+char *corpus_clean_line(const char *s, size_t n);
+
+#endif

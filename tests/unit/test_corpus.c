@@ -1,0 +1,682 @@
+/*
+ * test_corpus.c — corpus statistics: date bucketing (gaps, a single date,
+ * no dates, unit choice), keyness against hand-computed values, KWIC lines
+ * aligned by display width with CJK and wide characters, subject keys, CSV
+ * quoting, and, over a small index built here, timeline, distributions,
+ * KWIC with stemming, keyness, figures and export (CSV, valid JSON,
+ * Markdown).
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "dossier/corpus.h"
+#include "dossier/query.h"
+#include "dossier/store.h"
+#include "dossier/utf8.h"
+#include "tap.h"
+
+/* ---- a strict JSON checker (RFC 8259 syntax) --------------------------------------------- */
+
+static const char *json_value(const char *p, int depth);
+
+static const char *
+json_ws(const char *p)
+{
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        p++;
+    return p;
+}
+
+static const char *
+json_string(const char *p)
+{
+    if (*p++ != '"')
+        return NULL;
+    while (*p && *p != '"') {
+        if ((unsigned char)*p < 0x20)
+            return NULL;
+        if (*p == '\\') {
+            p++;
+            if (*p == 'u') {
+                for (int i = 1; i <= 4; i++)
+                    if (!strchr("0123456789abcdefABCDEF", p[i]) || !p[i])
+                        return NULL;
+                p += 5;
+                continue;
+            }
+            if (!*p || !strchr("\"\\/bfnrt", *p))
+                return NULL;
+        }
+        p++;
+    }
+    return *p == '"' ? p + 1 : NULL;
+}
+
+static const char *
+json_number(const char *p)
+{
+    const char *s = p;
+    if (*p == '-')
+        p++;
+    if (*p == '0')
+        p++;
+    else if (*p >= '1' && *p <= '9')
+        while (*p >= '0' && *p <= '9')
+            p++;
+    else
+        return NULL;
+    if (*p == '.') {
+        p++;
+        if (!(*p >= '0' && *p <= '9'))
+            return NULL;
+        while (*p >= '0' && *p <= '9')
+            p++;
+    }
+    if (*p == 'e' || *p == 'E') {
+        p++;
+        if (*p == '+' || *p == '-')
+            p++;
+        if (!(*p >= '0' && *p <= '9'))
+            return NULL;
+        while (*p >= '0' && *p <= '9')
+            p++;
+    }
+    return p > s ? p : NULL;
+}
+
+static const char *
+json_value(const char *p, int depth)
+{
+    if (depth > 64)
+        return NULL;
+    p = json_ws(p);
+    if (*p == '{' || *p == '[') {
+        char close = *p == '{' ? '}' : ']';
+        bool obj = *p == '{';
+        p = json_ws(p + 1);
+        if (*p == close)
+            return p + 1;
+        for (;;) {
+            if (obj) {
+                p = json_string(json_ws(p));
+                if (!p)
+                    return NULL;
+                p = json_ws(p);
+                if (*p++ != ':')
+                    return NULL;
+            }
+            p = json_value(p, depth + 1);
+            if (!p)
+                return NULL;
+            p = json_ws(p);
+            if (*p == close)
+                return p + 1;
+            if (*p++ != ',')
+                return NULL;
+        }
+    }
+    if (*p == '"')
+        return json_string(p);
+    if (!strncmp(p, "true", 4))
+        return p + 4;
+    if (!strncmp(p, "false", 5))
+        return p + 5;
+    if (!strncmp(p, "null", 4))
+        return p + 4;
+    return json_number(p);
+}
+
+static bool
+json_valid(const char *s)
+{
+    const char *p = json_value(s, 0);
+    return p && *json_ws(p) == '\0';
+}
+
+/* ---- bucketing --------------------------------------------------------------------------- */
+
+static void
+test_buckets(void)
+{
+    struct corpus_timeline t = {0};
+    struct corpus_datecount gap[] = {
+        {"2021-01-15", 2}, {"2021-04-02", 1}, {"2021-01-20", 1}, {"2021-06-30", 3}};
+    corpus_timeline_build(gap, 4, CORPUS_UNIT_AUTO, 0, &t);
+    is_int(t.unit, CORPUS_UNIT_MONTH, "six months: monthly buckets");
+    is_int(t.nbuckets, 6, "Jan..Jun is six buckets, gaps included");
+    if (t.nbuckets == 6) {
+        is_str(t.buckets[0].key, "2021-01", "first bucket key");
+        is_int(t.buckets[0].count, 3, "two January days merged");
+        is_int(t.buckets[1].count, 0, "February empty, shown as 0");
+        is_int(t.buckets[2].count, 0, "March empty, shown as 0");
+        is_int(t.buckets[3].count, 1, "April");
+        is_str(t.buckets[5].key, "2021-06", "last bucket key");
+    }
+    is_int(t.dated, 7, "dated total");
+    is_int(t.max, 3, "max for bar scaling");
+
+    struct corpus_datecount series[] = {{"2021-04-10", 2}, {"2019-01-01", 5}, {"2021-02-01", 1}};
+    corpus_timeline_add_series(&t, "trade", "Trade", series, 3);
+    is_int(t.nseries, 1, "one series");
+    is_int(t.series[0].total, 3, "dates outside the range are not counted in a series");
+    is_int(t.series[0].counts[1], 1, "series February");
+    is_int(t.series[0].counts[3], 2, "series April");
+    corpus_timeline_clear(&t);
+
+    struct corpus_datecount single[] = {{"2018-05-15", 4}};
+    corpus_timeline_build(single, 1, CORPUS_UNIT_AUTO, 2, &t);
+    is_int(t.nbuckets, 1, "single date: one bucket");
+    is_str(t.nbuckets ? t.buckets[0].key : NULL, "2018-05", "single date: its month");
+    is_int(t.undated, 2, "undated kept apart");
+    corpus_timeline_clear(&t);
+
+    struct corpus_datecount none[] = {{"garbage", 3}, {"1066-10-14", 1}};
+    corpus_timeline_build(none, 2, CORPUS_UNIT_AUTO, 5, &t);
+    is_int(t.nbuckets, 0, "no dated articles: no buckets");
+    is_int(t.undated, 9, "unparseable and implausible dates count as undated");
+    is_int(t.dated, 0, "nothing dated");
+    corpus_timeline_add_series(&t, "x", NULL, none, 2);
+    is_int(t.series[0].total, 0, "a series over no buckets is empty");
+    corpus_timeline_clear(&t);
+    corpus_timeline_build(NULL, 0, CORPUS_UNIT_MONTH, 0, &t);
+    is_int(t.nbuckets, 0, "empty input");
+    corpus_timeline_clear(&t);
+
+    /* weeks: 2021-03-03 is a Wednesday, its week starts Monday 2021-03-01 */
+    struct corpus_datecount weeks[] = {{"2021-03-03", 1}, {"2021-03-22", 2}, {"2021-03-28", 1}};
+    corpus_timeline_build(weeks, 3, CORPUS_UNIT_AUTO, 0, &t);
+    is_int(t.unit, CORPUS_UNIT_WEEK, "25 days: weekly buckets");
+    is_int(t.nbuckets, 4, "weeks of Mar 1, 8, 15, 22");
+    if (t.nbuckets == 4) {
+        is_str(t.buckets[0].key, "2021-03-01", "week keyed by its Monday");
+        is_int(t.buckets[1].count, 0, "empty week");
+        is_str(t.buckets[3].key, "2021-03-22", "last week");
+        is_int(t.buckets[3].count, 3, "Monday and Sunday in the same week");
+    }
+    corpus_timeline_clear(&t);
+
+    /* a week across a year end */
+    struct corpus_datecount ny[] = {{"2020-12-31", 1}, {"2021-01-03", 1}, {"2021-01-20", 1}};
+    corpus_timeline_build(ny, 3, CORPUS_UNIT_WEEK, 0, &t);
+    is_str(t.nbuckets ? t.buckets[0].key : NULL, "2020-12-28", "week across the new year");
+    is_int(t.nbuckets ? t.buckets[0].count : -1, 2, "Thu and Sun of one week");
+    corpus_timeline_clear(&t);
+
+    struct corpus_datecount years[] = {{"1998-02", 1}, {"2021", 1}};
+    corpus_timeline_build(years, 2, CORPUS_UNIT_AUTO, 0, &t);
+    is_int(t.unit, CORPUS_UNIT_YEAR, "24 years: yearly buckets");
+    is_int(t.nbuckets, 24, "1998..2021");
+    corpus_timeline_clear(&t);
+
+    is_int(corpus_unit_for_range("2021-01-01", "2021-01-05"), CORPUS_UNIT_MONTH,
+           "a few days: one month bucket");
+    is_int(corpus_unit_for_range("2021-01-01", "2021-02-20"), CORPUS_UNIT_WEEK, "7 weeks");
+    is_int(corpus_unit_for_range("2010-01-01", "2019-12-31"), CORPUS_UNIT_MONTH, "120 months");
+    is_int(corpus_unit_for_range("2010-01-01", "2020-01-01"), CORPUS_UNIT_YEAR, "121 months");
+}
+
+/* ---- keyness ----------------------------------------------------------------------------- */
+
+static void
+test_keyness_math(void)
+{
+    /* a=10 of c=1000, b=5 of d=2000: E1 = 5, E2 = 10,
+     * G2 = 2 (10 ln 2 + 5 ln 0.5) = 10 ln 2 = 6.931472 */
+    double g = corpus_g2(10, 5, 1000, 2000);
+    ok(fabs(g - 10 * log(2.0)) < 1e-9, "G2 hand value 1 (got %.9f)", g);
+    /* a=20 of 100, b=0 of 100: E1 = 10, G2 = 2 * 20 ln 2 = 27.725887 */
+    g = corpus_g2(20, 0, 100, 100);
+    ok(fabs(g - 27.725887222) < 1e-6, "G2 with a zero reference count (got %.6f)", g);
+    /* equal relative frequencies: nothing distinctive */
+    ok(fabs(corpus_g2(5, 10, 100, 200)) < 1e-12, "G2 of equal rates is 0");
+    /* symmetric in the sense that under-use scores too */
+    ok(corpus_g2(1, 30, 1000, 1000) > 10, "G2 of a strongly under-used term is large");
+    is_int((long long)(corpus_g2(0, 0, 10, 10) * 1000), 0, "G2 of an unseen term is 0");
+    is_int((long long)(corpus_g2(3, 1, 0, 10) * 1000), 0, "G2 with an empty target is 0");
+    /* a=100 of 10000, b=50 of 20000: E1 = 50, E2 = 100, G2 = 2 (100 ln 2 - 50 ln 2) */
+    g = corpus_g2(100, 50, 10000, 20000);
+    double want = 2 * (100 * log(100 / (10000.0 * 150 / 30000)) +
+                       50 * log(50 / (20000.0 * 150 / 30000)));
+    ok(fabs(g - want) < 1e-9 && fabs(g - 69.3147) < 1e-3, "G2 hand value 3 (got %.4f)", g);
+    ok(fabs(corpus_log_ratio(10, 5, 1000, 2000) - 2.0) < 1e-12, "log ratio: 4x more frequent = 2");
+    ok(fabs(corpus_log_ratio(4, 0, 100, 100) - 3.0) < 1e-12, "log ratio smooths a zero with 0.5");
+}
+
+/* ---- KWIC alignment ----------------------------------------------------------------------- */
+
+/* The display column where the keyword starts in a formatted line. */
+static size_t
+kw_column(const char *line, const char *kw)
+{
+    const char *p = strstr(line, kw);
+    return p ? utf8_width(line, (size_t)(p - line)) : (size_t)-1;
+}
+
+static void
+test_kwic_lines(void)
+{
+    const char *bodies[] = {
+        "The new tariffs on steel were announced in Washington.",
+        "北京宣布对美国商品加征tariffs，商务部长王文涛表示反对。",
+        "x tariffs",
+        "Long before the \x1b[31mtariffs\x1b[0m came, traders\tworried\n\nabout prices.",
+        "Café déjà vu — tariffs affect ｆｕｌｌｗｉｄｔｈ goods and 한국 exporters alike.",
+    };
+    const size_t width = 11;
+    struct buf line = BUF_INIT;
+    for (size_t i = 0; i < DS_ARRAY_LEN(bodies); i++) {
+        const char *b = bodies[i];
+        const char *hit = strstr(b, "tariffs");
+        struct corpus_kwic k = {0};
+        corpus_kwic_make(b, strlen(b), (size_t)(hit - b), (size_t)(hit - b) + 7, width, &k);
+        buf_reset(&line);
+        corpus_kwic_format(&k, width, &line);
+        is_int(kw_column(buf_str(&line), "tariffs"), width + 1,
+               "keyword starts at column width+1 whatever the script");
+        ok(utf8_width(k.left, strlen(k.left)) <= width, "left context fits: '%s'", k.left);
+        ok(utf8_width(k.right, strlen(k.right)) <= width, "right context fits: '%s'", k.right);
+        bool clean = true;
+        for (const char *p = buf_str(&line); *p; p++)
+            if ((unsigned char)*p < 0x20 || *p == 0x7f)
+                clean = false;
+        ok(clean, "no control characters in line %zu", i);
+        is_int(k.start, (long long)(hit - b), "line knows its byte offset");
+        free(k.left);
+        free(k.kw);
+        free(k.right);
+    }
+    /* exact expectations for one CJK line: 11 columns of left context can
+     * hold 5 wide characters (10 columns) plus one padding space */
+    {
+        const char *b = bodies[1];
+        const char *hit = strstr(b, "tariffs");
+        struct corpus_kwic k = {0};
+        corpus_kwic_make(b, strlen(b), (size_t)(hit - b), (size_t)(hit - b) + 7, width, &k);
+        is_str(k.left, "国商品加征", "CJK left context cut on a character boundary");
+        is_str(k.right, "，商务部长", "CJK right context: 10 of 11 columns");
+        buf_reset(&line);
+        corpus_kwic_format(&k, width, &line);
+        is_str(buf_str(&line), " 国商品加征 tariffs ，商务部长", "CJK line padded to width");
+        free(k.left);
+        free(k.kw);
+        free(k.right);
+    }
+    {
+        const char *b = bodies[3];
+        const char *hit = strstr(b, "tariffs");
+        struct corpus_kwic k = {0};
+        corpus_kwic_make(b, strlen(b), (size_t)(hit - b), (size_t)(hit - b) + 7, 30, &k);
+        is_str(k.left, "Long before the [31m", "escape removed, its printable tail harmless");
+        is_str(k.right, "[0m came, traders worried abou", "tab and blank line become spaces");
+        free(k.left);
+        free(k.kw);
+        free(k.right);
+    }
+    buf_free(&line);
+
+    /* sorting by the word to the left and to the right */
+    struct corpus_kwic v[3] = {
+        {1, 0, 0, xstrdup("zebra apple"), xstrdup("kw"), xstrdup("Mango b")},
+        {2, 0, 0, xstrdup("apple zebra"), xstrdup("kw"), xstrdup("apple c")},
+        {3, 0, 0, xstrdup("b Banana"), xstrdup("kw"), xstrdup("zulu")},
+    };
+    corpus_kwic_sort(v, 3, CORPUS_KWIC_BY_LEFT);
+    is_int(v[0].doc_id, 1, "left sort: nearest word 'apple' first");
+    is_int(v[1].doc_id, 3, "left sort: 'Banana' (case-folded) second");
+    is_int(v[2].doc_id, 2, "left sort: 'zebra' last");
+    corpus_kwic_sort(v, 3, CORPUS_KWIC_BY_RIGHT);
+    is_int(v[0].doc_id, 2, "right sort: 'apple' first");
+    is_int(v[2].doc_id, 3, "right sort: 'zulu' last");
+    corpus_kwic_sort(v, 3, CORPUS_KWIC_BY_DOC);
+    is_int(v[0].doc_id, 1, "doc sort");
+    for (int i = 0; i < 3; i++) {
+        free(v[i].left);
+        free(v[i].kw);
+        free(v[i].right);
+    }
+}
+
+/* ---- subjects and CSV ---------------------------------------------------------------------- */
+
+static void
+test_subjects_csv(void)
+{
+    char *k = corpus_subject_key("China's trade with the US");
+    is_str(k, "china trade us", "subject key: lowercase, stopwords dropped, sorted");
+    free(k);
+    k = corpus_subject_key("US-China trade");
+    is_str(k, "china trade us", "same subject written differently: same key");
+    k = (free(k), corpus_subject_key("the of and"));
+    is_str(k, "", "stopwords only");
+    k = (free(k), corpus_subject_key(NULL));
+    is_str(k, "", "no subject");
+    k = (free(k), corpus_subject_key("Exportations de la Chine, Ämter"));
+    is_str(k, "chine de exportations la ämter", "non-English letters kept and folded");
+    free(k);
+
+    struct buf b = BUF_INIT;
+    corpus_csv_field(&b, "plain");
+    is_str(buf_str(&b), "plain", "CSV plain field unquoted");
+    buf_reset(&b);
+    corpus_csv_field(&b, "a,b");
+    is_str(buf_str(&b), "\"a,b\"", "CSV comma quoted");
+    buf_reset(&b);
+    corpus_csv_field(&b, "say \"hi\"");
+    is_str(buf_str(&b), "\"say \"\"hi\"\"\"", "CSV quotes doubled");
+    buf_reset(&b);
+    corpus_csv_field(&b, "two\nlines");
+    is_str(buf_str(&b), "\"two\nlines\"", "CSV newline quoted");
+    buf_reset(&b);
+    corpus_csv_field(&b, "bell\a esc\x1b");
+    is_str(buf_str(&b), "bell  esc ", "CSV control characters become spaces");
+    buf_reset(&b);
+    corpus_csv_field(&b, NULL);
+    is_str(buf_str(&b), "", "CSV NULL is empty");
+    buf_free(&b);
+
+    const char *dirty = "  a\t\tb \x1b[2J\r\n c\xff ";
+    char *c = corpus_clean_line(dirty, strlen(dirty));
+    is_str(c, "a b [2J c\xEF\xBF\xBD", "clean line: controls, runs, invalid bytes");
+    free(c);
+    is_int(corpus_format_parse("md"), CORPUS_FMT_MARKDOWN, "format md");
+    is_int(corpus_format_parse("xml"), -1, "format unknown");
+}
+
+/* ---- over a real index ----------------------------------------------------------------------- */
+
+struct fixture_doc {
+    const char *title, *source, *date, *body;
+    const char *topic;
+    const char *entities[3];
+    const char *fig_text, *fig_subject;
+    double fig_value;
+};
+
+static const struct fixture_doc fixture[] = {
+    {"Tariffs rise again", "Wire A", "2021-01-10",
+     "Officials said new tariffs on steel would rise. The tariff on aluminium stays. "
+     "Steel exporters protested the tariffs.",
+     "trade", {"Atlantis", "Borduria", NULL}, "25 pct", "tariff on steel", 25},
+    {"Farm \"deal\", at last", "Gazette, The", "2021-03-02",
+     "Farmers welcomed the deal on soybeans. Soybeans exports rose 12 pct.",
+     "farm", {"Atlantis", "Syldavia", NULL}, "12 pct", "soybean exports", 12},
+    {NULL, "Wire A", NULL, "An undated note about steel tariffs and quotas.", "trade",
+     {"Borduria", "Atlantis", NULL}, "3 mln dlrs", "Steel tariff", 3e6},
+    {"関税 report", "東方日報", "2021-03-20", "北京宣布对商品加征关税。关税影响出口。", "trade",
+     {"Syldavia", NULL, NULL}, NULL, NULL, 0},
+};
+
+static void
+fixture_extraction(const struct fixture_doc *d, struct extraction *x)
+{
+    memset(x, 0, sizeof *x);
+    x->entities = xcalloc(3, sizeof *x->entities);
+    for (int i = 0; i < 3 && d->entities[i]; i++) {
+        struct entity *e = &x->entities[x->nentities++];
+        e->name = xstrdup(d->entities[i]);
+        e->kind = ENTITY_COUNTRY;
+        e->spans = xcalloc(1, sizeof *e->spans);
+        e->nspans = 1;
+    }
+    if (d->fig_text) {
+        x->figures = xcalloc(1, sizeof *x->figures);
+        x->nfigures = 1;
+        struct figure *f = &x->figures[0];
+        const char *p = strstr(d->body, d->fig_text);
+        f->span.start = p ? (uint32_t)(p - d->body) : 0;
+        f->span.end = f->span.start + (uint32_t)strlen(d->fig_text);
+        f->text = xstrdup(d->fig_text);
+        f->value = d->fig_value;
+        f->unit = xstrdup("%");
+        f->kind = FIGURE_RATE;
+        f->subject = xstrdup(d->fig_subject);
+    }
+    x->topics = xcalloc(1, sizeof *x->topics);
+    x->ntopics = 1;
+    x->topics[0].slug = xstrdup(d->topic);
+    x->topics[0].score = 1;
+}
+
+static char *
+read_stream(FILE *f)
+{
+    fflush(f);
+    long n = ftell(f);
+    rewind(f);
+    char *s = xcalloc((size_t)n + 1, 1);
+    if (fread(s, 1, (size_t)n, f) != (size_t)n)
+        s[0] = '\0';
+    return s;
+}
+
+static void
+test_store(void)
+{
+    char dir[] = "/tmp/test_corpus_XXXXXX";
+    if (!mkdtemp(dir)) {
+        tap_skip(1, "no temporary directory");
+        return;
+    }
+    char *db = xasprintf("%s/index.db", dir);
+    struct store *s = NULL;
+    struct ds_error err;
+    ds_error_clear(&err);
+    if (!ok(store_open(db, STORE_CREATE, &s, &err) == 0, "store opens (%s)", err.msg)) {
+        free(db);
+        return;
+    }
+    const char *slugs[] = {"trade", "farm"}, *names[] = {"Trade", "Farming"};
+    store_set_topics(s, slugs, names, 2, &err);
+    int64_t ids[DS_ARRAY_LEN(fixture)];
+    store_begin(s, &err);
+    for (size_t i = 0; i < DS_ARRAY_LEN(fixture); i++) {
+        const struct fixture_doc *d = &fixture[i];
+        struct article a = {0};
+        a.path = xasprintf("%s/doc %zu.txt", dir, i);
+        a.raw = xstrdup(d->body);
+        a.body = xstrdup(d->body);
+        a.title = xstrdup(d->title);
+        a.source = xstrdup(d->source);
+        a.published = xstrdup(d->date);
+        a.words = 10;
+        int rc = store_doc_insert(s, &a, (uint64_t)i + 1, &ids[i], &err);
+        struct file_state fs = {1, 1, ids[i]};
+        if (rc == 0)
+            rc = store_file_put(s, a.path, &fs, &err);
+        struct extraction x;
+        fixture_extraction(d, &x);
+        if (rc == 0)
+            rc = store_put_extraction(s, ids[i], &x, &err);
+        extraction_clear(&x);
+        article_clear(&a);
+        ok(rc == 0, "fixture document %zu stored (%s)", i, err.msg);
+    }
+    store_commit(s, &err);
+
+    struct corpus_sel *all = NULL, *wire = NULL;
+    ok(corpus_select(s, NULL, &all, &err) == 0, "select all (%s)", err.msg);
+    is_int(corpus_sel_count(all), 4, "all: four documents");
+    ok(corpus_sel_is_all(all), "empty query is the whole corpus");
+    struct query *q = NULL;
+    if (query_parse("source:\"Wire A\"", &q, &err) == 0) {
+        ok(corpus_select(s, q, &wire, &err) == 0, "select by query (%s)", err.msg);
+        is_int(corpus_sel_count(wire), 2, "query selects the two wire stories");
+    }
+    query_free(&q);
+
+    struct corpus_timeline t;
+    ok(corpus_timeline(s, all, CORPUS_UNIT_AUTO, 3, &t, &err) == 0, "timeline (%s)", err.msg);
+    is_int(t.unit, CORPUS_UNIT_WEEK, "Jan 10..Mar 20: weeks");
+    is_int(t.dated, 3, "three dated");
+    is_int(t.undated, 1, "one undated");
+    is_int(t.nseries, 2, "a series per topic");
+    if (t.nseries) {
+        is_str(t.series[0].key, "trade", "biggest topic first");
+        is_int(t.series[0].total, 2, "dated trade documents");
+    }
+    corpus_timeline_clear(&t);
+
+    struct corpus_count *c = NULL;
+    size_t n = 0;
+    ok(corpus_distribution(s, all, CORPUS_DIST_TOPIC, 0, &c, &n, &err) == 0, "topics");
+    is_int(n, 2, "two topics");
+    if (n == 2) {
+        is_str(c[0].key, "trade", "trade first");
+        is_int(c[0].count, 3, "trade count");
+        ok(fabs(c[0].share - 0.75) < 1e-9, "trade share 0.75");
+        is_str(c[1].label, "Farming", "topic label");
+    }
+    corpus_counts_free(c, n);
+    ok(corpus_distribution(s, wire, CORPUS_DIST_SOURCE, 0, &c, &n, &err) == 0, "outlets");
+    is_int(n, 1, "selection: one outlet");
+    is_int(n ? c[0].count : 0, 2, "two stories from it");
+    ok(n && fabs(c[0].share - 1.0) < 1e-9, "share 1.0");
+    corpus_counts_free(c, n);
+    ok(corpus_entities(s, all, ENTITY_COUNTRY, 2, &c, &n, &err) == 0, "entities");
+    is_int(n, 2, "limit respected");
+    is_str(n ? c[0].key : NULL, "Atlantis", "most mentioned first");
+    is_int(n ? c[0].count : 0, 3, "Atlantis in three documents");
+    corpus_counts_free(c, n);
+    ok(corpus_entities(s, all, ENTITY_PERSON, 0, &c, &n, &err) == 0 && n == 0,
+       "no people in the fixture");
+    corpus_counts_free(c, n);
+
+    struct corpus_pair *pairs = NULL;
+    ok(corpus_cooccur(s, all, 0, &pairs, &n, &err) == 0, "co-occurrence (%s)", err.msg);
+    is_int(n, 2, "two pairs (Syldavia alone in one document)");
+    if (n) {
+        is_str(pairs[0].a, "Atlantis", "top pair a");
+        is_str(pairs[0].b, "Borduria", "top pair b");
+        is_int(pairs[0].docs, 2, "top pair in two documents");
+    }
+    corpus_pairs_free(pairs, n);
+    ok(corpus_cooccur(s, wire, 0, &pairs, &n, &err) == 0 && n == 1,
+       "co-occurrence within a selection");
+    corpus_pairs_free(pairs, n);
+
+    struct corpus_figure *figs = NULL;
+    ok(corpus_figures(s, all, CORPUS_FIG_BY_SUBJECT, 0, &figs, &n, &err) == 0, "figures");
+    is_int(n, 3, "three figures");
+    if (n == 3) {
+        is_str(figs[0].subject_key, "exports soybean", "groups sorted by key");
+        is_str(figs[1].subject_key, "steel tariff", "same subject grouped");
+        is_str(figs[2].subject_key, "steel tariff", "... across articles");
+        is_str(figs[1].date, "2021-01-10", "dated first within a group");
+    }
+    corpus_figures_free(figs, n);
+    ok(corpus_figures(s, all, CORPUS_FIG_BY_VALUE, 2, &figs, &n, &err) == 0 && n == 2,
+       "figures by value, limited");
+    ok(n == 2 && figs[0].value == 3e6, "largest first");
+    corpus_figures_free(figs, n);
+
+    struct corpus_kwic *k = NULL;
+    bool trunc = false;
+    ok(corpus_kwic_find(s, all, "tariff", 20, 0, &k, &n, &trunc, &err) == 0, "kwic (%s)",
+       err.msg);
+    is_int(n, 4, "'tariff' finds tariff and tariffs (stemmed)");
+    if (n) {
+        const char *body = fixture[0].body;
+        is_int(k[0].start, strstr(body, "tariffs") - body, "offset of first occurrence");
+        is_str(k[0].kw, "tariffs", "keyword as written");
+    }
+    corpus_kwic_free(k, n);
+    ok(corpus_kwic_find(s, wire, "steel tariffs", 20, 0, &k, &n, &trunc, &err) == 0 && n == 1,
+       "phrase, within a selection");
+    corpus_kwic_free(k, n);
+    ok(corpus_kwic_find(s, all, "tariffs", 20, 2, &k, &n, &trunc, &err) == 0 && n == 2 && trunc,
+       "max lines stops the search and says so");
+    corpus_kwic_free(k, n);
+    ok(corpus_kwic_find(s, all, "关税", 6, 0, &k, &n, &trunc, &err) == 0, "CJK kwic");
+    is_int(n, 2, "CJK substring found twice");
+    if (n == 2)
+        is_str(k[1].left, "关税。", "CJK left context cut to 6 columns");
+    corpus_kwic_free(k, n);
+    ok(corpus_kwic_find(s, all, "税", 6, 0, &k, &n, &trunc, &err) == 0 && n == 2,
+       "single CJK character");
+    corpus_kwic_free(k, n);
+    ok(corpus_kwic_find(s, all, "!!", 6, 0, &k, &n, &trunc, &err) == -1 && err.msg[0],
+       "punctuation-only term is an error with a message");
+
+    struct corpus_keyness ky;
+    ok(corpus_keyness(s, wire, NULL, 10, 2, &ky, &err) == 0, "keyness vs corpus (%s)", err.msg);
+    bool found_steel = false;
+    for (size_t i = 0; i < ky.nterms; i++)
+        if (!strcmp(ky.terms[i].term, "steel")) {
+            found_steel = true;
+            is_int(ky.terms[i].a, 3, "steel three times in the wire stories");
+            is_int(ky.terms[i].b, 0, "never elsewhere");
+        }
+    ok(found_steel, "steel is distinctive of the wire stories");
+    ok(ky.target_tokens > 0 && ky.ref_tokens > 0, "token totals");
+    for (size_t i = 1; i < ky.nterms; i++)
+        ok(ky.terms[i - 1].g2 >= ky.terms[i].g2, "sorted by G2 (%zu)", i);
+    corpus_keyness_clear(&ky);
+
+    /* export */
+    for (int fmt = 0; fmt < 3; fmt++) {
+        FILE *f = tmpfile();
+        long rows = corpus_export(s, all, (enum corpus_format)fmt, "Trade \"brief\"", f, &err);
+        is_int(rows, 4, "export writes every document");
+        char *out = read_stream(f);
+        fclose(f);
+        if (fmt == CORPUS_FMT_JSON) {
+            ok(json_valid(out), "export JSON is valid");
+            ok(strstr(out, "\"title\":\"Farm \\\"deal\\\", at last\"") != NULL,
+               "JSON title escaped");
+            ok(strstr(out, "\"date\":null") != NULL, "JSON undated is null");
+        } else if (fmt == CORPUS_FMT_CSV) {
+            ok(strstr(out, ",\"Farm \"\"deal\"\", at last\",") != NULL, "CSV title quoted");
+            ok(strstr(out, ",\"Gazette, The\",") != NULL, "CSV outlet with comma quoted");
+            int lines = 0;
+            for (char *p = out; *p; p++)
+                lines += *p == '\n';
+            is_int(lines, 5, "CSV header and four rows");
+            ok(!strncmp(out, "id,date,source,title,path,topics,nfigures,figures\r\n", 51),
+               "CSV header");
+        } else {
+            ok(strstr(out, "# Trade \"brief\"") != NULL, "Markdown title");
+            ok(strstr(out, "- **25 pct** — tariff on steel") != NULL, "Markdown key figure");
+            ok(strstr(out, "(<") != NULL && strstr(out, "doc 0.txt>)") != NULL,
+               "Markdown link to the path, spaces allowed");
+            ok(strstr(out, "2021-01-10") < strstr(out, "2021-03-02"), "oldest first");
+        }
+        free(out);
+    }
+    corpus_sel_free(&wire);
+
+    /* a selection of explicit ids, including an unknown one */
+    int64_t some[] = {ids[1], 999999};
+    struct corpus_sel *few = NULL;
+    ok(corpus_select_ids(s, some, 2, &few, &err) == 0, "select ids");
+    struct corpus_overview ov;
+    ok(corpus_overview(s, few, 10, &ov, &err) == 0, "overview (%s)", err.msg);
+    is_int(ov.timeline.nbuckets, 1, "one dated document: one bucket");
+    is_int(ov.nsources, 1, "one outlet");
+    corpus_overview_clear(&ov);
+    corpus_sel_free(&few);
+    corpus_sel_free(&all);
+    store_close(&s);
+    char *wal = xasprintf("%s-wal", db), *shm = xasprintf("%s-shm", db);
+    unlink(db);
+    unlink(wal);
+    unlink(shm);
+    rmdir(dir);
+    free(wal);
+    free(shm);
+    free(db);
+}
+
+int
+main(void)
+{
+    test_buckets();
+    test_keyness_math();
+    test_kwic_lines();
+    test_subjects_csv();
+    test_store();
+    return done_testing();
+}
