@@ -465,8 +465,12 @@ app_geometry(struct app *app)
     app->shown[PANE_READER] = true;
     app->shown[PANE_HELP] = app->help;
     if (app->help) {
-        app->panes[PANE_HELP] = (struct pane){.ops = &view_help_ops, .y = 0, .x = 0, .h = R,
-                                              .w = C, .top = app->panes[PANE_HELP].top};
+        app->panes[PANE_HELP] = (struct pane){.ops = &view_help_ops,
+                                              .y = 0,
+                                              .x = 0,
+                                              .h = R,
+                                              .w = C,
+                                              .top = app->panes[PANE_HELP].top};
         return;
     }
     if (!app->shown[app->focus])
@@ -735,14 +739,19 @@ focus_step(struct app *app, int dir)
     }
 }
 
+/* A pane's key: show and focus it; hide it when it already has the focus. */
 static void
 toggle_pane(struct app *app, int id)
 {
+    app->zoom = false;
+    if (app->shown[id] && app->focus != id) {
+        app->focus = id;
+        return;
+    }
     app->shown[id] = !app->shown[id];
     app->user_set[id] = true;
     if (app->shown[id])
         app->focus = id;
-    app->zoom = false;
 }
 
 static void
@@ -828,8 +837,8 @@ toggle_bookmark(struct app *app)
     }
     app->bookmarked = !app->bookmarked;
     app->rwidth = 0;
-    app_message(app, ROLE_STATUS, app->bookmarked ? "bookmarked (tag:bookmark)"
-                                                  : "bookmark removed");
+    app_message(app, ROLE_STATUS,
+                app->bookmarked ? "bookmarked (tag:bookmark)" : "bookmark removed");
 }
 
 /* n/N: the next find match, or the next search hit when nothing is being found. */
@@ -1099,7 +1108,8 @@ handle_key(struct app *app, int key)
     case ACT_SORT:
         app->sort = app->sort == SORT_DATE ? SORT_RANK : SORT_DATE;
         app_run(app, true);
-        app_message(app, ROLE_STATUS, "sorted by %s", app->sort == SORT_DATE ? "date" : "relevance");
+        app_message(app, ROLE_STATUS, "sorted by %s",
+                    app->sort == SORT_DATE ? "date" : "relevance");
         return;
     case ACT_REFRESH:
         app_run(app, true);
@@ -1192,8 +1202,8 @@ start_curses(struct app *app, int w, int h)
         if (!null_out || !null_in)
             return -1;
         const char *term = getenv("TERM");
-        screen = newterm(term && *term && strcmp(term, "dumb") != 0 ? term : "xterm", null_out,
-                         null_in);
+        screen =
+            newterm(term && *term && strcmp(term, "dumb") != 0 ? term : "xterm", null_out, null_in);
         if (!screen)
             screen = newterm("vt100", null_out, null_in);
         if (!screen)

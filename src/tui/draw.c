@@ -147,6 +147,32 @@ draw_text(int y, int x, int width, const char *s, int role, bool padded)
     return width > 0 ? width : 0;
 }
 
+int
+draw_text_fit(int y, int x, int width, const char *s, int role)
+{
+    if (width <= 0)
+        return 0;
+    s = s ? s : "";
+    size_t n = strlen(s);
+    if (layout_width(s, n) <= (size_t)width || width < 2)
+        return draw_text(y, x, width, s, role, true);
+    /* the prefix that leaves one column for the ellipsis (controls count 1, as drawn) */
+    size_t i = 0, cols = 0;
+    while (i < n) {
+        uint32_t cp;
+        int k = utf8_decode(s + i, n - i, &cp);
+        size_t w = (size_t)layout_cp_width(cp);
+        if (cols + w > (size_t)width - 1)
+            break;
+        cols += w;
+        i += (size_t)k;
+    }
+    int e = put_run(y, x, x + width - 1, s, i, role);
+    put_cell(y, e, ascii_only ? '~' : 0x2026, 0, 1, role);
+    pad(y, e + 1, x + width, role);
+    return width;
+}
+
 void
 draw_tline(int y, int x, int width, const struct tline *l, int override_role)
 {

@@ -32,13 +32,27 @@ struct key_name {
 };
 
 static const struct key_name key_names[] = {
-    {"Down", TK_FN | KEY_DOWN},     {"Up", TK_FN | KEY_UP},         {"Left", TK_FN | KEY_LEFT},
-    {"Right", TK_FN | KEY_RIGHT},   {"PgDn", TK_FN | KEY_NPAGE},    {"PgUp", TK_FN | KEY_PPAGE},
-    {"PageDown", TK_FN | KEY_NPAGE}, {"PageUp", TK_FN | KEY_PPAGE}, {"Home", TK_FN | KEY_HOME},
-    {"End", TK_FN | KEY_END},       {"S-Tab", TK_FN | KEY_BTAB},    {"Backspace", TK_FN | KEY_BACKSPACE},
-    {"Del", TK_FN | KEY_DC},        {"Ins", TK_FN | KEY_IC},        {"Tab", '\t'},
-    {"Enter", '\n'},                {"Esc", 27},                    {"Space", ' '},
-    {"Lt", '<'},                    {"Gt", '>'},                    {"Colon", ':'},
+    {"Down", TK_FN | KEY_DOWN},
+    {"Up", TK_FN | KEY_UP},
+    {"Left", TK_FN | KEY_LEFT},
+    {"Right", TK_FN | KEY_RIGHT},
+    {"PgDn", TK_FN | KEY_NPAGE},
+    {"PgUp", TK_FN | KEY_PPAGE},
+    {"PageDown", TK_FN | KEY_NPAGE},
+    {"PageUp", TK_FN | KEY_PPAGE},
+    {"Home", TK_FN | KEY_HOME},
+    {"End", TK_FN | KEY_END},
+    {"S-Tab", TK_FN | KEY_BTAB},
+    {"Backspace", TK_FN | KEY_BACKSPACE},
+    {"Del", TK_FN | KEY_DC},
+    {"Ins", TK_FN | KEY_IC},
+    {"Tab", '\t'},
+    {"Enter", '\n'},
+    {"Esc", 27},
+    {"Space", ' '},
+    {"Lt", '<'},
+    {"Gt", '>'},
+    {"Colon", ':'},
 };
 
 int

@@ -89,9 +89,16 @@ layout_width(const char *s, size_t n)
 static size_t
 bullet_len(const char *t, size_t i, size_t e)
 {
-    static const char *const marks[] = {"- ", "* ", "+ ", "\xe2\x80\xa2 ", "\xc2\xb7 ",
-                                        "\xe2\x80\x93 ", "\xe2\x80\x94 ", "\xe2\x96\xaa ",
-                                        "\xe2\x97\x8f ", "> "};
+    static const char *const marks[] = {"- ",
+                                        "* ",
+                                        "+ ",
+                                        "\xe2\x80\xa2 ",
+                                        "\xc2\xb7 ",
+                                        "\xe2\x80\x93 ",
+                                        "\xe2\x80\x94 ",
+                                        "\xe2\x96\xaa ",
+                                        "\xe2\x97\x8f ",
+                                        "> "};
     for (size_t m = 0; m < DS_ARRAY_LEN(marks); m++) {
         size_t n = strlen(marks[m]);
         if (e - i >= n && memcmp(t + i, marks[m], n) == 0)
@@ -100,7 +107,8 @@ bullet_len(const char *t, size_t i, size_t e)
     size_t j = i;
     if (j < e && t[j] == '(') {
         size_t k = j + 1;
-        while (k < e && k - j <= 3 && ((t[k] >= 'a' && t[k] <= 'z') || (t[k] >= '0' && t[k] <= '9')))
+        while (k < e && k - j <= 3 &&
+               ((t[k] >= 'a' && t[k] <= 'z') || (t[k] >= '0' && t[k] <= '9')))
             k++;
         if (k > j + 1 && k + 1 < e && t[k] == ')' && t[k + 1] == ' ')
             return k + 2 - i;
@@ -125,8 +133,7 @@ emit(struct tlines *out, const char *t, size_t s, size_t e, int indent, int64_t 
 
 /* Wrap one logical line t[s..e) (no '\n' inside). */
 static void
-wrap_line(const char *t, size_t s, size_t e, int width, int64_t base, int role,
-          struct tlines *out)
+wrap_line(const char *t, size_t s, size_t e, int width, int64_t base, int role, struct tlines *out)
 {
     size_t lead = s;
     while (lead < e && (t[lead] == ' ' || t[lead] == '\t'))
@@ -196,8 +203,7 @@ wrap_line(const char *t, size_t s, size_t e, int width, int64_t base, int role,
 }
 
 void
-layout_wrap(const char *text, size_t len, int width, int64_t src_base, int role,
-            struct tlines *out)
+layout_wrap(const char *text, size_t len, int width, int64_t src_base, int role, struct tlines *out)
 {
     if (width < 1)
         width = 1;

@@ -24,10 +24,10 @@
 struct script {
     FILE *f;
     int lineno;
-    char *line;        /* current line being consumed */
+    char *line; /* current line being consumed */
     size_t linecap;
-    const char *pos;   /* next unread key in line, or NULL */
-    bool typing;       /* pos points into :type text: every char is literal */
+    const char *pos; /* next unread key in line, or NULL */
+    bool typing;     /* pos points into :type text: every char is literal */
     char *dump_path;
 };
 
@@ -72,8 +72,7 @@ script_next(struct script *sc, struct script_event *ev, struct ds_error *err)
                 return 0;
             }
             int w, h;
-            if (strncmp(sc->pos, "<Resize ", 8) == 0 &&
-                sscanf(sc->pos + 8, "%dx%d", &w, &h) == 2) {
+            if (strncmp(sc->pos, "<Resize ", 8) == 0 && sscanf(sc->pos + 8, "%dx%d", &w, &h) == 2) {
                 const char *e = strchr(sc->pos, '>');
                 sc->pos = e ? e + 1 : sc->pos + strlen(sc->pos);
                 ev->kind = SCRIPT_KEY;

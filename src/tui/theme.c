@@ -96,8 +96,7 @@ parse_color(const char *s, short *out)
 }
 
 int
-theme_set(const char *role, const char *fg, const char *bg, const char *attrs,
-          struct ds_error *err)
+theme_set(const char *role, const char *fg, const char *bg, const char *attrs, struct ds_error *err)
 {
     int r = theme_role_by_name(role);
     if (r < 0) {

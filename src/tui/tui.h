@@ -40,36 +40,36 @@ int cmd_browse(int argc, char **argv);
 /* X(ID, name, fg8, bg8, attrs, fg256, dumpchar): one table; the config's
  * `color ROLE ...` uses the names, :dump-roles the letters. Colours are
  * curses numbers, -1 = default. attrs: B bold, U underline, R reverse, D dim. */
-#define TUI_ROLE_INFO(X)                                                 \
-    X(NORMAL, "normal", -1, -1, "", -1, '.')                             \
-    X(TITLE, "title", -1, -1, "B", -1, 'T')                              \
-    X(META, "meta", 6, -1, "", 110, 'm')                                 \
-    X(HIT, "hit", 0, 3, "B", 16, 'H')                                    \
-    X(FIGURE, "figure", 2, -1, "B", 114, 'F')                            \
-    X(PERSON, "person", 5, -1, "", 176, 'P')                             \
-    X(ORG, "org", 4, -1, "B", 75, 'O')                                   \
-    X(COUNTRY, "country", 3, -1, "", 179, 'C')                           \
-    X(PLACE, "place", 3, -1, "", 180, 'L')                               \
-    X(TOPIC, "topic", 6, -1, "U", 80, 'K')                               \
-    X(FIND, "find", 0, 6, "B", 16, 'f')                                  \
-    X(CURRENT, "current", 0, 5, "B", 16, '*')                            \
-    X(SELECTION, "selection", -1, -1, "R", -1, 'S')                      \
-    X(SELECTION_DIM, "selection-unfocused", -1, -1, "U", -1, 's')        \
-    X(PANE_TITLE, "pane-title", -1, -1, "R", -1, 't')                    \
-    X(PANE_FOCUS, "pane-title-focused", 7, 4, "B", 231, 'A')             \
-    X(SEPARATOR, "separator", -1, -1, "D", 240, '|')                     \
-    X(STATUS, "status", -1, -1, "", -1, '_')                             \
-    X(ERROR, "error", 1, -1, "B", 203, 'E')                              \
-    X(PROMPT, "prompt", -1, -1, "B", -1, 'p')                            \
-    X(CONTROL, "control", 1, -1, "R", 203, '?')                          \
-    X(MARK, "mark", 3, -1, "B", 220, 'M')                                \
+#define TUI_ROLE_INFO(X)                                                                           \
+    X(NORMAL, "normal", -1, -1, "", -1, '.')                                                       \
+    X(TITLE, "title", -1, -1, "B", -1, 'T')                                                        \
+    X(META, "meta", 6, -1, "", 110, 'm')                                                           \
+    X(HIT, "hit", 0, 3, "B", 16, 'H')                                                              \
+    X(FIGURE, "figure", 2, -1, "B", 114, 'F')                                                      \
+    X(PERSON, "person", 5, -1, "", 176, 'P')                                                       \
+    X(ORG, "org", 4, -1, "B", 75, 'O')                                                             \
+    X(COUNTRY, "country", 3, -1, "", 179, 'C')                                                     \
+    X(PLACE, "place", 3, -1, "", 180, 'L')                                                         \
+    X(TOPIC, "topic", 6, -1, "U", 80, 'K')                                                         \
+    X(FIND, "find", 0, 6, "B", 16, 'f')                                                            \
+    X(CURRENT, "current", 0, 5, "B", 16, '*')                                                      \
+    X(SELECTION, "selection", -1, -1, "R", -1, 'S')                                                \
+    X(SELECTION_DIM, "selection-unfocused", -1, -1, "U", -1, 's')                                  \
+    X(PANE_TITLE, "pane-title", -1, -1, "R", -1, 't')                                              \
+    X(PANE_FOCUS, "pane-title-focused", 7, 4, "B", 231, 'A')                                       \
+    X(SEPARATOR, "separator", -1, -1, "D", 240, '|')                                               \
+    X(STATUS, "status", -1, -1, "", -1, '_')                                                       \
+    X(ERROR, "error", 1, -1, "B", 203, 'E')                                                        \
+    X(PROMPT, "prompt", -1, -1, "B", -1, 'p')                                                      \
+    X(CONTROL, "control", 1, -1, "R", 203, '?')                                                    \
+    X(MARK, "mark", 3, -1, "B", 220, 'M')                                                          \
     X(DIM, "dim", -1, -1, "D", 245, 'd')
 
 enum tui_role {
 #define TUI_ROLE_ENUM(id, name, fg, bg, attr, fg256, ch) ROLE_##id,
     TUI_ROLE_INFO(TUI_ROLE_ENUM)
 #undef TUI_ROLE_ENUM
-    ROLE_COUNT_
+        ROLE_COUNT_
 };
 
 /* Role by config name, or -1. */
@@ -97,7 +97,7 @@ struct tspan {
 };
 
 struct tline {
-    char *text;          /* UTF-8, owned; may contain control chars (draw neutralises) */
+    char *text; /* UTF-8, owned; may contain control chars (draw neutralises) */
     size_t len;
     int indent;          /* blank columns drawn before the text (hanging indent) */
     int64_t src;         /* byte offset of text[0] in the laid-out source, -1 if none */
@@ -151,48 +151,48 @@ void layout_thousands(int64_t n, char *out, size_t size);
 #define TK_FN 0x40000000
 #define TK_RESIZE_SCRIPT (TK_FN | 0x7fff) /* scripted <Resize WxH> */
 
-#define TUI_ACTION_INFO(X)                                                                   \
-    X(NONE, "none", "", "Do nothing")                                                        \
-    X(QUIT, "quit", "q", "Back out (close help, prompt, zoom); quit from the main screen")   \
-    X(QUIT_NOW, "quit-now", "Q", "Quit at once")                                             \
-    X(HELP, "help", "? <F1>", "Show this help, generated from the key table")                \
-    X(DOWN, "move-down", "j <Down>", "Move down one line")                                   \
-    X(UP, "move-up", "k <Up>", "Move up one line")                                           \
-    X(PAGE_DOWN, "page-down", "<PgDn> <Space> <C-f>", "Move down one page")                  \
-    X(PAGE_UP, "page-up", "<PgUp> <C-b>", "Move up one page")                                \
-    X(HALF_DOWN, "half-page-down", "<C-d>", "Move down half a page")                         \
-    X(HALF_UP, "half-page-up", "<C-u>", "Move up half a page")                               \
-    X(FIRST, "first", "g <Home>", "Go to the first line")                                    \
-    X(LAST, "last", "G <End>", "Go to the last line")                                        \
-    X(ENTER, "enter", "<Enter>", "Open / apply the selected item")                           \
-    X(FOCUS_NEXT, "focus-next", "<Tab>", "Focus the next pane")                              \
-    X(FOCUS_PREV, "focus-prev", "<S-Tab>", "Focus the previous pane")                        \
-    X(NEXT_DOC, "next-article", "J", "Read the next article in the list")                    \
-    X(PREV_DOC, "prev-article", "K", "Read the previous article in the list")                \
-    X(SEARCH, "search", "s :", "Edit the query (Enter runs it, Esc cancels)")                \
-    X(FIND, "find", "/", "Find text in the article")                                         \
-    X(FIND_NEXT, "find-next", "n", "Next match of the find text")                            \
-    X(FIND_PREV, "find-prev", "N", "Previous match of the find text")                        \
-    X(TOGGLE_SIDEBAR, "toggle-topics", "t", "Show or hide the topics pane")                  \
-    X(TOGGLE_FACTS, "toggle-facts", "f", "Show or hide the facts pane")                      \
-    X(TOGGLE_LIST, "toggle-list", "L", "Show or hide the article list")                      \
-    X(ZOOM, "zoom", "z", "Show the focused pane alone (again: back)")                        \
-    X(GROW, "grow", "+ ]", "Make the focused pane bigger")                                   \
-    X(SHRINK, "shrink", "- [", "Make the focused pane smaller")                              \
-    X(HIGHLIGHT, "cycle-highlights", "h", "Cycle highlights: all, hits only, entities, none") \
-    X(FILTER, "filter", "F", "Filter by the selected entity, outlet or topic")               \
-    X(CLEAR_FILTER, "clear-filter", "X <C-x>", "Clear the query and the topic filter")       \
-    X(REDRAW, "redraw", "<C-l>", "Redraw the screen")                                         \
-    X(SORT, "toggle-sort", "S", "Sort by relevance or by date")                              \
-    X(BOOKMARK, "bookmark", "b", "Bookmark the article (tag:bookmark) or remove it")         \
-    X(OPEN, "open", "o", "Open the article's file in $PAGER")                                \
+#define TUI_ACTION_INFO(X)                                                                         \
+    X(NONE, "none", "", "Do nothing")                                                              \
+    X(QUIT, "quit", "q", "Back out (close help, prompt, zoom); quit from the main screen")         \
+    X(QUIT_NOW, "quit-now", "Q", "Quit at once")                                                   \
+    X(HELP, "help", "? <F1>", "Show this help, generated from the key table")                      \
+    X(DOWN, "move-down", "j <Down>", "Move down one line")                                         \
+    X(UP, "move-up", "k <Up>", "Move up one line")                                                 \
+    X(PAGE_DOWN, "page-down", "<PgDn> <Space> <C-f>", "Move down one page")                        \
+    X(PAGE_UP, "page-up", "<PgUp> <C-b>", "Move up one page")                                      \
+    X(HALF_DOWN, "half-page-down", "<C-d>", "Move down half a page")                               \
+    X(HALF_UP, "half-page-up", "<C-u>", "Move up half a page")                                     \
+    X(FIRST, "first", "g <Home>", "Go to the first line")                                          \
+    X(LAST, "last", "G <End>", "Go to the last line")                                              \
+    X(ENTER, "enter", "<Enter>", "Open / apply the selected item")                                 \
+    X(FOCUS_NEXT, "focus-next", "<Tab>", "Focus the next pane")                                    \
+    X(FOCUS_PREV, "focus-prev", "<S-Tab>", "Focus the previous pane")                              \
+    X(NEXT_DOC, "next-article", "J", "Read the next article in the list")                          \
+    X(PREV_DOC, "prev-article", "K", "Read the previous article in the list")                      \
+    X(SEARCH, "search", "s :", "Edit the query (Enter runs it, Esc cancels)")                      \
+    X(FIND, "find", "/", "Find text in the article")                                               \
+    X(FIND_NEXT, "find-next", "n", "Next match of the find text")                                  \
+    X(FIND_PREV, "find-prev", "N", "Previous match of the find text")                              \
+    X(TOGGLE_SIDEBAR, "toggle-topics", "t", "Show and focus the topics pane; hide it if focused")  \
+    X(TOGGLE_FACTS, "toggle-facts", "f", "Show and focus the facts pane; hide it if focused")      \
+    X(TOGGLE_LIST, "toggle-list", "L", "Show and focus the article list; hide it if focused")      \
+    X(ZOOM, "zoom", "z", "Show the focused pane alone (again: back)")                              \
+    X(GROW, "grow", "+ ]", "Make the focused pane bigger")                                         \
+    X(SHRINK, "shrink", "- [", "Make the focused pane smaller")                                    \
+    X(HIGHLIGHT, "cycle-highlights", "h", "Cycle highlights: all, hits only, entities, none")      \
+    X(FILTER, "filter", "F", "Filter by the selected entity, outlet or topic")                     \
+    X(CLEAR_FILTER, "clear-filter", "X <C-x>", "Clear the query and the topic filter")             \
+    X(REDRAW, "redraw", "<C-l>", "Redraw the screen")                                              \
+    X(SORT, "toggle-sort", "S", "Sort by relevance or by date")                                    \
+    X(BOOKMARK, "bookmark", "b", "Bookmark the article (tag:bookmark) or remove it")               \
+    X(OPEN, "open", "o", "Open the article's file in $PAGER")                                      \
     X(REFRESH, "refresh", "R", "Re-run the query to pick up newly indexed articles")
 
 enum tui_action {
 #define TUI_ACTION_ENUM(id, name, keys, help) ACT_##id,
     TUI_ACTION_INFO(TUI_ACTION_ENUM)
 #undef TUI_ACTION_ENUM
-    ACT_COUNT_
+        ACT_COUNT_
 };
 
 /* Parse one key name ("j", "<Down>", "<C-d>", "<S-Tab>", "<F1>", "<Space>")
@@ -225,6 +225,8 @@ void draw_tline(int y, int x, int width, const struct tline *l, int override_rol
  * and padded with spaces to width when pad is true. Returns the columns
  * advanced: width when padded, else the text's width. */
 int draw_text(int y, int x, int width, const char *s, int role, bool pad);
+/* Like draw_text padded, but a string wider than width ends in an ellipsis. */
+int draw_text_fit(int y, int x, int width, const char *s, int role);
 /* A vertical separator of height h at column x from row y. */
 void draw_vline(int y, int x, int h);
 /* Put the cursor at (y, x) and show it (or hide it when y < 0). */
@@ -249,11 +251,11 @@ int config_load(const char *path, struct buf *msg);
 
 struct prompt {
     struct buf text;
-    size_t cursor;       /* byte offset in text */
+    size_t cursor; /* byte offset in text */
     char **history;
     size_t nhistory;
-    size_t hpos;         /* == nhistory when editing a fresh line */
-    char *saved;         /* the line being edited while browsing history */
+    size_t hpos; /* == nhistory when editing a fresh line */
+    char *saved; /* the line being edited while browsing history */
 };
 
 enum prompt_result { PROMPT_EDITING, PROMPT_CHANGED, PROMPT_ACCEPT, PROMPT_CANCEL };
@@ -278,9 +280,9 @@ enum script_kind { SCRIPT_KEY, SCRIPT_DUMP, SCRIPT_DUMP_ROLES, SCRIPT_QUIT, SCRI
 
 struct script_event {
     enum script_kind kind;
-    int key;             /* SCRIPT_KEY */
-    int w, h;            /* TK_RESIZE_SCRIPT */
-    char *path;          /* SCRIPT_DUMP*: owned by the script */
+    int key;    /* SCRIPT_KEY */
+    int w, h;   /* TK_RESIZE_SCRIPT */
+    char *path; /* SCRIPT_DUMP*: owned by the script */
 };
 
 struct script;
@@ -299,7 +301,7 @@ struct pane;
  * says how many lines it has, draws them and handles its own actions. */
 struct view_ops {
     const char *title;
-    bool selectable;   /* a selection bar (list, topics, facts) or just scrolling (reader) */
+    bool selectable; /* a selection bar (list, topics, facts) or just scrolling (reader) */
     /* Number of lines (or items). */
     size_t (*count)(struct app *app, struct pane *p);
     /* Extra text for the title bar (e.g. "3/42"). */
@@ -316,38 +318,38 @@ enum pane_id { PANE_SIDEBAR, PANE_LIST, PANE_READER, PANE_FACTS, PANE_HELP, PANE
 
 struct pane {
     const struct view_ops *ops;
-    int y, x, h, w;    /* including the title row; h == 0 when hidden */
+    int y, x, h, w; /* including the title row; h == 0 when hidden */
     size_t top, sel;
 };
 
-extern const struct view_ops view_sidebar_ops, view_list_ops, view_reader_ops,
-    view_facts_ops, view_help_ops;
+extern const struct view_ops view_sidebar_ops, view_list_ops, view_reader_ops, view_facts_ops,
+    view_help_ops;
 
 enum fact_kind { FACT_HEADER, FACT_FIGURE, FACT_ENTITY, FACT_TOPIC, FACT_KEYWORD, FACT_SOURCE };
 
 struct fact_item {
     enum fact_kind kind;
-    char *text;        /* what is shown */
-    char *detail;      /* right-aligned (count, score), or NULL */
+    char *text;   /* what is shown */
+    char *detail; /* right-aligned (count, score), or NULL */
     int role;
     uint32_t start, end; /* body span to jump to (end == 0: none) */
-    char *filter;      /* query text that filters by this item, or NULL */
+    char *filter;        /* query text that filters by this item, or NULL */
 };
 
 enum hl_mode { HL_ALL, HL_HITS, HL_FACTS, HL_NONE, HL_COUNT_ };
 
 struct app {
     struct store *store;
-    bool script;       /* --script: fixed timings, no history file */
+    bool script; /* --script: fixed timings, no history file */
     int rows, cols;
     bool quit;
 
     /* the query */
-    char *query_text;          /* as typed (owned) */
-    struct query *query;       /* parsed query_text */
-    char *topic;               /* sidebar filter slug, or NULL */
-    struct query *effective;   /* query AND topic:slug */
-    int sort;                  /* enum store_sort */
+    char *query_text;        /* as typed (owned) */
+    struct query *query;     /* parsed query_text */
+    char *topic;             /* sidebar filter slug, or NULL */
+    struct query *effective; /* query AND topic:slug */
+    int sort;                /* enum store_sort */
     struct result_set *rs;
     int64_t total_docs;
     double query_ms;
@@ -362,7 +364,7 @@ struct app {
     size_t ntopics;
 
     /* the article in the reader */
-    int64_t doc_id;            /* 0 = none */
+    int64_t doc_id; /* 0 = none */
     struct doc_record doc;
     struct extraction ex;
     struct span *hits;
@@ -370,10 +372,10 @@ struct app {
     struct keyword *kw;
     size_t nkw;
     bool bookmarked;
-    struct tlines rlines;      /* laid out for rwidth */
+    struct tlines rlines; /* laid out for rwidth */
     int rwidth;
-    int hl;                    /* enum hl_mode */
-    struct span current;       /* the fact or find match jumped to (end 0 = none) */
+    int hl;              /* enum hl_mode */
+    struct span current; /* the fact or find match jumped to (end 0 = none) */
 
     /* find in article */
     char *find;
@@ -386,7 +388,7 @@ struct app {
 
     /* panes */
     struct pane panes[PANE_COUNT_];
-    int focus;                 /* enum pane_id */
+    int focus; /* enum pane_id */
     bool zoom, help;
     bool shown[PANE_COUNT_], user_set[PANE_COUNT_];
     int sidebar_w, facts_w, list_h;
@@ -394,7 +396,7 @@ struct app {
     /* prompt: 0 none, 1 query, 2 find */
     int prompting;
     struct prompt prompt;
-    char *prompt_info;         /* live hit count or error while typing */
+    char *prompt_info; /* live hit count or error while typing */
     char *history_path;
 
     /* status message (until the next key) */

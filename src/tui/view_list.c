@@ -39,7 +39,7 @@ cell(int y, int x, int w, const char *s, int role)
 {
     if (w <= 0)
         return x;
-    draw_text(y, x, w, s ? s : "", role, true);
+    draw_text_fit(y, x, w, s, role);
     return x + w;
 }
 
@@ -56,9 +56,12 @@ list_draw_line(struct app *app, struct pane *p, size_t i, int y, int x, int w, b
     int end = x + w;
     char date[16];
     snprintf(date, sizeof date, "%-10.10s", r->published ? r->published : "");
-    x = cell(y, x, DS_MIN(11, end - x), date, sel ? base : ROLE_META);
-    if (w >= 60)
-        x = cell(y, x, DS_MIN(15, end - x), r->source ? r->source : "", sel ? base : ROLE_META);
+    x = cell(y, x, DS_MIN(10, end - x), date, sel ? base : ROLE_META);
+    x = cell(y, x, DS_MIN(1, end - x), "", base);
+    if (w >= 60) {
+        x = cell(y, x, DS_MIN(14, end - x), r->source ? r->source : "", sel ? base : ROLE_META);
+        x = cell(y, x, DS_MIN(1, end - x), "", base);
+    }
     /* topic mark (the best topic) at the right end */
     char mark[40] = "";
     if (r->topics && w >= 50) {

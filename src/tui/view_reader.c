@@ -27,11 +27,11 @@ reader_title(struct app *app, struct pane *p, struct buf *out)
     }
     size_t page = p->h > 1 ? (size_t)p->h - 1 : 1;
     size_t last = p->top + page < n ? p->top + page : n;
-    buf_printf(out, "#%lld  lines %zu-%zu of %zu", (long long)app->doc_id, n ? p->top + 1 : 0,
-               last, n);
+    buf_printf(out, "#%lld  lines %zu-%zu of %zu", (long long)app->doc_id, n ? p->top + 1 : 0, last,
+               n);
     if (app->find)
-        buf_printf(out, "  find \"%s\" %zu/%zu", app->find,
-                   app->nfinds ? app->find_cur + 1 : 0, app->nfinds);
+        buf_printf(out, "  find \"%s\" %zu/%zu", app->find, app->nfinds ? app->find_cur + 1 : 0,
+                   app->nfinds);
     if (app->bookmarked)
         buf_puts(out, "  [bookmark]");
 }

@@ -18,6 +18,8 @@ trap 'tm kill-server 2>/dev/null; chmod -R u+rwx "$TEST_TMP" 2>/dev/null; rm -rf
 db="$TEST_TMP/e2e.db"
 export XDG_DATA_HOME="$TEST_TMP/data" XDG_CONFIG_HOME="$TEST_TMP/config"
 unset NO_COLOR DOSSIER_DB
+# our own small rules and gazetteers, so the screens do not follow assets/ changes
+export DOSSIER_ASSETS="$TOP_SRCDIR/tests/tui/assets"
 if ! "$DOSSIER_BIN" --db "$db" index --quiet "$TOP_SRCDIR/tests/tui/corpus" >"$TEST_TMP/index.out" 2>&1; then
     ok 1 "index the fixture corpus"
     sed 's/^/# /' "$TEST_TMP/index.out"

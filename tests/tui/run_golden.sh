@@ -15,6 +15,8 @@ dir="$TOP_SRCDIR/tests/tui"
 db="$TEST_TMP/tui.db"
 export XDG_DATA_HOME="$TEST_TMP/data" XDG_CONFIG_HOME="$TEST_TMP/noconfig"
 unset NO_COLOR DOSSIER_DB
+# our own small rules and gazetteers, so the screens do not follow assets/ changes
+export DOSSIER_ASSETS="$TOP_SRCDIR/tests/tui/assets"
 if ! "$DOSSIER_BIN" --db "$db" index --quiet "$dir/corpus" >"$TEST_TMP/index.out" 2>&1; then
     ok 1 "index the fixture corpus"
     sed 's/^/# /' "$TEST_TMP/index.out"

@@ -58,17 +58,24 @@ main(void)
     theme_init();
     draw_resize(6, 20);
 
-    draw_text(0, 0, 20, "a\x1b[31mb\x07" "c\r", ROLE_NORMAL, true);
+    draw_text(0, 0, 20,
+              "a\x1b[31mb\x07"
+              "c\r",
+              ROLE_NORMAL, true);
     check_row(0, false, "a?[31mb?c?", "ESC, BEL and CR are drawn as '?'");
     check_row(0, true, ".?.....?.?", "placeholders use the control role");
 
-    draw_text(1, 0, 20, "x\xc2\x9b" "1m", ROLE_NORMAL, true); /* C1 CSI */
+    draw_text(1, 0, 20,
+              "x\xc2\x9b"
+              "1m",
+              ROLE_NORMAL, true); /* C1 CSI */
     check_row(1, false, "x?1m", "a C1 control (CSI) is neutralised too");
 
     /* 3 wide chars in 5 columns: two fit, the third is not split */
     int used = draw_text(2, 0, 5, "\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad", ROLE_NORMAL, false);
     is_int(used, 5, "wide text clipped at 5 columns reports 5 (last column blank)");
-    check_row(2, false, "\xe4\xb8\xad\xe4\xb8\xad", "a wide character is written once, never split");
+    check_row(2, false, "\xe4\xb8\xad\xe4\xb8\xad",
+              "a wide character is written once, never split");
 
     draw_text(3, 0, 20, "cafe\xcc\x81!", ROLE_NORMAL, true);
     check_row(3, false, "cafe\xcc\x81!", "combining mark stays with its base");

@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../../src/tui/tui.h"
 #include "dossier/utf8.h"
@@ -156,6 +157,99 @@ test_keys(void)
     is_int(keymap_lookup('x'), ACT_QUIT, "bind adds a key");
 }
 
+static void
+type(struct prompt *p, const char *keys)
+{
+    while (*keys) {
+        int k = keymap_parse_key(&keys);
+        if (k < 0)
+            break;
+        prompt_key(p, k);
+    }
+}
+
+static void
+test_prompt(void)
+{
+    struct prompt p;
+    prompt_init(&p);
+    prompt_start(&p, "");
+    type(&p, "tariffs china");
+    is_str(buf_str(&p.text), "tariffs china", "typing inserts text");
+    type(&p, "<C-w>");
+    is_str(buf_str(&p.text), "tariffs ", "ctrl-w deletes the word before the cursor");
+    type(&p, "<Home>x<End>y");
+    is_str(buf_str(&p.text), "xtariffs y", "home and end move the cursor");
+    type(&p, "<Left><Left><C-u>");
+    is_str(buf_str(&p.text), " y", "ctrl-u deletes to the start");
+    type(&p, "<Right><Backspace>");
+    is_str(buf_str(&p.text), "y", "backspace deletes before the cursor");
+    prompt_start(&p, "\xe4\xb8\xad\xe6\x96\x87");
+    is_int(prompt_cursor_col(&p), 4, "cursor column counts wide characters twice");
+    type(&p, "<Left><Backspace>");
+    is_str(buf_str(&p.text), "\xe6\x96\x87", "editing never splits a UTF-8 character");
+    is_int(prompt_key(&p, '\n'), PROMPT_ACCEPT, "Enter accepts");
+    is_int(prompt_key(&p, 27), PROMPT_CANCEL, "Esc cancels");
+
+    prompt_history_add(&p, "first");
+    prompt_history_add(&p, "second");
+    prompt_history_add(&p, "second");
+    is_int(p.nhistory, 2, "repeated history entries are kept once");
+    prompt_start(&p, "draft");
+    type(&p, "<Up>");
+    is_str(buf_str(&p.text), "second", "up recalls the last query");
+    type(&p, "<Up><Up>");
+    is_str(buf_str(&p.text), "first", "up stops at the oldest");
+    type(&p, "<Down><Down>");
+    is_str(buf_str(&p.text), "draft", "down returns to the line being edited");
+
+    char path[] = "/tmp/dossier-test-history.XXXXXX";
+    int fd = mkstemp(path);
+    ok(fd >= 0, "temporary history file");
+    if (fd >= 0)
+        close(fd);
+    is_int(prompt_history_save(&p, path), 0, "history saves");
+    struct prompt q;
+    prompt_init(&q);
+    prompt_history_load(&q, path);
+    is_int(q.nhistory, 2, "history loads back");
+    is_str(q.nhistory == 2 ? q.history[1] : NULL, "second", "in order");
+    remove(path);
+    prompt_free(&q);
+    prompt_free(&p);
+}
+
+static void
+test_script(void)
+{
+    char path[] = "/tmp/dossier-test-script.XXXXXX";
+    int fd = mkstemp(path);
+    const char *text = "# comment\n\njk<Down>\n:type a b\n<Resize 100x30>\n:dump out.txt\n"
+                       ":bogus\n:quit\n";
+    ok(fd >= 0 && write(fd, text, strlen(text)) == (ssize_t)strlen(text), "script written");
+    if (fd >= 0)
+        close(fd);
+    struct script *sc = NULL;
+    struct ds_error err;
+    is_int(script_open(path, &sc, &err), 0, "script opens");
+    struct script_event ev;
+    int keys[8], nk = 0;
+    while (nk < 7 && script_next(sc, &ev, &err) == 0 && ev.kind == SCRIPT_KEY)
+        keys[nk++] = ev.key;
+    is_int(nk, 7, "seven keys before the dump (j k Down a space b resize)");
+    is_int(keys[0], 'j', "literal key");
+    is_str(keymap_key_name(keys[2]), "<Down>", "named key");
+    is_int(keys[4], ' ', ":type sends spaces as keys");
+    is_int(keys[6], TK_RESIZE_SCRIPT, "resize event");
+    ok(script_next(sc, &ev, &err) == 0 && ev.kind == SCRIPT_DUMP, "dump command");
+    is_str(ev.path, "out.txt", "dump path");
+    is_int(script_next(sc, &ev, &err), -1, "unknown command is an error");
+    ok(strstr(err.msg, "script:7") != NULL, "error names the line");
+    ok(script_next(sc, &ev, &err) == 0 && ev.kind == SCRIPT_QUIT, "quit command");
+    script_free(&sc);
+    remove(path);
+}
+
 int
 main(void)
 {
@@ -166,5 +260,7 @@ main(void)
     test_controls();
     test_mark();
     test_keys();
+    test_prompt();
+    test_script();
     return done_testing();
 }
