@@ -68,6 +68,13 @@ compare_is_stopword(const char *word, size_t len)
            NULL;
 }
 
+/* Single ASCII letters ("u" and "s" of "U.S.") are not terms. */
+static bool
+is_letter_fragment(const char *s, size_t n)
+{
+    return n == 1 && (unsigned char)s[0] < 0x80;
+}
+
 /* True when the token is made of digits only (numbers are split at '.' and ','). */
 static bool
 is_number(const char *s, size_t n)
@@ -314,10 +321,11 @@ static void
 counts_token_cb(const char *token, size_t start, size_t end, void *ud)
 {
     struct counts_ctx *x = ud;
+    size_t tl = strlen(token);
     if (end <= start || compare_is_stopword(x->text + start, end - start) ||
-        is_number(token, strlen(token)))
+        is_number(token, tl) || is_letter_fragment(token, tl))
         return;
-    long i = counts_find(x->c, token, strlen(token), true);
+    long i = counts_find(x->c, token, tl, true);
     if (!x->c->e[i].word)
         x->c->e[i].word = surface_dup(x->text, start, end);
     x->c->e[i].n++;
@@ -479,7 +487,7 @@ side_token_cb(const char *token, size_t start, size_t end, void *ud)
     t->end = (uint32_t)end;
     t->term = (int32_t)counts_find(x->intern, token, tl, true);
     t->content = !compare_is_stopword(sd->text + start, end - start);
-    if (t->content && !is_number(token, tl)) {
+    if (t->content && !is_number(token, tl) && !is_letter_fragment(token, tl)) {
         long i = counts_find(sd->counts, token, tl, true);
         if (!sd->counts->e[i].word)
             sd->counts->e[i].word = surface_dup(sd->text, start, end);

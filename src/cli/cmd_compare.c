@@ -1,0 +1,783 @@
+/*
+ * cmd_compare.c — `dossier compare A B` (two articles side by side, then a
+ * summary of what differs), `dossier compare --left Q --right Q` (what is
+ * distinctive of one set of articles against another) and `dossier similar
+ * ID` (the nearest articles, near-duplicates marked).
+ *
+ * For the lead — the entries this file needs elsewhere:
+ *   src/cli/commands.h:
+ *     int cmd_compare(int argc, char **argv);
+ *     int cmd_similar(int argc, char **argv);
+ *   src/cli/cli.am:   dossier_SOURCES += src/cli/cmd_compare.c
+ *   src/cli/main.c, in cli_commands[]:
+ *    {"compare", cmd_compare, "A B | --left QUERY --right QUERY",
+ *     "Two articles side by side, aligned by similar sentences, then what differs:\n"
+ *     "figures, entities, distinctive terms, topics. With --left/--right, the terms,\n"
+ *     "entities and topics distinctive of each set of articles.",
+ *     "  --width N        total width (default: the terminal's, else 80)\n"
+ *     "  --no-marks       do not mark changed words with [-..-] and {+..+}\n"
+ *     "  --left QUERY     the first set of articles\n"
+ *     "  --right QUERY    the second set\n"
+ *     "  --limit N        at most N articles per set (default 2000)\n"
+ *     "  --json           as one JSON object\n"},
+ *    {"similar", cmd_similar, "ID|PATH",
+ *     "Print the articles most similar to one, best first; near-duplicates marked.",
+ *     "  --limit N        at most N articles (default 10)\n"
+ *     "  --groups         instead, list every group of near-duplicates in the index\n"
+ *     "  --json           one JSON object per line\n"},
+ *   The indexer, for each new document (inside its transaction):
+ *     neardup_writer_open() once per run, minhash_signature(body) and
+ *     neardup_writer_put(w, id, sig) per document, neardup_writer_free().
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "commands.h"
+#include "dossier/compare.h"
+#include "dossier/query.h"
+#include "dossier/utf8.h"
+
+int cmd_compare(int argc, char **argv);
+int cmd_similar(int argc, char **argv);
+/* cmd_show.c */
+int cli_resolve_doc(struct store *s, const char *cmd, char **words, int nwords, int64_t *id);
+
+/* ---- helpers ---------------------------------------------------------------- */
+
+static size_t
+terminal_width(const char *opt)
+{
+    if (opt) {
+        long w = strtol(opt, NULL, 10);
+        return w >= 20 && w <= 1000 ? (size_t)w : 0;
+    }
+    struct winsize ws;
+    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
+        return ws.ws_col;
+    const char *c = getenv("COLUMNS");
+    if (c) {
+        long w = strtol(c, NULL, 10);
+        if (w >= 20 && w <= 1000)
+            return (size_t)w;
+    }
+    return 80;
+}
+
+static void
+json_str(struct buf *b, const char *name, const char *value)
+{
+    buf_printf(b, "\"%s\":", name);
+    if (value)
+        buf_put_json_string(b, value);
+    else
+        buf_puts(b, "null");
+}
+
+static void
+json_span_text(struct buf *b, const char *name, const char *text, struct span s)
+{
+    char *t = xstrndup(text + s.start, s.end - s.start);
+    buf_printf(b, "\"%s\":", name);
+    buf_put_json_string(b, t);
+    free(t);
+}
+
+/* One line of an article's identity: id, date, outlet, title. */
+static void
+print_doc_line(const char *label, const struct doc_record *r, size_t width)
+{
+    printf("%s %-6lld %-10s ", label, (long long)r->id,
+           r->a.published ? r->a.published : "undated");
+    cli_put_cell(stdout, r->a.source ? r->a.source : "", 14);
+    putchar(' ');
+    const char *title = r->a.title ? r->a.title : (r->lead ? r->lead : "");
+    size_t used = utf8_width(label, strlen(label)) + 1 + 7 + 11 + 15;
+    cli_put_cell(stdout, title, width > used + 10 ? width - used : 10);
+    putchar('\n');
+}
+
+static void
+json_doc(struct buf *b, const char *name, const struct doc_record *r)
+{
+    buf_printf(b, "\"%s\":{\"id\":%lld,", name, (long long)r->id);
+    json_str(b, "path", r->path);
+    buf_putc(b, ',');
+    json_str(b, "title", r->a.title ? r->a.title : r->lead);
+    buf_putc(b, ',');
+    json_str(b, "source", r->a.source);
+    buf_putc(b, ',');
+    json_str(b, "published", r->a.published);
+    buf_putc(b, '}');
+}
+
+static void
+json_figure(struct buf *b, const char *name, const struct figure *f)
+{
+    buf_printf(b, "\"%s\":", name);
+    if (!f) {
+        buf_puts(b, "null");
+        return;
+    }
+    buf_putc(b, '{');
+    json_str(b, "text", f->text);
+    buf_printf(b, ",\"value\":%.17g,", f->value);
+    json_str(b, "unit", f->unit);
+    buf_putc(b, ',');
+    json_str(b, "kind", figure_kind_name(f->kind));
+    buf_putc(b, ',');
+    json_str(b, "subject", f->subject);
+    buf_printf(b, ",\"start\":%u,\"end\":%u}", f->span.start, f->span.end);
+}
+
+/* The sentence holding a figure, trimmed to max columns, for context. */
+static void
+print_figure_context(const char *body, const struct figure *f, size_t max)
+{
+    if (!f || f->sentence.end <= f->sentence.start)
+        return;
+    char *s = xstrndup(body + f->sentence.start, f->sentence.end - f->sentence.start);
+    printf("      ");
+    cli_put_cell(stdout, s, max);
+    putchar('\n');
+    free(s);
+}
+
+static const char *
+figure_text(const struct figure *f)
+{
+    return f && f->text ? f->text : "?";
+}
+
+/* ---- compare A B ---------------------------------------------------------------- */
+
+static void
+print_summary(const struct cmp_result *r, const struct cmp_summary *sm, const char *a,
+              const char *b, size_t width)
+{
+    printf("\nFigures");
+    if (!sm->nfigures)
+        printf(": none found");
+    printf("\n");
+    for (size_t i = 0; i < sm->nfigures; i++) {
+        const struct cmp_figure_row *f = &sm->figures[i];
+        switch (f->side) {
+        case CMP_SIDE_CONFLICT:
+            printf("  ! differ  A ");
+            cli_put_text(stdout, figure_text(f->a));
+            printf("  vs  B ");
+            cli_put_text(stdout, figure_text(f->b));
+            putchar('\n');
+            print_figure_context(a, f->a, width > 10 ? width - 8 : 10);
+            print_figure_context(b, f->b, width > 10 ? width - 8 : 10);
+            break;
+        case CMP_SIDE_BOTH:
+            printf("  = both    ");
+            cli_put_text(stdout, figure_text(f->a));
+            if (f->b && f->b->text && f->a && f->a->text && strcmp(f->a->text, f->b->text)) {
+                printf("  (B: ");
+                cli_put_text(stdout, f->b->text);
+                printf(")");
+            }
+            putchar('\n');
+            break;
+        case CMP_SIDE_A:
+            printf("  < only A  ");
+            cli_put_text(stdout, figure_text(f->a));
+            putchar('\n');
+            break;
+        case CMP_SIDE_B:
+            printf("  > only B  ");
+            cli_put_text(stdout, figure_text(f->b));
+            putchar('\n');
+            break;
+        }
+    }
+
+    static const char *const heads[] = {"in both", "only in A", "only in B"};
+    for (int side = 0; side < 3; side++) {
+        struct buf line = BUF_INIT;
+        size_t n = 0;
+        for (size_t i = 0; i < sm->nentities; i++) {
+            const struct cmp_entity_row *e = &sm->entities[i];
+            if ((int)e->side != side)
+                continue;
+            const struct entity *x = e->a ? e->a : e->b;
+            buf_printf(&line, "%s%s", n++ ? ", " : "", x->name);
+        }
+        if (side == 0)
+            printf("\nEntities\n");
+        printf("  %-10s ", heads[side]);
+        cli_put_text(stdout, n ? buf_str(&line) : "-");
+        putchar('\n');
+        buf_free(&line);
+    }
+
+    printf("\nDistinctive terms (log-likelihood G2 against the other side)\n");
+    for (int side = 0; side < 2; side++) {
+        printf("  %s  ", side == 0 ? "A" : "B");
+        size_t n = 0;
+        for (size_t i = 0; i < sm->nterms; i++) {
+            const struct cmp_term *t = &sm->terms[i];
+            if ((side == 0) != (t->g2 > 0))
+                continue;
+            printf("%s", n++ ? ", " : "");
+            cli_put_text(stdout, t->word);
+            printf(" (%llu:%llu)", (unsigned long long)t->count_a, (unsigned long long)t->count_b);
+        }
+        printf("%s\n", n ? "" : "-");
+    }
+
+    if (sm->ntopics) {
+        printf("\nTopics      A      B\n");
+        for (size_t i = 0; i < sm->ntopics; i++) {
+            printf("  ");
+            cli_put_cell(stdout, sm->topics[i].slug, 16);
+            printf(" %5.1f  %5.1f\n", sm->topics[i].score_a, sm->topics[i].score_b);
+        }
+    }
+    (void)r;
+}
+
+static void
+json_compare(const struct doc_record *ra, const struct doc_record *rb, const struct cmp_result *r,
+             const struct cmp_summary *sm)
+{
+    const char *a = ra->a.body, *b = rb->a.body;
+    struct buf o = BUF_INIT;
+    buf_putc(&o, '{');
+    json_doc(&o, "a", ra);
+    buf_putc(&o, ',');
+    json_doc(&o, "b", rb);
+    buf_printf(&o, ",\"similarity\":%.4f,\"aligned_a\":%.4f,\"aligned_b\":%.4f,\"passages\":[",
+               r->similarity, r->aligned_a, r->aligned_b);
+    for (size_t p = 0; p < r->npassages; p++) {
+        const struct cmp_passage *ps = &r->passages[p];
+        buf_printf(&o, "%s{\"mark\":\"%c\",\"rows\":[", p ? "," : "", compare_mark_char(ps->mark));
+        for (size_t k = ps->row; k < ps->row + ps->nrows; k++) {
+            const struct cmp_row *row = &r->rows[k];
+            buf_printf(&o, "%s{\"mark\":\"%c\",\"score\":%.3f", k > ps->row ? "," : "",
+                       compare_mark_char(row->mark), row->score);
+            if (row->a >= 0) {
+                buf_printf(&o, ",\"a\":[%u,%u],", r->sent_a[row->a].start, r->sent_a[row->a].end);
+                json_span_text(&o, "a_text", a, r->sent_a[row->a]);
+            }
+            if (row->b >= 0) {
+                buf_printf(&o, ",\"b\":[%u,%u],", r->sent_b[row->b].start, r->sent_b[row->b].end);
+                json_span_text(&o, "b_text", b, r->sent_b[row->b]);
+            }
+            for (int side = 0; side < 2 && row->a >= 0 && row->b >= 0; side++) {
+                const struct span *ch = side ? r->inserted : r->deleted;
+                size_t nch = side ? r->ninserted : r->ndeleted;
+                struct span s = side ? r->sent_b[row->b] : r->sent_a[row->a];
+                const char *text = side ? b : a;
+                buf_printf(&o, ",\"%s\":[", side ? "inserted" : "deleted");
+                size_t m = 0;
+                for (size_t i = 0; i < nch; i++)
+                    if (ch[i].start >= s.start && ch[i].end <= s.end) {
+                        if (m++)
+                            buf_putc(&o, ',');
+                        char *w = xstrndup(text + ch[i].start, ch[i].end - ch[i].start);
+                        buf_put_json_string(&o, w);
+                        free(w);
+                    }
+                buf_putc(&o, ']');
+            }
+            buf_putc(&o, '}');
+        }
+        buf_puts(&o, "]}");
+    }
+    buf_puts(&o, "],\"figures\":[");
+    for (size_t i = 0; i < sm->nfigures; i++) {
+        buf_printf(&o, "%s{\"side\":\"%s\",", i ? "," : "", compare_side_name(sm->figures[i].side));
+        json_figure(&o, "a", sm->figures[i].a);
+        buf_putc(&o, ',');
+        json_figure(&o, "b", sm->figures[i].b);
+        buf_putc(&o, '}');
+    }
+    buf_puts(&o, "],\"entities\":[");
+    for (size_t i = 0; i < sm->nentities; i++) {
+        const struct entity *e = sm->entities[i].a ? sm->entities[i].a : sm->entities[i].b;
+        buf_printf(&o, "%s{\"side\":\"%s\",\"kind\":\"%s\",", i ? "," : "",
+                   compare_side_name(sm->entities[i].side), entity_kind_name(e->kind));
+        json_str(&o, "name", e->name);
+        buf_printf(&o, ",\"mentions_a\":%zu,\"mentions_b\":%zu}",
+                   sm->entities[i].a ? sm->entities[i].a->nspans : 0,
+                   sm->entities[i].b ? sm->entities[i].b->nspans : 0);
+    }
+    buf_puts(&o, "],\"terms\":[");
+    for (size_t i = 0; i < sm->nterms; i++) {
+        const struct cmp_term *t = &sm->terms[i];
+        buf_printf(&o, "%s{\"side\":\"%s\",", i ? "," : "", t->g2 > 0 ? "a" : "b");
+        json_str(&o, "term", t->word);
+        buf_printf(&o, ",\"count_a\":%llu,\"count_b\":%llu,\"g2\":%.3f}",
+                   (unsigned long long)t->count_a, (unsigned long long)t->count_b, t->g2);
+    }
+    buf_puts(&o, "],\"topics\":[");
+    for (size_t i = 0; i < sm->ntopics; i++) {
+        buf_printf(&o, "%s{", i ? "," : "");
+        json_str(&o, "slug", sm->topics[i].slug);
+        buf_printf(&o, ",\"a\":%.3f,\"b\":%.3f}", sm->topics[i].score_a, sm->topics[i].score_b);
+    }
+    buf_puts(&o, "]}\n");
+    fputs(buf_str(&o), stdout);
+    buf_free(&o);
+}
+
+static int
+compare_two(struct store *s, char **words, int nwords, bool json, size_t width, bool marks)
+{
+    if (nwords != 2) {
+        fprintf(stderr, "dossier compare: give two article ids or paths, or --left and --right "
+                        "(see dossier compare --help)\n");
+        return EXIT_ERROR;
+    }
+    int64_t ida, idb;
+    int status = cli_resolve_doc(s, "compare", words, 1, &ida);
+    if (status == EXIT_FOUND)
+        status = cli_resolve_doc(s, "compare", words + 1, 1, &idb);
+    if (status != EXIT_FOUND)
+        return status;
+    struct doc_record ra = {0}, rb = {0};
+    struct extraction xa = {0}, xb = {0};
+    struct cmp_result r = {0};
+    struct cmp_summary sm = {0};
+    struct ds_error err;
+    ds_error_clear(&err);
+    if (store_doc_get(s, ida, &ra, &err) != 0 || store_doc_get(s, idb, &rb, &err) != 0 ||
+        store_get_extraction(s, ida, &xa, &err) != 0 ||
+        store_get_extraction(s, idb, &xb, &err) != 0) {
+        fprintf(stderr, "dossier compare: %s\n", err.msg[0] ? err.msg : "cannot read an article");
+        status = EXIT_ERROR;
+        goto out;
+    }
+    struct cmp_tokenizer tok;
+    store_cmp_tokenizer(s, &tok);
+    struct cmp_options opt = {0, &tok};
+    const char *a = ra.a.body ? ra.a.body : "", *b = rb.a.body ? rb.a.body : "";
+    if (compare_texts(a, strlen(a), b, strlen(b), &opt, &r, &err) != 0) {
+        fprintf(stderr, "dossier compare: %s\n", err.msg);
+        status = EXIT_ERROR;
+        goto out;
+    }
+    compare_summarize(&r, &xa, &xb, &sm);
+    if (json) {
+        json_compare(&ra, &rb, &r, &sm);
+        goto out;
+    }
+    print_doc_line("A", &ra, width);
+    print_doc_line("B", &rb, width);
+    printf("similarity %.2f   aligned %.0f%% of A, %.0f%% of B   "
+           "(= same  ~ similar  < only A  > only B)\n\n",
+           r.similarity, r.aligned_a * 100, r.aligned_b * 100);
+    struct buf out = BUF_INIT;
+    compare_render(&r, a, b, width, marks, &out);
+    fputs(buf_str(&out), stdout);
+    buf_free(&out);
+    print_summary(&r, &sm, a, b, width);
+out:
+    cmp_summary_clear(&sm);
+    cmp_result_clear(&r);
+    extraction_clear(&xa);
+    extraction_clear(&xb);
+    doc_record_clear(&ra);
+    doc_record_clear(&rb);
+    return status;
+}
+
+/* ---- compare --left Q --right Q ------------------------------------------------------ */
+
+struct set_counts {
+    struct cmp_counts *terms, *entities, *topics;
+    size_t docs, matched;
+};
+
+static int
+count_set(struct store *s, const char *text, size_t limit, struct set_counts *sc,
+          struct ds_error *err)
+{
+    struct query *q = NULL;
+    struct result_set *rs = NULL;
+    memset(sc, 0, sizeof *sc);
+    sc->terms = cmp_counts_new();
+    sc->entities = cmp_counts_new();
+    sc->topics = cmp_counts_new();
+    if (query_parse(text, &q, err) != 0)
+        return -1;
+    int rc = -1;
+    if (store_search(s, q, SORT_RANK, &rs, err) != 0)
+        goto out;
+    sc->matched = result_set_count(rs);
+    struct cmp_tokenizer tok;
+    store_cmp_tokenizer(s, &tok);
+    for (size_t pos = 0; pos < sc->matched && sc->docs < limit; pos++) {
+        struct result_row row;
+        memset(&row, 0, sizeof row);
+        if (result_set_fetch(rs, pos, 1, &row, err) != 1)
+            goto out;
+        struct doc_record rec = {0};
+        struct extraction x = {0};
+        int64_t id = row.id;
+        result_row_clear(&row);
+        if (store_doc_get(s, id, &rec, err) != 0 || store_get_extraction(s, id, &x, err) != 0) {
+            doc_record_clear(&rec);
+            extraction_clear(&x);
+            goto out;
+        }
+        if (rec.a.title)
+            cmp_counts_add_text(sc->terms, rec.a.title, strlen(rec.a.title), &tok);
+        if (rec.a.body)
+            cmp_counts_add_text(sc->terms, rec.a.body, strlen(rec.a.body), &tok);
+        /* Entities and topics count documents, not mentions. */
+        for (size_t i = 0; i < x.nentities; i++)
+            cmp_counts_add(sc->entities, x.entities[i].name, x.entities[i].name, 1);
+        for (size_t i = 0; i < x.ntopics; i++)
+            cmp_counts_add(sc->topics, x.topics[i].slug, x.topics[i].slug, 1);
+        sc->docs++;
+        doc_record_clear(&rec);
+        extraction_clear(&x);
+    }
+    rc = 0;
+out:
+    result_set_free(&rs);
+    query_free(&q);
+    return rc;
+}
+
+static void
+set_counts_clear(struct set_counts *sc)
+{
+    cmp_counts_free(&sc->terms);
+    cmp_counts_free(&sc->entities);
+    cmp_counts_free(&sc->topics);
+}
+
+/* Keyness of doc-count tables: the totals are the numbers of documents. */
+static size_t
+doc_keyness(const struct cmp_counts *a, size_t na, const struct cmp_counts *b, size_t nb,
+            size_t max, struct cmp_term **out)
+{
+    /* compare_keyness uses the tables' totals; for document counts the right
+     * totals are the set sizes, so build the G2 values here. */
+    struct cmp_term *ta = NULL, *tb = NULL;
+    size_t n1 = cmp_counts_terms(a, &ta), n2 = cmp_counts_terms(b, &tb);
+    struct cmp_term *res = xcalloc(n1 + n2 + 1, sizeof *res);
+    size_t n = 0;
+    for (size_t i = 0; i < n1 + n2; i++) {
+        struct cmp_term *t = i < n1 ? &ta[i] : &tb[i - n1];
+        uint64_t ca = cmp_counts_get(a, t->term), cb = cmp_counts_get(b, t->term);
+        if (i >= n1 && ca > 0)
+            continue; /* already seen from a */
+        double g = keyness_g2((double)ca, (double)cb, (double)na, (double)nb);
+        if (g < 3.84)
+            continue;
+        bool for_a = (double)ca / (double)na > (double)cb / (double)nb;
+        res[n].term = xstrdup(t->term);
+        res[n].word = xstrdup(t->word);
+        res[n].count_a = ca;
+        res[n].count_b = cb;
+        res[n].g2 = for_a ? g : -g;
+        n++;
+    }
+    cmp_terms_free(ta, n1);
+    cmp_terms_free(tb, n2);
+    /* Sort: A's first, by |g2|. */
+    for (size_t i = 1; i < n; i++) {
+        struct cmp_term t = res[i];
+        size_t j = i;
+        while (j > 0 && ((res[j - 1].g2 < 0 && t.g2 > 0) ||
+                         ((res[j - 1].g2 > 0) == (t.g2 > 0) &&
+                          (res[j - 1].g2 < 0 ? -res[j - 1].g2 : res[j - 1].g2) <
+                              (t.g2 < 0 ? -t.g2 : t.g2)))) {
+            res[j] = res[j - 1];
+            j--;
+        }
+        res[j] = t;
+    }
+    /* Keep at most max per side. */
+    size_t k = 0, sa = 0, sb = 0;
+    for (size_t i = 0; i < n; i++) {
+        bool keep = res[i].g2 > 0 ? sa++ < max : sb++ < max;
+        if (keep)
+            res[k++] = res[i];
+        else {
+            free(res[i].term);
+            free(res[i].word);
+        }
+    }
+    *out = res;
+    return k;
+}
+
+static void
+print_terms(const char *title, const struct cmp_term *t, size_t n, const char *la, const char *lb)
+{
+    for (int side = 0; side < 2; side++) {
+        printf("%s distinctive of %s\n", title, side == 0 ? la : lb);
+        size_t m = 0;
+        for (size_t i = 0; i < n; i++) {
+            if ((side == 0) != (t[i].g2 > 0))
+                continue;
+            printf("  ");
+            cli_put_cell(stdout, t[i].word, 24);
+            printf(" %8.1f  %6llu  %6llu\n", t[i].g2 < 0 ? -t[i].g2 : t[i].g2,
+                   (unsigned long long)t[i].count_a, (unsigned long long)t[i].count_b);
+            m++;
+        }
+        if (!m)
+            printf("  -\n");
+        putchar('\n');
+    }
+}
+
+static void
+json_terms(struct buf *o, const char *name, const struct cmp_term *t, size_t n)
+{
+    buf_printf(o, ",\"%s\":[", name);
+    for (size_t i = 0; i < n; i++) {
+        buf_printf(o, "%s{\"side\":\"%s\",", i ? "," : "", t[i].g2 > 0 ? "left" : "right");
+        json_str(o, "term", t[i].word);
+        buf_printf(o, ",\"left\":%llu,\"right\":%llu,\"g2\":%.3f}", (unsigned long long)t[i].count_a,
+                   (unsigned long long)t[i].count_b, t[i].g2 < 0 ? -t[i].g2 : t[i].g2);
+    }
+    buf_putc(o, ']');
+}
+
+static int
+compare_sets(struct store *s, const char *left, const char *right, size_t limit, bool json)
+{
+    struct set_counts L, R;
+    struct ds_error err;
+    ds_error_clear(&err);
+    int status = EXIT_FOUND;
+    memset(&R, 0, sizeof R);
+    if (count_set(s, left, limit, &L, &err) != 0) {
+        fprintf(stderr, "dossier compare: --left: %s\n", err.msg);
+        set_counts_clear(&L);
+        return EXIT_ERROR;
+    }
+    if (count_set(s, right, limit, &R, &err) != 0) {
+        fprintf(stderr, "dossier compare: --right: %s\n", err.msg);
+        set_counts_clear(&L);
+        set_counts_clear(&R);
+        return EXIT_ERROR;
+    }
+    if (L.docs == 0 || R.docs == 0) {
+        fprintf(stderr, "dossier compare: no articles match %s\n",
+                L.docs == 0 ? "--left" : "--right");
+        set_counts_clear(&L);
+        set_counts_clear(&R);
+        return EXIT_NONE;
+    }
+    struct cmp_term *terms = NULL, *ents = NULL, *tops = NULL;
+    size_t nterms = compare_keyness(L.terms, R.terms, 3.84, 25, &terms);
+    size_t nents = doc_keyness(L.entities, L.docs, R.entities, R.docs, 15, &ents);
+    size_t ntops = doc_keyness(L.topics, L.docs, R.topics, R.docs, 10, &tops);
+    if (json) {
+        struct buf o = BUF_INIT;
+        buf_puts(&o, "{");
+        json_str(&o, "left", left);
+        buf_putc(&o, ',');
+        json_str(&o, "right", right);
+        buf_printf(&o, ",\"left_docs\":%zu,\"right_docs\":%zu,\"left_matched\":%zu,"
+                       "\"right_matched\":%zu",
+                   L.docs, R.docs, L.matched, R.matched);
+        json_terms(&o, "terms", terms, nterms);
+        json_terms(&o, "entities", ents, nents);
+        json_terms(&o, "topics", tops, ntops);
+        buf_puts(&o, "}\n");
+        fputs(buf_str(&o), stdout);
+        buf_free(&o);
+    } else {
+        printf("left   ");
+        cli_put_text(stdout, left);
+        printf("   %zu articles%s\n", L.docs, L.docs < L.matched ? " (first by rank)" : "");
+        printf("right  ");
+        cli_put_text(stdout, right);
+        printf("   %zu articles%s\n\n", R.docs, R.docs < R.matched ? " (first by rank)" : "");
+        printf("(log-likelihood G2, then counts on the left and on the right)\n\n");
+        print_terms("Terms", terms, nterms, "left", "right");
+        print_terms("Entities", ents, nents, "left", "right");
+        print_terms("Topics", tops, ntops, "left", "right");
+    }
+    cmp_terms_free(terms, nterms);
+    cmp_terms_free(ents, nents);
+    cmp_terms_free(tops, ntops);
+    set_counts_clear(&L);
+    set_counts_clear(&R);
+    return status;
+}
+
+int
+cmd_compare(int argc, char **argv)
+{
+    bool json = false, no_marks = false;
+    const char *width_opt = NULL, *left = NULL, *right = NULL, *limit_opt = NULL;
+    const struct cli_option opts[] = {
+        {"json", 0, NULL, &json},
+        {"no-marks", 0, NULL, &no_marks},
+        {"width", 1, &width_opt, NULL},
+        {"left", 1, &left, NULL},
+        {"right", 1, &right, NULL},
+        {"limit", 1, &limit_opt, NULL},
+        {NULL, 0, NULL, NULL},
+    };
+    char **words;
+    int nwords;
+    int prc = cli_parse(cli_find("compare"), argc, argv, opts, &words, &nwords);
+    if (prc != 0)
+        return prc > 0 ? 0 : EXIT_ERROR;
+    size_t width = terminal_width(width_opt);
+    if (width == 0) {
+        fprintf(stderr, "dossier compare: --width takes a number from 20 to 1000\n");
+        free(words);
+        return EXIT_ERROR;
+    }
+    long limit = limit_opt ? strtol(limit_opt, NULL, 10) : 2000;
+    if (limit <= 0) {
+        fprintf(stderr, "dossier compare: --limit takes a positive number\n");
+        free(words);
+        return EXIT_ERROR;
+    }
+    if ((left != NULL) != (right != NULL) || (left && nwords)) {
+        fprintf(stderr, "dossier compare: give two articles, or both --left and --right\n");
+        free(words);
+        return EXIT_ERROR;
+    }
+    struct store *s;
+    if (cli_open_store(NULL, STORE_READONLY, &s) != 0) {
+        free(words);
+        return EXIT_ERROR;
+    }
+    int status = left ? compare_sets(s, left, right, (size_t)limit, json)
+                      : compare_two(s, words, nwords, json, width, !no_marks);
+    free(words);
+    store_close(&s);
+    return status;
+}
+
+/* ---- similar ---------------------------------------------------------------------- */
+
+static int
+print_groups(struct store *s, bool json)
+{
+    int64_t **groups = NULL;
+    size_t *sizes = NULL, ng = 0;
+    struct ds_error err;
+    ds_error_clear(&err);
+    if (store_neardup_groups(s, NEARDUP_MIN_JACCARD, &groups, &sizes, &ng, &err) != 0) {
+        fprintf(stderr, "dossier similar: %s\n", err.msg);
+        return EXIT_ERROR;
+    }
+    for (size_t g = 0; g < ng; g++) {
+        if (json) {
+            printf("{\"group\":%zu,\"ids\":[", g + 1);
+            for (size_t i = 0; i < sizes[g]; i++)
+                printf("%s%lld", i ? "," : "", (long long)groups[g][i]);
+            printf("]}\n");
+            continue;
+        }
+        printf("group %zu (%zu articles)\n", g + 1, sizes[g]);
+        for (size_t i = 0; i < sizes[g]; i++) {
+            struct doc_record rec = {0};
+            if (store_doc_get(s, groups[g][i], &rec, &err) == 0)
+                print_doc_line(" ", &rec, terminal_width(NULL));
+            doc_record_clear(&rec);
+        }
+    }
+    if (!json && ng == 0)
+        printf("no near-duplicates found\n");
+    neardup_groups_free(groups, sizes, ng);
+    return ng ? EXIT_FOUND : EXIT_NONE;
+}
+
+int
+cmd_similar(int argc, char **argv)
+{
+    bool json = false, groups = false;
+    const char *limit_opt = NULL;
+    const struct cli_option opts[] = {
+        {"json", 0, NULL, &json},
+        {"groups", 0, NULL, &groups},
+        {"limit", 1, &limit_opt, NULL},
+        {NULL, 0, NULL, NULL},
+    };
+    char **words;
+    int nwords;
+    int prc = cli_parse(cli_find("similar"), argc, argv, opts, &words, &nwords);
+    if (prc != 0)
+        return prc > 0 ? 0 : EXIT_ERROR;
+    long limit = limit_opt ? strtol(limit_opt, NULL, 10) : 10;
+    if (limit <= 0) {
+        fprintf(stderr, "dossier similar: --limit takes a positive number\n");
+        free(words);
+        return EXIT_ERROR;
+    }
+    struct store *s;
+    if (cli_open_store(NULL, STORE_READONLY, &s) != 0) {
+        free(words);
+        return EXIT_ERROR;
+    }
+    int status;
+    if (groups) {
+        status = nwords ? EXIT_ERROR : print_groups(s, json);
+        if (nwords)
+            fprintf(stderr, "dossier similar: --groups takes no article\n");
+        free(words);
+        store_close(&s);
+        return status;
+    }
+    int64_t id;
+    status = cli_resolve_doc(s, "similar", words, nwords, &id);
+    free(words);
+    struct similar_doc *v = NULL;
+    size_t n = 0;
+    struct ds_error err;
+    ds_error_clear(&err);
+    if (status == EXIT_FOUND && store_similar(s, id, (size_t)limit, &v, &n, &err) != 0) {
+        fprintf(stderr, "dossier similar: %s\n", err.msg);
+        status = EXIT_ERROR;
+    }
+    if (status == EXIT_FOUND && n == 0)
+        status = EXIT_NONE;
+    size_t width = terminal_width(NULL);
+    for (size_t i = 0; status == EXIT_FOUND && i < n; i++) {
+        struct doc_record rec = {0};
+        if (store_doc_get(s, v[i].id, &rec, &err) != 0) {
+            doc_record_clear(&rec);
+            continue;
+        }
+        if (json) {
+            struct buf o = BUF_INIT;
+            buf_printf(&o, "{\"id\":%lld,\"score\":%.4f,", (long long)v[i].id, v[i].score);
+            if (v[i].jaccard >= 0)
+                buf_printf(&o, "\"jaccard\":%.3f,", v[i].jaccard);
+            else
+                buf_puts(&o, "\"jaccard\":null,");
+            buf_printf(&o, "\"near_duplicate\":%s,", v[i].near_dup ? "true" : "false");
+            json_str(&o, "title", rec.a.title ? rec.a.title : rec.lead);
+            buf_putc(&o, ',');
+            json_str(&o, "source", rec.a.source);
+            buf_putc(&o, ',');
+            json_str(&o, "published", rec.a.published);
+            buf_putc(&o, ',');
+            json_str(&o, "path", rec.path);
+            buf_puts(&o, "}\n");
+            fputs(buf_str(&o), stdout);
+            buf_free(&o);
+        } else {
+            char label[16];
+            snprintf(label, sizeof label, "%.2f %s", v[i].score, v[i].near_dup ? "dup" : "   ");
+            print_doc_line(label, &rec, width);
+        }
+        doc_record_clear(&rec);
+    }
+    free(v);
+    store_close(&s);
+    return status;
+}
