@@ -318,8 +318,17 @@ is_headline_like(const struct line *l)
     if (w < 1 || w > 30)
         return false;
     unsigned char c = (unsigned char)l->t[0];
-    if ((c >= 'a' && c <= 'z') || c == '-' || c == '*' || c == '(' || c == '[')
+    if (c == '-' || c == '*' || c == '(' || c == '[')
         return false;
+    if (c >= 'a' && c <= 'z') {
+        /* lower case start only for brand names ("iTunes", "eBay") */
+        bool inner_cap = false;
+        for (size_t i = 1; i < l->tl && l->t[i] != ' '; i++)
+            if (l->t[i] >= 'A' && l->t[i] <= 'Z')
+                inner_cap = true;
+        if (!inner_cap)
+            return false;
+    }
     if (l->tl >= 3 && memcmp(l->t, "\xe2\x80\xa2", 3) == 0) /* • */
         return false;
     return true;
@@ -572,7 +581,7 @@ meta_top(struct doc *d)
         return; /* the text starts with prose: no title */
     if (nidx == 1)
         return; /* a lone short line is no headline of anything */
-    if (is_short_label(c0) && c1 && is_headline_like(c1) &&
+    if (is_short_label(c0) && c1 && is_headline_like(c1) && !ends_with_any(c1->t, c1->tl, "?") &&
         ing_count_words(c1->t, c1->tl) > ing_count_words(c0->t, c0->tl) &&
         (nidx == 2 || gap_before[2])) {
         if (!a->section)

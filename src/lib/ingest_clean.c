@@ -203,9 +203,12 @@ is_price_offer(const char *s, size_t n)
 static bool
 speaks_to_reader(const char *s, size_t n)
 {
-    for (size_t i = 0; i < DS_ARRAY_LEN(imperative_starts); i++)
-        if (ing_istarts(s, n, imperative_starts[i]))
+    for (size_t i = 0; i < DS_ARRAY_LEN(imperative_starts); i++) {
+        size_t m = strlen(imperative_starts[i]);
+        if (ing_istarts(s, n, imperative_starts[i]) &&
+            (m == n || s[m] == ' ' || s[m] == ':' || s[m] == '!' || s[m] == ','))
             return true;
+    }
     for (size_t i = 0; i + 3 <= n; i++) {
         if ((i == 0 || s[i - 1] == ' ') && ing_istarts(s + i, n - i, "you") &&
             (i + 3 == n || s[i + 3] == ' ' || s[i + 3] == 'r' || s[i + 3] == '\''))

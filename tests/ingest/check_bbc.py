@@ -35,7 +35,8 @@ def main():
     with open(dump, encoding="utf-8") as f:
         for line in f:
             r = json.loads(line)
-            recs[r["path"]] = r
+            if r["path"] in titles:
+                recs[r["path"]] = r
     n = 0
     failed = 0
 
