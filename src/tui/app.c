@@ -150,6 +150,13 @@ app_run(struct app *app, bool keep_doc)
         app->topics = NULL;
         app->ntopics = 0;
     }
+    app->base_count = (int64_t)result_set_count(rs);
+    if (eff) {
+        struct result_set *base = NULL;
+        if (store_search(app->store, app->query, SORT_DATE, &base, &err) == 0)
+            app->base_count = (int64_t)result_set_count(base);
+        result_set_free(&base);
+    }
     struct store_stats st;
     memset(&st, 0, sizeof st);
     if (store_stats(app->store, &st, &err) == 0)

@@ -352,6 +352,7 @@ struct app {
     int sort;                /* enum store_sort */
     struct result_set *rs;
     int64_t total_docs;
+    int64_t base_count; /* documents the query selects without the topic filter */
     double query_ms;
 
     /* visible window of the result set (virtual list) */

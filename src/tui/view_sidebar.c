@@ -32,14 +32,8 @@ sidebar_draw_line(struct app *app, struct pane *p, size_t i, int y, int x, int w
     bool active;
     if (i == 0) {
         name = "all";
-        /* documents the query selects without the topic filter */
-        count = 0;
+        count = app->base_count;
         active = app->topic == NULL;
-        if (!app->topic && app->rs)
-            count = (int64_t)result_set_count(app->rs);
-        else
-            for (size_t k = 0; k < app->ntopics; k++)
-                count = DS_MAX(count, app->topics[k].count);
     } else {
         const struct facet *f = &app->topics[i - 1];
         name = f->key;
@@ -48,8 +42,6 @@ sidebar_draw_line(struct app *app, struct pane *p, size_t i, int y, int x, int w
     }
     char num[32];
     layout_thousands(count, num, sizeof num);
-    if (i == 0 && app->topic)
-        snprintf(num, sizeof num, "-");
     int nw = (int)strlen(num) + 1;
     char lead[4] = {active ? '>' : ' ', ' ', '\0'};
     int used = draw_text(y, x, w, lead, role, false);

@@ -122,6 +122,46 @@ if grep -qx 'tariffs' "$XDG_DATA_HOME/dossier/history" 2>/dev/null; then
     ok 0 "query history is saved"
 else ok 1 "query history is saved"; fi
 
+# o opens the article's file in $PAGER (no shell): a stand-in pager records it
+cat >"$TEST_TMP/pager" <<PAGER
+#!/bin/sh
+printf '%s\\n' "\$1" >"$TEST_TMP/opened"
+PAGER
+chmod +x "$TEST_TMP/pager"
+start pager "PAGER=$TEST_TMP/pager"
+check pager '\[Articles\] 1/7' "pager session starts"
+tm send-keys -t pager o
+n=0
+while [ ! -s "$TEST_TMP/opened" ] && [ "$n" -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
+if grep -q '^/.*tests/tui/corpus/.*\.txt$' "$TEST_TMP/opened" 2>/dev/null; then
+    ok 0 "o runs \$PAGER with the article's path"
+else ok 1 "o runs \$PAGER with the article's path"; fi
+check pager '\[Articles\] 1/7' "the browser comes back after the pager"
+
+# R re-opens the result set: a document indexed by another process appears
+cp -R "$TOP_SRCDIR/tests/tui/corpus" "$TEST_TMP/corpus2"
+"$DOSSIER_BIN" --db "$TEST_TMP/refresh.db" index --quiet "$TEST_TMP/corpus2" >/dev/null 2>&1
+tm new-session -d -s refresh -x 80 -y 24 \
+    "env TERM=xterm-256color LC_ALL=C.UTF-8 '$DOSSIER_BIN' browse --db '$TEST_TMP/refresh.db'"
+check refresh '7 of 7' "refresh session starts with 7 articles"
+printf 'Freight rates climb\nPublished: 2024-07-01\n\nFreight rates climbed again in June.\n' \
+    >"$TEST_TMP/corpus2/freight.txt"
+"$DOSSIER_BIN" --db "$TEST_TMP/refresh.db" index --quiet "$TEST_TMP/corpus2" >/dev/null 2>&1
+tm send-keys -t refresh R
+check refresh '8 of 8' "R shows the article another process indexed"
+tm send-keys -t refresh Q
+
+# SIGTERM restores the terminal too
+start term
+check term '\[Articles\]' "SIGTERM session starts"
+pid=$(pgrep -n -f "browse --db $db" 2>/dev/null || true)
+if [ -n "$pid" ]; then
+    kill -TERM "$pid"
+    check term 'EXITED:143' "SIGTERM exits (status 143)"
+else
+    skip 1 "cannot find the browser's pid"
+fi
+
 # SIGINT restores the terminal too
 start intr
 check intr '\[Articles\]' "second session starts"
