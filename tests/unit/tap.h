@@ -13,7 +13,7 @@
 
 static int tap_n, tap_failed;
 
-__attribute__((format(printf, 2, 3))) static int
+__attribute__((format(printf, 2, 3), unused)) static int
 tap_ok(int cond, const char *fmt, ...)
 {
     va_list ap;
