@@ -48,8 +48,14 @@ const char *query_term_at(const struct query *q, size_t i);
  * Returns a new query; q is unchanged. extra is query text. */
 int query_and(const struct query *q, const char *extra, struct query **out, struct ds_error *err);
 
-/* The compiled form, for store: SQL selecting matching document ids (column
- * "id", plus "rank" when the query has text) with numbered parameters ?1..?n. */
+/* The compiled form, for store: SQL selecting matching document ids with
+ * numbered parameters ?1..?n (both forms take the same parameters; neither
+ * has ORDER BY).
+ *   query_sql: column 1 "id", plus column 2 "rank" (bm25, lower is better)
+ *     when the query has text; order it by column position ("ORDER BY 2, 1").
+ *   query_sql_unranked: column "id" only, with the documents table named
+ *     "d" (so "ORDER BY d.published DESC" works); cheaper when no rank is
+ *     needed (date order, facets, counts). */
 enum query_param_type { QPARAM_TEXT, QPARAM_INT, QPARAM_REAL };
 struct query_param {
     enum query_param_type type;
@@ -58,6 +64,7 @@ struct query_param {
     double r;
 };
 const char *query_sql(const struct query *q);
+const char *query_sql_unranked(const struct query *q);
 size_t query_param_count(const struct query *q);
 const struct query_param *query_param_at(const struct query *q, size_t i);
 

@@ -87,7 +87,8 @@ struct query {
     char *text;
     struct qnode *root;
     char *fts;               /* main MATCH expression, or NULL */
-    char *sql;
+    char *sql;               /* ranked form */
+    char *sql_unranked;      /* names documents "d"; for date order and sets */
     struct query_param *params;
     size_t nparams;
     char **strings;          /* owned parameter texts */
@@ -924,7 +925,10 @@ sql_field(struct compiler *c, const struct qnode *n)
 
     switch (n->field) {
     case QF_SOURCE:
-        buf_printf(b, "d.source LIKE ?%d ESCAPE '\\'", add_param_text(q, like_pattern(n->value)));
+        /* through the small (source, id) index, not a scan of the big rows */
+        buf_printf(b,
+                   "d.id IN (SELECT id FROM documents WHERE source LIKE ?%d ESCAPE '\\')",
+                   add_param_text(q, like_pattern(n->value)));
         return;
     case QF_AFTER:
         buf_printf(b, "d.published >= ?%d", add_param_text(q, xstrdup(n->value)));
@@ -1077,28 +1081,52 @@ query_compile(struct query *q)
         rest[nrest++] = root;
     }
 
+    /* The MATCH parameter is ?1; the conditions follow, shared by both forms. */
+    int k = 0;
     if (main_fts && main_fts->nkids > 0) {
         q->fts = main_fts->nkids == 1 ? fts_string(main_fts->kids[0]) : fts_string(main_fts);
-        int k = add_param_text(q, xstrdup(q->fts));
-        buf_printf(&c.sql,
-                   "SELECT d.id AS id, bm25(docs_fts, 10.0, 1.0) AS rank FROM docs_fts"
-                   " JOIN documents d ON d.id = docs_fts.rowid WHERE docs_fts MATCH ?%d",
-                   k);
+        k = add_param_text(q, xstrdup(q->fts));
         collect_terms(q, main_fts);
-    } else {
-        buf_puts(&c.sql, "SELECT d.id AS id FROM documents d");
     }
     for (size_t i = 0; i < nrest; i++) {
-        buf_puts(&c.sql, (i == 0 && !q->fts) ? " WHERE " : " AND ");
+        if (i)
+            buf_puts(&c.sql, " AND ");
         sql_cond(&c, rest[i]);
         collect_terms(q, rest[i]);
     }
+    const char *conds = buf_str(&c.sql);
+    if (q->fts && nrest == 0) {
+        /* text only: no join, so FTS5 alone produces ids and ranks */
+        q->sql = xasprintf("SELECT docs_fts.rowid AS id, bm25(docs_fts, 10.0, 1.0) AS rank"
+                           " FROM docs_fts WHERE docs_fts MATCH ?%d",
+                           k);
+        q->sql_unranked =
+            xasprintf("SELECT d.id AS id FROM documents d"
+                      " WHERE d.id IN (SELECT rowid FROM docs_fts WHERE docs_fts MATCH ?%d)",
+                      k);
+    } else if (q->fts) {
+        q->sql = xasprintf("SELECT d.id AS id, bm25(docs_fts, 10.0, 1.0) AS rank FROM docs_fts"
+                           " JOIN documents d ON d.id = docs_fts.rowid"
+                           " WHERE docs_fts MATCH ?%d AND %s",
+                           k, conds);
+        q->sql_unranked =
+            xasprintf("SELECT d.id AS id FROM documents d"
+                      " WHERE d.id IN (SELECT rowid FROM docs_fts WHERE docs_fts MATCH ?%d)"
+                      " AND %s",
+                      k, conds);
+    } else if (nrest > 0) {
+        q->sql = xasprintf("SELECT d.id AS id FROM documents d WHERE %s", conds);
+    } else {
+        q->sql = xstrdup("SELECT d.id AS id FROM documents d");
+    }
+    if (!q->sql_unranked)
+        q->sql_unranked = xstrdup(q->sql);
+    buf_free(&c.sql);
     if (main_fts) {
         main_fts->nkids = 0; /* borrowed kids */
         qnode_free(main_fts);
     }
     free(rest);
-    q->sql = buf_steal(&c.sql);
 }
 
 /* ---- public ------------------------------------------------------------------------------- */
@@ -1150,6 +1178,7 @@ query_free(struct query **qp)
     free(q->text);
     free(q->fts);
     free(q->sql);
+    free(q->sql_unranked);
     free(q->params);
     for (size_t i = 0; i < q->nstrings; i++)
         free(q->strings[i]);
@@ -1211,6 +1240,12 @@ const char *
 query_sql(const struct query *q)
 {
     return q->sql;
+}
+
+const char *
+query_sql_unranked(const struct query *q)
+{
+    return q->sql_unranked;
 }
 
 size_t

@@ -65,8 +65,9 @@ store_search(struct store *s, const struct query *q, enum store_sort sort,
              struct result_set **out, struct ds_error *err)
 {
     bool ranked = sort == SORT_RANK && query_has_text(q);
-    char *sql = xasprintf("%s ORDER BY %s", query_sql(q),
-                          ranked ? "2, 1" : "d.published DESC, d.id DESC");
+    char *sql = ranked ? xasprintf("%s ORDER BY 2, 1", query_sql(q))
+                       : xasprintf("%s ORDER BY d.published DESC, d.id DESC",
+                                   query_sql_unranked(q));
     sqlite3_stmt *st = NULL;
     *out = NULL;
     int rc = store_prepare_query(s, sql, q, &st, err);
@@ -476,7 +477,7 @@ store_facets(struct store *s, const struct query *q, enum facet_kind kind, size_
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 #endif
-    buf_printf(&sql, fmt, query_sql(q), max ? max : (size_t)1000);
+    buf_printf(&sql, fmt, query_sql_unranked(q), max ? max : (size_t)1000);
 #if defined(__GNUC__)
 #pragma GCC diagnostic pop
 #endif
