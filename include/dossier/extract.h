@@ -41,6 +41,9 @@ struct figure {
     char *direction;       /* "up", "down", or NULL */
     char *period;          /* "from January to November in 2021", or NULL */
     char *subject;         /* "China-US total trade value", or NULL */
+    /* Added by the extract module (persisted by the store since schema 2): */
+    double value_hi;       /* a range's upper end ("$30-50 billion"); == value otherwise */
+    char *approx;          /* "about", "nearly", "more than", "up to", ... or NULL */
 };
 
 enum entity_kind {

@@ -1,0 +1,796 @@
+/*
+ * extract_figures.c — amounts, percentages, rates and quantities.
+ *
+ * One JIT-compiled pattern finds every number with what is written around
+ * it (currency, scale word, unit); C code then decides whether it is a
+ * figure at all (dates, times, ordinals, versions, section numbers, phone
+ * numbers and bare counts are not), normalises it (value, ISO currency,
+ * scale) and reads its context: kind, direction, approximation, period and
+ * a short subject from the sentence. Each figure looks only at its own
+ * sentence, so the cost is linear in the text.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract_int.h"
+
+#define FIG_MONTHS                                                                         \
+    "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"      \
+    "Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+#define FIG_NUM "(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)"
+
+static const char fig_pattern[] =
+    "(?<![\\w.,:/])(?<![A-Za-z]-)"
+    "(?:(?<cur>(?:US|HK|NT|NZ|AU|A|C|S|R)\\$|\\$|€|£|¥|₹|"
+    "(?:RMB|CNY|USD|EUR|GBP|JPY|HKD|SGD|AUD|CAD|INR|KRW|Rs\\.?)(?=\\h?\\d))\\h?)?"
+    "(?<num>" FIG_NUM ")"
+    "(?:\\h?[-–]\\h?(?<num2>" FIG_NUM "))?"
+    "(?:\\h?(?<scale>trillion|billion|million|thousand|crore|lakh|bn|bln|mln|mn|tn|trn)"
+    "|(?<scale1>[mk]))?(?![A-Za-z])"
+    "(?:\\h?(?<unit>%|(?i:per\\h?cent|percentage\\h+points?|percent|pct|basis\\h+points?|bps|pp"
+    "|dlrs|(?:u\\.?s\\.?|hong\\h+kong|hk|singapore|australian|canadian|new\\h+zealand|taiwan)"
+    "\\h+dollars?|dollars?|yuan|renminbi|rmb|euros?|pounds?\\h+sterling|pounds?|stg|sterling"
+    "|yen|won|rupees?|ringgit|baht|rupiah|swiss\\h+francs?"
+    "|metric\\h+tons|tonnes?|tons?|barrels?|bpd|bushels?|teus?|cubic\\h+met(?:re|er)s"
+    "|square\\h+met(?:re|er)s|hectares?|acres?|kilowatt[-\\h]hours?|kwh|megawatts?|gigawatts?"
+    "|kilomet(?:re|er)s|km|kilograms|kg|ounces|units|vehicles|cars)(?![A-Za-z]))"
+    "|\\h(?<noun>people|[a-z]{3,}s)(?![\\w-]))?";
+
+static const char fig_period_pattern[] =
+    "\\b(?:"
+    "from\\h+(?-i:" FIG_MONTHS ")\\.?\\h+(?:to|through|until|till|and)\\h+(?-i:" FIG_MONTHS
+    ")\\.?(?:,?\\h+(?:in\\h+|of\\h+)?(?:19|20)\\d\\d|\\h+(?:this|last)\\h+year)?"
+    "|(?:in|during|for|over)\\h+the\\h+(?:first|second|third|fourth|last|past|previous|latest"
+    "|final)\\h+(?:half|quarter|(?:\\w+\\h+)?(?:months|quarters|weeks|days|years))"
+    "(?:\\h+of\\h+(?:(?:19|20)\\d\\d|this\\h+year|last\\h+year|the\\h+year))?"
+    "|(?:first|second|third|fourth)\\h+quarter(?:\\h+of\\h+(?:19|20)\\d\\d)?"
+    "|(?-i:Q[1-4](?:\\h+(?:19|20)\\d\\d)?|H[12]\\h+(?:19|20)\\d\\d|(?:fiscal\\h+|FY\\h?)(?:19|20)\\d\\d)"
+    "|(?:last|this|next)\\h+(?:year|month|quarter|week|decade)"
+    "|(?:the\\h+)?(?:previous|past)\\h+(?:year|month|quarter|week|decade)"
+    "|(?:year|month|quarter)-on-(?:year|month|quarter)|year\\h+on\\h+year"
+    "|(?:in|since|by|during|for)\\h+(?-i:" FIG_MONTHS ")(?:\\h+(?:19|20)\\d\\d)?"
+    "|(?:in|since|by|during|for|of)\\h+(?:19|20)\\d\\d(?:[-–/](?:19|20)?\\d\\d)?"
+    "|between\\h+(?:19|20)\\d\\d\\h+and\\h+(?:19|20)\\d\\d"
+    "|a\\h+year\\h+(?:earlier|ago|before)"
+    "|(?:per|a)\\h+(?:year|annum)|annually"
+    ")\\b(?!-)";
+
+int
+fig_compile(struct fig_res *fr, struct ds_error *err)
+{
+    memset(fr, 0, sizeof *fr);
+    fr->fig = ds_regex_new(fig_pattern, 0, err);
+    if (!fr->fig)
+        return -1;
+    fr->period = ds_regex_new(fig_period_pattern, DS_RE_CASELESS, err);
+    if (!fr->period) {
+        ds_regex_free(&fr->fig);
+        return -1;
+    }
+    fr->g_cur = ds_regex_group_number(fr->fig, "cur");
+    fr->g_num = ds_regex_group_number(fr->fig, "num");
+    fr->g_num2 = ds_regex_group_number(fr->fig, "num2");
+    fr->g_scale = ds_regex_group_number(fr->fig, "scale");
+    fr->g_scale1 = ds_regex_group_number(fr->fig, "scale1");
+    fr->g_unit = ds_regex_group_number(fr->fig, "unit");
+    fr->g_noun = ds_regex_group_number(fr->fig, "noun");
+    return 0;
+}
+
+void
+fig_free(struct fig_res *fr)
+{
+    ds_regex_free(&fr->fig);
+    ds_regex_free(&fr->period);
+}
+
+/* ---- small text helpers ---------------------------------------------------- */
+
+static bool
+fig_word_in(const char *w, size_t n, const char *const *list)
+{
+    for (; *list; list++)
+        if (strlen(*list) == n && strncmp(*list, w, n) == 0)
+            return true;
+    return false;
+}
+
+static bool
+fig_word_in_ci(const char *w, size_t n, const char *const *list)
+{
+    char low[32];
+    if (n >= sizeof low)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)ex_lower((unsigned char)w[i]);
+    return fig_word_in(low, n, list);
+}
+
+/* Words (ASCII letters, digits, '-' and apostrophes inside) around a point. */
+struct fig_word {
+    size_t start, end;
+};
+
+/* Up to max words ending before pos, stopping at lo; nearest first. */
+static size_t
+fig_words_before(const char *s, size_t lo, size_t pos, struct fig_word *w, size_t max)
+{
+    size_t k = 0, i = pos;
+    while (k < max && i > lo) {
+        while (i > lo && !ex_is_alpha((unsigned char)s[i - 1]) && !ex_is_digit((unsigned char)s[i - 1])) {
+            char c = s[i - 1];
+            if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')')
+                return k; /* stay in the clause */
+            i--;
+        }
+        size_t e = i;
+        while (i > lo && (ex_is_alpha((unsigned char)s[i - 1]) || ex_is_digit((unsigned char)s[i - 1]) ||
+                          s[i - 1] == '-' || s[i - 1] == '\''))
+            i--;
+        if (e == i)
+            break;
+        w[k].start = i;
+        w[k].end = e;
+        k++;
+    }
+    return k;
+}
+
+static size_t
+fig_words_after(const char *s, size_t pos, size_t hi, struct fig_word *w, size_t max)
+{
+    size_t k = 0, i = pos;
+    while (k < max && i < hi) {
+        while (i < hi && !ex_is_alpha((unsigned char)s[i]) && !ex_is_digit((unsigned char)s[i])) {
+            char c = s[i];
+            if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '.')
+                return k;
+            i++;
+        }
+        size_t b = i;
+        while (i < hi && (ex_is_alpha((unsigned char)s[i]) || ex_is_digit((unsigned char)s[i]) ||
+                          s[i] == '-' || s[i] == '\''))
+            i++;
+        if (b == i)
+            break;
+        w[k].start = b;
+        w[k].end = i;
+        k++;
+    }
+    return k;
+}
+
+static bool
+fig_wis(const char *s, const struct fig_word *w, const char *word)
+{
+    size_t n = w->end - w->start;
+    if (strlen(word) != n)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (ex_lower((unsigned char)s[w->start + i]) != (unsigned char)word[i])
+            return false;
+    return true;
+}
+
+static bool
+fig_win(const char *s, const struct fig_word *w, const char *const *list)
+{
+    return fig_word_in_ci(s + w->start, w->end - w->start, list);
+}
+
+/* ---- classification tables ----------------------------------------------------- */
+
+static const char *const fig_up_words[] = {
+    "up", "rose", "rise", "rises", "risen", "rising", "increase", "increased", "increases",
+    "increasing", "grew", "grow", "grown", "grows", "growth", "gain", "gained", "gains", "jump",
+    "jumped", "jumps", "surge", "surged", "surges", "climb", "climbed", "climbs", "soar", "soared",
+    "higher", "expand", "expanded", "expansion", "boost", "boosted", "added", "rebound",
+    "rebounded", "increment", "raise", "raised", "hike", "hiked", "upturn", NULL};
+static const char *const fig_down_words[] = {
+    "down", "fell", "fall", "falls", "fallen", "falling", "decline", "declined", "declines",
+    "declining", "decrease", "decreased", "decreases", "drop", "dropped", "drops", "slump",
+    "slumped", "plunge", "plunged", "shrank", "shrink", "shrunk", "contract", "contracted",
+    "contraction", "lower", "cut", "cuts", "cutting", "slid", "slide", "slipped", "dipped", "dip",
+    "lost", "loss", "reduce", "reduced", "reduction", "tumbled", "sank", "eased", "lowered",
+    "slowed", NULL};
+static const char *const fig_rate_words[] = {
+    "rate", "rates", "tariff", "tariffs", "duty", "duties", "tax", "taxes", "interest", "inflation",
+    "unemployment", "yield", "yields", "levy", "vat", "margin", "margins", "ratio", NULL};
+static const char *const fig_share_words[] = {"share", "stake", "accounting", "accounted",
+                                              "accounts", "comprising", "proportion", NULL};
+static const char *const fig_time_nouns[] = {
+    "years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades", "centuries",
+    "times", "points", "pages", "percent", "yards", "metres", "meters", "miles", "feet", "inches",
+    "degrees", "episodes", "laps", "rounds", "votes", NULL};
+static const char *const fig_label_words[] = {
+    "Section", "Article", "Chapter", "Version", "No", "Number", "Phase", "Level", "Title", "Rule",
+    "Room", "Route", "Flight", "Item", "Part", "Paragraph", "Clause", "Schedule", "Annex", "Grade",
+    "Class", "Category", "Type", "Model", "Series", "Windows", "Highway", "Line", "Platform",
+    "Gate", "Channel", "Resolution", "Page", "Vol", "Volume", "Act", "Order", "Regulation",
+    "Directive", "Tier", "Stage", "Week", "Day", "Game", "Match", "Round", "Formula", "Box",
+    "Suite", "Unit", "Building", "Floor", "Apollo", "Boeing", "Airbus", "iPhone", NULL};
+static const char *const fig_approx_1[] = {"about", "around", "approximately", "roughly", "nearly",
+                                           "almost", "some", "over", "under", "estimated", NULL};
+
+/* ---- one figure ------------------------------------------------------------------ */
+
+static double
+fig_parse_num(const char *s, size_t a, size_t b)
+{
+    char tmp[64];
+    size_t k = 0;
+    for (size_t i = a; i < b && k + 1 < sizeof tmp; i++)
+        if (s[i] != ',')
+            tmp[k++] = s[i];
+    tmp[k] = '\0';
+    return strtod(tmp, NULL);
+}
+
+struct fig_unitmap {
+    const char *word; /* lowercase, spaces collapsed to one */
+    const char *unit;
+    int cls; /* 0 percent, 1 pp, 2 money, 3 quantity */
+};
+
+static const struct fig_unitmap fig_units[] = {
+    {"%", "%", 0},           {"percent", "%", 0},         {"per cent", "%", 0},
+    {"percentcent", "%", 0}, {"pct", "%", 0},             {"percentage point", "pp", 1},
+    {"percentage points", "pp", 1}, {"basis point", "bp", 1}, {"basis points", "bp", 1},
+    {"bps", "bp", 1},        {"pp", "pp", 1},             {"dlrs", "USD", 2},
+    {"dollar", "USD", 2},    {"dollars", "USD", 2},       {"us dollars", "USD", 2},
+    {"u.s. dollars", "USD", 2}, {"hong kong dollars", "HKD", 2}, {"hk dollars", "HKD", 2},
+    {"singapore dollars", "SGD", 2}, {"australian dollars", "AUD", 2},
+    {"canadian dollars", "CAD", 2}, {"new zealand dollars", "NZD", 2},
+    {"taiwan dollars", "TWD", 2}, {"yuan", "CNY", 2},       {"renminbi", "CNY", 2},
+    {"rmb", "CNY", 2},       {"euro", "EUR", 2},          {"euros", "EUR", 2},
+    {"pound", "GBP", 2},     {"pounds", "GBP", 2},        {"pounds sterling", "GBP", 2},
+    {"pound sterling", "GBP", 2}, {"stg", "GBP", 2},      {"sterling", "GBP", 2},
+    {"yen", "JPY", 2},       {"won", "KRW", 2},           {"rupee", "INR", 2},
+    {"rupees", "INR", 2},    {"ringgit", "MYR", 2},       {"baht", "THB", 2},
+    {"rupiah", "IDR", 2},    {"swiss francs", "CHF", 2},  {"swiss franc", "CHF", 2},
+    {"metric tons", "tonnes", 3}, {"tonne", "tonnes", 3}, {"tonnes", "tonnes", 3},
+    {"ton", "tons", 3},      {"tons", "tons", 3},         {"barrel", "barrels", 3},
+    {"barrels", "barrels", 3}, {"bpd", "barrels per day", 3}, {"bushel", "bushels", 3},
+    {"bushels", "bushels", 3}, {"teu", "TEU", 3},         {"teus", "TEU", 3},
+    {"cubic metres", "cubic metres", 3}, {"cubic meters", "cubic metres", 3},
+    {"square metres", "square metres", 3}, {"square meters", "square metres", 3},
+    {"hectare", "hectares", 3}, {"hectares", "hectares", 3}, {"acre", "acres", 3},
+    {"acres", "acres", 3},   {"kilowatt-hour", "kWh", 3}, {"kilowatt-hours", "kWh", 3},
+    {"kilowatt hour", "kWh", 3}, {"kilowatt hours", "kWh", 3}, {"kwh", "kWh", 3},
+    {"megawatt", "MW", 3},   {"megawatts", "MW", 3},      {"gigawatt", "GW", 3},
+    {"gigawatts", "GW", 3},  {"kilometres", "km", 3},     {"kilometers", "km", 3},
+    {"km", "km", 3},         {"kilograms", "kg", 3},      {"kg", "kg", 3},
+    {"ounces", "ounces", 3}, {"units", "units", 3},       {"vehicles", "vehicles", 3},
+    {"cars", "cars", 3},
+};
+
+static const struct fig_unitmap *
+fig_unit_lookup(const char *s, size_t a, size_t b)
+{
+    char key[48];
+    size_t k = 0;
+    bool sp = false;
+    for (size_t i = a; i < b && k + 1 < sizeof key; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '\t' || c == 0xC2 || c == 0xA0) {
+            sp = true;
+            continue;
+        }
+        if (sp && k > 0)
+            key[k++] = ' ';
+        sp = false;
+        if (k + 1 < sizeof key)
+            key[k++] = (char)ex_lower(c);
+    }
+    key[k] = '\0';
+    for (size_t i = 0; i < DS_ARRAY_LEN(fig_units); i++)
+        if (strcmp(fig_units[i].word, key) == 0)
+            return &fig_units[i];
+    return NULL;
+}
+
+static const char *
+fig_currency_code(const char *s, size_t a, size_t b)
+{
+    size_t n = b - a;
+    while (n > 0 && (s[a + n - 1] == ' ' || s[a + n - 1] == '.'))
+        n--;
+    const char *c = s + a;
+#define FIG_IS(lit) (n == sizeof(lit) - 1 && memcmp(c, lit, n) == 0)
+    if (FIG_IS("$") || FIG_IS("US$"))
+        return "USD";
+    if (FIG_IS("HK$"))
+        return "HKD";
+    if (FIG_IS("S$"))
+        return "SGD";
+    if (FIG_IS("A$") || FIG_IS("AU$"))
+        return "AUD";
+    if (FIG_IS("C$"))
+        return "CAD";
+    if (FIG_IS("NT$"))
+        return "TWD";
+    if (FIG_IS("NZ$"))
+        return "NZD";
+    if (FIG_IS("R$"))
+        return "BRL";
+    if (FIG_IS("€"))
+        return "EUR";
+    if (FIG_IS("£"))
+        return "GBP";
+    if (FIG_IS("¥"))
+        return "JPY";
+    if (FIG_IS("₹") || FIG_IS("Rs"))
+        return "INR";
+    if (FIG_IS("RMB"))
+        return "CNY";
+#undef FIG_IS
+    return NULL; /* CNY USD EUR ... written as codes: the caller copies them */
+}
+
+static double
+fig_scale_mult(const char *s, size_t a, size_t b, const char **name)
+{
+    size_t n = b - a;
+    const char *w = s + a;
+#define FIG_SC(lit) (n == sizeof(lit) - 1 && memcmp(w, lit, n) == 0)
+    if (FIG_SC("trillion") || FIG_SC("tn") || FIG_SC("trn")) {
+        *name = "trillion";
+        return 1e12;
+    }
+    if (FIG_SC("billion") || FIG_SC("bn") || FIG_SC("bln")) {
+        *name = "billion";
+        return 1e9;
+    }
+    if (FIG_SC("million") || FIG_SC("mln") || FIG_SC("mn") || FIG_SC("m")) {
+        *name = "million";
+        return 1e6;
+    }
+    if (FIG_SC("thousand") || FIG_SC("k")) {
+        *name = "thousand";
+        return 1e3;
+    }
+    if (FIG_SC("crore")) {
+        *name = "crore";
+        return 1e7;
+    }
+    if (FIG_SC("lakh")) {
+        *name = "lakh";
+        return 1e5;
+    }
+#undef FIG_SC
+    *name = NULL;
+    return 1;
+}
+
+static size_t
+fig_sentence_of(const struct span *sents, size_t nsents, size_t pos)
+{
+    size_t lo = 0, hi = nsents;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (sents[mid].end <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo; /* may be nsents when pos is past the last sentence */
+}
+
+static char *
+fig_clean_copy(const char *s, size_t a, size_t b)
+{
+    /* Collapse white space (incl. NBSP) to one space; drop control bytes. */
+    struct buf out = BUF_INIT;
+    bool sp = false;
+    for (size_t i = a; i < b; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0xC2 && i + 1 < b && (unsigned char)s[i + 1] == 0xA0) {
+            sp = true;
+            i++;
+            continue;
+        }
+        if (c <= ' ' || c == 0x7F) {
+            sp = true;
+            continue;
+        }
+        if (sp && out.len)
+            buf_putc(&out, ' ');
+        sp = false;
+        buf_putc(&out, (char)c);
+    }
+    return buf_steal(&out);
+}
+
+/* The subject: the noun phrase the figure measures, guessed from the clause
+ * before it ("The total trade value between China and the US hit $682.32
+ * billion" -> "total trade value between China and the US"). */
+static const char *const fig_verbs[] = {
+    "hit", "hits", "reached", "reach", "reaches", "reaching", "amounted", "amounting", "amount",
+    "amounts", "totalled", "totaled", "totalling", "totaling", "total", "totals", "was", "were",
+    "is", "are", "be", "been", "being", "stood", "stands", "stand", "exceeded", "exceeds",
+    "exceed", "topped", "tops", "rose", "rise", "rises", "risen", "fell", "falls", "fall", "grew",
+    "grow", "grows", "jumped", "surged", "increased", "decreased", "declined", "dropped", "climbed",
+    "gained", "valued", "worth", "of", "by", "to", "at", "from", "on", "for", "with", "up", "down",
+    "than", "imported", "exported", "imports", "exports", "import", "export", "bought", "sold",
+    "buy", "sell", "spent", "spend", "spends", "invested", "invest", "raised", "raise", "earned",
+    "made", "paid", "pay", "lost", "cut", "cost", "costs", "posted", "recorded", "reported",
+    "registered", "saw", "see", "sees", "announced", "approved", "pledged", "allocated",
+    "received", "generated", "produced", "handled", "shipped", "hitting", "reaching", "as",
+    "about", "around", "nearly", "almost", "roughly", "approximately", "some", "over", "under",
+    "more", "less", "least", "fewer", "estimated", "an", "a", "the", "only", "just", "has", "have",
+    "had", "all", "also", "will", "would", "could", "may", "might", "already", "reportedly",
+    "expected", "likely", "set", "and", "or", NULL};
+static const char *const fig_change_nouns[] = {
+    "increase", "decrease", "rise", "fall", "growth", "decline", "drop", "gain", "jump", "surge",
+    "year-on-year increase", "it", "which", "this", "that", "they", "accounting", "up", "down",
+    "share", "total", "with", "while", "who", NULL};
+static const char *const fig_lead_words[] = {
+    "the", "a", "an", "and", "but", "while", "with", "that", "which", "as", "its", "their", "so",
+    "when", "where", "after", "before", "since", "meanwhile", "moreover", "however", "also", NULL};
+
+static char *
+fig_subject(const char *s, const struct span *sent, size_t fstart, size_t fend,
+            const char *prev_subject, enum figure_kind kind)
+{
+    /* Quantities and counts: "1.426 million tonnes of fresh durian". */
+    if (kind == FIGURE_QUANTITY || kind == FIGURE_COUNT || kind == FIGURE_AMOUNT) {
+        struct fig_word w[7];
+        size_t k = fig_words_after(s, fend, sent->end, w, 7);
+        size_t first = 0;
+        if (k > 0 && fig_wis(s, &w[0], "worth"))
+            first = 1;
+        if (k > first + 1 && fig_wis(s, &w[first], "of")) {
+            size_t last = first + 1, stop = k;
+            static const char *const stops[] = {"in", "from", "to", "for", "on", "at", "by",
+                                                "with", "and", "or", "was", "were", "is", "are",
+                                                "this", "last", "that", "which", "over", NULL};
+            for (size_t i = first + 1; i < k; i++) {
+                if (fig_win(s, &w[i], stops) || ex_is_digit((unsigned char)s[w[i].start])) {
+                    stop = i;
+                    break;
+                }
+            }
+            if (stop > first + 1) {
+                last = stop - 1;
+                if (w[last].end - w[first + 1].start <= 60)
+                    return fig_clean_copy(s, w[first + 1].start, w[last].end);
+            }
+        }
+    }
+    /* The clause before the figure. */
+    size_t lo = sent->start;
+    for (size_t i = fstart; i > sent->start; i--) {
+        char c = s[i - 1];
+        if (c == ',' || c == ';' || c == ':' || c == '(' || c == '"') {
+            lo = i;
+            break;
+        }
+    }
+    struct fig_word w[24];
+    size_t k = fig_words_before(s, lo, fstart, w, 24);
+    /* w[0] is nearest. Drop trailing verbs, prepositions and qualifiers. */
+    size_t i = 0;
+    while (i < k && fig_win(s, &w[i], fig_verbs))
+        i++;
+    if (i == 0 && k > 0) {
+        /* No verb right before the figure: "trade volume 5 percent higher"
+         * has none; look for one further back. */
+        size_t j = 0;
+        while (j < k && !fig_win(s, &w[j], fig_verbs))
+            j++;
+        if (j < k) {
+            i = j;
+            while (i < k && fig_win(s, &w[i], fig_verbs))
+                i++;
+        } else {
+            i = k; /* no verb: no subject from this clause */
+        }
+    }
+    size_t last = i;           /* nearest kept word */
+    size_t firstw = k;         /* one past the farthest kept word */
+    while (firstw > last && fig_win(s, &w[firstw - 1], fig_lead_words))
+        firstw--;
+    if (last >= firstw) {
+        return prev_subject ? xstrdup(prev_subject) : NULL;
+    }
+    size_t a = w[firstw - 1].start, b = w[last].end;
+    /* Strip a possessive-free trailing change noun phrase. */
+    if (fig_word_in_ci(s + a, b - a, fig_change_nouns) ||
+        (firstw - last <= 2 && fig_win(s, &w[last], fig_change_nouns)))
+        return prev_subject ? xstrdup(prev_subject) : NULL;
+    if (b - a > 60) {
+        /* Keep the head: cut at the last word boundary before 60 bytes. */
+        size_t cut = a + 60;
+        while (cut > a && s[cut] != ' ')
+            cut--;
+        if (cut == a)
+            return NULL;
+        b = cut;
+    }
+    return fig_clean_copy(s, a, b);
+}
+
+static void
+fig_context(const char *s, const struct span *sent, struct figure *f, size_t num_start)
+{
+    struct fig_word before[6], after[3];
+    size_t nb = fig_words_before(s, sent->start, f->span.start, before, 6);
+    size_t na = fig_words_after(s, f->span.end, sent->end, after, 3);
+    (void)num_start;
+
+    /* Direction: the nearest up/down word (before, then just after). */
+    for (size_t i = 0; i < nb && !f->direction; i++) {
+        if (fig_win(s, &before[i], fig_up_words))
+            f->direction = xstrdup("up");
+        else if (fig_win(s, &before[i], fig_down_words))
+            f->direction = xstrdup("down");
+    }
+    for (size_t i = 0; i < na && i < 2 && !f->direction; i++) {
+        if (fig_wis(s, &after[i], "higher") || fig_wis(s, &after[i], "up"))
+            f->direction = xstrdup("up");
+        else if (fig_wis(s, &after[i], "lower") || fig_wis(s, &after[i], "down"))
+            f->direction = xstrdup("down");
+    }
+    /* Approximation. */
+    if (nb >= 1) {
+        if (fig_win(s, &before[0], fig_approx_1))
+            f->approx = fig_clean_copy(s, before[0].start, before[0].end);
+        else if (nb >= 2 && (fig_wis(s, &before[0], "than") || fig_wis(s, &before[0], "least") ||
+                             fig_wis(s, &before[0], "to")) &&
+                 (fig_wis(s, &before[1], "more") || fig_wis(s, &before[1], "less") ||
+                  fig_wis(s, &before[1], "fewer") || fig_wis(s, &before[1], "at") ||
+                  fig_wis(s, &before[1], "close") || fig_wis(s, &before[1], "up")))
+            f->approx = fig_clean_copy(s, before[1].start, before[0].end);
+        if (f->approx)
+            for (char *p = f->approx; *p; p++)
+                *p = (char)ex_lower((unsigned char)*p);
+    }
+    if (f->approx && strcmp(f->approx, "up to") == 0 && f->direction &&
+        strcmp(f->direction, "up") == 0 && nb >= 2 && fig_wis(s, &before[1], "up")) {
+        /* "up to 50%" is a ceiling, not a rise, unless another word says so. */
+        free(f->direction);
+        f->direction = NULL;
+        for (size_t i = 2; i < nb && !f->direction; i++) {
+            if (fig_win(s, &before[i], fig_up_words))
+                f->direction = xstrdup("up");
+            else if (fig_win(s, &before[i], fig_down_words))
+                f->direction = xstrdup("down");
+        }
+    }
+
+    /* Kind for percentages. */
+    if (f->unit && strcmp(f->unit, "%") == 0) {
+        bool rate = false, share = false;
+        for (size_t i = 0; i < nb && i < 4; i++)
+            if (fig_win(s, &before[i], fig_rate_words))
+                rate = true;
+        for (size_t i = 0; i < na && i < 2; i++)
+            if (fig_win(s, &after[i], fig_rate_words))
+                rate = true;
+        for (size_t i = 0; i < nb && i < 4; i++)
+            if (fig_win(s, &before[i], fig_share_words))
+                share = true;
+        if (na >= 2 && fig_wis(s, &after[0], "of") && !ex_is_digit((unsigned char)s[after[1].start]))
+            share = true;
+        if (rate)
+            f->kind = FIGURE_RATE;
+        else if (share)
+            f->kind = FIGURE_SHARE;
+        else if (f->direction)
+            f->kind = FIGURE_CHANGE;
+        else {
+            bool yoy = false;
+            for (size_t i = 0; i < na; i++)
+                if (fig_wis(s, &after[i], "year-on-year") || fig_wis(s, &after[i], "yoy"))
+                    yoy = true;
+            for (size_t i = 0; i < nb; i++)
+                if (fig_wis(s, &before[i], "year-on-year"))
+                    yoy = true;
+            f->kind = yoy ? FIGURE_CHANGE : FIGURE_RATE;
+        }
+    }
+}
+
+/* The period nearest to the figure inside its sentence. */
+static char *
+fig_period(struct ds_regex *re, const char *s, const struct span *sent, const struct figure *f)
+{
+    size_t pos = sent->start, best_d = SIZE_MAX, ba = 0, bb = 0;
+    size_t n = sent->end;
+    while (ds_regex_next(re, s, n, &pos)) {
+        size_t a, b;
+        ds_regex_group(re, 0, &a, &b);
+        if (a >= f->span.start && b <= f->span.end)
+            continue; /* inside the figure itself */
+        size_t d = b <= f->span.start ? f->span.start - b : a >= f->span.end ? a - f->span.end : 0;
+        if (d < best_d) {
+            best_d = d;
+            ba = a;
+            bb = b;
+        }
+    }
+    return best_d == SIZE_MAX ? NULL : fig_clean_copy(s, ba, bb);
+}
+
+static void
+fig_push(struct extraction *out, struct figure *f, size_t *cap)
+{
+    if (out->nfigures == *cap) {
+        *cap = *cap ? *cap * 2 : 8;
+        out->figures = xrealloc(out->figures, *cap * sizeof *out->figures);
+    }
+    out->figures[out->nfigures++] = *f;
+}
+
+static void
+fig_drop(struct figure *f)
+{
+    free(f->text);
+    free(f->unit);
+    free(f->direction);
+    free(f->period);
+    free(f->subject);
+    free(f->approx);
+    memset(f, 0, sizeof *f);
+}
+
+void
+fig_run(struct fig_res *fr, const char *s, size_t n, const struct span *sents, size_t nsents,
+        struct extraction *out)
+{
+    size_t pos = 0, cap = out->nfigures;
+    size_t base = out->nfigures;
+    struct ds_regex *re = fr->fig;
+    while (ds_regex_next(re, s, n, &pos)) {
+        size_t ms, me, ns, ne, cs = 0, ce = 0, ss = 0, se = 0, us = 0, ue = 0, n2s = 0, n2e = 0;
+        ds_regex_group(re, 0, &ms, &me);
+        ds_regex_group(re, (unsigned)fr->g_num, &ns, &ne);
+        bool cur = ds_regex_group(re, (unsigned)fr->g_cur, &cs, &ce);
+        bool scale = ds_regex_group(re, (unsigned)fr->g_scale, &ss, &se);
+        bool scale1 = !scale && ds_regex_group(re, (unsigned)fr->g_scale1, &ss, &se);
+        bool unit = ds_regex_group(re, (unsigned)fr->g_unit, &us, &ue);
+        bool noun = !unit && ds_regex_group(re, (unsigned)fr->g_noun, &us, &ue);
+        bool range = ds_regex_group(re, (unsigned)fr->g_num2, &n2s, &n2e);
+
+        /* What follows the bare number: ordinals, 5G, times, 5-year. */
+        size_t after_num = range ? n2e : ne;
+        if (!scale && !scale1 && !unit && !noun && after_num < n) {
+            unsigned char c = (unsigned char)s[after_num];
+            if (ex_is_alpha(c))
+                continue;
+            if ((c == ':' || c == '-') && after_num + 1 < n &&
+                (ex_is_digit((unsigned char)s[after_num + 1]) ||
+                 ex_is_alpha((unsigned char)s[after_num + 1])))
+                continue;
+        }
+        if (s[ns] == '0' && ne - ns > 1 && s[ns + 1] != '.')
+            continue; /* 007, 0143: codes and phone numbers */
+
+        const struct fig_unitmap *um = unit ? fig_unit_lookup(s, us, ue) : NULL;
+        if (unit && !um)
+            continue;
+        if (!cur && !um && !noun)
+            continue; /* a bare number: dates, years, scores, versions */
+        if (scale1 && !cur && !um && !noun)
+            continue;
+
+        /* A label before the number: Section 301, Version 3.0, No. 2. */
+        size_t st = cur ? cs : ns;
+        {
+            size_t i = st;
+            while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '.'))
+                i--;
+            size_t e = i;
+            while (i > 0 && ex_is_alpha((unsigned char)s[i - 1]))
+                i--;
+            if (e > i && fig_word_in(s + i, e - i, fig_label_words) && !cur)
+                continue;
+            /* A day after a month name ("May 17"), unless it has a unit. */
+            static const char *const months[] = {
+                "January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr",
+                "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", NULL};
+            if (e > i && fig_word_in(s + i, e - i, months) && !cur && !um)
+                continue;
+        }
+
+        double v = fig_parse_num(s, ns, ne);
+        double v2 = range ? fig_parse_num(s, n2s, n2e) : v;
+        if (noun) {
+            /* Counts: only with a scale or a value of 100 or more, never
+             * durations, years or sports points. */
+            if (fig_word_in_ci(s + us, ue - us, fig_time_nouns))
+                continue;
+            if (!scale && !scale1 && v < 100)
+                continue;
+            if (!scale && !scale1 && ne - ns == 4 && v >= 1900 && v <= 2100 && !range)
+                continue;
+        }
+        if (range && v2 < v && !(cur || (um && um->cls == 2))) {
+            /* "2017-18" or "3-2": not a range of values. */
+            continue;
+        }
+
+        struct figure f;
+        memset(&f, 0, sizeof f);
+        f.span.start = (uint32_t)st;
+        f.span.end = (uint32_t)me;
+        /* Trailing space captured before an absent unit never stays. */
+        while (f.span.end > f.span.start && s[f.span.end - 1] == ' ')
+            f.span.end--;
+        const char *scale_name = NULL;
+        double mult = (scale || scale1) ? fig_scale_mult(s, ss, se, &scale_name) : 1;
+        f.value = v * mult;
+        f.value_hi = v2 * mult;
+        f.scale = scale_name ? xstrdup(scale_name) : NULL;
+        if (cur) {
+            const char *code = fig_currency_code(s, cs, ce);
+            if (code) {
+                f.unit = xstrdup(code);
+            } else {
+                size_t e = ce;
+                while (e > cs && (s[e - 1] == ' ' || s[e - 1] == '.'))
+                    e--;
+                f.unit = xstrndup(s + cs, e - cs);
+            }
+            f.kind = FIGURE_AMOUNT;
+        } else if (um) {
+            f.unit = xstrdup(um->unit);
+            f.kind = um->cls == 0   ? FIGURE_RATE
+                     : um->cls == 1 ? FIGURE_CHANGE
+                     : um->cls == 2 ? FIGURE_AMOUNT
+                                    : FIGURE_QUANTITY;
+        } else {
+            f.unit = fig_clean_copy(s, us, ue);
+            for (char *p = f.unit; *p; p++)
+                *p = (char)ex_lower((unsigned char)*p);
+            f.kind = FIGURE_COUNT;
+        }
+        f.text = fig_clean_copy(s, f.span.start, f.span.end);
+
+        size_t si = fig_sentence_of(sents, nsents, f.span.start);
+        struct span sent = {0, (uint32_t)n};
+        if (si < nsents && sents[si].start <= f.span.start)
+            sent = sents[si];
+        f.sentence = sent;
+        fig_context(s, &sent, &f, ns);
+        f.period = fig_period(fr->period, s, &sent, &f);
+        const char *prev = NULL;
+        if (out->nfigures > base) {
+            const struct figure *p = &out->figures[out->nfigures - 1];
+            if (p->sentence.start == sent.start)
+                prev = p->subject;
+        }
+        f.subject = fig_subject(s, &sent, f.span.start, f.span.end, prev, f.kind);
+
+        /* "$30 billion to $50 billion", "30 to 50 billion yuan": one range. */
+        if (out->nfigures > base) {
+            struct figure *p = &out->figures[out->nfigures - 1];
+            size_t gap_a = p->span.end, gap_b = f.span.start;
+            bool to = gap_b > gap_a && gap_b - gap_a == 4 && memcmp(s + gap_a, " to ", 4) == 0;
+            bool from = false;
+            struct fig_word w[1];
+            if (fig_words_before(s, sent.start, p->span.start, w, 1) == 1 &&
+                (fig_wis(s, &w[0], "from") || fig_wis(s, &w[0], "between")))
+                from = true;
+            if (to && !from && p->unit && f.unit && strcmp(p->unit, f.unit) == 0 &&
+                p->value_hi == p->value && f.value >= p->value) {
+                p->span.end = f.span.end;
+                free(p->text);
+                p->text = fig_clean_copy(s, p->span.start, p->span.end);
+                p->value_hi = f.value;
+                if (!p->scale && f.scale) {
+                    const char *sn = NULL;
+                    double m = fig_scale_mult(f.scale, 0, strlen(f.scale), &sn);
+                    p->value *= m;
+                    p->scale = xstrdup(f.scale);
+                }
+                fig_drop(&f);
+                continue;
+            }
+        }
+        fig_push(out, &f, &cap);
+    }
+}

@@ -1,0 +1,161 @@
+/*
+ * extract_int.h — private to the extract module: the extractor's parts
+ * (gazetteer, topic rules, figure patterns) shared by extract.c,
+ * extract_figures.c, extract_entities.c and extract_topics.c. Nothing
+ * outside src/lib/extract*.c includes it.
+ */
+#ifndef DOSSIER_EXTRACT_INT_H
+#define DOSSIER_EXTRACT_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dossier/extract.h"
+#include "dossier/regex.h"
+
+/* ---- gazetteer: token-sequence hash (extract_entities.c) ---------------- */
+
+struct gz_entity {
+    char *name;
+    enum entity_kind kind;
+};
+
+struct gz_alias {
+    uint32_t entity;
+    bool exact;       /* all-caps alias: the text must match it byte for byte */
+    bool capital;     /* a capital city standing for its country's government */
+    bool upper_first; /* the text must start with a capital letter */
+    char *form;       /* exact aliases: tokens joined by one space */
+    int32_t place;    /* capital aliases: the city as a place entity */
+    int32_t next;     /* next alias with the same key, or -1 */
+};
+
+struct gz_slot {
+    char *key;      /* lowercase tokens joined by one space; NULL = empty slot */
+    uint64_t hash;
+    bool prefix;    /* some longer alias starts with this key */
+    int32_t alias;  /* first alias with exactly this key, or -1 */
+};
+
+struct ent_words; /* word lists as hash sets (extract_entities.c) */
+
+struct gazetteer {
+    struct ent_words *words;
+    struct gz_entity *ents;
+    size_t nents, capents;
+    struct gz_alias *aliases;
+    size_t naliases, capaliases;
+    struct gz_slot *slots;
+    size_t nslots, used;
+    bool lower_ok[256]; /* some alias may start in lower case with this byte */
+};
+
+void gz_init(struct gazetteer *g);
+void gz_free(struct gazetteer *g);
+/* Load one gazetteer file; kind is the file's default kind. Returns 0, or -1
+ * with "file:line: message" in err. A missing file is an error only when
+ * required. */
+int gz_load(struct gazetteer *g, const char *path, enum entity_kind kind, bool required,
+            struct ds_error *err, uint64_t *hash);
+
+/* ---- topic rules (extract_topics.c) ------------------------------------- */
+
+enum tp_role { TP_WEIGHT, TP_ALL, TP_ANY };
+
+struct tp_pattern {
+    struct ds_regex *re;   /* anchored: tried at word starts */
+    struct ds_regex *scan; /* unanchored: used when no literal prefix is known */
+    char *src;             /* the pattern as written */
+    uint32_t topic;
+    enum tp_role role;
+    double weight;
+};
+
+struct tp_topic {
+    char *slug, *name;
+    double threshold;
+    int cap;
+    bool fallback;
+    char *where; /* "file:line" of the [topic] header */
+};
+
+struct tp_entry {
+    char lit[8];  /* lowercase literal prefix (1..7 bytes) */
+    uint8_t len;
+    uint32_t pattern;
+};
+
+struct tp_rules {
+    struct tp_topic *topics;
+    size_t ntopics;
+    struct tp_pattern *pats;
+    size_t npats;
+    struct tp_entry *entries;      /* sorted by first byte */
+    size_t nentries;
+    uint32_t *first2;              /* 65537 offsets: entries[first2[k] .. first2[k+1]) start
+                                    * with the two lowercase bytes k = b0 * 256 + b1 */
+    uint32_t *always;              /* patterns scanned over the whole text */
+    size_t nalways;
+    /* per-run scratch */
+    uint32_t *count_body, *count_title, *stamp;
+};
+
+void tp_init(struct tp_rules *r);
+void tp_free(struct tp_rules *r);
+/* Parse a rules file into r (a topic whose slug exists replaces it). Returns
+ * 0, or -1 with "file:line: message". Missing optional files are fine. */
+int tp_load(struct tp_rules *r, const char *path, bool required, struct ds_error *err,
+            uint64_t *hash);
+/* Build the dispatch tables after every file is loaded. */
+void tp_finish(struct tp_rules *r);
+void tp_run(struct tp_rules *r, const char *title, const char *body, struct extraction *out);
+
+/* ---- the extractor ------------------------------------------------------ */
+
+struct fig_res {
+    struct ds_regex *fig, *period;
+    int g_cur, g_num, g_num2, g_scale, g_scale1, g_unit, g_noun;
+};
+
+struct extractor {
+    struct gazetteer gz;
+    struct tp_rules tp;
+    struct fig_res fr;
+    uint64_t hash;
+};
+
+int fig_compile(struct fig_res *fr, struct ds_error *err);
+void fig_free(struct fig_res *fr);
+void fig_run(struct fig_res *fr, const char *body, size_t n, const struct span *sents,
+             size_t nsents, struct extraction *out);
+void ent_run(const struct gazetteer *g, const char *body, size_t n, struct extraction *out);
+
+/* Helpers shared by the parts. */
+static inline bool
+ex_is_upper(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+static inline bool
+ex_is_lower(unsigned char c)
+{
+    return c >= 'a' && c <= 'z';
+}
+static inline bool
+ex_is_alpha(unsigned char c)
+{
+    return ex_is_upper(c) || ex_is_lower(c);
+}
+static inline bool
+ex_is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+static inline unsigned char
+ex_lower(unsigned char c)
+{
+    return ex_is_upper(c) ? (unsigned char)(c + 32) : c;
+}
+
+#endif

@@ -1,0 +1,243 @@
+/*
+ * sentences.c — the sentence splitter (see sentences.h). One pass over the
+ * bytes; each candidate stop looks only at the word before it and the
+ * character after it, so the cost is linear in the text.
+ */
+#include "config.h"
+
+#include "dossier/sentences.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Words that take a period without ending a sentence (case-sensitive). */
+static const char *const sent_abbrevs[] = {
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "Messrs", "Mme", "Jan", "Feb", "Mar",
+    "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Corp", "Inc", "Ltd", "Co",
+    "Bros", "Gov", "Gen", "Sen", "Rep", "Rev", "Lt", "Col", "Capt", "Sgt", "Maj", "Adm", "Cmdr",
+    "Dept", "Univ", "Mt", "Ft", "vs", "No", "Nos", "Vol", "Fig", "Art", "Sec", "approx", "est",
+    "Ave", "Blvd", "Rd", "Hon", "Pres", "cf", "al",
+};
+
+/* Words that often follow "U.S." or "U.K." inside a sentence. */
+static const char *const sent_after_acronym[] = {
+    "President", "Trade", "Treasury", "Commerce", "Department", "Secretary", "Senate", "House",
+    "Congress", "Army", "Navy", "Air", "Federal", "Embassy", "Ambassador", "Census", "Supreme",
+    "State", "Representative", "Justice", "Defense", "Government", "Dollar", "Bureau",
+    "Chamber", "Customs", "Agriculture", "Energy", "Commission", "Attorney", "Central",
+    "Marine", "Marines", "Open", "Navy", "Administration", "Vice", "Deputy", "Special",
+    "Forces", "Military", "Olympic", "Food", "Geological", "National", "Postal",
+};
+
+static bool
+sent_in_list(const char *w, size_t n, const char *const *list, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
+            return true;
+    return false;
+}
+
+/* White space, including U+00A0; returns its byte length or 0. */
+static size_t
+sent_space(const char *t, size_t n, size_t i)
+{
+    unsigned char c = (unsigned char)t[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+        return 1;
+    if (c == 0xC2 && i + 1 < n && (unsigned char)t[i + 1] == 0xA0)
+        return 2;
+    return 0;
+}
+
+/* A closing quote or bracket at i; returns its byte length or 0. */
+static size_t
+sent_closer(const char *t, size_t n, size_t i)
+{
+    unsigned char c = (unsigned char)t[i];
+    if (c == '"' || c == '\'' || c == ')' || c == ']')
+        return 1;
+    if (i + 1 < n && c == 0xC2 && (unsigned char)t[i + 1] == 0xBB) /* » */
+        return 2;
+    if (i + 2 < n) {
+        unsigned char c1 = (unsigned char)t[i + 1], c2 = (unsigned char)t[i + 2];
+        if (c == 0xE2 && c1 == 0x80 && (c2 == 0x99 || c2 == 0x9D)) /* ’ ” */
+            return 3;
+        if (c == 0xE3 && c1 == 0x80 && (c2 == 0x8D || c2 == 0x8F)) /* 」 』 */
+            return 3;
+        if (c == 0xEF && c1 == 0xBC && c2 == 0x89) /* ） */
+            return 3;
+    }
+    return 0;
+}
+
+/* A CJK sentence stop at i (。！？); returns its byte length or 0. */
+static size_t
+sent_cjk_stop(const char *t, size_t n, size_t i)
+{
+    if (i + 2 >= n)
+        return 0;
+    unsigned char c = (unsigned char)t[i], c1 = (unsigned char)t[i + 1],
+                  c2 = (unsigned char)t[i + 2];
+    if (c == 0xE3 && c1 == 0x80 && c2 == 0x82)
+        return 3;
+    if (c == 0xEF && c1 == 0xBC && (c2 == 0x81 || c2 == 0x9F))
+        return 3;
+    return 0;
+}
+
+static bool
+sent_is_lower(unsigned char c)
+{
+    return c >= 'a' && c <= 'z';
+}
+
+static bool
+sent_is_alpha(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Does the single '.' at i end a sentence, judging by the word before it and
+ * the word after it (which starts at next, or next == n)? */
+static bool
+sent_period_ends(const char *t, size_t n, size_t i, size_t next)
+{
+    size_t ws = i;
+    bool dotted = false;
+    while (ws > 0 && (sent_is_alpha((unsigned char)t[ws - 1]) || t[ws - 1] == '.')) {
+        if (t[ws - 1] == '.')
+            dotted = true;
+        ws--;
+    }
+    size_t wl = i - ws;
+    if (wl == 0)
+        return true;
+    const char *w = t + ws;
+    bool next_digit = next < n && t[next] >= '0' && t[next] <= '9';
+    if (dotted) {
+        /* e.g. i.e. a.m.: never a stop; U.S. and U.K.: a stop unless a word
+         * that usually follows them comes next. */
+        if (sent_is_lower((unsigned char)w[0]))
+            return false;
+        size_t ne = next;
+        while (ne < n && sent_is_alpha((unsigned char)t[ne]))
+            ne++;
+        return !sent_in_list(t + next, ne - next, sent_after_acronym,
+                             DS_ARRAY_LEN(sent_after_acronym));
+    }
+    if (wl == 1 && w[0] >= 'A' && w[0] <= 'Z')
+        return false; /* an initial: J. P. Morgan */
+    if (wl == 2 && memcmp(w, "No", 2) == 0)
+        return !next_digit;
+    if (sent_in_list(w, wl, sent_abbrevs, DS_ARRAY_LEN(sent_abbrevs)))
+        return false;
+    return true;
+}
+
+static void
+sent_emit(const char *t, size_t n, size_t start, size_t end, struct span **out, size_t *count,
+          size_t *cap)
+{
+    (void)n;
+    while (end > start) {
+        if ((unsigned char)t[end - 1] == 0xA0 && end - start >= 2 &&
+            (unsigned char)t[end - 2] == 0xC2) {
+            end -= 2;
+            continue;
+        }
+        unsigned char c = (unsigned char)t[end - 1];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+            end--;
+            continue;
+        }
+        break;
+    }
+    if (end <= start)
+        return;
+    if (*count == *cap) {
+        *cap = *cap ? *cap * 2 : 16;
+        *out = xrealloc(*out, *cap * sizeof **out);
+    }
+    (*out)[*count].start = (uint32_t)start;
+    (*out)[*count].end = (uint32_t)end;
+    (*count)++;
+}
+
+size_t
+sentences_split(const char *t, size_t n, struct span **out)
+{
+    size_t count = 0, cap = 0;
+    size_t start = SIZE_MAX;
+    size_t i = 0;
+    *out = NULL;
+    while (i < n) {
+        size_t sp = sent_space(t, n, i);
+        if (start == SIZE_MAX) {
+            if (sp) {
+                i += sp;
+                continue;
+            }
+            start = i;
+        }
+        unsigned char c = (unsigned char)t[i];
+        if (c == '\n') {
+            size_t j = i, lines = 0, l;
+            while (j < n && (l = sent_space(t, n, j)) != 0) {
+                if (t[j] == '\n')
+                    lines++;
+                j += l;
+            }
+            if (lines >= 2 || j >= n || !sent_is_lower((unsigned char)t[j])) {
+                sent_emit(t, n, start, i, out, &count, &cap);
+                start = SIZE_MAX;
+            }
+            i = j;
+            continue;
+        }
+        size_t cjk = sent_cjk_stop(t, n, i);
+        if (cjk) {
+            size_t k = i + cjk, l;
+            while (k < n && (l = sent_closer(t, n, k)) != 0)
+                k += l;
+            sent_emit(t, n, start, k, out, &count, &cap);
+            start = SIZE_MAX;
+            i = k;
+            continue;
+        }
+        if (c == '.' || c == '!' || c == '?') {
+            size_t j = i + 1, l;
+            while (j < n && (t[j] == '.' || t[j] == '!' || t[j] == '?'))
+                j++;
+            size_t k = j;
+            while (k < n && (l = sent_closer(t, n, k)) != 0)
+                k += l;
+            if (k < n && !sent_space(t, n, k)) {
+                i = j; /* 3.5, U.S.A, e.g., "word".) */
+                continue;
+            }
+            size_t next = k;
+            while (next < n && (l = sent_space(t, n, next)) != 0 && t[next] != '\n')
+                next += l;
+            bool ends = true;
+            if (next < n && sent_is_lower((unsigned char)t[next]))
+                ends = false;
+            else if (c == '.' && j == i + 1)
+                ends = sent_period_ends(t, n, i, next);
+            if (ends) {
+                sent_emit(t, n, start, k, out, &count, &cap);
+                start = SIZE_MAX;
+                i = k;
+            } else {
+                i = j;
+            }
+            continue;
+        }
+        i++;
+    }
+    if (start != SIZE_MAX)
+        sent_emit(t, n, start, n, out, &count, &cap);
+    return count;
+}
