@@ -436,6 +436,17 @@ drop_furniture(struct doc *d)
     }
 }
 
+/* A cheap hash for finding repeated lines: length plus the first and last
+ * 32 bytes (candidates are compared in full, so collisions cost nothing). */
+static uint64_t
+quick_hash(const char *s, size_t n)
+{
+    if (n <= 64)
+        return ds_hash64(s, n);
+    uint64_t a = ds_hash64(s, 32), b = ds_hash64(s + n - 32, 32);
+    return a ^ (b * 0x9E3779B97F4A7C15ull) ^ ((uint64_t)n << 1);
+}
+
 /* Lines repeated inside the document: the first stays. */
 static void
 drop_duplicates(struct doc *d)
@@ -449,7 +460,7 @@ drop_duplicates(struct doc *d)
         struct line *l = &d->lines[i];
         if (l->blank || l->why || l->tl < DUP_MIN_BYTES)
             continue;
-        uint64_t h = ds_hash64(l->t, l->tl) | 1;
+        uint64_t h = quick_hash(l->t, l->tl) | 1;
         size_t k = (size_t)h & (cap - 1);
         while (tab[k]) {
             if (tab[k] == h) {
@@ -554,7 +565,7 @@ meta_top(struct doc *d)
             const char *canon = outlets_match(d->outlets, val, vl);
             set_source(d, canon ? canon : val, canon ? strlen(canon) : vl, 0);
             l->why = "source";
-        } else if (nidx == 0 && outlets_match(d->outlets, l->t, l->tl)) {
+        } else if (nidx == 0 && l->tl <= 60 && outlets_match(d->outlets, l->t, l->tl)) {
             const char *canon = outlets_match(d->outlets, l->t, l->tl);
             set_source(d, canon, strlen(canon), 1);
             l->why = "source";
@@ -632,7 +643,7 @@ meta_bottom(struct doc *d)
             canon = outlets_match(d->outlets, val, vl);
             set_source(d, canon ? canon : val, canon ? strlen(canon) : vl, 0);
             l->why = "source";
-        } else if ((canon = outlets_match(d->outlets, l->t, l->tl)) != NULL) {
+        } else if (l->tl <= 60 && (canon = outlets_match(d->outlets, l->t, l->tl)) != NULL) {
             set_source(d, canon, strlen(canon), 1);
             l->why = "source";
         } else if (is_copyright_line(l->t, l->tl)) {
@@ -762,7 +773,8 @@ guess_lang(const char *s, size_t n)
 {
     size_t han = 0, kana = 0, hangul = 0, latin = 0;
     int score[7] = {0};
-    size_t lim = DS_MIN(n, (size_t)1536); /* a few hundred words are enough to tell */
+    int hits = 0;
+    size_t lim = DS_MIN(n, (size_t)1024); /* ~150 words are enough to tell */
     size_t i = 0;
     while (i < lim) {
         unsigned char c = (unsigned char)s[i];
@@ -776,6 +788,8 @@ guess_lang(const char *s, size_t n)
                     unsigned m = stop_mask(s + i, j - i);
                     for (int k = 0; m && k < 7; k++)
                         score[k] += (m >> k) & 1;
+                    if (m && ++hits >= 24 && latin > 3 * (han + kana + hangul))
+                        break; /* plenty of evidence already */
                 }
                 i = j;
             } else {

@@ -60,7 +60,23 @@ is_icon_run(const char *s, size_t n)
         if (c == '.' && k + 1 < n && s[k + 1] == ' ')
             return false; /* a full stop between sentences */
     }
+    /* cheap count of pieces and case joins before any word lookups */
     int pieces = 0, icons = 0, joins = 0;
+    for (size_t k = 0; k < n; k++) {
+        bool up = s[k] >= 'A' && s[k] <= 'Z';
+        bool lo_prev = k > 0 && s[k - 1] >= 'a' && s[k - 1] <= 'z';
+        bool letter_prev = k > 0 && ((s[k - 1] >= 'a' && s[k - 1] <= 'z') ||
+                                     (s[k - 1] >= 'A' && s[k - 1] <= 'Z'));
+        bool letter = up || (s[k] >= 'a' && s[k] <= 'z');
+        if (up && lo_prev)
+            joins++;
+        if (letter && (!letter_prev || (up && lo_prev)))
+            pieces++;
+    }
+    if (pieces == 0 || (joins == 0 && pieces > 3))
+        return false;
+    pieces = 0;
+    joins = 0;
     size_t i = 0;
     while (i < n) {
         char c = s[i];
@@ -226,8 +242,12 @@ is_paywall(const char *s, size_t n)
     bool prose = ing_is_prose(s, n, 12);
     if (prose || words > 25)
         return false;
+    char low[201];
+    for (size_t i = 0; i < n; i++)
+        low[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+    low[n] = '\0';
     for (size_t i = 0; i < DS_ARRAY_LEN(paywall_strong); i++)
-        if (ing_ifind(s, n, paywall_strong[i]))
+        if (strstr(low, paywall_strong[i]))
             return true;
     if (n <= 120 && words <= 15 && is_price_offer(s, n) && speaks_to_reader(s, n))
         return true;
@@ -236,7 +256,7 @@ is_paywall(const char *s, size_t n)
     if (!speaks_to_reader(s, n))
         return false;
     for (size_t i = 0; i < DS_ARRAY_LEN(paywall_weak); i++)
-        if (ing_ifind(s, n, paywall_weak[i]))
+        if (strstr(low, paywall_weak[i]))
             return true;
     return false;
 }

@@ -40,13 +40,12 @@ ingest_sniff(const char *bytes, size_t n)
         return "empty";
     }
     size_t w = DS_MIN(n, (size_t)SNIFF_WINDOW), ctl = 0;
-    for (size_t i = 0; i < w; i++) {
-        unsigned char c = p[i];
-        if (c == 0)
-            return "binary";
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B)
-            ctl++;
-    }
+    if (memchr(p, 0, w))
+        return "binary";
+    /* control bytes other than \t \n \f \r ESC, counted without branches */
+    const uint32_t allowed = (1u << '\t') | (1u << '\n') | (1u << '\f') | (1u << '\r') | (1u << 0x1B);
+    for (size_t i = 0; i < w; i++)
+        ctl += (size_t)((p[i] < 0x20) & !((allowed >> (p[i] & 31)) & 1u));
     if (ctl * 10 > w * 3)
         return "binary";
     for (size_t i = 0; i < n; i++) {
@@ -297,7 +296,16 @@ ingest_decode(const char *bytes, size_t n, struct buf *out, const char **encodin
             src += 3;
             len -= 3;
         }
-        if (!utf8_valid(src, len)) {
+        /* skip the plain-ASCII prefix cheaply; validate from the first high byte */
+        size_t ascii = 0;
+        while (ascii + 8 <= len) {
+            uint64_t v;
+            memcpy(&v, src + ascii, 8);
+            if (v & 0x8080808080808080ull)
+                break;
+            ascii += 8;
+        }
+        if (!utf8_valid(src + ascii, len - ascii)) {
             /* Count well-formed multibyte sequences against stray high bytes:
              * Latin-1/cp1252 text has (almost) none of the former. */
             size_t multi = 0, bad = 0;

@@ -440,7 +440,37 @@ ing_count_words_max(const char *s, size_t n, int max)
 int
 ing_count_words(const char *s, size_t n)
 {
-    return ing_count_words_max(s, n, INT_MAX);
+    /* whole ASCII runs are counted without the limit check */
+    int words = 0;
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        unsigned in = 0;
+        while (j < n && (unsigned char)s[j] < 0x80) {
+            unsigned k = word_byte[(unsigned char)s[j]];
+            unsigned w = k == 1;
+            words += (int)(w & !in);
+            in = w | ((k == 2) & in);
+            j++;
+        }
+        if (j == n)
+            break;
+        /* a non-ASCII character: back up to the start of the current word (if
+         * any) so the careful counter sees it whole */
+        size_t k = j;
+        while (k > i && word_byte[(unsigned char)s[k - 1]])
+            k--;
+        if (k < j && in)
+            words--;
+        /* ... and let it run to the next ASCII separator, where both
+         * counters are outside any word again */
+        size_t e = j;
+        while (e < n && ((unsigned char)s[e] >= 0x80 || word_byte[(unsigned char)s[e]]))
+            e++;
+        words += ing_count_words_max(s + k, e - k, INT_MAX);
+        i = e;
+    }
+    return words;
 }
 
 /* See ingest_private.h. */

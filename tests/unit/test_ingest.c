@@ -585,6 +585,9 @@ test_lang_words(void)
     is_str(a.lang, "en", "lang: English stopwords");
     is_int(a.words, 16, "words: English words, 'third' and 'month,' counted once");
     article_clear(&a);
+    ingest("/t/w.txt", "Prices at \xc2\xa3" "40m-\xc2\xa3" "50m, up 5%, caf\xc3\xa9s said.\n", &a);
+    is_int(a.words, 7, "words: '\xc2\xa3" "40m-\xc2\xa3" "50m' and 'caf\xc3\xa9s' are one word each");
+    article_clear(&a);
 }
 
 static void
