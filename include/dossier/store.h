@@ -199,6 +199,12 @@ struct store_stats {
 int store_stats(struct store *s, struct store_stats *out, struct ds_error *err);
 void store_stats_clear(struct store_stats *st);
 
+/* Check the whole index: SQLite's integrity check, foreign keys and (when
+ * opened for writing) the full-text index against the documents. Problems
+ * are appended to report, one per line. Returns the number of problems, or
+ * -1 with err set when the check could not run. */
+int store_check(struct store *s, struct buf *report, struct ds_error *err);
+
 /* ---- the reader's annotations ------------------------------------------------- */
 
 int store_tag_add(struct store *s, int64_t doc_id, const char *tag, struct ds_error *err);

@@ -216,3 +216,35 @@ cmd_stats(int argc, char **argv)
     store_close(&s);
     return EXIT_FOUND;
 }
+
+int
+cmd_check(int argc, char **argv)
+{
+    char **words;
+    int nwords;
+    int prc = cli_parse(cli_find("check"), argc, argv, NULL, &words, &nwords);
+    if (prc != 0)
+        return prc > 0 ? 0 : EXIT_ERROR;
+    free(words);
+    struct store *s;
+    /* Opened for writing: FTS5's integrity check is a write-side command. */
+    if (cli_open_store(NULL, 0, &s) != 0)
+        return EXIT_ERROR;
+    struct buf report = BUF_INIT;
+    struct ds_error err;
+    int problems = store_check(s, &report, &err);
+    int status = EXIT_FOUND;
+    if (problems < 0) {
+        fprintf(stderr, "dossier check: %s\n", err.msg);
+        status = EXIT_ERROR;
+    } else if (problems > 0) {
+        fputs(buf_str(&report), stdout);
+        printf("%d problem%s found\n", problems, problems == 1 ? "" : "s");
+        status = EXIT_NONE;
+    } else {
+        puts("ok");
+    }
+    buf_free(&report);
+    store_close(&s);
+    return status;
+}

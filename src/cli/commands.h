@@ -11,5 +11,6 @@ int cmd_facts(int argc, char **argv);
 int cmd_figures(int argc, char **argv);
 int cmd_topics(int argc, char **argv);
 int cmd_entities(int argc, char **argv);
+int cmd_check(int argc, char **argv);
 
 #endif

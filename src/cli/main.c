@@ -44,6 +44,10 @@ const struct cli_command cli_commands[] = {
      "Print the entities named most in the matching articles, by kind.",
      "  --limit N        at most N per kind (default 10)\n"
      "  --json           as JSON\n"},
+    {"check", cmd_check, "",
+     "Check the index: database integrity, references, and the full-text index.\n"
+     "Exit 0 when whole, 1 when problems were found.",
+     ""},
     {NULL, NULL, NULL, NULL, NULL},
 };
 

@@ -16,7 +16,7 @@ printf 'PK\003\004\000\000binary\000data\001\002' >"$dir/archive.txt"
 : >"$dir/empty.txt"
 printf '   \n\n  \n' >"$dir/blank.txt"
 printf 'Caf\351 owners say the \243 fell against the euro.\n' >"$dir/latin1.txt"
-printf 'Broken \377\376 bytes in the middle of a sentence about trade.\n' >"$dir/invalid.txt"
+printf 'Caf\303\251 d\303\251j\303\240 vu: broken \377 byte in a UTF-8 sentence about trade.\n' >"$dir/invalid.txt"
 printf 'Red \033[31malert\033[0m and a bell\007 in the text.\n\033]0;title\007Done.\n' >"$dir/escapes.txt"
 head -c $((9 * 1024 * 1024)) /dev/zero | tr '\0' 'a' >"$dir/huge.txt"
 mkdir "$dir/folder.txt"
@@ -37,7 +37,7 @@ ok $? "Latin-1 file is indexed and found by its decoded word"
 text=$("$D" --db "$db" show "$dir/latin1.txt" 2>&1)
 like "$text" "Café owners say the £ fell" "Latin-1 decoded to UTF-8"
 text=$("$D" --db "$db" show "$dir/invalid.txt" 2>&1)
-like "$text" "Broken �+ bytes" "invalid bytes become U+FFFD"
+like "$text" "déjà vu: broken � byte" "invalid bytes in UTF-8 text become U+FFFD, valid ones kept"
 text=$("$D" --db "$db" show "$dir/escapes.txt")
 printf '%s' "$text" | LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')"
 ok $((!$?)) "no control characters or escape sequences in shown text"
