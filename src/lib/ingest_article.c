@@ -131,6 +131,9 @@ is_published_line(const char *s, size_t n, struct ing_date *dt)
     static const char *const heads[] = {
         "published", "updated", "last updated", "first published", "posted", "date",
         "publication date", "release date", "released", "last modified", "modified",
+        "publi\xc3\xa9 le", "mis \xc3\xa0 jour le", "ver\xc3\xb6" "ffentlicht am", "aktualisiert am",
+        "publicado el", "actualizado el", "pubblicato il", "aggiornato il", "publicado em",
+        "publi\xc3\xa9", "ver\xc3\xb6" "ffentlicht", "publicado", "pubblicato", "stand:",
         "\xe5\x8f\x91\xe5\xb8\x83\xe6\x97\xb6\xe9\x97\xb4", /* 发布时间 */
     };
     if (n > 120 || ing_count_words(s, n) > 20)
@@ -209,6 +212,26 @@ is_byline(const char *s, size_t n, char **name, struct ing_date *dt, bool *has_d
         return false;
     *name = dupn(p, end);
     return true;
+}
+
+/* "Jane Doe Associated Press": an outlet's name ending a byline is the
+ * source, not part of a name. Trims name in place. */
+static void
+byline_outlet(struct doc *d, char *name)
+{
+    size_t n = strlen(name);
+    for (size_t k = 1; k < n; k++) {
+        if (name[k - 1] != ' ')
+            continue;
+        const char *canon = outlets_match(d->outlets, name + k, n - k);
+        if (!canon)
+            continue;
+        set_source(d, canon, strlen(canon), 2);
+        while (k > 0 && (name[k - 1] == ' ' || name[k - 1] == ',' || name[k - 1] == '/'))
+            k--;
+        name[k] = '\0';
+        return;
+    }
 }
 
 struct dateline {
@@ -391,7 +414,99 @@ is_copyright_line(const char *s, size_t n)
                        ing_istarts(s, n, "(c) ") || ing_ifind(s, n, "all rights reserved"));
 }
 
+static bool
+is_bullet(const struct line *l)
+{
+    const char *t = l->t;
+    size_t n = l->tl;
+    if (n >= 2 && (t[0] == '-' || t[0] == '*' || t[0] == '+') && t[1] == ' ')
+        return true;
+    static const char *const marks[] = {"\xe2\x80\xa2", "\xe2\x80\x93", "\xc2\xb7",
+                                        "\xe2\x97\xa6", "\xe2\x96\xaa", "\xe2\x80\x94",
+                                        "\xe2\x96\xa0", "\xe2\x97\x8f"};
+    for (size_t i = 0; i < DS_ARRAY_LEN(marks); i++)
+        if (ing_istarts(t, n, marks[i]))
+            return true;
+    return false;
+}
+
 /* ---- splitting ------------------------------------------------------------------- */
+
+/* Hard-wrapped text (wire copy, old archives, mail) breaks every line near a
+ * fixed width. Such text is rejoined into one line per paragraph so the
+ * cleaning rules see whole paragraphs and the reader pane can wrap them.
+ * A line joins the next when it reaches near the wrap width and the next
+ * line is neither blank, indented (a new paragraph) nor a list item.
+ * Returns false (out untouched) when the text does not look hard-wrapped. */
+static bool
+reflow(const char *text, size_t n, struct buf *out)
+{
+    size_t maxlen = 0, nonblank = 0;
+    for (size_t i = 0; i < n;) {
+        const char *nl = memchr(text + i, '\n', n - i);
+        size_t e = nl ? (size_t)(nl - text) : n;
+        size_t len = e - i;
+        if (len > 100)
+            return false;
+        if (len) {
+            nonblank++;
+            maxlen = DS_MAX(maxlen, len);
+        }
+        i = e + 1;
+    }
+    if (nonblank < 4 || maxlen < 40)
+        return false;
+    size_t wide = maxlen * 6 / 10, nwide = 0, nprose = 0;
+    for (size_t i = 0; i < n;) {
+        const char *nl = memchr(text + i, '\n', n - i);
+        size_t e = nl ? (size_t)(nl - text) : n;
+        if (e - i >= wide) {
+            nwide++;
+            size_t spaces = 0;
+            for (size_t k = i; k < e; k++)
+                spaces += text[k] == ' ';
+            char last = text[e - 1];
+            if (spaces >= 5 && ((last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z') ||
+                                last == ','))
+                nprose++;
+        }
+        i = e + 1;
+    }
+    if (nwide * 2 < nonblank || nprose * 2 < nwide)
+        return false;
+
+    buf_reserve(out, n + 1);
+    bool join_next = false, prev_blank = true;
+    for (size_t i = 0; i < n;) {
+        const char *nl = memchr(text + i, '\n', n - i);
+        size_t e = nl ? (size_t)(nl - text) : n;
+        const char *s = text + i;
+        size_t len = e - i, ind = 0;
+        while (ind < len && s[ind] == ' ')
+            ind++;
+        struct line probe = {s + ind, len - ind, ind, NULL, len == ind};
+        bool starts_block = probe.blank || ind >= 2 || is_bullet(&probe);
+        if (join_next && !starts_block) {
+            /* continue the paragraph: "mid-" + "December" stays one word */
+            if (out->len && out->data[out->len - 1] != '-')
+                buf_putc(out, ' ');
+            buf_append(out, s + ind, len - ind);
+        } else {
+            if (out->len)
+                buf_putc(out, '\n');
+            /* an indented first line opens a paragraph: give it a blank line */
+            if (out->len && !probe.blank && ind >= 2 && !is_bullet(&probe) && !prev_blank)
+                buf_putc(out, '\n');
+            buf_append(out, s, len);
+        }
+        prev_blank = probe.blank;
+        join_next = !probe.blank && len >= wide;
+        i = e + 1;
+    }
+    buf_putc(out, '\n');
+    return true;
+}
+
 
 static void
 split_lines(struct doc *d, const char *text, size_t n)
@@ -557,6 +672,7 @@ meta_top(struct doc *d)
             set_date(a, &dt, DATE_ISO_LINE);
             l->why = "date";
         } else if (!a->byline && is_byline(l->t, l->tl, &name, &dt, &has_date)) {
+            byline_outlet(d, name);
             a->byline = name;
             if (has_date)
                 set_date(a, &dt, DATE_BYLINE);
@@ -836,22 +952,6 @@ guess_lang(const char *s, size_t n)
 
 /* ---- assembling ------------------------------------------------------------------ */
 
-static bool
-is_bullet(const struct line *l)
-{
-    const char *t = l->t;
-    size_t n = l->tl;
-    if (n >= 2 && (t[0] == '-' || t[0] == '*' || t[0] == '+') && t[1] == ' ')
-        return true;
-    static const char *const marks[] = {"\xe2\x80\xa2", "\xe2\x80\x93", "\xc2\xb7",
-                                        "\xe2\x97\xa6", "\xe2\x96\xaa", "\xe2\x80\x94",
-                                        "\xe2\x96\xa0", "\xe2\x97\x8f"};
-    for (size_t i = 0; i < DS_ARRAY_LEN(marks); i++)
-        if (ing_istarts(t, n, marks[i]))
-            return true;
-    return false;
-}
-
 static void
 assemble(struct doc *d, struct buf *body, struct buf *removed)
 {
@@ -906,6 +1006,12 @@ ingest_article(const struct ingest_ctx *ctx, const char *path, const char *bytes
         buf_free(&raw);
         buf_free(&text);
         return -1;
+    }
+
+    struct buf flowed = BUF_INIT;
+    if (reflow(buf_str(&text), text.len, &flowed)) {
+        buf_free(&text);
+        text = flowed;
     }
 
     struct doc d = {0};

@@ -129,6 +129,11 @@ static const char *const labels[] = {
     "photos",        "gallery",         "next article",       "previous article",
     "next",          "previous",        "tags",               "topics",
     "font size",     "text size",       "a a a",              "aa",
+    "reuse this content", "explore more on these topics", "more on this topic",
+    "share on whatsapp", "share via", "print this article", "email this article",
+    "\xe5\x88\x86\xe4\xba\xab\xe5\x88\xb0",           /* 分享到 */
+    "\xe8\xbf\x94\xe5\x9b\x9e\xe9\xa1\xb6\xe9\x83\xa8", /* 返回顶部 */
+    "\xe6\x89\x93\xe5\x8d\xb0",                       /* 打印 */
 };
 
 /* Prefixes of short label lines ("Related: ...", "Read more: ..."). */
@@ -138,6 +143,9 @@ static const char *const label_prefixes[] = {
     "click here to", "click here for", "tap here to",   "follow us on", "follow us:",
     "share this article", "share on",   "download our app", "download the app",
     "advertisement", "get the app",
+    "\xe8\xb4\xa3\xe4\xbb\xbb\xe7\xbc\x96\xe8\xbe\x91", /* 责任编辑 (editor in charge) */
+    "\xe7\xbc\x96\xe8\xbe\x91\xef\xbc\x9a",               /* 编辑： */
+    "\xe5\x88\x86\xe4\xba\xab\xe5\x88\xb0",               /* 分享到 */
 };
 
 static bool

@@ -77,6 +77,22 @@ static const char *const months[12] = {"january", "february", "march",     "apri
                                        "may",     "june",     "july",      "august",
                                        "september", "october", "november", "december"};
 
+/* Full month names in French, German, Spanish, Italian and Portuguese
+ * (lower case, UTF-8); compared after ASCII lowercasing, so "Février" and
+ * "März" match. */
+static const char *const months_other[][12] = {
+    {"janvier", "f\xc3\xa9vrier", "mars", "avril", "mai", "juin", "juillet", "ao\xc3\xbbt",
+     "septembre", "octobre", "novembre", "d\xc3\xa9" "cembre"},
+    {"januar", "februar", "m\xc3\xa4rz", "april", "mai", "juni", "juli", "august", "september",
+     "oktober", "november", "dezember"},
+    {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+     "octubre", "noviembre", "diciembre"},
+    {"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+     "settembre", "ottobre", "novembre", "dicembre"},
+    {"janeiro", "fevereiro", "mar\xc3\xa7o", "abril", "maio", "junho", "julho", "agosto",
+     "setembro", "outubro", "novembro", "dezembro"},
+};
+
 int
 ing_month(const char *s, size_t n)
 {
@@ -98,6 +114,10 @@ ing_month(const char *s, size_t n)
         if (eq && (n == ml || n == 3 || (m == 8 && n == 4)))
             return m + 1;
     }
+    for (size_t l = 0; l < DS_ARRAY_LEN(months_other); l++)
+        for (int m = 0; m < 12; m++)
+            if (ing_ieq(s, n, months_other[l][m]))
+                return m + 1;
     return 0;
 }
 
@@ -133,10 +153,11 @@ skip_spaces(const char *s, size_t n, size_t i)
     return i;
 }
 
+/* End of a word of letters (ASCII or not) and abbreviation dots. */
 static size_t
 word_end(const char *s, size_t n, size_t i)
 {
-    while (i < n && (is_alpha(s[i]) || s[i] == '.'))
+    while (i < n && (is_alpha(s[i]) || s[i] == '.' || (unsigned char)s[i] >= 0x80))
         i++;
     return i;
 }
@@ -187,9 +208,13 @@ date_at(const char *s, size_t n, size_t i, struct ing_date *d)
         if (j + 2 <= n && (ing_istarts(s + j, n - j, "st") || ing_istarts(s + j, n - j, "nd") ||
                            ing_istarts(s + j, n - j, "rd") || ing_istarts(s + j, n - j, "th")))
             j += 2;
+        else if (j < n && s[j] == '.' && j + 1 < n && s[j + 1] == ' ')
+            j++; /* "11. September 2024" */
         j = skip_spaces(s, n, j);
         if (j < n && s[j] == '-')
             j++;
+        if (ing_istarts(s + j, n - j, "de "))
+            j += 3; /* "11 de septiembre de 2024" */
         size_t we = word_end(s, n, j);
         int m = ing_month(s + j, we - j);
         if (!m)
@@ -198,6 +223,8 @@ date_at(const char *s, size_t n, size_t i, struct ing_date *d)
         if (j < n && (s[j] == ',' || s[j] == '-'))
             j++;
         j = skip_spaces(s, n, j);
+        if (ing_istarts(s + j, n - j, "de "))
+            j += 3;
         int y = read_num(s, n, &j, 4, 4);
         if (y < 0 || !valid_ymd(y, m, dd))
             return 0;

@@ -619,6 +619,75 @@ test_rejects(void)
     article_clear(&a);
 }
 
+static void
+test_other_styles(void)
+{
+    struct article a;
+    /* HTML left in a text export */
+    ingest("/t/h.txt", "<p>Freight rates &amp; fuel costs climb</p>\n\n<p>Rates on the Asia&ndash;Europe "
+                       "route rose for a fourth week&#8230; still &lt;below&gt; last year&#39;s "
+                       "peak &#27;[31m.</p><br/><div class=\"ad\">Advertisement</div>\n"
+                       "Prices fell 2 < 3 and a <b mark stays.\n", &a);
+    is_str(a.title, "Freight rates & fuel costs climb", "html: tags and &amp; removed from the title");
+    ok(a.body && strstr(a.body, "Asia\xe2\x80\x93" "Europe route rose for a fourth week\xe2\x80\xa6 still "
+                                "<below> last year's peak [31m."),
+       "html: entities decoded; a numeric entity for ESC is dropped");
+    ok(a.body && !strstr(a.body, "<p>") && !strstr(a.body, "Advertisement") &&
+           strstr(a.body, "Prices fell 2 < 3 and a <b mark stays."),
+       "html: known tags removed, a lone '<' in prose kept");
+    int bad = 0;
+    for (const char *p = a.body; p && *p; p++)
+        bad += (unsigned char)*p < 0x20 && *p != '\n';
+    is_int(bad, 0, "html: no control characters from entities");
+    article_clear(&a);
+
+    /* hard-wrapped wire copy: paragraphs rejoined, indented lines start new ones */
+    ingest("/t/w.txt", "COPPER OUTPUT RISES 4.1 PCT IN MARCH\n\n"
+                       "    LIMA, April 9 - Peru's copper output rose 4.1 pct in\n"
+                       "March from a year earlier to 212,000 tonnes, the mines\n"
+                       "ministry said on Thursday.\n"
+                       "    Zinc output fell 2.3 pct to 118,000 tonnes, the\n"
+                       "ministry said.\n"
+                       " Reuter\n", &a);
+    is_str(a.title, "COPPER OUTPUT RISES 4.1 PCT IN MARCH", "wire: all-caps headline");
+    is_str(a.body, "LIMA, April 9 - Peru's copper output rose 4.1 pct in March from a year earlier "
+                   "to 212,000 tonnes, the mines ministry said on Thursday.\n\nZinc output fell "
+                   "2.3 pct to 118,000 tonnes, the ministry said.",
+           "wire: hard-wrapped lines rejoined into paragraphs");
+    is_str(a.source, "Reuters", "wire: 'Reuter' trailer is Reuters");
+    article_clear(&a);
+
+    ingest("/t/fr.txt", "Les exportations rebondissent\n\nPubli\xc3\xa9 le 3 f\xc3\xa9vrier 2024 "
+                        "\xc3\xa0 19h06\n\nLes exportations ont rebondi en janvier, selon les douanes.\n",
+           &a);
+    is_str(a.published, "2024-02-03", "date: French 'Publié le 3 février 2024'");
+    article_clear(&a);
+    ingest("/t/de.txt", "Exporte steigen\n\nVer\xc3\xb6" "ffentlicht am 11. M\xc3\xa4rz 2023\n\n"
+                        "Die Exporte sind im Februar gestiegen.\n", &a);
+    is_str(a.published, "2023-03-11", "date: German '11. März 2023'");
+    article_clear(&a);
+    ingest("/t/es.txt", "Suben las exportaciones\n\nPublicado el 5 de mayo de 2022\n\n"
+                        "Las exportaciones subieron en abril.\n", &a);
+    is_str(a.published, "2022-05-05", "date: Spanish '5 de mayo de 2022'");
+    article_clear(&a);
+
+    ingest("/t/ap.txt", "Senate passes stopgap bill\n\nBy ANA LIMA and TOM REED Associated Press\n\n"
+                        "The Senate passed a stopgap spending bill on Thursday.\n", &a);
+    is_str(a.byline, "ANA LIMA and TOM REED", "byline: trailing outlet name split off");
+    is_str(a.source, "Associated Press", "byline: ... and used as the source");
+    article_clear(&a);
+
+    ingest("/t/zh2.txt", "\xe5\x87\xba\xe5\x8f\xa3\xe5\xa2\x9e\xe9\x95\xbf\n\n"
+                         "\xe6\x9d\xa5\xe6\xba\x90\xef\xbc\x9a\xe6\x96\xb0\xe5\x8d\x8e\xe7\xa4\xbe\n"
+                         "2024\xe5\xb9\xb4" "9\xe6\x9c\x88" "11\xe6\x97\xa5\n\n"
+                         "\xe5\x87\xba\xe5\x8f\xa3\xe5\xa2\x9e\xe9\x95\xbf\xe4\xba\x86\xe3\x80\x82\n\n"
+                         "\xe8\xb4\xa3\xe4\xbb\xbb\xe7\xbc\x96\xe8\xbe\x91\xef\xbc\x9a\xe7\x8e\x8b\n", &a);
+    is_str(a.source, "Xinhua", "zh: 来源： line names the outlet");
+    is_str(a.published, "2024-09-11", "zh: 2024年9月11日 date line");
+    ok(a.body && !strstr(a.body, "\xe8\xb4\xa3\xe4\xbb\xbb"), "zh: 责任编辑 credit line dropped");
+    article_clear(&a);
+}
+
 /* ---- outlets ------------------------------------------------------------------------ */
 
 static void
@@ -851,6 +920,7 @@ main(void)
     test_sources();
     test_lang_words();
     test_rejects();
+    test_other_styles();
     char *tmp = make_tmpdir();
     if (tmp) {
         test_outlets(tmp);
