@@ -42,10 +42,11 @@ ingest_sniff(const char *bytes, size_t n)
     size_t w = DS_MIN(n, (size_t)SNIFF_WINDOW), ctl = 0;
     if (memchr(p, 0, w))
         return "binary";
-    /* control bytes other than \t \n \f \r ESC, counted without branches */
+    /* control bytes other than \t \n \f \r ESC (rare: the branch predicts well) */
     const uint32_t allowed = (1u << '\t') | (1u << '\n') | (1u << '\f') | (1u << '\r') | (1u << 0x1B);
     for (size_t i = 0; i < w; i++)
-        ctl += (size_t)((p[i] < 0x20) & !((allowed >> (p[i] & 31)) & 1u));
+        if (p[i] < 0x20 && !((allowed >> p[i]) & 1u))
+            ctl++;
     if (ctl * 10 > w * 3)
         return "binary";
     for (size_t i = 0; i < n; i++) {

@@ -98,8 +98,8 @@ ing_month(const char *s, size_t n)
 {
     if (n > 0 && s[n - 1] == '.')
         n--;
-    if (n < 3)
-        return 0;
+    if (n < 3 || n > 11 || !strchr("adefgjlmnosADEFGJLMNOS", s[0]))
+        return 0; /* no month name is shorter, longer or starts otherwise */
     for (int m = 0; m < 12; m++) {
         size_t ml = strlen(months[m]);
         if (n > ml)

@@ -17,6 +17,7 @@
 
 #include "dossier/article.h"
 #include "dossier/ingest.h"
+#include "dossier/utf8.h"
 #include "dossier/util.h"
 #include "tests/unit/tap.h"
 
@@ -688,6 +689,67 @@ test_other_styles(void)
     article_clear(&a);
 }
 
+/* Is s valid UTF-8 free of C0 (other than those in allow), DEL and C1? */
+static int
+terminal_safe(const char *s, const char *allow)
+{
+    if (!s)
+        return 1;
+    size_t n = strlen(s);
+    if (!utf8_valid(s, n))
+        return 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        i += (size_t)utf8_decode(s + i, n - i, &cp);
+        if ((cp < 0x20 && !strchr(allow, (int)cp)) || (cp >= 0x7F && cp <= 0x9F))
+            return 0;
+    }
+    return 1;
+}
+
+/* Property: whatever bytes come in, nothing that reaches a field can drive
+ * a terminal. Random documents from an alphabet rich in escape material. */
+static void
+test_random_bytes(void)
+{
+    ok(!terminal_safe("a\x1b[31mb", "") && !terminal_safe("a\xc2\x9b" "b", "") &&
+           terminal_safe("a\nb", "\n"),
+       "terminal_safe itself catches ESC and C1 (so the check below can fail)");
+    static const char alphabet[] = "\x1b\x1b[]\x07\\;0123456789mPX^_{}<>&#x;abcXYZ  \n\n\r\t."
+                                   "\xc2\x9b\x9d\x90\x85\xe2\x80\x8b\xaf\xef\xbb\xbf\xff\xfe\x7f\x01";
+    unsigned long long seed = 0x9E3779B97F4A7C15ull;
+    int unsafe = 0, failures = 0, rejected = 0;
+    for (int doc = 0; doc < 3000; doc++) {
+        char bytes[300];
+        size_t n = 1 + (size_t)(seed % sizeof bytes);
+        for (size_t i = 0; i < n; i++) {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            bytes[i] = alphabet[seed % (sizeof alphabet - 1)];
+        }
+        struct article a;
+        struct ds_error err;
+        const char *path = doc % 2 ? "/fuzz/doc.md" : "/fuzz/doc.txt";
+        if (ingest_article(NULL, path, bytes, n, &a, &err) != 0) {
+            rejected++;
+            if (!err.msg[0])
+                failures++;
+        } else {
+            const char *fields[] = {a.title, a.subtitle, a.section, a.source, a.published,
+                                    a.byline, a.lang, a.encoding};
+            for (size_t k = 0; k < DS_ARRAY_LEN(fields); k++)
+                unsafe += !terminal_safe(fields[k], "");
+            unsafe += !terminal_safe(a.body, "\n") + !terminal_safe(a.raw, "\n") +
+                      !terminal_safe(a.removed, "\t\n");
+        }
+        article_clear(&a);
+    }
+    is_int(unsafe, 0, "random bytes: every field is valid UTF-8 without controls or escapes");
+    is_int(failures, 0, "random bytes: every rejection has a reason");
+    diag("random bytes: %d of 3000 documents rejected", rejected);
+}
+
 /* ---- outlets ------------------------------------------------------------------------ */
 
 static void
@@ -921,6 +983,7 @@ main(void)
     test_lang_words();
     test_rejects();
     test_other_styles();
+    test_random_bytes();
     char *tmp = make_tmpdir();
     if (tmp) {
         test_outlets(tmp);
