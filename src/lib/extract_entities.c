@@ -627,7 +627,15 @@ static const char *const wl_stop[] = {
     "Oscar", "Oscars", "Grammy", "Olympic", "Olympics", "Games", "World", "Premier", "Division",
     "Internet", "Web", "Online", "Digital", "Mobile", "Sketch", "Icon", "Title", "Chevron",
     "Arrow", "Artboard", "Created", "Path", "Layer", "Menu", "Burger", "Positive", "Print",
-    "Search", "Site", "Mail", "Twitter", "Facebook", "Linkedin", "Google", "Apple", "AI", NULL};
+    "Search", "Site", "Mail", "Twitter", "Facebook", "Linkedin", "Google", "Apple", "AI",
+    "Later", "Earlier", "Instead", "Finally", "Separately", "Previously", "Recently", "Currently",
+    "Initially", "Eventually", "Speaking", "Asked", "Writing", "Overall", "Indeed", "Perhaps",
+    "Similarly", "Likewise", "Thus", "Hence", "Therefore", "Nevertheless", "Nonetheless",
+    "Otherwise", "Elsewhere", "Notably", "Importantly", "Ultimately", "Additionally",
+    "Furthermore", "Tonight", "Officially", "Yet", "Once", "Twice", "Among", "Amid", "During",
+    "Following", "Unlike", "Like", "Given", "Whether", "Either", "Neither", "Several", "Few",
+    "Any", "Every", "Much", "Very", "Too", "Well", "Again", "Ahead", "Back", "Sources", "Source",
+    "Reporting", "Additional", "Editing", "Copyright", "Related", "Advertisement", NULL};
 static const char *const wl_org_suffix[] = {
     "University", "College", "Institute", "Academy", "School", "Ministry", "Department",
     "Bureau", "Agency", "Administration", "Commission", "Committee", "Council", "Office",
@@ -1010,9 +1018,34 @@ er_pass_gazetteer(struct ent_run *r)
             uint32_t ref = al->entity;
             if (al->capital && !er_capital_is_gov(r, i, j))
                 ref = (uint32_t)al->place;
+            if (r->g->ents[ref].kind == ENTITY_PERSON) {
+                /* Listed people join the people found by pattern, so their
+                 * lone surnames attach too. */
+                ref = er_dyn(r, r->g->ents[ref].name, ENTITY_PERSON);
+                struct dyn *d = &r->d[ref - r->g->nents];
+                const char *sp = strrchr(d->name, ' ');
+                const char *key = sp ? sp + 1 : d->name;
+                if (!d->key[0] && strlen(key) < sizeof d->key)
+                    memcpy(d->key, key, strlen(key) + 1);
+            }
             er_mention(r, v[i].start, v[j].end, ref);
             for (size_t k = i; k <= j; k++)
                 r->covered[k] = 1;
+            if (ref < r->g->nents && r->g->ents[ref].kind == ENTITY_AGREEMENT && j > i) {
+                /* "China-Japan-Korea Free Trade Agreement" also mentions its
+                 * parties. */
+                for (size_t k = i; k <= j; k++) {
+                    size_t kj = k;
+                    const struct gz_alias *in = er_gaz(r, k, &kj);
+                    if (!in || kj > j || in->entity == al->entity)
+                        continue;
+                    enum entity_kind ik = r->g->ents[in->entity].kind;
+                    if (ik == ENTITY_COUNTRY || ik == ENTITY_ORG) {
+                        er_mention(r, v[k].start, v[kj].end, in->entity);
+                        k = kj;
+                    }
+                }
+            }
             i = j + 1;
             continue;
         }
@@ -1074,12 +1107,16 @@ er_pass_people(struct ent_run *r)
         /* title evidence: the last title word inside the run, or one before */
         size_t a = i;
         bool titled = false;
-        for (size_t k = i; k <= e; k++)
+        for (size_t k = i; k <= e; k++) {
+            if (k > i && k == a + 1 && er_is(r, &v[a], WL_CN_SURNAMES) &&
+                !er_in(r, &v[k], WL_TITLES))
+                continue; /* "Liu He": a surname then a short given name */
             if (er_in(r, &v[k], WL_TITLES) || er_is(r, &v[k], WL_STOP)) {
                 if (er_in(r, &v[k], WL_TITLES))
                     titled = true;
                 a = k + 1;
             }
+        }
         if (a > e) {
             i = e + 1;
             continue;
@@ -1097,8 +1134,10 @@ er_pass_people(struct ent_run *r)
         size_t b = e;
         /* name tokens: a..b must all be name-like; 1..3 of them */
         bool ok = true;
+        bool cn = er_is(r, &v[a], WL_CN_SURNAMES);
         for (size_t k = a; k <= b; k++)
-            if (!er_namey(r, k))
+            if (!er_namey(r, k) && !(cn && k > a && (v[k].flags & TK_NAMEY) &&
+                                     v[k].end - v[k].start <= 3 && !er_in(r, &v[k], WL_TITLES)))
                 ok = false;
         size_t len = b - a + 1;
         if (!ok || len > 3) {
@@ -1234,15 +1273,27 @@ er_pass_people(struct ent_run *r)
         if (i + 1 < nt && (v[i + 1].flags & TK_CAP) && er_joined(&v[i + 1]) &&
             !(v[i].flags & TK_POSS))
             continue;
-        if (i > 0 && (v[i - 1].flags & TK_CAP) && er_joined(&v[i]) && !r->covered[i - 1])
+        if (i > 0 && (v[i - 1].flags & TK_CAP) && er_joined(&v[i]) && !r->covered[i - 1] &&
+            !er_is(r, &v[i - 1], WL_STOP))
             continue;
         size_t l = v[i].end - v[i].start;
-        uint32_t ref = UINT32_MAX;
-        for (size_t d = r->nd; d-- > 0;) {
-            if (r->d[d].kind == ENTITY_PERSON && strlen(r->d[d].key) == l &&
-                memcmp(r->d[d].key, r->s + v[i].start, l) == 0) {
-                ref = (uint32_t)(d + r->g->nents);
-                break;
+        uint32_t ref = UINT32_MAX, best_start = 0;
+        bool before = false;
+        for (size_t m = 0; m < r->nm; m++) {
+            uint32_t mr = r->m[m].ref;
+            if (mr < r->g->nents)
+                continue;
+            const struct dyn *d = &r->d[mr - r->g->nents];
+            if (d->kind != ENTITY_PERSON || strlen(d->key) != l ||
+                memcmp(d->key, r->s + v[i].start, l) != 0 || strchr(d->name, ' ') == NULL)
+                continue;
+            bool b4 = r->m[m].start < v[i].start;
+            /* the latest one before, else the first one after */
+            if (ref == UINT32_MAX || (b4 && (!before || r->m[m].start > best_start)) ||
+                (!b4 && !before && r->m[m].start < best_start)) {
+                ref = mr;
+                best_start = r->m[m].start;
+                before = b4;
             }
         }
         if (ref != UINT32_MAX) {

@@ -413,7 +413,7 @@ static const char *const fig_verbs[] = {
     "exceed", "topped", "tops", "rose", "rise", "rises", "risen", "fell", "falls", "fall", "grew",
     "grow", "grows", "jumped", "surged", "increased", "decreased", "declined", "dropped", "climbed",
     "gained", "valued", "worth", "of", "by", "to", "at", "from", "on", "for", "with", "up", "down",
-    "than", "imported", "exported", "imports", "exports", "import", "export", "bought", "sold",
+    "than", "imported", "exported", "bought", "sold", "traded",
     "buy", "sell", "spent", "spend", "spends", "invested", "invest", "raised", "raise", "earned",
     "made", "paid", "pay", "lost", "cut", "cost", "costs", "posted", "recorded", "reported",
     "registered", "saw", "see", "sees", "announced", "approved", "pledged", "allocated",
@@ -422,6 +422,24 @@ static const char *const fig_verbs[] = {
     "more", "less", "least", "fewer", "estimated", "an", "a", "the", "only", "just", "has", "have",
     "had", "all", "also", "will", "would", "could", "may", "might", "already", "reportedly",
     "expected", "likely", "set", "and", "or", NULL};
+static const char *const fig_strong_verbs[] = {
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could",
+    "should", "may", "might", "can", "grown", "grew", "rose", "risen", "fell", "fallen", "hit",
+    "reached", "amounted", "totalled", "totaled", "stood", "exceeded", "jumped", "surged",
+    "increased", "decreased", "declined", "dropped", "climbed", "gained", "cutting", "reducing",
+    "raising", "boosting", "increasing", "expanding", "lifting", "imported", "exported", "bought",
+    "sold", "spent", "invested", "raised", "earned", "made", "paid", "lost", "cost", "posted",
+    "recorded", "reported", "registered", "saw", "said", "says", "plans", "planned", "wants",
+    "wanted", "expects", "expected", "hopes", "aims", "aimed", "seeks", "sought", "needs",
+    "needed", "traded", "imposed", "announced", "approved", "pledged", NULL};
+static const char *const fig_preps[] = {"at", "in", "on", "by", "to", "for", "with", "from",
+                                        "of", "over", "under", "into", "as", NULL};
+static const char *const fig_after_stop[] = {
+    "in", "from", "to", "for", "on", "at", "by", "with", "and", "or", "of", "worth", "a", "an",
+    "the", "this", "that", "last", "year-on-year", "is", "was", "were", "are", "has", "have",
+    "had", "will", "would", "could", "took", "came", "went", "said", "says", "each", "per",
+    "over", "since", "between", "than", "more", "less", "up", "down", "which", "who", "when",
+    "while", "after", "before", "as", "into", "off", "out", NULL};
 static const char *const fig_change_nouns[] = {
     "increase", "decrease", "rise", "fall", "growth", "decline", "drop", "gain", "jump", "surge",
     "year-on-year increase", "it", "which", "this", "that", "they", "accounting", "up", "down",
@@ -459,6 +477,18 @@ fig_subject(const char *s, const struct span *sent, size_t fstart, size_t fend,
             }
         }
     }
+    /* An amount followed by what it is: "US$69 billion trade surplus". */
+    if (kind == FIGURE_AMOUNT) {
+        struct fig_word w[4];
+        size_t k = fig_words_after(s, fend, sent->end, w, 4);
+        size_t m = 0;
+        while (m < k && m < 3 && ex_is_lower((unsigned char)s[w[m].start]) &&
+               !fig_win(s, &w[m], fig_after_stop) && !fig_win(s, &w[m], fig_strong_verbs) &&
+               (m == 0 || w[m].start == w[m - 1].end + 1))
+            m++;
+        if (m > 0 && w[0].start == fend + 1)
+            return fig_clean_copy(s, w[0].start, w[m - 1].end);
+    }
     /* The clause before the figure. */
     size_t lo = sent->start;
     for (size_t i = fstart; i > sent->start; i--) {
@@ -470,13 +500,14 @@ fig_subject(const char *s, const struct span *sent, size_t fstart, size_t fend,
     }
     struct fig_word w[24];
     size_t k = fig_words_before(s, lo, fstart, w, 24);
-    /* w[0] is nearest. Drop trailing verbs, prepositions and qualifiers. */
+    /* w[0] is nearest. Skip the verb group right before the figure. */
     size_t i = 0;
-    while (i < k && fig_win(s, &w[i], fig_verbs))
+    while (i < k && (fig_win(s, &w[i], fig_verbs) ||
+                     (w[i].end - w[i].start > 4 && s[w[i].end - 1] == 'd' &&
+                      s[w[i].end - 2] == 'e' && ex_is_lower((unsigned char)s[w[i].start]))))
         i++;
     if (i == 0 && k > 0) {
-        /* No verb right before the figure: "trade volume 5 percent higher"
-         * has none; look for one further back. */
+        /* No verb right before the figure: look for one further back. */
         size_t j = 0;
         while (j < k && !fig_win(s, &w[j], fig_verbs))
             j++;
@@ -488,8 +519,25 @@ fig_subject(const char *s, const struct span *sent, size_t fstart, size_t fend,
             i = k; /* no verb: no subject from this clause */
         }
     }
-    size_t last = i;           /* nearest kept word */
-    size_t firstw = k;         /* one past the farthest kept word */
+    size_t last = i;   /* nearest kept word */
+    size_t firstw = k; /* one past the farthest kept word */
+    /* A strong verb inside: "X is cutting Y by" keeps Y; "X has grown at a
+     * rate of" keeps X. */
+    size_t sv = SIZE_MAX, fv = SIZE_MAX;
+    for (size_t j = i; j < k; j++) {
+        if (fig_win(s, &w[j], fig_strong_verbs)) {
+            if (sv == SIZE_MAX)
+                sv = j;
+            fv = j;
+        }
+    }
+    if (sv != SIZE_MAX) {
+        if (sv > i && !fig_win(s, &w[sv - 1], fig_preps) && !fig_win(s, &w[sv - 1], fig_lead_words)) {
+            firstw = sv;
+        } else {
+            last = fv + 1;
+        }
+    }
     while (firstw > last && fig_win(s, &w[firstw - 1], fig_lead_words))
         firstw--;
     if (last >= firstw) {
@@ -593,25 +641,30 @@ fig_context(const char *s, const struct span *sent, struct figure *f, size_t num
     }
 }
 
-/* The period nearest to the figure inside its sentence. */
+/* The period nearest to the figure inside its sentence. A comparison basis
+ * ("year-on-year") is used only when the sentence states no period. */
 static char *
 fig_period(struct ds_regex *re, const char *s, const struct span *sent, const struct figure *f)
 {
-    size_t pos = sent->start, best_d = SIZE_MAX, ba = 0, bb = 0;
-    size_t n = sent->end;
+    size_t pos = sent->start, n = sent->end;
+    size_t best_d[2] = {SIZE_MAX, SIZE_MAX}, ba[2] = {0, 0}, bb[2] = {0, 0};
     while (ds_regex_next(re, s, n, &pos)) {
         size_t a, b;
-        ds_regex_group(re, 0, &a, &b);
-        if (a >= f->span.start && b <= f->span.end)
+        if (!ds_regex_group(re, 0, &a, &b) || (a >= f->span.start && b <= f->span.end))
             continue; /* inside the figure itself */
         size_t d = b <= f->span.start ? f->span.start - b : a >= f->span.end ? a - f->span.end : 0;
-        if (d < best_d) {
-            best_d = d;
-            ba = a;
-            bb = b;
+        int basis = 0;
+        for (size_t i = a; i + 4 <= b; i++)
+            if (memcmp(s + i, "-on-", 4) == 0 || memcmp(s + i, " on ", 4) == 0)
+                basis = 1;
+        if (d < best_d[basis]) {
+            best_d[basis] = d;
+            ba[basis] = a;
+            bb[basis] = b;
         }
     }
-    return best_d == SIZE_MAX ? NULL : fig_clean_copy(s, ba, bb);
+    int k = best_d[0] != SIZE_MAX ? 0 : 1;
+    return best_d[k] == SIZE_MAX ? NULL : fig_clean_copy(s, ba[k], bb[k]);
 }
 
 static void

@@ -1,0 +1,256 @@
+/*
+ * test_entities.c — entity extraction: gazetteer aliases and case rules,
+ * capitals standing for governments, organisations by pattern, people by
+ * title, appositive, reporting verb and CJK rendering, surname mentions,
+ * rejections, order, user gazetteers and gazetteer errors.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "dossier/extract.h"
+#include "tap.h"
+
+static struct extractor *ex;
+
+static void
+run(const char *body, struct extraction *x)
+{
+    struct article a;
+    memset(&a, 0, sizeof a);
+    a.body = xstrdup(body);
+    memset(x, 0, sizeof *x);
+    extractor_run(ex, &a, x);
+    free(a.body);
+}
+
+static const struct entity *
+find(const struct extraction *x, const char *name)
+{
+    for (size_t i = 0; i < x->nentities; i++)
+        if (strcmp(x->entities[i].name, name) == 0)
+            return &x->entities[i];
+    return NULL;
+}
+
+static void
+dump(const struct extraction *x)
+{
+    for (size_t i = 0; i < x->nentities; i++)
+        diag("  %s (%s) x%zu", x->entities[i].name, entity_kind_name(x->entities[i].kind),
+             x->entities[i].nspans);
+}
+
+/* body holds entity name of kind with count mentions (count 0: any). */
+static void
+has(const char *body, const char *name, enum entity_kind kind, size_t count)
+{
+    struct extraction x;
+    run(body, &x);
+    const struct entity *e = find(&x, name);
+    if (!ok(e && e->kind == kind && (count == 0 || e->nspans == count), "'%s' (%s%s) in '%.50s'",
+            name, entity_kind_name(kind), count > 1 ? ", several" : "", body))
+        dump(&x);
+    extraction_clear(&x);
+}
+
+static void
+hasnt(const char *body, const char *name)
+{
+    struct extraction x;
+    run(body, &x);
+    if (!ok(find(&x, name) == NULL, "no '%s' in '%.50s'", name, body))
+        dump(&x);
+    extraction_clear(&x);
+}
+
+static void
+no_person(const char *body)
+{
+    struct extraction x;
+    run(body, &x);
+    int n = 0;
+    for (size_t i = 0; i < x.nentities; i++)
+        if (x.entities[i].kind == ENTITY_PERSON)
+            n++;
+    if (!ok(n == 0, "no person in '%.60s'", body))
+        dump(&x);
+    extraction_clear(&x);
+}
+
+static int
+write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return -1;
+    fputs(text, f);
+    return fclose(f);
+}
+
+int
+main(void)
+{
+    const char *env = getenv("DOSSIER_ASSETS");
+    char *assets = env ? xstrdup(env) : xasprintf("%s/assets", DOSSIER_SRCDIR);
+    struct ds_error err;
+    ds_error_clear(&err);
+    if (extractor_open(assets, NULL, &ex, &err) != 0) {
+        diag("extractor_open: %s", err.msg);
+        ok(0, "extractor opens");
+        return done_testing();
+    }
+
+    /* Countries, demonyms, case rules. */
+    has("Chinese officials met their American counterparts.", "China", ENTITY_COUNTRY, 1);
+    has("Chinese officials met their American counterparts.", "United States", ENTITY_COUNTRY,
+        1);
+    has("The U.S. and the US and the United States.", "United States", ENTITY_COUNTRY, 3);
+    hasnt("Let us meet in the usual place.", "United States");
+    has("Korea and Japan", "South Korea", ENTITY_COUNTRY, 1);
+    has("the China-ASEAN Expo", "ASEAN", ENTITY_ORG, 1);
+    has("the China-ASEAN Expo", "China", ENTITY_COUNTRY, 1);
+
+    /* Capitals: government or place. */
+    has("Beijing said on Monday it would retaliate.", "China", ENTITY_COUNTRY, 1);
+    has("The talks were held in Beijing on Monday.", "Beijing", ENTITY_PLACE, 1);
+    hasnt("The talks were held in Beijing on Monday.", "China");
+    has("Japan wants more talks with Tokyo's partners.", "Japan", ENTITY_COUNTRY, 2);
+    has("As Washington and Beijing near a deal", "United States", ENTITY_COUNTRY, 1);
+    has("They pressed Brussels on market access.", "European Union", ENTITY_ORG, 1);
+    has("WASHINGTON -- Talks resumed.", "Washington", ENTITY_PLACE, 1);
+
+    /* Organisations and agreements, any case where documented. */
+    has("MofCOM and MOFCOM and Mofcom", "Ministry of Commerce", ENTITY_ORG, 3);
+    has("China's Ministry of Commerce (MOFCOM) said", "Ministry of Commerce", ENTITY_ORG, 2);
+    has("the People's Bank of China cut rates", "People's Bank of China", ENTITY_ORG, 1);
+    has("The US Department of Treasury added SenseTime to a list.", "US Department of Treasury",
+        ENTITY_ORG, 1);
+    has("The US Department of Treasury added SenseTime to a list.", "SenseTime", ENTITY_ORG, 1);
+    has("the phase one deal and the phase-one trade agreement",
+        "Phase one trade agreement", ENTITY_AGREEMENT, 2);
+    has("reviewing \"Made in China 2025,\" a policy", "Made in China 2025", ENTITY_AGREEMENT, 1);
+    has("promoting BRI and the Belt and Road Initiative", "Belt and Road Initiative",
+        ENTITY_AGREEMENT, 2);
+    has("joining CPTPP and RCEP", "CPTPP", ENTITY_AGREEMENT, 1);
+    has("a professor at Renmin University said", "Renmin University", ENTITY_ORG, 1);
+    has("a fellow at the Beijing Academy of Social Sciences", "Beijing Academy of Social Sciences",
+        ENTITY_ORG, 1);
+    hasnt("a fellow at the Beijing Academy of Social Sciences", "China");
+
+    /* People by pattern. */
+    has("On the Chinese side, Vice Premier Liu He arrived.", "Liu He", ENTITY_PERSON, 1);
+    has("Japanese Foreign Minister Taro Kono will attend.", "Taro Kono", ENTITY_PERSON, 1);
+    has("MOFCOM spokesperson Shu Jueting said on Thursday. Later Shu said more.",
+        "Shu Jueting", ENTITY_PERSON, 2);
+    has("President Donald Trump has said he wants a deal. Trump is expected to act.",
+        "Donald Trump", ENTITY_PERSON, 2);
+    has("Treasury Secretary Steven Mnuchin and Secretary of Commerce Wilbur Ross met.",
+        "Steven Mnuchin", ENTITY_PERSON, 1);
+    has("Treasury Secretary Steven Mnuchin and Secretary of Commerce Wilbur Ross met.",
+        "Wilbur Ross", ENTITY_PERSON, 1);
+    has("\"It is hard,\" said Shi Yinhong, an adviser to the cabinet.", "Shi Yinhong",
+        ENTITY_PERSON, 1);
+    has("The team includes Zhong Shan, the commerce minister, and others.", "Zhong Shan",
+        ENTITY_PERSON, 1);
+    has("Vice Minister of Commerce Li Fei told a press conference. Li said it twice.", "Li Fei",
+        ENTITY_PERSON, 2);
+    has("Mary Keller told reporters the plan was ready.", "Mary Keller", ENTITY_PERSON, 1);
+    {
+        struct extraction x;
+        run("For 2021 Wang Wentao \xe7\x8e\x8b\xe6\x96\x87\xe6\xb6\x9b MofCOM minister noted "
+            "the plan.", &x);
+        const struct entity *e = find(&x, "Wang Wentao");
+        ok(e && e->kind == ENTITY_PERSON && e->alt &&
+               strcmp(e->alt, "\xe7\x8e\x8b\xe6\x96\x87\xe6\xb6\x9b") == 0,
+           "romanised name + CJK is one person with alt");
+        int extra = 0;
+        for (size_t i = 0; i < x.nentities; i++)
+            if (x.entities[i].kind == ENTITY_PERSON && e != &x.entities[i])
+                extra++;
+        is_int(extra, 0, "the CJK form is not a second person");
+        extraction_clear(&x);
+    }
+    /* A surname alone attaches to the last full name that has it. */
+    {
+        struct extraction x;
+        run("Wang Peng, a research fellow, spoke first. Later Wang Yi, the foreign minister, "
+            "spoke. Wang said talks would go on.", &x);
+        const struct entity *a = find(&x, "Wang Peng"), *b = find(&x, "Wang Yi");
+        ok(a && b && a->nspans == 1 && b->nspans == 2, "lone surname goes to the latest Wang");
+        extraction_clear(&x);
+    }
+
+    /* False people. */
+    no_person("The Global Times reported the figures on Monday.");
+    no_person("Economic Daily said exports rose.");
+    no_person("Sponsored Content appears here. Stay Ahead With Our Exclusives.");
+    no_person("In March the talks resumed. Meanwhile Beijing said no.");
+    no_person("He said the deal was good. She said it was bad.");
+    no_person("Experts noted that Chinese Officials said so.");
+
+    /* Order of first mention and spans. */
+    {
+        struct extraction x;
+        const char *t = "Japan and China met. China spoke first, then Japan, then India.";
+        run(t, &x);
+        int order = x.nentities == 3 && strcmp(x.entities[0].name, "Japan") == 0 &&
+                    strcmp(x.entities[1].name, "China") == 0 &&
+                    strcmp(x.entities[2].name, "India") == 0;
+        ok(order, "entities in order of first mention");
+        int spans = 1;
+        for (size_t i = 0; i < x.nentities; i++)
+            for (size_t k = 0; k < x.entities[i].nspans; k++) {
+                struct span s = x.entities[i].spans[k];
+                if (s.end > strlen(t) || s.end <= s.start ||
+                    (k && s.start < x.entities[i].spans[k - 1].start))
+                    spans = 0;
+            }
+        ok(spans, "spans in range and in order");
+        const struct entity *c = find(&x, "China");
+        ok(c && c->nspans == 2 && strncmp(t + c->spans[0].start, "China", 5) == 0,
+           "China mentioned twice, span on the word");
+        extraction_clear(&x);
+    }
+    extractor_free(&ex);
+
+    /* User gazetteer: extends the shipped ones; errors name file and line. */
+    char dir[] = "/tmp/dossier-test-entities-XXXXXX";
+    if (!mkdtemp(dir)) {
+        ok(0, "mkdtemp");
+        return done_testing();
+    }
+    char *gdir = xasprintf("%s/gazetteer", dir);
+    char *orgs = xasprintf("%s/orgs.tsv", gdir);
+    ds_mkdir_p(gdir, 0700);
+    write_file(orgs, "# mine\nAcme Widgets\torg\tAcme|ACW\nGreat Lakes Pact\tagreement\n");
+    ok(extractor_open(assets, dir, &ex, &err) == 0, "opens with a user gazetteer");
+    if (ex) {
+        has("Acme said ACW and Acme Widgets signed the Great Lakes Pact.", "Acme Widgets",
+            ENTITY_ORG, 3);
+        has("Acme said ACW and Acme Widgets signed the Great Lakes Pact.", "Great Lakes Pact",
+            ENTITY_AGREEMENT, 1);
+        has("Shipped lists still work: Germany.", "Germany", ENTITY_COUNTRY, 1);
+        uint64_t h1 = extractor_rules_hash(ex);
+        extractor_free(&ex);
+        write_file(orgs, "Acme Widgets\torg\tAcme\n");
+        extractor_open(assets, dir, &ex, &err);
+        ok(ex && extractor_rules_hash(ex) != h1, "rules hash follows the gazetteers");
+        extractor_free(&ex);
+    }
+    write_file(orgs, "Fine Org\norg line\tplanet\talias\n");
+    ds_error_clear(&err);
+    ok(extractor_open(assets, dir, &ex, &err) != 0 && ex == NULL, "unknown kind fails");
+    ok(strstr(err.msg, "orgs.tsv:2:") && strstr(err.msg, "planet"), "message names file:line");
+    diag("%s", err.msg);
+    unlink(orgs);
+    rmdir(gdir);
+    rmdir(dir);
+    free(orgs);
+    free(gdir);
+    free(assets);
+    return done_testing();
+}

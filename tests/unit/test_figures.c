@@ -1,0 +1,264 @@
+/*
+ * test_figures.c — figure extraction: money in many styles, percentages,
+ * rates, quantities, ranges, approximations, context (kind, direction,
+ * period, subject) and the numbers that are not figures.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dossier/extract.h"
+#include "tap.h"
+
+static struct extractor *ex;
+
+static void
+run(const char *body, struct extraction *x)
+{
+    struct article a;
+    memset(&a, 0, sizeof a);
+    a.body = xstrdup(body);
+    memset(x, 0, sizeof *x);
+    extractor_run(ex, &a, x);
+    free(a.body);
+}
+
+static const struct figure *
+find(const struct extraction *x, const char *text)
+{
+    for (size_t i = 0; i < x->nfigures; i++)
+        if (strcmp(x->figures[i].text, text) == 0)
+            return &x->figures[i];
+    return NULL;
+}
+
+static int
+near(double a, double b)
+{
+    return fabs(a - b) <= fabs(b) * 1e-9 + 1e-9;
+}
+
+/* One figure expected: its text, value, unit, scale and kind. */
+static void
+money(const char *body, const char *text, double value, const char *unit, const char *scale,
+      enum figure_kind kind)
+{
+    struct extraction x;
+    run(body, &x);
+    const struct figure *f = find(&x, text);
+    if (!ok(f != NULL, "found '%s' in '%s'", text, body)) {
+        for (size_t i = 0; i < x.nfigures; i++)
+            diag("got '%s'", x.figures[i].text);
+        tap_skip(4, "not found");
+    } else {
+        if (!ok(near(f->value, value), "'%s' value", text))
+            diag("got %.17g want %.17g", f->value, value);
+        is_str(f->unit, unit, "unit");
+        is_str(f->scale, scale, "scale");
+        is_str(figure_kind_name(f->kind), figure_kind_name(kind), "kind");
+        /* the span is the text as written */
+        ok(strncmp(body + f->span.start, text, f->span.end - f->span.start) == 0 &&
+               strlen(text) == f->span.end - f->span.start,
+           "'%s' span points at the text", text);
+    }
+    extraction_clear(&x);
+}
+
+/* No figure at all in body. */
+static void
+none(const char *body)
+{
+    struct extraction x;
+    run(body, &x);
+    if (!ok(x.nfigures == 0, "no figure in '%s'", body))
+        for (size_t i = 0; i < x.nfigures; i++)
+            diag("got '%s'", x.figures[i].text);
+    extraction_clear(&x);
+}
+
+static void
+context(const char *body, const char *text, const char *direction, const char *period,
+        const char *subject, const char *approx)
+{
+    struct extraction x;
+    run(body, &x);
+    const struct figure *f = find(&x, text);
+    if (!ok(f != NULL, "context: found '%s'", text)) {
+        tap_skip(4, "not found");
+    } else {
+        is_str(f->direction, direction, "direction");
+        is_str(f->period, period, "period");
+        is_str(f->subject, subject, "subject");
+        is_str(f->approx, approx, "approximation");
+    }
+    extraction_clear(&x);
+}
+
+int
+main(void)
+{
+    const char *assets = getenv("DOSSIER_ASSETS");
+    char *fallback = xasprintf("%s/assets", DOSSIER_SRCDIR);
+    struct ds_error err;
+    ds_error_clear(&err);
+    if (extractor_open(assets ? assets : fallback, NULL, &ex, &err) != 0) {
+        diag("extractor_open: %s", err.msg);
+        ok(0, "extractor opens");
+        free(fallback);
+        return done_testing();
+    }
+    free(fallback);
+
+    /* Money, every style. */
+    money("Trade hit $682.32 billion last year.", "$682.32 billion", 682.32e9, "USD", "billion",
+          FIGURE_AMOUNT);
+    money("Japan's US$69 billion trade surplus.", "US$69 billion", 69e9, "USD", "billion",
+          FIGURE_AMOUNT);
+    money("A HK$3.5 billion deal.", "HK$3.5 billion", 3.5e9, "HKD", "billion", FIGURE_AMOUNT);
+    money("It raised S$200 million.", "S$200 million", 200e6, "SGD", "million", FIGURE_AMOUNT);
+    money("A fine of \xe2\x82\xac" "5 billion was set.", "\xe2\x82\xac" "5 billion", 5e9, "EUR",
+          "billion", FIGURE_AMOUNT);
+    money("Profits reached \xc2\xa3" "1.2bn in 2004.", "\xc2\xa3" "1.2bn", 1.2e9, "GBP",
+          "billion", FIGURE_AMOUNT);
+    money("The club paid \xc2\xa3" "300m for him.", "\xc2\xa3" "300m", 300e6, "GBP", "million",
+          FIGURE_AMOUNT);
+    money("A \xc2\xa5" "500 million order.", "\xc2\xa5" "500 million", 500e6, "JPY", "million",
+          FIGURE_AMOUNT);
+    money("Loans of RMB 3 trillion were made.", "RMB 3 trillion", 3e12, "CNY", "trillion",
+          FIGURE_AMOUNT);
+    money("Spending of 3 trillion yuan is planned.", "3 trillion yuan", 3e12, "CNY", "trillion",
+          FIGURE_AMOUNT);
+    money("NET PROFIT ROSE TO 24.5 mln dlrs FROM 20.1 mln.", "24.5 mln dlrs", 24.5e6, "USD",
+          "million", FIGURE_AMOUNT);
+    money("Sales were 1.2 billion dlrs in the quarter.", "1.2 billion dlrs", 1.2e9, "USD",
+          "billion", FIGURE_AMOUNT);
+    money("The bank added 3 bln stg to the market.", "3 bln stg", 3e9, "GBP", "billion",
+          FIGURE_AMOUNT);
+    money("A loan of 500 mln yen.", "500 mln yen", 500e6, "JPY", "million", FIGURE_AMOUNT);
+    money("It cost 1.5bn euros.", "1.5bn euros", 1.5e9, "EUR", "billion", FIGURE_AMOUNT);
+    money("A subscription costs $9.", "$9", 9, "USD", NULL, FIGURE_AMOUNT);
+
+    /* Ranges and approximations. */
+    {
+        struct extraction x;
+        run("Estimates range from talk of $30 billion to $50 billion in new orders.", &x);
+        const struct figure *f = find(&x, "$30 billion to $50 billion");
+        ok(f && near(f->value, 30e9) && near(f->value_hi, 50e9), "range $30 billion to $50 billion");
+        extraction_clear(&x);
+        run("Orders worth $30-50 billion.", &x);
+        f = find(&x, "$30-50 billion");
+        ok(f && near(f->value, 30e9) && near(f->value_hi, 50e9), "range $30-50 billion");
+        extraction_clear(&x);
+        run("Prices rose from $30 billion to $50 billion.", &x);
+        ok(x.nfigures == 2, "'from X to Y' is two figures, not a range");
+        extraction_clear(&x);
+    }
+    context("Tariffs on about $50 billion worth of Chinese goods.", "$50 billion", NULL, NULL,
+            "Chinese goods", "about");
+    context("Exports grew nearly 10 percent.", "10 percent", "up", NULL, "Exports", "nearly");
+    context("Both sides traded more than $100 billion in 2023.", "$100 billion", NULL, "in 2023",
+            "Both sides", "more than");
+
+    /* Percentages and rates. */
+    money("Output rose 30.2 percent.", "30.2 percent", 30.2, "%", NULL, FIGURE_CHANGE);
+    money("Its share is 15.8% of the total.", "15.8%", 15.8, "%", NULL, FIGURE_SHARE);
+    money("Exports fell 3.5 pct in May.", "3.5 pct", 3.5, "%", NULL, FIGURE_CHANGE);
+    money("Inflation is 12 per cent.", "12 per cent", 12, "%", NULL, FIGURE_RATE);
+    money("Rates were cut by 2 percentage points.", "2 percentage points", 2, "pp", NULL,
+          FIGURE_CHANGE);
+    money("Trade has grown at an average annual rate of 7.5 percent.", "7.5 percent", 7.5, "%",
+          NULL, FIGURE_RATE);
+    money("Washington imposed tariffs of 25% on steel.", "25%", 25, "%", NULL, FIGURE_RATE);
+    money("Thailand supplied 929,000 tonnes, accounting for 65.15 percent of imports.",
+          "65.15 percent", 65.15, "%", NULL, FIGURE_SHARE);
+
+    /* Quantities and counts. */
+    money("China imported 1.426 million tonnes of fresh durian.", "1.426 million tonnes",
+          1.426e6, "tonnes", "million", FIGURE_QUANTITY);
+    money("Of that, 929,000 tonnes came from Thailand.", "929,000 tonnes", 929000, "tonnes",
+          NULL, FIGURE_QUANTITY);
+    money("Output was 3 million barrels a day.", "3 million barrels", 3e6, "barrels", "million",
+          FIGURE_QUANTITY);
+    money("Buyers took 12 million bushels of soybeans.", "12 million bushels", 12e6, "bushels",
+          "million", FIGURE_QUANTITY);
+    money("The port handled 2.5 million TEU.", "2.5 million TEU", 2.5e6, "TEU", "million",
+          FIGURE_QUANTITY);
+    money("Makers sold 500,000 vehicles.", "500,000 vehicles", 500000, "vehicles", NULL,
+          FIGURE_QUANTITY);
+    money("Pipelines carry 38 billion cubic metres of gas.", "38 billion cubic metres", 38e9,
+          "cubic metres", "billion", FIGURE_QUANTITY);
+    money("Plants made 40 billion kilowatt-hours.", "40 billion kilowatt-hours", 40e9, "kWh",
+          "billion", FIGURE_QUANTITY);
+    money("Some 3,000 companies took part.", "3,000 companies", 3000, "companies", NULL,
+          FIGURE_COUNT);
+
+    /* Not figures. */
+    none("The deal was signed on May 17, 2018 in Beijing.");
+    none("Trade will rise in 2021 and 2022.");
+    none("Published: Sep 11, 2024 07:06 PM");
+    none("It marks the 2nd anniversary of the deal, on the 14th of May.");
+    none("The 14th 5-year plan focuses on innovation.");
+    none("Version 3.0 of the free trade area is under talks.");
+    none("It leads in 5G networks and hosts the G20 summit.");
+    none("Call 555-0143 or +1 202-555-0143 for details.");
+    none("New Section 301 tariffs were announced.");
+    none("The attacks of Sept. 11 changed policy.");
+    none("China has been ASEAN's top partner for 15 consecutive years.");
+    none("The expo has gone through 20 years of development.");
+    none("COVID-19 cases fell. Windows 10 shipped.");
+    none("Japan lifted a ban on food from 10 prefectures.");
+    none("They won 3-2 after 90 minutes.");
+
+    /* Context: kind, direction, period, subject. */
+    context("The total trade value between China and the US hit $682.32 billion from January "
+            "to November in 2021, a year-on-year increase of 30.2 percent, data showed.",
+            "$682.32 billion", NULL, "from January to November in 2021",
+            "total trade value between China and the US", NULL);
+    context("The total trade value between China and the US hit $682.32 billion from January "
+            "to November in 2021, a year-on-year increase of 30.2 percent, data showed.",
+            "30.2 percent", "up", "from January to November in 2021",
+            "total trade value between China and the US",
+            NULL);
+    context("In the first seven months, China's direct investment in ASEAN amounted to $12.96 "
+            "billion.", "$12.96 billion", NULL, "In the first seven months",
+            "China's direct investment in ASEAN", NULL);
+    context("ASEAN's direct investment in China reached $7.3 billion, up 14.1 percent.",
+            "14.1 percent", "up", NULL, "ASEAN's direct investment in China", NULL);
+    context("Washington's goal is cutting China's trade surplus by $200 billion, from $375 "
+            "billion in 2017.", "$375 billion", NULL, "in 2017", "China's trade surplus", NULL);
+    context("Exports slumped 4 pct in the first half.", "4 pct", "down", "in the first half",
+            "Exports", NULL);
+    context("Imports rose 7.7 percent year-on-year.", "7.7 percent", "up", "year-on-year",
+            "Imports", NULL);
+    context("Revenue fell 2% last year.", "2%", "down", "last year", "Revenue", NULL);
+    context("Profit rose 5% in Q3 2024.", "5%", "up", "Q3 2024", "Profit", NULL);
+
+    /* Escape sequences in the text never reach a figure's strings. */
+    {
+        struct extraction x;
+        run("Sales \x1b[31mhit $5 billion\x1b[0m\tin 2020.", &x);
+        int clean = x.nfigures == 1;
+        for (size_t i = 0; i < x.nfigures; i++) {
+            const struct figure *f = &x.figures[i];
+            const char *fields[] = {f->text, f->subject, f->period, f->unit};
+            for (size_t k = 0; k < 4; k++)
+                if (fields[k] && strpbrk(fields[k], "\x1b\t\n\r"))
+                    clean = 0;
+        }
+        ok(clean, "no control characters in figure strings");
+        extraction_clear(&x);
+    }
+    /* Sentence span holds the figure. */
+    {
+        struct extraction x;
+        run("First sentence here. Then exports rose 5% in May. Last one.", &x);
+        const struct figure *f = x.nfigures ? &x.figures[0] : NULL;
+        ok(f && f->sentence.start == 21 && f->sentence.end == 49, "sentence span of the figure");
+        extraction_clear(&x);
+    }
+    extractor_free(&ex);
+    ok(ex == NULL, "extractor_free clears the pointer");
+    return done_testing();
+}
