@@ -256,7 +256,8 @@ int neardup_writer_put(struct neardup_writer *w, int64_t doc_id, const uint32_t 
 void neardup_writer_free(struct neardup_writer **w);
 
 /* Compute and save signatures of every document that has none (an index made
- * before signatures existed). Returns the number added, or -1 with err. */
+ * before signatures existed), and sweep band rows left by deleted documents.
+ * Returns the number added, or -1 with err. */
 long store_neardup_backfill(struct store *s, struct ds_error *err);
 
 /* A related document. */

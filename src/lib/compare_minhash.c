@@ -24,6 +24,18 @@
 #define SHINGLE 5
 #define EMPTY_SLOT 0xFFFFFFFFu
 
+/* ASCII byte -> its lowercase form when it is a letter or digit, else 0. */
+static const unsigned char ascii_word[128] = {
+      0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+      0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+      0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+     48,  49,  50,  51,  52,  53,  54,  55,  56,  57,   0,   0,   0,   0,   0,   0,
+      0,  97,  98,  99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122,   0,   0,   0,   0,   0,
+      0,  97,  98,  99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122,   0,   0,   0,   0,   0,
+};
+
 static inline uint64_t
 mix64(uint64_t z)
 {
@@ -45,23 +57,29 @@ minhash_word_cp(uint32_t cp)
     return true;
 }
 
+/* Shingle hashes roll: H = w1 P^4 + w2 P^3 + w3 P^2 + w4 P + w5 (mod 2^64),
+ * updated with two multiplications per word, then mixed. */
+#define ROLL_P 0x100000001B3ull
+#define ROLL_P4 (ROLL_P * ROLL_P * ROLL_P * ROLL_P)
+
 struct shingler {
     uint64_t ring[SHINGLE];
+    unsigned pos;       /* next slot of ring */
     size_t nwords;
+    uint64_t roll;
     uint32_t *sig;
 };
 
 static inline void
 shingle_word(struct shingler *sh, uint64_t wh)
 {
-    sh->ring[sh->nwords % SHINGLE] = wh;
-    sh->nwords++;
-    if (sh->nwords < SHINGLE)
+    uint64_t out = sh->ring[sh->pos];
+    sh->ring[sh->pos] = wh;
+    sh->pos = sh->pos + 1 == SHINGLE ? 0 : sh->pos + 1;
+    sh->roll = (sh->roll - out * ROLL_P4) * ROLL_P + wh;
+    if (++sh->nwords < SHINGLE)
         return;
-    uint64_t h = 0;
-    for (size_t k = 0; k < SHINGLE; k++)
-        h = (h ^ sh->ring[(sh->nwords + k) % SHINGLE]) * 0x100000001B3ull + k;
-    h = mix64(h);
+    uint64_t h = mix64(sh->roll);
     uint32_t slot = (uint32_t)(h >> 58);
     uint32_t v = (uint32_t)h;
     if (v == EMPTY_SLOT)
@@ -75,7 +93,7 @@ minhash_signature(const char *body, size_t n, uint32_t sig[MINHASH_K])
 {
     for (size_t i = 0; i < MINHASH_K; i++)
         sig[i] = EMPTY_SLOT;
-    struct shingler sh = {{0}, 0, sig};
+    struct shingler sh = {{0}, 0, 0, 0, sig};
     const unsigned char *p = (const unsigned char *)body;
     size_t i = 0;
     uint64_t h = 0;
@@ -83,19 +101,16 @@ minhash_signature(const char *body, size_t n, uint32_t sig[MINHASH_K])
     while (i < n) {
         unsigned char c = p[i];
         if (c < 0x80) {
-            /* ASCII fast path. */
-            bool w = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-            if (c >= 'A' && c <= 'Z') {
-                c = (unsigned char)(c + 32);
-                w = true;
-            }
-            if (w) {
+            /* ASCII fast path: a table lookup and a rotate-xor per byte; the
+             * word's hash is mixed once at its end. */
+            unsigned char l = ascii_word[c];
+            if (l) {
                 if (!in_word)
-                    h = 0xCBF29CE484222325ull;
-                h = (h ^ c) * 0x100000001B3ull;
+                    h = 0x9E3779B97F4A7C15ull;
+                h = ((h << 7) | (h >> 57)) ^ l;
                 in_word = true;
             } else if (in_word) {
-                shingle_word(&sh, h);
+                shingle_word(&sh, mix64(h));
                 in_word = false;
             }
             i++;
@@ -106,23 +121,23 @@ minhash_signature(const char *body, size_t n, uint32_t sig[MINHASH_K])
         i += (size_t)k;
         if (utf8_is_cjk(cp)) {
             if (in_word)
-                shingle_word(&sh, h);
+                shingle_word(&sh, mix64(h));
             in_word = false;
             shingle_word(&sh, mix64(cp + 0x9E3779B97F4A7C15ull));
             continue;
         }
         if (minhash_word_cp(cp)) {
             if (!in_word)
-                h = 0xCBF29CE484222325ull;
-            h = (h ^ utf8_tolower(cp)) * 0x100000001B3ull;
+                h = 0x9E3779B97F4A7C15ull;
+            h = ((h << 7) | (h >> 57)) ^ utf8_tolower(cp);
             in_word = true;
         } else if (in_word) {
-            shingle_word(&sh, h);
+            shingle_word(&sh, mix64(h));
             in_word = false;
         }
     }
     if (in_word)
-        shingle_word(&sh, h);
+        shingle_word(&sh, mix64(h));
     if (sh.nwords == 0)
         return;
     if (sh.nwords < SHINGLE) {

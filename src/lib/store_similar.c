@@ -6,9 +6,14 @@
  *
  * Tables (created on first write, IF NOT EXISTS, so an index made before they
  * existed keeps working; readers treat their absence as "no signatures"):
- *   neardup_sigs(doc_id, sig)        the 64 x 32-bit signature, little-endian
+ *   neardup_sigs(doc_id, sig)        the 64 x 32-bit signature, little-endian;
+ *                                    deleted with its document (cascade)
  *   neardup_bands(band_hash, doc_id) one row per LSH band (16 bands of 4)
- * Both cascade when their document is deleted.
+ * Band rows are only candidates: every lookup verifies a candidate by its
+ * signature, so rows left behind by a deleted document are harmless (and
+ * store_neardup_backfill sweeps them). This keeps indexing cheap: a document
+ * costs one signature row and 16 band rows in one b-tree, with no secondary
+ * index and no foreign key to maintain.
  */
 #include "config.h"
 
@@ -22,14 +27,14 @@
 #define ROWS_PER_BAND (MINHASH_K / MINHASH_BANDS)
 #define SIMILAR_QUERY_TERMS 25
 #define SIMILAR_CANDIDATES 50
+#define DS_STR_(x) #x
+#define DS_STR(x) DS_STR_(x)
 
 static const char neardup_schema[] =
     "CREATE TABLE IF NOT EXISTS neardup_sigs(doc_id INTEGER PRIMARY KEY"
     " REFERENCES documents(id) ON DELETE CASCADE, sig BLOB NOT NULL);"
     "CREATE TABLE IF NOT EXISTS neardup_bands(band_hash INTEGER NOT NULL,"
-    " doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
-    " PRIMARY KEY(band_hash, doc_id)) WITHOUT ROWID;"
-    "CREATE INDEX IF NOT EXISTS neardup_bands_doc ON neardup_bands(doc_id);";
+    " doc_id INTEGER NOT NULL, PRIMARY KEY(band_hash, doc_id)) WITHOUT ROWID;";
 
 /* ---- the tokenizer adapter -------------------------------------------------- */
 
@@ -112,7 +117,7 @@ have_neardup_tables(struct store *s, struct ds_error *err)
 
 struct neardup_writer {
     struct store *s;
-    sqlite3_stmt *del, *sig, *band;
+    sqlite3_stmt *old, *del, *sig, *band;
 };
 
 void
@@ -121,6 +126,7 @@ neardup_writer_free(struct neardup_writer **wp)
     struct neardup_writer *w = *wp;
     if (!w)
         return;
+    sqlite3_finalize(w->old);
     sqlite3_finalize(w->del);
     sqlite3_finalize(w->sig);
     sqlite3_finalize(w->band);
@@ -136,12 +142,19 @@ neardup_writer_open(struct store *s, struct neardup_writer **out, struct ds_erro
         return -1;
     struct neardup_writer *w = xcalloc(1, sizeof *w);
     w->s = s;
-    struct buf sql = BUF_INIT;
+    struct buf sql = BUF_INIT, del = BUF_INIT;
     buf_puts(&sql, "INSERT OR IGNORE INTO neardup_bands(band_hash, doc_id) VALUES ");
-    for (int b = 0; b < MINHASH_BANDS; b++)
+    buf_puts(&del, "DELETE FROM neardup_bands WHERE band_hash IN (");
+    for (int b = 0; b < MINHASH_BANDS; b++) {
         buf_printf(&sql, "%s(?%d, ?%d)", b ? ", " : "", b + 1, MINHASH_BANDS + 1);
-    int rc = sqlite3_prepare_v3(s->db, "DELETE FROM neardup_bands WHERE doc_id = ?1", -1,
-                                SQLITE_PREPARE_PERSISTENT, &w->del, NULL);
+        buf_printf(&del, "%s?%d", b ? ", " : "", b + 1);
+    }
+    buf_printf(&del, ") AND doc_id = ?%d", MINHASH_BANDS + 1);
+    int rc = sqlite3_prepare_v3(s->db, buf_str(&del), -1, SQLITE_PREPARE_PERSISTENT, &w->del,
+                                NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v3(s->db, "SELECT sig FROM neardup_sigs WHERE doc_id = ?1", -1,
+                                SQLITE_PREPARE_PERSISTENT, &w->old, NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_prepare_v3(s->db,
                                 "INSERT OR REPLACE INTO neardup_sigs(doc_id, sig) VALUES (?1, ?2)",
@@ -150,6 +163,7 @@ neardup_writer_open(struct store *s, struct neardup_writer **out, struct ds_erro
         rc = sqlite3_prepare_v3(s->db, buf_str(&sql), -1, SQLITE_PREPARE_PERSISTENT, &w->band,
                                 NULL);
     buf_free(&sql);
+    buf_free(&del);
     if (rc != SQLITE_OK) {
         store_fail(s, err, rc, "saving near-duplicate signatures");
         neardup_writer_free(&w);
@@ -174,10 +188,23 @@ neardup_writer_put(struct neardup_writer *w, int64_t doc_id, const uint32_t sig[
                    struct ds_error *err)
 {
     unsigned char blob[MINHASH_K * 4];
+    uint32_t old[MINHASH_K];
+    /* A document signed before: remove its old band rows. */
+    sqlite3_bind_int64(w->old, 1, doc_id);
+    int rc = sqlite3_step(w->old);
+    bool had = rc == SQLITE_ROW &&
+               sig_unpack(sqlite3_column_blob(w->old, 0), sqlite3_column_bytes(w->old, 0), old);
+    sqlite3_reset(w->old);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return store_fail(w->s, err, rc, "saving a near-duplicate signature");
+    if (had) {
+        for (int b = 0; b < MINHASH_BANDS; b++)
+            sqlite3_bind_int64(w->del, b + 1, band_hash(old, (size_t)b));
+        sqlite3_bind_int64(w->del, MINHASH_BANDS + 1, doc_id);
+        if (step_reset(w->s, w->del, err) != 0)
+            return -1;
+    }
     sig_pack(sig, blob);
-    sqlite3_bind_int64(w->del, 1, doc_id);
-    if (step_reset(w->s, w->del, err) != 0)
-        return -1;
     sqlite3_bind_int64(w->sig, 1, doc_id);
     sqlite3_bind_blob(w->sig, 2, blob, sizeof blob, SQLITE_STATIC);
     if (step_reset(w->s, w->sig, err) != 0)
@@ -225,6 +252,12 @@ store_neardup_backfill(struct store *s, struct ds_error *err)
     sqlite3_finalize(st);
     st = NULL;
     neardup_writer_free(&w);
+    /* Sweep band rows of documents deleted since they were saved. */
+    if (store_exec(s,
+                   "DELETE FROM neardup_bands WHERE doc_id NOT IN"
+                   " (SELECT doc_id FROM neardup_sigs)",
+                   "removing stale near-duplicate rows", err) != 0)
+        goto fail;
     if (began && store_commit(s, err) != 0)
         return -1;
     return added;
@@ -342,44 +375,36 @@ done:
 
 /* ---- more like this ------------------------------------------------------------ */
 
-/* Term weights of a document: tf of each term of title + body. */
-static int
-doc_counts(struct store *s, sqlite3_stmt *st, int64_t id, struct cmp_counts *c,
-           struct ds_error *err)
-{
-    sqlite3_reset(st);
-    sqlite3_bind_int64(st, 1, id);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_DONE) {
-        sqlite3_reset(st);
-        return 1;
-    }
-    if (rc != SQLITE_ROW) {
-        sqlite3_reset(st);
-        return store_fail(s, err, rc, "reading a document");
-    }
-    struct cmp_tokenizer tok;
-    store_cmp_tokenizer(s, &tok);
-    for (int col = 0; col < 2; col++) {
-        const char *t = (const char *)sqlite3_column_text(st, col);
-        if (t && cmp_counts_add_text(c, t, (size_t)sqlite3_column_bytes(st, col), &tok) != 0) {
-            sqlite3_reset(st);
-            ds_error_set(err, -1, "could not tokenize document %lld", (long long)id);
-            return -1;
-        }
-    }
-    sqlite3_reset(st);
-    return 0;
-}
+/*
+ * Cost model (measured): any FTS5 lookup of one term costs ~0.1 ms of setup
+ * whatever the term, and tokenizing candidates costs ~0.5 ms each. So:
+ *   - document frequencies are looked up for at most SIMILAR_DF_TERMS of the
+ *     document's terms (chosen by tf, then length: long words are rarer), and
+ *     each lookup stops after SIMILAR_DF_CAP matches, extrapolating df from
+ *     how far into the rowids the cap was reached (rowids are spread evenly);
+ *   - candidates are never tokenized: an FTS5 auxiliary function returns each
+ *     candidate's counts of the query's terms and its length, from the index.
+ */
+#define SIMILAR_DF_TERMS 120
+#define SIMILAR_DF_CAP 200
 
 /* A term of the document: its counts (t.count_a = tf), idf and tf-idf weight. */
 struct qterm {
     struct cmp_term t;
-    double idf, w;
+    double pre, idf, w;
 };
 
 static int
-qterm_cmp(const void *p, const void *q)
+qterm_pre_cmp(const void *p, const void *q)
+{
+    const struct qterm *x = p, *y = q;
+    if (x->pre != y->pre)
+        return x->pre > y->pre ? -1 : 1;
+    return strcmp(x->t.term, y->t.term);
+}
+
+static int
+qterm_w_cmp(const void *p, const void *q)
 {
     const struct qterm *x = p, *y = q;
     if (x->w != y->w)
@@ -387,18 +412,84 @@ qterm_cmp(const void *p, const void *q)
     return strcmp(x->t.term, y->t.term);
 }
 
-static int
-qterm_term_cmp(const void *p, const void *q)
+/* FTS5 auxiliary function: a blob of uint32 — the row's token count, then
+ * the row's number of hits of each phrase of the query, in phrase order. */
+static void
+similar_tf_fn(const Fts5ExtensionApi *api, Fts5Context *ctx, sqlite3_context *out, int nval,
+              sqlite3_value **val)
 {
-    const struct qterm *x = p, *y = q;
-    return strcmp(x->t.term, y->t.term);
+    (void)nval;
+    (void)val;
+    int nphrase = api->xPhraseCount(ctx), ninst = 0, ntok = 0;
+    uint32_t *v = xcalloc((size_t)nphrase + 1, sizeof *v);
+    if (api->xInstCount(ctx, &ninst) == SQLITE_OK) {
+        for (int i = 0; i < ninst; i++) {
+            int ph, col, off;
+            if (api->xInst(ctx, i, &ph, &col, &off) == SQLITE_OK && ph >= 0 && ph < nphrase)
+                v[ph + 1]++;
+        }
+    }
+    if (api->xColumnSize(ctx, -1, &ntok) == SQLITE_OK && ntok > 0)
+        v[0] = (uint32_t)ntok;
+    sqlite3_result_blob(out, v, (int)(((size_t)nphrase + 1) * sizeof *v), free);
 }
 
+/* Estimated number of documents holding word (its surface form, which the
+ * index's tokenizer turns into the term). */
 static int
-double_cmp(const void *p, const void *q)
+estimate_df(struct store *s, sqlite3_stmt *st, const char *word, double maxid, double *df,
+            struct ds_error *err)
 {
-    double x = *(const double *)p, y = *(const double *)q;
-    return (x > y) - (x < y);
+    struct buf expr = BUF_INIT;
+    buf_putc(&expr, '"');
+    for (const char *p = word; *p; p++) {
+        if (*p == '"')
+            buf_putc(&expr, '"');
+        buf_putc(&expr, *p);
+    }
+    buf_putc(&expr, '"');
+    sqlite3_reset(st);
+    sqlite3_bind_text(st, 1, buf_str(&expr), -1, SQLITE_TRANSIENT);
+    buf_free(&expr);
+    int rc = sqlite3_step(st);
+    *df = 1;
+    if (rc == SQLITE_ROW) {
+        double n = sqlite3_column_double(st, 0), last = sqlite3_column_double(st, 1);
+        if (n >= SIMILAR_DF_CAP && last > 0)
+            *df = n * maxid / last; /* the cap was reached at rowid `last` */
+        else if (n > 0)
+            *df = n;
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        /* A term the query syntax cannot take is just not used. */
+        if ((rc & 0xff) == SQLITE_ERROR)
+            return 1;
+        return store_fail(s, err, rc, "reading term statistics");
+    }
+    return 0;
+}
+
+/* Score of a candidate from its phrase counts: cosine of tf-idf vectors over
+ * the query's terms, damped by the length ratio. */
+static double
+candidate_score(const struct qterm *q, size_t nq, const uint32_t *qc, const uint32_t *cc)
+{
+    double dot = 0, nc = 0, nd = 0;
+    for (size_t i = 0; i < nq; i++) {
+        double wq = qc[i + 1] ? (1 + log((double)qc[i + 1])) * q[i].idf : 0;
+        double wc = cc[i + 1] ? (1 + log((double)cc[i + 1])) * q[i].idf : 0;
+        dot += wq * wc;
+        nd += wq * wq;
+        nc += wc * wc;
+    }
+    if (dot <= 0 || nd <= 0 || nc <= 0)
+        return 0;
+    double cos = dot / sqrt(nd * nc);
+    double lq = DS_MAX(1.0, (double)qc[0]), lc = DS_MAX(1.0, (double)cc[0]);
+    double ratio = lq < lc ? lq / lc : lc / lq;
+    double score = cos * pow(ratio, 0.25);
+    return score > 1 ? 1 : score;
 }
 
 int
@@ -407,176 +498,213 @@ store_similar(struct store *s, int64_t doc_id, size_t limit, struct similar_doc 
 {
     *out = NULL;
     *n_out = 0;
-    sqlite3_stmt *docst = NULL, *st = NULL;
+    sqlite3_stmt *docst = NULL, *st = NULL, *sigst = NULL;
     struct cmp_counts *qc = cmp_counts_new();
     struct cmp_term *terms = NULL;
     struct qterm *q = NULL;
-    size_t nq = 0;
+    size_t nq = 0, nused = 0;
     struct similar_doc *v = NULL, *dups = NULL;
-    size_t nv = 0, ndups = 0;
+    uint32_t **tf = NULL;
+    uint32_t *self = NULL;
+    size_t nv = 0, ndups = 0, cap = 0, ntf = 0;
+    struct buf expr = BUF_INIT;
     int result = -1, rc;
 
-    if (!s->vocab_ready) {
-        if (store_exec(s,
-                       "CREATE VIRTUAL TABLE IF NOT EXISTS temp.docs_vocab"
-                       " USING fts5vocab(main, docs_fts, row)",
-                       "reading term statistics", err) != 0)
-            goto done;
-        s->vocab_ready = true;
-    }
     rc = sqlite3_prepare_v2(s->db, "SELECT title, body FROM documents WHERE id = ?1", -1, &docst,
                             NULL);
     if (rc != SQLITE_OK) {
         store_fail(s, err, rc, "reading a document");
         goto done;
     }
-    rc = doc_counts(s, docst, doc_id, qc, err);
-    if (rc != 0) {
-        if (rc > 0)
-            ds_error_set(err, -1, "no document %lld", (long long)doc_id);
+    sqlite3_bind_int64(docst, 1, doc_id);
+    rc = sqlite3_step(docst);
+    if (rc == SQLITE_DONE) {
+        ds_error_set(err, -1, "no document %lld", (long long)doc_id);
         goto done;
     }
+    if (rc != SQLITE_ROW) {
+        store_fail(s, err, rc, "reading a document");
+        goto done;
+    }
+    struct cmp_tokenizer tok;
+    store_cmp_tokenizer(s, &tok);
+    for (int col = 0; col < 2; col++) {
+        const char *t = (const char *)sqlite3_column_text(docst, col);
+        if (t && cmp_counts_add_text(qc, t, (size_t)sqlite3_column_bytes(docst, col), &tok) != 0) {
+            ds_error_set(err, -1, "could not tokenize document %lld", (long long)doc_id);
+            goto done;
+        }
+    }
+    sqlite3_reset(docst);
+
     /* Corpus size for idf: max(id) is O(log n) where count(*) scans; deleted
      * documents make it a slight overestimate, which shifts every idf alike. */
-    double ndocs = 1;
+    double maxid = 1;
     rc = sqlite3_prepare_v2(s->db, "SELECT max(id) FROM documents", -1, &st, NULL);
     if (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-        ndocs = DS_MAX(1.0, sqlite3_column_double(st, 0));
+        maxid = DS_MAX(1.0, sqlite3_column_double(st, 0));
     sqlite3_finalize(st);
     st = NULL;
 
-    /* Every term of the document with its tf, then its df and tf-idf weight. */
+    /* The document's terms; df for the likeliest keywords only. */
     nq = cmp_counts_terms(qc, &terms);
     q = xcalloc(nq + 1, sizeof *q);
-    double qnorm = 0;
-    double *idfs = xmalloc((nq + 1) * sizeof *idfs);
     for (size_t i = 0; i < nq; i++) {
         q[i].t = terms[i];
-        sqlite3_stmt *df = store_stmt(s, SQ_VOCAB_DF, err);
-        if (!df) {
-            free(idfs);
-            goto done;
-        }
-        store_bind_text(df, 1, terms[i].term);
-        double d = 1;
-        rc = sqlite3_step(df);
-        if (rc == SQLITE_ROW)
-            d = DS_MAX(1.0, sqlite3_column_double(df, 0));
-        sqlite3_reset(df);
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-            store_fail(s, err, rc, "reading term statistics");
-            free(idfs);
-            goto done;
-        }
-        q[i].idf = log(1.0 + ndocs / d);
-        q[i].w = (1.0 + log((double)terms[i].count_a)) * q[i].idf;
-        qnorm += q[i].w * q[i].w;
-        idfs[i] = q[i].idf;
+        q[i].pre = (1 + log((double)terms[i].count_a)) * log(2.0 + (double)strlen(terms[i].word));
     }
-    /* Terms of a candidate that the document lacks get the median idf. */
-    double idf_other = 1;
-    if (nq) {
-        qsort(idfs, nq, sizeof *idfs, double_cmp);
-        idf_other = idfs[nq / 2];
-    }
-    free(idfs);
-    free(terms); /* strings now owned by q */
+    free(terms); /* the strings now belong to q */
     terms = NULL;
-    qsort(q, nq, sizeof *q, qterm_cmp);
+    qsort(q, nq, sizeof *q, qterm_pre_cmp);
+    size_t ndf = DS_MIN(nq, (size_t)SIMILAR_DF_TERMS);
+    rc = sqlite3_prepare_v2(s->db,
+                            "SELECT count(*), max(rowid) FROM (SELECT rowid FROM docs_fts"
+                            " WHERE docs_fts MATCH ?1 LIMIT " DS_STR(SIMILAR_DF_CAP) ")",
+                            -1, &st, NULL);
+    if (rc != SQLITE_OK) {
+        store_fail(s, err, rc, "reading term statistics");
+        goto done;
+    }
+    for (size_t i = 0; i < ndf; i++) {
+        double df;
+        int r = estimate_df(s, st, q[i].t.word, maxid, &df, err);
+        if (r < 0)
+            goto done;
+        q[i].idf = r > 0 ? 0 : log(1.0 + maxid / DS_MAX(1.0, df));
+        q[i].w = (1.0 + log((double)q[i].t.count_a)) * q[i].idf;
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+    qsort(q, ndf, sizeof *q, qterm_w_cmp);
 
-    /* One OR query of the top terms (their surface forms, which the index's
-     * tokenizer stems back to the same terms), ranked by bm25. */
-    struct buf expr = BUF_INIT;
-    size_t used = 0;
-    for (size_t i = 0; i < nq && used < SIMILAR_QUERY_TERMS; i++) {
-        const char *w = q[i].t.word ? q[i].t.word : q[i].t.term;
-        if (strchr(w, '"'))
+    /* One OR query of the top terms, ranked by bm25; the auxiliary function
+     * gives each candidate's hits of each term. */
+    for (size_t i = 0; i < ndf && nused < SIMILAR_QUERY_TERMS; i++) {
+        if (q[i].w <= 0 || strchr(q[i].t.word, '"'))
             continue;
-        buf_printf(&expr, "%s\"%s\"", used ? " OR " : "", w);
-        used++;
+        if (i != nused) { /* keep the used terms first, in phrase order */
+            struct qterm tmp = q[nused];
+            q[nused] = q[i];
+            q[i] = tmp;
+        }
+        buf_printf(&expr, "%s\"%s\"", nused ? " OR " : "", q[nused].t.word);
+        nused++;
     }
-    size_t cap = SIMILAR_CANDIDATES + 8;
-    v = xmalloc(cap * sizeof *v);
-    if (used) {
+    if (nused == 0) {
+        result = 0; /* nothing to go on: no similar documents */
+        goto done;
+    }
+    rc = s->fts->xCreateFunction(s->fts, "dossier_similar_tf", NULL, similar_tf_fn, NULL);
+    if (rc != SQLITE_OK) {
+        store_fail(s, err, rc, "finding similar articles");
+        goto done;
+    }
+    rc = sqlite3_prepare_v2(s->db,
+                            "SELECT rowid, dossier_similar_tf(docs_fts) FROM docs_fts"
+                            " WHERE docs_fts MATCH ?1 AND rowid = ?2",
+                            -1, &sigst, NULL);
+    if (rc == SQLITE_OK)
         rc = sqlite3_prepare_v2(s->db,
-                                "SELECT rowid FROM docs_fts WHERE docs_fts MATCH ?1"
-                                " AND rowid <> ?2 ORDER BY rank LIMIT ?3",
+                                "SELECT rowid, dossier_similar_tf(docs_fts) FROM docs_fts"
+                                " WHERE docs_fts MATCH ?1 AND rowid <> ?2 ORDER BY rank"
+                                " LIMIT " DS_STR(SIMILAR_CANDIDATES),
                                 -1, &st, NULL);
-        if (rc != SQLITE_OK) {
-            buf_free(&expr);
-            store_fail(s, err, rc, "finding similar articles");
-            goto done;
-        }
-        sqlite3_bind_text(st, 1, buf_str(&expr), -1, SQLITE_STATIC);
-        sqlite3_bind_int64(st, 2, doc_id);
-        sqlite3_bind_int(st, 3, SIMILAR_CANDIDATES);
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-            v[nv++] = (struct similar_doc){sqlite3_column_int64(st, 0), 0, -1, false};
-        sqlite3_finalize(st);
-        st = NULL;
-        if (rc != SQLITE_DONE) {
-            buf_free(&expr);
-            store_fail(s, err, rc, "finding similar articles");
-            goto done;
-        }
+    if (rc != SQLITE_OK) {
+        store_fail(s, err, rc, "finding similar articles");
+        goto done;
     }
-    buf_free(&expr);
+    size_t blob_len = (nused + 1) * sizeof(uint32_t);
+    cap = SIMILAR_CANDIDATES + 8;
+    v = xmalloc(cap * sizeof *v);
+    tf = xcalloc(cap, sizeof *tf);
+    sqlite3_bind_text(st, 1, buf_str(&expr), -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, doc_id);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && nv < cap) {
+        if ((size_t)sqlite3_column_bytes(st, 1) != blob_len)
+            continue;
+        tf[nv] = xmalloc(blob_len);
+        ntf++;
+        memcpy(tf[nv], sqlite3_column_blob(st, 1), blob_len);
+        v[nv++] = (struct similar_doc){sqlite3_column_int64(st, 0), 0, -1, false};
+    }
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+        store_fail(s, err, rc, "finding similar articles");
+        goto done;
+    }
+    sqlite3_finalize(st);
+    st = NULL;
 
-    /* Near-duplicates join the candidates (a republished copy must show). */
+    /* The document's own counts of the same terms, and those of
+     * near-duplicates the query missed. */
+    int64_t want = doc_id;
+    size_t k = 0;
     if (store_near_dups(s, doc_id, NEARDUP_MIN_JACCARD, &dups, &ndups, err) != 0)
         goto done;
-    for (size_t k = 0; k < ndups; k++) {
-        size_t i;
-        for (i = 0; i < nv && v[i].id != dups[k].id; i++)
-            ;
-        if (i == nv) {
-            if (nv == cap)
-                v = xrealloc(v, (cap *= 2) * sizeof *v);
-            v[nv++] = dups[k];
-        } else {
-            v[i].jaccard = dups[k].jaccard;
-            v[i].near_dup = dups[k].near_dup;
-        }
-    }
-
-    /* Rerank by tf-idf cosine. q sorted by term for lookups. */
-    qsort(q, nq, sizeof *q, qterm_term_cmp);
-    for (size_t i = 0; i < nv; i++) {
-        struct cmp_counts *cc = cmp_counts_new();
-        struct cmp_term *ct = NULL;
-        rc = doc_counts(s, docst, v[i].id, cc, err);
-        if (rc < 0) {
-            cmp_counts_free(&cc);
+    for (;;) {
+        sqlite3_reset(sigst);
+        sqlite3_bind_text(sigst, 1, buf_str(&expr), -1, SQLITE_STATIC);
+        sqlite3_bind_int64(sigst, 2, want);
+        rc = sqlite3_step(sigst);
+        uint32_t *counts = NULL;
+        if (rc == SQLITE_ROW && (size_t)sqlite3_column_bytes(sigst, 1) == blob_len) {
+            counts = xmalloc(blob_len);
+            memcpy(counts, sqlite3_column_blob(sigst, 1), blob_len);
+        } else if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+            store_fail(s, err, rc, "finding similar articles");
             goto done;
         }
-        size_t nct = cmp_counts_terms(cc, &ct);
-        double dot = 0, cnorm = 0;
-        for (size_t k = 0; k < nct; k++) {
-            struct qterm key = {.t = {.term = ct[k].term}};
-            const struct qterm *hit = bsearch(&key, q, nq, sizeof *q, qterm_term_cmp);
-            double idf = hit ? hit->idf : idf_other;
-            double w = (1.0 + log((double)ct[k].count_a)) * idf;
-            cnorm += w * w;
-            if (hit)
-                dot += w * hit->w;
+        if (want == doc_id) {
+            self = counts;
+        } else if (counts) {
+            if (nv == cap) {
+                cap *= 2;
+                v = xrealloc(v, cap * sizeof *v);
+                tf = xrealloc(tf, cap * sizeof *tf);
+            }
+            tf[nv] = counts;
+            ntf++;
+            v[nv++] = dups[k - 1];
         }
-        v[i].score = qnorm > 0 && cnorm > 0 ? dot / sqrt(qnorm * cnorm) : 0;
-        cmp_terms_free(ct, nct);
-        cmp_counts_free(&cc);
+        /* Next near-duplicate not already a candidate. */
+        want = 0;
+        while (k < ndups && !want) {
+            size_t i;
+            for (i = 0; i < nv && v[i].id != dups[k].id; i++)
+                ;
+            if (i < nv) {
+                v[i].jaccard = dups[k].jaccard;
+                v[i].near_dup = dups[k].near_dup;
+            } else {
+                want = dups[k].id;
+            }
+            k++;
+        }
+        if (!want)
+            break;
     }
-    /* Jaccard of candidates that were not near-duplicates, where known. */
+    sqlite3_finalize(sigst);
+    sigst = NULL;
+    if (!self) {
+        self = xcalloc(nused + 1, sizeof *self);
+        for (size_t i = 0; i < nused; i++)
+            self[i + 1] = (uint32_t)q[i].t.count_a;
+    }
+    for (size_t i = 0; i < nv; i++)
+        v[i].score = candidate_score(q, nused, self, tf[i]);
+
+    /* Jaccard of the other candidates, where signatures exist. */
     int have = have_neardup_tables(s, err);
     if (have < 0)
         goto done;
     if (have) {
         uint32_t sig[MINHASH_K], other[MINHASH_K];
-        int got = load_sig(s, &st, doc_id, sig, err);
+        int got = load_sig(s, &sigst, doc_id, sig, err);
         if (got < 0)
             goto done;
         for (size_t i = 0; got && i < nv; i++) {
             if (v[i].jaccard >= 0)
                 continue;
-            int g2 = load_sig(s, &st, v[i].id, other, err);
+            int g2 = load_sig(s, &sigst, v[i].id, other, err);
             if (g2 < 0)
                 goto done;
             if (g2) {
@@ -598,11 +726,15 @@ done:
         free(q[i].t.word);
     }
     free(q);
-    if (terms)
-        cmp_terms_free(terms, nq);
+    for (size_t i = 0; i < ntf; i++)
+        free(tf[i]);
+    free(tf);
+    free(self);
     free(v);
     free(dups);
+    buf_free(&expr);
     sqlite3_finalize(st);
+    sqlite3_finalize(sigst);
     sqlite3_finalize(docst);
     cmp_counts_free(&qc);
     return result;

@@ -277,20 +277,20 @@ test_summary(void)
     compare_texts(ta, strlen(ta), tb, strlen(tb), NULL, &r, &err);
 
     struct figure fa[2] = {
-        {.span = {35, 44}, .value = 5, .unit = (char *)"%", .kind = FIGURE_CHANGE},
-        {.span = {48, 60}, .value = 600e9, .unit = (char *)"USD", .kind = FIGURE_AMOUNT},
+        {.span = {35, 44}, .value = 5, .unit = (char *)(uintptr_t)"%", .kind = FIGURE_CHANGE},
+        {.span = {48, 60}, .value = 600e9, .unit = (char *)(uintptr_t)"USD", .kind = FIGURE_AMOUNT},
     };
     struct figure fb[3] = {
-        {.span = {74, 83}, .value = 7, .unit = (char *)"%", .kind = FIGURE_CHANGE},
-        {.span = {87, 99}, .value = 600e9, .unit = (char *)"USD", .kind = FIGURE_AMOUNT},
-        {.span = {0, 5}, .value = 3, .unit = (char *)"tonnes", .kind = FIGURE_QUANTITY},
+        {.span = {74, 83}, .value = 7, .unit = (char *)(uintptr_t)"%", .kind = FIGURE_CHANGE},
+        {.span = {87, 99}, .value = 600e9, .unit = (char *)(uintptr_t)"USD", .kind = FIGURE_AMOUNT},
+        {.span = {0, 5}, .value = 3, .unit = (char *)(uintptr_t)"tonnes", .kind = FIGURE_QUANTITY},
     };
-    struct entity ea[2] = {{.name = (char *)"China", .kind = ENTITY_COUNTRY},
-                           {.name = (char *)"Japan", .kind = ENTITY_COUNTRY}};
-    struct entity eb[2] = {{.name = (char *)"China", .kind = ENTITY_COUNTRY},
-                           {.name = (char *)"WTO", .kind = ENTITY_ORG}};
-    struct topic_score tpa[1] = {{.slug = (char *)"trade", .score = 2}};
-    struct topic_score tpb[1] = {{.slug = (char *)"trade", .score = 3}};
+    struct entity ea[2] = {{.name = (char *)(uintptr_t)"China", .kind = ENTITY_COUNTRY},
+                           {.name = (char *)(uintptr_t)"Japan", .kind = ENTITY_COUNTRY}};
+    struct entity eb[2] = {{.name = (char *)(uintptr_t)"China", .kind = ENTITY_COUNTRY},
+                           {.name = (char *)(uintptr_t)"WTO", .kind = ENTITY_ORG}};
+    struct topic_score tpa[1] = {{.slug = (char *)(uintptr_t)"trade", .score = 2}};
+    struct topic_score tpb[1] = {{.slug = (char *)(uintptr_t)"trade", .score = 3}};
     struct extraction xa = {fa, 2, ea, 2, tpa, 1}, xb = {fb, 3, eb, 2, tpb, 1};
     struct cmp_summary s;
     compare_summarize(&r, &xa, &xb, &s);
@@ -311,14 +311,14 @@ test_summary(void)
     cmp_summary_clear(&s);
 
     /* Unaligned sentences and unrelated subjects: no conflict. */
-    fa[0].subject = (char *)"rice output";
-    fb[0].subject = (char *)"car sales";
+    fa[0].subject = (char *)(uintptr_t)"rice output";
+    fb[0].subject = (char *)(uintptr_t)"car sales";
     struct cmp_result none;
     memset(&none, 0, sizeof none);
     compare_summarize(&none, &xa, &xb, &s);
     is_int(s.nconflicts, 0, "no alignment, different subjects: no conflict");
     cmp_summary_clear(&s);
-    fb[0].subject = (char *)"rice output in Asia";
+    fb[0].subject = (char *)(uintptr_t)"rice output in Asia";
     compare_summarize(&none, &xa, &xb, &s);
     is_int(s.nconflicts, 1, "similar subjects: a conflict");
     cmp_summary_clear(&s);
