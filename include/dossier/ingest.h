@@ -28,7 +28,9 @@ struct reader {
     int (*to_text)(const char *text, size_t n, struct buf *out, struct ds_error *err);
 };
 
-/* The reader for path by its extension, or NULL when dossier does not read it. */
+/* The reader for path by its extension (case-insensitive), or NULL when
+ * dossier does not read it. Today: "text" (.txt .text; HTML tags and entities
+ * left in exported text are removed) and "markdown" (.md .markdown .mdown). */
 const struct reader *ingest_reader_for(const char *path);
 
 /* ---- finding files ------------------------------------------------------------ */
@@ -46,21 +48,32 @@ int ingest_walk(const char *const *roots, size_t nroots,
 
 /* ---- decoding ----------------------------------------------------------------- */
 
-/* Why bytes cannot be an article ("empty", "binary"), or NULL when they can. */
+/* Why bytes cannot be an article, or NULL when they can: "empty" (no bytes or
+ * only whitespace), "binary" (a NUL byte, or more than 30% control bytes
+ * other than \t \n \r \f ESC, in the first 8 KiB). UTF-16 with a BOM is text. */
 const char *ingest_sniff(const char *bytes, size_t n);
 
-/* Decode bytes to UTF-8: valid UTF-8 is kept; otherwise Windows-1252/Latin-1
- * is detected and converted; remaining invalid bytes become U+FFFD. Then
- * normalise: CRLF/CR to LF, NBSP and other odd spaces to ' ', zero-width
- * characters removed, control characters and ANSI/OSC escape sequences
- * stripped (tabs become spaces). *encoding gets a static name. */
+/* Decode bytes to UTF-8: valid UTF-8 is kept (a BOM is dropped); UTF-16 with a
+ * BOM is converted; text with no (or hardly any) valid multibyte sequence is
+ * Windows-1252/Latin-1; otherwise each invalid byte becomes U+FFFD. Then
+ * normalise: CRLF/CR to LF, NBSP and other odd spaces to ' ' (U+3000, the
+ * ideographic space, is kept: it is visible, two columns wide, and CJK text
+ * indents with it), zero-width characters, soft hyphens and bidi overrides
+ * removed, C0/C1 controls, DEL and ANSI/OSC/DCS escape sequences stripped,
+ * tabs to spaces, trailing spaces on lines removed. The result never holds a
+ * control character other than \n. Appends to out (always NUL-terminated);
+ * *encoding gets a static name: "utf-8", "utf-8 (repaired)",
+ * "windows-1252", "utf-16le" or "utf-16be". Never fails. */
 void ingest_decode(const char *bytes, size_t n, struct buf *out, const char **encoding);
 
 /* ---- corpus-wide furniture ---------------------------------------------------- */
 
-/* Hashes of the lines of text that could be furniture (short lines, after
- * normalising case and space), each once; the indexer counts in how many
- * documents each occurs (store_linefreq_add). *out is newly allocated. */
+/* Hashes of the lines of text that could be furniture (lines of at most 100
+ * bytes; only their words count, lower-cased, so markup and punctuation do
+ * not matter), each once, sorted ascending; the indexer counts in how many
+ * documents each occurs (store_linefreq_add) and hands the frequent ones
+ * back in ingest_ctx. *out is malloc'd (NULL when there are none) and owned
+ * by the caller. Returns the count. */
 size_t ingest_line_hashes(const char *text, size_t n, uint64_t **out);
 
 /* ---- outlets ------------------------------------------------------------------ */
@@ -71,7 +84,9 @@ struct outlets;
 int outlets_load(const char *assets_dir, const char *config_dir, struct outlets **out,
                  struct ds_error *err);
 void outlets_free(struct outlets **o);
-/* Canonical outlet name if line names a known outlet, else NULL (borrowed). */
+/* Canonical outlet name if the whole line names a known outlet (ignoring
+ * ASCII case, a leading "The", runs of spaces and surrounding punctuation),
+ * else NULL. Borrowed: lives as long as o. A NULL o matches nothing. */
 const char *outlets_match(const struct outlets *o, const char *line, size_t n);
 
 /* ---- the whole step ----------------------------------------------------------- */
@@ -82,9 +97,24 @@ struct ingest_ctx {
     size_t nfrequent_lines;
 };
 
-/* Decode, clean and find metadata in one file's bytes. path is recorded in
- * the article (and may supply a date). Returns 0, or -1 with a reason when
- * the bytes are not an article (see ingest_sniff). */
+/* Decode, clean and find metadata in one file's bytes. *out is overwritten
+ * (not freed first) and owns every string; free with article_clear, also
+ * after a failure. path is recorded and picks the reader (plain text when no
+ * reader claims it); a yyyy-mm-dd in it is the weakest date. ctx may be NULL.
+ *
+ * Cleaning drops page furniture and records each dropped line in
+ * out->removed as "reason\tline\n". Reasons: template, sponsored, icons,
+ * label, paywall, frequent, prompt-block (short lines between subscription
+ * prompts), duplicate (a repeated line; the first stays); and lines that
+ * became metadata: title, section, published, date, byline, source,
+ * copyright. Cleaning never drops a sentence of prose (12+ words ending in
+ * a full stop) except as a duplicate. Hard-wrapped text is rejoined into
+ * paragraphs first. Metadata comes only from the page's structure (lines
+ * at the top or bottom, datelines), never from dates or names in sentences.
+ *
+ * Returns 0, or -1 with a reason in err when the bytes are not an article
+ * ("not an article: binary file", "... empty file", or nothing left after
+ * cleaning). */
 int ingest_article(const struct ingest_ctx *ctx, const char *path, const char *bytes, size_t n,
                    struct article *out, struct ds_error *err);
 

@@ -344,6 +344,10 @@ ingest_decode(const char *bytes, size_t n, struct buf *out, const char **encodin
 
 /* ---- line hashes --------------------------------------------------------------- */
 
+/* See ingest_private.h. Only letters, digits and non-ASCII characters
+ * count, lower-cased, with one space between words; markup ("<p>", "**",
+ * "## ", "[text](url)") is skipped, so a line hashes the same before and
+ * after a reader strips its syntax. */
 bool
 ing_line_hash(const char *s, size_t n, uint64_t *h)
 {
@@ -357,18 +361,38 @@ ing_line_hash(const char *s, size_t n, uint64_t *h)
         return false;
     char tmp[INGEST_FURNITURE_MAX];
     size_t m = 0;
-    bool sp = false;
+    bool sep = false;
     for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (c == ' ' || c == '\t') {
-            sp = true;
+        unsigned char c = (unsigned char)s[i];
+        if (c == '<') {
+            const char *gt = memchr(s + i, '>', n - i);
+            if (gt) {
+                i = (size_t)(gt - s);
+                sep = true;
+                continue;
+            }
+        }
+        if (c == ']' && i + 1 < n && s[i + 1] == '(') {
+            const char *cl = memchr(s + i, ')', n - i);
+            if (cl) {
+                i = (size_t)(cl - s);
+                sep = true;
+                continue;
+            }
+        }
+        bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c >= 0x80;
+        if (!word) {
+            sep = true;
             continue;
         }
-        if (sp)
+        if (sep && m)
             tmp[m++] = ' ';
-        sp = false;
-        tmp[m++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+        sep = false;
+        tmp[m++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : (char)c;
     }
+    if (m == 0)
+        return false;
     *h = ds_hash64(tmp, m);
     return true;
 }

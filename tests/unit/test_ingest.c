@@ -228,10 +228,26 @@ test_line_hashes(void)
     size_t n = ingest_line_hashes(text, strlen(text), &h);
     is_int(n, 2, "line hashes: one per distinct normalised short line, long lines skipped");
     ok(n == 2 && h[0] < h[1], "line hashes: sorted");
-    uint64_t want = ds_hash64("follow us", 9);
+    uint64_t want = ds_hash64("follow us", 9); /* the normal form is words, one space apart */
     ok(n == 2 && (h[0] == want || h[1] == want), "line hashes: lower case, spaces collapsed");
     free(h);
     free(text);
+
+    /* markup does not change a line's hash, so furniture counted on raw text
+     * is recognised after a reader stripped its syntax */
+    uint64_t *h1 = NULL, *h2 = NULL, *h3 = NULL;
+    const char *t1 = "## Share **this** story\n<p>Advertisement</p>\n[Read more](http://x.test/a)\n";
+    const char *t2 = "Share this story\nAdvertisement\nRead more\n";
+    size_t n1 = ingest_line_hashes(t1, strlen(t1), &h1);
+    size_t n2 = ingest_line_hashes(t2, strlen(t2), &h2);
+    ok(n1 == 3 && n2 == 3 && memcmp(h1, h2, 3 * sizeof *h1) == 0,
+       "line hashes: markdown and HTML syntax ignored");
+    size_t n3 = ingest_line_hashes("Share this story now\n", 21, &h3);
+    ok(n3 == 1 && h3[0] != h2[0] && h3[0] != h2[1] && h3[0] != h2[2],
+       "line hashes: different words hash differently");
+    free(h1);
+    free(h2);
+    free(h3);
     n = ingest_line_hashes("", 0, &h);
     is_int(n, 0, "line hashes: empty text has none");
     free(h);
