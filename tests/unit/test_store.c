@@ -5,9 +5,12 @@
  */
 #include "config.h"
 
+#define _XOPEN_SOURCE 700 /* nftw */
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <ftw.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -139,6 +142,55 @@ test_open_refusals(void)
     ok(strstr(err.msg, "was written by a newer dossier (schema 3, this one knows 2)") != NULL,
        "newer schema message: %s", err.msg);
     free(newer);
+
+    /* a schema-1 index is migrated on open */
+    char *old = tmp_path("v1.db");
+    ok(store_open(old, STORE_CREATE, &s, &err) == 0, "create for the migration test");
+    store_close(&s);
+    sqlite3_open(old, &db);
+    /* (DROP COLUMN would need the tokenizer, so edit the stored schema) */
+    is_int(sqlite3_exec(db,
+                        "PRAGMA writable_schema = ON;"
+                        "UPDATE sqlite_schema SET sql = replace(sql, ', value_hi REAL, approx TEXT',"
+                        " '') WHERE name = 'figures';"
+                        "PRAGMA writable_schema = OFF; PRAGMA user_version = 1",
+                        NULL, NULL, NULL),
+           SQLITE_OK, "downgrade to schema 1");
+    sqlite3_close(db);
+    ok(store_open(old, 0, &s, &err) == 0, "schema 1 opens: %s", err.msg);
+    store_close(&s);
+    sqlite3_open(old, &db);
+    sqlite3_prepare_v2(db, "SELECT count(*) FROM pragma_table_info('figures') WHERE name = 'approx'",
+                       -1, &st, NULL);
+    sqlite3_step(st);
+    is_int(sqlite3_column_int(st, 0), 1, "migration 1 -> 2 added figures.approx");
+    sqlite3_finalize(st);
+    sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL);
+    sqlite3_step(st);
+    is_int(sqlite3_column_int(st, 0), 2, "user_version is 2 after migration");
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    free(old);
+
+    /* another writer holds the lock: busy after the timeout, said in words */
+    char *busy = tmp_path("busy.db");
+    ok(store_open(busy, STORE_CREATE, &s, &err) == 0, "create for the busy test");
+    sqlite3_open(busy, &db);
+    is_int(sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK, "other writer locks");
+    double t0 = ds_now();
+    ok(store_begin(s, &err) == -1, "second writer cannot begin");
+    ok(ds_now() - t0 > 4.0, "waited for the busy timeout");
+    ok(strstr(err.msg, "the index is busy (another dossier is writing); try again") != NULL,
+       "busy message: %s", err.msg);
+    sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_close(db);
+    ok(store_begin(s, &err) == 0, "begin once the lock is gone");
+    store_rollback(s);
+    store_close(&s);
+    free(busy);
+
+    ok(store_open(tmpdir, STORE_CREATE, &s, &err) == -1 && strstr(err.msg, "is a directory"),
+       "a directory is refused: %s", err.msg);
 
     char *ro = tmp_path("ro.db");
     ok(store_open(ro, STORE_CREATE, &s, &err) == 0, "create for the read-only test");
@@ -489,6 +541,15 @@ test_delete(struct store *s)
 }
 
 static int
+rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+    (void)sb;
+    (void)flag;
+    (void)ftw;
+    return remove(path);
+}
+
+static int
 collect(const char *path, void *ud)
 {
     (*(int *)ud)++;
@@ -533,5 +594,6 @@ main(void)
     is_int(count_hits(s, "washington"), 1, "rollback restores");
 
     store_close(&s);
+    nftw(tmpdir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
     return done_testing();
 }
