@@ -156,10 +156,16 @@ static bool
 is_byline(const char *s, size_t n, char **name, struct ing_date *dt, bool *has_date)
 {
     *has_date = false;
-    if (n < 5 || n > 160 || !ing_istarts(s, n, "by "))
+    static const char *const heads[] = {"by ", "written by ", "words by ", "text by ",
+                                        "von ", "par ", "por "};
+    size_t h = 0;
+    for (size_t k = 0; k < DS_ARRAY_LEN(heads) && !h; k++)
+        if (ing_istarts(s, n, heads[k]))
+            h = strlen(heads[k]);
+    if (n < 5 || n > 160 || !h)
         return false;
-    const char *p = s + 3;
-    size_t left = n - 3;
+    const char *p = s + h;
+    size_t left = n - h;
     while (left && *p == ' ') {
         p++;
         left--;
@@ -174,9 +180,9 @@ is_byline(const char *s, size_t n, char **name, struct ing_date *dt, bool *has_d
                                         " in ", " for ", " at ", " on ", "; ", " \xc2\xb7 ",
                                         " \xe2\x80\xa2 "};
     for (size_t k = 0; k < DS_ARRAY_LEN(stops); k++) {
-        const char *h = ing_ifind(p, end, stops[k]);
-        if (h && (size_t)(h - p) < end)
-            end = (size_t)(h - p);
+        const char *hit = ing_ifind(p, end, stops[k]);
+        if (hit && (size_t)(hit - p) < end)
+            end = (size_t)(hit - p);
     }
     size_t at;
     if (ing_find_date(p, left, dt, &at)) {
@@ -842,27 +848,29 @@ struct stopword {
 };
 static const struct stopword stopwords[] = {
     {"al", 2, 0x08}, {"alla", 4, 0x10}, {"anche", 5, 0x10}, {"and", 3, 0x01}, {"ao", 2, 0x20},
-    {"as", 2, 0x20}, {"au", 2, 0x02}, {"auf", 3, 0x04}, {"che", 3, 0x10}, {"com", 3, 0x20},
-    {"con", 3, 0x08}, {"da", 2, 0x20}, {"dans", 4, 0x02}, {"das", 3, 0x04}, {"dat", 3, 0x40},
-    {"de", 2, 0x40}, {"dei", 3, 0x10}, {"del", 3, 0x08}, {"della", 5, 0x10}, {"delle", 5, 0x10},
-    {"dem", 3, 0x04}, {"den", 3, 0x04}, {"der", 3, 0x04}, {"des", 3, 0x02}, {"di", 2, 0x10},
-    {"die", 3, 0x04}, {"do", 2, 0x20}, {"dos", 3, 0x20}, {"du", 2, 0x02}, {"een", 3, 0x40},
-    {"ein", 3, 0x04}, {"eine", 4, 0x04}, {"el", 2, 0x08}, {"em", 2, 0x20}, {"en", 2, 0x40},
-    {"es", 2, 0x08}, {"est", 3, 0x02}, {"et", 2, 0x02}, {"for", 3, 0x01}, {"gli", 3, 0x10},
-    {"has", 3, 0x01}, {"het", 3, 0x40}, {"il", 2, 0x10}, {"in", 2, 0x01}, {"is", 2, 0x01},
-    {"ist", 3, 0x04}, {"it", 2, 0x01}, {"las", 3, 0x08}, {"le", 2, 0x02}, {"les", 3, 0x02},
-    {"los", 3, 0x08}, {"met", 3, 0x40}, {"mit", 3, 0x04}, {"nel", 3, 0x10}, {"nicht", 5, 0x04},
-    {"niet", 4, 0x40}, {"non", 3, 0x10}, {"o", 1, 0x20}, {"of", 2, 0x01}, {"on", 2, 0x01},
-    {"ook", 3, 0x40}, {"op", 2, 0x40}, {"os", 2, 0x20}, {"para", 4, 0x28}, {"pas", 3, 0x02},
-    {"per", 3, 0x10}, {"por", 3, 0x08}, {"pour", 4, 0x02}, {"que", 3, 0x2a}, {"qui", 3, 0x02},
-    {"said", 4, 0x01}, {"se", 2, 0x08}, {"sich", 4, 0x04}, {"sono", 4, 0x10}, {"su", 2, 0x08},
-    {"sur", 3, 0x02}, {"that", 4, 0x01}, {"the", 3, 0x01}, {"to", 2, 0x01}, {"um", 2, 0x20},
-    {"uma", 3, 0x20}, {"una", 3, 0x08}, {"und", 3, 0x04}, {"une", 3, 0x02}, {"van", 3, 0x40},
-    {"voor", 4, 0x40}, {"was", 3, 0x01}, {"with", 4, 0x01}, {"wordt", 5, 0x40}, {"y", 1, 0x08},
-    {"zijn", 4, 0x40}, {"zu", 2, 0x04},
+    {"are", 3, 0x01}, {"as", 2, 0x20}, {"au", 2, 0x02}, {"auf", 3, 0x04}, {"aux", 3, 0x02},
+    {"by", 2, 0x01}, {"che", 3, 0x10}, {"com", 3, 0x20}, {"con", 3, 0x08}, {"da", 2, 0x20},
+    {"dans", 4, 0x02}, {"das", 3, 0x04}, {"dat", 3, 0x40}, {"de", 2, 0x6a}, {"dei", 3, 0x10},
+    {"del", 3, 0x08}, {"della", 5, 0x10}, {"delle", 5, 0x10}, {"dem", 3, 0x04},
+    {"den", 3, 0x04}, {"der", 3, 0x04}, {"des", 3, 0x02}, {"di", 2, 0x10}, {"die", 3, 0x04},
+    {"do", 2, 0x20}, {"dos", 3, 0x20}, {"du", 2, 0x02}, {"e", 1, 0x30}, {"een", 3, 0x40},
+    {"ein", 3, 0x04}, {"eine", 4, 0x04}, {"el", 2, 0x08}, {"em", 2, 0x20}, {"en", 2, 0x4a},
+    {"es", 2, 0x08}, {"est", 3, 0x02}, {"et", 2, 0x02}, {"for", 3, 0x01}, {"from", 4, 0x01},
+    {"gli", 3, 0x10}, {"has", 3, 0x01}, {"het", 3, 0x40}, {"il", 2, 0x10}, {"im", 2, 0x04},
+    {"in", 2, 0x01}, {"is", 2, 0x01}, {"ist", 3, 0x04}, {"it", 2, 0x01}, {"la", 2, 0x1a},
+    {"las", 3, 0x08}, {"le", 2, 0x02}, {"les", 3, 0x02}, {"los", 3, 0x08}, {"met", 3, 0x40},
+    {"mit", 3, 0x04}, {"nel", 3, 0x10}, {"nicht", 5, 0x04}, {"niet", 4, 0x40}, {"non", 3, 0x10},
+    {"o", 1, 0x20}, {"of", 2, 0x01}, {"on", 2, 0x01}, {"ont", 3, 0x02}, {"ook", 3, 0x40},
+    {"op", 2, 0x40}, {"os", 2, 0x20}, {"para", 4, 0x28}, {"pas", 3, 0x02}, {"per", 3, 0x10},
+    {"por", 3, 0x08}, {"pour", 4, 0x02}, {"que", 3, 0x2a}, {"qui", 3, 0x02}, {"said", 4, 0x01},
+    {"se", 2, 0x08}, {"sich", 4, 0x04}, {"sono", 4, 0x10}, {"su", 2, 0x08}, {"sur", 3, 0x02},
+    {"that", 4, 0x01}, {"the", 3, 0x01}, {"to", 2, 0x01}, {"um", 2, 0x20}, {"uma", 3, 0x20},
+    {"un", 2, 0x1a}, {"una", 3, 0x08}, {"und", 3, 0x04}, {"une", 3, 0x02}, {"van", 3, 0x40},
+    {"von", 3, 0x04}, {"voor", 4, 0x40}, {"was", 3, 0x01}, {"with", 4, 0x01},
+    {"wordt", 5, 0x40}, {"y", 1, 0x08}, {"zijn", 4, 0x40}, {"zu", 2, 0x04},
 };
 /* stopwords[stop_start[c - 'a'] .. stop_start[c - 'a' + 1]) begin with letter c */
-static const unsigned char stop_start[27] = {0, 8, 8, 11, 29, 38, 39, 40, 42, 47, 47, 47, 51, 53, 57, 63, 68, 70, 70, 76, 79, 84, 86, 89, 89, 90, 92};
+static const unsigned char stop_start[27] = {0, 10, 11, 14, 32, 42, 44, 45, 47, 53, 53, 53, 58, 60, 64, 71, 76, 78, 78, 84, 87, 93, 96, 99, 99, 100, 102};
 
 static const char *const lang_names[7] = {"en", "fr", "de", "es", "it", "pt", "nl"};
 

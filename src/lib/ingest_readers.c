@@ -327,9 +327,24 @@ only_chars(const char *s, size_t n, char a, size_t min)
     return k >= min;
 }
 
-/* Markdown to plain text, line by line (see ingest_private.h). Never fails. */
+static int markdown_lines(const char *text, size_t n, struct buf *out, struct ds_error *err);
+
+/* Markdown to plain text, line by line (see ingest_private.h); inline HTML
+ * and entities are handled as in plain text first. Never fails. */
 int
 ingest_read_markdown(const char *text, size_t n, struct buf *out, struct ds_error *err)
+{
+    struct buf plain = BUF_INIT;
+    if (html_leftovers(text, n, &plain)) {
+        int rc = markdown_lines(plain.data, plain.len, out, err);
+        buf_free(&plain);
+        return rc;
+    }
+    return markdown_lines(text, n, out, err);
+}
+
+static int
+markdown_lines(const char *text, size_t n, struct buf *out, struct ds_error *err)
 {
     (void)err;
     bool fence = false;

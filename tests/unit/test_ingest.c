@@ -694,6 +694,23 @@ test_other_styles(void)
     is_str(a.source, "Associated Press", "byline: ... and used as the source");
     article_clear(&a);
 
+    ingest("/t/m.md", "Mining stocks slide\n\n<p>Par Marie Dupont</p>\n\nLes actions "
+                      "mini&egrave;res ont chut&eacute; mardi &amp; mercredi, selon les courtiers "
+                      "de la place.\n", &a);
+    is_str(a.byline, "Marie Dupont", "markdown: inline HTML removed, French 'Par' byline");
+    ok(a.body && strstr(a.body, "mini\xc3\xa8res ont chut\xc3\xa9 mardi & mercredi"),
+       "markdown: entities decoded");
+    is_str(a.lang, "fr", "lang: a short French paragraph");
+    article_clear(&a);
+    ingest("/t/wb.txt", "Exports jump on strong demand\nWritten by Jane Doe\n17 May 2018\nExports "
+                        "rose in April from a year earlier, the ministry said.\n", &a);
+    is_str(a.title, "Exports jump on strong demand", "meta: title directly above metadata lines");
+    is_str(a.byline, "Jane Doe", "byline: 'Written by'");
+    is_str(a.published, "2018-05-17", "date: date line under the byline");
+    is_str(a.body, "Exports rose in April from a year earlier, the ministry said.",
+           "meta: body is what is left");
+    article_clear(&a);
+
     ingest("/t/zh2.txt", "\xe5\x87\xba\xe5\x8f\xa3\xe5\xa2\x9e\xe9\x95\xbf\n\n"
                          "\xe6\x9d\xa5\xe6\xba\x90\xef\xbc\x9a\xe6\x96\xb0\xe5\x8d\x8e\xe7\xa4\xbe\n"
                          "2024\xe5\xb9\xb4" "9\xe6\x9c\x88" "11\xe6\x97\xa5\n\n"
