@@ -18,15 +18,15 @@
 #include "dossier/util.h"
 #include "ingest_private.h"
 
-#define TOP_LINES 16    /* content lines at the top where metadata may sit */
-#define BOTTOM_LINES 5  /* content lines at the bottom (trailers) */
+#define TOP_LINES 16     /* content lines at the top where metadata may sit */
+#define BOTTOM_LINES 5   /* content lines at the bottom (trailers) */
 #define DUP_MIN_BYTES 12 /* shorter repeated lines ("Q:", "* * *") are kept */
 
 struct line {
-    const char *t;      /* trimmed text */
+    const char *t; /* trimmed text */
     size_t tl;
-    size_t ind;         /* leading spaces */
-    const char *why;    /* reason it was dropped, or NULL */
+    size_t ind;      /* leading spaces */
+    const char *why; /* reason it was dropped, or NULL */
     bool blank;
 };
 
@@ -36,7 +36,7 @@ struct doc {
     struct line *lines;
     size_t n;
     struct article *a;
-    int source_rank;        /* lower is stronger; 99 = none */
+    int source_rank; /* lower is stronger; 99 = none */
     char *source;
 };
 
@@ -129,11 +129,33 @@ static bool
 is_published_line(const char *s, size_t n, struct ing_date *dt)
 {
     static const char *const heads[] = {
-        "published", "updated", "last updated", "first published", "posted", "date",
-        "publication date", "release date", "released", "last modified", "modified",
-        "publi\xc3\xa9 le", "mis \xc3\xa0 jour le", "ver\xc3\xb6" "ffentlicht am", "aktualisiert am",
-        "publicado el", "actualizado el", "pubblicato il", "aggiornato il", "publicado em",
-        "publi\xc3\xa9", "ver\xc3\xb6" "ffentlicht", "publicado", "pubblicato", "stand:",
+        "published",
+        "updated",
+        "last updated",
+        "first published",
+        "posted",
+        "date",
+        "publication date",
+        "release date",
+        "released",
+        "last modified",
+        "modified",
+        "publi\xc3\xa9 le",
+        "mis \xc3\xa0 jour le",
+        "ver\xc3\xb6"
+        "ffentlicht am",
+        "aktualisiert am",
+        "publicado el",
+        "actualizado el",
+        "pubblicato il",
+        "aggiornato il",
+        "publicado em",
+        "publi\xc3\xa9",
+        "ver\xc3\xb6"
+        "ffentlicht",
+        "publicado",
+        "pubblicato",
+        "stand:",
         "\xe5\x8f\x91\xe5\xb8\x83\xe6\x97\xb6\xe9\x97\xb4", /* 发布时间 */
     };
     if (n > 120 || ing_count_words(s, n) > 20)
@@ -156,8 +178,8 @@ static bool
 is_byline(const char *s, size_t n, char **name, struct ing_date *dt, bool *has_date)
 {
     *has_date = false;
-    static const char *const heads[] = {"by ", "written by ", "words by ", "text by ",
-                                        "von ", "par ", "por "};
+    static const char *const heads[] = {"by ",  "written by ", "words by ", "text by ",
+                                        "von ", "par ",        "por "};
     size_t h = 0;
     for (size_t k = 0; k < DS_ARRAY_LEN(heads) && !h; k++)
         if (ing_istarts(s, n, heads[k]))
@@ -176,9 +198,9 @@ is_byline(const char *s, size_t n, char **name, struct ing_date *dt, bool *has_d
         return false;
     /* the name ends at a separator, a date, or " in <Place>" */
     size_t end = left;
-    static const char *const stops[] = {" | ", ", ", " - ", " \xe2\x80\x94 ", " \xe2\x80\x93 ",
-                                        " in ", " for ", " at ", " on ", "; ", " \xc2\xb7 ",
-                                        " \xe2\x80\xa2 "};
+    static const char *const stops[] = {
+        " | ",  ", ",   " - ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", " in ", " for ",
+        " at ", " on ", "; ",  " \xc2\xb7 ",     " \xe2\x80\xa2 "};
     for (size_t k = 0; k < DS_ARRAY_LEN(stops); k++) {
         const char *hit = ing_ifind(p, end, stops[k]);
         if (hit && (size_t)(hit - p) < end)
@@ -275,8 +297,8 @@ is_dateline(const char *s, size_t n, struct dateline *dl)
         while (j < n && s[j] == ' ')
             j++;
         size_t we = j;
-        while (we < n && ((s[we] >= 'a' && s[we] <= 'z') || (s[we] >= 'A' && s[we] <= 'Z') ||
-                          s[we] == '.'))
+        while (we < n &&
+               ((s[we] >= 'a' && s[we] <= 'z') || (s[we] >= 'A' && s[we] <= 'Z') || s[we] == '.'))
             we++;
         int m = ing_month(s + j, we - j);
         if (!m) {
@@ -325,7 +347,8 @@ is_dateline(const char *s, size_t n, struct dateline *dl)
         return false;
     if (i < n && (s[i] == '-' || s[i] == ':'))
         return true;
-    if (i + 3 <= n && (memcmp(s + i, "\xe2\x80\x94", 3) == 0 || memcmp(s + i, "\xe2\x80\x93", 3) == 0))
+    if (i + 3 <= n &&
+        (memcmp(s + i, "\xe2\x80\x94", 3) == 0 || memcmp(s + i, "\xe2\x80\x93", 3) == 0))
         return true;
     return false;
 }
@@ -472,8 +495,8 @@ reflow(const char *text, size_t n, struct buf *out)
             for (size_t k = i; k < e; k++)
                 spaces += text[k] == ' ';
             char last = text[e - 1];
-            if (spaces >= 5 && ((last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z') ||
-                                last == ','))
+            if (spaces >= 5 &&
+                ((last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z') || last == ','))
                 nprose++;
         }
         i = e + 1;
@@ -512,7 +535,6 @@ reflow(const char *text, size_t n, struct buf *out)
     buf_putc(out, '\n');
     return true;
 }
-
 
 static void
 split_lines(struct doc *d, const char *text, size_t n)
@@ -847,30 +869,37 @@ struct stopword {
     unsigned char mask;
 };
 static const struct stopword stopwords[] = {
-    {"al", 2, 0x08}, {"alla", 4, 0x10}, {"anche", 5, 0x10}, {"and", 3, 0x01}, {"ao", 2, 0x20},
-    {"are", 3, 0x01}, {"as", 2, 0x20}, {"au", 2, 0x02}, {"auf", 3, 0x04}, {"aux", 3, 0x02},
-    {"by", 2, 0x01}, {"che", 3, 0x10}, {"com", 3, 0x20}, {"con", 3, 0x08}, {"da", 2, 0x20},
-    {"dans", 4, 0x02}, {"das", 3, 0x04}, {"dat", 3, 0x40}, {"de", 2, 0x6a}, {"dei", 3, 0x10},
-    {"del", 3, 0x08}, {"della", 5, 0x10}, {"delle", 5, 0x10}, {"dem", 3, 0x04},
-    {"den", 3, 0x04}, {"der", 3, 0x04}, {"des", 3, 0x02}, {"di", 2, 0x10}, {"die", 3, 0x04},
-    {"do", 2, 0x20}, {"dos", 3, 0x20}, {"du", 2, 0x02}, {"e", 1, 0x30}, {"een", 3, 0x40},
-    {"ein", 3, 0x04}, {"eine", 4, 0x04}, {"el", 2, 0x08}, {"em", 2, 0x20}, {"en", 2, 0x4a},
-    {"es", 2, 0x08}, {"est", 3, 0x02}, {"et", 2, 0x02}, {"for", 3, 0x01}, {"from", 4, 0x01},
-    {"gli", 3, 0x10}, {"has", 3, 0x01}, {"het", 3, 0x40}, {"il", 2, 0x10}, {"im", 2, 0x04},
-    {"in", 2, 0x01}, {"is", 2, 0x01}, {"ist", 3, 0x04}, {"it", 2, 0x01}, {"la", 2, 0x1a},
-    {"las", 3, 0x08}, {"le", 2, 0x02}, {"les", 3, 0x02}, {"los", 3, 0x08}, {"met", 3, 0x40},
-    {"mit", 3, 0x04}, {"nel", 3, 0x10}, {"nicht", 5, 0x04}, {"niet", 4, 0x40}, {"non", 3, 0x10},
-    {"o", 1, 0x20}, {"of", 2, 0x01}, {"on", 2, 0x01}, {"ont", 3, 0x02}, {"ook", 3, 0x40},
-    {"op", 2, 0x40}, {"os", 2, 0x20}, {"para", 4, 0x28}, {"pas", 3, 0x02}, {"per", 3, 0x10},
-    {"por", 3, 0x08}, {"pour", 4, 0x02}, {"que", 3, 0x2a}, {"qui", 3, 0x02}, {"said", 4, 0x01},
-    {"se", 2, 0x08}, {"sich", 4, 0x04}, {"sono", 4, 0x10}, {"su", 2, 0x08}, {"sur", 3, 0x02},
-    {"that", 4, 0x01}, {"the", 3, 0x01}, {"to", 2, 0x01}, {"um", 2, 0x20}, {"uma", 3, 0x20},
-    {"un", 2, 0x1a}, {"una", 3, 0x08}, {"und", 3, 0x04}, {"une", 3, 0x02}, {"van", 3, 0x40},
-    {"von", 3, 0x04}, {"voor", 4, 0x40}, {"was", 3, 0x01}, {"with", 4, 0x01},
-    {"wordt", 5, 0x40}, {"y", 1, 0x08}, {"zijn", 4, 0x40}, {"zu", 2, 0x04},
+    {"al", 2, 0x08},   {"alla", 4, 0x10},  {"anche", 5, 0x10}, {"and", 3, 0x01},
+    {"ao", 2, 0x20},   {"are", 3, 0x01},   {"as", 2, 0x20},    {"au", 2, 0x02},
+    {"auf", 3, 0x04},  {"aux", 3, 0x02},   {"by", 2, 0x01},    {"che", 3, 0x10},
+    {"com", 3, 0x20},  {"con", 3, 0x08},   {"da", 2, 0x20},    {"dans", 4, 0x02},
+    {"das", 3, 0x04},  {"dat", 3, 0x40},   {"de", 2, 0x6a},    {"dei", 3, 0x10},
+    {"del", 3, 0x08},  {"della", 5, 0x10}, {"delle", 5, 0x10}, {"dem", 3, 0x04},
+    {"den", 3, 0x04},  {"der", 3, 0x04},   {"des", 3, 0x02},   {"di", 2, 0x10},
+    {"die", 3, 0x04},  {"do", 2, 0x20},    {"dos", 3, 0x20},   {"du", 2, 0x02},
+    {"e", 1, 0x30},    {"een", 3, 0x40},   {"ein", 3, 0x04},   {"eine", 4, 0x04},
+    {"el", 2, 0x08},   {"em", 2, 0x20},    {"en", 2, 0x4a},    {"es", 2, 0x08},
+    {"est", 3, 0x02},  {"et", 2, 0x02},    {"for", 3, 0x01},   {"from", 4, 0x01},
+    {"gli", 3, 0x10},  {"has", 3, 0x01},   {"het", 3, 0x40},   {"il", 2, 0x10},
+    {"im", 2, 0x04},   {"in", 2, 0x01},    {"is", 2, 0x01},    {"ist", 3, 0x04},
+    {"it", 2, 0x01},   {"la", 2, 0x1a},    {"las", 3, 0x08},   {"le", 2, 0x02},
+    {"les", 3, 0x02},  {"los", 3, 0x08},   {"met", 3, 0x40},   {"mit", 3, 0x04},
+    {"nel", 3, 0x10},  {"nicht", 5, 0x04}, {"niet", 4, 0x40},  {"non", 3, 0x10},
+    {"o", 1, 0x20},    {"of", 2, 0x01},    {"on", 2, 0x01},    {"ont", 3, 0x02},
+    {"ook", 3, 0x40},  {"op", 2, 0x40},    {"os", 2, 0x20},    {"para", 4, 0x28},
+    {"pas", 3, 0x02},  {"per", 3, 0x10},   {"por", 3, 0x08},   {"pour", 4, 0x02},
+    {"que", 3, 0x2a},  {"qui", 3, 0x02},   {"said", 4, 0x01},  {"se", 2, 0x08},
+    {"sich", 4, 0x04}, {"sono", 4, 0x10},  {"su", 2, 0x08},    {"sur", 3, 0x02},
+    {"that", 4, 0x01}, {"the", 3, 0x01},   {"to", 2, 0x01},    {"um", 2, 0x20},
+    {"uma", 3, 0x20},  {"un", 2, 0x1a},    {"una", 3, 0x08},   {"und", 3, 0x04},
+    {"une", 3, 0x02},  {"van", 3, 0x40},   {"von", 3, 0x04},   {"voor", 4, 0x40},
+    {"was", 3, 0x01},  {"with", 4, 0x01},  {"wordt", 5, 0x40}, {"y", 1, 0x08},
+    {"zijn", 4, 0x40}, {"zu", 2, 0x04},
 };
 /* stopwords[stop_start[c - 'a'] .. stop_start[c - 'a' + 1]) begin with letter c */
-static const unsigned char stop_start[27] = {0, 10, 11, 14, 32, 42, 44, 45, 47, 53, 53, 53, 58, 60, 64, 71, 76, 78, 78, 84, 87, 93, 96, 99, 99, 100, 102};
+static const unsigned char stop_start[27] = {0,  10, 11, 14, 32, 42, 44, 45,  47,
+                                             53, 53, 53, 58, 60, 64, 71, 76,  78,
+                                             78, 84, 87, 93, 96, 99, 99, 100, 102};
 
 static const char *const lang_names[7] = {"en", "fr", "de", "es", "it", "pt", "nl"};
 
@@ -905,7 +934,8 @@ guess_lang(const char *s, size_t n)
         if (c < 0x80) {
             if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
                 size_t j = i;
-                while (j < lim && (((unsigned char)s[j] | 32) >= 'a' && ((unsigned char)s[j] | 32) <= 'z'))
+                while (j < lim &&
+                       (((unsigned char)s[j] | 32) >= 'a' && ((unsigned char)s[j] | 32) <= 'z'))
                     j++;
                 latin += j - i;
                 if (j - i <= 5) {

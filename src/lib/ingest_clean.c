@@ -19,20 +19,20 @@
 
 /* Words that name interface pieces in icon sprites and SVG titles. */
 static const char *const icon_words[] = {
-    "arrow",   "artboard", "sketch",   "chevron",  "icon",     "icons",   "facebook",
-    "linkedin", "twitter", "mail",     "email",    "menu",     "burger",  "hamburger",
-    "path",    "layer",    "print",    "search",   "close",    "caret",   "logo",
-    "whatsapp", "instagram", "youtube", "pinterest", "reddit", "telegram", "share",
-    "bookmark", "comment", "comments", "title",    "site",     "contact", "eye",
-    "positive", "negative", "created", "with",     "group",    "shape",   "rectangle",
-    "oval",    "copy",     "link",     "play",     "pause",    "expand",  "collapse",
-    "left",    "right",    "up",       "down",     "plus",     "minus",   "user",
-    "account", "profile",  "home",     "star",     "heart",    "x",       "svg",
-    "combined", "fill",    "stroke",   "line",     "circle",   "clock",   "calendar",
-    "download", "upload",  "external", "open",     "new",      "window",  "tab",
-    "dropdown", "toggle",  "nav",      "navigation", "mask",   "vector",  "frame",
-    "flipboard", "weibo",  "wechat",   "line",     "messenger", "sms",    "feed",
-    "rss",     "podcast",  "audio",    "video",    "camera",   "image",   "gallery",
+    "arrow",     "artboard",  "sketch",   "chevron",    "icon",      "icons",    "facebook",
+    "linkedin",  "twitter",   "mail",     "email",      "menu",      "burger",   "hamburger",
+    "path",      "layer",     "print",    "search",     "close",     "caret",    "logo",
+    "whatsapp",  "instagram", "youtube",  "pinterest",  "reddit",    "telegram", "share",
+    "bookmark",  "comment",   "comments", "title",      "site",      "contact",  "eye",
+    "positive",  "negative",  "created",  "with",       "group",     "shape",    "rectangle",
+    "oval",      "copy",      "link",     "play",       "pause",     "expand",   "collapse",
+    "left",      "right",     "up",       "down",       "plus",      "minus",    "user",
+    "account",   "profile",   "home",     "star",       "heart",     "x",        "svg",
+    "combined",  "fill",      "stroke",   "line",       "circle",    "clock",    "calendar",
+    "download",  "upload",    "external", "open",       "new",       "window",   "tab",
+    "dropdown",  "toggle",    "nav",      "navigation", "mask",      "vector",   "frame",
+    "flipboard", "weibo",     "wechat",   "line",       "messenger", "sms",      "feed",
+    "rss",       "podcast",   "audio",    "video",      "camera",    "image",    "gallery",
 };
 
 static bool
@@ -65,8 +65,8 @@ is_icon_run(const char *s, size_t n)
     for (size_t k = 0; k < n; k++) {
         bool up = s[k] >= 'A' && s[k] <= 'Z';
         bool lo_prev = k > 0 && s[k - 1] >= 'a' && s[k - 1] <= 'z';
-        bool letter_prev = k > 0 && ((s[k - 1] >= 'a' && s[k - 1] <= 'z') ||
-                                     (s[k - 1] >= 'A' && s[k - 1] <= 'Z'));
+        bool letter_prev =
+            k > 0 && ((s[k - 1] >= 'a' && s[k - 1] <= 'z') || (s[k - 1] >= 'A' && s[k - 1] <= 'Z'));
         bool letter = up || (s[k] >= 'a' && s[k] <= 'z');
         if (up && lo_prev)
             joins++;
@@ -107,45 +107,130 @@ is_icon_run(const char *s, size_t n)
 
 /* Whole-line labels (compared without case and trailing ':', '»', '>'). */
 static const char *const labels[] = {
-    "share",         "share this",      "share this article", "share this story",
-    "share on facebook", "share on twitter", "share via email", "share article",
-    "print",         "print this page", "print article",      "email",
-    "email this",    "menu",            "main menu",          "advertisement",
-    "advertising",   "ad",              "sponsored",          "read more",
-    "read more here", "related",        "related articles",   "related stories",
-    "related content", "related news",  "related topics",     "more on this story",
-    "more stories",  "more from",       "skip to content",    "skip to main content",
-    "back to top",   "comments",        "view comments",      "close",
-    "search",        "home",            "listen",             "listen to this article",
-    "save",          "save article",    "follow",             "follow us",
-    "copy link",     "link copied",     "scroll to continue", "continue reading",
-    "story continues below", "story continues below advertisement",
-    "article continues below", "recommended", "most read", "most popular",
-    "trending",      "trending now",    "you may also like",  "you might also like",
-    "toggle navigation", "open menu",   "close menu",         "sign in",
-    "log in",        "login",           "register",           "subscribe",
-    "subscribe now", "newsletter",      "top stories",        "latest news",
-    "editor's picks", "editor’s picks", "watch",              "video",
-    "photos",        "gallery",         "next article",       "previous article",
-    "next",          "previous",        "tags",               "topics",
-    "font size",     "text size",       "a a a",              "aa",
-    "reuse this content", "explore more on these topics", "more on this topic",
-    "share on whatsapp", "share via", "print this article", "email this article",
-    "\xe5\x88\x86\xe4\xba\xab\xe5\x88\xb0",           /* 分享到 */
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share on facebook",
+    "share on twitter",
+    "share via email",
+    "share article",
+    "print",
+    "print this page",
+    "print article",
+    "email",
+    "email this",
+    "menu",
+    "main menu",
+    "advertisement",
+    "advertising",
+    "ad",
+    "sponsored",
+    "read more",
+    "read more here",
+    "related",
+    "related articles",
+    "related stories",
+    "related content",
+    "related news",
+    "related topics",
+    "more on this story",
+    "more stories",
+    "more from",
+    "skip to content",
+    "skip to main content",
+    "back to top",
+    "comments",
+    "view comments",
+    "close",
+    "search",
+    "home",
+    "listen",
+    "listen to this article",
+    "save",
+    "save article",
+    "follow",
+    "follow us",
+    "copy link",
+    "link copied",
+    "scroll to continue",
+    "continue reading",
+    "story continues below",
+    "story continues below advertisement",
+    "article continues below",
+    "recommended",
+    "most read",
+    "most popular",
+    "trending",
+    "trending now",
+    "you may also like",
+    "you might also like",
+    "toggle navigation",
+    "open menu",
+    "close menu",
+    "sign in",
+    "log in",
+    "login",
+    "register",
+    "subscribe",
+    "subscribe now",
+    "newsletter",
+    "top stories",
+    "latest news",
+    "editor's picks",
+    "editor’s picks",
+    "watch",
+    "video",
+    "photos",
+    "gallery",
+    "next article",
+    "previous article",
+    "next",
+    "previous",
+    "tags",
+    "topics",
+    "font size",
+    "text size",
+    "a a a",
+    "aa",
+    "reuse this content",
+    "explore more on these topics",
+    "more on this topic",
+    "share on whatsapp",
+    "share via",
+    "print this article",
+    "email this article",
+    "\xe5\x88\x86\xe4\xba\xab\xe5\x88\xb0",             /* 分享到 */
     "\xe8\xbf\x94\xe5\x9b\x9e\xe9\xa1\xb6\xe9\x83\xa8", /* 返回顶部 */
-    "\xe6\x89\x93\xe5\x8d\xb0",                       /* 打印 */
+    "\xe6\x89\x93\xe5\x8d\xb0",                         /* 打印 */
 };
 
 /* Prefixes of short label lines ("Related: ...", "Read more: ..."). */
 static const char *const label_prefixes[] = {
-    "related:",   "related story:", "related article:", "read more:", "read also:",
-    "also read:", "see also:",      "more:",            "watch:",     "listen:",
-    "click here to", "click here for", "tap here to",   "follow us on", "follow us:",
-    "share this article", "share on",   "download our app", "download the app",
-    "advertisement", "get the app",
+    "related:",
+    "related story:",
+    "related article:",
+    "read more:",
+    "read also:",
+    "also read:",
+    "see also:",
+    "more:",
+    "watch:",
+    "listen:",
+    "click here to",
+    "click here for",
+    "tap here to",
+    "follow us on",
+    "follow us:",
+    "share this article",
+    "share on",
+    "download our app",
+    "download the app",
+    "advertisement",
+    "get the app",
     "\xe8\xb4\xa3\xe4\xbb\xbb\xe7\xbc\x96\xe8\xbe\x91", /* 责任编辑 (editor in charge) */
-    "\xe7\xbc\x96\xe8\xbe\x91\xef\xbc\x9a",               /* 编辑： */
-    "\xe5\x88\x86\xe4\xba\xab\xe5\x88\xb0",               /* 分享到 */
+    "\xe7\xbc\x96\xe8\xbe\x91\xef\xbc\x9a",             /* 编辑： */
+    "\xe5\x88\x86\xe4\xba\xab\xe5\x88\xb0",             /* 分享到 */
 };
 
 static bool
@@ -175,35 +260,64 @@ prefixes:
 
 /* Phrases that only page furniture uses: dropped on any short line. */
 static const char *const paywall_strong[] = {
-    "free article",        "free articles",        "articles left",
-    "article left",        "trial period has expired", "your trial",
-    "see all offers",      "already a subscriber", "already have an account",
-    "sign up for our newsletter", "sign up to our newsletter", "subscribe to our newsletter",
-    "subscribe now",       "subscribe today",      "subscribe to continue",
-    "subscribe to read",   "subscribers only",     "subscriber-only",
-    "for subscribers",     "you need a subscription", "offer ends",
-    "unlimited access",    "unlock this article",  "unlock full access",
-    "to continue reading", "create a free account", "create an account",
-    "log in to continue",  "sign in to continue",  "register to continue",
-    "support our journalism", "support independent journalism",
-    "this content was commissioned", "we use cookies", "accept cookies",
-    "cookie policy",       "cookie settings",      "manage cookies",
-    "get unlimited",       "digital subscription", "has expired",
-    "remove ads",          "ad-free",              "paywall",
+    "free article",
+    "free articles",
+    "articles left",
+    "article left",
+    "trial period has expired",
+    "your trial",
+    "see all offers",
+    "already a subscriber",
+    "already have an account",
+    "sign up for our newsletter",
+    "sign up to our newsletter",
+    "subscribe to our newsletter",
+    "subscribe now",
+    "subscribe today",
+    "subscribe to continue",
+    "subscribe to read",
+    "subscribers only",
+    "subscriber-only",
+    "for subscribers",
+    "you need a subscription",
+    "offer ends",
+    "unlimited access",
+    "unlock this article",
+    "unlock full access",
+    "to continue reading",
+    "create a free account",
+    "create an account",
+    "log in to continue",
+    "sign in to continue",
+    "register to continue",
+    "support our journalism",
+    "support independent journalism",
+    "this content was commissioned",
+    "we use cookies",
+    "accept cookies",
+    "cookie policy",
+    "cookie settings",
+    "manage cookies",
+    "get unlimited",
+    "digital subscription",
+    "has expired",
+    "remove ads",
+    "ad-free",
+    "paywall",
 };
 
 /* Words that mark a prompt only on a short line that speaks to the reader
  * ("you", "your", or an imperative first word). */
 static const char *const paywall_weak[] = {
-    "subscribe", "subscription", "subscriber", "newsletter", "sign up", "sign in",
-    "log in",    "register",     "membership", "premium",    "offer",   "access",
+    "subscribe", "subscription", "subscriber", "newsletter", "sign up",  "sign in",
+    "log in",    "register",     "membership", "premium",    "offer",    "access",
     "trial",     "per month",    "a month",    "/month",     "per week", "cancel anytime",
 };
 
 static const char *const imperative_starts[] = {
-    "subscribe", "sign", "log", "get", "try", "see", "register", "join", "start", "create",
-    "already", "unlock", "continue", "read", "become", "upgrade", "claim", "save", "enjoy",
-    "don't miss", "stay", "support",
+    "subscribe", "sign",   "log",     "get",        "try",      "see",     "register", "join",
+    "start",     "create", "already", "unlock",     "continue", "read",    "become",   "upgrade",
+    "claim",     "save",   "enjoy",   "don't miss", "stay",     "support",
 };
 
 /* "Try 3 months for $9", "1 month for €1" */
@@ -217,10 +331,10 @@ is_price_offer(const char *s, size_t n)
                   ing_ifind(s, (size_t)(p - s), "year");
     size_t rest = n - (size_t)(p - s) - 5;
     const char *r = p + 5;
-    bool price = rest > 0 && (r[0] == '$' || r[0] == '\xe2' || r[0] == '\xc2' ||
-                              (r[0] >= '0' && r[0] <= '9') || ing_istarts(r, rest, "free") ||
-                              ing_istarts(r, rest, "us$") || ing_istarts(r, rest, "hk$") ||
-                              ing_istarts(r, rest, "s$"));
+    bool price = rest > 0 &&
+                 (r[0] == '$' || r[0] == '\xe2' || r[0] == '\xc2' || (r[0] >= '0' && r[0] <= '9') ||
+                  ing_istarts(r, rest, "free") || ing_istarts(r, rest, "us$") ||
+                  ing_istarts(r, rest, "hk$") || ing_istarts(r, rest, "s$"));
     return period && price;
 }
 
@@ -275,11 +389,20 @@ static bool
 is_sponsored(const char *s, size_t n)
 {
     static const char *const starts[] = {
-        "sponsored content", "sponsored by",     "about sponsored content",
-        "paid content",      "paid post",        "paid partnership",
-        "promoted content",  "partner content",  "in partnership with",
-        "this content is sponsored", "content from our partners", "advertiser content",
-        "brand content",     "sponsored:",
+        "sponsored content",
+        "sponsored by",
+        "about sponsored content",
+        "paid content",
+        "paid post",
+        "paid partnership",
+        "promoted content",
+        "partner content",
+        "in partnership with",
+        "this content is sponsored",
+        "content from our partners",
+        "advertiser content",
+        "brand content",
+        "sponsored:",
     };
     if (n > 400)
         return false;

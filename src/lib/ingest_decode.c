@@ -43,7 +43,8 @@ ingest_sniff(const char *bytes, size_t n)
     if (memchr(p, 0, w))
         return "binary";
     /* control bytes other than \t \n \f \r ESC (rare: the branch predicts well) */
-    const uint32_t allowed = (1u << '\t') | (1u << '\n') | (1u << '\f') | (1u << '\r') | (1u << 0x1B);
+    const uint32_t allowed =
+        (1u << '\t') | (1u << '\n') | (1u << '\f') | (1u << '\r') | (1u << 0x1B);
     for (size_t i = 0; i < w; i++)
         if (p[i] < 0x20 && !((allowed >> p[i]) & 1u))
             ctl++;
@@ -62,10 +63,9 @@ ingest_sniff(const char *bytes, size_t n)
 /* Windows-1252 0x80..0x9F; the five undefined bytes map to the C1 controls
  * of the same value, which normalisation then removes. */
 static const uint16_t cp1252_hi[32] = {
-    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
-    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
 };
 
 static void
@@ -380,8 +380,8 @@ ing_line_hash(const char *s, size_t n, uint64_t *h)
                 continue;
             }
         }
-        bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c >= 0x80;
+        bool word =
+            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
         if (!word) {
             sep = true;
             continue;

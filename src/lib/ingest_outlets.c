@@ -16,8 +16,8 @@
 #include "ingest_private.h"
 
 struct alias {
-    char *key;     /* normalised alias */
-    size_t canon;  /* index into names */
+    char *key;    /* normalised alias */
+    size_t canon; /* index into names */
 };
 
 struct outlets {
@@ -46,12 +46,13 @@ outlet_key(const char *s, size_t n)
     while (n && is_edge_punct((unsigned char)s[n - 1]))
         n--;
     /* curly quotes and © around a name */
-    if (n >= 3 && (ds_str_starts_with(s, "\xe2\x80\x9c") || ds_str_starts_with(s, "\xe2\x80\x98"))) {
+    if (n >= 3 &&
+        (ds_str_starts_with(s, "\xe2\x80\x9c") || ds_str_starts_with(s, "\xe2\x80\x98"))) {
         s += 3;
         n -= 3;
     }
-    if (n >= 3 && (memcmp(s + n - 3, "\xe2\x80\x9d", 3) == 0 ||
-                   memcmp(s + n - 3, "\xe2\x80\x99", 3) == 0))
+    if (n >= 3 &&
+        (memcmp(s + n - 3, "\xe2\x80\x9d", 3) == 0 || memcmp(s + n - 3, "\xe2\x80\x99", 3) == 0))
         n -= 3;
     if (n >= 4 && ing_istarts(s, n, "the ")) {
         s += 4;

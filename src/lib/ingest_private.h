@@ -65,8 +65,7 @@ bool ing_is_prose(const char *s, size_t n, int min_words);
 /* Outlets matched inside a longer line (not the whole line): the canonical
  * name of the longest alias found at word boundaries, or NULL. Only aliases
  * of 5 or more bytes are looked for, so short ones ("AP") do not misfire. */
-const char *outlets_find_in(const struct outlets *o, const char *line, size_t n,
-                            size_t *match_len);
+const char *outlets_find_in(const struct outlets *o, const char *line, size_t n, size_t *match_len);
 
 /* Readers (ingest_readers.c): plain text is copied; markdown loses its
  * syntax (headings' #, emphasis, link and image syntax) but keeps its text. */

@@ -19,13 +19,15 @@
  * (they vanish). Anything else that looks like a tag is left alone, so
  * "a <b" or "x < y > z" in prose survives. */
 static const char *const block_tags[] = {
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
-    "section", "article", "header", "footer", "blockquote", "figure", "figcaption", "hr",
-    "aside", "nav", "dd", "dt", "dl", "pre", "tbody", "thead", "td", "th", "main",
+    "p",          "div",    "br",         "li", "ul",    "ol",      "h1",      "h2",     "h3",
+    "h4",         "h5",     "h6",         "tr", "table", "section", "article", "header", "footer",
+    "blockquote", "figure", "figcaption", "hr", "aside", "nav",     "dd",      "dt",     "dl",
+    "pre",        "tbody",  "thead",      "td", "th",    "main",
 };
 static const char *const inline_tags[] = {
-    "a", "b", "i", "u", "em", "strong", "span", "img", "font", "small", "big", "sup", "sub",
-    "abbr", "cite", "code", "mark", "s", "strike", "time", "wbr", "picture", "source", "label",
+    "a",    "b",     "i",      "u",    "em",  "strong",  "span",   "img",
+    "font", "small", "big",    "sup",  "sub", "abbr",    "cite",   "code",
+    "mark", "s",     "strike", "time", "wbr", "picture", "source", "label",
 };
 
 static int
@@ -70,18 +72,15 @@ static const struct {
     const char *name;
     uint32_t cp;
 } entities[] = {
-    {"amp", '&'},      {"lt", '<'},        {"gt", '>'},         {"quot", '"'},
-    {"apos", '\''},    {"nbsp", ' '},      {"ndash", 0x2013},   {"mdash", 0x2014},
-    {"hellip", 0x2026}, {"lsquo", 0x2018}, {"rsquo", 0x2019},   {"ldquo", 0x201C},
-    {"rdquo", 0x201D}, {"laquo", 0xAB},    {"raquo", 0xBB},     {"pound", 0xA3},
-    {"euro", 0x20AC},  {"yen", 0xA5},      {"cent", 0xA2},      {"copy", 0xA9},
-    {"reg", 0xAE},     {"trade", 0x2122},  {"middot", 0xB7},    {"bull", 0x2022},
-    {"deg", 0xB0},     {"times", 0xD7},    {"eacute", 0xE9},    {"egrave", 0xE8},
-    {"aacute", 0xE1},  {"agrave", 0xE0},   {"ccedil", 0xE7},    {"uuml", 0xFC},
-    {"ouml", 0xF6},    {"auml", 0xE4},     {"szlig", 0xDF},     {"ntilde", 0xF1},
-    {"oacute", 0xF3},  {"iacute", 0xED},   {"uacute", 0xFA},    {"shy", 0},
-    {"zwj", 0},        {"zwnj", 0},        {"thinsp", ' '},     {"ensp", ' '},
-    {"emsp", ' '},
+    {"amp", '&'},      {"lt", '<'},       {"gt", '>'},       {"quot", '"'},      {"apos", '\''},
+    {"nbsp", ' '},     {"ndash", 0x2013}, {"mdash", 0x2014}, {"hellip", 0x2026}, {"lsquo", 0x2018},
+    {"rsquo", 0x2019}, {"ldquo", 0x201C}, {"rdquo", 0x201D}, {"laquo", 0xAB},    {"raquo", 0xBB},
+    {"pound", 0xA3},   {"euro", 0x20AC},  {"yen", 0xA5},     {"cent", 0xA2},     {"copy", 0xA9},
+    {"reg", 0xAE},     {"trade", 0x2122}, {"middot", 0xB7},  {"bull", 0x2022},   {"deg", 0xB0},
+    {"times", 0xD7},   {"eacute", 0xE9},  {"egrave", 0xE8},  {"aacute", 0xE1},   {"agrave", 0xE0},
+    {"ccedil", 0xE7},  {"uuml", 0xFC},    {"ouml", 0xF6},    {"auml", 0xE4},     {"szlig", 0xDF},
+    {"ntilde", 0xF1},  {"oacute", 0xF3},  {"iacute", 0xED},  {"uacute", 0xFA},   {"shy", 0},
+    {"zwj", 0},        {"zwnj", 0},       {"thinsp", ' '},   {"ensp", ' '},      {"emsp", ' '},
 };
 
 /* Code points an entity may produce: never a control, surrogate or
@@ -123,8 +122,7 @@ html_entity(const char *s, size_t n, size_t i, char tmp[4], size_t *tlen)
         while (j < n && j - b < 8 && isalpha((unsigned char)s[j]))
             j++;
         for (size_t k = 0; k < DS_ARRAY_LEN(entities) && j > b; k++)
-            if (strlen(entities[k].name) == j - b &&
-                strncmp(s + b, entities[k].name, j - b) == 0) {
+            if (strlen(entities[k].name) == j - b && strncmp(s + b, entities[k].name, j - b) == 0) {
                 cp = entities[k].cp;
                 have = true;
                 break;
@@ -285,8 +283,9 @@ md_inline(const char *s, size_t n, struct buf *out, int depth)
                 continue;
             }
         }
-        if (c == '<' && i + 1 < n && (ing_istarts(s + i + 1, n - i - 1, "http://") ||
-                                      ing_istarts(s + i + 1, n - i - 1, "https://"))) {
+        if (c == '<' && i + 1 < n &&
+            (ing_istarts(s + i + 1, n - i - 1, "http://") ||
+             ing_istarts(s + i + 1, n - i - 1, "https://"))) {
             const char *gt = memchr(s + i, '>', n - i);
             if (gt) {
                 buf_append(out, s + i + 1, (size_t)(gt - s) - i - 1);
@@ -407,8 +406,7 @@ markdown_lines(const char *text, size_t n, struct buf *out, struct ds_error *err
             }
         }
         /* keep list indentation; other leading space is not meaningful */
-        if (tl && (t[0] == '-' || t[0] == '*' || t[0] == '+' ||
-                   (unsigned char)t[0] >= 0x80) && ind)
+        if (tl && (t[0] == '-' || t[0] == '*' || t[0] == '+' || (unsigned char)t[0] >= 0x80) && ind)
             buf_append(out, s, ind);
         md_inline(t, tl, out, 0);
         buf_putc(out, '\n');

@@ -73,22 +73,24 @@ ing_ifind(const char *hay, size_t n, const char *needle)
 
 /* ---- dates --------------------------------------------------------------------- */
 
-static const char *const months[12] = {"january", "february", "march",     "april",
-                                       "may",     "june",     "july",      "august",
-                                       "september", "october", "november", "december"};
+static const char *const months[12] = {"january",   "february", "march",    "april",
+                                       "may",       "june",     "july",     "august",
+                                       "september", "october",  "november", "december"};
 
 /* Full month names in French, German, Spanish, Italian and Portuguese
  * (lower case, UTF-8); compared after ASCII lowercasing, so "Février" and
  * "März" match. */
 static const char *const months_other[][12] = {
     {"janvier", "f\xc3\xa9vrier", "mars", "avril", "mai", "juin", "juillet", "ao\xc3\xbbt",
-     "septembre", "octobre", "novembre", "d\xc3\xa9" "cembre"},
+     "septembre", "octobre", "novembre",
+     "d\xc3\xa9"
+     "cembre"},
     {"januar", "februar", "m\xc3\xa4rz", "april", "mai", "juni", "juli", "august", "september",
      "oktober", "november", "dezember"},
     {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
      "octubre", "noviembre", "diciembre"},
-    {"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
-     "settembre", "ottobre", "novembre", "dicembre"},
+    {"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
+     "ottobre", "novembre", "dicembre"},
     {"janeiro", "fevereiro", "mar\xc3\xa7o", "abril", "maio", "junho", "julho", "agosto",
      "setembro", "outubro", "novembro", "dezembro"},
 };
@@ -267,9 +269,9 @@ date_at(const char *s, size_t n, size_t i, struct ing_date *d)
 static bool
 is_weekday(const char *s, size_t n)
 {
-    static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday",
-                                       "friday", "saturday", "sunday", "mon", "tue", "tues",
-                                       "wed", "thu", "thur", "thurs", "fri", "sat", "sun"};
+    static const char *const days[] = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+        "tues",   "wed",     "thu",       "thur",     "thurs",  "fri",      "sat",    "sun"};
     if (n && s[n - 1] == '.')
         n--;
     for (size_t i = 0; i < DS_ARRAY_LEN(days); i++)
@@ -411,18 +413,73 @@ ing_path_date(const char *path, struct ing_date *out)
 
 /* Bytes that are part of a word (letters, digits) in ASCII. */
 static const unsigned char word_byte[128] = {
-    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
-    ['8'] = 1, ['9'] = 1,
-    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
-    ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
-    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
-    ['Y'] = 1, ['Z'] = 1,
-    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
-    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
-    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
-    ['y'] = 1, ['z'] = 1,
+    ['0'] = 1,
+    ['1'] = 1,
+    ['2'] = 1,
+    ['3'] = 1,
+    ['4'] = 1,
+    ['5'] = 1,
+    ['6'] = 1,
+    ['7'] = 1,
+    ['8'] = 1,
+    ['9'] = 1,
+    ['A'] = 1,
+    ['B'] = 1,
+    ['C'] = 1,
+    ['D'] = 1,
+    ['E'] = 1,
+    ['F'] = 1,
+    ['G'] = 1,
+    ['H'] = 1,
+    ['I'] = 1,
+    ['J'] = 1,
+    ['K'] = 1,
+    ['L'] = 1,
+    ['M'] = 1,
+    ['N'] = 1,
+    ['O'] = 1,
+    ['P'] = 1,
+    ['Q'] = 1,
+    ['R'] = 1,
+    ['S'] = 1,
+    ['T'] = 1,
+    ['U'] = 1,
+    ['V'] = 1,
+    ['W'] = 1,
+    ['X'] = 1,
+    ['Y'] = 1,
+    ['Z'] = 1,
+    ['a'] = 1,
+    ['b'] = 1,
+    ['c'] = 1,
+    ['d'] = 1,
+    ['e'] = 1,
+    ['f'] = 1,
+    ['g'] = 1,
+    ['h'] = 1,
+    ['i'] = 1,
+    ['j'] = 1,
+    ['k'] = 1,
+    ['l'] = 1,
+    ['m'] = 1,
+    ['n'] = 1,
+    ['o'] = 1,
+    ['p'] = 1,
+    ['q'] = 1,
+    ['r'] = 1,
+    ['s'] = 1,
+    ['t'] = 1,
+    ['u'] = 1,
+    ['v'] = 1,
+    ['w'] = 1,
+    ['x'] = 1,
+    ['y'] = 1,
+    ['z'] = 1,
     /* joiners: inside a word only ("don't", "US-China", "3.5", "1,000") */
-    ['\''] = 2, ['-'] = 2, ['.'] = 2, [','] = 2,
+    ['\''] = 2,
+    ['-'] = 2,
+    ['.'] = 2,
+    [','] = 2,
 };
 
 /* See ingest_private.h. */
