@@ -42,52 +42,62 @@ cat_all
 t0=$(bench_now); cat_all; t1=$(bench_now)
 read_s=$(bench_elapsed "$t0" "$t1")
 
-floor_times='' dossier_times='' rss_list=''
+# timed OUT CMD... — run CMD with output to OUT; sets T_WALL, T_CPU (user+sys,
+# seconds) and T_RSS (peak kB; 0 without /usr/bin/time). CPU time is the
+# steadier number on a loaded machine; wall time is what a user waits.
+timed() {
+    out=$1; shift
+    t0=$(bench_now)
+    if [ -x /usr/bin/time ]; then
+        /usr/bin/time -f '%U %S %M' -o "$out.time" "$@" >"$out" 2>&1 || return 1
+        # shellcheck disable=SC2046
+        set -- $(tail -1 "$out.time")
+        T_CPU=$(awk -v u="$1" -v s="$2" 'BEGIN { printf "%.2f", u + s }') T_RSS=$3
+    else
+        "$@" >"$out" 2>&1 || return 1
+        T_CPU=0 T_RSS=0
+    fi
+    t1=$(bench_now)
+    T_WALL=$(bench_elapsed "$t0" "$t1")
+}
+
+floor_w='' floor_c='' dossier_w='' dossier_c='' rss_list=''
 i=1
 while [ "$i" -le "$runs" ]; do
     rm -f "$work/floor.db" "$work/floor.db-wal" "$work/floor.db-shm"
-    t0=$(bench_now)
-    "$BENCH_BUILD/bench/fts5_floor" --db "$work/floor.db" "$BENCH_CORPUS" >"$work/floor.out" 2>&1 ||
+    timed "$work/floor.out" "$BENCH_BUILD/bench/fts5_floor" --db "$work/floor.db" "$BENCH_CORPUS" ||
         { cat "$work/floor.out" >&2; bench_die "fts5_floor failed"; }
-    t1=$(bench_now)
-    ft=$(bench_elapsed "$t0" "$t1")
-    floor_times="$floor_times $ft"
+    floor_w="$floor_w $T_WALL" floor_c="$floor_c $T_CPU"
+    fw=$T_WALL fc=$T_CPU
 
     rm -f "$work/dossier.db" "$work/dossier.db-wal" "$work/dossier.db-shm"
-    t0=$(bench_now)
-    if [ -x /usr/bin/time ]; then
-        /usr/bin/time -f '%M' -o "$work/dossier.rss" \
-            "$DOSSIER" index --db "$work/dossier.db" "$BENCH_CORPUS" >"$work/dossier.out" 2>&1 ||
-            { tail -20 "$work/dossier.out" >&2; bench_die "dossier index failed (log: $work/dossier.out)"; }
-        rss_list="$rss_list $(tail -1 "$work/dossier.rss")"
-    else
-        "$DOSSIER" index --db "$work/dossier.db" "$BENCH_CORPUS" >"$work/dossier.out" 2>&1 ||
-            { tail -20 "$work/dossier.out" >&2; bench_die "dossier index failed (log: $work/dossier.out)"; }
-    fi
-    t1=$(bench_now)
-    dt=$(bench_elapsed "$t0" "$t1")
-    dossier_times="$dossier_times $dt"
-    bench_note "run $i: floor $ft s, dossier $dt s"
+    timed "$work/dossier.out" "$DOSSIER" index --db "$work/dossier.db" "$BENCH_CORPUS" ||
+        { tail -20 "$work/dossier.out" >&2; bench_die "dossier index failed (log: $work/dossier.out)"; }
+    dossier_w="$dossier_w $T_WALL" dossier_c="$dossier_c $T_CPU" rss_list="$rss_list $T_RSS"
+    bench_note "run $i: floor $fw s (cpu $fc s), dossier $T_WALL s (cpu $T_CPU s);" \
+        "load $(cut -d' ' -f1 /proc/loadavg)"
     i=$((i + 1))
 done
 
 # shellcheck disable=SC2086
-floor_s=$(bench_median $floor_times)
+floor_s=$(bench_median $floor_w) floor_cpu=$(bench_median $floor_c)
 # shellcheck disable=SC2086
-dossier_s=$(bench_median $dossier_times)
+dossier_s=$(bench_median $dossier_w) dossier_cpu=$(bench_median $dossier_c)
 ratio=$(awk -v a="$dossier_s" -v b="$floor_s" 'BEGIN { printf "%.2f", a / b }')
+cpu_ratio=$(awk -v a="$dossier_cpu" -v b="$floor_cpu" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print 0 }')
 floor_db_mb=$(du -m "$work/floor.db" | cut -f1)
 dossier_db_mb=$(du -cm "$work"/dossier.db* | tail -1 | cut -f1)
-rss_kb=0
 # shellcheck disable=SC2086
-[ -n "$rss_list" ] && rss_kb=$(bench_median $rss_list)
+rss_kb=$(bench_median $rss_list)
 
 bench_note "dossier said: $(tr '\r' '\n' <"$work/dossier.out" | grep -v '^ *$' | tail -1)"
 echo "read   $docs docs $mb MB: cat $read_s s ($(bench_mbs "$BENCH_CORPUS_BYTES" "$read_s") MB/s)"
 echo "index  $docs docs $mb MB: floor $floor_s s ($(bench_mbs "$BENCH_CORPUS_BYTES" "$floor_s") MB/s)" \
     "dossier $dossier_s s ($(bench_mbs "$BENCH_CORPUS_BYTES" "$dossier_s") MB/s)" \
     "ratio $ratio (target <= 2.0)"
-echo "size   floor db $floor_db_mb MB, dossier db $dossier_db_mb MB; dossier index peak RSS $((rss_kb / 1024)) MB"
+echo "cpu    floor $floor_cpu s, dossier $dossier_cpu s (user+sys): ratio $cpu_ratio"
+echo "size   floor db $floor_db_mb MB, dossier db $dossier_db_mb MB; dossier index peak RSS $(awk -v k="$rss_kb" 'BEGIN { printf "%.0f", k / 1024 }') MB"
 echo "RESULT index docs=$docs bytes=$BENCH_CORPUS_BYTES read_s=$read_s floor_s=$floor_s" \
-    "dossier_s=$dossier_s ratio=$ratio floor_db_mb=$floor_db_mb dossier_db_mb=$dossier_db_mb" \
+    "dossier_s=$dossier_s ratio=$ratio floor_cpu_s=$floor_cpu dossier_cpu_s=$dossier_cpu" \
+    "cpu_ratio=$cpu_ratio floor_db_mb=$floor_db_mb dossier_db_mb=$dossier_db_mb" \
     "rss_kb=$rss_kb runs=$runs" | tee "$work/index.result"

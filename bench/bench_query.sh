@@ -46,7 +46,8 @@ fi
 "$BENCH_BUILD/bench/bench_query" --db "$work/dossier.db" --floor "$work/floor.db" \
     --queries "$work/queries.txt" --runs "$runs" --limit 50 ${BENCH_VERBOSE:+--verbose} \
     >"$work/query.kv" 2>"$work/query.err" || { cat "$work/query.err" >&2; bench_die "bench_query failed"; }
-grep -v '^  ' "$work/query.err" | sed 's/^query /query  /'
+if [ -n "${BENCH_VERBOSE:-}" ]; then cat "$work/query.err"; else grep -v '^  ' "$work/query.err"; fi |
+    sed 's/^query /query  /'
 kv=$(cat "$work/query.kv")
 
 # Peer over the raw files: files holding both words, case-insensitive, whole

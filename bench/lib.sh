@@ -14,12 +14,13 @@ bench_find_build() {
     if [ -z "$b" ] && [ -f ./config.status ] && [ -f ./Makefile ]; then b=$PWD; fi
     [ -n "$b" ] && [ -f "$b/Makefile" ] || bench_die "no build tree: pass --build DIR (a configured out-of-tree build)"
     BENCH_BUILD=$(cd "$b" && pwd)
-    if grep -q -- '-O0' "$BENCH_BUILD/Makefile" 2>/dev/null; then
+    flags=$(grep -E '^(AM_)?CFLAGS =' "$BENCH_BUILD/Makefile" 2>/dev/null || true)
+    case $flags in *-O0*)
         bench_note "WARNING: $BENCH_BUILD is a debug build (-O0); configure without --enable-debug for real numbers"
-    fi
-    if grep -q -- '-fsanitize' "$BENCH_BUILD/Makefile" 2>/dev/null; then
+    esac
+    case $flags in *-fsanitize=address*)
         bench_note "WARNING: $BENCH_BUILD has sanitizers on; numbers are not representative"
-    fi
+    esac
     BENCH_OUT=${BENCH_OUT:-$BENCH_BUILD/bench/out}
     mkdir -p "$BENCH_OUT"
 }
