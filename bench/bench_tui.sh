@@ -3,7 +3,7 @@
 # `dossier browse --db X --script FILE --size 80x24` (keys from a file):
 #   first screen  start, open the index, fetch and draw one screen, quit
 #   scroll        per key, from 400 `j` and 200 `<PgDn>` minus the first screen
-#   query redraw  per query, typing `/WORDS<Enter>` for 10 queries
+#   query redraw  per query: `s`, <C-u>, the words, <Enter>, for 10 queries
 #   RSS           peak resident memory of the scroll run (/usr/bin/time)
 # Targets at 1M docs: first screen <= 150 ms, scroll <= 5 ms per key, query
 # redraw <= 50 ms, RSS <= 60 MB (and not growing with corpus size).
@@ -49,12 +49,12 @@ printf ':quit\n' >"$work/tui-first.keys"
 { i=0; while [ $i -lt 400 ]; do echo j; i=$((i + 1)); done; echo ':quit'; } >"$work/tui-j.keys"
 { i=0; while [ $i -lt 200 ]; do echo '<PgDn>'; i=$((i + 1)); done; echo ':quit'; } \
     >"$work/tui-pgdn.keys"
-"$BENCH_BUILD/bench/gen_corpus" --seed "$seed" --queries 10 | while read -r w1 w2; do
-    echo '/'
-    echo ":type $w1 $w2"
-    echo '<Enter>'
-done >"$work/tui-query.keys"
-echo ':quit' >>"$work/tui-query.keys"
+# A search: `s` opens the query prompt, <C-u> clears it, <Enter> runs it.
+"$BENCH_BUILD/bench/gen_corpus" --seed "$seed" --queries 10 >"$work/tui-queries.txt"
+while read -r w1 w2; do
+    printf 's\n<C-u>\n:type %s %s\n<Enter>\n' "$w1" "$w2"
+done <"$work/tui-queries.txt" >"$work/tui-query.keys"
+printf ':dump %s\n:quit\n' "$work/tui-query.dump" >>"$work/tui-query.keys"
 
 # run_ms SCRIPT -> median wall milliseconds over $runs runs; the last run's
 # peak RSS (kB) goes to $work/tui.rss.
@@ -86,6 +86,10 @@ jms=$(run_ms "$work/tui-j.keys")
 rss_kb=$(rss_of)
 pgms=$(run_ms "$work/tui-pgdn.keys")
 qms=$(run_ms "$work/tui-query.keys")
+# The query run must have searched: its last screen names the last query.
+last=$(tail -1 "$work/tui-queries.txt")
+grep -q "$last" "$work/tui-query.dump" ||
+    bench_note "WARNING: the query script did not search (no '$last' on the last screen)"
 per() { awk -v t="$1" -v f="$first" -v n="$2" 'BEGIN { x = (t - f) / n; if (x < 0) x = 0; printf "%.2f", x }'; }
 j_key=$(per "$jms" 400) pg_key=$(per "$pgms" 200) q_each=$(per "$qms" 10)
 echo "tui    $docs docs: first screen $first ms (target <= 150 at 1M)," \
