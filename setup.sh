@@ -46,12 +46,13 @@ build() {
     make -C "$dir" -j"$(nproc)" -s
 }
 
-# "N passed, N failed[, N skipped]" from automake's TAP test-suite.log.
+# "N passed, N failed[, N skipped]" from automake's TAP test-suite logs.
 summarise() {
-    log=$1
-    awk '/^# PASS:/ {p=$3} /^# SKIP:/ {s=$3} /^# XFAIL:/ {p+=$3}
+    extra=$1
+    shift
+    awk '/^# PASS:/ {p+=$3} /^# SKIP:/ {s+=$3} /^# XFAIL:/ {p+=$3}
          /^# FAIL:/ {f+=$3} /^# XPASS:/ {f+=$3} /^# ERROR:/ {f+=$3}
-         END {printf "%d passed, %d failed, %d skipped\n", p, f + extra, s}' extra="${2:-0}" "$log"
+         END {printf "%d passed, %d failed, %d skipped\n", p, f + extra, s}' extra="$extra" "$@"
 }
 
 case "$mode" in
@@ -75,11 +76,16 @@ test)
         exit 1
     fi
     [ "$status" -ne 0 ] && sed -n '/^FAIL\|^ERROR/,+30p' "$dir/test-suite.log" | head -200
+    # The unit tests again under valgrind, in a build without the sanitizers.
+    vdir="$top/build/valgrind"
+    build "$vdir" --enable-werror --enable-debug
+    make -C "$vdir" -s check-valgrind >"$vdir/check.out" 2>&1 || status=1
+    grep -E '^(FAIL|ERROR)' "$vdir/check.out" | sed 's/^/valgrind: /' || true
     fuzz_failed=0
     if [ -x "$top/tests/fuzz/run.sh" ] && command -v clang >/dev/null; then
         "$top/tests/fuzz/run.sh" "$top/build/fuzz" "${FUZZ_SECONDS:-30}" || fuzz_failed=1
     fi
-    summarise "$dir/test-suite.log" "$fuzz_failed"
+    summarise "$fuzz_failed" "$dir/test-suite.log" "$vdir/test-suite-valgrind.log"
     [ "$status" -eq 0 ] && [ "$fuzz_failed" -eq 0 ]
     ;;
 *)
