@@ -1,11 +1,22 @@
 /*
  * query.h — the query language shared by the TUI prompt and `dossier search`.
  *
- *   free text      words, "phrases", prefix*, AND / OR / NOT, -word, ( )
- *   field filters  source:X  title:X  after:DATE  before:DATE  year:YYYY
- *                  topic:SLUG  entity:X  person:X  org:X  country:X
- *                  tag:X  has:figures  figure:>100bn  id:N
+ *   free text      words, "phrases", prefix*, AND / OR / NOT (upper case),
+ *                  -word, ( ); adjacent terms are ANDed; a lone CJK
+ *                  character matches as a prefix of the indexed bigrams
+ *   field filters  source:X (substring, any case)  title:X (words in titles)
+ *                  after:DATE (on or after)  before:DATE (strictly before)
+ *                    DATE = YYYY, YYYY-MM or YYYY-MM-DD
+ *                  year:YYYY  id:N  topic:SLUG  tag:X
+ *                  entity:X person:X org:X country:X (name or other-script
+ *                    form, any case, whole name)
+ *                  has:figures has:title has:date
+ *                  figure:>100bn figure:<=5% figure:1.5mn (k m mn mln bn b tn
+ *                    t thousand million billion trillion; % restricts to
+ *                    percentages; no operator = within 0.5%)
  *   values with spaces are quoted: source:"Global Times"
+ *   any term or filter can be negated: -source:X, -(a OR b), NOT x
+ *   limits: 200 terms, parentheses 32 deep
  *
  * A query parses to a tree and compiles to one SQL statement with bound
  * parameters (the SQL names the tables of schema in store); it never builds

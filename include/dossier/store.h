@@ -150,7 +150,13 @@ struct result_row {
 void result_row_clear(struct result_row *r);
 
 /* A query's results with random access by position, for virtual lists:
- * opening costs one query; fetching any window costs about its size. */
+ * opening runs the query once and keeps the matching ids (and ranks) in
+ * memory, 8-16 bytes per hit; fetching any window is one primary-key lookup
+ * per row; no statement stays open between calls, so a writer is never
+ * blocked by an open list. The set borrows the store: free it first.
+ * Measured at 1M documents: "all, by date" opens in ~70 ms, a 50-row window
+ * takes ~0.3 ms. A document deleted after the search shows as a row titled
+ * "(no longer in the index)". */
 struct result_set;
 
 int store_search(struct store *s, const struct query *q, enum store_sort sort,
@@ -165,12 +171,16 @@ long result_set_find(struct result_set *rs, int64_t doc_id);
 void result_set_free(struct result_set **rs);
 
 /* A snippet of doc_id's body around the query's hits, hits wrapped in
- * open/close markers (e.g. "[" "]"); NULL when the query has no words. */
+ * open/close markers (e.g. "[" "]"), at most max_tokens (1..64) tokens;
+ * newly allocated. NULL when the query has no words or doc_id does not
+ * match them. Costs ~0.3 ms: make them only for rows on screen. */
 char *store_snippet(struct store *s, const struct query *q, int64_t doc_id, const char *open,
                     const char *close, size_t max_tokens);
 
-/* Byte spans in doc_id's title and body that match the query's words
- * (stemmed the way the index stems). *spans_out is newly allocated. */
+/* Byte spans in doc_id's body that match the query's positive words and
+ * phrases (stemmed the way the index stems; prefix* terms match stemmed or
+ * unstemmed), sorted, overlaps merged. *spans_out is newly allocated (NULL
+ * when none). For the title use store_hit_spans_text(). */
 int store_hit_spans(struct store *s, const struct query *q, int64_t doc_id,
                     struct span **spans_out, size_t *n_out, struct ds_error *err);
 
