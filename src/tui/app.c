@@ -142,26 +142,7 @@ app_run(struct app *app, bool keep_doc)
     result_set_free(&app->rs);
     app->rs = rs;
 
-    facets_free(app->topics, app->ntopics);
-    app->topics = NULL;
-    app->ntopics = 0;
-    if (store_facets(app->store, app->query, FACET_TOPIC, 200, &app->topics, &app->ntopics, &err) <
-        0) {
-        app->topics = NULL;
-        app->ntopics = 0;
-    }
-    app->base_count = (int64_t)result_set_count(rs);
-    if (eff) {
-        struct result_set *base = NULL;
-        if (store_search(app->store, app->query, SORT_DATE, &base, &err) == 0)
-            app->base_count = (int64_t)result_set_count(base);
-        result_set_free(&base);
-    }
-    struct store_stats st;
-    memset(&st, 0, sizeof st);
-    if (store_stats(app->store, &st, &err) == 0)
-        app->total_docs = st.documents;
-    store_stats_clear(&st);
+    app->topics_valid = false; /* the sidebar asks again when it is drawn */
 
     struct pane *lp = &app->panes[PANE_LIST];
     long pos = keep_doc && app->doc_id ? result_set_find(rs, app->doc_id) : -1;
@@ -174,6 +155,44 @@ app_run(struct app *app, bool keep_doc)
     else
         app_load_doc(app, r->id); /* hits depend on the query */
     return 0;
+}
+
+void
+app_topics_ensure(struct app *app)
+{
+    if (app->topics_valid || !app->rs)
+        return;
+    app->topics_valid = true;
+    struct ds_error err;
+    ds_error_clear(&err);
+    facets_free(app->topics, app->ntopics);
+    app->topics = NULL;
+    app->ntopics = 0;
+    if (store_facets(app->store, app->query, FACET_TOPIC, 200, &app->topics, &app->ntopics, &err) <
+        0) {
+        app->topics = NULL;
+        app->ntopics = 0;
+    }
+    app->base_count = (int64_t)result_set_count(app->rs);
+    if (app->effective) {
+        struct result_set *base = NULL;
+        if (store_search(app->store, app->query, SORT_DATE, &base, &err) == 0)
+            app->base_count = (int64_t)result_set_count(base);
+        result_set_free(&base);
+    }
+}
+
+/* The corpus size for "42 of 5,120": at start and on refresh only. */
+static void
+update_total(struct app *app)
+{
+    struct ds_error err;
+    struct store_stats st;
+    memset(&st, 0, sizeof st);
+    ds_error_clear(&err);
+    if (store_stats(app->store, &st, &err) == 0)
+        app->total_docs = st.documents;
+    store_stats_clear(&st);
 }
 
 int
@@ -260,6 +279,7 @@ doc_clear(struct app *app)
     app->current = (struct span){0, 0};
     finds_clear(app);
     app_facts_clear(app);
+    app->facts_valid = false;
     app->doc_id = 0;
     app->bookmarked = false;
 }
@@ -330,12 +350,23 @@ app_load_doc(struct app *app, int64_t id)
         app->hits = NULL;
         app->nhits = 0;
     }
-    if (store_doc_keywords(app->store, id, 8, &app->kw, &app->nkw, &err) < 0) {
+    app->bookmarked = store_tag_has(app->store, id, "bookmark", &err) == 1;
+    find_compute(app);
+}
+
+void
+app_facts_ensure(struct app *app)
+{
+    if (app->facts_valid || !app->doc_id)
+        return;
+    app->facts_valid = true;
+    /* keywords cost a corpus-wide lookup: only for an article whose facts are shown */
+    struct ds_error err;
+    ds_error_clear(&err);
+    if (store_doc_keywords(app->store, app->doc_id, 8, &app->kw, &app->nkw, &err) < 0) {
         app->kw = NULL;
         app->nkw = 0;
     }
-    app->bookmarked = store_tag_has(app->store, id, "bookmark", &err) == 1;
-    find_compute(app);
     app_facts_build(app);
 }
 
@@ -1119,6 +1150,7 @@ handle_key(struct app *app, int key)
                     app->sort == SORT_DATE ? "date" : "relevance");
         return;
     case ACT_REFRESH:
+        update_total(app);
         app_run(app, true);
         app_message(app, ROLE_STATUS, "refreshed");
         return;
@@ -1311,6 +1343,23 @@ run_script(struct app *app, const char *path)
     return status;
 }
 
+/* True when another key is already waiting (it is pushed back). */
+static bool
+input_pending(void)
+{
+    wint_t wch;
+    timeout(0);
+    int rc = get_wch(&wch);
+    timeout(250);
+    if (rc == ERR)
+        return false;
+    if (rc == KEY_CODE_YES)
+        ungetch((int)wch);
+    else
+        unget_wch((wchar_t)wch);
+    return true;
+}
+
 static int
 run_terminal(struct app *app)
 {
@@ -1320,7 +1369,9 @@ run_terminal(struct app *app)
         if (key < 0)
             continue;
         handle_key(app, key);
-        app_draw(app);
+        /* a held key or a paste: draw once when the keys stop coming */
+        if (!app->quit && !input_pending())
+            app_draw(app);
     }
     return 0;
 }
@@ -1426,6 +1477,7 @@ cmd_browse(int argc, char **argv)
     if (start_curses(app, w, h) < 0) {
         status = 2;
     } else {
+        update_total(app);
         if (app_set_query(app, buf_str(&qtext)) < 0) {
             struct buf keep = BUF_INIT;
             buf_puts(&keep, app->msg.data);

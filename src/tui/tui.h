@@ -363,6 +363,7 @@ struct app {
     /* topics with counts for the query (sidebar) */
     struct facet *topics;
     size_t ntopics;
+    bool topics_valid;          /* topics and base_count are for the current query */
 
     /* the article in the reader */
     int64_t doc_id; /* 0 = none */
@@ -386,6 +387,7 @@ struct app {
     /* facts pane */
     struct fact_item *facts;
     size_t nfacts;
+    bool facts_valid;           /* facts and keywords are for the loaded article */
 
     /* panes */
     struct pane panes[PANE_COUNT_];
@@ -421,6 +423,11 @@ void app_load_doc(struct app *app, int64_t id);
 void app_reader_jump(struct app *app, uint32_t off, uint32_t end);
 /* (Re)build the reader lines for width w. */
 void app_reader_layout(struct app *app, int w);
+/* Topic counts for the sidebar, computed on first use after a query. */
+void app_topics_ensure(struct app *app);
+/* Keywords and facts of the loaded article, computed on first use (the
+ * facts pane asks when it is drawn), so browsing with it hidden costs nothing. */
+void app_facts_ensure(struct app *app);
 /* Build the facts items for the loaded article. */
 void app_facts_build(struct app *app);
 void app_facts_clear(struct app *app);

@@ -142,6 +142,7 @@ static size_t
 facts_count(struct app *app, struct pane *p)
 {
     (void)p;
+    app_facts_ensure(app);
     return app->nfacts;
 }
 

@@ -18,6 +18,7 @@ static size_t
 sidebar_count(struct app *app, struct pane *p)
 {
     (void)p;
+    app_topics_ensure(app);
     return app->ntopics + 1;
 }
 
@@ -70,6 +71,7 @@ sidebar_action(struct app *app, struct pane *p, int action)
         app_set_topic(app, slug);
         free(slug);
         /* the facets are recomputed: keep the selection on the chosen topic */
+        app_topics_ensure(app);
         for (size_t k = 0; k < app->ntopics; k++)
             if (app->topic && strcmp(app->topics[k].key, app->topic) == 0)
                 p->sel = k + 1;
