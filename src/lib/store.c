@@ -130,7 +130,8 @@ static const char *const stmt_sql[SQ__COUNT] = {
     [SQ_DT_INS] = "INSERT OR REPLACE INTO doc_topics(doc_id, slug, score, spans)"
                   " VALUES (?1, ?2, ?3, ?4)",
     [SQ_FIG_GET] = "SELECT \"start\", \"end\", sent_start, sent_end, text, value, unit, scale,"
-                   " kind, direction, period, subject, value_hi, approx FROM figures WHERE doc_id = ?1"
+                   " kind, direction, period, subject, value_hi, approx FROM figures"
+                   " WHERE doc_id = ?1"
                    " ORDER BY"
                    " \"start\", id",
     [SQ_MENT_GET] = "SELECT e.kind, e.name, e.alt, m.spans FROM mentions m"
@@ -576,16 +577,28 @@ store_file_each(struct store *s, const char *prefix, int (*fn)(const char *path,
                 void *ud, struct ds_error *err)
 {
     sqlite3_stmt *st = NULL;
-    /* A range on the primary key: prefix <= path < prefix + U+10FFFF-ish. */
-    const char *sql = prefix && *prefix
-                          ? "SELECT path FROM files WHERE path >= ?1 AND path < ?1 || x'f48fbfbf'"
-                            " ORDER BY path"
-                          : "SELECT path FROM files ORDER BY path";
+    /* A range on the primary key: prefix <= path < the next string after
+     * every string starting with prefix (last byte below 0xff plus one). */
+    size_t plen = prefix ? strlen(prefix) : 0;
+    char *upper = plen ? xstrdup(prefix) : NULL;
+    size_t ulen = plen;
+    while (ulen > 0 && (unsigned char)upper[ulen - 1] == 0xff)
+        ulen--;
+    if (ulen > 0)
+        upper[ulen - 1] = (char)((unsigned char)upper[ulen - 1] + 1);
+    const char *sql =
+        ulen > 0   ? "SELECT path FROM files WHERE path >= ?1 AND path < ?2 ORDER BY path"
+        : plen > 0 ? "SELECT path FROM files WHERE path >= ?1 ORDER BY path"
+                   : "SELECT path FROM files ORDER BY path";
     int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
-    if (rc != SQLITE_OK)
+    if (rc != SQLITE_OK) {
+        free(upper);
         return store_fail(s, err, rc, "listing indexed files");
-    if (prefix && *prefix)
+    }
+    if (plen > 0)
         store_bind_text(st, 1, prefix);
+    if (ulen > 0)
+        sqlite3_bind_text(st, 2, upper, (int)ulen, SQLITE_STATIC);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (fn((const char *)sqlite3_column_text(st, 0), ud) != 0) {
             rc = SQLITE_DONE;
@@ -593,6 +606,7 @@ store_file_each(struct store *s, const char *prefix, int (*fn)(const char *path,
         }
     }
     sqlite3_finalize(st);
+    free(upper);
     if (rc != SQLITE_DONE)
         return store_fail(s, err, rc, "listing indexed files");
     return 0;

@@ -67,7 +67,8 @@ fq_open(void)
     fq_add("China and US agree on tariffs", "Xinhua", "2021-05-17",
            "Beijing agreed to cut tariffs on soybeans by 5%. Talks continue.");
     fq_add(NULL, "Global Times", NULL, "商务部部长王文涛表示，将继续推动关税减让。 OR AND NOT");
-    fq_add("\"Quotes\" (and) parens*", NULL, "2020-02", "Body with \"quotes\", -dashes- and *stars*.");
+    fq_add("\"Quotes\" (and) parens*", NULL, "2020-02",
+           "Body with \"quotes\", -dashes- and *stars*.");
 }
 
 void

@@ -151,8 +151,8 @@ test_open_refusals(void)
     /* (DROP COLUMN would need the tokenizer, so edit the stored schema) */
     is_int(sqlite3_exec(db,
                         "PRAGMA writable_schema = ON;"
-                        "UPDATE sqlite_schema SET sql = replace(sql, ', value_hi REAL, approx TEXT',"
-                        " '') WHERE name = 'figures';"
+                        "UPDATE sqlite_schema SET sql = replace(sql,"
+                        " ', value_hi REAL, approx TEXT', '') WHERE name = 'figures';"
                         "PRAGMA writable_schema = OFF; PRAGMA user_version = 1",
                         NULL, NULL, NULL),
            SQLITE_OK, "downgrade to schema 1");
@@ -160,7 +160,8 @@ test_open_refusals(void)
     ok(store_open(old, 0, &s, &err) == 0, "schema 1 opens: %s", err.msg);
     store_close(&s);
     sqlite3_open(old, &db);
-    sqlite3_prepare_v2(db, "SELECT count(*) FROM pragma_table_info('figures') WHERE name = 'approx'",
+    sqlite3_prepare_v2(db,
+                       "SELECT count(*) FROM pragma_table_info('figures') WHERE name = 'approx'",
                        -1, &st, NULL);
     sqlite3_step(st);
     is_int(sqlite3_column_int(st, 0), 1, "migration 1 -> 2 added figures.approx");
@@ -587,6 +588,12 @@ main(void)
     seen = 0;
     store_file_each(s, "/nowhere/", collect, &seen, &err);
     is_int(seen, 0, "prefix filter");
+    seen = 0;
+    store_file_each(s, "/c/c", collect, &seen, &err);
+    is_int(seen, 2, "prefix /c/c matches c.txt and copy-of-b.txt only");
+    seen = 0;
+    store_file_each(s, "", collect, &seen, &err);
+    is_int(seen, 6, "empty prefix lists all (stopping at zh)");
 
     store_begin(s, &err);
     test_delete(s);
