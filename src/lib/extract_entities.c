@@ -97,7 +97,8 @@ tokenize(const char *s, size_t n, struct toks *t)
             len = utf8_decode(s + i, n - i, &cp);
         if (cp < 0x80 && !ex_is_alpha(c) && !ex_is_digit(c)) {
             /* separator */
-            if (c == ' ' || c == '\t' || c == '[' || c == ']') {
+            bool amp = c == '&' && i > 0 && s[i - 1] == ' ' && i + 1 < n && s[i + 1] == ' ';
+            if (c == ' ' || c == '\t' || c == '[' || c == ']' || amp) {
                 if (sep == 0 && t->n)
                     sep = ' ';
             } else if (c == '-') {
@@ -567,7 +568,7 @@ static const char *const wl_titles[] = {
     "drummer", "guitarist", "rapper", "star", "veteran", "counsel", "vice-premier",
     "vice-minister", "vice-president", "vice-chairman", "strategist", "trader", "partner",
     "chairman's", "owner", "investor", "expert", "specialist", "nominee", "candidate",
-    "campaigner", "activist", NULL};
+    "campaigner", "activist", "contact", "contacts", NULL};
 static const char *const wl_roles_after[] = {
     "adviser", "advisor", "professor", "head", "assistant", "fellow", "minister", "president",
     "chairman", "chairwoman", "director", "spokesperson", "spokesman", "spokeswoman", "economist",
@@ -650,7 +651,22 @@ static const char *const wl_org_suffix[] = {
     "Sciences", "Studies", "Centre", "Center", "Secretariat", "Cabinet", "Reserve", "Treasury",
     "Organisation", "Organization", "Institution", "Board", "Trust", "Partners", "Capital",
     "Securities", "Insurance", "Energy", "Petroleum", "Telecom", "Telecommunications",
-    "Communications", "Mobile", "Steel", "Industries", "Industry", NULL};
+    "Communications", "Mobile", "Steel", "Industries", "Industry", "Consortium", "Alliance",
+    "Coalition", "Confederation", "Cooperation", "Co-operation", NULL};
+/* Words that head an organisation's name: "Office for National Statistics". */
+static const char *const wl_org_head[] = {
+    "Ministry", "Office", "Department", "Bank", "University", "Institute", "Agency", "Bureau",
+    "Commission", "Council", "Academy", "Association", "Federation", "Organisation",
+    "Organization", "Centre", "Center", "School", "College", "Committee", "Board", "Court",
+    "Fund", "Foundation", "Society", "Chamber", "Embassy", "Administration", "Authority",
+    "Union", "Confederation", "Secretariat", "Party", NULL};
+/* Function words that never start a name. */
+static const char *const wl_function[] = {
+    "The", "A", "An", "In", "On", "At", "For", "And", "But", "Or", "Of", "To", "By", "With",
+    "From", "This", "That", "These", "Those", "Its", "His", "Her", "Their", "Our", "As", "If",
+    "When", "While", "After", "Before", "Since", "Under", "Over", "Despite", "According",
+    "Meanwhile", "However", "Both", "Each", "Every", "Some", "Many", "Most", "All", "Several",
+    "Other", "Another", "Also", "Then", "Now", "Later", "Earlier", NULL};
 static const char *const wl_connectors[] = {"of", "for", "and", "&", "on", "de", NULL};
 static const char *const wl_gov_after[] = {
     "has", "have", "had", "is", "was", "will", "would", "could", "should", "may", "might",
@@ -689,12 +705,14 @@ static const char *const wl_pronouns[] = {"He", "She", "It", "They", "We", "I", 
  * these lookups run for every capitalised token. */
 enum wl_id {
     WL_TITLES, WL_ROLES_AFTER, WL_SAID_AFTER, WL_SAID_BEFORE, WL_STOP, WL_ORG_SUFFIX,
-    WL_CONNECTORS, WL_GOV_AFTER, WL_GOV_BEFORE, WL_CN_SURNAMES, WL_PRONOUNS, WL_COUNT
+    WL_CONNECTORS, WL_GOV_AFTER, WL_GOV_BEFORE, WL_CN_SURNAMES, WL_PRONOUNS, WL_ORG_HEAD,
+    WL_FUNCTION, WL_COUNT
 };
 
 static const char *const *const wl_lists[WL_COUNT] = {
     wl_titles, wl_roles_after, wl_said_after, wl_said_before, wl_stop, wl_org_suffix,
-    wl_connectors, wl_gov_after, wl_gov_before, wl_cn_surnames, wl_pronouns,
+    wl_connectors, wl_gov_after, wl_gov_before, wl_cn_surnames, wl_pronouns, wl_org_head,
+    wl_function,
 };
 
 struct wset {
@@ -938,6 +956,8 @@ er_org_run(const struct ent_run *r, size_t i)
     if (!(v[i].flags & TK_CAP) || er_is(r, &v[i], WL_CONNECTORS))
         return SIZE_MAX;
     size_t last = SIZE_MAX;
+    bool head = er_is(r, &v[i], WL_ORG_HEAD) && i + 1 < r->t.n && er_joined(&v[i + 1]) &&
+                (v[i + 1].flags & TK_CAP) == 0 && er_is(r, &v[i + 1], WL_CONNECTORS);
     for (size_t j = i; j < r->t.n && j < i + 9; j++) {
         if (j > i) {
             if (!er_joined(&v[j]) || (v[j].flags & TK_CJK))
@@ -952,6 +972,8 @@ er_org_run(const struct ent_run *r, size_t i)
         }
         if (j > i && er_is(r, &v[j], WL_ORG_SUFFIX))
             last = j;
+        else if (j > i + 1 && head)
+            last = j; /* "Office for National Statistics": a head, then of/for ... */
         if (v[j].flags & TK_POSS)
             break;
     }
@@ -988,6 +1010,8 @@ er_pass_gazetteer(struct ent_run *r)
         }
         size_t j = i;
         const struct gz_alias *al = er_gaz(r, i, &j);
+        if (al && v[j].end < r->n && r->s[v[j].end] == '$')
+            al = NULL; /* US$, HK$: a currency, not a country */
         size_t oj = SIZE_MAX;
         if (v[i].flags & TK_CAP) {
             bool stop = er_is(r, &v[i], WL_STOP) && !er_is(r, &v[i], WL_ORG_SUFFIX)
@@ -1000,8 +1024,7 @@ er_pass_gazetteer(struct ent_run *r)
         if (oj != SIZE_MAX && (!al || oj > j)) {
             size_t a = i;
             /* "The ..." never starts an organisation's name. */
-            while (a < oj && er_is(r, &v[a], WL_STOP) &&
-                   !er_is(r, &v[a], WL_ORG_SUFFIX) && !er_gaz(r, a, &j))
+            while (a < oj && er_is(r, &v[a], WL_FUNCTION))
                 a++;
             if (oj > a) {
                 char *name = er_text(r, a, oj);
@@ -1111,6 +1134,9 @@ er_pass_people(struct ent_run *r)
             if (k > i && k == a + 1 && er_is(r, &v[a], WL_CN_SURNAMES) &&
                 !er_in(r, &v[k], WL_TITLES))
                 continue; /* "Liu He": a surname then a short given name */
+            if (titled && k == a && k < e && er_is(r, &v[k], WL_CN_SURNAMES) &&
+                (v[k + 1].flags & TK_NAMEY))
+                break; /* "Spokesperson He Yadong": He is a surname here */
             if (er_in(r, &v[k], WL_TITLES) || er_is(r, &v[k], WL_STOP)) {
                 if (er_in(r, &v[k], WL_TITLES))
                     titled = true;
@@ -1128,15 +1154,21 @@ er_pass_people(struct ent_run *r)
             /* "top diplomat, Wang Yi" and "Secretary of Commerce Wilbur Ross" */
             if (er_in(r, p, WL_TITLES) && p->flags & TK_CAP)
                 titled = true;
-            if (i > 1 && er_is(r, p, WL_CONNECTORS) && er_in(r, &v[i - 2], WL_TITLES))
+            size_t q = i - 1;
+            if (q > 0 && v[q].end - v[q].start == 3 && memcmp(r->s + v[q].start, "the", 3) == 0)
+                q--;
+            if (q > 0 && q < i && er_is(r, &v[q], WL_CONNECTORS) && er_in(r, &v[q - 1], WL_TITLES)) {
                 titled = true;
+                if (e - a + 1 == 3 && a == i)
+                    a++; /* "Chancellor of the Exchequer Nigel Lawson" */
+            }
         }
         size_t b = e;
         /* name tokens: a..b must all be name-like; 1..3 of them */
         bool ok = true;
         bool cn = er_is(r, &v[a], WL_CN_SURNAMES);
         for (size_t k = a; k <= b; k++)
-            if (!er_namey(r, k) && !(cn && k > a && (v[k].flags & TK_NAMEY) &&
+            if (!er_namey(r, k) && !(cn && (v[k].flags & TK_NAMEY) && b > a &&
                                      v[k].end - v[k].start <= 3 && !er_in(r, &v[k], WL_TITLES)))
                 ok = false;
         size_t len = b - a + 1;

@@ -27,12 +27,13 @@ static const char fig_pattern[] =
     "(?:RMB|CNY|USD|EUR|GBP|JPY|HKD|SGD|AUD|CAD|INR|KRW|Rs\\.?)(?=\\h?\\d))\\h?)?"
     "(?<num>" FIG_NUM ")"
     "(?:\\h?[-–]\\h?(?<num2>" FIG_NUM "))?"
-    "(?:\\h?(?<scale>trillion|billion|million|thousand|crore|lakh|bn|bln|mln|mn|tn|trn)"
+    "(?:\\h?(?<scale>trillion|billion|million|thousand|crore|lakh|bn|bln|mln|mn|tn|trn"
+    "|万亿|亿|万)"
     "|(?<scale1>[mk]))?(?![A-Za-z])"
-    "(?:\\h?(?<unit>%|(?i:per\\h?cent|percentage\\h+points?|percent|pct|basis\\h+points?|bps|pp"
+    "(?:\\h?(?<unit>%|美元|元|吨|(?i:per\\h?cent|percentage\\h+points?|percent|pct|basis\\h+points?|bps|pp"
     "|dlrs|(?:u\\.?s\\.?|hong\\h+kong|hk|singapore|australian|canadian|new\\h+zealand|taiwan)"
     "\\h+dollars?|dollars?|yuan|renminbi|rmb|euros?|pounds?\\h+sterling|pounds?|stg|sterling"
-    "|yen|won|rupees?|ringgit|baht|rupiah|swiss\\h+francs?"
+    "|yen|won|rupees?|ringgit|baht|rupiah|swiss\\h+francs?|marks"
     "|metric\\h+tons|tonnes?|tons?|barrels?|bpd|bushels?|teus?|cubic\\h+met(?:re|er)s"
     "|square\\h+met(?:re|er)s|hectares?|acres?|kilowatt[-\\h]hours?|kwh|megawatts?|gigawatts?"
     "|kilomet(?:re|er)s|km|kilograms|kg|ounces|units|vehicles|cars)(?![A-Za-z]))"
@@ -235,7 +236,8 @@ struct fig_unitmap {
 };
 
 static const struct fig_unitmap fig_units[] = {
-    {"%", "%", 0},           {"percent", "%", 0},         {"per cent", "%", 0},
+    {"%", "%", 0},           {"percent", "%", 0},         {"元", "CNY", 2},
+    {"美元", "USD", 2},      {"吨", "tonnes", 3},         {"per cent", "%", 0},
     {"percentcent", "%", 0}, {"pct", "%", 0},             {"percentage point", "pp", 1},
     {"percentage points", "pp", 1}, {"basis point", "bp", 1}, {"basis points", "bp", 1},
     {"bps", "bp", 1},        {"pp", "pp", 1},             {"dlrs", "USD", 2},
@@ -249,7 +251,7 @@ static const struct fig_unitmap fig_units[] = {
     {"pound sterling", "GBP", 2}, {"stg", "GBP", 2},      {"sterling", "GBP", 2},
     {"yen", "JPY", 2},       {"won", "KRW", 2},           {"rupee", "INR", 2},
     {"rupees", "INR", 2},    {"ringgit", "MYR", 2},       {"baht", "THB", 2},
-    {"rupiah", "IDR", 2},    {"swiss francs", "CHF", 2},  {"swiss franc", "CHF", 2},
+    {"rupiah", "IDR", 2},    {"marks", "DEM", 2},         {"swiss francs", "CHF", 2},  {"swiss franc", "CHF", 2},
     {"metric tons", "tonnes", 3}, {"tonne", "tonnes", 3}, {"tonnes", "tonnes", 3},
     {"ton", "tons", 3},      {"tons", "tons", 3},         {"barrel", "barrels", 3},
     {"barrels", "barrels", 3}, {"bpd", "barrels per day", 3}, {"bushel", "bushels", 3},
@@ -274,8 +276,9 @@ fig_unit_lookup(const char *s, size_t a, size_t b)
     bool sp = false;
     for (size_t i = a; i < b && k + 1 < sizeof key; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c == ' ' || c == '\t' || c == 0xC2 || c == 0xA0) {
+        if (c == ' ' || c == '\t' || (c == 0xC2 && i + 1 < b && (unsigned char)s[i + 1] == 0xA0)) {
             sp = true;
+            i += c == 0xC2;
             continue;
         }
         if (sp && k > 0)
@@ -351,6 +354,18 @@ fig_scale_mult(const char *s, size_t a, size_t b, const char **name)
         *name = "thousand";
         return 1e3;
     }
+    if (FIG_SC("万亿")) {
+        *name = "trillion";
+        return 1e12;
+    }
+    if (FIG_SC("亿")) {
+        *name = "hundred million";
+        return 1e8;
+    }
+    if (FIG_SC("万")) {
+        *name = "ten thousand";
+        return 1e4;
+    }
     if (FIG_SC("crore")) {
         *name = "crore";
         return 1e7;
@@ -386,8 +401,10 @@ fig_clean_copy(const char *s, size_t a, size_t b)
     bool sp = false;
     for (size_t i = a; i < b; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c == 0xC2 && i + 1 < b && (unsigned char)s[i + 1] == 0xA0) {
-            sp = true;
+        if (c == 0xC2 && i + 1 < b && ((unsigned char)s[i + 1] == 0xA0 ||
+                                       (unsigned char)s[i + 1] < 0xA0)) {
+            /* NBSP is a space; U+0080..U+009F are C1 controls: never kept */
+            sp = sp || (unsigned char)s[i + 1] == 0xA0;
             i++;
             continue;
         }
@@ -431,7 +448,8 @@ static const char *const fig_strong_verbs[] = {
     "sold", "spent", "invested", "raised", "earned", "made", "paid", "lost", "cost", "posted",
     "recorded", "reported", "registered", "saw", "said", "says", "plans", "planned", "wants",
     "wanted", "expects", "expected", "hopes", "aims", "aimed", "seeks", "sought", "needs",
-    "needed", "traded", "imposed", "announced", "approved", "pledged", NULL};
+    "needed", "traded", "imposed", "announced", "approved", "pledged", "expect", "forecast",
+    "slipped", "improved", "handled", "employs", "held", "kept", "told", NULL};
 static const char *const fig_preps[] = {"at", "in", "on", "by", "to", "for", "with", "from",
                                         "of", "over", "under", "into", "as", NULL};
 static const char *const fig_after_stop[] = {
@@ -502,7 +520,7 @@ fig_subject(const char *s, const struct span *sent, size_t fstart, size_t fend,
     size_t k = fig_words_before(s, lo, fstart, w, 24);
     /* w[0] is nearest. Skip the verb group right before the figure. */
     size_t i = 0;
-    while (i < k && (fig_win(s, &w[i], fig_verbs) ||
+    while (i < k && (fig_win(s, &w[i], fig_verbs) || ex_is_digit((unsigned char)s[w[i].start]) ||
                      (w[i].end - w[i].start > 4 && s[w[i].end - 1] == 'd' &&
                       s[w[i].end - 2] == 'e' && ex_is_lower((unsigned char)s[w[i].start]))))
         i++;
@@ -544,6 +562,10 @@ fig_subject(const char *s, const struct span *sent, size_t fstart, size_t fend,
         return prev_subject ? xstrdup(prev_subject) : NULL;
     }
     size_t a = w[firstw - 1].start, b = w[last].end;
+    static const char *const weak[] = {"we", "it", "they", "he", "she", "i", "you", "now", "then",
+                                       "this", "that", "there", "here", "which", "who", NULL};
+    if (ex_is_digit((unsigned char)s[a]) || (firstw - last == 1 && fig_win(s, &w[last], weak)))
+        return prev_subject ? xstrdup(prev_subject) : NULL;
     /* Strip a possessive-free trailing change noun phrase. */
     if (fig_word_in_ci(s + a, b - a, fig_change_nouns) ||
         (firstw - last <= 2 && fig_win(s, &w[last], fig_change_nouns)))
