@@ -1029,6 +1029,34 @@ values_equal(double x, double y)
     return fabs(x - y) <= 0.005 * m;
 }
 
+/* Values that could be two reports of one measure: same sign, within a
+ * factor of 10 (15% against 0.2% is two different things). */
+static bool
+values_comparable(double x, double y)
+{
+    if (x == 0 || y == 0)
+        return x == y;
+    if ((x < 0) != (y < 0))
+        return false;
+    double ax = fabs(x), ay = fabs(y);
+    return DS_MAX(ax, ay) <= 10 * DS_MIN(ax, ay);
+}
+
+/* Figures of x in sentence sent (an index into sents) with f's unit and kind. */
+static size_t
+same_measure_count(const struct extraction *x, const struct figure *f, const struct span *sents,
+                   size_t nsents, int32_t sent)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < x->nfigures; i++) {
+        const struct figure *g = &x->figures[i];
+        if (g->kind == f->kind && str_eq(g->unit, f->unit) &&
+            sentence_at(sents, nsents, g->span.start) == sent)
+            n++;
+    }
+    return n;
+}
+
 static int
 entity_row_rank(const struct cmp_entity_row *r)
 {
@@ -1147,9 +1175,16 @@ compare_summarize(const struct cmp_result *r, const struct extraction *xa,
             const struct figure *fb = &xb->figures[j];
             if (ub[j] || !str_eq(fa->unit, fb->unit) || fa->kind != fb->kind)
                 continue;
+            if (!values_comparable(fa->value, fb->value))
+                continue;
             int32_t sb = r ? sentence_at(r->sent_b, r->nsent_b, fb->span.start) : -1;
             bool aligned = sa >= 0 && sb >= 0 && pair[sa] == sb;
-            if (aligned || subject_similarity(fa->subject, fb->subject) >= 0.5) {
+            double subj = subject_similarity(fa->subject, fb->subject);
+            /* Aligned sentences holding several figures of this unit: the
+             * subjects must agree a little too. */
+            bool alone = aligned && same_measure_count(xa, fa, r->sent_a, r->nsent_a, sa) == 1 &&
+                         same_measure_count(xb, fb, r->sent_b, r->nsent_b, sb) == 1;
+            if ((aligned && (alone || subj >= 0.3)) || subj >= 0.5) {
                 ua[i] = ub[j] = true;
                 out->figures[out->nfigures++] =
                     (struct cmp_figure_row){CMP_SIDE_CONFLICT, fa, fb};

@@ -322,6 +322,37 @@ test_summary(void)
     compare_summarize(&none, &xa, &xb, &s);
     is_int(s.nconflicts, 1, "similar subjects: a conflict");
     cmp_summary_clear(&s);
+    fb[0].value = 70;
+    compare_summarize(&none, &xa, &xb, &s);
+    is_int(s.nconflicts, 0, "values more than 10x apart: not the same measure");
+    cmp_summary_clear(&s);
+    cmp_result_clear(&r);
+
+    /* Aligned sentences with two amounts each: only subjects decide. */
+    const char *ma = "Beijing will buy $32 billion of farm goods and $52 billion of energy.";
+    const char *mb = "Beijing will buy $40 billion of farm goods and $52 billion of energy, officials said.";
+    compare_texts(ma, strlen(ma), mb, strlen(mb), NULL, &r, &err);
+    struct figure ga[2] = {
+        {.span = {17, 28}, .value = 32e9, .unit = (char *)(uintptr_t)"USD", .kind = FIGURE_AMOUNT,
+         .subject = (char *)(uintptr_t)"farm goods"},
+        {.span = {47, 58}, .value = 52e9, .unit = (char *)(uintptr_t)"USD", .kind = FIGURE_AMOUNT,
+         .subject = (char *)(uintptr_t)"energy"},
+    };
+    struct figure gb[2] = {
+        {.span = {17, 28}, .value = 40e9, .unit = (char *)(uintptr_t)"USD", .kind = FIGURE_AMOUNT,
+         .subject = (char *)(uintptr_t)"farm goods purchases"},
+        {.span = {47, 58}, .value = 52e9, .unit = (char *)(uintptr_t)"USD", .kind = FIGURE_AMOUNT,
+         .subject = (char *)(uintptr_t)"energy"},
+    };
+    struct extraction ya = {ga, 2, NULL, 0, NULL, 0}, yb = {gb, 2, NULL, 0, NULL, 0};
+    compare_summarize(&r, &ya, &yb, &s);
+    ok(s.nconflicts == 1 && s.figures[0].a == &ga[0] && s.figures[0].b == &gb[0],
+       "$32bn vs $40bn of farm goods conflict; $52bn matches");
+    cmp_summary_clear(&s);
+    gb[0].subject = (char *)(uintptr_t)"machinery";
+    compare_summarize(&r, &ya, &yb, &s);
+    is_int(s.nconflicts, 0, "aligned, but several amounts and unrelated subjects: no conflict");
+    cmp_summary_clear(&s);
     cmp_result_clear(&r);
 }
 

@@ -3,6 +3,7 @@
  * (not run by make check; build with `make tests/unit/test_compare_bench`).
  *
  *   test_compare_bench DB FILE...      (or a file listing paths, one a line, with @LIST)
+ *   test_compare_bench --query DB      only the lookups, on an index built before
  *
  * Inserts every file's text as a document into a fresh index at DB, twice
  * the work measured separately: the bare insert (documents + FTS5), and the
@@ -57,13 +58,16 @@ main(int argc, char **argv)
         fprintf(stderr, "usage: test_compare_bench DB FILE... | DB @LIST\n");
         return 2;
     }
-    const char *db = argv[1];
+    bool query_only = strcmp(argv[1], "--query") == 0;
+    const char *db = argv[query_only ? 2 : 1];
     char **files = argv + 2;
     size_t nfiles = (size_t)argc - 2;
     struct buf list = BUF_INIT;
     struct ds_error err;
     ds_error_clear(&err);
-    if (argv[2][0] == '@') {
+    if (query_only) {
+        nfiles = 0;
+    } else if (argv[2][0] == '@') {
         if (ds_read_file(argv[2] + 1, (size_t)1 << 30, &list, &err) != 0) {
             fprintf(stderr, "%s\n", err.msg);
             return 2;
@@ -83,7 +87,8 @@ main(int argc, char **argv)
             p = nl ? nl + 1 : p + strlen(p);
         }
     }
-    unlink(db);
+    if (!query_only)
+        unlink(db);
     struct store *s = NULL;
     if (store_open(db, STORE_CREATE, &s, &err) != 0) {
         fprintf(stderr, "%s\n", err.msg);
@@ -146,6 +151,20 @@ main(int argc, char **argv)
     store_commit(s, &err);
     t_insert += ds_now() - t4;
     neardup_writer_free(&w);
+    if (query_only) {
+        struct store_stats st;
+        if (store_stats(s, &st, &err) != 0 || st.documents < 2) {
+            fprintf(stderr, "no documents: %s\n", err.msg);
+            return 2;
+        }
+        nfiles = (size_t)st.documents;
+        store_stats_clear(&st);
+        ids = xrealloc(ids, nfiles * sizeof *ids);
+        for (size_t i = 0; i < nfiles; i++)
+            ids[i] = (int64_t)i + 1;
+        longest[1] = 1;
+        goto lookups;
+    }
     printf("documents                    %zu (%.1f MB)\n", nfiles, (double)bytes / 1e6);
     printf("bare insert (docs + FTS5)    %.2f s, %.1f MB/s\n", t_insert, (double)bytes / 1e6 / t_insert);
     printf("minhash_signature            %.2f s, %.0f MB/s\n", t_sig, (double)bytes / 1e6 / t_sig);
@@ -153,6 +172,7 @@ main(int argc, char **argv)
     printf("near-dup overhead            %.1f%% of the bare insert\n",
            100 * (t_sig + t_put) / t_insert);
 
+lookups:;
     size_t nq = 50;
     double *ts = xmalloc(nq * sizeof *ts), *td = xmalloc(nq * sizeof *td);
     size_t found_dups = 0;
