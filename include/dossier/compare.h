@@ -261,6 +261,11 @@ void neardup_writer_free(struct neardup_writer **w);
  * Returns the number added, or -1 with err. */
 long store_neardup_backfill(struct store *s, struct ds_error *err);
 
+/* 1 when the newest document has no signature (an index built before
+ * signatures, or by an indexer that does not save them), so a backfill is
+ * due; 0 when it has one or there are no documents; -1 on error. Cheap. */
+int store_neardup_stale(struct store *s, struct ds_error *err);
+
 /* A related document. */
 struct similar_doc {
     int64_t id;

@@ -696,6 +696,29 @@ print_groups(struct store *s, bool json)
     return ng ? EXIT_FOUND : EXIT_NONE;
 }
 
+/* Near-duplicate signatures are saved at index time; an index made without
+ * them gets them here, once (they are a cache of the stored bodies). When the
+ * index cannot be written, similar still works, without near-duplicate marks. */
+static void
+backfill_signatures(struct store **s)
+{
+    struct store *rw = NULL;
+    struct ds_error err;
+    ds_error_clear(&err);
+    char *path = ds_db_path(cli_global_db);
+    int rc = store_open(path, 0, &rw, &err);
+    free(path);
+    if (rc != 0)
+        return; /* read-only index: no marks, no noise */
+    if (store_neardup_backfill(rw, &err) < 0) {
+        fprintf(stderr, "dossier similar: near-duplicates unavailable: %s\n", err.msg);
+        store_close(&rw);
+        return;
+    }
+    store_close(s);
+    *s = rw;
+}
+
 int
 cmd_similar(int argc, char **argv)
 {
@@ -723,6 +746,10 @@ cmd_similar(int argc, char **argv)
         free(words);
         return EXIT_ERROR;
     }
+    struct ds_error err;
+    ds_error_clear(&err);
+    if (store_neardup_stale(s, &err) == 1)
+        backfill_signatures(&s);
     int status;
     if (groups) {
         status = nwords ? EXIT_ERROR : print_groups(s, json);
@@ -737,8 +764,6 @@ cmd_similar(int argc, char **argv)
     free(words);
     struct similar_doc *v = NULL;
     size_t n = 0;
-    struct ds_error err;
-    ds_error_clear(&err);
     if (status == EXIT_FOUND && store_similar(s, id, (size_t)limit, &v, &n, &err) != 0) {
         fprintf(stderr, "dossier similar: %s\n", err.msg);
         status = EXIT_ERROR;

@@ -270,6 +270,30 @@ fail:
     return -1;
 }
 
+int
+store_neardup_stale(struct store *s, struct ds_error *err)
+{
+    int have = have_neardup_tables(s, err);
+    if (have < 0)
+        return -1;
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(s->db,
+                                have ? "SELECT (SELECT max(id) FROM documents) >"
+                                       " coalesce((SELECT max(doc_id) FROM neardup_sigs), 0)"
+                                     : "SELECT EXISTS (SELECT 1 FROM documents)",
+                                -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return store_fail(s, err, rc, "reading near-duplicate signatures");
+    int stale = -1;
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        stale = sqlite3_column_int(st, 0) != 0;
+    else
+        store_fail(s, err, rc, "reading near-duplicate signatures");
+    sqlite3_finalize(st);
+    return stale;
+}
+
 /* The signature of doc_id: 1 found, 0 none, -1 error. */
 static int
 load_sig(struct store *s, sqlite3_stmt **cache, int64_t doc_id, uint32_t sig[MINHASH_K],
