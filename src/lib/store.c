@@ -474,6 +474,7 @@ store_close(struct store **sp)
         return;
     for (int i = 0; i < SQ__COUNT; i++)
         sqlite3_finalize(s->stmts[i]);
+    store_df_cache_free(s);
     if (s->tok_inst)
         s->tok.xDelete(s->tok_inst);
     if (s->db) {

@@ -388,6 +388,127 @@ keywords_free(struct keyword *k, size_t n)
     free(k);
 }
 
+/* Document frequencies are costly for common terms (fts5vocab walks the
+ * term's whole doclist: ~1 ms per 100k documents), so they are cached per
+ * connection and dropped when the newest document id changes. */
+struct store_df_cache {
+    int64_t max_id, ndocs;
+    char **terms;
+    int64_t *df;
+    size_t n, nslots;   /* open addressing; nslots a power of two */
+};
+
+#define DF_CACHE_MAX 65536
+
+void
+store_df_cache_free(struct store *s)
+{
+    struct store_df_cache *c = s->dfc;
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->nslots; i++)
+        free(c->terms[i]);
+    free(c->terms);
+    free(c->df);
+    free(c);
+    s->dfc = NULL;
+}
+
+static int
+df_cache_ready(struct store *s, struct ds_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    int64_t max_id = 0, ndocs = 0;
+    int rc = sqlite3_prepare_v2(s->db, "SELECT coalesce(max(id), 0) FROM documents", -1, &st, NULL);
+    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        max_id = sqlite3_column_int64(st, 0);
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_OK)
+        return store_fail(s, err, rc, "reading term statistics");
+    if (s->dfc && s->dfc->max_id == max_id && s->dfc->n < DF_CACHE_MAX)
+        return 0;
+    store_df_cache_free(s);
+    rc = sqlite3_prepare_v2(s->db, "SELECT count(*) FROM documents", -1, &st, NULL);
+    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        ndocs = sqlite3_column_int64(st, 0);
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_OK)
+        return store_fail(s, err, rc, "reading term statistics");
+    struct store_df_cache *c = xcalloc(1, sizeof *c);
+    c->max_id = max_id;
+    c->ndocs = ndocs;
+    c->nslots = 1024;
+    c->terms = xcalloc(c->nslots, sizeof *c->terms);
+    c->df = xcalloc(c->nslots, sizeof *c->df);
+    s->dfc = c;
+    return 0;
+}
+
+static size_t
+df_slot(const struct store_df_cache *c, const char *term)
+{
+    size_t h = (size_t)ds_hash64(term, strlen(term)) & (c->nslots - 1);
+    while (c->terms[h] && strcmp(c->terms[h], term) != 0)
+        h = (h + 1) & (c->nslots - 1);
+    return h;
+}
+
+static void
+df_put(struct store_df_cache *c, const char *term, int64_t df)
+{
+    if ((c->n + 1) * 2 > c->nslots) {
+        size_t old_n = c->nslots;
+        char **old_t = c->terms;
+        int64_t *old_d = c->df;
+        c->nslots *= 2;
+        c->terms = xcalloc(c->nslots, sizeof *c->terms);
+        c->df = xcalloc(c->nslots, sizeof *c->df);
+        for (size_t i = 0; i < old_n; i++) {
+            if (!old_t[i])
+                continue;
+            size_t h = df_slot(c, old_t[i]);
+            c->terms[h] = old_t[i];
+            c->df[h] = old_d[i];
+        }
+        free(old_t);
+        free(old_d);
+    }
+    size_t h = df_slot(c, term);
+    if (!c->terms[h]) {
+        c->terms[h] = xstrdup(term);
+        c->n++;
+    }
+    c->df[h] = df;
+}
+
+/* Documents containing term: 0 when none, -1 on error. */
+static int64_t
+df_get(struct store *s, const char *term, struct ds_error *err)
+{
+    size_t h = df_slot(s->dfc, term);
+    if (s->dfc->terms[h])
+        return s->dfc->df[h];
+    sqlite3_stmt *st = store_stmt(s, SQ_VOCAB_DF, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, term);
+    int64_t df = 0;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        df = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        store_fail(s, err, rc, "reading term statistics");
+        return -1;
+    }
+    df_put(s->dfc, term, df);
+    return df;
+}
+
 int
 store_doc_keywords(struct store *s, int64_t doc_id, size_t max, struct keyword **out,
                    size_t *n_out, struct ds_error *err)
@@ -395,7 +516,6 @@ store_doc_keywords(struct store *s, int64_t doc_id, size_t max, struct keyword *
     struct doc_record r;
     struct kw_ctx c = {0};
     struct keyword *kw = NULL;
-    int64_t ndocs = 1;
     int result = -1;
 
     *out = NULL;
@@ -408,6 +528,8 @@ store_doc_keywords(struct store *s, int64_t doc_id, size_t max, struct keyword *
             return -1;
         s->vocab_ready = true;
     }
+    if (df_cache_ready(s, err) != 0)
+        return -1;
     int rc = store_doc_get(s, doc_id, &r, err);
     if (rc == 1)
         ds_error_set(err, -1, "no document %lld", (long long)doc_id);
@@ -418,32 +540,17 @@ store_doc_keywords(struct store *s, int64_t doc_id, size_t max, struct keyword *
     if (store_tokenize(s, r.a.body, strlen(r.a.body), kw_cb, &c, err) != 0)
         goto out;
 
-    sqlite3_stmt *st = NULL;
-    rc = sqlite3_prepare_v2(s->db, "SELECT count(*) FROM documents", -1, &st, NULL);
-    if (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-        ndocs = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-
+    double ndocs = (double)(s->dfc->ndocs > 0 ? s->dfc->ndocs : 1);
     kw = xcalloc(c.n ? c.n : 1, sizeof *kw);
     for (size_t i = 0; i < c.n; i++) {
-        st = store_stmt(s, SQ_VOCAB_DF, err);
-        if (!st)
+        int64_t df = df_get(s, c.terms[i].term, err);
+        if (df < 0)
             goto out;
-        store_bind_text(st, 1, c.terms[i].term);
-        int64_t df = 1;
-        rc = sqlite3_step(st);
-        if (rc == SQLITE_ROW)
-            df = sqlite3_column_int64(st, 0);
-        sqlite3_reset(st);
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-            store_fail(s, err, rc, "reading term statistics");
-            goto out;
-        }
         if (df < 1)
             df = 1;
         kw[i].term = c.terms[i].term;
         c.terms[i].term = NULL;
-        kw[i].weight = (1.0 + log((double)c.terms[i].tf)) * log(1.0 + (double)ndocs / (double)df);
+        kw[i].weight = (1.0 + log((double)c.terms[i].tf)) * log(1.0 + ndocs / (double)df);
     }
     qsort(kw, c.n, sizeof *kw, kw_cmp);
     size_t keep = max && max < c.n ? max : c.n;

@@ -60,7 +60,11 @@ struct store {
     fts5_tokenizer tok;               /* the 'dossier' tokenizer's methods */
     Fts5Tokenizer *tok_inst;          /* one instance for store_tokenize */
     sqlite3_stmt *stmts[SQ__COUNT];
+    struct store_df_cache *dfc;       /* document frequencies (store_extract.c) */
 };
+
+/* Free the document-frequency cache (store_extract.c). */
+void store_df_cache_free(struct store *s);
 
 /* Register the 'dossier' FTS5 tokenizer on db; *api_out gets the connection's
  * fts5_api. Returns a SQLite result code. (tokenizer.c) */
