@@ -197,12 +197,18 @@ is_alnum_byte(unsigned char c)
     return isalnum(c) || c >= 0x80;
 }
 
-/* Index of the ']' matching the '[' at s[i], or n. */
+/* Markdown constructs (link text, URLs, code spans) are looked for only this
+ * far ahead, so a line full of '[' or '`' costs linear time, not quadratic. */
+#define MD_REACH 1024
+
+/* Index of the ']' matching the '[' at s[i], or n (also when it is further
+ * than MD_REACH away). */
 static size_t
 match_bracket(const char *s, size_t n, size_t i, char open, char close)
 {
     int depth = 0;
-    for (size_t j = i; j < n; j++) {
+    size_t lim = n - i > MD_REACH ? i + MD_REACH : n;
+    for (size_t j = i; j < lim; j++) {
         if (s[j] == '\\') {
             j++;
             continue;
@@ -259,8 +265,9 @@ md_inline(const char *s, size_t n, struct buf *out, int depth)
             size_t run = 0;
             while (i + run < n && s[i + run] == '`')
                 run++;
-            /* find the closing run of the same length */
-            for (size_t j = i + run; j + run <= n; j++) {
+            /* find the closing run of the same length, within reach */
+            size_t lim = n - i > MD_REACH ? i + MD_REACH : n;
+            for (size_t j = i + run; j + run <= lim; j++) {
                 size_t r = 0;
                 while (j + r < n && s[j + r] == '`')
                     r++;

@@ -907,6 +907,35 @@ test_random_bytes(void)
     diag("random bytes: %d of 3000 documents rejected", rejected);
 }
 
+/* Inputs built to be slow for naive scanners: a markdown line of 200k '['
+ * and backticks, unclosed links, endless OSC openers. Must stay linear. */
+static void
+test_pathological(void)
+{
+    size_t n = 400000;
+    char *big = xmalloc(n + 1);
+    for (size_t i = 0; i < n; i++)
+        big[i] = i < n / 2 ? '[' : (i % 4 == 0 ? '`' : (i % 4 == 1 ? '(' : 'x'));
+    big[n] = '\0';
+    struct article a;
+    struct ds_error err;
+    double t0 = ds_now();
+    int rc = ingest_article(NULL, "/t/p.md", big, n, &a, &err);
+    double dt = ds_now() - t0;
+    is_int(rc, 0, "pathological markdown line ingests");
+    ok(dt < 5.0, "pathological markdown line in %.2f s (linear reach)", dt);
+    article_clear(&a);
+    for (size_t i = 0; i < n; i++)
+        big[i] = "\x1b]<&#["[i % 6];
+    t0 = ds_now();
+    rc = ingest_article(NULL, "/t/p.txt", big, n, &a, &err);
+    dt = ds_now() - t0;
+    ok(dt < 5.0, "pathological escapes and markup in %.2f s", dt);
+    article_clear(&a);
+    (void)rc;
+    free(big);
+}
+
 /* ---- outlets ------------------------------------------------------------------------ */
 
 static void
@@ -1147,6 +1176,7 @@ main(void)
     test_rejects();
     test_other_styles();
     test_random_bytes();
+    test_pathological();
     char *tmp = make_tmpdir();
     if (tmp) {
         test_outlets(tmp);
