@@ -9,7 +9,8 @@
  *                    DATE = YYYY, YYYY-MM or YYYY-MM-DD
  *                  year:YYYY  id:N  topic:SLUG  tag:X
  *                  entity:X person:X org:X country:X (name or other-script
- *                    form, any case, whole name)
+ *                    form, any case, whole name; X* = names starting with X;
+ *                    topic: and tag: take X* too)
  *                  has:figures has:title has:date
  *                  figure:>100bn figure:<=5% figure:1.5mn (k m mn mln bn b tn
  *                    t thousand million billion trillion; % restricts to

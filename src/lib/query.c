@@ -614,6 +614,11 @@ make_field(struct parser *p, const struct token *t)
         n->value = xstrdup(v);
         for (char *c = n->value; *c; c++)
             *c = (char)tolower((unsigned char)*c);
+        n->prefix = t->prefix;
+        for (size_t len = strlen(n->value); len > 0 && n->value[len - 1] == '*'; len--) {
+            n->value[len - 1] = '\0';
+            n->prefix = true;
+        }
         if (!*n->value) {
             parser_errorf(p, t->pos, "'%s' needs a value",
                           tok_ex(p, t->pos, t->len));
@@ -621,12 +626,17 @@ make_field(struct parser *p, const struct token *t)
         }
         return n;
     default:
-        if (!*v) {
-            parser_errorf(p, t->pos, "'%s' needs a value",
-                          tok_ex(p, t->pos, t->len));
+        n->value = xstrdup(v);
+        /* name* (or "two words"*) matches names that start with it */
+        n->prefix = t->prefix;
+        for (size_t len = strlen(n->value); len > 0 && n->value[len - 1] == '*'; len--) {
+            n->value[len - 1] = '\0';
+            n->prefix = true;
+        }
+        if (!*n->value) {
+            parser_errorf(p, t->pos, "'%s' needs a value", tok_ex(p, t->pos, t->len));
             break;
         }
-        n->value = xstrdup(v);
         return n;
     }
     qnode_free(n);
@@ -903,10 +913,11 @@ fts_string(const struct qnode *n)
 }
 
 static char *
-like_pattern(const char *v)
+like_pattern(const char *v, bool anywhere)
 {
     struct buf b = BUF_INIT;
-    buf_putc(&b, '%');
+    if (anywhere)
+        buf_putc(&b, '%');
     for (const char *c = v; *c; c++) {
         if (*c == '%' || *c == '_' || *c == '\\')
             buf_putc(&b, '\\');
@@ -928,7 +939,7 @@ sql_field(struct compiler *c, const struct qnode *n)
         /* through the small (source, id) index, not a scan of the big rows */
         buf_printf(b,
                    "d.id IN (SELECT id FROM documents WHERE source LIKE ?%d ESCAPE '\\')",
-                   add_param_text(q, like_pattern(n->value)));
+                   add_param_text(q, like_pattern(n->value, true)));
         return;
     case QF_AFTER:
         buf_printf(b, "d.published >= ?%d", add_param_text(q, xstrdup(n->value)));
@@ -946,12 +957,20 @@ sql_field(struct compiler *c, const struct qnode *n)
         buf_printf(b, "d.id = ?%d", add_param_int(q, n->ival));
         return;
     case QF_TOPIC:
-        buf_printf(b, "d.id IN (SELECT doc_id FROM doc_topics WHERE slug = ?%d)",
-                   add_param_text(q, xstrdup(n->value)));
+        if (n->prefix)
+            buf_printf(b, "d.id IN (SELECT doc_id FROM doc_topics WHERE slug LIKE ?%d ESCAPE '\\')",
+                       add_param_text(q, like_pattern(n->value, false)));
+        else
+            buf_printf(b, "d.id IN (SELECT doc_id FROM doc_topics WHERE slug = ?%d)",
+                       add_param_text(q, xstrdup(n->value)));
         return;
     case QF_TAG:
-        buf_printf(b, "d.id IN (SELECT doc_id FROM tags WHERE tag = ?%d)",
-                   add_param_text(q, xstrdup(n->value)));
+        if (n->prefix)
+            buf_printf(b, "d.id IN (SELECT doc_id FROM tags WHERE tag LIKE ?%d ESCAPE '\\')",
+                       add_param_text(q, like_pattern(n->value, false)));
+        else
+            buf_printf(b, "d.id IN (SELECT doc_id FROM tags WHERE tag = ?%d)",
+                       add_param_text(q, xstrdup(n->value)));
         return;
     case QF_PERSON:
         kind = "person";
@@ -990,11 +1009,19 @@ sql_field(struct compiler *c, const struct qnode *n)
         return; /* compiled as text */
     }
     /* entity, person, org, country */
-    int k = add_param_text(q, xstrdup(n->value));
-    buf_printf(b,
-               "d.id IN (SELECT m.doc_id FROM mentions m JOIN entities e ON e.id = m.entity_id"
-               " WHERE (e.name = ?%d COLLATE NOCASE OR e.alt = ?%d COLLATE NOCASE)",
-               k, k);
+    if (n->prefix) {
+        int k = add_param_text(q, like_pattern(n->value, false));
+        buf_printf(b,
+                   "d.id IN (SELECT m.doc_id FROM mentions m JOIN entities e ON e.id = m.entity_id"
+                   " WHERE (e.name LIKE ?%d ESCAPE '\\' OR e.alt LIKE ?%d ESCAPE '\\')",
+                   k, k);
+    } else {
+        int k = add_param_text(q, xstrdup(n->value));
+        buf_printf(b,
+                   "d.id IN (SELECT m.doc_id FROM mentions m JOIN entities e ON e.id = m.entity_id"
+                   " WHERE (e.name = ?%d COLLATE NOCASE OR e.alt = ?%d COLLATE NOCASE)",
+                   k, k);
+    }
     if (kind)
         buf_printf(b, " AND e.kind = '%s'", kind);
     buf_putc(b, ')');

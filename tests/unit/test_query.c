@@ -188,6 +188,15 @@ test_valid(void)
     selects("tag:later", "2");
     selects("person:\"Wang Wentao\"", "5");
     selects("person:wang", "");
+    selects("person:wang*", "5");
+    selects("person:\"wang w\"*", "5");
+    selects("person:*", "ERR: 'person:*' needs a value at column 1");
+    selects("country:ja*", "5,6");
+    selects("entity:日*", "5,6");
+    selects("topic:tr*", "1,2");
+    selects("tag:lat*", "2");
+    selects("tag:%*", "");
+    selects("source:\"global times\"*", "2");
     selects("entity:\"wang wentao\"", "5");
     selects("country:japan", "5,6");
     selects("country:日本", "5,6");
