@@ -409,10 +409,21 @@ app_reader_layout(struct app *app, int w)
         return;
     const struct article *a = &app->doc.a;
     size_t first = app->rlines.n;
-    if (a->title)
-        layout_wrap(a->title, strlen(a->title), w, 0, ROLE_TITLE, &app->rlines);
-    else if (app->doc.lead)
-        layout_wrap(app->doc.lead, strlen(app->doc.lead), w, 0, ROLE_TITLE, &app->rlines);
+    const char *title = a->title ? a->title : app->doc.lead;
+    if (title) {
+        layout_wrap(title, strlen(title), w, 0, ROLE_TITLE, &app->rlines);
+        /* search hits in the title (its lines' offsets are into the title here) */
+        const struct query *q = effective_query(app);
+        struct span *th = NULL;
+        size_t nth = 0;
+        struct ds_error err;
+        ds_error_clear(&err);
+        if ((app->hl == HL_ALL || app->hl == HL_HITS) && q && query_has_text(q) &&
+            store_hit_spans_text(app->store, q, title, strlen(title), &th, &nth, &err) == 0)
+            for (size_t i = 0; i < nth; i++)
+                layout_mark(&app->rlines, th[i].start, th[i].end, ROLE_HIT);
+        free(th);
+    }
     if (a->subtitle)
         layout_wrap(a->subtitle, strlen(a->subtitle), w, 0, ROLE_META, &app->rlines);
     struct buf meta = BUF_INIT;
