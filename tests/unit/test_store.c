@@ -528,10 +528,20 @@ test_delete(struct store *s)
 {
     struct ds_error err;
     struct file_state fs;
+    struct query *q;
+    struct result_set *rs;
+    struct result_row row;
+    query_parse("washington", &q, &err);
+    store_search(s, q, SORT_RANK, &rs, &err);
+    query_free(&q);
     is_int(store_file_delete(s, "/c/b.txt", &err), 0, "delete one of two files");
     is_int(count_hits(s, "washington"), 1, "doc stays while another file holds it");
     is_int(store_file_delete(s, "/c/copy-of-b.txt", &err), 0, "delete the other");
     is_int(count_hits(s, "washington"), 0, "doc and FTS entry gone with its last file");
+    is_int(result_set_fetch(rs, 0, 1, &row, &err), 1, "an older result set still fetches");
+    is_str(row.title, "(no longer in the index)", "deleted document shows a placeholder");
+    result_row_clear(&row);
+    result_set_free(&rs);
     is_int(store_file_delete(s, "/c/a.txt", &err), 0, "delete a");
     struct extraction y;
     store_get_extraction(s, 1, &y, &err);
