@@ -88,6 +88,37 @@ json_span_text(struct buf *b, const char *name, const char *text, struct span s)
     free(t);
 }
 
+/* A line of our own text, cut to width columns. */
+static void
+put_line(const char *s, size_t width)
+{
+    size_t n = strlen(s);
+    fwrite(s, 1, utf8_prefix_for_width(s, n, width, NULL), stdout);
+    putchar('\n');
+}
+
+/* Article text after a label, wrapped to width with a hanging indent of
+ * indent columns (the label's width); control characters never pass. */
+static void
+put_wrapped(const char *label, size_t indent, const char *text, size_t width)
+{
+    struct span *lines = NULL;
+    size_t cols = width > indent + 10 ? width - indent : 10;
+    size_t n = compare_wrap(text, strlen(text), cols, &lines);
+    fputs(label, stdout);
+    for (size_t w = utf8_width(label, strlen(label)); w < indent; w++)
+        putchar(' ');
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            printf("\n%*s", (int)indent, "");
+        char *t = xstrndup(text + lines[i].start, lines[i].end - lines[i].start);
+        cli_put_text(stdout, t);
+        free(t);
+    }
+    putchar('\n');
+    free(lines);
+}
+
 /* One line of an article's identity: id, date, outlet, title. */
 static void
 print_doc_line(const char *label, const struct doc_record *r, size_t width)
@@ -166,37 +197,28 @@ print_summary(const struct cmp_result *r, const struct cmp_summary *sm, const ch
     printf("\n");
     for (size_t i = 0; i < sm->nfigures; i++) {
         const struct cmp_figure_row *f = &sm->figures[i];
+        struct buf t = BUF_INIT;
         switch (f->side) {
         case CMP_SIDE_CONFLICT:
-            printf("  ! differ  A ");
-            cli_put_text(stdout, figure_text(f->a));
-            printf("  vs  B ");
-            cli_put_text(stdout, figure_text(f->b));
-            putchar('\n');
-            print_figure_context(a, f->a, width > 10 ? width - 8 : 10);
-            print_figure_context(b, f->b, width > 10 ? width - 8 : 10);
+            buf_printf(&t, "A %s  vs  B %s", figure_text(f->a), figure_text(f->b));
+            put_wrapped("  ! differ", 12, buf_str(&t), width);
+            print_figure_context(a, f->a, width > 10 ? width - 6 : 10);
+            print_figure_context(b, f->b, width > 10 ? width - 6 : 10);
             break;
         case CMP_SIDE_BOTH:
-            printf("  = both    ");
-            cli_put_text(stdout, figure_text(f->a));
-            if (f->b && f->b->text && f->a && f->a->text && strcmp(f->a->text, f->b->text)) {
-                printf("  (B: ");
-                cli_put_text(stdout, f->b->text);
-                printf(")");
-            }
-            putchar('\n');
+            buf_puts(&t, figure_text(f->a));
+            if (f->b && f->b->text && f->a && f->a->text && strcmp(f->a->text, f->b->text))
+                buf_printf(&t, "  (B: %s)", f->b->text);
+            put_wrapped("  = both", 12, buf_str(&t), width);
             break;
         case CMP_SIDE_A:
-            printf("  < only A  ");
-            cli_put_text(stdout, figure_text(f->a));
-            putchar('\n');
+            put_wrapped("  < only A", 12, figure_text(f->a), width);
             break;
         case CMP_SIDE_B:
-            printf("  > only B  ");
-            cli_put_text(stdout, figure_text(f->b));
-            putchar('\n');
+            put_wrapped("  > only B", 12, figure_text(f->b), width);
             break;
         }
+        buf_free(&t);
     }
 
     static const char *const heads[] = {"in both", "only in A", "only in B"};
@@ -212,25 +234,25 @@ print_summary(const struct cmp_result *r, const struct cmp_summary *sm, const ch
         }
         if (side == 0)
             printf("\nEntities\n");
-        printf("  %-10s ", heads[side]);
-        cli_put_text(stdout, n ? buf_str(&line) : "-");
-        putchar('\n');
+        char label[32];
+        snprintf(label, sizeof label, "  %-10s ", heads[side]);
+        put_wrapped(label, 13, n ? buf_str(&line) : "-", width);
         buf_free(&line);
     }
 
-    printf("\nDistinctive terms (log-likelihood G2 against the other side)\n");
+    printf("\nDistinctive terms (log-likelihood G2; counts in A:B)\n");
     for (int side = 0; side < 2; side++) {
-        printf("  %s  ", side == 0 ? "A" : "B");
+        struct buf line = BUF_INIT;
         size_t n = 0;
         for (size_t i = 0; i < sm->nterms; i++) {
             const struct cmp_term *t = &sm->terms[i];
             if ((side == 0) != (t->g2 > 0))
                 continue;
-            printf("%s", n++ ? ", " : "");
-            cli_put_text(stdout, t->word);
-            printf(" (%llu:%llu)", (unsigned long long)t->count_a, (unsigned long long)t->count_b);
+            buf_printf(&line, "%s%s (%llu:%llu)", n++ ? ", " : "", t->word,
+                       (unsigned long long)t->count_a, (unsigned long long)t->count_b);
         }
-        printf("%s\n", n ? "" : "-");
+        put_wrapped(side == 0 ? "  A" : "  B", 5, n ? buf_str(&line) : "-", width);
+        buf_free(&line);
     }
 
     if (sm->ntopics) {
@@ -372,9 +394,12 @@ compare_two(struct store *s, char **words, int nwords, bool json, size_t width, 
     }
     print_doc_line("A", &ra, width);
     print_doc_line("B", &rb, width);
-    printf("similarity %.2f   aligned %.0f%% of A, %.0f%% of B   "
-           "(= same  ~ similar  < only A  > only B)\n\n",
-           r.similarity, r.aligned_a * 100, r.aligned_b * 100);
+    char line[160];
+    snprintf(line, sizeof line, "similarity %.2f   aligned %.0f%% of A, %.0f%% of B", r.similarity,
+             r.aligned_a * 100, r.aligned_b * 100);
+    put_line(line, width);
+    put_line("= same  ~ similar  < only A  > only B", width);
+    putchar('\n');
     struct buf out = BUF_INIT;
     compare_render(&r, a, b, width, marks, &out);
     fputs(buf_str(&out), stdout);
