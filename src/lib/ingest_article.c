@@ -649,7 +649,7 @@ drop_prompt_blocks(struct doc *d)
         while (j < d->n && !is_prompt_reason(d->lines[j].why)) {
             const struct line *l = &d->lines[j];
             if (is_content(l) && (l->tl > 160 || ing_count_words(l->t, l->tl) > 15 ||
-                                  ing_is_prose(l->t, l->tl, 12))) {
+                                  ing_is_prose(l->t, l->tl, 10))) {
                 ok = false;
                 break;
             }

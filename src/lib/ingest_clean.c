@@ -233,9 +233,48 @@ static const char *const label_prefixes[] = {
     "\xe5\x88\x86\xe4\xba\xab\xe5\x88\xb0",             /* 分享到 */
 };
 
+/* "4 min read", "12 comments", "3 hours ago", "Updated 5 minutes ago":
+ * counters and relative times that page templates print. */
+static bool
+is_counter(const char *s, size_t n)
+{
+    static const char *const tails[] = {
+        " min read",  " mins read", " minute read", " minutes read", " min listen",
+        " comments",  " comment",   " shares",      " views",        " likes",
+    };
+    static const char *const units[] = {"second", "seconds", "minute", "minutes", "min",
+                                        "mins",   "hour",    "hours",  "hr",      "hrs",
+                                        "day",    "days",    "week",   "weeks",   "month",
+                                        "months", "year",    "years"};
+    if (n > 40)
+        return false;
+    size_t i = 0;
+    if (ing_istarts(s, n, "updated "))
+        i = 8;
+    else if (ing_istarts(s, n, "reading time: "))
+        i = 14;
+    size_t d = i;
+    while (i < n && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i == d)
+        return false;
+    for (size_t k = 0; k < DS_ARRAY_LEN(tails); k++)
+        if (ing_ieq(s + i, n - i, tails[k]))
+            return true;
+    /* "<n> <unit> ago" */
+    if (n - i < 6 || s[i] != ' ' || !ing_ieq(s + n - 4, 4, " ago"))
+        return false;
+    for (size_t k = 0; k < DS_ARRAY_LEN(units); k++)
+        if (ing_ieq(s + i + 1, n - i - 5, units[k]))
+            return true;
+    return false;
+}
+
 static bool
 is_label(const char *s, size_t n)
 {
+    if (is_counter(s, n))
+        return true;
     while (n && (s[n - 1] == ':' || s[n - 1] == '>' || s[n - 1] == ' ' || s[n - 1] == '|'))
         n--;
     if (n >= 2 && memcmp(s + n - 2, "\xc2\xbb", 2) == 0) /* » */

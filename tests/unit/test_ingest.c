@@ -383,7 +383,13 @@ test_cleaning(void)
         "Offer ends June 30th\n"
         "See all offers\n"
         "Already a subscriber? Log in\n"
-        "Your trial period has expired\n";
+        "Your trial period has expired\n"
+        "4 min read\n"
+        "3 hours ago\n"
+        "Updated 25 minutes ago\n"
+        "12 comments\n"
+        "40 years ago\n"
+        "Forty years ago the port handled a tenth of today's cargo.\n";
     if (ingest("/tmp/no-date/clean.txt", text, &a) != 0) {
         ok(0, "cleaning fixture ingests");
         return;
@@ -420,6 +426,11 @@ test_cleaning(void)
            !strstr(b, "trial period"),
        "clean: subscription prompts dropped");
     ok(strstr(a.removed, "paywall\tTry 2 months for $5") != NULL, "clean: paywall reason recorded");
+    ok(!has_line(b, "4 min read") && !has_line(b, "3 hours ago") &&
+           !has_line(b, "Updated 25 minutes ago") && !has_line(b, "12 comments"),
+       "clean: reading-time, relative-time and comment counters dropped");
+    ok(has_line(b, "Forty years ago the port handled a tenth of today's cargo."),
+       "clean: a sentence with 'years ago' kept");
     article_clear(&a);
 
     /* corpus-wide furniture from the indexer's counts */
