@@ -292,30 +292,15 @@ find_compute(struct app *app)
     const char *body = app->doc.a.body;
     if (!app->find || !*app->find || !body)
         return;
-    size_t blen = strlen(body), nlen = strlen(app->find);
-    size_t cap = 0;
-    for (size_t i = 0; i < blen;) {
-        size_t bi = i, ni = 0;
-        while (ni < nlen && bi < blen) {
-            uint32_t a, b;
-            int ka = utf8_decode(body + bi, blen - bi, &a);
-            int kb = utf8_decode(app->find + ni, nlen - ni, &b);
-            if (utf8_tolower(a) != utf8_tolower(b))
-                break;
-            bi += (size_t)ka;
-            ni += (size_t)kb;
+    size_t blen = strlen(body), cap = 0, from = 0;
+    uint32_t st, en;
+    while (from < blen && layout_find_ci(body, blen, app->find, from, &st, &en)) {
+        if (app->nfinds == cap) {
+            cap = cap ? cap * 2 : 16;
+            app->finds = xrealloc(app->finds, cap * sizeof(*app->finds));
         }
-        if (ni == nlen) {
-            if (app->nfinds == cap) {
-                cap = cap ? cap * 2 : 16;
-                app->finds = xrealloc(app->finds, cap * sizeof(*app->finds));
-            }
-            app->finds[app->nfinds++] = (struct span){(uint32_t)i, (uint32_t)bi};
-            i = bi;
-            continue;
-        }
-        uint32_t cp;
-        i += (size_t)utf8_decode(body + i, blen - i, &cp);
+        app->finds[app->nfinds++] = (struct span){st, en};
+        from = en > st ? en : st + 1;
     }
 }
 

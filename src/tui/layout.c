@@ -280,6 +280,35 @@ layout_line_of(const struct tlines *ls, uint32_t off)
     return (long)lo;
 }
 
+bool
+layout_find_ci(const char *hay, size_t n, const char *needle, size_t from, uint32_t *start,
+               uint32_t *end)
+{
+    size_t nlen = strlen(needle);
+    if (nlen == 0)
+        return false;
+    for (size_t i = from; i < n;) {
+        size_t bi = i, ni = 0;
+        while (ni < nlen && bi < n) {
+            uint32_t a, b;
+            int ka = utf8_decode(hay + bi, n - bi, &a);
+            int kb = utf8_decode(needle + ni, nlen - ni, &b);
+            if (utf8_tolower(a) != utf8_tolower(b))
+                break;
+            bi += (size_t)ka;
+            ni += (size_t)kb;
+        }
+        if (ni == nlen) {
+            *start = (uint32_t)i;
+            *end = (uint32_t)bi;
+            return true;
+        }
+        uint32_t cp;
+        i += (size_t)utf8_decode(hay + i, n - i, &cp);
+    }
+    return false;
+}
+
 void
 layout_thousands(int64_t n, char *out, size_t size)
 {

@@ -141,6 +141,11 @@ void layout_mark(struct tlines *ls, uint32_t start, uint32_t end, int role);
  * range reaches it), or -1. */
 long layout_line_of(const struct tlines *ls, uint32_t off);
 
+/* Find needle in hay[from..n) ignoring case (utf8_tolower per code point);
+ * true with the match's byte range in *start, *end. */
+bool layout_find_ci(const char *hay, size_t n, const char *needle, size_t from, uint32_t *start,
+                    uint32_t *end);
+
 /* Format n with thousands separators ("5,120") into out (size >= 32). */
 void layout_thousands(int64_t n, char *out, size_t size);
 

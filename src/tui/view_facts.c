@@ -130,6 +130,9 @@ app_facts_build(struct app *app)
         fact_add(app, FACT_HEADER, "Keywords", ROLE_TITLE);
         for (size_t i = 0; i < app->nkw; i++) {
             struct fact_item *f = fact_add(app, FACT_KEYWORD, app->kw[i].term, ROLE_NORMAL);
+            /* keywords are stems: jump to the first word that starts with one */
+            const char *body = app->doc.a.body ? app->doc.a.body : "";
+            layout_find_ci(body, strlen(body), f->text, 0, &f->start, &f->end);
             f->filter = xasprintf("\"%s\"", app->kw[i].term);
             for (char *c = f->filter + 1; c[1]; c++)
                 if (*c == '"')

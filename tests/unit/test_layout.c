@@ -130,6 +130,14 @@ test_mark(void)
     is_int(layout_line_of(&ls, 0), 0, "offset 0 is on line 1");
     tlines_clear(&ls);
 
+    uint32_t fs = 0, fe = 0;
+    ok(layout_find_ci("Tariffs and TARIFFS", 19, "tariffs", 1, &fs, &fe), "find ignores case");
+    is_int(fs, 12, "find starts at from");
+    is_int(fe, 19, "find end");
+    ok(layout_find_ci("\xc3\x89" "CONOMIE", 9, "\xc3\xa9" "conomie", 0, &fs, &fe),
+       "find folds Latin-1 letters");
+    ok(!layout_find_ci("abc", 3, "abcd", 0, &fs, &fe), "no match past the end");
+
     char num[32];
     layout_thousands(5120, num, sizeof num);
     is_str(num, "5,120", "thousands separator");
