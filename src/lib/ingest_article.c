@@ -426,6 +426,18 @@ is_source_line(const char *s, size_t n, const char **val, size_t *vl)
         p++;
         left--;
     }
+    if (!left || ing_count_words(p, left) > 12)
+        return false;
+    /* "Xinhua | Editor: Li Wei", "Reuters; additional reporting by ...":
+     * the outlet is the first part */
+    static const char *const cuts[] = {" | ", "; ", " / ", ", ", " - ", " \xe2\x80\x94 ", "  ",
+                                       "\xef\xbc\x8c", "\xe3\x80\x80", " "
+                                       "\xe7\xbc\x96\xe8\xbe\x91"};
+    for (size_t k = 0; k < DS_ARRAY_LEN(cuts); k++) {
+        const char *hit = ing_ifind(p, left, cuts[k]);
+        if (hit && hit > p)
+            left = (size_t)(hit - p);
+    }
     while (left && (p[left - 1] == ' ' || p[left - 1] == '.'))
         left--;
     if (!left || ing_count_words(p, left) > 8)

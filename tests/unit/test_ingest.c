@@ -618,6 +618,11 @@ test_sources(void)
     is_str(a.source, "Harbour Weekly", "source: unknown outlet in a Source: line kept as written");
     article_clear(&a);
 
+    ingest("/t/b2.txt", "Grain exports recover\n\nGrain exports recovered in April after a weak "
+                        "winter, traders said.\n\nSource: Xinhua | Editor: Li Wei\n", &a);
+    is_str(a.source, "Xinhua", "source: first part of a Source: line with an editor credit");
+    article_clear(&a);
+
     ingest("/t/c.txt",
            "Grain exports recovered in April after a weak winter, traders said.\n\n"
            "GLOBAL TIMES\n",
