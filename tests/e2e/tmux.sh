@@ -72,6 +72,17 @@ tm send-keys -t main j j j
 check main ' Article .*lines ([2-9]|[1-9][0-9]+)-' "selecting the third figure jumps the reader"
 tm send-keys -t main f
 
+# the mouse (xterm SGR reports): a click selects a row, the wheel scrolls the pane under it
+mouse() { tm send-keys -t main -l "$(printf '\033[<%s;%s;%s%s' "$1" "$2" "$3" "$4")"; }
+mouse 0 6 4 M
+mouse 0 6 4 m
+check main '\[Articles\] 3/7' "a click selects the third row"
+mouse 0 6 2 M
+mouse 0 6 2 m
+check main '\[Articles\] 1/7' "a click on the first row selects it"
+mouse 65 20 15 M
+check main ' Article .*lines 4-' "the wheel scrolls the reader under the pointer"
+
 tm send-keys -t main s
 tm send-keys -t main -l tariffs
 check main 'search: tariffs +5 hits' "the prompt counts hits while typing"
