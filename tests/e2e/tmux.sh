@@ -185,6 +185,18 @@ check intr 'EXITED:130' "Ctrl-C exits (status 130)"
 if screen intr | grep -q '\[Articles\]'; then ok 1 "the terminal is restored after SIGINT"
 else ok 0 "the terminal is restored after SIGINT"; fi
 
+# a non-UTF-8 locale: other characters are drawn as '?', never as raw bytes
+tm new-session -d -s ascii -x 80 -y 24 \
+    "env TERM=xterm-256color LC_ALL=C '$DOSSIER_BIN' browse --db '$db' japan"
+check ascii '\[Articles\] 1/2' "C locale session starts"
+tm send-keys -t ascii J K
+check ascii '\?\?\?\?' "C locale: CJK text is drawn as placeholders"
+out=$(screen ascii)
+if printf '%s\n' "$out" | LC_ALL=C grep -q "$(printf '[\200-\377]')"; then
+    ok 1 "C locale: only ASCII reaches the terminal"
+else ok 0 "C locale: only ASCII reaches the terminal"; fi
+tm send-keys -t ascii Q
+
 # NO_COLOR: attributes only
 start nocolor NO_COLOR=1
 check nocolor '\[Articles\]' "NO_COLOR session starts"

@@ -25,6 +25,21 @@ if ! "$DOSSIER_BIN" --db "$db" index --quiet "$dir/corpus" >"$TEST_TMP/index.out
 fi
 ok 0 "index the fixture corpus"
 
+# failures before the screen opens are plain messages with status 2
+out=$("$DOSSIER_BIN" browse --db "$TEST_TMP/missing.db" --script /dev/null 2>&1)
+is "$?" 2 "a missing index exits with status 2"
+like "$out" 'no index at .*missing\.db.*dossier index' "and says how to build one"
+out=$("$DOSSIER_BIN" browse --db "$db" --script "$TEST_TMP/no-such.keys" 2>&1)
+is "$?" 2 "a missing script exits with status 2"
+like "$out" 'cannot open script' "and names the problem"
+out=$("$DOSSIER_BIN" browse --db "$db" --size 10by3 --script /dev/null 2>&1)
+is "$?" 2 "a bad --size is refused"
+out=$(printf 'j\n:frobnicate\n:dump %s\n' "$TEST_TMP/after-bad.screen" >"$TEST_TMP/bad.keys"
+    "$DOSSIER_BIN" browse --db "$db" --script "$TEST_TMP/bad.keys" 2>&1)
+is "$?" 2 "a bad script line makes the run fail"
+like "$out" 'script:2: unknown command' "with the line number"
+ok "$([ -s "$TEST_TMP/after-bad.screen" ] && echo 0 || echo 1)" "and the rest of the script still runs"
+
 for keys in "$dir"/*.keys; do
     [ -e "$keys" ] || continue
     name=$(basename "$keys" .keys)
