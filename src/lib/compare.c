@@ -586,18 +586,27 @@ sent_tok_end(const struct side *sd, size_t s)
 struct cand {
     int32_t a, b;
     double score;
+    double off_diagonal; /* |b - where a would fall in B|, breaks ties */
 };
 
+/* Best first; among equal scores the pair nearest the diagonal (repeated
+ * sentences pair with their counterparts in place), then by position. */
 static int
 cand_cmp(const void *p, const void *q)
 {
     const struct cand *x = p, *y = q;
     if (x->score != y->score)
         return x->score > y->score ? -1 : 1;
+    if (x->off_diagonal != y->off_diagonal)
+        return x->off_diagonal < y->off_diagonal ? -1 : 1;
     if (x->a != y->a)
         return x->a < y->a ? -1 : 1;
     return (x->b > y->b) - (x->b < y->b);
 }
+
+/* Candidates kept per sentence of A: bounds memory on repetitive texts
+ * (5,000 copies of one sentence would otherwise make 25 million pairs). */
+#define ALIGN_MAX_CANDS 16
 
 /* Pairs (greedy maximum-score matching). pa[i] = j or -1, pb[j] = i or -1. */
 static void
@@ -627,7 +636,8 @@ align(const struct side *A, const struct side *B, size_t nterms, double threshol
         size_t na = A->set_off[i + 1] - A->set_off[i];
         if (na == 0)
             continue;
-        size_t nt = 0;
+        size_t nt = 0, first = ncand;
+        double diag = A->nsents ? (double)i * (double)B->nsents / (double)A->nsents : 0;
         for (size_t k = A->set_off[i]; k < A->set_off[i + 1]; k++) {
             int32_t term = A->set[k];
             if ((size_t)term >= nterms)
@@ -649,9 +659,22 @@ align(const struct side *A, const struct side *B, size_t nterms, double threshol
             double cos = ov / sqrt((double)na * (double)nbj);
             if (cos + 1e-12 < threshold)
                 continue;
-            if (ncand == capc)
-                cands = xrealloc(cands, (capc *= 2) * sizeof *cands);
-            cands[ncand++] = (struct cand){(int32_t)i, j, cos};
+            struct cand c = {(int32_t)i, j, cos, fabs((double)j - diag)};
+            /* Keep this sentence's best ALIGN_MAX_CANDS, sorted (insertion). */
+            size_t have = ncand - first;
+            if (have == ALIGN_MAX_CANDS && cand_cmp(&c, &cands[ncand - 1]) >= 0)
+                continue;
+            if (have < ALIGN_MAX_CANDS) {
+                if (ncand == capc)
+                    cands = xrealloc(cands, (capc *= 2) * sizeof *cands);
+                ncand++;
+            }
+            size_t pos = ncand - 1;
+            while (pos > first && cand_cmp(&c, &cands[pos - 1]) < 0) {
+                cands[pos] = cands[pos - 1];
+                pos--;
+            }
+            cands[pos] = c;
         }
     }
     qsort(cands, ncand, sizeof *cands, cand_cmp);

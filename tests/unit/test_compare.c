@@ -561,6 +561,122 @@ test_speed(void)
     buf_free(&tail);
 }
 
+/* ---- invariants on hostile input ------------------------------------------------- */
+
+/* Every sentence of each side appears in exactly one row; passages tile the
+ * rows; change spans lie inside the texts. Returns true when all hold. */
+static bool
+rows_consistent(const struct cmp_result *r, size_t na, size_t nb)
+{
+    int *seen_a = calloc(r->nsent_a + 1, sizeof *seen_a);
+    int *seen_b = calloc(r->nsent_b + 1, sizeof *seen_b);
+    bool good = true;
+    for (size_t i = 0; i < r->nrows; i++) {
+        const struct cmp_row *w = &r->rows[i];
+        if (w->a >= 0)
+            seen_a[w->a]++;
+        if (w->b >= 0)
+            seen_b[w->b]++;
+        if ((w->mark == CMP_ONLY_A) != (w->b < 0) || (w->mark == CMP_ONLY_B) != (w->a < 0))
+            good = false;
+    }
+    for (size_t i = 0; i < r->nsent_a; i++)
+        good = good && seen_a[i] == 1;
+    for (size_t i = 0; i < r->nsent_b; i++)
+        good = good && seen_b[i] == 1;
+    size_t next = 0;
+    for (size_t p = 0; p < r->npassages; p++) {
+        good = good && r->passages[p].row == next && r->passages[p].nrows > 0;
+        next = r->passages[p].row + r->passages[p].nrows;
+    }
+    good = good && next == r->nrows;
+    for (size_t i = 0; i < r->ndeleted; i++)
+        good = good && r->deleted[i].start < r->deleted[i].end && r->deleted[i].end <= na;
+    for (size_t i = 0; i < r->ninserted; i++)
+        good = good && r->inserted[i].start < r->inserted[i].end && r->inserted[i].end <= nb;
+    free(seen_a);
+    free(seen_b);
+    return good;
+}
+
+static void
+test_hostile(void)
+{
+    struct cmp_result r;
+    struct ds_error err;
+    ds_error_clear(&err);
+    is_int(compare_texts("", 0, "", 0, NULL, &r, &err), 0, "two empty texts");
+    ok(r.nrows == 0 && r.npassages == 0 && r.similarity == 0, "... give nothing");
+    cmp_result_clear(&r);
+    const char *t = "One sentence here. Another one there.";
+    compare_texts(t, strlen(t), "", 0, NULL, &r, &err);
+    ok(r.nrows == 2 && r.rows[0].mark == CMP_ONLY_A && rows_consistent(&r, strlen(t), 0),
+       "text against empty: all only in A");
+    cmp_result_clear(&r);
+
+    /* Random bytes: invalid UTF-8, controls, NULs inside the length. */
+    rng_state = 77;
+    bool all_good = true;
+    struct buf out = BUF_INIT;
+    for (int round = 0; round < 40; round++) {
+        size_t na = rng() % 600, nb = rng() % 600;
+        char *x = malloc(na + 1), *y = malloc(nb + 1);
+        static const char pool[] = "ab cd. EF!\n\x1b[0m\xe4\xb8\xad\xe6\x96\x87\xc3\xa9\xff\x80\t?";
+        for (size_t i = 0; i < na; i++)
+            x[i] = rng() % 4 ? pool[rng() % (sizeof pool - 1)] : (char)rng();
+        for (size_t i = 0; i < nb; i++)
+            y[i] = i < na && rng() % 3 ? x[i] : pool[rng() % (sizeof pool - 1)];
+        x[na] = y[nb] = '\0';
+        if (compare_texts(x, na, y, nb, NULL, &r, &err) != 0 || !rows_consistent(&r, na, nb))
+            all_good = false;
+        buf_reset(&out);
+        compare_render(&r, x, y, 20 + rng() % 100, true, &out);
+        for (size_t i = 0; i < out.len; i++)
+            if ((unsigned char)out.data[i] < 0x20 && out.data[i] != '\n')
+                all_good = false;
+        cmp_result_clear(&r);
+        free(x);
+        free(y);
+    }
+    buf_free(&out);
+    ok(all_good, "random bytes: rows consistent, output free of control characters");
+
+    /* A repetitive text: one sentence 3,000 times. Pairs stay in place and
+     * memory stays bounded. */
+    struct buf rep = BUF_INIT;
+    for (int i = 0; i < 3000; i++)
+        buf_puts(&rep, "The committee met again today. ");
+    double t0 = ds_now();
+    compare_texts(rep.data, rep.len, rep.data, rep.len, NULL, &r, &err);
+    double dt = ds_now() - t0;
+    size_t in_place = 0;
+    for (size_t i = 0; i < r.nrows; i++)
+        in_place += r.rows[i].a >= 0 && r.rows[i].a == r.rows[i].b;
+    is_int(in_place, 3000, "3,000 identical sentences pair with their counterparts in place");
+    ok(rows_consistent(&r, rep.len, rep.len), "... consistently");
+    diag("repetitive 3,000-sentence text: %.1f ms", dt * 1e3);
+    cmp_result_clear(&r);
+    buf_free(&rep);
+
+    /* One huge sentence with no stops: the word diff stays bounded. */
+    struct buf big = BUF_INIT, big2 = BUF_INIT;
+    rng_state = 5;
+    for (int i = 0; i < 6000; i++) {
+        gen_word(&big, rng() % 2000);
+        buf_putc(&big, ' ');
+    }
+    buf_append(&big2, big.data, big.len);
+    big2.data[big2.len / 2] = 'Q';
+    t0 = ds_now();
+    compare_texts(big.data, big.len, big2.data, big2.len, NULL, &r, &err);
+    dt = ds_now() - t0;
+    ok(r.nrows == 1 && r.rows[0].mark == CMP_SIMILAR, "a 6,000-word sentence with one change pairs");
+    ok(dt < 2.0, "and costs %.1f ms", dt * 1e3);
+    cmp_result_clear(&r);
+    buf_free(&big);
+    buf_free(&big2);
+}
+
 int
 main(void)
 {
@@ -571,5 +687,6 @@ main(void)
     test_render();
     test_minhash();
     test_speed();
+    test_hostile();
     return done_testing();
 }
