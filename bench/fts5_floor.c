@@ -2,14 +2,17 @@
  * a bare FTS5 table, with nothing else (no cleaning, no extraction, no
  * metadata). `dossier index` is measured against this number.
  *
- *   fts5_floor --db PATH [--tokenize SPEC] [--batch N] [--read-only] DIR...
+ *   fts5_floor --db PATH [--tokenize SPEC] [--batch N] [--contentless]
+ *              [--cache-mb N] [--read-only] DIR...
  *
  * Files are found recursively (hidden entries skipped) and read in sorted
  * path order; the first non-empty line is the title column, the rest the
  * body. The database is created fresh (PATH, -wal and -shm are removed
  * first) with WAL and synchronous=NORMAL, and documents are inserted --batch
  * per transaction (default 1000). --read-only stops after reading, to give
- * the read floor in process.
+ * the read floor in process. Variants for experiments: --contentless
+ * (content='', the text kept elsewhere), --cache-mb (SQLite page cache size;
+ * default SQLite's 2 MB), --tokenize (e.g. trigram).
  *
  * Output: one human line on stderr and one key=value line on stdout, e.g.
  *   docs=1000 bytes=2900000 seconds=0.141 mb_s=20.5 docs_s=7092 read_seconds=0.01
@@ -131,15 +134,16 @@ remove_db(const char *path)
 static void
 usage(FILE *f)
 {
-    fprintf(f, "usage: fts5_floor --db PATH [--tokenize SPEC] [--batch N] [--read-only] DIR...\n");
+    fprintf(f, "usage: fts5_floor --db PATH [--tokenize SPEC] [--batch N] [--contentless]\n"
+               "                  [--cache-mb N] [--read-only] DIR...\n");
 }
 
 int
 main(int argc, char **argv)
 {
     const char *dbpath = NULL, *tokenize = FLOOR_DEFAULT_TOKENIZE;
-    long batch = 1000;
-    bool read_only = false;
+    long batch = 1000, cache_mb = 0;
+    bool read_only = false, contentless = false;
     struct pathlist roots = {0}, files = {0};
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
@@ -148,6 +152,10 @@ main(int argc, char **argv)
             tokenize = argv[++i];
         } else if (strcmp(argv[i], "--batch") == 0 && i + 1 < argc) {
             batch = strtol(argv[++i], NULL, 10);
+        } else if (strcmp(argv[i], "--cache-mb") == 0 && i + 1 < argc) {
+            cache_mb = strtol(argv[++i], NULL, 10);
+        } else if (strcmp(argv[i], "--contentless") == 0) {
+            contentless = true;
         } else if (strcmp(argv[i], "--read-only") == 0) {
             read_only = true;
         } else if (strcmp(argv[i], "--help") == 0) {
@@ -160,7 +168,7 @@ main(int argc, char **argv)
             pathlist_add(&roots, argv[i]);
         }
     }
-    if ((!dbpath && !read_only) || roots.n == 0 || batch < 1) {
+    if ((!dbpath && !read_only) || roots.n == 0 || batch < 1 || cache_mb < 0) {
         usage(stderr);
         free(roots.v);
         return 2;
@@ -197,10 +205,12 @@ main(int argc, char **argv)
             goto out;
         }
         char *create = xasprintf("CREATE VIRTUAL TABLE docs USING fts5(title, body, "
-                                 "tokenize='%s')", tokenize);
+                                 "tokenize='%s'%s)", tokenize, contentless ? ", content=''" : "");
+        char *cache = xasprintf("PRAGMA cache_size=%ld", cache_mb ? -cache_mb * 1024 : -2000);
         int crc = exec_sql(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;") < 0 ||
-                  exec_sql(db, create) < 0;
+                  exec_sql(db, cache) < 0 || exec_sql(db, create) < 0;
         free(create);
+        free(cache);
         if (crc)
             goto out;
         if (sqlite3_prepare_v2(db, "INSERT INTO docs(title, body) VALUES (?1, ?2)", -1, &ins,
