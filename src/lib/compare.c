@@ -530,7 +530,8 @@ side_build(struct side *sd, const char *text, size_t len, const struct cmp_token
         return -1;
     }
     /* Tokenizers emit in order, but do not rely on it. */
-    qsort(sd->toks, sd->ntoks, sizeof *sd->toks, tok_start_cmp);
+    if (sd->ntoks > 1)
+        qsort(sd->toks, sd->ntoks, sizeof *sd->toks, tok_start_cmp);
     sd->nsents = sentences_split(text, len, &sd->sents);
     sd->sent_tok = xmalloc((sd->nsents + 1) * sizeof *sd->sent_tok);
     sd->set_off = xmalloc((sd->nsents + 1) * sizeof *sd->set_off);
