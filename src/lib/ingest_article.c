@@ -584,11 +584,43 @@ split_lines(struct doc *d, const char *text, size_t n)
 static void
 drop_furniture(struct doc *d)
 {
+    size_t nshort = 0, nfreq = 0, ncontent = 0;
+    bool *freq = xcalloc(d->n ? d->n : 1, sizeof *freq);
     for (size_t i = 0; i < d->n; i++) {
         struct line *l = &d->lines[i];
-        if (!l->blank)
-            l->why = ing_furniture_reason(d->ctx, l->t, l->tl);
+        if (l->blank)
+            continue;
+        l->why = ing_furniture_reason(d->ctx, l->t, l->tl);
+        if (l->why)
+            continue;
+        ncontent++;
+        if (l->tl <= INGEST_FURNITURE_MAX) {
+            nshort++;
+            freq[i] = ing_is_frequent(d->ctx, l->t, l->tl);
+            nfreq += freq[i];
+        }
     }
+    /* Lines seen in many documents are furniture ("Reuse this content"),
+     * unless they read as sentences: a wire story republished by many outlets
+     * shares its short paragraphs with every copy, and those are text. A
+     * sentence-like frequent line goes only at the very top or bottom of a
+     * page (boilerplate bios, standards notes), and not even there when most
+     * of this page's short lines are frequent (it is such a copy). */
+    bool copy = nshort >= 4 && nfreq * 2 > nshort;
+    size_t seen = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        struct line *l = &d->lines[i];
+        if (!is_content(l))
+            continue;
+        seen++;
+        if (!freq[i])
+            continue;
+        bool sentence = ing_is_prose(l->t, l->tl, 4);
+        bool edge = seen <= 2 || seen + 3 > ncontent;
+        if (!sentence || (edge && !copy))
+            l->why = "frequent";
+    }
+    free(freq);
 }
 
 /* A cheap hash for finding repeated lines: length plus the first and last

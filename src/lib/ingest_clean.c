@@ -485,8 +485,9 @@ is_template(const char *s, size_t n)
 
 /* ---- frequent lines ---------------------------------------------------------------- */
 
-static bool
-is_frequent(const struct ingest_ctx *ctx, const char *s, size_t n)
+/* See ingest_private.h. */
+bool
+ing_is_frequent(const struct ingest_ctx *ctx, const char *s, size_t n)
 {
     uint64_t h;
     if (!ctx || !ctx->nfrequent_lines || !ing_line_hash(s, n, &h))
@@ -508,6 +509,7 @@ is_frequent(const struct ingest_ctx *ctx, const char *s, size_t n)
 const char *
 ing_furniture_reason(const struct ingest_ctx *ctx, const char *s, size_t n)
 {
+    (void)ctx; /* rules are per line; corpus counts are ing_is_frequent's */
     if (is_template(s, n))
         return "template";
     if (n > 600)
@@ -520,7 +522,5 @@ ing_furniture_reason(const struct ingest_ctx *ctx, const char *s, size_t n)
         return "label";
     if (n <= 200 && is_paywall(s, n))
         return "paywall";
-    if (is_frequent(ctx, s, n))
-        return "frequent";
     return NULL;
 }

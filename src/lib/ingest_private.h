@@ -50,8 +50,12 @@ bool ing_ieq(const char *a, size_t n, const char *lit);
 bool ing_istarts(const char *a, size_t n, const char *lit);
 const char *ing_ifind(const char *hay, size_t n, const char *needle);
 
-/* Cleaning: why line (trimmed) is page furniture, or NULL. ctx may be NULL. */
+/* Cleaning: why line (trimmed) is page furniture by its own look, or NULL.
+ * ctx may be NULL. Corpus frequency is a separate question (below). */
 const char *ing_furniture_reason(const struct ingest_ctx *ctx, const char *s, size_t n);
+
+/* Is the line's hash among ctx->frequent_lines (lines seen in many docs)? */
+bool ing_is_frequent(const struct ingest_ctx *ctx, const char *s, size_t n);
 
 /* Number of words in s (letters/digits runs; a CJK character counts as one). */
 int ing_count_words(const char *s, size_t n);

@@ -450,6 +450,40 @@ test_cleaning(void)
         ok(strstr(a.body, "fuel costs had doubled") != NULL, "clean: the text around them stays");
         article_clear(&a);
     }
+    free(h);
+
+    /* frequent lines that read as sentences: text in the middle, boilerplate
+     * at the bottom, and text everywhere in a republished wire story */
+    const char *freq_lines = "The vote was 68-28.\n"
+                             "Jo Bloggs writes a weekly column on shipping for us.\n"
+                             "Officials declined to comment.\n"
+                             "Markets were closed on Monday.\n"
+                             "The port reopened at noon.\n";
+    nh = ingest_line_hashes(freq_lines, strlen(freq_lines), &h);
+    ctx.frequent_lines = h;
+    ctx.nfrequent_lines = nh;
+    const char *t3 = "Canal vote passes\n\n"
+                     "Lawmakers approved the canal budget after a long debate that ran past "
+                     "midnight on Thursday.\n\nThe vote was 68-28.\n\n"
+                     "Opponents said the costs were understated and promised to appeal, and "
+                     "several called for an audit of the contracts.\n\n"
+                     "Supporters said the canal would pay for itself within a decade.\n\n"
+                     "Jo Bloggs writes a weekly column on shipping for us.\n";
+    if (ingest_ctx(&ctx, "/tmp/f3.txt", t3, &a) == 0) {
+        ok(has_line(a.body, "The vote was 68-28."),
+           "frequent: a sentence in the middle of the text stays");
+        ok(!strstr(a.body, "Jo Bloggs writes"), "frequent: a boilerplate sentence at the bottom goes");
+        article_clear(&a);
+    }
+    const char *t4 = "Officials declined to comment.\n\nMarkets were closed on Monday.\n\n"
+                     "The port reopened at noon.\n\nThe vote was 68-28.\n";
+    if (ingest_ctx(&ctx, "/tmp/f4.txt", t4, &a) == 0) {
+        ok(has_line(a.body, "Officials declined to comment.") &&
+               has_line(a.body, "The vote was 68-28."),
+           "frequent: a republished copy (mostly frequent lines) keeps its sentences");
+        article_clear(&a);
+    }
+    ctx.frequent_lines = NULL;
     ctx.nfrequent_lines = 0;
     if (ingest_ctx(&ctx, "/tmp/f.txt", t2, &a) == 0) {
         ok(strstr(a.body, "Tide tables and weather") != NULL,
