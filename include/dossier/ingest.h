@@ -104,8 +104,11 @@ struct ingest_ctx {
  *
  * Cleaning drops page furniture and records each dropped line in
  * out->removed as "reason\tline\n". Reasons: template, sponsored, icons,
- * label, paywall, frequent, prompt-block (short lines between subscription
- * prompts), duplicate (a repeated line; the first stays); and lines that
+ * label, paywall, frequent (a line ctx lists as seen in many documents; one
+ * that reads as a sentence only at the top or bottom of the page, and never
+ * when most of the page's short lines are frequent, as in a republished
+ * wire story), prompt-block (short lines between subscription prompts),
+ * duplicate (a repeated line; the first stays); and lines that
  * became metadata: title, section, published, date, byline, source,
  * copyright. Cleaning never drops a sentence of prose (12+ words ending in
  * a full stop) except as a duplicate. Hard-wrapped text is rejoined into
