@@ -37,10 +37,13 @@ enum {
     TK_SENT = 1 << 4,    /* first token of a sentence (or line, or quote) */
     TK_NUM = 1 << 5,     /* starts with a digit */
     TK_NAMEY = 1 << 6,   /* Capitalised then lower case: could be a name */
+    TK_WLDONE = 1 << 7,  /* tok.wl has been computed */
 };
 
 struct tok {
     uint32_t start, end;
+    uint32_t wl, wl_known; /* word-list membership, 2 bits per list (see er_list) */
+    uint32_t h, hl;        /* hashes of the token as written and in lower case */
     uint16_t flags;
     char sep; /* before the token: ' ' spaces only, '-' hyphen/dash, ',' etc., 0 at start */
 };
@@ -78,9 +81,22 @@ tk_push(struct toks *t, size_t a, size_t b, uint16_t flags, char sep)
     t->v[t->n].start = (uint32_t)a;
     t->v[t->n].end = (uint32_t)b;
     t->v[t->n].flags = flags;
+    t->v[t->n].wl = t->v[t->n].wl_known = 0;
     t->v[t->n].sep = sep;
     t->n++;
 }
+
+/* ASCII word bytes: 1 lower-case letter, 2 upper-case letter, 4 digit. */
+static const uint8_t tk_ascii[256] = {
+    ['0'] = 4, ['1'] = 4, ['2'] = 4, ['3'] = 4, ['4'] = 4, ['5'] = 4, ['6'] = 4, ['7'] = 4,
+    ['8'] = 4, ['9'] = 4, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+    ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+    ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1,
+    ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1, ['A'] = 2, ['B'] = 2, ['C'] = 2, ['D'] = 2,
+    ['E'] = 2, ['F'] = 2, ['G'] = 2, ['H'] = 2, ['I'] = 2, ['J'] = 2, ['K'] = 2, ['L'] = 2,
+    ['M'] = 2, ['N'] = 2, ['O'] = 2, ['P'] = 2, ['Q'] = 2, ['R'] = 2, ['S'] = 2, ['T'] = 2,
+    ['U'] = 2, ['V'] = 2, ['W'] = 2, ['X'] = 2, ['Y'] = 2, ['Z'] = 2,
+};
 
 static void
 tokenize(const char *s, size_t n, struct toks *t)
@@ -164,6 +180,22 @@ tokenize(const char *s, size_t n, struct toks *t)
         }
         while (i < n) {
             unsigned char d = (unsigned char)s[i];
+            /* fast path: a run of ASCII letters and digits */
+            if (tk_ascii[d]) {
+                size_t r0 = i;
+                uint8_t acc = 0;
+                while (i < n && tk_ascii[(unsigned char)s[i]]) {
+                    acc |= tk_ascii[(unsigned char)s[i]];
+                    i++;
+                }
+                if (acc & 1)
+                    has_lower = true;
+                if (acc & 2)
+                    has_upper = true;
+                if (acc & 3)
+                    letters += (int)(i - r0); /* an upper bound is enough: >= 2 */
+                continue;
+            }
             uint32_t q = d;
             int l = 1;
             if (d >= 0x80)
@@ -769,26 +801,12 @@ ent_words_free(struct ent_words *ew)
 }
 
 static bool
-ws_has(const struct wset *ws, const char *w, size_t n)
+ws_has_h(const struct wset *ws, const char *w, size_t n, uint32_t h)
 {
-    for (size_t j = wl_hash(w, n) & ws->mask; ws->w[j]; j = (j + 1) & ws->mask)
-        if (strncmp(ws->w[j], w, n) == 0 && ws->w[j][n] == '\0')
+    for (size_t j = h & ws->mask; ws->w[j]; j = (j + 1) & ws->mask)
+        if (ws->w[j][0] == w[0] && memcmp(ws->w[j], w, n) == 0 && ws->w[j][n] == '\0')
             return true;
     return false;
-}
-
-static bool
-tk_in_set(const char *s, const struct tok *t, const struct wset *ws, bool lower)
-{
-    size_t n = t->end - t->start;
-    if (!lower)
-        return ws_has(ws, s + t->start, n);
-    char b[32];
-    if (n >= sizeof b)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        b[i] = (char)ex_lower((unsigned char)s[t->start + i]);
-    return ws_has(ws, b, n);
 }
 
 /* ---- per-run state ------------------------------------------------------------- */
@@ -816,17 +834,48 @@ struct ent_run {
     size_t nd, capd;
 };
 
+/* Is the token in word list id, as written (lower = 0) or in lower case
+ * (lower = 1)? Answers are cached per token, and the two hashes are
+ * computed once per token. */
+static bool
+er_list(const struct ent_run *r, const struct tok *t, enum wl_id id, int lower)
+{
+    struct tok *mt = &r->t.v[t - r->t.v];
+    uint32_t bit = 1u << (2 * id + lower);
+    if (mt->wl_known & bit)
+        return (mt->wl & bit) != 0;
+    size_t n = t->end - t->start;
+    bool in = false;
+    if (n > 0 && n < 32) {
+        const char *w = r->s + t->start;
+        char low[32];
+        for (size_t i = 0; i < n; i++)
+            low[i] = (char)ex_lower((unsigned char)w[i]);
+        if (!(mt->flags & TK_WLDONE)) {
+            mt->h = wl_hash(w, n);
+            mt->hl = wl_hash(low, n);
+            mt->flags |= TK_WLDONE;
+        }
+        const struct wset *ws = &r->g->words->set[id];
+        in = lower ? ws_has_h(ws, low, n, mt->hl) : ws_has_h(ws, w, n, mt->h);
+    }
+    mt->wl_known |= bit;
+    if (in)
+        mt->wl |= bit;
+    return in;
+}
+
 /* Is token t in word list id (compared in lower case / exactly)? */
 static bool
 er_in(const struct ent_run *r, const struct tok *t, enum wl_id id)
 {
-    return tk_in_set(r->s, t, &r->g->words->set[id], true);
+    return er_list(r, t, id, 1);
 }
 
 static bool
 er_is(const struct ent_run *r, const struct tok *t, enum wl_id id)
 {
-    return tk_in_set(r->s, t, &r->g->words->set[id], false);
+    return er_list(r, t, id, 0);
 }
 
 static void
@@ -1275,6 +1324,20 @@ er_pass_people(struct ent_run *r)
         return;
     for (size_t i = 0; i < nt; i++) {
         if (r->covered[i] || !(v[i].flags & TK_NAMEY))
+            continue;
+        /* cheap filter: the token must be some person's first word or key */
+        size_t tl = v[i].end - v[i].start;
+        const char *tw = r->s + v[i].start;
+        bool cand = false;
+        for (size_t d = 0; d < r->nd && !cand; d++) {
+            const struct dyn *dy = &r->d[d];
+            if (dy->kind != ENTITY_PERSON)
+                continue;
+            if ((strncmp(dy->name, tw, tl) == 0 && (dy->name[tl] == ' ' || dy->name[tl] == '-')) ||
+                (strlen(dy->key) == tl && memcmp(dy->key, tw, tl) == 0))
+                cand = true;
+        }
+        if (!cand)
             continue;
         /* full name over 2-3 tokens */
         bool done = false;

@@ -93,7 +93,7 @@ static bool
 fig_word_in(const char *w, size_t n, const char *const *list)
 {
     for (; *list; list++)
-        if (strlen(*list) == n && strncmp(*list, w, n) == 0)
+        if ((*list)[0] == w[0] && strncmp(*list, w, n) == 0 && (*list)[n] == '\0')
             return true;
     return false;
 }

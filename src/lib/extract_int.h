@@ -63,6 +63,8 @@ int gz_load(struct gazetteer *g, const char *path, enum entity_kind kind, bool r
 
 enum tp_role { TP_WEIGHT, TP_ALL, TP_ANY };
 
+#define TP_H3 4096u
+
 struct tp_pattern {
     struct ds_regex *re;   /* anchored: tried at word starts */
     struct ds_regex *scan; /* unanchored: used when no literal prefix is known */
@@ -93,8 +95,13 @@ struct tp_rules {
     size_t npats;
     struct tp_entry *entries;      /* sorted by first byte */
     size_t nentries;
-    uint32_t *first2;              /* 65537 offsets: entries[first2[k] .. first2[k+1]) start
-                                    * with the two lowercase bytes k = b0 * 256 + b1 */
+    uint32_t *first2;              /* prefixes of 1-2 bytes: 65537 offsets, entries
+                                    * [first2[k], first2[k+1]) start with the lowercase
+                                    * bytes k = b0 * 256 + b1 */
+    uint32_t *h3;                  /* longer prefixes: TP_H3 + 1 offsets into long_entries,
+                                    * bucketed by a hash of the first three bytes */
+    struct tp_entry *long_entries;
+    size_t nlong;
     uint32_t *always;              /* patterns scanned over the whole text */
     size_t nalways;
     /* per-run scratch */

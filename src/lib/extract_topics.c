@@ -51,6 +51,8 @@ tp_free(struct tp_rules *r)
     free(r->pats);
     free(r->entries);
     free(r->first2);
+    free(r->h3);
+    free(r->long_entries);
     free(r->always);
     free(r->count_body);
     free(r->count_title);
@@ -392,6 +394,14 @@ tp_entry_cmp(const void *pa, const void *pb)
     return a->pattern < b->pattern ? -1 : a->pattern > b->pattern;
 }
 
+/* Bucket of the first three bytes (lower case) of a prefix or of the text. */
+static inline unsigned
+tp_h3(const unsigned char *p)
+{
+    unsigned h = ((unsigned)p[0] * 31u + (unsigned)p[1]) * 31u + (unsigned)p[2];
+    return (h ^ (h >> 7)) & (TP_H3 - 1);
+}
+
 void
 tp_finish(struct tp_rules *r)
 {
@@ -422,15 +432,23 @@ tp_finish(struct tp_rules *r)
             e->pattern = (uint32_t)i;
         }
     }
-    /* Index by the first two bytes; a one-byte prefix is filed under every
-     * second byte. */
-    size_t nexp = 0;
-    for (size_t i = 0; i < r->nentries; i++)
-        nexp += r->entries[i].len == 1 ? 256 : 1;
-    struct tp_entry *exp = xmalloc((nexp + 1) * sizeof *exp);
-    size_t k = 0;
+    /* Prefixes of three bytes or more go to a hash of their first three
+     * bytes; shorter ones to a table of their first two (a one-byte prefix
+     * is filed under every second byte). */
+    size_t nexp = 0, nlong = 0;
     for (size_t i = 0; i < r->nentries; i++) {
-        if (r->entries[i].len == 1) {
+        if (r->entries[i].len >= 3)
+            nlong++;
+        else
+            nexp += r->entries[i].len == 1 ? 256 : 1;
+    }
+    struct tp_entry *exp = xmalloc((nexp + 1) * sizeof *exp);
+    struct tp_entry *lng = xmalloc((nlong + 1) * sizeof *lng);
+    size_t k = 0, kl = 0;
+    for (size_t i = 0; i < r->nentries; i++) {
+        if (r->entries[i].len >= 3) {
+            lng[kl++] = r->entries[i];
+        } else if (r->entries[i].len == 1) {
             for (unsigned c = 0; c < 256; c++) {
                 exp[k] = r->entries[i];
                 exp[k].lit[1] = (char)c; /* only for sorting; len stays 1 */
@@ -455,6 +473,22 @@ tp_finish(struct tp_rules *r)
             e++;
     }
     r->first2[65536] = (uint32_t)e;
+    /* long prefixes: counting sort by bucket */
+    free(r->h3);
+    free(r->long_entries);
+    r->h3 = xcalloc(TP_H3 + 1, sizeof *r->h3);
+    for (size_t i = 0; i < nlong; i++)
+        r->h3[tp_h3((const unsigned char *)lng[i].lit) + 1]++;
+    for (unsigned h = 0; h < TP_H3; h++)
+        r->h3[h + 1] += r->h3[h];
+    r->long_entries = xmalloc((nlong + 1) * sizeof *r->long_entries);
+    uint32_t *fill = xmalloc(TP_H3 * sizeof *fill);
+    memcpy(fill, r->h3, TP_H3 * sizeof *fill);
+    for (size_t i = 0; i < nlong; i++)
+        r->long_entries[fill[tp_h3((const unsigned char *)lng[i].lit)]++] = lng[i];
+    free(fill);
+    free(lng);
+    r->nlong = nlong;
     free(r->count_body);
     free(r->count_title);
     free(r->stamp);
@@ -485,72 +519,96 @@ tp_hit_add(struct tp_hits *h, uint32_t pat, size_t a, size_t b)
     h->n++;
 }
 
-static bool
-tp_word_byte(unsigned char c)
-{
-    return ex_is_alpha(c) || ex_is_digit(c);
-}
-
 /* One pass over s: count each pattern's matches into counts; record body
  * hits when hits is non-NULL. Returns the number of words seen. */
+/* Try the entries [e, end) at start: compare the literal prefix from byte
+ * `from` on, then run the pattern anchored there (once per position). */
+static void
+tp_try(struct tp_rules *r, const char *s, size_t n, size_t start, const struct tp_entry *e,
+       const struct tp_entry *end, size_t from, uint32_t *counts, struct tp_hits *hits)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (; e < end; e++) {
+        if (start + e->len > n)
+            continue;
+        bool eq = true;
+        for (size_t k = from; k < e->len; k++)
+            if (ex_lower(u[start + k]) != (unsigned char)e->lit[k]) {
+                eq = false;
+                break;
+            }
+        if (!eq)
+            continue;
+        uint32_t pi = e->pattern;
+        if (r->stamp[pi] == (uint32_t)(start + 1))
+            continue;
+        r->stamp[pi] = (uint32_t)(start + 1);
+        struct tp_pattern *pt = &r->pats[pi];
+        if (ds_regex_match(pt->re, s, n, start) == 1) {
+            size_t ms, me;
+            ds_regex_group(pt->re, 0, &ms, &me);
+            counts[pi]++;
+            if (hits && pt->role == TP_WEIGHT && me > ms)
+                tp_hit_add(hits, pi, ms, me);
+        }
+    }
+}
+
 static size_t
 tp_scan(struct tp_rules *r, const char *s, size_t n, uint32_t *counts, struct tp_hits *hits)
 {
+    /* 1: ASCII letter or digit; 2: a byte that starts a non-ASCII character;
+     * 0: anything else (punctuation, space, UTF-8 continuation bytes). */
+    static const uint8_t cls[256] = {
+        ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+        ['8'] = 1, ['9'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+        ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+        ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1,
+        ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1,
+        ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+        ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1,
+        ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+        [0xC2] = 2, [0xC3] = 2, [0xC4] = 2, [0xC5] = 2, [0xC6] = 2, [0xC7] = 2, [0xC8] = 2,
+        [0xC9] = 2, [0xCA] = 2, [0xCB] = 2, [0xCC] = 2, [0xCD] = 2, [0xCE] = 2, [0xCF] = 2,
+        [0xD0] = 2, [0xD1] = 2, [0xD2] = 2, [0xD3] = 2, [0xD4] = 2, [0xD5] = 2, [0xD6] = 2,
+        [0xD7] = 2, [0xD8] = 2, [0xD9] = 2, [0xDA] = 2, [0xDB] = 2, [0xDC] = 2, [0xDD] = 2,
+        [0xDE] = 2, [0xDF] = 2, [0xE0] = 2, [0xE1] = 2, [0xE2] = 2, [0xE3] = 2, [0xE4] = 2,
+        [0xE5] = 2, [0xE6] = 2, [0xE7] = 2, [0xE8] = 2, [0xE9] = 2, [0xEA] = 2, [0xEB] = 2,
+        [0xEC] = 2, [0xED] = 2, [0xEE] = 2, [0xEF] = 2, [0xF0] = 2, [0xF1] = 2, [0xF2] = 2,
+        [0xF3] = 2, [0xF4] = 2,
+    };
     size_t words = 0;
-    uint32_t pass = 0;
-    for (size_t p = 0; p < n; p++) {
-        unsigned char c = (unsigned char)s[p];
-        bool start;
-        if (c < 0x80) {
-            if (!tp_word_byte(c))
-                continue;
-            start = p == 0 || !tp_word_byte((unsigned char)s[p - 1]) ||
-                    ((unsigned char)s[p - 1] >= 0x80);
-            if (!start)
-                continue;
-            words++;
-        } else if (c >= 0xC0) {
-            start = true;
-            if (c >= 0xE3 && c <= 0xED)
-                words++; /* a CJK character counts as a word */
-        } else {
+    const unsigned char *u = (const unsigned char *)s;
+    size_t p = 0;
+    while (p < n) {
+        uint8_t c = cls[u[p]];
+        if (c == 0) {
+            p++;
             continue;
         }
-        unsigned key = (unsigned)ex_lower(c) << 8;
-        if (p + 1 < n)
-            key |= ex_lower((unsigned char)s[p + 1]);
-        uint32_t a = r->first2[key], b = r->first2[key + 1];
-        if (a == b)
-            continue;
-        pass++;
-        for (uint32_t e = a; e < b; e++) {
-            const struct tp_entry *en = &r->entries[e];
-            if (p + en->len > n)
-                continue;
-            bool eq = true;
-            for (size_t k = 2; k < en->len; k++)
-                if (ex_lower((unsigned char)s[p + k]) != (unsigned char)en->lit[k]) {
-                    eq = false;
-                    break;
-                }
-            if (!eq)
-                continue;
-            uint32_t pi = en->pattern;
-            /* one try per pattern per position, even with several prefixes */
-            if (r->stamp[pi] == (uint32_t)(p + 1))
-                continue;
-            r->stamp[pi] = (uint32_t)(p + 1);
-            struct tp_pattern *pt = &r->pats[pi];
-            if (ds_regex_match(pt->re, s, n, p) == 1) {
-                size_t ms, me;
-                ds_regex_group(pt->re, 0, &ms, &me);
-                counts[pi]++;
-                if (hits && pt->role == TP_WEIGHT && me > ms)
-                    tp_hit_add(hits, pi, ms, me);
-            }
+        /* p starts a word (ASCII run) or is a non-ASCII character */
+        words += c == 1 || (u[p] >= 0xE3 && u[p] <= 0xED); /* a CJK character is a word */
+        size_t start = p;
+        if (c == 1) {
+            p++;
+            while (p < n && cls[u[p]] == 1)
+                p++;
+        } else {
+            p++;
+            while (p < n && (u[p] & 0xC0) == 0x80)
+                p++;
+        }
+        unsigned char low[3] = {ex_lower(u[start]), start + 1 < n ? ex_lower(u[start + 1]) : 0,
+                                start + 2 < n ? ex_lower(u[start + 2]) : 0};
+        unsigned key = ((unsigned)low[0] << 8) | low[1];
+        tp_try(r, s, n, start, r->entries + r->first2[key], r->entries + r->first2[key + 1], 2,
+               counts, hits);
+        if (start + 2 < n) {
+            unsigned h = tp_h3(low);
+            tp_try(r, s, n, start, r->long_entries + r->h3[h], r->long_entries + r->h3[h + 1],
+                   0, counts, hits);
         }
     }
-    (void)pass;
     for (size_t i = 0; i < r->nalways; i++) {
         uint32_t pi = r->always[i];
         struct tp_pattern *pt = &r->pats[pi];

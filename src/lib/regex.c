@@ -94,7 +94,10 @@ ds_regex_match(struct ds_regex *re, const char *s, size_t n, size_t from)
     re->matched = false;
     if (from > n)
         return 0;
-    int rc = pcre2_match(re->code, (PCRE2_SPTR)s, n, from, 0, re->md, re->mctx);
+    /* pcre2_jit_match skips pcre2_match's argument checks: the fast path
+     * when the pattern was JIT-compiled (same results, same limits). */
+    int rc = re->jit ? pcre2_jit_match(re->code, (PCRE2_SPTR)s, n, from, 0, re->md, re->mctx)
+                     : pcre2_match(re->code, (PCRE2_SPTR)s, n, from, 0, re->md, re->mctx);
     if (rc >= 0) {
         re->matched = true;
         return 1;
