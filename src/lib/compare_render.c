@@ -39,6 +39,32 @@ clean_text(const char *text, size_t n, struct buf *out)
     }
 }
 
+/* Punctuation that must not start a line (CJK line-breaking rules). */
+static bool
+no_line_start(uint32_t cp)
+{
+    switch (cp) {
+    case 0x3001: case 0x3002: case 0xFF0C: case 0xFF0E: case 0xFF1A: case 0xFF1B:
+    case 0xFF1F: case 0xFF01: case 0xFF09: case 0x300D: case 0x300F: case 0x3011:
+    case 0x3015: case 0x3009: case 0x300B: case 0x201D: case 0x2019: case 0x30FC:
+    case ',': case '.': case ';': case ':': case '!': case '?': case ')': case ']':
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* True when a line may break just before the character at text[j]. */
+static bool
+may_break_before(const char *text, size_t n, size_t j)
+{
+    if (j >= n)
+        return true;
+    uint32_t cp;
+    utf8_decode(text + j, n - j, &cp);
+    return !no_line_start(cp);
+}
+
 size_t
 compare_wrap(const char *text, size_t n, size_t cols, struct span **lines)
 {
@@ -64,13 +90,13 @@ compare_wrap(const char *text, size_t n, size_t cols, struct span **lines)
                 cw = 1; /* a control character: drawn as a space by the caller */
             if (cp == ' ' || (unsigned char)text[j] < 0x20)
                 last_break = j;
-            else if (utf8_is_cjk(cp) && j > start)
+            else if (utf8_is_cjk(cp) && j > start && !no_line_start(cp))
                 last_break = j; /* CJK may break before any character */
             if (w + (size_t)cw > cols)
                 break;
             w += (size_t)cw;
             j += (size_t)k;
-            if (utf8_is_cjk(cp))
+            if (utf8_is_cjk(cp) && may_break_before(text, n, j))
                 last_break = j;
         }
         size_t end;

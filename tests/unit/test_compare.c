@@ -391,6 +391,13 @@ test_render(void)
     is_int(n, 5, "15 CJK characters in 7 columns: 3 per line, 5 lines");
     ok(n == 5 && l[0].end - l[0].start == 9, "a line holds 3 CJK characters (9 bytes)");
     free(l);
+    /* A full-width comma never starts a line: the character before it moves down. */
+    const char *kin = "双方同意，继续磋商。";
+    n = compare_wrap(kin, strlen(kin), 8, &l);
+    ok(n == 3 && strncmp(kin + l[1].start, "，", 3) != 0 &&
+           strncmp(kin + l[1].start, "意，", 6) == 0,
+       "CJK: no line starts with '，' (second line starts with '意，')");
+    free(l);
     n = compare_wrap("Supercalifragilistic", 20, 8, &l);
     is_int(n, 3, "a word longer than the line is cut");
     free(l);
@@ -411,7 +418,7 @@ test_render(void)
         if ((unsigned char)*p < 0x20 && *p != '\n')
             ctl = true;
     ok(!ctl, "no control characters or escapes in the output");
-    ok(strstr(o, "美方将降低关税") != NULL, "CJK text present");
+    ok(strstr(o, "美方将降低关") != NULL, "CJK text present");
     ok(strstr(o, " = ") != NULL, "gutter shows '=' for the same sentence");
     ok(strstr(o, "> ") != NULL || strstr(o, " >") != NULL, "gutter shows '>' for only B");
     /* The CJK row is wrapped: the left column holds at most 13 columns. */
