@@ -362,7 +362,17 @@ is_headline_like(const struct line *l)
     /* a headline may ask ("Can X win?") or trail off ("X..."); a full stop
      * ends a sentence */
     size_t n = l->tl;
-    if (n && l->t[n - 1] == '.' && !(n >= 3 && l->t[n - 2] == '.' && l->t[n - 3] == '.'))
+    const char *t = l->t;
+    for (;;) { /* look through closing quotes and brackets: 'rise."' ends a sentence */
+        if (n && (t[n - 1] == '"' || t[n - 1] == '\'' || t[n - 1] == ')'))
+            n--;
+        else if (n >= 3 && (memcmp(t + n - 3, "\xe2\x80\x9d", 3) == 0 ||
+                            memcmp(t + n - 3, "\xe2\x80\x99", 3) == 0))
+            n -= 3;
+        else
+            break;
+    }
+    if (n && t[n - 1] == '.' && !(n >= 3 && t[n - 2] == '.' && t[n - 3] == '.'))
         return false;
     if (ing_is_prose(l->t, l->tl, 1) && ing_count_words_max(l->t, l->tl, 20) > 20)
         return false;

@@ -519,6 +519,11 @@ test_title(void)
     ok(a.title == NULL, "meta: text starting with prose has no title");
     article_clear(&a);
 
+    ingest("/t/q.txt", "\xe2\x80\x9cWe will keep the canal open for every ship.\xe2\x80\x9d\n\n"
+                       "Farmers along the river are running out of time to move grain.\n", &a);
+    ok(a.title == NULL, "meta: a quoted sentence ending in a full stop is not a title");
+    article_clear(&a);
+
     ingest("/t/c.txt",
            "Will the canal reopen before the harvest?\n\n"
            "Farmers along the river are running out of time to move grain.\n",
