@@ -627,15 +627,19 @@ store_similar(struct store *s, int64_t doc_id, size_t limit, struct similar_doc 
         result = 0; /* nothing to go on: no similar documents */
         goto done;
     }
-    rc = s->fts->xCreateFunction(s->fts, "dossier_similar_tf", NULL, similar_tf_fn, NULL);
-    if (rc != SQLITE_OK) {
-        store_fail(s, err, rc, "finding similar articles");
-        goto done;
+    /* The auxiliary function is registered once per connection: FTS5 keeps
+     * every registration, so only when the statement does not prepare. */
+    for (int attempt = 0; attempt < 2; attempt++) {
+        rc = sqlite3_prepare_v2(s->db,
+                                "SELECT rowid, dossier_similar_tf(docs_fts) FROM docs_fts"
+                                " WHERE docs_fts MATCH ?1 AND rowid = ?2",
+                                -1, &sigst, NULL);
+        if (rc == SQLITE_OK || attempt)
+            break;
+        rc = s->fts->xCreateFunction(s->fts, "dossier_similar_tf", NULL, similar_tf_fn, NULL);
+        if (rc != SQLITE_OK)
+            break;
     }
-    rc = sqlite3_prepare_v2(s->db,
-                            "SELECT rowid, dossier_similar_tf(docs_fts) FROM docs_fts"
-                            " WHERE docs_fts MATCH ?1 AND rowid = ?2",
-                            -1, &sigst, NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_prepare_v2(s->db,
                                 "SELECT rowid, dossier_similar_tf(docs_fts) FROM docs_fts"

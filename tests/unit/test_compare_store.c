@@ -208,6 +208,11 @@ main(void)
     is_int(same_topic, 9, "the other nine are from the same topic");
     ok(sorted, "best first");
     ok(!has_id(v, n, ids[0]), "the document itself is not listed");
+    struct similar_doc *v2 = NULL;
+    size_t n2 = 0;
+    is_int(store_similar(s, ids[0], 10, &v2, &n2, &err), 0, "similar again on the same handle");
+    ok(n2 == n && memcmp(v, v2, n * sizeof *v) == 0, "gives the same rows");
+    free(v2);
     free(v);
     is_int(store_similar(s, 999999, 10, &v, &n, &err), -1, "no such document: an error");
     ok(strstr(err.msg, "999999") != NULL, "which names it: %s", err.msg);
