@@ -211,7 +211,10 @@ main(void)
     struct similar_doc *v2 = NULL;
     size_t n2 = 0;
     is_int(store_similar(s, ids[0], 10, &v2, &n2, &err), 0, "similar again on the same handle");
-    ok(n2 == n && memcmp(v, v2, n * sizeof *v) == 0, "gives the same rows");
+    bool same = n2 == n;
+    for (size_t i = 0; same && i < n; i++)
+        same = v[i].id == v2[i].id && v[i].score == v2[i].score && v[i].jaccard == v2[i].jaccard;
+    ok(same, "gives the same rows");
     free(v2);
     free(v);
     is_int(store_similar(s, 999999, 10, &v, &n, &err), -1, "no such document: an error");
