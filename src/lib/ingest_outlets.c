@@ -261,8 +261,14 @@ word_edge(const char *s, size_t n, size_t i)
 const char *
 outlets_find_in(const struct outlets *o, const char *line, size_t n, size_t *match_len)
 {
-    if (!o)
+    if (!o || !line || n == 0)
         return NULL;
+    /* keys are lower case: search a lower-cased copy with strstr */
+    char stackbuf[512];
+    char *low = n < sizeof stackbuf ? stackbuf : xmalloc(n + 1);
+    for (size_t i = 0; i < n; i++)
+        low[i] = (line[i] >= 'A' && line[i] <= 'Z') ? (char)(line[i] + 32) : line[i];
+    low[n] = '\0';
     const char *best = NULL;
     size_t bestlen = 0;
     for (size_t a = 0; a < o->naliases; a++) {
@@ -270,22 +276,17 @@ outlets_find_in(const struct outlets *o, const char *line, size_t n, size_t *mat
         size_t kl = strlen(k);
         if (kl < 5 || kl <= bestlen || kl > n)
             continue;
-        const char *p = line;
-        size_t left = n;
-        while (left >= kl) {
-            const char *hit = ing_ifind(p, left, k);
-            if (!hit)
-                break;
-            size_t at = (size_t)(hit - line);
-            if (word_edge(line, n, at) && word_edge(line, n, at + kl)) {
+        for (const char *hit = strstr(low, k); hit; hit = strstr(hit + 1, k)) {
+            size_t at = (size_t)(hit - low);
+            if (word_edge(low, n, at) && word_edge(low, n, at + kl)) {
                 best = o->names[o->aliases[a].canon];
                 bestlen = kl;
                 break;
             }
-            p = hit + 1;
-            left = n - (size_t)(p - line);
         }
     }
+    if (low != stackbuf)
+        free(low);
     if (match_len)
         *match_len = bestlen;
     return best;
