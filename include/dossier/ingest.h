@@ -80,9 +80,13 @@ size_t ingest_line_hashes(const char *text, size_t n, uint64_t **out);
 
 struct outlets;
 /* Load assets_dir/outlets.tsv then config_dir/outlets.tsv (either may be
- * NULL or missing). A malformed line fails with "file:line: message". */
+ * NULL or missing): "Canonical name<TAB>alias|alias|..." a line, '#'
+ * comments; where both files give an alias, the user's file wins. On
+ * success *out is new (free with outlets_free) and 0 is returned; a
+ * malformed line fails with -1, *out NULL and "file:line: message". */
 int outlets_load(const char *assets_dir, const char *config_dir, struct outlets **out,
                  struct ds_error *err);
+/* Free *o (NULL is fine) and set it to NULL. */
 void outlets_free(struct outlets **o);
 /* Canonical outlet name if the whole line names a known outlet (ignoring
  * ASCII case, a leading "The", runs of spaces and surrounding punctuation),
