@@ -18,6 +18,7 @@
 struct alias {
     char *key;    /* normalised alias */
     size_t canon; /* index into names */
+    size_t seq;   /* order of loading: a later definition wins */
 };
 
 struct outlets {
@@ -94,6 +95,7 @@ add_alias(struct outlets *o, const char *s, size_t n, size_t canon)
     }
     o->aliases[o->naliases].key = k;
     o->aliases[o->naliases].canon = canon;
+    o->aliases[o->naliases].seq = o->naliases;
     o->naliases++;
 }
 
@@ -169,8 +171,8 @@ cmp_alias(const void *a, const void *b)
     int c = strcmp(x->key, y->key);
     if (c)
         return c;
-    /* the later file (the user's) wins: larger canon index first */
-    return x->canon < y->canon ? 1 : x->canon > y->canon ? -1 : 0;
+    /* the later definition (the user's file) wins: it sorts first */
+    return x->seq < y->seq ? 1 : x->seq > y->seq ? -1 : 0;
 }
 
 /* See ingest.h. *out is newly allocated (free with outlets_free) even when

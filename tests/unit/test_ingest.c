@@ -1032,12 +1032,14 @@ test_outlets(const char *tmp)
     mkdir(c, 0755);
     char *fa = xasprintf("%s/outlets.tsv", a), *fc = xasprintf("%s/outlets.tsv", c);
     write_file(fa, "# test\nHarbour Daily\tHD|The Harbour\nRiver Post\n");
-    write_file(fc, "Harbour Times\tThe Harbour\n");
+    write_file(fc, "Harbour Times\tThe Harbour\nHarbour Daily\tRP\nRiver Post\tHD\n");
     struct outlets *o = NULL;
     struct ds_error err;
     ds_error_clear(&err);
     is_int(outlets_load(a, c, &o, &err), 0, "outlets: load two files");
-    is_str(outlets_match(o, "hd", 2), "Harbour Daily", "outlets: alias from the assets file");
+    is_str(outlets_match(o, "HD", 2), "River Post", "outlets: the user's file remaps an alias");
+    is_str(outlets_match(o, "RP", 2), "Harbour Daily", "outlets: ... even to an earlier outlet");
+    is_str(outlets_match(o, "Harbour Daily", 13), "Harbour Daily", "outlets: canonical names match");
     is_str(outlets_match(o, "River Post", 10), "River Post", "outlets: name without aliases");
     is_str(outlets_match(o, "The Harbour", 11), "Harbour Times", "outlets: the user's file wins");
     outlets_free(&o);
