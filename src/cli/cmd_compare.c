@@ -129,7 +129,11 @@ print_doc_line(const char *label, const struct doc_record *r, size_t width)
     putchar(' ');
     const char *title = r->a.title ? r->a.title : (r->lead ? r->lead : "");
     size_t used = utf8_width(label, strlen(label)) + 1 + 7 + 11 + 15;
-    cli_put_cell(stdout, title, width > used + 10 ? width - used : 10);
+    size_t cols = width > used + 10 ? width - used : 10;
+    if (utf8_width(title, strlen(title)) <= cols)
+        cli_put_text(stdout, title); /* no padding after the last column */
+    else
+        cli_put_cell(stdout, title, cols);
     putchar('\n');
 }
 
