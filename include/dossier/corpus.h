@@ -45,11 +45,24 @@ int corpus_select(struct store *s, const struct query *q, struct corpus_sel **ou
 /* The given document ids (unknown ids are kept but match nothing). */
 int corpus_select_ids(struct store *s, const int64_t *ids, size_t n, struct corpus_sel **out,
                       struct ds_error *err);
+/* True when entity counts and pairs of sel are estimates: a selection of
+ * more than 8,000 documents (not the whole corpus) is counted on a
+ * systematic sample of 8,000, scaled up. Everything else is exact. */
+bool corpus_sel_estimated(const struct corpus_sel *sel);
 /* Number of documents in the selection. */
 size_t corpus_sel_count(const struct corpus_sel *sel);
 /* True when the selection is the whole corpus (an empty query). */
 bool corpus_sel_is_all(const struct corpus_sel *sel);
 void corpus_sel_free(struct corpus_sel **sel);
+
+/* Build, for this connection, the derived tables (per-document dates,
+ * outlets and topics; entity counts; top pairs) that make every statistic
+ * over large selections fast (about 1 s at 100k documents; they live in
+ * memory until the store is closed and are rebuilt when the index has
+ * changed). Without them every function still works, reading the index's
+ * own tables: right for one-shot commands. The statistics view calls this
+ * once when it opens. */
+int corpus_warm(struct store *s, struct ds_error *err);
 
 /* ---- counts and shares (topics, outlets, entities) -------------------------------------- */
 
@@ -127,8 +140,9 @@ struct corpus_timeline {
 };
 void corpus_timeline_clear(struct corpus_timeline *t);
 
-/* Month when the range spans 4..120 months; year beyond; week for a range of
- * 15 days to 3 months; month for anything shorter (a single date). */
+/* Month when the range spans 4..60 months (at most 60 bars: a screen's
+ * width or height); year beyond; week for a range of 15 days to 3 months;
+ * month for anything shorter (a single date). */
 enum corpus_unit corpus_unit_for_range(const char *first, const char *last);
 
 /* Bucket dates[0..n) into *out (which must be zeroed): buckets run from the
@@ -224,7 +238,7 @@ void corpus_kwic_format(const struct corpus_kwic *k, size_t width, struct buf *o
 
 /* Log-likelihood (G2, Dunning 1993; Rayson & Garside 2000) of a term seen a
  * times in a target of c tokens and b times in a reference of d tokens.
- * Always >= 0; 0 when either total is 0. */
+ * Always >= 0; 0 when either total is 0. Same as keyness_g2() (compare.h). */
 double corpus_g2(double a, double b, double c, double d);
 /* log2 of the ratio of relative frequencies, with 0.5 added to zero counts. */
 double corpus_log_ratio(double a, double b, double c, double d);
@@ -247,7 +261,10 @@ void corpus_keyness_clear(struct corpus_keyness *k);
 
 /* Terms of target most over-represented against ref (NULL: the rest of the
  * corpus, from the index's vocabulary). Terms seen fewer than min_count
- * times in the target (0 = 3) are not scored. */
+ * times in the target (0 = 3), function words and bare numbers are not
+ * scored. Counts are of index tokens (stemmed; CJK as bigrams) in titles and
+ * bodies; a set of more than ~24 MB of text is sampled (every k-th
+ * document, counts scaled by k, out->sampled set). */
 int corpus_keyness(struct store *s, const struct corpus_sel *target, const struct corpus_sel *ref,
                    size_t max, int64_t min_count, struct corpus_keyness *out,
                    struct ds_error *err);
@@ -261,6 +278,7 @@ struct corpus_overview {
     size_t ntopics, nsources, nentities;
     struct corpus_pair *pairs;
     size_t npairs;
+    bool estimated; /* entity counts and pairs are sampled estimates */
     double seconds; /* how long computing it took */
 };
 void corpus_overview_clear(struct corpus_overview *o);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "corpus_private.h"
+#include "dossier/compare.h"
 #include "dossier/utf8.h"
 
 /* ---- freeing -------------------------------------------------------------------------------- */
@@ -245,7 +246,7 @@ corpus_unit_for_range(const char *first, const char *last)
         return CORPUS_UNIT_MONTH;
     long months = ((long)y2 * 12 + m2) - ((long)y1 * 12 + m1) + 1;
     long days = corpus_days_from_civil(y2, m2, d2) - corpus_days_from_civil(y1, m1, d1);
-    if (months > 120)
+    if (months > 60)
         return CORPUS_UNIT_YEAR;
     if (months >= 4)
         return CORPUS_UNIT_MONTH;
@@ -718,17 +719,7 @@ corpus_kwic_sort(struct corpus_kwic *k, size_t n, enum corpus_kwic_sort sort)
 double
 corpus_g2(double a, double b, double c, double d)
 {
-    if (c <= 0 || d <= 0 || a + b <= 0)
-        return 0;
-    double e1 = c * (a + b) / (c + d);
-    double e2 = d * (a + b) / (c + d);
-    double g = 0;
-    if (a > 0)
-        g += a * log(a / e1);
-    if (b > 0)
-        g += b * log(b / e2);
-    g *= 2;
-    return g > 0 ? g : 0;
+    return keyness_g2(a, b, c, d); /* one definition, shared with compare */
 }
 
 double

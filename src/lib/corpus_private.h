@@ -8,13 +8,19 @@
 
 #include "dossier/corpus.h"
 
+struct corpus_ment;
+
 struct corpus_sel {
     struct store *s; /* borrowed */
     int64_t num;     /* rows of temp.corpus_sel with sel = num (0 when all) */
     bool all;        /* every document: nothing stored */
     int64_t *ids;    /* sorted ids (NULL when all) */
     size_t n;
+    struct corpus_ment *ment; /* the selection's mentions, loaded on first use */
 };
+
+/* Free the mentions cache of a selection (store_corpus.c). */
+void corpus_ment_free(struct corpus_ment *m);
 
 /* One selected document as export lists it (strings owned by the iterator,
  * valid during the callback). */

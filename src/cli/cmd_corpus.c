@@ -1,0 +1,692 @@
+/*
+ * cmd_corpus.c — corpus statistics on the command line: `dossier timeline`,
+ * `dossier kwic`, `dossier keyness`, `dossier overview` and `dossier export`
+ * print the tables of corpus.h as text, CSV or JSON (export: CSV, JSON or a
+ * Markdown brief). The statistics view of the browser shows the same tables.
+ *
+ * For the lead — entries for the command table in main.c:
+ *
+ *   {"timeline", cmd_timeline, "[QUERY]",
+ *    "Print how many matching articles appeared per week, month or year, with a\n"
+ *    "sparkline per top topic.",
+ *    "  --unit week|month|year  bucket size (default: chosen from the date range)\n"
+ *    "  --series N       sparklines for the top N topics (default 6, 0 for none)\n"
+ *    "  --csv            as CSV\n"
+ *    "  --json           as JSON\n"},
+ *   {"kwic", cmd_kwic, "TERM [QUERY]",
+ *    "Print every occurrence of TERM (a word or \"a phrase\") in the matching\n"
+ *    "articles, aligned, with its context (keyword in context).",
+ *    "  --width N        columns of context on each side (default 35)\n"
+ *    "  --sort doc|left|right  order of the lines (default doc)\n"
+ *    "  --limit N        at most N lines (default 1000)\n"
+ *    "  --csv            as CSV\n"
+ *    "  --json           one JSON object per line\n"},
+ *   {"keyness", cmd_keyness, "QUERY",
+ *    "Print the terms most distinctive of the matching articles against the rest\n"
+ *    "of the corpus (log-likelihood keyness).",
+ *    "  --against QUERY  compare with the articles QUERY matches instead\n"
+ *    "  --limit N        at most N terms (default 30)\n"
+ *    "  --min N          ignore terms seen fewer than N times (default 3)\n"
+ *    "  --csv            as CSV\n"
+ *    "  --json           as JSON\n"},
+ *   {"overview", cmd_overview, "[QUERY]",
+ *    "Print the statistics view: coverage over time, topics, outlets, entities\n"
+ *    "and the entities named together most, with the time it took.",
+ *    "  --limit N        rows per table (default 10)\n"
+ *    "  --json           as JSON\n"},
+ *   {"export", cmd_export, "[QUERY]",
+ *    "Write the matching articles with metadata, topics and figures.",
+ *    "  --format csv|json|markdown  (default csv; markdown is a brief with links)\n"},
+ *
+ * and in commands.h:
+ *
+ *   int cmd_timeline(int argc, char **argv);
+ *   int cmd_kwic(int argc, char **argv);
+ *   int cmd_keyness(int argc, char **argv);
+ *   int cmd_overview(int argc, char **argv);
+ *   int cmd_export(int argc, char **argv);
+ *
+ * and in src/cli/cli.am: dossier_SOURCES += src/cli/cmd_corpus.c
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "commands.h"
+#include "dossier/corpus.h"
+#include "dossier/query.h"
+#include "dossier/utf8.h"
+
+/* ---- shared ------------------------------------------------------------------------------- */
+
+/* Parse a non-negative number option; -1 (message printed) when bad. */
+static long
+corpus_cli_number(const char *cmd, const char *opt, const char *value, long dflt)
+{
+    if (!value)
+        return dflt;
+    char *end;
+    long v = strtol(value, &end, 10);
+    if (!*value || *end || v < 0) {
+        fprintf(stderr, "dossier %s: --%s wants a number, not '%s'\n", cmd, opt, value);
+        return -1;
+    }
+    return v;
+}
+
+/* Parse text as a query and select its documents; prints the error
+ * (pointing at the token) and returns -1 on failure. */
+static int
+corpus_cli_select(const char *cmd, struct store *s, const char *text, struct corpus_sel **out)
+{
+    struct ds_error err;
+    struct query *q = NULL;
+    ds_error_clear(&err);
+    if (query_parse(text ? text : "", &q, &err) != 0) {
+        fprintf(stderr, "dossier %s: %s\n", cmd, err.msg);
+        if (text && err.pos >= 0 && (size_t)err.pos <= strlen(text)) {
+            fputs("  ", stderr);
+            cli_put_text(stderr, text);
+            fprintf(stderr, "\n  %*s^\n", err.pos, "");
+        }
+        return -1;
+    }
+    int rc = corpus_select(s, q, out, &err);
+    query_free(&q);
+    if (rc != 0)
+        fprintf(stderr, "dossier %s: %s\n", cmd, err.msg);
+    return rc;
+}
+
+static void
+corpus_cli_json_str(struct buf *b, const char *s)
+{
+    if (s)
+        buf_put_json_string(b, s);
+    else
+        buf_puts(b, "null");
+}
+
+static void
+corpus_cli_flush(struct buf *b)
+{
+    fwrite(buf_str(b), 1, b->len, stdout);
+    buf_reset(b);
+}
+
+/* A horizontal bar of value/max * cols columns in eighths of a block. */
+static void
+corpus_cli_bar(struct buf *b, int64_t value, int64_t max, size_t cols)
+{
+    static const char *const part[] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
+    if (max <= 0 || value <= 0)
+        return;
+    size_t eighths = (size_t)((double)value / (double)max * (double)cols * 8.0 + 0.5);
+    if (eighths == 0)
+        eighths = 1; /* something, however small, is not nothing */
+    for (size_t i = 0; i < eighths / 8; i++)
+        buf_puts(b, "█");
+    buf_puts(b, part[eighths % 8]);
+}
+
+static void
+corpus_cli_spark(struct buf *b, const int64_t *v, size_t n)
+{
+    static const char *const ticks[] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
+    int64_t max = 0;
+    for (size_t i = 0; i < n; i++)
+        max = DS_MAX(max, v[i]);
+    for (size_t i = 0; i < n; i++) {
+        if (v[i] <= 0 || max <= 0)
+            buf_putc(b, ' ');
+        else
+            buf_puts(b, ticks[(size_t)((double)(v[i] - 1) / (double)max * 8.0) % 8]);
+    }
+}
+
+/* ---- timeline -------------------------------------------------------------------------------- */
+
+static void
+timeline_text(const struct corpus_timeline *t, size_t ndocs)
+{
+    struct buf b = BUF_INIT;
+    if (!t->nbuckets) {
+        printf("no dated articles (%s undated)\n", cli_thousands(t->undated));
+        return;
+    }
+    printf("%s article%s by %s, %s to %s", cli_thousands((long long)ndocs), ndocs == 1 ? "" : "s",
+           corpus_unit_name(t->unit), t->buckets[0].key, t->buckets[t->nbuckets - 1].key);
+    if (t->undated)
+        printf(" (%s undated)", cli_thousands(t->undated));
+    putchar('\n');
+    for (size_t i = 0; i < t->nbuckets; i++) {
+        buf_printf(&b, "%-10s %7lld ", t->buckets[i].key, (long long)t->buckets[i].count);
+        corpus_cli_bar(&b, t->buckets[i].count, t->max, 50);
+        buf_putc(&b, '\n');
+        corpus_cli_flush(&b);
+    }
+    if (t->nseries) {
+        printf("\nby topic, same %ss:\n", corpus_unit_name(t->unit));
+        for (size_t i = 0; i < t->nseries; i++) {
+            const struct corpus_series *sr = &t->series[i];
+            cli_put_cell(stdout, sr->label ? sr->label : sr->key, 18);
+            buf_printf(&b, " %7lld ", (long long)sr->total);
+            corpus_cli_spark(&b, sr->counts, t->nbuckets);
+            buf_putc(&b, '\n');
+            corpus_cli_flush(&b);
+        }
+    }
+    buf_free(&b);
+}
+
+static void
+timeline_csv(const struct corpus_timeline *t)
+{
+    struct buf b = BUF_INIT;
+    buf_puts(&b, "period,count");
+    for (size_t i = 0; i < t->nseries; i++) {
+        buf_putc(&b, ',');
+        corpus_csv_field(&b, t->series[i].key);
+    }
+    buf_puts(&b, "\r\n");
+    for (size_t i = 0; i < t->nbuckets; i++) {
+        buf_printf(&b, "%s,%lld", t->buckets[i].key, (long long)t->buckets[i].count);
+        for (size_t k = 0; k < t->nseries; k++)
+            buf_printf(&b, ",%lld", (long long)t->series[k].counts[i]);
+        buf_puts(&b, "\r\n");
+        corpus_cli_flush(&b);
+    }
+    if (t->undated) {
+        buf_printf(&b, "undated,%lld", (long long)t->undated);
+        for (size_t k = 0; k < t->nseries; k++)
+            buf_puts(&b, ",");
+        buf_puts(&b, "\r\n");
+    }
+    corpus_cli_flush(&b);
+    buf_free(&b);
+}
+
+static void
+timeline_json(struct buf *b, const struct corpus_timeline *t)
+{
+    buf_printf(b, "{\"unit\":\"%s\",\"dated\":%lld,\"undated\":%lld,\"max\":%lld,\"buckets\":[",
+               corpus_unit_name(t->unit), (long long)t->dated, (long long)t->undated,
+               (long long)t->max);
+    for (size_t i = 0; i < t->nbuckets; i++)
+        buf_printf(b, "%s{\"period\":\"%s\",\"count\":%lld}", i ? "," : "", t->buckets[i].key,
+                   (long long)t->buckets[i].count);
+    buf_puts(b, "],\"series\":[");
+    for (size_t i = 0; i < t->nseries; i++) {
+        const struct corpus_series *sr = &t->series[i];
+        buf_puts(b, i ? ",{\"key\":" : "{\"key\":");
+        corpus_cli_json_str(b, sr->key);
+        buf_puts(b, ",\"label\":");
+        corpus_cli_json_str(b, sr->label);
+        buf_printf(b, ",\"total\":%lld,\"counts\":[", (long long)sr->total);
+        for (size_t k = 0; k < t->nbuckets; k++)
+            buf_printf(b, "%s%lld", k ? "," : "", (long long)sr->counts[k]);
+        buf_puts(b, "]}");
+    }
+    buf_puts(b, "]}");
+}
+
+int
+cmd_timeline(int argc, char **argv)
+{
+    const char *unit_s = NULL, *series_s = NULL;
+    bool csv = false, json = false;
+    const struct cli_option opts[] = {
+        {"unit", 1, &unit_s, NULL}, {"series", 1, &series_s, NULL}, {"csv", 0, NULL, &csv},
+        {"json", 0, NULL, &json},   {NULL, 0, NULL, NULL},
+    };
+    char **words;
+    int nwords;
+    int prc = cli_parse(cli_find("timeline"), argc, argv, opts, &words, &nwords);
+    if (prc != 0)
+        return prc > 0 ? 0 : EXIT_ERROR;
+    enum corpus_unit unit = CORPUS_UNIT_AUTO;
+    if (unit_s) {
+        if (!strcmp(unit_s, "week"))
+            unit = CORPUS_UNIT_WEEK;
+        else if (!strcmp(unit_s, "month"))
+            unit = CORPUS_UNIT_MONTH;
+        else if (!strcmp(unit_s, "year"))
+            unit = CORPUS_UNIT_YEAR;
+        else if (strcmp(unit_s, "auto")) {
+            fprintf(stderr, "dossier timeline: --unit is week, month or year, not '%s'\n",
+                    unit_s);
+            free(words);
+            return EXIT_ERROR;
+        }
+    }
+    long series = corpus_cli_number("timeline", "series", series_s, 6);
+    if (series < 0) {
+        free(words);
+        return EXIT_ERROR;
+    }
+    char *text = cli_join(words, nwords);
+    free(words);
+    struct store *s;
+    if (cli_open_store(NULL, STORE_READONLY, &s) != 0) {
+        free(text);
+        return EXIT_ERROR;
+    }
+    struct corpus_sel *sel = NULL;
+    struct corpus_timeline t = {0};
+    struct ds_error err;
+    int status = EXIT_ERROR;
+    ds_error_clear(&err);
+    if (corpus_cli_select("timeline", s, text, &sel) != 0)
+        goto out;
+    if (corpus_timeline(s, sel, unit, (size_t)series, &t, &err) != 0) {
+        fprintf(stderr, "dossier timeline: %s\n", err.msg);
+        goto out;
+    }
+    if (json) {
+        struct buf b = BUF_INIT;
+        buf_puts(&b, "{\"query\":");
+        buf_put_json_string(&b, text);
+        buf_printf(&b, ",\"documents\":%zu,\"timeline\":", corpus_sel_count(sel));
+        timeline_json(&b, &t);
+        buf_puts(&b, "}\n");
+        corpus_cli_flush(&b);
+        buf_free(&b);
+    } else if (csv) {
+        timeline_csv(&t);
+    } else {
+        timeline_text(&t, corpus_sel_count(sel));
+    }
+    status = t.nbuckets ? EXIT_FOUND : EXIT_NONE;
+out:
+    corpus_timeline_clear(&t);
+    corpus_sel_free(&sel);
+    store_close(&s);
+    free(text);
+    return status;
+}
+
+/* ---- kwic ------------------------------------------------------------------------------------ */
+
+int
+cmd_kwic(int argc, char **argv)
+{
+    const char *width_s = NULL, *sort_s = NULL, *limit_s = NULL;
+    bool csv = false, json = false;
+    const struct cli_option opts[] = {
+        {"width", 1, &width_s, NULL}, {"sort", 1, &sort_s, NULL}, {"limit", 1, &limit_s, NULL},
+        {"csv", 0, NULL, &csv},       {"json", 0, NULL, &json},   {NULL, 0, NULL, NULL},
+    };
+    char **words;
+    int nwords;
+    int prc = cli_parse(cli_find("kwic"), argc, argv, opts, &words, &nwords);
+    if (prc != 0)
+        return prc > 0 ? 0 : EXIT_ERROR;
+    if (nwords < 1) {
+        fprintf(stderr, "dossier kwic: which word? usage: dossier kwic TERM [QUERY]\n");
+        free(words);
+        return EXIT_ERROR;
+    }
+    long width = corpus_cli_number("kwic", "width", width_s, 35);
+    long limit = corpus_cli_number("kwic", "limit", limit_s, 1000);
+    enum corpus_kwic_sort sort = CORPUS_KWIC_BY_DOC;
+    if (sort_s && !strcmp(sort_s, "left"))
+        sort = CORPUS_KWIC_BY_LEFT;
+    else if (sort_s && !strcmp(sort_s, "right"))
+        sort = CORPUS_KWIC_BY_RIGHT;
+    else if (sort_s && strcmp(sort_s, "doc")) {
+        fprintf(stderr, "dossier kwic: --sort is doc, left or right, not '%s'\n", sort_s);
+        width = -1;
+    }
+    if (width < 0 || limit < 0) {
+        free(words);
+        return EXIT_ERROR;
+    }
+    if (width > 500)
+        width = 500;
+    const char *term = words[0];
+    char *text = cli_join(words + 1, nwords - 1);
+    struct store *s;
+    if (cli_open_store(NULL, STORE_READONLY, &s) != 0) {
+        free(text);
+        free(words);
+        return EXIT_ERROR;
+    }
+    struct corpus_sel *sel = NULL;
+    struct corpus_kwic *k = NULL;
+    size_t n = 0;
+    bool truncated = false;
+    struct ds_error err;
+    int status = EXIT_ERROR;
+    ds_error_clear(&err);
+    if (corpus_cli_select("kwic", s, text, &sel) != 0)
+        goto out;
+    if (corpus_kwic_find(s, sel, term, (size_t)width, limit ? (size_t)limit : (size_t)-1, &k, &n,
+                         &truncated, &err) != 0) {
+        fprintf(stderr, "dossier kwic: %s\n", err.msg);
+        goto out;
+    }
+    corpus_kwic_sort(k, n, sort);
+    struct buf b = BUF_INIT;
+    if (csv)
+        buf_puts(&b, "id,start,end,left,keyword,right\r\n");
+    for (size_t i = 0; i < n; i++) {
+        if (json) {
+            buf_printf(&b, "{\"id\":%lld,\"start\":%u,\"end\":%u,\"left\":", (long long)k[i].doc_id,
+                       k[i].start, k[i].end);
+            buf_put_json_string(&b, k[i].left);
+            buf_puts(&b, ",\"keyword\":");
+            buf_put_json_string(&b, k[i].kw);
+            buf_puts(&b, ",\"right\":");
+            buf_put_json_string(&b, k[i].right);
+            buf_puts(&b, "}\n");
+        } else if (csv) {
+            buf_printf(&b, "%lld,%u,%u,", (long long)k[i].doc_id, k[i].start, k[i].end);
+            corpus_csv_field(&b, k[i].left);
+            buf_putc(&b, ',');
+            corpus_csv_field(&b, k[i].kw);
+            buf_putc(&b, ',');
+            corpus_csv_field(&b, k[i].right);
+            buf_puts(&b, "\r\n");
+        } else {
+            buf_printf(&b, "%6lld:%-7u ", (long long)k[i].doc_id, k[i].start);
+            corpus_kwic_format(&k[i], (size_t)width, &b);
+            buf_putc(&b, '\n');
+        }
+        corpus_cli_flush(&b);
+    }
+    buf_free(&b);
+    if (!json && !csv) {
+        printf("%zu occurrence%s in %s article%s%s\n", n, n == 1 ? "" : "s",
+               cli_thousands((long long)corpus_sel_count(sel)),
+               corpus_sel_count(sel) == 1 ? "" : "s",
+               truncated ? " (stopped at --limit)" : "");
+    }
+    status = n ? EXIT_FOUND : EXIT_NONE;
+out:
+    corpus_kwic_free(k, n);
+    corpus_sel_free(&sel);
+    store_close(&s);
+    free(text);
+    free(words);
+    return status;
+}
+
+/* ---- keyness --------------------------------------------------------------------------------- */
+
+int
+cmd_keyness(int argc, char **argv)
+{
+    const char *against = NULL, *limit_s = NULL, *min_s = NULL;
+    bool csv = false, json = false;
+    const struct cli_option opts[] = {
+        {"against", 1, &against, NULL}, {"limit", 1, &limit_s, NULL}, {"min", 1, &min_s, NULL},
+        {"csv", 0, NULL, &csv},         {"json", 0, NULL, &json},     {NULL, 0, NULL, NULL},
+    };
+    char **words;
+    int nwords;
+    int prc = cli_parse(cli_find("keyness"), argc, argv, opts, &words, &nwords);
+    if (prc != 0)
+        return prc > 0 ? 0 : EXIT_ERROR;
+    long limit = corpus_cli_number("keyness", "limit", limit_s, 30);
+    long min = corpus_cli_number("keyness", "min", min_s, 3);
+    if (limit < 0 || min < 0) {
+        free(words);
+        return EXIT_ERROR;
+    }
+    char *text = cli_join(words, nwords);
+    free(words);
+    struct store *s;
+    if (cli_open_store(NULL, STORE_READONLY, &s) != 0) {
+        free(text);
+        return EXIT_ERROR;
+    }
+    struct corpus_sel *sel = NULL, *ref = NULL;
+    struct corpus_keyness ky = {0};
+    struct ds_error err;
+    int status = EXIT_ERROR;
+    ds_error_clear(&err);
+    if (corpus_cli_select("keyness", s, text, &sel) != 0)
+        goto out;
+    if (against && corpus_cli_select("keyness", s, against, &ref) != 0)
+        goto out;
+    if (corpus_keyness(s, sel, ref, (size_t)limit, min, &ky, &err) != 0) {
+        fprintf(stderr, "dossier keyness: %s\n", err.msg);
+        goto out;
+    }
+    struct buf b = BUF_INIT;
+    if (json) {
+        buf_puts(&b, "{\"query\":");
+        buf_put_json_string(&b, text);
+        buf_puts(&b, ",\"against\":");
+        corpus_cli_json_str(&b, against);
+        buf_printf(&b, ",\"documents\":%zu,\"reference_documents\":%zu,\"target_tokens\":%lld,"
+                       "\"reference_tokens\":%lld,\"sampled\":%s,\"terms\":[",
+                   corpus_sel_count(sel), ref ? corpus_sel_count(ref) : 0,
+                   (long long)ky.target_tokens, (long long)ky.ref_tokens,
+                   ky.sampled ? "true" : "false");
+        for (size_t i = 0; i < ky.nterms; i++) {
+            buf_puts(&b, i ? ",{\"term\":" : "{\"term\":");
+            buf_put_json_string(&b, ky.terms[i].term);
+            buf_printf(&b, ",\"a\":%lld,\"b\":%lld,\"g2\":%.4f,\"log_ratio\":%.4f}",
+                       (long long)ky.terms[i].a, (long long)ky.terms[i].b, ky.terms[i].g2,
+                       ky.terms[i].log_ratio);
+        }
+        buf_puts(&b, "]}\n");
+    } else if (csv) {
+        buf_puts(&b, "term,target,reference,g2,log_ratio\r\n");
+        for (size_t i = 0; i < ky.nterms; i++) {
+            corpus_csv_field(&b, ky.terms[i].term);
+            buf_printf(&b, ",%lld,%lld,%.4f,%.4f\r\n", (long long)ky.terms[i].a,
+                       (long long)ky.terms[i].b, ky.terms[i].g2, ky.terms[i].log_ratio);
+        }
+    } else {
+        /* cli_thousands() returns a static buffer: one call per printf */
+        printf("terms distinctive of %s article%s", cli_thousands((long long)corpus_sel_count(sel)),
+               corpus_sel_count(sel) == 1 ? "" : "s");
+        printf(" (%s tokens%s) against ", cli_thousands(ky.target_tokens),
+               ky.sampled ? ", sampled" : "");
+        if (ref) {
+            printf("%s articles matching '", cli_thousands((long long)corpus_sel_count(ref)));
+            cli_put_text(stdout, against);
+            putchar('\'');
+        } else {
+            fputs("the rest of the corpus", stdout);
+        }
+        printf(" (%s tokens)\n", cli_thousands(ky.ref_tokens));
+        printf("%-24s %9s %9s %10s %7s\n", "term", "here", "there", "G2", "log2");
+        for (size_t i = 0; i < ky.nterms; i++) {
+            cli_put_cell(stdout, ky.terms[i].term, 24);
+            buf_printf(&b, " %9lld %9lld %10.2f %7.2f\n", (long long)ky.terms[i].a,
+                       (long long)ky.terms[i].b, ky.terms[i].g2, ky.terms[i].log_ratio);
+            corpus_cli_flush(&b);
+        }
+        if (!ky.nterms)
+            printf("no term is distinctive (too few articles or words?)\n");
+    }
+    corpus_cli_flush(&b);
+    buf_free(&b);
+    status = ky.nterms ? EXIT_FOUND : EXIT_NONE;
+out:
+    corpus_keyness_clear(&ky);
+    corpus_sel_free(&ref);
+    corpus_sel_free(&sel);
+    store_close(&s);
+    free(text);
+    return status;
+}
+
+/* ---- overview -------------------------------------------------------------------------------- */
+
+static void
+overview_counts_text(const char *title, const struct corpus_count *c, size_t n, bool kinds)
+{
+    printf("\n%s\n", title);
+    if (!n)
+        printf("  (none)\n");
+    for (size_t i = 0; i < n; i++) {
+        fputs("  ", stdout);
+        cli_put_cell(stdout, kinds || !c[i].label ? c[i].key : c[i].label, 28);
+        printf(" %8s %5.1f%%", cli_thousands(c[i].count), c[i].share * 100.0);
+        if (kinds && c[i].label)
+            printf("  %s", c[i].label);
+        putchar('\n');
+    }
+}
+
+static void
+overview_counts_json(struct buf *b, const char *name, const struct corpus_count *c, size_t n)
+{
+    buf_printf(b, ",\"%s\":[", name);
+    for (size_t i = 0; i < n; i++) {
+        buf_puts(b, i ? ",{\"key\":" : "{\"key\":");
+        corpus_cli_json_str(b, c[i].key);
+        buf_puts(b, ",\"label\":");
+        corpus_cli_json_str(b, c[i].label);
+        buf_printf(b, ",\"count\":%lld,\"share\":%.4f}", (long long)c[i].count, c[i].share);
+    }
+    buf_puts(b, "]");
+}
+
+int
+cmd_overview(int argc, char **argv)
+{
+    const char *limit_s = NULL;
+    bool json = false;
+    const struct cli_option opts[] = {
+        {"limit", 1, &limit_s, NULL},
+        {"json", 0, NULL, &json},
+        {NULL, 0, NULL, NULL},
+    };
+    char **words;
+    int nwords;
+    int prc = cli_parse(cli_find("overview"), argc, argv, opts, &words, &nwords);
+    if (prc != 0)
+        return prc > 0 ? 0 : EXIT_ERROR;
+    long limit = corpus_cli_number("overview", "limit", limit_s, 10);
+    if (limit < 0) {
+        free(words);
+        return EXIT_ERROR;
+    }
+    char *text = cli_join(words, nwords);
+    free(words);
+    struct store *s;
+    if (cli_open_store(NULL, STORE_READONLY, &s) != 0) {
+        free(text);
+        return EXIT_ERROR;
+    }
+    struct corpus_sel *sel = NULL;
+    struct corpus_overview ov = {0};
+    struct ds_error err;
+    int status = EXIT_ERROR;
+    ds_error_clear(&err);
+    double t0 = ds_now();
+    if (corpus_cli_select("overview", s, text, &sel) != 0)
+        goto out;
+    double t1 = ds_now();
+    if (corpus_overview(s, sel, (size_t)limit, &ov, &err) != 0) {
+        fprintf(stderr, "dossier overview: %s\n", err.msg);
+        goto out;
+    }
+    if (json) {
+        struct buf b = BUF_INIT;
+        buf_puts(&b, "{\"query\":");
+        buf_put_json_string(&b, text);
+        buf_printf(&b, ",\"documents\":%lld,\"select_ms\":%.1f,\"stats_ms\":%.1f,\"timeline\":",
+                   (long long)ov.documents, (t1 - t0) * 1000, ov.seconds * 1000);
+        timeline_json(&b, &ov.timeline);
+        overview_counts_json(&b, "topics", ov.topics, ov.ntopics);
+        overview_counts_json(&b, "sources", ov.sources, ov.nsources);
+        overview_counts_json(&b, "entities", ov.entities, ov.nentities);
+        buf_puts(&b, ",\"pairs\":[");
+        for (size_t i = 0; i < ov.npairs; i++) {
+            buf_puts(&b, i ? ",{\"a\":" : "{\"a\":");
+            buf_put_json_string(&b, ov.pairs[i].a);
+            buf_puts(&b, ",\"b\":");
+            buf_put_json_string(&b, ov.pairs[i].b);
+            buf_printf(&b, ",\"documents\":%lld}", (long long)ov.pairs[i].docs);
+        }
+        buf_puts(&b, "]}\n");
+        corpus_cli_flush(&b);
+        buf_free(&b);
+    } else {
+        timeline_text(&ov.timeline, corpus_sel_count(sel));
+        overview_counts_text("topics", ov.topics, ov.ntopics, false);
+        overview_counts_text("outlets", ov.sources, ov.nsources, false);
+        overview_counts_text("entities", ov.entities, ov.nentities, true);
+        printf("\nnamed together\n");
+        if (!ov.npairs)
+            printf("  (none)\n");
+        for (size_t i = 0; i < ov.npairs; i++) {
+            struct buf pair = BUF_INIT;
+            buf_printf(&pair, "%s + %s", ov.pairs[i].a, ov.pairs[i].b);
+            fputs("  ", stdout);
+            cli_put_cell(stdout, buf_str(&pair), 40);
+            printf(" %8s\n", cli_thousands(ov.pairs[i].docs));
+            buf_free(&pair);
+        }
+        printf("\n%s articles; selected in %.1f ms, statistics in %.1f ms\n",
+               cli_thousands(ov.documents), (t1 - t0) * 1000, ov.seconds * 1000);
+    }
+    status = ov.documents ? EXIT_FOUND : EXIT_NONE;
+out:
+    corpus_overview_clear(&ov);
+    corpus_sel_free(&sel);
+    store_close(&s);
+    free(text);
+    return status;
+}
+
+/* ---- export ---------------------------------------------------------------------------------- */
+
+int
+cmd_export(int argc, char **argv)
+{
+    const char *format_s = NULL;
+    const struct cli_option opts[] = {
+        {"format", 1, &format_s, NULL},
+        {NULL, 0, NULL, NULL},
+    };
+    char **words;
+    int nwords;
+    int prc = cli_parse(cli_find("export"), argc, argv, opts, &words, &nwords);
+    if (prc != 0)
+        return prc > 0 ? 0 : EXIT_ERROR;
+    int fmt = corpus_format_parse(format_s ? format_s : "csv");
+    if (fmt < 0) {
+        fprintf(stderr, "dossier export: --format is csv, json or markdown, not '%s'\n",
+                format_s);
+        free(words);
+        return EXIT_ERROR;
+    }
+    char *text = cli_join(words, nwords);
+    free(words);
+    struct store *s;
+    if (cli_open_store(NULL, STORE_READONLY, &s) != 0) {
+        free(text);
+        return EXIT_ERROR;
+    }
+    struct corpus_sel *sel = NULL;
+    struct ds_error err;
+    int status = EXIT_ERROR;
+    ds_error_clear(&err);
+    if (corpus_cli_select("export", s, text, &sel) != 0)
+        goto out;
+    long n = corpus_export(s, sel, (enum corpus_format)fmt, *text ? text : NULL, stdout, &err);
+    if (n < 0) {
+        fprintf(stderr, "dossier export: %s\n", err.msg);
+        goto out;
+    }
+    if (fflush(stdout) != 0) {
+        fprintf(stderr, "dossier export: cannot write the output\n");
+        goto out;
+    }
+    status = n ? EXIT_FOUND : EXIT_NONE;
+out:
+    corpus_sel_free(&sel);
+    store_close(&s);
+    free(text);
+    return status;
+}
