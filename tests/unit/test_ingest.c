@@ -1021,6 +1021,28 @@ make_tmpdir(void)
 static void
 test_outlets(const char *tmp)
 {
+    static const char *const known[][2] = {
+        {"Reuters", "Reuters"}, {"AP", "Associated Press"}, {"AFP", "Agence France-Presse"},
+        {"Xinhua News Agency", "Xinhua"}, {"Global Times", "Global Times"},
+        {"China Daily", "China Daily"}, {"SCMP", "South China Morning Post"},
+        {"Nikkei Asian Review", "Nikkei Asia"}, {"Caixin Global", "Caixin"},
+        {"Bloomberg News", "Bloomberg"}, {"FT", "Financial Times"}, {"Economist", "The Economist"},
+        {"BBC", "BBC News"}, {"Guardian", "The Guardian"}, {"NYT", "The New York Times"},
+        {"WSJ", "The Wall Street Journal"}, {"Washington Post", "The Washington Post"},
+        {"Politico", "Politico"}, {"Kyodo", "Kyodo News"}, {"Yonhap News Agency", "Yonhap"},
+        {"Straits Times", "The Straits Times"}, {"Bangkok Post", "Bangkok Post"},
+        {"Jakarta Post", "The Jakarta Post"}, {"CNA", "Channel NewsAsia"},
+        {"Al Jazeera", "Al Jazeera"}, {"DW", "Deutsche Welle"}, {"Le Monde", "Le Monde"},
+    };
+    int missing = 0;
+    for (size_t i = 0; i < DS_ARRAY_LEN(known); i++) {
+        const char *got = outlets_match(outlets, known[i][0], strlen(known[i][0]));
+        if (!got || strcmp(got, known[i][1]) != 0) {
+            diag("outlets.tsv: %s -> %s, want %s", known[i][0], got ? got : "NULL", known[i][1]);
+            missing++;
+        }
+    }
+    is_int(missing, 0, "outlets.tsv: the major outlets and their usual aliases");
     is_str(outlets_match(outlets, "THE GUARDIAN.", 13), "The Guardian",
            "outlets: case, The, punctuation");
     is_str(outlets_match(outlets, "Nikkei Asian Review", 19), "Nikkei Asia",
