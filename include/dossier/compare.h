@@ -260,6 +260,10 @@ struct neardup_writer;
 int neardup_writer_open(struct store *s, struct neardup_writer **out, struct ds_error *err);
 int neardup_writer_put(struct neardup_writer *w, int64_t doc_id, const uint32_t sig[MINHASH_K],
                        struct ds_error *err);
+/* minhash_signature(body) then neardup_writer_put: what the indexer calls
+ * for each stored document. */
+int neardup_writer_add(struct neardup_writer *w, int64_t doc_id, const char *body, size_t len,
+                       struct ds_error *err);
 void neardup_writer_free(struct neardup_writer **w);
 
 /* Compute and save signatures of every document that has none (an index made

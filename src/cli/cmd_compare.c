@@ -25,9 +25,10 @@
  *     "  --limit N        at most N articles (default 10)\n"
  *     "  --groups         instead, list every group of near-duplicates in the index\n"
  *     "  --json           one JSON object per line\n"},
- *   The indexer, for each new document (inside its transaction):
- *     neardup_writer_open() once per run, minhash_signature(body) and
- *     neardup_writer_put(w, id, sig) per document, neardup_writer_free().
+ *   The indexer (compare.h): neardup_writer_open() once per run, then for each
+ *     stored document, inside the run's transactions,
+ *     neardup_writer_add(w, doc_id, body, strlen(body), &err); at the end
+ *     neardup_writer_free(). (Until then `dossier similar` backfills.)
  */
 #include "config.h"
 

@@ -216,6 +216,15 @@ neardup_writer_put(struct neardup_writer *w, int64_t doc_id, const uint32_t sig[
     return step_reset(w->s, w->band, err);
 }
 
+int
+neardup_writer_add(struct neardup_writer *w, int64_t doc_id, const char *body, size_t len,
+                   struct ds_error *err)
+{
+    uint32_t sig[MINHASH_K];
+    minhash_signature(body ? body : "", body ? len : 0, sig);
+    return neardup_writer_put(w, doc_id, sig, err);
+}
+
 long
 store_neardup_backfill(struct store *s, struct ds_error *err)
 {
@@ -239,10 +248,9 @@ store_neardup_backfill(struct store *s, struct ds_error *err)
         began = true;
     }
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        uint32_t sig[MINHASH_K];
         const char *body = (const char *)sqlite3_column_text(st, 1);
-        minhash_signature(body ? body : "", (size_t)sqlite3_column_bytes(st, 1), sig);
-        if (neardup_writer_put(w, sqlite3_column_int64(st, 0), sig, err) != 0)
+        if (neardup_writer_add(w, sqlite3_column_int64(st, 0), body,
+                               (size_t)sqlite3_column_bytes(st, 1), err) != 0)
             goto fail;
         added++;
     }

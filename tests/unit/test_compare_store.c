@@ -149,10 +149,8 @@ main(void)
         char path[64];
         snprintf(path, sizeof path, "/corpus/%03d.txt", i);
         ids[i] = add_doc(s, path, texts[i]);
-        uint32_t sig[MINHASH_K];
-        minhash_signature(texts[i], strlen(texts[i]), sig);
-        if (neardup_writer_put(w, ids[i], sig, &err) != 0)
-            diag("put failed: %s", err.msg);
+        if (neardup_writer_add(w, ids[i], texts[i], strlen(texts[i]), &err) != 0)
+            diag("add failed: %s", err.msg);
     }
     /* The lightly edited copy of document 0 (topic 0). */
     char *copy = light_edit(texts[0]);
