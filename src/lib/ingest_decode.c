@@ -278,14 +278,16 @@ normalise(const char *s, size_t n, struct buf *out)
 void
 ingest_decode(const char *bytes, size_t n, struct buf *out, const char **encoding)
 {
+    if (!bytes) {
+        bytes = "";
+        n = 0;
+    }
     const unsigned char *p = (const unsigned char *)bytes;
     const char *enc = "utf-8";
     struct buf tmp = BUF_INIT;
     const char *src = bytes;
     size_t len = n;
 
-    if (!bytes)
-        n = len = 0;
     if (has_utf16_bom(p, n)) {
         bool le = p[0] == 0xFF;
         from_utf16(p, n, le, &tmp);

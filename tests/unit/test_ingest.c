@@ -122,6 +122,10 @@ test_decode(void)
     is_str(enc, "utf-8 (repaired)", "decode: mixed text reported as repaired UTF-8");
     free(s);
 
+    s = decode(NULL, 0, &enc);
+    is_str(s, "", "decode: NULL bytes give empty text");
+    free(s);
+
     s = decode("\xef\xbb\xbfHello", 8, &enc);
     is_str(s, "Hello", "decode: UTF-8 BOM stripped");
     is_str(enc, "utf-8", "decode: valid UTF-8 reported as utf-8");
