@@ -477,7 +477,8 @@ app_reader_jump(struct app *app, uint32_t off, uint32_t end)
 /* ---- panes: geometry, movement, drawing --------------------------------------------- */
 
 static const struct view_ops *const pane_ops[PANE_COUNT_] = {
-    &view_sidebar_ops, &view_list_ops, &view_reader_ops, &view_facts_ops, &view_help_ops,
+    &view_sidebar_ops, &view_list_ops, &view_reader_ops,
+    &view_facts_ops,   &view_help_ops, &view_compare_ops,
 };
 
 static bool
@@ -505,6 +506,12 @@ app_geometry(struct app *app)
                                               .h = R,
                                               .w = C,
                                               .top = app->panes[PANE_HELP].top};
+        return;
+    }
+    if (app->comparing) {
+        app->panes[PANE_COMPARE].y = app->panes[PANE_COMPARE].x = 0;
+        app->panes[PANE_COMPARE].h = R;
+        app->panes[PANE_COMPARE].w = C;
         return;
     }
     if (!app->shown[app->focus])
@@ -645,7 +652,7 @@ draw_pane(struct app *app, int id)
     if (id == PANE_READER && app->rwidth != p->w)
         app_reader_layout(app, p->w);
     pane_clamp(app, p);
-    bool focused = id == app->focus || id == PANE_HELP;
+    bool focused = id == app->focus || id == PANE_HELP || id == PANE_COMPARE;
     struct buf t = BUF_INIT;
     buf_printf(&t, focused ? "[%s]" : " %s ", p->ops->title);
     if (p->ops->title_extra) {
@@ -744,6 +751,8 @@ app_draw(struct app *app)
     app_geometry(app);
     if (app->help) {
         draw_pane(app, PANE_HELP);
+    } else if (app->comparing) {
+        draw_pane(app, PANE_COMPARE);
     } else {
         for (int i = 0; i < PANE_HELP; i++)
             draw_pane(app, i);
@@ -1068,6 +1077,17 @@ handle_key(struct app *app, int key)
     }
     if (too_small(app) && action != ACT_QUIT && action != ACT_QUIT_NOW)
         return;
+    if (app->comparing) {
+        if (action == ACT_QUIT || action == ACT_COMPARE || key == 27)
+            app_compare_close(app);
+        else if (action == ACT_QUIT_NOW)
+            app->quit = true;
+        else if (action == ACT_HELP)
+            app->help = true;
+        else
+            pane_move(app, &app->panes[PANE_COMPARE], action);
+        return;
+    }
     struct pane *p = &app->panes[app->focus];
     switch (action) {
     case ACT_QUIT:
@@ -1156,6 +1176,9 @@ handle_key(struct app *app, int key)
     case ACT_OPEN:
         open_in_pager(app);
         return;
+    case ACT_COMPARE:
+        app_compare_key(app);
+        return;
     case ACT_NEXT_DOC:
     case ACT_PREV_DOC:
         pane_move(app, &app->panes[PANE_LIST], action == ACT_NEXT_DOC ? ACT_DOWN : ACT_UP);
@@ -1211,6 +1234,7 @@ usage(FILE *f)
 static void
 app_free(struct app *app)
 {
+    app_compare_close(app);
     doc_clear(app);
     window_clear(app);
     free(app->win);

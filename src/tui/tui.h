@@ -63,7 +63,9 @@ int cmd_browse(int argc, char **argv);
     X(PROMPT, "prompt", -1, -1, "B", -1, 'p')                                                      \
     X(CONTROL, "control", 1, -1, "R", 203, '?')                                                    \
     X(MARK, "mark", 3, -1, "B", 220, 'M')                                                          \
-    X(DIM, "dim", -1, -1, "D", 245, 'd')
+    X(DIM, "dim", -1, -1, "D", 245, 'd') \
+    X(DELETED, "deleted", 1, -1, "U", 203, '-')                         \
+    X(INSERTED, "inserted", 2, -1, "BU", 114, '+')
 
 enum tui_role {
 #define TUI_ROLE_ENUM(id, name, fg, bg, attr, fg256, ch) ROLE_##id,
@@ -191,6 +193,7 @@ void layout_thousands(int64_t n, char *out, size_t size);
     X(SORT, "toggle-sort", "S", "Sort by relevance or by date")                                    \
     X(BOOKMARK, "bookmark", "b", "Bookmark the article (tag:bookmark) or remove it")               \
     X(OPEN, "open", "o", "Open the article's file in $PAGER")                                      \
+    X(COMPARE, "compare", "c", "Mark the article as A; on another one, compare the two")         \
     X(REFRESH, "refresh", "R", "Re-run the query to pick up newly indexed articles")
 
 enum tui_action {
@@ -319,7 +322,15 @@ struct view_ops {
     bool (*action)(struct app *app, struct pane *p, int action);
 };
 
-enum pane_id { PANE_SIDEBAR, PANE_LIST, PANE_READER, PANE_FACTS, PANE_HELP, PANE_COUNT_ };
+enum pane_id {
+    PANE_SIDEBAR,
+    PANE_LIST,
+    PANE_READER,
+    PANE_FACTS,
+    PANE_HELP,    /* full screen, over the others */
+    PANE_COMPARE, /* full screen */
+    PANE_COUNT_
+};
 
 struct pane {
     const struct view_ops *ops;
@@ -328,7 +339,7 @@ struct pane {
 };
 
 extern const struct view_ops view_sidebar_ops, view_list_ops, view_reader_ops, view_facts_ops,
-    view_help_ops;
+    view_help_ops, view_compare_ops;
 
 enum fact_kind { FACT_HEADER, FACT_FIGURE, FACT_ENTITY, FACT_TOPIC, FACT_KEYWORD, FACT_SOURCE };
 
@@ -401,6 +412,11 @@ struct app {
     bool shown[PANE_COUNT_], user_set[PANE_COUNT_];
     int sidebar_w, facts_w, list_h;
 
+    /* compare view (view_compare.c) */
+    int64_t cmp_mark; /* article marked as A, 0 = none */
+    bool comparing;
+    struct cmp_state *cmp;
+
     /* prompt: 0 none, 1 query, 2 find */
     int prompting;
     struct prompt prompt;
@@ -436,6 +452,9 @@ void app_facts_ensure(struct app *app);
 /* Build the facts items for the loaded article. */
 void app_facts_build(struct app *app);
 void app_facts_clear(struct app *app);
+/* `c`: mark the article as A, or open the comparison of A with it. */
+void app_compare_key(struct app *app);
+void app_compare_close(struct app *app);
 /* Add "query AND extra" as the new query text. */
 void app_add_filter(struct app *app, const char *extra);
 

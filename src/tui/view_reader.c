@@ -34,6 +34,8 @@ reader_title(struct app *app, struct pane *p, struct buf *out)
                    app->nfinds);
     if (app->bookmarked)
         buf_puts(out, "  [bookmark]");
+    if (app->cmp_mark && app->cmp_mark == app->doc_id)
+        buf_puts(out, "  [compare A]");
 }
 
 static void

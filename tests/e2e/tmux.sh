@@ -61,8 +61,8 @@ start() {
 }
 
 start main
-check main '\[Articles\] 1/7' "start-up shows the article list"
-check main '7 of 7' "status line counts the articles"
+check main '\[Articles\] 1/8' "start-up shows the article list"
+check main '8 of 8' "status line counts the articles"
 
 # facts pane: moving onto a figure or entity further down scrolls the reader to it
 check main ' Article .*lines 1-' "the reader starts at the top"
@@ -76,19 +76,19 @@ tm send-keys -t main f
 mouse() { tm send-keys -t main -l "$(printf '\033[<%s;%s;%s%s' "$1" "$2" "$3" "$4")"; }
 mouse 0 6 4 M
 mouse 0 6 4 m
-check main '\[Articles\] 3/7' "a click selects the third row"
+check main '\[Articles\] 3/8' "a click selects the third row"
 mouse 0 6 2 M
 mouse 0 6 2 m
-check main '\[Articles\] 1/7' "a click on the first row selects it"
+check main '\[Articles\] 1/8' "a click on the first row selects it"
 mouse 65 20 15 M
 check main ' Article .*lines 4-' "the wheel scrolls the reader under the pointer"
 
 tm send-keys -t main s
 tm send-keys -t main -l tariffs
-check main 'search: tariffs +5 hits' "the prompt counts hits while typing"
+check main 'search: tariffs +6 hits' "the prompt counts hits while typing"
 tm send-keys -t main Enter
-check main '\[Articles\] 1/5' "search narrows the list"
-check main 'query: tariffs.* 5 of 7' "status line shows the query and the count"
+check main '\[Articles\] 1/6' "search narrows the list"
+check main 'query: tariffs.* 6 of 8' "status line shows the query and the count"
 
 # topic filter: the sidebar (t) lists topics with counts; Enter filters
 tm send-keys -t main t
@@ -128,6 +128,16 @@ check main 'Terminal too small' "a tiny terminal shows a message, not garbage"
 tm resize-window -t main -x 80 -y 24
 check main '\[Articles\]' "back at 80x24 the list returns"
 
+# compare two reports of the same story side by side
+tm send-keys -t main s C-u
+tm send-keys -t main -l soybeans
+tm send-keys -t main Enter c j c
+check main '\[Compare\] #[0-9]+ vs #[0-9]+  similarity 0\.[5-9]' "c, j, c compares two similar articles"
+check main ' ~ ' "similar sentences are paired with a '~' mark"
+check main '1 figure disagrees' "a figure that disagrees is flagged"
+tm send-keys -t main q
+check main '\[Articles\] 2/2' "q closes the comparison"
+
 # q quits: the shell gets the terminal back
 tm send-keys -t main q
 check main 'EXITED:0' "q quits with status 0"
@@ -144,26 +154,26 @@ printf '%s\\n' "\$1" >"$TEST_TMP/opened"
 PAGER
 chmod +x "$TEST_TMP/pager"
 start pager "PAGER=$TEST_TMP/pager"
-check pager '\[Articles\] 1/7' "pager session starts"
+check pager '\[Articles\] 1/8' "pager session starts"
 tm send-keys -t pager o
 n=0
 while [ ! -s "$TEST_TMP/opened" ] && [ "$n" -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
 if grep -q '^/.*tests/tui/corpus/.*\.txt$' "$TEST_TMP/opened" 2>/dev/null; then
     ok 0 "o runs \$PAGER with the article's path"
 else ok 1 "o runs \$PAGER with the article's path"; fi
-check pager '\[Articles\] 1/7' "the browser comes back after the pager"
+check pager '\[Articles\] 1/8' "the browser comes back after the pager"
 
 # R re-opens the result set: a document indexed by another process appears
 cp -R "$TOP_SRCDIR/tests/tui/corpus" "$TEST_TMP/corpus2"
 "$DOSSIER_BIN" --db "$TEST_TMP/refresh.db" index --quiet "$TEST_TMP/corpus2" >/dev/null 2>&1
 tm new-session -d -s refresh -x 80 -y 24 \
     "env TERM=xterm-256color LC_ALL=C.UTF-8 '$DOSSIER_BIN' browse --db '$TEST_TMP/refresh.db'"
-check refresh '7 of 7' "refresh session starts with 7 articles"
+check refresh '8 of 8' "refresh session starts with 8 articles"
 printf 'Freight rates climb\nPublished: 2024-07-01\n\nFreight rates climbed again in June.\n' \
     >"$TEST_TMP/corpus2/freight.txt"
 "$DOSSIER_BIN" --db "$TEST_TMP/refresh.db" index --quiet "$TEST_TMP/corpus2" >/dev/null 2>&1
 tm send-keys -t refresh R
-check refresh '8 of 8' "R shows the article another process indexed"
+check refresh '9 of 9' "R shows the article another process indexed"
 tm send-keys -t refresh Q
 
 # SIGTERM restores the terminal too
