@@ -15,8 +15,17 @@
 #include "dossier/compare.h"
 #include "dossier/utf8.h"
 
+/* Bidirectional formatting characters: they reorder what the terminal
+ * shows, so article text never passes them on. */
+static bool
+is_bidi_control(uint32_t cp)
+{
+    return cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069);
+}
+
 /* Copy text[0..n) with control characters (and invalid bytes) replaced by
- * spaces and runs of white space collapsed to one. */
+ * spaces, bidi controls dropped, and runs of white space collapsed to one. */
 static void
 clean_text(const char *text, size_t n, struct buf *out)
 {
@@ -25,6 +34,10 @@ clean_text(const char *text, size_t n, struct buf *out)
     while (i < n) {
         uint32_t cp;
         int k = utf8_decode(text + i, n - i, &cp);
+        if (is_bidi_control(cp)) {
+            i += (size_t)k;
+            continue;
+        }
         bool ctl = utf8_cp_width(cp) < 0 || cp == UTF8_REPLACEMENT || cp == ' ' || cp == 0xA0 ||
                    cp == 0x2028 || cp == 0x2029;
         if (ctl) {

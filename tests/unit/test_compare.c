@@ -403,7 +403,7 @@ test_render(void)
     free(l);
 
     const char *a = "美方将降低关税，双方同意继续磋商。Exports of soybeans rose sharply in May. "
-                    "A \x1b[31mred\x1b[0m warning here.";
+                    "A \x1b[31mred\x1b[0m \xe2\x80\xaewarning here.";
     const char *b = "美方将降低关税，双方同意继续磋商。Imports of soybeans rose sharply in May. "
                     "Another\tline\x07 only in B.";
     struct cmp_result r;
@@ -418,6 +418,7 @@ test_render(void)
         if ((unsigned char)*p < 0x20 && *p != '\n')
             ctl = true;
     ok(!ctl, "no control characters or escapes in the output");
+    ok(strstr(o, "\xe2\x80\xae") == NULL, "no bidi override (U+202E) in the output");
     ok(strstr(o, "美方将降低关") != NULL, "CJK text present");
     ok(strstr(o, " = ") != NULL, "gutter shows '=' for the same sentence");
     ok(strstr(o, "> ") != NULL || strstr(o, " >") != NULL, "gutter shows '>' for only B");
