@@ -740,6 +740,8 @@ backfill_signatures(struct store **s)
     free(path);
     if (rc != 0)
         return; /* read-only index: no marks, no noise */
+    if (isatty(STDERR_FILENO))
+        fprintf(stderr, "dossier similar: computing near-duplicate signatures (once)...\n");
     if (store_neardup_backfill(rw, &err) < 0) {
         fprintf(stderr, "dossier similar: near-duplicates unavailable: %s\n", err.msg);
         store_close(&rw);
