@@ -1235,6 +1235,7 @@ static void
 app_free(struct app *app)
 {
     app_compare_close(app);
+    tlines_clear(&app->help_lines);
     doc_clear(app);
     window_clear(app);
     free(app->win);

@@ -63,8 +63,8 @@ int cmd_browse(int argc, char **argv);
     X(PROMPT, "prompt", -1, -1, "B", -1, 'p')                                                      \
     X(CONTROL, "control", 1, -1, "R", 203, '?')                                                    \
     X(MARK, "mark", 3, -1, "B", 220, 'M')                                                          \
-    X(DIM, "dim", -1, -1, "D", 245, 'd') \
-    X(DELETED, "deleted", 1, -1, "U", 203, '-')                         \
+    X(DIM, "dim", -1, -1, "D", 245, 'd')                                                           \
+    X(DELETED, "deleted", 1, -1, "U", 203, '-')                                                    \
     X(INSERTED, "inserted", 2, -1, "BU", 114, '+')
 
 enum tui_role {
@@ -193,7 +193,7 @@ void layout_thousands(int64_t n, char *out, size_t size);
     X(SORT, "toggle-sort", "S", "Sort by relevance or by date")                                    \
     X(BOOKMARK, "bookmark", "b", "Bookmark the article (tag:bookmark) or remove it")               \
     X(OPEN, "open", "o", "Open the article's file in $PAGER")                                      \
-    X(COMPARE, "compare", "c", "Mark the article as A; on another one, compare the two")         \
+    X(COMPARE, "compare", "c", "Mark the article as A; on another one, compare the two")           \
     X(REFRESH, "refresh", "R", "Re-run the query to pick up newly indexed articles")
 
 enum tui_action {
@@ -379,7 +379,7 @@ struct app {
     /* topics with counts for the query (sidebar) */
     struct facet *topics;
     size_t ntopics;
-    bool topics_valid;          /* topics and base_count are for the current query */
+    bool topics_valid; /* topics and base_count are for the current query */
 
     /* the article in the reader */
     int64_t doc_id; /* 0 = none */
@@ -403,7 +403,7 @@ struct app {
     /* facts pane */
     struct fact_item *facts;
     size_t nfacts;
-    bool facts_valid;           /* facts and keywords are for the loaded article */
+    bool facts_valid; /* facts and keywords are for the loaded article */
 
     /* panes */
     struct pane panes[PANE_COUNT_];
@@ -411,6 +411,10 @@ struct app {
     bool zoom, help;
     bool shown[PANE_COUNT_], user_set[PANE_COUNT_];
     int sidebar_w, facts_w, list_h;
+
+    /* help screen lines, laid out for help_width (view_help.c) */
+    struct tlines help_lines;
+    int help_width;
 
     /* compare view (view_compare.c) */
     int64_t cmp_mark; /* article marked as A, 0 = none */

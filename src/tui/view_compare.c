@@ -19,9 +19,9 @@
 #define GUTTER 3
 
 struct cmp_line {
-    long a, b;    /* index into la / lb, -1 when the side is empty */
-    long full;    /* index into lfull for a full-width line, else -1 */
-    char mark;    /* gutter mark on a row's first line, else ' ' */
+    long a, b; /* index into la / lb, -1 when the side is empty */
+    long full; /* index into lfull for a full-width line, else -1 */
+    char mark; /* gutter mark on a row's first line, else ' ' */
 };
 
 struct cmp_state {
@@ -303,8 +303,7 @@ compare_title(struct app *app, struct pane *p, struct buf *out)
     if (!s)
         return;
     buf_printf(out, "#%lld vs #%lld  similarity %.2f  aligned %.0f%% / %.0f%%", (long long)s->id_a,
-               (long long)s->id_b, s->r.similarity, s->r.aligned_a * 100.0,
-               s->r.aligned_b * 100.0);
+               (long long)s->id_b, s->r.similarity, s->r.aligned_a * 100.0, s->r.aligned_b * 100.0);
     if (s->sum.nconflicts)
         buf_printf(out, "  %zu %s", s->sum.nconflicts,
                    s->sum.nconflicts == 1 ? "figure disagrees" : "figures disagree");

@@ -1,11 +1,10 @@
 /*
  * view_help.c — the `?` screen, generated from the action table in tui.h
  * and the current bindings (so keys bound in the config show up), then the
- * query language in brief.
+ * query language in brief. Laid out as a line model for the screen width:
+ * keys, action name, and the help text wrapped under itself.
  */
 #include "config.h"
-
-#define NCURSES_WIDECHAR 1
 
 #include <stdio.h>
 #include <string.h>
@@ -24,43 +23,89 @@ static const char *const help_tail[] = {
     "  color ROLE FG BG [ATTRS]  e.g. color hit black yellow bold",
 };
 
+/* Append s padded with spaces to cols display columns (cut if longer). */
+static void
+put_padded(struct buf *b, const char *s, size_t cols)
+{
+    size_t n = strlen(s), w = layout_width(s, n);
+    if (w > cols) {
+        n = 0;
+        w = 0;
+        while (s[n] && w < cols) { /* ASCII key and action names */
+            n++;
+            w++;
+        }
+    }
+    buf_append(b, s, n);
+    for (; w < cols; w++)
+        buf_putc(b, ' ');
+}
+
+static void
+help_layout(struct app *app, int w)
+{
+    struct tlines *ls = &app->help_lines;
+    tlines_clear(ls);
+    app->help_width = w;
+    tlines_add(ls, "Keys (q or ? closes this screen)", 32, ROLE_TITLE);
+    tlines_add(ls, "", 0, ROLE_NORMAL);
+    int kw = w >= 70 ? 22 : 14, nw = w >= 70 ? 20 : 0;
+    struct buf keys = BUF_INIT, line = BUF_INIT;
+    for (int a = 1; a < ACT_COUNT_; a++) {
+        buf_reset(&keys);
+        buf_reset(&line);
+        keymap_keys_for(a, &keys);
+        put_padded(&line, buf_str(&keys), (size_t)kw - 1);
+        buf_putc(&line, ' ');
+        size_t name_at = line.len;
+        if (nw) {
+            put_padded(&line, keymap_action_name(a), (size_t)nw - 1);
+            buf_putc(&line, ' ');
+        }
+        size_t text_at = line.len;
+        const char *help = keymap_action_help(a);
+        struct tlines wrapped;
+        tlines_init(&wrapped);
+        layout_wrap(help, strlen(help), w - kw - nw, 0, ROLE_NORMAL, &wrapped);
+        for (size_t i = 0; i < wrapped.n; i++) {
+            if (i == 0) {
+                buf_append(&line, wrapped.v[0].text, wrapped.v[0].len);
+                struct tline *l = tlines_add(ls, line.data, line.len, ROLE_NORMAL);
+                tline_add_span(l, 0, (uint32_t)name_at, ROLE_MARK);
+                tline_add_span(l, (uint32_t)name_at, (uint32_t)text_at, ROLE_META);
+            } else {
+                struct tline *l = tlines_add(ls, wrapped.v[i].text, wrapped.v[i].len, ROLE_NORMAL);
+                l->indent = kw + nw;
+            }
+        }
+        if (wrapped.n == 0) {
+            struct tline *l = tlines_add(ls, line.data, line.len, ROLE_NORMAL);
+            tline_add_span(l, 0, (uint32_t)name_at, ROLE_MARK);
+        }
+        tlines_clear(&wrapped);
+    }
+    for (size_t t = 0; t < DS_ARRAY_LEN(help_tail); t++)
+        layout_wrap(help_tail[t][0] ? help_tail[t] : " ",
+                    strlen(help_tail[t][0] ? help_tail[t] : " "), w, -1,
+                    t == 1 || t == 6 ? ROLE_TITLE : ROLE_NORMAL, ls);
+    buf_free(&keys);
+    buf_free(&line);
+}
+
 static size_t
 help_count(struct app *app, struct pane *p)
 {
-    (void)app;
-    (void)p;
-    return 2 + (ACT_COUNT_ - 1) + DS_ARRAY_LEN(help_tail);
+    if (app->help_width != p->w && p->w > 0)
+        help_layout(app, p->w);
+    return app->help_lines.n;
 }
 
 static void
 help_draw_line(struct app *app, struct pane *p, size_t i, int y, int x, int w, bool sel)
 {
-    (void)app;
     (void)p;
     (void)sel;
-    if (i == 0) {
-        draw_text(y, x, w, "Keys (q or ? closes this screen)", ROLE_TITLE, true);
-        return;
-    }
-    if (i == 1) {
-        draw_text(y, x, w, "", ROLE_NORMAL, true);
-        return;
-    }
-    size_t a = i - 2 + 1; /* skip ACT_NONE */
-    if (a < ACT_COUNT_) {
-        struct buf keys = BUF_INIT;
-        keymap_keys_for((int)a, &keys);
-        int kw = w >= 70 ? 22 : 14, nw = w >= 70 ? 20 : 0;
-        int used = draw_text(y, x, kw, buf_str(&keys), ROLE_MARK, true);
-        if (nw)
-            used += draw_text(y, x + used, nw, keymap_action_name((int)a), ROLE_META, true);
-        draw_text(y, x + used, w - used, keymap_action_help((int)a), ROLE_NORMAL, true);
-        buf_free(&keys);
-        return;
-    }
-    size_t t = a - ACT_COUNT_;
-    if (t < DS_ARRAY_LEN(help_tail))
-        draw_text(y, x, w, help_tail[t], t == 1 || t == 6 ? ROLE_TITLE : ROLE_NORMAL, true);
+    draw_tline(y, x, w, &app->help_lines.v[i], -1);
 }
 
 const struct view_ops view_help_ops = {
