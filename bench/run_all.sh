@@ -2,7 +2,10 @@
 # run_all.sh — every benchmark at one corpus size, then a summary table of
 # each number against its floor and its target.
 #
-#   bench/run_all.sh [--docs 100000] [--runs 3] [--seed 1] [--build DIR]
+#   bench/run_all.sh [--docs 100000] [--runs 3] [--seed 1] [--build DIR] [--report]
+#
+# --report runs nothing: it prints the table from the results the scripts
+# left in $BENCH_OUT/work-N-seedS/ (*.result).
 #
 # A benchmark that fails or is unavailable shows as such in the table; the
 # others still run. Exit status 1 when any failed. A copy of the output goes
@@ -10,14 +13,15 @@
 set -u
 . "$(dirname "$0")/lib.sh"
 
-docs=100000 runs=3 seed=1 build=''
+docs=100000 runs=3 seed=1 build='' report=0
 while [ $# -gt 0 ]; do
     case $1 in
+    --report) report=1; shift ;;
     --docs) docs=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
     --build) build=$2; shift 2 ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) bench_die "unknown option $1" ;;
     esac
 done
@@ -26,7 +30,12 @@ here=$(dirname "$0")
 log=$BENCH_OUT/run_all-$docs-seed$seed.log
 : >"$log"
 status=0
+work=$BENCH_OUT/work-$docs-seed$seed
 for b in index query tui; do
+    if [ "$report" = 1 ]; then
+        cat "$work/$b.result" >>"$log" 2>/dev/null || echo "RESULT $b failed=1" >>"$log"
+        continue
+    fi
     case $b in
     index) set -- "$here/bench_index.sh" --runs "$runs" ;;
     query) set -- "$here/bench_query.sh" --runs "$runs" ;;
@@ -56,6 +65,8 @@ sum=$BENCH_OUT/summary-$docs-seed$seed.txt
     fs=$(kv index floor_s) ds=$(kv index dossier_s) r=$(kv index ratio)
     printf '%-28s %12s %12s %8s %12s %s\n' "index (s)" "$ds" "$fs" "$r" "ratio<=2.0" "$(verdict "$r" "<=" 2.0)"
     printf '%-28s %12s %12s %8s %12s\n' "index (MB/s)" "$(mbs "$ds")" "$(mbs "$fs")" "" ""
+    printf '%-28s %12s %12s %8s %12s\n' "index CPU user+sys (s)" "$(kv index dossier_cpu_s)" \
+        "$(kv index floor_cpu_s)" "$(kv index cpu_ratio)" ""
     printf '%-28s %12s %12s %8s %12s\n' "read all files, cat (s)" "" "$(kv index read_s)" "" ""
     printf '%-28s %12s %12s %8s %12s\n' "db size (MB)" "$(kv index dossier_db_mb)" "$(kv index floor_db_mb)" "" ""
     printf '%-28s %12s %12s %8s %12s\n' "index peak RSS (kB)" "$(kv index rss_kb)" "" "" ""
@@ -70,6 +81,7 @@ sum=$BENCH_OUT/summary-$docs-seed$seed.txt
     printf '%-28s %12s %12s %8s %12s\n' "tui PgDn (ms/key)" "$(kv tui pgdn_ms)" "" "" "<=5"
     printf '%-28s %12s %12s %8s %12s %s\n' "tui query redraw (ms)" "$q" "" "" "<=50 @1M" "$(verdict "$q" "<=" 50)"
     printf '%-28s %12s %12s %8s %12s %s\n' "tui RSS (kB)" "$m" "" "" "<=61440" "$(verdict "$m" "<=" 61440)"
+    echo "load (1 min) at the end of each: index $(kv index load), query $(kv query load), tui $(kv tui load)"
     grep '^RESULT .*failed=1' "$log" | sed 's/^RESULT \([a-z]*\).*/FAILED: \1 (see '"$(basename "$log")"')/'
     grep '^RESULT .*skipped=1' "$log" | sed 's/^RESULT \([a-z]*\).*/skipped: \1/'
 } | tee "$sum"
