@@ -543,7 +543,8 @@ app_geometry(struct app *app)
         y0 = lh;
     }
     int fw = 0;
-    if (app->shown[PANE_FACTS]) {
+    /* the reader keeps at least 24 columns: the facts pane yields first */
+    if (app->shown[PANE_FACTS] && rw - DS_MAX(16, DS_MIN(app->facts_w, rw / 2)) - 1 >= 24) {
         fw = DS_MAX(16, DS_MIN(app->facts_w, rw / 2));
         app->panes[PANE_FACTS].y = y0;
         app->panes[PANE_FACTS].x = C - fw;
@@ -554,6 +555,8 @@ app_geometry(struct app *app)
     app->panes[PANE_READER].x = x0;
     app->panes[PANE_READER].h = R - y0;
     app->panes[PANE_READER].w = fw ? rw - fw - 1 : rw;
+    if (app->panes[app->focus].h <= 0) /* a pane with no room gives up the focus */
+        app->focus = app->shown[PANE_LIST] ? PANE_LIST : PANE_READER;
 }
 
 static size_t

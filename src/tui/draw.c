@@ -196,9 +196,16 @@ draw_tline(int y, int x, int width, const struct tline *l, int override_role)
                 next = sp->start;
             }
         }
-        /* never split a character between two runs */
+        /* never split a character, nor its combining marks, between two runs */
         while (next < l->len && (l->text[next] & 0xC0) == 0x80)
             next++;
+        while (next < l->len) {
+            uint32_t cp;
+            int k = utf8_decode(l->text + next, l->len - next, &cp);
+            if (utf8_cp_width(cp) != 0)
+                break;
+            next += (size_t)k;
+        }
         cx = put_run(y, cx, maxx, l->text + i, next - i, role);
         i = next;
     }

@@ -94,6 +94,15 @@ main(void)
     check_row(5, true, "SSHHHffHHSSSSFFFSSSS", "selection is the base, spans still show");
     tlines_clear(&ls);
 
+    /* a span ending between a letter and its combining mark keeps them together */
+    tlines_init(&ls);
+    l = tlines_add(&ls, "xe\xcc\x81y", 5, ROLE_NORMAL);
+    tline_add_span(l, 1, 2, ROLE_HIT);
+    draw_tline(1, 0, 20, l, -1);
+    check_row(1, false, "xe\xcc\x81y", "combining mark is not dropped at a span edge");
+    check_row(1, true, ".H", "the mark takes its base letter's role");
+    tlines_clear(&ls);
+
     draw_text(0, 0, 20, "abc", ROLE_NORMAL, true);
     draw_text(0, 1, 2, "\xe4\xb8\xad", ROLE_NORMAL, false);
     draw_text(0, 2, 1, "z", ROLE_NORMAL, false);
