@@ -207,6 +207,30 @@ if printf '%s\n' "$out" | LC_ALL=C grep -q "$(printf '[\200-\377]')"; then
 else ok 0 "C locale: only ASCII reaches the terminal"; fi
 tm send-keys -t ascii Q
 
+# colour depth follows the terminal: 256 colours, 8 colours, or none (vt100)
+C256_RE="$(printf '\033')\\[([0-9;]*;)?38;5;[0-9]+"
+for term in xterm-256color xterm vt100; do
+    tm new-session -d -s "t-$term" -x 80 -y 24 \
+        "env TERM=$term LC_ALL=C.UTF-8 '$DOSSIER_BIN' browse --db '$db' tariffs"
+    check "t-$term" '\[Articles\] 1/6' "TERM=$term: the browser starts"
+done
+if tm capture-pane -e -p -t t-xterm-256color | grep -Eq "$C256_RE"; then
+    ok 0 "TERM=xterm-256color: the 256-colour theme is used"
+else ok 1 "TERM=xterm-256color: the 256-colour theme is used"; fi
+if tm capture-pane -e -p -t t-xterm | grep -Eq "$C256_RE"; then
+    ok 1 "TERM=xterm: no 256-colour codes on an 8-colour terminal"
+else ok 0 "TERM=xterm: no 256-colour codes on an 8-colour terminal"; fi
+if tm capture-pane -e -p -t t-xterm | grep -Eq "$COLOUR_RE"; then
+    ok 0 "TERM=xterm: 8 colours are used"
+else ok 1 "TERM=xterm: 8 colours are used"; fi
+if tm capture-pane -e -p -t t-vt100 | grep -Eq "$COLOUR_RE"; then
+    ok 1 "TERM=vt100: monochrome, attributes only"
+else ok 0 "TERM=vt100: monochrome, attributes only"; fi
+if tm capture-pane -e -p -t t-vt100 | grep -q "$(printf '\033')\\[[0-9;]*7m"; then
+    ok 0 "TERM=vt100: the focused pane and selection use reverse video"
+else ok 1 "TERM=vt100: the focused pane and selection use reverse video"; fi
+for term in xterm-256color xterm vt100; do tm send-keys -t "t-$term" Q; done
+
 # NO_COLOR: attributes only
 start nocolor NO_COLOR=1
 check nocolor '\[Articles\]' "NO_COLOR session starts"
