@@ -150,10 +150,8 @@ app_run(struct app *app, bool keep_doc)
     if (pos < 0)
         lp->top = 0;
     const struct result_row *r = app_row(app, lp->sel);
-    if (!keep_doc || pos < 0 || !r)
-        app_load_doc(app, r ? r->id : 0);
-    else
-        app_load_doc(app, r->id); /* hits depend on the query */
+    /* reload even the same article: its hits depend on the query */
+    app_load_doc(app, r ? r->id : 0);
     return 0;
 }
 
@@ -416,9 +414,7 @@ app_reader_layout(struct app *app, int w)
     for (size_t i = 0; i < DS_ARRAY_LEN(parts); i++) {
         if (!parts[i])
             continue;
-        if (meta.len && i != 3)
-            buf_puts(&meta, "  \xc2\xb7  ");
-        else if (meta.len)
+        if (meta.len)
             buf_puts(&meta, "  \xc2\xb7  ");
         buf_puts(&meta, parts[i]);
         if (i == 2)
@@ -1000,8 +996,8 @@ prompt_handle(struct app *app, int key)
     char *text = xstrdup(buf_str(&app->prompt.text));
     if (mode == 1) {
         prompt_history_add(&app->prompt, text);
-        if (app_set_query(app, text) == 0 && app->panes[PANE_LIST].h >= 0)
-            app->focus = app->shown[PANE_LIST] ? PANE_LIST : app->focus;
+        if (app_set_query(app, text) == 0 && app->shown[PANE_LIST])
+            app->focus = PANE_LIST;
     } else {
         find_start(app, text);
     }
