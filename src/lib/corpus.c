@@ -471,7 +471,8 @@ corpus_subject_key(const char *subject)
         i += (size_t)k;
     }
     buf_free(&w);
-    qsort(words, nw, sizeof *words, corpus_cmp_str);
+    if (nw > 1)
+        qsort(words, nw, sizeof *words, corpus_cmp_str);
     struct buf out = BUF_INIT;
     for (size_t i = 0; i < nw; i++) {
         /* a repeated word says nothing more */
@@ -480,8 +481,9 @@ corpus_subject_key(const char *subject)
                 buf_putc(&out, ' ');
             buf_puts(&out, words[i]);
         }
-        free(words[i]);
     }
+    for (size_t i = 0; i < nw; i++)
+        free(words[i]);
     free(words);
     return buf_steal(&out);
 }

@@ -201,9 +201,16 @@ export_md_row(struct export_ctx *c, const struct corpus_doc *d, size_t f0, size_
     }
     buf_puts(b, "\n\n");
     if (d->topics) {
+        char *t = xstrdup(d->topics);
         buf_puts(b, "Topics: ");
-        export_md_text(b, d->topics);
+        int k = 0;
+        for (char *save = NULL, *p = strtok_r(t, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
+            if (k++)
+                buf_puts(b, ", ");
+            export_md_text(b, p);
+        }
         buf_puts(b, "\n\n");
+        free(t);
     }
     size_t shown = 0;
     for (int pass = 0; pass < 2 && shown < EXPORT_MD_FIGURES; pass++) {

@@ -615,6 +615,11 @@ test_store(void)
     for (size_t i = 1; i < ky.nterms; i++)
         ok(ky.terms[i - 1].g2 >= ky.terms[i].g2, "sorted by G2 (%zu)", i);
     corpus_keyness_clear(&ky);
+    ok(corpus_keyness(s, all, NULL, 10, 2, &ky, &err) == -1 && strstr(err.msg, "whole corpus"),
+       "keyness of the whole corpus against itself is refused with a reason");
+    ok(corpus_keyness(s, wire, all, 10, 1, &ky, &err) == 0, "keyness against another set");
+    ok(ky.nterms > 0 && ky.ref_tokens > ky.target_tokens, "reference is the larger set");
+    corpus_keyness_clear(&ky);
 
     /* export */
     for (int fmt = 0; fmt < 3; fmt++) {
