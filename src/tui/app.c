@@ -671,11 +671,17 @@ draw_pane(struct app *app, int id)
     }
 }
 
+static void prompt_update_info(struct app *app);
+
 static void
 draw_status(struct app *app)
 {
     int y = app->rows - 1, C = app->cols;
     if (app->prompting) {
+        if (app->prompt_dirty) {
+            prompt_update_info(app);
+            app->prompt_dirty = false;
+        }
         const char *label = app->prompting == 1 ? "search: " : "find: ";
         int used = draw_text(y, 0, C, label, ROLE_PROMPT, false);
         int infow = 0;
@@ -975,7 +981,7 @@ prompt_open(struct app *app, int mode)
 {
     app->prompting = mode;
     prompt_start(&app->prompt, mode == 1 ? app->query_text : app->find);
-    prompt_update_info(app);
+    app->prompt_dirty = true;
 }
 
 static void
@@ -983,7 +989,7 @@ prompt_handle(struct app *app, int key)
 {
     enum prompt_result r = prompt_key(&app->prompt, key);
     if (r == PROMPT_CHANGED) {
-        prompt_update_info(app);
+        app->prompt_dirty = true; /* counted when drawn: not while keys keep coming */
         return;
     }
     if (r == PROMPT_EDITING)

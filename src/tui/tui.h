@@ -425,6 +425,7 @@ struct app {
     int prompting;
     struct prompt prompt;
     char *prompt_info; /* live hit count or error while typing */
+    bool prompt_dirty; /* prompt_info is stale (recomputed when drawn) */
     char *history_path;
 
     /* status message (until the next key) */
