@@ -33,7 +33,7 @@ screen() { tm capture-pane -p -t "$1"; }
 # wait_for SESSION REGEX [SECONDS]: poll the screen until it matches.
 wait_for() {
     n=0
-    limit=$((${3:-5} * 10))
+    limit=$((${3:-10} * 10))
     while [ "$n" -lt "$limit" ]; do
         if screen "$1" | grep -Eq -- "$2"; then return 0; fi
         sleep 0.1
@@ -44,7 +44,7 @@ wait_for() {
 
 # check SESSION REGEX NAME: wait for REGEX, report, show the screen on failure.
 check() {
-    if wait_for "$1" "$2" "${4:-5}"; then ok 0 "$3"; else
+    if wait_for "$1" "$2" "${4:-10}"; then ok 0 "$3"; else
         ok 1 "$3"
         echo "#  wanted: $2"
         screen "$1" | sed 's/^/#   |/'
