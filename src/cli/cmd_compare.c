@@ -572,8 +572,9 @@ json_terms(struct buf *o, const char *name, const struct cmp_term *t, size_t n)
     for (size_t i = 0; i < n; i++) {
         buf_printf(o, "%s{\"side\":\"%s\",", i ? "," : "", t[i].g2 > 0 ? "left" : "right");
         json_str(o, "term", t[i].word);
-        buf_printf(o, ",\"left\":%llu,\"right\":%llu,\"g2\":%.3f}", (unsigned long long)t[i].count_a,
-                   (unsigned long long)t[i].count_b, t[i].g2 < 0 ? -t[i].g2 : t[i].g2);
+        buf_printf(o, ",\"left\":%llu,\"right\":%llu,\"g2\":%.3f}",
+                   (unsigned long long)t[i].count_a, (unsigned long long)t[i].count_b,
+                   t[i].g2 < 0 ? -t[i].g2 : t[i].g2);
     }
     buf_putc(o, ']');
 }

@@ -884,7 +884,8 @@ store_neardup_groups(struct store *s, double min_jaccard, int64_t ***groups_out,
 
     /* Walk the buckets: documents sharing a band are candidates. */
     rc = sqlite3_prepare_v2(s->db,
-                            "SELECT band_hash, doc_id FROM neardup_bands ORDER BY band_hash, doc_id",
+                            "SELECT band_hash, doc_id FROM neardup_bands"
+                            " ORDER BY band_hash, doc_id",
                             -1, &st, NULL);
     if (rc != SQLITE_OK)
         goto fail_rc;

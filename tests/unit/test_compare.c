@@ -304,7 +304,8 @@ test_summary(void)
     ok(s.nfigures > 2 && s.figures[2].side == CMP_SIDE_B && s.figures[2].b == &fb[2],
        "tonnes only in B");
     is_int(s.nentities, 3, "entities: China both, Japan only A, WTO only B");
-    ok(s.nentities == 3 && s.entities[0].side == CMP_SIDE_BOTH && s.entities[1].side == CMP_SIDE_A &&
+    ok(s.nentities == 3 && s.entities[0].side == CMP_SIDE_BOTH &&
+           s.entities[1].side == CMP_SIDE_A &&
            s.entities[2].side == CMP_SIDE_B,
        "entities ordered both, only A, only B");
     ok(s.ntopics == 1 && s.topics[0].score_a == 2 && s.topics[0].score_b == 3, "topics merged");
@@ -330,7 +331,8 @@ test_summary(void)
 
     /* Aligned sentences with two amounts each: only subjects decide. */
     const char *ma = "Beijing will buy $32 billion of farm goods and $52 billion of energy.";
-    const char *mb = "Beijing will buy $40 billion of farm goods and $52 billion of energy, officials said.";
+    const char *mb = "Beijing will buy $40 billion of farm goods and $52 billion of energy, "
+                     "officials said.";
     compare_texts(ma, strlen(ma), mb, strlen(mb), NULL, &r, &err);
     struct figure ga[2] = {
         {.span = {17, 28}, .value = 32e9, .unit = (char *)(uintptr_t)"USD", .kind = FIGURE_AMOUNT,
@@ -489,7 +491,8 @@ test_minhash(void)
     minhash_signature(x, strlen(x), sx);
     minhash_signature(y, strlen(y), sy);
     ok(minhash_similarity(sx, sy) == 1.0, "case and punctuation ignored");
-    const char *c1 = "中国商务部表示双方同意继续磋商美方将降低关税", *c2 = "中国商务部表示双方同意继续磋商美方将提高关税";
+    const char *c1 = "中国商务部表示双方同意继续磋商美方将降低关税";
+    const char *c2 = "中国商务部表示双方同意继续磋商美方将提高关税";
     minhash_signature(c1, strlen(c1), sx);
     minhash_signature(c2, strlen(c2), sy);
     double jc = minhash_similarity(sx, sy);
@@ -678,7 +681,8 @@ test_hostile(void)
     t0 = ds_now();
     compare_texts(big.data, big.len, big2.data, big2.len, NULL, &r, &err);
     dt = ds_now() - t0;
-    ok(r.nrows == 1 && r.rows[0].mark == CMP_SIMILAR, "a 6,000-word sentence with one change pairs");
+    ok(r.nrows == 1 && r.rows[0].mark == CMP_SIMILAR,
+       "a 6,000-word sentence with one change pairs");
     ok(dt < 2.0, "and costs %.1f ms", dt * 1e3);
     cmp_result_clear(&r);
     buf_free(&big);

@@ -207,7 +207,8 @@ main(int argc, char **argv)
         goto lookups;
     }
     printf("documents                    %zu (%.1f MB)\n", nfiles, (double)bytes / 1e6);
-    printf("bare insert (docs + FTS5)    %.2f s, %.1f MB/s\n", t_insert, (double)bytes / 1e6 / t_insert);
+    printf("bare insert (docs + FTS5)    %.2f s, %.1f MB/s\n", t_insert,
+           (double)bytes / 1e6 / t_insert);
     printf("minhash_signature            %.2f s, %.0f MB/s\n", t_sig, (double)bytes / 1e6 / t_sig);
     printf("signature + LSH rows saved   %.2f s\n", t_put);
     printf("near-dup overhead            %.1f%% of the bare insert\n",

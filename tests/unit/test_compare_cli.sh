@@ -22,7 +22,8 @@ cp "$3" "$corpus/c.txt"
 # A light edit: one word changed on a few lines, and a sentence added after
 # the fifth line (not at the end, where cleaning may take it for furniture).
 awk 'NR % 5 == 3 { sub(/ the /, " a ") } { print }
-     NR == 5 { print ""; print "Officials in Brussels declined to comment on the measures on Saturday." }' \
+     NR == 5 { print ""
+               print "Officials in Brussels declined to comment on the measures on Saturday." }' \
     "$1" >"$corpus/a-edited.txt"
 db="$TEST_TMP/index.db"
 "$DOSSIER_BIN" --db "$db" index --quiet "$corpus" >"$TEST_TMP/index.out" 2>&1
@@ -41,20 +42,24 @@ esc=$(printf '%s' "$out" | od -An -c | grep -c '033')
 is "$esc" 0 "no escape characters reach the terminal"
 
 out=$(run compare "$corpus/a.txt" "$corpus/a.txt")
-like "$out" '^similarity 1\.00   aligned 100% of A, 100% of B' "an article against itself: all aligned"
+like "$out" '^similarity 1\.00   aligned 100% of A, 100% of B' \
+    "an article against itself: all aligned"
 rows=$(printf '%s\n' "$out" | sed -n '5,/^Figures/p')
 unlike "$rows" ' [~<>] ' "an article against itself: no changed or one-sided rows"
 
 out=$(run compare "$corpus/a.txt" "$corpus/b.txt" --json)
 if command -v python3 >/dev/null 2>&1; then
-    printf '%s' "$out" | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["passages"] and "figures" in d and "terms" in d' 2>/dev/null
+    printf '%s' "$out" | python3 -c 'import json, sys
+d = json.load(sys.stdin)
+assert d["passages"] and "figures" in d and "terms" in d' 2>/dev/null
     ok $? "compare --json is one valid JSON object with passages, figures, terms"
 else
     like "$out" '^\{"a":\{"id":[0-9]+.*"passages":\[' "compare --json has passages"
 fi
 
 out=$(run similar "$corpus/a-edited.txt" --limit 3)
-like "$(printf '%s\n' "$out" | head -1)" '^[01]\.[0-9]+ dup ' "similar: the edited copy's original ranks first, marked dup"
+like "$(printf '%s\n' "$out" | head -1)" '^[01]\.[0-9]+ dup ' \
+    "similar: the edited copy's original ranks first, marked dup"
 out=$(run similar "$corpus/a.txt" --json --limit 1)
 like "$out" '"near_duplicate":true' "similar --json marks the near-duplicate"
 out=$(run similar --groups)
