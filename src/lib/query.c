@@ -18,7 +18,8 @@
  * conditions; a text subtree nested under a field OR, or a negation with no
  * positive words beside it, becomes "d.id [NOT] IN (SELECT rowid FROM
  * docs_fts WHERE docs_fts MATCH ?)". The SQL never has ORDER BY and names
- * the documents table "d", so store can append its own ordering.
+ * the documents table "d", so store can append its own ordering. It calls
+ * ds_fold(), a case-folding SQL function that store registers.
  */
 #include "config.h"
 
@@ -938,7 +939,8 @@ sql_field(struct compiler *c, const struct qnode *n)
     case QF_SOURCE:
         /* through the small (source, id) index, not a scan of the big rows */
         buf_printf(b,
-                   "d.id IN (SELECT id FROM documents WHERE source LIKE ?%d ESCAPE '\\')",
+                   "d.id IN (SELECT id FROM documents"
+                   " WHERE ds_fold(source) LIKE ds_fold(?%d) ESCAPE '\\')",
                    add_param_text(q, like_pattern(n->value, true)));
         return;
     case QF_AFTER:
@@ -1013,13 +1015,14 @@ sql_field(struct compiler *c, const struct qnode *n)
         int k = add_param_text(q, like_pattern(n->value, false));
         buf_printf(b,
                    "d.id IN (SELECT m.doc_id FROM mentions m JOIN entities e ON e.id = m.entity_id"
-                   " WHERE (e.name LIKE ?%d ESCAPE '\\' OR e.alt LIKE ?%d ESCAPE '\\')",
+                   " WHERE (ds_fold(e.name) LIKE ds_fold(?%d) ESCAPE '\\'"
+                   " OR ds_fold(e.alt) LIKE ds_fold(?%d) ESCAPE '\\')",
                    k, k);
     } else {
         int k = add_param_text(q, xstrdup(n->value));
         buf_printf(b,
                    "d.id IN (SELECT m.doc_id FROM mentions m JOIN entities e ON e.id = m.entity_id"
-                   " WHERE (e.name = ?%d COLLATE NOCASE OR e.alt = ?%d COLLATE NOCASE)",
+                   " WHERE (ds_fold(e.name) = ds_fold(?%d) OR ds_fold(e.alt) = ds_fold(?%d))",
                    k, k);
     }
     if (kind)

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "dossier/query.h"
+#include "dossier/utf8.h"
 #include "store_private.h"
 
 /* ---- schema ------------------------------------------------------------------ */
@@ -325,6 +326,39 @@ store_spans_parse(const char *text, size_t *n_out)
     return sp;
 }
 
+/* ---- SQL functions ------------------------------------------------------------------- */
+
+/* ds_fold(text): lower case beyond ASCII (É -> é, Ж -> ж), for the query
+ * language's case-insensitive source: and entity filters; SQLite's own
+ * LIKE and NOCASE fold ASCII only. NULL stays NULL. */
+static void
+store_sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const char *t = (const char *)sqlite3_value_text(argv[0]);
+    if (!t) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    size_t n = (size_t)sqlite3_value_bytes(argv[0]);
+    struct buf b = BUF_INIT;
+    buf_reserve(&b, n + 1);
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)t[i];
+        if (c < 0x80) {
+            buf_putc(&b, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        int len = utf8_decode(t + i, n - i, &cp);
+        char enc[4];
+        buf_append(&b, enc, (size_t)utf8_encode(utf8_tolower(cp), enc));
+        i += (size_t)len;
+    }
+    sqlite3_result_text(ctx, b.data ? b.data : "", (int)b.len, free);
+}
+
 /* ---- open and close ------------------------------------------------------------- */
 
 static int
@@ -455,6 +489,13 @@ store_open(const char *path, int flags, struct store **out, struct ds_error *err
     if (rc != SQLITE_OK) {
         s->tok_inst = NULL;
         ds_error_set(err, -1, "opening the index: cannot create the tokenizer");
+        goto fail;
+    }
+    rc = sqlite3_create_function_v2(s->db, "ds_fold", 1,
+                                    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                                    store_sql_fold, NULL, NULL, NULL);
+    if (rc != SQLITE_OK) {
+        store_fail(s, err, rc, "opening the index");
         goto fail;
     }
     if (store_configure(s, err) != 0 || store_check_schema(s, err) != 0)

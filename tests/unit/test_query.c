@@ -168,6 +168,9 @@ test_valid(void)
     selects("source:a_b", "");
     selects("-source:xinhua", "2,3,4,5,6");
     selects("source:xinhua OR source:nikkei", "1,3");
+    selects("source:ÉCONOMIE", "4");
+    selects("source:économie", "4");
+    selects("source:人民", "5");
     selects("source:xinhua OR rcep", "1,3");
     selects("(source:xinhua OR rcep) tariffs", "1");
     selects("after:2021", "1,2,4");
@@ -414,7 +417,7 @@ main(void)
     add("RCEP enters into force", "Nikkei Asia", "2020-02",
         "The Regional Comprehensive Economic Partnership covers Asia.", NULL, NULL, NULL, 7.5,
         "%");
-    add("Markets", "Reuters", "2024-03-01", "Stocks rose.", NULL, NULL, NULL, 0, NULL);
+    add("Markets", "Reuters Économie", "2024-03-01", "Stocks rose.", NULL, NULL, NULL, 0, NULL);
     add(NULL, "人民网", "2019-12-31", "商务部部长王文涛表示，将继续推动关税减让。C++ & !!",
         NULL, NULL, "Wang Wentao", 0, NULL);
     add(NULL, NULL, NULL, "日本と中国。", NULL, NULL, "Kishida", 0, NULL);

@@ -430,12 +430,13 @@ test_extraction(struct store *s)
                          .value = 25, .value_hi = 30, .unit = (char *)(uintptr_t)"%",
                          .kind = FIGURE_RATE};
     struct figure figs[2] = {fig, pct};
-    struct entity ents[2] = {
+    struct entity ents[3] = {
         {(char *)(uintptr_t)"China", NULL, ENTITY_COUNTRY, es, 2},
         {(char *)(uintptr_t)"Wang Wentao", (char *)(uintptr_t)"王文涛", ENTITY_PERSON, fs, 1},
+        {(char *)(uintptr_t)"Côte d'Ivoire", NULL, ENTITY_COUNTRY, fs, 1},
     };
     struct topic_score tops[1] = {{(char *)(uintptr_t)"us-china", 2.5, ts, 1}};
-    struct extraction x = {figs, 2, ents, 2, tops, 1};
+    struct extraction x = {figs, 2, ents, 3, tops, 1};
     (void)fs;
 
     is_int(store_put_extraction(s, 1, &x, &err), 0, "put extraction");
@@ -450,13 +451,13 @@ test_extraction(struct store *s)
        "figure fields round-trip");
     ok(y.nfigures == 2 && y.figures[1].value_hi == 30 && y.figures[1].approx == NULL,
        "range end round-trips");
-    is_int(y.nentities, 2, "entities round-trip");
-    ok(y.nentities == 2 && strcmp(y.entities[0].name, "China") == 0 &&
+    is_int(y.nentities, 3, "entities round-trip");
+    ok(y.nentities == 3 && strcmp(y.entities[0].name, "China") == 0 &&
            y.entities[0].nspans == 2 && y.entities[0].spans[1].start == 30 &&
            y.entities[0].spans[1].end == 35,
        "entity spans round-trip");
-    ok(y.nentities == 2 && y.entities[1].kind == ENTITY_PERSON &&
-           strcmp(y.entities[1].alt, "王文涛") == 0,
+    ok(y.nentities == 3 && y.entities[2].kind == ENTITY_PERSON &&
+           strcmp(y.entities[2].alt, "王文涛") == 0,
        "entity kind and alt round-trip");
     ok(y.ntopics == 1 && strcmp(y.topics[0].slug, "us-china") == 0 && y.topics[0].score == 2.5 &&
            y.topics[0].nspans == 1 && y.topics[0].spans[0].end == 34,
@@ -470,6 +471,8 @@ test_extraction(struct store *s)
     is_int(count_hits(s, "entity:王文涛"), 1, "entity: by alt");
     is_int(count_hits(s, "country:China"), 1, "country:");
     is_int(count_hits(s, "org:China"), 0, "kind filter applies");
+    is_int(count_hits(s, "country:\"CÔTE D'IVOIRE\""), 1, "entity names fold case beyond ASCII");
+    is_int(count_hits(s, "country:côte*"), 1, "folded prefix");
     is_int(count_hits(s, "topic:US-China"), 1, "topic: (lowercased)");
     is_int(count_hits(s, "has:figures"), 1, "has:figures");
     is_int(count_hits(s, "figure:>100bn"), 1, "figure:>100bn");
