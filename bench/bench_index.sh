@@ -100,4 +100,4 @@ echo "size   floor db $floor_db_mb MB, dossier db $dossier_db_mb MB; dossier ind
 echo "RESULT index docs=$docs bytes=$BENCH_CORPUS_BYTES read_s=$read_s floor_s=$floor_s" \
     "dossier_s=$dossier_s ratio=$ratio floor_cpu_s=$floor_cpu dossier_cpu_s=$dossier_cpu" \
     "cpu_ratio=$cpu_ratio floor_db_mb=$floor_db_mb dossier_db_mb=$dossier_db_mb" \
-    "rss_kb=$rss_kb runs=$runs load=$(cut -d' ' -f1 /proc/loadavg)" | tee "$work/index.result"
+    "rss_kb=$rss_kb runs=$runs rev=${BENCH_REV:-unknown} load=$(cut -d' ' -f1 /proc/loadavg)" | tee "$work/index.result"

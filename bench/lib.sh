@@ -27,6 +27,7 @@ bench_find_build() {
 
 # Build the named targets quietly; fail loudly with the log.
 bench_make() {
+    BENCH_REV=$(bench_rev) # what the binaries are built from
     log=$BENCH_OUT/make.log
     make -C "$BENCH_BUILD" -j2 "$@" >"$log" 2>&1 || { tail -20 "$log" >&2; bench_die "make $* failed"; }
 }
@@ -60,6 +61,12 @@ bench_corpus() {
     fi
     BENCH_CORPUS_BYTES=$(find "$BENCH_CORPUS" -type f -name '*.txt' -printf '%s\n' |
         awk '{ s += $1 } END { print s + 0 }')
+}
+
+# The source revision being measured: short hash, "+dirty" with local changes.
+bench_rev() {
+    r=$(git -C "$BENCH_SRC" rev-parse --short HEAD 2>/dev/null) || { echo unknown; return; }
+    if git -C "$BENCH_SRC" diff --quiet HEAD -- src include 2>/dev/null; then echo "$r"; else echo "$r+dirty"; fi
 }
 
 # Keep the program's own config and data out of the way of user settings.

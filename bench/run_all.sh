@@ -82,6 +82,7 @@ sum=$BENCH_OUT/summary-$docs-seed$seed.txt
     printf '%-28s %12s %12s %8s %12s %s\n' "tui query redraw (ms)" "$q" "" "" "<=50 @1M" "$(verdict "$q" "<=" 50)"
     printf '%-28s %12s %12s %8s %12s %s\n' "tui RSS (kB)" "$m" "" "" "<=61440" "$(verdict "$m" "<=" 61440)"
     echo "load (1 min) at the end of each: index $(kv index load), query $(kv query load), tui $(kv tui load)"
+    echo "source revision measured: index $(kv index rev), query $(kv query rev), tui $(kv tui rev)"
     grep '^RESULT .*failed=1' "$log" | sed 's/^RESULT \([a-z]*\).*/FAILED: \1 (see '"$(basename "$log")"')/'
     grep '^RESULT .*skipped=1' "$log" | sed 's/^RESULT \([a-z]*\).*/skipped: \1/'
 } | tee "$sum"
