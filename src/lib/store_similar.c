@@ -604,15 +604,54 @@ store_similar(struct store *s, int64_t doc_id, size_t limit, struct similar_doc 
         store_fail(s, err, rc, "reading term statistics");
         goto done;
     }
+    /* Frequencies found before on this connection are kept in a temporary
+     * table: a reader asking for similar articles again mostly reuses them. */
+    sqlite3_stmt *cget = NULL, *cput = NULL;
+    if (sqlite3_exec(s->db,
+                     "CREATE TEMP TABLE IF NOT EXISTS similar_df(word TEXT PRIMARY KEY,"
+                     " df REAL NOT NULL) WITHOUT ROWID",
+                     NULL, NULL, NULL) == SQLITE_OK) {
+        sqlite3_prepare_v2(s->db, "SELECT df FROM temp.similar_df WHERE word = ?1", -1, &cget,
+                           NULL);
+        sqlite3_prepare_v2(s->db,
+                           "INSERT OR REPLACE INTO temp.similar_df(word, df) VALUES (?1, ?2)", -1,
+                           &cput, NULL);
+    }
     for (size_t i = 0; i < ndf; i++) {
-        double df;
-        int r = estimate_df(s, st, q[i].t.word, maxid, &df, err);
-        if (r < 0)
-            goto done;
+        double df = 0;
+        int r = 1;
+        if (cget) {
+            sqlite3_reset(cget);
+            sqlite3_bind_text(cget, 1, q[i].t.word, -1, SQLITE_STATIC);
+            if (sqlite3_step(cget) == SQLITE_ROW) {
+                df = sqlite3_column_double(cget, 0);
+                r = df < 0 ? 1 : 0; /* -1: a word the query syntax refused */
+            } else {
+                r = -2;
+            }
+            sqlite3_reset(cget);
+        }
+        if (!cget || r == -2) {
+            r = estimate_df(s, st, q[i].t.word, maxid, &df, err);
+            if (r < 0) {
+                sqlite3_finalize(cget);
+                sqlite3_finalize(cput);
+                goto done;
+            }
+            if (cput) {
+                sqlite3_reset(cput);
+                sqlite3_bind_text(cput, 1, q[i].t.word, -1, SQLITE_STATIC);
+                sqlite3_bind_double(cput, 2, r > 0 ? -1 : df);
+                sqlite3_step(cput);
+                sqlite3_reset(cput);
+            }
+        }
         q[i].df = df;
         q[i].idf = r > 0 ? 0 : log(1.0 + maxid / DS_MAX(1.0, df));
         q[i].w = (1.0 + log((double)q[i].t.count_a)) * q[i].idf;
     }
+    sqlite3_finalize(cget);
+    sqlite3_finalize(cput);
     sqlite3_finalize(st);
     st = NULL;
     qsort(q, ndf, sizeof *q, qterm_w_cmp);
