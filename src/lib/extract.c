@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dossier/sentences.h"
 #include "extract_int.h"
 
 const char *
@@ -79,6 +78,58 @@ extraction_clear(struct extraction *x)
     }
     free(x->topics);
     memset(x, 0, sizeof *x);
+}
+
+static uint32_t
+wordset_hash(const char *w, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h ^ (h >> 15);
+}
+
+void
+wordset_init(struct wordset *ws, const char *const *list)
+{
+    size_t n = 0;
+    while (list[n])
+        n++;
+    size_t cap = 16;
+    while (cap < n * 3)
+        cap *= 2;
+    ws->w = xcalloc(cap, sizeof *ws->w);
+    ws->mask = cap - 1;
+    for (size_t i = 0; i < n; i++) {
+        size_t j = wordset_hash(list[i], strlen(list[i])) & ws->mask;
+        while (ws->w[j] && strcmp(ws->w[j], list[i]) != 0)
+            j = (j + 1) & ws->mask;
+        ws->w[j] = list[i];
+    }
+}
+
+void
+wordset_free(struct wordset *ws)
+{
+    free(ws->w);
+    ws->w = NULL;
+}
+
+bool
+wordset_has(const struct wordset *ws, const char *w, size_t n, bool lower)
+{
+    char low[32];
+    if (n == 0 || n >= sizeof low)
+        return false;
+    if (lower) {
+        for (size_t i = 0; i < n; i++)
+            low[i] = (char)ex_lower((unsigned char)w[i]);
+        w = low;
+    }
+    for (size_t j = wordset_hash(w, n) & ws->mask; ws->w[j]; j = (j + 1) & ws->mask)
+        if (ws->w[j][0] == w[0] && strncmp(ws->w[j], w, n) == 0 && ws->w[j][n] == '\0')
+            return true;
+    return false;
 }
 
 static const struct {
@@ -151,10 +202,7 @@ extractor_run(struct extractor *ex, const struct article *a, struct extraction *
     size_t n = strlen(body);
     if (n > UINT32_MAX - 1)
         n = UINT32_MAX - 1; /* spans are 32-bit */
-    struct span *sents = NULL;
-    size_t nsents = sentences_split(body, n, &sents);
-    fig_run(&ex->fr, body, n, sents, nsents, out);
-    free(sents);
+    fig_run(&ex->fr, body, n, out);
     ent_run(&ex->gz, body, n, out);
     tp_run(&ex->tp, a->title, body, out);
 }

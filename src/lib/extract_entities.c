@@ -804,7 +804,7 @@ static bool
 ws_has_h(const struct wset *ws, const char *w, size_t n, uint32_t h)
 {
     for (size_t j = h & ws->mask; ws->w[j]; j = (j + 1) & ws->mask)
-        if (ws->w[j][0] == w[0] && memcmp(ws->w[j], w, n) == 0 && ws->w[j][n] == '\0')
+        if (ws->w[j][0] == w[0] && strncmp(ws->w[j], w, n) == 0 && ws->w[j][n] == '\0')
             return true;
     return false;
 }
@@ -832,6 +832,8 @@ struct ent_run {
     size_t nm, capm;
     struct dyn *d;
     size_t nd, capd;
+    int32_t *dmap;   /* hash of (name, kind) -> dyn index, open addressing */
+    size_t dmask;
 };
 
 /* Is the token in word list id, as written (lower = 0) or in lower case
@@ -894,9 +896,29 @@ er_mention(struct ent_run *r, uint32_t a, uint32_t b, uint32_t ref)
 static uint32_t
 er_dyn(struct ent_run *r, const char *name, enum entity_kind kind)
 {
-    for (size_t i = 0; i < r->nd; i++)
-        if (r->d[i].kind == kind && strcmp(r->d[i].name, name) == 0)
-            return (uint32_t)(i + r->g->nents);
+    uint64_t h = ds_hash64(name, strlen(name)) ^ (uint64_t)kind;
+    if (!r->dmap || (r->nd + 1) * 2 > r->dmask + 1) {
+        /* grow and rehash */
+        size_t cap = r->dmap ? (r->dmask + 1) * 2 : 64;
+        free(r->dmap);
+        r->dmap = xmalloc(cap * sizeof *r->dmap);
+        r->dmask = cap - 1;
+        for (size_t i = 0; i < cap; i++)
+            r->dmap[i] = -1;
+        for (size_t i = 0; i < r->nd; i++) {
+            uint64_t hi = ds_hash64(r->d[i].name, strlen(r->d[i].name)) ^ (uint64_t)r->d[i].kind;
+            size_t j = hi & r->dmask;
+            while (r->dmap[j] >= 0)
+                j = (j + 1) & r->dmask;
+            r->dmap[j] = (int32_t)i;
+        }
+    }
+    size_t j = h & r->dmask;
+    for (; r->dmap[j] >= 0; j = (j + 1) & r->dmask) {
+        const struct dyn *d = &r->d[r->dmap[j]];
+        if (d->kind == kind && strcmp(d->name, name) == 0)
+            return (uint32_t)r->dmap[j] + (uint32_t)r->g->nents;
+    }
     if (r->nd == r->capd) {
         r->capd = r->capd ? r->capd * 2 : 16;
         r->d = xrealloc(r->d, r->capd * sizeof *r->d);
@@ -905,7 +927,23 @@ er_dyn(struct ent_run *r, const char *name, enum entity_kind kind)
     memset(d, 0, sizeof *d);
     d->name = xstrdup(name);
     d->kind = kind;
+    r->dmap[j] = (int32_t)r->nd;
     return (uint32_t)(r->nd++ + r->g->nents);
+}
+
+/* The dyn entity (name, kind) as a ref, or UINT32_MAX. */
+static uint32_t
+er_find(const struct ent_run *r, const char *name, enum entity_kind kind)
+{
+    if (!r->dmap)
+        return UINT32_MAX;
+    uint64_t h = ds_hash64(name, strlen(name)) ^ (uint64_t)kind;
+    for (size_t j = h & r->dmask; r->dmap[j] >= 0; j = (j + 1) & r->dmask) {
+        const struct dyn *d = &r->d[r->dmap[j]];
+        if (d->kind == kind && strcmp(d->name, name) == 0)
+            return (uint32_t)r->dmap[j] + (uint32_t)r->g->nents;
+    }
+    return UINT32_MAX;
 }
 
 /* Text of tokens [i, j] joined by single spaces (separators normalised). */
@@ -1155,6 +1193,8 @@ er_set_key(struct ent_run *r, uint32_t ref, size_t a, size_t b)
     d->key[n] = '\0';
 }
 
+static void er_pass_later(struct ent_run *r);
+
 /* People: capitalised runs of name-like tokens with evidence. */
 static void
 er_pass_people(struct ent_run *r)
@@ -1265,7 +1305,8 @@ er_pass_people(struct ent_run *r)
             continue;
         }
         if (len == 1) {
-            singles = xrealloc(singles, (nsingles + 1) * sizeof *singles);
+            if ((nsingles & (nsingles - 1)) == 0) /* grow at powers of two */
+                singles = xrealloc(singles, (nsingles ? nsingles * 2 : 4) * sizeof *singles);
             singles[nsingles++].tok = a;
             i = e + 1;
             continue;
@@ -1316,28 +1357,145 @@ er_pass_people(struct ent_run *r)
     free(singles);
 
     /* Later mentions: full names without evidence, and lone surnames. */
+    er_pass_later(r);
+}
+
+/* A small map from a word (borrowed bytes) to an int32, for the later-mention
+ * pass: words that start a person's name or are their key, and for each key
+ * the person mentioned last. */
+struct smap {
+    const char **k;
+    uint32_t *kl;
+    int32_t *v;
+    size_t mask, n;
+};
+
+static void
+smap_init(struct smap *m, size_t want)
+{
+    size_t cap = 16;
+    while (cap < want * 2 + 2)
+        cap *= 2;
+    m->k = xcalloc(cap, sizeof *m->k);
+    m->kl = xcalloc(cap, sizeof *m->kl);
+    m->v = xcalloc(cap, sizeof *m->v);
+    m->mask = cap - 1;
+    m->n = 0;
+}
+
+static void
+smap_free(struct smap *m)
+{
+    free(m->k);
+    free(m->kl);
+    free(m->v);
+}
+
+/* The slot for w (found, or empty where it would go). */
+static size_t
+smap_slot(const struct smap *m, const char *w, size_t n)
+{
+    size_t j = ds_hash64(w, n) & m->mask;
+    while (m->k[j] && !(m->kl[j] == n && memcmp(m->k[j], w, n) == 0))
+        j = (j + 1) & m->mask;
+    return j;
+}
+
+static void
+smap_put(struct smap *m, const char *w, size_t n, int32_t v)
+{
+    size_t j = smap_slot(m, w, n);
+    if (!m->k[j]) {
+        m->k[j] = w;
+        m->kl[j] = (uint32_t)n;
+        m->n++;
+    }
+    m->v[j] = v;
+}
+
+static bool
+smap_get(const struct smap *m, const char *w, size_t n, int32_t *v)
+{
+    size_t j = smap_slot(m, w, n);
+    if (!m->k[j])
+        return false;
+    *v = m->v[j];
+    return true;
+}
+
+struct pmention {
+    uint32_t start;
+    uint32_t ref;
+};
+
+static int
+er_pm_cmp(const void *pa, const void *pb)
+{
+    const struct pmention *a = pa, *b = pb;
+    return a->start < b->start ? -1 : a->start > b->start;
+}
+
+/* Is dyn d a person with a full name (two words or more) and a key? */
+static bool
+er_full_person(const struct dyn *d)
+{
+    return d->kind == ENTITY_PERSON && d->key[0] && strchr(d->name, ' ') != NULL;
+}
+
+static void
+er_pass_later(struct ent_run *r)
+{
+    const struct tok *v = r->t.v;
+    size_t nt = r->t.n;
     size_t npeople = 0;
     for (size_t d = 0; d < r->nd; d++)
         if (r->d[d].kind == ENTITY_PERSON)
             npeople++;
     if (!npeople)
         return;
+    /* words that may start a mention */
+    struct smap cand, latest;
+    smap_init(&cand, npeople * 2);
+    smap_init(&latest, npeople);
+    for (size_t d = 0; d < r->nd; d++) {
+        const struct dyn *dy = &r->d[d];
+        if (dy->kind != ENTITY_PERSON)
+            continue;
+        size_t fl = strcspn(dy->name, " -");
+        smap_put(&cand, dy->name, fl, 1);
+        if (dy->key[0])
+            smap_put(&cand, dy->key, strlen(dy->key), 1);
+    }
+    /* full-name person mentions so far, by position */
+    struct pmention *pm = NULL;
+    size_t npm = 0;
+    for (size_t m = 0; m < r->nm; m++) {
+        uint32_t ref = r->m[m].ref;
+        if (ref < r->g->nents || !er_full_person(&r->d[ref - r->g->nents]))
+            continue;
+        if (!pm)
+            pm = xmalloc(r->nm * sizeof *pm);
+        pm[npm].start = r->m[m].start;
+        pm[npm].ref = ref;
+        npm++;
+    }
+    if (npm > 1)
+        qsort(pm, npm, sizeof *pm, er_pm_cmp);
+    size_t sp = 0;
+
     for (size_t i = 0; i < nt; i++) {
+        /* what was mentioned before this token */
+        while (sp < npm && pm[sp].start < v[i].start) {
+            const struct dyn *dy = &r->d[pm[sp].ref - r->g->nents];
+            smap_put(&latest, dy->key, strlen(dy->key), (int32_t)pm[sp].ref);
+            sp++;
+        }
         if (r->covered[i] || !(v[i].flags & TK_NAMEY))
             continue;
-        /* cheap filter: the token must be some person's first word or key */
         size_t tl = v[i].end - v[i].start;
         const char *tw = r->s + v[i].start;
-        bool cand = false;
-        for (size_t d = 0; d < r->nd && !cand; d++) {
-            const struct dyn *dy = &r->d[d];
-            if (dy->kind != ENTITY_PERSON)
-                continue;
-            if ((strncmp(dy->name, tw, tl) == 0 && (dy->name[tl] == ' ' || dy->name[tl] == '-')) ||
-                (strlen(dy->key) == tl && memcmp(dy->key, tw, tl) == 0))
-                cand = true;
-        }
-        if (!cand)
+        int32_t dummy;
+        if (!smap_get(&cand, tw, tl, &dummy))
             continue;
         /* full name over 2-3 tokens */
         bool done = false;
@@ -1351,16 +1509,17 @@ er_pass_people(struct ent_run *r)
             if (!joined)
                 continue;
             char *name = er_text(r, i, i + len - 1);
-            for (size_t d = 0; d < r->nd; d++) {
-                if (r->d[d].kind == ENTITY_PERSON && strcmp(r->d[d].name, name) == 0) {
-                    er_mention(r, v[i].start, v[i + len - 1].end, (uint32_t)(d + r->g->nents));
-                    for (size_t k = i; k < i + len; k++)
-                        r->covered[k] = 2;
-                    done = true;
-                    break;
-                }
-            }
+            uint32_t ref = er_find(r, name, ENTITY_PERSON);
             free(name);
+            if (ref == UINT32_MAX)
+                continue;
+            er_mention(r, v[i].start, v[i + len - 1].end, ref);
+            for (size_t k = i; k < i + len; k++)
+                r->covered[k] = 2;
+            const struct dyn *dy = &r->d[ref - r->g->nents];
+            if (er_full_person(dy))
+                smap_put(&latest, dy->key, strlen(dy->key), (int32_t)ref);
+            done = true;
         }
         if (done)
             continue;
@@ -1371,31 +1530,25 @@ er_pass_people(struct ent_run *r)
         if (i > 0 && (v[i - 1].flags & TK_CAP) && er_joined(&v[i]) && !r->covered[i - 1] &&
             !er_is(r, &v[i - 1], WL_STOP))
             continue;
-        size_t l = v[i].end - v[i].start;
-        uint32_t ref = UINT32_MAX, best_start = 0;
-        bool before = false;
-        for (size_t m = 0; m < r->nm; m++) {
-            uint32_t mr = r->m[m].ref;
-            if (mr < r->g->nents)
-                continue;
-            const struct dyn *d = &r->d[mr - r->g->nents];
-            if (d->kind != ENTITY_PERSON || strlen(d->key) != l ||
-                memcmp(d->key, r->s + v[i].start, l) != 0 || strchr(d->name, ' ') == NULL)
-                continue;
-            bool b4 = r->m[m].start < v[i].start;
-            /* the latest one before, else the first one after */
-            if (ref == UINT32_MAX || (b4 && (!before || r->m[m].start > best_start)) ||
-                (!b4 && !before && r->m[m].start < best_start)) {
-                ref = mr;
-                best_start = r->m[m].start;
-                before = b4;
+        int32_t ref = -1;
+        if (!smap_get(&latest, tw, tl, &ref)) {
+            /* none before: the first one after (looking a bounded way ahead) */
+            for (size_t k = sp; k < npm && k < sp + 64; k++) {
+                const struct dyn *dy = &r->d[pm[k].ref - r->g->nents];
+                if (strlen(dy->key) == tl && memcmp(dy->key, tw, tl) == 0) {
+                    ref = (int32_t)pm[k].ref;
+                    break;
+                }
             }
         }
-        if (ref != UINT32_MAX) {
-            er_mention(r, v[i].start, v[i].end, ref);
+        if (ref >= 0) {
+            er_mention(r, v[i].start, v[i].end, (uint32_t)ref);
             r->covered[i] = 2;
         }
     }
+    free(pm);
+    smap_free(&cand);
+    smap_free(&latest);
 }
 
 static int
@@ -1419,14 +1572,15 @@ ent_run(const struct gazetteer *g, const char *body, size_t n, struct extraction
     r.covered = xcalloc(r.t.n + 1, 1);
     er_pass_gazetteer(&r);
     er_pass_people(&r);
-    qsort(r.m, r.nm, sizeof *r.m, er_mention_cmp);
+    if (r.nm > 1)
+        qsort(r.m, r.nm, sizeof *r.m, er_mention_cmp);
 
     /* Group mentions into entities, in order of first mention. */
     size_t nrefs = g->nents + r.nd;
     int32_t *slot = xmalloc((nrefs + 1) * sizeof *slot);
     for (size_t i = 0; i < nrefs; i++)
         slot[i] = -1;
-    size_t cap = out->nentities;
+    size_t cap = out->nentities, first_out = out->nentities;
     for (size_t i = 0; i < r.nm; i++) {
         uint32_t ref = r.m[i].ref;
         if (slot[ref] < 0) {
@@ -1447,8 +1601,14 @@ ent_run(const struct gazetteer *g, const char *body, size_t n, struct extraction
             }
             slot[ref] = (int32_t)out->nentities++;
         }
-        struct entity *e = &out->entities[slot[ref]];
-        e->spans = xrealloc(e->spans, (e->nspans + 1) * sizeof *e->spans);
+        out->entities[slot[ref]].nspans++; /* counted first, filled below */
+    }
+    for (size_t k = first_out; k < out->nentities; k++) {
+        out->entities[k].spans = xmalloc(out->entities[k].nspans * sizeof(struct span));
+        out->entities[k].nspans = 0;
+    }
+    for (size_t i = 0; i < r.nm; i++) {
+        struct entity *e = &out->entities[slot[r.m[i].ref]];
         e->spans[e->nspans].start = r.m[i].start;
         e->spans[e->nspans].end = r.m[i].end;
         e->nspans++;
@@ -1459,6 +1619,7 @@ ent_run(const struct gazetteer *g, const char *body, size_t n, struct extraction
         free(r.d[i].alt);
     }
     free(r.d);
+    free(r.dmap);
     free(r.m);
     free(r.covered);
     free(r.t.v);

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dossier/sentences.h"
 #include "extract_int.h"
 
 #define FIG_MONTHS                                                                         \
@@ -58,10 +59,14 @@ static const char fig_period_pattern[] =
     "|(?:per|a)\\h+(?:year|annum)|annually"
     ")\\b(?!-)";
 
+static const char *const *const fig_lists[FW_COUNT];
+
 int
 fig_compile(struct fig_res *fr, struct ds_error *err)
 {
     memset(fr, 0, sizeof *fr);
+    for (int l = 0; l < FW_COUNT; l++)
+        wordset_init(&fr->lists[l], fig_lists[l]);
     fr->fig = ds_regex_new(fig_pattern, 0, err);
     if (!fr->fig)
         return -1;
@@ -85,29 +90,11 @@ fig_free(struct fig_res *fr)
 {
     ds_regex_free(&fr->fig);
     ds_regex_free(&fr->period);
+    for (int l = 0; l < FW_COUNT; l++)
+        wordset_free(&fr->lists[l]);
 }
 
 /* ---- small text helpers ---------------------------------------------------- */
-
-static bool
-fig_word_in(const char *w, size_t n, const char *const *list)
-{
-    for (; *list; list++)
-        if ((*list)[0] == w[0] && strncmp(*list, w, n) == 0 && (*list)[n] == '\0')
-            return true;
-    return false;
-}
-
-static bool
-fig_word_in_ci(const char *w, size_t n, const char *const *list)
-{
-    char low[32];
-    if (n >= sizeof low)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        low[i] = (char)ex_lower((unsigned char)w[i]);
-    return fig_word_in(low, n, list);
-}
 
 /* Words (ASCII letters, digits, '-' and apostrophes inside) around a point. */
 struct fig_word {
@@ -175,12 +162,6 @@ fig_wis(const char *s, const struct fig_word *w, const char *word)
     return true;
 }
 
-static bool
-fig_win(const char *s, const struct fig_word *w, const char *const *list)
-{
-    return fig_word_in_ci(s + w->start, w->end - w->start, list);
-}
-
 /* ---- classification tables ----------------------------------------------------- */
 
 static const char *const fig_up_words[] = {
@@ -214,6 +195,78 @@ static const char *const fig_label_words[] = {
     "Suite", "Unit", "Building", "Floor", "Apollo", "Boeing", "Airbus", "iPhone", NULL};
 static const char *const fig_approx_1[] = {"about", "around", "approximately", "roughly", "nearly",
                                            "almost", "some", "over", "under", "estimated", NULL};
+
+static const char *const fig_verbs[] = {
+    "hit", "hits", "reached", "reach", "reaches", "reaching", "amounted", "amounting", "amount",
+    "amounts", "totalled", "totaled", "totalling", "totaling", "total", "totals", "was", "were",
+    "is", "are", "be", "been", "being", "stood", "stands", "stand", "exceeded", "exceeds",
+    "exceed", "topped", "tops", "rose", "rise", "rises", "risen", "fell", "falls", "fall", "grew",
+    "grow", "grows", "jumped", "surged", "increased", "decreased", "declined", "dropped", "climbed",
+    "gained", "valued", "worth", "of", "by", "to", "at", "from", "on", "for", "with", "up", "down",
+    "than", "imported", "exported", "bought", "sold", "traded",
+    "buy", "sell", "spent", "spend", "spends", "invested", "invest", "raised", "raise", "earned",
+    "made", "paid", "pay", "lost", "cut", "cost", "costs", "posted", "recorded", "reported",
+    "registered", "saw", "see", "sees", "announced", "approved", "pledged", "allocated",
+    "received", "generated", "produced", "handled", "shipped", "hitting", "reaching", "as",
+    "about", "around", "nearly", "almost", "roughly", "approximately", "some", "over", "under",
+    "more", "less", "least", "fewer", "estimated", "an", "a", "the", "only", "just", "has", "have",
+    "had", "all", "also", "will", "would", "could", "may", "might", "already", "reportedly",
+    "expected", "likely", "set", "and", "or", NULL};
+static const char *const fig_strong_verbs[] = {
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could",
+    "should", "may", "might", "can", "grown", "grew", "rose", "risen", "fell", "fallen", "hit",
+    "reached", "amounted", "totalled", "totaled", "stood", "exceeded", "jumped", "surged",
+    "increased", "decreased", "declined", "dropped", "climbed", "gained", "cutting", "reducing",
+    "raising", "boosting", "increasing", "expanding", "lifting", "imported", "exported", "bought",
+    "sold", "spent", "invested", "raised", "earned", "made", "paid", "lost", "cost", "posted",
+    "recorded", "reported", "registered", "saw", "said", "says", "plans", "planned", "wants",
+    "wanted", "expects", "expected", "hopes", "aims", "aimed", "seeks", "sought", "needs",
+    "needed", "traded", "imposed", "announced", "approved", "pledged", "expect", "forecast",
+    "slipped", "improved", "handled", "employs", "held", "kept", "told", NULL};
+static const char *const fig_preps[] = {"at", "in", "on", "by", "to", "for", "with", "from",
+                                        "of", "over", "under", "into", "as", NULL};
+static const char *const fig_after_stop[] = {
+    "in", "from", "to", "for", "on", "at", "by", "with", "and", "or", "of", "worth", "a", "an",
+    "the", "this", "that", "last", "year-on-year", "is", "was", "were", "are", "has", "have",
+    "had", "will", "would", "could", "took", "came", "went", "said", "says", "each", "per",
+    "over", "since", "between", "than", "more", "less", "up", "down", "which", "who", "when",
+    "while", "after", "before", "as", "into", "off", "out", NULL};
+static const char *const fig_change_nouns[] = {
+    "increase", "decrease", "rise", "fall", "growth", "decline", "drop", "gain", "jump", "surge",
+    "year-on-year increase", "it", "which", "this", "that", "they", "accounting", "up", "down",
+    "share", "total", "with", "while", "who", NULL};
+static const char *const fig_lead_words[] = {
+    "the", "a", "an", "and", "but", "while", "with", "that", "which", "as", "its", "their", "so",
+    "when", "where", "after", "before", "since", "meanwhile", "moreover", "however", "also", NULL};
+
+static const char *const fig_months[] = {
+    "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr",
+    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", NULL};
+static const char *const fig_weak[] = {"we", "it", "they", "he", "she", "i", "you", "now", "then",
+    "this", "that", "there", "here", "which", "who", NULL};
+static const char *const fig_subj_stops[] = {"in", "from", "to", "for", "on", "at", "by",
+    "with", "and", "or", "was", "were", "is", "are",
+    "this", "last", "that", "which", "over", NULL};
+
+static const char *const *const fig_lists[FW_COUNT] = {
+    fig_up_words, fig_down_words, fig_rate_words, fig_share_words, fig_time_nouns,
+    fig_label_words, fig_approx_1, fig_verbs, fig_strong_verbs, fig_preps, fig_after_stop,
+    fig_change_nouns, fig_lead_words, fig_months, fig_weak, fig_subj_stops,
+};
+
+static bool
+fig_has(const struct fig_res *fr, enum fig_list l, const char *w, size_t n, bool lower)
+{
+    return wordset_has(&fr->lists[l], w, n, lower);
+}
+
+/* Is the word (lower-cased) in list l? */
+static bool
+fig_win(const struct fig_res *fr, const char *s, const struct fig_word *w, enum fig_list l)
+{
+    return wordset_has(&fr->lists[l], s + w->start, w->end - w->start, true);
+}
 
 /* ---- one figure ------------------------------------------------------------------ */
 
@@ -393,6 +446,51 @@ fig_sentence_of(const struct span *sents, size_t nsents, size_t pos)
     return lo; /* may be nsents when pos is past the last sentence */
 }
 
+/* The paragraph (between blank lines) last split into sentences. Splitting a
+ * paragraph alone gives the same sentences as splitting the whole text,
+ * since a blank line always ends a sentence. */
+struct fig_para {
+    size_t start, end;
+    struct span *sents;
+    size_t nsents;
+};
+
+/* Is there a blank line ending at i (s[i] == '\n' and the line before it
+ * holds only white space)? */
+static bool
+fig_blank_before(const char *s, size_t i)
+{
+    size_t j = i;
+    while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == '\t' || s[j - 1] == '\r'))
+        j--;
+    return j > 0 && s[j - 1] == '\n';
+}
+
+static struct span
+fig_sentence(struct fig_para *pp, const char *s, size_t n, size_t pos)
+{
+    if (!pp->sents || pos < pp->start || pos >= pp->end) {
+        size_t a = pos, b = pos;
+        while (a > 0 && !(s[a - 1] == '\n' && fig_blank_before(s, a - 1)))
+            a--;
+        while (b < n && !(s[b] == '\n' && fig_blank_before(s, b)))
+            b++;
+        free(pp->sents);
+        pp->start = a;
+        pp->end = b;
+        pp->nsents = sentences_split(s + a, b - a, &pp->sents);
+        for (size_t i = 0; i < pp->nsents; i++) {
+            pp->sents[i].start += (uint32_t)a;
+            pp->sents[i].end += (uint32_t)a;
+        }
+    }
+    size_t si = fig_sentence_of(pp->sents, pp->nsents, pos);
+    if (si < pp->nsents && pp->sents[si].start <= pos)
+        return pp->sents[si];
+    struct span whole = {(uint32_t)pp->start, (uint32_t)pp->end};
+    return whole;
+}
+
 static char *
 fig_clean_copy(const char *s, size_t a, size_t b)
 {
@@ -423,51 +521,8 @@ fig_clean_copy(const char *s, size_t a, size_t b)
 /* The subject: the noun phrase the figure measures, guessed from the clause
  * before it ("The total trade value between China and the US hit $682.32
  * billion" -> "total trade value between China and the US"). */
-static const char *const fig_verbs[] = {
-    "hit", "hits", "reached", "reach", "reaches", "reaching", "amounted", "amounting", "amount",
-    "amounts", "totalled", "totaled", "totalling", "totaling", "total", "totals", "was", "were",
-    "is", "are", "be", "been", "being", "stood", "stands", "stand", "exceeded", "exceeds",
-    "exceed", "topped", "tops", "rose", "rise", "rises", "risen", "fell", "falls", "fall", "grew",
-    "grow", "grows", "jumped", "surged", "increased", "decreased", "declined", "dropped", "climbed",
-    "gained", "valued", "worth", "of", "by", "to", "at", "from", "on", "for", "with", "up", "down",
-    "than", "imported", "exported", "bought", "sold", "traded",
-    "buy", "sell", "spent", "spend", "spends", "invested", "invest", "raised", "raise", "earned",
-    "made", "paid", "pay", "lost", "cut", "cost", "costs", "posted", "recorded", "reported",
-    "registered", "saw", "see", "sees", "announced", "approved", "pledged", "allocated",
-    "received", "generated", "produced", "handled", "shipped", "hitting", "reaching", "as",
-    "about", "around", "nearly", "almost", "roughly", "approximately", "some", "over", "under",
-    "more", "less", "least", "fewer", "estimated", "an", "a", "the", "only", "just", "has", "have",
-    "had", "all", "also", "will", "would", "could", "may", "might", "already", "reportedly",
-    "expected", "likely", "set", "and", "or", NULL};
-static const char *const fig_strong_verbs[] = {
-    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could",
-    "should", "may", "might", "can", "grown", "grew", "rose", "risen", "fell", "fallen", "hit",
-    "reached", "amounted", "totalled", "totaled", "stood", "exceeded", "jumped", "surged",
-    "increased", "decreased", "declined", "dropped", "climbed", "gained", "cutting", "reducing",
-    "raising", "boosting", "increasing", "expanding", "lifting", "imported", "exported", "bought",
-    "sold", "spent", "invested", "raised", "earned", "made", "paid", "lost", "cost", "posted",
-    "recorded", "reported", "registered", "saw", "said", "says", "plans", "planned", "wants",
-    "wanted", "expects", "expected", "hopes", "aims", "aimed", "seeks", "sought", "needs",
-    "needed", "traded", "imposed", "announced", "approved", "pledged", "expect", "forecast",
-    "slipped", "improved", "handled", "employs", "held", "kept", "told", NULL};
-static const char *const fig_preps[] = {"at", "in", "on", "by", "to", "for", "with", "from",
-                                        "of", "over", "under", "into", "as", NULL};
-static const char *const fig_after_stop[] = {
-    "in", "from", "to", "for", "on", "at", "by", "with", "and", "or", "of", "worth", "a", "an",
-    "the", "this", "that", "last", "year-on-year", "is", "was", "were", "are", "has", "have",
-    "had", "will", "would", "could", "took", "came", "went", "said", "says", "each", "per",
-    "over", "since", "between", "than", "more", "less", "up", "down", "which", "who", "when",
-    "while", "after", "before", "as", "into", "off", "out", NULL};
-static const char *const fig_change_nouns[] = {
-    "increase", "decrease", "rise", "fall", "growth", "decline", "drop", "gain", "jump", "surge",
-    "year-on-year increase", "it", "which", "this", "that", "they", "accounting", "up", "down",
-    "share", "total", "with", "while", "who", NULL};
-static const char *const fig_lead_words[] = {
-    "the", "a", "an", "and", "but", "while", "with", "that", "which", "as", "its", "their", "so",
-    "when", "where", "after", "before", "since", "meanwhile", "moreover", "however", "also", NULL};
-
 static char *
-fig_subject(const char *s, const struct span *sent, size_t fstart, size_t fend,
+fig_subject(const struct fig_res *fr, const char *s, const struct span *sent, size_t fstart, size_t fend,
             const char *prev_subject, enum figure_kind kind)
 {
     /* Quantities and counts: "1.426 million tonnes of fresh durian". */
@@ -479,11 +534,8 @@ fig_subject(const char *s, const struct span *sent, size_t fstart, size_t fend,
             first = 1;
         if (k > first + 1 && fig_wis(s, &w[first], "of")) {
             size_t last = first + 1, stop = k;
-            static const char *const stops[] = {"in", "from", "to", "for", "on", "at", "by",
-                                                "with", "and", "or", "was", "were", "is", "are",
-                                                "this", "last", "that", "which", "over", NULL};
             for (size_t i = first + 1; i < k; i++) {
-                if (fig_win(s, &w[i], stops) || ex_is_digit((unsigned char)s[w[i].start])) {
+                if (fig_win(fr, s, &w[i], FW_SUBJ_STOPS) || ex_is_digit((unsigned char)s[w[i].start])) {
                     stop = i;
                     break;
                 }
@@ -501,7 +553,7 @@ fig_subject(const char *s, const struct span *sent, size_t fstart, size_t fend,
         size_t k = fig_words_after(s, fend, sent->end, w, 4);
         size_t m = 0;
         while (m < k && m < 3 && ex_is_lower((unsigned char)s[w[m].start]) &&
-               !fig_win(s, &w[m], fig_after_stop) && !fig_win(s, &w[m], fig_strong_verbs) &&
+               !fig_win(fr, s, &w[m], FW_AFTER_STOP) && !fig_win(fr, s, &w[m], FW_STRONG) &&
                (m == 0 || w[m].start == w[m - 1].end + 1))
             m++;
         if (m > 0 && w[0].start == fend + 1)
@@ -509,7 +561,9 @@ fig_subject(const char *s, const struct span *sent, size_t fstart, size_t fend,
     }
     /* The clause before the figure. */
     size_t lo = sent->start;
-    for (size_t i = fstart; i > sent->start; i--) {
+    if (fstart > lo + 400)
+        lo = fstart - 400; /* a clause longer than that has no useful subject */
+    for (size_t i = fstart; i > lo; i--) {
         char c = s[i - 1];
         if (c == ',' || c == ';' || c == ':' || c == '(' || c == '"') {
             lo = i;
@@ -520,18 +574,18 @@ fig_subject(const char *s, const struct span *sent, size_t fstart, size_t fend,
     size_t k = fig_words_before(s, lo, fstart, w, 24);
     /* w[0] is nearest. Skip the verb group right before the figure. */
     size_t i = 0;
-    while (i < k && (fig_win(s, &w[i], fig_verbs) || ex_is_digit((unsigned char)s[w[i].start]) ||
+    while (i < k && (fig_win(fr, s, &w[i], FW_VERBS) || ex_is_digit((unsigned char)s[w[i].start]) ||
                      (w[i].end - w[i].start > 4 && s[w[i].end - 1] == 'd' &&
                       s[w[i].end - 2] == 'e' && ex_is_lower((unsigned char)s[w[i].start]))))
         i++;
     if (i == 0 && k > 0) {
         /* No verb right before the figure: look for one further back. */
         size_t j = 0;
-        while (j < k && !fig_win(s, &w[j], fig_verbs))
+        while (j < k && !fig_win(fr, s, &w[j], FW_VERBS))
             j++;
         if (j < k) {
             i = j;
-            while (i < k && fig_win(s, &w[i], fig_verbs))
+            while (i < k && fig_win(fr, s, &w[i], FW_VERBS))
                 i++;
         } else {
             i = k; /* no verb: no subject from this clause */
@@ -543,32 +597,30 @@ fig_subject(const char *s, const struct span *sent, size_t fstart, size_t fend,
      * rate of" keeps X. */
     size_t sv = SIZE_MAX, fv = SIZE_MAX;
     for (size_t j = i; j < k; j++) {
-        if (fig_win(s, &w[j], fig_strong_verbs)) {
+        if (fig_win(fr, s, &w[j], FW_STRONG)) {
             if (sv == SIZE_MAX)
                 sv = j;
             fv = j;
         }
     }
     if (sv != SIZE_MAX) {
-        if (sv > i && !fig_win(s, &w[sv - 1], fig_preps) && !fig_win(s, &w[sv - 1], fig_lead_words)) {
+        if (sv > i && !fig_win(fr, s, &w[sv - 1], FW_PREPS) && !fig_win(fr, s, &w[sv - 1], FW_LEAD)) {
             firstw = sv;
         } else {
             last = fv + 1;
         }
     }
-    while (firstw > last && fig_win(s, &w[firstw - 1], fig_lead_words))
+    while (firstw > last && fig_win(fr, s, &w[firstw - 1], FW_LEAD))
         firstw--;
     if (last >= firstw) {
         return prev_subject ? xstrdup(prev_subject) : NULL;
     }
     size_t a = w[firstw - 1].start, b = w[last].end;
-    static const char *const weak[] = {"we", "it", "they", "he", "she", "i", "you", "now", "then",
-                                       "this", "that", "there", "here", "which", "who", NULL};
-    if (ex_is_digit((unsigned char)s[a]) || (firstw - last == 1 && fig_win(s, &w[last], weak)))
+    if (ex_is_digit((unsigned char)s[a]) || (firstw - last == 1 && fig_win(fr, s, &w[last], FW_WEAK)))
         return prev_subject ? xstrdup(prev_subject) : NULL;
     /* Strip a possessive-free trailing change noun phrase. */
-    if (fig_word_in_ci(s + a, b - a, fig_change_nouns) ||
-        (firstw - last <= 2 && fig_win(s, &w[last], fig_change_nouns)))
+    if (fig_has(fr, FW_CHANGE_NOUNS, s + a, b - a, true) ||
+        (firstw - last <= 2 && fig_win(fr, s, &w[last], FW_CHANGE_NOUNS)))
         return prev_subject ? xstrdup(prev_subject) : NULL;
     if (b - a > 60) {
         /* Keep the head: cut at the last word boundary before 60 bytes. */
@@ -583,7 +635,7 @@ fig_subject(const char *s, const struct span *sent, size_t fstart, size_t fend,
 }
 
 static void
-fig_context(const char *s, const struct span *sent, struct figure *f, size_t num_start)
+fig_context(const struct fig_res *fr, const char *s, const struct span *sent, struct figure *f, size_t num_start)
 {
     struct fig_word before[6], after[3];
     size_t nb = fig_words_before(s, sent->start, f->span.start, before, 6);
@@ -592,9 +644,9 @@ fig_context(const char *s, const struct span *sent, struct figure *f, size_t num
 
     /* Direction: the nearest up/down word (before, then just after). */
     for (size_t i = 0; i < nb && !f->direction; i++) {
-        if (fig_win(s, &before[i], fig_up_words))
+        if (fig_win(fr, s, &before[i], FW_UP))
             f->direction = xstrdup("up");
-        else if (fig_win(s, &before[i], fig_down_words))
+        else if (fig_win(fr, s, &before[i], FW_DOWN))
             f->direction = xstrdup("down");
     }
     for (size_t i = 0; i < na && i < 2 && !f->direction; i++) {
@@ -605,7 +657,7 @@ fig_context(const char *s, const struct span *sent, struct figure *f, size_t num
     }
     /* Approximation. */
     if (nb >= 1) {
-        if (fig_win(s, &before[0], fig_approx_1))
+        if (fig_win(fr, s, &before[0], FW_APPROX))
             f->approx = fig_clean_copy(s, before[0].start, before[0].end);
         else if (nb >= 2 && (fig_wis(s, &before[0], "than") || fig_wis(s, &before[0], "least") ||
                              fig_wis(s, &before[0], "to")) &&
@@ -623,9 +675,9 @@ fig_context(const char *s, const struct span *sent, struct figure *f, size_t num
         free(f->direction);
         f->direction = NULL;
         for (size_t i = 2; i < nb && !f->direction; i++) {
-            if (fig_win(s, &before[i], fig_up_words))
+            if (fig_win(fr, s, &before[i], FW_UP))
                 f->direction = xstrdup("up");
-            else if (fig_win(s, &before[i], fig_down_words))
+            else if (fig_win(fr, s, &before[i], FW_DOWN))
                 f->direction = xstrdup("down");
         }
     }
@@ -634,13 +686,13 @@ fig_context(const char *s, const struct span *sent, struct figure *f, size_t num
     if (f->unit && strcmp(f->unit, "%") == 0) {
         bool rate = false, share = false;
         for (size_t i = 0; i < nb && i < 4; i++)
-            if (fig_win(s, &before[i], fig_rate_words))
+            if (fig_win(fr, s, &before[i], FW_RATE))
                 rate = true;
         for (size_t i = 0; i < na && i < 2; i++)
-            if (fig_win(s, &after[i], fig_rate_words))
+            if (fig_win(fr, s, &after[i], FW_RATE))
                 rate = true;
         for (size_t i = 0; i < nb && i < 4; i++)
-            if (fig_win(s, &before[i], fig_share_words))
+            if (fig_win(fr, s, &before[i], FW_SHARE))
                 share = true;
         if (na >= 2 && fig_wis(s, &after[0], "of") && !ex_is_digit((unsigned char)s[after[1].start]))
             share = true;
@@ -663,30 +715,82 @@ fig_context(const char *s, const struct span *sent, struct figure *f, size_t num
     }
 }
 
-/* The period nearest to the figure inside its sentence. A comparison basis
- * ("year-on-year") is used only when the sentence states no period. */
-static char *
-fig_period(struct ds_regex *re, const char *s, const struct span *sent, const struct figure *f)
+/* The period expressions of one sentence, found once for all its figures:
+ * [0] stated periods, [1] comparison bases ("year-on-year"). */
+struct fig_periods {
+    struct span sent;
+    bool valid;
+    struct span *v[2];
+    size_t n[2], cap[2];
+};
+
+static void
+fig_periods_scan(struct fig_periods *pc, struct ds_regex *re, const char *s,
+                 const struct span *sent)
 {
+    pc->sent = *sent;
+    pc->valid = true;
+    pc->n[0] = pc->n[1] = 0;
     size_t pos = sent->start, n = sent->end;
-    size_t best_d[2] = {SIZE_MAX, SIZE_MAX}, ba[2] = {0, 0}, bb[2] = {0, 0};
     while (ds_regex_next(re, s, n, &pos)) {
         size_t a, b;
-        if (!ds_regex_group(re, 0, &a, &b) || (a >= f->span.start && b <= f->span.end))
-            continue; /* inside the figure itself */
-        size_t d = b <= f->span.start ? f->span.start - b : a >= f->span.end ? a - f->span.end : 0;
+        if (!ds_regex_group(re, 0, &a, &b))
+            continue;
         int basis = 0;
         for (size_t i = a; i + 4 <= b; i++)
             if (memcmp(s + i, "-on-", 4) == 0 || memcmp(s + i, " on ", 4) == 0)
                 basis = 1;
-        if (d < best_d[basis]) {
-            best_d[basis] = d;
-            ba[basis] = a;
-            bb[basis] = b;
+        if (pc->n[basis] == pc->cap[basis]) {
+            pc->cap[basis] = pc->cap[basis] ? pc->cap[basis] * 2 : 8;
+            pc->v[basis] = xrealloc(pc->v[basis], pc->cap[basis] * sizeof *pc->v[basis]);
+        }
+        pc->v[basis][pc->n[basis]].start = (uint32_t)a;
+        pc->v[basis][pc->n[basis]].end = (uint32_t)b;
+        pc->n[basis]++;
+    }
+}
+
+/* Nearest span of v (sorted, not overlapping) to the figure; SIZE_MAX if none. */
+static size_t
+fig_nearest(const struct span *v, size_t n, const struct figure *f, size_t *dist)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (v[mid].start < f->span.start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t best = SIZE_MAX;
+    *dist = SIZE_MAX;
+    for (size_t i = lo > 2 ? lo - 2 : 0; i < n && i < lo + 2; i++) {
+        size_t a = v[i].start, b = v[i].end;
+        if (a >= f->span.start && b <= f->span.end)
+            continue; /* inside the figure itself */
+        size_t d = b <= f->span.start ? f->span.start - b : a >= f->span.end ? a - f->span.end : 0;
+        if (d < *dist) {
+            *dist = d;
+            best = i;
         }
     }
-    int k = best_d[0] != SIZE_MAX ? 0 : 1;
-    return best_d[k] == SIZE_MAX ? NULL : fig_clean_copy(s, ba[k], bb[k]);
+    return best;
+}
+
+/* The period nearest to the figure inside its sentence. A comparison basis
+ * ("year-on-year") is used only when the sentence states no period. */
+static char *
+fig_period(struct fig_periods *pc, struct ds_regex *re, const char *s, const struct span *sent,
+           const struct figure *f)
+{
+    if (!pc->valid || pc->sent.start != sent->start || pc->sent.end != sent->end)
+        fig_periods_scan(pc, re, s, sent);
+    for (int k = 0; k < 2; k++) {
+        size_t d, i = fig_nearest(pc->v[k], pc->n[k], f, &d);
+        if (i != SIZE_MAX)
+            return fig_clean_copy(s, pc->v[k][i].start, pc->v[k][i].end);
+    }
+    return NULL;
 }
 
 static void
@@ -704,6 +808,7 @@ fig_drop(struct figure *f)
 {
     free(f->text);
     free(f->unit);
+    free(f->scale);
     free(f->direction);
     free(f->period);
     free(f->subject);
@@ -712,9 +817,11 @@ fig_drop(struct figure *f)
 }
 
 void
-fig_run(struct fig_res *fr, const char *s, size_t n, const struct span *sents, size_t nsents,
-        struct extraction *out)
+fig_run(struct fig_res *fr, const char *s, size_t n, struct extraction *out)
 {
+    struct fig_para para = {0, 0, NULL, 0};
+    struct fig_periods periods;
+    memset(&periods, 0, sizeof periods);
     size_t pos = 0, cap = out->nfigures;
     size_t base = out->nfigures;
     struct ds_regex *re = fr->fig;
@@ -760,14 +867,10 @@ fig_run(struct fig_res *fr, const char *s, size_t n, const struct span *sents, s
             size_t e = i;
             while (i > 0 && ex_is_alpha((unsigned char)s[i - 1]))
                 i--;
-            if (e > i && fig_word_in(s + i, e - i, fig_label_words) && !cur)
+            if (e > i && fig_has(fr, FW_LABELS, s + i, e - i, false) && !cur)
                 continue;
             /* A day after a month name ("May 17"), unless it has a unit. */
-            static const char *const months[] = {
-                "January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr",
-                "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", NULL};
-            if (e > i && fig_word_in(s + i, e - i, months) && !cur && !um)
+            if (e > i && fig_has(fr, FW_MONTHS, s + i, e - i, false) && !cur && !um)
                 continue;
         }
 
@@ -776,7 +879,7 @@ fig_run(struct fig_res *fr, const char *s, size_t n, const struct span *sents, s
         if (noun) {
             /* Counts: only with a scale or a value of 100 or more, never
              * durations, years or sports points. */
-            if (fig_word_in_ci(s + us, ue - us, fig_time_nouns))
+            if (fig_has(fr, FW_TIME_NOUNS, s + us, ue - us, true))
                 continue;
             if (!scale && !scale1 && v < 100)
                 continue;
@@ -825,20 +928,17 @@ fig_run(struct fig_res *fr, const char *s, size_t n, const struct span *sents, s
         }
         f.text = fig_clean_copy(s, f.span.start, f.span.end);
 
-        size_t si = fig_sentence_of(sents, nsents, f.span.start);
-        struct span sent = {0, (uint32_t)n};
-        if (si < nsents && sents[si].start <= f.span.start)
-            sent = sents[si];
+        struct span sent = fig_sentence(&para, s, n, f.span.start);
         f.sentence = sent;
-        fig_context(s, &sent, &f, ns);
-        f.period = fig_period(fr->period, s, &sent, &f);
+        fig_context(fr, s, &sent, &f, ns);
+        f.period = fig_period(&periods, fr->period, s, &sent, &f);
         const char *prev = NULL;
         if (out->nfigures > base) {
             const struct figure *p = &out->figures[out->nfigures - 1];
             if (p->sentence.start == sent.start)
                 prev = p->subject;
         }
-        f.subject = fig_subject(s, &sent, f.span.start, f.span.end, prev, f.kind);
+        f.subject = fig_subject(fr, s, &sent, f.span.start, f.span.end, prev, f.kind);
 
         /* "$30 billion to $50 billion", "30 to 50 billion yuan": one range. */
         if (out->nfigures > base) {
@@ -868,4 +968,7 @@ fig_run(struct fig_res *fr, const char *s, size_t n, const struct span *sents, s
         }
         fig_push(out, &f, &cap);
     }
+    free(para.sents);
+    free(periods.v[0]);
+    free(periods.v[1]);
 }

@@ -102,6 +102,7 @@ struct tp_rules {
                                     * bucketed by a hash of the first three bytes */
     struct tp_entry *long_entries;
     size_t nlong;
+    bool short_first[256];         /* some 1-2 byte prefix starts with this byte */
     uint32_t *always;              /* patterns scanned over the whole text */
     size_t nalways;
     /* per-run scratch */
@@ -118,9 +119,28 @@ int tp_load(struct tp_rules *r, const char *path, bool required, struct ds_error
 void tp_finish(struct tp_rules *r);
 void tp_run(struct tp_rules *r, const char *title, const char *body, struct extraction *out);
 
+/* ---- word sets (extract.c) ---------------------------------------------- */
+
+/* A fixed list of words as an open-addressing hash set. */
+struct wordset {
+    const char **w;
+    size_t mask;
+};
+void wordset_init(struct wordset *ws, const char *const *list);
+void wordset_free(struct wordset *ws);
+/* Is w[0..n) in the set (exactly, or lower-cased first when lower)? */
+bool wordset_has(const struct wordset *ws, const char *w, size_t n, bool lower);
+
 /* ---- the extractor ------------------------------------------------------ */
 
+enum fig_list {
+    FW_UP, FW_DOWN, FW_RATE, FW_SHARE, FW_TIME_NOUNS, FW_LABELS, FW_APPROX, FW_VERBS,
+    FW_STRONG, FW_PREPS, FW_AFTER_STOP, FW_CHANGE_NOUNS, FW_LEAD, FW_MONTHS, FW_WEAK,
+    FW_SUBJ_STOPS, FW_COUNT
+};
+
 struct fig_res {
+    struct wordset lists[FW_COUNT];
     struct ds_regex *fig, *period;
     int g_cur, g_num, g_num2, g_scale, g_scale1, g_unit, g_noun;
 };
@@ -134,8 +154,9 @@ struct extractor {
 
 int fig_compile(struct fig_res *fr, struct ds_error *err);
 void fig_free(struct fig_res *fr);
-void fig_run(struct fig_res *fr, const char *body, size_t n, const struct span *sents,
-             size_t nsents, struct extraction *out);
+/* Figures of body[0..n); sentences are split only in the paragraphs that
+ * hold a figure. */
+void fig_run(struct fig_res *fr, const char *body, size_t n, struct extraction *out);
 void ent_run(const struct gazetteer *g, const char *body, size_t n, struct extraction *out);
 
 /* Helpers shared by the parts. */

@@ -473,6 +473,9 @@ tp_finish(struct tp_rules *r)
             e++;
     }
     r->first2[65536] = (uint32_t)e;
+    memset(r->short_first, 0, sizeof r->short_first);
+    for (size_t i = 0; i < r->nentries; i++)
+        r->short_first[(unsigned char)r->entries[i].lit[0]] = true;
     /* long prefixes: counting sort by bucket */
     free(r->h3);
     free(r->long_entries);
@@ -601,12 +604,14 @@ tp_scan(struct tp_rules *r, const char *s, size_t n, uint32_t *counts, struct tp
         unsigned char low[3] = {ex_lower(u[start]), start + 1 < n ? ex_lower(u[start + 1]) : 0,
                                 start + 2 < n ? ex_lower(u[start + 2]) : 0};
         unsigned key = ((unsigned)low[0] << 8) | low[1];
-        tp_try(r, s, n, start, r->entries + r->first2[key], r->entries + r->first2[key + 1], 2,
-               counts, hits);
+        if (r->short_first[low[0]])
+            tp_try(r, s, n, start, r->entries + r->first2[key], r->entries + r->first2[key + 1],
+                   2, counts, hits);
         if (start + 2 < n) {
             unsigned h = tp_h3(low);
-            tp_try(r, s, n, start, r->long_entries + r->h3[h], r->long_entries + r->h3[h + 1],
-                   0, counts, hits);
+            if (r->h3[h] != r->h3[h + 1])
+                    tp_try(r, s, n, start, r->long_entries + r->h3[h],
+                       r->long_entries + r->h3[h + 1], 0, counts, hits);
         }
     }
     for (size_t i = 0; i < r->nalways; i++) {
@@ -622,6 +627,15 @@ tp_scan(struct tp_rules *r, const char *s, size_t n, uint32_t *counts, struct tp
         }
     }
     return words;
+}
+
+static int
+tp_span_cmp(const void *pa, const void *pb)
+{
+    const struct span *a = pa, *b = pb;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    return a->end < b->end ? -1 : a->end > b->end;
 }
 
 static int
@@ -677,14 +691,19 @@ tp_run(struct tp_rules *r, const char *title, const char *body, struct extractio
         memset(ts, 0, sizeof *ts);
         ts->slug = xstrdup(tp->slug);
         ts->score = round(score * 100) / 100;
+        size_t nsp = 0;
+        for (size_t h = 0; h < hits.n; h++)
+            nsp += r->pats[hits.v[h].pattern].topic == t;
+        ts->spans = nsp ? xmalloc(nsp * sizeof *ts->spans) : NULL;
         for (size_t h = 0; h < hits.n; h++) {
             if (r->pats[hits.v[h].pattern].topic != t)
                 continue;
-            ts->spans = xrealloc(ts->spans, (ts->nspans + 1) * sizeof *ts->spans);
             ts->spans[ts->nspans].start = hits.v[h].start;
             ts->spans[ts->nspans].end = hits.v[h].end;
             ts->nspans++;
         }
+        if (ts->nspans > 1)
+            qsort(ts->spans, ts->nspans, sizeof *ts->spans, tp_span_cmp); /* reading order */
     }
     if (out->ntopics == first_out) {
         for (size_t t = 0; t < r->ntopics; t++) {
