@@ -851,6 +851,12 @@ open_in_pager(struct app *app)
     argv[argc] = NULL;
     def_prog_mode();
     endwin();
+    /* Ctrl-C in the pager is the pager's: the browser ignores it meanwhile */
+    struct sigaction ign, old_int;
+    memset(&ign, 0, sizeof ign);
+    ign.sa_handler = SIG_IGN;
+    sigemptyset(&ign.sa_mask);
+    sigaction(SIGINT, &ign, &old_int);
     pid_t pid = fork();
     if (pid == 0) {
         signal(SIGINT, SIG_DFL);
@@ -863,6 +869,7 @@ open_in_pager(struct app *app)
     if (pid > 0)
         while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
             ;
+    sigaction(SIGINT, &old_int, NULL);
     reset_prog_mode();
     refresh();
     if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) == 127)

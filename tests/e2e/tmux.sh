@@ -162,6 +162,22 @@ if grep -q '^/.*tests/tui/corpus/.*\.txt$' "$TEST_TMP/opened" 2>/dev/null; then
     ok 0 "o runs \$PAGER with the article's path"
 else ok 1 "o runs \$PAGER with the article's path"; fi
 check pager '\[Articles\] 1/8' "the browser comes back after the pager"
+tm send-keys -t pager Q
+check pager 'EXITED:0' "pager session quits"
+
+# Ctrl-C in the pager stops the pager, not the browser
+printf '#!/bin/sh\necho PAGER-RUNNING\nexec sleep 30\n' >"$TEST_TMP/slowpager"
+chmod +x "$TEST_TMP/slowpager"
+start slow "PAGER=$TEST_TMP/slowpager"
+check slow '\[Articles\] 1/8' "slow pager session starts"
+tm send-keys -t slow o
+check slow 'PAGER-RUNNING' "the pager runs on the restored terminal"
+tm send-keys -t slow C-c
+check slow '\[Articles\] 1/8' "after Ctrl-C in the pager the browser is back"
+if screen slow | grep -q 'EXITED'; then ok 1 "the browser did not exit"
+else ok 0 "the browser did not exit"; fi
+tm send-keys -t slow q
+check slow 'EXITED:0' "and quits normally afterwards"
 
 # R re-opens the result set: a document indexed by another process appears
 cp -R "$TOP_SRCDIR/tests/tui/corpus" "$TEST_TMP/corpus2"
