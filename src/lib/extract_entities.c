@@ -200,7 +200,8 @@ tokenize(const char *s, size_t n, struct toks *t)
             int l = 1;
             if (d >= 0x80)
                 l = utf8_decode(s + i, n - i, &q);
-            if (q >= 0x80 ? (tk_cp_letter(q) && !utf8_is_cjk(q)) : (ex_is_alpha(d) || ex_is_digit(d))) {
+            if (q >= 0x80 ? (tk_cp_letter(q) && !utf8_is_cjk(q))
+                          : (ex_is_alpha(d) || ex_is_digit(d))) {
                 if (q < 0x80) {
                     if (ex_is_lower(d))
                         has_lower = true;
@@ -1246,7 +1247,8 @@ er_pass_people(struct ent_run *r)
             size_t q = i - 1;
             if (q > 0 && v[q].end - v[q].start == 3 && memcmp(r->s + v[q].start, "the", 3) == 0)
                 q--;
-            if (q > 0 && q < i && er_is(r, &v[q], WL_CONNECTORS) && er_in(r, &v[q - 1], WL_TITLES)) {
+            if (q > 0 && q < i && er_is(r, &v[q], WL_CONNECTORS) &&
+                er_in(r, &v[q - 1], WL_TITLES)) {
                 titled = true;
                 if (e - a + 1 == 3 && a == i)
                     a++; /* "Chancellor of the Exchequer Nigel Lawson" */

@@ -31,7 +31,8 @@ static const char fig_pattern[] =
     "(?:\\h?(?<scale>trillion|billion|million|thousand|crore|lakh|bn|bln|mln|mn|tn|trn"
     "|万亿|亿|万)"
     "|(?<scale1>[mk]))?(?![A-Za-z])"
-    "(?:\\h?(?<unit>%|美元|元|吨|(?i:per\\h?cent|percentage\\h+points?|percent|pct|basis\\h+points?|bps|pp"
+    "(?:\\h?(?<unit>%|美元|元|吨|(?i:per\\h?cent|percentage\\h+points?|percent|pct|basis\\h+points?"
+    "|bps|pp"
     "|dlrs|(?:u\\.?s\\.?|hong\\h+kong|hk|singapore|australian|canadian|new\\h+zealand|taiwan)"
     "\\h+dollars?|dollars?|yuan|renminbi|rmb|euros?|pounds?\\h+sterling|pounds?|stg|sterling"
     "|yen|won|rupees?|ringgit|baht|rupiah|swiss\\h+francs?|marks"
@@ -48,7 +49,8 @@ static const char fig_period_pattern[] =
     "|final)\\h+(?:half|quarter|(?:\\w+\\h+)?(?:months|quarters|weeks|days|years))"
     "(?:\\h+of\\h+(?:(?:19|20)\\d\\d|this\\h+year|last\\h+year|the\\h+year))?"
     "|(?:first|second|third|fourth)\\h+quarter(?:\\h+of\\h+(?:19|20)\\d\\d)?"
-    "|(?-i:Q[1-4](?:\\h+(?:19|20)\\d\\d)?|H[12]\\h+(?:19|20)\\d\\d|(?:fiscal\\h+|FY\\h?)(?:19|20)\\d\\d)"
+    "|(?-i:Q[1-4](?:\\h+(?:19|20)\\d\\d)?|H[12]\\h+(?:19|20)\\d\\d|(?:fiscal\\h+|FY\\h?)(?:19|20)"
+    "\\d\\d)"
     "|(?:last|this|next)\\h+(?:year|month|quarter|week|decade)"
     "|(?:the\\h+)?(?:previous|past)\\h+(?:year|month|quarter|week|decade)"
     "|(?:year|month|quarter)-on-(?:year|month|quarter)|year\\h+on\\h+year"
@@ -107,15 +109,17 @@ fig_words_before(const char *s, size_t lo, size_t pos, struct fig_word *w, size_
 {
     size_t k = 0, i = pos;
     while (k < max && i > lo) {
-        while (i > lo && !ex_is_alpha((unsigned char)s[i - 1]) && !ex_is_digit((unsigned char)s[i - 1])) {
+        while (i > lo && !ex_is_alpha((unsigned char)s[i - 1]) &&
+               !ex_is_digit((unsigned char)s[i - 1])) {
             char c = s[i - 1];
             if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')')
                 return k; /* stay in the clause */
             i--;
         }
         size_t e = i;
-        while (i > lo && (ex_is_alpha((unsigned char)s[i - 1]) || ex_is_digit((unsigned char)s[i - 1]) ||
-                          s[i - 1] == '-' || s[i - 1] == '\''))
+        while (i > lo &&
+               (ex_is_alpha((unsigned char)s[i - 1]) || ex_is_digit((unsigned char)s[i - 1]) ||
+                s[i - 1] == '-' || s[i - 1] == '\''))
             i--;
         if (e == i)
             break;
@@ -289,35 +293,90 @@ struct fig_unitmap {
 };
 
 static const struct fig_unitmap fig_units[] = {
-    {"%", "%", 0},           {"percent", "%", 0},         {"元", "CNY", 2},
-    {"美元", "USD", 2},      {"吨", "tonnes", 3},         {"per cent", "%", 0},
-    {"percentcent", "%", 0}, {"pct", "%", 0},             {"percentage point", "pp", 1},
-    {"percentage points", "pp", 1}, {"basis point", "bp", 1}, {"basis points", "bp", 1},
-    {"bps", "bp", 1},        {"pp", "pp", 1},             {"dlrs", "USD", 2},
-    {"dollar", "USD", 2},    {"dollars", "USD", 2},       {"us dollars", "USD", 2},
-    {"u.s. dollars", "USD", 2}, {"hong kong dollars", "HKD", 2}, {"hk dollars", "HKD", 2},
-    {"singapore dollars", "SGD", 2}, {"australian dollars", "AUD", 2},
-    {"canadian dollars", "CAD", 2}, {"new zealand dollars", "NZD", 2},
-    {"taiwan dollars", "TWD", 2}, {"yuan", "CNY", 2},       {"renminbi", "CNY", 2},
-    {"rmb", "CNY", 2},       {"euro", "EUR", 2},          {"euros", "EUR", 2},
-    {"pound", "GBP", 2},     {"pounds", "GBP", 2},        {"pounds sterling", "GBP", 2},
-    {"pound sterling", "GBP", 2}, {"stg", "GBP", 2},      {"sterling", "GBP", 2},
-    {"yen", "JPY", 2},       {"won", "KRW", 2},           {"rupee", "INR", 2},
-    {"rupees", "INR", 2},    {"ringgit", "MYR", 2},       {"baht", "THB", 2},
-    {"rupiah", "IDR", 2},    {"marks", "DEM", 2},         {"swiss francs", "CHF", 2},  {"swiss franc", "CHF", 2},
-    {"metric tons", "tonnes", 3}, {"tonne", "tonnes", 3}, {"tonnes", "tonnes", 3},
-    {"ton", "tons", 3},      {"tons", "tons", 3},         {"barrel", "barrels", 3},
-    {"barrels", "barrels", 3}, {"bpd", "barrels per day", 3}, {"bushel", "bushels", 3},
-    {"bushels", "bushels", 3}, {"teu", "TEU", 3},         {"teus", "TEU", 3},
-    {"cubic metres", "cubic metres", 3}, {"cubic meters", "cubic metres", 3},
-    {"square metres", "square metres", 3}, {"square meters", "square metres", 3},
-    {"hectare", "hectares", 3}, {"hectares", "hectares", 3}, {"acre", "acres", 3},
-    {"acres", "acres", 3},   {"kilowatt-hour", "kWh", 3}, {"kilowatt-hours", "kWh", 3},
-    {"kilowatt hour", "kWh", 3}, {"kilowatt hours", "kWh", 3}, {"kwh", "kWh", 3},
-    {"megawatt", "MW", 3},   {"megawatts", "MW", 3},      {"gigawatt", "GW", 3},
-    {"gigawatts", "GW", 3},  {"kilometres", "km", 3},     {"kilometers", "km", 3},
-    {"km", "km", 3},         {"kilograms", "kg", 3},      {"kg", "kg", 3},
-    {"ounces", "ounces", 3}, {"units", "units", 3},       {"vehicles", "vehicles", 3},
+    {"%", "%", 0},
+    {"percent", "%", 0},
+    {"元", "CNY", 2},
+    {"美元", "USD", 2},
+    {"吨", "tonnes", 3},
+    {"per cent", "%", 0},
+    {"percentcent", "%", 0},
+    {"pct", "%", 0},
+    {"percentage point", "pp", 1},
+    {"percentage points", "pp", 1},
+    {"basis point", "bp", 1},
+    {"basis points", "bp", 1},
+    {"bps", "bp", 1},
+    {"pp", "pp", 1},
+    {"dlrs", "USD", 2},
+    {"dollar", "USD", 2},
+    {"dollars", "USD", 2},
+    {"us dollars", "USD", 2},
+    {"u.s. dollars", "USD", 2},
+    {"hong kong dollars", "HKD", 2},
+    {"hk dollars", "HKD", 2},
+    {"singapore dollars", "SGD", 2},
+    {"australian dollars", "AUD", 2},
+    {"canadian dollars", "CAD", 2},
+    {"new zealand dollars", "NZD", 2},
+    {"taiwan dollars", "TWD", 2},
+    {"yuan", "CNY", 2},
+    {"renminbi", "CNY", 2},
+    {"rmb", "CNY", 2},
+    {"euro", "EUR", 2},
+    {"euros", "EUR", 2},
+    {"pound", "GBP", 2},
+    {"pounds", "GBP", 2},
+    {"pounds sterling", "GBP", 2},
+    {"pound sterling", "GBP", 2},
+    {"stg", "GBP", 2},
+    {"sterling", "GBP", 2},
+    {"yen", "JPY", 2},
+    {"won", "KRW", 2},
+    {"rupee", "INR", 2},
+    {"rupees", "INR", 2},
+    {"ringgit", "MYR", 2},
+    {"baht", "THB", 2},
+    {"rupiah", "IDR", 2},
+    {"marks", "DEM", 2},
+    {"swiss francs", "CHF", 2},
+    {"swiss franc", "CHF", 2},
+    {"metric tons", "tonnes", 3},
+    {"tonne", "tonnes", 3},
+    {"tonnes", "tonnes", 3},
+    {"ton", "tons", 3},
+    {"tons", "tons", 3},
+    {"barrel", "barrels", 3},
+    {"barrels", "barrels", 3},
+    {"bpd", "barrels per day", 3},
+    {"bushel", "bushels", 3},
+    {"bushels", "bushels", 3},
+    {"teu", "TEU", 3},
+    {"teus", "TEU", 3},
+    {"cubic metres", "cubic metres", 3},
+    {"cubic meters", "cubic metres", 3},
+    {"square metres", "square metres", 3},
+    {"square meters", "square metres", 3},
+    {"hectare", "hectares", 3},
+    {"hectares", "hectares", 3},
+    {"acre", "acres", 3},
+    {"acres", "acres", 3},
+    {"kilowatt-hour", "kWh", 3},
+    {"kilowatt-hours", "kWh", 3},
+    {"kilowatt hour", "kWh", 3},
+    {"kilowatt hours", "kWh", 3},
+    {"kwh", "kWh", 3},
+    {"megawatt", "MW", 3},
+    {"megawatts", "MW", 3},
+    {"gigawatt", "GW", 3},
+    {"gigawatts", "GW", 3},
+    {"kilometres", "km", 3},
+    {"kilometers", "km", 3},
+    {"km", "km", 3},
+    {"kilograms", "kg", 3},
+    {"kg", "kg", 3},
+    {"ounces", "ounces", 3},
+    {"units", "units", 3},
+    {"vehicles", "vehicles", 3},
     {"cars", "cars", 3},
 };
 
@@ -522,8 +581,8 @@ fig_clean_copy(const char *s, size_t a, size_t b)
  * before it ("The total trade value between China and the US hit $682.32
  * billion" -> "total trade value between China and the US"). */
 static char *
-fig_subject(const struct fig_res *fr, const char *s, const struct span *sent, size_t fstart, size_t fend,
-            const char *prev_subject, enum figure_kind kind)
+fig_subject(const struct fig_res *fr, const char *s, const struct span *sent, size_t fstart,
+            size_t fend, const char *prev_subject, enum figure_kind kind)
 {
     /* Quantities and counts: "1.426 million tonnes of fresh durian". */
     if (kind == FIGURE_QUANTITY || kind == FIGURE_COUNT || kind == FIGURE_AMOUNT) {
@@ -535,7 +594,8 @@ fig_subject(const struct fig_res *fr, const char *s, const struct span *sent, si
         if (k > first + 1 && fig_wis(s, &w[first], "of")) {
             size_t last = first + 1, stop = k;
             for (size_t i = first + 1; i < k; i++) {
-                if (fig_win(fr, s, &w[i], FW_SUBJ_STOPS) || ex_is_digit((unsigned char)s[w[i].start])) {
+                if (fig_win(fr, s, &w[i], FW_SUBJ_STOPS) ||
+                    ex_is_digit((unsigned char)s[w[i].start])) {
                     stop = i;
                     break;
                 }
@@ -604,7 +664,8 @@ fig_subject(const struct fig_res *fr, const char *s, const struct span *sent, si
         }
     }
     if (sv != SIZE_MAX) {
-        if (sv > i && !fig_win(fr, s, &w[sv - 1], FW_PREPS) && !fig_win(fr, s, &w[sv - 1], FW_LEAD)) {
+        if (sv > i && !fig_win(fr, s, &w[sv - 1], FW_PREPS) &&
+            !fig_win(fr, s, &w[sv - 1], FW_LEAD)) {
             firstw = sv;
         } else {
             last = fv + 1;
@@ -616,7 +677,8 @@ fig_subject(const struct fig_res *fr, const char *s, const struct span *sent, si
         return prev_subject ? xstrdup(prev_subject) : NULL;
     }
     size_t a = w[firstw - 1].start, b = w[last].end;
-    if (ex_is_digit((unsigned char)s[a]) || (firstw - last == 1 && fig_win(fr, s, &w[last], FW_WEAK)))
+    if (ex_is_digit((unsigned char)s[a]) ||
+        (firstw - last == 1 && fig_win(fr, s, &w[last], FW_WEAK)))
         return prev_subject ? xstrdup(prev_subject) : NULL;
     /* Strip a possessive-free trailing change noun phrase. */
     if (fig_has(fr, FW_CHANGE_NOUNS, s + a, b - a, true) ||
@@ -635,7 +697,8 @@ fig_subject(const struct fig_res *fr, const char *s, const struct span *sent, si
 }
 
 static void
-fig_context(const struct fig_res *fr, const char *s, const struct span *sent, struct figure *f, size_t num_start)
+fig_context(const struct fig_res *fr, const char *s, const struct span *sent, struct figure *f,
+            size_t num_start)
 {
     struct fig_word before[6], after[3];
     size_t nb = fig_words_before(s, sent->start, f->span.start, before, 6);
@@ -694,7 +757,8 @@ fig_context(const struct fig_res *fr, const char *s, const struct span *sent, st
         for (size_t i = 0; i < nb && i < 4; i++)
             if (fig_win(fr, s, &before[i], FW_SHARE))
                 share = true;
-        if (na >= 2 && fig_wis(s, &after[0], "of") && !ex_is_digit((unsigned char)s[after[1].start]))
+        if (na >= 2 && fig_wis(s, &after[0], "of") &&
+            !ex_is_digit((unsigned char)s[after[1].start]))
             share = true;
         if (rate)
             f->kind = FIGURE_RATE;

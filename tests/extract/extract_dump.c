@@ -116,7 +116,8 @@ main(int argc, char **argv)
             bench = true;
             break;
         default:
-            fprintf(stderr, "usage: extract_dump [-a ASSETS] [-c CONFIG] [-t TITLE] [-b] FILE...\n");
+            fprintf(stderr,
+                    "usage: extract_dump [-a ASSETS] [-c CONFIG] [-t TITLE] [-b] FILE...\n");
             return 2;
         }
     }

@@ -145,7 +145,8 @@ main(void)
         struct extraction x;
         run("Estimates range from talk of $30 billion to $50 billion in new orders.", &x);
         const struct figure *f = find(&x, "$30 billion to $50 billion");
-        ok(f && near(f->value, 30e9) && near(f->value_hi, 50e9), "range $30 billion to $50 billion");
+        ok(f && near(f->value, 30e9) && near(f->value_hi, 50e9),
+           "range $30 billion to $50 billion");
         extraction_clear(&x);
         run("Orders worth $30-50 billion.", &x);
         f = find(&x, "$30-50 billion");
