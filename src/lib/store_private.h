@@ -14,7 +14,7 @@
 #include "dossier/util.h"
 
 #define STORE_APPLICATION_ID 0x444F5353 /* 'DOSS' */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 /* Cached prepared statements, one per fixed SQL text (see store.c). */
 enum store_stmt_id {

@@ -136,10 +136,10 @@ test_open_refusals(void)
     ok(store_open(newer, STORE_CREATE, &s, &err) == 0, "create for the newer-schema test");
     store_close(&s);
     sqlite3_open(newer, &db);
-    sqlite3_exec(db, "PRAGMA user_version = 3", NULL, NULL, NULL);
+    sqlite3_exec(db, "PRAGMA user_version = 9", NULL, NULL, NULL);
     sqlite3_close(db);
     ok(store_open(newer, 0, &s, &err) == -1, "newer schema refused");
-    ok(strstr(err.msg, "was written by a newer dossier (schema 3, this one knows 2)") != NULL,
+    ok(strstr(err.msg, "was written by a newer dossier (schema 9, this one knows 3)") != NULL,
        "newer schema message: %s", err.msg);
     free(newer);
 
@@ -153,7 +153,8 @@ test_open_refusals(void)
                         "PRAGMA writable_schema = ON;"
                         "UPDATE sqlite_schema SET sql = replace(sql,"
                         " ', value_hi REAL, approx TEXT', '') WHERE name = 'figures';"
-                        "PRAGMA writable_schema = OFF; PRAGMA user_version = 1",
+                        "PRAGMA writable_schema = OFF; DROP INDEX documents_words;"
+                        " PRAGMA user_version = 1",
                         NULL, NULL, NULL),
            SQLITE_OK, "downgrade to schema 1");
     sqlite3_close(db);
@@ -164,11 +165,16 @@ test_open_refusals(void)
                        "SELECT count(*) FROM pragma_table_info('figures') WHERE name = 'approx'",
                        -1, &st, NULL);
     sqlite3_step(st);
-    is_int(sqlite3_column_int(st, 0), 1, "migration 1 -> 2 added figures.approx");
+    is_int(sqlite3_column_int(st, 0), 1, "migrations 1 -> 3 added figures.approx");
     sqlite3_finalize(st);
     sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL);
     sqlite3_step(st);
-    is_int(sqlite3_column_int(st, 0), 2, "user_version is 2 after migration");
+    is_int(sqlite3_column_int(st, 0), 3, "user_version is 3 after migration");
+    sqlite3_finalize(st);
+    sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'documents_words'", -1,
+                       &st, NULL);
+    sqlite3_step(st);
+    is_int(sqlite3_column_int(st, 0), 1, "migration 2 -> 3 added documents_words");
     sqlite3_finalize(st);
     sqlite3_close(db);
     free(old);
