@@ -178,7 +178,8 @@ struct corpus_figure {
 void corpus_figures_free(struct corpus_figure *f, size_t n);
 
 enum corpus_fig_sort {
-    CORPUS_FIG_BY_SUBJECT, /* grouped by subject key, each group by date: how a number evolved */
+    CORPUS_FIG_BY_SUBJECT, /* grouped by subject key, biggest group first (no subject last),
+                              each group by date: how a number evolved */
     CORPUS_FIG_BY_DATE,    /* oldest first, undated last */
     CORPUS_FIG_BY_VALUE,   /* largest first */
 };
@@ -286,6 +287,24 @@ void corpus_overview_clear(struct corpus_overview *o);
  * every kind and co-occurring pairs, each limited to max rows. */
 int corpus_overview(struct store *s, const struct corpus_sel *sel, size_t max,
                     struct corpus_overview *out, struct ds_error *err);
+
+/* ---- the view as text lines ------------------------------------------------------------- */
+
+/* The overview as lines of at most width display columns (width >= 30):
+ * coverage bars, a sparkline per topic, topics, outlets, entities and
+ * pairs, each table under a title line. *lines_out is newly allocated;
+ * free with corpus_lines_free(). A TUI view draws line i at row i. */
+void corpus_render_overview(const struct corpus_overview *o, size_t width, char ***lines_out,
+                            size_t *n_out);
+/* The timeline part alone (what `dossier timeline` prints). */
+void corpus_render_timeline(const struct corpus_timeline *t, int64_t documents, size_t width,
+                            char ***lines_out, size_t *n_out);
+/* The figures table (date, outlet, figure, period; subject too unless
+ * grouped) in at most width columns (width >= 40). grouped: f is sorted
+ * CORPUS_FIG_BY_SUBJECT and each subject gets a header "subject (count)". */
+void corpus_render_figures(const struct corpus_figure *f, size_t n, bool grouped, size_t width,
+                           char ***lines_out, size_t *n_out);
+void corpus_lines_free(char **lines, size_t n);
 
 /* ---- export and output helpers --------------------------------------------------------------- */
 

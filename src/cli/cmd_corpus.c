@@ -11,6 +11,7 @@
  *    "sparkline per top topic.",
  *    "  --unit week|month|year  bucket size (default: chosen from the date range)\n"
  *    "  --series N       sparklines for the top N topics (default 6, 0 for none)\n"
+ *    "  --width N        columns for the bars (default $COLUMNS or 80)\n"
  *    "  --csv            as CSV\n"
  *    "  --json           as JSON\n"},
  *   {"kwic", cmd_kwic, "TERM [QUERY]",
@@ -33,6 +34,8 @@
  *    "Print the statistics view: coverage over time, topics, outlets, entities\n"
  *    "and the entities named together most, with the time it took.",
  *    "  --limit N        rows per table (default 10)\n"
+ *    "  --figures subject|date|value  also the figures table, in that order\n"
+ *    "  --width N        columns for the text tables (default $COLUMNS or 80)\n"
  *    "  --json           as JSON\n"},
  *   {"export", cmd_export, "[QUERY]",
  *    "Write the matching articles with metadata, topics and figures.",
@@ -117,69 +120,25 @@ corpus_cli_flush(struct buf *b)
     buf_reset(b);
 }
 
-/* A horizontal bar of value/max * cols columns in eighths of a block. */
-static void
-corpus_cli_bar(struct buf *b, int64_t value, int64_t max, size_t cols)
-{
-    static const char *const part[] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
-    if (max <= 0 || value <= 0)
-        return;
-    size_t eighths = (size_t)((double)value / (double)max * (double)cols * 8.0 + 0.5);
-    if (eighths == 0)
-        eighths = 1; /* something, however small, is not nothing */
-    for (size_t i = 0; i < eighths / 8; i++)
-        buf_puts(b, "█");
-    buf_puts(b, part[eighths % 8]);
-}
-
-static void
-corpus_cli_spark(struct buf *b, const int64_t *v, size_t n)
-{
-    static const char *const ticks[] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
-    int64_t max = 0;
-    for (size_t i = 0; i < n; i++)
-        max = DS_MAX(max, v[i]);
-    for (size_t i = 0; i < n; i++) {
-        if (v[i] <= 0 || max <= 0)
-            buf_putc(b, ' ');
-        else
-            buf_puts(b, ticks[(size_t)((double)(v[i] - 1) / (double)max * 8.0) % 8]);
-    }
-}
-
 /* ---- timeline -------------------------------------------------------------------------------- */
 
-static void
-timeline_text(const struct corpus_timeline *t, size_t ndocs)
+/* Columns for text tables: --width, else $COLUMNS, else 80. */
+static size_t
+corpus_cli_width(const char *opt)
 {
-    struct buf b = BUF_INIT;
-    if (!t->nbuckets) {
-        printf("no dated articles (%s undated)\n", cli_thousands(t->undated));
-        return;
+    const char *v = opt ? opt : getenv("COLUMNS");
+    long w = v ? strtol(v, NULL, 10) : 0;
+    return w >= 30 && w <= 1000 ? (size_t)w : 80;
+}
+
+static void
+corpus_cli_lines(char **lines, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        fputs(lines[i], stdout);
+        putchar('\n');
     }
-    printf("%s article%s by %s, %s to %s", cli_thousands((long long)ndocs), ndocs == 1 ? "" : "s",
-           corpus_unit_name(t->unit), t->buckets[0].key, t->buckets[t->nbuckets - 1].key);
-    if (t->undated)
-        printf(" (%s undated)", cli_thousands(t->undated));
-    putchar('\n');
-    for (size_t i = 0; i < t->nbuckets; i++) {
-        buf_printf(&b, "%-10s %7lld ", t->buckets[i].key, (long long)t->buckets[i].count);
-        corpus_cli_bar(&b, t->buckets[i].count, t->max, 50);
-        buf_putc(&b, '\n');
-        corpus_cli_flush(&b);
-    }
-    if (t->nseries) {
-        printf("\nby topic, same %ss:\n", corpus_unit_name(t->unit));
-        for (size_t i = 0; i < t->nseries; i++) {
-            const struct corpus_series *sr = &t->series[i];
-            cli_put_cell(stdout, sr->label ? sr->label : sr->key, 18);
-            buf_printf(&b, " %7lld ", (long long)sr->total);
-            corpus_cli_spark(&b, sr->counts, t->nbuckets);
-            buf_putc(&b, '\n');
-            corpus_cli_flush(&b);
-        }
-    }
-    buf_free(&b);
+    corpus_lines_free(lines, n);
 }
 
 static void
@@ -236,11 +195,11 @@ timeline_json(struct buf *b, const struct corpus_timeline *t)
 int
 cmd_timeline(int argc, char **argv)
 {
-    const char *unit_s = NULL, *series_s = NULL;
+    const char *unit_s = NULL, *series_s = NULL, *width_s = NULL;
     bool csv = false, json = false;
     const struct cli_option opts[] = {
-        {"unit", 1, &unit_s, NULL}, {"series", 1, &series_s, NULL}, {"csv", 0, NULL, &csv},
-        {"json", 0, NULL, &json},   {NULL, 0, NULL, NULL},
+        {"unit", 1, &unit_s, NULL}, {"series", 1, &series_s, NULL}, {"width", 1, &width_s, NULL},
+        {"csv", 0, NULL, &csv},     {"json", 0, NULL, &json},       {NULL, 0, NULL, NULL},
     };
     char **words;
     int nwords;
@@ -297,7 +256,11 @@ cmd_timeline(int argc, char **argv)
     } else if (csv) {
         timeline_csv(&t);
     } else {
-        timeline_text(&t, corpus_sel_count(sel));
+        char **lines;
+        size_t n;
+        corpus_render_timeline(&t, (int64_t)corpus_sel_count(sel), corpus_cli_width(width_s),
+                               &lines, &n);
+        corpus_cli_lines(lines, n);
     }
     status = t.nbuckets ? EXIT_FOUND : EXIT_NONE;
 out:
@@ -521,22 +484,6 @@ out:
 /* ---- overview -------------------------------------------------------------------------------- */
 
 static void
-overview_counts_text(const char *title, const struct corpus_count *c, size_t n, bool kinds)
-{
-    printf("\n%s\n", title);
-    if (!n)
-        printf("  (none)\n");
-    for (size_t i = 0; i < n; i++) {
-        fputs("  ", stdout);
-        cli_put_cell(stdout, kinds || !c[i].label ? c[i].key : c[i].label, 28);
-        printf(" %8s %5.1f%%", cli_thousands(c[i].count), c[i].share * 100.0);
-        if (kinds && c[i].label)
-            printf("  %s", c[i].label);
-        putchar('\n');
-    }
-}
-
-static void
 overview_counts_json(struct buf *b, const char *name, const struct corpus_count *c, size_t n)
 {
     buf_printf(b, ",\"%s\":[", name);
@@ -553,11 +500,11 @@ overview_counts_json(struct buf *b, const char *name, const struct corpus_count 
 int
 cmd_overview(int argc, char **argv)
 {
-    const char *limit_s = NULL;
+    const char *limit_s = NULL, *width_s = NULL, *figures_s = NULL;
     bool json = false;
     const struct cli_option opts[] = {
-        {"limit", 1, &limit_s, NULL},
-        {"json", 0, NULL, &json},
+        {"limit", 1, &limit_s, NULL},     {"width", 1, &width_s, NULL},
+        {"figures", 1, &figures_s, NULL}, {"json", 0, NULL, &json},
         {NULL, 0, NULL, NULL},
     };
     char **words;
@@ -566,6 +513,18 @@ cmd_overview(int argc, char **argv)
     if (prc != 0)
         return prc > 0 ? 0 : EXIT_ERROR;
     long limit = corpus_cli_number("overview", "limit", limit_s, 10);
+    int fig_sort = -1;
+    if (figures_s) {
+        fig_sort = !strcmp(figures_s, "subject") ? CORPUS_FIG_BY_SUBJECT
+                   : !strcmp(figures_s, "date")  ? CORPUS_FIG_BY_DATE
+                   : !strcmp(figures_s, "value") ? CORPUS_FIG_BY_VALUE
+                                                 : -1;
+        if (fig_sort < 0) {
+            fprintf(stderr, "dossier overview: --figures is subject, date or value, not '%s'\n",
+                    figures_s);
+            limit = -1;
+        }
+    }
     if (limit < 0) {
         free(words);
         return EXIT_ERROR;
@@ -594,8 +553,10 @@ cmd_overview(int argc, char **argv)
         struct buf b = BUF_INIT;
         buf_puts(&b, "{\"query\":");
         buf_put_json_string(&b, text);
-        buf_printf(&b, ",\"documents\":%lld,\"select_ms\":%.1f,\"stats_ms\":%.1f,\"timeline\":",
-                   (long long)ov.documents, (t1 - t0) * 1000, ov.seconds * 1000);
+        buf_printf(&b, ",\"documents\":%lld,\"select_ms\":%.1f,\"stats_ms\":%.1f,"
+                       "\"estimated\":%s,\"timeline\":",
+                   (long long)ov.documents, (t1 - t0) * 1000, ov.seconds * 1000,
+                   ov.estimated ? "true" : "false");
         timeline_json(&b, &ov.timeline);
         overview_counts_json(&b, "topics", ov.topics, ov.ntopics);
         overview_counts_json(&b, "sources", ov.sources, ov.nsources);
@@ -612,20 +573,23 @@ cmd_overview(int argc, char **argv)
         corpus_cli_flush(&b);
         buf_free(&b);
     } else {
-        timeline_text(&ov.timeline, corpus_sel_count(sel));
-        overview_counts_text("topics", ov.topics, ov.ntopics, false);
-        overview_counts_text("outlets", ov.sources, ov.nsources, false);
-        overview_counts_text("entities", ov.entities, ov.nentities, true);
-        printf("\nnamed together\n");
-        if (!ov.npairs)
-            printf("  (none)\n");
-        for (size_t i = 0; i < ov.npairs; i++) {
-            struct buf pair = BUF_INIT;
-            buf_printf(&pair, "%s + %s", ov.pairs[i].a, ov.pairs[i].b);
-            fputs("  ", stdout);
-            cli_put_cell(stdout, buf_str(&pair), 40);
-            printf(" %8s\n", cli_thousands(ov.pairs[i].docs));
-            buf_free(&pair);
+        char **lines;
+        size_t n;
+        size_t width = corpus_cli_width(width_s);
+        corpus_render_overview(&ov, width, &lines, &n);
+        corpus_cli_lines(lines, n);
+        if (fig_sort >= 0) {
+            struct corpus_figure *f = NULL;
+            size_t nf = 0;
+            double t2 = ds_now();
+            if (corpus_figures(s, sel, (enum corpus_fig_sort)fig_sort, 0, &f, &nf, &err) != 0) {
+                fprintf(stderr, "dossier overview: %s\n", err.msg);
+                goto out;
+            }
+            printf("\nfigures (%zu, by %s, %.1f ms)\n", nf, figures_s, (ds_now() - t2) * 1000);
+            corpus_render_figures(f, nf, fig_sort == CORPUS_FIG_BY_SUBJECT, width, &lines, &n);
+            corpus_cli_lines(lines, n);
+            corpus_figures_free(f, nf);
         }
         printf("\n%s articles; selected in %.1f ms, statistics in %.1f ms\n",
                cli_thousands(ov.documents), (t1 - t0) * 1000, ov.seconds * 1000);

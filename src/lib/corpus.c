@@ -536,16 +536,57 @@ corpus_cmp_fig_value(const void *a, const void *b)
     return corpus_cmp_fig_date(a, b);
 }
 
+struct corpus_fig_group {
+    size_t first, n;
+    const char *key;
+};
+
+static int
+corpus_cmp_fig_group(const void *a, const void *b)
+{
+    const struct corpus_fig_group *x = a, *y = b;
+    bool xe = !*x->key, ye = !*y->key; /* figures without a subject go last */
+    if (xe != ye)
+        return xe ? 1 : -1;
+    if (x->n != y->n)
+        return x->n > y->n ? -1 : 1;
+    return strcmp(x->key, y->key);
+}
+
+/* Subject groups in order of size (the subjects reported most often, where
+ * a number's evolution shows, first), each group oldest first. */
+static void
+corpus_figures_group(struct corpus_figure *f, size_t n)
+{
+    qsort(f, n, sizeof *f, corpus_cmp_fig_subject);
+    struct corpus_fig_group *g = xmalloc(n * sizeof *g);
+    size_t ng = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i == 0 || corpus_cmp_opt(f[i].subject_key, f[i - 1].subject_key) != 0)
+            g[ng++] = (struct corpus_fig_group){i, 0, f[i].subject_key ? f[i].subject_key : ""};
+        g[ng - 1].n++;
+    }
+    qsort(g, ng, sizeof *g, corpus_cmp_fig_group);
+    struct corpus_figure *tmp = xmalloc(n * sizeof *tmp);
+    size_t k = 0;
+    for (size_t i = 0; i < ng; i++)
+        for (size_t j = 0; j < g[i].n; j++)
+            tmp[k++] = f[g[i].first + j];
+    memcpy(f, tmp, n * sizeof *f);
+    free(tmp);
+    free(g);
+}
+
 void
 corpus_figures_sort(struct corpus_figure *f, size_t n, enum corpus_fig_sort sort)
 {
-    int (*cmp)(const void *, const void *) = corpus_cmp_fig_subject;
-    if (sort == CORPUS_FIG_BY_DATE)
-        cmp = corpus_cmp_fig_date;
-    else if (sort == CORPUS_FIG_BY_VALUE)
-        cmp = corpus_cmp_fig_value;
-    if (n > 1)
-        qsort(f, n, sizeof *f, cmp);
+    if (n < 2)
+        return;
+    if (sort == CORPUS_FIG_BY_SUBJECT)
+        corpus_figures_group(f, n);
+    else
+        qsort(f, n, sizeof *f,
+              sort == CORPUS_FIG_BY_DATE ? corpus_cmp_fig_date : corpus_cmp_fig_value);
 }
 
 /* ---- keyword in context ------------------------------------------------------------------------- */

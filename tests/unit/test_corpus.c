@@ -562,10 +562,22 @@ test_store(void)
     ok(corpus_figures(s, all, CORPUS_FIG_BY_SUBJECT, 0, &figs, &n, &err) == 0, "figures");
     is_int(n, 3, "three figures");
     if (n == 3) {
-        is_str(figs[0].subject_key, "exports soybean", "groups sorted by key");
-        is_str(figs[1].subject_key, "steel tariff", "same subject grouped");
-        is_str(figs[2].subject_key, "steel tariff", "... across articles");
-        is_str(figs[1].date, "2021-01-10", "dated first within a group");
+        is_str(figs[0].subject_key, "steel tariff", "biggest group first");
+        is_str(figs[1].subject_key, "steel tariff", "same subject grouped across articles");
+        is_str(figs[2].subject_key, "exports soybean", "smaller group after");
+        is_str(figs[0].date, "2021-01-10", "dated first within a group");
+        char **lines;
+        size_t nl;
+        corpus_render_figures(figs, n, true, 50, &lines, &nl);
+        is_int(nl, 6, "figure table: two headers, three rows, a blank line");
+        if (nl == 6) {
+            is_str(lines[0], "tariff on steel (2)", "group header with its count");
+            ok(strstr(lines[1], "2021-01-10") && strstr(lines[1], "25 pct"), "row: date, figure");
+            is_str(lines[3], "", "blank line between groups");
+        }
+        for (size_t i = 0; i < nl; i++)
+            ok(utf8_width(lines[i], strlen(lines[i])) <= 50, "figure line %zu fits 50", i);
+        corpus_lines_free(lines, nl);
     }
     corpus_figures_free(figs, n);
     ok(corpus_figures(s, all, CORPUS_FIG_BY_VALUE, 2, &figs, &n, &err) == 0 && n == 2,
@@ -692,6 +704,41 @@ test_store(void)
     ok(corpus_select_ids(s, some, 2, &few, &err) == 0, "select ids");
     struct corpus_overview ov;
     ok(corpus_overview(s, few, 10, &ov, &err) == 0, "overview (%s)", err.msg);
+    {
+        /* every rendered line fits the width asked for, CJK included */
+        struct corpus_overview big;
+        ok(corpus_overview(s, all, 10, &big, &err) == 0, "overview of all");
+        const size_t widths[] = {30, 41, 80, 133};
+        for (size_t w = 0; w < DS_ARRAY_LEN(widths); w++) {
+            char **lines;
+            size_t nl;
+            corpus_render_overview(&big, widths[w], &lines, &nl);
+            bool fits = nl > 10, cjk = false;
+            for (size_t i = 0; i < nl; i++) {
+                if (utf8_width(lines[i], strlen(lines[i])) > widths[w]) {
+                    fits = false;
+                    diag("too wide at %zu: '%s'", widths[w], lines[i]);
+                }
+                if (strstr(lines[i], "東方日報"))
+                    cjk = true;
+            }
+            ok(fits, "overview lines fit %zu columns", widths[w]);
+            ok(cjk, "the CJK outlet is listed at %zu columns", widths[w]);
+            corpus_lines_free(lines, nl);
+        }
+        char **lines;
+        size_t nl;
+        corpus_render_timeline(&big.timeline, big.documents, 80, &lines, &nl);
+        ok(nl >= 2 && strstr(lines[0], "4 articles by week") != NULL, "timeline header: '%s'",
+           nl ? lines[0] : "");
+        corpus_lines_free(lines, nl);
+        corpus_overview_clear(&big);
+        struct corpus_timeline empty = {0};
+        corpus_render_timeline(&empty, 3, 80, &lines, &nl);
+        is_str(nl ? lines[0] : NULL, "3 articles: no dated articles (0 undated)",
+               "no dated articles said so");
+        corpus_lines_free(lines, nl);
+    }
     is_int(ov.timeline.nbuckets, 1, "one dated document: one bucket");
     is_int(ov.nsources, 1, "one outlet");
     corpus_overview_clear(&ov);
