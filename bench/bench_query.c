@@ -11,6 +11,8 @@
  * on each side and its median counts. Output: a human summary on stderr and
  * a key=value line on stdout:
  *   queries=50 dossier_p50_ms=.. dossier_p95_ms=.. floor_p50_ms=.. floor_p95_ms=.. ratio_p50=..
+ *   zero_mismatch=.. selective_n=.. selective_p50_ms=.. broad_n=.. broad_p50_ms=..
+ * (selective: queries whose words match at most 1% of the documents).
  * Exit 0, or 1 when a database cannot be opened or a query fails.
  */
 #include "config.h"
@@ -212,6 +214,9 @@ main(int argc, char **argv)
     char **queries = read_queries(qpath, &nq);
     struct buf expr = BUF_INIT;
     double *dms = NULL, *fms = NULL, *samples = xcalloc((size_t)runs, sizeof *samples);
+    double *sel = NULL, *broad = NULL;
+    size_t nsel = 0, nbroad = 0;
+    int64_t ndocs = 0;
     size_t zero_mismatch = 0;
 
     if (!queries || nq == 0) {
@@ -221,6 +226,11 @@ main(int argc, char **argv)
     if (store_open(dbpath, STORE_READONLY, &s, &err) < 0) {
         fprintf(stderr, "bench_query: %s: %s\n", dbpath, err.msg);
         goto out;
+    }
+    struct store_stats st;
+    if (store_stats(s, &st, &err) == 0) {
+        ndocs = st.documents;
+        store_stats_clear(&st);
     }
     if (sqlite3_open_v2(floorpath, &fdb, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
         fprintf(stderr, "bench_query: %s: %s\n", floorpath, sqlite3_errmsg(fdb));
@@ -237,6 +247,8 @@ main(int argc, char **argv)
     }
     dms = xcalloc(nq, sizeof *dms);
     fms = xcalloc(nq, sizeof *fms);
+    sel = xcalloc(nq, sizeof *sel);
+    broad = xcalloc(nq, sizeof *broad);
     for (size_t i = 0; i < nq; i++) {
         long hits = 0, fhits = 0;
         for (long r = 0; r < runs; r++) {
@@ -255,6 +267,11 @@ main(int argc, char **argv)
             fhits = f.hits;
         }
         fms[i] = quantile(samples, (size_t)runs, 0.5);
+        /* Selective: the words match at most 1% of the documents. */
+        if (ndocs > 0 && hits * 100 <= ndocs)
+            sel[nsel++] = dms[i];
+        else
+            broad[nbroad++] = dms[i];
         if (verbose)
             fprintf(stderr, "  %-32s dossier %7.2f ms %7ld hits | floor %7.2f ms %3ld rows\n",
                     queries[i], dms[i], hits, fms[i], fhits);
@@ -262,14 +279,18 @@ main(int argc, char **argv)
     double d50 = quantile(dms, nq, 0.5), d95 = quantile(dms, nq, 0.95);
     double f50 = quantile(fms, nq, 0.5), f95 = quantile(fms, nq, 0.95);
     double ratio = f50 > 0 ? d50 / f50 : 0;
+    double s50 = quantile(sel, nsel, 0.5), b50 = quantile(broad, nbroad, 0.5);
     fprintf(stderr,
             "query %zu queries x %ld runs, first %ld rows: dossier p50 %.2f ms p95 %.2f ms | "
             "floor p50 %.2f ms p95 %.2f ms | ratio p50 %.2f (target p50 <= 5 ms)%s\n",
             nq, runs, limit, d50, d95, f50, f95, ratio,
             zero_mismatch ? " [hit/no-hit disagreements, see zero_mismatch]" : "");
+    fprintf(stderr, "query dossier p50 by selectivity: %zu queries matching <= 1%% of %lld docs "
+            "%.2f ms, %zu broader %.2f ms\n", nsel, (long long)ndocs, s50, nbroad, b50);
     printf("queries=%zu dossier_p50_ms=%.3f dossier_p95_ms=%.3f floor_p50_ms=%.3f "
-           "floor_p95_ms=%.3f ratio_p50=%.2f zero_mismatch=%zu\n",
-           nq, d50, d95, f50, f95, ratio, zero_mismatch);
+           "floor_p95_ms=%.3f ratio_p50=%.2f zero_mismatch=%zu selective_n=%zu "
+           "selective_p50_ms=%.3f broad_n=%zu broad_p50_ms=%.3f\n",
+           nq, d50, d95, f50, f95, ratio, zero_mismatch, nsel, s50, nbroad, b50);
     rc = 0;
 out:
     store_close(&s);
@@ -279,6 +300,8 @@ out:
     free(queries);
     free(dms);
     free(fms);
+    free(sel);
+    free(broad);
     free(samples);
     buf_free(&expr);
     return rc;
