@@ -73,6 +73,8 @@ sum=$BENCH_OUT/summary-$docs-seed$seed.txt
     d50=$(kv query dossier_p50_ms)
     printf '%-28s %12s %12s %8s %12s %s\n' "query p50 (ms)" "$d50" "$(kv query floor_p50_ms)" \
         "$(kv query ratio_p50)" "<=5" "$(verdict "$d50" "<=" 5)"
+    printf '%-28s %12s %12s %8s %12s\n' "query p50 selective (ms)" "$(kv query selective_p50_ms)" "" "" ""
+    printf '%-28s %12s %12s %8s %12s\n' "query p50 broad (ms)" "$(kv query broad_p50_ms)" "" "" ""
     printf '%-28s %12s %12s %8s %12s\n' "query p95 (ms)" "$(kv query dossier_p95_ms)" "$(kv query floor_p95_ms)" "" ""
     printf '%-28s %12s %12s %8s %12s\n' "peer $(kv query peer) p50 (ms)" "" "$(kv query peer_p50_ms)" "" ""
     f=$(kv tui first_ms) j=$(kv tui j_ms) q=$(kv tui query_ms) m=$(kv tui rss_kb)
