@@ -706,8 +706,9 @@ spanvec_push(struct spanvec *sv, uint32_t start, uint32_t end)
 {
     if (end <= start)
         return;
-    /* Merge with the previous span when they touch or overlap. */
-    if (sv->n && sv->v[sv->n - 1].end >= start) {
+    /* Merge with the previous span when it precedes this one and touches it
+     * (spans of one sentence come in order; sentences of B may not). */
+    if (sv->n && sv->v[sv->n - 1].start <= start && sv->v[sv->n - 1].end >= start) {
         if (end > sv->v[sv->n - 1].end)
             sv->v[sv->n - 1].end = end;
         return;
@@ -717,6 +718,13 @@ spanvec_push(struct spanvec *sv, uint32_t start, uint32_t end)
         sv->v = xrealloc(sv->v, sv->cap * sizeof *sv->v);
     }
     sv->v[sv->n++] = (struct span){start, end};
+}
+
+static int
+span_cmp(const void *p, const void *q)
+{
+    const struct span *x = p, *y = q;
+    return (x->start > y->start) - (x->start < y->start);
 }
 
 static bool
@@ -943,6 +951,9 @@ compare_texts(const char *a, size_t na, const char *b, size_t nb, const struct c
         for (size_t k = (size_t)j + 1; k < B.nsents && pb[k] < 0; k++)
             push_row(out, &cap, CMP_ONLY_B, -1, (int32_t)k, 0);
     }
+    /* B's sentences were visited in A's order: sort by position. */
+    if (ins.n > 1)
+        qsort(ins.v, ins.n, sizeof *ins.v, span_cmp);
     out->deleted = del.v;
     out->ndeleted = del.n;
     out->inserted = ins.v;

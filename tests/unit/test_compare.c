@@ -244,6 +244,32 @@ test_alignment(void)
         ok(0, "one deleted and one inserted span (%zu, %zu)", r.ndeleted, r.ninserted);
         ok(0, "inserted word");
     }
+    cmp_result_clear(&r);
+
+    /* Edits in reordered sentences: change spans stay sorted and complete. */
+    const char *ra = "Alpha ministers signed the accord in Hanoi on Tuesday morning. "
+                     "Beta officials expect exports of rice to double next year.";
+    const char *rb = "Beta officials expect shipments of rice to double next year. "
+                     "Alpha ministers signed the accord in Jakarta on Tuesday morning.";
+    compare_texts(ra, strlen(ra), rb, strlen(rb), NULL, &r, &err);
+    is_int(r.ninserted, 2, "two inserted words, one in each reordered sentence");
+    ok(r.ninserted == 2 && r.inserted[0].start < r.inserted[1].start, "inserted spans sorted");
+    if (r.ninserted == 2) {
+        char *x = span_dup(rb, r.inserted[0]), *y = span_dup(rb, r.inserted[1]);
+        is_str(x, "shipments", "first inserted word (in B's first sentence)");
+        is_str(y, "Jakarta", "second inserted word");
+        free(x);
+        free(y);
+    }
+    struct buf rr = BUF_INIT;
+    compare_render(&r, ra, rb, 200, true, &rr);
+    ok(strstr(buf_str(&rr), "{+Jakarta+}") && strstr(buf_str(&rr), "{+shipments+}") &&
+           strstr(buf_str(&rr), "[-Hanoi-]") && strstr(buf_str(&rr), "[-exports-]"),
+       "every change is marked in the side-by-side text");
+    buf_free(&rr);
+    cmp_result_clear(&r);
+    compare_texts(ea, strlen(ea), eb, strlen(eb), NULL, &r, &err);
+
     /* Determinism. */
     struct cmp_result r2;
     compare_texts(ea, strlen(ea), eb, strlen(eb), NULL, &r2, &err);
