@@ -1356,9 +1356,13 @@ run_script(struct app *app, const char *path)
         }
         if (ev.kind == SCRIPT_END || ev.kind == SCRIPT_QUIT)
             break;
-        if (ev.kind == SCRIPT_DUMP || ev.kind == SCRIPT_DUMP_ROLES) {
+        if (ev.kind == SCRIPT_DUMP || ev.kind == SCRIPT_DUMP_ROLES ||
+            ev.kind == SCRIPT_DUMP_ATTRS) {
             app_draw(app);
-            if (draw_dump(ev.path, ev.kind == SCRIPT_DUMP_ROLES, &err) < 0) {
+            enum draw_dump_kind kind = ev.kind == SCRIPT_DUMP         ? DUMP_TEXT
+                                       : ev.kind == SCRIPT_DUMP_ROLES ? DUMP_ROLES
+                                                                      : DUMP_ATTRS;
+            if (draw_dump(ev.path, kind, &err) < 0) {
                 fprintf(stderr, "dossier: %s\n", err.msg);
                 status = 2;
             }

@@ -27,6 +27,7 @@ struct cell {
     uint32_t cp;   /* 0 = right half of a wide character */
     uint32_t mark; /* one combining mark, or 0 */
     uint8_t role;
+    char attr; /* what was sent: see DUMP_ATTRS */
 };
 
 static struct cell *grid;
@@ -53,7 +54,7 @@ void
 draw_clear(void)
 {
     for (int i = 0; i < grid_rows * grid_cols; i++)
-        grid[i] = (struct cell){' ', 0, ROLE_NORMAL};
+        grid[i] = (struct cell){' ', 0, ROLE_NORMAL, 'N'};
     erase();
 }
 
@@ -70,18 +71,27 @@ put_cell(int y, int x, uint32_t cp, uint32_t mark, int w, int role)
         c[-1].cp = ' ';
     if (x + w < grid_cols && c[w].cp == 0)
         c[w].cp = ' ';
+    unsigned long a = theme_attr(role);
+    char letter = (a & A_REVERSE)     ? 'R'
+                  : (a & A_BOLD)      ? 'B'
+                  : (a & A_UNDERLINE) ? 'U'
+                  : (a & A_DIM)       ? 'D'
+                                      : 'N';
+    if (PAIR_NUMBER(a) != 0)
+        letter = (char)(letter - 'A' + 'a');
     c->cp = cp;
     c->mark = mark;
     c->role = (uint8_t)role;
+    c->attr = letter;
     if (w == 2) {
         c[1].cp = 0;
         c[1].mark = 0;
         c[1].role = (uint8_t)role;
+        c[1].attr = letter;
     }
     wchar_t wcs[3] = {(wchar_t)cp, 0, 0};
     if (mark)
         wcs[1] = (wchar_t)mark;
-    unsigned long a = theme_attr(role);
     cchar_t cc;
     setcchar(&cc, wcs, (attr_t)(a & ~A_COLOR), (short)PAIR_NUMBER(a), NULL);
     mvadd_wch(y, x, &cc);
@@ -237,7 +247,7 @@ draw_flush(void)
 }
 
 int
-draw_dump(const char *path, bool roles, struct ds_error *err)
+draw_dump(const char *path, enum draw_dump_kind kind, struct ds_error *err)
 {
     FILE *f = fopen(path, "w");
     if (!f) {
@@ -249,8 +259,12 @@ draw_dump(const char *path, bool roles, struct ds_error *err)
         buf_reset(&line);
         for (int x = 0; x < grid_cols; x++) {
             const struct cell *c = &grid[y * grid_cols + x];
-            if (roles) {
+            if (kind == DUMP_ROLES) {
                 buf_putc(&line, theme_role_char(c->role));
+                continue;
+            }
+            if (kind == DUMP_ATTRS) {
+                buf_putc(&line, c->attr);
                 continue;
             }
             if (c->cp == 0)
@@ -261,7 +275,7 @@ draw_dump(const char *path, bool roles, struct ds_error *err)
                 buf_append(&line, u, (size_t)utf8_encode(c->mark, u));
         }
         size_t n = line.len;
-        char trail = roles ? '.' : ' ';
+        char trail = kind == DUMP_ROLES ? '.' : kind == DUMP_ATTRS ? 'N' : ' ';
         while (n > 0 && line.data[n - 1] == trail)
             n--;
         fwrite(line.data ? line.data : "", 1, n, f);

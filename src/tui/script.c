@@ -7,6 +7,7 @@
  *   :type TEXT                   type TEXT (each character is a key)
  *   :dump PATH                   write the screen as text
  *   :dump-roles PATH             write the screen's style roles, one letter a cell
+ *   :dump-attrs PATH             write the terminal attributes used, one letter a cell
  *   :quit                        stop (the end of the file stops too)
  *   # comment, blank lines       ignored
  */
@@ -114,11 +115,12 @@ script_next(struct script *sc, struct script_event *ev, struct ds_error *err)
             sc->typing = true;
             continue;
         }
-        if (strncmp(l, ":dump ", 6) == 0 || strncmp(l, ":dump-roles ", 12) == 0) {
-            bool roles = l[5] == '-';
+        if (strncmp(l, ":dump ", 6) == 0 || strncmp(l, ":dump-roles ", 12) == 0 ||
+            strncmp(l, ":dump-attrs ", 12) == 0) {
+            bool plain = l[5] == ' ';
             free(sc->dump_path);
-            sc->dump_path = xstrdup(ds_str_trim(l + (roles ? 12 : 6)));
-            ev->kind = roles ? SCRIPT_DUMP_ROLES : SCRIPT_DUMP;
+            sc->dump_path = xstrdup(ds_str_trim(l + (plain ? 6 : 12)));
+            ev->kind = plain ? SCRIPT_DUMP : l[6] == 'r' ? SCRIPT_DUMP_ROLES : SCRIPT_DUMP_ATTRS;
             ev->path = sc->dump_path;
             return 0;
         }

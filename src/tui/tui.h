@@ -241,9 +241,15 @@ void draw_vline(int y, int x, int h);
 void draw_cursor(int y, int x);
 /* Flush to the terminal. */
 void draw_flush(void);
-/* Write the shadow grid: text (roles false) or one role letter per column
- * (roles true), one line per row, trailing spaces trimmed. Returns 0 or -1. */
-int draw_dump(const char *path, bool roles, struct ds_error *err);
+enum draw_dump_kind {
+    DUMP_TEXT,  /* the characters, wide ones once */
+    DUMP_ROLES, /* the style role of each column (theme_role_char) */
+    DUMP_ATTRS, /* the attributes sent for each column: R reverse, B bold, U underline,
+                 * D dim, N none; lower case when a colour pair was used too */
+};
+/* Write the shadow grid, one line per row, trailing blanks trimmed.
+ * Returns 0, or -1 with a message in err. */
+int draw_dump(const char *path, enum draw_dump_kind kind, struct ds_error *err);
 /* Draw only ASCII (non-UTF-8 locale). */
 void draw_set_ascii(bool ascii);
 
@@ -284,7 +290,14 @@ size_t prompt_cursor_col(const struct prompt *p);
 
 /* ---- script mode (script.c) ---------------------------------------------------------- */
 
-enum script_kind { SCRIPT_KEY, SCRIPT_DUMP, SCRIPT_DUMP_ROLES, SCRIPT_QUIT, SCRIPT_END };
+enum script_kind {
+    SCRIPT_KEY,
+    SCRIPT_DUMP,       /* the text */
+    SCRIPT_DUMP_ROLES, /* one role letter a cell */
+    SCRIPT_DUMP_ATTRS, /* one letter a cell for the terminal attributes used */
+    SCRIPT_QUIT,
+    SCRIPT_END
+};
 
 struct script_event {
     enum script_kind kind;

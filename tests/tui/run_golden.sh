@@ -58,7 +58,7 @@ for keys in "$dir"/*.keys; do
     rc=$?
     is "$rc" 0 "$name: script runs and exits 0"
     [ "$rc" = 0 ] || sed 's/^/# /' "$TEST_TMP/$name.log" | head -20
-    dumps=$(sed -n 's/^:dump\(-roles\)\{0,1\} \(.*\)$/\2/p' "$keys")
+    dumps=$(sed -n -E 's/^:dump(-roles|-attrs)? (.*)$/\2/p' "$keys")
     for d in $dumps; do
         got="$out/$d"
         want="$dir/$d"
@@ -76,6 +76,13 @@ for keys in "$dir"/*.keys; do
             [ -e "$want" ] || echo "# no expected file $want (run with UPDATE_GOLDEN=1)"
             [ -e "$want" ] && diff -u "$want" "$got" | head -60 | sed 's/^/# /'
         fi
+        # under NO_COLOR no cell may use a colour pair (attribute letters are upper case)
+        case "$d:$envs" in
+        *.attrs:*NO_COLOR=1*)
+            if grep -q '[a-z]' "$got"; then ok 1 "$name: $d uses no colour"
+            else ok 0 "$name: $d uses no colour"; fi
+            ;;
+        esac
         # no screen line may be wider than the terminal (wide chars counted twice)
         cols=${size%x*}
         cols=${cols:-80}

@@ -21,7 +21,7 @@ static char *
 dump_row(bool roles, int y)
 {
     struct ds_error err;
-    if (draw_dump(dump_path, roles, &err) < 0)
+    if (draw_dump(dump_path, roles ? DUMP_ROLES : DUMP_TEXT, &err) < 0)
         return xstrdup("(dump failed)");
     FILE *f = fopen(dump_path, "r");
     char line[512] = "";
