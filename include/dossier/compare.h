@@ -222,9 +222,11 @@ size_t compare_wrap(const char *text, size_t n, size_t cols, struct span **lines
 
 /* Render r side by side in width columns (at least 20): each row's two
  * sentences wrapped into two columns around a 3-column gutter showing the
- * row's mark; a blank line between passages. With marks, deleted words
- * appear as [-word-] and inserted ones as {+word+}. Text never carries
- * control characters. Appends to out. */
+ * row's mark; a blank line between passages. A passage only in A next to
+ * one only in B (a rewritten stretch) shares its lines, marked '|' where
+ * both columns hold a sentence. With marks, deleted words appear as
+ * [-word-] and inserted ones as {+word+}. Text never carries control or
+ * bidi characters. Appends to out. */
 void compare_render(const struct cmp_result *r, const char *a, const char *b, size_t width,
                     bool marks, struct buf *out);
 

@@ -186,6 +186,48 @@ put_cell(struct buf *out, const char *text, const struct span *l, size_t cols)
         buf_putc(out, ' ');
 }
 
+/* One row of the side-by-side: sentence ia of A (or none, -1) and ib of B,
+ * wrapped into their columns around the gutter mark. */
+static void
+render_row(const struct cmp_result *r, const char *a, const char *b, int32_t ia, int32_t ib,
+           char mark, size_t colw, size_t colr, bool marks, struct buf *ta, struct buf *tb,
+           struct buf *out)
+{
+    buf_reset(ta);
+    buf_reset(tb);
+    if (ia >= 0)
+        sentence_text(a, r->sent_a[ia], marks ? r->deleted : NULL, marks ? r->ndeleted : 0, "[-",
+                      "-]", ta);
+    if (ib >= 0)
+        sentence_text(b, r->sent_b[ib], marks ? r->inserted : NULL, marks ? r->ninserted : 0,
+                      "{+", "+}", tb);
+    struct span *la = NULL, *lb = NULL;
+    size_t nla = compare_wrap(buf_str(ta), ta->len, colw, &la);
+    size_t nlb = compare_wrap(buf_str(tb), tb->len, colr, &lb);
+    size_t lines = DS_MAX(DS_MAX(nla, nlb), 1);
+    for (size_t l = 0; l < lines; l++) {
+        put_cell(out, buf_str(ta), l < nla ? &la[l] : NULL, colw);
+        buf_putc(out, ' ');
+        buf_putc(out, l == 0 ? mark : ' ');
+        buf_putc(out, ' ');
+        if (l < nlb)
+            put_cell(out, buf_str(tb), &lb[l], 0);
+        /* No trailing spaces. */
+        while (out->len && out->data[out->len - 1] == ' ')
+            out->len--;
+        buf_putc(out, '\n');
+    }
+    free(la);
+    free(lb);
+}
+
+static bool
+one_sided_pair(const struct cmp_passage *p, const struct cmp_passage *q)
+{
+    return (p->mark == CMP_ONLY_A && q->mark == CMP_ONLY_B) ||
+           (p->mark == CMP_ONLY_B && q->mark == CMP_ONLY_A);
+}
+
 void
 compare_render(const struct cmp_result *r, const char *a, const char *b, size_t width, bool marks,
                struct buf *out)
@@ -199,35 +241,25 @@ compare_render(const struct cmp_result *r, const char *a, const char *b, size_t 
         const struct cmp_passage *ps = &r->passages[p];
         if (p > 0)
             buf_putc(out, '\n');
+        if (p + 1 < r->npassages && one_sided_pair(ps, &r->passages[p + 1])) {
+            /* Text only in A next to text only in B (a rewritten stretch):
+             * side by side, marked '|' where both columns hold a sentence. */
+            const struct cmp_passage *pa = ps->mark == CMP_ONLY_A ? ps : &r->passages[p + 1];
+            const struct cmp_passage *pb = ps->mark == CMP_ONLY_B ? ps : &r->passages[p + 1];
+            size_t n = DS_MAX(pa->nrows, pb->nrows);
+            for (size_t k = 0; k < n; k++) {
+                int32_t ia = k < pa->nrows ? r->rows[pa->row + k].a : -1;
+                int32_t ib = k < pb->nrows ? r->rows[pb->row + k].b : -1;
+                char mark = ia >= 0 && ib >= 0 ? '|' : (ia >= 0 ? '<' : '>');
+                render_row(r, a, b, ia, ib, mark, colw, colr, marks, &ta, &tb, out);
+            }
+            p++;
+            continue;
+        }
         for (size_t k = ps->row; k < ps->row + ps->nrows; k++) {
             const struct cmp_row *row = &r->rows[k];
-            buf_reset(&ta);
-            buf_reset(&tb);
-            if (row->a >= 0)
-                sentence_text(a, r->sent_a[row->a], marks ? r->deleted : NULL,
-                              marks ? r->ndeleted : 0, "[-", "-]", &ta);
-            if (row->b >= 0)
-                sentence_text(b, r->sent_b[row->b], marks ? r->inserted : NULL,
-                              marks ? r->ninserted : 0, "{+", "+}", &tb);
-            struct span *la = NULL, *lb = NULL;
-            size_t nla = compare_wrap(buf_str(&ta), ta.len, colw, &la);
-            size_t nlb = compare_wrap(buf_str(&tb), tb.len, colr, &lb);
-            size_t lines = DS_MAX(DS_MAX(nla, nlb), 1);
-            for (size_t l = 0; l < lines; l++) {
-                put_cell(out, buf_str(&ta), l < nla ? &la[l] : NULL, colw);
-                buf_putc(out, ' ');
-                buf_putc(out, l == 0 ? compare_mark_char(row->mark) : ' ');
-                buf_putc(out, ' ');
-                if (l < nlb) {
-                    put_cell(out, buf_str(&tb), &lb[l], 0);
-                }
-                /* No trailing spaces. */
-                while (out->len && out->data[out->len - 1] == ' ')
-                    out->len--;
-                buf_putc(out, '\n');
-            }
-            free(la);
-            free(lb);
+            render_row(r, a, b, row->a, row->b, compare_mark_char(row->mark), colw, colr, marks,
+                       &ta, &tb, out);
         }
     }
     buf_free(&ta);
