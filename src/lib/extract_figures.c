@@ -226,6 +226,8 @@ static const char *const fig_strong_verbs[] = {
     "recorded", "reported", "registered", "saw", "said", "says", "plans", "planned", "wants",
     "wanted", "expects", "expected", "hopes", "aims", "aimed", "seeks", "sought", "needs",
     "needed", "traded", "imposed", "announced", "approved", "pledged", "expect", "forecast",
+    "cut", "lower", "raise", "reduce", "suspend", "lift", "impose", "slash", "hike", "suspending",
+    "lowering", "slashing", "lifting", "keep", "keeps", "kept",
     "slipped", "improved", "handled", "employs", "held", "kept", "told", NULL};
 static const char *const fig_preps[] = {"at", "in", "on", "by", "to", "for", "with", "from",
                                         "of", "over", "under", "into", "as", NULL};
@@ -664,21 +666,48 @@ fig_subject(const struct fig_res *fr, const char *s, const struct span *sent, si
         }
     }
     if (sv != SIZE_MAX) {
-        if (sv > i && !fig_win(fr, s, &w[sv - 1], FW_PREPS) &&
-            !fig_win(fr, s, &w[sv - 1], FW_LEAD)) {
-            firstw = sv;
+        size_t top = sv; /* "cut its duties on US goods": skip the determiner */
+        if (top > i && fig_win(fr, s, &w[top - 1], FW_LEAD))
+            top--;
+        if (top > i && !fig_win(fr, s, &w[top - 1], FW_PREPS)) {
+            firstw = top;
         } else {
             last = fv + 1;
         }
     }
     while (firstw > last && fig_win(fr, s, &w[firstw - 1], FW_LEAD))
         firstw--;
+    /* A verb phrase in front: "lower its tariffs on imports" keeps what
+     * follows the determiner, when the words before it are lower case. */
+    for (size_t j = firstw, seen = 0; j > last && seen < 3; j--, seen++) {
+        if (!ex_is_lower((unsigned char)s[w[j - 1].start]))
+            break;
+        static const char *const dets[] = {"its", "their", "his", "her", "our", "the", "a",
+                                           "an", "this", "these", NULL};
+        bool det = false;
+        for (const char *const *d = dets; *d; d++)
+            if (strlen(*d) == w[j - 1].end - w[j - 1].start &&
+                strncmp(*d, s + w[j - 1].start, strlen(*d)) == 0)
+                det = true;
+        if (det && j - 1 > last) {
+            firstw = j - 1;
+            break;
+        }
+    }
     if (last >= firstw) {
         return prev_subject ? xstrdup(prev_subject) : NULL;
     }
     size_t a = w[firstw - 1].start, b = w[last].end;
     if (ex_is_digit((unsigned char)s[a]) ||
         (firstw - last == 1 && fig_win(fr, s, &w[last], FW_WEAK)))
+        return prev_subject ? xstrdup(prev_subject) : NULL;
+    /* Another figure inside is not a subject ("more than 3 pct and ..."). */
+    for (size_t j = last; j < firstw; j++)
+        if (ex_is_digit((unsigned char)s[w[j].start]) && !(w[j].end - w[j].start == 4))
+            return prev_subject ? xstrdup(prev_subject) : NULL;
+    if (firstw - last == 1 && ex_is_lower((unsigned char)s[a]) &&
+        (fig_win(fr, s, &w[last], FW_VERBS) || fig_win(fr, s, &w[last], FW_STRONG) ||
+         (b - a > 4 && (strncmp(s + b - 3, "ing", 3) == 0 || strncmp(s + b - 2, "ed", 2) == 0))))
         return prev_subject ? xstrdup(prev_subject) : NULL;
     /* Strip a possessive-free trailing change noun phrase. */
     if (fig_has(fr, FW_CHANGE_NOUNS, s + a, b - a, true) ||
