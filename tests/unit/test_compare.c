@@ -336,6 +336,12 @@ test_summary(void)
        "entities ordered both, only A, only B");
     ok(s.ntopics == 1 && s.topics[0].score_a == 2 && s.topics[0].score_b == 3, "topics merged");
     cmp_summary_clear(&s);
+    eb[1].name = (char *)(uintptr_t)"Japan"; /* B calls it an organisation */
+    compare_summarize(&r, &xa, &xb, &s);
+    ok(s.nentities == 2 && s.entities[1].side == CMP_SIDE_BOTH,
+       "the same name under another kind still counts as in both");
+    cmp_summary_clear(&s);
+    eb[1].name = (char *)(uintptr_t)"WTO";
 
     /* Unaligned sentences and unrelated subjects: no conflict. */
     fa[0].subject = (char *)(uintptr_t)"rice output";
