@@ -233,7 +233,7 @@ test_script(void)
     char path[] = "/tmp/dossier-test-script.XXXXXX";
     int fd = mkstemp(path);
     const char *text = "# comment\n\njk<Down>\n:type a b\n<Resize 100x30>\n:dump out.txt\n"
-                       ":bogus\n:quit\n";
+                       ":bogus\n:dump-attrs a.txt\n:dump-roles r.txt\n:quit\n";
     ok(fd >= 0 && write(fd, text, strlen(text)) == (ssize_t)strlen(text), "script written");
     if (fd >= 0)
         close(fd);
@@ -253,6 +253,9 @@ test_script(void)
     is_str(ev.path, "out.txt", "dump path");
     is_int(script_next(sc, &ev, &err), -1, "unknown command is an error");
     ok(strstr(err.msg, "script:7") != NULL, "error names the line");
+    ok(script_next(sc, &ev, &err) == 0 && ev.kind == SCRIPT_DUMP_ATTRS, "dump-attrs command");
+    is_str(ev.path, "a.txt", "dump-attrs path");
+    ok(script_next(sc, &ev, &err) == 0 && ev.kind == SCRIPT_DUMP_ROLES, "dump-roles command");
     ok(script_next(sc, &ev, &err) == 0 && ev.kind == SCRIPT_QUIT, "quit command");
     script_free(&sc);
     remove(path);
