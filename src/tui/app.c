@@ -93,6 +93,7 @@ app_row(struct app *app, size_t pos)
     window_clear(app);
     if (app->win_cap < page) {
         app->win = xrealloc(app->win, page * sizeof(*app->win));
+        app->win_marked = xrealloc(app->win_marked, page * sizeof(*app->win_marked));
         app->win_cap = page;
     }
     memset(app->win, 0, page * sizeof(*app->win));
@@ -106,7 +107,16 @@ app_row(struct app *app, size_t pos)
     app->win_pos = start;
     app->win_n = (size_t)n;
     app->win_valid = true;
+    for (size_t i = 0; i < app->win_n; i++)
+        app->win_marked[i] = store_tag_has(app->store, app->win[i].id, "bookmark", &err) == 1;
     return pos - start < app->win_n ? &app->win[pos - start] : NULL;
+}
+
+bool
+app_row_marked(const struct app *app, size_t pos)
+{
+    return app->win_valid && pos >= app->win_pos && pos < app->win_pos + app->win_n &&
+           app->win_marked[pos - app->win_pos];
 }
 
 /* Run the effective query; keep_doc: keep the selection on the same article
@@ -892,6 +902,7 @@ toggle_bookmark(struct app *app)
     }
     app->bookmarked = !app->bookmarked;
     app->rwidth = 0;
+    window_clear(app); /* the list shows the mark */
     app_message(app, ROLE_STATUS,
                 app->bookmarked ? "bookmarked (tag:bookmark)" : "bookmark removed");
 }
@@ -1251,6 +1262,7 @@ app_free(struct app *app)
     doc_clear(app);
     window_clear(app);
     free(app->win);
+    free(app->win_marked);
     result_set_free(&app->rs);
     facets_free(app->topics, app->ntopics);
     query_free(&app->effective);

@@ -386,6 +386,7 @@ struct app {
 
     /* visible window of the result set (virtual list) */
     struct result_row *win;
+    bool *win_marked; /* bookmarked, per window row */
     size_t win_pos, win_n, win_cap;
     bool win_valid;
 
@@ -456,6 +457,8 @@ int app_set_query(struct app *app, const char *text);
 void app_set_topic(struct app *app, const char *slug);
 /* The result row at position pos (fetched with its window), or NULL. */
 const struct result_row *app_row(struct app *app, size_t pos);
+/* Whether the row at pos (already fetched by app_row) is bookmarked. */
+bool app_row_marked(const struct app *app, size_t pos);
 /* Load an article into the reader and facts panes (0 clears). */
 void app_load_doc(struct app *app, int64_t id);
 /* Scroll the reader so body offset off is visible; mark [off, end) current. */
