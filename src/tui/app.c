@@ -70,6 +70,12 @@ effective_query(const struct app *app)
     return app->effective ? app->effective : app->query;
 }
 
+const struct query *
+app_query(const struct app *app)
+{
+    return effective_query(app);
+}
+
 static void
 window_clear(struct app *app)
 {

@@ -457,6 +457,8 @@ int app_set_query(struct app *app, const char *text);
 void app_set_topic(struct app *app, const char *slug);
 /* The result row at position pos (fetched with its window), or NULL. */
 const struct result_row *app_row(struct app *app, size_t pos);
+/* The query the list shows (the typed query AND the topic filter; borrowed). */
+const struct query *app_query(const struct app *app);
 /* Whether the row at pos (already fetched by app_row) is bookmarked. */
 bool app_row_marked(const struct app *app, size_t pos);
 /* Load an article into the reader and facts panes (0 clears). */

@@ -8,8 +8,10 @@
 #define NCURSES_WIDECHAR 1
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "dossier/utf8.h"
 #include "tui.h"
 
 static size_t
@@ -41,6 +43,49 @@ cell(int y, int x, int w, const char *s, int role)
         return x;
     draw_text_fit(y, x, w, s, role);
     return x + w;
+}
+
+/* The title in tw columns (ending in an ellipsis when cut) with the query's
+ * hits highlighted. */
+static void
+draw_title(struct app *app, int y, int x, int tw, const char *title, int role, int override)
+{
+    size_t n = strlen(title), keep = n;
+    bool cut = layout_width(title, n) > (size_t)tw && tw > 1;
+    if (cut) {
+        size_t cols = 0;
+        keep = 0;
+        while (keep < n) {
+            uint32_t cp;
+            int k = utf8_decode(title + keep, n - keep, &cp);
+            size_t cw = (size_t)layout_cp_width(cp);
+            if (cols + cw > (size_t)tw - 1)
+                break;
+            cols += cw;
+            keep += (size_t)k;
+        }
+    }
+    struct tlines ls;
+    tlines_init(&ls);
+    struct tline *l = tlines_add(&ls, title, keep, role);
+    if (cut) {
+        free(l->text);
+        l->text = xasprintf("%.*s\xe2\x80\xa6", (int)keep, title);
+        l->len = keep + 3;
+    }
+    const struct query *q = app_query(app);
+    if ((app->hl == HL_ALL || app->hl == HL_HITS) && q && query_has_text(q)) {
+        struct span *hits = NULL;
+        size_t nhits = 0;
+        struct ds_error err;
+        ds_error_clear(&err);
+        if (store_hit_spans_text(app->store, q, title, n, &hits, &nhits, &err) == 0)
+            for (size_t k = 0; k < nhits; k++)
+                tline_add_span(l, hits[k].start, DS_MIN(hits[k].end, (uint32_t)keep), ROLE_HIT);
+        free(hits);
+    }
+    draw_tline(y, x, tw, l, override);
+    tlines_clear(&ls);
 }
 
 static void
@@ -78,8 +123,9 @@ list_draw_line(struct app *app, struct pane *p, size_t i, int y, int x, int w, b
         mark[0] = '\0';
         mw = 0;
     }
-    x = cell(y, x, tw, r->title ? r->title : "(untitled)",
-             sel ? base : (r->has_title ? ROLE_NORMAL : ROLE_DIM));
+    draw_title(app, y, x, tw, r->title ? r->title : "(untitled)",
+               r->has_title ? ROLE_NORMAL : ROLE_DIM, sel ? base : -1);
+    x += tw;
     if (mw)
         cell(y, x, end - x, mark, sel ? base : ROLE_MARK);
     (void)p;
