@@ -22,6 +22,22 @@
 #define BOTTOM_LINES 5   /* content lines at the bottom (trailers) */
 #define DUP_MIN_BYTES 12 /* shorter repeated lines ("Q:", "* * *") are kept */
 
+/* How strongly a line names the source; lower wins. */
+enum {
+    RANK_SOURCE_LINE = 0,        /* "Source: X", "来源：X" */
+    RANK_ALONE = 10,             /* a known outlet's name alone on a line */
+    RANK_ALONE_SEEN = 12,        /* an unknown name alone, repeated across the corpus */
+    RANK_ALONE_UNKNOWN = 15,     /* an unknown name alone that looks like an outlet's */
+    RANK_BYLINE = 20,            /* a known outlet ending a byline */
+    RANK_COPYRIGHT = 20,         /* a known outlet in a copyright line */
+    RANK_COPYRIGHT_UNKNOWN = 25, /* the name in "© 2024 X" */
+    RANK_MASTHEAD = 27,          /* the name in "X REPORT — Column" over the headline */
+    RANK_DATELINE = 30,          /* a known agency in a dateline */
+    RANK_DATELINE_UNKNOWN = 35,  /* another agency in a dateline: "(Tidewater)" */
+    RANK_FURNITURE = 40,         /* a known outlet named in dropped furniture */
+    RANK_NONE = 99,
+};
+
 struct line {
     const char *t; /* trimmed text */
     size_t tl;
@@ -254,7 +270,7 @@ byline_outlet(struct doc *d, char *name)
         const char *canon = outlets_match(d->outlets, name + k, n - k);
         if (!canon)
             continue;
-        set_source(d, canon, strlen(canon), 2);
+        set_source(d, canon, strlen(canon), RANK_BYLINE);
         while (k > 0 && (name[k - 1] == ' ' || name[k - 1] == ',' || name[k - 1] == '/'))
             k--;
         name[k] = '\0';
@@ -266,6 +282,7 @@ struct dateline {
     const char *agency;
     size_t agencyl;
     int month, day, year;
+    bool caps_place; /* the place is in capitals, as wire copy writes it */
 };
 
 /* "WASHINGTON, May 17 (Reuters) -", "BEIJING, May 17, 2018 (Xinhua) --",
@@ -282,7 +299,7 @@ is_dateline(const char *s, size_t n, struct dateline *dl)
             upper++;
         else if (c >= 'a' && c <= 'z')
             lower++;
-        else if (!(c == ' ' || c == '.' || c == '\'' || c == '-'))
+        else if (!(c == ' ' || c == '.' || c == '\'' || c == '-' || c == '/'))
             break;
         if (c == ' ' && i + 1 < n && (s[i + 1] == '(' || s[i + 1] == '-'))
             break;
@@ -292,6 +309,9 @@ is_dateline(const char *s, size_t n, struct dateline *dl)
     if (upper < 3 || place_end == 0)
         return false;
     bool caps_place = lower == 0;
+    if (ing_count_words_max(s, place_end, 5) > 5)
+        return false; /* a sentence running into a bracket, not a place */
+    dl->caps_place = caps_place;
     if (i < n && s[i] == ',') {
         size_t j = i + 1;
         while (j < n && s[j] == ' ')
@@ -463,6 +483,293 @@ is_copyright_line(const char *s, size_t n)
 {
     return n < 200 && (ing_istarts(s, n, "\xc2\xa9") || ing_istarts(s, n, "copyright") ||
                        ing_istarts(s, n, "(c) ") || ing_ifind(s, n, "all rights reserved"));
+}
+
+/* ---- outlet names that outlets.tsv does not know ------------------------------- */
+
+/* Words that outlets put in their names ("Yellow Sea Observer", "Prairie
+ * Grain Report") and people almost never have in theirs. */
+static bool
+is_outlet_word(const char *w, size_t n)
+{
+    static const char *const words[] = {
+        "times",     "post",      "news",       "herald",    "observer",   "review",
+        "report",    "daily",     "journal",    "tribune",   "gazette",    "wire",
+        "press",     "monitor",   "chronicle",  "telegraph", "standard",   "express",
+        "mail",      "star",      "weekly",     "magazine",  "economist",  "insider",
+        "today",     "agency",    "media",      "network",   "radio",      "tv",
+        "television", "broadcasting", "bulletin", "courier", "dispatch",   "examiner",
+        "globe",     "inquirer",  "ledger",     "mirror",    "record",     "register",
+        "sentinel",  "sun",       "voice",      "digest",    "briefing",   "online",
+        "newswire",  "quarterly", "zeitung",    "presse",    "nouvelles",  "markets",
+        "finance",   "financial", "economic",   "economics", "business",   "watch",
+        "notes",     "letter",    "week",       "weekend",   "nation",     "informer",  "bugle",     "clarion",    "advertiser", "enquirer",  "pioneer",
+        "leader",    "citizen",   "independent", "reporter", "wochenblatt",
+        "diario",    "noticias",  "giornale",   "corriere",  "gazzetta",   "jornal",
+        "dagblad",   "krant",     "courrier",   "quotidien", "hebdo",      "observateur",
+        "beobachter", "rundschau", "kurier",    "anzeiger",
+    };
+    for (size_t i = 0; i < DS_ARRAY_LEN(words); i++)
+        if (ing_ieq(w, n, words[i]))
+            return true;
+    return false;
+}
+
+static bool
+is_article_word(const char *w, size_t n)
+{
+    static const char *const words[] = {"the", "le", "la", "les", "der", "die", "das", "el", "il"};
+    for (size_t i = 0; i < DS_ARRAY_LEN(words); i++)
+        if (ing_ieq(w, n, words[i]))
+            return true;
+    return false;
+}
+
+/* Small words a name may hold in lower case ("Voice of America"). */
+static bool
+is_name_connector(const char *w, size_t n)
+{
+    static const char *const words[] = {"of",  "the", "and", "for", "on",  "de", "du", "des",
+                                        "del", "di",  "da",  "la",  "le",  "et", "y",  "am",
+                                        "im",  "an",  "van", "von", "&",   "e",  "do", "dos"};
+    for (size_t i = 0; i < DS_ARRAY_LEN(words); i++)
+        if (ing_ieq(w, n, words[i]))
+            return true;
+    return false;
+}
+
+/* Han/kana/hangul names end in a word that means newspaper, agency, net,
+ * observer, weekly... (报 社 网 新闻 观察 周刊 财经 日报 时报 通讯 新聞 時報
+ * 通信 신문 뉴스 일보). */
+static bool
+cjk_outlet_suffix(const char *s, size_t n)
+{
+    static const char *const ends[] = {
+        "\xe6\x8a\xa5", "\xe7\xa4\xbe", "\xe7\xbd\x91", "\xe6\x96\xb0\xe9\x97\xbb",
+        "\xe8\xa7\x82\xe5\xaf\x9f", "\xe5\x91\xa8\xe5\x88\x8a", "\xe8\xb4\xa2\xe7\xbb\x8f",
+        "\xe9\x80\x9a\xe8\xae\xaf", "\xe6\x96\xb0\xe8\x81\x9e", "\xe5\xa0\xb1",
+        "\xe9\x80\x9a\xe4\xbf\xa1", "\xec\x8b\xa0\xeb\xac\xb8", "\xeb\x89\xb4\xec\x8a\xa4",
+        "\xec\x9d\xbc\xeb\xb3\xb4"};
+    for (size_t i = 0; i < DS_ARRAY_LEN(ends); i++) {
+        size_t m = strlen(ends[i]);
+        if (n > m && memcmp(s + n - m, ends[i], m) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* What a short line looks like as a name. */
+struct name_shape {
+    int words;        /* space-separated words */
+    int latin;        /* ... of them not CJK */
+    int cjk;          /* Han/kana/hangul characters */
+    bool outlet_word; /* holds a word from is_outlet_word */
+    bool other_word;  /* ... and a word that is not one (not all "World News") */
+    bool article;     /* starts with "The", "Le", "Die"... */
+    bool person;      /* two or three capitalised words and nothing else: a person */
+};
+
+/* Does s read as a name standing alone: at most five words (twelve CJK
+ * characters), each capitalised or a connector, no sentence punctuation,
+ * no separators ("X | Y" footers are menus, not names)? Fills *ns. */
+static bool
+name_shape(const char *s, size_t n, struct name_shape *ns)
+{
+    memset(ns, 0, sizeof *ns);
+    if (n == 0 || n > 60 || s[n - 1] == '.')
+        return false;
+    static const char *const bad_utf8[] = {
+        "\xef\xbc\x9a", "\xef\xbc\x8c", "\xe3\x80\x82", "\xef\xbc\x88", "\xef\xbc\x89",
+        "\xe3\x80\x81", "\xe3\x80\x8a", "\xe3\x80\x8b", "\xe2\x80\x9c", "\xe2\x80\x9d",
+        "\xc2\xa9",     "\xe2\x80\xa2", "\xe3\x80\x80", "\xc2\xb7",     "\xe2\x80\x94",
+        "\xe2\x80\x93", "\xef\xbd\x9c", "\xef\xbc\x81", "\xef\xbc\x9f"};
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] && strchr("!?;:,|\"()[]{}<>=@#/\\*_~+%$", s[i]))
+            return false;
+        if ((unsigned char)s[i] >= 0x80)
+            for (size_t k = 0; k < DS_ARRAY_LEN(bad_utf8); k++)
+                if (ing_istarts(s + i, n - i, bad_utf8[k]))
+                    return false;
+    }
+    int caps = 0;
+    bool all_upper = true;
+    for (size_t i = 0; i < n;) {
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t j = i;
+        while (j < n && s[j] != ' ')
+            j++;
+        if (j == i)
+            break;
+        const char *w = s + i;
+        size_t wl = j - i;
+        i = j;
+        if (++ns->words > 5)
+            return false;
+        unsigned char c = (unsigned char)w[0];
+        for (size_t k = 0; k < wl; k++)
+            if (w[k] >= 'a' && w[k] <= 'z')
+                all_upper = false;
+        if (c >= 0x80) {
+            uint32_t cp;
+            utf8_decode(w, wl, &cp);
+            if (utf8_is_cjk(cp) || (cp >= 0xAC00 && cp <= 0xD7AF)) {
+                ns->cjk += ing_count_words(w, wl);
+                caps++;
+                continue;
+            }
+        }
+        ns->latin++;
+        if (is_outlet_word(w, wl))
+            ns->outlet_word = true;
+        else if (!(ns->words == 1 && is_article_word(w, wl)) && !is_name_connector(w, wl))
+            ns->other_word = true;
+        if (ns->words == 1 && is_article_word(w, wl) && (c >= 'A' && c <= 'Z'))
+            ns->article = true;
+        if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80)
+            caps++;
+        else if (!is_name_connector(w, wl))
+            return false;
+    }
+    if (ns->words == 0 || ns->cjk > 12 || (ns->latin == 0 && ns->cjk < 2))
+        return false;
+    ns->person = !ns->article && !ns->outlet_word && caps == ns->words && ns->words >= 2 &&
+                 ns->words <= 3 && !(all_upper && ns->latin);
+    return true;
+}
+
+static bool has_ui_word(const char *s, size_t n);
+
+/* Is s (a line alone at the top or bottom) an outlet's name? strong is
+ * outside evidence: the line repeats across the corpus, follows a dash or
+ * ©, or is named elsewhere as the source. Without it the name itself must
+ * look like an outlet's: an outlet word with another word ("Yellow Sea
+ * Observer"), a leading article ("The Kestrel"), a CJK outlet suffix. */
+static bool
+outlet_like(const char *s, size_t n, bool strong)
+{
+    struct name_shape ns;
+    if (!name_shape(s, n, &ns) || ns.person || has_ui_word(s, n))
+        return false;
+    if (strong)
+        return true;
+    if (ns.cjk && !ns.latin)
+        return cjk_outlet_suffix(s, n);
+    return (ns.outlet_word && ns.other_word && ns.words >= 2) ||
+           (ns.article && ns.words >= 2 && ns.other_word);
+}
+
+/* Words of page furniture that name no outlet ("Latest News", "Top Stories",
+ * "Most Read"). */
+static bool
+has_ui_word(const char *s, size_t n)
+{
+    static const char *const words[] = {"latest", "top",     "more",    "most",   "read",
+                                        "related", "stories", "story",   "popular", "breaking",
+                                        "trending", "home",   "sections", "topics", "contact",
+                                        "about",  "follow",  "share",   "comments", "sign",
+                                        "log",    "menu",    "search",  "editor's", "picks",
+                                        "recommended", "also", "next",  "previous", "back"};
+    for (size_t i = 0; i < n;) {
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t j = i;
+        while (j < n && s[j] != ' ')
+            j++;
+        for (size_t k = 0; k < DS_ARRAY_LEN(words) && j > i; k++)
+            if (ing_ieq(s + i, j - i, words[k]))
+                return true;
+        i = j;
+    }
+    return false;
+}
+
+/* A line at the very top that the corpus repeats: a masthead naming the
+ * outlet when it has an outlet's look or three or more words (section
+ * labels like "World" or "Business" repeat too, and are shorter). */
+static bool
+top_outlet_seen(const struct line *l)
+{
+    struct name_shape ns;
+    if (has_ui_word(l->t, l->tl) || !outlet_like(l->t, l->tl, true) ||
+        !name_shape(l->t, l->tl, &ns))
+        return false;
+    return outlet_like(l->t, l->tl, false) || ns.words >= 3;
+}
+
+/* "© 2018 Prairie Grain Report", "Copyright 2021 The X. All rights
+ * reserved.", "(c) X": the name after the mark and the years, or false. */
+static bool
+copyright_name(const char *s, size_t n, const char **name, size_t *nl)
+{
+    size_t i = 0;
+    for (;;) {
+        while (i < n && s[i] == ' ')
+            i++;
+        if (ing_istarts(s + i, n - i, "\xc2\xa9"))
+            i += 2;
+        else if (ing_istarts(s + i, n - i, "(c)"))
+            i += 3;
+        else if (ing_istarts(s + i, n - i, "copyright"))
+            i += 9;
+        else
+            break;
+    }
+    if (i == 0)
+        return false;
+    /* years: "2024", "2018-2024", "2018 – 2024," */
+    for (;;) {
+        while (i < n && (s[i] == ' ' || s[i] == ',' || s[i] == '-'))
+            i++;
+        if (ing_istarts(s + i, n - i, "\xe2\x80\x93") || ing_istarts(s + i, n - i, "\xe2\x80\x94")) {
+            i += 3;
+            continue;
+        }
+        if (i < n && s[i] >= '0' && s[i] <= '9') {
+            while (i < n && s[i] >= '0' && s[i] <= '9')
+                i++;
+            continue;
+        }
+        break;
+    }
+    if (ing_istarts(s + i, n - i, "by "))
+        i += 3;
+    size_t e = i;
+    while (e < n && !strchr(".,;|(", s[e]))
+        e++;
+    const char *all = ing_ifind(s + i, e - i, " all rights");
+    if (all)
+        e = (size_t)(all - s);
+    while (e > i && s[e - 1] == ' ')
+        e--;
+    if (e == i)
+        return false;
+    *name = s + i;
+    *nl = e - i;
+    return true;
+}
+
+/* A trailer "— The Lodestar Review" / "-- X" / "– X": the name after the
+ * dash, or false. */
+static bool
+dash_trailer(const char *s, size_t n, const char **name, size_t *nl)
+{
+    size_t i;
+    if (ing_istarts(s, n, "\xe2\x80\x94") || ing_istarts(s, n, "\xe2\x80\x93"))
+        i = 3;
+    else if (ing_istarts(s, n, "--"))
+        i = 2;
+    else if (ing_istarts(s, n, "- "))
+        i = 1;
+    else
+        return false;
+    while (i < n && (s[i] == ' ' || s[i] == '-'))
+        i++;
+    if (i >= n)
+        return false;
+    *name = s + i;
+    *nl = n - i;
+    return true;
 }
 
 static bool
@@ -719,6 +1026,186 @@ drop_prompt_blocks(struct doc *d)
 
 /* ---- metadata -------------------------------------------------------------------- */
 
+/* A byline field without "By": "记者 林思远", "作者：X", "Autor: X". */
+static bool
+field_byline(const char *s, size_t n, char **name)
+{
+    static const char *const heads[] = {
+        "\xe8\xae\xb0\xe8\x80\x85", "\xe4\xbd\x9c\xe8\x80\x85", "\xe6\x96\x87", /* 记者 作者 文 */
+        "author", "autor", "auteur", "reporter"};
+    for (size_t k = 0; k < DS_ARRAY_LEN(heads); k++) {
+        size_t h = strlen(heads[k]);
+        if (!ing_istarts(s, n, heads[k]))
+            continue;
+        size_t i = h;
+        bool sep = false;
+        while (i < n) {
+            if (s[i] == ' ' || s[i] == ':') {
+                i++;
+                sep = true;
+            } else if (ing_istarts(s + i, n - i, "\xef\xbc\x9a")) { /* ： */
+                i += 3;
+                sep = true;
+            } else {
+                break;
+            }
+        }
+        size_t e = n;
+        const char *from = ing_ifind(s + i, n - i, "\xe5\x8f\x91\xe8\x87\xaa"); /* 发自 */
+        if (from)
+            e = (size_t)(from - s);
+        while (e > i && s[e - 1] == ' ')
+            e--;
+        if (!sep || i >= e || e - i > 60 || ing_count_words(s + i, e - i) > 6)
+            return false;
+        *name = dupn(s + i, e - i);
+        return true;
+    }
+    return false;
+}
+
+/* The fields of a metadata line ("2022年01月01日 08:00　来源：X　记者 Y",
+ * "Updated: 2018-07-06 | By Jane Doe in Beijing"): a byline or a source
+ * named in one of them is taken. */
+static void
+meta_fields(struct doc *d, const char *s, size_t n)
+{
+    static const char *const seps[] = {" | ", "\xe3\x80\x80", " \xe2\x80\xa2 ", " \xc2\xb7 ",
+                                       "|", "  ", "\xef\xbd\x9c"};
+    size_t i = 0;
+    while (i < n) {
+        size_t e = n, skip = 0;
+        for (size_t k = 0; k < DS_ARRAY_LEN(seps); k++) {
+            const char *hit = ing_ifind(s + i, n - i, seps[k]);
+            if (hit && (size_t)(hit - s) < e) {
+                e = (size_t)(hit - s);
+                skip = strlen(seps[k]);
+            }
+        }
+        const char *f = s + i;
+        size_t fl = e - i;
+        while (fl && *f == ' ') {
+            f++;
+            fl--;
+        }
+        while (fl && f[fl - 1] == ' ')
+            fl--;
+        char *name = NULL;
+        struct ing_date dt;
+        bool has_date;
+        const char *val;
+        size_t vl;
+        if (fl && !d->a->byline &&
+            (is_byline(f, fl, &name, &dt, &has_date) || field_byline(f, fl, &name))) {
+            byline_outlet(d, name);
+            d->a->byline = name;
+        } else if (fl && is_source_line(f, fl, &val, &vl)) {
+            const char *canon = outlets_match(d->outlets, val, vl);
+            set_source(d, canon ? canon : val, canon ? strlen(canon) : vl, RANK_SOURCE_LINE);
+        }
+        i = e + skip;
+    }
+}
+
+/* A line that opens with a date and holds only short metadata fields after
+ * it ("15 January 2020 • 9:58pm", "2022年01月01日 08:00　来源：X　记者 Y").
+ * Prose that starts with a date ("May 17, 2018 was a day ...") is not one. */
+static bool
+is_date_led(const char *s, size_t n, struct ing_date *dt)
+{
+    if (n > 160 || ing_is_prose(s, n, 4))
+        return false;
+    size_t e = ing_date_at(s, n, 0, dt);
+    if (!e)
+        return false;
+    if (e < n && ((s[e] >= 'a' && s[e] <= 'z') || (s[e] >= 'A' && s[e] <= 'Z')))
+        return false;
+    if (ing_only_time(s + e, n - e))
+        return true;
+    /* fields after a separator */
+    size_t i = e;
+    while (i < n && s[i] == ' ')
+        i++;
+    while (i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == ':' || s[i] == ' '))
+        i++;
+    bool sep = i < n && (s[i] == '|' || ing_istarts(s + i, n - i, "\xe3\x80\x80") ||
+                         ing_istarts(s + i, n - i, "\xe2\x80\xa2") ||
+                         ing_istarts(s + i, n - i, "\xc2\xb7") ||
+                         ing_istarts(s + i, n - i, "\xef\xbd\x9c"));
+    return sep && ing_count_words(s + i, n - i) <= 30;
+}
+
+/* Is the line, alone at the very top, an outlet's masthead over the
+ * headline below it: ALL CAPS with a dash or bar ("X REPORT — Market
+ * Notes"), or a name that looks like an outlet's? */
+static bool
+is_masthead(const struct doc *d, const struct line *l)
+{
+    size_t up = 0, low = 0;
+    for (size_t i = 0; i < l->tl; i++) {
+        if (l->t[i] >= 'A' && l->t[i] <= 'Z')
+            up++;
+        else if (l->t[i] >= 'a' && l->t[i] <= 'z')
+            low++;
+    }
+    bool dash = ing_ifind(l->t, l->tl, " \xe2\x80\x94 ") || ing_ifind(l->t, l->tl, " \xe2\x80\x93 ") ||
+                ing_ifind(l->t, l->tl, " - ") || ing_ifind(l->t, l->tl, " | ");
+    if (dash && up >= 4 && up > 2 * low)
+        return true;
+    if (ing_is_frequent(d->ctx, l->t, l->tl))
+        return true;
+    return outlet_like(l->t, l->tl, false);
+}
+
+/* The masthead's parts: the outlet before the dash (when it reads as a
+ * name) and the column or section after it. */
+static void
+masthead_meta(struct doc *d, const struct line *l)
+{
+    static const char *const seps[] = {" \xe2\x80\x94 ", " \xe2\x80\x93 ", " - ", " | "};
+    const char *t = l->t;
+    size_t n = l->tl, left = n;
+    const char *right = NULL;
+    size_t rightl = 0;
+    for (size_t k = 0; k < DS_ARRAY_LEN(seps); k++) {
+        const char *hit = ing_ifind(t, n, seps[k]);
+        if (hit && (size_t)(hit - t) < left) {
+            left = (size_t)(hit - t);
+            right = hit + strlen(seps[k]);
+            rightl = n - (size_t)(right - t);
+        }
+    }
+    const char *canon = outlets_match(d->outlets, t, left);
+    if (canon)
+        set_source(d, canon, strlen(canon), RANK_ALONE);
+    else if (outlet_like(t, left, true))
+        set_source(d, t, left, RANK_MASTHEAD);
+    struct line r = {right, rightl, 0, NULL, rightl == 0};
+    if (right && !d->a->section && is_short_label(&r))
+        d->a->section = dupn(right, rightl);
+}
+
+/* How many sentences s holds (a full stop after a one-letter word, as in
+ * "U.S.", does not end one). */
+static int
+sentences(const char *s, size_t n)
+{
+    int c = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] != '.' && s[i] != '!' && s[i] != '?')
+            continue;
+        if (s[i] == '.' && i >= 1 && (i < 2 || s[i - 2] == ' ' || s[i - 2] == '.') &&
+            s[i - 1] >= 'A' && s[i - 1] <= 'Z')
+            continue;
+        size_t j = i + 1;
+        while (j < n && strchr("\"')", s[j]))
+            j++;
+        if (j >= n || s[j] == ' ')
+            c++;
+    }
+    return c;
+}
+
 /* The top of the page: crumbs, "Published" lines, date lines, bylines, an
  * outlet's name, then the headline, a section label and a standfirst. */
 static void
@@ -728,12 +1215,20 @@ meta_top(struct doc *d)
     size_t seen = 0;
     size_t idx[TOP_LINES];
     bool gap_before[TOP_LINES];
+    bool meta_direct[TOP_LINES]; /* a metadata line right under it */
+    bool meta_after[TOP_LINES];  /* metadata before the next content line */
     size_t nidx = 0;
     bool gap = false;
     bool started = false;
 
     for (size_t i = 0; i < d->n && seen < TOP_LINES; i++) {
         struct line *l = &d->lines[i];
+        if (l->why && nidx == 0 && strcmp(l->why, "frequent") == 0 && top_outlet_seen(l)) {
+            /* a masthead printed on every page of the outlet */
+            const char *canon = outlets_match(d->outlets, l->t, l->tl);
+            set_source(d, canon ? canon : l->t, canon ? strlen(canon) : l->tl, RANK_ALONE_SEEN);
+            l->why = "source";
+        }
         if (l->blank || l->why) {
             gap = gap || started;
             continue;
@@ -749,9 +1244,14 @@ meta_top(struct doc *d)
             l->why = "section";
         } else if (is_published_line(l->t, l->tl, &dt)) {
             set_date(a, &dt, DATE_PUBLISHED_LINE);
+            meta_fields(d, l->t, l->tl);
             l->why = "published";
         } else if (ing_parse_date_whole(l->t, l->tl, &dt)) {
             set_date(a, &dt, DATE_ISO_LINE);
+            l->why = "date";
+        } else if (is_date_led(l->t, l->tl, &dt)) {
+            set_date(a, &dt, DATE_ISO_LINE);
+            meta_fields(d, l->t, l->tl);
             l->why = "date";
         } else if (!a->byline && is_byline(l->t, l->tl, &name, &dt, &has_date)) {
             byline_outlet(d, name);
@@ -759,40 +1259,105 @@ meta_top(struct doc *d)
             if (has_date)
                 set_date(a, &dt, DATE_BYLINE);
             l->why = "byline";
+        } else if (!a->byline && (ing_ieq(l->t, l->tl, "by") || ing_ieq(l->t, l->tl, "by:")) &&
+                   i + 1 < d->n && is_content(&d->lines[i + 1])) {
+            /* "By" alone, the name (and role) on the next line */
+            struct line *nx = &d->lines[i + 1];
+            char *probe = xasprintf("By %.*s", (int)nx->tl, nx->t);
+            if (is_byline(probe, strlen(probe), &name, &dt, &has_date)) {
+                byline_outlet(d, name);
+                a->byline = name;
+                if (has_date)
+                    set_date(a, &dt, DATE_BYLINE);
+                l->why = "byline";
+                nx->why = "byline";
+            }
+            free(probe);
+            if (!l->why)
+                goto content;
         } else if (is_source_line(l->t, l->tl, &val, &vl)) {
             const char *canon = outlets_match(d->outlets, val, vl);
-            set_source(d, canon ? canon : val, canon ? strlen(canon) : vl, 0);
+            set_source(d, canon ? canon : val, canon ? strlen(canon) : vl, RANK_SOURCE_LINE);
             l->why = "source";
         } else if (nidx == 0 && l->tl <= 60 && outlets_match(d->outlets, l->t, l->tl)) {
             const char *canon = outlets_match(d->outlets, l->t, l->tl);
-            set_source(d, canon, strlen(canon), 1);
+            set_source(d, canon, strlen(canon), RANK_ALONE);
             l->why = "source";
         } else {
-            if (nidx < TOP_LINES) {
-                gap_before[nidx] = gap;
-                idx[nidx++] = i;
-            }
-            started = true;
-            gap = false;
-            continue;
+            goto content;
+        }
+        if (nidx > 0) {
+            meta_after[nidx - 1] = true;
+            if (idx[nidx - 1] + 1 == i)
+                meta_direct[nidx - 1] = true;
         }
         gap = started; /* a metadata line separates like a blank one */
+        continue;
+    content:
+        if (nidx < TOP_LINES) {
+            gap_before[nidx] = gap;
+            meta_direct[nidx] = meta_after[nidx] = false;
+            idx[nidx++] = i;
+        }
+        started = true;
+        gap = false;
     }
     if (nidx == 0)
         return;
 
-    struct line *c0 = &d->lines[idx[0]];
-    struct line *c1 = nidx > 1 ? &d->lines[idx[1]] : NULL;
-    bool gap01 = nidx > 1 && gap_before[1];
+    /* An outlet's name alone above the headline ("Yellow Sea Observer",
+     * "东方经济观察"): the source, when it looks like an outlet's name or
+     * the page names it as its source elsewhere. */
+    size_t b = 0;
+    if (nidx >= 3 && is_headline_like(&d->lines[idx[1]])) {
+        struct line *c0 = &d->lines[idx[0]];
+        bool named = d->source && strlen(d->source) == c0->tl &&
+                     memcmp(d->source, c0->t, c0->tl) == 0;
+        bool freq = ing_is_frequent(d->ctx, c0->t, c0->tl);
+        struct name_shape ns;
+        if (outlet_like(c0->t, c0->tl, named || freq) && name_shape(c0->t, c0->tl, &ns) &&
+            (named || freq || ns.words >= 3 || ns.article || (ns.cjk && !ns.latin))) {
+            set_source(d, c0->t, c0->tl, named ? RANK_SOURCE_LINE : RANK_ALONE_UNKNOWN);
+            c0->why = "source";
+            b = 1;
+        }
+    }
+    /* A masthead over the headline: two headline-like lines, the second
+     * directly on top of the date or byline. */
+    if (nidx - b >= 2) {
+        struct line *c0 = &d->lines[idx[b]], *c1 = &d->lines[idx[b + 1]];
+        if (!gap_before[b + 1] && meta_direct[b + 1] && is_headline_like(c0) &&
+            is_headline_like(c1) && !is_short_label(c0) && is_masthead(d, c0)) {
+            masthead_meta(d, c0);
+            c0->why = "masthead";
+            b++;
+        }
+    }
+    size_t *ix = idx + b;
+    bool *gb = gap_before + b, *ma = meta_after + b;
+    size_t ni = nidx - b;
+
+    struct line *c0 = &d->lines[ix[0]];
+    struct line *c1 = ni > 1 ? &d->lines[ix[1]] : NULL;
+    bool gap01 = ni > 1 && gb[1];
     size_t title_at = (size_t)-1;
 
     if (!is_headline_like(c0))
         return; /* the text starts with prose: no title */
-    if (nidx == 1)
+    if (ni == 1)
         return; /* a lone short line is no headline of anything */
+    /* a standfirst may sit directly under the headline (no blank line) when
+     * it is a single sentence or has no full stop */
+    bool c2_standfirst = false;
+    if (ni > 2 && !gb[2] && (ni == 3 || gb[3])) {
+        const struct line *c2 = &d->lines[ix[2]];
+        int w = ing_count_words(c2->t, c2->tl);
+        c2_standfirst = w >= 4 && w <= 60 && sentences(c2->t, c2->tl) <= 1 &&
+                        !ends_with_any(c2->t, c2->tl, ",;:") && !is_caption_like(c2);
+    }
     if (is_short_label(c0) && c1 && is_headline_like(c1) && !ends_with_any(c1->t, c1->tl, "?") &&
         ing_count_words(c1->t, c1->tl) > ing_count_words(c0->t, c0->tl) &&
-        (nidx == 2 || gap_before[2])) {
+        (ni == 2 || gb[2] || c2_standfirst)) {
         if (!a->section)
             a->section = dupn(c0->t, c0->tl);
         c0->why = "section";
@@ -806,31 +1371,44 @@ meta_top(struct doc *d)
     } else {
         title_at = 0;
     }
-    struct line *t = &d->lines[idx[title_at]];
+    struct line *t = &d->lines[ix[title_at]];
     a->title = dupn(t->t, t->tl);
     t->why = "title";
 
-    /* standfirst: a short paragraph right after the headline, not a sentence
-     * ending in a full stop, not a photo caption */
+    /* standfirst: a short paragraph right after the headline, not a photo
+     * caption; with blank lines around it, not a sentence ending in a full
+     * stop unless a byline or date follows it (then up to two sentences);
+     * directly under the headline, one sentence at most */
     size_t s = title_at + 1;
-    if (s < nidx && gap_before[s] && (s + 1 >= nidx || gap_before[s + 1])) {
-        struct line *st = &d->lines[idx[s]];
-        int w = ing_count_words(st->t, st->tl);
-        if (w >= 4 && w <= 40 && !ing_is_prose(st->t, st->tl, 1) &&
-            !ends_with_any(st->t, st->tl, ",;:") && !is_caption_like(st) &&
-            (s + 1 < nidx || st->tl < 200))
-            a->subtitle = dupn(st->t, st->tl);
-    }
+    if (s >= ni || !(s + 1 >= ni || gb[s + 1]))
+        return;
+    struct line *st = &d->lines[ix[s]];
+    int w = ing_count_words(st->t, st->tl);
+    if (w < 4 || ends_with_any(st->t, st->tl, ",;:") || is_caption_like(st))
+        return;
+    int ns = sentences(st->t, st->tl);
+    bool take;
+    if (gb[s])
+        take = (w <= 40 && !ing_is_prose(st->t, st->tl, 1) && (s + 1 < ni || st->tl < 200)) ||
+               (ma[s] && w <= 60 && ns <= 2);
+    else
+        take = w <= 60 && ns <= 1;
+    if (take)
+        a->subtitle = dupn(st->t, st->tl);
 }
 
-/* The bottom of the page: "Source: X", an outlet's name alone, copyright. */
+/* The bottom of the page: "Source: X", an outlet's name alone (known, or
+ * unknown but looking like an outlet's or repeated across the corpus),
+ * "— The X Review", copyright. Lines dropped as frequent are looked at too:
+ * an outlet's name that ends many pages is the best evidence there is. */
 static void
 meta_bottom(struct doc *d)
 {
     size_t seen = 0;
     for (size_t i = d->n; i-- > 0 && seen < BOTTOM_LINES;) {
         struct line *l = &d->lines[i];
-        if (!is_content(l))
+        bool freq = l->why && strcmp(l->why, "frequent") == 0;
+        if (!is_content(l) && !freq)
             continue;
         seen++;
         const char *val;
@@ -839,15 +1417,26 @@ meta_bottom(struct doc *d)
         struct ing_date dt;
         if (is_source_line(l->t, l->tl, &val, &vl)) {
             canon = outlets_match(d->outlets, val, vl);
-            set_source(d, canon ? canon : val, canon ? strlen(canon) : vl, 0);
+            set_source(d, canon ? canon : val, canon ? strlen(canon) : vl, RANK_SOURCE_LINE);
             l->why = "source";
         } else if (l->tl <= 60 && (canon = outlets_match(d->outlets, l->t, l->tl)) != NULL) {
-            set_source(d, canon, strlen(canon), 1);
+            set_source(d, canon, strlen(canon), RANK_ALONE);
+            l->why = "source";
+        } else if (dash_trailer(l->t, l->tl, &val, &vl) && outlet_like(val, vl, true)) {
+            canon = outlets_match(d->outlets, val, vl);
+            set_source(d, canon ? canon : val, canon ? strlen(canon) : vl,
+                       canon ? RANK_ALONE : RANK_ALONE_SEEN);
+            l->why = "source";
+        } else if (outlet_like(l->t, l->tl, freq)) {
+            set_source(d, l->t, l->tl, freq ? RANK_ALONE_SEEN : RANK_ALONE_UNKNOWN);
             l->why = "source";
         } else if (is_copyright_line(l->t, l->tl)) {
             canon = outlets_find_in(d->outlets, l->t, l->tl, NULL);
             if (canon)
-                set_source(d, canon, strlen(canon), 2);
+                set_source(d, canon, strlen(canon), RANK_COPYRIGHT);
+            else if (copyright_name(l->t, l->tl, &val, &vl) && !is_caption_like(l) &&
+                     outlet_like(val, vl, true))
+                set_source(d, val, vl, RANK_COPYRIGHT_UNKNOWN);
             l->why = "copyright";
         } else if (is_published_line(l->t, l->tl, &dt)) {
             set_date(d->a, &dt, DATE_PUBLISHED_LINE);
@@ -856,6 +1445,33 @@ meta_bottom(struct doc *d)
             break; /* the article text itself: no trailer above this */
         }
     }
+}
+
+/* An agency named in a dateline that outlets.tsv does not know: one to
+ * three capitalised words of letters ("Tidewater", "Kestrel News"). */
+static bool
+agency_like(const char *s, size_t n)
+{
+    if (n < 2 || n > 40)
+        return false;
+    int words = 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && s[i] == ' ')
+            i++;
+        if (i >= n)
+            break;
+        if (!(s[i] >= 'A' && s[i] <= 'Z'))
+            return false;
+        words++;
+        while (i < n && s[i] != ' ') {
+            char c = s[i];
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '.' ||
+                  c == '&' || c == '\''))
+                return false;
+            i++;
+        }
+    }
+    return words >= 1 && words <= 3 && !has_ui_word(s, n);
 }
 
 /* A dateline opening one of the first paragraphs gives an agency and a day. */
@@ -874,7 +1490,9 @@ meta_dateline(struct doc *d, const char *path)
         if (dl.agency) {
             const char *canon = outlets_match(d->outlets, dl.agency, dl.agencyl);
             if (canon)
-                set_source(d, canon, strlen(canon), 3);
+                set_source(d, canon, strlen(canon), RANK_DATELINE);
+            else if (dl.caps_place && agency_like(dl.agency, dl.agencyl))
+                set_source(d, dl.agency, dl.agencyl, RANK_DATELINE_UNKNOWN);
         }
         if (dl.month) {
             int year = dl.year;
@@ -910,7 +1528,7 @@ meta_furniture_outlet(struct doc *d)
         }
     }
     if (best)
-        set_source(d, best, strlen(best), 4);
+        set_source(d, best, strlen(best), RANK_FURNITURE);
 }
 
 /* ---- language -------------------------------------------------------------------- */
@@ -1110,7 +1728,7 @@ ingest_article(const struct ingest_ctx *ctx, const char *path, const char *bytes
     d.ctx = ctx;
     d.outlets = ctx ? ctx->outlets : NULL;
     d.a = out;
-    d.source_rank = 99;
+    d.source_rank = RANK_NONE;
     split_lines(&d, buf_str(&text), text.len);
 
     drop_furniture(&d);

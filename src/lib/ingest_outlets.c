@@ -259,6 +259,41 @@ word_edge(const char *s, size_t n, size_t i)
     return !(wa && wb);
 }
 
+/* Is the match line[at, at+len) part of a longer proper name ("Yellow Sea
+ * Observer" holds the alias "Observer" but names another outlet)? It is
+ * when a capitalised word other than "The" sits right before it, or one
+ * right after it that is not a company suffix or "All rights reserved". */
+static bool
+inside_longer_name(const char *line, size_t n, size_t at, size_t len)
+{
+    static const char *const after_ok[] = {"all",  "ltd",   "limited", "inc",  "llc",
+                                           "plc",  "group", "corp",    "co",   "company",
+                                           "gmbh", "ag",    "sa",      "rights"};
+    if (at >= 2 && line[at - 1] == ' ') {
+        size_t e = at - 1, b = e;
+        while (b > 0 && line[b - 1] != ' ')
+            b--;
+        unsigned char c = (unsigned char)line[b];
+        if (e > b && c >= 'A' && c <= 'Z' && !ing_ieq(line + b, e - b, "the"))
+            return true;
+    }
+    size_t b = at + len;
+    if (b + 1 < n && line[b] == ' ') {
+        b++;
+        size_t e = b;
+        while (e < n && ((line[e] >= 'a' && line[e] <= 'z') || (line[e] >= 'A' && line[e] <= 'Z')))
+            e++;
+        unsigned char c = (unsigned char)line[b];
+        if (e > b && c >= 'A' && c <= 'Z') {
+            for (size_t k = 0; k < DS_ARRAY_LEN(after_ok); k++)
+                if (ing_ieq(line + b, e - b, after_ok[k]))
+                    return false;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* See ingest_private.h. */
 const char *
 outlets_find_in(const struct outlets *o, const char *line, size_t n, size_t *match_len)
@@ -280,7 +315,8 @@ outlets_find_in(const struct outlets *o, const char *line, size_t n, size_t *mat
             continue;
         for (const char *hit = strstr(low, k); hit; hit = strstr(hit + 1, k)) {
             size_t at = (size_t)(hit - low);
-            if (word_edge(low, n, at) && word_edge(low, n, at + kl)) {
+            if (word_edge(low, n, at) && word_edge(low, n, at + kl) &&
+                !inside_longer_name(line, n, at, kl)) {
                 best = o->names[o->aliases[a].canon];
                 bestlen = kl;
                 break;

@@ -37,6 +37,14 @@ bool ing_parse_date_whole(const char *s, size_t n, struct ing_date *out);
  * anything). Returns true and its position in *at when found. */
 bool ing_find_date(const char *s, size_t n, struct ing_date *out, size_t *at);
 
+/* Parse a date starting exactly at s[i] (forms as above). Returns the index
+ * just after it and fills *out, or returns 0 when no date starts there. */
+size_t ing_date_at(const char *s, size_t n, size_t i, struct ing_date *out);
+
+/* Is s only a time and/or time zone with separators ("9:58pm", "| 10:32 GMT",
+ * "• 08:00")? An empty s is. */
+bool ing_only_time(const char *s, size_t n);
+
 /* Month number (1..12) for an English month name or abbreviation at s (len
  * n, case-insensitive), or 0. */
 int ing_month(const char *s, size_t n);
@@ -68,7 +76,9 @@ bool ing_is_prose(const char *s, size_t n, int min_words);
 
 /* Outlets matched inside a longer line (not the whole line): the canonical
  * name of the longest alias found at word boundaries, or NULL. Only aliases
- * of 5 or more bytes are looked for, so short ones ("AP") do not misfire. */
+ * of 5 or more bytes are looked for, so short ones ("AP") do not misfire, and
+ * never inside a longer capitalised name ("Yellow Sea Observer" is not "The
+ * Observer"). */
 const char *outlets_find_in(const struct outlets *o, const char *line, size_t n, size_t *match_len);
 
 /* Readers (ingest_readers.c): plain text is copied; markdown loses its

@@ -293,6 +293,18 @@ only_time(const char *s, size_t n, size_t i)
             i++;
             continue;
         }
+        /* separators between a date and its time: • · – — and U+3000 */
+        if (n - i >= 3 && (memcmp(s + i, "\xe2\x80\xa2", 3) == 0 ||
+                           memcmp(s + i, "\xe2\x80\x93", 3) == 0 ||
+                           memcmp(s + i, "\xe2\x80\x94", 3) == 0 ||
+                           memcmp(s + i, "\xe3\x80\x80", 3) == 0)) {
+            i += 3;
+            continue;
+        }
+        if (n - i >= 2 && memcmp(s + i, "\xc2\xb7", 2) == 0) {
+            i += 2;
+            continue;
+        }
         size_t j = i;
         while (j < n && is_alpha(s[j]))
             j++;
@@ -343,6 +355,26 @@ ing_parse_date_whole(const char *s, size_t n, struct ing_date *out)
         return false;
     *out = d;
     return true;
+}
+
+/* See ingest_private.h. */
+size_t
+ing_date_at(const char *s, size_t n, size_t i, struct ing_date *out)
+{
+    if (i >= n)
+        return 0;
+    struct ing_date d;
+    size_t e = date_at(s, n, i, &d);
+    if (e)
+        *out = d;
+    return e;
+}
+
+/* See ingest_private.h. */
+bool
+ing_only_time(const char *s, size_t n)
+{
+    return only_time(s, n, 0);
 }
 
 /* See ingest_private.h. */
