@@ -11,16 +11,18 @@
  *   src/cli/cli.am:   dossier_SOURCES += src/cli/cmd_compare.c
  *   src/cli/main.c, in cli_commands[]:
  *    {"compare", cmd_compare, "A B | --left QUERY --right QUERY",
- *     "Two articles side by side, aligned by similar sentences, then what differs:\n"
- *     "figures, entities, distinctive terms, topics. With --left/--right, the terms,\n"
- *     "entities and topics distinctive of each set of articles.",
+ *     "Two articles side by side, or two sets of articles: what differs.",
+ *     "  Articles A and B (ids or paths) are aligned by similar sentences, even\n"
+ *     "  reordered; then figures (conflicts flagged), entities, distinctive terms\n"
+ *     "  and topics of each. With --left/--right: the terms, entities and topics\n"
+ *     "  distinctive of each set (log-likelihood G2).\n"
  *     "  --width N        total width (default: the terminal's, else 80)\n"
  *     "  --no-marks       do not mark changed words with [-..-] and {+..+}\n"
  *     "  --left QUERY     the first set of articles\n"
  *     "  --right QUERY    the second set\n"
  *     "  --limit N        at most N articles per set (default 2000)\n"
  *     "  --json           as one JSON object\n"},
- *    {"similar", cmd_similar, "ID|PATH",
+ *    {"similar", cmd_similar, "[ID|PATH]",
  *     "Print the articles most similar to one, best first; near-duplicates marked.",
  *     "  --limit N        at most N articles (default 10)\n"
  *     "  --groups         instead, list every group of near-duplicates in the index\n"
