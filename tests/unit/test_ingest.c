@@ -706,6 +706,235 @@ test_sources(void)
     article_clear(&a);
 }
 
+/* ---- outlets the list does not know; page structure around the headline ---------- */
+
+/* Ingest with ctx->frequent_lines made from the lines of freq (as the indexer
+ * would find them in many documents). */
+static int
+ingest_freq(const char *path, const char *text, const char *freq, struct article *a)
+{
+    uint64_t *h = NULL;
+    size_t nh = ingest_line_hashes(freq, strlen(freq), &h);
+    struct ingest_ctx ctx = {outlets, h, nh};
+    int rc = ingest_ctx(&ctx, path, text, a);
+    free(h);
+    return rc;
+}
+
+/* paragraphs longer than 100 bytes, so the text never looks hard-wrapped */
+#define PROSE1                                                                                     \
+    "Ferry crossings to the outer islands were cancelled on Tuesday as gales swept the coast "    \
+    "for a second day running.\n"
+#define PROSE2                                                                                     \
+    "Harbour officials said services would resume once the wind dropped below forty knots, "      \
+    "probably not before Thursday.\n"
+
+static void
+test_unknown_outlets(void)
+{
+    struct article a;
+
+    ingest("/t/u1.txt", "Gales halt ferries\n\n" PROSE1 "\n" PROSE2 "\nHarbour Lantern Observer\n", &a);
+    is_str(a.source, "Harbour Lantern Observer",
+           "outlet: an unknown name alone on the last line that looks like an outlet's");
+    ok(!strstr(a.body, "Harbour Lantern"), "outlet: ... removed from the body");
+    ok(has_line(a.removed, "source\tHarbour Lantern Observer"), "outlet: ... recorded as source");
+    article_clear(&a);
+
+    /* "Observer" is an alias of a known outlet: no substring match */
+    ingest("/t/u2.txt", PROSE1 "\nSubscribe to the Harbour Lantern Observer\n", &a);
+    ok(a.source == NULL || strcmp(a.source, "The Guardian") != 0,
+       "outlet: an alias inside a longer capitalised name is not that outlet (%s)",
+       a.source ? a.source : "NULL");
+    article_clear(&a);
+    ingest("/t/u2b.txt", PROSE1 "\nYour free access to The Observer has expired\n", &a);
+    is_str(a.source, "The Guardian", "outlet: the alias standing on its own still matches");
+    article_clear(&a);
+
+    ingest("/t/u3.txt", "Gales halt ferries\n\n" PROSE1 "\n" PROSE2 "\nMiriam Castell\n", &a);
+    ok(a.source == NULL, "outlet: a person's name on the last line is no outlet");
+    ok(strstr(a.body, "Miriam Castell") != NULL, "outlet: ... and stays in the body");
+    article_clear(&a);
+
+    ingest("/t/u4.txt",
+           "Gales halt ferries\n\n" PROSE1 "\n" PROSE2 "\nHarbour Lantern Observer | About | Contact\n",
+           &a);
+    ok(a.source == NULL, "outlet: an 'X | Y' footer is not a source");
+    article_clear(&a);
+
+    ingest("/t/u5.txt", "Gales halt ferries\n\n" PROSE1 "\n" PROSE2 "\nFerry Timetables\n", &a);
+    ok(a.source == NULL, "outlet: two capitalised words without an outlet's look are not one");
+    article_clear(&a);
+
+    ingest_freq("/t/u6.txt", "Gales halt ferries\n\n" PROSE1 "\n" PROSE2 "\nMarlinspike\n",
+                "Marlinspike\n", &a);
+    is_str(a.source, "Marlinspike", "outlet: a one-word name ending many pages of the corpus");
+    article_clear(&a);
+    ingest("/t/u6b.txt", "Gales halt ferries\n\n" PROSE1 "\n" PROSE2 "\nMarlinspike\n", &a);
+    ok(a.source == NULL, "outlet: ... but not without the corpus evidence");
+    article_clear(&a);
+
+    ingest("/t/u7.txt", "Gales halt ferries\n\n" PROSE1 "\n" PROSE2 "\n\xe2\x80\x94 The Quarry Review\n",
+           &a);
+    is_str(a.source, "The Quarry Review", "outlet: '\xe2\x80\x94 Name' trailer");
+    ok(!strstr(a.body, "Quarry"), "outlet: ... removed from the body");
+    article_clear(&a);
+    ingest("/t/u7b.txt", "Gales halt ferries\n\n" PROSE1 "\n" PROSE2 "\n-- Reuters\n", &a);
+    is_str(a.source, "Reuters", "outlet: '-- Name' trailer of a known outlet");
+    article_clear(&a);
+
+    ingest("/t/u8.txt", "Gales halt ferries\n\n" PROSE1 "\n" PROSE2 "\n\xc2\xa9 2023 Upland Farm Ledger\n",
+           &a);
+    is_str(a.source, "Upland Farm Ledger", "outlet: '\xc2\xa9 year Name'");
+    article_clear(&a);
+    ingest("/t/u8b.txt",
+           "Gales halt ferries\n\n" PROSE1 "\n" PROSE2
+           "\nCopyright 2019-2021 Northgate Weekly. All rights reserved.\n",
+           &a);
+    is_str(a.source, "Northgate Weekly", "outlet: 'Copyright years Name. All rights reserved.'");
+    article_clear(&a);
+    ingest("/t/u8c.txt", "Gales halt ferries\n\n" PROSE1 "\n" PROSE2 "\n(c) Revue du Port\n", &a);
+    is_str(a.source, "Revue du Port", "outlet: '(c) Name'");
+    article_clear(&a);
+    ingest("/t/u8d.txt", "Gales halt ferries\n\n" PROSE1 "\n" PROSE2 "\n\xc2\xa9 Getty Images\n", &a);
+    ok(a.source == NULL, "outlet: a photo agency's copyright is not the source");
+    article_clear(&a);
+
+    ingest("/t/2019-03-03/u9.txt",
+           "Nordic ports merge\n\nOSLO/HELSINKI, Mar 3 (Fjordline) - Two Nordic port operators "
+           "agreed to merge on Sunday, creating the largest in the region.\n\n" PROSE2,
+           &a);
+    is_str(a.source, "Fjordline", "dateline: an unknown agency after PLACE/PLACE");
+    is_str(a.published, "2019-03-03", "dateline: PLACE/PLACE, day and month, year from the path");
+    is_str(date_source_name(a.date_how), "dateline", "dateline: date_how");
+    article_clear(&a);
+    ingest("/t/u10.txt",
+           "WASHINGTON (AP) \xe2\x80\x94 Lawmakers agreed on Friday to extend the port security "
+           "programme for another year.\n\n" PROSE2,
+           &a);
+    is_str(a.source, "Associated Press", "dateline: 'WASHINGTON (AP) \xe2\x80\x94' through an alias");
+    article_clear(&a);
+    ingest("/t/u11.txt",
+           "Rates stay on hold\n\nOne member of the Harbour Board's Rates Committee (HBRC) - "
+           "Alan Pike - voted for a cut, the minutes showed.\n\n" PROSE2,
+           &a);
+    ok(a.source == NULL, "dateline: a sentence with a bracketed acronym is no dateline");
+    article_clear(&a);
+}
+
+static void
+test_top_structure(void)
+{
+    struct article a;
+
+    ingest("/t/s1.txt",
+           "Coast\nIsland ferries halted as autumn gales batter the west coast\n"
+           "Operators warn that crossings may not resume before the weekend\n\n"
+           "By Rosa Lindqvist, Transport Correspondent\n3 March 2021 \xe2\x80\xa2 7:15am\n\n" PROSE1
+           "\n" PROSE2,
+           &a);
+    is_str(a.section, "Coast", "top: section label over the headline");
+    is_str(a.title, "Island ferries halted as autumn gales batter the west coast",
+           "top: headline with a standfirst directly under it");
+    is_str(a.subtitle, "Operators warn that crossings may not resume before the weekend",
+           "top: standfirst without a blank line");
+    is_str(a.byline, "Rosa Lindqvist", "top: 'By Name, Role'");
+    is_str(a.published, "2021-03-03", "top: 'd Month yyyy \xe2\x80\xa2 h:mmpm' date line");
+    is_str(date_source_name(a.date_how), "date-line", "top: ... taken as a date line");
+    ok(strncmp(a.body, "Operators warn", 14) == 0 && !strstr(a.body, "Lindqvist") &&
+           !strstr(a.body, "7:15am") && !has_line(a.body, "Coast"),
+       "top: the body starts with the standfirst; section, byline and date removed");
+    article_clear(&a);
+
+    ingest("/t/s2.txt",
+           "Island ferries halted as gales batter the coast\n"
+           "Crossings to the outer islands were called off for a second day.\n\n" PROSE1 "\n" PROSE2,
+           &a);
+    is_str(a.title, "Island ferries halted as gales batter the coast", "top: headline");
+    is_str(a.subtitle, "Crossings to the outer islands were called off for a second day.",
+           "top: a one-sentence standfirst ending in a full stop, no blank line");
+    article_clear(&a);
+
+    ingest("/t/s3.txt",
+           "Island ferries halted as gales batter the coast\n"
+           "Crossings were called off for a second day. Operators blamed the wind. More storms "
+           "are due.\n\n" PROSE1,
+           &a);
+    ok(a.subtitle == NULL, "top: a paragraph of several sentences under the headline is no standfirst");
+    article_clear(&a);
+
+    ingest("/t/s4.txt",
+           "NORTHERN FEEDLOT LETTER \xe2\x80\x94 Weekly Wrap\n"
+           "CATTLE FUTURES CLIMB AS EXPORT DEMAND PICKS UP\n"
+           "Posted 9:10 AM CST | March 4, 2019\nBy Wes Harlan, Livestock Editor\n\n" PROSE1 "\n" PROSE2,
+           &a);
+    is_str(a.title, "CATTLE FUTURES CLIMB AS EXPORT DEMAND PICKS UP",
+           "masthead: the headline is the line above the Posted line");
+    is_str(a.section, "Weekly Wrap", "masthead: the part after the dash is the section");
+    ok(a.source && strcmp(a.source, "NORTHERN FEEDLOT LETTER") == 0,
+       "masthead: the part before the dash is the outlet");
+    is_str(a.published, "2019-03-04", "masthead: Posted date");
+    is_str(a.byline, "Wes Harlan", "masthead: byline");
+    ok(!strstr(a.body, "FEEDLOT"), "masthead: not in the body");
+    article_clear(&a);
+
+    ingest("/t/s5.txt",
+           "Farm incomes fall for a third year\n"
+           "Drought and low prices squeeze growers across the plains\n"
+           "By Ann Wu\n\n" PROSE1 "\n" PROSE2,
+           &a);
+    is_str(a.title, "Farm incomes fall for a third year",
+           "masthead: a real headline over a standfirst is not a masthead");
+    is_str(a.subtitle, "Drought and low prices squeeze growers across the plains",
+           "masthead: ... the standfirst stays the standfirst");
+    article_clear(&a);
+
+    ingest("/t/s6.txt",
+           "\xe5\x8d\x97\xe5\xb2\xb8\xe8\xb4\xa2\xe7\xbb\x8f\n\n" /* 南岸财经 */
+           "\xe6\xb8\xaf\xe5\x8f\xa3\xe5\x90\x9e\xe5\x90\x90\xe9\x87\x8f\xe5\x88\x9b\xe4\xb8\x8b"
+           "\xe6\x96\xb0\xe9\xab\x98\xe3\x80\x80\xe9\x9b\x86\xe8\xa3\x85\xe7\xae\xb1\xe8\xbf\x90"
+           "\xe8\xbe\x93\xe6\x8c\x81\xe7\xbb\xad\xe5\x9b\x9e\xe6\x9a\x96\n\n" /* headline */
+           "2023\xe5\xb9\xb4" "05\xe6\x9c\x88" "02\xe6\x97\xa5 10:00\xe3\x80\x80\xe6\x9d\xa5\xe6\xba\x90"
+           "\xef\xbc\x9a\xe5\x8d\x97\xe5\xb2\xb8\xe8\xb4\xa2\xe7\xbb\x8f\xe3\x80\x80\xe8\xae\xb0"
+           "\xe8\x80\x85 \xe7\x8e\x8b\xe6\xb5\xb7\n\n" /* date 来源：南岸财经 记者 王海 */
+           "\xe4\xbb\x8a\xe5\xb9\xb4\xe5\x9b\x9b\xe6\x9c\x88\xef\xbc\x8c\xe6\xb8\xaf\xe5\x8f\xa3"
+           "\xe9\x9b\x86\xe8\xa3\x85\xe7\xae\xb1\xe5\x90\x9e\xe5\x90\x90\xe9\x87\x8f\xe5\x90\x8c"
+           "\xe6\xaf\x94\xe5\xa2\x9e\xe9\x95\xbf\xe7\x99\xbe\xe5\x88\x86\xe4\xb9\x8b\xe5\x85\xab"
+           "\xe3\x80\x82\n",
+           &a);
+    is_str(a.source, "\xe5\x8d\x97\xe5\xb2\xb8\xe8\xb4\xa2\xe7\xbb\x8f",
+           "zh: the outlet's name alone on the first line is the source");
+    ok(a.title && strncmp(a.title, "\xe6\xb8\xaf\xe5\x8f\xa3", 6) == 0,
+       "zh: the next line is the title");
+    is_str(a.published, "2023-05-02", "zh: date line with fields after U+3000");
+    is_str(a.byline, "\xe7\x8e\x8b\xe6\xb5\xb7", "zh: \xe8\xae\xb0\xe8\x80\x85 field is the byline");
+    ok(a.subtitle == NULL, "zh: the date line is not a standfirst");
+    article_clear(&a);
+
+    ingest("/t/s7.txt",
+           "Island ferries halted\n\nBy\nRosa Lindqvist, Transport Correspondent\n\n" PROSE1, &a);
+    is_str(a.byline, "Rosa Lindqvist", "byline: 'By' alone, 'Name, role' on the next line");
+    ok(!strstr(a.body, "Lindqvist"), "byline: both lines removed from the body");
+    article_clear(&a);
+
+    ingest("/t/s8.txt",
+           "Island ferries halted\n\nUpdated: 2021-03-03 08:40 | By Rosa Lindqvist in Tromso\n\n" PROSE1,
+           &a);
+    is_str(a.byline, "Rosa Lindqvist", "byline: '| By Name in Place' field of an Updated line");
+    is_str(a.published, "2021-03-03", "byline: ... and the Updated date");
+    article_clear(&a);
+
+    ingest_freq("/t/s9.txt", "Coastal Freight Gazette\nIsland ferries halted\n\n" PROSE1 "\n" PROSE2,
+                "Coastal Freight Gazette\n", &a);
+    is_str(a.source, "Coastal Freight Gazette", "top: a masthead repeated across the corpus");
+    is_str(a.title, "Island ferries halted", "top: ... and the headline under it");
+    article_clear(&a);
+
+    ingest_freq("/t/s10.txt", "World\nIsland ferries halted\n\n" PROSE1 "\n" PROSE2, "World\n", &a);
+    ok(a.source == NULL, "top: a frequent one-word section label is not an outlet");
+    article_clear(&a);
+}
+
 static void
 test_lang_words(void)
 {
@@ -1255,6 +1484,8 @@ main(void)
     test_title();
     test_dates();
     test_sources();
+    test_unknown_outlets();
+    test_top_structure();
     test_lang_words();
     test_rejects();
     test_other_styles();
