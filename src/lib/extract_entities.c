@@ -685,7 +685,8 @@ static const char *const wl_org_suffix[] = {
     "Organisation", "Organization", "Institution", "Board", "Trust", "Partners", "Capital",
     "Securities", "Insurance", "Energy", "Petroleum", "Telecom", "Telecommunications",
     "Communications", "Mobile", "Steel", "Industries", "Industry", "Consortium", "Alliance",
-    "Coalition", "Confederation", "Cooperation", "Co-operation", NULL};
+    "Coalition", "Confederation", "Cooperation", "Co-operation", "Prison", "Church",
+    "Cathedral", "Hospital", "Stadium", "Trust", "Magazine", NULL};
 /* Words that head an organisation's name: "Office for National Statistics". */
 static const char *const wl_org_head[] = {
     "Ministry", "Office", "Department", "Bank", "University", "Institute", "Agency", "Bureau",
@@ -693,6 +694,15 @@ static const char *const wl_org_head[] = {
     "Organization", "Centre", "Center", "School", "College", "Committee", "Board", "Court",
     "Fund", "Foundation", "Society", "Chamber", "Embassy", "Administration", "Authority",
     "Union", "Confederation", "Secretariat", "Party", NULL};
+/* Titles after which a single word is a person's surname. */
+static const char *const wl_honorific[] = {
+    "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady", "Dame", "Baroness", "Baron",
+    "President", "Premier", "Minister", "Chancellor", "Senator", "Sen", "Rep", "Governor",
+    "Mayor", "Judge", "Justice", "Professor", "Prof", "Secretary", "King", "Queen", "Prince",
+    "Princess", "Pope", "Ambassador", "General", "Gen", "Admiral", "Colonel", "Captain",
+    "Commissioner", "Chairman", "Chairwoman", "Spokesman", "Spokeswoman", "Spokesperson",
+    "Sheikh", "Emir", "Mr.", "Mrs.", "Ms.", "Dr.", NULL};
+
 /* Function words that never start a name. */
 static const char *const wl_function[] = {
     "The", "A", "An", "In", "On", "At", "For", "And", "But", "Or", "Of", "To", "By", "With",
@@ -739,13 +749,13 @@ static const char *const wl_pronouns[] = {"He", "She", "It", "They", "We", "I", 
 enum wl_id {
     WL_TITLES, WL_ROLES_AFTER, WL_SAID_AFTER, WL_SAID_BEFORE, WL_STOP, WL_ORG_SUFFIX,
     WL_CONNECTORS, WL_GOV_AFTER, WL_GOV_BEFORE, WL_CN_SURNAMES, WL_PRONOUNS, WL_ORG_HEAD,
-    WL_FUNCTION, WL_COUNT
+    WL_FUNCTION, WL_HONORIFIC, WL_COUNT
 };
 
 static const char *const *const wl_lists[WL_COUNT] = {
     wl_titles, wl_roles_after, wl_said_after, wl_said_before, wl_stop, wl_org_suffix,
     wl_connectors, wl_gov_after, wl_gov_before, wl_cn_surnames, wl_pronouns, wl_org_head,
-    wl_function,
+    wl_function, wl_honorific,
 };
 
 struct wset {
@@ -1219,7 +1229,7 @@ er_pass_people(struct ent_run *r)
             e++;
         /* title evidence: the last title word inside the run, or one before */
         size_t a = i;
-        bool titled = false;
+        bool titled = false, honorific = false;
         for (size_t k = i; k <= e; k++) {
             if (k > i && k == a + 1 && er_is(r, &v[a], WL_CN_SURNAMES) &&
                 !er_in(r, &v[k], WL_TITLES))
@@ -1230,6 +1240,7 @@ er_pass_people(struct ent_run *r)
             if (er_in(r, &v[k], WL_TITLES) || er_is(r, &v[k], WL_STOP)) {
                 if (er_in(r, &v[k], WL_TITLES))
                     titled = true;
+                honorific = er_is(r, &v[k], WL_HONORIFIC);
                 a = k + 1;
             }
         }
@@ -1307,6 +1318,13 @@ er_pass_people(struct ent_run *r)
             continue;
         }
         if (len == 1) {
+            /* One word is a person only after an honorific or an office
+             * ("Mr Blair", "President Trump"), never after a job noun
+             * ("Tottenham boss"), and never an organisation word. */
+            if (!honorific || er_is(r, &v[a], WL_ORG_SUFFIX) || er_is(r, &v[a], WL_ORG_HEAD)) {
+                i = e + 1;
+                continue;
+            }
             if ((nsingles & (nsingles - 1)) == 0) /* grow at powers of two */
                 singles = xrealloc(singles, (nsingles ? nsingles * 2 : 4) * sizeof *singles);
             singles[nsingles++].tok = a;
@@ -1437,11 +1455,12 @@ er_pm_cmp(const void *pa, const void *pb)
     return a->start < b->start ? -1 : a->start > b->start;
 }
 
-/* Is dyn d a person with a full name (two words or more) and a key? */
+/* Is dyn d a person a lone surname can refer to? (A one-word person exists
+ * only when no full name has that surname.) */
 static bool
 er_full_person(const struct dyn *d)
 {
-    return d->kind == ENTITY_PERSON && d->key[0] && strchr(d->name, ' ') != NULL;
+    return d->kind == ENTITY_PERSON && d->key[0];
 }
 
 static void

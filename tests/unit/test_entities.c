@@ -191,6 +191,8 @@ main(void)
     no_person("In March the talks resumed. Meanwhile Beijing said no.");
     no_person("He said the deal was good. She said it was bad.");
     no_person("Experts noted that Chinese Officials said so.");
+    no_person("The rival of club boss Tottenham and the star Bride won.");
+    has("Mr Blair said so. Blair later agreed.", "Blair", ENTITY_PERSON, 2);
 
     /* Order of first mention and spans. */
     {
