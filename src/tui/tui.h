@@ -10,7 +10,9 @@
  *              (for :dump) and never lets a control character through.
  *   keymap.c   the action table (name, default keys, help) and key names.
  *   theme.c    the style-role table (default colours, attributes).
- *   view_*.c   one pane per file behind struct view_ops.
+ *   view_*.c   one pane per file behind struct view_ops: sidebar (topics),
+ *              list (virtual article list), reader (also loading an article
+ *              and find-in-article), facts, help, compare (side by side).
  *   app.c      state, pane layout, the event loop, cmd_browse().
  *   script.c   --script: keys and commands read from a file.
  *   prompt.c   the query prompt's line editor and history.
@@ -461,6 +463,14 @@ const struct result_row *app_row(struct app *app, size_t pos);
 const struct query *app_query(const struct app *app);
 /* Whether the row at pos (already fetched by app_row) is bookmarked. */
 bool app_row_marked(const struct app *app, size_t pos);
+/* Forget the loaded article (reader lines, hits, finds, facts). */
+void app_doc_clear(struct app *app);
+/* Find text in the article (/): highlight every match, jump to the first at
+ * or after the reader's top; "" stops finding. */
+void app_find_start(struct app *app, const char *text);
+/* n / N: the next (dir 1) or previous (-1) find match, wrapping; without a
+ * find, the next search hit. */
+void app_find_step(struct app *app, int dir);
 /* Load an article into the reader and facts panes (0 clears). */
 void app_load_doc(struct app *app, int64_t id);
 /* Scroll the reader so body offset off is visible; mark [off, end) current. */

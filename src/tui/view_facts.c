@@ -141,6 +141,22 @@ app_facts_build(struct app *app)
     }
 }
 
+void
+app_facts_ensure(struct app *app)
+{
+    if (app->facts_valid || !app->doc_id)
+        return;
+    app->facts_valid = true;
+    /* keywords cost a corpus-wide lookup: only for an article whose facts are shown */
+    struct ds_error err;
+    ds_error_clear(&err);
+    if (store_doc_keywords(app->store, app->doc_id, 8, &app->kw, &app->nkw, &err) < 0) {
+        app->kw = NULL;
+        app->nkw = 0;
+    }
+    app_facts_build(app);
+}
+
 static size_t
 facts_count(struct app *app, struct pane *p)
 {
