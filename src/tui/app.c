@@ -519,14 +519,18 @@ draw_status(struct app *app)
     } else {
         struct buf left = BUF_INIT;
         const char *q = app->query_text && *app->query_text ? app->query_text : NULL;
-        if (q || app->topic) {
+        if (app->help) {
+            buf_puts(&left, "j/k PgDn/PgUp scroll  q close help");
+        } else if (app->comparing) {
+            buf_puts(&left, "j/k PgDn/PgUp scroll both sides  q close the comparison");
+        } else if (q || app->topic) {
             if (q)
                 buf_printf(&left, "query: %s", q);
             if (app->topic)
                 buf_printf(&left, "%stopic:%s", q ? "  " : "", app->topic);
             buf_printf(&left, "  sort: %s", app->sort == SORT_DATE ? "date" : "relevance");
         } else {
-            buf_puts(&left, "s search  t topics  f facts  / find  ? help  q quit");
+            buf_puts(&left, "s search  t topics  f facts  / find  c compare  ? help  q quit");
         }
         draw_text(y, 0, C - rw, left.data, ROLE_STATUS, true);
         buf_free(&left);
