@@ -271,7 +271,8 @@ find_frequent_lines(struct run *r, uint64_t **out, size_t *nout, struct ds_error
         free(lc.counts);
         return -1;
     }
-    qsort(stored, nstored, sizeof *stored, cmp_u64);
+    if (nstored) /* qsort and bsearch want a non-NULL array */
+        qsort(stored, nstored, sizeof *stored, cmp_u64);
 
     size_t cap = nfreq_stored + 64, n = 0;
     uint64_t *set = xmalloc(cap * sizeof *set);
@@ -283,7 +284,7 @@ find_frequent_lines(struct run *r, uint64_t **out, size_t *nout, struct ds_error
         /* A line stored at least twice counts as 2: exact counts for rare
          * lines are not worth a query per line. */
         int64_t c = lc.counts[i];
-        if (bsearch(&lc.keys[i], stored, nstored, sizeof *stored, cmp_u64))
+        if (nstored && bsearch(&lc.keys[i], stored, nstored, sizeof *stored, cmp_u64))
             c += 2;
         if (c >= min_docs) {
             if (n == cap) {
@@ -382,7 +383,8 @@ static int
 collect_gone(const char *path, void *ud)
 {
     struct gone *g = ud;
-    if (bsearch(path, g->run->cands, g->run->ncands, sizeof *g->run->cands, cmp_path_cand))
+    if (g->run->ncands &&
+        bsearch(path, g->run->cands, g->run->ncands, sizeof *g->run->cands, cmp_path_cand))
         return 0;
     if (g->n == g->cap) {
         g->cap = g->cap ? g->cap * 2 : 64;
@@ -536,7 +538,8 @@ indexer_run(struct store *s, const char *const *roots, size_t nroots,
         goto out;
 
     ingest_walk(roots, nroots, on_file, on_skip, &r);
-    qsort(r.cands, r.ncands, sizeof *r.cands, cmp_cand);
+    if (r.ncands)
+        qsort(r.cands, r.ncands, sizeof *r.cands, cmp_cand);
     sum->files_seen = r.ncands;
 
     /* Step 1: what changed. */
