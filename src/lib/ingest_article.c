@@ -35,6 +35,7 @@ enum {
     RANK_DATELINE = 30,          /* a known agency in a dateline */
     RANK_DATELINE_UNKNOWN = 35,  /* another agency in a dateline: "(Tidewater)" */
     RANK_FURNITURE = 40,         /* a known outlet named in dropped furniture */
+    RANK_FURNITURE_UNKNOWN = 45, /* an outlet-like name in dropped furniture */
     RANK_NONE = 99,
 };
 
@@ -1206,6 +1207,28 @@ sentences(const char *s, size_t n)
     return c;
 }
 
+/* Length of a wire service's version tag opening a headline ("UPDATE 2-",
+ * "REFILE-", "CORRECTED-", "RPT-"), which says which edition this is, not
+ * what happened; 0 when there is none. */
+static size_t
+wire_prefix(const char *s, size_t n)
+{
+    static const char *const tags[] = {"UPDATE", "REFILE", "CORRECTED", "RPT", "REPEAT"};
+    for (size_t k = 0; k < DS_ARRAY_LEN(tags); k++) {
+        size_t m = strlen(tags[k]);
+        if (n <= m || memcmp(s, tags[k], m) != 0)
+            continue;
+        size_t i = m;
+        if (i < n && s[i] == ' ')
+            i++;
+        while (i < n && s[i] >= '0' && s[i] <= '9')
+            i++;
+        if (i < n && s[i] == '-' && i + 1 < n && s[i + 1] != ' ' && n - i > 12)
+            return i + 1;
+    }
+    return 0;
+}
+
 /* The top of the page: crumbs, "Published" lines, date lines, bylines, an
  * outlet's name, then the headline, a section label and a standfirst. */
 static void
@@ -1372,7 +1395,8 @@ meta_top(struct doc *d)
         title_at = 0;
     }
     struct line *t = &d->lines[ix[title_at]];
-    a->title = dupn(t->t, t->tl);
+    size_t skip = wire_prefix(t->t, t->tl);
+    a->title = dupn(t->t + skip, t->tl - skip);
     t->why = "title";
 
     /* standfirst: a short paragraph right after the headline, not a photo
@@ -1508,6 +1532,49 @@ meta_dateline(struct doc *d, const char *path)
     }
 }
 
+/* The first run of capitalised words in s (a leading "The" included, up to
+ * a possessive "'s") that looks like an outlet's name: "The Kestrel
+ * Herald" in "Get The Kestrel Herald’s briefing". */
+static bool
+capitalised_name_in(const char *s, size_t n, const char **name, size_t *nl)
+{
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t b = i, e = i, words = 0;
+        for (;;) {
+            size_t j = e;
+            while (j < n && s[j] == ' ')
+                j++;
+            if (j >= n || !(s[j] >= 'A' && s[j] <= 'Z'))
+                break;
+            size_t k = j;
+            while (k < n && ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z') ||
+                             s[k] == '-' || s[k] == '.'))
+                k++;
+            if (words == 0)
+                b = j;
+            e = k;
+            words++;
+            /* a possessive or punctuation ends the name */
+            if (k >= n || s[k] != ' ')
+                break;
+        }
+        if (words >= 2 && words <= 5 && outlet_like(s + b, e - b, false)) {
+            *name = s + b;
+            *nl = e - b;
+            return true;
+        }
+        /* go on after this word */
+        while (i < n && s[i] != ' ')
+            i++;
+        if (e > i)
+            i = e;
+    }
+    return false;
+}
+
 /* Outlet named in page furniture that was dropped ("Your access to X has
  * expired"): the weakest evidence, used only when nothing else names one. */
 static void
@@ -1527,8 +1594,24 @@ meta_furniture_outlet(struct doc *d)
             bestlen = ml;
         }
     }
-    if (best)
+    if (best) {
         set_source(d, best, strlen(best), RANK_FURNITURE);
+        return;
+    }
+    /* an unknown outlet's own furniture: "The X Herald's Business Briefing",
+     * "X Markets newsletters: ..." */
+    for (size_t i = 0; i < d->n; i++) {
+        struct line *l = &d->lines[i];
+        if (!l->why || (strcmp(l->why, "paywall") != 0 && strcmp(l->why, "frequent") != 0 &&
+                        strcmp(l->why, "prompt-block") != 0))
+            continue;
+        const char *name;
+        size_t nl;
+        if (capitalised_name_in(l->t, l->tl, &name, &nl)) {
+            set_source(d, name, nl, RANK_FURNITURE_UNKNOWN);
+            return;
+        }
+    }
 }
 
 /* ---- language -------------------------------------------------------------------- */

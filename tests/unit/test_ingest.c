@@ -814,6 +814,28 @@ test_unknown_outlets(void)
            &a);
     is_str(a.source, "Associated Press", "dateline: 'WASHINGTON (AP) \xe2\x80\x94' through an alias");
     article_clear(&a);
+    ingest("/t/u12.txt",
+           "Gales halt ferries\n\n" PROSE1 "\n" PROSE2
+           "\nSign up for our newsletter\nThe Harbour Lantern Courier's Morning Tide: news every "
+           "weekday\n",
+           &a);
+    is_str(a.source, "The Harbour Lantern Courier",
+           "outlet: an unknown outlet's name in its own newsletter prompt (weakest)");
+    article_clear(&a);
+    ingest("/t/u12b.txt",
+           "Gales halt ferries\n\n" PROSE1 "\n" PROSE2
+           "\nSign up for our newsletter\nMorning Tide: news every weekday\n",
+           &a);
+    ok(a.source == NULL, "outlet: ... but not a newsletter's own name");
+    article_clear(&a);
+
+    ingest("/t/u13.txt",
+           "UPDATE 3-Nordic port operators agree to merge\n\nOSLO, Mar 3 (Fjordline) - " PROSE1,
+           &a);
+    is_str(a.title, "Nordic port operators agree to merge",
+           "title: a wire version tag ('UPDATE 3-') is not part of the headline");
+    article_clear(&a);
+
     ingest("/t/u11.txt",
            "Rates stay on hold\n\nOne member of the Harbour Board's Rates Committee (HBRC) - "
            "Alan Pike - voted for a cut, the minutes showed.\n\n" PROSE2,
