@@ -967,6 +967,8 @@ fig_run(struct fig_res *fr, const char *s, size_t n, struct extraction *out)
                 continue;
         }
 
+        if (ne - ns > 30)
+            continue; /* not a quantity anyone writes: an ID or garbage */
         double v = fig_parse_num(s, ns, ne);
         double v2 = range ? fig_parse_num(s, n2s, n2e) : v;
         if (noun) {

@@ -211,6 +211,7 @@ main(void)
     none("COVID-19 cases fell. Windows 10 shipped.");
     none("Japan lifted a ban on food from 10 prefectures.");
     none("They won 3-2 after 90 minutes.");
+    none("Order 12345678901234567890123456789012345678901234567890 tonnes of paperwork.");
 
     /* Context: kind, direction, period, subject. */
     context("The total trade value between China and the US hit $682.32 billion from January "
