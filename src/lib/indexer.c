@@ -28,6 +28,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "dossier/compare.h"
 #include "dossier/extract.h"
 #include "dossier/ingest.h"
 #include "dossier/query.h"
@@ -40,6 +41,7 @@ struct candidate {
 
 struct run {
     struct store *store;
+    struct neardup_writer *neardup; /* MinHash signatures for near-duplicates */
     const struct index_options *opts;
     struct index_summary *sum;
     struct candidate *cands;
@@ -360,6 +362,8 @@ store_candidate(struct run *r, struct candidate *c, const struct ingest_ctx *ict
         rc = store_linefreq_add(r->store, hashes, nh, err);
         free(hashes);
     }
+    if (rc == 0)
+        rc = neardup_writer_add(r->neardup, id, a.body, strlen(a.body), err);
     if (rc == 0) {
         c->st.doc_id = id;
         rc = store_file_put(r->store, c->path, &c->st, err);
@@ -580,6 +584,8 @@ indexer_run(struct store *s, const char *const *roots, size_t nroots,
     if (pending && find_frequent_lines(&r, &frequent, &nfrequent, err) != 0)
         goto out;
     struct ingest_ctx ictx = {outlets, frequent, nfrequent};
+    if (neardup_writer_open(s, &r.neardup, err) != 0)
+        goto out;
 
     /* Step 3: store, a batch per transaction. */
     size_t batch = opts->batch_docs ? opts->batch_docs : 500;
@@ -610,6 +616,12 @@ indexer_run(struct store *s, const char *const *roots, size_t nroots,
     if (remove_gone(&r, roots, nroots, err) != 0)
         goto out;
 
+    /* An index built before signatures existed gets them now (and band rows
+     * of deleted documents are swept). */
+    int stale = store_neardup_stale(s, err);
+    if (stale < 0 || (stale > 0 && store_neardup_backfill(s, err) < 0))
+        goto out;
+
     /* What was skipped this run is what `dossier stats` reports. */
     if (store_begin(s, err) != 0)
         goto out;
@@ -633,6 +645,7 @@ out:
     free(r.cands);
     free(frequent);
     buf_free(&bytes);
+    neardup_writer_free(&r.neardup);
     extractor_free(&ex);
     outlets_free(&outlets);
     free(assets);
