@@ -430,6 +430,10 @@ gz_add_alias(struct gazetteer *g, const char *alias, uint32_t ent, bool capital,
         return -1;
     }
     struct gz_slot *sl = gz_insert(g, key, kl);
+    {
+        unsigned bit = ((unsigned)(unsigned char)key[0] << 8) | (unsigned char)key[1];
+        g->first2[bit >> 3] |= (uint8_t)(1u << (bit & 7));
+    }
     bool has_lower = false, has_upper = false;
     for (size_t i = 0; i < n; i++) {
         if (ex_is_lower((unsigned char)alias[i]))
@@ -986,6 +990,18 @@ er_gaz(const struct ent_run *r, size_t i, size_t *jout)
     const struct gz_alias *best = NULL;
     char key[256];
     size_t kl = 0;
+    {
+        /* most capitalised words start no alias: a two-byte filter first */
+        const struct tok *t0 = &v[i];
+        unsigned char b0 = ex_lower((unsigned char)r->s[t0->start]);
+        unsigned char b1 = t0->end - t0->start > 1 ? ex_lower((unsigned char)r->s[t0->start + 1])
+                                                   : 0;
+        if (t0->end - t0->start == 1 && i + 1 < r->t.n && er_joined(&v[i + 1]))
+            b1 = ' ';
+        unsigned bit = ((unsigned)b0 << 8) | b1;
+        if (!(g->first2[bit >> 3] & (1u << (bit & 7))))
+            return NULL;
+    }
     for (size_t j = i; j < r->t.n && j < i + 8; j++) {
         if (j > i) {
             if (!er_joined(&v[j]) || (v[j].flags & TK_CJK))

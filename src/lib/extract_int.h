@@ -49,6 +49,8 @@ struct gazetteer {
     struct gz_slot *slots;
     size_t nslots, used;
     bool lower_ok[256]; /* some alias may start in lower case with this byte */
+    uint8_t first2[8192]; /* bit (b0 << 8 | b1): some key starts with these two
+                           * (lower-case) bytes; b1 = 0 for one-byte keys */
 };
 
 void gz_init(struct gazetteer *g);
