@@ -283,8 +283,10 @@ corpus_render_figures(const struct corpus_figure *f, size_t n, bool grouped, siz
         width = 40;
     l.width = width;
     /* "  2021-03-04  Outlet        $12.5 billion   period" */
-    size_t outlet = width >= 100 ? 18 : 12, text = width >= 100 ? 20 : 16;
-    size_t rest = width - 2 - 11 - outlet - 1 - text - 1;
+    size_t outlet = width >= 100 ? 18 : width >= 60 ? 12 : 8;
+    size_t text = width >= 100 ? 20 : width >= 60 ? 16 : 12;
+    size_t fixed = 2 + 11 + outlet + 1 + text + 1; /* 40 - 37 leaves 3 for the rest */
+    size_t rest = width > fixed ? width - fixed : 0;
     for (size_t i = 0; i < n; i++) {
         if (grouped && (i == 0 || strcmp(f[i].subject_key, f[i - 1].subject_key) != 0)) {
             size_t same = 1;

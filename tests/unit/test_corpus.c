@@ -575,9 +575,19 @@ test_store(void)
             ok(strstr(lines[1], "2021-01-10") && strstr(lines[1], "25 pct"), "row: date, figure");
             is_str(lines[3], "", "blank line between groups");
         }
-        for (size_t i = 0; i < nl; i++)
-            ok(utf8_width(lines[i], strlen(lines[i])) <= 50, "figure line %zu fits 50", i);
         corpus_lines_free(lines, nl);
+        const size_t fw[] = {0, 39, 40, 41, 59, 60, 99, 100, 160};
+        for (size_t w = 0; w < DS_ARRAY_LEN(fw); w++) {
+            for (int grouped = 0; grouped < 2; grouped++) {
+                corpus_render_figures(figs, n, grouped, fw[w], &lines, &nl);
+                size_t want = fw[w] < 40 ? 40 : fw[w], widest = 0;
+                for (size_t i = 0; i < nl; i++)
+                    widest = DS_MAX(widest, utf8_width(lines[i], strlen(lines[i])));
+                ok(nl >= 3 && widest <= want, "figure lines fit %zu columns (widest %zu)", want,
+                   widest);
+                corpus_lines_free(lines, nl);
+            }
+        }
     }
     corpus_figures_free(figs, n);
     ok(corpus_figures(s, all, CORPUS_FIG_BY_VALUE, 2, &figs, &n, &err) == 0 && n == 2,
