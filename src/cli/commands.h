@@ -12,5 +12,12 @@ int cmd_figures(int argc, char **argv);
 int cmd_topics(int argc, char **argv);
 int cmd_entities(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_compare(int argc, char **argv);  /* cmd_compare.c */
+int cmd_similar(int argc, char **argv);
+int cmd_timeline(int argc, char **argv); /* cmd_corpus.c */
+int cmd_kwic(int argc, char **argv);
+int cmd_keyness(int argc, char **argv);
+int cmd_overview(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 
 #endif

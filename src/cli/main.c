@@ -17,8 +17,9 @@ const struct cli_command cli_commands[] = {
      "  --script FILE    read keys from FILE instead of the keyboard (tests)\n"
      "  --size WxH       screen size in script mode (default 80x24)\n"},
     {"index", cmd_index, "[PATH...]",
-     "Index files and folders (.txt, .md). Unchanged files are skipped, changed ones\n"
-     "re-indexed, deleted ones removed. With no PATH, the paths indexed before.",
+     "Index files and folders (.txt, .md); only what changed is read again.\n"
+     "Unchanged files are skipped, changed ones re-indexed, deleted ones removed.\n"
+     "With no PATH, the paths indexed before are refreshed.",
      "  --max-size MIB   skip files larger than this (default 8)\n"
      "  --quiet          no summary\n"},
     {"search", cmd_search, "QUERY", "Print the articles matching QUERY, best first.",
@@ -48,6 +49,57 @@ const struct cli_command cli_commands[] = {
      "Check the index: database integrity, references, and the full-text index.\n"
      "Exit 0 when whole, 1 when problems were found.",
      ""},
+    {"compare", cmd_compare, "A B | --left QUERY --right QUERY",
+     "Two articles side by side, or two sets of articles: what differs.",
+     "  Articles A and B (ids or paths) are aligned by similar sentences, even\n"
+     "  reordered; then figures (conflicts flagged), entities, distinctive terms\n"
+     "  and topics of each. With --left/--right: the terms, entities and topics\n"
+     "  distinctive of each set (log-likelihood G2).\n"
+     "  --width N        total width (default: the terminal's, else 80)\n"
+     "  --no-marks       do not mark changed words with [-..-] and {+..+}\n"
+     "  --left QUERY     the first set of articles\n"
+     "  --right QUERY    the second set\n"
+     "  --limit N        at most N articles per set (default 2000)\n"
+     "  --json           as one JSON object\n"},
+    {"similar", cmd_similar, "[ID|PATH]",
+     "Print the articles most similar to one, best first; near-duplicates marked.",
+     "  --limit N        at most N articles (default 10)\n"
+     "  --groups         instead, list every group of near-duplicates in the index\n"
+     "  --json           one JSON object per line\n"},
+    {"timeline", cmd_timeline, "[QUERY]",
+     "Print matching articles per week, month or year, with topic sparklines.",
+     "  --unit week|month|year  bucket size (default: chosen from the date range)\n"
+     "  --series N       sparklines for the top N topics (default 6, 0 for none)\n"
+     "  --width N        columns for the bars (default $COLUMNS or 80)\n"
+     "  --csv            as CSV\n"
+     "  --json           as JSON\n"},
+    {"kwic", cmd_kwic, "TERM [QUERY]",
+     "Print every occurrence of TERM in its context (keyword in context).\n"
+     "TERM is a word or \"a phrase\"; QUERY selects the articles.",
+     "  --width N        columns of context on each side (default 35)\n"
+     "  --sort doc|left|right  order of the lines (default doc)\n"
+     "  --limit N        at most N lines (default 1000)\n"
+     "  --csv            as CSV\n"
+     "  --json           one JSON object per line\n"},
+    {"keyness", cmd_keyness, "QUERY",
+     "Print the terms most distinctive of the matching articles (keyness).\n"
+     "Log-likelihood (G2) against the rest of the corpus, or against --against.",
+     "  --against QUERY  compare with the articles QUERY matches instead\n"
+     "  --limit N        at most N terms (default 30)\n"
+     "  --min N          ignore terms seen fewer than N times (default 3)\n"
+     "  --csv            as CSV\n"
+     "  --json           as JSON\n"},
+    {"overview", cmd_overview, "[QUERY]",
+     "Print the statistics view: coverage, topics, outlets, entities, pairs.\n"
+     "Coverage over time, topic and outlet shares, entities and the entities named\n"
+     "together most, with the time it took.",
+     "  --limit N        rows per table (default 10)\n"
+     "  --figures subject|date|value  also the figures table, in that order\n"
+     "  --width N        columns for the text tables (default $COLUMNS or 80)\n"
+     "  --json           as JSON\n"},
+    {"export", cmd_export, "[QUERY]",
+     "Write the matching articles with metadata, topics and figures.",
+     "  --format csv|json|markdown  (default csv; markdown is a brief with links)\n"},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -57,7 +109,7 @@ usage(FILE *f)
     fprintf(f, "usage: dossier [--db PATH] [COMMAND] [ARGS]\n\n"
                "A terminal browser for folders of news articles.\n\ncommands:\n");
     for (const struct cli_command *c = cli_commands; c->name; c++)
-        fprintf(f, "  %-9s %s\n", c->name, strchr(c->summary, '\n') ? "" : c->summary);
+        fprintf(f, "  %-9s %.*s\n", c->name, (int)strcspn(c->summary, "\n"), c->summary);
     fprintf(f, "\n'dossier COMMAND --help' describes a command; 'man dossier' the query "
                "language.\n");
 }
