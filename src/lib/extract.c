@@ -203,15 +203,18 @@ extractor_run(struct extractor *ex, const struct article *a, struct extraction *
     if (n > UINT32_MAX - 1)
         n = UINT32_MAX - 1; /* spans are 32-bit */
     fig_run(&ex->fr, body, n, out);
-    ent_run(&ex->gz, body, n, out);
-    tp_run(&ex->tp, a->title, body, out);
+    struct toks toks = {NULL, 0, 0};
+    ex_tokenize(body, n, &toks);
+    ent_run(&ex->gz, body, n, &toks, out);
+    tp_run(&ex->tp, a->title, body, &toks, out);
+    free(toks.v);
 }
 
 void
 extractor_topics(struct extractor *ex, const char *title, const char *body,
                  struct extraction *out)
 {
-    tp_run(&ex->tp, title, body ? body : "", out);
+    tp_run(&ex->tp, title, body ? body : "", NULL, out);
 }
 
 uint64_t

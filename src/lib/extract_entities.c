@@ -29,30 +29,6 @@
 
 /* ---- tokens ----------------------------------------------------------------- */
 
-enum {
-    TK_CAP = 1 << 0,     /* starts with an upper-case letter */
-    TK_ALLCAPS = 1 << 1, /* two or more letters, none lower case */
-    TK_POSS = 1 << 2,    /* followed by 's (consumed) */
-    TK_CJK = 1 << 3,     /* a run of Han/kana/hangul */
-    TK_SENT = 1 << 4,    /* first token of a sentence (or line, or quote) */
-    TK_NUM = 1 << 5,     /* starts with a digit */
-    TK_NAMEY = 1 << 6,   /* Capitalised then lower case: could be a name */
-    TK_WLDONE = 1 << 7,  /* tok.wl has been computed */
-};
-
-struct tok {
-    uint32_t start, end;
-    uint32_t wl, wl_known; /* word-list membership, 2 bits per list (see er_list) */
-    uint32_t h, hl;        /* hashes of the token as written and in lower case */
-    uint16_t flags;
-    char sep; /* before the token: ' ' spaces only, '-' hyphen/dash, ',' etc., 0 at start */
-};
-
-struct toks {
-    struct tok *v;
-    size_t n, cap;
-};
-
 static bool
 tk_cp_letter(uint32_t cp)
 {
@@ -98,8 +74,8 @@ static const uint8_t tk_ascii[256] = {
     ['U'] = 2, ['V'] = 2, ['W'] = 2, ['X'] = 2, ['Y'] = 2, ['Z'] = 2,
 };
 
-static void
-tokenize(const char *s, size_t n, struct toks *t)
+void
+ex_tokenize(const char *s, size_t n, struct toks *t)
 {
     size_t i = 0;
     char sep = 0;
@@ -404,7 +380,7 @@ gz_add_alias(struct gazetteer *g, const char *alias, uint32_t ent, bool capital,
 {
     struct toks t = {0};
     size_t n = strlen(alias);
-    tokenize(alias, n, &t);
+    ex_tokenize(alias, n, &t);
     if (t.n == 0 || t.n > 8) {
         free(t.v);
         return -1;
@@ -1598,14 +1574,15 @@ er_mention_cmp(const void *pa, const void *pb)
 }
 
 void
-ent_run(const struct gazetteer *g, const char *body, size_t n, struct extraction *out)
+ent_run(const struct gazetteer *g, const char *body, size_t n, struct toks *toks,
+        struct extraction *out)
 {
     struct ent_run r;
     memset(&r, 0, sizeof r);
     r.s = body;
     r.n = n;
     r.g = g;
-    tokenize(body, n, &r.t);
+    r.t = *toks; /* borrowed: the caller frees it */
     r.covered = xcalloc(r.t.n + 1, 1);
     er_pass_gazetteer(&r);
     er_pass_people(&r);
@@ -1659,5 +1636,4 @@ ent_run(const struct gazetteer *g, const char *body, size_t n, struct extraction
     free(r.dmap);
     free(r.m);
     free(r.covered);
-    free(r.t.v);
 }

@@ -14,6 +14,37 @@
 #include "dossier/extract.h"
 #include "dossier/regex.h"
 
+/* ---- tokens (extract_entities.c) ----------------------------------------- */
+
+enum tk_flag {
+    TK_CAP = 1 << 0,     /* starts with an upper-case letter */
+    TK_ALLCAPS = 1 << 1, /* two or more letters, none lower case */
+    TK_POSS = 1 << 2,    /* followed by 's (consumed) */
+    TK_CJK = 1 << 3,     /* a run of Han/kana/hangul */
+    TK_SENT = 1 << 4,    /* first token of a sentence (or line, or quote) */
+    TK_NUM = 1 << 5,     /* starts with a digit */
+    TK_NAMEY = 1 << 6,   /* Capitalised then lower case: could be a name */
+    TK_WLDONE = 1 << 7,  /* tok.wl has been computed */
+};
+
+struct tok {
+    uint32_t start, end;
+    uint32_t wl, wl_known; /* word-list membership, 2 bits per list (see er_list) */
+    uint32_t h, hl;        /* hashes of the token as written and in lower case */
+    uint16_t flags;
+    char sep; /* before the token: ' ' spaces only, '-' hyphen/dash, ',' etc., 0 at start */
+};
+
+struct toks {
+    struct tok *v;
+    size_t n, cap;
+};
+
+/* Cut s[0..n) into tokens: words (with their case, the separator before
+ * them, a possessive 's consumed), CJK runs. t->v is reused (grown as
+ * needed); the caller frees it. */
+void ex_tokenize(const char *s, size_t n, struct toks *t);
+
 /* ---- gazetteer: token-sequence hash (extract_entities.c) ---------------- */
 
 struct gz_entity {
@@ -119,7 +150,10 @@ int tp_load(struct tp_rules *r, const char *path, bool required, struct ds_error
             uint64_t *hash);
 /* Build the dispatch tables after every file is loaded. */
 void tp_finish(struct tp_rules *r);
-void tp_run(struct tp_rules *r, const char *title, const char *body, struct extraction *out);
+/* Score title and body; body_toks are the body's tokens when the caller has
+ * them (NULL: tokenised here). */
+void tp_run(struct tp_rules *r, const char *title, const char *body, const struct toks *body_toks,
+            struct extraction *out);
 
 /* ---- word sets (extract.c) ---------------------------------------------- */
 
@@ -159,7 +193,10 @@ void fig_free(struct fig_res *fr);
 /* Figures of body[0..n); sentences are split only in the paragraphs that
  * hold a figure. */
 void fig_run(struct fig_res *fr, const char *body, size_t n, struct extraction *out);
-void ent_run(const struct gazetteer *g, const char *body, size_t n, struct extraction *out);
+/* Entities of body[0..n) from its tokens (ex_tokenize; token cache fields
+ * are filled in). */
+void ent_run(const struct gazetteer *g, const char *body, size_t n, struct toks *toks,
+             struct extraction *out);
 
 /* Helpers shared by the parts. */
 static inline bool

@@ -557,61 +557,48 @@ tp_try(struct tp_rules *r, const char *s, size_t n, size_t start, const struct t
     }
 }
 
-static size_t
-tp_scan(struct tp_rules *r, const char *s, size_t n, uint32_t *counts, struct tp_hits *hits)
+/* Try every pattern that may start at byte `start` of s. */
+static void
+tp_at(struct tp_rules *r, const char *s, size_t n, size_t start, uint32_t *counts,
+      struct tp_hits *hits)
 {
-    /* 1: ASCII letter or digit; 2: a byte that starts a non-ASCII character;
-     * 0: anything else (punctuation, space, UTF-8 continuation bytes). */
-    static const uint8_t cls[256] = {
-        ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
-        ['8'] = 1, ['9'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
-        ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
-        ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1,
-        ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1,
-        ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
-        ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1,
-        ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
-        [0xC2] = 2, [0xC3] = 2, [0xC4] = 2, [0xC5] = 2, [0xC6] = 2, [0xC7] = 2, [0xC8] = 2,
-        [0xC9] = 2, [0xCA] = 2, [0xCB] = 2, [0xCC] = 2, [0xCD] = 2, [0xCE] = 2, [0xCF] = 2,
-        [0xD0] = 2, [0xD1] = 2, [0xD2] = 2, [0xD3] = 2, [0xD4] = 2, [0xD5] = 2, [0xD6] = 2,
-        [0xD7] = 2, [0xD8] = 2, [0xD9] = 2, [0xDA] = 2, [0xDB] = 2, [0xDC] = 2, [0xDD] = 2,
-        [0xDE] = 2, [0xDF] = 2, [0xE0] = 2, [0xE1] = 2, [0xE2] = 2, [0xE3] = 2, [0xE4] = 2,
-        [0xE5] = 2, [0xE6] = 2, [0xE7] = 2, [0xE8] = 2, [0xE9] = 2, [0xEA] = 2, [0xEB] = 2,
-        [0xEC] = 2, [0xED] = 2, [0xEE] = 2, [0xEF] = 2, [0xF0] = 2, [0xF1] = 2, [0xF2] = 2,
-        [0xF3] = 2, [0xF4] = 2,
-    };
-    size_t words = 0;
     const unsigned char *u = (const unsigned char *)s;
-    size_t p = 0;
-    while (p < n) {
-        uint8_t c = cls[u[p]];
-        if (c == 0) {
-            p++;
+    unsigned char low[3] = {ex_lower(u[start]), start + 1 < n ? ex_lower(u[start + 1]) : 0,
+                            start + 2 < n ? ex_lower(u[start + 2]) : 0};
+    unsigned key = ((unsigned)low[0] << 8) | low[1];
+    if (r->short_first[low[0]])
+        tp_try(r, s, n, start, r->entries + r->first2[key], r->entries + r->first2[key + 1], 2,
+               counts, hits);
+    if (start + 2 < n) {
+        unsigned h = tp_h3(low);
+        if (r->h3[h] != r->h3[h + 1])
+            tp_try(r, s, n, start, r->long_entries + r->h3[h], r->long_entries + r->h3[h + 1],
+                   0, counts, hits);
+    }
+}
+
+/* One pass over s: patterns are tried where a token starts (and at every
+ * character of a CJK run); count each pattern's matches into counts and
+ * record body hits when hits is non-NULL. Returns the number of words (a
+ * CJK character counts as one). */
+static size_t
+tp_scan(struct tp_rules *r, const char *s, size_t n, const struct toks *toks, uint32_t *counts,
+        struct tp_hits *hits)
+{
+    size_t words = 0;
+    for (size_t k = 0; k < toks->n; k++) {
+        const struct tok *t = &toks->v[k];
+        if (!(t->flags & TK_CJK)) {
+            words++;
+            tp_at(r, s, n, t->start, counts, hits);
             continue;
         }
-        /* p starts a word (ASCII run) or is a non-ASCII character */
-        words += c == 1 || (u[p] >= 0xE3 && u[p] <= 0xED); /* a CJK character is a word */
-        size_t start = p;
-        if (c == 1) {
+        for (size_t p = t->start; p < t->end;) {
+            words++;
+            tp_at(r, s, n, p, counts, hits);
             p++;
-            while (p < n && cls[u[p]] == 1)
+            while (p < t->end && ((unsigned char)s[p] & 0xC0) == 0x80)
                 p++;
-        } else {
-            p++;
-            while (p < n && (u[p] & 0xC0) == 0x80)
-                p++;
-        }
-        unsigned char low[3] = {ex_lower(u[start]), start + 1 < n ? ex_lower(u[start + 1]) : 0,
-                                start + 2 < n ? ex_lower(u[start + 2]) : 0};
-        unsigned key = ((unsigned)low[0] << 8) | low[1];
-        if (r->short_first[low[0]])
-            tp_try(r, s, n, start, r->entries + r->first2[key], r->entries + r->first2[key + 1],
-                   2, counts, hits);
-        if (start + 2 < n) {
-            unsigned h = tp_h3(low);
-            if (r->h3[h] != r->h3[h + 1])
-                    tp_try(r, s, n, start, r->long_entries + r->h3[h],
-                       r->long_entries + r->h3[h + 1], 0, counts, hits);
         }
     }
     for (size_t i = 0; i < r->nalways; i++) {
@@ -648,7 +635,8 @@ tp_score_cmp(const void *pa, const void *pb)
 }
 
 void
-tp_run(struct tp_rules *r, const char *title, const char *body, struct extraction *out)
+tp_run(struct tp_rules *r, const char *title, const char *body, const struct toks *body_toks,
+       struct extraction *out)
 {
     if (!r->ntopics)
         return;
@@ -657,10 +645,23 @@ tp_run(struct tp_rules *r, const char *title, const char *body, struct extractio
     memset(r->count_title, 0, npats * sizeof *r->count_title);
     memset(r->stamp, 0, npats * sizeof *r->stamp);
     struct tp_hits hits = {0};
-    size_t words = body ? tp_scan(r, body, strlen(body), r->count_body, &hits) : 0;
+    struct toks local = {NULL, 0, 0};
+    size_t words = 0;
+    if (body) {
+        size_t n = strlen(body);
+        if (!body_toks) {
+            ex_tokenize(body, n, &local);
+            body_toks = &local;
+        }
+        words = tp_scan(r, body, n, body_toks, r->count_body, &hits);
+    }
     memset(r->stamp, 0, npats * sizeof *r->stamp);
-    if (title)
-        tp_scan(r, title, strlen(title), r->count_title, NULL);
+    if (title) {
+        size_t n = strlen(title);
+        ex_tokenize(title, n, &local);
+        tp_scan(r, title, n, &local, r->count_title, NULL);
+    }
+    free(local.v);
 
     double norm = sqrt((double)(words > 300 ? words : 300) / 300.0);
     size_t first_out = out->ntopics;
