@@ -57,7 +57,7 @@ tk_push(struct toks *t, size_t a, size_t b, uint16_t flags, char sep)
     t->v[t->n].start = (uint32_t)a;
     t->v[t->n].end = (uint32_t)b;
     t->v[t->n].flags = flags;
-    t->v[t->n].wl = t->v[t->n].wl_known = 0;
+    t->v[t->n].wl = 0;
     t->v[t->n].sep = sep;
     t->n++;
 }
@@ -738,13 +738,14 @@ static const char *const *const wl_lists[WL_COUNT] = {
     wl_function, wl_honorific,
 };
 
-struct wset {
-    const char **w;
-    size_t mask;
-};
+_Static_assert(WL_COUNT <= 16, "tok.wl holds 16 lists per case");
 
 struct ent_words {
-    struct wset set[WL_COUNT];
+    /* every word of every list once, with a bit per list it is in: one
+     * probe answers all the lists for a token */
+    const char **all;
+    uint32_t *allbits;
+    size_t allmask;
 };
 
 static uint32_t
@@ -760,25 +761,37 @@ static struct ent_words *
 ent_words_new(void)
 {
     struct ent_words *ew = xcalloc(1, sizeof *ew);
+    size_t total = 0;
+    for (int l = 0; l < WL_COUNT; l++)
+        for (size_t i = 0; wl_lists[l][i]; i++)
+            total++;
+    size_t cap = 64;
+    while (cap < total * 3)
+        cap *= 2;
+    ew->all = xcalloc(cap, sizeof *ew->all);
+    ew->allbits = xcalloc(cap, sizeof *ew->allbits);
+    ew->allmask = cap - 1;
     for (int l = 0; l < WL_COUNT; l++) {
-        size_t n = 0;
-        while (wl_lists[l][n])
-            n++;
-        size_t cap = 16;
-        while (cap < n * 3)
-            cap *= 2;
-        struct wset *ws = &ew->set[l];
-        ws->w = xcalloc(cap, sizeof *ws->w);
-        ws->mask = cap - 1;
-        for (size_t i = 0; i < n; i++) {
+        for (size_t i = 0; wl_lists[l][i]; i++) {
             const char *w = wl_lists[l][i];
-            size_t j = wl_hash(w, strlen(w)) & ws->mask;
-            while (ws->w[j] && strcmp(ws->w[j], w) != 0)
-                j = (j + 1) & ws->mask;
-            ws->w[j] = w;
+            size_t j = wl_hash(w, strlen(w)) & ew->allmask;
+            while (ew->all[j] && strcmp(ew->all[j], w) != 0)
+                j = (j + 1) & ew->allmask;
+            ew->all[j] = w;
+            ew->allbits[j] |= 1u << l;
         }
     }
     return ew;
+}
+
+/* Bits of the lists holding w[0..n) exactly. */
+static uint32_t
+ent_words_bits(const struct ent_words *ew, const char *w, size_t n)
+{
+    for (size_t j = wl_hash(w, n) & ew->allmask; ew->all[j]; j = (j + 1) & ew->allmask)
+        if (ew->all[j][0] == w[0] && strncmp(ew->all[j], w, n) == 0 && ew->all[j][n] == '\0')
+            return ew->allbits[j];
+    return 0;
 }
 
 static void
@@ -786,19 +799,11 @@ ent_words_free(struct ent_words *ew)
 {
     if (!ew)
         return;
-    for (int l = 0; l < WL_COUNT; l++)
-        free(ew->set[l].w);
+    free(ew->all);
+    free(ew->allbits);
     free(ew);
 }
 
-static bool
-ws_has_h(const struct wset *ws, const char *w, size_t n, uint32_t h)
-{
-    for (size_t j = h & ws->mask; ws->w[j]; j = (j + 1) & ws->mask)
-        if (ws->w[j][0] == w[0] && strncmp(ws->w[j], w, n) == 0 && ws->w[j][n] == '\0')
-            return true;
-    return false;
-}
 
 /* ---- per-run state ------------------------------------------------------------- */
 
@@ -834,28 +839,26 @@ static bool
 er_list(const struct ent_run *r, const struct tok *t, enum wl_id id, int lower)
 {
     struct tok *mt = &r->t.v[t - r->t.v];
-    uint32_t bit = 1u << (2 * id + lower);
-    if (mt->wl_known & bit)
-        return (mt->wl & bit) != 0;
-    size_t n = t->end - t->start;
-    bool in = false;
-    if (n > 0 && n < 32) {
-        const char *w = r->s + t->start;
-        char low[32];
-        for (size_t i = 0; i < n; i++)
-            low[i] = (char)ex_lower((unsigned char)w[i]);
-        if (!(mt->flags & TK_WLDONE)) {
-            mt->h = wl_hash(w, n);
-            mt->hl = wl_hash(low, n);
-            mt->flags |= TK_WLDONE;
+    if (!(mt->flags & TK_WLDONE)) {
+        /* tok.wl: low 16 bits lists holding the word as written, high 16
+         * bits lists holding it in lower case */
+        size_t n = t->end - t->start;
+        uint32_t exact = 0, low_bits = 0;
+        if (n > 0 && n < 32) {
+            const char *w = r->s + t->start;
+            char low[32];
+            bool has_upper = false;
+            for (size_t i = 0; i < n; i++) {
+                low[i] = (char)ex_lower((unsigned char)w[i]);
+                has_upper |= low[i] != w[i];
+            }
+            exact = ent_words_bits(r->g->words, w, n);
+            low_bits = has_upper ? ent_words_bits(r->g->words, low, n) : exact;
         }
-        const struct wset *ws = &r->g->words->set[id];
-        in = lower ? ws_has_h(ws, low, n, mt->hl) : ws_has_h(ws, w, n, mt->h);
+        mt->wl = (exact & 0xFFFF) | (low_bits << 16);
+        mt->flags |= TK_WLDONE;
     }
-    mt->wl_known |= bit;
-    if (in)
-        mt->wl |= bit;
-    return in;
+    return (mt->wl >> (id + (lower ? 16 : 0))) & 1;
 }
 
 /* Is token t in word list id (compared in lower case / exactly)? */

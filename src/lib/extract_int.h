@@ -29,8 +29,7 @@ enum tk_flag {
 
 struct tok {
     uint32_t start, end;
-    uint32_t wl, wl_known; /* word-list membership, 2 bits per list (see er_list) */
-    uint32_t h, hl;        /* hashes of the token as written and in lower case */
+    uint32_t wl; /* word-list membership, filled lazily by the entity pass */
     uint16_t flags;
     char sep; /* before the token: ' ' spaces only, '-' hyphen/dash, ',' etc., 0 at start */
 };
