@@ -645,7 +645,8 @@ static bool has_ui_word(const char *s, size_t n);
  * outside evidence: the line repeats across the corpus, follows a dash or
  * ©, or is named elsewhere as the source. Without it the name itself must
  * look like an outlet's: an outlet word with another word ("Yellow Sea
- * Observer"), a leading article ("The Kestrel"), a CJK outlet suffix. */
+ * Observer"), a leading article and two more words ("The Kestrel Herald";
+ * "The End" is no outlet), a CJK outlet suffix. */
 static bool
 outlet_like(const char *s, size_t n, bool strong)
 {
@@ -657,7 +658,7 @@ outlet_like(const char *s, size_t n, bool strong)
     if (ns.cjk && !ns.latin)
         return cjk_outlet_suffix(s, n);
     return (ns.outlet_word && ns.other_word && ns.words >= 2) ||
-           (ns.article && ns.words >= 2 && ns.other_word);
+           (ns.article && ns.words >= 3 && ns.other_word);
 }
 
 /* Words of page furniture that name no outlet ("Latest News", "Top Stories",
@@ -1338,8 +1339,13 @@ meta_top(struct doc *d)
                      memcmp(d->source, c0->t, c0->tl) == 0;
         bool freq = ing_is_frequent(d->ctx, c0->t, c0->tl);
         struct name_shape ns;
+        /* without outside evidence: a short name, a blank line under it, and
+         * the date or byline under the headline ("Harbour Board Report
+         * Delayed" over a standfirst is a headline) */
         if (outlet_like(c0->t, c0->tl, named || freq) && name_shape(c0->t, c0->tl, &ns) &&
-            (named || freq || ns.words >= 3 || ns.article || (ns.cjk && !ns.latin))) {
+            (named || freq ||
+             (gap_before[1] && meta_after[1] &&
+              ((ns.words >= 3 && ns.words <= 4) || (ns.cjk && !ns.latin))))) {
             set_source(d, c0->t, c0->tl, named ? RANK_SOURCE_LINE : RANK_ALONE_UNKNOWN);
             c0->why = "source";
             b = 1;

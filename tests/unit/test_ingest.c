@@ -762,6 +762,10 @@ test_unknown_outlets(void)
     ok(a.source == NULL, "outlet: an 'X | Y' footer is not a source");
     article_clear(&a);
 
+    ingest("/t/u5b.txt", "Gales halt ferries\n\n" PROSE1 "\n" PROSE2 "\nThe End\n", &a);
+    ok(a.source == NULL, "outlet: 'The End' is no outlet");
+    article_clear(&a);
+
     ingest("/t/u5.txt", "Gales halt ferries\n\n" PROSE1 "\n" PROSE2 "\nFerry Timetables\n", &a);
     ok(a.source == NULL, "outlet: two capitalised words without an outlet's look are not one");
     article_clear(&a);
@@ -931,6 +935,19 @@ test_top_structure(void)
     is_str(a.published, "2023-05-02", "zh: date line with fields after U+3000");
     is_str(a.byline, "\xe7\x8e\x8b\xe6\xb5\xb7", "zh: \xe8\xae\xb0\xe8\x80\x85 field is the byline");
     ok(a.subtitle == NULL, "zh: the date line is not a standfirst");
+    article_clear(&a);
+
+    ingest("/t/s6b.txt",
+           "Harbour Lantern Observer\n\nIsland ferries halted\n\nBy Rosa Lindqvist\n\n" PROSE1, &a);
+    is_str(a.source, "Harbour Lantern Observer",
+           "top: an outlet-like name over the headline and its byline");
+    is_str(a.title, "Island ferries halted", "top: ... the headline under it");
+    article_clear(&a);
+    ingest("/t/s6c.txt",
+           "Harbour Board Report Delayed\n\nMembers want more time to study the figures\n\n" PROSE1,
+           &a);
+    ok(a.source == NULL, "top: an outlet-like headline over a standfirst is not a masthead");
+    is_str(a.title, "Harbour Board Report Delayed", "top: ... it is the title");
     article_clear(&a);
 
     ingest("/t/s7.txt",
