@@ -96,7 +96,9 @@ echo "index  $docs docs $mb MB: floor $floor_s s ($(bench_mbs "$BENCH_CORPUS_BYT
     "dossier $dossier_s s ($(bench_mbs "$BENCH_CORPUS_BYTES" "$dossier_s") MB/s)" \
     "ratio $ratio (target <= 2.0)"
 echo "cpu    floor $floor_cpu s, dossier $dossier_cpu s (user+sys): ratio $cpu_ratio"
-echo "size   floor db $floor_db_mb MB, dossier db $dossier_db_mb MB; dossier index peak RSS $(awk -v k="$rss_kb" 'BEGIN { printf "%.0f", k / 1024 }') MB"
+rss_mb=$(awk -v k="$rss_kb" 'BEGIN { printf "%.0f", k / 1024 }')
+echo "size   floor db $floor_db_mb MB, dossier db $dossier_db_mb MB;" \
+    "dossier index peak RSS $rss_mb MB"
 echo "RESULT index docs=$docs bytes=$BENCH_CORPUS_BYTES read_s=$read_s floor_s=$floor_s" \
     "dossier_s=$dossier_s ratio=$ratio floor_cpu_s=$floor_cpu dossier_cpu_s=$dossier_cpu" \
     "cpu_ratio=$cpu_ratio floor_db_mb=$floor_db_mb dossier_db_mb=$dossier_db_mb" \

@@ -72,4 +72,5 @@ done <"$work/peer_queries.txt"
 # shellcheck disable=SC2086
 peer_p50=$(bench_median $times)
 echo "peer   $peer over raw files, $peer_n queries: p50 $peer_p50 ms"
-echo "RESULT query docs=$docs $kv peer=$peer peer_p50_ms=$peer_p50 rev=${BENCH_REV:-unknown} load=$(cut -d' ' -f1 /proc/loadavg)" | tee "$work/query.result"
+echo "RESULT query docs=$docs $kv peer=$peer peer_p50_ms=$peer_p50" \
+    "rev=${BENCH_REV:-unknown} load=$(cut -d' ' -f1 /proc/loadavg)" | tee "$work/query.result"

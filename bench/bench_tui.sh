@@ -94,6 +94,7 @@ per() { awk -v t="$1" -v f="$first" -v n="$2" 'BEGIN { x = (t - f) / n; if (x < 
 j_key=$(per "$jms" 400) pg_key=$(per "$pgms" 200) q_each=$(per "$qms" 10)
 echo "tui    $docs docs: first screen $first ms (target <= 150 at 1M)," \
     "scroll j $j_key ms/key, PgDn $pg_key ms/key (target <= 5)," \
-    "query redraw $q_each ms (target <= 50), RSS $(awk -v k="$rss_kb" 'BEGIN { printf "%.0f", k / 1024 }') MB (target <= 60)"
+    "query redraw $q_each ms (target <= 50), RSS $(awk -v k="$rss_kb" 'BEGIN { printf "%.0f", k / 1024 }')" \
+    "MB (target <= 60)"
 echo "RESULT tui docs=$docs first_ms=$first j_ms=$j_key pgdn_ms=$pg_key query_ms=$q_each" \
     "rss_kb=$rss_kb rev=${BENCH_REV:-unknown} load=$(cut -d' ' -f1 /proc/loadavg)" | tee "$work/tui.result"

@@ -53,7 +53,8 @@ t "log-normal lengths: mean 350-600 words, a tail over 2000" sh -c '
 q1=$("$GEN" --seed 3 --queries 50 | md5sum)
 q2=$("$GEN" --seed 3 --queries 50 | md5sum)
 t "queries are deterministic" [ "$q1" = "$q2" ]
-t "50 two-word plain queries" sh -c '"$1" --seed 3 --queries 50 | awk "NF != 2 || /[^A-Za-z0-9 ]/ { bad++ } END { exit !(NR == 50 && !bad) }"' _ "$GEN"
+t "50 two-word plain queries" sh -c '"$1" --seed 3 --queries 50 |
+    awk "NF != 2 || /[^A-Za-z0-9 ]/ { bad++ } END { exit !(NR == 50 && !bad) }"' _ "$GEN"
 t "bad option is refused" sh -c '! "$1" --docs 1 --bogus 2 --out "$2/x" 2>/dev/null' _ "$GEN" "$tmp"
 echo "1..$n"
 [ "$fails" -eq 0 ]

@@ -12,11 +12,14 @@ bench_note() { echo "# $*" >&2; }
 bench_find_build() {
     b=${1:-${BENCH_BUILD:-${TOP_BUILDDIR:-}}}
     if [ -z "$b" ] && [ -f ./config.status ] && [ -f ./Makefile ]; then b=$PWD; fi
-    [ -n "$b" ] && [ -f "$b/Makefile" ] || bench_die "no build tree: pass --build DIR (a configured out-of-tree build)"
+    if [ -z "$b" ] || [ ! -f "$b/Makefile" ]; then
+        bench_die "no build tree: pass --build DIR (a configured out-of-tree build)"
+    fi
     BENCH_BUILD=$(cd "$b" && pwd)
     flags=$(grep -E '^(AM_)?CFLAGS =' "$BENCH_BUILD/Makefile" 2>/dev/null || true)
     case $flags in *-O0*)
-        bench_note "WARNING: $BENCH_BUILD is a debug build (-O0); configure without --enable-debug for real numbers"
+        bench_note "WARNING: $BENCH_BUILD is a debug build (-O0);" \
+            "configure without --enable-debug for real numbers"
     esac
     case $flags in *-fsanitize=address*)
         bench_note "WARNING: $BENCH_BUILD has sanitizers on; numbers are not representative"

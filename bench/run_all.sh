@@ -60,29 +60,30 @@ sum=$BENCH_OUT/summary-$docs-seed$seed.txt
     echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)," \
         "sqlite $(pkg-config --modversion sqlite3 2>/dev/null || echo '?')," \
         "git $(git -C "$BENCH_SRC" rev-parse --short HEAD 2>/dev/null || echo '?')"
-    printf '%-28s %12s %12s %8s %12s %s\n' measure dossier floor ratio target verdict
+    row() { printf '%-28s %12s %12s %8s %12s %s\n' "$@"; }
+    row measure dossier floor ratio target verdict
     mbs() { [ "$1" = - ] && echo - || bench_mbs "$(kv index bytes)" "$1"; }
     fs=$(kv index floor_s) ds=$(kv index dossier_s) r=$(kv index ratio)
-    printf '%-28s %12s %12s %8s %12s %s\n' "index (s)" "$ds" "$fs" "$r" "ratio<=2.0" "$(verdict "$r" "<=" 2.0)"
-    printf '%-28s %12s %12s %8s %12s\n' "index (MB/s)" "$(mbs "$ds")" "$(mbs "$fs")" "" ""
-    printf '%-28s %12s %12s %8s %12s\n' "index CPU user+sys (s)" "$(kv index dossier_cpu_s)" \
+    row "index (s)" "$ds" "$fs" "$r" "ratio<=2.0" "$(verdict "$r" "<=" 2.0)"
+    row "index (MB/s)" "$(mbs "$ds")" "$(mbs "$fs")" "" ""
+    row "index CPU user+sys (s)" "$(kv index dossier_cpu_s)" \
         "$(kv index floor_cpu_s)" "$(kv index cpu_ratio)" ""
-    printf '%-28s %12s %12s %8s %12s\n' "read all files, cat (s)" "" "$(kv index read_s)" "" ""
-    printf '%-28s %12s %12s %8s %12s\n' "db size (MB)" "$(kv index dossier_db_mb)" "$(kv index floor_db_mb)" "" ""
-    printf '%-28s %12s %12s %8s %12s\n' "index peak RSS (kB)" "$(kv index rss_kb)" "" "" ""
+    row "read all files, cat (s)" "" "$(kv index read_s)" "" ""
+    row "db size (MB)" "$(kv index dossier_db_mb)" "$(kv index floor_db_mb)" "" ""
+    row "index peak RSS (kB)" "$(kv index rss_kb)" "" "" ""
     d50=$(kv query dossier_p50_ms)
-    printf '%-28s %12s %12s %8s %12s %s\n' "query p50 (ms)" "$d50" "$(kv query floor_p50_ms)" \
+    row "query p50 (ms)" "$d50" "$(kv query floor_p50_ms)" \
         "$(kv query ratio_p50)" "<=5" "$(verdict "$d50" "<=" 5)"
-    printf '%-28s %12s %12s %8s %12s\n' "query p50 selective (ms)" "$(kv query selective_p50_ms)" "" "" ""
-    printf '%-28s %12s %12s %8s %12s\n' "query p50 broad (ms)" "$(kv query broad_p50_ms)" "" "" ""
-    printf '%-28s %12s %12s %8s %12s\n' "query p95 (ms)" "$(kv query dossier_p95_ms)" "$(kv query floor_p95_ms)" "" ""
-    printf '%-28s %12s %12s %8s %12s\n' "peer $(kv query peer) p50 (ms)" "" "$(kv query peer_p50_ms)" "" ""
+    row "query p50 selective (ms)" "$(kv query selective_p50_ms)" "" "" ""
+    row "query p50 broad (ms)" "$(kv query broad_p50_ms)" "" "" ""
+    row "query p95 (ms)" "$(kv query dossier_p95_ms)" "$(kv query floor_p95_ms)" "" ""
+    row "peer $(kv query peer) p50 (ms)" "" "$(kv query peer_p50_ms)" "" ""
     f=$(kv tui first_ms) j=$(kv tui j_ms) q=$(kv tui query_ms) m=$(kv tui rss_kb)
-    printf '%-28s %12s %12s %8s %12s %s\n' "tui first screen (ms)" "$f" "" "" "<=150 @1M" "$(verdict "$f" "<=" 150)"
-    printf '%-28s %12s %12s %8s %12s %s\n' "tui scroll j (ms/key)" "$j" "" "" "<=5" "$(verdict "$j" "<=" 5)"
-    printf '%-28s %12s %12s %8s %12s\n' "tui PgDn (ms/key)" "$(kv tui pgdn_ms)" "" "" "<=5"
-    printf '%-28s %12s %12s %8s %12s %s\n' "tui query redraw (ms)" "$q" "" "" "<=50 @1M" "$(verdict "$q" "<=" 50)"
-    printf '%-28s %12s %12s %8s %12s %s\n' "tui RSS (kB)" "$m" "" "" "<=61440" "$(verdict "$m" "<=" 61440)"
+    row "tui first screen (ms)" "$f" "" "" "<=150 @1M" "$(verdict "$f" "<=" 150)"
+    row "tui scroll j (ms/key)" "$j" "" "" "<=5" "$(verdict "$j" "<=" 5)"
+    row "tui PgDn (ms/key)" "$(kv tui pgdn_ms)" "" "" "<=5"
+    row "tui query redraw (ms)" "$q" "" "" "<=50 @1M" "$(verdict "$q" "<=" 50)"
+    row "tui RSS (kB)" "$m" "" "" "<=61440" "$(verdict "$m" "<=" 61440)"
     echo "load (1 min) at the end of each: index $(kv index load), query $(kv query load), tui $(kv tui load)"
     echo "source revision measured: index $(kv index rev), query $(kv query rev), tui $(kv tui rev)"
     grep '^RESULT .*failed=1' "$log" | sed 's/^RESULT \([a-z]*\).*/FAILED: \1 (see '"$(basename "$log")"')/'
