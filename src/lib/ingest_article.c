@@ -307,9 +307,25 @@ is_dateline(const char *s, size_t n, struct dateline *dl)
         i++;
     }
     size_t place_end = i;
-    if (upper < 3 || place_end == 0)
+    if (place_end == 0 || !(s[0] >= 'A' && s[0] <= 'Z'))
         return false;
-    bool caps_place = lower == 0;
+    bool caps_place = lower == 0 && upper >= 3;
+    if (!caps_place) {
+        /* "Berlin (dpa) -", "New York (AP) —": a short place, each word
+         * capitalised; it needs the agency (checked below) */
+        int words = 0;
+        for (size_t k = 0; k < place_end; k++) {
+            if (k == 0 || s[k - 1] == ' ') {
+                if (s[k] == ' ')
+                    continue;
+                words++;
+                if (!(s[k] >= 'A' && s[k] <= 'Z'))
+                    return false;
+            }
+        }
+        if (words > 3)
+            return false;
+    }
     if (ing_count_words_max(s, place_end, 5) > 5)
         return false; /* a sentence running into a bracket, not a place */
     dl->caps_place = caps_place;

@@ -840,6 +840,13 @@ test_unknown_outlets(void)
            "title: a wire version tag ('UPDATE 3-') is not part of the headline");
     article_clear(&a);
 
+    ingest("/t/u10b.txt",
+           "Exporte steigen\n\nBerlin (dpa) - Die deutschen Exporte sind im Februar "
+           "gestiegen, wie das Statistische Bundesamt am Montag mitteilte.\n",
+           &a);
+    is_str(a.source, "Deutsche Presse-Agentur", "dateline: 'Berlin (dpa) -', a place in title case");
+    article_clear(&a);
+
     ingest("/t/u11.txt",
            "Rates stay on hold\n\nOne member of the Harbour Board's Rates Committee (HBRC) - "
            "Alan Pike - voted for a cut, the minutes showed.\n\n" PROSE2,
