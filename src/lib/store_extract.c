@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dossier/compare.h"
 #include "store_private.h"
 
 static const char *const figure_kinds[] = {
@@ -315,7 +316,8 @@ fail:
 /* ---- keywords ----------------------------------------------------------------------- */
 
 struct kw_count {
-    char *term;
+    char *term;    /* the stem, as indexed */
+    char *surface; /* its first form as written, lower-cased: what a reader sees */
     int tf;
 };
 
@@ -324,6 +326,7 @@ struct kw_ctx {
     size_t n, cap;
     size_t *slots;      /* open-addressing hash: index+1 into terms, 0 empty */
     size_t nslots;
+    const char *text;   /* the text being tokenized (for surface forms) */
 };
 
 static void
@@ -347,8 +350,6 @@ kw_cb(const char *token, size_t start, size_t end, void *ud)
 {
     struct kw_ctx *c = ud;
     size_t len = strlen(token);
-    (void)start;
-    (void)end;
     /* numbers and one-letter tokens say little about a document */
     if (strspn(token, "0123456789.,") == len || (len < 2 && (unsigned char)token[0] < 0x80))
         return;
@@ -367,7 +368,11 @@ kw_cb(const char *token, size_t start, size_t end, void *ud)
         c->cap = c->cap ? c->cap * 2 : 128;
         c->terms = xrealloc(c->terms, c->cap * sizeof *c->terms);
     }
-    c->terms[c->n] = (struct kw_count){xstrdup(token), 1};
+    char *surface = xstrndup(c->text + start, end - start);
+    for (char *p = surface; *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            *p = (char)(*p - 'A' + 'a');
+    c->terms[c->n] = (struct kw_count){xstrdup(token), surface, 1};
     c->slots[h] = ++c->n;
 }
 
@@ -535,39 +540,51 @@ store_doc_keywords(struct store *s, int64_t doc_id, size_t max, struct keyword *
         ds_error_set(err, -1, "no document %lld", (long long)doc_id);
     if (rc != 0)
         return -1;
+    c.text = r.a.title;
     if (r.a.title && store_tokenize(s, r.a.title, strlen(r.a.title), kw_cb, &c, err) != 0)
         goto out;
+    c.text = r.a.body;
     if (store_tokenize(s, r.a.body, strlen(r.a.body), kw_cb, &c, err) != 0)
         goto out;
 
     double ndocs = (double)(s->dfc->ndocs > 0 ? s->dfc->ndocs : 1);
     kw = xcalloc(c.n ? c.n : 1, sizeof *kw);
+    size_t nkw = 0;
     for (size_t i = 0; i < c.n; i++) {
-        int64_t df = df_get(s, c.terms[i].term, err);
+        /* Function words and bare numbers are never keywords, however a small
+         * corpus weighs them. */
+        const char *t = c.terms[i].term;
+        if (compare_is_stopword(c.terms[i].surface, strlen(c.terms[i].surface)))
+            continue;
+        int64_t df = df_get(s, t, err);
         if (df < 0)
-            goto out;
+            goto out_kw;
         if (df < 1)
             df = 1;
-        kw[i].term = c.terms[i].term;
-        c.terms[i].term = NULL;
-        kw[i].weight = (1.0 + log((double)c.terms[i].tf)) * log(1.0 + ndocs / (double)df);
+        kw[nkw].term = c.terms[i].surface;
+        c.terms[i].surface = NULL;
+        kw[nkw].weight = (1.0 + log((double)c.terms[i].tf)) * log(1.0 + ndocs / (double)df);
+        nkw++;
     }
-    qsort(kw, c.n, sizeof *kw, kw_cmp);
-    size_t keep = max && max < c.n ? max : c.n;
-    for (size_t i = keep; i < c.n; i++)
+    qsort(kw, nkw, sizeof *kw, kw_cmp);
+    size_t keep = max && max < nkw ? max : nkw;
+    for (size_t i = keep; i < nkw; i++)
         free(kw[i].term);
     *out = kw;
     *n_out = keep;
     kw = NULL;
     result = 0;
-out:
+out_kw:
     if (kw) {
-        for (size_t i = 0; i < c.n; i++)
+        for (size_t i = 0; i < nkw; i++)
             free(kw[i].term);
         free(kw);
     }
-    for (size_t i = 0; i < c.n; i++)
+out:
+    for (size_t i = 0; i < c.n; i++) {
         free(c.terms[i].term);
+        free(c.terms[i].surface);
+    }
     free(c.terms);
     free(c.slots);
     doc_record_clear(&r);

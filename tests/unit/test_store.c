@@ -521,13 +521,13 @@ test_extraction(struct store *s)
     for (size_t i = 0; i < n; i++) {
         if (strcmp(kw[i].term, "rcep") == 0)
             w_rcep = kw[i].weight;
-        if (strcmp(kw[i].term, "tariff") == 0)
+        if (strncmp(kw[i].term, "tariff", 6) == 0) /* shown as written: tariff(s) */
             w_tariff = kw[i].weight;
         if (strcmp(kw[i].term, "the") == 0)
             w_the = kw[i].weight;
     }
     ok(w_rcep > w_tariff && w_tariff > 0, "a term only this doc has outweighs a shared one");
-    ok(w_the >= 0 && w_the < w_rcep, "a common word weighs less");
+    ok(w_the < 0, "function words are never keywords");
     ok(n > 1 && kw[0].weight >= kw[n - 1].weight, "sorted by weight");
     keywords_free(kw, n);
 }
