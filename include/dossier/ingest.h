@@ -114,7 +114,14 @@ struct ingest_ctx {
  * wire story), prompt-block (short lines between subscription prompts),
  * duplicate (a repeated line; the first stays); and lines that
  * became metadata: title, section, published, date, byline, source,
- * copyright. Cleaning never drops a sentence of prose (12+ words ending in
+ * copyright, masthead (an outlet's banner line above the headline).
+ * The source is, strongest first: a "Source:"/"来源：" field, a known
+ * outlet's name alone on the first or last line (outlets.tsv, whole-line
+ * match), an unknown name alone there that repeats across the corpus or
+ * looks like an outlet's ("— The X Review", "X Sea Observer"), a known
+ * outlet ending the byline or in the copyright line, "© 2024 X", the
+ * masthead, the agency of a dateline ("PLACE/PLACE, Nov 15 (X) -"), an
+ * outlet named in dropped furniture. Cleaning never drops a sentence of prose (12+ words ending in
  * a full stop) except as a duplicate. Hard-wrapped text is rejoined into
  * paragraphs first. Metadata comes only from the page's structure (lines
  * at the top or bottom, datelines), never from dates or names in sentences.
