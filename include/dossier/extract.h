@@ -97,8 +97,9 @@ void extractor_run(struct extractor *ex, const struct article *a, struct extract
 void extractor_topics(struct extractor *ex, const char *title, const char *body,
                       struct extraction *out);
 
-/* A hash of the loaded rules and gazetteers: when it differs from the one
- * stored with the index, stored documents need re-extraction. */
+/* A hash of the loaded rules and gazetteers (and of the extractor's code
+ * version): when it differs from the one stored with the index, stored
+ * documents need re-extraction. */
 uint64_t extractor_rules_hash(const struct extractor *ex);
 
 /* The topics the rules define, in file order: slug and human name (borrowed,
