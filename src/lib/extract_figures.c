@@ -207,7 +207,7 @@ static const char *const fig_verbs[] = {
     "exceed", "topped", "tops", "rose", "rise", "rises", "risen", "fell", "falls", "fall", "grew",
     "grow", "grows", "jumped", "surged", "increased", "decreased", "declined", "dropped", "climbed",
     "gained", "valued", "worth", "of", "by", "to", "at", "from", "on", "for", "with", "up", "down",
-    "than", "imported", "exported", "bought", "sold", "traded",
+    "than", "between", "imported", "exported", "bought", "sold", "traded",
     "buy", "sell", "spent", "spend", "spends", "invested", "invest", "raised", "raise", "earned",
     "made", "paid", "pay", "lost", "cut", "cost", "costs", "posted", "recorded", "reported",
     "registered", "saw", "see", "sees", "announced", "approved", "pledged", "allocated",
@@ -582,6 +582,29 @@ fig_clean_copy(const char *s, size_t a, size_t b)
 /* The subject: the noun phrase the figure measures, guessed from the clause
  * before it ("The total trade value between China and the US hit $682.32
  * billion" -> "total trade value between China and the US"). */
+/* Does the figure sit inside a noun phrase ("a 25% tariff", "Japan's US$69
+ * billion surplus", "its $5bn loan")? */
+static bool
+fig_in_noun_phrase(const struct fig_res *fr, const char *s, const struct span *sent, size_t fstart)
+{
+    size_t i = fstart;
+    while (i > sent->start && s[i - 1] == ' ')
+        i--;
+    if (i >= sent->start + 2 && (s[i - 1] == 's' || s[i - 1] == 'S') &&
+        (s[i - 2] == '\'' || (i >= sent->start + 4 && memcmp(s + i - 4, "\xe2\x80\x99", 3) == 0)))
+        return true;
+    struct fig_word w[1];
+    if (fig_words_before(s, sent->start, fstart, w, 1) != 1)
+        return false;
+    static const char *const dets[] = {"a", "an", "the", "its", "their", "his", "her", "our",
+                                       "this", "that", "these", "those", "whose", NULL};
+    (void)fr;
+    for (const char *const *d = dets; *d; d++)
+        if (fig_wis(s, &w[0], *d))
+            return true;
+    return false;
+}
+
 static char *
 fig_subject(const struct fig_res *fr, const char *s, const struct span *sent, size_t fstart,
             size_t fend, const char *prev_subject, enum figure_kind kind)
@@ -609,8 +632,10 @@ fig_subject(const struct fig_res *fr, const char *s, const struct span *sent, si
             }
         }
     }
-    /* An amount followed by what it is: "US$69 billion trade surplus". */
-    if (kind == FIGURE_AMOUNT) {
+    /* A figure followed by what it is: "US$69 billion trade surplus", "a
+     * 25% tariff". */
+    if (kind != FIGURE_QUANTITY && kind != FIGURE_COUNT &&
+        fig_in_noun_phrase(fr, s, sent, fstart)) {
         struct fig_word w[4];
         size_t k = fig_words_after(s, fend, sent->end, w, 4);
         size_t m = 0;
@@ -1039,13 +1064,21 @@ fig_run(struct fig_res *fr, const char *s, size_t n, struct extraction *out)
         if (out->nfigures > base) {
             struct figure *p = &out->figures[out->nfigures - 1];
             size_t gap_a = p->span.end, gap_b = f.span.start;
-            bool to = gap_b > gap_a && gap_b - gap_a == 4 && memcmp(s + gap_a, " to ", 4) == 0;
-            bool from = false;
+            size_t gap = gap_b > gap_a ? gap_b - gap_a : 0;
+            bool to = gap == 4 && memcmp(s + gap_a, " to ", 4) == 0;
+            bool and = gap == 5 && memcmp(s + gap_a, " and ", 5) == 0;
+            bool dash = (gap == 1 && s[gap_a] == '-') ||
+                        (gap == 3 && memcmp(s + gap_a, "\xe2\x80\x93", 3) == 0);
+            bool from = false, between = false;
             struct fig_word w[1];
-            if (fig_words_before(s, sent.start, p->span.start, w, 1) == 1 &&
-                (fig_wis(s, &w[0], "from") || fig_wis(s, &w[0], "between")))
-                from = true;
-            if (to && !from && p->unit && f.unit && strcmp(p->unit, f.unit) == 0 &&
+            if (fig_words_before(s, sent.start, p->span.start, w, 1) == 1) {
+                from = fig_wis(s, &w[0], "from");
+                between = fig_wis(s, &w[0], "between");
+            }
+            /* "X to Y" and "X-Y" are ranges, "between X and Y" too; "from X
+             * to Y" is a change, two figures. */
+            bool is_range = (to && !from && !between) || dash || (and && between);
+            if (is_range && p->unit && f.unit && strcmp(p->unit, f.unit) == 0 &&
                 p->value_hi == p->value && f.value >= p->value) {
                 p->span.end = f.span.end;
                 free(p->text);

@@ -155,6 +155,12 @@ main(void)
         run("Prices rose from $30 billion to $50 billion.", &x);
         ok(x.nfigures == 2, "'from X to Y' is two figures, not a range");
         extraction_clear(&x);
+        run("Inflation of 2%-3% and growth between 4% and 5%.", &x);
+        f = find(&x, "2%-3%");
+        ok(x.nfigures == 2 && f && near(f->value, 2) && near(f->value_hi, 3), "range 2%%-3%%");
+        f = find(&x, "4% and 5%");
+        ok(f && near(f->value, 4) && near(f->value_hi, 5), "range between 4%% and 5%%");
+        extraction_clear(&x);
     }
     context("Tariffs on about $50 billion worth of Chinese goods.", "$50 billion", NULL, NULL,
             "Chinese goods", "about");
@@ -235,6 +241,7 @@ main(void)
     context("Imports rose 7.7 percent year-on-year.", "7.7 percent", "up", "year-on-year",
             "Imports", NULL);
     context("Revenue fell 2% last year.", "2%", "down", "last year", "Revenue", NULL);
+    context("Washington imposed a 25% tariff on steel.", "25%", NULL, NULL, "tariff", NULL);
     context("Profit rose 5% in Q3 2024.", "5%", "up", "Q3 2024", "Profit", NULL);
 
     /* Escape sequences in the text never reach a figure's strings. */
