@@ -145,6 +145,7 @@ main(int argc, char **argv)
             buf_printf(&out, ",\"words\":%d", a.words);
             field(&out, "body", a.body, true);
             field(&out, "removed", a.removed, true);
+            field(&out, "raw", a.raw, true);
             buf_puts(&out, "}\n");
             fputc('{', stdout);
             fwrite(out.data, 1, out.len, stdout);
