@@ -83,11 +83,17 @@ ex_tokenize(const char *s, size_t n, struct toks *t)
     t->n = 0;
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
+        if (c == ' ') { /* the commonest byte: a plain space */
+            if (sep == 0 && t->n)
+                sep = ' ';
+            i++;
+            continue;
+        }
         uint32_t cp = c;
         int len = 1;
         if (c >= 0x80)
             len = utf8_decode(s + i, n - i, &cp);
-        if (cp < 0x80 && !ex_is_alpha(c) && !ex_is_digit(c)) {
+        if (cp < 0x80 && !tk_ascii[c]) {
             /* separator */
             bool amp = c == '&' && i > 0 && s[i - 1] == ' ' && i + 1 < n && s[i + 1] == ' ';
             if (c == ' ' || c == '\t' || c == '[' || c == ']' || amp) {
