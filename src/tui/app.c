@@ -522,7 +522,7 @@ draw_status(struct app *app)
         if (app->help) {
             buf_puts(&left, "j/k PgDn/PgUp scroll  q close help");
         } else if (app->comparing) {
-            buf_puts(&left, "j/k PgDn/PgUp scroll both sides  q close the comparison");
+            buf_puts(&left, "j/k scroll  n/N differences  u unlock  x swap  Enter read  q close");
         } else if (q || app->topic) {
             if (q)
                 buf_printf(&left, "query: %s", q);
@@ -842,7 +842,7 @@ handle_key(struct app *app, int key)
             app->quit = true;
         else if (action == ACT_HELP)
             app->help = true;
-        else
+        else if (!view_compare_ops.action(app, &app->panes[PANE_COMPARE], action))
             pane_move(app, &app->panes[PANE_COMPARE], action);
         return;
     }
@@ -937,6 +937,12 @@ handle_key(struct app *app, int key)
     case ACT_COMPARE:
         app_compare_key(app);
         return;
+    case ACT_MARK:
+        app_compare_mark(app);
+        return;
+    case ACT_COMPARE_SIMILAR:
+        app_compare_similar(app);
+        return;
     case ACT_NEXT_DOC:
     case ACT_PREV_DOC:
         pane_move(app, &app->panes[PANE_LIST], action == ACT_NEXT_DOC ? ACT_DOWN : ACT_UP);
@@ -992,7 +998,7 @@ usage(FILE *f)
 static void
 app_free(struct app *app)
 {
-    app_compare_close(app);
+    app_compare_free(app);
     tlines_clear(&app->help_lines);
     app_doc_clear(app);
     window_clear(app);

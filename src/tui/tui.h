@@ -67,7 +67,9 @@ int cmd_browse(int argc, char **argv);
     X(MARK, "mark", 3, -1, "B", 220, 'M')                                                          \
     X(DIM, "dim", -1, -1, "D", 245, 'd')                                                           \
     X(DELETED, "deleted", 1, -1, "U", 203, '-')                                                    \
-    X(INSERTED, "inserted", 2, -1, "BU", 114, '+')
+    X(INSERTED, "inserted", 2, -1, "BU", 114, '+')                                                 \
+    X(ONLY_A, "only-a", 1, -1, "", 210, '<')                                                       \
+    X(ONLY_B, "only-b", 2, -1, "", 150, '>')
 
 enum tui_role {
 #define TUI_ROLE_ENUM(id, name, fg, bg, attr, fg256, ch) ROLE_##id,
@@ -196,7 +198,11 @@ void layout_thousands(int64_t n, char *out, size_t size);
     X(BOOKMARK, "bookmark", "b", "Bookmark the article (tag:bookmark) or remove it")               \
     X(OPEN, "open", "o", "Open the article's file in $PAGER")                                      \
     X(COMPARE, "compare", "c", "Mark the article as A; on another one, compare the two")           \
-    X(REFRESH, "refresh", "R", "Re-run the query to pick up newly indexed articles")
+    X(REFRESH, "refresh", "R", "Re-run the query to pick up newly indexed articles")               \
+    X(MARK, "mark", "m", "Mark the article as A for a comparison (again: unmark)")                 \
+    X(COMPARE_SIMILAR, "compare-similar", "C", "Compare the article with its most similar one")    \
+    X(CMP_UNLOCK, "compare-unlock", "u", "Compare: scroll the sides together or apart")            \
+    X(CMP_SWAP, "compare-swap", "x", "Compare: swap sides A and B")
 
 enum tui_action {
 #define TUI_ACTION_ENUM(id, name, keys, help) ACT_##id,
@@ -436,6 +442,8 @@ struct app {
     int64_t cmp_mark; /* article marked as A, 0 = none */
     bool comparing;
     struct cmp_state *cmp;
+    struct cmp_ndups *ndups; /* near-duplicate counts per document, for the list */
+
 
     /* prompt: 0 none, 1 query, 2 find */
     int prompting;
@@ -487,6 +495,15 @@ void app_facts_build(struct app *app);
 void app_facts_clear(struct app *app);
 /* `c`: mark the article as A, or open the comparison of A with it. */
 void app_compare_key(struct app *app);
+/* `m`: mark the article as A (again: unmark). */
+void app_compare_mark(struct app *app);
+/* `C`: compare the article with its most similar one (store_similar). */
+void app_compare_similar(struct app *app);
+/* Free the comparison and the near-duplicate cache (at exit). */
+void app_compare_free(struct app *app);
+/* Number of near-duplicates of document id (store_near_dups), computed once
+ * per document and cached; 0 when none or on error. */
+size_t app_near_dup_count(struct app *app, int64_t id);
 void app_compare_close(struct app *app);
 /* Add "query AND extra" as the new query text. */
 void app_add_filter(struct app *app, const char *extra);

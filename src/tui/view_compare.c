@@ -1,11 +1,32 @@
 /*
- * view_compare.c — two articles side by side (compare.h): `c` marks the
- * article in the reader as A, `c` on another article opens the comparison.
- * Each aligned row shows A's sentence and B's sentence wrapped in two
- * columns around a gutter with the row's mark (= same, ~ similar, < only in
- * A, > only in B); inside similar pairs the words that differ are
- * highlighted. Scrolling moves both sides together. Below the rows: figures
- * that disagree, figures and entities found on one side only.
+ * view_compare.c — two articles side by side (compare.h), full screen.
+ *
+ * Opening: `m` marks the article in the reader as A (the list shows it),
+ * `c` on another article compares the two (`c` with nothing marked marks),
+ * `C` compares the article with its most similar one (store_similar).
+ *
+ * The screen: a summary strip on top (both headlines, similarity, entities
+ * in both / only one side, figures that disagree, distinctive terms and
+ * topics of each side), a ruler naming the columns, then the aligned rows:
+ * A's sentence and B's sentence wrapped in two columns (CJK-aware) around a
+ * gutter with the row's mark (= same, ~ similar, < only in A, > only in B),
+ * a gap on the side that has nothing. Passages only on one side take their
+ * own colour; inside similar pairs the changed words are marked; entities
+ * and figures found on both sides are marked in both, figures that disagree
+ * in the error colour. After the rows: figures that disagree or appear on
+ * one side only.
+ *
+ * Moving: both sides scroll together; `u` unlocks them, and Tab then picks
+ * the side that scrolls (locked, it picks the side Enter/o opens in the
+ * reader); n/N jump between differences; `x` swaps A and B; q closes.
+ *
+ * The view keeps its own scroll offsets (count() is the pane's height, so
+ * app.c's generic top stays 0) because the strip does not scroll and the
+ * two sides may scroll apart. A resize re-wraps and keeps the aligned row
+ * at the top of each side.
+ *
+ * Also here: the near-duplicate counts the list shows (app_near_dup_count),
+ * cached per document.
  */
 #include "config.h"
 
@@ -19,9 +40,18 @@
 #define GUTTER 3
 
 struct cmp_line {
-    long a, b; /* index into la / lb, -1 when the side is empty */
-    long full; /* index into lfull for a full-width line, else -1 */
-    char mark; /* gutter mark on a row's first line, else ' ' */
+    long a, b;  /* index into la / lb, -1 when the side is empty */
+    long full;  /* index into lfull for a full-width line, else -1 */
+    long row;   /* the cmp_result row it shows (-1: none) */
+    char mark;  /* gutter mark on a row's first line, else ' ' */
+    bool diff;  /* the first line of a run of differing rows (n/N stop here) */
+};
+
+/* Lines laid out in two columns or across both. */
+struct grid {
+    struct tlines la, lb, lfull;
+    struct cmp_line *lines;
+    size_t n, cap;
 };
 
 struct cmp_state {
@@ -30,11 +60,53 @@ struct cmp_state {
     struct extraction xa, xb;
     struct cmp_result r;
     struct cmp_summary sum;
+    double ms; /* time to compare (backend) */
     int width; /* laid out for */
-    struct tlines la, lb, lfull;
-    struct cmp_line *lines;
+    struct grid hdr, body;
+    size_t top_a, top_b; /* first body line shown on each side */
+    bool unlocked;
+    int side; /* 0 A, 1 B: the side Tab selected */
+};
+
+/* A highlight to put on one side's text. */
+struct hl {
+    uint32_t start, end;
+    int role;
+};
+
+struct hls {
+    struct hl *v;
     size_t n, cap;
 };
+
+struct ndup_entry {
+    int64_t id;
+    size_t count;
+};
+
+struct cmp_ndups {
+    struct ndup_entry *v;
+    size_t n, cap;
+};
+
+static void
+grid_init(struct grid *g)
+{
+    memset(g, 0, sizeof *g);
+    tlines_init(&g->la);
+    tlines_init(&g->lb);
+    tlines_init(&g->lfull);
+}
+
+static void
+grid_clear(struct grid *g)
+{
+    tlines_clear(&g->la);
+    tlines_clear(&g->lb);
+    tlines_clear(&g->lfull);
+    free(g->lines);
+    grid_init(g);
+}
 
 static void
 state_free(struct cmp_state **sp)
@@ -48,10 +120,8 @@ state_free(struct cmp_state **sp)
     extraction_clear(&s->xb);
     doc_record_clear(&s->da);
     doc_record_clear(&s->db);
-    tlines_clear(&s->la);
-    tlines_clear(&s->lb);
-    tlines_clear(&s->lfull);
-    free(s->lines);
+    grid_clear(&s->hdr);
+    grid_clear(&s->body);
     free(s);
     *sp = NULL;
 }
@@ -63,6 +133,17 @@ app_compare_close(struct app *app)
     app->comparing = false;
 }
 
+void
+app_compare_free(struct app *app)
+{
+    app_compare_close(app);
+    if (app->ndups) {
+        free(app->ndups->v);
+        free(app->ndups);
+        app->ndups = NULL;
+    }
+}
+
 static int
 tokenize_with_store(void *ctx, const char *text, size_t len, cmp_token_fn fn, void *ud)
 {
@@ -71,7 +152,7 @@ tokenize_with_store(void *ctx, const char *text, size_t len, cmp_token_fn fn, vo
     return store_tokenize(ctx, text, len, fn, ud, &err);
 }
 
-/* Open the comparison of a and b; message and false on failure. */
+/* Open the comparison of a and b; a message and false on failure. */
 static bool
 compare_open(struct app *app, int64_t a, int64_t b)
 {
@@ -80,9 +161,8 @@ compare_open(struct app *app, int64_t a, int64_t b)
     ds_error_clear(&err);
     s->id_a = a;
     s->id_b = b;
-    tlines_init(&s->la);
-    tlines_init(&s->lb);
-    tlines_init(&s->lfull);
+    grid_init(&s->hdr);
+    grid_init(&s->body);
     if (store_doc_get(app->store, a, &s->da, &err) != 0 ||
         store_doc_get(app->store, b, &s->db, &err) != 0) {
         app_message(app, ROLE_ERROR, "compare: %s", err.msg[0] ? err.msg : "article not found");
@@ -97,17 +177,36 @@ compare_open(struct app *app, int64_t a, int64_t b)
     const char *tb = s->db.a.body ? s->db.a.body : "";
     struct cmp_tokenizer tok = {tokenize_with_store, app->store};
     struct cmp_options opt = {0, &tok};
+    double t0 = (ds_now() * 1000.0);
     if (compare_texts(ta, strlen(ta), tb, strlen(tb), &opt, &s->r, &err) < 0) {
         app_message(app, ROLE_ERROR, "compare: %s", err.msg);
         state_free(&s);
         return false;
     }
     compare_summarize(&s->r, &s->xa, &s->xb, &s->sum);
+    s->ms = (ds_now() * 1000.0) - t0;
     app_compare_close(app);
     app->cmp = s;
     app->comparing = true;
     app->panes[PANE_COMPARE].top = 0;
     return true;
+}
+
+void
+app_compare_mark(struct app *app)
+{
+    if (!app->doc_id) {
+        app_message(app, ROLE_ERROR, "compare: no article selected");
+        return;
+    }
+    if (app->cmp_mark == app->doc_id) {
+        app->cmp_mark = 0;
+        app_message(app, ROLE_STATUS, "compare: mark removed");
+        return;
+    }
+    app->cmp_mark = app->doc_id;
+    app_message(app, ROLE_STATUS, "compare: #%lld is A; select another article and press c",
+                (long long)app->doc_id);
 }
 
 void
@@ -118,57 +217,169 @@ app_compare_key(struct app *app)
         return;
     }
     if (!app->cmp_mark || app->cmp_mark == app->doc_id) {
-        app->cmp_mark = app->doc_id;
-        app_message(app, ROLE_STATUS, "compare: #%lld is A; select another article and press c",
-                    (long long)app->doc_id);
+        app_compare_mark(app);
+        if (!app->cmp_mark) /* c on the marked article keeps it marked */
+            app->cmp_mark = app->doc_id;
         return;
     }
     if (compare_open(app, app->cmp_mark, app->doc_id))
         app->cmp_mark = 0;
 }
 
-static struct cmp_line *
-line_add(struct cmp_state *s)
+void
+app_compare_similar(struct app *app)
 {
-    if (s->n == s->cap) {
-        s->cap = s->cap ? s->cap * 2 : 64;
-        s->lines = xrealloc(s->lines, s->cap * sizeof(*s->lines));
+    if (!app->doc_id) {
+        app_message(app, ROLE_ERROR, "compare: no article selected");
+        return;
     }
-    struct cmp_line *l = &s->lines[s->n++];
-    *l = (struct cmp_line){-1, -1, -1, ' '};
+    struct similar_doc *sim = NULL;
+    size_t n = 0;
+    struct ds_error err;
+    ds_error_clear(&err);
+    if (store_similar(app->store, app->doc_id, 5, &sim, &n, &err) < 0) {
+        app_message(app, ROLE_ERROR, "compare: %s", err.msg);
+        return;
+    }
+    int64_t best = 0;
+    for (size_t i = 0; i < n && !best; i++)
+        if (sim[i].id != app->doc_id)
+            best = sim[i].id;
+    free(sim);
+    if (!best) {
+        app_message(app, ROLE_STATUS, "compare: no similar article");
+        return;
+    }
+    compare_open(app, app->doc_id, best);
+}
+
+/* ---- near-duplicate counts for the list ---------------------------------------------- */
+
+size_t
+app_near_dup_count(struct app *app, int64_t id)
+{
+    if (!app->ndups)
+        app->ndups = xcalloc(1, sizeof(*app->ndups));
+    struct cmp_ndups *c = app->ndups;
+    for (size_t i = 0; i < c->n; i++)
+        if (c->v[i].id == id)
+            return c->v[i].count;
+    struct similar_doc *d = NULL;
+    size_t n = 0, count = 0;
+    struct ds_error err;
+    ds_error_clear(&err);
+    if (store_near_dups(app->store, id, NEARDUP_MIN_JACCARD, &d, &n, &err) == 0)
+        for (size_t i = 0; i < n; i++)
+            count += d[i].id != id;
+    free(d);
+    if (c->n == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 64;
+        c->v = xrealloc(c->v, c->cap * sizeof(*c->v));
+    }
+    c->v[c->n++] = (struct ndup_entry){id, count};
+    return count;
+}
+
+/* ---- layout ------------------------------------------------------------------------- */
+
+static struct cmp_line *
+line_add(struct grid *g)
+{
+    if (g->n == g->cap) {
+        g->cap = g->cap ? g->cap * 2 : 64;
+        g->lines = xrealloc(g->lines, g->cap * sizeof(*g->lines));
+    }
+    struct cmp_line *l = &g->lines[g->n++];
+    *l = (struct cmp_line){-1, -1, -1, -1, ' ', false};
     return l;
 }
 
-/* Wrap body[sp) into dst, marking the spans of marks[] that fall inside. */
-static size_t
-wrap_sentence(const char *body, struct span sp, int w, const struct span *marks, size_t nmarks,
-              int role, struct tlines *dst)
+static void
+hl_add(struct hls *h, struct span sp, int role)
 {
-    struct tlines tmp;
-    tlines_init(&tmp);
-    layout_wrap(body + sp.start, sp.end - sp.start, w, sp.start, ROLE_NORMAL, &tmp);
-    for (size_t i = 0; i < nmarks; i++)
-        if (marks[i].end > sp.start && marks[i].start < sp.end)
-            layout_mark(&tmp, marks[i].start, marks[i].end, role);
-    size_t n = tmp.n;
-    for (size_t i = 0; i < tmp.n; i++) {
+    if (sp.end <= sp.start)
+        return;
+    if (h->n == h->cap) {
+        h->cap = h->cap ? h->cap * 2 : 64;
+        h->v = xrealloc(h->v, h->cap * sizeof(*h->v));
+    }
+    h->v[h->n++] = (struct hl){(uint32_t)sp.start, (uint32_t)sp.end, role};
+}
+
+/* Move the lines of tmp (at most max, 0: all) to the end of dst; returns how
+ * many moved. tmp is emptied. */
+static size_t
+lines_move(struct tlines *tmp, size_t max, struct tlines *dst)
+{
+    size_t n = max && tmp->n > max ? max : tmp->n;
+    for (size_t i = 0; i < tmp->n; i++) {
+        if (i >= n) {
+            free(tmp->v[i].text);
+            free(tmp->v[i].spans);
+            continue;
+        }
         struct tline *l = tlines_add(dst, "", 0, ROLE_NORMAL);
         free(l->text);
-        *l = tmp.v[i]; /* ownership moves */
+        free(l->spans);
+        *l = tmp->v[i]; /* ownership moves */
     }
-    free(tmp.v);
+    free(tmp->v);
+    tlines_init(tmp);
     return n;
 }
 
-static void
-full_line(struct cmp_state *s, const char *text, int role, int w)
+/* Wrap body[sp) into dst with base role, putting on the highlights that fall
+ * inside; returns the number of lines. */
+static size_t
+wrap_sentence(const char *body, struct span sp, int w, const struct hls *h, int role,
+              struct tlines *dst)
 {
-    size_t first = s->lfull.n;
-    layout_wrap(text, strlen(text), w, 0, role, &s->lfull);
-    if (s->lfull.n == first)
-        tlines_add(&s->lfull, "", 0, role);
-    for (size_t i = first; i < s->lfull.n; i++)
-        line_add(s)->full = (long)i;
+    struct tlines tmp;
+    tlines_init(&tmp);
+    layout_wrap(body + sp.start, sp.end - sp.start, w, (int64_t)sp.start, role, &tmp);
+    for (size_t i = 0; i < h->n; i++)
+        if (h->v[i].end > sp.start && h->v[i].start < sp.end)
+            layout_mark(&tmp, h->v[i].start, h->v[i].end, h->v[i].role);
+    return lines_move(&tmp, 0, dst);
+}
+
+/* Text across both columns, wrapped; at most max lines (0: all). */
+static void
+full_text(struct grid *g, const char *text, int role, int w, size_t max)
+{
+    struct tlines tmp;
+    tlines_init(&tmp);
+    layout_wrap(text, strlen(text), w, 0, role, &tmp);
+    if (tmp.n == 0)
+        tlines_add(&tmp, "", 0, role);
+    size_t first = g->lfull.n;
+    lines_move(&tmp, max, &g->lfull);
+    for (size_t i = first; i < g->lfull.n; i++)
+        line_add(g)->full = (long)i;
+}
+
+/* Text in each column (either may be ""), each wrapped to colw, at most max
+ * lines each; the first label_len bytes of each take label_role. */
+static void
+pair_text(struct grid *g, const char *ta, const char *tb, size_t label_len, int role,
+          int label_role, int colw, size_t max)
+{
+    struct tlines tmp;
+    size_t a0 = g->la.n, b0 = g->lb.n;
+    tlines_init(&tmp);
+    layout_wrap(ta, strlen(ta), colw, 0, role, &tmp);
+    if (label_len && *ta)
+        layout_mark(&tmp, 0, (uint32_t)label_len, label_role);
+    size_t na = lines_move(&tmp, max, &g->la);
+    layout_wrap(tb, strlen(tb), colw, 0, role, &tmp);
+    if (label_len && *tb)
+        layout_mark(&tmp, 0, (uint32_t)label_len, label_role);
+    size_t nb = lines_move(&tmp, max, &g->lb);
+    for (size_t k = 0; k < DS_MAX(na, nb); k++) {
+        struct cmp_line *l = line_add(g);
+        l->a = k < na ? (long)(a0 + k) : -1;
+        l->b = k < nb ? (long)(b0 + k) : -1;
+    }
 }
 
 static void
@@ -183,54 +394,183 @@ figure_text(struct buf *b, const struct figure *f)
         buf_printf(b, " (%s)", f->subject);
 }
 
-static void
-compare_layout(struct app *app, int w)
+static int
+entity_role(enum entity_kind k)
 {
-    struct cmp_state *s = app->cmp;
-    tlines_clear(&s->la);
-    tlines_clear(&s->lb);
-    tlines_clear(&s->lfull);
-    s->n = 0;
-    s->width = w;
-    int colw = (w - GUTTER) / 2;
-    if (colw < 4)
-        colw = 4;
+    switch (k) {
+    case ENTITY_COUNTRY:
+        return ROLE_COUNTRY;
+    case ENTITY_ORG:
+        return ROLE_ORG;
+    case ENTITY_PERSON:
+        return ROLE_PERSON;
+    case ENTITY_PLACE:
+        return ROLE_PLACE;
+    default:
+        return ROLE_TOPIC;
+    }
+}
+
+/* Highlights of side (0 A, 1 B), later ones winning: entities and figures
+ * both sides have, changed words, figures that disagree. */
+static void
+side_highlights(const struct cmp_state *s, int side, struct hls *h)
+{
+    for (size_t i = 0; i < s->sum.nentities; i++) {
+        const struct cmp_entity_row *er = &s->sum.entities[i];
+        const struct entity *e = side ? er->b : er->a;
+        if (er->side != CMP_SIDE_BOTH || !e)
+            continue;
+        for (size_t k = 0; k < e->nspans; k++)
+            hl_add(h, e->spans[k], entity_role(e->kind));
+    }
+    for (size_t i = 0; i < s->sum.nfigures; i++) {
+        const struct cmp_figure_row *fr = &s->sum.figures[i];
+        const struct figure *f = side ? fr->b : fr->a;
+        if (fr->side == CMP_SIDE_BOTH && f)
+            hl_add(h, f->span, ROLE_FIGURE);
+    }
+    const struct span *ch = side ? s->r.inserted : s->r.deleted;
+    size_t nch = side ? s->r.ninserted : s->r.ndeleted;
+    for (size_t i = 0; i < nch; i++)
+        hl_add(h, ch[i], side ? ROLE_INSERTED : ROLE_DELETED);
+    for (size_t i = 0; i < s->sum.nfigures; i++) {
+        const struct cmp_figure_row *fr = &s->sum.figures[i];
+        const struct figure *f = side ? fr->b : fr->a;
+        if (fr->side == CMP_SIDE_CONFLICT && f)
+            hl_add(h, f->span, ROLE_ERROR);
+    }
+}
+
+static void
+header_layout(struct cmp_state *s, int w, int colw)
+{
+    struct grid *g = &s->hdr;
+    size_t cap = w >= 120 ? 2 : 1;
+    struct buf a = BUF_INIT, b = BUF_INIT;
+    buf_printf(&a, "A #%lld %s", (long long)s->id_a,
+               s->da.a.title ? s->da.a.title : (s->da.lead ? s->da.lead : ""));
+    buf_printf(&b, "B #%lld %s", (long long)s->id_b,
+               s->db.a.title ? s->db.a.title : (s->db.lead ? s->db.lead : ""));
+    pair_text(g, a.data, b.data, 0, ROLE_TITLE, ROLE_TITLE, colw, cap);
+
+    size_t nboth = 0, nonly_a = 0, nonly_b = 0;
+    for (size_t i = 0; i < s->sum.nentities; i++) {
+        enum cmp_side sd = s->sum.entities[i].side;
+        nboth += sd == CMP_SIDE_BOTH;
+        nonly_a += sd == CMP_SIDE_A;
+        nonly_b += sd == CMP_SIDE_B;
+    }
+    buf_reset(&a);
+    buf_printf(&a, "similarity %.2f  aligned %.0f%%/%.0f%%  entities: %zu both, %zu only A, %zu only B",
+               s->r.similarity, s->r.aligned_a * 100.0, s->r.aligned_b * 100.0, nboth, nonly_a,
+               nonly_b);
+    full_text(g, a.data, ROLE_META, w, cap);
+    if (s->sum.nconflicts) {
+        buf_reset(&a);
+        buf_printf(&a, "%zu %s: ", s->sum.nconflicts,
+                   s->sum.nconflicts == 1 ? "figure disagrees" : "figures disagree");
+        size_t shown = 0;
+        for (size_t i = 0; i < s->sum.nfigures && shown < 3; i++) {
+            const struct cmp_figure_row *fr = &s->sum.figures[i];
+            if (fr->side != CMP_SIDE_CONFLICT || !fr->a || !fr->b)
+                continue;
+            buf_printf(&a, "%sA %s / B %s", shown ? "; " : "", fr->a->text ? fr->a->text : "?",
+                       fr->b->text ? fr->b->text : "?");
+            if (fr->a->subject)
+                buf_printf(&a, " (%s)", fr->a->subject);
+            shown++;
+        }
+        full_text(g, a.data, ROLE_ERROR, w, cap);
+    }
+
+    /* distinctive terms: A's have g2 > 0, B's g2 < 0 */
+    buf_reset(&a);
+    buf_reset(&b);
+    for (size_t i = 0; i < s->sum.nterms; i++) {
+        const struct cmp_term *t = &s->sum.terms[i];
+        struct buf *o = t->g2 > 0 ? &a : &b;
+        buf_puts(o, o->len ? ", " : "terms: ");
+        buf_puts(o, t->word ? t->word : t->term);
+    }
+    if (a.len || b.len)
+        pair_text(g, buf_str(&a), buf_str(&b), 6, ROLE_NORMAL, ROLE_META, colw, cap);
+
+    buf_reset(&a);
+    buf_reset(&b);
+    for (size_t i = 0; i < s->sum.ntopics; i++) {
+        const struct cmp_topic_row *t = &s->sum.topics[i];
+        if (t->score_a > 0) {
+            buf_puts(&a, a.len ? ", " : "topics: ");
+            buf_puts(&a, t->slug);
+        }
+        if (t->score_b > 0) {
+            buf_puts(&b, b.len ? ", " : "topics: ");
+            buf_puts(&b, t->slug);
+        }
+    }
+    if (a.len || b.len)
+        pair_text(g, buf_str(&a), buf_str(&b), 7, ROLE_TOPIC, ROLE_META, colw, cap);
+
+    buf_reset(&a);
+    buf_reset(&b);
+    for (size_t i = 0; i < s->sum.nentities; i++) {
+        const struct cmp_entity_row *er = &s->sum.entities[i];
+        struct buf *o = er->side == CMP_SIDE_A ? &a : er->side == CMP_SIDE_B ? &b : NULL;
+        const struct entity *e = er->side == CMP_SIDE_A ? er->a : er->b;
+        if (!o || !e || !e->name)
+            continue;
+        buf_puts(o, o->len ? ", " : "only here: ");
+        buf_puts(o, e->name);
+    }
+    if (a.len || b.len)
+        pair_text(g, buf_str(&a), buf_str(&b), 11, ROLE_NORMAL, ROLE_META, colw, cap);
+    buf_free(&a);
+    buf_free(&b);
+}
+
+static void
+body_layout(struct cmp_state *s, int w, int colw)
+{
+    struct grid *g = &s->body;
     const char *ta = s->da.a.body ? s->da.a.body : "";
     const char *tb = s->db.a.body ? s->db.a.body : "";
-    struct buf t = BUF_INIT;
-    buf_printf(&t, "A #%lld: %s", (long long)s->id_a,
-               s->da.a.title ? s->da.a.title : (s->da.lead ? s->da.lead : ""));
-    full_line(s, t.data, ROLE_TITLE, w);
-    buf_reset(&t);
-    buf_printf(&t, "B #%lld: %s", (long long)s->id_b,
-               s->db.a.title ? s->db.a.title : (s->db.lead ? s->db.lead : ""));
-    full_line(s, t.data, ROLE_TITLE, w);
-    full_line(s, "", ROLE_NORMAL, w);
+    struct hls ha = {0}, hb = {0};
+    side_highlights(s, 0, &ha);
+    side_highlights(s, 1, &hb);
 
     size_t pi = 0;
+    bool prev_diff = false;
     for (size_t ri = 0; ri < s->r.nrows; ri++) {
         while (pi < s->r.npassages && s->r.passages[pi].row + s->r.passages[pi].nrows <= ri)
             pi++;
-        if (ri > 0 && pi < s->r.npassages && s->r.passages[pi].row == ri)
-            full_line(s, "", ROLE_NORMAL, w);
+        bool passage_start = pi < s->r.npassages && s->r.passages[pi].row == ri;
+        if (ri > 0 && passage_start)
+            full_text(g, "", ROLE_NORMAL, w, 0);
         const struct cmp_row *row = &s->r.rows[ri];
-        size_t a0 = s->la.n, b0 = s->lb.n, na = 0, nb = 0;
+        int ra = row->mark == CMP_ONLY_A ? ROLE_ONLY_A : ROLE_NORMAL;
+        int rb = row->mark == CMP_ONLY_B ? ROLE_ONLY_B : ROLE_NORMAL;
+        size_t a0 = g->la.n, b0 = g->lb.n, na = 0, nb = 0;
         if (row->a >= 0 && (size_t)row->a < s->r.nsent_a)
-            na = wrap_sentence(ta, s->r.sent_a[row->a], colw, s->r.deleted, s->r.ndeleted,
-                               ROLE_DELETED, &s->la);
+            na = wrap_sentence(ta, s->r.sent_a[row->a], colw, &ha, ra, &g->la);
         if (row->b >= 0 && (size_t)row->b < s->r.nsent_b)
-            nb = wrap_sentence(tb, s->r.sent_b[row->b], colw, s->r.inserted, s->r.ninserted,
-                               ROLE_INSERTED, &s->lb);
-        size_t n = na > nb ? na : nb;
+            nb = wrap_sentence(tb, s->r.sent_b[row->b], colw, &hb, rb, &g->lb);
+        size_t n = DS_MAX(DS_MAX(na, nb), 1);
+        bool diff = row->mark != CMP_SAME;
         for (size_t k = 0; k < n; k++) {
-            struct cmp_line *l = line_add(s);
+            struct cmp_line *l = line_add(g);
             l->a = k < na ? (long)(a0 + k) : -1;
             l->b = k < nb ? (long)(b0 + k) : -1;
+            l->row = (long)ri;
             l->mark = k == 0 ? compare_mark_char(row->mark) : ' ';
+            l->diff = k == 0 && diff && (!prev_diff || passage_start);
         }
+        prev_diff = diff;
     }
+    free(ha.v);
+    free(hb.v);
 
-    /* what the extractions say on each side */
+    /* figures the extractions disagree on or found on one side only */
     static const struct {
         enum cmp_side side;
         const char *title;
@@ -239,6 +579,7 @@ compare_layout(struct app *app, int w)
         {CMP_SIDE_A, "Figures only in A"},
         {CMP_SIDE_B, "Figures only in B"},
     };
+    struct buf t = BUF_INIT;
     for (size_t k = 0; k < DS_ARRAY_LEN(fsec); k++) {
         bool any = false;
         for (size_t i = 0; i < s->sum.nfigures; i++) {
@@ -246,8 +587,8 @@ compare_layout(struct app *app, int w)
             if (fr->side != fsec[k].side)
                 continue;
             if (!any) {
-                full_line(s, "", ROLE_NORMAL, w);
-                full_line(s, fsec[k].title, ROLE_TITLE, w);
+                full_text(g, "", ROLE_NORMAL, w, 0);
+                full_text(g, fsec[k].title, ROLE_TITLE, w, 0);
             }
             any = true;
             buf_reset(&t);
@@ -259,30 +600,65 @@ compare_layout(struct app *app, int w)
             } else {
                 figure_text(&t, fr->side == CMP_SIDE_A ? fr->a : fr->b);
             }
-            full_line(s, t.data, fr->side == CMP_SIDE_CONFLICT ? ROLE_ERROR : ROLE_FIGURE, w);
-        }
-    }
-    static const struct {
-        enum cmp_side side;
-        const char *title;
-    } esec[] = {{CMP_SIDE_A, "Only in A: "}, {CMP_SIDE_B, "Only in B: "}};
-    for (size_t k = 0; k < DS_ARRAY_LEN(esec); k++) {
-        buf_reset(&t);
-        for (size_t i = 0; i < s->sum.nentities; i++) {
-            const struct cmp_entity_row *er = &s->sum.entities[i];
-            const struct entity *e = er->side == CMP_SIDE_A ? er->a : er->b;
-            if (er->side != esec[k].side || !e || !e->name)
-                continue;
-            buf_puts(&t, t.len ? ", " : esec[k].title);
-            buf_puts(&t, e->name);
-        }
-        if (t.len) {
-            if (k == 0)
-                full_line(s, "", ROLE_NORMAL, w);
-            full_line(s, t.data, ROLE_META, w);
+            full_text(g, t.data, fr->side == CMP_SIDE_CONFLICT ? ROLE_ERROR : ROLE_FIGURE, w, 0);
         }
     }
     buf_free(&t);
+}
+
+/* The body line showing cmp row `row` first (for keeping places on re-wrap). */
+static size_t
+line_of_row(const struct grid *g, long row)
+{
+    if (row < 0)
+        return 0;
+    for (size_t i = 0; i < g->n; i++)
+        if (g->lines[i].row >= row)
+            return i;
+    return g->n;
+}
+
+static void
+compare_layout(struct cmp_state *s, int w)
+{
+    long row_a = s->top_a < s->body.n ? s->body.lines[s->top_a].row : -1;
+    long row_b = s->top_b < s->body.n ? s->body.lines[s->top_b].row : -1;
+    bool had = s->body.n > 0;
+    grid_clear(&s->hdr);
+    grid_clear(&s->body);
+    s->width = w;
+    int colw = DS_MAX((w - GUTTER) / 2, 4);
+    header_layout(s, w, colw);
+    body_layout(s, w, colw);
+    if (had) {
+        s->top_a = line_of_row(&s->body, row_a);
+        s->top_b = line_of_row(&s->body, row_b);
+    }
+}
+
+/* ---- the pane ------------------------------------------------------------------------ */
+
+static void
+ensure_layout(struct app *app, struct pane *p)
+{
+    if (app->cmp && p->w > 0 && app->cmp->width != p->w)
+        compare_layout(app->cmp, p->w);
+}
+
+/* Rows of the strip shown in a pane of h rows (title included). */
+static size_t
+header_rows(const struct cmp_state *s, int h)
+{
+    size_t max = (size_t)DS_MAX(2, (h - 1) / 3);
+    return DS_MIN(s->hdr.n, max);
+}
+
+/* Rows left for the aligned text (after the strip and the ruler). */
+static size_t
+body_rows(const struct cmp_state *s, int h)
+{
+    long n = (long)h - 1 - (long)header_rows(s, h) - 1;
+    return n > 1 ? (size_t)n : 1;
 }
 
 static size_t
@@ -290,47 +666,225 @@ compare_count(struct app *app, struct pane *p)
 {
     if (!app->cmp)
         return 0;
-    if (app->cmp->width != p->w && p->w > 0)
-        compare_layout(app, p->w);
-    return app->cmp->n;
+    ensure_layout(app, p);
+    p->top = 0;
+    return p->h > 1 ? (size_t)(p->h - 1) : 0;
 }
 
 static void
 compare_title(struct app *app, struct pane *p, struct buf *out)
 {
-    (void)p;
     const struct cmp_state *s = app->cmp;
     if (!s)
         return;
-    buf_printf(out, "#%lld vs #%lld  similarity %.2f  aligned %.0f%% / %.0f%%", (long long)s->id_a,
-               (long long)s->id_b, s->r.similarity, s->r.aligned_a * 100.0, s->r.aligned_b * 100.0);
-    if (s->sum.nconflicts)
-        buf_printf(out, "  %zu %s", s->sum.nconflicts,
-                   s->sum.nconflicts == 1 ? "figure disagrees" : "figures disagree");
+    size_t bh = body_rows(s, p->h), n = s->body.n;
+    size_t top = s->side && s->unlocked ? s->top_b : s->top_a;
+    buf_printf(out, "#%lld vs #%lld  lines %zu-%zu/%zu%s", (long long)s->id_a,
+               (long long)s->id_b, n ? top + 1 : 0, DS_MIN(top + bh, n), n,
+               s->unlocked ? "  unlocked" : "");
+}
+
+/* Draw one column cell of body line k (or blank) in [x, x+w). */
+static void
+draw_side(const struct grid *g, size_t k, int side, int y, int x, int w)
+{
+    if (k < g->n) {
+        const struct cmp_line *l = &g->lines[k];
+        long idx = side ? l->b : l->a;
+        if (l->full >= 0) {
+            draw_tline(y, x, w, &g->lfull.v[l->full], -1);
+            return;
+        }
+        if (idx >= 0) {
+            draw_tline(y, x, w, side ? &g->lb.v[idx] : &g->la.v[idx], -1);
+            return;
+        }
+    }
+    draw_text(y, x, w, "", ROLE_NORMAL, true);
+}
+
+/* A two-column line with a gutter (mark 0: a blank gutter). */
+static void
+draw_pair(const struct grid *g, size_t ka, size_t kb, char mark, int y, int x, int w)
+{
+    int colw = (w - GUTTER) / 2;
+    draw_side(g, ka, 0, y, x, colw);
+    char gutter[4] = {' ', mark ? mark : ' ', ' ', '\0'};
+    draw_text(y, x + colw, GUTTER, gutter, ROLE_MARK, true);
+    draw_side(g, kb, 1, y, x + colw + GUTTER, w - colw - GUTTER);
+}
+
+static void
+draw_ruler(const struct cmp_state *s, int y, int x, int w)
+{
+    int colw = (w - GUTTER) / 2;
+    char t[96];
+    snprintf(t, sizeof t, " A #%lld%s", (long long)s->id_a, s->side == 0 ? " <" : "");
+    draw_text(y, x, colw, t, s->side == 0 ? ROLE_PANE_FOCUS : ROLE_PANE_TITLE, true);
+    draw_text(y, x + colw, GUTTER, s->unlocked ? " : " : " = ", ROLE_PANE_TITLE, true);
+    snprintf(t, sizeof t, " B #%lld%s", (long long)s->id_b, s->side == 1 ? " <" : "");
+    draw_text(y, x + colw + GUTTER, w - colw - GUTTER, t,
+              s->side == 1 ? ROLE_PANE_FOCUS : ROLE_PANE_TITLE, true);
 }
 
 static void
 compare_draw_line(struct app *app, struct pane *p, size_t i, int y, int x, int w, bool sel)
 {
-    (void)p;
     (void)sel;
     const struct cmp_state *s = app->cmp;
-    const struct cmp_line *l = &s->lines[i];
-    if (l->full >= 0) {
-        draw_tline(y, x, w, &s->lfull.v[l->full], -1);
+    size_t nh = header_rows(s, p->h);
+    if (i < nh) {
+        const struct cmp_line *l = &s->hdr.lines[i];
+        if (l->full >= 0)
+            draw_tline(y, x, w, &s->hdr.lfull.v[l->full], -1);
+        else
+            draw_pair(&s->hdr, i, i, 0, y, x, w);
         return;
     }
-    int colw = (w - GUTTER) / 2;
-    if (l->a >= 0)
-        draw_tline(y, x, colw, &s->la.v[l->a], -1);
-    else
-        draw_text(y, x, colw, "", ROLE_NORMAL, true);
-    char gutter[4] = {' ', l->mark, ' ', '\0'};
-    draw_text(y, x + colw, GUTTER, gutter, ROLE_MARK, true);
-    if (l->b >= 0)
-        draw_tline(y, x + colw + GUTTER, w - colw - GUTTER, &s->lb.v[l->b], -1);
-    else
-        draw_text(y, x + colw + GUTTER, w - colw - GUTTER, "", ROLE_NORMAL, true);
+    if (i == nh) {
+        draw_ruler(s, y, x, w);
+        return;
+    }
+    size_t r = i - nh - 1;
+    size_t ka = s->top_a + r, kb = (s->unlocked ? s->top_b : s->top_a) + r;
+    if (ka == kb && ka < s->body.n && s->body.lines[ka].full >= 0) {
+        draw_tline(y, x, w, &s->body.lfull.v[s->body.lines[ka].full], -1);
+        return;
+    }
+    char mark = 0;
+    if (ka == kb && ka < s->body.n)
+        mark = s->body.lines[ka].mark;
+    draw_pair(&s->body, ka, kb, mark, y, x, w);
+}
+
+/* Move the scrolled side(s) to line k (clamped). */
+static void
+scroll_to(struct cmp_state *s, int h, long k)
+{
+    size_t bh = body_rows(s, h);
+    long max = s->body.n > bh ? (long)(s->body.n - bh) : 0;
+    size_t t = k < 0 ? 0 : k > max ? (size_t)max : (size_t)k;
+    if (!s->unlocked) {
+        s->top_a = s->top_b = t;
+    } else if (s->side) {
+        s->top_b = t;
+    } else {
+        s->top_a = t;
+    }
+}
+
+/* n / N: the next or previous difference after/before the scrolled side's top. */
+static void
+diff_step(struct app *app, struct cmp_state *s, int h, int dir)
+{
+    size_t top = s->unlocked && s->side ? s->top_b : s->top_a;
+    size_t total = 0, idx = 0, target = SIZE_MAX;
+    for (size_t k = 0; k < s->body.n; k++) {
+        if (!s->body.lines[k].diff)
+            continue;
+        total++;
+        if (dir > 0 && k > top && target == SIZE_MAX) {
+            target = k;
+            idx = total;
+        }
+        if (dir < 0 && k < top) {
+            target = k;
+            idx = total;
+        }
+    }
+    if (target == SIZE_MAX) {
+        app_message(app, ROLE_STATUS, total ? "compare: no more differences %s"
+                                            : "compare: no differences%s",
+                    total ? (dir > 0 ? "below" : "above") : "");
+        return;
+    }
+    scroll_to(s, h, (long)target);
+    app_message(app, ROLE_STATUS, "difference %zu of %zu", idx, total);
+}
+
+/* Open side A (0) or B (1) in the reader. */
+static void
+open_side(struct app *app, int side)
+{
+    int64_t id = side ? app->cmp->id_b : app->cmp->id_a;
+    app_compare_close(app);
+    app_load_doc(app, id);
+    app->focus = PANE_READER;
+    app->zoom = false;
+}
+
+static bool
+compare_action(struct app *app, struct pane *p, int action)
+{
+    struct cmp_state *s = app->cmp;
+    if (!s)
+        return false;
+    ensure_layout(app, p);
+    long bh = (long)body_rows(s, p->h);
+    long top = (long)(s->unlocked && s->side ? s->top_b : s->top_a);
+    switch (action) {
+    case ACT_DOWN:
+        scroll_to(s, p->h, top + 1);
+        return true;
+    case ACT_UP:
+        scroll_to(s, p->h, top - 1);
+        return true;
+    case ACT_PAGE_DOWN:
+        scroll_to(s, p->h, top + DS_MAX(bh - 1, 1));
+        return true;
+    case ACT_PAGE_UP:
+        scroll_to(s, p->h, top - DS_MAX(bh - 1, 1));
+        return true;
+    case ACT_HALF_DOWN:
+        scroll_to(s, p->h, top + DS_MAX(bh / 2, 1));
+        return true;
+    case ACT_HALF_UP:
+        scroll_to(s, p->h, top - DS_MAX(bh / 2, 1));
+        return true;
+    case ACT_FIRST:
+        scroll_to(s, p->h, 0);
+        return true;
+    case ACT_LAST:
+        scroll_to(s, p->h, (long)s->body.n);
+        return true;
+    case ACT_FIND_NEXT:
+    case ACT_FIND_PREV:
+        diff_step(app, s, p->h, action == ACT_FIND_NEXT ? 1 : -1);
+        return true;
+    case ACT_CMP_UNLOCK:
+        s->unlocked = !s->unlocked;
+        if (!s->unlocked) { /* lock at the scrolled side's place */
+            if (s->side)
+                s->top_a = s->top_b;
+            else
+                s->top_b = s->top_a;
+        }
+        app_message(app, ROLE_STATUS, "%s", s->unlocked
+                                                ? "compare: sides unlocked (Tab: scroll the other)"
+                                                : "compare: sides scroll together");
+        return true;
+    case ACT_FOCUS_NEXT:
+    case ACT_FOCUS_PREV:
+        s->side = !s->side;
+        return true;
+    case ACT_CMP_SWAP: {
+        int64_t a = s->id_a, b = s->id_b;
+        bool unlocked = s->unlocked;
+        int side = s->side;
+        if (compare_open(app, b, a)) { /* rows follow A's order: start at the top */
+            app->cmp->unlocked = unlocked;
+            app->cmp->side = side;
+            app_message(app, ROLE_STATUS, "compare: swapped, A is #%lld", (long long)b);
+        }
+        return true;
+    }
+    case ACT_ENTER:
+    case ACT_OPEN:
+        open_side(app, s->side);
+        return true;
+    default:
+        return false;
+    }
 }
 
 const struct view_ops view_compare_ops = {
@@ -339,4 +893,5 @@ const struct view_ops view_compare_ops = {
     .count = compare_count,
     .title_extra = compare_title,
     .draw_line = compare_draw_line,
+    .action = compare_action,
 };

@@ -107,14 +107,21 @@ list_draw_line(struct app *app, struct pane *p, size_t i, int y, int x, int w, b
         x = cell(y, x, DS_MIN(14, end - x), r->source ? r->source : "", sel ? base : ROLE_META);
         x = cell(y, x, DS_MIN(1, end - x), "", base);
     }
-    /* topic mark (the best topic) at the right end */
-    char mark[40] = "";
+    /* the article marked as A for a comparison */
+    if (r->id == app->cmp_mark && end - x > 4)
+        x = cell(y, x, 2, "A", sel ? base : ROLE_MARK);
+    /* near-duplicates ("≈2") and the best topic at the right end */
+    char mark[64] = "";
+    size_t ndups = app_near_dup_count(app, r->id);
+    if (ndups)
+        snprintf(mark, sizeof mark, " \xe2\x89\x88%zu", ndups);
     if (r->topics && w >= 50) {
         const char *comma = strchr(r->topics, ',');
         size_t n = comma ? (size_t)(comma - r->topics) : strlen(r->topics);
         if (n > 16)
             n = 16;
-        snprintf(mark, sizeof mark, " %.*s", (int)n, r->topics);
+        size_t used = strlen(mark);
+        snprintf(mark + used, sizeof mark - used, " %.*s", (int)n, r->topics);
     }
     int mw = (int)layout_width(mark, strlen(mark));
     int tw = end - x - mw;
