@@ -510,21 +510,18 @@ static bool
 is_outlet_word(const char *w, size_t n)
 {
     static const char *const words[] = {
-        "times",     "post",      "news",       "herald",    "observer",   "review",
-        "report",    "daily",     "journal",    "tribune",   "gazette",    "wire",
-        "press",     "monitor",   "chronicle",  "telegraph", "standard",   "express",
-        "mail",      "star",      "weekly",     "magazine",  "economist",  "insider",
-        "today",     "agency",    "media",      "network",   "radio",      "tv",
-        "television", "broadcasting", "bulletin", "courier", "dispatch",   "examiner",
-        "globe",     "inquirer",  "ledger",     "mirror",    "record",     "register",
-        "sentinel",  "sun",       "voice",      "digest",    "briefing",   "online",
-        "newswire",  "quarterly", "zeitung",    "presse",    "nouvelles",  "markets",
-        "finance",   "financial", "economic",   "economics", "business",   "watch",
-        "notes",     "letter",    "week",       "weekend",   "nation",     "informer",  "bugle",     "clarion",    "advertiser", "enquirer",  "pioneer",
-        "leader",    "citizen",   "independent", "reporter", "wochenblatt",
-        "diario",    "noticias",  "giornale",   "corriere",  "gazzetta",   "jornal",
-        "dagblad",   "krant",     "courrier",   "quotidien", "hebdo",      "observateur",
-        "beobachter", "rundschau", "kurier",    "anzeiger",
+        "times", "post", "news", "herald", "observer", "review", "report", "daily", "journal",
+        "tribune", "gazette", "wire", "press", "monitor", "chronicle", "telegraph", "standard",
+        "express", "mail", "star", "weekly", "magazine", "economist", "insider", "today", "agency",
+        "media", "network", "radio", "tv", "television", "broadcasting", "bulletin", "courier",
+        "dispatch", "examiner", "globe", "inquirer", "ledger", "mirror", "record", "register",
+        "sentinel", "sun", "voice", "digest", "briefing", "online", "newswire", "quarterly",
+        "zeitung", "presse", "nouvelles", "markets", "finance", "financial", "economic",
+        "economics", "business", "watch", "notes", "letter", "week", "weekend", "nation",
+        "informer", "bugle", "clarion", "advertiser", "enquirer", "pioneer", "leader", "citizen",
+        "independent", "reporter", "wochenblatt", "diario", "noticias", "giornale", "corriere",
+        "gazzetta", "jornal", "dagblad", "krant", "courrier", "quotidien", "hebdo", "observateur",
+        "beobachter", "rundschau", "kurier", "anzeiger",
     };
     for (size_t i = 0; i < DS_ARRAY_LEN(words); i++)
         if (ing_ieq(w, n, words[i]))
@@ -739,7 +736,8 @@ copyright_name(const char *s, size_t n, const char **name, size_t *nl)
     for (;;) {
         while (i < n && (s[i] == ' ' || s[i] == ',' || s[i] == '-'))
             i++;
-        if (ing_istarts(s + i, n - i, "\xe2\x80\x93") || ing_istarts(s + i, n - i, "\xe2\x80\x94")) {
+        if (ing_istarts(s + i, n - i, "\xe2\x80\x93") ||
+            ing_istarts(s + i, n - i, "\xe2\x80\x94")) {
             i += 3;
             continue;
         }
@@ -1049,7 +1047,9 @@ static bool
 field_byline(const char *s, size_t n, char **name)
 {
     static const char *const heads[] = {
-        "\xe8\xae\xb0\xe8\x80\x85", "\xe4\xbd\x9c\xe8\x80\x85", "\xe6\x96\x87", /* 记者 作者 文 */
+        "\xe8\xae\xb0\xe8\x80\x85", /* 记者 */
+        "\xe4\xbd\x9c\xe8\x80\x85", /* 作者 */
+        "\xe6\x96\x87",             /* 文 */
         "author", "autor", "auteur", "reporter"};
     for (size_t k = 0; k < DS_ARRAY_LEN(heads); k++) {
         size_t h = strlen(heads[k]);
@@ -1166,7 +1166,8 @@ is_masthead(const struct doc *d, const struct line *l)
         else if (l->t[i] >= 'a' && l->t[i] <= 'z')
             low++;
     }
-    bool dash = ing_ifind(l->t, l->tl, " \xe2\x80\x94 ") || ing_ifind(l->t, l->tl, " \xe2\x80\x93 ") ||
+    bool dash = ing_ifind(l->t, l->tl, " \xe2\x80\x94 ") ||
+                ing_ifind(l->t, l->tl, " \xe2\x80\x93 ") ||
                 ing_ifind(l->t, l->tl, " - ") || ing_ifind(l->t, l->tl, " | ");
     if (dash && up >= 4 && up > 2 * low)
         return true;

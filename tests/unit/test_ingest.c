@@ -476,7 +476,8 @@ test_cleaning(void)
     if (ingest_ctx(&ctx, "/tmp/f3.txt", t3, &a) == 0) {
         ok(has_line(a.body, "The vote was 68-28."),
            "frequent: a sentence in the middle of the text stays");
-        ok(!strstr(a.body, "Jo Bloggs writes"), "frequent: a boilerplate sentence at the bottom goes");
+        ok(!strstr(a.body, "Jo Bloggs writes"),
+           "frequent: a boilerplate sentence at the bottom goes");
         article_clear(&a);
     }
     const char *t4 = "Officials declined to comment.\n\nMarkets were closed on Monday.\n\n"
@@ -728,13 +729,15 @@ ingest_freq(const char *path, const char *text, const char *freq, struct article
 #define PROSE2                                                                                     \
     "Harbour officials said services would resume once the wind dropped below forty knots, "      \
     "probably not before Thursday.\n"
+/* a headline and two paragraphs; tests append their trailer lines */
+#define GALES "Gales halt ferries\n\n" PROSE1 "\n" PROSE2
 
 static void
 test_unknown_outlets(void)
 {
     struct article a;
 
-    ingest("/t/u1.txt", "Gales halt ferries\n\n" PROSE1 "\n" PROSE2 "\nHarbour Lantern Observer\n", &a);
+    ingest("/t/u1.txt", GALES "\nHarbour Lantern Observer\n", &a);
     is_str(a.source, "Harbour Lantern Observer",
            "outlet: an unknown name alone on the last line that looks like an outlet's");
     ok(!strstr(a.body, "Harbour Lantern"), "outlet: ... removed from the body");
@@ -751,56 +754,56 @@ test_unknown_outlets(void)
     is_str(a.source, "The Guardian", "outlet: the alias standing on its own still matches");
     article_clear(&a);
 
-    ingest("/t/u3.txt", "Gales halt ferries\n\n" PROSE1 "\n" PROSE2 "\nMiriam Castell\n", &a);
+    ingest("/t/u3.txt", GALES "\nMiriam Castell\n", &a);
     ok(a.source == NULL, "outlet: a person's name on the last line is no outlet");
     ok(strstr(a.body, "Miriam Castell") != NULL, "outlet: ... and stays in the body");
     article_clear(&a);
 
     ingest("/t/u4.txt",
-           "Gales halt ferries\n\n" PROSE1 "\n" PROSE2 "\nHarbour Lantern Observer | About | Contact\n",
+           GALES "\nHarbour Lantern Observer | About | Contact\n",
            &a);
     ok(a.source == NULL, "outlet: an 'X | Y' footer is not a source");
     article_clear(&a);
 
-    ingest("/t/u5b.txt", "Gales halt ferries\n\n" PROSE1 "\n" PROSE2 "\nThe End\n", &a);
+    ingest("/t/u5b.txt", GALES "\nThe End\n", &a);
     ok(a.source == NULL, "outlet: 'The End' is no outlet");
     article_clear(&a);
 
-    ingest("/t/u5.txt", "Gales halt ferries\n\n" PROSE1 "\n" PROSE2 "\nFerry Timetables\n", &a);
+    ingest("/t/u5.txt", GALES "\nFerry Timetables\n", &a);
     ok(a.source == NULL, "outlet: two capitalised words without an outlet's look are not one");
     article_clear(&a);
 
-    ingest_freq("/t/u6.txt", "Gales halt ferries\n\n" PROSE1 "\n" PROSE2 "\nMarlinspike\n",
+    ingest_freq("/t/u6.txt", GALES "\nMarlinspike\n",
                 "Marlinspike\n", &a);
     is_str(a.source, "Marlinspike", "outlet: a one-word name ending many pages of the corpus");
     article_clear(&a);
-    ingest("/t/u6b.txt", "Gales halt ferries\n\n" PROSE1 "\n" PROSE2 "\nMarlinspike\n", &a);
+    ingest("/t/u6b.txt", GALES "\nMarlinspike\n", &a);
     ok(a.source == NULL, "outlet: ... but not without the corpus evidence");
     article_clear(&a);
 
-    ingest("/t/u7.txt", "Gales halt ferries\n\n" PROSE1 "\n" PROSE2 "\n\xe2\x80\x94 The Quarry Review\n",
+    ingest("/t/u7.txt", GALES "\n\xe2\x80\x94 The Quarry Review\n",
            &a);
     is_str(a.source, "The Quarry Review", "outlet: '\xe2\x80\x94 Name' trailer");
     ok(!strstr(a.body, "Quarry"), "outlet: ... removed from the body");
     article_clear(&a);
-    ingest("/t/u7b.txt", "Gales halt ferries\n\n" PROSE1 "\n" PROSE2 "\n-- Reuters\n", &a);
+    ingest("/t/u7b.txt", GALES "\n-- Reuters\n", &a);
     is_str(a.source, "Reuters", "outlet: '-- Name' trailer of a known outlet");
     article_clear(&a);
 
-    ingest("/t/u8.txt", "Gales halt ferries\n\n" PROSE1 "\n" PROSE2 "\n\xc2\xa9 2023 Upland Farm Ledger\n",
+    ingest("/t/u8.txt", GALES "\n\xc2\xa9 2023 Upland Farm Ledger\n",
            &a);
     is_str(a.source, "Upland Farm Ledger", "outlet: '\xc2\xa9 year Name'");
     article_clear(&a);
     ingest("/t/u8b.txt",
-           "Gales halt ferries\n\n" PROSE1 "\n" PROSE2
+           GALES
            "\nCopyright 2019-2021 Northgate Weekly. All rights reserved.\n",
            &a);
     is_str(a.source, "Northgate Weekly", "outlet: 'Copyright years Name. All rights reserved.'");
     article_clear(&a);
-    ingest("/t/u8c.txt", "Gales halt ferries\n\n" PROSE1 "\n" PROSE2 "\n(c) Revue du Port\n", &a);
+    ingest("/t/u8c.txt", GALES "\n(c) Revue du Port\n", &a);
     is_str(a.source, "Revue du Port", "outlet: '(c) Name'");
     article_clear(&a);
-    ingest("/t/u8d.txt", "Gales halt ferries\n\n" PROSE1 "\n" PROSE2 "\n\xc2\xa9 Getty Images\n", &a);
+    ingest("/t/u8d.txt", GALES "\n\xc2\xa9 Getty Images\n", &a);
     ok(a.source == NULL, "outlet: a photo agency's copyright is not the source");
     article_clear(&a);
 
@@ -816,10 +819,11 @@ test_unknown_outlets(void)
            "WASHINGTON (AP) \xe2\x80\x94 Lawmakers agreed on Friday to extend the port security "
            "programme for another year.\n\n" PROSE2,
            &a);
-    is_str(a.source, "Associated Press", "dateline: 'WASHINGTON (AP) \xe2\x80\x94' through an alias");
+    is_str(a.source, "Associated Press",
+           "dateline: 'WASHINGTON (AP) \xe2\x80\x94' through an alias");
     article_clear(&a);
     ingest("/t/u12.txt",
-           "Gales halt ferries\n\n" PROSE1 "\n" PROSE2
+           GALES
            "\nSign up for our newsletter\nThe Harbour Lantern Courier's Morning Tide: news every "
            "weekday\n",
            &a);
@@ -827,7 +831,7 @@ test_unknown_outlets(void)
            "outlet: an unknown outlet's name in its own newsletter prompt (weakest)");
     article_clear(&a);
     ingest("/t/u12b.txt",
-           "Gales halt ferries\n\n" PROSE1 "\n" PROSE2
+           GALES
            "\nSign up for our newsletter\nMorning Tide: news every weekday\n",
            &a);
     ok(a.source == NULL, "outlet: ... but not a newsletter's own name");
@@ -844,7 +848,8 @@ test_unknown_outlets(void)
            "Exporte steigen\n\nBerlin (dpa) - Die deutschen Exporte sind im Februar "
            "gestiegen, wie das Statistische Bundesamt am Montag mitteilte.\n",
            &a);
-    is_str(a.source, "Deutsche Presse-Agentur", "dateline: 'Berlin (dpa) -', a place in title case");
+    is_str(a.source, "Deutsche Presse-Agentur",
+           "dateline: 'Berlin (dpa) -', a place in title case");
     article_clear(&a);
 
     ingest("/t/u11.txt",
@@ -881,7 +886,8 @@ test_top_structure(void)
 
     ingest("/t/s2.txt",
            "Island ferries halted as gales batter the coast\n"
-           "Crossings to the outer islands were called off for a second day.\n\n" PROSE1 "\n" PROSE2,
+           "Crossings to the outer islands were called off for a second day.\n\n" PROSE1
+           "\n" PROSE2,
            &a);
     is_str(a.title, "Island ferries halted as gales batter the coast", "top: headline");
     is_str(a.subtitle, "Crossings to the outer islands were called off for a second day.",
@@ -893,13 +899,15 @@ test_top_structure(void)
            "Crossings were called off for a second day. Operators blamed the wind. More storms "
            "are due.\n\n" PROSE1,
            &a);
-    ok(a.subtitle == NULL, "top: a paragraph of several sentences under the headline is no standfirst");
+    ok(a.subtitle == NULL,
+       "top: a paragraph of several sentences under the headline is no standfirst");
     article_clear(&a);
 
     ingest("/t/s4.txt",
            "NORTHERN FEEDLOT LETTER \xe2\x80\x94 Weekly Wrap\n"
            "CATTLE FUTURES CLIMB AS EXPORT DEMAND PICKS UP\n"
-           "Posted 9:10 AM CST | March 4, 2019\nBy Wes Harlan, Livestock Editor\n\n" PROSE1 "\n" PROSE2,
+           "Posted 9:10 AM CST | March 4, 2019\nBy Wes Harlan, Livestock Editor\n\n" PROSE1
+           "\n" PROSE2,
            &a);
     is_str(a.title, "CATTLE FUTURES CLIMB AS EXPORT DEMAND PICKS UP",
            "masthead: the headline is the line above the Posted line");
@@ -927,9 +935,10 @@ test_top_structure(void)
            "\xe6\xb8\xaf\xe5\x8f\xa3\xe5\x90\x9e\xe5\x90\x90\xe9\x87\x8f\xe5\x88\x9b\xe4\xb8\x8b"
            "\xe6\x96\xb0\xe9\xab\x98\xe3\x80\x80\xe9\x9b\x86\xe8\xa3\x85\xe7\xae\xb1\xe8\xbf\x90"
            "\xe8\xbe\x93\xe6\x8c\x81\xe7\xbb\xad\xe5\x9b\x9e\xe6\x9a\x96\n\n" /* headline */
-           "2023\xe5\xb9\xb4" "05\xe6\x9c\x88" "02\xe6\x97\xa5 10:00\xe3\x80\x80\xe6\x9d\xa5\xe6\xba\x90"
+           "2023\xe5\xb9\xb4" "05\xe6\x9c\x88" "02\xe6\x97\xa5 10:00\xe3\x80\x80"
+           "\xe6\x9d\xa5\xe6\xba\x90"
            "\xef\xbc\x9a\xe5\x8d\x97\xe5\xb2\xb8\xe8\xb4\xa2\xe7\xbb\x8f\xe3\x80\x80\xe8\xae\xb0"
-           "\xe8\x80\x85 \xe7\x8e\x8b\xe6\xb5\xb7\n\n" /* date 来源：南岸财经 记者 王海 */
+           "\xe8\x80\x85 \xe7\x8e\x8b\xe6\xb5\xb7\n\n" /* date, source, reporter */
            "\xe4\xbb\x8a\xe5\xb9\xb4\xe5\x9b\x9b\xe6\x9c\x88\xef\xbc\x8c\xe6\xb8\xaf\xe5\x8f\xa3"
            "\xe9\x9b\x86\xe8\xa3\x85\xe7\xae\xb1\xe5\x90\x9e\xe5\x90\x90\xe9\x87\x8f\xe5\x90\x8c"
            "\xe6\xaf\x94\xe5\xa2\x9e\xe9\x95\xbf\xe7\x99\xbe\xe5\x88\x86\xe4\xb9\x8b\xe5\x85\xab"
@@ -940,7 +949,8 @@ test_top_structure(void)
     ok(a.title && strncmp(a.title, "\xe6\xb8\xaf\xe5\x8f\xa3", 6) == 0,
        "zh: the next line is the title");
     is_str(a.published, "2023-05-02", "zh: date line with fields after U+3000");
-    is_str(a.byline, "\xe7\x8e\x8b\xe6\xb5\xb7", "zh: \xe8\xae\xb0\xe8\x80\x85 field is the byline");
+    is_str(a.byline, "\xe7\x8e\x8b\xe6\xb5\xb7",
+           "zh: \xe8\xae\xb0\xe8\x80\x85 field is the byline");
     ok(a.subtitle == NULL, "zh: the date line is not a standfirst");
     article_clear(&a);
 
@@ -964,13 +974,15 @@ test_top_structure(void)
     article_clear(&a);
 
     ingest("/t/s8.txt",
-           "Island ferries halted\n\nUpdated: 2021-03-03 08:40 | By Rosa Lindqvist in Tromso\n\n" PROSE1,
+           "Island ferries halted\n\nUpdated: 2021-03-03 08:40 | By Rosa Lindqvist in Tromso\n\n"
+           PROSE1,
            &a);
     is_str(a.byline, "Rosa Lindqvist", "byline: '| By Name in Place' field of an Updated line");
     is_str(a.published, "2021-03-03", "byline: ... and the Updated date");
     article_clear(&a);
 
-    ingest_freq("/t/s9.txt", "Coastal Freight Gazette\nIsland ferries halted\n\n" PROSE1 "\n" PROSE2,
+    ingest_freq("/t/s9.txt",
+                "Coastal Freight Gazette\nIsland ferries halted\n\n" PROSE1 "\n" PROSE2,
                 "Coastal Freight Gazette\n", &a);
     is_str(a.source, "Coastal Freight Gazette", "top: a masthead repeated across the corpus");
     is_str(a.title, "Island ferries halted", "top: ... and the headline under it");
@@ -1340,7 +1352,8 @@ test_outlets(const char *tmp)
     is_int(outlets_load(a, c, &o, &err), 0, "outlets: load two files");
     is_str(outlets_match(o, "HD", 2), "River Post", "outlets: the user's file remaps an alias");
     is_str(outlets_match(o, "RP", 2), "Harbour Daily", "outlets: ... even to an earlier outlet");
-    is_str(outlets_match(o, "Harbour Daily", 13), "Harbour Daily", "outlets: canonical names match");
+    is_str(outlets_match(o, "Harbour Daily", 13), "Harbour Daily",
+           "outlets: canonical names match");
     is_str(outlets_match(o, "River Post", 10), "River Post", "outlets: name without aliases");
     is_str(outlets_match(o, "The Harbour", 11), "Harbour Times", "outlets: the user's file wins");
     outlets_free(&o);
