@@ -26,6 +26,7 @@
 #include "../cli/cli.h" /* cli_global_db: `dossier --db PATH` before the command */
 #include "dossier/utf8.h"
 #include "tui.h"
+#include "view_stats.h"
 
 #define MIN_COLS 40
 #define MIN_ROWS 10
@@ -271,6 +272,7 @@ app_add_filter(struct app *app, const char *extra)
 static const struct view_ops *const pane_ops[PANE_COUNT_] = {
     &view_sidebar_ops, &view_list_ops, &view_reader_ops,
     &view_facts_ops,   &view_help_ops, &view_compare_ops,
+    &view_stats_ops,   &view_kwic_ops,
 };
 
 static bool
@@ -304,6 +306,13 @@ app_geometry(struct app *app)
         app->panes[PANE_COMPARE].y = app->panes[PANE_COMPARE].x = 0;
         app->panes[PANE_COMPARE].h = R;
         app->panes[PANE_COMPARE].w = C;
+        return;
+    }
+    if (app->stats || app->kwic) {
+        struct pane *fp = &app->panes[app->stats ? PANE_STATS : PANE_KWIC];
+        fp->y = fp->x = 0;
+        fp->h = R;
+        fp->w = C;
         return;
     }
     if (!app->shown[app->focus])
@@ -447,7 +456,7 @@ draw_pane(struct app *app, int id)
     if (id == PANE_READER && app->rwidth != p->w)
         app_reader_layout(app, p->w);
     pane_clamp(app, p);
-    bool focused = id == app->focus || id == PANE_HELP || id == PANE_COMPARE;
+    bool focused = id == app->focus || id >= PANE_HELP;
     struct buf t = BUF_INIT;
     buf_printf(&t, focused ? "[%s]" : " %s ", p->ops->title);
     if (p->ops->title_extra) {
@@ -478,7 +487,9 @@ draw_status(struct app *app)
             prompt_update_info(app);
             app->prompt_dirty = false;
         }
-        const char *label = app->prompting == 1 ? "search: " : "find: ";
+        static const char *const labels[] = {"", "search: ", "find: ", "word in context: ",
+                                             "export to: "};
+        const char *label = labels[app->prompting < 5 ? app->prompting : 0];
         int used = draw_text(y, 0, C, label, ROLE_PROMPT, false);
         int infow = 0;
         if (app->prompt_info) {
@@ -523,6 +534,10 @@ draw_status(struct app *app)
             buf_puts(&left, "j/k PgDn/PgUp scroll  q close help");
         } else if (app->comparing) {
             buf_puts(&left, "j/k scroll  n/N differences  u unlock  x swap  Enter read  q close");
+        } else if (app->stats) {
+            buf_puts(&left, "Enter filter/open  O figures order  e export  w word  q close");
+        } else if (app->kwic) {
+            buf_puts(&left, "Enter read  O sort left/right  e export  w new word  q close");
         } else if (q || app->topic) {
             if (q)
                 buf_printf(&left, "query: %s", q);
@@ -558,6 +573,8 @@ app_draw(struct app *app)
         draw_pane(app, PANE_HELP);
     } else if (app->comparing) {
         draw_pane(app, PANE_COMPARE);
+    } else if (app->stats || app->kwic) {
+        draw_pane(app, app->stats ? PANE_STATS : PANE_KWIC);
     } else {
         for (int i = 0; i < PANE_HELP; i++)
             draw_pane(app, i);
@@ -729,11 +746,17 @@ prompt_update_info(struct app *app)
     query_free(&q);
 }
 
+static void stats_show(struct app *app);
+
 static void
 prompt_open(struct app *app, int mode)
 {
     app->prompting = mode;
-    prompt_start(&app->prompt, mode == 1 ? app->query_text : app->find);
+    static const char export_default[] = "~/dossier-export.md";
+    prompt_start(&app->prompt, mode == 1   ? app->query_text
+                               : mode == 2 ? app->find
+                               : mode == 4 ? export_default
+                                           : NULL);
     app->prompt_dirty = true;
 }
 
@@ -757,6 +780,13 @@ prompt_handle(struct app *app, int key)
         prompt_history_add(&app->prompt, text);
         if (app_set_query(app, text) == 0 && app->shown[PANE_LIST])
             app->focus = PANE_LIST;
+        app->kwic = false;
+        if (app->stats)
+            stats_show(app); /* the statistics follow the new query */
+    } else if (mode == 3) {
+        app_kwic_open(app, text);
+    } else if (mode == 4) {
+        app_export(app, text);
     } else {
         app_find_start(app, text);
     }
@@ -804,6 +834,68 @@ app_resize(struct app *app, int rows, int cols)
     window_clear(app);
 }
 
+/* ---- statistics and keyword in context (full screen) ----------------------------------- */
+
+void
+app_fullscreen_close(struct app *app)
+{
+    app->stats = app->kwic = false;
+}
+
+/* S: compute the statistics once per query (showing "computing…" while
+ * that runs), then show them. */
+static void
+stats_show(struct app *app)
+{
+    app->stats = true;
+    app->kwic = false;
+    if (view_stats_current(app))
+        return;
+    view_stats_close(app);
+    app->panes[PANE_STATS].top = app->panes[PANE_STATS].sel = 0;
+    app_draw(app);
+    if (view_stats_open(app) == 0)
+        app->panes[PANE_STATS].sel = 1; /* the first bar */
+}
+
+void
+app_kwic_open(struct app *app, const char *term)
+{
+    app->stats = false;
+    app->kwic = true;
+    app->panes[PANE_KWIC].top = app->panes[PANE_KWIC].sel = 0;
+    view_kwic_open(app, term);
+}
+
+void
+app_open_at(struct app *app, int64_t id, uint32_t start, uint32_t end)
+{
+    app_fullscreen_close(app);
+    app->zoom = false;
+    app_geometry(app);
+    app_load_doc(app, id);
+    app_reader_jump(app, start, end);
+    app->focus = PANE_READER;
+}
+
+/* Keys on the statistics or KWIC screen; false to let the main table have
+ * them (search, export, quit-now...). */
+static bool
+fullscreen_key(struct app *app, int key, int action)
+{
+    struct pane *fp = &app->panes[app->stats ? PANE_STATS : PANE_KWIC];
+    if (action == ACT_QUIT || key == 27 || (app->stats && action == ACT_STATS)) {
+        app_fullscreen_close(app);
+        return true;
+    }
+    if (action == ACT_QUIT_NOW || action == ACT_HELP || action == ACT_EXPORT ||
+        action == ACT_KWIC || action == ACT_SEARCH || action == ACT_STATS)
+        return false;
+    if (!fp->ops->action(app, fp, action))
+        pane_move(app, fp, action);
+    return true;
+}
+
 static void
 handle_key(struct app *app, int key)
 {
@@ -846,6 +938,8 @@ handle_key(struct app *app, int key)
             pane_move(app, &app->panes[PANE_COMPARE], action);
         return;
     }
+    if ((app->stats || app->kwic) && fullscreen_key(app, key, action))
+        return;
     struct pane *p = &app->panes[app->focus];
     switch (action) {
     case ACT_QUIT:
@@ -943,6 +1037,15 @@ handle_key(struct app *app, int key)
     case ACT_COMPARE_SIMILAR:
         app_compare_similar(app);
         return;
+    case ACT_STATS:
+        stats_show(app);
+        return;
+    case ACT_KWIC:
+        prompt_open(app, 3);
+        return;
+    case ACT_EXPORT:
+        prompt_open(app, 4);
+        return;
     case ACT_NEXT_DOC:
     case ACT_PREV_DOC:
         pane_move(app, &app->panes[PANE_LIST], action == ACT_NEXT_DOC ? ACT_DOWN : ACT_UP);
@@ -999,6 +1102,8 @@ static void
 app_free(struct app *app)
 {
     app_compare_free(app);
+    view_stats_close(app);
+    view_kwic_close();
     tlines_clear(&app->help_lines);
     app_doc_clear(app);
     window_clear(app);

@@ -194,7 +194,7 @@ void layout_thousands(int64_t n, char *out, size_t size);
     X(FILTER, "filter", "F", "Filter by the selected entity, outlet or topic")                     \
     X(CLEAR_FILTER, "clear-filter", "X <C-x>", "Clear the query and the topic filter")             \
     X(REDRAW, "redraw", "<C-l>", "Redraw the screen")                                              \
-    X(SORT, "toggle-sort", "S", "Sort by relevance or by date")                                    \
+    X(SORT, "toggle-sort", "O", "Sort by relevance or date; statistics, KWIC: cycle the order")    \
     X(BOOKMARK, "bookmark", "b", "Bookmark the article (tag:bookmark) or remove it")               \
     X(OPEN, "open", "o", "Open the article's file in $PAGER")                                      \
     X(COMPARE, "compare", "c", "Mark the article as A; on another one, compare the two")           \
@@ -202,7 +202,10 @@ void layout_thousands(int64_t n, char *out, size_t size);
     X(MARK, "mark", "m", "Mark the article as A for a comparison (again: unmark)")                 \
     X(COMPARE_SIMILAR, "compare-similar", "C", "Compare the article with its most similar one")    \
     X(CMP_UNLOCK, "compare-unlock", "u", "Compare: scroll the sides together or apart")            \
-    X(CMP_SWAP, "compare-swap", "x", "Compare: swap sides A and B")
+    X(CMP_SWAP, "compare-swap", "x", "Compare: swap sides A and B")                                \
+    X(STATS, "statistics", "S", "Statistics of the listed articles (Enter on a row filters)")      \
+    X(KWIC, "kwic", "w", "Keyword in context: every occurrence of a word in the list")            \
+    X(EXPORT, "export", "e", "Export the list (or the statistics' figures, the KWIC lines)")
 
 enum tui_action {
 #define TUI_ACTION_ENUM(id, name, keys, help) ACT_##id,
@@ -350,6 +353,8 @@ enum pane_id {
     PANE_FACTS,
     PANE_HELP,    /* full screen, over the others */
     PANE_COMPARE, /* full screen */
+    PANE_STATS,   /* full screen (view_stats.c) */
+    PANE_KWIC,    /* full screen (view_kwic.c) */
     PANE_COUNT_
 };
 
@@ -444,6 +449,8 @@ struct app {
     struct cmp_state *cmp;
     struct cmp_ndups *ndups; /* near-duplicate counts per document, for the list */
 
+    /* statistics and keyword in context (view_stats.c, view_kwic.c): full screen */
+    bool stats, kwic;
 
     /* prompt: 0 none, 1 query, 2 find */
     int prompting;
@@ -495,6 +502,7 @@ void app_facts_build(struct app *app);
 void app_facts_clear(struct app *app);
 /* `c`: mark the article as A, or open the comparison of A with it. */
 void app_compare_key(struct app *app);
+void app_compare_close(struct app *app);
 /* `m`: mark the article as A (again: unmark). */
 void app_compare_mark(struct app *app);
 /* `C`: compare the article with its most similar one (store_similar). */
@@ -504,8 +512,14 @@ void app_compare_free(struct app *app);
 /* Number of near-duplicates of document id (store_near_dups), computed once
  * per document and cached; 0 when none or on error. */
 size_t app_near_dup_count(struct app *app, int64_t id);
-void app_compare_close(struct app *app);
 /* Add "query AND extra" as the new query text. */
 void app_add_filter(struct app *app, const char *extra);
+/* Close the statistics or KWIC screen (their results are kept). */
+void app_fullscreen_close(struct app *app);
+/* Close any full-screen view, load article id into the reader and show
+ * [start, end) of its body highlighted, the reader focused. */
+void app_open_at(struct app *app, int64_t id, uint32_t start, uint32_t end);
+/* Show keyword in context for term (w's prompt, or a distinctive term). */
+void app_kwic_open(struct app *app, const char *term);
 
 #endif

@@ -1,19 +1,23 @@
 /*
- * view_stats.c — the statistics view: for the articles the current query
+ * view_stats.c — the statistics view (S): for the articles the current query
  * (and topic filter) selects, coverage over time with a sparkline per top
- * topic, topics, outlets, entities, the entities named together most, and
- * the figures grouped by subject. Full screen, like compare.
+ * topic, topics, outlets, entities, the entities named together most,
+ * distinctive terms (keyness against the whole corpus) and the figures
+ * grouped by subject (or by date or value: toggle-sort cycles). Full screen,
+ * like compare.
  *
- * The numbers come from corpus.h; corpus_render_*() turns them into lines
- * no wider than the pane, and the lines are re-rendered (not recomputed)
- * when the width changes. The first opening warms the per-connection
- * tables (corpus_warm: about 1 s at 100k documents, once); after that a
- * query change costs tens of milliseconds (see the corpus module's report).
- *
- * Wiring (app.c, tui.h, tui.am — the TUI's files): see view_stats.h.
+ * The numbers come from corpus.h and are computed once per query (the view
+ * keeps them, keyed by the query text and topic, until the query changes);
+ * corpus_render_*() turns them into lines no wider than the pane, and the
+ * lines are re-rendered (not recomputed) when the width changes. Each line
+ * has an item saying what Enter does on it: a bar, topic, outlet, entity or
+ * pair adds a filter to the query (after:/before:, topic:, source:,
+ * person:/org:/country:/entity:); a distinctive term opens keyword in
+ * context; a figure opens its article in the reader at that figure.
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,14 +28,30 @@
 
 /* Figures listed under the tables (the biggest subject groups first). */
 #define STATS_MAX_FIGURES 400
+#define STATS_MAX_ROWS 10
+#define STATS_MAX_TERMS 12
+#define STATS_MAX_WIDTH 120
+
+enum stats_item_kind { SI_NONE, SI_FILTER, SI_FIGURE, SI_TERM };
+
+struct stats_item {
+    enum stats_item_kind kind;
+    char *arg;  /* SI_FILTER: query text; SI_TERM: the term */
+    size_t fig; /* SI_FIGURE: index in figs */
+};
 
 struct stats_state {
     bool ready;
-    char *error;                /* why there is nothing to show, or NULL */
+    char *key;   /* the query text and topic the numbers are for */
+    char *error; /* why there is nothing to show, or NULL */
     struct corpus_overview ov;
     struct corpus_figure *figs;
     size_t nfigs;
-    char **lines;               /* rendered for width */
+    int fig_sort; /* enum corpus_fig_sort */
+    struct corpus_keyness kn;
+    bool has_keyness;
+    char **lines; /* rendered for width */
+    struct stats_item *items;
     size_t nlines;
     int width;
     double ms;
@@ -43,7 +63,11 @@ static struct stats_state stats;
 static void
 stats_lines_clear(void)
 {
+    for (size_t i = 0; i < stats.nlines; i++)
+        free(stats.items[i].arg);
+    free(stats.items);
     corpus_lines_free(stats.lines, stats.nlines);
+    stats.items = NULL;
     stats.lines = NULL;
     stats.nlines = 0;
     stats.width = 0;
@@ -56,31 +80,320 @@ view_stats_close(struct app *app)
     stats_lines_clear();
     corpus_overview_clear(&stats.ov);
     corpus_figures_free(stats.figs, stats.nfigs);
+    corpus_keyness_clear(&stats.kn);
     free(stats.error);
+    free(stats.key);
     memset(&stats, 0, sizeof stats);
+}
+
+/* The cache key: what the list shows. */
+static char *
+stats_key(const struct app *app)
+{
+    return xasprintf("%s\n%s", app->query_text ? app->query_text : "",
+                     app->topic ? app->topic : "");
+}
+
+bool
+view_stats_current(const struct app *app)
+{
+    char *k = stats_key(app);
+    bool same = stats.key && strcmp(stats.key, k) == 0;
+    free(k);
+    return same;
 }
 
 int
 view_stats_open(struct app *app)
 {
+    if (view_stats_current(app))
+        return stats.ready ? 0 : -1;
     struct ds_error err;
     struct corpus_sel *sel = NULL;
     ds_error_clear(&err);
     view_stats_close(app);
+    stats.key = stats_key(app);
     double t0 = ds_now();
-    const struct query *q = app->effective ? app->effective : app->query;
+    const struct query *q = app_query(app);
     if (corpus_warm(app->store, &err) != 0 || corpus_select(app->store, q, &sel, &err) != 0 ||
-        corpus_overview(app->store, sel, 10, &stats.ov, &err) != 0 ||
+        corpus_overview(app->store, sel, STATS_MAX_ROWS, &stats.ov, &err) != 0 ||
         corpus_figures(app->store, sel, CORPUS_FIG_BY_SUBJECT, STATS_MAX_FIGURES, &stats.figs,
                        &stats.nfigs, &err) != 0) {
         stats.error = xstrdup(err.msg[0] ? err.msg : "statistics failed");
         corpus_sel_free(&sel);
         return -1;
     }
+    /* against the whole corpus: nothing is distinctive of everything */
+    if (!corpus_sel_is_all(sel) && corpus_sel_count(sel) > 0) {
+        if (corpus_keyness(app->store, sel, NULL, STATS_MAX_TERMS, 0, &stats.kn, &err) == 0)
+            stats.has_keyness = true;
+        else
+            corpus_keyness_clear(&stats.kn);
+    }
     corpus_sel_free(&sel);
+    stats.fig_sort = CORPUS_FIG_BY_SUBJECT;
     stats.ms = (ds_now() - t0) * 1000.0;
     stats.ready = true;
     return 0;
+}
+
+double
+view_stats_ms(void)
+{
+    return stats.ms;
+}
+
+/* ---- dates for a bar's filter ------------------------------------------------------------ */
+
+/* Days since 1970-01-01 of a civil date, and back (H. Hinnant's algorithms). */
+static long
+stats_days(int y, int m, int d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static void
+stats_civil(long z, int *y, int *m, int *d)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+/* "after:FIRST before:NEXT" for a bucket key of unit u (newly allocated), or
+ * NULL when the key does not parse. */
+char *
+view_stats_period_filter(const char *key, int unit)
+{
+    int y = 0, m = 1, d = 1;
+    int n = sscanf(key, "%d-%d-%d", &y, &m, &d);
+    if (n < 1 || m < 1 || m > 12 || d < 1 || d > 31)
+        return NULL;
+    int y2 = y, m2 = m, d2 = d;
+    if (unit == CORPUS_UNIT_YEAR) {
+        m = d = 1;
+        y2 = y + 1;
+        m2 = d2 = 1;
+    } else if (unit == CORPUS_UNIT_WEEK) {
+        stats_civil(stats_days(y, m, d) + 7, &y2, &m2, &d2);
+    } else {
+        d = 1;
+        d2 = 1;
+        m2 = m == 12 ? 1 : m + 1;
+        y2 = m == 12 ? y + 1 : y;
+    }
+    return xasprintf("after:%04d-%02d-%02d before:%04d-%02d-%02d", y, m, d, y2, m2, d2);
+}
+
+/* ---- lines and what Enter does on each ----------------------------------------------------- */
+
+/* name as one query value: quoted when it holds anything but letters and digits. */
+static void
+stats_quote(struct buf *b, const char *s)
+{
+    bool plain = *s != '\0';
+    for (const char *p = s; *p; p++)
+        if (*p == ' ' || *p == '"' || *p == '(' || *p == ')' || *p == ':' || *p == '-' ||
+            *p == '\'')
+            plain = false;
+    if (plain) {
+        buf_puts(b, s);
+        return;
+    }
+    buf_putc(b, '"');
+    for (const char *p = s; *p; p++)
+        if (*p != '"')
+            buf_putc(b, *p);
+    buf_putc(b, '"');
+}
+
+/* The filter for an entity of the kind named kind ("person", "org"...). */
+static char *
+stats_entity_filter(const char *kind, const char *name)
+{
+    struct buf b = BUF_INIT;
+    if (kind && (!strcmp(kind, "person") || !strcmp(kind, "org") || !strcmp(kind, "country")))
+        buf_printf(&b, "%s:", kind);
+    else
+        buf_puts(&b, "entity:");
+    stats_quote(&b, name);
+    return buf_steal(&b);
+}
+
+static char *
+stats_kind_filter(enum entity_kind k, const char *name)
+{
+    return stats_entity_filter(entity_kind_name(k), name);
+}
+
+struct stats_builder {
+    char **lines;
+    struct stats_item *items;
+    size_t n, cap;
+};
+
+static void
+stats_push(struct stats_builder *sb, char *line, enum stats_item_kind kind, char *arg, size_t fig)
+{
+    if (sb->n == sb->cap) {
+        sb->cap = sb->cap ? sb->cap * 2 : 128;
+        sb->lines = xrealloc(sb->lines, sb->cap * sizeof *sb->lines);
+        sb->items = xrealloc(sb->items, sb->cap * sizeof *sb->items);
+    }
+    sb->lines[sb->n] = line;
+    sb->items[sb->n] = (struct stats_item){kind, arg, fig};
+    sb->n++;
+}
+
+/* Lines of the overview with their items: the walk follows the layout
+ * corpus_render_overview documents (title, bars, series; then each table
+ * as blank, title, rows or "(none)"). When the counts disagree the lines
+ * are kept without items. */
+static void
+stats_overview_lines(struct stats_builder *sb, size_t w)
+{
+    char **a;
+    size_t na;
+    const struct corpus_overview *o = &stats.ov;
+    const struct corpus_timeline *t = &o->timeline;
+    corpus_render_overview(o, w, &a, &na);
+    struct stats_item *it = xcalloc(na + 1, sizeof *it);
+    size_t i = 1; /* the summary line */
+    for (size_t k = 0; k < t->nbuckets && i < na; k++, i++)
+        it[i] = (struct stats_item){SI_FILTER,
+                                    view_stats_period_filter(t->buckets[k].key, (int)t->unit), 0};
+    if (t->nbuckets && t->nseries) {
+        i += 2;
+        for (size_t k = 0; k < t->nseries && i < na; k++, i++)
+            it[i] = (struct stats_item){SI_FILTER, xasprintf("topic:%s", t->series[k].key), 0};
+    }
+    const struct corpus_count *tabs[3] = {o->topics, o->sources, o->entities};
+    size_t ns[3] = {o->ntopics, o->nsources, o->nentities};
+    for (int tab = 0; tab < 3; tab++) {
+        i += 2;
+        if (!ns[tab])
+            i++;
+        for (size_t k = 0; k < ns[tab] && i < na; k++, i++) {
+            const struct corpus_count *c = &tabs[tab][k];
+            char *f;
+            if (tab == 0) {
+                f = xasprintf("topic:%s", c->key);
+            } else if (tab == 1) {
+                struct buf b = BUF_INIT;
+                buf_puts(&b, "source:");
+                stats_quote(&b, c->key);
+                f = buf_steal(&b);
+                if (strcmp(c->key, "(unknown)") == 0)
+                    ds_freep(&f);
+            } else {
+                f = stats_entity_filter(c->label, c->key);
+            }
+            it[i] = (struct stats_item){f ? SI_FILTER : SI_NONE, f, 0};
+        }
+    }
+    i += 2;
+    if (!o->npairs)
+        i++;
+    for (size_t k = 0; k < o->npairs && i < na; k++, i++) {
+        char *fa = stats_kind_filter(o->pairs[k].kind_a, o->pairs[k].a);
+        char *fb = stats_kind_filter(o->pairs[k].kind_b, o->pairs[k].b);
+        it[i] = (struct stats_item){SI_FILTER, xasprintf("%s %s", fa, fb), 0};
+        free(fa);
+        free(fb);
+    }
+    bool match = i == na;
+    for (size_t k = 0; k < na; k++) {
+        if (!match) {
+            free(it[k].arg);
+            it[k] = (struct stats_item){SI_NONE, NULL, 0};
+        }
+        stats_push(sb, a[k], it[k].kind, it[k].arg, 0);
+    }
+    free(it);
+    free(a);
+}
+
+static void
+stats_keyness_lines(struct stats_builder *sb, size_t w)
+{
+    if (!stats.has_keyness)
+        return;
+    stats_push(sb, xstrdup(""), SI_NONE, NULL, 0);
+    stats_push(sb,
+               xasprintf("distinctive terms (against the whole corpus%s)",
+                         stats.kn.sampled ? ", sampled" : ""),
+               SI_NONE, NULL, 0);
+    size_t name = w > 40 ? w - 36 : 4;
+    if (name > 30)
+        name = 30;
+    if (!stats.kn.nterms) {
+        stats_push(sb, xstrdup("  (none)"), SI_NONE, NULL, 0);
+    } else {
+        struct buf h = BUF_INIT;
+        buf_puts(&h, "  term (Enter: in context)");
+        for (size_t c = 26; c < name + 2; c++)
+            buf_putc(&h, ' ');
+        buf_puts(&h, "     here elsewhere");
+        stats_push(sb, buf_steal(&h), SI_NONE, NULL, 0);
+    }
+    for (size_t k = 0; k < stats.kn.nterms; k++) {
+        const struct corpus_term *t = &stats.kn.terms[k];
+        char a[32], b[32];
+        layout_thousands(t->a, a, sizeof a);
+        layout_thousands(t->b, b, sizeof b);
+        char *clean = corpus_clean_line(t->term, strlen(t->term));
+        struct buf line = BUF_INIT;
+        buf_puts(&line, "  ");
+        buf_puts(&line, clean);
+        for (size_t c = layout_width(clean, strlen(clean)); c < name; c++)
+            buf_putc(&line, ' ');
+        buf_printf(&line, " %8s %9s  G2 %.1f", a, b, t->g2);
+        stats_push(sb, buf_steal(&line), SI_TERM, clean, 0);
+    }
+}
+
+static void
+stats_figure_lines(struct stats_builder *sb, size_t w)
+{
+    if (!stats.nfigs)
+        return;
+    bool grouped = stats.fig_sort == CORPUS_FIG_BY_SUBJECT;
+    static const char *const by[] = {"by subject", "by date", "by value"};
+    stats_push(sb, xstrdup(""), SI_NONE, NULL, 0);
+    stats_push(sb,
+               xasprintf("figures %s%s (toggle-sort cycles)", by[stats.fig_sort % 3],
+                         stats.nfigs == STATS_MAX_FIGURES ? ", first 400" : ""),
+               SI_NONE, NULL, 0);
+    char **b;
+    size_t nb;
+    corpus_render_figures(stats.figs, stats.nfigs, grouped, w < 40 ? 40 : w, &b, &nb);
+    /* grouped: a blank line (but first) and a header open each subject */
+    size_t li = 0;
+    for (size_t k = 0; k < stats.nfigs && li < nb; k++) {
+        if (grouped &&
+            (k == 0 || strcmp(stats.figs[k].subject_key, stats.figs[k - 1].subject_key) != 0)) {
+            if (k > 0 && li < nb)
+                stats_push(sb, b[li++], SI_NONE, NULL, 0);
+            if (li < nb)
+                stats_push(sb, b[li++], SI_NONE, NULL, 0);
+        }
+        if (li < nb)
+            stats_push(sb, b[li++], SI_FIGURE, NULL, k);
+    }
+    for (; li < nb; li++)
+        stats_push(sb, b[li], SI_NONE, NULL, 0);
+    free(b);
 }
 
 /* Render for width w when it changed. */
@@ -93,23 +406,14 @@ stats_layout(int w)
     stats.width = w;
     if (!stats.ready || w < 30)
         return;
-    char **a, **b;
-    size_t na, nb;
-    corpus_render_overview(&stats.ov, (size_t)w, &a, &na);
-    corpus_render_figures(stats.figs, stats.nfigs, true, (size_t)(w < 40 ? 40 : w), &b, &nb);
-    stats.lines = xmalloc((na + nb + 2) * sizeof *stats.lines);
-    memcpy(stats.lines, a, na * sizeof *a);
-    stats.nlines = na;
-    if (nb) {
-        stats.lines[stats.nlines++] = xstrdup("");
-        stats.lines[stats.nlines++] = xasprintf("figures by subject%s",
-                                                stats.nfigs == STATS_MAX_FIGURES ? " (first 400)"
-                                                                                 : "");
-        memcpy(stats.lines + stats.nlines, b, nb * sizeof *b);
-        stats.nlines += nb;
-    }
-    free(a);
-    free(b);
+    struct stats_builder sb = {0};
+    /* tables wider than this put the counts too far from the names */
+    stats_overview_lines(&sb, (size_t)(w > STATS_MAX_WIDTH ? STATS_MAX_WIDTH : w));
+    stats_keyness_lines(&sb, (size_t)w);
+    stats_figure_lines(&sb, (size_t)w);
+    stats.lines = sb.lines;
+    stats.items = sb.items;
+    stats.nlines = sb.n;
 }
 
 static size_t
@@ -125,24 +429,23 @@ stats_count(struct app *app, struct pane *p)
 static void
 stats_title(struct app *app, struct pane *p, struct buf *out)
 {
-    (void)app;
-    (void)p;
     if (!stats.ready)
         return;
     char n[32];
     layout_thousands(stats.ov.documents, n, sizeof n);
-    buf_printf(out, "%s article%s, %.0f ms%s", n, stats.ov.documents == 1 ? "" : "s", stats.ms,
-               stats.ov.estimated ? ", entities estimated" : "");
+    buf_printf(out, "%s article%s, %.0f ms%s", n, stats.ov.documents == 1 ? "" : "s",
+               app->script ? 0.0 : stats.ms, stats.ov.estimated ? ", entities estimated" : "");
+    if (stats.nlines && p->sel < stats.nlines && stats.items[p->sel].kind == SI_FILTER)
+        buf_printf(out, "  Enter: %s", stats.items[p->sel].arg);
 }
 
 /* Section titles are the unindented lines that are not timeline rows. */
 static int
-stats_role(const char *line)
+stats_role(size_t i)
 {
-    if (!*line || *line == ' ')
+    const char *line = stats.lines[i];
+    if (!*line || *line == ' ' || stats.items[i].kind != SI_NONE)
         return ROLE_NORMAL;
-    if (*line >= '0' && *line <= '9' && strstr(line, "article") == NULL)
-        return ROLE_NORMAL; /* a timeline bucket: "2021-03  12 ███" */
     return ROLE_TITLE;
 }
 
@@ -150,9 +453,9 @@ static void
 stats_draw_line(struct app *app, struct pane *p, size_t i, int y, int x, int w, bool sel)
 {
     (void)app;
-    (void)sel;
     if (!stats.ready) {
-        draw_text(y, x, w, stats.error ? stats.error : "no statistics", ROLE_ERROR, true);
+        draw_text(y, x, w, stats.error ? stats.error : "computing…",
+                  stats.error ? ROLE_ERROR : ROLE_DIM, true);
         return;
     }
     stats_layout(p->w);
@@ -160,13 +463,149 @@ stats_draw_line(struct app *app, struct pane *p, size_t i, int y, int x, int w, 
         draw_text(y, x, w, "", ROLE_NORMAL, true);
         return;
     }
-    draw_text(y, x, w, stats.lines[i], stats_role(stats.lines[i]), true);
+    draw_text(y, x, w, stats.lines[i], sel ? ROLE_SELECTION : stats_role(i), true);
+}
+
+static bool
+stats_action(struct app *app, struct pane *p, int action)
+{
+    if (!stats.ready)
+        return false;
+    if (action == ACT_SORT) {
+        stats.fig_sort = (stats.fig_sort + 1) % 3;
+        corpus_figures_sort(stats.figs, stats.nfigs, (enum corpus_fig_sort)stats.fig_sort);
+        stats.width = 0;
+        stats_layout(p->w);
+        /* keep the selection in the figures: on the first figure row */
+        for (size_t i = 0; i < stats.nlines; i++)
+            if (stats.items[i].kind == SI_FIGURE) {
+                p->sel = i;
+                p->top = i > 2 ? i - 2 : 0;
+                break;
+            }
+        static const char *const by[] = {"subject", "date", "value"};
+        app_message(app, ROLE_STATUS, "figures sorted by %s", by[stats.fig_sort]);
+        return true;
+    }
+    if (action != ACT_ENTER)
+        return false;
+    stats_layout(p->w);
+    if (p->sel >= stats.nlines)
+        return true;
+    const struct stats_item *it = &stats.items[p->sel];
+    switch (it->kind) {
+    case SI_FILTER: {
+        char *f = xstrdup(it->arg);
+        app_fullscreen_close(app);
+        app_add_filter(app, f);
+        free(f);
+        break;
+    }
+    case SI_FIGURE: {
+        const struct corpus_figure *fg = &stats.figs[it->fig];
+        app_open_at(app, fg->doc_id, fg->start, fg->end);
+        break;
+    }
+    case SI_TERM: {
+        char *term = xstrdup(it->arg);
+        app_kwic_open(app, term);
+        free(term);
+        break;
+    }
+    default:
+        app_message(app, ROLE_STATUS, "nothing to select on this line");
+        break;
+    }
+    return true;
+}
+
+/* The table the selection is in, for export (e): the figures when the
+ * selection is on or below the figures' title, else every filterable row.
+ * Returns the number of rows written, -1 on a write error. */
+long
+view_stats_export(FILE *f, int fmt)
+{
+    if (!stats.ready)
+        return 0;
+    long n = 0;
+    struct buf b = BUF_INIT;
+    if (fmt == CORPUS_FMT_CSV)
+        buf_puts(&b, "doc_id,date,outlet,figure,value,unit,kind,subject,period\n");
+    else if (fmt == CORPUS_FMT_JSON)
+        buf_puts(&b, "[");
+    else
+        buf_puts(&b, "# Figures\n\n| date | outlet | figure | subject | period |\n"
+                     "|---|---|---|---|---|\n");
+    for (size_t i = 0; i < stats.nfigs; i++) {
+        const struct corpus_figure *g = &stats.figs[i];
+        if (fmt == CORPUS_FMT_CSV) {
+            buf_printf(&b, "%lld,", (long long)g->doc_id);
+            const char *cells[] = {g->date, g->source, g->text};
+            for (int c = 0; c < 3; c++) {
+                corpus_csv_field(&b, cells[c]);
+                buf_putc(&b, ',');
+            }
+            buf_printf(&b, "%.17g,", g->value);
+            const char *rest[] = {g->unit, g->kind, g->subject, g->period};
+            for (int c = 0; c < 4; c++) {
+                corpus_csv_field(&b, rest[c]);
+                buf_putc(&b, c < 3 ? ',' : '\n');
+            }
+        } else if (fmt == CORPUS_FMT_JSON) {
+            buf_printf(&b, "%s\n {\"doc_id\": %lld, \"value\": %.17g", i ? "," : "",
+                       (long long)g->doc_id, g->value);
+            const char *names[] = {"date", "outlet", "figure", "unit", "kind", "subject", "period"};
+            const char *vals[] = {g->date, g->source, g->text, g->unit, g->kind, g->subject,
+                                  g->period};
+            for (int c = 0; c < 7; c++) {
+                buf_printf(&b, ", \"%s\": ", names[c]);
+                if (!vals[c]) {
+                    buf_puts(&b, "null");
+                    continue;
+                }
+                buf_putc(&b, '"');
+                for (const unsigned char *s = (const unsigned char *)vals[c]; *s; s++) {
+                    if (*s == '"' || *s == '\\')
+                        buf_printf(&b, "\\%c", *s);
+                    else if (*s < 0x20)
+                        buf_printf(&b, "\\u%04x", *s);
+                    else
+                        buf_putc(&b, (char)*s);
+                }
+                buf_putc(&b, '"');
+            }
+            buf_puts(&b, "}");
+        } else {
+            const char *vals[] = {g->date, g->source, g->text, g->subject, g->period};
+            buf_puts(&b, "|");
+            for (int c = 0; c < 5; c++) {
+                const char *v = vals[c] ? vals[c] : "";
+                char *clean = corpus_clean_line(v, strlen(v));
+                buf_putc(&b, ' ');
+                for (const char *s = clean; *s; s++) {
+                    if (*s == '|')
+                        buf_putc(&b, '\\');
+                    buf_putc(&b, *s);
+                }
+                buf_puts(&b, " |");
+                free(clean);
+            }
+            buf_putc(&b, '\n');
+        }
+        n++;
+    }
+    if (fmt == CORPUS_FMT_JSON)
+        buf_puts(&b, "\n]\n");
+    bool okw = fwrite(b.data ? b.data : "", 1, b.len, f) == b.len;
+    buf_free(&b);
+    return okw ? n : -1;
 }
 
 const struct view_ops view_stats_ops = {
     .title = "Statistics",
-    .selectable = false,
+    .selectable = true,
     .count = stats_count,
     .title_extra = stats_title,
     .draw_line = stats_draw_line,
+    .action = stats_action,
 };

@@ -1,33 +1,49 @@
 /*
- * view_stats.h — the statistics view (view_stats.c), full screen like
- * compare. Until the TUI wires it, nothing calls these; the wiring is:
- *
- *   tui.am:  dossier_SOURCES += src/tui/view_stats.c src/tui/view_stats.h
- *   tui.h:   PANE_STATS after PANE_COMPARE in enum pane_id;
- *            X(STATS, "stats", "%", "Statistics of the articles the query selects")
- *            in TUI_ACTION_INFO; bool stats in struct app (next to comparing)
- *   app.c:   #include "view_stats.h"; &view_stats_ops at the end of pane_ops;
- *            app_geometry: if (app->stats) the PANE_STATS pane takes the screen
- *            (as PANE_COMPARE does); app_draw: else if (app->stats)
- *            draw_pane(app, PANE_STATS); key handling before `comparing`:
- *              if (app->stats) { q/%/Esc: view_stats_close(app), app->stats = false;
- *                                Q: quit; ?: help; else pane_move(PANE_STATS) }
- *            and in the action switch: case ACT_STATS: view_stats_open(app);
- *              app->stats = true; app->panes[PANE_STATS].top = 0; return;
- *            at exit: view_stats_close(app).
+ * view_stats.h — the statistics view (view_stats.c, S) and keyword in
+ * context (view_kwic.c, w), both full screen like compare, and the export
+ * of the list or the current table (e). app.c routes keys to them while
+ * app->stats or app->kwic is set.
  */
 #ifndef DOSSIER_VIEW_STATS_H
 #define DOSSIER_VIEW_STATS_H
 
+#include <stdbool.h>
+#include <stdio.h>
+
 struct app;
 struct view_ops;
 
-/* Compute the statistics of the articles app's query selects (the view
- * shows the error in place when this fails: returns -1). */
+/* Compute the statistics of the articles app's query selects, unless they
+ * are already computed for this query and topic (view_stats_current). The
+ * view shows the error in place when this fails: returns -1. */
 int view_stats_open(struct app *app);
+/* Whether the statistics held are for app's current query and topic. */
+bool view_stats_current(const struct app *app);
 /* Free them (safe when nothing is open). */
 void view_stats_close(struct app *app);
+/* Milliseconds the last computation took. */
+double view_stats_ms(void);
+/* "after:YYYY-MM-DD before:YYYY-MM-DD" covering the period of a timeline
+ * bucket key of unit (enum corpus_unit); newly allocated, NULL when the key
+ * does not parse. */
+char *view_stats_period_filter(const char *key, int unit);
+/* Write the figures table in fmt (enum corpus_format) to f; returns the
+ * rows written, -1 on a write error. */
+long view_stats_export(FILE *f, int fmt);
 
-extern const struct view_ops view_stats_ops;
+/* Find term in the articles app's query selects and show every occurrence;
+ * an error or no occurrence is shown in place. Returns 0 or -1. */
+int view_kwic_open(struct app *app, const char *term);
+void view_kwic_close(void);
+/* Write the KWIC lines in fmt to f; returns the lines written, -1 on error. */
+long view_kwic_export(FILE *f, int fmt);
+
+/* Export what the screen shows to path (~ expands to $HOME; the extension
+ * picks CSV, JSON or else a Markdown brief): the statistics view's figures,
+ * the KWIC lines, or else the article list. The outcome goes to the status
+ * line; an unwritable path is a message. Returns 0 or -1. */
+int app_export(struct app *app, const char *path);
+
+extern const struct view_ops view_stats_ops, view_kwic_ops;
 
 #endif

@@ -1,0 +1,232 @@
+/*
+ * view_kwic.c — keyword in context (w): every occurrence of a word or
+ * phrase in the articles the current query selects, one aligned line each
+ * (left context right-aligned, the keyword at the same column on every
+ * line and highlighted, right context). toggle-sort cycles document order,
+ * sorting by the words on the left and by those on the right; Enter opens
+ * the article in the reader at the occurrence, highlighted. Full screen.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dossier/corpus.h"
+#include "tui.h"
+#include "view_stats.h"
+
+/* Context kept on each side (the screen shows what fits). */
+#define KWIC_CONTEXT 80
+
+struct kwic_state {
+    char *term;
+    char *error;
+    struct corpus_kwic *v;
+    size_t n;
+    size_t docs;   /* articles with an occurrence */
+    size_t kwmax;  /* widest keyword, in columns */
+    bool truncated;
+    int sort;      /* enum corpus_kwic_sort */
+    double ms;
+};
+
+static struct kwic_state kwic;
+
+void
+view_kwic_close(void)
+{
+    corpus_kwic_free(kwic.v, kwic.n);
+    free(kwic.term);
+    free(kwic.error);
+    memset(&kwic, 0, sizeof kwic);
+}
+
+int
+view_kwic_open(struct app *app, const char *term)
+{
+    struct ds_error err;
+    ds_error_clear(&err);
+    view_kwic_close();
+    kwic.term = corpus_clean_line(term, strlen(term));
+    double t0 = ds_now();
+    struct corpus_sel *sel = NULL;
+    if (!*kwic.term) {
+        kwic.error = xstrdup("no word to find");
+        return -1;
+    }
+    if (corpus_select(app->store, app_query(app), &sel, &err) != 0 ||
+        corpus_kwic_find(app->store, sel, kwic.term, KWIC_CONTEXT, 0, &kwic.v, &kwic.n,
+                         &kwic.truncated, &err) != 0) {
+        kwic.error = xstrdup(err.msg[0] ? err.msg : "keyword in context failed");
+        corpus_sel_free(&sel);
+        return -1;
+    }
+    corpus_sel_free(&sel);
+    for (size_t i = 0; i < kwic.n; i++) {
+        if (i == 0 || kwic.v[i].doc_id != kwic.v[i - 1].doc_id)
+            kwic.docs++; /* found in document order */
+        size_t w = layout_width(kwic.v[i].kw, strlen(kwic.v[i].kw));
+        if (w > kwic.kwmax)
+            kwic.kwmax = w;
+    }
+    kwic.sort = CORPUS_KWIC_BY_DOC;
+    kwic.ms = (ds_now() - t0) * 1000.0;
+    return 0;
+}
+
+/* Context columns on each side for a pane w columns wide: the keyword in
+ * the middle. */
+static size_t
+kwic_context(int w)
+{
+    size_t kw = kwic.kwmax < 30 ? kwic.kwmax : 30;
+    if (w < (int)kw + 12)
+        return 5;
+    return ((size_t)w - kw - 2) / 2;
+}
+
+static size_t
+kwic_count(struct app *app, struct pane *p)
+{
+    (void)app;
+    (void)p;
+    return kwic.n ? kwic.n : 1;
+}
+
+static void
+kwic_title(struct app *app, struct pane *p, struct buf *out)
+{
+    static const char *const by[] = {"article order", "left words", "right words"};
+    if (!kwic.term)
+        return;
+    char n[32], d[32];
+    layout_thousands((int64_t)kwic.n, n, sizeof n);
+    layout_thousands((int64_t)kwic.docs, d, sizeof d);
+    buf_printf(out, "%s: %s%s in %s article%s, by %s, %.0f ms", kwic.term, n,
+               kwic.truncated ? "+" : "", d, kwic.docs == 1 ? "" : "s", by[kwic.sort % 3],
+               app->script ? 0.0 : kwic.ms);
+    if (kwic.n)
+        buf_printf(out, "  %zu/%zu", p->sel + 1, kwic.n);
+}
+
+static void
+kwic_draw_line(struct app *app, struct pane *p, size_t i, int y, int x, int w, bool sel)
+{
+    (void)app;
+    (void)p;
+    if (!kwic.n) {
+        char *m = kwic.error ? xstrdup(kwic.error)
+                             : xasprintf("no occurrence of %s in these articles",
+                                         kwic.term ? kwic.term : "");
+        draw_text(y, x, w, m, kwic.error ? ROLE_ERROR : ROLE_DIM, true);
+        free(m);
+        return;
+    }
+    const struct corpus_kwic *k = &kwic.v[i];
+    size_t ctx = kwic_context(w);
+    struct buf b = BUF_INIT;
+    corpus_kwic_format(k, ctx, &b);
+    /* the keyword starts after the left context and one space */
+    size_t left = strlen(b.data) - strlen(k->kw) - 1 - strlen(k->right);
+    struct tlines ls;
+    tlines_init(&ls);
+    struct tline *l = tlines_add(&ls, b.data, b.len, ROLE_NORMAL);
+    tline_add_span(l, (uint32_t)left, (uint32_t)(left + strlen(k->kw)), ROLE_HIT);
+    draw_tline(y, x, w, l, sel ? ROLE_SELECTION : -1);
+    tlines_clear(&ls);
+    buf_free(&b);
+}
+
+static bool
+kwic_action(struct app *app, struct pane *p, int action)
+{
+    static const char *const by[] = {"document order", "the words on the left",
+                                     "the words on the right"};
+    if (action == ACT_SORT && kwic.n) {
+        int64_t id = kwic.v[p->sel].doc_id;
+        uint32_t start = kwic.v[p->sel].start;
+        kwic.sort = (kwic.sort + 1) % 3;
+        corpus_kwic_sort(kwic.v, kwic.n, (enum corpus_kwic_sort)kwic.sort);
+        for (size_t i = 0; i < kwic.n; i++) /* the selected line stays selected */
+            if (kwic.v[i].doc_id == id && kwic.v[i].start == start)
+                p->sel = i;
+        app_message(app, ROLE_STATUS, "sorted by %s", by[kwic.sort]);
+        return true;
+    }
+    if (action == ACT_ENTER) {
+        if (!kwic.n)
+            return true;
+        const struct corpus_kwic *k = &kwic.v[p->sel];
+        app_open_at(app, k->doc_id, k->start, k->end);
+        return true;
+    }
+    return false;
+}
+
+static void
+kwic_json_str(struct buf *b, const char *s)
+{
+    buf_putc(b, '"');
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+        if (*p == '"' || *p == '\\')
+            buf_printf(b, "\\%c", *p);
+        else if (*p < 0x20)
+            buf_printf(b, "\\u%04x", *p);
+        else
+            buf_putc(b, (char)*p);
+    }
+    buf_putc(b, '"');
+}
+
+long
+view_kwic_export(FILE *f, int fmt)
+{
+    struct buf b = BUF_INIT;
+    if (fmt == CORPUS_FMT_CSV)
+        buf_puts(&b, "doc_id,start,end,left,keyword,right\n");
+    else if (fmt == CORPUS_FMT_JSON)
+        buf_puts(&b, "[");
+    else
+        buf_printf(&b, "# Keyword in context: %s\n\n```\n", kwic.term ? kwic.term : "");
+    for (size_t i = 0; i < kwic.n; i++) {
+        const struct corpus_kwic *k = &kwic.v[i];
+        if (fmt == CORPUS_FMT_CSV) {
+            buf_printf(&b, "%lld,%u,%u,", (long long)k->doc_id, k->start, k->end);
+            corpus_csv_field(&b, k->left);
+            buf_putc(&b, ',');
+            corpus_csv_field(&b, k->kw);
+            buf_putc(&b, ',');
+            corpus_csv_field(&b, k->right);
+            buf_putc(&b, '\n');
+        } else if (fmt == CORPUS_FMT_JSON) {
+            buf_printf(&b, "%s\n {\"doc_id\": %lld, \"start\": %u, \"end\": %u, \"left\": ",
+                       i ? "," : "", (long long)k->doc_id, k->start, k->end);
+            kwic_json_str(&b, k->left);
+            buf_puts(&b, ", \"keyword\": ");
+            kwic_json_str(&b, k->kw);
+            buf_puts(&b, ", \"right\": ");
+            kwic_json_str(&b, k->right);
+            buf_putc(&b, '}');
+        } else {
+            corpus_kwic_format(k, 40, &b);
+            buf_putc(&b, '\n');
+        }
+    }
+    if (fmt == CORPUS_FMT_JSON)
+        buf_puts(&b, "\n]\n");
+    else if (fmt == CORPUS_FMT_MARKDOWN)
+        buf_puts(&b, "```\n");
+    bool okw = fwrite(b.data ? b.data : "", 1, b.len, f) == b.len;
+    buf_free(&b);
+    return okw ? (long)kwic.n : -1;
+}
+
+const struct view_ops view_kwic_ops = {
+    .title = "Keyword in context",
+    .selectable = true,
+    .count = kwic_count,
+    .title_extra = kwic_title,
+    .draw_line = kwic_draw_line,
+    .action = kwic_action,
+};
