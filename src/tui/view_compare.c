@@ -710,7 +710,7 @@ draw_pair(const struct grid *g, size_t ka, size_t kb, char mark, int y, int x, i
     int colw = (w - GUTTER) / 2;
     draw_side(g, ka, 0, y, x, colw);
     char gutter[4] = {' ', mark ? mark : ' ', ' ', '\0'};
-    draw_text(y, x + colw, GUTTER, gutter, ROLE_MARK, true);
+    draw_text(y, x + colw, GUTTER, gutter, mark && mark != ' ' ? ROLE_MARK : ROLE_NORMAL, true);
     draw_side(g, kb, 1, y, x + colw + GUTTER, w - colw - GUTTER);
 }
 

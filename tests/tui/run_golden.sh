@@ -6,6 +6,7 @@
 #   # size WxH          screen size (default 80x24)
 #   # env VAR=VALUE     extra environment (e.g. NO_COLOR=1)
 #   # config NAME       use tests/tui/NAME as $XDG_CONFIG_HOME/dossier/config
+#   # corpus NAME       index tests/tui/NAME (a directory) instead of tests/tui/corpus
 # The index is built from the fixture corpus tests/tui/corpus (our own short
 # articles, including CJK text and one with ESC/BEL bytes).
 # UPDATE_GOLDEN=1 rewrites the expected files (review the diff before committing).
@@ -48,12 +49,20 @@ for keys in "$dir"/*.keys; do
     size=$(sed -n 's/^# size \([0-9]*x[0-9]*\)$/\1/p' "$keys" | head -1)
     envs=$(sed -n 's/^# env \(.*\)$/\1/p' "$keys")
     cfg=$(sed -n 's/^# config \(.*\)$/\1/p' "$keys" | head -1)
+    # "# corpus NAME": index tests/tui/NAME into its own database instead
+    kdb=$db
+    corpus=$(sed -n 's/^# corpus \([A-Za-z0-9_-]*\)$/\1/p' "$keys" | head -1)
+    if [ -n "$corpus" ]; then
+        kdb="$TEST_TMP/tui-$corpus.db"
+        [ -e "$kdb" ] || "$DOSSIER_BIN" --db "$kdb" index --quiet "$dir/$corpus" \
+            >"$TEST_TMP/index-$corpus.out" 2>&1 || sed 's/^/# /' "$TEST_TMP/index-$corpus.out"
+    fi
     [ -n "$cfg" ] && cp "$dir/$cfg" "$TEST_TMP/cfg-$name/dossier/config"
     (
         cd "$out" || exit 2
         # shellcheck disable=SC2086
         env XDG_CONFIG_HOME="$TEST_TMP/cfg-$name" TERM=xterm-256color $envs \
-            "$DOSSIER_BIN" browse --db "$db" --script "$keys" --size "${size:-80x24}"
+            "$DOSSIER_BIN" browse --db "$kdb" --script "$keys" --size "${size:-80x24}"
     ) >"$TEST_TMP/$name.log" 2>&1
     rc=$?
     is "$rc" 0 "$name: script runs and exits 0"
