@@ -20,6 +20,7 @@
 #include "dossier/indexer.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdbool.h>
@@ -130,32 +131,6 @@ cmp_u64(const void *a, const void *b)
 {
     uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
     return x < y ? -1 : x > y;
-}
-
-/* ---- reading one file --------------------------------------------------------- */
-
-/* Read path into b. Returns 0, or 1 after recording why it was skipped. */
-static int
-read_candidate(struct run *r, const char *path, struct buf *b)
-{
-    size_t max = r->opts->max_bytes ? r->opts->max_bytes : INDEX_DEFAULT_MAX_BYTES;
-    struct ds_error err;
-    if (ds_read_file(path, max, b, &err) != 0) {
-        char reason[128];
-        if (errno == EFBIG)
-            snprintf(reason, sizeof reason, "too large (over %zu MiB)", max >> 20);
-        else
-            snprintf(reason, sizeof reason, "unreadable: %s", strerror(errno));
-        add_skip(r->sum, path, reason);
-        return 1;
-    }
-    r->sum->bytes += b->len;
-    const char *why = ingest_sniff(b->data ? b->data : "", b->len);
-    if (why) {
-        add_skip(r->sum, path, why);
-        return 1;
-    }
-    return 0;
 }
 
 /* ---- step 2: corpus-wide line counts ------------------------------------------- */
@@ -311,17 +286,142 @@ find_frequent_lines(struct run *r, uint64_t **out, size_t *nout, struct ds_error
     return 0;
 }
 
-/* ---- step 3: store one file ----------------------------------------------------- */
+/* ---- step 3: prepare (second core) and store (this thread) ---------------------- */
 
-static int
-store_candidate(struct run *r, struct candidate *c, const struct ingest_ctx *ictx,
-                struct extractor *ex, struct buf *bytes, struct ds_error *err)
+/* Everything about one file that needs no database: read, decode, clean,
+ * extract, hash. A worker thread prepares these while this thread writes,
+ * because FTS5 tokenising in the writer is the bottleneck (see DESIGN.md,
+ * Performance) and extraction would otherwise add to it. */
+struct prepared {
+    size_t cand;            /* index into run.cands */
+    char *skip_reason;      /* not an article: why (then nothing else is set) */
+    uint64_t bytes;         /* bytes read */
+    uint64_t hash;          /* of the file's bytes: identical content is stored once */
+    bool ingested;          /* a, x, lines and sig are set */
+    struct article a;
+    struct extraction x;
+    uint64_t *lines;        /* line hashes for the corpus-wide counts */
+    size_t nlines;
+    uint32_t sig[MINHASH_K];
+};
+
+static void
+prepared_clear(struct prepared *p)
 {
-    if (read_candidate(r, c->path, bytes) != 0)
-        return 0;
+    free(p->skip_reason);
+    article_clear(&p->a);
+    extraction_clear(&p->x);
+    free(p->lines);
+    memset(p, 0, sizeof *p);
+}
 
-    uint64_t hash = ds_hash64(bytes->data, bytes->len);
-    int64_t existing = store_doc_by_hash(r->store, hash, err);
+static void
+prepare(struct run *r, size_t i, const struct ingest_ctx *ictx, struct extractor *ex,
+        struct buf *bytes, struct prepared *p)
+{
+    const char *path = r->cands[i].path;
+    size_t max = r->opts->max_bytes ? r->opts->max_bytes : INDEX_DEFAULT_MAX_BYTES;
+    struct ds_error err;
+
+    memset(p, 0, sizeof *p);
+    p->cand = i;
+    if (ds_read_file(path, max, bytes, &err) != 0) {
+        p->skip_reason = errno == EFBIG ? xasprintf("too large (over %zu MiB)", max >> 20)
+                                        : xasprintf("unreadable: %s", strerror(errno));
+        return;
+    }
+    p->bytes = bytes->len;
+    const char *why = ingest_sniff(buf_str(bytes), bytes->len);
+    if (why) {
+        p->skip_reason = xstrdup(why);
+        return;
+    }
+    p->hash = ds_hash64(buf_str(bytes), bytes->len);
+    if (ingest_article(ictx, path, buf_str(bytes), bytes->len, &p->a, &err) != 0) {
+        p->skip_reason = xstrdup(err.msg);
+        return;
+    }
+    extractor_run(ex, &p->a, &p->x);
+    p->nlines = ingest_line_hashes(p->a.raw, strlen(p->a.raw), &p->lines);
+    minhash_signature(p->a.body, strlen(p->a.body), p->sig);
+    p->ingested = true;
+}
+
+/* A bounded queue between the preparing thread and the writer. */
+#define QUEUE_SLOTS 64
+
+struct pipeline {
+    struct run *run;
+    const struct ingest_ctx *ictx;
+    struct extractor *ex;
+    pthread_mutex_t mu;
+    pthread_cond_t changed;
+    struct prepared slots[QUEUE_SLOTS];
+    size_t head, count;     /* ring of prepared items, in candidate order */
+    bool producer_done;
+    bool stop;              /* the writer failed: stop preparing */
+};
+
+static void *
+producer_main(void *arg)
+{
+    struct pipeline *pl = arg;
+    struct buf bytes = BUF_INIT;
+    for (size_t i = 0; i < pl->run->ncands; i++) {
+        if (pl->run->cands[i].st.doc_id)
+            continue; /* unchanged */
+        struct prepared p;
+        prepare(pl->run, i, pl->ictx, pl->ex, &bytes, &p);
+        pthread_mutex_lock(&pl->mu);
+        while (pl->count == QUEUE_SLOTS && !pl->stop)
+            pthread_cond_wait(&pl->changed, &pl->mu);
+        if (pl->stop) {
+            pthread_mutex_unlock(&pl->mu);
+            prepared_clear(&p);
+            break;
+        }
+        pl->slots[(pl->head + pl->count) % QUEUE_SLOTS] = p;
+        pl->count++;
+        pthread_cond_broadcast(&pl->changed);
+        pthread_mutex_unlock(&pl->mu);
+    }
+    buf_free(&bytes);
+    pthread_mutex_lock(&pl->mu);
+    pl->producer_done = true;
+    pthread_cond_broadcast(&pl->changed);
+    pthread_mutex_unlock(&pl->mu);
+    return NULL;
+}
+
+/* Take the next prepared item; false when there are no more. */
+static bool
+pipeline_next(struct pipeline *pl, struct prepared *out)
+{
+    pthread_mutex_lock(&pl->mu);
+    while (pl->count == 0 && !pl->producer_done)
+        pthread_cond_wait(&pl->changed, &pl->mu);
+    bool got = pl->count > 0;
+    if (got) {
+        *out = pl->slots[pl->head];
+        pl->head = (pl->head + 1) % QUEUE_SLOTS;
+        pl->count--;
+        pthread_cond_broadcast(&pl->changed);
+    }
+    pthread_mutex_unlock(&pl->mu);
+    return got;
+}
+
+/* Store one prepared file. Returns 0, or -1 with err on a database error. */
+static int
+store_prepared(struct run *r, struct prepared *p, struct ds_error *err)
+{
+    struct candidate *c = &r->cands[p->cand];
+    r->sum->bytes += p->bytes;
+    if (p->skip_reason) {
+        add_skip(r->sum, c->path, p->skip_reason);
+        return 0;
+    }
+    int64_t existing = store_doc_by_hash(r->store, p->hash, err);
     if (existing < 0)
         return -1;
     if (existing && existing == c->old_doc) {
@@ -342,36 +442,75 @@ store_candidate(struct run *r, struct candidate *c, const struct ingest_ctx *ict
         return store_file_put(r->store, c->path, &c->st, err);
     }
 
-    struct article a = {0};
-    struct ds_error ierr;
-    if (ingest_article(ictx, c->path, bytes->data, bytes->len, &a, &ierr) != 0) {
-        add_skip(r->sum, c->path, ierr.msg);
-        article_clear(&a);
-        return 0;
-    }
-    struct extraction x = {0};
-    extractor_run(ex, &a, &x);
-
     int64_t id = 0;
-    int rc = store_doc_insert(r->store, &a, hash, &id, err);
+    int rc = store_doc_insert(r->store, &p->a, p->hash, &id, err);
     if (rc == 0)
-        rc = store_put_extraction(r->store, id, &x, err);
-    if (rc == 0) {
-        uint64_t *hashes = NULL;
-        size_t nh = ingest_line_hashes(a.raw, strlen(a.raw), &hashes);
-        rc = store_linefreq_add(r->store, hashes, nh, err);
-        free(hashes);
-    }
+        rc = store_put_extraction(r->store, id, &p->x, err);
     if (rc == 0)
-        rc = neardup_writer_add(r->neardup, id, a.body, strlen(a.body), err);
+        rc = store_linefreq_add(r->store, p->lines, p->nlines, err);
+    if (rc == 0)
+        rc = neardup_writer_put(r->neardup, id, p->sig, err);
     if (rc == 0) {
         c->st.doc_id = id;
         rc = store_file_put(r->store, c->path, &c->st, err);
     }
     if (rc == 0 && !c->old_doc)
         r->sum->added++;
-    extraction_clear(&x);
-    article_clear(&a);
+    return rc;
+}
+
+/* Prepare on a second thread, store here, a batch per transaction. */
+static int
+store_pending(struct run *r, size_t pending, const struct ingest_ctx *ictx,
+              struct extractor *ex, struct ds_error *err)
+{
+    struct pipeline *pl = xcalloc(1, sizeof *pl);
+    pl->run = r;
+    pl->ictx = ictx;
+    pl->ex = ex;
+    pthread_mutex_init(&pl->mu, NULL);
+    pthread_cond_init(&pl->changed, NULL);
+    pthread_t producer;
+    if (pthread_create(&producer, NULL, producer_main, pl) != 0)
+        ds_fatal("cannot start the indexing thread");
+
+    size_t batch = r->opts->batch_docs ? r->opts->batch_docs : 500;
+    size_t in_batch = 0, done = 0;
+    int rc = store_begin(r->store, err);
+    struct prepared p;
+    while (rc == 0 && pipeline_next(pl, &p)) {
+        rc = store_prepared(r, &p, err);
+        prepared_clear(&p);
+        done++;
+        report(r, "indexing", done, pending, false);
+        if (rc == 0 && ++in_batch >= batch) {
+            rc = store_commit(r->store, err);
+            if (rc == 0)
+                rc = store_begin(r->store, err);
+            in_batch = 0;
+        }
+    }
+    if (rc == 0)
+        rc = store_commit(r->store, err);
+    else
+        store_rollback(r->store);
+
+    /* On failure, stop the producer and drop what it prepared. */
+    pthread_mutex_lock(&pl->mu);
+    pl->stop = true;
+    pthread_cond_broadcast(&pl->changed);
+    pthread_mutex_unlock(&pl->mu);
+    pthread_join(producer, NULL);
+    while (pl->count) {
+        prepared_clear(&pl->slots[pl->head]);
+        pl->head = (pl->head + 1) % QUEUE_SLOTS;
+        pl->count--;
+    }
+    pthread_mutex_destroy(&pl->mu);
+    pthread_cond_destroy(&pl->changed);
+    free(pl);
+    if (rc == 0)
+        report(r, "indexing", done, pending, true);
     return rc;
 }
 
@@ -531,7 +670,6 @@ indexer_run(struct store *s, const char *const *roots, size_t nroots,
     char *config = opts->config_dir ? xstrdup(opts->config_dir) : ds_config_dir();
     uint64_t *frequent = NULL;
     size_t nfrequent = 0;
-    struct buf bytes = BUF_INIT;
     int rc = -1;
 
     memset(sum, 0, sizeof *sum);
@@ -587,30 +725,9 @@ indexer_run(struct store *s, const char *const *roots, size_t nroots,
     if (neardup_writer_open(s, &r.neardup, err) != 0)
         goto out;
 
-    /* Step 3: store, a batch per transaction. */
-    size_t batch = opts->batch_docs ? opts->batch_docs : 500;
-    size_t in_batch = 0, done = 0;
-    if (store_begin(s, err) != 0)
+    /* Step 3: prepare on a second thread, store here. */
+    if (pending && store_pending(&r, pending, &ictx, ex, err) != 0)
         goto out;
-    for (size_t i = 0; i < r.ncands; i++) {
-        struct candidate *c = &r.cands[i];
-        if (c->st.doc_id)
-            continue;
-        if (store_candidate(&r, c, &ictx, ex, &bytes, err) != 0) {
-            store_rollback(s);
-            goto out;
-        }
-        done++;
-        report(&r, "indexing", done, pending, false);
-        if (++in_batch >= batch) {
-            if (store_commit(s, err) != 0 || store_begin(s, err) != 0)
-                goto out;
-            in_batch = 0;
-        }
-    }
-    if (store_commit(s, err) != 0)
-        goto out;
-    report(&r, "indexing", done, pending, true);
 
     /* Files gone from under the roots. */
     if (remove_gone(&r, roots, nroots, err) != 0)
@@ -644,7 +761,6 @@ out:
         free(r.cands[i].path);
     free(r.cands);
     free(frequent);
-    buf_free(&bytes);
     neardup_writer_free(&r.neardup);
     extractor_free(&ex);
     outlets_free(&outlets);
