@@ -125,7 +125,10 @@ cli_put_text(FILE *f, const char *s)
     while (i < n) {
         uint32_t cp;
         int k = utf8_decode(s + i, n - i, &cp);
-        if ((cp < 0x20 && cp != '\n') || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
+        /* C0/C1 controls, DEL and bidi overrides/isolates (which can reorder
+         * what a terminal shows) are dropped. */
+        if ((cp < 0x20 && cp != '\n') || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
+            (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) {
             fwrite(s + run, 1, i - run, f);
             if (cp == '\t')
                 fputc(' ', f);
