@@ -4,52 +4,7 @@
  * print the tables of corpus.h as text, CSV or JSON (export: CSV, JSON or a
  * Markdown brief). The statistics view of the browser shows the same tables.
  *
- * For the lead — entries for the command table in main.c:
- *
- *   {"timeline", cmd_timeline, "[QUERY]",
- *    "Print how many matching articles appeared per week, month or year, with a\n"
- *    "sparkline per top topic.",
- *    "  --unit week|month|year  bucket size (default: chosen from the date range)\n"
- *    "  --series N       sparklines for the top N topics (default 6, 0 for none)\n"
- *    "  --width N        columns for the bars (default $COLUMNS or 80)\n"
- *    "  --csv            as CSV\n"
- *    "  --json           as JSON\n"},
- *   {"kwic", cmd_kwic, "TERM [QUERY]",
- *    "Print every occurrence of TERM (a word or \"a phrase\") in the matching\n"
- *    "articles, aligned, with its context (keyword in context).",
- *    "  --width N        columns of context on each side (default 35)\n"
- *    "  --sort doc|left|right  order of the lines (default doc)\n"
- *    "  --limit N        at most N lines (default 1000)\n"
- *    "  --csv            as CSV\n"
- *    "  --json           one JSON object per line\n"},
- *   {"keyness", cmd_keyness, "QUERY",
- *    "Print the terms most distinctive of the matching articles against the rest\n"
- *    "of the corpus (log-likelihood keyness).",
- *    "  --against QUERY  compare with the articles QUERY matches instead\n"
- *    "  --limit N        at most N terms (default 30)\n"
- *    "  --min N          ignore terms seen fewer than N times (default 3)\n"
- *    "  --csv            as CSV\n"
- *    "  --json           as JSON\n"},
- *   {"overview", cmd_overview, "[QUERY]",
- *    "Print the statistics view: coverage over time, topics, outlets, entities\n"
- *    "and the entities named together most, with the time it took.",
- *    "  --limit N        rows per table (default 10)\n"
- *    "  --figures subject|date|value  also the figures table, in that order\n"
- *    "  --width N        columns for the text tables (default $COLUMNS or 80)\n"
- *    "  --json           as JSON\n"},
- *   {"export", cmd_export, "[QUERY]",
- *    "Write the matching articles with metadata, topics and figures.",
- *    "  --format csv|json|markdown  (default csv; markdown is a brief with links)\n"},
- *
- * and in commands.h:
- *
- *   int cmd_timeline(int argc, char **argv);
- *   int cmd_kwic(int argc, char **argv);
- *   int cmd_keyness(int argc, char **argv);
- *   int cmd_overview(int argc, char **argv);
- *   int cmd_export(int argc, char **argv);
- *
- * and in src/cli/cli.am: dossier_SOURCES += src/cli/cmd_corpus.c
+ * The commands' entries (options and help) are in main.c's table.
  */
 #include "config.h"
 
@@ -63,7 +18,7 @@
 #include "dossier/query.h"
 #include "dossier/utf8.h"
 
-/* ---- shared ------------------------------------------------------------------------------- */
+/* ---- shared ---------------------------------------------------------------------------------- */
 
 /* Parse a non-negative number option; -1 (message printed) when bad. */
 static long

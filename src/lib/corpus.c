@@ -17,7 +17,7 @@
 #include "dossier/compare.h"
 #include "dossier/utf8.h"
 
-/* ---- freeing -------------------------------------------------------------------------------- */
+/* ---- freeing --------------------------------------------------------------------------------- */
 
 void
 corpus_counts_free(struct corpus_count *c, size_t n)
@@ -117,7 +117,7 @@ corpus_overview_clear(struct corpus_overview *o)
     memset(o, 0, sizeof *o);
 }
 
-/* ---- dates and buckets ------------------------------------------------------------------------ */
+/* ---- dates and buckets ----------------------------------------------------------------------- */
 
 const char *
 corpus_unit_name(enum corpus_unit u)
@@ -339,7 +339,7 @@ corpus_timeline_add_series(struct corpus_timeline *t, const char *key, const cha
     }
 }
 
-/* ---- text cleaning ----------------------------------------------------------------------------- */
+/* ---- text cleaning --------------------------------------------------------------------------- */
 
 static bool
 corpus_is_space(uint32_t cp)
@@ -488,7 +488,7 @@ corpus_subject_key(const char *subject)
     return buf_steal(&out);
 }
 
-/* ---- figures ordering --------------------------------------------------------------------------- */
+/* ---- figures ordering ------------------------------------------------------------------------ */
 
 static int
 corpus_cmp_opt(const char *a, const char *b)
@@ -589,7 +589,7 @@ corpus_figures_sort(struct corpus_figure *f, size_t n, enum corpus_fig_sort sort
               sort == CORPUS_FIG_BY_DATE ? corpus_cmp_fig_date : corpus_cmp_fig_value);
 }
 
-/* ---- keyword in context ------------------------------------------------------------------------- */
+/* ---- keyword in context ---------------------------------------------------------------------- */
 
 /* Drop characters from the front of s until it fits in width columns. */
 static void
@@ -757,7 +757,7 @@ corpus_kwic_sort(struct corpus_kwic *k, size_t n, enum corpus_kwic_sort sort)
     free(tmp);
 }
 
-/* ---- keyness ---------------------------------------------------------------------------------------- */
+/* ---- keyness --------------------------------------------------------------------------------- */
 
 double
 corpus_g2(double a, double b, double c, double d)
@@ -777,7 +777,7 @@ corpus_log_ratio(double a, double b, double c, double d)
     return log2((a / c) / (b / d));
 }
 
-/* ---- output helpers ------------------------------------------------------------------------------------ */
+/* ---- output helpers -------------------------------------------------------------------------- */
 
 int
 corpus_format_parse(const char *name)

@@ -72,7 +72,7 @@ struct corpus_ment {
     size_t nranked;
 };
 
-/* ---- selections ------------------------------------------------------------------------ */
+/* ---- selections ------------------------------------------------------------------------------ */
 
 static int
 corpus_ensure_table(struct store *s, struct ds_error *err)
@@ -202,7 +202,8 @@ corpus_select(struct store *s, const struct query *q, struct corpus_sel **out,
     if (corpus_sel_new(s, &sel, err) != 0)
         return -1;
     size_t np = query_param_count(q);
-    char *sql = xasprintf("INSERT OR IGNORE INTO temp.corpus_sel(sel, id) SELECT ?%zu, id FROM (%s)",
+    char *sql = xasprintf("INSERT OR IGNORE INTO temp.corpus_sel(sel, id)"
+                          " SELECT ?%zu, id FROM (%s)",
                           np + 1, query_sql(q));
     sqlite3_stmt *st = NULL;
     int rc = store_prepare_query(s, sql, q, &st, err);
@@ -309,7 +310,7 @@ corpus_sel_free(struct corpus_sel **selp)
     *selp = NULL;
 }
 
-/* ---- per-connection derived tables ------------------------------------------------------ */
+/* ---- per-connection derived tables ----------------------------------------------------------- */
 
 /* Whole-corpus facts every view needs, kept in temporary tables of this
  * connection and rebuilt when the index changes (fingerprint: PRAGMA
@@ -416,8 +417,9 @@ corpus_build_doc(struct store *s, struct ds_error *err)
         corpus_load_id_text(s, "SELECT id, source FROM documents INDEXED BY documents_source",
                             &srcs, &ns, err) != 0)
         goto done;
-    rc = sqlite3_prepare_v2(s->db, "INSERT INTO temp.corpus_doc(id, day, source) VALUES (?1, ?2, ?3)",
-                            -1, &ins, NULL);
+    rc = sqlite3_prepare_v2(s->db,
+                            "INSERT INTO temp.corpus_doc(id, day, source) VALUES (?1, ?2, ?3)", -1,
+                            &ins, NULL);
     for (size_t i = 0, j = 0; rc == SQLITE_OK && i < nd; i++) {
         while (j < ns && srcs[j].id < days[i].id)
             j++;
@@ -519,8 +521,9 @@ corpus_cache_ready(struct store *s, enum corpus_part part, bool build, struct ds
                                            : corpus_build_vocab(s, err);
     if (built != 0)
         return -1;
-    rc = sqlite3_prepare_v2(s->db, "INSERT OR REPLACE INTO temp.corpus_state VALUES (?1, ?2, ?3, ?4)",
-                            -1, &st, NULL);
+    rc = sqlite3_prepare_v2(s->db,
+                            "INSERT OR REPLACE INTO temp.corpus_state VALUES (?1, ?2, ?3, ?4)", -1,
+                            &st, NULL);
     if (rc == SQLITE_OK) {
         sqlite3_bind_text(st, 1, names[part], -1, SQLITE_STATIC);
         for (int i = 0; i < 3; i++)
@@ -542,7 +545,7 @@ corpus_warm(struct store *s, struct ds_error *err)
     return 0;
 }
 
-/* ---- distributions ------------------------------------------------------------------------- */
+/* ---- distributions --------------------------------------------------------------------------- */
 
 static void
 corpus_count_push(struct corpus_count **arr, size_t *n, size_t *cap, struct corpus_count c)
@@ -627,7 +630,7 @@ corpus_distribution(struct store *s, const struct corpus_sel *sel, enum corpus_d
     return corpus_collect_counts(s, st, sel->n, out, n_out, "counting documents", err);
 }
 
-/* ---- entities of a selection: one pass over its mentions ------------------------------------ */
+/* ---- entities of a selection: one pass over its mentions ------------------------------------- */
 
 
 static size_t
@@ -919,7 +922,7 @@ corpus_entities(struct store *s, const struct corpus_sel *sel, int kind, size_t 
     return 0;
 }
 
-/* ---- co-occurrence ------------------------------------------------------------------------- */
+/* ---- co-occurrence --------------------------------------------------------------------------- */
 
 /* How many top entities take part: 40*39/2 = 780 pairs. */
 #define CORPUS_COOCCUR_TOP 40
@@ -1209,7 +1212,7 @@ corpus_cooccur(struct store *s, const struct corpus_sel *sel, size_t max,
     return 0;
 }
 
-/* ---- timeline ----------------------------------------------------------------------------- */
+/* ---- timeline -------------------------------------------------------------------------------- */
 
 /* Run st (columns: day, count) into day counts (dates owned by *store). */
 static int
@@ -1401,7 +1404,7 @@ corpus_timeline(struct store *s, const struct corpus_sel *sel, enum corpus_unit 
     return corpus_timeline_topics(s, sel, unit, NULL, 0, max_series, out, err);
 }
 
-/* ---- figures ------------------------------------------------------------------------------ */
+/* ---- figures --------------------------------------------------------------------------------- */
 
 static int
 corpus_cmp_fig_ptr_subject(const void *a, const void *b)
@@ -1510,7 +1513,7 @@ corpus_figures(struct store *s, const struct corpus_sel *sel, enum corpus_fig_so
     return 0;
 }
 
-/* ---- documents for export ------------------------------------------------------------------ */
+/* ---- documents for export -------------------------------------------------------------------- */
 
 int
 corpus_docs_each(struct store *s, const struct corpus_sel *sel,
@@ -1552,7 +1555,7 @@ corpus_docs_each(struct store *s, const struct corpus_sel *sel,
     return 0;
 }
 
-/* ---- keyword in context -------------------------------------------------------------------- */
+/* ---- keyword in context ---------------------------------------------------------------------- */
 
 struct corpus_tok {
     uint64_t hash;
@@ -1783,7 +1786,7 @@ done:
     return result;
 }
 
-/* ---- keyness ------------------------------------------------------------------------------- */
+/* ---- keyness --------------------------------------------------------------------------------- */
 
 /* Term counts: an open-addressing table keyed by the token text. */
 struct corpus_tf_entry {
@@ -2183,7 +2186,7 @@ done:
     return result;
 }
 
-/* ---- the whole view ------------------------------------------------------------------------- */
+/* ---- the whole view -------------------------------------------------------------------------- */
 
 int
 corpus_overview(struct store *s, const struct corpus_sel *sel, size_t max,

@@ -143,7 +143,7 @@ view_stats_ms(void)
     return stats.ms;
 }
 
-/* ---- dates for a bar's filter ------------------------------------------------------------ */
+/* ---- dates for a bar's filter ---------------------------------------------------------------- */
 
 /* Days since 1970-01-01 of a civil date, and back (H. Hinnant's algorithms). */
 static long
@@ -196,7 +196,7 @@ view_stats_period_filter(const char *key, int unit)
     return xasprintf("after:%04d-%02d-%02d before:%04d-%02d-%02d", y, m, d, y2, m2, d2);
 }
 
-/* ---- lines and what Enter does on each ----------------------------------------------------- */
+/* ---- lines and what Enter does on each ------------------------------------------------------- */
 
 /* name as one query value: quoted when it holds anything but letters and digits. */
 static void

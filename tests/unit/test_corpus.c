@@ -19,7 +19,7 @@
 #include "dossier/utf8.h"
 #include "tap.h"
 
-/* ---- a strict JSON checker (RFC 8259 syntax) --------------------------------------------- */
+/* ---- a strict JSON checker (RFC 8259 syntax) ------------------------------------------------- */
 
 static const char *json_value(const char *p, int depth);
 
@@ -137,7 +137,7 @@ json_valid(const char *s)
     return p && *json_ws(p) == '\0';
 }
 
-/* ---- bucketing --------------------------------------------------------------------------- */
+/* ---- bucketing ------------------------------------------------------------------------------- */
 
 static void
 test_buckets(void)
@@ -219,7 +219,7 @@ test_buckets(void)
     is_int(corpus_unit_for_range("2015-01-01", "2020-01-01"), CORPUS_UNIT_YEAR, "61 months");
 }
 
-/* ---- keyness ----------------------------------------------------------------------------- */
+/* ---- keyness --------------------------------------------------------------------------------- */
 
 static void
 test_keyness_math(void)
@@ -246,7 +246,7 @@ test_keyness_math(void)
     ok(fabs(corpus_log_ratio(4, 0, 100, 100) - 3.0) < 1e-12, "log ratio smooths a zero with 0.5");
 }
 
-/* ---- KWIC alignment ----------------------------------------------------------------------- */
+/* ---- KWIC alignment -------------------------------------------------------------------------- */
 
 /* The display column where the keyword starts in a formatted line. */
 static size_t
@@ -340,7 +340,7 @@ test_kwic_lines(void)
     }
 }
 
-/* ---- subjects and CSV ---------------------------------------------------------------------- */
+/* ---- subjects and CSV ------------------------------------------------------------------------ */
 
 static void
 test_subjects_csv(void)
