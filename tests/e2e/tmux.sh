@@ -256,4 +256,79 @@ else ok 0 "NO_COLOR: no colour escape sequences"; fi
 tm send-keys -t nocolor Q
 check nocolor 'EXITED:0' "Q quits at once"
 
+# statistics (S) and keyword in context (w), at 80x24 and at 200x50
+start stats
+check stats '\[Articles\] 1/8' "stats session starts"
+tm send-keys -t stats S
+check stats '\[Statistics\] 8 articles' "S opens the statistics of the list"
+check stats '^2023-11 +2 █+' "coverage by month is drawn with block characters"
+tm send-keys -t stats j j Enter
+check stats 'filtered: after:2023-11-01 before:2023-12-01' "Enter on a bar filters by its period"
+check stats '\[Articles\] 1/2' "and the list shows that month's articles"
+tm send-keys -t stats w
+check stats '^word in context:' "w asks for a word"
+tm send-keys -t stats -l 'tariff'
+tm send-keys -t stats Enter
+check stats '\[Keyword in context\] tariff: 2 in 2 articles' "KWIC of the filtered list"
+cols=$(screen stats | grep -n 'tariffs' | sed 1d | head -3 | while IFS= read -r l; do
+    printf '%s\n' "${l#*:}" | awk '{ print index($0, "tariffs") }'; done | sort -u | wc -l)
+is "$cols" 1 "every occurrence starts in the same column"
+tm send-keys -t stats Enter
+check stats '\[Article\] #' "Enter opens the article in the reader"
+tm send-keys -t stats Q
+check stats 'EXITED:0' "the stats session quits"
+
+tm new-session -d -s wide -x 200 -y 50 \
+    "env PS1='$ ' TERM=xterm-256color LC_ALL=C.UTF-8 sh -c '\"\$0\" browse --db \"\$1\"; echo EXITED:\$?; exec sh' '$DOSSIER_BIN' '$db'"
+check wide '\[Articles\] 1/8' "200x50 session starts"
+tm send-keys -t wide S
+check wide '^outlets' "200x50: the statistics show the outlets"
+check wide '^  Tariffs and duties +7  87\.5%' "200x50: and topics with counts and shares"
+tm send-keys -t wide G
+check wide '^figures by subject' "200x50: G goes down to the figures table"
+tm send-keys -t wide q w
+tm send-keys -t wide -l 'rare earth'
+tm send-keys -t wide Enter
+check wide '\[Keyword in context\] rare earth: 1 in 1 article' "200x50: KWIC of a phrase"
+check wide ' rare earth exports and tariffs on electric vehicles' "200x50: with its right context"
+tm send-keys -t wide Q
+check wide 'EXITED:0' "the 200x50 session quits"
+
+# compare view (our own near-duplicate pairs): CJK columns stay within their
+# width, a resize keeps the comparison and the row at the top, q goes back
+cdb="$TEST_TMP/compare.db"
+"$DOSSIER_BIN" --db "$cdb" index --quiet "$TOP_SRCDIR/tests/tui/corpus-compare" >/dev/null 2>&1
+tm new-session -d -s cmp -x 80 -y 24 \
+    "env PS1='$ ' TERM=xterm-256color LC_ALL=C.UTF-8 sh -c '\"\$0\" browse --db \"\$1\"; echo EXITED:\$?; exec sh' '$DOSSIER_BIN' '$cdb'"
+check cmp '\[Articles\] 1/5' "compare session starts"
+check cmp '≈1' "the list marks articles that have near-duplicates"
+tm send-keys -t cmp m j c
+check cmp '\[Compare\] #[0-9]+ vs #[0-9]+' "m, j, c opens the compare view"
+check cmp '^云岭省商务厅表示，今年前四个月全省茶叶 ~ 云岭省商务厅表示，今年前四个月全省茶叶$' \
+    "CJK text fills both 38-column sides around the gutter"
+widest=$(screen cmp | LC_ALL=C.UTF-8 wc -L)
+if [ "$widest" -le 80 ]; then ok 0 "no line is wider than the terminal"; else
+    ok 1 "no line is wider than the terminal"
+    echo "#   widest: $widest"
+fi
+tm send-keys -t cmp q
+check cmp '\[Articles\] 2/5' "q returns to the list"
+tm send-keys -t cmp G m k c n
+check cmp 'difference 2 of 3' "n jumps to the next difference"
+if screen cmp | sed -n 6p | grep -q '^The Valley Farmers Union welcomed the  ~'; then
+    ok 0 "the difference is at the top of both sides"
+else ok 1 "the difference is at the top of both sides"; screen cmp | sed 's/^/#   |/'; fi
+tm resize-window -t cmp -x 120 -y 30
+check cmp '^The Valley Farmers Union welcomed the opening but warned   ~' \
+    "after a resize to 120x30 the view re-wraps and keeps its row"
+if screen cmp | sed -n 6p | grep -q '^The Valley Farmers Union'; then
+    ok 0 "and the row stays at the top"
+else ok 1 "and the row stays at the top"; screen cmp | sed 's/^/#   |/'; fi
+tm resize-window -t cmp -x 80 -y 24
+check cmp '^The Valley Farmers Union welcomed the  ~' "back at 80x24, still there"
+tm send-keys -t cmp q
+check cmp '\[Articles\] 4/5' "q returns to the list"
+tm send-keys -t cmp Q
+check cmp 'EXITED:0' "the compare session quits"
+
 done_testing
