@@ -188,7 +188,10 @@ compare_open(struct app *app, int64_t a, int64_t b)
     app_compare_close(app);
     app->cmp = s;
     app->comparing = true;
-    app->panes[PANE_COMPARE].top = 0;
+    /* the whole screen, as app_geometry gives it, so that keys typed ahead
+     * (handled before the next draw) already scroll the right pane */
+    app->panes[PANE_COMPARE] = (struct pane){.ops = &view_compare_ops, .h = app->rows - 1,
+                                             .w = app->cols};
     return true;
 }
 

@@ -132,7 +132,8 @@ check main '\[Articles\]' "back at 80x24 the list returns"
 tm send-keys -t main s C-u
 tm send-keys -t main -l soybeans
 tm send-keys -t main Enter c j c
-check main '\[Compare\] #[0-9]+ vs #[0-9]+  similarity 0\.[5-9]' "c, j, c compares two similar articles"
+check main '\[Compare\] #[0-9]+ vs #[0-9]+' "c, j, c compares two similar articles"
+check main '^similarity 0\.[5-9]' "the summary strip shows their similarity"
 check main ' ~ ' "similar sentences are paired with a '~' mark"
 check main '1 figure disagrees' "a figure that disagrees is flagged"
 tm send-keys -t main q
