@@ -116,7 +116,8 @@ walk_dir(struct walk *w, const char *path)
         names[n++] = xstrdup(de->d_name);
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_names);
+    if (n) /* an empty directory has no array to sort */
+        qsort(names, n, sizeof *names, cmp_names);
 
     int rc = 0;
     size_t plen = strlen(path);

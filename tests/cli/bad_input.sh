@@ -72,6 +72,20 @@ else
     skip 4 "python3 not installed"
 fi
 
+# An empty folder and an empty index: every command still answers cleanly.
+mkdir -p "$TEST_TMP/nothing"
+edb="$TEST_TMP/empty.db"
+out=$("$D" --db "$edb" index "$TEST_TMP/nothing" 2>&1)
+ok $? "indexing an empty folder succeeds"
+like "$out" "indexed 0 files" "and says there was nothing"
+for cmd in stats topics entities "search tariffs" "figures" "timeline" "overview" "similar --groups" "check"; do
+    # shellcheck disable=SC2086
+    out=$("$D" --db "$edb" $cmd 2>&1)
+    st=$?
+    [ "$st" -le 1 ] && ! printf '%s' "$out" | grep -q "runtime error"
+    ok $? "'$cmd' on an empty index exits 0 or 1 without errors"
+done
+
 out=$("$D" --db "$TEST_TMP/missing/dir/x.db" stats 2>&1)
 is "$?" 2 "stats on a missing index fails cleanly"
 
