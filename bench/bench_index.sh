@@ -28,9 +28,9 @@ while [ $# -gt 0 ]; do
 done
 bench_find_build "$build"
 bench_isolate
-bench_make bench/gen_corpus bench/fts5_floor dossier
+bench_make bench/gen_corpus bench/fts5_floor
+bench_dossier
 bench_corpus "$docs" "$seed"
-DOSSIER=$BENCH_BUILD/dossier
 work=$BENCH_OUT/work-$docs-seed$seed
 mkdir -p "$work"
 mb=$(awk -v b="$BENCH_CORPUS_BYTES" 'BEGIN { printf "%.1f", b / 1e6 }')

@@ -27,7 +27,8 @@ while [ $# -gt 0 ]; do
 done
 bench_find_build "$build"
 bench_isolate
-bench_make bench/gen_corpus bench/fts5_floor dossier
+bench_make bench/gen_corpus bench/fts5_floor
+bench_dossier
 bench_make bench/bench_query
 bench_corpus "$docs" "$seed"
 work=$BENCH_OUT/work-$docs-seed$seed
@@ -38,7 +39,7 @@ if [ ! -f "$work/floor.db" ]; then
 fi
 if [ ! -f "$work/dossier.db" ]; then
     bench_note "building the dossier database"
-    "$BENCH_BUILD/dossier" index --db "$work/dossier.db" "$BENCH_CORPUS" >"$work/dossier.out" 2>&1 ||
+    "$DOSSIER" index --db "$work/dossier.db" "$BENCH_CORPUS" >"$work/dossier.out" 2>&1 ||
         bench_die "dossier index failed (log: $work/dossier.out)"
 fi
 "$BENCH_BUILD/bench/gen_corpus" --seed "$seed" --queries "$nq" >"$work/queries.txt"

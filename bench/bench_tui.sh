@@ -28,8 +28,8 @@ while [ $# -gt 0 ]; do
 done
 bench_find_build "$build"
 bench_isolate
-bench_make bench/gen_corpus dossier
-DOSSIER=$BENCH_BUILD/dossier
+bench_make bench/gen_corpus
+bench_dossier
 work=$BENCH_OUT/work-$docs-seed$seed
 mkdir -p "$work"
 if ! "$DOSSIER" browse --help 2>&1 | grep -q -- '--script'; then

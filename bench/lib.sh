@@ -1,6 +1,6 @@
 # lib.sh — helpers shared by the benchmark scripts (sourced, not run).
 # Sets BENCH_SRC (the source tree), and provides: bench_find_build, bench_now,
-# bench_median, bench_corpus, bench_make, bench_mb.
+# bench_median, bench_corpus, bench_make, bench_dossier, bench_mbs, bench_rev.
 
 BENCH_SRC=$(cd "$(dirname "$0")/.." && pwd)
 
@@ -70,6 +70,20 @@ bench_corpus() {
 bench_rev() {
     r=$(git -C "$BENCH_SRC" rev-parse --short HEAD 2>/dev/null) || { echo unknown; return; }
     if git -C "$BENCH_SRC" diff --quiet HEAD -- src include 2>/dev/null; then echo "$r"; else echo "$r+dirty"; fi
+}
+
+# The dossier binary to measure: $BENCH_DOSSIER when set (a saved binary, so
+# a database built by it stays readable while the tree moves on), else the
+# build tree's, rebuilt when stale. Sets DOSSIER.
+bench_dossier() {
+    if [ -n "${BENCH_DOSSIER:-}" ]; then
+        [ -x "$BENCH_DOSSIER" ] || bench_die "BENCH_DOSSIER=$BENCH_DOSSIER is not executable"
+        DOSSIER=$BENCH_DOSSIER
+        bench_note "measuring $DOSSIER (BENCH_DOSSIER), not the build tree's"
+    else
+        bench_make dossier
+        DOSSIER=$BENCH_BUILD/dossier
+    fi
 }
 
 # Keep the program's own config and data out of the way of user settings.
