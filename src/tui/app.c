@@ -856,6 +856,10 @@ stats_show(struct app *app)
     app_draw(app);
     if (view_stats_open(app) == 0)
         app->panes[PANE_STATS].sel = 1; /* the first bar */
+    /* scripts compute every part at once; a terminal shows each as it comes
+     * (run_terminal computes the rest between keys) */
+    while (app->script && view_stats_step(app))
+        ;
 }
 
 void
@@ -1260,6 +1264,11 @@ run_terminal(struct app *app)
 {
     app_draw(app);
     while (!app->quit && !got_signal) {
+        /* the statistics' slower parts, while no key waits */
+        while (app->stats && view_stats_pending() && !input_pending()) {
+            view_stats_step(app);
+            app_draw(app);
+        }
         int key = read_key();
         if (key < 0)
             continue;

@@ -40,8 +40,15 @@ struct stats_item {
     size_t fig; /* SI_FIGURE: index in figs */
 };
 
+/* What is computed, in the order the view computes it: the overview first
+ * (what the screen opens on), then the figures, then distinctive terms, so
+ * a slow part never keeps the first screen back. */
+enum stats_stage { STAGE_OVERVIEW, STAGE_FIGURES, STAGE_KEYNESS, STAGE_DONE };
+
 struct stats_state {
     bool ready;
+    int stage;              /* enum stats_stage: the next part to compute */
+    struct corpus_sel *sel; /* kept while parts remain */
     char *key;   /* the query text and topic the numbers are for */
     char *error; /* why there is nothing to show, or NULL */
     struct corpus_overview ov;
@@ -78,6 +85,7 @@ view_stats_close(struct app *app)
 {
     (void)app;
     stats_lines_clear();
+    corpus_sel_free(&stats.sel);
     corpus_overview_clear(&stats.ov);
     corpus_figures_free(stats.figs, stats.nfigs);
     corpus_keyness_clear(&stats.kn);
@@ -109,32 +117,63 @@ view_stats_open(struct app *app)
     if (view_stats_current(app))
         return stats.ready ? 0 : -1;
     struct ds_error err;
-    struct corpus_sel *sel = NULL;
     ds_error_clear(&err);
     view_stats_close(app);
     stats.key = stats_key(app);
     double t0 = ds_now();
     const struct query *q = app_query(app);
-    if (corpus_warm(app->store, &err) != 0 || corpus_select(app->store, q, &sel, &err) != 0 ||
-        corpus_overview(app->store, sel, STATS_MAX_ROWS, &stats.ov, &err) != 0 ||
-        corpus_figures(app->store, sel, CORPUS_FIG_BY_SUBJECT, STATS_MAX_FIGURES, &stats.figs,
-                       &stats.nfigs, &err) != 0) {
+    if (corpus_warm(app->store, &err) != 0 ||
+        corpus_select(app->store, q, &stats.sel, &err) != 0 ||
+        corpus_overview(app->store, stats.sel, STATS_MAX_ROWS, &stats.ov, &err) != 0) {
         stats.error = xstrdup(err.msg[0] ? err.msg : "statistics failed");
-        corpus_sel_free(&sel);
+        corpus_sel_free(&stats.sel);
+        stats.stage = STAGE_DONE;
         return -1;
     }
-    /* against the whole corpus: nothing is distinctive of everything */
-    if (!corpus_sel_is_all(sel) && corpus_sel_count(sel) > 0) {
-        if (corpus_keyness(app->store, sel, NULL, STATS_MAX_TERMS, 0, &stats.kn, &err) == 0)
-            stats.has_keyness = true;
-        else
-            corpus_keyness_clear(&stats.kn);
-    }
-    corpus_sel_free(&sel);
     stats.fig_sort = CORPUS_FIG_BY_SUBJECT;
+    stats.stage = STAGE_FIGURES;
     stats.ms = (ds_now() - t0) * 1000.0;
     stats.ready = true;
     return 0;
+}
+
+bool
+view_stats_pending(void)
+{
+    return stats.ready && stats.stage != STAGE_DONE;
+}
+
+bool
+view_stats_step(struct app *app)
+{
+    if (!view_stats_pending())
+        return false;
+    struct ds_error err;
+    ds_error_clear(&err);
+    double t0 = ds_now();
+    if (stats.stage == STAGE_FIGURES) {
+        if (corpus_figures(app->store, stats.sel, CORPUS_FIG_BY_SUBJECT, STATS_MAX_FIGURES,
+                           &stats.figs, &stats.nfigs, &err) != 0) {
+            app_message(app, ROLE_ERROR, "figures: %s", err.msg);
+            stats.figs = NULL;
+            stats.nfigs = 0;
+        }
+        stats.stage = STAGE_KEYNESS;
+    } else {
+        /* against the whole corpus: nothing is distinctive of everything */
+        if (!corpus_sel_is_all(stats.sel) && corpus_sel_count(stats.sel) > 0) {
+            if (corpus_keyness(app->store, stats.sel, NULL, STATS_MAX_TERMS, 0, &stats.kn,
+                               &err) == 0)
+                stats.has_keyness = true;
+            else
+                corpus_keyness_clear(&stats.kn);
+        }
+        stats.stage = STAGE_DONE;
+        corpus_sel_free(&stats.sel);
+    }
+    stats.ms += (ds_now() - t0) * 1000.0;
+    stats.width = 0; /* re-render with the new part */
+    return stats.stage != STAGE_DONE;
 }
 
 double
@@ -411,6 +450,13 @@ stats_layout(int w)
     stats_overview_lines(&sb, (size_t)(w > STATS_MAX_WIDTH ? STATS_MAX_WIDTH : w));
     stats_keyness_lines(&sb, (size_t)w);
     stats_figure_lines(&sb, (size_t)w);
+    if (stats.stage != STAGE_DONE) {
+        stats_push(&sb, xstrdup(""), SI_NONE, NULL, 0);
+        stats_push(&sb,
+                   xstrdup(stats.stage == STAGE_FIGURES ? "computing the figures…"
+                                                        : "computing distinctive terms…"),
+                   SI_NONE, NULL, 0);
+    }
     stats.lines = sb.lines;
     stats.items = sb.items;
     stats.nlines = sb.n;

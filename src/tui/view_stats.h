@@ -17,6 +17,12 @@ struct view_ops;
  * are already computed for this query and topic (view_stats_current). The
  * view shows the error in place when this fails: returns -1. */
 int view_stats_open(struct app *app);
+/* view_stats_open computes the overview; the figures and distinctive terms
+ * follow, one part per view_stats_step() call (the caller redraws between
+ * parts and may handle keys). Returns whether parts remain. */
+bool view_stats_step(struct app *app);
+/* Whether parts remain to compute. */
+bool view_stats_pending(void);
 /* Whether the statistics held are for app's current query and topic. */
 bool view_stats_current(const struct app *app);
 /* Free them (safe when nothing is open). */
