@@ -1438,6 +1438,138 @@ corpus_figures_keys(struct corpus_figure *v, size_t n)
     free(p);
 }
 
+struct corpus_fig_subj {
+    int64_t id;
+    char *subject; /* or NULL */
+    char *key;     /* borrowed from the first figure with the same subject */
+};
+
+static int
+corpus_cmp_fs_subject(const void *a, const void *b)
+{
+    const struct corpus_fig_subj *x = a, *y = b;
+    if (!x->subject || !y->subject)
+        return (x->subject != NULL) - (y->subject != NULL);
+    return strcmp(x->subject, y->subject);
+}
+
+static int
+corpus_cmp_fs_key(const void *a, const void *b)
+{
+    const struct corpus_fig_subj *x = a, *y = b;
+    return strcmp(x->key, y->key);
+}
+
+struct corpus_fs_group {
+    size_t first, n;
+    const char *key;
+};
+
+static int
+corpus_cmp_fs_group(const void *a, const void *b)
+{
+    const struct corpus_fs_group *x = a, *y = b;
+    bool xe = !*x->key, ye = !*y->key;
+    if (xe != ye)
+        return xe ? 1 : -1;
+    if (x->n != y->n)
+        return x->n > y->n ? -1 : 1;
+    return strcmp(x->key, y->key);
+}
+
+/* For a table of the first max figures grouped by subject: find, from the
+ * ids and subjects alone, the groups that make up those rows, and put their
+ * figure ids in temp.corpus_figsel, so only those rows are read in full
+ * (the order is corpus_figures_sort's: biggest group first). */
+static int
+corpus_figures_pick(struct store *s, const struct corpus_sel *sel, size_t max,
+                    struct ds_error *err)
+{
+    static const char *const all = "SELECT id, subject FROM figures";
+    static const char *const part = "SELECT f.id, f.subject FROM temp.corpus_sel cs"
+                                    " JOIN figures f ON f.doc_id = cs.id WHERE cs.sel = ?1";
+    sqlite3_stmt *st = NULL;
+    struct corpus_fig_subj *v = NULL;
+    struct corpus_fs_group *g = NULL;
+    char **keys = NULL;
+    size_t n = 0, cap = 0, nkeys = 0, ng = 0;
+    int rc, result = -1;
+
+    if (store_exec(s,
+                   "CREATE TEMP TABLE IF NOT EXISTS corpus_figsel(id INTEGER PRIMARY KEY);"
+                   "DELETE FROM temp.corpus_figsel",
+                   "reading figures", err) != 0)
+        return -1;
+    if (corpus_prepare(s, sel, all, part, &st, "reading figures", err) != 0)
+        return -1;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n == cap) {
+            cap = cap ? cap * 2 : 1024;
+            v = xrealloc(v, cap * sizeof *v);
+        }
+        v[n].id = sqlite3_column_int64(st, 0);
+        const char *t = (const char *)sqlite3_column_text(st, 1);
+        v[n].subject = t ? corpus_clean_line(t, strlen(t)) : NULL;
+        v[n].key = NULL;
+        n++;
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+    if (rc != SQLITE_DONE) {
+        store_fail(s, err, rc, "reading figures");
+        goto done;
+    }
+    /* one key per distinct subject */
+    if (n > 1)
+        qsort(v, n, sizeof *v, corpus_cmp_fs_subject);
+    keys = xmalloc((n ? n : 1) * sizeof *keys);
+    for (size_t i = 0; i < n; i++) {
+        if (i == 0 || corpus_cmp_fs_subject(&v[i], &v[i - 1]) != 0)
+            keys[nkeys++] = corpus_subject_key(v[i].subject);
+        v[i].key = keys[nkeys - 1];
+    }
+    /* groups by key, in the table's order */
+    if (n > 1)
+        qsort(v, n, sizeof *v, corpus_cmp_fs_key);
+    g = xmalloc((n ? n : 1) * sizeof *g);
+    for (size_t i = 0; i < n; i++) {
+        if (i == 0 || strcmp(v[i].key, v[i - 1].key) != 0)
+            g[ng++] = (struct corpus_fs_group){i, 0, v[i].key};
+        g[ng - 1].n++;
+    }
+    if (ng > 1)
+        qsort(g, ng, sizeof *g, corpus_cmp_fs_group);
+    rc = sqlite3_prepare_v2(s->db, "INSERT OR IGNORE INTO temp.corpus_figsel(id) VALUES (?1)", -1,
+                            &st, NULL);
+    size_t taken = 0;
+    for (size_t k = 0; rc == SQLITE_OK && k < ng && taken < max; k++) {
+        for (size_t j = 0; rc == SQLITE_OK && j < g[k].n; j++) {
+            sqlite3_bind_int64(st, 1, v[g[k].first + j].id);
+            rc = sqlite3_step(st);
+            sqlite3_reset(st);
+            if (rc == SQLITE_DONE)
+                rc = SQLITE_OK;
+        }
+        taken += g[k].n;
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+    if (rc != SQLITE_OK) {
+        store_fail(s, err, rc, "reading figures");
+        goto done;
+    }
+    result = 0;
+done:
+    for (size_t i = 0; i < n; i++)
+        free(v[i].subject);
+    for (size_t i = 0; i < nkeys; i++)
+        free(keys[i]);
+    free(keys);
+    free(v);
+    free(g);
+    return result;
+}
+
 int
 corpus_figures(struct store *s, const struct corpus_sel *sel, enum corpus_fig_sort sort,
                size_t max, struct corpus_figure **out, size_t *n_out, struct ds_error *err)
@@ -1455,11 +1587,21 @@ corpus_figures(struct store *s, const struct corpus_sel *sel, enum corpus_fig_so
         return -1;
     const char *docs = cached ? "temp.corpus_doc d" : "documents d";
     const char *colset = cached ? cols_cached : cols;
-    char *all = xasprintf("SELECT %s FROM figures f JOIN %s ON d.id = f.doc_id"
-                          " ORDER BY f.doc_id, f.\"start\"", colset, docs);
-    char *part = xasprintf("SELECT %s FROM temp.corpus_sel cs JOIN figures f ON f.doc_id = cs.id"
-                           " JOIN %s ON d.id = f.doc_id WHERE cs.sel = ?1"
-                           " ORDER BY f.doc_id, f.\"start\"", colset, docs);
+    /* a limited table by subject reads only the rows it will show */
+    bool picked = max && sort == CORPUS_FIG_BY_SUBJECT;
+    if (picked && corpus_figures_pick(s, sel, max, err) != 0)
+        return -1;
+    /* the picked ids are already within the selection */
+    char *all = picked ? xasprintf("SELECT %s FROM temp.corpus_figsel fs CROSS JOIN figures f"
+                                   " ON f.id = fs.id JOIN %s ON d.id = f.doc_id"
+                                   " ORDER BY f.doc_id, f.\"start\"", colset, docs)
+                       : xasprintf("SELECT %s FROM figures f JOIN %s ON d.id = f.doc_id"
+                                   " ORDER BY f.doc_id, f.\"start\"", colset, docs);
+    char *part = picked ? xstrdup(all)
+                        : xasprintf("SELECT %s FROM temp.corpus_sel cs JOIN figures f"
+                                    " ON f.doc_id = cs.id JOIN %s ON d.id = f.doc_id"
+                                    " WHERE cs.sel = ?1 ORDER BY f.doc_id, f.\"start\"",
+                                    colset, docs);
     sqlite3_stmt *st;
     *out = NULL;
     *n_out = 0;

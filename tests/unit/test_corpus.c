@@ -590,6 +590,21 @@ test_store(void)
         }
     }
     corpus_figures_free(figs, n);
+    /* a limited table by subject (read in two steps) is the full table cut */
+    for (size_t lim = 1; lim <= 4; lim++) {
+        struct corpus_figure *full = NULL, *cut = NULL;
+        size_t nfull = 0, ncut = 0;
+        ok(corpus_figures(s, all, CORPUS_FIG_BY_SUBJECT, 0, &full, &nfull, &err) == 0 &&
+               corpus_figures(s, all, CORPUS_FIG_BY_SUBJECT, lim, &cut, &ncut, &err) == 0,
+           "figures by subject, limit %zu", lim);
+        is_int(ncut, DS_MIN(lim, nfull), "limited count");
+        bool same = true;
+        for (size_t i = 0; i < ncut && i < nfull; i++)
+            same = same && full[i].doc_id == cut[i].doc_id && full[i].start == cut[i].start;
+        ok(same, "limited table is the first rows of the full one (limit %zu)", lim);
+        corpus_figures_free(full, nfull);
+        corpus_figures_free(cut, ncut);
+    }
     ok(corpus_figures(s, all, CORPUS_FIG_BY_VALUE, 2, &figs, &n, &err) == 0 && n == 2,
        "figures by value, limited");
     ok(n == 2 && figs[0].value == 3e6, "largest first");
