@@ -685,6 +685,8 @@ compare_title(struct app *app, struct pane *p, struct buf *out)
     buf_printf(out, "#%lld vs #%lld  lines %zu-%zu/%zu%s", (long long)s->id_a,
                (long long)s->id_b, n ? top + 1 : 0, DS_MIN(top + bh, n), n,
                s->unlocked ? "  unlocked" : "");
+    if (!app->script) /* script mode keeps screens deterministic */
+        buf_printf(out, "  %.0f ms", s->ms);
 }
 
 /* Draw one column cell of body line k (or blank) in [x, x+w). */
