@@ -304,6 +304,10 @@ void corpus_render_timeline(const struct corpus_timeline *t, int64_t documents, 
  * CORPUS_FIG_BY_SUBJECT and each subject gets a header "subject (count)". */
 void corpus_render_figures(const struct corpus_figure *f, size_t n, bool grouped, size_t width,
                            char ***lines_out, size_t *n_out);
+/* The keyness table (term, count here, count there, G2, log2 ratio) in at
+ * most width columns (width >= 40). */
+void corpus_render_keyness(const struct corpus_keyness *k, size_t width, char ***lines_out,
+                           size_t *n_out);
 void corpus_lines_free(char **lines, size_t n);
 
 /* ---- export and output helpers --------------------------------------------------------------- */

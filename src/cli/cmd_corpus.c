@@ -414,15 +414,15 @@ cmd_keyness(int argc, char **argv)
             fputs("the rest of the corpus", stdout);
         }
         printf(" (%s tokens)\n", cli_thousands(ky.ref_tokens));
-        printf("%-24s %9s %9s %10s %7s\n", "term", "here", "there", "G2", "log2");
-        for (size_t i = 0; i < ky.nterms; i++) {
-            cli_put_cell(stdout, ky.terms[i].term, 24);
-            buf_printf(&b, " %9lld %9lld %10.2f %7.2f\n", (long long)ky.terms[i].a,
-                       (long long)ky.terms[i].b, ky.terms[i].g2, ky.terms[i].log_ratio);
-            corpus_cli_flush(&b);
+        char **lines;
+        size_t n;
+        corpus_render_keyness(&ky, corpus_cli_width(NULL), &lines, &n);
+        /* lines[0] is a shorter form of the header printed above */
+        for (size_t i = 1; i < n; i++) {
+            fputs(lines[i], stdout);
+            putchar('\n');
         }
-        if (!ky.nterms)
-            printf("no term is distinctive (too few articles or words?)\n");
+        corpus_lines_free(lines, n);
     }
     corpus_cli_flush(&b);
     buf_free(&b);

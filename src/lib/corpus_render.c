@@ -330,3 +330,50 @@ corpus_render_figures(const struct corpus_figure *f, size_t n, bool grouped, siz
     *lines_out = l.v;
     *n_out = l.n;
 }
+
+void
+corpus_render_keyness(const struct corpus_keyness *k, size_t width, char ***lines_out,
+                      size_t *n_out)
+{
+    struct lines l = {0};
+    struct buf b = BUF_INIT;
+    char n1[32], n2[32];
+    if (width < 40)
+        width = 40;
+    l.width = width;
+    render_thousands(k->target_tokens, n1);
+    render_thousands(k->ref_tokens, n2);
+    buf_printf(&b, "distinctive terms (%s tokens against %s%s)", n1, n2,
+               k->sampled ? ", sampled" : "");
+    lines_push(&l, &b);
+    /* "  term…        here    there       G2   log2" */
+    size_t name = width - 2 - 9 - 9 - 9 - 7;
+    buf_puts(&b, "  ");
+    render_cell(&b, "term", name);
+    render_right(&b, "here", 9);
+    render_right(&b, "there", 9);
+    render_right(&b, "G2", 9);
+    render_right(&b, "log2", 7);
+    lines_push(&l, &b);
+    if (!k->nterms) {
+        buf_puts(&b, "  (none)");
+        lines_push(&l, &b);
+    }
+    for (size_t i = 0; i < k->nterms; i++) {
+        char g2[32], lr[32];
+        buf_puts(&b, "  ");
+        render_cell(&b, k->terms[i].term, name);
+        render_thousands(k->terms[i].a, n1);
+        render_thousands(k->terms[i].b, n2);
+        snprintf(g2, sizeof g2, "%.1f", k->terms[i].g2);
+        snprintf(lr, sizeof lr, "%.2f", k->terms[i].log_ratio);
+        render_right(&b, n1, 9);
+        render_right(&b, n2, 9);
+        render_right(&b, g2, 9);
+        render_right(&b, lr, 7);
+        lines_push(&l, &b);
+    }
+    buf_free(&b);
+    *lines_out = l.v;
+    *n_out = l.n;
+}

@@ -651,6 +651,18 @@ test_store(void)
     ok(ky.target_tokens > 0 && ky.ref_tokens > 0, "token totals");
     for (size_t i = 1; i < ky.nterms; i++)
         ok(ky.terms[i - 1].g2 >= ky.terms[i].g2, "sorted by G2 (%zu)", i);
+    for (size_t w = 30; w <= 90; w += 30) {
+        char **lines;
+        size_t nl;
+        corpus_render_keyness(&ky, w, &lines, &nl);
+        size_t want = w < 40 ? 40 : w, widest = 0;
+        for (size_t i = 0; i < nl; i++)
+            widest = DS_MAX(widest, utf8_width(lines[i], strlen(lines[i])));
+        ok(nl == ky.nterms + 2 && widest <= want, "keyness table: %zu lines fit %zu columns", nl,
+           want);
+        ok(nl > 2 && strstr(lines[2], ky.terms[0].term) != NULL, "first row is the top term");
+        corpus_lines_free(lines, nl);
+    }
     corpus_keyness_clear(&ky);
     ok(corpus_keyness(s, all, NULL, 10, 2, &ky, &err) == -1 && strstr(err.msg, "whole corpus"),
        "keyness of the whole corpus against itself is refused with a reason");
