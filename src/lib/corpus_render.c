@@ -347,7 +347,8 @@ corpus_render_keyness(const struct corpus_keyness *k, size_t width, char ***line
                k->sampled ? ", sampled" : "");
     lines_push(&l, &b);
     /* "  term…        here    there       G2   log2" */
-    size_t name = width - 2 - 9 - 9 - 9 - 7;
+    /* narrow: the term keeps 12 columns and the last columns give way */
+    size_t name = width >= 48 ? width - 2 - 9 - 9 - 9 - 7 : 12;
     buf_puts(&b, "  ");
     render_cell(&b, "term", name);
     render_right(&b, "here", 9);
