@@ -116,6 +116,25 @@ size_t cmp_counts_terms(const struct cmp_counts *c, struct cmp_term **out);
 size_t compare_keyness(const struct cmp_counts *a, const struct cmp_counts *b, double min_g2,
                        size_t max, struct cmp_term **out);
 
+/* Two sets of articles (compare_sets.c). */
+struct cmp_sets {
+    size_t docs_a, docs_b;       /* articles counted on each side (at most limit, by rank) */
+    size_t matched_a, matched_b; /* articles each query matches */
+    /* distinctive of A (g2 > 0) first, then of B, by |g2|: terms (token
+     * counts, at most 25 a side), entities (15) and topics (10) counted in
+     * documents (count_a/count_b are numbers of articles) */
+    struct cmp_term *terms, *entities, *topics;
+    size_t nterms, nentities, ntopics;
+};
+
+/* Compare the first limit articles (by rank) a matches with those b matches:
+ * their distinctive terms, entities and topics (G2 >= 3.84). Returns 0 and
+ * fills *out (clear with cmp_sets_clear; lists are empty when a side has no
+ * articles), or -1 with err on a search or database error. */
+int compare_two_sets(struct store *s, const struct query *a, const struct query *b, size_t limit,
+                     struct cmp_sets *out, struct ds_error *err);
+void cmp_sets_clear(struct cmp_sets *c);
+
 /* ---- aligning two texts ------------------------------------------------------ */
 
 enum cmp_mark {

@@ -488,8 +488,8 @@ draw_status(struct app *app)
             app->prompt_dirty = false;
         }
         static const char *const labels[] = {"", "search: ", "find: ", "word in context: ",
-                                             "export to: "};
-        const char *label = labels[app->prompting < 5 ? app->prompting : 0];
+                                             "export to: ", "compare sets (A vs B): "};
+        const char *label = labels[app->prompting < 6 ? app->prompting : 0];
         int used = draw_text(y, 0, C, label, ROLE_PROMPT, false);
         int infow = 0;
         if (app->prompt_info) {
@@ -787,6 +787,8 @@ prompt_handle(struct app *app, int key)
         app_kwic_open(app, text);
     } else if (mode == 4) {
         app_export(app, text);
+    } else if (mode == 5) {
+        app_compare_sets(app, text);
     } else {
         app_find_start(app, text);
     }
@@ -1040,6 +1042,9 @@ handle_key(struct app *app, int key)
         return;
     case ACT_COMPARE_SIMILAR:
         app_compare_similar(app);
+        return;
+    case ACT_COMPARE_SETS:
+        prompt_open(app, 5);
         return;
     case ACT_STATS:
         stats_show(app);

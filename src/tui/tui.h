@@ -203,6 +203,7 @@ void layout_thousands(int64_t n, char *out, size_t size);
     X(COMPARE_SIMILAR, "compare-similar", "C", "Compare the article with its most similar one")    \
     X(CMP_UNLOCK, "compare-unlock", "u", "Compare: scroll the sides together or apart")            \
     X(CMP_SWAP, "compare-swap", "x", "Compare: swap sides A and B")                                \
+    X(COMPARE_SETS, "compare-sets", "=", "Compare two sets of articles: type 'QUERY vs QUERY'")    \
     X(STATS, "statistics", "S", "Statistics of the listed articles (Enter on a row filters)")      \
     X(KWIC, "kwic", "w", "Keyword in context: every occurrence of a word in the list")            \
     X(EXPORT, "export", "e", "Export the list (or the statistics' figures, the KWIC lines)")
@@ -507,6 +508,9 @@ void app_compare_close(struct app *app);
 void app_compare_mark(struct app *app);
 /* `C`: compare the article with its most similar one (store_similar). */
 void app_compare_similar(struct app *app);
+/* `=`: compare two sets of articles, text being "QUERY vs QUERY"; a message
+ * on a bad query. */
+void app_compare_sets(struct app *app, const char *text);
 /* Free the comparison and the near-duplicate cache (at exit). */
 void app_compare_free(struct app *app);
 /* Number of near-duplicates of document id (store_near_dups), computed once

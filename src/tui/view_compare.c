@@ -55,6 +55,10 @@ struct grid {
 };
 
 struct cmp_state {
+    /* two sets of articles (=): queries and their comparison; else two articles */
+    bool sets;
+    char *query_a, *query_b;
+    struct cmp_sets cs;
     int64_t id_a, id_b;
     struct doc_record da, db;
     struct extraction xa, xb;
@@ -122,6 +126,9 @@ state_free(struct cmp_state **sp)
     doc_record_clear(&s->db);
     grid_clear(&s->hdr);
     grid_clear(&s->body);
+    cmp_sets_clear(&s->cs);
+    free(s->query_a);
+    free(s->query_b);
     free(s);
     *sp = NULL;
 }
@@ -254,6 +261,77 @@ app_compare_similar(struct app *app)
         return;
     }
     compare_open(app, app->doc_id, best);
+}
+
+/* The comparison of two sets of articles; a message and false on failure. */
+static bool
+sets_open(struct app *app, const char *qa, const char *qb)
+{
+    struct ds_error err;
+    ds_error_clear(&err);
+    struct query *a = NULL, *b = NULL;
+    if (query_parse(qa, &a, &err) != 0 || query_parse(qb, &b, &err) != 0) {
+        app_message(app, ROLE_ERROR, "compare sets: bad query: %s", err.msg);
+        query_free(&a);
+        return false;
+    }
+    struct cmp_state *s = xcalloc(1, sizeof(*s));
+    grid_init(&s->hdr);
+    grid_init(&s->body);
+    s->sets = true;
+    s->query_a = xstrdup(qa);
+    s->query_b = xstrdup(qb);
+    double t0 = ds_now();
+    int rc = compare_two_sets(app->store, a, b, 2000, &s->cs, &err);
+    s->ms = (ds_now() - t0) * 1000.0;
+    query_free(&a);
+    query_free(&b);
+    if (rc != 0) {
+        app_message(app, ROLE_ERROR, "compare sets: %s", err.msg);
+        state_free(&s);
+        return false;
+    }
+    app_compare_close(app);
+    app->cmp = s;
+    app->comparing = true;
+    app->panes[PANE_COMPARE] = (struct pane){.ops = &view_compare_ops, .h = app->rows - 1,
+                                             .w = app->cols};
+    return true;
+}
+
+static bool
+blank(const char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    return *s == '\0';
+}
+
+void
+app_compare_sets(struct app *app, const char *text)
+{
+    /* "QUERY vs QUERY" (or "versus") */
+    const char *sep = NULL;
+    size_t seplen = 0;
+    for (const char *p = text; *p && !sep; p++) {
+        if (*p != ' ')
+            continue;
+        if (strncmp(p, " vs ", 4) == 0 || strncmp(p, " VS ", 4) == 0)
+            sep = p, seplen = 4;
+        else if (strncmp(p, " versus ", 8) == 0)
+            sep = p, seplen = 8;
+    }
+    if (!sep) {
+        app_message(app, ROLE_ERROR, "compare sets: type two queries as 'A vs B'");
+        return;
+    }
+    char *qa = xstrndup(text, (size_t)(sep - text));
+    const char *qb = sep + seplen;
+    if (blank(qa) || blank(qb))
+        app_message(app, ROLE_ERROR, "compare sets: type two queries as 'A vs B'");
+    else
+        sets_open(app, qa, qb);
+    free(qa);
 }
 
 /* ---- near-duplicate counts for the list ---------------------------------------------- */
@@ -465,7 +543,8 @@ header_layout(struct cmp_state *s, int w, int colw)
         nonly_b += sd == CMP_SIDE_B;
     }
     buf_reset(&a);
-    buf_printf(&a, "similarity %.2f  aligned %.0f%%/%.0f%%  entities: %zu both, %zu only A, %zu only B",
+    buf_printf(&a,
+               "similarity %.2f  aligned %.0f%%/%.0f%%  entities: %zu both, %zu only A, %zu only B",
                s->r.similarity, s->r.aligned_a * 100.0, s->r.aligned_b * 100.0, nboth, nonly_a,
                nonly_b);
     full_text(g, a.data, ROLE_META, w, cap);
@@ -621,6 +700,81 @@ line_of_row(const struct grid *g, long row)
     return g->n;
 }
 
+/* One side's items of a list, a line each: the word padded to colw - 16
+ * columns, G2, the counts in A:B. */
+static void
+sets_items(const struct cmp_term *t, size_t n, bool side_a, int colw, struct buf *out,
+           size_t *count)
+{
+    *count = 0;
+    size_t ww = colw > 24 ? (size_t)colw - 16 : 8;
+    for (size_t i = 0; i < n; i++) {
+        if ((t[i].g2 > 0) != side_a)
+            continue;
+        const char *word = t[i].word ? t[i].word : t[i].term;
+        if (*count)
+            buf_putc(out, '\n');
+        buf_puts(out, word);
+        for (size_t c = layout_width(word, strlen(word)); c < ww; c++)
+            buf_putc(out, ' ');
+        buf_printf(out, " %6.1f %4llu:%llu", t[i].g2 < 0 ? -t[i].g2 : t[i].g2,
+                   (unsigned long long)t[i].count_a, (unsigned long long)t[i].count_b);
+        (*count)++;
+    }
+}
+
+static void
+sets_layout(struct cmp_state *s, int w, int colw)
+{
+    struct grid *h = &s->hdr, *g = &s->body;
+    size_t cap = w >= 120 ? 2 : 1;
+    struct buf a = BUF_INIT, b = BUF_INIT;
+    buf_printf(&a, "A: %s", s->query_a);
+    buf_printf(&b, "B: %s", s->query_b);
+    pair_text(h, a.data, b.data, 0, ROLE_TITLE, ROLE_TITLE, colw, cap);
+    buf_reset(&a);
+    buf_reset(&b);
+    buf_printf(&a, "%zu articles%s", s->cs.docs_a,
+               s->cs.docs_a < s->cs.matched_a ? " (first by rank)" : "");
+    buf_printf(&b, "%zu articles%s", s->cs.docs_b,
+               s->cs.docs_b < s->cs.matched_b ? " (first by rank)" : "");
+    pair_text(h, a.data, b.data, 0, ROLE_META, ROLE_META, colw, cap);
+    full_text(h, "log-likelihood G2, then the counts in A:B (articles for entities, topics)",
+              ROLE_DIM, w, cap);
+    static const char *const names[] = {"Terms", "Entities", "Topics"};
+    const struct cmp_term *lists[] = {s->cs.terms, s->cs.entities, s->cs.topics};
+    size_t ns[] = {s->cs.nterms, s->cs.nentities, s->cs.ntopics};
+    for (size_t k = 0; k < 3; k++) {
+        if (k)
+            full_text(g, "", ROLE_NORMAL, w, 0);
+        buf_reset(&a);
+        buf_reset(&b);
+        buf_printf(&a, "%s distinctive of A", names[k]);
+        buf_printf(&b, "%s distinctive of B", names[k]);
+        pair_text(g, a.data, b.data, 0, ROLE_TITLE, ROLE_TITLE, colw, 0);
+        buf_reset(&a);
+        buf_reset(&b);
+        size_t na, nb;
+        sets_items(lists[k], ns[k], true, colw, &a, &na);
+        sets_items(lists[k], ns[k], false, colw, &b, &nb);
+        /* one item a line on each side: split at the newlines */
+        const char *pa = na ? a.data : "-", *pb = nb ? b.data : "-";
+        while (*pa || *pb) {
+            const char *ea = strchr(pa, '\n'), *eb = strchr(pb, '\n');
+            size_t la = ea ? (size_t)(ea - pa) : strlen(pa);
+            size_t lb = eb ? (size_t)(eb - pb) : strlen(pb);
+            char *ta = xstrndup(pa, la), *tb = xstrndup(pb, lb);
+            pair_text(g, ta, tb, 0, k == 2 ? ROLE_TOPIC : ROLE_NORMAL, ROLE_NORMAL, colw, 1);
+            free(ta);
+            free(tb);
+            pa += la + (ea != NULL);
+            pb += lb + (eb != NULL);
+        }
+    }
+    buf_free(&a);
+    buf_free(&b);
+}
+
 static void
 compare_layout(struct cmp_state *s, int w)
 {
@@ -631,9 +785,13 @@ compare_layout(struct cmp_state *s, int w)
     grid_clear(&s->body);
     s->width = w;
     int colw = DS_MAX((w - GUTTER) / 2, 4);
+    if (s->sets) {
+        sets_layout(s, w, colw);
+        return;
+    }
     header_layout(s, w, colw);
     body_layout(s, w, colw);
-    if (had) {
+    if (had && !s->sets) {
         s->top_a = line_of_row(&s->body, row_a);
         s->top_b = line_of_row(&s->body, row_b);
     }
@@ -682,9 +840,12 @@ compare_title(struct app *app, struct pane *p, struct buf *out)
         return;
     size_t bh = body_rows(s, p->h), n = s->body.n;
     size_t top = s->side && s->unlocked ? s->top_b : s->top_a;
-    buf_printf(out, "#%lld vs #%lld  lines %zu-%zu/%zu%s", (long long)s->id_a,
-               (long long)s->id_b, n ? top + 1 : 0, DS_MIN(top + bh, n), n,
-               s->unlocked ? "  unlocked" : "");
+    if (s->sets)
+        buf_printf(out, "two sets  lines %zu-%zu/%zu", n ? top + 1 : 0, DS_MIN(top + bh, n), n);
+    else
+        buf_printf(out, "#%lld vs #%lld  lines %zu-%zu/%zu%s", (long long)s->id_a,
+                   (long long)s->id_b, n ? top + 1 : 0, DS_MIN(top + bh, n), n,
+                   s->unlocked ? "  unlocked" : "");
     if (!app->script) /* script mode keeps screens deterministic */
         buf_printf(out, "  %.0f ms", s->ms);
 }
@@ -724,6 +885,10 @@ draw_ruler(const struct cmp_state *s, int y, int x, int w)
 {
     int colw = (w - GUTTER) / 2;
     char t[96];
+    if (s->sets) {
+        draw_text(y, x, w, "", ROLE_PANE_TITLE, true);
+        return;
+    }
     snprintf(t, sizeof t, " A #%lld%s", (long long)s->id_a, s->side == 0 ? " <" : "");
     draw_text(y, x, colw, t, s->side == 0 ? ROLE_PANE_FOCUS : ROLE_PANE_TITLE, true);
     draw_text(y, x + colw, GUTTER, s->unlocked ? " : " : " = ", ROLE_PANE_TITLE, true);
@@ -873,6 +1038,13 @@ compare_action(struct app *app, struct pane *p, int action)
         s->side = !s->side;
         return true;
     case ACT_CMP_SWAP: {
+        if (s->sets) {
+            char *qa = xstrdup(s->query_a), *qb = xstrdup(s->query_b);
+            sets_open(app, qb, qa);
+            free(qa);
+            free(qb);
+            return true;
+        }
         int64_t a = s->id_a, b = s->id_b;
         bool unlocked = s->unlocked;
         int side = s->side;
@@ -885,7 +1057,8 @@ compare_action(struct app *app, struct pane *p, int action)
     }
     case ACT_ENTER:
     case ACT_OPEN:
-        open_side(app, s->side);
+        if (!s->sets)
+            open_side(app, s->side);
         return true;
     default:
         return false;
