@@ -544,6 +544,8 @@ stats_action(struct app *app, struct pane *p, int action)
         char *f = xstrdup(it->arg);
         app_fullscreen_close(app);
         app_add_filter(app, f);
+        if (app->shown[PANE_LIST])
+            app->focus = PANE_LIST; /* the filtered list */
         free(f);
         break;
     }
