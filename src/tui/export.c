@@ -59,8 +59,7 @@ app_export(struct app *app, const char *path_in)
     long n;
     const char *what;
     if (app->stats) {
-        n = view_stats_export(f, fmt);
-        what = "figure";
+        n = view_stats_export(app, f, fmt, &what);
     } else if (app->kwic) {
         n = view_kwic_export(f, fmt);
         what = "line";

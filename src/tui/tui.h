@@ -206,7 +206,7 @@ void layout_thousands(int64_t n, char *out, size_t size);
     X(COMPARE_SETS, "compare-sets", "=", "Compare two sets of articles: type 'QUERY vs QUERY'")    \
     X(STATS, "statistics", "S", "Statistics of the listed articles (Enter on a row filters)")      \
     X(KWIC, "kwic", "w", "Keyword in context: every occurrence of a word in the list")            \
-    X(EXPORT, "export", "e", "Export the list (or the statistics' figures, the KWIC lines)")
+    X(EXPORT, "export", "e", "Export the list (statistics: the table under the selection)")
 
 enum tui_action {
 #define TUI_ACTION_ENUM(id, name, keys, help) ACT_##id,

@@ -34,10 +34,23 @@
 
 enum stats_item_kind { SI_NONE, SI_FILTER, SI_FIGURE, SI_TERM };
 
+/* The table a line belongs to (what e exports). */
+enum stats_section {
+    SEC_TIMELINE,
+    SEC_SERIES,
+    SEC_TOPICS,
+    SEC_OUTLETS,
+    SEC_ENTITIES,
+    SEC_PAIRS,
+    SEC_TERMS,
+    SEC_FIGURES,
+};
+
 struct stats_item {
     enum stats_item_kind kind;
     char *arg;  /* SI_FILTER: query text; SI_TERM: the term */
     size_t fig; /* SI_FIGURE: index in figs */
+    int sec;    /* enum stats_section */
 };
 
 /* What is computed, in the order the view computes it: the overview first
@@ -280,6 +293,7 @@ struct stats_builder {
     char **lines;
     struct stats_item *items;
     size_t n, cap;
+    int sec; /* the section lines pushed now belong to */
 };
 
 static void
@@ -291,7 +305,7 @@ stats_push(struct stats_builder *sb, char *line, enum stats_item_kind kind, char
         sb->items = xrealloc(sb->items, sb->cap * sizeof *sb->items);
     }
     sb->lines[sb->n] = line;
-    sb->items[sb->n] = (struct stats_item){kind, arg, fig};
+    sb->items[sb->n] = (struct stats_item){kind, arg, fig, sb->sec};
     sb->n++;
 }
 
@@ -308,18 +322,21 @@ stats_overview_lines(struct stats_builder *sb, size_t w)
     const struct corpus_timeline *t = &o->timeline;
     corpus_render_overview(o, w, &a, &na);
     struct stats_item *it = xcalloc(na + 1, sizeof *it);
+    size_t secstart[SEC_TERMS] = {0};
     size_t i = 1; /* the summary line */
     for (size_t k = 0; k < t->nbuckets && i < na; k++, i++)
-        it[i] = (struct stats_item){SI_FILTER,
-                                    view_stats_period_filter(t->buckets[k].key, (int)t->unit), 0};
+        it[i] = (struct stats_item){
+            SI_FILTER, view_stats_period_filter(t->buckets[k].key, (int)t->unit), 0, 0};
+    secstart[SEC_SERIES] = i;
     if (t->nbuckets && t->nseries) {
         i += 2;
         for (size_t k = 0; k < t->nseries && i < na; k++, i++)
-            it[i] = (struct stats_item){SI_FILTER, xasprintf("topic:%s", t->series[k].key), 0};
+            it[i] = (struct stats_item){SI_FILTER, xasprintf("topic:%s", t->series[k].key), 0, 0};
     }
     const struct corpus_count *tabs[3] = {o->topics, o->sources, o->entities};
     size_t ns[3] = {o->ntopics, o->nsources, o->nentities};
     for (int tab = 0; tab < 3; tab++) {
+        secstart[SEC_TOPICS + tab] = i;
         i += 2;
         if (!ns[tab])
             i++;
@@ -338,16 +355,17 @@ stats_overview_lines(struct stats_builder *sb, size_t w)
             } else {
                 f = stats_entity_filter(c->label, c->key);
             }
-            it[i] = (struct stats_item){f ? SI_FILTER : SI_NONE, f, 0};
+            it[i] = (struct stats_item){f ? SI_FILTER : SI_NONE, f, 0, 0};
         }
     }
+    secstart[SEC_PAIRS] = i;
     i += 2;
     if (!o->npairs)
         i++;
     for (size_t k = 0; k < o->npairs && i < na; k++, i++) {
         char *fa = stats_kind_filter(o->pairs[k].kind_a, o->pairs[k].a);
         char *fb = stats_kind_filter(o->pairs[k].kind_b, o->pairs[k].b);
-        it[i] = (struct stats_item){SI_FILTER, xasprintf("%s %s", fa, fb), 0};
+        it[i] = (struct stats_item){SI_FILTER, xasprintf("%s %s", fa, fb), 0, 0};
         free(fa);
         free(fb);
     }
@@ -355,8 +373,12 @@ stats_overview_lines(struct stats_builder *sb, size_t w)
     for (size_t k = 0; k < na; k++) {
         if (!match) {
             free(it[k].arg);
-            it[k] = (struct stats_item){SI_NONE, NULL, 0};
+            it[k] = (struct stats_item){SI_NONE, NULL, 0, 0};
         }
+        sb->sec = SEC_TIMELINE;
+        for (int sec = SEC_SERIES; match && sec < SEC_TERMS; sec++)
+            if (k >= secstart[sec] && secstart[sec])
+                sb->sec = sec;
         stats_push(sb, a[k], it[k].kind, it[k].arg, 0);
     }
     free(it);
@@ -368,6 +390,7 @@ stats_keyness_lines(struct stats_builder *sb, size_t w)
 {
     if (!stats.has_keyness)
         return;
+    sb->sec = SEC_TERMS;
     stats_push(sb, xstrdup(""), SI_NONE, NULL, 0);
     stats_push(sb,
                xasprintf("distinctive terms (against the whole corpus%s)",
@@ -409,6 +432,7 @@ stats_figure_lines(struct stats_builder *sb, size_t w)
         return;
     bool grouped = stats.fig_sort == CORPUS_FIG_BY_SUBJECT;
     static const char *const by[] = {"by subject", "by date", "by value"};
+    sb->sec = SEC_FIGURES;
     stats_push(sb, xstrdup(""), SI_NONE, NULL, 0);
     stats_push(sb,
                xasprintf("figures %s%s (toggle-sort cycles)", by[stats.fig_sort % 3],
@@ -567,83 +591,205 @@ stats_action(struct app *app, struct pane *p, int action)
     return true;
 }
 
-/* The table the selection is in, for export (e): the figures when the
- * selection is on or below the figures' title, else every filterable row.
- * Returns the number of rows written, -1 on a write error. */
-long
-view_stats_export(FILE *f, int fmt)
+/* ---- export (e): the table the selection is in ------------------------------------------ */
+
+struct stats_table {
+    const char *title;
+    size_t ncols;
+    const char *const *cols;
+    char **cells; /* nrows * ncols, owned */
+    size_t nrows, cap;
+};
+
+/* Append a row of t->ncols cells (NULL: empty). */
+static void
+stats_table_row(struct stats_table *t, const char *const *cells)
 {
-    if (!stats.ready)
-        return 0;
-    long n = 0;
-    struct buf b = BUF_INIT;
-    if (fmt == CORPUS_FMT_CSV)
-        buf_puts(&b, "doc_id,date,outlet,figure,value,unit,kind,subject,period\n");
-    else if (fmt == CORPUS_FMT_JSON)
-        buf_puts(&b, "[");
-    else
-        buf_puts(&b, "# Figures\n\n| date | outlet | figure | subject | period |\n"
-                     "|---|---|---|---|---|\n");
-    for (size_t i = 0; i < stats.nfigs; i++) {
-        const struct corpus_figure *g = &stats.figs[i];
+    if (t->nrows == t->cap) {
+        t->cap = t->cap ? t->cap * 2 : 64;
+        t->cells = xrealloc(t->cells, t->cap * t->ncols * sizeof *t->cells);
+    }
+    for (size_t c = 0; c < t->ncols; c++)
+        t->cells[t->nrows * t->ncols + c] = cells[c] ? xstrdup(cells[c]) : NULL;
+    t->nrows++;
+}
+
+static void
+stats_json_str(struct buf *b, const char *s)
+{
+    if (!s) {
+        buf_puts(b, "null");
+        return;
+    }
+    buf_putc(b, '"');
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            buf_printf(b, "\\%c", *p);
+        else if (*p < 0x20)
+            buf_printf(b, "\\u%04x", *p);
+        else
+            buf_putc(b, (char)*p);
+    }
+    buf_putc(b, '"');
+}
+
+static void
+stats_table_write(const struct stats_table *t, int fmt, struct buf *b)
+{
+    if (fmt == CORPUS_FMT_MARKDOWN) {
+        buf_printf(b, "# %s\n\n|", t->title);
+        for (size_t c = 0; c < t->ncols; c++)
+            buf_printf(b, " %s |", t->cols[c]);
+        buf_puts(b, "\n|");
+        for (size_t c = 0; c < t->ncols; c++)
+            buf_puts(b, "---|");
+        buf_putc(b, '\n');
+    } else if (fmt == CORPUS_FMT_CSV) {
+        for (size_t c = 0; c < t->ncols; c++) {
+            corpus_csv_field(b, t->cols[c]);
+            buf_putc(b, c + 1 < t->ncols ? ',' : '\n');
+        }
+    } else {
+        buf_puts(b, "[");
+    }
+    for (size_t r = 0; r < t->nrows; r++) {
+        char *const *row = t->cells + r * t->ncols;
         if (fmt == CORPUS_FMT_CSV) {
-            buf_printf(&b, "%lld,", (long long)g->doc_id);
-            const char *cells[] = {g->date, g->source, g->text};
-            for (int c = 0; c < 3; c++) {
-                corpus_csv_field(&b, cells[c]);
-                buf_putc(&b, ',');
-            }
-            buf_printf(&b, "%.17g,", g->value);
-            const char *rest[] = {g->unit, g->kind, g->subject, g->period};
-            for (int c = 0; c < 4; c++) {
-                corpus_csv_field(&b, rest[c]);
-                buf_putc(&b, c < 3 ? ',' : '\n');
+            for (size_t c = 0; c < t->ncols; c++) {
+                corpus_csv_field(b, row[c]);
+                buf_putc(b, c + 1 < t->ncols ? ',' : '\n');
             }
         } else if (fmt == CORPUS_FMT_JSON) {
-            buf_printf(&b, "%s\n {\"doc_id\": %lld, \"value\": %.17g", i ? "," : "",
-                       (long long)g->doc_id, g->value);
-            const char *names[] = {"date", "outlet", "figure", "unit", "kind", "subject", "period"};
-            const char *vals[] = {g->date, g->source, g->text, g->unit, g->kind, g->subject,
-                                  g->period};
-            for (int c = 0; c < 7; c++) {
-                buf_printf(&b, ", \"%s\": ", names[c]);
-                if (!vals[c]) {
-                    buf_puts(&b, "null");
-                    continue;
-                }
-                buf_putc(&b, '"');
-                for (const unsigned char *s = (const unsigned char *)vals[c]; *s; s++) {
-                    if (*s == '"' || *s == '\\')
-                        buf_printf(&b, "\\%c", *s);
-                    else if (*s < 0x20)
-                        buf_printf(&b, "\\u%04x", *s);
-                    else
-                        buf_putc(&b, (char)*s);
-                }
-                buf_putc(&b, '"');
+            buf_puts(b, r ? ",\n {" : "\n {");
+            for (size_t c = 0; c < t->ncols; c++) {
+                buf_puts(b, c ? ", " : "");
+                stats_json_str(b, t->cols[c]);
+                buf_puts(b, ": ");
+                stats_json_str(b, row[c]);
             }
-            buf_puts(&b, "}");
+            buf_putc(b, '}');
         } else {
-            const char *vals[] = {g->date, g->source, g->text, g->subject, g->period};
-            buf_puts(&b, "|");
-            for (int c = 0; c < 5; c++) {
-                const char *v = vals[c] ? vals[c] : "";
+            buf_putc(b, '|');
+            for (size_t c = 0; c < t->ncols; c++) {
+                const char *v = row[c] ? row[c] : "";
                 char *clean = corpus_clean_line(v, strlen(v));
-                buf_putc(&b, ' ');
-                for (const char *s = clean; *s; s++) {
-                    if (*s == '|')
-                        buf_putc(&b, '\\');
-                    buf_putc(&b, *s);
+                buf_putc(b, ' ');
+                for (const char *q = clean; *q; q++) {
+                    if (*q == '|')
+                        buf_putc(b, '\\');
+                    buf_putc(b, *q);
                 }
-                buf_puts(&b, " |");
+                buf_puts(b, " |");
                 free(clean);
             }
-            buf_putc(&b, '\n');
+            buf_putc(b, '\n');
         }
-        n++;
     }
     if (fmt == CORPUS_FMT_JSON)
-        buf_puts(&b, "\n]\n");
+        buf_puts(b, "\n]\n");
+}
+
+/* Fill t with the table of section sec. */
+static void
+stats_table_fill(struct stats_table *t, int sec)
+{
+    static const char *const c_time[] = {"period", "articles"};
+    static const char *const c_series[] = {"topic", "name", "articles"};
+    static const char *const c_count[] = {"name", "label", "articles", "share"};
+    static const char *const c_pairs[] = {"a", "kind_a", "b", "kind_b", "articles"};
+    static const char *const c_terms[] = {"term", "here", "elsewhere", "g2", "log_ratio"};
+    static const char *const c_figs[] = {"doc_id", "date",   "outlet",  "figure", "value",
+                                         "unit",   "kind",   "subject", "period"};
+    const struct corpus_overview *o = &stats.ov;
+    const struct corpus_timeline *tl = &o->timeline;
+    char n1[48], n2[48], n3[48], n4[48];
+    switch (sec) {
+    case SEC_TIMELINE:
+        *t = (struct stats_table){.title = "Articles by period", .ncols = 2, .cols = c_time};
+        for (size_t i = 0; i < tl->nbuckets; i++) {
+            snprintf(n1, sizeof n1, "%lld", (long long)tl->buckets[i].count);
+            stats_table_row(t, (const char *const[]){tl->buckets[i].key, n1});
+        }
+        break;
+    case SEC_SERIES:
+        *t = (struct stats_table){.title = "Topics over time", .ncols = 3, .cols = c_series};
+        for (size_t i = 0; i < tl->nseries; i++) {
+            snprintf(n1, sizeof n1, "%lld", (long long)tl->series[i].total);
+            stats_table_row(t,
+                            (const char *const[]){tl->series[i].key, tl->series[i].label, n1});
+        }
+        break;
+    case SEC_TOPICS:
+    case SEC_OUTLETS:
+    case SEC_ENTITIES: {
+        const struct corpus_count *c = sec == SEC_TOPICS    ? o->topics
+                                       : sec == SEC_OUTLETS ? o->sources
+                                                            : o->entities;
+        size_t n = sec == SEC_TOPICS ? o->ntopics : sec == SEC_OUTLETS ? o->nsources : o->nentities;
+        *t = (struct stats_table){.title = sec == SEC_TOPICS    ? "Topics"
+                                           : sec == SEC_OUTLETS ? "Outlets"
+                                                                : "Entities",
+                                  .ncols = 4,
+                                  .cols = c_count};
+        for (size_t i = 0; i < n; i++) {
+            snprintf(n1, sizeof n1, "%lld", (long long)c[i].count);
+            snprintf(n2, sizeof n2, "%.4f", c[i].share);
+            stats_table_row(t, (const char *const[]){c[i].key, c[i].label, n1, n2});
+        }
+        break;
+    }
+    case SEC_PAIRS:
+        *t = (struct stats_table){.title = "Named together", .ncols = 5, .cols = c_pairs};
+        for (size_t i = 0; i < o->npairs; i++) {
+            snprintf(n1, sizeof n1, "%lld", (long long)o->pairs[i].docs);
+            stats_table_row(t, (const char *const[]){
+                                   o->pairs[i].a, entity_kind_name(o->pairs[i].kind_a),
+                                   o->pairs[i].b, entity_kind_name(o->pairs[i].kind_b), n1});
+        }
+        break;
+    case SEC_TERMS:
+        *t = (struct stats_table){.title = "Distinctive terms", .ncols = 5, .cols = c_terms};
+        for (size_t i = 0; i < stats.kn.nterms; i++) {
+            const struct corpus_term *k = &stats.kn.terms[i];
+            snprintf(n1, sizeof n1, "%lld", (long long)k->a);
+            snprintf(n2, sizeof n2, "%lld", (long long)k->b);
+            snprintf(n3, sizeof n3, "%.3f", k->g2);
+            snprintf(n4, sizeof n4, "%.3f", k->log_ratio);
+            stats_table_row(t, (const char *const[]){k->term, n1, n2, n3, n4});
+        }
+        break;
+    default:
+        *t = (struct stats_table){.title = "Figures", .ncols = 9, .cols = c_figs};
+        for (size_t i = 0; i < stats.nfigs; i++) {
+            const struct corpus_figure *g = &stats.figs[i];
+            snprintf(n1, sizeof n1, "%lld", (long long)g->doc_id);
+            snprintf(n2, sizeof n2, "%.17g", g->value);
+            stats_table_row(t, (const char *const[]){n1, g->date, g->source, g->text, n2,
+                                                     g->unit, g->kind, g->subject, g->period});
+        }
+        break;
+    }
+}
+
+long
+view_stats_export(struct app *app, FILE *f, int fmt, const char **what)
+{
+    *what = "row";
+    if (!stats.ready)
+        return 0;
+    struct pane *p = &app->panes[PANE_STATS];
+    stats_layout(p->w > 0 ? p->w : app->cols);
+    int sec = p->sel < stats.nlines ? stats.items[p->sel].sec : SEC_TIMELINE;
+    struct stats_table t;
+    stats_table_fill(&t, sec);
+    if (sec == SEC_FIGURES)
+        *what = "figure";
+    struct buf b = BUF_INIT;
+    stats_table_write(&t, fmt, &b);
+    for (size_t i = 0; i < t.nrows * t.ncols; i++)
+        free(t.cells[i]);
+    free(t.cells);
+    long n = (long)t.nrows;
     bool okw = fwrite(b.data ? b.data : "", 1, b.len, f) == b.len;
     buf_free(&b);
     return okw ? n : -1;

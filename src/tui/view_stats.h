@@ -33,9 +33,11 @@ double view_stats_ms(void);
  * bucket key of unit (enum corpus_unit); newly allocated, NULL when the key
  * does not parse. */
 char *view_stats_period_filter(const char *key, int unit);
-/* Write the figures table in fmt (enum corpus_format) to f; returns the
+/* Write the table the selection is in (coverage, topics over time, topics,
+ * outlets, entities, pairs, distinctive terms or figures) in fmt (enum
+ * corpus_format) to f; *what names a row ("row", "figure"). Returns the
  * rows written, -1 on a write error. */
-long view_stats_export(FILE *f, int fmt);
+long view_stats_export(struct app *app, FILE *f, int fmt, const char **what);
 
 /* Find term in the articles app's query selects and show every occurrence;
  * an error or no occurrence is shown in place. Returns 0 or -1. */

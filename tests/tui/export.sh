@@ -1,9 +1,9 @@
 #!/bin/sh
 # The browser's export (e) and what it writes: the article list as a
 # Markdown brief (the default ~/dossier-export.md) or CSV, the statistics
-# view's figures as JSON, the KWIC lines as CSV, and a message (not a crash)
-# for a path that cannot be written. Also a bar of the statistics view
-# filters what the list exports.
+# view's table under the selection (coverage as CSV, figures as JSON), the
+# KWIC lines as CSV, and a message (not a crash) for a path that cannot be
+# written. Also a bar of the statistics view filters what the list exports.
 . "$TOP_SRCDIR/tests/lib.sh"
 
 dir="$TOP_SRCDIR/tests/tui"
@@ -53,13 +53,29 @@ like "$(status)" 'exported 2 articles to list\.csv \(CSV\)' "the query's list as
 is "$(wc -l <"$TEST_TMP/out/list.csv" 2>/dev/null | tr -d ' ')" 3 "a header and two rows"
 like "$(head -1 "$TEST_TMP/out/list.csv" 2>/dev/null)" '^id,date,source,title,path' \
     "the CSV header names the columns"
-like "$(cat "$TEST_TMP/out/list.csv" 2>/dev/null)" ',Lantern Wire,US FARM EXPORTS' "and rows hold the articles"
+like "$(cat "$TEST_TMP/out/list.csv" 2>/dev/null)" ',Lantern Wire,US FARM EXPORTS' \
+    "and rows hold the articles"
 
-# the statistics view's figures as JSON
+# in the statistics view, the table the selection is in: coverage (the
+# selection starts on the first bar) as CSV
+run 'S
+e
+<C-u>
+:type months.csv
+<Enter>
+:dump screen'
+like "$(status)" 'exported 10 rows to months\.csv \(CSV\)' "the statistics' coverage table as CSV"
+months="period,articles 2023-09,1 2023-10,0 2023-11,2 2023-12,0 2024-01,1 2024-02,1"
+months="$months 2024-03,1 2024-04,1 2024-05,0 2024-06,1 "
+is "$(tr '\n' ' ' <"$TEST_TMP/out/months.csv" 2>/dev/null)" "$months" \
+    "one row per month, empty months included"
+
+# the figures (G: the last line) as JSON
 run 's
 :type soybeans
 <Enter>
 S
+G
 e
 <C-u>
 :type figs.json
@@ -67,7 +83,11 @@ e
 :dump screen'
 like "$(status)" 'exported 11 figures to figs\.json \(JSON\)' "the statistics' figures as JSON"
 if command -v python3 >/dev/null 2>&1; then
-    n=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(len(d), sum(1 for x in d if x["figure"]=="9.4 bln dlrs" and x["outlet"]=="Lantern Wire"))' \
+    n=$(python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+print(len(d), sum(1 for x in d
+            if x["figure"] == "9.4 bln dlrs" and x["outlet"] == "Lantern Wire"))' \
         "$TEST_TMP/out/figs.json" 2>&1)
     is "$n" "11 1" "the JSON parses: 11 figures, 9.4 bln dlrs from Lantern Wire among them"
 else
@@ -99,7 +119,12 @@ e
 :dump screen'
 like "$(status)" 'exported 7 lines to kwic\.csv \(CSV\)' "the KWIC lines as CSV"
 if command -v python3 >/dev/null 2>&1; then
-    n=$(python3 -c 'import csv,sys; r=list(csv.DictReader(open(sys.argv[1]))); print(len(r), sorted(set(x["keyword"] for x in r)), sum(1 for x in r if "simplify the forms before" in x["left"] and x["right"].startswith("rise in April")))' \
+    n=$(python3 -c '
+import csv, sys
+r = list(csv.DictReader(open(sys.argv[1])))
+print(len(r), sorted(set(x["keyword"] for x in r)),
+      sum(1 for x in r if "simplify the forms before" in x["left"]
+          and x["right"].startswith("rise in April")))' \
         "$TEST_TMP/out/kwic.csv" 2>&1)
     is "$n" "7 ['tariffs'] 1" "the CSV parses: 7 lines, the keyword as written, its contexts"
 else
