@@ -1024,6 +1024,7 @@ handle_key(struct app *app, int key)
                     app->sort == SORT_DATE ? "date" : "relevance");
         return;
     case ACT_REFRESH:
+        app_compare_free(app); /* near-duplicate counts may have changed */
         update_total(app);
         app_run(app, true);
         app_message(app, ROLE_STATUS, "refreshed");

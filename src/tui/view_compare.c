@@ -35,6 +35,7 @@
 #include <string.h>
 
 #include "dossier/compare.h"
+#include "dossier/utf8.h"
 #include "tui.h"
 
 #define GUTTER 3
@@ -387,12 +388,38 @@ hl_add(struct hls *h, struct span sp, int role)
     h->v[h->n++] = (struct hl){(uint32_t)sp.start, (uint32_t)sp.end, role};
 }
 
+/* End line l with an ellipsis within w columns (the text was cut after it). */
+static void
+ellipsize(struct tline *l, int w)
+{
+    size_t keep = 0, cols = 0;
+    while (keep < l->len) {
+        uint32_t cp;
+        int k = utf8_decode(l->text + keep, l->len - keep, &cp);
+        size_t cw = (size_t)layout_cp_width(cp);
+        if ((int)(cols + cw) > w - 1)
+            break;
+        cols += cw;
+        keep += (size_t)k;
+    }
+    char *t = xasprintf("%.*s\xe2\x80\xa6", (int)keep, l->text);
+    free(l->text);
+    l->text = t;
+    l->len = keep + 3;
+    for (size_t i = 0; i < l->nspans; i++)
+        if (l->spans[i].end > keep)
+            l->spans[i].end = (uint32_t)keep;
+}
+
 /* Move the lines of tmp (at most max, 0: all) to the end of dst; returns how
- * many moved. tmp is emptied. */
+ * many moved, the last one ending in an ellipsis within w columns when lines
+ * were left out. tmp is emptied. */
 static size_t
-lines_move(struct tlines *tmp, size_t max, struct tlines *dst)
+lines_move(struct tlines *tmp, size_t max, int w, struct tlines *dst)
 {
     size_t n = max && tmp->n > max ? max : tmp->n;
+    if (n && n < tmp->n)
+        ellipsize(&tmp->v[n - 1], w);
     for (size_t i = 0; i < tmp->n; i++) {
         if (i >= n) {
             free(tmp->v[i].text);
@@ -421,7 +448,7 @@ wrap_sentence(const char *body, struct span sp, int w, const struct hls *h, int 
     for (size_t i = 0; i < h->n; i++)
         if (h->v[i].end > sp.start && h->v[i].start < sp.end)
             layout_mark(&tmp, h->v[i].start, h->v[i].end, h->v[i].role);
-    return lines_move(&tmp, 0, dst);
+    return lines_move(&tmp, 0, w, dst);
 }
 
 /* Text across both columns, wrapped; at most max lines (0: all). */
@@ -434,7 +461,7 @@ full_text(struct grid *g, const char *text, int role, int w, size_t max)
     if (tmp.n == 0)
         tlines_add(&tmp, "", 0, role);
     size_t first = g->lfull.n;
-    lines_move(&tmp, max, &g->lfull);
+    lines_move(&tmp, max, w, &g->lfull);
     for (size_t i = first; i < g->lfull.n; i++)
         line_add(g)->full = (long)i;
 }
@@ -451,11 +478,11 @@ pair_text(struct grid *g, const char *ta, const char *tb, size_t label_len, int 
     layout_wrap(ta, strlen(ta), colw, 0, role, &tmp);
     if (label_len && *ta)
         layout_mark(&tmp, 0, (uint32_t)label_len, label_role);
-    size_t na = lines_move(&tmp, max, &g->la);
+    size_t na = lines_move(&tmp, max, colw, &g->la);
     layout_wrap(tb, strlen(tb), colw, 0, role, &tmp);
     if (label_len && *tb)
         layout_mark(&tmp, 0, (uint32_t)label_len, label_role);
-    size_t nb = lines_move(&tmp, max, &g->lb);
+    size_t nb = lines_move(&tmp, max, colw, &g->lb);
     for (size_t k = 0; k < DS_MAX(na, nb); k++) {
         struct cmp_line *l = line_add(g);
         l->a = k < na ? (long)(a0 + k) : -1;
