@@ -32,18 +32,23 @@ install_missing() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null
 }
 
-# configure once per build directory; make rebuilds what changed.
+# configure once per build directory; make rebuilds what changed. The
+# compiler's output goes to BUILD_DIR/build.log and is shown on failure.
 build() {
-    dir=$1
+    bdir=$1
     shift
     if [ ! -x "$top/configure" ] || [ "$top/configure.ac" -nt "$top/configure" ]; then
         (cd "$top" && autoreconf -fi >/dev/null 2>&1) || (cd "$top" && autoreconf -fi)
     fi
-    mkdir -p "$dir"
-    if [ ! -f "$dir/Makefile" ] || [ "$top/configure" -nt "$dir/Makefile" ]; then
-        (cd "$dir" && "$top/configure" -q "$@")
+    mkdir -p "$bdir"
+    if [ ! -f "$bdir/Makefile" ] || [ "$top/configure" -nt "$bdir/Makefile" ]; then
+        (cd "$bdir" && "$top/configure" -q "$@")
     fi
-    make -C "$dir" -j"$(nproc)" -s
+    if ! make -C "$bdir" -j"$(nproc)" -s >"$bdir/build.log" 2>&1; then
+        tail -40 "$bdir/build.log"
+        echo "setup: the build in $bdir failed" >&2
+        return 1
+    fi
 }
 
 # "N passed, N failed[, N skipped]" from automake's TAP test-suite logs.
@@ -66,7 +71,10 @@ run)
 test)
     install_missing
     dir="$top/build/test"
-    build "$dir" --enable-werror --enable-debug --enable-sanitizers
+    build "$dir" --enable-werror --enable-debug --enable-sanitizers || {
+        echo "0 passed, 1 failed"
+        exit 1
+    }
     status=0
     make -C "$dir" -j"$(nproc)" -s check >"$dir/check.out" 2>&1 || status=$?
     grep -E '^(FAIL|ERROR|XPASS)' "$dir/check.out" || true
@@ -78,7 +86,10 @@ test)
     [ "$status" -ne 0 ] && sed -n '/^FAIL\|^ERROR/,+30p' "$dir/test-suite.log" | head -200
     # The unit tests again under valgrind, in a build without the sanitizers.
     vdir="$top/build/valgrind"
-    build "$vdir" --enable-werror --enable-debug
+    build "$vdir" --enable-werror --enable-debug || {
+        echo "0 passed, 1 failed"
+        exit 1
+    }
     make -C "$vdir" -s check-valgrind >"$vdir/check.out" 2>&1 || status=1
     grep -E '^(FAIL|ERROR)' "$vdir/check.out" | sed 's/^/valgrind: /' || true
     fuzz_failed=0
