@@ -175,15 +175,15 @@ void layout_thousands(int64_t n, char *out, size_t size);
     X(HALF_UP, "half-page-up", "<C-u>", "Move up half a page")                                     \
     X(FIRST, "first", "g <Home>", "Go to the first line")                                          \
     X(LAST, "last", "G <End>", "Go to the last line")                                              \
-    X(ENTER, "enter", "<Enter>", "Open / apply the selected item")                                 \
-    X(FOCUS_NEXT, "focus-next", "<Tab>", "Focus the next pane")                                    \
+    X(ENTER, "enter", "<Enter>", "Open / apply the selected item (compare: read side A or B)")     \
+    X(FOCUS_NEXT, "focus-next", "<Tab>", "Focus the next pane (compare: choose side A or B)")      \
     X(FOCUS_PREV, "focus-prev", "<S-Tab>", "Focus the previous pane")                              \
     X(NEXT_DOC, "next-article", "J", "Read the next article in the list")                          \
     X(PREV_DOC, "prev-article", "K", "Read the previous article in the list")                      \
     X(SEARCH, "search", "s :", "Edit the query (Enter runs it, Esc cancels)")                      \
     X(FIND, "find", "/", "Find text in the article")                                               \
-    X(FIND_NEXT, "find-next", "n", "Next match of the find text")                                  \
-    X(FIND_PREV, "find-prev", "N", "Previous match of the find text")                              \
+    X(FIND_NEXT, "find-next", "n", "Next match of the find text (compare: next difference)")       \
+    X(FIND_PREV, "find-prev", "N", "Previous match of the find text (compare: previous one)")      \
     X(TOGGLE_SIDEBAR, "toggle-topics", "t", "Show and focus the topics pane; hide it if focused")  \
     X(TOGGLE_FACTS, "toggle-facts", "f", "Show and focus the facts pane; hide it if focused")      \
     X(TOGGLE_LIST, "toggle-list", "L", "Show and focus the article list; hide it if focused")      \
