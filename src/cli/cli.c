@@ -187,3 +187,37 @@ cli_thousands(long long n)
     out[o] = '\0';
     return out;
 }
+
+/* Resolve the single ID|PATH argument of a command. Prints errors. Returns
+ * EXIT_FOUND with *id set, or the exit status to return. */
+int
+cli_resolve_doc(struct store *s, const char *cmd, char **words, int nwords, int64_t *id)
+{
+    struct ds_error err;
+    ds_error_clear(&err);
+    if (nwords != 1) {
+        fprintf(stderr, "dossier %s: give one article id or path (see dossier %s --help)\n", cmd,
+                cmd);
+        return EXIT_ERROR;
+    }
+    int rc = store_doc_resolve(s, words[0], id, &err);
+    if (rc < 0) {
+        fprintf(stderr, "dossier %s: %s\n", cmd, err.msg);
+        return EXIT_ERROR;
+    }
+    if (rc > 0) {
+        fprintf(stderr, "dossier %s: no article '%s' in the index\n", cmd, words[0]);
+        return EXIT_NONE;
+    }
+    return EXIT_FOUND;
+}
+
+void
+cli_json_field(struct buf *b, const char *name, const char *value)
+{
+    buf_printf(b, ",\"%s\":", name);
+    if (value)
+        buf_put_json_string(b, value);
+    else
+        buf_puts(b, "null");
+}

@@ -63,6 +63,13 @@ void cli_put_cell(FILE *f, const char *s, size_t cols);
 /* Format n with thousands separators ("5,120") into a static buffer. */
 const char *cli_thousands(long long n);
 
+/* Resolve the single ID|PATH argument of command cmd. Prints errors. Returns
+ * EXIT_FOUND with *id set, or the exit status to return. */
+int cli_resolve_doc(struct store *s, const char *cmd, char **words, int nwords, int64_t *id);
+
+/* Append ',"name":value' to a JSON object: a string, or null. */
+void cli_json_field(struct buf *b, const char *name, const char *value);
+
 void cli_usage(const struct cli_command *cmd, FILE *f);
 const struct cli_command *cli_find(const char *name);
 

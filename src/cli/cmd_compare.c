@@ -49,7 +49,6 @@
 int cmd_compare(int argc, char **argv);
 int cmd_similar(int argc, char **argv);
 /* cmd_show.c */
-int cli_resolve_doc(struct store *s, const char *cmd, char **words, int nwords, int64_t *id);
 
 /* ---- helpers ---------------------------------------------------------------- */
 

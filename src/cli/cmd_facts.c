@@ -11,8 +11,6 @@
 #include "commands.h"
 #include "dossier/query.h"
 
-int cli_resolve_doc(struct store *s, const char *cmd, char **words, int nwords, int64_t *id);
-
 static char *
 span_text(const char *body, struct span sp)
 {
@@ -27,30 +25,20 @@ span_text(const char *body, struct span sp)
 }
 
 static void
-json_opt(struct buf *b, const char *key, const char *v)
-{
-    buf_printf(b, ",\"%s\":", key);
-    if (v)
-        buf_put_json_string(b, v);
-    else
-        buf_puts(b, "null");
-}
-
-static void
 figure_json(struct buf *b, const struct figure *f, const char *body)
 {
     char *sent = span_text(body, f->sentence);
     buf_puts(b, "{\"text\":");
     buf_put_json_string(b, f->text ? f->text : "");
     buf_printf(b, ",\"value\":%.17g", f->value);
-    json_opt(b, "unit", f->unit);
-    json_opt(b, "scale", f->scale);
-    json_opt(b, "kind", figure_kind_name(f->kind));
-    json_opt(b, "direction", f->direction);
-    json_opt(b, "period", f->period);
-    json_opt(b, "subject", f->subject);
+    cli_json_field(b, "unit", f->unit);
+    cli_json_field(b, "scale", f->scale);
+    cli_json_field(b, "kind", figure_kind_name(f->kind));
+    cli_json_field(b, "direction", f->direction);
+    cli_json_field(b, "period", f->period);
+    cli_json_field(b, "subject", f->subject);
     buf_printf(b, ",\"start\":%u,\"end\":%u", f->span.start, f->span.end);
-    json_opt(b, "sentence", sent);
+    cli_json_field(b, "sentence", sent);
     buf_puts(b, "}");
     free(sent);
 }
@@ -121,8 +109,8 @@ cmd_facts(int argc, char **argv)
             const struct entity *e = &x.entities[i];
             buf_puts(&b, i ? ",{\"name\":" : "{\"name\":");
             buf_put_json_string(&b, e->name);
-            json_opt(&b, "alt", e->alt);
-            json_opt(&b, "kind", entity_kind_name(e->kind));
+            cli_json_field(&b, "alt", e->alt);
+            cli_json_field(&b, "kind", entity_kind_name(e->kind));
             buf_printf(&b, ",\"count\":%zu}", e->nspans);
         }
         buf_puts(&b, "],\"topics\":[");
@@ -258,8 +246,8 @@ cmd_figures(int argc, char **argv)
                 if (json) {
                     struct buf b = BUF_INIT;
                     buf_printf(&b, "{\"id\":%lld", (long long)row.id);
-                    json_opt(&b, "date", row.published);
-                    json_opt(&b, "source", row.source);
+                    cli_json_field(&b, "date", row.published);
+                    cli_json_field(&b, "source", row.source);
                     buf_puts(&b, ",\"figure\":");
                     figure_json(&b, f, body);
                     buf_puts(&b, "}\n");
@@ -344,7 +332,7 @@ print_facets(const char *cmd, int argc, char **argv, const enum facet_kind *kind
             for (size_t i = 0; i < n; i++) {
                 buf_puts(&b, i ? ",{\"key\":" : "{\"key\":");
                 buf_put_json_string(&b, f[i].key);
-                json_opt(&b, "label", f[i].label);
+                cli_json_field(&b, "label", f[i].label);
                 buf_printf(&b, ",\"count\":%lld}", (long long)f[i].count);
             }
             buf_putc(&b, ']');

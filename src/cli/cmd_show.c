@@ -9,42 +9,6 @@
 #include "cli.h"
 #include "commands.h"
 
-/* Resolve the single ID|PATH argument of a command. Prints errors. Returns
- * EXIT_FOUND with *id set, or the exit status to return. */
-int cli_resolve_doc(struct store *s, const char *cmd, char **words, int nwords, int64_t *id);
-
-int
-cli_resolve_doc(struct store *s, const char *cmd, char **words, int nwords, int64_t *id)
-{
-    struct ds_error err;
-    ds_error_clear(&err);
-    if (nwords != 1) {
-        fprintf(stderr, "dossier %s: give one article id or path (see dossier %s --help)\n", cmd,
-                cmd);
-        return EXIT_ERROR;
-    }
-    int rc = store_doc_resolve(s, words[0], id, &err);
-    if (rc < 0) {
-        fprintf(stderr, "dossier %s: %s\n", cmd, err.msg);
-        return EXIT_ERROR;
-    }
-    if (rc > 0) {
-        fprintf(stderr, "dossier %s: no article '%s' in the index\n", cmd, words[0]);
-        return EXIT_NONE;
-    }
-    return EXIT_FOUND;
-}
-
-static void
-json_field(struct buf *b, const char *name, const char *value)
-{
-    buf_printf(b, ",\"%s\":", name);
-    if (value)
-        buf_put_json_string(b, value);
-    else
-        buf_puts(b, "null");
-}
-
 static void
 print_meta_line(const char *label, const char *value)
 {
@@ -92,23 +56,23 @@ cmd_show(int argc, char **argv)
     if (json) {
         struct buf b = BUF_INIT;
         buf_printf(&b, "{\"id\":%lld", (long long)rec.id);
-        json_field(&b, "path", rec.path);
-        json_field(&b, "title", a->title);
-        json_field(&b, "subtitle", a->subtitle);
-        json_field(&b, "section", a->section);
-        json_field(&b, "source", a->source);
-        json_field(&b, "published", a->published);
-        json_field(&b, "date_found", a->published ? date_source_name(a->date_how) : NULL);
-        json_field(&b, "byline", a->byline);
-        json_field(&b, "language", a->lang);
-        json_field(&b, "encoding", a->encoding);
+        cli_json_field(&b, "path", rec.path);
+        cli_json_field(&b, "title", a->title);
+        cli_json_field(&b, "subtitle", a->subtitle);
+        cli_json_field(&b, "section", a->section);
+        cli_json_field(&b, "source", a->source);
+        cli_json_field(&b, "published", a->published);
+        cli_json_field(&b, "date_found", a->published ? date_source_name(a->date_how) : NULL);
+        cli_json_field(&b, "byline", a->byline);
+        cli_json_field(&b, "language", a->lang);
+        cli_json_field(&b, "encoding", a->encoding);
         buf_printf(&b, ",\"words\":%d,\"files\":%d", a->words, rec.nfiles);
-        json_field(&b, "lead", rec.lead);
-        json_field(&b, "body", a->body);
+        cli_json_field(&b, "lead", rec.lead);
+        cli_json_field(&b, "body", a->body);
         if (raw)
-            json_field(&b, "raw", a->raw);
+            cli_json_field(&b, "raw", a->raw);
         if (removed)
-            json_field(&b, "removed", a->removed);
+            cli_json_field(&b, "removed", a->removed);
         buf_puts(&b, "}\n");
         fputs(b.data, stdout);
         buf_free(&b);

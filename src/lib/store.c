@@ -786,24 +786,6 @@ store_doc_insert(struct store *s, const struct article *a, uint64_t hash, int64_
     return rc;
 }
 
-static void
-store_article_free(struct article *a)
-{
-    free(a->path);
-    free(a->raw);
-    free(a->body);
-    free(a->removed);
-    free(a->encoding);
-    free(a->title);
-    free(a->subtitle);
-    free(a->section);
-    free(a->source);
-    free(a->published);
-    free(a->byline);
-    free(a->lang);
-    memset(a, 0, sizeof *a);
-}
-
 void
 doc_record_clear(struct doc_record *r)
 {
@@ -811,7 +793,7 @@ doc_record_clear(struct doc_record *r)
         return;
     free(r->path);
     free(r->lead);
-    store_article_free(&r->a);
+    article_clear(&r->a);
     memset(r, 0, sizeof *r);
 }
 

@@ -41,7 +41,6 @@ kind_parse(const char *const *names, size_t n, const char *t)
     return 0;
 }
 
-static void store_extraction_free(struct extraction *x);
 
 static int
 store_done(struct store *s, sqlite3_stmt *st, const char *doing, struct ds_error *err)
@@ -238,38 +237,8 @@ store_get_extraction(struct store *s, int64_t doc_id, struct extraction *out,
 fail:
     store_fail(s, err, rc, "reading an extraction");
 fail_quiet:
-    store_extraction_free(out);
+    extraction_clear(out);
     return -1;
-}
-
-/* Free what store_get_extraction() filled (extraction_clear() does the same
- * in the extract module; the store does not depend on it). */
-static void
-store_extraction_free(struct extraction *x)
-{
-    for (size_t i = 0; i < x->nfigures; i++) {
-        struct figure *f = &x->figures[i];
-        free(f->text);
-        free(f->unit);
-        free(f->scale);
-        free(f->direction);
-        free(f->period);
-        free(f->subject);
-        free(f->approx);
-    }
-    free(x->figures);
-    for (size_t i = 0; i < x->nentities; i++) {
-        free(x->entities[i].name);
-        free(x->entities[i].alt);
-        free(x->entities[i].spans);
-    }
-    free(x->entities);
-    for (size_t i = 0; i < x->ntopics; i++) {
-        free(x->topics[i].slug);
-        free(x->topics[i].spans);
-    }
-    free(x->topics);
-    memset(x, 0, sizeof *x);
 }
 
 int
