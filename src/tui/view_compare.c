@@ -999,15 +999,28 @@ diff_step(struct app *app, struct cmp_state *s, int h, int dir)
     app_message(app, ROLE_STATUS, "difference %zu of %zu", idx, total);
 }
 
-/* Open side A (0) or B (1) in the reader. */
+/* Open side A (0) or B (1) in the reader at the first sentence of that side
+ * shown at the top (highlighted as the current passage). */
 static void
 open_side(struct app *app, int side)
 {
-    int64_t id = side ? app->cmp->id_b : app->cmp->id_a;
+    const struct cmp_state *s = app->cmp;
+    int64_t id = side ? s->id_b : s->id_a;
+    struct span at = {0, 0};
+    for (size_t k = side && s->unlocked ? s->top_b : s->top_a; k < s->body.n; k++) {
+        long row = s->body.lines[k].row;
+        int32_t sent = row < 0 ? -1 : side ? s->r.rows[row].b : s->r.rows[row].a;
+        if (sent >= 0) {
+            at = side ? s->r.sent_b[sent] : s->r.sent_a[sent];
+            break;
+        }
+    }
     app_compare_close(app);
     app_load_doc(app, id);
     app->focus = PANE_READER;
     app->zoom = false;
+    if (at.end > at.start)
+        app_reader_jump(app, (uint32_t)at.start, (uint32_t)at.end);
 }
 
 static bool
