@@ -505,7 +505,10 @@ stats_title(struct app *app, struct pane *p, struct buf *out)
     layout_thousands(stats.ov.documents, n, sizeof n);
     buf_printf(out, "%s article%s, %.0f ms%s", n, stats.ov.documents == 1 ? "" : "s",
                app->script ? 0.0 : stats.ms, stats.ov.estimated ? ", entities estimated" : "");
-    if (stats.nlines && p->sel < stats.nlines && stats.items[p->sel].kind == SI_FILTER)
+    if (stats.stage != STAGE_DONE)
+        buf_printf(out, "  computing %s…",
+                   stats.stage == STAGE_FIGURES ? "the figures" : "distinctive terms");
+    else if (stats.nlines && p->sel < stats.nlines && stats.items[p->sel].kind == SI_FILTER)
         buf_printf(out, "  Enter: %s", stats.items[p->sel].arg);
 }
 
