@@ -72,6 +72,31 @@ else
     skip 4 "python3 not installed"
 fi
 
+# An unreadable file is skipped with its reason. Root reads everything, so
+# as root the run drops to the 'nobody' user for this check.
+locked="$TEST_TMP/locked"
+mkdir -p "$locked"
+printf 'Tariff news nobody may read.\n' >"$locked/secret.txt"
+printf 'Tariff news anybody may read.\n' >"$locked/open.txt"
+chmod 000 "$locked/secret.txt"
+chmod 777 "$TEST_TMP"
+as_user=""
+if [ "$(id -u)" -eq 0 ]; then
+    if command -v setpriv >/dev/null 2>&1 &&
+        setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
+        as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
+    else
+        as_user="none"
+    fi
+fi
+if [ "$as_user" = none ]; then
+    skip 2 "running as root without setpriv: cannot make a file unreadable"
+else
+    out=$(XDG_CONFIG_HOME="$TEST_TMP/cfg" $as_user "$D" --db "$TEST_TMP/locked.db" index "$locked" 2>&1)
+    ok $? "index succeeds next to an unreadable file"
+    like "$out" "secret.txt \(unreadable: Permission denied\)" "unreadable file skipped with its reason"
+fi
+
 # An empty folder and an empty index: every command still answers cleanly.
 mkdir -p "$TEST_TMP/nothing"
 edb="$TEST_TMP/empty.db"
