@@ -12,7 +12,9 @@
  *   theme.c    the style-role table (default colours, attributes).
  *   view_*.c   one pane per file behind struct view_ops: sidebar (topics),
  *              list (virtual article list), reader (also loading an article
- *              and find-in-article), facts, help, compare (side by side).
+ *              and find-in-article), facts, help, compare (side by side),
+ *              stats (statistics, S) and kwic (keyword in context, w), both
+ *              declared in view_stats.h with export.c (e).
  *   app.c      state, pane layout, the event loop, cmd_browse().
  *   script.c   --script: keys and commands read from a file.
  *   prompt.c   the query prompt's line editor and history.
