@@ -25,6 +25,10 @@
  * two sides may scroll apart. A resize re-wraps and keeps the aligned row
  * at the top of each side.
  *
+ * Two sets of articles (`=`, "QUERY vs QUERY"): the same screen shows the
+ * terms, entities and topics distinctive of each side (compare_two_sets, as
+ * `dossier compare --left --right` counts them) in the two columns.
+ *
  * Also here: the near-duplicate counts the list shows (app_near_dup_count),
  * cached per document.
  */
