@@ -882,6 +882,10 @@ app_open_at(struct app *app, int64_t id, uint32_t start, uint32_t end)
     app_load_doc(app, id);
     app_reader_jump(app, start, end);
     app->focus = PANE_READER;
+    /* the list's selection follows (without reloading: the jump stays) */
+    long pos = app->rs ? result_set_find(app->rs, id) : -1;
+    if (pos >= 0)
+        app->panes[PANE_LIST].sel = (size_t)pos;
 }
 
 /* Keys on the statistics or KWIC screen; false to let the main table have
