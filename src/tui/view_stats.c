@@ -23,6 +23,7 @@
 
 #include "dossier/corpus.h"
 #include "dossier/query.h"
+#include "dossier/utf8.h"
 #include "tui.h"
 #include "view_stats.h"
 
@@ -44,7 +45,16 @@ enum stats_section {
     SEC_PAIRS,
     SEC_TERMS,
     SEC_FIGURES,
+    SEC_KIND0, /* + index in stats_kinds: people, organisations, countries, places */
 };
+
+/* The entity kinds listed on their own, after the mixed top entities. */
+static const enum entity_kind stats_kinds[] = {ENTITY_PERSON, ENTITY_ORG, ENTITY_COUNTRY,
+                                               ENTITY_PLACE};
+static const char *const stats_kind_titles[] = {"people", "organisations", "countries",
+                                                "places"};
+#define STATS_NKINDS 4
+#define STATS_MAX_PER_KIND 8
 
 struct stats_item {
     enum stats_item_kind kind;
@@ -56,7 +66,7 @@ struct stats_item {
 /* What is computed, in the order the view computes it: the overview first
  * (what the screen opens on), then the figures, then distinctive terms, so
  * a slow part never keeps the first screen back. */
-enum stats_stage { STAGE_OVERVIEW, STAGE_FIGURES, STAGE_KEYNESS, STAGE_DONE };
+enum stats_stage { STAGE_OVERVIEW, STAGE_KINDS, STAGE_FIGURES, STAGE_KEYNESS, STAGE_DONE };
 
 struct stats_state {
     bool ready;
@@ -70,6 +80,9 @@ struct stats_state {
     int fig_sort; /* enum corpus_fig_sort */
     struct corpus_keyness kn;
     bool has_keyness;
+    struct corpus_count *kinds[STATS_NKINDS]; /* top entities of each kind */
+    size_t nkinds[STATS_NKINDS];
+    bool has_kinds;
     char **lines; /* rendered for width */
     struct stats_item *items;
     size_t nlines;
@@ -102,6 +115,8 @@ view_stats_close(struct app *app)
     corpus_overview_clear(&stats.ov);
     corpus_figures_free(stats.figs, stats.nfigs);
     corpus_keyness_clear(&stats.kn);
+    for (int k = 0; k < STATS_NKINDS; k++)
+        corpus_counts_free(stats.kinds[k], stats.nkinds[k]);
     free(stats.error);
     free(stats.key);
     memset(&stats, 0, sizeof stats);
@@ -144,7 +159,7 @@ view_stats_open(struct app *app)
         return -1;
     }
     stats.fig_sort = CORPUS_FIG_BY_SUBJECT;
-    stats.stage = STAGE_FIGURES;
+    stats.stage = STAGE_KINDS;
     stats.ms = (ds_now() - t0) * 1000.0;
     stats.ready = true;
     return 0;
@@ -164,7 +179,17 @@ view_stats_step(struct app *app)
     struct ds_error err;
     ds_error_clear(&err);
     double t0 = ds_now();
-    if (stats.stage == STAGE_FIGURES) {
+    if (stats.stage == STAGE_KINDS) {
+        stats.has_kinds = true;
+        for (int k = 0; k < STATS_NKINDS; k++)
+            if (corpus_entities(app->store, stats.sel, (int)stats_kinds[k], STATS_MAX_PER_KIND,
+                                &stats.kinds[k], &stats.nkinds[k], &err) != 0) {
+                stats.kinds[k] = NULL;
+                stats.nkinds[k] = 0;
+                stats.has_kinds = false;
+            }
+        stats.stage = STAGE_FIGURES;
+    } else if (stats.stage == STAGE_FIGURES) {
         if (corpus_figures(app->store, stats.sel, CORPUS_FIG_BY_SUBJECT, STATS_MAX_FIGURES,
                            &stats.figs, &stats.nfigs, &err) != 0) {
             app_message(app, ROLE_ERROR, "figures: %s", err.msg);
@@ -385,6 +410,53 @@ stats_overview_lines(struct stats_builder *sb, size_t w)
     free(a);
 }
 
+/* Append s cut (with an ellipsis) or padded to exactly cols columns. */
+static void
+stats_cell(struct buf *b, const char *s, size_t cols)
+{
+    size_t n = strlen(s), w = layout_width(s, n);
+    if (w > cols && cols > 0) {
+        size_t used;
+        size_t k = utf8_prefix_for_width(s, n, cols - 1, &used);
+        buf_append(b, s, k);
+        buf_puts(b, "…");
+        w = used + 1;
+    } else {
+        buf_puts(b, s);
+    }
+    for (; w < cols; w++)
+        buf_putc(b, ' ');
+}
+
+/* The top entities of each kind: name, articles, share; Enter filters. */
+static void
+stats_kind_lines(struct stats_builder *sb, size_t w)
+{
+    if (!stats.has_kinds)
+        return;
+    size_t name = w > 24 ? w - 18 : 6;
+    for (int k = 0; k < STATS_NKINDS; k++) {
+        sb->sec = SEC_KIND0 + k;
+        stats_push(sb, xstrdup(""), SI_NONE, NULL, 0);
+        stats_push(sb,
+                   xasprintf("%s%s", stats_kind_titles[k],
+                             stats.ov.estimated ? " (estimated from a sample)" : ""),
+                   SI_NONE, NULL, 0);
+        if (!stats.nkinds[k])
+            stats_push(sb, xstrdup("  (none)"), SI_NONE, NULL, 0);
+        for (size_t i = 0; i < stats.nkinds[k]; i++) {
+            const struct corpus_count *c = &stats.kinds[k][i];
+            char num[32];
+            struct buf b = BUF_INIT;
+            buf_puts(&b, "  ");
+            stats_cell(&b, c->key, name);
+            layout_thousands(c->count, num, sizeof num);
+            buf_printf(&b, "%9s %5.1f%%", num, c->share * 100.0);
+            stats_push(sb, buf_steal(&b), SI_FILTER, stats_kind_filter(stats_kinds[k], c->key), 0);
+        }
+    }
+}
+
 static void
 stats_keyness_lines(struct stats_builder *sb, size_t w)
 {
@@ -472,13 +544,15 @@ stats_layout(int w)
     struct stats_builder sb = {0};
     /* tables wider than this put the counts too far from the names */
     stats_overview_lines(&sb, (size_t)(w > STATS_MAX_WIDTH ? STATS_MAX_WIDTH : w));
+    stats_kind_lines(&sb, (size_t)(w > STATS_MAX_WIDTH ? STATS_MAX_WIDTH : w));
     stats_keyness_lines(&sb, (size_t)w);
     stats_figure_lines(&sb, (size_t)w);
     if (stats.stage != STAGE_DONE) {
         stats_push(&sb, xstrdup(""), SI_NONE, NULL, 0);
         stats_push(&sb,
-                   xstrdup(stats.stage == STAGE_FIGURES ? "computing the figures…"
-                                                        : "computing distinctive terms…"),
+                   xstrdup(stats.stage == STAGE_KINDS     ? "computing entities by kind…"
+                           : stats.stage == STAGE_FIGURES ? "computing the figures…"
+                                                          : "computing distinctive terms…"),
                    SI_NONE, NULL, 0);
     }
     stats.lines = sb.lines;
@@ -507,7 +581,9 @@ stats_title(struct app *app, struct pane *p, struct buf *out)
                app->script ? 0.0 : stats.ms, stats.ov.estimated ? ", entities estimated" : "");
     if (stats.stage != STAGE_DONE)
         buf_printf(out, "  computing %s…",
-                   stats.stage == STAGE_FIGURES ? "the figures" : "distinctive terms");
+                   stats.stage == STAGE_KINDS     ? "entities by kind"
+                   : stats.stage == STAGE_FIGURES ? "the figures"
+                                                  : "distinctive terms");
     else if (stats.nlines && p->sel < stats.nlines && stats.items[p->sel].kind == SI_FILTER)
         buf_printf(out, "  Enter: %s", stats.items[p->sel].arg);
 }
@@ -761,6 +837,20 @@ stats_table_fill(struct stats_table *t, int sec)
             stats_table_row(t, (const char *const[]){k->term, n1, n2, n3, n4});
         }
         break;
+    case SEC_KIND0:
+    case SEC_KIND0 + 1:
+    case SEC_KIND0 + 2:
+    case SEC_KIND0 + 3: {
+        int k = sec - SEC_KIND0;
+        *t = (struct stats_table){.title = stats_kind_titles[k], .ncols = 4, .cols = c_count};
+        for (size_t i = 0; i < stats.nkinds[k]; i++) {
+            const struct corpus_count *c = &stats.kinds[k][i];
+            snprintf(n1, sizeof n1, "%lld", (long long)c->count);
+            snprintf(n2, sizeof n2, "%.4f", c->share);
+            stats_table_row(t, (const char *const[]){c->key, c->label, n1, n2});
+        }
+        break;
+    }
     default:
         *t = (struct stats_table){.title = "Figures", .ncols = 9, .cols = c_figs};
         for (size_t i = 0; i < stats.nfigs; i++) {
