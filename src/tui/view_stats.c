@@ -220,98 +220,12 @@ view_stats_ms(void)
     return stats.ms;
 }
 
-/* ---- dates for a bar's filter ---------------------------------------------------------------- */
-
-/* Days since 1970-01-01 of a civil date, and back (H. Hinnant's algorithms). */
-static long
-stats_days(int y, int m, int d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void
-stats_civil(long z, int *y, int *m, int *d)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
-/* "after:FIRST before:NEXT" for a bucket key of unit u (newly allocated), or
- * NULL when the key does not parse. */
-char *
-view_stats_period_filter(const char *key, int unit)
-{
-    int y = 0, m = 1, d = 1;
-    int n = sscanf(key, "%d-%d-%d", &y, &m, &d);
-    if (n < 1 || m < 1 || m > 12 || d < 1 || d > 31)
-        return NULL;
-    int y2 = y, m2 = m, d2 = d;
-    if (unit == CORPUS_UNIT_YEAR) {
-        m = d = 1;
-        y2 = y + 1;
-        m2 = d2 = 1;
-    } else if (unit == CORPUS_UNIT_WEEK) {
-        stats_civil(stats_days(y, m, d) + 7, &y2, &m2, &d2);
-    } else {
-        d = 1;
-        d2 = 1;
-        m2 = m == 12 ? 1 : m + 1;
-        y2 = m == 12 ? y + 1 : y;
-    }
-    return xasprintf("after:%04d-%02d-%02d before:%04d-%02d-%02d", y, m, d, y2, m2, d2);
-}
-
-/* ---- lines and what Enter does on each ------------------------------------------------------- */
-
-/* name as one query value: quoted when it holds anything but letters and digits. */
-static void
-stats_quote(struct buf *b, const char *s)
-{
-    bool plain = *s != '\0';
-    for (const char *p = s; *p; p++)
-        if (*p == ' ' || *p == '"' || *p == '(' || *p == ')' || *p == ':' || *p == '-' ||
-            *p == '\'')
-            plain = false;
-    if (plain) {
-        buf_puts(b, s);
-        return;
-    }
-    buf_putc(b, '"');
-    for (const char *p = s; *p; p++)
-        if (*p != '"')
-            buf_putc(b, *p);
-    buf_putc(b, '"');
-}
-
-/* The filter for an entity of the kind named kind ("person", "org"...). */
-static char *
-stats_entity_filter(const char *kind, const char *name)
-{
-    struct buf b = BUF_INIT;
-    if (kind && (!strcmp(kind, "person") || !strcmp(kind, "org") || !strcmp(kind, "country")))
-        buf_printf(&b, "%s:", kind);
-    else
-        buf_puts(&b, "entity:");
-    stats_quote(&b, name);
-    return buf_steal(&b);
-}
+/* ---- lines and what Enter does on each ------------------------------------------------ */
 
 static char *
 stats_kind_filter(enum entity_kind k, const char *name)
 {
-    return stats_entity_filter(entity_kind_name(k), name);
+    return view_stats_entity_filter(entity_kind_name(k), name);
 }
 
 struct stats_builder {
@@ -373,12 +287,12 @@ stats_overview_lines(struct stats_builder *sb, size_t w)
             } else if (tab == 1) {
                 struct buf b = BUF_INIT;
                 buf_puts(&b, "source:");
-                stats_quote(&b, c->key);
+                view_stats_quote(&b, c->key);
                 f = buf_steal(&b);
                 if (strcmp(c->key, "(unknown)") == 0)
                     ds_freep(&f);
             } else {
-                f = stats_entity_filter(c->label, c->key);
+                f = view_stats_entity_filter(c->label, c->key);
             }
             it[i] = (struct stats_item){f ? SI_FILTER : SI_NONE, f, 0, 0};
         }
