@@ -1,0 +1,35 @@
+#!/bin/sh
+# The README and the man page stay true to the program: every key action of
+# the browser's action table (src/tui/tui.h) and every command of the CLI's
+# command table (src/cli/main.c) is documented, with the same keys.
+. "$TOP_SRCDIR/tests/lib.sh"
+
+readme="$TOP_SRCDIR/README.md"
+man="$TOP_SRCDIR/doc/dossier.1"
+
+# X(ID, "name", "keys", "help") rows of TUI_ACTION_INFO
+sed -n '/TUI_ACTION_INFO(X)/,/^$/p' "$TOP_SRCDIR/src/tui/tui.h" |
+    sed -n 's/^ *X([A-Z_0-9]*, "\([^"]*\)", "\([^"]*\)", .*/\1\t\2/p' >"$TEST_TMP/actions"
+n=$(wc -l <"$TEST_TMP/actions")
+[ "$n" -gt 20 ]
+ok $? "read the action table ($n actions)"
+while IFS="	" read -r name keys; do
+    [ "$name" = none ] && continue
+    grep -qF "| \`$keys\` | $name |" "$readme"
+    ok $? "README documents the key '$keys' ($name)"
+    grep -qF "(${name})\"" "$man" && grep -qF ".BR \"$keys\"" "$man"
+    ok $? "man page documents the key '$keys' ($name)"
+done <"$TEST_TMP/actions"
+
+"$DOSSIER_BIN" --help | sed -n 's/^  \([a-z]*\) .*/\1/p' >"$TEST_TMP/commands"
+n=$(wc -l <"$TEST_TMP/commands")
+[ "$n" -gt 10 ]
+ok $? "dossier --help lists the commands ($n)"
+while read -r cmd; do
+    grep -qE "^\.B(R|I)? \"?$cmd( |\"|$)" "$man"
+    ok $? "man page documents 'dossier $cmd'"
+    grep -qE "dossier $cmd( |$)|dossier\`? *\(or \`dossier $cmd" "$readme" || [ "$cmd" = browse ]
+    ok $? "README shows 'dossier $cmd'"
+done <"$TEST_TMP/commands"
+
+done_testing
