@@ -49,6 +49,7 @@ long view_stats_export(struct app *app, FILE *f, int fmt, const char **what);
 /* Find term in the articles app's query selects and show every occurrence;
  * an error or no occurrence is shown in place. Returns 0 or -1. */
 int view_kwic_open(struct app *app, const char *term);
+/* Free the lines (safe when nothing is open). */
 void view_kwic_close(void);
 /* Write the KWIC lines in fmt to f; returns the lines written, -1 on error. */
 long view_kwic_export(FILE *f, int fmt);
