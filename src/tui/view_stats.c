@@ -80,6 +80,7 @@ struct stats_state {
     int fig_sort; /* enum corpus_fig_sort */
     struct corpus_keyness kn;
     bool has_keyness;
+    char **kn_forms; /* per term: how it is written where it first occurs, or NULL */
     struct corpus_count *kinds[STATS_NKINDS]; /* top entities of each kind */
     size_t nkinds[STATS_NKINDS];
     bool has_kinds;
@@ -114,6 +115,9 @@ view_stats_close(struct app *app)
     corpus_sel_free(&stats.sel);
     corpus_overview_clear(&stats.ov);
     corpus_figures_free(stats.figs, stats.nfigs);
+    for (size_t i = 0; stats.kn_forms && i < stats.kn.nterms; i++)
+        free(stats.kn_forms[i]);
+    free(stats.kn_forms);
     corpus_keyness_clear(&stats.kn);
     for (int k = 0; k < STATS_NKINDS; k++)
         corpus_counts_free(stats.kinds[k], stats.nkinds[k]);
@@ -171,6 +175,26 @@ view_stats_pending(void)
     return stats.ready && stats.stage != STAGE_DONE;
 }
 
+/* The index's terms are stems ("agricultur"): show each as it is written
+ * at its first occurrence ("agricultural"; one KWIC lookup, about 1 ms). */
+static void
+stats_term_forms(struct app *app)
+{
+    stats.has_keyness = true;
+    stats.kn_forms = xcalloc(stats.kn.nterms + 1, sizeof *stats.kn_forms);
+    for (size_t i = 0; i < stats.kn.nterms; i++) {
+        struct corpus_kwic *kw = NULL;
+        size_t n = 0;
+        struct ds_error err;
+        ds_error_clear(&err);
+        if (corpus_kwic_find(app->store, stats.sel, stats.kn.terms[i].term, 1, 1, &kw, &n, NULL,
+                             &err) == 0 &&
+            n && kw[0].kw && *kw[0].kw)
+            stats.kn_forms[i] = xstrdup(kw[0].kw);
+        corpus_kwic_free(kw, n);
+    }
+}
+
 bool
 view_stats_step(struct app *app)
 {
@@ -202,7 +226,7 @@ view_stats_step(struct app *app)
         if (!corpus_sel_is_all(stats.sel) && corpus_sel_count(stats.sel) > 0) {
             if (corpus_keyness(app->store, stats.sel, NULL, STATS_MAX_TERMS, 0, &stats.kn,
                                &err) == 0)
-                stats.has_keyness = true;
+                stats_term_forms(app);
             else
                 corpus_keyness_clear(&stats.kn);
         }
@@ -400,7 +424,8 @@ stats_keyness_lines(struct stats_builder *sb, size_t w)
         char a[32], b[32];
         layout_thousands(t->a, a, sizeof a);
         layout_thousands(t->b, b, sizeof b);
-        char *clean = corpus_clean_line(t->term, strlen(t->term));
+        const char *form = stats.kn_forms && stats.kn_forms[k] ? stats.kn_forms[k] : t->term;
+        char *clean = corpus_clean_line(form, strlen(form));
         struct buf line = BUF_INIT;
         buf_puts(&line, "  ");
         buf_puts(&line, clean);
@@ -500,6 +525,10 @@ stats_title(struct app *app, struct pane *p, struct buf *out)
                                                   : "distinctive terms");
     else if (stats.nlines && p->sel < stats.nlines && stats.items[p->sel].kind == SI_FILTER)
         buf_printf(out, "  Enter: %s", stats.items[p->sel].arg);
+    else if (stats.nlines && p->sel < stats.nlines && stats.items[p->sel].kind == SI_TERM)
+        buf_printf(out, "  Enter: %s in context", stats.items[p->sel].arg);
+    else if (stats.nlines && p->sel < stats.nlines && stats.items[p->sel].kind == SI_FIGURE)
+        buf_puts(out, "  Enter: read the article at this figure");
 }
 
 /* Section titles are the unindented lines that are not timeline rows. */
@@ -690,7 +719,8 @@ stats_table_fill(struct stats_table *t, int sec)
     static const char *const c_series[] = {"topic", "name", "articles"};
     static const char *const c_count[] = {"name", "label", "articles", "share"};
     static const char *const c_pairs[] = {"a", "kind_a", "b", "kind_b", "articles"};
-    static const char *const c_terms[] = {"term", "here", "elsewhere", "g2", "log_ratio"};
+    static const char *const c_terms[] = {"term",      "as written", "here",
+                                          "elsewhere", "g2",         "log_ratio"};
     static const char *const c_figs[] = {"doc_id", "date",   "outlet",  "figure", "value",
                                          "unit",   "kind",   "subject", "period"};
     const struct corpus_overview *o = &stats.ov;
@@ -741,14 +771,16 @@ stats_table_fill(struct stats_table *t, int sec)
         }
         break;
     case SEC_TERMS:
-        *t = (struct stats_table){.title = "Distinctive terms", .ncols = 5, .cols = c_terms};
+        *t = (struct stats_table){.title = "Distinctive terms", .ncols = 6, .cols = c_terms};
         for (size_t i = 0; i < stats.kn.nterms; i++) {
             const struct corpus_term *k = &stats.kn.terms[i];
             snprintf(n1, sizeof n1, "%lld", (long long)k->a);
             snprintf(n2, sizeof n2, "%lld", (long long)k->b);
             snprintf(n3, sizeof n3, "%.3f", k->g2);
             snprintf(n4, sizeof n4, "%.3f", k->log_ratio);
-            stats_table_row(t, (const char *const[]){k->term, n1, n2, n3, n4});
+            stats_table_row(t, (const char *const[]){
+                                   k->term, stats.kn_forms ? stats.kn_forms[i] : NULL, n1, n2,
+                                   n3, n4});
         }
         break;
     case SEC_KIND0:
