@@ -756,7 +756,7 @@ prompt_open(struct app *app, int mode)
     prompt_start(&app->prompt, mode == 1   ? app->query_text
                                : mode == 2 ? app->find
                                : mode == 4 ? export_default
-                                           : NULL);
+                                           : view_kwic_term());
     app->prompt_dirty = true;
 }
 

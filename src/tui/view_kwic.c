@@ -42,6 +42,12 @@ view_kwic_close(void)
     memset(&kwic, 0, sizeof kwic);
 }
 
+const char *
+view_kwic_term(void)
+{
+    return kwic.term;
+}
+
 int
 view_kwic_open(struct app *app, const char *term)
 {

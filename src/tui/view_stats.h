@@ -51,6 +51,8 @@ long view_stats_export(struct app *app, FILE *f, int fmt, const char **what);
 int view_kwic_open(struct app *app, const char *term);
 /* Free the lines (safe when nothing is open). */
 void view_kwic_close(void);
+/* The last term looked up (borrowed), or NULL: w's prompt starts with it. */
+const char *view_kwic_term(void);
 /* Write the KWIC lines in fmt to f; returns the lines written, -1 on error. */
 long view_kwic_export(FILE *f, int fmt);
 
