@@ -32,8 +32,11 @@
 #define STATS_MAX_ROWS 10
 #define STATS_MAX_TERMS 12
 #define STATS_MAX_WIDTH 120
+/* Distinctive terms of a larger selection take seconds (about 5 s for 40,000
+ * of 100,000 articles), during which keys wait: they are computed on Enter. */
+#define STATS_KEYNESS_AUTO 5000
 
-enum stats_item_kind { SI_NONE, SI_FILTER, SI_FIGURE, SI_TERM };
+enum stats_item_kind { SI_NONE, SI_FILTER, SI_FIGURE, SI_TERM, SI_KEYNESS };
 
 /* The table a line belongs to (what e exports). */
 enum stats_section {
@@ -80,6 +83,7 @@ struct stats_state {
     int fig_sort; /* enum corpus_fig_sort */
     struct corpus_keyness kn;
     bool has_keyness;
+    bool kn_deferred; /* waiting for Enter on its line (a large selection) */
     char **kn_forms; /* per term: how it is written where it first occurs, or NULL */
     struct corpus_count *kinds[STATS_NKINDS]; /* top entities of each kind */
     size_t nkinds[STATS_NKINDS];
@@ -172,7 +176,7 @@ view_stats_open(struct app *app)
 bool
 view_stats_pending(void)
 {
-    return stats.ready && stats.stage != STAGE_DONE;
+    return stats.ready && stats.stage != STAGE_DONE && !stats.kn_deferred;
 }
 
 /* The index's terms are stems ("agricultur"): show each as it is written
@@ -221,6 +225,8 @@ view_stats_step(struct app *app)
             stats.nfigs = 0;
         }
         stats.stage = STAGE_KEYNESS;
+        stats.kn_deferred = !corpus_sel_is_all(stats.sel) &&
+                            corpus_sel_count(stats.sel) > STATS_KEYNESS_AUTO;
     } else {
         /* against the whole corpus: nothing is distinctive of everything */
         if (!corpus_sel_is_all(stats.sel) && corpus_sel_count(stats.sel) > 0) {
@@ -398,6 +404,14 @@ stats_kind_lines(struct stats_builder *sb, size_t w)
 static void
 stats_keyness_lines(struct stats_builder *sb, size_t w)
 {
+    if (stats.kn_deferred) {
+        sb->sec = SEC_TERMS;
+        stats_push(sb, xstrdup(""), SI_NONE, NULL, 0);
+        stats_push(sb, xstrdup("distinctive terms (against the whole corpus)"), SI_NONE, NULL, 0);
+        stats_push(sb, xstrdup("  Enter computes them (a few seconds for this many articles)"),
+                   SI_KEYNESS, NULL, 0);
+        return;
+    }
     if (!stats.has_keyness)
         return;
     sb->sec = SEC_TERMS;
@@ -486,7 +500,7 @@ stats_layout(int w)
     stats_kind_lines(&sb, (size_t)(w > STATS_MAX_WIDTH ? STATS_MAX_WIDTH : w));
     stats_keyness_lines(&sb, (size_t)w);
     stats_figure_lines(&sb, (size_t)w);
-    if (stats.stage != STAGE_DONE) {
+    if (stats.stage != STAGE_DONE && !stats.kn_deferred) {
         stats_push(&sb, xstrdup(""), SI_NONE, NULL, 0);
         stats_push(&sb,
                    xstrdup(stats.stage == STAGE_KINDS     ? "computing entities by kind…"
@@ -518,7 +532,7 @@ stats_title(struct app *app, struct pane *p, struct buf *out)
     layout_thousands(stats.ov.documents, n, sizeof n);
     buf_printf(out, "%s article%s, %.0f ms%s", n, stats.ov.documents == 1 ? "" : "s",
                app->script ? 0.0 : stats.ms, stats.ov.estimated ? ", entities estimated" : "");
-    if (stats.stage != STAGE_DONE)
+    if (stats.stage != STAGE_DONE && !stats.kn_deferred)
         buf_printf(out, "  computing %s…",
                    stats.stage == STAGE_KINDS     ? "entities by kind"
                    : stats.stage == STAGE_FIGURES ? "the figures"
@@ -527,6 +541,8 @@ stats_title(struct app *app, struct pane *p, struct buf *out)
         buf_printf(out, "  Enter: %s", stats.items[p->sel].arg);
     else if (stats.nlines && p->sel < stats.nlines && stats.items[p->sel].kind == SI_TERM)
         buf_printf(out, "  Enter: %s in context", stats.items[p->sel].arg);
+    else if (stats.nlines && p->sel < stats.nlines && stats.items[p->sel].kind == SI_KEYNESS)
+        buf_puts(out, "  Enter: compute distinctive terms");
     else if (stats.nlines && p->sel < stats.nlines && stats.items[p->sel].kind == SI_FIGURE)
         buf_puts(out, "  Enter: read the article at this figure");
 }
@@ -600,6 +616,13 @@ stats_action(struct app *app, struct pane *p, int action)
         app_open_at(app, fg->doc_id, fg->start, fg->end);
         break;
     }
+    case SI_KEYNESS:
+        /* the terminal computes it between keys, scripts at once */
+        stats.kn_deferred = false;
+        stats.width = 0;
+        while (app->script && view_stats_step(app))
+            ;
+        break;
     case SI_TERM: {
         char *term = xstrdup(it->arg);
         app_kwic_open(app, term);
