@@ -14,7 +14,7 @@
 #include "dossier/util.h"
 
 #define STORE_APPLICATION_ID 0x444F5353 /* 'DOSS' */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 /* Cached prepared statements, one per fixed SQL text (see store.c). */
 enum store_stmt_id {
@@ -25,6 +25,7 @@ enum store_stmt_id {
     SQ_DOC_DEL_ORPHAN,
     SQ_DOC_BY_HASH,
     SQ_DOC_INSERT,
+    SQ_FTS_INSERT,
     SQ_DOC_GET,
     SQ_DOC_FIRST_PATH,
     SQ_DOC_EXISTS,
@@ -61,6 +62,13 @@ struct store {
     Fts5Tokenizer *tok_inst;          /* one instance for store_tokenize */
     sqlite3_stmt *stmts[SQ__COUNT];
     struct store_df_cache *dfc;       /* document frequencies (store_extract.c) */
+    /* Full-text entries of documents inserted in the open transaction,
+     * written just before COMMIT (see store_doc_insert). */
+    struct store_fts_entry {
+        int64_t id;
+        char *title, *body;
+    } *fts_pending;
+    size_t nfts_pending, fts_pending_cap;
 };
 
 /* Free the document-frequency cache (store_extract.c). */
