@@ -2,7 +2,8 @@
 # bench_tui.sh — the interface's costs, measured headless through
 # `dossier browse --db X --script FILE --size 80x24` (keys from a file):
 #   first screen  start, open the index, fetch and draw one screen, quit
-#   scroll        per key, from 400 `j` and 200 `<PgDn>` minus the first screen
+#   scroll        per key, from 2000 `j` and 500 `<PgDn>` minus the first screen
+#                 (a negative value means the keys cost less than the noise)
 #   query redraw  per query: `s`, <C-u>, the words, <Enter>, for 10 queries
 #   RSS           peak resident memory of the scroll run (/usr/bin/time)
 # Targets at 1M docs: first screen <= 150 ms, scroll <= 5 ms per key, query
@@ -46,8 +47,9 @@ fi
 
 # Scripts.
 printf ':quit\n' >"$work/tui-first.keys"
-{ i=0; while [ $i -lt 400 ]; do echo j; i=$((i + 1)); done; echo ':quit'; } >"$work/tui-j.keys"
-{ i=0; while [ $i -lt 200 ]; do echo '<PgDn>'; i=$((i + 1)); done; echo ':quit'; } \
+NJ=2000 NP=500
+{ i=0; while [ $i -lt $NJ ]; do echo j; i=$((i + 1)); done; echo ':quit'; } >"$work/tui-j.keys"
+{ i=0; while [ $i -lt $NP ]; do echo '<PgDn>'; i=$((i + 1)); done; echo ':quit'; } \
     >"$work/tui-pgdn.keys"
 # A search: `s` opens the query prompt, <C-u> clears it, <Enter> runs it.
 "$BENCH_BUILD/bench/gen_corpus" --seed "$seed" --queries 10 >"$work/tui-queries.txt"
@@ -56,42 +58,50 @@ while read -r w1 w2; do
 done <"$work/tui-queries.txt" >"$work/tui-query.keys"
 printf ':dump %s\n:quit\n' "$work/tui-query.dump" >>"$work/tui-query.keys"
 
-# run_ms SCRIPT -> median wall milliseconds over $runs runs; the last run's
-# peak RSS (kB) goes to $work/tui.rss.
-run_ms() {
-    ts=''
-    r=0
-    while [ $r -lt "$runs" ]; do
-        t0=$(bench_now)
-        if [ -x /usr/bin/time ]; then
-            /usr/bin/time -f '%M' -o "$work/tui.rss" "$DOSSIER" browse --db "$work/dossier.db" \
-                --script "$1" --size 80x24 >/dev/null 2>"$work/tui.err" </dev/null ||
-                { cat "$work/tui.err" >&2; bench_die "browse --script $1 failed"; }
-        else
-            "$DOSSIER" browse --db "$work/dossier.db" --script "$1" --size 80x24 \
-                >/dev/null 2>"$work/tui.err" </dev/null ||
-                { cat "$work/tui.err" >&2; bench_die "browse --script $1 failed"; }
-        fi
-        t1=$(bench_now)
-        ts="$ts $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", (b - a) * 1000 }')"
-        r=$((r + 1))
-    done
-    # shellcheck disable=SC2086
-    bench_median $ts
+# once SCRIPT -> wall milliseconds of one run; peak RSS (kB) in $work/tui.rss.
+once() {
+    t0=$(bench_now)
+    if [ -x /usr/bin/time ]; then
+        /usr/bin/time -f '%M' -o "$work/tui.rss" "$DOSSIER" browse --db "$work/dossier.db" \
+            --script "$1" --size 80x24 >/dev/null 2>"$work/tui.err" </dev/null ||
+            { cat "$work/tui.err" >&2; bench_die "browse --script $1 failed"; }
+    else
+        "$DOSSIER" browse --db "$work/dossier.db" --script "$1" --size 80x24 \
+            >/dev/null 2>"$work/tui.err" </dev/null ||
+            { cat "$work/tui.err" >&2; bench_die "browse --script $1 failed"; }
+    fi
+    t1=$(bench_now)
+    awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", (b - a) * 1000 }'
 }
 rss_of() { tail -1 "$work/tui.rss" 2>/dev/null || echo 0; }
 
-first=$(run_ms "$work/tui-first.keys")
-jms=$(run_ms "$work/tui-j.keys")
-rss_kb=$(rss_of)
-pgms=$(run_ms "$work/tui-pgdn.keys")
-qms=$(run_ms "$work/tui-query.keys")
+# Rounds: each round runs the four scripts once, so drift in the machine's
+# load falls on all of them; per-key costs are medians of per-round
+# differences against that round's first screen.
+once "$work/tui-first.keys" >/dev/null # warm-up: page cache, not timed
+firsts='' jd='' pd='' qd='' rss_kb=0
+r=0
+while [ $r -lt "$runs" ]; do
+    f=$(once "$work/tui-first.keys")
+    j=$(once "$work/tui-j.keys")
+    rss_kb=$(rss_of)
+    p=$(once "$work/tui-pgdn.keys")
+    q=$(once "$work/tui-query.keys")
+    firsts="$firsts $f"
+    jd="$jd $(awk -v t="$j" -v f="$f" -v n="$NJ" 'BEGIN { printf "%.3f", (t - f) / n }')"
+    pd="$pd $(awk -v t="$p" -v f="$f" -v n="$NP" 'BEGIN { printf "%.3f", (t - f) / n }')"
+    qd="$qd $(awk -v t="$q" -v f="$f" -v n=10 'BEGIN { printf "%.3f", (t - f) / n }')"
+    bench_note "round $((r + 1)): first $f ms, $NJ j $j ms, $NP PgDn $p ms, 10 queries $q ms"
+    r=$((r + 1))
+done
 # The query run must have searched: its last screen names the last query.
 last=$(tail -1 "$work/tui-queries.txt")
 grep -q "$last" "$work/tui-query.dump" ||
     bench_note "WARNING: the query script did not search (no '$last' on the last screen)"
-per() { awk -v t="$1" -v f="$first" -v n="$2" 'BEGIN { x = (t - f) / n; if (x < 0) x = 0; printf "%.2f", x }'; }
-j_key=$(per "$jms" 400) pg_key=$(per "$pgms" 200) q_each=$(per "$qms" 10)
+# shellcheck disable=SC2086
+first=$(bench_median $firsts) j_key=$(bench_median $jd) pg_key=$(bench_median $pd)
+# shellcheck disable=SC2086
+q_each=$(bench_median $qd)
 echo "tui    $docs docs: first screen $first ms (target <= 150 at 1M)," \
     "scroll j $j_key ms/key, PgDn $pg_key ms/key (target <= 5)," \
     "query redraw $q_each ms (target <= 50), RSS $(awk -v k="$rss_kb" 'BEGIN { printf "%.0f", k / 1024 }')" \

@@ -79,6 +79,7 @@ bench_dossier() {
     if [ -n "${BENCH_DOSSIER:-}" ]; then
         [ -x "$BENCH_DOSSIER" ] || bench_die "BENCH_DOSSIER=$BENCH_DOSSIER is not executable"
         DOSSIER=$BENCH_DOSSIER
+        BENCH_REV="binary:$(basename "$BENCH_DOSSIER")"
         bench_note "measuring $DOSSIER (BENCH_DOSSIER), not the build tree's"
     else
         bench_make dossier
