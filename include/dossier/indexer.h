@@ -26,6 +26,9 @@
 #include "dossier/util.h"
 
 #define INDEX_DEFAULT_MAX_BYTES ((size_t)8 << 20)
+/* Documents per transaction: FTS5 writes one segment per transaction, so
+ * bigger batches mean fewer merges (the bare-FTS5 floor uses 1,000 too). */
+#define INDEX_DEFAULT_BATCH 1000
 
 struct index_progress {
     const char *phase;   /* "scanning", "indexing", "re-extracting" */
@@ -38,7 +41,7 @@ struct index_options {
     size_t max_bytes;       /* larger files are skipped; 0 = INDEX_DEFAULT_MAX_BYTES */
     const char *assets_dir; /* gazetteers, topics.conf, outlets.tsv; NULL = ds_assets_dir() */
     const char *config_dir; /* user overrides; NULL = ds_config_dir() */
-    size_t batch_docs;      /* documents per transaction; 0 = 500 */
+    size_t batch_docs;      /* documents per transaction; 0 = INDEX_DEFAULT_BATCH */
     void (*progress)(const struct index_progress *p, void *ud);
     void *progress_ud;
 };

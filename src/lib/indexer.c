@@ -474,7 +474,7 @@ store_pending(struct run *r, size_t pending, const struct ingest_ctx *ictx,
     if (pthread_create(&producer, NULL, producer_main, pl) != 0)
         ds_fatal("cannot start the indexing thread");
 
-    size_t batch = r->opts->batch_docs ? r->opts->batch_docs : 500;
+    size_t batch = r->opts->batch_docs ? r->opts->batch_docs : INDEX_DEFAULT_BATCH;
     size_t in_batch = 0, done = 0;
     int rc = store_begin(r->store, err);
     struct prepared p;
@@ -604,7 +604,7 @@ reextract_all(struct run *r, struct extractor *ex, struct ds_error *err)
         return -1;
 
     size_t total = result_set_count(rs);
-    size_t batch = r->opts->batch_docs ? r->opts->batch_docs : 500;
+    size_t batch = r->opts->batch_docs ? r->opts->batch_docs : INDEX_DEFAULT_BATCH;
     struct result_row rows[256];
     size_t done = 0;
     rc = store_begin(r->store, err);
