@@ -423,128 +423,6 @@ out:
 
 /* ---- compare --left Q --right Q ------------------------------------------------------ */
 
-struct set_counts {
-    struct cmp_counts *terms, *entities, *topics;
-    size_t docs, matched;
-};
-
-static int
-count_set(struct store *s, const char *text, size_t limit, struct set_counts *sc,
-          struct ds_error *err)
-{
-    struct query *q = NULL;
-    struct result_set *rs = NULL;
-    memset(sc, 0, sizeof *sc);
-    sc->terms = cmp_counts_new();
-    sc->entities = cmp_counts_new();
-    sc->topics = cmp_counts_new();
-    if (query_parse(text, &q, err) != 0)
-        return -1;
-    int rc = -1;
-    if (store_search(s, q, SORT_RANK, &rs, err) != 0)
-        goto out;
-    sc->matched = result_set_count(rs);
-    struct cmp_tokenizer tok;
-    store_cmp_tokenizer(s, &tok);
-    for (size_t pos = 0; pos < sc->matched && sc->docs < limit; pos++) {
-        struct result_row row;
-        memset(&row, 0, sizeof row);
-        if (result_set_fetch(rs, pos, 1, &row, err) != 1)
-            goto out;
-        struct doc_record rec = {0};
-        struct extraction x = {0};
-        int64_t id = row.id;
-        result_row_clear(&row);
-        if (store_doc_get(s, id, &rec, err) != 0 || store_get_extraction(s, id, &x, err) != 0) {
-            doc_record_clear(&rec);
-            extraction_clear(&x);
-            goto out;
-        }
-        if (rec.a.title)
-            cmp_counts_add_text(sc->terms, rec.a.title, strlen(rec.a.title), &tok);
-        if (rec.a.body)
-            cmp_counts_add_text(sc->terms, rec.a.body, strlen(rec.a.body), &tok);
-        /* Entities and topics count documents, not mentions. */
-        for (size_t i = 0; i < x.nentities; i++)
-            cmp_counts_add(sc->entities, x.entities[i].name, x.entities[i].name, 1);
-        for (size_t i = 0; i < x.ntopics; i++)
-            cmp_counts_add(sc->topics, x.topics[i].slug, x.topics[i].slug, 1);
-        sc->docs++;
-        doc_record_clear(&rec);
-        extraction_clear(&x);
-    }
-    rc = 0;
-out:
-    result_set_free(&rs);
-    query_free(&q);
-    return rc;
-}
-
-static void
-set_counts_clear(struct set_counts *sc)
-{
-    cmp_counts_free(&sc->terms);
-    cmp_counts_free(&sc->entities);
-    cmp_counts_free(&sc->topics);
-}
-
-/* Keyness of doc-count tables: the totals are the numbers of documents. */
-static size_t
-doc_keyness(const struct cmp_counts *a, size_t na, const struct cmp_counts *b, size_t nb,
-            size_t max, struct cmp_term **out)
-{
-    /* compare_keyness uses the tables' totals; for document counts the right
-     * totals are the set sizes, so build the G2 values here. */
-    struct cmp_term *ta = NULL, *tb = NULL;
-    size_t n1 = cmp_counts_terms(a, &ta), n2 = cmp_counts_terms(b, &tb);
-    struct cmp_term *res = xcalloc(n1 + n2 + 1, sizeof *res);
-    size_t n = 0;
-    for (size_t i = 0; i < n1 + n2; i++) {
-        struct cmp_term *t = i < n1 ? &ta[i] : &tb[i - n1];
-        uint64_t ca = cmp_counts_get(a, t->term), cb = cmp_counts_get(b, t->term);
-        if (i >= n1 && ca > 0)
-            continue; /* already seen from a */
-        double g = keyness_g2((double)ca, (double)cb, (double)na, (double)nb);
-        if (g < 3.84)
-            continue;
-        bool for_a = (double)ca / (double)na > (double)cb / (double)nb;
-        res[n].term = xstrdup(t->term);
-        res[n].word = xstrdup(t->word);
-        res[n].count_a = ca;
-        res[n].count_b = cb;
-        res[n].g2 = for_a ? g : -g;
-        n++;
-    }
-    cmp_terms_free(ta, n1);
-    cmp_terms_free(tb, n2);
-    /* Sort: A's first, by |g2|. */
-    for (size_t i = 1; i < n; i++) {
-        struct cmp_term t = res[i];
-        size_t j = i;
-        while (j > 0 && ((res[j - 1].g2 < 0 && t.g2 > 0) ||
-                         ((res[j - 1].g2 > 0) == (t.g2 > 0) &&
-                          (res[j - 1].g2 < 0 ? -res[j - 1].g2 : res[j - 1].g2) <
-                              (t.g2 < 0 ? -t.g2 : t.g2)))) {
-            res[j] = res[j - 1];
-            j--;
-        }
-        res[j] = t;
-    }
-    /* Keep at most max per side. */
-    size_t k = 0, sa = 0, sb = 0;
-    for (size_t i = 0; i < n; i++) {
-        bool keep = res[i].g2 > 0 ? sa++ < max : sb++ < max;
-        if (keep)
-            res[k++] = res[i];
-        else {
-            free(res[i].term);
-            free(res[i].word);
-        }
-    }
-    *out = res;
-    return k;
-}
-
 static void
 print_terms(const char *title, const struct cmp_term *t, size_t n, const char *la, const char *lb)
 {
@@ -580,36 +458,39 @@ json_terms(struct buf *o, const char *name, const struct cmp_term *t, size_t n)
     buf_putc(o, ']');
 }
 
+/* The set comparison itself is compare_two_sets() (shared with the
+ * browser); this prints it. */
 static int
 compare_sets(struct store *s, const char *left, const char *right, size_t limit, bool json)
 {
-    struct set_counts L, R;
+    struct query *qa = NULL, *qb = NULL;
     struct ds_error err;
     ds_error_clear(&err);
-    int status = EXIT_FOUND;
-    memset(&R, 0, sizeof R);
-    if (count_set(s, left, limit, &L, &err) != 0) {
+    if (query_parse(left, &qa, &err) != 0) {
         fprintf(stderr, "dossier compare: --left: %s\n", err.msg);
-        set_counts_clear(&L);
         return EXIT_ERROR;
     }
-    if (count_set(s, right, limit, &R, &err) != 0) {
+    if (query_parse(right, &qb, &err) != 0) {
         fprintf(stderr, "dossier compare: --right: %s\n", err.msg);
-        set_counts_clear(&L);
-        set_counts_clear(&R);
+        query_free(&qa);
         return EXIT_ERROR;
     }
-    if (L.docs == 0 || R.docs == 0) {
+    struct cmp_sets cs;
+    memset(&cs, 0, sizeof cs);
+    int rc = compare_two_sets(s, qa, qb, limit, &cs, &err);
+    query_free(&qa);
+    query_free(&qb);
+    if (rc != 0) {
+        fprintf(stderr, "dossier compare: %s\n", err.msg);
+        cmp_sets_clear(&cs);
+        return EXIT_ERROR;
+    }
+    if (cs.docs_a == 0 || cs.docs_b == 0) {
         fprintf(stderr, "dossier compare: no articles match %s\n",
-                L.docs == 0 ? "--left" : "--right");
-        set_counts_clear(&L);
-        set_counts_clear(&R);
+                cs.docs_a == 0 ? "--left" : "--right");
+        cmp_sets_clear(&cs);
         return EXIT_NONE;
     }
-    struct cmp_term *terms = NULL, *ents = NULL, *tops = NULL;
-    size_t nterms = compare_keyness(L.terms, R.terms, 3.84, 25, &terms);
-    size_t nents = doc_keyness(L.entities, L.docs, R.entities, R.docs, 15, &ents);
-    size_t ntops = doc_keyness(L.topics, L.docs, R.topics, R.docs, 10, &tops);
     if (json) {
         struct buf o = BUF_INIT;
         buf_puts(&o, "{");
@@ -618,31 +499,29 @@ compare_sets(struct store *s, const char *left, const char *right, size_t limit,
         json_str(&o, "right", right);
         buf_printf(&o, ",\"left_docs\":%zu,\"right_docs\":%zu,\"left_matched\":%zu,"
                        "\"right_matched\":%zu",
-                   L.docs, R.docs, L.matched, R.matched);
-        json_terms(&o, "terms", terms, nterms);
-        json_terms(&o, "entities", ents, nents);
-        json_terms(&o, "topics", tops, ntops);
+                   cs.docs_a, cs.docs_b, cs.matched_a, cs.matched_b);
+        json_terms(&o, "terms", cs.terms, cs.nterms);
+        json_terms(&o, "entities", cs.entities, cs.nentities);
+        json_terms(&o, "topics", cs.topics, cs.ntopics);
         buf_puts(&o, "}\n");
         fputs(buf_str(&o), stdout);
         buf_free(&o);
     } else {
         printf("left   ");
         cli_put_text(stdout, left);
-        printf("   %zu articles%s\n", L.docs, L.docs < L.matched ? " (first by rank)" : "");
+        printf("   %zu articles%s\n", cs.docs_a,
+               cs.docs_a < cs.matched_a ? " (first by rank)" : "");
         printf("right  ");
         cli_put_text(stdout, right);
-        printf("   %zu articles%s\n\n", R.docs, R.docs < R.matched ? " (first by rank)" : "");
+        printf("   %zu articles%s\n\n", cs.docs_b,
+               cs.docs_b < cs.matched_b ? " (first by rank)" : "");
         printf("(log-likelihood G2, then counts on the left and on the right)\n\n");
-        print_terms("Terms", terms, nterms, "left", "right");
-        print_terms("Entities", ents, nents, "left", "right");
-        print_terms("Topics", tops, ntops, "left", "right");
+        print_terms("Terms", cs.terms, cs.nterms, "left", "right");
+        print_terms("Entities", cs.entities, cs.nentities, "left", "right");
+        print_terms("Topics", cs.topics, cs.ntopics, "left", "right");
     }
-    cmp_terms_free(terms, nterms);
-    cmp_terms_free(ents, nents);
-    cmp_terms_free(tops, ntops);
-    set_counts_clear(&L);
-    set_counts_clear(&R);
-    return status;
+    cmp_sets_clear(&cs);
+    return EXIT_FOUND;
 }
 
 int
