@@ -109,6 +109,11 @@ enum corpus_unit {
 };
 const char *corpus_unit_name(enum corpus_unit u);
 
+/* Days since 1970-01-01 of a proleptic Gregorian date, and back: week
+ * buckets and the browser's period filters are computed with these. */
+long corpus_days_from_civil(int y, int m, int d);
+void corpus_civil_from_days(long days, int *y, int *m, int *d);
+
 /* Documents per day, the input of bucketing. date is "YYYY-MM-DD", "YYYY-MM"
  * or "YYYY" (a missing month or day counts as the first). */
 struct corpus_datecount {

@@ -169,8 +169,8 @@ corpus_parse_date(const char *s, int *y, int *m, int *d)
 }
 
 /* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
- * algorithm), and back. */
-static long
+ * algorithm), and back (see corpus.h). */
+long
 corpus_days_from_civil(int y, int m, int d)
 {
     y -= m <= 2;
@@ -181,7 +181,7 @@ corpus_days_from_civil(int y, int m, int d)
     return era * 146097 + doe - 719468;
 }
 
-static void
+void
 corpus_civil_from_days(long z, int *y, int *m, int *d)
 {
     z += 719468;

@@ -16,32 +16,6 @@
 
 /* ---- dates for a bar's filter ---------------------------------------------------------------- */
 
-/* Days since 1970-01-01 of a civil date, and back (H. Hinnant's algorithms). */
-static long
-stats_days(int y, int m, int d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void
-stats_civil(long z, int *y, int *m, int *d)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 /* "after:FIRST before:NEXT" for a bucket key of unit u (newly allocated), or
  * NULL when the key does not parse. */
 char *
@@ -57,7 +31,7 @@ view_stats_period_filter(const char *key, int unit)
         y2 = y + 1;
         m2 = d2 = 1;
     } else if (unit == CORPUS_UNIT_WEEK) {
-        stats_civil(stats_days(y, m, d) + 7, &y2, &m2, &d2);
+        corpus_civil_from_days(corpus_days_from_civil(y, m, d) + 7, &y2, &m2, &d2);
     } else {
         d = 1;
         d2 = 1;
