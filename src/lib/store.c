@@ -90,7 +90,7 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
      * statement with a statement journal, and FTS5 flushes its pending
      * terms to a new segment at every such savepoint: one tiny segment per
      * document, merged again and again (about half of all indexing time). */
-    "DROP TRIGGER documents_ai;",
+    "DROP TRIGGER IF EXISTS documents_ai;",
 };
 
 /* Fixed statements, prepared on first use (indexed by enum store_stmt_id). */
@@ -418,8 +418,10 @@ store_check_schema(struct store *s, struct ds_error *err)
     if (version == STORE_SCHEMA_VERSION)
         return 0;
     if (s->readonly) {
-        ds_error_set(err, -1, "%s needs upgrading (schema %lld to %d); open it once for writing",
+        /* store_open() retries with a writable connection to upgrade */
+        ds_error_set(err, -1, "%s needs upgrading (schema %lld to %d) and is read-only here",
                      s->path, (long long)version, STORE_SCHEMA_VERSION);
+        s->needs_upgrade = true;
         return -1;
     }
     if (store_exec(s, "BEGIN IMMEDIATE", "upgrading the index", err) != 0)
@@ -515,6 +517,16 @@ store_open(const char *path, int flags, struct store **out, struct ds_error *err
     *out = s;
     return 0;
 fail:
+    if (s->needs_upgrade && access(path, W_OK) == 0) {
+        /* An index from an older dossier, opened for reading: upgrade it
+         * once through a writable connection, then open it as asked. */
+        store_close(&s);
+        struct store *w = NULL;
+        if (store_open(path, flags & ~STORE_READONLY, &w, err) != 0)
+            return -1;
+        store_close(&w);
+        return store_open(path, flags, out, err);
+    }
     store_close(&s);
     return -1;
 }

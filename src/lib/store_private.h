@@ -56,6 +56,7 @@ struct store {
     sqlite3 *db;
     char *path;
     bool readonly;
+    bool needs_upgrade;               /* read-only open of an older schema */
     bool vocab_ready;                 /* temp.docs_vocab exists */
     fts5_api *fts;                    /* borrowed from db */
     fts5_tokenizer tok;               /* the 'dossier' tokenizer's methods */

@@ -185,6 +185,20 @@ test_open_refusals(void)
     is_int(sqlite3_column_int(st, 0), 0, "migration 3 -> 4 dropped the insert trigger");
     sqlite3_finalize(st);
     sqlite3_close(db);
+    /* an older index opened for reading (dossier search after an upgrade of
+     * dossier) is upgraded through a writable connection, then opened */
+    sqlite3_open(old, &db);
+    sqlite3_exec(db, "PRAGMA user_version = 3", NULL, NULL, NULL);
+    sqlite3_close(db);
+    ok(store_open(old, STORE_READONLY, &s, &err) == 0, "older index opens read-only: %s",
+       err.msg);
+    store_close(&s);
+    sqlite3_open(old, &db);
+    sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL);
+    sqlite3_step(st);
+    is_int(sqlite3_column_int(st, 0), 4, "and was upgraded on the way");
+    sqlite3_finalize(st);
+    sqlite3_close(db);
     free(old);
 
     /* another writer holds the lock: busy after the timeout, said in words */
