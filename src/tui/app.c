@@ -153,6 +153,8 @@ app_run(struct app *app, bool keep_doc)
         return -1;
     }
     app->query_ms = (ds_now() - t0) * 1000.0;
+    if (!eff && app->query_text && !*app->query_text)
+        app->all_count = (int64_t)result_set_count(rs);
     query_free(&app->effective);
     app->effective = eff;
     window_clear(app);
@@ -205,6 +207,7 @@ update_total(struct app *app)
     struct store_stats st;
     memset(&st, 0, sizeof st);
     ds_error_clear(&err);
+    app->all_count = 0; /* the corpus may have changed */
     if (store_stats(app->store, &st, &err) == 0)
         app->total_docs = st.documents;
     store_stats_clear(&st);
@@ -733,8 +736,19 @@ prompt_update_info(struct app *app)
             eff = NULL;
         free(extra);
     }
+    /* the text of the results on screen (e.g. the prompt just opened) or the
+     * empty query: the count is known, no search */
+    int64_t known = -1;
+    if (app->rs && app->query_text && strcmp(app->query_text, buf_str(&app->prompt.text)) == 0)
+        known = (int64_t)result_set_count(app->rs);
+    else if (!app->topic && app->all_count > 0 && !*buf_str(&app->prompt.text))
+        known = app->all_count;
     struct result_set *rs = NULL;
-    if (store_search(app->store, eff ? eff : q, SORT_DATE, &rs, &err) == 0) {
+    if (known >= 0) {
+        char n[32];
+        layout_thousands(known, n, sizeof n);
+        app->prompt_info = xasprintf("%s hits", n);
+    } else if (store_search(app->store, eff ? eff : q, SORT_DATE, &rs, &err) == 0) {
         char n[32];
         layout_thousands((int64_t)result_set_count(rs), n, sizeof n);
         app->prompt_info = xasprintf("%s hits", n);
@@ -1244,7 +1258,12 @@ run_script(struct app *app, const char *path)
             resize_term(ev.h, ev.w);
             app_resize(app, ev.h, ev.w);
         } else {
+            bool prompting = app->prompting != 0;
             handle_key(app, ev.key);
+            /* a :type line into a prompt is a paste: drawn once when its keys
+             * stop coming, as in a terminal (the prompt counts its hits then) */
+            if (ev.more && prompting && app->prompting)
+                continue;
         }
         app_draw(app);
     }

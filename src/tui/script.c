@@ -70,6 +70,7 @@ script_next(struct script *sc, struct script_event *ev, struct ds_error *err)
                 sc->pos += utf8_decode(sc->pos, strlen(sc->pos), &cp);
                 ev->kind = SCRIPT_KEY;
                 ev->key = (int)cp;
+                ev->more = *sc->pos != '\0';
                 return 0;
             }
             int w, h;

@@ -318,6 +318,7 @@ struct script_event {
     int key;    /* SCRIPT_KEY */
     int w, h;   /* TK_RESIZE_SCRIPT */
     char *path; /* SCRIPT_DUMP*: owned by the script */
+    bool more;  /* SCRIPT_KEY from :type with more of its keys to come */
 };
 
 struct script;
@@ -397,6 +398,7 @@ struct app {
     int sort;                /* enum store_sort */
     struct result_set *rs;
     int64_t total_docs;
+    int64_t all_count;  /* hits of the empty query without a topic; 0 until known */
     int64_t base_count; /* documents the query selects without the topic filter */
     double query_ms;
 
