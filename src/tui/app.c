@@ -146,8 +146,14 @@ app_run(struct app *app, bool keep_doc)
     }
     struct result_set *rs = NULL;
     double t0 = ds_now();
-    if (store_search(app->store, eff ? eff : app->query, (enum store_sort)app->sort, &rs, &err) <
-        0) {
+    if (app->prompt_rs && app->query_text && strcmp(app->prompt_rs_text, app->query_text) == 0) {
+        /* the prompt's count searched for this text already (in this order and
+         * with this topic: neither changes while the prompt is open) */
+        rs = app->prompt_rs;
+        app->prompt_rs = NULL;
+        t0 -= app->prompt_rs_ms / 1000.0; /* the status line shows what it cost */
+    } else if (store_search(app->store, eff ? eff : app->query, (enum store_sort)app->sort, &rs,
+                            &err) < 0) {
         query_free(&eff);
         app_message(app, ROLE_ERROR, "%s", err.msg);
         return -1;
@@ -718,9 +724,17 @@ toggle_bookmark(struct app *app)
 }
 
 static void
+prompt_rs_forget(struct app *app)
+{
+    result_set_free(&app->prompt_rs);
+    ds_freep(&app->prompt_rs_text);
+}
+
+static void
 prompt_update_info(struct app *app)
 {
     ds_freep(&app->prompt_info);
+    prompt_rs_forget(app);
     if (app->prompting != 1)
         return;
     struct ds_error err;
@@ -744,15 +758,19 @@ prompt_update_info(struct app *app)
     else if (!app->topic && app->all_count > 0 && !*buf_str(&app->prompt.text))
         known = app->all_count;
     struct result_set *rs = NULL;
+    double t0 = ds_now();
     if (known >= 0) {
         char n[32];
         layout_thousands(known, n, sizeof n);
         app->prompt_info = xasprintf("%s hits", n);
-    } else if (store_search(app->store, eff ? eff : q, SORT_DATE, &rs, &err) == 0) {
+    } else if (store_search(app->store, eff ? eff : q, (enum store_sort)app->sort, &rs, &err) ==
+               0) {
         char n[32];
         layout_thousands((int64_t)result_set_count(rs), n, sizeof n);
         app->prompt_info = xasprintf("%s hits", n);
-        result_set_free(&rs);
+        app->prompt_rs = rs;
+        app->prompt_rs_ms = (ds_now() - t0) * 1000.0;
+        app->prompt_rs_text = xstrdup(buf_str(&app->prompt.text));
     } else {
         app->prompt_info = xasprintf("bad query: %s", err.msg);
     }
@@ -787,8 +805,10 @@ prompt_handle(struct app *app, int key)
     int mode = app->prompting;
     app->prompting = 0;
     ds_freep(&app->prompt_info);
-    if (r == PROMPT_CANCEL)
+    if (r == PROMPT_CANCEL) {
+        prompt_rs_forget(app);
         return;
+    }
     char *text = xstrdup(buf_str(&app->prompt.text));
     if (mode == 1) {
         prompt_history_add(&app->prompt, text);
@@ -807,6 +827,7 @@ prompt_handle(struct app *app, int key)
         app_find_start(app, text);
     }
     free(text);
+    prompt_rs_forget(app);
 }
 
 static void
@@ -1138,6 +1159,7 @@ app_free(struct app *app)
     free(app->win);
     free(app->win_marked);
     result_set_free(&app->rs);
+    prompt_rs_forget(app);
     facets_free(app->topics, app->ntopics);
     query_free(&app->effective);
     query_free(&app->query);

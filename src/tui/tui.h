@@ -462,6 +462,11 @@ struct app {
     struct prompt prompt;
     char *prompt_info; /* live hit count or error while typing */
     bool prompt_dirty; /* prompt_info is stale (recomputed when drawn) */
+    /* the search behind prompt_info (in app->sort order) and its text: Enter
+     * reuses it */
+    struct result_set *prompt_rs;
+    char *prompt_rs_text;
+    double prompt_rs_ms;
     char *history_path;
 
     /* status message (until the next key) */
