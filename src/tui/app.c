@@ -1320,6 +1320,12 @@ run_terminal(struct app *app)
             view_stats_step(app);
             app_draw(app);
         }
+        /* the sidebar's topic counts for a new query, after the list is shown */
+        while (app->topics_wanted && !app->topics_valid && !input_pending()) {
+            app_topics_ensure(app);
+            app->topics_wanted = false;
+            app_draw(app);
+        }
         int key = read_key();
         if (key < 0)
             continue;

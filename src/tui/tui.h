@@ -412,6 +412,7 @@ struct app {
     struct facet *topics;
     size_t ntopics;
     bool topics_valid; /* topics and base_count are for the current query */
+    bool topics_wanted; /* the sidebar was drawn with stale counts: idle work */
 
     /* the article in the reader */
     int64_t doc_id; /* 0 = none */

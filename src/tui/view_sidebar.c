@@ -2,7 +2,8 @@
  * view_sidebar.c — the topics pane: "all" first, then each topic with the
  * number of documents the current query selects in it (store_facets with
  * FACET_TOPIC). Enter filters the list by the topic (query AND topic:slug);
- * Enter on "all" clears it. The active filter is marked with '>'.
+ * Enter on "all" clears it. The active filter is marked with '>'. In a
+ * terminal the counts for a new query are computed after the screen is drawn.
  */
 #include "config.h"
 
@@ -18,7 +19,12 @@ static size_t
 sidebar_count(struct app *app, struct pane *p)
 {
     (void)p;
-    app_topics_ensure(app);
+    /* in a terminal the counts are idle work after the screen is drawn (the
+     * old ones show as "…" meanwhile); a script gets them before each draw */
+    if (app->script)
+        app_topics_ensure(app);
+    else if (!app->topics_valid && app->rs)
+        app->topics_wanted = true;
     return app->ntopics + 1;
 }
 
@@ -42,7 +48,10 @@ sidebar_draw_line(struct app *app, struct pane *p, size_t i, int y, int x, int w
         active = app->topic && strcmp(app->topic, f->key) == 0;
     }
     char num[32];
-    layout_thousands(count, num, sizeof num);
+    if (app->topics_valid)
+        layout_thousands(count, num, sizeof num);
+    else
+        snprintf(num, sizeof num, "%s", "\xe2\x80\xa6"); /* … */
     int nw = (int)strlen(num) + 1;
     char lead[4] = {active ? '>' : ' ', ' ', '\0'};
     int used = draw_text(y, x, w, lead, role, false);

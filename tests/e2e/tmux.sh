@@ -93,6 +93,8 @@ check main 'query: tariffs.* 6 of 8' "status line shows the query and the count"
 # topic filter: the sidebar (t) lists topics with counts; Enter filters
 tm send-keys -t main t
 check main '\[Topics\]' "t shows and focuses the topics pane"
+# the counts are idle work after the pane is drawn ("…" meanwhile)
+wait_for main '^  [a-z][a-z0-9-]* +[0-9]' 5 || :
 if screen main | grep -v ' all ' | grep -Eq '^(> |  )[a-z][a-z0-9-]* +[0-9]'; then
     tm send-keys -t main j Enter
     check main 'topic:[a-z]' "choosing a topic filters the list"
