@@ -87,6 +87,10 @@ int store_set_topics(struct store *s, const char *const *slugs, const char *cons
 /* Files skipped by the last index run, with the reason. */
 int store_skip_put(struct store *s, const char *path, const char *reason, struct ds_error *err);
 int store_skip_clear(struct store *s, struct ds_error *err);
+/* Call fn for each skipped file (by path) with its reason; stops early when
+ * fn returns non-zero. */
+int store_skip_each(struct store *s, int (*fn)(const char *path, const char *reason, void *ud),
+                    void *ud, struct ds_error *err);
 
 /* Corpus-wide line frequencies for furniture detection: the number of
  * documents each normalised-line hash was seen in. */

@@ -128,6 +128,17 @@ out:
     return status;
 }
 
+/* One skipped file under the "skipped" total, as the index run reported it. */
+static int
+print_skip(const char *path, const char *reason, void *ud)
+{
+    (void)ud;
+    fputs("  ", stdout);
+    cli_put_text(stdout, path);
+    printf(" (%s)\n", reason);
+    return 0;
+}
+
 int
 cmd_stats(int argc, char **argv)
 {
@@ -175,6 +186,8 @@ cmd_stats(int argc, char **argv)
         else
             printf("dates      none found\n");
         printf("skipped    %s\n", cli_thousands(st.skipped));
+        if (store_skip_each(s, print_skip, NULL, &err) != 0)
+            fprintf(stderr, "dossier stats: %s\n", err.msg);
     }
     store_stats_clear(&st);
     store_close(&s);

@@ -1048,6 +1048,29 @@ store_skip_clear(struct store *s, struct ds_error *err)
 }
 
 int
+store_skip_each(struct store *s, int (*fn)(const char *path, const char *reason, void *ud),
+                void *ud, struct ds_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(s->db, "SELECT path, reason FROM skipped ORDER BY path", -1, &st,
+                                NULL);
+    if (rc != SQLITE_OK)
+        return store_fail(s, err, rc, "reading the skipped files");
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *path = (const char *)sqlite3_column_text(st, 0);
+        const char *reason = (const char *)sqlite3_column_text(st, 1);
+        if (fn(path ? path : "", reason ? reason : "", ud) != 0) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return store_fail(s, err, rc, "reading the skipped files");
+    return 0;
+}
+
+int
 store_linefreq_add(struct store *s, const uint64_t *hashes, size_t n, struct ds_error *err)
 {
     for (size_t i = 0; i < n; i++) {

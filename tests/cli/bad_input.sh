@@ -30,6 +30,8 @@ like "$out" "empty.txt \(empty\)" "empty file skipped with its reason"
 like "$out" "blank.txt \(empty\)" "whitespace-only file counts as empty"
 like "$out" "huge.txt \(too large" "file over the size limit skipped"
 unlike "$out" "good.txt" "the good file is not reported as skipped"
+out=$("$D" --db "$db" stats 2>&1)
+like "$out" "archive.txt \(binary\)" "stats lists the skipped files with their reasons"
 
 id=$("$D" --db "$db" search --json Café 2>/dev/null | sed -n 's/^{"id":\([0-9]*\).*/\1/p' | head -1)
 [ -n "$id" ]
