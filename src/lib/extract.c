@@ -240,3 +240,19 @@ extractor_topic_at(const struct extractor *ex, size_t i, const char **slug, cons
     *slug = ex->tp.topics[i].slug;
     *name = ex->tp.topics[i].name;
 }
+
+char *
+ex_next_line(char **cursor)
+{
+    char *line = *cursor;
+    if (!*line)
+        return NULL;
+    char *nl = strchr(line, '\n');
+    if (nl)
+        *nl = '\0';
+    *cursor = nl ? nl + 1 : line + strlen(line);
+    size_t n = strlen(line);
+    if (n && line[n - 1] == '\r')
+        line[n - 1] = '\0';
+    return line;
+}

@@ -488,16 +488,9 @@ gz_load(struct gazetteer *g, const char *path, enum entity_kind kind, bool requi
     static char empty[1];
     char *p = data.data ? data.data : empty;
     int lineno = 0, rc = 0;
-    while (*p) {
-        char *nl = strchr(p, '\n');
-        if (nl)
-            *nl = '\0';
+    char *line;
+    while ((line = ex_next_line(&p)) != NULL) {
         lineno++;
-        char *line = p;
-        p = nl ? nl + 1 : p + strlen(p);
-        size_t ll = strlen(line);
-        if (ll && line[ll - 1] == '\r')
-            line[--ll] = '\0';
         char *q = line;
         while (*q == ' ')
             q++;

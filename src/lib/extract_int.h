@@ -161,6 +161,11 @@ struct wordset {
     const char **w;
     size_t mask;
 };
+/* The next line of a rules or gazetteer file held in a writable buffer:
+ * cuts it at '\n' (and a '\r' before it) and advances *cursor. NULL at the
+ * end. (extract.c) */
+char *ex_next_line(char **cursor);
+
 void wordset_init(struct wordset *ws, const char *const *list);
 void wordset_free(struct wordset *ws);
 /* Is w[0..n) in the set (exactly, or lower-cased first when lower)? */

@@ -136,16 +136,9 @@ tp_load(struct tp_rules *r, const char *path, bool required, struct ds_error *er
     int32_t cur = -1;
     size_t first_topic_this_file = r->ntopics;
     int cur_line = 0;
-    while (*p) {
-        char *nl = strchr(p, '\n');
-        if (nl)
-            *nl = '\0';
+    char *line;
+    while ((line = ex_next_line(&p)) != NULL) {
         lineno++;
-        char *line = p;
-        p = nl ? nl + 1 : p + strlen(p);
-        size_t ll = strlen(line);
-        if (ll && line[ll - 1] == '\r')
-            line[--ll] = '\0';
         char *q = line;
         while (*q == ' ' || *q == '\t')
             q++;
