@@ -14,7 +14,7 @@
  *
  * Compilation: the text-only part of the top-level AND (words, phrases,
  * title: filters, with NOTs inside it) becomes one FTS5 MATCH joined to
- * documents, which gives bm25 ranking. Everything else becomes SQL
+ * documents, ranked by dossier_rank() (bm25, store_rank.c). Everything else becomes SQL
  * conditions; a text subtree nested under a field OR, or a negation with no
  * positive words beside it, becomes "d.id [NOT] IN (SELECT rowid FROM
  * docs_fts WHERE docs_fts MATCH ?)". The SQL never has ORDER BY and names
@@ -1127,7 +1127,8 @@ query_compile(struct query *q)
     const char *conds = buf_str(&c.sql);
     if (q->fts && nrest == 0) {
         /* text only: no join, so FTS5 alone produces ids and ranks */
-        q->sql = xasprintf("SELECT docs_fts.rowid AS id, bm25(docs_fts, 10.0, 1.0) AS rank"
+        q->sql = xasprintf("SELECT docs_fts.rowid AS id,"
+                           " dossier_rank(docs_fts, 10.0, 1.0) AS rank"
                            " FROM docs_fts WHERE docs_fts MATCH ?%d",
                            k);
         q->sql_unranked =
@@ -1135,7 +1136,8 @@ query_compile(struct query *q)
                       " WHERE d.id IN (SELECT rowid FROM docs_fts WHERE docs_fts MATCH ?%d)",
                       k);
     } else if (q->fts) {
-        q->sql = xasprintf("SELECT d.id AS id, bm25(docs_fts, 10.0, 1.0) AS rank FROM docs_fts"
+        q->sql = xasprintf("SELECT d.id AS id, dossier_rank(docs_fts, 10.0, 1.0) AS rank"
+                           " FROM docs_fts"
                            " JOIN documents d ON d.id = docs_fts.rowid"
                            " WHERE docs_fts MATCH ?%d AND %s",
                            k, conds);

@@ -14,7 +14,12 @@
 #include "dossier/util.h"
 
 #define STORE_APPLICATION_ID 0x444F5353 /* 'DOSS' */
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
+
+/* doc_lengths: token counts of STORE_LEN_CHUNK consecutive document ids per
+ * row, 16 bits each (store_rank.c). */
+#define STORE_LEN_CHUNK 4096
+#define STORE_LEN_CHUNK_BYTES (2 * STORE_LEN_CHUNK)
 
 /* Cached prepared statements, one per fixed SQL text (see store.c). */
 enum store_stmt_id {
@@ -49,6 +54,9 @@ enum store_stmt_id {
     SQ_FIG_GET,
     SQ_MENT_GET,
     SQ_DT_GET,
+    SQ_LEN_DOCSIZE,
+    SQ_LEN_GET,
+    SQ_LEN_PUT,
     SQ__COUNT
 };
 
@@ -70,7 +78,23 @@ struct store {
         char *title, *body;
     } *fts_pending;
     size_t nfts_pending, fts_pending_cap;
+    /* doc_lengths chunks changed in the open transaction (store_rank.c) */
+    struct store_len_chunk **len_dirty;
+    size_t nlen_dirty, len_dirty_cap;
 };
+
+/* Register dossier_rank() (BM25 as FTS5's bm25() computes it, with lengths
+ * from doc_lengths) and the ds_length_chunk() aggregate used by migration 5.
+ * Returns a SQLite result code. (store_rank.c) */
+int store_rank_register(struct store *s);
+/* After document id entered the full-text index: remember its token count
+ * for doc_lengths. 0 or -1 with err set. */
+int store_lengths_note(struct store *s, int64_t id, struct ds_error *err);
+/* Write the doc_lengths chunks noted since the last flush (inside the
+ * caller's transaction). 0 or -1 with err set; the notes are gone either way. */
+int store_lengths_flush(struct store *s, struct ds_error *err);
+/* Forget the notes (rollback, close). */
+void store_lengths_discard(struct store *s);
 
 /* Free the document-frequency cache (store_extract.c). */
 void store_df_cache_free(struct store *s);
@@ -87,6 +111,9 @@ int store_fail(struct store *s, struct ds_error *err, int rc, const char *doing)
  * when it cannot be prepared. Borrowed: valid until store_close(). */
 sqlite3_stmt *store_stmt(struct store *s, enum store_stmt_id id, struct ds_error *err);
 
+/* Run a cached statement that returns no rows (or whose rows are ignored)
+ * and reset it; -1 with err on failure. */
+int store_step_done(struct store *s, sqlite3_stmt *st, const char *doing, struct ds_error *err);
 /* Bind text or NULL. */
 int store_bind_text(sqlite3_stmt *st, int i, const char *text);
 /* Newly allocated copy of a text column, or NULL when the column is NULL. */

@@ -1,0 +1,262 @@
+/*
+ * test_rank.c — dossier_rank() against FTS5's bm25(): the same number for
+ * every hit of every query, whether a document's length comes from
+ * doc_lengths, from FTS5's fallback (missing chunk, a document longer than
+ * 16 bits can count) or from a chunk rebuilt by migration 5; and the
+ * writer's bookkeeping (batches across chunk boundaries, autocommit
+ * inserts, rollback).
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "dossier/query.h"
+#include "dossier/store.h"
+#include "store_private.h"
+#include "tap.h"
+
+static const char *const vocab[] = {
+    "tariff", "trade",  "export", "import",  "steel",    "ministry", "talks",   "deal",
+    "growth", "yuan",   "dollar", "surplus", "deficit",  "rare",     "earth",   "chip",
+    "port",   "grain",  "soy",    "beef",    "shipping", "customs",  "quota",   "subsidy",
+    "market", "bank",   "rate",   "price",   "energy",   "oil",      "gas",     "solar",
+};
+#define NVOCAB (sizeof vocab / sizeof vocab[0])
+
+static uint64_t rng = 42;
+
+static unsigned
+next_rand(void)
+{
+    rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (unsigned)(rng >> 33);
+}
+
+/* n words; common words often, rare ones seldom (a skewed vocabulary). */
+static char *
+make_text(size_t n)
+{
+    struct buf b = BUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        unsigned r = next_rand() % 1000;
+        size_t w = r < 500 ? r % 4 : r < 900 ? 4 + r % 12 : 16 + r % (NVOCAB - 16);
+        buf_printf(&b, "%s%s", i ? " " : "", vocab[w]);
+    }
+    return buf_steal(&b);
+}
+
+static int64_t
+insert_doc(struct store *s, size_t title_words, size_t body_words)
+{
+    struct ds_error err;
+    struct article a;
+    memset(&a, 0, sizeof a);
+    char *title = make_text(title_words);
+    char *body = make_text(body_words);
+    a.title = title;
+    a.body = body;
+    a.raw = body;
+    a.words = (int64_t)body_words;
+    int64_t id = -1;
+    uint64_t h = ds_hash64(body, strlen(body)) ^ next_rand();
+    if (store_doc_insert(s, &a, h, &id, &err) != 0) {
+        diag("insert: %s", err.msg);
+        id = -1;
+    }
+    free(title);
+    free(body);
+    return id;
+}
+
+/* Rows of `expr` where dossier_rank and bm25 differ; -1 on error. *nrows
+ * gets the number of hits compared. */
+static long
+rank_mismatches(struct store *s, const char *expr, long *nrows)
+{
+    sqlite3_stmt *st = NULL;
+    long bad = 0;
+    *nrows = 0;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT rowid, dossier_rank(docs_fts, 10.0, 1.0),"
+                           " bm25(docs_fts, 10.0, 1.0) FROM docs_fts WHERE docs_fts MATCH ?1",
+                           -1, &st, NULL) != SQLITE_OK) {
+        diag("prepare: %s", sqlite3_errmsg(s->db));
+        return -1;
+    }
+    sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        double mine = sqlite3_column_double(st, 1), theirs = sqlite3_column_double(st, 2);
+        (*nrows)++;
+        if (fabs(mine - theirs) > 1e-9 * fmax(1.0, fabs(theirs))) {
+            if (bad++ < 3)
+                diag("%s: row %lld: dossier_rank %.12g, bm25 %.12g", expr,
+                     (long long)sqlite3_column_int64(st, 0), mine, theirs);
+        }
+    }
+    if (rc != SQLITE_DONE) {
+        diag("step: %s", sqlite3_errmsg(s->db));
+        bad = -1;
+    }
+    sqlite3_finalize(st);
+    return bad;
+}
+
+static const char *const queries[] = {
+    "tariff",           "tariff trade",        "\"rare earth\"", "solar OR oil",
+    "steel NOT talks",  "shipping customs",    "quota*",         "title:beef",
+    "grain soy beef",   "subsidy market bank",
+};
+
+static void
+check_all_queries(struct store *s, const char *when)
+{
+    long total = 0, bad = 0;
+    for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
+        long n = 0;
+        long m = rank_mismatches(s, queries[i], &n);
+        bad += m < 0 ? 1000000 : m;
+        total += n;
+    }
+    ok(total > 1000, "%s: the queries have hits to compare (%ld)", when, total);
+    ok(bad == 0, "%s: dossier_rank equals bm25 on every hit (%ld differ)", when, bad);
+}
+
+static long
+count_sql(struct store *s, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    long n = -1;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        n = (long)sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
+/* The stored 16-bit length of id, or -1 when its chunk is missing. */
+static long
+stored_length(struct store *s, int64_t id)
+{
+    sqlite3_stmt *st = NULL;
+    long len = -1;
+    sqlite3_prepare_v2(s->db, "SELECT lens FROM doc_lengths WHERE chunk = ?1", -1, &st, NULL);
+    sqlite3_bind_int64(st, 1, id / STORE_LEN_CHUNK);
+    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_bytes(st, 0) == STORE_LEN_CHUNK_BYTES) {
+        const unsigned char *p = sqlite3_column_blob(st, 0);
+        size_t k = (size_t)(id % STORE_LEN_CHUNK);
+        len = p[2 * k] | (p[2 * k + 1] << 8);
+    }
+    sqlite3_finalize(st);
+    return len;
+}
+
+int
+main(void)
+{
+    struct ds_error err;
+    struct store *s = NULL;
+    char dir[] = "/tmp/dossier-rank-XXXXXX";
+    if (!mkdtemp(dir)) {
+        diag("mkdtemp failed");
+        return 1;
+    }
+    char *path = xasprintf("%s/rank.db", dir);
+
+    ok(store_open(path, STORE_CREATE, &s, &err) == 0, "create: %s", err.msg);
+
+    /* 5,000 documents in batches of 700: ids cross chunk 0 into chunk 1 in
+     * the middle of a batch. */
+    int64_t last = 0;
+    bool inserted = true;
+    for (int batch = 0; batch < 8 && inserted; batch++) {
+        inserted = store_begin(s, &err) == 0;
+        for (int i = 0; inserted && i < 700 && last < 5000; i++) {
+            last = insert_doc(s, 2 + next_rand() % 8, 5 + next_rand() % 400);
+            inserted = last > 0;
+        }
+        inserted = inserted && store_commit(s, &err) == 0;
+    }
+    ok(inserted && last == 5000, "5,000 documents indexed in batches (last id %lld)",
+       (long long)last);
+    is_int(count_sql(s, "SELECT count(*) FROM doc_lengths"), 2,
+           "two doc_lengths chunks for ids 1..5000");
+    is_int(count_sql(s, "SELECT count(*) FROM doc_lengths WHERE length(lens) <> "
+                        "8192"),
+           0, "every chunk holds 4,096 16-bit lengths");
+
+    /* one document longer than 16 bits can count, outside a transaction */
+    int64_t big = insert_doc(s, 3, 70000);
+    ok(big > 0, "a 70,000-word document (autocommit)");
+    is_int(stored_length(s, big), 0xffff, "its length is marked 'ask FTS5'");
+    int64_t small = insert_doc(s, 4, 10);
+    is_int(stored_length(s, small), 14, "an autocommit insert records its length (4 + 10)");
+
+    check_all_queries(s, "lengths from doc_lengths");
+
+    /* a rolled-back batch leaves doc_lengths as it was */
+    long before = count_sql(s, "SELECT count(*) FROM doc_lengths");
+    ok(store_begin(s, &err) == 0, "begin a batch to roll back");
+    int64_t gone = 0;
+    for (int i = 0; i < 4200; i++)
+        gone = insert_doc(s, 3, 5);
+    store_rollback(s);
+    ok(count_sql(s, "SELECT count(*) FROM doc_lengths") == before,
+       "rollback: no chunk written for the ids up to %lld that were never committed",
+       (long long)gone);
+
+    /* stale or missing chunks only cost time: ranks stay exact */
+    sqlite3_exec(s->db, "DELETE FROM doc_lengths WHERE chunk = 0", NULL, NULL, NULL);
+    check_all_queries(s, "chunk 0 missing");
+    sqlite3_exec(s->db, "UPDATE doc_lengths SET lens = x'0102' WHERE chunk = 1", NULL, NULL, NULL);
+    check_all_queries(s, "chunk 1 truncated");
+    store_close(&s);
+
+    /* migration 5 rebuilds doc_lengths from FTS5's docsize */
+    sqlite3 *db = NULL;
+    sqlite3_open(path, &db);
+    is_int(sqlite3_exec(db, "DROP TABLE doc_lengths; PRAGMA user_version = 4", NULL, NULL, NULL),
+           SQLITE_OK, "downgrade to schema 4");
+    sqlite3_close(db);
+    ok(store_open(path, STORE_READONLY, &s, &err) == 0, "schema 4 opens (read-only): %s",
+       err.msg);
+    is_int(count_sql(s, "PRAGMA user_version"), STORE_SCHEMA_VERSION, "upgraded on open");
+    is_int(count_sql(s, "SELECT count(*) FROM doc_lengths"), 2, "migration rebuilt both chunks");
+    is_int(stored_length(s, small), 14, "rebuilt length of a small document");
+    is_int(stored_length(s, big), 0xffff, "rebuilt length of the long document");
+    check_all_queries(s, "after migration 5");
+
+    /* the search API ranks with it: best hit first, ranks ascending */
+    struct query *q = NULL;
+    struct result_set *rs = NULL;
+    ok(query_parse("tariff trade", &q, &err) == 0 &&
+           store_search(s, q, SORT_RANK, &rs, &err) == 0,
+       "ranked search");
+    struct result_row rows[20];
+    int n = rs ? result_set_fetch(rs, 0, 20, rows, &err) : 0;
+    bool ascending = n == 20;
+    for (int i = 1; i < n; i++)
+        ascending = ascending && rows[i - 1].rank <= rows[i].rank;
+    ok(ascending && rows[0].rank < 0, "results in rank order (%d rows)", n);
+    for (int i = 0; i < n; i++)
+        result_row_clear(&rows[i]);
+    result_set_free(&rs);
+    query_free(&q);
+    store_close(&s);
+
+    unlink(path);
+    char *wal = xasprintf("%s-wal", path), *shm = xasprintf("%s-shm", path);
+    unlink(wal);
+    unlink(shm);
+    rmdir(dir);
+    free(wal);
+    free(shm);
+    free(path);
+    return done_testing();
+}
