@@ -3,12 +3,13 @@
  * by position (for virtual lists), snippets, hit spans and facets.
  *
  * Result sets: opening runs the query once and keeps the matching ids (and
- * bm25 ranks) in an array in memory, in display order. Why not a TEMP table
- * or keyset paging: an array costs 8 bytes per hit (8 MB at a million
- * documents), fetching any window is one primary-key lookup per row, finding
- * a document's position is a scan of the array, and no statement stays open
- * between calls, so the writer is never blocked by a reader's list. Opening
- * "all, by date" at 1M documents is one walk of the (published, id) index.
+ * ranks) in an array in memory. Why not a TEMP table or keyset paging: an
+ * array costs 16 bytes per hit (16 MB at a million documents), fetching any
+ * window is one primary-key lookup per row, finding a document's position
+ * is a scan of the array, and no statement stays open between calls, so the
+ * writer is never blocked by a reader's list. Opening "all, by date" at 1M
+ * documents is one walk of the (published, id) index; a ranked set is
+ * ordered in C, lazily, as far as the caller has looked (result_set_order).
  */
 #include "config.h"
 
@@ -20,12 +21,96 @@
 #include "dossier/query.h"
 #include "store_private.h"
 
+struct result_hit {
+    double rank; /* dossier_rank (lower is better); 0 when not ranked */
+    int64_t id;
+};
+
 struct result_set {
     struct store *s;       /* borrowed: free the set before closing the store */
-    int64_t *ids;
-    double *ranks;         /* NULL when the query is not ranked */
+    struct result_hit *hits;
     size_t n;
+    /* hits[0..ordered) are in display order; the rest are all ranked after
+     * them but not yet sorted among themselves (ranked sets only). */
+    size_t ordered;
 };
+
+static int
+result_hit_cmp(const void *a, const void *b)
+{
+    const struct result_hit *x = a, *y = b;
+    if (x->rank != y->rank)
+        return x->rank < y->rank ? -1 : 1;
+    return (x->id > y->id) - (x->id < y->id);
+}
+
+static void
+result_hit_swap(struct result_hit *a, struct result_hit *b)
+{
+    struct result_hit t = *a;
+    *a = *b;
+    *b = t;
+}
+
+/* Rearrange h[0..n) so that its k smallest come first (in any order):
+ * quickselect with a median-of-three pivot, O(n) expected. */
+static void
+result_select(struct result_hit *h, size_t n, size_t k)
+{
+    size_t lo = 0, hi = n; /* the boundary k lies in [lo, hi) */
+    while (hi - lo > 16 && k > lo && k < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (result_hit_cmp(&h[mid], &h[lo]) < 0)
+            result_hit_swap(&h[mid], &h[lo]);
+        if (result_hit_cmp(&h[hi - 1], &h[lo]) < 0)
+            result_hit_swap(&h[hi - 1], &h[lo]);
+        if (result_hit_cmp(&h[hi - 1], &h[mid]) < 0)
+            result_hit_swap(&h[hi - 1], &h[mid]);
+        struct result_hit pivot = h[mid];
+        size_t i = lo, j = hi - 1;
+        for (;;) { /* Hoare partition */
+            while (result_hit_cmp(&h[i], &pivot) < 0)
+                i++;
+            while (result_hit_cmp(&pivot, &h[j]) < 0)
+                j--;
+            if (i >= j)
+                break;
+            result_hit_swap(&h[i], &h[j]);
+            i++;
+            j--;
+        }
+        /* now h[lo..j] <= pivot <= h[j+1..hi) */
+        if (j + 1 >= hi)
+            break; /* no progress (cannot happen with this pivot): sort below */
+        if (k <= j)
+            hi = j + 1;
+        else
+            lo = j + 1;
+    }
+    if (hi - lo > 1 && k > lo && k < hi)
+        qsort(h + lo, hi - lo, sizeof *h, result_hit_cmp);
+}
+
+/* Make hits[0..want) final. Ranked results are sorted lazily: opening a
+ * search of 190,000 hits only needs its first screen in order, and a full
+ * sort of them costs more than the search (20-30 ms at a million
+ * documents). Each extension at least doubles the ordered prefix, so
+ * scrolling to the end costs O(n log n) in all. */
+static void
+result_set_order(struct result_set *rs, size_t want)
+{
+    if (want <= rs->ordered)
+        return;
+    size_t k = DS_MAX(want, DS_MAX(rs->ordered * 2, (size_t)256));
+    if (k > rs->n)
+        k = rs->n;
+    struct result_hit *rest = rs->hits + rs->ordered;
+    size_t nrest = rs->n - rs->ordered, take = k - rs->ordered;
+    if (take < nrest)
+        result_select(rest, nrest, take);
+    qsort(rest, take, sizeof *rest, result_hit_cmp);
+    rs->ordered = k;
+}
 
 int
 store_prepare_query(struct store *s, const char *sql, const struct query *q,
@@ -65,7 +150,8 @@ store_search(struct store *s, const struct query *q, enum store_sort sort,
              struct result_set **out, struct ds_error *err)
 {
     bool ranked = sort == SORT_RANK && query_has_text(q);
-    char *sql = ranked ? xasprintf("%s ORDER BY 2, 1", query_sql(q))
+    /* ranked: in whatever order FTS5 yields them, ordered here (lazily) */
+    char *sql = ranked ? xstrdup(query_sql(q))
                        : xasprintf("%s ORDER BY d.published DESC, d.id DESC",
                                    query_sql_unranked(q));
     sqlite3_stmt *st = NULL;
@@ -81,13 +167,10 @@ store_search(struct store *s, const struct query *q, enum store_sort sort,
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (rs->n == cap) {
             cap = cap ? cap * 2 : 256;
-            rs->ids = xrealloc(rs->ids, cap * sizeof *rs->ids);
-            if (ranked)
-                rs->ranks = xrealloc(rs->ranks, cap * sizeof *rs->ranks);
+            rs->hits = xrealloc(rs->hits, cap * sizeof *rs->hits);
         }
-        rs->ids[rs->n] = sqlite3_column_int64(st, 0);
-        if (ranked)
-            rs->ranks[rs->n] = sqlite3_column_double(st, 1);
+        rs->hits[rs->n].id = sqlite3_column_int64(st, 0);
+        rs->hits[rs->n].rank = ranked ? sqlite3_column_double(st, 1) : 0;
         rs->n++;
     }
     sqlite3_finalize(st);
@@ -95,6 +178,7 @@ store_search(struct store *s, const struct query *q, enum store_sort sort,
         result_set_free(&rs);
         return store_fail(s, err, rc, "running the search");
     }
+    rs->ordered = ranked ? 0 : rs->n;
     *out = rs;
     return 0;
 }
@@ -126,22 +210,23 @@ result_set_fetch(struct result_set *rs, size_t pos, size_t n, struct result_row 
         return 0;
     if (n > rs->n - pos)
         n = rs->n - pos;
+    result_set_order(rs, pos + n);
     for (size_t i = 0; i < n; i++) {
         sqlite3_stmt *st = store_stmt(rs->s, SQ_ROW_FETCH, err);
         if (!st)
             goto fail;
         struct result_row *r = &rows[filled];
         memset(r, 0, sizeof *r);
-        sqlite3_bind_int64(st, 1, rs->ids[pos + i]);
+        sqlite3_bind_int64(st, 1, rs->hits[pos + i].id);
         int rc = sqlite3_step(st);
         if (rc == SQLITE_ROW) {
-            r->id = rs->ids[pos + i];
+            r->id = rs->hits[pos + i].id;
             r->published = store_col_dup(st, 0);
             r->source = store_col_dup(st, 1);
             r->title = store_col_dup(st, 2);
             r->has_title = sqlite3_column_int(st, 3) != 0;
             r->topics = store_col_dup(st, 4);
-            r->rank = rs->ranks ? rs->ranks[pos + i] : 0;
+            r->rank = rs->hits[pos + i].rank;
             sqlite3_reset(st);
         } else {
             sqlite3_reset(st);
@@ -150,7 +235,7 @@ result_set_fetch(struct result_set *rs, size_t pos, size_t n, struct result_row 
                 goto fail;
             }
             /* deleted since the search ran: show a placeholder row */
-            r->id = rs->ids[pos + i];
+            r->id = rs->hits[pos + i].id;
             r->title = xstrdup("(no longer in the index)");
         }
         filled++;
@@ -165,9 +250,19 @@ fail:
 long
 result_set_find(struct result_set *rs, int64_t doc_id)
 {
-    for (size_t i = 0; i < rs->n; i++)
-        if (rs->ids[i] == doc_id)
+    for (size_t i = 0; i < rs->n; i++) {
+        if (rs->hits[i].id != doc_id)
+            continue;
+        if (i < rs->ordered)
             return (long)i;
+        /* in the unordered tail: order up to it, then it has a place */
+        struct result_hit h = rs->hits[i];
+        size_t before = rs->ordered;
+        for (size_t j = rs->ordered; j < rs->n; j++)
+            before += result_hit_cmp(&rs->hits[j], &h) < 0;
+        result_set_order(rs, before + 1);
+        return (long)before;
+    }
     return -1;
 }
 
@@ -177,8 +272,7 @@ result_set_free(struct result_set **rsp)
     struct result_set *rs = *rsp;
     if (!rs)
         return;
-    free(rs->ids);
-    free(rs->ranks);
+    free(rs->hits);
     free(rs);
     *rsp = NULL;
 }
