@@ -1127,20 +1127,21 @@ query_compile(struct query *q)
     const char *conds = buf_str(&c.sql);
     if (q->fts && nrest == 0) {
         /* text only: no join, so FTS5 alone produces ids and ranks */
+        /* (the MATCH text again: dossier_rank caches its phrase counts by it) */
         q->sql = xasprintf("SELECT docs_fts.rowid AS id,"
-                           " dossier_rank(docs_fts, 10.0, 1.0) AS rank"
+                           " dossier_rank(docs_fts, 10.0, 1.0, ?%d) AS rank"
                            " FROM docs_fts WHERE docs_fts MATCH ?%d",
-                           k);
+                           k, k);
         q->sql_unranked =
             xasprintf("SELECT d.id AS id FROM documents d"
                       " WHERE d.id IN (SELECT rowid FROM docs_fts WHERE docs_fts MATCH ?%d)",
                       k);
     } else if (q->fts) {
-        q->sql = xasprintf("SELECT d.id AS id, dossier_rank(docs_fts, 10.0, 1.0) AS rank"
+        q->sql = xasprintf("SELECT d.id AS id, dossier_rank(docs_fts, 10.0, 1.0, ?%d) AS rank"
                            " FROM docs_fts"
                            " JOIN documents d ON d.id = docs_fts.rowid"
                            " WHERE docs_fts MATCH ?%d AND %s",
-                           k, conds);
+                           k, k, conds);
         q->sql_unranked =
             xasprintf("SELECT d.id AS id FROM documents d"
                       " WHERE d.id IN (SELECT rowid FROM docs_fts WHERE docs_fts MATCH ?%d)"

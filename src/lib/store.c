@@ -554,6 +554,7 @@ store_close(struct store **sp)
     free(s->fts_pending);
     store_lengths_discard(s);
     free(s->len_dirty);
+    store_rank_cache_free(s);
     if (s->tok_inst)
         s->tok.xDelete(s->tok_inst);
     if (s->db) {

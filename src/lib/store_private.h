@@ -81,6 +81,7 @@ struct store {
     /* doc_lengths chunks changed in the open transaction (store_rank.c) */
     struct store_len_chunk **len_dirty;
     size_t nlen_dirty, len_dirty_cap;
+    struct store_rank_cache *rank_cache; /* phrase document counts (store_rank.c) */
 };
 
 /* Register dossier_rank() (BM25 as FTS5's bm25() computes it, with lengths
@@ -95,6 +96,8 @@ int store_lengths_note(struct store *s, int64_t id, struct ds_error *err);
 int store_lengths_flush(struct store *s, struct ds_error *err);
 /* Forget the notes (rollback, close). */
 void store_lengths_discard(struct store *s);
+/* Free the phrase-count cache of dossier_rank() (close). */
+void store_rank_cache_free(struct store *s);
 
 /* Free the document-frequency cache (store_extract.c). */
 void store_df_cache_free(struct store *s);

@@ -21,6 +21,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -199,7 +200,96 @@ rank_chunk_final(sqlite3_context *ctx)
     sqlite3_result_blob(ctx, lens, STORE_LEN_CHUNK_BYTES, SQLITE_TRANSIENT);
 }
 
-/* ---- the reader's side: dossier_rank(docs_fts, w_title, w_body) -------------------- */
+/* ---- phrase document counts, cached per connection ------------------------------------ */
+
+#define RANK_CACHE_SIZE 64
+
+struct store_rank_cache {
+    struct rank_cache_entry {
+        char *key;         /* the phrase as written in the MATCH text */
+        int64_t hits;      /* rows it matches */
+        int64_t nrow;      /* rows in the index then */
+        unsigned version;  /* the database's data version then */
+    } e[RANK_CACHE_SIZE];
+    size_t next; /* the slot replaced next (round robin) */
+};
+
+void
+store_rank_cache_free(struct store *s)
+{
+    if (!s->rank_cache)
+        return;
+    for (size_t i = 0; i < RANK_CACHE_SIZE; i++)
+        free(s->rank_cache->e[i].key);
+    free(s->rank_cache);
+    s->rank_cache = NULL;
+}
+
+static int64_t
+rank_cache_get(struct store *s, const char *key, int64_t nrow, unsigned version)
+{
+    if (!s->rank_cache)
+        return -1;
+    for (size_t i = 0; i < RANK_CACHE_SIZE; i++) {
+        struct rank_cache_entry *e = &s->rank_cache->e[i];
+        if (e->key && e->nrow == nrow && e->version == version && strcmp(e->key, key) == 0)
+            return e->hits;
+    }
+    return -1;
+}
+
+static void
+rank_cache_put(struct store *s, const char *key, int64_t hits, int64_t nrow, unsigned version)
+{
+    if (!s->rank_cache)
+        s->rank_cache = xcalloc(1, sizeof *s->rank_cache);
+    struct rank_cache_entry *e = &s->rank_cache->e[s->rank_cache->next];
+    s->rank_cache->next = (s->rank_cache->next + 1) % RANK_CACHE_SIZE;
+    free(e->key);
+    *e = (struct rank_cache_entry){xstrdup(key), hits, nrow, version};
+}
+
+/* The phrases of a MATCH text as query.c writes them (every phrase quoted,
+ * optionally "column : " before and "*" after), in order of appearance,
+ * which is FTS5's phrase numbering. Bare words are not seen: the caller
+ * compares the count with xPhraseCount and does not use the keys when they
+ * differ. Returns a newly allocated array of *n new strings. */
+static char **
+rank_phrase_keys(const char *expr, size_t *n)
+{
+    char **keys = NULL;
+    *n = 0;
+    for (size_t i = 0; expr[i]; i++) {
+        if (expr[i] != '"')
+            continue;
+        size_t start = i, j = i;
+        while (j > 0 && expr[j - 1] == ' ')
+            j--;
+        if (j > 0 && expr[j - 1] == ':') {
+            j--;
+            while (j > 0 && expr[j - 1] == ' ')
+                j--;
+            while (j > 0 && (isalnum((unsigned char)expr[j - 1]) || expr[j - 1] == '_'))
+                j--;
+            start = j;
+        }
+        for (i++; expr[i]; i++) {
+            if (expr[i] == '"' && expr[i + 1] == '"')
+                i++;
+            else if (expr[i] == '"')
+                break;
+        }
+        if (!expr[i])
+            break; /* unterminated: not our text */
+        if (expr[i + 1] == '*')
+            i++;
+        keys = xrealloc(keys, (*n + 1) * sizeof *keys);
+        keys[(*n)++] = xstrndup(expr + start, i + 1 - start);
+    }
+    return keys;
+}
+
+/* ---- the reader's side: dossier_rank(docs_fts, w_title, w_body [, match]) -------------- */
 
 struct rank_query {
     int nphrase;
@@ -231,9 +321,11 @@ rank_count_cb(const Fts5ExtensionApi *api, Fts5Context *fts, void *ud)
     return SQLITE_OK;
 }
 
-/* What the whole query shares: the same numbers bm25() computes once. */
+/* What the whole query shares: the same numbers bm25() computes once.
+ * match: the query's MATCH text, or NULL. */
 static int
-rank_query_get(const Fts5ExtensionApi *api, Fts5Context *fts, struct rank_query **out)
+rank_query_get(const Fts5ExtensionApi *api, Fts5Context *fts, const char *match,
+               struct rank_query **out)
 {
     struct rank_query *rq = api->xGetAuxdata(fts, 0);
     if (rq) {
@@ -245,19 +337,34 @@ rank_query_get(const Fts5ExtensionApi *api, Fts5Context *fts, struct rank_query 
     rq->idf = xcalloc((size_t)rq->nphrase * 2 + 1, sizeof *rq->idf);
     rq->freq = rq->idf + rq->nphrase;
     rq->chunk = -1;
-    rq->db = ((struct store *)api->xUserData(fts))->db;
+    struct store *s = api->xUserData(fts);
+    rq->db = s->db;
     sqlite3_int64 nrow = 0, ntoken = 0;
     int rc = api->xRowCount(fts, &nrow);
     if (rc == SQLITE_OK)
         rc = api->xColumnTotalSize(fts, -1, &ntoken);
     rq->avgdl = nrow > 0 ? (double)ntoken / (double)nrow : 1.0;
+    unsigned version = 0;
+    size_t nkeys = 0;
+    char **keys = match ? rank_phrase_keys(match, &nkeys) : NULL;
+    bool cached = nkeys > 0 && nkeys == (size_t)rq->nphrase &&
+                  sqlite3_file_control(rq->db, "main", SQLITE_FCNTL_DATA_VERSION, &version) ==
+                      SQLITE_OK;
     for (int i = 0; rc == SQLITE_OK && i < rq->nphrase; i++) {
-        int64_t hits = 0;
-        rc = api->xQueryPhrase(fts, i, &hits, rank_count_cb);
+        int64_t hits = cached ? rank_cache_get(s, keys[i], nrow, version) : -1;
+        if (hits < 0) {
+            hits = 0;
+            rc = api->xQueryPhrase(fts, i, &hits, rank_count_cb);
+            if (rc == SQLITE_OK && cached)
+                rank_cache_put(s, keys[i], hits, nrow, version);
+        }
         /* bm25's IDF, floored as FTS5 does for terms in over half the rows */
         double idf = log(((double)nrow - (double)hits + 0.5) / ((double)hits + 0.5));
         rq->idf[i] = idf <= 0.0 ? 1e-6 : idf;
     }
+    for (size_t i = 0; i < nkeys; i++)
+        free(keys[i]);
+    free(keys);
     if (rc == SQLITE_OK)
         rc = api->xSetAuxdata(fts, rq, rank_query_free);
     else
@@ -294,7 +401,11 @@ rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int
 {
     const double k1 = 1.2, b = 0.75;
     struct rank_query *rq;
-    int rc = rank_query_get(api, fts, &rq);
+    int ncol = api->xColumnCount(fts);
+    const char *match = nval > ncol && sqlite3_value_type(vals[ncol]) == SQLITE_TEXT
+                            ? (const char *)sqlite3_value_text(vals[ncol])
+                            : NULL;
+    int rc = rank_query_get(api, fts, match, &rq);
     int ninst = 0;
     if (rc == SQLITE_OK)
         rc = api->xInstCount(fts, &ninst);
@@ -307,7 +418,7 @@ rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int
         int phrase, col, off;
         rc = api->xInst(fts, i, &phrase, &col, &off);
         if (rc == SQLITE_OK)
-            rq->freq[phrase] += nval > col ? sqlite3_value_double(vals[col]) : 1.0;
+            rq->freq[phrase] += nval > col && col < ncol ? sqlite3_value_double(vals[col]) : 1.0;
     }
     int64_t id = api->xRowid(fts);
     uint16_t len = LEN_UNKNOWN;

@@ -128,6 +128,56 @@ check_all_queries(struct store *s, const char *when)
     ok(bad == 0, "%s: dossier_rank equals bm25 on every hit (%ld differ)", when, bad);
 }
 
+/* As rank_mismatches, for a query in dossier's language, with its MATCH text
+ * passed to dossier_rank as the query compiler does (phrase counts cached). */
+static long
+rank_mismatches_q(struct store *s, const char *text, long *nrows)
+{
+    struct ds_error err;
+    struct query *q = NULL;
+    sqlite3_stmt *st = NULL;
+    long bad = 0;
+    *nrows = 0;
+    if (query_parse(text, &q, &err) != 0 || !query_fts_expr(q)) {
+        diag("%s: %s", text, err.msg);
+        query_free(&q);
+        return -1;
+    }
+    sqlite3_prepare_v2(s->db,
+                       "SELECT dossier_rank(docs_fts, 10.0, 1.0, ?1), bm25(docs_fts, 10.0, 1.0)"
+                       " FROM docs_fts WHERE docs_fts MATCH ?1",
+                       -1, &st, NULL);
+    sqlite3_bind_text(st, 1, query_fts_expr(q), -1, SQLITE_STATIC);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        double mine = sqlite3_column_double(st, 0), theirs = sqlite3_column_double(st, 1);
+        (*nrows)++;
+        if (fabs(mine - theirs) > 1e-9 * fmax(1.0, fabs(theirs)) && bad++ < 3)
+            diag("%s: dossier_rank %.12g, bm25 %.12g", text, mine, theirs);
+    }
+    sqlite3_finalize(st);
+    query_free(&q);
+    return bad;
+}
+
+static const char *const user_queries[] = {
+    "tariff trade", "\"rare earth\" steel", "title:beef grain", "quota* customs",
+    "solar OR oil", "steel -talks",          "(grain OR soy) beef", "tariff",
+};
+
+static void
+check_user_queries(struct store *s, const char *when)
+{
+    long total = 0, bad = 0;
+    for (size_t i = 0; i < sizeof user_queries / sizeof user_queries[0]; i++) {
+        long n = 0;
+        long m = rank_mismatches_q(s, user_queries[i], &n);
+        bad += m < 0 ? 1000000 : m;
+        total += n;
+    }
+    ok(total > 1000 && bad == 0, "%s: %ld hits, dossier_rank = bm25 (%ld differ)", when, total,
+       bad);
+}
+
 static long
 count_sql(struct store *s, const char *sql)
 {
@@ -199,6 +249,21 @@ main(void)
     is_int(stored_length(s, small), 14, "an autocommit insert records its length (4 + 10)");
 
     check_all_queries(s, "lengths from doc_lengths");
+
+    /* phrase counts cached by MATCH text: right the first time, from the
+     * cache, after the corpus grew, and after a delete and an insert that
+     * leave the row count as it was (only the data version changed) */
+    check_user_queries(s, "phrase counts counted");
+    ok(s->rank_cache != NULL, "the counts were cached");
+    check_user_queries(s, "phrase counts from the cache");
+    for (int i = 0; i < 300; i++)
+        insert_doc(s, 3, 40);
+    check_user_queries(s, "after 300 more documents");
+    sqlite3_exec(s->db, "DELETE FROM documents WHERE id IN (SELECT rowid FROM docs_fts"
+                        " WHERE docs_fts MATCH 'tariff' LIMIT 40)", NULL, NULL, NULL);
+    for (int i = 0; i < 40; i++)
+        insert_doc(s, 2, 3);
+    check_user_queries(s, "after 40 deleted and 40 added");
 
     /* a rolled-back batch leaves doc_lengths as it was */
     long before = count_sql(s, "SELECT count(*) FROM doc_lengths");
