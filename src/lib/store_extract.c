@@ -362,8 +362,10 @@ keywords_free(struct keyword *k, size_t n)
     free(k);
 }
 
-/* Document frequencies are costly for common terms (fts5vocab walks the
- * term's whole doclist: ~1 ms per 100k documents), so they are cached per
+/* Document frequencies are costly for common terms (counting walks the
+ * term's whole doclist: ~1 ms per 100k documents, and an article has a few
+ * hundred terms: 1.2 s for one facts pane at 1M documents), so they are
+ * estimated past DF_EXACT_UPTO documents (store_term_docs), cached per
  * connection and dropped when the newest document id changes. */
 struct store_df_cache {
     int64_t max_id, ndocs;
@@ -459,27 +461,79 @@ df_put(struct store_df_cache *c, const char *term, int64_t df)
     c->df[h] = df;
 }
 
-/* Documents containing term: 0 when none, -1 on error. */
+/* How many of a term's documents are counted exactly before the rest is
+ * estimated (see store_term_docs). */
+#define DF_EXACT_UPTO 1024
+
 static int64_t
-df_get(struct store *s, const char *term, struct ds_error *err)
+df_count(struct store *s, const char *surface, bool *estimated, struct ds_error *err)
+{
+    *estimated = false;
+    /* the word as a phrase: the tokenizer makes it the indexed term again */
+    struct buf match = BUF_INIT;
+    buf_putc(&match, '"');
+    for (const char *p = surface; *p; p++) {
+        if (*p == '"')
+            buf_putc(&match, '"');
+        buf_putc(&match, *p);
+    }
+    buf_putc(&match, '"');
+    int64_t df = -1;
+    sqlite3_stmt *st = store_stmt(s, SQ_DF_NTH, err);
+    if (!st)
+        goto out;
+    sqlite3_bind_text(st, 1, buf_str(&match), -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 2, DF_EXACT_UPTO - 1);
+    int rc = sqlite3_step(st);
+    int64_t nth = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW && nth > 0) {
+        /* the DF_EXACT_UPTO-th document in id order is at id nth: as many per
+         * id over the whole range */
+        double est = (double)DF_EXACT_UPTO * (double)s->dfc->max_id / (double)nth;
+        df = DS_MIN((int64_t)(est + 0.5), DS_MAX(s->dfc->ndocs, (int64_t)DF_EXACT_UPTO));
+        *estimated = true;
+        goto out;
+    }
+    if (rc != SQLITE_DONE) {
+        store_fail(s, err, rc, "reading term statistics");
+        goto out;
+    }
+    st = store_stmt(s, SQ_DF_COUNT, err);
+    if (!st)
+        goto out;
+    sqlite3_bind_text(st, 1, buf_str(&match), -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        df = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW)
+        df = store_fail(s, err, rc, "reading term statistics");
+out:
+    buf_free(&match);
+    return df;
+}
+
+int64_t
+store_term_docs(struct store *s, const char *surface, bool *estimated, struct ds_error *err)
+{
+    *estimated = false;
+    if (df_cache_ready(s, err) != 0)
+        return -1;
+    return df_count(s, surface, estimated, err);
+}
+
+/* Documents containing term (written as surface): 0 when none, -1 on error. */
+static int64_t
+df_get(struct store *s, const char *term, const char *surface, struct ds_error *err)
 {
     size_t h = df_slot(s->dfc, term);
     if (s->dfc->terms[h])
         return s->dfc->df[h];
-    sqlite3_stmt *st = store_stmt(s, SQ_VOCAB_DF, err);
-    if (!st)
-        return -1;
-    store_bind_text(st, 1, term);
-    int64_t df = 0;
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        df = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-        store_fail(s, err, rc, "reading term statistics");
-        return -1;
-    }
-    df_put(s->dfc, term, df);
+    bool estimated;
+    int64_t df = df_count(s, surface, &estimated, err);
+    if (df >= 0)
+        df_put(s->dfc, term, df);
     return df;
 }
 
@@ -494,14 +548,6 @@ store_doc_keywords(struct store *s, int64_t doc_id, size_t max, struct keyword *
 
     *out = NULL;
     *n_out = 0;
-    if (!s->vocab_ready) {
-        if (store_exec(s,
-                       "CREATE VIRTUAL TABLE IF NOT EXISTS temp.docs_vocab"
-                       " USING fts5vocab(main, docs_fts, row)",
-                       "reading term statistics", err) != 0)
-            return -1;
-        s->vocab_ready = true;
-    }
     if (df_cache_ready(s, err) != 0)
         return -1;
     int rc = store_doc_get(s, doc_id, &r, err);
@@ -525,7 +571,7 @@ store_doc_keywords(struct store *s, int64_t doc_id, size_t max, struct keyword *
         const char *t = c.terms[i].term;
         if (compare_is_stopword(c.terms[i].surface, strlen(c.terms[i].surface)))
             continue;
-        int64_t df = df_get(s, t, err);
+        int64_t df = df_get(s, t, c.terms[i].surface, err);
         if (df < 0)
             goto out_kw;
         if (df < 1)

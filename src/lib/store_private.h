@@ -43,7 +43,8 @@ enum store_stmt_id {
     SQ_TAG_HAS,
     SQ_ROW_FETCH,
     SQ_SNIPPET,
-    SQ_VOCAB_DF,
+    SQ_DF_NTH,
+    SQ_DF_COUNT,
     SQ_FIG_DEL,
     SQ_FIG_INS,
     SQ_MENT_DEL,
@@ -98,6 +99,13 @@ int store_lengths_flush(struct store *s, struct ds_error *err);
 void store_lengths_discard(struct store *s);
 /* Free the phrase-count cache of dossier_rank() (close). */
 void store_rank_cache_free(struct store *s);
+
+/* Documents whose text contains the word surface (as the tokenizer makes
+ * it a term): exact up to 1,024, beyond that estimated from the id of the
+ * 1,024th (*estimated set), which assumes the word is spread over the ids
+ * as over the corpus. -1 with err on failure. (store_extract.c) */
+int64_t store_term_docs(struct store *s, const char *surface, bool *estimated,
+                        struct ds_error *err);
 
 /* Free the document-frequency cache (store_extract.c). */
 void store_df_cache_free(struct store *s);

@@ -250,6 +250,43 @@ main(void)
 
     check_all_queries(s, "lengths from doc_lengths");
 
+    /* document counts for keywords: exact up to 1,024, estimated beyond */
+    int within = 0, estimated_n = 0, nwords = (int)NVOCAB;
+    for (size_t i = 0; i < NVOCAB; i++) {
+        bool est = false;
+        int64_t got = store_term_docs(s, vocab[i], &est, &err);
+        char *sql = xasprintf("SELECT count(*) FROM docs_fts WHERE docs_fts MATCH '\"%s\"'",
+                              vocab[i]);
+        long exact = count_sql(s, sql);
+        free(sql);
+        estimated_n += est;
+        if (exact > 0 && (double)llabs(got - exact) <= 0.1 * (double)exact + 0.5 &&
+            est == (exact >= 1024))
+            within++;
+        else
+            diag("%s: %lld documents (%s), counted %ld", vocab[i], (long long)got,
+                 est ? "estimated" : "exact", exact);
+    }
+    is_int(within, nwords, "term document counts within 10% (exact below 1,024)");
+    ok(estimated_n == nwords, "common words (over 1,024 documents each) estimated: %d",
+       estimated_n);
+    for (int i = 0; i < 10; i++) {
+        struct article a;
+        memset(&a, 0, sizeof a);
+        char body[64];
+        snprintf(body, sizeof body, "zebrafish quota number %d", i);
+        a.body = body;
+        a.raw = body;
+        int64_t id;
+        store_doc_insert(s, &a, ds_hash64(body, strlen(body)), &id, &err);
+    }
+    bool est = true;
+    is_int(store_term_docs(s, "Zebrafish", &est, &err), 10, "a rare word: counted exactly");
+    ok(!est, "not estimated");
+    est = true;
+    is_int(store_term_docs(s, "zzyzx", &est, &err), 0, "a word in no document: 0");
+    ok(!est, "and counted, not estimated");
+
     /* phrase counts cached by MATCH text: right the first time, from the
      * cache, after the corpus grew, and after a delete and an insert that
      * leave the row count as it was (only the data version changed) */
