@@ -191,18 +191,18 @@ app_topics_ensure(struct app *app)
     facets_free(app->topics, app->ntopics);
     app->topics = NULL;
     app->ntopics = 0;
-    if (store_facets(app->store, app->query, FACET_TOPIC, 200, &app->topics, &app->ntopics, &err) <
-        0) {
+    /* counted over the list's own hits; with a topic chosen the sidebar
+     * still shows the query's counts without it */
+    struct result_set *base = NULL;
+    if (app->effective && store_search(app->store, app->query, SORT_DATE, &base, &err) < 0)
+        base = NULL;
+    struct result_set *of = app->effective ? base : app->rs;
+    app->base_count = (int64_t)result_set_count(of ? of : app->rs);
+    if (!of || result_set_topic_counts(of, 200, &app->topics, &app->ntopics, &err) < 0) {
         app->topics = NULL;
         app->ntopics = 0;
     }
-    app->base_count = (int64_t)result_set_count(app->rs);
-    if (app->effective) {
-        struct result_set *base = NULL;
-        if (store_search(app->store, app->query, SORT_DATE, &base, &err) == 0)
-            app->base_count = (int64_t)result_set_count(base);
-        result_set_free(&base);
-    }
+    result_set_free(&base);
 }
 
 /* The corpus size for "42 of 5,120": at start and on refresh only. */

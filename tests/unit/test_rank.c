@@ -302,6 +302,43 @@ main(void)
         insert_doc(s, 2, 3);
     check_user_queries(s, "after 40 deleted and 40 added");
 
+    /* topic counts of a result set in hand = store_facets over the query,
+     * by lookups (a few hits) and by the index pass (most documents) */
+    sqlite3_exec(s->db,
+                 "INSERT INTO topics(slug, name) VALUES ('alpha', 'Alpha topic'),"
+                 " ('beta', 'Beta'), ('gamma', 'Gamma'), ('delta', NULL);"
+                 "INSERT INTO doc_topics(doc_id, slug, score) SELECT id,"
+                 " CASE id % 4 WHEN 0 THEN 'alpha' WHEN 1 THEN 'beta' WHEN 2 THEN 'gamma'"
+                 " ELSE 'delta' END, 1 FROM documents;"
+                 "INSERT INTO doc_topics(doc_id, slug, score) SELECT id, 'beta', 0.5"
+                 " FROM documents WHERE id % 7 = 0 AND id % 4 <> 1;",
+                 NULL, NULL, NULL);
+    const char *facet_queries[] = {"", "tariff", "zebrafish", "steel -talks", "title:beef"};
+    for (size_t qi = 0; qi < sizeof facet_queries / sizeof facet_queries[0]; qi++) {
+        struct query *fq = NULL;
+        struct result_set *frs = NULL;
+        struct facet *a = NULL, *b = NULL;
+        size_t na = 0, nb = 0;
+        bool same = query_parse(facet_queries[qi], &fq, &err) == 0 &&
+                    store_search(s, fq, SORT_RANK, &frs, &err) == 0 &&
+                    result_set_topic_counts(frs, 3, &a, &na, &err) == 0 &&
+                    store_facets(s, fq, FACET_TOPIC, 3, &b, &nb, &err) == 0 && na == nb &&
+                    na > 0;
+        for (size_t i = 0; same && i < na; i++)
+            same = strcmp(a[i].key, b[i].key) == 0 && a[i].count == b[i].count &&
+                   ((!a[i].label && !b[i].label) ||
+                    (a[i].label && b[i].label && strcmp(a[i].label, b[i].label) == 0));
+        if (!same)
+            diag("%s", err.msg);
+        ok(same, "topic counts of '%s' (%zu hits): %zu topics, first %s %lld",
+           facet_queries[qi], frs ? result_set_count(frs) : 0, na, na ? a[0].key : "-",
+           na ? (long long)a[0].count : 0LL);
+        facets_free(a, na);
+        facets_free(b, nb);
+        result_set_free(&frs);
+        query_free(&fq);
+    }
+
     /* a rolled-back batch leaves doc_lengths as it was */
     long before = count_sql(s, "SELECT count(*) FROM doc_lengths");
     ok(store_begin(s, &err) == 0, "begin a batch to roll back");
