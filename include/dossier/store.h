@@ -212,6 +212,13 @@ int store_facets(struct store *s, const struct query *q, enum facet_kind kind, s
 int result_set_topic_counts(struct result_set *rs, size_t max, struct facet **out,
                             size_t *n_out, struct ds_error *err);
 
+/* Let long reads be abandoned (the browser's idle work when a key arrives):
+ * while check is set, it is called every few hundred thousand SQLite steps
+ * (about a millisecond) and a nonzero return stops the running statement,
+ * which then fails with "interrupted". NULL turns it off. Returns whether a
+ * statement was stopped since the previous call. */
+bool store_set_interrupt(struct store *s, int (*check)(void *ud), void *ud);
+
 /* ---- corpus totals ------------------------------------------------------------ */
 
 struct store_stats {

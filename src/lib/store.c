@@ -569,6 +569,30 @@ store_close(struct store **sp)
     *sp = NULL;
 }
 
+/* ---- interrupting long reads ----------------------------------------------------------- */
+
+static int
+store_progress(void *ud)
+{
+    struct store *s = ud;
+    if (s->interrupt_check && s->interrupt_check(s->interrupt_ud)) {
+        s->interrupted = true;
+        return 1;
+    }
+    return 0;
+}
+
+bool
+store_set_interrupt(struct store *s, int (*check)(void *ud), void *ud)
+{
+    bool was = s->interrupted;
+    s->interrupted = false;
+    s->interrupt_check = check;
+    s->interrupt_ud = ud;
+    sqlite3_progress_handler(s->db, check ? 200000 : 0, check ? store_progress : NULL, s);
+    return was;
+}
+
 /* ---- transactions ---------------------------------------------------------------- */
 
 /* One full-text entry: a single-row insert of its own (see migration 4). */

@@ -83,6 +83,9 @@ struct store {
     struct store_len_chunk **len_dirty;
     size_t nlen_dirty, len_dirty_cap;
     struct store_rank_cache *rank_cache; /* phrase document counts (store_rank.c) */
+    int (*interrupt_check)(void *);      /* store_set_interrupt */
+    void *interrupt_ud;
+    bool interrupted;
 };
 
 /* Register dossier_rank() (BM25 as FTS5's bm25() computes it, with lengths

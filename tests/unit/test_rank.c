@@ -178,6 +178,13 @@ check_user_queries(struct store *s, const char *when)
        bad);
 }
 
+static int
+always_stop(void *ud)
+{
+    (*(int *)ud)++;
+    return 1;
+}
+
 static long
 count_sql(struct store *s, const char *sql)
 {
@@ -337,6 +344,22 @@ main(void)
         facets_free(b, nb);
         result_set_free(&frs);
         query_free(&fq);
+    }
+
+    /* a long read can be stopped (the browser's idle work when a key comes) */
+    {
+        static const char *const longread =
+            "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3000000)"
+            " SELECT count(*) FROM c";
+        int calls = 0;
+        store_set_interrupt(s, always_stop, &calls);
+        is_int(sqlite3_exec(s->db, longread, NULL, NULL, NULL), SQLITE_INTERRUPT,
+               "a long statement is stopped by the check");
+        ok(calls == 1, "after one call of it (%d)", calls);
+        ok(store_set_interrupt(s, NULL, NULL), "store_set_interrupt says it stopped one");
+        is_int(sqlite3_exec(s->db, longread, NULL, NULL, NULL), SQLITE_OK,
+               "with the check off the statement runs to the end");
+        ok(!store_set_interrupt(s, NULL, NULL), "and nothing was stopped since");
     }
 
     /* a rolled-back batch leaves doc_lengths as it was */
