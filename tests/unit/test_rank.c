@@ -218,6 +218,7 @@ int
 main(void)
 {
     struct ds_error err;
+    ds_error_clear(&err);
     struct store *s = NULL;
     char dir[] = "/tmp/dossier-rank-XXXXXX";
     if (!mkdtemp(dir)) {
