@@ -67,7 +67,9 @@ int query_and(const struct query *q, const char *extra, struct query **out, stru
  *     when the query has text; order it by column position ("ORDER BY 2, 1").
  *   query_sql_unranked: column "id" only, with the documents table named
  *     "d" (so "ORDER BY d.published DESC" works); cheaper when no rank is
- *     needed (date order, facets, counts). */
+ *     needed (date order, facets, counts).
+ *   query_sql_ids: column "id" only, in no particular order, the cheapest
+ *     form (a query of words alone never reads the documents table). */
 enum query_param_type { QPARAM_TEXT, QPARAM_INT, QPARAM_REAL };
 struct query_param {
     enum query_param_type type;
@@ -77,6 +79,7 @@ struct query_param {
 };
 const char *query_sql(const struct query *q);
 const char *query_sql_unranked(const struct query *q);
+const char *query_sql_ids(const struct query *q);
 size_t query_param_count(const struct query *q);
 const struct query_param *query_param_at(const struct query *q, size_t i);
 

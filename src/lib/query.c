@@ -90,6 +90,7 @@ struct query {
     char *fts;               /* main MATCH expression, or NULL */
     char *sql;               /* ranked form */
     char *sql_unranked;      /* names documents "d"; for date order and sets */
+    char *sql_ids;           /* ids only, the cheapest way (no documents row when text only) */
     struct query_param *params;
     size_t nparams;
     char **strings;          /* owned parameter texts */
@@ -1136,6 +1137,7 @@ query_compile(struct query *q)
             xasprintf("SELECT d.id AS id FROM documents d"
                       " WHERE d.id IN (SELECT rowid FROM docs_fts WHERE docs_fts MATCH ?%d)",
                       k);
+        q->sql_ids = xasprintf("SELECT rowid AS id FROM docs_fts WHERE docs_fts MATCH ?%d", k);
     } else if (q->fts) {
         q->sql = xasprintf("SELECT d.id AS id, dossier_rank(docs_fts, 10.0, 1.0, ?%d) AS rank"
                            " FROM docs_fts"
@@ -1154,6 +1156,8 @@ query_compile(struct query *q)
     }
     if (!q->sql_unranked)
         q->sql_unranked = xstrdup(q->sql);
+    if (!q->sql_ids)
+        q->sql_ids = xstrdup(q->sql_unranked);
     buf_free(&c.sql);
     if (main_fts) {
         main_fts->nkids = 0; /* borrowed kids */
@@ -1212,6 +1216,7 @@ query_free(struct query **qp)
     free(q->fts);
     free(q->sql);
     free(q->sql_unranked);
+    free(q->sql_ids);
     free(q->params);
     for (size_t i = 0; i < q->nstrings; i++)
         free(q->strings[i]);
@@ -1279,6 +1284,12 @@ const char *
 query_sql_unranked(const struct query *q)
 {
     return q->sql_unranked;
+}
+
+const char *
+query_sql_ids(const struct query *q)
+{
+    return q->sql_ids;
 }
 
 size_t

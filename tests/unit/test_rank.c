@@ -347,6 +347,40 @@ main(void)
         query_free(&fq);
     }
 
+    /* date order: the index walk (many hits) and SQL's sort (few) agree
+     * with ORDER BY published DESC, id DESC, undated last */
+    sqlite3_exec(s->db,
+                 "UPDATE documents SET published = CASE WHEN id % 10 = 0 THEN NULL"
+                 " ELSE date('2015-01-01', '+' || (id * 7919 % 3000) || ' days') END",
+                 NULL, NULL, NULL);
+    const char *date_queries[] = {"tariff", "zebrafish", "steel -talks", "title:beef OR quota"};
+    for (size_t qi = 0; qi < sizeof date_queries / sizeof date_queries[0]; qi++) {
+        struct query *dq = NULL;
+        struct result_set *drs = NULL;
+        query_parse(date_queries[qi], &dq, &err);
+        char *sql = xasprintf("SELECT id FROM (%s) JOIN documents USING (id)"
+                              " ORDER BY published DESC, id DESC",
+                              query_sql_unranked(dq));
+        sqlite3_stmt *st = NULL;
+        int prc = store_prepare_query(s, sql, dq, &st, &err);
+        free(sql);
+        size_t n = 0, same = 0;
+        bool searched = prc == 0 && store_search(s, dq, SORT_DATE, &drs, &err) == 0;
+        while (searched && sqlite3_step(st) == SQLITE_ROW) {
+            struct result_row row;
+            if (result_set_fetch(drs, n, 1, &row, &err) == 1) {
+                same += row.id == sqlite3_column_int64(st, 0);
+                result_row_clear(&row);
+            }
+            n++;
+        }
+        sqlite3_finalize(st);
+        ok(searched && n > 0 && same == n && result_set_count(drs) == n,
+           "date order of '%s': %zu of %zu in place", date_queries[qi], same, n);
+        result_set_free(&drs);
+        query_free(&dq);
+    }
+
     /* a long read can be stopped (the browser's idle work when a key comes) */
     {
         static const char *const longread =
