@@ -1,6 +1,8 @@
 #!/bin/sh
 # bench_tui.sh — the interface's costs, measured headless through
-# `dossier browse --db X --script FILE --size 80x24` (keys from a file):
+# `dossier browse --db X --script FILE --size 80x24` (keys from a file; --size
+# 200x50 measures the full layout, where a script also computes the sidebar's
+# topic counts before each screen, idle work in a terminal):
 #   first screen  start, open the index, fetch and draw one screen, quit
 #   scroll        per key, from 2000 `j` and 500 `<PgDn>` minus the first screen
 #                 (a negative value means the keys cost less than the noise)
@@ -9,21 +11,22 @@
 # Targets at 1M docs: first screen <= 150 ms, scroll <= 5 ms per key, query
 # redraw <= 50 ms, RSS <= 60 MB (and not growing with corpus size).
 #
-#   bench/bench_tui.sh [--docs 100000] [--runs 5] [--seed 1] [--build DIR]
+#   bench/bench_tui.sh [--docs 100000] [--runs 5] [--seed 1] [--build DIR] [--size 80x24]
 #
 # Needs the dossier database from bench_index.sh (or builds it). Skips, with a
 # message and status 0, when this dossier has no `browse --script`.
 set -eu
 . "$(dirname "$0")/lib.sh"
 
-docs=100000 runs=5 seed=1 build=''
+docs=100000 runs=5 seed=1 build='' size=80x24
 while [ $# -gt 0 ]; do
     case $1 in
     --docs) docs=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
     --build) build=$2; shift 2 ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    --size) size=$2; shift 2 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) bench_die "unknown option $1" ;;
     esac
 done
@@ -63,10 +66,10 @@ once() {
     t0=$(bench_now)
     if [ -x /usr/bin/time ]; then
         /usr/bin/time -f '%M' -o "$work/tui.rss" "$DOSSIER" browse --db "$work/dossier.db" \
-            --script "$1" --size 80x24 >/dev/null 2>"$work/tui.err" </dev/null ||
+            --script "$1" --size "$size" >/dev/null 2>"$work/tui.err" </dev/null ||
             { cat "$work/tui.err" >&2; bench_die "browse --script $1 failed"; }
     else
-        "$DOSSIER" browse --db "$work/dossier.db" --script "$1" --size 80x24 \
+        "$DOSSIER" browse --db "$work/dossier.db" --script "$1" --size "$size" \
             >/dev/null 2>"$work/tui.err" </dev/null ||
             { cat "$work/tui.err" >&2; bench_die "browse --script $1 failed"; }
     fi
@@ -102,9 +105,12 @@ grep -q "$last" "$work/tui-query.dump" ||
 first=$(bench_median $firsts) j_key=$(bench_median $jd) pg_key=$(bench_median $pd)
 # shellcheck disable=SC2086
 q_each=$(bench_median $qd)
-echo "tui    $docs docs: first screen $first ms (target <= 150 at 1M)," \
+result=$work/tui.result
+[ "$size" = 80x24 ] || result=$work/tui-$size.result
+echo "tui    $docs docs at $size: first screen $first ms (target <= 150 at 1M)," \
     "scroll j $j_key ms/key, PgDn $pg_key ms/key (target <= 5)," \
     "query redraw $q_each ms (target <= 50), RSS $(awk -v k="$rss_kb" 'BEGIN { printf "%.0f", k / 1024 }')" \
     "MB (target <= 60)"
-echo "RESULT tui docs=$docs first_ms=$first j_ms=$j_key pgdn_ms=$pg_key query_ms=$q_each" \
-    "rss_kb=$rss_kb rev=${BENCH_REV:-unknown} load=$(cut -d' ' -f1 /proc/loadavg)" | tee "$work/tui.result"
+echo "RESULT tui docs=$docs size=$size first_ms=$first j_ms=$j_key pgdn_ms=$pg_key" \
+    "query_ms=$q_each rss_kb=$rss_kb rev=${BENCH_REV:-unknown}" \
+    "load=$(cut -d' ' -f1 /proc/loadavg)" | tee "$result"
