@@ -133,9 +133,8 @@ static const char *const stmt_sql[SQ__COUNT] = {
                      " FROM documents d WHERE id = ?1",
     [SQ_SNIPPET] = "SELECT snippet(docs_fts, 1, ?2, ?3, '…', ?4) FROM docs_fts"
                    " WHERE docs_fts MATCH ?1 AND rowid = ?5",
-    [SQ_DF_NTH] = "SELECT rowid FROM docs_fts WHERE docs_fts MATCH ?1 ORDER BY rowid"
-                  " LIMIT 1 OFFSET ?2",
-    [SQ_DF_COUNT] = "SELECT count(*) FROM docs_fts WHERE docs_fts MATCH ?1",
+    [SQ_DF_FIRST] = "SELECT count(*), max(r) FROM (SELECT rowid AS r FROM docs_fts"
+                    " WHERE docs_fts MATCH ?1 ORDER BY rowid LIMIT ?2)",
     [SQ_FIG_DEL] = "DELETE FROM figures WHERE doc_id = ?1",
     [SQ_FIG_INS] = "INSERT INTO figures(doc_id, \"start\", \"end\", sent_start, sent_end, text,"
                    " value, unit, scale, kind, direction, period, subject, value_hi, approx)"

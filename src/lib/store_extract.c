@@ -479,36 +479,27 @@ df_count(struct store *s, const char *surface, bool *estimated, struct ds_error 
     }
     buf_putc(&match, '"');
     int64_t df = -1;
-    sqlite3_stmt *st = store_stmt(s, SQ_DF_NTH, err);
+    sqlite3_stmt *st = store_stmt(s, SQ_DF_FIRST, err);
     if (!st)
         goto out;
     sqlite3_bind_text(st, 1, buf_str(&match), -1, SQLITE_STATIC);
-    sqlite3_bind_int(st, 2, DF_EXACT_UPTO - 1);
+    sqlite3_bind_int(st, 2, DF_EXACT_UPTO);
     int rc = sqlite3_step(st);
-    int64_t nth = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    int64_t n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    int64_t last = rc == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
     sqlite3_reset(st);
-    if (rc == SQLITE_ROW && nth > 0) {
-        /* the DF_EXACT_UPTO-th document in id order is at id nth: as many per
-         * id over the whole range */
-        double est = (double)DF_EXACT_UPTO * (double)s->dfc->max_id / (double)nth;
-        df = DS_MIN((int64_t)(est + 0.5), DS_MAX(s->dfc->ndocs, (int64_t)DF_EXACT_UPTO));
-        *estimated = true;
-        goto out;
-    }
-    if (rc != SQLITE_DONE) {
+    if (rc != SQLITE_ROW) {
         store_fail(s, err, rc, "reading term statistics");
         goto out;
     }
-    st = store_stmt(s, SQ_DF_COUNT, err);
-    if (!st)
-        goto out;
-    sqlite3_bind_text(st, 1, buf_str(&match), -1, SQLITE_STATIC);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        df = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW)
-        df = store_fail(s, err, rc, "reading term statistics");
+    df = n;
+    if (n >= DF_EXACT_UPTO && last > 0) {
+        /* the DF_EXACT_UPTO-th document in id order is at id `last`: as
+         * many per id over the whole range */
+        double est = (double)DF_EXACT_UPTO * (double)s->dfc->max_id / (double)last;
+        df = DS_MIN((int64_t)(est + 0.5), DS_MAX(s->dfc->ndocs, (int64_t)DF_EXACT_UPTO));
+        *estimated = true;
+    }
 out:
     buf_free(&match);
     return df;
