@@ -1335,6 +1335,16 @@ run_terminal(struct app *app)
             view_stats_step(app);
             app_draw(app);
         }
+        /* the facts pane's keywords for a new article, after it is shown */
+        while (app->kw_wanted && !app->kw_valid && !input_pending()) {
+            store_set_interrupt(app->store, key_waiting, NULL);
+            bool done = app_keywords_ensure(app);
+            store_set_interrupt(app->store, NULL, NULL);
+            if (!done)
+                break;
+            app->kw_wanted = false;
+            app_draw(app);
+        }
         /* the sidebar's topic counts for a new query, after the list is shown */
         while (app->topics_wanted && !app->topics_valid && !input_pending()) {
             /* a key stops them (110 ms at 1M documents); they run again

@@ -437,6 +437,8 @@ struct app {
     struct fact_item *facts;
     size_t nfacts;
     bool facts_valid; /* facts and keywords are for the loaded article */
+    bool kw_valid;    /* kw/nkw are for the loaded article */
+    bool kw_wanted;   /* the facts pane was drawn without them: idle work */
 
     /* panes */
     struct pane panes[PANE_COUNT_];
@@ -508,6 +510,9 @@ void app_topics_ensure(struct app *app);
 /* Keywords and facts of the loaded article, computed on first use (the
  * facts pane asks when it is drawn), so browsing with it hidden costs nothing. */
 void app_facts_ensure(struct app *app);
+/* Compute the loaded article's keywords (a lookup in the index per word)
+ * and rebuild the facts. Returns false when the store interrupted it. */
+bool app_keywords_ensure(struct app *app);
 /* Build the facts items for the loaded article. */
 void app_facts_build(struct app *app);
 void app_facts_clear(struct app *app);

@@ -45,6 +45,8 @@ app_doc_clear(struct app *app)
     finds_clear(app);
     app_facts_clear(app);
     app->facts_valid = false;
+    app->kw_valid = false;
+    app->kw_wanted = false;
     app->doc_id = 0;
     app->bookmarked = false;
 }

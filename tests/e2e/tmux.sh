@@ -68,6 +68,10 @@ check main '8 of 8' "status line counts the articles"
 check main ' Article .*lines 1-' "the reader starts at the top"
 tm send-keys -t main f
 check main '\[Facts\]' "f shows and focuses the facts pane"
+# keywords are idle work after the pane is drawn ("Keywords …" until then)
+tm send-keys -t main G
+check main 'Keywords *($|│)' "the facts pane's keywords arrive after it is drawn"
+tm send-keys -t main g
 tm send-keys -t main j j j
 check main ' Article .*lines ([2-9]|[1-9][0-9]+)-' "selecting the third figure jumps the reader"
 tm send-keys -t main f
