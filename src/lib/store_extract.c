@@ -362,11 +362,12 @@ keywords_free(struct keyword *k, size_t n)
     free(k);
 }
 
-/* Document frequencies are costly for common terms (counting walks the
- * term's whole doclist: ~1 ms per 100k documents, and an article has a few
- * hundred terms: 1.2 s for one facts pane at 1M documents), so they are
- * estimated past DF_EXACT_UPTO documents (store_term_docs), cached per
- * connection and dropped when the newest document id changes. */
+/* Document frequencies (keywords, "more like this") are costly for common
+ * words (counting walks the term's whole doclist: ~1 ms per 100k documents,
+ * and an article has a few hundred words: 1.2 s for one facts pane at 1M
+ * documents), so they are estimated past DF_EXACT_UPTO documents
+ * (store_word_docs), cached per connection by word and dropped when the
+ * newest document id changes. */
 struct store_df_cache {
     int64_t max_id, ndocs;
     char **terms;
@@ -390,8 +391,8 @@ store_df_cache_free(struct store *s)
     s->dfc = NULL;
 }
 
-static int
-df_cache_ready(struct store *s, struct ds_error *err)
+int
+store_df_ready(struct store *s, struct ds_error *err)
 {
     sqlite3_stmt *st = NULL;
     int64_t max_id = 0, ndocs = 0;
@@ -461,18 +462,23 @@ df_put(struct store_df_cache *c, const char *term, int64_t df)
     c->df[h] = df;
 }
 
-/* How many of a term's documents are counted exactly before the rest is
- * estimated (see store_term_docs). */
+/* How many of a word's documents are counted exactly before the rest is
+ * estimated (see store_word_docs). */
 #define DF_EXACT_UPTO 1024
 
-static int64_t
-df_count(struct store *s, const char *surface, bool *estimated, struct ds_error *err)
+int64_t
+store_word_docs(struct store *s, const char *word, bool *estimated, struct ds_error *err)
 {
     *estimated = false;
+    size_t h = df_slot(s->dfc, word);
+    if (s->dfc->terms[h]) {
+        *estimated = s->dfc->df[h] > DF_EXACT_UPTO;
+        return s->dfc->df[h];
+    }
     /* the word as a phrase: the tokenizer makes it the indexed term again */
     struct buf match = BUF_INIT;
     buf_putc(&match, '"');
-    for (const char *p = surface; *p; p++) {
+    for (const char *p = word; *p; p++) {
         if (*p == '"')
             buf_putc(&match, '"');
         buf_putc(&match, *p);
@@ -488,43 +494,25 @@ df_count(struct store *s, const char *surface, bool *estimated, struct ds_error 
     int64_t n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
     int64_t last = rc == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
     sqlite3_reset(st);
-    if (rc != SQLITE_ROW) {
+    if (rc == SQLITE_ROW) {
+        df = n;
+    } else if ((rc & 0xff) == SQLITE_ERROR) {
+        df = 0; /* nothing the index can search for */
+    } else {
         store_fail(s, err, rc, "reading term statistics");
         goto out;
     }
-    df = n;
     if (n >= DF_EXACT_UPTO && last > 0) {
         /* the DF_EXACT_UPTO-th document in id order is at id `last`: as
-         * many per id over the whole range */
+         * many per id over the whole range (max() keeps the count above
+         * DF_EXACT_UPTO, so a cached value says it was estimated) */
         double est = (double)DF_EXACT_UPTO * (double)s->dfc->max_id / (double)last;
-        df = DS_MIN((int64_t)(est + 0.5), DS_MAX(s->dfc->ndocs, (int64_t)DF_EXACT_UPTO));
+        df = DS_MAX(DS_MIN((int64_t)(est + 0.5), s->dfc->ndocs), (int64_t)DF_EXACT_UPTO + 1);
         *estimated = true;
     }
+    df_put(s->dfc, word, df);
 out:
     buf_free(&match);
-    return df;
-}
-
-int64_t
-store_term_docs(struct store *s, const char *surface, bool *estimated, struct ds_error *err)
-{
-    *estimated = false;
-    if (df_cache_ready(s, err) != 0)
-        return -1;
-    return df_count(s, surface, estimated, err);
-}
-
-/* Documents containing term (written as surface): 0 when none, -1 on error. */
-static int64_t
-df_get(struct store *s, const char *term, const char *surface, struct ds_error *err)
-{
-    size_t h = df_slot(s->dfc, term);
-    if (s->dfc->terms[h])
-        return s->dfc->df[h];
-    bool estimated;
-    int64_t df = df_count(s, surface, &estimated, err);
-    if (df >= 0)
-        df_put(s->dfc, term, df);
     return df;
 }
 
@@ -539,7 +527,7 @@ store_doc_keywords(struct store *s, int64_t doc_id, size_t max, struct keyword *
 
     *out = NULL;
     *n_out = 0;
-    if (df_cache_ready(s, err) != 0)
+    if (store_df_ready(s, err) != 0)
         return -1;
     int rc = store_doc_get(s, doc_id, &r, err);
     if (rc == 1)
@@ -559,10 +547,10 @@ store_doc_keywords(struct store *s, int64_t doc_id, size_t max, struct keyword *
     for (size_t i = 0; i < c.n; i++) {
         /* Function words and bare numbers are never keywords, however a small
          * corpus weighs them. */
-        const char *t = c.terms[i].term;
         if (compare_is_stopword(c.terms[i].surface, strlen(c.terms[i].surface)))
             continue;
-        int64_t df = df_get(s, t, c.terms[i].surface, err);
+        bool estimated;
+        int64_t df = store_word_docs(s, c.terms[i].surface, &estimated, err);
         if (df < 0)
             goto out_kw;
         if (df < 1)

@@ -102,11 +102,15 @@ void store_lengths_discard(struct store *s);
 /* Free the phrase-count cache of dossier_rank() (close). */
 void store_rank_cache_free(struct store *s);
 
-/* Documents whose text contains the word surface (as the tokenizer makes
- * it a term): exact up to 1,024, beyond that estimated from the id of the
- * 1,024th (*estimated set), which assumes the word is spread over the ids
- * as over the corpus. -1 with err on failure. (store_extract.c) */
-int64_t store_term_docs(struct store *s, const char *surface, bool *estimated,
+/* Make the per-connection word-frequency cache current (dropped when the
+ * newest document id changed). 0, or -1 with err. (store_extract.c) */
+int store_df_ready(struct store *s, struct ds_error *err);
+/* Documents whose text has word (as the tokenizer makes it a term): counted
+ * exactly up to 1,024, beyond that estimated from the id of the 1,024th
+ * (*estimated set; it assumes the word is spread over the ids as over the
+ * corpus). 0 for a word the index cannot search. Cached; store_df_ready()
+ * first. -1 with err on failure. (store_extract.c) */
+int64_t store_word_docs(struct store *s, const char *word, bool *estimated,
                         struct ds_error *err);
 
 /* Free the document-frequency cache (store_extract.c). */

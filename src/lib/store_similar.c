@@ -412,9 +412,9 @@ done:
  * Cost model (measured): any FTS5 lookup of one term costs ~0.1 ms of setup
  * whatever the term, and tokenizing candidates costs ~0.5 ms each. So:
  *   - document frequencies are looked up for at most SIMILAR_DF_TERMS of the
- *     document's terms (chosen by tf, then length: long words are rarer), and
- *     each lookup stops after SIMILAR_DF_CAP matches, extrapolating df from
- *     how far into the rowids the cap was reached (rowids are spread evenly);
+ *     document's terms (chosen by tf, then length: long words are rarer),
+ *     through store_word_docs (exact to 1,024 documents, then extrapolated
+ *     from how far into the rowids the 1,024th is; cached per connection);
  *   - the OR query's cost is the sum of its terms' posting lists, so terms in
  *     more than SIMILAR_MAX_DF_SHARE of the documents (weak evidence anyway)
  *     stay out of it;
@@ -423,7 +423,6 @@ done:
  * At 100k generated documents this keeps a lookup near 30-40 ms.
  */
 #define SIMILAR_DF_TERMS 64
-#define SIMILAR_DF_CAP 200
 #define SIMILAR_MAX_DF_SHARE 0.02
 #define SIMILAR_MAX_DF_MIN 2000
 
@@ -471,42 +470,6 @@ similar_tf_fn(const Fts5ExtensionApi *api, Fts5Context *ctx, sqlite3_context *ou
     if (api->xColumnSize(ctx, -1, &ntok) == SQLITE_OK && ntok > 0)
         v[0] = (uint32_t)ntok;
     sqlite3_result_blob(out, v, (int)(((size_t)nphrase + 1) * sizeof *v), free);
-}
-
-/* Estimated number of documents holding word (its surface form, which the
- * index's tokenizer turns into the term). */
-static int
-estimate_df(struct store *s, sqlite3_stmt *st, const char *word, double maxid, double *df,
-            struct ds_error *err)
-{
-    struct buf expr = BUF_INIT;
-    buf_putc(&expr, '"');
-    for (const char *p = word; *p; p++) {
-        if (*p == '"')
-            buf_putc(&expr, '"');
-        buf_putc(&expr, *p);
-    }
-    buf_putc(&expr, '"');
-    sqlite3_reset(st);
-    sqlite3_bind_text(st, 1, buf_str(&expr), -1, SQLITE_TRANSIENT);
-    buf_free(&expr);
-    int rc = sqlite3_step(st);
-    *df = 1;
-    if (rc == SQLITE_ROW) {
-        double n = sqlite3_column_double(st, 0), last = sqlite3_column_double(st, 1);
-        if (n >= SIMILAR_DF_CAP && last > 0)
-            *df = n * maxid / last; /* the cap was reached at rowid `last` */
-        else if (n > 0)
-            *df = n;
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-        /* A term the query syntax cannot take is just not used. */
-        if ((rc & 0xff) == SQLITE_ERROR)
-            return 1;
-        return store_fail(s, err, rc, "reading term statistics");
-    }
-    return 0;
 }
 
 /* Score of a candidate from its phrase counts: cosine of tf-idf vectors over
@@ -596,64 +559,18 @@ store_similar(struct store *s, int64_t doc_id, size_t limit, struct similar_doc 
     terms = NULL;
     qsort(q, nq, sizeof *q, qterm_pre_cmp);
     size_t ndf = DS_MIN(nq, (size_t)SIMILAR_DF_TERMS);
-    rc = sqlite3_prepare_v2(s->db,
-                            "SELECT count(*), max(rowid) FROM (SELECT rowid FROM docs_fts"
-                            " WHERE docs_fts MATCH ?1 LIMIT " DS_STR(SIMILAR_DF_CAP) ")",
-                            -1, &st, NULL);
-    if (rc != SQLITE_OK) {
-        store_fail(s, err, rc, "reading term statistics");
+    if (store_df_ready(s, err) != 0)
         goto done;
-    }
-    /* Frequencies found before on this connection are kept in a temporary
-     * table: a reader asking for similar articles again mostly reuses them. */
-    sqlite3_stmt *cget = NULL, *cput = NULL;
-    if (sqlite3_exec(s->db,
-                     "CREATE TEMP TABLE IF NOT EXISTS similar_df(word TEXT PRIMARY KEY,"
-                     " df REAL NOT NULL) WITHOUT ROWID",
-                     NULL, NULL, NULL) == SQLITE_OK) {
-        sqlite3_prepare_v2(s->db, "SELECT df FROM temp.similar_df WHERE word = ?1", -1, &cget,
-                           NULL);
-        sqlite3_prepare_v2(s->db,
-                           "INSERT OR REPLACE INTO temp.similar_df(word, df) VALUES (?1, ?2)", -1,
-                           &cput, NULL);
-    }
     for (size_t i = 0; i < ndf; i++) {
-        double df = 0;
-        int r = 1;
-        if (cget) {
-            sqlite3_reset(cget);
-            sqlite3_bind_text(cget, 1, q[i].t.word, -1, SQLITE_STATIC);
-            if (sqlite3_step(cget) == SQLITE_ROW) {
-                df = sqlite3_column_double(cget, 0);
-                r = df < 0 ? 1 : 0; /* -1: a word the query syntax refused */
-            } else {
-                r = -2;
-            }
-            sqlite3_reset(cget);
-        }
-        if (!cget || r == -2) {
-            r = estimate_df(s, st, q[i].t.word, maxid, &df, err);
-            if (r < 0) {
-                sqlite3_finalize(cget);
-                sqlite3_finalize(cput);
-                goto done;
-            }
-            if (cput) {
-                sqlite3_reset(cput);
-                sqlite3_bind_text(cput, 1, q[i].t.word, -1, SQLITE_STATIC);
-                sqlite3_bind_double(cput, 2, r > 0 ? -1 : df);
-                sqlite3_step(cput);
-                sqlite3_reset(cput);
-            }
-        }
-        q[i].df = df;
-        q[i].idf = r > 0 ? 0 : log(1.0 + maxid / DS_MAX(1.0, df));
+        bool estimated;
+        int64_t d = store_word_docs(s, q[i].t.word, &estimated, err);
+        if (d < 0)
+            goto done;
+        /* 0: a word the index cannot search (the document itself has it) */
+        q[i].df = (double)d;
+        q[i].idf = d == 0 ? 0 : log(1.0 + maxid / DS_MAX(1.0, (double)d));
         q[i].w = (1.0 + log((double)q[i].t.count_a)) * q[i].idf;
     }
-    sqlite3_finalize(cget);
-    sqlite3_finalize(cput);
-    sqlite3_finalize(st);
-    st = NULL;
     qsort(q, ndf, sizeof *q, qterm_w_cmp);
 
     /* One OR query of the top terms, ranked by bm25; the auxiliary function
