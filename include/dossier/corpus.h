@@ -55,14 +55,21 @@ size_t corpus_sel_count(const struct corpus_sel *sel);
 bool corpus_sel_is_all(const struct corpus_sel *sel);
 void corpus_sel_free(struct corpus_sel **sel);
 
-/* Build, for this connection, the derived tables (per-document dates,
- * outlets and topics; entity counts; top pairs) that make every statistic
- * over large selections fast (about 1 s at 100k documents; they live in
- * memory until the store is closed and are rebuilt when the index has
- * changed). Without them every function still works, reading the index's
- * own tables: right for one-shot commands. The statistics view calls this
- * once when it opens. */
-int corpus_warm(struct store *s, struct ds_error *err);
+/* Bring the statistics tables kept in the index (per-document dates,
+ * outlets and topics; the timeline of all; entity counts; top pairs; the
+ * full-text vocabulary) up to date with its documents: the changes since the
+ * last refresh are applied as deltas, or everything is rebuilt when full is
+ * set, when the extraction rules changed or when much changed (about 2 s at
+ * 100k documents). Runs in the caller's transaction when there is one, else
+ * in its own. The index run calls it at its end and the schema upgrade that
+ * creates the tables calls it once; readers never need to (without current
+ * tables every function reads the index's own tables, more slowly). */
+int corpus_refresh(struct store *s, bool full, struct ds_error *err);
+
+/* For tests and benchmarks: when use is false, every function ignores the
+ * derived tables and reads the index's own tables (the answers must be the
+ * same). */
+void corpus_use_derived(struct store *s, bool use);
 
 /* ---- counts and shares (topics, outlets, entities) -------------------------------------- */
 

@@ -30,6 +30,7 @@
 #include <unistd.h>
 
 #include "dossier/compare.h"
+#include "dossier/corpus.h"
 #include "dossier/extract.h"
 #include "dossier/ingest.h"
 #include "dossier/query.h"
@@ -737,6 +738,10 @@ indexer_run(struct store *s, const char *const *roots, size_t nroots,
      * of deleted documents are swept). */
     int stale = store_neardup_stale(s, err);
     if (stale < 0 || (stale > 0 && store_neardup_backfill(s, err) < 0))
+        goto out;
+
+    /* The statistics view's tables follow the documents (corpus.h). */
+    if (corpus_refresh(s, false, err) != 0)
         goto out;
 
     /* What was skipped this run is what `dossier stats` reports. */

@@ -21,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "dossier/corpus.h"
 #include "dossier/query.h"
 #include "dossier/utf8.h"
 #include "store_private.h"
@@ -97,6 +98,29 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
     "CREATE TABLE doc_lengths(chunk INTEGER PRIMARY KEY, lens BLOB NOT NULL);"
     "INSERT INTO doc_lengths(chunk, lens) SELECT id / 4096, ds_length_chunk(id, sz)"
     " FROM docs_fts_docsize WHERE id >= 0 GROUP BY 1;",
+    /* 5 -> 6: the statistics view's derived tables (store_corpus.c), kept
+     * current by each index run instead of built by each reader (~1 s at
+     * 100k documents); a deleted document's text and entities are kept
+     * until the run subtracts them. Filled by corpus_refresh() below. */
+    "CREATE TABLE corpus_doc(id INTEGER PRIMARY KEY, day TEXT, source TEXT);"
+    "CREATE TABLE corpus_dt(doc_id INTEGER NOT NULL, slug TEXT NOT NULL, day TEXT,"
+    " PRIMARY KEY(doc_id, slug)) WITHOUT ROWID;"
+    "CREATE TABLE corpus_day(day TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;"
+    "CREATE TABLE corpus_topic_day(slug TEXT NOT NULL, day TEXT NOT NULL, n INTEGER NOT NULL,"
+    " PRIMARY KEY(slug, day)) WITHOUT ROWID;"
+    "CREATE TABLE corpus_ent(entity_id INTEGER PRIMARY KEY, kind TEXT, docs INTEGER NOT NULL);"
+    "CREATE INDEX corpus_ent_docs ON corpus_ent(docs DESC, entity_id);"
+    "CREATE INDEX corpus_ent_kind ON corpus_ent(kind, docs DESC, entity_id);"
+    "CREATE TABLE corpus_pair(a INTEGER NOT NULL, b INTEGER NOT NULL, docs INTEGER NOT NULL,"
+    " PRIMARY KEY(a, b)) WITHOUT ROWID;"
+    "CREATE TABLE corpus_vocab(term TEXT PRIMARY KEY, cnt INTEGER NOT NULL) WITHOUT ROWID;"
+    "CREATE TABLE corpus_gone(id INTEGER PRIMARY KEY, title TEXT, body TEXT);"
+    "CREATE TABLE corpus_gone_ent(doc_id INTEGER NOT NULL, entity_id INTEGER NOT NULL);"
+    "CREATE TRIGGER corpus_documents_bd BEFORE DELETE ON documents"
+    " WHEN EXISTS (SELECT 1 FROM corpus_doc WHERE id = old.id)"
+    " AND NOT EXISTS (SELECT 1 FROM corpus_gone WHERE id = old.id) BEGIN"
+    " INSERT INTO corpus_gone_ent SELECT old.id, entity_id FROM mentions WHERE doc_id = old.id;"
+    " INSERT INTO corpus_gone(id, title, body) VALUES (old.id, old.title, old.body); END;",
 };
 
 /* Fixed statements, prepared on first use (indexed by enum store_stmt_id). */
@@ -439,6 +463,8 @@ store_check_schema(struct store *s, struct ds_error *err)
         if (store_exec(s, migrations[v], "upgrading the index", err) != 0)
             goto fail;
     }
+    if (version < STORE_SCHEMA_CORPUS && corpus_refresh(s, true, err) != 0)
+        goto fail;
     char sql[96];
     snprintf(sql, sizeof sql, "PRAGMA application_id = %d; PRAGMA user_version = %d",
              STORE_APPLICATION_ID, STORE_SCHEMA_VERSION);

@@ -72,6 +72,8 @@ struct corpus_ment {
     size_t nranked;
 };
 
+static int corpus_fresh(struct store *s, struct ds_error *err);
+
 /* ---- selections ------------------------------------------------------------------------------ */
 
 static int
@@ -310,241 +312,6 @@ corpus_sel_free(struct corpus_sel **selp)
     *selp = NULL;
 }
 
-/* ---- per-connection derived tables ----------------------------------------------------------- */
-
-/* Whole-corpus facts every view needs, kept in temporary tables of this
- * connection and rebuilt when the index changes (fingerprint: PRAGMA
- * data_version, which moves when another connection commits, plus the
- * largest document and figure ids, which move when this one indexes):
- *   corpus_doc(id, day, source)   one row per document, day = YYYY-MM-DD
- *   corpus_ent(entity_id, kind, docs)  documents mentioning each entity
- *   corpus_pair(a, b, docs)        pairs among the top entities
- * Building them costs one scan of two covering indexes and one of
- * mentions (about 1 s at 100k documents, once); afterwards every query of
- * the statistics view joins small in-memory tables instead of touching
- * document rows. */
-static int
-corpus_fingerprint(struct store *s, int64_t fp[3], struct ds_error *err)
-{
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(s->db, "PRAGMA data_version", -1, &st, NULL);
-    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
-        fp[0] = sqlite3_column_int64(st, 0), rc = SQLITE_OK;
-    sqlite3_finalize(st);
-    st = NULL;
-    if (rc == SQLITE_OK)
-        rc = sqlite3_prepare_v2(s->db,
-                                "SELECT (SELECT coalesce(max(id), 0) FROM documents),"
-                                " (SELECT coalesce(max(id), 0) FROM figures)",
-                                -1, &st, NULL);
-    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        fp[1] = sqlite3_column_int64(st, 0);
-        fp[2] = sqlite3_column_int64(st, 1);
-        rc = SQLITE_OK;
-    }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_OK)
-        return store_fail(s, err, rc, "checking the index");
-    return 0;
-}
-
-enum corpus_part { CORPUS_PART_DOC, CORPUS_PART_ENT, CORPUS_PART_PAIR, CORPUS_PART_VOCAB };
-
-struct corpus_id_text {
-    int64_t id;
-    char *text;
-};
-
-static int
-corpus_cmp_id_text(const void *a, const void *b)
-{
-    const struct corpus_id_text *x = a, *y = b;
-    return x->id < y->id ? -1 : x->id > y->id;
-}
-
-/* Run a two-column (id, text) query into a newly allocated array sorted by
- * id. */
-static int
-corpus_load_id_text(struct store *s, const char *sql, struct corpus_id_text **out, size_t *n_out,
-                    struct ds_error *err)
-{
-    sqlite3_stmt *st = NULL;
-    struct corpus_id_text *v = NULL;
-    size_t n = 0, cap = 0;
-    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
-    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n == cap) {
-            cap = cap ? cap * 2 : 4096;
-            v = xrealloc(v, cap * sizeof *v);
-        }
-        v[n].id = sqlite3_column_int64(st, 0);
-        v[n].text = store_col_dup(st, 1);
-        n++;
-        rc = SQLITE_OK;
-    }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) {
-        for (size_t i = 0; i < n; i++)
-            free(v[i].text);
-        free(v);
-        return store_fail(s, err, rc, "reading document dates");
-    }
-    if (n > 1)
-        qsort(v, n, sizeof *v, corpus_cmp_id_text);
-    *out = v;
-    *n_out = n;
-    return 0;
-}
-
-/* corpus_doc from the (published, id) and (source, id) covering indexes,
- * merged by id in C and appended in id order. */
-static int
-corpus_build_doc(struct store *s, struct ds_error *err)
-{
-    struct corpus_id_text *days = NULL, *srcs = NULL;
-    size_t nd = 0, ns = 0;
-    sqlite3_stmt *ins = NULL;
-    int rc, result = -1;
-    if (store_exec(s,
-                   "DROP TABLE IF EXISTS temp.corpus_doc;"
-                   "CREATE TEMP TABLE corpus_doc(id INTEGER PRIMARY KEY, day TEXT, source TEXT)",
-                   "preparing statistics", err) != 0)
-        return -1;
-    if (corpus_load_id_text(s,
-                            "SELECT id, substr(published, 1, 10) FROM documents"
-                            " INDEXED BY documents_published",
-                            &days, &nd, err) != 0 ||
-        corpus_load_id_text(s, "SELECT id, source FROM documents INDEXED BY documents_source",
-                            &srcs, &ns, err) != 0)
-        goto done;
-    rc = sqlite3_prepare_v2(s->db,
-                            "INSERT INTO temp.corpus_doc(id, day, source) VALUES (?1, ?2, ?3)", -1,
-                            &ins, NULL);
-    for (size_t i = 0, j = 0; rc == SQLITE_OK && i < nd; i++) {
-        while (j < ns && srcs[j].id < days[i].id)
-            j++;
-        sqlite3_bind_int64(ins, 1, days[i].id);
-        store_bind_text(ins, 2, days[i].text);
-        store_bind_text(ins, 3, j < ns && srcs[j].id == days[i].id ? srcs[j].text : NULL);
-        rc = sqlite3_step(ins);
-        sqlite3_reset(ins);
-        if (rc == SQLITE_DONE)
-            rc = SQLITE_OK;
-    }
-    if (rc != SQLITE_OK) {
-        store_fail(s, err, rc, "preparing statistics");
-        goto done;
-    }
-    if (store_exec(s,
-                   "DROP TABLE IF EXISTS temp.corpus_day;"
-                   "CREATE TEMP TABLE corpus_day AS"
-                   " SELECT day, count(*) AS n FROM temp.corpus_doc GROUP BY day;"
-                   "DROP TABLE IF EXISTS temp.corpus_topic_day;"
-                   "CREATE TEMP TABLE corpus_topic_day AS SELECT dt.slug AS slug, cd.day AS day,"
-                   " count(*) AS n FROM doc_topics dt JOIN temp.corpus_doc cd ON cd.id = dt.doc_id"
-                   " GROUP BY dt.slug, cd.day;"
-                   "CREATE INDEX temp.corpus_topic_day_slug ON corpus_topic_day(slug);"
-                   "DROP TABLE IF EXISTS temp.corpus_dt;"
-                   "CREATE TEMP TABLE corpus_dt(doc_id INTEGER, slug TEXT, day TEXT,"
-                   " PRIMARY KEY(doc_id, slug)) WITHOUT ROWID;"
-                   "INSERT INTO temp.corpus_dt SELECT dt.doc_id, dt.slug, cd.day FROM doc_topics dt"
-                   " JOIN temp.corpus_doc cd ON cd.id = dt.doc_id ORDER BY dt.doc_id, dt.slug",
-                   "preparing statistics", err) != 0)
-        goto done;
-    result = 0;
-done:
-    sqlite3_finalize(ins);
-    for (size_t i = 0; i < nd; i++)
-        free(days[i].text);
-    for (size_t i = 0; i < ns; i++)
-        free(srcs[i].text);
-    free(days);
-    free(srcs);
-    return result;
-}
-
-static int
-corpus_build_ent(struct store *s, struct ds_error *err)
-{
-    return store_exec(s,
-                      "DROP TABLE IF EXISTS temp.corpus_ent;"
-                      "CREATE TEMP TABLE corpus_ent(entity_id INTEGER PRIMARY KEY, kind TEXT,"
-                      " docs INTEGER);"
-                      "INSERT INTO temp.corpus_ent SELECT m.entity_id, e.kind, m.c FROM"
-                      " (SELECT entity_id, count(*) AS c FROM mentions INDEXED BY mentions_entity"
-                      "  GROUP BY entity_id) m JOIN entities e ON e.id = m.entity_id;"
-                      "CREATE INDEX temp.corpus_ent_docs ON corpus_ent(docs DESC, entity_id);"
-                      "CREATE INDEX temp.corpus_ent_kind ON corpus_ent(kind, docs DESC, entity_id)",
-                      "counting entities", err);
-}
-
-static int corpus_build_pair(struct store *s, struct ds_error *err);
-static int corpus_build_vocab(struct store *s, struct ds_error *err);
-
-/* 1 when the derived table `part` is current, 0 when it is not (after
- * building it when build is set), -1 on error. */
-static int
-corpus_cache_ready(struct store *s, enum corpus_part part, bool build, struct ds_error *err)
-{
-    static const char *const names[] = {"doc", "ent", "pair", "vocab"};
-    int64_t fp[3];
-    if (corpus_fingerprint(s, fp, err) != 0)
-        return -1;
-    if (store_exec(s,
-                   "CREATE TEMP TABLE IF NOT EXISTS corpus_state(part TEXT PRIMARY KEY,"
-                   " v0 INTEGER, v1 INTEGER, v2 INTEGER)",
-                   "preparing statistics", err) != 0)
-        return -1;
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(s->db,
-                                "SELECT 1 FROM temp.corpus_state WHERE part = ?1 AND v0 = ?2"
-                                " AND v1 = ?3 AND v2 = ?4",
-                                -1, &st, NULL);
-    if (rc != SQLITE_OK)
-        return store_fail(s, err, rc, "preparing statistics");
-    sqlite3_bind_text(st, 1, names[part], -1, SQLITE_STATIC);
-    for (int i = 0; i < 3; i++)
-        sqlite3_bind_int64(st, i + 2, fp[i]);
-    rc = sqlite3_step(st);
-    sqlite3_finalize(st);
-    if (rc == SQLITE_ROW)
-        return 1;
-    if (rc != SQLITE_DONE)
-        return store_fail(s, err, rc, "preparing statistics");
-    if (!build)
-        return 0;
-    if (part == CORPUS_PART_PAIR && corpus_cache_ready(s, CORPUS_PART_ENT, true, err) < 0)
-        return -1;
-    int built = part == CORPUS_PART_DOC    ? corpus_build_doc(s, err)
-                : part == CORPUS_PART_ENT  ? corpus_build_ent(s, err)
-                : part == CORPUS_PART_PAIR ? corpus_build_pair(s, err)
-                                           : corpus_build_vocab(s, err);
-    if (built != 0)
-        return -1;
-    rc = sqlite3_prepare_v2(s->db,
-                            "INSERT OR REPLACE INTO temp.corpus_state VALUES (?1, ?2, ?3, ?4)", -1,
-                            &st, NULL);
-    if (rc == SQLITE_OK) {
-        sqlite3_bind_text(st, 1, names[part], -1, SQLITE_STATIC);
-        for (int i = 0; i < 3; i++)
-            sqlite3_bind_int64(st, i + 2, fp[i]);
-        rc = sqlite3_step(st);
-    }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE)
-        return store_fail(s, err, rc, "preparing statistics");
-    return 1;
-}
-
-int
-corpus_warm(struct store *s, struct ds_error *err)
-{
-    for (int p = CORPUS_PART_DOC; p <= CORPUS_PART_PAIR; p++)
-        if (corpus_cache_ready(s, (enum corpus_part)p, true, err) < 0)
-            return -1;
-    return 0;
-}
-
 /* ---- distributions --------------------------------------------------------------------------- */
 
 static void
@@ -595,7 +362,7 @@ corpus_distribution(struct store *s, const struct corpus_sel *sel, enum corpus_d
         " LIMIT ?2";
     static const char *const topic_sel =
         "SELECT x.slug, t.name, x.c FROM (SELECT dt.slug AS slug, count(*) AS c"
-        " FROM temp.corpus_sel cs JOIN temp.corpus_dt dt ON dt.doc_id = cs.id"
+        " FROM temp.corpus_sel cs JOIN corpus_dt dt ON dt.doc_id = cs.id"
         " WHERE cs.sel = ?1 GROUP BY dt.slug) x LEFT JOIN topics t ON t.slug = x.slug"
         " ORDER BY x.c DESC, x.slug LIMIT ?2";
     static const char *const source_all =
@@ -603,7 +370,7 @@ corpus_distribution(struct store *s, const struct corpus_sel *sel, enum corpus_d
         " GROUP BY d.source ORDER BY c DESC, d.source LIMIT ?2";
     static const char *const source_sel =
         "SELECT cd.source, NULL, count(*) AS c FROM temp.corpus_sel cs"
-        " JOIN temp.corpus_doc cd ON cd.id = cs.id WHERE cs.sel = ?1"
+        " JOIN corpus_doc cd ON cd.id = cs.id WHERE cs.sel = ?1"
         " GROUP BY cd.source ORDER BY c DESC, cd.source LIMIT ?2";
     /* without the derived tables: the same from the index's own tables */
     static const char *const topic_direct =
@@ -618,7 +385,7 @@ corpus_distribution(struct store *s, const struct corpus_sel *sel, enum corpus_d
     *out = NULL;
     *n_out = 0;
     bool topic = kind == CORPUS_DIST_TOPIC;
-    int cached = sel->all ? 0 : corpus_cache_ready(s, CORPUS_PART_DOC, false, err);
+    int cached = sel->all ? 0 : corpus_fresh(s, err);
     if (cached < 0)
         return -1;
     const char *part = topic ? (cached ? topic_sel : topic_direct)
@@ -796,9 +563,9 @@ corpus_top_entities(struct store *s, const struct corpus_sel *sel, int kind, siz
                     struct corpus_idcount **out, size_t *n_out, struct ds_error *err)
 {
     static const char *const any_all =
-        "SELECT entity_id, docs FROM temp.corpus_ent ORDER BY docs DESC, entity_id LIMIT ?1";
+        "SELECT entity_id, docs FROM corpus_ent ORDER BY docs DESC, entity_id LIMIT ?1";
     static const char *const kind_all =
-        "SELECT entity_id, docs FROM temp.corpus_ent WHERE kind = ?2"
+        "SELECT entity_id, docs FROM corpus_ent WHERE kind = ?2"
         " ORDER BY docs DESC, entity_id LIMIT ?1";
     static const char *const direct_all =
         "SELECT m.entity_id, m.c FROM (SELECT entity_id, count(*) AS c FROM mentions"
@@ -810,7 +577,7 @@ corpus_top_entities(struct store *s, const struct corpus_sel *sel, int kind, siz
     *out = NULL;
     *n_out = 0;
     if (sel->all) {
-        int cached = corpus_cache_ready(s, CORPUS_PART_ENT, false, err);
+        int cached = corpus_fresh(s, err);
         if (cached < 0)
             return -1;
         sqlite3_stmt *st = NULL;
@@ -992,17 +759,14 @@ corpus_popcount(uint64_t x)
     return c;
 }
 
-/* Pairs among the whole corpus's top entities, from their documents as
- * bitsets (one per entity over the document ids): 780 AND-popcounts.
- * *out is newly allocated. */
+/* Pairs among the entities top[0..ntop) (ids) over the whole corpus, from
+ * their documents as bitsets (one per entity over the document ids): 780
+ * AND-popcounts; a < b in each pair. *out is newly allocated. */
 static int
-corpus_pairs_all(struct store *s, struct corpus_raw_pair **out, size_t *n_out,
-                 struct ds_error *err)
+corpus_pairs_of(struct store *s, const int64_t *topids, size_t ntop,
+                struct corpus_raw_pair **out, size_t *n_out, struct ds_error *err)
 {
-    struct corpus_sel all = {0};
-    all.all = true;
-    struct corpus_idcount *top = NULL;
-    size_t ntop = 0, np = 0;
+    size_t np = 0;
     sqlite3_stmt *st = NULL;
     uint64_t *bits = NULL;
     struct corpus_raw_pair *pairs = NULL;
@@ -1011,8 +775,6 @@ corpus_pairs_all(struct store *s, struct corpus_raw_pair **out, size_t *n_out,
 
     *out = NULL;
     *n_out = 0;
-    if (corpus_top_entities(s, &all, -1, CORPUS_COOCCUR_TOP, &top, &ntop, err) != 0)
-        return -1;
     rc = sqlite3_prepare_v2(s->db, "SELECT coalesce(max(id), 0) FROM documents", -1, &st, NULL);
     if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
         maxid = sqlite3_column_int64(st, 0), rc = SQLITE_OK;
@@ -1028,7 +790,7 @@ corpus_pairs_all(struct store *s, struct corpus_raw_pair **out, size_t *n_out,
     }
     for (size_t i = 0; rc == SQLITE_OK && i < ntop; i++) {
         uint64_t *b = bits + i * words;
-        sqlite3_bind_int64(st, 1, top[i].id);
+        sqlite3_bind_int64(st, 1, topids[i]);
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
             int64_t d = sqlite3_column_int64(st, 0);
             if (d >= 0 && d <= maxid)
@@ -1048,15 +810,14 @@ corpus_pairs_all(struct store *s, struct corpus_raw_pair **out, size_t *n_out,
                 for (size_t w = 0; w < words; w++)
                     c += corpus_popcount(x[w] & y[w]);
                 if (c) {
-                    pairs[np].a = top[i].id;
-                    pairs[np].b = top[j].id;
+                    pairs[np].a = DS_MIN(topids[i], topids[j]);
+                    pairs[np].b = DS_MAX(topids[i], topids[j]);
                     pairs[np].docs = (int64_t)c;
                     np++;
                 }
             }
     }
     free(bits);
-    free(top);
     if (rc != SQLITE_OK) {
         free(pairs);
         return store_fail(s, err, rc, "counting entity pairs");
@@ -1066,34 +827,24 @@ corpus_pairs_all(struct store *s, struct corpus_raw_pair **out, size_t *n_out,
     return 0;
 }
 
+/* The same for the corpus's top entities, counted from mentions. */
 static int
-corpus_build_pair(struct store *s, struct ds_error *err)
+corpus_pairs_all(struct store *s, struct corpus_raw_pair **out, size_t *n_out,
+                 struct ds_error *err)
 {
-    struct corpus_raw_pair *pairs = NULL;
-    size_t np = 0;
-    sqlite3_stmt *ins = NULL;
-    if (store_exec(s,
-                   "DROP TABLE IF EXISTS temp.corpus_pair;"
-                   "CREATE TEMP TABLE corpus_pair(a INTEGER, b INTEGER, docs INTEGER)",
-                   "counting entity pairs", err) != 0 ||
-        corpus_pairs_all(s, &pairs, &np, err) != 0)
+    struct corpus_sel all = {0};
+    all.all = true;
+    struct corpus_idcount *top = NULL;
+    size_t ntop = 0;
+    *out = NULL;
+    *n_out = 0;
+    if (corpus_top_entities(s, &all, -1, CORPUS_COOCCUR_TOP, &top, &ntop, err) != 0)
         return -1;
-    int rc = sqlite3_prepare_v2(s->db, "INSERT INTO temp.corpus_pair VALUES (?1, ?2, ?3)", -1,
-                                &ins, NULL);
-    for (size_t i = 0; rc == SQLITE_OK && i < np; i++) {
-        sqlite3_bind_int64(ins, 1, pairs[i].a);
-        sqlite3_bind_int64(ins, 2, pairs[i].b);
-        sqlite3_bind_int64(ins, 3, pairs[i].docs);
-        rc = sqlite3_step(ins);
-        sqlite3_reset(ins);
-        if (rc == SQLITE_DONE)
-            rc = SQLITE_OK;
-    }
-    sqlite3_finalize(ins);
-    free(pairs);
-    if (rc != SQLITE_OK)
-        return store_fail(s, err, rc, "counting entity pairs");
-    return 0;
+    int64_t ids[CORPUS_COOCCUR_TOP];
+    for (size_t i = 0; i < ntop; i++)
+        ids[i] = top[i].id;
+    free(top);
+    return corpus_pairs_of(s, ids, ntop, out, n_out, err);
 }
 
 int
@@ -1107,7 +858,7 @@ corpus_cooccur(struct store *s, const struct corpus_sel *sel, size_t max,
 
     *out = NULL;
     *n_out = 0;
-    int cached = sel->all ? corpus_cache_ready(s, CORPUS_PART_PAIR, false, err) : 0;
+    int cached = sel->all ? corpus_fresh(s, err) : 0;
     if (cached < 0)
         return -1;
     if (sel->all && !cached) {
@@ -1115,7 +866,7 @@ corpus_cooccur(struct store *s, const struct corpus_sel *sel, size_t max,
             return -1;
     } else if (sel->all) {
         size_t cap = 0;
-        rc = sqlite3_prepare_v2(s->db, "SELECT a, b, docs FROM temp.corpus_pair", -1, &st, NULL);
+        rc = sqlite3_prepare_v2(s->db, "SELECT a, b, docs FROM corpus_pair", -1, &st, NULL);
         while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
             if (nraw == cap) {
                 cap = cap ? cap * 2 : 256;
@@ -1278,16 +1029,16 @@ corpus_timeline_topics(struct store *s, const struct corpus_sel *sel, enum corpu
                        const struct corpus_count *given, size_t ngiven, size_t max_series,
                        struct corpus_timeline *out, struct ds_error *err)
 {
-    static const char *const days_all = "SELECT day, n FROM temp.corpus_day";
+    static const char *const days_all = "SELECT day, n FROM corpus_day";
     static const char *const days_sel =
-        "SELECT cd.day, count(*) FROM temp.corpus_sel cs JOIN temp.corpus_doc cd"
+        "SELECT cd.day, count(*) FROM temp.corpus_sel cs JOIN corpus_doc cd"
         " ON cd.id = cs.id WHERE cs.sel = ?1 GROUP BY cd.day";
     /* every series in one grouped pass; ?2 is a JSON array of the slugs */
     static const char *const series_all =
-        "SELECT slug, day, n FROM temp.corpus_topic_day"
+        "SELECT slug, day, n FROM corpus_topic_day"
         " WHERE slug IN (SELECT value FROM json_each(?2))";
     static const char *const series_sel =
-        "SELECT dt.slug, dt.day, count(*) FROM temp.corpus_sel cs JOIN temp.corpus_dt dt"
+        "SELECT dt.slug, dt.day, count(*) FROM temp.corpus_sel cs JOIN corpus_dt dt"
         " ON dt.doc_id = cs.id WHERE cs.sel = ?1"
         " AND dt.slug IN (SELECT value FROM json_each(?2)) GROUP BY dt.slug, dt.day";
     /* without the derived tables: the index's own tables */
@@ -1313,7 +1064,7 @@ corpus_timeline_topics(struct store *s, const struct corpus_sel *sel, enum corpu
     sqlite3_stmt *st = NULL;
 
     memset(out, 0, sizeof *out);
-    int cached = corpus_cache_ready(s, CORPUS_PART_DOC, false, err);
+    int cached = corpus_fresh(s, err);
     if (cached < 0)
         return -1;
     if (corpus_prepare(s, sel, cached ? days_all : days_all_direct,
@@ -1580,12 +1331,12 @@ corpus_figures(struct store *s, const struct corpus_sel *sel, enum corpus_fig_so
     static const char *const cols_cached =
         "f.doc_id, d.day, d.source, f.text, f.value, f.unit, f.kind, f.period, f.subject,"
         " f.\"start\", f.\"end\"";
-    /* with the derived tables, date and outlet come from temp.corpus_doc
+    /* with the derived tables, date and outlet come from corpus_doc
      * (in memory) instead of the documents' big rows */
-    int cached = corpus_cache_ready(s, CORPUS_PART_DOC, false, err);
+    int cached = corpus_fresh(s, err);
     if (cached < 0)
         return -1;
-    const char *docs = cached ? "temp.corpus_doc d" : "documents d";
+    const char *docs = cached ? "corpus_doc d" : "documents d";
     const char *colset = cached ? cols_cached : cols;
     /* a limited table by subject reads only the rows it will show */
     bool picked = max && sort == CORPUS_FIG_BY_SUBJECT;
@@ -2145,22 +1896,6 @@ corpus_index_tokens(struct store *s)
     return total;
 }
 
-/* The index's whole vocabulary with instance counts, for a long-lived
- * connection: one walk of every doclist (~1.3 s at 100k documents) instead
- * of a walk of a term's doclist per scored term. */
-static int
-corpus_build_vocab(struct store *s, struct ds_error *err)
-{
-    if (corpus_vocab_ready(s, err) != 0)
-        return -1;
-    return store_exec(s,
-                      "DROP TABLE IF EXISTS temp.corpus_vocab;"
-                      "CREATE TEMP TABLE corpus_vocab(term TEXT PRIMARY KEY, cnt INTEGER)"
-                      " WITHOUT ROWID;"
-                      "INSERT INTO temp.corpus_vocab SELECT term, cnt FROM temp.docs_vocab",
-                      "reading term statistics", err);
-}
-
 /* Past this many terms to score, one walk of the whole vocabulary is
  * cheaper than a lookup (a doclist walk) per term. */
 #define CORPUS_VOCAB_SCAN 1000
@@ -2237,9 +1972,7 @@ corpus_keyness(struct store *s, const struct corpus_sel *target, const struct co
         /* where the corpus counts come from: the cached vocabulary (built
          * when the connection is warm), one walk of the vocabulary into
          * tb, or one lookup per term */
-        int vocab = corpus_cache_ready(s, CORPUS_PART_VOCAB, false, err);
-        if (vocab == 0 && corpus_cache_ready(s, CORPUS_PART_DOC, false, err) == 1)
-            vocab = corpus_cache_ready(s, CORPUS_PART_VOCAB, true, err);
+        int vocab = corpus_fresh(s, err);
         if (vocab < 0)
             goto done;
         if (!vocab && ncand > CORPUS_VOCAB_SCAN) {
@@ -2259,7 +1992,7 @@ corpus_keyness(struct store *s, const struct corpus_sel *target, const struct co
             corpus_bulk = true;
         } else {
             rc = sqlite3_prepare_v2(s->db,
-                                    vocab ? "SELECT cnt FROM temp.corpus_vocab WHERE term = ?1"
+                                    vocab ? "SELECT cnt FROM corpus_vocab WHERE term = ?1"
                                           : "SELECT cnt FROM temp.docs_vocab WHERE term = ?1",
                                     -1, &st, NULL);
             if (rc != SQLITE_OK) {
@@ -2359,4 +2092,557 @@ corpus_overview(struct store *s, const struct corpus_sel *sel, size_t max,
     out->estimated = corpus_sel_estimated(sel);
     out->seconds = ds_now() - t0;
     return 0;
+}
+
+/* ---- derived tables, kept in the index ------------------------------------------------------- */
+
+/* Whole-corpus facts every statistic needs, stored in the index (schema 5)
+ * and kept current by corpus_refresh() at the end of each index run:
+ *   corpus_doc(id, day, source)        one row per document, day = YYYY-MM-DD
+ *   corpus_dt(doc_id, slug, day)       one row per document and topic
+ *   corpus_day(day, n), corpus_topic_day(slug, day, n)   the timeline of all
+ *   corpus_ent(entity_id, kind, docs)  documents mentioning each entity
+ *   corpus_pair(a, b, docs)            pairs among the top entities (a < b)
+ *   corpus_vocab(term, cnt)            the full-text index's vocabulary
+ * Reading documents' rows for a date or an outlet touches a page per
+ * document (a row is ~6 kB); these tables are small, so every statement of
+ * the statistics view reads a few pages instead.
+ *
+ * They are current when meta corpus_maxid is the largest document id,
+ * corpus_gone is empty and meta corpus_rules is the rules hash the
+ * extractions were made with; otherwise (an index run that stopped half
+ * way) every function reads the index's own tables instead: slower, same
+ * answers. A trigger copies what a deleted document contributed
+ * (corpus_gone: its text; corpus_gone_ent: its entities) before the row and
+ * its extractions go, so a refresh can subtract it. */
+
+/* 1 when the derived tables describe the index as it is, 0 when not. */
+static int
+corpus_fresh(struct store *s, struct ds_error *err)
+{
+    if (s->corpus_direct)
+        return 0;
+    sqlite3_stmt *st = NULL;
+    int64_t fresh = 0;
+    int rc = sqlite3_prepare_v2(
+        s->db,
+        "SELECT coalesce(CAST((SELECT value FROM meta WHERE key = 'corpus_maxid') AS INTEGER)"
+        " = (SELECT coalesce(max(id), 0) FROM documents), 0)"
+        " AND NOT EXISTS (SELECT 1 FROM corpus_gone)"
+        " AND (SELECT value FROM meta WHERE key = 'corpus_rules')"
+        " IS (SELECT value FROM meta WHERE key = 'rules_hash')",
+        -1, &st, NULL);
+    if (rc == SQLITE_OK)
+        rc = corpus_step_int(s, st, &fresh, "checking the statistics tables", err);
+    else
+        rc = store_fail(s, err, rc, "checking the statistics tables");
+    sqlite3_finalize(st);
+    return rc != 0 ? -1 : fresh != 0;
+}
+
+struct corpus_id_text {
+    int64_t id;
+    char *text;
+};
+
+static int
+corpus_cmp_id_text(const void *a, const void *b)
+{
+    const struct corpus_id_text *x = a, *y = b;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Run a two-column (id, text) query into a newly allocated array sorted by
+ * id. */
+static int
+corpus_load_id_text(struct store *s, const char *sql, struct corpus_id_text **out, size_t *n_out,
+                    struct ds_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    struct corpus_id_text *v = NULL;
+    size_t n = 0, cap = 0;
+    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n == cap) {
+            cap = cap ? cap * 2 : 4096;
+            v = xrealloc(v, cap * sizeof *v);
+        }
+        v[n].id = sqlite3_column_int64(st, 0);
+        v[n].text = store_col_dup(st, 1);
+        n++;
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        for (size_t i = 0; i < n; i++)
+            free(v[i].text);
+        free(v);
+        return store_fail(s, err, rc, "reading document dates");
+    }
+    if (n > 1)
+        qsort(v, n, sizeof *v, corpus_cmp_id_text);
+    *out = v;
+    *n_out = n;
+    return 0;
+}
+
+/* corpus_doc for every document, from the (published, id) and (source, id)
+ * covering indexes merged by id in C (a scan of the table itself reads
+ * every body). */
+static int
+corpus_fill_doc(struct store *s, struct ds_error *err)
+{
+    struct corpus_id_text *days = NULL, *srcs = NULL;
+    size_t nd = 0, ns = 0;
+    sqlite3_stmt *ins = NULL;
+    int rc, result = -1;
+    if (corpus_load_id_text(s,
+                            "SELECT id, substr(published, 1, 10) FROM documents"
+                            " INDEXED BY documents_published",
+                            &days, &nd, err) != 0 ||
+        corpus_load_id_text(s, "SELECT id, source FROM documents INDEXED BY documents_source",
+                            &srcs, &ns, err) != 0)
+        goto done;
+    rc = sqlite3_prepare_v2(s->db, "INSERT INTO corpus_doc(id, day, source) VALUES (?1, ?2, ?3)",
+                            -1, &ins, NULL);
+    for (size_t i = 0, j = 0; rc == SQLITE_OK && i < nd; i++) {
+        while (j < ns && srcs[j].id < days[i].id)
+            j++;
+        sqlite3_bind_int64(ins, 1, days[i].id);
+        store_bind_text(ins, 2, days[i].text);
+        store_bind_text(ins, 3, j < ns && srcs[j].id == days[i].id ? srcs[j].text : NULL);
+        rc = sqlite3_step(ins);
+        sqlite3_reset(ins);
+        if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+    }
+    if (rc != SQLITE_OK) {
+        store_fail(s, err, rc, "preparing statistics");
+        goto done;
+    }
+    result = 0;
+done:
+    sqlite3_finalize(ins);
+    for (size_t i = 0; i < nd; i++)
+        free(days[i].text);
+    for (size_t i = 0; i < ns; i++)
+        free(srcs[i].text);
+    free(days);
+    free(srcs);
+    return result;
+}
+
+/* The ids of the top entities by corpus_ent (at most CORPUS_COOCCUR_TOP),
+ * sorted by id, and as text ("1,5,9") in *key (newly allocated). */
+static int
+corpus_top_ids(struct store *s, int64_t *ids, size_t *n_out, char **key, struct ds_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    size_t n = 0;
+    int rc = sqlite3_prepare_v2(s->db,
+                                "SELECT entity_id FROM corpus_ent ORDER BY docs DESC, entity_id"
+                                " LIMIT ?1",
+                                -1, &st, NULL);
+    if (rc == SQLITE_OK)
+        sqlite3_bind_int(st, 1, CORPUS_COOCCUR_TOP);
+    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW && n < CORPUS_COOCCUR_TOP) {
+        ids[n++] = sqlite3_column_int64(st, 0);
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE && rc != SQLITE_OK)
+        return store_fail(s, err, rc, "counting entities");
+    qsort(ids, n, sizeof *ids, corpus_cmp_i64);
+    struct buf b = BUF_INIT;
+    for (size_t i = 0; i < n; i++)
+        buf_printf(&b, "%s%lld", i ? "," : "", (long long)ids[i]);
+    *key = buf_steal(&b);
+    *n_out = n;
+    return 0;
+}
+
+static int
+corpus_meta_put(struct store *s, const char *key, const char *value, struct ds_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(s->db, "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)",
+                                -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+        store_bind_text(st, 2, value);
+        rc = sqlite3_step(st);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return store_fail(s, err, rc, "saving statistics");
+    return 0;
+}
+
+/* Pairs among the top entities from scratch; the top set is remembered
+ * (meta corpus_pair_top) so a refresh can tell whether deltas still apply. */
+static int
+corpus_fill_pairs(struct store *s, struct ds_error *err)
+{
+    int64_t top[CORPUS_COOCCUR_TOP];
+    size_t ntop = 0, np = 0;
+    char *key = NULL;
+    struct corpus_raw_pair *pairs = NULL;
+    sqlite3_stmt *ins = NULL;
+    if (store_exec(s, "DELETE FROM corpus_pair", "counting entity pairs", err) != 0 ||
+        corpus_top_ids(s, top, &ntop, &key, err) != 0)
+        return -1;
+    int rc = corpus_pairs_of(s, top, ntop, &pairs, &np, err) != 0 ? -1 : 0;
+    if (rc == 0)
+        rc = sqlite3_prepare_v2(s->db, "INSERT INTO corpus_pair(a, b, docs) VALUES (?1, ?2, ?3)",
+                                -1, &ins, NULL) == SQLITE_OK
+                 ? 0
+                 : store_fail(s, err, sqlite3_errcode(s->db), "counting entity pairs");
+    for (size_t i = 0; rc == 0 && i < np; i++) {
+        sqlite3_bind_int64(ins, 1, pairs[i].a);
+        sqlite3_bind_int64(ins, 2, pairs[i].b);
+        sqlite3_bind_int64(ins, 3, pairs[i].docs);
+        int x = sqlite3_step(ins);
+        sqlite3_reset(ins);
+        if (x != SQLITE_DONE)
+            rc = store_fail(s, err, x, "counting entity pairs");
+    }
+    sqlite3_finalize(ins);
+    free(pairs);
+    if (rc == 0)
+        rc = corpus_meta_put(s, "corpus_pair_top", key, err);
+    free(key);
+    return rc;
+}
+
+/* Everything from scratch: about 2 s at 100k documents (most of it the walk
+ * of the full-text vocabulary). */
+static int
+corpus_rebuild(struct store *s, struct ds_error *err)
+{
+    if (store_exec(s,
+                   "DELETE FROM corpus_doc; DELETE FROM corpus_dt; DELETE FROM corpus_day;"
+                   "DELETE FROM corpus_topic_day; DELETE FROM corpus_ent; DELETE FROM corpus_vocab;"
+                   "DELETE FROM corpus_gone; DELETE FROM corpus_gone_ent",
+                   "preparing statistics", err) != 0 ||
+        corpus_fill_doc(s, err) != 0)
+        return -1;
+    if (store_exec(s,
+                   "INSERT INTO corpus_day SELECT coalesce(day, ''), count(*) FROM corpus_doc"
+                   " GROUP BY 1;"
+                   "INSERT INTO corpus_dt SELECT dt.doc_id, dt.slug, cd.day FROM doc_topics dt"
+                   " JOIN corpus_doc cd ON cd.id = dt.doc_id ORDER BY dt.doc_id, dt.slug;"
+                   "INSERT INTO corpus_topic_day SELECT slug, coalesce(day, ''), count(*)"
+                   " FROM corpus_dt GROUP BY 1, 2;"
+                   "INSERT INTO corpus_ent SELECT m.entity_id, e.kind, m.c FROM"
+                   " (SELECT entity_id, count(*) AS c FROM mentions INDEXED BY mentions_entity"
+                   "  GROUP BY entity_id) m JOIN entities e ON e.id = m.entity_id",
+                   "preparing statistics", err) != 0 ||
+        corpus_fill_pairs(s, err) != 0 || corpus_vocab_ready(s, err) != 0)
+        return -1;
+    return store_exec(s, "INSERT INTO corpus_vocab SELECT term, cnt FROM temp.docs_vocab",
+                      "reading term statistics", err);
+}
+
+/* Subtract (sign -1) or add (+1) the pair counts of (doc, entity) rows from
+ * st (in document order) among top[0..ntop) into matrix. */
+static int
+corpus_pair_rows(struct store *s, sqlite3_stmt *st, const int64_t *top, size_t ntop, int sign,
+                 int64_t *matrix, struct ds_error *err)
+{
+    int64_t *doc = NULL, *ent = NULL;
+    size_t n = 0, cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int64_t e = sqlite3_column_int64(st, 1);
+        if (corpus_find_id(top, ntop, e) < 0)
+            continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 1024;
+            doc = xrealloc(doc, cap * sizeof *doc);
+            ent = xrealloc(ent, cap * sizeof *ent);
+        }
+        doc[n] = sqlite3_column_int64(st, 0);
+        ent[n++] = e;
+    }
+    if (rc == SQLITE_DONE) {
+        int64_t *m = xcalloc(ntop * ntop + 1, sizeof *m);
+        corpus_pair_matrix(doc, ent, n, top, ntop, m);
+        for (size_t i = 0; i < ntop * ntop; i++)
+            matrix[i] += sign * m[i];
+        free(m);
+    }
+    free(doc);
+    free(ent);
+    return rc == SQLITE_DONE ? 0 : store_fail(s, err, rc, "counting entity pairs");
+}
+
+/* Tokens of the title and body columns of st's rows into tf, each counted
+ * sign times. */
+struct corpus_tf_sign {
+    struct corpus_tf *tf;
+    int64_t sign;
+};
+
+static void
+corpus_tf_sign_cb(const char *token, size_t start, size_t end, void *ud)
+{
+    (void)start;
+    (void)end;
+    struct corpus_tf_sign *t = ud;
+    corpus_tf_add(t->tf, token, t->sign);
+}
+
+static int
+corpus_tokens_of(struct store *s, sqlite3_stmt *st, int64_t sign, struct corpus_tf *tf,
+                 struct ds_error *err)
+{
+    struct corpus_tf_sign ts = {tf, sign};
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        for (int c = 0; c < 2; c++) {
+            const char *text = (const char *)sqlite3_column_text(st, c);
+            if (text && store_tokenize(s, text, (size_t)sqlite3_column_bytes(st, c),
+                                       corpus_tf_sign_cb, &ts, err) != 0)
+                return -1;
+        }
+    return rc == SQLITE_DONE ? 0 : store_fail(s, err, rc, "reading documents");
+}
+
+/* The changes since the last refresh, applied as deltas: what the deleted
+ * documents contributed (copied by the trigger) is subtracted, the new
+ * documents (ids above the largest one still counted: SQLite gives a new
+ * row the largest id + 1) are added. */
+static int
+corpus_apply_changes(struct store *s, struct ds_error *err)
+{
+    static const char *const sub_gone =
+        "UPDATE corpus_day SET n = n - x.c FROM (SELECT coalesce(cd.day, '') AS d, count(*) AS c"
+        " FROM corpus_gone g JOIN corpus_doc cd ON cd.id = g.id GROUP BY 1) x"
+        " WHERE corpus_day.day = x.d;"
+        "UPDATE corpus_topic_day SET n = n - x.c FROM (SELECT dt.slug AS slug,"
+        " coalesce(dt.day, '') AS d, count(*) AS c FROM corpus_gone g JOIN corpus_dt dt"
+        " ON dt.doc_id = g.id GROUP BY 1, 2) x"
+        " WHERE corpus_topic_day.slug = x.slug AND corpus_topic_day.day = x.d;"
+        "UPDATE corpus_ent SET docs = docs - x.c FROM (SELECT entity_id, count(*) AS c"
+        " FROM corpus_gone_ent GROUP BY entity_id) x WHERE corpus_ent.entity_id = x.entity_id;"
+        "DELETE FROM corpus_dt WHERE doc_id IN (SELECT id FROM corpus_gone);"
+        "DELETE FROM corpus_doc WHERE id IN (SELECT id FROM corpus_gone)";
+    /* ?1 = the largest id still counted */
+    static const char *const add_new[] = {
+        "INSERT INTO corpus_doc(id, day, source)"
+        " SELECT id, substr(published, 1, 10), source FROM documents WHERE id > ?1",
+        "INSERT INTO corpus_day(day, n) SELECT coalesce(day, ''), count(*) FROM corpus_doc"
+        " WHERE id > ?1 GROUP BY 1 ON CONFLICT(day) DO UPDATE SET n = n + excluded.n",
+        "INSERT INTO corpus_dt SELECT dt.doc_id, dt.slug, cd.day FROM doc_topics dt"
+        " JOIN corpus_doc cd ON cd.id = dt.doc_id WHERE dt.doc_id > ?1",
+        "INSERT INTO corpus_topic_day(slug, day, n) SELECT slug, coalesce(day, ''), count(*)"
+        " FROM corpus_dt WHERE doc_id > ?1 GROUP BY 1, 2"
+        " ON CONFLICT(slug, day) DO UPDATE SET n = n + excluded.n",
+        "INSERT INTO corpus_ent(entity_id, kind, docs) SELECT m.entity_id, e.kind, m.c FROM"
+        " (SELECT entity_id, count(*) AS c FROM mentions WHERE doc_id > ?1 GROUP BY entity_id) m"
+        " JOIN entities e ON e.id = m.entity_id WHERE true"
+        " ON CONFLICT(entity_id) DO UPDATE SET docs = docs + excluded.docs",
+    };
+    int64_t top[CORPUS_COOCCUR_TOP], top2[CORPUS_COOCCUR_TOP];
+    size_t ntop = 0, ntop2 = 0;
+    char *key = NULL, *key2 = NULL, *old_key = NULL;
+    int64_t *matrix = NULL, maxid = 0;
+    struct corpus_tf tf = {0};
+    sqlite3_stmt *st = NULL;
+    int result = -1, rc;
+
+    /* pairs and vocabulary first: both read what the trigger kept */
+    if (corpus_top_ids(s, top, &ntop, &key, err) != 0)
+        goto done;
+    old_key = store_meta_get(s, "corpus_pair_top");
+    matrix = xcalloc(ntop * ntop + 1, sizeof *matrix);
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT doc_id, entity_id FROM corpus_gone_ent ORDER BY doc_id", -1,
+                           &st, NULL) != SQLITE_OK ||
+        corpus_pair_rows(s, st, top, ntop, -1, matrix, err) != 0)
+        goto fail_st;
+    sqlite3_finalize(st);
+    if (sqlite3_prepare_v2(s->db, "SELECT title, body FROM corpus_gone", -1, &st, NULL) !=
+            SQLITE_OK ||
+        corpus_tokens_of(s, st, -1, &tf, err) != 0)
+        goto fail_st;
+    sqlite3_finalize(st);
+    st = NULL;
+    if (store_exec(s, sub_gone, "updating statistics", err) != 0)
+        goto done;
+    if (sqlite3_prepare_v2(s->db, "SELECT coalesce(max(id), 0) FROM corpus_doc", -1, &st,
+                           NULL) != SQLITE_OK ||
+        corpus_step_int(s, st, &maxid, "updating statistics", err) != 0)
+        goto fail_st;
+    sqlite3_finalize(st);
+    st = NULL;
+    for (size_t i = 0; i < DS_ARRAY_LEN(add_new); i++) {
+        if (sqlite3_prepare_v2(s->db, add_new[i], -1, &st, NULL) != SQLITE_OK)
+            goto fail_st;
+        sqlite3_bind_int64(st, 1, maxid);
+        rc = sqlite3_step(st);
+        sqlite3_finalize(st);
+        st = NULL;
+        if (rc != SQLITE_DONE) {
+            store_fail(s, err, rc, "updating statistics");
+            goto done;
+        }
+    }
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT doc_id, entity_id FROM mentions WHERE doc_id > ?1"
+                           " ORDER BY doc_id",
+                           -1, &st, NULL) != SQLITE_OK)
+        goto fail_st;
+    sqlite3_bind_int64(st, 1, maxid);
+    if (corpus_pair_rows(s, st, top, ntop, 1, matrix, err) != 0)
+        goto fail_st;
+    sqlite3_finalize(st);
+    if (sqlite3_prepare_v2(s->db, "SELECT title, body FROM documents WHERE id > ?1", -1, &st,
+                           NULL) != SQLITE_OK)
+        goto fail_st;
+    sqlite3_bind_int64(st, 1, maxid);
+    if (corpus_tokens_of(s, st, 1, &tf, err) != 0)
+        goto fail_st;
+    sqlite3_finalize(st);
+    st = NULL;
+    if (store_exec(s,
+                   "DELETE FROM corpus_day WHERE n <= 0;"
+                   "DELETE FROM corpus_topic_day WHERE n <= 0;"
+                   "DELETE FROM corpus_ent WHERE docs <= 0;"
+                   "DELETE FROM corpus_gone; DELETE FROM corpus_gone_ent",
+                   "updating statistics", err) != 0)
+        goto done;
+
+    /* the vocabulary: one upsert per term whose count moved */
+    if (sqlite3_prepare_v2(s->db,
+                           "INSERT INTO corpus_vocab(term, cnt) VALUES (?1, ?2)"
+                           " ON CONFLICT(term) DO UPDATE SET cnt = cnt + excluded.cnt",
+                           -1, &st, NULL) != SQLITE_OK)
+        goto fail_st;
+    for (size_t i = 0; i < tf.cap; i++) {
+        if (!tf.v[i].term || !tf.v[i].count)
+            continue;
+        sqlite3_bind_text(st, 1, tf.v[i].term, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 2, tf.v[i].count);
+        rc = sqlite3_step(st);
+        sqlite3_reset(st);
+        if (rc != SQLITE_DONE) {
+            store_fail(s, err, rc, "updating statistics");
+            goto done;
+        }
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+    if (store_exec(s, "DELETE FROM corpus_vocab WHERE cnt <= 0", "updating statistics", err) != 0)
+        goto done;
+
+    /* the pairs: the deltas hold while the top entities stay the same */
+    if (corpus_top_ids(s, top2, &ntop2, &key2, err) != 0)
+        goto done;
+    if (!old_key || strcmp(old_key, key) != 0 || strcmp(key, key2) != 0) {
+        if (corpus_fill_pairs(s, err) != 0)
+            goto done;
+    } else {
+        if (sqlite3_prepare_v2(s->db,
+                               "INSERT INTO corpus_pair(a, b, docs) VALUES (?1, ?2, ?3)"
+                               " ON CONFLICT(a, b) DO UPDATE SET docs = docs + excluded.docs",
+                               -1, &st, NULL) != SQLITE_OK)
+            goto fail_st;
+        for (size_t i = 0; i < ntop; i++)
+            for (size_t j = i + 1; j < ntop; j++) {
+                if (!matrix[i * ntop + j])
+                    continue;
+                sqlite3_bind_int64(st, 1, top[i]);
+                sqlite3_bind_int64(st, 2, top[j]);
+                sqlite3_bind_int64(st, 3, matrix[i * ntop + j]);
+                rc = sqlite3_step(st);
+                sqlite3_reset(st);
+                if (rc != SQLITE_DONE) {
+                    store_fail(s, err, rc, "counting entity pairs");
+                    goto done;
+                }
+            }
+        sqlite3_finalize(st);
+        st = NULL;
+        if (store_exec(s, "DELETE FROM corpus_pair WHERE docs <= 0", "counting entity pairs",
+                       err) != 0)
+            goto done;
+    }
+    result = 0;
+    goto done;
+fail_st:
+    if (!err->msg[0])
+        store_fail(s, err, sqlite3_errcode(s->db), "updating statistics");
+done:
+    sqlite3_finalize(st);
+    corpus_tf_free(&tf);
+    free(matrix);
+    free(key);
+    free(key2);
+    free(old_key);
+    return result;
+}
+
+void
+corpus_use_derived(struct store *s, bool use)
+{
+    s->corpus_direct = !use;
+}
+
+/* Past this many changed documents (plus a twentieth of the index), a
+ * rebuild is cheaper than tokenizing each changed document again. */
+#define CORPUS_REFRESH_DELTA_MAX 2000
+
+int
+corpus_refresh(struct store *s, bool full, struct ds_error *err)
+{
+    bool own = sqlite3_get_autocommit(s->db) != 0;
+    int64_t ndocs = 0, counted = 0, gone = 0, maxid = 0;
+    char *rules = NULL, *stamp = NULL;
+    int rc = -1;
+    if (own && store_exec(s, "BEGIN IMMEDIATE", "updating statistics", err) != 0)
+        return -1;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT (SELECT count(*) FROM documents),"
+                           " (SELECT count(*) FROM corpus_doc), (SELECT count(*) FROM corpus_gone),"
+                           " (SELECT coalesce(max(id), 0) FROM documents)",
+                           -1, &st, NULL) != SQLITE_OK ||
+        sqlite3_step(st) != SQLITE_ROW) {
+        store_fail(s, err, sqlite3_errcode(s->db), "updating statistics");
+        sqlite3_finalize(st);
+        goto out;
+    }
+    ndocs = sqlite3_column_int64(st, 0);
+    counted = sqlite3_column_int64(st, 1);
+    gone = sqlite3_column_int64(st, 2);
+    maxid = sqlite3_column_int64(st, 3);
+    sqlite3_finalize(st);
+    rules = store_meta_get(s, "rules_hash");
+    stamp = store_meta_get(s, "corpus_rules");
+    /* documents to add: all but those counted that are not gone */
+    int64_t changes = gone + (ndocs - (counted - gone));
+    if (full || !stamp || (rules ? strcmp(rules, stamp) != 0 : *stamp != '\0') ||
+        changes > CORPUS_REFRESH_DELTA_MAX + ndocs / 20)
+        rc = corpus_rebuild(s, err);
+    else
+        rc = changes ? corpus_apply_changes(s, err) : 0;
+    if (rc == 0) {
+        char num[32];
+        snprintf(num, sizeof num, "%lld", (long long)maxid);
+        rc = corpus_meta_put(s, "corpus_maxid", num, err) != 0 ||
+                     corpus_meta_put(s, "corpus_rules", rules ? rules : "", err) != 0
+                 ? -1
+                 : 0;
+    }
+out:
+    free(rules);
+    free(stamp);
+    if (own) {
+        if (rc == 0 && store_exec(s, "COMMIT", "updating statistics", err) != 0)
+            rc = -1;
+        if (rc != 0)
+            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    }
+    return rc;
 }

@@ -14,7 +14,10 @@
 #include "dossier/util.h"
 
 #define STORE_APPLICATION_ID 0x444F5353 /* 'DOSS' */
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
+/* The version whose migration creates the statistics tables (corpus.h);
+ * upgrading past it fills them. */
+#define STORE_SCHEMA_CORPUS 6
 
 /* doc_lengths: token counts of STORE_LEN_CHUNK consecutive document ids per
  * row, 16 bits each (store_rank.c). */
@@ -66,6 +69,7 @@ struct store {
     bool readonly;
     bool needs_upgrade;               /* read-only open of an older schema */
     bool vocab_ready;                 /* temp.docs_vocab exists */
+    bool corpus_direct;               /* corpus_use_derived(s, false) */
     fts5_api *fts;                    /* borrowed from db */
     fts5_tokenizer tok;               /* the 'dossier' tokenizer's methods */
     Fts5Tokenizer *tok_inst;          /* one instance for store_tokenize */

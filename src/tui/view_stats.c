@@ -158,8 +158,7 @@ view_stats_open(struct app *app)
     stats.key = stats_key(app);
     double t0 = ds_now();
     const struct query *q = app_query(app);
-    if (corpus_warm(app->store, &err) != 0 ||
-        corpus_select(app->store, q, &stats.sel, &err) != 0 ||
+    if (corpus_select(app->store, q, &stats.sel, &err) != 0 ||
         corpus_overview(app->store, stats.sel, STATS_MAX_ROWS, &stats.ov, &err) != 0) {
         stats.error = xstrdup(err.msg[0] ? err.msg : "statistics failed");
         corpus_sel_free(&stats.sel);
