@@ -13,6 +13,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "dossier/corpus.h"
 #include "dossier/query.h"
 #include "dossier/store.h"
@@ -453,6 +455,206 @@ read_stream(FILE *f)
     return s;
 }
 
+
+/* ---- the derived tables against the index's own tables ----------------------------------------- */
+
+/* Rows in one query's result and not in the other's, both ways, for each
+ * derived table and what it should hold (computed here from the base
+ * tables, on a connection of our own). */
+static const char *const derived_checks[][2] = {
+    {"SELECT id, day, source FROM corpus_doc",
+     "SELECT id, substr(published, 1, 10), source FROM documents"},
+    {"SELECT day, n FROM corpus_day",
+     "SELECT coalesce(substr(published, 1, 10), ''), count(*) FROM documents GROUP BY 1"},
+    {"SELECT doc_id, slug, day FROM corpus_dt",
+     "SELECT dt.doc_id, dt.slug, substr(d.published, 1, 10) FROM doc_topics dt"
+     " JOIN documents d ON d.id = dt.doc_id"},
+    {"SELECT slug, day, n FROM corpus_topic_day",
+     "SELECT dt.slug, coalesce(substr(d.published, 1, 10), ''), count(*) FROM doc_topics dt"
+     " JOIN documents d ON d.id = dt.doc_id GROUP BY 1, 2"},
+    {"SELECT entity_id, kind, docs FROM corpus_ent",
+     "SELECT m.entity_id, e.kind, count(*) FROM mentions m JOIN entities e ON e.id = m.entity_id"
+     " GROUP BY 1, 2"},
+    /* the fixture has fewer than 40 entities: every pair is among the top */
+    {"SELECT a, b, docs FROM corpus_pair",
+     "SELECT m1.entity_id, m2.entity_id, count(*) FROM mentions m1 JOIN mentions m2"
+     " ON m2.doc_id = m1.doc_id AND m2.entity_id > m1.entity_id GROUP BY 1, 2"},
+};
+
+static int
+derived_count(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    int n = -1;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int(st, 0);
+    else
+        diag("%s: %s", sql, sqlite3_errmsg(db));
+    sqlite3_finalize(st);
+    return n;
+}
+
+/* Each derived table equals its definition; what says when. */
+static void
+derived_compare(const char *db_path, const char *what)
+{
+    sqlite3 *db = NULL;
+    if (sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+        ok(false, "open %s", db_path);
+        sqlite3_close(db);
+        return;
+    }
+    for (size_t i = 0; i < DS_ARRAY_LEN(derived_checks); i++) {
+        char *sql = xasprintf("SELECT (SELECT count(*) FROM (%s EXCEPT %s)) +"
+                              " (SELECT count(*) FROM (%s EXCEPT %s)),"
+                              " (SELECT count(*) FROM (%s))",
+                              derived_checks[i][0], derived_checks[i][1], derived_checks[i][1],
+                              derived_checks[i][0], derived_checks[i][1]);
+        sqlite3_stmt *st = NULL;
+        int diff = -1, rows = -1;
+        if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
+            sqlite3_step(st) == SQLITE_ROW) {
+            diff = sqlite3_column_int(st, 0);
+            rows = sqlite3_column_int(st, 1);
+        } else {
+            diag("%s", sqlite3_errmsg(db));
+        }
+        sqlite3_finalize(st);
+        ok(diff == 0 && rows > 0, "%s: %.40s... matches the index (%d rows differ of %d)", what,
+           derived_checks[i][0], diff, rows);
+        free(sql);
+    }
+    is_int(derived_count(db, "SELECT count(*) FROM corpus_gone") +
+               derived_count(db, "SELECT count(*) FROM corpus_gone_ent"),
+           0, "nothing left to subtract");
+    sqlite3_close(db);
+}
+
+/* Keyness of sel against the rest: the same terms and counts from the
+ * derived vocabulary as from the full-text index's own. */
+static void
+derived_keyness_same(struct store *s, struct corpus_sel *sel, const char *what)
+{
+    struct corpus_keyness a, b;
+    struct ds_error err;
+    ds_error_clear(&err);
+    corpus_use_derived(s, false);
+    int ra = corpus_keyness(s, sel, NULL, 0, 1, &a, &err);
+    corpus_use_derived(s, true);
+    int rb = corpus_keyness(s, sel, NULL, 0, 1, &b, &err);
+    bool same = ra == 0 && rb == 0 && a.nterms == b.nterms && a.nterms > 0 &&
+                a.ref_tokens == b.ref_tokens;
+    for (size_t i = 0; same && i < a.nterms; i++)
+        same = !strcmp(a.terms[i].term, b.terms[i].term) && a.terms[i].b == b.terms[i].b;
+    ok(same, "%s: keyness the same from the derived vocabulary (%zu terms)", what,
+       ra == 0 ? a.nterms : 0);
+    if (ra == 0)
+        corpus_keyness_clear(&a);
+    if (rb == 0)
+        corpus_keyness_clear(&b);
+}
+
+/* Store one fixture-like document at path (a file of its own). */
+static int64_t
+derived_add(struct store *s, const char *path, const struct fixture_doc *d, uint64_t hash)
+{
+    struct ds_error err;
+    ds_error_clear(&err);
+    struct article a = {0};
+    a.path = xstrdup(path);
+    a.raw = xstrdup(d->body);
+    a.body = xstrdup(d->body);
+    a.title = d->title ? xstrdup(d->title) : NULL;
+    a.source = xstrdup(d->source);
+    a.published = d->date ? xstrdup(d->date) : NULL;
+    a.words = 10;
+    int64_t id = 0;
+    int rc = store_doc_insert(s, &a, hash, &id, &err);
+    struct file_state fs = {1, 1, id};
+    if (rc == 0)
+        rc = store_file_put(s, a.path, &fs, &err);
+    struct extraction x;
+    fixture_extraction(d, &x);
+    if (rc == 0)
+        rc = store_put_extraction(s, id, &x, &err);
+    extraction_clear(&x);
+    article_clear(&a);
+    if (rc != 0)
+        diag("adding %s: %s", path, err.msg);
+    return rc == 0 ? id : -1;
+}
+
+/* Incremental refreshes after adding, changing and deleting documents
+ * (the way the indexer does: a changed file's old document is deleted and
+ * the new one inserted), then a schema-4 index upgraded. */
+static void
+test_derived(struct store *s, const char *db, const char *dir, const int64_t *ids)
+{
+    struct ds_error err;
+    ds_error_clear(&err);
+    ok(corpus_refresh(s, false, &err) == 0, "refresh (%s)", err.msg);
+    derived_compare(db, "first refresh");
+
+    /* add two, delete one, change one (the largest id: its id is reused) */
+    static const struct fixture_doc extra[] = {
+        {"Soybean quotas", "Gazette, The", "2021-02-14",
+         "Quotas on soybeans and steel tariffs were discussed again by farmers.", "farm",
+         {"Syldavia", "Borduria", "Carpania"}, NULL, NULL, 0},
+        {"Steel", "Wire B", "2020-12-30", "Steel tariffs on steel, steel and more steel.",
+         "trade", {"Carpania", NULL, NULL}, NULL, NULL, 0},
+    };
+    char *p1 = xasprintf("%s/new 1.txt", dir), *p2 = xasprintf("%s/new 2.txt", dir);
+    char *gone = xasprintf("%s/doc 1.txt", dir), *changed = xasprintf("%s/doc 3.txt", dir);
+    store_begin(s, &err);
+    ok(derived_add(s, p1, &extra[0], 101) > 0 && derived_add(s, p2, &extra[1], 102) > 0,
+       "two documents added");
+    store_commit(s, &err);
+    ok(corpus_refresh(s, false, &err) == 0, "refresh after adding (%s)", err.msg);
+    derived_compare(db, "after adding");
+
+    store_begin(s, &err);
+    ok(store_file_delete(s, gone, &err) == 0, "a document deleted (%s)", err.msg);
+    ok(store_file_delete(s, p2, &err) == 0, "the largest id deleted (%s)", err.msg);
+    int64_t again = derived_add(s, p2, &extra[0], 103);
+    is_int(again, ids[3] + 2, "its id is given again to the changed document");
+    ok(store_file_delete(s, changed, &err) == 0, "a changed document's old row deleted");
+    ok(derived_add(s, changed, &fixture[0], 104) > 0, "and its new row added");
+    store_commit(s, &err);
+    ok(corpus_refresh(s, false, &err) == 0, "refresh after deleting and changing (%s)", err.msg);
+    derived_compare(db, "after deleting and changing");
+    struct corpus_sel *all = NULL, *some = NULL;
+    int64_t two[] = {ids[0], ids[2]};
+    if (corpus_select(s, NULL, &all, &err) == 0 && corpus_select_ids(s, two, 2, &some, &err) == 0)
+        derived_keyness_same(s, some, "after deleting and changing");
+    corpus_sel_free(&some);
+    corpus_sel_free(&all);
+    /* a full rebuild gives the same */
+    ok(corpus_refresh(s, true, &err) == 0, "full rebuild (%s)", err.msg);
+    derived_compare(db, "after a rebuild");
+    free(p1);
+    free(p2);
+    free(gone);
+    free(changed);
+
+    /* an index made before the derived tables existed (schema 4) gets them
+     * when it is opened */
+    store_close(&s);
+    sqlite3 *raw = NULL;
+    sqlite3_open(db, &raw);
+    is_int(sqlite3_exec(raw,
+                        "DROP TRIGGER corpus_documents_bd; DROP TABLE corpus_doc;"
+                        " DROP TABLE corpus_dt; DROP TABLE corpus_day; DROP TABLE corpus_topic_day;"
+                        " DROP TABLE corpus_ent; DROP TABLE corpus_pair; DROP TABLE corpus_vocab;"
+                        " DROP TABLE corpus_gone; DROP TABLE corpus_gone_ent;"
+                        " DELETE FROM meta WHERE key LIKE 'corpus_%'; PRAGMA user_version = 4",
+                        NULL, NULL, NULL),
+           SQLITE_OK, "downgraded to schema 4");
+    sqlite3_close(raw);
+    ok(store_open(db, STORE_READONLY, &s, &err) == 0, "schema 4 opens (%s)", err.msg);
+    store_close(&s);
+    derived_compare(db, "after the upgrade from schema 4");
+}
+
 static void
 test_store(void)
 {
@@ -496,6 +698,7 @@ test_store(void)
         ok(rc == 0, "fixture document %zu stored (%s)", i, err.msg);
     }
     store_commit(s, &err);
+    ok(corpus_refresh(s, false, &err) == 0, "statistics tables refreshed (%s)", err.msg);
 
     struct corpus_sel *all = NULL, *wire = NULL;
     ok(corpus_select(s, NULL, &all, &err) == 0, "select all (%s)", err.msg);
@@ -782,7 +985,7 @@ test_store(void)
     corpus_overview_clear(&ov);
     corpus_sel_free(&few);
     corpus_sel_free(&all);
-    store_close(&s);
+    test_derived(s, db, dir, ids);
     char *wal = xasprintf("%s-wal", db), *shm = xasprintf("%s-shm", db);
     unlink(db);
     unlink(wal);
