@@ -1228,6 +1228,49 @@ corpus_cmp_fs_group(const void *a, const void *b)
     return strcmp(x->key, y->key);
 }
 
+/* corpus_figures_pick for the whole corpus from the stored groups: the
+ * biggest subject groups in the table's order (figures without a subject
+ * last) until max rows are taken. */
+static int
+corpus_figures_pick_all(struct store *s, size_t max, struct ds_error *err)
+{
+    sqlite3_stmt *groups = NULL, *ins = NULL;
+    int64_t taken = 0;
+    int rc = sqlite3_prepare_v2(s->db,
+                                "SELECT key, n FROM corpus_figkey INDEXED BY corpus_figkey_n"
+                                " WHERE key != '' ORDER BY n DESC, key",
+                                -1, &groups, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(s->db,
+                                "INSERT OR IGNORE INTO temp.corpus_figsel(id)"
+                                " SELECT id FROM corpus_fig WHERE key = ?1",
+                                -1, &ins, NULL);
+    bool empty_done = false;
+    while (rc == SQLITE_OK && (size_t)taken < max) {
+        rc = empty_done ? SQLITE_DONE : sqlite3_step(groups);
+        const char *key = "";
+        if (rc == SQLITE_ROW) {
+            key = (const char *)sqlite3_column_text(groups, 0);
+            taken += sqlite3_column_int64(groups, 1);
+        } else if (rc == SQLITE_DONE && !empty_done) {
+            empty_done = true; /* then the figures without a subject */
+            taken = (int64_t)max;
+        } else {
+            break;
+        }
+        sqlite3_bind_text(ins, 1, key ? key : "", -1, SQLITE_TRANSIENT);
+        rc = sqlite3_step(ins);
+        sqlite3_reset(ins);
+        if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+    }
+    sqlite3_finalize(groups);
+    sqlite3_finalize(ins);
+    if (rc != SQLITE_OK && rc != SQLITE_DONE)
+        return store_fail(s, err, rc, "reading figures");
+    return 0;
+}
+
 /* For a table of the first max figures grouped by subject: find, from the
  * ids and subjects alone, the groups that make up those rows, and put their
  * figure ids in temp.corpus_figsel, so only those rows are read in full
@@ -1251,6 +1294,44 @@ corpus_figures_pick(struct store *s, const struct corpus_sel *sel, size_t max,
                    "DELETE FROM temp.corpus_figsel",
                    "reading figures", err) != 0)
         return -1;
+    int fresh = corpus_fresh(s, err);
+    if (fresh < 0)
+        return -1;
+    if (fresh && sel->all)
+        return corpus_figures_pick_all(s, max, err);
+    if (fresh) {
+        /* the keys were made at index time: group the selection's figures */
+        rc = sqlite3_prepare_v2(s->db,
+                                "SELECT f.id, f.key FROM temp.corpus_sel cs JOIN corpus_fig f"
+                                " ON f.doc_id = cs.id WHERE cs.sel = ?1 ORDER BY f.key",
+                                -1, &st, NULL);
+        if (rc != SQLITE_OK)
+            return store_fail(s, err, rc, "reading figures");
+        sqlite3_bind_int64(st, 1, sel->num);
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            if (n == cap) {
+                cap = cap ? cap * 2 : 1024;
+                v = xrealloc(v, cap * sizeof *v);
+            }
+            v[n].id = sqlite3_column_int64(st, 0);
+            v[n].subject = NULL;
+            const char *k = (const char *)sqlite3_column_text(st, 1);
+            if (!nkeys || strcmp(keys[nkeys - 1], k ? k : "") != 0) {
+                if (nkeys % 1024 == 0)
+                    keys = xrealloc(keys, (nkeys + 1024) * sizeof *keys);
+                keys[nkeys++] = xstrdup(k ? k : "");
+            }
+            v[n].key = keys[nkeys - 1];
+            n++;
+        }
+        sqlite3_finalize(st);
+        st = NULL;
+        if (rc != SQLITE_DONE) {
+            store_fail(s, err, rc, "reading figures");
+            goto done;
+        }
+        goto grouped;
+    }
     if (corpus_prepare(s, sel, all, part, &st, "reading figures", err) != 0)
         return -1;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1279,6 +1360,7 @@ corpus_figures_pick(struct store *s, const struct corpus_sel *sel, size_t max,
             keys[nkeys++] = corpus_subject_key(v[i].subject);
         v[i].key = keys[nkeys - 1];
     }
+grouped:
     /* groups by key, in the table's order */
     if (n > 1)
         qsort(v, n, sizeof *v, corpus_cmp_fs_key);
@@ -2104,6 +2186,8 @@ corpus_overview(struct store *s, const struct corpus_sel *sel, size_t max,
  *   corpus_ent(entity_id, kind, docs)  documents mentioning each entity
  *   corpus_pair(a, b, docs)            pairs among the top entities (a < b)
  *   corpus_vocab(term, cnt)            the full-text index's vocabulary
+ *   corpus_fig(doc_id, id, key)        each figure's subject key (corpus_subject_key)
+ *   corpus_figkey(key, n)              figures per subject key
  * Reading documents' rows for a date or an outlet touches a page per
  * document (a row is ~6 kB); these tables are small, so every statement of
  * the statistics view reads a few pages instead.
@@ -2314,6 +2398,52 @@ corpus_fill_pairs(struct store *s, struct ds_error *err)
     return rc;
 }
 
+/* Subject keys of the figures st yields (id, doc_id, subject) into
+ * corpus_fig, and their counts into corpus_figkey when count is set. */
+static int
+corpus_add_figs(struct store *s, sqlite3_stmt *st, bool count, struct ds_error *err)
+{
+    sqlite3_stmt *ins = NULL, *cnt = NULL;
+    int rc = sqlite3_prepare_v2(s->db, "INSERT INTO corpus_fig(doc_id, id, key) VALUES (?1, ?2, ?3)",
+                                -1, &ins, NULL);
+    if (rc == SQLITE_OK && count)
+        rc = sqlite3_prepare_v2(s->db,
+                                "INSERT INTO corpus_figkey(key, n) VALUES (?1, 1)"
+                                " ON CONFLICT(key) DO UPDATE SET n = n + 1",
+                                -1, &cnt, NULL);
+    char *last = NULL, *key = NULL;
+    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *t = (const char *)sqlite3_column_text(st, 2);
+        /* wire copy repeats subjects: one key per run of the same subject */
+        if (!key || (t ? !last || strcmp(t, last) != 0 : last != NULL)) {
+            char *clean = t ? corpus_clean_line(t, strlen(t)) : NULL;
+            free(key);
+            key = corpus_subject_key(clean);
+            free(clean);
+            free(last);
+            last = t ? xstrdup(t) : NULL;
+        }
+        sqlite3_bind_int64(ins, 1, sqlite3_column_int64(st, 1));
+        sqlite3_bind_int64(ins, 2, sqlite3_column_int64(st, 0));
+        sqlite3_bind_text(ins, 3, key, -1, SQLITE_STATIC);
+        if (cnt)
+            sqlite3_bind_text(cnt, 1, key, -1, SQLITE_STATIC);
+        rc = sqlite3_step(ins);
+        if (rc == SQLITE_DONE && cnt)
+            rc = sqlite3_step(cnt);
+        sqlite3_reset(ins);
+        if (cnt)
+            sqlite3_reset(cnt);
+        if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+    }
+    free(last);
+    free(key);
+    sqlite3_finalize(ins);
+    sqlite3_finalize(cnt);
+    return rc == SQLITE_DONE ? 0 : store_fail(s, err, rc, "reading figures");
+}
+
 /* Everything from scratch: about 2 s at 100k documents (most of it the walk
  * of the full-text vocabulary). */
 static int
@@ -2322,9 +2452,25 @@ corpus_rebuild(struct store *s, struct ds_error *err)
     if (store_exec(s,
                    "DELETE FROM corpus_doc; DELETE FROM corpus_dt; DELETE FROM corpus_day;"
                    "DELETE FROM corpus_topic_day; DELETE FROM corpus_ent; DELETE FROM corpus_vocab;"
-                   "DELETE FROM corpus_gone; DELETE FROM corpus_gone_ent",
+                   "DELETE FROM corpus_gone; DELETE FROM corpus_gone_ent; DELETE FROM corpus_fig;"
+                   "DELETE FROM corpus_figkey",
                    "preparing statistics", err) != 0 ||
         corpus_fill_doc(s, err) != 0)
+        return -1;
+    /* figures in bulk: the key index is built once at the end (a sort),
+     * not row by row */
+    sqlite3_stmt *st = NULL;
+    if (store_exec(s, "DROP INDEX IF EXISTS corpus_fig_key", "reading figures", err) != 0)
+        return -1;
+    int rc = sqlite3_prepare_v2(s->db, "SELECT id, doc_id, subject FROM figures", -1, &st, NULL);
+    rc = rc == SQLITE_OK ? corpus_add_figs(s, st, false, err)
+                         : store_fail(s, err, rc, "reading figures");
+    sqlite3_finalize(st);
+    if (rc != 0 || store_exec(s,
+                              "CREATE INDEX corpus_fig_key ON corpus_fig(key);"
+                              "INSERT INTO corpus_figkey SELECT key, count(*) FROM corpus_fig"
+                              " GROUP BY key",
+                              "reading figures", err) != 0)
         return -1;
     if (store_exec(s,
                    "INSERT INTO corpus_day SELECT coalesce(day, ''), count(*) FROM corpus_doc"
@@ -2425,6 +2571,10 @@ corpus_apply_changes(struct store *s, struct ds_error *err)
         " WHERE corpus_topic_day.slug = x.slug AND corpus_topic_day.day = x.d;"
         "UPDATE corpus_ent SET docs = docs - x.c FROM (SELECT entity_id, count(*) AS c"
         " FROM corpus_gone_ent GROUP BY entity_id) x WHERE corpus_ent.entity_id = x.entity_id;"
+        "UPDATE corpus_figkey SET n = n - x.c FROM (SELECT f.key AS key, count(*) AS c"
+        " FROM corpus_gone g JOIN corpus_fig f ON f.doc_id = g.id GROUP BY 1) x"
+        " WHERE corpus_figkey.key = x.key;"
+        "DELETE FROM corpus_fig WHERE doc_id IN (SELECT id FROM corpus_gone);"
         "DELETE FROM corpus_dt WHERE doc_id IN (SELECT id FROM corpus_gone);"
         "DELETE FROM corpus_doc WHERE id IN (SELECT id FROM corpus_gone)";
     /* ?1 = the largest id still counted */
@@ -2505,7 +2655,18 @@ corpus_apply_changes(struct store *s, struct ds_error *err)
         goto fail_st;
     sqlite3_finalize(st);
     st = NULL;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT id, doc_id, subject FROM figures WHERE doc_id > ?1"
+                           " ORDER BY subject",
+                           -1, &st, NULL) != SQLITE_OK)
+        goto fail_st;
+    sqlite3_bind_int64(st, 1, maxid);
+    if (corpus_add_figs(s, st, true, err) != 0)
+        goto fail_st;
+    sqlite3_finalize(st);
+    st = NULL;
     if (store_exec(s,
+                   "DELETE FROM corpus_figkey WHERE n <= 0;"
                    "DELETE FROM corpus_day WHERE n <= 0;"
                    "DELETE FROM corpus_topic_day WHERE n <= 0;"
                    "DELETE FROM corpus_ent WHERE docs <= 0;"

@@ -479,6 +479,8 @@ static const char *const derived_checks[][2] = {
     {"SELECT a, b, docs FROM corpus_pair",
      "SELECT m1.entity_id, m2.entity_id, count(*) FROM mentions m1 JOIN mentions m2"
      " ON m2.doc_id = m1.doc_id AND m2.entity_id > m1.entity_id GROUP BY 1, 2"},
+    {"SELECT doc_id, id FROM corpus_fig", "SELECT doc_id, id FROM figures"},
+    {"SELECT key, n FROM corpus_figkey", "SELECT key, count(*) FROM corpus_fig GROUP BY key"},
 };
 
 static int
@@ -552,6 +554,22 @@ derived_keyness_same(struct store *s, struct corpus_sel *sel, const char *what)
         corpus_keyness_clear(&a);
     if (rb == 0)
         corpus_keyness_clear(&b);
+    /* and the figures table by subject, limited (the stored subject keys) */
+    for (size_t max = 1; max <= 3; max++) {
+        struct corpus_figure *fa = NULL, *fb = NULL;
+        size_t na = 0, nb = 0;
+        corpus_use_derived(s, false);
+        ra = corpus_figures(s, sel, CORPUS_FIG_BY_SUBJECT, max, &fa, &na, &err);
+        corpus_use_derived(s, true);
+        rb = corpus_figures(s, sel, CORPUS_FIG_BY_SUBJECT, max, &fb, &nb, &err);
+        same = ra == 0 && rb == 0 && na == nb && na > 0;
+        for (size_t i = 0; same && i < na; i++)
+            same = fa[i].doc_id == fb[i].doc_id && fa[i].start == fb[i].start &&
+                   !strcmp(fa[i].subject_key, fb[i].subject_key);
+        ok(same, "%s: the first %zu figures by subject the same (%zu)", what, max, na);
+        corpus_figures_free(fa, na);
+        corpus_figures_free(fb, nb);
+    }
 }
 
 /* Store one fixture-like document at path (a file of its own). */
@@ -599,9 +617,9 @@ test_derived(struct store *s, const char *db, const char *dir, const int64_t *id
     static const struct fixture_doc extra[] = {
         {"Soybean quotas", "Gazette, The", "2021-02-14",
          "Quotas on soybeans and steel tariffs were discussed again by farmers.", "farm",
-         {"Syldavia", "Borduria", "Carpania"}, NULL, NULL, 0},
+         {"Syldavia", "Borduria", "Carpania"}, "soybeans", "Soybean exports", 1},
         {"Steel", "Wire B", "2020-12-30", "Steel tariffs on steel, steel and more steel.",
-         "trade", {"Carpania", NULL, NULL}, NULL, NULL, 0},
+         "trade", {"Carpania", NULL, NULL}, "more steel", "tariff on steel", 2},
     };
     char *p1 = xasprintf("%s/new 1.txt", dir), *p2 = xasprintf("%s/new 2.txt", dir);
     char *gone = xasprintf("%s/doc 1.txt", dir), *changed = xasprintf("%s/doc 3.txt", dir);
@@ -626,6 +644,21 @@ test_derived(struct store *s, const char *db, const char *dir, const int64_t *id
     int64_t two[] = {ids[0], ids[2]};
     if (corpus_select(s, NULL, &all, &err) == 0 && corpus_select_ids(s, two, 2, &some, &err) == 0)
         derived_keyness_same(s, some, "after deleting and changing");
+    if (all) {
+        /* keyness needs a subset: the figures part over everything */
+        struct corpus_figure *fa = NULL, *fb = NULL;
+        size_t na = 0, nb = 0;
+        corpus_use_derived(s, false);
+        int ra = corpus_figures(s, all, CORPUS_FIG_BY_SUBJECT, 2, &fa, &na, &err);
+        corpus_use_derived(s, true);
+        int rb = corpus_figures(s, all, CORPUS_FIG_BY_SUBJECT, 2, &fb, &nb, &err);
+        bool same = ra == 0 && rb == 0 && na == nb && na > 0;
+        for (size_t i = 0; same && i < na; i++)
+            same = fa[i].doc_id == fb[i].doc_id && fa[i].start == fb[i].start;
+        ok(same, "all: the first figures by subject the same (%zu)", na);
+        corpus_figures_free(fa, na);
+        corpus_figures_free(fb, nb);
+    }
     corpus_sel_free(&some);
     corpus_sel_free(&all);
     /* a full rebuild gives the same */
