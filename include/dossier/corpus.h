@@ -235,6 +235,25 @@ int corpus_kwic_find(struct store *s, const struct corpus_sel *sel, const char *
                      size_t width, size_t max, struct corpus_kwic **out, size_t *n_out,
                      bool *truncated_out, struct ds_error *err);
 
+/* The same search in steps, so a front end can show what is found so far
+ * and stay responsive (tokenizing costs ~45 ms per MB of text):
+ * corpus_kwic_begin lists the candidate documents (sel is not needed
+ * afterwards); corpus_kwic_more looks in up to ndocs more of them and returns
+ * 1 while some remain, 0 when done, -1 on error; corpus_kwic_lines borrows
+ * the lines found so far (document order); corpus_kwic_progress says how
+ * many candidates were read of how many; corpus_kwic_take hands the lines
+ * over (free with corpus_kwic_free); corpus_kwic_end frees the search. */
+struct corpus_kwic_scan;
+int corpus_kwic_begin(struct store *s, const struct corpus_sel *sel, const char *term,
+                      size_t width, size_t max, struct corpus_kwic_scan **out,
+                      struct ds_error *err);
+int corpus_kwic_more(struct corpus_kwic_scan *k, size_t ndocs, struct ds_error *err);
+const struct corpus_kwic *corpus_kwic_lines(const struct corpus_kwic_scan *k, size_t *n_out,
+                                            bool *truncated_out);
+void corpus_kwic_progress(const struct corpus_kwic_scan *k, size_t *done, size_t *total);
+void corpus_kwic_take(struct corpus_kwic_scan *k, struct corpus_kwic **out, size_t *n_out);
+void corpus_kwic_end(struct corpus_kwic_scan **k);
+
 /* The KWIC line for the match [start, end) of body (len bytes): contexts
  * cut to width display columns at character boundaries, whitespace runs
  * and control characters turned into single spaces. Fills *out (owned). */

@@ -1597,6 +1597,7 @@ corpus_find_ci(const char *hay, size_t n, const char *needle, size_t m, size_t p
 struct corpus_kwic_acc {
     struct corpus_kwic *v;
     size_t n, cap, max;
+    size_t total; /* lines found, including those taken away (max counts all) */
     bool truncated;
 };
 
@@ -1604,10 +1605,11 @@ static void
 corpus_kwic_push(struct corpus_kwic_acc *a, int64_t doc, const char *body, size_t len,
                  size_t start, size_t end, size_t width)
 {
-    if (a->n >= a->max) {
+    if (a->total >= a->max) {
         a->truncated = true;
         return;
     }
+    a->total++;
     if (a->n == a->cap) {
         a->cap = a->cap ? a->cap * 2 : 64;
         a->v = xrealloc(a->v, a->cap * sizeof *a->v);
@@ -1633,47 +1635,74 @@ corpus_fts_phrase(const char *term)
     return buf_steal(&b);
 }
 
-int
-corpus_kwic_find(struct store *s, const struct corpus_sel *sel, const char *term,
-                 size_t width, size_t max, struct corpus_kwic **out, size_t *n_out,
-                 bool *truncated_out, struct ds_error *err)
+/* A keyword-in-context search in progress (corpus.h): the candidate
+ * documents are listed when it begins; each step tokenizes some of them. */
+struct corpus_kwic_scan {
+    struct store *s;
+    struct corpus_toks want, got;
+    struct corpus_kwic_acc acc;
+    sqlite3_stmt *body;
+    int64_t *cand; /* candidate document ids, in id order */
+    size_t ncand, next;
+    size_t width;
+    char *needle;
+    bool cjk;
+};
+
+void
+corpus_kwic_end(struct corpus_kwic_scan **kp)
 {
-    struct corpus_toks want = {0}, got = {0};
-    struct corpus_kwic_acc acc = {0};
-    sqlite3_stmt *cand = NULL, *body = NULL;
-    int rc = SQLITE_OK, result = -1;
+    struct corpus_kwic_scan *k = kp ? *kp : NULL;
+    if (!k)
+        return;
+    sqlite3_finalize(k->body);
+    corpus_kwic_free(k->acc.v, k->acc.n);
+    free(k->want.v);
+    free(k->got.v);
+    free(k->cand);
+    free(k->needle);
+    free(k);
+    *kp = NULL;
+}
+
+int
+corpus_kwic_begin(struct store *s, const struct corpus_sel *sel, const char *term, size_t width,
+                  size_t max, struct corpus_kwic_scan **out, struct ds_error *err)
+{
+    sqlite3_stmt *cand = NULL;
     char *phrase = NULL;
-    char *needle = NULL;
+    int rc = SQLITE_OK;
+    struct corpus_kwic_scan *k = xcalloc(1, sizeof *k);
+    size_t cap = 0;
 
     *out = NULL;
-    *n_out = 0;
-    if (truncated_out)
-        *truncated_out = false;
-    acc.max = max ? max : 10000;
-    needle = corpus_clean_line(term, strlen(term));
-    if (!*needle) {
+    k->s = s;
+    k->width = width;
+    k->acc.max = max ? max : 10000;
+    k->needle = corpus_clean_line(term, strlen(term));
+    if (!*k->needle) {
         ds_error_set(err, -1, "nothing to look for: the term is empty");
-        free(needle);
-        return -1;
+        goto fail;
     }
-    bool cjk = corpus_has_cjk(needle);
-    if (!cjk) {
-        if (store_tokenize(s, needle, strlen(needle), corpus_tok_cb, &want, err) != 0)
-            goto done;
-        if (!want.n) {
-            ds_error_set(err, -1, "'%s' has no word the index knows (only punctuation?)", needle);
-            goto done;
+    k->cjk = corpus_has_cjk(k->needle);
+    if (!k->cjk) {
+        if (store_tokenize(s, k->needle, strlen(k->needle), corpus_tok_cb, &k->want, err) != 0)
+            goto fail;
+        if (!k->want.n) {
+            ds_error_set(err, -1, "'%s' has no word the index knows (only punctuation?)",
+                         k->needle);
+            goto fail;
         }
     }
     /* Candidates: the FTS index narrows the documents unless the term is a
      * single CJK character (not a token of the index inside longer runs). */
     size_t ncp = 0;
-    for (size_t i = 0, n = strlen(needle); i < n; ncp++) {
+    for (size_t i = 0, n = strlen(k->needle); i < n; ncp++) {
         uint32_t cp;
-        i += (size_t)utf8_decode(needle + i, n - i, &cp);
+        i += (size_t)utf8_decode(k->needle + i, n - i, &cp);
     }
-    bool use_fts = !cjk || ncp >= 2;
-    phrase = corpus_fts_phrase(needle);
+    bool use_fts = !k->cjk || ncp >= 2;
+    phrase = corpus_fts_phrase(k->needle);
     if (use_fts) {
         /* every match, filtered by the selection in C: asking FTS5 for
          * "rowid IN (selection)" makes it test rowid by rowid (2 s for
@@ -1683,7 +1712,7 @@ corpus_kwic_find(struct store *s, const struct corpus_sel *sel, const char *term
                                 -1, &cand, NULL);
         if (rc != SQLITE_OK) {
             store_fail(s, err, rc, "looking for the term");
-            goto done;
+            goto fail;
         }
         sqlite3_bind_text(cand, 1, phrase, -1, SQLITE_STATIC);
     } else {
@@ -1691,74 +1720,129 @@ corpus_kwic_find(struct store *s, const struct corpus_sel *sel, const char *term
         static const char *const c_sel =
             "SELECT id FROM temp.corpus_sel WHERE sel = ?1 ORDER BY id";
         if (corpus_prepare(s, sel, c_all, c_sel, &cand, "looking for the term", err) != 0)
-            goto done;
+            goto fail;
     }
-    rc = sqlite3_prepare_v2(s->db, "SELECT body FROM documents WHERE id = ?1", -1, &body, NULL);
-    if (rc != SQLITE_OK) {
-        store_fail(s, err, rc, "reading a document");
-        goto done;
-    }
-    size_t nlen = strlen(needle);
-    while (!acc.truncated && (rc = sqlite3_step(cand)) == SQLITE_ROW) {
+    while ((rc = sqlite3_step(cand)) == SQLITE_ROW) {
         int64_t id = sqlite3_column_int64(cand, 0);
         if (use_fts && !corpus_sel_has(sel, id))
             continue;
-        sqlite3_bind_int64(body, 1, id);
-        rc = sqlite3_step(body);
+        if (k->ncand == cap) {
+            cap = cap ? cap * 2 : 1024;
+            k->cand = xrealloc(k->cand, cap * sizeof *k->cand);
+        }
+        k->cand[k->ncand++] = id;
+    }
+    if (rc != SQLITE_DONE) {
+        store_fail(s, err, rc, "looking for the term");
+        goto fail;
+    }
+    rc = sqlite3_prepare_v2(s->db, "SELECT body FROM documents WHERE id = ?1", -1, &k->body, NULL);
+    if (rc != SQLITE_OK) {
+        store_fail(s, err, rc, "reading a document");
+        goto fail;
+    }
+    sqlite3_finalize(cand);
+    free(phrase);
+    *out = k;
+    return 0;
+fail:
+    sqlite3_finalize(cand);
+    free(phrase);
+    corpus_kwic_end(&k);
+    return -1;
+}
+
+int
+corpus_kwic_more(struct corpus_kwic_scan *k, size_t ndocs, struct ds_error *err)
+{
+    struct store *s = k->s;
+    size_t nlen = strlen(k->needle);
+    for (size_t done = 0; done < ndocs && k->next < k->ncand && !k->acc.truncated; done++) {
+        int64_t id = k->cand[k->next++];
+        sqlite3_bind_int64(k->body, 1, id);
+        int rc = sqlite3_step(k->body);
         if (rc != SQLITE_ROW) {
-            sqlite3_reset(body);
+            sqlite3_reset(k->body);
             if (rc == SQLITE_DONE)
                 continue;
-            store_fail(s, err, rc, "reading a document");
-            goto done;
+            return store_fail(s, err, rc, "reading a document");
         }
-        const char *text = (const char *)sqlite3_column_text(body, 0);
-        size_t len = (size_t)sqlite3_column_bytes(body, 0);
+        const char *text = (const char *)sqlite3_column_text(k->body, 0);
+        size_t len = (size_t)sqlite3_column_bytes(k->body, 0);
         if (!text) {
-            sqlite3_reset(body);
+            sqlite3_reset(k->body);
             continue;
         }
-        if (cjk) {
-            for (size_t p = corpus_find_ci(text, len, needle, nlen, 0); p != (size_t)-1;
-                 p = corpus_find_ci(text, len, needle, nlen, p + nlen))
-                corpus_kwic_push(&acc, id, text, len, p, p + nlen, width);
+        if (k->cjk) {
+            for (size_t p = corpus_find_ci(text, len, k->needle, nlen, 0); p != (size_t)-1;
+                 p = corpus_find_ci(text, len, k->needle, nlen, p + nlen))
+                corpus_kwic_push(&k->acc, id, text, len, p, p + nlen, k->width);
         } else {
-            got.n = 0;
-            if (store_tokenize(s, text, len, corpus_tok_cb, &got, err) != 0) {
-                sqlite3_reset(body);
-                goto done;
+            k->got.n = 0;
+            if (store_tokenize(s, text, len, corpus_tok_cb, &k->got, err) != 0) {
+                sqlite3_reset(k->body);
+                return -1;
             }
-            for (size_t i = 0; i + want.n <= got.n; i++) {
+            for (size_t i = 0; i + k->want.n <= k->got.n; i++) {
                 size_t j = 0;
-                while (j < want.n && got.v[i + j].hash == want.v[j].hash)
+                while (j < k->want.n && k->got.v[i + j].hash == k->want.v[j].hash)
                     j++;
-                if (j == want.n)
-                    corpus_kwic_push(&acc, id, text, len, got.v[i].start,
-                                     got.v[i + want.n - 1].end, width);
+                if (j == k->want.n)
+                    corpus_kwic_push(&k->acc, id, text, len, k->got.v[i].start,
+                                     k->got.v[i + k->want.n - 1].end, k->width);
             }
         }
-        sqlite3_reset(body);
+        sqlite3_reset(k->body);
     }
-    if (!acc.truncated && rc != SQLITE_DONE) {
-        store_fail(s, err, rc, "looking for the term");
-        goto done;
-    }
-    *out = acc.v;
-    *n_out = acc.n;
+    return k->next < k->ncand && !k->acc.truncated ? 1 : 0;
+}
+
+const struct corpus_kwic *
+corpus_kwic_lines(const struct corpus_kwic_scan *k, size_t *n_out, bool *truncated_out)
+{
+    *n_out = k->acc.n;
     if (truncated_out)
-        *truncated_out = acc.truncated;
-    acc.v = NULL;
-    acc.n = 0;
-    result = 0;
-done:
-    sqlite3_finalize(cand);
-    sqlite3_finalize(body);
-    corpus_kwic_free(acc.v, acc.n);
-    free(want.v);
-    free(got.v);
-    free(phrase);
-    free(needle);
-    return result;
+        *truncated_out = k->acc.truncated;
+    return k->acc.v;
+}
+
+void
+corpus_kwic_progress(const struct corpus_kwic_scan *k, size_t *done, size_t *total)
+{
+    *done = k->next;
+    *total = k->ncand;
+}
+
+void
+corpus_kwic_take(struct corpus_kwic_scan *k, struct corpus_kwic **out, size_t *n_out)
+{
+    *out = k->acc.v;
+    *n_out = k->acc.n;
+    k->acc.v = NULL;
+    k->acc.n = k->acc.cap = 0;
+}
+
+int
+corpus_kwic_find(struct store *s, const struct corpus_sel *sel, const char *term,
+                 size_t width, size_t max, struct corpus_kwic **out, size_t *n_out,
+                 bool *truncated_out, struct ds_error *err)
+{
+    struct corpus_kwic_scan *k = NULL;
+    *out = NULL;
+    *n_out = 0;
+    if (truncated_out)
+        *truncated_out = false;
+    if (corpus_kwic_begin(s, sel, term, width, max, &k, err) != 0)
+        return -1;
+    if (corpus_kwic_more(k, (size_t)-1, err) < 0) {
+        corpus_kwic_end(&k);
+        return -1;
+    }
+    if (truncated_out)
+        *truncated_out = k->acc.truncated;
+    corpus_kwic_take(k, out, n_out);
+    corpus_kwic_end(&k);
+    return 0;
 }
 
 /* ---- keyness --------------------------------------------------------------------------------- */

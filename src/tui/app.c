@@ -913,6 +913,10 @@ app_kwic_open(struct app *app, const char *term)
     app->kwic = true;
     app->panes[PANE_KWIC].top = app->panes[PANE_KWIC].sel = 0;
     view_kwic_open(app, term);
+    /* scripts search every article at once; a terminal shows the first
+     * lines and reads the rest between keys (run_terminal) */
+    while (app->script && view_kwic_step(app))
+        ;
 }
 
 void
@@ -1333,6 +1337,11 @@ run_terminal(struct app *app)
         /* the statistics' slower parts, while no key waits */
         while (app->stats && view_stats_pending() && !input_pending()) {
             view_stats_step(app);
+            app_draw(app);
+        }
+        /* the rest of a keyword-in-context search, likewise */
+        while (app->kwic && view_kwic_pending() && !input_pending()) {
+            view_kwic_step(app);
             app_draw(app);
         }
         /* the facts pane's keywords for a new article, after it is shown */

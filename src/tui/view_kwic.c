@@ -5,6 +5,11 @@
  * line and highlighted, right context). toggle-sort cycles document order,
  * sorting by the words on the left and by those on the right; Enter opens
  * the article in the reader at the occurrence, highlighted. Full screen.
+ *
+ * A word frequent in a large list takes a while (every candidate article is
+ * tokenized, ~45 ms per MB): the first lines are found while the view
+ * opens, the rest in steps between keys (view_kwic_step, called by the
+ * terminal loop while no key waits), and the title says how far it got.
  */
 #include "config.h"
 
@@ -18,6 +23,10 @@
 
 /* Context kept on each side (the screen shows what fits). */
 #define KWIC_CONTEXT 80
+/* Candidate articles read per step, and how long opening may take before
+ * the rest is left to the steps between keys. */
+#define KWIC_STEP_DOCS 64
+#define KWIC_OPEN_MS 40.0
 
 struct kwic_state {
     char *term;
@@ -29,6 +38,8 @@ struct kwic_state {
     bool truncated;
     int sort;      /* enum corpus_kwic_sort */
     double ms;
+    struct corpus_kwic_scan *scan; /* while articles remain to be read */
+    int64_t last_doc;              /* of the last line found (docs counting) */
 };
 
 static struct kwic_state kwic;
@@ -36,6 +47,7 @@ static struct kwic_state kwic;
 void
 view_kwic_close(void)
 {
+    corpus_kwic_end(&kwic.scan);
     corpus_kwic_free(kwic.v, kwic.n);
     free(kwic.term);
     free(kwic.error);
@@ -46,6 +58,66 @@ const char *
 view_kwic_term(void)
 {
     return kwic.term;
+}
+
+/* Take the lines the search found since the last call (in document
+ * order), and keep the list in the chosen order. */
+static void
+kwic_collect(struct pane *p)
+{
+    struct corpus_kwic *v = NULL;
+    size_t n = 0;
+    corpus_kwic_lines(kwic.scan, &n, &kwic.truncated);
+    corpus_kwic_take(kwic.scan, &v, &n);
+    if (!n) {
+        free(v);
+        return;
+    }
+    kwic.v = xrealloc(kwic.v, (kwic.n + n) * sizeof *kwic.v);
+    memcpy(kwic.v + kwic.n, v, n * sizeof *v);
+    free(v);
+    for (size_t i = kwic.n; i < kwic.n + n; i++) {
+        if (kwic.v[i].doc_id != kwic.last_doc)
+            kwic.docs++; /* found in document order */
+        kwic.last_doc = kwic.v[i].doc_id;
+        size_t w = layout_width(kwic.v[i].kw, strlen(kwic.v[i].kw));
+        if (w > kwic.kwmax)
+            kwic.kwmax = w;
+    }
+    kwic.n += n;
+    if (kwic.sort != CORPUS_KWIC_BY_DOC && p) {
+        /* the selected line stays selected */
+        int64_t id = kwic.v[p->sel].doc_id;
+        uint32_t start = kwic.v[p->sel].start;
+        corpus_kwic_sort(kwic.v, kwic.n, (enum corpus_kwic_sort)kwic.sort);
+        for (size_t i = 0; i < kwic.n; i++)
+            if (kwic.v[i].doc_id == id && kwic.v[i].start == start)
+                p->sel = i;
+    }
+}
+
+bool
+view_kwic_pending(void)
+{
+    return kwic.scan != NULL;
+}
+
+bool
+view_kwic_step(struct app *app)
+{
+    if (!kwic.scan)
+        return false;
+    struct ds_error err;
+    ds_error_clear(&err);
+    double t0 = ds_now();
+    int more = corpus_kwic_more(kwic.scan, KWIC_STEP_DOCS, &err);
+    if (more < 0)
+        app_message(app, ROLE_ERROR, "keyword in context: %s", err.msg);
+    kwic_collect(kwic.n ? &app->panes[PANE_KWIC] : NULL);
+    if (more <= 0)
+        corpus_kwic_end(&kwic.scan);
+    kwic.ms += (ds_now() - t0) * 1000.0;
+    return kwic.scan != NULL;
 }
 
 int
@@ -62,22 +134,18 @@ view_kwic_open(struct app *app, const char *term)
         return -1;
     }
     if (corpus_select(app->store, app_query(app), &sel, &err) != 0 ||
-        corpus_kwic_find(app->store, sel, kwic.term, KWIC_CONTEXT, 0, &kwic.v, &kwic.n,
-                         &kwic.truncated, &err) != 0) {
+        corpus_kwic_begin(app->store, sel, kwic.term, KWIC_CONTEXT, 0, &kwic.scan, &err) != 0) {
         kwic.error = xstrdup(err.msg[0] ? err.msg : "keyword in context failed");
         corpus_sel_free(&sel);
         return -1;
     }
     corpus_sel_free(&sel);
-    for (size_t i = 0; i < kwic.n; i++) {
-        if (i == 0 || kwic.v[i].doc_id != kwic.v[i - 1].doc_id)
-            kwic.docs++; /* found in document order */
-        size_t w = layout_width(kwic.v[i].kw, strlen(kwic.v[i].kw));
-        if (w > kwic.kwmax)
-            kwic.kwmax = w;
-    }
     kwic.sort = CORPUS_KWIC_BY_DOC;
+    kwic.last_doc = -1;
     kwic.ms = (ds_now() - t0) * 1000.0;
+    /* what fits in a moment now, the rest between keys */
+    while (view_kwic_step(app) && (ds_now() - t0) * 1000.0 < KWIC_OPEN_MS)
+        ;
     return 0;
 }
 
@@ -112,6 +180,14 @@ kwic_title(struct app *app, struct pane *p, struct buf *out)
     buf_printf(out, "%s: %s%s in %s article%s, by %s, %.0f ms", kwic.term, n,
                kwic.truncated ? "+" : "", d, kwic.docs == 1 ? "" : "s", by[kwic.sort % 3],
                app->script ? 0.0 : kwic.ms);
+    if (kwic.scan) {
+        size_t done, total;
+        corpus_kwic_progress(kwic.scan, &done, &total);
+        char a[32], b[32];
+        layout_thousands((int64_t)done, a, sizeof a);
+        layout_thousands((int64_t)total, b, sizeof b);
+        buf_printf(out, "  (searching: %s of %s articles read)", a, b);
+    }
     if (kwic.n)
         buf_printf(out, "  %zu/%zu", p->sel + 1, kwic.n);
 }
@@ -121,6 +197,10 @@ kwic_draw_line(struct app *app, struct pane *p, size_t i, int y, int x, int w, b
 {
     (void)app;
     (void)p;
+    if (!kwic.n && kwic.scan) {
+        draw_text(y, x, w, "searching…", ROLE_DIM, true);
+        return;
+    }
     if (!kwic.n) {
         char *m = kwic.error ? xstrdup(kwic.error)
                              : xasprintf("no occurrence of %s in these articles",

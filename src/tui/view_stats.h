@@ -49,6 +49,10 @@ long view_stats_export(struct app *app, FILE *f, int fmt, const char **what);
 /* Find term in the articles app's query selects and show every occurrence;
  * an error or no occurrence is shown in place. Returns 0 or -1. */
 int view_kwic_open(struct app *app, const char *term);
+/* True while articles remain to be searched; view_kwic_step reads some more
+ * of them (a few ms) and returns whether any remain. */
+bool view_kwic_pending(void);
+bool view_kwic_step(struct app *app);
 /* Free the lines (safe when nothing is open). */
 void view_kwic_close(void);
 /* The last term looked up (borrowed), or NULL: w's prompt starts with it. */
