@@ -31,7 +31,7 @@ log=$BENCH_OUT/run_all-$docs-seed$seed.log
 : >"$log"
 status=0
 work=$BENCH_OUT/work-$docs-seed$seed
-for b in index query tui; do
+for b in index query tui stats; do
     if [ "$report" = 1 ]; then
         cat "$work/$b.result" >>"$log" 2>/dev/null || echo "RESULT $b failed=1" >>"$log"
         continue
@@ -40,6 +40,7 @@ for b in index query tui; do
     index) set -- "$here/bench_index.sh" --runs "$runs" ;;
     query) set -- "$here/bench_query.sh" --runs "$runs" ;;
     tui) set -- "$here/bench_tui.sh" --runs "$((runs < 5 ? 5 : runs))" ;;
+    stats) set -- "$here/bench_stats.sh" --runs "$runs" ;;
     esac
     echo "== $b" >&2
     if ! sh "$@" --docs "$docs" --seed "$seed" --build "$BENCH_BUILD" 2>&1 | tee -a "$log" >&2; then
@@ -84,8 +85,13 @@ sum=$BENCH_OUT/summary-$docs-seed$seed.txt
     row "tui PgDn (ms/key)" "$(kv tui pgdn_ms)" "" "" "<=5"
     row "tui query redraw (ms)" "$q" "" "" "<=50 @1M" "$(verdict "$q" "<=" 50)"
     row "tui RSS (kB)" "$m" "" "" "<=61440" "$(verdict "$m" "<=" 61440)"
-    echo "load (1 min) at the end of each: index $(kv index load), query $(kv query load), tui $(kv tui load)"
-    echo "source revision measured: index $(kv index rev), query $(kv query rev), tui $(kv tui rev)"
+    sa=$(kv stats all_ms) sq=$(kv stats query_ms)
+    row "stats view, all (ms)" "$sa" "$(kv stats first_ms)" "" "<=200 @100k" "$(verdict "$sa" "<=" 200)"
+    row "stats view, query p50 (ms)" "$sq" "" "" "<=200 @100k" "$(verdict "$sq" "<=" 200)"
+    row "keyness cli, query 1 (ms)" "$(kv stats q1_cli_keyness_ms)" "" "" ""
+    row "kwic in browser, q1 (ms)" "$(kv stats q1_kwic_ms)" "" "" ""
+    echo "load (1 min) at the end of each: index $(kv index load), query $(kv query load), tui $(kv tui load), stats $(kv stats load)"
+    echo "source revision measured: index $(kv index rev), query $(kv query rev), tui $(kv tui rev), stats $(kv stats rev)"
     grep '^RESULT .*failed=1' "$log" | sed 's/^RESULT \([a-z]*\).*/FAILED: \1 (see '"$(basename "$log")"')/'
     grep '^RESULT .*skipped=1' "$log" | sed 's/^RESULT \([a-z]*\).*/skipped: \1/'
 } | tee "$sum"
