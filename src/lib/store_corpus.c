@@ -2262,8 +2262,9 @@ corpus_overview(struct store *s, const struct corpus_sel *sel, size_t max,
 
 /* ---- derived tables, kept in the index ------------------------------------------------------- */
 
-/* Whole-corpus facts every statistic needs, stored in the index (schema 5)
- * and kept current by corpus_refresh() at the end of each index run:
+/* Whole-corpus facts every statistic needs, stored in the index (created by
+ * migration STORE_SCHEMA_CORPUS) and kept current by corpus_refresh() at
+ * the end of each index run:
  *   corpus_doc(id, day, source)        one row per document, day = YYYY-MM-DD
  *   corpus_dt(doc_id, slug, day)       one row per document and topic
  *   corpus_day(day, n), corpus_topic_day(slug, day, n)   the timeline of all
@@ -2488,8 +2489,9 @@ static int
 corpus_add_figs(struct store *s, sqlite3_stmt *st, bool count, struct ds_error *err)
 {
     sqlite3_stmt *ins = NULL, *cnt = NULL;
-    int rc = sqlite3_prepare_v2(s->db, "INSERT INTO corpus_fig(doc_id, id, key) VALUES (?1, ?2, ?3)",
-                                -1, &ins, NULL);
+    int rc = sqlite3_prepare_v2(s->db,
+                                "INSERT INTO corpus_fig(doc_id, id, key) VALUES (?1, ?2, ?3)", -1,
+                                &ins, NULL);
     if (rc == SQLITE_OK && count)
         rc = sqlite3_prepare_v2(s->db,
                                 "INSERT INTO corpus_figkey(key, n) VALUES (?1, 1)"

@@ -456,7 +456,7 @@ read_stream(FILE *f)
 }
 
 
-/* ---- the derived tables against the index's own tables ----------------------------------------- */
+/* ---- the derived tables against the index's own tables --------------------------------- */
 
 /* Rows in one query's result and not in the other's, both ways, for each
  * derived table and what it should hold (computed here from the base
@@ -669,8 +669,8 @@ test_derived(struct store *s, const char *db, const char *dir, const int64_t *id
     free(gone);
     free(changed);
 
-    /* an index made before the derived tables existed (schema 4) gets them
-     * when it is opened */
+    /* an index made before the derived tables existed (schema 5: the
+     * version before STORE_SCHEMA_CORPUS) gets them when it is opened */
     store_close(&s);
     sqlite3 *raw = NULL;
     sqlite3_open(db, &raw);
@@ -679,13 +679,13 @@ test_derived(struct store *s, const char *db, const char *dir, const int64_t *id
                         " DROP TABLE corpus_dt; DROP TABLE corpus_day; DROP TABLE corpus_topic_day;"
                         " DROP TABLE corpus_ent; DROP TABLE corpus_pair; DROP TABLE corpus_vocab;"
                         " DROP TABLE corpus_gone; DROP TABLE corpus_gone_ent;"
-                        " DELETE FROM meta WHERE key LIKE 'corpus_%'; PRAGMA user_version = 4",
+                        " DELETE FROM meta WHERE key LIKE 'corpus_%'; PRAGMA user_version = 5",
                         NULL, NULL, NULL),
-           SQLITE_OK, "downgraded to schema 4");
+           SQLITE_OK, "downgraded to schema 5");
     sqlite3_close(raw);
-    ok(store_open(db, STORE_READONLY, &s, &err) == 0, "schema 4 opens (%s)", err.msg);
+    ok(store_open(db, STORE_READONLY, &s, &err) == 0, "schema 5 opens (%s)", err.msg);
     store_close(&s);
-    derived_compare(db, "after the upgrade from schema 4");
+    derived_compare(db, "after the upgrade from schema 5");
 }
 
 static void
