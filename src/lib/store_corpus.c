@@ -1644,6 +1644,12 @@ struct corpus_kwic_scan {
     sqlite3_stmt *body;
     int64_t *cand; /* candidate document ids, in id order */
     size_t ncand, next;
+    /* or, for corpus_kwic_find, the candidates' statement stepped as the
+     * search goes (a few lines of a frequent word need not list all of its
+     * documents first) and the selection they are filtered by */
+    sqlite3_stmt *cand_st;
+    const struct corpus_sel *sel;
+    bool use_fts;
     size_t width;
     char *needle;
     bool cjk;
@@ -1655,6 +1661,7 @@ corpus_kwic_end(struct corpus_kwic_scan **kp)
     struct corpus_kwic_scan *k = kp ? *kp : NULL;
     if (!k)
         return;
+    sqlite3_finalize(k->cand_st);
     sqlite3_finalize(k->body);
     corpus_kwic_free(k->acc.v, k->acc.n);
     free(k->want.v);
@@ -1665,9 +1672,11 @@ corpus_kwic_end(struct corpus_kwic_scan **kp)
     *kp = NULL;
 }
 
-int
-corpus_kwic_begin(struct store *s, const struct corpus_sel *sel, const char *term, size_t width,
-                  size_t max, struct corpus_kwic_scan **out, struct ds_error *err)
+/* corpus_kwic_begin; lazy: candidates are read as the search goes (sel
+ * must live as long as the search). */
+static int
+corpus_kwic_start(struct store *s, const struct corpus_sel *sel, const char *term, size_t width,
+                  size_t max, bool lazy, struct corpus_kwic_scan **out, struct ds_error *err)
 {
     sqlite3_stmt *cand = NULL;
     char *phrase = NULL;
@@ -1702,6 +1711,7 @@ corpus_kwic_begin(struct store *s, const struct corpus_sel *sel, const char *ter
         i += (size_t)utf8_decode(k->needle + i, n - i, &cp);
     }
     bool use_fts = !k->cjk || ncp >= 2;
+    k->use_fts = use_fts;
     phrase = corpus_fts_phrase(k->needle);
     if (use_fts) {
         /* every match, filtered by the selection in C: asking FTS5 for
@@ -1714,7 +1724,7 @@ corpus_kwic_begin(struct store *s, const struct corpus_sel *sel, const char *ter
             store_fail(s, err, rc, "looking for the term");
             goto fail;
         }
-        sqlite3_bind_text(cand, 1, phrase, -1, SQLITE_STATIC);
+        sqlite3_bind_text(cand, 1, phrase, -1, SQLITE_TRANSIENT);
     } else {
         static const char *const c_all = "SELECT id FROM documents ORDER BY id";
         static const char *const c_sel =
@@ -1722,7 +1732,12 @@ corpus_kwic_begin(struct store *s, const struct corpus_sel *sel, const char *ter
         if (corpus_prepare(s, sel, c_all, c_sel, &cand, "looking for the term", err) != 0)
             goto fail;
     }
-    while ((rc = sqlite3_step(cand)) == SQLITE_ROW) {
+    if (lazy) {
+        k->cand_st = cand;
+        k->sel = sel;
+        cand = NULL;
+    }
+    while (!lazy && (rc = sqlite3_step(cand)) == SQLITE_ROW) {
         int64_t id = sqlite3_column_int64(cand, 0);
         if (use_fts && !corpus_sel_has(sel, id))
             continue;
@@ -1732,7 +1747,7 @@ corpus_kwic_begin(struct store *s, const struct corpus_sel *sel, const char *ter
         }
         k->cand[k->ncand++] = id;
     }
-    if (rc != SQLITE_DONE) {
+    if (!lazy && rc != SQLITE_DONE) {
         store_fail(s, err, rc, "looking for the term");
         goto fail;
     }
@@ -1753,12 +1768,47 @@ fail:
 }
 
 int
+corpus_kwic_begin(struct store *s, const struct corpus_sel *sel, const char *term, size_t width,
+                  size_t max, struct corpus_kwic_scan **out, struct ds_error *err)
+{
+    return corpus_kwic_start(s, sel, term, width, max, false, out, err);
+}
+
+/* The next candidate document: 1 with *id, 0 when there is none, -1 on
+ * error. */
+static int
+corpus_kwic_next(struct corpus_kwic_scan *k, int64_t *id, struct ds_error *err)
+{
+    if (!k->cand_st) {
+        if (k->next >= k->ncand)
+            return 0;
+        *id = k->cand[k->next++];
+        return 1;
+    }
+    int rc;
+    while ((rc = sqlite3_step(k->cand_st)) == SQLITE_ROW) {
+        *id = sqlite3_column_int64(k->cand_st, 0);
+        if (k->use_fts && !corpus_sel_has(k->sel, *id))
+            continue;
+        k->next++;
+        return 1;
+    }
+    sqlite3_finalize(k->cand_st);
+    k->cand_st = NULL;
+    k->ncand = k->next; /* all were read */
+    return rc == SQLITE_DONE ? 0 : store_fail(k->s, err, rc, "looking for the term");
+}
+
+int
 corpus_kwic_more(struct corpus_kwic_scan *k, size_t ndocs, struct ds_error *err)
 {
     struct store *s = k->s;
     size_t nlen = strlen(k->needle);
-    for (size_t done = 0; done < ndocs && k->next < k->ncand && !k->acc.truncated; done++) {
-        int64_t id = k->cand[k->next++];
+    int got = 0;
+    int64_t id = 0;
+    for (size_t done = 0; done < ndocs && !k->acc.truncated &&
+                          (got = corpus_kwic_next(k, &id, err)) == 1;
+         done++) {
         sqlite3_bind_int64(k->body, 1, id);
         int rc = sqlite3_step(k->body);
         if (rc != SQLITE_ROW) {
@@ -1794,7 +1844,11 @@ corpus_kwic_more(struct corpus_kwic_scan *k, size_t ndocs, struct ds_error *err)
         }
         sqlite3_reset(k->body);
     }
-    return k->next < k->ncand && !k->acc.truncated ? 1 : 0;
+    if (got < 0)
+        return -1;
+    if (k->acc.truncated)
+        return 0;
+    return k->cand_st || k->next < k->ncand ? 1 : 0;
 }
 
 const struct corpus_kwic *
@@ -1832,7 +1886,7 @@ corpus_kwic_find(struct store *s, const struct corpus_sel *sel, const char *term
     *n_out = 0;
     if (truncated_out)
         *truncated_out = false;
-    if (corpus_kwic_begin(s, sel, term, width, max, &k, err) != 0)
+    if (corpus_kwic_start(s, sel, term, width, max, true, &k, err) != 0)
         return -1;
     if (corpus_kwic_more(k, (size_t)-1, err) < 0) {
         corpus_kwic_end(&k);
