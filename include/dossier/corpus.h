@@ -301,6 +301,24 @@ int corpus_keyness(struct store *s, const struct corpus_sel *target, const struc
                    size_t max, int64_t min_count, struct corpus_keyness *out,
                    struct ds_error *err);
 
+/* The same against the rest of the corpus, in steps (tokenizing costs ~45 ms
+ * per MB; a large selection is sampled to ~4 MB as above):
+ * corpus_keyness_begin lists target's documents (target is not needed
+ * afterwards; the whole corpus is refused); corpus_keyness_more reads up to
+ * ndocs more of them and returns 1 while some remain, 0 when done, -1 on
+ * error; corpus_keyness_progress says how many were read of how many;
+ * corpus_keyness_finish scores the terms into out (clear it with
+ * corpus_keyness_clear); corpus_keyness_end frees the scan. */
+struct corpus_keyness_scan;
+int corpus_keyness_begin(struct store *s, const struct corpus_sel *target, size_t max,
+                         int64_t min_count, struct corpus_keyness_scan **out,
+                         struct ds_error *err);
+int corpus_keyness_more(struct corpus_keyness_scan *k, size_t ndocs, struct ds_error *err);
+void corpus_keyness_progress(const struct corpus_keyness_scan *k, size_t *done, size_t *total);
+int corpus_keyness_finish(struct corpus_keyness_scan *k, struct corpus_keyness *out,
+                          struct ds_error *err);
+void corpus_keyness_end(struct corpus_keyness_scan **k);
+
 /* ---- the statistics view in one call ------------------------------------------------------- */
 
 struct corpus_overview {

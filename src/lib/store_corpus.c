@@ -2135,13 +2135,141 @@ corpus_cmp_term(const void *a, const void *b)
     return strcmp(x->term, y->term);
 }
 
+static int corpus_keyness_score(struct store *s, struct corpus_tf *tap, int64_t stride_a,
+                                const struct corpus_sel *ref, size_t max, int64_t min_count,
+                                struct corpus_keyness *out, struct ds_error *err);
+
 int
 corpus_keyness(struct store *s, const struct corpus_sel *target, const struct corpus_sel *ref,
                size_t max, int64_t min_count, struct corpus_keyness *out,
                struct ds_error *err)
 {
-    struct corpus_tf ta = {0}, tb = {0};
-    int64_t stride_a = 1, stride_b = 1;
+    struct corpus_tf ta = {0};
+    int64_t stride_a = 1;
+    memset(out, 0, sizeof *out);
+    if (!ref && target->all) {
+        ds_error_set(err, -1, "the selection is the whole corpus: nothing to compare it with"
+                              " (narrow the query or give a reference set)");
+        return -1;
+    }
+    if (corpus_count_terms(s, target, &ta, &stride_a, err) != 0) {
+        corpus_tf_free(&ta);
+        return -1;
+    }
+    int rc = corpus_keyness_score(s, &ta, stride_a, ref, max, min_count, out, err);
+    corpus_tf_free(&ta);
+    return rc;
+}
+
+/* Keyness of a selection against the rest of the corpus in steps
+ * (corpus.h): the documents to tokenize (every stride-th of the selection)
+ * are read a few at a time. */
+static int corpus_tokens_of(struct store *s, sqlite3_stmt *st, int64_t sign,
+                            struct corpus_tf *tf, struct ds_error *err);
+
+struct corpus_keyness_scan {
+    struct store *s;
+    struct corpus_tf ta;
+    int64_t stride;
+    int64_t *ids;
+    size_t n, next;
+    sqlite3_stmt *st;
+    size_t max;
+    int64_t min_count;
+};
+
+void
+corpus_keyness_end(struct corpus_keyness_scan **kp)
+{
+    struct corpus_keyness_scan *k = kp ? *kp : NULL;
+    if (!k)
+        return;
+    sqlite3_finalize(k->st);
+    corpus_tf_free(&k->ta);
+    free(k->ids);
+    free(k);
+    *kp = NULL;
+}
+
+int
+corpus_keyness_begin(struct store *s, const struct corpus_sel *target, size_t max,
+                     int64_t min_count, struct corpus_keyness_scan **out, struct ds_error *err)
+{
+    static const char *const w_sel =
+        "SELECT coalesce(sum(d.words), 0) FROM temp.corpus_sel cs JOIN documents d"
+        " ON d.id = cs.id WHERE cs.sel = ?1";
+    *out = NULL;
+    if (target->all) {
+        ds_error_set(err, -1, "the selection is the whole corpus: nothing to compare it with"
+                              " (narrow the query or give a reference set)");
+        return -1;
+    }
+    sqlite3_stmt *st = NULL;
+    int64_t words = 0;
+    if (corpus_prepare(s, target, w_sel, w_sel, &st, "counting words", err) != 0)
+        return -1;
+    int rc = corpus_step_int(s, st, &words, "counting words", err);
+    sqlite3_finalize(st);
+    if (rc != 0)
+        return -1;
+    struct corpus_keyness_scan *k = xcalloc(1, sizeof *k);
+    k->s = s;
+    k->max = max;
+    k->min_count = min_count;
+    /* the same sampling as corpus_count_terms: at most ~4 MB of text */
+    int64_t bytes = words * 6;
+    k->stride = bytes > (int64_t)CORPUS_KEYNESS_BUDGET ? bytes / CORPUS_KEYNESS_BUDGET + 1 : 1;
+    k->n = target->n;
+    k->ids = xmalloc((k->n ? k->n : 1) * sizeof *k->ids);
+    memcpy(k->ids, target->ids, k->n * sizeof *k->ids);
+    rc = sqlite3_prepare_v2(s->db, "SELECT title, body FROM documents WHERE id = ?1", -1, &k->st,
+                            NULL);
+    if (rc != SQLITE_OK) {
+        corpus_keyness_end(&k);
+        return store_fail(s, err, rc, "reading documents");
+    }
+    *out = k;
+    return 0;
+}
+
+int
+corpus_keyness_more(struct corpus_keyness_scan *k, size_t ndocs, struct ds_error *err)
+{
+    for (size_t done = 0; done < ndocs && k->next < k->n; done++) {
+        sqlite3_bind_int64(k->st, 1, k->ids[k->next]);
+        k->next += (size_t)k->stride;
+        int rc = corpus_tokens_of(k->s, k->st, 1, &k->ta, err);
+        sqlite3_reset(k->st);
+        if (rc != 0)
+            return -1;
+    }
+    return k->next < k->n ? 1 : 0;
+}
+
+void
+corpus_keyness_progress(const struct corpus_keyness_scan *k, size_t *done, size_t *total)
+{
+    size_t stride = (size_t)k->stride;
+    *done = (DS_MIN(k->next, k->n) + stride - 1) / stride;
+    *total = (k->n + stride - 1) / stride;
+}
+
+int
+corpus_keyness_finish(struct corpus_keyness_scan *k, struct corpus_keyness *out,
+                      struct ds_error *err)
+{
+    return corpus_keyness_score(k->s, &k->ta, k->stride, NULL, k->max, k->min_count, out, err);
+}
+
+/* Keyness from the target's term counts ta (every stride_a-th document):
+ * against ref's documents, or the rest of the corpus when ref is NULL. */
+static int
+corpus_keyness_score(struct store *s, struct corpus_tf *tap, int64_t stride_a,
+                     const struct corpus_sel *ref, size_t max, int64_t min_count,
+                     struct corpus_keyness *out, struct ds_error *err)
+{
+    struct corpus_tf ta = *tap, tb = {0};
+    int64_t stride_b = 1;
     sqlite3_stmt *st = NULL;
     int result = -1, rc;
     struct corpus_term *terms = NULL;
@@ -2151,13 +2279,6 @@ corpus_keyness(struct store *s, const struct corpus_sel *target, const struct co
     memset(out, 0, sizeof *out);
     if (min_count <= 0)
         min_count = 3;
-    if (!ref && target->all) {
-        ds_error_set(err, -1, "the selection is the whole corpus: nothing to compare it with"
-                              " (narrow the query or give a reference set)");
-        return -1;
-    }
-    if (corpus_count_terms(s, target, &ta, &stride_a, err) != 0)
-        goto done;
     double c = (double)ta.tokens * (double)stride_a;
     double d = 0;
     if (ref) {
@@ -2276,7 +2397,6 @@ corpus_keyness(struct store *s, const struct corpus_sel *target, const struct co
 done:
     sqlite3_finalize(st);
     corpus_terms_free(terms, nt);
-    corpus_tf_free(&ta);
     corpus_tf_free(&tb);
     return result;
 }

@@ -32,11 +32,11 @@
 #define STATS_MAX_ROWS 10
 #define STATS_MAX_TERMS 12
 #define STATS_MAX_WIDTH 120
-/* Distinctive terms of a larger selection take seconds (about 5 s for 40,000
- * of 100,000 articles), during which keys wait: they are computed on Enter. */
-#define STATS_KEYNESS_AUTO 5000
+/* Distinctive terms tokenize the selection's text (sampled to ~4 MB): this
+ * many articles per step between keys (a few ms each). */
+#define STATS_KEYNESS_STEP 48
 
-enum stats_item_kind { SI_NONE, SI_FILTER, SI_FIGURE, SI_TERM, SI_KEYNESS };
+enum stats_item_kind { SI_NONE, SI_FILTER, SI_FIGURE, SI_TERM };
 
 /* The table a line belongs to (what e exports). */
 enum stats_section {
@@ -83,7 +83,7 @@ struct stats_state {
     int fig_sort; /* enum corpus_fig_sort */
     struct corpus_keyness kn;
     bool has_keyness;
-    bool kn_deferred; /* waiting for Enter on its line (a large selection) */
+    struct corpus_keyness_scan *kscan; /* distinctive terms being counted */
     char **kn_forms; /* per term: how it is written where it first occurs, or NULL */
     struct corpus_count *kinds[STATS_NKINDS]; /* top entities of each kind */
     size_t nkinds[STATS_NKINDS];
@@ -123,6 +123,7 @@ view_stats_close(struct app *app)
         free(stats.kn_forms[i]);
     free(stats.kn_forms);
     corpus_keyness_clear(&stats.kn);
+    corpus_keyness_end(&stats.kscan);
     for (int k = 0; k < STATS_NKINDS; k++)
         corpus_counts_free(stats.kinds[k], stats.nkinds[k]);
     free(stats.error);
@@ -175,7 +176,7 @@ view_stats_open(struct app *app)
 bool
 view_stats_pending(void)
 {
-    return stats.ready && stats.stage != STAGE_DONE && !stats.kn_deferred;
+    return stats.ready && stats.stage != STAGE_DONE;
 }
 
 /* The index's terms are stems ("agricultur"): show each as it is written
@@ -224,19 +225,26 @@ view_stats_step(struct app *app)
             stats.nfigs = 0;
         }
         stats.stage = STAGE_KEYNESS;
-        stats.kn_deferred = !corpus_sel_is_all(stats.sel) &&
-                            corpus_sel_count(stats.sel) > STATS_KEYNESS_AUTO;
     } else {
-        /* against the whole corpus: nothing is distinctive of everything */
-        if (!corpus_sel_is_all(stats.sel) && corpus_sel_count(stats.sel) > 0) {
-            if (corpus_keyness(app->store, stats.sel, NULL, STATS_MAX_TERMS, 0, &stats.kn,
-                               &err) == 0)
+        /* against the whole corpus (nothing is distinctive of everything),
+         * a few articles per step */
+        bool done = true;
+        if (!corpus_sel_is_all(stats.sel) && corpus_sel_count(stats.sel) > 0 &&
+            (stats.kscan || corpus_keyness_begin(app->store, stats.sel, STATS_MAX_TERMS, 0,
+                                                 &stats.kscan, &err) == 0)) {
+            int more = corpus_keyness_more(stats.kscan, STATS_KEYNESS_STEP, &err);
+            if (more > 0)
+                done = false;
+            else if (more == 0 && corpus_keyness_finish(stats.kscan, &stats.kn, &err) == 0)
                 stats_term_forms(app);
             else
                 corpus_keyness_clear(&stats.kn);
         }
-        stats.stage = STAGE_DONE;
-        corpus_sel_free(&stats.sel);
+        if (done) {
+            corpus_keyness_end(&stats.kscan);
+            stats.stage = STAGE_DONE;
+            corpus_sel_free(&stats.sel);
+        }
     }
     stats.ms += (ds_now() - t0) * 1000.0;
     stats.width = 0; /* re-render with the new part */
@@ -403,14 +411,6 @@ stats_kind_lines(struct stats_builder *sb, size_t w)
 static void
 stats_keyness_lines(struct stats_builder *sb, size_t w)
 {
-    if (stats.kn_deferred) {
-        sb->sec = SEC_TERMS;
-        stats_push(sb, xstrdup(""), SI_NONE, NULL, 0);
-        stats_push(sb, xstrdup("distinctive terms (against the whole corpus)"), SI_NONE, NULL, 0);
-        stats_push(sb, xstrdup("  Enter computes them (a few seconds for this many articles)"),
-                   SI_KEYNESS, NULL, 0);
-        return;
-    }
     if (!stats.has_keyness)
         return;
     sb->sec = SEC_TERMS;
@@ -499,7 +499,7 @@ stats_layout(int w)
     stats_kind_lines(&sb, (size_t)(w > STATS_MAX_WIDTH ? STATS_MAX_WIDTH : w));
     stats_keyness_lines(&sb, (size_t)w);
     stats_figure_lines(&sb, (size_t)w);
-    if (stats.stage != STAGE_DONE && !stats.kn_deferred) {
+    if (stats.stage != STAGE_DONE) {
         stats_push(&sb, xstrdup(""), SI_NONE, NULL, 0);
         stats_push(&sb,
                    xstrdup(stats.stage == STAGE_KINDS     ? "computing entities by kind…"
@@ -531,17 +531,24 @@ stats_title(struct app *app, struct pane *p, struct buf *out)
     layout_thousands(stats.ov.documents, n, sizeof n);
     buf_printf(out, "%s article%s, %.0f ms%s", n, stats.ov.documents == 1 ? "" : "s",
                app->script ? 0.0 : stats.ms, stats.ov.estimated ? ", entities estimated" : "");
-    if (stats.stage != STAGE_DONE && !stats.kn_deferred)
+    if (stats.stage != STAGE_DONE) {
         buf_printf(out, "  computing %s…",
                    stats.stage == STAGE_KINDS     ? "entities by kind"
                    : stats.stage == STAGE_FIGURES ? "the figures"
                                                   : "distinctive terms");
+        if (stats.kscan) {
+            size_t done, total;
+            corpus_keyness_progress(stats.kscan, &done, &total);
+            char a[32], b[32];
+            layout_thousands((int64_t)done, a, sizeof a);
+            layout_thousands((int64_t)total, b, sizeof b);
+            buf_printf(out, " (%s of %s articles read)", a, b);
+        }
+    }
     else if (stats.nlines && p->sel < stats.nlines && stats.items[p->sel].kind == SI_FILTER)
         buf_printf(out, "  Enter: %s", stats.items[p->sel].arg);
     else if (stats.nlines && p->sel < stats.nlines && stats.items[p->sel].kind == SI_TERM)
         buf_printf(out, "  Enter: %s in context", stats.items[p->sel].arg);
-    else if (stats.nlines && p->sel < stats.nlines && stats.items[p->sel].kind == SI_KEYNESS)
-        buf_puts(out, "  Enter: compute distinctive terms");
     else if (stats.nlines && p->sel < stats.nlines && stats.items[p->sel].kind == SI_FIGURE)
         buf_puts(out, "  Enter: read the article at this figure");
 }
@@ -615,13 +622,6 @@ stats_action(struct app *app, struct pane *p, int action)
         app_open_at(app, fg->doc_id, fg->start, fg->end);
         break;
     }
-    case SI_KEYNESS:
-        /* the terminal computes it between keys, scripts at once */
-        stats.kn_deferred = false;
-        stats.width = 0;
-        while (app->script && view_stats_step(app))
-            ;
-        break;
     case SI_TERM: {
         char *term = xstrdup(it->arg);
         app_kwic_open(app, term);

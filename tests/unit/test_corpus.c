@@ -688,6 +688,66 @@ test_derived(struct store *s, const char *db, const char *dir, const int64_t *id
     derived_compare(db, "after the upgrade from schema 5");
 }
 
+/* The stepped searches give what the one-call ones give, one document per
+ * step. */
+static void
+test_steps(struct store *s, struct corpus_sel *sel)
+{
+    struct ds_error err;
+    ds_error_clear(&err);
+    struct corpus_kwic *v = NULL;
+    size_t n = 0;
+    ok(corpus_kwic_find(s, sel, "tariff", 20, 0, &v, &n, NULL, &err) == 0 && n > 1,
+       "kwic: some lines (%zu)", n);
+    struct corpus_kwic_scan *k = NULL;
+    size_t steps = 0, done = 0, total = 0;
+    if (ok(corpus_kwic_begin(s, sel, "tariff", 20, 0, &k, &err) == 0, "kwic begins")) {
+        int more;
+        while ((more = corpus_kwic_more(k, 1, &err)) == 1)
+            steps++;
+        corpus_kwic_progress(k, &done, &total);
+        ok(more == 0 && done == total && steps + 1 >= total, "kwic: %zu steps, %zu of %zu read",
+           steps, done, total);
+        struct corpus_kwic *w = NULL;
+        size_t m = 0;
+        corpus_kwic_take(k, &w, &m);
+        bool same = m == n;
+        for (size_t i = 0; same && i < n; i++)
+            same = v[i].doc_id == w[i].doc_id && v[i].start == w[i].start &&
+                   !strcmp(v[i].left, w[i].left) && !strcmp(v[i].right, w[i].right);
+        ok(same, "kwic in steps: the same %zu lines", m);
+        corpus_kwic_free(w, m);
+        corpus_kwic_end(&k);
+    }
+    corpus_kwic_free(v, n);
+
+    struct corpus_keyness a, b;
+    struct corpus_keyness_scan *ks = NULL;
+    ok(corpus_keyness(s, sel, NULL, 0, 1, &a, &err) == 0, "keyness (%s)", err.msg);
+    if (ok(corpus_keyness_begin(s, sel, 0, 1, &ks, &err) == 0, "keyness begins")) {
+        steps = 0;
+        while (corpus_keyness_more(ks, 1, &err) == 1)
+            steps++;
+        corpus_keyness_progress(ks, &done, &total);
+        ok(done == total && total == corpus_sel_count(sel), "keyness: %zu of %zu read", done,
+           total);
+        ok(corpus_keyness_finish(ks, &b, &err) == 0, "keyness finished");
+        bool same = a.nterms == b.nterms && a.nterms > 0 && a.target_tokens == b.target_tokens;
+        for (size_t i = 0; same && i < a.nterms; i++)
+            same = !strcmp(a.terms[i].term, b.terms[i].term) && a.terms[i].a == b.terms[i].a &&
+                   a.terms[i].b == b.terms[i].b;
+        ok(same, "keyness in steps: the same %zu terms", b.nterms);
+        corpus_keyness_clear(&b);
+        corpus_keyness_end(&ks);
+    }
+    corpus_keyness_clear(&a);
+    struct corpus_sel *all = NULL;
+    if (corpus_select(s, NULL, &all, &err) == 0)
+        ok(corpus_keyness_begin(s, all, 0, 1, &ks, &err) == -1 && !ks,
+           "keyness in steps refuses the whole corpus");
+    corpus_sel_free(&all);
+}
+
 static void
 test_store(void)
 {
@@ -1018,6 +1078,10 @@ test_store(void)
     corpus_overview_clear(&ov);
     corpus_sel_free(&few);
     corpus_sel_free(&all);
+    int64_t three[] = {ids[0], ids[1], ids[2]};
+    if (corpus_select_ids(s, three, 3, &few, &err) == 0)
+        test_steps(s, few);
+    corpus_sel_free(&few);
     test_derived(s, db, dir, ids);
     char *wal = xasprintf("%s-wal", db), *shm = xasprintf("%s-shm", db);
     unlink(db);
