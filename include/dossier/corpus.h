@@ -66,6 +66,11 @@ void corpus_sel_free(struct corpus_sel **sel);
  * tables every function reads the index's own tables, more slowly). */
 int corpus_refresh(struct store *s, bool full, struct ds_error *err);
 
+/* 1 when the derived tables describe the index as it is now (the last index
+ * run refreshed them and nothing changed since), 0 when they do not (every
+ * function then reads the index's own tables), -1 on error. */
+int corpus_derived_current(struct store *s, struct ds_error *err);
+
 /* For tests and benchmarks: when use is false, every function ignores the
  * derived tables and reads the index's own tables (the answers must be the
  * same). */

@@ -3004,6 +3004,12 @@ done:
     return result;
 }
 
+int
+corpus_derived_current(struct store *s, struct ds_error *err)
+{
+    return corpus_fresh(s, err);
+}
+
 void
 corpus_use_derived(struct store *s, bool use)
 {
@@ -3019,7 +3025,7 @@ corpus_refresh(struct store *s, bool full, struct ds_error *err)
 {
     bool own = sqlite3_get_autocommit(s->db) != 0;
     int64_t ndocs = 0, counted = 0, gone = 0, maxid = 0;
-    char *rules = NULL, *stamp = NULL;
+    char *rules = NULL, *stamp = NULL, *built = NULL;
     int rc = -1;
     if (own && store_exec(s, "BEGIN IMMEDIATE", "updating statistics", err) != 0)
         return -1;
@@ -3041,24 +3047,27 @@ corpus_refresh(struct store *s, bool full, struct ds_error *err)
     sqlite3_finalize(st);
     rules = store_meta_get(s, "rules_hash");
     stamp = store_meta_get(s, "corpus_rules");
+    built = store_meta_get(s, "corpus_maxid");
     /* documents to add: all but those counted that are not gone */
     int64_t changes = gone + (ndocs - (counted - gone));
-    if (full || !stamp || (rules ? strcmp(rules, stamp) != 0 : *stamp != '\0') ||
-        changes > CORPUS_REFRESH_DELTA_MAX + ndocs / 20)
+    bool same_rules = rules && stamp ? strcmp(rules, stamp) == 0 : !rules && !stamp;
+    if (full || !built || !same_rules || changes > CORPUS_REFRESH_DELTA_MAX + ndocs / 20)
         rc = corpus_rebuild(s, err);
     else
         rc = changes ? corpus_apply_changes(s, err) : 0;
     if (rc == 0) {
         char num[32];
         snprintf(num, sizeof num, "%lld", (long long)maxid);
+        /* the rules hash as the extractions were made (NULL: never indexed) */
         rc = corpus_meta_put(s, "corpus_maxid", num, err) != 0 ||
-                     corpus_meta_put(s, "corpus_rules", rules ? rules : "", err) != 0
+                     corpus_meta_put(s, "corpus_rules", rules, err) != 0
                  ? -1
                  : 0;
     }
 out:
     free(rules);
     free(stamp);
+    free(built);
     if (own) {
         if (rc == 0 && store_exec(s, "COMMIT", "updating statistics", err) != 0)
             rc = -1;

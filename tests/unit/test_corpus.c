@@ -638,7 +638,9 @@ test_derived(struct store *s, const char *db, const char *dir, const int64_t *id
     ok(store_file_delete(s, changed, &err) == 0, "a changed document's old row deleted");
     ok(derived_add(s, changed, &fixture[0], 104) > 0, "and its new row added");
     store_commit(s, &err);
+    is_int(corpus_derived_current(s, &err), 0, "deleted and changed: stale");
     ok(corpus_refresh(s, false, &err) == 0, "refresh after deleting and changing (%s)", err.msg);
+    is_int(corpus_derived_current(s, &err), 1, "current again");
     derived_compare(db, "after deleting and changing");
     struct corpus_sel *all = NULL, *some = NULL;
     int64_t two[] = {ids[0], ids[2]};
@@ -791,7 +793,9 @@ test_store(void)
         ok(rc == 0, "fixture document %zu stored (%s)", i, err.msg);
     }
     store_commit(s, &err);
+    is_int(corpus_derived_current(s, &err), 0, "documents added: the derived tables are stale");
     ok(corpus_refresh(s, false, &err) == 0, "statistics tables refreshed (%s)", err.msg);
+    is_int(corpus_derived_current(s, &err), 1, "refreshed: they are current");
 
     struct corpus_sel *all = NULL, *wire = NULL;
     ok(corpus_select(s, NULL, &all, &err) == 0, "select all (%s)", err.msg);
