@@ -57,10 +57,10 @@ void corpus_sel_free(struct corpus_sel **sel);
 
 /* Bring the statistics tables kept in the index (per-document dates,
  * outlets and topics; the timeline of all; entity counts; top pairs; the
- * full-text vocabulary) up to date with its documents: the changes since the
- * last refresh are applied as deltas, or everything is rebuilt when full is
- * set, when the extraction rules changed or when much changed (about 2 s at
- * 100k documents). Runs in the caller's transaction when there is one, else
+ * full-text vocabulary; figure subject keys) up to date with its documents:
+ * the changes since the last refresh are applied as deltas, or everything is
+ * rebuilt when full is set, when the extraction rules changed or when much
+ * changed (about 3.5 s of CPU at 100k documents). Runs in the caller's transaction when there is one, else
  * in its own. The index run calls it at its end and the schema upgrade that
  * creates the tables calls it once; readers never need to (without current
  * tables every function reads the index's own tables, more slowly). */
