@@ -179,7 +179,7 @@ static const char *const stmt_sql[SQ__COUNT] = {
                     " spans = spans || ',' || excluded.spans",
     [SQ_ENT_UPSERT] = "INSERT INTO entities(kind, name, alt) VALUES (?1, ?2, ?3)"
                       " ON CONFLICT(kind, name) DO UPDATE SET alt = coalesce(excluded.alt, alt)"
-                      " RETURNING id",
+                      " RETURNING id, alt",
     [SQ_DT_DEL] = "DELETE FROM doc_topics WHERE doc_id = ?1",
     [SQ_DT_INS] = "INSERT OR REPLACE INTO doc_topics(doc_id, slug, score, spans)"
                   " VALUES (?1, ?2, ?3, ?4)",
@@ -587,6 +587,7 @@ store_close(struct store **sp)
     for (int i = 0; i < SQ__COUNT; i++)
         sqlite3_finalize(s->stmts[i]);
     store_df_cache_free(s);
+    store_ent_cache_free(s);
     store_fts_pending_clear(s);
     free(s->fts_pending);
     store_lengths_discard(s);
@@ -686,6 +687,8 @@ store_rollback(struct store *s)
 {
     store_fts_pending_clear(s);
     store_lengths_discard(s);
+    /* ids of entities inserted by this transaction are no longer valid */
+    store_ent_cache_free(s);
     if (!sqlite3_get_autocommit(s->db))
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }

@@ -62,24 +62,111 @@ store_clear_doc(struct store *s, enum store_stmt_id id, int64_t doc_id, struct d
     return store_done(s, st, "replacing an extraction", err);
 }
 
+/* ---- entity ids ----------------------------------------------------------------- */
+
+/* A direct-mapped cache from (kind, name) to the entity's id and the alt
+ * name stored with it, so that a mention of an entity already known costs
+ * one insert instead of an upsert that rewrites the entity's row and
+ * returns its id (at 20k documents: 211k mentions of 59k entities; the
+ * upserts were a fifth of the writer's time). Ids are stable (entities are
+ * never deleted), except those inserted by a transaction that rolls back:
+ * store_rollback() empties the cache. Bounded: a collision evicts. */
+#define ENT_CACHE_SLOTS 16384
+
+struct store_ent_cache {
+    struct ent_slot {
+        uint64_t h;     /* 0: empty */
+        int kind;
+        int64_t id;
+        char *name;
+        char *alt;      /* as stored: NULL when the entity has none */
+    } slots[ENT_CACHE_SLOTS];
+};
+
+void
+store_ent_cache_free(struct store *s)
+{
+    struct store_ent_cache *c = s->ent_cache;
+    if (!c)
+        return;
+    for (size_t i = 0; i < ENT_CACHE_SLOTS; i++) {
+        free(c->slots[i].name);
+        free(c->slots[i].alt);
+    }
+    free(c);
+    s->ent_cache = NULL;
+}
+
+static uint64_t
+ent_cache_hash(int kind, const char *name)
+{
+    uint64_t h = ds_hash64(name, strlen(name)) ^ ((uint64_t)(unsigned)kind * 0x9E3779B97F4A7C15u);
+    return h ? h : 1;
+}
+
+/* The cached slot for (kind, name), or NULL. */
+static struct ent_slot *
+ent_cache_find(struct store *s, uint64_t h, int kind, const char *name)
+{
+    if (!s->ent_cache)
+        return NULL;
+    struct ent_slot *e = &s->ent_cache->slots[h & (ENT_CACHE_SLOTS - 1)];
+    if (e->h == h && e->kind == kind && strcmp(e->name, name) == 0)
+        return e;
+    return NULL;
+}
+
+static void
+ent_cache_put(struct store *s, uint64_t h, int kind, const char *name, const char *alt,
+              int64_t id)
+{
+    if (!s->ent_cache)
+        s->ent_cache = xcalloc(1, sizeof *s->ent_cache);
+    struct ent_slot *e = &s->ent_cache->slots[h & (ENT_CACHE_SLOTS - 1)];
+    free(e->name);
+    free(e->alt);
+    *e = (struct ent_slot){h, kind, id, xstrdup(name), alt ? xstrdup(alt) : NULL};
+}
+
+/* The id of entity e, inserted or given its alt name when needed. */
+static int64_t
+store_entity_id(struct store *s, const struct entity *e, struct ds_error *err)
+{
+    const char *name = e->name ? e->name : "";
+    int kind = (int)e->kind;
+    uint64_t h = ent_cache_hash(kind, name);
+    struct ent_slot *c = ent_cache_find(s, h, kind, name);
+    /* The upsert keeps a stored alt unless a new one is given. */
+    if (c && (!e->alt || (c->alt && strcmp(c->alt, e->alt) == 0)))
+        return c->id;
+    sqlite3_stmt *st = store_stmt(s, SQ_ENT_UPSERT, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, kind_name(entity_kinds, DS_ARRAY_LEN(entity_kinds), kind));
+    store_bind_text(st, 2, name);
+    store_bind_text(st, 3, e->alt);
+    int rc = sqlite3_step(st);
+    int64_t eid = 0;
+    if (rc == SQLITE_ROW) {
+        eid = sqlite3_column_int64(st, 0);
+        ent_cache_put(s, h, kind, name, (const char *)sqlite3_column_text(st, 1), eid);
+        rc = sqlite3_step(st);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return store_fail(s, err, rc, "saving an entity");
+    return eid;
+}
+
 static int
 store_put_entity(struct store *s, int64_t doc_id, const struct entity *e, struct buf *spans,
                  struct ds_error *err)
 {
     const char *doing = "saving an entity";
-    sqlite3_stmt *st = store_stmt(s, SQ_ENT_UPSERT, err);
-    if (!st)
+    int64_t eid = store_entity_id(s, e, err);
+    if (eid < 0)
         return -1;
-    store_bind_text(st, 1, kind_name(entity_kinds, DS_ARRAY_LEN(entity_kinds), (int)e->kind));
-    store_bind_text(st, 2, e->name ? e->name : "");
-    store_bind_text(st, 3, e->alt);
-    int rc = sqlite3_step(st);
-    int64_t eid = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    if (rc == SQLITE_ROW)
-        rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return store_fail(s, err, rc, doing);
+    sqlite3_stmt *st;
     st = store_stmt(s, SQ_MENT_INS, err);
     if (!st)
         return -1;

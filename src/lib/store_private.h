@@ -75,6 +75,7 @@ struct store {
     Fts5Tokenizer *tok_inst;          /* one instance for store_tokenize */
     sqlite3_stmt *stmts[SQ__COUNT];
     struct store_df_cache *dfc;       /* document frequencies (store_extract.c) */
+    struct store_ent_cache *ent_cache; /* entity ids by kind and name (store_extract.c) */
     /* Full-text entries of documents inserted in the open transaction,
      * written just before COMMIT (see store_doc_insert). */
     struct store_fts_entry {
@@ -119,6 +120,9 @@ int64_t store_word_docs(struct store *s, const char *word, bool *estimated,
 
 /* Free the document-frequency cache (store_extract.c). */
 void store_df_cache_free(struct store *s);
+/* Forget the cached entity ids (store_extract.c); after a rollback they may
+ * name entities that no longer exist. */
+void store_ent_cache_free(struct store *s);
 
 /* Register the 'dossier' FTS5 tokenizer on db; *api_out gets the connection's
  * fts5_api. Returns a SQLite result code. (tokenizer.c) */

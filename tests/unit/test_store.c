@@ -559,6 +559,45 @@ test_extraction(struct store *s)
     keywords_free(kw, n);
 }
 
+/* The writer caches entity ids: an alt name learned later is still saved,
+ * and an entity whose insert was rolled back is inserted again (a stale id
+ * would break the mention's foreign key). */
+static void
+test_entity_ids(struct store *s)
+{
+    struct ds_error err;
+    struct span sp[1] = {{0, 5}};
+    struct entity plain = {(char *)(uintptr_t)"Li Ming", NULL, ENTITY_PERSON, sp, 1};
+    struct entity with_alt = {(char *)(uintptr_t)"Li Ming", (char *)(uintptr_t)"李明",
+                              ENTITY_PERSON, sp, 1};
+    struct extraction x1 = {NULL, 0, &plain, 1, NULL, 0};
+    struct extraction x2 = {NULL, 0, &with_alt, 1, NULL, 0};
+    struct extraction y;
+
+    is_int(store_put_extraction(s, 2, &x1, &err), 0, "entity without alt");
+    is_int(store_put_extraction(s, 2, &x2, &err), 0, "same entity, now with alt");
+    is_int(store_put_extraction(s, 2, &x1, &err), 0, "and again without");
+    is_int(store_get_extraction(s, 2, &y, &err), 0, "get extraction");
+    ok(y.nentities == 1 && y.entities[0].alt && strcmp(y.entities[0].alt, "李明") == 0,
+       "the alt learned from a later mention is kept");
+    free_x(&y);
+
+    struct entity fresh = {(char *)(uintptr_t)"Ruritania Trade Board", NULL, ENTITY_ORG, sp, 1};
+    struct extraction x3 = {NULL, 0, &fresh, 1, NULL, 0};
+    ok(store_begin(s, &err) == 0, "begin");
+    is_int(store_put_extraction(s, 3, &x3, &err), 0, "new entity inside a transaction");
+    store_rollback(s);
+    ok(store_begin(s, &err) == 0, "begin again");
+    ok(store_put_extraction(s, 3, &x3, &err) == 0,
+       "the entity is saved again after the rollback: %s", err.msg);
+    ok(store_commit(s, &err) == 0, "commit");
+    is_int(store_get_extraction(s, 3, &y, &err), 0, "get extraction");
+    ok(y.nentities == 1 && strcmp(y.entities[0].name, "Ruritania Trade Board") == 0,
+       "mention of the re-inserted entity");
+    free_x(&y);
+    is_int(count_hits(s, "org:\"ruritania trade board\""), 1, "found by org:");
+}
+
 static void
 test_delete(struct store *s)
 {
@@ -627,6 +666,7 @@ main(void)
     test_search(s);
     test_tags_meta(s);
     test_extraction(s);
+    test_entity_ids(s);
 
     int seen = 0;
     is_int(store_file_each(s, "/c/", collect, &seen, &err), 0, "file_each");
