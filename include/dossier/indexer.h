@@ -26,9 +26,12 @@
 #include "dossier/util.h"
 
 #define INDEX_DEFAULT_MAX_BYTES ((size_t)8 << 20)
-/* Documents per transaction: FTS5 writes one segment per transaction, so
- * bigger batches mean fewer merges (the bare-FTS5 floor uses 1,000 too). */
-#define INDEX_DEFAULT_BATCH 1000
+/* Documents per transaction: FTS5 writes one segment per transaction (its
+ * pending-terms limit is raised to 64 MB, store.c migration 7), so bigger
+ * batches mean fewer merges and fewer rewrites of the same interior pages.
+ * 4,000 (~12 MB of text) against 1,000: user CPU -8% at 20k documents; the
+ * bare-FTS5 floor stays at 1,000, its own fixed definition. */
+#define INDEX_DEFAULT_BATCH 4000
 
 struct index_progress {
     const char *phase;   /* "scanning", "indexing", "re-extracting" */

@@ -45,6 +45,12 @@ void store_close(struct store **s);
 int store_begin(struct store *s, struct ds_error *err);
 int store_commit(struct store *s, struct ds_error *err);
 void store_rollback(struct store *s);
+/* Prepare this connection for a long run of large write transactions (an
+ * index run): a page cache big enough that a batch's dirty pages stay in
+ * memory until COMMIT instead of being spilled to the WAL and written
+ * again. Costs up to STORE_BULK_CACHE_MB of memory. Returns 0 or -1 (err). */
+#define STORE_BULK_CACHE_MB 32
+int store_bulk_mode(struct store *s, struct ds_error *err);
 
 /* ---- files and documents (the indexer's side) ---------------------------- */
 

@@ -727,6 +727,8 @@ indexer_run(struct store *s, const char *const *roots, size_t nroots,
         goto out;
 
     /* Step 3: prepare on a second thread, store here. */
+    if (pending && store_bulk_mode(s, err) != 0)
+        goto out;
     if (pending && store_pending(&r, pending, &ictx, ex, err) != 0)
         goto out;
 

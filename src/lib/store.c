@@ -131,6 +131,12 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
     " AND NOT EXISTS (SELECT 1 FROM corpus_gone WHERE id = old.id) BEGIN"
     " INSERT INTO corpus_gone_ent SELECT old.id, entity_id FROM mentions WHERE doc_id = old.id;"
     " INSERT INTO corpus_gone(id, title, body) VALUES (old.id, old.title, old.body); END;",
+    /* 6 -> 7: bulk loading. FTS5 keeps up to 64 MB of pending terms (default 1 MB)
+     * before writing a segment, so an index batch of 4,000 documents
+     * (~12 MB of text) becomes one level-0 segment at COMMIT instead of
+     * a dozen that are merged again at once (20k documents: user CPU
+     * 9.0 -> 8.2 s). The memory is only used while a batch is pending. */
+    "INSERT INTO docs_fts(docs_fts, rank) VALUES ('hashsize', 67108864);",
 };
 
 /* Fixed statements, prepared on first use (indexed by enum store_stmt_id). */
@@ -680,6 +686,15 @@ store_commit(struct store *s, struct ds_error *err)
         return rc;
     }
     return store_exec(s, "COMMIT", "saving changes", err);
+}
+
+int
+store_bulk_mode(struct store *s, struct ds_error *err)
+{
+    char sql[64];
+    /* negative: KiB rather than pages */
+    snprintf(sql, sizeof sql, "PRAGMA cache_size = %d", -STORE_BULK_CACHE_MB * 1024);
+    return store_exec(s, sql, "opening the index", err);
 }
 
 void
