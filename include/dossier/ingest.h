@@ -132,4 +132,17 @@ struct ingest_ctx {
 int ingest_article(const struct ingest_ctx *ctx, const char *path, const char *bytes, size_t n,
                    struct article *out, struct ds_error *err);
 
+/* The raw text as edits against the cleaned body (ingest_rawpack.c): the
+ * lines cleaning removed or changed, and runs of body lines to copy. out
+ * (reset first) gets bytes, not a string. Checked before it returns: the
+ * edits applied to this body give raw back byte for byte (when they would
+ * not, out holds raw whole). Any byte strings, "" included. */
+void ingest_raw_pack(const char *raw, size_t raw_len, const char *body, size_t body_len,
+                     struct buf *out);
+/* Apply packed edits to body: out (reset first, NUL-terminated) gets the raw
+ * text. Returns 0, or -1 when packed is not such edits or does not fit this
+ * body (damaged), out then holding an unspecified prefix. */
+int ingest_raw_unpack(const void *packed, size_t n, const char *body, size_t body_len,
+                      struct buf *out);
+
 #endif

@@ -78,9 +78,16 @@ int store_file_each(struct store *s, const char *prefix,
 /* Document with this content hash, if any: returns its id, 0 when none. */
 int64_t store_doc_by_hash(struct store *s, uint64_t hash, struct ds_error *err);
 
-/* Insert a document (and its FTS entry); *id_out gets its id. */
+/* Insert a document (and its FTS entry); *id_out gets its id. The raw
+ * text is stored as edits against the body (ingest_raw_pack). */
 int store_doc_insert(struct store *s, const struct article *a, uint64_t hash, int64_t *id_out,
                      struct ds_error *err);
+/* The same with a->raw already packed against a->body by ingest_raw_pack()
+ * (raw_packed, n bytes; a->raw is not read), so that an indexer can pack on
+ * another thread than the one writing. */
+int store_doc_insert_packed(struct store *s, const struct article *a, uint64_t hash,
+                            const void *raw_packed, size_t n, int64_t *id_out,
+                            struct ds_error *err);
 
 /* Replace the extraction (figures, entities, topics) of doc_id. */
 int store_put_extraction(struct store *s, int64_t doc_id, const struct extraction *x,

@@ -303,6 +303,7 @@ struct prepared {
     struct extraction x;
     uint64_t *lines;        /* line hashes for the corpus-wide counts */
     size_t nlines;
+    struct buf raw_packed;  /* a.raw packed against a.body (a.raw is then freed) */
     uint32_t sig[MINHASH_K];
 };
 
@@ -313,6 +314,7 @@ prepared_clear(struct prepared *p)
     article_clear(&p->a);
     extraction_clear(&p->x);
     free(p->lines);
+    buf_free(&p->raw_packed);
     memset(p, 0, sizeof *p);
 }
 
@@ -345,6 +347,9 @@ prepare(struct run *r, size_t i, const struct ingest_ctx *ictx, struct extractor
     extractor_run(ex, &p->a, &p->x);
     p->nlines = ingest_line_hashes(p->a.raw, strlen(p->a.raw), &p->lines);
     minhash_signature(p->a.body, strlen(p->a.body), p->sig);
+    ingest_raw_pack(p->a.raw, strlen(p->a.raw), p->a.body, strlen(p->a.body), &p->raw_packed);
+    free(p->a.raw);
+    p->a.raw = NULL;
     p->ingested = true;
 }
 
@@ -444,7 +449,8 @@ store_prepared(struct run *r, struct prepared *p, struct ds_error *err)
     }
 
     int64_t id = 0;
-    int rc = store_doc_insert(r->store, &p->a, p->hash, &id, err);
+    int rc = store_doc_insert_packed(r->store, &p->a, p->hash, p->raw_packed.data,
+                                     p->raw_packed.len, &id, err);
     if (rc == 0)
         rc = store_put_extraction(r->store, id, &p->x, err);
     if (rc == 0)

@@ -237,6 +237,104 @@ test_open_refusals(void)
     free(ro);
 }
 
+/* The last schema that stored the raw text whole, as text: migration 7 packs it. */
+#define RAW_TEXT_SCHEMA 6
+
+static const char *const raw_texts[] = {
+    "Share this article\nTariff talks resume\n\nMinisters met on Tuesday.\nPrint\n",
+    "Ministers met on Tuesday.",
+    "Caf\xc3\xa9 owners protest\r\n\r\nThe levy starts in May.\n\n\nAdvertisement",
+};
+static const char *const raw_bodies[] = {
+    "Tariff talks resume\n\nMinisters met on Tuesday.",
+    "Ministers met on Tuesday.",
+    "The levy starts in May.",
+};
+
+/* Raw text stored packed, read back byte for byte; an index that kept it
+ * whole (schema 6 and before) is packed by migration 7. */
+static void
+test_raw_storage(void)
+{
+    struct ds_error err;
+    struct store *s = NULL;
+    sqlite3 *db;
+    sqlite3_stmt *st;
+    int64_t ids[3];
+    char *path = tmp_path("raw.db");
+
+    ok(store_open(path, STORE_CREATE, &s, &err) == 0, "create for the raw text test");
+    store_begin(s, &err);
+    for (int i = 0; i < 3; i++) {
+        struct article a = make_article(NULL, NULL, NULL, raw_bodies[i]);
+        a.raw = (char *)(uintptr_t)raw_texts[i];
+        ok(store_doc_insert(s, &a, 77 + (uint64_t)i, &ids[i], &err) == 0, "insert %d: %s", i,
+           err.msg);
+    }
+    ok(store_commit(s, &err) == 0, "commit");
+    for (int i = 0; i < 3; i++) {
+        struct doc_record r;
+        ok(store_doc_get(s, ids[i], &r, &err) == 0 && strcmp(r.a.raw, raw_texts[i]) == 0 &&
+               strcmp(r.a.body, raw_bodies[i]) == 0,
+           "raw text %d read back as written", i);
+        doc_record_clear(&r);
+    }
+    store_close(&s);
+
+    /* Make it the older schema: raw as text, FTS5 settings as they were. */
+    sqlite3_open(path, &db);
+    sqlite3_prepare_v2(db, "SELECT count(*), sum(length(raw) < 8) FROM documents"
+                           " WHERE typeof(raw) = 'blob'", -1, &st, NULL);
+    sqlite3_step(st);
+    is_int(sqlite3_column_int(st, 0), 3, "raw stored packed");
+    is_int(sqlite3_column_int(st, 1), 1, "a raw text equal to the body costs a few bytes");
+    sqlite3_finalize(st);
+    sqlite3_prepare_v2(db, "UPDATE documents SET raw = ?2 WHERE id = ?1", -1, &st, NULL);
+    for (int i = 0; i < 3; i++) {
+        sqlite3_bind_int64(st, 1, ids[i]);
+        sqlite3_bind_text(st, 2, raw_texts[i], -1, SQLITE_STATIC);
+        sqlite3_step(st);
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    char sql[160];
+    snprintf(sql, sizeof sql, "DELETE FROM docs_fts_config WHERE k = 'hashsize';"
+                              " PRAGMA user_version = %d", RAW_TEXT_SCHEMA);
+    is_int(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK, "downgrade to raw text");
+    sqlite3_close(db);
+
+    ok(store_open(path, STORE_READONLY, &s, &err) == 0, "the older index opens: %s", err.msg);
+    for (int i = 0; i < 3; i++) {
+        struct doc_record r;
+        ok(store_doc_get(s, ids[i], &r, &err) == 0 && strcmp(r.a.raw, raw_texts[i]) == 0,
+           "raw text %d the same after the migration", i);
+        doc_record_clear(&r);
+    }
+    store_close(&s);
+    sqlite3_open(path, &db);
+    sqlite3_prepare_v2(db, "SELECT (SELECT count(*) FROM documents WHERE typeof(raw) = 'blob'),"
+                           " (SELECT v FROM docs_fts_config WHERE k = 'hashsize')", -1, &st,
+                       NULL);
+    sqlite3_step(st);
+    is_int(sqlite3_column_int(st, 0), 3, "the migration packed every raw text");
+    is_int(sqlite3_column_int(st, 1), 67108864, "and set FTS5's pending-terms limit");
+    sqlite3_finalize(st);
+    /* text in the column (an older writer) is still read as it is; a
+     * damaged pack is an error, not a wrong text */
+    sqlite3_exec(db, "UPDATE documents SET raw = 'as it was' WHERE id = 1;"
+                     " UPDATE documents SET raw = X'0163050f' WHERE id = 2", NULL, NULL, NULL);
+    sqlite3_close(db);
+    ok(store_open(path, 0, &s, &err) == 0, "reopen");
+    struct doc_record r;
+    ok(store_doc_get(s, ids[0], &r, &err) == 0 && strcmp(r.a.raw, "as it was") == 0,
+       "raw stored as text is read as text");
+    doc_record_clear(&r);
+    ok(store_doc_get(s, ids[1], &r, &err) == -1 && strstr(err.msg, "damaged"),
+       "a damaged pack is reported: %s", err.msg);
+    store_close(&s);
+    free(path);
+}
+
 static void
 test_documents(struct store *s)
 {
@@ -656,6 +754,7 @@ main(void)
         return 1;
     }
     test_open_refusals();
+    test_raw_storage();
 
     char *path = tmp_path("index.db");
     ok(store_open(path, STORE_CREATE, &s, &err) == 0, "open a fresh store: %s", err.msg);
