@@ -92,6 +92,10 @@ int store_doc_insert_packed(struct store *s, const struct article *a, uint64_t h
 /* Replace the extraction (figures, entities, topics) of doc_id. */
 int store_put_extraction(struct store *s, int64_t doc_id, const struct extraction *x,
                          struct ds_error *err);
+/* The same for a document just inserted (store_doc_insert*), which has no
+ * extraction yet: nothing to delete first (three lookups per document). */
+int store_put_extraction_new(struct store *s, int64_t doc_id, const struct extraction *x,
+                             struct ds_error *err);
 
 /* Register the topics the rules define (slug, name), replacing the list. */
 int store_set_topics(struct store *s, const char *const *slugs, const char *const *names, size_t n,

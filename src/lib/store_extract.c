@@ -178,16 +178,16 @@ store_put_entity(struct store *s, int64_t doc_id, const struct entity *e, struct
     return store_done(s, st, doing, err);
 }
 
-int
-store_put_extraction(struct store *s, int64_t doc_id, const struct extraction *x,
-                     struct ds_error *err)
+static int
+store_put_extraction_rows(struct store *s, int64_t doc_id, const struct extraction *x,
+                          bool replace, struct ds_error *err)
 {
     struct buf spans = BUF_INIT;
     int rc = -1;
 
-    if (store_clear_doc(s, SQ_FIG_DEL, doc_id, err) != 0 ||
-        store_clear_doc(s, SQ_MENT_DEL, doc_id, err) != 0 ||
-        store_clear_doc(s, SQ_DT_DEL, doc_id, err) != 0)
+    if (replace && (store_clear_doc(s, SQ_FIG_DEL, doc_id, err) != 0 ||
+                    store_clear_doc(s, SQ_MENT_DEL, doc_id, err) != 0 ||
+                    store_clear_doc(s, SQ_DT_DEL, doc_id, err) != 0))
         goto out;
     for (size_t i = 0; i < x->nfigures; i++) {
         const struct figure *f = &x->figures[i];
@@ -235,6 +235,20 @@ store_put_extraction(struct store *s, int64_t doc_id, const struct extraction *x
 out:
     buf_free(&spans);
     return rc;
+}
+
+int
+store_put_extraction(struct store *s, int64_t doc_id, const struct extraction *x,
+                     struct ds_error *err)
+{
+    return store_put_extraction_rows(s, doc_id, x, true, err);
+}
+
+int
+store_put_extraction_new(struct store *s, int64_t doc_id, const struct extraction *x,
+                         struct ds_error *err)
+{
+    return store_put_extraction_rows(s, doc_id, x, false, err);
 }
 
 int
