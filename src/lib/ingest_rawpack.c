@@ -39,20 +39,24 @@ struct rp_lines {
 static void
 rp_split(const char *text, size_t n, struct rp_lines *out)
 {
-    size_t count = 1;
-    for (size_t i = 0; i < n; i++)
-        count += text[i] == '\n';
-    out->start = xmalloc(count * sizeof *out->start);
-    out->len = xmalloc(count * sizeof *out->len);
+    size_t cap = n / 32 + 8;
+    out->start = xmalloc(cap * sizeof *out->start);
+    out->len = xmalloc(cap * sizeof *out->len);
     out->n = 0;
-    size_t from = 0;
-    for (size_t i = 0; i <= n; i++) {
-        if (i == n || text[i] == '\n') {
-            out->start[out->n] = text + from;
-            out->len[out->n] = i - from;
-            out->n++;
-            from = i + 1;
+    const char *p = text, *end = text + n;
+    for (;;) {
+        const char *nl = p < end ? memchr(p, '\n', (size_t)(end - p)) : NULL;
+        if (out->n == cap) {
+            cap *= 2;
+            out->start = xrealloc(out->start, cap * sizeof *out->start);
+            out->len = xrealloc(out->len, cap * sizeof *out->len);
         }
+        out->start[out->n] = p;
+        out->len[out->n] = (size_t)((nl ? nl : end) - p);
+        out->n++;
+        if (!nl)
+            break;
+        p = nl + 1;
     }
 }
 
@@ -105,13 +109,52 @@ rp_flush_copy(struct buf *out, size_t *skip, size_t *count)
     *count = 0;
 }
 
+/* Apply the edits to the body's lines (see ingest_raw_unpack). */
+static int
+rp_unpack(const void *packed, size_t n, const struct rp_lines *b, struct buf *out)
+{
+    const unsigned char *p = packed, *end = p + n;
+    size_t cur = 0, lines = 0;
+
+    buf_reset(out);
+    buf_puts(out, "");
+    if (n == 0 || *p++ != RAWPACK_V1)
+        return -1;
+    while (p < end) {
+        unsigned char op = *p++;
+        size_t a, c;
+        if (op == 'c') {
+            if (!rp_get_varint(&p, end, &a) || !rp_get_varint(&p, end, &c))
+                return -1;
+            if (a > b->n - cur || c > b->n - cur - a)
+                return -1;
+            cur += a;
+            for (size_t k = 0; k < c; k++, cur++) {
+                if (lines++)
+                    buf_putc(out, '\n');
+                buf_append(out, b->start[cur], b->len[cur]);
+            }
+        } else if (op == 'l') {
+            if (!rp_get_varint(&p, end, &a) || a > (size_t)(end - p))
+                return -1;
+            if (lines++)
+                buf_putc(out, '\n');
+            buf_append(out, p, a);
+            p += a;
+        } else {
+            return -1;
+        }
+    }
+    return 0;
+}
+
 /* The edits, without the check that they give raw back. */
 static void
-rp_pack(const char *raw, size_t raw_len, const char *body, size_t body_len, struct buf *out)
+rp_pack(const char *raw, size_t raw_len, const struct rp_lines *bl, struct buf *out)
 {
-    struct rp_lines r, b;
+    struct rp_lines r;
+    const struct rp_lines b = *bl;
     rp_split(raw, raw_len, &r);
-    rp_split(body, body_len, &b);
     size_t cur = 0;               /* next body line not yet used */
     size_t skip = 0, count = 0;   /* the pending copy run */
 
@@ -143,21 +186,24 @@ rp_pack(const char *raw, size_t raw_len, const char *body, size_t body_len, stru
     }
     rp_flush_copy(out, &skip, &count);
     rp_lines_free(&r);
-    rp_lines_free(&b);
 }
 
 void
 ingest_raw_pack(const char *raw, size_t raw_len, const char *body, size_t body_len,
                 struct buf *out)
 {
+    struct rp_lines b;
+    rp_split(body, body_len, &b);
     buf_reset(out);
-    rp_pack(raw, raw_len, body, body_len, out);
+    rp_pack(raw, raw_len, &b, out);
     /* The packed form is all that is kept of the raw text: check that it
      * gives the text back, and keep the text whole when it would not. */
     struct buf check = BUF_INIT;
-    bool same = ingest_raw_unpack(out->data, out->len, body, body_len, &check) == 0 &&
-                check.len == raw_len && memcmp(buf_str(&check), raw, raw_len) == 0;
+    buf_reserve(&check, raw_len + 1);
+    bool same = rp_unpack(out->data, out->len, &b, &check) == 0 && check.len == raw_len &&
+                memcmp(buf_str(&check), raw, raw_len) == 0;
     buf_free(&check);
+    rp_lines_free(&b);
     if (!same) {
         buf_reset(out);
         buf_putc(out, (char)RAWPACK_V1);
@@ -171,43 +217,9 @@ int
 ingest_raw_unpack(const void *packed, size_t n, const char *body, size_t body_len,
                   struct buf *out)
 {
-    const unsigned char *p = packed, *end = p + n;
     struct rp_lines b;
-    size_t cur = 0, lines = 0;
-    int rc = -1;
-
-    buf_reset(out);
-    buf_puts(out, "");
-    if (n == 0 || *p++ != RAWPACK_V1)
-        return -1;
     rp_split(body, body_len, &b);
-    while (p < end) {
-        unsigned char op = *p++;
-        size_t a, c;
-        if (op == 'c') {
-            if (!rp_get_varint(&p, end, &a) || !rp_get_varint(&p, end, &c))
-                goto out;
-            if (a > b.n - cur || c > b.n - cur - a)
-                goto out;
-            cur += a;
-            for (size_t k = 0; k < c; k++, cur++) {
-                if (lines++)
-                    buf_putc(out, '\n');
-                buf_append(out, b.start[cur], b.len[cur]);
-            }
-        } else if (op == 'l') {
-            if (!rp_get_varint(&p, end, &a) || a > (size_t)(end - p))
-                goto out;
-            if (lines++)
-                buf_putc(out, '\n');
-            buf_append(out, p, a);
-            p += a;
-        } else {
-            goto out;
-        }
-    }
-    rc = 0;
-out:
+    int rc = rp_unpack(packed, n, &b, out);
     rp_lines_free(&b);
     return rc;
 }
