@@ -389,8 +389,13 @@ prepare(struct run *r, size_t i, const struct ingest_ctx *ictx, struct extractor
     p->ingested = true;
 }
 
-/* A bounded queue between the preparing thread and the writer. */
-#define QUEUE_SLOTS 64
+/* A bounded queue between the preparing thread and the writer. While the
+ * writer commits a batch (~0.3 s at 100k documents) the preparing thread
+ * can only fill the queue; with room for ~1,000 documents (~8 MB) it keeps
+ * working through the commit instead of idling after 64, and the writer
+ * waits less afterwards (20k documents: 0.8-1.0 s -> 0.3-0.4 s of waiting,
+ * wall 6.4-7.0 -> 5.6-5.9 s). */
+#define QUEUE_SLOTS 1024
 
 struct pipeline {
     struct run *run;
