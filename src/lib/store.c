@@ -28,6 +28,8 @@
 #include "store_private.h"
 
 static void store_fts_pending_clear(struct store *s);
+static void store_lf_clear(struct store *s);
+static int store_lf_flush(struct store *s, struct ds_error *err);
 
 /* ---- schema ------------------------------------------------------------------ */
 
@@ -170,8 +172,8 @@ static const char *const stmt_sql[SQ__COUNT] = {
     [SQ_META_GET] = "SELECT value FROM meta WHERE key = ?1",
     [SQ_META_SET] = "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)",
     [SQ_SKIP_PUT] = "INSERT OR REPLACE INTO skipped(path, reason) VALUES (?1, ?2)",
-    [SQ_LINEFREQ_ADD] = "INSERT INTO line_freq(hash, docs) VALUES (?1, 1)"
-                        " ON CONFLICT(hash) DO UPDATE SET docs = docs + 1",
+    [SQ_LINEFREQ_ADD] = "INSERT INTO line_freq(hash, docs) VALUES (?1, ?2)"
+                        " ON CONFLICT(hash) DO UPDATE SET docs = docs + excluded.docs",
     [SQ_TAG_ADD] = "INSERT OR IGNORE INTO tags(doc_id, tag) VALUES (?1, ?2)",
     [SQ_TAG_DEL] = "DELETE FROM tags WHERE doc_id = ?1 AND tag = ?2",
     [SQ_TAG_HAS] = "SELECT 1 FROM tags WHERE doc_id = ?1 AND tag = ?2",
@@ -623,6 +625,8 @@ store_close(struct store **sp)
     store_ent_cache_free(s);
     store_fts_pending_clear(s);
     free(s->fts_pending);
+    free(s->lf.keys);
+    free(s->lf.counts);
     store_lengths_discard(s);
     free(s->len_dirty);
     store_rank_cache_free(s);
@@ -708,6 +712,8 @@ store_commit(struct store *s, struct ds_error *err)
     store_fts_pending_clear(s);
     if (rc == 0)
         rc = store_lengths_flush(s, err);
+    if (rc == 0)
+        rc = store_lf_flush(s, err);
     if (rc != 0) {
         store_rollback(s);
         return rc;
@@ -729,6 +735,7 @@ store_rollback(struct store *s)
 {
     store_fts_pending_clear(s);
     store_lengths_discard(s);
+    store_lf_clear(s);
     /* ids of entities inserted by this transaction are no longer valid */
     store_ent_cache_free(s);
     if (!sqlite3_get_autocommit(s->db))
@@ -1228,16 +1235,106 @@ store_skip_each(struct store *s, int (*fn)(const char *path, const char *reason,
     return 0;
 }
 
+static int
+store_linefreq_write(struct store *s, uint64_t hash, uint32_t docs, struct ds_error *err)
+{
+    sqlite3_stmt *st = store_stmt(s, SQ_LINEFREQ_ADD, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, (int64_t)hash);
+    sqlite3_bind_int64(st, 2, docs);
+    return store_step_done(s, st, "counting lines", err);
+}
+
+static void
+store_lf_put(struct store_lf_pending *lf, uint64_t h, uint32_t n)
+{
+    if ((lf->n + 1) * 2 > lf->cap) {
+        struct store_lf_pending old = *lf;
+        lf->cap = old.cap ? old.cap * 2 : 4096;
+        lf->keys = xcalloc(lf->cap, sizeof *lf->keys);
+        lf->counts = xcalloc(lf->cap, sizeof *lf->counts);
+        lf->n = 0;
+        for (size_t i = 0; i < old.cap; i++)
+            if (old.keys[i])
+                store_lf_put(lf, old.keys[i], old.counts[i]);
+        free(old.keys);
+        free(old.counts);
+    }
+    size_t j = h & (lf->cap - 1);
+    while (lf->keys[j] && lf->keys[j] != h)
+        j = (j + 1) & (lf->cap - 1);
+    if (!lf->keys[j]) {
+        lf->keys[j] = h;
+        lf->n++;
+    }
+    lf->counts[j] += n;
+}
+
+static void
+store_lf_clear(struct store *s)
+{
+    s->lf.zero = 0;
+    if (s->lf.n == 0)
+        return;
+    memset(s->lf.keys, 0, s->lf.cap * sizeof *s->lf.keys);
+    memset(s->lf.counts, 0, s->lf.cap * sizeof *s->lf.counts);
+    s->lf.n = 0;
+}
+
+static int
+cmp_u64_pair(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Write the pending line counts, in hash order so that the inserts walk the
+ * table's pages once instead of landing at random. */
+static int
+store_lf_flush(struct store *s, struct ds_error *err)
+{
+    if (s->lf.n == 0 && s->lf.zero == 0)
+        return 0;
+    uint64_t (*pairs)[2] = xmalloc((s->lf.n + 1) * sizeof *pairs);
+    size_t n = 0;
+    if (s->lf.zero) {
+        pairs[n][0] = 0;
+        pairs[n][1] = s->lf.zero;
+        n++;
+    }
+    for (size_t i = 0; i < s->lf.cap; i++)
+        if (s->lf.keys[i]) {
+            pairs[n][0] = s->lf.keys[i];
+            pairs[n][1] = s->lf.counts[i];
+            n++;
+        }
+    qsort(pairs, n, sizeof *pairs, cmp_u64_pair);
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++)
+        rc = store_linefreq_write(s, pairs[i][0], (uint32_t)pairs[i][1], err);
+    free(pairs);
+    store_lf_clear(s);
+    return rc;
+}
+
 int
 store_linefreq_add(struct store *s, const uint64_t *hashes, size_t n, struct ds_error *err)
 {
+    if (sqlite3_get_autocommit(s->db)) {
+        for (size_t i = 0; i < n; i++)
+            if (store_linefreq_write(s, hashes[i], 1, err) != 0)
+                return -1;
+        return 0;
+    }
+    /* Inside a transaction the counts wait for store_commit(): a batch
+     * repeats the same furniture lines many times, and one sorted upsert
+     * per distinct line costs less than one per line of each document. */
     for (size_t i = 0; i < n; i++) {
-        sqlite3_stmt *st = store_stmt(s, SQ_LINEFREQ_ADD, err);
-        if (!st)
-            return -1;
-        sqlite3_bind_int64(st, 1, (int64_t)hashes[i]);
-        if (store_step_done(s, st, "counting lines", err) != 0)
-            return -1;
+        if (hashes[i])
+            store_lf_put(&s->lf, hashes[i], 1);
+        else
+            s->lf.zero++;
     }
     return 0;
 }
@@ -1252,6 +1349,8 @@ store_linefreq_frequent(struct store *s, int64_t min_docs, uint64_t **hashes_out
 
     *hashes_out = NULL;
     *n_out = 0;
+    if (!sqlite3_get_autocommit(s->db) && store_lf_flush(s, err) != 0)
+        return -1;
     int rc = sqlite3_prepare_v2(s->db, "SELECT hash FROM line_freq WHERE docs >= ?1", -1, &st,
                                 NULL);
     if (rc != SQLITE_OK)

@@ -83,6 +83,15 @@ struct store {
         char *title, *body;
     } *fts_pending;
     size_t nfts_pending, fts_pending_cap;
+    /* Line counts added in the open transaction, hash -> documents (open
+     * addressing, 0 = empty), written sorted just before COMMIT (see
+     * store_linefreq_add). */
+    struct store_lf_pending {
+        uint64_t *keys;
+        uint32_t *counts;
+        size_t cap, n;
+        uint32_t zero;  /* the count of hash 0 */
+    } lf;
     /* doc_lengths chunks changed in the open transaction (store_rank.c) */
     struct store_len_chunk **len_dirty;
     size_t nlen_dirty, len_dirty_cap;

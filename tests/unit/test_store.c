@@ -507,6 +507,31 @@ test_tags_meta(struct store *s)
     is_int(n, 2, "two lines in >= 2 docs");
     free(out);
 
+    /* Inside a transaction the counts wait for COMMIT (and a rollback
+     * drops them), but a read in the transaction sees them. Hash 0 is a
+     * hash like any other. */
+    uint64_t h2[] = {0, 3, 9};
+    ok(store_begin(s, &err) == 0, "begin");
+    store_linefreq_add(s, h2, 3, &err);
+    store_linefreq_add(s, h2, 2, &err);
+    store_rollback(s);
+    is_int(store_linefreq_frequent(s, 2, &out, &n, &err), 0, "linefreq after rollback");
+    is_int(n, 2, "rolled-back counts are gone");
+    free(out);
+    ok(store_begin(s, &err) == 0, "begin");
+    store_linefreq_add(s, h2, 3, &err);
+    store_linefreq_add(s, h2, 2, &err);
+    is_int(store_linefreq_frequent(s, 2, &out, &n, &err), 0, "linefreq inside a transaction");
+    is_int(n, 4, "pending counts are seen: 1, 2, 0 and 3 (twice each)");
+    free(out);
+    store_linefreq_add(s, h2, 1, &err);
+    ok(store_commit(s, &err) == 0, "commit: %s", err.msg);
+    is_int(store_linefreq_frequent(s, 3, &out, &n, &err), 0, "linefreq after commit");
+    is_int(n, 2, "lines 0 and 3 are in 3 documents after the commit");
+    ok(n == 2 && ((out[0] == 0 && out[1] == 3) || (out[0] == 3 && out[1] == 0)),
+       "hash 0 counted like the others");
+    free(out);
+
     is_int(store_skip_put(s, "/c/bad.bin", "binary", &err), 0, "skip put");
     struct store_stats st;
     store_stats(s, &st, &err);
