@@ -262,6 +262,7 @@ test_raw_storage(void)
     sqlite3_stmt *st;
     int64_t ids[3];
     char *path = tmp_path("raw.db");
+    ds_error_clear(&err);
 
     ok(store_open(path, STORE_CREATE, &s, &err) == 0, "create for the raw text test");
     store_begin(s, &err);
@@ -484,6 +485,7 @@ static void
 test_tags_meta(struct store *s)
 {
     struct ds_error err;
+    ds_error_clear(&err);
     is_int(store_tag_add(s, 1, "read-later", &err), 0, "tag add");
     is_int(store_tag_add(s, 1, "read-later", &err), 0, "tag add twice is fine");
     is_int(store_tag_has(s, 1, "read-later", &err), 1, "tag has");
@@ -696,6 +698,7 @@ test_entity_ids(struct store *s)
     struct extraction x1 = {NULL, 0, &plain, 1, NULL, 0};
     struct extraction x2 = {NULL, 0, &with_alt, 1, NULL, 0};
     struct extraction y;
+    ds_error_clear(&err);
 
     is_int(store_put_extraction(s, 2, &x1, &err), 0, "entity without alt");
     is_int(store_put_extraction(s, 2, &x2, &err), 0, "same entity, now with alt");
