@@ -37,7 +37,7 @@ mb=$(awk -v b="$BENCH_CORPUS_BYTES" 'BEGIN { printf "%.1f", b / 1e6 }')
 bench_note "corpus $BENCH_CORPUS: $docs docs, $mb MB; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # Read floor: the second pass is the one measured (the first fills the cache).
-cat_all() { find "$BENCH_CORPUS" -type f -name '*.txt' -print0 | xargs -0 cat >/dev/null; }
+cat_all() { find "$BENCH_CORPUS/" -type f -name '*.txt' -print0 | xargs -0 cat >/dev/null; }
 cat_all
 t0=$(bench_now); cat_all; t1=$(bench_now)
 read_s=$(bench_elapsed "$t0" "$t1")

@@ -62,7 +62,7 @@ bench_corpus() {
         t1=$(bench_now)
         echo "generated $docs docs in $(bench_elapsed "$t0" "$t1") s" >"$BENCH_CORPUS.done"
     fi
-    BENCH_CORPUS_BYTES=$(find "$BENCH_CORPUS" -type f -name '*.txt' -printf '%s\n' |
+    BENCH_CORPUS_BYTES=$(find "$BENCH_CORPUS/" -type f -name '*.txt' -printf '%s\n' |
         awk '{ s += $1 } END { print s + 0 }')
 }
 
