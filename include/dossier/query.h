@@ -47,6 +47,8 @@ const char *query_text(const struct query *q);
 
 /* True when the query has free-text terms (so it can be ranked/snippeted). */
 bool query_has_text(const struct query *q);
+/* True when q selects every document (no words, no fields). */
+bool query_is_empty(const struct query *q);
 
 /* The FTS5 MATCH expression for the free-text part (borrowed, NULL if none);
  * for highlighting and snippets. */

@@ -1286,6 +1286,12 @@ query_sql_unranked(const struct query *q)
     return q->sql_unranked;
 }
 
+bool
+query_is_empty(const struct query *q)
+{
+    return !q || !q->root;
+}
+
 const char *
 query_sql_ids(const struct query *q)
 {

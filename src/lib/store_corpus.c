@@ -360,6 +360,12 @@ corpus_distribution(struct store *s, const struct corpus_sel *sel, enum corpus_d
         "SELECT dt.slug, t.name, count(*) AS c FROM doc_topics dt INDEXED BY doc_topics_slug"
         " LEFT JOIN topics t ON t.slug = dt.slug GROUP BY dt.slug ORDER BY c DESC, dt.slug"
         " LIMIT ?2";
+    /* every document, from the timeline's totals: a few thousand rows
+     * instead of the topic index (110 ms at 1M documents) */
+    static const char *const topic_all_cached =
+        "SELECT x.slug, t.name, x.c FROM (SELECT slug, sum(n) AS c FROM corpus_topic_day"
+        " GROUP BY slug) x LEFT JOIN topics t ON t.slug = x.slug"
+        " ORDER BY x.c DESC, x.slug LIMIT ?2";
     static const char *const topic_sel =
         "SELECT x.slug, t.name, x.c FROM (SELECT dt.slug AS slug, count(*) AS c"
         " FROM temp.corpus_sel cs JOIN corpus_dt dt ON dt.doc_id = cs.id"
@@ -385,13 +391,13 @@ corpus_distribution(struct store *s, const struct corpus_sel *sel, enum corpus_d
     *out = NULL;
     *n_out = 0;
     bool topic = kind == CORPUS_DIST_TOPIC;
-    int cached = sel->all ? 0 : corpus_fresh(s, err);
+    int cached = sel->all && !topic ? 0 : corpus_fresh(s, err);
     if (cached < 0)
         return -1;
     const char *part = topic ? (cached ? topic_sel : topic_direct)
                              : (cached ? source_sel : source_direct);
-    if (corpus_prepare(s, sel, topic ? topic_all : source_all, part, &st, "counting documents",
-                       err) != 0)
+    const char *all = topic ? (cached ? topic_all_cached : topic_all) : source_all;
+    if (corpus_prepare(s, sel, all, part, &st, "counting documents", err) != 0)
         return -1;
     sqlite3_bind_int64(st, 2, max ? (int64_t)max : -1);
     return corpus_collect_counts(s, st, sel->n, out, n_out, "counting documents", err);

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dossier/corpus.h"
 #include "dossier/query.h"
 #include "store_private.h"
 
@@ -33,6 +34,7 @@ struct result_set {
     /* hits[0..ordered) are in display order; the rest are all ranked after
      * them but not yet sorted among themselves (ranked sets only). */
     size_t ordered;
+    bool all; /* the empty query: every document */
 };
 
 static int
@@ -256,6 +258,7 @@ store_search(struct store *s, const struct query *q, enum store_sort sort,
         return store_fail(s, err, rc, "running the search");
     }
     rs->ordered = ranked ? 0 : rs->n;
+    rs->all = query_is_empty(q);
     *out = rs;
     return 0;
 }
@@ -648,7 +651,19 @@ result_set_topic_counts(struct result_set *rs, size_t max, struct facet **out, s
     int64_t max_id = 0;
     for (size_t i = 0; i < rs->n; i++)
         max_id = DS_MAX(max_id, rs->hits[i].id);
-    if (rs->n <= TOPIC_COUNT_LOOKUPS && (int64_t)rs->n * 8 < max_id) {
+    int totals = rs->all ? corpus_derived_current(s, err) : 0;
+    if (totals < 0)
+        return -1;
+    if (totals) {
+        /* every document: the statistics tables' timeline has the totals */
+        rc = sqlite3_prepare_v2(s->db, "SELECT slug, sum(n) FROM corpus_topic_day GROUP BY slug",
+                                -1, &st, NULL);
+        while (st && (rc = sqlite3_step(st)) == SQLITE_ROW)
+            facet_bump(&f, &n, &cap, (const char *)sqlite3_column_text(st, 0),
+                       sqlite3_column_int64(st, 1));
+        if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+    } else if (rs->n <= TOPIC_COUNT_LOOKUPS && (int64_t)rs->n * 8 < max_id) {
         rc = sqlite3_prepare_v2(s->db, "SELECT slug FROM doc_topics WHERE doc_id = ?1", -1, &st,
                                 NULL);
         for (size_t i = 0; rc == SQLITE_OK && i < rs->n; i++) {

@@ -16,6 +16,7 @@
 
 #include <sqlite3.h>
 
+#include "dossier/corpus.h"
 #include "dossier/query.h"
 #include "dossier/store.h"
 #include "store_private.h"
@@ -397,6 +398,28 @@ main(void)
         is_int(sqlite3_exec(s->db, longread, NULL, NULL, NULL), SQLITE_OK,
                "with the check off the statement runs to the end");
         ok(!store_set_interrupt(s, NULL, NULL), "and nothing was stopped since");
+    }
+
+    /* with the statistics tables current, every document's counts come
+     * from their totals: still the same numbers */
+    {
+        ok(corpus_refresh(s, true, &err) == 0 && corpus_derived_current(s, &err) == 1,
+           "statistics tables built and current");
+        struct query *aq = NULL;
+        struct result_set *ars = NULL;
+        struct facet *a = NULL, *b = NULL;
+        size_t na = 0, nb = 0;
+        bool same = query_parse("", &aq, &err) == 0 &&
+                    store_search(s, aq, SORT_DATE, &ars, &err) == 0 &&
+                    result_set_topic_counts(ars, 0, &a, &na, &err) == 0 &&
+                    store_facets(s, aq, FACET_TOPIC, 0, &b, &nb, &err) == 0 && na == nb && na > 0;
+        for (size_t i = 0; same && i < na; i++)
+            same = strcmp(a[i].key, b[i].key) == 0 && a[i].count == b[i].count;
+        ok(same, "all documents' topic counts from the statistics tables: %zu topics", na);
+        facets_free(a, na);
+        facets_free(b, nb);
+        result_set_free(&ars);
+        query_free(&aq);
     }
 
     /* a rolled-back batch leaves doc_lengths as it was */
