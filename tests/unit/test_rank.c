@@ -77,16 +77,23 @@ insert_doc(struct store *s, size_t title_words, size_t body_words)
 
 /* Rows of `expr` where dossier_rank and bm25 differ; -1 on error. *nrows
  * gets the number of hits compared. */
+/* Hits of the MATCH text expr where dossier_rank and bm25 differ; -1 on
+ * error. *nrows gets the number of hits compared. pass_match: give
+ * dossier_rank the MATCH text too, as the query compiler does (phrase counts
+ * cached by it). */
 static long
-rank_mismatches(struct store *s, const char *expr, long *nrows)
+rank_mismatches(struct store *s, const char *expr, bool pass_match, long *nrows)
 {
     sqlite3_stmt *st = NULL;
     long bad = 0;
     *nrows = 0;
-    if (sqlite3_prepare_v2(s->db,
-                           "SELECT rowid, dossier_rank(docs_fts, 10.0, 1.0),"
-                           " bm25(docs_fts, 10.0, 1.0) FROM docs_fts WHERE docs_fts MATCH ?1",
-                           -1, &st, NULL) != SQLITE_OK) {
+    const char *sql = pass_match ? "SELECT rowid, dossier_rank(docs_fts, 10.0, 1.0, ?1),"
+                                   " bm25(docs_fts, 10.0, 1.0) FROM docs_fts"
+                                   " WHERE docs_fts MATCH ?1"
+                                 : "SELECT rowid, dossier_rank(docs_fts, 10.0, 1.0),"
+                                   " bm25(docs_fts, 10.0, 1.0) FROM docs_fts"
+                                   " WHERE docs_fts MATCH ?1";
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
         diag("prepare: %s", sqlite3_errmsg(s->db));
         return -1;
     }
@@ -95,11 +102,9 @@ rank_mismatches(struct store *s, const char *expr, long *nrows)
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         double mine = sqlite3_column_double(st, 1), theirs = sqlite3_column_double(st, 2);
         (*nrows)++;
-        if (fabs(mine - theirs) > 1e-9 * fmax(1.0, fabs(theirs))) {
-            if (bad++ < 3)
-                diag("%s: row %lld: dossier_rank %.12g, bm25 %.12g", expr,
-                     (long long)sqlite3_column_int64(st, 0), mine, theirs);
-        }
+        if (fabs(mine - theirs) > 1e-9 * fmax(1.0, fabs(theirs)) && bad++ < 3)
+            diag("%s: row %lld: dossier_rank %.12g, bm25 %.12g", expr,
+                 (long long)sqlite3_column_int64(st, 0), mine, theirs);
     }
     if (rc != SQLITE_DONE) {
         diag("step: %s", sqlite3_errmsg(s->db));
@@ -121,7 +126,7 @@ check_all_queries(struct store *s, const char *when)
     long total = 0, bad = 0;
     for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
         long n = 0;
-        long m = rank_mismatches(s, queries[i], &n);
+        long m = rank_mismatches(s, queries[i], false, &n);
         bad += m < 0 ? 1000000 : m;
         total += n;
     }
@@ -129,33 +134,20 @@ check_all_queries(struct store *s, const char *when)
     ok(bad == 0, "%s: dossier_rank equals bm25 on every hit (%ld differ)", when, bad);
 }
 
-/* As rank_mismatches, for a query in dossier's language, with its MATCH text
- * passed to dossier_rank as the query compiler does (phrase counts cached). */
+/* As rank_mismatches, for a query in dossier's language compiled to its
+ * MATCH text, which dossier_rank also gets. */
 static long
 rank_mismatches_q(struct store *s, const char *text, long *nrows)
 {
     struct ds_error err;
     struct query *q = NULL;
-    sqlite3_stmt *st = NULL;
-    long bad = 0;
     *nrows = 0;
     if (query_parse(text, &q, &err) != 0 || !query_fts_expr(q)) {
         diag("%s: %s", text, err.msg);
         query_free(&q);
         return -1;
     }
-    sqlite3_prepare_v2(s->db,
-                       "SELECT dossier_rank(docs_fts, 10.0, 1.0, ?1), bm25(docs_fts, 10.0, 1.0)"
-                       " FROM docs_fts WHERE docs_fts MATCH ?1",
-                       -1, &st, NULL);
-    sqlite3_bind_text(st, 1, query_fts_expr(q), -1, SQLITE_STATIC);
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        double mine = sqlite3_column_double(st, 0), theirs = sqlite3_column_double(st, 1);
-        (*nrows)++;
-        if (fabs(mine - theirs) > 1e-9 * fmax(1.0, fabs(theirs)) && bad++ < 3)
-            diag("%s: dossier_rank %.12g, bm25 %.12g", text, mine, theirs);
-    }
-    sqlite3_finalize(st);
+    long bad = rank_mismatches(s, query_fts_expr(q), true, nrows);
     query_free(&q);
     return bad;
 }
