@@ -157,6 +157,7 @@ void keywords_free(struct keyword *k, size_t n);
 enum store_sort {
     SORT_RANK, /* bm25, title weighted higher; date order when there are no words */
     SORT_DATE, /* newest first; undated last */
+    SORT_NONE, /* any order, the cheapest: for counts and sets */
 };
 
 struct result_row {

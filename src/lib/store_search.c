@@ -216,6 +216,19 @@ store_search(struct store *s, const struct query *q, enum store_sort sort,
              struct result_set **out, struct ds_error *err)
 {
     bool ranked = sort == SORT_RANK && query_has_text(q);
+    if (sort == SORT_NONE) {
+        struct result_set *rs = xcalloc(1, sizeof *rs);
+        size_t cap = 0;
+        rs->s = s;
+        if (search_collect_ids(s, query_sql_ids(q), q, rs, &cap, err) != 0) {
+            result_set_free(&rs);
+            return -1;
+        }
+        rs->ordered = rs->n;
+        rs->all = query_is_empty(q);
+        *out = rs;
+        return 0;
+    }
     if (!ranked && query_has_text(q)) {
         struct result_set *rs = xcalloc(1, sizeof *rs);
         rs->s = s;

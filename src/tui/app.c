@@ -190,7 +190,7 @@ app_topics_ensure(struct app *app)
     /* counted over the list's own hits; with a topic chosen the sidebar
      * still shows the query's counts without it */
     struct result_set *base = NULL;
-    if (app->effective && store_search(app->store, app->query, SORT_DATE, &base, &err) < 0)
+    if (app->effective && store_search(app->store, app->query, SORT_NONE, &base, &err) < 0)
         base = NULL;
     if (app->effective && !base && store_set_interrupt(app->store, NULL, NULL))
         return; /* a key came: the old counts stay, computed again when idle */

@@ -376,6 +376,26 @@ main(void)
         query_free(&dq);
     }
 
+    /* SORT_NONE: the same hits in no particular order (counts, sets) */
+    for (size_t qi = 0; qi < sizeof date_queries / sizeof date_queries[0]; qi++) {
+        struct query *nq = NULL;
+        struct result_set *a = NULL, *b = NULL;
+        query_parse(date_queries[qi], &nq, &err);
+        bool same = store_search(s, nq, SORT_NONE, &a, &err) == 0 &&
+                    store_search(s, nq, SORT_DATE, &b, &err) == 0 &&
+                    result_set_count(a) == result_set_count(b) && result_set_count(a) > 0;
+        for (size_t i = 0; same && i < result_set_count(b); i++) {
+            struct result_row row;
+            same = result_set_fetch(b, i, 1, &row, &err) == 1 && result_set_find(a, row.id) >= 0;
+            result_row_clear(&row);
+        }
+        ok(same, "unordered search of '%s': the same %zu hits", date_queries[qi],
+           result_set_count(a));
+        result_set_free(&a);
+        result_set_free(&b);
+        query_free(&nq);
+    }
+
     /* a long read can be stopped (the browser's idle work when a key comes) */
     {
         static const char *const longread =
