@@ -91,6 +91,8 @@ char *ds_str_trim(char *s);
 
 /* Write a JSON string literal (with quotes) for UTF-8 text s. */
 void buf_put_json_string(struct buf *b, const char *s);
+/* The same, or null when s is NULL. */
+void buf_put_json_or_null(struct buf *b, const char *s);
 
 /* Read a whole file into *out (NUL-terminated). Returns 0, or -1 with errno
  * set and a message in err. Files larger than max_bytes fail with EFBIG. */

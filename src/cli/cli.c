@@ -216,8 +216,5 @@ void
 cli_json_field(struct buf *b, const char *name, const char *value)
 {
     buf_printf(b, ",\"%s\":", name);
-    if (value)
-        buf_put_json_string(b, value);
-    else
-        buf_puts(b, "null");
+    buf_put_json_or_null(b, value);
 }

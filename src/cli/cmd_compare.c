@@ -75,10 +75,7 @@ static void
 json_str(struct buf *b, const char *name, const char *value)
 {
     buf_printf(b, "\"%s\":", name);
-    if (value)
-        buf_put_json_string(b, value);
-    else
-        buf_puts(b, "null");
+    buf_put_json_or_null(b, value);
 }
 
 static void

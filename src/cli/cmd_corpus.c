@@ -60,15 +60,6 @@ corpus_cli_select(const char *cmd, struct store *s, const char *text, struct cor
 }
 
 static void
-corpus_cli_json_str(struct buf *b, const char *s)
-{
-    if (s)
-        buf_put_json_string(b, s);
-    else
-        buf_puts(b, "null");
-}
-
-static void
 corpus_cli_flush(struct buf *b)
 {
     fwrite(buf_str(b), 1, b->len, stdout);
@@ -136,9 +127,9 @@ timeline_json(struct buf *b, const struct corpus_timeline *t)
     for (size_t i = 0; i < t->nseries; i++) {
         const struct corpus_series *sr = &t->series[i];
         buf_puts(b, i ? ",{\"key\":" : "{\"key\":");
-        corpus_cli_json_str(b, sr->key);
+        buf_put_json_or_null(b, sr->key);
         buf_puts(b, ",\"label\":");
-        corpus_cli_json_str(b, sr->label);
+        buf_put_json_or_null(b, sr->label);
         buf_printf(b, ",\"total\":%lld,\"counts\":[", (long long)sr->total);
         for (size_t k = 0; k < t->nbuckets; k++)
             buf_printf(b, "%s%lld", k ? "," : "", (long long)sr->counts[k]);
@@ -379,7 +370,7 @@ cmd_keyness(int argc, char **argv)
         buf_puts(&b, "{\"query\":");
         buf_put_json_string(&b, text);
         buf_puts(&b, ",\"against\":");
-        corpus_cli_json_str(&b, against);
+        buf_put_json_or_null(&b, against);
         buf_printf(&b, ",\"documents\":%zu,\"reference_documents\":%zu,\"target_tokens\":%lld,"
                        "\"reference_tokens\":%lld,\"sampled\":%s,\"terms\":[",
                    corpus_sel_count(sel), ref ? corpus_sel_count(ref) : 0,
@@ -444,9 +435,9 @@ overview_counts_json(struct buf *b, const char *name, const struct corpus_count 
     buf_printf(b, ",\"%s\":[", name);
     for (size_t i = 0; i < n; i++) {
         buf_puts(b, i ? ",{\"key\":" : "{\"key\":");
-        corpus_cli_json_str(b, c[i].key);
+        buf_put_json_or_null(b, c[i].key);
         buf_puts(b, ",\"label\":");
-        corpus_cli_json_str(b, c[i].label);
+        buf_put_json_or_null(b, c[i].label);
         buf_printf(b, ",\"count\":%lld,\"share\":%.4f}", (long long)c[i].count, c[i].share);
     }
     buf_puts(b, "]");

@@ -17,15 +17,9 @@ print_json_row(struct store *s, const struct query *q, const struct result_row *
     struct doc_record rec = {0};
     struct ds_error err;
     buf_printf(&b, "{\"id\":%lld,\"date\":", (long long)r->id);
-    if (r->published)
-        buf_put_json_string(&b, r->published);
-    else
-        buf_puts(&b, "null");
+    buf_put_json_or_null(&b, r->published);
     buf_puts(&b, ",\"source\":");
-    if (r->source)
-        buf_put_json_string(&b, r->source);
-    else
-        buf_puts(&b, "null");
+    buf_put_json_or_null(&b, r->source);
     buf_puts(&b, ",\"title\":");
     buf_put_json_string(&b, r->title ? r->title : "");
     buf_printf(&b, ",\"has_title\":%s", r->has_title ? "true" : "false");

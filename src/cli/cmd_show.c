@@ -168,13 +168,18 @@ cmd_stats(int argc, char **argv)
         return EXIT_ERROR;
     }
     if (json) {
-        printf("{\"documents\":%lld,\"files\":%lld,\"duplicates\":%lld,\"words\":%lld,"
-               "\"outlets\":%lld,\"first_date\":%s%s%s,\"last_date\":%s%s%s,\"skipped\":%lld}\n",
-               (long long)st.documents, (long long)st.files, (long long)st.duplicates,
-               (long long)st.words, (long long)st.outlets, st.first_date ? "\"" : "",
-               st.first_date ? st.first_date : "null", st.first_date ? "\"" : "",
-               st.last_date ? "\"" : "", st.last_date ? st.last_date : "null",
-               st.last_date ? "\"" : "", (long long)st.skipped);
+        struct buf b = BUF_INIT;
+        buf_printf(&b,
+                   "{\"documents\":%lld,\"files\":%lld,\"duplicates\":%lld,\"words\":%lld,"
+                   "\"outlets\":%lld,\"first_date\":",
+                   (long long)st.documents, (long long)st.files, (long long)st.duplicates,
+                   (long long)st.words, (long long)st.outlets);
+        buf_put_json_or_null(&b, st.first_date);
+        buf_puts(&b, ",\"last_date\":");
+        buf_put_json_or_null(&b, st.last_date);
+        buf_printf(&b, ",\"skipped\":%lld}", (long long)st.skipped);
+        puts(buf_str(&b));
+        buf_free(&b);
     } else {
         printf("documents  %s\n", cli_thousands(st.documents));
         printf("files      %s", cli_thousands(st.files));

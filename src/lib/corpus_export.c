@@ -57,10 +57,7 @@ static void
 export_json_opt(struct buf *b, const char *key, const char *v)
 {
     buf_printf(b, "\"%s\":", key);
-    if (v)
-        buf_put_json_string(b, v);
-    else
-        buf_puts(b, "null");
+    buf_put_json_or_null(b, v);
 }
 
 /* Markdown-safe inline text: cleaned to one line, markup escaped. */

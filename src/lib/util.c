@@ -218,6 +218,15 @@ buf_put_json_string(struct buf *b, const char *s)
     buf_putc(b, '"');
 }
 
+void
+buf_put_json_or_null(struct buf *b, const char *s)
+{
+    if (s)
+        buf_put_json_string(b, s);
+    else
+        buf_puts(b, "null");
+}
+
 /* ---- errors ---------------------------------------------------------------- */
 
 void

@@ -250,21 +250,6 @@ kwic_action(struct app *app, struct pane *p, int action)
     return false;
 }
 
-static void
-kwic_json_str(struct buf *b, const char *s)
-{
-    buf_putc(b, '"');
-    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-        if (*p == '"' || *p == '\\')
-            buf_printf(b, "\\%c", *p);
-        else if (*p < 0x20)
-            buf_printf(b, "\\u%04x", *p);
-        else
-            buf_putc(b, (char)*p);
-    }
-    buf_putc(b, '"');
-}
-
 long
 view_kwic_export(FILE *f, int fmt)
 {
@@ -288,11 +273,11 @@ view_kwic_export(FILE *f, int fmt)
         } else if (fmt == CORPUS_FMT_JSON) {
             buf_printf(&b, "%s\n {\"doc_id\": %lld, \"start\": %u, \"end\": %u, \"left\": ",
                        i ? "," : "", (long long)k->doc_id, k->start, k->end);
-            kwic_json_str(&b, k->left);
+            buf_put_json_string(&b, k->left);
             buf_puts(&b, ", \"keyword\": ");
-            kwic_json_str(&b, k->kw);
+            buf_put_json_string(&b, k->kw);
             buf_puts(&b, ", \"right\": ");
-            kwic_json_str(&b, k->right);
+            buf_put_json_string(&b, k->right);
             buf_putc(&b, '}');
         } else {
             corpus_kwic_format(k, 40, &b);

@@ -659,25 +659,6 @@ stats_table_row(struct stats_table *t, const char *const *cells)
 }
 
 static void
-stats_json_str(struct buf *b, const char *s)
-{
-    if (!s) {
-        buf_puts(b, "null");
-        return;
-    }
-    buf_putc(b, '"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            buf_printf(b, "\\%c", *p);
-        else if (*p < 0x20)
-            buf_printf(b, "\\u%04x", *p);
-        else
-            buf_putc(b, (char)*p);
-    }
-    buf_putc(b, '"');
-}
-
-static void
 stats_table_write(const struct stats_table *t, int fmt, struct buf *b)
 {
     if (fmt == CORPUS_FMT_MARKDOWN) {
@@ -707,9 +688,9 @@ stats_table_write(const struct stats_table *t, int fmt, struct buf *b)
             buf_puts(b, r ? ",\n {" : "\n {");
             for (size_t c = 0; c < t->ncols; c++) {
                 buf_puts(b, c ? ", " : "");
-                stats_json_str(b, t->cols[c]);
+                buf_put_json_or_null(b, t->cols[c]);
                 buf_puts(b, ": ");
-                stats_json_str(b, row[c]);
+                buf_put_json_or_null(b, row[c]);
             }
             buf_putc(b, '}');
         } else {

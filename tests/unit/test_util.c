@@ -27,6 +27,11 @@ test_buf(void)
     buf_put_json_string(&b, "a\"b\\c\n\x01");
     is_str(b.data, "\"a\\\"b\\\\c\\n\\u0001\"", "JSON escaping");
     buf_free(&b);
+    buf_put_json_or_null(&b, NULL);
+    buf_putc(&b, ',');
+    buf_put_json_or_null(&b, "x\"");
+    is_str(b.data, "null,\"x\\\"\"", "JSON string or null");
+    buf_free(&b);
 }
 
 static void
