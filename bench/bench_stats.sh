@@ -37,19 +37,7 @@ bench_find_build "$build"
 bench_isolate
 bench_make bench/gen_corpus
 bench_dossier
-work=$BENCH_OUT/work-$docs-seed$seed
-mkdir -p "$work"
-if ! "$DOSSIER" browse --help 2>&1 | grep -q -- '--script'; then
-    echo "stats: dossier browse --script not available; skipped"
-    echo "RESULT stats docs=$docs skipped=1"
-    exit 0
-fi
-if [ ! -f "$work/dossier.db" ]; then
-    bench_corpus "$docs" "$seed"
-    bench_note "building the dossier database"
-    "$DOSSIER" index --db "$work/dossier.db" "$BENCH_CORPUS" >"$work/dossier.out" 2>&1 ||
-        bench_die "dossier index failed (log: $work/dossier.out)"
-fi
+bench_browse_db stats "$docs" "$seed"
 db=$work/dossier.db
 
 # Scripts.

@@ -94,3 +94,23 @@ bench_isolate() {
     unset DOSSIER_DB
     mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME"
 }
+
+# bench_browse_db NAME DOCS SEED: for the browser's benchmarks. Skips the
+# benchmark NAME (status 0, a RESULT line saying so) when this dossier has no
+# `browse --script`; otherwise sets $work and makes sure $work/dossier.db
+# exists (indexing the generated corpus when it does not).
+bench_browse_db() {
+    work=$BENCH_OUT/work-$2-seed$3
+    mkdir -p "$work"
+    if ! "$DOSSIER" browse --help 2>&1 | grep -q -- '--script'; then
+        echo "$1: dossier browse --script not available; skipped"
+        echo "RESULT $1 docs=$2 skipped=1"
+        exit 0
+    fi
+    if [ ! -f "$work/dossier.db" ]; then
+        bench_corpus "$2" "$3"
+        bench_note "building the dossier database"
+        "$DOSSIER" index --db "$work/dossier.db" "$BENCH_CORPUS" >"$work/dossier.out" 2>&1 ||
+            bench_die "dossier index failed (log: $work/dossier.out)"
+    fi
+}
