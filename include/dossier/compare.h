@@ -1,7 +1,7 @@
 /*
  * compare.h — reading two articles side by side, and finding related ones.
  *
- * Two articles (compare.c):
+ * Two articles (compare/align.c):
  *   - Both texts are split into sentences (sentences.h) and tokenized (the
  *     index's stemming tokenizer when the caller passes one, else a basic
  *     built-in one); stop words are ignored for similarity.
@@ -23,7 +23,7 @@
  * for "terms distinctive of each side" (keyness_g2 is the building block the
  * corpus statistics reuse).
  *
- * Near duplicates (compare_minhash.c, store_similar.c): MinHash signatures
+ * Near duplicates (compare/minhash.c, store/similar.c): MinHash signatures
  * of word 5-shingles, computed at index time, banded into an LSH table in the
  * store; "more like this" over the FTS5 index.
  *
@@ -116,7 +116,7 @@ size_t cmp_counts_terms(const struct cmp_counts *c, struct cmp_term **out);
 size_t compare_keyness(const struct cmp_counts *a, const struct cmp_counts *b, double min_g2,
                        size_t max, struct cmp_term **out);
 
-/* Two sets of articles (compare_sets.c). */
+/* Two sets of articles (compare/sets.c). */
 struct cmp_sets {
     size_t docs_a, docs_b;       /* articles counted on each side (at most limit, by rank) */
     size_t matched_a, matched_b; /* articles each query matches */
@@ -268,7 +268,7 @@ double minhash_similarity(const uint32_t a[MINHASH_K], const uint32_t b[MINHASH_
 /* Documents whose estimated Jaccard reaches this are near-duplicates. */
 #define NEARDUP_MIN_JACCARD 0.5
 
-/* ---- the store's side (store_similar.c) ---------------------------------------------- */
+/* ---- the store's side (store/similar.c) ---------------------------------------------- */
 
 /* The index's tokenizer as a cmp_tokenizer (borrows s). */
 void store_cmp_tokenizer(struct store *s, struct cmp_tokenizer *out);

@@ -5,7 +5,7 @@
  *
  * Every table or chart is a plain array of structs, so the CLI prints it and
  * a TUI view renders it without knowing how it was computed. The SQL lives in
- * store_corpus.c (the store module's rules apply: nothing else sees SQLite);
+ * store/corpus.c (the store module's rules apply: nothing else sees SQLite);
  * bucketing, alignment, scoring and formatting live in corpus*.c and are
  * pure functions the unit tests call directly.
  *

@@ -132,7 +132,7 @@ struct ingest_ctx {
 int ingest_article(const struct ingest_ctx *ctx, const char *path, const char *bytes, size_t n,
                    struct article *out, struct ds_error *err);
 
-/* The raw text as edits against the cleaned body (ingest_rawpack.c): the
+/* The raw text as edits against the cleaned body (ingest/rawpack.c): the
  * lines cleaning removed or changed, and runs of body lines to copy. out
  * (reset first) gets bytes, not a string. Checked before it returns: the
  * edits applied to this body give raw back byte for byte (when they would

@@ -19,7 +19,7 @@
 #include "dossier/corpus.h"
 #include "dossier/query.h"
 #include "dossier/store.h"
-#include "store_private.h"
+#include "store/lib.h"
 #include "tap.h"
 
 static const char *const vocab[] = {

@@ -1,6 +1,6 @@
 /*
  * test_rawpack.c — the raw text stored as edits against the cleaned body
- * (ingest_rawpack.c): every raw text comes back byte for byte, whatever
+ * (ingest/rawpack.c): every raw text comes back byte for byte, whatever
  * cleaning did, and the edits are small when cleaning kept most lines.
  */
 #include "config.h"

@@ -1,0 +1,258 @@
+/*
+ * extract.c — the extractor's life cycle and one article's run (see
+ * extract.h): load gazetteers and topic rules (shipped, then the user's),
+ * compile the figure patterns, and for each article split sentences, then
+ * find figures, entities and topics.
+ */
+#include "config.h"
+
+#include "dossier/extract.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib.h"
+
+const char *
+figure_kind_name(enum figure_kind k)
+{
+    switch (k) {
+    case FIGURE_AMOUNT:
+        return "amount";
+    case FIGURE_CHANGE:
+        return "change";
+    case FIGURE_SHARE:
+        return "share";
+    case FIGURE_RATE:
+        return "rate";
+    case FIGURE_QUANTITY:
+        return "quantity";
+    case FIGURE_COUNT:
+        return "count";
+    }
+    return "unknown";
+}
+
+const char *
+entity_kind_name(enum entity_kind k)
+{
+    switch (k) {
+    case ENTITY_COUNTRY:
+        return "country";
+    case ENTITY_ORG:
+        return "org";
+    case ENTITY_PERSON:
+        return "person";
+    case ENTITY_PLACE:
+        return "place";
+    case ENTITY_AGREEMENT:
+        return "agreement";
+    }
+    return "unknown";
+}
+
+void
+extraction_clear(struct extraction *x)
+{
+    for (size_t i = 0; i < x->nfigures; i++) {
+        struct figure *f = &x->figures[i];
+        free(f->text);
+        free(f->unit);
+        free(f->scale);
+        free(f->direction);
+        free(f->period);
+        free(f->subject);
+        free(f->approx);
+    }
+    free(x->figures);
+    for (size_t i = 0; i < x->nentities; i++) {
+        free(x->entities[i].name);
+        free(x->entities[i].alt);
+        free(x->entities[i].spans);
+    }
+    free(x->entities);
+    for (size_t i = 0; i < x->ntopics; i++) {
+        free(x->topics[i].slug);
+        free(x->topics[i].spans);
+    }
+    free(x->topics);
+    memset(x, 0, sizeof *x);
+}
+
+static uint32_t
+wordset_hash(const char *w, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h ^ (h >> 15);
+}
+
+void
+wordset_init(struct wordset *ws, const char *const *list)
+{
+    size_t n = 0;
+    while (list[n])
+        n++;
+    size_t cap = 16;
+    while (cap < n * 3)
+        cap *= 2;
+    ws->w = xcalloc(cap, sizeof *ws->w);
+    ws->mask = cap - 1;
+    for (size_t i = 0; i < n; i++) {
+        size_t j = wordset_hash(list[i], strlen(list[i])) & ws->mask;
+        while (ws->w[j] && strcmp(ws->w[j], list[i]) != 0)
+            j = (j + 1) & ws->mask;
+        ws->w[j] = list[i];
+    }
+}
+
+void
+wordset_free(struct wordset *ws)
+{
+    free(ws->w);
+    ws->w = NULL;
+}
+
+bool
+wordset_has(const struct wordset *ws, const char *w, size_t n, bool lower)
+{
+    char low[32];
+    if (n == 0 || n >= sizeof low)
+        return false;
+    if (lower) {
+        for (size_t i = 0; i < n; i++)
+            low[i] = (char)ex_lower((unsigned char)w[i]);
+        w = low;
+    }
+    for (size_t j = wordset_hash(w, n) & ws->mask; ws->w[j]; j = (j + 1) & ws->mask)
+        if (ws->w[j][0] == w[0] && strncmp(ws->w[j], w, n) == 0 && ws->w[j][n] == '\0')
+            return true;
+    return false;
+}
+
+#define EXTRACT_CODE_VERSION 2ull
+
+static const struct {
+    const char *file;
+    enum entity_kind kind;
+} extract_gazetteers[] = {
+    {"countries.tsv", ENTITY_COUNTRY},
+    {"orgs.tsv", ENTITY_ORG},
+    {"agreements.tsv", ENTITY_AGREEMENT},
+    {"places.tsv", ENTITY_PLACE},
+    {"people.tsv", ENTITY_PERSON},
+};
+
+int
+extractor_open(const char *assets_dir, const char *config_dir, struct extractor **out,
+               struct ds_error *err)
+{
+    *out = NULL;
+    struct extractor *ex = xcalloc(1, sizeof *ex);
+    gz_init(&ex->gz);
+    tp_init(&ex->tp);
+    /* The hash also covers this code's version: bump EXTRACT_CODE_VERSION
+     * when a change alters what is extracted, so stored articles are
+     * re-extracted. */
+    ex->hash = 0x9e3779b97f4a7c15ull ^ (EXTRACT_CODE_VERSION * 0x100000001b3ull);
+    if (fig_compile(&ex->fr, err) != 0)
+        goto fail;
+    const char *dirs[2] = {assets_dir, config_dir};
+    for (int d = 0; d < 2; d++) {
+        if (!dirs[d])
+            continue;
+        for (size_t i = 0; i < DS_ARRAY_LEN(extract_gazetteers); i++) {
+            char *path = xasprintf("%s/gazetteer/%s", dirs[d], extract_gazetteers[i].file);
+            /* The shipped country list is required; everything else may be
+             * absent. */
+            bool required = d == 0 && i == 0;
+            int rc = gz_load(&ex->gz, path, extract_gazetteers[i].kind, required, err, &ex->hash);
+            free(path);
+            if (rc != 0)
+                goto fail;
+        }
+        char *path = xasprintf("%s/topics.conf", dirs[d]);
+        int rc = tp_load(&ex->tp, path, d == 0, err, &ex->hash);
+        free(path);
+        if (rc != 0)
+            goto fail;
+    }
+    tp_finish(&ex->tp);
+    *out = ex;
+    return 0;
+fail:
+    extractor_free(&ex);
+    return -1;
+}
+
+void
+extractor_free(struct extractor **exp)
+{
+    struct extractor *ex = *exp;
+    if (!ex)
+        return;
+    gz_free(&ex->gz);
+    tp_free(&ex->tp);
+    fig_free(&ex->fr);
+    free(ex);
+    *exp = NULL;
+}
+
+void
+extractor_run(struct extractor *ex, const struct article *a, struct extraction *out)
+{
+    const char *body = a->body ? a->body : "";
+    size_t n = strlen(body);
+    if (n > UINT32_MAX - 1)
+        n = UINT32_MAX - 1; /* spans are 32-bit */
+    fig_run(&ex->fr, body, n, out);
+    struct toks toks = {NULL, 0, 0};
+    ex_tokenize(body, n, &toks);
+    ent_run(&ex->gz, body, n, &toks, out);
+    tp_run(&ex->tp, a->title, body, &toks, out);
+    free(toks.v);
+}
+
+void
+extractor_topics(struct extractor *ex, const char *title, const char *body,
+                 struct extraction *out)
+{
+    tp_run(&ex->tp, title, body ? body : "", NULL, out);
+}
+
+uint64_t
+extractor_rules_hash(const struct extractor *ex)
+{
+    return ex->hash;
+}
+
+size_t
+extractor_topic_count(const struct extractor *ex)
+{
+    return ex->tp.ntopics;
+}
+
+void
+extractor_topic_at(const struct extractor *ex, size_t i, const char **slug, const char **name)
+{
+    *slug = ex->tp.topics[i].slug;
+    *name = ex->tp.topics[i].name;
+}
+
+char *
+ex_next_line(char **cursor)
+{
+    char *line = *cursor;
+    if (!*line)
+        return NULL;
+    char *nl = strchr(line, '\n');
+    if (nl)
+        *nl = '\0';
+    *cursor = nl ? nl + 1 : line + strlen(line);
+    size_t n = strlen(line);
+    if (n && line[n - 1] == '\r')
+        line[n - 1] = '\0';
+    return line;
+}

@@ -1,0 +1,1102 @@
+/*
+ * extract/figures.c — amounts, percentages, rates and quantities.
+ *
+ * One JIT-compiled pattern finds every number with what is written around
+ * it (currency, scale word, unit); C code then decides whether it is a
+ * figure at all (dates, times, ordinals, versions, section numbers, phone
+ * numbers and bare counts are not), normalises it (value, ISO currency,
+ * scale) and reads its context: kind, direction, approximation, period and
+ * a short subject from the sentence. Each figure looks only at its own
+ * sentence, so the cost is linear in the text.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "dossier/sentences.h"
+#include "lib.h"
+
+#define FIG_MONTHS                                                                         \
+    "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"      \
+    "Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+#define FIG_NUM "(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)"
+
+static const char fig_pattern[] =
+    "(?<![\\w.,:/])(?<![A-Za-z]-)"
+    "(?:(?<cur>(?:US|HK|NT|NZ|AU|A|C|S|R)\\$|\\$|€|£|¥|₹|"
+    "(?:RMB|CNY|USD|EUR|GBP|JPY|HKD|SGD|AUD|CAD|INR|KRW|Rs\\.?)(?=\\h?\\d))\\h?)?"
+    "(?<num>" FIG_NUM ")"
+    "(?:\\h?[-–]\\h?(?<num2>" FIG_NUM "))?"
+    "(?:\\h?(?<scale>trillion|billion|million|thousand|crore|lakh|bn|bln|mln|mn|tn|trn"
+    "|万亿|亿|万)"
+    "|(?<scale1>[mk]))?(?![A-Za-z])"
+    "(?:\\h?(?<unit>%|美元|元|吨|(?i:per\\h?cent|percentage\\h+points?|percent|pct|basis\\h+points?"
+    "|bps|pp"
+    "|dlrs|(?:u\\.?s\\.?|hong\\h+kong|hk|singapore|australian|canadian|new\\h+zealand|taiwan)"
+    "\\h+dollars?|dollars?|yuan|renminbi|rmb|euros?|pounds?\\h+sterling|pounds?|stg|sterling"
+    "|yen|won|rupees?|ringgit|baht|rupiah|swiss\\h+francs?|marks"
+    "|metric\\h+tons|tonnes?|tons?|barrels?|bpd|bushels?|teus?|cubic\\h+met(?:re|er)s"
+    "|square\\h+met(?:re|er)s|hectares?|acres?|kilowatt[-\\h]hours?|kwh|megawatts?|gigawatts?"
+    "|kilomet(?:re|er)s|km|kilograms|kg|ounces|units|vehicles|cars)(?![A-Za-z]))"
+    "|\\h(?<noun>people|[a-z]{3,}s)(?![\\w-]))?";
+
+static const char fig_period_pattern[] =
+    "\\b(?:"
+    "from\\h+(?-i:" FIG_MONTHS ")\\.?\\h+(?:to|through|until|till|and)\\h+(?-i:" FIG_MONTHS
+    ")\\.?(?:,?\\h+(?:in\\h+|of\\h+)?(?:19|20)\\d\\d|\\h+(?:this|last)\\h+year)?"
+    "|(?:in|during|for|over)\\h+the\\h+(?:first|second|third|fourth|last|past|previous|latest"
+    "|final)\\h+(?:half|quarter|(?:\\w+\\h+)?(?:months|quarters|weeks|days|years))"
+    "(?:\\h+of\\h+(?:(?:19|20)\\d\\d|this\\h+year|last\\h+year|the\\h+year))?"
+    "|(?:first|second|third|fourth)\\h+quarter(?:\\h+of\\h+(?:19|20)\\d\\d)?"
+    "|(?-i:Q[1-4](?:\\h+(?:19|20)\\d\\d)?|H[12]\\h+(?:19|20)\\d\\d|(?:fiscal\\h+|FY\\h?)(?:19|20)"
+    "\\d\\d)"
+    "|(?:last|this|next)\\h+(?:year|month|quarter|week|decade)"
+    "|(?:the\\h+)?(?:previous|past)\\h+(?:year|month|quarter|week|decade)"
+    "|(?:year|month|quarter)-on-(?:year|month|quarter)|year\\h+on\\h+year"
+    "|(?:in|since|by|during|for)\\h+(?-i:" FIG_MONTHS ")(?:\\h+(?:19|20)\\d\\d)?"
+    "|(?:in|since|by|during|for|of)\\h+(?:19|20)\\d\\d(?:[-–/](?:19|20)?\\d\\d)?"
+    "|between\\h+(?:19|20)\\d\\d\\h+and\\h+(?:19|20)\\d\\d"
+    "|a\\h+year\\h+(?:earlier|ago|before)"
+    "|(?:per|a)\\h+(?:year|annum)|annually"
+    ")\\b(?!-)";
+
+static const char *const *const fig_lists[FW_COUNT];
+
+int
+fig_compile(struct fig_res *fr, struct ds_error *err)
+{
+    memset(fr, 0, sizeof *fr);
+    for (int l = 0; l < FW_COUNT; l++)
+        wordset_init(&fr->lists[l], fig_lists[l]);
+    fr->fig = ds_regex_new(fig_pattern, 0, err);
+    if (!fr->fig)
+        return -1;
+    fr->period = ds_regex_new(fig_period_pattern, DS_RE_CASELESS, err);
+    if (!fr->period) {
+        ds_regex_free(&fr->fig);
+        return -1;
+    }
+    fr->g_cur = ds_regex_group_number(fr->fig, "cur");
+    fr->g_num = ds_regex_group_number(fr->fig, "num");
+    fr->g_num2 = ds_regex_group_number(fr->fig, "num2");
+    fr->g_scale = ds_regex_group_number(fr->fig, "scale");
+    fr->g_scale1 = ds_regex_group_number(fr->fig, "scale1");
+    fr->g_unit = ds_regex_group_number(fr->fig, "unit");
+    fr->g_noun = ds_regex_group_number(fr->fig, "noun");
+    return 0;
+}
+
+void
+fig_free(struct fig_res *fr)
+{
+    ds_regex_free(&fr->fig);
+    ds_regex_free(&fr->period);
+    for (int l = 0; l < FW_COUNT; l++)
+        wordset_free(&fr->lists[l]);
+}
+
+/* ---- small text helpers ---------------------------------------------------- */
+
+/* Words (ASCII letters, digits, '-' and apostrophes inside) around a point. */
+struct fig_word {
+    size_t start, end;
+};
+
+/* Up to max words ending before pos, stopping at lo; nearest first. */
+static size_t
+fig_words_before(const char *s, size_t lo, size_t pos, struct fig_word *w, size_t max)
+{
+    size_t k = 0, i = pos;
+    while (k < max && i > lo) {
+        while (i > lo && !ex_is_alpha((unsigned char)s[i - 1]) &&
+               !ex_is_digit((unsigned char)s[i - 1])) {
+            char c = s[i - 1];
+            if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')')
+                return k; /* stay in the clause */
+            i--;
+        }
+        size_t e = i;
+        while (i > lo &&
+               (ex_is_alpha((unsigned char)s[i - 1]) || ex_is_digit((unsigned char)s[i - 1]) ||
+                s[i - 1] == '-' || s[i - 1] == '\''))
+            i--;
+        if (e == i)
+            break;
+        w[k].start = i;
+        w[k].end = e;
+        k++;
+    }
+    return k;
+}
+
+static size_t
+fig_words_after(const char *s, size_t pos, size_t hi, struct fig_word *w, size_t max)
+{
+    size_t k = 0, i = pos;
+    while (k < max && i < hi) {
+        while (i < hi && !ex_is_alpha((unsigned char)s[i]) && !ex_is_digit((unsigned char)s[i])) {
+            char c = s[i];
+            if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '.')
+                return k;
+            i++;
+        }
+        size_t b = i;
+        while (i < hi && (ex_is_alpha((unsigned char)s[i]) || ex_is_digit((unsigned char)s[i]) ||
+                          s[i] == '-' || s[i] == '\''))
+            i++;
+        if (b == i)
+            break;
+        w[k].start = b;
+        w[k].end = i;
+        k++;
+    }
+    return k;
+}
+
+static bool
+fig_wis(const char *s, const struct fig_word *w, const char *word)
+{
+    size_t n = w->end - w->start;
+    if (strlen(word) != n)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (ex_lower((unsigned char)s[w->start + i]) != (unsigned char)word[i])
+            return false;
+    return true;
+}
+
+/* ---- classification tables ----------------------------------------------------- */
+
+static const char *const fig_up_words[] = {
+    "up", "rose", "rise", "rises", "risen", "rising", "increase", "increased", "increases",
+    "increasing", "grew", "grow", "grown", "grows", "growth", "gain", "gained", "gains", "jump",
+    "jumped", "jumps", "surge", "surged", "surges", "climb", "climbed", "climbs", "soar", "soared",
+    "higher", "expand", "expanded", "expansion", "boost", "boosted", "added", "rebound",
+    "rebounded", "increment", "raise", "raised", "hike", "hiked", "upturn", NULL};
+static const char *const fig_down_words[] = {
+    "down", "fell", "fall", "falls", "fallen", "falling", "decline", "declined", "declines",
+    "declining", "decrease", "decreased", "decreases", "drop", "dropped", "drops", "slump",
+    "slumped", "plunge", "plunged", "shrank", "shrink", "shrunk", "contract", "contracted",
+    "contraction", "lower", "cut", "cuts", "cutting", "slid", "slide", "slipped", "dipped", "dip",
+    "lost", "loss", "reduce", "reduced", "reduction", "tumbled", "sank", "eased", "lowered",
+    "slowed", NULL};
+static const char *const fig_rate_words[] = {
+    "rate", "rates", "tariff", "tariffs", "duty", "duties", "tax", "taxes", "interest", "inflation",
+    "unemployment", "yield", "yields", "levy", "vat", "margin", "margins", "ratio", NULL};
+static const char *const fig_share_words[] = {"share", "stake", "accounting", "accounted",
+                                              "accounts", "comprising", "proportion", NULL};
+static const char *const fig_time_nouns[] = {
+    "years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades", "centuries",
+    "times", "points", "pages", "percent", "yards", "metres", "meters", "miles", "feet", "inches",
+    "degrees", "episodes", "laps", "rounds", "votes", NULL};
+static const char *const fig_label_words[] = {
+    "Section", "Article", "Chapter", "Version", "No", "Number", "Phase", "Level", "Title", "Rule",
+    "Room", "Route", "Flight", "Item", "Part", "Paragraph", "Clause", "Schedule", "Annex", "Grade",
+    "Class", "Category", "Type", "Model", "Series", "Windows", "Highway", "Line", "Platform",
+    "Gate", "Channel", "Resolution", "Page", "Vol", "Volume", "Act", "Order", "Regulation",
+    "Directive", "Tier", "Stage", "Week", "Day", "Game", "Match", "Round", "Formula", "Box",
+    "Suite", "Unit", "Building", "Floor", "Apollo", "Boeing", "Airbus", "iPhone", NULL};
+static const char *const fig_approx_1[] = {"about", "around", "approximately", "roughly", "nearly",
+                                           "almost", "some", "over", "under", "estimated", NULL};
+
+static const char *const fig_verbs[] = {
+    "hit", "hits", "reached", "reach", "reaches", "reaching", "amounted", "amounting", "amount",
+    "amounts", "totalled", "totaled", "totalling", "totaling", "total", "totals", "was", "were",
+    "is", "are", "be", "been", "being", "stood", "stands", "stand", "exceeded", "exceeds",
+    "exceed", "topped", "tops", "rose", "rise", "rises", "risen", "fell", "falls", "fall", "grew",
+    "grow", "grows", "jumped", "surged", "increased", "decreased", "declined", "dropped", "climbed",
+    "gained", "valued", "worth", "of", "by", "to", "at", "from", "on", "for", "with", "up", "down",
+    "than", "between", "imported", "exported", "bought", "sold", "traded",
+    "buy", "sell", "spent", "spend", "spends", "invested", "invest", "raised", "raise", "earned",
+    "made", "paid", "pay", "lost", "cut", "cost", "costs", "posted", "recorded", "reported",
+    "registered", "saw", "see", "sees", "announced", "approved", "pledged", "allocated",
+    "received", "generated", "produced", "handled", "shipped", "hitting", "reaching", "as",
+    "about", "around", "nearly", "almost", "roughly", "approximately", "some", "over", "under",
+    "more", "less", "least", "fewer", "estimated", "an", "a", "the", "only", "just", "has", "have",
+    "had", "all", "also", "will", "would", "could", "may", "might", "already", "reportedly",
+    "expected", "likely", "set", "and", "or", NULL};
+static const char *const fig_strong_verbs[] = {
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could",
+    "should", "may", "might", "can", "grown", "grew", "rose", "risen", "fell", "fallen", "hit",
+    "reached", "amounted", "totalled", "totaled", "stood", "exceeded", "jumped", "surged",
+    "increased", "decreased", "declined", "dropped", "climbed", "gained", "cutting", "reducing",
+    "raising", "boosting", "increasing", "expanding", "lifting", "imported", "exported", "bought",
+    "sold", "spent", "invested", "raised", "earned", "made", "paid", "lost", "cost", "posted",
+    "recorded", "reported", "registered", "saw", "said", "says", "plans", "planned", "wants",
+    "wanted", "expects", "expected", "hopes", "aims", "aimed", "seeks", "sought", "needs",
+    "needed", "traded", "imposed", "announced", "approved", "pledged", "expect", "forecast",
+    "cut", "lower", "raise", "reduce", "suspend", "lift", "impose", "slash", "hike", "suspending",
+    "lowering", "slashing", "lifting", "keep", "keeps", "kept",
+    "slipped", "improved", "handled", "employs", "held", "kept", "told", NULL};
+static const char *const fig_preps[] = {"at", "in", "on", "by", "to", "for", "with", "from",
+                                        "of", "over", "under", "into", "as", NULL};
+static const char *const fig_after_stop[] = {
+    "in", "from", "to", "for", "on", "at", "by", "with", "and", "or", "of", "worth", "a", "an",
+    "the", "this", "that", "last", "year-on-year", "is", "was", "were", "are", "has", "have",
+    "had", "will", "would", "could", "took", "came", "went", "said", "says", "each", "per",
+    "over", "since", "between", "than", "more", "less", "up", "down", "which", "who", "when",
+    "while", "after", "before", "as", "into", "off", "out", NULL};
+static const char *const fig_change_nouns[] = {
+    "increase", "decrease", "rise", "fall", "growth", "decline", "drop", "gain", "jump", "surge",
+    "year-on-year increase", "it", "which", "this", "that", "they", "accounting", "up", "down",
+    "share", "total", "with", "while", "who", NULL};
+static const char *const fig_lead_words[] = {
+    "the", "a", "an", "and", "but", "while", "with", "that", "which", "as", "its", "their", "so",
+    "when", "where", "after", "before", "since", "meanwhile", "moreover", "however", "also", NULL};
+
+static const char *const fig_months[] = {
+    "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr",
+    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", NULL};
+static const char *const fig_weak[] = {"we", "it", "they", "he", "she", "i", "you", "now", "then",
+    "this", "that", "there", "here", "which", "who", NULL};
+static const char *const fig_subj_stops[] = {"in", "from", "to", "for", "on", "at", "by",
+    "with", "and", "or", "was", "were", "is", "are",
+    "this", "last", "that", "which", "over", NULL};
+
+static const char *const *const fig_lists[FW_COUNT] = {
+    fig_up_words, fig_down_words, fig_rate_words, fig_share_words, fig_time_nouns,
+    fig_label_words, fig_approx_1, fig_verbs, fig_strong_verbs, fig_preps, fig_after_stop,
+    fig_change_nouns, fig_lead_words, fig_months, fig_weak, fig_subj_stops,
+};
+
+static bool
+fig_has(const struct fig_res *fr, enum fig_list l, const char *w, size_t n, bool lower)
+{
+    return wordset_has(&fr->lists[l], w, n, lower);
+}
+
+/* Is the word (lower-cased) in list l? */
+static bool
+fig_win(const struct fig_res *fr, const char *s, const struct fig_word *w, enum fig_list l)
+{
+    return wordset_has(&fr->lists[l], s + w->start, w->end - w->start, true);
+}
+
+/* ---- one figure ------------------------------------------------------------------ */
+
+static double
+fig_parse_num(const char *s, size_t a, size_t b)
+{
+    char tmp[64];
+    size_t k = 0;
+    for (size_t i = a; i < b && k + 1 < sizeof tmp; i++)
+        if (s[i] != ',')
+            tmp[k++] = s[i];
+    tmp[k] = '\0';
+    return strtod(tmp, NULL);
+}
+
+struct fig_unitmap {
+    const char *word; /* lowercase, spaces collapsed to one */
+    const char *unit;
+    int cls; /* 0 percent, 1 pp, 2 money, 3 quantity */
+};
+
+static const struct fig_unitmap fig_units[] = {
+    {"%", "%", 0},
+    {"percent", "%", 0},
+    {"元", "CNY", 2},
+    {"美元", "USD", 2},
+    {"吨", "tonnes", 3},
+    {"per cent", "%", 0},
+    {"percentcent", "%", 0},
+    {"pct", "%", 0},
+    {"percentage point", "pp", 1},
+    {"percentage points", "pp", 1},
+    {"basis point", "bp", 1},
+    {"basis points", "bp", 1},
+    {"bps", "bp", 1},
+    {"pp", "pp", 1},
+    {"dlrs", "USD", 2},
+    {"dollar", "USD", 2},
+    {"dollars", "USD", 2},
+    {"us dollars", "USD", 2},
+    {"u.s. dollars", "USD", 2},
+    {"hong kong dollars", "HKD", 2},
+    {"hk dollars", "HKD", 2},
+    {"singapore dollars", "SGD", 2},
+    {"australian dollars", "AUD", 2},
+    {"canadian dollars", "CAD", 2},
+    {"new zealand dollars", "NZD", 2},
+    {"taiwan dollars", "TWD", 2},
+    {"yuan", "CNY", 2},
+    {"renminbi", "CNY", 2},
+    {"rmb", "CNY", 2},
+    {"euro", "EUR", 2},
+    {"euros", "EUR", 2},
+    {"pound", "GBP", 2},
+    {"pounds", "GBP", 2},
+    {"pounds sterling", "GBP", 2},
+    {"pound sterling", "GBP", 2},
+    {"stg", "GBP", 2},
+    {"sterling", "GBP", 2},
+    {"yen", "JPY", 2},
+    {"won", "KRW", 2},
+    {"rupee", "INR", 2},
+    {"rupees", "INR", 2},
+    {"ringgit", "MYR", 2},
+    {"baht", "THB", 2},
+    {"rupiah", "IDR", 2},
+    {"marks", "DEM", 2},
+    {"swiss francs", "CHF", 2},
+    {"swiss franc", "CHF", 2},
+    {"metric tons", "tonnes", 3},
+    {"tonne", "tonnes", 3},
+    {"tonnes", "tonnes", 3},
+    {"ton", "tons", 3},
+    {"tons", "tons", 3},
+    {"barrel", "barrels", 3},
+    {"barrels", "barrels", 3},
+    {"bpd", "barrels per day", 3},
+    {"bushel", "bushels", 3},
+    {"bushels", "bushels", 3},
+    {"teu", "TEU", 3},
+    {"teus", "TEU", 3},
+    {"cubic metres", "cubic metres", 3},
+    {"cubic meters", "cubic metres", 3},
+    {"square metres", "square metres", 3},
+    {"square meters", "square metres", 3},
+    {"hectare", "hectares", 3},
+    {"hectares", "hectares", 3},
+    {"acre", "acres", 3},
+    {"acres", "acres", 3},
+    {"kilowatt-hour", "kWh", 3},
+    {"kilowatt-hours", "kWh", 3},
+    {"kilowatt hour", "kWh", 3},
+    {"kilowatt hours", "kWh", 3},
+    {"kwh", "kWh", 3},
+    {"megawatt", "MW", 3},
+    {"megawatts", "MW", 3},
+    {"gigawatt", "GW", 3},
+    {"gigawatts", "GW", 3},
+    {"kilometres", "km", 3},
+    {"kilometers", "km", 3},
+    {"km", "km", 3},
+    {"kilograms", "kg", 3},
+    {"kg", "kg", 3},
+    {"ounces", "ounces", 3},
+    {"units", "units", 3},
+    {"vehicles", "vehicles", 3},
+    {"cars", "cars", 3},
+};
+
+static const struct fig_unitmap *
+fig_unit_lookup(const char *s, size_t a, size_t b)
+{
+    char key[48];
+    size_t k = 0;
+    bool sp = false;
+    for (size_t i = a; i < b && k + 1 < sizeof key; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '\t' || (c == 0xC2 && i + 1 < b && (unsigned char)s[i + 1] == 0xA0)) {
+            sp = true;
+            i += c == 0xC2;
+            continue;
+        }
+        if (sp && k > 0)
+            key[k++] = ' ';
+        sp = false;
+        if (k + 1 < sizeof key)
+            key[k++] = (char)ex_lower(c);
+    }
+    key[k] = '\0';
+    for (size_t i = 0; i < DS_ARRAY_LEN(fig_units); i++)
+        if (strcmp(fig_units[i].word, key) == 0)
+            return &fig_units[i];
+    return NULL;
+}
+
+static const char *
+fig_currency_code(const char *s, size_t a, size_t b)
+{
+    size_t n = b - a;
+    while (n > 0 && (s[a + n - 1] == ' ' || s[a + n - 1] == '.'))
+        n--;
+    const char *c = s + a;
+#define FIG_IS(lit) (n == sizeof(lit) - 1 && memcmp(c, lit, n) == 0)
+    if (FIG_IS("$") || FIG_IS("US$"))
+        return "USD";
+    if (FIG_IS("HK$"))
+        return "HKD";
+    if (FIG_IS("S$"))
+        return "SGD";
+    if (FIG_IS("A$") || FIG_IS("AU$"))
+        return "AUD";
+    if (FIG_IS("C$"))
+        return "CAD";
+    if (FIG_IS("NT$"))
+        return "TWD";
+    if (FIG_IS("NZ$"))
+        return "NZD";
+    if (FIG_IS("R$"))
+        return "BRL";
+    if (FIG_IS("€"))
+        return "EUR";
+    if (FIG_IS("£"))
+        return "GBP";
+    if (FIG_IS("¥"))
+        return "JPY";
+    if (FIG_IS("₹") || FIG_IS("Rs"))
+        return "INR";
+    if (FIG_IS("RMB"))
+        return "CNY";
+#undef FIG_IS
+    return NULL; /* CNY USD EUR ... written as codes: the caller copies them */
+}
+
+static double
+fig_scale_mult(const char *s, size_t a, size_t b, const char **name)
+{
+    size_t n = b - a;
+    const char *w = s + a;
+#define FIG_SC(lit) (n == sizeof(lit) - 1 && memcmp(w, lit, n) == 0)
+    if (FIG_SC("trillion") || FIG_SC("tn") || FIG_SC("trn")) {
+        *name = "trillion";
+        return 1e12;
+    }
+    if (FIG_SC("billion") || FIG_SC("bn") || FIG_SC("bln")) {
+        *name = "billion";
+        return 1e9;
+    }
+    if (FIG_SC("million") || FIG_SC("mln") || FIG_SC("mn") || FIG_SC("m")) {
+        *name = "million";
+        return 1e6;
+    }
+    if (FIG_SC("thousand") || FIG_SC("k")) {
+        *name = "thousand";
+        return 1e3;
+    }
+    if (FIG_SC("万亿")) {
+        *name = "trillion";
+        return 1e12;
+    }
+    if (FIG_SC("亿")) {
+        *name = "hundred million";
+        return 1e8;
+    }
+    if (FIG_SC("万")) {
+        *name = "ten thousand";
+        return 1e4;
+    }
+    if (FIG_SC("crore")) {
+        *name = "crore";
+        return 1e7;
+    }
+    if (FIG_SC("lakh")) {
+        *name = "lakh";
+        return 1e5;
+    }
+#undef FIG_SC
+    *name = NULL;
+    return 1;
+}
+
+static size_t
+fig_sentence_of(const struct span *sents, size_t nsents, size_t pos)
+{
+    size_t lo = 0, hi = nsents;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (sents[mid].end <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo; /* may be nsents when pos is past the last sentence */
+}
+
+/* The paragraph (between blank lines) last split into sentences. Splitting a
+ * paragraph alone gives the same sentences as splitting the whole text,
+ * since a blank line always ends a sentence. */
+struct fig_para {
+    size_t start, end;
+    struct span *sents;
+    size_t nsents;
+};
+
+/* Is there a blank line ending at i (s[i] == '\n' and the line before it
+ * holds only white space)? */
+static bool
+fig_blank_before(const char *s, size_t i)
+{
+    size_t j = i;
+    while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == '\t' || s[j - 1] == '\r'))
+        j--;
+    return j > 0 && s[j - 1] == '\n';
+}
+
+static struct span
+fig_sentence(struct fig_para *pp, const char *s, size_t n, size_t pos)
+{
+    if (!pp->sents || pos < pp->start || pos >= pp->end) {
+        size_t a = pos, b = pos;
+        while (a > 0 && !(s[a - 1] == '\n' && fig_blank_before(s, a - 1)))
+            a--;
+        while (b < n && !(s[b] == '\n' && fig_blank_before(s, b)))
+            b++;
+        free(pp->sents);
+        pp->start = a;
+        pp->end = b;
+        pp->nsents = sentences_split(s + a, b - a, &pp->sents);
+        for (size_t i = 0; i < pp->nsents; i++) {
+            pp->sents[i].start += (uint32_t)a;
+            pp->sents[i].end += (uint32_t)a;
+        }
+    }
+    size_t si = fig_sentence_of(pp->sents, pp->nsents, pos);
+    if (si < pp->nsents && pp->sents[si].start <= pos)
+        return pp->sents[si];
+    struct span whole = {(uint32_t)pp->start, (uint32_t)pp->end};
+    return whole;
+}
+
+static char *
+fig_clean_copy(const char *s, size_t a, size_t b)
+{
+    /* Collapse white space (incl. NBSP) to one space; drop control bytes. */
+    struct buf out = BUF_INIT;
+    bool sp = false;
+    for (size_t i = a; i < b; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0xC2 && i + 1 < b && ((unsigned char)s[i + 1] == 0xA0 ||
+                                       (unsigned char)s[i + 1] < 0xA0)) {
+            /* NBSP is a space; U+0080..U+009F are C1 controls: never kept */
+            sp = sp || (unsigned char)s[i + 1] == 0xA0;
+            i++;
+            continue;
+        }
+        if (c <= ' ' || c == 0x7F) {
+            sp = true;
+            continue;
+        }
+        if (sp && out.len)
+            buf_putc(&out, ' ');
+        sp = false;
+        buf_putc(&out, (char)c);
+    }
+    return buf_steal(&out);
+}
+
+/* The subject: the noun phrase the figure measures, guessed from the clause
+ * before it ("The total trade value between China and the US hit $682.32
+ * billion" -> "total trade value between China and the US"). */
+/* Does the figure sit inside a noun phrase ("a 25% tariff", "Japan's US$69
+ * billion surplus", "its $5bn loan")? */
+static bool
+fig_in_noun_phrase(const struct fig_res *fr, const char *s, const struct span *sent, size_t fstart)
+{
+    size_t i = fstart;
+    while (i > sent->start && s[i - 1] == ' ')
+        i--;
+    if (i >= sent->start + 2 && (s[i - 1] == 's' || s[i - 1] == 'S') &&
+        (s[i - 2] == '\'' || (i >= sent->start + 4 && memcmp(s + i - 4, "\xe2\x80\x99", 3) == 0)))
+        return true;
+    struct fig_word w[1];
+    if (fig_words_before(s, sent->start, fstart, w, 1) != 1)
+        return false;
+    static const char *const dets[] = {"a", "an", "the", "its", "their", "his", "her", "our",
+                                       "this", "that", "these", "those", "whose", NULL};
+    (void)fr;
+    for (const char *const *d = dets; *d; d++)
+        if (fig_wis(s, &w[0], *d))
+            return true;
+    return false;
+}
+
+static char *
+fig_subject(const struct fig_res *fr, const char *s, const struct span *sent, size_t fstart,
+            size_t fend, const char *prev_subject, enum figure_kind kind)
+{
+    /* Quantities and counts: "1.426 million tonnes of fresh durian". */
+    if (kind == FIGURE_QUANTITY || kind == FIGURE_COUNT || kind == FIGURE_AMOUNT) {
+        struct fig_word w[7];
+        size_t k = fig_words_after(s, fend, sent->end, w, 7);
+        size_t first = 0;
+        if (k > 0 && fig_wis(s, &w[0], "worth"))
+            first = 1;
+        if (k > first + 1 && fig_wis(s, &w[first], "of")) {
+            size_t last = first + 1, stop = k;
+            for (size_t i = first + 1; i < k; i++) {
+                if (fig_win(fr, s, &w[i], FW_SUBJ_STOPS) ||
+                    ex_is_digit((unsigned char)s[w[i].start])) {
+                    stop = i;
+                    break;
+                }
+            }
+            if (stop > first + 1) {
+                last = stop - 1;
+                if (w[last].end - w[first + 1].start <= 60)
+                    return fig_clean_copy(s, w[first + 1].start, w[last].end);
+            }
+        }
+    }
+    /* A figure followed by what it is: "US$69 billion trade surplus", "a
+     * 25% tariff". */
+    if (kind != FIGURE_QUANTITY && kind != FIGURE_COUNT &&
+        fig_in_noun_phrase(fr, s, sent, fstart)) {
+        struct fig_word w[4];
+        size_t k = fig_words_after(s, fend, sent->end, w, 4);
+        size_t m = 0;
+        while (m < k && m < 3 && ex_is_lower((unsigned char)s[w[m].start]) &&
+               !fig_win(fr, s, &w[m], FW_AFTER_STOP) && !fig_win(fr, s, &w[m], FW_STRONG) &&
+               (m == 0 || w[m].start == w[m - 1].end + 1))
+            m++;
+        if (m > 0 && w[0].start == fend + 1)
+            return fig_clean_copy(s, w[0].start, w[m - 1].end);
+    }
+    /* The clause before the figure. */
+    size_t lo = sent->start;
+    if (fstart > lo + 400)
+        lo = fstart - 400; /* a clause longer than that has no useful subject */
+    for (size_t i = fstart; i > lo; i--) {
+        char c = s[i - 1];
+        if (c == ',' || c == ';' || c == ':' || c == '(' || c == '"') {
+            lo = i;
+            break;
+        }
+    }
+    struct fig_word w[24];
+    size_t k = fig_words_before(s, lo, fstart, w, 24);
+    /* w[0] is nearest. Skip the verb group right before the figure. */
+    size_t i = 0;
+    while (i < k && (fig_win(fr, s, &w[i], FW_VERBS) || ex_is_digit((unsigned char)s[w[i].start]) ||
+                     (w[i].end - w[i].start > 4 && s[w[i].end - 1] == 'd' &&
+                      s[w[i].end - 2] == 'e' && ex_is_lower((unsigned char)s[w[i].start]))))
+        i++;
+    if (i == 0 && k > 0) {
+        /* No verb right before the figure: look for one further back. */
+        size_t j = 0;
+        while (j < k && !fig_win(fr, s, &w[j], FW_VERBS))
+            j++;
+        if (j < k) {
+            i = j;
+            while (i < k && fig_win(fr, s, &w[i], FW_VERBS))
+                i++;
+        } else {
+            i = k; /* no verb: no subject from this clause */
+        }
+    }
+    size_t last = i;   /* nearest kept word */
+    size_t firstw = k; /* one past the farthest kept word */
+    /* A strong verb inside: "X is cutting Y by" keeps Y; "X has grown at a
+     * rate of" keeps X. */
+    size_t sv = SIZE_MAX, fv = SIZE_MAX;
+    for (size_t j = i; j < k; j++) {
+        if (fig_win(fr, s, &w[j], FW_STRONG)) {
+            if (sv == SIZE_MAX)
+                sv = j;
+            fv = j;
+        }
+    }
+    if (sv != SIZE_MAX) {
+        size_t top = sv; /* "cut its duties on US goods": skip the determiner */
+        if (top > i && fig_win(fr, s, &w[top - 1], FW_LEAD))
+            top--;
+        if (top > i && !fig_win(fr, s, &w[top - 1], FW_PREPS)) {
+            firstw = top;
+        } else {
+            last = fv + 1;
+        }
+    }
+    while (firstw > last && fig_win(fr, s, &w[firstw - 1], FW_LEAD))
+        firstw--;
+    /* A verb phrase in front: "lower its tariffs on imports" keeps what
+     * follows the determiner, when the words before it are lower case. */
+    for (size_t j = firstw, seen = 0; j > last && seen < 3; j--, seen++) {
+        if (!ex_is_lower((unsigned char)s[w[j - 1].start]))
+            break;
+        static const char *const dets[] = {"its", "their", "his", "her", "our", "the", "a",
+                                           "an", "this", "these", NULL};
+        bool det = false;
+        for (const char *const *d = dets; *d; d++)
+            if (strlen(*d) == w[j - 1].end - w[j - 1].start &&
+                strncmp(*d, s + w[j - 1].start, strlen(*d)) == 0)
+                det = true;
+        if (det && j - 1 > last) {
+            firstw = j - 1;
+            break;
+        }
+    }
+    if (last >= firstw) {
+        return prev_subject ? xstrdup(prev_subject) : NULL;
+    }
+    size_t a = w[firstw - 1].start, b = w[last].end;
+    if (ex_is_digit((unsigned char)s[a]) ||
+        (firstw - last == 1 && fig_win(fr, s, &w[last], FW_WEAK)))
+        return prev_subject ? xstrdup(prev_subject) : NULL;
+    /* Another figure inside is not a subject ("more than 3 pct and ..."). */
+    for (size_t j = last; j < firstw; j++)
+        if (ex_is_digit((unsigned char)s[w[j].start]) && !(w[j].end - w[j].start == 4))
+            return prev_subject ? xstrdup(prev_subject) : NULL;
+    if (firstw - last == 1 && ex_is_lower((unsigned char)s[a]) &&
+        (fig_win(fr, s, &w[last], FW_VERBS) || fig_win(fr, s, &w[last], FW_STRONG) ||
+         (b - a > 4 && (strncmp(s + b - 3, "ing", 3) == 0 || strncmp(s + b - 2, "ed", 2) == 0))))
+        return prev_subject ? xstrdup(prev_subject) : NULL;
+    /* Strip a possessive-free trailing change noun phrase. */
+    if (fig_has(fr, FW_CHANGE_NOUNS, s + a, b - a, true) ||
+        (firstw - last <= 2 && fig_win(fr, s, &w[last], FW_CHANGE_NOUNS)))
+        return prev_subject ? xstrdup(prev_subject) : NULL;
+    if (b - a > 60) {
+        /* Keep the head: cut at the last word boundary before 60 bytes. */
+        size_t cut = a + 60;
+        while (cut > a && s[cut] != ' ')
+            cut--;
+        if (cut == a)
+            return NULL;
+        b = cut;
+    }
+    return fig_clean_copy(s, a, b);
+}
+
+static void
+fig_context(const struct fig_res *fr, const char *s, const struct span *sent, struct figure *f,
+            size_t num_start)
+{
+    struct fig_word before[6], after[3];
+    size_t nb = fig_words_before(s, sent->start, f->span.start, before, 6);
+    size_t na = fig_words_after(s, f->span.end, sent->end, after, 3);
+    (void)num_start;
+
+    /* Direction: the nearest up/down word (before, then just after). */
+    for (size_t i = 0; i < nb && !f->direction; i++) {
+        if (fig_win(fr, s, &before[i], FW_UP))
+            f->direction = xstrdup("up");
+        else if (fig_win(fr, s, &before[i], FW_DOWN))
+            f->direction = xstrdup("down");
+    }
+    for (size_t i = 0; i < na && i < 2 && !f->direction; i++) {
+        if (fig_wis(s, &after[i], "higher") || fig_wis(s, &after[i], "up"))
+            f->direction = xstrdup("up");
+        else if (fig_wis(s, &after[i], "lower") || fig_wis(s, &after[i], "down"))
+            f->direction = xstrdup("down");
+    }
+    /* Approximation. */
+    if (nb >= 1) {
+        if (fig_win(fr, s, &before[0], FW_APPROX))
+            f->approx = fig_clean_copy(s, before[0].start, before[0].end);
+        else if (nb >= 2 && (fig_wis(s, &before[0], "than") || fig_wis(s, &before[0], "least") ||
+                             fig_wis(s, &before[0], "to")) &&
+                 (fig_wis(s, &before[1], "more") || fig_wis(s, &before[1], "less") ||
+                  fig_wis(s, &before[1], "fewer") || fig_wis(s, &before[1], "at") ||
+                  fig_wis(s, &before[1], "close") || fig_wis(s, &before[1], "up")))
+            f->approx = fig_clean_copy(s, before[1].start, before[0].end);
+        if (f->approx)
+            for (char *p = f->approx; *p; p++)
+                *p = (char)ex_lower((unsigned char)*p);
+    }
+    if (f->approx && strcmp(f->approx, "up to") == 0 && f->direction &&
+        strcmp(f->direction, "up") == 0 && nb >= 2 && fig_wis(s, &before[1], "up")) {
+        /* "up to 50%" is a ceiling, not a rise, unless another word says so. */
+        free(f->direction);
+        f->direction = NULL;
+        for (size_t i = 2; i < nb && !f->direction; i++) {
+            if (fig_win(fr, s, &before[i], FW_UP))
+                f->direction = xstrdup("up");
+            else if (fig_win(fr, s, &before[i], FW_DOWN))
+                f->direction = xstrdup("down");
+        }
+    }
+
+    /* Kind for percentages. */
+    if (f->unit && strcmp(f->unit, "%") == 0) {
+        bool rate = false, share = false;
+        for (size_t i = 0; i < nb && i < 4; i++)
+            if (fig_win(fr, s, &before[i], FW_RATE))
+                rate = true;
+        for (size_t i = 0; i < na && i < 2; i++)
+            if (fig_win(fr, s, &after[i], FW_RATE))
+                rate = true;
+        for (size_t i = 0; i < nb && i < 4; i++)
+            if (fig_win(fr, s, &before[i], FW_SHARE))
+                share = true;
+        if (na >= 2 && fig_wis(s, &after[0], "of") &&
+            !ex_is_digit((unsigned char)s[after[1].start]))
+            share = true;
+        if (rate)
+            f->kind = FIGURE_RATE;
+        else if (share)
+            f->kind = FIGURE_SHARE;
+        else if (f->direction)
+            f->kind = FIGURE_CHANGE;
+        else {
+            bool yoy = false;
+            for (size_t i = 0; i < na; i++)
+                if (fig_wis(s, &after[i], "year-on-year") || fig_wis(s, &after[i], "yoy"))
+                    yoy = true;
+            for (size_t i = 0; i < nb; i++)
+                if (fig_wis(s, &before[i], "year-on-year"))
+                    yoy = true;
+            f->kind = yoy ? FIGURE_CHANGE : FIGURE_RATE;
+        }
+    }
+}
+
+/* The period expressions of one sentence, found once for all its figures:
+ * [0] stated periods, [1] comparison bases ("year-on-year"). */
+struct fig_periods {
+    struct span sent;
+    bool valid;
+    struct span *v[2];
+    size_t n[2], cap[2];
+};
+
+static void
+fig_periods_scan(struct fig_periods *pc, struct ds_regex *re, const char *s,
+                 const struct span *sent)
+{
+    pc->sent = *sent;
+    pc->valid = true;
+    pc->n[0] = pc->n[1] = 0;
+    size_t pos = sent->start, n = sent->end;
+    while (ds_regex_next(re, s, n, &pos)) {
+        size_t a, b;
+        if (!ds_regex_group(re, 0, &a, &b))
+            continue;
+        int basis = 0;
+        for (size_t i = a; i + 4 <= b; i++)
+            if (memcmp(s + i, "-on-", 4) == 0 || memcmp(s + i, " on ", 4) == 0)
+                basis = 1;
+        if (pc->n[basis] == pc->cap[basis]) {
+            pc->cap[basis] = pc->cap[basis] ? pc->cap[basis] * 2 : 8;
+            pc->v[basis] = xrealloc(pc->v[basis], pc->cap[basis] * sizeof *pc->v[basis]);
+        }
+        pc->v[basis][pc->n[basis]].start = (uint32_t)a;
+        pc->v[basis][pc->n[basis]].end = (uint32_t)b;
+        pc->n[basis]++;
+    }
+}
+
+/* Nearest span of v (sorted, not overlapping) to the figure; SIZE_MAX if none. */
+static size_t
+fig_nearest(const struct span *v, size_t n, const struct figure *f, size_t *dist)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (v[mid].start < f->span.start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t best = SIZE_MAX;
+    *dist = SIZE_MAX;
+    for (size_t i = lo > 2 ? lo - 2 : 0; i < n && i < lo + 2; i++) {
+        size_t a = v[i].start, b = v[i].end;
+        if (a >= f->span.start && b <= f->span.end)
+            continue; /* inside the figure itself */
+        size_t d = b <= f->span.start ? f->span.start - b : a >= f->span.end ? a - f->span.end : 0;
+        if (d < *dist) {
+            *dist = d;
+            best = i;
+        }
+    }
+    return best;
+}
+
+/* The period nearest to the figure inside its sentence. A comparison basis
+ * ("year-on-year") is used only when the sentence states no period. */
+static char *
+fig_period(struct fig_periods *pc, struct ds_regex *re, const char *s, const struct span *sent,
+           const struct figure *f)
+{
+    if (!pc->valid || pc->sent.start != sent->start || pc->sent.end != sent->end)
+        fig_periods_scan(pc, re, s, sent);
+    for (int k = 0; k < 2; k++) {
+        size_t d, i = fig_nearest(pc->v[k], pc->n[k], f, &d);
+        if (i != SIZE_MAX)
+            return fig_clean_copy(s, pc->v[k][i].start, pc->v[k][i].end);
+    }
+    return NULL;
+}
+
+static void
+fig_push(struct extraction *out, struct figure *f, size_t *cap)
+{
+    if (out->nfigures == *cap) {
+        *cap = *cap ? *cap * 2 : 8;
+        out->figures = xrealloc(out->figures, *cap * sizeof *out->figures);
+    }
+    out->figures[out->nfigures++] = *f;
+}
+
+static void
+fig_drop(struct figure *f)
+{
+    free(f->text);
+    free(f->unit);
+    free(f->scale);
+    free(f->direction);
+    free(f->period);
+    free(f->subject);
+    free(f->approx);
+    memset(f, 0, sizeof *f);
+}
+
+void
+fig_run(struct fig_res *fr, const char *s, size_t n, struct extraction *out)
+{
+    struct fig_para para = {0, 0, NULL, 0};
+    struct fig_periods periods;
+    memset(&periods, 0, sizeof periods);
+    size_t pos = 0, cap = out->nfigures;
+    size_t base = out->nfigures;
+    struct ds_regex *re = fr->fig;
+    while (ds_regex_next(re, s, n, &pos)) {
+        size_t ms, me, ns, ne, cs = 0, ce = 0, ss = 0, se = 0, us = 0, ue = 0, n2s = 0, n2e = 0;
+        ds_regex_group(re, 0, &ms, &me);
+        ds_regex_group(re, (unsigned)fr->g_num, &ns, &ne);
+        bool cur = ds_regex_group(re, (unsigned)fr->g_cur, &cs, &ce);
+        bool scale = ds_regex_group(re, (unsigned)fr->g_scale, &ss, &se);
+        bool scale1 = !scale && ds_regex_group(re, (unsigned)fr->g_scale1, &ss, &se);
+        bool unit = ds_regex_group(re, (unsigned)fr->g_unit, &us, &ue);
+        bool noun = !unit && ds_regex_group(re, (unsigned)fr->g_noun, &us, &ue);
+        bool range = ds_regex_group(re, (unsigned)fr->g_num2, &n2s, &n2e);
+
+        /* What follows the bare number: ordinals, 5G, times, 5-year. */
+        size_t after_num = range ? n2e : ne;
+        if (!scale && !scale1 && !unit && !noun && after_num < n) {
+            unsigned char c = (unsigned char)s[after_num];
+            if (ex_is_alpha(c))
+                continue;
+            if ((c == ':' || c == '-') && after_num + 1 < n &&
+                (ex_is_digit((unsigned char)s[after_num + 1]) ||
+                 ex_is_alpha((unsigned char)s[after_num + 1])))
+                continue;
+        }
+        if (s[ns] == '0' && ne - ns > 1 && s[ns + 1] != '.')
+            continue; /* 007, 0143: codes and phone numbers */
+
+        const struct fig_unitmap *um = unit ? fig_unit_lookup(s, us, ue) : NULL;
+        if (unit && !um)
+            continue;
+        if (!cur && !um && !noun)
+            continue; /* a bare number: dates, years, scores, versions */
+        if (scale1 && !cur && !um && !noun)
+            continue;
+
+        /* A label before the number: Section 301, Version 3.0, No. 2. */
+        size_t st = cur ? cs : ns;
+        {
+            size_t i = st;
+            while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '.'))
+                i--;
+            size_t e = i;
+            while (i > 0 && ex_is_alpha((unsigned char)s[i - 1]))
+                i--;
+            if (e > i && fig_has(fr, FW_LABELS, s + i, e - i, false) && !cur)
+                continue;
+            /* A day after a month name ("May 17"), unless it has a unit. */
+            if (e > i && fig_has(fr, FW_MONTHS, s + i, e - i, false) && !cur && !um)
+                continue;
+        }
+
+        if (ne - ns > 30)
+            continue; /* not a quantity anyone writes: an ID or garbage */
+        double v = fig_parse_num(s, ns, ne);
+        double v2 = range ? fig_parse_num(s, n2s, n2e) : v;
+        if (noun) {
+            /* Counts: only with a scale or a value of 100 or more, never
+             * durations, years or sports points. */
+            if (fig_has(fr, FW_TIME_NOUNS, s + us, ue - us, true))
+                continue;
+            if (!scale && !scale1 && v < 100)
+                continue;
+            if (!scale && !scale1 && ne - ns == 4 && v >= 1900 && v <= 2100 && !range)
+                continue;
+        }
+        if (range && v2 < v && !(cur || (um && um->cls == 2))) {
+            /* "2017-18" or "3-2": not a range of values. */
+            continue;
+        }
+
+        struct figure f;
+        memset(&f, 0, sizeof f);
+        f.span.start = (uint32_t)st;
+        f.span.end = (uint32_t)me;
+        /* Trailing space captured before an absent unit never stays. */
+        while (f.span.end > f.span.start && s[f.span.end - 1] == ' ')
+            f.span.end--;
+        const char *scale_name = NULL;
+        double mult = (scale || scale1) ? fig_scale_mult(s, ss, se, &scale_name) : 1;
+        f.value = v * mult;
+        f.value_hi = v2 * mult;
+        f.scale = scale_name ? xstrdup(scale_name) : NULL;
+        if (cur) {
+            const char *code = fig_currency_code(s, cs, ce);
+            if (code) {
+                f.unit = xstrdup(code);
+            } else {
+                size_t e = ce;
+                while (e > cs && (s[e - 1] == ' ' || s[e - 1] == '.'))
+                    e--;
+                f.unit = xstrndup(s + cs, e - cs);
+            }
+            f.kind = FIGURE_AMOUNT;
+        } else if (um) {
+            f.unit = xstrdup(um->unit);
+            f.kind = um->cls == 0   ? FIGURE_RATE
+                     : um->cls == 1 ? FIGURE_CHANGE
+                     : um->cls == 2 ? FIGURE_AMOUNT
+                                    : FIGURE_QUANTITY;
+        } else {
+            f.unit = fig_clean_copy(s, us, ue);
+            for (char *p = f.unit; *p; p++)
+                *p = (char)ex_lower((unsigned char)*p);
+            f.kind = FIGURE_COUNT;
+        }
+        f.text = fig_clean_copy(s, f.span.start, f.span.end);
+
+        struct span sent = fig_sentence(&para, s, n, f.span.start);
+        f.sentence = sent;
+        fig_context(fr, s, &sent, &f, ns);
+        f.period = fig_period(&periods, fr->period, s, &sent, &f);
+        const char *prev = NULL;
+        if (out->nfigures > base) {
+            const struct figure *p = &out->figures[out->nfigures - 1];
+            if (p->sentence.start == sent.start)
+                prev = p->subject;
+        }
+        f.subject = fig_subject(fr, s, &sent, f.span.start, f.span.end, prev, f.kind);
+
+        /* "$30 billion to $50 billion", "30 to 50 billion yuan": one range. */
+        if (out->nfigures > base) {
+            struct figure *p = &out->figures[out->nfigures - 1];
+            size_t gap_a = p->span.end, gap_b = f.span.start;
+            size_t gap = gap_b > gap_a ? gap_b - gap_a : 0;
+            bool to = gap == 4 && memcmp(s + gap_a, " to ", 4) == 0;
+            bool and = gap == 5 && memcmp(s + gap_a, " and ", 5) == 0;
+            bool dash = (gap == 1 && s[gap_a] == '-') ||
+                        (gap == 3 && memcmp(s + gap_a, "\xe2\x80\x93", 3) == 0);
+            bool from = false, between = false;
+            struct fig_word w[1];
+            if (fig_words_before(s, sent.start, p->span.start, w, 1) == 1) {
+                from = fig_wis(s, &w[0], "from");
+                between = fig_wis(s, &w[0], "between");
+            }
+            /* "X to Y" and "X-Y" are ranges, "between X and Y" too; "from X
+             * to Y" is a change, two figures. */
+            bool is_range = (to && !from && !between) || dash || (and && between);
+            if (is_range && p->unit && f.unit && strcmp(p->unit, f.unit) == 0 &&
+                p->value_hi == p->value && f.value >= p->value) {
+                p->span.end = f.span.end;
+                free(p->text);
+                p->text = fig_clean_copy(s, p->span.start, p->span.end);
+                p->value_hi = f.value;
+                if (!p->scale && f.scale) {
+                    const char *sn = NULL;
+                    double m = fig_scale_mult(f.scale, 0, strlen(f.scale), &sn);
+                    p->value *= m;
+                    p->scale = xstrdup(f.scale);
+                }
+                fig_drop(&f);
+                continue;
+            }
+        }
+        fig_push(out, &f, &cap);
+    }
+    free(para.sents);
+    free(periods.v[0]);
+    free(periods.v[1]);
+}

@@ -1,0 +1,232 @@
+/*
+ * extract/lib.h — private to the extract part: the extractor's pieces
+ * (gazetteer, topic rules, figure patterns) shared by extract.c,
+ * figures.c, entities.c and topics.c in src/lib/extract/. Nothing outside
+ * that folder includes it.
+ */
+#ifndef DOSSIER_LIB_EXTRACT_H
+#define DOSSIER_LIB_EXTRACT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dossier/extract.h"
+#include "dossier/regex.h"
+
+/* ---- tokens (extract/entities.c) ----------------------------------------- */
+
+enum tk_flag {
+    TK_CAP = 1 << 0,     /* starts with an upper-case letter */
+    TK_ALLCAPS = 1 << 1, /* two or more letters, none lower case */
+    TK_POSS = 1 << 2,    /* followed by 's (consumed) */
+    TK_CJK = 1 << 3,     /* a run of Han/kana/hangul */
+    TK_SENT = 1 << 4,    /* first token of a sentence (or line, or quote) */
+    TK_NUM = 1 << 5,     /* starts with a digit */
+    TK_NAMEY = 1 << 6,   /* Capitalised then lower case: could be a name */
+    TK_WLDONE = 1 << 7,  /* tok.wl has been computed */
+};
+
+struct tok {
+    uint32_t start, end;
+    uint32_t wl; /* word-list membership, filled lazily by the entity pass */
+    uint16_t flags;
+    char sep; /* before the token: ' ' spaces only, '-' hyphen/dash, ',' etc., 0 at start */
+};
+
+struct toks {
+    struct tok *v;
+    size_t n, cap;
+};
+
+/* Cut s[0..n) into tokens: words (with their case, the separator before
+ * them, a possessive 's consumed), CJK runs. t->v is reused (grown as
+ * needed); the caller frees it. */
+void ex_tokenize(const char *s, size_t n, struct toks *t);
+
+/* ---- gazetteer: token-sequence hash (extract/entities.c) ---------------- */
+
+struct gz_entity {
+    char *name;
+    enum entity_kind kind;
+};
+
+struct gz_alias {
+    uint32_t entity;
+    bool exact;       /* all-caps alias: the text must match it byte for byte */
+    bool capital;     /* a capital city standing for its country's government */
+    bool upper_first; /* the text must start with a capital letter */
+    char *form;       /* exact aliases: tokens joined by one space */
+    int32_t place;    /* capital aliases: the city as a place entity */
+    int32_t next;     /* next alias with the same key, or -1 */
+};
+
+struct gz_slot {
+    char *key;      /* lowercase tokens joined by one space; NULL = empty slot */
+    uint64_t hash;
+    bool prefix;    /* some longer alias starts with this key */
+    int32_t alias;  /* first alias with exactly this key, or -1 */
+};
+
+struct ent_words; /* word lists as hash sets (extract/entities.c) */
+
+struct gazetteer {
+    struct ent_words *words;
+    struct gz_entity *ents;
+    size_t nents, capents;
+    struct gz_alias *aliases;
+    size_t naliases, capaliases;
+    struct gz_slot *slots;
+    size_t nslots, used;
+    bool lower_ok[256]; /* some alias may start in lower case with this byte */
+    uint8_t first2[8192]; /* bit (b0 << 8 | b1): some key starts with these two
+                           * (lower-case) bytes; b1 = 0 for one-byte keys */
+};
+
+void gz_init(struct gazetteer *g);
+void gz_free(struct gazetteer *g);
+/* Load one gazetteer file; kind is the file's default kind. Returns 0, or -1
+ * with "file:line: message" in err. A missing file is an error only when
+ * required. */
+int gz_load(struct gazetteer *g, const char *path, enum entity_kind kind, bool required,
+            struct ds_error *err, uint64_t *hash);
+
+/* ---- topic rules (extract/topics.c) ------------------------------------- */
+
+enum tp_role { TP_WEIGHT, TP_ALL, TP_ANY };
+
+#define TP_H3 4096u
+
+struct tp_pattern {
+    struct ds_regex *re;   /* anchored: tried at word starts */
+    struct ds_regex *scan; /* unanchored: used when no literal prefix is known */
+    char *src;             /* the pattern as written */
+    uint32_t topic;
+    enum tp_role role;
+    double weight;
+};
+
+struct tp_topic {
+    char *slug, *name;
+    double threshold;
+    int cap;
+    bool fallback;
+    char *where; /* "file:line" of the [topic] header */
+};
+
+struct tp_entry {
+    char lit[8];  /* lowercase literal prefix (1..7 bytes) */
+    uint8_t len;
+    uint32_t pattern;
+};
+
+struct tp_rules {
+    struct tp_topic *topics;
+    size_t ntopics;
+    struct tp_pattern *pats;
+    size_t npats;
+    struct tp_entry *entries;      /* sorted by first byte */
+    size_t nentries;
+    uint32_t *first2;              /* prefixes of 1-2 bytes: 65537 offsets, entries
+                                    * [first2[k], first2[k+1]) start with the lowercase
+                                    * bytes k = b0 * 256 + b1 */
+    uint32_t *h3;                  /* longer prefixes: TP_H3 + 1 offsets into long_entries,
+                                    * bucketed by a hash of the first three bytes */
+    struct tp_entry *long_entries;
+    size_t nlong;
+    bool short_first[256];         /* some 1-2 byte prefix starts with this byte */
+    uint32_t *always;              /* patterns scanned over the whole text */
+    size_t nalways;
+    /* per-run scratch */
+    uint32_t *count_body, *count_title, *stamp;
+};
+
+void tp_init(struct tp_rules *r);
+void tp_free(struct tp_rules *r);
+/* Parse a rules file into r (a topic whose slug exists replaces it). Returns
+ * 0, or -1 with "file:line: message". Missing optional files are fine. */
+int tp_load(struct tp_rules *r, const char *path, bool required, struct ds_error *err,
+            uint64_t *hash);
+/* Build the dispatch tables after every file is loaded. */
+void tp_finish(struct tp_rules *r);
+/* Score title and body; body_toks are the body's tokens when the caller has
+ * them (NULL: tokenised here). */
+void tp_run(struct tp_rules *r, const char *title, const char *body, const struct toks *body_toks,
+            struct extraction *out);
+
+/* ---- word sets (extract.c) ---------------------------------------------- */
+
+/* A fixed list of words as an open-addressing hash set. */
+struct wordset {
+    const char **w;
+    size_t mask;
+};
+/* The next line of a rules or gazetteer file held in a writable buffer:
+ * cuts it at '\n' (and a '\r' before it) and advances *cursor. NULL at the
+ * end. (extract.c) */
+char *ex_next_line(char **cursor);
+
+void wordset_init(struct wordset *ws, const char *const *list);
+void wordset_free(struct wordset *ws);
+/* Is w[0..n) in the set (exactly, or lower-cased first when lower)? */
+bool wordset_has(const struct wordset *ws, const char *w, size_t n, bool lower);
+
+/* ---- the extractor ------------------------------------------------------ */
+
+enum fig_list {
+    FW_UP, FW_DOWN, FW_RATE, FW_SHARE, FW_TIME_NOUNS, FW_LABELS, FW_APPROX, FW_VERBS,
+    FW_STRONG, FW_PREPS, FW_AFTER_STOP, FW_CHANGE_NOUNS, FW_LEAD, FW_MONTHS, FW_WEAK,
+    FW_SUBJ_STOPS, FW_COUNT
+};
+
+struct fig_res {
+    struct wordset lists[FW_COUNT];
+    struct ds_regex *fig, *period;
+    int g_cur, g_num, g_num2, g_scale, g_scale1, g_unit, g_noun;
+};
+
+struct extractor {
+    struct gazetteer gz;
+    struct tp_rules tp;
+    struct fig_res fr;
+    uint64_t hash;
+};
+
+int fig_compile(struct fig_res *fr, struct ds_error *err);
+void fig_free(struct fig_res *fr);
+/* Figures of body[0..n); sentences are split only in the paragraphs that
+ * hold a figure. */
+void fig_run(struct fig_res *fr, const char *body, size_t n, struct extraction *out);
+/* Entities of body[0..n) from its tokens (ex_tokenize; token cache fields
+ * are filled in). */
+void ent_run(const struct gazetteer *g, const char *body, size_t n, struct toks *toks,
+             struct extraction *out);
+
+/* Helpers shared by the parts. */
+static inline bool
+ex_is_upper(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+static inline bool
+ex_is_lower(unsigned char c)
+{
+    return c >= 'a' && c <= 'z';
+}
+static inline bool
+ex_is_alpha(unsigned char c)
+{
+    return ex_is_upper(c) || ex_is_lower(c);
+}
+static inline bool
+ex_is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+static inline unsigned char
+ex_lower(unsigned char c)
+{
+    return ex_is_upper(c) ? (unsigned char)(c + 32) : c;
+}
+
+#endif

@@ -1,0 +1,717 @@
+/*
+ * extract/topics.c — topic rules: parse topics.conf, score documents.
+ *
+ * Scoring is one pass over the text whatever the number of rules: each
+ * pattern's literal prefix (the letters it must start with, found by reading
+ * the pattern) is filed under its first byte; at each word start only the
+ * patterns whose prefix is there are tried, each as an anchored JIT match.
+ * Patterns with no literal prefix (they start with a class or a group) are
+ * scanned over the whole text instead: correct, just slower.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib.h"
+
+void
+tp_init(struct tp_rules *r)
+{
+    memset(r, 0, sizeof *r);
+}
+
+static void
+tp_topic_free(struct tp_topic *t)
+{
+    free(t->slug);
+    free(t->name);
+    free(t->where);
+}
+
+static void
+tp_pat_free(struct tp_pattern *p)
+{
+    ds_regex_free(&p->re);
+    ds_regex_free(&p->scan);
+    free(p->src);
+}
+
+void
+tp_free(struct tp_rules *r)
+{
+    for (size_t i = 0; i < r->ntopics; i++)
+        tp_topic_free(&r->topics[i]);
+    free(r->topics);
+    for (size_t i = 0; i < r->npats; i++)
+        tp_pat_free(&r->pats[i]);
+    free(r->pats);
+    free(r->entries);
+    free(r->first2);
+    free(r->h3);
+    free(r->long_entries);
+    free(r->always);
+    free(r->count_body);
+    free(r->count_title);
+    free(r->stamp);
+    memset(r, 0, sizeof *r);
+}
+
+/* Drop every pattern of topic ti (a later file redefines it). */
+static void
+tp_drop_patterns(struct tp_rules *r, uint32_t ti)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < r->npats; i++) {
+        if (r->pats[i].topic == ti)
+            tp_pat_free(&r->pats[i]);
+        else
+            r->pats[k++] = r->pats[i];
+    }
+    r->npats = k;
+}
+
+static bool
+tp_slug_ok(const char *s)
+{
+    if (!*s)
+        return false;
+    for (; *s; s++)
+        if (!(ex_is_lower((unsigned char)*s) || ex_is_digit((unsigned char)*s) || *s == '-'))
+            return false;
+    return true;
+}
+
+static int
+tp_add_pattern(struct tp_rules *r, uint32_t topic, enum tp_role role, double weight,
+               const char *rx, const char *path, int lineno, size_t col0, struct ds_error *err)
+{
+    struct ds_error e;
+    ds_error_clear(&e);
+    /* Compile unanchored first: its error offsets are the user's columns. */
+    struct ds_regex *scan = ds_regex_new(rx, DS_RE_CASELESS, &e);
+    if (!scan) {
+        ds_error_set(err, -1, "%s:%d:%zu: bad pattern: %s", path, lineno, col0 + (size_t)e.pos + 1,
+                     strchr(e.msg, ':') ? strchr(e.msg, ':') + 2 : e.msg);
+        return -1;
+    }
+    struct ds_regex *re = ds_regex_new(rx, DS_RE_CASELESS | DS_RE_ANCHORED, &e);
+    if (!re) {
+        ds_regex_free(&scan);
+        ds_error_set(err, -1, "%s:%d: bad pattern: %s", path, lineno, e.msg);
+        return -1;
+    }
+    r->pats = xrealloc(r->pats, (r->npats + 1) * sizeof *r->pats);
+    struct tp_pattern *p = &r->pats[r->npats++];
+    p->re = re;
+    p->scan = scan;
+    p->topic = topic;
+    p->role = role;
+    p->weight = weight;
+    p->src = xstrdup(rx);
+    return 0;
+}
+
+int
+tp_load(struct tp_rules *r, const char *path, bool required, struct ds_error *err,
+        uint64_t *hash)
+{
+    struct buf data = BUF_INIT;
+    struct ds_error rerr;
+    ds_error_clear(&rerr);
+    if (ds_read_file(path, 4u << 20, &data, &rerr) != 0) {
+        buf_free(&data);
+        if (!required && errno == ENOENT)
+            return 0;
+        ds_error_set(err, -1, "%s: %s", path, rerr.msg);
+        return -1;
+    }
+    *hash = ds_hash64(data.data ? data.data : "", data.len) ^ (*hash * 0x100000001b3ull);
+    static char empty[1];
+    char *p = data.data ? data.data : empty;
+    int lineno = 0, rc = 0;
+    int32_t cur = -1;
+    size_t first_topic_this_file = r->ntopics;
+    int cur_line = 0;
+    char *line;
+    while ((line = ex_next_line(&p)) != NULL) {
+        lineno++;
+        char *q = line;
+        while (*q == ' ' || *q == '\t')
+            q++;
+        if (*q == '\0' || *q == '#')
+            continue;
+        if (*q == '[') {
+            if (cur >= 0 && !r->topics[cur].name) {
+                ds_error_set(err, -1, "%s:%d: topic '%s' has no name", path, cur_line,
+                             r->topics[cur].slug);
+                rc = -1;
+                break;
+            }
+            char *e = strchr(q, ']');
+            if (!e) {
+                ds_error_set(err, -1, "%s:%d: missing ']' after the topic slug", path, lineno);
+                rc = -1;
+                break;
+            }
+            *e = '\0';
+            char *slug = ds_str_trim(q + 1);
+            if (!tp_slug_ok(slug)) {
+                ds_error_set(err, -1, "%s:%d: bad topic slug '%s' (use a-z, 0-9 and '-')", path,
+                             lineno, slug);
+                rc = -1;
+                break;
+            }
+            cur = -1;
+            for (size_t i = 0; i < r->ntopics; i++)
+                if (strcmp(r->topics[i].slug, slug) == 0)
+                    cur = (int32_t)i;
+            if (cur >= 0 && (size_t)cur >= first_topic_this_file) {
+                ds_error_set(err, -1, "%s:%d: topic '%s' defined twice (first at %s)", path,
+                             lineno, slug, r->topics[cur].where);
+                rc = -1;
+                break;
+            }
+            if (cur >= 0) {
+                /* An override: same slug replaces the earlier definition. */
+                tp_drop_patterns(r, (uint32_t)cur);
+                tp_topic_free(&r->topics[cur]);
+            } else {
+                r->topics = xrealloc(r->topics, (r->ntopics + 1) * sizeof *r->topics);
+                cur = (int32_t)r->ntopics++;
+            }
+            struct tp_topic *t = &r->topics[cur];
+            memset(t, 0, sizeof *t);
+            t->slug = xstrdup(slug);
+            t->threshold = 4;
+            t->cap = 3;
+            t->where = xasprintf("%s:%d", path, lineno);
+            cur_line = lineno;
+            continue;
+        }
+        char *eq = strchr(q, '=');
+        if (!eq) {
+            ds_error_set(err, -1, "%s:%d: expected 'key = value' or '[slug]'", path, lineno);
+            rc = -1;
+            break;
+        }
+        *eq = '\0';
+        char *key = ds_str_trim(q);
+        char *val = eq + 1;
+        while (*val == ' ' || *val == '\t')
+            val++;
+        /* trailing spaces are not part of a pattern */
+        size_t vl = strlen(val);
+        while (vl && (val[vl - 1] == ' ' || val[vl - 1] == '\t'))
+            val[--vl] = '\0';
+        if (cur < 0) {
+            ds_error_set(err, -1, "%s:%d: '%s' before any [topic]", path, lineno, key);
+            rc = -1;
+            break;
+        }
+        struct tp_topic *t = &r->topics[cur];
+        if (strcmp(key, "name") == 0) {
+            if (!*val) {
+                ds_error_set(err, -1, "%s:%d: empty name", path, lineno);
+                rc = -1;
+                break;
+            }
+            free(t->name);
+            t->name = xstrdup(val);
+        } else if (strcmp(key, "threshold") == 0) {
+            char *end;
+            double d = strtod(val, &end);
+            if (end == val || *end || !(d >= 0) || d > 1e6) {
+                ds_error_set(err, -1, "%s:%d: bad threshold '%s' (want a number >= 0)", path,
+                             lineno, val);
+                rc = -1;
+                break;
+            }
+            t->threshold = d;
+        } else if (strcmp(key, "cap") == 0) {
+            char *end;
+            long c = strtol(val, &end, 10);
+            if (end == val || *end || c < 1 || c > 1000) {
+                ds_error_set(err, -1, "%s:%d: bad cap '%s' (want a whole number 1-1000)", path,
+                             lineno, val);
+                rc = -1;
+                break;
+            }
+            t->cap = (int)c;
+        } else if (strcmp(key, "fallback") == 0) {
+            if (strcmp(val, "yes") == 0)
+                t->fallback = true;
+            else if (strcmp(val, "no") == 0)
+                t->fallback = false;
+            else {
+                ds_error_set(err, -1, "%s:%d: fallback is 'yes' or 'no'", path, lineno);
+                rc = -1;
+                break;
+            }
+        } else if (strcmp(key, "pattern") == 0) {
+            char *end;
+            double w = strtod(val, &end);
+            if (end == val || (*end != ' ' && *end != '\t') || !isfinite(w) || w < -100 ||
+                w > 100) {
+                ds_error_set(err, -1, "%s:%d: bad weight in '%s' (want 'pattern = WEIGHT REGEX', "
+                             "WEIGHT from -100 to 100)", path, lineno, val);
+                rc = -1;
+                break;
+            }
+            while (*end == ' ' || *end == '\t')
+                end++;
+            if (!*end) {
+                ds_error_set(err, -1, "%s:%d: pattern has a weight but no regex", path, lineno);
+                rc = -1;
+                break;
+            }
+            if (tp_add_pattern(r, (uint32_t)cur, TP_WEIGHT, w, end, path, lineno,
+                               (size_t)(end - line), err) != 0) {
+                rc = -1;
+                break;
+            }
+        } else if (strcmp(key, "all") == 0 || strcmp(key, "any") == 0) {
+            if (!*val) {
+                ds_error_set(err, -1, "%s:%d: empty pattern", path, lineno);
+                rc = -1;
+                break;
+            }
+            if (tp_add_pattern(r, (uint32_t)cur, key[1] == 'l' ? TP_ALL : TP_ANY, 0, val, path,
+                               lineno, (size_t)(val - line), err) != 0) {
+                rc = -1;
+                break;
+            }
+        } else {
+            ds_error_set(err, -1, "%s:%d: unknown key '%s' (name, threshold, cap, fallback, "
+                         "pattern, all, any)", path, lineno, key);
+            rc = -1;
+            break;
+        }
+    }
+    if (rc == 0 && cur >= 0 && !r->topics[cur].name) {
+        ds_error_set(err, -1, "%s:%d: topic '%s' has no name", path, cur_line, r->topics[cur].slug);
+        rc = -1;
+    }
+    buf_free(&data);
+    return rc;
+}
+
+/* Literal prefixes of each top-level alternative of rx; returns how many were
+ * found, or 0 when some alternative has none (the pattern is then scanned). */
+static size_t
+tp_prefixes(const char *rx, char lit[][8], uint8_t *lens, size_t max)
+{
+    size_t nalt = 0;
+    const char *p = rx;
+    for (;;) {
+        /* leading option settings and \b */
+        for (;;) {
+            if (strncmp(p, "(?i)", 4) == 0 || strncmp(p, "(?-i)", 5) == 0) {
+                p += p[2] == '-' ? 5 : 4;
+                continue;
+            }
+            if (strncmp(p, "\\b", 2) == 0) {
+                p += 2;
+                continue;
+            }
+            break;
+        }
+        if (nalt == max)
+            return 0;
+        size_t n = 0;
+        const char *q = p;
+        while (*q && n < 7) {
+            unsigned char c = (unsigned char)*q;
+            bool litc = ex_is_alpha(c) || ex_is_digit(c) || c == ' ' || c == '-' || c == '\'' ||
+                        c == '&' || c >= 0x80;
+            const char *nx = q + 1;
+            unsigned char out = c;
+            if (c == '\\' && q[1] && !ex_is_alpha((unsigned char)q[1]) &&
+                !ex_is_digit((unsigned char)q[1])) {
+                litc = true;
+                out = (unsigned char)q[1];
+                nx = q + 2;
+            }
+            if (!litc)
+                break;
+            if (*nx == '?' || *nx == '*' || *nx == '{')
+                break; /* optional: not required */
+            lit[nalt][n++] = (char)ex_lower(out);
+            q = nx;
+            if (*q == '+')
+                break;
+        }
+        if (n == 0)
+            return 0;
+        lens[nalt++] = (uint8_t)n;
+        /* find the next top-level '|' */
+        int depth = 0;
+        bool cls = false;
+        const char *a = p;
+        for (; *a; a++) {
+            if (*a == '\\' && a[1]) {
+                a++;
+                continue;
+            }
+            if (cls) {
+                if (*a == ']')
+                    cls = false;
+                continue;
+            }
+            if (*a == '[')
+                cls = true;
+            else if (*a == '(')
+                depth++;
+            else if (*a == ')')
+                depth--;
+            else if (*a == '|' && depth == 0)
+                break;
+        }
+        if (*a != '|')
+            return nalt;
+        p = a + 1;
+    }
+}
+
+static int
+tp_entry_cmp(const void *pa, const void *pb)
+{
+    const struct tp_entry *a = pa, *b = pb;
+    unsigned ca = ((unsigned char)a->lit[0] << 8) | (unsigned char)a->lit[1];
+    unsigned cb = ((unsigned char)b->lit[0] << 8) | (unsigned char)b->lit[1];
+    if (ca != cb)
+        return ca < cb ? -1 : 1;
+    return a->pattern < b->pattern ? -1 : a->pattern > b->pattern;
+}
+
+/* Bucket of the first three bytes (lower case) of a prefix or of the text. */
+static inline unsigned
+tp_h3(const unsigned char *p)
+{
+    unsigned h = ((unsigned)p[0] * 31u + (unsigned)p[1]) * 31u + (unsigned)p[2];
+    return (h ^ (h >> 7)) & (TP_H3 - 1);
+}
+
+void
+tp_finish(struct tp_rules *r)
+{
+    free(r->entries);
+    free(r->always);
+    r->entries = NULL;
+    r->always = NULL;
+    r->nentries = r->nalways = 0;
+    size_t cap = 0;
+    for (size_t i = 0; i < r->npats; i++) {
+        char lit[128][8];
+        uint8_t lens[128];
+        size_t k = tp_prefixes(r->pats[i].src, lit, lens, 128);
+        if (k == 0) {
+            r->always = xrealloc(r->always, (r->nalways + 1) * sizeof *r->always);
+            r->always[r->nalways++] = (uint32_t)i;
+            continue;
+        }
+        for (size_t j = 0; j < k; j++) {
+            if (r->nentries == cap) {
+                cap = cap ? cap * 2 : 64;
+                r->entries = xrealloc(r->entries, cap * sizeof *r->entries);
+            }
+            struct tp_entry *e = &r->entries[r->nentries++];
+            memset(e, 0, sizeof *e);
+            memcpy(e->lit, lit[j], lens[j]);
+            e->len = lens[j];
+            e->pattern = (uint32_t)i;
+        }
+    }
+    /* Prefixes of three bytes or more go to a hash of their first three
+     * bytes; shorter ones to a table of their first two (a one-byte prefix
+     * is filed under every second byte). */
+    size_t nexp = 0, nlong = 0;
+    for (size_t i = 0; i < r->nentries; i++) {
+        if (r->entries[i].len >= 3)
+            nlong++;
+        else
+            nexp += r->entries[i].len == 1 ? 256 : 1;
+    }
+    struct tp_entry *exp = xmalloc((nexp + 1) * sizeof *exp);
+    struct tp_entry *lng = xmalloc((nlong + 1) * sizeof *lng);
+    size_t k = 0, kl = 0;
+    for (size_t i = 0; i < r->nentries; i++) {
+        if (r->entries[i].len >= 3) {
+            lng[kl++] = r->entries[i];
+        } else if (r->entries[i].len == 1) {
+            for (unsigned c = 0; c < 256; c++) {
+                exp[k] = r->entries[i];
+                exp[k].lit[1] = (char)c; /* only for sorting; len stays 1 */
+                k++;
+            }
+        } else {
+            exp[k++] = r->entries[i];
+        }
+    }
+    free(r->entries);
+    r->entries = exp;
+    r->nentries = nexp;
+    if (r->nentries)
+        qsort(r->entries, r->nentries, sizeof *r->entries, tp_entry_cmp);
+    free(r->first2);
+    r->first2 = xmalloc(65537 * sizeof *r->first2);
+    size_t e = 0;
+    for (unsigned key = 0; key < 65536; key++) {
+        r->first2[key] = (uint32_t)e;
+        while (e < r->nentries && (unsigned)(((unsigned char)r->entries[e].lit[0] << 8) |
+                                             (unsigned char)r->entries[e].lit[1]) == key)
+            e++;
+    }
+    r->first2[65536] = (uint32_t)e;
+    memset(r->short_first, 0, sizeof r->short_first);
+    for (size_t i = 0; i < r->nentries; i++)
+        r->short_first[(unsigned char)r->entries[i].lit[0]] = true;
+    /* long prefixes: counting sort by bucket */
+    free(r->h3);
+    free(r->long_entries);
+    r->h3 = xcalloc(TP_H3 + 1, sizeof *r->h3);
+    for (size_t i = 0; i < nlong; i++)
+        r->h3[tp_h3((const unsigned char *)lng[i].lit) + 1]++;
+    for (unsigned h = 0; h < TP_H3; h++)
+        r->h3[h + 1] += r->h3[h];
+    r->long_entries = xmalloc((nlong + 1) * sizeof *r->long_entries);
+    uint32_t *fill = xmalloc(TP_H3 * sizeof *fill);
+    memcpy(fill, r->h3, TP_H3 * sizeof *fill);
+    for (size_t i = 0; i < nlong; i++)
+        r->long_entries[fill[tp_h3((const unsigned char *)lng[i].lit)]++] = lng[i];
+    free(fill);
+    free(lng);
+    r->nlong = nlong;
+    free(r->count_body);
+    free(r->count_title);
+    free(r->stamp);
+    r->count_body = xcalloc(r->npats + 1, sizeof *r->count_body);
+    r->count_title = xcalloc(r->npats + 1, sizeof *r->count_title);
+    r->stamp = xcalloc(r->npats + 1, sizeof *r->stamp);
+}
+
+struct tp_hit {
+    uint32_t pattern, start, end;
+};
+
+struct tp_hits {
+    struct tp_hit *v;
+    size_t n, cap;
+};
+
+static void
+tp_hit_add(struct tp_hits *h, uint32_t pat, size_t a, size_t b)
+{
+    if (h->n == h->cap) {
+        h->cap = h->cap ? h->cap * 2 : 32;
+        h->v = xrealloc(h->v, h->cap * sizeof *h->v);
+    }
+    h->v[h->n].pattern = pat;
+    h->v[h->n].start = (uint32_t)a;
+    h->v[h->n].end = (uint32_t)b;
+    h->n++;
+}
+
+/* One pass over s: count each pattern's matches into counts; record body
+ * hits when hits is non-NULL. Returns the number of words seen. */
+/* Try the entries [e, end) at start: compare the literal prefix from byte
+ * `from` on, then run the pattern anchored there (once per position). */
+static void
+tp_try(struct tp_rules *r, const char *s, size_t n, size_t start, const struct tp_entry *e,
+       const struct tp_entry *end, size_t from, uint32_t *counts, struct tp_hits *hits)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (; e < end; e++) {
+        if (start + e->len > n)
+            continue;
+        bool eq = true;
+        for (size_t k = from; k < e->len; k++)
+            if (ex_lower(u[start + k]) != (unsigned char)e->lit[k]) {
+                eq = false;
+                break;
+            }
+        if (!eq)
+            continue;
+        uint32_t pi = e->pattern;
+        if (r->stamp[pi] == (uint32_t)(start + 1))
+            continue;
+        r->stamp[pi] = (uint32_t)(start + 1);
+        struct tp_pattern *pt = &r->pats[pi];
+        if (ds_regex_match(pt->re, s, n, start) == 1) {
+            size_t ms, me;
+            ds_regex_group(pt->re, 0, &ms, &me);
+            counts[pi]++;
+            if (hits && pt->role == TP_WEIGHT && me > ms)
+                tp_hit_add(hits, pi, ms, me);
+        }
+    }
+}
+
+/* Try every pattern that may start at byte `start` of s. */
+static void
+tp_at(struct tp_rules *r, const char *s, size_t n, size_t start, uint32_t *counts,
+      struct tp_hits *hits)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned char low[3] = {ex_lower(u[start]), start + 1 < n ? ex_lower(u[start + 1]) : 0,
+                            start + 2 < n ? ex_lower(u[start + 2]) : 0};
+    unsigned key = ((unsigned)low[0] << 8) | low[1];
+    if (r->short_first[low[0]])
+        tp_try(r, s, n, start, r->entries + r->first2[key], r->entries + r->first2[key + 1], 2,
+               counts, hits);
+    if (start + 2 < n) {
+        unsigned h = tp_h3(low);
+        if (r->h3[h] != r->h3[h + 1])
+            tp_try(r, s, n, start, r->long_entries + r->h3[h], r->long_entries + r->h3[h + 1],
+                   0, counts, hits);
+    }
+}
+
+/* One pass over s: patterns are tried where a token starts (and at every
+ * character of a CJK run); count each pattern's matches into counts and
+ * record body hits when hits is non-NULL. Returns the number of words (a
+ * CJK character counts as one). */
+static size_t
+tp_scan(struct tp_rules *r, const char *s, size_t n, const struct toks *toks, uint32_t *counts,
+        struct tp_hits *hits)
+{
+    size_t words = 0;
+    for (size_t k = 0; k < toks->n; k++) {
+        const struct tok *t = &toks->v[k];
+        if (!(t->flags & TK_CJK)) {
+            words++;
+            tp_at(r, s, n, t->start, counts, hits);
+            continue;
+        }
+        for (size_t p = t->start; p < t->end;) {
+            words++;
+            tp_at(r, s, n, p, counts, hits);
+            p++;
+            while (p < t->end && ((unsigned char)s[p] & 0xC0) == 0x80)
+                p++;
+        }
+    }
+    for (size_t i = 0; i < r->nalways; i++) {
+        uint32_t pi = r->always[i];
+        struct tp_pattern *pt = &r->pats[pi];
+        size_t pos = 0;
+        while (ds_regex_next(pt->scan, s, n, &pos)) {
+            size_t ms, me;
+            ds_regex_group(pt->scan, 0, &ms, &me);
+            counts[pi]++;
+            if (hits && pt->role == TP_WEIGHT && me > ms)
+                tp_hit_add(hits, pi, ms, me);
+        }
+    }
+    return words;
+}
+
+static int
+tp_span_cmp(const void *pa, const void *pb)
+{
+    const struct span *a = pa, *b = pb;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    return a->end < b->end ? -1 : a->end > b->end;
+}
+
+static int
+tp_score_cmp(const void *pa, const void *pb)
+{
+    const struct topic_score *a = pa, *b = pb;
+    if (a->score != b->score)
+        return a->score > b->score ? -1 : 1;
+    return strcmp(a->slug, b->slug);
+}
+
+void
+tp_run(struct tp_rules *r, const char *title, const char *body, const struct toks *body_toks,
+       struct extraction *out)
+{
+    if (!r->ntopics)
+        return;
+    size_t npats = r->npats;
+    memset(r->count_body, 0, npats * sizeof *r->count_body);
+    memset(r->count_title, 0, npats * sizeof *r->count_title);
+    memset(r->stamp, 0, npats * sizeof *r->stamp);
+    struct tp_hits hits = {0};
+    struct toks local = {NULL, 0, 0};
+    size_t words = 0;
+    if (body) {
+        size_t n = strlen(body);
+        if (!body_toks) {
+            ex_tokenize(body, n, &local);
+            body_toks = &local;
+        }
+        words = tp_scan(r, body, n, body_toks, r->count_body, &hits);
+    }
+    memset(r->stamp, 0, npats * sizeof *r->stamp);
+    if (title) {
+        size_t n = strlen(title);
+        ex_tokenize(title, n, &local);
+        tp_scan(r, title, n, &local, r->count_title, NULL);
+    }
+    free(local.v);
+
+    double norm = sqrt((double)(words > 300 ? words : 300) / 300.0);
+    size_t first_out = out->ntopics;
+    for (size_t t = 0; t < r->ntopics; t++) {
+        const struct tp_topic *tp = &r->topics[t];
+        double raw = 0;
+        bool all_ok = true, has_any = false, any_ok = false;
+        for (size_t i = 0; i < npats; i++) {
+            const struct tp_pattern *p = &r->pats[i];
+            if (p->topic != t)
+                continue;
+            uint32_t c = r->count_body[i] + 2 * r->count_title[i];
+            if (p->role == TP_WEIGHT)
+                raw += p->weight * (double)(c < (uint32_t)tp->cap ? c : (uint32_t)tp->cap);
+            else if (p->role == TP_ALL && c == 0)
+                all_ok = false;
+            else if (p->role == TP_ANY) {
+                has_any = true;
+                if (c)
+                    any_ok = true;
+            }
+        }
+        double score = raw / norm;
+        if (raw <= 0 || score < tp->threshold || !all_ok || (has_any && !any_ok))
+            continue;
+        out->topics = xrealloc(out->topics, (out->ntopics + 1) * sizeof *out->topics);
+        struct topic_score *ts = &out->topics[out->ntopics++];
+        memset(ts, 0, sizeof *ts);
+        ts->slug = xstrdup(tp->slug);
+        ts->score = round(score * 100) / 100;
+        size_t nsp = 0;
+        for (size_t h = 0; h < hits.n; h++)
+            nsp += r->pats[hits.v[h].pattern].topic == t;
+        ts->spans = nsp ? xmalloc(nsp * sizeof *ts->spans) : NULL;
+        for (size_t h = 0; h < hits.n; h++) {
+            if (r->pats[hits.v[h].pattern].topic != t)
+                continue;
+            ts->spans[ts->nspans].start = hits.v[h].start;
+            ts->spans[ts->nspans].end = hits.v[h].end;
+            ts->nspans++;
+        }
+        if (ts->nspans > 1)
+            qsort(ts->spans, ts->nspans, sizeof *ts->spans, tp_span_cmp); /* reading order */
+    }
+    if (out->ntopics == first_out) {
+        for (size_t t = 0; t < r->ntopics; t++) {
+            if (!r->topics[t].fallback)
+                continue;
+            out->topics = xrealloc(out->topics, (out->ntopics + 1) * sizeof *out->topics);
+            struct topic_score *ts = &out->topics[out->ntopics++];
+            memset(ts, 0, sizeof *ts);
+            ts->slug = xstrdup(r->topics[t].slug);
+            break;
+        }
+    }
+    if (out->ntopics - first_out > 1)
+        qsort(out->topics + first_out, out->ntopics - first_out, sizeof *out->topics,
+              tp_score_cmp);
+    free(hits.v);
+}

@@ -1,0 +1,824 @@
+/*
+ * index/indexer.c — one index run (see indexer.h).
+ *
+ * The run has three steps:
+ *   1. walk the roots and compare each file's size and mtime with the store:
+ *      unchanged files are done; new and changed files are pending;
+ *   2. read the pending files once to count their short lines, so that lines
+ *      repeated across many documents (page furniture of a site) are known
+ *      before any of them is cleaned (on two threads: nothing else can run
+ *      before this is done);
+ *   3. read each pending file again (the page cache makes this cheap next to
+ *      FTS5 tokenising, which dominates), clean, extract and store it, a
+ *      batch per transaction.
+ * Files that disappeared under a root are removed afterwards, in the same
+ * transaction discipline. The line counts of a document are added in the
+ * same transaction as the document, so a killed run never counts a line
+ * for a document that was not stored.
+ */
+#include "config.h"
+
+#include "dossier/indexer.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "dossier/compare.h"
+#include "dossier/corpus.h"
+#include "dossier/extract.h"
+#include "dossier/ingest.h"
+#include "dossier/query.h"
+
+struct candidate {
+    char *path;
+    struct file_state st;  /* size and mtime from the walk */
+    int64_t old_doc;       /* the document the store had for it, 0 if new */
+};
+
+struct run {
+    struct store *store;
+    struct neardup_writer *neardup; /* MinHash signatures for near-duplicates */
+    const struct index_options *opts;
+    struct index_summary *sum;
+    struct candidate *cands;
+    size_t ncands, cap;
+    double started, last_progress;
+};
+
+void
+index_summary_clear(struct index_summary *sum)
+{
+    for (size_t i = 0; i < sum->nskips; i++) {
+        free(sum->skips[i].path);
+        free(sum->skips[i].reason);
+    }
+    free(sum->skips);
+    memset(sum, 0, sizeof *sum);
+}
+
+static void
+add_skip(struct index_summary *sum, const char *path, const char *reason)
+{
+    sum->skips = xrealloc(sum->skips, (sum->nskips + 1) * sizeof *sum->skips);
+    sum->skips[sum->nskips].path = xstrdup(path);
+    sum->skips[sum->nskips].reason = xstrdup(reason);
+    sum->nskips++;
+}
+
+static void
+report(struct run *r, const char *phase, size_t done, size_t total, bool force)
+{
+    if (!r->opts->progress)
+        return;
+    double now = ds_now();
+    if (!force && now - r->last_progress < 0.2)
+        return;
+    r->last_progress = now;
+    struct index_progress p = {phase, done, total, r->sum->bytes, now - r->started};
+    r->opts->progress(&p, r->opts->progress_ud);
+}
+
+static int64_t
+mtime_ns(const struct stat *st)
+{
+    return (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
+}
+
+static int
+on_file(const char *path, const struct stat *st, void *ud)
+{
+    struct run *r = ud;
+    if (r->ncands == r->cap) {
+        r->cap = r->cap ? r->cap * 2 : 256;
+        r->cands = xrealloc(r->cands, r->cap * sizeof *r->cands);
+    }
+    struct candidate *c = &r->cands[r->ncands++];
+    c->path = xstrdup(path);
+    c->st.size = (int64_t)st->st_size;
+    c->st.mtime_ns = mtime_ns(st);
+    c->st.doc_id = 0;
+    c->old_doc = 0;
+    return 0;
+}
+
+static void
+on_skip(const char *path, const char *reason, void *ud)
+{
+    struct run *r = ud;
+    add_skip(r->sum, path, reason);
+}
+
+static int
+cmp_cand(const void *a, const void *b)
+{
+    return strcmp(((const struct candidate *)a)->path, ((const struct candidate *)b)->path);
+}
+
+/* bsearch comparator: a path against a candidate. */
+static int
+cmp_path_cand(const void *key, const void *elem)
+{
+    return strcmp(key, ((const struct candidate *)elem)->path);
+}
+
+static int
+cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* ---- step 2: corpus-wide line counts ------------------------------------------- */
+
+/* An open-addressing map from line hash to the number of pending documents
+ * holding the line. */
+struct line_counts {
+    uint64_t *keys;
+    uint32_t *counts;
+    size_t cap, n;
+};
+
+static void
+line_counts_add_n(struct line_counts *lc, uint64_t h, uint32_t n)
+{
+    if (h == 0)
+        h = 1; /* 0 marks an empty slot */
+    if ((lc->n + 1) * 2 > lc->cap) {
+        struct line_counts old = *lc;
+        lc->cap = old.cap ? old.cap * 2 : 4096;
+        lc->keys = xcalloc(lc->cap, sizeof *lc->keys);
+        lc->counts = xcalloc(lc->cap, sizeof *lc->counts);
+        lc->n = 0;
+        for (size_t i = 0; i < old.cap; i++) {
+            if (!old.keys[i])
+                continue;
+            size_t j = old.keys[i] & (lc->cap - 1);
+            while (lc->keys[j])
+                j = (j + 1) & (lc->cap - 1);
+            lc->keys[j] = old.keys[i];
+            lc->counts[j] = old.counts[i];
+            lc->n++;
+        }
+        free(old.keys);
+        free(old.counts);
+    }
+    size_t j = h & (lc->cap - 1);
+    while (lc->keys[j] && lc->keys[j] != h)
+        j = (j + 1) & (lc->cap - 1);
+    if (!lc->keys[j]) {
+        lc->keys[j] = h;
+        lc->n++;
+    }
+    lc->counts[j] += n;
+}
+
+/* The threshold for "seen in many documents": at least 5 documents and at
+ * least 0.5% of the corpus, so a small folder needs a line five times and a
+ * big one needs it in a real share of its articles. */
+static int64_t
+furniture_min_docs(int64_t total_docs)
+{
+    int64_t share = (total_docs + 199) / 200;
+    return share > 5 ? share : 5;
+}
+
+/* One share of the counting: the pending files whose index is `part`
+ * modulo `parts`. */
+struct count_share {
+    struct run *run;
+    size_t part, parts;
+    struct line_counts lc;
+    size_t pending;         /* files counted */
+};
+
+static void *
+count_lines(void *arg)
+{
+    struct count_share *sh = arg;
+    struct run *r = sh->run;
+    struct buf bytes = BUF_INIT, text = BUF_INIT;
+    size_t max = r->opts->max_bytes ? r->opts->max_bytes : INDEX_DEFAULT_MAX_BYTES;
+
+    for (size_t i = sh->part; i < r->ncands; i += sh->parts) {
+        struct candidate *c = &r->cands[i];
+        if (c->st.doc_id)
+            continue; /* unchanged */
+        if (sh->part == 0)
+            report(r, "scanning", i, r->ncands, false);
+        struct ds_error ignored;
+        if (ds_read_file(c->path, max, &bytes, &ignored) != 0 ||
+            ingest_sniff(buf_str(&bytes), bytes.len))
+            continue; /* step 3 reports it */
+        const char *enc;
+        buf_reset(&text);
+        ingest_decode(buf_str(&bytes), bytes.len, &text, &enc);
+        uint64_t *hashes = NULL;
+        size_t nh = ingest_line_hashes(buf_str(&text), text.len, &hashes);
+        for (size_t k = 0; k < nh; k++)
+            line_counts_add_n(&sh->lc, hashes[k], 1);
+        free(hashes);
+        sh->pending++;
+    }
+    buf_free(&bytes);
+    buf_free(&text);
+    return NULL;
+}
+
+/* Count the short lines of every pending file and compute the sorted set of
+ * furniture lines (stored counts plus pending counts reaching the threshold).
+ * Nothing else can run before this set is known, so the files are shared
+ * between this thread and a second one (at 100k documents, ~2 s alone). */
+static int
+find_frequent_lines(struct run *r, uint64_t **out, size_t *nout, struct ds_error *err)
+{
+    struct count_share share[2] = {{r, 0, 2, {0}, 0}, {r, 1, 2, {0}, 0}};
+    pthread_t helper;
+    bool two = r->ncands > 64 && pthread_create(&helper, NULL, count_lines, &share[1]) == 0;
+    if (!two)
+        share[0].parts = 1;
+    count_lines(&share[0]);
+    if (two) {
+        pthread_join(helper, NULL);
+        struct line_counts *o = &share[1].lc;
+        for (size_t i = 0; i < o->cap; i++)
+            if (o->keys[i])
+                line_counts_add_n(&share[0].lc, o->keys[i], o->counts[i]);
+        free(o->keys);
+        free(o->counts);
+    }
+    struct line_counts lc = share[0].lc;
+    size_t pending = share[0].pending + share[1].pending;
+
+    *out = NULL;
+    *nout = 0;
+    struct store_stats st;
+    if (store_stats(r->store, &st, err) != 0) {
+        free(lc.keys);
+        free(lc.counts);
+        return -1;
+    }
+    int64_t min_docs = furniture_min_docs(st.documents + (int64_t)pending);
+    store_stats_clear(&st);
+
+    /* Stored lines seen at least twice, merged with the pending counts. */
+    uint64_t *stored = NULL;
+    size_t nstored = 0;
+    if (store_linefreq_frequent(r->store, 2, &stored, &nstored, err) != 0) {
+        free(lc.keys);
+        free(lc.counts);
+        return -1;
+    }
+    /* stored[] comes with no counts; ask again at the threshold for the
+     * lines that are frequent on their own. */
+    uint64_t *freq_stored = NULL;
+    size_t nfreq_stored = 0;
+    if (store_linefreq_frequent(r->store, min_docs, &freq_stored, &nfreq_stored, err) != 0) {
+        free(stored);
+        free(lc.keys);
+        free(lc.counts);
+        return -1;
+    }
+    if (nstored) /* qsort and bsearch want a non-NULL array */
+        qsort(stored, nstored, sizeof *stored, cmp_u64);
+
+    size_t cap = nfreq_stored + 64, n = 0;
+    uint64_t *set = xmalloc(cap * sizeof *set);
+    for (size_t i = 0; i < nfreq_stored; i++)
+        set[n++] = freq_stored[i];
+    for (size_t i = 0; i < lc.cap; i++) {
+        if (!lc.keys[i])
+            continue;
+        /* A line stored at least twice counts as 2: exact counts for rare
+         * lines are not worth a query per line. */
+        int64_t c = lc.counts[i];
+        if (nstored && bsearch(&lc.keys[i], stored, nstored, sizeof *stored, cmp_u64))
+            c += 2;
+        if (c >= min_docs) {
+            if (n == cap) {
+                cap *= 2;
+                set = xrealloc(set, cap * sizeof *set);
+            }
+            set[n++] = lc.keys[i];
+        }
+    }
+    free(stored);
+    free(freq_stored);
+    free(lc.keys);
+    free(lc.counts);
+    qsort(set, n, sizeof *set, cmp_u64);
+    /* dedupe */
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        if (w == 0 || set[w - 1] != set[i])
+            set[w++] = set[i];
+    *out = set;
+    *nout = w;
+    return 0;
+}
+
+/* ---- step 3: prepare (second core) and store (this thread) ---------------------- */
+
+/* Everything about one file that needs no database: read, decode, clean,
+ * extract, hash. A worker thread prepares these while this thread writes,
+ * because FTS5 tokenising in the writer is the bottleneck (see DESIGN.md,
+ * Performance) and extraction would otherwise add to it. */
+struct prepared {
+    size_t cand;            /* index into run.cands */
+    char *skip_reason;      /* not an article: why (then nothing else is set) */
+    uint64_t bytes;         /* bytes read */
+    uint64_t hash;          /* of the file's bytes: identical content is stored once */
+    bool ingested;          /* a, x, lines and sig are set */
+    struct article a;
+    struct extraction x;
+    uint64_t *lines;        /* line hashes for the corpus-wide counts */
+    size_t nlines;
+    struct buf raw_packed;  /* a.raw packed against a.body (a.raw is then freed) */
+    uint32_t sig[MINHASH_K];
+};
+
+static void
+prepared_clear(struct prepared *p)
+{
+    free(p->skip_reason);
+    article_clear(&p->a);
+    extraction_clear(&p->x);
+    free(p->lines);
+    buf_free(&p->raw_packed);
+    memset(p, 0, sizeof *p);
+}
+
+static void
+prepare(struct run *r, size_t i, const struct ingest_ctx *ictx, struct extractor *ex,
+        struct buf *bytes, struct prepared *p)
+{
+    const char *path = r->cands[i].path;
+    size_t max = r->opts->max_bytes ? r->opts->max_bytes : INDEX_DEFAULT_MAX_BYTES;
+    struct ds_error err;
+
+    memset(p, 0, sizeof *p);
+    p->cand = i;
+    if (ds_read_file(path, max, bytes, &err) != 0) {
+        p->skip_reason = errno == EFBIG ? xasprintf("too large (over %zu MiB)", max >> 20)
+                                        : xasprintf("unreadable: %s", strerror(errno));
+        return;
+    }
+    p->bytes = bytes->len;
+    const char *why = ingest_sniff(buf_str(bytes), bytes->len);
+    if (why) {
+        p->skip_reason = xstrdup(why);
+        return;
+    }
+    p->hash = ds_hash64(buf_str(bytes), bytes->len);
+    if (ingest_article(ictx, path, buf_str(bytes), bytes->len, &p->a, &err) != 0) {
+        p->skip_reason = xstrdup(err.msg);
+        return;
+    }
+    extractor_run(ex, &p->a, &p->x);
+    p->nlines = ingest_line_hashes(p->a.raw, strlen(p->a.raw), &p->lines);
+    minhash_signature(p->a.body, strlen(p->a.body), p->sig);
+    ingest_raw_pack(p->a.raw, strlen(p->a.raw), p->a.body, strlen(p->a.body), &p->raw_packed);
+    free(p->a.raw);
+    p->a.raw = NULL;
+    p->ingested = true;
+}
+
+/* A bounded queue between the preparing thread and the writer. While the
+ * writer commits a batch (~0.3 s at 100k documents) the preparing thread
+ * can only fill the queue; with room for ~1,000 documents (~8 MB) it keeps
+ * working through the commit instead of idling after 64, and the writer
+ * waits less afterwards (20k documents: 0.8-1.0 s -> 0.3-0.4 s of waiting,
+ * wall 6.4-7.0 -> 5.6-5.9 s). */
+#define QUEUE_SLOTS 1024
+
+struct pipeline {
+    struct run *run;
+    const struct ingest_ctx *ictx;
+    struct extractor *ex;
+    pthread_mutex_t mu;
+    pthread_cond_t changed;
+    struct prepared slots[QUEUE_SLOTS];
+    size_t head, count;     /* ring of prepared items, in candidate order */
+    bool producer_done;
+    bool stop;              /* the writer failed: stop preparing */
+};
+
+static void *
+producer_main(void *arg)
+{
+    struct pipeline *pl = arg;
+    struct buf bytes = BUF_INIT;
+    for (size_t i = 0; i < pl->run->ncands; i++) {
+        if (pl->run->cands[i].st.doc_id)
+            continue; /* unchanged */
+        struct prepared p;
+        prepare(pl->run, i, pl->ictx, pl->ex, &bytes, &p);
+        pthread_mutex_lock(&pl->mu);
+        while (pl->count == QUEUE_SLOTS && !pl->stop)
+            pthread_cond_wait(&pl->changed, &pl->mu);
+        if (pl->stop) {
+            pthread_mutex_unlock(&pl->mu);
+            prepared_clear(&p);
+            break;
+        }
+        pl->slots[(pl->head + pl->count) % QUEUE_SLOTS] = p;
+        pl->count++;
+        pthread_cond_broadcast(&pl->changed);
+        pthread_mutex_unlock(&pl->mu);
+    }
+    buf_free(&bytes);
+    pthread_mutex_lock(&pl->mu);
+    pl->producer_done = true;
+    pthread_cond_broadcast(&pl->changed);
+    pthread_mutex_unlock(&pl->mu);
+    return NULL;
+}
+
+/* Take the next prepared item; false when there are no more. */
+static bool
+pipeline_next(struct pipeline *pl, struct prepared *out)
+{
+    pthread_mutex_lock(&pl->mu);
+    while (pl->count == 0 && !pl->producer_done)
+        pthread_cond_wait(&pl->changed, &pl->mu);
+    bool got = pl->count > 0;
+    if (got) {
+        *out = pl->slots[pl->head];
+        pl->head = (pl->head + 1) % QUEUE_SLOTS;
+        pl->count--;
+        pthread_cond_broadcast(&pl->changed);
+    }
+    pthread_mutex_unlock(&pl->mu);
+    return got;
+}
+
+/* Store one prepared file. Returns 0, or -1 with err on a database error. */
+static int
+store_prepared(struct run *r, struct prepared *p, struct ds_error *err)
+{
+    struct candidate *c = &r->cands[p->cand];
+    r->sum->bytes += p->bytes;
+    if (p->skip_reason) {
+        add_skip(r->sum, c->path, p->skip_reason);
+        return 0;
+    }
+    int64_t existing = store_doc_by_hash(r->store, p->hash, err);
+    if (existing < 0)
+        return -1;
+    if (existing && existing == c->old_doc) {
+        /* touched but not changed: refresh the recorded mtime */
+        c->st.doc_id = existing;
+        r->sum->unchanged++;
+        return store_file_put(r->store, c->path, &c->st, err);
+    }
+    if (c->old_doc) {
+        if (store_file_delete(r->store, c->path, err) != 0)
+            return -1;
+        r->sum->updated++;
+    }
+    if (existing) {
+        c->st.doc_id = existing;
+        if (!c->old_doc)
+            r->sum->duplicates++;
+        return store_file_put(r->store, c->path, &c->st, err);
+    }
+
+    int64_t id = 0;
+    int rc = store_doc_insert_packed(r->store, &p->a, p->hash, p->raw_packed.data,
+                                     p->raw_packed.len, &id, err);
+    if (rc == 0)
+        rc = store_put_extraction_new(r->store, id, &p->x, err);
+    if (rc == 0)
+        rc = store_linefreq_add(r->store, p->lines, p->nlines, err);
+    if (rc == 0)
+        rc = neardup_writer_put(r->neardup, id, p->sig, err);
+    if (rc == 0) {
+        c->st.doc_id = id;
+        rc = store_file_put(r->store, c->path, &c->st, err);
+    }
+    if (rc == 0 && !c->old_doc)
+        r->sum->added++;
+    return rc;
+}
+
+/* Prepare on a second thread, store here, a batch per transaction. */
+static int
+store_pending(struct run *r, size_t pending, const struct ingest_ctx *ictx,
+              struct extractor *ex, struct ds_error *err)
+{
+    struct pipeline *pl = xcalloc(1, sizeof *pl);
+    pl->run = r;
+    pl->ictx = ictx;
+    pl->ex = ex;
+    pthread_mutex_init(&pl->mu, NULL);
+    pthread_cond_init(&pl->changed, NULL);
+    pthread_t producer;
+    if (pthread_create(&producer, NULL, producer_main, pl) != 0)
+        ds_fatal("cannot start the indexing thread");
+
+    size_t batch = r->opts->batch_docs ? r->opts->batch_docs : INDEX_DEFAULT_BATCH;
+    size_t in_batch = 0, done = 0;
+    int rc = store_begin(r->store, err);
+    struct prepared p;
+    while (rc == 0 && pipeline_next(pl, &p)) {
+        rc = store_prepared(r, &p, err);
+        prepared_clear(&p);
+        done++;
+        report(r, "indexing", done, pending, false);
+        if (rc == 0 && ++in_batch >= batch) {
+            rc = store_commit(r->store, err);
+            if (rc == 0)
+                rc = store_begin(r->store, err);
+            in_batch = 0;
+        }
+    }
+    if (rc == 0)
+        rc = store_commit(r->store, err);
+    else
+        store_rollback(r->store);
+
+    /* On failure, stop the producer and drop what it prepared. */
+    pthread_mutex_lock(&pl->mu);
+    pl->stop = true;
+    pthread_cond_broadcast(&pl->changed);
+    pthread_mutex_unlock(&pl->mu);
+    pthread_join(producer, NULL);
+    while (pl->count) {
+        prepared_clear(&pl->slots[pl->head]);
+        pl->head = (pl->head + 1) % QUEUE_SLOTS;
+        pl->count--;
+    }
+    pthread_mutex_destroy(&pl->mu);
+    pthread_cond_destroy(&pl->changed);
+    free(pl);
+    if (rc == 0)
+        report(r, "indexing", done, pending, true);
+    return rc;
+}
+
+/* ---- deleted files ---------------------------------------------------------------- */
+
+struct gone {
+    struct run *run;
+    char **paths;
+    size_t n, cap;
+};
+
+static int
+collect_gone(const char *path, void *ud)
+{
+    struct gone *g = ud;
+    if (g->run->ncands &&
+        bsearch(path, g->run->cands, g->run->ncands, sizeof *g->run->cands, cmp_path_cand))
+        return 0;
+    if (g->n == g->cap) {
+        g->cap = g->cap ? g->cap * 2 : 64;
+        g->paths = xrealloc(g->paths, g->cap * sizeof *g->paths);
+    }
+    g->paths[g->n++] = xstrdup(path);
+    return 0;
+}
+
+/* The absolute form of a root, even when it no longer exists. */
+static char *
+absolute_root(const char *root)
+{
+    char resolved[PATH_MAX];
+    if (realpath(root, resolved))
+        return xstrdup(resolved);
+    if (root[0] == '/')
+        return xstrdup(root);
+    char cwd[PATH_MAX];
+    if (!getcwd(cwd, sizeof cwd))
+        return xstrdup(root);
+    return xasprintf("%s/%s", cwd, root);
+}
+
+static int
+remove_gone(struct run *r, const char *const *roots, size_t nroots, struct ds_error *err)
+{
+    struct gone g = {.run = r};
+    int rc = 0;
+
+    for (size_t i = 0; i < nroots && rc == 0; i++) {
+        char *abs = absolute_root(roots[i]);
+        struct stat st;
+        bool is_dir = stat(abs, &st) == 0 ? S_ISDIR(st.st_mode) : true;
+        if (is_dir) {
+            char *prefix = ds_str_ends_with(abs, "/") ? xstrdup(abs) : xasprintf("%s/", abs);
+            rc = store_file_each(r->store, prefix, collect_gone, &g, err);
+            free(prefix);
+        } else {
+            rc = store_file_each(r->store, abs, collect_gone, &g, err);
+        }
+        free(abs);
+    }
+    if (rc == 0 && g.n) {
+        rc = store_begin(r->store, err);
+        for (size_t i = 0; i < g.n && rc == 0; i++) {
+            rc = store_file_delete(r->store, g.paths[i], err);
+            if (rc == 0)
+                r->sum->removed++;
+        }
+        if (rc == 0)
+            rc = store_commit(r->store, err);
+        else
+            store_rollback(r->store);
+    }
+    for (size_t i = 0; i < g.n; i++)
+        free(g.paths[i]);
+    free(g.paths);
+    return rc;
+}
+
+/* ---- re-extraction after a rules change ------------------------------------------- */
+
+static int
+reextract_all(struct run *r, struct extractor *ex, struct ds_error *err)
+{
+    struct query *q = NULL;
+    struct result_set *rs = NULL;
+    if (query_parse("", &q, err) != 0)
+        return -1;
+    int rc = store_search(r->store, q, SORT_DATE, &rs, err);
+    query_free(&q);
+    if (rc != 0)
+        return -1;
+
+    size_t total = result_set_count(rs);
+    size_t batch = r->opts->batch_docs ? r->opts->batch_docs : INDEX_DEFAULT_BATCH;
+    struct result_row rows[256];
+    size_t done = 0;
+    rc = store_begin(r->store, err);
+    for (size_t pos = 0; pos < total && rc == 0;) {
+        int got = result_set_fetch(rs, pos, DS_ARRAY_LEN(rows), rows, err);
+        if (got <= 0) {
+            rc = got < 0 ? -1 : 0;
+            break;
+        }
+        for (int i = 0; i < got; i++) {
+            struct doc_record rec = {0};
+            if (rc == 0 && store_doc_get(r->store, rows[i].id, &rec, err) == 0) {
+                struct extraction x = {0};
+                extractor_run(ex, &rec.a, &x);
+                rc = store_put_extraction(r->store, rec.id, &x, err);
+                extraction_clear(&x);
+                done++;
+                r->sum->reextracted++;
+                if (rc == 0 && done % batch == 0) {
+                    rc = store_commit(r->store, err);
+                    if (rc == 0)
+                        rc = store_begin(r->store, err);
+                }
+            }
+            doc_record_clear(&rec);
+            result_row_clear(&rows[i]);
+        }
+        pos += (size_t)got;
+        report(r, "re-extracting", done, total, false);
+    }
+    if (rc == 0)
+        rc = store_commit(r->store, err);
+    else
+        store_rollback(r->store);
+    result_set_free(&rs);
+    return rc;
+}
+
+/* ---- the run ------------------------------------------------------------------------ */
+
+static int
+register_topics(struct store *s, const struct extractor *ex, struct ds_error *err)
+{
+    size_t n = extractor_topic_count(ex);
+    const char **slugs = xcalloc(n + 1, sizeof *slugs);
+    const char **names = xcalloc(n + 1, sizeof *names);
+    for (size_t i = 0; i < n; i++)
+        extractor_topic_at(ex, i, &slugs[i], &names[i]);
+    int rc = store_set_topics(s, slugs, names, n, err);
+    free(slugs);
+    free(names);
+    return rc;
+}
+
+int
+indexer_run(struct store *s, const char *const *roots, size_t nroots,
+            const struct index_options *opts, struct index_summary *sum, struct ds_error *err)
+{
+    struct run r = {.store = s, .opts = opts, .sum = sum, .started = ds_now()};
+    struct extractor *ex = NULL;
+    struct outlets *outlets = NULL;
+    char *assets = opts->assets_dir ? xstrdup(opts->assets_dir) : ds_assets_dir();
+    char *config = opts->config_dir ? xstrdup(opts->config_dir) : ds_config_dir();
+    uint64_t *frequent = NULL;
+    size_t nfrequent = 0;
+    int rc = -1;
+
+    memset(sum, 0, sizeof *sum);
+    /* Everything that can refuse the run is loaded before any write. */
+    if (extractor_open(assets, config, &ex, err) != 0)
+        goto out;
+    if (outlets_load(assets, config, &outlets, err) != 0)
+        goto out;
+
+    ingest_walk(roots, nroots, on_file, on_skip, &r);
+    if (r.ncands)
+        qsort(r.cands, r.ncands, sizeof *r.cands, cmp_cand);
+    sum->files_seen = r.ncands;
+
+    /* Step 1: what changed. */
+    size_t pending = 0;
+    for (size_t i = 0; i < r.ncands; i++) {
+        struct candidate *c = &r.cands[i];
+        struct file_state old;
+        int found = store_file_get(s, c->path, &old, err);
+        if (found < 0)
+            goto out;
+        if (found == 0) {
+            c->old_doc = old.doc_id;
+            if (old.size == c->st.size && old.mtime_ns == c->st.mtime_ns) {
+                c->st.doc_id = old.doc_id;
+                sum->unchanged++;
+                continue;
+            }
+        }
+        pending++;
+    }
+
+    /* Rules changed since the last run: re-extract what is stored. */
+    char hash[32];
+    snprintf(hash, sizeof hash, "%016llx", (unsigned long long)extractor_rules_hash(ex));
+    char *old_hash = store_meta_get(s, "rules_hash");
+    bool rules_changed = !old_hash || strcmp(old_hash, hash) != 0;
+    free(old_hash);
+    if (register_topics(s, ex, err) != 0)
+        goto out;
+    if (rules_changed) {
+        if (reextract_all(&r, ex, err) != 0)
+            goto out;
+        if (store_meta_set(s, "rules_hash", hash, err) != 0)
+            goto out;
+    }
+
+    /* Step 2: furniture lines across the corpus. */
+    if (pending && find_frequent_lines(&r, &frequent, &nfrequent, err) != 0)
+        goto out;
+    struct ingest_ctx ictx = {outlets, frequent, nfrequent};
+    if (neardup_writer_open(s, &r.neardup, err) != 0)
+        goto out;
+
+    /* Step 3: prepare on a second thread, store here. */
+    if (pending && store_bulk_mode(s, err) != 0)
+        goto out;
+    if (pending && store_pending(&r, pending, &ictx, ex, err) != 0)
+        goto out;
+
+    /* Files gone from under the roots. */
+    if (remove_gone(&r, roots, nroots, err) != 0)
+        goto out;
+
+    /* An index built before signatures existed gets them now (and band rows
+     * of deleted documents are swept). */
+    int stale = store_neardup_stale(s, err);
+    if (stale < 0 || (stale > 0 && store_neardup_backfill(s, err) < 0))
+        goto out;
+
+    /* The statistics view's tables follow the documents (corpus.h). */
+    if (corpus_refresh(s, false, err) != 0)
+        goto out;
+
+    /* What was skipped this run is what `dossier stats` reports. */
+    if (store_begin(s, err) != 0)
+        goto out;
+    if (store_skip_clear(s, err) != 0) {
+        store_rollback(s);
+        goto out;
+    }
+    for (size_t i = 0; i < sum->nskips; i++) {
+        if (store_skip_put(s, sum->skips[i].path, sum->skips[i].reason, err) != 0) {
+            store_rollback(s);
+            goto out;
+        }
+    }
+    if (store_commit(s, err) != 0)
+        goto out;
+    rc = 0;
+out:
+    sum->seconds = ds_now() - r.started;
+    for (size_t i = 0; i < r.ncands; i++)
+        free(r.cands[i].path);
+    free(r.cands);
+    free(frequent);
+    neardup_writer_free(&r.neardup);
+    extractor_free(&ex);
+    outlets_free(&outlets);
+    free(assets);
+    free(config);
+    return rc;
+}

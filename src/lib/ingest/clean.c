@@ -1,0 +1,526 @@
+/*
+ * ingest/clean.c — telling page furniture from article text, one line at a
+ * time. Every rule is generic (no site is named): unrendered templates,
+ * runs of UI icon names, sponsored-content notes, subscription prompts,
+ * share/print/menu labels, and lines the indexer found in many documents.
+ * Rules that look at words only fire on short lines that are not sentences
+ * of prose, so a real sentence that mentions "subscribers" always stays.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "dossier/ingest.h"
+#include "dossier/util.h"
+#include "lib.h"
+
+/* ---- UI icon names --------------------------------------------------------------- */
+
+/* Words that name interface pieces in icon sprites and SVG titles. */
+static const char *const icon_words[] = {
+    "arrow",     "artboard",  "sketch",   "chevron",    "icon",      "icons",    "facebook",
+    "linkedin",  "twitter",   "mail",     "email",      "menu",      "burger",   "hamburger",
+    "path",      "layer",     "print",    "search",     "close",     "caret",    "logo",
+    "whatsapp",  "instagram", "youtube",  "pinterest",  "reddit",    "telegram", "share",
+    "bookmark",  "comment",   "comments", "title",      "site",      "contact",  "eye",
+    "positive",  "negative",  "created",  "with",       "group",     "shape",    "rectangle",
+    "oval",      "copy",      "link",     "play",       "pause",     "expand",   "collapse",
+    "left",      "right",     "up",       "down",       "plus",      "minus",    "user",
+    "account",   "profile",   "home",     "star",       "heart",     "x",        "svg",
+    "combined",  "fill",      "stroke",   "line",       "circle",    "clock",    "calendar",
+    "download",  "upload",    "external", "open",       "new",       "window",   "tab",
+    "dropdown",  "toggle",    "nav",      "navigation", "mask",      "vector",   "frame",
+    "flipboard", "weibo",     "wechat",   "line",       "messenger", "sms",      "feed",
+    "rss",       "podcast",   "audio",    "video",      "camera",    "image",    "gallery",
+};
+
+static bool
+is_icon_word(const char *s, size_t n)
+{
+    for (size_t i = 0; i < DS_ARRAY_LEN(icon_words); i++)
+        if (ing_ieq(s, n, icon_words[i]))
+            return true;
+    return false;
+}
+
+/* A line made of UI icon names: split at spaces, dots and lower→Upper case
+ * joins ("IconFacebookIcon"); drop when most pieces are icon words and the
+ * line either has case joins or is nothing but icon words. */
+static bool
+is_icon_run(const char *s, size_t n)
+{
+    if (n > 600)
+        return false;
+    for (size_t k = 0; k < n; k++) {
+        char c = s[k];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == ' ' || c == '.' ||
+              c == '-' || c == '_' || c == '|' || c == '/'))
+            return false; /* digits, punctuation, non-ASCII: text, not icons */
+        if (c == '.' && k + 1 < n && s[k + 1] == ' ')
+            return false; /* a full stop between sentences */
+    }
+    /* cheap count of pieces and case joins before any word lookups */
+    int pieces = 0, icons = 0, joins = 0;
+    for (size_t k = 0; k < n; k++) {
+        bool up = s[k] >= 'A' && s[k] <= 'Z';
+        bool lo_prev = k > 0 && s[k - 1] >= 'a' && s[k - 1] <= 'z';
+        bool letter_prev =
+            k > 0 && ((s[k - 1] >= 'a' && s[k - 1] <= 'z') || (s[k - 1] >= 'A' && s[k - 1] <= 'Z'));
+        bool letter = up || (s[k] >= 'a' && s[k] <= 'z');
+        if (up && lo_prev)
+            joins++;
+        if (letter && (!letter_prev || (up && lo_prev)))
+            pieces++;
+    }
+    if (pieces == 0 || (joins == 0 && pieces > 3))
+        return false;
+    pieces = 0;
+    joins = 0;
+    size_t i = 0;
+    while (i < n) {
+        char c = s[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+            i++;
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < n && s[j] >= 'a' && s[j] <= 'z')
+            j++;
+        pieces++;
+        if (is_icon_word(s + i, j - i))
+            icons++;
+        else if (pieces - icons > 3 && (pieces - icons) * 10 > pieces * 4)
+            return false; /* too many ordinary words already */
+        if (j < n && s[j] >= 'A' && s[j] <= 'Z' && s[j - 1] >= 'a' && s[j - 1] <= 'z')
+            joins++;
+        i = j;
+    }
+    if (pieces == 0)
+        return false;
+    if (icons * 10 < pieces * 6)
+        return false;
+    return joins >= 1 || (icons == pieces && pieces <= 3);
+}
+
+/* ---- labels ----------------------------------------------------------------------- */
+
+/* Whole-line labels (compared without case and trailing ':', '»', '>'). */
+static const char *const labels[] = {
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share on facebook",
+    "share on twitter",
+    "share via email",
+    "share article",
+    "print",
+    "print this page",
+    "print article",
+    "email",
+    "email this",
+    "menu",
+    "main menu",
+    "advertisement",
+    "advertising",
+    "ad",
+    "sponsored",
+    "read more",
+    "read more here",
+    "related",
+    "related articles",
+    "related stories",
+    "related content",
+    "related news",
+    "related topics",
+    "more on this story",
+    "more stories",
+    "more from",
+    "skip to content",
+    "skip to main content",
+    "back to top",
+    "comments",
+    "view comments",
+    "close",
+    "search",
+    "home",
+    "listen",
+    "listen to this article",
+    "save",
+    "save article",
+    "follow",
+    "follow us",
+    "copy link",
+    "link copied",
+    "scroll to continue",
+    "continue reading",
+    "story continues below",
+    "story continues below advertisement",
+    "article continues below",
+    "recommended",
+    "most read",
+    "most popular",
+    "trending",
+    "trending now",
+    "you may also like",
+    "you might also like",
+    "toggle navigation",
+    "open menu",
+    "close menu",
+    "sign in",
+    "log in",
+    "login",
+    "register",
+    "subscribe",
+    "subscribe now",
+    "newsletter",
+    "top stories",
+    "latest news",
+    "editor's picks",
+    "editor’s picks",
+    "watch",
+    "video",
+    "photos",
+    "gallery",
+    "next article",
+    "previous article",
+    "next",
+    "previous",
+    "tags",
+    "topics",
+    "font size",
+    "text size",
+    "a a a",
+    "aa",
+    "reuse this content",
+    "explore more on these topics",
+    "more on this topic",
+    "share on whatsapp",
+    "share via",
+    "print this article",
+    "email this article",
+    "\xe5\x88\x86\xe4\xba\xab\xe5\x88\xb0",             /* 分享到 */
+    "\xe8\xbf\x94\xe5\x9b\x9e\xe9\xa1\xb6\xe9\x83\xa8", /* 返回顶部 */
+    "\xe6\x89\x93\xe5\x8d\xb0",                         /* 打印 */
+};
+
+/* Prefixes of short label lines ("Related: ...", "Read more: ..."). */
+static const char *const label_prefixes[] = {
+    "related:",
+    "related story:",
+    "related article:",
+    "read more:",
+    "read also:",
+    "also read:",
+    "see also:",
+    "more:",
+    "watch:",
+    "listen:",
+    "click here to",
+    "click here for",
+    "tap here to",
+    "follow us on",
+    "follow us:",
+    "share this article",
+    "share on",
+    "download our app",
+    "download the app",
+    "advertisement",
+    "get the app",
+    "\xe8\xb4\xa3\xe4\xbb\xbb\xe7\xbc\x96\xe8\xbe\x91", /* 责任编辑 (editor in charge) */
+    "\xe7\xbc\x96\xe8\xbe\x91\xef\xbc\x9a",             /* 编辑： */
+    "\xe5\x88\x86\xe4\xba\xab\xe5\x88\xb0",             /* 分享到 */
+};
+
+/* "4 min read", "12 comments", "3 hours ago", "Updated 5 minutes ago":
+ * counters and relative times that page templates print. */
+static bool
+is_counter(const char *s, size_t n)
+{
+    static const char *const tails[] = {
+        " min read",  " mins read", " minute read", " minutes read", " min listen",
+        " comments",  " comment",   " shares",      " views",        " likes",
+    };
+    static const char *const units[] = {"second", "seconds", "minute", "minutes", "min",
+                                        "mins",   "hour",    "hours",  "hr",      "hrs",
+                                        "day",    "days",    "week",   "weeks",   "month",
+                                        "months", "year",    "years"};
+    if (n > 40)
+        return false;
+    size_t i = 0;
+    if (ing_istarts(s, n, "updated "))
+        i = 8;
+    else if (ing_istarts(s, n, "reading time: "))
+        i = 14;
+    size_t d = i;
+    while (i < n && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i == d)
+        return false;
+    for (size_t k = 0; k < DS_ARRAY_LEN(tails); k++)
+        if (ing_ieq(s + i, n - i, tails[k]))
+            return true;
+    /* "<n> <unit> ago" */
+    if (n - i < 6 || s[i] != ' ' || !ing_ieq(s + n - 4, 4, " ago"))
+        return false;
+    for (size_t k = 0; k < DS_ARRAY_LEN(units); k++)
+        if (ing_ieq(s + i + 1, n - i - 5, units[k]))
+            return true;
+    return false;
+}
+
+static bool
+is_label(const char *s, size_t n)
+{
+    if (is_counter(s, n))
+        return true;
+    while (n && (s[n - 1] == ':' || s[n - 1] == '>' || s[n - 1] == ' ' || s[n - 1] == '|'))
+        n--;
+    if (n >= 2 && memcmp(s + n - 2, "\xc2\xbb", 2) == 0) /* » */
+        n -= 2;
+    while (n && s[n - 1] == ' ')
+        n--;
+    if (n == 0 || n > 60)
+        goto prefixes;
+    for (size_t i = 0; i < DS_ARRAY_LEN(labels); i++)
+        if (ing_ieq(s, n, labels[i]))
+            return true;
+prefixes:
+    if (n > 160 || ing_is_prose(s, n, 12))
+        return false;
+    for (size_t i = 0; i < DS_ARRAY_LEN(label_prefixes); i++)
+        if (ing_istarts(s, n, label_prefixes[i]))
+            return true;
+    return false;
+}
+
+/* ---- subscription prompts --------------------------------------------------------- */
+
+/* Phrases that only page furniture uses: dropped on any short line. */
+static const char *const paywall_strong[] = {
+    "free article",
+    "free articles",
+    "articles left",
+    "article left",
+    "trial period has expired",
+    "your trial",
+    "see all offers",
+    "already a subscriber",
+    "already have an account",
+    "sign up for our newsletter",
+    "sign up to our newsletter",
+    "subscribe to our newsletter",
+    "subscribe now",
+    "subscribe today",
+    "subscribe to continue",
+    "subscribe to read",
+    "subscribers only",
+    "subscriber-only",
+    "for subscribers",
+    "you need a subscription",
+    "offer ends",
+    "unlimited access",
+    "unlock this article",
+    "unlock full access",
+    "to continue reading",
+    "create a free account",
+    "create an account",
+    "log in to continue",
+    "sign in to continue",
+    "register to continue",
+    "support our journalism",
+    "support independent journalism",
+    "this content was commissioned",
+    "we use cookies",
+    "accept cookies",
+    "cookie policy",
+    "cookie settings",
+    "manage cookies",
+    "get unlimited",
+    "digital subscription",
+    "has expired",
+    "remove ads",
+    "ad-free",
+    "paywall",
+};
+
+/* Words that mark a prompt only on a short line that speaks to the reader
+ * ("you", "your", or an imperative first word). */
+static const char *const paywall_weak[] = {
+    "subscribe", "subscription", "subscriber", "newsletter", "sign up",  "sign in",
+    "log in",    "register",     "membership", "premium",    "offer",    "access",
+    "trial",     "per month",    "a month",    "/month",     "per week", "cancel anytime",
+};
+
+static const char *const imperative_starts[] = {
+    "subscribe", "sign",   "log",     "get",        "try",      "see",     "register", "join",
+    "start",     "create", "already", "unlock",     "continue", "read",    "become",   "upgrade",
+    "claim",     "save",   "enjoy",   "don't miss", "stay",     "support",
+};
+
+/* "Try 3 months for $9", "1 month for €1" */
+static bool
+is_price_offer(const char *s, size_t n)
+{
+    const char *p = ing_ifind(s, n, " for ");
+    if (!p)
+        return false;
+    bool period = ing_ifind(s, (size_t)(p - s), "month") || ing_ifind(s, (size_t)(p - s), "week") ||
+                  ing_ifind(s, (size_t)(p - s), "year");
+    size_t rest = n - (size_t)(p - s) - 5;
+    const char *r = p + 5;
+    bool price = rest > 0 &&
+                 (r[0] == '$' || r[0] == '\xe2' || r[0] == '\xc2' || (r[0] >= '0' && r[0] <= '9') ||
+                  ing_istarts(r, rest, "free") || ing_istarts(r, rest, "us$") ||
+                  ing_istarts(r, rest, "hk$") || ing_istarts(r, rest, "s$"));
+    return period && price;
+}
+
+static bool
+speaks_to_reader(const char *s, size_t n)
+{
+    for (size_t i = 0; i < DS_ARRAY_LEN(imperative_starts); i++) {
+        size_t m = strlen(imperative_starts[i]);
+        if (ing_istarts(s, n, imperative_starts[i]) &&
+            (m == n || s[m] == ' ' || s[m] == ':' || s[m] == '!' || s[m] == ','))
+            return true;
+    }
+    for (size_t i = 0; i + 3 <= n; i++) {
+        if ((i == 0 || s[i - 1] == ' ') && ing_istarts(s + i, n - i, "you") &&
+            (i + 3 == n || s[i + 3] == ' ' || s[i + 3] == 'r' || s[i + 3] == '\''))
+            return true;
+    }
+    return false;
+}
+
+static bool
+is_paywall(const char *s, size_t n)
+{
+    if (n > 200)
+        return false;
+    int words = ing_count_words_max(s, n, 25);
+    bool prose = ing_is_prose(s, n, 12);
+    if (prose || words > 25)
+        return false;
+    char low[201];
+    for (size_t i = 0; i < n; i++)
+        low[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+    low[n] = '\0';
+    for (size_t i = 0; i < DS_ARRAY_LEN(paywall_strong); i++)
+        if (strstr(low, paywall_strong[i]))
+            return true;
+    if (n <= 120 && words <= 15 && is_price_offer(s, n) && speaks_to_reader(s, n))
+        return true;
+    if (n > 120 || words >= 12)
+        return false;
+    if (!speaks_to_reader(s, n))
+        return false;
+    for (size_t i = 0; i < DS_ARRAY_LEN(paywall_weak); i++)
+        if (strstr(low, paywall_weak[i]))
+            return true;
+    return false;
+}
+
+/* ---- sponsored content ------------------------------------------------------------ */
+
+static bool
+is_sponsored(const char *s, size_t n)
+{
+    static const char *const starts[] = {
+        "sponsored content",
+        "sponsored by",
+        "about sponsored content",
+        "paid content",
+        "paid post",
+        "paid partnership",
+        "promoted content",
+        "partner content",
+        "in partnership with",
+        "this content is sponsored",
+        "content from our partners",
+        "advertiser content",
+        "brand content",
+        "sponsored:",
+    };
+    if (n > 400)
+        return false;
+    for (size_t i = 0; i < DS_ARRAY_LEN(starts); i++)
+        if (ing_istarts(s, n, starts[i])) {
+            /* "Sponsored by" inside a long sentence of prose is reporting */
+            if (i == 1 && ing_is_prose(s, n, 12))
+                return false;
+            return true;
+        }
+    return false;
+}
+
+/* ---- templates -------------------------------------------------------------------- */
+
+static bool
+is_template(const char *s, size_t n)
+{
+    if (!memchr(s, '{', n))
+        return false;
+    const char *a = ing_ifind(s, n, "{{");
+    if (a && ing_ifind(a, n - (size_t)(a - s), "}}"))
+        return true;
+    a = ing_ifind(s, n, "{%");
+    if (a && ing_ifind(a, n - (size_t)(a - s), "%}"))
+        return true;
+    a = ing_ifind(s, n, "${");
+    if (a) {
+        const char *b = memchr(a, '}', n - (size_t)(a - s));
+        /* ${name} with an identifier inside, not a price like "${}" */
+        if (b && b - a > 2) {
+            for (const char *p = a + 2; p < b; p++)
+                if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '_' ||
+                      *p == '.' || (*p >= '0' && *p <= '9')))
+                    return false;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* ---- frequent lines ---------------------------------------------------------------- */
+
+/* See ingest/lib.h. */
+bool
+ing_is_frequent(const struct ingest_ctx *ctx, const char *s, size_t n)
+{
+    uint64_t h;
+    if (!ctx || !ctx->nfrequent_lines || !ing_line_hash(s, n, &h))
+        return false;
+    size_t lo = 0, hi = ctx->nfrequent_lines;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ctx->frequent_lines[mid] == h)
+            return true;
+        if (ctx->frequent_lines[mid] < h)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
+}
+
+/* See ingest/lib.h. s is a trimmed, non-empty line. */
+const char *
+ing_furniture_reason(const struct ingest_ctx *ctx, const char *s, size_t n)
+{
+    (void)ctx; /* rules are per line; corpus counts are ing_is_frequent's */
+    if (is_template(s, n))
+        return "template";
+    if (n > 600)
+        return NULL; /* a paragraph: no other rule applies to lines this long */
+    if (is_sponsored(s, n))
+        return "sponsored";
+    if (is_icon_run(s, n))
+        return "icons";
+    if (n <= 200 && is_label(s, n))
+        return "label";
+    if (n <= 200 && is_paywall(s, n))
+        return "paywall";
+    return NULL;
+}

@@ -1,0 +1,616 @@
+/*
+ * ingest/text.c — small text tools for ingest: ASCII case-insensitive
+ * comparisons on counted strings, dates as articles write them, word counts
+ * and telling a sentence of prose from a label.
+ */
+#include "config.h"
+
+#include <limits.h>
+#include <string.h>
+
+#include "dossier/ingest.h"
+#include "dossier/utf8.h"
+#include "dossier/util.h"
+#include "lib.h"
+
+static inline char
+lc(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+}
+
+static inline bool
+is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static inline bool
+is_alpha(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+bool
+ing_ieq(const char *a, size_t n, const char *lit)
+{
+    size_t i = 0;
+    while (i < n && lit[i] && lc(a[i]) == lc(lit[i]))
+        i++;
+    return i == n && lit[i] == '\0';
+}
+
+bool
+ing_istarts(const char *a, size_t n, const char *lit)
+{
+    size_t i = 0;
+    while (lit[i] && i < n && lc(a[i]) == lc(lit[i]))
+        i++;
+    return lit[i] == '\0';
+}
+
+/* First case-insensitive occurrence of needle (ASCII) in hay[0..n), or NULL. */
+const char *
+ing_ifind(const char *hay, size_t n, const char *needle)
+{
+    size_t m = strlen(needle);
+    if (m == 0)
+        return hay;
+    if (m > n)
+        return NULL;
+    char f = lc(needle[0]), F = (f >= 'a' && f <= 'z') ? (char)(f - 32) : f;
+    for (size_t i = 0; i + m <= n; i++) {
+        if (hay[i] != f && hay[i] != F)
+            continue;
+        size_t k = 1;
+        while (k < m && lc(hay[i + k]) == lc(needle[k]))
+            k++;
+        if (k == m)
+            return hay + i;
+    }
+    return NULL;
+}
+
+/* ---- dates --------------------------------------------------------------------- */
+
+static const char *const months[12] = {"january",   "february", "march",    "april",
+                                       "may",       "june",     "july",     "august",
+                                       "september", "october",  "november", "december"};
+
+/* Full month names in French, German, Spanish, Italian and Portuguese
+ * (lower case, UTF-8); compared after ASCII lowercasing, so "Février" and
+ * "März" match. */
+static const char *const months_other[][12] = {
+    {"janvier", "f\xc3\xa9vrier", "mars", "avril", "mai", "juin", "juillet", "ao\xc3\xbbt",
+     "septembre", "octobre", "novembre",
+     "d\xc3\xa9"
+     "cembre"},
+    {"januar", "februar", "m\xc3\xa4rz", "april", "mai", "juni", "juli", "august", "september",
+     "oktober", "november", "dezember"},
+    {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+     "octubre", "noviembre", "diciembre"},
+    {"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
+     "ottobre", "novembre", "dicembre"},
+    {"janeiro", "fevereiro", "mar\xc3\xa7o", "abril", "maio", "junho", "julho", "agosto",
+     "setembro", "outubro", "novembro", "dezembro"},
+};
+
+int
+ing_month(const char *s, size_t n)
+{
+    if (n > 0 && s[n - 1] == '.')
+        n--;
+    if (n < 3 || n > 11 || !strchr("adefgjlmnosADEFGJLMNOS", s[0]))
+        return 0; /* no month name is shorter, longer or starts otherwise */
+    for (int m = 0; m < 12; m++) {
+        size_t ml = strlen(months[m]);
+        if (n > ml)
+            continue;
+        bool eq = true;
+        for (size_t i = 0; i < n; i++)
+            if (lc(s[i]) != months[m][i]) {
+                eq = false;
+                break;
+            }
+        /* full name, 3-letter abbreviation, or "Sept" */
+        if (eq && (n == ml || n == 3 || (m == 8 && n == 4)))
+            return m + 1;
+    }
+    for (size_t l = 0; l < DS_ARRAY_LEN(months_other); l++)
+        for (int m = 0; m < 12; m++)
+            if (ing_ieq(s, n, months_other[l][m]))
+                return m + 1;
+    return 0;
+}
+
+static bool
+valid_ymd(int y, int m, int d)
+{
+    static const int mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return y >= 1900 && y <= 2099 && m >= 1 && m <= 12 && d >= 0 && d <= mdays[m - 1];
+}
+
+/* Read up to maxd digits at s[*i]; returns the value or -1. */
+static int
+read_num(const char *s, size_t n, size_t *i, size_t mind, size_t maxd)
+{
+    size_t j = *i;
+    int v = 0;
+    while (j < n && is_digit(s[j]) && j - *i < maxd + 1) {
+        v = v * 10 + (s[j] - '0');
+        j++;
+    }
+    size_t len = j - *i;
+    if (len < mind || len > maxd || (j < n && is_digit(s[j])))
+        return -1;
+    *i = j;
+    return v;
+}
+
+static size_t
+skip_spaces(const char *s, size_t n, size_t i)
+{
+    while (i < n && s[i] == ' ')
+        i++;
+    return i;
+}
+
+/* End of a word of letters (ASCII or not) and abbreviation dots. */
+static size_t
+word_end(const char *s, size_t n, size_t i)
+{
+    while (i < n && (is_alpha(s[i]) || s[i] == '.' || (unsigned char)s[i] >= 0x80))
+        i++;
+    return i;
+}
+
+/* Try to parse a date starting exactly at s[i]; returns the index after it
+ * or 0 when there is none. */
+static size_t
+date_at(const char *s, size_t n, size_t i, struct ing_date *d)
+{
+    size_t j = i;
+    if (is_digit(s[i])) {
+        int a = read_num(s, n, &j, 4, 4);
+        if (a >= 0) {
+            /* yyyy-mm-dd, yyyy/mm/dd, yyyy.mm.dd, yyyy年m月d日 */
+            if (j < n && (s[j] == '-' || s[j] == '/' || s[j] == '.')) {
+                char sep = s[j++];
+                int m = read_num(s, n, &j, 1, 2);
+                if (m < 0 || j >= n || s[j] != sep)
+                    return 0;
+                j++;
+                int dd = read_num(s, n, &j, 1, 2);
+                if (dd < 1 || !valid_ymd(a, m, dd))
+                    return 0;
+                d->y = a, d->m = m, d->d = dd;
+                return j;
+            }
+            if (j + 3 <= n && memcmp(s + j, "\xe5\xb9\xb4", 3) == 0) { /* 年 */
+                j += 3;
+                int m = read_num(s, n, &j, 1, 2);
+                if (m < 0 || j + 3 > n || memcmp(s + j, "\xe6\x9c\x88", 3) != 0) /* 月 */
+                    return 0;
+                j += 3;
+                int dd = read_num(s, n, &j, 1, 2);
+                if (dd < 1 || !valid_ymd(a, m, dd))
+                    return 0;
+                if (j + 3 <= n && memcmp(s + j, "\xe6\x97\xa5", 3) == 0) /* 日 */
+                    j += 3;
+                d->y = a, d->m = m, d->d = dd;
+                return j;
+            }
+            return 0;
+        }
+        /* d Month yyyy */
+        j = i;
+        int dd = read_num(s, n, &j, 1, 2);
+        if (dd < 1)
+            return 0;
+        if (j + 2 <= n && (ing_istarts(s + j, n - j, "st") || ing_istarts(s + j, n - j, "nd") ||
+                           ing_istarts(s + j, n - j, "rd") || ing_istarts(s + j, n - j, "th")))
+            j += 2;
+        else if (j < n && s[j] == '.' && j + 1 < n && s[j + 1] == ' ')
+            j++; /* "11. September 2024" */
+        j = skip_spaces(s, n, j);
+        if (j < n && s[j] == '-')
+            j++;
+        if (ing_istarts(s + j, n - j, "de "))
+            j += 3; /* "11 de septiembre de 2024" */
+        size_t we = word_end(s, n, j);
+        int m = ing_month(s + j, we - j);
+        if (!m)
+            return 0;
+        j = we;
+        if (j < n && (s[j] == ',' || s[j] == '-'))
+            j++;
+        j = skip_spaces(s, n, j);
+        if (ing_istarts(s + j, n - j, "de "))
+            j += 3;
+        int y = read_num(s, n, &j, 4, 4);
+        if (y < 0 || !valid_ymd(y, m, dd))
+            return 0;
+        d->y = y, d->m = m, d->d = dd;
+        return j;
+    }
+    if (!is_alpha(s[i]))
+        return 0;
+    /* Month d, yyyy  |  Month yyyy */
+    size_t we = word_end(s, n, i);
+    int m = ing_month(s + i, we - i);
+    if (!m)
+        return 0;
+    j = skip_spaces(s, n, we);
+    size_t k = j;
+    int first = read_num(s, n, &k, 1, 4);
+    if (first < 0)
+        return 0;
+    if (k - j == 4) {
+        if (!valid_ymd(first, m, 0))
+            return 0;
+        d->y = first, d->m = m, d->d = 0;
+        return k;
+    }
+    if (k - j > 2)
+        return 0;
+    if (k + 2 <= n && (ing_istarts(s + k, n - k, "st") || ing_istarts(s + k, n - k, "nd") ||
+                       ing_istarts(s + k, n - k, "rd") || ing_istarts(s + k, n - k, "th")))
+        k += 2;
+    if (k < n && s[k] == ',')
+        k++;
+    k = skip_spaces(s, n, k);
+    int y = read_num(s, n, &k, 4, 4);
+    if (y < 0 || first < 1 || !valid_ymd(y, m, first))
+        return 0;
+    d->y = y, d->m = m, d->d = first;
+    return k;
+}
+
+static bool
+is_weekday(const char *s, size_t n)
+{
+    static const char *const days[] = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+        "tues",   "wed",     "thu",       "thur",     "thurs",  "fri",      "sat",    "sun"};
+    if (n && s[n - 1] == '.')
+        n--;
+    for (size_t i = 0; i < DS_ARRAY_LEN(days); i++)
+        if (ing_ieq(s, n, days[i]))
+            return true;
+    return false;
+}
+
+/* Is s[i..n) only a time and/or a time zone ("07:06 PM", "T12:00:00Z",
+ * "| 10:32 GMT+8", "(Beijing time)")? */
+static bool
+only_time(const char *s, size_t n, size_t i)
+{
+    size_t words = 0;
+    while (i < n) {
+        char c = s[i];
+        if (c == ' ' || c == ',' || c == '|' || c == '-' || c == '+' || c == ':' || c == '(' ||
+            c == ')' || c == '.' || c == '/' || is_digit(c)) {
+            i++;
+            continue;
+        }
+        /* separators between a date and its time: • · – — and U+3000 */
+        if (n - i >= 3 && (memcmp(s + i, "\xe2\x80\xa2", 3) == 0 ||
+                           memcmp(s + i, "\xe2\x80\x93", 3) == 0 ||
+                           memcmp(s + i, "\xe2\x80\x94", 3) == 0 ||
+                           memcmp(s + i, "\xe3\x80\x80", 3) == 0)) {
+            i += 3;
+            continue;
+        }
+        if (n - i >= 2 && memcmp(s + i, "\xc2\xb7", 2) == 0) {
+            i += 2;
+            continue;
+        }
+        size_t j = i;
+        while (j < n && is_alpha(s[j]))
+            j++;
+        if (j == i)
+            return false;
+        size_t wl = j - i;
+        bool caps = true;
+        for (size_t k = i; k < j; k++)
+            if (!(s[k] >= 'A' && s[k] <= 'Z'))
+                caps = false;
+        bool ok = (caps && wl <= 5) || ing_ieq(s + i, wl, "am") || ing_ieq(s + i, wl, "pm") ||
+                  ing_ieq(s + i, wl, "a") || ing_ieq(s + i, wl, "p") || ing_ieq(s + i, wl, "m") ||
+                  ing_ieq(s + i, wl, "t") || ing_ieq(s + i, wl, "z") ||
+                  ing_ieq(s + i, wl, "time") || ing_ieq(s + i, wl, "local") ||
+                  ing_ieq(s + i, wl, "beijing") || ing_ieq(s + i, wl, "at") ||
+                  ing_ieq(s + i, wl, "updated") || ing_ieq(s + i, wl, "hours") ||
+                  ing_ieq(s + i, wl, "hrs");
+        if (!ok || ++words > 4)
+            return false;
+        i = j;
+    }
+    return true;
+}
+
+/* See ingest/lib.h. */
+bool
+ing_parse_date_whole(const char *s, size_t n, struct ing_date *out)
+{
+    size_t i = skip_spaces(s, n, 0);
+    /* optional weekday */
+    size_t we = word_end(s, n, i);
+    if (we > i && is_weekday(s + i, we - i)) {
+        i = we;
+        if (i < n && s[i] == ',')
+            i++;
+        i = skip_spaces(s, n, i);
+    }
+    if (i >= n)
+        return false;
+    struct ing_date d;
+    size_t e = date_at(s, n, i, &d);
+    if (!e)
+        return false;
+    /* "2024-09-11T07:06:00Z" */
+    if (e < n && s[e] == 'T' && e + 1 < n && is_digit(s[e + 1]))
+        e++;
+    if (!only_time(s, n, e))
+        return false;
+    *out = d;
+    return true;
+}
+
+/* See ingest/lib.h. */
+size_t
+ing_date_at(const char *s, size_t n, size_t i, struct ing_date *out)
+{
+    if (i >= n)
+        return 0;
+    struct ing_date d;
+    size_t e = date_at(s, n, i, &d);
+    if (e)
+        *out = d;
+    return e;
+}
+
+/* See ingest/lib.h. */
+bool
+ing_only_time(const char *s, size_t n)
+{
+    return only_time(s, n, 0);
+}
+
+/* See ingest/lib.h. */
+bool
+ing_find_date(const char *s, size_t n, struct ing_date *out, size_t *at)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && (is_alpha(s[i - 1]) || is_digit(s[i - 1])))
+            continue;
+        if (!is_alpha(s[i]) && !is_digit(s[i]))
+            continue;
+        struct ing_date d;
+        size_t e = date_at(s, n, i, &d);
+        if (e && (e >= n || !is_alpha(s[e]))) {
+            *out = d;
+            if (at)
+                *at = i;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* See ingest/lib.h. */
+bool
+ing_path_date(const char *path, struct ing_date *out)
+{
+    bool found = false;
+    size_t n = strlen(path);
+    for (size_t i = 0; i + 8 <= n; i++) {
+        if (!is_digit(path[i]) || (i > 0 && is_digit(path[i - 1])))
+            continue;
+        size_t j = i;
+        int y = read_num(path, n, &j, 4, 4);
+        struct ing_date d = {0, 0, 0};
+        if (y >= 0) {
+            if (j < n && (path[j] == '-' || path[j] == '/' || path[j] == '_' || path[j] == '.')) {
+                char sep = path[j++];
+                int m = read_num(path, n, &j, 2, 2);
+                if (m < 0 || j >= n || path[j] != sep)
+                    continue;
+                j++;
+                int dd = read_num(path, n, &j, 2, 2);
+                if (dd < 1 || !valid_ymd(y, m, dd))
+                    continue;
+                d.y = y, d.m = m, d.d = dd;
+            } else {
+                continue;
+            }
+        } else {
+            /* yyyymmdd as a whole token */
+            j = i;
+            int v = read_num(path, n, &j, 8, 8);
+            if (v < 0 || (j < n && (is_digit(path[j]) || is_alpha(path[j]))) ||
+                (i > 0 && is_alpha(path[i - 1])))
+                continue;
+            d.y = v / 10000, d.m = (v / 100) % 100, d.d = v % 100;
+            if (d.d < 1 || !valid_ymd(d.y, d.m, d.d))
+                continue;
+        }
+        *out = d;
+        found = true;
+    }
+    return found;
+}
+
+/* ---- words and prose ------------------------------------------------------------ */
+
+/* Bytes that are part of a word (letters, digits) in ASCII. */
+static const unsigned char word_byte[128] = {
+    ['0'] = 1,
+    ['1'] = 1,
+    ['2'] = 1,
+    ['3'] = 1,
+    ['4'] = 1,
+    ['5'] = 1,
+    ['6'] = 1,
+    ['7'] = 1,
+    ['8'] = 1,
+    ['9'] = 1,
+    ['A'] = 1,
+    ['B'] = 1,
+    ['C'] = 1,
+    ['D'] = 1,
+    ['E'] = 1,
+    ['F'] = 1,
+    ['G'] = 1,
+    ['H'] = 1,
+    ['I'] = 1,
+    ['J'] = 1,
+    ['K'] = 1,
+    ['L'] = 1,
+    ['M'] = 1,
+    ['N'] = 1,
+    ['O'] = 1,
+    ['P'] = 1,
+    ['Q'] = 1,
+    ['R'] = 1,
+    ['S'] = 1,
+    ['T'] = 1,
+    ['U'] = 1,
+    ['V'] = 1,
+    ['W'] = 1,
+    ['X'] = 1,
+    ['Y'] = 1,
+    ['Z'] = 1,
+    ['a'] = 1,
+    ['b'] = 1,
+    ['c'] = 1,
+    ['d'] = 1,
+    ['e'] = 1,
+    ['f'] = 1,
+    ['g'] = 1,
+    ['h'] = 1,
+    ['i'] = 1,
+    ['j'] = 1,
+    ['k'] = 1,
+    ['l'] = 1,
+    ['m'] = 1,
+    ['n'] = 1,
+    ['o'] = 1,
+    ['p'] = 1,
+    ['q'] = 1,
+    ['r'] = 1,
+    ['s'] = 1,
+    ['t'] = 1,
+    ['u'] = 1,
+    ['v'] = 1,
+    ['w'] = 1,
+    ['x'] = 1,
+    ['y'] = 1,
+    ['z'] = 1,
+    /* joiners: inside a word only ("don't", "US-China", "3.5", "1,000") */
+    ['\''] = 2,
+    ['-'] = 2,
+    ['.'] = 2,
+    [','] = 2,
+};
+
+/* See ingest/lib.h. */
+int
+ing_count_words_max(const char *s, size_t n, int max)
+{
+    int words = 0;
+    unsigned in = 0;
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            /* branch-free: a word starts at a word byte after a non-word byte;
+             * joiners continue a word but never start one */
+            unsigned k = word_byte[c];
+            unsigned w = k == 1;
+            words += (int)(w & !in);
+            in = w | ((k == 2) & in);
+            i++;
+            if (words > max)
+                return words;
+            continue;
+        }
+        uint32_t cp;
+        int k = utf8_decode(s + i, n - i, &cp);
+        i += (size_t)k;
+        if (utf8_is_cjk(cp)) {
+            words++;
+            in = 0;
+        } else if ((cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F) ||
+                   (cp >= 0xFF00 && cp <= 0xFF0F) || cp == 0xA0 || cp == 0xFFFD ||
+                   (cp >= 0x2190 && cp <= 0x2BFF)) {
+            in = (cp == 0x2019 && in); /* keep "China’s" one word */
+        } else {
+            words += !in;
+            in = 1;
+        }
+    }
+    return words;
+}
+
+int
+ing_count_words(const char *s, size_t n)
+{
+    /* whole ASCII runs are counted without the limit check */
+    int words = 0;
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        unsigned in = 0;
+        while (j < n && (unsigned char)s[j] < 0x80) {
+            unsigned k = word_byte[(unsigned char)s[j]];
+            unsigned w = k == 1;
+            words += (int)(w & !in);
+            in = w | ((k == 2) & in);
+            j++;
+        }
+        if (j == n)
+            break;
+        /* a non-ASCII character: back up to the start of the current word (if
+         * any) so the careful counter sees it whole */
+        size_t k = j;
+        while (k > i && word_byte[(unsigned char)s[k - 1]])
+            k--;
+        if (k < j && in)
+            words--;
+        /* ... and let it run to the next ASCII separator, where both
+         * counters are outside any word again */
+        size_t e = j;
+        while (e < n && ((unsigned char)s[e] >= 0x80 || word_byte[(unsigned char)s[e]]))
+            e++;
+        words += ing_count_words_max(s + k, e - k, INT_MAX);
+        i = e;
+    }
+    return words;
+}
+
+/* See ingest/lib.h. */
+bool
+ing_is_prose(const char *s, size_t n, int min_words)
+{
+    while (n && s[n - 1] == ' ')
+        n--;
+    /* strip closing quotes/brackets */
+    for (;;) {
+        if (n && (s[n - 1] == '"' || s[n - 1] == '\'' || s[n - 1] == ')'))
+            n--;
+        else if (n >= 3 && (memcmp(s + n - 3, "\xe2\x80\x9d", 3) == 0 ||
+                            memcmp(s + n - 3, "\xe2\x80\x99", 3) == 0))
+            n -= 3;
+        else
+            break;
+    }
+    if (!n)
+        return false;
+    char last = s[n - 1];
+    bool end = last == '.' || last == '!' || last == '?' ||
+               (n >= 3 && memcmp(s + n - 3, "\xe3\x80\x82", 3) == 0); /* 。 */
+    if (!end)
+        return false;
+    return ing_count_words_max(s, n, min_words) >= min_words;
+}

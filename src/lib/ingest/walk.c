@@ -1,0 +1,192 @@
+/*
+ * ingest/walk.c — finding article files: a deterministic recursive walk over
+ * the roots the user gave (sorted by name, hidden entries skipped, symlinks
+ * followed but never into a directory already visited), and the table of
+ * readers that decides which files dossier reads.
+ */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "dossier/ingest.h"
+#include "dossier/util.h"
+#include "lib.h"
+
+/* ---- readers ------------------------------------------------------------------- */
+
+static const char *const text_ext[] = {".txt", ".text", NULL};
+static const char *const md_ext[] = {".md", ".markdown", ".mdown", NULL};
+
+/* Later formats (HTML, RSS items) plug in here. */
+static const struct reader readers[] = {
+    {"text", text_ext, ingest_read_text},
+    {"markdown", md_ext, ingest_read_markdown},
+};
+
+/* See ingest.h. Extensions compare case-insensitively. */
+const struct reader *
+ingest_reader_for(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    const char *dot = strrchr(base, '.');
+    if (!dot || dot == base)
+        return NULL;
+    for (size_t r = 0; r < DS_ARRAY_LEN(readers); r++)
+        for (const char *const *e = readers[r].extensions; *e; e++)
+            if (ds_strcasecmp_ascii(dot, *e) == 0)
+                return &readers[r];
+    return NULL;
+}
+
+/* ---- walking ------------------------------------------------------------------- */
+
+struct devino {
+    dev_t dev;
+    ino_t ino;
+};
+
+struct walk {
+    int (*on_file)(const char *path, const struct stat *st, void *ud);
+    void (*on_skip)(const char *path, const char *reason, void *ud);
+    void *ud;
+    struct devino *seen;
+    size_t nseen, capseen;
+};
+
+static bool
+walk_seen(struct walk *w, const struct stat *st)
+{
+    for (size_t i = 0; i < w->nseen; i++)
+        if (w->seen[i].dev == st->st_dev && w->seen[i].ino == st->st_ino)
+            return true;
+    if (w->nseen == w->capseen) {
+        w->capseen = w->capseen ? w->capseen * 2 : 64;
+        w->seen = xrealloc(w->seen, w->capseen * sizeof *w->seen);
+    }
+    w->seen[w->nseen].dev = st->st_dev;
+    w->seen[w->nseen].ino = st->st_ino;
+    w->nseen++;
+    return false;
+}
+
+static void
+walk_skip(struct walk *w, const char *path, const char *what, int e)
+{
+    if (!w->on_skip)
+        return;
+    char *why = xasprintf("%s: %s", what, strerror(e));
+    w->on_skip(path, why, w->ud);
+    free(why);
+}
+
+static int
+cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int walk_path(struct walk *w, const char *path, const struct stat *st, bool explicit);
+
+static int
+walk_dir(struct walk *w, const char *path)
+{
+    DIR *d = opendir(path);
+    if (!d) {
+        walk_skip(w, path, "unreadable", errno);
+        return 0;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *de;
+    errno = 0;
+    while ((de = readdir(d)) != NULL) {
+        if (de->d_name[0] == '.')
+            continue; /* hidden, "." and ".." */
+        if (n == cap) {
+            cap = cap ? cap * 2 : 32;
+            names = xrealloc(names, cap * sizeof *names);
+        }
+        names[n++] = xstrdup(de->d_name);
+    }
+    closedir(d);
+    if (n) /* an empty directory has no array to sort */
+        qsort(names, n, sizeof *names, cmp_names);
+
+    int rc = 0;
+    size_t plen = strlen(path);
+    bool root = plen == 1 && path[0] == '/';
+    for (size_t i = 0; i < n; i++) {
+        char *child = xasprintf("%s%s%s", path, root ? "" : "/", names[i]);
+        struct stat st;
+        if (rc == 0) {
+            if (stat(child, &st) != 0) {
+                struct stat lst;
+                if (lstat(child, &lst) == 0 && S_ISLNK(lst.st_mode))
+                    walk_skip(w, child, "broken link", errno);
+                else
+                    walk_skip(w, child, "unreadable", errno);
+            } else {
+                rc = walk_path(w, child, &st, false);
+            }
+        }
+        free(child);
+        free(names[i]);
+    }
+    free(names);
+    return rc;
+}
+
+static int
+walk_path(struct walk *w, const char *path, const struct stat *st, bool explicit)
+{
+    if (S_ISDIR(st->st_mode)) {
+        if (walk_seen(w, st))
+            return 0; /* already walked: a link loop or a second name */
+        return walk_dir(w, path);
+    }
+    if (!S_ISREG(st->st_mode))
+        return 0;
+    if (!ingest_reader_for(path)) {
+        if (explicit && w->on_skip)
+            w->on_skip(path, "no reader for this kind of file", w->ud);
+        return 0;
+    }
+    if (access(path, R_OK) != 0) {
+        walk_skip(w, path, "unreadable", errno);
+        return 0;
+    }
+    return w->on_file ? w->on_file(path, st, w->ud) : 0;
+}
+
+/* See ingest.h. Roots are resolved with realpath(); a root that does not
+ * exist is reported through on_skip. */
+int
+ingest_walk(const char *const *roots, size_t nroots,
+            int (*on_file)(const char *path, const struct stat *st, void *ud),
+            void (*on_skip)(const char *path, const char *reason, void *ud), void *ud)
+{
+    struct walk w = {on_file, on_skip, ud, NULL, 0, 0};
+    int rc = 0;
+    for (size_t i = 0; i < nroots && rc == 0; i++) {
+        char *abs = realpath(roots[i], NULL);
+        struct stat st;
+        if (!abs) {
+            walk_skip(&w, roots[i], "cannot open", errno);
+            continue;
+        }
+        if (stat(abs, &st) != 0)
+            walk_skip(&w, abs, "cannot open", errno);
+        else
+            rc = walk_path(&w, abs, &st, true);
+        free(abs);
+    }
+    free(w.seen);
+    return rc;
+}

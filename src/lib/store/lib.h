@@ -1,0 +1,165 @@
+/*
+ * store/lib.h — what the store's own files (src/lib/store/) share: the
+ * connection struct, the statement cache and the error mapping. Nothing
+ * outside src/lib/store/ includes this header (the layering test checks), so
+ * sqlite3.h stays inside the store part.
+ */
+#ifndef DOSSIER_LIB_STORE_H
+#define DOSSIER_LIB_STORE_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+#include "dossier/store.h"
+#include "dossier/util.h"
+
+#define STORE_APPLICATION_ID 0x444F5353 /* 'DOSS' */
+#define STORE_SCHEMA_VERSION 7
+/* The version whose migration creates the statistics tables (corpus.h);
+ * upgrading past it fills them. */
+#define STORE_SCHEMA_CORPUS 6
+
+/* doc_lengths: token counts of STORE_LEN_CHUNK consecutive document ids per
+ * row, 16 bits each (store/rank.c). */
+#define STORE_LEN_CHUNK 4096
+#define STORE_LEN_CHUNK_BYTES (2 * STORE_LEN_CHUNK)
+
+/* Cached prepared statements, one per fixed SQL text (see store.c). */
+enum store_stmt_id {
+    SQ_FILE_GET,
+    SQ_FILE_PUT,
+    SQ_FILE_DOC,
+    SQ_FILE_DEL,
+    SQ_DOC_DEL_ORPHAN,
+    SQ_DOC_BY_HASH,
+    SQ_DOC_INSERT,
+    SQ_FTS_INSERT,
+    SQ_DOC_GET,
+    SQ_DOC_FIRST_PATH,
+    SQ_DOC_EXISTS,
+    SQ_META_GET,
+    SQ_META_SET,
+    SQ_SKIP_PUT,
+    SQ_LINEFREQ_ADD,
+    SQ_TAG_ADD,
+    SQ_TAG_DEL,
+    SQ_TAG_HAS,
+    SQ_ROW_FETCH,
+    SQ_SNIPPET,
+    SQ_DF_FIRST,
+    SQ_FIG_DEL,
+    SQ_FIG_INS,
+    SQ_MENT_DEL,
+    SQ_MENT_INS,
+    SQ_ENT_UPSERT,
+    SQ_DT_DEL,
+    SQ_DT_INS,
+    SQ_FIG_GET,
+    SQ_MENT_GET,
+    SQ_DT_GET,
+    SQ_LEN_DOCSIZE,
+    SQ_LEN_GET,
+    SQ_LEN_PUT,
+    SQ__COUNT
+};
+
+struct store {
+    sqlite3 *db;
+    char *path;
+    bool readonly;
+    bool needs_upgrade;               /* read-only open of an older schema */
+    bool vocab_ready;                 /* temp.docs_vocab exists */
+    bool corpus_direct;               /* corpus_use_derived(s, false) */
+    fts5_api *fts;                    /* borrowed from db */
+    fts5_tokenizer tok;               /* the 'dossier' tokenizer's methods */
+    Fts5Tokenizer *tok_inst;          /* one instance for store_tokenize */
+    sqlite3_stmt *stmts[SQ__COUNT];
+    struct store_df_cache *dfc;       /* document frequencies (store/extractions.c) */
+    struct store_ent_cache *ent_cache; /* entity ids by kind and name (store/extractions.c) */
+    /* Full-text entries of documents inserted in the open transaction,
+     * written just before COMMIT (see store_doc_insert). */
+    struct store_fts_entry {
+        int64_t id;
+        char *title, *body;
+    } *fts_pending;
+    size_t nfts_pending, fts_pending_cap;
+    /* Line counts added in the open transaction, hash -> documents (open
+     * addressing, 0 = empty), written sorted just before COMMIT (see
+     * store_linefreq_add). */
+    struct store_lf_pending {
+        uint64_t *keys;
+        uint32_t *counts;
+        size_t cap, n;
+        uint32_t zero;  /* the count of hash 0 */
+    } lf;
+    /* doc_lengths chunks changed in the open transaction (store/rank.c) */
+    struct store_len_chunk **len_dirty;
+    size_t nlen_dirty, len_dirty_cap;
+    struct store_rank_cache *rank_cache; /* phrase document counts (store/rank.c) */
+    int (*interrupt_check)(void *);      /* store_set_interrupt */
+    void *interrupt_ud;
+    bool interrupted;
+};
+
+/* Register dossier_rank() (BM25 as FTS5's bm25() computes it, with lengths
+ * from doc_lengths) and the ds_length_chunk() aggregate used by migration 5.
+ * Returns a SQLite result code. (store/rank.c) */
+int store_rank_register(struct store *s);
+/* After document id entered the full-text index: remember its token count
+ * for doc_lengths. 0 or -1 with err set. */
+int store_lengths_note(struct store *s, int64_t id, struct ds_error *err);
+/* Write the doc_lengths chunks noted since the last flush (inside the
+ * caller's transaction). 0 or -1 with err set; the notes are gone either way. */
+int store_lengths_flush(struct store *s, struct ds_error *err);
+/* Forget the notes (rollback, close). */
+void store_lengths_discard(struct store *s);
+/* Free the phrase-count cache of dossier_rank() (close). */
+void store_rank_cache_free(struct store *s);
+
+/* Make the per-connection word-frequency cache current (dropped when the
+ * newest document id changed). 0, or -1 with err. (store/extractions.c) */
+int store_df_ready(struct store *s, struct ds_error *err);
+/* Documents whose text has word (as the tokenizer makes it a term): counted
+ * exactly up to 1,024, beyond that estimated from the id of the 1,024th
+ * (*estimated set; it assumes the word is spread over the ids as over the
+ * corpus). 0 for a word the index cannot search. Cached; store_df_ready()
+ * first. -1 with err on failure. (store/extractions.c) */
+int64_t store_word_docs(struct store *s, const char *word, bool *estimated,
+                        struct ds_error *err);
+
+/* Free the document-frequency cache (store/extractions.c). */
+void store_df_cache_free(struct store *s);
+/* Forget the cached entity ids (store/extractions.c); after a rollback they may
+ * name entities that no longer exist. */
+void store_ent_cache_free(struct store *s);
+
+/* Register the 'dossier' FTS5 tokenizer on db; *api_out gets the connection's
+ * fts5_api. Returns a SQLite result code. (store/tokenizer.c) */
+int store_tokenizer_register(sqlite3 *db, fts5_api **api_out);
+
+/* Fill err with a human message for SQLite result code rc while doing `doing`
+ * ("saving a document"); never SQLite's own text. Returns -1. */
+int store_fail(struct store *s, struct ds_error *err, int rc, const char *doing);
+
+/* The cached statement id, reset with bindings cleared; NULL (err filled)
+ * when it cannot be prepared. Borrowed: valid until store_close(). */
+sqlite3_stmt *store_stmt(struct store *s, enum store_stmt_id id, struct ds_error *err);
+
+/* Run a cached statement that returns no rows (or whose rows are ignored)
+ * and reset it; -1 with err on failure. */
+int store_step_done(struct store *s, sqlite3_stmt *st, const char *doing, struct ds_error *err);
+/* Bind text or NULL. */
+int store_bind_text(sqlite3_stmt *st, int i, const char *text);
+/* Newly allocated copy of a text column, or NULL when the column is NULL. */
+char *store_col_dup(sqlite3_stmt *st, int i);
+/* Run one SQL statement without results; -1 with err on failure. */
+int store_exec(struct store *s, const char *sql, const char *doing, struct ds_error *err);
+/* Prepare a one-off statement from query SQL and bind the query's params. */
+int store_prepare_query(struct store *s, const char *sql, const struct query *q,
+                        sqlite3_stmt **out, struct ds_error *err);
+
+/* Spans as text "s-e,s-e" and back. */
+void store_spans_format(struct buf *b, const struct span *sp, size_t n);
+struct span *store_spans_parse(const char *text, size_t *n_out);
+
+#endif

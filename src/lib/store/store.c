@@ -1,0 +1,1506 @@
+/*
+ * store.c — opening the index (schema, migrations, refusal of foreign
+ * files), transactions, SQLite error mapping, and the indexer's side of the
+ * store: files, documents, metadata, skipped files, line frequencies, tags,
+ * totals and the shared tokenizer. Searching lives in store/search.c and
+ * extractions in store/extractions.c.
+ *
+ * The schema version is PRAGMA user_version; migrations[i] takes a database
+ * from version i to i+1 inside one transaction. PRAGMA application_id marks
+ * the file as ours ('DOSS'), so a SQLite file of another program is refused
+ * instead of being altered.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "dossier/corpus.h"
+#include "dossier/ingest.h"
+#include "dossier/query.h"
+#include "dossier/utf8.h"
+#include "lib.h"
+
+static void store_fts_pending_clear(struct store *s);
+static void store_lf_clear(struct store *s);
+static int store_lf_flush(struct store *s, struct ds_error *err);
+
+/* ---- schema ------------------------------------------------------------------ */
+
+static const char *const migrations[STORE_SCHEMA_VERSION] = {
+    /* 0 -> 1 */
+    "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;"
+    "CREATE TABLE documents(id INTEGER PRIMARY KEY, hash INTEGER NOT NULL, title TEXT,"
+    " subtitle TEXT, section TEXT, source TEXT, published TEXT, date_how TEXT, byline TEXT,"
+    " lang TEXT, encoding TEXT, words INTEGER, lead TEXT, body TEXT NOT NULL, raw TEXT NOT NULL,"
+    " removed TEXT, indexed_at INTEGER);"
+    "CREATE INDEX documents_hash ON documents(hash);"
+    "CREATE INDEX documents_published ON documents(published, id);"
+    "CREATE INDEX documents_source ON documents(source);"
+    "CREATE TABLE files(path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,"
+    " doc_id INTEGER REFERENCES documents(id) ON DELETE CASCADE);"
+    "CREATE INDEX files_doc ON files(doc_id);"
+    "CREATE TABLE skipped(path TEXT PRIMARY KEY, reason TEXT);"
+    "CREATE TABLE line_freq(hash INTEGER PRIMARY KEY, docs INTEGER NOT NULL);"
+    "CREATE VIRTUAL TABLE docs_fts USING fts5(title, body, content='documents',"
+    " content_rowid='id', tokenize='dossier');"
+    "CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN"
+    " INSERT INTO docs_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END;"
+    "CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN"
+    " INSERT INTO docs_fts(docs_fts, rowid, title, body)"
+    " VALUES ('delete', old.id, old.title, old.body); END;"
+    "CREATE TRIGGER documents_au AFTER UPDATE OF title, body ON documents BEGIN"
+    " INSERT INTO docs_fts(docs_fts, rowid, title, body)"
+    " VALUES ('delete', old.id, old.title, old.body);"
+    " INSERT INTO docs_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END;"
+    "CREATE TABLE entities(id INTEGER PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL,"
+    " alt TEXT, UNIQUE(kind, name));"
+    "CREATE TABLE mentions(doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+    " entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,"
+    " count INTEGER NOT NULL, spans TEXT, PRIMARY KEY(doc_id, entity_id)) WITHOUT ROWID;"
+    "CREATE INDEX mentions_entity ON mentions(entity_id, doc_id);"
+    "CREATE TABLE figures(id INTEGER PRIMARY KEY,"
+    " doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+    " \"start\" INTEGER, \"end\" INTEGER, sent_start INTEGER, sent_end INTEGER, text TEXT,"
+    " value REAL, unit TEXT, scale TEXT, kind TEXT, direction TEXT, period TEXT, subject TEXT);"
+    "CREATE INDEX figures_doc ON figures(doc_id);"
+    "CREATE INDEX figures_value ON figures(value);"
+    "CREATE TABLE topics(slug TEXT PRIMARY KEY, name TEXT) WITHOUT ROWID;"
+    "CREATE TABLE doc_topics(doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+    " slug TEXT NOT NULL, score REAL, spans TEXT, PRIMARY KEY(doc_id, slug)) WITHOUT ROWID;"
+    "CREATE INDEX doc_topics_slug ON doc_topics(slug, doc_id);"
+    "CREATE TABLE tags(doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+    " tag TEXT NOT NULL, PRIMARY KEY(doc_id, tag)) WITHOUT ROWID;"
+    "CREATE INDEX tags_tag ON tags(tag, doc_id);"
+    "CREATE TABLE notes(id INTEGER PRIMARY KEY,"
+    " doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+    " note TEXT NOT NULL, at INTEGER);"
+    "CREATE INDEX notes_doc ON notes(doc_id);"
+    "CREATE TABLE saved_searches(name TEXT PRIMARY KEY, query TEXT NOT NULL) WITHOUT ROWID;",
+    /* 1 -> 2: a figure's range end and approximation word */
+    "ALTER TABLE figures ADD COLUMN value_hi REAL;"
+    "ALTER TABLE figures ADD COLUMN approx TEXT;",
+    /* 2 -> 3: store_stats() sums words from an index, not the big rows
+     * (1M documents: 250 ms -> ~20 ms) */
+    "CREATE INDEX documents_words ON documents(words);",
+    /* 3 -> 4: documents enter the full-text index by an explicit insert,
+     * not a trigger. A trigger makes the document insert a multi-write
+     * statement with a statement journal, and FTS5 flushes its pending
+     * terms to a new segment at every such savepoint: one tiny segment per
+     * document, merged again and again (about half of all indexing time). */
+    "DROP TRIGGER IF EXISTS documents_ai;",
+    /* 4 -> 5: every document's token count, 4,096 to a row, so ranking
+     * reads a few blobs instead of one docsize lookup per hit (store/rank.c;
+     * 4096 is STORE_LEN_CHUNK, written out because a migration never changes) */
+    "CREATE TABLE doc_lengths(chunk INTEGER PRIMARY KEY, lens BLOB NOT NULL);"
+    "INSERT INTO doc_lengths(chunk, lens) SELECT id / 4096, ds_length_chunk(id, sz)"
+    " FROM docs_fts_docsize WHERE id >= 0 GROUP BY 1;",
+    /* 5 -> 6: the statistics view's derived tables (store/corpus.c), kept
+     * current by each index run instead of built by each reader (~1 s at
+     * 100k documents); a deleted document's text and entities are kept
+     * until the run subtracts them. Filled by corpus_refresh() below. */
+    "CREATE TABLE IF NOT EXISTS corpus_doc(id INTEGER PRIMARY KEY, day TEXT, source TEXT);"
+    "CREATE TABLE IF NOT EXISTS corpus_dt(doc_id INTEGER NOT NULL, slug TEXT NOT NULL,"
+    " day TEXT, PRIMARY KEY(doc_id, slug)) WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS corpus_day(day TEXT PRIMARY KEY, n INTEGER NOT NULL)"
+    " WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS corpus_topic_day(slug TEXT NOT NULL, day TEXT NOT NULL,"
+    " n INTEGER NOT NULL, PRIMARY KEY(slug, day)) WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS corpus_ent(entity_id INTEGER PRIMARY KEY, kind TEXT,"
+    " docs INTEGER NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS corpus_ent_docs ON corpus_ent(docs DESC, entity_id);"
+    "CREATE INDEX IF NOT EXISTS corpus_ent_kind ON corpus_ent(kind, docs DESC, entity_id);"
+    "CREATE TABLE IF NOT EXISTS corpus_pair(a INTEGER NOT NULL, b INTEGER NOT NULL,"
+    " docs INTEGER NOT NULL, PRIMARY KEY(a, b)) WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS corpus_vocab(term TEXT PRIMARY KEY, cnt INTEGER NOT NULL)"
+    " WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS corpus_fig(doc_id INTEGER NOT NULL, id INTEGER NOT NULL,"
+    " key TEXT NOT NULL, PRIMARY KEY(doc_id, id)) WITHOUT ROWID;"
+    "CREATE INDEX IF NOT EXISTS corpus_fig_key ON corpus_fig(key);"
+    "CREATE TABLE IF NOT EXISTS corpus_figkey(key TEXT PRIMARY KEY, n INTEGER NOT NULL)"
+    " WITHOUT ROWID;"
+    "CREATE INDEX IF NOT EXISTS corpus_figkey_n ON corpus_figkey(n DESC, key);"
+    "CREATE TABLE IF NOT EXISTS corpus_gone(id INTEGER PRIMARY KEY, title TEXT, body TEXT);"
+    "CREATE TABLE IF NOT EXISTS corpus_gone_ent(doc_id INTEGER NOT NULL,"
+    " entity_id INTEGER NOT NULL);"
+    "CREATE TRIGGER IF NOT EXISTS corpus_documents_bd BEFORE DELETE ON documents"
+    " WHEN EXISTS (SELECT 1 FROM corpus_doc WHERE id = old.id)"
+    " AND NOT EXISTS (SELECT 1 FROM corpus_gone WHERE id = old.id) BEGIN"
+    " INSERT INTO corpus_gone_ent SELECT old.id, entity_id FROM mentions WHERE doc_id = old.id;"
+    " INSERT INTO corpus_gone(id, title, body) VALUES (old.id, old.title, old.body); END;",
+    /* 6 -> 7: bulk loading. FTS5 keeps up to 64 MB of pending terms (default 1 MB)
+     * before writing a segment, so an index batch of 4,000 documents
+     * (~12 MB of text) becomes one level-0 segment at COMMIT instead of
+     * a dozen that are merged again at once (20k documents: user CPU
+     * 9.0 -> 8.2 s). The memory is only used while a batch is pending. */
+    "INSERT INTO docs_fts(docs_fts, rank) VALUES ('hashsize', 67108864);"
+    /* ... and the raw text is kept as edits against the body (ds_raw_pack,
+     * ingest/rawpack.c): it doubled the stored text (1.0 GB instead of
+     * 0.54 GB at 100k documents) and the writes of every index run. A blob
+     * in the same column: store_doc_get() still reads text as written
+     * before. Lines only, so no compression library, and what cleaning
+     * removed stays readable in `removed`. */
+    "UPDATE documents SET raw = ds_raw_pack(raw, body) WHERE typeof(raw) = 'text';",
+};
+
+/* Fixed statements, prepared on first use (indexed by enum store_stmt_id). */
+static const char *const stmt_sql[SQ__COUNT] = {
+    [SQ_FILE_GET] = "SELECT size, mtime_ns, doc_id FROM files WHERE path = ?1",
+    [SQ_FILE_PUT] = "INSERT INTO files(path, size, mtime_ns, doc_id) VALUES (?1, ?2, ?3, ?4)"
+                    " ON CONFLICT(path) DO UPDATE SET size = excluded.size,"
+                    " mtime_ns = excluded.mtime_ns, doc_id = excluded.doc_id",
+    [SQ_FILE_DOC] = "SELECT doc_id FROM files WHERE path = ?1",
+    [SQ_FILE_DEL] = "DELETE FROM files WHERE path = ?1",
+    [SQ_DOC_DEL_ORPHAN] = "DELETE FROM documents WHERE id = ?1"
+                          " AND NOT EXISTS (SELECT 1 FROM files WHERE doc_id = ?1)",
+    [SQ_DOC_BY_HASH] = "SELECT id FROM documents WHERE hash = ?1 ORDER BY id LIMIT 1",
+    [SQ_FTS_INSERT] = "INSERT INTO docs_fts(rowid, title, body) VALUES (?1, ?2, ?3)",
+    [SQ_DOC_INSERT] = "INSERT INTO documents(hash, title, subtitle, section, source, published,"
+                      " date_how, byline, lang, encoding, words, lead, body, raw, removed,"
+                      " indexed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+                      " ?13, ?14, ?15, ?16)",
+    [SQ_DOC_GET] = "SELECT title, subtitle, section, source, published, date_how, byline, lang,"
+                   " encoding, words, lead, body, raw, removed FROM documents WHERE id = ?1",
+    [SQ_DOC_FIRST_PATH] = "SELECT min(path), count(*) FROM files WHERE doc_id = ?1",
+    [SQ_DOC_EXISTS] = "SELECT 1 FROM documents WHERE id = ?1",
+    [SQ_META_GET] = "SELECT value FROM meta WHERE key = ?1",
+    [SQ_META_SET] = "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)",
+    [SQ_SKIP_PUT] = "INSERT OR REPLACE INTO skipped(path, reason) VALUES (?1, ?2)",
+    [SQ_LINEFREQ_ADD] = "INSERT INTO line_freq(hash, docs) VALUES (?1, ?2)"
+                        " ON CONFLICT(hash) DO UPDATE SET docs = docs + excluded.docs",
+    [SQ_TAG_ADD] = "INSERT OR IGNORE INTO tags(doc_id, tag) VALUES (?1, ?2)",
+    [SQ_TAG_DEL] = "DELETE FROM tags WHERE doc_id = ?1 AND tag = ?2",
+    [SQ_TAG_HAS] = "SELECT 1 FROM tags WHERE doc_id = ?1 AND tag = ?2",
+    [SQ_ROW_FETCH] = "SELECT published, source, coalesce(title, lead, ''), title IS NOT NULL,"
+                     " (SELECT group_concat(slug, ',') FROM (SELECT slug FROM doc_topics"
+                     "  WHERE doc_id = d.id ORDER BY score DESC, slug))"
+                     " FROM documents d WHERE id = ?1",
+    [SQ_SNIPPET] = "SELECT snippet(docs_fts, 1, ?2, ?3, '…', ?4) FROM docs_fts"
+                   " WHERE docs_fts MATCH ?1 AND rowid = ?5",
+    [SQ_DF_FIRST] = "SELECT count(*), max(r) FROM (SELECT rowid AS r FROM docs_fts"
+                    " WHERE docs_fts MATCH ?1 ORDER BY rowid LIMIT ?2)",
+    [SQ_FIG_DEL] = "DELETE FROM figures WHERE doc_id = ?1",
+    [SQ_FIG_INS] = "INSERT INTO figures(doc_id, \"start\", \"end\", sent_start, sent_end, text,"
+                   " value, unit, scale, kind, direction, period, subject, value_hi, approx)"
+                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+    [SQ_MENT_DEL] = "DELETE FROM mentions WHERE doc_id = ?1",
+    [SQ_MENT_INS] = "INSERT INTO mentions(doc_id, entity_id, count, spans) VALUES (?1, ?2, ?3, ?4)"
+                    " ON CONFLICT(doc_id, entity_id) DO UPDATE SET count = count + excluded.count,"
+                    " spans = spans || ',' || excluded.spans",
+    [SQ_ENT_UPSERT] = "INSERT INTO entities(kind, name, alt) VALUES (?1, ?2, ?3)"
+                      " ON CONFLICT(kind, name) DO UPDATE SET alt = coalesce(excluded.alt, alt)"
+                      " RETURNING id, alt",
+    [SQ_DT_DEL] = "DELETE FROM doc_topics WHERE doc_id = ?1",
+    [SQ_DT_INS] = "INSERT OR REPLACE INTO doc_topics(doc_id, slug, score, spans)"
+                  " VALUES (?1, ?2, ?3, ?4)",
+    [SQ_FIG_GET] = "SELECT \"start\", \"end\", sent_start, sent_end, text, value, unit, scale,"
+                   " kind, direction, period, subject, value_hi, approx FROM figures"
+                   " WHERE doc_id = ?1"
+                   " ORDER BY"
+                   " \"start\", id",
+    [SQ_MENT_GET] = "SELECT e.kind, e.name, e.alt, m.spans FROM mentions m"
+                    " JOIN entities e ON e.id = m.entity_id WHERE m.doc_id = ?1"
+                    " ORDER BY m.count DESC, e.name",
+    [SQ_DT_GET] = "SELECT slug, score, spans FROM doc_topics WHERE doc_id = ?1"
+                  " ORDER BY score DESC, slug",
+    [SQ_LEN_DOCSIZE] = "SELECT sz FROM docs_fts_docsize WHERE id = ?1",
+    [SQ_LEN_GET] = "SELECT lens FROM doc_lengths WHERE chunk = ?1",
+    [SQ_LEN_PUT] = "INSERT OR REPLACE INTO doc_lengths(chunk, lens) VALUES (?1, ?2)",
+};
+
+/* ---- errors -------------------------------------------------------------------- */
+
+int
+store_fail(struct store *s, struct ds_error *err, int rc, const char *doing)
+{
+    const char *what;
+    const char *path = s && s->path ? s->path : "the index";
+    int prim = rc & 0xff;
+
+    if (getenv("DOSSIER_DEBUG") && s && s->db)
+        fprintf(stderr, "dossier: sqlite (%d): %s\n", rc, sqlite3_errmsg(s->db));
+    switch (prim) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        what = "the index is busy (another dossier is writing); try again";
+        break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        ds_error_set(err, -1, "%s: %s is not a dossier index or is damaged", doing, path);
+        return -1;
+    case SQLITE_FULL:
+        what = "the disk is full";
+        break;
+    case SQLITE_READONLY:
+        what = "the index is read-only (opened for reading, or no write permission)";
+        break;
+    case SQLITE_CANTOPEN:
+        ds_error_set(err, -1, "%s: cannot open %s (missing directory or no permission)", doing,
+                     path);
+        return -1;
+    case SQLITE_IOERR:
+        what = "input/output error on the index file";
+        break;
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+        what = "permission denied";
+        break;
+    case SQLITE_NOMEM:
+        what = "out of memory";
+        break;
+    case SQLITE_CONSTRAINT:
+        what = "the change conflicts with what is stored (duplicate or missing entry)";
+        break;
+    case SQLITE_TOOBIG:
+        what = "a value is too large to store";
+        break;
+    case SQLITE_INTERRUPT:
+        what = "interrupted";
+        break;
+    case SQLITE_PROTOCOL:
+        what = "the index's lock files are in an inconsistent state; try again";
+        break;
+    case SQLITE_SCHEMA:
+        what = "the index changed while reading it; try again";
+        break;
+    default:
+        ds_error_set(err, -1, "%s: internal database error (code %d)", doing, rc);
+        return -1;
+    }
+    ds_error_set(err, -1, "%s: %s", doing, what);
+    return -1;
+}
+
+/* ---- small helpers ---------------------------------------------------------- */
+
+sqlite3_stmt *
+store_stmt(struct store *s, enum store_stmt_id id, struct ds_error *err)
+{
+    sqlite3_stmt *st = s->stmts[id];
+    if (st) {
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+        return st;
+    }
+    int rc = sqlite3_prepare_v3(s->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+    if (rc != SQLITE_OK) {
+        store_fail(s, err, rc, "preparing a query");
+        return NULL;
+    }
+    s->stmts[id] = st;
+    return st;
+}
+
+int
+store_bind_text(sqlite3_stmt *st, int i, const char *text)
+{
+    if (!text)
+        return sqlite3_bind_null(st, i);
+    return sqlite3_bind_text(st, i, text, -1, SQLITE_STATIC);
+}
+
+char *
+store_col_dup(sqlite3_stmt *st, int i)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    if (!t)
+        return NULL;
+    return xstrndup((const char *)t, (size_t)sqlite3_column_bytes(st, i));
+}
+
+int
+store_exec(struct store *s, const char *sql, const char *doing, struct ds_error *err)
+{
+    int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+    if (rc != SQLITE_OK)
+        return store_fail(s, err, rc, doing);
+    return 0;
+}
+
+int
+store_step_done(struct store *s, sqlite3_stmt *st, const char *doing, struct ds_error *err)
+{
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        ;
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return store_fail(s, err, rc, doing);
+    return 0;
+}
+
+/* Read one integer from a pragma. */
+static int
+store_pragma_int(struct store *s, const char *sql, int64_t *out, struct ds_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            *out = sqlite3_column_int64(st, 0);
+            rc = SQLITE_OK;
+        } else if (rc == SQLITE_DONE) {
+            *out = 0;
+            rc = SQLITE_OK;
+        }
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_OK)
+        return store_fail(s, err, rc, "reading the index header");
+    return 0;
+}
+
+void
+store_spans_format(struct buf *b, const struct span *sp, size_t n)
+{
+    buf_reset(b);
+    buf_puts(b, "");
+    for (size_t i = 0; i < n; i++)
+        buf_printf(b, "%s%u-%u", i ? "," : "", (unsigned)sp[i].start, (unsigned)sp[i].end);
+}
+
+struct span *
+store_spans_parse(const char *text, size_t *n_out)
+{
+    size_t cap = 0, n = 0;
+    struct span *sp = NULL;
+    const char *p = text;
+
+    while (p && *p) {
+        char *end;
+        unsigned long a = strtoul(p, &end, 10);
+        if (end == p || *end != '-')
+            break;
+        p = end + 1;
+        unsigned long b = strtoul(p, &end, 10);
+        if (end == p)
+            break;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 8;
+            sp = xrealloc(sp, cap * sizeof *sp);
+        }
+        sp[n].start = (uint32_t)a;
+        sp[n].end = (uint32_t)b;
+        n++;
+        p = end;
+        if (*p == ',')
+            p++;
+    }
+    *n_out = n;
+    return sp;
+}
+
+/* ---- SQL functions ------------------------------------------------------------------- */
+
+/* ds_fold(text): lower case beyond ASCII (É -> é, Ж -> ж), for the query
+ * language's case-insensitive source: and entity filters; SQLite's own
+ * LIKE and NOCASE fold ASCII only. NULL stays NULL. */
+static void
+store_sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const char *t = (const char *)sqlite3_value_text(argv[0]);
+    if (!t) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    size_t n = (size_t)sqlite3_value_bytes(argv[0]);
+    struct buf b = BUF_INIT;
+    buf_reserve(&b, n + 1);
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)t[i];
+        if (c < 0x80) {
+            buf_putc(&b, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        int len = utf8_decode(t + i, n - i, &cp);
+        char enc[4];
+        buf_append(&b, enc, (size_t)utf8_encode(utf8_tolower(cp), enc));
+        i += (size_t)len;
+    }
+    sqlite3_result_text(ctx, b.data ? b.data : "", (int)b.len, free);
+}
+
+/* ds_raw_pack(raw, body): the raw text packed against the body, for the
+ * migration that packs what older versions stored whole. */
+static void
+store_sql_raw_pack(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const char *raw = (const char *)sqlite3_value_text(argv[0]);
+    size_t raw_len = (size_t)sqlite3_value_bytes(argv[0]);
+    const char *body = (const char *)sqlite3_value_text(argv[1]);
+    size_t body_len = (size_t)sqlite3_value_bytes(argv[1]);
+    struct buf b = BUF_INIT;
+    ingest_raw_pack(raw ? raw : "", raw ? raw_len : 0, body ? body : "", body ? body_len : 0, &b);
+    sqlite3_result_blob(ctx, b.data, (int)b.len, free);
+}
+
+/* ---- open and close ------------------------------------------------------------- */
+
+static int
+store_configure(struct store *s, struct ds_error *err)
+{
+    sqlite3_busy_timeout(s->db, 5000);
+    sqlite3_extended_result_codes(s->db, 1);
+    if (store_exec(s, "PRAGMA foreign_keys = ON", "opening the index", err) != 0)
+        return -1;
+    if (!s->readonly) {
+        if (store_exec(s, "PRAGMA journal_mode = WAL", "opening the index", err) != 0)
+            return -1;
+        if (store_exec(s, "PRAGMA synchronous = NORMAL", "opening the index", err) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Check the file is ours and bring its schema up to date. */
+static int
+store_check_schema(struct store *s, struct ds_error *err)
+{
+    int64_t app_id, version, ntables;
+
+    if (store_pragma_int(s, "PRAGMA application_id", &app_id, err) != 0)
+        return -1;
+    if (store_pragma_int(s, "PRAGMA user_version", &version, err) != 0)
+        return -1;
+    if (store_pragma_int(s, "SELECT count(*) FROM sqlite_schema", &ntables, err) != 0)
+        return -1;
+    if (app_id != STORE_APPLICATION_ID && (app_id != 0 || ntables > 0 || version != 0)) {
+        ds_error_set(err, -1,
+                     "%s is an SQLite database of another program, not a dossier index; "
+                     "give dossier its own file (--db)",
+                     s->path);
+        return -1;
+    }
+    if (version > STORE_SCHEMA_VERSION) {
+        ds_error_set(err, -1,
+                     "%s was written by a newer dossier (schema %lld, this one knows %d); "
+                     "upgrade dossier",
+                     s->path, (long long)version, STORE_SCHEMA_VERSION);
+        return -1;
+    }
+    if (version == STORE_SCHEMA_VERSION)
+        return 0;
+    if (s->readonly) {
+        /* store_open() retries with a writable connection to upgrade */
+        ds_error_set(err, -1, "%s needs upgrading (schema %lld to %d) and is read-only here",
+                     s->path, (long long)version, STORE_SCHEMA_VERSION);
+        s->needs_upgrade = true;
+        return -1;
+    }
+    if (store_exec(s, "BEGIN IMMEDIATE", "upgrading the index", err) != 0)
+        return -1;
+    for (int64_t v = version; v < STORE_SCHEMA_VERSION; v++) {
+        if (store_exec(s, migrations[v], "upgrading the index", err) != 0)
+            goto fail;
+    }
+    if (version < STORE_SCHEMA_CORPUS && corpus_refresh(s, true, err) != 0)
+        goto fail;
+    char sql[96];
+    snprintf(sql, sizeof sql, "PRAGMA application_id = %d; PRAGMA user_version = %d",
+             STORE_APPLICATION_ID, STORE_SCHEMA_VERSION);
+    if (store_exec(s, sql, "upgrading the index", err) != 0)
+        goto fail;
+    if (store_exec(s, "COMMIT", "upgrading the index", err) != 0)
+        goto fail;
+    return 0;
+fail:
+    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return -1;
+}
+
+static int
+store_make_parent(const char *path, struct ds_error *err)
+{
+    char *dir = xstrdup(path);
+    char *slash = strrchr(dir, '/');
+    int rc = 0;
+    if (slash && slash != dir) {
+        *slash = '\0';
+        if (ds_mkdir_p(dir, 0700) != 0) {
+            ds_error_set(err, -1, "cannot create the directory %s: %s", dir, strerror(errno));
+            rc = -1;
+        }
+    }
+    free(dir);
+    return rc;
+}
+
+int
+store_open(const char *path, int flags, struct store **out, struct ds_error *err)
+{
+    struct store *s = xcalloc(1, sizeof *s);
+    int oflags;
+    struct stat sb;
+
+    *out = NULL;
+    s->path = xstrdup(path);
+    /* ":memory:" is a private in-memory index (tests, fuzzing). */
+    bool memory = strcmp(path, ":memory:") == 0;
+    s->readonly = (flags & STORE_READONLY) != 0 && !memory;
+    bool exists = memory || stat(path, &sb) == 0;
+    if (!exists && (!(flags & STORE_CREATE) || s->readonly)) {
+        ds_error_set(err, -1, "no index at %s (build one with 'dossier index DIR')", path);
+        goto fail;
+    }
+    if (exists && !memory && S_ISDIR(sb.st_mode)) {
+        ds_error_set(err, -1, "%s is a directory, not a dossier index", path);
+        goto fail;
+    }
+    if (!exists && store_make_parent(path, err) != 0)
+        goto fail;
+    oflags = s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+    if (!exists)
+        oflags |= SQLITE_OPEN_CREATE;
+    int rc = sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
+    if (rc != SQLITE_OK) {
+        store_fail(s, err, rc, "opening the index");
+        goto fail;
+    }
+    rc = store_tokenizer_register(s->db, &s->fts);
+    if (rc != SQLITE_OK) {
+        ds_error_set(err, -1, "opening the index: this SQLite has no usable FTS5");
+        goto fail;
+    }
+    void *tok_ud = NULL;
+    rc = s->fts->xFindTokenizer(s->fts, "dossier", &tok_ud, &s->tok);
+    if (rc == SQLITE_OK)
+        rc = s->tok.xCreate(tok_ud, NULL, 0, &s->tok_inst);
+    if (rc != SQLITE_OK) {
+        s->tok_inst = NULL;
+        ds_error_set(err, -1, "opening the index: cannot create the tokenizer");
+        goto fail;
+    }
+    rc = store_rank_register(s);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_create_function_v2(s->db, "ds_fold", 1,
+                                        SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                        NULL, store_sql_fold, NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_create_function_v2(s->db, "ds_raw_pack", 2,
+                                        SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                        NULL, store_sql_raw_pack, NULL, NULL, NULL);
+    if (rc != SQLITE_OK) {
+        store_fail(s, err, rc, "opening the index");
+        goto fail;
+    }
+    if (store_configure(s, err) != 0 || store_check_schema(s, err) != 0)
+        goto fail;
+    *out = s;
+    return 0;
+fail:
+    if (s->needs_upgrade && access(path, W_OK) == 0) {
+        /* An index from an older dossier, opened for reading: upgrade it
+         * once through a writable connection, then open it as asked. */
+        store_close(&s);
+        struct store *w = NULL;
+        if (store_open(path, flags & ~STORE_READONLY, &w, err) != 0)
+            return -1;
+        store_close(&w);
+        return store_open(path, flags, out, err);
+    }
+    store_close(&s);
+    return -1;
+}
+
+void
+store_close(struct store **sp)
+{
+    struct store *s = *sp;
+    if (!s)
+        return;
+    for (int i = 0; i < SQ__COUNT; i++)
+        sqlite3_finalize(s->stmts[i]);
+    store_df_cache_free(s);
+    store_ent_cache_free(s);
+    store_fts_pending_clear(s);
+    free(s->fts_pending);
+    free(s->lf.keys);
+    free(s->lf.counts);
+    store_lengths_discard(s);
+    free(s->len_dirty);
+    store_rank_cache_free(s);
+    if (s->tok_inst)
+        s->tok.xDelete(s->tok_inst);
+    if (s->db) {
+        if (!sqlite3_get_autocommit(s->db))
+            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        sqlite3_close_v2(s->db);
+    }
+    free(s->path);
+    free(s);
+    *sp = NULL;
+}
+
+/* ---- interrupting long reads ----------------------------------------------------------- */
+
+static int
+store_progress(void *ud)
+{
+    struct store *s = ud;
+    if (s->interrupt_check && s->interrupt_check(s->interrupt_ud)) {
+        s->interrupted = true;
+        return 1;
+    }
+    return 0;
+}
+
+bool
+store_set_interrupt(struct store *s, int (*check)(void *ud), void *ud)
+{
+    bool was = s->interrupted;
+    s->interrupted = false;
+    s->interrupt_check = check;
+    s->interrupt_ud = ud;
+    sqlite3_progress_handler(s->db, check ? 200000 : 0, check ? store_progress : NULL, s);
+    return was;
+}
+
+/* ---- transactions ---------------------------------------------------------------- */
+
+/* One full-text entry: a single-row insert of its own (see migration 4). */
+static int
+store_fts_insert(struct store *s, int64_t id, const char *title, const char *body,
+                 struct ds_error *err)
+{
+    sqlite3_stmt *st = store_stmt(s, SQ_FTS_INSERT, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, id);
+    store_bind_text(st, 2, title);
+    store_bind_text(st, 3, body);
+    if (store_step_done(s, st, "indexing a document's text", err) != 0)
+        return -1;
+    return store_lengths_note(s, id, err);
+}
+
+static void
+store_fts_pending_clear(struct store *s)
+{
+    for (size_t i = 0; i < s->nfts_pending; i++) {
+        free(s->fts_pending[i].title);
+        free(s->fts_pending[i].body);
+    }
+    s->nfts_pending = 0;
+}
+
+int
+store_begin(struct store *s, struct ds_error *err)
+{
+    return store_exec(s, s->readonly ? "BEGIN" : "BEGIN IMMEDIATE", "starting a transaction",
+                      err);
+}
+
+int
+store_commit(struct store *s, struct ds_error *err)
+{
+    int rc = 0;
+    for (size_t i = 0; i < s->nfts_pending && rc == 0; i++) {
+        struct store_fts_entry *e = &s->fts_pending[i];
+        rc = store_fts_insert(s, e->id, e->title, e->body, err);
+    }
+    store_fts_pending_clear(s);
+    if (rc == 0)
+        rc = store_lengths_flush(s, err);
+    if (rc == 0)
+        rc = store_lf_flush(s, err);
+    if (rc != 0) {
+        store_rollback(s);
+        return rc;
+    }
+    return store_exec(s, "COMMIT", "saving changes", err);
+}
+
+int
+store_bulk_mode(struct store *s, struct ds_error *err)
+{
+    char sql[64];
+    /* negative: KiB rather than pages */
+    snprintf(sql, sizeof sql, "PRAGMA cache_size = %d", -STORE_BULK_CACHE_MB * 1024);
+    return store_exec(s, sql, "opening the index", err);
+}
+
+void
+store_rollback(struct store *s)
+{
+    store_fts_pending_clear(s);
+    store_lengths_discard(s);
+    store_lf_clear(s);
+    /* ids of entities inserted by this transaction are no longer valid */
+    store_ent_cache_free(s);
+    if (!sqlite3_get_autocommit(s->db))
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* ---- files ------------------------------------------------------------------------ */
+
+int
+store_file_get(struct store *s, const char *path, struct file_state *out, struct ds_error *err)
+{
+    sqlite3_stmt *st = store_stmt(s, SQ_FILE_GET, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, path);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        out->size = sqlite3_column_int64(st, 0);
+        out->mtime_ns = sqlite3_column_int64(st, 1);
+        out->doc_id = sqlite3_column_int64(st, 2);
+        sqlite3_reset(st);
+        return 0;
+    }
+    sqlite3_reset(st);
+    if (rc == SQLITE_DONE)
+        return 1;
+    return store_fail(s, err, rc, "reading the file list");
+}
+
+int
+store_file_put(struct store *s, const char *path, const struct file_state *fs,
+               struct ds_error *err)
+{
+    sqlite3_stmt *st = store_stmt(s, SQ_FILE_PUT, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, path);
+    sqlite3_bind_int64(st, 2, fs->size);
+    sqlite3_bind_int64(st, 3, fs->mtime_ns);
+    sqlite3_bind_int64(st, 4, fs->doc_id);
+    return store_step_done(s, st, "recording a file", err);
+}
+
+int
+store_file_delete(struct store *s, const char *path, struct ds_error *err)
+{
+    sqlite3_stmt *st = store_stmt(s, SQ_FILE_DOC, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, path);
+    int rc = sqlite3_step(st);
+    int64_t doc = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return store_fail(s, err, rc, "forgetting a file");
+    if (rc == SQLITE_DONE)
+        return 0;
+    st = store_stmt(s, SQ_FILE_DEL, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, path);
+    if (store_step_done(s, st, "forgetting a file", err) != 0)
+        return -1;
+    st = store_stmt(s, SQ_DOC_DEL_ORPHAN, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, doc);
+    return store_step_done(s, st, "forgetting a document", err);
+}
+
+int
+store_file_each(struct store *s, const char *prefix, int (*fn)(const char *path, void *ud),
+                void *ud, struct ds_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    /* A range on the primary key: prefix <= path < the next string after
+     * every string starting with prefix (last byte below 0xff plus one). */
+    size_t plen = prefix ? strlen(prefix) : 0;
+    char *upper = plen ? xstrdup(prefix) : NULL;
+    size_t ulen = plen;
+    while (ulen > 0 && (unsigned char)upper[ulen - 1] == 0xff)
+        ulen--;
+    if (ulen > 0)
+        upper[ulen - 1] = (char)((unsigned char)upper[ulen - 1] + 1);
+    const char *sql =
+        ulen > 0   ? "SELECT path FROM files WHERE path >= ?1 AND path < ?2 ORDER BY path"
+        : plen > 0 ? "SELECT path FROM files WHERE path >= ?1 ORDER BY path"
+                   : "SELECT path FROM files ORDER BY path";
+    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+    if (rc != SQLITE_OK) {
+        free(upper);
+        return store_fail(s, err, rc, "listing indexed files");
+    }
+    if (plen > 0)
+        store_bind_text(st, 1, prefix);
+    if (ulen > 0)
+        sqlite3_bind_text(st, 2, upper, (int)ulen, SQLITE_STATIC);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (fn((const char *)sqlite3_column_text(st, 0), ud) != 0) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    sqlite3_finalize(st);
+    free(upper);
+    if (rc != SQLITE_DONE)
+        return store_fail(s, err, rc, "listing indexed files");
+    return 0;
+}
+
+/* ---- documents -------------------------------------------------------------------- */
+
+/* Names stored for enum date_source (a storage format: never renumber). */
+static const char *const date_how_names[] = {
+    [DATE_NONE] = NULL,
+    [DATE_PUBLISHED_LINE] = "published-line",
+    [DATE_ISO_LINE] = "iso-line",
+    [DATE_DATELINE] = "dateline",
+    [DATE_BYLINE] = "byline",
+    [DATE_PATH] = "path",
+};
+
+static enum date_source
+store_date_how_parse(const char *t)
+{
+    for (size_t i = 1; t && i < DS_ARRAY_LEN(date_how_names); i++)
+        if (strcmp(t, date_how_names[i]) == 0)
+            return (enum date_source)i;
+    return DATE_NONE;
+}
+
+int64_t
+store_doc_by_hash(struct store *s, uint64_t hash, struct ds_error *err)
+{
+    sqlite3_stmt *st = store_stmt(s, SQ_DOC_BY_HASH, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, (int64_t)hash);
+    int rc = sqlite3_step(st);
+    int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return store_fail(s, err, rc, "looking up a document");
+    return id;
+}
+
+/* The first sentence of body, whitespace collapsed, at most max bytes (cut
+ * at a word boundary with "…" when longer). Newly allocated; NULL when the
+ * body has no text. */
+static char *
+store_lead(const char *body, size_t max)
+{
+    struct buf b = BUF_INIT;
+    const unsigned char *p = (const unsigned char *)body;
+    bool space = false;
+
+    while (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')
+        p++;
+    for (; *p; p++) {
+        unsigned char c = *p;
+        if (c < 0x20 || c == 0x7f) {
+            if (c == '\n' && p[1] == '\n' && b.len > 0)
+                break; /* paragraph end */
+            space = b.len > 0;
+            continue;
+        }
+        if (c == ' ') {
+            space = b.len > 0;
+            continue;
+        }
+        if (space) {
+            buf_putc(&b, ' ');
+            space = false;
+        }
+        buf_putc(&b, (char)c);
+        if ((c == '.' || c == '!' || c == '?') && (p[1] == ' ' || p[1] == '\n' || !p[1]) &&
+            b.len > 20)
+            break;
+        /* 。！？ end a sentence in CJK text. */
+        if (c == 0x82 && b.len >= 3 && memcmp(b.data + b.len - 3, "\xe3\x80\x82", 3) == 0)
+            break;
+        if (b.len > max + 4)
+            break;
+    }
+    if (b.len == 0) {
+        buf_free(&b);
+        return NULL;
+    }
+    if (b.len > max) {
+        size_t cut = max - 3; /* room for "…" */
+        while (cut > 0 && ((unsigned char)b.data[cut] & 0xC0) == 0x80)
+            cut--;
+        size_t sp = cut;
+        while (sp > max / 2 && b.data[sp] != ' ')
+            sp--;
+        if (b.data[sp] == ' ')
+            cut = sp;
+        b.len = cut;
+        b.data[cut] = '\0';
+        buf_puts(&b, "…");
+    }
+    return buf_steal(&b);
+}
+
+int
+store_doc_insert(struct store *s, const struct article *a, uint64_t hash, int64_t *id_out,
+                 struct ds_error *err)
+{
+    const char *body = a->body ? a->body : "";
+    const char *raw = a->raw ? a->raw : body;
+    struct buf packed = BUF_INIT;
+    ingest_raw_pack(raw, strlen(raw), body, strlen(body), &packed);
+    int rc = store_doc_insert_packed(s, a, hash, packed.data, packed.len, id_out, err);
+    buf_free(&packed);
+    return rc;
+}
+
+int
+store_doc_insert_packed(struct store *s, const struct article *a, uint64_t hash,
+                        const void *raw_packed, size_t n, int64_t *id_out, struct ds_error *err)
+{
+    sqlite3_stmt *st = store_stmt(s, SQ_DOC_INSERT, err);
+    if (!st)
+        return -1;
+    const char *body = a->body ? a->body : "";
+    char *lead = store_lead(body, 200);
+    sqlite3_bind_int64(st, 1, (int64_t)hash);
+    store_bind_text(st, 2, a->title);
+    store_bind_text(st, 3, a->subtitle);
+    store_bind_text(st, 4, a->section);
+    store_bind_text(st, 5, a->source);
+    store_bind_text(st, 6, a->published);
+    int how = (int)a->date_how;
+    store_bind_text(st, 7, how >= 0 && (size_t)how < DS_ARRAY_LEN(date_how_names)
+                               ? date_how_names[how]
+                               : NULL);
+    store_bind_text(st, 8, a->byline);
+    store_bind_text(st, 9, a->lang);
+    store_bind_text(st, 10, a->encoding);
+    sqlite3_bind_int64(st, 11, a->words);
+    store_bind_text(st, 12, lead);
+    store_bind_text(st, 13, body);
+    sqlite3_bind_blob(st, 14, raw_packed, (int)n, SQLITE_STATIC);
+    store_bind_text(st, 15, a->removed);
+    sqlite3_bind_int64(st, 16, (int64_t)time(NULL));
+    int rc = store_step_done(s, st, "saving a document", err);
+    free(lead);
+    if (rc != 0)
+        return rc;
+    int64_t id = sqlite3_last_insert_rowid(s->db);
+    if (id_out)
+        *id_out = id;
+    if (sqlite3_get_autocommit(s->db)) {
+        /* (the length chunk is written after the entry: if that write
+         * fails, ranking falls back to FTS5's own count) */
+        if (store_fts_insert(s, id, a->title, body, err) != 0)
+            return -1;
+        return store_lengths_flush(s, err);
+    }
+    /* Inside a transaction the full-text entry waits for store_commit():
+     * FTS5 flushes its pending terms to a new segment at every statement
+     * savepoint, and the extraction's upserts and foreign-key inserts open
+     * one each. Written last, the batch's terms go out as one segment. */
+    if (s->nfts_pending == s->fts_pending_cap) {
+        s->fts_pending_cap = s->fts_pending_cap ? s->fts_pending_cap * 2 : 256;
+        s->fts_pending = xrealloc(s->fts_pending, s->fts_pending_cap * sizeof *s->fts_pending);
+    }
+    s->fts_pending[s->nfts_pending++] =
+        (struct store_fts_entry){id, xstrdup(a->title), xstrdup(body)};
+    return 0;
+}
+
+void
+doc_record_clear(struct doc_record *r)
+{
+    if (!r)
+        return;
+    free(r->path);
+    free(r->lead);
+    article_clear(&r->a);
+    memset(r, 0, sizeof *r);
+}
+
+int
+store_doc_get(struct store *s, int64_t id, struct doc_record *out, struct ds_error *err)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *st = store_stmt(s, SQ_DOC_GET, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, id);
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        sqlite3_reset(st);
+        if (rc == SQLITE_DONE)
+            return 1;
+        return store_fail(s, err, rc, "reading a document");
+    }
+    struct article *a = &out->a;
+    out->id = id;
+    a->title = store_col_dup(st, 0);
+    a->subtitle = store_col_dup(st, 1);
+    a->section = store_col_dup(st, 2);
+    a->source = store_col_dup(st, 3);
+    a->published = store_col_dup(st, 4);
+    a->date_how = store_date_how_parse((const char *)sqlite3_column_text(st, 5));
+    a->byline = store_col_dup(st, 6);
+    a->lang = store_col_dup(st, 7);
+    a->encoding = store_col_dup(st, 8);
+    a->words = sqlite3_column_int(st, 9);
+    out->lead = store_col_dup(st, 10);
+    a->body = store_col_dup(st, 11);
+    a->removed = store_col_dup(st, 13);
+    if (!a->body)
+        a->body = xstrdup("");
+    /* The raw text is stored packed against the body (a blob, schema 7);
+     * text is what an older dossier wrote, before migration 7 ran. */
+    if (sqlite3_column_type(st, 12) == SQLITE_BLOB) {
+        struct buf raw = BUF_INIT;
+        rc = ingest_raw_unpack(sqlite3_column_blob(st, 12), (size_t)sqlite3_column_bytes(st, 12),
+                               a->body, strlen(a->body), &raw);
+        a->raw = buf_steal(&raw);
+        if (rc != 0) {
+            sqlite3_reset(st);
+            doc_record_clear(out);
+            ds_error_set(err, -1, "reading a document: the raw text of document %lld is damaged",
+                         (long long)id);
+            return -1;
+        }
+    } else {
+        a->raw = store_col_dup(st, 12);
+    }
+    sqlite3_reset(st);
+    if (!a->raw)
+        a->raw = xstrdup("");
+
+    st = store_stmt(s, SQ_DOC_FIRST_PATH, err);
+    if (!st) {
+        doc_record_clear(out);
+        return -1;
+    }
+    sqlite3_bind_int64(st, 1, id);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        out->path = store_col_dup(st, 0);
+        out->nfiles = sqlite3_column_int(st, 1);
+        a->path = xstrdup(out->path);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW) {
+        doc_record_clear(out);
+        return store_fail(s, err, rc, "reading a document");
+    }
+    return 0;
+}
+
+static int
+store_doc_exists(struct store *s, int64_t id, struct ds_error *err)
+{
+    sqlite3_stmt *st = store_stmt(s, SQ_DOC_EXISTS, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, id);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW)
+        return 0;
+    if (rc == SQLITE_DONE)
+        return 1;
+    return store_fail(s, err, rc, "looking up a document");
+}
+
+static int
+store_path_doc(struct store *s, const char *path, int64_t *id_out, struct ds_error *err)
+{
+    sqlite3_stmt *st = store_stmt(s, SQ_FILE_DOC, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, path);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *id_out = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW)
+        return 0;
+    if (rc == SQLITE_DONE)
+        return 1;
+    return store_fail(s, err, rc, "looking up a file");
+}
+
+int
+store_doc_resolve(struct store *s, const char *id_or_path, int64_t *id_out,
+                  struct ds_error *err)
+{
+    const char *p = id_or_path;
+    size_t n = strlen(p);
+
+    if (n > 0 && n < 19 && strspn(p, "0123456789") == n) {
+        int64_t id = strtoll(p, NULL, 10);
+        int rc = store_doc_exists(s, id, err);
+        if (rc == 0)
+            *id_out = id;
+        if (rc != 1)
+            return rc;
+        /* a file named "42" in the current directory may still match */
+    }
+    if (n == 0)
+        return 1;
+    int rc = p[0] == '/' ? store_path_doc(s, p, id_out, err) : 1;
+    if (rc != 1)
+        return rc;
+    char *real = realpath(p, NULL);
+    if (real) {
+        rc = store_path_doc(s, real, id_out, err);
+        free(real);
+        if (rc != 1)
+            return rc;
+    }
+    if (p[0] != '/') {
+        /* the file may be gone from disk but still indexed: cwd + path */
+        char cwd[PATH_MAX];
+        if (getcwd(cwd, sizeof cwd)) {
+            char *joined = xasprintf("%s/%s", cwd, p);
+            rc = store_path_doc(s, joined, id_out, err);
+            free(joined);
+            return rc;
+        }
+    }
+    return 1;
+}
+
+/* ---- meta, skipped, line frequencies ------------------------------------------------ */
+
+char *
+store_meta_get(struct store *s, const char *key)
+{
+    struct ds_error err;
+    sqlite3_stmt *st = store_stmt(s, SQ_META_GET, &err);
+    if (!st)
+        return NULL;
+    store_bind_text(st, 1, key);
+    char *v = NULL;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        v = store_col_dup(st, 0);
+    sqlite3_reset(st);
+    return v;
+}
+
+int
+store_meta_set(struct store *s, const char *key, const char *value, struct ds_error *err)
+{
+    sqlite3_stmt *st = store_stmt(s, SQ_META_SET, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, key);
+    store_bind_text(st, 2, value);
+    return store_step_done(s, st, "saving a setting", err);
+}
+
+int
+store_skip_put(struct store *s, const char *path, const char *reason, struct ds_error *err)
+{
+    sqlite3_stmt *st = store_stmt(s, SQ_SKIP_PUT, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, path);
+    store_bind_text(st, 2, reason);
+    return store_step_done(s, st, "recording a skipped file", err);
+}
+
+int
+store_skip_clear(struct store *s, struct ds_error *err)
+{
+    return store_exec(s, "DELETE FROM skipped", "clearing the skipped files", err);
+}
+
+int
+store_skip_each(struct store *s, int (*fn)(const char *path, const char *reason, void *ud),
+                void *ud, struct ds_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(s->db, "SELECT path, reason FROM skipped ORDER BY path", -1, &st,
+                                NULL);
+    if (rc != SQLITE_OK)
+        return store_fail(s, err, rc, "reading the skipped files");
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *path = (const char *)sqlite3_column_text(st, 0);
+        const char *reason = (const char *)sqlite3_column_text(st, 1);
+        if (fn(path ? path : "", reason ? reason : "", ud) != 0) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return store_fail(s, err, rc, "reading the skipped files");
+    return 0;
+}
+
+static int
+store_linefreq_write(struct store *s, uint64_t hash, uint32_t docs, struct ds_error *err)
+{
+    sqlite3_stmt *st = store_stmt(s, SQ_LINEFREQ_ADD, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, (int64_t)hash);
+    sqlite3_bind_int64(st, 2, docs);
+    return store_step_done(s, st, "counting lines", err);
+}
+
+static void
+store_lf_put(struct store_lf_pending *lf, uint64_t h, uint32_t n)
+{
+    if ((lf->n + 1) * 2 > lf->cap) {
+        struct store_lf_pending old = *lf;
+        lf->cap = old.cap ? old.cap * 2 : 4096;
+        lf->keys = xcalloc(lf->cap, sizeof *lf->keys);
+        lf->counts = xcalloc(lf->cap, sizeof *lf->counts);
+        lf->n = 0;
+        for (size_t i = 0; i < old.cap; i++)
+            if (old.keys[i])
+                store_lf_put(lf, old.keys[i], old.counts[i]);
+        free(old.keys);
+        free(old.counts);
+    }
+    size_t j = h & (lf->cap - 1);
+    while (lf->keys[j] && lf->keys[j] != h)
+        j = (j + 1) & (lf->cap - 1);
+    if (!lf->keys[j]) {
+        lf->keys[j] = h;
+        lf->n++;
+    }
+    lf->counts[j] += n;
+}
+
+static void
+store_lf_clear(struct store *s)
+{
+    s->lf.zero = 0;
+    if (s->lf.n == 0)
+        return;
+    memset(s->lf.keys, 0, s->lf.cap * sizeof *s->lf.keys);
+    memset(s->lf.counts, 0, s->lf.cap * sizeof *s->lf.counts);
+    s->lf.n = 0;
+}
+
+static int
+cmp_u64_pair(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Write the pending line counts, in hash order so that the inserts walk the
+ * table's pages once instead of landing at random. */
+static int
+store_lf_flush(struct store *s, struct ds_error *err)
+{
+    if (s->lf.n == 0 && s->lf.zero == 0)
+        return 0;
+    uint64_t (*pairs)[2] = xmalloc((s->lf.n + 1) * sizeof *pairs);
+    size_t n = 0;
+    if (s->lf.zero) {
+        pairs[n][0] = 0;
+        pairs[n][1] = s->lf.zero;
+        n++;
+    }
+    for (size_t i = 0; i < s->lf.cap; i++)
+        if (s->lf.keys[i]) {
+            pairs[n][0] = s->lf.keys[i];
+            pairs[n][1] = s->lf.counts[i];
+            n++;
+        }
+    qsort(pairs, n, sizeof *pairs, cmp_u64_pair);
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++)
+        rc = store_linefreq_write(s, pairs[i][0], (uint32_t)pairs[i][1], err);
+    free(pairs);
+    store_lf_clear(s);
+    return rc;
+}
+
+int
+store_linefreq_add(struct store *s, const uint64_t *hashes, size_t n, struct ds_error *err)
+{
+    if (sqlite3_get_autocommit(s->db)) {
+        for (size_t i = 0; i < n; i++)
+            if (store_linefreq_write(s, hashes[i], 1, err) != 0)
+                return -1;
+        return 0;
+    }
+    /* Inside a transaction the counts wait for store_commit(): a batch
+     * repeats the same furniture lines many times, and one sorted upsert
+     * per distinct line costs less than one per line of each document. */
+    for (size_t i = 0; i < n; i++) {
+        if (hashes[i])
+            store_lf_put(&s->lf, hashes[i], 1);
+        else
+            s->lf.zero++;
+    }
+    return 0;
+}
+
+int
+store_linefreq_frequent(struct store *s, int64_t min_docs, uint64_t **hashes_out, size_t *n_out,
+                        struct ds_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    size_t n = 0, cap = 0;
+    uint64_t *h = NULL;
+
+    *hashes_out = NULL;
+    *n_out = 0;
+    if (!sqlite3_get_autocommit(s->db) && store_lf_flush(s, err) != 0)
+        return -1;
+    int rc = sqlite3_prepare_v2(s->db, "SELECT hash FROM line_freq WHERE docs >= ?1", -1, &st,
+                                NULL);
+    if (rc != SQLITE_OK)
+        return store_fail(s, err, rc, "reading line frequencies");
+    sqlite3_bind_int64(st, 1, min_docs);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n == cap) {
+            cap = cap ? cap * 2 : 64;
+            h = xrealloc(h, cap * sizeof *h);
+        }
+        h[n++] = (uint64_t)sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        free(h);
+        return store_fail(s, err, rc, "reading line frequencies");
+    }
+    *hashes_out = h;
+    *n_out = n;
+    return 0;
+}
+
+/* ---- tags ------------------------------------------------------------------------------ */
+
+static int
+store_tag_run(struct store *s, enum store_stmt_id id, int64_t doc_id, const char *tag,
+              const char *doing, struct ds_error *err)
+{
+    sqlite3_stmt *st = store_stmt(s, id, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, doc_id);
+    store_bind_text(st, 2, tag);
+    return store_step_done(s, st, doing, err);
+}
+
+int
+store_tag_add(struct store *s, int64_t doc_id, const char *tag, struct ds_error *err)
+{
+    if (!tag || !*tag) {
+        ds_error_set(err, -1, "a tag cannot be empty");
+        return -1;
+    }
+    int rc = store_doc_exists(s, doc_id, err);
+    if (rc == 1)
+        ds_error_set(err, -1, "no document %lld", (long long)doc_id);
+    if (rc != 0)
+        return -1;
+    return store_tag_run(s, SQ_TAG_ADD, doc_id, tag, "adding a tag", err);
+}
+
+int
+store_tag_remove(struct store *s, int64_t doc_id, const char *tag, struct ds_error *err)
+{
+    return store_tag_run(s, SQ_TAG_DEL, doc_id, tag, "removing a tag", err);
+}
+
+int
+store_tag_has(struct store *s, int64_t doc_id, const char *tag, struct ds_error *err)
+{
+    sqlite3_stmt *st = store_stmt(s, SQ_TAG_HAS, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, doc_id);
+    store_bind_text(st, 2, tag);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW)
+        return 1;
+    if (rc == SQLITE_DONE)
+        return 0;
+    return store_fail(s, err, rc, "reading tags");
+}
+
+/* ---- totals ------------------------------------------------------------------------------ */
+
+void
+store_stats_clear(struct store_stats *st)
+{
+    if (!st)
+        return;
+    free(st->first_date);
+    free(st->last_date);
+    memset(st, 0, sizeof *st);
+}
+
+int
+store_stats(struct store *s, struct store_stats *out, struct ds_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    memset(out, 0, sizeof *out);
+    int rc = sqlite3_prepare_v2(
+        s->db,
+        "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM files),"
+        " (SELECT coalesce(sum(words), 0) FROM documents),"
+        " (SELECT count(DISTINCT source) FROM documents), (SELECT count(*) FROM skipped),"
+        " (SELECT count(*) FROM files) - (SELECT count(DISTINCT doc_id) FROM files),"
+        " (SELECT min(published) FROM documents), (SELECT max(published) FROM documents)",
+        -1, &st, NULL);
+    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        out->documents = sqlite3_column_int64(st, 0);
+        out->files = sqlite3_column_int64(st, 1);
+        out->words = sqlite3_column_int64(st, 2);
+        out->outlets = sqlite3_column_int64(st, 3);
+        out->skipped = sqlite3_column_int64(st, 4);
+        out->duplicates = sqlite3_column_int64(st, 5);
+        out->first_date = store_col_dup(st, 6);
+        out->last_date = store_col_dup(st, 7);
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_OK)
+        return store_fail(s, err, rc, "counting the index");
+    return 0;
+}
+
+/* ---- tokenizer -------------------------------------------------------------------------- */
+
+struct tokenize_ctx {
+    void (*fn)(const char *token, size_t start, size_t end, void *ud);
+    void *ud;
+    struct buf tok;
+};
+
+static int
+store_tokenize_cb(void *p, int tflags, const char *token, int n, int start, int end)
+{
+    struct tokenize_ctx *c = p;
+    if (tflags & FTS5_TOKEN_COLOCATED)
+        return SQLITE_OK; /* a CJK run's extra last character: not a new position */
+    buf_reset(&c->tok);
+    buf_append(&c->tok, token, (size_t)n);
+    c->fn(buf_str(&c->tok), (size_t)start, (size_t)end, c->ud);
+    return SQLITE_OK;
+}
+
+int
+store_tokenize(struct store *s, const char *text, size_t len,
+               void (*fn)(const char *token, size_t start, size_t end, void *ud), void *ud,
+               struct ds_error *err)
+{
+    if (len > INT_MAX) {
+        ds_error_set(err, -1, "text too long to tokenize");
+        return -1;
+    }
+    struct tokenize_ctx c = {fn, ud, BUF_INIT};
+    int rc = s->tok.xTokenize(s->tok_inst, &c, FTS5_TOKENIZE_DOCUMENT, text, (int)len,
+                              store_tokenize_cb);
+    buf_free(&c.tok);
+    if (rc != SQLITE_OK)
+        return store_fail(s, err, rc, "tokenizing text");
+    return 0;
+}
