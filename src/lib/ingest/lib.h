@@ -9,7 +9,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "dossier/article.h"
 #include "dossier/ingest.h"
+#include "dossier/util.h"
 
 /* One line of a text: [start, start+len) without the newline. */
 struct ing_line {
@@ -85,5 +87,97 @@ const char *outlets_find_in(const struct outlets *o, const char *line, size_t n,
  * syntax (headings' #, emphasis, link and image syntax) but keeps its text. */
 int ingest_read_text(const char *text, size_t n, struct buf *out, struct ds_error *err);
 int ingest_read_markdown(const char *text, size_t n, struct buf *out, struct ds_error *err);
+
+/* ---- one file's lines and metadata, shared by ingest.c, lines.c and
+ * metadata.c (the ingest step for one file) ----------------------------- */
+
+#define TOP_LINES 16     /* content lines at the top where metadata may sit */
+#define BOTTOM_LINES 5   /* content lines at the bottom (trailers) */
+#define DUP_MIN_BYTES 12 /* shorter repeated lines ("Q:", "* * *") are kept */
+
+/* How strongly a line names the source; lower wins. */
+enum {
+    RANK_SOURCE_LINE = 0,        /* "Source: X", "来源：X" */
+    RANK_ALONE = 10,             /* a known outlet's name alone on a line */
+    RANK_ALONE_SEEN = 12,        /* an unknown name alone, repeated across the corpus */
+    RANK_ALONE_UNKNOWN = 15,     /* an unknown name alone that looks like an outlet's */
+    RANK_BYLINE = 20,            /* a known outlet ending a byline */
+    RANK_COPYRIGHT = 20,         /* a known outlet in a copyright line */
+    RANK_COPYRIGHT_UNKNOWN = 25, /* the name in "© 2024 X" */
+    RANK_MASTHEAD = 27,          /* the name in "X REPORT — Column" over the headline */
+    RANK_DATELINE = 30,          /* a known agency in a dateline */
+    RANK_DATELINE_UNKNOWN = 35,  /* another agency in a dateline: "(Tidewater)" */
+    RANK_FURNITURE = 40,         /* a known outlet named in dropped furniture */
+    RANK_FURNITURE_UNKNOWN = 45, /* an outlet-like name in dropped furniture */
+    RANK_NONE = 99,
+};
+
+struct ing_doc_line {
+    const char *t; /* trimmed text */
+    size_t tl;
+    size_t ind;      /* leading spaces */
+    const char *why; /* reason it was dropped, or NULL */
+    bool blank;
+};
+
+struct ing_doc {
+    const struct ingest_ctx *ctx;
+    const struct outlets *outlets;
+    struct ing_doc_line *lines;
+    size_t n;
+    struct article *a;
+    int source_rank; /* lower is stronger; 99 = none */
+    char *source;
+};
+
+struct ing_dateline {
+    const char *agency;
+    size_t agencyl;
+    int month, day, year;
+    bool caps_place; /* the place is in capitals, as wire copy writes it */
+};
+
+/* What a short line looks like as a name. */
+struct ing_name_shape {
+    int words;        /* space-separated words */
+    int latin;        /* ... of them not CJK */
+    int cjk;          /* Han/kana/hangul characters */
+    bool outlet_word; /* holds a word from is_outlet_word */
+    bool other_word;  /* ... and a word that is not one (not all "World News") */
+    bool article;     /* starts with "The", "Le", "Die"... */
+    bool person;      /* two or three capitalised words and nothing else: a person */
+};
+
+/* lines.c: what kind of line this is (bylines, datelines, labels, outlet
+ * names) and the setters of a document's source and date. */
+bool ing_copyright_name(const char *s, size_t n, const char **name, size_t *nl);
+bool ing_dash_trailer(const char *s, size_t n, const char **name, size_t *nl);
+bool ing_ends_with_any(const char *s, size_t n, const char *chars);
+bool ing_has_ui_word(const char *s, size_t n);
+bool ing_is_bullet(const struct ing_doc_line *l);
+bool ing_is_byline(const char *s, size_t n, char **name, struct ing_date *dt, bool *has_date);
+bool ing_is_caption_like(const struct ing_doc_line *l);
+bool ing_is_content(const struct ing_doc_line *l);
+bool ing_is_copyright_line(const char *s, size_t n);
+bool ing_is_crumb(const char *s, size_t n, const char **sec, size_t *secl);
+bool ing_is_dateline(const char *s, size_t n, struct ing_dateline *dl);
+bool ing_is_headline_like(const struct ing_doc_line *l);
+bool ing_is_published_line(const char *s, size_t n, struct ing_date *dt);
+bool ing_is_short_label(const struct ing_doc_line *l);
+bool ing_is_source_line(const char *s, size_t n, const char **val, size_t *vl);
+bool ing_name_shape(const char *s, size_t n, struct ing_name_shape *ns);
+bool ing_outlet_like(const char *s, size_t n, bool strong);
+bool ing_top_outlet_seen(const struct ing_doc_line *l);
+char *ing_dupn(const char *s, size_t n);
+void ing_byline_outlet(struct ing_doc *d, char *name);
+void ing_set_date(struct article *a, const struct ing_date *dt, enum date_source how);
+void ing_set_source(struct ing_doc *d, const char *name, size_t n, int rank);
+
+/* metadata.c: the metadata a page states at its top, its bottom, in a
+ * dateline and in dropped furniture. */
+void ing_meta_bottom(struct ing_doc *d);
+void ing_meta_dateline(struct ing_doc *d, const char *path);
+void ing_meta_furniture_outlet(struct ing_doc *d);
+void ing_meta_top(struct ing_doc *d);
 
 #endif

@@ -1,0 +1,613 @@
+/*
+ * ingest/metadata.c — the metadata a page states about itself: its top
+ * (crumbs, dates, bylines, masthead, headline, section, standfirst), its
+ * bottom (source lines, outlet names, copyright), a dateline, and outlets
+ * named in dropped furniture. Never from names or dates inside sentences.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "dossier/article.h"
+#include "dossier/ingest.h"
+#include "dossier/utf8.h"
+#include "dossier/util.h"
+#include "lib.h"
+
+/* ---- metadata -------------------------------------------------------------------- */
+
+/* A byline field without "By": "记者 林思远", "作者：X", "Autor: X". */
+static bool
+field_byline(const char *s, size_t n, char **name)
+{
+    static const char *const heads[] = {
+        "\xe8\xae\xb0\xe8\x80\x85", /* 记者 */
+        "\xe4\xbd\x9c\xe8\x80\x85", /* 作者 */
+        "\xe6\x96\x87",             /* 文 */
+        "author", "autor", "auteur", "reporter"};
+    for (size_t k = 0; k < DS_ARRAY_LEN(heads); k++) {
+        size_t h = strlen(heads[k]);
+        if (!ing_istarts(s, n, heads[k]))
+            continue;
+        size_t i = h;
+        bool sep = false;
+        while (i < n) {
+            if (s[i] == ' ' || s[i] == ':') {
+                i++;
+                sep = true;
+            } else if (ing_istarts(s + i, n - i, "\xef\xbc\x9a")) { /* ： */
+                i += 3;
+                sep = true;
+            } else {
+                break;
+            }
+        }
+        size_t e = n;
+        const char *from = ing_ifind(s + i, n - i, "\xe5\x8f\x91\xe8\x87\xaa"); /* 发自 */
+        if (from)
+            e = (size_t)(from - s);
+        while (e > i && s[e - 1] == ' ')
+            e--;
+        if (!sep || i >= e || e - i > 60 || ing_count_words(s + i, e - i) > 6)
+            return false;
+        *name = ing_dupn(s + i, e - i);
+        return true;
+    }
+    return false;
+}
+
+/* The fields of a metadata line ("2022年01月01日 08:00　来源：X　记者 Y",
+ * "Updated: 2018-07-06 | By Jane Doe in Beijing"): a byline or a source
+ * named in one of them is taken. */
+static void
+meta_fields(struct ing_doc *d, const char *s, size_t n)
+{
+    static const char *const seps[] = {" | ", "\xe3\x80\x80", " \xe2\x80\xa2 ", " \xc2\xb7 ",
+                                       "|", "  ", "\xef\xbd\x9c"};
+    size_t i = 0;
+    while (i < n) {
+        size_t e = n, skip = 0;
+        for (size_t k = 0; k < DS_ARRAY_LEN(seps); k++) {
+            const char *hit = ing_ifind(s + i, n - i, seps[k]);
+            if (hit && (size_t)(hit - s) < e) {
+                e = (size_t)(hit - s);
+                skip = strlen(seps[k]);
+            }
+        }
+        const char *f = s + i;
+        size_t fl = e - i;
+        while (fl && *f == ' ') {
+            f++;
+            fl--;
+        }
+        while (fl && f[fl - 1] == ' ')
+            fl--;
+        char *name = NULL;
+        struct ing_date dt;
+        bool has_date;
+        const char *val;
+        size_t vl;
+        if (fl && !d->a->byline &&
+            (ing_is_byline(f, fl, &name, &dt, &has_date) || field_byline(f, fl, &name))) {
+            ing_byline_outlet(d, name);
+            d->a->byline = name;
+        } else if (fl && ing_is_source_line(f, fl, &val, &vl)) {
+            const char *canon = outlets_match(d->outlets, val, vl);
+            ing_set_source(d, canon ? canon : val, canon ? strlen(canon) : vl, RANK_SOURCE_LINE);
+        }
+        i = e + skip;
+    }
+}
+
+/* A line that opens with a date and holds only short metadata fields after
+ * it ("15 January 2020 • 9:58pm", "2022年01月01日 08:00　来源：X　记者 Y").
+ * Prose that starts with a date ("May 17, 2018 was a day ...") is not one. */
+static bool
+is_date_led(const char *s, size_t n, struct ing_date *dt)
+{
+    if (n > 160 || ing_is_prose(s, n, 4))
+        return false;
+    size_t e = ing_date_at(s, n, 0, dt);
+    if (!e)
+        return false;
+    if (e < n && ((s[e] >= 'a' && s[e] <= 'z') || (s[e] >= 'A' && s[e] <= 'Z')))
+        return false;
+    if (ing_only_time(s + e, n - e))
+        return true;
+    /* fields after a separator */
+    size_t i = e;
+    while (i < n && s[i] == ' ')
+        i++;
+    while (i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == ':' || s[i] == ' '))
+        i++;
+    bool sep = i < n && (s[i] == '|' || ing_istarts(s + i, n - i, "\xe3\x80\x80") ||
+                         ing_istarts(s + i, n - i, "\xe2\x80\xa2") ||
+                         ing_istarts(s + i, n - i, "\xc2\xb7") ||
+                         ing_istarts(s + i, n - i, "\xef\xbd\x9c"));
+    return sep && ing_count_words(s + i, n - i) <= 30;
+}
+
+/* Is the line, alone at the very top, an outlet's masthead over the
+ * headline below it: ALL CAPS with a dash or bar ("X REPORT — Market
+ * Notes"), or a name that looks like an outlet's? */
+static bool
+is_masthead(const struct ing_doc *d, const struct ing_doc_line *l)
+{
+    size_t up = 0, low = 0;
+    for (size_t i = 0; i < l->tl; i++) {
+        if (l->t[i] >= 'A' && l->t[i] <= 'Z')
+            up++;
+        else if (l->t[i] >= 'a' && l->t[i] <= 'z')
+            low++;
+    }
+    bool dash = ing_ifind(l->t, l->tl, " \xe2\x80\x94 ") ||
+                ing_ifind(l->t, l->tl, " \xe2\x80\x93 ") ||
+                ing_ifind(l->t, l->tl, " - ") || ing_ifind(l->t, l->tl, " | ");
+    if (dash && up >= 4 && up > 2 * low)
+        return true;
+    if (ing_is_frequent(d->ctx, l->t, l->tl))
+        return true;
+    return ing_outlet_like(l->t, l->tl, false);
+}
+
+/* The masthead's parts: the outlet before the dash (when it reads as a
+ * name) and the column or section after it. */
+static void
+masthead_meta(struct ing_doc *d, const struct ing_doc_line *l)
+{
+    static const char *const seps[] = {" \xe2\x80\x94 ", " \xe2\x80\x93 ", " - ", " | "};
+    const char *t = l->t;
+    size_t n = l->tl, left = n;
+    const char *right = NULL;
+    size_t rightl = 0;
+    for (size_t k = 0; k < DS_ARRAY_LEN(seps); k++) {
+        const char *hit = ing_ifind(t, n, seps[k]);
+        if (hit && (size_t)(hit - t) < left) {
+            left = (size_t)(hit - t);
+            right = hit + strlen(seps[k]);
+            rightl = n - (size_t)(right - t);
+        }
+    }
+    const char *canon = outlets_match(d->outlets, t, left);
+    if (canon)
+        ing_set_source(d, canon, strlen(canon), RANK_ALONE);
+    else if (ing_outlet_like(t, left, true))
+        ing_set_source(d, t, left, RANK_MASTHEAD);
+    struct ing_doc_line r = {right, rightl, 0, NULL, rightl == 0};
+    if (right && !d->a->section && ing_is_short_label(&r))
+        d->a->section = ing_dupn(right, rightl);
+}
+
+/* How many sentences s holds (a full stop after a one-letter word, as in
+ * "U.S.", does not end one). */
+static int
+sentences(const char *s, size_t n)
+{
+    int c = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] != '.' && s[i] != '!' && s[i] != '?')
+            continue;
+        if (s[i] == '.' && i >= 1 && (i < 2 || s[i - 2] == ' ' || s[i - 2] == '.') &&
+            s[i - 1] >= 'A' && s[i - 1] <= 'Z')
+            continue;
+        size_t j = i + 1;
+        while (j < n && strchr("\"')", s[j]))
+            j++;
+        if (j >= n || s[j] == ' ')
+            c++;
+    }
+    return c;
+}
+
+/* Length of a wire service's version tag opening a headline ("UPDATE 2-",
+ * "REFILE-", "CORRECTED-", "RPT-"), which says which edition this is, not
+ * what happened; 0 when there is none. */
+static size_t
+wire_prefix(const char *s, size_t n)
+{
+    static const char *const tags[] = {"UPDATE", "REFILE", "CORRECTED", "RPT", "REPEAT"};
+    for (size_t k = 0; k < DS_ARRAY_LEN(tags); k++) {
+        size_t m = strlen(tags[k]);
+        if (n <= m || memcmp(s, tags[k], m) != 0)
+            continue;
+        size_t i = m;
+        if (i < n && s[i] == ' ')
+            i++;
+        while (i < n && s[i] >= '0' && s[i] <= '9')
+            i++;
+        if (i < n && s[i] == '-' && i + 1 < n && s[i + 1] != ' ' && n - i > 12)
+            return i + 1;
+    }
+    return 0;
+}
+
+/* The top of the page: crumbs, "Published" lines, date lines, bylines, an
+ * outlet's name, then the headline, a section label and a standfirst. */
+void
+ing_meta_top(struct ing_doc *d)
+{
+    struct article *a = d->a;
+    size_t seen = 0;
+    size_t idx[TOP_LINES];
+    bool gap_before[TOP_LINES];
+    bool meta_direct[TOP_LINES]; /* a metadata line right under it */
+    bool meta_after[TOP_LINES];  /* metadata before the next content line */
+    size_t nidx = 0;
+    bool gap = false;
+    bool started = false;
+
+    for (size_t i = 0; i < d->n && seen < TOP_LINES; i++) {
+        struct ing_doc_line *l = &d->lines[i];
+        if (l->why && nidx == 0 && strcmp(l->why, "frequent") == 0 && ing_top_outlet_seen(l)) {
+            /* a masthead printed on every page of the outlet */
+            const char *canon = outlets_match(d->outlets, l->t, l->tl);
+            ing_set_source(d, canon ? canon : l->t, canon ? strlen(canon) : l->tl, RANK_ALONE_SEEN);
+            l->why = "source";
+        }
+        if (l->blank || l->why) {
+            gap = gap || started;
+            continue;
+        }
+        seen++;
+        struct ing_date dt;
+        const char *sec, *val;
+        size_t secl, vl;
+        char *name = NULL;
+        bool has_date;
+        if (nidx == 0 && !a->section && ing_is_crumb(l->t, l->tl, &sec, &secl)) {
+            a->section = ing_dupn(sec, secl);
+            l->why = "section";
+        } else if (ing_is_published_line(l->t, l->tl, &dt)) {
+            ing_set_date(a, &dt, DATE_PUBLISHED_LINE);
+            meta_fields(d, l->t, l->tl);
+            l->why = "published";
+        } else if (ing_parse_date_whole(l->t, l->tl, &dt)) {
+            ing_set_date(a, &dt, DATE_ISO_LINE);
+            l->why = "date";
+        } else if (is_date_led(l->t, l->tl, &dt)) {
+            ing_set_date(a, &dt, DATE_ISO_LINE);
+            meta_fields(d, l->t, l->tl);
+            l->why = "date";
+        } else if (!a->byline && ing_is_byline(l->t, l->tl, &name, &dt, &has_date)) {
+            ing_byline_outlet(d, name);
+            a->byline = name;
+            if (has_date)
+                ing_set_date(a, &dt, DATE_BYLINE);
+            l->why = "byline";
+        } else if (!a->byline && (ing_ieq(l->t, l->tl, "by") || ing_ieq(l->t, l->tl, "by:")) &&
+                   i + 1 < d->n && ing_is_content(&d->lines[i + 1])) {
+            /* "By" alone, the name (and role) on the next line */
+            struct ing_doc_line *nx = &d->lines[i + 1];
+            char *probe = xasprintf("By %.*s", (int)nx->tl, nx->t);
+            if (ing_is_byline(probe, strlen(probe), &name, &dt, &has_date)) {
+                ing_byline_outlet(d, name);
+                a->byline = name;
+                if (has_date)
+                    ing_set_date(a, &dt, DATE_BYLINE);
+                l->why = "byline";
+                nx->why = "byline";
+            }
+            free(probe);
+            if (!l->why)
+                goto content;
+        } else if (ing_is_source_line(l->t, l->tl, &val, &vl)) {
+            const char *canon = outlets_match(d->outlets, val, vl);
+            ing_set_source(d, canon ? canon : val, canon ? strlen(canon) : vl, RANK_SOURCE_LINE);
+            l->why = "source";
+        } else if (nidx == 0 && l->tl <= 60 && outlets_match(d->outlets, l->t, l->tl)) {
+            const char *canon = outlets_match(d->outlets, l->t, l->tl);
+            ing_set_source(d, canon, strlen(canon), RANK_ALONE);
+            l->why = "source";
+        } else {
+            goto content;
+        }
+        if (nidx > 0) {
+            meta_after[nidx - 1] = true;
+            if (idx[nidx - 1] + 1 == i)
+                meta_direct[nidx - 1] = true;
+        }
+        gap = started; /* a metadata line separates like a blank one */
+        continue;
+    content:
+        if (nidx < TOP_LINES) {
+            gap_before[nidx] = gap;
+            meta_direct[nidx] = meta_after[nidx] = false;
+            idx[nidx++] = i;
+        }
+        started = true;
+        gap = false;
+    }
+    if (nidx == 0)
+        return;
+
+    /* An outlet's name alone above the headline ("Yellow Sea Observer",
+     * "东方经济观察"): the source, when it looks like an outlet's name or
+     * the page names it as its source elsewhere. */
+    size_t b = 0;
+    if (nidx >= 3 && ing_is_headline_like(&d->lines[idx[1]])) {
+        struct ing_doc_line *c0 = &d->lines[idx[0]];
+        bool named = d->source && strlen(d->source) == c0->tl &&
+                     memcmp(d->source, c0->t, c0->tl) == 0;
+        bool freq = ing_is_frequent(d->ctx, c0->t, c0->tl);
+        struct ing_name_shape ns;
+        /* without outside evidence: a short name, a blank line under it, and
+         * the date or byline under the headline ("Harbour Board Report
+         * Delayed" over a standfirst is a headline) */
+        if (ing_outlet_like(c0->t, c0->tl, named || freq) && ing_name_shape(c0->t, c0->tl, &ns) &&
+            (named || freq ||
+             (gap_before[1] && meta_after[1] &&
+              ((ns.words >= 3 && ns.words <= 4) || (ns.cjk && !ns.latin))))) {
+            ing_set_source(d, c0->t, c0->tl, named ? RANK_SOURCE_LINE : RANK_ALONE_UNKNOWN);
+            c0->why = "source";
+            b = 1;
+        }
+    }
+    /* A masthead over the headline: two headline-like lines, the second
+     * directly on top of the date or byline. */
+    if (nidx - b >= 2) {
+        struct ing_doc_line *c0 = &d->lines[idx[b]], *c1 = &d->lines[idx[b + 1]];
+        if (!gap_before[b + 1] && meta_direct[b + 1] && ing_is_headline_like(c0) &&
+            ing_is_headline_like(c1) && !ing_is_short_label(c0) && is_masthead(d, c0)) {
+            masthead_meta(d, c0);
+            c0->why = "masthead";
+            b++;
+        }
+    }
+    size_t *ix = idx + b;
+    bool *gb = gap_before + b, *ma = meta_after + b;
+    size_t ni = nidx - b;
+
+    struct ing_doc_line *c0 = &d->lines[ix[0]];
+    struct ing_doc_line *c1 = ni > 1 ? &d->lines[ix[1]] : NULL;
+    bool gap01 = ni > 1 && gb[1];
+    size_t title_at = (size_t)-1;
+
+    if (!ing_is_headline_like(c0))
+        return; /* the text starts with prose: no title */
+    if (ni == 1)
+        return; /* a lone short line is no headline of anything */
+    /* a standfirst may sit directly under the headline (no blank line) when
+     * it is a single sentence or has no full stop */
+    bool c2_standfirst = false;
+    if (ni > 2 && !gb[2] && (ni == 3 || gb[3])) {
+        const struct ing_doc_line *c2 = &d->lines[ix[2]];
+        int w = ing_count_words(c2->t, c2->tl);
+        c2_standfirst = w >= 4 && w <= 60 && sentences(c2->t, c2->tl) <= 1 &&
+                        !ing_ends_with_any(c2->t, c2->tl, ",;:") && !ing_is_caption_like(c2);
+    }
+    if (ing_is_short_label(c0) && c1 && ing_is_headline_like(c1) && !ing_ends_with_any(c1->t, c1->tl, "?") &&
+        ing_count_words(c1->t, c1->tl) > ing_count_words(c0->t, c0->tl) &&
+        (ni == 2 || gb[2] || c2_standfirst)) {
+        if (!a->section)
+            a->section = ing_dupn(c0->t, c0->tl);
+        c0->why = "section";
+        title_at = 1;
+    } else if (ing_is_short_label(c0) && !gap01) {
+        /* a label sitting directly on top of prose names the section */
+        if (!a->section)
+            a->section = ing_dupn(c0->t, c0->tl);
+        c0->why = "section";
+        return;
+    } else {
+        title_at = 0;
+    }
+    struct ing_doc_line *t = &d->lines[ix[title_at]];
+    size_t skip = wire_prefix(t->t, t->tl);
+    a->title = ing_dupn(t->t + skip, t->tl - skip);
+    t->why = "title";
+
+    /* standfirst: a short paragraph right after the headline, not a photo
+     * caption; with blank lines around it, not a sentence ending in a full
+     * stop unless a byline or date follows it (then up to two sentences);
+     * directly under the headline, one sentence at most */
+    size_t s = title_at + 1;
+    if (s >= ni || !(s + 1 >= ni || gb[s + 1]))
+        return;
+    struct ing_doc_line *st = &d->lines[ix[s]];
+    int w = ing_count_words(st->t, st->tl);
+    if (w < 4 || ing_ends_with_any(st->t, st->tl, ",;:") || ing_is_caption_like(st))
+        return;
+    int ns = sentences(st->t, st->tl);
+    bool take;
+    if (gb[s])
+        take = (w <= 40 && !ing_is_prose(st->t, st->tl, 1) && (s + 1 < ni || st->tl < 200)) ||
+               (ma[s] && w <= 60 && ns <= 2);
+    else
+        take = w <= 60 && ns <= 1;
+    if (take)
+        a->subtitle = ing_dupn(st->t, st->tl);
+}
+
+/* The bottom of the page: "Source: X", an outlet's name alone (known, or
+ * unknown but looking like an outlet's or repeated across the corpus),
+ * "— The X Review", copyright. Lines dropped as frequent are looked at too:
+ * an outlet's name that ends many pages is the best evidence there is. */
+void
+ing_meta_bottom(struct ing_doc *d)
+{
+    size_t seen = 0;
+    for (size_t i = d->n; i-- > 0 && seen < BOTTOM_LINES;) {
+        struct ing_doc_line *l = &d->lines[i];
+        bool freq = l->why && strcmp(l->why, "frequent") == 0;
+        if (!ing_is_content(l) && !freq)
+            continue;
+        seen++;
+        const char *val;
+        size_t vl;
+        const char *canon;
+        struct ing_date dt;
+        if (ing_is_source_line(l->t, l->tl, &val, &vl)) {
+            canon = outlets_match(d->outlets, val, vl);
+            ing_set_source(d, canon ? canon : val, canon ? strlen(canon) : vl, RANK_SOURCE_LINE);
+            l->why = "source";
+        } else if (l->tl <= 60 && (canon = outlets_match(d->outlets, l->t, l->tl)) != NULL) {
+            ing_set_source(d, canon, strlen(canon), RANK_ALONE);
+            l->why = "source";
+        } else if (ing_dash_trailer(l->t, l->tl, &val, &vl) && ing_outlet_like(val, vl, true)) {
+            canon = outlets_match(d->outlets, val, vl);
+            ing_set_source(d, canon ? canon : val, canon ? strlen(canon) : vl,
+                       canon ? RANK_ALONE : RANK_ALONE_SEEN);
+            l->why = "source";
+        } else if (ing_outlet_like(l->t, l->tl, freq)) {
+            ing_set_source(d, l->t, l->tl, freq ? RANK_ALONE_SEEN : RANK_ALONE_UNKNOWN);
+            l->why = "source";
+        } else if (ing_is_copyright_line(l->t, l->tl)) {
+            canon = outlets_find_in(d->outlets, l->t, l->tl, NULL);
+            if (canon)
+                ing_set_source(d, canon, strlen(canon), RANK_COPYRIGHT);
+            else if (ing_copyright_name(l->t, l->tl, &val, &vl) && !ing_is_caption_like(l) &&
+                     ing_outlet_like(val, vl, true))
+                ing_set_source(d, val, vl, RANK_COPYRIGHT_UNKNOWN);
+            l->why = "copyright";
+        } else if (ing_is_published_line(l->t, l->tl, &dt)) {
+            ing_set_date(d->a, &dt, DATE_PUBLISHED_LINE);
+            l->why = "published";
+        } else if (ing_is_prose(l->t, l->tl, 6)) {
+            break; /* the article text itself: no trailer above this */
+        }
+    }
+}
+
+/* An agency named in a dateline that outlets.tsv does not know: one to
+ * three capitalised words of letters ("Tidewater", "Kestrel News"). */
+static bool
+agency_like(const char *s, size_t n)
+{
+    if (n < 2 || n > 40)
+        return false;
+    int words = 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && s[i] == ' ')
+            i++;
+        if (i >= n)
+            break;
+        if (!(s[i] >= 'A' && s[i] <= 'Z'))
+            return false;
+        words++;
+        while (i < n && s[i] != ' ') {
+            char c = s[i];
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '.' ||
+                  c == '&' || c == '\''))
+                return false;
+            i++;
+        }
+    }
+    return words >= 1 && words <= 3 && !ing_has_ui_word(s, n);
+}
+
+/* A dateline opening one of the first paragraphs gives an agency and a day. */
+void
+ing_meta_dateline(struct ing_doc *d, const char *path)
+{
+    size_t seen = 0;
+    for (size_t i = 0; i < d->n && seen < 4; i++) {
+        struct ing_doc_line *l = &d->lines[i];
+        if (!ing_is_content(l))
+            continue;
+        seen++;
+        struct ing_dateline dl;
+        if (!ing_is_dateline(l->t, l->tl, &dl))
+            continue;
+        if (dl.agency) {
+            const char *canon = outlets_match(d->outlets, dl.agency, dl.agencyl);
+            if (canon)
+                ing_set_source(d, canon, strlen(canon), RANK_DATELINE);
+            else if (dl.caps_place && agency_like(dl.agency, dl.agencyl))
+                ing_set_source(d, dl.agency, dl.agencyl, RANK_DATELINE_UNKNOWN);
+        }
+        if (dl.month) {
+            int year = dl.year;
+            struct ing_date pd;
+            if (!year && ing_path_date(path, &pd))
+                year = pd.y;
+            if (year) {
+                struct ing_date dt = {year, dl.month, dl.day};
+                ing_set_date(d->a, &dt, DATE_DATELINE);
+            }
+        }
+        break;
+    }
+}
+
+/* The first run of capitalised words in s (a leading "The" included, up to
+ * a possessive "'s") that looks like an outlet's name: "The Kestrel
+ * Herald" in "Get The Kestrel Herald’s briefing". */
+static bool
+capitalised_name_in(const char *s, size_t n, const char **name, size_t *nl)
+{
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t b = i, e = i, words = 0;
+        for (;;) {
+            size_t j = e;
+            while (j < n && s[j] == ' ')
+                j++;
+            if (j >= n || !(s[j] >= 'A' && s[j] <= 'Z'))
+                break;
+            size_t k = j;
+            while (k < n && ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z') ||
+                             s[k] == '-' || s[k] == '.'))
+                k++;
+            if (words == 0)
+                b = j;
+            e = k;
+            words++;
+            /* a possessive or punctuation ends the name */
+            if (k >= n || s[k] != ' ')
+                break;
+        }
+        if (words >= 2 && words <= 5 && ing_outlet_like(s + b, e - b, false)) {
+            *name = s + b;
+            *nl = e - b;
+            return true;
+        }
+        /* go on after this word */
+        while (i < n && s[i] != ' ')
+            i++;
+        if (e > i)
+            i = e;
+    }
+    return false;
+}
+
+/* Outlet named in page furniture that was dropped ("Your access to X has
+ * expired"): the weakest evidence, used only when nothing else names one. */
+void
+ing_meta_furniture_outlet(struct ing_doc *d)
+{
+    const char *best = NULL;
+    size_t bestlen = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        struct ing_doc_line *l = &d->lines[i];
+        if (!l->why || (strcmp(l->why, "paywall") != 0 && strcmp(l->why, "sponsored") != 0 &&
+                        strcmp(l->why, "label") != 0 && strcmp(l->why, "frequent") != 0))
+            continue;
+        size_t ml;
+        const char *c = outlets_find_in(d->outlets, l->t, l->tl, &ml);
+        if (c && ml > bestlen) {
+            best = c;
+            bestlen = ml;
+        }
+    }
+    if (best) {
+        ing_set_source(d, best, strlen(best), RANK_FURNITURE);
+        return;
+    }
+    /* an unknown outlet's own furniture: "The X Herald's Business Briefing",
+     * "X Markets newsletters: ..." */
+    for (size_t i = 0; i < d->n; i++) {
+        struct ing_doc_line *l = &d->lines[i];
+        if (!l->why || (strcmp(l->why, "paywall") != 0 && strcmp(l->why, "frequent") != 0 &&
+                        strcmp(l->why, "prompt-block") != 0))
+            continue;
+        const char *name;
+        size_t nl;
+        if (capitalised_name_in(l->t, l->tl, &name, &nl)) {
+            ing_set_source(d, name, nl, RANK_FURNITURE_UNKNOWN);
+            return;
+        }
+    }
+}
