@@ -65,11 +65,6 @@ struct cmp_tokenizer {
  * one token). Never fails. */
 void compare_tokenize_basic(const char *text, size_t len, cmp_token_fn fn, void *ud);
 
-/* True for common function words (English, plus a few French/German/Spanish)
- * given as lowercase surface text; they count for word diffs, not for
- * similarity or keyness. */
-bool compare_is_stopword(const char *word, size_t len);
-
 /* ---- keyness ----------------------------------------------------------------- */
 
 /* Dunning's log-likelihood G2 (Rayson & Garside's form): a and b are a term's

@@ -14,11 +14,8 @@
 #include <stdint.h>
 
 #include "dossier/article.h"
+#include "dossier/text.h" /* struct span */
 #include "dossier/util.h"
-
-struct span {
-    uint32_t start, end;
-};
 
 enum figure_kind {
     FIGURE_AMOUNT,   /* money: $682.32 billion */

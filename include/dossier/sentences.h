@@ -15,7 +15,7 @@
 
 #include <stddef.h>
 
-#include "dossier/extract.h" /* struct span */
+#include "dossier/text.h" /* struct span */
 
 /* Split text[0..n) into sentences. Returns the count and sets *out to a newly
  * allocated array of spans (byte ranges into text, trimmed of surrounding

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "dossier/sentences.h"
+#include "dossier/util.h"
 #include "tap.h"
 
 /* Split text and join the sentences with " | " for one readable check. */

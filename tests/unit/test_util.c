@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dossier/text.h"
 #include "dossier/utf8.h"
 #include "dossier/util.h"
 #include "tap.h"
@@ -85,11 +86,26 @@ test_misc(void)
     free(p);
 }
 
+static void
+test_stopwords(void)
+{
+    ok(text_is_stopword("the", 3), "stop word: the");
+    ok(text_is_stopword("The", 3), "stop word in any case: The");
+    ok(text_is_stopword("und", 3), "stop word: German und");
+    ok(!text_is_stopword("tariff", 6), "content word: tariff");
+    ok(!text_is_stopword("US", 2), "US in capitals is the country");
+    ok(text_is_stopword("us", 2), "us in lower case is the pronoun");
+    ok(text_is_stopword("thesis", 3), "len is honoured: the first 3 bytes of thesis");
+    ok(!text_is_stopword("", 0), "empty is no stop word");
+    ok(!text_is_stopword("\xc3\xa9t\xc3\xa9", 5), "non-ASCII words are never stop words");
+}
+
 int
 main(void)
 {
     test_buf();
     test_utf8();
     test_misc();
+    test_stopwords();
     return done_testing();
 }

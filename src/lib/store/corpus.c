@@ -22,6 +22,7 @@
 
 #include "../corpus/lib.h"
 #include "dossier/compare.h"
+#include "dossier/text.h"
 #include "dossier/query.h"
 #include "dossier/utf8.h"
 #include "lib.h"
@@ -2073,7 +2074,7 @@ corpus_boring_term(const char *t)
     for (const char *p = t; *p; p++)
         if (!((*p >= '0' && *p <= '9') || *p == '.' || *p == ','))
             digits = false;
-    return digits || compare_is_stopword(t, strlen(t));
+    return digits || text_is_stopword(t, strlen(t));
 }
 
 /* A SQLite varint (what FTS5 writes) at p[0..n); bytes used, 0 if cut. */

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dossier/compare.h"
+#include "dossier/text.h"
 #include "lib.h"
 
 static const char *const figure_kinds[] = {
@@ -648,7 +648,7 @@ store_doc_keywords(struct store *s, int64_t doc_id, size_t max, struct keyword *
     for (size_t i = 0; i < c.n; i++) {
         /* Function words and bare numbers are never keywords, however a small
          * corpus weighs them. */
-        if (compare_is_stopword(c.terms[i].surface, strlen(c.terms[i].surface)))
+        if (text_is_stopword(c.terms[i].surface, strlen(c.terms[i].surface)))
             continue;
         bool estimated;
         int64_t df = store_word_docs(s, c.terms[i].surface, &estimated, err);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "dossier/sentences.h"
+#include "dossier/util.h"
 
 #include <stdbool.h>
 #include <stdint.h>
