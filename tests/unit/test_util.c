@@ -1,9 +1,11 @@
 /* Unit tests for util.c and utf8.c. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "dossier/containers.h"
 #include "dossier/text.h"
 #include "dossier/utf8.h"
 #include "dossier/util.h"
@@ -100,6 +102,62 @@ test_stopwords(void)
     ok(!text_is_stopword("\xc3\xa9t\xc3\xa9", 5), "non-ASCII words are never stop words");
 }
 
+static void
+test_strmap(void)
+{
+    struct strmap m = STRMAP_INIT;
+    ok(strmap_find(&m, "x", 1) == NULL, "strmap: empty map finds nothing");
+    char key[32];
+    bool all_added = true;
+    for (int i = 0; i < 5000; i++) {
+        int n = snprintf(key, sizeof key, "k%d", i);
+        bool added = false;
+        strmap_upsert(&m, key, (size_t)n, &added)->value = (uint64_t)i * 3;
+        all_added = all_added && added;
+    }
+    ok(all_added && m.n == 5000, "strmap: 5,000 distinct keys added (%zu)", m.n);
+    bool found = true;
+    for (int i = 0; i < 5000; i++) {
+        int n = snprintf(key, sizeof key, "k%d", i);
+        struct strmap_entry *e = strmap_find(&m, key, (size_t)n);
+        found = found && e && e->value == (uint64_t)i * 3;
+    }
+    ok(found, "strmap: every key found with its value after growing");
+    bool added = true;
+    strmap_upsert(&m, "k42", 3, &added);
+    ok(!added && m.n == 5000, "strmap: upsert of a present key adds nothing");
+    ok(strmap_find(&m, "k4", 2) && strmap_find(&m, "k4", 2)->value == 12 &&
+           !strmap_find(&m, "k5000", 5),
+       "strmap: a key's prefix is another key, not a match");
+    ok(strcmp(m.e[0].key, "k0") == 0 && strcmp(m.e[4999].key, "k4999") == 0,
+       "strmap: entries in insertion order");
+    ok(strmap_find(&m, "k12x", 3) && strmap_find(&m, "k12x", 3)->value == 36,
+       "strmap: len bounds the key (k12 of k12x)");
+    strmap_free(&m);
+    ok(m.n == 0 && strmap_find(&m, "k1", 2) == NULL, "strmap: empty after free");
+}
+
+static void
+test_u64map(void)
+{
+    struct u64map m = U64MAP_INIT;
+    ok(u64map_find(&m, 0) == NULL, "u64map: empty map finds nothing");
+    for (uint64_t i = 0; i < 3000; i++)
+        *u64map_upsert(&m, i * 0x100000000ULL, NULL) = i + 1;
+    bool found = m.n == 3000;
+    for (uint64_t i = 0; i < 3000; i++) {
+        uint64_t *v = u64map_find(&m, i * 0x100000000ULL);
+        found = found && v && *v == i + 1;
+    }
+    ok(found, "u64map: 3,000 keys (0 among them) found with their values");
+    bool added = true;
+    *u64map_upsert(&m, 0, &added) += 10;
+    ok(!added && *u64map_find(&m, 0) == 11, "u64map: upsert of a present key updates it");
+    ok(u64map_find(&m, 1) == NULL, "u64map: an absent key is absent");
+    u64map_free(&m);
+    ok(m.n == 0 && u64map_find(&m, 0) == NULL, "u64map: empty after free");
+}
+
 int
 main(void)
 {
@@ -107,5 +165,7 @@ main(void)
     test_utf8();
     test_misc();
     test_stopwords();
+    test_strmap();
+    test_u64map();
     return done_testing();
 }

@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""similar_eval.py — how often `dossier similar` finds the other outlets'
+versions of the same story (bench_similar.sh runs it).
+
+  similar_eval.py DOSSIER DB EVENTS_TSV TXT_ROOT [--limit 10]
+
+EVENTS_TSV lists file, event_id, outlet... (the basil-dev layout); each
+listed file is a query. For each, `dossier similar PATH --json` gives the
+ranked list; a hit is an article of the same event. Prints P@1, top-3,
+top-10 (at least one same-event article in the first k), MRR (of the first
+same-event article), and the wall time per call (p50, p95).
+"""
+import json
+import os
+import subprocess
+import sys
+import time
+
+
+def main(argv):
+    dossier, db, events, root = argv[1:5]
+    limit = int(argv[argv.index("--limit") + 1]) if "--limit" in argv else 10
+    event_of = {}
+    with open(events, encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            cols = line.rstrip("\n").split("\t")
+            event_of[os.path.realpath(os.path.join(root, cols[0]))] = cols[1]
+    n = p1 = top3 = top10 = 0
+    rr = 0.0
+    times = []
+    for path, event in sorted(event_of.items()):
+        if sum(1 for e in event_of.values() if e == event) < 2:
+            continue
+        t0 = time.monotonic()
+        out = subprocess.run([dossier, "--db", db, "similar", path, "--json", "--limit",
+                              str(limit)], capture_output=True, text=True)
+        times.append(time.monotonic() - t0)
+        ranks = []
+        for i, line in enumerate(out.stdout.splitlines()):
+            got = os.path.realpath(json.loads(line)["path"])
+            if event_of.get(got) == event:
+                ranks.append(i + 1)
+        n += 1
+        first = ranks[0] if ranks else None
+        p1 += first == 1
+        top3 += first is not None and first <= 3
+        top10 += first is not None and first <= 10
+        rr += 1.0 / first if first else 0.0
+    times.sort()
+    pct = lambda q: times[min(len(times) - 1, int(q * len(times)))] * 1000
+    print("queries %d  P@1 %.3f  top3 %.3f  top10 %.3f  MRR %.3f  wall/call p50 %.0f ms p95 %.0f ms"
+          % (n, p1 / n, top3 / n, top10 / n, rr / n, pct(0.5), pct(0.95)))
+
+
+if __name__ == "__main__":
+    main(sys.argv)
