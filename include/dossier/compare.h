@@ -23,7 +23,7 @@
  * for "terms distinctive of each side" (keyness_g2 is the building block the
  * corpus statistics reuse).
  *
- * Near duplicates (compare/minhash.c, store/similar.c): MinHash signatures
+ * Near duplicates (compare/minhash.c, compare/neardup.c; rows in store/similar.c): MinHash signatures
  * of word 5-shingles, computed at index time, banded into an LSH table in the
  * store; "more like this" over the FTS5 index.
  *
@@ -43,27 +43,11 @@
 #include <stdint.h>
 
 #include "dossier/extract.h"
+#include "dossier/text.h"
 #include "dossier/util.h"
 
 struct store;
 struct query;
-
-/* ---- tokenizing ------------------------------------------------------------ */
-
-/* Receives one token (NUL-terminated, folded/stemmed) and its byte span. */
-typedef void (*cmp_token_fn)(const char *token, size_t start, size_t end, void *ud);
-
-/* A tokenizer: the index's (see store_cmp_tokenizer) or NULL for the basic
- * one. tokenize returns 0, or -1 on failure (comparison then fails). */
-struct cmp_tokenizer {
-    int (*tokenize)(void *ctx, const char *text, size_t len, cmp_token_fn fn, void *ud);
-    void *ctx;
-};
-
-/* The built-in tokenizer: runs of letters and digits, lowercased, English
- * plural "s" stripped; CJK runs as overlapping bigrams (a lone character is
- * one token). Never fails. */
-void compare_tokenize_basic(const char *text, size_t len, cmp_token_fn fn, void *ud);
 
 /* ---- keyness ----------------------------------------------------------------- */
 
@@ -83,7 +67,7 @@ struct cmp_counts *cmp_counts_new(void);
 void cmp_counts_free(struct cmp_counts **c);
 /* Tokenize text and add its terms. Returns 0, or -1 when the tokenizer fails. */
 int cmp_counts_add_text(struct cmp_counts *c, const char *text, size_t len,
-                        const struct cmp_tokenizer *tok);
+                        const struct text_tokenizer *tok);
 /* Add n occurrences of a term (surface is a display form, may be NULL). */
 void cmp_counts_add(struct cmp_counts *c, const char *term, const char *surface, uint32_t n);
 /* Total tokens counted. */
@@ -155,7 +139,7 @@ struct cmp_passage {
 
 struct cmp_options {
     double threshold;               /* minimum pair cosine; 0 means 0.35 */
-    const struct cmp_tokenizer *tok; /* NULL: compare_tokenize_basic */
+    const struct text_tokenizer *tok; /* NULL: text_tokenize_basic */
 };
 
 struct cmp_result {
@@ -263,39 +247,34 @@ double minhash_similarity(const uint32_t a[MINHASH_K], const uint32_t b[MINHASH_
 /* Documents whose estimated Jaccard reaches this are near-duplicates. */
 #define NEARDUP_MIN_JACCARD 0.5
 
-/* ---- the store's side (store/similar.c) ---------------------------------------------- */
+/* ---- near-duplicates and "more like this" (compare/neardup.c, similar.c) ---- */
 
-/* The index's tokenizer as a cmp_tokenizer (borrows s). */
-void store_cmp_tokenizer(struct store *s, struct cmp_tokenizer *out);
-
-/* Saving signatures while indexing: open one writer per run (it creates the
- * tables on first use and keeps its statements prepared), put each new or
+/* Saving signatures while indexing: open one writer per run, put each new or
  * changed document, free it before store_close(). Call inside the run's
- * transactions. put replaces the document's previous signature. */
+ * transactions. put replaces the document's previous signature and bands. */
 struct neardup_writer;
 int neardup_writer_open(struct store *s, struct neardup_writer **out, struct ds_error *err);
 int neardup_writer_put(struct neardup_writer *w, int64_t doc_id, const uint32_t sig[MINHASH_K],
                        struct ds_error *err);
-/* minhash_signature(body) then neardup_writer_put: what the indexer calls
- * for each stored document. */
+/* minhash_signature(body) then neardup_writer_put. */
 int neardup_writer_add(struct neardup_writer *w, int64_t doc_id, const char *body, size_t len,
                        struct ds_error *err);
 void neardup_writer_free(struct neardup_writer **w);
 
 /* Compute and save signatures of every document that has none (an index made
- * before signatures existed), and sweep band rows left by deleted documents.
- * Returns the number added, or -1 with err. */
-long store_neardup_backfill(struct store *s, struct ds_error *err);
+ * before signatures existed), and sweep band rows left by deleted documents
+ * (in its own transaction unless one is open). Returns the number added, or
+ * -1 with err. Whether one is due: store_sig_stale(). */
+long neardup_backfill(struct store *s, struct ds_error *err);
 
-/* 1 when the newest document has no signature (an index built before
- * signatures, or by an indexer that does not save them), so a backfill is
- * due; 0 when it has one or there are no documents; -1 on error. Cheap. */
-int store_neardup_stale(struct store *s, struct ds_error *err);
+/* The saved signature of doc_id: 1 found, 0 none, -1 with err. */
+int neardup_signature(struct store *s, int64_t doc_id, uint32_t sig[MINHASH_K],
+                      struct ds_error *err);
 
 /* A related document. */
 struct similar_doc {
     int64_t id;
-    double score;      /* similarity with the document (0..1, see store_similar) */
+    double score;      /* similarity with the document (0..1, see similar_find) */
     double jaccard;    /* estimated shingle Jaccard, -1 when unknown */
     bool near_dup;     /* jaccard >= NEARDUP_MIN_JACCARD */
 };
@@ -303,25 +282,25 @@ struct similar_doc {
 /* Near-duplicates of doc_id (estimated Jaccard >= min_jaccard), most similar
  * first, ties by id. *out newly allocated (free()). 0, or -1 with err. A
  * document without a signature has none. */
-int store_near_dups(struct store *s, int64_t doc_id, double min_jaccard, struct similar_doc **out,
-                    size_t *n_out, struct ds_error *err);
+int neardup_find(struct store *s, int64_t doc_id, double min_jaccard, struct similar_doc **out,
+                 size_t *n_out, struct ds_error *err);
 
-/* The documents most similar to doc_id: its top 25 terms by tf-idf make one
- * FTS5 OR query ranked by bm25 (50 candidates), reranked by the cosine of
- * tf-idf vectors over those terms, damped by the length ratio (score 0..1;
- * an identical text scores 1). Near-duplicates from the LSH table join the
- * candidates and are marked. At most limit rows (0: all), best first, ties
- * by id. *out newly allocated (free()). 0, or -1 with err (no such document,
- * database error). About 60 ms at 100k documents (see the benchmark). */
-int store_similar(struct store *s, int64_t doc_id, size_t limit, struct similar_doc **out,
-                  size_t *n_out, struct ds_error *err);
+/* The documents most similar to doc_id: candidates from an FTS5 OR query of
+ * its 40 most distinctive words (tf-idf) and its near-duplicates, each
+ * scored by the cosine of the two texts' full tf-idf vectors (title terms
+ * counted three times; score 0..1, an identical text scores 1, comparable
+ * across queries). At most limit rows (0: all), best first, ties by id.
+ * *out newly allocated (free()). 0, or -1 with err (no such document,
+ * database error). */
+int similar_find(struct store *s, int64_t doc_id, size_t limit, struct similar_doc **out,
+                 size_t *n_out, struct ds_error *err);
 
 /* Groups of near-duplicate documents over the whole index (LSH candidates
  * verified by signature, joined transitively). Each group's ids are sorted;
  * groups are ordered by size then first id. *groups_out is an array of
  * ngroups arrays, *sizes_out their lengths; free with neardup_groups_free. */
-int store_neardup_groups(struct store *s, double min_jaccard, int64_t ***groups_out,
-                         size_t **sizes_out, size_t *ngroups, struct ds_error *err);
+int neardup_groups(struct store *s, double min_jaccard, int64_t ***groups_out, size_t **sizes_out,
+                   size_t *ngroups, struct ds_error *err);
 void neardup_groups_free(int64_t **groups, size_t *sizes, size_t ngroups);
 
 #endif

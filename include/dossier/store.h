@@ -45,6 +45,16 @@ void store_close(struct store **s);
 int store_begin(struct store *s, struct ds_error *err);
 int store_commit(struct store *s, struct ds_error *err);
 void store_rollback(struct store *s);
+/* True inside a transaction (one the caller began, or another's). */
+bool store_in_transaction(struct store *s);
+/* Many reads as one: a deferred transaction, so the reads see one snapshot
+ * and take the file locks once instead of once per statement (on a WAL
+ * index each statement otherwise costs several fcntl calls). Returns 1 when
+ * it began one, 0 when one was already open (nothing to end), -1 with err.
+ * store_read_end(s, what store_read_begin returned) ends it. Never takes
+ * the write lock, so an index run is not blocked. */
+int store_read_begin(struct store *s, struct ds_error *err);
+void store_read_end(struct store *s, int begun);
 /* Prepare this connection for a long run of large write transactions (an
  * index run): a page cache big enough that a batch's dirty pages stay in
  * memory until COMMIT instead of being spilled to the WAL and written

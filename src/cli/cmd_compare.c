@@ -43,6 +43,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "dossier/compare.h"
+#include "dossier/store_similar.h"
 #include "dossier/query.h"
 #include "dossier/utf8.h"
 
@@ -381,8 +382,8 @@ compare_two(struct store *s, char **words, int nwords, bool json, size_t width, 
         status = EXIT_ERROR;
         goto out;
     }
-    struct cmp_tokenizer tok;
-    store_cmp_tokenizer(s, &tok);
+    struct text_tokenizer tok;
+    store_text_tokenizer(s, &tok);
     struct cmp_options opt = {0, &tok};
     const char *a = ra.a.body ? ra.a.body : "", *b = rb.a.body ? rb.a.body : "";
     if (compare_texts(a, strlen(a), b, strlen(b), &opt, &r, &err) != 0) {
@@ -578,7 +579,7 @@ print_groups(struct store *s, bool json)
     size_t *sizes = NULL, ng = 0;
     struct ds_error err;
     ds_error_clear(&err);
-    if (store_neardup_groups(s, NEARDUP_MIN_JACCARD, &groups, &sizes, &ng, &err) != 0) {
+    if (neardup_groups(s, NEARDUP_MIN_JACCARD, &groups, &sizes, &ng, &err) != 0) {
         fprintf(stderr, "dossier similar: %s\n", err.msg);
         return EXIT_ERROR;
     }
@@ -620,7 +621,7 @@ backfill_signatures(struct store **s)
         return; /* read-only index: no marks, no noise */
     if (isatty(STDERR_FILENO))
         fprintf(stderr, "dossier similar: computing near-duplicate signatures (once)...\n");
-    if (store_neardup_backfill(rw, &err) < 0) {
+    if (neardup_backfill(rw, &err) < 0) {
         fprintf(stderr, "dossier similar: near-duplicates unavailable: %s\n", err.msg);
         store_close(&rw);
         return;
@@ -658,7 +659,7 @@ cmd_similar(int argc, char **argv)
     }
     struct ds_error err;
     ds_error_clear(&err);
-    if (store_neardup_stale(s, &err) == 1)
+    if (store_sig_stale(s, &err) == 1)
         backfill_signatures(&s);
     int status;
     if (groups) {
@@ -674,7 +675,7 @@ cmd_similar(int argc, char **argv)
     free(words);
     struct similar_doc *v = NULL;
     size_t n = 0;
-    if (status == EXIT_FOUND && store_similar(s, id, (size_t)limit, &v, &n, &err) != 0) {
+    if (status == EXIT_FOUND && similar_find(s, id, (size_t)limit, &v, &n, &err) != 0) {
         fprintf(stderr, "dossier similar: %s\n", err.msg);
         status = EXIT_ERROR;
     }

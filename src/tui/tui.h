@@ -521,14 +521,14 @@ void app_compare_key(struct app *app);
 void app_compare_close(struct app *app);
 /* `m`: mark the article as A (again: unmark). */
 void app_compare_mark(struct app *app);
-/* `C`: compare the article with its most similar one (store_similar). */
+/* `C`: compare the article with its most similar one (similar_find). */
 void app_compare_similar(struct app *app);
 /* `=`: compare two sets of articles, text being "QUERY vs QUERY"; a message
  * on a bad query. */
 void app_compare_sets(struct app *app, const char *text);
 /* Free the comparison and the near-duplicate cache (at exit). */
 void app_compare_free(struct app *app);
-/* Number of near-duplicates of document id (store_near_dups), computed once
+/* Number of near-duplicates of document id (neardup_find), computed once
  * per document and cached; 0 when none or on error. */
 size_t app_near_dup_count(struct app *app, int64_t id);
 /* Add "query AND extra" as the new query text. */

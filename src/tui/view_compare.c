@@ -3,7 +3,7 @@
  *
  * Opening: `m` marks the article in the reader as A (the list shows it),
  * `c` on another article compares the two (`c` with nothing marked marks),
- * `C` compares the article with its most similar one (store_similar).
+ * `C` compares the article with its most similar one (similar_find).
  *
  * The screen: a summary strip on top (both headlines, similarity, entities
  * in both / only one side, figures that disagree, distinctive terms and
@@ -157,7 +157,7 @@ app_compare_free(struct app *app)
 }
 
 static int
-tokenize_with_store(void *ctx, const char *text, size_t len, cmp_token_fn fn, void *ud)
+tokenize_with_store(void *ctx, const char *text, size_t len, text_token_fn fn, void *ud)
 {
     struct ds_error err;
     ds_error_clear(&err);
@@ -187,7 +187,7 @@ compare_open(struct app *app, int64_t a, int64_t b)
         memset(&s->xb, 0, sizeof s->xb);
     const char *ta = s->da.a.body ? s->da.a.body : "";
     const char *tb = s->db.a.body ? s->db.a.body : "";
-    struct cmp_tokenizer tok = {tokenize_with_store, app->store};
+    struct text_tokenizer tok = {tokenize_with_store, app->store};
     struct cmp_options opt = {0, &tok};
     double t0 = (ds_now() * 1000.0);
     if (compare_texts(ta, strlen(ta), tb, strlen(tb), &opt, &s->r, &err) < 0) {
@@ -252,7 +252,7 @@ app_compare_similar(struct app *app)
     size_t n = 0;
     struct ds_error err;
     ds_error_clear(&err);
-    if (store_similar(app->store, app->doc_id, 5, &sim, &n, &err) < 0) {
+    if (similar_find(app->store, app->doc_id, 5, &sim, &n, &err) < 0) {
         app_message(app, ROLE_ERROR, "compare: %s", err.msg);
         return;
     }
@@ -354,7 +354,7 @@ app_near_dup_count(struct app *app, int64_t id)
     size_t n = 0, count = 0;
     struct ds_error err;
     ds_error_clear(&err);
-    if (store_near_dups(app->store, id, NEARDUP_MIN_JACCARD, &d, &n, &err) == 0)
+    if (neardup_find(app->store, id, NEARDUP_MIN_JACCARD, &d, &n, &err) == 0)
         for (size_t i = 0; i < n; i++)
             count += d[i].id != id;
     free(d);

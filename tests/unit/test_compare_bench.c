@@ -7,9 +7,9 @@
  *
  * Inserts every file's text as a document into a fresh index at DB, twice
  * the work measured separately: the bare insert (documents + FTS5), and the
- * MinHash signature plus its LSH rows. Then times store_similar() and
- * store_near_dups() for 50 documents spread over the index (p50, p95, max),
- * store_neardup_groups() over everything, and compare_texts() of the two
+ * MinHash signature plus its LSH rows. Then times similar_find() and
+ * neardup_find() for 50 documents spread over the index (p50, p95, max),
+ * neardup_groups() over everything, and compare_texts() of the two
  * longest documents. Prints one line per measurement.
  */
 #include "config.h"
@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "dossier/compare.h"
+#include "dossier/store_similar.h"
 #include "dossier/store.h"
 
 static int
@@ -219,7 +220,7 @@ main(int argc, char **argv)
     for (size_t k = 0; k < ncopies; k++) {
         struct similar_doc *v = NULL;
         size_t n = 0;
-        store_near_dups(s, copies[k][0], NEARDUP_MIN_JACCARD, &v, &n, &err);
+        neardup_find(s, copies[k][0], NEARDUP_MIN_JACCARD, &v, &n, &err);
         for (size_t i = 0; i < n; i++)
             if (v[i].id == copies[k][1]) {
                 recalled++;
@@ -239,31 +240,31 @@ lookups:;
         struct similar_doc *v = NULL;
         size_t n = 0;
         double t0 = ds_now();
-        if (store_similar(s, id, 10, &v, &n, &err) != 0)
+        if (similar_find(s, id, 10, &v, &n, &err) != 0)
             fprintf(stderr, "similar: %s\n", err.msg);
         ts[k] = ds_now() - t0;
         free(v);
         t0 = ds_now();
-        store_near_dups(s, id, NEARDUP_MIN_JACCARD, &v, &n, &err);
+        neardup_find(s, id, NEARDUP_MIN_JACCARD, &v, &n, &err);
         td[k] = ds_now() - t0;
         found_dups += n;
         free(v);
     }
-    report("store_similar (limit 10)", ts, nq);
-    report("store_near_dups", td, nq);
+    report("similar_find (limit 10)", ts, nq);
+    report("neardup_find", td, nq);
     printf("near-duplicates found for the 50: %zu\n", found_dups);
     int64_t **groups = NULL;
     size_t *sizes = NULL, ng = 0;
     double t0 = ds_now();
-    store_neardup_groups(s, NEARDUP_MIN_JACCARD, &groups, &sizes, &ng, &err);
-    printf("store_neardup_groups         %.2f s, %zu groups\n", ds_now() - t0, ng);
+    neardup_groups(s, NEARDUP_MIN_JACCARD, &groups, &sizes, &ng, &err);
+    printf("neardup_groups         %.2f s, %zu groups\n", ds_now() - t0, ng);
     neardup_groups_free(groups, sizes, ng);
 
     struct doc_record ra = {0}, rb = {0};
     if (nfiles >= 2 && store_doc_get(s, ids[longest[0]], &ra, &err) == 0 &&
         store_doc_get(s, ids[longest[1]], &rb, &err) == 0) {
-        struct cmp_tokenizer tok;
-        store_cmp_tokenizer(s, &tok);
+        struct text_tokenizer tok;
+        store_text_tokenizer(s, &tok);
         struct cmp_options opt = {0, &tok};
         double best = 1e9;
         struct cmp_result r;

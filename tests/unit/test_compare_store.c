@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "dossier/compare.h"
+#include "dossier/store_similar.h"
 #include "dossier/store.h"
 #include "tap.h"
 
@@ -133,7 +134,7 @@ main(void)
     /* No tables yet: lookups find nothing, without error. */
     struct similar_doc *v = NULL;
     size_t n = 99;
-    is_int(store_near_dups(s, 1, 0.5, &v, &n, &err), 0, "near_dups before any signature");
+    is_int(neardup_find(s, 1, 0.5, &v, &n, &err), 0, "near_dups before any signature");
     is_int(n, 0, "... finds none");
     free(v);
 
@@ -165,12 +166,12 @@ main(void)
     ok(store_commit(s, &err) == 0, "commit");
 
     /* Near-duplicates of document 0: the copy, nothing else. */
-    is_int(store_near_dups(s, ids[0], NEARDUP_MIN_JACCARD, &v, &n, &err), 0, "near_dups runs");
+    is_int(neardup_find(s, ids[0], NEARDUP_MIN_JACCARD, &v, &n, &err), 0, "near_dups runs");
     ok(n == 1 && v[0].id == copy_id, "the lightly edited copy is found, alone (%zu)", n);
     ok(n >= 1 && v[0].jaccard >= NEARDUP_MIN_JACCARD && v[0].near_dup,
        "its estimated Jaccard is high (%.2f)", n ? v[0].jaccard : 0.0);
     free(v);
-    is_int(store_near_dups(s, ids[8], NEARDUP_MIN_JACCARD, &v, &n, &err), 0, "near_dups runs");
+    is_int(neardup_find(s, ids[8], NEARDUP_MIN_JACCARD, &v, &n, &err), 0, "near_dups runs");
     ok(!has_id(v, n, ids[0]) && !has_id(v, n, copy_id),
        "a different text on the same topic is not a near-duplicate");
     free(v);
@@ -178,7 +179,7 @@ main(void)
     /* Groups over the index: {doc 0, copy}. */
     int64_t **groups = NULL;
     size_t *sizes = NULL, ng = 0;
-    is_int(store_neardup_groups(s, NEARDUP_MIN_JACCARD, &groups, &sizes, &ng, &err), 0,
+    is_int(neardup_groups(s, NEARDUP_MIN_JACCARD, &groups, &sizes, &ng, &err), 0,
            "groups computed");
     is_int(ng, 1, "one group");
     ok(ng == 1 && sizes[0] == 2 && groups[0][0] == ids[0] && groups[0][1] == copy_id,
@@ -187,9 +188,9 @@ main(void)
 
     /* More like this: the copy first, then documents of the same topic. */
     double t0 = ds_now();
-    is_int(store_similar(s, ids[0], 10, &v, &n, &err), 0, "similar runs");
+    is_int(similar_find(s, ids[0], 10, &v, &n, &err), 0, "similar runs");
     double dt = ds_now() - t0;
-    diag("store_similar over 201 documents: %.1f ms (%s)", dt * 1e3, err.msg);
+    diag("similar_find over 201 documents: %.1f ms (%s)", dt * 1e3, err.msg);
     is_int(n, 10, "limit respected");
     ok(n > 0 && v[0].id == copy_id && v[0].near_dup, "the near-duplicate ranks first");
     ok(n > 0 && v[0].score > 0.8, "with a high cosine (%.2f)", n ? v[0].score : 0.0);
@@ -208,35 +209,78 @@ main(void)
     ok(!has_id(v, n, ids[0]), "the document itself is not listed");
     struct similar_doc *v2 = NULL;
     size_t n2 = 0;
-    is_int(store_similar(s, ids[0], 10, &v2, &n2, &err), 0, "similar again on the same handle");
+    is_int(similar_find(s, ids[0], 10, &v2, &n2, &err), 0, "similar again on the same handle");
     bool same = n2 == n;
     for (size_t i = 0; same && i < n; i++)
         same = v[i].id == v2[i].id && v[i].score == v2[i].score && v[i].jaccard == v2[i].jaccard;
     ok(same, "gives the same rows");
     free(v2);
     free(v);
-    is_int(store_similar(s, 999999, 10, &v, &n, &err), -1, "no such document: an error");
+    is_int(similar_find(s, 999999, 10, &v, &n, &err), -1, "no such document: an error");
     ok(strstr(err.msg, "999999") != NULL, "which names it: %s", err.msg);
+
+    /* Scores are whole-text cosines, comparable across queries: another
+     * outlet's telling of a story outranks an unrelated article that merely
+     * shares a handful of the story's most distinctive words, and that
+     * article scores low in absolute terms (a cosine over the shared words
+     * alone scored such articles near 0.9). */
+    static const char story_a[] =
+        "Harbour pilots in Valparaiso walked off the job on Monday, halting copper "
+        "shipments from the port. The pilots union said talks with the port authority over "
+        "night shift pay had collapsed. Copper traders said the strike could delay cargoes "
+        "bound for Shanghai and Busan. The port authority called the walkout illegal and said "
+        "it would seek an injunction. Shipping agents reported eleven vessels waiting at anchor "
+        "off Valparaiso by Monday evening.";
+    static const char story_b[] =
+        "A strike by harbour pilots at Valparaiso stopped copper exports on Monday. Union "
+        "leaders blamed the port authority for the failure of negotiations on pay for night "
+        "shifts. Eleven ships were at anchor outside the harbour, according to shipping agents, "
+        "and copper buyers in Shanghai warned of late deliveries. The authority said the walkout "
+        "was unlawful and that it would go to court.";
+    static const char decoy[] =
+        "The city orchestra opened its winter season with a programme of Sibelius and "
+        "Nielsen. Critics praised the brass section and the young conductor, who replaced an "
+        "ailing colleague at short notice. The hall, rebuilt after a fire, sold every seat. "
+        "Between the symphonies the mayor thanked harbour pilots, copper traders and shipping "
+        "agents from Valparaiso for sponsoring the season. Tickets for the spring concerts go "
+        "on sale next week.";
+    store_begin(s, &err);
+    int64_t id_a = add_doc(s, "/corpus/story-a.txt", story_a);
+    int64_t id_b = add_doc(s, "/corpus/story-b.txt", story_b);
+    int64_t id_c = add_doc(s, "/corpus/decoy.txt", decoy);
+    store_commit(s, &err);
+    is_int(similar_find(s, id_a, 0, &v, &n, &err), 0, "similar for a news story");
+    double sb = -1, sc = -1;
+    for (size_t i = 0; i < n; i++) {
+        if (v[i].id == id_b)
+            sb = v[i].score;
+        if (v[i].id == id_c)
+            sc = v[i].score;
+    }
+    ok(n > 0 && v[0].id == id_b, "the other telling of the story ranks first (%.2f)", sb);
+    ok(sb > 0.25, "and scores as the same story (%.2f)", sb);
+    ok(sc < 0.2 && sc < sb / 2, "an unrelated article sharing a few names scores low (%.2f)", sc);
+    free(v);
 
     /* Backfill: a document indexed without a signature gets one. */
     store_begin(s, &err);
     int64_t late = add_doc(s, "/corpus/late.txt", "A late document, saved without a signature.");
     store_commit(s, &err);
-    is_int(store_neardup_backfill(s, &err), 1, "backfill signs the one unsigned document");
-    is_int(store_neardup_backfill(s, &err), 0, "a second backfill has nothing to do");
+    is_int(neardup_backfill(s, &err), 4, "backfill signs the four documents saved without one");
+    is_int(neardup_backfill(s, &err), 0, "a second backfill has nothing to do");
     (void)late;
 
     /* Deleting the copy's file removes its document and its bands. */
     store_begin(s, &err);
     ok(store_file_delete(s, "/corpus/copy.txt", &err) == 0, "delete the copy");
     store_commit(s, &err);
-    store_near_dups(s, ids[0], NEARDUP_MIN_JACCARD, &v, &n, &err);
+    neardup_find(s, ids[0], NEARDUP_MIN_JACCARD, &v, &n, &err);
     is_int(n, 0, "after deletion, no near-duplicate left");
     free(v);
 
     /* Comparing with the index's tokenizer: stems match across forms. */
-    struct cmp_tokenizer tok;
-    store_cmp_tokenizer(s, &tok);
+    struct text_tokenizer tok;
+    store_text_tokenizer(s, &tok);
     struct cmp_options opt = {0, &tok};
     const char *a = "Beijing imposed tariffs on imported soybeans from the United States.";
     const char *b = "The United States faces a tariff imposed by Beijing on soybean imports.";

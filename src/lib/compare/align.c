@@ -38,87 +38,6 @@ is_number(const char *s, size_t n)
     return true;
 }
 
-/* ---- the basic tokenizer ---------------------------------------------------------- */
-
-static bool
-is_word_cp(uint32_t cp)
-{
-    if (cp < 0x80)
-        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
-    if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7)
-        return false;
-    if ((cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F) ||
-        (cp >= 0xFF00 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
-        (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65) ||
-        cp == UTF8_REPLACEMENT ||
-        (cp >= 0x2190 && cp <= 0x2BFF) || (cp >= 0xFE30 && cp <= 0xFE4F))
-        return false;
-    return true;
-}
-
-void
-compare_tokenize_basic(const char *text, size_t len, cmp_token_fn fn, void *ud)
-{
-    struct buf tok = BUF_INIT;
-    size_t i = 0;
-    while (i < len) {
-        uint32_t cp;
-        int k = utf8_decode(text + i, len - i, &cp);
-        if (utf8_is_cjk(cp)) {
-            /* A CJK run: overlapping bigrams, a lone character alone. */
-            size_t first = i;
-            size_t prev = i;
-            size_t j = i + (size_t)k;
-            int count = 1;
-            while (j < len) {
-                uint32_t c2;
-                int k2 = utf8_decode(text + j, len - j, &c2);
-                if (!utf8_is_cjk(c2))
-                    break;
-                buf_reset(&tok);
-                buf_append(&tok, text + prev, j + (size_t)k2 - prev);
-                fn(buf_str(&tok), prev, j + (size_t)k2, ud);
-                prev = j;
-                j += (size_t)k2;
-                count++;
-            }
-            if (count == 1) {
-                buf_reset(&tok);
-                buf_append(&tok, text + first, j - first);
-                fn(buf_str(&tok), first, j, ud);
-            }
-            i = j;
-            continue;
-        }
-        if (!is_word_cp(cp)) {
-            i += (size_t)k;
-            continue;
-        }
-        size_t start = i;
-        buf_reset(&tok);
-        while (i < len) {
-            uint32_t c2;
-            int k2 = utf8_decode(text + i, len - i, &c2);
-            if (!is_word_cp(c2) || utf8_is_cjk(c2))
-                break;
-            /* "don't", "China's": an apostrophe inside a word ends it; the
-             * possessive s is dropped by the plural rule below. */
-            char enc[4];
-            int m = utf8_encode(utf8_tolower(c2), enc);
-            buf_append(&tok, enc, (size_t)m);
-            i += (size_t)k2;
-        }
-        /* Light English plural stripping: "tariffs" -> "tariff", "talks" -> "talk". */
-        if (tok.len > 3 && tok.data[tok.len - 1] == 's' && tok.data[tok.len - 2] != 's' &&
-            tok.data[tok.len - 2] != 'u' && tok.data[tok.len - 2] != 'i') {
-            tok.len--;
-            tok.data[tok.len] = '\0';
-        }
-        fn(buf_str(&tok), start, i, ud);
-    }
-    buf_free(&tok);
-}
-
 /* ---- term tables --------------------------------------------------------------------- */
 
 struct cmp_entry {
@@ -285,18 +204,18 @@ counts_token_cb(const char *token, size_t start, size_t end, void *ud)
 }
 
 static int
-run_tokenizer(const struct cmp_tokenizer *tok, const char *text, size_t len, cmp_token_fn fn,
+run_tokenizer(const struct text_tokenizer *tok, const char *text, size_t len, text_token_fn fn,
               void *ud)
 {
     if (tok && tok->tokenize)
         return tok->tokenize(tok->ctx, text, len, fn, ud);
-    compare_tokenize_basic(text, len, fn, ud);
+    text_tokenize_basic(text, len, fn, ud);
     return 0;
 }
 
 int
 cmp_counts_add_text(struct cmp_counts *c, const char *text, size_t len,
-                    const struct cmp_tokenizer *tok)
+                    const struct text_tokenizer *tok)
 {
     struct counts_ctx x = {c, text};
     return run_tokenizer(tok, text, len, counts_token_cb, &x);
@@ -465,7 +384,7 @@ tok_start_cmp(const void *p, const void *q)
 }
 
 static int
-side_build(struct side *sd, const char *text, size_t len, const struct cmp_tokenizer *tok,
+side_build(struct side *sd, const char *text, size_t len, const struct text_tokenizer *tok,
            struct cmp_counts *intern, struct ds_error *err)
 {
     memset(sd, 0, sizeof *sd);
@@ -866,7 +785,7 @@ compare_texts(const char *a, size_t na, const char *b, size_t nb, const struct c
 {
     memset(out, 0, sizeof *out);
     double threshold = opt && opt->threshold > 0 ? opt->threshold : 0.35;
-    const struct cmp_tokenizer *tok = opt ? opt->tok : NULL;
+    const struct text_tokenizer *tok = opt ? opt->tok : NULL;
     struct cmp_counts *intern = cmp_counts_new();
     struct side A, B;
     int rc = -1;

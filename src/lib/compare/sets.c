@@ -13,6 +13,7 @@
 #include "dossier/compare.h"
 #include "dossier/query.h"
 #include "dossier/store.h"
+#include "dossier/store_similar.h"
 
 struct set_counts {
     struct cmp_counts *terms, *entities, *topics;
@@ -41,8 +42,8 @@ count_set(struct store *s, const struct query *q, size_t limit, struct set_count
         return -1;
     int rc = -1;
     sc->matched = result_set_count(rs);
-    struct cmp_tokenizer tok;
-    store_cmp_tokenizer(s, &tok);
+    struct text_tokenizer tok;
+    store_text_tokenizer(s, &tok);
     for (size_t pos = 0; pos < sc->matched && sc->docs < limit; pos++) {
         struct result_row row;
         memset(&row, 0, sizeof row);

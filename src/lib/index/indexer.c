@@ -31,6 +31,7 @@
 #include <unistd.h>
 
 #include "dossier/compare.h"
+#include "dossier/store_similar.h"
 #include "dossier/corpus.h"
 #include "dossier/extract.h"
 #include "dossier/ingest.h"
@@ -785,8 +786,8 @@ indexer_run(struct store *s, const char *const *roots, size_t nroots,
 
     /* An index built before signatures existed gets them now (and band rows
      * of deleted documents are swept). */
-    int stale = store_neardup_stale(s, err);
-    if (stale < 0 || (stale > 0 && store_neardup_backfill(s, err) < 0))
+    int stale = store_sig_stale(s, err);
+    if (stale < 0 || (stale > 0 && neardup_backfill(s, err) < 0))
         goto out;
 
     /* The statistics view's tables follow the documents (corpus.h). */

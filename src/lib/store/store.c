@@ -742,6 +742,29 @@ store_rollback(struct store *s)
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+bool
+store_in_transaction(struct store *s)
+{
+    return !sqlite3_get_autocommit(s->db);
+}
+
+int
+store_read_begin(struct store *s, struct ds_error *err)
+{
+    if (store_in_transaction(s))
+        return 0;
+    if (store_exec(s, "BEGIN", "starting a read", err) != 0)
+        return -1;
+    return 1;
+}
+
+void
+store_read_end(struct store *s, int begun)
+{
+    if (begun > 0 && store_in_transaction(s))
+        sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+}
+
 /* ---- files ------------------------------------------------------------------------ */
 
 int

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "dossier/text.h"
+#include "dossier/utf8.h"
 #include "dossier/util.h"
 
 /* ---- stop words --------------------------------------------------------------- */
@@ -55,4 +56,85 @@ text_is_stopword(const char *word, size_t len)
         return false;
     return bsearch(low, stopwords, DS_ARRAY_LEN(stopwords), sizeof stopwords[0], stopword_cmp) !=
            NULL;
+}
+
+/* ---- the basic tokenizer ---------------------------------------------------------- */
+
+static bool
+is_word_cp(uint32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7)
+        return false;
+    if ((cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F) ||
+        (cp >= 0xFF00 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
+        (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65) ||
+        cp == UTF8_REPLACEMENT ||
+        (cp >= 0x2190 && cp <= 0x2BFF) || (cp >= 0xFE30 && cp <= 0xFE4F))
+        return false;
+    return true;
+}
+
+void
+text_tokenize_basic(const char *text, size_t len, text_token_fn fn, void *ud)
+{
+    struct buf tok = BUF_INIT;
+    size_t i = 0;
+    while (i < len) {
+        uint32_t cp;
+        int k = utf8_decode(text + i, len - i, &cp);
+        if (utf8_is_cjk(cp)) {
+            /* A CJK run: overlapping bigrams, a lone character alone. */
+            size_t first = i;
+            size_t prev = i;
+            size_t j = i + (size_t)k;
+            int count = 1;
+            while (j < len) {
+                uint32_t c2;
+                int k2 = utf8_decode(text + j, len - j, &c2);
+                if (!utf8_is_cjk(c2))
+                    break;
+                buf_reset(&tok);
+                buf_append(&tok, text + prev, j + (size_t)k2 - prev);
+                fn(buf_str(&tok), prev, j + (size_t)k2, ud);
+                prev = j;
+                j += (size_t)k2;
+                count++;
+            }
+            if (count == 1) {
+                buf_reset(&tok);
+                buf_append(&tok, text + first, j - first);
+                fn(buf_str(&tok), first, j, ud);
+            }
+            i = j;
+            continue;
+        }
+        if (!is_word_cp(cp)) {
+            i += (size_t)k;
+            continue;
+        }
+        size_t start = i;
+        buf_reset(&tok);
+        while (i < len) {
+            uint32_t c2;
+            int k2 = utf8_decode(text + i, len - i, &c2);
+            if (!is_word_cp(c2) || utf8_is_cjk(c2))
+                break;
+            /* "don't", "China's": an apostrophe inside a word ends it; the
+             * possessive s is dropped by the plural rule below. */
+            char enc[4];
+            int m = utf8_encode(utf8_tolower(c2), enc);
+            buf_append(&tok, enc, (size_t)m);
+            i += (size_t)k2;
+        }
+        /* Light English plural stripping: "tariffs" -> "tariff", "talks" -> "talk". */
+        if (tok.len > 3 && tok.data[tok.len - 1] == 's' && tok.data[tok.len - 2] != 's' &&
+            tok.data[tok.len - 2] != 'u' && tok.data[tok.len - 2] != 'i') {
+            tok.len--;
+            tok.data[tok.len] = '\0';
+        }
+        fn(buf_str(&tok), start, i, ud);
+    }
+    buf_free(&tok);
 }

@@ -1,0 +1,406 @@
+/*
+ * compare/neardup.c — near-duplicates from MinHash signatures: saving them
+ * with their LSH band keys while indexing, the near-duplicates of one
+ * document, and groups over the whole index. The rows live in the store
+ * (store_similar.h); the banding and the Jaccard estimates are here.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "dossier/compare.h"
+#include "dossier/store.h" /* store_begin */
+#include "dossier/store_similar.h"
+
+#define SIG_BYTES (MINHASH_K * sizeof(uint32_t))
+
+/* Signatures are stored little-endian whatever the machine. */
+static void
+sig_pack(const uint32_t sig[MINHASH_K], unsigned char out[SIG_BYTES])
+{
+    for (size_t i = 0; i < MINHASH_K; i++) {
+        out[4 * i] = (unsigned char)sig[i];
+        out[4 * i + 1] = (unsigned char)(sig[i] >> 8);
+        out[4 * i + 2] = (unsigned char)(sig[i] >> 16);
+        out[4 * i + 3] = (unsigned char)(sig[i] >> 24);
+    }
+}
+
+static void
+sig_unpack(const unsigned char *p, uint32_t sig[MINHASH_K])
+{
+    for (size_t i = 0; i < MINHASH_K; i++)
+        sig[i] = (uint32_t)p[4 * i] | (uint32_t)p[4 * i + 1] << 8 | (uint32_t)p[4 * i + 2] << 16 |
+                 (uint32_t)p[4 * i + 3] << 24;
+}
+
+/* The key of band b of sig (the band's index is hashed in, so bands never
+ * collide with each other). */
+static int64_t
+band_key(const uint32_t sig[MINHASH_K], size_t b)
+{
+    unsigned char bytes[4 + MINHASH_BAND_ROWS * 4];
+    bytes[0] = (unsigned char)b;
+    bytes[1] = bytes[2] = bytes[3] = 0;
+    for (size_t r = 0; r < MINHASH_BAND_ROWS; r++) {
+        uint32_t v = sig[b * MINHASH_BAND_ROWS + r];
+        for (size_t k = 0; k < 4; k++)
+            bytes[4 + 4 * r + k] = (unsigned char)(v >> (8 * k));
+    }
+    return (int64_t)ds_hash64(bytes, sizeof bytes);
+}
+
+static void
+band_keys(const uint32_t sig[MINHASH_K], int64_t keys[MINHASH_BANDS])
+{
+    for (size_t b = 0; b < MINHASH_BANDS; b++)
+        keys[b] = band_key(sig, b);
+}
+
+/* ---- saving ----------------------------------------------------------------------- */
+
+struct neardup_writer {
+    struct store_sig_writer *w;
+};
+
+int
+neardup_writer_open(struct store *s, struct neardup_writer **out, struct ds_error *err)
+{
+    *out = NULL;
+    struct store_sig_writer *w = NULL;
+    if (store_sig_writer_open(s, MINHASH_BANDS, &w, err) != 0)
+        return -1;
+    *out = xcalloc(1, sizeof **out);
+    (*out)->w = w;
+    return 0;
+}
+
+void
+neardup_writer_free(struct neardup_writer **wp)
+{
+    if (!*wp)
+        return;
+    store_sig_writer_free(&(*wp)->w);
+    free(*wp);
+    *wp = NULL;
+}
+
+int
+neardup_writer_put(struct neardup_writer *w, int64_t doc_id, const uint32_t sig[MINHASH_K],
+                   struct ds_error *err)
+{
+    unsigned char blob[SIG_BYTES];
+    uint32_t old[MINHASH_K];
+    int64_t keys[MINHASH_BANDS], old_keys[MINHASH_BANDS];
+    int had = store_sig_writer_old(w->w, doc_id, blob, sizeof blob, err);
+    if (had < 0)
+        return -1;
+    if (had) {
+        sig_unpack(blob, old);
+        band_keys(old, old_keys);
+    }
+    sig_pack(sig, blob);
+    band_keys(sig, keys);
+    return store_sig_put(w->w, doc_id, blob, sizeof blob, keys, had ? old_keys : NULL, err);
+}
+
+int
+neardup_writer_add(struct neardup_writer *w, int64_t doc_id, const char *body, size_t len,
+                   struct ds_error *err)
+{
+    uint32_t sig[MINHASH_K];
+    minhash_signature(body ? body : "", body ? len : 0, sig);
+    return neardup_writer_put(w, doc_id, sig, err);
+}
+
+struct backfill {
+    struct neardup_writer *w;
+    struct ds_error *err;
+    long added;
+};
+
+static int
+backfill_one(int64_t doc_id, const char *body, size_t len, void *ud)
+{
+    struct backfill *b = ud;
+    if (neardup_writer_add(b->w, doc_id, body, len, b->err) != 0)
+        return 1;
+    b->added++;
+    return 0;
+}
+
+long
+neardup_backfill(struct store *s, struct ds_error *err)
+{
+    struct backfill b = {NULL, err, 0};
+    bool began = false;
+    if (neardup_writer_open(s, &b.w, err) != 0)
+        return -1;
+    if (!store_in_transaction(s)) {
+        if (store_begin(s, err) != 0)
+            goto fail;
+        began = true;
+    }
+    if (store_sig_unsigned_each(s, backfill_one, &b, err) != 0)
+        goto fail;
+    neardup_writer_free(&b.w);
+    if (store_sig_sweep(s, err) != 0)
+        goto fail;
+    if (began && store_commit(s, err) != 0)
+        return -1;
+    return b.added;
+fail:
+    neardup_writer_free(&b.w);
+    if (began)
+        store_rollback(s);
+    return -1;
+}
+
+/* ---- near-duplicates of one document ---------------------------------------------------- */
+
+int
+neardup_signature(struct store *s, int64_t doc_id, uint32_t sig[MINHASH_K], struct ds_error *err)
+{
+    unsigned char blob[SIG_BYTES];
+    int got = store_sig_get(s, doc_id, blob, sizeof blob, err);
+    if (got > 0)
+        sig_unpack(blob, sig);
+    return got;
+}
+
+static int
+neardup_cmp(const void *p, const void *q)
+{
+    const struct similar_doc *x = p, *y = q;
+    if (x->jaccard != y->jaccard)
+        return x->jaccard > y->jaccard ? -1 : 1;
+    return (x->id > y->id) - (x->id < y->id);
+}
+
+int
+neardup_find(struct store *s, int64_t doc_id, double min_jaccard, struct similar_doc **out,
+             size_t *n_out, struct ds_error *err)
+{
+    *out = NULL;
+    *n_out = 0;
+    int have = store_sig_tables(s, err);
+    if (have <= 0)
+        return have;
+    uint32_t sig[MINHASH_K], other[MINHASH_K];
+    int found = neardup_signature(s, doc_id, sig, err);
+    if (found <= 0)
+        return found;
+    int64_t keys[MINHASH_BANDS];
+    band_keys(sig, keys);
+    int64_t *ids = NULL;
+    size_t nids = 0;
+    if (store_sig_band_docs(s, keys, MINHASH_BANDS, doc_id, &ids, &nids, err) != 0)
+        return -1;
+    struct similar_doc *v = xmalloc((nids + 1) * sizeof *v);
+    size_t n = 0;
+    for (size_t i = 0; i < nids; i++) {
+        int got = neardup_signature(s, ids[i], other, err);
+        if (got < 0) {
+            free(v);
+            free(ids);
+            return -1;
+        }
+        double j = got ? minhash_similarity(sig, other) : 0;
+        if (got && j >= min_jaccard)
+            v[n++] = (struct similar_doc){ids[i], 0, j, j >= NEARDUP_MIN_JACCARD};
+    }
+    free(ids);
+    qsort(v, n, sizeof *v, neardup_cmp);
+    *out = v;
+    *n_out = n;
+    return 0;
+}
+
+/* ---- groups over the whole index ------------------------------------------------------------ */
+
+static size_t
+uf_find(size_t *parent, size_t x)
+{
+    while (parent[x] != x) {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    return x;
+}
+
+static void
+uf_union(size_t *parent, size_t x, size_t y)
+{
+    x = uf_find(parent, x);
+    y = uf_find(parent, y);
+    if (x != y)
+        parent[DS_MAX(x, y)] = DS_MIN(x, y);
+}
+
+static size_t
+id_index(const int64_t *ids, size_t n, int64_t id)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (ids[mid] < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && ids[lo] == id ? lo : SIZE_MAX;
+}
+
+/* Every signature, then every band bucket, of one grouping pass. */
+struct grouping {
+    int64_t *ids;
+    uint32_t *sigs; /* MINHASH_K per id */
+    size_t n, cap;
+    size_t *parent;
+    size_t *bucket; /* indexes of the documents of the current band key */
+    size_t bn, bcap;
+    int64_t band;
+    double min_jaccard;
+};
+
+static int
+grouping_add_sig(int64_t doc_id, const void *sig, void *ud)
+{
+    struct grouping *g = ud;
+    if (g->n == g->cap) {
+        g->cap = g->cap ? g->cap * 2 : 1024;
+        g->ids = xrealloc(g->ids, g->cap * sizeof *g->ids);
+        g->sigs = xrealloc(g->sigs, g->cap * MINHASH_K * sizeof *g->sigs);
+    }
+    g->ids[g->n] = doc_id;
+    sig_unpack(sig, g->sigs + g->n * MINHASH_K);
+    g->n++;
+    return 0;
+}
+
+/* Verify the pairs of the finished bucket (against its first members only
+ * when it is large, to bound the work). */
+static void
+grouping_close_bucket(struct grouping *g)
+{
+    for (size_t x = 0; x < g->bn && x < 8; x++)
+        for (size_t y = x + 1; y < g->bn; y++)
+            if (uf_find(g->parent, g->bucket[x]) != uf_find(g->parent, g->bucket[y]) &&
+                minhash_similarity(g->sigs + g->bucket[x] * MINHASH_K,
+                                   g->sigs + g->bucket[y] * MINHASH_K) >= g->min_jaccard)
+                uf_union(g->parent, g->bucket[x], g->bucket[y]);
+    g->bn = 0;
+}
+
+static int
+grouping_add_band(int64_t band, int64_t doc_id, void *ud)
+{
+    struct grouping *g = ud;
+    if (g->bn && band != g->band)
+        grouping_close_bucket(g);
+    g->band = band;
+    size_t ix = id_index(g->ids, g->n, doc_id);
+    if (ix == SIZE_MAX)
+        return 0;
+    if (g->bn == g->bcap)
+        g->bucket = xrealloc(g->bucket, (g->bcap = g->bcap ? g->bcap * 2 : 16) * sizeof *g->bucket);
+    g->bucket[g->bn++] = ix;
+    return 0;
+}
+
+struct group {
+    int64_t *ids;
+    size_t n;
+};
+
+static int
+group_cmp(const void *p, const void *q)
+{
+    const struct group *x = p, *y = q;
+    if (x->n != y->n)
+        return x->n > y->n ? -1 : 1;
+    return (x->ids[0] > y->ids[0]) - (x->ids[0] < y->ids[0]);
+}
+
+/* The union-find's sets of two or more, largest first. */
+static void
+grouping_collect(struct grouping *g, int64_t ***groups_out, size_t **sizes_out, size_t *ngroups)
+{
+    size_t n = g->n;
+    size_t *count = xcalloc(n + 1, sizeof *count);
+    for (size_t i = 0; i < n; i++)
+        count[uf_find(g->parent, i)]++;
+    size_t ng = 0;
+    for (size_t i = 0; i < n; i++)
+        if (g->parent[i] == i && count[i] > 1)
+            ng++;
+    struct group *gr = xcalloc(ng + 1, sizeof *gr);
+    size_t *slot = xmalloc((n + 1) * sizeof *slot);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (g->parent[i] == i && count[i] > 1) {
+            slot[i] = k;
+            gr[k++].ids = xmalloc(count[i] * sizeof *gr[0].ids);
+        }
+    for (size_t i = 0; i < n; i++) {
+        size_t r = uf_find(g->parent, i);
+        if (count[r] > 1) {
+            struct group *one = &gr[slot[r]];
+            one->ids[one->n++] = g->ids[i]; /* ids ascend, so each group is sorted */
+        }
+    }
+    qsort(gr, ng, sizeof *gr, group_cmp);
+    int64_t **groups = xmalloc((ng + 1) * sizeof *groups);
+    size_t *sizes = xmalloc((ng + 1) * sizeof *sizes);
+    for (size_t i = 0; i < ng; i++) {
+        groups[i] = gr[i].ids;
+        sizes[i] = gr[i].n;
+    }
+    free(gr);
+    free(slot);
+    free(count);
+    *groups_out = groups;
+    *sizes_out = sizes;
+    *ngroups = ng;
+}
+
+void
+neardup_groups_free(int64_t **groups, size_t *sizes, size_t ngroups)
+{
+    for (size_t i = 0; i < ngroups; i++)
+        free(groups[i]);
+    free(groups);
+    free(sizes);
+}
+
+int
+neardup_groups(struct store *s, double min_jaccard, int64_t ***groups_out, size_t **sizes_out,
+               size_t *ngroups, struct ds_error *err)
+{
+    *groups_out = NULL;
+    *sizes_out = NULL;
+    *ngroups = 0;
+    int have = store_sig_tables(s, err);
+    if (have <= 0)
+        return have;
+    struct grouping g = {.min_jaccard = min_jaccard};
+    int result = -1;
+    if (store_sig_each(s, SIG_BYTES, grouping_add_sig, &g, err) != 0)
+        goto done;
+    g.parent = xmalloc((g.n + 1) * sizeof *g.parent);
+    for (size_t i = 0; i < g.n; i++)
+        g.parent[i] = i;
+    /* Documents sharing a band key are candidates. */
+    if (store_sig_bands_each(s, grouping_add_band, &g, err) != 0)
+        goto done;
+    grouping_close_bucket(&g);
+    grouping_collect(&g, groups_out, sizes_out, ngroups);
+    result = 0;
+done:
+    free(g.ids);
+    free(g.sigs);
+    free(g.parent);
+    free(g.bucket);
+    return result;
+}
