@@ -494,18 +494,6 @@ pair_text(struct grid *g, const char *ta, const char *tb, size_t label_len, int 
     }
 }
 
-static void
-figure_text(struct buf *b, const struct figure *f)
-{
-    if (!f) {
-        buf_puts(b, "-");
-        return;
-    }
-    buf_puts(b, f->text ? f->text : "?");
-    if (f->subject)
-        buf_printf(b, " (%s)", f->subject);
-}
-
 static int
 entity_role(enum entity_kind k)
 {
@@ -707,11 +695,11 @@ body_layout(struct cmp_state *s, int w, int colw)
             buf_reset(&t);
             if (fr->side == CMP_SIDE_CONFLICT) {
                 buf_puts(&t, "A: ");
-                figure_text(&t, fr->a);
+                figure_text(&t, fr->a, true);
                 buf_puts(&t, "  B: ");
-                figure_text(&t, fr->b);
+                figure_text(&t, fr->b, true);
             } else {
-                figure_text(&t, fr->side == CMP_SIDE_A ? fr->a : fr->b);
+                figure_text(&t, fr->side == CMP_SIDE_A ? fr->a : fr->b, true);
             }
             full_text(g, t.data, fr->side == CMP_SIDE_CONFLICT ? ROLE_ERROR : ROLE_FIGURE, w, 0);
         }
