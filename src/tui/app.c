@@ -1,11 +1,7 @@
 /*
- * app.c — the browser: command line, terminal set-up and restoration, the
- * query and its result set, pane geometry, the event loop and the status
- * line. Views (view_*.c) draw pane contents; draw.c writes the characters.
- *
- * The terminal is always restored: on normal exit, on SIGINT/SIGTERM (the
- * handler only sets a flag; the loop polls it) and on fatal errors (the
- * ds_fatal hook calls endwin() before the message is printed).
+ * app.c — the browser's state: the query and its result set, pane
+ * geometry, key dispatch and the status line. Views (view_*.c) draw pane
+ * contents; draw.c writes the characters; browse.c runs the terminal.
  */
 #include "config.h"
 
@@ -13,44 +9,20 @@
 
 #include <curses.h>
 #include <errno.h>
-#include <langinfo.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "../cli/cli.h" /* cli_global_db: `dossier --db PATH` before the command */
 #include "dossier/utf8.h"
 #include "tui.h"
 #include "view_stats.h"
 
 #define MIN_COLS 40
 #define MIN_ROWS 10
-
-static volatile sig_atomic_t got_signal;
-static bool curses_active;
-static SCREEN *screen;
-static FILE *null_out, *null_in;
-
-static void
-on_signal(int sig)
-{
-    got_signal = sig;
-}
-
-/* Restore the terminal (idempotent; safe from the fatal hook). */
-static void
-restore_terminal(void)
-{
-    if (curses_active) {
-        endwin();
-        curses_active = false;
-    }
-}
 
 void
 app_message(struct app *app, int role, const char *fmt, ...)
@@ -570,7 +542,7 @@ draw_status(struct app *app)
         draw_text(y, C - rw, rw, right, ROLE_STATUS, true);
 }
 
-static void
+void
 app_draw(struct app *app)
 {
     draw_clear();
@@ -869,7 +841,7 @@ handle_mouse(struct app *app)
     }
 }
 
-static void
+void
 app_resize(struct app *app, int rows, int cols)
 {
     app->rows = rows;
@@ -952,8 +924,8 @@ fullscreen_key(struct app *app, int key, int action)
     return true;
 }
 
-static void
-handle_key(struct app *app, int key)
+void
+app_handle_key(struct app *app, int key)
 {
     if (key == (TK_FN | KEY_RESIZE)) {
         int r, c;
@@ -1121,45 +1093,7 @@ handle_key(struct app *app, int key)
 
 /* ---- input ------------------------------------------------------------------------------ */
 
-/* The next key from the terminal; -1 on timeout. */
-static int
-read_key(void)
-{
-    wint_t wch;
-    int rc = get_wch(&wch);
-    if (rc == ERR)
-        return -1;
-    if (rc == KEY_CODE_YES) {
-        if (wch == KEY_ENTER)
-            return '\n';
-        return TK_FN | (int)wch;
-    }
-    if (wch == '\r')
-        return '\n';
-    return (int)wch;
-}
-
-static int
-parse_size(const char *s, int *w, int *h)
-{
-    char x;
-    return sscanf(s, "%d%c%d", w, &x, h) == 3 && (x == 'x' || x == 'X') && *w > 0 && *h > 0 &&
-                   *w <= 1000 && *h <= 1000
-               ? 0
-               : -1;
-}
-
-static void
-usage(FILE *f)
-{
-    fputs("usage: dossier browse [--db PATH] [--script FILE] [--size WxH] [QUERY]\n"
-          "  --db PATH      the index (default: $DOSSIER_DB or the data dir)\n"
-          "  --script FILE  read keys and commands from FILE (headless; see tests/tui)\n"
-          "  --size WxH     screen size in script mode (default 80x24)\n",
-          f);
-}
-
-static void
+void
 app_free(struct app *app)
 {
     app_compare_free(app);
@@ -1185,241 +1119,11 @@ app_free(struct app *app)
     store_close(&app->store);
 }
 
-static int
-start_curses(struct app *app, int w, int h)
+void
+app_init(struct app *app, bool script)
 {
-    if (app->script) {
-        null_out = fopen("/dev/null", "w");
-        null_in = fopen("/dev/null", "r");
-        if (!null_out || !null_in)
-            return -1;
-        const char *term = getenv("TERM");
-        screen =
-            newterm(term && *term && strcmp(term, "dumb") != 0 ? term : "xterm", null_out, null_in);
-        if (!screen)
-            screen = newterm("vt100", null_out, null_in);
-        if (!screen)
-            return -1;
-        set_term(screen);
-        resize_term(h, w);
-    } else {
-        if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-            fprintf(stderr, "dossier: browse needs a terminal (use `dossier search` in pipes)\n");
-            return -1;
-        }
-        screen = newterm(NULL, stdout, stdin);
-        if (!screen) {
-            fprintf(stderr, "dossier: cannot use terminal type '%s'\n",
-                    getenv("TERM") ? getenv("TERM") : "");
-            return -1;
-        }
-        set_term(screen);
-    }
-    curses_active = true;
-    ds_set_fatal_hook(restore_terminal);
-    cbreak();
-    noecho();
-    nonl();
-    keypad(stdscr, TRUE);
-    set_escdelay(40);
-    if (!app->script) {
-        mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
-        mouseinterval(0);
-        timeout(250);
-    }
-    curs_set(0);
-    theme_init();
-    /* without a UTF-8 locale the terminal cannot show other characters */
-    const char *cs = nl_langinfo(CODESET);
-    draw_set_ascii(!app->script && !(cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0)));
-    int r, c;
-    getmaxyx(stdscr, r, c);
-    app_resize(app, r, c);
-    return 0;
-}
-
-static void
-stop_curses(void)
-{
-    restore_terminal();
-    if (screen) {
-        delscreen(screen);
-        screen = NULL;
-    }
-    if (null_out)
-        fclose(null_out);
-    if (null_in)
-        fclose(null_in);
-    null_out = null_in = NULL;
-    draw_resize(0, 0);
-}
-
-static int
-run_script(struct app *app, const char *path)
-{
-    struct script *sc = NULL;
-    struct ds_error err;
-    ds_error_clear(&err);
-    if (script_open(path, &sc, &err) < 0) {
-        restore_terminal();
-        fprintf(stderr, "dossier: %s\n", err.msg);
-        return 2;
-    }
-    int status = 0;
-    app_draw(app);
-    while (!app->quit && !got_signal) {
-        struct script_event ev;
-        if (script_next(sc, &ev, &err) < 0) {
-            fprintf(stderr, "dossier: %s\n", err.msg);
-            status = 2;
-            continue;
-        }
-        if (ev.kind == SCRIPT_END || ev.kind == SCRIPT_QUIT)
-            break;
-        if (ev.kind == SCRIPT_DUMP || ev.kind == SCRIPT_DUMP_ROLES ||
-            ev.kind == SCRIPT_DUMP_ATTRS) {
-            app_draw(app);
-            enum draw_dump_kind kind = ev.kind == SCRIPT_DUMP         ? DUMP_TEXT
-                                       : ev.kind == SCRIPT_DUMP_ROLES ? DUMP_ROLES
-                                                                      : DUMP_ATTRS;
-            if (draw_dump(ev.path, kind, &err) < 0) {
-                fprintf(stderr, "dossier: %s\n", err.msg);
-                status = 2;
-            }
-            continue;
-        }
-        if (ev.key == TK_RESIZE_SCRIPT) {
-            resize_term(ev.h, ev.w);
-            app_resize(app, ev.h, ev.w);
-        } else {
-            bool prompting = app->prompting != 0;
-            handle_key(app, ev.key);
-            /* a :type line into a prompt is a paste: drawn once when its keys
-             * stop coming, as in a terminal (the prompt counts its hits then) */
-            if (ev.more && prompting && app->prompting)
-                continue;
-        }
-        app_draw(app);
-    }
-    script_free(&sc);
-    return status;
-}
-
-/* True when another key is already waiting (it is pushed back). */
-static bool
-input_pending(void)
-{
-    wint_t wch;
-    timeout(0);
-    int rc = get_wch(&wch);
-    timeout(250);
-    if (rc == ERR)
-        return false;
-    if (rc == KEY_CODE_YES)
-        ungetch((int)wch);
-    else
-        unget_wch((wchar_t)wch);
-    return true;
-}
-
-static int
-key_waiting(void *ud)
-{
-    (void)ud;
-    return input_pending();
-}
-
-static int
-run_terminal(struct app *app)
-{
-    app_draw(app);
-    while (!app->quit && !got_signal) {
-        /* the statistics' slower parts, while no key waits */
-        while (app->stats && view_stats_pending() && !input_pending()) {
-            view_stats_step(app);
-            app_draw(app);
-        }
-        /* the rest of a keyword-in-context search, likewise */
-        while (app->kwic && view_kwic_pending() && !input_pending()) {
-            view_kwic_step(app);
-            app_draw(app);
-        }
-        /* the facts pane's keywords for a new article, after it is shown */
-        while (app->kw_wanted && !app->kw_valid && !input_pending()) {
-            store_set_interrupt(app->store, key_waiting, NULL);
-            bool done = app_keywords_ensure(app);
-            store_set_interrupt(app->store, NULL, NULL);
-            if (!done)
-                break;
-            app->kw_wanted = false;
-            app_draw(app);
-        }
-        /* the sidebar's topic counts for a new query, after the list is shown */
-        while (app->topics_wanted && !app->topics_valid && !input_pending()) {
-            /* a key stops them (110 ms at 1M documents); they run again
-             * when the keys stop coming */
-            store_set_interrupt(app->store, key_waiting, NULL);
-            app_topics_ensure(app);
-            store_set_interrupt(app->store, NULL, NULL);
-            if (!app->topics_valid)
-                break;
-            app->topics_wanted = false;
-            app_draw(app);
-        }
-        int key = read_key();
-        if (key < 0)
-            continue;
-        handle_key(app, key);
-        /* a held key or a paste: draw once when the keys stop coming */
-        if (!app->quit && !input_pending())
-            app_draw(app);
-    }
-    return 0;
-}
-
-int
-cmd_browse(int argc, char **argv)
-{
-    const char *db = NULL, *script_path = NULL;
-    int w = 80, h = 24;
-    struct buf qtext = BUF_INIT;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            usage(stdout);
-            buf_free(&qtext);
-            return 0;
-        } else if (strcmp(a, "--db") == 0 && i + 1 < argc) {
-            db = argv[++i];
-        } else if (strncmp(a, "--db=", 5) == 0) {
-            db = a + 5;
-        } else if (strcmp(a, "--script") == 0 && i + 1 < argc) {
-            script_path = argv[++i];
-        } else if (strcmp(a, "--size") == 0 && i + 1 < argc) {
-            if (parse_size(argv[++i], &w, &h) < 0) {
-                fprintf(stderr, "dossier: bad --size '%s' (want WxH, e.g. 80x24)\n", argv[i]);
-                buf_free(&qtext);
-                return 2;
-            }
-        } else if (strcmp(a, "--") == 0) {
-            for (i++; i < argc; i++)
-                buf_printf(&qtext, "%s%s", qtext.len ? " " : "", argv[i]);
-        } else if (a[0] == '-' && a[1] == '-') {
-            fprintf(stderr, "dossier: browse: unknown option '%s'\n", a);
-            usage(stderr);
-            buf_free(&qtext);
-            return 2;
-        } else {
-            buf_printf(&qtext, "%s%s", qtext.len ? " " : "", a);
-        }
-    }
-
-    if (!db)
-        db = cli_global_db;
-    struct app app_storage;
-    struct app *app = &app_storage;
     memset(app, 0, sizeof *app);
-    app->script = script_path != NULL;
+    app->script = script;
     app->focus = PANE_LIST;
     app->sidebar_w = 22;
     app->facts_w = 34;
@@ -1428,87 +1132,24 @@ cmd_browse(int argc, char **argv)
         app->panes[i].ops = pane_ops[i];
     prompt_init(&app->prompt);
     tlines_init(&app->rlines);
+}
 
-    keymap_init();
-    char *cfgdir = ds_config_dir();
-    char *cfg = xasprintf("%s/config", cfgdir);
-    struct buf cfgmsg = BUF_INIT;
-    config_load(cfg, &cfgmsg);
-    free(cfg);
-    free(cfgdir);
-
-    char *path = ds_db_path(db);
-    struct stat stbuf;
-    struct ds_error err;
-    ds_error_clear(&err);
-    if (stat(path, &stbuf) != 0) {
-        fprintf(stderr, "dossier: no index at %s; build one with `dossier index FOLDER`\n", path);
-        free(path);
-        buf_free(&cfgmsg);
-        buf_free(&qtext);
-        return 2;
+void
+app_start(struct app *app, const char *query, const char *cfgmsg)
+{
+    if (app_set_query(app, query) < 0) {
+        struct buf keep = BUF_INIT;
+        buf_puts(&keep, app->msg.data);
+        app_set_query(app, "");
+        app_message(app, ROLE_ERROR, "%s", keep.data);
+        buf_free(&keep);
     }
-    if (store_open(path, 0, &app->store, &err) < 0) {
-        ds_error_clear(&err);
-        if (store_open(path, STORE_READONLY, &app->store, &err) < 0) {
-            fprintf(stderr, "dossier: %s\n", err.msg);
-            free(path);
-            buf_free(&cfgmsg);
-            buf_free(&qtext);
-            return 2;
-        }
-    }
-    free(path);
-    if (!app->script) {
-        char *dd = ds_data_dir();
-        app->history_path = xasprintf("%s/history", dd);
-        prompt_history_load(&app->prompt, app->history_path);
-        free(dd);
-    }
-
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    struct sigaction old_int, old_term;
-    sigaction(SIGINT, &sa, &old_int);
-    sigaction(SIGTERM, &sa, &old_term);
-
-    int status = 0;
-    if (start_curses(app, w, h) < 0) {
-        status = 2;
-    } else {
-        if (app_set_query(app, buf_str(&qtext)) < 0) {
-            struct buf keep = BUF_INIT;
-            buf_puts(&keep, app->msg.data);
-            app_set_query(app, "");
-            app_message(app, ROLE_ERROR, "%s", keep.data);
-            buf_free(&keep);
-        }
-        /* the empty query selects every document: when it ran, its count is
-         * the corpus size, without store_stats' other counts (146 ms at 1M) */
-        if (app->all_count > 0)
-            app->total_docs = app->all_count;
-        else
-            update_total(app);
-        if (cfgmsg.len)
-            app_message(app, ROLE_ERROR, "%s", cfgmsg.data);
-        status = app->script ? run_script(app, script_path) : run_terminal(app);
-    }
-    stop_curses();
-    ds_set_fatal_hook(NULL);
-    sigaction(SIGINT, &old_int, NULL);
-    sigaction(SIGTERM, &old_term, NULL);
-    if (app->history_path) {
-        char *dd = ds_data_dir();
-        ds_mkdir_p(dd, 0700);
-        free(dd);
-        prompt_history_save(&app->prompt, app->history_path);
-    }
-    if (got_signal)
-        status = 128 + got_signal;
-    app_free(app);
-    buf_free(&cfgmsg);
-    buf_free(&qtext);
-    return status;
+    /* the empty query selects every document: when it ran, its count is
+     * the corpus size, without store_stats' other counts (146 ms at 1M) */
+    if (app->all_count > 0)
+        app->total_docs = app->all_count;
+    else
+        update_total(app);
+    if (*cfgmsg)
+        app_message(app, ROLE_ERROR, "%s", cfgmsg);
 }

@@ -15,7 +15,8 @@
  *              and find-in-article), facts, help, compare (side by side),
  *              stats (statistics, S) and kwic (keyword in context, w), both
  *              declared in view_stats.h with export.c (e).
- *   app.c      state, pane layout, the event loop, cmd_browse().
+ *   app.c      state, pane layout, key dispatch.
+ *   browse.c   tui_browse() (browse.h): the terminal, the event loop.
  *   script.c   --script: keys and commands read from a file.
  *   prompt.c   the query prompt's line editor and history.
  *   config.c   $XDG_CONFIG_HOME/dossier/config (bind, color).
@@ -34,10 +35,6 @@
 #include "dossier/query.h"
 #include "dossier/store.h"
 #include "dossier/util.h"
-
-/* Entry point for `dossier` (no arguments) and `dossier browse [...]`;
- * argv[0] is "browse". Returns the process exit status. */
-int cmd_browse(int argc, char **argv);
 
 /* ---- style roles (theme.c) ------------------------------------------------------ */
 
@@ -476,6 +473,19 @@ struct app {
     struct buf msg;
     int msg_role;
 };
+
+/* The app's life (app.c; browse.c drives it): set up with defaults (no
+ * store yet), run the first query (a bad one is shown and replaced by the
+ * empty query; cfgmsg, when not "", goes to the status line), and free. */
+void app_init(struct app *app, bool script);
+void app_start(struct app *app, const char *query, const char *cfgmsg);
+void app_free(struct app *app);
+/* One key (or KEY_RESIZE / KEY_MOUSE as TK_FN codes). */
+void app_handle_key(struct app *app, int key);
+/* Draw the whole screen and flush it. */
+void app_draw(struct app *app);
+/* The terminal is now rows x cols. */
+void app_resize(struct app *app, int rows, int cols);
 
 /* app.c services for the views */
 void app_message(struct app *app, int role, const char *fmt, ...) DS_PRINTF(3, 4);
