@@ -23,7 +23,6 @@
 
 #include "browse.h"
 #include "tui.h"
-#include "view_stats.h"
 
 static volatile sig_atomic_t got_signal;
 static bool curses_active;
@@ -171,11 +170,11 @@ run_script(struct app *app, const char *path)
             resize_term(ev.h, ev.w);
             app_resize(app, ev.h, ev.w);
         } else {
-            bool prompting = app->prompting != 0;
+            bool prompting = app_view_top(app) == VIEW_PROMPT;
             app_handle_key(app, ev.key);
             /* a :type line into a prompt is a paste: drawn once when its keys
              * stop coming, as in a terminal (the prompt counts its hits then) */
-            if (ev.more && prompting && app->prompting)
+            if (ev.more && prompting && app_view_top(app) == VIEW_PROMPT)
                 continue;
         }
         app_draw(app);
@@ -212,39 +211,12 @@ static int
 run_terminal(struct app *app)
 {
     app_draw(app);
+    app->key_waiting = key_waiting;
     while (!app->quit && !got_signal) {
-        /* the statistics' slower parts, while no key waits */
-        while (app->stats && view_stats_pending() && !input_pending()) {
-            view_stats_step(app);
-            app_draw(app);
-        }
-        /* the rest of a keyword-in-context search, likewise */
-        while (app->kwic && view_kwic_pending() && !input_pending()) {
-            view_kwic_step(app);
-            app_draw(app);
-        }
-        /* the facts pane's keywords for a new article, after it is shown */
-        while (app->kw_wanted && !app->kw_valid && !input_pending()) {
-            store_set_interrupt(app->store, key_waiting, NULL);
-            bool done = app_keywords_ensure(app);
-            store_set_interrupt(app->store, NULL, NULL);
-            if (!done)
-                break;
-            app->kw_wanted = false;
-            app_draw(app);
-        }
-        /* the sidebar's topic counts for a new query, after the list is shown */
-        while (app->topics_wanted && !app->topics_valid && !input_pending()) {
-            /* a key stops them (110 ms at 1M documents); they run again
-             * when the keys stop coming */
-            store_set_interrupt(app->store, key_waiting, NULL);
-            app_topics_ensure(app);
-            store_set_interrupt(app->store, NULL, NULL);
-            if (!app->topics_valid)
-                break;
-            app->topics_wanted = false;
-            app_draw(app);
-        }
+        /* what the views left for between keys (the statistics' slower
+         * parts, the rest of a KWIC search, the facts pane's keywords, the
+         * sidebar's counts), while no key waits */
+        app_idle(app);
         int key = read_key();
         if (key < 0)
             continue;
@@ -328,19 +300,10 @@ tui_browse(const struct tui_options *opt)
 
     int status = 2;
     if (open_index(app, opt->db) == 0) {
-        if (!app->script) {
-            char *dd = ds_data_dir();
-            app->history_path = xasprintf("%s/history", dd);
-            prompt_history_load(&app->prompt, app->history_path);
-            free(dd);
-        }
+        if (!app->script)
+            ask_history_load(app);
         status = run(app, opt, buf_str(&cfgmsg));
-        if (app->history_path) {
-            char *dd = ds_data_dir();
-            ds_mkdir_p(dd, 0700);
-            free(dd);
-            prompt_history_save(&app->prompt, app->history_path);
-        }
+        ask_history_save(app);
     }
     app_free(app);
     buf_free(&cfgmsg);

@@ -29,8 +29,6 @@
  * terms, entities and topics distinctive of each side (compare_two_sets, as
  * `dossier compare --left --right` counts them) in the two columns.
  *
- * Also here: the near-duplicate counts the list shows (app_near_dup_count),
- * cached per document.
  */
 #include "config.h"
 
@@ -88,16 +86,6 @@ struct hls {
     size_t n, cap;
 };
 
-struct ndup_entry {
-    int64_t id;
-    size_t count;
-};
-
-struct cmp_ndups {
-    struct ndup_entry *v;
-    size_t n, cap;
-};
-
 static void
 grid_init(struct grid *g)
 {
@@ -138,22 +126,27 @@ state_free(struct cmp_state **sp)
     *sp = NULL;
 }
 
-void
-app_compare_close(struct app *app)
+static const struct pane_ops compare_pane_ops;
+
+/* The comparison shown (the compare view's state), or NULL. */
+static struct cmp_state *
+cmp_of(struct app *app)
 {
-    state_free(&app->cmp);
-    app->comparing = false;
+    return app_view(app, VIEW_COMPARE)->state;
 }
 
-void
-app_compare_free(struct app *app)
+/* Show s (replacing the comparison shown, if any) over the whole screen,
+ * as app_layout will give it, so that keys typed ahead (handled before the
+ * next draw) already scroll the right pane. */
+static void
+cmp_show(struct app *app, struct cmp_state *s)
 {
-    app_compare_close(app);
-    if (app->ndups) {
-        free(app->ndups->v);
-        free(app->ndups);
-        app->ndups = NULL;
-    }
+    struct view *v = app_view(app, VIEW_COMPARE);
+    struct cmp_state *old = v->state;
+    state_free(&old);
+    v->state = s;
+    v->pane = (struct pane){.ops = &compare_pane_ops, .h = app->rows - 1, .w = app->cols};
+    app_view_push(app, VIEW_COMPARE);
 }
 
 static int
@@ -197,18 +190,12 @@ compare_open(struct app *app, int64_t a, int64_t b)
     }
     compare_summarize(&s->r, &s->xa, &s->xb, &s->sum);
     s->ms = (ds_now() * 1000.0) - t0;
-    app_compare_close(app);
-    app->cmp = s;
-    app->comparing = true;
-    /* the whole screen, as app_geometry gives it, so that keys typed ahead
-     * (handled before the next draw) already scroll the right pane */
-    app->panes[PANE_COMPARE] = (struct pane){.ops = &view_compare_ops, .h = app->rows - 1,
-                                             .w = app->cols};
+    cmp_show(app, s);
     return true;
 }
 
 void
-app_compare_mark(struct app *app)
+cmpview_mark(struct app *app)
 {
     if (!app->doc_id) {
         app_message(app, ROLE_ERROR, "compare: no article selected");
@@ -225,14 +212,14 @@ app_compare_mark(struct app *app)
 }
 
 void
-app_compare_key(struct app *app)
+cmpview_key(struct app *app)
 {
     if (!app->doc_id) {
         app_message(app, ROLE_ERROR, "compare: no article selected");
         return;
     }
     if (!app->cmp_mark || app->cmp_mark == app->doc_id) {
-        app_compare_mark(app);
+        cmpview_mark(app);
         if (!app->cmp_mark) /* c on the marked article keeps it marked */
             app->cmp_mark = app->doc_id;
         return;
@@ -242,7 +229,7 @@ app_compare_key(struct app *app)
 }
 
 void
-app_compare_similar(struct app *app)
+cmpview_similar(struct app *app)
 {
     if (!app->doc_id) {
         app_message(app, ROLE_ERROR, "compare: no article selected");
@@ -296,11 +283,7 @@ sets_open(struct app *app, const char *qa, const char *qb)
         state_free(&s);
         return false;
     }
-    app_compare_close(app);
-    app->cmp = s;
-    app->comparing = true;
-    app->panes[PANE_COMPARE] = (struct pane){.ops = &view_compare_ops, .h = app->rows - 1,
-                                             .w = app->cols};
+    cmp_show(app, s);
     return true;
 }
 
@@ -313,7 +296,7 @@ blank(const char *s)
 }
 
 void
-app_compare_sets(struct app *app, const char *text)
+cmpview_sets(struct app *app, const char *text)
 {
     /* "QUERY vs QUERY" (or "versus") */
     const char *sep = NULL;
@@ -337,33 +320,6 @@ app_compare_sets(struct app *app, const char *text)
     else
         sets_open(app, qa, qb);
     free(qa);
-}
-
-/* ---- near-duplicate counts for the list ---------------------------------------------- */
-
-size_t
-app_near_dup_count(struct app *app, int64_t id)
-{
-    if (!app->ndups)
-        app->ndups = xcalloc(1, sizeof(*app->ndups));
-    struct cmp_ndups *c = app->ndups;
-    for (size_t i = 0; i < c->n; i++)
-        if (c->v[i].id == id)
-            return c->v[i].count;
-    struct similar_doc *d = NULL;
-    size_t n = 0, count = 0;
-    struct ds_error err;
-    ds_error_clear(&err);
-    if (store_near_dups(app->store, id, NEARDUP_MIN_JACCARD, &d, &n, &err) == 0)
-        for (size_t i = 0; i < n; i++)
-            count += d[i].id != id;
-    free(d);
-    if (c->n == c->cap) {
-        c->cap = c->cap ? c->cap * 2 : 64;
-        c->v = xrealloc(c->v, c->cap * sizeof(*c->v));
-    }
-    c->v[c->n++] = (struct ndup_entry){id, count};
-    return count;
 }
 
 /* ---- layout ------------------------------------------------------------------------- */
@@ -821,8 +777,8 @@ compare_layout(struct cmp_state *s, int w)
 static void
 ensure_layout(struct app *app, struct pane *p)
 {
-    if (app->cmp && p->w > 0 && app->cmp->width != p->w)
-        compare_layout(app->cmp, p->w);
+    if (cmp_of(app) && p->w > 0 && cmp_of(app)->width != p->w)
+        compare_layout(cmp_of(app), p->w);
 }
 
 /* Rows of the strip shown in a pane of h rows (title included). */
@@ -844,7 +800,7 @@ body_rows(const struct cmp_state *s, int h)
 static size_t
 compare_count(struct app *app, struct pane *p)
 {
-    if (!app->cmp)
+    if (!cmp_of(app))
         return 0;
     ensure_layout(app, p);
     p->top = 0;
@@ -854,7 +810,7 @@ compare_count(struct app *app, struct pane *p)
 static void
 compare_title(struct app *app, struct pane *p, struct buf *out)
 {
-    const struct cmp_state *s = app->cmp;
+    const struct cmp_state *s = cmp_of(app);
     if (!s)
         return;
     size_t bh = body_rows(s, p->h), n = s->body.n;
@@ -920,7 +876,7 @@ static void
 compare_draw_line(struct app *app, struct pane *p, size_t i, int y, int x, int w, bool sel)
 {
     (void)sel;
-    const struct cmp_state *s = app->cmp;
+    const struct cmp_state *s = cmp_of(app);
     size_t nh = header_rows(s, p->h);
     if (i < nh) {
         const struct cmp_line *l = &s->hdr.lines[i];
@@ -996,7 +952,7 @@ diff_step(struct app *app, struct cmp_state *s, int h, int dir)
 static void
 open_side(struct app *app, int side)
 {
-    const struct cmp_state *s = app->cmp;
+    const struct cmp_state *s = cmp_of(app);
     int64_t id = side ? s->id_b : s->id_a;
     struct span at = {0, 0};
     for (size_t k = side && s->unlocked ? s->top_b : s->top_a; k < s->body.n; k++) {
@@ -1007,7 +963,7 @@ open_side(struct app *app, int side)
             break;
         }
     }
-    app_compare_close(app);
+    app_view_close(app, VIEW_COMPARE);
     app_load_doc(app, id);
     app->focus = PANE_READER;
     app->zoom = false;
@@ -1018,7 +974,7 @@ open_side(struct app *app, int side)
 static bool
 compare_action(struct app *app, struct pane *p, int action)
 {
-    struct cmp_state *s = app->cmp;
+    struct cmp_state *s = cmp_of(app);
     if (!s)
         return false;
     ensure_layout(app, p);
@@ -1081,8 +1037,8 @@ compare_action(struct app *app, struct pane *p, int action)
         bool unlocked = s->unlocked;
         int side = s->side;
         if (compare_open(app, b, a)) { /* rows follow A's order: start at the top */
-            app->cmp->unlocked = unlocked;
-            app->cmp->side = side;
+            cmp_of(app)->unlocked = unlocked;
+            cmp_of(app)->side = side;
             app_message(app, ROLE_STATUS, "compare: swapped, A is #%lld", (long long)b);
         }
         return true;
@@ -1097,11 +1053,47 @@ compare_action(struct app *app, struct pane *p, int action)
     }
 }
 
-const struct view_ops view_compare_ops = {
+static const struct pane_ops compare_pane_ops = {
     .title = "Compare",
     .selectable = false,
     .count = compare_count,
     .title_extra = compare_title,
     .draw_line = compare_draw_line,
     .action = compare_action,
+};
+
+/* ---- the view ------------------------------------------------------------------------------ */
+
+/* q, c and Esc close the comparison; every key stays here. */
+static bool
+compare_key(struct app *app, struct view *v, int key, int action)
+{
+    if (action == ACT_QUIT || action == ACT_COMPARE || key == 27)
+        app_view_pop(app);
+    else if (action == ACT_QUIT_NOW)
+        app->quit = true;
+    else if (action == ACT_HELP)
+        help_show(app, false);
+    else if (!compare_action(app, &v->pane, action))
+        pane_move(app, &v->pane, action);
+    return true;
+}
+
+/* Closed: the comparison is freed (c opens a new one). */
+static void
+compare_done(struct app *app, struct view *v)
+{
+    (void)app;
+    struct cmp_state *s = v->state;
+    state_free(&s);
+    v->state = NULL;
+}
+
+const struct view_ops compare_view_ops = {
+    .name = "compare",
+    .layout = pane_full_layout,
+    .draw = pane_full_draw,
+    .hint = "j/k scroll  n/N differences  u unlock  x swap  Enter read  q close",
+    .key = compare_key,
+    .done = compare_done,
 };

@@ -256,7 +256,7 @@ facts_action(struct app *app, struct pane *p, int action)
     return true;
 }
 
-const struct view_ops view_facts_ops = {
+const struct pane_ops facts_pane_ops = {
     .title = "Facts",
     .selectable = true,
     .count = facts_count,

@@ -328,7 +328,7 @@ reader_action(struct app *app, struct pane *p, int action)
     return false;
 }
 
-const struct view_ops view_reader_ops = {
+const struct pane_ops reader_pane_ops = {
     .title = "Article",
     .selectable = false,
     .count = reader_count,
