@@ -146,7 +146,7 @@ app_run(struct app *app, bool keep_doc)
         lp->top = 0;
     const struct result_row *r = app_row(app, lp->sel);
     /* reload even the same article: its hits depend on the query */
-    app_load_doc(app, r ? r->id : 0);
+    reader_load(app, r ? r->id : 0);
     return 0;
 }
 
@@ -492,7 +492,7 @@ app_free(struct app *app)
         if (app->views[i].ops && app->views[i].ops->free)
             app->views[i].ops->free(app, &app->views[i]);
     list_near_dups_forget(app);
-    app_doc_clear(app);
+    reader_doc_clear(app);
     app_rows_forget(app);
     free(app->win);
     free(app->win_marked);

@@ -9,7 +9,7 @@
 
 struct tui_options {
     const char *db;     /* the index as given (--db), or NULL: $DOSSIER_DB, else the data dir */
-    const char *script; /* --script FILE: keys and commands from FILE, headless; NULL: the terminal */
+    const char *script; /* --script FILE: keys from FILE, headless; NULL: the terminal */
     int width, height;  /* the screen in script mode (80x24 unless --size) */
     const char *query;  /* the query to open on ("" for every article) */
 };

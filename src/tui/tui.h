@@ -25,6 +25,12 @@
  *   prompt.c   the prompt's line editor and history (no curses calls).
  *   config.c   $XDG_CONFIG_HOME/dossier/config (bind, color).
  *
+ * Names: each file's public functions carry its own prefix, so a call says
+ * where to look: app_ (app.c), pane_ (pane.c), main_ (view_main.c),
+ * reader_, facts_, list_, help_ (view_<name>.c), cmpview_ (view_compare.c),
+ * view_stats_ / view_kwic_ (view_stats.h), ask_ (view_prompt.c; prompt_ is
+ * the line editor's), export_ (export.c), draw_, theme_, keymap_, layout_.
+ *
  * Ownership: every struct here owns its strings; *_clear()/free functions
  * release them. The backend is used only through the headers in include/dossier/.
  */
@@ -380,7 +386,15 @@ bool pane_mouse(struct app *app, struct pane *p, int y, int x, unsigned long bst
  * the stack): keys go to the top view, which passes what it does not handle
  * to the one below; q pops it. Each file keeps its view's own state behind
  * these operations. */
-enum view_id { VIEW_MAIN, VIEW_HELP, VIEW_COMPARE, VIEW_STATS, VIEW_KWIC, VIEW_PROMPT, VIEW_COUNT_ };
+enum view_id {
+    VIEW_MAIN,    /* the four panes (view_main.c): always at the bottom */
+    VIEW_HELP,    /* view_help.c */
+    VIEW_COMPARE, /* view_compare.c */
+    VIEW_STATS,   /* view_stats.c */
+    VIEW_KWIC,    /* view_kwic.c */
+    VIEW_PROMPT,  /* view_prompt.c: an overlay on the status line */
+    VIEW_COUNT_
+};
 
 struct view {
     const struct view_ops *ops;
@@ -593,31 +607,31 @@ void main_open_at(struct app *app, int64_t id, uint32_t start, uint32_t end);
 /* ---- the reader (view_reader.c) ---------------------------------------------------------- */
 
 /* Forget the loaded article (reader lines, hits, finds, facts). */
-void app_doc_clear(struct app *app);
+void reader_doc_clear(struct app *app);
 /* Find text in the article (/): highlight every match, jump to the first at
  * or after the reader's top; "" stops finding. */
-void app_find_start(struct app *app, const char *text);
+void reader_find_start(struct app *app, const char *text);
 /* n / N: the next (dir 1) or previous (-1) find match, wrapping; without a
  * find, the next search hit. */
-void app_find_step(struct app *app, int dir);
+void reader_find_step(struct app *app, int dir);
 /* Load an article into the reader and facts panes (0 clears). */
-void app_load_doc(struct app *app, int64_t id);
+void reader_load(struct app *app, int64_t id);
 /* Scroll the reader so body offset off is visible; mark [off, end) current. */
-void app_reader_jump(struct app *app, uint32_t off, uint32_t end);
+void reader_jump(struct app *app, uint32_t off, uint32_t end);
 /* (Re)build the reader lines for width w. */
-void app_reader_layout(struct app *app, int w);
+void reader_layout(struct app *app, int w);
 
 /* ---- the facts pane (view_facts.c) ------------------------------------------------------- */
 
 /* Keywords and facts of the loaded article, computed on first use (the
  * facts pane asks when it is drawn), so browsing with it hidden costs nothing. */
-void app_facts_ensure(struct app *app);
+void facts_ensure(struct app *app);
 /* Compute the loaded article's keywords (a lookup in the index per word)
  * and rebuild the facts. Returns false when the store interrupted it. */
-bool app_keywords_ensure(struct app *app);
+bool facts_keywords_ensure(struct app *app);
 /* Build the facts items for the loaded article. */
-void app_facts_build(struct app *app);
-void app_facts_clear(struct app *app);
+void facts_build(struct app *app);
+void facts_clear(struct app *app);
 
 /* ---- the list (view_list.c) ------------------------------------------------------------ */
 

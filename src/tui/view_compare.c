@@ -964,11 +964,11 @@ open_side(struct app *app, int side)
         }
     }
     app_view_close(app, VIEW_COMPARE);
-    app_load_doc(app, id);
+    reader_load(app, id);
     app->focus = PANE_READER;
     app->zoom = false;
     if (at.end > at.start)
-        app_reader_jump(app, (uint32_t)at.start, (uint32_t)at.end);
+        reader_jump(app, (uint32_t)at.start, (uint32_t)at.end);
 }
 
 static bool

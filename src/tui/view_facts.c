@@ -16,7 +16,7 @@
 #include "tui.h"
 
 void
-app_facts_clear(struct app *app)
+facts_clear(struct app *app)
 {
     for (size_t i = 0; i < app->nfacts; i++) {
         free(app->facts[i].text);
@@ -54,9 +54,9 @@ quoted_filter(const char *field, const char *value)
 }
 
 void
-app_facts_build(struct app *app)
+facts_build(struct app *app)
 {
-    app_facts_clear(app);
+    facts_clear(app);
     if (!app->doc_id)
         return;
     const struct extraction *x = &app->ex;
@@ -144,7 +144,7 @@ app_facts_build(struct app *app)
 }
 
 bool
-app_keywords_ensure(struct app *app)
+facts_keywords_ensure(struct app *app)
 {
     if (app->kw_valid || !app->doc_id)
         return true;
@@ -164,12 +164,12 @@ app_keywords_ensure(struct app *app)
     app->kw_valid = true;
     app->kw_wanted = false;
     if (app->facts_valid)
-        app_facts_build(app);
+        facts_build(app);
     return true;
 }
 
 void
-app_facts_ensure(struct app *app)
+facts_ensure(struct app *app)
 {
     if (app->facts_valid || !app->doc_id)
         return;
@@ -179,17 +179,17 @@ app_facts_ensure(struct app *app)
      * and in a terminal after the screen is drawn, between keys; a script
      * gets them at once. */
     if (app->script)
-        app_keywords_ensure(app);
+        facts_keywords_ensure(app);
     else if (!app->kw_valid)
         app->kw_wanted = true;
-    app_facts_build(app);
+    facts_build(app);
 }
 
 static size_t
 facts_count(struct app *app, struct pane *p)
 {
     (void)p;
-    app_facts_ensure(app);
+    facts_ensure(app);
     return app->nfacts;
 }
 
@@ -231,7 +231,7 @@ facts_selected(struct app *app, struct pane *p)
         return;
     const struct fact_item *f = &app->facts[p->sel];
     if (f->end > f->start)
-        app_reader_jump(app, f->start, f->end);
+        reader_jump(app, f->start, f->end);
 }
 
 static bool

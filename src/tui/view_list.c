@@ -155,7 +155,7 @@ static void
 list_selected(struct app *app, struct pane *p)
 {
     const struct result_row *r = app_row(app, p->sel);
-    app_load_doc(app, r ? r->id : 0);
+    reader_load(app, r ? r->id : 0);
 }
 
 static bool

@@ -153,8 +153,8 @@ main_open_at(struct app *app, int64_t id, uint32_t start, uint32_t end)
     app_view_close(app, VIEW_KWIC);
     app->zoom = false;
     app_layout(app);
-    app_load_doc(app, id);
-    app_reader_jump(app, start, end);
+    reader_load(app, id);
+    reader_jump(app, start, end);
     app->focus = PANE_READER;
     /* the list's selection follows (without reloading: the jump stays) */
     long pos = app->rs ? result_set_find(app->rs, id) : -1;
@@ -225,7 +225,7 @@ main_draw(struct app *app, struct view *v)
         if (p->h <= 0 || p->w <= 0)
             continue;
         if (i == PANE_READER && app->rwidth != p->w)
-            app_reader_layout(app, p->w);
+            reader_layout(app, p->w);
         pane_draw(app, p, i == app->focus);
     }
     if (!app->zoom) {
@@ -322,7 +322,7 @@ main_command(struct app *app, int action)
         return true;
     case ACT_FIND_NEXT:
     case ACT_FIND_PREV:
-        app_find_step(app, action == ACT_FIND_NEXT ? 1 : -1);
+        reader_find_step(app, action == ACT_FIND_NEXT ? 1 : -1);
         return true;
     case ACT_HIGHLIGHT:
         app->hl = (app->hl + 1) % HL_COUNT_;
@@ -423,7 +423,7 @@ main_idle(struct app *app, struct view *v)
     (void)v;
     if (keywords_pending(app)) {
         store_set_interrupt(app->store, app->key_waiting, NULL);
-        bool done = app_keywords_ensure(app);
+        bool done = facts_keywords_ensure(app);
         store_set_interrupt(app->store, NULL, NULL);
         if (!done)
             return false;

@@ -93,7 +93,7 @@ static const struct ask_kind_info {
     bool counts; /* counts the query's hits while it is typed */
 } ask_kinds[ASK_COUNT_] = {
     [ASK_SEARCH] = {"search: ", initial_query, accept_search, true},
-    [ASK_FIND] = {"find: ", initial_find, app_find_start, false},
+    [ASK_FIND] = {"find: ", initial_find, reader_find_start, false},
     [ASK_KWIC] = {"word in context: ", initial_kwic, view_kwic_show, false},
     [ASK_EXPORT] = {"export to: ", initial_export, accept_export, false},
     /* starts with the last word looked up in context, as it always has */
