@@ -53,31 +53,11 @@ quoted_filter(const char *field, const char *value)
     return buf_steal(&b);
 }
 
-void
-facts_build(struct app *app)
+/* The entities by kind, each group under a header with its count; an
+ * entity jumps to its first mention and filters by its kind and name. */
+static void
+facts_entities(struct app *app, const struct extraction *x)
 {
-    facts_clear(app);
-    if (!app->doc_id)
-        return;
-    const struct extraction *x = &app->ex;
-    if (app->doc.a.source) {
-        char *t = xasprintf("Outlet: %s", app->doc.a.source);
-        struct fact_item *f = fact_add(app, FACT_SOURCE, t, ROLE_META);
-        f->filter = quoted_filter("source", app->doc.a.source);
-        free(t);
-    }
-    if (x->nfigures) {
-        char *t = xasprintf("Figures (%zu)", x->nfigures);
-        fact_add(app, FACT_HEADER, t, ROLE_TITLE);
-        free(t);
-        for (size_t i = 0; i < x->nfigures; i++) {
-            const struct figure *g = &x->figures[i];
-            struct fact_item *f = fact_add(app, FACT_FIGURE, g->text ? g->text : "?", ROLE_FIGURE);
-            f->detail = xstrdup(g->subject ? g->subject : figure_kind_name(g->kind));
-            f->start = g->span.start;
-            f->end = g->span.end;
-        }
-    }
     static const struct {
         enum entity_kind kind;
         const char *title, *field;
@@ -113,6 +93,34 @@ facts_build(struct app *app)
             f->filter = quoted_filter(groups[g].field, e->name);
         }
     }
+}
+
+void
+facts_build(struct app *app)
+{
+    facts_clear(app);
+    if (!app->doc_id)
+        return;
+    const struct extraction *x = &app->ex;
+    if (app->doc.a.source) {
+        char *t = xasprintf("Outlet: %s", app->doc.a.source);
+        struct fact_item *f = fact_add(app, FACT_SOURCE, t, ROLE_META);
+        f->filter = quoted_filter("source", app->doc.a.source);
+        free(t);
+    }
+    if (x->nfigures) {
+        char *t = xasprintf("Figures (%zu)", x->nfigures);
+        fact_add(app, FACT_HEADER, t, ROLE_TITLE);
+        free(t);
+        for (size_t i = 0; i < x->nfigures; i++) {
+            const struct figure *g = &x->figures[i];
+            struct fact_item *f = fact_add(app, FACT_FIGURE, g->text ? g->text : "?", ROLE_FIGURE);
+            f->detail = xstrdup(g->subject ? g->subject : figure_kind_name(g->kind));
+            f->start = g->span.start;
+            f->end = g->span.end;
+        }
+    }
+    facts_entities(app, x);
     if (x->ntopics) {
         fact_add(app, FACT_HEADER, "Topics", ROLE_TITLE);
         for (size_t i = 0; i < x->ntopics; i++) {

@@ -708,7 +708,60 @@ stats_table_write(const struct stats_table *t, int fmt, struct buf *b)
         buf_puts(b, "\n]\n");
 }
 
-/* Fill t with the table of section sec. */
+/* Fill t with the table of section sec after the overview's: distinctive
+ * terms, an entity kind, or the figures. */
+static void
+stats_table_more(struct stats_table *t, int sec)
+{
+    static const char *const c_count[] = {"name", "label", "articles", "share"};
+    static const char *const c_terms[] = {"term",      "as written", "here",
+                                          "elsewhere", "g2",         "log_ratio"};
+    static const char *const c_figs[] = {"doc_id", "date",   "outlet",  "figure", "value",
+                                         "unit",   "kind",   "subject", "period"};
+    char n1[48], n2[48], n3[48], n4[48];
+    switch (sec) {
+    case SEC_TERMS:
+        *t = (struct stats_table){.title = "Distinctive terms", .ncols = 6, .cols = c_terms};
+        for (size_t i = 0; i < stats.kn.nterms; i++) {
+            const struct corpus_term *k = &stats.kn.terms[i];
+            snprintf(n1, sizeof n1, "%lld", (long long)k->a);
+            snprintf(n2, sizeof n2, "%lld", (long long)k->b);
+            snprintf(n3, sizeof n3, "%.3f", k->g2);
+            snprintf(n4, sizeof n4, "%.3f", k->log_ratio);
+            stats_table_row(t, (const char *const[]){
+                                   k->term, stats.kn_forms ? stats.kn_forms[i] : NULL, n1, n2,
+                                   n3, n4});
+        }
+        break;
+    case SEC_KIND0:
+    case SEC_KIND0 + 1:
+    case SEC_KIND0 + 2:
+    case SEC_KIND0 + 3: {
+        int k = sec - SEC_KIND0;
+        *t = (struct stats_table){.title = stats_kind_titles[k], .ncols = 4, .cols = c_count};
+        for (size_t i = 0; i < stats.nkinds[k]; i++) {
+            const struct corpus_count *c = &stats.kinds[k][i];
+            snprintf(n1, sizeof n1, "%lld", (long long)c->count);
+            snprintf(n2, sizeof n2, "%.4f", c->share);
+            stats_table_row(t, (const char *const[]){c->key, c->label, n1, n2});
+        }
+        break;
+    }
+    default:
+        *t = (struct stats_table){.title = "Figures", .ncols = 9, .cols = c_figs};
+        for (size_t i = 0; i < stats.nfigs; i++) {
+            const struct corpus_figure *g = &stats.figs[i];
+            snprintf(n1, sizeof n1, "%lld", (long long)g->doc_id);
+            snprintf(n2, sizeof n2, "%.17g", g->value);
+            stats_table_row(t, (const char *const[]){n1, g->date, g->source, g->text, n2,
+                                                     g->unit, g->kind, g->subject, g->period});
+        }
+        break;
+    }
+}
+
+/* Fill t with the table of section sec: the overview's here, the rest in
+ * stats_table_more. */
 static void
 stats_table_fill(struct stats_table *t, int sec)
 {
@@ -716,13 +769,9 @@ stats_table_fill(struct stats_table *t, int sec)
     static const char *const c_series[] = {"topic", "name", "articles"};
     static const char *const c_count[] = {"name", "label", "articles", "share"};
     static const char *const c_pairs[] = {"a", "kind_a", "b", "kind_b", "articles"};
-    static const char *const c_terms[] = {"term",      "as written", "here",
-                                          "elsewhere", "g2",         "log_ratio"};
-    static const char *const c_figs[] = {"doc_id", "date",   "outlet",  "figure", "value",
-                                         "unit",   "kind",   "subject", "period"};
     const struct corpus_overview *o = &stats.ov;
     const struct corpus_timeline *tl = &o->timeline;
-    char n1[48], n2[48], n3[48], n4[48];
+    char n1[48], n2[48];
     switch (sec) {
     case SEC_TIMELINE:
         *t = (struct stats_table){.title = "Articles by period", .ncols = 2, .cols = c_time};
@@ -767,42 +816,8 @@ stats_table_fill(struct stats_table *t, int sec)
                                    o->pairs[i].b, entity_kind_name(o->pairs[i].kind_b), n1});
         }
         break;
-    case SEC_TERMS:
-        *t = (struct stats_table){.title = "Distinctive terms", .ncols = 6, .cols = c_terms};
-        for (size_t i = 0; i < stats.kn.nterms; i++) {
-            const struct corpus_term *k = &stats.kn.terms[i];
-            snprintf(n1, sizeof n1, "%lld", (long long)k->a);
-            snprintf(n2, sizeof n2, "%lld", (long long)k->b);
-            snprintf(n3, sizeof n3, "%.3f", k->g2);
-            snprintf(n4, sizeof n4, "%.3f", k->log_ratio);
-            stats_table_row(t, (const char *const[]){
-                                   k->term, stats.kn_forms ? stats.kn_forms[i] : NULL, n1, n2,
-                                   n3, n4});
-        }
-        break;
-    case SEC_KIND0:
-    case SEC_KIND0 + 1:
-    case SEC_KIND0 + 2:
-    case SEC_KIND0 + 3: {
-        int k = sec - SEC_KIND0;
-        *t = (struct stats_table){.title = stats_kind_titles[k], .ncols = 4, .cols = c_count};
-        for (size_t i = 0; i < stats.nkinds[k]; i++) {
-            const struct corpus_count *c = &stats.kinds[k][i];
-            snprintf(n1, sizeof n1, "%lld", (long long)c->count);
-            snprintf(n2, sizeof n2, "%.4f", c->share);
-            stats_table_row(t, (const char *const[]){c->key, c->label, n1, n2});
-        }
-        break;
-    }
     default:
-        *t = (struct stats_table){.title = "Figures", .ncols = 9, .cols = c_figs};
-        for (size_t i = 0; i < stats.nfigs; i++) {
-            const struct corpus_figure *g = &stats.figs[i];
-            snprintf(n1, sizeof n1, "%lld", (long long)g->doc_id);
-            snprintf(n2, sizeof n2, "%.17g", g->value);
-            stats_table_row(t, (const char *const[]){n1, g->date, g->source, g->text, n2,
-                                                     g->unit, g->kind, g->subject, g->period});
-        }
+        stats_table_more(t, sec);
         break;
     }
 }
