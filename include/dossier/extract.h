@@ -10,6 +10,7 @@
 #ifndef DOSSIER_EXTRACT_H
 #define DOSSIER_EXTRACT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -42,6 +43,10 @@ struct figure {
     double value_hi;       /* a range's upper end ("$30-50 billion"); == value otherwise */
     char *approx;          /* "about", "nearly", "more than", "up to", ... or NULL */
 };
+
+/* Append f as people read it: its text as written ("?" when it has none)
+ * and, with_subject, its subject in parentheses; "-" when f is NULL. */
+void figure_text(struct buf *b, const struct figure *f, bool with_subject);
 
 enum entity_kind {
     ENTITY_COUNTRY,

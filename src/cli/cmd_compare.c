@@ -183,12 +183,6 @@ print_figure_context(const char *body, const struct figure *f, size_t max)
     free(s);
 }
 
-static const char *
-figure_text(const struct figure *f)
-{
-    return f && f->text ? f->text : "?";
-}
-
 /* ---- compare A B ---------------------------------------------------------------- */
 
 static void
@@ -204,22 +198,27 @@ print_summary(const struct cmp_result *r, const struct cmp_summary *sm, const ch
         struct buf t = BUF_INIT;
         switch (f->side) {
         case CMP_SIDE_CONFLICT:
-            buf_printf(&t, "A %s  vs  B %s", figure_text(f->a), figure_text(f->b));
+            buf_puts(&t, "A ");
+            figure_text(&t, f->a, false);
+            buf_puts(&t, "  vs  B ");
+            figure_text(&t, f->b, false);
             put_wrapped("  ! differ", 12, buf_str(&t), width);
             print_figure_context(a, f->a, width > 10 ? width - 6 : 10);
             print_figure_context(b, f->b, width > 10 ? width - 6 : 10);
             break;
         case CMP_SIDE_BOTH:
-            buf_puts(&t, figure_text(f->a));
+            figure_text(&t, f->a, false);
             if (f->b && f->b->text && f->a && f->a->text && strcmp(f->a->text, f->b->text))
                 buf_printf(&t, "  (B: %s)", f->b->text);
             put_wrapped("  = both", 12, buf_str(&t), width);
             break;
         case CMP_SIDE_A:
-            put_wrapped("  < only A", 12, figure_text(f->a), width);
+            figure_text(&t, f->a, false);
+            put_wrapped("  < only A", 12, buf_str(&t), width);
             break;
         case CMP_SIDE_B:
-            put_wrapped("  > only B", 12, figure_text(f->b), width);
+            figure_text(&t, f->b, false);
+            put_wrapped("  > only B", 12, buf_str(&t), width);
             break;
         }
         buf_free(&t);

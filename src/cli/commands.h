@@ -2,7 +2,7 @@
 #ifndef DOSSIER_COMMANDS_H
 #define DOSSIER_COMMANDS_H
 
-int cmd_browse(int argc, char **argv); /* src/tui/app.c */
+int cmd_browse(int argc, char **argv); /* cmd_browse.c, runs src/tui (browse.h) */
 int cmd_index(int argc, char **argv);
 int cmd_search(int argc, char **argv);
 int cmd_show(int argc, char **argv);

@@ -15,7 +15,6 @@
 
 #include "dossier/corpus.h"
 #include "tui.h"
-#include "view_stats.h"
 
 /* The format for path's extension. */
 static int
@@ -32,8 +31,30 @@ export_format(const char *path)
     return CORPUS_FMT_MARKDOWN;
 }
 
+long
+export_list(struct app *app, struct view *v, FILE *f, int fmt, const char **what,
+            struct ds_error *err)
+{
+    (void)v;
+    struct corpus_sel *sel = NULL;
+    long n = -1;
+    *what = "article";
+    if (corpus_select(app->store, app_query(app), &sel, err) == 0) {
+        struct buf title = BUF_INIT;
+        if (app->query_text && *app->query_text)
+            buf_puts(&title, app->query_text);
+        if (app->topic)
+            buf_printf(&title, "%stopic:%s", title.len ? " " : "", app->topic);
+        n = corpus_export(app->store, sel, (enum corpus_format)fmt, title.len ? title.data : NULL,
+                          f, err);
+        buf_free(&title);
+    }
+    corpus_sel_free(&sel);
+    return n;
+}
+
 int
-app_export(struct app *app, const char *path_in)
+export_to(struct app *app, const char *path_in)
 {
     char *path;
     const char *home = getenv("HOME");
@@ -54,31 +75,12 @@ app_export(struct app *app, const char *path_in)
         free(path);
         return -1;
     }
+    /* what the screen shows: the statistics' table, the KWIC lines, or the list */
+    struct view *v = app_view(app, app_view_top(app));
+    const char *what = "row";
     struct ds_error err;
     ds_error_clear(&err);
-    long n;
-    const char *what;
-    if (app->stats) {
-        n = view_stats_export(app, f, fmt, &what);
-    } else if (app->kwic) {
-        n = view_kwic_export(f, fmt);
-        what = "line";
-    } else {
-        struct corpus_sel *sel = NULL;
-        what = "article";
-        n = -1;
-        if (corpus_select(app->store, app_query(app), &sel, &err) == 0) {
-            struct buf title = BUF_INIT;
-            if (app->query_text && *app->query_text)
-                buf_puts(&title, app->query_text);
-            if (app->topic)
-                buf_printf(&title, "%stopic:%s", title.len ? " " : "", app->topic);
-            n = corpus_export(app->store, sel, (enum corpus_format)fmt,
-                              title.len ? title.data : NULL, f, &err);
-            buf_free(&title);
-        }
-        corpus_sel_free(&sel);
-    }
+    long n = v->ops->export(app, v, f, fmt, &what, &err);
     bool wrote = ferror(f) == 0;
     if (fclose(f) != 0)
         wrote = false;

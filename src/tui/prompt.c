@@ -85,19 +85,13 @@ erase_range(struct prompt *p, size_t a, size_t b)
     p->cursor = a;
 }
 
-enum prompt_result
-prompt_key(struct prompt *p, int key)
+/* Cursor movement (left, right, home, end and their ctrl keys); -1 when key
+ * is not one. */
+static int
+move_key(struct prompt *p, int key)
 {
-    if (!p->text.data)
-        buf_puts(&p->text, "");
     size_t c = p->cursor;
     switch (key) {
-    case '\n':
-    case '\r':
-        return PROMPT_ACCEPT;
-    case 27:
-    case 7: /* ctrl-g */
-        return PROMPT_CANCEL;
     case TK_FN | KEY_LEFT:
     case 2: /* ctrl-b */
         p->cursor = prev_char(p, c);
@@ -114,6 +108,18 @@ prompt_key(struct prompt *p, int key)
     case 5: /* ctrl-e */
         p->cursor = p->text.len;
         return PROMPT_EDITING;
+    default:
+        return -1;
+    }
+}
+
+/* Deletion (backspace, delete, ctrl-w word, ctrl-u to start, ctrl-k to
+ * end); -1 when key is not one. */
+static int
+delete_key(struct prompt *p, int key)
+{
+    size_t c = p->cursor, a = c;
+    switch (key) {
     case TK_FN | KEY_BACKSPACE:
     case 127:
     case 8:
@@ -127,8 +133,7 @@ prompt_key(struct prompt *p, int key)
             return PROMPT_EDITING;
         erase_range(p, c, next_char(p, c));
         return PROMPT_CHANGED;
-    case 23: { /* ctrl-w: the word before the cursor */
-        size_t a = c;
+    case 23: /* ctrl-w: the word before the cursor */
         while (a > 0 && p->text.data[a - 1] == ' ')
             a--;
         while (a > 0 && p->text.data[a - 1] != ' ')
@@ -137,7 +142,6 @@ prompt_key(struct prompt *p, int key)
             return PROMPT_EDITING;
         erase_range(p, a, c);
         return PROMPT_CHANGED;
-    }
     case 21: /* ctrl-u */
         if (c == 0)
             return PROMPT_EDITING;
@@ -148,6 +152,17 @@ prompt_key(struct prompt *p, int key)
             return PROMPT_EDITING;
         erase_range(p, c, p->text.len);
         return PROMPT_CHANGED;
+    default:
+        return -1;
+    }
+}
+
+/* The history: up (ctrl-p) to older lines, down (ctrl-n) back to the line
+ * being edited; -1 when key is not one. */
+static int
+history_key(struct prompt *p, int key)
+{
+    switch (key) {
     case TK_FN | KEY_UP:
     case 16: /* ctrl-p */
         if (p->hpos == 0)
@@ -167,10 +182,29 @@ prompt_key(struct prompt *p, int key)
         set_text(p, p->hpos == p->nhistory ? p->saved : p->history[p->hpos]);
         return PROMPT_CHANGED;
     default:
-        break;
+        return -1;
     }
+}
+
+enum prompt_result
+prompt_key(struct prompt *p, int key)
+{
+    if (!p->text.data)
+        buf_puts(&p->text, "");
+    if (key == '\n' || key == '\r')
+        return PROMPT_ACCEPT;
+    if (key == 27 || key == 7) /* Esc, ctrl-g */
+        return PROMPT_CANCEL;
+    int r = move_key(p, key);
+    if (r < 0)
+        r = delete_key(p, key);
+    if (r < 0)
+        r = history_key(p, key);
+    if (r >= 0)
+        return (enum prompt_result)r;
     if ((key & TK_FN) || key < 0x20 || key == 0x7f || key > 0x10FFFF)
         return PROMPT_EDITING;
+    size_t c = p->cursor;
     char u[4];
     int n = utf8_encode((uint32_t)key, u);
     buf_reserve(&p->text, (size_t)n);

@@ -10,15 +10,26 @@
  *              (for :dump) and never lets a control character through.
  *   keymap.c   the action table (name, default keys, help) and key names.
  *   theme.c    the style-role table (default colours, attributes).
- *   view_*.c   one pane per file behind struct view_ops: sidebar (topics),
- *              list (virtual article list), reader (also loading an article
- *              and find-in-article), facts, help, compare (side by side),
- *              stats (statistics, S) and kwic (keyword in context, w), both
- *              declared in view_stats.h with export.c (e).
- *   app.c      state, pane layout, the event loop, cmd_browse().
+ *   pane.c     what every pane shares (struct pane_ops): scrolling, the
+ *              selection, the title bar, the mouse.
+ *   view_*.c   one view or pane per file. The views form a stack (see
+ *              "the view stack" below): main (view_main.c: the four panes
+ *              sidebar, list, reader, facts, each its own file), help,
+ *              compare (side by side), stats (statistics, S) and kwic
+ *              (keyword in context, w), both declared in view_stats.h, and
+ *              the prompt (view_prompt.c) on the status line. export.c: e.
+ *   app.c      the query and its results, the view stack, key dispatch,
+ *              the screen's layout and the status line.
+ *   browse.c   tui_browse() (browse.h): the terminal, the event loop.
  *   script.c   --script: keys and commands read from a file.
- *   prompt.c   the query prompt's line editor and history.
+ *   prompt.c   the prompt's line editor and history (no curses calls).
  *   config.c   $XDG_CONFIG_HOME/dossier/config (bind, color).
+ *
+ * Names: each file's public functions carry its own prefix, so a call says
+ * where to look: app_ (app.c), pane_ (pane.c), main_ (view_main.c),
+ * reader_, facts_, list_, help_ (view_<name>.c), cmpview_ (view_compare.c),
+ * view_stats_ / view_kwic_ (view_stats.h), ask_ (view_prompt.c; prompt_ is
+ * the line editor's), export_ (export.c), draw_, theme_, keymap_, layout_.
  *
  * Ownership: every struct here owns its strings; *_clear()/free functions
  * release them. The backend is used only through the headers in include/dossier/.
@@ -28,16 +39,13 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 
 #include "dossier/extract.h"
 #include "dossier/query.h"
 #include "dossier/store.h"
 #include "dossier/util.h"
-
-/* Entry point for `dossier` (no arguments) and `dossier browse [...]`;
- * argv[0] is "browse". Returns the process exit status. */
-int cmd_browse(int argc, char **argv);
 
 /* ---- style roles (theme.c) ------------------------------------------------------ */
 
@@ -328,48 +336,130 @@ void script_free(struct script **sc);
 /* The next event; bad lines are reported in err (returns -1) and skipped. */
 int script_next(struct script *sc, struct script_event *ev, struct ds_error *err);
 
-/* ---- the application and its panes (app.c, view_*.c) ---------------------------------- */
+/* ---- panes (pane.c) ------------------------------------------------------------------- */
 
 struct app;
 struct pane;
 
-/* One pane (view). Generic scrolling and selection live in app.c; a view
- * says how many lines it has, draws them and handles its own actions. */
-struct view_ops {
+/* What a pane shows. Generic scrolling, selection and the title bar live in
+ * pane.c; a pane says how many lines it has, draws them and handles its own
+ * actions. */
+struct pane_ops {
     const char *title;
     bool selectable; /* a selection bar (list, topics, facts) or just scrolling (reader) */
     /* Number of lines (or items). */
     size_t (*count)(struct app *app, struct pane *p);
     /* Extra text for the title bar (e.g. "3/42"). */
     void (*title_extra)(struct app *app, struct pane *p, struct buf *out);
-    /* Draw line i of the view at row y, columns [x, x+w); sel: it is selected. */
+    /* Draw line i of the pane at row y, columns [x, x+w); sel: it is selected. */
     void (*draw_line)(struct app *app, struct pane *p, size_t i, int y, int x, int w, bool sel);
     /* Called when the selection moved (the list loads the article, facts jump). */
     void (*selected)(struct app *app, struct pane *p);
-    /* View-specific actions; returns true when handled. */
+    /* Pane-specific actions; returns true when handled. */
     bool (*action)(struct app *app, struct pane *p, int action);
 };
 
-enum pane_id {
-    PANE_SIDEBAR,
-    PANE_LIST,
-    PANE_READER,
-    PANE_FACTS,
-    PANE_HELP,    /* full screen, over the others */
-    PANE_COMPARE, /* full screen */
-    PANE_STATS,   /* full screen (view_stats.c) */
-    PANE_KWIC,    /* full screen (view_kwic.c) */
-    PANE_COUNT_
-};
-
 struct pane {
-    const struct view_ops *ops;
+    const struct pane_ops *ops;
     int y, x, h, w; /* including the title row; h == 0 when hidden */
     size_t top, sel;
 };
 
-extern const struct view_ops view_sidebar_ops, view_list_ops, view_reader_ops, view_facts_ops,
-    view_help_ops, view_compare_ops;
+/* Lines a page scrolls (the pane's height without its title). */
+size_t pane_page(const struct pane *p);
+/* Keep the selection (or the top) inside the content and visible. */
+void pane_clamp(struct app *app, struct pane *p);
+/* The movement actions (down, up, pages, first, last); false for any other. */
+bool pane_move(struct app *app, struct pane *p, int action);
+/* Draw the title bar (focused: "[Title]") and the visible lines. */
+void pane_draw(struct app *app, struct pane *p, bool focused);
+/* A mouse event at (y, x) in p: the wheel scrolls, a click selects (true
+ * when it was a click, for the caller's focus). */
+bool pane_mouse(struct app *app, struct pane *p, int y, int x, unsigned long bstate);
+
+/* ---- the view stack (app.c) ------------------------------------------------------------- */
+
+/* A view is one screen of the browser, like tig's: the main screen with its
+ * four panes, help, a comparison, statistics, keyword in context, and the
+ * prompt on the status line. The views shown form a stack with the main
+ * screen at the bottom (ncdu keeps one state variable; here it is the top of
+ * the stack): keys go to the top view, which passes what it does not handle
+ * to the one below; q pops it. Each file keeps its view's own state behind
+ * these operations. */
+enum view_id {
+    VIEW_MAIN,    /* the four panes (view_main.c): always at the bottom */
+    VIEW_HELP,    /* view_help.c */
+    VIEW_COMPARE, /* view_compare.c */
+    VIEW_STATS,   /* view_stats.c */
+    VIEW_KWIC,    /* view_kwic.c */
+    VIEW_PROMPT,  /* view_prompt.c: an overlay on the status line */
+    VIEW_COUNT_
+};
+
+struct view {
+    const struct view_ops *ops;
+    struct pane pane; /* a full-screen view's one pane */
+    void *state;      /* the view's own state (its file's), or NULL */
+};
+
+struct view_ops {
+    const char *name;
+    bool overlay;  /* drawn over the view below, on the status line only (the prompt) */
+    bool small_ok; /* takes keys even when the screen is too small to draw */
+    /* Pushed on the stack (optional). Each view has its own opener taking
+     * what to show (view_kwic_show...), which pushes it. */
+    void (*open)(struct app *app, struct view *v);
+    /* Place its panes on rows x cols (the screen without the status line). */
+    void (*layout)(struct app *app, struct view *v, int rows, int cols);
+    /* Draw its panes (an overlay: the status line). */
+    void (*draw)(struct app *app, struct view *v);
+    /* The status line's hint when there is no message: hint, or what
+     * status writes (when it is set). */
+    const char *hint;
+    void (*status)(struct app *app, struct view *v, struct buf *out);
+    /* A key and its action: true when handled, false to pass it below. */
+    bool (*key)(struct app *app, struct view *v, int key, int action);
+    /* Work left for between keys (optional): busy says whether some
+     * remains, idle does a step (false when a key stopped it). */
+    bool (*busy)(struct app *app, struct view *v);
+    bool (*idle)(struct app *app, struct view *v);
+    /* e: write what it shows to f in fmt (enum corpus_format); *what names
+     * a row. Returns the rows written, -1 on error (why in err, if known). */
+    long (*export)(struct app *app, struct view *v, FILE *f, int fmt, const char **what,
+                   struct ds_error *err);
+    /* Popped off the stack (optional). */
+    void (*done)(struct app *app, struct view *v);
+    /* At exit: free the view's state (optional). */
+    void (*free)(struct app *app, struct view *v);
+};
+
+extern const struct view_ops main_view_ops, help_view_ops, compare_view_ops, stats_view_ops,
+    kwic_view_ops, prompt_view_ops;
+
+/* Push view id (nothing when it is shown already). */
+void app_view_push(struct app *app, int id);
+/* Pop the top view (never the main one). */
+void app_view_pop(struct app *app);
+/* Close view id and every view above it; nothing when it is not shown. */
+void app_view_close(struct app *app, int id);
+bool app_view_shown(const struct app *app, int id);
+/* The id of the top view. */
+int app_view_top(const struct app *app);
+struct view *app_view(struct app *app, int id);
+
+/* A full-screen view's layout and drawing: its one pane over the screen. */
+void pane_full_layout(struct app *app, struct view *v, int rows, int cols);
+void pane_full_draw(struct app *app, struct view *v);
+/* A full-screen view's keys: q, Esc (and close_action unless ACT_NONE) pop
+ * it; quit-now, help, export, kwic, search and statistics go to the main
+ * view (false); the rest to its pane's actions, then to pane_move. */
+bool pane_full_key(struct app *app, struct view *v, int key, int action, int close_action);
+
+/* ---- the main view and its panes (view_main.c, view_*.c) ----------------------------- */
+
+enum pane_id { PANE_SIDEBAR, PANE_LIST, PANE_READER, PANE_FACTS, PANE_COUNT_ };
+
+extern const struct pane_ops sidebar_pane_ops, list_pane_ops, reader_pane_ops, facts_pane_ops;
 
 enum fact_kind { FACT_HEADER, FACT_FIGURE, FACT_ENTITY, FACT_TOPIC, FACT_KEYWORD, FACT_SOURCE };
 
@@ -440,42 +530,47 @@ struct app {
     bool kw_valid;    /* kw/nkw are for the loaded article */
     bool kw_wanted;   /* the facts pane was drawn without them: idle work */
 
-    /* panes */
+    /* the main view's panes (view_main.c) */
     struct pane panes[PANE_COUNT_];
     int focus; /* enum pane_id */
-    bool zoom, help;
+    bool zoom;
     bool shown[PANE_COUNT_], user_set[PANE_COUNT_];
     int sidebar_w, facts_w, list_h;
 
-    /* help screen lines, laid out for help_width (view_help.c) */
-    struct tlines help_lines;
-    int help_width;
+    /* the article marked as A for a comparison (view_compare.c), 0 = none */
+    int64_t cmp_mark;
+    /* near-duplicate counts per document, for the list (view_list.c) */
+    struct list_ndups *ndups;
 
-    /* compare view (view_compare.c) */
-    int64_t cmp_mark; /* article marked as A, 0 = none */
-    bool comparing;
-    struct cmp_state *cmp;
-    struct cmp_ndups *ndups; /* near-duplicate counts per document, for the list */
-
-    /* statistics and keyword in context (view_stats.c, view_kwic.c): full screen */
-    bool stats, kwic;
-
-    /* prompt: 0 none, 1 query, 2 find */
-    int prompting;
-    struct prompt prompt;
-    char *prompt_info; /* live hit count or error while typing */
-    bool prompt_dirty; /* prompt_info is stale (recomputed when drawn) */
-    /* the search behind prompt_info (in app->sort order) and its text: Enter
-     * reuses it */
-    struct result_set *prompt_rs;
-    char *prompt_rs_text;
-    double prompt_rs_ms;
-    char *history_path;
+    /* the views: each once, the stack of those shown bottom (main) first */
+    struct view views[VIEW_COUNT_];
+    int stack[VIEW_COUNT_];
+    int depth;
+    /* in a terminal: whether a key is waiting (stops idle work), else NULL */
+    int (*key_waiting)(void *ud);
 
     /* status message (until the next key) */
     struct buf msg;
     int msg_role;
 };
+
+/* The app's life (app.c; browse.c drives it): set up with defaults (no
+ * store yet), run the first query (a bad one is shown and replaced by the
+ * empty query; cfgmsg, when not "", goes to the status line), and free. */
+void app_init(struct app *app, bool script);
+void app_start(struct app *app, const char *query, const char *cfgmsg);
+void app_free(struct app *app);
+/* One key (or KEY_RESIZE / KEY_MOUSE as TK_FN codes): to the top view. */
+void app_handle_key(struct app *app, int key);
+/* The views' work between keys, top view first, while no key waits
+ * (app->key_waiting); the screen is drawn after each step. */
+void app_idle(struct app *app);
+/* Lay out the top view's panes for the screen. */
+void app_layout(struct app *app);
+/* Draw the whole screen and flush it. */
+void app_draw(struct app *app);
+/* The terminal is now rows x cols. */
+void app_resize(struct app *app, int rows, int cols);
 
 /* app.c services for the views */
 void app_message(struct app *app, int role, const char *fmt, ...) DS_PRINTF(3, 4);
@@ -485,60 +580,108 @@ void app_message(struct app *app, int role, const char *fmt, ...) DS_PRINTF(3, 4
 int app_set_query(struct app *app, const char *text);
 /* Set (slug) or clear (NULL) the topic filter and re-run. */
 void app_set_topic(struct app *app, const char *slug);
+/* Re-run the query (a new sort order, newly indexed articles), keeping the
+ * selection on the same article when it is still listed. */
+void app_rerun(struct app *app);
+/* The corpus size for "42 of 5,120", read again. */
+void app_update_total(struct app *app);
 /* The result row at position pos (fetched with its window), or NULL. */
 const struct result_row *app_row(struct app *app, size_t pos);
+/* Forget the fetched rows (the list shows a change on its next draw). */
+void app_rows_forget(struct app *app);
 /* The query the list shows (the typed query AND the topic filter; borrowed). */
 const struct query *app_query(const struct app *app);
 /* Whether the row at pos (already fetched by app_row) is bookmarked. */
 bool app_row_marked(const struct app *app, size_t pos);
-/* Forget the loaded article (reader lines, hits, finds, facts). */
-void app_doc_clear(struct app *app);
-/* Find text in the article (/): highlight every match, jump to the first at
- * or after the reader's top; "" stops finding. */
-void app_find_start(struct app *app, const char *text);
-/* n / N: the next (dir 1) or previous (-1) find match, wrapping; without a
- * find, the next search hit. */
-void app_find_step(struct app *app, int dir);
-/* Load an article into the reader and facts panes (0 clears). */
-void app_load_doc(struct app *app, int64_t id);
-/* Scroll the reader so body offset off is visible; mark [off, end) current. */
-void app_reader_jump(struct app *app, uint32_t off, uint32_t end);
-/* (Re)build the reader lines for width w. */
-void app_reader_layout(struct app *app, int w);
 /* Topic counts for the sidebar, computed on first use after a query. */
 void app_topics_ensure(struct app *app);
-/* Keywords and facts of the loaded article, computed on first use (the
- * facts pane asks when it is drawn), so browsing with it hidden costs nothing. */
-void app_facts_ensure(struct app *app);
-/* Compute the loaded article's keywords (a lookup in the index per word)
- * and rebuild the facts. Returns false when the store interrupted it. */
-bool app_keywords_ensure(struct app *app);
-/* Build the facts items for the loaded article. */
-void app_facts_build(struct app *app);
-void app_facts_clear(struct app *app);
-/* `c`: mark the article as A, or open the comparison of A with it. */
-void app_compare_key(struct app *app);
-void app_compare_close(struct app *app);
-/* `m`: mark the article as A (again: unmark). */
-void app_compare_mark(struct app *app);
-/* `C`: compare the article with its most similar one (similar_find). */
-void app_compare_similar(struct app *app);
-/* `=`: compare two sets of articles, text being "QUERY vs QUERY"; a message
- * on a bad query. */
-void app_compare_sets(struct app *app, const char *text);
-/* Free the comparison and the near-duplicate cache (at exit). */
-void app_compare_free(struct app *app);
-/* Number of near-duplicates of document id (neardup_find), computed once
- * per document and cached; 0 when none or on error. */
-size_t app_near_dup_count(struct app *app, int64_t id);
 /* Add "query AND extra" as the new query text. */
 void app_add_filter(struct app *app, const char *extra);
-/* Close the statistics or KWIC screen (their results are kept). */
-void app_fullscreen_close(struct app *app);
+
+/* ---- the main view (view_main.c) ------------------------------------------------------- */
+
 /* Close any full-screen view, load article id into the reader and show
  * [start, end) of its body highlighted, the reader focused. */
-void app_open_at(struct app *app, int64_t id, uint32_t start, uint32_t end);
-/* Show keyword in context for term (w's prompt, or a distinctive term). */
-void app_kwic_open(struct app *app, const char *term);
+void main_open_at(struct app *app, int64_t id, uint32_t start, uint32_t end);
+
+/* ---- the reader (view_reader.c) ---------------------------------------------------------- */
+
+/* Forget the loaded article (reader lines, hits, finds, facts). */
+void reader_doc_clear(struct app *app);
+/* Find text in the article (/): highlight every match, jump to the first at
+ * or after the reader's top; "" stops finding. */
+void reader_find_start(struct app *app, const char *text);
+/* n / N: the next (dir 1) or previous (-1) find match, wrapping; without a
+ * find, the next search hit. */
+void reader_find_step(struct app *app, int dir);
+/* Load an article into the reader and facts panes (0 clears). */
+void reader_load(struct app *app, int64_t id);
+/* Scroll the reader so body offset off is visible; mark [off, end) current. */
+void reader_jump(struct app *app, uint32_t off, uint32_t end);
+/* (Re)build the reader lines for width w. */
+void reader_layout(struct app *app, int w);
+
+/* ---- the facts pane (view_facts.c) ------------------------------------------------------- */
+
+/* Keywords and facts of the loaded article, computed on first use (the
+ * facts pane asks when it is drawn), so browsing with it hidden costs nothing. */
+void facts_ensure(struct app *app);
+/* Compute the loaded article's keywords (a lookup in the index per word)
+ * and rebuild the facts. Returns false when the store interrupted it. */
+bool facts_keywords_ensure(struct app *app);
+/* Build the facts items for the loaded article. */
+void facts_build(struct app *app);
+void facts_clear(struct app *app);
+
+/* ---- the list (view_list.c) ------------------------------------------------------------ */
+
+/* Number of near-duplicates of document id (neardup_find), computed once
+ * per document and cached; 0 when none or on error. */
+size_t list_near_dups(struct app *app, int64_t id);
+/* Forget the cached counts (they may have changed: R). */
+void list_near_dups_forget(struct app *app);
+
+/* ---- help (view_help.c) ------------------------------------------------------------------ */
+
+/* Show the help screen (reset: from its first line, else where it was). */
+void help_show(struct app *app, bool reset);
+
+/* ---- the comparison (view_compare.c) ----------------------------------------------------- */
+
+/* `c`: mark the article as A, or open the comparison of A with it. */
+void cmpview_key(struct app *app);
+/* `m`: mark the article as A (again: unmark). */
+void cmpview_mark(struct app *app);
+/* `C`: compare the article with its most similar one (similar_find). */
+void cmpview_similar(struct app *app);
+/* `=`: compare two sets of articles, text being "QUERY vs QUERY"; a message
+ * on a bad query. */
+void cmpview_sets(struct app *app, const char *text);
+
+/* ---- the prompt (view_prompt.c; the line editor is prompt.c) ----------------------------- */
+
+/* What the prompt asks for: one row each in view_prompt.c's table. */
+enum ask_kind { ASK_SEARCH, ASK_FIND, ASK_KWIC, ASK_EXPORT, ASK_COMPARE_SETS, ASK_COUNT_ };
+/* Open the prompt for kind on the status line. */
+void ask_open(struct app *app, int kind);
+/* The search the prompt ran to count text's hits (in app->sort order), handed
+ * over with what it cost in *ms; NULL when it ran none for text. */
+struct result_set *ask_take_result(struct app *app, const char *text, double *ms);
+/* The history file in the data dir: read at start, written at exit (not in
+ * script mode). */
+void ask_history_load(struct app *app);
+void ask_history_save(struct app *app);
+
+/* ---- export (export.c) ---------------------------------------------------------------- */
+
+/* Export what the screen shows to path (~ expands to $HOME; the extension
+ * picks CSV, JSON or else a Markdown brief): the top view's export (the
+ * statistics view's table, the KWIC lines), or the article list. The
+ * outcome goes to the status line; an unwritable path is a message.
+ * Returns 0 or -1. */
+int export_to(struct app *app, const char *path);
+/* The main view's export: the listed articles through corpus_export. */
+long export_list(struct app *app, struct view *v, FILE *f, int fmt, const char **what,
+                 struct ds_error *err);
 
 #endif

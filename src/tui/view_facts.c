@@ -16,7 +16,7 @@
 #include "tui.h"
 
 void
-app_facts_clear(struct app *app)
+facts_clear(struct app *app)
 {
     for (size_t i = 0; i < app->nfacts; i++) {
         free(app->facts[i].text);
@@ -53,31 +53,11 @@ quoted_filter(const char *field, const char *value)
     return buf_steal(&b);
 }
 
-void
-app_facts_build(struct app *app)
+/* The entities by kind, each group under a header with its count; an
+ * entity jumps to its first mention and filters by its kind and name. */
+static void
+facts_entities(struct app *app, const struct extraction *x)
 {
-    app_facts_clear(app);
-    if (!app->doc_id)
-        return;
-    const struct extraction *x = &app->ex;
-    if (app->doc.a.source) {
-        char *t = xasprintf("Outlet: %s", app->doc.a.source);
-        struct fact_item *f = fact_add(app, FACT_SOURCE, t, ROLE_META);
-        f->filter = quoted_filter("source", app->doc.a.source);
-        free(t);
-    }
-    if (x->nfigures) {
-        char *t = xasprintf("Figures (%zu)", x->nfigures);
-        fact_add(app, FACT_HEADER, t, ROLE_TITLE);
-        free(t);
-        for (size_t i = 0; i < x->nfigures; i++) {
-            const struct figure *g = &x->figures[i];
-            struct fact_item *f = fact_add(app, FACT_FIGURE, g->text ? g->text : "?", ROLE_FIGURE);
-            f->detail = xstrdup(g->subject ? g->subject : figure_kind_name(g->kind));
-            f->start = g->span.start;
-            f->end = g->span.end;
-        }
-    }
     static const struct {
         enum entity_kind kind;
         const char *title, *field;
@@ -113,6 +93,34 @@ app_facts_build(struct app *app)
             f->filter = quoted_filter(groups[g].field, e->name);
         }
     }
+}
+
+void
+facts_build(struct app *app)
+{
+    facts_clear(app);
+    if (!app->doc_id)
+        return;
+    const struct extraction *x = &app->ex;
+    if (app->doc.a.source) {
+        char *t = xasprintf("Outlet: %s", app->doc.a.source);
+        struct fact_item *f = fact_add(app, FACT_SOURCE, t, ROLE_META);
+        f->filter = quoted_filter("source", app->doc.a.source);
+        free(t);
+    }
+    if (x->nfigures) {
+        char *t = xasprintf("Figures (%zu)", x->nfigures);
+        fact_add(app, FACT_HEADER, t, ROLE_TITLE);
+        free(t);
+        for (size_t i = 0; i < x->nfigures; i++) {
+            const struct figure *g = &x->figures[i];
+            struct fact_item *f = fact_add(app, FACT_FIGURE, g->text ? g->text : "?", ROLE_FIGURE);
+            f->detail = xstrdup(g->subject ? g->subject : figure_kind_name(g->kind));
+            f->start = g->span.start;
+            f->end = g->span.end;
+        }
+    }
+    facts_entities(app, x);
     if (x->ntopics) {
         fact_add(app, FACT_HEADER, "Topics", ROLE_TITLE);
         for (size_t i = 0; i < x->ntopics; i++) {
@@ -144,7 +152,7 @@ app_facts_build(struct app *app)
 }
 
 bool
-app_keywords_ensure(struct app *app)
+facts_keywords_ensure(struct app *app)
 {
     if (app->kw_valid || !app->doc_id)
         return true;
@@ -164,12 +172,12 @@ app_keywords_ensure(struct app *app)
     app->kw_valid = true;
     app->kw_wanted = false;
     if (app->facts_valid)
-        app_facts_build(app);
+        facts_build(app);
     return true;
 }
 
 void
-app_facts_ensure(struct app *app)
+facts_ensure(struct app *app)
 {
     if (app->facts_valid || !app->doc_id)
         return;
@@ -179,17 +187,17 @@ app_facts_ensure(struct app *app)
      * and in a terminal after the screen is drawn, between keys; a script
      * gets them at once. */
     if (app->script)
-        app_keywords_ensure(app);
+        facts_keywords_ensure(app);
     else if (!app->kw_valid)
         app->kw_wanted = true;
-    app_facts_build(app);
+    facts_build(app);
 }
 
 static size_t
 facts_count(struct app *app, struct pane *p)
 {
     (void)p;
-    app_facts_ensure(app);
+    facts_ensure(app);
     return app->nfacts;
 }
 
@@ -231,7 +239,7 @@ facts_selected(struct app *app, struct pane *p)
         return;
     const struct fact_item *f = &app->facts[p->sel];
     if (f->end > f->start)
-        app_reader_jump(app, f->start, f->end);
+        reader_jump(app, f->start, f->end);
 }
 
 static bool
@@ -256,7 +264,7 @@ facts_action(struct app *app, struct pane *p, int action)
     return true;
 }
 
-const struct view_ops view_facts_ops = {
+const struct pane_ops facts_pane_ops = {
     .title = "Facts",
     .selectable = true,
     .count = facts_count,

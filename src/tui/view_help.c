@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tui.h"
@@ -41,12 +42,30 @@ put_padded(struct buf *b, const char *s, size_t cols)
         buf_putc(b, ' ');
 }
 
-static void
-help_layout(struct app *app, int w)
+/* The help screen's lines, laid out for width. */
+struct help_state {
+    struct tlines lines;
+    int width;
+};
+
+static struct help_state *
+help_state(struct app *app)
 {
-    struct tlines *ls = &app->help_lines;
+    struct view *v = app_view(app, VIEW_HELP);
+    if (!v->state) {
+        struct help_state *hs = xcalloc(1, sizeof *hs);
+        tlines_init(&hs->lines);
+        v->state = hs;
+    }
+    return v->state;
+}
+
+static void
+help_layout(struct help_state *hs, int w)
+{
+    struct tlines *ls = &hs->lines;
     tlines_clear(ls);
-    app->help_width = w;
+    hs->width = w;
     tlines_add(ls, "Keys (q or ? closes this screen)", 32, ROLE_TITLE);
     tlines_add(ls, "", 0, ROLE_NORMAL);
     int kw = w >= 70 ? 22 : 14, nw = w >= 70 ? 20 : 0;
@@ -95,9 +114,10 @@ help_layout(struct app *app, int w)
 static size_t
 help_count(struct app *app, struct pane *p)
 {
-    if (app->help_width != p->w && p->w > 0)
-        help_layout(app, p->w);
-    return app->help_lines.n;
+    struct help_state *hs = help_state(app);
+    if (hs->width != p->w && p->w > 0)
+        help_layout(hs, p->w);
+    return hs->lines.n;
 }
 
 static void
@@ -105,12 +125,59 @@ help_draw_line(struct app *app, struct pane *p, size_t i, int y, int x, int w, b
 {
     (void)p;
     (void)sel;
-    draw_tline(y, x, w, &app->help_lines.v[i], -1);
+    draw_tline(y, x, w, &help_state(app)->lines.v[i], -1);
 }
 
-const struct view_ops view_help_ops = {
+static const struct pane_ops help_pane_ops = {
     .title = "Help",
     .selectable = false,
     .count = help_count,
     .draw_line = help_draw_line,
+};
+
+/* ---- the view ------------------------------------------------------------------------------ */
+
+void
+help_show(struct app *app, bool reset)
+{
+    struct view *v = app_view(app, VIEW_HELP);
+    v->pane.ops = &help_pane_ops;
+    if (reset)
+        v->pane.top = 0;
+    app_view_push(app, VIEW_HELP);
+}
+
+/* q, ? and Esc close it; it scrolls; every other key stays here. */
+static bool
+help_key(struct app *app, struct view *v, int key, int action)
+{
+    if (action == ACT_QUIT || action == ACT_HELP || key == 27)
+        app_view_pop(app);
+    else if (action == ACT_QUIT_NOW)
+        app->quit = true;
+    else
+        pane_move(app, &v->pane, action);
+    return true;
+}
+
+static void
+help_free(struct app *app, struct view *v)
+{
+    (void)app;
+    struct help_state *hs = v->state;
+    if (!hs)
+        return;
+    tlines_clear(&hs->lines);
+    free(hs);
+    v->state = NULL;
+}
+
+const struct view_ops help_view_ops = {
+    .name = "help",
+    .small_ok = true,
+    .layout = pane_full_layout,
+    .draw = pane_full_draw,
+    .hint = "j/k PgDn/PgUp scroll  q close help",
+    .key = help_key,
+    .free = help_free,
 };

@@ -8,8 +8,8 @@
  *
  * A word frequent in a large list takes a while (every candidate article is
  * tokenized, ~45 ms per MB): the first lines are found while the view
- * opens, the rest in steps between keys (view_kwic_step, called by the
- * terminal loop while no key waits), and the title says how far it got.
+ * opens, the rest in steps between keys (kwic_step: the view's idle work,
+ * done while no key waits), and the title says how far it got.
  */
 #include "config.h"
 
@@ -44,8 +44,8 @@ struct kwic_state {
 
 static struct kwic_state kwic;
 
-void
-view_kwic_close(void)
+static void
+kwic_close(void)
 {
     corpus_kwic_end(&kwic.scan);
     corpus_kwic_free(kwic.v, kwic.n);
@@ -96,14 +96,14 @@ kwic_collect(struct pane *p)
     }
 }
 
-bool
-view_kwic_pending(void)
+static bool
+kwic_pending(void)
 {
     return kwic.scan != NULL;
 }
 
-bool
-view_kwic_step(struct app *app)
+static bool
+kwic_step(struct app *app)
 {
     if (!kwic.scan)
         return false;
@@ -113,19 +113,19 @@ view_kwic_step(struct app *app)
     int more = corpus_kwic_more(kwic.scan, KWIC_STEP_DOCS, &err);
     if (more < 0)
         app_message(app, ROLE_ERROR, "keyword in context: %s", err.msg);
-    kwic_collect(kwic.n ? &app->panes[PANE_KWIC] : NULL);
+    kwic_collect(kwic.n ? &app_view(app, VIEW_KWIC)->pane : NULL);
     if (more <= 0)
         corpus_kwic_end(&kwic.scan);
     kwic.ms += (ds_now() - t0) * 1000.0;
     return kwic.scan != NULL;
 }
 
-int
-view_kwic_open(struct app *app, const char *term)
+static int
+kwic_open(struct app *app, const char *term)
 {
     struct ds_error err;
     ds_error_clear(&err);
-    view_kwic_close();
+    kwic_close();
     kwic.term = corpus_clean_line(term, strlen(term));
     double t0 = ds_now();
     struct corpus_sel *sel = NULL;
@@ -144,7 +144,7 @@ view_kwic_open(struct app *app, const char *term)
     kwic.last_doc = -1;
     kwic.ms = (ds_now() - t0) * 1000.0;
     /* what fits in a moment now, the rest between keys */
-    while (view_kwic_step(app) && (ds_now() - t0) * 1000.0 < KWIC_OPEN_MS)
+    while (kwic_step(app) && (ds_now() - t0) * 1000.0 < KWIC_OPEN_MS)
         ;
     return 0;
 }
@@ -244,14 +244,14 @@ kwic_action(struct app *app, struct pane *p, int action)
         if (!kwic.n)
             return true;
         const struct corpus_kwic *k = &kwic.v[p->sel];
-        app_open_at(app, k->doc_id, k->start, k->end);
+        main_open_at(app, k->doc_id, k->start, k->end);
         return true;
     }
     return false;
 }
 
-long
-view_kwic_export(FILE *f, int fmt)
+static long
+kwic_export(FILE *f, int fmt)
 {
     struct buf b = BUF_INIT;
     if (fmt == CORPUS_FMT_CSV)
@@ -293,11 +293,81 @@ view_kwic_export(FILE *f, int fmt)
     return okw ? (long)kwic.n : -1;
 }
 
-const struct view_ops view_kwic_ops = {
+static const struct pane_ops kwic_pane_ops = {
     .title = "Keyword in context",
     .selectable = true,
     .count = kwic_count,
     .title_extra = kwic_title,
     .draw_line = kwic_draw_line,
     .action = kwic_action,
+};
+
+/* ---- the view ------------------------------------------------------------------------------ */
+
+void
+view_kwic_show(struct app *app, const char *term)
+{
+    app_view_close(app, VIEW_STATS);
+    app_view_push(app, VIEW_KWIC);
+    struct pane *p = &app_view(app, VIEW_KWIC)->pane;
+    p->ops = &kwic_pane_ops;
+    p->top = p->sel = 0;
+    kwic_open(app, term);
+    /* scripts search every article at once; a terminal shows the first
+     * lines and reads the rest between keys (app_idle) */
+    while (app->script && kwic_step(app))
+        ;
+}
+
+static bool
+kwic_on_key(struct app *app, struct view *v, int key, int action)
+{
+    return pane_full_key(app, v, key, action, ACT_NONE);
+}
+
+static bool
+kwic_busy(struct app *app, struct view *v)
+{
+    (void)app;
+    (void)v;
+    return kwic_pending();
+}
+
+static bool
+kwic_idle(struct app *app, struct view *v)
+{
+    (void)v;
+    kwic_step(app);
+    return true;
+}
+
+static long
+kwic_on_export(struct app *app, struct view *v, FILE *f, int fmt, const char **what,
+               struct ds_error *err)
+{
+    (void)err;
+    (void)app;
+    (void)v;
+    *what = "line";
+    return kwic_export(f, fmt);
+}
+
+static void
+kwic_free(struct app *app, struct view *v)
+{
+    (void)app;
+    (void)v;
+    kwic_close();
+}
+
+const struct view_ops kwic_view_ops = {
+    .name = "keyword in context",
+    .layout = pane_full_layout,
+    .draw = pane_full_draw,
+    .hint = "Enter read  O sort left/right  e export  w new word  q close",
+    .key = kwic_on_key,
+    .busy = kwic_busy,
+    .idle = kwic_idle,
+    .export = kwic_on_export,
+    .free = kwic_free,
 };

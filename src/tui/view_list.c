@@ -2,6 +2,7 @@
  * view_list.c — the article list: one row per result (date, outlet, title or
  * lead sentence, topic marks). The list is virtual: rows come from the
  * result set's window (app_row), so only the rows on screen are fetched.
+ * Also the near-duplicate counts the rows show ("≈2"), cached per document.
  */
 #include "config.h"
 
@@ -11,8 +12,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dossier/compare.h"
 #include "dossier/utf8.h"
 #include "tui.h"
+
+/* Near-duplicate counts by document, computed as rows are drawn. */
+struct ndup_entry {
+    int64_t id;
+    size_t count;
+};
+
+struct list_ndups {
+    struct ndup_entry *v;
+    size_t n, cap;
+};
 
 static size_t
 list_count(struct app *app, struct pane *p)
@@ -112,7 +125,7 @@ list_draw_line(struct app *app, struct pane *p, size_t i, int y, int x, int w, b
         x = cell(y, x, 2, "A", sel ? base : ROLE_MARK);
     /* near-duplicates ("≈2") and the best topic at the right end */
     char mark[64] = "";
-    size_t ndups = app_near_dup_count(app, r->id);
+    size_t ndups = list_near_dups(app, r->id);
     if (ndups)
         snprintf(mark, sizeof mark, " \xe2\x89\x88%zu", ndups);
     if (r->topics && w >= 50) {
@@ -142,7 +155,7 @@ static void
 list_selected(struct app *app, struct pane *p)
 {
     const struct result_row *r = app_row(app, p->sel);
-    app_load_doc(app, r ? r->id : 0);
+    reader_load(app, r ? r->id : 0);
 }
 
 static bool
@@ -169,7 +182,7 @@ list_action(struct app *app, struct pane *p, int action)
     return false;
 }
 
-const struct view_ops view_list_ops = {
+const struct pane_ops list_pane_ops = {
     .title = "Articles",
     .selectable = true,
     .count = list_count,
@@ -178,3 +191,40 @@ const struct view_ops view_list_ops = {
     .selected = list_selected,
     .action = list_action,
 };
+
+/* ---- near-duplicate counts ----------------------------------------------------------- */
+
+size_t
+list_near_dups(struct app *app, int64_t id)
+{
+    if (!app->ndups)
+        app->ndups = xcalloc(1, sizeof(*app->ndups));
+    struct list_ndups *c = app->ndups;
+    for (size_t i = 0; i < c->n; i++)
+        if (c->v[i].id == id)
+            return c->v[i].count;
+    struct similar_doc *d = NULL;
+    size_t n = 0, count = 0;
+    struct ds_error err;
+    ds_error_clear(&err);
+    if (neardup_find(app->store, id, NEARDUP_MIN_JACCARD, &d, &n, &err) == 0)
+        for (size_t i = 0; i < n; i++)
+            count += d[i].id != id;
+    free(d);
+    if (c->n == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 64;
+        c->v = xrealloc(c->v, c->cap * sizeof(*c->v));
+    }
+    c->v[c->n++] = (struct ndup_entry){id, count};
+    return count;
+}
+
+void
+list_near_dups_forget(struct app *app)
+{
+    if (app->ndups) {
+        free(app->ndups->v);
+        free(app->ndups);
+        app->ndups = NULL;
+    }
+}

@@ -2,7 +2,7 @@
  * view_reader.c — the article: title, outlet, date and byline above the
  * cleaned body, wrapped to the pane with its highlights (search hits,
  * figures, entities by kind, topic-rule words, find matches, the item jumped
- * to), each a style role. Also loading an article (app_load_doc) and finding
+ * to), each a style role. Also loading an article (reader_load) and finding
  * text in it (/, n, N). Scrolls by line and page; no selection.
  */
 #include "config.h"
@@ -26,7 +26,7 @@ finds_clear(struct app *app)
 }
 
 void
-app_doc_clear(struct app *app)
+reader_doc_clear(struct app *app)
 {
     if (app->doc_id)
         doc_record_clear(&app->doc);
@@ -43,7 +43,7 @@ app_doc_clear(struct app *app)
     app->rwidth = 0;
     app->current = (struct span){0, 0};
     finds_clear(app);
-    app_facts_clear(app);
+    facts_clear(app);
     app->facts_valid = false;
     app->kw_valid = false;
     app->kw_wanted = false;
@@ -72,11 +72,11 @@ find_compute(struct app *app)
 }
 
 void
-app_load_doc(struct app *app, int64_t id)
+reader_load(struct app *app, int64_t id)
 {
     int64_t old = app->doc_id;
     size_t old_top = app->panes[PANE_READER].top;
-    app_doc_clear(app);
+    reader_doc_clear(app);
     app->panes[PANE_FACTS].sel = app->panes[PANE_FACTS].top = 0;
     if (id != old)
         app->panes[PANE_READER].top = 0;
@@ -132,7 +132,7 @@ entity_role(enum entity_kind k)
 }
 
 void
-app_reader_layout(struct app *app, int w)
+reader_layout(struct app *app, int w)
 {
     /* keep the line at the top in view across a re-layout */
     int64_t keep = -1;
@@ -208,13 +208,13 @@ app_reader_layout(struct app *app, int w)
 }
 
 void
-app_reader_jump(struct app *app, uint32_t off, uint32_t end)
+reader_jump(struct app *app, uint32_t off, uint32_t end)
 {
     app->current = (struct span){off, end};
     struct pane *rp = &app->panes[PANE_READER];
     int w = rp->w > 0 ? rp->w : (app->rwidth ? app->rwidth : 80);
     app->rwidth = 0; /* re-layout without keeping the old top */
-    app_reader_layout(app, w);
+    reader_layout(app, w);
     long l = layout_line_of(&app->rlines, off);
     if (l < 0)
         return;
@@ -225,7 +225,7 @@ app_reader_jump(struct app *app, uint32_t off, uint32_t end)
 
 /* n/N: the next find match, or the next search hit when nothing is being found. */
 void
-app_find_step(struct app *app, int dir)
+reader_find_step(struct app *app, int dir)
 {
     const struct span *v = app->nfinds ? app->finds : app->hits;
     size_t n = app->nfinds ? app->nfinds : app->nhits;
@@ -244,13 +244,13 @@ app_find_step(struct app *app, int dir)
         cur = cur > 0 ? cur - 1 : (wrapped = true, n - 1);
     }
     app->find_cur = cur;
-    app_reader_jump(app, v[cur].start, v[cur].end);
+    reader_jump(app, v[cur].start, v[cur].end);
     app_message(app, ROLE_STATUS, "%s %zu/%zu%s", app->nfinds ? "find" : "hit", cur + 1, n,
                 wrapped ? " (wrapped)" : "");
 }
 
 void
-app_find_start(struct app *app, const char *text)
+reader_find_start(struct app *app, const char *text)
 {
     free(app->find);
     app->find = *text ? xstrdup(text) : NULL;
@@ -274,7 +274,7 @@ app_find_start(struct app *app, const char *text)
     if (k == app->nfinds)
         k = 0;
     app->find_cur = k;
-    app_reader_jump(app, app->finds[k].start, app->finds[k].end);
+    reader_jump(app, app->finds[k].start, app->finds[k].end);
     app_message(app, ROLE_STATUS, "find %zu/%zu", k + 1, app->nfinds);
 }
 
@@ -284,7 +284,7 @@ static size_t
 reader_count(struct app *app, struct pane *p)
 {
     if (app->rwidth != p->w && p->w > 0)
-        app_reader_layout(app, p->w);
+        reader_layout(app, p->w);
     return app->rlines.n;
 }
 
@@ -328,7 +328,7 @@ reader_action(struct app *app, struct pane *p, int action)
     return false;
 }
 
-const struct view_ops view_reader_ops = {
+const struct pane_ops reader_pane_ops = {
     .title = "Article",
     .selectable = false,
     .count = reader_count,

@@ -88,7 +88,7 @@ sidebar_action(struct app *app, struct pane *p, int action)
     return true;
 }
 
-const struct view_ops view_sidebar_ops = {
+const struct pane_ops sidebar_pane_ops = {
     .title = "Topics",
     .selectable = true,
     .count = sidebar_count,

@@ -111,8 +111,8 @@ stats_lines_clear(void)
     stats.width = 0;
 }
 
-void
-view_stats_close(struct app *app)
+static void
+stats_close(struct app *app)
 {
     (void)app;
     stats_lines_clear();
@@ -139,8 +139,8 @@ stats_key(const struct app *app)
                      app->topic ? app->topic : "");
 }
 
-bool
-view_stats_current(const struct app *app)
+static bool
+stats_current(const struct app *app)
 {
     char *k = stats_key(app);
     bool same = stats.key && strcmp(stats.key, k) == 0;
@@ -148,14 +148,14 @@ view_stats_current(const struct app *app)
     return same;
 }
 
-int
-view_stats_open(struct app *app)
+static int
+stats_open(struct app *app)
 {
-    if (view_stats_current(app))
+    if (stats_current(app))
         return stats.ready ? 0 : -1;
     struct ds_error err;
     ds_error_clear(&err);
-    view_stats_close(app);
+    stats_close(app);
     stats.key = stats_key(app);
     double t0 = ds_now();
     const struct query *q = app_query(app);
@@ -173,8 +173,8 @@ view_stats_open(struct app *app)
     return 0;
 }
 
-bool
-view_stats_pending(void)
+static bool
+stats_pending(void)
 {
     return stats.ready && stats.stage != STAGE_DONE;
 }
@@ -199,10 +199,10 @@ stats_term_forms(struct app *app)
     }
 }
 
-bool
-view_stats_step(struct app *app)
+static bool
+stats_step(struct app *app)
 {
-    if (!view_stats_pending())
+    if (!stats_pending())
         return false;
     struct ds_error err;
     ds_error_clear(&err);
@@ -249,12 +249,6 @@ view_stats_step(struct app *app)
     stats.ms += (ds_now() - t0) * 1000.0;
     stats.width = 0; /* re-render with the new part */
     return stats.stage != STAGE_DONE;
-}
-
-double
-view_stats_ms(void)
-{
-    return stats.ms;
 }
 
 /* ---- lines and what Enter does on each ------------------------------------------------ */
@@ -610,7 +604,7 @@ stats_action(struct app *app, struct pane *p, int action)
     switch (it->kind) {
     case SI_FILTER: {
         char *f = xstrdup(it->arg);
-        app_fullscreen_close(app);
+        app_view_pop(app);
         app_add_filter(app, f);
         if (app->shown[PANE_LIST])
             app->focus = PANE_LIST; /* the filtered list */
@@ -619,12 +613,12 @@ stats_action(struct app *app, struct pane *p, int action)
     }
     case SI_FIGURE: {
         const struct corpus_figure *fg = &stats.figs[it->fig];
-        app_open_at(app, fg->doc_id, fg->start, fg->end);
+        main_open_at(app, fg->doc_id, fg->start, fg->end);
         break;
     }
     case SI_TERM: {
         char *term = xstrdup(it->arg);
-        app_kwic_open(app, term);
+        view_kwic_show(app, term);
         free(term);
         break;
     }
@@ -714,7 +708,60 @@ stats_table_write(const struct stats_table *t, int fmt, struct buf *b)
         buf_puts(b, "\n]\n");
 }
 
-/* Fill t with the table of section sec. */
+/* Fill t with the table of section sec after the overview's: distinctive
+ * terms, an entity kind, or the figures. */
+static void
+stats_table_more(struct stats_table *t, int sec)
+{
+    static const char *const c_count[] = {"name", "label", "articles", "share"};
+    static const char *const c_terms[] = {"term",      "as written", "here",
+                                          "elsewhere", "g2",         "log_ratio"};
+    static const char *const c_figs[] = {"doc_id", "date",   "outlet",  "figure", "value",
+                                         "unit",   "kind",   "subject", "period"};
+    char n1[48], n2[48], n3[48], n4[48];
+    switch (sec) {
+    case SEC_TERMS:
+        *t = (struct stats_table){.title = "Distinctive terms", .ncols = 6, .cols = c_terms};
+        for (size_t i = 0; i < stats.kn.nterms; i++) {
+            const struct corpus_term *k = &stats.kn.terms[i];
+            snprintf(n1, sizeof n1, "%lld", (long long)k->a);
+            snprintf(n2, sizeof n2, "%lld", (long long)k->b);
+            snprintf(n3, sizeof n3, "%.3f", k->g2);
+            snprintf(n4, sizeof n4, "%.3f", k->log_ratio);
+            stats_table_row(t, (const char *const[]){
+                                   k->term, stats.kn_forms ? stats.kn_forms[i] : NULL, n1, n2,
+                                   n3, n4});
+        }
+        break;
+    case SEC_KIND0:
+    case SEC_KIND0 + 1:
+    case SEC_KIND0 + 2:
+    case SEC_KIND0 + 3: {
+        int k = sec - SEC_KIND0;
+        *t = (struct stats_table){.title = stats_kind_titles[k], .ncols = 4, .cols = c_count};
+        for (size_t i = 0; i < stats.nkinds[k]; i++) {
+            const struct corpus_count *c = &stats.kinds[k][i];
+            snprintf(n1, sizeof n1, "%lld", (long long)c->count);
+            snprintf(n2, sizeof n2, "%.4f", c->share);
+            stats_table_row(t, (const char *const[]){c->key, c->label, n1, n2});
+        }
+        break;
+    }
+    default:
+        *t = (struct stats_table){.title = "Figures", .ncols = 9, .cols = c_figs};
+        for (size_t i = 0; i < stats.nfigs; i++) {
+            const struct corpus_figure *g = &stats.figs[i];
+            snprintf(n1, sizeof n1, "%lld", (long long)g->doc_id);
+            snprintf(n2, sizeof n2, "%.17g", g->value);
+            stats_table_row(t, (const char *const[]){n1, g->date, g->source, g->text, n2,
+                                                     g->unit, g->kind, g->subject, g->period});
+        }
+        break;
+    }
+}
+
+/* Fill t with the table of section sec: the overview's here, the rest in
+ * stats_table_more. */
 static void
 stats_table_fill(struct stats_table *t, int sec)
 {
@@ -722,13 +769,9 @@ stats_table_fill(struct stats_table *t, int sec)
     static const char *const c_series[] = {"topic", "name", "articles"};
     static const char *const c_count[] = {"name", "label", "articles", "share"};
     static const char *const c_pairs[] = {"a", "kind_a", "b", "kind_b", "articles"};
-    static const char *const c_terms[] = {"term",      "as written", "here",
-                                          "elsewhere", "g2",         "log_ratio"};
-    static const char *const c_figs[] = {"doc_id", "date",   "outlet",  "figure", "value",
-                                         "unit",   "kind",   "subject", "period"};
     const struct corpus_overview *o = &stats.ov;
     const struct corpus_timeline *tl = &o->timeline;
-    char n1[48], n2[48], n3[48], n4[48];
+    char n1[48], n2[48];
     switch (sec) {
     case SEC_TIMELINE:
         *t = (struct stats_table){.title = "Articles by period", .ncols = 2, .cols = c_time};
@@ -773,53 +816,19 @@ stats_table_fill(struct stats_table *t, int sec)
                                    o->pairs[i].b, entity_kind_name(o->pairs[i].kind_b), n1});
         }
         break;
-    case SEC_TERMS:
-        *t = (struct stats_table){.title = "Distinctive terms", .ncols = 6, .cols = c_terms};
-        for (size_t i = 0; i < stats.kn.nterms; i++) {
-            const struct corpus_term *k = &stats.kn.terms[i];
-            snprintf(n1, sizeof n1, "%lld", (long long)k->a);
-            snprintf(n2, sizeof n2, "%lld", (long long)k->b);
-            snprintf(n3, sizeof n3, "%.3f", k->g2);
-            snprintf(n4, sizeof n4, "%.3f", k->log_ratio);
-            stats_table_row(t, (const char *const[]){
-                                   k->term, stats.kn_forms ? stats.kn_forms[i] : NULL, n1, n2,
-                                   n3, n4});
-        }
-        break;
-    case SEC_KIND0:
-    case SEC_KIND0 + 1:
-    case SEC_KIND0 + 2:
-    case SEC_KIND0 + 3: {
-        int k = sec - SEC_KIND0;
-        *t = (struct stats_table){.title = stats_kind_titles[k], .ncols = 4, .cols = c_count};
-        for (size_t i = 0; i < stats.nkinds[k]; i++) {
-            const struct corpus_count *c = &stats.kinds[k][i];
-            snprintf(n1, sizeof n1, "%lld", (long long)c->count);
-            snprintf(n2, sizeof n2, "%.4f", c->share);
-            stats_table_row(t, (const char *const[]){c->key, c->label, n1, n2});
-        }
-        break;
-    }
     default:
-        *t = (struct stats_table){.title = "Figures", .ncols = 9, .cols = c_figs};
-        for (size_t i = 0; i < stats.nfigs; i++) {
-            const struct corpus_figure *g = &stats.figs[i];
-            snprintf(n1, sizeof n1, "%lld", (long long)g->doc_id);
-            snprintf(n2, sizeof n2, "%.17g", g->value);
-            stats_table_row(t, (const char *const[]){n1, g->date, g->source, g->text, n2,
-                                                     g->unit, g->kind, g->subject, g->period});
-        }
+        stats_table_more(t, sec);
         break;
     }
 }
 
-long
-view_stats_export(struct app *app, FILE *f, int fmt, const char **what)
+static long
+stats_export(struct app *app, FILE *f, int fmt, const char **what)
 {
     *what = "row";
     if (!stats.ready)
         return 0;
-    struct pane *p = &app->panes[PANE_STATS];
+    struct pane *p = &app_view(app, VIEW_STATS)->pane;
     stats_layout(p->w > 0 ? p->w : app->cols);
     int sec = p->sel < stats.nlines ? stats.items[p->sel].sec : SEC_TIMELINE;
     struct stats_table t;
@@ -837,11 +846,83 @@ view_stats_export(struct app *app, FILE *f, int fmt, const char **what)
     return okw ? n : -1;
 }
 
-const struct view_ops view_stats_ops = {
+static const struct pane_ops stats_pane_ops = {
     .title = "Statistics",
     .selectable = true,
     .count = stats_count,
     .title_extra = stats_title,
     .draw_line = stats_draw_line,
     .action = stats_action,
+};
+
+/* ---- the view ------------------------------------------------------------------------------ */
+
+void
+view_stats_show(struct app *app)
+{
+    app_view_close(app, VIEW_KWIC);
+    app_view_push(app, VIEW_STATS);
+    if (stats_current(app))
+        return;
+    stats_close(app);
+    struct pane *p = &app_view(app, VIEW_STATS)->pane;
+    p->ops = &stats_pane_ops;
+    p->top = p->sel = 0;
+    app_draw(app);
+    if (stats_open(app) == 0)
+        p->sel = 1; /* the first bar */
+    /* scripts compute every part at once; a terminal shows each as it comes
+     * (app_idle computes the rest between keys) */
+    while (app->script && stats_step(app))
+        ;
+}
+
+static bool
+stats_on_key(struct app *app, struct view *v, int key, int action)
+{
+    return pane_full_key(app, v, key, action, ACT_STATS);
+}
+
+static bool
+stats_busy(struct app *app, struct view *v)
+{
+    (void)app;
+    (void)v;
+    return stats_pending();
+}
+
+static bool
+stats_idle(struct app *app, struct view *v)
+{
+    (void)v;
+    stats_step(app);
+    return true;
+}
+
+static long
+stats_on_export(struct app *app, struct view *v, FILE *f, int fmt, const char **what,
+                struct ds_error *err)
+{
+    (void)err;
+    (void)v;
+    return stats_export(app, f, fmt, what);
+}
+
+static void
+stats_free(struct app *app, struct view *v)
+{
+    (void)v;
+    stats_close(app);
+}
+
+const struct view_ops stats_view_ops = {
+    .name = "statistics",
+    .layout = pane_full_layout,
+    .draw = pane_full_draw,
+    .hint = "Enter filter/open  O figures order  e export  w word  q close",
+    .key = stats_on_key,
+    .busy = stats_busy,
+    .idle = stats_idle,
+    .export = stats_on_export,
+    .free = stats_free,
 };
