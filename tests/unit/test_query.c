@@ -259,8 +259,8 @@ test_expressions(void)
     ok(!query_has_text(q), "field only: no text");
     ok(strstr(query_sql(q), "x") == NULL, "user text never in the SQL");
     is_int(query_param_count(q), 1, "one parameter");
-    is_str(query_param_at(q, 0)->text, "%x%", "source is a LIKE pattern");
-    ok(query_param_at(q, 1) == NULL, "param past the end");
+    is_str(qsql_param_at(q->sql, 0)->text, "%x%", "source is a LIKE pattern");
+    ok(qsql_param_at(q->sql, 1) == NULL, "param past the end");
 
     ok(query_and(q, "tariffs", &q2, &err) == 0, "query_and");
     is_str(query_text(q2), "(source:x) (tariffs)", "combined text");
