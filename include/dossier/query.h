@@ -23,6 +23,10 @@
  * statement with bound parameters (store/qsql.c): this part knows the
  * syntax and nothing of the tables. Errors name the offending token and its
  * byte position.
+ *
+ * Front ends compose filters through this API (query_and_field,
+ * query_field_text), never by printing query text: values are written by
+ * one quoting rule that reads back as the same value.
  */
 #ifndef DOSSIER_QUERY_H
 #define DOSSIER_QUERY_H
@@ -60,6 +64,25 @@ const char *query_term_at(const struct query *q, size_t i);
  * Returns a new query; q is unchanged. extra is query text; on failure -1
  * with err pointing into extra. */
 int query_and(const struct query *q, const char *extra, struct query **out, struct ds_error *err);
+/* q AND the filter field:value (query_field_text), e.g. the sidebar's
+ * query_and_field(q, QF_TOPIC, slug, ...). As query_and. */
+int query_and_field(const struct query *q, enum qfield field, const char *value, struct query **out,
+                    struct ds_error *err);
+
+/* Query text for one filter, "field:value", newly allocated; with
+ * query_put_field appended to b. The one quoting rule: the value is
+ * written bare when it reads back as itself (not empty; no space, control
+ * character, parenthesis or '"'), else in double quotes with any '"'
+ * inside dropped (the language has no escape for it). CJK and other
+ * non-ASCII text is written as it is: source:人民网, org:AT&T,
+ * person:"Wang Wentao". */
+char *query_field_text(enum qfield field, const char *value);
+void query_put_field(struct buf *b, enum qfield field, const char *value);
+/* Query text for one free-text term that matches term as a word or phrase,
+ * by the same rule; bare only when it also cannot read as an operator
+ * (AND OR NOT), a negation ('-'), a prefix ('*') or a field (':'). */
+char *query_term_text(const char *term);
+void query_put_term(struct buf *b, const char *term);
 
 /* The store's compiled form (qtree.h: qsql_*), for callers that do not
  * read qtree.h yet (store/corpus.c; tests/unit/test_rank.c). */

@@ -1,7 +1,8 @@
 /*
  * query/query.c — the query part's public face (query.h): parse text to a
  * tree (lexer.c, parser.c) and hand the tree to the store, which compiles
- * it to SQL once (store/qsql.c); combine queries.
+ * it to SQL once (store/qsql.c); combine queries; and write query text for
+ * a filter by the one quoting rule, so no front end prints query syntax.
  */
 #include "config.h"
 
@@ -101,6 +102,83 @@ query_and(const struct query *q, const char *extra, struct query **out, struct d
     int rc = query_parse(both, out, err);
     free(both);
     return rc;
+}
+
+int
+query_and_field(const struct query *q, enum qfield field, const char *value, struct query **out,
+                struct ds_error *err)
+{
+    char *extra = query_field_text(field, value);
+    int rc = query_and(q, extra, out, err);
+    free(extra);
+    return rc;
+}
+
+/* ---- writing query text ---------------------------------------------------------------- */
+
+/* True when v, written without quotes, reads back as one token holding v:
+ * not empty, and no space, control character, parenthesis or quote. */
+static bool
+query_bare_ok(const char *v)
+{
+    if (!*v)
+        return false;
+    for (const unsigned char *c = (const unsigned char *)v; *c; c++)
+        if (*c <= ' ' || *c == 0x7f || *c == '(' || *c == ')' || *c == '"')
+            return false;
+    return true;
+}
+
+/* Append v bare when bare reads back as v, else in double quotes. The
+ * language has no escape for '"', so quotes inside v are dropped. */
+static void
+query_put_value(struct buf *b, const char *v, bool bare)
+{
+    if (bare) {
+        buf_puts(b, v);
+        return;
+    }
+    buf_putc(b, '"');
+    for (const char *c = v; *c; c++)
+        if (*c != '"')
+            buf_putc(b, *c);
+    buf_putc(b, '"');
+}
+
+void
+query_put_field(struct buf *b, enum qfield field, const char *value)
+{
+    buf_puts(b, query_field_names[field]);
+    buf_putc(b, ':');
+    query_put_value(b, value ? value : "", query_bare_ok(value ? value : ""));
+}
+
+char *
+query_field_text(enum qfield field, const char *value)
+{
+    struct buf b = BUF_INIT;
+    query_put_field(&b, field, value);
+    return buf_steal(&b);
+}
+
+void
+query_put_term(struct buf *b, const char *term)
+{
+    const char *t = term ? term : "";
+    size_t n = strlen(t);
+    /* a bare word must also not read as an operator, a negation, a
+     * prefix or a field name */
+    bool bare = query_bare_ok(t) && t[0] != '-' && t[n - 1] != '*' && !strchr(t, ':') &&
+                strcmp(t, "AND") != 0 && strcmp(t, "OR") != 0 && strcmp(t, "NOT") != 0;
+    query_put_value(b, t, bare);
+}
+
+char *
+query_term_text(const char *term)
+{
+    struct buf b = BUF_INIT;
+    query_put_term(&b, term);
+    return buf_steal(&b);
 }
 
 /* ---- the compiled form, for callers not yet reading qtree.h ----------------------------- */
