@@ -136,9 +136,7 @@ app_run(struct app *app, bool keep_doc)
     ds_error_clear(&err);
     struct query *eff = NULL;
     if (app->topic) {
-        char *extra = xasprintf("topic:%s", app->topic);
-        int rc = query_and(app->query, extra, &eff, &err);
-        free(extra);
+        int rc = query_and_field(app->query, QF_TOPIC, app->topic, &eff, &err);
         if (rc < 0) {
             app_message(app, ROLE_ERROR, "%s", err.msg);
             return -1;
@@ -752,10 +750,8 @@ prompt_update_info(struct app *app)
         return;
     }
     if (app->topic) {
-        char *extra = xasprintf("topic:%s", app->topic);
-        if (query_and(q, extra, &eff, &err) < 0)
+        if (query_and_field(q, QF_TOPIC, app->topic, &eff, &err) < 0)
             eff = NULL;
-        free(extra);
     }
     /* the text of the results on screen (e.g. the prompt just opened) or the
      * empty query: the count is known, no search */

@@ -38,7 +38,14 @@ view_stats_period_filter(const char *key, int unit)
         m2 = m == 12 ? 1 : m + 1;
         y2 = m == 12 ? y + 1 : y;
     }
-    return xasprintf("after:%04d-%02d-%02d before:%04d-%02d-%02d", y, m, d, y2, m2, d2);
+    char first[48], next[48];
+    snprintf(first, sizeof first, "%04d-%02d-%02d", y, m, d);
+    snprintf(next, sizeof next, "%04d-%02d-%02d", y2, m2, d2);
+    struct buf b = BUF_INIT;
+    query_put_field(&b, QF_AFTER, first);
+    buf_putc(&b, ' ');
+    query_put_field(&b, QF_BEFORE, next);
+    return buf_steal(&b);
 }
 
 /* Plain when every byte is an ASCII letter or digit or part of a non-ASCII

@@ -123,7 +123,7 @@ app_facts_build(struct app *app)
                 f->start = ts->spans[0].start;
                 f->end = ts->spans[0].end;
             }
-            f->filter = xasprintf("topic:%s", ts->slug);
+            f->filter = query_field_text(QF_TOPIC, ts->slug);
         }
     }
     if (!app->kw_valid) {
