@@ -40,19 +40,6 @@ fact_add(struct app *app, enum fact_kind kind, const char *text, int role)
     return f;
 }
 
-/* field:"value" with quotes removed from the value. */
-static char *
-quoted_filter(const char *field, const char *value)
-{
-    struct buf b = BUF_INIT;
-    buf_printf(&b, "%s:\"", field);
-    for (const char *s = value; *s; s++)
-        if (*s != '"')
-            buf_putc(&b, *s);
-    buf_putc(&b, '"');
-    return buf_steal(&b);
-}
-
 void
 app_facts_build(struct app *app)
 {
@@ -63,7 +50,7 @@ app_facts_build(struct app *app)
     if (app->doc.a.source) {
         char *t = xasprintf("Outlet: %s", app->doc.a.source);
         struct fact_item *f = fact_add(app, FACT_SOURCE, t, ROLE_META);
-        f->filter = quoted_filter("source", app->doc.a.source);
+        f->filter = query_field_text(QF_SOURCE, app->doc.a.source);
         free(t);
     }
     if (x->nfigures) {
@@ -80,14 +67,15 @@ app_facts_build(struct app *app)
     }
     static const struct {
         enum entity_kind kind;
-        const char *title, *field;
+        const char *title;
+        enum qfield field;
         int role;
     } groups[] = {
-        {ENTITY_PERSON, "People", "person", ROLE_PERSON},
-        {ENTITY_ORG, "Organisations", "org", ROLE_ORG},
-        {ENTITY_COUNTRY, "Countries", "country", ROLE_COUNTRY},
-        {ENTITY_PLACE, "Places", "entity", ROLE_PLACE},
-        {ENTITY_AGREEMENT, "Agreements", "entity", ROLE_ORG},
+        {ENTITY_PERSON, "People", QF_PERSON, ROLE_PERSON},
+        {ENTITY_ORG, "Organisations", QF_ORG, ROLE_ORG},
+        {ENTITY_COUNTRY, "Countries", QF_COUNTRY, ROLE_COUNTRY},
+        {ENTITY_PLACE, "Places", QF_ENTITY, ROLE_PLACE},
+        {ENTITY_AGREEMENT, "Agreements", QF_ENTITY, ROLE_ORG},
     };
     for (size_t g = 0; g < DS_ARRAY_LEN(groups); g++) {
         size_t n = 0;
@@ -110,7 +98,7 @@ app_facts_build(struct app *app)
                 f->start = e->spans[0].start;
                 f->end = e->spans[0].end;
             }
-            f->filter = quoted_filter(groups[g].field, e->name);
+            f->filter = query_field_text(groups[g].field, e->name);
         }
     }
     if (x->ntopics) {
@@ -135,10 +123,7 @@ app_facts_build(struct app *app)
             /* keywords are stems: jump to the first word that starts with one */
             const char *body = app->doc.a.body ? app->doc.a.body : "";
             layout_find_ci(body, strlen(body), f->text, 0, &f->start, &f->end);
-            f->filter = xasprintf("\"%s\"", app->kw[i].term);
-            for (char *c = f->filter + 1; c[1]; c++)
-                if (*c == '"')
-                    *c = ' ';
+            f->filter = query_term_text(app->kw[i].term);
         }
     }
 }

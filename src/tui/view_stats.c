@@ -323,10 +323,7 @@ stats_overview_lines(struct stats_builder *sb, size_t w)
             if (tab == 0) {
                 f = query_field_text(QF_TOPIC, c->key);
             } else if (tab == 1) {
-                struct buf b = BUF_INIT;
-                buf_puts(&b, "source:");
-                view_stats_quote(&b, c->key);
-                f = buf_steal(&b);
+                f = query_field_text(QF_SOURCE, c->key);
                 if (strcmp(c->key, "(unknown)") == 0)
                     ds_freep(&f);
             } else {
