@@ -19,11 +19,14 @@
  *   any term or filter can be negated: -source:X, -(a OR b), NOT x
  *   limits: 200 terms, parentheses 32 deep
  *
- * A query parses to a tree and compiles to one SQL statement with bound
- * parameters (the SQL names the tables of schema in store); it never builds
- * SQL from user text. Errors name the offending token and its byte position.
- * This module does not include sqlite3.h: it hands the SQL text and the
- * parameters to store, which binds and runs them.
+ * A query parses to a tree (qtree.h), which the store compiles to one SQL
+ * statement with bound parameters (store/qsql.c): this part knows the
+ * syntax and nothing of the tables. Errors name the offending token and its
+ * byte position.
+ *
+ * Front ends compose filters through this API (query_and_field,
+ * query_field_text), never by printing query text: values are written by
+ * one quoting rule that reads back as the same value.
  */
 #ifndef DOSSIER_QUERY_H
 #define DOSSIER_QUERY_H
@@ -32,9 +35,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "dossier/qtree.h"
 #include "dossier/util.h"
-
-struct query;
 
 /* Parse text. On failure returns -1, *out is NULL, and err->msg reads like
  * "unknown field 'sorce:' at column 1" with err->pos the byte offset. The
@@ -59,30 +61,33 @@ size_t query_term_count(const struct query *q);
 const char *query_term_at(const struct query *q, size_t i);
 
 /* Combine: a query that is q AND extra (e.g. the sidebar's topic filter).
- * Returns a new query; q is unchanged. extra is query text. */
+ * Returns a new query; q is unchanged. extra is query text; on failure -1
+ * with err pointing into extra. */
 int query_and(const struct query *q, const char *extra, struct query **out, struct ds_error *err);
+/* q AND the filter field:value (query_field_text), e.g. the sidebar's
+ * query_and_field(q, QF_TOPIC, slug, ...). As query_and. */
+int query_and_field(const struct query *q, enum qfield field, const char *value, struct query **out,
+                    struct ds_error *err);
 
-/* The compiled form, for store: SQL selecting matching document ids with
- * numbered parameters ?1..?n (both forms take the same parameters; neither
- * has ORDER BY).
- *   query_sql: column 1 "id", plus column 2 "rank" (bm25, lower is better)
- *     when the query has text; order it by column position ("ORDER BY 2, 1").
- *   query_sql_unranked: column "id" only, with the documents table named
- *     "d" (so "ORDER BY d.published DESC" works); cheaper when no rank is
- *     needed (date order, facets, counts).
- *   query_sql_ids: column "id" only, in no particular order, the cheapest
- *     form (a query of words alone never reads the documents table). */
-enum query_param_type { QPARAM_TEXT, QPARAM_INT, QPARAM_REAL };
-struct query_param {
-    enum query_param_type type;
-    const char *text;
-    int64_t i;
-    double r;
-};
+/* Query text for one filter, "field:value", newly allocated; with
+ * query_put_field appended to b. The one quoting rule: the value is
+ * written bare when it reads back as itself (not empty; no space, control
+ * character, parenthesis or '"'), else in double quotes with any '"'
+ * inside dropped (the language has no escape for it). CJK and other
+ * non-ASCII text is written as it is: source:人民网, org:AT&T,
+ * person:"Wang Wentao". */
+char *query_field_text(enum qfield field, const char *value);
+void query_put_field(struct buf *b, enum qfield field, const char *value);
+/* Query text for one free-text term that matches term as a word or phrase,
+ * by the same rule; bare only when it also cannot read as an operator
+ * (AND OR NOT), a negation ('-'), a prefix ('*') or a field (':'). */
+char *query_term_text(const char *term);
+void query_put_term(struct buf *b, const char *term);
+
+/* The store's compiled form (qtree.h: qsql_*), for callers that do not
+ * read qtree.h yet (store/corpus.c; tests/unit/test_rank.c). */
 const char *query_sql(const struct query *q);
 const char *query_sql_unranked(const struct query *q);
-const char *query_sql_ids(const struct query *q);
 size_t query_param_count(const struct query *q);
-const struct query_param *query_param_at(const struct query *q, size_t i);
 
 #endif

@@ -107,9 +107,7 @@ app_run(struct app *app, bool keep_doc)
     ds_error_clear(&err);
     struct query *eff = NULL;
     if (app->topic) {
-        char *extra = xasprintf("topic:%s", app->topic);
-        int rc = query_and(app->query, extra, &eff, &err);
-        free(extra);
+        int rc = query_and_field(app->query, QF_TOPIC, app->topic, &eff, &err);
         if (rc < 0) {
             app_message(app, ROLE_ERROR, "%s", err.msg);
             return -1;

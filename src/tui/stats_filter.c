@@ -1,9 +1,9 @@
 /*
  * stats_filter.c — the query text the statistics view adds when a row is
  * chosen: a timeline bucket's period (after:/before:, weeks and months
- * rolling over year ends and leap days), an entity's kind filter, and
- * values quoted for the query language. Pure functions (no curses), unit-
- * tested in tests/unit/test_stats_filter.c.
+ * rolling over year ends and leap days) and an entity's kind filter, both
+ * written by the query API (query_put_field, one quoting rule). Pure
+ * functions (no curses), unit-tested in tests/unit/test_stats_filter.c.
  */
 #include "config.h"
 
@@ -38,40 +38,26 @@ view_stats_period_filter(const char *key, int unit)
         m2 = m == 12 ? 1 : m + 1;
         y2 = m == 12 ? y + 1 : y;
     }
-    return xasprintf("after:%04d-%02d-%02d before:%04d-%02d-%02d", y, m, d, y2, m2, d2);
-}
-
-/* Plain when every byte is an ASCII letter or digit or part of a non-ASCII
- * character, and the word is not an operator; else quoted (quotes dropped). */
-void
-view_stats_quote(struct buf *b, const char *s)
-{
-    bool plain = *s != '\0' && strcmp(s, "OR") != 0 && strcmp(s, "AND") != 0 &&
-                 strcmp(s, "NOT") != 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p && plain; p++)
-        if (*p < 0x80 && !((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') ||
-                           (*p >= 'A' && *p <= 'Z')))
-            plain = false;
-    if (plain) {
-        buf_puts(b, s);
-        return;
-    }
-    buf_putc(b, '"');
-    for (const char *p = s; *p; p++)
-        if (*p != '"')
-            buf_putc(b, *p);
-    buf_putc(b, '"');
+    char first[48], next[48];
+    snprintf(first, sizeof first, "%04d-%02d-%02d", y, m, d);
+    snprintf(next, sizeof next, "%04d-%02d-%02d", y2, m2, d2);
+    struct buf b = BUF_INIT;
+    query_put_field(&b, QF_AFTER, first);
+    buf_putc(&b, ' ');
+    query_put_field(&b, QF_BEFORE, next);
+    return buf_steal(&b);
 }
 
 /* The filter for an entity of the kind named kind ("person", "org"...). */
 char *
 view_stats_entity_filter(const char *kind, const char *name)
 {
-    struct buf b = BUF_INIT;
-    if (kind && (!strcmp(kind, "person") || !strcmp(kind, "org") || !strcmp(kind, "country")))
-        buf_printf(&b, "%s:", kind);
-    else
-        buf_puts(&b, "entity:");
-    view_stats_quote(&b, name);
-    return buf_steal(&b);
+    enum qfield f = QF_ENTITY;
+    if (kind && !strcmp(kind, "person"))
+        f = QF_PERSON;
+    else if (kind && !strcmp(kind, "org"))
+        f = QF_ORG;
+    else if (kind && !strcmp(kind, "country"))
+        f = QF_COUNTRY;
+    return query_field_text(f, name);
 }

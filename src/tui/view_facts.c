@@ -40,19 +40,6 @@ fact_add(struct app *app, enum fact_kind kind, const char *text, int role)
     return f;
 }
 
-/* field:"value" with quotes removed from the value. */
-static char *
-quoted_filter(const char *field, const char *value)
-{
-    struct buf b = BUF_INIT;
-    buf_printf(&b, "%s:\"", field);
-    for (const char *s = value; *s; s++)
-        if (*s != '"')
-            buf_putc(&b, *s);
-    buf_putc(&b, '"');
-    return buf_steal(&b);
-}
-
 /* The entities by kind, each group under a header with its count; an
  * entity jumps to its first mention and filters by its kind and name. */
 static void
@@ -60,14 +47,15 @@ facts_entities(struct app *app, const struct extraction *x)
 {
     static const struct {
         enum entity_kind kind;
-        const char *title, *field;
+        const char *title;
+        enum qfield field;
         int role;
     } groups[] = {
-        {ENTITY_PERSON, "People", "person", ROLE_PERSON},
-        {ENTITY_ORG, "Organisations", "org", ROLE_ORG},
-        {ENTITY_COUNTRY, "Countries", "country", ROLE_COUNTRY},
-        {ENTITY_PLACE, "Places", "entity", ROLE_PLACE},
-        {ENTITY_AGREEMENT, "Agreements", "entity", ROLE_ORG},
+        {ENTITY_PERSON, "People", QF_PERSON, ROLE_PERSON},
+        {ENTITY_ORG, "Organisations", QF_ORG, ROLE_ORG},
+        {ENTITY_COUNTRY, "Countries", QF_COUNTRY, ROLE_COUNTRY},
+        {ENTITY_PLACE, "Places", QF_ENTITY, ROLE_PLACE},
+        {ENTITY_AGREEMENT, "Agreements", QF_ENTITY, ROLE_ORG},
     };
     for (size_t g = 0; g < DS_ARRAY_LEN(groups); g++) {
         size_t n = 0;
@@ -90,7 +78,7 @@ facts_entities(struct app *app, const struct extraction *x)
                 f->start = e->spans[0].start;
                 f->end = e->spans[0].end;
             }
-            f->filter = quoted_filter(groups[g].field, e->name);
+            f->filter = query_field_text(groups[g].field, e->name);
         }
     }
 }
@@ -105,7 +93,7 @@ facts_build(struct app *app)
     if (app->doc.a.source) {
         char *t = xasprintf("Outlet: %s", app->doc.a.source);
         struct fact_item *f = fact_add(app, FACT_SOURCE, t, ROLE_META);
-        f->filter = quoted_filter("source", app->doc.a.source);
+        f->filter = query_field_text(QF_SOURCE, app->doc.a.source);
         free(t);
     }
     if (x->nfigures) {
@@ -131,7 +119,7 @@ facts_build(struct app *app)
                 f->start = ts->spans[0].start;
                 f->end = ts->spans[0].end;
             }
-            f->filter = xasprintf("topic:%s", ts->slug);
+            f->filter = query_field_text(QF_TOPIC, ts->slug);
         }
     }
     if (!app->kw_valid) {
@@ -143,10 +131,7 @@ facts_build(struct app *app)
             /* keywords are stems: jump to the first word that starts with one */
             const char *body = app->doc.a.body ? app->doc.a.body : "";
             layout_find_ci(body, strlen(body), f->text, 0, &f->start, &f->end);
-            f->filter = xasprintf("\"%s\"", app->kw[i].term);
-            for (char *c = f->filter + 1; c[1]; c++)
-                if (*c == '"')
-                    *c = ' ';
+            f->filter = query_term_text(app->kw[i].term);
         }
     }
 }

@@ -168,14 +168,9 @@ list_action(struct app *app, struct pane *p, int action)
     if (action == ACT_FILTER) {
         const struct result_row *r = app_row(app, p->sel);
         if (r && r->source) {
-            struct buf f = BUF_INIT;
-            buf_puts(&f, "source:\"");
-            for (const char *s = r->source; *s; s++)
-                if (*s != '"')
-                    buf_putc(&f, *s);
-            buf_putc(&f, '"');
-            app_add_filter(app, f.data);
-            buf_free(&f);
+            char *f = query_field_text(QF_SOURCE, r->source);
+            app_add_filter(app, f);
+            free(f);
         }
         return true;
     }

@@ -138,10 +138,8 @@ update_info(struct app *app, struct ask_state *st)
         return;
     }
     if (app->topic) {
-        char *extra = xasprintf("topic:%s", app->topic);
-        if (query_and(q, extra, &eff, &err) < 0)
+        if (query_and_field(q, QF_TOPIC, app->topic, &eff, &err) < 0)
             eff = NULL;
-        free(extra);
     }
     /* the text of the results on screen (e.g. the prompt just opened) or the
      * empty query: the count is known, no search */

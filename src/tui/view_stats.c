@@ -301,7 +301,8 @@ stats_overview_lines(struct stats_builder *sb, size_t w)
     if (t->nbuckets && t->nseries) {
         i += 2;
         for (size_t k = 0; k < t->nseries && i < na; k++, i++)
-            it[i] = (struct stats_item){SI_FILTER, xasprintf("topic:%s", t->series[k].key), 0, 0};
+            it[i] = (struct stats_item){SI_FILTER, query_field_text(QF_TOPIC, t->series[k].key),
+                                        0, 0};
     }
     const struct corpus_count *tabs[3] = {o->topics, o->sources, o->entities};
     size_t ns[3] = {o->ntopics, o->nsources, o->nentities};
@@ -314,12 +315,9 @@ stats_overview_lines(struct stats_builder *sb, size_t w)
             const struct corpus_count *c = &tabs[tab][k];
             char *f;
             if (tab == 0) {
-                f = xasprintf("topic:%s", c->key);
+                f = query_field_text(QF_TOPIC, c->key);
             } else if (tab == 1) {
-                struct buf b = BUF_INIT;
-                buf_puts(&b, "source:");
-                view_stats_quote(&b, c->key);
-                f = buf_steal(&b);
+                f = query_field_text(QF_SOURCE, c->key);
                 if (strcmp(c->key, "(unknown)") == 0)
                     ds_freep(&f);
             } else {

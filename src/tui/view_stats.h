@@ -30,11 +30,8 @@ const char *view_kwic_term(void);
  * bucket key of unit (enum corpus_unit); newly allocated, NULL when the key
  * does not parse. */
 char *view_stats_period_filter(const char *key, int unit);
-/* Append s as one value of the query language: as is when it is letters and
- * digits only, else in double quotes (quotes inside dropped). */
-void view_stats_quote(struct buf *b, const char *s);
 /* "person:NAME", "org:NAME", "country:NAME" for those kind names, else
- * "entity:NAME" (NAME quoted as needed); newly allocated. */
+ * "entity:NAME" (NAME quoted as query_field_text does); newly allocated. */
 char *view_stats_entity_filter(const char *kind, const char *name);
 
 #endif

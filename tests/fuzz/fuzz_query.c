@@ -3,13 +3,16 @@
  * bytes; a failure must come with a message and a position inside the
  * input; a query that parses must run against a small in-memory index
  * (search in both orders, facets, snippet, hit spans) without any database
- * error. Any violation aborts, which libFuzzer reports as a crash.
+ * error; and the same bytes written as a filter value or a term by the
+ * query API's quoting rule must read back as themselves. Any violation
+ * aborts, which libFuzzer reports as a crash.
  *
  * The same entry point is linked into tests/unit/test_query, which replays
  * a list of nasty inputs through it in every `make check`.
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,6 +74,61 @@ fq_open(void)
            "Body with \"quotes\", -dashes- and *stars*.");
 }
 
+/* text with its double quotes dropped (newly allocated): what the quoting
+ * rule keeps of a value. */
+static char *
+fq_unquoted(const char *text)
+{
+    char *w = malloc(strlen(text) + 1), *o = w;
+    if (!w)
+        abort();
+    for (const char *c = text; *c; c++)
+        if (*c != '"')
+            *o++ = *c;
+    *o = '\0';
+    return w;
+}
+
+/* The quoting rule (query_field_text, query_term_text): text written as a
+ * source: value reads back as that value (a trailing '*' being the prefix
+ * mark), and written as a term reads back as one term holding it. */
+static void
+fq_check_quoting(const char *text)
+{
+    struct ds_error err;
+    struct query *q = NULL;
+    char *w = fq_unquoted(text);
+    size_t n = strlen(w);
+    bool prefix = false;
+    while (n > 0 && w[n - 1] == '*') {
+        w[--n] = '\0';
+        prefix = true;
+    }
+    char *ft = query_field_text(QF_SOURCE, text);
+    int rc = query_parse(ft, &q, &err);
+    if (!*w ? rc == 0
+            : rc != 0 || !q->root || q->root->kind != QN_FIELD || q->root->field != QF_SOURCE ||
+                  strcmp(q->root->value, w) != 0 || q->root->prefix != prefix)
+        fq_die("a source: value that does not read back", ft, rc ? &err : NULL);
+    query_free(&q);
+    free(ft);
+    free(w);
+
+    w = fq_unquoted(text);
+    bool words = false;
+    for (const unsigned char *c = (const unsigned char *)w; *c; c++)
+        words |= isalnum(*c) || *c >= 0x80;
+    char *tt = query_term_text(text);
+    rc = query_parse(tt, &q, &err);
+    if (rc != 0 || (words ? !q->root || q->root->kind != QN_TEXT ||
+                                strcmp(q->root->text, w) != 0 || q->root->prefix
+                          : q->root != NULL))
+        fq_die("a term that does not read back", tt, rc ? &err : NULL);
+    query_free(&q);
+    free(tt);
+    free(w);
+}
+
 void
 fuzz_query_cleanup(void)
 {
@@ -90,6 +148,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     text[size] = '\0'; /* the query API takes C strings: stop at a NUL */
     if (!fq_store)
         fq_open();
+    fq_check_quoting(text);
     ds_error_clear(&err);
     if (query_parse(text, &q, &err) != 0) {
         if (q || err.msg[0] == '\0' || err.pos < 0 || (size_t)err.pos > strlen(text))

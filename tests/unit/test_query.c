@@ -2,7 +2,9 @@
  * test_query.c — the query language: valid queries checked by what they
  * select from a small in-memory index, the FTS5 expressions and highlight
  * terms they produce, bad queries with their exact messages and positions,
- * and a replay of nasty inputs through the fuzz target's entry point.
+ * the text the composing API writes (query_field_text, query_term_text,
+ * query_and_field) read back as the same value, and a replay of nasty
+ * inputs through the fuzz target's entry point.
  */
 #include "config.h"
 
@@ -259,8 +261,8 @@ test_expressions(void)
     ok(!query_has_text(q), "field only: no text");
     ok(strstr(query_sql(q), "x") == NULL, "user text never in the SQL");
     is_int(query_param_count(q), 1, "one parameter");
-    is_str(query_param_at(q, 0)->text, "%x%", "source is a LIKE pattern");
-    ok(query_param_at(q, 1) == NULL, "param past the end");
+    is_str(qsql_param_at(q->sql, 0)->text, "%x%", "source is a LIKE pattern");
+    ok(qsql_param_at(q->sql, 1) == NULL, "param past the end");
 
     ok(query_and(q, "tariffs", &q2, &err) == 0, "query_and");
     is_str(query_text(q2), "(source:x) (tariffs)", "combined text");
@@ -279,6 +281,133 @@ test_expressions(void)
     ok(strncmp(r, "ERR", 3) != 0 && strncmp(r, "DBERR", 5) != 0, "SQL in a value is just text");
     free(r);
     selects("", "1,2,3,4,5,6");
+}
+
+/* query_field_text(field, value) gives want, which parses back to one
+ * filter of that field whose value is back (value with quotes dropped). */
+static void
+field_text(enum qfield field, const char *value, const char *want, const char *back)
+{
+    char *got = query_field_text(field, value);
+    is_str(got, want, want);
+    struct query *q = NULL;
+    struct ds_error err;
+    ok(query_parse(got, &q, &err) == 0 && q->root && q->root->kind == QN_FIELD &&
+           q->root->field == field && strcmp(q->root->value, back) == 0,
+       "  %s reads back as '%s'", got, back);
+    query_free(&q);
+    free(got);
+}
+
+/* query_term_text(term) gives want, which parses back to one text node
+ * holding term as it is, not a prefix. */
+static void
+term_text(const char *term, const char *want)
+{
+    char *got = query_term_text(term);
+    is_str(got, want, want);
+    struct query *q = NULL;
+    struct ds_error err;
+    ok(query_parse(got, &q, &err) == 0 && q->root && q->root->kind == QN_TEXT &&
+           strcmp(q->root->text, term) == 0 && !q->root->prefix,
+       "  %s reads back as one term", got);
+    query_free(&q);
+    free(got);
+}
+
+/* Two query texts compile to the same statement and parameters. */
+static bool
+same_sql(const struct query *a, const struct query *b)
+{
+    if (strcmp(qsql_ranked(a->sql), qsql_ranked(b->sql)) != 0 ||
+        qsql_param_count(a->sql) != qsql_param_count(b->sql))
+        return false;
+    for (size_t i = 0; i < qsql_param_count(a->sql); i++) {
+        const struct qparam *x = qsql_param_at(a->sql, i), *y = qsql_param_at(b->sql, i);
+        if (x->type != y->type || x->i != y->i || x->r != y->r ||
+            strcmp(x->text ? x->text : "", y->text ? y->text : "") != 0)
+            return false;
+    }
+    return true;
+}
+
+static void
+test_compose(void)
+{
+    /* field values: bare when they read back as themselves */
+    field_text(QF_SOURCE, "Reuters", "source:Reuters", "Reuters");
+    field_text(QF_SOURCE, "Global Times", "source:\"Global Times\"", "Global Times");
+    field_text(QF_ORG, "say \"no\"", "org:\"say no\"", "say no");
+    field_text(QF_ORG, "\"quoted\"", "org:\"quoted\"", "quoted");
+    field_text(QF_ORG, "AT&T", "org:AT&T", "AT&T");
+    field_text(QF_PERSON, "O'Neill", "person:O'Neill", "O'Neill");
+    field_text(QF_PERSON, "Jean-Luc", "person:Jean-Luc", "Jean-Luc");
+    field_text(QF_ORG, "OR", "org:OR", "OR");
+    field_text(QF_SOURCE, "a:b", "source:a:b", "a:b");
+    field_text(QF_SOURCE, "Reuters: Asia", "source:\"Reuters: Asia\"", "Reuters: Asia");
+    field_text(QF_SOURCE, "-dash", "source:-dash", "-dash");
+    field_text(QF_ENTITY, "Bank (of) X", "entity:\"Bank (of) X\"", "Bank (of) X");
+    field_text(QF_SOURCE, "tab\there", "source:\"tab\there\"", "tab\there");
+    field_text(QF_SOURCE, "人民网", "source:人民网", "人民网");
+    field_text(QF_PERSON, "王文涛", "person:王文涛", "王文涛");
+    field_text(QF_SOURCE, "中国 日报", "source:\"中国 日报\"", "中国 日报");
+    field_text(QF_COUNTRY, "Côte d'Ivoire", "country:\"Côte d'Ivoire\"", "Côte d'Ivoire");
+    field_text(QF_TOPIC, "us-china", "topic:us-china", "us-china");
+    field_text(QF_AFTER, "2021-03-01", "after:2021-03-01", "2021-03-01");
+    /* nothing left to search for: written, and rejected when parsed */
+    char *t = query_field_text(QF_SOURCE, "");
+    is_str(t, "source:\"\"", "an empty value is quoted, not lost");
+    free(t);
+    t = query_field_text(QF_SOURCE, "\"\"");
+    is_str(t, "source:\"\"", "a value of quotes alone is empty");
+    free(t);
+    struct buf b = BUF_INIT;
+    query_put_field(&b, QF_AFTER, "2021-03-01");
+    buf_putc(&b, ' ');
+    query_put_field(&b, QF_BEFORE, "2021-04-01");
+    is_str(buf_str(&b), "after:2021-03-01 before:2021-04-01", "query_put_field appends");
+    buf_free(&b);
+
+    /* free-text terms: bare only when not an operator, negation, prefix or field */
+    term_text("tariff", "tariff");
+    term_text("关税", "关税");
+    term_text("OR", "\"OR\"");
+    term_text("-x", "\"-x\"");
+    term_text("soy*", "\"soy*\"");
+    term_text("a:b", "\"a:b\"");
+    term_text("cut tariffs", "\"cut tariffs\"");
+    term_text("(x)", "\"(x)\"");
+    t = query_term_text("say \"no\"");
+    is_str(t, "\"say no\"", "quotes inside a term are dropped");
+    free(t);
+
+    /* query_and_field: the same query as writing the filter by hand */
+    struct query *q = NULL, *q2 = NULL, *want = NULL;
+    struct ds_error err;
+    query_parse("tariffs", &q, &err);
+    ok(query_and_field(q, QF_TOPIC, "trade", &q2, &err) == 0, "query_and_field");
+    is_str(query_text(q2), "(tariffs) (topic:trade)", "  its text");
+    query_parse("(tariffs) (topic:trade)", &want, &err);
+    ok(same_sql(q2, want), "  the same SQL as the text written by hand");
+    query_free(&want);
+    query_free(&q2);
+    query_free(&q);
+    query_parse("", &q, &err);
+    ok(query_and_field(q, QF_SOURCE, "Global Times", &q2, &err) == 0, "and_field on empty");
+    is_str(query_text(q2), "source:\"Global Times\"", "  empty AND x = x");
+    query_free(&q2);
+    ok(query_and_field(q, QF_AFTER, "yesterday", &q2, &err) == -1 && q2 == NULL,
+       "and_field rejects a bad value");
+    is_str(err.msg, "bad date 'after:yesterday' (use YYYY, YYYY-MM or YYYY-MM-DD) at column 1",
+           "  message");
+    query_free(&q);
+    selects("tariffs", "1,2");
+    char *text = query_field_text(QF_SOURCE, "global times");
+    selects(text, "2");
+    free(text);
+    text = query_field_text(QF_SOURCE, "人民");
+    selects(text, "5");
+    free(text);
 }
 
 static void
@@ -424,6 +553,7 @@ main(void)
 
     test_valid();
     test_expressions();
+    test_compose();
     test_bad();
     store_close(&st);
     test_replay();

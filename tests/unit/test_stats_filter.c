@@ -75,19 +75,15 @@ main(void)
     entity("place", "Rotterdam", "entity:Rotterdam");
     entity("agreement", "RCEP", "entity:RCEP");
     entity(NULL, "Beijing", "entity:Beijing");
-    /* quoting: punctuation, operators, quotes inside, other scripts */
-    entity("org", "AT&T", "org:\"AT&T\"");
+    /* quoting (query_field_text): bare when it reads back as itself; spaces,
+     * quotes inside, other scripts */
+    entity("org", "AT&T", "org:AT&T");
     entity("org", "Procter & Gamble", "org:\"Procter & Gamble\"");
-    entity("person", "O'Neill", "person:\"O'Neill\"");
+    entity("person", "O'Neill", "person:O'Neill");
     entity("org", "say \"no\"", "org:\"say no\"");
-    entity("org", "OR", "org:\"OR\"");
-    entity("person", "Jean-Luc", "person:\"Jean-Luc\"");
+    entity("org", "OR", "org:OR");
+    entity("person", "Jean-Luc", "person:Jean-Luc");
     entity("person", "王文涛", "person:王文涛");
     entity("country", "Côte d'Ivoire", "country:\"Côte d'Ivoire\"");
-
-    struct buf b = BUF_INIT;
-    view_stats_quote(&b, "");
-    is_str(buf_str(&b), "\"\"", "an empty value is quoted, not lost");
-    buf_free(&b);
     return done_testing();
 }

@@ -19,7 +19,7 @@
 #include <string.h>
 
 #include "dossier/corpus.h"
-#include "dossier/query.h"
+#include "dossier/qtree.h"
 #include "lib.h"
 
 struct result_hit {
@@ -123,9 +123,9 @@ store_prepare_query(struct store *s, const char *sql, const struct query *q,
     int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
     if (rc != SQLITE_OK)
         return store_fail(s, err, rc, "running the search");
-    size_t np = query_param_count(q);
+    size_t np = qsql_param_count(q->sql);
     for (size_t i = 0; i < np; i++) {
-        const struct query_param *p = query_param_at(q, i);
+        const struct qparam *p = qsql_param_at(q->sql, i);
         int k = (int)i + 1;
         switch (p->type) {
         case QPARAM_TEXT:
@@ -179,7 +179,7 @@ search_by_date_walk(struct store *s, const struct query *q, struct result_set *r
                     struct ds_error *err)
 {
     size_t cap = 0;
-    if (search_collect_ids(s, query_sql_ids(q), q, rs, &cap, err) != 0)
+    if (search_collect_ids(s, qsql_ids(q->sql), q, rs, &cap, err) != 0)
         return -1;
     int64_t max_id = 0;
     for (size_t i = 0; i < rs->n; i++)
@@ -215,21 +215,21 @@ int
 store_search(struct store *s, const struct query *q, enum store_sort sort,
              struct result_set **out, struct ds_error *err)
 {
-    bool ranked = sort == SORT_RANK && query_has_text(q);
+    bool ranked = sort == SORT_RANK && qsql_fts(q->sql);
     if (sort == SORT_NONE) {
         struct result_set *rs = xcalloc(1, sizeof *rs);
         size_t cap = 0;
         rs->s = s;
-        if (search_collect_ids(s, query_sql_ids(q), q, rs, &cap, err) != 0) {
+        if (search_collect_ids(s, qsql_ids(q->sql), q, rs, &cap, err) != 0) {
             result_set_free(&rs);
             return -1;
         }
         rs->ordered = rs->n;
-        rs->all = query_is_empty(q);
+        rs->all = !q->root;
         *out = rs;
         return 0;
     }
-    if (!ranked && query_has_text(q)) {
+    if (!ranked && qsql_fts(q->sql)) {
         struct result_set *rs = xcalloc(1, sizeof *rs);
         rs->s = s;
         int rc = search_by_date_walk(s, q, rs, err);
@@ -243,9 +243,9 @@ store_search(struct store *s, const struct query *q, enum store_sort sort,
         result_set_free(&rs);
     }
     /* ranked: in whatever order FTS5 yields them, ordered here (lazily) */
-    char *sql = ranked ? xstrdup(query_sql(q))
+    char *sql = ranked ? xstrdup(qsql_ranked(q->sql))
                        : xasprintf("%s ORDER BY d.published DESC, d.id DESC",
-                                   query_sql_unranked(q));
+                                   qsql_unranked(q->sql));
     sqlite3_stmt *st = NULL;
     *out = NULL;
     int rc = store_prepare_query(s, sql, q, &st, err);
@@ -271,7 +271,7 @@ store_search(struct store *s, const struct query *q, enum store_sort sort,
         return store_fail(s, err, rc, "running the search");
     }
     rs->ordered = ranked ? 0 : rs->n;
-    rs->all = query_is_empty(q);
+    rs->all = !q->root;
     *out = rs;
     return 0;
 }
@@ -377,7 +377,7 @@ store_snippet(struct store *s, const struct query *q, int64_t doc_id, const char
               const char *close, size_t max_tokens)
 {
     struct ds_error err;
-    const char *expr = query_fts_expr(q);
+    const char *expr = qsql_fts(q->sql);
     if (!expr)
         return NULL;
     sqlite3_stmt *st = store_stmt(s, SQ_SNIPPET, &err);
@@ -527,10 +527,10 @@ static int
 store_hit_terms(struct store *s, const struct query *q, struct hit_term **out, size_t *n_out,
                 struct ds_error *err)
 {
-    size_t n = query_term_count(q);
+    size_t n = qsql_term_count(q->sql);
     struct hit_term *terms = xcalloc(n ? n : 1, sizeof *terms);
     for (size_t i = 0; i < n; i++) {
-        const char *t = query_term_at(q, i);
+        const char *t = qsql_term_at(q->sql, i);
         size_t len = strlen(t);
         struct tok_list l = {0};
         if (len > 0 && t[len - 1] == '*') {
@@ -788,7 +788,7 @@ store_facets(struct store *s, const struct query *q, enum facet_kind kind, size_
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 #endif
-    buf_printf(&sql, fmt, query_sql_unranked(q), max ? max : (size_t)1000);
+    buf_printf(&sql, fmt, qsql_unranked(q->sql), max ? max : (size_t)1000);
 #if defined(__GNUC__)
 #pragma GCC diagnostic pop
 #endif

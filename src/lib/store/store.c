@@ -23,7 +23,6 @@
 
 #include "dossier/corpus.h"
 #include "dossier/ingest.h"
-#include "dossier/query.h"
 #include "dossier/utf8.h"
 #include "lib.h"
 
