@@ -5,9 +5,10 @@
  *
  * Every table or chart is a plain array of structs, so the CLI prints it and
  * a TUI view renders it without knowing how it was computed. The SQL lives in
- * store/corpus.c (the store module's rules apply: nothing else sees SQLite);
- * bucketing, alignment, scoring and formatting live in corpus*.c and are
- * pure functions the unit tests call directly.
+ * the store (store_stats.h: one function per read or write, nothing else
+ * sees SQLite); selecting, merging, bucketing, alignment, scoring and
+ * formatting live in src/lib/corpus/, and the pure parts are functions the
+ * unit tests call directly.
  *
  * Contract:
  *   - Functions returning int give 0 on success and -1 with a human message

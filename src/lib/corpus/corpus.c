@@ -4,7 +4,7 @@
  * (cleaning, cutting and aligning by display width), log-likelihood
  * keyness, sorting, CSV fields and the free functions of every result.
  * Nothing here touches the store, so the unit tests call it directly; the
- * SQL that feeds it is in store/corpus.c.
+ * SQL that feeds it is the store's (store_stats.h).
  */
 #include "config.h"
 
