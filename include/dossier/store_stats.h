@@ -53,6 +53,10 @@ int stats_doc_count(struct store *s, int64_t *n, struct ds_error *err);
  * rules, and nothing was deleted since), 0 when they do not (or when
  * stats_use_tables(s, false)), -1 on error. */
 int stats_tables_current(struct store *s, struct ds_error *err);
+/* Mark the statistics tables stale (the schema upgrade that creates them
+ * does): readers take the index's own tables until the next refresh, which
+ * rebuilds them. */
+int stats_tables_stale(struct store *s, struct ds_error *err);
 /* For tests and benchmarks: when use is false, stats_tables_current()
  * answers 0, so every reader takes the index's own tables. */
 void stats_use_tables(struct store *s, bool use);

@@ -92,6 +92,7 @@ enum stats_stmt_id {
     ST_FTS_AVERAGES,
     /* the derived tables (stats_derived.c) */
     ST_FRESH,
+    ST_STALE,
     ST_REFRESH_STATE,
     ST_META_PUT,
     ST_ID_DAYS,

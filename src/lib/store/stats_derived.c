@@ -44,6 +44,12 @@ stats_tables_current(struct store *s, struct ds_error *err)
     return fresh != 0;
 }
 
+int
+stats_tables_stale(struct store *s, struct ds_error *err)
+{
+    return stats_exec(s, ST_STALE, "upgrading the index", err);
+}
+
 void
 stats_use_tables(struct store *s, bool use)
 {

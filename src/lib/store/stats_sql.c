@@ -179,6 +179,8 @@ const char *const stats_sql[ST__COUNT] = {
         " AND NOT EXISTS (SELECT 1 FROM corpus_gone)"
         " AND (SELECT value FROM meta WHERE key = 'corpus_rules')"
         " IS (SELECT value FROM meta WHERE key = 'rules_hash')",
+    /* without corpus_maxid the tables are stale and the next refresh rebuilds them */
+    [ST_STALE] = "DELETE FROM meta WHERE key IN ('corpus_maxid', 'corpus_rules')",
     [ST_REFRESH_STATE] =
         "SELECT (SELECT count(*) FROM documents),"
         " (SELECT count(*) FROM corpus_doc), (SELECT count(*) FROM corpus_gone),"
