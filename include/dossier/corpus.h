@@ -5,9 +5,10 @@
  *
  * Every table or chart is a plain array of structs, so the CLI prints it and
  * a TUI view renders it without knowing how it was computed. The SQL lives in
- * store/corpus.c (the store module's rules apply: nothing else sees SQLite);
- * bucketing, alignment, scoring and formatting live in corpus*.c and are
- * pure functions the unit tests call directly.
+ * the store (store_stats.h: one function per read or write, nothing else
+ * sees SQLite); selecting, merging, bucketing, alignment, scoring and
+ * formatting live in src/lib/corpus/, and the pure parts are functions the
+ * unit tests call directly.
  *
  * Contract:
  *   - Functions returning int give 0 on success and -1 with a human message
@@ -59,16 +60,18 @@ void corpus_sel_free(struct corpus_sel **sel);
  * outlets and topics; the timeline of all; entity counts; top pairs; the
  * full-text vocabulary; figure subject keys) up to date with its documents:
  * the changes since the last refresh are applied as deltas, or everything is
- * rebuilt when full is set, when the extraction rules changed or when much
- * changed (about 3.5 s of CPU at 100k documents). Runs in the caller's transaction when there is one, else
- * in its own. The index run calls it at its end and the schema upgrade that
- * creates the tables calls it once; readers never need to (without current
- * tables every function reads the index's own tables, more slowly). */
+ * rebuilt when full is set, when the extraction rules changed, when much
+ * changed or when they are marked stale (the schema upgrade that creates
+ * them does): about 3.5 s of CPU at 100k documents. Runs in the caller's
+ * transaction when there is one, else in its own. The index run calls it
+ * at its end; readers never need to (without current tables every function
+ * reads the index's own tables, more slowly, with the same answers). */
 int corpus_refresh(struct store *s, bool full, struct ds_error *err);
 
 /* 1 when the derived tables describe the index as it is now (the last index
  * run refreshed them and nothing changed since), 0 when they do not (every
- * function then reads the index's own tables), -1 on error. */
+ * function then reads the index's own tables), -1 on error. The store's
+ * stats_tables_current() (store_stats.h), which the store's own readers use. */
 int corpus_derived_current(struct store *s, struct ds_error *err);
 
 /* For tests and benchmarks: when use is false, every function ignores the

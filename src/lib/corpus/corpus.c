@@ -4,7 +4,7 @@
  * (cleaning, cutting and aligning by display width), log-likelihood
  * keyness, sorting, CSV fields and the free functions of every result.
  * Nothing here touches the store, so the unit tests call it directly; the
- * SQL that feeds it is in store/corpus.c.
+ * SQL that feeds it is the store's (store_stats.h).
  */
 #include "config.h"
 
@@ -486,107 +486,6 @@ corpus_subject_key(const char *subject)
         free(words[i]);
     free(words);
     return buf_steal(&out);
-}
-
-/* ---- figures ordering ------------------------------------------------------------------------ */
-
-static int
-corpus_cmp_opt(const char *a, const char *b)
-{
-    /* NULL (undated, no subject) sorts last */
-    if (!a || !*a)
-        return (b && *b) ? 1 : 0;
-    if (!b || !*b)
-        return -1;
-    return strcmp(a, b);
-}
-
-static int
-corpus_cmp_fig_common(const struct corpus_figure *x, const struct corpus_figure *y)
-{
-    if (x->doc_id != y->doc_id)
-        return x->doc_id < y->doc_id ? -1 : 1;
-    return x->start < y->start ? -1 : x->start > y->start;
-}
-
-static int
-corpus_cmp_fig_subject(const void *a, const void *b)
-{
-    const struct corpus_figure *x = a, *y = b;
-    int c = corpus_cmp_opt(x->subject_key, y->subject_key);
-    if (!c)
-        c = corpus_cmp_opt(x->date, y->date);
-    return c ? c : corpus_cmp_fig_common(x, y);
-}
-
-static int
-corpus_cmp_fig_date(const void *a, const void *b)
-{
-    const struct corpus_figure *x = a, *y = b;
-    int c = corpus_cmp_opt(x->date, y->date);
-    return c ? c : corpus_cmp_fig_common(x, y);
-}
-
-static int
-corpus_cmp_fig_value(const void *a, const void *b)
-{
-    const struct corpus_figure *x = a, *y = b;
-    if (x->value != y->value)
-        return x->value > y->value ? -1 : 1;
-    return corpus_cmp_fig_date(a, b);
-}
-
-struct corpus_fig_group {
-    size_t first, n;
-    const char *key;
-};
-
-static int
-corpus_cmp_fig_group(const void *a, const void *b)
-{
-    const struct corpus_fig_group *x = a, *y = b;
-    bool xe = !*x->key, ye = !*y->key; /* figures without a subject go last */
-    if (xe != ye)
-        return xe ? 1 : -1;
-    if (x->n != y->n)
-        return x->n > y->n ? -1 : 1;
-    return strcmp(x->key, y->key);
-}
-
-/* Subject groups in order of size (the subjects reported most often, where
- * a number's evolution shows, first), each group oldest first. */
-static void
-corpus_figures_group(struct corpus_figure *f, size_t n)
-{
-    qsort(f, n, sizeof *f, corpus_cmp_fig_subject);
-    struct corpus_fig_group *g = xmalloc(n * sizeof *g);
-    size_t ng = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (i == 0 || corpus_cmp_opt(f[i].subject_key, f[i - 1].subject_key) != 0)
-            g[ng++] = (struct corpus_fig_group){i, 0, f[i].subject_key ? f[i].subject_key : ""};
-        g[ng - 1].n++;
-    }
-    qsort(g, ng, sizeof *g, corpus_cmp_fig_group);
-    struct corpus_figure *tmp = xmalloc(n * sizeof *tmp);
-    size_t k = 0;
-    for (size_t i = 0; i < ng; i++)
-        for (size_t j = 0; j < g[i].n; j++)
-            tmp[k++] = f[g[i].first + j];
-    memcpy(f, tmp, n * sizeof *f);
-    free(tmp);
-    free(g);
-}
-
-void
-corpus_figures_sort(struct corpus_figure *f, size_t n, enum corpus_fig_sort sort)
-{
-    if (n < 2)
-        return;
-    if (sort == CORPUS_FIG_BY_SUBJECT)
-        corpus_figures_group(f, n);
-    else
-        qsort(f, n, sizeof *f,
-              sort == CORPUS_FIG_BY_DATE ? corpus_cmp_fig_date : corpus_cmp_fig_value);
 }
 
 /* ---- keyword in context ---------------------------------------------------------------------- */

@@ -2,8 +2,8 @@
  * corpus/export.c — the article list of a selection as CSV (one row per
  * article), JSON (one array of objects) or a Markdown brief (titles, dates,
  * outlets, key figures, links to the files). Rows come from
- * corpus_docs_each() in date order; figures are read once for the whole
- * selection and matched to their article by id.
+ * stats_docs_each() (store_stats.h) in date order; figures are read once
+ * for the whole selection and matched to their article by id.
  *
  * Article text is never written raw: CSV fields and JSON strings are
  * escaped, Markdown text has its markup characters escaped and control
@@ -93,7 +93,7 @@ export_md_link(struct buf *b, const char *path)
 }
 
 static void
-export_csv_row(struct export_ctx *c, const struct corpus_doc *d, size_t f0, size_t nf)
+export_csv_row(struct export_ctx *c, const struct stats_doc *d, size_t f0, size_t nf)
 {
     struct buf *b = &c->b;
     buf_printf(b, "%lld,", (long long)d->id);
@@ -124,7 +124,7 @@ export_csv_row(struct export_ctx *c, const struct corpus_doc *d, size_t f0, size
 }
 
 static void
-export_json_row(struct export_ctx *c, const struct corpus_doc *d, size_t f0, size_t nf)
+export_json_row(struct export_ctx *c, const struct stats_doc *d, size_t f0, size_t nf)
 {
     struct buf *b = &c->b;
     buf_puts(b, c->count ? ",\n" : "\n");
@@ -176,7 +176,7 @@ export_json_row(struct export_ctx *c, const struct corpus_doc *d, size_t f0, siz
 #define EXPORT_MD_FIGURES 5
 
 static void
-export_md_row(struct export_ctx *c, const struct corpus_doc *d, size_t f0, size_t nf)
+export_md_row(struct export_ctx *c, const struct stats_doc *d, size_t f0, size_t nf)
 {
     struct buf *b = &c->b;
     buf_puts(b, "## ");
@@ -239,7 +239,7 @@ export_md_row(struct export_ctx *c, const struct corpus_doc *d, size_t f0, size_
 }
 
 static int
-export_row(const struct corpus_doc *d, void *ud)
+export_row(const struct stats_doc *d, void *ud)
 {
     struct export_ctx *c = ud;
     size_t f0 = 0, nf = export_doc_figures(c, d->id, &f0);
@@ -284,7 +284,7 @@ corpus_export(struct store *s, const struct corpus_sel *sel, enum corpus_format 
         fwrite(buf_str(&c.b), 1, c.b.len, f);
         break;
     }
-    int rc = corpus_docs_each(s, sel, export_row, &c, err);
+    int rc = stats_docs_each(s, sel->num, export_row, &c, err);
     if (rc == 0 && fmt == CORPUS_FMT_JSON)
         fputs(c.count ? "\n]\n" : "]\n", f);
     buf_free(&c.b);

@@ -16,7 +16,7 @@
 #define STORE_APPLICATION_ID 0x444F5353 /* 'DOSS' */
 #define STORE_SCHEMA_VERSION 7
 /* The version whose migration creates the statistics tables (corpus.h);
- * upgrading past it fills them. */
+ * upgrading past it marks them stale (stats_tables_stale). */
 #define STORE_SCHEMA_CORPUS 6
 
 /* doc_lengths: token counts of STORE_LEN_CHUNK consecutive document ids per

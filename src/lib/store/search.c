@@ -18,8 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dossier/corpus.h"
 #include "dossier/qtree.h"
+#include "dossier/store_stats.h"
 #include "lib.h"
 
 struct result_hit {
@@ -664,7 +664,7 @@ result_set_topic_counts(struct result_set *rs, size_t max, struct facet **out, s
     int64_t max_id = 0;
     for (size_t i = 0; i < rs->n; i++)
         max_id = DS_MAX(max_id, rs->hits[i].id);
-    int totals = rs->all ? corpus_derived_current(s, err) : 0;
+    int totals = rs->all ? stats_tables_current(s, err) : 0;
     if (totals < 0)
         return -1;
     if (totals) {

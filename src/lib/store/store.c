@@ -21,7 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "dossier/corpus.h"
+#include "dossier/store_stats.h"
 #include "dossier/ingest.h"
 #include "dossier/utf8.h"
 #include "lib.h"
@@ -100,10 +100,11 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
     "CREATE TABLE doc_lengths(chunk INTEGER PRIMARY KEY, lens BLOB NOT NULL);"
     "INSERT INTO doc_lengths(chunk, lens) SELECT id / 4096, ds_length_chunk(id, sz)"
     " FROM docs_fts_docsize WHERE id >= 0 GROUP BY 1;",
-    /* 5 -> 6: the statistics view's derived tables (store/corpus.c), kept
+    /* 5 -> 6: the statistics view's derived tables (store/stats_derived.c), kept
      * current by each index run instead of built by each reader (~1 s at
      * 100k documents); a deleted document's text and entities are kept
-     * until the run subtracts them. Filled by corpus_refresh() below. */
+     * until the run subtracts them. Marked stale below: the next index run's
+     * corpus_refresh() fills them, readers use the index's own tables until then. */
     "CREATE TABLE IF NOT EXISTS corpus_doc(id INTEGER PRIMARY KEY, day TEXT, source TEXT);"
     "CREATE TABLE IF NOT EXISTS corpus_dt(doc_id INTEGER NOT NULL, slug TEXT NOT NULL,"
     " day TEXT, PRIMARY KEY(doc_id, slug)) WITHOUT ROWID;"
@@ -503,7 +504,7 @@ store_check_schema(struct store *s, struct ds_error *err)
         if (store_exec(s, migrations[v], "upgrading the index", err) != 0)
             goto fail;
     }
-    if (version < STORE_SCHEMA_CORPUS && corpus_refresh(s, true, err) != 0)
+    if (version < STORE_SCHEMA_CORPUS && stats_tables_stale(s, err) != 0)
         goto fail;
     char sql[96];
     snprintf(sql, sizeof sql, "PRAGMA application_id = %d; PRAGMA user_version = %d",

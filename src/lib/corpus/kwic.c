@@ -1,0 +1,341 @@
+/*
+ * corpus/kwic.c — keyword in context over a selection (corpus.h), in steps
+ * so a front end draws the first lines at once: the candidate documents
+ * come from the full-text index (or, for a single CJK character, which is
+ * no token of the index inside longer runs, every selected document); each
+ * step reads some of their bodies, tokenizes them as the index does and
+ * matches the term's tokens (CJK text: a case-insensitive substring).
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "dossier/utf8.h"
+#include "lib.h"
+
+struct corpus_tok {
+    uint64_t hash;
+    size_t start, end;
+};
+
+struct corpus_toks {
+    struct corpus_tok *v;
+    size_t n, cap;
+};
+
+static void
+corpus_tok_cb(const char *token, size_t start, size_t end, void *ud)
+{
+    struct corpus_toks *t = ud;
+    if (t->n == t->cap) {
+        t->cap = t->cap ? t->cap * 2 : 256;
+        t->v = xrealloc(t->v, t->cap * sizeof *t->v);
+    }
+    t->v[t->n].hash = ds_hash64(token, strlen(token));
+    t->v[t->n].start = start;
+    t->v[t->n].end = end;
+    t->n++;
+}
+
+static bool
+corpus_has_cjk(const char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        i += (size_t)utf8_decode(s + i, n - i, &cp);
+        if (utf8_is_cjk(cp))
+            return true;
+    }
+    return false;
+}
+
+/* Case-insensitive (ASCII) search of needle in hay from pos; the match's
+ * start or (size_t)-1. */
+static size_t
+corpus_find_ci(const char *hay, size_t n, const char *needle, size_t m, size_t pos)
+{
+    if (!m || m > n)
+        return (size_t)-1;
+    for (size_t i = pos; i + m <= n; i++) {
+        size_t j = 0;
+        while (j < m) {
+            unsigned char a = (unsigned char)hay[i + j], b = (unsigned char)needle[j];
+            if (a >= 'A' && a <= 'Z')
+                a = (unsigned char)(a + 32);
+            if (b >= 'A' && b <= 'Z')
+                b = (unsigned char)(b + 32);
+            if (a != b)
+                break;
+            j++;
+        }
+        if (j == m)
+            return i;
+    }
+    return (size_t)-1;
+}
+
+struct corpus_kwic_acc {
+    struct corpus_kwic *v;
+    size_t n, cap, max;
+    size_t total; /* lines found, including those taken away (max counts all) */
+    bool truncated;
+};
+
+static void
+corpus_kwic_push(struct corpus_kwic_acc *a, int64_t doc, const char *body, size_t len,
+                 size_t start, size_t end, size_t width)
+{
+    if (a->total >= a->max) {
+        a->truncated = true;
+        return;
+    }
+    a->total++;
+    if (a->n == a->cap) {
+        a->cap = a->cap ? a->cap * 2 : 64;
+        a->v = xrealloc(a->v, a->cap * sizeof *a->v);
+    }
+    struct corpus_kwic *k = &a->v[a->n++];
+    k->doc_id = doc;
+    corpus_kwic_make(body, len, start, end, width, k);
+}
+
+/* A keyword-in-context search in progress (corpus.h): the candidate
+ * documents are listed when it begins; each step tokenizes some of them. */
+struct corpus_kwic_scan {
+    struct store *s;
+    struct corpus_toks want, got;
+    struct corpus_kwic_acc acc;
+    struct stats_text *body;
+    int64_t *cand; /* candidate document ids, in id order */
+    size_t ncand, next;
+    /* or, for corpus_kwic_find, the candidates read as the search goes (a
+     * few lines of a frequent word need not list all of its documents
+     * first) and the selection they are filtered by */
+    struct stats_ids *cand_ids;
+    const struct corpus_sel *sel;
+    bool use_fts;
+    size_t width;
+    char *needle;
+    bool cjk;
+    int64_t doc;            /* the document being matched */
+    struct ds_error *err;   /* of the step in progress */
+};
+
+void
+corpus_kwic_end(struct corpus_kwic_scan **kp)
+{
+    struct corpus_kwic_scan *k = kp ? *kp : NULL;
+    if (!k)
+        return;
+    stats_ids_free(&k->cand_ids);
+    stats_text_free(&k->body);
+    corpus_kwic_free(k->acc.v, k->acc.n);
+    free(k->want.v);
+    free(k->got.v);
+    free(k->cand);
+    free(k->needle);
+    free(k);
+    *kp = NULL;
+}
+
+/* The term's tokens and whether the index can narrow its documents. */
+static int
+corpus_kwic_term(struct corpus_kwic_scan *k, const char *term, struct ds_error *err)
+{
+    k->needle = corpus_clean_line(term, strlen(term));
+    if (!*k->needle) {
+        ds_error_set(err, -1, "nothing to look for: the term is empty");
+        return -1;
+    }
+    k->cjk = corpus_has_cjk(k->needle);
+    if (!k->cjk) {
+        if (store_tokenize(k->s, k->needle, strlen(k->needle), corpus_tok_cb, &k->want, err) != 0)
+            return -1;
+        if (!k->want.n) {
+            ds_error_set(err, -1, "'%s' has no word the index knows (only punctuation?)",
+                         k->needle);
+            return -1;
+        }
+    }
+    /* Candidates: the FTS index narrows the documents unless the term is a
+     * single CJK character (not a token of the index inside longer runs). */
+    size_t ncp = 0;
+    for (size_t i = 0, n = strlen(k->needle); i < n; ncp++) {
+        uint32_t cp;
+        i += (size_t)utf8_decode(k->needle + i, n - i, &cp);
+    }
+    k->use_fts = !k->cjk || ncp >= 2;
+    return 0;
+}
+
+/* corpus_kwic_begin; lazy: candidates are read as the search goes (sel
+ * must live as long as the search). */
+static int
+corpus_kwic_start(struct store *s, const struct corpus_sel *sel, const char *term, size_t width,
+                  size_t max, bool lazy, struct corpus_kwic_scan **out, struct ds_error *err)
+{
+    struct stats_ids *cand = NULL;
+    struct corpus_kwic_scan *k = xcalloc(1, sizeof *k);
+    size_t cap = 0;
+    int got;
+    int64_t id = 0;
+
+    *out = NULL;
+    k->s = s;
+    k->width = width;
+    k->acc.max = max ? max : 10000;
+    if (corpus_kwic_term(k, term, err) != 0 ||
+        stats_kwic_candidates(s, k->needle, k->use_fts, sel->num, &cand, err) != 0)
+        goto fail;
+    if (lazy) {
+        k->cand_ids = cand;
+        k->sel = sel;
+        cand = NULL;
+    }
+    while (!lazy && (got = stats_ids_next(cand, &id, err)) != 0) {
+        if (got < 0)
+            goto fail;
+        if (k->use_fts && !corpus_sel_has(sel, id))
+            continue;
+        if (k->ncand == cap) {
+            cap = cap ? cap * 2 : 1024;
+            k->cand = xrealloc(k->cand, cap * sizeof *k->cand);
+        }
+        k->cand[k->ncand++] = id;
+    }
+    if (stats_text_open(s, false, &k->body, err) != 0)
+        goto fail;
+    stats_ids_free(&cand);
+    *out = k;
+    return 0;
+fail:
+    stats_ids_free(&cand);
+    corpus_kwic_end(&k);
+    return -1;
+}
+
+int
+corpus_kwic_begin(struct store *s, const struct corpus_sel *sel, const char *term, size_t width,
+                  size_t max, struct corpus_kwic_scan **out, struct ds_error *err)
+{
+    return corpus_kwic_start(s, sel, term, width, max, false, out, err);
+}
+
+/* The next candidate document: 1 with *id, 0 when there is none, -1 on
+ * error. */
+static int
+corpus_kwic_next(struct corpus_kwic_scan *k, int64_t *id, struct ds_error *err)
+{
+    if (!k->cand_ids) {
+        if (k->next >= k->ncand)
+            return 0;
+        *id = k->cand[k->next++];
+        return 1;
+    }
+    int got;
+    while ((got = stats_ids_next(k->cand_ids, id, err)) == 1) {
+        if (k->use_fts && !corpus_sel_has(k->sel, *id))
+            continue;
+        k->next++;
+        return 1;
+    }
+    stats_ids_free(&k->cand_ids);
+    k->ncand = k->next; /* all were read */
+    return got;
+}
+
+/* The term's occurrences in one body (a stats_text_fn). */
+static int
+corpus_kwic_body(const char *text, size_t len, void *ud)
+{
+    struct corpus_kwic_scan *k = ud;
+    size_t nlen = strlen(k->needle);
+    if (k->cjk) {
+        for (size_t p = corpus_find_ci(text, len, k->needle, nlen, 0); p != (size_t)-1;
+             p = corpus_find_ci(text, len, k->needle, nlen, p + nlen))
+            corpus_kwic_push(&k->acc, k->doc, text, len, p, p + nlen, k->width);
+        return 0;
+    }
+    k->got.n = 0;
+    if (store_tokenize(k->s, text, len, corpus_tok_cb, &k->got, k->err) != 0)
+        return -1;
+    for (size_t i = 0; i + k->want.n <= k->got.n; i++) {
+        size_t j = 0;
+        while (j < k->want.n && k->got.v[i + j].hash == k->want.v[j].hash)
+            j++;
+        if (j == k->want.n)
+            corpus_kwic_push(&k->acc, k->doc, text, len, k->got.v[i].start,
+                             k->got.v[i + k->want.n - 1].end, k->width);
+    }
+    return 0;
+}
+
+int
+corpus_kwic_more(struct corpus_kwic_scan *k, size_t ndocs, struct ds_error *err)
+{
+    int got = 0;
+    int64_t id = 0;
+    k->err = err;
+    for (size_t done = 0; done < ndocs && !k->acc.truncated &&
+                          (got = corpus_kwic_next(k, &id, err)) == 1;
+         done++) {
+        k->doc = id;
+        if (stats_text_get(k->body, id, corpus_kwic_body, k, err) < 0)
+            return -1;
+    }
+    if (got < 0)
+        return -1;
+    if (k->acc.truncated)
+        return 0;
+    return k->cand_ids || k->next < k->ncand ? 1 : 0;
+}
+
+const struct corpus_kwic *
+corpus_kwic_lines(const struct corpus_kwic_scan *k, size_t *n_out, bool *truncated_out)
+{
+    *n_out = k->acc.n;
+    if (truncated_out)
+        *truncated_out = k->acc.truncated;
+    return k->acc.v;
+}
+
+void
+corpus_kwic_progress(const struct corpus_kwic_scan *k, size_t *done, size_t *total)
+{
+    *done = k->next;
+    *total = k->ncand;
+}
+
+void
+corpus_kwic_take(struct corpus_kwic_scan *k, struct corpus_kwic **out, size_t *n_out)
+{
+    *out = k->acc.v;
+    *n_out = k->acc.n;
+    k->acc.v = NULL;
+    k->acc.n = k->acc.cap = 0;
+}
+
+int
+corpus_kwic_find(struct store *s, const struct corpus_sel *sel, const char *term,
+                 size_t width, size_t max, struct corpus_kwic **out, size_t *n_out,
+                 bool *truncated_out, struct ds_error *err)
+{
+    struct corpus_kwic_scan *k = NULL;
+    *out = NULL;
+    *n_out = 0;
+    if (truncated_out)
+        *truncated_out = false;
+    if (corpus_kwic_start(s, sel, term, width, max, true, &k, err) != 0)
+        return -1;
+    if (corpus_kwic_more(k, (size_t)-1, err) < 0) {
+        corpus_kwic_end(&k);
+        return -1;
+    }
+    if (truncated_out)
+        *truncated_out = k->acc.truncated;
+    corpus_kwic_take(k, out, n_out);
+    corpus_kwic_end(&k);
+    return 0;
+}

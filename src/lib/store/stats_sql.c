@@ -1,0 +1,342 @@
+/*
+ * store/stats_sql.c — every SQL statement behind the corpus statistics
+ * (store_stats.h), in one table, and the helpers that prepare them.
+ *
+ * Speed notes: dates are read from the covering index documents_published;
+ * co-occurrence intersects the doc-id lists of the top entities (index
+ * mentions_entity) in C instead of self-joining mentions, which would make
+ * O(entities^2) rows per document; with current derived tables (corpus_*,
+ * see stats_derived.c) every statement of the statistics view reads a few
+ * small pages instead of the documents' big rows.
+ */
+#include "config.h"
+
+#include "stats.h"
+
+/* The figures table's columns, with the date from documents or corpus_doc. */
+#define ST_FIG_COLS(date)                                                                        \
+    "SELECT f.doc_id, " date ", d.source, f.text, f.value, f.unit, f.kind, f.period, f.subject," \
+    " f.\"start\", f.\"end\""
+#define ST_FIG_PICKED(docs)                                                                      \
+    " FROM temp.corpus_figsel fs CROSS JOIN figures f ON f.id = fs.id JOIN " docs                \
+    " ON d.id = f.doc_id ORDER BY f.doc_id, f.\"start\""
+#define ST_FIG_ALL(docs) " FROM figures f JOIN " docs " ON d.id = f.doc_id ORDER BY f.doc_id, f.\"start\""
+#define ST_FIG_SEL(docs)                                                                         \
+    " FROM temp.corpus_sel cs JOIN figures f ON f.doc_id = cs.id JOIN " docs                      \
+    " ON d.id = f.doc_id WHERE cs.sel = ?1 ORDER BY f.doc_id, f.\"start\""
+/* A document as export lists it. */
+#define ST_DOC_COLS                                                                              \
+    "SELECT d.id, d.published, d.source, coalesce(d.title, d.lead, ''), d.title IS NOT NULL,"    \
+    " (SELECT min(path) FROM files WHERE doc_id = d.id),"                                        \
+    " (SELECT group_concat(slug, ',') FROM (SELECT slug FROM doc_topics"                         \
+    "  WHERE doc_id = d.id ORDER BY score DESC, slug))"
+
+const char *const stats_sql[ST__COUNT] = {
+    [ST_SEL_TABLE] = "CREATE TEMP TABLE IF NOT EXISTS corpus_sel(sel INTEGER NOT NULL,"
+                     " id INTEGER NOT NULL, PRIMARY KEY(sel, id)) WITHOUT ROWID",
+    [ST_SEL_NEXT] = "SELECT coalesce(max(sel), 0) + 1 FROM temp.corpus_sel",
+    [ST_SEL_FILL] = ST_SEL_FILL_FORMAT,
+    [ST_SEL_ADD] = "INSERT OR IGNORE INTO temp.corpus_sel(sel, id) VALUES (?1, ?2)",
+    [ST_SEL_IDS] = "SELECT id FROM temp.corpus_sel WHERE sel = ?1 ORDER BY id",
+    [ST_SEL_DROP] = "DELETE FROM temp.corpus_sel WHERE sel = ?1",
+    [ST_DOC_COUNT] = "SELECT count(*) FROM documents",
+    [ST_MAX_DOC_ID] = "SELECT coalesce(max(id), 0) FROM documents",
+
+    [ST_TOPIC_ALL] =
+        "SELECT dt.slug, t.name, count(*) AS c FROM doc_topics dt INDEXED BY doc_topics_slug"
+        " LEFT JOIN topics t ON t.slug = dt.slug GROUP BY dt.slug ORDER BY c DESC, dt.slug"
+        " LIMIT ?2",
+    /* every document, from the timeline's totals: a few thousand rows
+     * instead of the topic index (110 ms at 1M documents) */
+    [ST_TOPIC_ALL_CACHED] =
+        "SELECT x.slug, t.name, x.c FROM (SELECT slug, sum(n) AS c FROM corpus_topic_day"
+        " GROUP BY slug) x LEFT JOIN topics t ON t.slug = x.slug"
+        " ORDER BY x.c DESC, x.slug LIMIT ?2",
+    [ST_TOPIC_SEL] =
+        "SELECT x.slug, t.name, x.c FROM (SELECT dt.slug AS slug, count(*) AS c"
+        " FROM temp.corpus_sel cs JOIN corpus_dt dt ON dt.doc_id = cs.id"
+        " WHERE cs.sel = ?1 GROUP BY dt.slug) x LEFT JOIN topics t ON t.slug = x.slug"
+        " ORDER BY x.c DESC, x.slug LIMIT ?2",
+    /* without the derived tables: the same from the index's own tables */
+    [ST_TOPIC_DIRECT] =
+        "SELECT dt.slug, t.name, count(*) AS c FROM temp.corpus_sel cs"
+        " JOIN doc_topics dt ON dt.doc_id = cs.id LEFT JOIN topics t ON t.slug = dt.slug"
+        " WHERE cs.sel = ?1 GROUP BY dt.slug ORDER BY c DESC, dt.slug LIMIT ?2",
+    [ST_SOURCE_ALL] =
+        "SELECT d.source, NULL, count(*) AS c FROM documents d INDEXED BY documents_source"
+        " GROUP BY d.source ORDER BY c DESC, d.source LIMIT ?2",
+    [ST_SOURCE_SEL] =
+        "SELECT cd.source, NULL, count(*) AS c FROM temp.corpus_sel cs"
+        " JOIN corpus_doc cd ON cd.id = cs.id WHERE cs.sel = ?1"
+        " GROUP BY cd.source ORDER BY c DESC, cd.source LIMIT ?2",
+    [ST_SOURCE_DIRECT] =
+        "SELECT d.source, NULL, count(*) AS c FROM temp.corpus_sel cs"
+        " JOIN documents d ON d.id = cs.id WHERE cs.sel = ?1"
+        " GROUP BY d.source ORDER BY c DESC, d.source LIMIT ?2",
+
+    [ST_ENT_TOP_ANY] =
+        "SELECT entity_id, docs FROM corpus_ent ORDER BY docs DESC, entity_id LIMIT ?1",
+    [ST_ENT_TOP_KIND] = "SELECT entity_id, docs FROM corpus_ent WHERE kind = ?2"
+                        " ORDER BY docs DESC, entity_id LIMIT ?1",
+    [ST_ENT_TOP_DIRECT] =
+        "SELECT m.entity_id, m.c FROM (SELECT entity_id, count(*) AS c FROM mentions"
+        " INDEXED BY mentions_entity GROUP BY entity_id) m JOIN entities e ON e.id = m.entity_id"
+        " WHERE ?2 IS NULL OR e.kind = ?2 ORDER BY m.c DESC, m.entity_id LIMIT ?1",
+    [ST_MENT_OF_DOC] = "SELECT entity_id FROM mentions WHERE doc_id = ?1",
+    [ST_MENT_SEL] = "SELECT m.doc_id, m.entity_id FROM temp.corpus_sel cs"
+                    " JOIN mentions m ON m.doc_id = cs.id WHERE cs.sel = ?1",
+    [ST_ENT_IS_KIND] = "SELECT kind = ?2 FROM entities WHERE id = ?1",
+    [ST_ENT_NAME] = "SELECT name, kind FROM entities WHERE id = ?1",
+    [ST_ENT_DOCS] = "SELECT doc_id FROM mentions INDEXED BY mentions_entity WHERE entity_id = ?1",
+    [ST_PAIRS_STORED] = "SELECT a, b, docs FROM corpus_pair",
+
+    [ST_DAYS_ALL] = "SELECT day, n FROM corpus_day",
+    [ST_DAYS_SEL] = "SELECT cd.day, count(*) FROM temp.corpus_sel cs JOIN corpus_doc cd"
+                    " ON cd.id = cs.id WHERE cs.sel = ?1 GROUP BY cd.day",
+    [ST_DAYS_ALL_DIRECT] = "SELECT substr(published, 1, 10) AS day, count(*) FROM documents"
+                           " INDEXED BY documents_published GROUP BY day",
+    [ST_DAYS_SEL_DIRECT] =
+        "SELECT substr(d.published, 1, 10) AS day, count(*) FROM temp.corpus_sel cs"
+        " JOIN documents d ON d.id = cs.id WHERE cs.sel = ?1 GROUP BY day",
+    /* every series in one grouped pass; ?2 is a JSON array of the slugs */
+    [ST_SERIES_ALL] = "SELECT slug, day, n FROM corpus_topic_day"
+                      " WHERE slug IN (SELECT value FROM json_each(?2))",
+    [ST_SERIES_SEL] =
+        "SELECT dt.slug, dt.day, count(*) FROM temp.corpus_sel cs JOIN corpus_dt dt"
+        " ON dt.doc_id = cs.id WHERE cs.sel = ?1"
+        " AND dt.slug IN (SELECT value FROM json_each(?2)) GROUP BY dt.slug, dt.day",
+    [ST_SERIES_ALL_DIRECT] =
+        "SELECT dt.slug, substr(d.published, 1, 10) AS day, count(*) FROM doc_topics dt"
+        " INDEXED BY doc_topics_slug JOIN documents d ON d.id = dt.doc_id"
+        " WHERE dt.slug IN (SELECT value FROM json_each(?2)) GROUP BY dt.slug, day",
+    [ST_SERIES_SEL_DIRECT] =
+        "SELECT dt.slug, substr(d.published, 1, 10) AS day, count(*) FROM temp.corpus_sel cs"
+        " JOIN doc_topics dt ON dt.doc_id = cs.id JOIN documents d ON d.id = cs.id"
+        " WHERE cs.sel = ?1 AND dt.slug IN (SELECT value FROM json_each(?2))"
+        " GROUP BY dt.slug, day",
+
+    [ST_DOCS_ALL] = ST_DOC_COLS " FROM documents d"
+                                " ORDER BY d.published IS NULL, d.published, d.id",
+    [ST_DOCS_SEL] = ST_DOC_COLS " FROM temp.corpus_sel cs JOIN documents d ON d.id = cs.id"
+                                " WHERE cs.sel = ?1 ORDER BY d.published IS NULL, d.published,"
+                                " d.id",
+
+    [ST_FIGSEL_TABLE] = "CREATE TEMP TABLE IF NOT EXISTS corpus_figsel(id INTEGER PRIMARY KEY);"
+                        "DELETE FROM temp.corpus_figsel",
+    [ST_FIGKEY_GROUPS] = "SELECT key, n FROM corpus_figkey INDEXED BY corpus_figkey_n"
+                         " WHERE key != '' ORDER BY n DESC, key",
+    [ST_FIGSEL_ADD_KEY] = "INSERT OR IGNORE INTO temp.corpus_figsel(id)"
+                          " SELECT id FROM corpus_fig WHERE key = ?1",
+    [ST_FIGSEL_ADD_ID] = "INSERT OR IGNORE INTO temp.corpus_figsel(id) VALUES (?1)",
+    [ST_FIG_KEYS_SEL] = "SELECT f.id, f.key FROM temp.corpus_sel cs JOIN corpus_fig f"
+                        " ON f.doc_id = cs.id WHERE cs.sel = ?1 ORDER BY f.key",
+    [ST_FIG_SUBJ_ALL] = "SELECT id, subject FROM figures",
+    [ST_FIG_SUBJ_SEL] = "SELECT f.id, f.subject FROM temp.corpus_sel cs"
+                        " JOIN figures f ON f.doc_id = cs.id WHERE cs.sel = ?1",
+    /* the picked ids are already within the selection */
+    [ST_FIG_ROWS_PICKED] = ST_FIG_COLS("d.published") ST_FIG_PICKED("documents d"),
+    [ST_FIG_ROWS_ALL] = ST_FIG_COLS("d.published") ST_FIG_ALL("documents d"),
+    [ST_FIG_ROWS_SEL] = ST_FIG_COLS("d.published") ST_FIG_SEL("documents d"),
+    /* with the derived tables, date and outlet come from corpus_doc (in
+     * memory) instead of the documents' big rows */
+    [ST_FIG_ROWS_PICKED_CACHED] = ST_FIG_COLS("d.day") ST_FIG_PICKED("corpus_doc d"),
+    [ST_FIG_ROWS_ALL_CACHED] = ST_FIG_COLS("d.day") ST_FIG_ALL("corpus_doc d"),
+    [ST_FIG_ROWS_SEL_CACHED] = ST_FIG_COLS("d.day") ST_FIG_SEL("corpus_doc d"),
+    [ST_FIG_KEY_INS] = "INSERT INTO corpus_fig(doc_id, id, key) VALUES (?1, ?2, ?3)",
+    [ST_FIGKEY_BUMP] = "INSERT INTO corpus_figkey(key, n) VALUES (?1, 1)"
+                       " ON CONFLICT(key) DO UPDATE SET n = n + 1",
+    [ST_FIG_KEY_INDEX_DROP] = "DROP INDEX IF EXISTS corpus_fig_key",
+    [ST_FIG_KEY_INDEX] = "CREATE INDEX corpus_fig_key ON corpus_fig(key);"
+                         "INSERT INTO corpus_figkey SELECT key, count(*) FROM corpus_fig"
+                         " GROUP BY key",
+    [ST_FIGS_ALL] = "SELECT id, doc_id, subject FROM figures",
+    [ST_FIGS_NEW] = "SELECT id, doc_id, subject FROM figures WHERE doc_id > ?1 ORDER BY subject",
+
+    /* every match, filtered by the selection in C: asking FTS5 for "rowid
+     * IN (selection)" makes it test rowid by rowid (2 s for 38k documents
+     * against 20 ms this way) */
+    [ST_KWIC_FTS] = "SELECT rowid FROM docs_fts WHERE docs_fts MATCH ?1 ORDER BY rowid",
+    [ST_KWIC_ALL] = "SELECT id FROM documents ORDER BY id",
+    [ST_KWIC_SEL] = "SELECT id FROM temp.corpus_sel WHERE sel = ?1 ORDER BY id",
+    [ST_DOC_BODY] = "SELECT body FROM documents WHERE id = ?1",
+    [ST_DOC_TEXT] = "SELECT title, body FROM documents WHERE id = ?1",
+    /* a sample skips rows by id alone, so skipped bodies are never read */
+    [ST_TEXT_SAMPLE] = "SELECT title, body FROM documents WHERE id % ?2 = 0",
+    [ST_WORDS_ALL] = "SELECT coalesce(sum(words), 0) FROM documents",
+    [ST_WORDS_SEL] = "SELECT coalesce(sum(d.words), 0) FROM temp.corpus_sel cs JOIN documents d"
+                     " ON d.id = cs.id WHERE cs.sel = ?1",
+    [ST_VOCAB_TABLE] = "CREATE VIRTUAL TABLE IF NOT EXISTS temp.docs_vocab"
+                       " USING fts5vocab(main, docs_fts, row)",
+    [ST_VOCAB_SUM] = "SELECT coalesce(sum(cnt), 0) FROM temp.docs_vocab",
+    [ST_VOCAB_ALL] = "SELECT term, cnt FROM temp.docs_vocab",
+    [ST_VOCAB_GET] = "SELECT cnt FROM temp.docs_vocab WHERE term = ?1",
+    [ST_VOCAB_GET_DERIVED] = "SELECT cnt FROM corpus_vocab WHERE term = ?1",
+    [ST_FTS_AVERAGES] = "SELECT block FROM docs_fts_data WHERE id = 1",
+
+    [ST_FRESH] =
+        "SELECT coalesce(CAST((SELECT value FROM meta WHERE key = 'corpus_maxid') AS INTEGER)"
+        " = (SELECT coalesce(max(id), 0) FROM documents), 0)"
+        " AND NOT EXISTS (SELECT 1 FROM corpus_gone)"
+        " AND (SELECT value FROM meta WHERE key = 'corpus_rules')"
+        " IS (SELECT value FROM meta WHERE key = 'rules_hash')",
+    /* without corpus_maxid the tables are stale and the next refresh rebuilds them */
+    [ST_STALE] = "DELETE FROM meta WHERE key IN ('corpus_maxid', 'corpus_rules')",
+    [ST_REFRESH_STATE] =
+        "SELECT (SELECT count(*) FROM documents),"
+        " (SELECT count(*) FROM corpus_doc), (SELECT count(*) FROM corpus_gone),"
+        " (SELECT coalesce(max(id), 0) FROM documents)",
+    [ST_META_PUT] = "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)",
+    [ST_ID_DAYS] = "SELECT id, substr(published, 1, 10) FROM documents"
+                   " INDEXED BY documents_published",
+    [ST_ID_SOURCES] = "SELECT id, source FROM documents INDEXED BY documents_source",
+    [ST_CDOC_INS] = "INSERT INTO corpus_doc(id, day, source) VALUES (?1, ?2, ?3)",
+    [ST_REBUILD_CLEAR] =
+        "DELETE FROM corpus_doc; DELETE FROM corpus_dt; DELETE FROM corpus_day;"
+        "DELETE FROM corpus_topic_day; DELETE FROM corpus_ent; DELETE FROM corpus_vocab;"
+        "DELETE FROM corpus_gone; DELETE FROM corpus_gone_ent; DELETE FROM corpus_fig;"
+        "DELETE FROM corpus_figkey",
+    [ST_REBUILD_FILL] =
+        "INSERT INTO corpus_day SELECT coalesce(day, ''), count(*) FROM corpus_doc"
+        " GROUP BY 1;"
+        "INSERT INTO corpus_dt SELECT dt.doc_id, dt.slug, cd.day FROM doc_topics dt"
+        " JOIN corpus_doc cd ON cd.id = dt.doc_id ORDER BY dt.doc_id, dt.slug;"
+        "INSERT INTO corpus_topic_day SELECT slug, coalesce(day, ''), count(*)"
+        " FROM corpus_dt GROUP BY 1, 2;"
+        "INSERT INTO corpus_ent SELECT m.entity_id, e.kind, m.c FROM"
+        " (SELECT entity_id, count(*) AS c FROM mentions INDEXED BY mentions_entity"
+        "  GROUP BY entity_id) m JOIN entities e ON e.id = m.entity_id",
+    [ST_VOCAB_FILL] = "INSERT INTO corpus_vocab SELECT term, cnt FROM temp.docs_vocab",
+    [ST_TOP_ENT_IDS] = "SELECT entity_id FROM corpus_ent ORDER BY docs DESC, entity_id"
+                       " LIMIT ?1",
+    [ST_PAIR_CLEAR] = "DELETE FROM corpus_pair",
+    [ST_PAIR_INS] = "INSERT INTO corpus_pair(a, b, docs) VALUES (?1, ?2, ?3)",
+    [ST_PAIR_ADD] = "INSERT INTO corpus_pair(a, b, docs) VALUES (?1, ?2, ?3)"
+                    " ON CONFLICT(a, b) DO UPDATE SET docs = docs + excluded.docs",
+    [ST_PAIR_CLEAN] = "DELETE FROM corpus_pair WHERE docs <= 0",
+    /* what the deleted documents contributed (copied by the trigger) */
+    [ST_SUB_GONE] =
+        "UPDATE corpus_day SET n = n - x.c FROM (SELECT coalesce(cd.day, '') AS d, count(*) AS c"
+        " FROM corpus_gone g JOIN corpus_doc cd ON cd.id = g.id GROUP BY 1) x"
+        " WHERE corpus_day.day = x.d;"
+        "UPDATE corpus_topic_day SET n = n - x.c FROM (SELECT dt.slug AS slug,"
+        " coalesce(dt.day, '') AS d, count(*) AS c FROM corpus_gone g JOIN corpus_dt dt"
+        " ON dt.doc_id = g.id GROUP BY 1, 2) x"
+        " WHERE corpus_topic_day.slug = x.slug AND corpus_topic_day.day = x.d;"
+        "UPDATE corpus_ent SET docs = docs - x.c FROM (SELECT entity_id, count(*) AS c"
+        " FROM corpus_gone_ent GROUP BY entity_id) x WHERE corpus_ent.entity_id = x.entity_id;"
+        "UPDATE corpus_figkey SET n = n - x.c FROM (SELECT f.key AS key, count(*) AS c"
+        " FROM corpus_gone g JOIN corpus_fig f ON f.doc_id = g.id GROUP BY 1) x"
+        " WHERE corpus_figkey.key = x.key;"
+        "DELETE FROM corpus_fig WHERE doc_id IN (SELECT id FROM corpus_gone);"
+        "DELETE FROM corpus_dt WHERE doc_id IN (SELECT id FROM corpus_gone);"
+        "DELETE FROM corpus_doc WHERE id IN (SELECT id FROM corpus_gone)",
+    [ST_COUNTED_MAX] = "SELECT coalesce(max(id), 0) FROM corpus_doc",
+    /* the new documents; ?1 = the largest id still counted */
+    [ST_ADD_DOC] = "INSERT INTO corpus_doc(id, day, source)"
+                   " SELECT id, substr(published, 1, 10), source FROM documents WHERE id > ?1",
+    [ST_ADD_DAY] = "INSERT INTO corpus_day(day, n) SELECT coalesce(day, ''), count(*)"
+                   " FROM corpus_doc WHERE id > ?1 GROUP BY 1"
+                   " ON CONFLICT(day) DO UPDATE SET n = n + excluded.n",
+    [ST_ADD_DT] = "INSERT INTO corpus_dt SELECT dt.doc_id, dt.slug, cd.day FROM doc_topics dt"
+                  " JOIN corpus_doc cd ON cd.id = dt.doc_id WHERE dt.doc_id > ?1",
+    [ST_ADD_TOPIC_DAY] =
+        "INSERT INTO corpus_topic_day(slug, day, n) SELECT slug, coalesce(day, ''), count(*)"
+        " FROM corpus_dt WHERE doc_id > ?1 GROUP BY 1, 2"
+        " ON CONFLICT(slug, day) DO UPDATE SET n = n + excluded.n",
+    [ST_ADD_ENT] =
+        "INSERT INTO corpus_ent(entity_id, kind, docs) SELECT m.entity_id, e.kind, m.c FROM"
+        " (SELECT entity_id, count(*) AS c FROM mentions WHERE doc_id > ?1 GROUP BY entity_id) m"
+        " JOIN entities e ON e.id = m.entity_id WHERE true"
+        " ON CONFLICT(entity_id) DO UPDATE SET docs = docs + excluded.docs",
+    [ST_GONE_MENTIONS] = "SELECT doc_id, entity_id FROM corpus_gone_ent ORDER BY doc_id",
+    [ST_NEW_MENTIONS] = "SELECT doc_id, entity_id FROM mentions WHERE doc_id > ?1"
+                        " ORDER BY doc_id",
+    [ST_GONE_TEXTS] = "SELECT title, body FROM corpus_gone",
+    [ST_NEW_TEXTS] = "SELECT title, body FROM documents WHERE id > ?1",
+    [ST_CLEANUP] = "DELETE FROM corpus_figkey WHERE n <= 0;"
+                   "DELETE FROM corpus_day WHERE n <= 0;"
+                   "DELETE FROM corpus_topic_day WHERE n <= 0;"
+                   "DELETE FROM corpus_ent WHERE docs <= 0;"
+                   "DELETE FROM corpus_gone; DELETE FROM corpus_gone_ent",
+    [ST_VOCAB_ADD] = "INSERT INTO corpus_vocab(term, cnt) VALUES (?1, ?2)"
+                     " ON CONFLICT(term) DO UPDATE SET cnt = cnt + excluded.cnt",
+    [ST_VOCAB_CLEAN] = "DELETE FROM corpus_vocab WHERE cnt <= 0",
+};
+
+int
+stats_prepare(struct store *s, enum stats_stmt_id id, sqlite3_stmt **out, const char *doing,
+              struct ds_error *err)
+{
+    *out = NULL;
+    int rc = sqlite3_prepare_v2(s->db, stats_sql[id], -1, out, NULL);
+    if (rc != SQLITE_OK) {
+        sqlite3_finalize(*out);
+        *out = NULL;
+        return store_fail(s, err, rc, doing);
+    }
+    return 0;
+}
+
+int
+stats_prepare_sel(struct store *s, int64_t sel, enum stats_stmt_id id_all,
+                  enum stats_stmt_id id_sel, sqlite3_stmt **out, const char *doing,
+                  struct ds_error *err)
+{
+    if (stats_prepare(s, sel ? id_sel : id_all, out, doing, err) != 0)
+        return -1;
+    if (sel)
+        sqlite3_bind_int64(*out, 1, sel);
+    return 0;
+}
+
+int
+stats_exec(struct store *s, enum stats_stmt_id id, const char *doing, struct ds_error *err)
+{
+    return store_exec(s, stats_sql[id], doing, err);
+}
+
+int
+stats_step_int(struct store *s, sqlite3_stmt *st, int64_t *out, const char *doing,
+               struct ds_error *err)
+{
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *out = sqlite3_column_int64(st, 0);
+        return 0;
+    }
+    return store_fail(s, err, rc == SQLITE_DONE ? SQLITE_ERROR : rc, doing);
+}
+
+int
+stats_int(struct store *s, enum stats_stmt_id id, int64_t *out, const char *doing,
+          struct ds_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    *out = 0;
+    if (stats_prepare(s, id, &st, doing, err) != 0)
+        return -1;
+    int rc = stats_step_int(s, st, out, doing, err);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int
+stats_each_id(struct store *s, enum stats_stmt_id id, int64_t num, const int64_t *ids, size_t n,
+              const char *doing, struct ds_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(s->db, stats_sql[id], -1, &st, NULL);
+    for (size_t i = 0; rc == SQLITE_OK && i < n; i++) {
+        if (num)
+            sqlite3_bind_int64(st, 1, num);
+        sqlite3_bind_int64(st, num ? 2 : 1, ids[i]);
+        rc = sqlite3_step(st);
+        sqlite3_reset(st);
+        if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_OK)
+        return store_fail(s, err, rc, doing);
+    return 0;
+}
