@@ -296,9 +296,6 @@ app_view_push(struct app *app, int id)
     if (app_view_shown(app, id) || app->depth == VIEW_COUNT_)
         return;
     app->stack[app->depth++] = id;
-    struct view *v = &app->views[id];
-    if (v->ops->open)
-        v->ops->open(app, v);
 }
 
 void
