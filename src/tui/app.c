@@ -257,10 +257,6 @@ app_add_filter(struct app *app, const char *extra)
     free(text);
 }
 
-/* ---- the article in the reader ------------------------------------------------------- */
-
-/* ---- panes: geometry, movement, drawing --------------------------------------------- */
-
 /* ---- the view stack ----------------------------------------------------------------------- */
 
 static const struct view_ops *const view_table[VIEW_COUNT_] = {
