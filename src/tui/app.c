@@ -255,10 +255,6 @@ app_add_filter(struct app *app, const char *extra)
     free(text);
 }
 
-/* ---- the article in the reader ------------------------------------------------------- */
-
-/* ---- panes: geometry, movement, drawing --------------------------------------------- */
-
 /* ---- the view stack ----------------------------------------------------------------------- */
 
 static const struct view_ops *const view_table[VIEW_COUNT_] = {
@@ -294,9 +290,6 @@ app_view_push(struct app *app, int id)
     if (app_view_shown(app, id) || app->depth == VIEW_COUNT_)
         return;
     app->stack[app->depth++] = id;
-    struct view *v = &app->views[id];
-    if (v->ops->open)
-        v->ops->open(app, v);
 }
 
 void

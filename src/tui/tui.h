@@ -402,13 +402,13 @@ struct view {
     void *state;      /* the view's own state (its file's), or NULL */
 };
 
+/* A view is opened by its own function, which takes what to show
+ * (help_show, cmpview_key, view_stats_show, view_kwic_show, ask_open),
+ * sets up the view's state and pushes it. */
 struct view_ops {
     const char *name;
     bool overlay;  /* drawn over the view below, on the status line only (the prompt) */
     bool small_ok; /* takes keys even when the screen is too small to draw */
-    /* Pushed on the stack (optional). Each view has its own opener taking
-     * what to show (view_kwic_show...), which pushes it. */
-    void (*open)(struct app *app, struct view *v);
     /* Place its panes on rows x cols (the screen without the status line). */
     void (*layout)(struct app *app, struct view *v, int rows, int cols);
     /* Draw its panes (an overlay: the status line). */

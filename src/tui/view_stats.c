@@ -24,6 +24,7 @@
 #include "dossier/corpus.h"
 #include "dossier/query.h"
 #include "dossier/utf8.h"
+#include "stats_state.h"
 #include "tui.h"
 #include "view_stats.h"
 
@@ -36,64 +37,11 @@
  * many articles per step between keys (a few ms each). */
 #define STATS_KEYNESS_STEP 48
 
-enum stats_item_kind { SI_NONE, SI_FILTER, SI_FIGURE, SI_TERM };
-
-/* The table a line belongs to (what e exports). */
-enum stats_section {
-    SEC_TIMELINE,
-    SEC_SERIES,
-    SEC_TOPICS,
-    SEC_OUTLETS,
-    SEC_ENTITIES,
-    SEC_PAIRS,
-    SEC_TERMS,
-    SEC_FIGURES,
-    SEC_KIND0, /* + index in stats_kinds: people, organisations, countries, places */
-};
-
 /* The entity kinds listed on their own, after the mixed top entities. */
-static const enum entity_kind stats_kinds[] = {ENTITY_PERSON, ENTITY_ORG, ENTITY_COUNTRY,
-                                               ENTITY_PLACE};
-static const char *const stats_kind_titles[] = {"people", "organisations", "countries",
-                                                "places"};
-#define STATS_NKINDS 4
-#define STATS_MAX_PER_KIND 8
-
-struct stats_item {
-    enum stats_item_kind kind;
-    char *arg;  /* SI_FILTER: query text; SI_TERM: the term */
-    size_t fig; /* SI_FIGURE: index in figs */
-    int sec;    /* enum stats_section */
-};
-
-/* What is computed, in the order the view computes it: the overview first
- * (what the screen opens on), then the figures, then distinctive terms, so
- * a slow part never keeps the first screen back. */
-enum stats_stage { STAGE_OVERVIEW, STAGE_KINDS, STAGE_FIGURES, STAGE_KEYNESS, STAGE_DONE };
-
-struct stats_state {
-    bool ready;
-    int stage;              /* enum stats_stage: the next part to compute */
-    struct corpus_sel *sel; /* kept while parts remain */
-    char *key;   /* the query text and topic the numbers are for */
-    char *error; /* why there is nothing to show, or NULL */
-    struct corpus_overview ov;
-    struct corpus_figure *figs;
-    size_t nfigs;
-    int fig_sort; /* enum corpus_fig_sort */
-    struct corpus_keyness kn;
-    bool has_keyness;
-    struct corpus_keyness_scan *kscan; /* distinctive terms being counted */
-    char **kn_forms; /* per term: how it is written where it first occurs, or NULL */
-    struct corpus_count *kinds[STATS_NKINDS]; /* top entities of each kind */
-    size_t nkinds[STATS_NKINDS];
-    bool has_kinds;
-    char **lines; /* rendered for width */
-    struct stats_item *items;
-    size_t nlines;
-    int width;
-    double ms;
-};
+const enum entity_kind stats_kinds[STATS_NKINDS] = {ENTITY_PERSON, ENTITY_ORG, ENTITY_COUNTRY,
+                                                    ENTITY_PLACE};
+const char *const stats_kind_titles[STATS_NKINDS] = {"people", "organisations", "countries",
+                                                     "places"};
 
 /* One statistics view per process, like the one app. */
 static struct stats_state stats;
@@ -627,199 +575,6 @@ stats_action(struct app *app, struct pane *p, int action)
     return true;
 }
 
-/* ---- export (e): the table the selection is in ------------------------------------------ */
-
-struct stats_table {
-    const char *title;
-    size_t ncols;
-    const char *const *cols;
-    char **cells; /* nrows * ncols, owned */
-    size_t nrows, cap;
-};
-
-/* Append a row of t->ncols cells (NULL: empty). */
-static void
-stats_table_row(struct stats_table *t, const char *const *cells)
-{
-    if (t->nrows == t->cap) {
-        t->cap = t->cap ? t->cap * 2 : 64;
-        t->cells = xrealloc(t->cells, t->cap * t->ncols * sizeof *t->cells);
-    }
-    for (size_t c = 0; c < t->ncols; c++)
-        t->cells[t->nrows * t->ncols + c] = cells[c] ? xstrdup(cells[c]) : NULL;
-    t->nrows++;
-}
-
-static void
-stats_table_write(const struct stats_table *t, int fmt, struct buf *b)
-{
-    if (fmt == CORPUS_FMT_MARKDOWN) {
-        buf_printf(b, "# %s\n\n|", t->title);
-        for (size_t c = 0; c < t->ncols; c++)
-            buf_printf(b, " %s |", t->cols[c]);
-        buf_puts(b, "\n|");
-        for (size_t c = 0; c < t->ncols; c++)
-            buf_puts(b, "---|");
-        buf_putc(b, '\n');
-    } else if (fmt == CORPUS_FMT_CSV) {
-        for (size_t c = 0; c < t->ncols; c++) {
-            corpus_csv_field(b, t->cols[c]);
-            buf_putc(b, c + 1 < t->ncols ? ',' : '\n');
-        }
-    } else {
-        buf_puts(b, "[");
-    }
-    for (size_t r = 0; r < t->nrows; r++) {
-        char *const *row = t->cells + r * t->ncols;
-        if (fmt == CORPUS_FMT_CSV) {
-            for (size_t c = 0; c < t->ncols; c++) {
-                corpus_csv_field(b, row[c]);
-                buf_putc(b, c + 1 < t->ncols ? ',' : '\n');
-            }
-        } else if (fmt == CORPUS_FMT_JSON) {
-            buf_puts(b, r ? ",\n {" : "\n {");
-            for (size_t c = 0; c < t->ncols; c++) {
-                buf_puts(b, c ? ", " : "");
-                buf_put_json_or_null(b, t->cols[c]);
-                buf_puts(b, ": ");
-                buf_put_json_or_null(b, row[c]);
-            }
-            buf_putc(b, '}');
-        } else {
-            buf_putc(b, '|');
-            for (size_t c = 0; c < t->ncols; c++) {
-                const char *v = row[c] ? row[c] : "";
-                char *clean = corpus_clean_line(v, strlen(v));
-                buf_putc(b, ' ');
-                for (const char *q = clean; *q; q++) {
-                    if (*q == '|')
-                        buf_putc(b, '\\');
-                    buf_putc(b, *q);
-                }
-                buf_puts(b, " |");
-                free(clean);
-            }
-            buf_putc(b, '\n');
-        }
-    }
-    if (fmt == CORPUS_FMT_JSON)
-        buf_puts(b, "\n]\n");
-}
-
-/* Fill t with the table of section sec after the overview's: distinctive
- * terms, an entity kind, or the figures. */
-static void
-stats_table_more(struct stats_table *t, int sec)
-{
-    static const char *const c_count[] = {"name", "label", "articles", "share"};
-    static const char *const c_terms[] = {"term",      "as written", "here",
-                                          "elsewhere", "g2",         "log_ratio"};
-    static const char *const c_figs[] = {"doc_id", "date",   "outlet",  "figure", "value",
-                                         "unit",   "kind",   "subject", "period"};
-    char n1[48], n2[48], n3[48], n4[48];
-    switch (sec) {
-    case SEC_TERMS:
-        *t = (struct stats_table){.title = "Distinctive terms", .ncols = 6, .cols = c_terms};
-        for (size_t i = 0; i < stats.kn.nterms; i++) {
-            const struct corpus_term *k = &stats.kn.terms[i];
-            snprintf(n1, sizeof n1, "%lld", (long long)k->a);
-            snprintf(n2, sizeof n2, "%lld", (long long)k->b);
-            snprintf(n3, sizeof n3, "%.3f", k->g2);
-            snprintf(n4, sizeof n4, "%.3f", k->log_ratio);
-            stats_table_row(t, (const char *const[]){
-                                   k->term, stats.kn_forms ? stats.kn_forms[i] : NULL, n1, n2,
-                                   n3, n4});
-        }
-        break;
-    case SEC_KIND0:
-    case SEC_KIND0 + 1:
-    case SEC_KIND0 + 2:
-    case SEC_KIND0 + 3: {
-        int k = sec - SEC_KIND0;
-        *t = (struct stats_table){.title = stats_kind_titles[k], .ncols = 4, .cols = c_count};
-        for (size_t i = 0; i < stats.nkinds[k]; i++) {
-            const struct corpus_count *c = &stats.kinds[k][i];
-            snprintf(n1, sizeof n1, "%lld", (long long)c->count);
-            snprintf(n2, sizeof n2, "%.4f", c->share);
-            stats_table_row(t, (const char *const[]){c->key, c->label, n1, n2});
-        }
-        break;
-    }
-    default:
-        *t = (struct stats_table){.title = "Figures", .ncols = 9, .cols = c_figs};
-        for (size_t i = 0; i < stats.nfigs; i++) {
-            const struct corpus_figure *g = &stats.figs[i];
-            snprintf(n1, sizeof n1, "%lld", (long long)g->doc_id);
-            snprintf(n2, sizeof n2, "%.17g", g->value);
-            stats_table_row(t, (const char *const[]){n1, g->date, g->source, g->text, n2,
-                                                     g->unit, g->kind, g->subject, g->period});
-        }
-        break;
-    }
-}
-
-/* Fill t with the table of section sec: the overview's here, the rest in
- * stats_table_more. */
-static void
-stats_table_fill(struct stats_table *t, int sec)
-{
-    static const char *const c_time[] = {"period", "articles"};
-    static const char *const c_series[] = {"topic", "name", "articles"};
-    static const char *const c_count[] = {"name", "label", "articles", "share"};
-    static const char *const c_pairs[] = {"a", "kind_a", "b", "kind_b", "articles"};
-    const struct corpus_overview *o = &stats.ov;
-    const struct corpus_timeline *tl = &o->timeline;
-    char n1[48], n2[48];
-    switch (sec) {
-    case SEC_TIMELINE:
-        *t = (struct stats_table){.title = "Articles by period", .ncols = 2, .cols = c_time};
-        for (size_t i = 0; i < tl->nbuckets; i++) {
-            snprintf(n1, sizeof n1, "%lld", (long long)tl->buckets[i].count);
-            stats_table_row(t, (const char *const[]){tl->buckets[i].key, n1});
-        }
-        break;
-    case SEC_SERIES:
-        *t = (struct stats_table){.title = "Topics over time", .ncols = 3, .cols = c_series};
-        for (size_t i = 0; i < tl->nseries; i++) {
-            snprintf(n1, sizeof n1, "%lld", (long long)tl->series[i].total);
-            stats_table_row(t,
-                            (const char *const[]){tl->series[i].key, tl->series[i].label, n1});
-        }
-        break;
-    case SEC_TOPICS:
-    case SEC_OUTLETS:
-    case SEC_ENTITIES: {
-        const struct corpus_count *c = sec == SEC_TOPICS    ? o->topics
-                                       : sec == SEC_OUTLETS ? o->sources
-                                                            : o->entities;
-        size_t n = sec == SEC_TOPICS ? o->ntopics : sec == SEC_OUTLETS ? o->nsources : o->nentities;
-        *t = (struct stats_table){.title = sec == SEC_TOPICS    ? "Topics"
-                                           : sec == SEC_OUTLETS ? "Outlets"
-                                                                : "Entities",
-                                  .ncols = 4,
-                                  .cols = c_count};
-        for (size_t i = 0; i < n; i++) {
-            snprintf(n1, sizeof n1, "%lld", (long long)c[i].count);
-            snprintf(n2, sizeof n2, "%.4f", c[i].share);
-            stats_table_row(t, (const char *const[]){c[i].key, c[i].label, n1, n2});
-        }
-        break;
-    }
-    case SEC_PAIRS:
-        *t = (struct stats_table){.title = "Named together", .ncols = 5, .cols = c_pairs};
-        for (size_t i = 0; i < o->npairs; i++) {
-            snprintf(n1, sizeof n1, "%lld", (long long)o->pairs[i].docs);
-            stats_table_row(t, (const char *const[]){
-                                   o->pairs[i].a, entity_kind_name(o->pairs[i].kind_a),
-                                   o->pairs[i].b, entity_kind_name(o->pairs[i].kind_b), n1});
-        }
-        break;
-    default:
-        stats_table_more(t, sec);
-        break;
-    }
-}
-
 static long
 stats_export(struct app *app, FILE *f, int fmt, const char **what)
 {
@@ -829,19 +584,7 @@ stats_export(struct app *app, FILE *f, int fmt, const char **what)
     struct pane *p = &app_view(app, VIEW_STATS)->pane;
     stats_layout(p->w > 0 ? p->w : app->cols);
     int sec = p->sel < stats.nlines ? stats.items[p->sel].sec : SEC_TIMELINE;
-    struct stats_table t;
-    stats_table_fill(&t, sec);
-    if (sec == SEC_FIGURES)
-        *what = "figure";
-    struct buf b = BUF_INIT;
-    stats_table_write(&t, fmt, &b);
-    for (size_t i = 0; i < t.nrows * t.ncols; i++)
-        free(t.cells[i]);
-    free(t.cells);
-    long n = (long)t.nrows;
-    bool okw = fwrite(b.data ? b.data : "", 1, b.len, f) == b.len;
-    buf_free(&b);
-    return okw ? n : -1;
+    return stats_export_table(&stats, sec, f, fmt, what);
 }
 
 static const struct pane_ops stats_pane_ops = {

@@ -86,6 +86,18 @@ mouse 0 6 2 m
 check main '\[Articles\] 1/8' "a click on the first row selects it"
 mouse 65 20 15 M
 check main ' Article .*lines 4-' "the wheel scrolls the reader under the pointer"
+# a click in a full-screen view is that view's: closing it gives the focus
+# back to the pane that had it (here the reader)
+tm send-keys -t main Enter
+check main '\[Article\]' "Enter in the list focuses the reader"
+tm send-keys -t main S
+check main '\[Statistics\]' "S opens the statistics"
+mouse 0 10 8 M
+mouse 0 10 8 m
+tm send-keys -t main q
+check main '\[Article\]' "after a click in the statistics, q returns to the focused reader"
+tm send-keys -t main Enter
+check main '\[Articles\]' "Enter in the reader focuses the list again"
 
 tm send-keys -t main s
 tm send-keys -t main -l tariffs
