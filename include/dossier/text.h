@@ -18,6 +18,9 @@ struct span {
     uint32_t start, end;
 };
 
+/* qsort comparator of struct span: by start, then end. */
+int span_cmp(const void *a, const void *b);
+
 /* True for common function words (English, plus a few French, German,
  * Italian and Spanish ones) given as surface text of len bytes, in any case;
  * "US" in capitals is the country, not the pronoun. They count for word

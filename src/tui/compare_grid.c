@@ -176,23 +176,6 @@ pair_text(struct grid *g, const char *ta, const char *tb, size_t label_len, int 
     }
 }
 
-static int
-entity_role(enum entity_kind k)
-{
-    switch (k) {
-    case ENTITY_COUNTRY:
-        return ROLE_COUNTRY;
-    case ENTITY_ORG:
-        return ROLE_ORG;
-    case ENTITY_PERSON:
-        return ROLE_PERSON;
-    case ENTITY_PLACE:
-        return ROLE_PLACE;
-    default:
-        return ROLE_TOPIC;
-    }
-}
-
 /* Highlights of side (0 A, 1 B), later ones winning: entities and figures
  * both sides have, changed words, figures that disagree. */
 static void
@@ -204,7 +187,7 @@ side_highlights(const struct cmp_state *s, int side, struct hls *h)
         if (er->side != CMP_SIDE_BOTH || !e)
             continue;
         for (size_t k = 0; k < e->nspans; k++)
-            hl_add(h, e->spans[k], entity_role(e->kind));
+            hl_add(h, e->spans[k], theme_entity_role(e->kind));
     }
     for (size_t i = 0; i < s->sum.nfigures; i++) {
         const struct cmp_figure_row *fr = &s->sum.figures[i];

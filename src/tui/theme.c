@@ -96,6 +96,23 @@ parse_color(const char *s, short *out)
 }
 
 int
+theme_entity_role(enum entity_kind k)
+{
+    switch (k) {
+    case ENTITY_COUNTRY:
+        return ROLE_COUNTRY;
+    case ENTITY_PERSON:
+        return ROLE_PERSON;
+    case ENTITY_PLACE:
+        return ROLE_PLACE;
+    case ENTITY_ORG:
+    case ENTITY_AGREEMENT:
+        break;
+    }
+    return ROLE_ORG;
+}
+
+int
 theme_set(const char *role, const char *fg, const char *bg, const char *attrs, struct ds_error *err)
 {
     int r = theme_role_by_name(role);

@@ -92,6 +92,9 @@ enum tui_role {
 int theme_role_by_name(const char *name);
 const char *theme_role_name(int role);
 char theme_role_char(int role);
+/* The style role that colours an entity of kind k (agreements take the
+ * organisations' colour), the same in every pane. */
+int theme_entity_role(enum entity_kind k);
 /* Set up colours for the terminal (after initscr/newterm); honours NO_COLOR
  * and monochrome terminals (attributes only). */
 void theme_init(void);

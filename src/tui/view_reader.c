@@ -114,23 +114,6 @@ mark_spans(struct app *app, const struct span *sp, size_t n, int role, uint32_t 
             layout_mark(&app->rlines, sp[i].start, sp[i].end, role);
 }
 
-static int
-entity_role(enum entity_kind k)
-{
-    switch (k) {
-    case ENTITY_COUNTRY:
-        return ROLE_COUNTRY;
-    case ENTITY_PERSON:
-        return ROLE_PERSON;
-    case ENTITY_PLACE:
-        return ROLE_PLACE;
-    case ENTITY_ORG:
-    case ENTITY_AGREEMENT:
-        break;
-    }
-    return ROLE_ORG;
-}
-
 void
 reader_layout(struct app *app, int w)
 {
@@ -191,7 +174,7 @@ reader_layout(struct app *app, int w)
             mark_spans(app, app->ex.topics[i].spans, app->ex.topics[i].nspans, ROLE_TOPIC, blen);
         for (size_t i = 0; i < app->ex.nentities; i++)
             mark_spans(app, app->ex.entities[i].spans, app->ex.entities[i].nspans,
-                       entity_role(app->ex.entities[i].kind), blen);
+                       theme_entity_role(app->ex.entities[i].kind), blen);
         for (size_t i = 0; i < app->ex.nfigures; i++)
             mark_spans(app, &app->ex.figures[i].span, 1, ROLE_FIGURE, blen);
     }

@@ -58,6 +58,14 @@ main(void)
     theme_init();
     draw_resize(6, 20);
 
+    /* One colour per entity kind in every pane (the reader and the compare
+     * view had a copy each, and they disagreed on agreements). */
+    is_int(theme_entity_role(ENTITY_PERSON), ROLE_PERSON, "entity role: person");
+    is_int(theme_entity_role(ENTITY_COUNTRY), ROLE_COUNTRY, "entity role: country");
+    is_int(theme_entity_role(ENTITY_PLACE), ROLE_PLACE, "entity role: place");
+    is_int(theme_entity_role(ENTITY_ORG), ROLE_ORG, "entity role: organisation");
+    is_int(theme_entity_role(ENTITY_AGREEMENT), ROLE_ORG, "entity role: agreement as organisation");
+
     draw_text(0, 0, 20,
               "a\x1b[31mb\x07"
               "c\r",

@@ -293,13 +293,6 @@ spanvec_push(struct spanvec *sv, uint32_t start, uint32_t end)
     sv->v[sv->n++] = (struct span){start, end};
 }
 
-static int
-span_cmp(const void *p, const void *q)
-{
-    const struct span *x = p, *y = q;
-    return (x->start > y->start) - (x->start < y->start);
-}
-
 static bool
 tok_eq(const struct side *A, const struct tok *x, const struct side *B, const struct tok *y)
 {

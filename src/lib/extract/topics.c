@@ -610,15 +610,6 @@ tp_scan(struct tp_rules *r, const char *s, size_t n, const struct toks *toks, ui
 }
 
 static int
-tp_span_cmp(const void *pa, const void *pb)
-{
-    const struct span *a = pa, *b = pb;
-    if (a->start != b->start)
-        return a->start < b->start ? -1 : 1;
-    return a->end < b->end ? -1 : a->end > b->end;
-}
-
-static int
 tp_score_cmp(const void *pa, const void *pb)
 {
     const struct topic_score *a = pa, *b = pb;
@@ -697,7 +688,7 @@ tp_run(struct tp_rules *r, const char *title, const char *body, const struct tok
             ts->nspans++;
         }
         if (ts->nspans > 1)
-            qsort(ts->spans, ts->nspans, sizeof *ts->spans, tp_span_cmp); /* reading order */
+            qsort(ts->spans, ts->nspans, sizeof *ts->spans, span_cmp); /* reading order */
     }
     if (out->ntopics == first_out) {
         for (size_t t = 0; t < r->ntopics; t++) {

@@ -483,15 +483,6 @@ store_hits_in(struct store *s, const struct hit_term *terms, size_t nterms, cons
     return 0;
 }
 
-static int
-span_cmp(const void *a, const void *b)
-{
-    const struct span *x = a, *y = b;
-    if (x->start != y->start)
-        return x->start < y->start ? -1 : 1;
-    return x->end < y->end ? -1 : x->end > y->end;
-}
-
 /* Sort spans and merge overlapping ones (CJK bigrams overlap). */
 static void
 spans_normalise(struct span *sp, size_t *n)

@@ -8,6 +8,15 @@
 #include "dossier/utf8.h"
 #include "dossier/util.h"
 
+int
+span_cmp(const void *a, const void *b)
+{
+    const struct span *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return (x->end > y->end) - (x->end < y->end);
+}
+
 /* ---- stop words --------------------------------------------------------------- */
 
 /* Sorted (strcmp order): binary searched. Function words only, no domain words. */
