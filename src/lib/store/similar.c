@@ -407,48 +407,75 @@ store_sig_band_docs(struct store *s, const int64_t *bands, size_t nbands, int64_
     return 0;
 }
 
-int
-store_sig_each(struct store *s, size_t len, int (*fn)(int64_t doc_id, const void *sig, void *ud),
-               void *ud, struct ds_error *err)
+/* Run sql (no parameters) and call row(st, ud) for each row until it returns
+ * non-zero: 0, row's value, or -1 with err (doing names the work). */
+static int
+each_row(struct store *s, const char *sql, int (*row)(sqlite3_stmt *st, void *ud), void *ud,
+         const char *doing, struct ds_error *err)
 {
     sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(s->db, "SELECT doc_id, sig FROM neardup_sigs ORDER BY doc_id", -1,
-                                &st, NULL);
+    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
     int stop = 0;
     while (rc == SQLITE_OK && !stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         rc = SQLITE_OK;
-        const void *p = sqlite3_column_blob(st, 1);
-        if (p && (size_t)sqlite3_column_bytes(st, 1) == len)
-            stop = fn(sqlite3_column_int64(st, 0), p, ud);
+        stop = row(st, ud);
     }
     sqlite3_finalize(st);
     if (stop)
         return stop;
-    if (rc != SQLITE_DONE)
-        return store_fail(s, err, rc, "grouping near-duplicates");
-    return 0;
+    return rc == SQLITE_DONE ? 0 : store_fail(s, err, rc, doing);
+}
+
+struct sig_each {
+    size_t len;
+    int (*fn)(int64_t doc_id, const void *sig, void *ud);
+    int (*band_fn)(int64_t band, int64_t doc_id, void *ud);
+    int (*body_fn)(int64_t doc_id, const char *body, size_t len, void *ud);
+    void *ud;
+};
+
+static int
+sig_row(sqlite3_stmt *st, void *ud)
+{
+    struct sig_each *e = ud;
+    const void *p = sqlite3_column_blob(st, 1);
+    if (!p || (size_t)sqlite3_column_bytes(st, 1) != e->len)
+        return 0;
+    return e->fn(sqlite3_column_int64(st, 0), p, e->ud);
+}
+
+int
+store_sig_each(struct store *s, size_t len, int (*fn)(int64_t doc_id, const void *sig, void *ud),
+               void *ud, struct ds_error *err)
+{
+    struct sig_each e = {.len = len, .fn = fn, .ud = ud};
+    return each_row(s, "SELECT doc_id, sig FROM neardup_sigs ORDER BY doc_id", sig_row, &e,
+                    "grouping near-duplicates", err);
+}
+
+static int
+band_row(sqlite3_stmt *st, void *ud)
+{
+    struct sig_each *e = ud;
+    return e->band_fn(sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), e->ud);
 }
 
 int
 store_sig_bands_each(struct store *s, int (*fn)(int64_t band, int64_t doc_id, void *ud), void *ud,
                      struct ds_error *err)
 {
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(s->db,
-                                "SELECT band_hash, doc_id FROM neardup_bands"
-                                " ORDER BY band_hash, doc_id",
-                                -1, &st, NULL);
-    int stop = 0;
-    while (rc == SQLITE_OK && !stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        rc = SQLITE_OK;
-        stop = fn(sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), ud);
-    }
-    sqlite3_finalize(st);
-    if (stop)
-        return stop;
-    if (rc != SQLITE_DONE)
-        return store_fail(s, err, rc, "grouping near-duplicates");
-    return 0;
+    struct sig_each e = {.band_fn = fn, .ud = ud};
+    return each_row(s, "SELECT band_hash, doc_id FROM neardup_bands ORDER BY band_hash, doc_id",
+                    band_row, &e, "grouping near-duplicates", err);
+}
+
+static int
+body_row(sqlite3_stmt *st, void *ud)
+{
+    struct sig_each *e = ud;
+    const char *body = (const char *)sqlite3_column_text(st, 1);
+    return e->body_fn(sqlite3_column_int64(st, 0), body ? body : "",
+                      (size_t)sqlite3_column_bytes(st, 1), e->ud);
 }
 
 int
@@ -458,24 +485,11 @@ store_sig_unsigned_each(struct store *s,
 {
     if (store_exec(s, neardup_schema, "creating the near-duplicate tables", err) != 0)
         return -1;
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(s->db,
-                                "SELECT id, body FROM documents WHERE id NOT IN"
-                                " (SELECT doc_id FROM neardup_sigs) ORDER BY id",
-                                -1, &st, NULL);
-    int stop = 0;
-    while (rc == SQLITE_OK && !stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        rc = SQLITE_OK;
-        const char *body = (const char *)sqlite3_column_text(st, 1);
-        stop = fn(sqlite3_column_int64(st, 0), body ? body : "",
-                  (size_t)sqlite3_column_bytes(st, 1), ud);
-    }
-    sqlite3_finalize(st);
-    if (stop)
-        return stop;
-    if (rc != SQLITE_DONE)
-        return store_fail(s, err, rc, "reading documents for near-duplicate signatures");
-    return 0;
+    struct sig_each e = {.body_fn = fn, .ud = ud};
+    return each_row(s,
+                    "SELECT id, body FROM documents WHERE id NOT IN"
+                    " (SELECT doc_id FROM neardup_sigs) ORDER BY id",
+                    body_row, &e, "reading documents for near-duplicate signatures", err);
 }
 
 int
