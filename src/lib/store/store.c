@@ -851,6 +851,9 @@ store_file_each(struct store *s, const char *prefix, int (*fn)(const char *path,
 /* Names stored for enum date_source (a storage format: never renumber). */
 static const char *const date_how_names[] = {
     [DATE_NONE] = NULL,
+    [DATE_FEED] = "feed",
+    [DATE_FRONT_MATTER] = "front-matter",
+    [DATE_HEADER] = "header-block",
     [DATE_PUBLISHED_LINE] = "published-line",
     [DATE_ISO_LINE] = "iso-line",
     [DATE_DATELINE] = "dateline",
