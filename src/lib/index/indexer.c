@@ -40,6 +40,10 @@ struct candidate {
     char *path;
     struct file_state st;  /* size and mtime from the walk */
     int64_t old_doc;       /* the document the store had for it, 0 if new */
+    bool unchanged;        /* size and mtime as stored: nothing to do */
+    bool was_feed;         /* stored as a feed (items, no document of its own) */
+    struct store_item *items; /* a changed feed's stored items, by key hash */
+    size_t nitems;
 };
 
 struct run {
@@ -105,6 +109,9 @@ on_file(const char *path, const struct stat *st, void *ud)
     c->st.mtime_ns = mtime_ns(st);
     c->st.doc_id = 0;
     c->old_doc = 0;
+    c->unchanged = c->was_feed = false;
+    c->items = NULL;
+    c->nitems = 0;
     return 0;
 }
 
@@ -208,14 +215,15 @@ count_lines(void *arg)
 
     for (size_t i = sh->part; i < r->ncands; i += sh->parts) {
         struct candidate *c = &r->cands[i];
-        if (c->st.doc_id)
-            continue; /* unchanged */
+        if (c->unchanged)
+            continue;
         if (sh->part == 0)
             report(r, "scanning", i, r->ncands, false);
         struct ds_error ignored;
         if (ds_read_file(c->path, max, &bytes, &ignored) != 0 ||
-            ingest_sniff(buf_str(&bytes), bytes.len))
-            continue; /* step 3 reports it */
+            ingest_sniff(buf_str(&bytes), bytes.len) ||
+            ingest_format_of(c->path, buf_str(&bytes), bytes.len) == INGEST_FEED)
+            continue; /* step 3 reports it (a feed's markup is no furniture) */
         const char *enc;
         buf_reset(&text);
         ingest_decode(buf_str(&bytes), bytes.len, &text, &enc);
@@ -341,17 +349,79 @@ struct prepared {
     size_t nlines;
     struct buf raw_packed;  /* a.raw packed against a.body (a.raw is then freed) */
     uint32_t sig[MINHASH_K];
+    /* a feed: its items, each prepared like a file (hash: the item's) */
+    bool feed;
+    struct prepared *items;
+    size_t nitems;
+    char *feed_error;       /* where a broken feed stopped */
+    char *key;              /* an item: its key in the feed */
+    bool item_unchanged;    /* an item: stored with this hash already */
+    bool item_known;        /* an item: stored before (changed if not unchanged) */
 };
 
 static void
 prepared_clear(struct prepared *p)
 {
+    for (size_t i = 0; i < p->nitems; i++)
+        prepared_clear(&p->items[i]);
+    free(p->items);
+    free(p->feed_error);
+    free(p->key);
     free(p->skip_reason);
     article_clear(&p->a);
     extraction_clear(&p->x);
     free(p->lines);
     buf_free(&p->raw_packed);
     memset(p, 0, sizeof *p);
+}
+
+static void prepare_article(struct extractor *ex, struct prepared *p);
+
+static int
+cmp_item_key(const void *key, const void *elem)
+{
+    uint64_t k = *(const uint64_t *)key, e = ((const struct store_item *)elem)->key_hash;
+    return k < e ? -1 : k > e;
+}
+
+/* A feed file: each item prepared as an article, except those stored with
+ * the same content hash already (a feed that changes re-indexes only its
+ * new and changed items). */
+static void
+prepare_feed(struct run *r, const struct ingest_ctx *ictx, struct extractor *ex,
+             struct buf *bytes, struct prepared *p)
+{
+    struct candidate *c = &r->cands[p->cand];
+    struct feed f;
+    struct ds_error err;
+    p->feed = true;
+    if (ingest_feed_read(buf_str(bytes), bytes->len, &f, &err) != 0) {
+        p->skip_reason = xstrdup(err.msg);
+        return;
+    }
+    p->feed_error = f.error ? xstrdup(f.error) : NULL;
+    p->items = xcalloc(f.n ? f.n : 1, sizeof *p->items);
+    for (size_t k = 0; k < f.n; k++) {
+        const struct feed_item *it = &f.items[k];
+        struct prepared *ip = &p->items[p->nitems++];
+        ip->cand = p->cand;
+        ip->key = xstrdup(it->key);
+        ip->hash = it->hash;
+        uint64_t kh = ds_hash64(it->key, strlen(it->key));
+        const struct store_item *old =
+            c->nitems ? bsearch(&kh, c->items, c->nitems, sizeof *c->items, cmp_item_key) : NULL;
+        ip->item_known = old != NULL;
+        if (old && old->hash == it->hash) {
+            ip->item_unchanged = true;
+            continue;
+        }
+        if (ingest_feed_article(ictx, c->path, &f, k, &ip->a, &err) != 0) {
+            ip->skip_reason = xstrdup(err.msg);
+            continue;
+        }
+        prepare_article(ex, ip);
+    }
+    feed_clear(&f);
 }
 
 static void
@@ -376,10 +446,22 @@ prepare(struct run *r, size_t i, const struct ingest_ctx *ictx, struct extractor
         return;
     }
     p->hash = ds_hash64(buf_str(bytes), bytes->len);
+    if (ingest_format_of(path, buf_str(bytes), bytes->len) == INGEST_FEED) {
+        prepare_feed(r, ictx, ex, bytes, p);
+        return;
+    }
     if (ingest_article(ictx, path, buf_str(bytes), bytes->len, &p->a, &err) != 0) {
         p->skip_reason = xstrdup(err.msg);
         return;
     }
+    prepare_article(ex, p);
+}
+
+/* The part of preparing that follows ingest: extract, hash lines, sign,
+ * pack the raw text. */
+static void
+prepare_article(struct extractor *ex, struct prepared *p)
+{
     extractor_run(ex, &p->a, &p->x);
     p->nlines = ingest_line_hashes(p->a.raw, strlen(p->a.raw), &p->lines);
     minhash_signature(p->a.body, strlen(p->a.body), p->sig);
@@ -415,8 +497,8 @@ producer_main(void *arg)
     struct pipeline *pl = arg;
     struct buf bytes = BUF_INIT;
     for (size_t i = 0; i < pl->run->ncands; i++) {
-        if (pl->run->cands[i].st.doc_id)
-            continue; /* unchanged */
+        if (pl->run->cands[i].unchanged)
+            continue;
         struct prepared p;
         prepare(pl->run, i, pl->ictx, pl->ex, &bytes, &p);
         pthread_mutex_lock(&pl->mu);
@@ -458,6 +540,79 @@ pipeline_next(struct pipeline *pl, struct prepared *out)
     return got;
 }
 
+/* A new document for p (a file or a feed item): the document, its
+ * extraction, line counts, signature, URL and tags. *id gets its id. */
+static int
+store_new_doc(struct run *r, struct prepared *p, int64_t *id, struct ds_error *err)
+{
+    int rc = store_doc_insert_packed(r->store, &p->a, p->hash, p->raw_packed.data,
+                                     p->raw_packed.len, id, err);
+    if (rc == 0)
+        rc = store_put_extraction_new(r->store, *id, &p->x, err);
+    if (rc == 0)
+        rc = store_linefreq_add(r->store, p->lines, p->nlines, err);
+    if (rc == 0)
+        rc = neardup_writer_put(r->neardup, *id, p->sig, err);
+    if (rc == 0 && p->a.url)
+        rc = store_doc_url_put(r->store, *id, p->a.url, err);
+    for (const char *t = p->a.tags; rc == 0 && t && *t;) {
+        const char *nl = strchr(t, '\n');
+        char *tag = xstrndup(t, nl ? (size_t)(nl - t) : strlen(t));
+        rc = store_tag_add(r->store, *id, tag, err);
+        free(tag);
+        t = nl ? nl + 1 : t + strlen(t);
+    }
+    return rc;
+}
+
+/* Store a prepared feed: its new and changed items, then the file's row.
+ * Items no longer in the file stay (a feed is a window onto recent items:
+ * what scrolled out of it is still an article the reader kept); they go
+ * with the file. */
+static int
+store_feed(struct run *r, struct prepared *p, struct ds_error *err)
+{
+    struct candidate *c = &r->cands[p->cand];
+    int rc = 0;
+    if (c->old_doc) /* it was an article file before */
+        rc = store_file_delete(r->store, c->path, err);
+    r->sum->feeds++;
+    for (size_t k = 0; k < p->nitems && rc == 0; k++) {
+        struct prepared *ip = &p->items[k];
+        r->sum->items++;
+        if (ip->item_unchanged) {
+            r->sum->unchanged++;
+            continue;
+        }
+        if (ip->skip_reason) {
+            char *where = xasprintf("%s#%s", c->path, ip->key);
+            add_skip(r->sum, where, ip->skip_reason);
+            free(where);
+            continue;
+        }
+        int64_t id = store_doc_by_hash(r->store, ip->hash, err);
+        if (id < 0)
+            return -1;
+        if (id == 0)
+            rc = store_new_doc(r, ip, &id, err);
+        if (rc == 0)
+            rc = store_item_put(r->store, c->path, ip->key, ip->hash, id, err);
+        if (rc == 0 && ip->item_known)
+            r->sum->updated++;
+        else if (rc == 0)
+            r->sum->added++;
+    }
+    if (rc == 0)
+        rc = store_feed_file_put(r->store, c->path, &c->st, err);
+    if (rc == 0 && p->feed_error) {
+        char *why = xasprintf("feed not well-formed: %zu item%s read before %s", p->nitems,
+                              p->nitems == 1 ? "" : "s", p->feed_error);
+        add_skip(r->sum, c->path, why);
+        free(why);
+    }
+    return rc;
+}
+
 /* Store one prepared file. Returns 0, or -1 with err on a database error. */
 static int
 store_prepared(struct run *r, struct prepared *p, struct ds_error *err)
@@ -468,6 +623,10 @@ store_prepared(struct run *r, struct prepared *p, struct ds_error *err)
         add_skip(r->sum, c->path, p->skip_reason);
         return 0;
     }
+    if (p->feed)
+        return store_feed(r, p, err);
+    if (c->was_feed && store_items_forget(r->store, c->path, err) != 0)
+        return -1;
     int64_t existing = store_doc_by_hash(r->store, p->hash, err);
     if (existing < 0)
         return -1;
@@ -490,14 +649,7 @@ store_prepared(struct run *r, struct prepared *p, struct ds_error *err)
     }
 
     int64_t id = 0;
-    int rc = store_doc_insert_packed(r->store, &p->a, p->hash, p->raw_packed.data,
-                                     p->raw_packed.len, &id, err);
-    if (rc == 0)
-        rc = store_put_extraction_new(r->store, id, &p->x, err);
-    if (rc == 0)
-        rc = store_linefreq_add(r->store, p->lines, p->nlines, err);
-    if (rc == 0)
-        rc = neardup_writer_put(r->neardup, id, p->sig, err);
+    int rc = store_new_doc(r, p, &id, err);
     if (rc == 0) {
         c->st.doc_id = id;
         rc = store_file_put(r->store, c->path, &c->st, err);
@@ -622,7 +774,9 @@ remove_gone(struct run *r, const char *const *roots, size_t nroots, struct ds_er
     if (rc == 0 && g.n) {
         rc = store_begin(r->store, err);
         for (size_t i = 0; i < g.n && rc == 0; i++) {
-            rc = store_file_delete(r->store, g.paths[i], err);
+            rc = store_items_forget(r->store, g.paths[i], err);
+            if (rc == 0)
+                rc = store_file_delete(r->store, g.paths[i], err);
             if (rc == 0)
                 r->sum->removed++;
         }
@@ -742,11 +896,15 @@ indexer_run(struct store *s, const char *const *roots, size_t nroots,
             goto out;
         if (found == 0) {
             c->old_doc = old.doc_id;
+            c->was_feed = old.doc_id == 0;
             if (old.size == c->st.size && old.mtime_ns == c->st.mtime_ns) {
                 c->st.doc_id = old.doc_id;
+                c->unchanged = true;
                 sum->unchanged++;
                 continue;
             }
+            if (c->was_feed && store_items_of(s, c->path, &c->items, &c->nitems, err) != 0)
+                goto out;
         }
         pending++;
     }
@@ -811,8 +969,10 @@ indexer_run(struct store *s, const char *const *roots, size_t nroots,
     rc = 0;
 out:
     sum->seconds = ds_now() - r.started;
-    for (size_t i = 0; i < r.ncands; i++)
+    for (size_t i = 0; i < r.ncands; i++) {
         free(r.cands[i].path);
+        free(r.cands[i].items);
+    }
     free(r.cands);
     free(frequent);
     neardup_writer_free(&r.neardup);
