@@ -35,26 +35,7 @@
 #include "dossier/extract.h"
 #include "dossier/ingest.h"
 #include "dossier/query.h"
-
-struct candidate {
-    char *path;
-    struct file_state st;  /* size and mtime from the walk */
-    int64_t old_doc;       /* the document the store had for it, 0 if new */
-    bool unchanged;        /* size and mtime as stored: nothing to do */
-    bool was_feed;         /* stored as a feed (items, no document of its own) */
-    struct store_item *items; /* a changed feed's stored items, by key hash */
-    size_t nitems;
-};
-
-struct run {
-    struct store *store;
-    struct neardup_writer *neardup; /* MinHash signatures for near-duplicates */
-    const struct index_options *opts;
-    struct index_summary *sum;
-    struct candidate *cands;
-    size_t ncands, cap;
-    double started, last_progress;
-};
+#include "lib.h"
 
 void
 index_summary_clear(struct index_summary *sum)
@@ -67,8 +48,8 @@ index_summary_clear(struct index_summary *sum)
     memset(sum, 0, sizeof *sum);
 }
 
-static void
-add_skip(struct index_summary *sum, const char *path, const char *reason)
+void
+idx_add_skip(struct index_summary *sum, const char *path, const char *reason)
 {
     sum->skips = xrealloc(sum->skips, (sum->nskips + 1) * sizeof *sum->skips);
     sum->skips[sum->nskips].path = xstrdup(path);
@@ -119,7 +100,7 @@ static void
 on_skip(const char *path, const char *reason, void *ud)
 {
     struct run *r = ud;
-    add_skip(r->sum, path, reason);
+    idx_add_skip(r->sum, path, reason);
 }
 
 static int
@@ -333,32 +314,6 @@ find_frequent_lines(struct run *r, uint64_t **out, size_t *nout, struct ds_error
 
 /* ---- step 3: prepare (second core) and store (this thread) ---------------------- */
 
-/* Everything about one file that needs no database: read, decode, clean,
- * extract, hash. A worker thread prepares these while this thread writes,
- * because FTS5 tokenising in the writer is the bottleneck (see DESIGN.md,
- * Performance) and extraction would otherwise add to it. */
-struct prepared {
-    size_t cand;            /* index into run.cands */
-    char *skip_reason;      /* not an article: why (then nothing else is set) */
-    uint64_t bytes;         /* bytes read */
-    uint64_t hash;          /* of the file's bytes: identical content is stored once */
-    bool ingested;          /* a, x, lines and sig are set */
-    struct article a;
-    struct extraction x;
-    uint64_t *lines;        /* line hashes for the corpus-wide counts */
-    size_t nlines;
-    struct buf raw_packed;  /* a.raw packed against a.body (a.raw is then freed) */
-    uint32_t sig[MINHASH_K];
-    /* a feed: its items, each prepared like a file (hash: the item's) */
-    bool feed;
-    struct prepared *items;
-    size_t nitems;
-    char *feed_error;       /* where a broken feed stopped */
-    char *key;              /* an item: its key in the feed */
-    bool item_unchanged;    /* an item: stored with this hash already */
-    bool item_known;        /* an item: stored before (changed if not unchanged) */
-};
-
 static void
 prepared_clear(struct prepared *p)
 {
@@ -373,55 +328,6 @@ prepared_clear(struct prepared *p)
     free(p->lines);
     buf_free(&p->raw_packed);
     memset(p, 0, sizeof *p);
-}
-
-static void prepare_article(struct extractor *ex, struct prepared *p);
-
-static int
-cmp_item_key(const void *key, const void *elem)
-{
-    uint64_t k = *(const uint64_t *)key, e = ((const struct store_item *)elem)->key_hash;
-    return k < e ? -1 : k > e;
-}
-
-/* A feed file: each item prepared as an article, except those stored with
- * the same content hash already (a feed that changes re-indexes only its
- * new and changed items). */
-static void
-prepare_feed(struct run *r, const struct ingest_ctx *ictx, struct extractor *ex,
-             struct buf *bytes, struct prepared *p)
-{
-    struct candidate *c = &r->cands[p->cand];
-    struct feed f;
-    struct ds_error err;
-    p->feed = true;
-    if (ingest_feed_read(buf_str(bytes), bytes->len, &f, &err) != 0) {
-        p->skip_reason = xstrdup(err.msg);
-        return;
-    }
-    p->feed_error = f.error ? xstrdup(f.error) : NULL;
-    p->items = xcalloc(f.n ? f.n : 1, sizeof *p->items);
-    for (size_t k = 0; k < f.n; k++) {
-        const struct feed_item *it = &f.items[k];
-        struct prepared *ip = &p->items[p->nitems++];
-        ip->cand = p->cand;
-        ip->key = xstrdup(it->key);
-        ip->hash = it->hash;
-        uint64_t kh = ds_hash64(it->key, strlen(it->key));
-        const struct store_item *old =
-            c->nitems ? bsearch(&kh, c->items, c->nitems, sizeof *c->items, cmp_item_key) : NULL;
-        ip->item_known = old != NULL;
-        if (old && old->hash == it->hash) {
-            ip->item_unchanged = true;
-            continue;
-        }
-        if (ingest_feed_article(ictx, c->path, &f, k, &ip->a, &err) != 0) {
-            ip->skip_reason = xstrdup(err.msg);
-            continue;
-        }
-        prepare_article(ex, ip);
-    }
-    feed_clear(&f);
 }
 
 static void
@@ -447,20 +353,19 @@ prepare(struct run *r, size_t i, const struct ingest_ctx *ictx, struct extractor
     }
     p->hash = ds_hash64(buf_str(bytes), bytes->len);
     if (ingest_format_of(path, buf_str(bytes), bytes->len) == INGEST_FEED) {
-        prepare_feed(r, ictx, ex, bytes, p);
+        idx_prepare_feed(r, ictx, ex, bytes, p);
         return;
     }
     if (ingest_article(ictx, path, buf_str(bytes), bytes->len, &p->a, &err) != 0) {
         p->skip_reason = xstrdup(err.msg);
         return;
     }
-    prepare_article(ex, p);
+    idx_prepare_article(ex, p);
 }
 
-/* The part of preparing that follows ingest: extract, hash lines, sign,
- * pack the raw text. */
-static void
-prepare_article(struct extractor *ex, struct prepared *p)
+/* See index/lib.h. */
+void
+idx_prepare_article(struct extractor *ex, struct prepared *p)
 {
     extractor_run(ex, &p->a, &p->x);
     p->nlines = ingest_line_hashes(p->a.raw, strlen(p->a.raw), &p->lines);
@@ -540,10 +445,9 @@ pipeline_next(struct pipeline *pl, struct prepared *out)
     return got;
 }
 
-/* A new document for p (a file or a feed item): the document, its
- * extraction, line counts, signature, URL and tags. *id gets its id. */
-static int
-store_new_doc(struct run *r, struct prepared *p, int64_t *id, struct ds_error *err)
+/* See index/lib.h. */
+int
+idx_store_new_doc(struct run *r, struct prepared *p, int64_t *id, struct ds_error *err)
 {
     int rc = store_doc_insert_packed(r->store, &p->a, p->hash, p->raw_packed.data,
                                      p->raw_packed.len, id, err);
@@ -565,54 +469,6 @@ store_new_doc(struct run *r, struct prepared *p, int64_t *id, struct ds_error *e
     return rc;
 }
 
-/* Store a prepared feed: its new and changed items, then the file's row.
- * Items no longer in the file stay (a feed is a window onto recent items:
- * what scrolled out of it is still an article the reader kept); they go
- * with the file. */
-static int
-store_feed(struct run *r, struct prepared *p, struct ds_error *err)
-{
-    struct candidate *c = &r->cands[p->cand];
-    int rc = 0;
-    if (c->old_doc) /* it was an article file before */
-        rc = store_file_delete(r->store, c->path, err);
-    r->sum->feeds++;
-    for (size_t k = 0; k < p->nitems && rc == 0; k++) {
-        struct prepared *ip = &p->items[k];
-        r->sum->items++;
-        if (ip->item_unchanged) {
-            r->sum->unchanged++;
-            continue;
-        }
-        if (ip->skip_reason) {
-            char *where = xasprintf("%s#%s", c->path, ip->key);
-            add_skip(r->sum, where, ip->skip_reason);
-            free(where);
-            continue;
-        }
-        int64_t id = store_doc_by_hash(r->store, ip->hash, err);
-        if (id < 0)
-            return -1;
-        if (id == 0)
-            rc = store_new_doc(r, ip, &id, err);
-        if (rc == 0)
-            rc = store_item_put(r->store, c->path, ip->key, ip->hash, id, err);
-        if (rc == 0 && ip->item_known)
-            r->sum->updated++;
-        else if (rc == 0)
-            r->sum->added++;
-    }
-    if (rc == 0)
-        rc = store_feed_file_put(r->store, c->path, &c->st, err);
-    if (rc == 0 && p->feed_error) {
-        char *why = xasprintf("feed not well-formed: %zu item%s read before %s", p->nitems,
-                              p->nitems == 1 ? "" : "s", p->feed_error);
-        add_skip(r->sum, c->path, why);
-        free(why);
-    }
-    return rc;
-}
-
 /* Store one prepared file. Returns 0, or -1 with err on a database error. */
 static int
 store_prepared(struct run *r, struct prepared *p, struct ds_error *err)
@@ -620,11 +476,11 @@ store_prepared(struct run *r, struct prepared *p, struct ds_error *err)
     struct candidate *c = &r->cands[p->cand];
     r->sum->bytes += p->bytes;
     if (p->skip_reason) {
-        add_skip(r->sum, c->path, p->skip_reason);
+        idx_add_skip(r->sum, c->path, p->skip_reason);
         return 0;
     }
     if (p->feed)
-        return store_feed(r, p, err);
+        return idx_store_feed(r, p, err);
     if (c->was_feed && store_items_forget(r->store, c->path, err) != 0)
         return -1;
     int64_t existing = store_doc_by_hash(r->store, p->hash, err);
@@ -649,7 +505,7 @@ store_prepared(struct run *r, struct prepared *p, struct ds_error *err)
     }
 
     int64_t id = 0;
-    int rc = store_new_doc(r, p, &id, err);
+    int rc = idx_store_new_doc(r, p, &id, err);
     if (rc == 0) {
         c->st.doc_id = id;
         rc = store_file_put(r->store, c->path, &c->st, err);
