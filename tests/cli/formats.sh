@@ -43,6 +43,10 @@ text=$("$D" --db "$db" show "$id" 2>&1)
 like "$text" "item +hw-2024-0512" "show: the item"
 like "$text" "url +https://harbour-wire.example/2024/05/dredging-contract" "show: the URL"
 
+text=$("$D" --db "$db" show "$dir/feeds/strait-times.atom" 2>&1)
+ok $? "show FEED-PATH: found"
+like "$text" "item +tag:strait-observer.example" "show FEED-PATH: one of its items"
+
 tagged=$("$D" --db "$db" search "tag:rice" 2>&1)
 like "$tagged" "Rice exporters" "front matter tags are the article's tags"
 

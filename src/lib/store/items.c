@@ -173,3 +173,24 @@ store_doc_origin(struct store *s, int64_t doc_id, struct doc_origin *out, struct
         return store_fail(s, err, rc, "reading where a document came from");
     return 0;
 }
+
+/* See store/lib.h. */
+int
+store_feed_first_doc(struct store *s, const char *path, int64_t *id_out, struct ds_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(s->db, "SELECT doc_id FROM items WHERE file = ?1 ORDER BY key"
+                                " LIMIT 1", -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return store_fail(s, err, rc, "looking up a feed");
+    store_bind_text(st, 1, path);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *id_out = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    if (rc == SQLITE_ROW)
+        return 0;
+    if (rc == SQLITE_DONE)
+        return 1;
+    return store_fail(s, err, rc, "looking up a feed");
+}

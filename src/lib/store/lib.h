@@ -162,4 +162,9 @@ int store_prepare_query(struct store *s, const char *sql, const struct query *q,
 void store_spans_format(struct buf *b, const struct span *sp, size_t n);
 struct span *store_spans_parse(const char *text, size_t *n_out);
 
+/* store/items.c: the document of a feed file's first item (by key):
+ * 0 and *id_out, 1 when it has none, -1 on error. */
+int store_feed_first_doc(struct store *s, const char *path, int64_t *id_out,
+                         struct ds_error *err);
+
 #endif

@@ -1130,9 +1130,12 @@ store_path_doc(struct store *s, const char *path, int64_t *id_out, struct ds_err
         return -1;
     store_bind_text(st, 1, path);
     int rc = sqlite3_step(st);
+    bool feed = rc == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_NULL;
     if (rc == SQLITE_ROW)
         *id_out = sqlite3_column_int64(st, 0);
     sqlite3_reset(st);
+    if (feed) /* a feed file: its first item */
+        return store_feed_first_doc(s, path, id_out, err);
     if (rc == SQLITE_ROW)
         return 0;
     if (rc == SQLITE_DONE)
