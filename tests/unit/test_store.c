@@ -768,6 +768,7 @@ test_feed_items(void)
 {
     struct store *s = NULL;
     struct ds_error err;
+    ds_error_clear(&err);
     char *path = tmp_path("items.db");
     ok(store_open(path, STORE_CREATE, &s, &err) == 0, "items: open: %s", err.msg);
     free(path);
