@@ -127,7 +127,8 @@ test_header_block(void)
     is_str(a.byline, "Nadia Fernandes", "header: Author line");
     is_str(a.url, "https://harbour-ledger.example/kestrel-record-quarter", "header: URL line");
     ok(a.subtitle == NULL, "header: no field becomes a subtitle");
-    ok(a.body && strncmp(a.body, "Container volumes", 17) == 0, "header: the body starts with text");
+    ok(a.body && strncmp(a.body, "Container volumes", 17) == 0,
+       "header: the body starts with text");
     ok(a.removed && strstr(a.removed, "header\tAuthor: Nadia Fernandes\n"),
        "header: lines recorded as removed");
     article_clear(&a);
@@ -196,12 +197,14 @@ test_rss2(void)
                !strstr(a.body, "dredger at work") && has_line(a.body, "- Phase one: the outer bar"),
            "rss2: content:encoded over description, figure dropped, list items as lines");
         article_clear(&a);
-        is_int(ingest_feed_article(NULL, "/f/harbour-wire.rss", &f, 1, &a, &err), 0, "rss2: item 1");
+        is_int(ingest_feed_article(NULL, "/f/harbour-wire.rss", &f, 1, &a, &err), 0,
+               "rss2: item 1");
         is_str(a.byline, "Mei Tan", "rss2: <author> 'mail (Name)' gives the name");
         ok(a.body && strstr(a.body, "84% of members") && !strstr(a.body, "<p>"),
            "rss2: escaped HTML description reduced to text");
         article_clear(&a);
-        is_int(ingest_feed_article(NULL, "/f/harbour-wire.rss", &f, 2, &a, &err), 0, "rss2: item 2");
+        is_int(ingest_feed_article(NULL, "/f/harbour-wire.rss", &f, 2, &a, &err), 0,
+               "rss2: item 2");
         is_str(a.source, "Border Post", "rss2: an item's <source> beats the channel");
         article_clear(&a);
     }

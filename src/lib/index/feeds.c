@@ -13,6 +13,7 @@
 #include "dossier/ingest.h"
 #include "lib.h"
 
+/* bsearch: a key hash against a stored item. */
 static int
 cmp_item_key(const void *key, const void *elem)
 {
@@ -20,12 +21,12 @@ cmp_item_key(const void *key, const void *elem)
     return k < e ? -1 : k > e;
 }
 
-/* A feed file: each item prepared as an article, except those stored with
+/* See index/lib.h. A feed file: each item prepared as an article, except those stored with
  * the same content hash already (a feed that changes re-indexes only its
  * new and changed items). */
 void
 idx_prepare_feed(struct run *r, const struct ingest_ctx *ictx, struct extractor *ex,
-             struct buf *bytes, struct prepared *p)
+                 struct buf *bytes, struct prepared *p)
 {
     struct candidate *c = &r->cands[p->cand];
     struct feed f;
@@ -60,7 +61,7 @@ idx_prepare_feed(struct run *r, const struct ingest_ctx *ictx, struct extractor 
     feed_clear(&f);
 }
 
-/* Store a prepared feed: its new and changed items, then the file's row.
+/* See index/lib.h. Store a prepared feed: its new and changed items, then the file's row.
  * Items no longer in the file stay (a feed is a window onto recent items:
  * what scrolled out of it is still an article the reader kept); they go
  * with the file. */

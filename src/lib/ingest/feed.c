@@ -39,6 +39,7 @@ static const char *const block_tags[] = {
     "dl",  "dt",  "dd",      "table",   "tr",     "hr",     "figcaption",
 };
 
+/* Is name (any case) one of list[0..n)? */
 static bool
 name_in(const xmlChar *name, const char *const *list, size_t n)
 {
@@ -54,6 +55,7 @@ struct html_text {
     bool space; /* a space is pending */
 };
 
+/* End the current line; with paragraph, leave a blank line (never at the start). */
 static void
 html_break(struct html_text *t, bool paragraph)
 {
@@ -66,6 +68,7 @@ html_break(struct html_text *t, bool paragraph)
         buf_putc(t->b, '\n');
 }
 
+/* Append text, runs of white space as one space (none at a line start). */
 static void
 html_chars(struct html_text *t, const char *s)
 {
@@ -151,6 +154,7 @@ feed_item_html_to_text(const char *html, size_t n, struct buf *out)
 
 /* ---- reading the feed ------------------------------------------------------------- */
 
+/* Free an item's strings and zero it. */
 static void
 item_free(struct feed_item *it)
 {
@@ -180,6 +184,7 @@ feed_clear(struct feed *f)
     memset(f, 0, sizeof *f);
 }
 
+/* Is n an element with this local name? */
 static bool
 is_named(const xmlNode *n, const char *name)
 {
@@ -287,6 +292,7 @@ struct item_read {
     char *guid, *about, *atom_id;
 };
 
+/* Take c as the item's content when it ranks better than what it has. */
 static void
 read_content(struct item_read *r, xmlNode *c, int rank)
 {
@@ -304,6 +310,7 @@ read_content(struct item_read *r, xmlNode *c, int rank)
     r->content_rank = rank;
 }
 
+/* An author: Atom <author><name>, dc:creator, RSS "mail (Name)". */
 static void
 read_author(struct feed_item *it, xmlNode *c)
 {
@@ -324,6 +331,7 @@ read_author(struct feed_item *it, xmlNode *c)
     keep_first(&it->author, t);
 }
 
+/* A link: RSS text, or Atom href when rel is absent or "alternate". */
 static void
 read_link(struct feed_item *it, xmlNode *c)
 {
@@ -341,6 +349,7 @@ read_link(struct feed_item *it, xmlNode *c)
         free(href);
 }
 
+/* A category (RSS text, Atom term, dc:subject) as a tag. */
 static void
 read_category(struct feed_item *it, xmlNode *c)
 {
@@ -391,6 +400,7 @@ read_child(struct item_read *r, xmlNode *c)
     }
 }
 
+/* Mix one field (NULL included, as its own value) into *h. */
 static void
 hash_field(uint64_t *h, const char *s)
 {
@@ -554,6 +564,7 @@ ingest_feed_read(const char *bytes, size_t n, struct feed *out, struct ds_error 
 
 /* ---- an item as an article ------------------------------------------------------- */
 
+/* A copy of s, or NULL. */
 static char *
 dup_or_null(const char *s)
 {

@@ -77,6 +77,7 @@ ing_has_front_matter(const char *text, size_t n)
     return body && closing_fence(text, n, body, fence, &after) > 0;
 }
 
+/* A scalar node's bytes (*len), or NULL for any other node. */
 static const char *
 scalar_of(yaml_node_t *node, size_t *len)
 {

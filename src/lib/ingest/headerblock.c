@@ -90,6 +90,7 @@ trim_value(const char **s, size_t *n)
     }
 }
 
+/* Does s start with http:// or https://? */
 static bool
 looks_like_url(const char *s, size_t n)
 {
@@ -325,6 +326,8 @@ take(char **slot, const char *value)
     *slot = v;
 }
 
+/* The stated title wins; a different line cleaning took as the headline
+ * returns to the body (and its standfirst guess is dropped). */
 static void
 apply_title(struct ing_doc *d, const char *title)
 {

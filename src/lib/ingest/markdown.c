@@ -29,6 +29,7 @@ struct md_out {
     int list_depth;
 };
 
+/* End the current line unless at a line start. */
 static void
 end_line(struct buf *b)
 {
@@ -64,6 +65,7 @@ in_tight_list(cmark_node *node)
     return false;
 }
 
+/* Append a node's literal text (text, code), if any. */
 static void
 put_literal(struct buf *b, cmark_node *node)
 {
@@ -72,6 +74,7 @@ put_literal(struct buf *b, cmark_node *node)
         buf_puts(b, lit);
 }
 
+/* Start a list item: its own line, indented by depth, "- " or "N. ". */
 static void
 enter_item(struct md_out *o, cmark_node *node)
 {
@@ -82,7 +85,8 @@ enter_item(struct md_out *o, cmark_node *node)
         buf_puts(o->b, "  ");
     if (list && cmark_node_get_list_type(list) == CMARK_ORDERED_LIST) {
         int nth = cmark_node_get_list_start(list);
-        for (cmark_node *p = cmark_node_previous(node); p && nth < 100000; p = cmark_node_previous(p))
+        cmark_node *p = cmark_node_previous(node);
+        for (; p && nth < 100000; p = cmark_node_previous(p))
             nth++;
         buf_printf(o->b, "%d. ", nth);
     } else {

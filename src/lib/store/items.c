@@ -48,6 +48,7 @@ static const char sql_drop_orphans[] =
     " AND NOT EXISTS (SELECT 1 FROM files f WHERE f.doc_id = documents.id)"
     " AND NOT EXISTS (SELECT 1 FROM items i WHERE i.doc_id = documents.id AND i.file <> ?1)";
 
+/* See store.h. */
 int
 store_feed_file_put(struct store *s, const char *path, const struct file_state *fs,
                     struct ds_error *err)
@@ -58,6 +59,7 @@ store_feed_file_put(struct store *s, const char *path, const struct file_state *
                path, NULL, fs->mtime_ns, fs->size, "recording a feed", err);
 }
 
+/* See store.h. */
 int
 store_items_forget(struct store *s, const char *file, struct ds_error *err)
 {
@@ -67,6 +69,7 @@ store_items_forget(struct store *s, const char *file, struct ds_error *err)
                "forgetting a feed's items", err);
 }
 
+/* See store.h. */
 int
 store_item_put(struct store *s, const char *file, const char *key, uint64_t hash, int64_t doc_id,
                struct ds_error *err)
@@ -87,6 +90,7 @@ store_item_put(struct store *s, const char *file, const char *key, uint64_t hash
     return rc;
 }
 
+/* qsort: items by key hash. */
 static int
 cmp_item(const void *a, const void *b)
 {
@@ -94,6 +98,7 @@ cmp_item(const void *a, const void *b)
     return x->key_hash < y->key_hash ? -1 : x->key_hash > y->key_hash;
 }
 
+/* See store.h. */
 int
 store_items_of(struct store *s, const char *file, struct store_item **out, size_t *n,
                struct ds_error *err)
@@ -129,6 +134,7 @@ store_items_of(struct store *s, const char *file, struct store_item **out, size_
     return 0;
 }
 
+/* See store.h. */
 int
 store_doc_url_put(struct store *s, int64_t doc_id, const char *url, struct ds_error *err)
 {
@@ -136,6 +142,7 @@ store_doc_url_put(struct store *s, int64_t doc_id, const char *url, struct ds_er
                doc_id, 0, "recording a document's URL", err);
 }
 
+/* See store.h. */
 void
 doc_origin_clear(struct doc_origin *o)
 {
@@ -147,6 +154,7 @@ doc_origin_clear(struct doc_origin *o)
     memset(o, 0, sizeof *o);
 }
 
+/* See store.h. */
 int
 store_doc_origin(struct store *s, int64_t doc_id, struct doc_origin *out, struct ds_error *err)
 {
