@@ -12,9 +12,13 @@
 
 #include <stdint.h>
 
-/* How the publication date was found, weakest last. */
+/* How the publication date was found, weakest last. The values are never
+ * stored (the store keeps date_source_name()), so they may be renumbered. */
 enum date_source {
     DATE_NONE = 0,
+    DATE_FEED,           /* a feed item's pubDate / dc:date / published / updated */
+    DATE_FRONT_MATTER,   /* the `date:` of Markdown front matter (YAML or TOML) */
+    DATE_HEADER,         /* a "Date:" / "Published:" field of a header block */
     DATE_PUBLISHED_LINE, /* an explicit "Published: ..." / "Updated: ..." line */
     DATE_ISO_LINE,       /* a line holding only a date near the top */
     DATE_DATELINE,       /* "BEIJING, May 17 (Agency) -" with a year found nearby */
@@ -38,6 +42,10 @@ struct article {
     enum date_source date_how;
     char *byline;      /* "Jane Doe", or NULL */
     char *lang;        /* ISO 639-1 guess ("en", "zh", "fr"), or NULL */
+    char *url;         /* where the article lives on the web, as the file states it
+                        * (front matter, header block, feed item link), or NULL */
+    char *tags;        /* tags the file states (front matter, feed categories): one
+                        * per line, each ending in '\n'; NULL when none */
     int words;         /* words in body (a CJK character counts as one) */
 };
 

@@ -62,6 +62,9 @@ struct index_summary {
     size_t duplicates;    /* files whose content was already stored */
     size_t removed;       /* files gone since the last run */
     size_t reextracted;   /* stored documents re-extracted after a rules change */
+    size_t feeds;         /* feed files read (each item is a document: added,
+                           * updated and unchanged count items for them) */
+    size_t items;         /* feed items read */
     uint64_t bytes;       /* bytes read */
     double seconds;
     struct index_skip *skips;

@@ -30,8 +30,23 @@ struct reader {
 
 /* The reader for path by its extension (case-insensitive), or NULL when
  * dossier does not read it. Today: "text" (.txt .text; HTML tags and entities
- * left in exported text are removed) and "markdown" (.md .markdown .mdown). */
+ * left in exported text are removed), "markdown" (.md .markdown .mdown) and
+ * "feed" (.rss .atom .rdf .xml .feed; see ingest_feed_read). The walk takes
+ * the files that have one; what a file is, is decided by its bytes
+ * (ingest_format_of). */
 const struct reader *ingest_reader_for(const char *path);
+
+/* What a file holds, from its first bytes, its extension only a hint:
+ * a feed (an XML root element rss, feed or rdf:RDF), Markdown with front
+ * matter (a first line "---" or "+++" that a later line closes), Markdown
+ * (by extension), else plain text. (A stand-in for the content sniffer.) */
+enum ingest_format {
+    INGEST_TEXT,
+    INGEST_MARKDOWN,
+    INGEST_FRONT_MATTER,
+    INGEST_FEED,
+};
+enum ingest_format ingest_format_of(const char *path, const char *bytes, size_t n);
 
 /* ---- finding files ------------------------------------------------------------ */
 
@@ -131,6 +146,62 @@ struct ingest_ctx {
  * cleaning). */
 int ingest_article(const struct ingest_ctx *ctx, const char *path, const char *bytes, size_t n,
                    struct article *out, struct ds_error *err);
+
+/* ---- feeds: one file, many articles (ingest/feed.c) --------------------------- */
+
+/* One item (RSS <item>, Atom <entry>) as the feed states it. Strings are
+ * UTF-8, owned by the feed, NULL when absent. */
+struct feed_item {
+    char *key;        /* identity within the file: guid / Atom id / rdf:about,
+                       * else the link, else "title:" + a hash of title and date */
+    char *link;       /* the article's URL */
+    char *title, *date, *author;
+    char *source;     /* the outlet the item names (<source>, Atom source title) */
+    char *tags;       /* categories, one per line, each ending in '\n' */
+    char *content;    /* content:encoded, Atom content, else description/summary */
+    bool content_is_html; /* false for Atom type="text" */
+    uint64_t hash;    /* of everything above: changes when the item changes */
+};
+
+struct feed {
+    char *title;      /* the feed's own title: the outlet when an item names none */
+    char *encoding;   /* as the XML declaration states it, lower case ("utf-8") */
+    struct feed_item *items;
+    size_t n;
+    char *error;      /* not well-formed: "line N: message" where reading
+                       * stopped (the items before it are kept), else NULL */
+};
+
+/* Limits that keep a hostile feed cheap: items read from one file, bytes
+ * of one item's content. Past them the rest is ignored. */
+#define FEED_MAX_ITEMS 20000
+#define FEED_MAX_CONTENT (4u << 20)
+
+/* Read an RSS 2.0, RSS 1.0 (RDF) or Atom feed with libxml2: no network, no
+ * DTD loaded, no entities but the built-in five expanded, nesting and text
+ * sizes within libxml2's default limits. A feed that is not well-formed is
+ * read as far as it is: the items completed before the error are kept and
+ * f->error says where reading stopped. Returns 0 (*out filled, free with
+ * feed_clear), or -1 with err when the bytes are no feed or break before
+ * the root element (out then empty). */
+int ingest_feed_read(const char *bytes, size_t n, struct feed *out, struct ds_error *err);
+/* Free every member and zero the struct. */
+void feed_clear(struct feed *f);
+
+/* Item i of f as an article, cleaned and with its metadata as for any file:
+ * the item's title, date, author and link; the item's source, else the
+ * feed's title, as the outlet; its HTML reduced to text. *out as for
+ * ingest_article (path is the feed file's). Returns 0, or -1 with err when
+ * the item holds no text at all. */
+int ingest_feed_article(const struct ingest_ctx *ctx, const char *path, const struct feed *f,
+                        size_t i, struct article *out, struct ds_error *err);
+
+/* An item's HTML to plain text: block elements end lines, list items become
+ * "- " lines, scripts, styles, images and figures are dropped, entities
+ * decoded; the result is clean UTF-8 as ingest_decode() gives. Appends to
+ * out. The one place feed HTML becomes text (the HTML reader will take
+ * over). */
+void feed_item_html_to_text(const char *html, size_t n, struct buf *out);
 
 /* The raw text as edits against the cleaned body (ingest/rawpack.c): the
  * lines cleaning removed or changed, and runs of body lines to copy. out

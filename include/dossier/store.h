@@ -85,6 +85,40 @@ int store_file_delete(struct store *s, const char *path, struct ds_error *err);
 int store_file_each(struct store *s, const char *prefix,
                     int (*fn)(const char *path, void *ud), void *ud, struct ds_error *err);
 
+/* ---- one file, many documents: feed items (store/items.c) ------------------ */
+
+/* Record a feed file (size, mtime; no document of its own: its items have). */
+int store_feed_file_put(struct store *s, const char *path, const struct file_state *st,
+                        struct ds_error *err);
+/* An item as stored: the hash of its key and the hash of its content. */
+struct store_item {
+    uint64_t key_hash;
+    uint64_t hash;
+};
+/* The items stored for file, sorted by key_hash; *out newly allocated (NULL
+ * when none). */
+int store_items_of(struct store *s, const char *file, struct store_item **out, size_t *n,
+                   struct ds_error *err);
+/* Item key of file is document doc_id, with content hash hash (insert or
+ * replace); the document it held before goes when nothing else holds it. */
+int store_item_put(struct store *s, const char *file, const char *key, uint64_t hash,
+                   int64_t doc_id, struct ds_error *err);
+/* Forget every item of file; their documents go unless something else
+ * holds them. */
+int store_items_forget(struct store *s, const char *file, struct ds_error *err);
+/* The URL a file states for document doc_id (front matter, header, feed link). */
+int store_doc_url_put(struct store *s, int64_t doc_id, const char *url, struct ds_error *err);
+
+/* Where a document came from: the file (for a feed item, the feed file),
+ * the feed item's key (NULL for a whole file) and the URL the file stated
+ * (or NULL). Strings owned; free with doc_origin_clear. */
+struct doc_origin {
+    char *file, *item, *url;
+};
+int store_doc_origin(struct store *s, int64_t doc_id, struct doc_origin *out,
+                     struct ds_error *err);
+void doc_origin_clear(struct doc_origin *o);
+
 /* Document with this content hash, if any: returns its id, 0 when none. */
 int64_t store_doc_by_hash(struct store *s, uint64_t hash, struct ds_error *err);
 

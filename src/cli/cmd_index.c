@@ -127,6 +127,9 @@ cmd_index(int argc, char **argv)
                    "%zu duplicate%s, %zu removed",
                    sum.files_seen, sum.seconds, mb, sum.added, sum.updated, sum.unchanged,
                    sum.duplicates, sum.duplicates == 1 ? "" : "s", sum.removed);
+            if (sum.feeds)
+                printf(" (%zu feed%s: %zu items)", sum.feeds, sum.feeds == 1 ? "" : "s",
+                       sum.items);
             if (sum.reextracted)
                 printf(", %zu re-extracted (rules changed)", sum.reextracted);
             printf("; skipped %zu", sum.nskips);

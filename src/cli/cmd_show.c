@@ -44,6 +44,7 @@ cmd_show(int argc, char **argv)
     int status = cli_resolve_doc(s, "show", words, nwords, &id);
     free(words);
     struct doc_record rec = {0};
+    struct doc_origin origin = {0};
     struct ds_error err;
     if (status == EXIT_FOUND && store_doc_get(s, id, &rec, &err) != 0) {
         fprintf(stderr, "dossier show: %s\n", err.msg);
@@ -51,12 +52,20 @@ cmd_show(int argc, char **argv)
     }
     if (status != EXIT_FOUND)
         goto out;
+    /* where it came from: the file, the feed item, the URL the file states */
+    if (store_doc_origin(s, id, &origin, &err) != 0) {
+        fprintf(stderr, "dossier show: %s\n", err.msg);
+        status = EXIT_ERROR;
+        goto out;
+    }
 
     const struct article *a = &rec.a;
     if (json) {
         struct buf b = BUF_INIT;
         buf_printf(&b, "{\"id\":%lld", (long long)rec.id);
         cli_json_field(&b, "path", rec.path);
+        cli_json_field(&b, "item", origin.item);
+        cli_json_field(&b, "url", origin.url);
         cli_json_field(&b, "title", a->title);
         cli_json_field(&b, "subtitle", a->subtitle);
         cli_json_field(&b, "section", a->section);
@@ -107,6 +116,8 @@ cmd_show(int argc, char **argv)
     }
     printf("%-10s %lld\n", "id", (long long)rec.id);
     print_meta_line("path", rec.path);
+    print_meta_line("item", origin.item);
+    print_meta_line("url", origin.url);
     if (rec.nfiles > 1)
         printf("%-10s %d (identical content)\n", "files", rec.nfiles);
     print_meta_line("title", a->title);
@@ -123,6 +134,7 @@ cmd_show(int argc, char **argv)
     if (a->body && *a->body && a->body[strlen(a->body) - 1] != '\n')
         putchar('\n');
 out:
+    doc_origin_clear(&origin);
     doc_record_clear(&rec);
     store_close(&s);
     return status;

@@ -11,23 +11,9 @@
 
 #include "dossier/ingest.h"
 #include "dossier/utf8.h"
+#include "check.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static void
-check_clean(const char *s)
-{
-    if (!s)
-        return;
-    size_t n = strlen(s);
-    if (!utf8_valid(s, n))
-        abort();
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if ((c < 0x20 && c != '\n') || c == 0x7F)
-            abort();
-    }
-}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

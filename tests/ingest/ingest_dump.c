@@ -63,6 +63,63 @@ field(struct buf *b, const char *k, const char *v, bool comma)
         buf_puts(b, "null");
 }
 
+/* One article as a JSON line; item is the feed item's key (or NULL). */
+static void
+dump_article(struct buf *out, const char *path, const char *item, const char *error,
+             const struct article *a)
+{
+    buf_reset(out);
+    field(out, "path", path, false);
+    if (item)
+        field(out, "item", item, true);
+    field(out, "error", error, true);
+    field(out, "encoding", a->encoding, true);
+    field(out, "title", a->title, true);
+    field(out, "subtitle", a->subtitle, true);
+    field(out, "section", a->section, true);
+    field(out, "source", a->source, true);
+    field(out, "published", a->published, true);
+    field(out, "date_how", a->published ? date_source_name(a->date_how) : NULL, true);
+    field(out, "byline", a->byline, true);
+    field(out, "lang", a->lang, true);
+    if (a->url || item)
+        field(out, "url", a->url, true);
+    if (a->tags)
+        field(out, "tags", a->tags, true);
+    buf_printf(out, ",\"words\":%d", a->words);
+    field(out, "body", a->body, true);
+    field(out, "removed", a->removed, true);
+    field(out, "raw", a->raw, true);
+    buf_puts(out, "}\n");
+    fputc('{', stdout);
+    fwrite(out->data, 1, out->len, stdout);
+}
+
+/* A feed: one line per item, and one for the feed's error if it broke. */
+static void
+dump_feed(const struct ingest_ctx *ctx, const char *path, const struct buf *bytes,
+          struct buf *out)
+{
+    struct feed feed;
+    struct ds_error err;
+    if (ingest_feed_read(bytes->data, bytes->len, &feed, &err) != 0) {
+        struct article none = {0};
+        dump_article(out, path, NULL, err.msg, &none);
+        return;
+    }
+    for (size_t k = 0; k < feed.n; k++) {
+        struct article a;
+        int r = ingest_feed_article(ctx, path, &feed, k, &a, &err);
+        dump_article(out, path, feed.items[k].key, r ? err.msg : NULL, &a);
+        article_clear(&a);
+    }
+    if (feed.error) {
+        struct article none = {0};
+        dump_article(out, path, NULL, feed.error, &none);
+    }
+    feed_clear(&feed);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -130,25 +187,12 @@ main(int argc, char **argv)
                 rc = 1;
                 continue;
             }
+            if (ingest_format_of(f.paths[i], bytes.data, bytes.len) == INGEST_FEED) {
+                dump_feed(&ctx, f.paths[i], &bytes, &out);
+                continue;
+            }
             int r = ingest_article(&ctx, f.paths[i], bytes.data, bytes.len, &a, &err);
-            field(&out, "path", f.paths[i], false);
-            field(&out, "error", r ? err.msg : NULL, true);
-            field(&out, "encoding", a.encoding, true);
-            field(&out, "title", a.title, true);
-            field(&out, "subtitle", a.subtitle, true);
-            field(&out, "section", a.section, true);
-            field(&out, "source", a.source, true);
-            field(&out, "published", a.published, true);
-            field(&out, "date_how", a.published ? date_source_name(a.date_how) : NULL, true);
-            field(&out, "byline", a.byline, true);
-            field(&out, "lang", a.lang, true);
-            buf_printf(&out, ",\"words\":%d", a.words);
-            field(&out, "body", a.body, true);
-            field(&out, "removed", a.removed, true);
-            field(&out, "raw", a.raw, true);
-            buf_puts(&out, "}\n");
-            fputc('{', stdout);
-            fwrite(out.data, 1, out.len, stdout);
+            dump_article(&out, f.paths[i], NULL, r ? err.msg : NULL, &a);
             article_clear(&a);
         }
         buf_free(&bytes);

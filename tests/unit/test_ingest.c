@@ -303,19 +303,30 @@ test_readers(void)
                      "![alt text](img.png) image, `co*de*` and snake_case_name.\n"
                      "```\nkeep *this* [as](is)\n```\n"
                      "> quoted line\n"
+                     "\n"
+                     "- item\n"
                      "  - nested item\n"
+                     "\n"
                      "[id]: http://x.test/\n"
+                     "<figure><img src=\"a.jpg\"><figcaption>Caption</figcaption></figure>\n"
+                     "\n"
                      "---\n"
-                     "See [the ref][id] and <https://x.test/b>.\n";
+                     "See [the ref][id] and <https://x.test/b>, &amp; <b>bold</b>.\n";
     r->to_text(md, strlen(md), &out, &err);
+    /* CommonMark (cmark): each block a paragraph, list items as "- " lines */
     const char *want = "Heading here\n"
+                       "\n"
                        "Some bold and em and star text, a link and  image, co*de* and "
                        "snake_case_name.\n"
+                       "\n"
                        "keep *this* [as](is)\n"
+                       "\n"
                        "quoted line\n"
+                       "\n"
+                       "- item\n"
                        "  - nested item\n"
                        "\n"
-                       "See the ref and https://x.test/b.\n";
+                       "See the ref and https://x.test/b, & bold.\n";
     is_str(buf_str(&out), want, "markdown: headings, emphasis, links, images, code, fences");
     buf_free(&out);
 }

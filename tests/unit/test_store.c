@@ -761,6 +761,78 @@ rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
     return remove(path);
 }
 
+/* A feed file's items: replaced one by one, shared with another feed,
+ * forgotten with the file; where each document came from. */
+static void
+test_feed_items(void)
+{
+    struct store *s = NULL;
+    struct ds_error err;
+    ds_error_clear(&err);
+    char *path = tmp_path("items.db");
+    ok(store_open(path, STORE_CREATE, &s, &err) == 0, "items: open: %s", err.msg);
+    free(path);
+    struct article a1 = make_article("Item one", "Wire", "2024-01-01", "First item text.");
+    struct article a2 = make_article("Item two", "Wire", "2024-01-02", "Second item text.");
+    struct article a3 = make_article("Item two, edited", "Wire", "2024-01-02", "Edited text.");
+    int64_t d1 = 0, d2 = 0, d3 = 0;
+    struct file_state fs = {10, 20, 0};
+    store_begin(s, &err);
+    ok(store_doc_insert(s, &a1, 1001, &d1, &err) == 0 && store_doc_insert(s, &a2, 1002, &d2, &err) == 0,
+       "items: two documents");
+    ok(store_item_put(s, "/f/a.rss", "g1", 1001, d1, &err) == 0 &&
+           store_item_put(s, "/f/a.rss", "g2", 1002, d2, &err) == 0 &&
+           store_item_put(s, "/f/b.rss", "same-story", 1001, d1, &err) == 0 &&
+           store_feed_file_put(s, "/f/a.rss", &fs, &err) == 0 &&
+           store_doc_url_put(s, d1, "https://x.example/1", &err) == 0,
+       "items: recorded (one document in two feeds)");
+    store_commit(s, &err);
+
+    struct store_item *items = NULL;
+    size_t n = 0;
+    ok(store_items_of(s, "/f/a.rss", &items, &n, &err) == 0 && n == 2, "items_of: two");
+    ok(n == 2 && items[0].key_hash <= items[1].key_hash &&
+           (items[0].hash == 1001 || items[1].hash == 1001),
+       "items_of: sorted by key hash, with content hashes");
+    free(items);
+
+    struct doc_origin o;
+    ok(store_doc_origin(s, d1, &o, &err) == 0, "origin: read");
+    is_str(o.file, "/f/a.rss", "origin: the feed file");
+    is_str(o.item, "g1", "origin: the item key");
+    is_str(o.url, "https://x.example/1", "origin: the URL");
+    doc_origin_clear(&o);
+    struct doc_record rec;
+    ok(store_doc_get(s, d2, &rec, &err) == 0 && rec.path && strcmp(rec.path, "/f/a.rss") == 0,
+       "doc_get: an item's path is its feed file");
+    doc_record_clear(&rec);
+
+    /* item g2 changes: its old document goes */
+    store_begin(s, &err);
+    ok(store_doc_insert(s, &a3, 1003, &d3, &err) == 0 &&
+           store_item_put(s, "/f/a.rss", "g2", 1003, d3, &err) == 0,
+       "item replaced");
+    store_commit(s, &err);
+    ok(store_doc_get(s, d2, &rec, &err) == 1, "the replaced item's document is gone");
+    doc_record_clear(&rec);
+
+    /* the feed goes: its own documents go, the shared one stays */
+    store_begin(s, &err);
+    ok(store_items_forget(s, "/f/a.rss", &err) == 0 && store_file_delete(s, "/f/a.rss", &err) == 0,
+       "feed forgotten");
+    store_commit(s, &err);
+    ok(store_doc_get(s, d3, &rec, &err) == 1, "its item's document is gone");
+    doc_record_clear(&rec);
+    ok(store_doc_get(s, d1, &rec, &err) == 0 && strcmp(rec.path, "/f/b.rss") == 0,
+       "a document another feed holds stays");
+    doc_record_clear(&rec);
+    struct store_stats st;
+    ok(store_stats(s, &st, &err) == 0 && st.duplicates == 0 && st.documents == 1,
+       "stats: a feed's file row is no duplicate");
+    store_stats_clear(&st);
+    store_close(&s);
+}
+
 static int
 collect(const char *path, void *ud)
 {
@@ -783,6 +855,7 @@ main(void)
     }
     test_open_refusals();
     test_raw_storage();
+    test_feed_items();
 
     char *path = tmp_path("index.db");
     ok(store_open(path, STORE_CREATE, &s, &err) == 0, "open a fresh store: %s", err.msg);

@@ -36,22 +36,7 @@
 #include "dossier/extract.h"
 #include "dossier/ingest.h"
 #include "dossier/query.h"
-
-struct candidate {
-    char *path;
-    struct file_state st;  /* size and mtime from the walk */
-    int64_t old_doc;       /* the document the store had for it, 0 if new */
-};
-
-struct run {
-    struct store *store;
-    struct neardup_writer *neardup; /* MinHash signatures for near-duplicates */
-    const struct index_options *opts;
-    struct index_summary *sum;
-    struct candidate *cands;
-    size_t ncands, cap;
-    double started, last_progress;
-};
+#include "lib.h"
 
 void
 index_summary_clear(struct index_summary *sum)
@@ -64,8 +49,8 @@ index_summary_clear(struct index_summary *sum)
     memset(sum, 0, sizeof *sum);
 }
 
-static void
-add_skip(struct index_summary *sum, const char *path, const char *reason)
+void
+idx_add_skip(struct index_summary *sum, const char *path, const char *reason)
 {
     sum->skips = xrealloc(sum->skips, (sum->nskips + 1) * sizeof *sum->skips);
     sum->skips[sum->nskips].path = xstrdup(path);
@@ -106,6 +91,9 @@ on_file(const char *path, const struct stat *st, void *ud)
     c->st.mtime_ns = mtime_ns(st);
     c->st.doc_id = 0;
     c->old_doc = 0;
+    c->unchanged = c->was_feed = false;
+    c->items = NULL;
+    c->nitems = 0;
     return 0;
 }
 
@@ -113,7 +101,7 @@ static void
 on_skip(const char *path, const char *reason, void *ud)
 {
     struct run *r = ud;
-    add_skip(r->sum, path, reason);
+    idx_add_skip(r->sum, path, reason);
 }
 
 static int
@@ -209,14 +197,15 @@ count_lines(void *arg)
 
     for (size_t i = sh->part; i < r->ncands; i += sh->parts) {
         struct candidate *c = &r->cands[i];
-        if (c->st.doc_id)
-            continue; /* unchanged */
+        if (c->unchanged)
+            continue;
         if (sh->part == 0)
             report(r, "scanning", i, r->ncands, false);
         struct ds_error ignored;
         if (ds_read_file(c->path, max, &bytes, &ignored) != 0 ||
-            ingest_sniff(buf_str(&bytes), bytes.len))
-            continue; /* step 3 reports it */
+            ingest_sniff(buf_str(&bytes), bytes.len) ||
+            ingest_format_of(c->path, buf_str(&bytes), bytes.len) == INGEST_FEED)
+            continue; /* step 3 reports it (a feed's markup is no furniture) */
         const char *enc;
         buf_reset(&text);
         ingest_decode(buf_str(&bytes), bytes.len, &text, &enc);
@@ -326,27 +315,14 @@ find_frequent_lines(struct run *r, uint64_t **out, size_t *nout, struct ds_error
 
 /* ---- step 3: prepare (second core) and store (this thread) ---------------------- */
 
-/* Everything about one file that needs no database: read, decode, clean,
- * extract, hash. A worker thread prepares these while this thread writes,
- * because FTS5 tokenising in the writer is the bottleneck (see DESIGN.md,
- * Performance) and extraction would otherwise add to it. */
-struct prepared {
-    size_t cand;            /* index into run.cands */
-    char *skip_reason;      /* not an article: why (then nothing else is set) */
-    uint64_t bytes;         /* bytes read */
-    uint64_t hash;          /* of the file's bytes: identical content is stored once */
-    bool ingested;          /* a, x, lines and sig are set */
-    struct article a;
-    struct extraction x;
-    uint64_t *lines;        /* line hashes for the corpus-wide counts */
-    size_t nlines;
-    struct buf raw_packed;  /* a.raw packed against a.body (a.raw is then freed) */
-    uint32_t sig[MINHASH_K];
-};
-
 static void
 prepared_clear(struct prepared *p)
 {
+    for (size_t i = 0; i < p->nitems; i++)
+        prepared_clear(&p->items[i]);
+    free(p->items);
+    free(p->feed_error);
+    free(p->key);
     free(p->skip_reason);
     article_clear(&p->a);
     extraction_clear(&p->x);
@@ -377,10 +353,21 @@ prepare(struct run *r, size_t i, const struct ingest_ctx *ictx, struct extractor
         return;
     }
     p->hash = ds_hash64(buf_str(bytes), bytes->len);
+    if (ingest_format_of(path, buf_str(bytes), bytes->len) == INGEST_FEED) {
+        idx_prepare_feed(r, ictx, ex, bytes, p);
+        return;
+    }
     if (ingest_article(ictx, path, buf_str(bytes), bytes->len, &p->a, &err) != 0) {
         p->skip_reason = xstrdup(err.msg);
         return;
     }
+    idx_prepare_article(ex, p);
+}
+
+/* See index/lib.h. */
+void
+idx_prepare_article(struct extractor *ex, struct prepared *p)
+{
     extractor_run(ex, &p->a, &p->x);
     p->nlines = ingest_line_hashes(p->a.raw, strlen(p->a.raw), &p->lines);
     minhash_signature(p->a.body, strlen(p->a.body), p->sig);
@@ -416,8 +403,8 @@ producer_main(void *arg)
     struct pipeline *pl = arg;
     struct buf bytes = BUF_INIT;
     for (size_t i = 0; i < pl->run->ncands; i++) {
-        if (pl->run->cands[i].st.doc_id)
-            continue; /* unchanged */
+        if (pl->run->cands[i].unchanged)
+            continue;
         struct prepared p;
         prepare(pl->run, i, pl->ictx, pl->ex, &bytes, &p);
         pthread_mutex_lock(&pl->mu);
@@ -459,6 +446,30 @@ pipeline_next(struct pipeline *pl, struct prepared *out)
     return got;
 }
 
+/* See index/lib.h. */
+int
+idx_store_new_doc(struct run *r, struct prepared *p, int64_t *id, struct ds_error *err)
+{
+    int rc = store_doc_insert_packed(r->store, &p->a, p->hash, p->raw_packed.data,
+                                     p->raw_packed.len, id, err);
+    if (rc == 0)
+        rc = store_put_extraction_new(r->store, *id, &p->x, err);
+    if (rc == 0)
+        rc = store_linefreq_add(r->store, p->lines, p->nlines, err);
+    if (rc == 0)
+        rc = neardup_writer_put(r->neardup, *id, p->sig, err);
+    if (rc == 0 && p->a.url)
+        rc = store_doc_url_put(r->store, *id, p->a.url, err);
+    for (const char *t = p->a.tags; rc == 0 && t && *t;) {
+        const char *nl = strchr(t, '\n');
+        char *tag = xstrndup(t, nl ? (size_t)(nl - t) : strlen(t));
+        rc = store_tag_add(r->store, *id, tag, err);
+        free(tag);
+        t = nl ? nl + 1 : t + strlen(t);
+    }
+    return rc;
+}
+
 /* Store one prepared file. Returns 0, or -1 with err on a database error. */
 static int
 store_prepared(struct run *r, struct prepared *p, struct ds_error *err)
@@ -466,9 +477,13 @@ store_prepared(struct run *r, struct prepared *p, struct ds_error *err)
     struct candidate *c = &r->cands[p->cand];
     r->sum->bytes += p->bytes;
     if (p->skip_reason) {
-        add_skip(r->sum, c->path, p->skip_reason);
+        idx_add_skip(r->sum, c->path, p->skip_reason);
         return 0;
     }
+    if (p->feed)
+        return idx_store_feed(r, p, err);
+    if (c->was_feed && store_items_forget(r->store, c->path, err) != 0)
+        return -1;
     int64_t existing = store_doc_by_hash(r->store, p->hash, err);
     if (existing < 0)
         return -1;
@@ -491,14 +506,7 @@ store_prepared(struct run *r, struct prepared *p, struct ds_error *err)
     }
 
     int64_t id = 0;
-    int rc = store_doc_insert_packed(r->store, &p->a, p->hash, p->raw_packed.data,
-                                     p->raw_packed.len, &id, err);
-    if (rc == 0)
-        rc = store_put_extraction_new(r->store, id, &p->x, err);
-    if (rc == 0)
-        rc = store_linefreq_add(r->store, p->lines, p->nlines, err);
-    if (rc == 0)
-        rc = neardup_writer_put(r->neardup, id, p->sig, err);
+    int rc = idx_store_new_doc(r, p, &id, err);
     if (rc == 0) {
         c->st.doc_id = id;
         rc = store_file_put(r->store, c->path, &c->st, err);
@@ -623,7 +631,9 @@ remove_gone(struct run *r, const char *const *roots, size_t nroots, struct ds_er
     if (rc == 0 && g.n) {
         rc = store_begin(r->store, err);
         for (size_t i = 0; i < g.n && rc == 0; i++) {
-            rc = store_file_delete(r->store, g.paths[i], err);
+            rc = store_items_forget(r->store, g.paths[i], err);
+            if (rc == 0)
+                rc = store_file_delete(r->store, g.paths[i], err);
             if (rc == 0)
                 r->sum->removed++;
         }
@@ -743,11 +753,15 @@ indexer_run(struct store *s, const char *const *roots, size_t nroots,
             goto out;
         if (found == 0) {
             c->old_doc = old.doc_id;
+            c->was_feed = old.doc_id == 0;
             if (old.size == c->st.size && old.mtime_ns == c->st.mtime_ns) {
                 c->st.doc_id = old.doc_id;
+                c->unchanged = true;
                 sum->unchanged++;
                 continue;
             }
+            if (c->was_feed && store_items_of(s, c->path, &c->items, &c->nitems, err) != 0)
+                goto out;
         }
         pending++;
     }
@@ -812,8 +826,10 @@ indexer_run(struct store *s, const char *const *roots, size_t nroots,
     rc = 0;
 out:
     sum->seconds = ds_now() - r.started;
-    for (size_t i = 0; i < r.ncands; i++)
+    for (size_t i = 0; i < r.ncands; i++) {
         free(r.cands[i].path);
+        free(r.cands[i].items);
+    }
     free(r.cands);
     free(frequent);
     neardup_writer_free(&r.neardup);

@@ -24,6 +24,8 @@ article_clear(struct article *a)
     free(a->published);
     free(a->byline);
     free(a->lang);
+    free(a->url);
+    free(a->tags);
     memset(a, 0, sizeof *a);
 }
 
@@ -34,6 +36,12 @@ date_source_name(enum date_source s)
     switch (s) {
     case DATE_NONE:
         return "none";
+    case DATE_FEED:
+        return "feed";
+    case DATE_FRONT_MATTER:
+        return "front-matter";
+    case DATE_HEADER:
+        return "header-block";
     case DATE_PUBLISHED_LINE:
         return "published-line";
     case DATE_ISO_LINE:

@@ -415,7 +415,9 @@ assemble(struct ing_doc *d, struct buf *body, struct buf *removed)
 }
 
 /* See ingest.h. On success every string in *out is owned by it (free with
- * article_clear). On failure *out holds at most path and encoding. */
+ * article_clear). On failure *out holds at most path and encoding. The
+ * format decides the reader: front matter and a header block are taken
+ * off the top as metadata first (ing_finish lets it win). */
 int
 ingest_article(const struct ingest_ctx *ctx, const char *path, const char *bytes, size_t n,
                struct article *out, struct ds_error *err)
@@ -427,24 +429,42 @@ ingest_article(const struct ingest_ctx *ctx, const char *path, const char *bytes
         ds_error_set(err, -1, "not an article: %s file", why);
         return -1;
     }
-    struct buf raw = BUF_INIT, text = BUF_INIT, body = BUF_INIT, removed = BUF_INIT;
+    struct buf raw = BUF_INIT, text = BUF_INIT, removed = BUF_INIT;
     const char *enc;
     ingest_decode(bytes, n, &raw, &enc);
     out->encoding = xstrdup(enc);
 
-    const struct reader *r = path ? ingest_reader_for(path) : NULL;
-    int rc = r ? r->to_text(buf_str(&raw), raw.len, &text, err)
-               : ingest_read_text(buf_str(&raw), raw.len, &text, err);
-    if (rc != 0) {
+    enum ingest_format fmt = ingest_format_of(path, buf_str(&raw), raw.len);
+    if (fmt == INGEST_FEED) {
         buf_free(&raw);
-        buf_free(&text);
-        return -1;
+        return ingest_read_feed(NULL, 0, NULL, err);
     }
+    struct ing_meta meta = {0};
+    size_t skip = 0;
+    if (fmt == INGEST_FRONT_MATTER) {
+        meta.date_how = DATE_FRONT_MATTER;
+        skip = ing_front_matter(buf_str(&raw), raw.len, &meta, &removed);
+    } else {
+        meta.date_how = DATE_HEADER;
+        skip = ing_header_block(buf_str(&raw), raw.len, &meta, &removed);
+    }
+    if (fmt == INGEST_TEXT)
+        ingest_read_text(buf_str(&raw) + skip, raw.len - skip, &text, err);
+    else
+        ing_markdown_to_text(buf_str(&raw) + skip, raw.len - skip, &text);
+    return ing_finish(ctx, out, &raw, &text, &removed, &meta, err);
+}
 
+/* See lib.h. */
+int
+ing_finish(const struct ingest_ctx *ctx, struct article *out, struct buf *raw, struct buf *text,
+           struct buf *removed, struct ing_meta *meta, struct ds_error *err)
+{
+    struct buf body = BUF_INIT;
     struct buf flowed = BUF_INIT;
-    if (reflow(buf_str(&text), text.len, &flowed)) {
-        buf_free(&text);
-        text = flowed;
+    if (reflow(buf_str(text), text->len, &flowed)) {
+        buf_free(text);
+        *text = flowed;
     }
 
     struct ing_doc d = {0};
@@ -452,7 +472,7 @@ ingest_article(const struct ingest_ctx *ctx, const char *path, const char *bytes
     d.outlets = ctx ? ctx->outlets : NULL;
     d.a = out;
     d.source_rank = RANK_NONE;
-    split_lines(&d, buf_str(&text), text.len);
+    split_lines(&d, buf_str(text), text->len);
 
     drop_furniture(&d);
     drop_duplicates(&d);
@@ -462,20 +482,22 @@ ingest_article(const struct ingest_ctx *ctx, const char *path, const char *bytes
     ing_meta_dateline(&d, out->path);
     if (!d.source)
         ing_meta_furniture_outlet(&d);
+    ing_apply_meta(&d, meta);
     struct ing_date pd;
     if (!out->published && ing_path_date(out->path, &pd))
         ing_set_date(out, &pd, DATE_PATH);
 
-    assemble(&d, &body, &removed);
+    assemble(&d, &body, removed);
     out->source = d.source;
-    out->raw = buf_steal(&raw);
+    out->raw = buf_steal(raw);
     out->body = buf_steal(&body);
-    out->removed = buf_steal(&removed);
+    out->removed = buf_steal(removed);
     const char *lang = guess_lang(out->body, strlen(out->body));
     out->lang = lang ? xstrdup(lang) : NULL;
     out->words = ing_count_words(out->body, strlen(out->body));
     free(d.lines);
-    buf_free(&text);
+    buf_free(text);
+    ing_meta_clear(meta);
     if (out->body[0] == '\0' && !out->title) {
         ds_error_set(err, -1, "not an article: nothing left after cleaning");
         return -1;

@@ -87,6 +87,59 @@ const char *outlets_find_in(const struct outlets *o, const char *line, size_t n,
  * syntax (headings' #, emphasis, link and image syntax) but keeps its text. */
 int ingest_read_text(const char *text, size_t n, struct buf *out, struct ds_error *err);
 int ingest_read_markdown(const char *text, size_t n, struct buf *out, struct ds_error *err);
+int ingest_read_feed(const char *text, size_t n, struct buf *out, struct ds_error *err);
+
+/* ---- metadata a file states outright ------------------------------------- */
+
+/* What front matter (frontmatter.c), a header block (headerblock.c) or a
+ * feed item (feed.c) states: stronger than anything cleaning finds in the
+ * text, so it wins (ing_finish). Strings owned, NULL when not stated; tags
+ * one per line, each ending in '\n'. */
+struct ing_meta {
+    char *title, *date, *author, *source, *url, *section, *tags;
+    enum date_source date_how; /* how a date from here is recorded */
+};
+void ing_meta_clear(struct ing_meta *m);
+/* Set one field of m from a key the formats share (title, date, author,
+ * source, url, section, tags and their synonyms: see ing_meta_key) to value
+ * (n bytes; trimmed, quotes kept as written). A tag list value appends.
+ * Returns false when key names none of them. */
+bool ing_meta_set(struct ing_meta *m, const char *key, size_t kl, const char *value, size_t n);
+/* Append s (n bytes) to a field's list: "a\nb\n" (tags) or "A, B" (authors). */
+void ing_meta_add_tag(struct ing_meta *m, const char *s, size_t n);
+
+/* frontmatter.c: the front matter at the top of text (YAML between "---"
+ * lines, read with libyaml; TOML between "+++" lines), its known keys into
+ * m and each of its lines into removed as "front-matter\tline\n". Returns
+ * the bytes it takes (the body starts there), 0 when text has none.
+ * Front matter of more than FRONT_MATTER_MAX bytes is not read. */
+#define FRONT_MATTER_MAX (64u << 10)
+/* Does text open with front matter (a fence line that a later one closes)? */
+bool ing_has_front_matter(const char *text, size_t n);
+size_t ing_front_matter(const char *text, size_t n, struct ing_meta *m, struct buf *removed);
+
+/* headerblock.c: "Key: value" lines at the top of a text (several on a
+ * line separated by " | "), as scrapers export them: known keys go to m,
+ * each line to removed as "header\tline\n". Returns the bytes the block
+ * takes (0 when the text has none). */
+size_t ing_header_block(const char *text, size_t n, struct ing_meta *m, struct buf *removed);
+
+/* markdown.c: Markdown (CommonMark, parsed by cmark) to plain text:
+ * headings and paragraphs as lines with blank lines between, list items as
+ * "- " / "1. " lines indented two spaces a level, code as written, link
+ * text kept and the URL dropped, images and raw HTML dropped. The result is
+ * clean as ingest_decode() gives. Appends to out. */
+void ing_markdown_to_text(const char *text, size_t n, struct buf *out);
+
+/* ingest.c: the rest of the ingest step for text a reader produced: reflow,
+ * clean, find metadata, let meta win, assemble. out->path and
+ * out->encoding are set by the caller; raw (the decoded text, taken over)
+ * becomes out->raw; text is the reader's output; removed holds what the
+ * reader already took away. Frees text, removed and meta. Returns as
+ * ingest_article does. */
+int ing_finish(const struct ingest_ctx *ctx, struct article *out, struct buf *raw,
+               struct buf *text, struct buf *removed, struct ing_meta *meta,
+               struct ds_error *err);
 
 /* ---- one file's lines and metadata, shared by ingest.c, lines.c and
  * metadata.c (the ingest step for one file) ----------------------------- */
@@ -179,5 +232,10 @@ void ing_meta_bottom(struct ing_doc *d);
 void ing_meta_dateline(struct ing_doc *d, const char *path);
 void ing_meta_furniture_outlet(struct ing_doc *d);
 void ing_meta_top(struct ing_doc *d);
+
+/* headerblock.c: what a file states outright (m) wins over what cleaning
+ * found: title (a different line taken as the headline goes back into the
+ * body), date (when it parses), byline, outlet, section, URL, tags. */
+void ing_apply_meta(struct ing_doc *d, struct ing_meta *m);
 
 #endif

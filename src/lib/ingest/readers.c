@@ -1,7 +1,8 @@
 /*
  * ingest/readers.c — readers: a format's decoded text to plain article text.
- * Plain text passes through; markdown keeps what a reader would see rendered
- * (heading text, emphasised words, link text, code) and loses the syntax.
+ * Plain text passes through less the HTML left in exports; Markdown goes to
+ * cmark (markdown.c); a feed is many articles (feed.c). ingest_format_of()
+ * tells the formats apart by their bytes.
  */
 #include "config.h"
 
@@ -191,232 +192,86 @@ ingest_read_text(const char *text, size_t n, struct buf *out, struct ds_error *e
     return 0;
 }
 
-static bool
-is_alnum_byte(unsigned char c)
-{
-    return isalnum(c) || c >= 0x80;
-}
-
-/* Markdown constructs (link text, URLs, code spans) are looked for only this
- * far ahead, so a line full of '[' or '`' costs linear time, not quadratic. */
-#define MD_REACH 1024
-
-/* Index of the ']' matching the '[' at s[i], or n (also when it is further
- * than MD_REACH away). */
-static size_t
-match_bracket(const char *s, size_t n, size_t i, char open, char close)
-{
-    int depth = 0;
-    size_t lim = n - i > MD_REACH ? i + MD_REACH : n;
-    for (size_t j = i; j < lim; j++) {
-        if (s[j] == '\\') {
-            j++;
-            continue;
-        }
-        if (s[j] == open)
-            depth++;
-        else if (s[j] == close && --depth == 0)
-            return j;
-    }
-    return n;
-}
-
-static void md_inline(const char *s, size_t n, struct buf *out, int depth);
-
-/* A link or image at s[i] ('[' or "!["): writes its text (links) or nothing
- * (images) and returns the index after it, or i when it is not one. */
-static size_t
-md_link(const char *s, size_t n, size_t i, struct buf *out, int depth)
-{
-    bool image = s[i] == '!';
-    size_t lb = image ? i + 1 : i;
-    size_t rb = match_bracket(s, n, lb, '[', ']');
-    if (rb >= n)
-        return i;
-    size_t end;
-    if (rb + 1 < n && s[rb + 1] == '(') {
-        end = match_bracket(s, n, rb + 1, '(', ')');
-        if (end >= n)
-            return i;
-    } else if (rb + 1 < n && s[rb + 1] == '[') {
-        end = match_bracket(s, n, rb + 1, '[', ']');
-        if (end >= n)
-            return i;
-    } else {
-        return i;
-    }
-    if (!image)
-        md_inline(s + lb + 1, rb - lb - 1, out, depth + 1);
-    return end + 1;
-}
-
-static void
-md_inline(const char *s, size_t n, struct buf *out, int depth)
-{
-    size_t i = 0;
-    while (i < n) {
-        char c = s[i];
-        if (c == '\\' && i + 1 < n && ispunct((unsigned char)s[i + 1])) {
-            buf_putc(out, s[i + 1]);
-            i += 2;
-            continue;
-        }
-        if (c == '`') {
-            size_t run = 0;
-            while (i + run < n && s[i + run] == '`')
-                run++;
-            /* find the closing run of the same length, within reach */
-            size_t lim = n - i > MD_REACH ? i + MD_REACH : n;
-            for (size_t j = i + run; j + run <= lim; j++) {
-                size_t r = 0;
-                while (j + r < n && s[j + r] == '`')
-                    r++;
-                if (r == run) {
-                    buf_append(out, s + i + run, j - i - run);
-                    i = j + run;
-                    goto next;
-                }
-                if (r)
-                    j += r - 1;
-            }
-            buf_append(out, s + i, run);
-            i += run;
-            continue;
-        }
-        if (depth < 8 && (c == '[' || (c == '!' && i + 1 < n && s[i + 1] == '['))) {
-            size_t after = md_link(s, n, i, out, depth);
-            if (after != i) {
-                i = after;
-                continue;
-            }
-        }
-        if (c == '<' && i + 1 < n &&
-            (ing_istarts(s + i + 1, n - i - 1, "http://") ||
-             ing_istarts(s + i + 1, n - i - 1, "https://"))) {
-            const char *gt = memchr(s + i, '>', n - i);
-            if (gt) {
-                buf_append(out, s + i + 1, (size_t)(gt - s) - i - 1);
-                i = (size_t)(gt - s) + 1;
-                continue;
-            }
-        }
-        if ((c == '*' || c == '_' || c == '~') && i + 1 < n && s[i + 1] == c) {
-            i += 2; /* strong emphasis / strikethrough markers */
-            continue;
-        }
-        if (c == '*' || c == '_') {
-            unsigned char prev = i ? (unsigned char)s[i - 1] : ' ';
-            unsigned char nx = i + 1 < n ? (unsigned char)s[i + 1] : ' ';
-            bool opening = !is_alnum_byte(prev) && nx != ' ';
-            bool closing = prev != ' ' && !is_alnum_byte(nx);
-            if (opening || closing) {
-                i++;
-                continue;
-            }
-        }
-        buf_putc(out, c);
-        i++;
-    next:;
-    }
-}
-
-static bool
-only_chars(const char *s, size_t n, char a, size_t min)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == a)
-            k++;
-        else if (s[i] != ' ')
-            return false;
-    }
-    return k >= min;
-}
-
-static int markdown_lines(const char *text, size_t n, struct buf *out, struct ds_error *err);
-
-/* Markdown to plain text, line by line (see ingest/lib.h); inline HTML
- * and entities are handled as in plain text first. Never fails. */
+/* Markdown: cmark's reading reduced to text (markdown.c). Never fails. */
 int
 ingest_read_markdown(const char *text, size_t n, struct buf *out, struct ds_error *err)
 {
-    struct buf plain = BUF_INIT;
-    if (html_leftovers(text, n, &plain)) {
-        int rc = markdown_lines(plain.data, plain.len, out, err);
-        buf_free(&plain);
-        return rc;
-    }
-    return markdown_lines(text, n, out, err);
+    (void)err;
+    ing_markdown_to_text(text, n, out);
+    return 0;
 }
 
-static int
-markdown_lines(const char *text, size_t n, struct buf *out, struct ds_error *err)
+/* A feed is many articles, not one: the indexer reads its items
+ * (ingest_feed_read, ingest_feed_article). Always fails. */
+int
+ingest_read_feed(const char *text, size_t n, struct buf *out, struct ds_error *err)
 {
-    (void)err;
-    bool fence = false;
-    size_t i = 0;
-    buf_reserve(out, n + 1);
-    while (i < n) {
-        const char *nl = memchr(text + i, '\n', n - i);
-        size_t e = nl ? (size_t)(nl - text) : n;
-        const char *s = text + i;
-        size_t len = e - i;
-        size_t ind = 0;
-        while (ind < len && s[ind] == ' ')
-            ind++;
-        const char *t = s + ind;
-        size_t tl = len - ind;
-        i = e + 1;
+    (void)text;
+    (void)n;
+    (void)out;
+    ds_error_set(err, -1, "not an article: a feed (each of its items is one)");
+    return -1;
+}
 
-        if (ing_istarts(t, tl, "```") || ing_istarts(t, tl, "~~~")) {
-            fence = !fence; /* the fence line goes, the code stays as text */
-            continue;
+/* ---- what a file holds -------------------------------------------------------------- */
+
+/* The name of the XML document's root element in the first 4 KiB of s
+ * (after the declaration, comments, processing instructions and a DOCTYPE),
+ * its prefix dropped, in *name and *len; false when s does not open as XML. */
+static bool
+xml_root(const char *s, size_t n, const char **name, size_t *len)
+{
+    size_t lim = n < 4096 ? n : 4096, i = 0;
+    if (lim >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    for (;;) {
+        while (i < lim && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
+            i++;
+        if (i + 1 >= lim || s[i] != '<')
+            return false;
+        const char *end;
+        size_t tl = 1; /* the terminator's length */
+        if (s[i + 1] == '?') {
+            end = ing_ifind(s + i, lim - i, "?>");
+            tl = 2;
+        } else if (lim - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
+            end = ing_ifind(s + i, lim - i, "-->");
+            tl = 3;
+        } else if (s[i + 1] == '!') {
+            end = memchr(s + i, '>', lim - i);
+        } else {
+            break;
         }
-        if (fence) {
-            buf_append(out, s, len);
-            buf_putc(out, '\n');
-            continue;
-        }
-        if (ind < 4 && (only_chars(t, tl, '=', 3) || only_chars(t, tl, '-', 3) ||
-                        only_chars(t, tl, '*', 3) || only_chars(t, tl, '_', 3))) {
-            buf_putc(out, '\n'); /* rule or setext underline */
-            continue;
-        }
-        /* reference definition: [id]: url */
-        if (ind < 4 && tl > 3 && t[0] == '[') {
-            size_t rb = match_bracket(t, tl, 0, '[', ']');
-            if (rb + 1 < tl && t[rb + 1] == ':')
-                continue;
-        }
-        while (tl && t[0] == '>') { /* block quote */
-            t++;
-            tl--;
-            if (tl && t[0] == ' ') {
-                t++;
-                tl--;
-            }
-        }
-        if (ind < 4 && tl && t[0] == '#') {
-            size_t h = 0;
-            while (h < tl && t[h] == '#')
-                h++;
-            if (h <= 6 && (h == tl || t[h] == ' ')) {
-                t += h;
-                tl -= h;
-                while (tl && t[0] == ' ') {
-                    t++;
-                    tl--;
-                }
-                while (tl && (t[tl - 1] == '#' || t[tl - 1] == ' '))
-                    tl--;
-                ind = 0;
-            }
-        }
-        /* keep list indentation; other leading space is not meaningful */
-        if (tl && (t[0] == '-' || t[0] == '*' || t[0] == '+' || (unsigned char)t[0] >= 0x80) && ind)
-            buf_append(out, s, ind);
-        md_inline(t, tl, out, 0);
-        buf_putc(out, '\n');
+        if (!end)
+            return false;
+        i = (size_t)(end - s) + tl;
     }
-    return 0;
+    size_t b = ++i;
+    while (i < lim && (isalnum((unsigned char)s[i]) || s[i] == ':' || s[i] == '-' ||
+                       s[i] == '_' || s[i] == '.'))
+        i++;
+    if (i == b || i >= lim)
+        return false;
+    const char *colon = memchr(s + b, ':', i - b);
+    *name = colon ? colon + 1 : s + b;
+    *len = (size_t)(s + i - *name);
+    return true;
+}
+
+/* See ingest.h. The one place that tells these formats apart until the
+ * content sniffer (ingest/sniff.c) does. */
+enum ingest_format
+ingest_format_of(const char *path, const char *bytes, size_t n)
+{
+    const char *root;
+    size_t rl;
+    if (bytes && xml_root(bytes, n, &root, &rl) &&
+        (ing_ieq(root, rl, "rss") || ing_ieq(root, rl, "feed") || ing_ieq(root, rl, "RDF")))
+        return INGEST_FEED;
+    if (bytes && ing_has_front_matter(bytes, n))
+        return INGEST_FRONT_MATTER;
+    const struct reader *r = path ? ingest_reader_for(path) : NULL;
+    if (r && strcmp(r->name, "markdown") == 0)
+        return INGEST_MARKDOWN;
+    return INGEST_TEXT;
 }

@@ -22,11 +22,13 @@
 
 static const char *const text_ext[] = {".txt", ".text", NULL};
 static const char *const md_ext[] = {".md", ".markdown", ".mdown", NULL};
+static const char *const feed_ext[] = {".rss", ".atom", ".rdf", ".xml", ".feed", NULL};
 
 /* Later formats (HTML, RSS items) plug in here. */
 static const struct reader readers[] = {
     {"text", text_ext, ingest_read_text},
     {"markdown", md_ext, ingest_read_markdown},
+    {"feed", feed_ext, ingest_read_feed},
 };
 
 /* See ingest.h. Extensions compare case-insensitively. */

@@ -14,7 +14,7 @@
 #include "dossier/util.h"
 
 #define STORE_APPLICATION_ID 0x444F5353 /* 'DOSS' */
-#define STORE_SCHEMA_VERSION 7
+#define STORE_SCHEMA_VERSION 8
 /* The version whose migration creates the statistics tables (corpus.h);
  * upgrading past it marks them stale (stats_tables_stale). */
 #define STORE_SCHEMA_CORPUS 6
@@ -161,5 +161,10 @@ int store_prepare_query(struct store *s, const char *sql, const struct query *q,
 /* Spans as text "s-e,s-e" and back. */
 void store_spans_format(struct buf *b, const struct span *sp, size_t n);
 struct span *store_spans_parse(const char *text, size_t *n_out);
+
+/* store/items.c: the document of a feed file's first item (by key):
+ * 0 and *id_out, 1 when it has none, -1 on error. */
+int store_feed_first_doc(struct store *s, const char *path, int64_t *id_out,
+                         struct ds_error *err);
 
 #endif

@@ -147,6 +147,16 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
      * before. Lines only, so no compression library, and what cleaning
      * removed stays readable in `removed`. */
     "UPDATE documents SET raw = ds_raw_pack(raw, body) WHERE typeof(raw) = 'text';",
+    /* 7 -> 8: one file, many documents (store/items.c). A feed file keeps
+     * its row in files (doc_id NULL); each item is (file, key) -> its
+     * content hash and document, so a changed feed re-indexes only its
+     * changed items. doc_urls: the URL a file states for its document. */
+    "CREATE TABLE IF NOT EXISTS items(file TEXT NOT NULL, key TEXT NOT NULL, hash INTEGER NOT NULL,"
+    " doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+    " PRIMARY KEY(file, key)) WITHOUT ROWID;"
+    "CREATE INDEX IF NOT EXISTS items_doc ON items(doc_id);"
+    "CREATE TABLE IF NOT EXISTS doc_urls(doc_id INTEGER PRIMARY KEY REFERENCES documents(id)"
+    " ON DELETE CASCADE, url TEXT NOT NULL);",
 };
 
 /* Fixed statements, prepared on first use (indexed by enum store_stmt_id). */
@@ -167,7 +177,8 @@ static const char *const stmt_sql[SQ__COUNT] = {
                       " ?13, ?14, ?15, ?16)",
     [SQ_DOC_GET] = "SELECT title, subtitle, section, source, published, date_how, byline, lang,"
                    " encoding, words, lead, body, raw, removed FROM documents WHERE id = ?1",
-    [SQ_DOC_FIRST_PATH] = "SELECT min(path), count(*) FROM files WHERE doc_id = ?1",
+    [SQ_DOC_FIRST_PATH] = "SELECT coalesce(min(path), (SELECT min(file) FROM items"
+                          " WHERE doc_id = ?1)), max(count(*), 1) FROM files WHERE doc_id = ?1",
     [SQ_DOC_EXISTS] = "SELECT 1 FROM documents WHERE id = ?1",
     [SQ_META_GET] = "SELECT value FROM meta WHERE key = ?1",
     [SQ_META_SET] = "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)",
@@ -874,6 +885,9 @@ store_file_each(struct store *s, const char *prefix, int (*fn)(const char *path,
 /* Names stored for enum date_source (a storage format: never renumber). */
 static const char *const date_how_names[] = {
     [DATE_NONE] = NULL,
+    [DATE_FEED] = "feed",
+    [DATE_FRONT_MATTER] = "front-matter",
+    [DATE_HEADER] = "header-block",
     [DATE_PUBLISHED_LINE] = "published-line",
     [DATE_ISO_LINE] = "iso-line",
     [DATE_DATELINE] = "dateline",
@@ -1139,9 +1153,12 @@ store_path_doc(struct store *s, const char *path, int64_t *id_out, struct ds_err
         return -1;
     store_bind_text(st, 1, path);
     int rc = sqlite3_step(st);
+    bool feed = rc == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_NULL;
     if (rc == SQLITE_ROW)
         *id_out = sqlite3_column_int64(st, 0);
     sqlite3_reset(st);
+    if (feed) /* a feed file: its first item */
+        return store_feed_first_doc(s, path, id_out, err);
     if (rc == SQLITE_ROW)
         return 0;
     if (rc == SQLITE_DONE)
@@ -1470,7 +1487,7 @@ store_stats(struct store *s, struct store_stats *out, struct ds_error *err)
         "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM files),"
         " (SELECT coalesce(sum(words), 0) FROM documents),"
         " (SELECT count(DISTINCT source) FROM documents), (SELECT count(*) FROM skipped),"
-        " (SELECT count(*) FROM files) - (SELECT count(DISTINCT doc_id) FROM files),"
+        " (SELECT count(doc_id) FROM files) - (SELECT count(DISTINCT doc_id) FROM files),"
         " (SELECT min(published) FROM documents), (SELECT max(published) FROM documents)",
         -1, &st, NULL);
     if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {

@@ -1,0 +1,83 @@
+/*
+ * index/lib.h — what the files of src/lib/index/ share: one run's state, a
+ * candidate file, a prepared document, and the steps feeds.c adds to
+ * indexer.c. Not part of the public API (indexer.h is).
+ */
+#ifndef DOSSIER_LIB_INDEX_H
+#define DOSSIER_LIB_INDEX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dossier/compare.h"
+#include "dossier/extract.h"
+#include "dossier/indexer.h"
+#include "dossier/ingest.h"
+#include "dossier/store.h"
+
+/* A file the walk found, and what the store knew of it. */
+struct candidate {
+    char *path;
+    struct file_state st;  /* size and mtime from the walk */
+    int64_t old_doc;       /* the document the store had for it, 0 if new */
+    bool unchanged;        /* size and mtime as stored: nothing to do */
+    bool was_feed;         /* stored as a feed (items, no document of its own) */
+    struct store_item *items; /* a changed feed's stored items, by key hash */
+    size_t nitems;
+};
+
+/* One index run. */
+struct run {
+    struct store *store;
+    struct neardup_writer *neardup; /* MinHash signatures for near-duplicates */
+    const struct index_options *opts;
+    struct index_summary *sum;
+    struct candidate *cands;
+    size_t ncands, cap;
+    double started, last_progress;
+};
+
+/* Everything about one file that needs no database: read, decode, clean,
+ * extract, hash. A worker thread prepares these while this thread writes,
+ * because FTS5 tokenising in the writer is the bottleneck (see DESIGN.md,
+ * Performance) and extraction would otherwise add to it. */
+struct prepared {
+    size_t cand;            /* index into run.cands */
+    char *skip_reason;      /* not an article: why (then nothing else is set) */
+    uint64_t bytes;         /* bytes read */
+    uint64_t hash;          /* of the file's bytes: identical content is stored once */
+    bool ingested;          /* a, x, lines and sig are set */
+    struct article a;
+    struct extraction x;
+    uint64_t *lines;        /* line hashes for the corpus-wide counts */
+    size_t nlines;
+    struct buf raw_packed;  /* a.raw packed against a.body (a.raw is then freed) */
+    uint32_t sig[MINHASH_K];
+    /* a feed: its items, each prepared like a file (hash: the item's) */
+    bool feed;
+    struct prepared *items;
+    size_t nitems;
+    char *feed_error;       /* where a broken feed stopped */
+    char *key;              /* an item: its key in the feed */
+    bool item_unchanged;    /* an item: stored with this hash already */
+    bool item_known;        /* an item: stored before (changed if not unchanged) */
+};
+
+/* Add a skipped path and its reason to the run's summary. */
+void idx_add_skip(struct index_summary *sum, const char *path, const char *reason);
+/* The part of preparing that follows ingest: extract, hash lines, sign,
+ * pack the raw text (p->a.raw is freed). */
+void idx_prepare_article(struct extractor *ex, struct prepared *p);
+/* Store a new document for p (a file or a feed item): the document, its
+ * extraction, line counts, signature, URL and tags; *id gets its id.
+ * 0, or -1 with err. */
+int idx_store_new_doc(struct run *r, struct prepared *p, int64_t *id, struct ds_error *err);
+
+/* feeds.c: prepare a feed file's items (bytes read, p->cand and p->hash
+ * set), and store them. */
+void idx_prepare_feed(struct run *r, const struct ingest_ctx *ictx, struct extractor *ex,
+                      struct buf *bytes, struct prepared *p);
+int idx_store_feed(struct run *r, struct prepared *p, struct ds_error *err);
+
+#endif

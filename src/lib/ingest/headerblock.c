@@ -1,0 +1,383 @@
+/*
+ * ingest/headerblock.c — metadata a file states outright, and the plain
+ * text header block.
+ *
+ * Scrapers and read-later tools export an article as "Key: value" lines on
+ * top of its text ("Title: …", "Source: … | Date: …"). Those lines are
+ * metadata, not text: they are read into struct ing_meta and taken out of
+ * the body (recorded as removed lines with the reason "header"), so none of
+ * them can turn up as the headline or a standfirst. The keys and their
+ * synonyms are shared with front matter (frontmatter.c) and feeds (feed.c):
+ * ing_meta_set() is the one table.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dossier/util.h"
+#include "lib.h"
+
+enum meta_field { MF_TITLE, MF_DATE, MF_AUTHOR, MF_SOURCE, MF_URL, MF_SECTION, MF_TAGS };
+
+/* Keys, lower case, with spaces, '-' and '_' removed before comparing. */
+static const struct {
+    const char *key;
+    enum meta_field field;
+} meta_keys[] = {
+    {"title", MF_TITLE},         {"headline", MF_TITLE},       {"date", MF_DATE},
+    {"published", MF_DATE},      {"pubdate", MF_DATE},         {"publishdate", MF_DATE},
+    {"publishedat", MF_DATE},    {"datepublished", MF_DATE},   {"publicationdate", MF_DATE},
+    {"created", MF_DATE},        {"author", MF_AUTHOR},        {"authors", MF_AUTHOR},
+    {"by", MF_AUTHOR},           {"byline", MF_AUTHOR},        {"creator", MF_AUTHOR},
+    {"source", MF_SOURCE},       {"outlet", MF_SOURCE},        {"publisher", MF_SOURCE},
+    {"site", MF_SOURCE},         {"sitename", MF_SOURCE},      {"publication", MF_SOURCE},
+    {"url", MF_URL},             {"link", MF_URL},             {"canonical", MF_URL},
+    {"sourceurl", MF_URL},       {"originalurl", MF_URL},      {"section", MF_SECTION},
+    {"tags", MF_TAGS},           {"tag", MF_TAGS},             {"categories", MF_TAGS},
+    {"category", MF_TAGS},       {"keywords", MF_TAGS},
+};
+
+/* The field key names, or -1. */
+static int
+meta_field_of(const char *key, size_t kl)
+{
+    char norm[32];
+    size_t w = 0;
+    for (size_t i = 0; i < kl; i++) {
+        char c = key[i];
+        if (c == ' ' || c == '-' || c == '_')
+            continue;
+        if (w + 1 >= sizeof norm)
+            return -1;
+        norm[w++] = (char)tolower((unsigned char)c);
+    }
+    norm[w] = '\0';
+    for (size_t i = 0; i < DS_ARRAY_LEN(meta_keys); i++)
+        if (strcmp(norm, meta_keys[i].key) == 0)
+            return (int)meta_keys[i].field;
+    return -1;
+}
+
+/* Free every string of m and zero it. */
+void
+ing_meta_clear(struct ing_meta *m)
+{
+    free(m->title);
+    free(m->date);
+    free(m->author);
+    free(m->source);
+    free(m->url);
+    free(m->section);
+    free(m->tags);
+    memset(m, 0, sizeof *m);
+}
+
+/* s without surrounding spaces and one pair of matching quotes. */
+static void
+trim_value(const char **s, size_t *n)
+{
+    while (*n && ((*s)[0] == ' ' || (*s)[0] == '\t')) {
+        (*s)++;
+        (*n)--;
+    }
+    while (*n && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t'))
+        (*n)--;
+    if (*n >= 2 && ((*s)[0] == '"' || (*s)[0] == '\'') && (*s)[*n - 1] == (*s)[0]) {
+        (*s)++;
+        *n -= 2;
+    }
+}
+
+/* Does s start with http:// or https://? */
+static bool
+looks_like_url(const char *s, size_t n)
+{
+    return ing_istarts(s, n, "http://") || ing_istarts(s, n, "https://");
+}
+
+/* Append one tag (trimmed, without '#'), unless empty or already there. */
+void
+ing_meta_add_tag(struct ing_meta *m, const char *s, size_t n)
+{
+    trim_value(&s, &n);
+    while (n && s[0] == '#') {
+        s++;
+        n--;
+    }
+    if (!n || n > 100)
+        return;
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] < 0x20 || s[i] == 0x7F)
+            return;
+    size_t have = m->tags ? strlen(m->tags) : 0;
+    for (const char *p = m->tags; p && *p;) {
+        const char *nl = strchr(p, '\n');
+        if ((size_t)(nl - p) == n && memcmp(p, s, n) == 0)
+            return;
+        p = nl + 1;
+    }
+    m->tags = xrealloc(m->tags, have + n + 2);
+    memcpy(m->tags + have, s, n);
+    m->tags[have + n] = '\n';
+    m->tags[have + n + 1] = '\0';
+}
+
+/* Replace *slot with a copy of s (n bytes). */
+static void
+set_str(char **slot, const char *s, size_t n)
+{
+    free(*slot);
+    *slot = ing_dupn(s, n);
+}
+
+/* See lib.h. The first value stated for a field wins (a second "Date:"
+ * line is usually an update); tags and authors add up. */
+bool
+ing_meta_set(struct ing_meta *m, const char *key, size_t kl, const char *value, size_t n)
+{
+    int f = meta_field_of(key, kl);
+    if (f < 0)
+        return false;
+    trim_value(&value, &n);
+    if (n == 0 || n > 2000)
+        return true;
+    switch ((enum meta_field)f) {
+    case MF_TITLE:
+        if (!m->title)
+            set_str(&m->title, value, n);
+        break;
+    case MF_DATE:
+        if (!m->date)
+            set_str(&m->date, value, n);
+        break;
+    case MF_AUTHOR:
+        if (!m->author) {
+            set_str(&m->author, value, n);
+        } else if (strlen(m->author) < 500) {
+            char *both = xasprintf("%s, %.*s", m->author, (int)n, value);
+            free(m->author);
+            m->author = both;
+        }
+        break;
+    case MF_SOURCE:
+        if (looks_like_url(value, n)) {
+            if (!m->url)
+                set_str(&m->url, value, n);
+        } else if (!m->source) {
+            set_str(&m->source, value, n);
+        }
+        break;
+    case MF_URL:
+        if (!m->url)
+            set_str(&m->url, value, n);
+        break;
+    case MF_SECTION:
+        if (!m->section)
+            set_str(&m->section, value, n);
+        break;
+    case MF_TAGS: {
+        /* "a, b, c" or a single tag */
+        size_t i = 0;
+        while (i < n) {
+            const char *c = memchr(value + i, ',', n - i);
+            size_t e = c ? (size_t)(c - value) : n;
+            ing_meta_add_tag(m, value + i, e - i);
+            i = e + 1;
+        }
+        break;
+    }
+    }
+    return true;
+}
+
+/* ---- the header block ---------------------------------------------------------- */
+
+#define HEADER_MAX_LINES 20
+#define HEADER_MAX_KEY 24
+
+/* One "Key: value" segment at s: the key's end (at the ':') or 0 when the
+ * segment is no such pair: a key is 1-3 words of letters that start with a
+ * capital or are all lower case, and the colon is followed by a space. */
+static size_t
+segment_key(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && i <= HEADER_MAX_KEY && s[i] != ':') {
+        unsigned char c = (unsigned char)s[i];
+        if (!(isalpha(c) || c == ' ' || c == '-' || c == '_'))
+            return 0;
+        i++;
+    }
+    if (i == 0 || i > HEADER_MAX_KEY || i >= n || s[i] != ':' || !isalpha((unsigned char)s[0]))
+        return 0;
+    if (i + 1 < n && s[i + 1] != ' ' && s[i + 1] != '\t')
+        return 0;
+    return i;
+}
+
+/* Does the line consist of "Key: value" segments separated by '|', the
+ * first with a key we know? Applies each known pair to m when apply. */
+static bool
+header_line(const char *s, size_t n, struct ing_meta *m, bool apply)
+{
+    size_t i = 0;
+    bool first = true;
+    while (i <= n) {
+        const char *bar = memchr(s + i, '|', n - i);
+        size_t e = bar ? (size_t)(bar - s) : n;
+        const char *seg = s + i;
+        size_t sl = e - i;
+        while (sl && (*seg == ' ' || *seg == '\t')) {
+            seg++;
+            sl--;
+        }
+        size_t k = segment_key(seg, sl);
+        if (!k)
+            return false;
+        if (first && meta_field_of(seg, k) < 0)
+            return false;
+        if (apply)
+            ing_meta_set(m, seg, k, seg + k + 1, sl - k - 1);
+        first = false;
+        if (!bar)
+            break;
+        i = e + 1;
+    }
+    return true;
+}
+
+/* See lib.h. The block is the run of header lines from the first line that
+ * is not blank; a blank line or any other line ends it. A lone line counts
+ * only when it names the title, the source, the date or the URL (a body
+ * that opens with "Note: ..." is not a header). */
+size_t
+ing_header_block(const char *text, size_t n, struct ing_meta *m, struct buf *removed)
+{
+    size_t i = 0;
+    while (i < n && (text[i] == '\n' || text[i] == ' '))
+        i++;
+    size_t start = i, end = i, lines = 0;
+    struct ing_meta probe = {0};
+    while (i < n && lines < HEADER_MAX_LINES) {
+        const char *nl = memchr(text + i, '\n', n - i);
+        size_t e = nl ? (size_t)(nl - text) : n;
+        if (e == i || !header_line(text + i, e - i, &probe, true))
+            break;
+        lines++;
+        i = end = nl ? e + 1 : n;
+    }
+    bool enough = lines >= 2 || probe.title || probe.source || probe.date || probe.url;
+    ing_meta_clear(&probe);
+    if (!lines || !enough)
+        return 0;
+    for (size_t p = start; p < end;) {
+        const char *nl = memchr(text + p, '\n', end - p);
+        size_t e = nl ? (size_t)(nl - text) : end;
+        header_line(text + p, e - p, m, true);
+        buf_puts(removed, "header\t");
+        buf_append(removed, text + p, e - p);
+        buf_putc(removed, '\n');
+        p = e + 1;
+    }
+    return end;
+}
+
+/* ---- letting stated metadata win -------------------------------------------------- */
+
+/* A stated value as one clean line: decoded as any text (YAML escapes and
+ * feed entities can produce control characters), newlines to spaces, runs
+ * of spaces collapsed, trimmed. Newly allocated; NULL when nothing is left. */
+static char *
+clean_value(const char *s)
+{
+    struct buf b = BUF_INIT, out = BUF_INIT;
+    const char *enc;
+    ingest_decode(s, strlen(s), &b, &enc);
+    bool space = false;
+    for (size_t i = 0; i < b.len; i++) {
+        char c = b.data[i];
+        if (c == ' ' || c == '\n') {
+            space = out.len > 0;
+            continue;
+        }
+        if (space)
+            buf_putc(&out, ' ');
+        space = false;
+        buf_putc(&out, c);
+    }
+    buf_free(&b);
+    if (!out.len) {
+        buf_free(&out);
+        return NULL;
+    }
+    return buf_steal(&out);
+}
+
+/* Replace *slot with the clean form of value (kept when value is NULL). */
+static void
+take(char **slot, const char *value)
+{
+    char *v = value ? clean_value(value) : NULL;
+    if (!v)
+        return;
+    free(*slot);
+    *slot = v;
+}
+
+/* The stated title wins; a different line cleaning took as the headline
+ * returns to the body (and its standfirst guess is dropped). */
+static void
+apply_title(struct ing_doc *d, const char *title)
+{
+    char *t = clean_value(title);
+    if (!t)
+        return;
+    struct article *a = d->a;
+    if (a->title && ds_strcasecmp_ascii(a->title, t) != 0) {
+        /* the line cleaning took for the headline is text after all */
+        for (size_t i = 0; i < d->n; i++)
+            if (d->lines[i].why && strcmp(d->lines[i].why, "title") == 0)
+                d->lines[i].why = NULL;
+        free(a->subtitle);
+        a->subtitle = NULL;
+    }
+    free(a->title);
+    a->title = t;
+}
+
+/* See lib.h. */
+void
+ing_apply_meta(struct ing_doc *d, struct ing_meta *m)
+{
+    struct article *a = d->a;
+    if (m->title)
+        apply_title(d, m->title);
+    struct ing_date dt;
+    size_t at;
+    if (m->date && (ing_parse_date_whole(m->date, strlen(m->date), &dt) ||
+                    ing_find_date(m->date, strlen(m->date), &dt, &at))) {
+        free(a->published);
+        a->published = NULL;
+        a->date_how = DATE_NONE;
+        ing_set_date(a, &dt, m->date_how);
+    }
+    take(&a->byline, m->author);
+    take(&a->section, m->section);
+    take(&a->url, m->url);
+    char *src = m->source ? clean_value(m->source) : NULL;
+    if (src) {
+        const char *canon = outlets_match(d->outlets, src, strlen(src));
+        free(d->source);
+        d->source = canon ? xstrdup(canon) : src;
+        if (canon)
+            free(src);
+        d->source_rank = RANK_SOURCE_LINE;
+    }
+    if (m->tags) {
+        free(a->tags);
+        a->tags = m->tags; /* each tag was checked as it was added */
+        m->tags = NULL;
+    }
+}
