@@ -27,6 +27,14 @@ kills=0
 for delay in 0.2 0.5 0.9; do
     "$D" --db "$db" index --quiet "$dir" >/dev/null 2>&1 &
     pid=$!
+    # The delay counts from the moment the index file exists: a slow machine
+    # (sanitizers, load) may take longer than the delay just to start, and a
+    # kill before the first write tests nothing.
+    tries=0
+    while [ ! -s "$db" ] && [ "$tries" -lt 200 ] && kill -0 "$pid" 2>/dev/null; do
+        sleep 0.05
+        tries=$((tries + 1))
+    done
     sleep "$delay"
     if kill -9 "$pid" 2>/dev/null; then kills=$((kills + 1)); fi
     wait "$pid" 2>/dev/null
