@@ -120,6 +120,7 @@ corpus_ment_free(struct corpus_ment *m)
     free(m);
 }
 
+/* One (document, entity) mention into the cache and its counts. */
 static void
 corpus_ment_push(int64_t doc, int64_t ent, void *ud)
 {
@@ -135,6 +136,7 @@ corpus_ment_push(int64_t doc, int64_t ent, void *ud)
     m->n++;
 }
 
+/* Load sel's mentions once (a systematic sample past CORPUS_MENT_SAMPLE). */
 static int
 corpus_ment_load(struct store *s, const struct corpus_sel *sel, struct ds_error *err)
 {
@@ -242,6 +244,7 @@ struct corpus_names {
     size_t total; /* documents in the selection, for shares */
 };
 
+/* One entity name (stats_entity_names) as a corpus_count row; unknown ids are skipped. */
 static void
 corpus_name_row(size_t i, bool found, const char *nm, const char *kd, void *ud)
 {
@@ -348,6 +351,7 @@ struct corpus_bits {
     int64_t maxid;
 };
 
+/* Mark document d in the bitset of top entity i. */
 static void
 corpus_bits_set(size_t i, int64_t d, void *ud)
 {
@@ -443,6 +447,7 @@ struct corpus_pair_names {
     enum entity_kind *kind;
 };
 
+/* One pair member's name and kind; "?" for an id with no entity. */
 static void
 corpus_pair_name_row(size_t i, bool found, const char *nm, const char *kd, void *ud)
 {

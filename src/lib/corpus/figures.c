@@ -188,6 +188,7 @@ corpus_cmp_fs_key(const void *a, const void *b)
     return strcmp(x->key, y->key);
 }
 
+/* A new figure of the pick (id only); the pointer lives until the next push. */
 static struct corpus_fig_subj *
 corpus_pick_push(struct corpus_pick *p, int64_t id)
 {
@@ -216,6 +217,7 @@ corpus_pick_key_row(int64_t id, const char *k, void *ud)
     f->key = p->keys[p->nkeys - 1];
 }
 
+/* A figure and its subject (cleaned) for the pick. */
 static void
 corpus_pick_subject_row(int64_t id, const char *t, void *ud)
 {
@@ -307,12 +309,14 @@ struct corpus_figs {
     size_t n, cap;
 };
 
+/* corpus_clean_line of t, or NULL for NULL. */
 static char *
 corpus_clean_opt(const char *t)
 {
     return t ? corpus_clean_line(t, strlen(t)) : NULL;
 }
 
+/* One row of stats_figures_each as a corpus_figure (text cleaned). */
 static void
 corpus_fig_row(const struct stats_fig *r, void *ud)
 {

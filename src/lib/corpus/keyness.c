@@ -54,6 +54,7 @@ corpus_tf_add(struct corpus_tf *t, const char *token, int64_t count)
     t->tokens += count;
 }
 
+/* One token into the counts, sign times (store_tokenize's callback). */
 static void
 corpus_tf_sign_cb(const char *token, size_t start, size_t end, void *ud)
 {
@@ -70,6 +71,7 @@ corpus_tf_text(const char *text, size_t len, void *ud)
     return store_tokenize(t->s, text, len, corpus_tf_sign_cb, t, t->err);
 }
 
+/* One term of the index's vocabulary into a corpus_tf. */
 static void
 corpus_tf_vocab_cb(const char *term, int64_t count, void *ud)
 {

@@ -74,6 +74,7 @@ struct corpus_rows {
     size_t n, cap;
 };
 
+/* Keep one (doc, entity) row when the entity is among the top ones. */
 static void
 corpus_rows_add(int64_t doc, int64_t ent, void *ud)
 {

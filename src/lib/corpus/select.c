@@ -15,6 +15,7 @@
 
 /* ---- selections ------------------------------------------------------------------------------ */
 
+/* A new empty selection stored by the store, with its mentions cache. */
 static int
 corpus_sel_new(struct store *s, struct corpus_sel **out, struct ds_error *err)
 {
@@ -30,6 +31,7 @@ corpus_sel_new(struct store *s, struct corpus_sel **out, struct ds_error *err)
     return 0;
 }
 
+/* True when q is NULL or its text is only whitespace: every document. */
 static bool
 corpus_query_is_empty(const struct query *q)
 {
@@ -160,6 +162,7 @@ struct corpus_counts {
     size_t total; /* documents in the selection, for shares */
 };
 
+/* One distribution row (stats_distribution) as a corpus_count. */
 static void
 corpus_count_row(const char *key, const char *label, int64_t count, void *ud)
 {
@@ -207,6 +210,7 @@ struct corpus_days {
     int64_t undated;
 };
 
+/* Append (day, count); the day is copied. */
 static void
 corpus_days_push(struct corpus_days *d, const char *day, int64_t count)
 {
@@ -221,6 +225,7 @@ corpus_days_push(struct corpus_days *d, const char *day, int64_t count)
     d->n++;
 }
 
+/* One row of stats_days: dated rows kept, the undated summed. */
 static void
 corpus_day_row(const char *day, int64_t count, void *ud)
 {
@@ -231,6 +236,7 @@ corpus_day_row(const char *day, int64_t count, void *ud)
         corpus_days_push(d, day, count);
 }
 
+/* Free the days and zero d. */
 static void
 corpus_days_free(struct corpus_days *d)
 {
@@ -248,6 +254,7 @@ struct corpus_series_rows {
     struct corpus_days *per; /* one per topic */
 };
 
+/* One row of stats_topic_days, filed under its topic (others ignored). */
 static void
 corpus_series_row(const char *slug, const char *day, int64_t count, void *ud)
 {

@@ -61,7 +61,7 @@ stats_refresh_begin(struct store *s, bool *own, struct stats_refresh_state *stat
                     struct ds_error *err)
 {
     *own = sqlite3_get_autocommit(s->db) != 0;
-    if (*own && store_exec(s, "BEGIN IMMEDIATE", "updating statistics", err) != 0) {
+    if (*own && stats_exec(s, ST_BEGIN, "updating statistics", err) != 0) {
         *own = false;
         return -1;
     }
@@ -85,10 +85,10 @@ stats_refresh_end(struct store *s, bool own, int rc, struct ds_error *err)
 {
     if (!own)
         return rc;
-    if (rc == 0 && store_exec(s, "COMMIT", "updating statistics", err) != 0)
+    if (rc == 0 && stats_exec(s, ST_COMMIT, "updating statistics", err) != 0)
         rc = -1;
     if (rc != 0)
-        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        sqlite3_exec(s->db, stats_sql[ST_ROLLBACK], NULL, NULL, NULL);
     return rc;
 }
 

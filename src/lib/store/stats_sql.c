@@ -185,6 +185,9 @@ const char *const stats_sql[ST__COUNT] = {
         "SELECT (SELECT count(*) FROM documents),"
         " (SELECT count(*) FROM corpus_doc), (SELECT count(*) FROM corpus_gone),"
         " (SELECT coalesce(max(id), 0) FROM documents)",
+    [ST_BEGIN] = "BEGIN IMMEDIATE",
+    [ST_COMMIT] = "COMMIT",
+    [ST_ROLLBACK] = "ROLLBACK",
     [ST_META_PUT] = "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)",
     [ST_ID_DAYS] = "SELECT id, substr(published, 1, 10) FROM documents"
                    " INDEXED BY documents_published",
