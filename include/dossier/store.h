@@ -70,6 +70,15 @@ int store_file_put(struct store *s, const char *path, const struct file_state *s
 /* Forget path; its document goes too when no other file holds it. */
 int store_file_delete(struct store *s, const char *path, struct ds_error *err);
 
+/* Mark path missing: its folder could not be read by this run, so the file
+ * is kept (with its document and tags) until the user forgets it.
+ * Deleting the file or store_files_clear_missing() clears the mark. 0 or
+ * -1 (err). */
+int store_file_mark_missing(struct store *s, const char *path, struct ds_error *err);
+/* Clear the missing mark of path and of every file under path + "/" (they
+ * were seen again). 0 or -1 (err). */
+int store_files_clear_missing(struct store *s, const char *path, struct ds_error *err);
+
 /* Call fn for every indexed path under prefix ("" = all); the indexer uses it
  * to find deleted files. Iteration stops early when fn returns non-zero. */
 int store_file_each(struct store *s, const char *prefix,
@@ -127,6 +136,7 @@ struct doc_record {
     int64_t id;
     char *path;        /* the first file holding it */
     int nfiles;        /* how many files hold identical content */
+    bool missing;      /* every such file is marked missing (store_file_mark_missing) */
     struct article a;  /* every article field, body and raw included */
     char *lead;        /* first sentence of the body (for lists when no title) */
 };
@@ -241,6 +251,7 @@ bool store_set_interrupt(struct store *s, int (*check)(void *ud), void *ud);
 
 struct store_stats {
     int64_t documents, files, words, outlets, skipped, duplicates;
+    int64_t missing;              /* files marked missing */
     char *first_date, *last_date; /* or NULL */
 };
 int store_stats(struct store *s, struct store_stats *out, struct ds_error *err);

@@ -67,6 +67,8 @@ cmd_show(int argc, char **argv)
         cli_json_field(&b, "language", a->lang);
         cli_json_field(&b, "encoding", a->encoding);
         buf_printf(&b, ",\"words\":%d,\"files\":%d", a->words, rec.nfiles);
+        if (rec.missing)
+            buf_puts(&b, ",\"missing\":true");
         cli_json_field(&b, "lead", rec.lead);
         cli_json_field(&b, "body", a->body);
         if (raw)
@@ -107,6 +109,9 @@ cmd_show(int argc, char **argv)
     }
     printf("%-10s %lld\n", "id", (long long)rec.id);
     print_meta_line("path", rec.path);
+    if (rec.missing)
+        printf("%-10s not seen by the last index run (its folder could not be read); "
+               "'dossier forget PATH' removes it\n", "missing");
     if (rec.nfiles > 1)
         printf("%-10s %d (identical content)\n", "files", rec.nfiles);
     print_meta_line("title", a->title);
@@ -177,7 +182,8 @@ cmd_stats(int argc, char **argv)
         buf_put_json_or_null(&b, st.first_date);
         buf_puts(&b, ",\"last_date\":");
         buf_put_json_or_null(&b, st.last_date);
-        buf_printf(&b, ",\"skipped\":%lld}", (long long)st.skipped);
+        buf_printf(&b, ",\"skipped\":%lld,\"missing\":%lld}", (long long)st.skipped,
+                   (long long)st.missing);
         puts(buf_str(&b));
         buf_free(&b);
     } else {
@@ -190,6 +196,10 @@ cmd_stats(int argc, char **argv)
             printf("dates      %s .. %s\n", st.first_date, st.last_date);
         else
             printf("dates      none found\n");
+        if (st.missing)
+            printf("missing    %s files not seen by the last index run (kept; 'dossier forget "
+                   "PATH' removes them)\n",
+                   cli_thousands(st.missing));
         printf("skipped    %s\n", cli_thousands(st.skipped));
         if (store_skip_each(s, print_skip, NULL, &err) != 0)
             fprintf(stderr, "dossier stats: %s\n", err.msg);

@@ -19,9 +19,17 @@ const struct cli_command cli_commands[] = {
     {"index", cmd_index, "[PATH...]",
      "Index files and folders (.txt, .md); only what changed is read again.\n"
      "Unchanged files are skipped, changed ones re-indexed, deleted ones removed.\n"
-     "With no PATH, the paths indexed before are refreshed.",
+     "With no PATH, the paths indexed before are refreshed. Files under a folder\n"
+     "that cannot be read (missing, unmounted, no permission) are kept, marked\n"
+     "missing; a folder given that cannot be read makes the exit status 2.",
      "  --max-size MIB   skip files larger than this (default 8)\n"
+     "  --prune          remove what cannot be read instead of keeping it\n"
      "  --quiet          no summary\n"},
+    {"forget", cmd_forget, "PATH...",
+     "Remove the files and folders given (they need not exist) from the index,\n"
+     "with their documents; a folder is no longer refreshed by 'dossier index'.\n"
+     "Tags stay with the text: the same article indexed again gets them back.",
+     ""},
     {"search", cmd_search, "QUERY", "Print the articles matching QUERY, best first.",
      "  --limit N        at most N results (default 20)\n"
      "  --sort date|rank order (default rank; date when the query has no words)\n"

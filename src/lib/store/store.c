@@ -147,6 +147,18 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
      * before. Lines only, so no compression library, and what cleaning
      * removed stays readable in `removed`. */
     "UPDATE documents SET raw = ds_raw_pack(raw, body) WHERE typeof(raw) = 'text';",
+    /* 7 -> 8: an index run never loses what it cannot see. A file under a
+     * folder that could not be read is kept, marked missing, until the user
+     * forgets it; and a deleted document's tags are kept by content hash, so
+     * the same article indexed again gets them back (store/keep.c). */
+    "CREATE TABLE IF NOT EXISTS files_missing(path TEXT PRIMARY KEY) WITHOUT ROWID;"
+    "CREATE TRIGGER IF NOT EXISTS files_missing_ad AFTER DELETE ON files BEGIN"
+    " DELETE FROM files_missing WHERE path = old.path; END;"
+    "CREATE TABLE IF NOT EXISTS tags_kept(hash INTEGER NOT NULL, tag TEXT NOT NULL,"
+    " PRIMARY KEY(hash, tag)) WITHOUT ROWID;"
+    "CREATE TRIGGER IF NOT EXISTS tags_keep BEFORE DELETE ON documents BEGIN"
+    " INSERT OR IGNORE INTO tags_kept(hash, tag) SELECT old.hash, tag FROM tags"
+    " WHERE doc_id = old.id; END;",
 };
 
 /* Fixed statements, prepared on first use (indexed by enum store_stmt_id). */
@@ -167,7 +179,9 @@ static const char *const stmt_sql[SQ__COUNT] = {
                       " ?13, ?14, ?15, ?16)",
     [SQ_DOC_GET] = "SELECT title, subtitle, section, source, published, date_how, byline, lang,"
                    " encoding, words, lead, body, raw, removed FROM documents WHERE id = ?1",
-    [SQ_DOC_FIRST_PATH] = "SELECT min(path), count(*) FROM files WHERE doc_id = ?1",
+    [SQ_DOC_FIRST_PATH] = "SELECT min(path), count(*),"
+                         " min(path IN (SELECT path FROM files_missing))"
+                         " FROM files WHERE doc_id = ?1",
     [SQ_DOC_EXISTS] = "SELECT 1 FROM documents WHERE id = ?1",
     [SQ_META_GET] = "SELECT value FROM meta WHERE key = ?1",
     [SQ_META_SET] = "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)",
@@ -212,6 +226,10 @@ static const char *const stmt_sql[SQ__COUNT] = {
     [SQ_LEN_DOCSIZE] = "SELECT sz FROM docs_fts_docsize WHERE id = ?1",
     [SQ_LEN_GET] = "SELECT lens FROM doc_lengths WHERE chunk = ?1",
     [SQ_LEN_PUT] = "INSERT OR REPLACE INTO doc_lengths(chunk, lens) VALUES (?1, ?2)",
+    [SQ_TAGS_RESTORE] = "INSERT OR IGNORE INTO tags(doc_id, tag)"
+                        " SELECT ?1, tag FROM tags_kept WHERE hash = ?2",
+    [SQ_TAGS_KEPT_DEL] = "DELETE FROM tags_kept WHERE hash = ?1",
+    [SQ_FILE_MISSING] = "INSERT OR IGNORE INTO files_missing(path) VALUES (?1)",
 };
 
 /* ---- errors -------------------------------------------------------------------- */
@@ -806,20 +824,29 @@ store_file_delete(struct store *s, const char *path, struct ds_error *err)
     return store_step_done(s, st, "forgetting a document", err);
 }
 
+char *
+store_prefix_upper(const char *prefix, size_t *ulen_out)
+{
+    /* the last byte below 0xff plus one, what follows it dropped */
+    size_t ulen = prefix ? strlen(prefix) : 0;
+    char *upper = ulen ? xstrdup(prefix) : NULL;
+    while (ulen > 0 && (unsigned char)upper[ulen - 1] == 0xff)
+        ulen--;
+    if (ulen > 0)
+        upper[ulen - 1] = (char)((unsigned char)upper[ulen - 1] + 1);
+    *ulen_out = ulen;
+    return upper;
+}
+
 int
 store_file_each(struct store *s, const char *prefix, int (*fn)(const char *path, void *ud),
                 void *ud, struct ds_error *err)
 {
     sqlite3_stmt *st = NULL;
     /* A range on the primary key: prefix <= path < the next string after
-     * every string starting with prefix (last byte below 0xff plus one). */
-    size_t plen = prefix ? strlen(prefix) : 0;
-    char *upper = plen ? xstrdup(prefix) : NULL;
-    size_t ulen = plen;
-    while (ulen > 0 && (unsigned char)upper[ulen - 1] == 0xff)
-        ulen--;
-    if (ulen > 0)
-        upper[ulen - 1] = (char)((unsigned char)upper[ulen - 1] + 1);
+     * every string starting with prefix. */
+    size_t plen = prefix ? strlen(prefix) : 0, ulen;
+    char *upper = store_prefix_upper(prefix, &ulen);
     const char *sql =
         ulen > 0   ? "SELECT path FROM files WHERE path >= ?1 AND path < ?2 ORDER BY path"
         : plen > 0 ? "SELECT path FROM files WHERE path >= ?1 ORDER BY path"
@@ -988,6 +1015,8 @@ store_doc_insert_packed(struct store *s, const struct article *a, uint64_t hash,
     int64_t id = sqlite3_last_insert_rowid(s->db);
     if (id_out)
         *id_out = id;
+    if (store_tags_restore(s, id, hash, err) != 0)
+        return -1;
     if (sqlite3_get_autocommit(s->db)) {
         /* (the length chunk is written after the entry: if that write
          * fails, ranking falls back to FTS5's own count) */
@@ -1082,6 +1111,7 @@ store_doc_get(struct store *s, int64_t id, struct doc_record *out, struct ds_err
     if (rc == SQLITE_ROW) {
         out->path = store_col_dup(st, 0);
         out->nfiles = sqlite3_column_int(st, 1);
+        out->missing = sqlite3_column_int(st, 2) != 0;
         a->path = xstrdup(out->path);
     }
     sqlite3_reset(st);
@@ -1448,7 +1478,8 @@ store_stats(struct store *s, struct store_stats *out, struct ds_error *err)
         " (SELECT coalesce(sum(words), 0) FROM documents),"
         " (SELECT count(DISTINCT source) FROM documents), (SELECT count(*) FROM skipped),"
         " (SELECT count(*) FROM files) - (SELECT count(DISTINCT doc_id) FROM files),"
-        " (SELECT min(published) FROM documents), (SELECT max(published) FROM documents)",
+        " (SELECT min(published) FROM documents), (SELECT max(published) FROM documents),"
+        " (SELECT count(*) FROM files_missing)",
         -1, &st, NULL);
     if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         out->documents = sqlite3_column_int64(st, 0);
@@ -1459,6 +1490,7 @@ store_stats(struct store *s, struct store_stats *out, struct ds_error *err)
         out->duplicates = sqlite3_column_int64(st, 5);
         out->first_date = store_col_dup(st, 6);
         out->last_date = store_col_dup(st, 7);
+        out->missing = sqlite3_column_int64(st, 8);
         rc = SQLITE_OK;
     }
     sqlite3_finalize(st);
