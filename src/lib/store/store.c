@@ -465,11 +465,11 @@ store_sql_raw_pack(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 /* ---- open and close ------------------------------------------------------------- */
 
+/* Connection settings. Called after store_identify(): switching to WAL
+ * rewrites header bytes 18-19, which a file we refuse must never see. */
 static int
 store_configure(struct store *s, struct ds_error *err)
 {
-    sqlite3_busy_timeout(s->db, 5000);
-    sqlite3_extended_result_codes(s->db, 1);
     if (store_exec(s, "PRAGMA foreign_keys = ON", "opening the index", err) != 0)
         return -1;
     if (!s->readonly) {
@@ -481,32 +481,50 @@ store_configure(struct store *s, struct ds_error *err)
     return 0;
 }
 
-/* Check the file is ours and bring its schema up to date. */
+/* A schema number no dossier will reach: the header is damaged. */
+#define STORE_SCHEMA_PLAUSIBLE 1000
+
+/* Check, reading only, that the file is ours (or new and empty) and its
+ * schema number one this program can open; *version gets it. Nothing is
+ * written before this says yes. */
 static int
-store_check_schema(struct store *s, struct ds_error *err)
+store_identify(struct store *s, int64_t *version, struct ds_error *err)
 {
-    int64_t app_id, version, ntables;
+    int64_t app_id, ntables;
 
     if (store_pragma_int(s, "PRAGMA application_id", &app_id, err) != 0)
         return -1;
-    if (store_pragma_int(s, "PRAGMA user_version", &version, err) != 0)
+    if (store_pragma_int(s, "PRAGMA user_version", version, err) != 0)
         return -1;
     if (store_pragma_int(s, "SELECT count(*) FROM sqlite_schema", &ntables, err) != 0)
         return -1;
-    if (app_id != STORE_APPLICATION_ID && (app_id != 0 || ntables > 0 || version != 0)) {
+    if (app_id != STORE_APPLICATION_ID && (app_id != 0 || ntables > 0 || *version != 0)) {
         ds_error_set(err, -1,
                      "%s is an SQLite database of another program, not a dossier index; "
                      "give dossier its own file (--db)",
                      s->path);
         return -1;
     }
-    if (version > STORE_SCHEMA_VERSION) {
+    if (*version < 0 || *version > STORE_SCHEMA_PLAUSIBLE ||
+        (*version == 0 && ntables > 0)) {
+        ds_error_set(err, -1, "%s is not a dossier index or is damaged (schema number %lld)",
+                     s->path, (long long)*version);
+        return -1;
+    }
+    if (*version > STORE_SCHEMA_VERSION) {
         ds_error_set(err, -1,
                      "%s was written by a newer dossier (schema %lld, this one knows %d); "
                      "upgrade dossier",
-                     s->path, (long long)version, STORE_SCHEMA_VERSION);
+                     s->path, (long long)*version, STORE_SCHEMA_VERSION);
         return -1;
     }
+    return 0;
+}
+
+/* Bring the schema from version (checked by store_identify) up to date. */
+static int
+store_migrate(struct store *s, int64_t version, struct ds_error *err)
+{
     if (version == STORE_SCHEMA_VERSION)
         return 0;
     if (s->readonly) {
@@ -518,7 +536,7 @@ store_check_schema(struct store *s, struct ds_error *err)
     }
     if (store_exec(s, "BEGIN IMMEDIATE", "upgrading the index", err) != 0)
         return -1;
-    for (int64_t v = version; v < STORE_SCHEMA_VERSION; v++) {
+    for (int64_t v = version; v >= 0 && v < STORE_SCHEMA_VERSION; v++) {
         if (store_exec(s, migrations[v], "upgrading the index", err) != 0)
             goto fail;
     }
@@ -612,7 +630,11 @@ store_open(const char *path, int flags, struct store **out, struct ds_error *err
         store_fail(s, err, rc, "opening the index");
         goto fail;
     }
-    if (store_configure(s, err) != 0 || store_check_schema(s, err) != 0)
+    sqlite3_busy_timeout(s->db, 5000);
+    sqlite3_extended_result_codes(s->db, 1);
+    int64_t version;
+    if (store_identify(s, &version, err) != 0 || store_configure(s, err) != 0 ||
+        store_migrate(s, version, err) != 0)
         goto fail;
     *out = s;
     return 0;
