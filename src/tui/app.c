@@ -126,6 +126,20 @@ app_row_marked(const struct app *app, size_t pos)
            app->win_marked[pos - app->win_pos];
 }
 
+static int key_waiting(void *ud);
+
+/* store_search() that a key press stops (a query with many prefixes can
+ * take seconds): then -1 with "search stopped by a key". */
+static int
+app_search(struct app *app, const struct query *q, struct result_set **rs, struct ds_error *err)
+{
+    store_set_interrupt(app->store, key_waiting, NULL);
+    int rc = store_search(app->store, q, (enum store_sort)app->sort, rs, err);
+    if (store_set_interrupt(app->store, NULL, NULL) && rc < 0)
+        ds_error_set(err, -1, "search stopped by a key (Enter runs it again)");
+    return rc;
+}
+
 /* Run the effective query; keep_doc: keep the selection on the same article
  * when it is still in the results. Returns 0 or -1 (message set, old
  * results kept). */
@@ -152,8 +166,7 @@ app_run(struct app *app, bool keep_doc)
         rs = app->prompt_rs;
         app->prompt_rs = NULL;
         t0 -= app->prompt_rs_ms / 1000.0; /* the status line shows what it cost */
-    } else if (store_search(app->store, eff ? eff : app->query, (enum store_sort)app->sort, &rs,
-                            &err) < 0) {
+    } else if (app_search(app, eff ? eff : app->query, &rs, &err) < 0) {
         query_free(&eff);
         app_message(app, ROLE_ERROR, "%s", err.msg);
         return -1;
@@ -770,8 +783,7 @@ prompt_update_info(struct app *app)
         char n[32];
         layout_thousands(known, n, sizeof n);
         app->prompt_info = xasprintf("%s hits", n);
-    } else if (store_search(app->store, eff ? eff : q, (enum store_sort)app->sort, &rs, &err) ==
-               0) {
+    } else if (app_search(app, eff ? eff : q, &rs, &err) == 0) {
         char n[32];
         layout_thousands((int64_t)result_set_count(rs), n, sizeof n);
         app->prompt_info = xasprintf("%s hits", n);
