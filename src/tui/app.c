@@ -3,8 +3,8 @@
  * query and its result set, pane geometry, the event loop and the status
  * line. Views (view_*.c) draw pane contents; draw.c writes the characters.
  *
- * The terminal is always restored: on normal exit, on SIGINT/SIGTERM (the
- * handler only sets a flag; the loop polls it) and on fatal errors (the
+ * The terminal is always restored: on normal exit, on SIGINT, SIGTERM,
+ * SIGHUP and SIGQUIT (the handler only sets a flag; the loop polls it) and on fatal errors (the
  * ds_fatal hook calls endwin() before the message is printed).
  */
 #include "config.h"
@@ -32,6 +32,8 @@
 #define MIN_ROWS 10
 
 static volatile sig_atomic_t got_signal;
+/* Signals that end the browser after the terminal is restored. */
+static const int end_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
 static bool curses_active;
 static SCREEN *screen;
 static FILE *null_out, *null_in;
@@ -705,8 +707,8 @@ open_in_pager(struct app *app)
     sigaction(SIGINT, &ign, &old_int);
     pid_t pid = fork();
     if (pid == 0) {
-        signal(SIGINT, SIG_DFL);
-        signal(SIGTERM, SIG_DFL);
+        for (size_t i = 0; i < DS_ARRAY_LEN(end_signals); i++)
+            signal(end_signals[i], SIG_DFL);
         execvp(argv[0], argv);
         fprintf(stderr, "dossier: cannot run %s: %s\n", argv[0], strerror(errno));
         _exit(127);
@@ -1482,9 +1484,9 @@ cmd_browse(int argc, char **argv)
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
-    struct sigaction old_int, old_term;
-    sigaction(SIGINT, &sa, &old_int);
-    sigaction(SIGTERM, &sa, &old_term);
+    struct sigaction old_sa[DS_ARRAY_LEN(end_signals)];
+    for (size_t i = 0; i < DS_ARRAY_LEN(end_signals); i++)
+        sigaction(end_signals[i], &sa, &old_sa[i]);
 
     int status = 0;
     if (start_curses(app, w, h) < 0) {
@@ -1509,8 +1511,8 @@ cmd_browse(int argc, char **argv)
     }
     stop_curses();
     ds_set_fatal_hook(NULL);
-    sigaction(SIGINT, &old_int, NULL);
-    sigaction(SIGTERM, &old_term, NULL);
+    for (size_t i = 0; i < DS_ARRAY_LEN(end_signals); i++)
+        sigaction(end_signals[i], &old_sa[i], NULL);
     if (app->history_path) {
         char *dd = ds_data_dir();
         ds_mkdir_p(dd, 0700);
