@@ -320,13 +320,50 @@ ds_str_trim(char *s)
 /* ---- files and paths ---------------------------------------------------------- */
 
 int
-ds_read_file(const char *path, size_t max_bytes, struct buf *out, struct ds_error *err)
+ds_open_regular(const char *path, struct ds_error *err)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
-        ds_error_set(err, -1, "%s: %s", path, strerror(errno));
+        int saved = errno;
+        ds_error_set(err, -1, "%s: %s", path, strerror(saved));
+        errno = saved;
         return -1;
     }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        ds_error_set(err, -1, "%s: not a regular file", path);
+        errno = EINVAL;
+        return -1;
+    }
+    int fl = fcntl(fd, F_GETFL);
+    if (fl >= 0)
+        fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+    return fd;
+}
+
+FILE *
+ds_fopen_regular(const char *path, struct ds_error *err)
+{
+    int fd = ds_open_regular(path, err);
+    if (fd < 0)
+        return NULL;
+    FILE *f = fdopen(fd, "r");
+    if (!f) {
+        int saved = errno;
+        close(fd);
+        ds_error_set(err, -1, "%s: %s", path, strerror(saved));
+        errno = saved;
+    }
+    return f;
+}
+
+int
+ds_read_file(const char *path, size_t max_bytes, struct buf *out, struct ds_error *err)
+{
+    int fd = ds_open_regular(path, err);
+    if (fd < 0)
+        return -1;
     struct stat st;
     if (fstat(fd, &st) == 0 && max_bytes && (size_t)st.st_size > max_bytes) {
         close(fd);
