@@ -139,6 +139,7 @@ struct doc_record {
     bool missing;      /* every such file is marked missing (store_file_mark_missing) */
     struct article a;  /* every article field, body and raw included */
     char *lead;        /* first sentence of the body (for lists when no title) */
+    uint64_t hash;     /* of the file's bytes as read (ds_hash64) */
 };
 void doc_record_clear(struct doc_record *r);
 

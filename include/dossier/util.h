@@ -90,7 +90,9 @@ int ds_strcasecmp_ascii(const char *a, const char *b);
 /* Trim ASCII space from both ends in place; returns s. */
 char *ds_str_trim(char *s);
 
-/* Write a JSON string literal (with quotes) for UTF-8 text s. */
+/* Write a JSON string literal (with quotes) for s: control characters
+ * escaped, and a byte that is not UTF-8 written as \udcXX (0xXX + 0xDC00,
+ * Python's surrogateescape), so the output is always valid UTF-8. */
 void buf_put_json_string(struct buf *b, const char *s);
 /* The same, or null when s is NULL. */
 void buf_put_json_or_null(struct buf *b, const char *s);

@@ -156,7 +156,7 @@ cmd_index(int argc, char **argv)
             printf("; skipped %zu", sum.nskips);
             for (size_t i = 0; i < sum.nskips; i++) {
                 fputs(i ? ", " : ": ", stdout);
-                cli_put_text(stdout, sum.skips[i].path);
+                cli_put_name(stdout, sum.skips[i].path);
                 printf(" (%s)", sum.skips[i].reason);
             }
             putchar('\n');

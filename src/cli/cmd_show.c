@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -17,6 +18,28 @@ print_meta_line(const char *label, const char *value)
     printf("%-10s ", label);
     cli_put_text(stdout, value);
     putchar('\n');
+}
+
+/* `show --raw`: the file byte for byte when it still holds what was
+ * indexed and the output is not a terminal (a terminal never gets control
+ * characters); otherwise the text as indexed, decoded to UTF-8. */
+static void
+show_raw(const struct doc_record *rec)
+{
+    struct buf bytes = BUF_INIT;
+    struct ds_error err;
+    if (!isatty(STDOUT_FILENO) && rec->path &&
+        ds_read_file(rec->path, (size_t)64 << 20, &bytes, &err) == 0 &&
+        ds_hash64(bytes.data ? bytes.data : "", bytes.len) == rec->hash) {
+        fwrite(bytes.data ? bytes.data : "", 1, bytes.len, stdout);
+        buf_free(&bytes);
+        return;
+    }
+    buf_free(&bytes);
+    const char *text = rec->a.raw;
+    cli_put_text(stdout, text);
+    if (text && *text && text[strlen(text) - 1] != '\n')
+        putchar('\n');
 }
 
 int
@@ -102,13 +125,15 @@ cmd_show(int argc, char **argv)
         goto out;
     }
     if (raw) {
-        cli_put_text(stdout, a->raw);
-        if (a->raw && *a->raw && a->raw[strlen(a->raw) - 1] != '\n')
-            putchar('\n');
+        show_raw(&rec);
         goto out;
     }
     printf("%-10s %lld\n", "id", (long long)rec.id);
-    print_meta_line("path", rec.path);
+    if (rec.path) {
+        printf("%-10s ", "path");
+        cli_put_name(stdout, rec.path);
+        putchar('\n');
+    }
     if (rec.missing)
         printf("%-10s not seen by the last index run (its folder could not be read); "
                "'dossier forget PATH' removes it\n", "missing");
@@ -139,7 +164,7 @@ print_skip(const char *path, const char *reason, void *ud)
 {
     (void)ud;
     fputs("  ", stdout);
-    cli_put_text(stdout, path);
+    cli_put_name(stdout, path);
     printf(" (%s)\n", reason);
     return 0;
 }

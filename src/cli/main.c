@@ -35,7 +35,7 @@ const struct cli_command cli_commands[] = {
      "  --sort date|rank order (default rank; date when the query has no words)\n"
      "  --json           one JSON object per line\n"},
     {"show", cmd_show, "ID|PATH", "Print an article's metadata and cleaned text.",
-     "  --raw            the text as read, before cleaning\n"
+     "  --raw            the text as read, before cleaning (piped: the file byte for byte)\n"
      "  --removed        the lines cleaning dropped, with the reason\n"
      "  --json           metadata and text as one JSON object\n"},
     {"stats", cmd_stats, "", "Print corpus totals: documents, words, outlets, dates, skipped files.",

@@ -178,7 +178,7 @@ static const char *const stmt_sql[SQ__COUNT] = {
                       " indexed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
                       " ?13, ?14, ?15, ?16)",
     [SQ_DOC_GET] = "SELECT title, subtitle, section, source, published, date_how, byline, lang,"
-                   " encoding, words, lead, body, raw, removed FROM documents WHERE id = ?1",
+                   " encoding, words, lead, body, raw, removed, hash FROM documents WHERE id = ?1",
     [SQ_DOC_FIRST_PATH] = "SELECT min(path), count(*),"
                          " min(path IN (SELECT path FROM files_missing))"
                          " FROM files WHERE doc_id = ?1",
@@ -1100,6 +1100,7 @@ store_doc_get(struct store *s, int64_t id, struct doc_record *out, struct ds_err
     out->lead = store_col_dup(st, 10);
     a->body = store_col_dup(st, 11);
     a->removed = store_col_dup(st, 13);
+    out->hash = (uint64_t)sqlite3_column_int64(st, 14);
     if (!a->body)
         a->body = xstrdup("");
     /* The raw text is stored packed against the body (a blob, schema 7);

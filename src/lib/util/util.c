@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "dossier/util.h"
+#include "dossier/utf8.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -209,10 +210,24 @@ buf_put_json_string(struct buf *b, const char *s)
         case '\t': buf_puts(b, "\\t"); break;
         case '\r': buf_puts(b, "\\r"); break;
         default:
-            if (*p < 0x20 || *p == 0x7f)
+            if (*p < 0x20 || *p == 0x7f) {
                 buf_printf(b, "\\u%04x", *p);
-            else
+            } else if (*p < 0x80) {
                 buf_putc(b, (char)*p);
+            } else {
+                /* a byte that is not UTF-8 (a file name from another
+                 * locale) as the lone surrogate U+DC80+byte, as Python's
+                 * surrogateescape does: the output stays valid UTF-8 and
+                 * the name can be rebuilt byte for byte */
+                uint32_t cp;
+                int k = utf8_decode((const char *)p, strlen((const char *)p), &cp);
+                if (cp == 0xFFFD && k == 1) {
+                    buf_printf(b, "\\u%04x", 0xDC00 + *p);
+                } else {
+                    buf_append(b, (const char *)p, (size_t)k);
+                    p += k - 1;
+                }
+            }
         }
     }
     buf_putc(b, '"');
