@@ -260,9 +260,14 @@ void store_stats_clear(struct store_stats *st);
 
 /* Check the whole index: SQLite's integrity check, foreign keys and (when
  * opened for writing) the full-text index against the documents. Problems
- * are appended to report, one per line. Returns the number of problems, or
- * -1 with err set when the check could not run. */
+ * (a damaged page included) are appended to report, one per line. Returns
+ * the number of problems, or -1 with err set when the check could not run. */
 int store_check(struct store *s, struct buf *report, struct ds_error *err);
+/* Rebuild what derives from the stored documents: every SQL index, the
+ * full-text index and ranking's token counts, in one transaction (then
+ * corpus_refresh(s, true) rebuilds the statistics tables). 0, or -1 with
+ * err (then nothing changed). */
+int store_repair(struct store *s, struct ds_error *err);
 
 /* ---- the reader's annotations ------------------------------------------------- */
 

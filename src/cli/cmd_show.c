@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "dossier/corpus.h"
 
 static void
 print_meta_line(const char *label, const char *value)
@@ -237,30 +238,57 @@ cmd_stats(int argc, char **argv)
 int
 cmd_check(int argc, char **argv)
 {
+    bool repair = false;
+    const struct cli_option opts[] = {
+        {"repair", 0, NULL, &repair},
+        {NULL, 0, NULL, NULL},
+    };
     char **words;
     int nwords;
-    int prc = cli_parse(cli_find("check"), argc, argv, NULL, &words, &nwords);
+    int prc = cli_parse(cli_find("check"), argc, argv, opts, &words, &nwords);
     if (prc != 0)
         return prc > 0 ? 0 : EXIT_ERROR;
     free(words);
-    struct store *s;
-    /* Opened for writing: FTS5's integrity check is a write-side command. */
-    if (cli_open_store(NULL, 0, &s) != 0)
-        return EXIT_ERROR;
+    /* Opened for writing: FTS5's integrity check is a write-side command;
+     * a file that cannot be written is still checked, without it. */
+    struct store *s = NULL;
+    struct ds_error err, rerr;
+    ds_error_clear(&err);
+    bool readonly = false;
+    char *path = ds_db_path(cli_global_db);
+    if (store_open(path, 0, &s, &err) != 0) {
+        readonly = !repair && store_open(path, STORE_READONLY, &s, &rerr) == 0;
+        if (!readonly) {
+            fprintf(stderr, "dossier: %s\n", err.msg);
+            free(path);
+            return EXIT_ERROR;
+        }
+    }
+    free(path);
     struct buf report = BUF_INIT;
-    struct ds_error err;
-    int problems = store_check(s, &report, &err);
     int status = EXIT_FOUND;
+    if (repair && (store_repair(s, &err) != 0 || corpus_refresh(s, true, &err) != 0)) {
+        fprintf(stderr, "dossier check: %s\n", err.msg);
+        status = EXIT_ERROR;
+    }
+    int problems = status == EXIT_FOUND ? store_check(s, &report, &err) : 0;
     if (problems < 0) {
         fprintf(stderr, "dossier check: %s\n", err.msg);
         status = EXIT_ERROR;
     } else if (problems > 0) {
         fputs(buf_str(&report), stdout);
-        printf("%d problem%s found\n", problems, problems == 1 ? "" : "s");
+        printf("%d problem%s found", problems, problems == 1 ? "" : "s");
+        if (repair)
+            printf(" after the repair: index the folders again into a new file (--db NEW)\n");
+        else
+            printf(": 'dossier check --repair' rebuilds the full-text index and the derived "
+                   "tables from the stored documents\n");
         status = EXIT_NONE;
-    } else {
-        puts("ok");
+    } else if (status == EXIT_FOUND) {
+        puts(repair ? "repaired: ok" : "ok");
     }
+    if (readonly && status != EXIT_ERROR)
+        puts("(read-only here: the full-text index was not checked)");
     buf_free(&report);
     store_close(&s);
     return status;

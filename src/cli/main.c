@@ -55,8 +55,9 @@ const struct cli_command cli_commands[] = {
      "  --json           as JSON\n"},
     {"check", cmd_check, "",
      "Check the index: database integrity, references, and the full-text index.\n"
-     "Exit 0 when whole, 1 when problems were found.",
-     ""},
+     "Exit 0 when whole, 1 when problems were found (each is listed).",
+     "  --repair         first rebuild the full-text index and the derived tables\n"
+     "                   from the stored documents\n"},
     {"compare", cmd_compare, "A B | --left QUERY --right QUERY",
      "Two articles side by side, or two sets of articles: what differs.",
      "  Articles A and B (ids or paths) are aligned by similar sentences, even\n"

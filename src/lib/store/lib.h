@@ -71,6 +71,7 @@ struct store {
     char *path;
     bool readonly;
     bool needs_upgrade;               /* read-only open of an older schema */
+    bool immutable;                   /* read-only directory: opened immutable */
     bool vocab_ready;                 /* temp.docs_vocab exists */
     bool corpus_direct;               /* corpus_use_derived(s, false) */
     fts5_api *fts;                    /* borrowed from db */

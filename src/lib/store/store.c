@@ -572,6 +572,43 @@ store_make_parent(const char *path, struct ds_error *err)
     return rc;
 }
 
+/* A read-only open of a file in a directory we cannot write, with no
+ * writer at work (no -wal file): WAL mode would need to create the -shm
+ * file there, so the file is opened as immutable instead (no locks, no
+ * -shm). A writer needs that directory too, so none can start meanwhile
+ * unless it is another user's; then the -wal file exists and the normal
+ * read-only open (with its -shm) is used. */
+static bool
+store_wants_immutable(const char *path)
+{
+    char *dir = xstrdup(path);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *(slash == dir ? slash + 1 : slash) = '\0';
+    bool dir_ro = access(slash ? dir : ".", W_OK) != 0;
+    free(dir);
+    char *wal = xasprintf("%s-wal", path);
+    bool no_writer = access(wal, F_OK) != 0;
+    free(wal);
+    return dir_ro && no_writer;
+}
+
+/* "file:" URI for path with immutable=1 (%, ? and # escaped). */
+static char *
+store_immutable_uri(const char *path)
+{
+    struct buf b = BUF_INIT;
+    buf_puts(&b, "file:");
+    for (const char *p = path; *p; p++) {
+        if (*p == '%' || *p == '?' || *p == '#')
+            buf_printf(&b, "%%%02X", (unsigned char)*p);
+        else
+            buf_putc(&b, *p);
+    }
+    buf_puts(&b, "?immutable=1");
+    return buf_steal(&b);
+}
+
 int
 store_open(const char *path, int flags, struct store **out, struct ds_error *err)
 {
@@ -598,7 +635,15 @@ store_open(const char *path, int flags, struct store **out, struct ds_error *err
     oflags = s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
     if (!exists)
         oflags |= SQLITE_OPEN_CREATE;
-    int rc = sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
+    int rc;
+    if (s->readonly && exists && !memory && store_wants_immutable(path)) {
+        char *uri = store_immutable_uri(path);
+        s->immutable = true;
+        rc = sqlite3_open_v2(uri, &s->db, oflags | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, NULL);
+        free(uri);
+    } else {
+        rc = sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
+    }
     if (rc != SQLITE_OK) {
         store_fail(s, err, rc, "opening the index");
         goto fail;
