@@ -42,6 +42,11 @@ enum store_flags {
 int store_open(const char *path, int flags, struct store **out, struct ds_error *err);
 void store_close(struct store **s);
 
+/* Copy what the write-ahead log holds into the index and truncate the log
+ * to nothing: after a failed run (a full disk) the log would otherwise keep
+ * its size. 0, or -1 with err (still no space, or another connection reads). */
+int store_checkpoint(struct store *s, struct ds_error *err);
+
 int store_begin(struct store *s, struct ds_error *err);
 int store_commit(struct store *s, struct ds_error *err);
 void store_rollback(struct store *s);

@@ -140,6 +140,9 @@ cmd_index(int argc, char **argv)
         fprintf(stderr, "dossier index: %s\n", err.msg);
         status = EXIT_ERROR;
         index_summary_clear(&sum);
+        /* give back the space the failed batch took in the log */
+        struct ds_error cerr;
+        store_checkpoint(s, &cerr);
     } else {
         if (io.progress)
             fputs("\r\033[K", stderr);

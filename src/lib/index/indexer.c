@@ -860,8 +860,11 @@ indexer_run(struct store *s, const char *const *roots, size_t nroots,
     if (neardup_writer_open(s, &r.neardup, err) != 0)
         goto out;
 
-    /* Step 3: prepare on a second thread, store here. */
-    if (pending && store_bulk_mode(s, err) != 0)
+    /* Step 3: prepare on a second thread, store here. What is committed
+     * so far goes from the log into the index first: should the disk fill
+     * up, the log then holds only the failed batch, which closing (or
+     * store_checkpoint) gives back instead of keeping the disk full. */
+    if (pending && (store_checkpoint(s, err) != 0 || store_bulk_mode(s, err) != 0))
         goto out;
     if (pending && store_pending(&r, pending, &ictx, ex, err) != 0)
         goto out;

@@ -243,6 +243,11 @@ store_fail(struct store *s, struct ds_error *err, int rc, const char *doing)
 
     if (getenv("DOSSIER_DEBUG") && s && s->db)
         fprintf(stderr, "dossier: sqlite (%d): %s\n", rc, sqlite3_errmsg(s->db));
+    /* a write that failed for want of space shows as an I/O error (the WAL,
+     * its -shm) or a failed open: say what the cause is */
+    int sys = s && s->db ? sqlite3_system_errno(s->db) : 0;
+    if ((prim == SQLITE_IOERR || prim == SQLITE_CANTOPEN) && (sys == ENOSPC || sys == EDQUOT))
+        prim = SQLITE_FULL;
     switch (prim) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
@@ -253,7 +258,8 @@ store_fail(struct store *s, struct ds_error *err, int rc, const char *doing)
         ds_error_set(err, -1, "%s: %s is not a dossier index or is damaged", doing, path);
         return -1;
     case SQLITE_FULL:
-        what = "the disk is full";
+        what = "the disk is full (free some space; the next run goes on from the last saved "
+               "batch)";
         break;
     case SQLITE_READONLY:
         what = "the index is read-only (opened for reading, or no write permission)";
@@ -696,6 +702,14 @@ fail:
     }
     store_close(&s);
     return -1;
+}
+
+int
+store_checkpoint(struct store *s, struct ds_error *err)
+{
+    if (s->readonly)
+        return 0;
+    return store_exec(s, "PRAGMA wal_checkpoint(TRUNCATE)", "saving the index", err);
 }
 
 void
