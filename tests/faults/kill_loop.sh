@@ -48,7 +48,8 @@ for t in $delays; do
     wait "$pid" 2>/dev/null
     # 137: it was still running when killed (a finished run exits 0)
     [ $? -eq 137 ] && kills=$((kills + 1))
-    if ! out=$("$D" --db "$db" check 2>&1); then
+    # (killed before it made the file: nothing to check yet)
+    if [ -e "$db" ] && ! out=$("$D" --db "$db" check 2>&1); then
         bad=$((bad + 1))
         echo "# check after a kill at ${t}s: $out"
     fi
