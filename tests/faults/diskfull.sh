@@ -20,19 +20,7 @@ trap 'umount "$small" 2>/dev/null; chmod -R u+rwx "$TEST_TMP" 2>/dev/null; rm -r
 dir="$TEST_TMP/corpus"
 mkdir -p "$dir"
 # ~6 MB of generated articles: more than the 3 MB the index may take
-awk -v dir="$dir" 'BEGIN {
-    split("tariff trade talks exports imports steel soybeans chips deal ministers summit", w, " ");
-    for (i = 1; i <= 2500; i++) {
-        f = sprintf("%s/a%04d.txt", dir, i);
-        printf "Report number %d on trade\n\n", i > f;
-        for (p = 0; p < 8; p++) {
-            s = "";
-            for (k = 0; k < 40; k++) s = s " " w[(i * 7 + p * 13 + k * k) % 11 + 1] i % (k + 7);
-            printf "Paragraph %d of report %d:%s.\n\n", p, i, s > f;
-        }
-        close(f);
-    }
-}'
+gen_reports "$dir" 1 2500
 db="$small/index.db"
 out=$("$D" --db "$db" index --quiet "$dir" 2>&1)
 is "$?" 2 "an index run on a full disk fails"

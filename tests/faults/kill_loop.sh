@@ -9,21 +9,7 @@ D="$DOSSIER_BIN"
 db="$TEST_TMP/index.db"
 dir="$TEST_TMP/corpus"
 mkdir -p "$dir"
-gen() { # gen FIRST LAST: articles aFIRST..aLAST (distinct texts)
-    awk -v dir="$dir" -v a="$1" -v b="$2" 'BEGIN {
-        split("tariff trade talks exports imports steel soybeans chips deal ministers summit", w, " ");
-        for (i = a; i <= b; i++) {
-            f = sprintf("%s/a%04d.txt", dir, i);
-            printf "Report number %d on trade\n\n", i > f;
-            for (p = 0; p < 6; p++) {
-                s = "";
-                for (k = 0; k < 40; k++) s = s " " w[(i * 7 + p * 13 + k * k) % 11 + 1];
-                printf "Paragraph %d of report %d:%s.\n\n", p, i, s > f;
-            }
-            close(f);
-        }
-    }'
-}
+gen() { gen_reports "$dir" "$1" "$2"; }
 gen 1 1500
 
 # delays: pseudo-random, spread over a run (seeded by the pid, printed)

@@ -17,6 +17,24 @@ article() {
     } >"$1"
 }
 
+# gen_reports DIR FIRST LAST: generated articles DIR/aFIRST.txt..aLAST.txt,
+# each distinct, ~2.5 KB (for runs long enough to kill or to fill a disk).
+gen_reports() {
+    awk -v dir="$1" -v a="$2" -v b="$3" 'BEGIN {
+        split("tariff trade talks exports imports steel soybeans chips deal ministers summit", w, " ");
+        for (i = a; i <= b; i++) {
+            f = sprintf("%s/a%04d.txt", dir, i);
+            printf "Report number %d on trade\n\n", i > f;
+            for (p = 0; p < 6; p++) {
+                s = "";
+                for (k = 0; k < 40; k++) s = s " " w[(i * 7 + p * 13 + k * k) % 11 + 1] i % (k + 7);
+                printf "Paragraph %d of report %d:%s.\n\n", p, i, s > f;
+            }
+            close(f);
+        }
+    }'
+}
+
 # docs DB: the number of documents in the index.
 docs() {
     "$DOSSIER_BIN" --db "$1" stats --json | sed -n 's/.*"documents":\([0-9]*\).*/\1/p'
