@@ -10,8 +10,14 @@
  *   - Work is committed in batches; a run killed at any moment leaves the
  *     last committed batch, and the next run completes the rest (files are
  *     recorded only with their document, in the same transaction).
- *   - Files that cannot be articles (binary, empty, unreadable, too large)
- *     are skipped with a reason; the run still succeeds.
+ *   - Files that cannot be articles (binary, empty, too large) are skipped
+ *     with a reason, and a document such a file held before is removed; the
+ *     run still succeeds.
+ *   - Nothing the run cannot see is removed: a file, folder or root that
+ *     cannot be read (missing, unmounted, no permission), or a root that
+ *     is now empty, keeps its documents, marked missing (prune removes
+ *     them; so does indexer_forget). Tags of a removed document are kept by
+ *     content, and come back when the same text is indexed again.
  *   - When the rules changed since the last run, stored documents are
  *     re-extracted from their stored bodies, without re-reading files.
  *   - Nothing is printed: progress goes to a callback.
@@ -45,6 +51,7 @@ struct index_options {
     const char *assets_dir; /* gazetteers, topics.conf, outlets.tsv; NULL = ds_assets_dir() */
     const char *config_dir; /* user overrides; NULL = ds_config_dir() */
     size_t batch_docs;      /* documents per transaction; 0 = INDEX_DEFAULT_BATCH */
+    bool prune;             /* remove what cannot be seen instead of marking it missing */
     void (*progress)(const struct index_progress *p, void *ud);
     void *progress_ud;
 };
@@ -65,6 +72,8 @@ struct index_summary {
     size_t feeds;         /* feed files read (each item is a document: added,
                            * updated and unchanged count items for them) */
     size_t items;         /* feed items read */
+    size_t missing;       /* files kept although they could not be seen (marked missing) */
+    size_t roots_unreadable; /* roots that could not be opened or are empty */
     uint64_t bytes;       /* bytes read */
     double seconds;
     struct index_skip *skips;
@@ -78,5 +87,12 @@ void index_summary_clear(struct index_summary *sum);
  * database error). */
 int indexer_run(struct store *s, const char *const *roots, size_t nroots,
                 const struct index_options *opts, struct index_summary *sum, struct ds_error *err);
+
+/* Forget paths (files or folders, as given or absolute; they need not
+ * exist): every indexed file equal to one or under it is removed with its
+ * document, and the statistics follow. *forgotten gets the number of files.
+ * Returns 0, or -1 with err. */
+int indexer_forget(struct store *s, const char *const *paths, size_t npaths, size_t *forgotten,
+                   struct ds_error *err);
 
 #endif

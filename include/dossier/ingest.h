@@ -65,7 +65,9 @@ int ingest_walk(const char *const *roots, size_t nroots,
 
 /* Why bytes cannot be an article, or NULL when they can: "empty" (no bytes or
  * only whitespace), "binary" (a NUL byte, or more than 30% control bytes
- * other than \t \n \r \f ESC, in the first 8 KiB). UTF-16 with a BOM is text. */
+ * other than \t \n \r \f ESC, in the first 8 KiB), "unknown encoding
+ * (UTF-16 without a byte-order mark?)" (NULs in every other byte only).
+ * UTF-16 with a BOM is text. */
 const char *ingest_sniff(const char *bytes, size_t n);
 
 /* Decode bytes to UTF-8: valid UTF-8 is kept (a BOM is dropped); UTF-16 with a

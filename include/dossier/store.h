@@ -42,6 +42,11 @@ enum store_flags {
 int store_open(const char *path, int flags, struct store **out, struct ds_error *err);
 void store_close(struct store **s);
 
+/* Copy what the write-ahead log holds into the index and truncate the log
+ * to nothing: after a failed run (a full disk) the log would otherwise keep
+ * its size. 0, or -1 with err (still no space, or another connection reads). */
+int store_checkpoint(struct store *s, struct ds_error *err);
+
 int store_begin(struct store *s, struct ds_error *err);
 int store_commit(struct store *s, struct ds_error *err);
 void store_rollback(struct store *s);
@@ -79,6 +84,15 @@ int store_file_put(struct store *s, const char *path, const struct file_state *s
 
 /* Forget path; its document goes too when no other file holds it. */
 int store_file_delete(struct store *s, const char *path, struct ds_error *err);
+
+/* Mark path missing: its folder could not be read by this run, so the file
+ * is kept (with its document and tags) until the user forgets it.
+ * Deleting the file or store_files_clear_missing() clears the mark. 0 or
+ * -1 (err). */
+int store_file_mark_missing(struct store *s, const char *path, struct ds_error *err);
+/* Clear the missing mark of path and of every file under path + "/" (they
+ * were seen again). 0 or -1 (err). */
+int store_files_clear_missing(struct store *s, const char *path, struct ds_error *err);
 
 /* Call fn for every indexed path under prefix ("" = all); the indexer uses it
  * to find deleted files. Iteration stops early when fn returns non-zero. */
@@ -171,8 +185,10 @@ struct doc_record {
     int64_t id;
     char *path;        /* the first file holding it */
     int nfiles;        /* how many files hold identical content */
+    bool missing;      /* every such file is marked missing (store_file_mark_missing) */
     struct article a;  /* every article field, body and raw included */
     char *lead;        /* first sentence of the body (for lists when no title) */
+    uint64_t hash;     /* of the file's bytes as read (ds_hash64) */
 };
 void doc_record_clear(struct doc_record *r);
 
@@ -285,6 +301,7 @@ bool store_set_interrupt(struct store *s, int (*check)(void *ud), void *ud);
 
 struct store_stats {
     int64_t documents, files, words, outlets, skipped, duplicates;
+    int64_t missing;              /* files marked missing */
     char *first_date, *last_date; /* or NULL */
 };
 int store_stats(struct store *s, struct store_stats *out, struct ds_error *err);
@@ -292,9 +309,14 @@ void store_stats_clear(struct store_stats *st);
 
 /* Check the whole index: SQLite's integrity check, foreign keys and (when
  * opened for writing) the full-text index against the documents. Problems
- * are appended to report, one per line. Returns the number of problems, or
- * -1 with err set when the check could not run. */
+ * (a damaged page included) are appended to report, one per line. Returns
+ * the number of problems, or -1 with err set when the check could not run. */
 int store_check(struct store *s, struct buf *report, struct ds_error *err);
+/* Rebuild what derives from the stored documents: every SQL index, the
+ * full-text index and ranking's token counts, in one transaction (then
+ * corpus_refresh(s, true) rebuilds the statistics tables). 0, or -1 with
+ * err (then nothing changed). */
+int store_repair(struct store *s, struct ds_error *err);
 
 /* ---- the reader's annotations ------------------------------------------------- */
 

@@ -14,6 +14,7 @@
 #define DOSSIER_UTIL_H
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -89,13 +90,25 @@ int ds_strcasecmp_ascii(const char *a, const char *b);
 /* Trim ASCII space from both ends in place; returns s. */
 char *ds_str_trim(char *s);
 
-/* Write a JSON string literal (with quotes) for UTF-8 text s. */
+/* Write a JSON string literal (with quotes) for s: control characters
+ * escaped, and a byte that is not UTF-8 written as \udcXX (0xXX + 0xDC00,
+ * Python's surrogateescape), so the output is always valid UTF-8. */
 void buf_put_json_string(struct buf *b, const char *s);
 /* The same, or null when s is NULL. */
 void buf_put_json_or_null(struct buf *b, const char *s);
 
-/* Read a whole file into *out (NUL-terminated). Returns 0, or -1 with errno
- * set and a message in err. Files larger than max_bytes fail with EFBIG. */
+/* Open path for reading if it is a regular file: the open never blocks (a
+ * FIFO named like a config file would wait for a writer forever), and
+ * anything but a regular file is refused with EINVAL ("not a regular
+ * file"). Returns a blocking descriptor, or -1 with errno set and a
+ * message in err. */
+int ds_open_regular(const char *path, struct ds_error *err);
+/* The same as a stdio stream ("r"), or NULL with errno and err set. */
+FILE *ds_fopen_regular(const char *path, struct ds_error *err);
+
+/* Read a whole regular file (ds_open_regular) into *out (NUL-terminated).
+ * Returns 0, or -1 with errno set and a message in err. Files larger than
+ * max_bytes fail with EFBIG. */
 int ds_read_file(const char *path, size_t max_bytes, struct buf *out, struct ds_error *err);
 
 /* Where things live. Each returns a newly allocated path.

@@ -140,6 +140,57 @@ cli_put_text(FILE *f, const char *s)
 }
 
 void
+cli_put_name(FILE *f, const char *s)
+{
+    size_t n = s ? strlen(s) : 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        int k = utf8_decode(s + i, n - i, &cp);
+        bool invalid = cp == 0xFFFD && k == 1;
+        if (cp == '\n')
+            fputs("\\n", f);
+        else if (cp == '\t')
+            fputs("\\t", f);
+        else if (invalid || cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
+                 (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
+            for (int j = 0; j < k; j++)
+                fprintf(f, "\\x%02x", (unsigned char)s[i + (size_t)j]);
+        else
+            fwrite(s + i, 1, (size_t)k, f);
+        i += (size_t)k;
+    }
+}
+
+void
+cli_query_error(const char *cmd, const char *text, const struct ds_error *err)
+{
+    fprintf(stderr, "dossier %s: %s\n", cmd, err->msg);
+    size_t n = text ? strlen(text) : 0;
+    if (!text || err->pos < 0 || (size_t)err->pos > n)
+        return;
+    struct buf line = BUF_INIT;
+    int col = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        int k = utf8_decode(text + i, n - i, &cp);
+        int w = utf8_cp_width(cp);
+        bool control = cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
+                       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+        if (control || w < 0) {
+            buf_putc(&line, '?');
+            w = 1;
+        } else {
+            buf_append(&line, text + i, (size_t)k);
+        }
+        if (i < (size_t)err->pos)
+            col += w;
+        i += (size_t)k;
+    }
+    fprintf(stderr, "  %s\n  %*s^\n", buf_str(&line), col, "");
+    buf_free(&line);
+}
+
+void
 cli_put_cell(FILE *f, const char *s, size_t cols)
 {
     struct buf clean = BUF_INIT;

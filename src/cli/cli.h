@@ -57,6 +57,16 @@ int cli_open_store(const char *db_opt, int flags, struct store **out);
  * tabs kept): article text never reaches the terminal raw. */
 void cli_put_text(FILE *f, const char *s);
 
+/* Print a name (a file path) on one line: control characters and bytes
+ * that are not UTF-8 shown as escapes (\n, \t, \xHH), so a name cannot
+ * break a line or reach the terminal raw. */
+void cli_put_name(FILE *f, const char *s);
+
+/* Print a query's parse error for `dossier cmd`: the message, the query
+ * (each control character shown as '?', so an ESC or BEL typed into it is
+ * never echoed) and a caret under the display column err->pos points at. */
+void cli_query_error(const char *cmd, const char *text, const struct ds_error *err);
+
 /* Print text truncated or padded to exactly cols display columns. */
 void cli_put_cell(FILE *f, const char *s, size_t cols);
 

@@ -44,12 +44,7 @@ corpus_cli_select(const char *cmd, struct store *s, const char *text, struct cor
     struct query *q = NULL;
     ds_error_clear(&err);
     if (query_parse(text ? text : "", &q, &err) != 0) {
-        fprintf(stderr, "dossier %s: %s\n", cmd, err.msg);
-        if (text && err.pos >= 0 && (size_t)err.pos <= strlen(text)) {
-            fputs("  ", stderr);
-            cli_put_text(stderr, text);
-            fprintf(stderr, "\n  %*s^\n", err.pos, "");
-        }
+        cli_query_error(cmd, text, &err);
         return -1;
     }
     int rc = corpus_select(s, q, out, &err);

@@ -1,5 +1,6 @@
 /* cmd_index.c — `dossier index [PATH...]`: run the indexer, show progress on a
- * terminal, print a one-line summary and the skipped files. */
+ * terminal, print a one-line summary and the skipped files; `dossier forget
+ * PATH...`: remove what was indexed there. */
 #include "config.h"
 
 #include <limits.h>
@@ -60,14 +61,35 @@ remember_roots(struct store *s, char **old, int nold, char **add, int nadd, stru
     return rc;
 }
 
+/* Say what the run could not see and kept: always, even with --quiet, since
+ * it may be a drive that is not mounted. A root that could not be read
+ * makes the run fail (exit 2) after it did what it could. */
+static int
+warn_missing(const struct index_summary *sum)
+{
+    if (sum->missing)
+        fprintf(stderr,
+                "dossier index: %zu file%s could not be seen (a folder missing, unreadable or "
+                "empty); %s kept and marked missing: 'dossier forget PATH' or 'dossier index "
+                "--prune' removes them\n",
+                sum->missing, sum->missing == 1 ? "" : "s", sum->missing == 1 ? "it is" : "they are");
+    if (sum->roots_unreadable) {
+        fprintf(stderr, "dossier index: %zu of the folders to index could not be read\n",
+                sum->roots_unreadable);
+        return EXIT_ERROR;
+    }
+    return EXIT_FOUND;
+}
+
 int
 cmd_index(int argc, char **argv)
 {
     const char *max_size = NULL;
-    bool quiet = false;
+    bool quiet = false, prune = false;
     const struct cli_option opts[] = {
         {"max-size", 1, &max_size, NULL},
         {"quiet", 0, NULL, &quiet},
+        {"prune", 0, NULL, &prune},
         {NULL, 0, NULL, NULL},
     };
     char **paths;
@@ -76,7 +98,7 @@ cmd_index(int argc, char **argv)
     if (prc != 0)
         return prc > 0 ? 0 : EXIT_ERROR;
 
-    struct index_options io = {0};
+    struct index_options io = {.prune = prune};
     if (max_size) {
         char *end;
         double mib = strtod(max_size, &end);
@@ -118,6 +140,9 @@ cmd_index(int argc, char **argv)
         fprintf(stderr, "dossier index: %s\n", err.msg);
         status = EXIT_ERROR;
         index_summary_clear(&sum);
+        /* give back the space the failed batch took in the log */
+        struct ds_error cerr;
+        store_checkpoint(s, &cerr);
     } else {
         if (io.progress)
             fputs("\r\033[K", stderr);
@@ -132,19 +157,83 @@ cmd_index(int argc, char **argv)
                        sum.items);
             if (sum.reextracted)
                 printf(", %zu re-extracted (rules changed)", sum.reextracted);
+            if (sum.missing)
+                printf(", %zu missing (kept)", sum.missing);
             printf("; skipped %zu", sum.nskips);
             for (size_t i = 0; i < sum.nskips; i++) {
                 fputs(i ? ", " : ": ", stdout);
-                cli_put_text(stdout, sum.skips[i].path);
+                cli_put_name(stdout, sum.skips[i].path);
                 printf(" (%s)", sum.skips[i].reason);
             }
             putchar('\n');
         }
+        status = warn_missing(&sum);
         index_summary_clear(&sum);
     }
     for (int i = 0; i < nold; i++)
         free(old[i]);
     free(old);
+    free(paths);
+    store_close(&s);
+    return status;
+}
+
+/* Drop forgotten roots (and roots under them) from the remembered list. */
+static int
+forget_roots(struct store *s, char **forget, int nforget, struct ds_error *err)
+{
+    int nold = 0;
+    char **old = remembered_roots(s, &nold);
+    struct buf b = BUF_INIT;
+    for (int i = 0; i < nold; i++) {
+        bool drop = false;
+        for (int k = 0; k < nforget && !drop; k++) {
+            char resolved[PATH_MAX];
+            const char *abs = realpath(forget[k], resolved) ? resolved : forget[k];
+            size_t n = strlen(abs);
+            drop = strncmp(old[i], abs, n) == 0 && (old[i][n] == '\0' || old[i][n] == '/');
+        }
+        if (!drop)
+            buf_printf(&b, "%s\n", old[i]);
+        free(old[i]);
+    }
+    free(old);
+    int rc = store_meta_set(s, "roots", buf_str(&b), err);
+    buf_free(&b);
+    return rc;
+}
+
+int
+cmd_forget(int argc, char **argv)
+{
+    char **paths;
+    int npaths;
+    int prc = cli_parse(cli_find("forget"), argc, argv, NULL, &paths, &npaths);
+    if (prc != 0)
+        return prc > 0 ? 0 : EXIT_ERROR;
+    if (npaths == 0) {
+        fprintf(stderr, "dossier forget: give the files or folders to forget\n");
+        free(paths);
+        return EXIT_ERROR;
+    }
+    struct store *s;
+    if (cli_open_store(NULL, 0, &s) != 0) {
+        free(paths);
+        return EXIT_ERROR;
+    }
+    struct ds_error err;
+    size_t n = 0;
+    int status = EXIT_FOUND;
+    if (indexer_forget(s, (const char *const *)paths, (size_t)npaths, &n, &err) != 0 ||
+        forget_roots(s, paths, npaths, &err) != 0) {
+        fprintf(stderr, "dossier forget: %s\n", err.msg);
+        status = EXIT_ERROR;
+    } else if (n == 0) {
+        fprintf(stderr, "dossier forget: nothing indexed there\n");
+        status = EXIT_NONE;
+    } else {
+        printf("forgot %zu file%s\n", n, n == 1 ? "" : "s");
+    }
     free(paths);
     store_close(&s);
     return status;

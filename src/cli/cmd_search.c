@@ -113,10 +113,7 @@ cmd_search(int argc, char **argv)
     ds_error_clear(&err);
     struct query *q = NULL;
     if (query_parse(text, &q, &err) != 0) {
-        fprintf(stderr, "dossier search: %s\n", err.msg);
-        if (err.pos >= 0 && (size_t)err.pos <= strlen(text)) {
-            fprintf(stderr, "  %s\n  %*s^\n", text, err.pos, "");
-        }
+        cli_query_error("search", text, &err);
         free(text);
         return EXIT_ERROR;
     }

@@ -5,9 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "commands.h"
+#include "dossier/corpus.h"
 
 static void
 print_meta_line(const char *label, const char *value)
@@ -17,6 +19,28 @@ print_meta_line(const char *label, const char *value)
     printf("%-10s ", label);
     cli_put_text(stdout, value);
     putchar('\n');
+}
+
+/* `show --raw`: the file byte for byte when it still holds what was
+ * indexed and the output is not a terminal (a terminal never gets control
+ * characters); otherwise the text as indexed, decoded to UTF-8. */
+static void
+show_raw(const struct doc_record *rec)
+{
+    struct buf bytes = BUF_INIT;
+    struct ds_error err;
+    if (!isatty(STDOUT_FILENO) && rec->path &&
+        ds_read_file(rec->path, (size_t)64 << 20, &bytes, &err) == 0 &&
+        ds_hash64(bytes.data ? bytes.data : "", bytes.len) == rec->hash) {
+        fwrite(bytes.data ? bytes.data : "", 1, bytes.len, stdout);
+        buf_free(&bytes);
+        return;
+    }
+    buf_free(&bytes);
+    const char *text = rec->a.raw;
+    cli_put_text(stdout, text);
+    if (text && *text && text[strlen(text) - 1] != '\n')
+        putchar('\n');
 }
 
 int
@@ -76,6 +100,8 @@ cmd_show(int argc, char **argv)
         cli_json_field(&b, "language", a->lang);
         cli_json_field(&b, "encoding", a->encoding);
         buf_printf(&b, ",\"words\":%d,\"files\":%d", a->words, rec.nfiles);
+        if (rec.missing)
+            buf_puts(&b, ",\"missing\":true");
         cli_json_field(&b, "lead", rec.lead);
         cli_json_field(&b, "body", a->body);
         if (raw)
@@ -109,13 +135,18 @@ cmd_show(int argc, char **argv)
         goto out;
     }
     if (raw) {
-        cli_put_text(stdout, a->raw);
-        if (a->raw && *a->raw && a->raw[strlen(a->raw) - 1] != '\n')
-            putchar('\n');
+        show_raw(&rec);
         goto out;
     }
     printf("%-10s %lld\n", "id", (long long)rec.id);
-    print_meta_line("path", rec.path);
+    if (rec.path) {
+        printf("%-10s ", "path");
+        cli_put_name(stdout, rec.path);
+        putchar('\n');
+    }
+    if (rec.missing)
+        printf("%-10s not seen by the last index run (its folder could not be read); "
+               "'dossier forget PATH' removes it\n", "missing");
     print_meta_line("item", origin.item);
     print_meta_line("url", origin.url);
     if (rec.nfiles > 1)
@@ -146,7 +177,7 @@ print_skip(const char *path, const char *reason, void *ud)
 {
     (void)ud;
     fputs("  ", stdout);
-    cli_put_text(stdout, path);
+    cli_put_name(stdout, path);
     printf(" (%s)\n", reason);
     return 0;
 }
@@ -189,7 +220,8 @@ cmd_stats(int argc, char **argv)
         buf_put_json_or_null(&b, st.first_date);
         buf_puts(&b, ",\"last_date\":");
         buf_put_json_or_null(&b, st.last_date);
-        buf_printf(&b, ",\"skipped\":%lld}", (long long)st.skipped);
+        buf_printf(&b, ",\"skipped\":%lld,\"missing\":%lld}", (long long)st.skipped,
+                   (long long)st.missing);
         puts(buf_str(&b));
         buf_free(&b);
     } else {
@@ -202,6 +234,10 @@ cmd_stats(int argc, char **argv)
             printf("dates      %s .. %s\n", st.first_date, st.last_date);
         else
             printf("dates      none found\n");
+        if (st.missing)
+            printf("missing    %s files not seen by the last index run (kept; 'dossier forget "
+                   "PATH' removes them)\n",
+                   cli_thousands(st.missing));
         printf("skipped    %s\n", cli_thousands(st.skipped));
         if (store_skip_each(s, print_skip, NULL, &err) != 0)
             fprintf(stderr, "dossier stats: %s\n", err.msg);
@@ -214,30 +250,57 @@ cmd_stats(int argc, char **argv)
 int
 cmd_check(int argc, char **argv)
 {
+    bool repair = false;
+    const struct cli_option opts[] = {
+        {"repair", 0, NULL, &repair},
+        {NULL, 0, NULL, NULL},
+    };
     char **words;
     int nwords;
-    int prc = cli_parse(cli_find("check"), argc, argv, NULL, &words, &nwords);
+    int prc = cli_parse(cli_find("check"), argc, argv, opts, &words, &nwords);
     if (prc != 0)
         return prc > 0 ? 0 : EXIT_ERROR;
     free(words);
-    struct store *s;
-    /* Opened for writing: FTS5's integrity check is a write-side command. */
-    if (cli_open_store(NULL, 0, &s) != 0)
-        return EXIT_ERROR;
+    /* Opened for writing: FTS5's integrity check is a write-side command;
+     * a file that cannot be written is still checked, without it. */
+    struct store *s = NULL;
+    struct ds_error err, rerr;
+    ds_error_clear(&err);
+    bool readonly = false;
+    char *path = ds_db_path(cli_global_db);
+    if (store_open(path, 0, &s, &err) != 0) {
+        readonly = !repair && store_open(path, STORE_READONLY, &s, &rerr) == 0;
+        if (!readonly) {
+            fprintf(stderr, "dossier: %s\n", err.msg);
+            free(path);
+            return EXIT_ERROR;
+        }
+    }
+    free(path);
     struct buf report = BUF_INIT;
-    struct ds_error err;
-    int problems = store_check(s, &report, &err);
     int status = EXIT_FOUND;
+    if (repair && (store_repair(s, &err) != 0 || corpus_refresh(s, true, &err) != 0)) {
+        fprintf(stderr, "dossier check: %s\n", err.msg);
+        status = EXIT_ERROR;
+    }
+    int problems = status == EXIT_FOUND ? store_check(s, &report, &err) : 0;
     if (problems < 0) {
         fprintf(stderr, "dossier check: %s\n", err.msg);
         status = EXIT_ERROR;
     } else if (problems > 0) {
         fputs(buf_str(&report), stdout);
-        printf("%d problem%s found\n", problems, problems == 1 ? "" : "s");
+        printf("%d problem%s found", problems, problems == 1 ? "" : "s");
+        if (repair)
+            printf(" after the repair: index the folders again into a new file (--db NEW)\n");
+        else
+            printf(": 'dossier check --repair' rebuilds the full-text index and the derived "
+                   "tables from the stored documents\n");
         status = EXIT_NONE;
-    } else {
-        puts("ok");
+    } else if (status == EXIT_FOUND) {
+        puts(repair ? "repaired: ok" : "ok");
     }
+    if (readonly && status != EXIT_ERROR)
+        puts("(read-only here: the full-text index was not checked)");
     buf_free(&report);
     store_close(&s);
     return status;

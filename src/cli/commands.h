@@ -4,6 +4,7 @@
 
 int cmd_browse(int argc, char **argv); /* cmd_browse.c, runs src/tui (browse.h) */
 int cmd_index(int argc, char **argv);
+int cmd_forget(int argc, char **argv);
 int cmd_search(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_stats(int argc, char **argv);

@@ -19,15 +19,23 @@ const struct cli_command cli_commands[] = {
     {"index", cmd_index, "[PATH...]",
      "Index files and folders (.txt, .md); only what changed is read again.\n"
      "Unchanged files are skipped, changed ones re-indexed, deleted ones removed.\n"
-     "With no PATH, the paths indexed before are refreshed.",
+     "With no PATH, the paths indexed before are refreshed. Files under a folder\n"
+     "that cannot be read (missing, unmounted, no permission) are kept, marked\n"
+     "missing; a folder given that cannot be read makes the exit status 2.",
      "  --max-size MIB   skip files larger than this (default 8)\n"
+     "  --prune          remove what cannot be read instead of keeping it\n"
      "  --quiet          no summary\n"},
+    {"forget", cmd_forget, "PATH...",
+     "Remove the files and folders given (they need not exist) from the index,\n"
+     "with their documents; a folder is no longer refreshed by 'dossier index'.\n"
+     "Tags stay with the text: the same article indexed again gets them back.",
+     ""},
     {"search", cmd_search, "QUERY", "Print the articles matching QUERY, best first.",
      "  --limit N        at most N results (default 20)\n"
      "  --sort date|rank order (default rank; date when the query has no words)\n"
      "  --json           one JSON object per line\n"},
     {"show", cmd_show, "ID|PATH", "Print an article's metadata and cleaned text.",
-     "  --raw            the text as read, before cleaning\n"
+     "  --raw            the text as read, before cleaning (piped: the file byte for byte)\n"
      "  --removed        the lines cleaning dropped, with the reason\n"
      "  --json           metadata and text as one JSON object\n"},
     {"stats", cmd_stats, "", "Print corpus totals: documents, words, outlets, dates, skipped files.",
@@ -47,8 +55,9 @@ const struct cli_command cli_commands[] = {
      "  --json           as JSON\n"},
     {"check", cmd_check, "",
      "Check the index: database integrity, references, and the full-text index.\n"
-     "Exit 0 when whole, 1 when problems were found.",
-     ""},
+     "Exit 0 when whole, 1 when problems were found (each is listed).",
+     "  --repair         first rebuild the full-text index and the derived tables\n"
+     "                   from the stored documents\n"},
     {"compare", cmd_compare, "A B | --left QUERY --right QUERY",
      "Two articles side by side, or two sets of articles: what differs.",
      "  Articles A and B (ids or paths) are aligned by similar sentences, even\n"

@@ -97,6 +97,16 @@ app_row_marked(const struct app *app, size_t pos)
            app->win_marked[pos - app->win_pos];
 }
 
+int
+app_search(struct app *app, const struct query *q, struct result_set **rs, struct ds_error *err)
+{
+    store_set_interrupt(app->store, app->key_waiting, NULL);
+    int rc = store_search(app->store, q, (enum store_sort)app->sort, rs, err);
+    if (store_set_interrupt(app->store, NULL, NULL) && rc < 0)
+        ds_error_set(err, -1, "search stopped by a key (Enter runs it again)");
+    return rc;
+}
+
 /* Run the effective query; keep_doc: keep the selection on the same article
  * when it is still in the results. Returns 0 or -1 (message set, old
  * results kept). */
@@ -120,8 +130,7 @@ app_run(struct app *app, bool keep_doc)
         /* the prompt's count searched for this text already (in this order and
          * with this topic: neither changes while the prompt is open) */
         t0 -= prompt_ms / 1000.0; /* the status line shows what it cost */
-    } else if (store_search(app->store, eff ? eff : app->query, (enum store_sort)app->sort, &rs,
-                            &err) < 0) {
+    } else if (app_search(app, eff ? eff : app->query, &rs, &err) < 0) {
         query_free(&eff);
         app_message(app, ROLE_ERROR, "%s", err.msg);
         return -1;

@@ -4,8 +4,9 @@
  * history, sets up the terminal (or a headless screen for --script), runs
  * the event loop and restores everything on the way out.
  *
- * The terminal is always restored: on normal exit, on SIGINT/SIGTERM (the
- * handler only sets a flag; the loop polls it) and on fatal errors (the
+ * The terminal is always restored: on normal exit, on SIGINT, SIGTERM,
+ * SIGHUP and SIGQUIT (the handler only sets a flag; the loop polls it) and
+ * on fatal errors (the
  * ds_fatal hook calls endwin() before the message is printed).
  */
 #include "config.h"
@@ -25,6 +26,7 @@
 #include "tui.h"
 
 static volatile sig_atomic_t got_signal;
+const int tui_end_signals[TUI_END_SIGNALS] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
 static bool curses_active;
 static SCREEN *screen;
 static FILE *null_out, *null_in;
@@ -263,9 +265,9 @@ run(struct app *app, const struct tui_options *opt, const char *cfgmsg)
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
-    struct sigaction old_int, old_term;
-    sigaction(SIGINT, &sa, &old_int);
-    sigaction(SIGTERM, &sa, &old_term);
+    struct sigaction old_sa[DS_ARRAY_LEN(tui_end_signals)];
+    for (size_t i = 0; i < DS_ARRAY_LEN(tui_end_signals); i++)
+        sigaction(tui_end_signals[i], &sa, &old_sa[i]);
 
     int status = 0;
     if (start_curses(app, opt->width, opt->height) < 0) {
@@ -276,8 +278,8 @@ run(struct app *app, const struct tui_options *opt, const char *cfgmsg)
     }
     stop_curses();
     ds_set_fatal_hook(NULL);
-    sigaction(SIGINT, &old_int, NULL);
-    sigaction(SIGTERM, &old_term, NULL);
+    for (size_t i = 0; i < DS_ARRAY_LEN(tui_end_signals); i++)
+        sigaction(tui_end_signals[i], &old_sa[i], NULL);
     if (got_signal)
         status = 128 + got_signal;
     return status;

@@ -9,6 +9,7 @@
 
 #define NCURSES_WIDECHAR 1
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,9 +67,14 @@ config_line(char *line, struct ds_error *err)
 int
 config_load(const char *path, struct buf *msg)
 {
-    FILE *f = fopen(path, "r");
-    if (!f)
+    struct ds_error oerr;
+    FILE *f = ds_fopen_regular(path, &oerr);
+    if (!f) {
+        /* no config is fine; one that cannot be read is said once */
+        if (errno != ENOENT && errno != ENOTDIR)
+            buf_printf(msg, "config not read: %s", oerr.msg);
         return 0;
+    }
     char *line = NULL;
     size_t cap = 0;
     ssize_t n;

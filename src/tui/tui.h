@@ -47,6 +47,11 @@
 #include "dossier/store.h"
 #include "dossier/util.h"
 
+/* Signals that end the browser after the terminal is restored (browse.c);
+ * a program the browser runs (the pager) gets them back at their defaults. */
+#define TUI_END_SIGNALS 4
+extern const int tui_end_signals[TUI_END_SIGNALS];
+
 /* ---- style roles (theme.c) ------------------------------------------------------ */
 
 /* X(ID, name, fg8, bg8, attrs, fg256, dumpchar): one table; the config's
@@ -594,6 +599,11 @@ const struct result_row *app_row(struct app *app, size_t pos);
 void app_rows_forget(struct app *app);
 /* The query the list shows (the typed query AND the topic filter; borrowed). */
 const struct query *app_query(const struct app *app);
+/* store_search() in the browser's sort order that a key press stops (a
+ * query with many prefixes can take seconds): then -1 with "search stopped
+ * by a key". */
+int app_search(struct app *app, const struct query *q, struct result_set **rs,
+               struct ds_error *err);
 /* Whether the row at pos (already fetched by app_row) is bookmarked. */
 bool app_row_marked(const struct app *app, size_t pos);
 /* Topic counts for the sidebar, computed on first use after a query. */

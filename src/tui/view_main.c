@@ -108,8 +108,8 @@ open_in_pager(struct app *app)
     sigaction(SIGINT, &ign, &old_int);
     pid_t pid = fork();
     if (pid == 0) {
-        signal(SIGINT, SIG_DFL);
-        signal(SIGTERM, SIG_DFL);
+        for (size_t i = 0; i < TUI_END_SIGNALS; i++)
+            signal(tui_end_signals[i], SIG_DFL);
         execvp(argv[0], argv);
         fprintf(stderr, "dossier: cannot run %s: %s\n", argv[0], strerror(errno));
         _exit(127);

@@ -154,8 +154,7 @@ update_info(struct app *app, struct ask_state *st)
         char n[32];
         layout_thousands(known, n, sizeof n);
         st->info = xasprintf("%s hits", n);
-    } else if (store_search(app->store, eff ? eff : q, (enum store_sort)app->sort, &rs, &err) ==
-               0) {
+    } else if (app_search(app, eff ? eff : q, &rs, &err) == 0) {
         char n[32];
         layout_thousands((int64_t)result_set_count(rs), n, sizeof n);
         st->info = xasprintf("%s hits", n);

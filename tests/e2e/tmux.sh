@@ -2,7 +2,8 @@
 # The real binary in a real terminal: dossier browse runs inside a detached
 # tmux session (80x24, private socket), keys are sent with send-keys and the
 # screen is read with capture-pane. Proves the input path, wide characters,
-# colours, resize and that the terminal is restored on exit and on SIGINT.
+# colours, resize and that the terminal is restored on exit and on SIGINT,
+# SIGTERM, SIGHUP and SIGQUIT.
 . "$TOP_SRCDIR/tests/lib.sh"
 
 if ! command -v tmux >/dev/null 2>&1; then
@@ -229,6 +230,23 @@ tm send-keys -t intr C-c
 check intr 'EXITED:130' "Ctrl-C exits (status 130)"
 if screen intr | grep -q '\[Articles\]'; then ok 1 "the terminal is restored after SIGINT"
 else ok 0 "the terminal is restored after SIGINT"; fi
+
+# SIGHUP (the terminal window closed) and SIGQUIT restore the terminal too:
+# no alternate screen, no mouse tracking, the cursor visible (issue 18)
+for sig in HUP:129 QUIT:131; do
+    name=${sig%%:*}
+    start "sig$name"
+    check "sig$name" '\[Articles\]' "SIG$name session starts"
+    pid=$(pgrep -n -f "browse --db $db" 2>/dev/null || true)
+    if [ -n "$pid" ]; then
+        kill "-$name" "$pid"
+        check "sig$name" "EXITED:${sig#*:}" "SIG$name exits (status ${sig#*:})"
+        is "$(tm display -p -t "sig$name" '#{alternate_on} #{mouse_any_flag} #{cursor_flag}')" \
+            "0 0 1" "SIG$name: main screen, mouse off, cursor shown"
+    else
+        skip 2 "cannot find the browser's pid"
+    fi
+done
 
 # a non-UTF-8 locale: other characters are drawn as '?', never as raw bytes
 tm new-session -d -s ascii -x 80 -y 24 \

@@ -136,10 +136,10 @@ test_open_refusals(void)
     ok(store_open(newer, STORE_CREATE, &s, &err) == 0, "create for the newer-schema test");
     store_close(&s);
     sqlite3_open(newer, &db);
-    sqlite3_exec(db, "PRAGMA user_version = 9", NULL, NULL, NULL);
+    sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL);
     sqlite3_close(db);
     ok(store_open(newer, 0, &s, &err) == -1, "newer schema refused");
-    ok(strstr(err.msg, "was written by a newer dossier (schema 9, this one knows ") != NULL,
+    ok(strstr(err.msg, "was written by a newer dossier (schema 99, this one knows ") != NULL,
        "newer schema message: %s", err.msg);
     free(newer);
 
@@ -840,6 +840,74 @@ collect(const char *path, void *ud)
     return strstr(path, "zh") ? 1 : 0;
 }
 
+/* The whole file at path (malloc'd, *n bytes), or NULL. */
+static char *
+slurp(const char *path, size_t *n)
+{
+    struct buf b = BUF_INIT;
+    struct ds_error err;
+    if (ds_read_file(path, 64 << 20, &b, &err) != 0)
+        return NULL;
+    *n = b.len;
+    return buf_steal(&b);
+}
+
+/* Write 4 bytes at offset 60 of the file: the header's user_version. */
+static void
+poke_user_version(const char *path, uint32_t v)
+{
+    unsigned char be[4] = {v >> 24, (v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff};
+    FILE *f = fopen(path, "r+b");
+    if (!f)
+        return;
+    fseek(f, 60, SEEK_SET);
+    fwrite(be, 1, 4, f);
+    fclose(f);
+}
+
+/* Issue 18, findings 2 and 8: a schema number outside the known range is
+ * "not a dossier index or damaged" before anything runs (never an index
+ * into the migration table), and a refused file is left byte for byte. */
+static void
+test_damaged_header(void)
+{
+    struct store *s = NULL;
+    struct ds_error err;
+    const uint32_t bad[] = {(uint32_t)-100000, (uint32_t)-1, 0x7fffffffu, 1001};
+    char *path = tmp_path("damaged.db");
+    for (size_t i = 0; i < DS_ARRAY_LEN(bad); i++) {
+        ok(store_open(path, STORE_CREATE, &s, &err) == 0, "create for damaged header %zu", i);
+        store_close(&s);
+        poke_user_version(path, bad[i]);
+        for (int ro = 0; ro < 2; ro++) {
+            ok(store_open(path, ro ? STORE_READONLY : 0, &s, &err) == -1 && !s,
+               "schema number %d refused (%s)", (int32_t)bad[i], ro ? "read-only" : "writable");
+            ok(strstr(err.msg, "not a dossier index or is damaged") != NULL, "message: %s",
+               err.msg);
+        }
+        remove(path);
+    }
+    free(path);
+
+    /* another program's file, in rollback-journal mode: not even the WAL
+     * switch (header bytes 18-19) may happen before the refusal */
+    char *foreign = tmp_path("foreign2.db");
+    sqlite3 *db;
+    sqlite3_open(foreign, &db);
+    sqlite3_exec(db, "CREATE TABLE t(x); INSERT INTO t VALUES (1)", NULL, NULL, NULL);
+    sqlite3_close(db);
+    size_t n0 = 0, n1 = 0;
+    char *before = slurp(foreign, &n0);
+    ok(store_open(foreign, STORE_CREATE, &s, &err) == -1, "foreign file refused");
+    char *after = slurp(foreign, &n1);
+    ok(before && after && n0 == n1 && memcmp(before, after, n0) == 0,
+       "foreign file byte-identical after the refusal");
+    ok(after && n1 > 19 && after[18] == 1 && after[19] == 1, "still in rollback-journal mode");
+    free(before);
+    free(after);
+    free(foreign);
+}
+
 int
 main(void)
 {
@@ -854,6 +922,7 @@ main(void)
         return 1;
     }
     test_open_refusals();
+    test_damaged_header();
     test_raw_storage();
     test_feed_items();
 

@@ -481,7 +481,7 @@ gz_load(struct gazetteer *g, const char *path, enum entity_kind kind, bool requi
         buf_free(&data);
         if (!required)
             return 0;
-        ds_error_set(err, -1, "%s: %s", path, rerr.msg);
+        ds_error_set(err, -1, "%s", rerr.msg); /* it names the path */
         return -1;
     }
     *hash = ds_hash64(data.data ? data.data : "", data.len) ^ (*hash * 0x100000001b3ull);

@@ -126,7 +126,7 @@ tp_load(struct tp_rules *r, const char *path, bool required, struct ds_error *er
         buf_free(&data);
         if (!required && errno == ENOENT)
             return 0;
-        ds_error_set(err, -1, "%s: %s", path, rerr.msg);
+        ds_error_set(err, -1, "%s", rerr.msg); /* it names the path */
         return -1;
     }
     *hash = ds_hash64(data.data ? data.data : "", data.len) ^ (*hash * 0x100000001b3ull);

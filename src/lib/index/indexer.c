@@ -12,7 +12,8 @@
  *      FTS5 tokenising, which dominates), clean, extract and store it, a
  *      batch per transaction.
  * Files that disappeared under a root are removed afterwards, in the same
- * transaction discipline. The line counts of a document are added in the
+ * transaction discipline; files the walk could not see (a root or folder
+ * missing, unreadable or, for a root, empty) are kept and marked missing. The line counts of a document are added in the
  * same transaction as the document, so a killed run never counts a line
  * for a document that was not stored.
  */
@@ -97,11 +98,49 @@ on_file(const char *path, const struct stat *st, void *ud)
     return 0;
 }
 
+/* The absolute form of a root, even when it no longer exists. */
+static char *
+absolute_root(const char *root)
+{
+    char resolved[PATH_MAX];
+    if (realpath(root, resolved))
+        return xstrdup(resolved);
+    if (root[0] == '/')
+        return xstrdup(root);
+    char cwd[PATH_MAX];
+    if (!getcwd(cwd, sizeof cwd))
+        return xstrdup(root);
+    return xasprintf("%s/%s", cwd, root);
+}
+
+static void
+add_unseen(struct run *r, const char *path)
+{
+    r->unseen = xrealloc(r->unseen, (r->nunseen + 1) * sizeof *r->unseen);
+    r->unseen[r->nunseen++] = absolute_root(path);
+}
+
+/* A path the walk could not read protects what is indexed under it. */
 static void
 on_skip(const char *path, const char *reason, void *ud)
 {
     struct run *r = ud;
     idx_add_skip(r->sum, path, reason);
+    if (ds_str_starts_with(reason, "unreadable") || ds_str_starts_with(reason, "cannot open") ||
+        ds_str_starts_with(reason, "broken link"))
+        add_unseen(r, path);
+}
+
+/* Is path one the walk could not read, or under one? */
+static bool
+is_unseen(const struct run *r, const char *path)
+{
+    for (size_t i = 0; i < r->nunseen; i++) {
+        size_t n = strlen(r->unseen[i]);
+        if (strncmp(path, r->unseen[i], n) == 0 && (path[n] == '\0' || path[n] == '/'))
+            return true;
+    }
+    return false;
 }
 
 static int
@@ -342,6 +381,7 @@ prepare(struct run *r, size_t i, const struct ingest_ctx *ictx, struct extractor
     memset(p, 0, sizeof *p);
     p->cand = i;
     if (ds_read_file(path, max, bytes, &err) != 0) {
+        p->keep = errno != EFBIG;
         p->skip_reason = errno == EFBIG ? xasprintf("too large (over %zu MiB)", max >> 20)
                                         : xasprintf("unreadable: %s", strerror(errno));
         return;
@@ -478,7 +518,11 @@ store_prepared(struct run *r, struct prepared *p, struct ds_error *err)
     r->sum->bytes += p->bytes;
     if (p->skip_reason) {
         idx_add_skip(r->sum, c->path, p->skip_reason);
-        return 0;
+        if (!c->old_doc || p->keep)
+            return 0;
+        /* the file no longer holds an article: its old document goes */
+        r->sum->removed++;
+        return store_file_delete(r->store, c->path, err);
     }
     if (p->feed)
         return idx_store_feed(r, p, err);
@@ -571,42 +615,78 @@ store_pending(struct run *r, size_t pending, const struct ingest_ctx *ictx,
     return rc;
 }
 
-/* ---- deleted files ---------------------------------------------------------------- */
+/* ---- deleted and missing files ----------------------------------------------------- */
 
 struct gone {
     struct run *run;
-    char **paths;
+    bool keep_all;        /* the root could not be seen at all */
+    char **paths;         /* to remove */
     size_t n, cap;
+    char **missing;       /* to keep, marked missing */
+    size_t nmissing, capmissing;
 };
+
+static void
+push_path(char ***list, size_t *n, size_t *cap, const char *path)
+{
+    if (*n == *cap) {
+        *cap = *cap ? *cap * 2 : 64;
+        *list = xrealloc(*list, *cap * sizeof **list);
+    }
+    (*list)[(*n)++] = xstrdup(path);
+}
 
 static int
 collect_gone(const char *path, void *ud)
 {
     struct gone *g = ud;
-    if (g->run->ncands &&
-        bsearch(path, g->run->cands, g->run->ncands, sizeof *g->run->cands, cmp_path_cand))
+    struct run *r = g->run;
+    if (r->ncands && bsearch(path, r->cands, r->ncands, sizeof *r->cands, cmp_path_cand))
         return 0;
-    if (g->n == g->cap) {
-        g->cap = g->cap ? g->cap * 2 : 64;
-        g->paths = xrealloc(g->paths, g->cap * sizeof *g->paths);
-    }
-    g->paths[g->n++] = xstrdup(path);
+    if (!r->opts->prune && (g->keep_all || is_unseen(r, path)))
+        push_path(&g->missing, &g->nmissing, &g->capmissing, path);
+    else
+        push_path(&g->paths, &g->n, &g->cap, path);
     return 0;
 }
 
-/* The absolute form of a root, even when it no longer exists. */
-static char *
-absolute_root(const char *root)
+/* Did the walk find a file under the directory prefix ("/x/")? */
+static bool
+found_under(const struct run *r, const char *prefix)
 {
-    char resolved[PATH_MAX];
-    if (realpath(root, resolved))
-        return xstrdup(resolved);
-    if (root[0] == '/')
-        return xstrdup(root);
-    char cwd[PATH_MAX];
-    if (!getcwd(cwd, sizeof cwd))
-        return xstrdup(root);
-    return xasprintf("%s/%s", cwd, root);
+    size_t n = strlen(prefix);
+    for (size_t i = 0; i < r->ncands; i++)
+        if (strncmp(r->cands[i].path, prefix, n) == 0)
+            return true;
+    return false;
+}
+
+/* Collect the files of one root that the walk did not find. A root that
+ * cannot be opened, or a folder that is now empty although files were
+ * indexed under it (an unmounted drive), keeps them all. */
+static int
+collect_root(struct run *r, struct gone *g, const char *root, struct ds_error *err)
+{
+    char *abs = absolute_root(root);
+    struct stat st;
+    bool exists = stat(abs, &st) == 0;
+    bool is_dir = exists ? S_ISDIR(st.st_mode) : true;
+    char *prefix = !is_dir                          ? xstrdup(abs)
+                   : ds_str_ends_with(abs, "/") ? xstrdup(abs)
+                                                    : xasprintf("%s/", abs);
+    bool unreadable = !exists || (is_dir && access(abs, R_OK | X_OK) != 0);
+    size_t before = g->nmissing + g->n;
+    g->keep_all = unreadable || (is_dir && !found_under(r, prefix));
+    int rc = store_file_each(r->store, prefix, collect_gone, g, err);
+    if (rc == 0 && !unreadable && g->keep_all && g->nmissing + g->n > before &&
+        !r->opts->prune)
+        idx_add_skip(r->sum, abs, "no files found: an unmounted or emptied folder? its documents "
+                              "are kept, marked missing");
+    if (rc == 0 && g->keep_all && (unreadable || g->nmissing + g->n > before))
+        r->sum->roots_unreadable++;
+    free(prefix);
+    free(abs);
+    return rc;
 }
 
 static int
@@ -615,27 +695,28 @@ remove_gone(struct run *r, const char *const *roots, size_t nroots, struct ds_er
     struct gone g = {.run = r};
     int rc = 0;
 
-    for (size_t i = 0; i < nroots && rc == 0; i++) {
-        char *abs = absolute_root(roots[i]);
-        struct stat st;
-        bool is_dir = stat(abs, &st) == 0 ? S_ISDIR(st.st_mode) : true;
-        if (is_dir) {
-            char *prefix = ds_str_ends_with(abs, "/") ? xstrdup(abs) : xasprintf("%s/", abs);
-            rc = store_file_each(r->store, prefix, collect_gone, &g, err);
-            free(prefix);
-        } else {
-            rc = store_file_each(r->store, abs, collect_gone, &g, err);
-        }
-        free(abs);
-    }
-    if (rc == 0 && g.n) {
+    for (size_t i = 0; i < nroots && rc == 0; i++)
+        rc = collect_root(r, &g, roots[i], err);
+    if (rc == 0)
         rc = store_begin(r->store, err);
+    if (rc == 0) {
+        /* what is seen again is no longer missing */
+        for (size_t i = 0; i < nroots && rc == 0; i++) {
+            char *abs = absolute_root(roots[i]);
+            rc = store_files_clear_missing(r->store, abs, err);
+            free(abs);
+        }
         for (size_t i = 0; i < g.n && rc == 0; i++) {
             rc = store_items_forget(r->store, g.paths[i], err);
             if (rc == 0)
                 rc = store_file_delete(r->store, g.paths[i], err);
             if (rc == 0)
                 r->sum->removed++;
+        }
+        for (size_t i = 0; i < g.nmissing && rc == 0; i++) {
+            rc = store_file_mark_missing(r->store, g.missing[i], err);
+            if (rc == 0)
+                r->sum->missing++;
         }
         if (rc == 0)
             rc = store_commit(r->store, err);
@@ -645,6 +726,9 @@ remove_gone(struct run *r, const char *const *roots, size_t nroots, struct ds_er
     for (size_t i = 0; i < g.n; i++)
         free(g.paths[i]);
     free(g.paths);
+    for (size_t i = 0; i < g.nmissing; i++)
+        free(g.missing[i]);
+    free(g.missing);
     return rc;
 }
 
@@ -788,8 +872,11 @@ indexer_run(struct store *s, const char *const *roots, size_t nroots,
     if (neardup_writer_open(s, &r.neardup, err) != 0)
         goto out;
 
-    /* Step 3: prepare on a second thread, store here. */
-    if (pending && store_bulk_mode(s, err) != 0)
+    /* Step 3: prepare on a second thread, store here. What is committed
+     * so far goes from the log into the index first: should the disk fill
+     * up, the log then holds only the failed batch, which closing (or
+     * store_checkpoint) gives back instead of keeping the disk full. */
+    if (pending && (store_checkpoint(s, err) != 0 || store_bulk_mode(s, err) != 0))
         goto out;
     if (pending && store_pending(&r, pending, &ictx, ex, err) != 0)
         goto out;
@@ -831,11 +918,68 @@ out:
         free(r.cands[i].items);
     }
     free(r.cands);
+    for (size_t i = 0; i < r.nunseen; i++)
+        free(r.unseen[i]);
+    free(r.unseen);
     free(frequent);
     neardup_writer_free(&r.neardup);
     extractor_free(&ex);
     outlets_free(&outlets);
     free(assets);
     free(config);
+    return rc;
+}
+
+/* ---- forgetting --------------------------------------------------------------------- */
+
+static int
+collect_all(const char *path, void *ud)
+{
+    struct gone *g = ud;
+    push_path(&g->paths, &g->n, &g->cap, path);
+    return 0;
+}
+
+int
+indexer_forget(struct store *s, const char *const *paths, size_t npaths, size_t *forgotten,
+               struct ds_error *err)
+{
+    struct gone g = {0};
+    int rc = 0;
+    *forgotten = 0;
+    for (size_t i = 0; i < npaths && rc == 0; i++) {
+        char *abs = absolute_root(paths[i]);
+        char *dir = ds_str_ends_with(abs, "/") ? xstrdup(abs) : xasprintf("%s/", abs);
+        struct file_state fs;
+        int found = store_file_get(s, abs, &fs, err);
+        if (found < 0)
+            rc = -1;
+        else if (found == 0)
+            push_path(&g.paths, &g.n, &g.cap, abs);
+        if (rc == 0)
+            rc = store_file_each(s, dir, collect_all, &g, err);
+        free(dir);
+        free(abs);
+    }
+    if (rc == 0 && g.n) {
+        rc = store_begin(s, err);
+        for (size_t i = 0; i < g.n && rc == 0; i++)
+            rc = store_file_delete(s, g.paths[i], err);
+        if (rc == 0)
+            rc = store_commit(s, err);
+        else
+            store_rollback(s);
+        /* the near-duplicate bands and the statistics follow the documents */
+        int stale = rc == 0 ? store_sig_stale(s, err) : -1;
+        if (stale < 0 || (stale > 0 && neardup_backfill(s, err) < 0))
+            rc = -1;
+        if (rc == 0)
+            rc = corpus_refresh(s, false, err);
+        if (rc == 0)
+            *forgotten = g.n;
+    }
+    for (size_t i = 0; i < g.n; i++)
+        free(g.paths[i]);
+    free(g.paths);
     return rc;
 }

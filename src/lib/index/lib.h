@@ -35,6 +35,8 @@ struct run {
     struct index_summary *sum;
     struct candidate *cands;
     size_t ncands, cap;
+    char **unseen;          /* absolute paths the walk could not read */
+    size_t nunseen;
     double started, last_progress;
 };
 
@@ -45,6 +47,7 @@ struct run {
 struct prepared {
     size_t cand;            /* index into run.cands */
     char *skip_reason;      /* not an article: why (then nothing else is set) */
+    bool keep;              /* skipped because unreadable: a stored document stays */
     uint64_t bytes;         /* bytes read */
     uint64_t hash;          /* of the file's bytes: identical content is stored once */
     bool ingested;          /* a, x, lines and sig are set */

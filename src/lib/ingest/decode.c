@@ -40,8 +40,16 @@ ingest_sniff(const char *bytes, size_t n)
         return "empty";
     }
     size_t w = DS_MIN(n, (size_t)SNIFF_WINDOW), ctl = 0;
-    if (memchr(p, 0, w))
+    if (memchr(p, 0, w)) {
+        /* NULs in every other byte and nowhere else: UTF-16 without a BOM */
+        size_t nul[2] = {0, 0};
+        for (size_t i = 0; i < w; i++)
+            nul[i & 1] += p[i] == 0;
+        if (w >= 16 && (nul[0] * 10 >= w * 4 || nul[1] * 10 >= w * 4) &&
+            (nul[0] == 0 || nul[1] == 0))
+            return "unknown encoding (UTF-16 without a byte-order mark?)";
         return "binary";
+    }
     /* control bytes other than \t \n \f \r ESC (rare: the branch predicts well) */
     const uint32_t allowed =
         (1u << '\t') | (1u << '\n') | (1u << '\f') | (1u << '\r') | (1u << 0x1B);

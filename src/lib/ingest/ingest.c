@@ -414,6 +414,36 @@ assemble(struct ing_doc *d, struct buf *body, struct buf *removed)
     }
 }
 
+/* Is the encoding the decoder chose plausible? Text that is not UTF-8 is
+ * read as Windows-1252, and Western text has a few accented letters among
+ * ASCII ones; UTF-8 "repaired" has a few broken sequences. Big5, GB18030,
+ * Shift-JIS or EUC-KR fail both (mostly bytes above 127, mostly not UTF-8)
+ * and would be mojibake such as "¾ú¥v§Ã¤f": never indexed silently. */
+static bool
+encoding_plausible(const char *enc, const char *bytes, size_t n)
+{
+    bool latin = strcmp(enc, "windows-1252") == 0;
+    if (!latin && strcmp(enc, "utf-8 (repaired)") != 0)
+        return true;
+    size_t high = 0, letters = 0, invalid = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)bytes[i];
+        if (c < 0x80) {
+            letters += (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        int k = utf8_decode(bytes + i, n - i, &cp);
+        invalid += cp == 0xFFFD && k == 1;
+        high += (size_t)k;
+        i += (size_t)k;
+    }
+    /* (a few odd bytes are repairable whatever their share) */
+    return latin ? high <= 16 || high * 10 <= (high + letters) * 3
+                 : invalid <= 16 || invalid * 4 <= high;
+}
+
 /* See ingest.h. On success every string in *out is owned by it (free with
  * article_clear). On failure *out holds at most path and encoding. The
  * format decides the reader: front matter and a header block are taken
@@ -433,6 +463,12 @@ ingest_article(const struct ingest_ctx *ctx, const char *path, const char *bytes
     const char *enc;
     ingest_decode(bytes, n, &raw, &enc);
     out->encoding = xstrdup(enc);
+    if (!encoding_plausible(enc, bytes, n)) {
+        buf_free(&raw);
+        ds_error_set(err, -1, "not an article: unknown encoding (not UTF-8, and not a "
+                              "Western single-byte text)");
+        return -1;
+    }
 
     enum ingest_format fmt = ingest_format_of(path, buf_str(&raw), raw.len);
     if (fmt == INGEST_FEED) {

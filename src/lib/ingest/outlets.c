@@ -111,9 +111,9 @@ find_name(const struct outlets *o, const char *name)
 static int
 load_file(struct outlets *o, const char *path, struct ds_error *err)
 {
-    FILE *f = fopen(path, "r");
+    FILE *f = ds_fopen_regular(path, err);
     if (!f)
-        return errno == ENOENT ? 0 : (ds_error_set(err, -1, "%s: %s", path, strerror(errno)), -1);
+        return errno == ENOENT ? 0 : -1;
     char line[4096];
     int lineno = 0;
     int rc = 0;

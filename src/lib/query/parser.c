@@ -48,7 +48,35 @@ qnode_add(struct qnode *parent, struct qnode *kid)
     parent->kids[parent->nkids++] = kid;
 }
 
-/* a AND/OR b, flattening same-kind nodes; either may be NULL (dropped term). */
+/* Is kid a word or phrase that n already holds (same text, column, '*')?
+ * "a* a* a* ..." would make FTS5 expand the same prefix once per copy. */
+static bool
+qnode_has_text(const struct qnode *n, const struct qnode *kid)
+{
+    if (kid->kind != QN_TEXT)
+        return false;
+    for (size_t i = 0; i < n->nkids; i++) {
+        const struct qnode *k = n->kids[i];
+        if (k->kind == QN_TEXT && k->prefix == kid->prefix && k->column == kid->column &&
+            strcmp(k->text, kid->text) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Add kid to n, or free it when n holds the same word already (AND and OR
+ * of a word with itself are the word). */
+static void
+qnode_add_once(struct qnode *n, struct qnode *kid)
+{
+    if (qnode_has_text(n, kid))
+        qnode_free(kid);
+    else
+        qnode_add(n, kid);
+}
+
+/* a AND/OR b, flattening same-kind nodes and merging repeated words; either
+ * may be NULL (dropped term). */
 static struct qnode *
 qnode_join(enum qkind kind, struct qnode *a, struct qnode *b)
 {
@@ -65,11 +93,17 @@ qnode_join(enum qkind kind, struct qnode *a, struct qnode *b)
     }
     if (b->kind == kind) {
         for (size_t i = 0; i < b->nkids; i++)
-            qnode_add(n, b->kids[i]);
+            qnode_add_once(n, b->kids[i]);
         b->nkids = 0;
         qnode_free(b);
     } else {
-        qnode_add(n, b);
+        qnode_add_once(n, b);
+    }
+    if (n->nkids == 1 && n != a) {
+        struct qnode *only = n->kids[0];
+        n->nkids = 0;
+        qnode_free(n);
+        return only;
     }
     return n;
 }

@@ -14,7 +14,7 @@
 #include "dossier/util.h"
 
 #define STORE_APPLICATION_ID 0x444F5353 /* 'DOSS' */
-#define STORE_SCHEMA_VERSION 8
+#define STORE_SCHEMA_VERSION 9
 /* The version whose migration creates the statistics tables (corpus.h);
  * upgrading past it marks them stale (stats_tables_stale). */
 #define STORE_SCHEMA_CORPUS 6
@@ -60,6 +60,9 @@ enum store_stmt_id {
     SQ_LEN_DOCSIZE,
     SQ_LEN_GET,
     SQ_LEN_PUT,
+    SQ_TAGS_RESTORE,
+    SQ_TAGS_KEPT_DEL,
+    SQ_FILE_MISSING,
     SQ__COUNT
 };
 
@@ -68,6 +71,7 @@ struct store {
     char *path;
     bool readonly;
     bool needs_upgrade;               /* read-only open of an older schema */
+    bool immutable;                   /* read-only directory: opened immutable */
     bool vocab_ready;                 /* temp.docs_vocab exists */
     bool corpus_direct;               /* corpus_use_derived(s, false) */
     fts5_api *fts;                    /* borrowed from db */
@@ -157,6 +161,17 @@ int store_exec(struct store *s, const char *sql, const char *doing, struct ds_er
 /* Prepare a one-off statement from query SQL and bind the query's params. */
 int store_prepare_query(struct store *s, const char *sql, const struct query *q,
                         sqlite3_stmt **out, struct ds_error *err);
+
+/* For a range over every string that starts with prefix (prefix <= x <
+ * upper): upper, malloc'd, *ulen_out bytes long (not NUL-terminated at
+ * ulen); NULL with *ulen_out 0 when no such bound exists (all 0xff bytes,
+ * or an empty prefix). (store.c) */
+char *store_prefix_upper(const char *prefix, size_t *ulen_out);
+
+/* After document id (content hash) was inserted: give it back the tags kept
+ * when a document with the same content was deleted (migration 8). 0, or
+ * -1 with err. (store/keep.c) */
+int store_tags_restore(struct store *s, int64_t id, uint64_t hash, struct ds_error *err);
 
 /* Spans as text "s-e,s-e" and back. */
 void store_spans_format(struct buf *b, const struct span *sp, size_t n);

@@ -157,6 +157,18 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
     "CREATE INDEX IF NOT EXISTS items_doc ON items(doc_id);"
     "CREATE TABLE IF NOT EXISTS doc_urls(doc_id INTEGER PRIMARY KEY REFERENCES documents(id)"
     " ON DELETE CASCADE, url TEXT NOT NULL);",
+    /* 8 -> 9: an index run never loses what it cannot see. A file under a
+     * folder that could not be read is kept, marked missing, until the user
+     * forgets it; and a deleted document's tags are kept by content hash, so
+     * the same article indexed again gets them back (store/keep.c). */
+    "CREATE TABLE IF NOT EXISTS files_missing(path TEXT PRIMARY KEY) WITHOUT ROWID;"
+    "CREATE TRIGGER IF NOT EXISTS files_missing_ad AFTER DELETE ON files BEGIN"
+    " DELETE FROM files_missing WHERE path = old.path; END;"
+    "CREATE TABLE IF NOT EXISTS tags_kept(hash INTEGER NOT NULL, tag TEXT NOT NULL,"
+    " PRIMARY KEY(hash, tag)) WITHOUT ROWID;"
+    "CREATE TRIGGER IF NOT EXISTS tags_keep BEFORE DELETE ON documents BEGIN"
+    " INSERT OR IGNORE INTO tags_kept(hash, tag) SELECT old.hash, tag FROM tags"
+    " WHERE doc_id = old.id; END;",
 };
 
 /* Fixed statements, prepared on first use (indexed by enum store_stmt_id). */
@@ -176,9 +188,11 @@ static const char *const stmt_sql[SQ__COUNT] = {
                       " indexed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
                       " ?13, ?14, ?15, ?16)",
     [SQ_DOC_GET] = "SELECT title, subtitle, section, source, published, date_how, byline, lang,"
-                   " encoding, words, lead, body, raw, removed FROM documents WHERE id = ?1",
+                   " encoding, words, lead, body, raw, removed, hash FROM documents WHERE id = ?1",
     [SQ_DOC_FIRST_PATH] = "SELECT coalesce(min(path), (SELECT min(file) FROM items"
-                          " WHERE doc_id = ?1)), max(count(*), 1) FROM files WHERE doc_id = ?1",
+                          " WHERE doc_id = ?1)), max(count(*), 1),"
+                          " min(path IN (SELECT path FROM files_missing))"
+                          " FROM files WHERE doc_id = ?1",
     [SQ_DOC_EXISTS] = "SELECT 1 FROM documents WHERE id = ?1",
     [SQ_META_GET] = "SELECT value FROM meta WHERE key = ?1",
     [SQ_META_SET] = "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)",
@@ -223,6 +237,10 @@ static const char *const stmt_sql[SQ__COUNT] = {
     [SQ_LEN_DOCSIZE] = "SELECT sz FROM docs_fts_docsize WHERE id = ?1",
     [SQ_LEN_GET] = "SELECT lens FROM doc_lengths WHERE chunk = ?1",
     [SQ_LEN_PUT] = "INSERT OR REPLACE INTO doc_lengths(chunk, lens) VALUES (?1, ?2)",
+    [SQ_TAGS_RESTORE] = "INSERT OR IGNORE INTO tags(doc_id, tag)"
+                        " SELECT ?1, tag FROM tags_kept WHERE hash = ?2",
+    [SQ_TAGS_KEPT_DEL] = "DELETE FROM tags_kept WHERE hash = ?1",
+    [SQ_FILE_MISSING] = "INSERT OR IGNORE INTO files_missing(path) VALUES (?1)",
 };
 
 /* ---- errors -------------------------------------------------------------------- */
@@ -236,6 +254,11 @@ store_fail(struct store *s, struct ds_error *err, int rc, const char *doing)
 
     if (getenv("DOSSIER_DEBUG") && s && s->db)
         fprintf(stderr, "dossier: sqlite (%d): %s\n", rc, sqlite3_errmsg(s->db));
+    /* a write that failed for want of space shows as an I/O error (the WAL,
+     * its -shm) or a failed open: say what the cause is */
+    int sys = s && s->db ? sqlite3_system_errno(s->db) : 0;
+    if ((prim == SQLITE_IOERR || prim == SQLITE_CANTOPEN) && (sys == ENOSPC || sys == EDQUOT))
+        prim = SQLITE_FULL;
     switch (prim) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
@@ -246,7 +269,8 @@ store_fail(struct store *s, struct ds_error *err, int rc, const char *doing)
         ds_error_set(err, -1, "%s: %s is not a dossier index or is damaged", doing, path);
         return -1;
     case SQLITE_FULL:
-        what = "the disk is full";
+        what = "the disk is full (free some space; the next run goes on from the last saved "
+               "batch)";
         break;
     case SQLITE_READONLY:
         what = "the index is read-only (opened for reading, or no write permission)";
@@ -458,11 +482,11 @@ store_sql_raw_pack(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 /* ---- open and close ------------------------------------------------------------- */
 
+/* Connection settings. Called after store_identify(): switching to WAL
+ * rewrites header bytes 18-19, which a file we refuse must never see. */
 static int
 store_configure(struct store *s, struct ds_error *err)
 {
-    sqlite3_busy_timeout(s->db, 5000);
-    sqlite3_extended_result_codes(s->db, 1);
     if (store_exec(s, "PRAGMA foreign_keys = ON", "opening the index", err) != 0)
         return -1;
     if (!s->readonly) {
@@ -474,32 +498,50 @@ store_configure(struct store *s, struct ds_error *err)
     return 0;
 }
 
-/* Check the file is ours and bring its schema up to date. */
+/* A schema number no dossier will reach: the header is damaged. */
+#define STORE_SCHEMA_PLAUSIBLE 1000
+
+/* Check, reading only, that the file is ours (or new and empty) and its
+ * schema number one this program can open; *version gets it. Nothing is
+ * written before this says yes. */
 static int
-store_check_schema(struct store *s, struct ds_error *err)
+store_identify(struct store *s, int64_t *version, struct ds_error *err)
 {
-    int64_t app_id, version, ntables;
+    int64_t app_id, ntables;
 
     if (store_pragma_int(s, "PRAGMA application_id", &app_id, err) != 0)
         return -1;
-    if (store_pragma_int(s, "PRAGMA user_version", &version, err) != 0)
+    if (store_pragma_int(s, "PRAGMA user_version", version, err) != 0)
         return -1;
     if (store_pragma_int(s, "SELECT count(*) FROM sqlite_schema", &ntables, err) != 0)
         return -1;
-    if (app_id != STORE_APPLICATION_ID && (app_id != 0 || ntables > 0 || version != 0)) {
+    if (app_id != STORE_APPLICATION_ID && (app_id != 0 || ntables > 0 || *version != 0)) {
         ds_error_set(err, -1,
                      "%s is an SQLite database of another program, not a dossier index; "
                      "give dossier its own file (--db)",
                      s->path);
         return -1;
     }
-    if (version > STORE_SCHEMA_VERSION) {
+    if (*version < 0 || *version > STORE_SCHEMA_PLAUSIBLE ||
+        (*version == 0 && ntables > 0)) {
+        ds_error_set(err, -1, "%s is not a dossier index or is damaged (schema number %lld)",
+                     s->path, (long long)*version);
+        return -1;
+    }
+    if (*version > STORE_SCHEMA_VERSION) {
         ds_error_set(err, -1,
                      "%s was written by a newer dossier (schema %lld, this one knows %d); "
                      "upgrade dossier",
-                     s->path, (long long)version, STORE_SCHEMA_VERSION);
+                     s->path, (long long)*version, STORE_SCHEMA_VERSION);
         return -1;
     }
+    return 0;
+}
+
+/* Bring the schema from version (checked by store_identify) up to date. */
+static int
+store_migrate(struct store *s, int64_t version, struct ds_error *err)
+{
     if (version == STORE_SCHEMA_VERSION)
         return 0;
     if (s->readonly) {
@@ -511,7 +553,7 @@ store_check_schema(struct store *s, struct ds_error *err)
     }
     if (store_exec(s, "BEGIN IMMEDIATE", "upgrading the index", err) != 0)
         return -1;
-    for (int64_t v = version; v < STORE_SCHEMA_VERSION; v++) {
+    for (int64_t v = version; v >= 0 && v < STORE_SCHEMA_VERSION; v++) {
         if (store_exec(s, migrations[v], "upgrading the index", err) != 0)
             goto fail;
     }
@@ -547,6 +589,43 @@ store_make_parent(const char *path, struct ds_error *err)
     return rc;
 }
 
+/* A read-only open of a file in a directory we cannot write, with no
+ * writer at work (no -wal file): WAL mode would need to create the -shm
+ * file there, so the file is opened as immutable instead (no locks, no
+ * -shm). A writer needs that directory too, so none can start meanwhile
+ * unless it is another user's; then the -wal file exists and the normal
+ * read-only open (with its -shm) is used. */
+static bool
+store_wants_immutable(const char *path)
+{
+    char *dir = xstrdup(path);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *(slash == dir ? slash + 1 : slash) = '\0';
+    bool dir_ro = access(slash ? dir : ".", W_OK) != 0;
+    free(dir);
+    char *wal = xasprintf("%s-wal", path);
+    bool no_writer = access(wal, F_OK) != 0;
+    free(wal);
+    return dir_ro && no_writer;
+}
+
+/* "file:" URI for path with immutable=1 (%, ? and # escaped). */
+static char *
+store_immutable_uri(const char *path)
+{
+    struct buf b = BUF_INIT;
+    buf_puts(&b, "file:");
+    for (const char *p = path; *p; p++) {
+        if (*p == '%' || *p == '?' || *p == '#')
+            buf_printf(&b, "%%%02X", (unsigned char)*p);
+        else
+            buf_putc(&b, *p);
+    }
+    buf_puts(&b, "?immutable=1");
+    return buf_steal(&b);
+}
+
 int
 store_open(const char *path, int flags, struct store **out, struct ds_error *err)
 {
@@ -573,7 +652,15 @@ store_open(const char *path, int flags, struct store **out, struct ds_error *err
     oflags = s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
     if (!exists)
         oflags |= SQLITE_OPEN_CREATE;
-    int rc = sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
+    int rc;
+    if (s->readonly && exists && !memory && store_wants_immutable(path)) {
+        char *uri = store_immutable_uri(path);
+        s->immutable = true;
+        rc = sqlite3_open_v2(uri, &s->db, oflags | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, NULL);
+        free(uri);
+    } else {
+        rc = sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
+    }
     if (rc != SQLITE_OK) {
         store_fail(s, err, rc, "opening the index");
         goto fail;
@@ -605,7 +692,11 @@ store_open(const char *path, int flags, struct store **out, struct ds_error *err
         store_fail(s, err, rc, "opening the index");
         goto fail;
     }
-    if (store_configure(s, err) != 0 || store_check_schema(s, err) != 0)
+    sqlite3_busy_timeout(s->db, 5000);
+    sqlite3_extended_result_codes(s->db, 1);
+    int64_t version;
+    if (store_identify(s, &version, err) != 0 || store_configure(s, err) != 0 ||
+        store_migrate(s, version, err) != 0)
         goto fail;
     *out = s;
     return 0;
@@ -622,6 +713,14 @@ fail:
     }
     store_close(&s);
     return -1;
+}
+
+int
+store_checkpoint(struct store *s, struct ds_error *err)
+{
+    if (s->readonly)
+        return 0;
+    return store_exec(s, "PRAGMA wal_checkpoint(TRUNCATE)", "saving the index", err);
 }
 
 void
@@ -840,20 +939,29 @@ store_file_delete(struct store *s, const char *path, struct ds_error *err)
     return store_step_done(s, st, "forgetting a document", err);
 }
 
+char *
+store_prefix_upper(const char *prefix, size_t *ulen_out)
+{
+    /* the last byte below 0xff plus one, what follows it dropped */
+    size_t ulen = prefix ? strlen(prefix) : 0;
+    char *upper = ulen ? xstrdup(prefix) : NULL;
+    while (ulen > 0 && (unsigned char)upper[ulen - 1] == 0xff)
+        ulen--;
+    if (ulen > 0)
+        upper[ulen - 1] = (char)((unsigned char)upper[ulen - 1] + 1);
+    *ulen_out = ulen;
+    return upper;
+}
+
 int
 store_file_each(struct store *s, const char *prefix, int (*fn)(const char *path, void *ud),
                 void *ud, struct ds_error *err)
 {
     sqlite3_stmt *st = NULL;
     /* A range on the primary key: prefix <= path < the next string after
-     * every string starting with prefix (last byte below 0xff plus one). */
-    size_t plen = prefix ? strlen(prefix) : 0;
-    char *upper = plen ? xstrdup(prefix) : NULL;
-    size_t ulen = plen;
-    while (ulen > 0 && (unsigned char)upper[ulen - 1] == 0xff)
-        ulen--;
-    if (ulen > 0)
-        upper[ulen - 1] = (char)((unsigned char)upper[ulen - 1] + 1);
+     * every string starting with prefix. */
+    size_t plen = prefix ? strlen(prefix) : 0, ulen;
+    char *upper = store_prefix_upper(prefix, &ulen);
     const char *sql =
         ulen > 0   ? "SELECT path FROM files WHERE path >= ?1 AND path < ?2 ORDER BY path"
         : plen > 0 ? "SELECT path FROM files WHERE path >= ?1 ORDER BY path"
@@ -1025,6 +1133,8 @@ store_doc_insert_packed(struct store *s, const struct article *a, uint64_t hash,
     int64_t id = sqlite3_last_insert_rowid(s->db);
     if (id_out)
         *id_out = id;
+    if (store_tags_restore(s, id, hash, err) != 0)
+        return -1;
     if (sqlite3_get_autocommit(s->db)) {
         /* (the length chunk is written after the entry: if that write
          * fails, ranking falls back to FTS5's own count) */
@@ -1086,6 +1196,7 @@ store_doc_get(struct store *s, int64_t id, struct doc_record *out, struct ds_err
     out->lead = store_col_dup(st, 10);
     a->body = store_col_dup(st, 11);
     a->removed = store_col_dup(st, 13);
+    out->hash = (uint64_t)sqlite3_column_int64(st, 14);
     if (!a->body)
         a->body = xstrdup("");
     /* The raw text is stored packed against the body (a blob, schema 7);
@@ -1119,6 +1230,7 @@ store_doc_get(struct store *s, int64_t id, struct doc_record *out, struct ds_err
     if (rc == SQLITE_ROW) {
         out->path = store_col_dup(st, 0);
         out->nfiles = sqlite3_column_int(st, 1);
+        out->missing = sqlite3_column_int(st, 2) != 0;
         a->path = xstrdup(out->path);
     }
     sqlite3_reset(st);
@@ -1488,7 +1600,8 @@ store_stats(struct store *s, struct store_stats *out, struct ds_error *err)
         " (SELECT coalesce(sum(words), 0) FROM documents),"
         " (SELECT count(DISTINCT source) FROM documents), (SELECT count(*) FROM skipped),"
         " (SELECT count(doc_id) FROM files) - (SELECT count(DISTINCT doc_id) FROM files),"
-        " (SELECT min(published) FROM documents), (SELECT max(published) FROM documents)",
+        " (SELECT min(published) FROM documents), (SELECT max(published) FROM documents),"
+        " (SELECT count(*) FROM files_missing)",
         -1, &st, NULL);
     if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         out->documents = sqlite3_column_int64(st, 0);
@@ -1499,6 +1612,7 @@ store_stats(struct store *s, struct store_stats *out, struct ds_error *err)
         out->duplicates = sqlite3_column_int64(st, 5);
         out->first_date = store_col_dup(st, 6);
         out->last_date = store_col_dup(st, 7);
+        out->missing = sqlite3_column_int64(st, 8);
         rc = SQLITE_OK;
     }
     sqlite3_finalize(st);

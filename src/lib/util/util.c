@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "dossier/util.h"
+#include "dossier/utf8.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -209,10 +210,24 @@ buf_put_json_string(struct buf *b, const char *s)
         case '\t': buf_puts(b, "\\t"); break;
         case '\r': buf_puts(b, "\\r"); break;
         default:
-            if (*p < 0x20 || *p == 0x7f)
+            if (*p < 0x20 || *p == 0x7f) {
                 buf_printf(b, "\\u%04x", *p);
-            else
+            } else if (*p < 0x80) {
                 buf_putc(b, (char)*p);
+            } else {
+                /* a byte that is not UTF-8 (a file name from another
+                 * locale) as the lone surrogate U+DC80+byte, as Python's
+                 * surrogateescape does: the output stays valid UTF-8 and
+                 * the name can be rebuilt byte for byte */
+                uint32_t cp;
+                int k = utf8_decode((const char *)p, strlen((const char *)p), &cp);
+                if (cp == 0xFFFD && k == 1) {
+                    buf_printf(b, "\\u%04x", 0xDC00 + *p);
+                } else {
+                    buf_append(b, (const char *)p, (size_t)k);
+                    p += k - 1;
+                }
+            }
         }
     }
     buf_putc(b, '"');
@@ -320,13 +335,50 @@ ds_str_trim(char *s)
 /* ---- files and paths ---------------------------------------------------------- */
 
 int
-ds_read_file(const char *path, size_t max_bytes, struct buf *out, struct ds_error *err)
+ds_open_regular(const char *path, struct ds_error *err)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
-        ds_error_set(err, -1, "%s: %s", path, strerror(errno));
+        int saved = errno;
+        ds_error_set(err, -1, "%s: %s", path, strerror(saved));
+        errno = saved;
         return -1;
     }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        ds_error_set(err, -1, "%s: not a regular file", path);
+        errno = EINVAL;
+        return -1;
+    }
+    int fl = fcntl(fd, F_GETFL);
+    if (fl >= 0)
+        fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+    return fd;
+}
+
+FILE *
+ds_fopen_regular(const char *path, struct ds_error *err)
+{
+    int fd = ds_open_regular(path, err);
+    if (fd < 0)
+        return NULL;
+    FILE *f = fdopen(fd, "r");
+    if (!f) {
+        int saved = errno;
+        close(fd);
+        ds_error_set(err, -1, "%s: %s", path, strerror(saved));
+        errno = saved;
+    }
+    return f;
+}
+
+int
+ds_read_file(const char *path, size_t max_bytes, struct buf *out, struct ds_error *err)
+{
+    int fd = ds_open_regular(path, err);
+    if (fd < 0)
+        return -1;
     struct stat st;
     if (fstat(fd, &st) == 0 && max_bytes && (size_t)st.st_size > max_bytes) {
         close(fd);
