@@ -13,9 +13,9 @@ set -eu
 top=$(cd "$(dirname "$0")" && pwd)
 mode=${1:-run}
 
-# Build tools, the three libraries, and what the tests drive the program with.
+# Build tools, the libraries (SQLite, PCRE2, ncurses, libxml2, uchardet), and what the tests drive the program with.
 PACKAGES="gcc make autoconf automake pkg-config libsqlite3-dev libpcre2-dev libncurses-dev
-ncurses-term tmux python3 clang valgrind"
+libxml2-dev libuchardet-dev ncurses-term tmux python3 clang valgrind"
 
 install_missing() {
     missing=""

@@ -20,6 +20,7 @@ enum date_source {
     DATE_DATELINE,       /* "BEIJING, May 17 (Agency) -" with a year found nearby */
     DATE_BYLINE,         /* a date on the byline line */
     DATE_PATH,           /* yyyy-mm-dd (or yyyy/mm/dd) in the file path */
+    DATE_METADATA,       /* a web page's metadata (JSON-LD, meta tags, <time>) */
 };
 
 const char *date_source_name(enum date_source s);
@@ -39,6 +40,7 @@ struct article {
     char *byline;      /* "Jane Doe", or NULL */
     char *lang;        /* ISO 639-1 guess ("en", "zh", "fr"), or NULL */
     int words;         /* words in body (a CJK character counts as one) */
+    char *url;         /* the page's address (canonical link, og:url, "saved from"), or NULL */
 };
 
 /* Free every member and zero the struct (the struct itself is not freed). */

@@ -24,6 +24,7 @@ article_clear(struct article *a)
     free(a->published);
     free(a->byline);
     free(a->lang);
+    free(a->url);
     memset(a, 0, sizeof *a);
 }
 
@@ -44,6 +45,8 @@ date_source_name(enum date_source s)
         return "byline";
     case DATE_PATH:
         return "path";
+    case DATE_METADATA:
+        return "metadata";
     }
     return "none";
 }

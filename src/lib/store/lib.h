@@ -14,7 +14,7 @@
 #include "dossier/util.h"
 
 #define STORE_APPLICATION_ID 0x444F5353 /* 'DOSS' */
-#define STORE_SCHEMA_VERSION 7
+#define STORE_SCHEMA_VERSION 8
 /* The version whose migration creates the statistics tables (corpus.h);
  * upgrading past it fills them. */
 #define STORE_SCHEMA_CORPUS 6

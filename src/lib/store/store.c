@@ -147,6 +147,9 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
      * before. Lines only, so no compression library, and what cleaning
      * removed stays readable in `removed`. */
     "UPDATE documents SET raw = ds_raw_pack(raw, body) WHERE typeof(raw) = 'text';",
+    /* 7 -> 8: the address of a document read from a web page (canonical
+     * link, og:url, the "saved from" comment), shown by `show` and the reader */
+    "ALTER TABLE documents ADD COLUMN url TEXT;",
 };
 
 /* Fixed statements, prepared on first use (indexed by enum store_stmt_id). */
@@ -163,10 +166,10 @@ static const char *const stmt_sql[SQ__COUNT] = {
     [SQ_FTS_INSERT] = "INSERT INTO docs_fts(rowid, title, body) VALUES (?1, ?2, ?3)",
     [SQ_DOC_INSERT] = "INSERT INTO documents(hash, title, subtitle, section, source, published,"
                       " date_how, byline, lang, encoding, words, lead, body, raw, removed,"
-                      " indexed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-                      " ?13, ?14, ?15, ?16)",
+                      " indexed_at, url) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+                      " ?12, ?13, ?14, ?15, ?16, ?17)",
     [SQ_DOC_GET] = "SELECT title, subtitle, section, source, published, date_how, byline, lang,"
-                   " encoding, words, lead, body, raw, removed FROM documents WHERE id = ?1",
+                   " encoding, words, lead, body, raw, removed, url FROM documents WHERE id = ?1",
     [SQ_DOC_FIRST_PATH] = "SELECT min(path), count(*) FROM files WHERE doc_id = ?1",
     [SQ_DOC_EXISTS] = "SELECT 1 FROM documents WHERE id = ?1",
     [SQ_META_GET] = "SELECT value FROM meta WHERE key = ?1",
@@ -856,6 +859,7 @@ static const char *const date_how_names[] = {
     [DATE_DATELINE] = "dateline",
     [DATE_BYLINE] = "byline",
     [DATE_PATH] = "path",
+    [DATE_METADATA] = "metadata",
 };
 
 static enum date_source
@@ -981,6 +985,7 @@ store_doc_insert_packed(struct store *s, const struct article *a, uint64_t hash,
     sqlite3_bind_blob(st, 14, raw_packed, (int)n, SQLITE_STATIC);
     store_bind_text(st, 15, a->removed);
     sqlite3_bind_int64(st, 16, (int64_t)time(NULL));
+    store_bind_text(st, 17, a->url);
     int rc = store_step_done(s, st, "saving a document", err);
     free(lead);
     if (rc != 0)
@@ -1049,6 +1054,7 @@ store_doc_get(struct store *s, int64_t id, struct doc_record *out, struct ds_err
     out->lead = store_col_dup(st, 10);
     a->body = store_col_dup(st, 11);
     a->removed = store_col_dup(st, 13);
+    a->url = store_col_dup(st, 14);
     if (!a->body)
         a->body = xstrdup("");
     /* The raw text is stored packed against the body (a blob, schema 7);
