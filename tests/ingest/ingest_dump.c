@@ -142,6 +142,7 @@ main(int argc, char **argv)
             field(&out, "date_how", a.published ? date_source_name(a.date_how) : NULL, true);
             field(&out, "byline", a.byline, true);
             field(&out, "lang", a.lang, true);
+            field(&out, "url", a.url, true);
             buf_printf(&out, ",\"words\":%d", a.words);
             field(&out, "body", a.body, true);
             field(&out, "removed", a.removed, true);

@@ -20,18 +20,6 @@
 #include "dossier/store.h"
 #include "tap.h"
 
-/* Take documents.url (migration 7 -> 8) out of the stored schema, as an
- * index written before it had it (DROP COLUMN would need the tokenizer). */
-static void
-drop_url_column(sqlite3 *db)
-{
-    sqlite3_exec(db,
-                 "PRAGMA writable_schema = ON;"
-                 "UPDATE sqlite_schema SET sql = replace(sql, ', url TEXT', '')"
-                 " WHERE name = 'documents'; PRAGMA writable_schema = OFF;",
-                 NULL, NULL, NULL);
-}
-
 static char tmpdir[256];
 
 static char *
@@ -169,8 +157,6 @@ test_open_refusals(void)
                         "PRAGMA writable_schema = ON;"
                         "UPDATE sqlite_schema SET sql = replace(sql,"
                         " ', value_hi REAL, approx TEXT', '') WHERE name = 'figures';"
-                        "UPDATE sqlite_schema SET sql = replace(sql, ', url TEXT', '')"
-                        " WHERE name = 'documents';"
                         "PRAGMA writable_schema = OFF; DROP INDEX documents_words;"
                         " CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN"
                         " INSERT INTO docs_fts(rowid, title, body)"
@@ -189,10 +175,10 @@ test_open_refusals(void)
     sqlite3_step(st);
     is_int(sqlite3_column_int(st, 0), 1, "migrations 1 -> 3 added figures.approx");
     sqlite3_finalize(st);
-    sqlite3_prepare_v2(db, "SELECT count(*) FROM pragma_table_info('documents') WHERE name = 'url'",
-                       -1, &st, NULL);
+    sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'doc_urls'", -1, &st,
+                       NULL);
     sqlite3_step(st);
-    is_int(sqlite3_column_int(st, 0), 1, "migration 7 -> 8 added documents.url");
+    is_int(sqlite3_column_int(st, 0), 1, "migration 7 -> 8 added doc_urls");
     sqlite3_finalize(st);
     sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL);
     sqlite3_step(st);
@@ -213,7 +199,6 @@ test_open_refusals(void)
      * dossier) is upgraded through a writable connection, then opened */
     sqlite3_open(old, &db);
     sqlite3_exec(db, "DROP TABLE doc_lengths; PRAGMA user_version = 3", NULL, NULL, NULL);
-    drop_url_column(db);
     sqlite3_close(db);
     ok(store_open(old, STORE_READONLY, &s, &err) == 0, "older index opens read-only: %s",
        err.msg);
@@ -322,7 +307,6 @@ test_raw_storage(void)
     snprintf(sql, sizeof sql, "DELETE FROM docs_fts_config WHERE k = 'hashsize';"
                               " PRAGMA user_version = %d", RAW_TEXT_SCHEMA);
     is_int(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK, "downgrade to raw text");
-    drop_url_column(db);
     sqlite3_close(db);
 
     ok(store_open(path, STORE_READONLY, &s, &err) == 0, "the older index opens: %s", err.msg);

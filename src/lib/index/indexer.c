@@ -203,7 +203,7 @@ count_lines(void *arg)
 {
     struct count_share *sh = arg;
     struct run *r = sh->run;
-    struct buf bytes = BUF_INIT, text = BUF_INIT;
+    struct buf bytes = BUF_INIT;
     size_t max = r->opts->max_bytes ? r->opts->max_bytes : INDEX_DEFAULT_MAX_BYTES;
 
     for (size_t i = sh->part; i < r->ncands; i += sh->parts) {
@@ -213,21 +213,16 @@ count_lines(void *arg)
         if (sh->part == 0)
             report(r, "scanning", i, r->ncands, false);
         struct ds_error ignored;
-        if (ds_read_file(c->path, max, &bytes, &ignored) != 0 ||
-            ingest_sniff(buf_str(&bytes), bytes.len))
+        if (ds_read_file(c->path, max, &bytes, &ignored) != 0)
             continue; /* step 3 reports it */
-        const char *enc;
-        buf_reset(&text);
-        ingest_decode(buf_str(&bytes), bytes.len, &text, &enc);
         uint64_t *hashes = NULL;
-        size_t nh = ingest_line_hashes(buf_str(&text), text.len, &hashes);
+        size_t nh = ingest_file_lines(c->path, buf_str(&bytes), bytes.len, &hashes);
         for (size_t k = 0; k < nh; k++)
             line_counts_add_n(&sh->lc, hashes[k], 1);
         free(hashes);
         sh->pending++;
     }
     buf_free(&bytes);
-    buf_free(&text);
     return NULL;
 }
 
@@ -325,21 +320,18 @@ find_frequent_lines(struct run *r, uint64_t **out, size_t *nout, struct ds_error
 
 /* ---- step 3: prepare (second core) and store (this thread) ---------------------- */
 
-/* Everything about one file that needs no database: read, decode, clean,
- * extract, hash. A worker thread prepares these while this thread writes,
- * because FTS5 tokenising in the writer is the bottleneck (see DESIGN.md,
+/* Everything about one file that needs no database: read, then ingest_file
+ * (sniff, decode, read, clean, line hashes, raw text packed), extract,
+ * sign. A worker thread prepares these while this thread writes, because
+ * FTS5 tokenising in the writer is the bottleneck (see DESIGN.md,
  * Performance) and extraction would otherwise add to it. */
 struct prepared {
     size_t cand;            /* index into run.cands */
     char *skip_reason;      /* not an article: why (then nothing else is set) */
     uint64_t bytes;         /* bytes read */
-    uint64_t hash;          /* of the file's bytes: identical content is stored once */
-    bool ingested;          /* a, x, lines and sig are set */
-    struct article a;
+    bool ingested;          /* in, x and sig are set */
+    struct ingest_result in;
     struct extraction x;
-    uint64_t *lines;        /* line hashes for the corpus-wide counts */
-    size_t nlines;
-    struct buf raw_packed;  /* a.raw packed against a.body (a.raw is then freed) */
     uint32_t sig[MINHASH_K];
 };
 
@@ -347,10 +339,8 @@ static void
 prepared_clear(struct prepared *p)
 {
     free(p->skip_reason);
-    article_clear(&p->a);
+    ingest_result_clear(&p->in);
     extraction_clear(&p->x);
-    free(p->lines);
-    buf_free(&p->raw_packed);
     memset(p, 0, sizeof *p);
 }
 
@@ -370,22 +360,18 @@ prepare(struct run *r, size_t i, const struct ingest_ctx *ictx, struct extractor
         return;
     }
     p->bytes = bytes->len;
-    const char *why = ingest_sniff(buf_str(bytes), bytes->len);
-    if (why) {
-        p->skip_reason = xstrdup(why);
+    if (ingest_file(ictx, path, buf_str(bytes), bytes->len, &p->in, &err) != 0) {
+        /* "not an article: empty file" is reported as "empty", as before */
+        const char *why = err.msg;
+        if (strncmp(why, "not an article: ", 16) == 0 && ds_str_ends_with(why, " file"))
+            p->skip_reason = xstrndup(why + 16, strlen(why) - 16 - 5);
+        else
+            p->skip_reason = xstrdup(why);
+        ingest_result_clear(&p->in);
         return;
     }
-    p->hash = ds_hash64(buf_str(bytes), bytes->len);
-    if (ingest_article(ictx, path, buf_str(bytes), bytes->len, &p->a, &err) != 0) {
-        p->skip_reason = xstrdup(err.msg);
-        return;
-    }
-    extractor_run(ex, &p->a, &p->x);
-    p->nlines = ingest_line_hashes(p->a.raw, strlen(p->a.raw), &p->lines);
-    minhash_signature(p->a.body, strlen(p->a.body), p->sig);
-    ingest_raw_pack(p->a.raw, strlen(p->a.raw), p->a.body, strlen(p->a.body), &p->raw_packed);
-    free(p->a.raw);
-    p->a.raw = NULL;
+    extractor_run(ex, &p->in.a, &p->x);
+    minhash_signature(p->in.a.body, strlen(p->in.a.body), p->sig);
     p->ingested = true;
 }
 
@@ -468,7 +454,7 @@ store_prepared(struct run *r, struct prepared *p, struct ds_error *err)
         add_skip(r->sum, c->path, p->skip_reason);
         return 0;
     }
-    int64_t existing = store_doc_by_hash(r->store, p->hash, err);
+    int64_t existing = store_doc_by_hash(r->store, p->in.hash, err);
     if (existing < 0)
         return -1;
     if (existing && existing == c->old_doc) {
@@ -490,12 +476,12 @@ store_prepared(struct run *r, struct prepared *p, struct ds_error *err)
     }
 
     int64_t id = 0;
-    int rc = store_doc_insert_packed(r->store, &p->a, p->hash, p->raw_packed.data,
-                                     p->raw_packed.len, &id, err);
+    int rc = store_doc_insert_packed(r->store, &p->in.a, p->in.hash, p->in.raw_packed.data,
+                                     p->in.raw_packed.len, &id, err);
     if (rc == 0)
         rc = store_put_extraction_new(r->store, id, &p->x, err);
     if (rc == 0)
-        rc = store_linefreq_add(r->store, p->lines, p->nlines, err);
+        rc = store_linefreq_add(r->store, p->in.lines, p->in.nlines, err);
     if (rc == 0)
         rc = neardup_writer_put(r->neardup, id, p->sig, err);
     if (rc == 0) {

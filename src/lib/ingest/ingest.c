@@ -414,37 +414,88 @@ assemble(struct ing_doc *d, struct buf *body, struct buf *removed)
     }
 }
 
-/* See ingest.h. On success every string in *out is owned by it (free with
- * article_clear). On failure *out holds at most path and encoding. */
-int
-ingest_article(const struct ingest_ctx *ctx, const char *path, const char *bytes, size_t n,
-               struct article *out, struct ds_error *err)
+/* ---- reading once ---------------------------------------------------------------- */
+
+/* A file's bytes through sniffing, decoding and its format's reader: *raw
+ * gets the decoded file, *pg what the reader found, *fmt the format.
+ * Returns 0, or -1 with the reason to skip it in err. */
+static int
+read_file(const char *path, const char *bytes, size_t n, bool strict, struct buf *raw,
+          struct ing_page *pg, enum ing_format *fmt, const char **enc, struct ds_error *err)
+{
+    *enc = NULL;
+    *fmt = ing_sniff_format(path, bytes, n);
+    if (*fmt == FMT_EMPTY || *fmt == FMT_BINARY) {
+        ds_error_set(err, -1, "not an article: %s file", ing_format_name(*fmt));
+        return -1;
+    }
+    if (ing_decode(bytes, n, *fmt, strict, raw, enc) != 0) {
+        ds_error_set(err, -1, "unknown encoding");
+        return -1;
+    }
+    if (n >= 2 && ((unsigned char)bytes[0] == 0xFF || (unsigned char)bytes[0] == 0xFE))
+        *fmt = ing_sniff_format(path, buf_str(raw), raw->len); /* UTF-16: look again */
+    const char *why;
+    ing_read_fn read = ing_reader(*fmt, &why);
+    if (!read) {
+        ds_error_set(err, -1, "%s", why);
+        return -1;
+    }
+    return read(buf_str(raw), raw->len, pg, err);
+}
+
+/* Take what the format stated into the article (a page's metadata is
+ * stronger than anything the line heuristics find later). */
+static void
+take_page_meta(struct article *a, struct ing_page *pg)
+{
+    a->title = pg->title;
+    a->subtitle = pg->subtitle;
+    a->byline = pg->byline;
+    a->url = pg->url;
+    a->lang = pg->lang;
+    pg->title = pg->subtitle = pg->byline = pg->url = pg->lang = NULL;
+    struct ing_date dt;
+    if (pg->published && ing_parse_date_whole(pg->published, strlen(pg->published), &dt))
+        ing_set_date(a, &dt, DATE_METADATA);
+}
+
+/* The ingest step proper (see ingest.h); raw_out, when not NULL, gets the
+ * decoded file instead of out->raw, and text_out the reader's text. */
+static int
+ingest_core(const struct ingest_ctx *ctx, const char *path, const char *bytes, size_t n,
+            bool strict, struct article *out, struct buf *raw_out, struct buf *text_out,
+            const char **format, struct ds_error *err)
 {
     memset(out, 0, sizeof *out);
     out->path = xstrdup(path ? path : "");
-    const char *why = ingest_sniff(bytes, n);
-    if (why) {
-        ds_error_set(err, -1, "not an article: %s file", why);
-        return -1;
-    }
-    struct buf raw = BUF_INIT, text = BUF_INIT, body = BUF_INIT, removed = BUF_INIT;
+    struct buf raw = BUF_INIT, body = BUF_INIT, removed = BUF_INIT;
+    struct ing_page pg = {0};
+    enum ing_format fmt;
     const char *enc;
-    ingest_decode(bytes, n, &raw, &enc);
-    out->encoding = xstrdup(enc);
-
-    const struct reader *r = path ? ingest_reader_for(path) : NULL;
-    int rc = r ? r->to_text(buf_str(&raw), raw.len, &text, err)
-               : ingest_read_text(buf_str(&raw), raw.len, &text, err);
+    int rc = read_file(path, bytes, n, strict, &raw, &pg, &fmt, &enc, err);
+    if (format)
+        *format = ing_format_name(fmt);
+    if (enc)
+        out->encoding = xstrdup(enc);
     if (rc != 0) {
         buf_free(&raw);
-        buf_free(&text);
+        ing_page_clear(&pg);
         return -1;
     }
+    struct buf text = pg.text;
+    pg.text = (struct buf)BUF_INIT;
+    take_page_meta(out, &pg);
 
+    /* hard-wrapped text is cleaned as paragraphs; text_out keeps the lines
+     * as read, which the corpus-wide counts saw */
     struct buf flowed = BUF_INIT;
-    if (reflow(buf_str(&text), text.len, &flowed)) {
-        buf_free(&text);
+    if (!pg.structured && reflow(buf_str(&text), text.len, &flowed)) {
+        struct buf t = text;
         text = flowed;
+        flowed = t;
+    } else {
+        flowed = (struct buf)BUF_INIT;
     }
 
     struct ing_doc d = {0};
@@ -452,14 +503,22 @@ ingest_article(const struct ingest_ctx *ctx, const char *path, const char *bytes
     d.outlets = ctx ? ctx->outlets : NULL;
     d.a = out;
     d.source_rank = RANK_NONE;
+    if (pg.source) {
+        const char *canon = outlets_match(d.outlets, pg.source, strlen(pg.source));
+        ing_set_source(&d, canon ? canon : pg.source, canon ? strlen(canon) : strlen(pg.source),
+                       RANK_SOURCE_LINE);
+    }
     split_lines(&d, buf_str(&text), text.len);
 
     drop_furniture(&d);
     drop_duplicates(&d);
-    ing_meta_top(&d);
-    ing_meta_bottom(&d);
+    if (!pg.structured) {
+        ing_meta_top(&d);
+        ing_meta_bottom(&d);
+    }
     drop_prompt_blocks(&d);
-    ing_meta_dateline(&d, out->path);
+    if (!pg.structured)
+        ing_meta_dateline(&d, out->path);
     if (!d.source)
         ing_meta_furniture_outlet(&d);
     struct ing_date pd;
@@ -468,17 +527,87 @@ ingest_article(const struct ingest_ctx *ctx, const char *path, const char *bytes
 
     assemble(&d, &body, &removed);
     out->source = d.source;
-    out->raw = buf_steal(&raw);
+    if (raw_out)
+        *raw_out = raw;
+    else
+        out->raw = buf_steal(&raw);
     out->body = buf_steal(&body);
     out->removed = buf_steal(&removed);
-    const char *lang = guess_lang(out->body, strlen(out->body));
-    out->lang = lang ? xstrdup(lang) : NULL;
+    if (!out->lang) {
+        const char *lang = guess_lang(out->body, strlen(out->body));
+        out->lang = lang ? xstrdup(lang) : NULL;
+    }
     out->words = ing_count_words(out->body, strlen(out->body));
     free(d.lines);
-    buf_free(&text);
+    if (text_out && flowed.data) {
+        *text_out = flowed;
+        buf_free(&text);
+    } else if (text_out) {
+        *text_out = text;
+    } else {
+        buf_free(&text);
+        buf_free(&flowed);
+    }
+    ing_page_clear(&pg);
     if (out->body[0] == '\0' && !out->title) {
         ds_error_set(err, -1, "not an article: nothing left after cleaning");
         return -1;
     }
     return 0;
+}
+
+/* See ingest.h. On success every string in *out is owned by it (free with
+ * article_clear). On failure *out holds at most path and encoding. */
+int
+ingest_article(const struct ingest_ctx *ctx, const char *path, const char *bytes, size_t n,
+               struct article *out, struct ds_error *err)
+{
+    return ingest_core(ctx, path, bytes, n, false, out, NULL, NULL, NULL, err);
+}
+
+/* See ingest.h. */
+int
+ingest_file(const struct ingest_ctx *ctx, const char *path, const char *bytes, size_t n,
+            struct ingest_result *out, struct ds_error *err)
+{
+    memset(out, 0, sizeof *out);
+    out->hash = ds_hash64(bytes ? bytes : "", bytes ? n : 0);
+    struct buf raw = BUF_INIT, text = BUF_INIT;
+    int rc = ingest_core(ctx, path, bytes, n, true, &out->a, &raw, &text, &out->format, err);
+    if (rc == 0) {
+        out->nlines = ingest_line_hashes(buf_str(&text), text.len, &out->lines);
+        ingest_raw_pack(buf_str(&raw), raw.len, out->a.body, strlen(out->a.body),
+                        &out->raw_packed);
+    }
+    buf_free(&raw);
+    buf_free(&text);
+    return rc;
+}
+
+/* Free everything *r owns and zero it. */
+void
+ingest_result_clear(struct ingest_result *r)
+{
+    article_clear(&r->a);
+    free(r->lines);
+    buf_free(&r->raw_packed);
+    memset(r, 0, sizeof *r);
+}
+
+/* See ingest.h. */
+size_t
+ingest_file_lines(const char *path, const char *bytes, size_t n, uint64_t **out)
+{
+    struct buf raw = BUF_INIT;
+    struct ing_page pg = {0};
+    enum ing_format fmt;
+    const char *enc;
+    struct ds_error ignored;
+    size_t cnt = 0;
+    *out = NULL;
+    if (read_file(path, bytes, n, true, &raw, &pg, &fmt, &enc, &ignored) == 0)
+        cnt = ingest_line_hashes(buf_str(&pg.text), pg.text.len, out);
+    buf_free(&raw);
+    ing_page_clear(&pg);
+    return cnt;
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dossier/ingest.h"
@@ -419,4 +420,64 @@ markdown_lines(const char *text, size_t n, struct buf *out, struct ds_error *err
         buf_putc(out, '\n');
     }
     return 0;
+}
+
+/* ---- the readers by format ----------------------------------------------------------- */
+
+static int
+read_text_page(const char *text, size_t n, struct ing_page *pg, struct ds_error *err)
+{
+    return ingest_read_text(text, n, &pg->text, err);
+}
+
+static int
+read_markdown_page(const char *text, size_t n, struct ing_page *pg, struct ds_error *err)
+{
+    return ingest_read_markdown(text, n, &pg->text, err);
+}
+
+/* See lib.h. Front matter is read as Markdown until its own reader plugs
+ * in here; feeds are listed as skipped until theirs does. */
+ing_read_fn
+ing_reader(enum ing_format f, const char **why)
+{
+    *why = NULL;
+    switch (f) {
+    case FMT_TEXT:
+        return read_text_page;
+    case FMT_MARKDOWN:
+    case FMT_FRONTMATTER:
+        return read_markdown_page;
+    case FMT_HTML:
+        return ing_read_html;
+    case FMT_FEED:
+        *why = "a feed (feeds are not read yet)";
+        return NULL;
+    case FMT_XML:
+        *why = "XML that is neither a page nor a feed";
+        return NULL;
+    case FMT_BINARY:
+        *why = "binary";
+        return NULL;
+    case FMT_EMPTY:
+        *why = "empty";
+        return NULL;
+    }
+    *why = "unknown format";
+    return NULL;
+}
+
+/* Free every member of *pg and zero it. */
+void
+ing_page_clear(struct ing_page *pg)
+{
+    buf_free(&pg->text);
+    free(pg->title);
+    free(pg->subtitle);
+    free(pg->byline);
+    free(pg->source);
+    free(pg->published);
+    free(pg->url);
+    free(pg->lang);
+    memset(pg, 0, sizeof *pg);
 }

@@ -148,8 +148,11 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
      * removed stays readable in `removed`. */
     "UPDATE documents SET raw = ds_raw_pack(raw, body) WHERE typeof(raw) = 'text';",
     /* 7 -> 8: the address of a document read from a web page (canonical
-     * link, og:url, the "saved from" comment), shown by `show` and the reader */
-    "ALTER TABLE documents ADD COLUMN url TEXT;",
+     * link, og:url, the "saved from" comment), shown by `show` and the
+     * reader. A table of its own: most documents have none, and a
+     * CREATE ... IF NOT EXISTS can run twice. */
+    "CREATE TABLE IF NOT EXISTS doc_urls(doc_id INTEGER PRIMARY KEY"
+    " REFERENCES documents(id) ON DELETE CASCADE, url TEXT NOT NULL);",
 };
 
 /* Fixed statements, prepared on first use (indexed by enum store_stmt_id). */
@@ -166,10 +169,12 @@ static const char *const stmt_sql[SQ__COUNT] = {
     [SQ_FTS_INSERT] = "INSERT INTO docs_fts(rowid, title, body) VALUES (?1, ?2, ?3)",
     [SQ_DOC_INSERT] = "INSERT INTO documents(hash, title, subtitle, section, source, published,"
                       " date_how, byline, lang, encoding, words, lead, body, raw, removed,"
-                      " indexed_at, url) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-                      " ?12, ?13, ?14, ?15, ?16, ?17)",
+                      " indexed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+                      " ?13, ?14, ?15, ?16)",
+    [SQ_DOC_URL_PUT] = "INSERT OR REPLACE INTO doc_urls(doc_id, url) VALUES (?1, ?2)",
     [SQ_DOC_GET] = "SELECT title, subtitle, section, source, published, date_how, byline, lang,"
-                   " encoding, words, lead, body, raw, removed, url FROM documents WHERE id = ?1",
+                   " encoding, words, lead, body, raw, removed,"
+                   " (SELECT url FROM doc_urls WHERE doc_id = ?1) FROM documents WHERE id = ?1",
     [SQ_DOC_FIRST_PATH] = "SELECT min(path), count(*) FROM files WHERE doc_id = ?1",
     [SQ_DOC_EXISTS] = "SELECT 1 FROM documents WHERE id = ?1",
     [SQ_META_GET] = "SELECT value FROM meta WHERE key = ?1",
@@ -985,7 +990,6 @@ store_doc_insert_packed(struct store *s, const struct article *a, uint64_t hash,
     sqlite3_bind_blob(st, 14, raw_packed, (int)n, SQLITE_STATIC);
     store_bind_text(st, 15, a->removed);
     sqlite3_bind_int64(st, 16, (int64_t)time(NULL));
-    store_bind_text(st, 17, a->url);
     int rc = store_step_done(s, st, "saving a document", err);
     free(lead);
     if (rc != 0)
@@ -993,6 +997,15 @@ store_doc_insert_packed(struct store *s, const struct article *a, uint64_t hash,
     int64_t id = sqlite3_last_insert_rowid(s->db);
     if (id_out)
         *id_out = id;
+    if (a->url) {
+        sqlite3_stmt *us = store_stmt(s, SQ_DOC_URL_PUT, err);
+        if (!us)
+            return -1;
+        sqlite3_bind_int64(us, 1, id);
+        store_bind_text(us, 2, a->url);
+        if (store_step_done(s, us, "saving a document's address", err) != 0)
+            return -1;
+    }
     if (sqlite3_get_autocommit(s->db)) {
         /* (the length chunk is written after the entry: if that write
          * fails, ranking falls back to FTS5's own count) */

@@ -1,0 +1,117 @@
+/*
+ * ingest/html.c — the HTML reader: a saved web page to article text and
+ * metadata. libxml2's HTML parser reads the page (recovering from broken
+ * markup, never touching the network, no external entities); html_meta.c
+ * finds what the page says about itself and html_main.c its main text.
+ *
+ * Why libxml2: Debian ships it everywhere, its HTML parser recovers from
+ * the tag soup real pages are, and it has XPath and the NONET option; the
+ * pages of Readability's test suite parse into trees that give the same
+ * text as a browser's for all but a few (see bench/results/html.txt).
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <libxml/parser.h>
+
+#include "dossier/util.h"
+#include "html.h"
+#include "lib.h"
+
+/* libxml2 reports errors through a global handler: silence it once. */
+static void
+quiet_errors(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
+/* The deepest nesting of elements under n (stops counting past limit). */
+static int
+depth_over(const xmlNode *n, int depth, int limit)
+{
+    if (depth > limit)
+        return depth;
+    int best = depth;
+    for (const xmlNode *c = n->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE) {
+            int d = depth_over(c, depth + 1, limit);
+            if (d > best)
+                best = d;
+            if (best > limit)
+                break;
+        }
+    return best;
+}
+
+/* Cut elements nested deeper than INGEST_HTML_DEPTH (their text is lost,
+ * with the reason said in the page's removed lines by the caller). Returns
+ * true when something was cut. */
+static bool
+cut_deep(xmlNode *n, int depth)
+{
+    bool cut = false;
+    for (xmlNode *c = n->children, *next; c; c = next) {
+        next = c->next;
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (depth >= INGEST_HTML_DEPTH) {
+            hx_remove(c);
+            cut = true;
+        } else {
+            cut = cut_deep(c, depth + 1) || cut;
+        }
+    }
+    return cut;
+}
+
+static char *
+take(char **p)
+{
+    char *v = *p;
+    *p = NULL;
+    return v;
+}
+
+/* See lib.h. */
+int
+ing_read_html(const char *text, size_t n, struct ing_page *pg, struct ds_error *err)
+{
+    if (n > INGEST_HTML_MAX) {
+        ds_error_set(err, -1, "page too large (over %zu MiB of HTML)", INGEST_HTML_MAX >> 20);
+        return -1;
+    }
+    xmlSetGenericErrorFunc(NULL, quiet_errors);
+    int opts = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+               HTML_PARSE_RECOVER | HTML_PARSE_NOIMPLIED | HTML_PARSE_IGNORE_ENC;
+    htmlDocPtr doc = htmlReadMemory(text, (int)n, NULL, "UTF-8", opts);
+    if (!doc || !xmlDocGetRootElement(doc)) {
+        if (doc)
+            xmlFreeDoc(doc);
+        ds_error_set(err, -1, "not an article: the page has no HTML elements");
+        return -1;
+    }
+    xmlNode *root = xmlDocGetRootElement(doc);
+    if (depth_over(root, 0, INGEST_HTML_DEPTH) > INGEST_HTML_DEPTH)
+        cut_deep(root, 0);
+
+    struct html_meta m;
+    html_meta_read(doc, &m);
+    char *byline = take(&m.byline);
+    html_main_text(doc, m.title, &pg->text, &byline);
+    xmlFreeDoc(doc);
+
+    pg->title = take(&m.title);
+    pg->byline = byline;
+    pg->source = take(&m.site);
+    pg->url = take(&m.url);
+    pg->lang = take(&m.lang);
+    if (m.published) {
+        /* "2018-04-05T06:00:00Z" -> the date part is enough to parse */
+        pg->published = take(&m.published);
+    }
+    pg->structured = true;
+    html_meta_clear(&m);
+    return 0;
+}
