@@ -88,6 +88,11 @@ def norm(s):
     return re.sub(r"\s+", " ", s or "").strip()
 
 
+def person(s):
+    """A byline as a name list: dossier keeps "Jane Doe", not "By Jane Doe"."""
+    return re.sub(r"^(by|par|por|von)\s+", "", norm(s), flags=re.I).strip(" ,")
+
+
 def main():
     args = sys.argv[1:]
     floors, tap, worst = {}, False, 0
@@ -131,7 +136,7 @@ def main():
             fs.append(f)
             rows.append((f, p, r, name))
         checks = (("title", gm.get("title"), d.get("title"), False),
-                  ("byline", gm.get("byline"), d.get("byline"), True),
+                  ("byline", person(gm.get("byline")), person(d.get("byline")), True),
                   ("site", gm.get("siteName"), d.get("source"), True))
         for key, want, have, fold in checks:
             if not norm(want):

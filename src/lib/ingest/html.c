@@ -66,6 +66,50 @@ cut_deep(xmlNode *n, int depth)
     return cut;
 }
 
+/* A byline as the page shows it to a name list: "By Jane Doe - Apr 16,
+ * 2015 8:02 pm" and "Tech by Jane Doe @jdoe" are "Jane Doe". Cut at a date,
+ * a time, a handle or a separator; a leading "By" (and what precedes an
+ * inner " by ") goes. NULL when nothing name-like is left. Frees b. */
+static char *
+clean_byline(char *b)
+{
+    if (!b)
+        return NULL;
+    const char *s = b;
+    size_t n = strlen(s);
+    /* "by" may follow a label ("Tech Industry by X"); the other languages'
+     * words only open the line (a "von" inside is part of a name) */
+    static const char *const by[] = {"by ", "por ", "von ", "par ", NULL};
+    for (const char *const *w = by; *w; w++) {
+        const char *in = ing_ifind(s, n, w[0]);
+        size_t wl = strlen(*w);
+        bool first = w == by;
+        if (in && (in == s || (first && in[-1] == ' ')) && (size_t)(in - s) < 40) {
+            n -= (size_t)(in - s) + wl;
+            s = in + wl;
+            break;
+        }
+    }
+    size_t cut = n;
+    static const char *const stops[] = {" - ", " \xe2\x80\x94", " \xe2\x80\x93 ", " \xe2\x80\xa2",
+                                        " | ", " @", "\n", NULL};
+    for (const char *const *w = stops; *w; w++) {
+        const char *at = ing_ifind(s, n, *w);
+        if (at && (size_t)(at - s) < cut)
+            cut = (size_t)(at - s);
+    }
+    struct ing_date dt;
+    size_t at;
+    if (ing_find_date(s, cut, &dt, &at) && at < cut)
+        cut = at;
+    while (cut && (s[cut - 1] == ' ' || s[cut - 1] == ',' || s[cut - 1] == '-' ||
+                   s[cut - 1] == ':' || s[cut - 1] == '|'))
+        cut--;
+    char *r = cut && cut <= 100 ? xstrndup(s, cut) : NULL;
+    free(b);
+    return r;
+}
+
 static char *
 take(char **p)
 {
@@ -103,7 +147,7 @@ ing_read_html(const char *text, size_t n, struct ing_page *pg, struct ds_error *
     xmlFreeDoc(doc);
 
     pg->title = take(&m.title);
-    pg->byline = byline;
+    pg->byline = clean_byline(byline);
     pg->source = take(&m.site);
     pg->url = take(&m.url);
     pg->lang = take(&m.lang);

@@ -436,7 +436,7 @@ read_meta_tags(xmlNode *root, struct html_meta *m)
         const char *content = hx_attr(e, "content");
         if (!content)
             continue;
-        const char *names[2] = {hx_attr(e, "name"), hx_attr(e, "property")};
+        const char *names[2] = {hx_attr(e, "property"), hx_attr(e, "name")};
         for (int k = 0; k < 2; k++) {
             if (!names[k])
                 continue;

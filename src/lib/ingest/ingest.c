@@ -511,7 +511,8 @@ ingest_core(const struct ingest_ctx *ctx, const char *path, const char *bytes, s
     split_lines(&d, buf_str(&text), text.len);
 
     drop_furniture(&d);
-    drop_duplicates(&d);
+    if (!pg.structured) /* a page's markup already told text from furniture */
+        drop_duplicates(&d);
     if (!pg.structured) {
         ing_meta_top(&d);
         ing_meta_bottom(&d);
