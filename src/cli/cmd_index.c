@@ -2,15 +2,19 @@
  * terminal, print a one-line summary and the skipped files. */
 #include "config.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
 #include "commands.h"
 #include "dossier/indexer.h"
+
+#define SKIPS_SHOWN 5 /* skipped files named in the summary line */
 
 static void
 progress(const struct index_progress *p, void *ud)
@@ -90,6 +94,19 @@ cmd_index(int argc, char **argv)
     }
     if (isatty(STDERR_FILENO) && !quiet)
         io.progress = progress;
+    /* A path that does not exist is a typo or an unmounted drive: refuse
+     * before anything is indexed or remembered (the index is not even
+     * created). */
+    for (int i = 0; i < npaths; i++) {
+        struct stat st;
+        if (stat(paths[i], &st) != 0) {
+            fprintf(stderr, "dossier index: ");
+            cli_put_text(stderr, paths[i]);
+            fprintf(stderr, ": %s\n", strerror(errno));
+            free(paths);
+            return EXIT_ERROR;
+        }
+    }
 
     struct store *s;
     if (cli_open_store(NULL, STORE_CREATE, &s) != 0) {
@@ -130,11 +147,16 @@ cmd_index(int argc, char **argv)
             if (sum.reextracted)
                 printf(", %zu re-extracted (rules changed)", sum.reextracted);
             printf("; skipped %zu", sum.nskips);
-            for (size_t i = 0; i < sum.nskips; i++) {
+            /* a saved page's folder of images and scripts would fill the
+             * screen: a few here, all of them in `dossier stats` */
+            size_t shown = DS_MIN(sum.nskips, (size_t)SKIPS_SHOWN);
+            for (size_t i = 0; i < shown; i++) {
                 fputs(i ? ", " : ": ", stdout);
                 cli_put_text(stdout, sum.skips[i].path);
                 printf(" (%s)", sum.skips[i].reason);
             }
+            if (sum.nskips > shown)
+                printf(", and %zu more (dossier stats lists them)", sum.nskips - shown);
             putchar('\n');
         }
         index_summary_clear(&sum);

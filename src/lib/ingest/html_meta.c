@@ -367,12 +367,14 @@ static const char *const title_keys[] = {
 static const char *const byline_keys[] = {
     "dc:creator", "dcterm:creator", "author", "parsely-author", "citation_author",
     "sailthru.author", "article:author", NULL};
-static const char *const site_keys[] = {"og:site_name", "application-name", "citation_journal_title",
-                                        "twitter:site_name", NULL};
+static const char *const site_keys[] = {"og:site_name", "dc:publisher", "dcterm:publisher", "citation_journal_title",
+                                        "citation_publisher", "twitter:site_name", "source",
+                                        "application-name", NULL};
 static const char *const date_keys[] = {
     "article:published_time", "parsely-pub-date", "citation_publication_date", "citation_date",
     "dc:date", "dcterm:date", "dc.date.issued", "dcterms.created", "date", "pubdate",
-    "publish-date", "sailthru.date", "og:published_time", "article:published", NULL};
+    "publish-date", "publishdate", "publish_date", "sailthru.date", "og:published_time",
+    "article:published", NULL};
 static const char *const url_keys[] = {"og:url", "twitter:url", "parsely-link", NULL};
 static const char *const desc_keys[] = {"dc:description", "dcterm:description", "og:description",
                                         "description", "twitter:description", NULL};
@@ -578,7 +580,7 @@ clean_title(xmlNode *root, const char *raw)
     char *orig = collapse(raw);
     size_t len = strlen(orig);
     char *cur = NULL;
-    bool hier = false, any = false;
+    bool hier = false, any = false, portal = false;
     size_t last = 0, first = 0, first_len = 0;
     for (size_t i = 0; i < len; i++) {
         bool h;
@@ -637,12 +639,21 @@ clean_title(xmlNode *root, const char *raw)
             cur = buf_steal(&b);
         }
     }
+    if (!cur && !any && strchr(orig, '_')) {
+        /* portals join "headline_channel_site" with underscores and no
+         * spaces: the headline is the first part when it is a real one */
+        size_t head = (size_t)(strchr(orig, '_') - orig);
+        if (head >= 12 && !strchr(orig, ' ')) {
+            cur = xstrndup(orig, head);
+            portal = true;
+        }
+    }
     if (!cur)
         cur = xstrdup(orig);
     char *t = collapse(cur);
     free(cur);
     size_t wc = word_count(t);
-    if (wc <= 4 && (!hier || wc != words_without_separators(orig) - 1)) {
+    if (!portal && wc <= 4 && (!hier || wc != words_without_separators(orig) - 1)) {
         free(t);
         t = xstrdup(orig);
     }

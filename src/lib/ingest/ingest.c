@@ -414,6 +414,34 @@ assemble(struct ing_doc *d, struct buf *body, struct buf *removed)
     }
 }
 
+/* A web page's own metadata lines at the top of its text ("By Jane Doe",
+ * "Submitted by Jane Doe on Fri, 09/30/2022", "June 14, 2021"): the page
+ * stated them in its markup, so they go as "byline" or "date". Only the
+ * first three lines of content, only short ones. */
+static void
+drop_page_meta_lines(struct ing_doc *d)
+{
+    const char *by = d->a->byline;
+    size_t seen = 0;
+    for (size_t i = 0; i < d->n && seen < 3; i++) {
+        struct ing_doc_line *l = &d->lines[i];
+        if (!ing_is_content(l))
+            continue;
+        seen++;
+        if (l->tl > 120 || ing_count_words(l->t, l->tl) > 16)
+            continue;
+        struct ing_date dt;
+        char *name = NULL;
+        bool has_date = false;
+        if (ing_parse_date_whole(l->t, l->tl, &dt) || ing_is_published_line(l->t, l->tl, &dt))
+            l->why = "date";
+        else if ((by && ing_ifind(l->t, l->tl, by)) ||
+                 ing_is_byline(l->t, l->tl, &name, &dt, &has_date))
+            l->why = "byline";
+        free(name);
+    }
+}
+
 /* ---- reading once ---------------------------------------------------------------- */
 
 /* A file's bytes through sniffing, decoding and its format's reader: *raw
@@ -520,6 +548,8 @@ ingest_core(const struct ingest_ctx *ctx, const char *path, const char *bytes, s
     drop_prompt_blocks(&d);
     if (!pg.structured)
         ing_meta_dateline(&d, out->path);
+    else
+        drop_page_meta_lines(&d);
     if (!d.source)
         ing_meta_furniture_outlet(&d);
     struct ing_date pd;
