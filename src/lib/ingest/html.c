@@ -15,6 +15,7 @@
 
 #include <libxml/parser.h>
 
+#include "dossier/ingest.h"
 #include "dossier/util.h"
 #include "html.h"
 #include "lib.h"
@@ -110,6 +111,29 @@ clean_byline(char *b)
     return r;
 }
 
+/* Entities in the markup can spell control characters and escapes
+ * ("&#27;[31m"): what the parser hands back is normalised again like any
+ * decoded text, so no field can drive a terminal. */
+static char *
+clean_text(char *s)
+{
+    if (!s)
+        return NULL;
+    struct buf b = BUF_INIT;
+    const char *enc;
+    ingest_decode(s, strlen(s), &b, &enc);
+    free(s);
+    /* metadata is one line */
+    for (size_t i = 0; i < b.len; i++)
+        if (b.data[i] == '\n')
+            b.data[i] = ' ';
+    if (!b.len) {
+        buf_free(&b);
+        return NULL;
+    }
+    return buf_steal(&b);
+}
+
 static char *
 take(char **p)
 {
@@ -128,7 +152,7 @@ ing_read_html(const char *text, size_t n, struct ing_page *pg, struct ds_error *
     }
     xmlSetGenericErrorFunc(NULL, quiet_errors);
     int opts = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-               HTML_PARSE_RECOVER | HTML_PARSE_NOIMPLIED | HTML_PARSE_IGNORE_ENC;
+               HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC;
     htmlDocPtr doc = htmlReadMemory(text, (int)n, NULL, "UTF-8", opts);
     if (!doc || !xmlDocGetRootElement(doc)) {
         if (doc)
@@ -143,18 +167,19 @@ ing_read_html(const char *text, size_t n, struct ing_page *pg, struct ds_error *
     struct html_meta m;
     html_meta_read(doc, &m);
     char *byline = take(&m.byline);
-    html_main_text(doc, m.title, &pg->text, &byline);
+    struct buf main = BUF_INIT;
+    html_main_text(doc, m.title, &main, &byline);
     xmlFreeDoc(doc);
+    const char *enc;
+    ingest_decode(buf_str(&main), main.len, &pg->text, &enc);
+    buf_free(&main);
 
-    pg->title = take(&m.title);
-    pg->byline = clean_byline(byline);
-    pg->source = take(&m.site);
-    pg->url = take(&m.url);
-    pg->lang = take(&m.lang);
-    if (m.published) {
-        /* "2018-04-05T06:00:00Z" -> the date part is enough to parse */
-        pg->published = take(&m.published);
-    }
+    pg->title = clean_text(take(&m.title));
+    pg->byline = clean_text(clean_byline(byline));
+    pg->source = clean_text(take(&m.site));
+    pg->url = clean_text(take(&m.url));
+    pg->lang = clean_text(take(&m.lang));
+    pg->published = clean_text(take(&m.published));
     pg->structured = true;
     html_meta_clear(&m);
     return 0;
