@@ -296,6 +296,49 @@ single_p_inside(const xmlNode *n)
     return true;
 }
 
+/* Should node go before scoring: hidden, a dialog, the byline (noted in
+ * g), the heading that repeats the title (once: *title_header), or, on a
+ * first try, furniture by its class, id or role, or an empty block? */
+static bool
+removable(struct grab *g, xmlNode *node, xmlNode *body, bool *title_header)
+{
+    if (node == body)
+        return false;
+    static const char *const empties[] = {"div", "section", "header", "h1", "h2", "h3",
+                                          "h4", "h5", "h6", NULL};
+    const char *cls = hx_attr(node, "class"), *id = hx_attr(node, "id");
+    char match[512];
+    snprintf(match, sizeof match, "%s %s", cls ? cls : "", id ? id : "");
+    const char *role = hx_attr(node, "role");
+    const char *modal = hx_attr(node, "aria-modal");
+    if (!visible(node))
+        return true;
+    if (modal && strcmp(modal, "true") == 0 && role && strcmp(role, "dialog") == 0)
+        return true;
+    if (check_byline(g, node, match))
+        return true;
+    if (*title_header && (hx_is(node, "h1") || hx_is(node, "h2"))) {
+        struct buf b = BUF_INIT;
+        hx_text(node, &b);
+        bool same = html_similarity(g->title, buf_str(&b)) > 0.75;
+        buf_free(&b);
+        if (same) {
+            *title_header = false;
+            return true;
+        }
+    }
+    if (g->flags & F_STRIP_UNLIKELY) {
+        if (has_word(match, unlikely_words) && !has_word(match, maybe_words) &&
+            !hx_has_ancestor(node, "table", 0) && !hx_has_ancestor(node, "code", 0) &&
+            !hx_is(node, "a"))
+            return true;
+        for (const char *const *r = unlikely_roles; role && *r; r++)
+            if (strcmp(role, *r) == 0)
+                return true;
+    }
+    return hx_is_any(node, empties) && without_content(node);
+}
+
 /* Walk the page once: remove what cannot be text, note the byline, and
  * collect the elements to score (into *els). */
 static size_t
@@ -303,50 +346,14 @@ prepare_nodes(struct grab *g, xmlNode *body, xmlNode ***els)
 {
     size_t n = 0, cap = 64;
     xmlNode **v = xmlMalloc(cap * sizeof *v);
-    bool drop_title_header = g->title != NULL;
+    bool title_header = g->title != NULL;
     xmlNode *node = body;
     while (node) {
         if (node->type != XML_ELEMENT_NODE) {
             node = hx_next(node, body, true);
             continue;
         }
-        const char *cls = hx_attr(node, "class"), *id = hx_attr(node, "id");
-        char match[512];
-        snprintf(match, sizeof match, "%s %s", cls ? cls : "", id ? id : "");
-        bool remove = false;
-        const char *role = hx_attr(node, "role");
-        const char *modal = hx_attr(node, "aria-modal");
-        if (node != body && !visible(node))
-            remove = true;
-        else if (modal && strcmp(modal, "true") == 0 && role && strcmp(role, "dialog") == 0)
-            remove = true;
-        else if (node != body && check_byline(g, node, match))
-            remove = true;
-        else if (drop_title_header && (hx_is(node, "h1") || hx_is(node, "h2"))) {
-            struct buf b = BUF_INIT;
-            hx_text(node, &b);
-            if (html_similarity(g->title, buf_str(&b)) > 0.75) {
-                remove = true;
-                drop_title_header = false;
-            }
-            buf_free(&b);
-        }
-        if (!remove && (g->flags & F_STRIP_UNLIKELY) && node != body) {
-            if (has_word(match, unlikely_words) && !has_word(match, maybe_words) &&
-                !hx_has_ancestor(node, "table", 0) && !hx_has_ancestor(node, "code", 0) &&
-                !hx_is(node, "a"))
-                remove = true;
-            else if (role)
-                for (const char *const *r = unlikely_roles; *r && !remove; r++)
-                    remove = strcmp(role, *r) == 0;
-        }
-        if (!remove && node != body &&
-            (hx_is(node, "div") || hx_is(node, "section") || hx_is(node, "header") ||
-             hx_is(node, "h1") || hx_is(node, "h2") || hx_is(node, "h3") || hx_is(node, "h4") ||
-             hx_is(node, "h5") || hx_is(node, "h6")) &&
-            without_content(node))
-            remove = true;
-        if (remove) {
+        if (removable(g, node, body, &title_header)) {
             xmlNode *next = hx_next(node, body, true);
             hx_remove(node);
             node = next;

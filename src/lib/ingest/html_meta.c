@@ -571,6 +571,36 @@ words_without_separators(const char *orig)
     return k;
 }
 
+/* "Site: Headline" (no heading on the page says the whole title): the
+ * part after the last colon, or after the first when that is too short;
+ * the whole title when the part before is long (a headline with a colon).
+ * NULL to keep the title as it is. */
+static char *
+colon_title(xmlNode *root, const char *orig)
+{
+    for (xmlNode *n = root; n; n = hx_next(n, root, false))
+        if (hx_is(n, "h1") || hx_is(n, "h2")) {
+            struct buf b = BUF_INIT;
+            hx_text(n, &b);
+            bool match = strcmp(buf_str(&b), orig) == 0;
+            buf_free(&b);
+            if (match)
+                return NULL;
+        }
+    char *cur = collapse(strrchr(orig, ':') + 1);
+    if (word_count(cur) < 3) {
+        free(cur);
+        return collapse(strchr(orig, ':') + 1);
+    }
+    char *head = xstrndup(orig, (size_t)(strchr(orig, ':') - orig));
+    if (word_count(head) > 5) {
+        free(cur);
+        cur = xstrdup(orig);
+    }
+    free(head);
+    return cur;
+}
+
 /* <title> without the site's name ("Headline | Site", "Site: Headline"),
  * the way reader modes cut it; a lone <h1> when the title is very short or
  * long. Returns malloc'd text or NULL. */
@@ -602,29 +632,7 @@ clean_title(xmlNode *root, const char *raw)
             cur = collapse(orig + first + first_len);
         }
     } else if (strstr(orig, ": ")) {
-        bool match = false;
-        for (xmlNode *n = root; n && !match; n = hx_next(n, root, false))
-            if (hx_is(n, "h1") || hx_is(n, "h2")) {
-                struct buf b = BUF_INIT;
-                hx_text(n, &b);
-                match = strcmp(buf_str(&b), orig) == 0;
-                buf_free(&b);
-            }
-        if (!match) {
-            const char *lc = strrchr(orig, ':');
-            cur = collapse(lc + 1);
-            if (word_count(cur) < 3) {
-                free(cur);
-                cur = collapse(strchr(orig, ':') + 1);
-            } else {
-                char *head = xstrndup(orig, (size_t)(strchr(orig, ':') - orig));
-                if (word_count(head) > 5) {
-                    free(cur);
-                    cur = xstrdup(orig);
-                }
-                free(head);
-            }
-        }
+        cur = colon_title(root, orig);
     } else if (len > 150 || len < 15) {
         xmlNode *h1 = NULL;
         size_t nh1 = 0;

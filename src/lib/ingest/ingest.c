@@ -442,6 +442,30 @@ drop_page_meta_lines(struct ing_doc *d)
     }
 }
 
+/* Cleaning and the text's own metadata, in order. A page whose format
+ * stated its structure (HTML) keeps repeated paragraphs and is not searched
+ * for headline, byline or dateline lines: its markup said what they are. */
+static void
+clean_lines(struct ing_doc *d, bool structured)
+{
+    drop_furniture(d);
+    if (!structured) {
+        drop_duplicates(d);
+        ing_meta_top(d);
+        ing_meta_bottom(d);
+    }
+    drop_prompt_blocks(d);
+    if (!structured)
+        ing_meta_dateline(d, d->a->path);
+    else
+        drop_page_meta_lines(d);
+    if (!d->source)
+        ing_meta_furniture_outlet(d);
+    struct ing_date pd;
+    if (!d->a->published && ing_path_date(d->a->path, &pd))
+        ing_set_date(d->a, &pd, DATE_PATH);
+}
+
 /* ---- reading once ---------------------------------------------------------------- */
 
 /* A file's bytes through sniffing, decoding and its format's reader: *raw
@@ -538,23 +562,7 @@ ingest_core(const struct ingest_ctx *ctx, const char *path, const char *bytes, s
     }
     split_lines(&d, buf_str(&text), text.len);
 
-    drop_furniture(&d);
-    if (!pg.structured) /* a page's markup already told text from furniture */
-        drop_duplicates(&d);
-    if (!pg.structured) {
-        ing_meta_top(&d);
-        ing_meta_bottom(&d);
-    }
-    drop_prompt_blocks(&d);
-    if (!pg.structured)
-        ing_meta_dateline(&d, out->path);
-    else
-        drop_page_meta_lines(&d);
-    if (!d.source)
-        ing_meta_furniture_outlet(&d);
-    struct ing_date pd;
-    if (!out->published && ing_path_date(out->path, &pd))
-        ing_set_date(out, &pd, DATE_PATH);
+    clean_lines(&d, pg.structured);
 
     assemble(&d, &body, &removed);
     out->source = d.source;
