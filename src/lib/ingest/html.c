@@ -5,9 +5,9 @@
  * finds what the page says about itself and html_main.c its main text.
  *
  * Why libxml2: Debian ships it everywhere, its HTML parser recovers from
- * the tag soup real pages are, and it has XPath and the NONET option; the
- * pages of Readability's test suite parse into trees that give the same
- * text as a browser's for all but a few (see bench/results/html.txt).
+ * the tag soup real pages are, and it has XPath and the NONET option; on
+ * Readability's test pages the text found in its trees scores body F1 0.99
+ * against Firefox's reader view (bench/results/2026-12-06-html.md).
  */
 #include "config.h"
 
