@@ -1614,6 +1614,15 @@ test_web_formats(void)
        "ingest_file: undetectable bytes are 'unknown encoding': %s", err.msg);
     ingest_result_clear(&r);
 
+    /* UTF-16 without a BOM is text, not binary */
+    const char u16[] = "R\0i\0v\0e\0r\0 \0l\0e\0v\0e\0l\0s\0 \0f\0e\0l\0l\0 \0"
+                       "a\0g\0a\0i\0n\0.\0\n\0";
+    ok(ingest_file(NULL, "/x/u16.txt", u16, sizeof u16 - 1, &r, &err) == 0 && r.a.body &&
+           strstr(r.a.body, "River levels fell again.") &&
+           strcmp(r.a.encoding, "utf-16le") == 0,
+       "ingest_file: UTF-16 without a BOM is read as utf-16le");
+    ingest_result_clear(&r);
+
     /* a GB18030 text file without any declaration: uchardet finds it */
     const char gb[] = "\xc4\xcf\xcd\xe5\xb8\xdb\xbc\xaf\xd7\xb0\xcf\xe4\xcd\xcc\xcd\xc2\xc1\xbf"
                       "\xb4\xb4\xca\xae\xd4\xc2\xd0\xc2\xb8\xdf\xa1\xa3\xb8\xdb\xce\xf1\xbc\xaf"

@@ -468,6 +468,10 @@ clean_lines(struct ing_doc *d, bool structured)
 
 /* ---- reading once ---------------------------------------------------------------- */
 
+static int read_decoded(const char *path, const char *bytes, size_t n, bool strict,
+                        struct buf *raw, struct ing_page *pg, enum ing_format *fmt,
+                        const char **enc, struct ds_error *err);
+
 /* A file's bytes through sniffing, decoding and its format's reader: *raw
  * gets the decoded file, *pg what the reader found, *fmt the format.
  * Returns 0, or -1 with the reason to skip it in err. */
@@ -476,6 +480,24 @@ read_file(const char *path, const char *bytes, size_t n, bool strict, struct buf
           struct ing_page *pg, enum ing_format *fmt, const char **enc, struct ds_error *err)
 {
     *enc = NULL;
+    struct buf bom = BUF_INIT;
+    int u16 = ing_utf16_no_bom(bytes, n);
+    if (u16) { /* give it the BOM it lacks, and read it as UTF-16 */
+        buf_append(&bom, u16 == 1 ? "\xff\xfe" : "\xfe\xff", 2);
+        buf_append(&bom, bytes, n);
+        bytes = bom.data;
+        n = bom.len;
+    }
+    int rc = read_decoded(path, bytes, n, strict, raw, pg, fmt, enc, err);
+    buf_free(&bom);
+    return rc;
+}
+
+/* read_file once any missing BOM is supplied. */
+static int
+read_decoded(const char *path, const char *bytes, size_t n, bool strict, struct buf *raw,
+             struct ing_page *pg, enum ing_format *fmt, const char **enc, struct ds_error *err)
+{
     *fmt = ing_sniff_format(path, bytes, n);
     if (*fmt == FMT_EMPTY || *fmt == FMT_BINARY) {
         ds_error_set(err, -1, "not an article: %s file", ing_format_name(*fmt));

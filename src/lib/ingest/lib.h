@@ -115,6 +115,10 @@ bool ing_format_by_name(const char *path, enum ing_format *fmt);
  * ingest_sniff) are FMT_EMPTY and FMT_BINARY. */
 enum ing_format ing_sniff_format(const char *path, const char *bytes, size_t n);
 
+/* UTF-16 without a BOM (NULs in every other byte of the first 8 KiB):
+ * 1 little-endian, 2 big-endian, 0 not. */
+int ing_utf16_no_bom(const char *bytes, size_t n);
+
 /* Decode bytes of format fmt to clean UTF-8 (appended to out, see
  * ingest_decode for the normalisation). Charset, strongest first: a BOM;
  * valid UTF-8; for HTML and XML the charset the document declares

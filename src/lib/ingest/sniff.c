@@ -21,6 +21,29 @@ has_utf16_bom(const unsigned char *p, size_t n)
     return n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF));
 }
 
+/* UTF-16 without a BOM: in the first 8 KiB, the high bytes of (mostly
+ * Latin or CJK) text alternate with NULs. 1 little-endian, 2 big-endian,
+ * 0 neither. */
+int
+ing_utf16_no_bom(const char *bytes, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)bytes;
+    size_t w = DS_MIN(n, (size_t)SNIFF_WINDOW) & ~(size_t)1;
+    if (w < 16 || has_utf16_bom(p, n))
+        return 0;
+    size_t zero_even = 0, zero_odd = 0;
+    for (size_t i = 0; i < w; i += 2) {
+        zero_even += p[i] == 0;
+        zero_odd += p[i + 1] == 0;
+    }
+    size_t units = w / 2;
+    if (zero_odd * 10 >= units * 7 && zero_even * 20 <= units)
+        return 1; /* "A\0B\0": little-endian */
+    if (zero_even * 10 >= units * 7 && zero_odd * 20 <= units)
+        return 2;
+    return 0;
+}
+
 /* "empty", "binary" or NULL (see ingest.h). UTF-16 with a BOM is text. */
 const char *
 ingest_sniff(const char *bytes, size_t n)
