@@ -134,6 +134,7 @@ clean_text(char *s)
     return buf_steal(&b);
 }
 
+/* Move *p out (the caller owns it) and clear it. */
 static char *
 take(char **p)
 {

@@ -102,6 +102,8 @@ negative(const char *s)
     return false;
 }
 
+/* Class/id hints of n: -25 for each of class and id that reads as furniture,
+ * +25 for each that reads as content; 0 once hints are turned off. */
 static int
 class_weight(const struct grab *g, const xmlNode *n)
 {
@@ -126,6 +128,7 @@ class_weight(const struct grab *g, const xmlNode *n)
 
 /* ---- scores ----------------------------------------------------------------------- */
 
+/* n's score, or NULL when it is not a candidate (or n is NULL). */
 static struct score *
 score_of(const xmlNode *n)
 {
@@ -140,6 +143,9 @@ sv(const xmlNode *n)
     return sc ? sc->s : 0;
 }
 
+/* Give n a score from its kind and class/id hints and make it a candidate.
+ * A page with more than g->cap candidates (16,384: far beyond any article)
+ * scores only the first ones, so a hostile page costs bounded memory. */
 static void
 init_node(struct grab *g, xmlNode *n)
 {
@@ -180,6 +186,8 @@ static const char *const div_to_p[] = {"blockquote", "dl", "div", "img", "ol", "
 static const char *const to_score[] = {"section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre",
                                        NULL};
 
+/* Is n inline content (text, or an inline element holding only inline
+ * content)? */
 static bool
 is_phrasing(const xmlNode *n)
 {
@@ -198,6 +206,8 @@ is_phrasing(const xmlNode *n)
     return false;
 }
 
+/* Does n hold a block element (a paragraph, list, table, div...) at any depth?
+ * Does n hold a block element (a paragraph, list, table, div...) at any depth? */
 static bool
 has_block_child(const xmlNode *n)
 {
@@ -207,6 +217,8 @@ has_block_child(const xmlNode *n)
     return false;
 }
 
+/* False when the page hides n (display:none, visibility:hidden, hidden, aria-
+ * hidden). */
 static bool
 visible(const xmlNode *n)
 {
@@ -231,6 +243,7 @@ visible(const xmlNode *n)
     return true;
 }
 
+/* True for an element with no text and nothing but <br>/<hr> inside. */
 static bool
 without_content(const xmlNode *n)
 {
@@ -285,6 +298,7 @@ wrap_phrasing(xmlNode *div)
     }
 }
 
+/* Is a <p> the only element and content of n? */
 static bool
 single_p_inside(const xmlNode *n)
 {
@@ -389,6 +403,8 @@ prepare_nodes(struct grab *g, xmlNode *body, xmlNode ***els)
 
 /* ---- step 2 and 3: scoring and choosing --------------------------------------------- */
 
+/* Score each paragraph-like element (25+ characters) and add its score to five
+ * levels of ancestors, less at each level. */
 static void
 score_elements(struct grab *g, xmlNode **els, size_t n)
 {
@@ -416,6 +432,7 @@ score_elements(struct grab *g, xmlNode **els, size_t n)
     }
 }
 
+/* Is anc an ancestor of n? */
 static bool
 is_ancestor(const xmlNode *anc, const xmlNode *n)
 {
@@ -492,6 +509,7 @@ choose_top(struct grab *g, xmlNode *body)
     return best;
 }
 
+/* Does s hold a full stop followed by a space or the end? */
 static bool
 ends_sentence(const char *s)
 {
@@ -555,6 +573,7 @@ gather(struct grab *g, xmlNode *best, xmlNode *body)
 
 /* ---- step 4: cleaning the article ------------------------------------------------------ */
 
+/* Remove every element named tag under root. */
 static void
 remove_tags(xmlNode *root, const char *tag)
 {
@@ -586,6 +605,9 @@ data_table(const xmlNode *t)
     return rows >= 10 || cells > 4 * DS_MAX(rows, (size_t)1);
 }
 
+/* Does element n (named tag) look like furniture: hints against it, more links
+ * than text, more images or list items or inputs than paragraphs, embeds, no
+ * text? Data tables and code are kept. */
 static bool
 should_drop(struct grab *g, xmlNode *n, const char *tag)
 {
@@ -637,6 +659,8 @@ should_drop(struct grab *g, xmlNode *n, const char *tag)
     return drop;
 }
 
+/* Remove the elements named tag under root that should_drop() (when that
+ * cleaning is on). */
 static void
 clean_conditionally(struct grab *g, xmlNode *root, const char *tag)
 {
@@ -667,6 +691,8 @@ clean_conditionally(struct grab *g, xmlNode *root, const char *tag)
     free(v);
 }
 
+/* Clean the gathered article: forms, embeds, asides, navigation, share bars,
+ * furniture headings, then tables, lists and divs that look like furniture. */
 static void
 clean_article(struct grab *g, xmlNode *art)
 {
@@ -708,6 +734,7 @@ clean_article(struct grab *g, xmlNode *art)
 
 /* ---- the whole step ---------------------------------------------------------------------- */
 
+/* The document's <body>, or its root element when it has none. */
 static xmlNode *
 find_body(xmlDoc *doc)
 {
@@ -718,6 +745,7 @@ find_body(xmlDoc *doc)
     return root;
 }
 
+/* Remove scripts, styles, noscript, templates, SVG and comments under root. */
 static void
 strip_scripts(xmlNode *root)
 {
@@ -759,6 +787,8 @@ attempt(xmlDoc *orig, struct grab *g, struct buf *text)
     xmlFreeDoc(doc);
 }
 
+/* See html.h. Up to four attempts, each with fewer hints, until one gives 500
+ * characters; the longest wins. */
 void
 html_main_text(xmlDoc *doc, const char *title, struct buf *out, char **byline)
 {

@@ -31,6 +31,7 @@ struct jval {
 
 #define JSON_DEPTH 32
 
+/* Free v and everything under it (NULL is fine). */
 static void
 jfree(struct jval *v)
 {
@@ -52,6 +53,7 @@ struct jparse {
     size_t n, i;
 };
 
+/* Skip JSON white space. */
 static void
 jws(struct jparse *p)
 {
@@ -60,12 +62,15 @@ jws(struct jparse *p)
         p->i++;
 }
 
+/* The value of hex digit c, or -1. */
 static int
 hexval(char c)
 {
     return isdigit((unsigned char)c) ? c - '0' : isxdigit((unsigned char)c) ? (c | 32) - 'a' + 10 : -1;
 }
 
+/* The JSON string at p->s[p->i] (a '"'), unescaped; malloc'd. Control escapes
+ * become spaces. */
 static char *
 jstring(struct jparse *p)
 {
@@ -122,6 +127,7 @@ jstring(struct jparse *p)
 
 static struct jval *jvalue(struct jparse *p, int depth);
 
+/* The object or array at p, or NULL when it is not well-formed. */
 static struct jval *
 jcontainer(struct jparse *p, int depth, bool obj)
 {
@@ -176,6 +182,8 @@ jcontainer(struct jparse *p, int depth, bool obj)
     }
 }
 
+/* The JSON value at p (at most JSON_DEPTH levels), or NULL. Numbers, true,
+ * false and null keep only their type. */
 static struct jval *
 jvalue(struct jparse *p, int depth)
 {
@@ -203,6 +211,7 @@ jvalue(struct jparse *p, int depth)
     return v;
 }
 
+/* Member key of object o, or NULL. */
 static const struct jval *
 jget(const struct jval *o, const char *key)
 {
@@ -214,6 +223,7 @@ jget(const struct jval *o, const char *key)
     return NULL;
 }
 
+/* v's string when it is a non-empty string, else NULL (borrowed). */
 static const char *
 jstr(const struct jval *v)
 {
@@ -230,6 +240,7 @@ static const char *const article_types[] = {
     "SocialMediaPosting", "TechArticle", NULL,
 };
 
+/* Is @type t (a string or an array) one of schema.org's article types? */
 static bool
 is_article_type(const struct jval *t)
 {
@@ -295,6 +306,7 @@ author_names(const struct jval *a)
     return b.len ? buf_steal(&b) : (buf_free(&b), NULL);
 }
 
+/* Set *dst to a copy of v unless it is set already or v is empty. */
 static void
 set_once(char **dst, const char *v)
 {
@@ -302,6 +314,9 @@ set_once(char **dst, const char *v)
         *dst = xstrdup(v);
 }
 
+/* Fields of a JSON-LD article into m (those not set yet): name or headline
+ * (the one closer to <title> when they differ), author names, publisher name,
+ * datePublished, description, url. */
 static void
 jsonld_meta(const struct jval *art, const char *doc_title, struct html_meta *m)
 {
@@ -402,6 +417,8 @@ meta_key(const char *name)
     return k;
 }
 
+/* The value of the first of keys (in their order) that a meta tag gives, or
+ * NULL. */
 static const char *
 kv_find(const struct meta_kv *kv, size_t n, const char *const *keys)
 {
@@ -412,6 +429,7 @@ kv_find(const struct meta_kv *kv, size_t n, const char *const *keys)
     return NULL;
 }
 
+/* Is s an http(s) address? */
 static bool
 is_url(const char *s)
 {
@@ -499,6 +517,7 @@ read_saved_from(xmlDoc *doc, struct html_meta *m)
 
 /* ---- the title -------------------------------------------------------------------------- */
 
+/* Space-separated words in s. */
 static size_t
 word_count(const char *s)
 {
@@ -532,6 +551,7 @@ separator_at(const char *s, size_t i, bool *hier)
     return 0;
 }
 
+/* A copy of s with runs of white space as one space, trimmed. */
 static char *
 collapse(const char *s)
 {
@@ -701,6 +721,7 @@ words_of(const char *s, char ***out)
     return n;
 }
 
+/* See html.h: the share of b's word characters that are in words a also has. */
 double
 html_similarity(const char *a, const char *b)
 {
@@ -743,6 +764,7 @@ read_time(xmlNode *root, struct html_meta *m)
         }
 }
 
+/* See html.h. */
 void
 html_meta_read(xmlDoc *doc, struct html_meta *m)
 {
@@ -783,6 +805,7 @@ html_meta_read(xmlDoc *doc, struct html_meta *m)
         }
 }
 
+/* Free every field of m and zero it. */
 void
 html_meta_clear(struct html_meta *m)
 {

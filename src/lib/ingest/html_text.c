@@ -13,12 +13,14 @@
 
 /* ---- nodes ---------------------------------------------------------------------- */
 
+/* See html.h. */
 bool
 hx_is(const xmlNode *n, const char *tag)
 {
     return n && n->type == XML_ELEMENT_NODE && n->name && strcmp((const char *)n->name, tag) == 0;
 }
 
+/* See html.h. */
 bool
 hx_is_any(const xmlNode *n, const char *const *tags)
 {
@@ -30,6 +32,7 @@ hx_is_any(const xmlNode *n, const char *const *tags)
     return false;
 }
 
+/* See html.h. */
 const char *
 hx_attr(const xmlNode *n, const char *name)
 {
@@ -37,14 +40,14 @@ hx_attr(const xmlNode *n, const char *name)
         return NULL;
     for (const xmlAttr *a = n->properties; a; a = a->next)
         if (a->name && strcmp((const char *)a->name, name) == 0) {
+            /* the HTML parser gives an attribute one text child */
             const xmlNode *t = a->children;
-            if (t && (t->type == XML_TEXT_NODE || t->type == XML_CDATA_SECTION_NODE) && !t->next)
-                return t->content ? (const char *)t->content : "";
             return t && t->content ? (const char *)t->content : "";
         }
     return NULL;
 }
 
+/* See html.h. */
 xmlNode *
 hx_first_el(const xmlNode *n)
 {
@@ -54,6 +57,7 @@ hx_first_el(const xmlNode *n)
     return NULL;
 }
 
+/* See html.h. */
 xmlNode *
 hx_next_el(const xmlNode *n)
 {
@@ -63,6 +67,7 @@ hx_next_el(const xmlNode *n)
     return NULL;
 }
 
+/* See html.h. */
 size_t
 hx_count_el(const xmlNode *n)
 {
@@ -72,6 +77,7 @@ hx_count_el(const xmlNode *n)
     return k;
 }
 
+/* See html.h. */
 xmlNode *
 hx_next(xmlNode *n, const xmlNode *root, bool skip_children)
 {
@@ -85,6 +91,7 @@ hx_next(xmlNode *n, const xmlNode *root, bool skip_children)
     return NULL;
 }
 
+/* See html.h. */
 void
 hx_remove(xmlNode *n)
 {
@@ -92,12 +99,14 @@ hx_remove(xmlNode *n)
     xmlFreeNode(n);
 }
 
+/* See html.h. */
 void
 hx_rename(xmlNode *n, const char *tag)
 {
     xmlNodeSetName(n, (const xmlChar *)tag);
 }
 
+/* See html.h. */
 bool
 hx_has_ancestor(const xmlNode *n, const char *tag, int depth)
 {
@@ -113,6 +122,7 @@ hx_has_ancestor(const xmlNode *n, const char *tag, int depth)
 
 /* ---- measuring text --------------------------------------------------------------- */
 
+/* HTML white space. */
 static bool
 is_space(unsigned char c)
 {
@@ -125,6 +135,7 @@ struct measure {
     bool started;
 };
 
+/* Count the characters of s into m as hx_text would write them. */
 static void
 measure_str(struct measure *m, const char *s)
 {
@@ -144,6 +155,7 @@ measure_str(struct measure *m, const char *s)
     }
 }
 
+/* Count the text under n into m. */
 static void
 measure_node(const xmlNode *n, struct measure *m)
 {
@@ -157,6 +169,7 @@ measure_node(const xmlNode *n, struct measure *m)
     }
 }
 
+/* See html.h. */
 size_t
 hx_text_len(const xmlNode *n)
 {
@@ -170,6 +183,8 @@ hx_text_len(const xmlNode *n)
     return m.chars;
 }
 
+/* Add the characters inside links under n to *sum (in-page "#x" links at 0.3).
+ * Add the characters inside links under n to *sum (in-page "#x" links at 0.3). */
 static void
 link_chars(const xmlNode *n, double *sum)
 {
@@ -186,6 +201,7 @@ link_chars(const xmlNode *n, double *sum)
     }
 }
 
+/* See html.h. */
 double
 hx_link_density(const xmlNode *n)
 {
@@ -200,6 +216,7 @@ hx_link_density(const xmlNode *n)
     return links / (double)len;
 }
 
+/* See html.h. */
 size_t
 hx_count_tag(const xmlNode *n, const char *tag)
 {
@@ -210,6 +227,7 @@ hx_count_tag(const xmlNode *n, const char *tag)
     return k;
 }
 
+/* Commas in s, ASCII and CJK. */
 static size_t
 commas_str(const char *s)
 {
@@ -227,6 +245,7 @@ commas_str(const char *s)
     return k;
 }
 
+/* See html.h. */
 size_t
 hx_commas(const xmlNode *n)
 {
@@ -240,6 +259,7 @@ hx_commas(const xmlNode *n)
     return k;
 }
 
+/* See html.h. */
 bool
 hx_is_blank_text(const xmlNode *n)
 {
@@ -273,6 +293,7 @@ text_into(const xmlNode *n, struct buf *out, bool *space)
     }
 }
 
+/* See html.h. */
 void
 hx_text(const xmlNode *n, struct buf *out)
 {
@@ -309,6 +330,7 @@ struct writer {
     int pre;         /* inside <pre> */
 };
 
+/* End the current line: kind 1 owes a line break, 2 a blank line. */
 static void
 w_break(struct writer *w, int kind)
 {
@@ -318,6 +340,7 @@ w_break(struct writer *w, int kind)
     w->space = false;
 }
 
+/* Write the break owed, if any (never at the very start). */
 static void
 w_flush_break(struct writer *w)
 {
@@ -329,6 +352,7 @@ w_flush_break(struct writer *w)
     w->blank_owed = 0;
 }
 
+/* Write text, white space collapsed (line breaks kept inside <pre>). */
 static void
 w_text(struct writer *w, const char *s)
 {
@@ -350,6 +374,8 @@ w_text(struct writer *w, const char *s)
     }
 }
 
+/* Write the children of n: blocks on their own lines, list items with "- ",
+ * captions with "Caption: ". */
 static void
 w_node(struct writer *w, const xmlNode *n, int depth)
 {
@@ -399,6 +425,7 @@ w_node(struct writer *w, const xmlNode *n, int depth)
     }
 }
 
+/* See html.h. */
 void
 hx_write_text(const xmlNode *root, struct buf *out)
 {
