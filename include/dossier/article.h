@@ -24,6 +24,7 @@ enum date_source {
     DATE_DATELINE,       /* "BEIJING, May 17 (Agency) -" with a year found nearby */
     DATE_BYLINE,         /* a date on the byline line */
     DATE_PATH,           /* yyyy-mm-dd (or yyyy/mm/dd) in the file path */
+    DATE_METADATA,       /* a web page's metadata (JSON-LD, meta tags, <time>) */
 };
 
 const char *date_source_name(enum date_source s);
@@ -43,7 +44,8 @@ struct article {
     char *byline;      /* "Jane Doe", or NULL */
     char *lang;        /* ISO 639-1 guess ("en", "zh", "fr"), or NULL */
     char *url;         /* where the article lives on the web, as the file states it
-                        * (front matter, header block, feed item link), or NULL */
+                        * (a page's canonical link, og:url or "saved from" comment,
+                        * front matter, header block, feed item link), or NULL */
     char *tags;        /* tags the file states (front matter, feed categories): one
                         * per line, each ending in '\n'; NULL when none */
     int words;         /* words in body (a CJK character counts as one) */

@@ -21,19 +21,21 @@
 /* ---- readers: a file format's bytes to plain text ---------------------------- */
 
 struct reader {
-    const char *name;                 /* "text", "markdown" */
+    const char *name;                 /* "text", "markdown", "html", "feed" */
     const char *const *extensions;    /* NULL-terminated, lower case, with dot */
     /* Turn the file's decoded UTF-8 text into article text (e.g. strip
-     * markdown syntax). Returns 0, or -1 with a reason in err. */
+     * markdown syntax). Returns 0, or -1 with a reason in err. NULL for
+     * formats that are more than text (pages, feeds): ingest_article reads
+     * those. */
     int (*to_text)(const char *text, size_t n, struct buf *out, struct ds_error *err);
 };
 
 /* The reader for path by its extension (case-insensitive), or NULL when
- * dossier does not read it. Today: "text" (.txt .text; HTML tags and entities
- * left in exported text are removed), "markdown" (.md .markdown .mdown) and
- * "feed" (.rss .atom .rdf .xml .feed; see ingest_feed_read). The walk takes
- * the files that have one; what a file is, is decided by its bytes
- * (ingest_format_of). */
+ * dossier does not consider files so named: "text" (.txt .text),
+ * "markdown" (.md .markdown .mdown), "html" (.html .htm .xhtml .shtml),
+ * "feed" (.rss .atom .rdf .xml .feed; see ingest_feed_read). Only a hint:
+ * the format is decided from the bytes (an HTML page named .txt is read as
+ * a page; ingest_format_of tells feeds apart). */
 const struct reader *ingest_reader_for(const char *path);
 
 /* What a file holds, from its first bytes, its extension only a hint:
@@ -52,7 +54,8 @@ enum ingest_format ingest_format_of(const char *path, const char *bytes, size_t 
 
 /* Walk roots (files or directories) recursively: hidden entries are skipped,
  * symlinks are followed once (a directory already visited is not entered
- * again, so loops end), files without a reader are ignored silently.
+ * again, so loops end), files whose names no reader claims go to on_skip
+ * ("not a text, page or feed").
  * on_file gets each readable candidate with its stat; on_skip gets paths
  * that cannot be walked, with a reason ("unreadable: Permission denied").
  * Returns 0, or the first non-zero value on_file returned. Paths given to
@@ -120,8 +123,13 @@ struct ingest_ctx {
 
 /* Decode, clean and find metadata in one file's bytes. *out is overwritten
  * (not freed first) and owns every string; free with article_clear, also
- * after a failure. path is recorded and picks the reader (plain text when no
- * reader claims it); a yyyy-mm-dd in it is the weakest date. ctx may be NULL.
+ * after a failure. The format comes from the bytes with path's extension
+ * as a hint (ing_sniff_format); a yyyy-mm-dd in path is the weakest date.
+ * A web page's metadata (JSON-LD, meta tags, <title>, its byline) comes
+ * first; the text's own lines are looked at only for what it did not
+ * state. out->raw is the decoded file (the page's markup for HTML).
+ * Unlike ingest_file, bytes in an unexplained charset are read as
+ * Windows-1252. ctx may be NULL.
  *
  * Cleaning drops page furniture and records each dropped line in
  * out->removed as "reason\tline\n". Reasons: template, sponsored, icons,
@@ -204,6 +212,34 @@ int ingest_feed_article(const struct ingest_ctx *ctx, const char *path, const st
  * out. The one place feed HTML becomes text (the HTML reader will take
  * over). */
 void feed_item_html_to_text(const char *html, size_t n, struct buf *out);
+
+/* Everything the indexer stores for one file, read once (ingest_file). */
+struct ingest_result {
+    struct article a;       /* a.raw is NULL: it is in raw_packed */
+    uint64_t hash;          /* of the file's bytes: identical files are stored once */
+    uint64_t *lines;        /* ingest_line_hashes of the text the reader found */
+    size_t nlines;
+    struct buf raw_packed;  /* the raw text packed against a.body (ingest_raw_pack) */
+    const char *format;     /* static: "text", "markdown", "html", ... */
+};
+
+/* One file's bytes to everything the indexer stores: sniffed (the format
+ * from the bytes, path's extension as a hint), decoded (an unexplained
+ * legacy charset is refused: "unknown encoding"), read by the format's
+ * reader, cleaned, its metadata found (as ingest_article), the line hashes
+ * for corpus-wide furniture counted and the raw text packed. *out is
+ * overwritten; free with ingest_result_clear, also after a failure.
+ * Returns 0, or -1 with the reason to skip the file in err ("empty",
+ * "binary", "unknown encoding", "a feed (...)", "not an article: ..."). */
+int ingest_file(const struct ingest_ctx *ctx, const char *path, const char *bytes, size_t n,
+                struct ingest_result *out, struct ds_error *err);
+void ingest_result_clear(struct ingest_result *r);
+
+/* The line hashes (as ingest_line_hashes) of the text a file's reader
+ * finds, for the corpus-wide counts taken before any file is cleaned;
+ * sniffed and decoded as ingest_file does. 0 (and *out NULL) when the file
+ * is not read. *out is malloc'd and owned by the caller. */
+size_t ingest_file_lines(const char *path, const char *bytes, size_t n, uint64_t **out);
 
 /* The raw text as edits against the cleaned body (ingest/rawpack.c): the
  * lines cleaning removed or changed, and runs of body lines to copy. out

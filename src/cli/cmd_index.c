@@ -3,15 +3,19 @@
  * PATH...`: remove what was indexed there. */
 #include "config.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
 #include "commands.h"
 #include "dossier/indexer.h"
+
+#define SKIPS_SHOWN 5 /* skipped files named in the summary line */
 
 static void
 progress(const struct index_progress *p, void *ud)
@@ -112,6 +116,19 @@ cmd_index(int argc, char **argv)
     }
     if (isatty(STDERR_FILENO) && !quiet)
         io.progress = progress;
+    /* A path that does not exist is a typo or an unmounted drive: refuse
+     * before anything is indexed or remembered (the index is not even
+     * created). */
+    for (int i = 0; i < npaths; i++) {
+        struct stat st;
+        if (stat(paths[i], &st) != 0) {
+            fprintf(stderr, "dossier index: ");
+            cli_put_text(stderr, paths[i]);
+            fprintf(stderr, ": %s\n", strerror(errno));
+            free(paths);
+            return EXIT_ERROR;
+        }
+    }
 
     struct store *s;
     if (cli_open_store(NULL, STORE_CREATE, &s) != 0) {
@@ -160,11 +177,16 @@ cmd_index(int argc, char **argv)
             if (sum.missing)
                 printf(", %zu missing (kept)", sum.missing);
             printf("; skipped %zu", sum.nskips);
-            for (size_t i = 0; i < sum.nskips; i++) {
+            /* a saved page's folder of images and scripts would fill the
+             * screen: a few here, all of them in `dossier stats` */
+            size_t shown = DS_MIN(sum.nskips, (size_t)SKIPS_SHOWN);
+            for (size_t i = 0; i < shown; i++) {
                 fputs(i ? ", " : ": ", stdout);
                 cli_put_name(stdout, sum.skips[i].path);
                 printf(" (%s)", sum.skips[i].reason);
             }
+            if (sum.nskips > shown)
+                printf(", and %zu more (dossier stats lists them)", sum.nskips - shown);
             putchar('\n');
         }
         status = warn_missing(&sum);

@@ -160,6 +160,8 @@ reader_layout(struct app *app, int w)
         buf_puts(&meta, meta.len ? "  \xc2\xb7  bookmarked" : "bookmarked");
     if (meta.len)
         layout_wrap(meta.data, meta.len, w, 0, ROLE_META, &app->rlines);
+    if (a->url) /* where a web page came from */
+        layout_wrap(a->url, strlen(a->url), w, 0, ROLE_META, &app->rlines);
     tlines_add(&app->rlines, "", 0, ROLE_NORMAL);
     for (size_t i = first; i < app->rlines.n; i++)
         app->rlines.v[i].src = -1;

@@ -1,13 +1,14 @@
 #!/bin/sh
-# Issue 18, finding 6: text in an encoding dossier cannot tell (Big5 or
-# GB18030 without a declaration, UTF-16 without a byte-order mark) is
-# skipped with "unknown encoding", never indexed as mojibake; Western
-# single-byte text (Latin-1) is still read.
+# Issue 18, finding 6 (with issue 11's detection): legacy Chinese encodings
+# without a declaration (Big5, GB18030) and UTF-16 without a byte-order mark
+# are detected and read as the text they are, never as mojibake; bytes no
+# detector explains are skipped with "unknown encoding"; Western single-byte
+# text (Latin-1) is still read.
 . "$TOP_SRCDIR/tests/lib.sh"
 . "$TOP_SRCDIR/tests/faults/lib.sh"
 
 if ! command -v python3 >/dev/null 2>&1; then
-    skip 6 "python3 not installed (writes the encoded files)"
+    skip 8 "python3 not installed (writes the encoded files)"
     done_testing
     exit 0
 fi
@@ -19,8 +20,13 @@ import sys, os
 d = sys.argv[1]
 zh = ("中美贸易谈判在日内瓦恢复，双方讨论关税和出口管制。\n\n"
       "官员表示，谈判将持续三天，重点是农产品和半导体。\n") * 3
-open(os.path.join(d, "big5.txt"), "wb").write(zh.encode("big5", "replace"))
+zht = ("中美貿易談判在日內瓦恢復，雙方討論關稅和出口管制。\n\n"
+       "官員表示，談判將持續三天，重點是農產品和半導體。\n") * 3
+open(os.path.join(d, "big5.txt"), "wb").write(zht.encode("big5"))
 open(os.path.join(d, "gb18030.txt"), "wb").write(zh.encode("gb18030"))
+import random
+random.seed(7)
+open(os.path.join(d, "noise.txt"), "wb").write(bytes(random.randrange(0x80, 0x100) for _ in range(3000)))
 en = ("Trade talks resume in Geneva\n\nOfficials said the talks would last three days "
       "and focus on farm goods and chips.\n") * 3
 open(os.path.join(d, "utf16.txt"), "wb").write(en.encode("utf-16-le"))
@@ -29,12 +35,13 @@ fr = ("Les négociations commerciales reprennent à Genève\n\nLes responsables 
 open(os.path.join(d, "latin1.txt"), "wb").write(fr.encode("latin-1"))
 PY
 out=$("$D" --db "$TEST_TMP/index.db" index "$news" 2>&1)
-like "$out" "big5\.txt \(not an article: unknown encoding" "Big5 is skipped as an unknown encoding"
-like "$out" "gb18030\.txt \(not an article: unknown encoding" "so is GB18030"
-like "$out" "utf16\.txt \(unknown encoding \(UTF-16 without a byte-order mark" \
-    "UTF-16 without a BOM is not called binary"
-is "$(docs "$TEST_TMP/index.db")" 1 "only the Latin-1 article is indexed"
-is "$(hits "$TEST_TMP/index.db" 'négociations')" 1 "and it is read as Latin-1"
+like "$out" "noise\.txt \(unknown encoding" "bytes nothing explains are skipped as an unknown encoding"
+unlike "$out" "(big5|gb18030|utf16)\.txt \(" "Big5, GB18030 and UTF-16 without a BOM are read"
+is "$(docs "$TEST_TMP/index.db")" 4 "four articles indexed, the noise not"
+is "$(hits "$TEST_TMP/index.db" '談判')" 1 "Big5 read as Chinese"
+is "$(hits "$TEST_TMP/index.db" '谈判')" 1 "GB18030 read as Chinese"
+is "$(hits "$TEST_TMP/index.db" 'Geneva')" 1 "UTF-16 without a BOM read as text"
+is "$(hits "$TEST_TMP/index.db" 'négociations')" 1 "and Latin-1 read as Latin-1"
 like "$("$D" --db "$TEST_TMP/index.db" stats)" "unknown encoding" "stats lists the skipped files"
 
 done_testing

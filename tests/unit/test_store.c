@@ -175,6 +175,11 @@ test_open_refusals(void)
     sqlite3_step(st);
     is_int(sqlite3_column_int(st, 0), 1, "migrations 1 -> 3 added figures.approx");
     sqlite3_finalize(st);
+    sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'doc_urls'", -1, &st,
+                       NULL);
+    sqlite3_step(st);
+    is_int(sqlite3_column_int(st, 0), 1, "migration 7 -> 8 added doc_urls");
+    sqlite3_finalize(st);
     sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL);
     sqlite3_step(st);
     is_int(sqlite3_column_int(st, 0), current, "user_version is the current one after migrating");

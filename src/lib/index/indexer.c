@@ -231,7 +231,7 @@ count_lines(void *arg)
 {
     struct count_share *sh = arg;
     struct run *r = sh->run;
-    struct buf bytes = BUF_INIT, text = BUF_INIT;
+    struct buf bytes = BUF_INIT;
     size_t max = r->opts->max_bytes ? r->opts->max_bytes : INDEX_DEFAULT_MAX_BYTES;
 
     for (size_t i = sh->part; i < r->ncands; i += sh->parts) {
@@ -241,22 +241,16 @@ count_lines(void *arg)
         if (sh->part == 0)
             report(r, "scanning", i, r->ncands, false);
         struct ds_error ignored;
-        if (ds_read_file(c->path, max, &bytes, &ignored) != 0 ||
-            ingest_sniff(buf_str(&bytes), bytes.len) ||
-            ingest_format_of(c->path, buf_str(&bytes), bytes.len) == INGEST_FEED)
-            continue; /* step 3 reports it (a feed's markup is no furniture) */
-        const char *enc;
-        buf_reset(&text);
-        ingest_decode(buf_str(&bytes), bytes.len, &text, &enc);
+        if (ds_read_file(c->path, max, &bytes, &ignored) != 0)
+            continue; /* step 3 reports it */
         uint64_t *hashes = NULL;
-        size_t nh = ingest_line_hashes(buf_str(&text), text.len, &hashes);
+        size_t nh = ingest_file_lines(c->path, buf_str(&bytes), bytes.len, &hashes);
         for (size_t k = 0; k < nh; k++)
             line_counts_add_n(&sh->lc, hashes[k], 1);
         free(hashes);
         sh->pending++;
     }
     buf_free(&bytes);
-    buf_free(&text);
     return NULL;
 }
 
@@ -387,18 +381,18 @@ prepare(struct run *r, size_t i, const struct ingest_ctx *ictx, struct extractor
         return;
     }
     p->bytes = bytes->len;
-    const char *why = ingest_sniff(buf_str(bytes), bytes->len);
-    if (why) {
-        p->skip_reason = xstrdup(why);
-        return;
-    }
     p->hash = ds_hash64(buf_str(bytes), bytes->len);
     if (ingest_format_of(path, buf_str(bytes), bytes->len) == INGEST_FEED) {
         idx_prepare_feed(r, ictx, ex, bytes, p);
         return;
     }
     if (ingest_article(ictx, path, buf_str(bytes), bytes->len, &p->a, &err) != 0) {
-        p->skip_reason = xstrdup(err.msg);
+        /* "not an article: empty file" is reported as "empty", as before */
+        const char *why = err.msg;
+        if (strncmp(why, "not an article: ", 16) == 0 && ds_str_ends_with(why, " file"))
+            p->skip_reason = xstrndup(why + 16, strlen(why) - 16 - 5);
+        else
+            p->skip_reason = xstrdup(why);
         return;
     }
     idx_prepare_article(ex, p);

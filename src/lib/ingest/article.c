@@ -52,6 +52,8 @@ date_source_name(enum date_source s)
         return "byline";
     case DATE_PATH:
         return "path";
+    case DATE_METADATA:
+        return "metadata";
     }
     return "none";
 }

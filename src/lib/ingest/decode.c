@@ -1,69 +1,29 @@
 /*
- * ingest/decode.c — bytes to clean UTF-8: sniffing binary and empty files,
- * detecting UTF-8 / UTF-16 / Windows-1252, repairing invalid bytes, and
+ * ingest/decode.c — bytes to clean UTF-8: detecting UTF-8 / UTF-16 /
+ * Windows-1252, a charset a page declares or uchardet guesses (decoded with
+ * iconv),
+ * repairing invalid bytes, and
  * normalising line ends, odd spaces, invisible and control characters and
  * terminal escape sequences so article text can never drive a terminal.
  * Also the per-line hashes used to find corpus-wide furniture.
  */
 #include "config.h"
 
+#include <errno.h>
+#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
+#include <uchardet.h>
 
 #include "dossier/ingest.h"
 #include "dossier/utf8.h"
 #include "dossier/util.h"
 #include "lib.h"
 
-#define SNIFF_WINDOW 8192
-
-/* ---- sniffing ----------------------------------------------------------------- */
-
 static bool
 has_utf16_bom(const unsigned char *p, size_t n)
 {
     return n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF));
-}
-
-/* "empty", "binary" or NULL (see ingest.h). UTF-16 with a BOM is text. */
-const char *
-ingest_sniff(const char *bytes, size_t n)
-{
-    const unsigned char *p = (const unsigned char *)bytes;
-    if (n == 0 || !bytes)
-        return "empty";
-    if (has_utf16_bom(p, n)) {
-        /* text if any code unit is not a space/NUL */
-        for (size_t i = 2; i < n; i++)
-            if (p[i] != 0 && p[i] != ' ' && p[i] != '\n' && p[i] != '\r' && p[i] != '\t')
-                return NULL;
-        return "empty";
-    }
-    size_t w = DS_MIN(n, (size_t)SNIFF_WINDOW), ctl = 0;
-    if (memchr(p, 0, w)) {
-        /* NULs in every other byte and nowhere else: UTF-16 without a BOM */
-        size_t nul[2] = {0, 0};
-        for (size_t i = 0; i < w; i++)
-            nul[i & 1] += p[i] == 0;
-        if (w >= 16 && (nul[0] * 10 >= w * 4 || nul[1] * 10 >= w * 4) &&
-            (nul[0] == 0 || nul[1] == 0))
-            return "unknown encoding (UTF-16 without a byte-order mark?)";
-        return "binary";
-    }
-    /* control bytes other than \t \n \f \r ESC (rare: the branch predicts well) */
-    const uint32_t allowed =
-        (1u << '\t') | (1u << '\n') | (1u << '\f') | (1u << '\r') | (1u << 0x1B);
-    for (size_t i = 0; i < w; i++)
-        if (p[i] < 0x20 && !((allowed >> p[i]) & 1u))
-            ctl++;
-    if (ctl * 10 > w * 3)
-        return "binary";
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = p[i];
-        if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v')
-            return NULL;
-    }
-    return "empty";
 }
 
 /* ---- charset conversion -------------------------------------------------------- */
@@ -282,9 +242,256 @@ normalise(const char *s, size_t n, struct buf *out)
     trim_trailing_spaces(out, line_start);
 }
 
-/* See ingest.h. out is appended to; *encoding is a static string. */
-void
-ingest_decode(const char *bytes, size_t n, struct buf *out, const char **encoding)
+/* ---- legacy charsets ------------------------------------------------------------ */
+
+/* Charsets dossier decodes, by the labels pages and uchardet use for them
+ * (lower case). name is what `show` prints; iconv_name what glibc's iconv
+ * is asked for (a superset where browsers read one: GBK and GB2312 pages
+ * as GB18030, Shift_JIS as CP932, EUC-KR as CP949, Latin-1 as
+ * Windows-1252, as the WHATWG encoding standard does). */
+static const struct charset {
+    const char *label, *name, *iconv_name;
+} charsets[] = {
+    {"utf-8", "utf-8", NULL},
+    {"utf8", "utf-8", NULL},
+    {"unicode-1-1-utf-8", "utf-8", NULL},
+    {"us-ascii", "utf-8", NULL},
+    {"ascii", "utf-8", NULL},
+    {"windows-1252", "windows-1252", NULL},
+    {"iso-8859-1", "windows-1252", NULL},
+    {"iso8859-1", "windows-1252", NULL},
+    {"latin1", "windows-1252", NULL},
+    {"l1", "windows-1252", NULL},
+    {"cp1252", "windows-1252", NULL},
+    {"x-cp1252", "windows-1252", NULL},
+    {"windows-1250", "windows-1250", "WINDOWS-1250"},
+    {"windows-1251", "windows-1251", "WINDOWS-1251"},
+    {"windows-1253", "windows-1253", "WINDOWS-1253"},
+    {"windows-1254", "windows-1254", "WINDOWS-1254"},
+    {"windows-1255", "windows-1255", "WINDOWS-1255"},
+    {"windows-1256", "windows-1256", "WINDOWS-1256"},
+    {"windows-1257", "windows-1257", "WINDOWS-1257"},
+    {"windows-1258", "windows-1258", "WINDOWS-1258"},
+    {"iso-8859-2", "iso-8859-2", "ISO-8859-2"},
+    {"iso-8859-3", "iso-8859-3", "ISO-8859-3"},
+    {"iso-8859-4", "iso-8859-4", "ISO-8859-4"},
+    {"iso-8859-5", "iso-8859-5", "ISO-8859-5"},
+    {"iso-8859-6", "iso-8859-6", "ISO-8859-6"},
+    {"iso-8859-7", "iso-8859-7", "ISO-8859-7"},
+    {"iso-8859-8", "iso-8859-8", "ISO-8859-8"},
+    {"iso-8859-9", "iso-8859-9", "ISO-8859-9"},
+    {"iso-8859-10", "iso-8859-10", "ISO-8859-10"},
+    {"iso-8859-13", "iso-8859-13", "ISO-8859-13"},
+    {"iso-8859-15", "iso-8859-15", "ISO-8859-15"},
+    {"iso-8859-16", "iso-8859-16", "ISO-8859-16"},
+    {"koi8-r", "koi8-r", "KOI8-R"},
+    {"koi8-u", "koi8-u", "KOI8-U"},
+    {"ibm866", "ibm866", "CP866"},
+    {"windows-874", "windows-874", "CP874"},
+    {"tis-620", "windows-874", "CP874"},
+    {"gb18030", "gb18030", "GB18030"},
+    {"gbk", "gb18030", "GB18030"},
+    {"gb2312", "gb18030", "GB18030"},
+    {"x-gbk", "gb18030", "GB18030"},
+    {"cp936", "gb18030", "GB18030"},
+    {"big5", "big5", "BIG5-HKSCS"},
+    {"big5-hkscs", "big5", "BIG5-HKSCS"},
+    {"x-euc-tw", "euc-tw", "EUC-TW"},
+    {"euc-tw", "euc-tw", "EUC-TW"},
+    {"shift_jis", "shift_jis", "CP932"},
+    {"shift-jis", "shift_jis", "CP932"},
+    {"sjis", "shift_jis", "CP932"},
+    {"x-sjis", "shift_jis", "CP932"},
+    {"windows-31j", "shift_jis", "CP932"},
+    {"cp932", "shift_jis", "CP932"},
+    {"euc-jp", "euc-jp", "EUC-JP"},
+    {"x-euc-jp", "euc-jp", "EUC-JP"},
+    {"iso-2022-jp", "iso-2022-jp", "ISO-2022-JP"},
+    {"euc-kr", "euc-kr", "CP949"},
+    {"ks_c_5601-1987", "euc-kr", "CP949"},
+    {"cp949", "euc-kr", "CP949"},
+    {"windows-949", "euc-kr", "CP949"},
+    {"iso-2022-kr", "iso-2022-kr", "ISO-2022-KR"},
+    {"mac-cyrillic", "x-mac-cyrillic", "MAC-CYRILLIC"},
+    {"x-mac-cyrillic", "x-mac-cyrillic", "MAC-CYRILLIC"},
+    {"utf-16le", "utf-16le", "UTF-16LE"},
+    {"utf-16be", "utf-16be", "UTF-16BE"},
+};
+
+static const struct charset *
+charset_find(const char *label, size_t n)
+{
+    while (n && (*label == ' ' || *label == '"' || *label == '\'')) {
+        label++;
+        n--;
+    }
+    while (n && (label[n - 1] == ' ' || label[n - 1] == '"' || label[n - 1] == '\''))
+        n--;
+    for (size_t i = 0; i < DS_ARRAY_LEN(charsets); i++)
+        if (ing_ieq(label, n, charsets[i].label))
+            return &charsets[i];
+    return NULL;
+}
+
+/* The value after "charset=" or "encoding=" at s (quoted or not). */
+static size_t
+attr_value(const char *s, size_t n, const char **v)
+{
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '='))
+        i++;
+    char q = i < n && (s[i] == '"' || s[i] == '\'') ? s[i++] : 0;
+    *v = s + i;
+    size_t j = i;
+    while (j < n && j - i < 40 && s[j] != q && s[j] != '>' && s[j] != ';' &&
+           (q || (s[j] != ' ' && s[j] != '/' && s[j] != '"' && s[j] != '\'')))
+        j++;
+    return j - i;
+}
+
+/* The charset a page or feed declares in its first 4 KiB: <meta charset>,
+ * <meta http-equiv content="...; charset=X">, or the XML declaration's
+ * encoding. NULL when it declares none dossier knows. */
+static const struct charset *
+declared_charset(const char *s, size_t n)
+{
+    size_t lim = DS_MIN(n, (size_t)4096);
+    if (lim > 5 && memcmp(s, "<?xml", 5) == 0) {
+        const char *end = memchr(s, '>', lim);
+        const char *e = ing_ifind(s, end ? (size_t)(end - s) : lim, "encoding");
+        if (e) {
+            const char *v;
+            size_t vl = attr_value(e + 8, lim - (size_t)(e + 8 - s), &v);
+            return charset_find(v, vl);
+        }
+    }
+    for (const char *p = s; (p = ing_ifind(p, lim - (size_t)(p - s), "charset")) != NULL;) {
+        p += 7;
+        const char *v;
+        size_t vl = attr_value(p, lim - (size_t)(p - s), &v);
+        const struct charset *cs = charset_find(v, vl);
+        if (cs)
+            return cs;
+    }
+    return NULL;
+}
+
+/* What uchardet makes of the bytes, or NULL when it does not know (or
+ * names a charset dossier does not read). */
+static const struct charset *
+guessed_charset(const char *s, size_t n)
+{
+    uchardet_t ud = uchardet_new();
+    if (!ud)
+        return NULL;
+    const struct charset *cs = NULL;
+    if (uchardet_handle_data(ud, s, DS_MIN(n, (size_t)1 << 20)) == 0) {
+        uchardet_data_end(ud);
+        const char *name = uchardet_get_charset(ud);
+        if (name && *name)
+            cs = charset_find(name, strlen(name));
+    }
+    uchardet_delete(ud);
+    return cs;
+}
+
+/* Convert s from cs to UTF-8 with iconv into out; an invalid or
+ * incomplete sequence becomes U+FFFD (one byte skipped). Returns the number
+ * of such bytes, or (size_t)-1 when iconv does not know the charset. */
+static size_t
+via_iconv(const struct charset *cs, const char *s, size_t n, struct buf *out)
+{
+    iconv_t cd = iconv_open("UTF-8", cs->iconv_name);
+    if (cd == (iconv_t)-1)
+        return (size_t)-1;
+    size_t bad = 0;
+    char *in = (char *)(uintptr_t)s;
+    size_t inleft = n;
+    while (inleft) {
+        buf_reserve(out, inleft * 2 + 16);
+        char *o = out->data + out->len;
+        size_t oleft = out->cap - out->len - 1;
+        size_t r = iconv(cd, &in, &inleft, &o, &oleft);
+        out->len = (size_t)(o - out->data);
+        if (r != (size_t)-1)
+            break;
+        if (errno == E2BIG)
+            continue;
+        /* EILSEQ or EINVAL: one byte is not text in this charset */
+        put_cp(out, UTF8_REPLACEMENT);
+        bad++;
+        in++;
+        inleft--;
+    }
+    out->data[out->len] = '\0';
+    iconv_close(cd);
+    return bad;
+}
+
+/* The share of bytes a legacy decoding may find invalid and still be the
+ * right guess (a stray byte in a long page). */
+static bool
+few_bad(size_t bad, size_t n)
+{
+    return bad * 100 <= n + 100;
+}
+
+/* Decide how to decode bytes that are not valid UTF-8 (no BOM), into tmp.
+ * Returns the charset's name, or NULL when it cannot tell (strict) */
+static const char *
+decode_legacy(const char *src, size_t len, bool markup, bool strict, struct buf *tmp)
+{
+    const struct charset *cs = markup ? declared_charset(src, len) : NULL;
+    if (!cs || strcmp(cs->name, "utf-8") == 0) {
+        if (cs) { /* declared UTF-8 but is not: repaired, as a browser shows it */
+            repair_utf8(src, len, tmp);
+            return "utf-8 (repaired)";
+        }
+        cs = guessed_charset(src, len);
+    }
+    if (cs && strcmp(cs->name, "utf-8") != 0) {
+        if (!cs->iconv_name) {
+            from_cp1252((const unsigned char *)src, len, tmp);
+            return cs->name;
+        }
+        size_t bad = via_iconv(cs, src, len, tmp);
+        if (bad != (size_t)-1 && few_bad(bad, len))
+            return cs->name;
+        buf_reset(tmp);
+    }
+    /* Count well-formed multibyte sequences against stray high bytes:
+     * Latin-1/cp1252 text has (almost) none of the former. */
+    size_t multi = 0, bad = 0, high = 0;
+    for (size_t i = 0; i < len;) {
+        if ((unsigned char)src[i] < 0x80) {
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        int k = utf8_decode(src + i, len - i, &cp);
+        if (k > 1)
+            multi++;
+        else
+            bad++;
+        high += (size_t)k;
+        i += (size_t)k;
+    }
+    if (multi && bad <= multi * 4) {
+        repair_utf8(src, len, tmp);
+        return "utf-8 (repaired)";
+    }
+    /* Western text with a few accented letters: Windows-1252. Text that is
+     * mostly high bytes nobody recognised would be mojibake. */
+    if (strict && high * 5 > len)
+        return NULL;
+    from_cp1252((const unsigned char *)src, len, tmp);
+    return "windows-1252";
+}
+
+/* See lib.h. */
+int
+ing_decode(const char *bytes, size_t n, enum ing_format fmt, bool strict, struct buf *out,
+           const char **encoding)
 {
     if (!bytes) {
         bytes = "";
@@ -317,28 +524,13 @@ ingest_decode(const char *bytes, size_t n, struct buf *out, const char **encodin
             ascii += 8;
         }
         if (!utf8_valid(src + ascii, len - ascii)) {
-            /* Count well-formed multibyte sequences against stray high bytes:
-             * Latin-1/cp1252 text has (almost) none of the former. */
-            size_t multi = 0, bad = 0;
-            for (size_t i = 0; i < len;) {
-                if ((unsigned char)src[i] < 0x80) {
-                    i++;
-                    continue;
-                }
-                uint32_t cp;
-                int k = utf8_decode(src + i, len - i, &cp);
-                if (k > 1)
-                    multi++;
-                else
-                    bad++;
-                i += (size_t)k;
-            }
-            if (multi == 0 || bad > multi * 4) {
-                from_cp1252((const unsigned char *)src, len, &tmp);
-                enc = "windows-1252";
-            } else {
-                repair_utf8(src, len, &tmp);
-                enc = "utf-8 (repaired)";
+            bool markup = fmt == FMT_HTML || fmt == FMT_FEED || fmt == FMT_XML;
+            enc = decode_legacy(src, len, markup, strict, &tmp);
+            if (!enc) {
+                buf_free(&tmp);
+                if (encoding)
+                    *encoding = NULL;
+                return -1;
             }
             src = tmp.data ? tmp.data : "";
             len = tmp.len;
@@ -350,6 +542,14 @@ ingest_decode(const char *bytes, size_t n, struct buf *out, const char **encodin
     buf_free(&tmp);
     if (encoding)
         *encoding = enc;
+    return 0;
+}
+
+/* See ingest.h: never fails (text no charset explains is Windows-1252). */
+void
+ingest_decode(const char *bytes, size_t n, struct buf *out, const char **encoding)
+{
+    ing_decode(bytes, n, FMT_TEXT, false, out, encoding);
 }
 
 /* ---- line hashes --------------------------------------------------------------- */

@@ -414,81 +414,265 @@ assemble(struct ing_doc *d, struct buf *body, struct buf *removed)
     }
 }
 
-/* Is the encoding the decoder chose plausible? Text that is not UTF-8 is
- * read as Windows-1252, and Western text has a few accented letters among
- * ASCII ones; UTF-8 "repaired" has a few broken sequences. Big5, GB18030,
- * Shift-JIS or EUC-KR fail both (mostly bytes above 127, mostly not UTF-8)
- * and would be mojibake such as "¾ú¥v§Ã¤f": never indexed silently. */
-static bool
-encoding_plausible(const char *enc, const char *bytes, size_t n)
+/* A web page's own metadata lines at the top of its text ("By Jane Doe",
+ * "Submitted by Jane Doe on Fri, 09/30/2022", "June 14, 2021"): the page
+ * stated them in its markup, so they go as "byline" or "date". Only the
+ * first three lines of content, only short ones. */
+static void
+drop_page_meta_lines(struct ing_doc *d)
 {
-    bool latin = strcmp(enc, "windows-1252") == 0;
-    if (!latin && strcmp(enc, "utf-8 (repaired)") != 0)
-        return true;
-    size_t high = 0, letters = 0, invalid = 0;
-    for (size_t i = 0; i < n;) {
-        unsigned char c = (unsigned char)bytes[i];
-        if (c < 0x80) {
-            letters += (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-            i++;
+    const char *by = d->a->byline;
+    size_t seen = 0;
+    for (size_t i = 0; i < d->n && seen < 3; i++) {
+        struct ing_doc_line *l = &d->lines[i];
+        if (!ing_is_content(l))
             continue;
-        }
-        uint32_t cp;
-        int k = utf8_decode(bytes + i, n - i, &cp);
-        invalid += cp == 0xFFFD && k == 1;
-        high += (size_t)k;
-        i += (size_t)k;
+        seen++;
+        if (l->tl > 120 || ing_count_words(l->t, l->tl) > 16)
+            continue;
+        struct ing_date dt;
+        char *name = NULL;
+        bool has_date = false;
+        if (ing_parse_date_whole(l->t, l->tl, &dt) || ing_is_published_line(l->t, l->tl, &dt))
+            l->why = "date";
+        else if ((by && ing_ifind(l->t, l->tl, by)) ||
+                 ing_is_byline(l->t, l->tl, &name, &dt, &has_date))
+            l->why = "byline";
+        free(name);
     }
-    /* (a few odd bytes are repairable whatever their share) */
-    return latin ? high <= 16 || high * 10 <= (high + letters) * 3
-                 : invalid <= 16 || invalid * 4 <= high;
+}
+
+/* Cleaning and the text's own metadata, in order. A page whose format
+ * stated its structure (HTML) keeps repeated paragraphs and is not searched
+ * for headline, byline or dateline lines: its markup said what they are. */
+static void
+clean_lines(struct ing_doc *d, bool structured)
+{
+    drop_furniture(d);
+    if (!structured) {
+        drop_duplicates(d);
+        ing_meta_top(d);
+        ing_meta_bottom(d);
+    }
+    drop_prompt_blocks(d);
+    if (!structured)
+        ing_meta_dateline(d, d->a->path);
+    else
+        drop_page_meta_lines(d);
+    if (!d->source)
+        ing_meta_furniture_outlet(d);
+    struct ing_date pd;
+    if (!d->a->published && ing_path_date(d->a->path, &pd))
+        ing_set_date(d->a, &pd, DATE_PATH);
+}
+
+/* ---- reading once ---------------------------------------------------------------- */
+
+static int read_decoded(const char *path, const char *bytes, size_t n, bool strict,
+                        struct buf *raw, struct ing_page *pg, enum ing_format *fmt,
+                        const char **enc, struct ds_error *err);
+
+/* A file's bytes through sniffing, decoding and its format's reader: *raw
+ * gets the decoded file, *pg what the reader found, *fmt the format.
+ * Returns 0, or -1 with the reason to skip it in err. */
+static int
+read_file(const char *path, const char *bytes, size_t n, bool strict, struct buf *raw,
+          struct ing_page *pg, enum ing_format *fmt, const char **enc, struct ds_error *err)
+{
+    *enc = NULL;
+    struct buf bom = BUF_INIT;
+    int u16 = ing_utf16_no_bom(bytes, n);
+    if (u16) { /* give it the BOM it lacks, and read it as UTF-16 */
+        buf_append(&bom, u16 == 1 ? "\xff\xfe" : "\xfe\xff", 2);
+        buf_append(&bom, bytes, n);
+        bytes = bom.data;
+        n = bom.len;
+    }
+    int rc = read_decoded(path, bytes, n, strict, raw, pg, fmt, enc, err);
+    buf_free(&bom);
+    return rc;
+}
+
+/* read_file once any missing BOM is supplied. */
+static int
+read_decoded(const char *path, const char *bytes, size_t n, bool strict, struct buf *raw,
+             struct ing_page *pg, enum ing_format *fmt, const char **enc, struct ds_error *err)
+{
+    *fmt = ing_sniff_format(path, bytes, n);
+    if (*fmt == FMT_EMPTY || *fmt == FMT_BINARY) {
+        ds_error_set(err, -1, "not an article: %s file", ing_format_name(*fmt));
+        return -1;
+    }
+    if (ing_decode(bytes, n, *fmt, strict, raw, enc) != 0) {
+        ds_error_set(err, -1, "unknown encoding");
+        return -1;
+    }
+    if (n >= 2 && ((unsigned char)bytes[0] == 0xFF || (unsigned char)bytes[0] == 0xFE))
+        *fmt = ing_sniff_format(path, buf_str(raw), raw->len); /* UTF-16: look again */
+    const char *why;
+    ing_read_fn read = ing_reader(*fmt, &why);
+    if (!read) {
+        ds_error_set(err, -1, "%s", why);
+        return -1;
+    }
+    return read(buf_str(raw), raw->len, pg, err);
+}
+
+/* Take what the format stated into the article (a page's metadata is
+ * stronger than anything the line heuristics find later). */
+static void
+take_page_meta(struct article *a, struct ing_page *pg)
+{
+    a->title = pg->title;
+    a->subtitle = pg->subtitle;
+    a->byline = pg->byline;
+    a->url = pg->url;
+    a->lang = pg->lang;
+    pg->title = pg->subtitle = pg->byline = pg->url = pg->lang = NULL;
+    struct ing_date dt;
+    if (pg->published && ing_parse_date_whole(pg->published, strlen(pg->published), &dt))
+        ing_set_date(a, &dt, DATE_METADATA);
+}
+
+/* The ingest step proper (see ingest.h); raw_out, when not NULL, gets the
+ * decoded file instead of out->raw, and text_out the reader's text. */
+static int
+ingest_core(const struct ingest_ctx *ctx, const char *path, const char *bytes, size_t n,
+            bool strict, struct article *out, struct buf *raw_out, struct buf *text_out,
+            const char **format, struct ds_error *err)
+{
+    memset(out, 0, sizeof *out);
+    out->path = xstrdup(path ? path : "");
+    struct buf raw = BUF_INIT, body = BUF_INIT, removed = BUF_INIT;
+    struct ing_page pg = {0};
+    enum ing_format fmt;
+    const char *enc;
+    int rc = read_file(path, bytes, n, strict, &raw, &pg, &fmt, &enc, err);
+    if (format)
+        *format = ing_format_name(fmt);
+    if (enc)
+        out->encoding = xstrdup(enc);
+    if (rc != 0) {
+        buf_free(&raw);
+        ing_page_clear(&pg);
+        return -1;
+    }
+    struct buf text = pg.text;
+    pg.text = (struct buf)BUF_INIT;
+    take_page_meta(out, &pg);
+
+    /* hard-wrapped text is cleaned as paragraphs; text_out keeps the lines
+     * as read, which the corpus-wide counts saw */
+    struct buf flowed = BUF_INIT;
+    if (!pg.structured && reflow(buf_str(&text), text.len, &flowed)) {
+        struct buf t = text;
+        text = flowed;
+        flowed = t;
+    } else {
+        flowed = (struct buf)BUF_INIT;
+    }
+
+    struct ing_doc d = {0};
+    d.ctx = ctx;
+    d.outlets = ctx ? ctx->outlets : NULL;
+    d.a = out;
+    d.source_rank = RANK_NONE;
+    if (pg.source) {
+        const char *canon = outlets_match(d.outlets, pg.source, strlen(pg.source));
+        ing_set_source(&d, canon ? canon : pg.source, canon ? strlen(canon) : strlen(pg.source),
+                       RANK_SOURCE_LINE);
+    }
+    split_lines(&d, buf_str(&text), text.len);
+
+    clean_lines(&d, pg.structured);
+    ing_apply_meta(&d, &pg.meta);
+    buf_append(&removed, pg.removed.data ? pg.removed.data : "", pg.removed.len);
+
+    assemble(&d, &body, &removed);
+    out->source = d.source;
+    if (raw_out)
+        *raw_out = raw;
+    else
+        out->raw = buf_steal(&raw);
+    out->body = buf_steal(&body);
+    out->removed = buf_steal(&removed);
+    if (!out->lang) {
+        const char *lang = guess_lang(out->body, strlen(out->body));
+        out->lang = lang ? xstrdup(lang) : NULL;
+    }
+    out->words = ing_count_words(out->body, strlen(out->body));
+    free(d.lines);
+    if (text_out && flowed.data) {
+        *text_out = flowed;
+        buf_free(&text);
+    } else if (text_out) {
+        *text_out = text;
+    } else {
+        buf_free(&text);
+        buf_free(&flowed);
+    }
+    ing_page_clear(&pg);
+    if (out->body[0] == '\0' && !out->title) {
+        ds_error_set(err, -1, "not an article: nothing left after cleaning");
+        return -1;
+    }
+    return 0;
 }
 
 /* See ingest.h. On success every string in *out is owned by it (free with
- * article_clear). On failure *out holds at most path and encoding. The
- * format decides the reader: front matter and a header block are taken
- * off the top as metadata first (ing_finish lets it win). */
+ * article_clear). On failure *out holds at most path and encoding. */
 int
 ingest_article(const struct ingest_ctx *ctx, const char *path, const char *bytes, size_t n,
                struct article *out, struct ds_error *err)
 {
-    memset(out, 0, sizeof *out);
-    out->path = xstrdup(path ? path : "");
-    const char *why = ingest_sniff(bytes, n);
-    if (why) {
-        ds_error_set(err, -1, "not an article: %s file", why);
-        return -1;
-    }
-    struct buf raw = BUF_INIT, text = BUF_INIT, removed = BUF_INIT;
-    const char *enc;
-    ingest_decode(bytes, n, &raw, &enc);
-    out->encoding = xstrdup(enc);
-    if (!encoding_plausible(enc, bytes, n)) {
-        buf_free(&raw);
-        ds_error_set(err, -1, "not an article: unknown encoding (not UTF-8, and not a "
-                              "Western single-byte text)");
-        return -1;
-    }
+    return ingest_core(ctx, path, bytes, n, true, out, NULL, NULL, NULL, err);
+}
 
-    enum ingest_format fmt = ingest_format_of(path, buf_str(&raw), raw.len);
-    if (fmt == INGEST_FEED) {
-        buf_free(&raw);
-        return ingest_read_feed(NULL, 0, NULL, err);
+/* See ingest.h. */
+int
+ingest_file(const struct ingest_ctx *ctx, const char *path, const char *bytes, size_t n,
+            struct ingest_result *out, struct ds_error *err)
+{
+    memset(out, 0, sizeof *out);
+    out->hash = ds_hash64(bytes ? bytes : "", bytes ? n : 0);
+    struct buf raw = BUF_INIT, text = BUF_INIT;
+    int rc = ingest_core(ctx, path, bytes, n, true, &out->a, &raw, &text, &out->format, err);
+    if (rc == 0) {
+        out->nlines = ingest_line_hashes(buf_str(&text), text.len, &out->lines);
+        ingest_raw_pack(buf_str(&raw), raw.len, out->a.body, strlen(out->a.body),
+                        &out->raw_packed);
     }
-    struct ing_meta meta = {0};
-    size_t skip = 0;
-    if (fmt == INGEST_FRONT_MATTER) {
-        meta.date_how = DATE_FRONT_MATTER;
-        skip = ing_front_matter(buf_str(&raw), raw.len, &meta, &removed);
-    } else {
-        meta.date_how = DATE_HEADER;
-        skip = ing_header_block(buf_str(&raw), raw.len, &meta, &removed);
-    }
-    if (fmt == INGEST_TEXT)
-        ingest_read_text(buf_str(&raw) + skip, raw.len - skip, &text, err);
-    else
-        ing_markdown_to_text(buf_str(&raw) + skip, raw.len - skip, &text);
-    return ing_finish(ctx, out, &raw, &text, &removed, &meta, err);
+    buf_free(&raw);
+    buf_free(&text);
+    return rc;
+}
+
+/* Free everything *r owns and zero it. */
+void
+ingest_result_clear(struct ingest_result *r)
+{
+    article_clear(&r->a);
+    free(r->lines);
+    buf_free(&r->raw_packed);
+    memset(r, 0, sizeof *r);
+}
+
+/* See ingest.h. */
+size_t
+ingest_file_lines(const char *path, const char *bytes, size_t n, uint64_t **out)
+{
+    struct buf raw = BUF_INIT;
+    struct ing_page pg = {0};
+    enum ing_format fmt;
+    const char *enc;
+    struct ds_error ignored;
+    size_t cnt = 0;
+    *out = NULL;
+    if (read_file(path, bytes, n, true, &raw, &pg, &fmt, &enc, &ignored) == 0)
+        cnt = ingest_line_hashes(buf_str(&pg.text), pg.text.len, out);
+    buf_free(&raw);
+    ing_page_clear(&pg);
+    return cnt;
 }
 
 /* See lib.h. */

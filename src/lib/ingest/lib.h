@@ -141,6 +141,85 @@ int ing_finish(const struct ingest_ctx *ctx, struct article *out, struct buf *ra
                struct buf *text, struct buf *removed, struct ing_meta *meta,
                struct ds_error *err);
 
+/* ---- formats (sniff.c) and the readers that plug in (readers.c) ---------- */
+
+/* What a file is, decided from its bytes (the name is only a hint). */
+enum ing_format {
+    FMT_TEXT = 0,    /* plain text (HTML leftovers and entities removed) */
+    FMT_MARKDOWN,    /* Markdown */
+    FMT_FRONTMATTER, /* "---" YAML front matter, then Markdown */
+    FMT_HTML,        /* a web page */
+    FMT_FEED,        /* RSS 2.0, RSS 1.0 (RDF) or Atom */
+    FMT_XML,         /* other XML: not read */
+    FMT_BINARY,      /* not text: not read */
+    FMT_EMPTY,       /* no bytes, or only white space: not read */
+};
+
+/* A static name for f: "text", "markdown", "front-matter", "html", ... */
+const char *ing_format_name(enum ing_format f);
+/* The format path's extension suggests; false when the walk does not
+ * consider files named so (see ingest_reader_for for the list). */
+bool ing_format_by_name(const char *path, enum ing_format *fmt);
+/* The format of bytes (undecoded), path (may be NULL) as a hint: a BOM and
+ * leading comments are skipped; "<!DOCTYPE html" or "<html" is HTML whatever
+ * the name; "<rss", "<feed", "<rdf:RDF" (also after "<?xml") is a feed;
+ * other XML is FMT_XML; "---" with a closing line opens front matter; a
+ * .md name is Markdown; the rest is text. Empty and binary bytes (see
+ * ingest_sniff) are FMT_EMPTY and FMT_BINARY. */
+enum ing_format ing_sniff_format(const char *path, const char *bytes, size_t n);
+
+/* UTF-16 without a BOM (NULs in every other byte of the first 8 KiB):
+ * 1 little-endian, 2 big-endian, 0 not. */
+int ing_utf16_no_bom(const char *bytes, size_t n);
+
+/* Decode bytes of format fmt to clean UTF-8 (appended to out, see
+ * ingest_decode for the normalisation). Charset, strongest first: a BOM;
+ * valid UTF-8; for HTML and XML the charset the document declares
+ * (<meta charset>, http-equiv, the XML declaration); uchardet's guess;
+ * mostly-UTF-8 bytes are repaired; Western text with a few high bytes is
+ * Windows-1252. Legacy charsets go through iconv (GBK/GB2312 as GB18030,
+ * Shift_JIS as CP932, Latin-1 as Windows-1252). When strict and nothing
+ * explains bytes that are not UTF-8 (a fifth or more of them high bytes),
+ * returns -1 with *encoding NULL and out untouched: the caller skips the
+ * file ("unknown encoding") instead of storing mojibake. Else returns 0
+ * with *encoding a static name ("utf-8", "gb18030", "shift_jis", ...). */
+int ing_decode(const char *bytes, size_t n, enum ing_format fmt, bool strict, struct buf *out,
+               const char **encoding);
+
+/* What a format's reader found in one file: the article text and the
+ * metadata the format states (NULL: not stated). All strings malloc'd. */
+struct ing_page {
+    struct buf text;   /* plain text, paragraphs separated by blank lines */
+    char *title;
+    char *subtitle;
+    char *byline;
+    char *source;      /* the site or outlet's name */
+    char *published;   /* YYYY-MM-DD */
+    char *url;
+    char *lang;        /* ISO 639-1 when the page says */
+    bool structured;   /* the format gave headline and byline: the line
+                        * heuristics of metadata.c do not look for them */
+    struct ing_meta meta; /* front matter or a header block: wins over what
+                           * the lines say (ing_apply_meta) */
+    struct buf removed;   /* their lines, "reason\tline\n" */
+};
+void ing_page_clear(struct ing_page *pg);
+
+/* A reader: decoded UTF-8 text of its format to an ing_page. Returns 0, or
+ * -1 with a reason in err (the file is skipped with it). */
+typedef int (*ing_read_fn)(const char *text, size_t n, struct ing_page *pg, struct ds_error *err);
+/* The reader of format f, or NULL with *why (static) when dossier does not
+ * read it ("XML that is neither a page nor a feed"). */
+ing_read_fn ing_reader(enum ing_format f, const char **why);
+
+/* html.c: a web page (libxml2's HTML parser, no network, no external
+ * entities, INGEST_HTML_MAX bytes and INGEST_HTML_DEPTH levels at most):
+ * the main text the way reader modes find it, and the metadata by trust
+ * (JSON-LD, meta tags, <time>, <title>, the visible byline). */
+#define INGEST_HTML_MAX ((size_t)16 << 20)
+#define INGEST_HTML_DEPTH 256
+int ing_read_html(const char *text, size_t n, struct ing_page *pg, struct ds_error *err);
+
 /* ---- one file's lines and metadata, shared by ingest.c, lines.c and
  * metadata.c (the ingest step for one file) ----------------------------- */
 

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dossier/ingest.h"
@@ -274,4 +275,86 @@ ingest_format_of(const char *path, const char *bytes, size_t n)
     if (r && strcmp(r->name, "markdown") == 0)
         return INGEST_MARKDOWN;
     return INGEST_TEXT;
+}
+
+/* ---- the readers by format ----------------------------------------------------------- */
+
+/* Plain text: a header block on top is metadata, the rest is text. */
+static int
+read_text_page(const char *text, size_t n, struct ing_page *pg, struct ds_error *err)
+{
+    pg->meta.date_how = DATE_HEADER;
+    size_t skip = ing_header_block(text, n, &pg->meta, &pg->removed);
+    return ingest_read_text(text + skip, n - skip, &pg->text, err);
+}
+
+/* Markdown through cmark, after a header block as for text. */
+static int
+read_markdown_page(const char *text, size_t n, struct ing_page *pg, struct ds_error *err)
+{
+    (void)err;
+    pg->meta.date_how = DATE_HEADER;
+    size_t skip = ing_header_block(text, n, &pg->meta, &pg->removed);
+    ing_markdown_to_text(text + skip, n - skip, &pg->text);
+    return 0;
+}
+
+/* Markdown with YAML or TOML front matter: the front matter is metadata. */
+static int
+read_frontmatter_page(const char *text, size_t n, struct ing_page *pg, struct ds_error *err)
+{
+    (void)err;
+    pg->meta.date_how = DATE_FRONT_MATTER;
+    size_t skip = ing_front_matter(text, n, &pg->meta, &pg->removed);
+    ing_markdown_to_text(text + skip, n - skip, &pg->text);
+    return 0;
+}
+
+/* See lib.h. A feed is many articles: the indexer reads its items
+ * (ingest_feed_read), so here it is no article. */
+ing_read_fn
+ing_reader(enum ing_format f, const char **why)
+{
+    *why = NULL;
+    switch (f) {
+    case FMT_TEXT:
+        return read_text_page;
+    case FMT_MARKDOWN:
+        return read_markdown_page;
+    case FMT_FRONTMATTER:
+        return read_frontmatter_page;
+    case FMT_HTML:
+        return ing_read_html;
+    case FMT_FEED:
+        *why = "not an article: a feed (each of its items is one)";
+        return NULL;
+    case FMT_XML:
+        *why = "XML that is neither a page nor a feed";
+        return NULL;
+    case FMT_BINARY:
+        *why = "binary";
+        return NULL;
+    case FMT_EMPTY:
+        *why = "empty";
+        return NULL;
+    }
+    *why = "unknown format";
+    return NULL;
+}
+
+/* Free every member of *pg and zero it. */
+void
+ing_page_clear(struct ing_page *pg)
+{
+    buf_free(&pg->text);
+    free(pg->title);
+    free(pg->subtitle);
+    free(pg->byline);
+    free(pg->source);
+    free(pg->published);
+    free(pg->url);
+    free(pg->lang);
+    ing_meta_clear(&pg->meta);
+    buf_free(&pg->removed);
+    memset(pg, 0, sizeof *pg);
 }

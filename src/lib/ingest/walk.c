@@ -22,12 +22,15 @@
 
 static const char *const text_ext[] = {".txt", ".text", NULL};
 static const char *const md_ext[] = {".md", ".markdown", ".mdown", NULL};
+static const char *const html_ext[] = {".html", ".htm", ".xhtml", ".shtml", NULL};
 static const char *const feed_ext[] = {".rss", ".atom", ".rdf", ".xml", ".feed", NULL};
 
-/* Later formats (HTML, RSS items) plug in here. */
+/* The names the walk considers; the bytes decide the format in the end
+ * (sniff.c), so an .html file holding plain text is read as text. */
 static const struct reader readers[] = {
     {"text", text_ext, ingest_read_text},
     {"markdown", md_ext, ingest_read_markdown},
+    {"html", html_ext, NULL},
     {"feed", feed_ext, ingest_read_feed},
 };
 
@@ -156,8 +159,10 @@ walk_path(struct walk *w, const char *path, const struct stat *st, bool explicit
     if (!S_ISREG(st->st_mode))
         return 0;
     if (!ingest_reader_for(path)) {
-        if (explicit && w->on_skip)
-            w->on_skip(path, "no reader for this kind of file", w->ud);
+        /* named as no format dossier reads (an image, a style sheet, the
+         * scripts of a saved page): listed, so nothing is left out silently */
+        if (w->on_skip)
+            w->on_skip(path, explicit ? "no reader for this kind of file" : "not a text, page or feed", w->ud);
         return 0;
     }
     if (access(path, R_OK) != 0) {

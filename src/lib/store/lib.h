@@ -33,6 +33,7 @@ enum store_stmt_id {
     SQ_DOC_DEL_ORPHAN,
     SQ_DOC_BY_HASH,
     SQ_DOC_INSERT,
+    SQ_DOC_URL_PUT,
     SQ_FTS_INSERT,
     SQ_DOC_GET,
     SQ_DOC_FIRST_PATH,

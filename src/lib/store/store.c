@@ -187,8 +187,10 @@ static const char *const stmt_sql[SQ__COUNT] = {
                       " date_how, byline, lang, encoding, words, lead, body, raw, removed,"
                       " indexed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
                       " ?13, ?14, ?15, ?16)",
+    [SQ_DOC_URL_PUT] = "INSERT OR REPLACE INTO doc_urls(doc_id, url) VALUES (?1, ?2)",
     [SQ_DOC_GET] = "SELECT title, subtitle, section, source, published, date_how, byline, lang,"
-                   " encoding, words, lead, body, raw, removed, hash FROM documents WHERE id = ?1",
+                   " encoding, words, lead, body, raw, removed, hash,"
+                   " (SELECT url FROM doc_urls WHERE doc_id = ?1) FROM documents WHERE id = ?1",
     [SQ_DOC_FIRST_PATH] = "SELECT coalesce(min(path), (SELECT min(file) FROM items"
                           " WHERE doc_id = ?1)), max(count(*), 1),"
                           " min(path IN (SELECT path FROM files_missing))"
@@ -1001,6 +1003,7 @@ static const char *const date_how_names[] = {
     [DATE_DATELINE] = "dateline",
     [DATE_BYLINE] = "byline",
     [DATE_PATH] = "path",
+    [DATE_METADATA] = "metadata",
 };
 
 static enum date_source
@@ -1135,6 +1138,15 @@ store_doc_insert_packed(struct store *s, const struct article *a, uint64_t hash,
         *id_out = id;
     if (store_tags_restore(s, id, hash, err) != 0)
         return -1;
+    if (a->url) {
+        sqlite3_stmt *us = store_stmt(s, SQ_DOC_URL_PUT, err);
+        if (!us)
+            return -1;
+        sqlite3_bind_int64(us, 1, id);
+        store_bind_text(us, 2, a->url);
+        if (store_step_done(s, us, "saving a document's address", err) != 0)
+            return -1;
+    }
     if (sqlite3_get_autocommit(s->db)) {
         /* (the length chunk is written after the entry: if that write
          * fails, ranking falls back to FTS5's own count) */
@@ -1197,6 +1209,7 @@ store_doc_get(struct store *s, int64_t id, struct doc_record *out, struct ds_err
     a->body = store_col_dup(st, 11);
     a->removed = store_col_dup(st, 13);
     out->hash = (uint64_t)sqlite3_column_int64(st, 14);
+    a->url = store_col_dup(st, 15);
     if (!a->body)
         a->body = xstrdup("");
     /* The raw text is stored packed against the body (a blob, schema 7);

@@ -1,0 +1,25 @@
+#!/bin/sh
+# bench_html.sh — HTML reading speed (MB/s of HTML through ingest_file:
+# sniff, decode, parse, main text, metadata, cleaning) on Readability's test
+# pages in ../shared, against its floor, libxml2's parser alone on the same
+# bytes. Target: >= 20 MB/s on one core.
+#
+#   bench/bench_html.sh [--rounds 5] [--build DIR]
+set -eu
+. "$(dirname "$0")/lib.sh"
+rounds=5 build=''
+while [ $# -gt 0 ]; do
+    case $1 in
+    --rounds) rounds=$2; shift 2 ;;
+    --build) build=$2; shift 2 ;;
+    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    *) bench_die "unknown option $1" ;;
+    esac
+done
+bench_find_build "$build"
+bench_make bench/bench_html
+pages="$BENCH_SRC/../shared/corpus/readability"
+[ -d "$pages" ] || bench_die "no $pages (Readability's test pages)"
+bench_note "load $(cut -d' ' -f1-3 /proc/loadavg)"
+# shellcheck disable=SC2046
+"$BENCH_BUILD/bench/bench_html" --rounds "$rounds" $(find "$pages" -name source.html | sort)
