@@ -12,21 +12,37 @@ mkdir -p "$dir"
 gen() { gen_reports "$dir" "$1" "$2"; }
 gen 1 1500
 
-# delays: pseudo-random, spread over a run (seeded by the pid, printed)
+# how long a whole run and an incremental one (500 files changed) take
+# here, so that the kills land inside runs on a fast or a slow machine
+now_ms() { date +%s%N | cut -c1-13; }
+t0=$(now_ms)
+"$D" --db "$TEST_TMP/timing.db" index --quiet "$dir" >/dev/null 2>&1
+t1=$(now_ms)
+change() { # change N: append a line to 500 files (which ones follows N)
+    for i in $(awk -v n="$1" 'BEGIN { for (k = 0; k < 500; k++) printf "%04d\n", (n * 37 + k * 3) % 1500 + 1 }'); do
+        printf 'Update %s.\n' "$1" >>"$dir/a$i.txt"
+    done
+}
+change 0
+t2=$(now_ms)
+"$D" --db "$TEST_TMP/timing.db" index --quiet "$dir" >/dev/null 2>&1
+t3=$(now_ms)
+full=$((t1 - t0)) inc=$((t3 - t2))
 seed=$$
-echo "# seed $seed"
-delays=$(awk -v s="$seed" 'BEGIN { srand(s); for (i = 0; i < 60; i++) printf "%.2f\n", 0.05 + rand() * 1.2 }')
+echo "# seed $seed; a whole run ${full} ms, an incremental one ${inc} ms"
 
 kills=0 tries=0 bad=0
-for t in $delays; do
-    [ "$kills" -ge 24 ] && break
+while [ "$kills" -lt 24 ] && [ "$tries" -lt 60 ]; do
     tries=$((tries + 1))
-    if [ "$kills" -eq 12 ] && [ ! -e "$dir/a1501.txt" ]; then
-        # from here on the runs are incremental: new, changed and deleted files
-        gen 1501 1700
-        for i in 0003 0010 0100; do printf '\nA late correction.\n' >>"$dir/a$i.txt"; done
-        rm -f "$dir/a0020.txt" "$dir/a0021.txt"
+    if [ "$kills" -lt 10 ]; then
+        span=$full
+        rm -f "$db" "$db-wal" "$db-shm" # fresh runs first
+    else
+        span=$inc
+        [ "$kills" -eq 10 ] && [ ! -e "$db.full" ] && { "$D" --db "$db" index --quiet "$dir" >/dev/null 2>&1; : >"$db.full"; }
+        change "$tries"
     fi
+    t=$(awk -v s="$seed" -v n="$tries" -v span="$span" 'BEGIN { srand(s + n); printf "%.3f", (0.05 + rand() * 0.85) * span / 1000 }')
     "$D" --db "$db" index --quiet "$dir" >/dev/null 2>&1 &
     pid=$!
     sleep "$t"
@@ -40,6 +56,9 @@ for t in $delays; do
         echo "# check after a kill at ${t}s: $out"
     fi
 done
+gen 1501 1700
+for i in 0003 0010 0100; do printf '\nA late correction.\n' >>"$dir/a$i.txt"; done
+rm -f "$dir/a0020.txt" "$dir/a0021.txt"
 echo "# $kills kills mid-run in $tries runs"
 ok "$([ "$kills" -ge 20 ] && echo 0 || echo 1)" "at least 20 runs were killed mid-way ($kills)"
 is "$bad" 0 "check passes after every kill"
