@@ -14,7 +14,7 @@
 #include "dossier/extract.h"
 #include "dossier/regex.h"
 
-/* ---- tokens (extract/entities.c) ----------------------------------------- */
+/* ---- tokens (extract/tokens.c) ----------------------------------------- */
 
 enum tk_flag {
     TK_CAP = 1 << 0,     /* starts with an upper-case letter */
@@ -44,7 +44,11 @@ struct toks {
  * needed); the caller frees it. */
 void ex_tokenize(const char *s, size_t n, struct toks *t);
 
-/* ---- gazetteer: token-sequence hash (extract/entities.c) ---------------- */
+/* Lowercase key of tokens [i, j] joined by one space into key (cap bytes);
+ * returns its length or 0 if it does not fit. (extract/tokens.c) */
+size_t tk_key(const char *s, const struct tok *v, size_t i, size_t j, char *key, size_t cap);
+
+/* ---- gazetteer: token-sequence hash (extract/gazetteer.c) ---------------- */
 
 struct gz_entity {
     char *name;
@@ -68,7 +72,17 @@ struct gz_slot {
     int32_t alias;  /* first alias with exactly this key, or -1 */
 };
 
-struct ent_words; /* word lists as hash sets (extract/entities.c) */
+/* The entity passes' word lists (extract/gazetteer.c): one hash set holds
+ * them all, with a bit per list. */
+enum wl_id {
+    WL_TITLES, WL_ROLES_AFTER, WL_SAID_AFTER, WL_SAID_BEFORE, WL_STOP, WL_ORG_SUFFIX,
+    WL_CONNECTORS, WL_GOV_AFTER, WL_GOV_BEFORE, WL_CN_SURNAMES, WL_PRONOUNS, WL_ORG_HEAD,
+    WL_FUNCTION, WL_HONORIFIC, WL_COUNT
+};
+
+struct ent_words;
+/* Bits (1 << wl_id) of the lists holding w[0..n) exactly. */
+uint32_t ent_words_bits(const struct ent_words *ew, const char *w, size_t n);
 
 struct gazetteer {
     struct ent_words *words;
@@ -83,6 +97,9 @@ struct gazetteer {
                            * (lower-case) bytes; b1 = 0 for one-byte keys */
 };
 
+/* The slot of key[0..len) (hash h), or NULL when no alias has that key or
+ * starts with it. */
+struct gz_slot *gz_find(const struct gazetteer *g, const char *key, size_t len, uint64_t h);
 void gz_init(struct gazetteer *g);
 void gz_free(struct gazetteer *g);
 /* Load one gazetteer file; kind is the file's default kind. Returns 0, or -1
@@ -191,6 +208,25 @@ struct extractor {
     struct fig_res fr;
     uint64_t hash;
 };
+
+/* The word lists, indexed by enum fig_list (extract/units.c). */
+extern const char *const *const fig_lists[FW_COUNT];
+
+/* A unit word and what it stands for. */
+struct fig_unitmap {
+    const char *word; /* lowercase, spaces collapsed to one */
+    const char *unit;
+    int cls; /* 0 percent, 1 pp, 2 money, 3 quantity */
+};
+
+/* The number written in s[a, b) ("1,234.5"). */
+double fig_parse_num(const char *s, size_t a, size_t b);
+/* The unit written in s[a, b) (case and spacing ignored), or NULL. */
+const struct fig_unitmap *fig_unit_lookup(const char *s, size_t a, size_t b);
+/* The ISO code of a currency sign or prefix ("$", "HK$", "£"), or NULL. */
+const char *fig_currency_code(const char *s, size_t a, size_t b);
+/* The multiplier of a scale word ("bn" -> 1e9) and its name in *name. */
+double fig_scale_mult(const char *s, size_t a, size_t b, const char **name);
 
 int fig_compile(struct fig_res *fr, struct ds_error *err);
 void fig_free(struct fig_res *fr);
