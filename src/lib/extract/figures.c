@@ -21,25 +21,44 @@
     "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"      \
     "Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 #define FIG_NUM "(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)"
+/* Wire fractions ("9-7/8") and quote pairs ("1.8135/45"). */
+#define FIG_FRAC "\\d{1,4}-[1-9]\\d?/(?:2|4|8|16|32|64)(?![\\d/])"
+#define FIG_QUOTE "\\d+\\.\\d{2,}/\\d{1,4}(?![\\d/])"
+/* Numbers in words, read only before a scale or a unit. */
+#define FIG_WORDS                                                                          \
+    "(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"                       \
+    "(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|"  \
+    "seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"      \
+    "eighteen|nineteen)(?![\\w-])"
+/* ISO 4217 codes written after a number ("500 CHF"). */
+#define FIG_ISO                                                                            \
+    "USD|EUR|GBP|JPY|CNY|CHF|CAD|AUD|NZD|HKD|SGD|TWD|INR|KRW|ZAR|BRL|MXN|RUB|SEK|NOK|DKK|" \
+    "PLN|CZK|HUF|TRY|ILS|SAR|AED|QAR|KWD|EGP|NGN|KES|IDR|MYR|THB|PHP|VND|PKR|BDT|ARS|CLP|" \
+    "COP|PEN|UAH|RON"
 
 static const char fig_pattern[] =
     "(?<![\\w.,:/])(?<![A-Za-z]-)"
     "(?:(?<cur>(?:US|HK|NT|NZ|AU|A|C|S|R)\\$|\\$|€|£|¥|₹|"
-    "(?:RMB|CNY|USD|EUR|GBP|JPY|HKD|SGD|AUD|CAD|INR|KRW|Rs\\.?)(?=\\h?\\d))\\h?)?"
-    "(?<num>" FIG_NUM ")"
+    "(?:RMB|" FIG_ISO "|Rs\\.?)(?=\\h?\\d)|R(?=\\d))\\h?)?"
+    "(?<num>" FIG_FRAC "|" FIG_QUOTE "|" FIG_NUM "|" FIG_WORDS ")"
     "(?:\\h?[-–]\\h?(?<num2>" FIG_NUM "))?"
-    "(?:\\h?(?<scale>trillion|billion|million|thousand|crore|lakh|bn|bln|mln|mn|tn|trn"
+    "(?:\\h?(?<scale>(?i:trillion|billion|million|thousand|bn|bln|mln|mn|tn|trn)|crore|lakh"
     "|万亿|亿|万)"
-    "|(?<scale1>[mk]))?(?![A-Za-z])"
-    "(?:\\h?(?<unit>%|美元|元|吨|(?i:per\\h?cent|percentage\\h+points?|percent|pct|basis\\h+points?"
-    "|bps|pp"
-    "|dlrs|(?:u\\.?s\\.?|hong\\h+kong|hk|singapore|australian|canadian|new\\h+zealand|taiwan)"
-    "\\h+dollars?|dollars?|yuan|renminbi|rmb|euros?|pounds?\\h+sterling|pounds?|stg|sterling"
-    "|yen|won|rupees?|ringgit|baht|rupiah|swiss\\h+francs?|marks"
+    "|(?<scale1>[mk])|(?<pence>p))?(?![A-Za-z])"
+    "(?:\\h?(?<unit>%|美元|元|吨|(?-i:" FIG_ISO ")"
+    "|(?i:per\\h?cent|percentage\\h+points?|percent|pct|basis\\h+points?|bps|pp|points?"
+    "|(?:u\\.?s\\.?\\h+)?dlrs?|(?:u\\.?s\\.?|hong\\h+kong|hk|singapore|australian|canadian"
+    "|new\\h+zealand|taiwan)\\h+dollars?|dollars?|yuan|renminbi|rmb|euros?|pounds?\\h+sterling"
+    "|pounds?|stg|sterling|yen|won|rupees?|ringgits?|baht|rupiah|(?:swiss|french|belgian)"
+    "\\h+francs?|francs?|d-?marks|deutsche\\h?marks?|marks|guilders?|lire|lira|pesetas?"
+    "|escudos?|drachmas?|kronor|kronur|kroner|krona|krone|rand|pesos?|reais|rubles?|roubles?"
+    "|dinars?|riyals?|rials?|dirhams?|shekels?|naira|shillings?|zlotys?|forint|hryvnias?"
+    "|cts|cents?|pence|sen|fen"
     "|metric\\h+tons|tonnes?|tons?|barrels?|bpd|bushels?|teus?|cubic\\h+met(?:re|er)s"
     "|square\\h+met(?:re|er)s|hectares?|acres?|kilowatt[-\\h]hours?|kwh|megawatts?|gigawatts?"
     "|kilomet(?:re|er)s|km|kilograms|kg|ounces|units|vehicles|cars)(?![A-Za-z]))"
-    "|\\h(?<noun>people|[a-z]{3,}s)(?![\\w-]))?";
+    "|\\h(?:(?<mod>U\\.S\\.|[A-Z]{2,5}|[a-z]{3,})\\h)?(?<noun>people|[a-z]{3,}s(?<!ss|us|is))"
+    "(?![\\w-]))?";
 
 static const char fig_period_pattern[] =
     "\\b(?:"
@@ -83,6 +102,8 @@ fig_compile(struct fig_res *fr, struct ds_error *err)
     fr->g_scale1 = ds_regex_group_number(fr->fig, "scale1");
     fr->g_unit = ds_regex_group_number(fr->fig, "unit");
     fr->g_noun = ds_regex_group_number(fr->fig, "noun");
+    fr->g_mod = ds_regex_group_number(fr->fig, "mod");
+    fr->g_pence = ds_regex_group_number(fr->fig, "pence");
     return 0;
 }
 
@@ -637,7 +658,22 @@ fig_run(struct fig_res *fr, const char *s, size_t n, struct extraction *out)
         bool scale = ds_regex_group(re, (unsigned)fr->g_scale, &ss, &se);
         bool scale1 = !scale && ds_regex_group(re, (unsigned)fr->g_scale1, &ss, &se);
         bool unit = ds_regex_group(re, (unsigned)fr->g_unit, &us, &ue);
+        if (!unit && !scale && !scale1)
+            unit = ds_regex_group(re, (unsigned)fr->g_pence, &us, &ue); /* "23p" */
         bool noun = !unit && ds_regex_group(re, (unsigned)fr->g_noun, &us, &ue);
+        size_t mods, mode;
+        if (noun && ds_regex_group(re, (unsigned)fr->g_mod, &mods, &mode)) {
+            /* "5,207 U.S. products", "190,000 new jobs"; but not "80,600
+             * while sales", and a currency needs no noun ("£13.8m deal") */
+            struct fig_word mw = {mods, mode};
+            if (cur || fig_win(fr, s, &mw, FW_AFTER_STOP) || fig_win(fr, s, &mw, FW_LEAD) ||
+                fig_win(fr, s, &mw, FW_STRONG) || fig_win(fr, s, &mw, FW_VERBS)) {
+                noun = false;
+                me = mods;
+                while (me > ns && s[me - 1] == ' ')
+                    me--;
+            }
+        }
         bool range = ds_regex_group(re, (unsigned)fr->g_num2, &n2s, &n2e);
 
         /* What follows the bare number: ordinals, 5G, times, 5-year. */
@@ -657,10 +693,24 @@ fig_run(struct fig_res *fr, const char *s, size_t n, struct extraction *out)
         const struct fig_unitmap *um = unit ? fig_unit_lookup(s, us, ue) : NULL;
         if (unit && !um)
             continue;
-        if (!cur && !um && !noun)
-            continue; /* a bare number: dates, years, scores, versions */
-        if (scale1 && !cur && !um && !noun)
-            continue;
+        bool words = !ex_is_digit((unsigned char)s[ns]);
+        if (words && (noun || (!um && !scale)))
+            continue; /* "two companies", "one of them" */
+        const char *carried = NULL;
+        enum figure_kind ckind = FIGURE_AMOUNT;
+        struct span sent = fig_sentence(&para, s, n, ns);
+        if (!cur && !um && !noun) {
+            /* a bare number (dates, years, scores, versions) unless it
+             * takes a unit from around it */
+            const struct figure *prev =
+                out->nfigures > base ? &out->figures[out->nfigures - 1] : NULL;
+            bool quote = memchr(s + ns, '/', ne - ns) != NULL; /* a value, like a scaled one */
+            if (scale1 || range ||
+                !fig_carry(s, n, &sent, ns, scale || quote, prev, out, base, &carried, &ckind))
+                continue;
+        }
+        if (um && um->cls == 5 && !memchr(s + ns, '.', ne - ns) && !fig_market_sentence(s, &sent))
+            continue; /* points of a game, not of an index */
 
         /* A label before the number: Section 301, Version 3.0, No. 2. */
         size_t st = cur ? cs : ns;
@@ -681,11 +731,18 @@ fig_run(struct fig_res *fr, const char *s, size_t n, struct extraction *out)
         if (ne - ns > 30)
             continue; /* not a quantity anyone writes: an ID or garbage */
         double v = fig_parse_num(s, ns, ne);
-        double v2 = range ? fig_parse_num(s, n2s, n2e) : v;
+        double v2 = v;
+        if (range)
+            v2 = fig_parse_num(s, n2s, n2e);
+        else
+            v = fig_parse_num2(s, ns, ne, &v2); /* "1.8135/45": a quote pair */
+        if (v < 0)
+            continue; /* a word that is no number */
         if (noun) {
             /* Counts: only with a scale or a value of 100 or more, never
              * durations, years or sports points. */
-            if (fig_has(fr, FW_TIME_NOUNS, s + us, ue - us, true))
+            if (fig_has(fr, FW_TIME_NOUNS, s + us, ue - us, true) ||
+                fig_count_in_name(s, &sent, st))
                 continue;
             if (!scale && !scale1 && v < 100)
                 continue;
@@ -720,12 +777,22 @@ fig_run(struct fig_res *fr, const char *s, size_t n, struct extraction *out)
                 f.unit = xstrndup(s + cs, e - cs);
             }
             f.kind = FIGURE_AMOUNT;
+        } else if (um && um->cls == 4) {
+            /* cents, pence, sen, fen: hundredths of their currency */
+            f.value *= 0.01;
+            f.value_hi *= 0.01;
+            f.unit = xstrdup(fig_cents_currency(out, base, st, um->unit));
+            f.kind = FIGURE_AMOUNT;
         } else if (um) {
             f.unit = xstrdup(um->unit);
             f.kind = um->cls == 0   ? FIGURE_RATE
                      : um->cls == 1 ? FIGURE_CHANGE
                      : um->cls == 2 ? FIGURE_AMOUNT
+                     : um->cls == 5 ? FIGURE_CHANGE
                                     : FIGURE_QUANTITY;
+        } else if (carried) {
+            f.unit = xstrdup(carried);
+            f.kind = ckind;
         } else {
             f.unit = fig_clean_copy(s, us, ue);
             for (char *p = f.unit; *p; p++)
@@ -734,7 +801,6 @@ fig_run(struct fig_res *fr, const char *s, size_t n, struct extraction *out)
         }
         f.text = fig_clean_copy(s, f.span.start, f.span.end);
 
-        struct span sent = fig_sentence(&para, s, n, f.span.start);
         f.sentence = sent;
         fig_context(fr, s, &sent, &f, ns);
         f.period = fig_period(&periods, fr->period, s, &sent, &f);
@@ -745,6 +811,8 @@ fig_run(struct fig_res *fr, const char *s, size_t n, struct extraction *out)
                 prev = p->subject;
         }
         f.subject = fig_subject(fr, s, &sent, f.span.start, f.span.end, prev, f.kind);
+        if (!f.subject)
+            f.subject = fig_row_label(s, n, st); /* "Revs 10.1 mln vs 9.2 mln" */
 
         /* "$30 billion to $50 billion", "30 to 50 billion yuan": one range. */
         if (out->nfigures > base) {
@@ -763,7 +831,9 @@ fig_run(struct fig_res *fr, const char *s, size_t n, struct extraction *out)
             }
             /* "X to Y" and "X-Y" are ranges, "between X and Y" too; "from X
              * to Y" is a change, two figures. */
-            bool is_range = (to && !from && !between) || dash || (and && between);
+            /* ... but "rose 2p to 141.2p" is a change and where it ended. */
+            bool is_range = (to && !from && !between && !p->direction && !carried) || dash ||
+                            (and && between);
             if (is_range && p->unit && f.unit && strcmp(p->unit, f.unit) == 0 &&
                 p->value_hi == p->value && f.value >= p->value) {
                 p->span.end = f.span.end;

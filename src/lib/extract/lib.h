@@ -199,7 +199,7 @@ enum fig_list {
 struct fig_res {
     struct wordset lists[FW_COUNT];
     struct ds_regex *fig, *period;
-    int g_cur, g_num, g_num2, g_scale, g_scale1, g_unit, g_noun;
+    int g_cur, g_num, g_num2, g_scale, g_scale1, g_unit, g_noun, g_mod, g_pence;
 };
 
 struct extractor {
@@ -216,17 +216,41 @@ extern const char *const *const fig_lists[FW_COUNT];
 struct fig_unitmap {
     const char *word; /* lowercase, spaces collapsed to one */
     const char *unit;
-    int cls; /* 0 percent, 1 pp, 2 money, 3 quantity */
+    int cls; /* 0 percent, 1 pp, 2 money, 3 quantity, 4 hundredth of a currency
+              * (cents, pence, sen, fen: unit is the usual currency), 5 index points */
 };
 
-/* The number written in s[a, b) ("1,234.5"). */
+/* The number written in s[a, b) ("1,234.5", "9-7/8", "five"; -1 for words
+ * it does not know). */
 double fig_parse_num(const char *s, size_t a, size_t b);
+/* The same, with the upper end of a quote pair in *hi ("1.8135/45" ->
+ * 1.8145; the value itself otherwise). */
+double fig_parse_num2(const char *s, size_t a, size_t b, double *hi);
 /* The unit written in s[a, b) (case and spacing ignored), or NULL. */
 const struct fig_unitmap *fig_unit_lookup(const char *s, size_t a, size_t b);
 /* The ISO code of a currency sign or prefix ("$", "HK$", "£"), or NULL. */
 const char *fig_currency_code(const char *s, size_t a, size_t b);
 /* The multiplier of a scale word ("bn" -> 1e9) and its name in *name. */
 double fig_scale_mult(const char *s, size_t a, size_t b, const char **name);
+
+/* Units from around a number (extract/carry.c). */
+/* Is the sentence about a market index (so "points" are an index's)? */
+bool fig_market_sentence(const char *s, const struct span *sent);
+/* The currency of a cents figure at pos: the dollar or euro of the nearest
+ * money figure before it (out->figures from base on), else def. */
+const char *fig_cents_currency(const struct extraction *out, size_t base, size_t pos,
+                               const char *def);
+/* The label of the results-table row holding the number at st ("Revs"),
+ * or NULL. */
+char *fig_row_label(const char *s, size_t n, size_t st);
+/* Is the number at st part of a name ("Fortune 500 companies")? */
+bool fig_count_in_name(const char *s, const struct span *sent, size_t st);
+/* The unit (borrowed) and kind of a number written without a unit, taken
+ * from the figure it is compared with (prev), its results-table row or the
+ * index move before it; false when none applies. */
+bool fig_carry(const char *s, size_t n, const struct span *sent, size_t st, bool scaled,
+               const struct figure *prev, const struct extraction *out, size_t base,
+               const char **unit, enum figure_kind *kind);
 
 int fig_compile(struct fig_res *fr, struct ds_error *err);
 void fig_free(struct fig_res *fr);

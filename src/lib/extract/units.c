@@ -107,16 +107,81 @@ const char *const *const fig_lists[FW_COUNT] = {
 };
 
 
+/* The value of a number written in words ("five", "twenty-two"), or -1. */
+static double
+fig_word_value(const char *s, size_t a, size_t b)
+{
+    static const char *const ones[] = {"zero", "one", "two", "three", "four", "five", "six",
+                                       "seven", "eight", "nine", "ten", "eleven", "twelve",
+                                       "thirteen", "fourteen", "fifteen", "sixteen",
+                                       "seventeen", "eighteen", "nineteen"};
+    static const char *const tens[] = {"twenty", "thirty", "forty", "fifty", "sixty",
+                                       "seventy", "eighty", "ninety"};
+    char w[32];
+    size_t n = 0;
+    for (size_t i = a; i < b && n + 1 < sizeof w; i++)
+        w[n++] = (char)ex_lower((unsigned char)s[i]);
+    w[n] = '\0';
+    double v = 0;
+    char *rest = w;
+    for (size_t t = 0; t < DS_ARRAY_LEN(tens); t++) {
+        size_t l = strlen(tens[t]);
+        if (strncmp(w, tens[t], l) == 0) {
+            v = 20 + 10 * (double)t;
+            rest = w + l;
+            if (*rest == '-')
+                rest++;
+            break;
+        }
+    }
+    if (!*rest)
+        return v;
+    for (size_t o = 0; o < DS_ARRAY_LEN(ones); o++)
+        if (strcmp(rest, ones[o]) == 0)
+            return v + (double)o;
+    return -1;
+}
+
 double
 fig_parse_num(const char *s, size_t a, size_t b)
 {
+    double hi;
+    return fig_parse_num2(s, a, b, &hi);
+}
+
+double
+fig_parse_num2(const char *s, size_t a, size_t b, double *hi)
+{
     char tmp[64];
     size_t k = 0;
-    for (size_t i = a; i < b && k + 1 < sizeof tmp; i++)
+    if (a < b && !ex_is_digit((unsigned char)s[a])) {
+        *hi = fig_word_value(s, a, b);
+        return *hi;
+    }
+    const char *slash = memchr(s + a, '/', b - a);
+    const char *dash = memchr(s + a, '-', b - a);
+    if (slash && dash && dash < slash) {
+        /* "9-7/8": whole, numerator, denominator */
+        double whole = strtod(s + a, NULL), num = strtod(dash + 1, NULL);
+        double den = strtod(slash + 1, NULL);
+        *hi = den > 0 ? whole + num / den : whole;
+        return *hi;
+    }
+    for (size_t i = a; i < b && k + 1 < sizeof tmp && s + i != slash; i++)
         if (s[i] != ',')
             tmp[k++] = s[i];
     tmp[k] = '\0';
-    return strtod(tmp, NULL);
+    double v = strtod(tmp, NULL);
+    *hi = v;
+    if (slash) {
+        /* "1.8135/45": the second quote replaces the last digits */
+        size_t tail = (size_t)(s + b - (slash + 1));
+        if (tail > 0 && tail < k) {
+            memcpy(tmp + k - tail, slash + 1, tail);
+            *hi = strtod(tmp, NULL);
+        }
+    }
+    return v;
 }
 
 
@@ -206,6 +271,129 @@ static const struct fig_unitmap fig_units[] = {
     {"units", "units", 3},
     {"vehicles", "vehicles", 3},
     {"cars", "cars", 3},
+    {"usd", "USD", 2},
+    {"eur", "EUR", 2},
+    {"gbp", "GBP", 2},
+    {"jpy", "JPY", 2},
+    {"cny", "CNY", 2},
+    {"chf", "CHF", 2},
+    {"cad", "CAD", 2},
+    {"aud", "AUD", 2},
+    {"nzd", "NZD", 2},
+    {"hkd", "HKD", 2},
+    {"sgd", "SGD", 2},
+    {"twd", "TWD", 2},
+    {"inr", "INR", 2},
+    {"krw", "KRW", 2},
+    {"zar", "ZAR", 2},
+    {"brl", "BRL", 2},
+    {"mxn", "MXN", 2},
+    {"rub", "RUB", 2},
+    {"sek", "SEK", 2},
+    {"nok", "NOK", 2},
+    {"dkk", "DKK", 2},
+    {"pln", "PLN", 2},
+    {"czk", "CZK", 2},
+    {"huf", "HUF", 2},
+    {"try", "TRY", 2},
+    {"ils", "ILS", 2},
+    {"sar", "SAR", 2},
+    {"aed", "AED", 2},
+    {"qar", "QAR", 2},
+    {"kwd", "KWD", 2},
+    {"egp", "EGP", 2},
+    {"ngn", "NGN", 2},
+    {"kes", "KES", 2},
+    {"idr", "IDR", 2},
+    {"myr", "MYR", 2},
+    {"thb", "THB", 2},
+    {"php", "PHP", 2},
+    {"vnd", "VND", 2},
+    {"pkr", "PKR", 2},
+    {"bdt", "BDT", 2},
+    {"ars", "ARS", 2},
+    {"clp", "CLP", 2},
+    {"cop", "COP", 2},
+    {"pen", "PEN", 2},
+    {"uah", "UAH", 2},
+    {"ron", "RON", 2},
+    {"dlr", "USD", 2},
+    {"u.s. dlrs", "USD", 2},
+    {"u.s. dlr", "USD", 2},
+    {"us dlrs", "USD", 2},
+    {"u.s dlrs", "USD", 2},
+    {"us dollar", "USD", 2},
+    {"u.s. dollar", "USD", 2},
+    {"hong kong dollar", "HKD", 2},
+    {"hk dollar", "HKD", 2},
+    {"singapore dollar", "SGD", 2},
+    {"australian dollar", "AUD", 2},
+    {"canadian dollar", "CAD", 2},
+    {"new zealand dollar", "NZD", 2},
+    {"taiwan dollar", "TWD", 2},
+    {"ringgits", "MYR", 2},
+    {"french franc", "FRF", 2},
+    {"french francs", "FRF", 2},
+    {"belgian franc", "BEF", 2},
+    {"belgian francs", "BEF", 2},
+    {"franc", "CHF", 2},
+    {"francs", "CHF", 2},
+    {"d-marks", "DEM", 2},
+    {"dmarks", "DEM", 2},
+    {"deutsche mark", "DEM", 2},
+    {"deutsche marks", "DEM", 2},
+    {"deutschemark", "DEM", 2},
+    {"deutschemarks", "DEM", 2},
+    {"guilder", "NLG", 2},
+    {"guilders", "NLG", 2},
+    {"lire", "ITL", 2},
+    {"lira", "TRY", 2},
+    {"peseta", "ESP", 2},
+    {"pesetas", "ESP", 2},
+    {"escudo", "PTE", 2},
+    {"escudos", "PTE", 2},
+    {"drachma", "GRD", 2},
+    {"drachmas", "GRD", 2},
+    {"kronor", "SEK", 2},
+    {"krona", "SEK", 2},
+    {"kronur", "ISK", 2},
+    {"kroner", "NOK", 2},
+    {"krone", "NOK", 2},
+    {"rand", "ZAR", 2},
+    {"peso", "MXN", 2},
+    {"pesos", "MXN", 2},
+    {"reais", "BRL", 2},
+    {"ruble", "RUB", 2},
+    {"rubles", "RUB", 2},
+    {"rouble", "RUB", 2},
+    {"roubles", "RUB", 2},
+    {"dinar", "KWD", 2},
+    {"dinars", "KWD", 2},
+    {"riyal", "SAR", 2},
+    {"riyals", "SAR", 2},
+    {"rial", "IRR", 2},
+    {"rials", "IRR", 2},
+    {"dirham", "AED", 2},
+    {"dirhams", "AED", 2},
+    {"shekel", "ILS", 2},
+    {"shekels", "ILS", 2},
+    {"naira", "NGN", 2},
+    {"shilling", "KES", 2},
+    {"shillings", "KES", 2},
+    {"zloty", "PLN", 2},
+    {"zlotys", "PLN", 2},
+    {"forint", "HUF", 2},
+    {"hryvnia", "UAH", 2},
+    {"hryvnias", "UAH", 2},
+    {"cts", "USD", 4},
+    {"cent", "USD", 4},
+    {"cents", "USD", 4},
+    {"pence", "GBP", 4},
+    {"p", "GBP", 4},
+    {"sen", "MYR", 4},
+    {"fen", "CNY", 4},
+    {"point", "points", 5},
+    {"points", "points", 5},
 };
 
 const struct fig_unitmap *
@@ -275,8 +463,14 @@ fig_currency_code(const char *s, size_t a, size_t b)
 double
 fig_scale_mult(const char *s, size_t a, size_t b, const char **name)
 {
+    char low[16];
     size_t n = b - a;
     const char *w = s + a;
+    if (n < sizeof low && n > 0 && ex_is_alpha((unsigned char)w[0])) {
+        for (size_t i = 0; i < n; i++)
+            low[i] = (char)ex_lower((unsigned char)w[i]);
+        w = low;
+    }
 #define FIG_SC(lit) (n == sizeof(lit) - 1 && memcmp(w, lit, n) == 0)
     if (FIG_SC("trillion") || FIG_SC("tn") || FIG_SC("trn")) {
         *name = "trillion";
