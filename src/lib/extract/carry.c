@@ -6,7 +6,7 @@
  * index level after a move in points ("fell 238.19 points, or 1.4%, to
  * 16,804.71"); the currency of cents; whether "points" are an index's;
  * whether a number before a noun is part of a name ("Fortune 500
- * companies").
+ * companies"); and a subject when the clause before a figure gives none.
  */
 #include "config.h"
 
@@ -270,4 +270,45 @@ fig_carry(const char *s, size_t n, const struct span *sent, size_t st, bool scal
     *unit = prev->unit;
     *kind = prev->kind == FIGURE_CHANGE ? FIGURE_QUANTITY : prev->kind;
     return true;
+}
+
+/* A subject when the clause before the figure gives none: the subject of
+ * the figure it converts ("$86m (£46m)"), the words it qualifies ("5%
+ * growth forecast"), or what it counts ("300 workers"). NULL if none. */
+char *
+fig_subject_fallback(const struct fig_res *fr, const char *s, const struct figure *f,
+                     const struct figure *prev)
+{
+    size_t a = f->span.start, e = f->span.end;
+    if (prev && prev->subject && prev->span.end <= a && a - prev->span.end <= 3) {
+        size_t g = prev->span.end;
+        bool conv = true;
+        for (; g < a && conv; g++)
+            conv = s[g] == ' ' || s[g] == '(' || s[g] == ';' || s[g] == ',';
+        if (conv && memchr(s + prev->span.end, '(', a - prev->span.end) != NULL)
+            return xstrdup(prev->subject);
+        if (conv && prev->span.end < a && s[prev->span.end] == ';')
+            return xstrdup(prev->subject);
+    }
+    /* up to three lower-case words right after it, none a function word */
+    size_t i = e, last = e, words = 0;
+    while (words < 3 && i < f->sentence.end && s[i] == ' ') {
+        size_t w = i + 1, k = w;
+        while (k < f->sentence.end && (ex_is_lower((unsigned char)s[k]) || s[k] == '-'))
+            k++;
+        if (k == w || (k < f->sentence.end && ex_is_alpha((unsigned char)s[k])) ||
+            wordset_has(&fr->lists[FW_AFTER_STOP], s + w, k - w, false) ||
+            wordset_has(&fr->lists[FW_STRONG], s + w, k - w, false) ||
+            wordset_has(&fr->lists[FW_VERBS], s + w, k - w, false) ||
+            wordset_has(&fr->lists[FW_LEAD], s + w, k - w, false))
+            break;
+        last = k;
+        words++;
+        i = k;
+    }
+    if (words > 0)
+        return xstrndup(s + e + 1, last - e - 1);
+    if (f->kind == FIGURE_COUNT && f->unit)
+        return xstrdup(f->unit);
+    return NULL;
 }

@@ -239,6 +239,24 @@ er_gaz(const struct ent_run *r, size_t i, size_t *jout)
     return best;
 }
 
+/* Does a capitalised token after a connector end a name rather than go
+ * on with it ("Statistics on Friday", "Reuters and The Associated
+ * Press")? */
+static bool
+er_run_stops(const struct ent_run *r, size_t k)
+{
+    static const char *const words[] = {
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December", "The", "A", "An", NULL};
+    const struct tok *t = &r->t.v[k];
+    size_t n = t->end - t->start;
+    for (const char *const *w = words; *w; w++)
+        if (strlen(*w) == n && memcmp(*w, r->s + t->start, n) == 0)
+            return true;
+    return false;
+}
+
 /* Capitalised run from i ending in an organisation word: returns the last
  * token index, or SIZE_MAX. */
 static size_t
@@ -258,7 +276,8 @@ er_org_run(const struct ent_run *r, size_t i)
         bool cap = (v[j].flags & TK_CAP) != 0;
         if (!cap) {
             if (j > i && er_is(r, &v[j], WL_CONNECTORS) && j + 1 < r->t.n &&
-                er_joined(&v[j + 1]) && (v[j + 1].flags & TK_CAP))
+                er_joined(&v[j + 1]) && (v[j + 1].flags & TK_CAP) &&
+                !er_run_stops(r, j + 1))
                 continue;
             break;
         }

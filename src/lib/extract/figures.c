@@ -259,7 +259,7 @@ fig_sentence(struct fig_para *pp, const char *s, size_t n, size_t pos)
     return whole;
 }
 
-static char *
+char *
 fig_clean_copy(const char *s, size_t a, size_t b)
 {
     /* Collapse white space (incl. NBSP) to one space; drop control bytes. */
@@ -363,6 +363,11 @@ fig_subject(const struct fig_res *fr, const char *s, const struct span *sent, si
             lo = i;
             break;
         }
+        if (c == '-' && i >= 3 && s[i - 2] == ' ' && i < fstart && s[i] == ' ' &&
+            (ex_is_digit((unsigned char)s[i - 3]) || ex_is_upper((unsigned char)s[i - 3]))) {
+            lo = i; /* a dateline's dash: "LONDON, March 24 - OPEC output fell" */
+            break;
+        }
     }
     struct fig_word w[24];
     size_t k = fig_words_before(s, lo, fstart, w, 24);
@@ -435,7 +440,8 @@ fig_subject(const struct fig_res *fr, const char *s, const struct span *sent, si
         return prev_subject ? xstrdup(prev_subject) : NULL;
     /* Another figure inside is not a subject ("more than 3 pct and ..."). */
     for (size_t j = last; j < firstw; j++)
-        if (ex_is_digit((unsigned char)s[w[j].start]) && !(w[j].end - w[j].start == 4))
+        if (ex_is_digit((unsigned char)s[w[j].start]) && !(w[j].end - w[j].start == 4) &&
+            !memchr(s + w[j].start, '-', w[j].end - w[j].start)) /* "10-year" is a word */
             return prev_subject ? xstrdup(prev_subject) : NULL;
     if (firstw - last == 1 && ex_is_lower((unsigned char)s[a]) &&
         (fig_win(fr, s, &w[last], FW_VERBS) || fig_win(fr, s, &w[last], FW_STRONG) ||
@@ -538,84 +544,6 @@ fig_context(const struct fig_res *fr, const char *s, const struct span *sent, st
             f->kind = yoy ? FIGURE_CHANGE : FIGURE_RATE;
         }
     }
-}
-
-/* The period expressions of one sentence, found once for all its figures:
- * [0] stated periods, [1] comparison bases ("year-on-year"). */
-struct fig_periods {
-    struct span sent;
-    bool valid;
-    struct span *v[2];
-    size_t n[2], cap[2];
-};
-
-static void
-fig_periods_scan(struct fig_periods *pc, struct ds_regex *re, const char *s,
-                 const struct span *sent)
-{
-    pc->sent = *sent;
-    pc->valid = true;
-    pc->n[0] = pc->n[1] = 0;
-    size_t pos = sent->start, n = sent->end;
-    while (ds_regex_next(re, s, n, &pos)) {
-        size_t a, b;
-        if (!ds_regex_group(re, 0, &a, &b))
-            continue;
-        int basis = 0;
-        for (size_t i = a; i + 4 <= b; i++)
-            if (memcmp(s + i, "-on-", 4) == 0 || memcmp(s + i, " on ", 4) == 0)
-                basis = 1;
-        if (pc->n[basis] == pc->cap[basis]) {
-            pc->cap[basis] = pc->cap[basis] ? pc->cap[basis] * 2 : 8;
-            pc->v[basis] = xrealloc(pc->v[basis], pc->cap[basis] * sizeof *pc->v[basis]);
-        }
-        pc->v[basis][pc->n[basis]].start = (uint32_t)a;
-        pc->v[basis][pc->n[basis]].end = (uint32_t)b;
-        pc->n[basis]++;
-    }
-}
-
-/* Nearest span of v (sorted, not overlapping) to the figure; SIZE_MAX if none. */
-static size_t
-fig_nearest(const struct span *v, size_t n, const struct figure *f, size_t *dist)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (v[mid].start < f->span.start)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    size_t best = SIZE_MAX;
-    *dist = SIZE_MAX;
-    for (size_t i = lo > 2 ? lo - 2 : 0; i < n && i < lo + 2; i++) {
-        size_t a = v[i].start, b = v[i].end;
-        if (a >= f->span.start && b <= f->span.end)
-            continue; /* inside the figure itself */
-        size_t d = b <= f->span.start ? f->span.start - b : a >= f->span.end ? a - f->span.end : 0;
-        if (d < *dist) {
-            *dist = d;
-            best = i;
-        }
-    }
-    return best;
-}
-
-/* The period nearest to the figure inside its sentence. A comparison basis
- * ("year-on-year") is used only when the sentence states no period. */
-static char *
-fig_period(struct fig_periods *pc, struct ds_regex *re, const char *s, const struct span *sent,
-           const struct figure *f)
-{
-    if (!pc->valid || pc->sent.start != sent->start || pc->sent.end != sent->end)
-        fig_periods_scan(pc, re, s, sent);
-    for (int k = 0; k < 2; k++) {
-        size_t d, i = fig_nearest(pc->v[k], pc->n[k], f, &d);
-        if (i != SIZE_MAX)
-            return fig_clean_copy(s, pc->v[k][i].start, pc->v[k][i].end);
-    }
-    return NULL;
 }
 
 static void
@@ -813,6 +741,9 @@ fig_run(struct fig_res *fr, const char *s, size_t n, struct extraction *out)
         f.subject = fig_subject(fr, s, &sent, f.span.start, f.span.end, prev, f.kind);
         if (!f.subject)
             f.subject = fig_row_label(s, n, st); /* "Revs 10.1 mln vs 9.2 mln" */
+        if (!f.subject)
+            f.subject = fig_subject_fallback(
+                fr, s, &f, out->nfigures > base ? &out->figures[out->nfigures - 1] : NULL);
 
         /* "$30 billion to $50 billion", "30 to 50 billion yuan": one range. */
         if (out->nfigures > base) {

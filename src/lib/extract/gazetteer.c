@@ -295,7 +295,7 @@ static const char *const wl_titles[] = {
     "congresswoman", "professor", "prof", "dr", "mr", "mrs", "ms", "miss", "sir", "lord", "lady",
     "dame", "king", "queen", "prince", "princess", "chancellor", "commissioner", "director",
     "chief", "adviser", "advisor", "economist", "analyst", "diplomat", "leader", "mayor", "judge",
-    "justice", "general", "gen", "admiral", "colonel", "captain", "coach", "manager", "striker",
+    "justice", "general", "gen", "gov", "lt", "sgt", "admiral", "colonel", "captain", "coach", "manager", "striker",
     "midfielder", "defender", "goalkeeper", "deputy", "vice", "undersecretary", "counsellor",
     "counselor", "councillor", "founder", "co-founder", "cofounder", "executive", "researcher",
     "fellow", "lecturer", "scholar", "editor", "correspondent", "singer", "actor", "actress",
@@ -308,7 +308,7 @@ static const char *const wl_titles[] = {
     "chairman's", "owner", "investor", "expert", "specialist", "nominee", "candidate",
     "campaigner", "activist", "contact", "contacts", NULL};
 static const char *const wl_roles_after[] = {
-    "adviser", "advisor", "professor", "head", "assistant", "fellow", "minister", "president",
+    "adviser", "advisor", "professor", "head", "chair", "chairwoman", "spokesman", "spokeswoman", "assistant", "fellow", "minister", "president",
     "chairman", "chairwoman", "director", "spokesperson", "spokesman", "spokeswoman", "economist",
     "analyst", "secretary", "ceo", "chief", "founder", "governor", "ambassador", "researcher",
     "official", "officer", "leader", "editor", "lecturer", "scholar", "expert", "author", "dean",
@@ -406,7 +406,7 @@ static const char *const wl_honorific[] = {
     "Mayor", "Judge", "Justice", "Professor", "Prof", "Secretary", "King", "Queen", "Prince",
     "Princess", "Pope", "Ambassador", "General", "Gen", "Admiral", "Colonel", "Captain",
     "Commissioner", "Chairman", "Chairwoman", "Spokesman", "Spokeswoman", "Spokesperson",
-    "Sheikh", "Emir", "Mr.", "Mrs.", "Ms.", "Dr.", NULL};
+    "Sheikh", "Emir", "Gov", "Mr.", "Mrs.", "Ms.", "Dr.", NULL};
 
 /* Function words that never start a name. */
 static const char *const wl_function[] = {

@@ -243,6 +243,11 @@ const char *fig_cents_currency(const struct extraction *out, size_t base, size_t
 /* The label of the results-table row holding the number at st ("Revs"),
  * or NULL. */
 char *fig_row_label(const char *s, size_t n, size_t st);
+/* A subject when the clause before figure f gives none: that of the figure
+ * it converts (prev, "$86m (£46m)"), the words it qualifies ("5% growth"),
+ * or what it counts. NULL if none. */
+char *fig_subject_fallback(const struct fig_res *fr, const char *s, const struct figure *f,
+                           const struct figure *prev);
 /* Is the number at st part of a name ("Fortune 500 companies")? */
 bool fig_count_in_name(const char *s, const struct span *sent, size_t st);
 /* The unit (borrowed) and kind of a number written without a unit, taken
@@ -251,6 +256,23 @@ bool fig_count_in_name(const char *s, const struct span *sent, size_t st);
 bool fig_carry(const char *s, size_t n, const struct span *sent, size_t st, bool scaled,
                const struct figure *prev, const struct extraction *out, size_t base,
                const char **unit, enum figure_kind *kind);
+
+/* Periods (extract/periods.c). The period expressions of one sentence,
+ * found once for all its figures: [0] stated periods, [1] comparison bases
+ * ("year-on-year"). */
+struct fig_periods {
+    struct span sent;
+    bool valid;
+    struct span *v[2];
+    size_t n[2], cap[2];
+};
+/* The period nearest to figure f inside its sentence (a comparison basis
+ * only when the sentence states no period), or NULL. */
+char *fig_period(struct fig_periods *pc, struct ds_regex *re, const char *s, const struct span *sent,
+                 const struct figure *f);
+/* s[a, b) with white space collapsed to one space and control bytes
+ * dropped (extract/figures.c). */
+char *fig_clean_copy(const char *s, size_t a, size_t b);
 
 int fig_compile(struct fig_res *fr, struct ds_error *err);
 void fig_free(struct fig_res *fr);

@@ -26,6 +26,97 @@ er_namey(const struct ent_run *r, size_t k)
     return true;
 }
 
+/* Is token k a middle initial ("W." of "George W. Bush")? */
+static bool
+er_initial(const struct ent_run *r, size_t k)
+{
+    const struct tok *t = &r->t.v[k];
+    return t->end - t->start == 2 && ex_is_upper((unsigned char)r->s[t->start]) &&
+           r->s[t->start + 1] == '.';
+}
+
+/* Is token k the lower-case part of a hyphenated given name ("chong" of
+ * "Hyun-chong"): short, lower case, right after a hyphen and a name-like
+ * token? */
+static bool
+er_name_tail(const struct ent_run *r, size_t k)
+{
+    const struct tok *t = &r->t.v[k];
+    size_t n = t->end - t->start;
+    return k > 0 && t->sep == '-' && n >= 2 && n <= 5 &&
+           !(r->s[t->end - 2] == 'e' && r->s[t->end - 1] == 'd') && /* "Qaeda-linked" */
+           ex_is_lower((unsigned char)r->s[t->start]) && (r->t.v[k - 1].flags & TK_NAMEY) &&
+           !(r->t.v[k - 1].flags & TK_POSS);
+}
+
+/* Does token k end in a word that names an institution ("Kreditbank",
+ * "Asset Management")? */
+static bool
+er_org_word(const struct ent_run *r, size_t k)
+{
+    const struct tok *t = &r->t.v[k];
+    size_t n = t->end - t->start;
+    if (er_is(r, t, WL_ORG_SUFFIX))
+        return true;
+    static const char *const ends[] = {"bank", "management", NULL};
+    for (const char *const *e = ends; *e; e++) {
+        size_t l = strlen(*e), i = 0;
+        while (i < l && n >= l && ex_lower((unsigned char)r->s[t->end - l + i]) == (unsigned char)(*e)[i])
+            i++;
+        if (n >= l && i == l)
+            return true;
+    }
+    return false;
+}
+
+/* Is there a person's evidence right after token b: a reporting verb
+ * ("said") or an appositive role (", a spokesman for")? */
+static bool
+er_evidence_after(const struct ent_run *r, size_t b)
+{
+    const struct tok *v = r->t.v;
+    size_t nt = r->t.n;
+    if (b + 1 < nt && v[b + 1].sep == ' ' && !(v[b].flags & TK_POSS) &&
+        er_in(r, &v[b + 1], WL_SAID_AFTER))
+        return true;
+    if (b + 1 < nt && v[b + 1].sep == ',' && r->s[v[b].end] == ',') {
+        for (size_t k = b + 1; k < nt && k < b + 8; k++) {
+            if (k > b + 1 && !er_joined(&v[k]))
+                break;
+            if (er_in(r, &v[k], WL_ROLES_AFTER))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* A country or place named right after a first name, with a person's
+ * evidence after it ("Winston Jordan, a spokesman, said"), is that
+ * person's surname: its gazetteer mention is dropped so the people pass
+ * sees the whole name. */
+static void
+er_unclaim_surnames(struct ent_run *r)
+{
+    const struct tok *v = r->t.v;
+    for (size_t k = 1; k < r->t.n; k++) {
+        if (r->covered[k] != 1 || r->covered[k - 1] || v[k].sep != ' ' ||
+            (k + 1 < r->t.n && r->covered[k + 1] == 1) || !er_namey(r, k - 1) ||
+            !(v[k].flags & TK_NAMEY) || !er_evidence_after(r, k))
+            continue;
+        for (size_t m = r->nm; m > 0; m--) {
+            const struct mention *mm = &r->m[m - 1];
+            if (mm->start != v[k].start || mm->end != v[k].end || mm->ref >= r->g->nents)
+                continue;
+            enum entity_kind kind = r->g->ents[mm->ref].kind;
+            if (kind == ENTITY_COUNTRY || kind == ENTITY_PLACE) {
+                r->m[m - 1] = r->m[--r->nm];
+                r->covered[k] = 0;
+            }
+            break;
+        }
+    }
+}
+
 static void
 er_set_key(struct ent_run *r, uint32_t ref, size_t a, size_t b)
 {
@@ -55,16 +146,19 @@ er_pass_people(struct ent_run *r)
         size_t tok;
     } *singles = NULL;
     size_t nsingles = 0;
+    er_unclaim_surnames(r);
 
     for (size_t i = 0; i < nt;) {
         if (r->covered[i] || !(v[i].flags & TK_CAP) || (v[i].flags & TK_CJK)) {
             i++;
             continue;
         }
-        /* the capitalised run [i, e] */
+        /* the capitalised run [i, e], with the lower-case parts of
+         * hyphenated given names ("Kim Hyun-chong") */
         size_t e = i;
-        while (e + 1 < nt && !r->covered[e + 1] && (v[e + 1].flags & TK_CAP) &&
-               er_joined(&v[e + 1]) && !(v[e].flags & TK_POSS) && e + 1 < i + 8)
+        while (e + 1 < nt && !r->covered[e + 1] && er_joined(&v[e + 1]) &&
+               !(v[e].flags & TK_POSS) && e + 1 < i + 8 &&
+               ((v[e + 1].flags & TK_CAP) || er_name_tail(r, e + 1)))
             e++;
         /* title evidence: the last title word inside the run, or one before */
         size_t a = i;
@@ -110,8 +204,11 @@ er_pass_people(struct ent_run *r)
         bool cn = er_is(r, &v[a], WL_CN_SURNAMES);
         for (size_t k = a; k <= b; k++)
             if (!er_namey(r, k) && !(cn && (v[k].flags & TK_NAMEY) && b > a &&
-                                     v[k].end - v[k].start <= 3 && !er_in(r, &v[k], WL_TITLES)))
+                                     v[k].end - v[k].start <= 3 && !er_in(r, &v[k], WL_TITLES)) &&
+                !(k > a && k < b && er_initial(r, k)) && !(k > a && er_name_tail(r, k)))
                 ok = false;
+        if (ok && er_org_word(r, b))
+            ok = false; /* "Helvetia Kreditbank said" */
         size_t len = b - a + 1;
         if (!ok || len > 3) {
             i = e + 1;

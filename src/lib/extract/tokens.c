@@ -197,6 +197,10 @@ ex_tokenize(const char *s, size_t n, struct toks *t)
                 }
                 if (single && dotted) {
                     i++; /* the final dot of U.S. */
+                } else if (single && ex_is_upper((unsigned char)s[seg]) && i + 2 < n &&
+                           s[i + 1] == ' ' && ex_is_upper((unsigned char)s[i + 2]) &&
+                           t->n > 0 && sep == ' ' && (t->v[t->n - 1].flags & TK_NAMEY)) {
+                    i++; /* a middle initial: "George W. Bush" is one run */
                 }
                 break;
             }
