@@ -126,6 +126,21 @@ fig_line(const char *s, size_t n, size_t pos, size_t *la, size_t *lb)
     *lb = b;
 }
 
+/* Does the line holding pos compare numbers with "vs" (a results-table
+ * row)? */
+bool
+fig_line_compares(const char *s, size_t n, size_t pos)
+{
+    size_t la, lb;
+    fig_line(s, n, pos, &la, &lb);
+    if (lb - la > 100)
+        return false;
+    for (size_t k = la; k + 4 <= lb; k++)
+        if (memcmp(s + k, " vs", 3) == 0 && (s[k + 3] == ' ' || s[k + 3] == '.'))
+            return true;
+    return false;
+}
+
 /* A results-table row ("Oper net loss 180,000 vs profit 1,100,000"): a
  * short line, a label of 1-5 words without digits, numbers compared with
  * "vs". Sets *shares when the label counts shares ("Avg shrs"). */
@@ -155,12 +170,7 @@ fig_results_row(const char *s, size_t n, size_t st, bool *shares)
         while (i < st && s[i] == ' ')
             i++;
     }
-    if (i != st || words == 0 || words > 5)
-        return false;
-    for (size_t k = la; k + 4 <= lb; k++)
-        if (memcmp(s + k, " vs", 3) == 0 && (s[k + 3] == ' ' || s[k + 3] == '.'))
-            return true;
-    return false;
+    return i == st && words > 0 && words <= 5 && fig_line_compares(s, n, st);
 }
 
 /* The label of the results-table row holding the number at st ("Oper

@@ -626,15 +626,23 @@ fig_run(struct fig_res *fr, const char *s, size_t n, struct extraction *out)
             continue; /* "two companies", "one of them" */
         const char *carried = NULL;
         enum figure_kind ckind = FIGURE_AMOUNT;
-        struct span sent = fig_sentence(&para, s, n, ns);
         if (!cur && !um && !noun) {
             /* a bare number (dates, years, scores, versions) unless it
-             * takes a unit from around it */
+             * takes a unit from around it: only near a figure or in a
+             * results table, so most bare numbers cost no sentence split */
+            const struct figure *prev =
+                out->nfigures > base ? &out->figures[out->nfigures - 1] : NULL;
+            if (scale1 || range ||
+                (!(prev && prev->span.end <= ns && ns - prev->span.end <= 80) &&
+                 !fig_line_compares(s, n, ns)))
+                continue;
+        }
+        struct span sent = fig_sentence(&para, s, n, ns);
+        if (!cur && !um && !noun) {
             const struct figure *prev =
                 out->nfigures > base ? &out->figures[out->nfigures - 1] : NULL;
             bool quote = memchr(s + ns, '/', ne - ns) != NULL; /* a value, like a scaled one */
-            if (scale1 || range ||
-                !fig_carry(s, n, &sent, ns, scale || quote, prev, out, base, &carried, &ckind))
+            if (!fig_carry(s, n, &sent, ns, scale || quote, prev, out, base, &carried, &ckind))
                 continue;
         }
         if (um && um->cls == 5 && !memchr(s + ns, '.', ne - ns) && !fig_market_sentence(s, &sent))

@@ -240,6 +240,8 @@ bool fig_market_sentence(const char *s, const struct span *sent);
  * money figure before it (out->figures from base on), else def. */
 const char *fig_cents_currency(const struct extraction *out, size_t base, size_t pos,
                                const char *def);
+/* Does the line holding pos compare numbers with "vs"? */
+bool fig_line_compares(const char *s, size_t n, size_t pos);
 /* The label of the results-table row holding the number at st ("Revs"),
  * or NULL. */
 char *fig_row_label(const char *s, size_t n, size_t st);
