@@ -613,6 +613,13 @@ test_dates(void)
     ok(a.published == NULL, "date: dateline without any year gives no date");
     article_clear(&a);
 
+    ingest("/t/jobs.txt",
+           "Hiring slows\n\nFebruary 2015: 238,000\nMarch 2015: 119,000\n\n"
+           "Employers added fewer jobs than in any month of the year before.\n",
+           &a);
+    ok(a.published == NULL, "date: a table row (month, year, a count) is no date line");
+    article_clear(&a);
+
     ingest("/news/2020/03/09/x.txt", "Steel output fell for a second month.\n", &a);
     is_str(a.published, "2020-03-09", "date: yyyy/mm/dd in the path");
     is_int(a.date_how, DATE_PATH, "date: date_how is path");
@@ -737,6 +744,31 @@ static void
 test_unknown_outlets(void)
 {
     struct article a;
+
+    /* The address a page was saved from names its outlet (domains.tsv). */
+    ingest("/t/url1.txt",
+           "Gales halt ferries\nSource: web | Date: 2019-03-04 | "
+           "URL: https://edition.cnn.com/2019/03/04/weather/gales.html\n\n" PROSE1 "\n" PROSE2,
+           &a);
+    is_str(a.source, "CNN", "outlet: from the URL's domain (a parent domain of its host)");
+    is_str(a.published, "2019-03-04", "date: the Date field of a header line");
+    article_clear(&a);
+    ingest("/t/url2.txt", GALES "\nhttps://www.theguardian.com/world/2020/jan/01/gales\n", &a);
+    is_str(a.source, "The Guardian", "outlet: a URL alone on the last line");
+    article_clear(&a);
+    ingest("/t/url3.txt", GALES "\nSource: harbour desk\nhttps://www.huffpost.com/entry/gales\n",
+           &a);
+    is_str(a.source, "HuffPost", "outlet: a known domain wins over an unknown Source: name");
+    article_clear(&a);
+    /* Lines of results and dividend tables are never outlets, however often
+     * they repeat across the corpus. */
+    ingest_freq("/t/div.txt", GALES "\nPay April 15\nRecord March 20\n",
+                "Pay April 15\nRecord March 20\n", &a);
+    ok(a.source == NULL, "outlet: 'Record March 20' is no outlet (%s)", a.source ? a.source : "NULL");
+    article_clear(&a);
+    ingest_freq("/t/year.txt", GALES "\nYear\n", "Year\n", &a);
+    ok(a.source == NULL, "outlet: 'Year' is no outlet (%s)", a.source ? a.source : "NULL");
+    article_clear(&a);
 
     ingest("/t/u1.txt", GALES "\nHarbour Lantern Observer\n", &a);
     is_str(a.source, "Harbour Lantern Observer",

@@ -57,6 +57,42 @@ field_byline(const char *s, size_t n, char **name)
     return false;
 }
 
+/* A source named on a "Source:" line: a known outlet's canonical name, else
+ * the name as written (ranked below a known outlet found elsewhere, such as
+ * the URL's). */
+static void
+meta_source(struct ing_doc *d, const char *val, size_t vl)
+{
+    const char *canon = outlets_match(d->outlets, val, vl);
+    ing_set_source(d, canon ? canon : val, canon ? strlen(canon) : vl,
+                   canon ? RANK_SOURCE_LINE : RANK_SOURCE_UNKNOWN);
+}
+
+/* A web address alone or as a field ("URL: https://...", "Link: ..."):
+ * sets the address and returns true. */
+static bool
+url_field(const char *s, size_t n, const char **url, size_t *ul)
+{
+    static const char *const heads[] = {"url:", "link:", "source url:", "original url:"};
+    for (size_t k = 0; k < DS_ARRAY_LEN(heads); k++) {
+        size_t h = strlen(heads[k]);
+        if (n > h && ing_istarts(s, n, heads[k])) {
+            s += h;
+            n -= h;
+            break;
+        }
+    }
+    while (n && *s == ' ') {
+        s++;
+        n--;
+    }
+    if (!(ing_istarts(s, n, "http://") || ing_istarts(s, n, "https://")) || memchr(s, ' ', n))
+        return false;
+    *url = s;
+    *ul = n;
+    return true;
+}
+
 /* The fields of a metadata line ("2022年01月01日 08:00　来源：X　记者 Y",
  * "Updated: 2018-07-06 | By Jane Doe in Beijing"): a byline or a source
  * named in one of them is taken. */
@@ -93,8 +129,14 @@ meta_fields(struct ing_doc *d, const char *s, size_t n)
             ing_byline_outlet(d, name);
             d->a->byline = name;
         } else if (fl && ing_is_source_line(f, fl, &val, &vl)) {
-            const char *canon = outlets_match(d->outlets, val, vl);
-            ing_set_source(d, canon ? canon : val, canon ? strlen(canon) : vl, RANK_SOURCE_LINE);
+            meta_source(d, val, vl);
+        } else if (fl && url_field(f, fl, &val, &vl)) {
+            const char *canon = outlets_for_url(d->outlets, val, vl);
+            if (canon)
+                ing_set_source(d, canon, strlen(canon), RANK_SOURCE_LINE);
+        } else if (fl > 5 && ing_istarts(f, fl, "date:") &&
+                   ing_parse_date_whole(f + 5 + (f[5] == ' '), fl - 5 - (f[5] == ' '), &dt)) {
+            ing_set_date(d->a, &dt, DATE_PUBLISHED_LINE);
         }
         i = e + skip;
     }
@@ -292,8 +334,12 @@ ing_meta_top(struct ing_doc *d)
             if (!l->why)
                 goto content;
         } else if (ing_is_source_line(l->t, l->tl, &val, &vl)) {
-            const char *canon = outlets_match(d->outlets, val, vl);
-            ing_set_source(d, canon ? canon : val, canon ? strlen(canon) : vl, RANK_SOURCE_LINE);
+            meta_source(d, val, vl);
+            meta_fields(d, l->t, l->tl); /* "Source: X | Date: ... | URL: ..." */
+            l->why = "source";
+        } else if (url_field(l->t, l->tl, &val, &vl) && outlets_for_url(d->outlets, val, vl)) {
+            const char *canon = outlets_for_url(d->outlets, val, vl);
+            ing_set_source(d, canon, strlen(canon), RANK_SOURCE_LINE);
             l->why = "source";
         } else if (nidx == 0 && l->tl <= 60 && outlets_match(d->outlets, l->t, l->tl)) {
             const char *canon = outlets_match(d->outlets, l->t, l->tl);
@@ -438,8 +484,11 @@ ing_meta_bottom(struct ing_doc *d)
         const char *canon;
         struct ing_date dt;
         if (ing_is_source_line(l->t, l->tl, &val, &vl)) {
-            canon = outlets_match(d->outlets, val, vl);
-            ing_set_source(d, canon ? canon : val, canon ? strlen(canon) : vl, RANK_SOURCE_LINE);
+            meta_source(d, val, vl);
+            l->why = "source";
+        } else if (url_field(l->t, l->tl, &val, &vl) &&
+                   (canon = outlets_for_url(d->outlets, val, vl)) != NULL) {
+            ing_set_source(d, canon, strlen(canon), RANK_SOURCE_LINE);
             l->why = "source";
         } else if (l->tl <= 60 && (canon = outlets_match(d->outlets, l->t, l->tl)) != NULL) {
             ing_set_source(d, canon, strlen(canon), RANK_ALONE);

@@ -285,9 +285,14 @@ is_weekday(const char *s, size_t n)
 static bool
 only_time(const char *s, size_t n, size_t i)
 {
-    size_t words = 0;
+    size_t words = 0, digits = 0;
     while (i < n) {
         char c = s[i];
+        /* a count is no time: "February 2015: 238,000" is a table row */
+        digits = is_digit(c) ? digits + 1 : 0;
+        if (digits > 4 || (c == ',' && i > 0 && is_digit(s[i - 1]) && i + 1 < n &&
+                           is_digit(s[i + 1])))
+            return false;
         if (c == ' ' || c == ',' || c == '|' || c == '-' || c == '+' || c == ':' || c == '(' ||
             c == ')' || c == '.' || c == '/' || is_digit(c)) {
             i++;
