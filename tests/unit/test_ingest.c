@@ -753,6 +753,13 @@ test_unknown_outlets(void)
     is_str(a.source, "CNN", "outlet: from the URL's domain (a parent domain of its host)");
     is_str(a.published, "2019-03-04", "date: the Date field of a header line");
     article_clear(&a);
+    ingest("/t/url4.txt",
+           "Gales halt ferries\nSource: web | Date: 2019-03-04 | URL: "
+           "http://www.nytimes.com/2019/03/04/world/europe/gales-halt-ferries-to-the-outer-islands-"
+           "as-winds-batter-the-coast-for-a-second-day.html?ref=world&utm_source=feed\n\n" PROSE1,
+           &a);
+    is_str(a.source, "The New York Times", "outlet: a header line with a long URL");
+    article_clear(&a);
     ingest("/t/url2.txt", GALES "\nhttps://www.theguardian.com/world/2020/jan/01/gales\n", &a);
     is_str(a.source, "The Guardian", "outlet: a URL alone on the last line");
     article_clear(&a);

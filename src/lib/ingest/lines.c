@@ -425,7 +425,8 @@ ing_is_source_line(const char *s, size_t n, const char **val, size_t *vl)
         p++;
         left--;
     }
-    if (!left || ing_count_words(p, left) > 12)
+    const char *bar = ing_ifind(p, left, " | "); /* fields after it: "| URL: http://..." */
+    if (!left || ing_count_words(p, bar ? (size_t)(bar - p) : left) > 12)
         return false;
     /* "Xinhua | Editor: Li Wei", "Reuters; additional reporting by ...":
      * the outlet is the first part */
