@@ -501,6 +501,50 @@ test_cleaning(void)
 
 /* ---- metadata ----------------------------------------------------------------------- */
 
+/* Photo captions, credits and video-player text are furniture, recognised by
+ * their shape; prose that mentions a photo or an agency is not. */
+static void
+test_captions(void)
+{
+    struct article a;
+    ingest("/t/cap.txt",
+           "Stocks slide as rate fears return\n\n"
+           "The Dow fell 238 points on Tuesday, its worst day in a month, as traders weighed "
+           "the outlook for rates.\n\n"
+           "Traders on the floor of the exchange. (Getty Images)\n\n"
+           "A lawmaker at the Capitol.CreditJane Roe/Reuters\n\n"
+           "Photo: Andrew Ruiz/AP\n\n"
+           "CLOSE Video: what to do if your car is recalled AP, AP\n\n"
+           "The senator speaks in Washington. AP Photo/Evan Vucci\n\n"
+           "The S&P 500 lost 1.1 percent after the photo agency Getty Images said it would "
+           "cut 200 jobs, Reuters reported.\n",
+           &a);
+    ok(has_line(a.removed, "caption\tTraders on the floor of the exchange. (Getty Images)"),
+       "caption: a short line ending in a credit in parentheses");
+    ok(has_line(a.removed, "caption\tA lawmaker at the Capitol.CreditJane Roe/Reuters"),
+       "caption: a glued CreditName/Agency");
+    ok(has_line(a.removed, "caption\tPhoto: Andrew Ruiz/AP"), "caption: Photo: X");
+    ok(has_line(a.removed, "video\tCLOSE Video: what to do if your car is recalled AP, AP"),
+       "video: a player's text");
+    ok(has_line(a.removed, "caption\tThe senator speaks in Washington. AP Photo/Evan Vucci"),
+       "caption: a trailing AP Photo/Name");
+    ok(strstr(a.body, "Getty Images said it would cut") != NULL,
+       "caption: prose naming a photo agency stays");
+    ok(!strstr(a.body, "(Getty Images)") && !strstr(a.body, "CLOSE"),
+       "caption: none left in the body");
+    article_clear(&a);
+    ingest("/t/cap2.txt",
+           "Gales halt ferries\nSource: web | Date: 2019-03-04 | "
+           "URL: https://www.example.com/photo/bloomberg/gales\n\n"
+           "Ferry crossings to the outer islands were cancelled on Tuesday as gales swept the "
+           "coast for a second day running.\n",
+           &a);
+    ok(!has_line(a.removed, "caption\tSource: web | Date: 2019-03-04 | "
+                            "URL: https://www.example.com/photo/bloomberg/gales"),
+       "caption: a header line with a URL is no caption");
+    article_clear(&a);
+}
+
 static void
 test_title(void)
 {
@@ -1601,6 +1645,7 @@ main(void)
     test_readers();
     test_markdown_fixture();
     test_cleaning();
+    test_captions();
     test_title();
     test_dates();
     test_sources();
