@@ -687,6 +687,14 @@ test_dates(void)
     ok(!strstr(a.body, "By Jane"), "byline: removed from the body");
     article_clear(&a);
 
+    ingest("/t/g2.txt",
+           "Steel output falls\n\nBy Ana Lima, CNN\n\nSteel output fell, by some "
+           "measures, for a second month.\n",
+           &a);
+    is_str(a.byline, "Ana Lima", "byline: the name without the outlet");
+    is_str(a.source, "CNN", "byline: a known outlet after the name is the source");
+    article_clear(&a);
+
     ingest("/t/g.txt",
            "Steel output falls\n\nBy Ana Lima\n\nSteel output fell, by some "
            "measures, for a second month.\n",

@@ -93,6 +93,32 @@ url_field(const char *s, size_t n, const char **url, size_t *ul)
     return true;
 }
 
+/* A known outlet among the parts of a byline after the name ("By Jane
+ * Doe, CNN", "By Jane Doe | Reuters"): the byline's outlet. */
+static void
+byline_tail_outlet(struct ing_doc *d, const char *s, size_t n)
+{
+    static const char *const seps[] = {", ", " | ", " - ", " for ", "; "};
+    for (size_t k = 0; k < DS_ARRAY_LEN(seps); k++) {
+        const char *hit = ing_ifind(s, n, seps[k]);
+        while (hit) {
+            const char *p = hit + strlen(seps[k]);
+            size_t left = (size_t)(s + n - p), e = left;
+            for (size_t j = 0; j < DS_ARRAY_LEN(seps); j++) {
+                const char *h2 = ing_ifind(p, left, seps[j]);
+                if (h2 && (size_t)(h2 - p) < e)
+                    e = (size_t)(h2 - p);
+            }
+            const char *canon = outlets_match(d->outlets, p, e);
+            if (canon) {
+                ing_set_source(d, canon, strlen(canon), RANK_BYLINE);
+                return;
+            }
+            hit = ing_ifind(p, left, seps[k]);
+        }
+    }
+}
+
 /* The fields of a metadata line ("2022年01月01日 08:00　来源：X　记者 Y",
  * "Updated: 2018-07-06 | By Jane Doe in Beijing"): a byline or a source
  * named in one of them is taken. */
@@ -313,6 +339,7 @@ ing_meta_top(struct ing_doc *d)
             l->why = "date";
         } else if (!a->byline && ing_is_byline(l->t, l->tl, &name, &dt, &has_date)) {
             ing_byline_outlet(d, name);
+            byline_tail_outlet(d, l->t, l->tl);
             a->byline = name;
             if (has_date)
                 ing_set_date(a, &dt, DATE_BYLINE);
