@@ -30,24 +30,10 @@ FLOORS = {
 }
 MIN_ARTICLES = 60
 
-n_test = 0
-failed = 0
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import eval as tapout  # noqa: E402  (eval.py's TAP helpers: tap, diag, norm)
 
-
-def tap(cond, name):
-    global n_test, failed
-    n_test += 1
-    print(("ok %d - %s" if cond else "not ok %d - %s") % (n_test, name))
-    if not cond:
-        failed += 1
-
-
-def diag(msg):
-    print("# " + msg)
-
-
-def norm(s):
-    return re.sub(r"\s+", " ", s.replace("\u00a0", " ")).strip()
+tap, diag, norm = tapout.tap, tapout.diag, tapout.norm
 
 
 def parse(path):
@@ -164,8 +150,8 @@ def main():
             tap(pp >= floor[2], "%s: people precision %.3f >= %.2f" % (style, pp, floor[2]))
             tap(pr >= floor[3], "%s: people recall %.3f >= %.2f" % (style, pr, floor[3]))
     tap(total >= MIN_ARTICLES, "at least %d gold articles (%d)" % (MIN_ARTICLES, total))
-    print("1..%d" % n_test)
-    return 1 if failed else 0
+    print("1..%d" % tapout.n_test)
+    return 1 if tapout.failed else 0
 
 
 if __name__ == "__main__":
