@@ -192,6 +192,9 @@ main(void)
           FIGURE_AMOUNT);
     money("It sold 2.5 billion rubles of currency.", "2.5 billion rubles", 2.5e9, "RUB",
           "billion", FIGURE_AMOUNT);
+    money("He weighed 215 pounds at the time.", "215 pounds", 215, "pounds", NULL,
+          FIGURE_QUANTITY);
+    money("The fine was 215 pounds.", "215 pounds", 215, "GBP", NULL, FIGURE_AMOUNT);
     /* Cents and pence are hundredths of their currency. */
     money("A dividend of 22 cts a share.", "22 cts", 0.22, "USD", NULL, FIGURE_AMOUNT);
     money("Shares rose 23p to 585p.", "585p", 5.85, "GBP", NULL, FIGURE_AMOUNT);

@@ -823,7 +823,8 @@ test_unknown_outlets(void)
      * they repeat across the corpus. */
     ingest_freq("/t/div.txt", GALES "\nPay April 15\nRecord March 20\n",
                 "Pay April 15\nRecord March 20\n", &a);
-    ok(a.source == NULL, "outlet: 'Record March 20' is no outlet (%s)", a.source ? a.source : "NULL");
+    ok(a.source == NULL, "outlet: 'Record March 20' is no outlet (%s)",
+       a.source ? a.source : "NULL");
     article_clear(&a);
     ingest_freq("/t/year.txt", GALES "\nYear\n", "Year\n", &a);
     ok(a.source == NULL, "outlet: 'Year' is no outlet (%s)", a.source ? a.source : "NULL");

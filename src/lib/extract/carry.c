@@ -71,6 +71,18 @@ fig_market_sentence(const char *s, const struct span *sent)
     return false;
 }
 
+/* Does the sentence weigh something ("weighed 215 pounds"), so pounds are
+ * a weight, not sterling? */
+bool
+fig_weight_sentence(const char *s, const struct span *sent)
+{
+    for (size_t i = sent->start; i + 5 <= sent->end; i++)
+        if ((s[i] == 'w' || s[i] == 'W') && memcmp(s + i + 1, "eigh", 4) == 0 &&
+            (i == sent->start || !ex_is_alpha((unsigned char)s[i - 1])))
+            return true;
+    return false;
+}
+
 /* The currency whose hundredths a cents figure counts: the dollar or euro
  * of the nearest money figure before it in the same paragraph (within
  * 600 bytes), else def. */

@@ -719,6 +719,10 @@ fig_run(struct fig_res *fr, const char *s, size_t n, struct extraction *out)
             f.value_hi *= 0.01;
             f.unit = xstrdup(fig_cents_currency(out, base, st, um->unit));
             f.kind = FIGURE_AMOUNT;
+        } else if (um && um->unit[0] == 'G' && ex_lower((unsigned char)s[us]) == 'p' &&
+                   fig_weight_sentence(s, &sent)) {
+            f.unit = xstrdup("pounds"); /* "weighed 215 pounds": a weight */
+            f.kind = FIGURE_QUANTITY;
         } else if (um) {
             f.unit = xstrdup(um->unit);
             f.kind = um->cls == 0   ? FIGURE_RATE

@@ -295,7 +295,8 @@ static const char *const wl_titles[] = {
     "congresswoman", "professor", "prof", "dr", "mr", "mrs", "ms", "miss", "sir", "lord", "lady",
     "dame", "king", "queen", "prince", "princess", "chancellor", "commissioner", "director",
     "chief", "adviser", "advisor", "economist", "analyst", "diplomat", "leader", "mayor", "judge",
-    "justice", "general", "gen", "gov", "lt", "sgt", "admiral", "colonel", "captain", "coach", "manager", "striker",
+    "justice", "general", "gen", "gov", "lt", "sgt", "admiral", "colonel", "captain", "coach",
+    "manager", "striker",
     "midfielder", "defender", "goalkeeper", "deputy", "vice", "undersecretary", "counsellor",
     "counselor", "councillor", "founder", "co-founder", "cofounder", "executive", "researcher",
     "fellow", "lecturer", "scholar", "editor", "correspondent", "singer", "actor", "actress",
@@ -308,7 +309,8 @@ static const char *const wl_titles[] = {
     "chairman's", "owner", "investor", "expert", "specialist", "nominee", "candidate",
     "campaigner", "activist", "contact", "contacts", NULL};
 static const char *const wl_roles_after[] = {
-    "adviser", "advisor", "professor", "head", "chair", "chairwoman", "spokesman", "spokeswoman", "assistant", "fellow", "minister", "president",
+    "adviser", "advisor", "professor", "head", "chair", "chairwoman", "spokesman", "spokeswoman",
+    "assistant", "fellow", "minister", "president",
     "chairman", "chairwoman", "director", "spokesperson", "spokesman", "spokeswoman", "economist",
     "analyst", "secretary", "ceo", "chief", "founder", "governor", "ambassador", "researcher",
     "official", "officer", "leader", "editor", "lecturer", "scholar", "expert", "author", "dean",

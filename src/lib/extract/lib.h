@@ -234,6 +234,8 @@ const char *fig_currency_code(const char *s, size_t a, size_t b);
 double fig_scale_mult(const char *s, size_t a, size_t b, const char **name);
 
 /* Units from around a number (extract/carry.c). */
+/* Does the sentence weigh something (so "pounds" are a weight)? */
+bool fig_weight_sentence(const char *s, const struct span *sent);
 /* Is the sentence about a market index (so "points" are an index's)? */
 bool fig_market_sentence(const char *s, const struct span *sent);
 /* The currency of a cents figure at pos: the dollar or euro of the nearest
@@ -270,8 +272,8 @@ struct fig_periods {
 };
 /* The period nearest to figure f inside its sentence (a comparison basis
  * only when the sentence states no period), or NULL. */
-char *fig_period(struct fig_periods *pc, struct ds_regex *re, const char *s, const struct span *sent,
-                 const struct figure *f);
+char *fig_period(struct fig_periods *pc, struct ds_regex *re, const char *s,
+                 const struct span *sent, const struct figure *f);
 /* s[a, b) with white space collapsed to one space and control bytes
  * dropped (extract/figures.c). */
 char *fig_clean_copy(const char *s, size_t a, size_t b);

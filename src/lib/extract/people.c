@@ -61,7 +61,8 @@ er_org_word(const struct ent_run *r, size_t k)
     static const char *const ends[] = {"bank", "management", NULL};
     for (const char *const *e = ends; *e; e++) {
         size_t l = strlen(*e), i = 0;
-        while (i < l && n >= l && ex_lower((unsigned char)r->s[t->end - l + i]) == (unsigned char)(*e)[i])
+        while (i < l && n >= l &&
+               ex_lower((unsigned char)r->s[t->end - l + i]) == (unsigned char)(*e)[i])
             i++;
         if (n >= l && i == l)
             return true;
