@@ -16,6 +16,7 @@
  * stored (the store keeps date_source_name()), so they may be renumbered. */
 enum date_source {
     DATE_NONE = 0,
+    DATE_METADATA,       /* a web page's metadata (JSON-LD, meta tags, <time>) */
     DATE_FEED,           /* a feed item's pubDate / dc:date / published / updated */
     DATE_FRONT_MATTER,   /* the `date:` of Markdown front matter (YAML or TOML) */
     DATE_HEADER,         /* a "Date:" / "Published:" field of a header block */
@@ -24,7 +25,6 @@ enum date_source {
     DATE_DATELINE,       /* "BEIJING, May 17 (Agency) -" with a year found nearby */
     DATE_BYLINE,         /* a date on the byline line */
     DATE_PATH,           /* yyyy-mm-dd (or yyyy/mm/dd) in the file path */
-    DATE_METADATA,       /* a web page's metadata (JSON-LD, meta tags, <time>) */
 };
 
 const char *date_source_name(enum date_source s);

@@ -101,7 +101,9 @@ size_t ingest_line_hashes(const char *text, size_t n, uint64_t **out);
 struct outlets;
 /* Load assets_dir/outlets.tsv then config_dir/outlets.tsv (either may be
  * NULL or missing): "Canonical name<TAB>alias|alias|..." a line, '#'
- * comments; where both files give an alias, the user's file wins. On
+ * comments; where both files give an alias, the user's file wins. Each
+ * directory's domains.tsv (same format, web domains as aliases) is read
+ * after its outlets.tsv. On
  * success *out is new (free with outlets_free) and 0 is returned; a
  * malformed line fails with -1, *out NULL and "file:line: message". */
 int outlets_load(const char *assets_dir, const char *config_dir, struct outlets **out,

@@ -193,6 +193,26 @@ main(void)
     no_person("Experts noted that Chinese Officials said so.");
     no_person("The rival of club boss Tottenham and the star Bride won.");
     has("Mr Blair said so. Blair later agreed.", "Blair", ENTITY_PERSON, 2);
+    /* Middle initials, hyphenated given names, short forms linked. */
+    has("Company chairman Robert E. Vance said sales rose. Vance was pleased.",
+        "Robert E. Vance", ENTITY_PERSON, 2);
+    has("President George W. Bush signed the bill.", "George W. Bush", ENTITY_PERSON, 1);
+    has("Janet L. Yellen, the Fed chair, told lawmakers. Ms. Yellen did not say more.",
+        "Janet L. Yellen", ENTITY_PERSON, 2);
+    has("Gov. Andrew Cuomo signed the budget.", "Andrew Cuomo", ENTITY_PERSON, 1);
+    has("Kim Hyun-chong, South Korea's trade minister, said so.", "Kim Hyun-chong",
+        ENTITY_PERSON, 1);
+    has("Winston Jordan, a spokesman for the company, said work would start.", "Winston Jordan",
+        ENTITY_PERSON, 1);
+    hasnt("Winston Jordan, a spokesman for the company, said work would start.", "Jordan");
+    hasnt("Al Qaeda-linked groups said so.", "Al Qaeda-linked");
+    no_person("Helvetia Kreditbank said it would raise capital.");
+    no_person("Northern Asset Management said it sold.");
+    /* Names end where the name ends. */
+    has("The figures came from the Bureau of Labor Statistics on Friday.",
+        "Bureau of Labor Statistics", ENTITY_ORG, 1);
+    hasnt("It was reported by Reuters and The Associated Press.",
+          "Reuters and The Associated Press");
 
     /* Order of first mention and spans. */
     {

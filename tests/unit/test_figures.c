@@ -140,6 +140,79 @@ main(void)
     money("It cost 1.5bn euros.", "1.5bn euros", 1.5e9, "EUR", "billion", FIGURE_AMOUNT);
     money("A subscription costs $9.", "$9", 9, "USD", NULL, FIGURE_AMOUNT);
 
+    /* Units and scales carried across a comparison and down a results table. */
+    money("Output fell to 3.33 mln bpd from 3.40 mln.", "3.40 mln", 3.4e6, "barrels per day",
+          "million", FIGURE_QUANTITY);
+    money("NET PROFIT ROSE TO 24.5 mln dlrs FROM 20.1 mln.", "20.1 mln", 20.1e6, "USD",
+          "million", FIGURE_AMOUNT);
+    money("Revenue rose to 1.94 billion rand from 1.71 billion.", "1.71 billion", 1.71e9, "ZAR",
+          "billion", FIGURE_AMOUNT);
+    {
+        const char *table = "X CORP 1ST QTR NET\n    Shr 18 cts vs 15 cts\n"
+                            "    Net 1,037,690 vs 1,270,460\n    Revs 10.1 mln vs 9,215,836\n"
+                            "    Avg shrs 5,100,000 vs 4,900,000\n";
+        money(table, "18 cts", 0.18, "USD", NULL, FIGURE_AMOUNT);
+        money(table, "1,270,460", 1270460, "USD", NULL, FIGURE_AMOUNT);
+        money(table, "10.1 mln", 10.1e6, "USD", "million", FIGURE_AMOUNT);
+        money(table, "9,215,836", 9215836, "USD", NULL, FIGURE_AMOUNT);
+        money(table, "4,900,000", 4.9e6, "shares", NULL, FIGURE_COUNT);
+        money("    Oper net loss 180,000 vs profit 1,100,000\n    Revs 2.4 mln vs 1.9 mln\n",
+              "1,100,000", 1.1e6, "USD", NULL, FIGURE_AMOUNT);
+        struct extraction x;
+        run(table, &x);
+        const struct figure *f = find(&x, "1,037,690");
+        is_str(f ? f->subject : NULL, "Net", "a table row's label is its subject");
+        extraction_clear(&x);
+    }
+    /* Numbers in words, fractions, quote pairs. */
+    money("The rate stays at five pct.", "five pct", 5, "%", NULL, FIGURE_RATE);
+    money("SALES UP FIVE PCT", "FIVE PCT", 5, "%", NULL, FIGURE_CHANGE);
+    money("It borrowed two mln stg.", "two mln stg", 2e6, "GBP", "million", FIGURE_AMOUNT);
+    money("The coupon is 9-7/8 pct.", "9-7/8 pct", 9.875, "%", NULL, FIGURE_RATE);
+    money("It paid 14-1/2 dlrs a share.", "14-1/2 dlrs", 14.5, "USD", NULL, FIGURE_AMOUNT);
+    {
+        struct extraction x;
+        run("The dollar closed at 1.8135/45 marks, from 1.8120/30.", &x);
+        const struct figure *f = find(&x, "1.8135/45 marks");
+        ok(f && near(f->value, 1.8135) && near(f->value_hi, 1.8145) && f->unit &&
+               strcmp(f->unit, "DEM") == 0,
+           "a quote pair is one figure, low and high");
+        f = find(&x, "1.8120/30");
+        ok(f && f->unit && strcmp(f->unit, "DEM") == 0, "the quote it is compared with");
+        extraction_clear(&x);
+    }
+    /* Currencies of the world, their codes and wire spellings, any case. */
+    money("A rights issue at 450 francs a share.", "450 francs", 450, "CHF", NULL, FIGURE_AMOUNT);
+    money("It paid 9.5 billion pesos.", "9.5 billion pesos", 9.5e9, "MXN", "billion",
+          FIGURE_AMOUNT);
+    money("Fees of 500 CHF apply.", "500 CHF", 500, "CHF", NULL, FIGURE_AMOUNT);
+    money("A loan of 5 mln U.S. Dlrs.", "5 mln U.S. Dlrs", 5e6, "USD", "million", FIGURE_AMOUNT);
+    money("It will cost $500 Billion.", "$500 Billion", 500e9, "USD", "billion", FIGURE_AMOUNT);
+    money("A 3 Billion Dollars fund.", "3 Billion Dollars", 3e9, "USD", "billion",
+          FIGURE_AMOUNT);
+    money("It sold 2.5 billion rubles of currency.", "2.5 billion rubles", 2.5e9, "RUB",
+          "billion", FIGURE_AMOUNT);
+    money("He weighed 215 pounds at the time.", "215 pounds", 215, "pounds", NULL,
+          FIGURE_QUANTITY);
+    money("The fine was 215 pounds.", "215 pounds", 215, "GBP", NULL, FIGURE_AMOUNT);
+    /* Cents and pence are hundredths of their currency. */
+    money("A dividend of 22 cts a share.", "22 cts", 0.22, "USD", NULL, FIGURE_AMOUNT);
+    money("Shares rose 23p to 585p.", "585p", 5.85, "GBP", NULL, FIGURE_AMOUNT);
+    money("Profit was A$3.4 billion and the dividend 85 cents a share.", "85 cents", 0.85, "AUD",
+          NULL, FIGURE_AMOUNT);
+    /* Index points and the level they moved to. */
+    money("The Dow fell 238.19 points, or 1.4%, to 16,804.71.", "238.19 points", 238.19,
+          "points", NULL, FIGURE_CHANGE);
+    money("The Dow fell 238.19 points, or 1.4%, to 16,804.71.", "16,804.71", 16804.71, "points",
+          NULL, FIGURE_QUANTITY);
+    none("He scored 30 points in the final.");
+    /* Counted nouns after a modifier; names and non-plurals are no count. */
+    money("Tariffs cover 5,207 U.S. products.", "5,207 U.S. products", 5207, "products", NULL,
+          FIGURE_COUNT);
+    none("Standard & Poor's 1500 hotels were rated.");
+    none("It had a 6.84 billion surplus.");
+    none("Sales rose to 80,600 while costs fell.");
+
     /* Ranges and approximations. */
     {
         struct extraction x;

@@ -512,6 +512,50 @@ test_cleaning(void)
 
 /* ---- metadata ----------------------------------------------------------------------- */
 
+/* Photo captions, credits and video-player text are furniture, recognised by
+ * their shape; prose that mentions a photo or an agency is not. */
+static void
+test_captions(void)
+{
+    struct article a;
+    ingest("/t/cap.txt",
+           "Stocks slide as rate fears return\n\n"
+           "The Dow fell 238 points on Tuesday, its worst day in a month, as traders weighed "
+           "the outlook for rates.\n\n"
+           "Traders on the floor of the exchange. (Getty Images)\n\n"
+           "A lawmaker at the Capitol.CreditJane Roe/Reuters\n\n"
+           "Photo: Andrew Ruiz/AP\n\n"
+           "CLOSE Video: what to do if your car is recalled AP, AP\n\n"
+           "The senator speaks in Washington. AP Photo/Evan Vucci\n\n"
+           "The S&P 500 lost 1.1 percent after the photo agency Getty Images said it would "
+           "cut 200 jobs, Reuters reported.\n",
+           &a);
+    ok(has_line(a.removed, "caption\tTraders on the floor of the exchange. (Getty Images)"),
+       "caption: a short line ending in a credit in parentheses");
+    ok(has_line(a.removed, "caption\tA lawmaker at the Capitol.CreditJane Roe/Reuters"),
+       "caption: a glued CreditName/Agency");
+    ok(has_line(a.removed, "caption\tPhoto: Andrew Ruiz/AP"), "caption: Photo: X");
+    ok(has_line(a.removed, "video\tCLOSE Video: what to do if your car is recalled AP, AP"),
+       "video: a player's text");
+    ok(has_line(a.removed, "caption\tThe senator speaks in Washington. AP Photo/Evan Vucci"),
+       "caption: a trailing AP Photo/Name");
+    ok(strstr(a.body, "Getty Images said it would cut") != NULL,
+       "caption: prose naming a photo agency stays");
+    ok(!strstr(a.body, "(Getty Images)") && !strstr(a.body, "CLOSE"),
+       "caption: none left in the body");
+    article_clear(&a);
+    ingest("/t/cap2.txt",
+           "Gales halt ferries\nSource: web | Date: 2019-03-04 | "
+           "URL: https://www.example.com/photo/bloomberg/gales\n\n"
+           "Ferry crossings to the outer islands were cancelled on Tuesday as gales swept the "
+           "coast for a second day running.\n",
+           &a);
+    ok(!has_line(a.removed, "caption\tSource: web | Date: 2019-03-04 | "
+                            "URL: https://www.example.com/photo/bloomberg/gales"),
+       "caption: a header line with a URL is no caption");
+    article_clear(&a);
+}
+
 static void
 test_title(void)
 {
@@ -624,6 +668,25 @@ test_dates(void)
     ok(a.published == NULL, "date: dateline without any year gives no date");
     article_clear(&a);
 
+    ingest("/t/jobs.txt",
+           "Hiring slows\n\nFebruary 2015: 238,000\nMarch 2015: 119,000\n\n"
+           "Employers added fewer jobs than in any month of the year before.\n",
+           &a);
+    ok(a.published == NULL, "date: a table row (month, year, a count) is no date line");
+    article_clear(&a);
+
+    /* ... but the fraction of a second in a page's metadata is no count */
+    ingest("/t/page.html",
+           "<!DOCTYPE html><html><head><title>Ferry fares rise</title>"
+           "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+           "\"datePublished\": \"2017-11-03 03:01:00.000000\"}</script></head>"
+           "<body><article><p>Ferry fares will rise by four percent in July, the operator "
+           "said on Friday, the first increase in three years.</p></article></body></html>",
+           &a);
+    is_str(a.published, "2017-11-03", "date: metadata with fractional seconds");
+    is_int(a.date_how, DATE_METADATA, "date: from the page's metadata, which wins");
+    article_clear(&a);
+
     ingest("/news/2020/03/09/x.txt", "Steel output fell for a second month.\n", &a);
     is_str(a.published, "2020-03-09", "date: yyyy/mm/dd in the path");
     is_int(a.date_how, DATE_PATH, "date: date_how is path");
@@ -645,6 +708,14 @@ test_dates(void)
     is_str(a.published, "2018-05-17", "byline: its date");
     is_int(a.date_how, DATE_BYLINE, "byline: date_how is byline");
     ok(!strstr(a.body, "By Jane"), "byline: removed from the body");
+    article_clear(&a);
+
+    ingest("/t/g2.txt",
+           "Steel output falls\n\nBy Ana Lima, CNN\n\nSteel output fell, by some "
+           "measures, for a second month.\n",
+           &a);
+    is_str(a.byline, "Ana Lima", "byline: the name without the outlet");
+    is_str(a.source, "CNN", "byline: a known outlet after the name is the source");
     article_clear(&a);
 
     ingest("/t/g.txt",
@@ -748,6 +819,39 @@ static void
 test_unknown_outlets(void)
 {
     struct article a;
+
+    /* The address a page was saved from names its outlet (domains.tsv). */
+    ingest("/t/url1.txt",
+           "Gales halt ferries\nSource: web | Date: 2019-03-04 | "
+           "URL: https://edition.cnn.com/2019/03/04/weather/gales.html\n\n" PROSE1 "\n" PROSE2,
+           &a);
+    is_str(a.source, "CNN", "outlet: from the URL's domain (a parent domain of its host)");
+    is_str(a.published, "2019-03-04", "date: the Date field of a header line");
+    article_clear(&a);
+    ingest("/t/url4.txt",
+           "Gales halt ferries\nSource: web | Date: 2019-03-04 | URL: "
+           "http://www.nytimes.com/2019/03/04/world/europe/gales-halt-ferries-to-the-outer-islands-"
+           "as-winds-batter-the-coast-for-a-second-day.html?ref=world&utm_source=feed\n\n" PROSE1,
+           &a);
+    is_str(a.source, "The New York Times", "outlet: a header line with a long URL");
+    article_clear(&a);
+    ingest("/t/url2.txt", GALES "\nhttps://www.theguardian.com/world/2020/jan/01/gales\n", &a);
+    is_str(a.source, "The Guardian", "outlet: a URL alone on the last line");
+    article_clear(&a);
+    ingest("/t/url3.txt", GALES "\nSource: harbour desk\nhttps://www.huffpost.com/entry/gales\n",
+           &a);
+    is_str(a.source, "HuffPost", "outlet: a known domain wins over an unknown Source: name");
+    article_clear(&a);
+    /* Lines of results and dividend tables are never outlets, however often
+     * they repeat across the corpus. */
+    ingest_freq("/t/div.txt", GALES "\nPay April 15\nRecord March 20\n",
+                "Pay April 15\nRecord March 20\n", &a);
+    ok(a.source == NULL, "outlet: 'Record March 20' is no outlet (%s)",
+       a.source ? a.source : "NULL");
+    article_clear(&a);
+    ingest_freq("/t/year.txt", GALES "\nYear\n", "Year\n", &a);
+    ok(a.source == NULL, "outlet: 'Year' is no outlet (%s)", a.source ? a.source : "NULL");
+    article_clear(&a);
 
     ingest("/t/u1.txt", GALES "\nHarbour Lantern Observer\n", &a);
     is_str(a.source, "Harbour Lantern Observer",
@@ -1675,6 +1779,7 @@ main(void)
     test_readers();
     test_markdown_fixture();
     test_cleaning();
+    test_captions();
     test_title();
     test_dates();
     test_sources();

@@ -21,25 +21,44 @@
     "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"      \
     "Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 #define FIG_NUM "(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)"
+/* Wire fractions ("9-7/8") and quote pairs ("1.8135/45"). */
+#define FIG_FRAC "\\d{1,4}-[1-9]\\d?/(?:2|4|8|16|32|64)(?![\\d/])"
+#define FIG_QUOTE "\\d+\\.\\d{2,}/\\d{1,4}(?![\\d/])"
+/* Numbers in words, read only before a scale or a unit. */
+#define FIG_WORDS                                                                          \
+    "(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"                       \
+    "(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|"  \
+    "seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"      \
+    "eighteen|nineteen)(?![\\w-])"
+/* ISO 4217 codes written after a number ("500 CHF"). */
+#define FIG_ISO                                                                            \
+    "USD|EUR|GBP|JPY|CNY|CHF|CAD|AUD|NZD|HKD|SGD|TWD|INR|KRW|ZAR|BRL|MXN|RUB|SEK|NOK|DKK|" \
+    "PLN|CZK|HUF|TRY|ILS|SAR|AED|QAR|KWD|EGP|NGN|KES|IDR|MYR|THB|PHP|VND|PKR|BDT|ARS|CLP|" \
+    "COP|PEN|UAH|RON"
 
 static const char fig_pattern[] =
     "(?<![\\w.,:/])(?<![A-Za-z]-)"
     "(?:(?<cur>(?:US|HK|NT|NZ|AU|A|C|S|R)\\$|\\$|€|£|¥|₹|"
-    "(?:RMB|CNY|USD|EUR|GBP|JPY|HKD|SGD|AUD|CAD|INR|KRW|Rs\\.?)(?=\\h?\\d))\\h?)?"
-    "(?<num>" FIG_NUM ")"
+    "(?:RMB|" FIG_ISO "|Rs\\.?)(?=\\h?\\d)|R(?=\\d))\\h?)?"
+    "(?<num>" FIG_FRAC "|" FIG_QUOTE "|" FIG_NUM "|" FIG_WORDS ")"
     "(?:\\h?[-–]\\h?(?<num2>" FIG_NUM "))?"
-    "(?:\\h?(?<scale>trillion|billion|million|thousand|crore|lakh|bn|bln|mln|mn|tn|trn"
+    "(?:\\h?(?<scale>(?i:trillion|billion|million|thousand|bn|bln|mln|mn|tn|trn)|crore|lakh"
     "|万亿|亿|万)"
-    "|(?<scale1>[mk]))?(?![A-Za-z])"
-    "(?:\\h?(?<unit>%|美元|元|吨|(?i:per\\h?cent|percentage\\h+points?|percent|pct|basis\\h+points?"
-    "|bps|pp"
-    "|dlrs|(?:u\\.?s\\.?|hong\\h+kong|hk|singapore|australian|canadian|new\\h+zealand|taiwan)"
-    "\\h+dollars?|dollars?|yuan|renminbi|rmb|euros?|pounds?\\h+sterling|pounds?|stg|sterling"
-    "|yen|won|rupees?|ringgit|baht|rupiah|swiss\\h+francs?|marks"
+    "|(?<scale1>[mk])|(?<pence>p))?(?![A-Za-z])"
+    "(?:\\h?(?<unit>%|美元|元|吨|(?-i:" FIG_ISO ")"
+    "|(?i:per\\h?cent|percentage\\h+points?|percent|pct|basis\\h+points?|bps|pp|points?"
+    "|(?:u\\.?s\\.?\\h+)?dlrs?|(?:u\\.?s\\.?|hong\\h+kong|hk|singapore|australian|canadian"
+    "|new\\h+zealand|taiwan)\\h+dollars?|dollars?|yuan|renminbi|rmb|euros?|pounds?\\h+sterling"
+    "|pounds?|stg|sterling|yen|won|rupees?|ringgits?|baht|rupiah|(?:swiss|french|belgian)"
+    "\\h+francs?|francs?|d-?marks|deutsche\\h?marks?|marks|guilders?|lire|lira|pesetas?"
+    "|escudos?|drachmas?|kronor|kronur|kroner|krona|krone|rand|pesos?|reais|rubles?|roubles?"
+    "|dinars?|riyals?|rials?|dirhams?|shekels?|naira|shillings?|zlotys?|forint|hryvnias?"
+    "|cts|cents?|pence|sen|fen"
     "|metric\\h+tons|tonnes?|tons?|barrels?|bpd|bushels?|teus?|cubic\\h+met(?:re|er)s"
     "|square\\h+met(?:re|er)s|hectares?|acres?|kilowatt[-\\h]hours?|kwh|megawatts?|gigawatts?"
     "|kilomet(?:re|er)s|km|kilograms|kg|ounces|units|vehicles|cars)(?![A-Za-z]))"
-    "|\\h(?<noun>people|[a-z]{3,}s)(?![\\w-]))?";
+    "|\\h(?:(?<mod>U\\.S\\.|[A-Z]{2,5}|[a-z]{3,})\\h)?(?<noun>people|[a-z]{3,}s(?<!ss|us|is))"
+    "(?![\\w-]))?";
 
 static const char fig_period_pattern[] =
     "\\b(?:"
@@ -61,7 +80,6 @@ static const char fig_period_pattern[] =
     "|(?:per|a)\\h+(?:year|annum)|annually"
     ")\\b(?!-)";
 
-static const char *const *const fig_lists[FW_COUNT];
 
 int
 fig_compile(struct fig_res *fr, struct ds_error *err)
@@ -84,6 +102,8 @@ fig_compile(struct fig_res *fr, struct ds_error *err)
     fr->g_scale1 = ds_regex_group_number(fr->fig, "scale1");
     fr->g_unit = ds_regex_group_number(fr->fig, "unit");
     fr->g_noun = ds_regex_group_number(fr->fig, "noun");
+    fr->g_mod = ds_regex_group_number(fr->fig, "mod");
+    fr->g_pence = ds_regex_group_number(fr->fig, "pence");
     return 0;
 }
 
@@ -166,101 +186,6 @@ fig_wis(const char *s, const struct fig_word *w, const char *word)
     return true;
 }
 
-/* ---- classification tables ----------------------------------------------------- */
-
-static const char *const fig_up_words[] = {
-    "up", "rose", "rise", "rises", "risen", "rising", "increase", "increased", "increases",
-    "increasing", "grew", "grow", "grown", "grows", "growth", "gain", "gained", "gains", "jump",
-    "jumped", "jumps", "surge", "surged", "surges", "climb", "climbed", "climbs", "soar", "soared",
-    "higher", "expand", "expanded", "expansion", "boost", "boosted", "added", "rebound",
-    "rebounded", "increment", "raise", "raised", "hike", "hiked", "upturn", NULL};
-static const char *const fig_down_words[] = {
-    "down", "fell", "fall", "falls", "fallen", "falling", "decline", "declined", "declines",
-    "declining", "decrease", "decreased", "decreases", "drop", "dropped", "drops", "slump",
-    "slumped", "plunge", "plunged", "shrank", "shrink", "shrunk", "contract", "contracted",
-    "contraction", "lower", "cut", "cuts", "cutting", "slid", "slide", "slipped", "dipped", "dip",
-    "lost", "loss", "reduce", "reduced", "reduction", "tumbled", "sank", "eased", "lowered",
-    "slowed", NULL};
-static const char *const fig_rate_words[] = {
-    "rate", "rates", "tariff", "tariffs", "duty", "duties", "tax", "taxes", "interest", "inflation",
-    "unemployment", "yield", "yields", "levy", "vat", "margin", "margins", "ratio", NULL};
-static const char *const fig_share_words[] = {"share", "stake", "accounting", "accounted",
-                                              "accounts", "comprising", "proportion", NULL};
-static const char *const fig_time_nouns[] = {
-    "years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades", "centuries",
-    "times", "points", "pages", "percent", "yards", "metres", "meters", "miles", "feet", "inches",
-    "degrees", "episodes", "laps", "rounds", "votes", NULL};
-static const char *const fig_label_words[] = {
-    "Section", "Article", "Chapter", "Version", "No", "Number", "Phase", "Level", "Title", "Rule",
-    "Room", "Route", "Flight", "Item", "Part", "Paragraph", "Clause", "Schedule", "Annex", "Grade",
-    "Class", "Category", "Type", "Model", "Series", "Windows", "Highway", "Line", "Platform",
-    "Gate", "Channel", "Resolution", "Page", "Vol", "Volume", "Act", "Order", "Regulation",
-    "Directive", "Tier", "Stage", "Week", "Day", "Game", "Match", "Round", "Formula", "Box",
-    "Suite", "Unit", "Building", "Floor", "Apollo", "Boeing", "Airbus", "iPhone", NULL};
-static const char *const fig_approx_1[] = {"about", "around", "approximately", "roughly", "nearly",
-                                           "almost", "some", "over", "under", "estimated", NULL};
-
-static const char *const fig_verbs[] = {
-    "hit", "hits", "reached", "reach", "reaches", "reaching", "amounted", "amounting", "amount",
-    "amounts", "totalled", "totaled", "totalling", "totaling", "total", "totals", "was", "were",
-    "is", "are", "be", "been", "being", "stood", "stands", "stand", "exceeded", "exceeds",
-    "exceed", "topped", "tops", "rose", "rise", "rises", "risen", "fell", "falls", "fall", "grew",
-    "grow", "grows", "jumped", "surged", "increased", "decreased", "declined", "dropped", "climbed",
-    "gained", "valued", "worth", "of", "by", "to", "at", "from", "on", "for", "with", "up", "down",
-    "than", "between", "imported", "exported", "bought", "sold", "traded",
-    "buy", "sell", "spent", "spend", "spends", "invested", "invest", "raised", "raise", "earned",
-    "made", "paid", "pay", "lost", "cut", "cost", "costs", "posted", "recorded", "reported",
-    "registered", "saw", "see", "sees", "announced", "approved", "pledged", "allocated",
-    "received", "generated", "produced", "handled", "shipped", "hitting", "reaching", "as",
-    "about", "around", "nearly", "almost", "roughly", "approximately", "some", "over", "under",
-    "more", "less", "least", "fewer", "estimated", "an", "a", "the", "only", "just", "has", "have",
-    "had", "all", "also", "will", "would", "could", "may", "might", "already", "reportedly",
-    "expected", "likely", "set", "and", "or", NULL};
-static const char *const fig_strong_verbs[] = {
-    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could",
-    "should", "may", "might", "can", "grown", "grew", "rose", "risen", "fell", "fallen", "hit",
-    "reached", "amounted", "totalled", "totaled", "stood", "exceeded", "jumped", "surged",
-    "increased", "decreased", "declined", "dropped", "climbed", "gained", "cutting", "reducing",
-    "raising", "boosting", "increasing", "expanding", "lifting", "imported", "exported", "bought",
-    "sold", "spent", "invested", "raised", "earned", "made", "paid", "lost", "cost", "posted",
-    "recorded", "reported", "registered", "saw", "said", "says", "plans", "planned", "wants",
-    "wanted", "expects", "expected", "hopes", "aims", "aimed", "seeks", "sought", "needs",
-    "needed", "traded", "imposed", "announced", "approved", "pledged", "expect", "forecast",
-    "cut", "lower", "raise", "reduce", "suspend", "lift", "impose", "slash", "hike", "suspending",
-    "lowering", "slashing", "lifting", "keep", "keeps", "kept",
-    "slipped", "improved", "handled", "employs", "held", "kept", "told", NULL};
-static const char *const fig_preps[] = {"at", "in", "on", "by", "to", "for", "with", "from",
-                                        "of", "over", "under", "into", "as", NULL};
-static const char *const fig_after_stop[] = {
-    "in", "from", "to", "for", "on", "at", "by", "with", "and", "or", "of", "worth", "a", "an",
-    "the", "this", "that", "last", "year-on-year", "is", "was", "were", "are", "has", "have",
-    "had", "will", "would", "could", "took", "came", "went", "said", "says", "each", "per",
-    "over", "since", "between", "than", "more", "less", "up", "down", "which", "who", "when",
-    "while", "after", "before", "as", "into", "off", "out", NULL};
-static const char *const fig_change_nouns[] = {
-    "increase", "decrease", "rise", "fall", "growth", "decline", "drop", "gain", "jump", "surge",
-    "year-on-year increase", "it", "which", "this", "that", "they", "accounting", "up", "down",
-    "share", "total", "with", "while", "who", NULL};
-static const char *const fig_lead_words[] = {
-    "the", "a", "an", "and", "but", "while", "with", "that", "which", "as", "its", "their", "so",
-    "when", "where", "after", "before", "since", "meanwhile", "moreover", "however", "also", NULL};
-
-static const char *const fig_months[] = {
-    "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr",
-    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", NULL};
-static const char *const fig_weak[] = {"we", "it", "they", "he", "she", "i", "you", "now", "then",
-    "this", "that", "there", "here", "which", "who", NULL};
-static const char *const fig_subj_stops[] = {"in", "from", "to", "for", "on", "at", "by",
-    "with", "and", "or", "was", "were", "is", "are",
-    "this", "last", "that", "which", "over", NULL};
-
-static const char *const *const fig_lists[FW_COUNT] = {
-    fig_up_words, fig_down_words, fig_rate_words, fig_share_words, fig_time_nouns,
-    fig_label_words, fig_approx_1, fig_verbs, fig_strong_verbs, fig_preps, fig_after_stop,
-    fig_change_nouns, fig_lead_words, fig_months, fig_weak, fig_subj_stops,
-};
-
 static bool
 fig_has(const struct fig_res *fr, enum fig_list l, const char *w, size_t n, bool lower)
 {
@@ -275,224 +200,6 @@ fig_win(const struct fig_res *fr, const char *s, const struct fig_word *w, enum 
 }
 
 /* ---- one figure ------------------------------------------------------------------ */
-
-static double
-fig_parse_num(const char *s, size_t a, size_t b)
-{
-    char tmp[64];
-    size_t k = 0;
-    for (size_t i = a; i < b && k + 1 < sizeof tmp; i++)
-        if (s[i] != ',')
-            tmp[k++] = s[i];
-    tmp[k] = '\0';
-    return strtod(tmp, NULL);
-}
-
-struct fig_unitmap {
-    const char *word; /* lowercase, spaces collapsed to one */
-    const char *unit;
-    int cls; /* 0 percent, 1 pp, 2 money, 3 quantity */
-};
-
-static const struct fig_unitmap fig_units[] = {
-    {"%", "%", 0},
-    {"percent", "%", 0},
-    {"元", "CNY", 2},
-    {"美元", "USD", 2},
-    {"吨", "tonnes", 3},
-    {"per cent", "%", 0},
-    {"percentcent", "%", 0},
-    {"pct", "%", 0},
-    {"percentage point", "pp", 1},
-    {"percentage points", "pp", 1},
-    {"basis point", "bp", 1},
-    {"basis points", "bp", 1},
-    {"bps", "bp", 1},
-    {"pp", "pp", 1},
-    {"dlrs", "USD", 2},
-    {"dollar", "USD", 2},
-    {"dollars", "USD", 2},
-    {"us dollars", "USD", 2},
-    {"u.s. dollars", "USD", 2},
-    {"hong kong dollars", "HKD", 2},
-    {"hk dollars", "HKD", 2},
-    {"singapore dollars", "SGD", 2},
-    {"australian dollars", "AUD", 2},
-    {"canadian dollars", "CAD", 2},
-    {"new zealand dollars", "NZD", 2},
-    {"taiwan dollars", "TWD", 2},
-    {"yuan", "CNY", 2},
-    {"renminbi", "CNY", 2},
-    {"rmb", "CNY", 2},
-    {"euro", "EUR", 2},
-    {"euros", "EUR", 2},
-    {"pound", "GBP", 2},
-    {"pounds", "GBP", 2},
-    {"pounds sterling", "GBP", 2},
-    {"pound sterling", "GBP", 2},
-    {"stg", "GBP", 2},
-    {"sterling", "GBP", 2},
-    {"yen", "JPY", 2},
-    {"won", "KRW", 2},
-    {"rupee", "INR", 2},
-    {"rupees", "INR", 2},
-    {"ringgit", "MYR", 2},
-    {"baht", "THB", 2},
-    {"rupiah", "IDR", 2},
-    {"marks", "DEM", 2},
-    {"swiss francs", "CHF", 2},
-    {"swiss franc", "CHF", 2},
-    {"metric tons", "tonnes", 3},
-    {"tonne", "tonnes", 3},
-    {"tonnes", "tonnes", 3},
-    {"ton", "tons", 3},
-    {"tons", "tons", 3},
-    {"barrel", "barrels", 3},
-    {"barrels", "barrels", 3},
-    {"bpd", "barrels per day", 3},
-    {"bushel", "bushels", 3},
-    {"bushels", "bushels", 3},
-    {"teu", "TEU", 3},
-    {"teus", "TEU", 3},
-    {"cubic metres", "cubic metres", 3},
-    {"cubic meters", "cubic metres", 3},
-    {"square metres", "square metres", 3},
-    {"square meters", "square metres", 3},
-    {"hectare", "hectares", 3},
-    {"hectares", "hectares", 3},
-    {"acre", "acres", 3},
-    {"acres", "acres", 3},
-    {"kilowatt-hour", "kWh", 3},
-    {"kilowatt-hours", "kWh", 3},
-    {"kilowatt hour", "kWh", 3},
-    {"kilowatt hours", "kWh", 3},
-    {"kwh", "kWh", 3},
-    {"megawatt", "MW", 3},
-    {"megawatts", "MW", 3},
-    {"gigawatt", "GW", 3},
-    {"gigawatts", "GW", 3},
-    {"kilometres", "km", 3},
-    {"kilometers", "km", 3},
-    {"km", "km", 3},
-    {"kilograms", "kg", 3},
-    {"kg", "kg", 3},
-    {"ounces", "ounces", 3},
-    {"units", "units", 3},
-    {"vehicles", "vehicles", 3},
-    {"cars", "cars", 3},
-};
-
-static const struct fig_unitmap *
-fig_unit_lookup(const char *s, size_t a, size_t b)
-{
-    char key[48];
-    size_t k = 0;
-    bool sp = false;
-    for (size_t i = a; i < b && k + 1 < sizeof key; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == ' ' || c == '\t' || (c == 0xC2 && i + 1 < b && (unsigned char)s[i + 1] == 0xA0)) {
-            sp = true;
-            i += c == 0xC2;
-            continue;
-        }
-        if (sp && k > 0)
-            key[k++] = ' ';
-        sp = false;
-        if (k + 1 < sizeof key)
-            key[k++] = (char)ex_lower(c);
-    }
-    key[k] = '\0';
-    for (size_t i = 0; i < DS_ARRAY_LEN(fig_units); i++)
-        if (strcmp(fig_units[i].word, key) == 0)
-            return &fig_units[i];
-    return NULL;
-}
-
-static const char *
-fig_currency_code(const char *s, size_t a, size_t b)
-{
-    size_t n = b - a;
-    while (n > 0 && (s[a + n - 1] == ' ' || s[a + n - 1] == '.'))
-        n--;
-    const char *c = s + a;
-#define FIG_IS(lit) (n == sizeof(lit) - 1 && memcmp(c, lit, n) == 0)
-    if (FIG_IS("$") || FIG_IS("US$"))
-        return "USD";
-    if (FIG_IS("HK$"))
-        return "HKD";
-    if (FIG_IS("S$"))
-        return "SGD";
-    if (FIG_IS("A$") || FIG_IS("AU$"))
-        return "AUD";
-    if (FIG_IS("C$"))
-        return "CAD";
-    if (FIG_IS("NT$"))
-        return "TWD";
-    if (FIG_IS("NZ$"))
-        return "NZD";
-    if (FIG_IS("R$"))
-        return "BRL";
-    if (FIG_IS("€"))
-        return "EUR";
-    if (FIG_IS("£"))
-        return "GBP";
-    if (FIG_IS("¥"))
-        return "JPY";
-    if (FIG_IS("₹") || FIG_IS("Rs"))
-        return "INR";
-    if (FIG_IS("RMB"))
-        return "CNY";
-#undef FIG_IS
-    return NULL; /* CNY USD EUR ... written as codes: the caller copies them */
-}
-
-static double
-fig_scale_mult(const char *s, size_t a, size_t b, const char **name)
-{
-    size_t n = b - a;
-    const char *w = s + a;
-#define FIG_SC(lit) (n == sizeof(lit) - 1 && memcmp(w, lit, n) == 0)
-    if (FIG_SC("trillion") || FIG_SC("tn") || FIG_SC("trn")) {
-        *name = "trillion";
-        return 1e12;
-    }
-    if (FIG_SC("billion") || FIG_SC("bn") || FIG_SC("bln")) {
-        *name = "billion";
-        return 1e9;
-    }
-    if (FIG_SC("million") || FIG_SC("mln") || FIG_SC("mn") || FIG_SC("m")) {
-        *name = "million";
-        return 1e6;
-    }
-    if (FIG_SC("thousand") || FIG_SC("k")) {
-        *name = "thousand";
-        return 1e3;
-    }
-    if (FIG_SC("万亿")) {
-        *name = "trillion";
-        return 1e12;
-    }
-    if (FIG_SC("亿")) {
-        *name = "hundred million";
-        return 1e8;
-    }
-    if (FIG_SC("万")) {
-        *name = "ten thousand";
-        return 1e4;
-    }
-    if (FIG_SC("crore")) {
-        *name = "crore";
-        return 1e7;
-    }
-    if (FIG_SC("lakh")) {
-        *name = "lakh";
-        return 1e5;
-    }
-#undef FIG_SC
-    *name = NULL;
-    return 1;
-}
-
 static size_t
 fig_sentence_of(const struct span *sents, size_t nsents, size_t pos)
 {
@@ -552,7 +259,7 @@ fig_sentence(struct fig_para *pp, const char *s, size_t n, size_t pos)
     return whole;
 }
 
-static char *
+char *
 fig_clean_copy(const char *s, size_t a, size_t b)
 {
     /* Collapse white space (incl. NBSP) to one space; drop control bytes. */
@@ -656,6 +363,11 @@ fig_subject(const struct fig_res *fr, const char *s, const struct span *sent, si
             lo = i;
             break;
         }
+        if (c == '-' && i >= 3 && s[i - 2] == ' ' && i < fstart && s[i] == ' ' &&
+            (ex_is_digit((unsigned char)s[i - 3]) || ex_is_upper((unsigned char)s[i - 3]))) {
+            lo = i; /* a dateline's dash: "LONDON, March 24 - OPEC output fell" */
+            break;
+        }
     }
     struct fig_word w[24];
     size_t k = fig_words_before(s, lo, fstart, w, 24);
@@ -728,7 +440,8 @@ fig_subject(const struct fig_res *fr, const char *s, const struct span *sent, si
         return prev_subject ? xstrdup(prev_subject) : NULL;
     /* Another figure inside is not a subject ("more than 3 pct and ..."). */
     for (size_t j = last; j < firstw; j++)
-        if (ex_is_digit((unsigned char)s[w[j].start]) && !(w[j].end - w[j].start == 4))
+        if (ex_is_digit((unsigned char)s[w[j].start]) && !(w[j].end - w[j].start == 4) &&
+            !memchr(s + w[j].start, '-', w[j].end - w[j].start)) /* "10-year" is a word */
             return prev_subject ? xstrdup(prev_subject) : NULL;
     if (firstw - last == 1 && ex_is_lower((unsigned char)s[a]) &&
         (fig_win(fr, s, &w[last], FW_VERBS) || fig_win(fr, s, &w[last], FW_STRONG) ||
@@ -833,84 +546,6 @@ fig_context(const struct fig_res *fr, const char *s, const struct span *sent, st
     }
 }
 
-/* The period expressions of one sentence, found once for all its figures:
- * [0] stated periods, [1] comparison bases ("year-on-year"). */
-struct fig_periods {
-    struct span sent;
-    bool valid;
-    struct span *v[2];
-    size_t n[2], cap[2];
-};
-
-static void
-fig_periods_scan(struct fig_periods *pc, struct ds_regex *re, const char *s,
-                 const struct span *sent)
-{
-    pc->sent = *sent;
-    pc->valid = true;
-    pc->n[0] = pc->n[1] = 0;
-    size_t pos = sent->start, n = sent->end;
-    while (ds_regex_next(re, s, n, &pos)) {
-        size_t a, b;
-        if (!ds_regex_group(re, 0, &a, &b))
-            continue;
-        int basis = 0;
-        for (size_t i = a; i + 4 <= b; i++)
-            if (memcmp(s + i, "-on-", 4) == 0 || memcmp(s + i, " on ", 4) == 0)
-                basis = 1;
-        if (pc->n[basis] == pc->cap[basis]) {
-            pc->cap[basis] = pc->cap[basis] ? pc->cap[basis] * 2 : 8;
-            pc->v[basis] = xrealloc(pc->v[basis], pc->cap[basis] * sizeof *pc->v[basis]);
-        }
-        pc->v[basis][pc->n[basis]].start = (uint32_t)a;
-        pc->v[basis][pc->n[basis]].end = (uint32_t)b;
-        pc->n[basis]++;
-    }
-}
-
-/* Nearest span of v (sorted, not overlapping) to the figure; SIZE_MAX if none. */
-static size_t
-fig_nearest(const struct span *v, size_t n, const struct figure *f, size_t *dist)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (v[mid].start < f->span.start)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    size_t best = SIZE_MAX;
-    *dist = SIZE_MAX;
-    for (size_t i = lo > 2 ? lo - 2 : 0; i < n && i < lo + 2; i++) {
-        size_t a = v[i].start, b = v[i].end;
-        if (a >= f->span.start && b <= f->span.end)
-            continue; /* inside the figure itself */
-        size_t d = b <= f->span.start ? f->span.start - b : a >= f->span.end ? a - f->span.end : 0;
-        if (d < *dist) {
-            *dist = d;
-            best = i;
-        }
-    }
-    return best;
-}
-
-/* The period nearest to the figure inside its sentence. A comparison basis
- * ("year-on-year") is used only when the sentence states no period. */
-static char *
-fig_period(struct fig_periods *pc, struct ds_regex *re, const char *s, const struct span *sent,
-           const struct figure *f)
-{
-    if (!pc->valid || pc->sent.start != sent->start || pc->sent.end != sent->end)
-        fig_periods_scan(pc, re, s, sent);
-    for (int k = 0; k < 2; k++) {
-        size_t d, i = fig_nearest(pc->v[k], pc->n[k], f, &d);
-        if (i != SIZE_MAX)
-            return fig_clean_copy(s, pc->v[k][i].start, pc->v[k][i].end);
-    }
-    return NULL;
-}
-
 static void
 fig_push(struct extraction *out, struct figure *f, size_t *cap)
 {
@@ -951,7 +586,22 @@ fig_run(struct fig_res *fr, const char *s, size_t n, struct extraction *out)
         bool scale = ds_regex_group(re, (unsigned)fr->g_scale, &ss, &se);
         bool scale1 = !scale && ds_regex_group(re, (unsigned)fr->g_scale1, &ss, &se);
         bool unit = ds_regex_group(re, (unsigned)fr->g_unit, &us, &ue);
+        if (!unit && !scale && !scale1)
+            unit = ds_regex_group(re, (unsigned)fr->g_pence, &us, &ue); /* "23p" */
         bool noun = !unit && ds_regex_group(re, (unsigned)fr->g_noun, &us, &ue);
+        size_t mods, mode;
+        if (noun && ds_regex_group(re, (unsigned)fr->g_mod, &mods, &mode)) {
+            /* "5,207 U.S. products", "190,000 new jobs"; but not "80,600
+             * while sales", and a currency needs no noun ("£13.8m deal") */
+            struct fig_word mw = {mods, mode};
+            if (cur || fig_win(fr, s, &mw, FW_AFTER_STOP) || fig_win(fr, s, &mw, FW_LEAD) ||
+                fig_win(fr, s, &mw, FW_STRONG) || fig_win(fr, s, &mw, FW_VERBS)) {
+                noun = false;
+                me = mods;
+                while (me > ns && s[me - 1] == ' ')
+                    me--;
+            }
+        }
         bool range = ds_regex_group(re, (unsigned)fr->g_num2, &n2s, &n2e);
 
         /* What follows the bare number: ordinals, 5G, times, 5-year. */
@@ -971,10 +621,32 @@ fig_run(struct fig_res *fr, const char *s, size_t n, struct extraction *out)
         const struct fig_unitmap *um = unit ? fig_unit_lookup(s, us, ue) : NULL;
         if (unit && !um)
             continue;
-        if (!cur && !um && !noun)
-            continue; /* a bare number: dates, years, scores, versions */
-        if (scale1 && !cur && !um && !noun)
-            continue;
+        bool words = !ex_is_digit((unsigned char)s[ns]);
+        if (words && (noun || (!um && !scale)))
+            continue; /* "two companies", "one of them" */
+        const char *carried = NULL;
+        enum figure_kind ckind = FIGURE_AMOUNT;
+        if (!cur && !um && !noun) {
+            /* a bare number (dates, years, scores, versions) unless it
+             * takes a unit from around it: only near a figure or in a
+             * results table, so most bare numbers cost no sentence split */
+            const struct figure *prev =
+                out->nfigures > base ? &out->figures[out->nfigures - 1] : NULL;
+            if (scale1 || range ||
+                (!(prev && prev->span.end <= ns && ns - prev->span.end <= 80) &&
+                 !fig_line_compares(s, n, ns)))
+                continue;
+        }
+        struct span sent = fig_sentence(&para, s, n, ns);
+        if (!cur && !um && !noun) {
+            const struct figure *prev =
+                out->nfigures > base ? &out->figures[out->nfigures - 1] : NULL;
+            bool quote = memchr(s + ns, '/', ne - ns) != NULL; /* a value, like a scaled one */
+            if (!fig_carry(s, n, &sent, ns, scale || quote, prev, out, base, &carried, &ckind))
+                continue;
+        }
+        if (um && um->cls == 5 && !memchr(s + ns, '.', ne - ns) && !fig_market_sentence(s, &sent))
+            continue; /* points of a game, not of an index */
 
         /* A label before the number: Section 301, Version 3.0, No. 2. */
         size_t st = cur ? cs : ns;
@@ -995,11 +667,18 @@ fig_run(struct fig_res *fr, const char *s, size_t n, struct extraction *out)
         if (ne - ns > 30)
             continue; /* not a quantity anyone writes: an ID or garbage */
         double v = fig_parse_num(s, ns, ne);
-        double v2 = range ? fig_parse_num(s, n2s, n2e) : v;
+        double v2 = v;
+        if (range)
+            v2 = fig_parse_num(s, n2s, n2e);
+        else
+            v = fig_parse_num2(s, ns, ne, &v2); /* "1.8135/45": a quote pair */
+        if (v < 0)
+            continue; /* a word that is no number */
         if (noun) {
             /* Counts: only with a scale or a value of 100 or more, never
              * durations, years or sports points. */
-            if (fig_has(fr, FW_TIME_NOUNS, s + us, ue - us, true))
+            if (fig_has(fr, FW_TIME_NOUNS, s + us, ue - us, true) ||
+                fig_count_in_name(s, &sent, st))
                 continue;
             if (!scale && !scale1 && v < 100)
                 continue;
@@ -1034,12 +713,26 @@ fig_run(struct fig_res *fr, const char *s, size_t n, struct extraction *out)
                 f.unit = xstrndup(s + cs, e - cs);
             }
             f.kind = FIGURE_AMOUNT;
+        } else if (um && um->cls == 4) {
+            /* cents, pence, sen, fen: hundredths of their currency */
+            f.value *= 0.01;
+            f.value_hi *= 0.01;
+            f.unit = xstrdup(fig_cents_currency(out, base, st, um->unit));
+            f.kind = FIGURE_AMOUNT;
+        } else if (um && um->unit[0] == 'G' && ex_lower((unsigned char)s[us]) == 'p' &&
+                   fig_weight_sentence(s, &sent)) {
+            f.unit = xstrdup("pounds"); /* "weighed 215 pounds": a weight */
+            f.kind = FIGURE_QUANTITY;
         } else if (um) {
             f.unit = xstrdup(um->unit);
             f.kind = um->cls == 0   ? FIGURE_RATE
                      : um->cls == 1 ? FIGURE_CHANGE
                      : um->cls == 2 ? FIGURE_AMOUNT
+                     : um->cls == 5 ? FIGURE_CHANGE
                                     : FIGURE_QUANTITY;
+        } else if (carried) {
+            f.unit = xstrdup(carried);
+            f.kind = ckind;
         } else {
             f.unit = fig_clean_copy(s, us, ue);
             for (char *p = f.unit; *p; p++)
@@ -1048,7 +741,6 @@ fig_run(struct fig_res *fr, const char *s, size_t n, struct extraction *out)
         }
         f.text = fig_clean_copy(s, f.span.start, f.span.end);
 
-        struct span sent = fig_sentence(&para, s, n, f.span.start);
         f.sentence = sent;
         fig_context(fr, s, &sent, &f, ns);
         f.period = fig_period(&periods, fr->period, s, &sent, &f);
@@ -1059,6 +751,11 @@ fig_run(struct fig_res *fr, const char *s, size_t n, struct extraction *out)
                 prev = p->subject;
         }
         f.subject = fig_subject(fr, s, &sent, f.span.start, f.span.end, prev, f.kind);
+        if (!f.subject)
+            f.subject = fig_row_label(s, n, st); /* "Revs 10.1 mln vs 9.2 mln" */
+        if (!f.subject)
+            f.subject = fig_subject_fallback(
+                fr, s, &f, out->nfigures > base ? &out->figures[out->nfigures - 1] : NULL);
 
         /* "$30 billion to $50 billion", "30 to 50 billion yuan": one range. */
         if (out->nfigures > base) {
@@ -1077,7 +774,9 @@ fig_run(struct fig_res *fr, const char *s, size_t n, struct extraction *out)
             }
             /* "X to Y" and "X-Y" are ranges, "between X and Y" too; "from X
              * to Y" is a change, two figures. */
-            bool is_range = (to && !from && !between) || dash || (and && between);
+            /* ... but "rose 2p to 141.2p" is a change and where it ended. */
+            bool is_range = (to && !from && !between && !p->direction && !carried) || dash ||
+                            (and && between);
             if (is_range && p->unit && f.unit && strcmp(p->unit, f.unit) == 0 &&
                 p->value_hi == p->value && f.value >= p->value) {
                 p->span.end = f.span.end;

@@ -14,7 +14,7 @@
 #include "dossier/extract.h"
 #include "dossier/regex.h"
 
-/* ---- tokens (extract/entities.c) ----------------------------------------- */
+/* ---- tokens (extract/tokens.c) ----------------------------------------- */
 
 enum tk_flag {
     TK_CAP = 1 << 0,     /* starts with an upper-case letter */
@@ -44,7 +44,11 @@ struct toks {
  * needed); the caller frees it. */
 void ex_tokenize(const char *s, size_t n, struct toks *t);
 
-/* ---- gazetteer: token-sequence hash (extract/entities.c) ---------------- */
+/* Lowercase key of tokens [i, j] joined by one space into key (cap bytes);
+ * returns its length or 0 if it does not fit. (extract/tokens.c) */
+size_t tk_key(const char *s, const struct tok *v, size_t i, size_t j, char *key, size_t cap);
+
+/* ---- gazetteer: token-sequence hash (extract/gazetteer.c) ---------------- */
 
 struct gz_entity {
     char *name;
@@ -68,7 +72,17 @@ struct gz_slot {
     int32_t alias;  /* first alias with exactly this key, or -1 */
 };
 
-struct ent_words; /* word lists as hash sets (extract/entities.c) */
+/* The entity passes' word lists (extract/gazetteer.c): one hash set holds
+ * them all, with a bit per list. */
+enum wl_id {
+    WL_TITLES, WL_ROLES_AFTER, WL_SAID_AFTER, WL_SAID_BEFORE, WL_STOP, WL_ORG_SUFFIX,
+    WL_CONNECTORS, WL_GOV_AFTER, WL_GOV_BEFORE, WL_CN_SURNAMES, WL_PRONOUNS, WL_ORG_HEAD,
+    WL_FUNCTION, WL_HONORIFIC, WL_COUNT
+};
+
+struct ent_words;
+/* Bits (1 << wl_id) of the lists holding w[0..n) exactly. */
+uint32_t ent_words_bits(const struct ent_words *ew, const char *w, size_t n);
 
 struct gazetteer {
     struct ent_words *words;
@@ -83,6 +97,9 @@ struct gazetteer {
                            * (lower-case) bytes; b1 = 0 for one-byte keys */
 };
 
+/* The slot of key[0..len) (hash h), or NULL when no alias has that key or
+ * starts with it. */
+struct gz_slot *gz_find(const struct gazetteer *g, const char *key, size_t len, uint64_t h);
 void gz_init(struct gazetteer *g);
 void gz_free(struct gazetteer *g);
 /* Load one gazetteer file; kind is the file's default kind. Returns 0, or -1
@@ -182,7 +199,7 @@ enum fig_list {
 struct fig_res {
     struct wordset lists[FW_COUNT];
     struct ds_regex *fig, *period;
-    int g_cur, g_num, g_num2, g_scale, g_scale1, g_unit, g_noun;
+    int g_cur, g_num, g_num2, g_scale, g_scale1, g_unit, g_noun, g_mod, g_pence;
 };
 
 struct extractor {
@@ -191,6 +208,75 @@ struct extractor {
     struct fig_res fr;
     uint64_t hash;
 };
+
+/* The word lists, indexed by enum fig_list (extract/units.c). */
+extern const char *const *const fig_lists[FW_COUNT];
+
+/* A unit word and what it stands for. */
+struct fig_unitmap {
+    const char *word; /* lowercase, spaces collapsed to one */
+    const char *unit;
+    int cls; /* 0 percent, 1 pp, 2 money, 3 quantity, 4 hundredth of a currency
+              * (cents, pence, sen, fen: unit is the usual currency), 5 index points */
+};
+
+/* The number written in s[a, b) ("1,234.5", "9-7/8", "five"; -1 for words
+ * it does not know). */
+double fig_parse_num(const char *s, size_t a, size_t b);
+/* The same, with the upper end of a quote pair in *hi ("1.8135/45" ->
+ * 1.8145; the value itself otherwise). */
+double fig_parse_num2(const char *s, size_t a, size_t b, double *hi);
+/* The unit written in s[a, b) (case and spacing ignored), or NULL. */
+const struct fig_unitmap *fig_unit_lookup(const char *s, size_t a, size_t b);
+/* The ISO code of a currency sign or prefix ("$", "HK$", "£"), or NULL. */
+const char *fig_currency_code(const char *s, size_t a, size_t b);
+/* The multiplier of a scale word ("bn" -> 1e9) and its name in *name. */
+double fig_scale_mult(const char *s, size_t a, size_t b, const char **name);
+
+/* Units from around a number (extract/carry.c). */
+/* Does the sentence weigh something (so "pounds" are a weight)? */
+bool fig_weight_sentence(const char *s, const struct span *sent);
+/* Is the sentence about a market index (so "points" are an index's)? */
+bool fig_market_sentence(const char *s, const struct span *sent);
+/* The currency of a cents figure at pos: the dollar or euro of the nearest
+ * money figure before it (out->figures from base on), else def. */
+const char *fig_cents_currency(const struct extraction *out, size_t base, size_t pos,
+                               const char *def);
+/* Does the line holding pos compare numbers with "vs"? */
+bool fig_line_compares(const char *s, size_t n, size_t pos);
+/* The label of the results-table row holding the number at st ("Revs"),
+ * or NULL. */
+char *fig_row_label(const char *s, size_t n, size_t st);
+/* A subject when the clause before figure f gives none: that of the figure
+ * it converts (prev, "$86m (£46m)"), the words it qualifies ("5% growth"),
+ * or what it counts. NULL if none. */
+char *fig_subject_fallback(const struct fig_res *fr, const char *s, const struct figure *f,
+                           const struct figure *prev);
+/* Is the number at st part of a name ("Fortune 500 companies")? */
+bool fig_count_in_name(const char *s, const struct span *sent, size_t st);
+/* The unit (borrowed) and kind of a number written without a unit, taken
+ * from the figure it is compared with (prev), its results-table row or the
+ * index move before it; false when none applies. */
+bool fig_carry(const char *s, size_t n, const struct span *sent, size_t st, bool scaled,
+               const struct figure *prev, const struct extraction *out, size_t base,
+               const char **unit, enum figure_kind *kind);
+
+/* Periods (extract/periods.c). The period expressions of one sentence,
+ * found once for all its figures: [0] stated periods, [1] comparison bases
+ * ("year-on-year"). */
+struct fig_periods {
+    struct span sent;
+    bool valid;
+    struct span *v[2];
+    size_t n[2], cap[2];
+};
+/* The period nearest to figure f inside its sentence (a comparison basis
+ * only when the sentence states no period), or NULL. */
+char *fig_period(struct fig_periods *pc, struct ds_regex *re, const char *s,
+                 const struct span *sent, const struct figure *f);
+/* s[a, b) with white space collapsed to one space and control bytes
+ * dropped (extract/figures.c). */
+char *fig_clean_copy(const char *s, size_t a, size_t b);
 
 int fig_compile(struct fig_res *fr, struct ds_error *err);
 void fig_free(struct fig_res *fr);

@@ -505,6 +505,84 @@ ing_is_frequent(const struct ingest_ctx *ctx, const char *s, size_t n)
     return false;
 }
 
+/* ---- photo captions and credits, video players ---------------------------------- */
+
+/* Words of a picture credit ("Getty Images", "AP Photo/Evan Vucci",
+ * "Reuters", "Photo: X"). */
+static bool
+has_credit_word(const char *s, size_t n)
+{
+    static const char *const words[] = {"getty",   "photo",     "image",    "picture",
+                                        "reuters", "ap",        "afp",      "epa",
+                                        "pool",    "credit",    "courtesy", "shutterstock",
+                                        "bloomberg", "via",     "file",     "handout"};
+    for (size_t i = 0; i < n;) {
+        while (i < n && !((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+            i++;
+        size_t j = i;
+        while (j < n && ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z')))
+            j++;
+        for (size_t k = 0; k < DS_ARRAY_LEN(words) && j > i; k++)
+            if (ing_ieq(s + i, j - i, words[k]) ||
+                (j - i == strlen(words[k]) + 1 && (s[j - 1] == 's' || s[j - 1] == 'S') &&
+                 ing_istarts(s + i, j - i, words[k])))
+                return true;
+        i = j;
+    }
+    return false;
+}
+
+/* A photo caption or credit, by its shape: a short line ending in a credit
+ * in parentheses ("... exchange. (Getty Images)"), a glued "CreditX/Agency",
+ * "Photo: X", a trailing "AP Photo/X" or "Name/Agency"; a video player's
+ * text ("CLOSE Video: ... AP, AP"). */
+static const char *
+caption_reason(const char *s, size_t n)
+{
+    if (n > 300 || ing_ifind(s, n, "://"))
+        return NULL; /* a web address is no caption */
+    if (n > 6 && memcmp(s, "CLOSE ", 6) == 0)
+        return "video";
+    if (ing_istarts(s, n, "photo:") || ing_istarts(s, n, "image:") ||
+        ing_istarts(s, n, "photograph:") || ing_istarts(s, n, "picture:") ||
+        ing_istarts(s, n, "photo credit:"))
+        return "caption";
+    if (s[n - 1] == ')') {
+        const char *open = NULL;
+        for (size_t i = n - 1; i-- > 0;)
+            if (s[i] == '(') {
+                open = s + i;
+                break;
+            }
+        size_t pl = open ? (size_t)(s + n - open) : 0;
+        if (open && pl <= 60 && (open == s || open[-1] == ' ') && has_credit_word(open, pl) &&
+            (open - s < 2 || open[-2] == '.' || ing_ifind(open, pl, "photo") ||
+             ing_ifind(open, pl, "getty") || ing_ifind(open, pl, "image")))
+            return "caption";
+    }
+    const char *cr = ing_ifind(s, n, "Credit");
+    if (cr && cr > s && (cr[-1] == '.' || cr[-1] == ' ') && (size_t)(s + n - cr) <= 70 &&
+        cr + 6 < s + n && ((cr[6] >= 'A' && cr[6] <= 'Z') || cr[6] == ':') &&
+        memchr(cr, '/', (size_t)(s + n - cr)))
+        return "caption";
+    /* "... in Washington. AP Photo/Evan Vucci", "... Capitol. Jane Roe/Reuters" */
+    const char *slash = NULL;
+    for (size_t i = n; i-- > 0 && n - i <= 60;)
+        if (s[i] == '/') {
+            slash = s + i;
+            break;
+        }
+    if (slash) {
+        size_t i = (size_t)(slash - s);
+        while (i > 0 && s[i - 1] != '.' && i + 60 > (size_t)(slash - s))
+            i--;
+        if (i > 0 && s[i - 1] == '.' && has_credit_word(s + i, n - i) &&
+            !memchr(s + i, ',', n - i) && ing_count_words(s + i, n - i) <= 6)
+            return "caption";
+    }
+    return NULL;
+}
+
 /* See ingest/lib.h. s is a trimmed, non-empty line. */
 const char *
 ing_furniture_reason(const struct ingest_ctx *ctx, const char *s, size_t n)
@@ -522,5 +600,5 @@ ing_furniture_reason(const struct ingest_ctx *ctx, const char *s, size_t n)
         return "label";
     if (n <= 200 && is_paywall(s, n))
         return "paywall";
-    return NULL;
+    return caption_reason(s, n);
 }

@@ -82,6 +82,9 @@ bool ing_is_prose(const char *s, size_t n, int min_words);
  * never inside a longer capitalised name ("Yellow Sea Observer" is not "The
  * Observer"). */
 const char *outlets_find_in(const struct outlets *o, const char *line, size_t n, size_t *match_len);
+/* The outlet a web address belongs to (its host or a parent domain listed
+ * in domains.tsv, "https://www.foxnews.com/..." -> "Fox News"), or NULL. */
+const char *outlets_for_url(const struct outlets *o, const char *url, size_t n);
 
 /* Readers (ingest/readers.c): plain text is copied; markdown loses its
  * syntax (headings' #, emphasis, link and image syntax) but keeps its text. */
@@ -229,7 +232,8 @@ int ing_read_html(const char *text, size_t n, struct ing_page *pg, struct ds_err
 
 /* How strongly a line names the source; lower wins. */
 enum {
-    RANK_SOURCE_LINE = 0,        /* "Source: X", "来源：X" */
+    RANK_SOURCE_LINE = 0,        /* "Source: X", "来源：X"; the URL's domain */
+    RANK_SOURCE_UNKNOWN = 5,     /* "Source: x" naming no known outlet */
     RANK_ALONE = 10,             /* a known outlet's name alone on a line */
     RANK_ALONE_SEEN = 12,        /* an unknown name alone, repeated across the corpus */
     RANK_ALONE_UNKNOWN = 15,     /* an unknown name alone that looks like an outlet's */

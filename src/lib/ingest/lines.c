@@ -425,7 +425,8 @@ ing_is_source_line(const char *s, size_t n, const char **val, size_t *vl)
         p++;
         left--;
     }
-    if (!left || ing_count_words(p, left) > 12)
+    const char *bar = ing_ifind(p, left, " | "); /* fields after it: "| URL: http://..." */
+    if (!left || ing_count_words(p, bar ? (size_t)(bar - p) : left) > 12)
         return false;
     /* "Xinhua | Editor: Li Wei", "Reuters; additional reporting by ...":
      * the outlet is the first part */
@@ -595,6 +596,37 @@ ing_name_shape(const char *s, size_t n, struct ing_name_shape *ns)
 }
 
 
+/* Is s a line that never names anything, however often it repeats: one
+ * holding a date ("Record March 20") or a month and a number, or led by a
+ * label of a results or dividend table ("Year", "Pay April 15", "Net")? */
+static bool
+not_a_name(const char *s, size_t n)
+{
+    struct ing_date dt;
+    size_t at;
+    if (ing_find_date(s, n, &dt, &at))
+        return true;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && s[j] != ' ')
+            j++;
+        if (ing_month(s + i, j - i) && j + 1 < n && s[j + 1] >= '0' && s[j + 1] <= '9')
+            return true; /* "March 20" */
+        i = j + 1;
+    }
+    static const char *const labels[] = {
+        "year", "quarter", "qtr", "qtly", "record", "pay", "payable", "net", "shr", "revs",
+        "sales", "revenue", "revenues", "loss", "profit", "dividend", "div", "note", "total",
+        "avg", "oper", "period", "months", "weeks", "mths", "prior"};
+    size_t w = 0;
+    while (w < n && s[w] != ' ')
+        w++;
+    for (size_t k = 0; k < DS_ARRAY_LEN(labels); k++)
+        if (ing_ieq(s, w, labels[k]))
+            return true;
+    return false;
+}
+
 /* Is s (a line alone at the top or bottom) an outlet's name? strong is
  * outside evidence: the line repeats across the corpus, follows a dash or
  * ©, or is named elsewhere as the source. Without it the name itself must
@@ -605,7 +637,7 @@ bool
 ing_outlet_like(const char *s, size_t n, bool strong)
 {
     struct ing_name_shape ns;
-    if (!ing_name_shape(s, n, &ns) || ns.person || ing_has_ui_word(s, n))
+    if (!ing_name_shape(s, n, &ns) || ns.person || ing_has_ui_word(s, n) || not_a_name(s, n))
         return false;
     if (strong)
         return true;

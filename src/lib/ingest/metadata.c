@@ -57,6 +57,68 @@ field_byline(const char *s, size_t n, char **name)
     return false;
 }
 
+/* A source named on a "Source:" line: a known outlet's canonical name, else
+ * the name as written (ranked below a known outlet found elsewhere, such as
+ * the URL's). */
+static void
+meta_source(struct ing_doc *d, const char *val, size_t vl)
+{
+    const char *canon = outlets_match(d->outlets, val, vl);
+    ing_set_source(d, canon ? canon : val, canon ? strlen(canon) : vl,
+                   canon ? RANK_SOURCE_LINE : RANK_SOURCE_UNKNOWN);
+}
+
+/* A web address alone or as a field ("URL: https://...", "Link: ..."):
+ * sets the address and returns true. */
+static bool
+url_field(const char *s, size_t n, const char **url, size_t *ul)
+{
+    static const char *const heads[] = {"url:", "link:", "source url:", "original url:"};
+    for (size_t k = 0; k < DS_ARRAY_LEN(heads); k++) {
+        size_t h = strlen(heads[k]);
+        if (n > h && ing_istarts(s, n, heads[k])) {
+            s += h;
+            n -= h;
+            break;
+        }
+    }
+    while (n && *s == ' ') {
+        s++;
+        n--;
+    }
+    if (!(ing_istarts(s, n, "http://") || ing_istarts(s, n, "https://")) || memchr(s, ' ', n))
+        return false;
+    *url = s;
+    *ul = n;
+    return true;
+}
+
+/* A known outlet among the parts of a byline after the name ("By Jane
+ * Doe, CNN", "By Jane Doe | Reuters"): the byline's outlet. */
+static void
+byline_tail_outlet(struct ing_doc *d, const char *s, size_t n)
+{
+    static const char *const seps[] = {", ", " | ", " - ", " for ", "; "};
+    for (size_t k = 0; k < DS_ARRAY_LEN(seps); k++) {
+        const char *hit = ing_ifind(s, n, seps[k]);
+        while (hit) {
+            const char *p = hit + strlen(seps[k]);
+            size_t left = (size_t)(s + n - p), e = left;
+            for (size_t j = 0; j < DS_ARRAY_LEN(seps); j++) {
+                const char *h2 = ing_ifind(p, left, seps[j]);
+                if (h2 && (size_t)(h2 - p) < e)
+                    e = (size_t)(h2 - p);
+            }
+            const char *canon = outlets_match(d->outlets, p, e);
+            if (canon) {
+                ing_set_source(d, canon, strlen(canon), RANK_BYLINE);
+                return;
+            }
+            hit = ing_ifind(p, left, seps[k]);
+        }
+    }
+}
+
 /* The fields of a metadata line ("2022年01月01日 08:00　来源：X　记者 Y",
  * "Updated: 2018-07-06 | By Jane Doe in Beijing"): a byline or a source
  * named in one of them is taken. */
@@ -93,8 +155,14 @@ meta_fields(struct ing_doc *d, const char *s, size_t n)
             ing_byline_outlet(d, name);
             d->a->byline = name;
         } else if (fl && ing_is_source_line(f, fl, &val, &vl)) {
-            const char *canon = outlets_match(d->outlets, val, vl);
-            ing_set_source(d, canon ? canon : val, canon ? strlen(canon) : vl, RANK_SOURCE_LINE);
+            meta_source(d, val, vl);
+        } else if (fl && url_field(f, fl, &val, &vl)) {
+            const char *canon = outlets_for_url(d->outlets, val, vl);
+            if (canon)
+                ing_set_source(d, canon, strlen(canon), RANK_SOURCE_LINE);
+        } else if (fl > 5 && ing_istarts(f, fl, "date:") &&
+                   ing_parse_date_whole(f + 5 + (f[5] == ' '), fl - 5 - (f[5] == ' '), &dt)) {
+            ing_set_date(d->a, &dt, DATE_PUBLISHED_LINE);
         }
         i = e + skip;
     }
@@ -271,6 +339,7 @@ ing_meta_top(struct ing_doc *d)
             l->why = "date";
         } else if (!a->byline && ing_is_byline(l->t, l->tl, &name, &dt, &has_date)) {
             ing_byline_outlet(d, name);
+            byline_tail_outlet(d, l->t, l->tl);
             a->byline = name;
             if (has_date)
                 ing_set_date(a, &dt, DATE_BYLINE);
@@ -292,8 +361,12 @@ ing_meta_top(struct ing_doc *d)
             if (!l->why)
                 goto content;
         } else if (ing_is_source_line(l->t, l->tl, &val, &vl)) {
-            const char *canon = outlets_match(d->outlets, val, vl);
-            ing_set_source(d, canon ? canon : val, canon ? strlen(canon) : vl, RANK_SOURCE_LINE);
+            meta_source(d, val, vl);
+            meta_fields(d, l->t, l->tl); /* "Source: X | Date: ... | URL: ..." */
+            l->why = "source";
+        } else if (url_field(l->t, l->tl, &val, &vl) && outlets_for_url(d->outlets, val, vl)) {
+            const char *canon = outlets_for_url(d->outlets, val, vl);
+            ing_set_source(d, canon, strlen(canon), RANK_SOURCE_LINE);
             l->why = "source";
         } else if (nidx == 0 && l->tl <= 60 && outlets_match(d->outlets, l->t, l->tl)) {
             const char *canon = outlets_match(d->outlets, l->t, l->tl);
@@ -438,8 +511,11 @@ ing_meta_bottom(struct ing_doc *d)
         const char *canon;
         struct ing_date dt;
         if (ing_is_source_line(l->t, l->tl, &val, &vl)) {
-            canon = outlets_match(d->outlets, val, vl);
-            ing_set_source(d, canon ? canon : val, canon ? strlen(canon) : vl, RANK_SOURCE_LINE);
+            meta_source(d, val, vl);
+            l->why = "source";
+        } else if (url_field(l->t, l->tl, &val, &vl) &&
+                   (canon = outlets_for_url(d->outlets, val, vl)) != NULL) {
+            ing_set_source(d, canon, strlen(canon), RANK_SOURCE_LINE);
             l->why = "source";
         } else if (l->tl <= 60 && (canon = outlets_match(d->outlets, l->t, l->tl)) != NULL) {
             ing_set_source(d, canon, strlen(canon), RANK_ALONE);

@@ -3,6 +3,8 @@
  * the user's own file) and matching a line of text against it. Matching
  * ignores ASCII case, runs of spaces, a leading "The" and surrounding
  * punctuation, so "THE GUARDIAN." and "Guardian" both name The Guardian.
+ * assets/domains.tsv (and the user's) adds web domains as aliases, so the
+ * URL a page was saved from names its outlet.
  */
 #include "config.h"
 
@@ -190,6 +192,11 @@ outlets_load(const char *assets_dir, const char *config_dir, struct outlets **ou
         char *path = xasprintf("%s/outlets.tsv", dirs[i]);
         int rc = load_file(o, path, err);
         free(path);
+        if (rc == 0) {
+            path = xasprintf("%s/domains.tsv", dirs[i]);
+            rc = load_file(o, path, err);
+            free(path);
+        }
         if (rc != 0) {
             outlets_free(&o);
             return -1;
@@ -328,4 +335,32 @@ outlets_find_in(const struct outlets *o, const char *line, size_t n, size_t *mat
     if (match_len)
         *match_len = bestlen;
     return best;
+}
+
+/* See ingest/lib.h: the host of the URL, then each shorter domain it
+ * belongs to ("edition.cnn.com", then "cnn.com"), looked up as aliases. */
+const char *
+outlets_for_url(const struct outlets *o, const char *url, size_t n)
+{
+    size_t i = 0;
+    if (n >= 8 && ing_istarts(url, n, "https://"))
+        i = 8;
+    else if (n >= 7 && ing_istarts(url, n, "http://"))
+        i = 7;
+    size_t e = i;
+    while (e < n && url[e] != '/' && url[e] != ':' && url[e] != '?' && url[e] != '#' &&
+           url[e] != ' ')
+        e++;
+    if (e - i < 4 || !memchr(url + i, '.', e - i))
+        return NULL;
+    for (size_t a = i; a < e;) {
+        const char *canon = outlets_match(o, url + a, e - a);
+        if (canon)
+            return canon;
+        const char *dot = memchr(url + a, '.', e - a);
+        if (!dot || !memchr(dot + 1, '.', (size_t)(url + e - dot - 1)))
+            break; /* a bare top-level domain names no outlet */
+        a = (size_t)(dot - url) + 1;
+    }
+    return NULL;
 }

@@ -285,9 +285,16 @@ is_weekday(const char *s, size_t n)
 static bool
 only_time(const char *s, size_t n, size_t i)
 {
-    size_t words = 0;
+    size_t words = 0, digits = 0;
+    bool fraction = false; /* digits after a '.': seconds' fractions (".000000") */
     while (i < n) {
         char c = s[i];
+        /* a count is no time: "February 2015: 238,000" is a table row */
+        digits = is_digit(c) ? digits + 1 : 0;
+        fraction = c == '.' || (fraction && is_digit(c));
+        if ((digits > 4 && !fraction) ||
+            (c == ',' && i > 0 && is_digit(s[i - 1]) && i + 1 < n && is_digit(s[i + 1])))
+            return false;
         if (c == ' ' || c == ',' || c == '|' || c == '-' || c == '+' || c == ':' || c == '(' ||
             c == ')' || c == '.' || c == '/' || is_digit(c)) {
             i++;

@@ -1,0 +1,336 @@
+/*
+ * extract/carry.c — the unit a number takes from around it when it is not
+ * written next to it: the figure it is compared with ("to 3.33 mln bpd
+ * from 3.40 mln", "Sales 10.1 mln vs 9,215,836"), the row of a results
+ * table ("Net 1,037,690 vs 1,270,460" under "Shr 18 cts vs 15 cts"), an
+ * index level after a move in points ("fell 238.19 points, or 1.4%, to
+ * 16,804.71"); the currency of cents; whether "points" are an index's;
+ * whether a number before a noun is part of a name ("Fortune 500
+ * companies"); and a subject when the clause before a figure gives none.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib.h"
+
+/* Does s[a, b) hold the word w (ASCII, compared in lower case)? */
+static bool
+fig_word_eq(const char *s, size_t a, size_t b, const char *w)
+{
+    size_t n = strlen(w);
+    if (b - a != n)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (ex_lower((unsigned char)s[a + i]) != (unsigned char)w[i])
+            return false;
+    return true;
+}
+
+/* The word ending at or before pos (skipping spaces and a full stop after
+ * it), in [*wa, *wb); false at the start of the span or across other
+ * punctuation. */
+static bool
+fig_prev_word(const char *s, size_t lo, size_t pos, size_t *wa, size_t *wb)
+{
+    size_t i = pos;
+    while (i > lo && (s[i - 1] == ' ' || s[i - 1] == '\t'))
+        i--;
+    if (i > lo && s[i - 1] == '.')
+        i--;
+    size_t e = i;
+    while (i > lo && (ex_is_alpha((unsigned char)s[i - 1]) || s[i - 1] == '\''))
+        i--;
+    if (e == i)
+        return false;
+    *wa = i;
+    *wb = e;
+    return true;
+}
+
+/* Is the sentence about a market index (so "points" are index points)? */
+bool
+fig_market_sentence(const char *s, const struct span *sent)
+{
+    static const char *const words[] = {
+        "index", "indexes", "indices", "average", "stocks", "shares", "market", "markets",
+        "dow", "nasdaq", "ftse", "nikkei", "dax", "cac", "kospi", "sensex", "stoxx", "seng",
+        "composite", "benchmark", "futures", "bourse", "exchange", NULL};
+    size_t i = sent->start;
+    while (i < sent->end) {
+        while (i < sent->end && !ex_is_alpha((unsigned char)s[i]))
+            i++;
+        size_t a = i;
+        while (i < sent->end && ex_is_alpha((unsigned char)s[i]))
+            i++;
+        for (const char *const *w = words; *w && a < i; w++)
+            if (fig_word_eq(s, a, i, *w))
+                return true;
+    }
+    return false;
+}
+
+/* Does the sentence weigh something ("weighed 215 pounds"), so pounds are
+ * a weight, not sterling? */
+bool
+fig_weight_sentence(const char *s, const struct span *sent)
+{
+    for (size_t i = sent->start; i + 5 <= sent->end; i++)
+        if ((s[i] == 'w' || s[i] == 'W') && memcmp(s + i + 1, "eigh", 4) == 0 &&
+            (i == sent->start || !ex_is_alpha((unsigned char)s[i - 1])))
+            return true;
+    return false;
+}
+
+/* The currency whose hundredths a cents figure counts: the dollar or euro
+ * of the nearest money figure before it in the same paragraph (within
+ * 600 bytes), else def. */
+const char *
+fig_cents_currency(const struct extraction *out, size_t base, size_t pos, const char *def)
+{
+    static const char *const fam[] = {"USD", "AUD", "CAD", "NZD", "HKD", "SGD", "TWD", "EUR",
+                                      NULL};
+    if (strcmp(def, "USD") != 0)
+        return def; /* pence, sen, fen name their currency */
+    for (size_t i = out->nfigures; i > base; i--) {
+        const struct figure *p = &out->figures[i - 1];
+        if (p->span.end + 600 < pos)
+            break;
+        if (p->kind != FIGURE_AMOUNT || !p->unit)
+            continue;
+        for (const char *const *c = fam; *c; c++)
+            if (strcmp(p->unit, *c) == 0)
+                return *c;
+        break;
+    }
+    return def;
+}
+
+/* Is the number at st part of a name ("Standard & Poor's 1500", "Fortune
+ * 500"): right after a capitalised word that does not start the sentence? */
+bool
+fig_count_in_name(const char *s, const struct span *sent, size_t st)
+{
+    size_t a, b;
+    if (!fig_prev_word(s, sent->start, st, &a, &b) || b < st - 1 || b > st)
+        return false;
+    if (st > b && s[b] != ' ')
+        return false;
+    if (!ex_is_upper((unsigned char)s[a]))
+        return false;
+    size_t i = a;
+    while (i > sent->start && (s[i - 1] == ' ' || s[i - 1] == '"'))
+        i--;
+    return i > sent->start; /* not the first word */
+}
+
+/* The line [*la, *lb) holding pos. */
+static void
+fig_line(const char *s, size_t n, size_t pos, size_t *la, size_t *lb)
+{
+    size_t a = pos, b = pos;
+    while (a > 0 && s[a - 1] != '\n')
+        a--;
+    while (b < n && s[b] != '\n')
+        b++;
+    *la = a;
+    *lb = b;
+}
+
+/* Does the line holding pos compare numbers with "vs" (a results-table
+ * row)? */
+bool
+fig_line_compares(const char *s, size_t n, size_t pos)
+{
+    size_t la, lb;
+    fig_line(s, n, pos, &la, &lb);
+    if (lb - la > 100)
+        return false;
+    for (size_t k = la; k + 4 <= lb; k++)
+        if (memcmp(s + k, " vs", 3) == 0 && (s[k + 3] == ' ' || s[k + 3] == '.'))
+            return true;
+    return false;
+}
+
+/* A results-table row ("Oper net loss 180,000 vs profit 1,100,000"): a
+ * short line, a label of 1-5 words without digits, numbers compared with
+ * "vs". Sets *shares when the label counts shares ("Avg shrs"). */
+static bool
+fig_results_row(const char *s, size_t n, size_t st, bool *shares)
+{
+    size_t la, lb;
+    fig_line(s, n, st, &la, &lb);
+    if (lb - la > 100)
+        return false;
+    size_t i = la;
+    while (i < lb && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    if (i >= lb || !ex_is_upper((unsigned char)s[i]))
+        return false;
+    size_t words = 0;
+    *shares = false;
+    while (i < st) {
+        size_t a = i;
+        while (i < st && (ex_is_alpha((unsigned char)s[i]) || s[i] == '-' || s[i] == '.'))
+            i++;
+        if (i == a)
+            break;
+        words++;
+        if (fig_word_eq(s, a, i, "shrs") || fig_word_eq(s, a, i, "shares"))
+            *shares = true;
+        while (i < st && s[i] == ' ')
+            i++;
+    }
+    return i == st && words > 0 && words <= 5 && fig_line_compares(s, n, st);
+}
+
+/* The label of the results-table row holding the number at st ("Oper
+ * net"), or NULL. */
+char *
+fig_row_label(const char *s, size_t n, size_t st)
+{
+    size_t la, lb;
+    fig_line(s, n, st, &la, &lb);
+    size_t i = la;
+    while (i < lb && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    size_t start = i, end = i;
+    while (i < lb) {
+        size_t a = i;
+        while (i < lb && (ex_is_alpha((unsigned char)s[i]) || s[i] == '-' || s[i] == '.'))
+            i++;
+        if (i == a || fig_parse_num(s, a, i) >= 0) {
+            i = a; /* the row's first number, in digits or words */
+            break;
+        }
+        end = i;
+        while (i < lb && s[i] == ' ')
+            i++;
+    }
+    bool shares;
+    if (end == start || i >= lb || i > st || !fig_results_row(s, n, i, &shares))
+        return NULL;
+    return xstrndup(s + start, end - start);
+}
+
+/* The unit of a number written without one. prev is the figure before it
+ * in the same sentence (or NULL); scaled says a scale word follows the
+ * number. Sets *unit (borrowed) and *kind and returns true when the
+ * number takes a unit from its neighbours. */
+bool
+fig_carry(const char *s, size_t n, const struct span *sent, size_t st, bool scaled,
+          const struct figure *prev, const struct extraction *out, size_t base,
+          const char **unit, enum figure_kind *kind)
+{
+    size_t a, b;
+    bool have_word = fig_prev_word(s, sent->start, st, &a, &b);
+    /* an index level after a move in points in the same sentence */
+    if (!scaled && have_word && (fig_word_eq(s, a, b, "to") || fig_word_eq(s, a, b, "at"))) {
+        for (size_t i = out->nfigures; i > base; i--) {
+            const struct figure *p = &out->figures[i - 1];
+            if (p->sentence.start != sent->start || p->span.end > st || st - p->span.end > 60)
+                break;
+            if (p->unit && strcmp(p->unit, "points") == 0) {
+                *unit = "points";
+                *kind = FIGURE_QUANTITY;
+                return true;
+            }
+        }
+    }
+    /* the row of a results table */
+    bool shares = false;
+    if (have_word && (fig_word_eq(s, a, b, "loss") || fig_word_eq(s, a, b, "profit"))) {
+        /* "vs profit 1,100,000": the word before says how it compares */
+        size_t a2, b2;
+        if (fig_prev_word(s, sent->start, a, &a2, &b2) &&
+            (fig_word_eq(s, a2, b2, "vs") || fig_word_eq(s, a2, b2, "versus"))) {
+            a = a2;
+            b = b2;
+        }
+    }
+    if (fig_results_row(s, n, st, &shares)) {
+        if (shares) {
+            *unit = "shares";
+            *kind = FIGURE_COUNT;
+            return true;
+        }
+        const char *cur = "USD";
+        for (size_t i = out->nfigures; i > base; i--) {
+            const struct figure *p = &out->figures[i - 1];
+            if (p->span.end + 600 < st)
+                break;
+            if (p->kind == FIGURE_AMOUNT && p->unit) {
+                cur = p->unit;
+                break;
+            }
+        }
+        *unit = cur;
+        *kind = FIGURE_AMOUNT;
+        return true;
+    }
+    /* compared with the figure before it */
+    if (!prev || !prev->unit || !have_word || prev->span.end > st || st - prev->span.end > 80 ||
+        prev->sentence.start != sent->start)
+        return false;
+    bool vs = fig_word_eq(s, a, b, "vs") || fig_word_eq(s, a, b, "versus") ||
+              fig_word_eq(s, a, b, "against");
+    bool cmp = vs || fig_word_eq(s, a, b, "from") || fig_word_eq(s, a, b, "to") ||
+               fig_word_eq(s, a, b, "after") || fig_word_eq(s, a, b, "with");
+    if (!(scaled ? cmp : vs))
+        return false;
+    if (scaled && (prev->kind == FIGURE_RATE || prev->kind == FIGURE_SHARE ||
+                   strcmp(prev->unit, "%") == 0 || strcmp(prev->unit, "pp") == 0 ||
+                   strcmp(prev->unit, "bp") == 0))
+        return false; /* a percentage takes no scale */
+    size_t e = st;
+    while (e < n && (ex_is_digit((unsigned char)s[e]) || s[e] == '.' || s[e] == ','))
+        e++;
+    bool quote = e < n && s[e] == '/';
+    if (scaled && !prev->scale && !quote)
+        return false;
+    *unit = prev->unit;
+    *kind = prev->kind == FIGURE_CHANGE ? FIGURE_QUANTITY : prev->kind;
+    return true;
+}
+
+/* A subject when the clause before the figure gives none: the subject of
+ * the figure it converts ("$86m (£46m)"), the words it qualifies ("5%
+ * growth forecast"), or what it counts ("300 workers"). NULL if none. */
+char *
+fig_subject_fallback(const struct fig_res *fr, const char *s, const struct figure *f,
+                     const struct figure *prev)
+{
+    size_t a = f->span.start, e = f->span.end;
+    if (prev && prev->subject && prev->span.end <= a && a - prev->span.end <= 3) {
+        size_t g = prev->span.end;
+        bool conv = true;
+        for (; g < a && conv; g++)
+            conv = s[g] == ' ' || s[g] == '(' || s[g] == ';' || s[g] == ',';
+        if (conv && memchr(s + prev->span.end, '(', a - prev->span.end) != NULL)
+            return xstrdup(prev->subject);
+        if (conv && prev->span.end < a && s[prev->span.end] == ';')
+            return xstrdup(prev->subject);
+    }
+    /* up to three lower-case words right after it, none a function word */
+    size_t i = e, last = e, words = 0;
+    while (words < 3 && i < f->sentence.end && s[i] == ' ') {
+        size_t w = i + 1, k = w;
+        while (k < f->sentence.end && (ex_is_lower((unsigned char)s[k]) || s[k] == '-'))
+            k++;
+        if (k == w || (k < f->sentence.end && ex_is_alpha((unsigned char)s[k])) ||
+            wordset_has(&fr->lists[FW_AFTER_STOP], s + w, k - w, false) ||
+            wordset_has(&fr->lists[FW_STRONG], s + w, k - w, false) ||
+            wordset_has(&fr->lists[FW_VERBS], s + w, k - w, false) ||
+            wordset_has(&fr->lists[FW_LEAD], s + w, k - w, false))
+            break;
+        last = k;
+        words++;
+        i = k;
+    }
+    if (words > 0)
+        return xstrndup(s + e + 1, last - e - 1);
+    if (f->kind == FIGURE_COUNT && f->unit)
+        return xstrdup(f->unit);
+    return NULL;
+}

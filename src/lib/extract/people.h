@@ -1,0 +1,55 @@
+/*
+ * extract/people.h — private to extract/entities.c and extract/people.c: the
+ * state of one entity run (tokens, mentions, entities found in the text)
+ * and the helpers both passes use.
+ */
+#ifndef DOSSIER_EXTRACT_PEOPLE_H
+#define DOSSIER_EXTRACT_PEOPLE_H
+
+#include "lib.h"
+
+struct mention {
+    uint32_t start, end;
+    uint32_t ref; /* < nents: gazetteer entity; else dyn index + nents */
+};
+
+struct dyn {
+    char *name, *alt;
+    enum entity_kind kind;
+    char key[32]; /* lone-token key for persons: surname ("" if none) */
+};
+
+struct ent_run {
+    const char *s;
+    size_t n;
+    const struct gazetteer *g;
+    struct toks t;
+    uint8_t *covered; /* per token: 1 gazetteer/org, 2 person */
+    struct mention *m;
+    size_t nm, capm;
+    struct dyn *d;
+    size_t nd, capd;
+    int32_t *dmap;   /* hash of (name, kind) -> dyn index, open addressing */
+    size_t dmask;
+};
+
+/* Is token t in word list id, as written (lower = 0) or in lower case
+ * (lower = 1)? Cached per token. */
+bool er_list(const struct ent_run *r, const struct tok *t, enum wl_id id, int lower);
+/* er_list in lower case / exactly as written. */
+bool er_in(const struct ent_run *r, const struct tok *t, enum wl_id id);
+bool er_is(const struct ent_run *r, const struct tok *t, enum wl_id id);
+/* Record a mention [a, b) of ref. */
+void er_mention(struct ent_run *r, uint32_t a, uint32_t b, uint32_t ref);
+/* The entity (name, kind) found in the text, added when new; returns its ref. */
+uint32_t er_dyn(struct ent_run *r, const char *name, enum entity_kind kind);
+/* The entity (name, kind) as a ref, or UINT32_MAX. */
+uint32_t er_find(const struct ent_run *r, const char *name, enum entity_kind kind);
+/* Text of tokens [i, j] joined by single spaces (hyphens kept). */
+char *er_text(const struct ent_run *r, size_t i, size_t j);
+/* Is the token joined to the one before it (a space or a hyphen)? */
+bool er_joined(const struct tok *t);
+/* People: persons with evidence, their titled lone names, later mentions. */
+void er_pass_people(struct ent_run *r);
+
+#endif

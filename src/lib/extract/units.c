@@ -1,0 +1,514 @@
+/*
+ * extract/units.c — the figure extractor's vocabulary: the word lists that
+ * classify a figure's context (direction, rate, share, labels, months...),
+ * unit words and currency names with their ISO 4217 codes, currency signs,
+ * scale words, and the parsing of a written number.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib.h"
+
+/* ---- classification tables ----------------------------------------------------- */
+
+static const char *const fig_up_words[] = {
+    "up", "rose", "rise", "rises", "risen", "rising", "increase", "increased", "increases",
+    "increasing", "grew", "grow", "grown", "grows", "growth", "gain", "gained", "gains", "jump",
+    "jumped", "jumps", "surge", "surged", "surges", "climb", "climbed", "climbs", "soar", "soared",
+    "higher", "expand", "expanded", "expansion", "boost", "boosted", "added", "rebound",
+    "rebounded", "increment", "raise", "raised", "hike", "hiked", "upturn", NULL};
+static const char *const fig_down_words[] = {
+    "down", "fell", "fall", "falls", "fallen", "falling", "decline", "declined", "declines",
+    "declining", "decrease", "decreased", "decreases", "drop", "dropped", "drops", "slump",
+    "slumped", "plunge", "plunged", "shrank", "shrink", "shrunk", "contract", "contracted",
+    "contraction", "lower", "cut", "cuts", "cutting", "slid", "slide", "slipped", "dipped", "dip",
+    "lost", "loss", "reduce", "reduced", "reduction", "tumbled", "sank", "eased", "lowered",
+    "slowed", NULL};
+static const char *const fig_rate_words[] = {
+    "rate", "rates", "tariff", "tariffs", "duty", "duties", "tax", "taxes", "interest", "inflation",
+    "unemployment", "yield", "yields", "levy", "vat", "margin", "margins", "ratio", NULL};
+static const char *const fig_share_words[] = {"share", "stake", "accounting", "accounted",
+                                              "accounts", "comprising", "proportion", NULL};
+static const char *const fig_time_nouns[] = {
+    "years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades", "centuries",
+    "times", "points", "pages", "percent", "yards", "metres", "meters", "miles", "feet", "inches",
+    "degrees", "episodes", "laps", "rounds", "votes", NULL};
+static const char *const fig_label_words[] = {
+    "Section", "Article", "Chapter", "Version", "No", "Number", "Phase", "Level", "Title", "Rule",
+    "Room", "Route", "Flight", "Item", "Part", "Paragraph", "Clause", "Schedule", "Annex", "Grade",
+    "Class", "Category", "Type", "Model", "Series", "Windows", "Highway", "Line", "Platform",
+    "Gate", "Channel", "Resolution", "Page", "Vol", "Volume", "Act", "Order", "Regulation",
+    "Directive", "Tier", "Stage", "Week", "Day", "Game", "Match", "Round", "Formula", "Box",
+    "Suite", "Unit", "Building", "Floor", "Apollo", "Boeing", "Airbus", "iPhone", NULL};
+static const char *const fig_approx_1[] = {"about", "around", "approximately", "roughly", "nearly",
+                                           "almost", "some", "over", "under", "estimated", NULL};
+
+static const char *const fig_verbs[] = {
+    "hit", "hits", "reached", "reach", "reaches", "reaching", "amounted", "amounting", "amount",
+    "amounts", "totalled", "totaled", "totalling", "totaling", "total", "totals", "was", "were",
+    "is", "are", "be", "been", "being", "stood", "stands", "stand", "exceeded", "exceeds",
+    "exceed", "topped", "tops", "rose", "rise", "rises", "risen", "fell", "falls", "fall", "grew",
+    "grow", "grows", "jumped", "surged", "increased", "decreased", "declined", "dropped", "climbed",
+    "gained", "valued", "worth", "of", "by", "to", "at", "from", "on", "for", "with", "up", "down",
+    "than", "between", "imported", "exported", "bought", "sold", "traded",
+    "buy", "sell", "spent", "spend", "spends", "invested", "invest", "raised", "raise", "earned",
+    "made", "paid", "pay", "lost", "cut", "cost", "costs", "posted", "recorded", "reported",
+    "registered", "saw", "see", "sees", "announced", "approved", "pledged", "allocated",
+    "received", "generated", "produced", "handled", "shipped", "hitting", "reaching", "as",
+    "about", "around", "nearly", "almost", "roughly", "approximately", "some", "over", "under",
+    "more", "less", "least", "fewer", "estimated", "an", "a", "the", "only", "just", "has", "have",
+    "had", "all", "also", "will", "would", "could", "may", "might", "already", "reportedly",
+    "expected", "likely", "set", "and", "or", NULL};
+static const char *const fig_strong_verbs[] = {
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could",
+    "should", "may", "might", "can", "grown", "grew", "rose", "risen", "fell", "fallen", "hit",
+    "reached", "amounted", "totalled", "totaled", "stood", "exceeded", "jumped", "surged",
+    "increased", "decreased", "declined", "dropped", "climbed", "gained", "cutting", "reducing",
+    "raising", "boosting", "increasing", "expanding", "lifting", "imported", "exported", "bought",
+    "sold", "spent", "invested", "raised", "earned", "made", "paid", "lost", "cost", "posted",
+    "recorded", "reported", "registered", "saw", "said", "says", "plans", "planned", "wants",
+    "wanted", "expects", "expected", "hopes", "aims", "aimed", "seeks", "sought", "needs",
+    "needed", "traded", "imposed", "announced", "approved", "pledged", "expect", "forecast",
+    "cut", "lower", "raise", "reduce", "suspend", "lift", "impose", "slash", "hike", "suspending",
+    "lowering", "slashing", "lifting", "keep", "keeps", "kept",
+    "slipped", "improved", "handled", "employs", "held", "kept", "told", NULL};
+static const char *const fig_preps[] = {"at", "in", "on", "by", "to", "for", "with", "from",
+                                        "of", "over", "under", "into", "as", NULL};
+static const char *const fig_after_stop[] = {
+    "in", "from", "to", "for", "on", "at", "by", "with", "and", "or", "of", "worth", "a", "an",
+    "the", "this", "that", "last", "year-on-year", "is", "was", "were", "are", "has", "have",
+    "had", "will", "would", "could", "took", "came", "went", "said", "says", "each", "per",
+    "over", "since", "between", "than", "more", "less", "up", "down", "which", "who", "when",
+    "while", "after", "before", "as", "into", "off", "out", NULL};
+static const char *const fig_change_nouns[] = {
+    "increase", "decrease", "rise", "fall", "growth", "decline", "drop", "gain", "jump", "surge",
+    "year-on-year increase", "it", "which", "this", "that", "they", "accounting", "up", "down",
+    "share", "total", "with", "while", "who", NULL};
+static const char *const fig_lead_words[] = {
+    "the", "a", "an", "and", "but", "while", "with", "that", "which", "as", "its", "their", "so",
+    "when", "where", "after", "before", "since", "meanwhile", "moreover", "however", "also", NULL};
+
+static const char *const fig_months[] = {
+    "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr",
+    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", NULL};
+static const char *const fig_weak[] = {"we", "it", "they", "he", "she", "i", "you", "now", "then",
+    "this", "that", "there", "here", "which", "who", NULL};
+static const char *const fig_subj_stops[] = {"in", "from", "to", "for", "on", "at", "by",
+    "with", "and", "or", "was", "were", "is", "are",
+    "this", "last", "that", "which", "over", NULL};
+
+const char *const *const fig_lists[FW_COUNT] = {
+    fig_up_words, fig_down_words, fig_rate_words, fig_share_words, fig_time_nouns,
+    fig_label_words, fig_approx_1, fig_verbs, fig_strong_verbs, fig_preps, fig_after_stop,
+    fig_change_nouns, fig_lead_words, fig_months, fig_weak, fig_subj_stops,
+};
+
+
+/* The value of a number written in words ("five", "twenty-two"), or -1. */
+static double
+fig_word_value(const char *s, size_t a, size_t b)
+{
+    static const char *const ones[] = {"zero", "one", "two", "three", "four", "five", "six",
+                                       "seven", "eight", "nine", "ten", "eleven", "twelve",
+                                       "thirteen", "fourteen", "fifteen", "sixteen",
+                                       "seventeen", "eighteen", "nineteen"};
+    static const char *const tens[] = {"twenty", "thirty", "forty", "fifty", "sixty",
+                                       "seventy", "eighty", "ninety"};
+    char w[32];
+    size_t n = 0;
+    for (size_t i = a; i < b && n + 1 < sizeof w; i++)
+        w[n++] = (char)ex_lower((unsigned char)s[i]);
+    w[n] = '\0';
+    double v = 0;
+    char *rest = w;
+    for (size_t t = 0; t < DS_ARRAY_LEN(tens); t++) {
+        size_t l = strlen(tens[t]);
+        if (strncmp(w, tens[t], l) == 0) {
+            v = 20 + 10 * (double)t;
+            rest = w + l;
+            if (*rest == '-')
+                rest++;
+            break;
+        }
+    }
+    if (!*rest)
+        return v;
+    for (size_t o = 0; o < DS_ARRAY_LEN(ones); o++)
+        if (strcmp(rest, ones[o]) == 0)
+            return v + (double)o;
+    return -1;
+}
+
+double
+fig_parse_num(const char *s, size_t a, size_t b)
+{
+    double hi;
+    return fig_parse_num2(s, a, b, &hi);
+}
+
+double
+fig_parse_num2(const char *s, size_t a, size_t b, double *hi)
+{
+    char tmp[64];
+    size_t k = 0;
+    if (a < b && !ex_is_digit((unsigned char)s[a])) {
+        *hi = fig_word_value(s, a, b);
+        return *hi;
+    }
+    const char *slash = memchr(s + a, '/', b - a);
+    const char *dash = memchr(s + a, '-', b - a);
+    if (slash && dash && dash < slash) {
+        /* "9-7/8": whole, numerator, denominator */
+        double whole = strtod(s + a, NULL), num = strtod(dash + 1, NULL);
+        double den = strtod(slash + 1, NULL);
+        *hi = den > 0 ? whole + num / den : whole;
+        return *hi;
+    }
+    for (size_t i = a; i < b && k + 1 < sizeof tmp && s + i != slash; i++)
+        if (s[i] != ',')
+            tmp[k++] = s[i];
+    tmp[k] = '\0';
+    double v = strtod(tmp, NULL);
+    *hi = v;
+    if (slash) {
+        /* "1.8135/45": the second quote replaces the last digits */
+        size_t tail = (size_t)(s + b - (slash + 1));
+        if (tail > 0 && tail < k) {
+            memcpy(tmp + k - tail, slash + 1, tail);
+            *hi = strtod(tmp, NULL);
+        }
+    }
+    return v;
+}
+
+
+static const struct fig_unitmap fig_units[] = {
+    {"%", "%", 0},
+    {"percent", "%", 0},
+    {"元", "CNY", 2},
+    {"美元", "USD", 2},
+    {"吨", "tonnes", 3},
+    {"per cent", "%", 0},
+    {"percentcent", "%", 0},
+    {"pct", "%", 0},
+    {"percentage point", "pp", 1},
+    {"percentage points", "pp", 1},
+    {"basis point", "bp", 1},
+    {"basis points", "bp", 1},
+    {"bps", "bp", 1},
+    {"pp", "pp", 1},
+    {"dlrs", "USD", 2},
+    {"dollar", "USD", 2},
+    {"dollars", "USD", 2},
+    {"us dollars", "USD", 2},
+    {"u.s. dollars", "USD", 2},
+    {"hong kong dollars", "HKD", 2},
+    {"hk dollars", "HKD", 2},
+    {"singapore dollars", "SGD", 2},
+    {"australian dollars", "AUD", 2},
+    {"canadian dollars", "CAD", 2},
+    {"new zealand dollars", "NZD", 2},
+    {"taiwan dollars", "TWD", 2},
+    {"yuan", "CNY", 2},
+    {"renminbi", "CNY", 2},
+    {"rmb", "CNY", 2},
+    {"euro", "EUR", 2},
+    {"euros", "EUR", 2},
+    {"pound", "GBP", 2},
+    {"pounds", "GBP", 2},
+    {"pounds sterling", "GBP", 2},
+    {"pound sterling", "GBP", 2},
+    {"stg", "GBP", 2},
+    {"sterling", "GBP", 2},
+    {"yen", "JPY", 2},
+    {"won", "KRW", 2},
+    {"rupee", "INR", 2},
+    {"rupees", "INR", 2},
+    {"ringgit", "MYR", 2},
+    {"baht", "THB", 2},
+    {"rupiah", "IDR", 2},
+    {"marks", "DEM", 2},
+    {"swiss francs", "CHF", 2},
+    {"swiss franc", "CHF", 2},
+    {"metric tons", "tonnes", 3},
+    {"tonne", "tonnes", 3},
+    {"tonnes", "tonnes", 3},
+    {"ton", "tons", 3},
+    {"tons", "tons", 3},
+    {"barrel", "barrels", 3},
+    {"barrels", "barrels", 3},
+    {"bpd", "barrels per day", 3},
+    {"bushel", "bushels", 3},
+    {"bushels", "bushels", 3},
+    {"teu", "TEU", 3},
+    {"teus", "TEU", 3},
+    {"cubic metres", "cubic metres", 3},
+    {"cubic meters", "cubic metres", 3},
+    {"square metres", "square metres", 3},
+    {"square meters", "square metres", 3},
+    {"hectare", "hectares", 3},
+    {"hectares", "hectares", 3},
+    {"acre", "acres", 3},
+    {"acres", "acres", 3},
+    {"kilowatt-hour", "kWh", 3},
+    {"kilowatt-hours", "kWh", 3},
+    {"kilowatt hour", "kWh", 3},
+    {"kilowatt hours", "kWh", 3},
+    {"kwh", "kWh", 3},
+    {"megawatt", "MW", 3},
+    {"megawatts", "MW", 3},
+    {"gigawatt", "GW", 3},
+    {"gigawatts", "GW", 3},
+    {"kilometres", "km", 3},
+    {"kilometers", "km", 3},
+    {"km", "km", 3},
+    {"kilograms", "kg", 3},
+    {"kg", "kg", 3},
+    {"ounces", "ounces", 3},
+    {"units", "units", 3},
+    {"vehicles", "vehicles", 3},
+    {"cars", "cars", 3},
+    {"usd", "USD", 2},
+    {"eur", "EUR", 2},
+    {"gbp", "GBP", 2},
+    {"jpy", "JPY", 2},
+    {"cny", "CNY", 2},
+    {"chf", "CHF", 2},
+    {"cad", "CAD", 2},
+    {"aud", "AUD", 2},
+    {"nzd", "NZD", 2},
+    {"hkd", "HKD", 2},
+    {"sgd", "SGD", 2},
+    {"twd", "TWD", 2},
+    {"inr", "INR", 2},
+    {"krw", "KRW", 2},
+    {"zar", "ZAR", 2},
+    {"brl", "BRL", 2},
+    {"mxn", "MXN", 2},
+    {"rub", "RUB", 2},
+    {"sek", "SEK", 2},
+    {"nok", "NOK", 2},
+    {"dkk", "DKK", 2},
+    {"pln", "PLN", 2},
+    {"czk", "CZK", 2},
+    {"huf", "HUF", 2},
+    {"try", "TRY", 2},
+    {"ils", "ILS", 2},
+    {"sar", "SAR", 2},
+    {"aed", "AED", 2},
+    {"qar", "QAR", 2},
+    {"kwd", "KWD", 2},
+    {"egp", "EGP", 2},
+    {"ngn", "NGN", 2},
+    {"kes", "KES", 2},
+    {"idr", "IDR", 2},
+    {"myr", "MYR", 2},
+    {"thb", "THB", 2},
+    {"php", "PHP", 2},
+    {"vnd", "VND", 2},
+    {"pkr", "PKR", 2},
+    {"bdt", "BDT", 2},
+    {"ars", "ARS", 2},
+    {"clp", "CLP", 2},
+    {"cop", "COP", 2},
+    {"pen", "PEN", 2},
+    {"uah", "UAH", 2},
+    {"ron", "RON", 2},
+    {"dlr", "USD", 2},
+    {"u.s. dlrs", "USD", 2},
+    {"u.s. dlr", "USD", 2},
+    {"us dlrs", "USD", 2},
+    {"u.s dlrs", "USD", 2},
+    {"us dollar", "USD", 2},
+    {"u.s. dollar", "USD", 2},
+    {"hong kong dollar", "HKD", 2},
+    {"hk dollar", "HKD", 2},
+    {"singapore dollar", "SGD", 2},
+    {"australian dollar", "AUD", 2},
+    {"canadian dollar", "CAD", 2},
+    {"new zealand dollar", "NZD", 2},
+    {"taiwan dollar", "TWD", 2},
+    {"ringgits", "MYR", 2},
+    {"french franc", "FRF", 2},
+    {"french francs", "FRF", 2},
+    {"belgian franc", "BEF", 2},
+    {"belgian francs", "BEF", 2},
+    {"franc", "CHF", 2},
+    {"francs", "CHF", 2},
+    {"d-marks", "DEM", 2},
+    {"dmarks", "DEM", 2},
+    {"deutsche mark", "DEM", 2},
+    {"deutsche marks", "DEM", 2},
+    {"deutschemark", "DEM", 2},
+    {"deutschemarks", "DEM", 2},
+    {"guilder", "NLG", 2},
+    {"guilders", "NLG", 2},
+    {"lire", "ITL", 2},
+    {"lira", "TRY", 2},
+    {"peseta", "ESP", 2},
+    {"pesetas", "ESP", 2},
+    {"escudo", "PTE", 2},
+    {"escudos", "PTE", 2},
+    {"drachma", "GRD", 2},
+    {"drachmas", "GRD", 2},
+    {"kronor", "SEK", 2},
+    {"krona", "SEK", 2},
+    {"kronur", "ISK", 2},
+    {"kroner", "NOK", 2},
+    {"krone", "NOK", 2},
+    {"rand", "ZAR", 2},
+    {"peso", "MXN", 2},
+    {"pesos", "MXN", 2},
+    {"reais", "BRL", 2},
+    {"ruble", "RUB", 2},
+    {"rubles", "RUB", 2},
+    {"rouble", "RUB", 2},
+    {"roubles", "RUB", 2},
+    {"dinar", "KWD", 2},
+    {"dinars", "KWD", 2},
+    {"riyal", "SAR", 2},
+    {"riyals", "SAR", 2},
+    {"rial", "IRR", 2},
+    {"rials", "IRR", 2},
+    {"dirham", "AED", 2},
+    {"dirhams", "AED", 2},
+    {"shekel", "ILS", 2},
+    {"shekels", "ILS", 2},
+    {"naira", "NGN", 2},
+    {"shilling", "KES", 2},
+    {"shillings", "KES", 2},
+    {"zloty", "PLN", 2},
+    {"zlotys", "PLN", 2},
+    {"forint", "HUF", 2},
+    {"hryvnia", "UAH", 2},
+    {"hryvnias", "UAH", 2},
+    {"cts", "USD", 4},
+    {"cent", "USD", 4},
+    {"cents", "USD", 4},
+    {"pence", "GBP", 4},
+    {"p", "GBP", 4},
+    {"sen", "MYR", 4},
+    {"fen", "CNY", 4},
+    {"point", "points", 5},
+    {"points", "points", 5},
+};
+
+const struct fig_unitmap *
+fig_unit_lookup(const char *s, size_t a, size_t b)
+{
+    char key[48];
+    size_t k = 0;
+    bool sp = false;
+    for (size_t i = a; i < b && k + 1 < sizeof key; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '\t' || (c == 0xC2 && i + 1 < b && (unsigned char)s[i + 1] == 0xA0)) {
+            sp = true;
+            i += c == 0xC2;
+            continue;
+        }
+        if (sp && k > 0)
+            key[k++] = ' ';
+        sp = false;
+        if (k + 1 < sizeof key)
+            key[k++] = (char)ex_lower(c);
+    }
+    key[k] = '\0';
+    for (size_t i = 0; i < DS_ARRAY_LEN(fig_units); i++)
+        if (strcmp(fig_units[i].word, key) == 0)
+            return &fig_units[i];
+    return NULL;
+}
+
+const char *
+fig_currency_code(const char *s, size_t a, size_t b)
+{
+    size_t n = b - a;
+    while (n > 0 && (s[a + n - 1] == ' ' || s[a + n - 1] == '.'))
+        n--;
+    const char *c = s + a;
+#define FIG_IS(lit) (n == sizeof(lit) - 1 && memcmp(c, lit, n) == 0)
+    if (FIG_IS("$") || FIG_IS("US$"))
+        return "USD";
+    if (FIG_IS("HK$"))
+        return "HKD";
+    if (FIG_IS("S$"))
+        return "SGD";
+    if (FIG_IS("A$") || FIG_IS("AU$"))
+        return "AUD";
+    if (FIG_IS("C$"))
+        return "CAD";
+    if (FIG_IS("NT$"))
+        return "TWD";
+    if (FIG_IS("NZ$"))
+        return "NZD";
+    if (FIG_IS("R$"))
+        return "BRL";
+    if (FIG_IS("€"))
+        return "EUR";
+    if (FIG_IS("£"))
+        return "GBP";
+    if (FIG_IS("¥"))
+        return "JPY";
+    if (FIG_IS("₹") || FIG_IS("Rs"))
+        return "INR";
+    if (FIG_IS("RMB"))
+        return "CNY";
+#undef FIG_IS
+    return NULL; /* CNY USD EUR ... written as codes: the caller copies them */
+}
+
+double
+fig_scale_mult(const char *s, size_t a, size_t b, const char **name)
+{
+    char low[16];
+    size_t n = b - a;
+    const char *w = s + a;
+    if (n < sizeof low && n > 0 && ex_is_alpha((unsigned char)w[0])) {
+        for (size_t i = 0; i < n; i++)
+            low[i] = (char)ex_lower((unsigned char)w[i]);
+        w = low;
+    }
+#define FIG_SC(lit) (n == sizeof(lit) - 1 && memcmp(w, lit, n) == 0)
+    if (FIG_SC("trillion") || FIG_SC("tn") || FIG_SC("trn")) {
+        *name = "trillion";
+        return 1e12;
+    }
+    if (FIG_SC("billion") || FIG_SC("bn") || FIG_SC("bln")) {
+        *name = "billion";
+        return 1e9;
+    }
+    if (FIG_SC("million") || FIG_SC("mln") || FIG_SC("mn") || FIG_SC("m")) {
+        *name = "million";
+        return 1e6;
+    }
+    if (FIG_SC("thousand") || FIG_SC("k")) {
+        *name = "thousand";
+        return 1e3;
+    }
+    if (FIG_SC("万亿")) {
+        *name = "trillion";
+        return 1e12;
+    }
+    if (FIG_SC("亿")) {
+        *name = "hundred million";
+        return 1e8;
+    }
+    if (FIG_SC("万")) {
+        *name = "ten thousand";
+        return 1e4;
+    }
+    if (FIG_SC("crore")) {
+        *name = "crore";
+        return 1e7;
+    }
+    if (FIG_SC("lakh")) {
+        *name = "lakh";
+        return 1e5;
+    }
+#undef FIG_SC
+    *name = NULL;
+    return 1;
+}
