@@ -132,7 +132,7 @@ wordset_has(const struct wordset *ws, const char *w, size_t n, bool lower)
     return false;
 }
 
-#define EXTRACT_CODE_VERSION 2ull
+#define EXTRACT_CODE_VERSION 3ull
 
 static const struct {
     const char *file;

@@ -37,6 +37,7 @@ tp_pat_free(struct tp_pattern *p)
 {
     ds_regex_free(&p->re);
     ds_regex_free(&p->scan);
+    tp_term_free(p->term);
     free(p->src);
 }
 
@@ -57,6 +58,16 @@ tp_free(struct tp_rules *r)
     free(r->count_body);
     free(r->count_title);
     free(r->stamp);
+    free(r->words);
+    free(r->chars);
+    free(r->order);
+    free(r->stems);
+    free(r->raw);
+    free(r->distinct);
+    free(r->lead);
+    free(r->chosen);
+    free(r->best);
+    free(r->flags);
     memset(r, 0, sizeof *r);
 }
 
@@ -74,15 +85,48 @@ tp_drop_patterns(struct tp_rules *r, uint32_t ti)
     r->npats = k;
 }
 
+/* A slug is one or more names of a-z, 0-9 and '-' joined by '/'
+ * ("economy/trade"): each '/' steps down the tree. */
 static bool
 tp_slug_ok(const char *s)
 {
-    if (!*s)
+    if (!*s || *s == '/')
         return false;
-    for (; *s; s++)
-        if (!(ex_is_lower((unsigned char)*s) || ex_is_digit((unsigned char)*s) || *s == '-'))
+    for (; *s; s++) {
+        if (*s == '/' && (s[1] == '/' || s[1] == '\0'))
             return false;
+        if (!(ex_is_lower((unsigned char)*s) || ex_is_digit((unsigned char)*s) || *s == '-' ||
+              *s == '/'))
+            return false;
+    }
     return true;
+}
+
+/* The index of the topic with slug s[0..n), or -1. */
+static int32_t
+tp_find(const struct tp_rules *r, const char *s, size_t n)
+{
+    for (size_t i = 0; i < r->ntopics; i++)
+        if (strncmp(r->topics[i].slug, s, n) == 0 && r->topics[i].slug[n] == '\0')
+            return (int32_t)i;
+    return -1;
+}
+
+/* Every topic below another needs its parent defined (in this file or an
+ * earlier one). Returns 0, or -1 with "file:line: message". */
+static int
+tp_check_parents(const struct tp_rules *r, struct ds_error *err)
+{
+    for (size_t i = 0; i < r->ntopics; i++) {
+        const char *slash = strrchr(r->topics[i].slug, '/');
+        if (slash && tp_find(r, r->topics[i].slug, (size_t)(slash - r->topics[i].slug)) < 0) {
+            ds_error_set(err, -1, "%s: topic '%s' has no parent topic '%.*s'",
+                         r->topics[i].where, r->topics[i].slug,
+                         (int)(slash - r->topics[i].slug), r->topics[i].slug);
+            return -1;
+        }
+    }
+    return 0;
 }
 
 static int
@@ -106,6 +150,7 @@ tp_add_pattern(struct tp_rules *r, uint32_t topic, enum tp_role role, double wei
     }
     r->pats = xrealloc(r->pats, (r->npats + 1) * sizeof *r->pats);
     struct tp_pattern *p = &r->pats[r->npats++];
+    memset(p, 0, sizeof *p);
     p->re = re;
     p->scan = scan;
     p->topic = topic;
@@ -160,8 +205,8 @@ tp_load(struct tp_rules *r, const char *path, bool required, struct ds_error *er
             *e = '\0';
             char *slug = ds_str_trim(q + 1);
             if (!tp_slug_ok(slug)) {
-                ds_error_set(err, -1, "%s:%d: bad topic slug '%s' (use a-z, 0-9 and '-')", path,
-                             lineno, slug);
+                ds_error_set(err, -1, "%s:%d: bad topic slug '%s' (use a-z, 0-9 and '-', and "
+                             "'/' between levels)", path, lineno, slug);
                 rc = -1;
                 break;
             }
@@ -188,6 +233,7 @@ tp_load(struct tp_rules *r, const char *path, bool required, struct ds_error *er
             t->slug = xstrdup(slug);
             t->threshold = 4;
             t->cap = 3;
+            t->min_terms = 1;
             t->where = xasprintf("%s:%d", path, lineno);
             cur_line = lineno;
             continue;
@@ -241,6 +287,30 @@ tp_load(struct tp_rules *r, const char *path, bool required, struct ds_error *er
                 break;
             }
             t->cap = (int)c;
+        } else if (strcmp(key, "min-terms") == 0) {
+            char *end;
+            long c = strtol(val, &end, 10);
+            if (end == val || *end || c < 1 || c > 100) {
+                ds_error_set(err, -1, "%s:%d: bad min-terms '%s' (want a whole number 1-100)",
+                             path, lineno, val);
+                rc = -1;
+                break;
+            }
+            t->min_terms = (int)c;
+        } else if (strcmp(key, "terms") == 0) {
+            char *end;
+            double w = strtod(val, &end);
+            if (end == val || (*end != ' ' && *end != '\t') || !isfinite(w) || w < -100 ||
+                w > 100) {
+                ds_error_set(err, -1, "%s:%d: bad weight in '%s' (want 'terms = WEIGHT term, "
+                             "term, ...', WEIGHT from -100 to 100)", path, lineno, val);
+                rc = -1;
+                break;
+            }
+            if (tp_add_terms(r, (uint32_t)cur, w, end, path, lineno, err) != 0) {
+                rc = -1;
+                break;
+            }
         } else if (strcmp(key, "fallback") == 0) {
             if (strcmp(val, "yes") == 0)
                 t->fallback = true;
@@ -285,8 +355,8 @@ tp_load(struct tp_rules *r, const char *path, bool required, struct ds_error *er
                 break;
             }
         } else {
-            ds_error_set(err, -1, "%s:%d: unknown key '%s' (name, threshold, cap, fallback, "
-                         "pattern, all, any)", path, lineno, key);
+            ds_error_set(err, -1, "%s:%d: unknown key '%s' (name, threshold, cap, min-terms, "
+                         "fallback, terms, pattern, all, any)", path, lineno, key);
             rc = -1;
             break;
         }
@@ -295,6 +365,8 @@ tp_load(struct tp_rules *r, const char *path, bool required, struct ds_error *er
         ds_error_set(err, -1, "%s:%d: topic '%s' has no name", path, cur_line, r->topics[cur].slug);
         rc = -1;
     }
+    if (rc == 0)
+        rc = tp_check_parents(r, err);
     buf_free(&data);
     return rc;
 }
@@ -395,6 +467,53 @@ tp_h3(const unsigned char *p)
     return (h ^ (h >> 7)) & (TP_H3 - 1);
 }
 
+static const struct tp_rules *tp_sort_rules;
+
+static int
+tp_depth_cmp(const void *pa, const void *pb)
+{
+    uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+    int da = tp_sort_rules->topics[a].depth, db = tp_sort_rules->topics[b].depth;
+    if (da != db)
+        return da > db ? -1 : 1;
+    return a < b ? -1 : a > b;
+}
+
+/* Link each topic to its parent and order the topics deepest first, so one
+ * pass adds each subtree into its parent; size the per-topic scratch. */
+static void
+tp_tree_finish(struct tp_rules *r)
+{
+    size_t n = r->ntopics;
+    free(r->order);
+    free(r->raw);
+    free(r->distinct);
+    free(r->lead);
+    free(r->chosen);
+    free(r->best);
+    free(r->flags);
+    r->order = xmalloc((n + 1) * sizeof *r->order);
+    for (size_t i = 0; i < n; i++) {
+        struct tp_topic *t = &r->topics[i];
+        const char *slash = strrchr(t->slug, '/');
+        t->parent = slash ? tp_find(r, t->slug, (size_t)(slash - t->slug)) : -1;
+        t->depth = 0;
+        for (const char *c = t->slug; *c; c++)
+            t->depth += *c == '/';
+        r->order[i] = (uint32_t)i;
+    }
+    tp_sort_rules = r;
+    if (n > 1)
+        qsort(r->order, n, sizeof *r->order, tp_depth_cmp);
+    tp_sort_rules = NULL;
+    r->raw = xcalloc(n + 1, sizeof *r->raw);
+    r->distinct = xcalloc(n + 1, sizeof *r->distinct);
+    r->lead = xcalloc(n + 1, sizeof *r->lead);
+    r->chosen = xcalloc(n + 1, sizeof *r->chosen);
+    r->best = xcalloc(n + 1, sizeof *r->best);
+    r->flags = xcalloc(n + 1, sizeof *r->flags);
+}
+
 void
 tp_finish(struct tp_rules *r)
 {
@@ -407,6 +526,8 @@ tp_finish(struct tp_rules *r)
     for (size_t i = 0; i < r->npats; i++) {
         char lit[128][8];
         uint8_t lens[128];
+        if (r->pats[i].term)
+            continue; /* terms are filed by tp_terms_finish */
         size_t k = tp_prefixes(r->pats[i].src, lit, lens, 128);
         if (k == 0) {
             r->always = xrealloc(r->always, (r->nalways + 1) * sizeof *r->always);
@@ -491,18 +612,11 @@ tp_finish(struct tp_rules *r)
     r->count_body = xcalloc(r->npats + 1, sizeof *r->count_body);
     r->count_title = xcalloc(r->npats + 1, sizeof *r->count_title);
     r->stamp = xcalloc(r->npats + 1, sizeof *r->stamp);
+    tp_tree_finish(r);
+    tp_terms_finish(r);
 }
 
-struct tp_hit {
-    uint32_t pattern, start, end;
-};
-
-struct tp_hits {
-    struct tp_hit *v;
-    size_t n, cap;
-};
-
-static void
+void
 tp_hit_add(struct tp_hits *h, uint32_t pat, size_t a, size_t b)
 {
     if (h->n == h->cap) {
@@ -606,6 +720,7 @@ tp_scan(struct tp_rules *r, const char *s, size_t n, const struct toks *toks, ui
                 tp_hit_add(hits, pi, ms, me);
         }
     }
+    tp_terms_scan(r, s, n, toks, counts, hits);
     return words;
 }
 
@@ -627,6 +742,157 @@ tp_score_cmp(const void *pa, const void *pb)
     return strcmp(a->slug, b->slug);
 }
 
+/* The byte where the lead ends: after the first TP_LEAD_WORDS words of the
+ * body (a CJK character counts as one word). */
+static size_t
+tp_lead_end(const char *body, const struct toks *toks)
+{
+    size_t words = 0;
+    for (size_t k = 0; k < toks->n; k++) {
+        const struct tok *t = &toks->v[k];
+        if (!(t->flags & TK_CJK)) {
+            if (++words >= TP_LEAD_WORDS)
+                return t->end;
+            continue;
+        }
+        for (size_t p = t->start; p < t->end; p++)
+            if (((unsigned char)body[p] & 0xC0) != 0x80 && ++words >= TP_LEAD_WORDS)
+                return p;
+    }
+    return SIZE_MAX;
+}
+
+/* Is topic t the topic a or above it? */
+static bool
+tp_under(const struct tp_rules *r, uint32_t a, uint32_t t)
+{
+    for (int32_t x = (int32_t)a; x >= 0; x = r->topics[x].parent)
+        if ((uint32_t)x == t)
+            return true;
+    return false;
+}
+
+/* Sum each topic's matches (its own, then its subtree's) into r->raw,
+ * r->distinct and r->lead, and choose the topics whose subtree scores
+ * reach the threshold with enough evidence (min_terms distinct terms, or
+ * one in the title or lead) and whose all/any conditions hold; a chosen
+ * topic's parents are chosen too. */
+static void
+tp_decide(struct tp_rules *r, const struct tp_hits *hits, size_t lead_end, double norm)
+{
+    enum { FAILED = 1, HAS_ANY = 2, ANY_OK = 4, CHILD = 8 };
+    size_t nt = r->ntopics;
+    memset(r->raw, 0, nt * sizeof *r->raw);
+    memset(r->distinct, 0, nt * sizeof *r->distinct);
+    memset(r->lead, 0, nt * sizeof *r->lead);
+    memset(r->best, 0, nt * sizeof *r->best);
+    uint8_t *f = r->flags;
+    memset(f, 0, nt);
+    uint32_t *in_lead = r->stamp; /* free after the scans */
+    memset(in_lead, 0, r->npats * sizeof *in_lead);
+    for (size_t h = 0; h < hits->n; h++)
+        in_lead[hits->v[h].pattern] += hits->v[h].start < lead_end;
+    for (size_t i = 0; i < r->npats; i++) {
+        const struct tp_pattern *p = &r->pats[i];
+        const struct tp_topic *tp = &r->topics[p->topic];
+        uint32_t c = r->count_body[i] + 2 * r->count_title[i];
+        if (p->role == TP_WEIGHT && c) {
+            uint32_t cap = (uint32_t)tp->cap;
+            r->raw[p->topic] += p->weight * (double)(c < cap ? c : cap);
+            r->distinct[p->topic]++;
+            if (r->count_title[i] || in_lead[i])
+                r->lead[p->topic] = true;
+        } else if (p->role == TP_ALL && c == 0) {
+            f[p->topic] |= FAILED;
+        } else if (p->role == TP_ANY) {
+            f[p->topic] |= HAS_ANY | (c ? ANY_OK : 0);
+        }
+    }
+    for (size_t k = 0; k < nt; k++) {
+        uint32_t t = r->order[k]; /* children before their parents */
+        const struct tp_topic *tp = &r->topics[t];
+        bool ok = !(f[t] & FAILED) && (f[t] & (HAS_ANY | ANY_OK)) != HAS_ANY;
+        r->chosen[t] = (f[t] & CHILD) ||
+                       (ok && r->raw[t] > 0 && r->raw[t] / norm >= tp->threshold &&
+                        ((int)r->distinct[t] >= tp->min_terms || r->lead[t]));
+        if (tp->parent < 0 || !r->chosen[t])
+            continue; /* a topic not assigned says nothing about its parent */
+        uint32_t up = (uint32_t)tp->parent;
+        r->raw[up] += r->raw[t];
+        r->distinct[up] += r->distinct[t];
+        r->lead[up] = r->lead[up] || r->lead[t];
+        if (r->chosen[t]) {
+            f[up] |= CHILD;
+            /* a parent scores at least as much as its best child */
+            double b = r->best[t] > r->raw[t] ? r->best[t] : r->raw[t];
+            if (b > r->best[up])
+                r->best[up] = b;
+        }
+    }
+}
+
+/* The score of topic t before length normalisation: its subtree's, or its
+ * best assigned child's when that is more. */
+static double
+tp_raw(const struct tp_rules *r, size_t t)
+{
+    return r->best[t] > r->raw[t] ? r->best[t] : r->raw[t];
+}
+
+/* Keep, of the topics chosen under one parent (or at the top), those
+ * scoring at least TP_SIBLING_SHARE of the best of them, or with a kept
+ * child of their own: a mention in passing does not make a topic, a
+ * narrow topic found makes its branch. */
+static void
+tp_prune(struct tp_rules *r)
+{
+    size_t nt = r->ntopics;
+    double *top = xcalloc(nt + 1, sizeof *top); /* [parent + 1]: best chosen child */
+    bool *kept_child = xcalloc(nt + 1, sizeof *kept_child);
+    for (size_t t = 0; t < nt; t++)
+        if (r->chosen[t] && tp_raw(r, t) > top[r->topics[t].parent + 1])
+            top[r->topics[t].parent + 1] = tp_raw(r, t);
+    for (size_t k = 0; k < nt; k++) { /* children before their parents */
+        uint32_t t = r->order[k];
+        int32_t up = r->topics[t].parent;
+        if (r->chosen[t] && !kept_child[t] && tp_raw(r, t) < TP_SIBLING_SHARE * top[up + 1])
+            r->chosen[t] = false;
+        if (r->chosen[t] && up >= 0)
+            kept_child[up] = true;
+    }
+    free(kept_child);
+    free(top);
+}
+
+/* The spans of the hits of topic t's subtree into ts, in reading order. */
+static void
+tp_spans(const struct tp_rules *r, const struct tp_hits *hits, uint32_t t, struct topic_score *ts)
+{
+    size_t nsp = 0;
+    for (size_t h = 0; h < hits->n; h++)
+        nsp += tp_under(r, r->pats[hits->v[h].pattern].topic, t);
+    ts->spans = nsp ? xmalloc(nsp * sizeof *ts->spans) : NULL;
+    for (size_t h = 0; h < hits->n; h++) {
+        if (!tp_under(r, r->pats[hits->v[h].pattern].topic, t))
+            continue;
+        ts->spans[ts->nspans].start = hits->v[h].start;
+        ts->spans[ts->nspans].end = hits->v[h].end;
+        ts->nspans++;
+    }
+    if (ts->nspans > 1)
+        qsort(ts->spans, ts->nspans, sizeof *ts->spans, tp_span_cmp);
+    size_t k = 0; /* a word matched by a topic and by one below it: once */
+    for (size_t i = 0; i < ts->nspans; i++)
+        if (!k || ts->spans[i].start != ts->spans[k - 1].start ||
+            ts->spans[i].end != ts->spans[k - 1].end)
+            ts->spans[k++] = ts->spans[i];
+    ts->nspans = k;
+}
+
+/* Score title and body against the rules: count every pattern and term
+ * (title matches count twice), then choose topics (tp_decide) and list
+ * them with their scores and spans, best first; the fallback topic when
+ * none is chosen. */
 void
 tp_run(struct tp_rules *r, const char *title, const char *body, const struct toks *body_toks,
        struct extraction *out)
@@ -639,14 +905,13 @@ tp_run(struct tp_rules *r, const char *title, const char *body, const struct tok
     memset(r->stamp, 0, npats * sizeof *r->stamp);
     struct tp_hits hits = {0};
     struct toks local = {NULL, 0, 0};
-    size_t words = 0;
+    size_t words = 0, lead_end = 0;
     if (body) {
         size_t n = strlen(body);
-        if (!body_toks) {
+        if (!body_toks)
             ex_tokenize(body, n, &local);
-            body_toks = &local;
-        }
-        words = tp_scan(r, body, n, body_toks, r->count_body, &hits);
+        words = tp_scan(r, body, n, body_toks ? body_toks : &local, r->count_body, &hits);
+        lead_end = tp_lead_end(body, body_toks ? body_toks : &local);
     }
     memset(r->stamp, 0, npats * sizeof *r->stamp);
     if (title) {
@@ -657,47 +922,19 @@ tp_run(struct tp_rules *r, const char *title, const char *body, const struct tok
     free(local.v);
 
     double norm = sqrt((double)(words > 300 ? words : 300) / 300.0);
+    tp_decide(r, &hits, lead_end, norm);
+    tp_prune(r);
     size_t first_out = out->ntopics;
     for (size_t t = 0; t < r->ntopics; t++) {
-        const struct tp_topic *tp = &r->topics[t];
-        double raw = 0;
-        bool all_ok = true, has_any = false, any_ok = false;
-        for (size_t i = 0; i < npats; i++) {
-            const struct tp_pattern *p = &r->pats[i];
-            if (p->topic != t)
-                continue;
-            uint32_t c = r->count_body[i] + 2 * r->count_title[i];
-            if (p->role == TP_WEIGHT)
-                raw += p->weight * (double)(c < (uint32_t)tp->cap ? c : (uint32_t)tp->cap);
-            else if (p->role == TP_ALL && c == 0)
-                all_ok = false;
-            else if (p->role == TP_ANY) {
-                has_any = true;
-                if (c)
-                    any_ok = true;
-            }
-        }
-        double score = raw / norm;
-        if (raw <= 0 || score < tp->threshold || !all_ok || (has_any && !any_ok))
+        if (!r->chosen[t])
             continue;
         out->topics = xrealloc(out->topics, (out->ntopics + 1) * sizeof *out->topics);
         struct topic_score *ts = &out->topics[out->ntopics++];
         memset(ts, 0, sizeof *ts);
-        ts->slug = xstrdup(tp->slug);
-        ts->score = round(score * 100) / 100;
-        size_t nsp = 0;
-        for (size_t h = 0; h < hits.n; h++)
-            nsp += r->pats[hits.v[h].pattern].topic == t;
-        ts->spans = nsp ? xmalloc(nsp * sizeof *ts->spans) : NULL;
-        for (size_t h = 0; h < hits.n; h++) {
-            if (r->pats[hits.v[h].pattern].topic != t)
-                continue;
-            ts->spans[ts->nspans].start = hits.v[h].start;
-            ts->spans[ts->nspans].end = hits.v[h].end;
-            ts->nspans++;
-        }
-        if (ts->nspans > 1)
-            qsort(ts->spans, ts->nspans, sizeof *ts->spans, tp_span_cmp); /* reading order */
+        ts->slug = xstrdup(r->topics[t].slug);
+        double raw = tp_raw(r, t);
+        ts->score = round(raw / norm * 100) / 100;
+        tp_spans(r, &hits, (uint32_t)t, ts);
     }
     if (out->ntopics == first_out) {
         for (size_t t = 0; t < r->ntopics; t++) {
