@@ -192,8 +192,14 @@ int tp_load(struct tp_rules *r, const char *path, bool required, struct ds_error
             uint64_t *hash);
 /* Build the dispatch tables after every file is loaded. */
 void tp_finish(struct tp_rules *r);
+/* One pass over s (cut into toks): regex patterns are tried where a token
+ * starts (and at every character of a CJK run), then the terms; count each
+ * pattern's matches into counts and record hits when hits is non-NULL.
+ * Returns the number of words (a CJK character counts as one). */
+size_t tp_scan(struct tp_rules *r, const char *s, size_t n, const struct toks *toks,
+               uint32_t *counts, struct tp_hits *hits);
 /* Score title and body; body_toks are the body's tokens when the caller has
- * them (NULL: tokenised here). */
+ * them (NULL: tokenised here). (extract/score.c) */
 void tp_run(struct tp_rules *r, const char *title, const char *body, const struct toks *body_toks,
             struct extraction *out);
 
