@@ -109,6 +109,7 @@ struct tp_term {
                                  * with a capital (matched with case), else NULL */
     uint8_t len[TP_TERM_WORDS]; /* strlen(low[i]) */
     uint8_t ntok;
+    uint8_t first; /* cjk: bytes of the first character (the lookup key) */
     bool cjk;
     uint32_t next; /* next pattern filed under the same first stem, or UINT32_MAX */
 };

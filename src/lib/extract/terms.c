@@ -45,7 +45,7 @@ tp_cvc(const char *p, size_t m)
            !strchr("wxy", p[m - 1]) && ex_is_lower((unsigned char)p[m - 1]);
 }
 
-/* Fold a word to its stem in out (at most TP_STEM_MAX - 1 bytes, NUL
+/* Fold a word to its stem in out (at most TP_STEM_MAX - 2 bytes, NUL
  * added); lower-case ASCII first when fold. Returns the stem's length, or
  * 0 when the word is too long to be a term. Plurals, -ed and -ing go, and
  * a final e goes where Porter's stemmer drops it, so "trade", "traded",
@@ -55,8 +55,8 @@ tp_cvc(const char *p, size_t m)
 size_t
 tp_stem(const char *w, size_t n, char *out, bool fold)
 {
-    if (n == 0 || n >= TP_STEM_MAX)
-        return 0;
+    if (n == 0 || n >= TP_STEM_MAX - 1)
+        return 0; /* the last byte is left free (tp_terms_scan keeps the length there) */
     for (size_t i = 0; i < n; i++)
         out[i] = fold ? (char)ex_lower((unsigned char)w[i]) : w[i];
     char *p = out;
@@ -123,6 +123,14 @@ tp_term_free(struct tp_term *t)
     free(t);
 }
 
+/* The length in bytes of the first character of s. */
+static size_t
+tp_first_char(const char *s)
+{
+    uint32_t cp;
+    return (size_t)utf8_decode(s, strlen(s), &cp);
+}
+
 static bool
 tp_is_cjk_at(const char *s, size_t n)
 {
@@ -159,6 +167,7 @@ tp_term_parse(const char *s, const char **why)
         }
         t->cjk = true;
         t->ntok = 1;
+        t->first = (uint8_t)tp_first_char(s);
         t->low[0] = xstrdup(s);
         t->len[0] = (uint8_t)(n < 255 ? n : 255);
         if (n >= 255) {
@@ -242,14 +251,6 @@ tp_add_terms(struct tp_rules *r, uint32_t topic, double weight, const char *list
     return rc;
 }
 
-/* The length in bytes of the first character of s. */
-static size_t
-tp_first_char(const char *s)
-{
-    uint32_t cp;
-    return (size_t)utf8_decode(s, strlen(s), &cp);
-}
-
 /* The hash slot of key[0..n) in a table of mask + 1 slots (open addressing:
  * the slot holding the key, or the empty slot where it would go). */
 static size_t
@@ -262,7 +263,7 @@ tp_slot(const struct tp_rules *r, const uint32_t *table, size_t mask, const char
         if (pi == TP_NONE)
             return i;
         const struct tp_term *t = r->pats[pi].term;
-        if (cjk ? (tp_first_char(t->low[0]) == n && memcmp(t->low[0], key, n) == 0)
+        if (cjk ? (t->first == n && memcmp(t->low[0], key, n) == 0)
                 : (t->len[0] == n && memcmp(t->low[0], key, n) == 0))
             return i;
         i = (i + 1) & mask;
@@ -322,7 +323,7 @@ tp_terms_finish(struct tp_rules *r)
             continue;
         t->next = TP_NONE;
         uint32_t *table = t->cjk ? r->chars : r->words;
-        size_t kn = t->cjk ? tp_first_char(t->low[0]) : t->len[0];
+        size_t kn = t->cjk ? t->first : t->len[0];
         size_t s = tp_slot(r, table, r->term_mask, t->low[0], kn, t->cjk);
         if (table[s] == TP_NONE) {
             table[s] = (uint32_t)i;
@@ -398,8 +399,11 @@ tp_terms_scan(struct tp_rules *r, const char *s, size_t n, const struct toks *to
     char(*stems)[TP_STEM_MAX] = r->stems;
     for (size_t k = 0; k < toks->n; k++) {
         const struct tok *tk = &toks->v[k];
-        if ((tk->flags & TK_CJK) || !tp_stem(s + tk->start, tk->end - tk->start, stems[k], true))
-            stems[k][0] = '\0';
+        size_t sl = 0;
+        if (!(tk->flags & TK_CJK))
+            sl = tp_stem(s + tk->start, tk->end - tk->start, stems[k], true);
+        stems[k][0] = sl ? stems[k][0] : '\0';
+        stems[k][TP_STEM_MAX - 1] = (char)sl; /* its length, past the NUL */
     }
     for (size_t k = 0; k < toks->n; k++) {
         const struct tok *tk = &toks->v[k];
@@ -418,7 +422,7 @@ tp_terms_scan(struct tp_rules *r, const char *s, size_t n, const struct toks *to
             }
             continue;
         }
-        size_t sl = strlen(stems[k]);
+        size_t sl = (unsigned char)stems[k][TP_STEM_MAX - 1];
         if (!sl)
             continue;
         uint32_t pi = r->words[tp_slot(r, r->words, r->term_mask, stems[k], sl, false)];
