@@ -12,11 +12,13 @@ the fallback. Reports both halves (odd file numbers: the half the weights
 were calibrated on; even: held out) and the whole, as TAP; the floors apply
 to each half.
 """
-import csv
-import io
 import os
-import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import topiclib  # noqa: E402
+from topiclib import diag, tap, top_topic  # noqa: E402
+
 
 LABEL_MAP = {
     "business": "economy",
@@ -25,30 +27,6 @@ LABEL_MAP = {
     "sport": "sport",
     "tech": "science-technology",
 }
-
-n_test = 0
-failed = 0
-
-
-def tap(cond, name):
-    global n_test, failed
-    n_test += 1
-    print(("ok %d - %s" if cond else "not ok %d - %s") % (n_test, name))
-    if not cond:
-        failed += 1
-
-
-def diag(msg):
-    for line in msg.splitlines():
-        print("# " + line)
-
-
-def top_topic(slugs):
-    for s in slugs:
-        if s and "/" not in s and s != "general":
-            return s
-    return None
-
 
 def main():
     args = sys.argv[1:]
@@ -61,17 +39,10 @@ def main():
             opts[k] = float(args[i + 1])
             del args[i:i + 2]
     dossier, assets, bbc, work = args
-    env = dict(os.environ, DOSSIER_ASSETS=assets, XDG_CONFIG_HOME=os.path.join(work, "config"))
-    db = os.path.join(work, "bbc.db")
-    for suffix in ("", "-wal", "-shm"):
-        if os.path.exists(db + suffix):
-            os.remove(db + suffix)
-    subprocess.run([dossier, "--db", db, "index", "--quiet", bbc], check=True, env=env)
-    out = subprocess.run([dossier, "--db", db, "export", "--format", "csv"], check=True,
-                         env=env, capture_output=True, text=True).stdout
+    rows = topiclib.index_and_export(dossier, assets, bbc, work, "bbc")
     halves = {"calibration (odd)": [0, 0, 0], "held out (even)": [0, 0, 0]}
     conf = {}
-    for row in csv.DictReader(io.StringIO(out)):
+    for row in rows:
         rel = os.path.relpath(row["path"], bbc)
         label = rel.split(os.sep)[0]
         if label not in LABEL_MAP:
@@ -100,8 +71,8 @@ def main():
     if confusion:
         for (label, top), c in sorted(conf.items(), key=lambda x: (x[0][0], -x[1])):
             diag("%-14s -> %-28s %d" % (label, top, c))
-    print("1..%d" % n_test)
-    return 1 if failed else 0
+    print("1..%d" % topiclib.n_test)
+    return 1 if topiclib.failed else 0
 
 
 if __name__ == "__main__":

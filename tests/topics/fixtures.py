@@ -10,30 +10,13 @@ first top-level topic of each article is compared with its gold topic.
 Precision = right / articles given a topic; coverage = articles given a
 topic / all. Prints TAP with the numbers, per language, and every miss.
 """
-import csv
-import io
 import os
 import shutil
-import subprocess
 import sys
 
-n_test = 0
-failed = 0
-
-
-def tap(cond, name):
-    global n_test, failed
-    n_test += 1
-    print(("ok %d - %s" if cond else "not ok %d - %s") % (n_test, name))
-    if not cond:
-        failed += 1
-
-
-def top_topic(slugs):
-    for s in slugs:
-        if s and "/" not in s and s != "general":
-            return s
-    return None
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import topiclib  # noqa: E402
+from topiclib import diag, tap, top_topic  # noqa: E402
 
 
 def main():
@@ -60,17 +43,10 @@ def main():
             with open(os.path.join(arts, name), "w", encoding="utf-8") as out:
                 out.write(title + "\n\n" + body + "\n")
             gold[name] = (topic, lang, title)
-    env = dict(os.environ, DOSSIER_ASSETS=assets, XDG_CONFIG_HOME=os.path.join(work, "config"))
-    db = os.path.join(work, "fixtures.db")
-    for suffix in ("", "-wal", "-shm"):
-        if os.path.exists(db + suffix):
-            os.remove(db + suffix)
-    subprocess.run([dossier, "--db", db, "index", "--quiet", arts], check=True, env=env)
-    out = subprocess.run([dossier, "--db", db, "export", "--format", "csv"], check=True,
-                         env=env, capture_output=True, text=True).stdout
+    rows = topiclib.index_and_export(dossier, assets, arts, work, "fixtures")
     stats = {}
     seen = 0
-    for row in csv.DictReader(io.StringIO(out)):
+    for row in rows:
         name = os.path.basename(row["path"])
         if name not in gold:
             continue
@@ -99,8 +75,8 @@ def main():
         tap(prec >= min_prec, "fixtures %s: precision of the top topic %.2f >= %.2f"
             % (key, prec, min_prec))
         tap(cov >= min_prec, "fixtures %s: coverage %.2f >= %.2f" % (key, cov, min_prec))
-    print("1..%d" % n_test)
-    return 1 if failed else 0
+    print("1..%d" % topiclib.n_test)
+    return 1 if topiclib.failed else 0
 
 
 if __name__ == "__main__":

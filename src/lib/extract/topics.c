@@ -162,6 +162,16 @@ tp_add_pattern(struct tp_rules *r, uint32_t topic, enum tp_role role, double wei
     return 0;
 }
 
+/* Read the WEIGHT that starts val (-100..100, followed by a space or tab)
+ * into *w, *end after it. False when it is not one. */
+static bool
+tp_weight(const char *val, double *w, char **end)
+{
+    *w = strtod(val, end);
+    return *end != val && (**end == ' ' || **end == '\t') && isfinite(*w) && *w >= -100 &&
+           *w <= 100;
+}
+
 int
 tp_load(struct tp_rules *r, const char *path, bool required, struct ds_error *err,
         uint64_t *hash)
@@ -301,9 +311,8 @@ tp_load(struct tp_rules *r, const char *path, bool required, struct ds_error *er
             t->min_terms = (int)c;
         } else if (strcmp(key, "terms") == 0) {
             char *end;
-            double w = strtod(val, &end);
-            if (end == val || (*end != ' ' && *end != '\t') || !isfinite(w) || w < -100 ||
-                w > 100) {
+            double w;
+            if (!tp_weight(val, &w, &end)) {
                 ds_error_set(err, -1, "%s:%d: bad weight in '%s' (want 'terms = WEIGHT term, "
                              "term, ...', WEIGHT from -100 to 100)", path, lineno, val);
                 rc = -1;
@@ -325,9 +334,8 @@ tp_load(struct tp_rules *r, const char *path, bool required, struct ds_error *er
             }
         } else if (strcmp(key, "pattern") == 0) {
             char *end;
-            double w = strtod(val, &end);
-            if (end == val || (*end != ' ' && *end != '\t') || !isfinite(w) || w < -100 ||
-                w > 100) {
+            double w;
+            if (!tp_weight(val, &w, &end)) {
                 ds_error_set(err, -1, "%s:%d: bad weight in '%s' (want 'pattern = WEIGHT REGEX', "
                              "WEIGHT from -100 to 100)", path, lineno, val);
                 rc = -1;
