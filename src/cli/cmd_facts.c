@@ -362,14 +362,6 @@ print_facets(const char *cmd, int argc, char **argv, const enum facet_kind *kind
 }
 
 int
-cmd_topics(int argc, char **argv)
-{
-    static const enum facet_kind kinds[] = {FACET_TOPIC};
-    static const char *const labels[] = {"topics"};
-    return print_facets("topics", argc, argv, kinds, labels, 1, 1000);
-}
-
-int
 cmd_entities(int argc, char **argv)
 {
     static const enum facet_kind kinds[] = {FACET_PERSON, FACET_ORG, FACET_COUNTRY};

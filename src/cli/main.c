@@ -48,7 +48,10 @@ const struct cli_command cli_commands[] = {
      "  --json           one JSON object per line\n"
      "  --limit N        at most N articles (default all)\n"},
     {"topics", cmd_topics, "[QUERY]", "Print topics with the number of matching articles.",
-     "  --json           as JSON\n"},
+     "  --tree           as a tree: each topic followed by the topics below it\n"
+     "                   (economy/trade under economy), most articles first\n"
+     "  --limit N        at most N topics (default 1000)\n"
+     "  --json           as JSON (with --tree: nested, each topic with its children)\n"},
     {"entities", cmd_entities, "[QUERY]",
      "Print the entities named most in the matching articles, by kind.",
      "  --limit N        at most N per kind (default 10)\n"

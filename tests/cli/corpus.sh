@@ -77,9 +77,9 @@ is "$(head -1 "$TEST_TMP/export.csv" | tr -d '\r')" "id,date,source,title,path,t
     "export CSV header"
 d export --format json >"$TEST_TMP/export.json"; rc=$?
 is "$rc" 0 "export json exits 0"
-d export --format markdown 'topic:us-china' >"$TEST_TMP/export.md"; rc=$?
+d export --format markdown 'topic:economy/trade/us-china' >"$TEST_TMP/export.md"; rc=$?
 is "$rc" 0 "export markdown exits 0"
-like "$(head -1 "$TEST_TMP/export.md")" "^# topic:us-china" "Markdown brief titled by the query"
+like "$(head -1 "$TEST_TMP/export.md")" "^# topic:economy/trade/us-china" "Markdown brief titled by the query"
 like "$(cat "$TEST_TMP/export.md")" "\]\(<.*\.txt>\)" "Markdown links to the files"
 for f in export.csv export.json export.md; do
     if has_ctl "$TEST_TMP/$f"; then ok 1 "$f has no control characters"; else

@@ -29,21 +29,21 @@ import sys
 
 # Reader's topic labels (seeds.expected.json) -> our topic slugs.
 TOPIC_MAP = {
-    "China-US trade": "us-china",
-    "China-ASEAN trade": "china-asean",
-    "China-Japan relations": "china-japan",
-    "free trade agreements": "free-trade-agreements",
-    "technology sanctions": "tech-sanctions",
-    "agriculture and energy purchases": "agriculture-energy",
-    "market access": "market-access",
-    "intellectual property": "market-access",
-    "China economic policy": "china-economy",
-    "digital economy": "digital-economy",
-    "green economy": "green-economy",
-    "tariffs": "tariffs",
-    "investment": "investment",
-    "supply chains": "supply-chains",
-    "EU-China relations": "eu-china",
+    "China-US trade": "economy/trade/us-china",
+    "China-ASEAN trade": "economy/trade/china-asean",
+    "China-Japan relations": "politics/international-relations/china-japan",
+    "free trade agreements": "economy/trade/free-trade-agreements",
+    "technology sanctions": "economy/trade/tech-sanctions",
+    "agriculture and energy purchases": "economy/trade/agriculture-energy",
+    "market access": "economy/trade/market-access",
+    "intellectual property": "economy/trade/market-access",
+    "China economic policy": "economy/macroeconomics/china-economy",
+    "digital economy": "economy/trade/digital-economy",
+    "green economy": "environment/green-economy",
+    "tariffs": "economy/trade/tariffs",
+    "investment": "economy/trade/investment",
+    "supply chains": "economy/trade/supply-chains",
+    "EU-China relations": "politics/international-relations/eu-china",
 }
 
 n_test = 0

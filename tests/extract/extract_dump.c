@@ -88,7 +88,13 @@ dump(const char *path, const struct extraction *x)
         buf_puts(&b, i ? ",\n  {" : "\n  {");
         buf_puts(&b, "\"slug\":");
         buf_put_json_string(&b, t->slug);
-        buf_printf(&b, ",\"score\":%.2f,\"spans\":%zu}", t->score, t->nspans);
+        buf_printf(&b, ",\"score\":%.2f,\"spans\":[", t->score);
+        for (size_t k = 0; k < t->nspans; k++) {
+            if (k)
+                buf_putc(&b, ',');
+            put_span(&b, t->spans[k]);
+        }
+        buf_puts(&b, "]}");
     }
     buf_puts(&b, "]}\n");
     fputs(buf_str(&b), stdout);

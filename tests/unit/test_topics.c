@@ -1,8 +1,9 @@
 /*
  * test_topics.c — topic rules: parsing and its errors (file:line, PCRE2's
  * message and column), scoring (weights, cap, title, length), all/any
- * conditions, fallback, user overrides, spans, the shipped taxonomy; and
- * the regex wrapper's limits.
+ * conditions, fallback, user overrides, spans, terms (stems, phrases, case,
+ * Chinese), evidence, the tree of topics, the shipped taxonomy; and the
+ * regex wrapper's limits.
  */
 #include "config.h"
 
@@ -216,6 +217,93 @@ main(void)
     }
     extractor_free(&ex);
 
+    /* Terms: stems, phrases, case, Chinese. */
+    ex = open_rules("[t]\nname = T\nthreshold = 1\n"
+                    "terms = 1 tariff, trade war, NHS, 关税, 關稅\n", NULL, &err);
+    if (ok(ex != NULL, "terms load")) {
+        score(ex, NULL, "Tariffs rose; goods were tariffed.", &x);
+        t = topic(&x, "t");
+        ok(t && t->nspans == 2, "a term matches its plural and -ed forms");
+        extraction_clear(&x);
+        score(ex, NULL, "The trade-war widened, then trade wars.", &x);
+        t = topic(&x, "t");
+        ok(t && t->nspans == 2, "a phrase matches across a hyphen and in the plural");
+        extraction_clear(&x);
+        score(ex, NULL, "Trade. War.", &x);
+        ok(topic(&x, "t") == NULL, "a phrase does not run across a full stop");
+        extraction_clear(&x);
+        score(ex, NULL, "the nhs and the NHS", &x);
+        t = topic(&x, "t");
+        ok(t && t->nspans == 1 && t->spans[0].start == 16, "a capitalised term keeps its case");
+        extraction_clear(&x);
+        const char *zh = "美国宣布加征关税，北京回應關稅問題。";
+        score(ex, NULL, zh, &x);
+        t = topic(&x, "t");
+        ok(t && t->nspans == 2 && strncmp(zh + t->spans[0].start, "关税", 6) == 0,
+           "Chinese terms in both scripts match inside a run");
+        extraction_clear(&x);
+        score(ex, NULL, "Distariffs and pretariff.", &x);
+        ok(topic(&x, "t") == NULL, "terms match whole words only");
+        extraction_clear(&x);
+    }
+    extractor_free(&ex);
+    bad_rules("[a]\nname = A\nterms = 2 tariff, 关税x\n", "topics.conf:3: bad term", NULL,
+              "a Chinese term with other letters");
+    bad_rules("[a]\nname = A\nterms = x\n", "topics.conf:3: bad weight", NULL, "terms weight");
+    bad_rules("[a]\nname = A\nmin-terms = 0\n", "topics.conf:3: bad min-terms", NULL,
+              "bad min-terms");
+
+    /* Evidence: min-terms distinct terms, unless one is in the title or lead. */
+    {
+        struct buf b = BUF_INIT;
+        for (int i = 0; i < 80; i++)
+            buf_puts(&b, "filler ");
+        buf_puts(&b, "tariff tariff tariff.");
+        ex = open_rules("[t]\nname = T\nthreshold = 1\nmin-terms = 2\nterms = 2 tariff, quota\n",
+                        NULL, &err);
+        if (ok(ex != NULL, "min-terms loads")) {
+            score(ex, NULL, buf_str(&b), &x);
+            ok(topic(&x, "t") == NULL, "one term, repeated, past the lead: not enough evidence");
+            extraction_clear(&x);
+            buf_puts(&b, " A quota too.");
+            score(ex, NULL, buf_str(&b), &x);
+            ok(topic(&x, "t") != NULL, "two distinct terms: enough");
+            extraction_clear(&x);
+            score(ex, "Tariff", "filler filler", &x);
+            ok(topic(&x, "t") != NULL, "one term in the title: enough");
+            extraction_clear(&x);
+            score(ex, NULL, "A tariff.", &x);
+            ok(topic(&x, "t") != NULL, "one term in the lead: enough");
+            extraction_clear(&x);
+        }
+        extractor_free(&ex);
+        buf_free(&b);
+    }
+
+    /* The tree: a child brings its parent; a parent counts its children. */
+    ex = open_rules("[econ]\nname = Economy\nthreshold = 5\nterms = 1 economy\n"
+                    "[econ/trade]\nname = Trade\nthreshold = 2\nterms = 2 tariff, economy\n"
+                    "[sport]\nname = Sport\nthreshold = 1\nterms = 1 football\n", NULL, &err);
+    if (ok(ex != NULL, "a tree of topics loads")) {
+        score(ex, NULL, "A tariff.", &x);
+        ok(topic(&x, "econ/trade") && topic(&x, "econ"), "a child assigned brings its parent");
+        ok(x.ntopics == 2 && strcmp(x.topics[0].slug, "econ") == 0,
+           "the parent ranks first (it scores at least its child)");
+        extraction_clear(&x);
+        score(ex, NULL, "tariff economy", &x);
+        t = topic(&x, "econ");
+        ok(t && fabs(t->score - 4) < 1e-9, "a term in a topic and its child counts once");
+        extraction_clear(&x);
+        score(ex, NULL, "tariff tariff tariff economy economy economy football", &x);
+        ok(topic(&x, "econ") && !topic(&x, "sport"),
+           "a topic far below its best sibling is dropped");
+        extraction_clear(&x);
+    }
+    extractor_free(&ex);
+    bad_rules("[a/b]\nname = B\n", "topics.conf:1: topic 'a/b' has no parent topic 'a'", NULL,
+              "a child without its parent");
+    bad_rules("[a//b]\nname = B\n", "bad topic slug", NULL, "empty level in a slug");
+
     /* Errors: file:line: message. */
     bad_rules("[a]\nname = A\npattern = 1 tariff(s\n", "topics.conf:3:",
               "missing closing parenthesis", "invalid regex");
@@ -247,9 +335,11 @@ main(void)
                   "Chinese negotiators will offer to buy more American soybeans, pork and "
                   "liquefied natural gas when trade talks with the United States resume, "
                   "hoping Washington will drop its tariffs on Chinese goods.", &x);
-            ok(topic(&x, "us-china") != NULL, "shipped rules: us-china");
-            ok(topic(&x, "agriculture-energy") != NULL, "shipped rules: agriculture-energy");
+            ok(topic(&x, "economy/trade/us-china") != NULL, "shipped rules: us-china");
+            ok(topic(&x, "economy/trade/agriculture-energy") != NULL, "shipped rules: agriculture-energy");
             ok(topic(&x, "sport") == NULL, "shipped rules: not sport");
+            ok(x.ntopics && strcmp(x.topics[0].slug, "economy") == 0,
+               "shipped rules: economy ranks first");
             extraction_clear(&x);
         }
         extractor_free(&ex);

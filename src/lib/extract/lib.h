@@ -113,10 +113,28 @@ int gz_load(struct gazetteer *g, const char *path, enum entity_kind kind, bool r
 enum tp_role { TP_WEIGHT, TP_ALL, TP_ANY };
 
 #define TP_H3 4096u
+#define TP_STEM_MAX 48    /* longest word a term can match, plus one */
+#define TP_TERM_WORDS 8   /* most words in one term */
+#define TP_LEAD_WORDS 60  /* the lead: this many words from the body's start */
+#define TP_SIBLING_SHARE 0.25 /* a topic scores at least this share of its best sibling */
+
+/* A 'terms' entry (extract/terms.c): words matched by their stems, or a
+ * Chinese string matched inside CJK runs. */
+struct tp_term {
+    char *low[TP_TERM_WORDS];   /* each word's folded stem (cjk: the term itself) */
+    char *exact[TP_TERM_WORDS]; /* the stem with its case kept, for words written
+                                 * with a capital (matched with case), else NULL */
+    uint8_t len[TP_TERM_WORDS]; /* strlen(low[i]) */
+    uint8_t ntok;
+    uint8_t first; /* cjk: bytes of the first character (the lookup key) */
+    bool cjk;
+    uint32_t next; /* next pattern filed under the same first stem, or UINT32_MAX */
+};
 
 struct tp_pattern {
-    struct ds_regex *re;   /* anchored: tried at word starts */
+    struct ds_regex *re;   /* anchored: tried at word starts (NULL for a term) */
     struct ds_regex *scan; /* unanchored: used when no literal prefix is known */
+    struct tp_term *term;  /* a term instead of a regex, or NULL */
     char *src;             /* the pattern as written */
     uint32_t topic;
     enum tp_role role;
@@ -127,8 +145,11 @@ struct tp_topic {
     char *slug, *name;
     double threshold;
     int cap;
+    int min_terms;  /* distinct terms needed unless one is in the title or lead */
     bool fallback;
-    char *where; /* "file:line" of the [topic] header */
+    int32_t parent; /* the topic whose slug is this one's up to its last '/', or -1 */
+    int depth;      /* number of '/' in the slug */
+    char *where;    /* "file:line" of the [topic] header */
 };
 
 struct tp_entry {
@@ -154,9 +175,32 @@ struct tp_rules {
     bool short_first[256];         /* some 1-2 byte prefix starts with this byte */
     uint32_t *always;              /* patterns scanned over the whole text */
     size_t nalways;
+    uint32_t *words;               /* terms: hash of first stems -> first pattern */
+    uint32_t *chars;               /* CJK terms: hash of first characters */
+    size_t term_mask;              /* both tables have term_mask + 1 slots */
+    uint32_t *order;               /* topics, deepest first (children before parents) */
     /* per-run scratch */
     uint32_t *count_body, *count_title, *stamp;
+    char (*stems)[TP_STEM_MAX];    /* each token's stem */
+    size_t nstems;
+    double *raw;                   /* per topic: its subtree's weighted matches */
+    uint32_t *distinct;            /* per topic: distinct patterns matched in its subtree */
+    bool *lead;                    /* per topic: a match in the title or lead */
+    bool *chosen;
+    double *best;                  /* per topic: the best raw score of a chosen child */
+    uint8_t *flags;                /* per topic: conditions (tp_decide) */
 };
+
+struct tp_hit {
+    uint32_t pattern, start, end;
+};
+
+struct tp_hits {
+    struct tp_hit *v;
+    size_t n, cap;
+};
+
+void tp_hit_add(struct tp_hits *h, uint32_t pat, size_t a, size_t b);
 
 void tp_init(struct tp_rules *r);
 void tp_free(struct tp_rules *r);
@@ -166,10 +210,32 @@ int tp_load(struct tp_rules *r, const char *path, bool required, struct ds_error
             uint64_t *hash);
 /* Build the dispatch tables after every file is loaded. */
 void tp_finish(struct tp_rules *r);
+/* One pass over s (cut into toks): regex patterns are tried where a token
+ * starts (and at every character of a CJK run), then the terms; count each
+ * pattern's matches into counts and record hits when hits is non-NULL.
+ * Returns the number of words (a CJK character counts as one). */
+size_t tp_scan(struct tp_rules *r, const char *s, size_t n, const struct toks *toks,
+               uint32_t *counts, struct tp_hits *hits);
 /* Score title and body; body_toks are the body's tokens when the caller has
- * them (NULL: tokenised here). */
+ * them (NULL: tokenised here). (extract/score.c) */
 void tp_run(struct tp_rules *r, const char *title, const char *body, const struct toks *body_toks,
             struct extraction *out);
+
+/* Terms (extract/terms.c). The stem of w[0..n) into out (lower-cased
+ * first when fold): light English suffix folding, so "tariffs", "tariffed"
+ * and "tariff" agree. Returns its length, 0 when the word is too long. */
+size_t tp_stem(const char *w, size_t n, char *out, bool fold);
+/* Add each comma-separated term of list as a pattern of topic with weight.
+ * Returns 0, or -1 with "file:line: message". */
+int tp_add_terms(struct tp_rules *r, uint32_t topic, double weight, const char *list,
+                 const char *path, int lineno, struct ds_error *err);
+void tp_term_free(struct tp_term *t);
+/* File the terms for lookup (after every rules file is loaded). */
+void tp_terms_finish(struct tp_rules *r);
+/* Count the terms of s[0..n) (cut into toks) into counts; record hits when
+ * hits is non-NULL. */
+void tp_terms_scan(struct tp_rules *r, const char *s, size_t n, const struct toks *toks,
+                   uint32_t *counts, struct tp_hits *hits);
 
 /* ---- word sets (extract.c) ---------------------------------------------- */
 

@@ -1,7 +1,9 @@
 /*
- * extract/topics.c — topic rules: parse topics.conf, score documents.
+ * extract/topics.c — topic rules: parse topics.conf, build the lookup
+ * tables and the tree of topics, and count the matches of a text (scoring
+ * them is extract/score.c).
  *
- * Scoring is one pass over the text whatever the number of rules: each
+ * Matching is one pass over the text whatever the number of rules: each
  * pattern's literal prefix (the letters it must start with, found by reading
  * the pattern) is filed under its first byte; at each word start only the
  * patterns whose prefix is there are tried, each as an anchored JIT match.
@@ -37,6 +39,7 @@ tp_pat_free(struct tp_pattern *p)
 {
     ds_regex_free(&p->re);
     ds_regex_free(&p->scan);
+    tp_term_free(p->term);
     free(p->src);
 }
 
@@ -57,6 +60,16 @@ tp_free(struct tp_rules *r)
     free(r->count_body);
     free(r->count_title);
     free(r->stamp);
+    free(r->words);
+    free(r->chars);
+    free(r->order);
+    free(r->stems);
+    free(r->raw);
+    free(r->distinct);
+    free(r->lead);
+    free(r->chosen);
+    free(r->best);
+    free(r->flags);
     memset(r, 0, sizeof *r);
 }
 
@@ -74,15 +87,48 @@ tp_drop_patterns(struct tp_rules *r, uint32_t ti)
     r->npats = k;
 }
 
+/* A slug is one or more names of a-z, 0-9 and '-' joined by '/'
+ * ("economy/trade"): each '/' steps down the tree. */
 static bool
 tp_slug_ok(const char *s)
 {
-    if (!*s)
+    if (!*s || *s == '/')
         return false;
-    for (; *s; s++)
-        if (!(ex_is_lower((unsigned char)*s) || ex_is_digit((unsigned char)*s) || *s == '-'))
+    for (; *s; s++) {
+        if (*s == '/' && (s[1] == '/' || s[1] == '\0'))
             return false;
+        if (!(ex_is_lower((unsigned char)*s) || ex_is_digit((unsigned char)*s) || *s == '-' ||
+              *s == '/'))
+            return false;
+    }
     return true;
+}
+
+/* The index of the topic with slug s[0..n), or -1. */
+static int32_t
+tp_find(const struct tp_rules *r, const char *s, size_t n)
+{
+    for (size_t i = 0; i < r->ntopics; i++)
+        if (strncmp(r->topics[i].slug, s, n) == 0 && r->topics[i].slug[n] == '\0')
+            return (int32_t)i;
+    return -1;
+}
+
+/* Every topic below another needs its parent defined (in this file or an
+ * earlier one). Returns 0, or -1 with "file:line: message". */
+static int
+tp_check_parents(const struct tp_rules *r, struct ds_error *err)
+{
+    for (size_t i = 0; i < r->ntopics; i++) {
+        const char *slash = strrchr(r->topics[i].slug, '/');
+        if (slash && tp_find(r, r->topics[i].slug, (size_t)(slash - r->topics[i].slug)) < 0) {
+            ds_error_set(err, -1, "%s: topic '%s' has no parent topic '%.*s'",
+                         r->topics[i].where, r->topics[i].slug,
+                         (int)(slash - r->topics[i].slug), r->topics[i].slug);
+            return -1;
+        }
+    }
+    return 0;
 }
 
 static int
@@ -106,6 +152,7 @@ tp_add_pattern(struct tp_rules *r, uint32_t topic, enum tp_role role, double wei
     }
     r->pats = xrealloc(r->pats, (r->npats + 1) * sizeof *r->pats);
     struct tp_pattern *p = &r->pats[r->npats++];
+    memset(p, 0, sizeof *p);
     p->re = re;
     p->scan = scan;
     p->topic = topic;
@@ -113,6 +160,16 @@ tp_add_pattern(struct tp_rules *r, uint32_t topic, enum tp_role role, double wei
     p->weight = weight;
     p->src = xstrdup(rx);
     return 0;
+}
+
+/* Read the WEIGHT that starts val (-100..100, followed by a space or tab)
+ * into *w, *end after it. False when it is not one. */
+static bool
+tp_weight(const char *val, double *w, char **end)
+{
+    *w = strtod(val, end);
+    return *end != val && (**end == ' ' || **end == '\t') && isfinite(*w) && *w >= -100 &&
+           *w <= 100;
 }
 
 int
@@ -160,8 +217,8 @@ tp_load(struct tp_rules *r, const char *path, bool required, struct ds_error *er
             *e = '\0';
             char *slug = ds_str_trim(q + 1);
             if (!tp_slug_ok(slug)) {
-                ds_error_set(err, -1, "%s:%d: bad topic slug '%s' (use a-z, 0-9 and '-')", path,
-                             lineno, slug);
+                ds_error_set(err, -1, "%s:%d: bad topic slug '%s' (use a-z, 0-9 and '-', and "
+                             "'/' between levels)", path, lineno, slug);
                 rc = -1;
                 break;
             }
@@ -188,6 +245,7 @@ tp_load(struct tp_rules *r, const char *path, bool required, struct ds_error *er
             t->slug = xstrdup(slug);
             t->threshold = 4;
             t->cap = 3;
+            t->min_terms = 1;
             t->where = xasprintf("%s:%d", path, lineno);
             cur_line = lineno;
             continue;
@@ -241,6 +299,29 @@ tp_load(struct tp_rules *r, const char *path, bool required, struct ds_error *er
                 break;
             }
             t->cap = (int)c;
+        } else if (strcmp(key, "min-terms") == 0) {
+            char *end;
+            long c = strtol(val, &end, 10);
+            if (end == val || *end || c < 1 || c > 100) {
+                ds_error_set(err, -1, "%s:%d: bad min-terms '%s' (want a whole number 1-100)",
+                             path, lineno, val);
+                rc = -1;
+                break;
+            }
+            t->min_terms = (int)c;
+        } else if (strcmp(key, "terms") == 0) {
+            char *end;
+            double w;
+            if (!tp_weight(val, &w, &end)) {
+                ds_error_set(err, -1, "%s:%d: bad weight in '%s' (want 'terms = WEIGHT term, "
+                             "term, ...', WEIGHT from -100 to 100)", path, lineno, val);
+                rc = -1;
+                break;
+            }
+            if (tp_add_terms(r, (uint32_t)cur, w, end, path, lineno, err) != 0) {
+                rc = -1;
+                break;
+            }
         } else if (strcmp(key, "fallback") == 0) {
             if (strcmp(val, "yes") == 0)
                 t->fallback = true;
@@ -253,9 +334,8 @@ tp_load(struct tp_rules *r, const char *path, bool required, struct ds_error *er
             }
         } else if (strcmp(key, "pattern") == 0) {
             char *end;
-            double w = strtod(val, &end);
-            if (end == val || (*end != ' ' && *end != '\t') || !isfinite(w) || w < -100 ||
-                w > 100) {
+            double w;
+            if (!tp_weight(val, &w, &end)) {
                 ds_error_set(err, -1, "%s:%d: bad weight in '%s' (want 'pattern = WEIGHT REGEX', "
                              "WEIGHT from -100 to 100)", path, lineno, val);
                 rc = -1;
@@ -285,8 +365,8 @@ tp_load(struct tp_rules *r, const char *path, bool required, struct ds_error *er
                 break;
             }
         } else {
-            ds_error_set(err, -1, "%s:%d: unknown key '%s' (name, threshold, cap, fallback, "
-                         "pattern, all, any)", path, lineno, key);
+            ds_error_set(err, -1, "%s:%d: unknown key '%s' (name, threshold, cap, min-terms, "
+                         "fallback, terms, pattern, all, any)", path, lineno, key);
             rc = -1;
             break;
         }
@@ -295,6 +375,8 @@ tp_load(struct tp_rules *r, const char *path, bool required, struct ds_error *er
         ds_error_set(err, -1, "%s:%d: topic '%s' has no name", path, cur_line, r->topics[cur].slug);
         rc = -1;
     }
+    if (rc == 0)
+        rc = tp_check_parents(r, err);
     buf_free(&data);
     return rc;
 }
@@ -395,6 +477,53 @@ tp_h3(const unsigned char *p)
     return (h ^ (h >> 7)) & (TP_H3 - 1);
 }
 
+static const struct tp_rules *tp_sort_rules;
+
+static int
+tp_depth_cmp(const void *pa, const void *pb)
+{
+    uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+    int da = tp_sort_rules->topics[a].depth, db = tp_sort_rules->topics[b].depth;
+    if (da != db)
+        return da > db ? -1 : 1;
+    return a < b ? -1 : a > b;
+}
+
+/* Link each topic to its parent and order the topics deepest first, so one
+ * pass adds each subtree into its parent; size the per-topic scratch. */
+static void
+tp_tree_finish(struct tp_rules *r)
+{
+    size_t n = r->ntopics;
+    free(r->order);
+    free(r->raw);
+    free(r->distinct);
+    free(r->lead);
+    free(r->chosen);
+    free(r->best);
+    free(r->flags);
+    r->order = xmalloc((n + 1) * sizeof *r->order);
+    for (size_t i = 0; i < n; i++) {
+        struct tp_topic *t = &r->topics[i];
+        const char *slash = strrchr(t->slug, '/');
+        t->parent = slash ? tp_find(r, t->slug, (size_t)(slash - t->slug)) : -1;
+        t->depth = 0;
+        for (const char *c = t->slug; *c; c++)
+            t->depth += *c == '/';
+        r->order[i] = (uint32_t)i;
+    }
+    tp_sort_rules = r;
+    if (n > 1)
+        qsort(r->order, n, sizeof *r->order, tp_depth_cmp);
+    tp_sort_rules = NULL;
+    r->raw = xcalloc(n + 1, sizeof *r->raw);
+    r->distinct = xcalloc(n + 1, sizeof *r->distinct);
+    r->lead = xcalloc(n + 1, sizeof *r->lead);
+    r->chosen = xcalloc(n + 1, sizeof *r->chosen);
+    r->best = xcalloc(n + 1, sizeof *r->best);
+    r->flags = xcalloc(n + 1, sizeof *r->flags);
+}
+
 void
 tp_finish(struct tp_rules *r)
 {
@@ -407,6 +536,8 @@ tp_finish(struct tp_rules *r)
     for (size_t i = 0; i < r->npats; i++) {
         char lit[128][8];
         uint8_t lens[128];
+        if (r->pats[i].term)
+            continue; /* terms are filed by tp_terms_finish */
         size_t k = tp_prefixes(r->pats[i].src, lit, lens, 128);
         if (k == 0) {
             r->always = xrealloc(r->always, (r->nalways + 1) * sizeof *r->always);
@@ -491,18 +622,11 @@ tp_finish(struct tp_rules *r)
     r->count_body = xcalloc(r->npats + 1, sizeof *r->count_body);
     r->count_title = xcalloc(r->npats + 1, sizeof *r->count_title);
     r->stamp = xcalloc(r->npats + 1, sizeof *r->stamp);
+    tp_tree_finish(r);
+    tp_terms_finish(r);
 }
 
-struct tp_hit {
-    uint32_t pattern, start, end;
-};
-
-struct tp_hits {
-    struct tp_hit *v;
-    size_t n, cap;
-};
-
-static void
+void
 tp_hit_add(struct tp_hits *h, uint32_t pat, size_t a, size_t b)
 {
     if (h->n == h->cap) {
@@ -515,8 +639,6 @@ tp_hit_add(struct tp_hits *h, uint32_t pat, size_t a, size_t b)
     h->n++;
 }
 
-/* One pass over s: count each pattern's matches into counts; record body
- * hits when hits is non-NULL. Returns the number of words seen. */
 /* Try the entries [e, end) at start: compare the literal prefix from byte
  * `from` on, then run the pattern anchored there (once per position). */
 static void
@@ -570,11 +692,7 @@ tp_at(struct tp_rules *r, const char *s, size_t n, size_t start, uint32_t *count
     }
 }
 
-/* One pass over s: patterns are tried where a token starts (and at every
- * character of a CJK run); count each pattern's matches into counts and
- * record body hits when hits is non-NULL. Returns the number of words (a
- * CJK character counts as one). */
-static size_t
+size_t
 tp_scan(struct tp_rules *r, const char *s, size_t n, const struct toks *toks, uint32_t *counts,
         struct tp_hits *hits)
 {
@@ -606,103 +724,6 @@ tp_scan(struct tp_rules *r, const char *s, size_t n, const struct toks *toks, ui
                 tp_hit_add(hits, pi, ms, me);
         }
     }
+    tp_terms_scan(r, s, n, toks, counts, hits);
     return words;
-}
-
-static int
-tp_score_cmp(const void *pa, const void *pb)
-{
-    const struct topic_score *a = pa, *b = pb;
-    if (a->score != b->score)
-        return a->score > b->score ? -1 : 1;
-    return strcmp(a->slug, b->slug);
-}
-
-void
-tp_run(struct tp_rules *r, const char *title, const char *body, const struct toks *body_toks,
-       struct extraction *out)
-{
-    if (!r->ntopics)
-        return;
-    size_t npats = r->npats;
-    memset(r->count_body, 0, npats * sizeof *r->count_body);
-    memset(r->count_title, 0, npats * sizeof *r->count_title);
-    memset(r->stamp, 0, npats * sizeof *r->stamp);
-    struct tp_hits hits = {0};
-    struct toks local = {NULL, 0, 0};
-    size_t words = 0;
-    if (body) {
-        size_t n = strlen(body);
-        if (!body_toks) {
-            ex_tokenize(body, n, &local);
-            body_toks = &local;
-        }
-        words = tp_scan(r, body, n, body_toks, r->count_body, &hits);
-    }
-    memset(r->stamp, 0, npats * sizeof *r->stamp);
-    if (title) {
-        size_t n = strlen(title);
-        ex_tokenize(title, n, &local);
-        tp_scan(r, title, n, &local, r->count_title, NULL);
-    }
-    free(local.v);
-
-    double norm = sqrt((double)(words > 300 ? words : 300) / 300.0);
-    size_t first_out = out->ntopics;
-    for (size_t t = 0; t < r->ntopics; t++) {
-        const struct tp_topic *tp = &r->topics[t];
-        double raw = 0;
-        bool all_ok = true, has_any = false, any_ok = false;
-        for (size_t i = 0; i < npats; i++) {
-            const struct tp_pattern *p = &r->pats[i];
-            if (p->topic != t)
-                continue;
-            uint32_t c = r->count_body[i] + 2 * r->count_title[i];
-            if (p->role == TP_WEIGHT)
-                raw += p->weight * (double)(c < (uint32_t)tp->cap ? c : (uint32_t)tp->cap);
-            else if (p->role == TP_ALL && c == 0)
-                all_ok = false;
-            else if (p->role == TP_ANY) {
-                has_any = true;
-                if (c)
-                    any_ok = true;
-            }
-        }
-        double score = raw / norm;
-        if (raw <= 0 || score < tp->threshold || !all_ok || (has_any && !any_ok))
-            continue;
-        out->topics = xrealloc(out->topics, (out->ntopics + 1) * sizeof *out->topics);
-        struct topic_score *ts = &out->topics[out->ntopics++];
-        memset(ts, 0, sizeof *ts);
-        ts->slug = xstrdup(tp->slug);
-        ts->score = round(score * 100) / 100;
-        size_t nsp = 0;
-        for (size_t h = 0; h < hits.n; h++)
-            nsp += r->pats[hits.v[h].pattern].topic == t;
-        ts->spans = nsp ? xmalloc(nsp * sizeof *ts->spans) : NULL;
-        for (size_t h = 0; h < hits.n; h++) {
-            if (r->pats[hits.v[h].pattern].topic != t)
-                continue;
-            ts->spans[ts->nspans].start = hits.v[h].start;
-            ts->spans[ts->nspans].end = hits.v[h].end;
-            ts->nspans++;
-        }
-        if (ts->nspans > 1)
-            qsort(ts->spans, ts->nspans, sizeof *ts->spans, span_cmp); /* reading order */
-    }
-    if (out->ntopics == first_out) {
-        for (size_t t = 0; t < r->ntopics; t++) {
-            if (!r->topics[t].fallback)
-                continue;
-            out->topics = xrealloc(out->topics, (out->ntopics + 1) * sizeof *out->topics);
-            struct topic_score *ts = &out->topics[out->ntopics++];
-            memset(ts, 0, sizeof *ts);
-            ts->slug = xstrdup(r->topics[t].slug);
-            break;
-        }
-    }
-    if (out->ntopics - first_out > 1)
-        qsort(out->topics + first_out, out->ntopics - first_out, sizeof *out->topics,
-              tp_score_cmp);
-    free(hits.v);
 }

@@ -1,0 +1,146 @@
+/*
+ * cmd_topics.c — `dossier topics [QUERY]`: the topics of the matching
+ * articles with their counts, most first; with --tree, as the tree their
+ * slugs describe ("economy/trade" under "economy"), each topic followed by
+ * the topics below it; --json for either.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "commands.h"
+#include "dossier/query.h"
+
+/* Is topic slug a directly below slug p? */
+static bool
+topic_is_child(const char *a, const char *p)
+{
+    size_t n = strlen(p);
+    return strncmp(a, p, n) == 0 && a[n] == '/' && !strchr(a + n + 1, '/');
+}
+
+/* Is there a topic in f[0..n) that a sits directly below? */
+static bool
+topic_has_parent(const struct facet *f, size_t n, const char *a)
+{
+    const char *slash = strrchr(a, '/');
+    if (!slash)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (strlen(f[i].key) == (size_t)(slash - a) && strncmp(f[i].key, a, (size_t)(slash - a)) == 0)
+            return true;
+    return false;
+}
+
+/* Print f[i] and, when tree, below it the topics directly under it (f is
+ * most first, so children come out most first too); depth indents. */
+static void
+topic_print(const struct facet *f, size_t n, size_t i, int depth, bool tree, bool json,
+            struct buf *b)
+{
+    if (json) {
+        buf_puts(b, "{\"key\":");
+        buf_put_json_string(b, f[i].key);
+        cli_json_field(b, "label", f[i].label);
+        buf_printf(b, ",\"count\":%lld", (long long)f[i].count);
+        if (!tree) {
+            buf_putc(b, '}');
+            return;
+        }
+        buf_puts(b, ",\"children\":[");
+    } else {
+        printf("%6lld  %*s", (long long)f[i].count, 2 * depth, "");
+        cli_put_text(stdout, f[i].key);
+        if (f[i].label) {
+            fputs("  ", stdout);
+            cli_put_text(stdout, f[i].label);
+        }
+        putchar('\n');
+        if (!tree)
+            return;
+    }
+    bool first = true;
+    for (size_t k = 0; k < n; k++) {
+        if (!topic_is_child(f[k].key, f[i].key))
+            continue;
+        if (json && !first)
+            buf_putc(b, ',');
+        first = false;
+        topic_print(f, n, k, depth + 1, true, json, b);
+    }
+    if (json)
+        buf_puts(b, "]}");
+}
+
+/* Print the topics f[0..n): a flat list, or the tree (roots are the topics
+ * with no parent among them). */
+static void
+topics_print(const struct facet *f, size_t n, bool tree, bool json)
+{
+    struct buf b = BUF_INIT;
+    if (json)
+        buf_puts(&b, "{\"topics\":[");
+    bool first = true;
+    for (size_t i = 0; i < n; i++) {
+        if (tree && topic_has_parent(f, n, f[i].key))
+            continue;
+        if (json && !first)
+            buf_putc(&b, ',');
+        first = false;
+        topic_print(f, n, i, 0, tree, json, &b);
+    }
+    if (json) {
+        buf_puts(&b, "]}\n");
+        fputs(buf_str(&b), stdout);
+    }
+    buf_free(&b);
+}
+
+int
+cmd_topics(int argc, char **argv)
+{
+    bool json = false, tree = false;
+    const char *limit_s = NULL;
+    const struct cli_option opts[] = {{"json", 0, NULL, &json},
+                                      {"tree", 0, NULL, &tree},
+                                      {"limit", 1, &limit_s, NULL},
+                                      {NULL, 0, NULL, NULL}};
+    char **words;
+    int nwords;
+    int prc = cli_parse(cli_find("topics"), argc, argv, opts, &words, &nwords);
+    if (prc != 0)
+        return prc > 0 ? 0 : EXIT_ERROR;
+    struct ds_error err;
+    ds_error_clear(&err);
+    char *text = cli_join(words, nwords);
+    free(words);
+    struct query *q = NULL;
+    struct store *s = NULL;
+    int rc = query_parse(text, &q, &err);
+    free(text);
+    if (rc != 0) {
+        fprintf(stderr, "dossier topics: %s\n", err.msg);
+        return EXIT_ERROR;
+    }
+    if (cli_open_store(NULL, STORE_READONLY, &s) != 0) {
+        query_free(&q);
+        return EXIT_ERROR;
+    }
+    size_t max = limit_s ? (size_t)strtoul(limit_s, NULL, 10) : 1000;
+    struct facet *f = NULL;
+    size_t n = 0;
+    int status = EXIT_ERROR;
+    if (store_facets(s, q, FACET_TOPIC, max, &f, &n, &err) != 0) {
+        fprintf(stderr, "dossier topics: %s\n", err.msg);
+    } else {
+        topics_print(f, n, tree, json);
+        status = n ? EXIT_FOUND : EXIT_NONE;
+    }
+    facets_free(f, n);
+    query_free(&q);
+    store_close(&s);
+    return status;
+}
