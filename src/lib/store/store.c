@@ -157,6 +157,12 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
     "CREATE INDEX IF NOT EXISTS items_doc ON items(doc_id);"
     "CREATE TABLE IF NOT EXISTS doc_urls(doc_id INTEGER PRIMARY KEY REFERENCES documents(id)"
     " ON DELETE CASCADE, url TEXT NOT NULL);",
+    /* 8 -> 9: the tokenizer folds Traditional Han characters to Simplified
+     * (store/tokenizer.c), so the full-text index is rebuilt from the
+     * documents with the folded terms; the statistics tables' vocabulary
+     * was read from the old terms, so they are marked stale (as ST_STALE). */
+    "INSERT INTO docs_fts(docs_fts) VALUES ('rebuild');"
+    "DELETE FROM meta WHERE key IN ('corpus_maxid', 'corpus_rules');",
 };
 
 /* Fixed statements, prepared on first use (indexed by enum store_stmt_id). */
