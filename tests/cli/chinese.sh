@@ -2,7 +2,8 @@
 # Chinese as a first-class language, indexed as a user would: our own short
 # articles in Simplified and in Traditional characters. A query in either
 # script finds both (the tokenizer folds Traditional to Simplified), while
-# snippets show and highlight the text as written.
+# snippets show and highlight the text as written. Countries and bodies named
+# in Chinese are the same entities as their English names.
 . "$TOP_SRCDIR/tests/lib.sh"
 
 D="$DOSSIER_BIN"
@@ -25,4 +26,14 @@ is "$("$D" --db "$db" search 台湾 2>&1 | tail -1)" "1 of 1 articles" \
     "台湾 finds the article that writes 台灣"
 is "$("$D" --db "$db" search '"世界贸易组织" 东盟' 2>&1 | tail -1)" "2 of 2 articles" \
     "a longer phrase and a second term, in Simplified, find both scripts"
+# The shipped gazetteer names countries and bodies in both scripts, linked
+# to the same entities as their English names.
+us=$("$D" --db "$db" search 'country:"United States"' 2>&1)
+like "$us" "2 of 2 articles" 'country:"United States" finds the articles that say 美国 and 美國'
+is "$("$D" --db "$db" search 'org:"World Trade Organization" org:ASEAN' 2>&1 | tail -1)" \
+    "2 of 2 articles" "世界贸易组织/世界貿易組織 and 东盟/東盟 are the WTO and ASEAN"
+facts=$("$D" --db "$db" facts 2 2>&1)
+like "$facts" "2  Hong Kong" "facts: 香港 twice is Hong Kong, one entity"
+like "$facts" "1  United States" "facts: 美國 is the United States"
+unlike "$facts" "[0-9]  (美國|世界貿易|香港)" "facts: no separate entity for the Chinese name"
 done_testing
