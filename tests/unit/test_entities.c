@@ -237,6 +237,35 @@ main(void)
            "China mentioned twice, span on the word");
         extraction_clear(&x);
     }
+
+    /* Chinese: gazetteer names inside runs of characters without spaces, in
+     * both scripts, linked to the same entities as the English names. */
+    has("美國對華加徵關稅", "United States", ENTITY_COUNTRY, 1);
+    has("美国对华加征关税，中国表示反对", "United States", ENTITY_COUNTRY, 1);
+    has("美国对华加征关税，中国表示反对", "China", ENTITY_COUNTRY, 1);
+    has("香港特區政府與台灣及臺灣海峽", "Hong Kong", ENTITY_COUNTRY, 1);
+    has("商務部和商务部", "Ministry of Commerce", ENTITY_ORG, 2);
+    has("東盟與世界貿易組織", "ASEAN", ENTITY_ORG, 1);
+    has("東盟與世界貿易組織", "World Trade Organization", ENTITY_ORG, 1);
+    has("印度尼西亚出口增长", "Indonesia", ENTITY_COUNTRY, 1);
+    hasnt("印度尼西亚出口增长", "India");
+    has("内蒙古的煤炭", "Inner Mongolia", ENTITY_PLACE, 1);
+    hasnt("内蒙古的煤炭", "Mongolia");
+    has("上海合作组织峰会", "Shanghai Cooperation Organisation", ENTITY_ORG, 1);
+    hasnt("上海合作组织峰会", "Shanghai");
+    has("US tariffs, 美國關稅", "United States", ENTITY_COUNTRY, 2);
+    {
+        const char *t = "據悉，美國商務部週二宣布";
+        struct extraction x;
+        run(t, &x);
+        const struct entity *c = find(&x, "US Department of Commerce");
+        ok(c && c->nspans == 1 && c->spans[0].end - c->spans[0].start == 15 &&
+               strncmp(t + c->spans[0].start, "美國商務部", 15) == 0,
+           "the longest name wins, span on the characters as written");
+        ok(find(&x, "Ministry of Commerce") == NULL && find(&x, "United States") == NULL,
+           "... and its parts are not mentions of their own");
+        extraction_clear(&x);
+    }
     extractor_free(&ex);
 
     /* User gazetteer: extends the shipped ones; errors name file and line. */

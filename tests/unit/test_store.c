@@ -88,6 +88,45 @@ count_hits(struct store *s, const char *text)
     return n;
 }
 
+/* An index of schema 8, whose full-text index holds Han text unfolded (as
+ * unicode61 tokens, not folded bigrams), is rebuilt by migration 8 -> 9, so
+ * a Simplified query finds the Traditional text afterwards. */
+static void
+test_fold_migration(void)
+{
+    struct store *s = NULL;
+    struct ds_error err;
+    sqlite3 *db = NULL;
+    sqlite3_stmt *st = NULL;
+    fts5_api *api = NULL;
+    fts5_tokenizer tok;
+    void *ud = NULL;
+    char *path = tmp_path("unfolded.db");
+
+    ok(store_open(path, STORE_CREATE, &s, &err) == 0, "create for the folding migration");
+    add_doc(s, "/t/hk.txt", "港聞", "港報", "2025-04-12", "美國對華關稅再度上調。");
+    store_close(&s);
+
+    sqlite3_open(path, &db);
+    sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL);
+    sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+    sqlite3_step(st);
+    sqlite3_finalize(st);
+    ok(api && api->xFindTokenizer(api, "unicode61", &ud, &tok) == SQLITE_OK &&
+           api->xCreateTokenizer(api, "dossier", ud, &tok, NULL) == SQLITE_OK,
+       "an old, unfolding tokenizer under the name 'dossier'");
+    is_int(sqlite3_exec(db, "INSERT INTO docs_fts(docs_fts) VALUES ('rebuild');"
+                            " PRAGMA user_version = 9", NULL, NULL, NULL),
+           SQLITE_OK, "the full-text index rebuilt unfolded, as schema 9");
+    sqlite3_close(db);
+
+    ok(store_open(path, 0, &s, &err) == 0, "the schema-9 index opens (migrates)");
+    is_int(count_hits(s, "关税"), 1, "after migration 9 -> 10 a Simplified query finds it");
+    is_int(count_hits(s, "關稅"), 1, "... and the Traditional query too");
+    store_close(&s);
+    free(path);
+}
+
 static void
 test_open_refusals(void)
 {
@@ -930,6 +969,7 @@ main(void)
     test_damaged_header();
     test_raw_storage();
     test_feed_items();
+    test_fold_migration();
 
     char *path = tmp_path("index.db");
     ok(store_open(path, STORE_CREATE, &s, &err) == 0, "open a fresh store: %s", err.msg);

@@ -2,7 +2,8 @@
  * test_tokenizer.c — the 'dossier' FTS5 tokenizer through store_tokenize():
  * porter stems and unicode61 folding for alphabetic text, overlapping
  * bigrams with exact byte offsets for CJK runs, mixed text, bad UTF-8, and
- * the fast path giving the same tokens as the slow one.
+ * the fast path giving the same tokens as the slow one, and the folding of
+ * Traditional Han characters to Simplified (same tokens, original offsets).
  */
 #include "config.h"
 
@@ -84,6 +85,24 @@ main(void)
     toks_is("「中国」", "中国@3-9");
     toks_is("😀 emoji", "emoji@5-10");
     toks_is("ｆｕｌｌ width", "ｆｕｌｌ@0-12 width@13-18");
+
+    /* one script: Traditional Han characters fold to Simplified, offsets
+     * stay those of the text as written (關 is 3 bytes, like 关) */
+    toks_is("關稅", "关税@0-6");
+    toks_is("美國對華關稅", "美国@0-6 国对@3-9 对华@6-12 华关@9-15 关税@12-18");
+    toks_is("台灣 臺灣", "台湾@0-6 台湾@7-13");
+    toks_is("髮型 發展", "发型@0-6 发展@7-13");
+    toks_is("\xf0\xa0\x80\x80關", "\xf0\xa0\x80\x80关@0-7");
+    char *trad = tokens("商務部發言人表示，關稅將上調", 42, NULL);
+    char *simp = tokens("商务部发言人表示，关税将上调", 42, NULL);
+    is_str(trad, simp, "Traditional and Simplified give the same tokens and offsets");
+    free(trad);
+    free(simp);
+    /* a folded character as the last of a run in a document also folds */
+    struct toks one = {BUF_INIT, 0, 0, "說", 3};
+    store_tokenize(st, "說", 3, collect, &one, &err);
+    is_str(one.text.data, "说@0-3", "a lone Traditional character folds");
+    buf_free(&one.text);
 
     /* the fast path (no CJK lead byte) and the slow path agree */
     char *fast = tokens("Trade talks resumed in Geneva", 29, NULL);

@@ -14,10 +14,17 @@
 #include "dossier/util.h"
 
 #define STORE_APPLICATION_ID 0x444F5353 /* 'DOSS' */
-#define STORE_SCHEMA_VERSION 9
+#define STORE_SCHEMA_VERSION 10
 /* The version whose migration creates the statistics tables (corpus.h);
  * upgrading past it marks them stale (stats_tables_stale). */
 #define STORE_SCHEMA_CORPUS 6
+
+/* Han script folding (store/hanfold.c, generated from OpenCC's tables):
+ * the direct table covers U+3400..U+9FFF, store_hanfold() any code point. */
+#define STORE_HANFOLD_LO 0x3400u
+#define STORE_HANFOLD_N (0xA000u - 0x3400u)
+uint32_t *store_hanfold_table(void);
+uint32_t store_hanfold(uint32_t cp);
 
 /* doc_lengths: token counts of STORE_LEN_CHUNK consecutive document ids per
  * row, 16 bits each (store/rank.c). */

@@ -169,6 +169,12 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
     "CREATE TRIGGER IF NOT EXISTS tags_keep BEFORE DELETE ON documents BEGIN"
     " INSERT OR IGNORE INTO tags_kept(hash, tag) SELECT old.hash, tag FROM tags"
     " WHERE doc_id = old.id; END;",
+    /* 9 -> 10: the tokenizer folds Traditional Han characters to Simplified
+     * (store/tokenizer.c), so the full-text index is rebuilt from the
+     * documents with the folded terms; the statistics tables' vocabulary
+     * was read from the old terms, so they are marked stale (as ST_STALE). */
+    "INSERT INTO docs_fts(docs_fts) VALUES ('rebuild');"
+    "DELETE FROM meta WHERE key IN ('corpus_maxid', 'corpus_rules');",
 };
 
 /* Fixed statements, prepared on first use (indexed by enum store_stmt_id). */

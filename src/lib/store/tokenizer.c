@@ -10,6 +10,12 @@
  * becomes a phrase of its bigrams at consecutive positions, which matches
  * anywhere inside a longer run.
  *
+ * One script: each Han character is folded to its Simplified form (OpenCC's
+ * TSCharacters table, store/hanfold.c) before it becomes part of a token, in
+ * documents and queries alike, so 关税 and 關稅 are the same term. Tokens
+ * still carry the byte offsets of the text as written, so highlights land on
+ * the original characters. The fold is one array read per Han character.
+ *
  * Speed: tokenizing is the indexing bottleneck, so text whose bytes cannot
  * start a CJK character (no lead byte 0xE3..0xF0) goes to porter whole with
  * no extra work beyond one scan of the bytes.
@@ -27,6 +33,15 @@ struct dtok {
     Fts5Tokenizer *inner;
     fts5_tokenizer plain;       /* unicode61 alone, for prefix query terms */
     Fts5Tokenizer *plain_inst;
+    uint32_t *fold;             /* store_hanfold_table() */
+};
+
+/* The current CJK run: its characters' byte offsets in the text (starts)
+ * and in the folded copy fb (fstarts); [n] is the end of the run. */
+struct run {
+    int *starts, *fstarts;
+    char *fb;
+    int n, cap, flen, fcap;
 };
 
 /* Passes porter's tokens on, shifted by the offset of the segment it got. */
@@ -53,6 +68,7 @@ dtok_delete(Fts5Tokenizer *p)
         t->porter.xDelete(t->inner);
     if (t->plain_inst)
         t->plain.xDelete(t->plain_inst);
+    free(t->fold);
     free(t);
 }
 
@@ -78,6 +94,7 @@ dtok_create(void *ctx, const char **args, int nargs, Fts5Tokenizer **out)
         dtok_delete((Fts5Tokenizer *)t);
         return rc;
     }
+    t->fold = store_hanfold_table();
     *out = (Fts5Tokenizer *)t;
     return SQLITE_OK;
 }
@@ -90,17 +107,61 @@ dtok_maybe_cjk_lead(unsigned char c)
     return (unsigned char)(c - 0xE3u) <= (0xF0u - 0xE3u);
 }
 
-/* Emit the tokens of a run of n CJK characters whose byte offsets are
- * starts[0..n] (starts[n] is the end of the run). */
+/* The folded form of CJK code point cp (cp itself when it does not fold). */
+static inline uint32_t
+dtok_fold(const struct dtok *t, uint32_t cp)
+{
+    if (cp - STORE_HANFOLD_LO < STORE_HANFOLD_N) {
+        uint32_t f = t->fold[cp - STORE_HANFOLD_LO];
+        return f ? f : cp;
+    }
+    return cp >= 0xF900 ? store_hanfold(cp) : cp;
+}
+
+/* Append the CJK character cp, written as len bytes at text + pos, to run r:
+ * its original offset and its folded bytes. */
+static void
+dtok_run_add(const struct dtok *t, struct run *r, const char *text, int pos, int len,
+             uint32_t cp)
+{
+    if (r->n + 2 > r->cap) {
+        r->cap = r->cap ? r->cap * 2 : 64;
+        r->starts = xrealloc(r->starts, sizeof *r->starts * (size_t)r->cap);
+        r->fstarts = xrealloc(r->fstarts, sizeof *r->fstarts * (size_t)r->cap);
+    }
+    if (r->flen + 8 > r->fcap) {
+        r->fcap = r->fcap ? r->fcap * 2 : 256;
+        r->fb = xrealloc(r->fb, (size_t)r->fcap);
+    }
+    if (r->n == 0)
+        r->flen = 0;
+    r->starts[r->n] = pos;
+    r->fstarts[r->n] = r->flen;
+    r->n++;
+    uint32_t f = dtok_fold(t, cp);
+    if (f == cp) {
+        memcpy(r->fb + r->flen, text + pos, (size_t)len);
+        r->flen += len;
+    } else {
+        r->flen += utf8_encode(f, r->fb + r->flen);
+    }
+}
+
+/* Emit the tokens of run r, which ends at byte end of the text: overlapping
+ * bigrams of the folded characters with the original offsets. */
 static int
-dtok_emit_cjk(const char *text, const int *starts, int n, int flags, void *ctx,
+dtok_emit_cjk(struct run *r, int end, int flags, void *ctx,
               int (*xToken)(void *, int, const char *, int, int, int))
 {
+    const int *st = r->starts, *fs = r->fstarts;
+    int n = r->n;
+    r->starts[n] = end;
+    r->fstarts[n] = r->flen;
+    r->n = 0;
     if (n == 1)
-        return xToken(ctx, 0, text + starts[0], starts[1] - starts[0], starts[0], starts[1]);
+        return xToken(ctx, 0, r->fb, fs[1], st[0], st[1]);
     for (int i = 0; i + 1 < n; i++) {
-        int rc = xToken(ctx, 0, text + starts[i], starts[i + 2] - starts[i], starts[i],
-                        starts[i + 2]);
+        int rc = xToken(ctx, 0, r->fb + fs[i], fs[i + 2] - fs[i], st[i], st[i + 2]);
         if (rc != SQLITE_OK)
             return rc;
     }
@@ -109,8 +170,8 @@ dtok_emit_cjk(const char *text, const int *starts, int n, int flags, void *ctx,
      * query, "X"*) finds it at the end of a run too; colocated, it does not
      * shift the positions phrase queries rely on. */
     if (flags & FTS5_TOKENIZE_DOCUMENT)
-        return xToken(ctx, FTS5_TOKEN_COLOCATED, text + starts[n - 1], starts[n] - starts[n - 1],
-                      starts[n - 1], starts[n]);
+        return xToken(ctx, FTS5_TOKEN_COLOCATED, r->fb + fs[n - 1], fs[n] - fs[n - 1],
+                      st[n - 1], st[n]);
     return SQLITE_OK;
 }
 
@@ -136,9 +197,8 @@ dtok_split(struct dtok *t, void *ctx, int flags, const char *text, int ntext,
         return t->porter.xTokenize(t->inner, ctx, flags, text, ntext, xToken);
 
     /* Slow path: split into CJK runs and everything else. */
-    int seg = 0;           /* start of the pending non-CJK segment */
-    int cap = 64, n = 0;   /* the current CJK run's character offsets */
-    int *starts = xmalloc(sizeof *starts * (size_t)cap);
+    int seg = 0;            /* start of the pending non-CJK segment */
+    struct run r = {0};     /* the current CJK run */
     int rc = SQLITE_OK;
     int pos = 0;
 
@@ -152,37 +212,31 @@ dtok_split(struct dtok *t, void *ctx, int flags, const char *text, int ntext,
             len = utf8_decode(text + pos, (size_t)(ntext - pos), &cp);
         }
         if (utf8_is_cjk(cp)) {
-            if (n == 0) {
+            if (r.n == 0) {
                 rc = dtok_porter(t, ctx, flags, text, seg, pos, xToken);
                 if (rc != SQLITE_OK)
                     break;
             }
-            if (n + 2 > cap) {
-                cap *= 2;
-                starts = xrealloc(starts, sizeof *starts * (size_t)cap);
-            }
-            starts[n++] = pos;
+            dtok_run_add(t, &r, text, pos, len, cp);
             pos += len;
             seg = pos;
             continue;
         }
-        if (n > 0) {
-            starts[n] = pos;
-            rc = dtok_emit_cjk(text, starts, n, flags, ctx, xToken);
-            n = 0;
+        if (r.n > 0) {
+            rc = dtok_emit_cjk(&r, pos, flags, ctx, xToken);
             seg = pos;
         }
         pos += len;
     }
     if (rc == SQLITE_OK) {
-        if (n > 0) {
-            starts[n] = ntext;
-            rc = dtok_emit_cjk(text, starts, n, flags, ctx, xToken);
-        } else {
+        if (r.n > 0)
+            rc = dtok_emit_cjk(&r, ntext, flags, ctx, xToken);
+        else
             rc = dtok_porter(t, ctx, flags, text, seg, ntext, xToken);
-        }
     }
-    free(starts);
+    free(r.starts);
+    free(r.fstarts);
+    free(r.fb);
     return rc;
 }
 
