@@ -84,6 +84,13 @@ out=$("$DOSSIER_BIN" update 2>&1); rc=$?
 is "$rc" 0 "update of unchanged feeds succeeds"
 like "$out" "2 feeds: 0 changed, 2 unchanged, 0 failed" "an unchanged feed is a 304"
 is "$(( $(requests) - before ))" 2 "one request per unchanged feed"
+like "$(cat "$TEST_TMP/port.agent")" "^dossier/[0-9]" "the User-Agent names dossier and its version"
+t0=$(date +%s%N)
+DOSSIER_FETCH_DELAY_MS=400 "$DOSSIER_BIN" update >/dev/null 2>&1
+t1=$(date +%s%N)
+ms=$(( (t1 - t0) / 1000000 ))
+[ "$ms" -ge 400 ]
+ok $? "two requests to one host are DOSSIER_FETCH_DELAY_MS apart ($ms ms >= 400)"
 
 # ---- 50 unchanged feeds: <= 50 requests, <= 1 s ----
 i=10

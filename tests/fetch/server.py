@@ -3,7 +3,7 @@
 
 Listens on 127.0.0.1 on an ephemeral port, writes the port to the file named
 by argv[1] once it is ready, and counts the requests it answers in
-argv[1] + ".count". Paths:
+argv[1] + ".count" (the last User-Agent in argv[1] + ".agent"). Paths:
 
   /feed/N.xml      an RSS feed with an ETag; If-None-Match matching it -> 304
   /page.html       a small HTML page
@@ -58,6 +58,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             Handler.count += 1
             with open(sys.argv[1] + ".count", "w") as f:
                 f.write("%d\n" % Handler.count)
+            with open(sys.argv[1] + ".agent", "w") as f:
+                f.write("%s\n" % self.headers.get("User-Agent"))
         p = self.path
         if p.startswith("/feed/"):
             n = int(p[len("/feed/"):].split(".")[0])
