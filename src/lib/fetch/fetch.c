@@ -58,8 +58,12 @@ fetch_new(const struct fetch_options *opts)
     if (f->o.timeout_ms <= 0)
         f->o.timeout_ms =
             (long)(env_number("DOSSIER_FETCH_TIMEOUT", FETCH_DEFAULT_TIMEOUT_MS / 1000.0) * 1000);
+    if (f->o.timeout_ms <= 0) /* 0 would mean no timeout at all */
+        f->o.timeout_ms = FETCH_DEFAULT_TIMEOUT_MS;
     if (f->o.max_bytes == 0)
         f->o.max_bytes = (size_t)env_number("DOSSIER_FETCH_MAX_BYTES", FETCH_DEFAULT_MAX_BYTES);
+    if (f->o.max_bytes == 0)
+        f->o.max_bytes = FETCH_DEFAULT_MAX_BYTES;
     if (f->o.delay_ms < 0)
         f->o.delay_ms = (long)env_number("DOSSIER_FETCH_DELAY_MS", FETCH_DEFAULT_DELAY_MS);
     f->curl = curl_easy_init();
