@@ -92,6 +92,8 @@ int feed_list_load(struct feed_list *l, const char *path, struct ds_error *err);
 int feed_list_save(const struct feed_list *l, struct ds_error *err);
 void feed_list_clear(struct feed_list *l);
 struct feed_sub *feed_list_find(struct feed_list *l, const char *name);
+/* Is name usable as a feed's file name (not empty, no '/', no leading '.')? */
+bool feed_name_ok(const char *name);
 /* Add a feed; fails when the name is taken or the URL is not http(s). */
 int feed_list_add(struct feed_list *l, const char *name, const char *url, struct ds_error *err);
 /* Remove by name; returns 0, or -1 when there is no such feed. */

@@ -266,6 +266,10 @@ update_feed(struct fetch_session *f, struct feed_sub *sub, char **saved, struct 
     struct fetch_request rq = {sub->url, sub->etag, sub->last_modified};
     struct fetch_result res;
     *saved = NULL;
+    if (!feed_name_ok(sub->name)) { /* feeds.tsv may be edited by hand */
+        ds_error_set(err, -1, "not a usable feed name (no '/', no leading '.')");
+        return -1;
+    }
     int rc = fetch_get(f, &rq, &res, err);
     if (rc == 0 && !res.not_modified) {
         char *host = fetch_url_host(sub->url);

@@ -75,6 +75,12 @@ like "$out" "4 feeds: 2 changed, 0 unchanged, 2 failed" "the others still update
 [ -f "$web/feeds/one.xml" ] && [ ! -e "$web/feeds/junk.xml" ]
 ok $? "good feeds are saved, the bad one is not"
 like "$("$DOSSIER_BIN" search ferry timetable 2>&1)" "Item of feed 1" "the feed's items are indexed"
+printf '../../evil\t%s\t\t\n' "$base/feed/9.xml" >>"$XDG_DATA_HOME/dossier/feeds.tsv"
+out=$("$DOSSIER_BIN" update 2>&1)
+like "$out" "evil: not a usable feed name" "a hand-edited feed name cannot leave the feeds folder"
+[ ! -e "$XDG_DATA_HOME/dossier/web/evil.xml" ]
+ok $? "... and nothing is written outside it"
+"$DOSSIER_BIN" feeds remove ../../evil >/dev/null
 "$DOSSIER_BIN" feeds remove junk && "$DOSSIER_BIN" feeds remove gone
 ok $? "feeds remove"
 "$DOSSIER_BIN" feeds remove gone 2>/dev/null

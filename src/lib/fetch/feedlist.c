@@ -123,6 +123,13 @@ feed_list_find(struct feed_list *l, const char *name)
     return NULL;
 }
 
+/* A name that is safe as a file name in the feeds folder (see fetch.h). */
+bool
+feed_name_ok(const char *name)
+{
+    return *name && !strchr(name, '/') && name[0] != '.' && !strpbrk(name, "\t\n\r");
+}
+
 /* Add a feed (see fetch.h). */
 int
 feed_list_add(struct feed_list *l, const char *name, const char *url, struct ds_error *err)
@@ -133,7 +140,7 @@ feed_list_add(struct feed_list *l, const char *name, const char *url, struct ds_
         return -1;
     }
     free(host);
-    if (!*name || strchr(name, '/') || name[0] == '.' || strpbrk(name, "\t\n\r")) {
+    if (!feed_name_ok(name)) {
         ds_error_set(err, -1, "'%s': a feed name is a word without '/' or a leading '.'", name);
         return -1;
     }
