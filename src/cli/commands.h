@@ -20,5 +20,8 @@ int cmd_kwic(int argc, char **argv);
 int cmd_keyness(int argc, char **argv);
 int cmd_overview(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_add(int argc, char **argv);    /* cmd_fetch.c */
+int cmd_feeds(int argc, char **argv);
+int cmd_update(int argc, char **argv);
 
 #endif

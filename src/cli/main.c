@@ -112,6 +112,20 @@ const struct cli_command cli_commands[] = {
     {"export", cmd_export, "[QUERY]",
      "Write the matching articles with metadata, topics and figures.",
      "  --format csv|json|markdown  (default csv; markdown is a brief with links)\n"},
+    {"add", cmd_add, "URL...",
+     "Fetch web pages, save them under $XDG_DATA_HOME/dossier/web/HOST/ and index them.",
+     "Only http and https, also through redirects (at most 5). Each request has a\n"
+     "timeout and a size cap ($DOSSIER_FETCH_TIMEOUT seconds, default 30;\n"
+     "$DOSSIER_FETCH_MAX_BYTES, default 8 MiB).\n"},
+    {"feeds", cmd_feeds, "[add URL | remove NAME]",
+     "List, add or remove the feeds that 'dossier update' fetches.",
+     "  --name NAME      with add: the feed's name (default: from the URL)\n"
+     "  --json           list as JSON\n"},
+    {"update", cmd_update, "",
+     "Fetch every feed (conditional requests), save what changed and index it.",
+     "Feeds are saved as web/HOST/feeds/NAME.xml; a failed feed is reported and the\n"
+     "others still update. Requests to one host are $DOSSIER_FETCH_DELAY_MS apart\n"
+     "(default 500).\n"},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
