@@ -190,4 +190,14 @@ struct span *store_spans_parse(const char *text, size_t *n_out);
 int store_feed_first_doc(struct store *s, const char *path, int64_t *id_out,
                          struct ds_error *err);
 
+/* Shared between store.c, docs.c and meta.c: whether a document id exists
+ * (1, 0, -1 with err; docs.c), a full-text row written at COMMIT
+ * (store.c), and the in-memory line counts of a transaction, forgotten or
+ * written sorted (meta.c). */
+int store_doc_exists(struct store *s, int64_t id, struct ds_error *err);
+int store_fts_insert(struct store *s, int64_t id, const char *title, const char *body,
+                     struct ds_error *err);
+void store_lf_clear(struct store *s);
+int store_lf_flush(struct store *s, struct ds_error *err);
+
 #endif

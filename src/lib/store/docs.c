@@ -1,0 +1,475 @@
+/*
+ * store/docs.c — the indexer's side of the store, part one: files (path ->
+ * size, mtime and document), documents (insert, look up, resolve, read)
+ * and the document queries the front ends share.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "dossier/store_stats.h"
+#include "dossier/ingest.h"
+#include "dossier/utf8.h"
+#include "lib.h"
+
+/* ---- files ------------------------------------------------------------------------ */
+
+int
+store_file_get(struct store *s, const char *path, struct file_state *out, struct ds_error *err)
+{
+    sqlite3_stmt *st = store_stmt(s, SQ_FILE_GET, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, path);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        out->size = sqlite3_column_int64(st, 0);
+        out->mtime_ns = sqlite3_column_int64(st, 1);
+        out->doc_id = sqlite3_column_int64(st, 2);
+        sqlite3_reset(st);
+        return 0;
+    }
+    sqlite3_reset(st);
+    if (rc == SQLITE_DONE)
+        return 1;
+    return store_fail(s, err, rc, "reading the file list");
+}
+
+int
+store_file_put(struct store *s, const char *path, const struct file_state *fs,
+               struct ds_error *err)
+{
+    sqlite3_stmt *st = store_stmt(s, SQ_FILE_PUT, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, path);
+    sqlite3_bind_int64(st, 2, fs->size);
+    sqlite3_bind_int64(st, 3, fs->mtime_ns);
+    sqlite3_bind_int64(st, 4, fs->doc_id);
+    return store_step_done(s, st, "recording a file", err);
+}
+
+int
+store_file_delete(struct store *s, const char *path, struct ds_error *err)
+{
+    sqlite3_stmt *st = store_stmt(s, SQ_FILE_DOC, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, path);
+    int rc = sqlite3_step(st);
+    int64_t doc = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return store_fail(s, err, rc, "forgetting a file");
+    if (rc == SQLITE_DONE)
+        return 0;
+    st = store_stmt(s, SQ_FILE_DEL, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, path);
+    if (store_step_done(s, st, "forgetting a file", err) != 0)
+        return -1;
+    st = store_stmt(s, SQ_DOC_DEL_ORPHAN, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, doc);
+    return store_step_done(s, st, "forgetting a document", err);
+}
+
+char *
+store_prefix_upper(const char *prefix, size_t *ulen_out)
+{
+    /* the last byte below 0xff plus one, what follows it dropped */
+    size_t ulen = prefix ? strlen(prefix) : 0;
+    char *upper = ulen ? xstrdup(prefix) : NULL;
+    while (ulen > 0 && (unsigned char)upper[ulen - 1] == 0xff)
+        ulen--;
+    if (ulen > 0)
+        upper[ulen - 1] = (char)((unsigned char)upper[ulen - 1] + 1);
+    *ulen_out = ulen;
+    return upper;
+}
+
+int
+store_file_each(struct store *s, const char *prefix, int (*fn)(const char *path, void *ud),
+                void *ud, struct ds_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    /* A range on the primary key: prefix <= path < the next string after
+     * every string starting with prefix. */
+    size_t plen = prefix ? strlen(prefix) : 0, ulen;
+    char *upper = store_prefix_upper(prefix, &ulen);
+    const char *sql =
+        ulen > 0   ? "SELECT path FROM files WHERE path >= ?1 AND path < ?2 ORDER BY path"
+        : plen > 0 ? "SELECT path FROM files WHERE path >= ?1 ORDER BY path"
+                   : "SELECT path FROM files ORDER BY path";
+    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+    if (rc != SQLITE_OK) {
+        free(upper);
+        return store_fail(s, err, rc, "listing indexed files");
+    }
+    if (plen > 0)
+        store_bind_text(st, 1, prefix);
+    if (ulen > 0)
+        sqlite3_bind_text(st, 2, upper, (int)ulen, SQLITE_STATIC);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (fn((const char *)sqlite3_column_text(st, 0), ud) != 0) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    sqlite3_finalize(st);
+    free(upper);
+    if (rc != SQLITE_DONE)
+        return store_fail(s, err, rc, "listing indexed files");
+    return 0;
+}
+
+/* ---- documents -------------------------------------------------------------------- */
+
+/* Names stored for enum date_source (a storage format: never renumber). */
+static const char *const date_how_names[] = {
+    [DATE_NONE] = NULL,
+    [DATE_FEED] = "feed",
+    [DATE_FRONT_MATTER] = "front-matter",
+    [DATE_HEADER] = "header-block",
+    [DATE_PUBLISHED_LINE] = "published-line",
+    [DATE_ISO_LINE] = "iso-line",
+    [DATE_DATELINE] = "dateline",
+    [DATE_BYLINE] = "byline",
+    [DATE_PATH] = "path",
+    [DATE_METADATA] = "metadata",
+};
+
+static enum date_source
+store_date_how_parse(const char *t)
+{
+    for (size_t i = 1; t && i < DS_ARRAY_LEN(date_how_names); i++)
+        if (strcmp(t, date_how_names[i]) == 0)
+            return (enum date_source)i;
+    return DATE_NONE;
+}
+
+int64_t
+store_doc_by_hash(struct store *s, uint64_t hash, struct ds_error *err)
+{
+    sqlite3_stmt *st = store_stmt(s, SQ_DOC_BY_HASH, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, (int64_t)hash);
+    int rc = sqlite3_step(st);
+    int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return store_fail(s, err, rc, "looking up a document");
+    return id;
+}
+
+/* The first sentence of body, whitespace collapsed, at most max bytes (cut
+ * at a word boundary with "…" when longer). Newly allocated; NULL when the
+ * body has no text. */
+static char *
+store_lead(const char *body, size_t max)
+{
+    struct buf b = BUF_INIT;
+    const unsigned char *p = (const unsigned char *)body;
+    bool space = false;
+
+    while (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')
+        p++;
+    for (; *p; p++) {
+        unsigned char c = *p;
+        if (c < 0x20 || c == 0x7f) {
+            if (c == '\n' && p[1] == '\n' && b.len > 0)
+                break; /* paragraph end */
+            space = b.len > 0;
+            continue;
+        }
+        if (c == ' ') {
+            space = b.len > 0;
+            continue;
+        }
+        if (space) {
+            buf_putc(&b, ' ');
+            space = false;
+        }
+        buf_putc(&b, (char)c);
+        if ((c == '.' || c == '!' || c == '?') && (p[1] == ' ' || p[1] == '\n' || !p[1]) &&
+            b.len > 20)
+            break;
+        /* 。！？ end a sentence in CJK text. */
+        if (c == 0x82 && b.len >= 3 && memcmp(b.data + b.len - 3, "\xe3\x80\x82", 3) == 0)
+            break;
+        if (b.len > max + 4)
+            break;
+    }
+    if (b.len == 0) {
+        buf_free(&b);
+        return NULL;
+    }
+    if (b.len > max) {
+        size_t cut = max - 3; /* room for "…" */
+        while (cut > 0 && ((unsigned char)b.data[cut] & 0xC0) == 0x80)
+            cut--;
+        size_t sp = cut;
+        while (sp > max / 2 && b.data[sp] != ' ')
+            sp--;
+        if (b.data[sp] == ' ')
+            cut = sp;
+        b.len = cut;
+        b.data[cut] = '\0';
+        buf_puts(&b, "…");
+    }
+    return buf_steal(&b);
+}
+
+int
+store_doc_insert(struct store *s, const struct article *a, uint64_t hash, int64_t *id_out,
+                 struct ds_error *err)
+{
+    const char *body = a->body ? a->body : "";
+    const char *raw = a->raw ? a->raw : body;
+    struct buf packed = BUF_INIT;
+    ingest_raw_pack(raw, strlen(raw), body, strlen(body), &packed);
+    int rc = store_doc_insert_packed(s, a, hash, packed.data, packed.len, id_out, err);
+    buf_free(&packed);
+    return rc;
+}
+
+int
+store_doc_insert_packed(struct store *s, const struct article *a, uint64_t hash,
+                        const void *raw_packed, size_t n, int64_t *id_out, struct ds_error *err)
+{
+    sqlite3_stmt *st = store_stmt(s, SQ_DOC_INSERT, err);
+    if (!st)
+        return -1;
+    const char *body = a->body ? a->body : "";
+    char *lead = store_lead(body, 200);
+    sqlite3_bind_int64(st, 1, (int64_t)hash);
+    store_bind_text(st, 2, a->title);
+    store_bind_text(st, 3, a->subtitle);
+    store_bind_text(st, 4, a->section);
+    store_bind_text(st, 5, a->source);
+    store_bind_text(st, 6, a->published);
+    int how = (int)a->date_how;
+    store_bind_text(st, 7, how >= 0 && (size_t)how < DS_ARRAY_LEN(date_how_names)
+                               ? date_how_names[how]
+                               : NULL);
+    store_bind_text(st, 8, a->byline);
+    store_bind_text(st, 9, a->lang);
+    store_bind_text(st, 10, a->encoding);
+    sqlite3_bind_int64(st, 11, a->words);
+    store_bind_text(st, 12, lead);
+    store_bind_text(st, 13, body);
+    sqlite3_bind_blob(st, 14, raw_packed, (int)n, SQLITE_STATIC);
+    store_bind_text(st, 15, a->removed);
+    sqlite3_bind_int64(st, 16, (int64_t)time(NULL));
+    int rc = store_step_done(s, st, "saving a document", err);
+    free(lead);
+    if (rc != 0)
+        return rc;
+    int64_t id = sqlite3_last_insert_rowid(s->db);
+    if (id_out)
+        *id_out = id;
+    if (store_tags_restore(s, id, hash, err) != 0)
+        return -1;
+    if (a->url) {
+        sqlite3_stmt *us = store_stmt(s, SQ_DOC_URL_PUT, err);
+        if (!us)
+            return -1;
+        sqlite3_bind_int64(us, 1, id);
+        store_bind_text(us, 2, a->url);
+        if (store_step_done(s, us, "saving a document's address", err) != 0)
+            return -1;
+    }
+    if (sqlite3_get_autocommit(s->db)) {
+        /* (the length chunk is written after the entry: if that write
+         * fails, ranking falls back to FTS5's own count) */
+        if (store_fts_insert(s, id, a->title, body, err) != 0)
+            return -1;
+        return store_lengths_flush(s, err);
+    }
+    /* Inside a transaction the full-text entry waits for store_commit():
+     * FTS5 flushes its pending terms to a new segment at every statement
+     * savepoint, and the extraction's upserts and foreign-key inserts open
+     * one each. Written last, the batch's terms go out as one segment. */
+    if (s->nfts_pending == s->fts_pending_cap) {
+        s->fts_pending_cap = s->fts_pending_cap ? s->fts_pending_cap * 2 : 256;
+        s->fts_pending = xrealloc(s->fts_pending, s->fts_pending_cap * sizeof *s->fts_pending);
+    }
+    s->fts_pending[s->nfts_pending++] =
+        (struct store_fts_entry){id, xstrdup(a->title), xstrdup(body)};
+    return 0;
+}
+
+void
+doc_record_clear(struct doc_record *r)
+{
+    if (!r)
+        return;
+    free(r->path);
+    free(r->lead);
+    article_clear(&r->a);
+    memset(r, 0, sizeof *r);
+}
+
+int
+store_doc_get(struct store *s, int64_t id, struct doc_record *out, struct ds_error *err)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *st = store_stmt(s, SQ_DOC_GET, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, id);
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        sqlite3_reset(st);
+        if (rc == SQLITE_DONE)
+            return 1;
+        return store_fail(s, err, rc, "reading a document");
+    }
+    struct article *a = &out->a;
+    out->id = id;
+    a->title = store_col_dup(st, 0);
+    a->subtitle = store_col_dup(st, 1);
+    a->section = store_col_dup(st, 2);
+    a->source = store_col_dup(st, 3);
+    a->published = store_col_dup(st, 4);
+    a->date_how = store_date_how_parse((const char *)sqlite3_column_text(st, 5));
+    a->byline = store_col_dup(st, 6);
+    a->lang = store_col_dup(st, 7);
+    a->encoding = store_col_dup(st, 8);
+    a->words = sqlite3_column_int(st, 9);
+    out->lead = store_col_dup(st, 10);
+    a->body = store_col_dup(st, 11);
+    a->removed = store_col_dup(st, 13);
+    out->hash = (uint64_t)sqlite3_column_int64(st, 14);
+    a->url = store_col_dup(st, 15);
+    if (!a->body)
+        a->body = xstrdup("");
+    /* The raw text is stored packed against the body (a blob, schema 7);
+     * text is what an older dossier wrote, before migration 7 ran. */
+    if (sqlite3_column_type(st, 12) == SQLITE_BLOB) {
+        struct buf raw = BUF_INIT;
+        rc = ingest_raw_unpack(sqlite3_column_blob(st, 12), (size_t)sqlite3_column_bytes(st, 12),
+                               a->body, strlen(a->body), &raw);
+        a->raw = buf_steal(&raw);
+        if (rc != 0) {
+            sqlite3_reset(st);
+            doc_record_clear(out);
+            ds_error_set(err, -1, "reading a document: the raw text of document %lld is damaged",
+                         (long long)id);
+            return -1;
+        }
+    } else {
+        a->raw = store_col_dup(st, 12);
+    }
+    sqlite3_reset(st);
+    if (!a->raw)
+        a->raw = xstrdup("");
+
+    st = store_stmt(s, SQ_DOC_FIRST_PATH, err);
+    if (!st) {
+        doc_record_clear(out);
+        return -1;
+    }
+    sqlite3_bind_int64(st, 1, id);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        out->path = store_col_dup(st, 0);
+        out->nfiles = sqlite3_column_int(st, 1);
+        out->missing = sqlite3_column_int(st, 2) != 0;
+        a->path = xstrdup(out->path);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW) {
+        doc_record_clear(out);
+        return store_fail(s, err, rc, "reading a document");
+    }
+    return 0;
+}
+
+int
+store_doc_exists(struct store *s, int64_t id, struct ds_error *err)
+{
+    sqlite3_stmt *st = store_stmt(s, SQ_DOC_EXISTS, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, id);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW)
+        return 0;
+    if (rc == SQLITE_DONE)
+        return 1;
+    return store_fail(s, err, rc, "looking up a document");
+}
+
+static int
+store_path_doc(struct store *s, const char *path, int64_t *id_out, struct ds_error *err)
+{
+    sqlite3_stmt *st = store_stmt(s, SQ_FILE_DOC, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, path);
+    int rc = sqlite3_step(st);
+    bool feed = rc == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_NULL;
+    if (rc == SQLITE_ROW)
+        *id_out = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    if (feed) /* a feed file: its first item */
+        return store_feed_first_doc(s, path, id_out, err);
+    if (rc == SQLITE_ROW)
+        return 0;
+    if (rc == SQLITE_DONE)
+        return 1;
+    return store_fail(s, err, rc, "looking up a file");
+}
+
+int
+store_doc_resolve(struct store *s, const char *id_or_path, int64_t *id_out,
+                  struct ds_error *err)
+{
+    const char *p = id_or_path;
+    size_t n = strlen(p);
+
+    if (n > 0 && n < 19 && strspn(p, "0123456789") == n) {
+        int64_t id = strtoll(p, NULL, 10);
+        int rc = store_doc_exists(s, id, err);
+        if (rc == 0)
+            *id_out = id;
+        if (rc != 1)
+            return rc;
+        /* a file named "42" in the current directory may still match */
+    }
+    if (n == 0)
+        return 1;
+    int rc = p[0] == '/' ? store_path_doc(s, p, id_out, err) : 1;
+    if (rc != 1)
+        return rc;
+    char *real = realpath(p, NULL);
+    if (real) {
+        rc = store_path_doc(s, real, id_out, err);
+        free(real);
+        if (rc != 1)
+            return rc;
+    }
+    if (p[0] != '/') {
+        /* the file may be gone from disk but still indexed: cwd + path */
+        char cwd[PATH_MAX];
+        if (getcwd(cwd, sizeof cwd)) {
+            char *joined = xasprintf("%s/%s", cwd, p);
+            rc = store_path_doc(s, joined, id_out, err);
+            free(joined);
+            return rc;
+        }
+    }
+    return 1;
+}
