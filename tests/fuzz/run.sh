@@ -21,6 +21,13 @@ for t in $targets; do
     mkdir -p "$corpus"
     seeds="$top/tests/fuzz/seeds-$name"
     [ -d "$seeds" ] || seeds=""
+    # The test fixtures of a target's format are seeds too, named in
+    # seeds-NAME.fixtures (a folder of the tree per line) rather than copied.
+    if [ -f "$top/tests/fuzz/seeds-$name.fixtures" ]; then
+        while read -r f; do
+            [ -n "$f" ] && [ -d "$top/$f" ] && seeds="$seeds $top/$f"
+        done <"$top/tests/fuzz/seeds-$name.fixtures"
+    fi
     if "$dir/$t" -max_total_time="$secs" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
         "$corpus" $seeds >"$dir/$name.log" 2>&1; then
         echo "fuzz: $name ran ${secs}s, $(grep -c . "$corpus"/* 2>/dev/null | wc -l) corpus entries, no crash"
