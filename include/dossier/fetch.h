@@ -73,10 +73,12 @@ int fetch_save(const char *dir, const char *name, const char *head, const void *
 
 /* ---- the subscribed feeds (feedlist.c) -------------------------------------
  * Kept in a small tab-separated file, $XDG_DATA_HOME/dossier/feeds.tsv:
- * "name TAB url TAB etag TAB last-modified", so it survives deleting the
- * index (files are the source of truth). */
+ * "name TAB url TAB etag TAB last-modified TAB options", so it survives
+ * deleting the index (files are the source of truth). options: "articles"
+ * (fetch the page behind each new item) or empty. */
 struct feed_sub {
     char *name, *url, *etag, *last_modified;
+    bool articles; /* `feeds add --articles`: update fetches each new item's page */
 };
 
 struct feed_list {
@@ -95,7 +97,8 @@ struct feed_sub *feed_list_find(struct feed_list *l, const char *name);
 /* Is name usable as a feed's file name (not empty, no '/', no leading '.')? */
 bool feed_name_ok(const char *name);
 /* Add a feed; fails when the name is taken or the URL is not http(s). */
-int feed_list_add(struct feed_list *l, const char *name, const char *url, struct ds_error *err);
+int feed_list_add(struct feed_list *l, const char *name, const char *url, bool articles,
+                  struct ds_error *err);
 /* Remove by name; returns 0, or -1 when there is no such feed. */
 int feed_list_remove(struct feed_list *l, const char *name);
 /* The last word of a URL's path, lowercase, letters, digits and '-' only,

@@ -123,6 +123,19 @@ int store_items_forget(struct store *s, const char *file, struct ds_error *err);
 /* The URL a file states for document doc_id (front matter, header, feed link). */
 int store_doc_url_put(struct store *s, int64_t doc_id, const char *url, struct ds_error *err);
 
+/* Feed items whose link is the URL a page in the collection states are
+ * that page: each such item is pointed at the page's document (one held by
+ * a file) and the item's own document, the feed's summary, goes unless
+ * something else holds it. So the list shows the full page once, not the
+ * page and its summary as two articles, and rebuilding the index from the
+ * same files links them again. Idempotent; an index run calls it after
+ * storing (inside no transaction: it makes its own). *linked gets the
+ * number of items linked now. 0, or -1 with err. */
+int store_items_link_pages(struct store *s, size_t *linked, struct ds_error *err);
+/* 1 when a document held by a file (a page, not only a feed item) states
+ * url, 0 when none does, -1 with err. */
+int store_page_with_url(struct store *s, const char *url, struct ds_error *err);
+
 /* Where a document came from: the file (for a feed item, the feed file),
  * the feed item's key (NULL for a whole file) and the URL the file stated
  * (or NULL). Strings owned; free with doc_origin_clear. */
@@ -248,6 +261,9 @@ size_t result_set_count(const struct result_set *rs);
  * how many were filled, -1 on error. */
 int result_set_fetch(struct result_set *rs, size_t pos, size_t n, struct result_row *rows,
                      struct ds_error *err);
+/* How many documents of the set have an id above id (saved searches: the
+ * documents indexed after the search was last opened). */
+size_t result_set_count_after(const struct result_set *rs, int64_t id);
 /* Position of a document in the set, or -1. */
 long result_set_find(struct result_set *rs, int64_t doc_id);
 void result_set_free(struct result_set **rs);
@@ -324,6 +340,31 @@ int store_tag_add(struct store *s, int64_t doc_id, const char *tag, struct ds_er
 int store_tag_remove(struct store *s, int64_t doc_id, const char *tag, struct ds_error *err);
 /* 1 when doc has tag, 0 when not, -1 on error. */
 int store_tag_has(struct store *s, int64_t doc_id, const char *tag, struct ds_error *err);
+
+/* Saved searches (store/saved.c): a name, the query text, and the highest
+ * document id when the search was last opened (seen_id), so documents
+ * above it are new to it. Sorted by name; strings owned by the array. */
+struct saved_search {
+    char *name, *query;
+    int64_t seen_id;
+};
+/* Add a search, seen as of now (nothing new yet). 0, 1 when the name is
+ * taken, -1 with err. */
+int store_saved_add(struct store *s, const char *name, const char *query, struct ds_error *err);
+/* 0 removed, 1 no such search, -1 with err. */
+int store_saved_remove(struct store *s, const char *name, struct ds_error *err);
+/* Mark a search opened now: what matches it today is no longer new. 0, 1
+ * no such search, -1 with err. */
+int store_saved_seen(struct store *s, const char *name, struct ds_error *err);
+/* Every saved search; *out newly allocated (NULL when none). */
+int store_saved_list(struct store *s, struct saved_search **out, size_t *n, struct ds_error *err);
+void saved_searches_free(struct saved_search *v, size_t n);
+/* The highest document id (0 when empty), or -1 with err. */
+int64_t store_max_doc_id(struct store *s, struct ds_error *err);
+/* A number that changes whenever another connection commits a change to
+ * the index (PRAGMA data_version): the browser polls it to see new
+ * articles arrive. -1 with err. */
+int64_t store_data_version(struct store *s, struct ds_error *err);
 
 /* ---- the tokenizer (shared with highlighting and comparison) ------------------ */
 

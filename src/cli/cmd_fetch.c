@@ -1,8 +1,11 @@
 /* cmd_fetch.c — the commands that bring documents from the web into the
  * collection: `dossier add URL...` (pages), `dossier feeds [add|remove]`
- * (the subscription list) and `dossier update` (every feed, conditionally).
- * What is fetched is saved under $XDG_DATA_HOME/dossier/web/<host>/ and then
- * indexed from those files, so the files stay the source of truth. */
+ * (the subscription list) and `dossier update` (every feed, conditionally;
+ * with --articles, or a feed's own setting, also the page behind each new
+ * item). What is fetched is saved under $XDG_DATA_HOME/dossier/web/<host>/
+ * and then indexed from those files, so the files stay the source of truth;
+ * the index links a feed item to the page of the same URL
+ * (store_items_link_pages), so the page stands for the item. */
 #include "config.h"
 
 #include <stdio.h>
@@ -14,6 +17,7 @@
 #include "commands.h"
 #include "dossier/fetch.h"
 #include "dossier/indexer.h"
+#include "dossier/ingest.h"
 
 /* $XDG_DATA_HOME/dossier/web/<host> (newly allocated). */
 static char *
@@ -25,14 +29,15 @@ host_dir(const char *host)
     return dir;
 }
 
-/* Index the files just saved; prints one summary line. Returns an exit status. */
+/* Index the files just saved into s (NULL: the index is opened here);
+ * prints one summary line. Returns an exit status. */
 static int
-index_saved(const char *cmd, char **paths, size_t n)
+index_saved(const char *cmd, struct store *given, char **paths, size_t n)
 {
     if (n == 0)
         return EXIT_FOUND;
-    struct store *s;
-    if (cli_open_store(NULL, STORE_CREATE, &s) != 0)
+    struct store *s = given;
+    if (!s && cli_open_store(NULL, STORE_CREATE, &s) != 0)
         return EXIT_ERROR;
     struct index_options io = {0};
     struct index_summary sum;
@@ -50,7 +55,8 @@ index_saved(const char *cmd, char **paths, size_t n)
         printf("; skipped %zu\n", sum.nskips);
     }
     index_summary_clear(&sum);
-    store_close(&s);
+    if (!given)
+        store_close(&s);
     return status;
 }
 
@@ -127,7 +133,7 @@ cmd_add(int argc, char **argv)
         fetch_result_clear(&res);
     }
     fetch_free(&f);
-    int irc = index_saved("add", saved, nsaved);
+    int irc = index_saved("add", NULL, saved, nsaved);
     for (size_t i = 0; i < nsaved; i++)
         free(saved[i]);
     free(saved);
@@ -144,7 +150,7 @@ list_feeds(const struct feed_list *l, bool json)
             cli_put_text(stdout, l->v[i].name);
             putchar('\t');
             cli_put_text(stdout, l->v[i].url);
-            putchar('\n');
+            fputs(l->v[i].articles ? "\tarticles\n" : "\n", stdout);
         }
         return;
     }
@@ -156,7 +162,7 @@ list_feeds(const struct feed_list *l, bool json)
         cli_json_field(&b, "url", l->v[i].url);
         cli_json_field(&b, "etag", l->v[i].etag);
         cli_json_field(&b, "last_modified", l->v[i].last_modified);
-        buf_putc(&b, '}');
+        buf_puts(&b, l->v[i].articles ? ",\"articles\":true}" : ",\"articles\":false}");
     }
     buf_puts(&b, "]\n");
     fputs(buf_str(&b), stdout);
@@ -180,19 +186,19 @@ default_feed_name(const char *url)
 
 /* `feeds add URL` / `feeds remove NAME` on a loaded list; saves it. */
 static int
-change_feeds(struct feed_list *l, char **words, int n, const char *name)
+change_feeds(struct feed_list *l, char **words, int n, const char *name, bool articles)
 {
     struct ds_error err;
     ds_error_clear(&err);
     bool add = strcmp(words[0], "add") == 0;
     if ((!add && strcmp(words[0], "remove") != 0) || n != 2) {
-        fprintf(stderr, "dossier feeds: use 'feeds add URL [--name NAME]' or "
+        fprintf(stderr, "dossier feeds: use 'feeds add URL [--name NAME] [--articles]' or "
                         "'feeds remove NAME'\n");
         return EXIT_ERROR;
     }
     if (add) {
         char *dflt = name ? NULL : default_feed_name(words[1]);
-        int rc = feed_list_add(l, name ? name : dflt, words[1], &err);
+        int rc = feed_list_add(l, name ? name : dflt, words[1], articles, &err);
         if (rc == 0)
             printf("added feed %s\n", name ? name : dflt);
         free(dflt);
@@ -216,11 +222,12 @@ change_feeds(struct feed_list *l, char **words, int n, const char *name)
 int
 cmd_feeds(int argc, char **argv)
 {
-    bool json = false;
+    bool json = false, articles = false;
     const char *name = NULL;
     const struct cli_option opts[] = {
         {"json", 0, NULL, &json},
         {"name", 1, &name, NULL},
+        {"articles", 0, NULL, &articles},
         {NULL, 0, NULL, NULL},
     };
     char **words;
@@ -239,7 +246,7 @@ cmd_feeds(int argc, char **argv)
         list_feeds(&l, json);
         status = l.n ? EXIT_FOUND : EXIT_NONE;
     } else {
-        status = change_feeds(&l, words, n, name);
+        status = change_feeds(&l, words, n, name, articles);
     }
     feed_list_clear(&l);
     free(words);
@@ -258,10 +265,12 @@ looks_like_xml(const struct buf *b)
     return p < end && *p == '<';
 }
 
-/* Fetch one feed conditionally; on a new version save it and return its
- * path in *saved. Returns 0 (changed or not), or -1 with err set. */
+/* Fetch one feed conditionally; on a new version save it, return its path
+ * in *saved and hand its bytes to *body. Returns 0 (changed or not), or -1
+ * with err set. */
 static int
-update_feed(struct fetch_session *f, struct feed_sub *sub, char **saved, struct ds_error *err)
+update_feed(struct fetch_session *f, struct feed_sub *sub, char **saved, struct buf *body,
+            struct ds_error *err)
 {
     struct fetch_request rq = {sub->url, sub->etag, sub->last_modified};
     struct fetch_result res;
@@ -286,6 +295,8 @@ update_feed(struct fetch_session *f, struct feed_sub *sub, char **saved, struct 
             free(sub->last_modified);
             sub->etag = xstrdup(res.etag);
             sub->last_modified = xstrdup(res.last_modified);
+            *body = res.body;
+            res.body = (struct buf)BUF_INIT;
         }
         free(file);
         free(dir);
@@ -296,10 +307,124 @@ update_feed(struct fetch_session *f, struct feed_sub *sub, char **saved, struct 
     return rc;
 }
 
+/* What one `update` did, and the files it saved (to index). */
+struct update_run {
+    struct fetch_session *f;
+    struct store *s;      /* open when pages are fetched */
+    char **saved;
+    size_t nsaved, cap;
+    size_t changed, unchanged, failed;
+    size_t pages, pages_failed;
+};
+
+static void
+update_keep(struct update_run *u, char *path)
+{
+    if (u->nsaved == u->cap) {
+        u->cap = u->cap ? u->cap * 2 : 16;
+        u->saved = xrealloc(u->saved, u->cap * sizeof *u->saved);
+    }
+    u->saved[u->nsaved++] = path;
+}
+
+/* Say on stderr that what (a feed's name, a URL) failed, and why. */
+static void
+update_complain(const char *what, const char *msg)
+{
+    fputs("dossier update: ", stderr);
+    cli_put_text(stderr, what);
+    fputs(": ", stderr);
+    cli_put_text(stderr, msg);
+    fputc('\n', stderr);
+}
+
+/* Is item new to the index: no item of that key stored for this feed file,
+ * and no page stating its link? -1 on a database error. */
+static int
+item_is_new(struct update_run *u, const struct store_item *known, size_t nknown,
+            const struct feed_item *it, struct ds_error *err)
+{
+    uint64_t kh = ds_hash64(it->key, strlen(it->key));
+    for (size_t k = 0; k < nknown; k++)
+        if (known[k].key_hash == kh)
+            return 0;
+    int page = store_page_with_url(u->s, it->link, err);
+    return page < 0 ? -1 : !page;
+}
+
+/* Fetch and save the page behind each new item of the feed saved at path
+ * (bytes in body). Failures are reported and counted, never fatal. */
+static void
+fetch_item_pages(struct update_run *u, const char *path, const struct buf *body)
+{
+    struct feed fd;
+    struct store_item *known = NULL;
+    size_t nknown = 0;
+    struct ds_error err;
+    ds_error_clear(&err);
+    if (ingest_feed_read(buf_str(body), body->len, &fd, &err) != 0)
+        return; /* the index run reports a broken feed */
+    if (store_items_of(u->s, path, &known, &nknown, &err) != 0) {
+        update_complain(path, err.msg);
+        u->pages_failed++;
+        feed_clear(&fd);
+        return;
+    }
+    for (size_t i = 0; i < fd.n; i++) {
+        const struct feed_item *it = &fd.items[i];
+        char *host = it->link ? fetch_url_host(it->link) : NULL;
+        int fresh = host ? item_is_new(u, known, nknown, it, &err) : 0;
+        free(host);
+        if (fresh <= 0) {
+            if (fresh < 0)
+                update_complain(it->link, err.msg);
+            continue;
+        }
+        struct fetch_request rq = {it->link, NULL, NULL};
+        struct fetch_result res;
+        char *page = NULL;
+        if (fetch_get(u->f, &rq, &res, &err) == 0)
+            page = save_page(&res, &err);
+        fetch_result_clear(&res);
+        if (!page) {
+            update_complain(it->link, err.msg);
+            u->pages_failed++;
+            continue;
+        }
+        u->pages++;
+        update_keep(u, page);
+    }
+    free(known);
+    feed_clear(&fd);
+}
+
+/* Update one feed (and, when wanted, its new items' pages). */
+static void
+update_one(struct update_run *u, struct feed_sub *sub, bool articles)
+{
+    struct ds_error err;
+    ds_error_clear(&err);
+    char *path = NULL;
+    struct buf body = BUF_INIT;
+    if (update_feed(u->f, sub, &path, &body, &err) != 0) {
+        update_complain(sub->name, err.msg);
+        u->failed++;
+    } else if (!path) {
+        u->unchanged++;
+    } else {
+        u->changed++;
+        if ((articles || sub->articles) && u->s)
+            fetch_item_pages(u, path, &body);
+        update_keep(u, path);
+    }
+    buf_free(&body);
+}
+
 int
 cmd_update(int argc, char **argv)
 {
-    const struct cli_option opts[] = {{NULL, 0, NULL, NULL}};
+    bool articles = false;
+    const struct cli_option opts[] = {{"articles", 0, NULL, &articles}, {NULL, 0, NULL, NULL}};
     char **words;
     int n;
     int prc = cli_parse(cli_find("update"), argc, argv, opts, &words, &n);
@@ -313,35 +438,32 @@ cmd_update(int argc, char **argv)
         fprintf(stderr, "dossier update: %s\n", err.msg);
         return EXIT_ERROR;
     }
-    struct fetch_session *f = fetch_new(NULL);
-    char **saved = xcalloc(l.n + 1, sizeof *saved);
-    size_t nsaved = 0, unchanged = 0, failed = 0;
-    for (size_t i = 0; i < l.n; i++) {
-        ds_error_clear(&err);
-        if (update_feed(f, &l.v[i], &saved[nsaved], &err) != 0) {
-            fputs("dossier update: ", stderr);
-            cli_put_text(stderr, l.v[i].name);
-            fputs(": ", stderr);
-            cli_put_text(stderr, err.msg);
-            fputc('\n', stderr);
-            failed++;
-        } else if (saved[nsaved]) {
-            nsaved++;
-        } else {
-            unchanged++;
-        }
+    bool pages = articles;
+    for (size_t i = 0; i < l.n; i++)
+        pages = pages || l.v[i].articles;
+    struct update_run u = {.f = fetch_new(NULL)};
+    if (pages && cli_open_store(NULL, STORE_CREATE, &u.s) != 0) {
+        fetch_free(&u.f);
+        feed_list_clear(&l);
+        return EXIT_ERROR;
     }
-    fetch_free(&f);
-    printf("%zu feeds: %zu changed, %zu unchanged, %zu failed\n", l.n, nsaved, unchanged, failed);
-    int status = failed ? EXIT_ERROR : EXIT_FOUND;
-    if (nsaved && feed_list_save(&l, &err) != 0) {
+    for (size_t i = 0; i < l.n; i++)
+        update_one(&u, &l.v[i], articles);
+    fetch_free(&u.f);
+    printf("%zu feeds: %zu changed, %zu unchanged, %zu failed\n", l.n, u.changed, u.unchanged,
+           u.failed);
+    if (pages)
+        printf("%zu new pages saved, %zu failed\n", u.pages, u.pages_failed);
+    int status = u.failed || u.pages_failed ? EXIT_ERROR : EXIT_FOUND;
+    if (u.changed && feed_list_save(&l, &err) != 0) {
         fprintf(stderr, "dossier update: %s\n", err.msg);
         status = EXIT_ERROR;
     }
-    int irc = index_saved("update", saved, nsaved);
-    for (size_t i = 0; i < nsaved; i++)
-        free(saved[i]);
-    free(saved);
+    int irc = index_saved("update", u.s, u.saved, u.nsaved);
+    for (size_t i = 0; i < u.nsaved; i++)
+        free(u.saved[i]);
+    free(u.saved);
+    store_close(&u.s);
     feed_list_clear(&l);
     return status != EXIT_FOUND ? status : irc;
 }

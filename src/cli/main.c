@@ -120,12 +120,16 @@ const struct cli_command cli_commands[] = {
     {"feeds", cmd_feeds, "[add URL | remove NAME]",
      "List, add or remove the feeds that 'dossier update' fetches.",
      "  --name NAME      with add: the feed's name (default: from the URL)\n"
+     "  --articles       with add: 'update' also fetches the page behind each new item\n"
      "  --json           list as JSON\n"},
-    {"update", cmd_update, "",
+    {"update", cmd_update, "[--articles]",
      "Fetch every feed (conditional requests), save what changed and index it.",
      "Feeds are saved as web/HOST/feeds/NAME.xml; a failed feed is reported and the\n"
      "others still update. Requests to one host are $DOSSIER_FETCH_DELAY_MS apart\n"
-     "(default 500).\n"},
+     "(default 500).\n"
+     "  --articles       also fetch and index the page behind each new item of every\n"
+     "                   feed (feeds added with --articles always do); the page then\n"
+     "                   stands for the item in lists and searches\n"},
     {NULL, NULL, NULL, NULL, NULL},
 };
 

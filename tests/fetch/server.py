@@ -13,6 +13,10 @@ argv[1] + ".count" (the last User-Agent in argv[1] + ".agent"). Paths:
   /big             a 2 MB body
   /notxml.xml      plain text served as a feed
   /missing         404
+  /beat.xml        an RSS feed of N items (N read from argv[1] + ".beat",
+                   default 2), each linking to /story/K.html; its ETag
+                   changes with N
+  /story/K.html    the full page behind item K (item 3's page is missing)
 """
 import http.server
 import sys
@@ -31,9 +35,36 @@ def feed(n):
             "</item></channel></rss>\n" % (n, n, n, n)).encode()
 
 
+def beat(n):
+    items = "".join(
+        "<item><title>Lighthouse report %d</title><link>%s/story/%d.html</link>"
+        "<guid>beat-%d</guid><pubDate>Sat, 05 Dec 2026 1%d:00:00 GMT</pubDate>"
+        "<description>Short summary %d of the lighthouse.</description></item>"
+        % (k, Handler.base, k, k, k, k) for k in range(1, n + 1))
+    return ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Beat</title>"
+            "%s</channel></rss>\n" % items).encode()
+
+
+def story(k):
+    return ("<!DOCTYPE html><html><head><title>Lighthouse report %d</title></head><body>"
+            "<article><h1>Lighthouse report %d</h1><p>The keeper logged storm number %d "
+            "and relit the lamp before dawn, the full page says.</p>"
+            "<p>Fishing boats waited in the harbour until the swell eased.</p>"
+            "</article></body></html>" % (k, k, k)).encode()
+
+
+def beat_count():
+    try:
+        with open(sys.argv[1] + ".beat") as f:
+            return int(f.read().strip() or "2")
+    except OSError:
+        return 2
+
+
 class Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     count = 0
+    base = ""
     lock = threading.Lock()
 
     def log_message(self, *args):
@@ -67,6 +98,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
             if self.headers.get("If-None-Match") == etag:
                 return self.send(304, headers=[("ETag", etag)])
             return self.send(200, feed(n), "application/rss+xml", [("ETag", etag)])
+        if p == "/beat.xml":
+            n = beat_count()
+            etag = '"beat-%d"' % n
+            if self.headers.get("If-None-Match") == etag:
+                return self.send(304, headers=[("ETag", etag)])
+            return self.send(200, beat(n), "application/rss+xml", [("ETag", etag)])
+        if p.startswith("/story/") and p != "/story/3.html":
+            return self.send(200, story(int(p[len("/story/"):].split(".")[0])))
         if p == "/page.html":
             return self.send(200, PAGE)
         if p.startswith("/redirect/"):
@@ -88,6 +127,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
 def main():
     srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     srv.daemon_threads = True
+    Handler.base = "http://127.0.0.1:%d" % srv.server_address[1]
     with open(sys.argv[1] + ".tmp", "w") as f:
         f.write("%d\n" % srv.server_address[1])
     import os

@@ -1,5 +1,6 @@
 /* feedlist.c — the subscribed feeds, kept in $XDG_DATA_HOME/dossier/feeds.tsv
- * (one feed a line: name, URL, ETag, Last-Modified, tab-separated), and the
+ * (one feed a line: name, URL, ETag, Last-Modified, options, tab-separated;
+ * a line of four columns, as written before options existed, has none), and the
  * slugs that name feeds and saved pages. */
 #include "config.h"
 
@@ -25,9 +26,9 @@ field(const char *s)
 static void
 add_line(struct feed_list *l, char *line)
 {
-    char *cols[4] = {NULL, NULL, NULL, NULL};
+    char *cols[5] = {NULL, NULL, NULL, NULL, NULL};
     int n = 0;
-    for (char *tok; n < 4 && (tok = strsep(&line, "\t")) != NULL;)
+    for (char *tok; n < 5 && (tok = strsep(&line, "\t")) != NULL;)
         cols[n++] = tok;
     if (n < 2 || !*cols[0] || !*cols[1])
         return;
@@ -37,6 +38,7 @@ add_line(struct feed_list *l, char *line)
     f->url = xstrdup(cols[1]);
     f->etag = cols[2] && *cols[2] ? xstrdup(cols[2]) : NULL;
     f->last_modified = cols[3] && *cols[3] ? xstrdup(cols[3]) : NULL;
+    f->articles = cols[4] && strstr(cols[4], "articles") != NULL;
 }
 
 /* Load the list (see fetch.h). */
@@ -77,11 +79,12 @@ int
 feed_list_save(const struct feed_list *l, struct ds_error *err)
 {
     struct buf b = BUF_INIT;
-    buf_puts(&b, "# dossier feeds: name, URL, ETag, Last-Modified (tab-separated)\n");
+    buf_puts(&b, "# dossier feeds: name, URL, ETag, Last-Modified, options (tab-separated)\n");
     for (size_t i = 0; i < l->n; i++) {
         const struct feed_sub *f = &l->v[i];
         char *c[4] = {field(f->name), field(f->url), field(f->etag), field(f->last_modified)};
-        buf_printf(&b, "%s\t%s\t%s\t%s\n", c[0], c[1], c[2], c[3]);
+        buf_printf(&b, "%s\t%s\t%s\t%s\t%s\n", c[0], c[1], c[2], c[3],
+                   f->articles ? "articles" : "");
         for (int k = 0; k < 4; k++)
             free(c[k]);
     }
@@ -132,7 +135,8 @@ feed_name_ok(const char *name)
 
 /* Add a feed (see fetch.h). */
 int
-feed_list_add(struct feed_list *l, const char *name, const char *url, struct ds_error *err)
+feed_list_add(struct feed_list *l, const char *name, const char *url, bool articles,
+              struct ds_error *err)
 {
     char *host = fetch_url_host(url);
     if (!host) {
@@ -149,7 +153,7 @@ feed_list_add(struct feed_list *l, const char *name, const char *url, struct ds_
         return -1;
     }
     l->v = xrealloc(l->v, (l->n + 1) * sizeof *l->v);
-    l->v[l->n++] = (struct feed_sub){xstrdup(name), xstrdup(url), NULL, NULL};
+    l->v[l->n++] = (struct feed_sub){xstrdup(name), xstrdup(url), NULL, NULL, articles};
     return 0;
 }
 

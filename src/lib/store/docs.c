@@ -76,6 +76,12 @@ store_file_delete(struct store *s, const char *path, struct ds_error *err)
     store_bind_text(st, 1, path);
     if (store_step_done(s, st, "forgetting a file", err) != 0)
         return -1;
+    st = store_stmt(s, SQ_FEED_REREAD, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, doc);
+    if (store_step_done(s, st, "forgetting a file", err) != 0)
+        return -1;
     st = store_stmt(s, SQ_DOC_DEL_ORPHAN, err);
     if (!st)
         return -1;

@@ -202,3 +202,97 @@ store_feed_first_doc(struct store *s, const char *path, int64_t *id_out, struct 
         return 1;
     return store_fail(s, err, rc, "looking up a feed");
 }
+
+/* An item's summary and the page of the same URL: (item document, page document). */
+struct link_pair {
+    int64_t item_doc, page_doc;
+};
+
+/* Items whose document is held by no file and states a URL that a document
+ * held by a file states too; *out newly allocated. */
+static int
+find_page_links(struct store *s, struct link_pair **out, size_t *n, struct ds_error *err)
+{
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(
+        s->db,
+        "SELECT i.doc_id, min(f.doc_id) FROM items i"
+        " JOIN doc_urls iu ON iu.doc_id = i.doc_id"
+        " JOIN doc_urls pu ON pu.url = iu.url AND pu.doc_id <> iu.doc_id"
+        " JOIN files f ON f.doc_id = pu.doc_id"
+        " WHERE NOT EXISTS (SELECT 1 FROM files x WHERE x.doc_id = i.doc_id)"
+        " GROUP BY i.doc_id",
+        -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return store_fail(s, err, rc, "linking feed items to their pages");
+    size_t cap = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 16;
+            *out = xrealloc(*out, cap * sizeof **out);
+        }
+        (*out)[(*n)++] = (struct link_pair){sqlite3_column_int64(st, 0),
+                                            sqlite3_column_int64(st, 1)};
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        free(*out);
+        *out = NULL;
+        *n = 0;
+        return store_fail(s, err, rc, "linking feed items to their pages");
+    }
+    return 0;
+}
+
+/* See store.h. */
+int
+store_items_link_pages(struct store *s, size_t *linked, struct ds_error *err)
+{
+    struct link_pair *v;
+    size_t n;
+    *linked = 0;
+    if (find_page_links(s, &v, &n, err) != 0)
+        return -1;
+    int rc = n ? store_begin(s, err) : 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        rc = run(s, "UPDATE items SET doc_id = ?4 WHERE doc_id = ?3", NULL, NULL, v[i].item_doc,
+                 v[i].page_doc, "linking a feed item to its page", err);
+        if (rc == 0)
+            rc = run(s,
+                     "DELETE FROM documents WHERE id = ?3"
+                     " AND NOT EXISTS (SELECT 1 FROM files WHERE doc_id = ?3)"
+                     " AND NOT EXISTS (SELECT 1 FROM items WHERE doc_id = ?3)",
+                     NULL, NULL, v[i].item_doc, 0, "linking a feed item to its page", err);
+    }
+    if (n && rc == 0)
+        rc = store_commit(s, err);
+    else if (n)
+        store_rollback(s);
+    if (rc == 0)
+        *linked = n;
+    free(v);
+    return rc;
+}
+
+/* See store.h. */
+int
+store_page_with_url(struct store *s, const char *url, struct ds_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(s->db,
+                                "SELECT 1 FROM doc_urls u JOIN files f ON f.doc_id = u.doc_id"
+                                " WHERE u.url = ?1 LIMIT 1",
+                                -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return store_fail(s, err, rc, "looking up a page");
+    store_bind_text(st, 1, url);
+    rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc == SQLITE_ROW)
+        return 1;
+    if (rc == SQLITE_DONE)
+        return 0;
+    return store_fail(s, err, rc, "looking up a page");
+}

@@ -282,6 +282,16 @@ result_set_count(const struct result_set *rs)
     return rs ? rs->n : 0;
 }
 
+/* See store.h. */
+size_t
+result_set_count_after(const struct result_set *rs, int64_t id)
+{
+    size_t k = 0;
+    for (size_t i = 0; rs && i < rs->n; i++)
+        k += rs->hits[i].id > id;
+    return k;
+}
+
 void
 result_row_clear(struct result_row *r)
 {

@@ -173,6 +173,14 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
      * was read from the old terms, so they are marked stale (as ST_STALE). */
     "INSERT INTO docs_fts(docs_fts) VALUES ('rebuild');"
     "DELETE FROM meta WHERE key IN ('corpus_maxid', 'corpus_rules');",
+    /* 10 -> 11: following a beat. A feed item is linked to the page behind
+     * it by URL (store_items_link_pages looks pages up by the URL they
+     * state), and a saved search remembers the highest document id when it
+     * was last opened, so what matches above it is new (store/saved.c). */
+    "CREATE INDEX IF NOT EXISTS doc_urls_url ON doc_urls(url);"
+    "CREATE TABLE IF NOT EXISTS saved_seen(name TEXT PRIMARY KEY"
+    " REFERENCES saved_searches(name) ON DELETE CASCADE, seen_id INTEGER NOT NULL)"
+    " WITHOUT ROWID;",
 };
 
 /* Fixed statements, prepared on first use (indexed by enum store_stmt_id). */
@@ -247,6 +255,12 @@ static const char *const stmt_sql[SQ__COUNT] = {
                         " SELECT ?1, tag FROM tags_kept WHERE hash = ?2",
     [SQ_TAGS_KEPT_DEL] = "DELETE FROM tags_kept WHERE hash = ?1",
     [SQ_FILE_MISSING] = "INSERT OR IGNORE INTO files_missing(path) VALUES (?1)",
+    /* a page going that feed items were linked to (store_items_link_pages):
+     * their feeds are read again by the next run, which restores the items'
+     * own summaries */
+    [SQ_FEED_REREAD] = "UPDATE files SET mtime_ns = -1 WHERE doc_id IS NULL AND path IN"
+                       " (SELECT file FROM items WHERE doc_id = ?1)"
+                       " AND NOT EXISTS (SELECT 1 FROM files WHERE doc_id = ?1)",
 };
 
 /* ---- errors -------------------------------------------------------------------- */
