@@ -385,6 +385,22 @@ long corpus_export(struct store *s, const struct corpus_sel *sel, enum corpus_fo
  * other than newline become spaces. */
 void corpus_csv_field(struct buf *b, const char *s);
 
+/* ---- saved searches and what is new to them (saved.c) ----------------------------------- */
+
+/* A saved search with its counts now: total matches, and of them the new
+ * ones (documents indexed after it was last opened, store_saved_seen). */
+struct saved_count {
+    char *name, *query;
+    size_t total, fresh;
+    char *error; /* the query no longer parses: why (counts 0), else NULL */
+};
+/* Every saved search (by name) with its counts: one search each. A query
+ * that no longer parses is listed with its error, not fatal. *out newly
+ * allocated; free with saved_counts_free. 0, or -1 with err. */
+int corpus_saved_counts(struct store *s, struct saved_count **out, size_t *n,
+                        struct ds_error *err);
+void saved_counts_free(struct saved_count *v, size_t n);
+
 /* Newly allocated copy of s[0..n) fit for one line of a terminal or a
  * Markdown table: invalid UTF-8 becomes U+FFFD, control characters and
  * whitespace runs become one space, ends trimmed. */

@@ -1,5 +1,5 @@
 /* cmd_search.c — `dossier search QUERY`: ranked results with snippets, as
- * text or one JSON object per line. */
+ * text or one JSON object per line; the same rows for `searches show`. */
 #include "config.h"
 
 #include <stdio.h>
@@ -10,8 +10,10 @@
 #include "commands.h"
 #include "dossier/query.h"
 
+/* One result as a JSON object; "new" when new_above >= 0 (a saved search). */
 static void
-print_json_row(struct store *s, const struct query *q, const struct result_row *r)
+print_json_row(struct store *s, const struct query *q, const struct result_row *r,
+               int64_t new_above)
 {
     struct buf b = BUF_INIT;
     struct doc_record rec = {0};
@@ -37,6 +39,8 @@ print_json_row(struct store *s, const struct query *q, const struct result_row *
         free(t);
     }
     buf_puts(&b, "]");
+    if (new_above >= 0)
+        buf_puts(&b, r->id > new_above ? ",\"new\":true" : ",\"new\":false");
     if (query_has_text(q)) {
         char *snip = store_snippet(s, q, r->id, "[", "]", 24);
         buf_printf(&b, ",\"rank\":%.4f,\"snippet\":", r->rank);
@@ -48,10 +52,15 @@ print_json_row(struct store *s, const struct query *q, const struct result_row *
     buf_free(&b);
 }
 
+/* One result as a line (and its snippet); a new one (id above new_above,
+ * when that is >= 0) is marked with '*' after its id. */
 static void
-print_text_row(struct store *s, const struct query *q, const struct result_row *r)
+print_text_row(struct store *s, const struct query *q, const struct result_row *r,
+               int64_t new_above)
 {
-    printf("%6lld  %-10s  ", (long long)r->id, r->published ? r->published : "");
+    bool fresh = new_above >= 0 && r->id > new_above;
+    printf("%6lld%c %-10s  ", (long long)r->id, fresh ? '*' : ' ',
+           r->published ? r->published : "");
     cli_put_cell(stdout, r->source ? r->source : "", 20);
     fputs("  ", stdout);
     cli_put_text(stdout, r->title ? r->title : "");
@@ -69,6 +78,31 @@ print_text_row(struct store *s, const struct query *q, const struct result_row *
         }
         free(snip);
     }
+}
+
+/* See commands.h. */
+int
+search_print_rows(struct store *s, const struct query *q, struct result_set *rs, size_t want,
+                  bool json, int64_t new_above, struct ds_error *err)
+{
+    struct result_row rows[64];
+    for (size_t pos = 0; pos < want;) {
+        size_t n = DS_MIN(want - pos, DS_ARRAY_LEN(rows));
+        int got = result_set_fetch(rs, pos, n, rows, err);
+        if (got < 0)
+            return -1;
+        if (got == 0)
+            break;
+        for (int i = 0; i < got; i++) {
+            if (json)
+                print_json_row(s, q, &rows[i], new_above);
+            else
+                print_text_row(s, q, &rows[i], new_above);
+            result_row_clear(&rows[i]);
+        }
+        pos += (size_t)got;
+    }
+    return 0;
 }
 
 int
@@ -132,24 +166,9 @@ cmd_search(int argc, char **argv)
     }
     size_t total = result_set_count(rs);
     size_t want = limit ? DS_MIN((size_t)limit, total) : total;
-    struct result_row rows[64];
-    for (size_t pos = 0; pos < want;) {
-        size_t n = DS_MIN(want - pos, DS_ARRAY_LEN(rows));
-        int got = result_set_fetch(rs, pos, n, rows, &err);
-        if (got < 0) {
-            fprintf(stderr, "dossier search: %s\n", err.msg);
-            goto out;
-        }
-        if (got == 0)
-            break;
-        for (int i = 0; i < got; i++) {
-            if (json)
-                print_json_row(s, q, &rows[i]);
-            else
-                print_text_row(s, q, &rows[i]);
-            result_row_clear(&rows[i]);
-        }
-        pos += (size_t)got;
+    if (search_print_rows(s, q, rs, want, json, -1, &err) != 0) {
+        fprintf(stderr, "dossier search: %s\n", err.msg);
+        goto out;
     }
     if (!json)
         printf("%zu of %s articles\n", want, cli_thousands((long long)total));
