@@ -95,4 +95,22 @@ int indexer_run(struct store *s, const char *const *roots, size_t nroots,
 int indexer_forget(struct store *s, const char *const *paths, size_t npaths, size_t *forgotten,
                    struct ds_error *err);
 
+/* ---- watching the roots (index/watch.c) -------------------------------------------
+ * Which folders under the roots changed, for `dossier index --watch`:
+ * inotify where there is one (each folder watched, new folders too; hidden
+ * ones left out), else (or with poll_only) a poll that signs each root's
+ * files (path, size, mtime) once a second. */
+struct index_watch;
+struct index_watch *index_watch_new(const char *const *roots, size_t nroots, bool poll_only);
+/* True when the watch uses inotify (false: polling). */
+bool index_watch_inotify(const struct index_watch *w);
+/* Wait up to timeout_ms (polling: one poll interval) for a change; after the
+ * first, wait until nothing happened for debounce_ms (2 s at most). Returns
+ * 1 with *dirs (newly allocated, each string too) the folders to index again
+ * (a folder gone or emptied is given as its parent, none under another), 0
+ * when nothing changed, -1 when a signal interrupted the wait. */
+int index_watch_wait(struct index_watch *w, int timeout_ms, int debounce_ms, char ***dirs,
+                     size_t *n);
+void index_watch_free(struct index_watch **w);
+
 #endif

@@ -1,10 +1,12 @@
 /* cmd_index.c — `dossier index [PATH...]`: run the indexer, show progress on a
- * terminal, print a one-line summary and the skipped files; `dossier forget
+ * terminal, print a one-line summary and the skipped files; with --watch,
+ * keep indexing the folders that change until SIGINT/SIGTERM; `dossier forget
  * PATH...`: remove what was indexed there. */
 #include "config.h"
 
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,15 +87,157 @@ warn_missing(const struct index_summary *sum)
     return EXIT_FOUND;
 }
 
+/* Print the one-line summary of a run (and a few skipped files). */
+static void
+print_summary(const struct index_summary *sum)
+{
+    double mb = (double)sum->bytes / 1e6;
+    printf("indexed %zu files in %.2f s (%.1f MB): %zu added, %zu updated, %zu unchanged, "
+           "%zu duplicate%s, %zu removed",
+           sum->files_seen, sum->seconds, mb, sum->added, sum->updated, sum->unchanged,
+           sum->duplicates, sum->duplicates == 1 ? "" : "s", sum->removed);
+    if (sum->feeds)
+        printf(" (%zu feed%s: %zu items)", sum->feeds, sum->feeds == 1 ? "" : "s", sum->items);
+    if (sum->reextracted)
+        printf(", %zu re-extracted (rules changed)", sum->reextracted);
+    if (sum->missing)
+        printf(", %zu missing (kept)", sum->missing);
+    printf("; skipped %zu", sum->nskips);
+    /* a saved page's folder of images and scripts would fill the screen: a
+     * few here, all of them in `dossier stats` */
+    size_t shown = DS_MIN(sum->nskips, (size_t)SKIPS_SHOWN);
+    for (size_t i = 0; i < shown; i++) {
+        fputs(i ? ", " : ": ", stdout);
+        cli_put_name(stdout, sum->skips[i].path);
+        printf(" (%s)", sum->skips[i].reason);
+    }
+    if (sum->nskips > shown)
+        printf(", and %zu more (dossier stats lists them)", sum->nskips - shown);
+    putchar('\n');
+    fflush(stdout);
+}
+
+/* One index run over roots, then the new ones among paths remembered;
+ * prints its summary. Returns an exit status. */
+static int
+index_once(struct store *s, const char *const *roots, size_t nroots, char **old, int nold,
+           char **paths, int npaths, const struct index_options *io, bool quiet)
+{
+    struct ds_error err;
+    ds_error_clear(&err);
+    struct index_summary sum;
+    if (indexer_run(s, roots, nroots, io, &sum, &err) != 0 ||
+        remember_roots(s, old, nold, paths, npaths, &err) != 0) {
+        if (io->progress)
+            fputc('\n', stderr);
+        fprintf(stderr, "dossier index: %s\n", err.msg);
+        index_summary_clear(&sum);
+        /* give back the space the failed batch took in the log */
+        struct ds_error cerr;
+        store_checkpoint(s, &cerr);
+        return EXIT_ERROR;
+    }
+    if (io->progress)
+        fputs("\r\033[K", stderr);
+    if (!quiet)
+        print_summary(&sum);
+    int status = warn_missing(&sum);
+    index_summary_clear(&sum);
+    return status;
+}
+
+/* --watch: set by SIGINT or SIGTERM; a second signal ends the program at
+ * once (the index stays consistent: every batch is a transaction). */
+static volatile sig_atomic_t watch_stop;
+
+static void
+on_stop_signal(int sig)
+{
+    if (watch_stop++) {
+        signal(sig, SIG_DFL);
+        raise(sig);
+    }
+}
+
+/* `index --watch`: index the folders that change until SIGINT or SIGTERM.
+ * Returns an exit status (0 when stopped by a signal). */
+static int
+watch_loop(struct store *s, const char *const *roots, size_t nroots,
+           const struct index_options *io, bool quiet)
+{
+    struct sigaction sa = {0};
+    sa.sa_handler = on_stop_signal;
+    sa.sa_flags = SA_RESTART;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    const char *poll_env = getenv("DOSSIER_WATCH_POLL");
+    struct index_watch *w = index_watch_new(roots, nroots, poll_env && *poll_env == '1');
+    if (!quiet) {
+        printf("watching %zu folder%s (%s); Ctrl-C stops\n", nroots, nroots == 1 ? "" : "s",
+               index_watch_inotify(w) ? "inotify" : "polling every second");
+        fflush(stdout);
+    }
+    int status = EXIT_FOUND;
+    while (!watch_stop && status != EXIT_ERROR) {
+        char **dirs;
+        size_t n;
+        if (index_watch_wait(w, 500, 150, &dirs, &n) <= 0)
+            continue;
+        if (!watch_stop)
+            status = index_once(s, (const char *const *)dirs, n, NULL, 0, NULL, 0, io, quiet);
+        for (size_t i = 0; i < n; i++)
+            free(dirs[i]);
+        free(dirs);
+    }
+    index_watch_free(&w);
+    return status == EXIT_ERROR ? EXIT_ERROR : EXIT_FOUND;
+}
+
+/* Parse --max-size MiB into io; false (with a message) when it is no number. */
+static bool
+parse_max_size(const char *max_size, struct index_options *io)
+{
+    if (!max_size)
+        return true;
+    char *end;
+    double mib = strtod(max_size, &end);
+    if (*end || mib <= 0) {
+        fprintf(stderr, "dossier index: --max-size wants a number of MiB, not '%s'\n", max_size);
+        return false;
+    }
+    io->max_bytes = (size_t)(mib * 1024 * 1024);
+    return true;
+}
+
+/* A path that does not exist is a typo or an unmounted drive: refuse
+ * before anything is indexed or remembered (the index is not even
+ * created). */
+static bool
+paths_exist(char **paths, int npaths)
+{
+    for (int i = 0; i < npaths; i++) {
+        struct stat st;
+        if (stat(paths[i], &st) != 0) {
+            fprintf(stderr, "dossier index: ");
+            cli_put_text(stderr, paths[i]);
+            fprintf(stderr, ": %s\n", strerror(errno));
+            return false;
+        }
+    }
+    return true;
+}
+
 int
 cmd_index(int argc, char **argv)
 {
     const char *max_size = NULL;
-    bool quiet = false, prune = false;
+    bool quiet = false, prune = false, watch = false;
     const struct cli_option opts[] = {
         {"max-size", 1, &max_size, NULL},
         {"quiet", 0, NULL, &quiet},
         {"prune", 0, NULL, &prune},
+        {"watch", 0, NULL, &watch},
         {NULL, 0, NULL, NULL},
     };
     char **paths;
@@ -101,97 +245,26 @@ cmd_index(int argc, char **argv)
     int prc = cli_parse(cli_find("index"), argc, argv, opts, &paths, &npaths);
     if (prc != 0)
         return prc > 0 ? 0 : EXIT_ERROR;
-
     struct index_options io = {.prune = prune};
-    if (max_size) {
-        char *end;
-        double mib = strtod(max_size, &end);
-        if (*end || mib <= 0) {
-            fprintf(stderr, "dossier index: --max-size wants a number of MiB, not '%s'\n",
-                    max_size);
-            free(paths);
-            return EXIT_ERROR;
-        }
-        io.max_bytes = (size_t)(mib * 1024 * 1024);
-    }
     if (isatty(STDERR_FILENO) && !quiet)
         io.progress = progress;
-    /* A path that does not exist is a typo or an unmounted drive: refuse
-     * before anything is indexed or remembered (the index is not even
-     * created). */
-    for (int i = 0; i < npaths; i++) {
-        struct stat st;
-        if (stat(paths[i], &st) != 0) {
-            fprintf(stderr, "dossier index: ");
-            cli_put_text(stderr, paths[i]);
-            fprintf(stderr, ": %s\n", strerror(errno));
-            free(paths);
-            return EXIT_ERROR;
-        }
-    }
-
-    struct store *s;
-    if (cli_open_store(NULL, STORE_CREATE, &s) != 0) {
+    struct store *s = NULL;
+    if (!parse_max_size(max_size, &io) || !paths_exist(paths, npaths) ||
+        cli_open_store(NULL, STORE_CREATE, &s) != 0) {
         free(paths);
         return EXIT_ERROR;
     }
     int nold = 0;
     char **old = remembered_roots(s, &nold);
-    const char *const *roots = (const char *const *)paths;
-    int nroots = npaths;
-    if (npaths == 0) {
-        roots = (const char *const *)old;
-        nroots = nold;
-    }
-    int status = EXIT_FOUND;
-    struct ds_error err;
-    ds_error_clear(&err);
-    struct index_summary sum;
-    if (nroots == 0) {
+    const char *const *roots = (const char *const *)(npaths ? paths : old);
+    size_t nroots = (size_t)(npaths ? npaths : nold);
+    int status = EXIT_ERROR;
+    if (nroots == 0)
         fprintf(stderr, "dossier index: nothing to index: give a file or a folder\n");
-        status = EXIT_ERROR;
-    } else if (indexer_run(s, roots, (size_t)nroots, &io, &sum, &err) != 0 ||
-               remember_roots(s, old, nold, paths, npaths, &err) != 0) {
-        if (io.progress)
-            fputc('\n', stderr);
-        fprintf(stderr, "dossier index: %s\n", err.msg);
-        status = EXIT_ERROR;
-        index_summary_clear(&sum);
-        /* give back the space the failed batch took in the log */
-        struct ds_error cerr;
-        store_checkpoint(s, &cerr);
-    } else {
-        if (io.progress)
-            fputs("\r\033[K", stderr);
-        if (!quiet) {
-            double mb = (double)sum.bytes / 1e6;
-            printf("indexed %zu files in %.2f s (%.1f MB): %zu added, %zu updated, %zu unchanged, "
-                   "%zu duplicate%s, %zu removed",
-                   sum.files_seen, sum.seconds, mb, sum.added, sum.updated, sum.unchanged,
-                   sum.duplicates, sum.duplicates == 1 ? "" : "s", sum.removed);
-            if (sum.feeds)
-                printf(" (%zu feed%s: %zu items)", sum.feeds, sum.feeds == 1 ? "" : "s",
-                       sum.items);
-            if (sum.reextracted)
-                printf(", %zu re-extracted (rules changed)", sum.reextracted);
-            if (sum.missing)
-                printf(", %zu missing (kept)", sum.missing);
-            printf("; skipped %zu", sum.nskips);
-            /* a saved page's folder of images and scripts would fill the
-             * screen: a few here, all of them in `dossier stats` */
-            size_t shown = DS_MIN(sum.nskips, (size_t)SKIPS_SHOWN);
-            for (size_t i = 0; i < shown; i++) {
-                fputs(i ? ", " : ": ", stdout);
-                cli_put_name(stdout, sum.skips[i].path);
-                printf(" (%s)", sum.skips[i].reason);
-            }
-            if (sum.nskips > shown)
-                printf(", and %zu more (dossier stats lists them)", sum.nskips - shown);
-            putchar('\n');
-        }
-        status = warn_missing(&sum);
-        index_summary_clear(&sum);
-    }
+    else
+        status = index_once(s, roots, nroots, old, nold, paths, npaths, &io, quiet);
+    if (watch && status != EXIT_ERROR && nroots)
+        status = watch_loop(s, roots, nroots, &io, quiet);
     for (int i = 0; i < nold; i++)
         free(old[i]);
     free(old);

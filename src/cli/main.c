@@ -24,7 +24,9 @@ const struct cli_command cli_commands[] = {
      "missing; a folder given that cannot be read makes the exit status 2.",
      "  --max-size MIB   skip files larger than this (default 8)\n"
      "  --prune          remove what cannot be read instead of keeping it\n"
-     "  --quiet          no summary\n"},
+     "  --quiet          no summary\n"
+     "  --watch          then keep running: index the folders that change (inotify, else\n"
+     "                   a poll every second), until Ctrl-C (SIGINT) or SIGTERM\n"},
     {"forget", cmd_forget, "PATH...",
      "Remove the files and folders given (they need not exist) from the index,\n"
      "with their documents; a folder is no longer refreshed by 'dossier index'.\n"
