@@ -173,6 +173,13 @@ bool layout_find_ci(const char *hay, size_t n, const char *needle, size_t from, 
 /* Format n with thousands separators ("5,120") into out (size >= 32). */
 void layout_thousands(int64_t n, char *out, size_t size);
 
+/* The list pane's topic label of a document's topics ("a,b,..." best
+ * first, as the store gives them): the most specific topic of the best
+ * top-level branch (the deepest slug under the first slug's top level; of
+ * equal depth, the better one), written as its last name ("economy,
+ * economy/trade" -> "trade"). "" for NULL or "". At most size - 1 bytes. */
+void layout_topic_label(const char *topics, char *out, size_t size);
+
 /* ---- keys and actions (keymap.c) ---------------------------------------------------- */
 
 /* A key: a Unicode code point (Ctrl-x is 1..26, Esc 27, Enter '\n'), or
