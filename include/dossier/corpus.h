@@ -406,4 +406,32 @@ void saved_counts_free(struct saved_count *v, size_t n);
  * whitespace runs become one space, ends trimmed. */
 char *corpus_clean_line(const char *s, size_t n);
 
+/* ---- themes found in the collection ------------------------------------------------------- */
+
+/* A theme: documents that share their distinctive vocabulary. */
+struct corpus_theme {
+    int id;        /* 1..k, biggest first: what theme:N in a query finds */
+    char *label;   /* its most distinctive terms, ", " between them */
+    int64_t size;  /* documents */
+    int64_t *docs; /* their ids, ascending */
+};
+struct corpus_themes {
+    struct corpus_theme *v;
+    size_t n;
+    size_t ndocs;      /* documents read */
+    size_t unassigned; /* of those, with no term to group by (in no theme) */
+    size_t nterms;     /* distinct terms seen */
+    int rounds;        /* k-means rounds run */
+};
+void corpus_themes_clear(struct corpus_themes *t);
+#define CORPUS_THEMES_K 8     /* themes when the caller does not say */
+#define CORPUS_THEMES_SEED 1  /* the default seed */
+/* Group every document of the index into k themes by content (tf-idf
+ * vectors, spherical k-means seeded by seed: the same collection and seed
+ * give the same themes), label each by its most distinctive terms, and save
+ * them in the index, replacing any earlier ones, so that theme:N finds
+ * them. Fails when the index has fewer than k documents. */
+int corpus_themes(struct store *s, size_t k, uint64_t seed, struct corpus_themes *out,
+                  struct ds_error *err);
+
 #endif

@@ -37,8 +37,9 @@ enum qfield {
     QF_TAG,     /* one of the reader's tags */
     QF_HAS,     /* has:figures, has:title, has:date */
     QF_FIGURE,  /* a figure's value compared with a number */
+    QF_THEME,   /* a theme found in the collection (`dossier themes`), by number */
 };
-#define QF_COUNT_ (QF_FIGURE + 1)
+#define QF_COUNT_ (QF_THEME + 1)
 
 enum qkind { QN_TEXT, QN_FIELD, QN_AND, QN_OR, QN_NOT };
 
@@ -55,7 +56,7 @@ struct qnode {
     enum qfield field;
     char *value;     /* normalised value: date, slug, lower-case has: word, name */
     char *value2;    /* year: the next year */
-    int64_t ival;    /* id */
+    int64_t ival;    /* id, theme */
     double rval;     /* figure value */
     char op[3];      /* figure comparison: ">", ">=", "<", "<=", "=" */
     bool percent;    /* figure: restrict to unit "%" */

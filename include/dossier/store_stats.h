@@ -275,4 +275,18 @@ int stats_changes_done(struct store *s, struct ds_error *err);
 int stats_vocab_add(struct store *s, const char *const *terms, const int64_t *counts, size_t n,
                     struct ds_error *err);
 
+/* ---- themes ------------------------------------------------------------------------------ */
+
+/* Every document id, ascending, into *ids (newly allocated; free()). */
+int stats_all_ids(struct store *s, int64_t **ids, size_t *n, struct ds_error *err);
+/* Replace the stored themes: theme i + 1 is labels[i] with sizes[i]
+ * documents; document doc_ids[j] belongs to theme themes[j] (1-based). One
+ * transaction (the caller's when it has one). */
+int stats_themes_put(struct store *s, const char *const *labels, const int64_t *sizes, size_t k,
+                     const int64_t *doc_ids, const int *themes, size_t n, struct ds_error *err);
+/* fn for each stored theme, by number (none before `dossier themes`). */
+int stats_themes_each(struct store *s,
+                      void (*fn)(int64_t id, const char *label, int64_t size, void *ud),
+                      void *ud, struct ds_error *err);
+
 #endif

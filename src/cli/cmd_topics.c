@@ -2,7 +2,9 @@
  * cmd_topics.c — `dossier topics [QUERY]`: the topics of the matching
  * articles with their counts, most first; with --tree, as the tree their
  * slugs describe ("economy/trade" under "economy"), each topic followed by
- * the topics below it; --json for either.
+ * the topics below it; --json for either. And `dossier themes`: the themes
+ * found in the collection itself (corpus_themes), computed and saved in the
+ * index so that theme:N finds them.
  */
 #include "config.h"
 
@@ -12,6 +14,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "dossier/corpus.h"
 #include "dossier/query.h"
 
 /* Is topic slug a directly below slug p? */
@@ -141,6 +144,98 @@ cmd_topics(int argc, char **argv)
     }
     facets_free(f, n);
     query_free(&q);
+    store_close(&s);
+    return status;
+}
+
+/* Print the themes as text (number, size, label) or JSON. */
+static void
+themes_print(const struct corpus_themes *t, size_t k, uint64_t seed, bool json)
+{
+    struct buf b = BUF_INIT;
+    if (json) {
+        buf_printf(&b, "{\"k\":%zu,\"seed\":%llu,\"documents\":%zu,\"unassigned\":%zu,"
+                       "\"rounds\":%d,\"themes\":[",
+                   k, (unsigned long long)seed, t->ndocs, t->unassigned, t->rounds);
+        for (size_t c = 0; c < t->n; c++) {
+            buf_printf(&b, "%s{\"theme\":%d,\"label\":", c ? "," : "", t->v[c].id);
+            buf_put_json_string(&b, t->v[c].label);
+            buf_printf(&b, ",\"size\":%lld,\"docs\":[", (long long)t->v[c].size);
+            for (int64_t j = 0; j < t->v[c].size; j++)
+                buf_printf(&b, "%s%lld", j ? "," : "", (long long)t->v[c].docs[j]);
+            buf_puts(&b, "]}");
+        }
+        buf_puts(&b, "]}\n");
+        fputs(buf_str(&b), stdout);
+        buf_free(&b);
+        return;
+    }
+    for (size_t c = 0; c < t->n; c++) {
+        printf("theme:%-3d %6lld  ", t->v[c].id, (long long)t->v[c].size);
+        cli_put_text(stdout, t->v[c].label);
+        putchar('\n');
+    }
+    if (t->unassigned)
+        printf("%zu documents with no terms to group by are in no theme\n", t->unassigned);
+    buf_free(&b);
+}
+
+/* A whole number of at most max from an option, or dflt when absent; -1
+ * (after a message) when it is not one. */
+static long long
+themes_number(const char *opt, const char *value, long long dflt, long long min, long long max)
+{
+    if (!value)
+        return dflt;
+    char *end;
+    long long v = strtoll(value, &end, 10);
+    if (!*value || *end || v < min || v > max) {
+        fprintf(stderr, "dossier themes: --%s wants a whole number from %lld to %lld, not '%s'\n",
+                opt, min, max, value);
+        return -1;
+    }
+    return v;
+}
+
+int
+cmd_themes(int argc, char **argv)
+{
+    const char *k_s = NULL, *seed_s = NULL;
+    bool json = false;
+    const struct cli_option opts[] = {
+        {"k", 1, &k_s, NULL},
+        {"seed", 1, &seed_s, NULL},
+        {"json", 0, NULL, &json},
+        {NULL, 0, NULL, NULL},
+    };
+    char **words;
+    int nwords;
+    int prc = cli_parse(cli_find("themes"), argc, argv, opts, &words, &nwords);
+    if (prc != 0)
+        return prc > 0 ? 0 : EXIT_ERROR;
+    free(words);
+    if (nwords > 0) {
+        fprintf(stderr, "dossier themes: takes no query (themes are of the whole index)\n");
+        return EXIT_ERROR;
+    }
+    long long k = themes_number("k", k_s, CORPUS_THEMES_K, 1, 100);
+    long long seed = themes_number("seed", seed_s, CORPUS_THEMES_SEED, 0, INT64_MAX);
+    if (k < 0 || seed < 0)
+        return EXIT_ERROR;
+    struct store *s = NULL;
+    if (cli_open_store(NULL, 0, &s) != 0)
+        return EXIT_ERROR;
+    struct corpus_themes t = {0};
+    struct ds_error err;
+    ds_error_clear(&err);
+    int status = EXIT_ERROR;
+    if (corpus_themes(s, (size_t)k, (uint64_t)seed, &t, &err) != 0) {
+        fprintf(stderr, "dossier themes: %s\n", err.msg);
+    } else {
+        themes_print(&t, (size_t)k, (uint64_t)seed, json);
+        status = EXIT_FOUND;
+    }
+    corpus_themes_clear(&t);
     store_close(&s);
     return status;
 }

@@ -15,6 +15,7 @@ int cmd_stats(int argc, char **argv);
 int cmd_facts(int argc, char **argv);
 int cmd_figures(int argc, char **argv);
 int cmd_topics(int argc, char **argv);
+int cmd_themes(int argc, char **argv);
 int cmd_entities(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_compare(int argc, char **argv);  /* cmd_compare.c */

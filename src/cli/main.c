@@ -54,6 +54,14 @@ const struct cli_command cli_commands[] = {
      "                   (economy/trade under economy), most articles first\n"
      "  --limit N        at most N topics (default 1000)\n"
      "  --json           as JSON (with --tree: nested, each topic with its children)\n"},
+    {"themes", cmd_themes, "",
+     "Group the whole index into themes by content and print them, biggest first.\n"
+     "Each theme is named by its most distinctive terms; the themes are saved in the\n"
+     "index, so theme:N finds a theme's articles (until the next 'dossier themes').\n"
+     "The same index and seed give the same themes.",
+     "  --k N            how many themes (default 8)\n"
+     "  --seed N         the seed of the grouping (default 1)\n"
+     "  --json           as JSON, with each theme's article ids\n"},
     {"entities", cmd_entities, "[QUERY]",
      "Print the entities named most in the matching articles, by kind.",
      "  --limit N        at most N per kind (default 10)\n"

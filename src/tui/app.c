@@ -498,6 +498,7 @@ app_free(struct app *app)
     free(app->win_marked);
     result_set_free(&app->rs);
     facets_free(app->topics, app->ntopics);
+    sidebar_free(app);
     query_free(&app->effective);
     query_free(&app->query);
     free(app->query_text);

@@ -328,3 +328,41 @@ layout_thousands(int64_t n, char *out, size_t size)
     tmp[o] = '\0';
     snprintf(out, size, "%s", tmp);
 }
+
+void
+layout_topic_label(const char *topics, char *out, size_t size)
+{
+    if (size == 0)
+        return;
+    out[0] = '\0';
+    if (!topics || !*topics)
+        return;
+    size_t rootlen = strcspn(topics, ",/"); /* the best slug's top level */
+    const char *best = NULL;
+    size_t bestlen = 0;
+    int bestdepth = -1;
+    for (const char *p = topics; *p;) {
+        size_t n = strcspn(p, ",");
+        if (n >= rootlen && strncmp(p, topics, rootlen) == 0 &&
+            (n == rootlen || p[rootlen] == '/')) {
+            int depth = 0;
+            for (size_t k = 0; k < n; k++)
+                depth += p[k] == '/';
+            if (depth > bestdepth) {
+                best = p;
+                bestlen = n;
+                bestdepth = depth;
+            }
+        }
+        p += n + (p[n] == ',');
+    }
+    const char *name = best;
+    for (size_t k = 0; k < bestlen; k++)
+        if (best[k] == '/')
+            name = best + k + 1;
+    size_t n = bestlen - (size_t)(name - best);
+    if (n >= size)
+        n = size - 1;
+    memcpy(out, name, n);
+    out[n] = '\0';
+}

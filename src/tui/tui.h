@@ -173,6 +173,13 @@ bool layout_find_ci(const char *hay, size_t n, const char *needle, size_t from, 
 /* Format n with thousands separators ("5,120") into out (size >= 32). */
 void layout_thousands(int64_t n, char *out, size_t size);
 
+/* The list pane's topic label of a document's topics ("a,b,..." best
+ * first, as the store gives them): the most specific topic of the best
+ * top-level branch (the deepest slug under the first slug's top level; of
+ * equal depth, the better one), written as its last name ("economy,
+ * economy/trade" -> "trade"). "" for NULL or "". At most size - 1 bytes. */
+void layout_topic_label(const char *topics, char *out, size_t size);
+
 /* ---- keys and actions (keymap.c) ---------------------------------------------------- */
 
 /* A key: a Unicode code point (Ctrl-x is 1..26, Esc 27, Enter '\n'), or
@@ -202,6 +209,8 @@ void layout_thousands(int64_t n, char *out, size_t size);
     X(FIND, "find", "/", "Find text in the article")                                               \
     X(FIND_NEXT, "find-next", "n", "Next match of the find text (compare: next difference)")       \
     X(FIND_PREV, "find-prev", "N", "Previous match of the find text (compare: previous one)")      \
+    X(UNFOLD, "unfold", "<Right>", "Topics: show the topics under the selected one")               \
+    X(FOLD, "fold", "<Left>", "Topics: hide the topics under the selected one (or its parent's)")  \
     X(TOGGLE_SIDEBAR, "toggle-topics", "t", "Show and focus the topics pane; hide it if focused")  \
     X(TOGGLE_FACTS, "toggle-facts", "f", "Show and focus the facts pane; hide it if focused")      \
     X(TOGGLE_LIST, "toggle-list", "L", "Show and focus the article list; hide it if focused")      \
@@ -467,6 +476,16 @@ bool pane_full_key(struct app *app, struct view *v, int key, int action, int clo
 
 enum pane_id { PANE_SIDEBAR, PANE_LIST, PANE_READER, PANE_FACTS, PANE_COUNT_ };
 
+/* A row of the topics pane: topic app->topics[facet] at depth (0: top),
+ * with children of its own (kids) shown or not (open). */
+struct side_row {
+    uint32_t facet;
+    uint16_t depth;
+    bool kids, open;
+};
+/* Free the sidebar's rows and fold state. */
+void sidebar_free(struct app *app);
+
 extern const struct pane_ops sidebar_pane_ops, list_pane_ops, reader_pane_ops, facts_pane_ops;
 
 enum fact_kind { FACT_HEADER, FACT_FIGURE, FACT_ENTITY, FACT_TOPIC, FACT_KEYWORD, FACT_SOURCE };
@@ -509,6 +528,12 @@ struct app {
     /* topics with counts for the query (sidebar) */
     struct facet *topics;
     size_t ntopics;
+    /* the sidebar's rows: the topics as a tree, children under their
+     * parent when it is unfolded (view_sidebar.c rebuilds them) */
+    struct side_row *side;
+    size_t nside, side_cap;
+    char **unfolded; /* slugs whose children show (owned) */
+    size_t nunfolded;
     bool topics_valid; /* topics and base_count are for the current query */
     bool topics_wanted; /* the sidebar was drawn with stale counts: idle work */
 

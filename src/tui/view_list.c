@@ -123,18 +123,17 @@ list_draw_line(struct app *app, struct pane *p, size_t i, int y, int x, int w, b
     /* the article marked as A for a comparison */
     if (r->id == app->cmp_mark && end - x > 4)
         x = cell(y, x, 2, "A", sel ? base : ROLE_MARK);
-    /* near-duplicates ("≈2") and the best topic at the right end */
+    /* near-duplicates ("≈2") and the most specific topic of the best
+     * branch at the right end */
     char mark[64] = "";
     size_t ndups = list_near_dups(app, r->id);
     if (ndups)
         snprintf(mark, sizeof mark, " \xe2\x89\x88%zu", ndups);
     if (r->topics && w >= 50) {
-        const char *comma = strchr(r->topics, ',');
-        size_t n = comma ? (size_t)(comma - r->topics) : strlen(r->topics);
-        if (n > 16)
-            n = 16;
+        char label[17]; /* the most specific topic, at most 16 bytes */
+        layout_topic_label(r->topics, label, sizeof label);
         size_t used = strlen(mark);
-        snprintf(mark + used, sizeof mark - used, " %.*s", (int)n, r->topics);
+        snprintf(mark + used, sizeof mark - used, " %s", label);
     }
     int mw = (int)layout_width(mark, strlen(mark));
     int tw = end - x - mw;

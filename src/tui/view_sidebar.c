@@ -1,9 +1,14 @@
 /*
- * view_sidebar.c — the topics pane: "all" first, then each topic with the
- * number of documents the current query selects in it (store_facets with
- * FACET_TOPIC). Enter filters the list by the topic (query AND topic:slug);
- * Enter on "all" clears it. The active filter is marked with '>'. In a
- * terminal the counts for a new query are computed after the screen is drawn.
+ * view_sidebar.c — the topics pane: "all" first, then the topics with the
+ * number of documents the current query selects in each (store_facets with
+ * FACET_TOPIC) as a tree: the top level, most first, and under a topic
+ * unfolded (<Right>; <Left> folds) its children, indented, most first. A
+ * parent's count includes its children's documents (a child assigned brings
+ * its parent). A topic with children is marked '+' (folded) or '-'
+ * (unfolded); the ancestors of the active filter are shown unfolded. Enter
+ * filters the list by the topic (query AND topic:slug); Enter on "all"
+ * clears it. The active filter is marked with '>'. In a terminal the counts
+ * for a new query are computed after the screen is drawn.
  */
 #include "config.h"
 
@@ -15,6 +20,92 @@
 
 #include "tui.h"
 
+void
+sidebar_free(struct app *app)
+{
+    for (size_t i = 0; i < app->nunfolded; i++)
+        free(app->unfolded[i]);
+    free(app->unfolded);
+    free(app->side);
+    app->unfolded = NULL;
+    app->side = NULL;
+    app->nunfolded = app->nside = app->side_cap = 0;
+}
+
+/* Is slug a/b/c below (a descendant of) parent a? */
+static bool
+sidebar_below(const char *slug, const char *parent)
+{
+    size_t n = strlen(parent);
+    return strncmp(slug, parent, n) == 0 && slug[n] == '/';
+}
+
+/* Are the children of slug shown: unfolded by the user, or above the
+ * active filter? */
+static bool
+sidebar_is_open(const struct app *app, const char *slug)
+{
+    if (app->topic && sidebar_below(app->topic, slug))
+        return true;
+    for (size_t i = 0; i < app->nunfolded; i++)
+        if (strcmp(app->unfolded[i], slug) == 0)
+            return true;
+    return false;
+}
+
+/* The index of facet i's parent among the facets (the longest slug it is
+ * below), or -1 when none is listed: it then shows at the top. */
+static long
+sidebar_parent(const struct app *app, size_t i)
+{
+    const char *key = app->topics[i].key;
+    for (size_t n = strlen(key); n-- > 1;) {
+        if (key[n] != '/')
+            continue;
+        for (size_t k = 0; k < app->ntopics; k++)
+            if (strncmp(app->topics[k].key, key, n) == 0 && app->topics[k].key[n] == '\0')
+                return (long)k;
+    }
+    return -1;
+}
+
+/* Append the rows of facet i and (when open) its subtree; parent[] holds
+ * each facet's parent index. */
+static void
+sidebar_emit(struct app *app, const long *parent, size_t i, uint16_t depth)
+{
+    bool kids = false;
+    for (size_t k = 0; k < app->ntopics && !kids; k++)
+        kids = parent[k] == (long)i;
+    if (app->nside == app->side_cap) {
+        app->side_cap = app->side_cap ? app->side_cap * 2 : 32;
+        app->side = xrealloc(app->side, app->side_cap * sizeof *app->side);
+    }
+    bool open = kids && sidebar_is_open(app, app->topics[i].key);
+    app->side[app->nside++] = (struct side_row){(uint32_t)i, depth, kids, open};
+    if (!open || depth >= 16)
+        return;
+    for (size_t k = 0; k < app->ntopics; k++) /* the facets come most first */
+        if (parent[k] == (long)i)
+            sidebar_emit(app, parent, k, (uint16_t)(depth + 1));
+}
+
+/* Rebuild app->side from the facets and the fold state. */
+static void
+sidebar_rows(struct app *app)
+{
+    app->nside = 0;
+    if (!app->ntopics)
+        return;
+    long *parent = xmalloc(app->ntopics * sizeof *parent);
+    for (size_t i = 0; i < app->ntopics; i++)
+        parent[i] = sidebar_parent(app, i);
+    for (size_t i = 0; i < app->ntopics; i++)
+        if (parent[i] < 0)
+            sidebar_emit(app, parent, i, 0);
+    free(parent);
+}
+
 static size_t
 sidebar_count(struct app *app, struct pane *p)
 {
@@ -25,7 +116,25 @@ sidebar_count(struct app *app, struct pane *p)
         app_topics_ensure(app);
     else if (!app->topics_valid && app->rs)
         app->topics_wanted = true;
-    return app->ntopics + 1;
+    sidebar_rows(app);
+    return app->nside + 1;
+}
+
+/* Row i's name: "all", a top-level slug, or a child's last name indented
+ * under its parent, after its fold mark when it has children. */
+static void
+sidebar_name(const struct app *app, size_t i, char *out, size_t size)
+{
+    if (i == 0) {
+        snprintf(out, size, "all");
+        return;
+    }
+    const struct side_row *r = &app->side[i - 1];
+    const char *key = app->topics[r->facet].key;
+    const char *last = strrchr(key, '/');
+    const char *name = r->depth && last ? last + 1 : key;
+    snprintf(out, size, "%*s%s%s", 2 * r->depth, "", r->kids ? (r->open ? "- " : "+ ") : "",
+             name);
 }
 
 static void
@@ -34,16 +143,15 @@ sidebar_draw_line(struct app *app, struct pane *p, size_t i, int y, int x, int w
     (void)p;
     bool focused = app->focus == PANE_SIDEBAR;
     int role = sel ? (focused ? ROLE_SELECTION : ROLE_SELECTION_DIM) : ROLE_NORMAL;
-    const char *name;
     int64_t count;
     bool active;
+    char name[160];
+    sidebar_name(app, i, name, sizeof name);
     if (i == 0) {
-        name = "all";
         count = app->base_count;
         active = app->topic == NULL;
     } else {
-        const struct facet *f = &app->topics[i - 1];
-        name = f->key;
+        const struct facet *f = &app->topics[app->side[i - 1].facet];
         count = f->count;
         active = app->topic && strcmp(app->topic, f->key) == 0;
     }
@@ -66,24 +174,71 @@ sidebar_draw_line(struct app *app, struct pane *p, size_t i, int y, int x, int w
     draw_text(y, x + used + namew, nw, right, sel ? role : ROLE_META, true);
 }
 
+/* Select the row of slug, if it is shown. */
+static void
+sidebar_select(struct app *app, struct pane *p, const char *slug)
+{
+    sidebar_rows(app);
+    for (size_t k = 0; k < app->nside; k++)
+        if (strcmp(app->topics[app->side[k].facet].key, slug) == 0)
+            p->sel = k + 1;
+}
+
+/* Unfold (<Right>) or fold (<Left>) the selected row's topic; <Left> on a
+ * topic with nothing to fold folds its parent and selects it. */
+static void
+sidebar_fold(struct app *app, struct pane *p, bool unfold)
+{
+    if (p->sel == 0 || p->sel - 1 >= app->nside)
+        return;
+    const struct side_row *r = &app->side[p->sel - 1];
+    char *slug = xstrdup(app->topics[r->facet].key);
+    if (!unfold && !r->open) {
+        char *slash = strrchr(slug, '/');
+        if (!slash || r->depth == 0) {
+            free(slug);
+            return;
+        }
+        *slash = '\0'; /* fold the parent instead */
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < app->nunfolded; i++) {
+        if (strcmp(app->unfolded[i], slug) == 0)
+            free(app->unfolded[i]);
+        else
+            app->unfolded[k++] = app->unfolded[i];
+    }
+    app->nunfolded = k;
+    if (unfold && r->kids) {
+        app->unfolded = xrealloc(app->unfolded, (k + 1) * sizeof *app->unfolded);
+        app->unfolded[app->nunfolded++] = xstrdup(slug);
+    }
+    if (!unfold && app->topic && sidebar_below(app->topic, slug))
+        app_message(app, ROLE_STATUS, "the filter %s stays shown", app->topic);
+    sidebar_select(app, p, slug);
+    free(slug);
+}
+
 static bool
 sidebar_action(struct app *app, struct pane *p, int action)
 {
+    if (action == ACT_UNFOLD || action == ACT_FOLD) {
+        sidebar_fold(app, p, action == ACT_UNFOLD);
+        return true;
+    }
     if (action != ACT_ENTER && action != ACT_FILTER)
         return false;
     if (p->sel == 0) {
         app_set_topic(app, NULL);
         return true;
     }
-    if (p->sel - 1 < app->ntopics) {
-        char *slug = xstrdup(app->topics[p->sel - 1].key);
+    if (p->sel - 1 < app->nside) {
+        char *slug = xstrdup(app->topics[app->side[p->sel - 1].facet].key);
         app_set_topic(app, slug);
-        free(slug);
         /* the facets are recomputed: keep the selection on the chosen topic */
         app_topics_ensure(app);
-        for (size_t k = 0; k < app->ntopics; k++)
-            if (app->topic && strcmp(app->topics[k].key, app->topic) == 0)
-                p->sel = k + 1;
+        sidebar_select(app, p, slug);
+        free(slug);
     }
     return true;
 }

@@ -368,4 +368,27 @@ check cmp '\[Articles\] 4/5' "q returns to the list"
 tm send-keys -t cmp Q
 check cmp 'EXITED:0' "the compare session quits"
 
+
+# topics as a tree (a user's topics.conf under the fixture rules): the pane
+# shows the top level folded ('+'), Right unfolds a parent, Left folds it
+tdb="$TEST_TMP/tree.db"
+mkdir -p "$TEST_TMP/treecfg/dossier"
+cp "$TOP_SRCDIR/tests/tui/topics-tree.conf" "$TEST_TMP/treecfg/dossier/topics.conf"
+XDG_CONFIG_HOME="$TEST_TMP/treecfg" "$DOSSIER_BIN" --db "$tdb" index --quiet \
+    "$TOP_SRCDIR/tests/tui/corpus" >/dev/null 2>&1
+tm new-session -d -s tree -x 120 -y 30 \
+    "env PS1='$ ' TERM=xterm-256color LC_ALL=C.UTF-8 XDG_CONFIG_HOME='$TEST_TMP/treecfg' sh -c '\"\$0\" browse --db \"\$1\"; echo EXITED:\$?; exec sh' '$DOSSIER_BIN' '$tdb'"
+check tree '^  \+ economy +8' "the topics pane shows a parent folded, counting its children"
+if screen tree | grep -q '^ *trade '; then ok 1 "children are hidden while folded"; else
+    ok 0 "children are hidden while folded"; fi
+tm send-keys -t tree BTab j Right
+check tree '^  - economy +8' "Right unfolds the selected topic"
+check tree '^    \+ trade +7' "its children show indented, with their counts"
+tm send-keys -t tree Left
+check tree '^  \+ economy +8' "Left folds it again"
+if screen tree | grep -q '^ *[+-]* *trade '; then ok 1 "and hides the children"; else
+    ok 0 "and hides the children"; fi
+tm send-keys -t tree Q
+check tree 'EXITED:0' "the tree session quits"
+
 done_testing

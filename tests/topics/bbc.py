@@ -12,7 +12,9 @@ the fallback. Reports both halves (odd file numbers: the half the weights
 were calibrated on; even: held out) and the whole, as TAP; the floors apply
 to each half.
 """
+import json
 import os
+import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -27,6 +29,30 @@ LABEL_MAP = {
     "sport": "sport",
     "tech": "science-technology",
 }
+
+def themes_purity(dossier, assets, bbc, work, rows):
+    """Themes found at k = 5 (dossier themes) against the five labels:
+    purity, the share of articles in their theme's most common label."""
+    env = dict(os.environ, DOSSIER_ASSETS=assets, XDG_CONFIG_HOME=os.path.join(work, "config"))
+    out = subprocess.run([dossier, "--db", os.path.join(work, "bbc.db"), "themes", "--k", "5",
+                          "--json"], check=True, env=env, capture_output=True, text=True).stdout
+    label = {}
+    for row in rows:
+        lab = os.path.relpath(row["path"], bbc).split(os.sep)[0]
+        if lab in LABEL_MAP:
+            label[int(row["id"])] = lab
+    major = total = 0
+    for theme in json.loads(out)["themes"]:
+        counts = {}
+        for doc in theme["docs"]:
+            counts[label.get(doc)] = counts.get(label.get(doc), 0) + 1
+        diag("BBC theme %d (%s): %d articles, %s" % (theme["theme"], theme["label"], theme["size"],
+             ", ".join("%s %d" % kv for kv in sorted(counts.items(), key=lambda x: -x[1])[:3])))
+        major += max(counts.values()) if counts else 0
+        total += theme["size"]
+    purity = 100.0 * major / total if total else 0
+    tap(purity >= 85, "BBC themes at k = 5: purity %.1f%% >= 85%%" % purity)
+
 
 def main():
     args = sys.argv[1:]
@@ -68,6 +94,7 @@ def main():
                 % (name, pa, opts["--min-agree"]))
             tap(pn <= opts["--max-none"], "BBC %s: no topic %.1f%% <= %.1f%%"
                 % (name, pn, opts["--max-none"]))
+    themes_purity(dossier, assets, bbc, work, rows)
     if confusion:
         for (label, top), c in sorted(conf.items(), key=lambda x: (x[0][0], -x[1])):
             diag("%-14s -> %-28s %d" % (label, top, c))

@@ -7,6 +7,8 @@
 #   # env VAR=VALUE     extra environment (e.g. NO_COLOR=1)
 #   # config NAME       use tests/tui/NAME as $XDG_CONFIG_HOME/dossier/config
 #   # corpus NAME       index tests/tui/NAME (a directory) instead of tests/tui/corpus
+#   # topics NAME       index with tests/tui/NAME as the user's topics.conf
+#                       (it extends tests/tui/assets/topics.conf), into its own database
 # The index is built from the fixture corpus tests/tui/corpus (our own short
 # articles, including CJK text and one with ESC/BEL bytes).
 # UPDATE_GOLDEN=1 rewrites the expected files (review the diff before committing).
@@ -56,6 +58,15 @@ for keys in "$dir"/*.keys; do
         kdb="$TEST_TMP/tui-$corpus.db"
         [ -e "$kdb" ] || "$DOSSIER_BIN" --db "$kdb" index --quiet "$dir/$corpus" \
             >"$TEST_TMP/index-$corpus.out" 2>&1 || sed 's/^/# /' "$TEST_TMP/index-$corpus.out"
+    fi
+    # "# topics NAME": the user's topics.conf while indexing and browsing
+    topics=$(sed -n 's/^# topics \([A-Za-z0-9_.-]*\)$/\1/p' "$keys" | head -1)
+    if [ -n "$topics" ]; then
+        cp "$dir/$topics" "$TEST_TMP/cfg-$name/dossier/topics.conf"
+        kdb="$TEST_TMP/tui-${corpus:-corpus}-$topics.db"
+        [ -e "$kdb" ] || XDG_CONFIG_HOME="$TEST_TMP/cfg-$name" "$DOSSIER_BIN" --db "$kdb" index \
+            --quiet "$dir/${corpus:-corpus}" >"$TEST_TMP/index-$topics.out" 2>&1 ||
+            sed 's/^/# /' "$TEST_TMP/index-$topics.out"
     fi
     [ -n "$cfg" ] && cp "$dir/$cfg" "$TEST_TMP/cfg-$name/dossier/config"
     (

@@ -145,6 +145,24 @@ test_mark(void)
     is_str(num, "1,234,567", "millions");
     layout_thousands(42, num, sizeof num);
     is_str(num, "42", "small number");
+
+    char lab[24];
+    layout_topic_label("economy,economy/trade,politics", lab, sizeof lab);
+    is_str(lab, "trade", "topic label: the child, not the parent");
+    layout_topic_label("economy,politics,politics/government,economy/markets,economy/trade",
+                       lab, sizeof lab);
+    is_str(lab, "markets", "topic label: the best child of the best branch");
+    layout_topic_label("economy,economy/trade,economy/trade/us-china,economy/markets", lab,
+                       sizeof lab);
+    is_str(lab, "us-china", "topic label: the deepest topic");
+    layout_topic_label("sport", lab, sizeof lab);
+    is_str(lab, "sport", "topic label: a top level alone");
+    layout_topic_label("economyx,economy/trade", lab, sizeof lab);
+    is_str(lab, "economyx", "topic label: a prefix is not a parent");
+    layout_topic_label(NULL, lab, sizeof lab);
+    is_str(lab, "", "topic label: none");
+    layout_topic_label("science-technology/very-long-name", lab, 8);
+    is_str(lab, "very-lo", "topic label: cut to the buffer");
 }
 
 static void

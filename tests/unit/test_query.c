@@ -15,6 +15,7 @@
 
 #include "dossier/query.h"
 #include "dossier/store.h"
+#include "dossier/store_stats.h"
 #include "tap.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -191,6 +192,10 @@ test_valid(void)
     selects("topic:TRADE", "1,2");
     selects("-topic:trade", "3,4,5,6");
     selects("tag:later", "2");
+    selects("theme:1", "1,2");
+    selects("theme:2 OR id:5", "3,5");
+    selects("-theme:1", "3,4,5,6");
+    selects("theme:9", "");
     selects("person:\"Wang Wentao\"", "5");
     selects("person:wang", "");
     selects("person:wang*", "5");
@@ -414,14 +419,15 @@ static void
 test_bad(void)
 {
     bad("sorce:xinhua", "unknown field 'sorce:' at column 1 (fields: source, title, after, "
-                        "before, year, id, topic, entity, person, org, country, tag, has, figure)",
+                        "before, year, id, topic, entity, person, org, country, tag, has, "
+                        "figure, theme)",
         0);
     bad("tariffs http://x", "unknown field 'http:' at column 9 (fields: source, title, after, "
                             "before, year, id, topic, entity, person, org, country, tag, has, "
-                            "figure)",
+                            "figure, theme)",
         8);
     bad("a:b:c", "unknown field 'a:' at column 1 (fields: source, title, after, before, year, id, "
-                 "topic, entity, person, org, country, tag, has, figure)",
+                 "topic, entity, person, org, country, tag, has, figure, theme)",
         0);
     bad("\"unclosed", "unclosed quote '\"' at column 1", 0);
     bad("tariffs \"cut", "unclosed quote '\"' at column 9", 8);
@@ -453,13 +459,15 @@ test_bad(void)
         "bad date 'after:2021-02-30x' (use YYYY, YYYY-MM or YYYY-MM-DD) at column 1", 0);
     bad("year:21", "bad year 'year:21' (use four digits: year:2021) at column 1", 0);
     bad("id:abc", "bad id 'id:abc' (use a number: id:42) at column 1", 0);
+    bad("theme:two", "bad theme 'theme:two' (use its number: theme:3, see dossier themes) at "
+                     "column 1", 0);
     bad("has:pictures", "unknown 'has:pictures' (use has:figures, has:title or has:date) at "
                         "column 1",
         0);
     bad("figure:big", "bad figure 'figure:big' (e.g. figure:>100bn, figure:<5%) at column 1", 0);
     bad("figure:>5x", "bad figure 'figure:>5x' (e.g. figure:>100bn, figure:<5%) at column 1", 0);
     bad("关税 sorce:x", "unknown field 'sorce:' at column 4 (fields: source, title, after, before, "
-                      "year, id, topic, entity, person, org, country, tag, has, figure)",
+                      "year, id, topic, entity, person, org, country, tag, has, figure, theme)",
         7);
     bad("-source:", "'source:' needs a value at column 2", 1);
 
@@ -550,6 +558,11 @@ main(void)
     add(NULL, "人民网", "2019-12-31", "商务部部长王文涛表示，将继续推动关税减让。C++ & !!",
         NULL, NULL, "Wang Wentao", 0, NULL);
     add(NULL, NULL, NULL, "日本と中国。", NULL, NULL, "Kishida", 0, NULL);
+    /* two themes, as dossier themes would save them */
+    const char *labels[2] = {"tariffs, soybeans", "asia, partnership"};
+    const int64_t sizes[2] = {2, 1}, theme_ids[3] = {1, 2, 3};
+    const int themes[3] = {1, 1, 2};
+    ok(stats_themes_put(st, labels, sizes, 2, theme_ids, themes, 3, &err) == 0, "themes saved");
 
     test_valid();
     test_expressions();

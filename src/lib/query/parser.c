@@ -311,11 +311,16 @@ make_field(struct parser *p, const struct token *t)
         n->value = xstrdup(v);
         n->value2 = xasprintf("%04d", atoi(v) + 1);
         return n;
-    case QF_ID: {
+    case QF_ID:
+    case QF_THEME: {
         size_t len = strlen(v);
         if (len == 0 || len > 18 || strspn(v, "0123456789") != len) {
-            parser_errorf(p, t->pos, "bad id '%s' (use a number: id:42)",
-                          tok_ex(p, t->pos, t->len));
+            if (t->field == QF_ID)
+                parser_errorf(p, t->pos, "bad id '%s' (use a number: id:42)",
+                              tok_ex(p, t->pos, t->len));
+            else
+                parser_errorf(p, t->pos, "bad theme '%s' (use its number: theme:3, see "
+                              "dossier themes)", tok_ex(p, t->pos, t->len));
             break;
         }
         n->ival = strtoll(v, NULL, 10);

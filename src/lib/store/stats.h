@@ -123,6 +123,12 @@ enum stats_stmt_id {
     ST_CLEANUP,
     ST_VOCAB_ADD,
     ST_VOCAB_CLEAN,
+    /* themes (stats_themes.c) */
+    ST_ALL_IDS,
+    ST_THEMES_CLEAR,
+    ST_THEME_PUT,
+    ST_DOC_THEME_PUT,
+    ST_THEMES_EACH,
     ST__COUNT
 };
 

@@ -264,6 +264,11 @@ const char *const stats_sql[ST__COUNT] = {
     [ST_VOCAB_ADD] = "INSERT INTO corpus_vocab(term, cnt) VALUES (?1, ?2)"
                      " ON CONFLICT(term) DO UPDATE SET cnt = cnt + excluded.cnt",
     [ST_VOCAB_CLEAN] = "DELETE FROM corpus_vocab WHERE cnt <= 0",
+    [ST_ALL_IDS] = "SELECT id FROM documents ORDER BY id",
+    [ST_THEMES_CLEAR] = "DELETE FROM doc_themes; DELETE FROM themes",
+    [ST_THEME_PUT] = "INSERT INTO themes(id, label, size) VALUES (?1, ?2, ?3)",
+    [ST_DOC_THEME_PUT] = "INSERT OR REPLACE INTO doc_themes(doc_id, theme) VALUES (?1, ?2)",
+    [ST_THEMES_EACH] = "SELECT id, label, size FROM themes ORDER BY id",
 };
 
 int

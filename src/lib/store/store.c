@@ -181,6 +181,14 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
     "CREATE TABLE IF NOT EXISTS saved_seen(name TEXT PRIMARY KEY"
     " REFERENCES saved_searches(name) ON DELETE CASCADE, seen_id INTEGER NOT NULL)"
     " WITHOUT ROWID;",
+    /* 11 -> 12: themes found in the collection (corpus/themes.c, written by
+     * `dossier themes`, read by the query field theme:N): each theme's
+     * number, label and size, and each document's theme */
+    "CREATE TABLE IF NOT EXISTS themes(id INTEGER PRIMARY KEY, label TEXT NOT NULL,"
+    " size INTEGER NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS doc_themes(doc_id INTEGER PRIMARY KEY REFERENCES documents(id)"
+    " ON DELETE CASCADE, theme INTEGER NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS doc_themes_theme ON doc_themes(theme, doc_id);",
 };
 
 /* Fixed statements, prepared on first use (indexed by enum store_stmt_id). */
