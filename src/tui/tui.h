@@ -224,6 +224,7 @@ void layout_topic_label(const char *topics, char *out, size_t size);
     X(SORT, "toggle-sort", "O", "Sort by relevance or date; statistics, KWIC: cycle the order")    \
     X(BOOKMARK, "bookmark", "b", "Bookmark the article (tag:bookmark) or remove it")               \
     X(OPEN, "open", "o", "Open the article's file in $PAGER")                                      \
+    X(OPEN_URL, "open-url", "B", "Open the article's web address in $BROWSER")                     \
     X(COMPARE, "compare", "c", "Mark the article as A; on another one, compare the two")           \
     X(REFRESH, "refresh", "R", "Re-run the query to pick up newly indexed articles")               \
     X(MARK, "mark", "m", "Mark the article as A for a comparison (again: unmark)")                 \
@@ -540,6 +541,7 @@ struct app {
     /* the article in the reader */
     int64_t doc_id; /* 0 = none */
     struct doc_record doc;
+    struct doc_origin origin; /* the file, feed item and URL it came from */
     struct extraction ex;
     struct span *hits;
     size_t nhits;
@@ -646,6 +648,9 @@ void main_open_at(struct app *app, int64_t id, uint32_t start, uint32_t end);
 
 /* Forget the loaded article (reader lines, hits, finds, facts). */
 void reader_doc_clear(struct app *app);
+/* The web address of the article in the reader (its feed item's or fetch's,
+ * else the page's own; borrowed, lives as long as the article), or NULL. */
+const char *reader_url(const struct app *app);
 /* Find text in the article (/): highlight every match, jump to the first at
  * or after the reader's top; "" stops finding. */
 void reader_find_start(struct app *app, const char *text);

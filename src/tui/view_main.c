@@ -75,32 +75,28 @@ resize_focused(struct app *app, int dir)
         app->list_h = 3;
 }
 
-static void
-open_in_pager(struct app *app)
+/* Split cmd on spaces and tabs into argv (at most 14 words, no shell) with
+ * arg appended; the words point into cmd. Returns argc. */
+static int
+split_command(char *cmd, char *arg, char *argv[16])
 {
-    if (!app->doc_id || !app->doc.path) {
-        app_message(app, ROLE_ERROR, "no article to open");
-        return;
-    }
-    if (app->script) {
-        app_message(app, ROLE_STATUS, "open: %s", app->doc.path);
-        return;
-    }
-    const char *pager = getenv("PAGER");
-    if (!pager || !*pager)
-        pager = "less";
-    /* split $PAGER on spaces (no shell: the path is passed as one argument) */
-    char *copy = xstrdup(pager);
-    char *argv[16];
     int argc = 0;
     char *save = NULL;
-    for (char *t = strtok_r(copy, " \t", &save); t && argc < 14; t = strtok_r(NULL, " \t", &save))
+    for (char *t = strtok_r(cmd, " \t", &save); t && argc < 14; t = strtok_r(NULL, " \t", &save))
         argv[argc++] = t;
-    argv[argc++] = app->doc.path;
+    argv[argc++] = arg;
     argv[argc] = NULL;
+    return argc;
+}
+
+/* Leave curses, run argv[0] with fork/execvp (no shell) and wait for it,
+ * then draw again. Ctrl-C meanwhile is the program's. False when it could
+ * not be run or exited with 127. */
+static bool
+run_outside(char *const argv[])
+{
     def_prog_mode();
     endwin();
-    /* Ctrl-C in the pager is the pager's: the browser ignores it meanwhile */
     struct sigaction ign, old_int;
     memset(&ign, 0, sizeof ign);
     ign.sa_handler = SIG_IGN;
@@ -121,8 +117,83 @@ open_in_pager(struct app *app)
     sigaction(SIGINT, &old_int, NULL);
     reset_prog_mode();
     refresh();
-    if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) == 127)
+    return pid >= 0 && WIFEXITED(status) && WEXITSTATUS(status) != 127;
+}
+
+static void
+open_in_pager(struct app *app)
+{
+    if (!app->doc_id || !app->doc.path) {
+        app_message(app, ROLE_ERROR, "no article to open");
+        return;
+    }
+    if (app->script) {
+        app_message(app, ROLE_STATUS, "open: %s", app->doc.path);
+        return;
+    }
+    const char *pager = getenv("PAGER");
+    if (!pager || !*pager)
+        pager = "less";
+    char *copy = xstrdup(pager);
+    char *argv[16];
+    split_command(copy, app->doc.path, argv);
+    if (!run_outside(argv))
         app_message(app, ROLE_ERROR, "could not run the pager '%s'", pager);
+    free(copy);
+}
+
+/* Is url an http(s) address without control characters, spaces or
+ * non-ASCII bytes (what a browser is handed must be one plain word)? */
+static bool
+url_plain(const char *url)
+{
+    if (strncmp(url, "http://", 7) != 0 && strncmp(url, "https://", 8) != 0)
+        return false;
+    for (const unsigned char *p = (const unsigned char *)url; *p; p++)
+        if (*p <= 0x20 || *p >= 0x7f)
+            return false;
+    return true;
+}
+
+/* `B`: the article's web address in $BROWSER (its first entry when it
+ * lists several with ':'), run with execvp, never a shell. */
+static void
+open_url(struct app *app)
+{
+    const char *url = reader_url(app);
+    if (!app->doc_id) {
+        app_message(app, ROLE_ERROR, "no article to open");
+        return;
+    }
+    if (!url) {
+        app_message(app, ROLE_ERROR, "this article has no web address");
+        return;
+    }
+    if (!url_plain(url)) {
+        app_message(app, ROLE_ERROR, "the web address is not a plain http(s) address");
+        return;
+    }
+    const char *browser = getenv("BROWSER");
+    if (!browser || !*browser) {
+        app_message(app, ROLE_ERROR, "$BROWSER is not set: %s", url);
+        return;
+    }
+    char *copy = xstrdup(browser);
+    char *colon = strchr(copy, ':');
+    if (colon)
+        *colon = '\0';
+    if (app->script) {
+        app_message(app, ROLE_STATUS, "open-url: %s", url);
+    } else {
+        char *argv[16], *arg = xstrdup(url);
+        split_command(copy, arg, argv);
+        bool ran = run_outside(argv);
+        free(arg);
+        if (!ran)
+            app_message(app, ROLE_ERROR, "could not run the browser '%s'", copy);
+        else
+            app_message(app, ROLE_STATUS, "opened %s", url);
+    }
     free(copy);
 }
 
@@ -355,6 +426,9 @@ main_command(struct app *app, int action)
         return true;
     case ACT_OPEN:
         open_in_pager(app);
+        return true;
+    case ACT_OPEN_URL:
+        open_url(app);
         return true;
     case ACT_COMPARE:
         cmpview_key(app);

@@ -25,12 +25,50 @@ finds_clear(struct app *app)
     app->nfinds = app->find_cur = 0;
 }
 
+/* The web address of the article in the reader (the one its feed item or
+ * fetch stated, else the page's own), or NULL. */
+const char *
+reader_url(const struct app *app)
+{
+    if (!app->doc_id)
+        return NULL;
+    return app->origin.url ? app->origin.url : app->doc.a.url;
+}
+
+/* Last path component of p. */
+static const char *
+base_name(const char *p)
+{
+    const char *s = strrchr(p, '/');
+    return s && s[1] ? s + 1 : p;
+}
+
+/* The reader's header line of where the article came from: "file NAME" or
+ * "feed NAME, item KEY", then its web address, each in the meta role. */
+static void
+reader_origin(struct app *app, int w)
+{
+    const struct doc_origin *o = &app->origin;
+    char *line = NULL;
+    if (o->item && o->file)
+        line = xasprintf("feed %s, item %s", base_name(o->file), o->item);
+    else if (o->file || app->doc.path)
+        line = xasprintf("file %s", base_name(o->file ? o->file : app->doc.path));
+    if (line)
+        layout_wrap(line, strlen(line), w, 0, ROLE_META, &app->rlines);
+    free(line);
+    const char *url = reader_url(app);
+    if (url)
+        layout_wrap(url, strlen(url), w, 0, ROLE_META, &app->rlines);
+}
+
 void
 reader_doc_clear(struct app *app)
 {
     if (app->doc_id)
         doc_record_clear(&app->doc);
     memset(&app->doc, 0, sizeof app->doc);
+    doc_origin_clear(&app->origin);
     extraction_clear(&app->ex);
     memset(&app->ex, 0, sizeof app->ex);
     free(app->hits);
@@ -94,6 +132,8 @@ reader_load(struct app *app, int64_t id)
         return;
     }
     app->doc_id = id;
+    if (store_doc_origin(app->store, id, &app->origin, &err) < 0)
+        memset(&app->origin, 0, sizeof app->origin);
     if (store_get_extraction(app->store, id, &app->ex, &err) < 0)
         memset(&app->ex, 0, sizeof app->ex);
     const struct query *q = app_query(app);
@@ -160,8 +200,7 @@ reader_layout(struct app *app, int w)
         buf_puts(&meta, meta.len ? "  \xc2\xb7  bookmarked" : "bookmarked");
     if (meta.len)
         layout_wrap(meta.data, meta.len, w, 0, ROLE_META, &app->rlines);
-    if (a->url) /* where a web page came from */
-        layout_wrap(a->url, strlen(a->url), w, 0, ROLE_META, &app->rlines);
+    reader_origin(app, w);
     tlines_add(&app->rlines, "", 0, ROLE_NORMAL);
     for (size_t i = first; i < app->rlines.n; i++)
         app->rlines.v[i].src = -1;

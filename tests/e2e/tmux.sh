@@ -185,6 +185,40 @@ check pager '\[Articles\] 1/8' "the browser comes back after the pager"
 tm send-keys -t pager Q
 check pager 'EXITED:0' "pager session quits"
 
+# B opens the article's web address in $BROWSER (execvp, no shell): a
+# stand-in browser records its argv, one argument a line
+"$DOSSIER_BIN" --db "$TEST_TMP/url.db" index --quiet "$TOP_SRCDIR/tests/tui/corpus-url" \
+    >"$TEST_TMP/index-url.out" 2>&1 || sed 's/^/# /' "$TEST_TMP/index-url.out"
+cat >"$TEST_TMP/browser" <<BROWSER
+#!/bin/sh
+for a in "\$0" "\$@"; do printf '%s\\n' "\$a"; done >"$TEST_TMP/browsed"
+BROWSER
+chmod +x "$TEST_TMP/browser"
+main_db=$db
+db="$TEST_TMP/url.db"
+start web "BROWSER=$TEST_TMP/browser"
+db=$main_db
+check web '\[Articles\] 1/2' "browser session starts"
+tm send-keys -t web Enter
+check web '^file ferry-page\.html' "the reader's header names the file"
+check web '^https://harbour-gazette\.example/2024/05/island-ferry-early-boat' \
+    "and the page's web address"
+tm send-keys -t web B
+n=0
+while [ ! -s "$TEST_TMP/browsed" ] && [ "$n" -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
+if [ "$(cat "$TEST_TMP/browsed" 2>/dev/null)" = "$TEST_TMP/browser
+https://harbour-gazette.example/2024/05/island-ferry-early-boat" ]; then
+    ok 0 "B runs \$BROWSER with the URL as its one argument"
+else
+    ok 1 "B runs \$BROWSER with the URL as its one argument"
+    sed 's/^/#   argv: /' "$TEST_TMP/browsed" 2>/dev/null
+fi
+check web 'opened https://harbour-gazette' "the browser comes back and says what it opened"
+tm send-keys -t web J B
+check web 'this article has no web address' "B on an article without an address says so"
+tm send-keys -t web Q
+check web 'EXITED:0' "browser session quits"
+
 # Ctrl-C in the pager stops the pager, not the browser
 printf '#!/bin/sh\necho PAGER-RUNNING\nexec sleep 30\n' >"$TEST_TMP/slowpager"
 chmod +x "$TEST_TMP/slowpager"

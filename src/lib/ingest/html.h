@@ -70,6 +70,9 @@ void html_main_text(xmlDoc *doc, const char *title, struct buf *out, char **byli
 
 struct html_meta {
     char *title, *byline, *site, *published, *url, *lang, *description;
+    /* article:author / og:article:author: Open Graph means a profile there,
+     * so a name in it counts only when the page shows no byline */
+    char *byline_profile;
 };
 /* Metadata of doc by trust: JSON-LD (an Article's headline, author,
  * publisher name, datePublished), meta tags (Dublin Core, Open Graph,

@@ -253,24 +253,96 @@ without_content(const xmlNode *n)
     return el == 0 || el == hx_count_tag(n, "br") + hx_count_tag(n, "hr");
 }
 
+/* Class words of the parts of a byline block that are not the name: the
+ * writer's job ("author-title", "role"), a photo, a short biography. */
+static const char *const byline_parts_not_name[] = {"title", "role", "job", "position",
+                                                    "avatar", "photo", "bio", NULL};
+
+/* The text of a byline block n without its <time>, scripts and the parts
+ * byline_parts_not_name names, white space collapsed, appended to b. */
+static void
+byline_text(const xmlNode *n, struct buf *b)
+{
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE && c->content) {
+            for (const xmlChar *p = c->content; *p; p++) {
+                bool sp = *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r';
+                if (!sp)
+                    buf_putc(b, (char)*p);
+                else if (b->len && b->data[b->len - 1] != ' ')
+                    buf_putc(b, ' ');
+            }
+        } else if (c->type == XML_ELEMENT_NODE && !hx_is(c, "time") && !hx_is(c, "script") &&
+                   !hx_is(c, "style") && !has_word(hx_attr(c, "class"), byline_parts_not_name)) {
+            if (b->len && b->data[b->len - 1] != ' ')
+                buf_putc(b, ' ');
+            byline_text(c, b);
+        }
+    }
+}
+
+/* The descendant of n that schema.org markup names the person's name
+ * (itemprop="name"), or NULL. */
+static const xmlNode *
+byline_name_part(xmlNode *n)
+{
+    for (xmlNode *d = n->children; d; d = hx_next(d, n, false)) {
+        const char *ip = d->type == XML_ELEMENT_NODE ? hx_attr(d, "itemprop") : NULL;
+        if (ip && strcmp(ip, "name") == 0 && hx_text_len(d))
+            return d;
+    }
+    return NULL;
+}
+
 /* A byline the page marks up (rel=author, itemprop=author, a class or id
- * such as "byline"): taken when short, and removed from the text. */
+ * such as "byline"): taken when short, and removed from the text. Of the
+ * block, only the name: its itemprop=name part when it marks one, else its
+ * text without the time, the writer's job title or photo. */
 static bool
 check_byline(struct grab *g, xmlNode *n, const char *match)
 {
     if (g->byline)
         return false;
     const char *rel = hx_attr(n, "rel"), *ip = hx_attr(n, "itemprop");
-    if (!((rel && strcmp(rel, "author") == 0) || (ip && strstr(ip, "author")) ||
-          has_word(match, byline_words)))
+    /* "authorization" (a sign-in box) is not "author" */
+    bool named = has_word(match, byline_words) && !ing_ifind(match, strlen(match), "authoriz");
+    if (!((rel && strcmp(rel, "author") == 0) || (ip && strstr(ip, "author")) || named))
         return false;
     size_t len = hx_text_len(n);
     if (len == 0 || len >= 100)
         return false;
     struct buf b = BUF_INIT;
-    hx_text(n, &b);
+    const xmlNode *name = byline_name_part(n);
+    if (name)
+        hx_text(name, &b);
+    else
+        byline_text(n, &b);
+    while (b.len && b.data[b.len - 1] == ' ')
+        b.data[--b.len] = '\0';
+    if (!b.len) {
+        buf_free(&b);
+        return false;
+    }
     g->byline = buf_steal(&b);
     return true;
+}
+
+/* Before the article's header (one holding its h1, or inside <article>)
+ * goes as furniture, its byline (where bylines live) is noted. */
+static void
+byline_in_header(struct grab *g, xmlNode *node)
+{
+    if (!hx_count_tag(node, "h1") && !hx_has_ancestor(node, "article", 0))
+        return;
+    for (xmlNode *d = node->children; d && !g->byline; d = hx_next(d, node, false)) {
+        if (d->type != XML_ELEMENT_NODE)
+            continue;
+        const char *cls = hx_attr(d, "class"), *id = hx_attr(d, "id");
+        char match[512];
+        snprintf(match, sizeof match, "%s %s", cls ? cls : "", id ? id : "");
+        if (check_byline(g, d, match))
+            return;
+    }
 }
 
 /* Move runs of phrasing children of a div into <p> elements. */
@@ -344,8 +416,11 @@ removable(struct grab *g, xmlNode *node, xmlNode *body, bool *title_header)
     if (g->flags & F_STRIP_UNLIKELY) {
         if (has_word(match, unlikely_words) && !has_word(match, maybe_words) &&
             !hx_has_ancestor(node, "table", 0) && !hx_has_ancestor(node, "code", 0) &&
-            !hx_is(node, "a"))
+            !hx_is(node, "a")) {
+            if (hx_is(node, "header") || ing_ifind(match, strlen(match), "header"))
+                byline_in_header(g, node);
             return true;
+        }
         for (const char *const *r = unlikely_roles; role && *r; r++)
             if (strcmp(role, *r) == 0)
                 return true;

@@ -381,7 +381,8 @@ static const char *const title_keys[] = {
     "twitter:title", "parsely-title", "citation_title", "sailthru.title", NULL};
 static const char *const byline_keys[] = {
     "dc:creator", "dcterm:creator", "author", "parsely-author", "citation_author",
-    "sailthru.author", "article:author", NULL};
+    "sailthru.author", NULL};
+static const char *const profile_keys[] = {"article:author", "og:article:author", NULL};
 static const char *const site_keys[] = {"og:site_name", "dc:publisher", "dcterm:publisher", "citation_journal_title",
                                         "citation_publisher", "twitter:site_name", "source",
                                         "application-name", NULL};
@@ -397,6 +398,7 @@ static const char *const desc_keys[] = {"dc:description", "dcterm:description", 
 struct meta_kv {
     char *key; /* lower case, "dc.title" written "dc:title" */
     const char *value;
+    bool property; /* from property= (RDFa, Open Graph) rather than name= */
 };
 
 /* A meta name normalised: lower case, the first '.' after dc/dcterms as ':',
@@ -418,15 +420,63 @@ meta_key(const char *name)
 }
 
 /* The value of the first of keys (in their order) that a meta tag gives, or
- * NULL. */
+ * NULL. For one key, a property= tag (RDFa: the vocabulary's own attribute)
+ * wins over a name= one. */
 static const char *
 kv_find(const struct meta_kv *kv, size_t n, const char *const *keys)
 {
-    for (; *keys; keys++)
+    for (; *keys; keys++) {
+        const char *named = NULL;
         for (size_t i = 0; i < n; i++)
-            if (strcmp(kv[i].key, *keys) == 0 && kv[i].value[0])
-                return kv[i].value;
+            if (strcmp(kv[i].key, *keys) == 0 && kv[i].value[0]) {
+                if (kv[i].property)
+                    return kv[i].value;
+                if (!named)
+                    named = kv[i].value;
+            }
+        if (named)
+            return named;
+    }
     return NULL;
+}
+
+/* Every distinct value of the first of keys that a meta tag gives (pages
+ * with several authors repeat the tag), joined with ", " (with "; " when a
+ * name holds a comma: "Doe, Jane"); malloc'd, or NULL. */
+static char *
+kv_join(const struct meta_kv *kv, size_t n, const char *const *keys)
+{
+    const char *first = kv_find(kv, n, keys);
+    if (!first)
+        return NULL;
+    const char *key = NULL;
+    for (size_t i = 0; i < n && !key; i++)
+        if (kv[i].value == first)
+            key = kv[i].key;
+    bool prop = false;
+    for (size_t i = 0; i < n; i++)
+        prop = prop || (kv[i].value == first && kv[i].property);
+    size_t nv = 0;
+    const char *vals[16];
+    bool comma = false;
+    for (size_t i = 0; i < n && nv < DS_ARRAY_LEN(vals); i++) {
+        if (strcmp(kv[i].key, key) != 0 || kv[i].property != prop || !kv[i].value[0])
+            continue;
+        bool seen = false;
+        for (size_t k = 0; k < nv; k++)
+            seen = seen || strcmp(vals[k], kv[i].value) == 0;
+        if (!seen) {
+            vals[nv++] = kv[i].value;
+            comma = comma || strchr(kv[i].value, ',');
+        }
+    }
+    struct buf b = BUF_INIT;
+    for (size_t k = 0; k < nv; k++) {
+        if (k)
+            buf_puts(&b, comma ? "; " : ", ");
+        buf_puts(&b, vals[k]);
+    }
+    return buf_steal(&b);
 }
 
 /* Is s an http(s) address? */
@@ -468,15 +518,20 @@ read_meta_tags(xmlNode *root, struct html_meta *m)
                 }
                 kv[n].key = meta_key(t);
                 kv[n].value = content;
+                kv[n].property = k == 0;
                 n++;
             }
             free(all);
         }
     }
     set_once(&m->title, kv_find(kv, n, title_keys));
-    const char *by = kv_find(kv, n, byline_keys);
+    char *names = kv_join(kv, n, byline_keys);
+    if (names && !is_url(names))
+        set_once(&m->byline, names);
+    free(names);
+    const char *by = kv_find(kv, n, profile_keys);
     if (by && !is_url(by))
-        set_once(&m->byline, by);
+        set_once(&m->byline_profile, by);
     set_once(&m->site, kv_find(kv, n, site_keys));
     set_once(&m->published, kv_find(kv, n, date_keys));
     set_once(&m->description, kv_find(kv, n, desc_keys));
@@ -796,7 +851,8 @@ html_meta_read(xmlDoc *doc, struct html_meta *m)
     free(doc_title);
     /* what the page says may hold white space runs and entities already
      * decoded by the parser; collapse the runs */
-    char **fields[] = {&m->title, &m->byline, &m->site, &m->published, &m->description};
+    char **fields[] = {&m->title,     &m->byline,      &m->site,
+                       &m->published, &m->description, &m->byline_profile};
     for (size_t i = 0; i < DS_ARRAY_LEN(fields); i++)
         if (*fields[i]) {
             char *c = collapse(*fields[i]);
@@ -816,5 +872,6 @@ html_meta_clear(struct html_meta *m)
     free(m->url);
     free(m->lang);
     free(m->description);
+    free(m->byline_profile);
     memset(m, 0, sizeof *m);
 }
