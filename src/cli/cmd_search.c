@@ -71,6 +71,58 @@ print_text_row(struct store *s, const struct query *q, const struct result_row *
     }
 }
 
+/* `search`'s --limit and --sort: -1 (message printed) when one is bad. */
+static int
+search_options(const char *limit_s, const char *sort_s, long *limit, enum store_sort *sort)
+{
+    *limit = 20;
+    if (limit_s) {
+        char *end;
+        *limit = strtol(limit_s, &end, 10);
+        if (*end || *limit < 0) {
+            fprintf(stderr, "dossier search: --limit wants a number, not '%s'\n", limit_s);
+            return -1;
+        }
+    }
+    *sort = SORT_RANK;
+    if (sort_s && strcmp(sort_s, "date") == 0)
+        *sort = SORT_DATE;
+    else if (sort_s && strcmp(sort_s, "rank") != 0) {
+        fprintf(stderr, "dossier search: --sort is 'date' or 'rank', not '%s'\n", sort_s);
+        return -1;
+    }
+    return 0;
+}
+
+/* Print the first want rows of rs, 64 fetched at a time. 0, or -1 with the
+ * error printed. */
+static int
+search_print(struct store *s, const struct query *q, struct result_set *rs, size_t want,
+             bool json)
+{
+    struct ds_error err;
+    struct result_row rows[64];
+    for (size_t pos = 0; pos < want;) {
+        size_t n = DS_MIN(want - pos, DS_ARRAY_LEN(rows));
+        int got = result_set_fetch(rs, pos, n, rows, &err);
+        if (got < 0) {
+            fprintf(stderr, "dossier search: %s\n", err.msg);
+            return -1;
+        }
+        if (got == 0)
+            break;
+        for (int i = 0; i < got; i++) {
+            if (json)
+                print_json_row(s, q, &rows[i]);
+            else
+                print_text_row(s, q, &rows[i]);
+            result_row_clear(&rows[i]);
+        }
+        pos += (size_t)got;
+    }
+    return 0;
+}
+
 int
 cmd_search(int argc, char **argv)
 {
@@ -86,23 +138,10 @@ cmd_search(int argc, char **argv)
     int nwords;
     int prc = cli_parse(cli_find("search"), argc, argv, opts, &words, &nwords);
     if (prc != 0)
-        return prc > 0 ? 0 : EXIT_ERROR;
-
-    long limit = 20;
-    if (limit_s) {
-        char *end;
-        limit = strtol(limit_s, &end, 10);
-        if (*end || limit < 0) {
-            fprintf(stderr, "dossier search: --limit wants a number, not '%s'\n", limit_s);
-            free(words);
-            return EXIT_ERROR;
-        }
-    }
-    enum store_sort sort = SORT_RANK;
-    if (sort_s && strcmp(sort_s, "date") == 0)
-        sort = SORT_DATE;
-    else if (sort_s && strcmp(sort_s, "rank") != 0) {
-        fprintf(stderr, "dossier search: --sort is 'date' or 'rank', not '%s'\n", sort_s);
+        return cli_parse_status(prc);
+    long limit;
+    enum store_sort sort;
+    if (search_options(limit_s, sort_s, &limit, &sort) != 0) {
         free(words);
         return EXIT_ERROR;
     }
@@ -132,25 +171,8 @@ cmd_search(int argc, char **argv)
     }
     size_t total = result_set_count(rs);
     size_t want = limit ? DS_MIN((size_t)limit, total) : total;
-    struct result_row rows[64];
-    for (size_t pos = 0; pos < want;) {
-        size_t n = DS_MIN(want - pos, DS_ARRAY_LEN(rows));
-        int got = result_set_fetch(rs, pos, n, rows, &err);
-        if (got < 0) {
-            fprintf(stderr, "dossier search: %s\n", err.msg);
-            goto out;
-        }
-        if (got == 0)
-            break;
-        for (int i = 0; i < got; i++) {
-            if (json)
-                print_json_row(s, q, &rows[i]);
-            else
-                print_text_row(s, q, &rows[i]);
-            result_row_clear(&rows[i]);
-        }
-        pos += (size_t)got;
-    }
+    if (search_print(s, q, rs, want, json) != 0)
+        goto out;
     if (!json)
         printf("%zu of %s articles\n", want, cli_thousands((long long)total));
     status = total ? EXIT_FOUND : EXIT_NONE;
