@@ -41,6 +41,9 @@ enum store_flags {
  * busy, permissions. */
 int store_open(const char *path, int flags, struct store **out, struct ds_error *err);
 void store_close(struct store **s);
+/* Whether nothing can be written through s: opened STORE_READONLY, or the
+ * file could only be opened for reading (no write permission on it). */
+bool store_is_readonly(struct store *s);
 
 /* Copy what the write-ahead log holds into the index and truncate the log
  * to nothing: after a failed run (a full disk) the log would otherwise keep
@@ -254,6 +257,8 @@ void result_row_clear(struct result_row *r);
  * "(no longer in the index)". */
 struct result_set;
 
+/* Run q into *out (free with result_set_free). 0; -1 with err; or
+ * STORE_STOPPED when the check of store_set_interrupt() stopped it. */
 int store_search(struct store *s, const struct query *q, enum store_sort sort,
                  struct result_set **out, struct ds_error *err);
 size_t result_set_count(const struct result_set *rs);
@@ -312,6 +317,17 @@ int result_set_topic_counts(struct result_set *rs, size_t max, struct facet **ou
  * which then fails with "interrupted". NULL turns it off. Returns whether a
  * statement was stopped since the previous call. */
 bool store_set_interrupt(struct store *s, int (*check)(void *ud), void *ud);
+/* Let a running search be cancelled from outside: while watch is set,
+ * store_search() runs a second thread that calls watch(ud) every 20 ms and
+ * stops the search when it returns nonzero; this reaches inside a single
+ * step (FTS5 expanding prefixes: seconds without a progress check). watch
+ * runs on that other thread, so it may only poll a descriptor or read a
+ * flag. NULL turns it off. */
+void store_set_search_watch(struct store *s, int (*watch)(void *ud), void *ud);
+/* What store_search() returns when either check stopped it: not an error in
+ * the query or the index, so a front end can say "cancelled" and keep what
+ * it showed (err says "search stopped"). */
+#define STORE_STOPPED (-2)
 
 /* ---- corpus totals ------------------------------------------------------------ */
 

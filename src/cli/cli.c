@@ -263,6 +263,26 @@ cli_resolve_doc(struct store *s, const char *cmd, char **words, int nwords, int6
     return EXIT_FOUND;
 }
 
+int
+cli_open_doc(const char *cmd, char **words, int nwords, struct store **s, int64_t *id)
+{
+    if (cli_open_store(NULL, STORE_READONLY, s) != 0) {
+        free(words);
+        return EXIT_ERROR;
+    }
+    int status = cli_resolve_doc(*s, cmd, words, nwords, id);
+    free(words);
+    if (status != EXIT_FOUND)
+        store_close(s);
+    return status;
+}
+
+int
+cli_parse_status(int prc)
+{
+    return prc > 0 ? EXIT_FOUND : EXIT_ERROR;
+}
+
 void
 cli_json_field(struct buf *b, const char *name, const char *value)
 {

@@ -77,6 +77,16 @@ const char *cli_thousands(long long n);
  * EXIT_FOUND with *id set, or the exit status to return. */
 int cli_resolve_doc(struct store *s, const char *cmd, char **words, int nwords, int64_t *id);
 
+/* The commands on one article: open the store read-only and resolve the
+ * single ID|PATH word; words (from cli_parse) is freed. EXIT_FOUND with *s
+ * open and *id set, or the exit status to return (errors printed, nothing
+ * left open). */
+int cli_open_doc(const char *cmd, char **words, int nwords, struct store **s, int64_t *id);
+
+/* What a command returns when cli_parse() did not return 0: 0 after
+ * --help (1), 2 after a bad option (-1). */
+int cli_parse_status(int prc);
+
 /* Append ',"name":value' to a JSON object: a string, or null. */
 void cli_json_field(struct buf *b, const char *name, const char *value);
 

@@ -63,75 +63,74 @@ open_and_parse_query(const char *cmd, char **words, int nwords, struct store **s
     return 0;
 }
 
-int
-cmd_facts(int argc, char **argv)
+/* `facts --json`: figures, entities, topics and keywords as one object. */
+static void
+facts_json(int64_t id, const struct extraction *x, const char *body, const struct keyword *kw,
+           size_t nkw)
 {
-    bool json = false;
-    const struct cli_option opts[] = {{"json", 0, NULL, &json}, {NULL, 0, NULL, NULL}};
-    char **words;
-    int nwords;
-    int prc = cli_parse(cli_find("facts"), argc, argv, opts, &words, &nwords);
-    if (prc != 0)
-        return prc > 0 ? 0 : EXIT_ERROR;
-    struct store *s;
-    if (cli_open_store(NULL, STORE_READONLY, &s) != 0) {
-        free(words);
-        return EXIT_ERROR;
+    struct buf b = BUF_INIT;
+    buf_printf(&b, "{\"id\":%lld,\"figures\":[", (long long)id);
+    for (size_t i = 0; i < x->nfigures; i++) {
+        if (i)
+            buf_putc(&b, ',');
+        figure_json(&b, &x->figures[i], body);
     }
-    int64_t id;
-    int status = cli_resolve_doc(s, "facts", words, nwords, &id);
-    free(words);
-    struct doc_record rec = {0};
-    struct extraction x = {0};
-    struct keyword *kw = NULL;
-    size_t nkw = 0;
-    struct ds_error err;
-    ds_error_clear(&err);
-    if (status == EXIT_FOUND &&
-        (store_doc_get(s, id, &rec, &err) != 0 || store_get_extraction(s, id, &x, &err) != 0 ||
-         store_doc_keywords(s, id, 10, &kw, &nkw, &err) != 0)) {
-        fprintf(stderr, "dossier facts: %s\n", err.msg);
-        status = EXIT_ERROR;
+    buf_puts(&b, "],\"entities\":[");
+    for (size_t i = 0; i < x->nentities; i++) {
+        const struct entity *e = &x->entities[i];
+        buf_puts(&b, i ? ",{\"name\":" : "{\"name\":");
+        buf_put_json_string(&b, e->name);
+        cli_json_field(&b, "alt", e->alt);
+        cli_json_field(&b, "kind", entity_kind_name(e->kind));
+        buf_printf(&b, ",\"count\":%zu}", e->nspans);
     }
-    if (status != EXIT_FOUND)
-        goto out;
-    const char *body = rec.a.body ? rec.a.body : "";
-    if (json) {
-        struct buf b = BUF_INIT;
-        buf_printf(&b, "{\"id\":%lld,\"figures\":[", (long long)id);
-        for (size_t i = 0; i < x.nfigures; i++) {
-            if (i)
-                buf_putc(&b, ',');
-            figure_json(&b, &x.figures[i], body);
-        }
-        buf_puts(&b, "],\"entities\":[");
-        for (size_t i = 0; i < x.nentities; i++) {
-            const struct entity *e = &x.entities[i];
-            buf_puts(&b, i ? ",{\"name\":" : "{\"name\":");
-            buf_put_json_string(&b, e->name);
-            cli_json_field(&b, "alt", e->alt);
-            cli_json_field(&b, "kind", entity_kind_name(e->kind));
-            buf_printf(&b, ",\"count\":%zu}", e->nspans);
-        }
-        buf_puts(&b, "],\"topics\":[");
-        for (size_t i = 0; i < x.ntopics; i++) {
-            buf_puts(&b, i ? ",{\"slug\":" : "{\"slug\":");
-            buf_put_json_string(&b, x.topics[i].slug);
-            buf_printf(&b, ",\"score\":%.4f}", x.topics[i].score);
-        }
-        buf_puts(&b, "],\"keywords\":[");
-        for (size_t i = 0; i < nkw; i++) {
-            buf_puts(&b, i ? "," : "");
-            buf_put_json_string(&b, kw[i].term);
-        }
-        buf_puts(&b, "]}\n");
-        fputs(b.data, stdout);
-        buf_free(&b);
-        goto out;
+    buf_puts(&b, "],\"topics\":[");
+    for (size_t i = 0; i < x->ntopics; i++) {
+        buf_puts(&b, i ? ",{\"slug\":" : "{\"slug\":");
+        buf_put_json_string(&b, x->topics[i].slug);
+        buf_printf(&b, ",\"score\":%.4f}", x->topics[i].score);
     }
-    printf("figures (%zu)\n", x.nfigures);
-    for (size_t i = 0; i < x.nfigures; i++) {
-        const struct figure *f = &x.figures[i];
+    buf_puts(&b, "],\"keywords\":[");
+    for (size_t i = 0; i < nkw; i++) {
+        buf_puts(&b, i ? "," : "");
+        buf_put_json_string(&b, kw[i].term);
+    }
+    buf_puts(&b, "]}\n");
+    fputs(b.data, stdout);
+    buf_free(&b);
+}
+
+/* `facts`: the entities of one kind under a heading with their count. */
+static void
+facts_entities_text(const struct extraction *x, enum entity_kind kind)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < x->nentities; i++)
+        count += x->entities[i].kind == kind;
+    if (!count)
+        return;
+    printf("%s (%zu)\n", entity_kind_name(kind), count);
+    for (size_t i = 0; i < x->nentities; i++) {
+        const struct entity *e = &x->entities[i];
+        if (e->kind != kind)
+            continue;
+        printf("  %3zu  ", e->nspans);
+        cli_put_text(stdout, e->name);
+        if (e->alt) {
+            fputs(" ", stdout);
+            cli_put_text(stdout, e->alt);
+        }
+        putchar('\n');
+    }
+}
+
+/* `facts`: figures, entities by kind, topics and keywords as text. */
+static void
+facts_text(const struct extraction *x, const struct keyword *kw, size_t nkw)
+{
+    printf("figures (%zu)\n", x->nfigures);
+    for (size_t i = 0; i < x->nfigures; i++) {
+        const struct figure *f = &x->figures[i];
         printf("  ");
         cli_put_cell(stdout, f->text, 22);
         printf(" %-8s %-9s ", f->unit ? f->unit : "", figure_kind_name(f->kind));
@@ -144,36 +143,49 @@ cmd_facts(int argc, char **argv)
     }
     static const enum entity_kind kinds[] = {ENTITY_PERSON, ENTITY_ORG, ENTITY_COUNTRY,
                                              ENTITY_PLACE, ENTITY_AGREEMENT};
-    for (size_t k = 0; k < DS_ARRAY_LEN(kinds); k++) {
-        size_t count = 0;
-        for (size_t i = 0; i < x.nentities; i++)
-            count += x.entities[i].kind == kinds[k];
-        if (!count)
-            continue;
-        printf("%s (%zu)\n", entity_kind_name(kinds[k]), count);
-        for (size_t i = 0; i < x.nentities; i++) {
-            const struct entity *e = &x.entities[i];
-            if (e->kind != kinds[k])
-                continue;
-            printf("  %3zu  ", e->nspans);
-            cli_put_text(stdout, e->name);
-            if (e->alt) {
-                fputs(" ", stdout);
-                cli_put_text(stdout, e->alt);
-            }
-            putchar('\n');
-        }
-    }
-    printf("topics (%zu)\n", x.ntopics);
-    for (size_t i = 0; i < x.ntopics; i++)
-        printf("  %6.2f  %s\n", x.topics[i].score, x.topics[i].slug);
+    for (size_t k = 0; k < DS_ARRAY_LEN(kinds); k++)
+        facts_entities_text(x, kinds[k]);
+    printf("topics (%zu)\n", x->ntopics);
+    for (size_t i = 0; i < x->ntopics; i++)
+        printf("  %6.2f  %s\n", x->topics[i].score, x->topics[i].slug);
     printf("keywords\n  ");
     for (size_t i = 0; i < nkw; i++) {
         cli_put_text(stdout, kw[i].term);
         fputs(i + 1 < nkw ? ", " : "", stdout);
     }
     putchar('\n');
-out:
+}
+
+int
+cmd_facts(int argc, char **argv)
+{
+    bool json = false;
+    const struct cli_option opts[] = {{"json", 0, NULL, &json}, {NULL, 0, NULL, NULL}};
+    char **words;
+    int nwords;
+    int prc = cli_parse(cli_find("facts"), argc, argv, opts, &words, &nwords);
+    if (prc != 0)
+        return cli_parse_status(prc);
+    struct store *s;
+    int64_t id;
+    int status = cli_open_doc("facts", words, nwords, &s, &id);
+    if (status != EXIT_FOUND)
+        return status;
+    struct doc_record rec = {0};
+    struct extraction x = {0};
+    struct keyword *kw = NULL;
+    size_t nkw = 0;
+    struct ds_error err;
+    ds_error_clear(&err);
+    if (store_doc_get(s, id, &rec, &err) != 0 || store_get_extraction(s, id, &x, &err) != 0 ||
+        store_doc_keywords(s, id, 10, &kw, &nkw, &err) != 0) {
+        fprintf(stderr, "dossier facts: %s\n", err.msg);
+        status = EXIT_ERROR;
+    } else if (json) {
+        facts_json(id, &x, rec.a.body ? rec.a.body : "", kw, nkw);
+    } else {
+        facts_text(&x, kw, nkw);
+    }
     keywords_free(kw, nkw);
     extraction_clear(&x);
     doc_record_clear(&rec);
@@ -196,6 +208,70 @@ csv_cell(const char *s, bool last)
     fputs(last ? "\"\n" : "\",", stdout);
 }
 
+enum figures_mode { FIGURES_TEXT, FIGURES_CSV, FIGURES_JSON };
+
+/* `figures`: one figure of a listed article as a JSON line, a CSV row or a
+ * text line. */
+static void
+figure_print(const struct result_row *row, const struct figure *f, const char *body,
+             enum figures_mode mode)
+{
+    char *sent = span_text(body, f->sentence);
+    if (mode == FIGURES_JSON) {
+        struct buf b = BUF_INIT;
+        buf_printf(&b, "{\"id\":%lld", (long long)row->id);
+        cli_json_field(&b, "date", row->published);
+        cli_json_field(&b, "source", row->source);
+        buf_puts(&b, ",\"figure\":");
+        figure_json(&b, f, body);
+        buf_puts(&b, "}\n");
+        fputs(b.data, stdout);
+        buf_free(&b);
+    } else if (mode == FIGURES_CSV) {
+        char value[64], idbuf[32];
+        snprintf(value, sizeof value, "%.17g", f->value);
+        snprintf(idbuf, sizeof idbuf, "%lld", (long long)row->id);
+        csv_cell(idbuf, false);
+        csv_cell(row->published, false);
+        csv_cell(row->source, false);
+        csv_cell(f->text, false);
+        csv_cell(value, false);
+        csv_cell(f->unit, false);
+        csv_cell(figure_kind_name(f->kind), false);
+        csv_cell(f->period, false);
+        csv_cell(f->subject, false);
+        csv_cell(sent, true);
+    } else {
+        printf("%6lld  %-10s  ", (long long)row->id, row->published ? row->published : "");
+        cli_put_cell(stdout, row->source ? row->source : "", 16);
+        fputs("  ", stdout);
+        cli_put_cell(stdout, f->text, 20);
+        fputs("  ", stdout);
+        cli_put_text(stdout, f->subject ? f->subject : "");
+        putchar('\n');
+    }
+    free(sent);
+}
+
+/* `figures`: every figure of one listed article; how many (0 when its
+ * record or extraction cannot be read). */
+static size_t
+figures_of_row(struct store *s, const struct result_row *row, enum figures_mode mode)
+{
+    struct doc_record rec = {0};
+    struct extraction x = {0};
+    struct ds_error err;
+    size_t n = 0;
+    if (store_doc_get(s, row->id, &rec, &err) == 0 &&
+        store_get_extraction(s, row->id, &x, &err) == 0) {
+        for (; n < x.nfigures; n++)
+            figure_print(row, &x.figures[n], rec.a.body ? rec.a.body : "", mode);
+    }
+    extraction_clear(&x);
+    doc_record_clear(&rec);
+    return n;
+}
+
 int
 cmd_figures(int argc, char **argv)
 {
@@ -209,7 +285,7 @@ cmd_figures(int argc, char **argv)
     int nwords;
     int prc = cli_parse(cli_find("figures"), argc, argv, opts, &words, &nwords);
     if (prc != 0)
-        return prc > 0 ? 0 : EXIT_ERROR;
+        return cli_parse_status(prc);
     struct store *s;
     struct query *q;
     int rc = open_and_parse_query("figures", words, nwords, &s, &q);
@@ -226,6 +302,7 @@ cmd_figures(int argc, char **argv)
         fprintf(stderr, "dossier figures: %s\n", err.msg);
         goto out;
     }
+    enum figures_mode mode = json ? FIGURES_JSON : csv ? FIGURES_CSV : FIGURES_TEXT;
     if (csv)
         puts("id,date,outlet,figure,value,unit,kind,period,subject,sentence");
     size_t total = result_set_count(rs);
@@ -235,53 +312,7 @@ cmd_figures(int argc, char **argv)
         struct result_row row = {0};
         if (result_set_fetch(rs, pos, 1, &row, &err) != 1)
             break;
-        struct doc_record rec = {0};
-        struct extraction x = {0};
-        if (store_doc_get(s, row.id, &rec, &err) == 0 &&
-            store_get_extraction(s, row.id, &x, &err) == 0) {
-            const char *body = rec.a.body ? rec.a.body : "";
-            for (size_t i = 0; i < x.nfigures; i++, nfig++) {
-                const struct figure *f = &x.figures[i];
-                char *sent = span_text(body, f->sentence);
-                if (json) {
-                    struct buf b = BUF_INIT;
-                    buf_printf(&b, "{\"id\":%lld", (long long)row.id);
-                    cli_json_field(&b, "date", row.published);
-                    cli_json_field(&b, "source", row.source);
-                    buf_puts(&b, ",\"figure\":");
-                    figure_json(&b, f, body);
-                    buf_puts(&b, "}\n");
-                    fputs(b.data, stdout);
-                    buf_free(&b);
-                } else if (csv) {
-                    char value[64], idbuf[32];
-                    snprintf(value, sizeof value, "%.17g", f->value);
-                    snprintf(idbuf, sizeof idbuf, "%lld", (long long)row.id);
-                    csv_cell(idbuf, false);
-                    csv_cell(row.published, false);
-                    csv_cell(row.source, false);
-                    csv_cell(f->text, false);
-                    csv_cell(value, false);
-                    csv_cell(f->unit, false);
-                    csv_cell(figure_kind_name(f->kind), false);
-                    csv_cell(f->period, false);
-                    csv_cell(f->subject, false);
-                    csv_cell(sent, true);
-                } else {
-                    printf("%6lld  %-10s  ", (long long)row.id,
-                           row.published ? row.published : "");
-                    cli_put_cell(stdout, row.source ? row.source : "", 16);
-                    fputs("  ", stdout);
-                    cli_put_cell(stdout, f->text, 20);
-                    fputs("  ", stdout);
-                    cli_put_text(stdout, f->subject ? f->subject : "");
-                    putchar('\n');
-                }
-                free(sent);
-            }
-        }
-        extraction_clear(&x);
-        doc_record_clear(&rec);
+        nfig += figures_of_row(s, &row, mode);
         result_row_clear(&row);
     }
     status = nfig ? EXIT_FOUND : EXIT_NONE;
@@ -304,7 +335,7 @@ print_facets(const char *cmd, int argc, char **argv, const enum facet_kind *kind
     int nwords;
     int prc = cli_parse(cli_find(cmd), argc, argv, opts, &words, &nwords);
     if (prc != 0)
-        return prc > 0 ? 0 : EXIT_ERROR;
+        return cli_parse_status(prc);
     struct store *s;
     struct query *q;
     int rc = open_and_parse_query(cmd, words, nwords, &s, &q);

@@ -101,7 +101,7 @@ cmd_add(int argc, char **argv)
     int nurls;
     int prc = cli_parse(cli_find("add"), argc, argv, opts, &urls, &nurls);
     if (prc != 0)
-        return prc > 0 ? 0 : EXIT_ERROR;
+        return cli_parse_status(prc);
     if (nurls == 0) {
         fprintf(stderr, "dossier add: give the URL of a page\n");
         free(urls);
@@ -234,7 +234,7 @@ cmd_feeds(int argc, char **argv)
     int n;
     int prc = cli_parse(cli_find("feeds"), argc, argv, opts, &words, &n);
     if (prc != 0)
-        return prc > 0 ? 0 : EXIT_ERROR;
+        return cli_parse_status(prc);
     struct feed_list l;
     struct ds_error err;
     ds_error_clear(&err);
@@ -429,7 +429,7 @@ cmd_update(int argc, char **argv)
     int n;
     int prc = cli_parse(cli_find("update"), argc, argv, opts, &words, &n);
     if (prc != 0)
-        return prc > 0 ? 0 : EXIT_ERROR;
+        return cli_parse_status(prc);
     free(words);
     struct feed_list l;
     struct ds_error err;

@@ -80,6 +80,29 @@ print_text_row(struct store *s, const struct query *q, const struct result_row *
     }
 }
 
+/* `search`'s --limit and --sort: -1 (message printed) when one is bad. */
+static int
+search_options(const char *limit_s, const char *sort_s, long *limit, enum store_sort *sort)
+{
+    *limit = 20;
+    if (limit_s) {
+        char *end;
+        *limit = strtol(limit_s, &end, 10);
+        if (*end || *limit < 0) {
+            fprintf(stderr, "dossier search: --limit wants a number, not '%s'\n", limit_s);
+            return -1;
+        }
+    }
+    *sort = SORT_RANK;
+    if (sort_s && strcmp(sort_s, "date") == 0)
+        *sort = SORT_DATE;
+    else if (sort_s && strcmp(sort_s, "rank") != 0) {
+        fprintf(stderr, "dossier search: --sort is 'date' or 'rank', not '%s'\n", sort_s);
+        return -1;
+    }
+    return 0;
+}
+
 /* See commands.h. */
 int
 search_print_rows(struct store *s, const struct query *q, struct result_set *rs, size_t want,
@@ -120,23 +143,10 @@ cmd_search(int argc, char **argv)
     int nwords;
     int prc = cli_parse(cli_find("search"), argc, argv, opts, &words, &nwords);
     if (prc != 0)
-        return prc > 0 ? 0 : EXIT_ERROR;
-
-    long limit = 20;
-    if (limit_s) {
-        char *end;
-        limit = strtol(limit_s, &end, 10);
-        if (*end || limit < 0) {
-            fprintf(stderr, "dossier search: --limit wants a number, not '%s'\n", limit_s);
-            free(words);
-            return EXIT_ERROR;
-        }
-    }
-    enum store_sort sort = SORT_RANK;
-    if (sort_s && strcmp(sort_s, "date") == 0)
-        sort = SORT_DATE;
-    else if (sort_s && strcmp(sort_s, "rank") != 0) {
-        fprintf(stderr, "dossier search: --sort is 'date' or 'rank', not '%s'\n", sort_s);
+        return cli_parse_status(prc);
+    long limit;
+    enum store_sort sort;
+    if (search_options(limit_s, sort_s, &limit, &sort) != 0) {
         free(words);
         return EXIT_ERROR;
     }

@@ -43,115 +43,82 @@ show_raw(const struct doc_record *rec)
         putchar('\n');
 }
 
-int
-cmd_show(int argc, char **argv)
+/* `show --json`: the article and where it came from as one object. */
+static void
+show_json(const struct doc_record *rec, const struct doc_origin *origin, bool raw, bool removed)
 {
-    bool raw = false, removed = false, json = false;
-    const struct cli_option opts[] = {
-        {"raw", 0, NULL, &raw},
-        {"removed", 0, NULL, &removed},
-        {"json", 0, NULL, &json},
-        {NULL, 0, NULL, NULL},
-    };
-    char **words;
-    int nwords;
-    int prc = cli_parse(cli_find("show"), argc, argv, opts, &words, &nwords);
-    if (prc != 0)
-        return prc > 0 ? 0 : EXIT_ERROR;
+    const struct article *a = &rec->a;
+    struct buf b = BUF_INIT;
+    buf_printf(&b, "{\"id\":%lld", (long long)rec->id);
+    cli_json_field(&b, "path", rec->path);
+    cli_json_field(&b, "item", origin->item);
+    cli_json_field(&b, "url", origin->url);
+    cli_json_field(&b, "title", a->title);
+    cli_json_field(&b, "subtitle", a->subtitle);
+    cli_json_field(&b, "section", a->section);
+    cli_json_field(&b, "source", a->source);
+    cli_json_field(&b, "published", a->published);
+    cli_json_field(&b, "date_found", a->published ? date_source_name(a->date_how) : NULL);
+    cli_json_field(&b, "byline", a->byline);
+    cli_json_field(&b, "language", a->lang);
+    cli_json_field(&b, "encoding", a->encoding);
+    cli_json_field(&b, "url", a->url);
+    buf_printf(&b, ",\"words\":%d,\"files\":%d", a->words, rec->nfiles);
+    if (rec->missing)
+        buf_puts(&b, ",\"missing\":true");
+    cli_json_field(&b, "lead", rec->lead);
+    cli_json_field(&b, "body", a->body);
+    if (raw)
+        cli_json_field(&b, "raw", a->raw);
+    if (removed)
+        cli_json_field(&b, "removed", a->removed);
+    buf_puts(&b, "}\n");
+    fputs(b.data, stdout);
+    buf_free(&b);
+}
 
-    struct store *s;
-    if (cli_open_store(NULL, STORE_READONLY, &s) != 0) {
-        free(words);
-        return EXIT_ERROR;
-    }
-    int64_t id;
-    int status = cli_resolve_doc(s, "show", words, nwords, &id);
-    free(words);
-    struct doc_record rec = {0};
-    struct doc_origin origin = {0};
-    struct ds_error err;
-    if (status == EXIT_FOUND && store_doc_get(s, id, &rec, &err) != 0) {
-        fprintf(stderr, "dossier show: %s\n", err.msg);
-        status = EXIT_ERROR;
-    }
-    if (status != EXIT_FOUND)
-        goto out;
-    /* where it came from: the file, the feed item, the URL the file states */
-    if (store_doc_origin(s, id, &origin, &err) != 0) {
-        fprintf(stderr, "dossier show: %s\n", err.msg);
-        status = EXIT_ERROR;
-        goto out;
-    }
-
-    const struct article *a = &rec.a;
-    if (json) {
-        struct buf b = BUF_INIT;
-        buf_printf(&b, "{\"id\":%lld", (long long)rec.id);
-        cli_json_field(&b, "path", rec.path);
-        cli_json_field(&b, "item", origin.item);
-        cli_json_field(&b, "url", origin.url);
-        cli_json_field(&b, "title", a->title);
-        cli_json_field(&b, "subtitle", a->subtitle);
-        cli_json_field(&b, "section", a->section);
-        cli_json_field(&b, "source", a->source);
-        cli_json_field(&b, "published", a->published);
-        cli_json_field(&b, "date_found", a->published ? date_source_name(a->date_how) : NULL);
-        cli_json_field(&b, "byline", a->byline);
-        cli_json_field(&b, "language", a->lang);
-        cli_json_field(&b, "encoding", a->encoding);
-        cli_json_field(&b, "url", a->url);
-        buf_printf(&b, ",\"words\":%d,\"files\":%d", a->words, rec.nfiles);
-        if (rec.missing)
-            buf_puts(&b, ",\"missing\":true");
-        cli_json_field(&b, "lead", rec.lead);
-        cli_json_field(&b, "body", a->body);
-        if (raw)
-            cli_json_field(&b, "raw", a->raw);
-        if (removed)
-            cli_json_field(&b, "removed", a->removed);
-        buf_puts(&b, "}\n");
-        fputs(b.data, stdout);
-        buf_free(&b);
-        goto out;
-    }
-    if (removed) {
-        /* "reason\tline" per line */
-        const char *p = a->removed ? a->removed : "";
-        while (*p) {
-            const char *nl = strchr(p, '\n');
-            size_t n = nl ? (size_t)(nl - p) : strlen(p);
-            char *line = xstrndup(p, n);
-            char *tab = strchr(line, '\t');
-            if (tab) {
-                *tab = '\0';
-                printf("%-20s ", line);
-                cli_put_text(stdout, tab + 1);
-            } else {
-                cli_put_text(stdout, line);
-            }
-            putchar('\n');
-            free(line);
-            p += n + (nl ? 1 : 0);
+/* `show --removed`: the lines cleaning dropped, "reason  line" each. */
+static void
+show_removed(const char *removed)
+{
+    /* "reason\tline" per line */
+    const char *p = removed ? removed : "";
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        char *line = xstrndup(p, n);
+        char *tab = strchr(line, '\t');
+        if (tab) {
+            *tab = '\0';
+            printf("%-20s ", line);
+            cli_put_text(stdout, tab + 1);
+        } else {
+            cli_put_text(stdout, line);
         }
-        goto out;
+        putchar('\n');
+        free(line);
+        p += n + (nl ? 1 : 0);
     }
-    if (raw) {
-        show_raw(&rec);
-        goto out;
-    }
-    printf("%-10s %lld\n", "id", (long long)rec.id);
-    if (rec.path) {
+}
+
+/* `show`: the metadata lines, then the cleaned body. */
+static void
+show_text(const struct doc_record *rec, const struct doc_origin *origin)
+{
+    const struct article *a = &rec->a;
+    printf("%-10s %lld\n", "id", (long long)rec->id);
+    if (rec->path) {
         printf("%-10s ", "path");
-        cli_put_name(stdout, rec.path);
+        cli_put_name(stdout, rec->path);
         putchar('\n');
     }
-    if (rec.missing)
+    if (rec->missing)
         printf("%-10s not seen by the last index run (its folder could not be read); "
                "'dossier forget PATH' removes it\n", "missing");
-    print_meta_line("item", origin.item);
-    print_meta_line("url", origin.url);
-    if (rec.nfiles > 1)
-        printf("%-10s %d (identical content)\n", "files", rec.nfiles);
+    print_meta_line("item", origin->item);
+    print_meta_line("url", origin->url);
+    if (rec->nfiles > 1)
+        printf("%-10s %d (identical content)\n", "files", rec->nfiles);
     print_meta_line("title", a->title);
     print_meta_line("subtitle", a->subtitle);
     print_meta_line("section", a->section);
@@ -166,7 +133,44 @@ cmd_show(int argc, char **argv)
     cli_put_text(stdout, a->body);
     if (a->body && *a->body && a->body[strlen(a->body) - 1] != '\n')
         putchar('\n');
-out:
+}
+
+int
+cmd_show(int argc, char **argv)
+{
+    bool raw = false, removed = false, json = false;
+    const struct cli_option opts[] = {
+        {"raw", 0, NULL, &raw},
+        {"removed", 0, NULL, &removed},
+        {"json", 0, NULL, &json},
+        {NULL, 0, NULL, NULL},
+    };
+    char **words;
+    int nwords;
+    int prc = cli_parse(cli_find("show"), argc, argv, opts, &words, &nwords);
+    if (prc != 0)
+        return cli_parse_status(prc);
+    struct store *s;
+    int64_t id;
+    int status = cli_open_doc("show", words, nwords, &s, &id);
+    if (status != EXIT_FOUND)
+        return status;
+    struct doc_record rec = {0};
+    struct doc_origin origin = {0};
+    struct ds_error err;
+    /* where it came from: the file, the feed item, the URL the file states */
+    if (store_doc_get(s, id, &rec, &err) != 0 || store_doc_origin(s, id, &origin, &err) != 0) {
+        fprintf(stderr, "dossier show: %s\n", err.msg);
+        status = EXIT_ERROR;
+    } else if (json) {
+        show_json(&rec, &origin, raw, removed);
+    } else if (removed) {
+        show_removed(rec.a.removed);
+    } else if (raw) {
+        show_raw(&rec);
+    } else {
+        show_text(&rec, &origin);
+    }
     doc_origin_clear(&origin);
     doc_record_clear(&rec);
     store_close(&s);
@@ -197,7 +201,7 @@ cmd_stats(int argc, char **argv)
     int prc = cli_parse(cli_find("stats"), argc, argv, opts, &words, &nwords);
     free(prc == 0 ? words : NULL);
     if (prc != 0)
-        return prc > 0 ? 0 : EXIT_ERROR;
+        return cli_parse_status(prc);
     if (nwords) {
         fprintf(stderr, "dossier stats: takes no arguments\n");
         return EXIT_ERROR;
@@ -261,7 +265,7 @@ cmd_check(int argc, char **argv)
     int nwords;
     int prc = cli_parse(cli_find("check"), argc, argv, opts, &words, &nwords);
     if (prc != 0)
-        return prc > 0 ? 0 : EXIT_ERROR;
+        return cli_parse_status(prc);
     free(words);
     /* Opened for writing: FTS5's integrity check is a write-side command;
      * a file that cannot be written is still checked, without it. */

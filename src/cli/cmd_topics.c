@@ -115,7 +115,7 @@ cmd_topics(int argc, char **argv)
     int nwords;
     int prc = cli_parse(cli_find("topics"), argc, argv, opts, &words, &nwords);
     if (prc != 0)
-        return prc > 0 ? 0 : EXIT_ERROR;
+        return cli_parse_status(prc);
     struct ds_error err;
     ds_error_clear(&err);
     char *text = cli_join(words, nwords);

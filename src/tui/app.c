@@ -101,9 +101,14 @@ int
 app_search(struct app *app, const struct query *q, struct result_set **rs, struct ds_error *err)
 {
     store_set_interrupt(app->store, app->key_waiting, NULL);
+    store_set_search_watch(app->store, app->input_ready, NULL);
     int rc = store_search(app->store, q, (enum store_sort)app->sort, rs, err);
-    if (store_set_interrupt(app->store, NULL, NULL) && rc < 0)
-        ds_error_set(err, -1, "search stopped by a key (Enter runs it again)");
+    store_set_search_watch(app->store, NULL, NULL);
+    store_set_interrupt(app->store, NULL, NULL);
+    if (rc == STORE_STOPPED)
+        ds_error_set(err, -1, "%s", app->take_cancel && app->take_cancel()
+                                       ? "search cancelled"
+                                       : "search stopped by a key (Enter runs it again)");
     return rc;
 }
 
@@ -116,8 +121,9 @@ app_run(struct app *app, bool keep_doc)
     struct ds_error err;
     ds_error_clear(&err);
     struct query *eff = NULL;
+    int rc;
     if (app->topic) {
-        int rc = query_and_field(app->query, QF_TOPIC, app->topic, &eff, &err);
+        rc = query_and_field(app->query, QF_TOPIC, app->topic, &eff, &err);
         if (rc < 0) {
             app_message(app, ROLE_ERROR, "%s", err.msg);
             return -1;
@@ -130,9 +136,9 @@ app_run(struct app *app, bool keep_doc)
         /* the prompt's count searched for this text already (in this order and
          * with this topic: neither changes while the prompt is open) */
         t0 -= prompt_ms / 1000.0; /* the status line shows what it cost */
-    } else if (app_search(app, eff ? eff : app->query, &rs, &err) < 0) {
+    } else if ((rc = app_search(app, eff ? eff : app->query, &rs, &err)) < 0) {
         query_free(&eff);
-        app_message(app, ROLE_ERROR, "%s", err.msg);
+        app_message(app, rc == STORE_STOPPED ? ROLE_STATUS : ROLE_ERROR, "%s", err.msg);
         return -1;
     }
     app->query_ms = (ds_now() - t0) * 1000.0;
@@ -544,6 +550,10 @@ app_start(struct app *app, const char *query, const char *cfgmsg)
         app->total_docs = app->all_count;
     else
         app_update_total(app);
-    if (*cfgmsg)
+    /* said once: the bookmark key says it again when pressed */
+    if (app->readonly)
+        app_message(app, *cfgmsg ? ROLE_ERROR : ROLE_STATUS, "%s%s%s", TUI_READONLY_MSG,
+                     *cfgmsg ? "; " : "", cfgmsg);
+    else if (*cfgmsg)
         app_message(app, ROLE_ERROR, "%s", cfgmsg);
 }

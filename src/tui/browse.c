@@ -15,6 +15,7 @@
 
 #include <curses.h>
 #include <langinfo.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -202,11 +203,49 @@ input_pending(void)
     return true;
 }
 
+/* app->key_waiting: a key waits, or Ctrl-C came (stops idle work and the
+ * progress check of a search, on this thread). */
 static int
 key_waiting(void *ud)
 {
     (void)ud;
-    return input_pending();
+    return got_signal == SIGINT || input_pending();
+}
+
+/* Whether a key or Ctrl-C has come (app->input_ready): a look at the
+ * terminal's descriptor and the signal flag only, so the store's search
+ * watch can ask from its own thread while this one is inside SQLite. */
+static int
+input_ready(void *ud)
+{
+    (void)ud;
+    struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+    return got_signal == SIGINT || poll(&p, 1, 0) > 0;
+}
+
+/* After a search was stopped (app->take_cancel): true when Ctrl-C (SIGINT,
+ * which otherwise ends the browser) or Esc stopped it, and both are used
+ * up; another key stays to be handled. */
+static bool
+take_cancel(void)
+{
+    if (got_signal == SIGINT) {
+        got_signal = 0;
+        return true;
+    }
+    wint_t wch;
+    timeout(0);
+    int rc = get_wch(&wch);
+    timeout(250);
+    if (rc == ERR)
+        return false;
+    if (rc == OK && wch == 27)
+        return true;
+    if (rc == KEY_CODE_YES)
+        ungetch((int)wch);
+    else
+        unget_wch((wchar_t)wch);
+    return false;
 }
 
 static int
@@ -214,6 +253,8 @@ run_terminal(struct app *app)
 {
     app_draw(app);
     app->key_waiting = key_waiting;
+    app->input_ready = input_ready;
+    app->take_cancel = take_cancel;
     while (!app->quit && !got_signal) {
         /* what the views left for between keys (the statistics' slower
          * parts, the rest of a KWIC search, the facts pane's keywords, the
@@ -253,6 +294,7 @@ open_index(struct app *app, const char *db)
             return -1;
         }
     }
+    app->readonly = store_is_readonly(app->store);
     free(path);
     return 0;
 }

@@ -502,6 +502,10 @@ struct fact_item {
 
 enum hl_mode { HL_ALL, HL_HITS, HL_FACTS, HL_NONE, HL_COUNT_ };
 
+/* What the status line says at start-up, and the bookmark key when pressed,
+ * when the index cannot be written (a read-only file or directory). */
+#define TUI_READONLY_MSG "read-only: tags and bookmarks cannot be saved"
+
 struct app {
     struct store *store;
     bool script; /* --script: fixed timings, no history file */
@@ -548,6 +552,7 @@ struct app {
     struct keyword *kw;
     size_t nkw;
     bool bookmarked;
+    bool readonly; /* the index cannot be written: no tags, no bookmarks */
     struct tlines rlines; /* laid out for rwidth */
     int rwidth;
     int hl;              /* enum hl_mode */
@@ -583,6 +588,12 @@ struct app {
     int depth;
     /* in a terminal: whether a key is waiting (stops idle work), else NULL */
     int (*key_waiting)(void *ud);
+    /* in a terminal, else NULL: whether a key or Ctrl-C has come, safe to
+     * call from another thread (the store's search watch) */
+    int (*input_ready)(void *ud);
+    /* in a terminal, else NULL: after a search was stopped, whether Esc or
+     * Ctrl-C stopped it (used up: "search cancelled"), not another key */
+    bool (*take_cancel)(void);
 
     /* status message (until the next key) */
     struct buf msg;
@@ -627,8 +638,9 @@ void app_rows_forget(struct app *app);
 /* The query the list shows (the typed query AND the topic filter; borrowed). */
 const struct query *app_query(const struct app *app);
 /* store_search() in the browser's sort order that a key press stops (a
- * query with many prefixes can take seconds): then -1 with "search stopped
- * by a key". */
+ * query with many prefixes can take seconds): Esc or Ctrl-C cancel it
+ * (STORE_STOPPED, "search cancelled"), another key stops it and is handled
+ * next (STORE_STOPPED, "search stopped by a key"). */
 int app_search(struct app *app, const struct query *q, struct result_set **rs,
                struct ds_error *err);
 /* Whether the row at pos (already fetched by app_row) is bookmarked. */

@@ -202,6 +202,10 @@ toggle_bookmark(struct app *app)
 {
     if (!app->doc_id)
         return;
+    if (app->readonly) {
+        app_message(app, ROLE_ERROR, "%s", TUI_READONLY_MSG);
+        return;
+    }
     struct ds_error err;
     ds_error_clear(&err);
     int rc = app->bookmarked ? store_tag_remove(app->store, app->doc_id, "bookmark", &err)

@@ -150,11 +150,12 @@ update_info(struct app *app, struct ask_state *st)
         known = app->all_count;
     struct result_set *rs = NULL;
     double t0 = ds_now();
+    int rc = 0;
     if (known >= 0) {
         char n[32];
         layout_thousands(known, n, sizeof n);
         st->info = xasprintf("%s hits", n);
-    } else if (app_search(app, eff ? eff : q, &rs, &err) == 0) {
+    } else if ((rc = app_search(app, eff ? eff : q, &rs, &err)) == 0) {
         char n[32];
         layout_thousands((int64_t)result_set_count(rs), n, sizeof n);
         st->info = xasprintf("%s hits", n);
@@ -162,7 +163,7 @@ update_info(struct app *app, struct ask_state *st)
         st->rs_ms = (ds_now() - t0) * 1000.0;
         st->rs_text = xstrdup(text);
     } else {
-        st->info = xasprintf("bad query: %s", err.msg);
+        st->info = xasprintf(rc == STORE_STOPPED ? "%s" : "bad query: %s", err.msg);
     }
     query_free(&eff);
     query_free(&q);

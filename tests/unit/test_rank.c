@@ -178,6 +178,42 @@ always_stop(void *ud)
     return 1;
 }
 
+static int
+never_stop(void *ud)
+{
+    (*(int *)ud)++;
+    return 0;
+}
+
+/* The watch of store_set_search_watch (another thread): stop, and say so. */
+static volatile int watch_said;
+
+static int
+watch_stop(void *ud)
+{
+    (void)ud;
+    __atomic_store_n(&watch_said, 1, __ATOMIC_SEQ_CST);
+    return 1;
+}
+
+static int
+watch_never(void *ud)
+{
+    (void)ud;
+    return 0;
+}
+
+/* A progress check that holds the statement until the watch has spoken
+ * (at most 10 s), and never stops it itself. */
+static int
+wait_for_watch(void *ud)
+{
+    (void)ud;
+    for (int i = 0; i < 10000 && !__atomic_load_n(&watch_said, __ATOMIC_SEQ_CST); i++)
+        usleep(1000);
+    return 0;
+}
+
 static long
 count_sql(struct store *s, const char *sql)
 {
@@ -410,6 +446,59 @@ main(void)
         is_int(sqlite3_exec(s->db, longread, NULL, NULL, NULL), SQLITE_OK,
                "with the check off the statement runs to the end");
         ok(!store_set_interrupt(s, NULL, NULL), "and nothing was stopped since");
+    }
+
+    /* a search the check stops says so with its own status, not an error
+     * (the browser's Esc / Ctrl-C: "search cancelled") */
+    {
+        struct query *sq = NULL;
+        struct result_set *srs = NULL;
+        ok(query_parse("tariff OR trade*", &sq, &err) == 0, "parse: %s", err.msg);
+        int calls = 0;
+        s->interrupt_ops = 100; /* check often: any search is long enough */
+        store_set_interrupt(s, never_stop, &calls);
+        is_int(store_search(s, sq, SORT_RANK, &srs, &err), 0,
+               "a check that never stops lets the search finish");
+        ok(calls > 0 && result_set_count(srs) > 0, "after %d checks, with %zu hits", calls,
+           result_set_count(srs));
+        result_set_free(&srs);
+        calls = 0;
+        store_set_interrupt(s, always_stop, &calls);
+        int src = store_search(s, sq, SORT_RANK, &srs, &err);
+        is_int(src, STORE_STOPPED, "a check that stops it: STORE_STOPPED, not -1");
+        ok(srs == NULL && calls == 1 && strcmp(err.msg, "search stopped") == 0,
+           "no result set, one check, \"%s\"", err.msg);
+        ok(store_set_interrupt(s, NULL, NULL), "store_set_interrupt saw the stop");
+        is_int(store_search(s, sq, SORT_DATE, &srs, &err), 0, "with the check off it runs again");
+        result_set_free(&srs);
+        struct query *few = NULL;
+        ok(query_parse("\"rare earth\" solar", &few, &err) == 0, "parse: %s", err.msg);
+        s->interrupt_ops = 0;
+        store_set_interrupt(s, always_stop, &calls);
+        is_int(store_search(s, few, SORT_DATE, &srs, &err), 0,
+               "a short search is not stopped at the default period");
+        result_set_free(&srs);
+        store_set_interrupt(s, NULL, NULL);
+        query_free(&few);
+
+        /* the watch runs on another thread and reaches a statement wherever
+         * it is: here the statement waits (in its progress check) until the
+         * watch has said stop once, so the stop lands inside it */
+        watch_said = 0;
+        s->interrupt_ops = 100;
+        store_set_interrupt(s, wait_for_watch, NULL);
+        store_set_search_watch(s, watch_stop, NULL);
+        src = store_search(s, sq, SORT_RANK, &srs, &err);
+        is_int(src, STORE_STOPPED, "the watch stops a running search: STORE_STOPPED");
+        ok(srs == NULL && strcmp(err.msg, "search stopped") == 0, "\"%s\"", err.msg);
+        store_set_search_watch(s, watch_never, NULL);
+        is_int(store_search(s, sq, SORT_RANK, &srs, &err), 0,
+               "a watch that never says stop lets it finish");
+        result_set_free(&srs);
+        store_set_search_watch(s, NULL, NULL);
+        store_set_interrupt(s, NULL, NULL);
+        s->interrupt_ops = 0;
+        query_free(&sq);
     }
 
     /* with the statistics tables current, every document's counts come

@@ -112,6 +112,10 @@ struct store {
     int (*interrupt_check)(void *);      /* store_set_interrupt */
     void *interrupt_ud;
     bool interrupted;
+    unsigned long stops; /* statements the check stopped, ever (store_search) */
+    int interrupt_ops;   /* SQLite steps between checks; 0: 200,000 (tests set fewer) */
+    int (*search_watch)(void *); /* store_set_search_watch */
+    void *search_watch_ud;
 };
 
 /* Register dossier_rank() (BM25 as FTS5's bm25() computes it, with lengths

@@ -10,13 +10,19 @@
  * writer is never blocked by a reader's list. Opening "all, by date" at 1M
  * documents is one walk of the (published, id) index; a ranked set is
  * ordered in C, lazily, as far as the caller has looked (result_set_order).
+ * A search can be stopped from outside (store_set_search_watch): a second
+ * thread asks the caller's watch every 20 ms and calls sqlite3_interrupt(),
+ * which reaches inside FTS5's prefix expansion where no progress handler
+ * runs.
  */
 #include "config.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "dossier/qtree.h"
 #include "dossier/store_stats.h"
@@ -211,9 +217,10 @@ search_by_date_walk(struct store *s, const struct query *q, struct result_set *r
     return 0;
 }
 
-int
-store_search(struct store *s, const struct query *q, enum store_sort sort,
-             struct result_set **out, struct ds_error *err)
+/* store_search() without telling a stop from an error. */
+static int
+search_run(struct store *s, const struct query *q, enum store_sort sort,
+           struct result_set **out, struct ds_error *err)
 {
     bool ranked = sort == SORT_RANK && qsql_fts(q->sql);
     if (sort == SORT_NONE) {
@@ -274,6 +281,85 @@ store_search(struct store *s, const struct query *q, enum store_sort sort,
     rs->all = !q->root;
     *out = rs;
     return 0;
+}
+
+/* ---- a search watched from another thread (store_set_search_watch) ---- */
+
+struct search_watcher {
+    struct store *s;
+    pthread_t thread;
+    pthread_mutex_t lock;
+    pthread_cond_t wake;
+    bool done;  /* the search returned: the thread ends */
+    bool fired; /* watch() said stop at least once */
+};
+
+/* Every 20 ms until done: ask watch(); while it says stop, interrupt (again
+ * each time: an interrupt between two statements of one search is lost). */
+static void *
+search_watcher_main(void *arg)
+{
+    struct search_watcher *w = arg;
+    pthread_mutex_lock(&w->lock);
+    while (!w->done) {
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_nsec += 20 * 1000000L;
+        if (until.tv_nsec >= 1000000000L) {
+            until.tv_sec++;
+            until.tv_nsec -= 1000000000L;
+        }
+        pthread_cond_timedwait(&w->wake, &w->lock, &until);
+        if (!w->done && w->s->search_watch(w->s->search_watch_ud)) {
+            w->fired = true;
+            sqlite3_interrupt(w->s->db);
+        }
+    }
+    pthread_mutex_unlock(&w->lock);
+    return NULL;
+}
+
+void
+store_set_search_watch(struct store *s, int (*watch)(void *ud), void *ud)
+{
+    s->search_watch = watch;
+    s->search_watch_ud = ud;
+}
+
+int
+store_search(struct store *s, const struct query *q, enum store_sort sort,
+             struct result_set **out, struct ds_error *err)
+{
+    unsigned long stops = s->stops;
+    *out = NULL;
+    struct search_watcher w = {.s = s};
+    bool watching = s->search_watch != NULL;
+    if (watching) {
+        pthread_mutex_init(&w.lock, NULL);
+        pthread_cond_init(&w.wake, NULL);
+        watching = pthread_create(&w.thread, NULL, search_watcher_main, &w) == 0;
+        if (!watching) {
+            pthread_cond_destroy(&w.wake);
+            pthread_mutex_destroy(&w.lock);
+        }
+    }
+    int rc = search_run(s, q, sort, out, err);
+    if (watching) {
+        pthread_mutex_lock(&w.lock);
+        w.done = true;
+        pthread_cond_signal(&w.wake);
+        pthread_mutex_unlock(&w.lock);
+        pthread_join(w.thread, NULL);
+        pthread_cond_destroy(&w.wake);
+        pthread_mutex_destroy(&w.lock);
+        if (w.fired && rc < 0)
+            s->stops++;
+    }
+    if (rc < 0 && s->stops != stops) {
+        ds_error_set(err, -1, "search stopped");
+        return STORE_STOPPED;
+    }
+    return rc;
 }
 
 size_t

@@ -743,6 +743,12 @@ fail:
     return -1;
 }
 
+bool
+store_is_readonly(struct store *s)
+{
+    return s->readonly || sqlite3_db_readonly(s->db, "main") == 1;
+}
+
 int
 store_checkpoint(struct store *s, struct ds_error *err)
 {
@@ -788,6 +794,7 @@ store_progress(void *ud)
     struct store *s = ud;
     if (s->interrupt_check && s->interrupt_check(s->interrupt_ud)) {
         s->interrupted = true;
+        s->stops++;
         return 1;
     }
     return 0;
@@ -800,7 +807,8 @@ store_set_interrupt(struct store *s, int (*check)(void *ud), void *ud)
     s->interrupted = false;
     s->interrupt_check = check;
     s->interrupt_ud = ud;
-    sqlite3_progress_handler(s->db, check ? 200000 : 0, check ? store_progress : NULL, s);
+    int ops = s->interrupt_ops > 0 ? s->interrupt_ops : 200000;
+    sqlite3_progress_handler(s->db, check ? ops : 0, check ? store_progress : NULL, s);
     return was;
 }
 

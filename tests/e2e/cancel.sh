@@ -1,0 +1,85 @@
+#!/bin/sh
+# Issue 18, finding 3: a search that takes seconds (a dozen one-letter
+# prefixes on a few thousand generated articles) does not freeze the
+# browser. In a real terminal (tmux): Esc stops the prompt's hit count,
+# Ctrl-C stops the search Enter started, each says "search cancelled", and
+# the browser goes on (Ctrl-C outside a search still ends it).
+. "$TOP_SRCDIR/tests/lib.sh"
+
+gen="$TOP_BUILDDIR/bench/gen_corpus"
+if ! command -v tmux >/dev/null 2>&1; then
+    skip 1 "tmux is not installed"
+    done_testing
+    exit 0
+fi
+if [ ! -x "$gen" ]; then
+    skip 1 "bench/gen_corpus is not built"
+    done_testing
+    exit 0
+fi
+
+SOCK="dossier-cancel-$$"
+tx() { tmux -u -L "$SOCK" -f /dev/null "$@"; }
+trap 'tx kill-server 2>/dev/null; rm -rf "$TEST_TMP"' EXIT
+export XDG_DATA_HOME="$TEST_TMP/data" XDG_CONFIG_HOME="$TEST_TMP/config"
+unset NO_COLOR DOSSIER_DB
+
+db="$TEST_TMP/big.db"
+"$gen" --seed 7 --docs 4000 --out "$TEST_TMP/news" >/dev/null 2>&1 &&
+    "$DOSSIER_BIN" --db "$db" index --quiet "$TEST_TMP/news" >"$TEST_TMP/index.out" 2>&1
+ok $? "generate and index 4,000 articles"
+
+query='a* b* c* d* e* f* g* h* i* j* k* l* -tariff'
+t0=$(date +%s%N)
+"$DOSSIER_BIN" --db "$db" search --limit 1 "$query" >/dev/null 2>&1
+ms=$((($(date +%s%N) - t0) / 1000000))
+if [ "$ms" -lt 700 ]; then
+    skip 8 "the slow search takes only $ms ms here: too fast to stop by hand"
+    done_testing
+    exit 0
+fi
+echo "# the slow search takes $ms ms from the command line"
+
+# last_line: the status line; until RE [SECONDS]: poll the screen for RE.
+last_line() { tx capture-pane -p -t c | tail -1; }
+until_screen() {
+    n=0
+    while [ "$n" -lt $((${2:-10} * 10)) ]; do
+        tx capture-pane -p -t c | grep -Eq -- "$1" && return 0
+        sleep 0.1
+        n=$((n + 1))
+    done
+    return 1
+}
+expect() {
+    if until_screen "$1" "${3:-10}"; then ok 0 "$2"; else
+        ok 1 "$2"
+        tx capture-pane -p -t c | sed 's/^/#   |/'
+    fi
+}
+
+tx new-session -d -s c -x 100 -y 24 \
+    "env TERM=xterm-256color LC_ALL=C.UTF-8 sh -c 'trap : INT; \"\$0\" browse --db \"\$1\"; echo EXITED:\$?; exec sh' '$DOSSIER_BIN' '$db'"
+expect '4,000 of 4,000' "the browser starts"
+
+# the prompt counts the hits of what was typed once the keys stop: Esc
+# stops that count (and is used up: the prompt stays open)
+tx send-keys -t c s
+expect '^search:' "s opens the search prompt"
+tx send-keys -t c -l "$query"
+sleep 0.3
+tx send-keys -t c Escape
+expect 'search: a\* b\*.*search cancelled *$' "Esc stops the prompt's count: search cancelled"
+is "$(last_line | grep -c '^search:')" 1 "and the prompt is still open"
+
+# Enter runs it; Ctrl-C stops it and the old list stays
+tx send-keys -t c Enter
+sleep 0.3
+tx send-keys -t c C-c
+expect '^search cancelled .*4,000 of 4,000' "Ctrl-C stops the search: search cancelled, the old list stays"
+tx send-keys -t c j
+expect '\[Articles\] 2/4,000' "the browser still takes keys"
+tx send-keys -t c C-c
+expect 'EXITED:' "Ctrl-C outside a search still ends the browser"
+
+done_testing
