@@ -170,6 +170,8 @@ struct cmp_result {
     double similarity;              /* cosine of the texts' term vectors (1 + ln tf), 0..1 */
     double aligned_a, aligned_b;    /* share of each side's sentences that are paired */
     struct cmp_counts *counts_a, *counts_b; /* term counts, for keyness */
+    const char *text_a, *text_b;    /* the texts compared (borrowed) */
+    size_t len_a, len_b;
 };
 
 /* Compare texts a[0..na) and b[0..nb). Returns 0 and fills *out (which the

@@ -13,6 +13,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "dossier/compare.h"
@@ -181,9 +182,80 @@ test_split(void)
     cmp_result_clear(&r);
 }
 
+static struct entity
+ent(const char *name, enum entity_kind kind)
+{
+    static struct span one = {0, 1};
+    return (struct entity){(char *)(uintptr_t)name, NULL, kind, &one, 1};
+}
+
+static enum cmp_side
+side_of(const struct cmp_summary *s, const char *name)
+{
+    for (size_t i = 0; i < s->nentities; i++) {
+        const struct cmp_entity_row *e = &s->entities[i];
+        if ((e->a && strcmp(e->a->name, name) == 0) || (e->b && strcmp(e->b->name, name) == 0))
+            return e->side;
+    }
+    return (enum cmp_side)-1;
+}
+
+/* Forms of one name link within and across the articles; two people who
+ * share a surname stay apart; a name the other text holds is in both. */
+static void
+test_entities(void)
+{
+    struct entity ea[] = {ent("Joseph R. Biden Jr.", ENTITY_PERSON),
+                          ent("U.S. Capitol Police", ENTITY_ORG),
+                          ent("Michael R. Bloomberg", ENTITY_PERSON),
+                          ent("Hillary Clinton", ENTITY_PERSON),
+                          ent("Bill Clinton", ENTITY_PERSON), ent("Denmark", ENTITY_COUNTRY),
+                          ent("Mr. Bloomberg", ENTITY_PERSON)};
+    struct entity eb[] = {ent("Biden", ENTITY_PERSON), ent("Capitol Police", ENTITY_ORG),
+                          ent("Michael Bloomberg", ENTITY_PERSON),
+                          ent("Clinton", ENTITY_PERSON), ent("Norway", ENTITY_COUNTRY)};
+    struct extraction xa = {0}, xb = {0};
+    xa.entities = ea;
+    xa.nentities = DS_ARRAY_LEN(ea);
+    xb.entities = eb;
+    xb.nentities = DS_ARRAY_LEN(eb);
+    const char *a = "Biden spoke. Police guarded the steps. Officials from Oslo came.";
+    const char *b = "Mr. Biden and the Capitol Police. Bloomberg paid. Clinton spoke. "
+                    "Denmark abstained.";
+    struct cmp_result r;
+    struct ds_error err;
+    compare_texts(a, strlen(a), b, strlen(b), NULL, &r, &err);
+    struct cmp_summary s;
+    compare_summarize(&r, &xa, &xb, &s);
+    ok(side_of(&s, "Joseph R. Biden Jr.") == CMP_SIDE_BOTH && side_of(&s, "Biden") ==
+       CMP_SIDE_BOTH, "Biden in B is Joseph R. Biden Jr. in A");
+    ok(side_of(&s, "U.S. Capitol Police") == CMP_SIDE_BOTH,
+       "U.S. Capitol Police is the Capitol Police");
+    ok(side_of(&s, "Michael R. Bloomberg") == CMP_SIDE_BOTH,
+       "Michael R. Bloomberg, Mr. Bloomberg and Michael Bloomberg are one");
+    size_t rows_bloomberg = 0;
+    for (size_t i = 0; i < s.nentities; i++)
+        rows_bloomberg += (s.entities[i].a && strstr(s.entities[i].a->name, "Bloomberg")) ||
+                          (s.entities[i].b && strstr(s.entities[i].b->name, "Bloomberg"));
+    ok(rows_bloomberg == 1, "... listed once (%zu rows)", rows_bloomberg);
+    ok(side_of(&s, "Denmark") == CMP_SIDE_BOTH, "a name B's text holds is in both");
+    ok(side_of(&s, "Norway") == CMP_SIDE_B, "Norway, named nowhere in A, is only in B");
+    ok(side_of(&s, "Hillary Clinton") != side_of(&s, "Bill Clinton") ||
+       side_of(&s, "Hillary Clinton") == CMP_SIDE_BOTH,
+       "two Clintons are not merged into one entity");
+    size_t clinton_rows = 0;
+    for (size_t i = 0; i < s.nentities; i++)
+        clinton_rows += (s.entities[i].a && strstr(s.entities[i].a->name, "Clinton")) ||
+                        (s.entities[i].b && strstr(s.entities[i].b->name, "Clinton"));
+    ok(clinton_rows >= 2, "Hillary and Bill Clinton stay two rows (%zu)", clinton_rows);
+    cmp_summary_clear(&s);
+    cmp_result_clear(&r);
+}
+
 int
 main(void)
 {
+    test_entities();
     test_fixtures();
     test_split();
     return done_testing();

@@ -566,6 +566,10 @@ compare_texts(const char *a, size_t na, const char *b, size_t nb, const struct c
     out->aligned_a = A.nsents ? (double)(paired + parts_a) / (double)A.nsents : 0;
     out->aligned_b = B.nsents ? (double)(paired + parts_b) / (double)B.nsents : 0;
     out->similarity = doc_cosine(A.counts, B.counts);
+    out->text_a = a;
+    out->len_a = na;
+    out->text_b = b;
+    out->len_b = nb;
     out->sent_a = A.sents;
     out->nsent_a = A.nsents;
     out->sent_b = B.sents;

@@ -52,6 +52,13 @@ void cmp_match(const struct cmp_sentset *A, const struct cmp_sentset *B, const u
                size_t nterms, double threshold, struct cmp_matching *out);
 void cmp_matching_clear(struct cmp_matching *m);
 
+/* entities.c: the entities of xa and xb linked into groups, one row per
+ * group into out (room for xa->nentities + xb->nentities); r (may be NULL)
+ * gives the texts searched for a group named on one side only. Returns
+ * the number of rows, unsorted. */
+size_t cmp_link_entities(const struct extraction *xa, const struct extraction *xb,
+                         const struct cmp_result *r, struct cmp_entity_row *out);
+
 /* terms.c */
 int cmp_int32(const void *p, const void *q);
 bool cmp_is_letter_fragment(const char *s, size_t n);
