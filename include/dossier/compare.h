@@ -5,11 +5,14 @@
  *   - Both texts are split into sentences (sentences.h) and tokenized (the
  *     index's stemming tokenizer when the caller passes one, else a basic
  *     built-in one); stop words are ignored for similarity.
- *   - Alignment pairs each sentence of A with at most one sentence of B: all
- *     pairs whose cosine over stemmed token sets reaches a threshold are
- *     found through an inverted index of B (never all-pairs string work) and
- *     accepted greedily, best first, ties broken by position. Reordered text
- *     still pairs; this is not an LCS diff.
+ *   - Alignment (compare/match.c) pairs each sentence of A with at most one
+ *     sentence of B: every pair whose weighted cosine (names, figures and
+ *     rare words count most) reaches CMP_ALIGN_THRESHOLD is found through
+ *     an inverted index of B (never all-pairs string work) and accepted
+ *     greedily, best first, order only breaking near-ties. Reordered text
+ *     still pairs; this is not an LCS diff. A sentence left over that is
+ *     mostly inside its neighbour's counterpart joins that pair as a split
+ *     part (one sentence told as two).
  *   - The result is a list of rows in A's order (a pair, a sentence only in A,
  *     or one only in B placed after its predecessor in B), grouped into
  *     passages; inside each similar pair, the words that differ are listed
@@ -121,14 +124,18 @@ enum cmp_mark {
     CMP_SIMILAR, /* '~' a pair with some words changed */
     CMP_ONLY_A,  /* '<' */
     CMP_ONLY_B,  /* '>' */
+    CMP_PART,    /* '+' a split part: a sentence whose counterpart is also
+                  * its neighbour's (one sentence told as two on the other
+                  * side); one of a/b is -1 and with names the counterpart */
 };
-/* The gutter character of a mark: '=', '~', '<', '>'. */
+/* The gutter character of a mark: '=', '~', '<', '>', '+'. */
 char compare_mark_char(enum cmp_mark m);
 
 struct cmp_row {
     enum cmp_mark mark;
     int32_t a, b;      /* sentence indexes into sent_a / sent_b, -1 when absent */
-    double score;      /* cosine of the pair (0 for one-sided rows) */
+    double score;      /* the pair's score (0 for one-sided rows and parts) */
+    int32_t with;      /* CMP_PART: the other side's sentence, else -1 */
 };
 
 struct cmp_passage {
@@ -137,8 +144,15 @@ struct cmp_passage {
     struct span a, b;   /* bytes covered in A and B ({0,0} on a missing side) */
 };
 
+/* The least score of a pair of sentences: the cosine of their term sets,
+ * each term weighted by its rarity among the two articles' sentences (idf)
+ * and more for names and figures. A sentence is "only in A" when no
+ * sentence of B reaches this with it (or each that does is the better
+ * counterpart of another) and it is no split part of a pair. */
+#define CMP_ALIGN_THRESHOLD 0.35
+
 struct cmp_options {
-    double threshold;               /* minimum pair cosine; 0 means 0.35 */
+    double threshold;               /* least pair score; 0 means CMP_ALIGN_THRESHOLD */
     const struct text_tokenizer *tok; /* NULL: text_tokenize_basic */
 };
 
@@ -156,6 +170,8 @@ struct cmp_result {
     double similarity;              /* cosine of the texts' term vectors (1 + ln tf), 0..1 */
     double aligned_a, aligned_b;    /* share of each side's sentences that are paired */
     struct cmp_counts *counts_a, *counts_b; /* term counts, for keyness */
+    const char *text_a, *text_b;    /* the texts compared (borrowed) */
+    size_t len_a, len_b;
 };
 
 /* Compare texts a[0..na) and b[0..nb). Returns 0 and fills *out (which the

@@ -6,7 +6,11 @@
  * (and the CJK full stops 。！？) followed by space, a line break or the
  * end, and survives abbreviations (Mr., Dr., U.S., Jan., Corp., Inc., e.g.,
  * i.e., No. 2), decimals (3.5, $1.5 bn), initials (J. P. Morgan) and closing
- * quotes or brackets after the stop, which stay in the sentence. A blank
+ * quotes or brackets after the stop, which stay in the sentence. After a
+ * dotted abbreviation (U.S., a.m.) a capitalised word ends the sentence
+ * only when it is one that starts sentences ("The", "He", "But"), so "the
+ * U.S. Capitol Police" stays whole; a one-word sentence closing a
+ * quotation ("Right?\u201d") joins the one before it. A blank
  * line always ends a sentence; a single line break ends one unless the next
  * line starts in lower case (a wrapped line).
  */

@@ -401,7 +401,7 @@ compare_two(struct store *s, char **words, int nwords, bool json, size_t width, 
     snprintf(line, sizeof line, "similarity %.2f   aligned %.0f%% of A, %.0f%% of B", r.similarity,
              r.aligned_a * 100, r.aligned_b * 100);
     put_line(line, width);
-    put_line("= same  ~ similar  < only A  > only B  | unpaired on both sides", width);
+    put_line("= same  ~ similar  + part of a split pair  < only A  > only B  | unpaired both", width);
     putchar('\n');
     struct buf out = BUF_INIT;
     compare_render(&r, a, b, width, marks, &out);

@@ -621,8 +621,14 @@ rows_consistent(const struct cmp_result *r, size_t na, size_t nb)
             seen_a[w->a]++;
         if (w->b >= 0)
             seen_b[w->b]++;
-        if ((w->mark == CMP_ONLY_A) != (w->b < 0) || (w->mark == CMP_ONLY_B) != (w->a < 0))
+        if (w->mark == CMP_PART) {
+            /* a split part: one side, and a counterpart on the other */
+            if ((w->a >= 0) == (w->b >= 0) || w->with < 0)
+                good = false;
+        } else if ((w->mark == CMP_ONLY_A) != (w->b < 0) ||
+                   (w->mark == CMP_ONLY_B) != (w->a < 0)) {
             good = false;
+        }
     }
     for (size_t i = 0; i < r->nsent_a; i++)
         good = good && seen_a[i] == 1;

@@ -45,9 +45,17 @@ main(void)
     check("The U.S. economy grew 3.5 percent in 2021. Exports rose.",
           "The U.S. economy grew 3.5 percent in 2021. | Exports rose.",
           "U.S. before a lower-case word and a decimal");
-    check("Talks were held in the U.S. Peter Navarro will not attend.",
-          "Talks were held in the U.S. | Peter Navarro will not attend.",
-          "U.S. at the end of a sentence before a name");
+    check("Talks were held in the U.S. The envoy will not attend.",
+          "Talks were held in the U.S. | The envoy will not attend.",
+          "U.S. at the end of a sentence before a sentence's first word");
+    check("The U.S. Capitol Police and the U.S. Fish and Wildlife Service agreed. Both spoke.",
+          "The U.S. Capitol Police and the U.S. Fish and Wildlife Service agreed. | Both spoke.",
+          "U.S. before a capitalised name of an agency stays in the sentence");
+    check("The vote was at 10 a.m. The count came later.",
+          "The vote was at 10 a.m. | The count came later.", "a.m. before a sentence's first word");
+    check("He asked: \xe2\x80\x9cWe pay the bill. Right?\xe2\x80\x9d Nobody answered.",
+          "He asked: \xe2\x80\x9cWe pay the bill. Right?\xe2\x80\x9d | Nobody answered.",
+          "a quotation's one-word tag question stays with the quotation");
     check("U.S. President Trump spoke. Then he left.",
           "U.S. President Trump spoke. | Then he left.", "U.S. President stays together");
     check("It cost $1.5 bn. Then prices fell.", "It cost $1.5 bn. | Then prices fell.",

@@ -71,19 +71,34 @@ side_token_cb(const char *token, size_t start, size_t end, void *ud)
 }
 
 static int
-int32_cmp(const void *p, const void *q)
-{
-    int32_t x = *(const int32_t *)p, y = *(const int32_t *)q;
-    return (x > y) - (x < y);
-}
-
-static int
 tok_start_cmp(const void *p, const void *q)
 {
     const struct tok *x = p, *y = q;
     if (x->start != y->start)
         return x->start < y->start ? -1 : 1;
     return (x->end > y->end) - (x->end < y->end);
+}
+
+static bool
+is_capital(const struct side *sd, size_t k)
+{
+    unsigned char c = (unsigned char)sd->text[sd->toks[k].start];
+    return c >= 'A' && c <= 'Z';
+}
+
+/* Does the sentence whose first token is k start with "he" or "she"? Then
+ * it speaks of a person named in the sentence before, whose capitalised
+ * words count as its own for alignment ("Bakely opposed it. He said"). */
+static bool
+starts_with_pronoun(const struct side *sd, size_t k)
+{
+    static const char *const pronouns[] = {"He", "She", "His", "Her"};
+    const char *w = sd->text + sd->toks[k].start;
+    size_t n = sd->toks[k].end - sd->toks[k].start;
+    for (size_t i = 0; i < DS_ARRAY_LEN(pronouns); i++)
+        if (strlen(pronouns[i]) == n && memcmp(w, pronouns[i], n) == 0)
+            return true;
+    return false;
 }
 
 static int
@@ -109,7 +124,7 @@ side_build(struct side *sd, const char *text, size_t len, const struct text_toke
     sd->nsents = sentences_split(text, len, &sd->sents);
     sd->sent_tok = xmalloc((sd->nsents + 1) * sizeof *sd->sent_tok);
     sd->set_off = xmalloc((sd->nsents + 1) * sizeof *sd->set_off);
-    sd->set = xmalloc((sd->ntoks + 1) * sizeof *sd->set);
+    sd->set = xmalloc((2 * sd->ntoks + 1) * sizeof *sd->set);
     size_t t = 0, nset = 0;
     for (size_t s = 0; s < sd->nsents; s++) {
         while (t < sd->ntoks && sd->toks[t].start < sd->sents[s].start)
@@ -117,12 +132,16 @@ side_build(struct side *sd, const char *text, size_t len, const struct text_toke
         sd->sent_tok[s] = t;
         sd->set_off[s] = nset;
         size_t first = nset;
+        if (s > 0 && t < sd->ntoks && starts_with_pronoun(sd, t))
+            for (size_t k = sd->sent_tok[s - 1]; k < t; k++)
+                if (sd->toks[k].content && is_capital(sd, k))
+                    sd->set[nset++] = sd->toks[k].term;
         while (t < sd->ntoks && sd->toks[t].start < sd->sents[s].end) {
             if (sd->toks[t].content)
                 sd->set[nset++] = sd->toks[t].term;
             t++;
         }
-        qsort(sd->set + first, nset - first, sizeof *sd->set, int32_cmp);
+        qsort(sd->set + first, nset - first, sizeof *sd->set, cmp_int32);
         size_t w = first;
         for (size_t i = first; i < nset; i++)
             if (i == first || sd->set[i] != sd->set[w - 1])
@@ -158,113 +177,37 @@ sent_tok_end(const struct side *sd, size_t s)
 
 /* ---- alignment ---------------------------------------------------------------------- */
 
-struct cand {
-    int32_t a, b;
-    double score;
-    double off_diagonal; /* |b - where a would fall in B|, breaks ties */
-};
-
-/* Best first; among equal scores the pair nearest the diagonal (repeated
- * sentences pair with their counterparts in place), then by position. */
-static int
-cand_cmp(const void *p, const void *q)
+/* Flags of each term id: a figure when a token of it holds a digit, a name
+ * when it is capitalised where a sentence does not start. */
+static uint8_t *
+term_flags(const struct side *A, const struct side *B, size_t nterms)
 {
-    const struct cand *x = p, *y = q;
-    if (x->score != y->score)
-        return x->score > y->score ? -1 : 1;
-    if (x->off_diagonal != y->off_diagonal)
-        return x->off_diagonal < y->off_diagonal ? -1 : 1;
-    if (x->a != y->a)
-        return x->a < y->a ? -1 : 1;
-    return (x->b > y->b) - (x->b < y->b);
+    uint8_t *flags = xcalloc(nterms + 1, 1);
+    const struct side *sides[2] = {A, B};
+    for (int k = 0; k < 2; k++) {
+        const struct side *sd = sides[k];
+        for (size_t s = 0; s < sd->nsents; s++)
+            for (size_t t = sd->sent_tok[s]; t < sd->ntoks && sd->toks[t].start < sd->sents[s].end;
+                 t++) {
+                const struct tok *tk = &sd->toks[t];
+                unsigned char c = (unsigned char)sd->text[tk->start];
+                if (!tk->content || tk->term < 0 || (size_t)tk->term >= nterms)
+                    continue;
+                if (c >= '0' && c <= '9')
+                    flags[tk->term] |= CMP_TERM_FIGURE;
+                else if (c >= 'A' && c <= 'Z' && t > sd->sent_tok[s])
+                    flags[tk->term] |= CMP_TERM_NAME;
+            }
+    }
+    return flags;
 }
 
-/* Candidates kept per sentence of A: bounds memory on repetitive texts
- * (5,000 copies of one sentence would otherwise make 25 million pairs). */
-#define ALIGN_MAX_CANDS 16
-
-/* Pairs (greedy maximum-score matching). pa[i] = j or -1, pb[j] = i or -1. */
 static void
-align(const struct side *A, const struct side *B, size_t nterms, double threshold, int32_t *pa,
-      int32_t *pb, double *score_a)
+side_sentset(const struct side *sd, struct cmp_sentset *out)
 {
-    /* Inverted index of B: term -> sentences (counting sort). */
-    size_t *off = xcalloc(nterms + 1, sizeof *off);
-    size_t nb_set = B->set_off[B->nsents];
-    for (size_t i = 0; i < nb_set; i++)
-        off[B->set[i] + 1]++;
-    for (size_t t = 0; t < nterms; t++)
-        off[t + 1] += off[t];
-    int32_t *post = xmalloc((nb_set + 1) * sizeof *post);
-    size_t *fill = xmalloc((nterms + 1) * sizeof *fill);
-    memcpy(fill, off, (nterms + 1) * sizeof *fill);
-    for (size_t s = 0; s < B->nsents; s++)
-        for (size_t i = B->set_off[s]; i < B->set_off[s + 1]; i++)
-            post[fill[B->set[i]]++] = (int32_t)s;
-    free(fill);
-
-    uint32_t *overlap = xcalloc(B->nsents + 1, sizeof *overlap);
-    int32_t *touched = xmalloc((B->nsents + 1) * sizeof *touched);
-    size_t ncand = 0, capc = 64;
-    struct cand *cands = xmalloc(capc * sizeof *cands);
-    for (size_t i = 0; i < A->nsents; i++) {
-        size_t na = A->set_off[i + 1] - A->set_off[i];
-        if (na == 0)
-            continue;
-        size_t nt = 0, first = ncand;
-        double diag = A->nsents ? (double)i * (double)B->nsents / (double)A->nsents : 0;
-        for (size_t k = A->set_off[i]; k < A->set_off[i + 1]; k++) {
-            int32_t term = A->set[k];
-            if ((size_t)term >= nterms)
-                continue;
-            for (size_t p = off[term]; p < off[term + 1]; p++) {
-                int32_t j = post[p];
-                if (overlap[j]++ == 0)
-                    touched[nt++] = j;
-            }
-        }
-        for (size_t k = 0; k < nt; k++) {
-            int32_t j = touched[k];
-            size_t nbj = B->set_off[j + 1] - B->set_off[j];
-            uint32_t ov = overlap[j];
-            overlap[j] = 0;
-            /* One shared word pairs two one-word sentences, never longer ones. */
-            if (ov < DS_MIN(2u, (uint32_t)DS_MIN(na, nbj)))
-                continue;
-            double cos = ov / sqrt((double)na * (double)nbj);
-            if (cos + 1e-12 < threshold)
-                continue;
-            struct cand c = {(int32_t)i, j, cos, fabs((double)j - diag)};
-            /* Keep this sentence's best ALIGN_MAX_CANDS, sorted (insertion). */
-            size_t have = ncand - first;
-            if (have == ALIGN_MAX_CANDS && cand_cmp(&c, &cands[ncand - 1]) >= 0)
-                continue;
-            if (have < ALIGN_MAX_CANDS) {
-                if (ncand == capc)
-                    cands = xrealloc(cands, (capc *= 2) * sizeof *cands);
-                ncand++;
-            }
-            size_t pos = ncand - 1;
-            while (pos > first && cand_cmp(&c, &cands[pos - 1]) < 0) {
-                cands[pos] = cands[pos - 1];
-                pos--;
-            }
-            cands[pos] = c;
-        }
-    }
-    qsort(cands, ncand, sizeof *cands, cand_cmp);
-    for (size_t k = 0; k < ncand; k++) {
-        if (pa[cands[k].a] >= 0 || pb[cands[k].b] >= 0)
-            continue;
-        pa[cands[k].a] = cands[k].b;
-        pb[cands[k].b] = cands[k].a;
-        score_a[cands[k].a] = cands[k].score;
-    }
-    free(cands);
-    free(overlap);
-    free(touched);
-    free(post);
-    free(off);
+    out->set = sd->set;
+    out->set_off = sd->set_off;
+    out->nsents = sd->nsents;
 }
 
 /* ---- word diff inside a pair -------------------------------------------------------- */
@@ -329,15 +272,27 @@ mark_changed(const struct side *sd, const struct tok *x, size_t nx, const bool *
 
 #define DIFF_MAX_CELLS (400u * 400u)
 
-/* Word diff of two sentences' tokens; returns true when they are identical. */
-static bool
-word_diff(const struct side *A, size_t ia, const struct side *B, size_t ib, struct spanvec *del,
-          struct spanvec *ins)
+/* The tokens of sentences first..last of sd: [*from, return). */
+static size_t
+sents_toks(const struct side *sd, size_t first, size_t last, size_t *from)
 {
-    const struct tok *x = A->toks + A->sent_tok[ia];
-    const struct tok *y = B->toks + B->sent_tok[ib];
-    size_t nx = sent_tok_end(A, ia) - A->sent_tok[ia];
-    size_t ny = sent_tok_end(B, ib) - B->sent_tok[ib];
+    *from = sd->sent_tok[first];
+    return sent_tok_end(sd, last);
+}
+
+/* Word diff of A's sentences ia0..ia1 against B's ib0..ib1 (one sentence
+ * each, or a sentence and its split parts); returns true when their words
+ * are identical. */
+static bool
+word_diff(const struct side *A, size_t ia0, size_t ia1, const struct side *B, size_t ib0,
+          size_t ib1, struct spanvec *del, struct spanvec *ins)
+{
+    size_t fx, fy;
+    size_t ex = sents_toks(A, ia0, ia1, &fx), ey = sents_toks(B, ib0, ib1, &fy);
+    const struct tok *x = A->toks + fx;
+    const struct tok *y = B->toks + fy;
+    size_t nx = ex - fx;
+    size_t ny = ey - fy;
     bool *kx = xcalloc(nx + 1, sizeof *kx);
     bool *ky = xcalloc(ny + 1, sizeof *ky);
     size_t pre = 0, suf = 0;
@@ -400,6 +355,8 @@ compare_mark_char(enum cmp_mark m)
         return '<';
     case CMP_ONLY_B:
         return '>';
+    case CMP_PART:
+        return '+';
     }
     return '?';
 }
@@ -411,7 +368,14 @@ push_row(struct cmp_result *r, size_t *cap, enum cmp_mark mark, int32_t a, int32
         *cap = *cap ? *cap * 2 : 64;
         r->rows = xrealloc(r->rows, *cap * sizeof *r->rows);
     }
-    r->rows[r->nrows++] = (struct cmp_row){mark, a, b, score};
+    r->rows[r->nrows++] = (struct cmp_row){mark, a, b, score, -1};
+}
+
+static void
+push_part(struct cmp_result *r, size_t *cap, int32_t a, int32_t b, int32_t with)
+{
+    push_row(r, cap, CMP_PART, a, b, 0);
+    r->rows[r->nrows - 1].with = with;
 }
 
 static double
@@ -439,6 +403,8 @@ static bool
 row_continues(const struct cmp_row *p, const struct cmp_row *r)
 {
     bool pp = p->a >= 0 && p->b >= 0, rp = r->a >= 0 && r->b >= 0;
+    if (r->mark == CMP_PART || p->mark == CMP_PART)
+        return true; /* a split part stays with the pair it belongs to */
     if (pp && rp)
         return r->a == p->a + 1 && r->b == p->b + 1;
     if (p->mark == CMP_ONLY_A && r->mark == CMP_ONLY_A)
@@ -446,6 +412,29 @@ row_continues(const struct cmp_row *p, const struct cmp_row *r)
     if (p->mark == CMP_ONLY_B && r->mark == CMP_ONLY_B)
         return r->b == p->b + 1;
     return false;
+}
+
+/* The bytes a passage covers on each side: from its first sentence there
+ * to its last ({0,0} when it has none). */
+static void
+passage_spans(const struct cmp_result *r, struct cmp_passage *p)
+{
+    int32_t fa = -1, la = -1, fb = -1, lb = -1;
+    for (size_t k = p->row; k < p->row + p->nrows; k++) {
+        const struct cmp_row *w = &r->rows[k];
+        if (w->a >= 0) {
+            fa = fa < 0 || w->a < fa ? w->a : fa;
+            la = w->a > la ? w->a : la;
+        }
+        if (w->b >= 0) {
+            fb = fb < 0 || w->b < fb ? w->b : fb;
+            lb = w->b > lb ? w->b : lb;
+        }
+    }
+    if (fa >= 0)
+        p->a = (struct span){r->sent_a[fa].start, r->sent_a[la].end};
+    if (fb >= 0)
+        p->b = (struct span){r->sent_b[fb].start, r->sent_b[lb].end};
 }
 
 static void
@@ -464,15 +453,78 @@ build_passages(struct cmp_result *r)
         p->nrows = e - i;
         p->mark = r->rows[i].mark;
         for (size_t k = i; k < e; k++)
-            if (r->rows[k].mark == CMP_SIMILAR)
+            if (r->rows[k].mark == CMP_SIMILAR || r->rows[k].mark == CMP_PART)
                 p->mark = CMP_SIMILAR;
-        const struct cmp_row *f = &r->rows[i], *l = &r->rows[e - 1];
-        if (f->a >= 0)
-            p->a = (struct span){r->sent_a[f->a].start, r->sent_a[l->a].end};
-        if (f->b >= 0)
-            p->b = (struct span){r->sent_b[f->b].start, r->sent_b[l->b].end};
+        passage_spans(r, p);
         i = e;
     }
+}
+
+/* B's sentences from j on that are neither paired nor split parts, as
+ * rows only in B; returns the first one it stopped at. */
+static void
+push_only_b(struct cmp_result *r, size_t *cap, const struct side *B, const struct cmp_matching *m,
+            size_t j)
+{
+    for (; j < B->nsents && m->pb[j] < 0 && m->part_b[j] < 0; j++)
+        push_row(r, cap, CMP_ONLY_B, -1, (int32_t)j, 0);
+}
+
+/* The rows of pair (i, j) with its split parts on either side, and the
+ * word diff of the whole; done_a marks an A part emitted here. Returns
+ * the last B sentence used. */
+static size_t
+push_pair(struct cmp_result *r, size_t *cap, const struct side *A, const struct side *B,
+          const struct cmp_matching *m, size_t i, bool *done_a, struct spanvec *del,
+          struct spanvec *ins)
+{
+    size_t j = (size_t)m->pa[i];
+    size_t i0 = i, i1 = i, j0 = j, j1 = j;
+    if (i > 0 && m->part_a[i - 1] == (int32_t)j)
+        i0 = i - 1; /* already emitted, just before this row */
+    if (i + 1 < A->nsents && m->part_a[i + 1] == (int32_t)j)
+        i1 = i + 1;
+    if (j > 0 && m->part_b[j - 1] == (int32_t)i)
+        j0 = j - 1;
+    if (j + 1 < B->nsents && m->part_b[j + 1] == (int32_t)i)
+        j1 = j + 1;
+    bool same = word_diff(A, i0, i1, B, j0, j1, del, ins);
+    if (j0 < j)
+        push_part(r, cap, -1, (int32_t)j0, (int32_t)i);
+    push_row(r, cap, same ? CMP_SAME : CMP_SIMILAR, (int32_t)i, (int32_t)j, m->score_a[i]);
+    if (j1 > j)
+        push_part(r, cap, -1, (int32_t)j1, (int32_t)i);
+    if (i1 > i) {
+        push_part(r, cap, (int32_t)i1, -1, (int32_t)j);
+        done_a[i1] = true;
+    }
+    return j1;
+}
+
+/* Rows in A's order; B-only sentences follow their predecessor in B, split
+ * parts their pair. Returns the number of pairs. */
+static size_t
+build_rows(struct cmp_result *r, const struct side *A, const struct side *B,
+           const struct cmp_matching *m, struct spanvec *del, struct spanvec *ins)
+{
+    size_t cap = 0, paired = 0;
+    bool *done_a = xcalloc(A->nsents + 1, sizeof *done_a);
+    push_only_b(r, &cap, B, m, 0);
+    for (size_t i = 0; i < A->nsents; i++) {
+        if (done_a[i])
+            continue;
+        if (m->part_a[i] >= 0) {
+            push_part(r, &cap, (int32_t)i, -1, m->part_a[i]);
+        } else if (m->pa[i] < 0) {
+            push_row(r, &cap, CMP_ONLY_A, (int32_t)i, -1, 0);
+        } else {
+            paired++;
+            size_t last = push_pair(r, &cap, A, B, m, i, done_a, del, ins);
+            push_only_b(r, &cap, B, m, last + 1);
+        }
+    }
+    free(done_a);
+    return paired;
 }
 
 int
@@ -480,7 +532,7 @@ compare_texts(const char *a, size_t na, const char *b, size_t nb, const struct c
               struct cmp_result *out, struct ds_error *err)
 {
     memset(out, 0, sizeof *out);
-    double threshold = opt && opt->threshold > 0 ? opt->threshold : 0.35;
+    double threshold = opt && opt->threshold > 0 ? opt->threshold : CMP_ALIGN_THRESHOLD;
     const struct text_tokenizer *tok = opt ? opt->tok : NULL;
     struct cmp_counts *intern = cmp_counts_new();
     struct side A, B;
@@ -490,33 +542,15 @@ compare_texts(const char *a, size_t na, const char *b, size_t nb, const struct c
         side_build(&B, b, nb, tok, intern, err) != 0)
         goto done;
 
-    int32_t *pa = xmalloc((A.nsents + 1) * sizeof *pa);
-    int32_t *pb = xmalloc((B.nsents + 1) * sizeof *pb);
-    double *score = xcalloc(A.nsents + 1, sizeof *score);
-    for (size_t i = 0; i < A.nsents; i++)
-        pa[i] = -1;
-    for (size_t j = 0; j < B.nsents; j++)
-        pb[j] = -1;
-    align(&A, &B, intern->len, threshold, pa, pb, score);
-
-    /* Rows in A's order; B-only sentences follow their predecessor in B. */
-    size_t cap = 0;
+    struct cmp_sentset sa, sb;
+    side_sentset(&A, &sa);
+    side_sentset(&B, &sb);
+    uint8_t *flags = term_flags(&A, &B, intern->len);
+    struct cmp_matching m;
+    cmp_match(&sa, &sb, flags, intern->len, threshold, &m);
+    free(flags);
     struct spanvec del = {0}, ins = {0};
-    size_t paired = 0;
-    for (size_t j = 0; j < B.nsents && pb[j] < 0; j++)
-        push_row(out, &cap, CMP_ONLY_B, -1, (int32_t)j, 0);
-    for (size_t i = 0; i < A.nsents; i++) {
-        int32_t j = pa[i];
-        if (j < 0) {
-            push_row(out, &cap, CMP_ONLY_A, (int32_t)i, -1, 0);
-            continue;
-        }
-        paired++;
-        bool same = word_diff(&A, i, &B, (size_t)j, &del, &ins);
-        push_row(out, &cap, same ? CMP_SAME : CMP_SIMILAR, (int32_t)i, j, score[i]);
-        for (size_t k = (size_t)j + 1; k < B.nsents && pb[k] < 0; k++)
-            push_row(out, &cap, CMP_ONLY_B, -1, (int32_t)k, 0);
-    }
+    size_t paired = build_rows(out, &A, &B, &m, &del, &ins);
     /* B's sentences were visited in A's order: sort by position. */
     if (ins.n > 1)
         qsort(ins.v, ins.n, sizeof *ins.v, span_cmp);
@@ -524,9 +558,18 @@ compare_texts(const char *a, size_t na, const char *b, size_t nb, const struct c
     out->ndeleted = del.n;
     out->inserted = ins.v;
     out->ninserted = ins.n;
-    out->aligned_a = A.nsents ? (double)paired / (double)A.nsents : 0;
-    out->aligned_b = B.nsents ? (double)paired / (double)B.nsents : 0;
+    size_t parts_a = 0, parts_b = 0;
+    for (size_t i = 0; i < A.nsents; i++)
+        parts_a += m.part_a[i] >= 0;
+    for (size_t j = 0; j < B.nsents; j++)
+        parts_b += m.part_b[j] >= 0;
+    out->aligned_a = A.nsents ? (double)(paired + parts_a) / (double)A.nsents : 0;
+    out->aligned_b = B.nsents ? (double)(paired + parts_b) / (double)B.nsents : 0;
     out->similarity = doc_cosine(A.counts, B.counts);
+    out->text_a = a;
+    out->len_a = na;
+    out->text_b = b;
+    out->len_b = nb;
     out->sent_a = A.sents;
     out->nsent_a = A.nsents;
     out->sent_b = B.sents;
@@ -536,9 +579,7 @@ compare_texts(const char *a, size_t na, const char *b, size_t nb, const struct c
     out->counts_b = B.counts;
     A.counts = B.counts = NULL;
     build_passages(out);
-    free(pa);
-    free(pb);
-    free(score);
+    cmp_matching_clear(&m);
     rc = 0;
 done:
     side_free(&A);

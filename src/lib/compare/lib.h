@@ -28,7 +28,39 @@ struct cmp_counts {
     uint64_t total;
 };
 
+/* Each sentence of one text as a sorted set of term ids:
+ * set[set_off[s] .. set_off[s + 1]) for sentence s < nsents. */
+struct cmp_sentset {
+    const int32_t *set;
+    const size_t *set_off;
+    size_t nsents;
+};
+
+/* Flags of a term id (align.c sets them, match.c weighs by them). */
+#define CMP_TERM_NAME 1u   /* seen capitalised */
+#define CMP_TERM_FIGURE 2u /* holds a digit */
+
+/* match.c: pa[i] = the B sentence paired with A's sentence i or -1 (pb the
+ * converse), score_a[i] its score; part_a[i] = the B sentence whose pair
+ * A's unpaired sentence i is a split part of, or -1 (part_b the converse).
+ * Arrays newly allocated; cmp_matching_clear frees them. */
+struct cmp_matching {
+    int32_t *pa, *pb, *part_a, *part_b;
+    double *score_a;
+};
+void cmp_match(const struct cmp_sentset *A, const struct cmp_sentset *B, const uint8_t *flags,
+               size_t nterms, double threshold, struct cmp_matching *out);
+void cmp_matching_clear(struct cmp_matching *m);
+
+/* entities.c: the entities of xa and xb linked into groups, one row per
+ * group into out (room for xa->nentities + xb->nentities); r (may be NULL)
+ * gives the texts searched for a group named on one side only. Returns
+ * the number of rows, unsorted. */
+size_t cmp_link_entities(const struct extraction *xa, const struct extraction *xb,
+                         const struct cmp_result *r, struct cmp_entity_row *out);
+
 /* terms.c */
+int cmp_int32(const void *p, const void *q);
 bool cmp_is_letter_fragment(const char *s, size_t n);
 bool cmp_is_number(const char *s, size_t n);
 long cmp_counts_find(struct cmp_counts *c, const char *term, size_t len, bool create);

@@ -173,31 +173,9 @@ compare_summarize(const struct cmp_result *r, const struct extraction *xa,
     if (!xb)
         xb = &empty;
 
-    /* Entities: by kind and canonical name, then by name alone (one side
-     * may call Singapore a country where the other calls it a place). */
     out->entities = xmalloc((xa->nentities + xb->nentities + 1) * sizeof *out->entities);
-    bool *used_b = xcalloc(xb->nentities + 1, sizeof *used_b);
-    const struct entity **match = xcalloc(xa->nentities + 1, sizeof *match);
-    for (int pass = 0; pass < 2; pass++)
-        for (size_t i = 0; i < xa->nentities; i++) {
-            const struct entity *ea = &xa->entities[i];
-            for (size_t j = 0; j < xb->nentities && !match[i]; j++)
-                if (!used_b[j] && (pass == 1 || xb->entities[j].kind == ea->kind) &&
-                    str_eq(xb->entities[j].name, ea->name)) {
-                    match[i] = &xb->entities[j];
-                    used_b[j] = true;
-                }
-        }
-    for (size_t i = 0; i < xa->nentities; i++)
-        out->entities[out->nentities++] = (struct cmp_entity_row){
-            match[i] ? CMP_SIDE_BOTH : CMP_SIDE_A, &xa->entities[i], match[i]};
-    free(match);
-    for (size_t j = 0; j < xb->nentities; j++)
-        if (!used_b[j])
-            out->entities[out->nentities++] =
-                (struct cmp_entity_row){CMP_SIDE_B, NULL, &xb->entities[j]};
+    out->nentities = cmp_link_entities(xa, xb, r, out->entities);
     qsort(out->entities, out->nentities, sizeof *out->entities, entity_row_cmp);
-    free(used_b);
 
     /* Figures: equal values first, then conflicts among what is left. */
     size_t nfa = xa->nfigures, nfb = xb->nfigures;

@@ -296,3 +296,11 @@ compare_keyness(const struct cmp_counts *a, const struct cmp_counts *b, double m
     *out = res;
     return na + nb;
 }
+
+/* qsort/bsearch order of int32_t. */
+int
+cmp_int32(const void *p, const void *q)
+{
+    int32_t x = *(const int32_t *)p, y = *(const int32_t *)q;
+    return (x > y) - (x < y);
+}

@@ -22,14 +22,15 @@ static const char *const sent_abbrevs[] = {
     "Ave", "Blvd", "Rd", "Hon", "Pres", "cf", "al",
 };
 
-/* Words that often follow "U.S." or "U.K." inside a sentence. */
-static const char *const sent_after_acronym[] = {
-    "President", "Trade", "Treasury", "Commerce", "Department", "Secretary", "Senate", "House",
-    "Congress", "Army", "Navy", "Air", "Federal", "Embassy", "Ambassador", "Census", "Supreme",
-    "State", "Representative", "Justice", "Defense", "Government", "Dollar", "Bureau",
-    "Chamber", "Customs", "Agriculture", "Energy", "Commission", "Attorney", "Central",
-    "Marine", "Marines", "Open", "Navy", "Administration", "Vice", "Deputy", "Special",
-    "Forces", "Military", "Olympic", "Food", "Geological", "National", "Postal",
+/* Words that start a sentence after a dotted abbreviation ("... in the
+ * U.S. The next day"): after "U.S." any other capitalised word continues
+ * the sentence ("the U.S. Capitol Police", "U.S. Fish and Wildlife"). */
+static const char *const sent_starters[] = {
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "Or", "So",
+    "In", "On", "At", "As", "If", "This", "That", "These", "Those", "There", "Their", "His",
+    "Her", "Its", "Our", "My", "When", "While", "After", "Before", "Since", "Yet", "Still",
+    "Then", "Now", "Some", "Many", "Most", "Meanwhile", "However", "Also", "Last", "Earlier",
+    "Later", "According", "What", "Why", "How", "Who", "Where", "Officials", "Both", "No",
 };
 
 static bool
@@ -121,13 +122,19 @@ sent_period_ends(const char *t, size_t n, size_t i, size_t next)
     if (dotted) {
         /* e.g. i.e. a.m.: never a stop; U.S. and U.K.: a stop unless a word
          * that usually follows them comes next. */
+        if (sent_is_lower((unsigned char)w[0]) && next < n && t[next] >= 'A' && t[next] <= 'Z') {
+            size_t e = next;
+            while (e < n && sent_is_alpha((unsigned char)t[e]))
+                e++;
+            return sent_in_list(t + next, e - next, sent_starters, DS_ARRAY_LEN(sent_starters));
+        }
         if (sent_is_lower((unsigned char)w[0]))
             return false;
         size_t ne = next;
         while (ne < n && sent_is_alpha((unsigned char)t[ne]))
             ne++;
-        return !sent_in_list(t + next, ne - next, sent_after_acronym,
-                             DS_ARRAY_LEN(sent_after_acronym));
+        return next >= n || ne == next ||
+               sent_in_list(t + next, ne - next, sent_starters, DS_ARRAY_LEN(sent_starters));
     }
     if (wl == 1 && w[0] >= 'A' && w[0] <= 'Z')
         return false; /* an initial: J. P. Morgan */
@@ -171,6 +178,28 @@ sent_emit(const char *t, size_t n, size_t start, size_t end, struct span **out, 
 static const bool sent_special[256] = {
     ['.'] = true, ['!'] = true, ['?'] = true, ['\n'] = true, [0xE3] = true, [0xEF] = true,
 };
+
+/* Join each one-word sentence that closes a quotation ("... Right?”")
+ * to the sentence before it on the same line: a quotation's tag question
+ * belongs to the quotation. Returns the new count. */
+static size_t
+sent_join_words(const char *t, struct span *s, size_t count)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < count; i++) {
+        size_t len = s[i].end - s[i].start;
+        const unsigned char *e = (const unsigned char *)t + s[i].end;
+        bool closes = (len >= 1 && e[-1] == '"') ||
+                      (len >= 3 && e[-3] == 0xE2 && e[-2] == 0x80 && (e[-1] == 0x9D || e[-1] == 0x99));
+        bool one_word = closes && !memchr(t + s[i].start, ' ', len);
+        if (w > 0 && one_word && !memchr(t + s[w - 1].end, '\n', s[i].start - s[w - 1].end)) {
+            s[w - 1].end = s[i].end;
+            continue;
+        }
+        s[w++] = s[i];
+    }
+    return w;
+}
 
 size_t
 sentences_split(const char *t, size_t n, struct span **out)
@@ -251,5 +280,5 @@ sentences_split(const char *t, size_t n, struct span **out)
     }
     if (start != SIZE_MAX)
         sent_emit(t, n, start, n, out, &count, &cap);
-    return count;
+    return sent_join_words(t, *out, count);
 }

@@ -1,0 +1,247 @@
+/*
+ * compare/entities.c — the entities of two articles compared after linking
+ * the forms that name one thing, within each article and across the two:
+ * "Joseph R. Biden Jr.", "Mr. Biden" and "Biden"; "Michael Bloomberg" and
+ * "Michael R. Bloomberg"; "U.S. Capitol Police" and "Capitol Police".
+ *
+ * Each entity gets a normal form: honorifics and titles ("Mr.", "Sen."),
+ * suffixes ("Jr."), middle initials and an organisation's country prefix
+ * ("U.S.", "The") dropped, ASCII lower-cased. Entities with the same normal
+ * form are one; a one-word person name joins the one longer person name
+ * whose surname it is (when two people share it, "Clinton" joins neither);
+ * a name whose words end another's ("Capitol Police") joins it. A group
+ * named on one side only is still "in both" when the other article's text
+ * names it (its normal form, or a person's surname) where the extractor
+ * found nothing. See compare.h.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "dossier/compare.h"
+#include "lib.h"
+
+/* Words dropped from a name before comparing (without their full stop). */
+static const char *const name_noise[] = {
+    "Mr",       "Mrs",      "Ms",        "Miss",      "Dr",        "Sen",     "Rep",
+    "Gov",      "Gen",      "Sir",       "Lord",      "Prof",      "Rev",     "Pres",
+    "Senator",  "Representative", "Governor", "President", "Jr",     "Sr",      "II",
+    "III",      "IV",       "Lt",        "Col",       "Capt",      "Adm",     "Sgt",
+};
+
+/* Prefixes dropped from the start of an organisation's name. */
+static const char *const name_prefixes[] = {"U.S.", "US", "The", "UK", "U.K.", "U.N."};
+
+static bool
+in_list(const char *w, size_t n, const char *const *list, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
+            return true;
+    return false;
+}
+
+/* The normal form of a name (newly allocated; "" when nothing is left). */
+static char *
+name_normal(const char *name)
+{
+    struct buf b = BUF_INIT;
+    size_t words = 0;
+    for (const char *p = name; *p;) {
+        while (*p == ' ')
+            p++;
+        const char *e = p;
+        while (*e && *e != ' ')
+            e++;
+        size_t n = (size_t)(e - p), core = n;
+        while (core > 0 && (p[core - 1] == '.' || p[core - 1] == ','))
+            core--;
+        bool noise = n == 0 || in_list(p, core, name_noise, DS_ARRAY_LEN(name_noise)) ||
+                     (core == 1 && p[0] >= 'A' && p[0] <= 'Z') ||
+                     (words == 0 && in_list(p, n, name_prefixes, DS_ARRAY_LEN(name_prefixes)));
+        if (!noise) {
+            if (b.len)
+                buf_putc(&b, ' ');
+            for (size_t i = 0; i < core; i++)
+                buf_putc(&b, p[i] >= 'A' && p[i] <= 'Z' ? (char)(p[i] + 32) : p[i]);
+        }
+        words++;
+        p = e;
+    }
+    char *s = xstrdup(buf_str(&b));
+    buf_free(&b);
+    return s;
+}
+
+/* The last word of a normal form (borrowed), or NULL for one word. */
+static const char *
+last_word(const char *norm)
+{
+    const char *sp = strrchr(norm, ' ');
+    return sp ? sp + 1 : NULL;
+}
+
+/* Does the normal form x end with the whole words of y (y shorter)? */
+static bool
+ends_with_words(const char *x, const char *y)
+{
+    size_t lx = strlen(x), ly = strlen(y);
+    return ly > 0 && lx > ly && x[lx - ly - 1] == ' ' && strcmp(x + lx - ly, y) == 0;
+}
+
+struct linker {
+    const struct entity **e; /* A's entities, then B's */
+    size_t na, n;
+    char **norm;
+    size_t *parent;
+};
+
+static size_t
+link_find(struct linker *l, size_t x)
+{
+    while (l->parent[x] != x)
+        x = l->parent[x] = l->parent[l->parent[x]];
+    return x;
+}
+
+static void
+link_union(struct linker *l, size_t x, size_t y)
+{
+    x = link_find(l, x);
+    y = link_find(l, y);
+    if (x != y)
+        l->parent[DS_MAX(x, y)] = DS_MIN(x, y);
+}
+
+/* The one longer person name whose surname is w, or SIZE_MAX (none, or two
+ * people share it). */
+static size_t
+person_by_surname(const struct linker *l, const char *w)
+{
+    size_t found = SIZE_MAX;
+    for (size_t k = 0; k < l->n; k++) {
+        const char *lw = last_word(l->norm[k]);
+        if (l->e[k]->kind != ENTITY_PERSON || !lw || strcmp(lw, w) != 0)
+            continue;
+        if (found != SIZE_MAX && strcmp(l->norm[found], l->norm[k]) != 0)
+            return SIZE_MAX;
+        found = found == SIZE_MAX ? k : found;
+    }
+    return found;
+}
+
+static void
+link_forms(struct linker *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        if (!l->norm[i][0])
+            continue;
+        for (size_t k = i + 1; k < l->n; k++)
+            if (strcmp(l->norm[i], l->norm[k]) == 0 ||
+                (l->e[i]->kind != ENTITY_PERSON && l->e[k]->kind != ENTITY_PERSON &&
+                 l->e[i]->kind == l->e[k]->kind && last_word(l->norm[k]) &&
+                 last_word(l->norm[i]) &&
+                 (ends_with_words(l->norm[i], l->norm[k]) ||
+                  ends_with_words(l->norm[k], l->norm[i]))))
+                link_union(l, i, k);
+        if (l->e[i]->kind == ENTITY_PERSON && !last_word(l->norm[i])) {
+            size_t k = person_by_surname(l, l->norm[i]);
+            if (k != SIZE_MAX)
+                link_union(l, i, k);
+        }
+    }
+}
+
+/* Whether text names word sequence w (case-insensitive for ASCII, whole
+ * words). */
+static bool
+text_names(const char *text, size_t len, const char *w)
+{
+    size_t wl = strlen(w);
+    if (wl < 3 || !text)
+        return false;
+    for (size_t i = 0; i + wl <= len; i++) {
+        if (i > 0 && ((text[i - 1] >= 'a' && text[i - 1] <= 'z') ||
+                      (text[i - 1] >= 'A' && text[i - 1] <= 'Z')))
+            continue;
+        size_t k = 0;
+        while (k < wl) {
+            char c = text[i + k];
+            if (c >= 'A' && c <= 'Z')
+                c = (char)(c + 32);
+            if (c != w[k])
+                break;
+            k++;
+        }
+        char after = i + wl < len ? text[i + wl] : ' ';
+        if (k == wl && !((after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z')))
+            return true;
+    }
+    return false;
+}
+
+/* Does the other text name the group of entity x (its normal form, or a
+ * person's surname)? */
+static bool
+group_named_in(struct linker *l, size_t root, const char *text, size_t len)
+{
+    for (size_t k = 0; k < l->n; k++) {
+        if (link_find(l, k) != root)
+            continue;
+        const char *lw = last_word(l->norm[k]);
+        if (text_names(text, len, l->norm[k]) ||
+            (l->e[k]->kind == ENTITY_PERSON && lw && text_names(text, len, lw)))
+            return true;
+    }
+    return false;
+}
+
+/* The member of root's group on one side with the most mentions. */
+static const struct entity *
+group_rep(struct linker *l, size_t root, bool side_a)
+{
+    const struct entity *best = NULL;
+    for (size_t k = side_a ? 0 : l->na; k < (side_a ? l->na : l->n); k++)
+        if (link_find(l, k) == root &&
+            (!best || l->e[k]->nspans > best->nspans ||
+             (l->e[k]->nspans == best->nspans && strlen(l->e[k]->name) > strlen(best->name))))
+            best = l->e[k];
+    return best;
+}
+
+size_t
+cmp_link_entities(const struct extraction *xa, const struct extraction *xb,
+                  const struct cmp_result *r, struct cmp_entity_row *out)
+{
+    struct linker l = {0};
+    l.na = xa->nentities;
+    l.n = xa->nentities + xb->nentities;
+    l.e = xmalloc((l.n + 1) * sizeof *l.e);
+    l.norm = xmalloc((l.n + 1) * sizeof *l.norm);
+    l.parent = xmalloc((l.n + 1) * sizeof *l.parent);
+    for (size_t k = 0; k < l.n; k++) {
+        l.e[k] = k < l.na ? &xa->entities[k] : &xb->entities[k - l.na];
+        l.norm[k] = name_normal(l.e[k]->name);
+        l.parent[k] = k;
+    }
+    link_forms(&l);
+    size_t n = 0;
+    for (size_t k = 0; k < l.n; k++) {
+        if (link_find(&l, k) != k)
+            continue;
+        const struct entity *a = group_rep(&l, k, true), *b = group_rep(&l, k, false);
+        enum cmp_side side = a && b ? CMP_SIDE_BOTH : (a ? CMP_SIDE_A : CMP_SIDE_B);
+        if (side != CMP_SIDE_BOTH && r &&
+            (a ? group_named_in(&l, k, r->text_b, r->len_b)
+               : group_named_in(&l, k, r->text_a, r->len_a)))
+            side = CMP_SIDE_BOTH;
+        out[n++] = (struct cmp_entity_row){side, a, b};
+    }
+    for (size_t k = 0; k < l.n; k++)
+        free(l.norm[k]);
+    free(l.norm);
+    free(l.e);
+    free(l.parent);
+    return n;
+}

@@ -1,0 +1,373 @@
+/*
+ * compare/match.c — which sentence of A is the counterpart of which sentence
+ * of B (the alignment behind compare_texts). Pure: it sees each sentence as
+ * a sorted set of term ids and knows nothing of the text.
+ *
+ * A pair is scored by what carries meaning in it: each shared term weighs
+ * its rarity among the two articles' sentences (a word in every sentence
+ * says nothing; a name or a figure found once on each side says a lot),
+ * and names and figures weigh more than other words. The score is the
+ * weighted cosine of the two sets, 0..1. Order is a weak prior: it only
+ * breaks near-ties, so reordered text still pairs.
+ *
+ * Pairs are accepted greedily, best first, one to one. A sentence left
+ * over that is mostly contained in the counterpart of its neighbour (one
+ * sentence split into two on the other side) becomes a part of that pair.
+ * A sentence is "only in" its side when no sentence of the other side
+ * scores CMP_ALIGN_THRESHOLD with it, or when each that does is the better
+ * counterpart of another sentence and it is not a split part.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib.h"
+
+/* Extra weight of a name (a capitalised word) and of a figure. */
+#define MATCH_NAME_BOOST 1.5
+#define MATCH_FIGURE_BOOST 1.5
+/* How much the order prior may add to a score (a near-tie breaker). */
+#define MATCH_ORDER_PRIOR 0.04
+/* A leftover sentence is a split part of its neighbour's pair when this
+ * share of its weight is shared with the neighbour's counterpart... */
+#define MATCH_PART_CONTAINED 0.5
+/* ...and part of that share is not already in the pair itself. */
+#define MATCH_PART_NEW 0.2
+/* Sentences of at most this many terms are short (see min_shared). */
+#define MATCH_SHORT 3
+/* find_joint_pairs runs when |A| x |B| sentences is at most this. */
+#define MATCH_JOINT_MAX 250000u
+/* Candidates kept per sentence of A: bounds memory on repetitive texts. */
+#define MATCH_MAX_CANDS 16
+
+struct cand {
+    int32_t a, b;
+    double score, rank;
+};
+
+/* Best rank first (score plus the order prior), then position. */
+static int
+cand_cmp(const void *p, const void *q)
+{
+    const struct cand *x = p, *y = q;
+    if (x->rank != y->rank)
+        return x->rank > y->rank ? -1 : 1;
+    if (x->a != y->a)
+        return x->a < y->a ? -1 : 1;
+    return (x->b > y->b) - (x->b < y->b);
+}
+
+/* Term weights: idf over the sentences of both sides, boosted for names
+ * and figures. w[t] for every term id < nterms. */
+static double *
+term_weights(const struct cmp_sentset *A, const struct cmp_sentset *B, const uint8_t *flags,
+             size_t nterms)
+{
+    double *w = xcalloc(nterms + 1, sizeof *w);
+    uint32_t *df = xcalloc(nterms + 1, sizeof *df);
+    const struct cmp_sentset *sides[2] = {A, B};
+    for (int s = 0; s < 2; s++)
+        for (size_t i = 0; i < sides[s]->set_off[sides[s]->nsents]; i++)
+            df[sides[s]->set[i]]++;
+    double n = (double)(A->nsents + B->nsents) + 1;
+    for (size_t t = 0; t < nterms; t++) {
+        if (!df[t])
+            continue;
+        double idf = log(n / (double)df[t]) + 0.1;
+        if (flags[t] & CMP_TERM_FIGURE)
+            idf *= MATCH_FIGURE_BOOST;
+        else if (flags[t] & CMP_TERM_NAME)
+            idf *= MATCH_NAME_BOOST;
+        w[t] = idf * idf;
+    }
+    free(df);
+    return w;
+}
+
+/* Sum of the (squared) weights of each sentence's terms. */
+static double *
+sentence_norms(const struct cmp_sentset *S, const double *w)
+{
+    double *norm = xcalloc(S->nsents + 1, sizeof *norm);
+    for (size_t s = 0; s < S->nsents; s++)
+        for (size_t k = S->set_off[s]; k < S->set_off[s + 1]; k++)
+            norm[s] += w[S->set[k]];
+    return norm;
+}
+
+/* Weight of the terms sentences x of X and y of Y share (sorted sets). */
+static double
+shared_weight(const struct cmp_sentset *X, size_t x, const struct cmp_sentset *Y, size_t y,
+              const double *w, size_t *count)
+{
+    size_t i = X->set_off[x], ie = X->set_off[x + 1];
+    size_t j = Y->set_off[y], je = Y->set_off[y + 1];
+    double sum = 0;
+    size_t n = 0;
+    while (i < ie && j < je) {
+        if (X->set[i] < Y->set[j]) {
+            i++;
+        } else if (X->set[i] > Y->set[j]) {
+            j++;
+        } else {
+            sum += w[X->set[i]];
+            n++;
+            i++;
+            j++;
+        }
+    }
+    if (count)
+        *count = n;
+    return sum;
+}
+
+/* Whether term t is in sentence s of S. */
+static bool
+has_term(const struct cmp_sentset *S, size_t s, int32_t t)
+{
+    return bsearch(&t, S->set + S->set_off[s], S->set_off[s + 1] - S->set_off[s], sizeof t,
+                   cmp_int32) != NULL;
+}
+
+/* Weight of the terms sentence x of X shares with y of Y and that sentence
+ * z of X lacks. */
+static double
+fresh_weight(const struct cmp_sentset *X, size_t x, const struct cmp_sentset *Y, size_t y,
+             size_t z, const double *w)
+{
+    double sum = 0;
+    for (size_t k = X->set_off[x]; k < X->set_off[x + 1]; k++) {
+        int32_t t = X->set[k];
+        if (has_term(Y, y, t) && !has_term(X, z, t))
+            sum += w[t];
+    }
+    return sum;
+}
+
+/* Shared terms a pair needs: three, so that a name and one word ("the
+ * White House") do not pair two sentences about different things; two
+ * short sentences (three terms or fewer each) pair on two, one-word ones
+ * on one. */
+static size_t
+min_shared(size_t na, size_t nb)
+{
+    size_t shorter = DS_MIN(na, nb);
+    if (na <= MATCH_SHORT && nb <= MATCH_SHORT)
+        return DS_MIN(shorter, 2u);
+    return 3;
+}
+
+struct match_ctx {
+    const struct cmp_sentset *A, *B;
+    const double *w, *norm_a, *norm_b;
+    double threshold;
+    struct cand *cands;
+    size_t ncand, cap;
+};
+
+/* Keep c among sentence a's best MATCH_MAX_CANDS (cands[first..ncand),
+ * sorted). */
+static void
+keep_cand(struct match_ctx *m, size_t first, struct cand c)
+{
+    size_t have = m->ncand - first;
+    if (have == MATCH_MAX_CANDS && cand_cmp(&c, &m->cands[m->ncand - 1]) >= 0)
+        return;
+    if (have < MATCH_MAX_CANDS) {
+        if (m->ncand == m->cap)
+            m->cands = xrealloc(m->cands, (m->cap = m->cap ? m->cap * 2 : 64) * sizeof *m->cands);
+        m->ncand++;
+    }
+    size_t pos = m->ncand - 1;
+    while (pos > first && cand_cmp(&c, &m->cands[pos - 1]) < 0) {
+        m->cands[pos] = m->cands[pos - 1];
+        pos--;
+    }
+    m->cands[pos] = c;
+}
+
+/* Score sentence i of A against the B sentences that share a term with it
+ * (found through the inverted index off/post) and keep the candidates. */
+static void
+score_sentence(struct match_ctx *m, size_t i, const size_t *off, const int32_t *post,
+               uint8_t *seen, int32_t *touched)
+{
+    const struct cmp_sentset *A = m->A, *B = m->B;
+    size_t nt = 0, first = m->ncand;
+    for (size_t k = A->set_off[i]; k < A->set_off[i + 1]; k++)
+        for (size_t p = off[A->set[k]]; p < off[A->set[k] + 1]; p++)
+            if (!seen[post[p]]) {
+                seen[post[p]] = 1;
+                touched[nt++] = post[p];
+            }
+    size_t na = A->set_off[i + 1] - A->set_off[i];
+    double pa = A->nsents > 1 ? (double)i / (double)(A->nsents - 1) : 0;
+    for (size_t k = 0; k < nt; k++) {
+        int32_t j = touched[k];
+        seen[j] = 0;
+        size_t nshared, nb = B->set_off[j + 1] - B->set_off[j];
+        double sh = shared_weight(A, i, B, (size_t)j, m->w, &nshared);
+        if (nshared < min_shared(na, nb) || m->norm_a[i] <= 0 || m->norm_b[j] <= 0)
+            continue;
+        double score = sh / sqrt(m->norm_a[i] * m->norm_b[j]);
+        if (score + 1e-12 < m->threshold)
+            continue;
+        double pb = B->nsents > 1 ? (double)j / (double)(B->nsents - 1) : 0;
+        double prior = MATCH_ORDER_PRIOR * (1 - fabs(pa - pb));
+        keep_cand(m, first, (struct cand){(int32_t)i, j, score > 1 ? 1 : score, score + prior});
+    }
+}
+
+/* Every candidate pair at or above the threshold, best first. */
+static void
+find_candidates(struct match_ctx *m, size_t nterms)
+{
+    const struct cmp_sentset *B = m->B;
+    size_t *off = xcalloc(nterms + 2, sizeof *off);
+    size_t nb_set = B->set_off[B->nsents];
+    for (size_t i = 0; i < nb_set; i++)
+        off[B->set[i] + 1]++;
+    for (size_t t = 0; t < nterms; t++)
+        off[t + 1] += off[t];
+    int32_t *post = xmalloc((nb_set + 1) * sizeof *post);
+    size_t *fill = xmalloc((nterms + 1) * sizeof *fill);
+    memcpy(fill, off, (nterms + 1) * sizeof *fill);
+    for (size_t s = 0; s < B->nsents; s++)
+        for (size_t i = B->set_off[s]; i < B->set_off[s + 1]; i++)
+            post[fill[B->set[i]]++] = (int32_t)s;
+    free(fill);
+    uint8_t *seen = xcalloc(B->nsents + 1, 1);
+    int32_t *touched = xmalloc((B->nsents + 1) * sizeof *touched);
+    for (size_t i = 0; i < m->A->nsents; i++)
+        score_sentence(m, i, off, post, seen, touched);
+    qsort(m->cands, m->ncand, sizeof *m->cands, cand_cmp);
+    free(seen);
+    free(touched);
+    free(post);
+    free(off);
+}
+
+/* Leftover sentence x of X (unpaired) becomes a part of its neighbour's
+ * pair when it is mostly contained in the neighbour's counterpart and adds
+ * to what that pair shares. px: X's pairs; partx[x] gets the counterpart. */
+static void
+find_parts(const struct cmp_sentset *X, const struct cmp_sentset *Y, const double *w,
+           const double *norm_x, const int32_t *px, int32_t *partx)
+{
+    for (size_t x = 0; x < X->nsents; x++) {
+        if (px[x] >= 0 || norm_x[x] <= 0)
+            continue;
+        for (int d = 0; d < 2 && partx[x] < 0; d++) {
+            if ((d == 0 && x == 0) || (d == 1 && x + 1 >= X->nsents))
+                continue;
+            size_t nb = d == 0 ? x - 1 : x + 1;
+            if (px[nb] < 0)
+                continue;
+            size_t y = (size_t)px[nb], nshared;
+            double sh = shared_weight(X, x, Y, y, w, &nshared);
+            if (nshared < 2 || sh < MATCH_PART_CONTAINED * norm_x[x])
+                continue;
+            if (fresh_weight(X, x, Y, y, nb, w) >= MATCH_PART_NEW * norm_x[x])
+                partx[x] = (int32_t)y;
+        }
+    }
+}
+
+/* Unpaired sentence x of X against two unpaired neighbours y, y+1 of Y
+ * together (one sentence told as two, neither half enough alone): when
+ * the pair of halves scores the threshold and each half shares something,
+ * x pairs with the half that shares more and the other becomes its part.
+ * Skipped on texts so long that it would cost more than alignment. */
+static void
+find_joint_pairs(const struct cmp_sentset *X, const struct cmp_sentset *Y, const double *w,
+                 const double *norm_x, const double *norm_y, int32_t *px, int32_t *py,
+                 double *score_x, int32_t *part_y, double threshold)
+{
+    if (X->nsents * Y->nsents > MATCH_JOINT_MAX || Y->nsents < 2)
+        return;
+    for (size_t x = 0; x < X->nsents; x++) {
+        if (px[x] >= 0 || norm_x[x] <= 0)
+            continue;
+        double best = 0;
+        size_t best_y = 0;
+        for (size_t y = 0; y + 1 < Y->nsents; y++) {
+            if (py[y] >= 0 || py[y + 1] >= 0 || part_y[y] >= 0 || part_y[y + 1] >= 0)
+                continue;
+            size_t n1, n2;
+            double s1 = shared_weight(X, x, Y, y, w, &n1);
+            double s2 = shared_weight(X, x, Y, y + 1, w, &n2);
+            if (n1 == 0 || n2 == 0 || n1 + n2 < 3)
+                continue;
+            double score = (s1 + s2) / sqrt(norm_x[x] * (norm_y[y] + norm_y[y + 1]));
+            if (score + 1e-12 >= threshold && score > best) {
+                best = score;
+                best_y = s1 >= s2 ? y : y + 1;
+            }
+        }
+        if (best <= 0)
+            continue;
+        size_t other = best_y > 0 && py[best_y - 1] < 0 && part_y[best_y - 1] < 0 &&
+                               !(best_y + 1 < Y->nsents && py[best_y + 1] < 0 &&
+                                 part_y[best_y + 1] < 0)
+                           ? best_y - 1
+                           : best_y + 1;
+        px[x] = (int32_t)best_y;
+        py[best_y] = (int32_t)x;
+        score_x[x] = best > 1 ? 1 : best;
+        part_y[other] = (int32_t)x;
+    }
+}
+
+void
+cmp_match(const struct cmp_sentset *A, const struct cmp_sentset *B, const uint8_t *flags,
+          size_t nterms, double threshold, struct cmp_matching *out)
+{
+    out->pa = xmalloc((A->nsents + 1) * sizeof *out->pa);
+    out->pb = xmalloc((B->nsents + 1) * sizeof *out->pb);
+    out->part_a = xmalloc((A->nsents + 1) * sizeof *out->part_a);
+    out->part_b = xmalloc((B->nsents + 1) * sizeof *out->part_b);
+    out->score_a = xcalloc(A->nsents + 1, sizeof *out->score_a);
+    for (size_t i = 0; i < A->nsents; i++)
+        out->pa[i] = out->part_a[i] = -1;
+    for (size_t j = 0; j < B->nsents; j++)
+        out->pb[j] = out->part_b[j] = -1;
+    double *w = term_weights(A, B, flags, nterms);
+    double *norm_a = sentence_norms(A, w), *norm_b = sentence_norms(B, w);
+    struct match_ctx m = {A, B, w, norm_a, norm_b, threshold, NULL, 0, 0};
+    find_candidates(&m, nterms);
+    for (size_t k = 0; k < m.ncand; k++) {
+        const struct cand *c = &m.cands[k];
+        if (out->pa[c->a] >= 0 || out->pb[c->b] >= 0)
+            continue;
+        out->pa[c->a] = c->b;
+        out->pb[c->b] = c->a;
+        out->score_a[c->a] = c->score;
+    }
+    find_joint_pairs(A, B, w, norm_a, norm_b, out->pa, out->pb, out->score_a, out->part_b,
+                     threshold);
+    double *score_b = xcalloc(B->nsents + 1, sizeof *score_b);
+    find_joint_pairs(B, A, w, norm_b, norm_a, out->pb, out->pa, score_b, out->part_a, threshold);
+    for (size_t j = 0; j < B->nsents; j++)
+        if (score_b[j] > 0)
+            out->score_a[out->pb[j]] = score_b[j];
+    free(score_b);
+    find_parts(A, B, w, m.norm_a, out->pa, out->part_a);
+    find_parts(B, A, w, m.norm_b, out->pb, out->part_b);
+    free(m.cands);
+    free(norm_a);
+    free(norm_b);
+    free(w);
+}
+
+void
+cmp_matching_clear(struct cmp_matching *m)
+{
+    free(m->pa);
+    free(m->pb);
+    free(m->part_a);
+    free(m->part_b);
+    free(m->score_a);
+    memset(m, 0, sizeof *m);
+}

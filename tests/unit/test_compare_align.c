@@ -1,0 +1,262 @@
+/*
+ * test_compare_align.c — hand-checked fixtures for the comparison, written
+ * by us: two outlets' versions of invented events, in the patterns found by
+ * hand-checking real pairs (paraphrase around the same names and figures,
+ * one sentence told as two, the same person saying something else, a fact
+ * only one side reports, rounded figures, several forms of one name).
+ * Each fixture states the counterparts a careful reader finds; the test
+ * measures the precision of the aligned pairs and of the "only in"
+ * sentences against them (target >= 0.9 each), and of the figures that
+ * disagree.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "dossier/compare.h"
+#include "tap.h"
+
+/* A fixture: two texts, one sentence a line, and the expected counterparts
+ * as "a:b" pairs of sentence indexes (parts of a split included). */
+struct fixture {
+    const char *name;
+    const char *a, *b;
+    const char *pairs; /* "0:0 1:2 1:3 ..." */
+};
+
+static const struct fixture fixtures[] = {
+    {"council vote",
+     "The city council voted 7 to 2 on Tuesday to close the Riverside bus depot by March.\n"
+     "Mayor Alma Ruiz said the depot cost the city $4.2 million a year to run.\n"
+     "Drivers at the depot will move to the north garage, according to the transit agency.\n"
+     "Council member Tom Bakely, who voted against the plan, called it short-sighted.\n"
+     "The depot opened in 1962.\n"
+     "Ms. Ruiz also said she would seek a second term next year.\n",
+     "Riverside's bus depot will shut by March after a 7-2 council vote on Tuesday.\n"
+     "Running the depot costs about $4 million a year, Mayor Ruiz said.\n"
+     "Bakely opposed the closure.\n"
+     "He said the plan was short-sighted and would strand night-shift riders.\n"
+     "The transit agency said depot drivers would be moved to the north garage.\n"
+     "Union leaders plan a rally outside City Hall on Friday.\n",
+     "0:0 1:1 2:4 3:2 3:3"},
+    {"storm",
+     "Hurricane Delia made landfall near Port Alder on Sunday with winds of 120 mph.\n"
+     "About 80,000 homes lost power across three counties, the utility said.\n"
+     "Governor Lena Moss declared a state of emergency and ordered the National Guard to the "
+     "coast.\n"
+     "Forecasters at the U.S. National Hurricane Center said the storm would weaken over land.\n"
+     "Schools in Alder County will stay closed through Wednesday.\n"
+     "Moss thanked first responders at an evening news conference.\n",
+     "Delia came ashore close to Port Alder on Sunday, packing 120 mph winds.\n"
+     "Gov. Moss declared an emergency, and she sent the National Guard to coastal towns.\n"
+     "The utility reported that roughly 80,000 homes in three counties were without power.\n"
+     "The U.S. National Hurricane Center expects the storm to weaken as it moves inland.\n"
+     "Insurance analysts put early losses at $900 million.\n",
+     "0:0 1:2 2:1 3:3"},
+    {"trade talks",
+     "Trade ministers from Canada and Mexico met in Ottawa on Monday to discuss steel tariffs.\n"
+     "Canada's minister, Mira Sandhu, said the two countries would coordinate their response "
+     "to the 25 percent duty.\n"
+     "Exports of Canadian steel to the United States fell 12 percent last year, to $9.1 "
+     "billion.\n"
+     "The ministers did not set a date for their next meeting.\n"
+     "Sandhu later flew to Washington for talks with the U.S. Trade Representative.\n",
+     "Canadian and Mexican trade ministers held talks about steel tariffs in Ottawa on Monday.\n"
+     "They agreed to coordinate how they answer the 25 percent duty, Sandhu told reporters.\n"
+     "Sandhu was a lawyer in Toronto before she entered politics in 2015.\n"
+     "Mexico's minister said the tariffs hurt workers in Monterrey.\n"
+     "Canadian steel exports to the U.S. dropped by 12 percent in the past year, to about $9 "
+     "billion.\n",
+     "0:0 1:1 2:4"},
+};
+
+/* The sentences of text are its lines: compare_texts splits at line ends
+ * before capitals, so each fixture line is one sentence. */
+static bool
+expected_pair(const char *pairs, int a, int b)
+{
+    char key[32];
+    snprintf(key, sizeof key, "%d:%d", a, b);
+    size_t kl = strlen(key);
+    for (const char *p = pairs; (p = strstr(p, key)) != NULL; p += kl)
+        if ((p == pairs || p[-1] == ' ') && (p[kl] == ' ' || p[kl] == '\0'))
+            return true;
+    return false;
+}
+
+static bool
+expected_side(const char *pairs, int idx, bool side_a)
+{
+    for (const char *p = pairs; *p;) {
+        int x, y, used;
+        if (sscanf(p, "%d:%d%n", &x, &y, &used) != 2)
+            break;
+        if ((side_a ? x : y) == idx)
+            return true;
+        p += used;
+        while (*p == ' ')
+            p++;
+    }
+    return false;
+}
+
+struct tally {
+    size_t pairs, pairs_right, only, only_right, expected, found;
+};
+
+static void
+check_fixture(const struct fixture *f, struct tally *t)
+{
+    struct cmp_result r;
+    struct ds_error err;
+    if (!ok(compare_texts(f->a, strlen(f->a), f->b, strlen(f->b), NULL, &r, &err) == 0,
+            "%s: compared", f->name))
+        return;
+    for (size_t k = 0; k < r.nrows; k++) {
+        const struct cmp_row *w = &r.rows[k];
+        int a = w->a, b = w->b;
+        if (w->mark == CMP_PART) {
+            a = a >= 0 ? a : w->with;
+            b = b >= 0 ? b : w->with;
+        }
+        if (a >= 0 && b >= 0) {
+            bool right = expected_pair(f->pairs, a, b);
+            t->pairs++;
+            t->pairs_right += right;
+            if (!right)
+                diag("%s: unexpected pair %d:%d", f->name, a, b);
+        } else {
+            bool on_a = a >= 0;
+            bool right = !expected_side(f->pairs, on_a ? a : b, on_a);
+            t->only++;
+            t->only_right += right;
+            if (!right)
+                diag("%s: %d only in %s has a counterpart", f->name, on_a ? a : b,
+                     on_a ? "A" : "B");
+        }
+    }
+    cmp_result_clear(&r);
+}
+
+static void
+test_fixtures(void)
+{
+    struct tally t = {0};
+    for (size_t i = 0; i < sizeof fixtures / sizeof fixtures[0]; i++) {
+        check_fixture(&fixtures[i], &t);
+        for (const char *p = fixtures[i].pairs; *p; p++)
+            t.expected += *p == ':';
+    }
+    double pp = t.pairs ? (double)t.pairs_right / (double)t.pairs : 0;
+    double po = t.only ? (double)t.only_right / (double)t.only : 0;
+    ok(pp >= 0.9, "aligned pairs: precision %.2f (%zu of %zu)", pp, t.pairs_right, t.pairs);
+    ok(po >= 0.9, "only-in sentences: precision %.2f (%zu of %zu)", po, t.only_right, t.only);
+    ok(t.pairs_right * 10 >= t.expected * 8, "aligned pairs: recall %zu of %zu", t.pairs_right,
+       t.expected);
+}
+
+/* One sentence told as two: the second half becomes a part of the pair. */
+static void
+test_split(void)
+{
+    const char *a = "The museum reopened on Saturday after a two-year renovation that cost "
+                    "$18 million and added a glass roof over the sculpture court.\n";
+    const char *b = "The museum reopened Saturday after a two-year renovation.\n"
+                    "The $18 million project added a glass roof over the sculpture court.\n";
+    struct cmp_result r;
+    struct ds_error err;
+    compare_texts(a, strlen(a), b, strlen(b), NULL, &r, &err);
+    size_t parts = 0, pairs = 0, only = 0;
+    for (size_t k = 0; k < r.nrows; k++) {
+        parts += r.rows[k].mark == CMP_PART;
+        pairs += r.rows[k].a >= 0 && r.rows[k].b >= 0;
+        only += r.rows[k].mark == CMP_ONLY_A || r.rows[k].mark == CMP_ONLY_B;
+    }
+    ok(pairs == 1 && parts == 1 && only == 0, "a sentence split in two: one pair and one part "
+       "(%zu pairs, %zu parts, %zu only)", pairs, parts, only);
+    ok(r.aligned_a == 1 && r.aligned_b == 1, "... both sides fully aligned");
+    ok(r.npassages == 1, "... in one passage");
+    cmp_result_clear(&r);
+}
+
+static struct entity
+ent(const char *name, enum entity_kind kind)
+{
+    static struct span one = {0, 1};
+    return (struct entity){(char *)(uintptr_t)name, NULL, kind, &one, 1};
+}
+
+static enum cmp_side
+side_of(const struct cmp_summary *s, const char *name)
+{
+    for (size_t i = 0; i < s->nentities; i++) {
+        const struct cmp_entity_row *e = &s->entities[i];
+        if ((e->a && strcmp(e->a->name, name) == 0) || (e->b && strcmp(e->b->name, name) == 0))
+            return e->side;
+    }
+    return (enum cmp_side)-1;
+}
+
+/* Forms of one name link within and across the articles; two people who
+ * share a surname stay apart; a name the other text holds is in both. */
+static void
+test_entities(void)
+{
+    struct entity ea[] = {ent("Joseph R. Biden Jr.", ENTITY_PERSON),
+                          ent("U.S. Capitol Police", ENTITY_ORG),
+                          ent("Michael R. Bloomberg", ENTITY_PERSON),
+                          ent("Hillary Clinton", ENTITY_PERSON),
+                          ent("Bill Clinton", ENTITY_PERSON), ent("Denmark", ENTITY_COUNTRY),
+                          ent("Mr. Bloomberg", ENTITY_PERSON)};
+    struct entity eb[] = {ent("Biden", ENTITY_PERSON), ent("Capitol Police", ENTITY_ORG),
+                          ent("Michael Bloomberg", ENTITY_PERSON),
+                          ent("Clinton", ENTITY_PERSON), ent("Norway", ENTITY_COUNTRY)};
+    struct extraction xa = {0}, xb = {0};
+    xa.entities = ea;
+    xa.nentities = DS_ARRAY_LEN(ea);
+    xb.entities = eb;
+    xb.nentities = DS_ARRAY_LEN(eb);
+    const char *a = "Biden spoke. Police guarded the steps. Officials from Oslo came.";
+    const char *b = "Mr. Biden and the Capitol Police. Bloomberg paid. Clinton spoke. "
+                    "Denmark abstained.";
+    struct cmp_result r;
+    struct ds_error err;
+    compare_texts(a, strlen(a), b, strlen(b), NULL, &r, &err);
+    struct cmp_summary s;
+    compare_summarize(&r, &xa, &xb, &s);
+    ok(side_of(&s, "Joseph R. Biden Jr.") == CMP_SIDE_BOTH && side_of(&s, "Biden") ==
+       CMP_SIDE_BOTH, "Biden in B is Joseph R. Biden Jr. in A");
+    ok(side_of(&s, "U.S. Capitol Police") == CMP_SIDE_BOTH,
+       "U.S. Capitol Police is the Capitol Police");
+    ok(side_of(&s, "Michael R. Bloomberg") == CMP_SIDE_BOTH,
+       "Michael R. Bloomberg, Mr. Bloomberg and Michael Bloomberg are one");
+    size_t rows_bloomberg = 0;
+    for (size_t i = 0; i < s.nentities; i++)
+        rows_bloomberg += (s.entities[i].a && strstr(s.entities[i].a->name, "Bloomberg")) ||
+                          (s.entities[i].b && strstr(s.entities[i].b->name, "Bloomberg"));
+    ok(rows_bloomberg == 1, "... listed once (%zu rows)", rows_bloomberg);
+    ok(side_of(&s, "Denmark") == CMP_SIDE_BOTH, "a name B's text holds is in both");
+    ok(side_of(&s, "Norway") == CMP_SIDE_B, "Norway, named nowhere in A, is only in B");
+    ok(side_of(&s, "Hillary Clinton") != side_of(&s, "Bill Clinton") ||
+       side_of(&s, "Hillary Clinton") == CMP_SIDE_BOTH,
+       "two Clintons are not merged into one entity");
+    size_t clinton_rows = 0;
+    for (size_t i = 0; i < s.nentities; i++)
+        clinton_rows += (s.entities[i].a && strstr(s.entities[i].a->name, "Clinton")) ||
+                        (s.entities[i].b && strstr(s.entities[i].b->name, "Clinton"));
+    ok(clinton_rows >= 2, "Hillary and Bill Clinton stay two rows (%zu)", clinton_rows);
+    cmp_summary_clear(&s);
+    cmp_result_clear(&r);
+}
+
+int
+main(void)
+{
+    test_entities();
+    test_fixtures();
+    test_split();
+    return done_testing();
+}
