@@ -172,6 +172,182 @@ tp_weight(const char *val, double *w, char **end)
            *w <= 100;
 }
 
+/* Where tp_load is in one rules file. */
+struct tp_file {
+    struct tp_rules *r;
+    const char *path;
+    int lineno;
+    int32_t cur;    /* the topic being defined, or -1 */
+    int cur_line;   /* the line of its [slug] */
+    size_t first;   /* the first topic this file defined */
+    struct ds_error *err;
+};
+
+/* The line "[slug]" at q: start a topic, or replace one an earlier file
+ * defined. 0, or -1 with "file:line: message". */
+static int
+tp_section(struct tp_file *f, char *q)
+{
+    struct tp_rules *r = f->r;
+    if (f->cur >= 0 && !r->topics[f->cur].name) {
+        ds_error_set(f->err, -1, "%s:%d: topic '%s' has no name", f->path, f->cur_line,
+                     r->topics[f->cur].slug);
+        return -1;
+    }
+    char *e = strchr(q, ']');
+    if (!e) {
+        ds_error_set(f->err, -1, "%s:%d: missing ']' after the topic slug", f->path, f->lineno);
+        return -1;
+    }
+    *e = '\0';
+    char *slug = ds_str_trim(q + 1);
+    if (!tp_slug_ok(slug)) {
+        ds_error_set(f->err, -1, "%s:%d: bad topic slug '%s' (use a-z, 0-9 and '-', and "
+                     "'/' between levels)", f->path, f->lineno, slug);
+        return -1;
+    }
+    int32_t cur = tp_find(r, slug, strlen(slug));
+    if (cur >= 0 && (size_t)cur >= f->first) {
+        ds_error_set(f->err, -1, "%s:%d: topic '%s' defined twice (first at %s)", f->path,
+                     f->lineno, slug, r->topics[cur].where);
+        return -1;
+    }
+    if (cur >= 0) {
+        /* An override: same slug replaces the earlier definition. */
+        tp_drop_patterns(r, (uint32_t)cur);
+        tp_topic_free(&r->topics[cur]);
+    } else {
+        r->topics = xrealloc(r->topics, (r->ntopics + 1) * sizeof *r->topics);
+        cur = (int32_t)r->ntopics++;
+    }
+    struct tp_topic *t = &r->topics[cur];
+    memset(t, 0, sizeof *t);
+    t->slug = xstrdup(slug);
+    t->threshold = 4;
+    t->cap = 3;
+    t->min_terms = 1;
+    t->where = xasprintf("%s:%d", f->path, f->lineno);
+    f->cur = cur;
+    f->cur_line = f->lineno;
+    return 0;
+}
+
+/* threshold, cap or min-terms = val for topic t. 0, or -1 with the error. */
+static int
+tp_number_key(struct tp_file *f, struct tp_topic *t, const char *key, const char *val)
+{
+    char *end;
+    if (strcmp(key, "threshold") == 0) {
+        double d = strtod(val, &end);
+        if (end == val || *end || !(d >= 0) || d > 1e6) {
+            ds_error_set(f->err, -1, "%s:%d: bad threshold '%s' (want a number >= 0)", f->path,
+                         f->lineno, val);
+            return -1;
+        }
+        t->threshold = d;
+        return 0;
+    }
+    bool cap = strcmp(key, "cap") == 0;
+    long c = strtol(val, &end, 10);
+    if (end == val || *end || c < 1 || c > (cap ? 1000 : 100)) {
+        ds_error_set(f->err, -1, cap ? "%s:%d: bad cap '%s' (want a whole number 1-1000)"
+                                     : "%s:%d: bad min-terms '%s' (want a whole number 1-100)",
+                     f->path, f->lineno, val);
+        return -1;
+    }
+    if (cap)
+        t->cap = (int)c;
+    else
+        t->min_terms = (int)c;
+    return 0;
+}
+
+/* terms = WEIGHT list, or pattern = WEIGHT REGEX (line is the whole line,
+ * for the regex's column). 0, or -1 with the error. */
+static int
+tp_weighted_key(struct tp_file *f, const char *key, const char *val, const char *line)
+{
+    char *end;
+    double w;
+    bool terms = strcmp(key, "terms") == 0;
+    if (!tp_weight(val, &w, &end)) {
+        ds_error_set(f->err, -1, terms ? "%s:%d: bad weight in '%s' (want 'terms = WEIGHT term, "
+                                         "term, ...', WEIGHT from -100 to 100)"
+                                       : "%s:%d: bad weight in '%s' (want 'pattern = WEIGHT "
+                                         "REGEX', WEIGHT from -100 to 100)",
+                     f->path, f->lineno, val);
+        return -1;
+    }
+    if (terms)
+        return tp_add_terms(f->r, (uint32_t)f->cur, w, end, f->path, f->lineno, f->err);
+    while (*end == ' ' || *end == '\t')
+        end++;
+    if (!*end) {
+        ds_error_set(f->err, -1, "%s:%d: pattern has a weight but no regex", f->path, f->lineno);
+        return -1;
+    }
+    return tp_add_pattern(f->r, (uint32_t)f->cur, TP_WEIGHT, w, end, f->path, f->lineno,
+                          (size_t)(end - line), f->err);
+}
+
+/* The line "key = value" (q: its first non-blank byte) for the current
+ * topic. 0, or -1 with "file:line: message". */
+static int
+tp_keyval(struct tp_file *f, const char *line, char *q)
+{
+    char *eq = strchr(q, '=');
+    if (!eq) {
+        ds_error_set(f->err, -1, "%s:%d: expected 'key = value' or '[slug]'", f->path, f->lineno);
+        return -1;
+    }
+    *eq = '\0';
+    char *key = ds_str_trim(q);
+    char *val = eq + 1;
+    while (*val == ' ' || *val == '\t')
+        val++;
+    /* trailing spaces are not part of a pattern */
+    size_t vl = strlen(val);
+    while (vl && (val[vl - 1] == ' ' || val[vl - 1] == '\t'))
+        val[--vl] = '\0';
+    if (f->cur < 0) {
+        ds_error_set(f->err, -1, "%s:%d: '%s' before any [topic]", f->path, f->lineno, key);
+        return -1;
+    }
+    struct tp_topic *t = &f->r->topics[f->cur];
+    if (strcmp(key, "name") == 0) {
+        if (!*val) {
+            ds_error_set(f->err, -1, "%s:%d: empty name", f->path, f->lineno);
+            return -1;
+        }
+        free(t->name);
+        t->name = xstrdup(val);
+        return 0;
+    }
+    if (strcmp(key, "threshold") == 0 || strcmp(key, "cap") == 0 || strcmp(key, "min-terms") == 0)
+        return tp_number_key(f, t, key, val);
+    if (strcmp(key, "terms") == 0 || strcmp(key, "pattern") == 0)
+        return tp_weighted_key(f, key, val, line);
+    if (strcmp(key, "fallback") == 0) {
+        if (strcmp(val, "yes") != 0 && strcmp(val, "no") != 0) {
+            ds_error_set(f->err, -1, "%s:%d: fallback is 'yes' or 'no'", f->path, f->lineno);
+            return -1;
+        }
+        t->fallback = strcmp(val, "yes") == 0;
+        return 0;
+    }
+    if (strcmp(key, "all") == 0 || strcmp(key, "any") == 0) {
+        if (!*val) {
+            ds_error_set(f->err, -1, "%s:%d: empty pattern", f->path, f->lineno);
+            return -1;
+        }
+        return tp_add_pattern(f->r, (uint32_t)f->cur, key[1] == 'l' ? TP_ALL : TP_ANY, 0, val,
+                              f->path, f->lineno, (size_t)(val - line), f->err);
+    }
+    ds_error_set(f->err, -1, "%s:%d: unknown key '%s' (name, threshold, cap, min-terms, "
+                 "fallback, terms, pattern, all, any)", f->path, f->lineno, key);
+    return -1;
+}
+
 int
 tp_load(struct tp_rules *r, const char *path, bool required, struct ds_error *err,
         uint64_t *hash)
@@ -189,190 +365,21 @@ tp_load(struct tp_rules *r, const char *path, bool required, struct ds_error *er
     *hash = ds_hash64(data.data ? data.data : "", data.len) ^ (*hash * 0x100000001b3ull);
     static char empty[1];
     char *p = data.data ? data.data : empty;
-    int lineno = 0, rc = 0;
-    int32_t cur = -1;
-    size_t first_topic_this_file = r->ntopics;
-    int cur_line = 0;
+    struct tp_file f = {r, path, 0, -1, 0, r->ntopics, err};
+    int rc = 0;
     char *line;
-    while ((line = ex_next_line(&p)) != NULL) {
-        lineno++;
+    while (rc == 0 && (line = ex_next_line(&p)) != NULL) {
+        f.lineno++;
         char *q = line;
         while (*q == ' ' || *q == '\t')
             q++;
         if (*q == '\0' || *q == '#')
             continue;
-        if (*q == '[') {
-            if (cur >= 0 && !r->topics[cur].name) {
-                ds_error_set(err, -1, "%s:%d: topic '%s' has no name", path, cur_line,
-                             r->topics[cur].slug);
-                rc = -1;
-                break;
-            }
-            char *e = strchr(q, ']');
-            if (!e) {
-                ds_error_set(err, -1, "%s:%d: missing ']' after the topic slug", path, lineno);
-                rc = -1;
-                break;
-            }
-            *e = '\0';
-            char *slug = ds_str_trim(q + 1);
-            if (!tp_slug_ok(slug)) {
-                ds_error_set(err, -1, "%s:%d: bad topic slug '%s' (use a-z, 0-9 and '-', and "
-                             "'/' between levels)", path, lineno, slug);
-                rc = -1;
-                break;
-            }
-            cur = -1;
-            for (size_t i = 0; i < r->ntopics; i++)
-                if (strcmp(r->topics[i].slug, slug) == 0)
-                    cur = (int32_t)i;
-            if (cur >= 0 && (size_t)cur >= first_topic_this_file) {
-                ds_error_set(err, -1, "%s:%d: topic '%s' defined twice (first at %s)", path,
-                             lineno, slug, r->topics[cur].where);
-                rc = -1;
-                break;
-            }
-            if (cur >= 0) {
-                /* An override: same slug replaces the earlier definition. */
-                tp_drop_patterns(r, (uint32_t)cur);
-                tp_topic_free(&r->topics[cur]);
-            } else {
-                r->topics = xrealloc(r->topics, (r->ntopics + 1) * sizeof *r->topics);
-                cur = (int32_t)r->ntopics++;
-            }
-            struct tp_topic *t = &r->topics[cur];
-            memset(t, 0, sizeof *t);
-            t->slug = xstrdup(slug);
-            t->threshold = 4;
-            t->cap = 3;
-            t->min_terms = 1;
-            t->where = xasprintf("%s:%d", path, lineno);
-            cur_line = lineno;
-            continue;
-        }
-        char *eq = strchr(q, '=');
-        if (!eq) {
-            ds_error_set(err, -1, "%s:%d: expected 'key = value' or '[slug]'", path, lineno);
-            rc = -1;
-            break;
-        }
-        *eq = '\0';
-        char *key = ds_str_trim(q);
-        char *val = eq + 1;
-        while (*val == ' ' || *val == '\t')
-            val++;
-        /* trailing spaces are not part of a pattern */
-        size_t vl = strlen(val);
-        while (vl && (val[vl - 1] == ' ' || val[vl - 1] == '\t'))
-            val[--vl] = '\0';
-        if (cur < 0) {
-            ds_error_set(err, -1, "%s:%d: '%s' before any [topic]", path, lineno, key);
-            rc = -1;
-            break;
-        }
-        struct tp_topic *t = &r->topics[cur];
-        if (strcmp(key, "name") == 0) {
-            if (!*val) {
-                ds_error_set(err, -1, "%s:%d: empty name", path, lineno);
-                rc = -1;
-                break;
-            }
-            free(t->name);
-            t->name = xstrdup(val);
-        } else if (strcmp(key, "threshold") == 0) {
-            char *end;
-            double d = strtod(val, &end);
-            if (end == val || *end || !(d >= 0) || d > 1e6) {
-                ds_error_set(err, -1, "%s:%d: bad threshold '%s' (want a number >= 0)", path,
-                             lineno, val);
-                rc = -1;
-                break;
-            }
-            t->threshold = d;
-        } else if (strcmp(key, "cap") == 0) {
-            char *end;
-            long c = strtol(val, &end, 10);
-            if (end == val || *end || c < 1 || c > 1000) {
-                ds_error_set(err, -1, "%s:%d: bad cap '%s' (want a whole number 1-1000)", path,
-                             lineno, val);
-                rc = -1;
-                break;
-            }
-            t->cap = (int)c;
-        } else if (strcmp(key, "min-terms") == 0) {
-            char *end;
-            long c = strtol(val, &end, 10);
-            if (end == val || *end || c < 1 || c > 100) {
-                ds_error_set(err, -1, "%s:%d: bad min-terms '%s' (want a whole number 1-100)",
-                             path, lineno, val);
-                rc = -1;
-                break;
-            }
-            t->min_terms = (int)c;
-        } else if (strcmp(key, "terms") == 0) {
-            char *end;
-            double w;
-            if (!tp_weight(val, &w, &end)) {
-                ds_error_set(err, -1, "%s:%d: bad weight in '%s' (want 'terms = WEIGHT term, "
-                             "term, ...', WEIGHT from -100 to 100)", path, lineno, val);
-                rc = -1;
-                break;
-            }
-            if (tp_add_terms(r, (uint32_t)cur, w, end, path, lineno, err) != 0) {
-                rc = -1;
-                break;
-            }
-        } else if (strcmp(key, "fallback") == 0) {
-            if (strcmp(val, "yes") == 0)
-                t->fallback = true;
-            else if (strcmp(val, "no") == 0)
-                t->fallback = false;
-            else {
-                ds_error_set(err, -1, "%s:%d: fallback is 'yes' or 'no'", path, lineno);
-                rc = -1;
-                break;
-            }
-        } else if (strcmp(key, "pattern") == 0) {
-            char *end;
-            double w;
-            if (!tp_weight(val, &w, &end)) {
-                ds_error_set(err, -1, "%s:%d: bad weight in '%s' (want 'pattern = WEIGHT REGEX', "
-                             "WEIGHT from -100 to 100)", path, lineno, val);
-                rc = -1;
-                break;
-            }
-            while (*end == ' ' || *end == '\t')
-                end++;
-            if (!*end) {
-                ds_error_set(err, -1, "%s:%d: pattern has a weight but no regex", path, lineno);
-                rc = -1;
-                break;
-            }
-            if (tp_add_pattern(r, (uint32_t)cur, TP_WEIGHT, w, end, path, lineno,
-                               (size_t)(end - line), err) != 0) {
-                rc = -1;
-                break;
-            }
-        } else if (strcmp(key, "all") == 0 || strcmp(key, "any") == 0) {
-            if (!*val) {
-                ds_error_set(err, -1, "%s:%d: empty pattern", path, lineno);
-                rc = -1;
-                break;
-            }
-            if (tp_add_pattern(r, (uint32_t)cur, key[1] == 'l' ? TP_ALL : TP_ANY, 0, val, path,
-                               lineno, (size_t)(val - line), err) != 0) {
-                rc = -1;
-                break;
-            }
-        } else {
-            ds_error_set(err, -1, "%s:%d: unknown key '%s' (name, threshold, cap, min-terms, "
-                         "fallback, terms, pattern, all, any)", path, lineno, key);
-            rc = -1;
-            break;
-        }
+        rc = *q == '[' ? tp_section(&f, q) : tp_keyval(&f, line, q);
     }
-    if (rc == 0 && cur >= 0 && !r->topics[cur].name) {
-        ds_error_set(err, -1, "%s:%d: topic '%s' has no name", path, cur_line, r->topics[cur].slug);
+    if (rc == 0 && f.cur >= 0 && !r->topics[f.cur].name) {
+        ds_error_set(err, -1, "%s:%d: topic '%s' has no name", path, f.cur_line,
+                     r->topics[f.cur].slug);
         rc = -1;
     }
     if (rc == 0)
@@ -524,8 +531,10 @@ tp_tree_finish(struct tp_rules *r)
     r->flags = xcalloc(n + 1, sizeof *r->flags);
 }
 
-void
-tp_finish(struct tp_rules *r)
+/* File each regex pattern's literal prefixes as entries (r->entries), or
+ * the pattern under r->always when it has none. */
+static void
+tp_file_prefixes(struct tp_rules *r)
 {
     free(r->entries);
     free(r->always);
@@ -556,33 +565,31 @@ tp_finish(struct tp_rules *r)
             e->pattern = (uint32_t)i;
         }
     }
-    /* Prefixes of three bytes or more go to a hash of their first three
-     * bytes; shorter ones to a table of their first two (a one-byte prefix
-     * is filed under every second byte). */
-    size_t nexp = 0, nlong = 0;
-    for (size_t i = 0; i < r->nentries; i++) {
-        if (r->entries[i].len >= 3)
-            nlong++;
-        else
-            nexp += r->entries[i].len == 1 ? 256 : 1;
-    }
+}
+
+/* The short prefixes (1-2 bytes, a one-byte one filed under every second
+ * byte) sorted into r->entries, indexed by their first two bytes
+ * (r->first2, r->short_first). */
+static void
+tp_short_table(struct tp_rules *r, const struct tp_entry *all, size_t nall)
+{
+    size_t nexp = 0;
+    for (size_t i = 0; i < nall; i++)
+        if (all[i].len < 3)
+            nexp += all[i].len == 1 ? 256 : 1;
     struct tp_entry *exp = xmalloc((nexp + 1) * sizeof *exp);
-    struct tp_entry *lng = xmalloc((nlong + 1) * sizeof *lng);
-    size_t k = 0, kl = 0;
-    for (size_t i = 0; i < r->nentries; i++) {
-        if (r->entries[i].len >= 3) {
-            lng[kl++] = r->entries[i];
-        } else if (r->entries[i].len == 1) {
+    size_t k = 0;
+    for (size_t i = 0; i < nall; i++) {
+        if (all[i].len == 1) {
             for (unsigned c = 0; c < 256; c++) {
-                exp[k] = r->entries[i];
+                exp[k] = all[i];
                 exp[k].lit[1] = (char)c; /* only for sorting; len stays 1 */
                 k++;
             }
-        } else {
-            exp[k++] = r->entries[i];
+        } else if (all[i].len == 2) {
+            exp[k++] = all[i];
         }
     }
-    free(r->entries);
     r->entries = exp;
     r->nentries = nexp;
     if (r->nentries)
@@ -600,22 +607,43 @@ tp_finish(struct tp_rules *r)
     memset(r->short_first, 0, sizeof r->short_first);
     for (size_t i = 0; i < r->nentries; i++)
         r->short_first[(unsigned char)r->entries[i].lit[0]] = true;
-    /* long prefixes: counting sort by bucket */
+}
+
+/* The prefixes of three bytes or more into r->long_entries, bucketed by a
+ * hash of their first three bytes (r->h3: a counting sort). */
+static void
+tp_long_table(struct tp_rules *r, const struct tp_entry *all, size_t nall)
+{
     free(r->h3);
     free(r->long_entries);
     r->h3 = xcalloc(TP_H3 + 1, sizeof *r->h3);
-    for (size_t i = 0; i < nlong; i++)
-        r->h3[tp_h3((const unsigned char *)lng[i].lit) + 1]++;
+    size_t nlong = 0;
+    for (size_t i = 0; i < nall; i++)
+        if (all[i].len >= 3) {
+            r->h3[tp_h3((const unsigned char *)all[i].lit) + 1]++;
+            nlong++;
+        }
     for (unsigned h = 0; h < TP_H3; h++)
         r->h3[h + 1] += r->h3[h];
     r->long_entries = xmalloc((nlong + 1) * sizeof *r->long_entries);
     uint32_t *fill = xmalloc(TP_H3 * sizeof *fill);
     memcpy(fill, r->h3, TP_H3 * sizeof *fill);
-    for (size_t i = 0; i < nlong; i++)
-        r->long_entries[fill[tp_h3((const unsigned char *)lng[i].lit)]++] = lng[i];
+    for (size_t i = 0; i < nall; i++)
+        if (all[i].len >= 3)
+            r->long_entries[fill[tp_h3((const unsigned char *)all[i].lit)]++] = all[i];
     free(fill);
-    free(lng);
     r->nlong = nlong;
+}
+
+void
+tp_finish(struct tp_rules *r)
+{
+    tp_file_prefixes(r);
+    struct tp_entry *all = r->entries;
+    size_t nall = r->nentries;
+    tp_short_table(r, all, nall);
+    tp_long_table(r, all, nall);
+    free(all);
     free(r->count_body);
     free(r->count_title);
     free(r->stamp);

@@ -156,6 +156,10 @@ int stats_int(struct store *s, enum stats_stmt_id id, int64_t *out, const char *
  * the id, else ?1 = the id. */
 int stats_each_id(struct store *s, enum stats_stmt_id id, int64_t num, const int64_t *ids,
                   size_t n, const char *doing, struct ds_error *err);
+/* Step st to its end, appending column 0 of each row to *ids (a growing
+ * array of *n), and finalize it. 0, or -1 with err (doing). */
+int stats_collect_ids(struct store *s, sqlite3_stmt *st, int64_t **ids, size_t *n,
+                      const char *doing, struct ds_error *err);
 /* Step st once for one integer in column 0 (no row is an error). */
 int stats_step_int(struct store *s, sqlite3_stmt *st, int64_t *out, const char *doing,
                    struct ds_error *err);

@@ -51,25 +51,32 @@ stats_sel_add_ids(struct store *s, int64_t num, const int64_t *ids, size_t n,
 }
 
 int
-stats_sel_ids(struct store *s, int64_t num, int64_t **ids, size_t *n, struct ds_error *err)
+stats_collect_ids(struct store *s, sqlite3_stmt *st, int64_t **ids, size_t *n, const char *doing,
+                  struct ds_error *err)
 {
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(s->db, stats_sql[ST_SEL_IDS], -1, &st, NULL);
     size_t cap = *n;
-    if (rc == SQLITE_OK) {
-        sqlite3_bind_int64(st, 1, num);
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-            if (*n == cap) {
-                cap = cap ? cap * 2 : 256;
-                *ids = xrealloc(*ids, cap * sizeof **ids);
-            }
-            (*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 256;
+            *ids = xrealloc(*ids, cap * sizeof **ids);
         }
+        (*ids)[(*n)++] = sqlite3_column_int64(st, 0);
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE)
-        return store_fail(s, err, rc, "reading the selection");
+        return store_fail(s, err, rc, doing);
     return 0;
+}
+
+int
+stats_sel_ids(struct store *s, int64_t num, int64_t **ids, size_t *n, struct ds_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    if (stats_prepare(s, ST_SEL_IDS, &st, "reading the selection", err) != 0)
+        return -1;
+    sqlite3_bind_int64(st, 1, num);
+    return stats_collect_ids(s, st, ids, n, "reading the selection", err);
 }
 
 void

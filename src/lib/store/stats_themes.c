@@ -18,19 +18,7 @@ stats_all_ids(struct store *s, int64_t **ids, size_t *n, struct ds_error *err)
     *n = 0;
     if (stats_prepare(s, ST_ALL_IDS, &st, "listing documents", err) != 0)
         return -1;
-    size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (*n == cap) {
-            cap = cap ? cap * 2 : 256;
-            *ids = xrealloc(*ids, cap * sizeof **ids);
-        }
-        (*ids)[(*n)++] = sqlite3_column_int64(st, 0);
-    }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE)
-        return store_fail(s, err, rc, "listing documents");
-    return 0;
+    return stats_collect_ids(s, st, ids, n, "listing documents", err);
 }
 
 /* Insert the themes and the documents' themes (inside a transaction). */
