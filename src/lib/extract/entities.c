@@ -308,50 +308,13 @@ er_capital_is_gov(const struct ent_run *r, size_t i, size_t j)
     return false;
 }
 
-/* Gazetteer aliases inside the CJK run of token i (美國, 世界贸易组织):
- * Chinese has no spaces between words, so at each character the longest
- * alias of 2..ER_CJK_MAX characters that starts there is a mention, and the
- * walk goes on after it. A capital ("@北京") is the city, a place. */
-#define ER_CJK_MAX 10
-static void
-er_gaz_cjk(struct ent_run *r, size_t i)
-{
-    const struct gazetteer *g = r->g;
-    size_t a = r->t.v[i].start, end = r->t.v[i].end;
-    while (a < end) {
-        size_t ends[ER_CJK_MAX + 1], nc = 0, p = a;
-        while (p < end && nc <= ER_CJK_MAX) {
-            uint32_t cp;
-            p += (size_t)utf8_decode(r->s + p, end - p, &cp);
-            ends[nc++] = p;
-        }
-        unsigned bit = ((unsigned)(unsigned char)r->s[a] << 8) | (unsigned char)r->s[a + 1];
-        const struct gz_alias *al = NULL;
-        size_t b = 0;
-        for (size_t k = nc; k-- > 1 && !al && (g->first2[bit >> 3] & (1u << (bit & 7)));) {
-            const struct gz_slot *sl = gz_find(g, r->s + a, ends[k] - a,
-                                               ds_hash64(r->s + a, ends[k] - a));
-            if (sl && sl->alias >= 0) {
-                al = &g->aliases[sl->alias];
-                b = ends[k];
-            }
-        }
-        if (!al) {
-            a = ends[0];
-            continue;
-        }
-        er_mention(r, (uint32_t)a, (uint32_t)b, al->capital ? (uint32_t)al->place : al->entity);
-        a = b;
-    }
-}
-
 static void
 er_pass_gazetteer(struct ent_run *r)
 {
     const struct tok *v = r->t.v;
     for (size_t i = 0; i < r->t.n;) {
         if (v[i].flags & TK_CJK) {
-            er_gaz_cjk(r, i);
+            zh_pass_run(r, i);
             i++;
             continue;
         }
@@ -439,18 +402,20 @@ er_mention_cmp(const void *pa, const void *pb)
 }
 
 void
-ent_run(const struct gazetteer *g, const char *body, size_t n, struct toks *toks,
-        struct extraction *out)
+ent_run(const struct gazetteer *g, struct segmenter *seg, const char *body, size_t n,
+        struct toks *toks, struct extraction *out)
 {
     struct ent_run r;
     memset(&r, 0, sizeof r);
     r.s = body;
     r.n = n;
     r.g = g;
+    r.seg = seg;
     r.t = *toks; /* borrowed: the caller frees it */
     r.covered = xcalloc(r.t.n + 1, 1);
     er_pass_gazetteer(&r);
     er_pass_people(&r);
+    zh_pass_later(&r);
     if (r.nm > 1)
         qsort(r.m, r.nm, sizeof *r.m, er_mention_cmp);
 

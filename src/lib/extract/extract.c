@@ -132,7 +132,7 @@ wordset_has(const struct wordset *ws, const char *w, size_t n, bool lower)
     return false;
 }
 
-#define EXTRACT_CODE_VERSION 3ull
+#define EXTRACT_CODE_VERSION 4ull
 
 static const struct {
     const char *file;
@@ -153,6 +153,7 @@ extractor_open(const char *assets_dir, const char *config_dir, struct extractor 
     struct extractor *ex = xcalloc(1, sizeof *ex);
     gz_init(&ex->gz);
     tp_init(&ex->tp);
+    ex->seg = seg_new();
     /* The hash also covers this code's version: bump EXTRACT_CODE_VERSION
      * when a change alters what is extracted, so stored articles are
      * re-extracted. */
@@ -195,6 +196,7 @@ extractor_free(struct extractor **exp)
         return;
     gz_free(&ex->gz);
     tp_free(&ex->tp);
+    seg_free(&ex->seg);
     fig_free(&ex->fr);
     free(ex);
     *exp = NULL;
@@ -207,10 +209,12 @@ extractor_run(struct extractor *ex, const struct article *a, struct extraction *
     size_t n = strlen(body);
     if (n > UINT32_MAX - 1)
         n = UINT32_MAX - 1; /* spans are 32-bit */
+    size_t fig_base = out->nfigures;
     fig_run(&ex->fr, body, n, out);
+    zh_fig_run(body, n, fig_base, out);
     struct toks toks = {NULL, 0, 0};
     ex_tokenize(body, n, &toks);
-    ent_run(&ex->gz, body, n, &toks, out);
+    ent_run(&ex->gz, ex->seg, body, n, &toks, out);
     tp_run(&ex->tp, a->title, body, &toks, out);
     free(toks.v);
 }

@@ -267,9 +267,17 @@ gz_load(struct gazetteer *g, const char *path, enum entity_kind kind, bool requi
                 bool capital = false;
                 int32_t place = -1;
                 if (*a == '@') {
+                    /* "@北京=Beijing": another script's name for the same
+                     * city, one place entity */
                     a++;
                     capital = true;
-                    place = (int32_t)gz_entity(g, a, ENTITY_PLACE);
+                    char *eq = strchr(a, '=');
+                    if (eq) {
+                        *eq = '\0';
+                        ds_str_trim(a);
+                        ds_str_trim(eq + 1);
+                    }
+                    place = (int32_t)gz_entity(g, eq && eq[1] ? eq + 1 : a, ENTITY_PLACE);
                 }
                 if (gz_add_alias(g, a, ent, capital, place) != 0) {
                     ds_error_set(err, -1, "%s:%d: alias '%s' has no word in it (or over 8 words)",

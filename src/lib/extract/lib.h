@@ -13,6 +13,7 @@
 
 #include "dossier/extract.h"
 #include "dossier/regex.h"
+#include "dossier/zh.h"
 
 /* ---- tokens (extract/tokens.c) ----------------------------------------- */
 
@@ -270,6 +271,7 @@ struct fig_res {
 
 struct extractor {
     struct gazetteer gz;
+    struct segmenter *seg; /* Chinese words (dossier/zh.h) */
     struct tp_rules tp;
     struct fig_res fr;
     uint64_t hash;
@@ -349,10 +351,14 @@ void fig_free(struct fig_res *fr);
 /* Figures of body[0..n); sentences are split only in the paragraphs that
  * hold a figure. */
 void fig_run(struct fig_res *fr, const char *body, size_t n, struct extraction *out);
+/* Chinese figures of body[0..n) (extract/zh_figures.c): appended to out,
+ * replacing those from out->figures[base..] they overlap, then
+ * out->figures[base..] sorted by position. */
+void zh_fig_run(const char *body, size_t n, size_t base, struct extraction *out);
 /* Entities of body[0..n) from its tokens (ex_tokenize; token cache fields
  * are filled in). */
-void ent_run(const struct gazetteer *g, const char *body, size_t n, struct toks *toks,
-             struct extraction *out);
+void ent_run(const struct gazetteer *g, struct segmenter *seg, const char *body, size_t n,
+             struct toks *toks, struct extraction *out);
 
 /* Helpers shared by the parts. */
 static inline bool

@@ -6,6 +6,7 @@
 #ifndef DOSSIER_EXTRACT_PEOPLE_H
 #define DOSSIER_EXTRACT_PEOPLE_H
 
+#include "dossier/zh.h"
 #include "lib.h"
 
 struct mention {
@@ -31,6 +32,7 @@ struct ent_run {
     size_t nd, capd;
     int32_t *dmap;   /* hash of (name, kind) -> dyn index, open addressing */
     size_t dmask;
+    struct segmenter *seg; /* Chinese words (borrowed from the extractor) */
 };
 
 /* Is token t in word list id, as written (lower = 0) or in lower case
@@ -51,5 +53,10 @@ char *er_text(const struct ent_run *r, size_t i, size_t j);
 bool er_joined(const struct tok *t);
 /* People: persons with evidence, their titled lone names, later mentions. */
 void er_pass_people(struct ent_run *r);
+/* Chinese: gazetteer aliases, people and organisations inside the CJK run
+ * of token i (extract/zh_entities.c). */
+void zh_pass_run(struct ent_run *r, size_t i);
+/* Chinese: every later mention of a Chinese name found by zh_pass_run. */
+void zh_pass_later(struct ent_run *r);
 
 #endif

@@ -295,6 +295,9 @@ bool ing_is_byline(const char *s, size_t n, char **name, struct ing_date *dt, bo
 bool ing_is_caption_like(const struct ing_doc_line *l);
 bool ing_is_content(const struct ing_doc_line *l);
 bool ing_is_copyright_line(const char *s, size_t n);
+/* A Chinese banner line (【財經專欄】, （記者某某報道）): a column or a
+ * report, never an outlet; *in gets the text inside the brackets. */
+bool ing_cjk_banner(const char *s, size_t n, const char **in, size_t *inl);
 bool ing_is_crumb(const char *s, size_t n, const char **sec, size_t *secl);
 bool ing_is_dateline(const char *s, size_t n, struct ing_dateline *dl);
 bool ing_is_headline_like(const struct ing_doc_line *l);

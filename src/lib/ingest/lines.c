@@ -67,12 +67,43 @@ has_word_prefix(const char *s, size_t n, const char *w)
 
 /* ---- line kinds ------------------------------------------------------------------ */
 
+/* A Chinese column or report banner: a whole line in lenticular brackets
+ * (【財經專欄】), or in parentheses ending in 報道/报道 (（記者某某報道）).
+ * It names a column, a section or a reporter, never the outlet. Writes the
+ * text inside the brackets to *in. */
+bool
+ing_cjk_banner(const char *s, size_t n, const char **in, size_t *inl)
+{
+    static const char open_lent[] = "\xe3\x80\x90", close_lent[] = "\xe3\x80\x91";
+    static const char open_par[] = "\xef\xbc\x88", close_par[] = "\xef\xbc\x89";
+    static const char *const reports[] = {"\xe5\xa0\xb1\xe9\x81\x93", "\xe6\x8a\xa5\xe9\x81\x93"};
+    if (n < 9 || n > 120)
+        return false;
+    bool lent = memcmp(s, open_lent, 3) == 0 && memcmp(s + n - 3, close_lent, 3) == 0;
+    bool par = memcmp(s, open_par, 3) == 0 && memcmp(s + n - 3, close_par, 3) == 0;
+    if (par) {
+        par = false;
+        for (size_t k = 0; k < DS_ARRAY_LEN(reports) && n >= 12; k++)
+            par = par || memcmp(s + n - 9, reports[k], 6) == 0;
+    }
+    if (!lent && !par)
+        return false;
+    if (lent && ing_ifind(s + 3, n - 6, close_lent))
+        return false; /* two banners on one line, or text after one */
+    *in = s + 3;
+    *inl = n - 6;
+    return true;
+}
+
 /* "SOURCE / ECONOMY", "Home > News > Business": short parts joined by a
- * separator. Writes the last part (the section) to *sec. */
+ * separator. Writes the last part (the section) to *sec. A Chinese banner
+ * (ing_cjk_banner) is a section label too. */
 bool
 ing_is_crumb(const char *s, size_t n, const char **sec, size_t *secl)
 {
     static const char *const seps[] = {" / ", " > ", " | ", " \xe2\x80\xba ", " \xc2\xbb "};
+    if (ing_cjk_banner(s, n, sec, secl))
+        return true;
     if (n > 80 || ing_ends_with_any(s, n, ".,;:"))
         return false;
     for (size_t k = 0; k < DS_ARRAY_LEN(seps); k++) {
@@ -637,7 +668,10 @@ bool
 ing_outlet_like(const char *s, size_t n, bool strong)
 {
     struct ing_name_shape ns;
-    if (!ing_name_shape(s, n, &ns) || ns.person || ing_has_ui_word(s, n) || not_a_name(s, n))
+    const char *in;
+    size_t inl;
+    if (!ing_name_shape(s, n, &ns) || ns.person || ing_has_ui_word(s, n) || not_a_name(s, n) ||
+        ing_cjk_banner(s, n, &in, &inl))
         return false;
     if (strong)
         return true;

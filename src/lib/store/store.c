@@ -462,9 +462,10 @@ store_spans_parse(const char *text, size_t *n_out)
 
 /* ---- SQL functions ------------------------------------------------------------------- */
 
-/* ds_fold(text): lower case beyond ASCII (É -> é, Ж -> ж), for the query
- * language's case-insensitive source: and entity filters; SQLite's own
- * LIKE and NOCASE fold ASCII only. NULL stays NULL. */
+/* ds_fold(text): lower case beyond ASCII (É -> é, Ж -> ж) and Traditional
+ * Han as Simplified (習 -> 习), for the query language's case- and
+ * script-insensitive source: and entity filters (person:習近平 finds 习近平);
+ * SQLite's own LIKE and NOCASE fold ASCII only. NULL stays NULL. */
 static void
 store_sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -487,7 +488,8 @@ store_sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         uint32_t cp;
         int len = utf8_decode(t + i, n - i, &cp);
         char enc[4];
-        buf_append(&b, enc, (size_t)utf8_encode(utf8_tolower(cp), enc));
+        cp = cp >= 0x3400 ? store_hanfold(cp) : utf8_tolower(cp);
+        buf_append(&b, enc, (size_t)utf8_encode(cp, enc));
         i += (size_t)len;
     }
     sqlite3_result_text(ctx, b.data ? b.data : "", (int)b.len, free);

@@ -1,0 +1,63 @@
+/*
+ * zh.h — Chinese words for the parts that read Chinese text: family names
+ * (single and double, Simplified and Traditional), characters no given name
+ * is made of, the titles and roles written before a name and the reporting
+ * verbs and honorifics written after one (util/zh.c); and the word
+ * segmenter, ICU's dictionary-based word break iterator with Chinese
+ * personal names joined (util/segment.c).
+ *
+ * Every function reads UTF-8 at a byte offset and answers in bytes; none
+ * allocates except the segmenter, which one thread owns.
+ */
+#ifndef DOSSIER_ZH_H
+#define DOSSIER_ZH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* ---- lexicon (util/zh.c) -------------------------------------------------------------- */
+
+/* Bytes of the family name that starts s[0..n) (a double one, 欧阳/歐陽,
+ * before a single one), or 0. */
+size_t zh_surname(const char *s, size_t n);
+
+/* May cp be part of a given name? False for function characters (的, 在,
+ * 说, 表...), digits and anything that is no Han character. */
+bool zh_given_ok(uint32_t cp);
+
+/* Bytes of a title or role that ends at s[end] (主席, 總理, 發言人,
+ * 董事長...), looking back no further than s[lo]; 0 if none. */
+size_t zh_title_before(const char *s, size_t lo, size_t end);
+
+/* Bytes of a reporting verb, role or honorific that starts at s[start]
+ * (表示, 說, 指出, 先生, 女士...), looking no further than s[hi]; 0 if
+ * none. */
+size_t zh_said_after(const char *s, size_t start, size_t hi);
+
+/* ---- word segmentation (util/segment.c) ----------------------------------------------- */
+
+struct segmenter;
+
+/* A segmenter for Chinese and Japanese text (ICU's "zh" word rules, whose
+ * dictionary covers Han and kana). Never fails: without ICU data each
+ * ideograph is a word. Not shared between threads. */
+struct segmenter *seg_new(void);
+void seg_free(struct segmenter **sg);
+
+/* The word boundaries of s[0..n) as byte offsets (the first 0, the last n)
+ * in *out, valid until the next call on sg; returns how many. */
+size_t seg_breaks(struct segmenter *sg, const char *s, size_t n, const uint32_t **out);
+
+/* Receives one word [start, end) of the text given to seg_words. */
+typedef void (*seg_word_fn)(size_t start, size_t end, void *ud);
+
+/* The words of s[0..n) that hold a letter, digit or ideograph (spaces and
+ * punctuation are skipped), in order. A Chinese personal name the
+ * dictionary leaves in pieces (华|春|莹) is joined into one word: a family
+ * name and one or two given characters, or with a title before or a
+ * reporting verb after, a family name and the two-character word after it
+ * (主席|习|近平 -> 习近平). */
+void seg_words(struct segmenter *sg, const char *s, size_t n, seg_word_fn fn, void *ud);
+
+#endif

@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""zh_gold.py — Chinese figures, people and organisations against our gold.
+
+usage: zh_gold.py DUMP ASSETS GOLD_FILE
+
+GOLD_FILE is in gold.py's format with one more section, "--- orgs": every
+organisation named, one a line, as written. A figure counts as in gold.py;
+a person when an extracted person has that name; an organisation when an
+extracted organisation (or a body of the gazetteer) has a mention whose
+text is the name as written. Prints TAP: the floors below, the measured
+numbers as diagnostics, misses and extras listed.
+"""
+import os
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import eval as tapout  # noqa: E402
+import gold  # noqa: E402
+
+tap, diag = tapout.tap, tapout.diag
+
+# (figure P, figure R, people P, people R, org P, org R): what we reach.
+FLOORS = (0.95, 0.90, 0.95, 0.90, 0.85, 0.75)
+MIN_ARTICLES = 30
+
+
+def orgs_of(path):
+    """Gold organisations per article id."""
+    out, cur, section = {}, None, None
+    for line in open(path, encoding="utf-8").read().split("\n"):
+        if line.startswith("=== "):
+            cur, section = line[4:].strip(), None
+            out[cur] = set()
+        elif line.startswith("--- "):
+            section = line[4:].strip()
+        elif cur and section == "orgs" and line.strip():
+            out[cur].add(line.strip())
+    return out
+
+
+def found_orgs(a, g):
+    text = a["text"].encode("utf-8")
+    names = set()
+    for e in g["entities"]:
+        if e["kind"] != "org":
+            continue
+        for s, t in e["spans"]:
+            names.add(text[s:t].decode("utf-8", "replace"))
+    return names
+
+
+def main():
+    if len(sys.argv) != 4:
+        print(__doc__)
+        return 2
+    binary, assets, path = sys.argv[1:]
+    arts = gold.parse(path)
+    want_orgs = orgs_of(path)
+    with tempfile.TemporaryDirectory() as tmp:
+        got = gold.run(binary, assets, arts, tmp)
+    t = gold.score("chinese", arts, got)
+    otp = ogot = owant = 0
+    for a, g in zip(arts, got):
+        have, want = found_orgs(a, g), want_orgs.get(a["id"], set())
+        for o in sorted(have - want):
+            diag("%s: extra org %s" % (a["id"], o))
+        for o in sorted(want - have):
+            diag("%s: missed org %s" % (a["id"], o))
+        otp += len(have & want)
+        ogot += len(have)
+        owant += len(want)
+    r = gold.ratio
+    got_ = (r(t["ftp"], t["fgot"]), r(t["ftp"], t["fwant"]), r(t["ptp"], t["pgot"]),
+            r(t["ptp"], t["pwant"]), r(otp, ogot), r(otp, owant))
+    diag("chinese (%d articles): figures P %.3f R %.3f (%d/%d/%d); people P %.3f R %.3f "
+         "(%d/%d/%d); orgs P %.3f R %.3f (%d/%d/%d)"
+         % (len(arts), got_[0], got_[1], t["ftp"], t["fgot"], t["fwant"], got_[2], got_[3],
+            t["ptp"], t["pgot"], t["pwant"], got_[4], got_[5], otp, ogot, owant))
+    names = ("figure precision", "figure recall", "people precision", "people recall",
+             "organisation precision", "organisation recall")
+    for name, v, floor in zip(names, got_, FLOORS):
+        tap(v >= floor, "chinese: %s %.3f >= %.2f" % (name, v, floor))
+    tap(len(arts) >= MIN_ARTICLES, "at least %d gold articles (%d)" % (MIN_ARTICLES, len(arts)))
+    print("1..%d" % tapout.n_test)
+    return 1 if tapout.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
