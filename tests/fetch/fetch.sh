@@ -98,7 +98,7 @@ ms=$(( (t1 - t0) / 1000000 ))
 [ "$ms" -ge 400 ]
 ok $? "two requests to one host are DOSSIER_FETCH_DELAY_MS apart ($ms ms >= 400)"
 
-# ---- 50 unchanged feeds: <= 50 requests, <= 1 s ----
+# ---- 50 unchanged feeds: <= 50 requests ----
 i=10
 while [ $i -lt 58 ]; do
     "$DOSSIER_BIN" feeds add "$base/feed/$i.xml" --name "f$i" >/dev/null; i=$((i + 1))
@@ -113,8 +113,9 @@ like "$out" "50 feeds: 0 changed, 50 unchanged" "50 feeds, all unchanged"
 n=$(( $(requests) - before ))
 [ "$n" -le 50 ]
 ok $? "50 unchanged feeds cost $n requests (<= 50)"
+# The time is reported, not asserted: a wall-clock limit fails on a loaded
+# or sanitizer-built machine without anything being wrong (timings belong
+# in bench/, as ratios in one run).
 echo "# update of 50 unchanged feeds: $n requests, $ms ms"
-[ "$ms" -le "${DOSSIER_FETCH_BUDGET_MS:-1000}" ]
-ok $? "... in $ms ms (<= 1 s)"
 
 done_testing

@@ -1388,6 +1388,20 @@ cpu_seconds_for(const char *path, const char *text, size_t n)
     return (double)(t1 - t0) / CLOCKS_PER_SEC;
 }
 
+/* The least CPU time of three runs: a busy machine only ever adds time, so
+ * the minimum is the least disturbed measurement of each size. */
+static double
+least_cpu_seconds_for(const char *path, const char *text, size_t n)
+{
+    double best = cpu_seconds_for(path, text, n);
+    for (int i = 0; i < 2; i++) {
+        double t = cpu_seconds_for(path, text, n);
+        if (t < best)
+            best = t;
+    }
+    return best;
+}
+
 static void
 test_pathological(void)
 {
@@ -1409,15 +1423,15 @@ test_pathological(void)
     /* the eighth keeps the same shape too */
     for (size_t i = 0; i < n / 8; i++)
         quarter[i] = i < n / 16 ? '[' : (i % 4 == 0 ? '`' : (i % 4 == 1 ? '(' : 'x'));
-    double small = cpu_seconds_for("/t/p.md", quarter, n / 8);
-    double full = cpu_seconds_for("/t/p.md", big, n);
+    double small = least_cpu_seconds_for("/t/p.md", quarter, n / 8);
+    double full = least_cpu_seconds_for("/t/p.md", big, n);
     ok(full < 24 * small + 0.05, "pathological markdown grows linearly (%.3f s vs %.3f s for 1/8)",
        full, small);
     for (size_t i = 0; i < n; i++)
         big[i] = "\x1b]<&#["[i % 6];
     memcpy(quarter, big, n / 4);
-    small = cpu_seconds_for("/t/p.txt", quarter, n / 4);
-    full = cpu_seconds_for("/t/p.txt", big, n);
+    small = least_cpu_seconds_for("/t/p.txt", quarter, n / 4);
+    full = least_cpu_seconds_for("/t/p.txt", big, n);
     ok(full < 10 * small + 0.05, "pathological escapes and markup grow linearly (%.3f vs %.3f s)",
        full, small);
     free(quarter);
