@@ -25,7 +25,12 @@ NO_PROXY=127.0.0.1; no_proxy=127.0.0.1; DOSSIER_FETCH_DELAY_MS=0
 export NO_PROXY no_proxy DOSSIER_FETCH_DELAY_MS
 col="$TEST_TMP/corpus"
 cp -R "$TOP_SRCDIR/tests/tui/corpus" "$col"
+t0=$(( $(date +%s%N) / 1000000 ))
 "$DOSSIER_BIN" index --quiet "$col" >/dev/null 2>&1
+# the target is 1 s; a build whose index run alone is slower (sanitizers)
+# gets two such runs and half a second
+index_ms=$(( $(date +%s%N) / 1000000 - t0 ))
+budget=${DOSSIER_ARRIVAL_BUDGET_MS:-$(( 2 * index_ms + 500 > 1000 ? 2 * index_ms + 500 : 1000 ))}
 "$DOSSIER_BIN" searches add storms 'storm OR gale' >/dev/null
 
 screen() { tm capture-pane -p -t main; }
@@ -40,7 +45,7 @@ wait_ms() {
     done
 }
 check() { # check REGEX NAME
-    if [ "$(wait_ms "$1" 5000)" -lt 99999 ]; then ok 0 "$2"; else
+    if [ "$(wait_ms "$1" 30000)" -lt 99999 ]; then ok 0 "$2"; else
         ok 1 "$2"
         screen | sed 's/^/#   |/'
     fi
@@ -59,9 +64,9 @@ selected=$(screen | sed -n 3p | cut -c27-50)
 printf 'Gale closes the harbour\nPublished: 2024-12-09\nSource: Harbour Desk\n\nA gale closed the harbour to ferries for a day and a night.\n' \
     >"$TEST_TMP/gale.txt"
 cp "$TEST_TMP/gale.txt" "$col/gale.txt"
-ms=$(wait_ms '9 of 9' 5000)
-[ "$ms" -le "${DOSSIER_ARRIVAL_BUDGET_MS:-1000}" ]
-ok $? "a copied file is in the list and the counts $ms ms later, without a key (<= 1 s)"
+ms=$(wait_ms '9 of 9' 30000)
+[ "$ms" -le "$budget" ]
+ok $? "a copied file is in the list and the counts $ms ms later, without a key (<= $budget ms)"
 echo "# copied file on screen after $ms ms"
 check 'Gale closes the harbour' "... the new article is listed"
 check '1 new' "... the status line says how many arrived"
