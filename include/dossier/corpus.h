@@ -391,6 +391,7 @@ void corpus_csv_field(struct buf *b, const char *s);
  * ones (documents indexed after it was last opened, store_saved_seen). */
 struct saved_count {
     char *name, *query;
+    int64_t seen_id; /* the highest document id when it was last opened */
     size_t total, fresh;
     char *error; /* the query no longer parses: why (counts 0), else NULL */
 };

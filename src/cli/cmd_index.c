@@ -161,9 +161,10 @@ on_stop_signal(int sig)
 
 /* `index --watch`: index the folders that change until SIGINT or SIGTERM.
  * Returns an exit status (0 when stopped by a signal). */
-static int
-watch_loop(struct store *s, const char *const *roots, size_t nroots,
-           const struct index_options *io, bool quiet)
+/* --watch catches SIGINT and SIGTERM from the start, the first run
+ * included (a shell starts background jobs with SIGINT ignored). */
+static void
+catch_stop_signals(void)
 {
     struct sigaction sa = {0};
     sa.sa_handler = on_stop_signal;
@@ -171,6 +172,12 @@ watch_loop(struct store *s, const char *const *roots, size_t nroots,
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
+}
+
+static int
+watch_loop(struct store *s, const char *const *roots, size_t nroots,
+           const struct index_options *io, bool quiet)
+{
     const char *poll_env = getenv("DOSSIER_WATCH_POLL");
     struct index_watch *w = index_watch_new(roots, nroots, poll_env && *poll_env == '1');
     if (!quiet) {
@@ -246,6 +253,8 @@ cmd_index(int argc, char **argv)
     if (prc != 0)
         return prc > 0 ? 0 : EXIT_ERROR;
     struct index_options io = {.prune = prune};
+    if (watch)
+        catch_stop_signals();
     if (isatty(STDERR_FILENO) && !quiet)
         io.progress = progress;
     struct store *s = NULL;
@@ -263,7 +272,7 @@ cmd_index(int argc, char **argv)
         fprintf(stderr, "dossier index: nothing to index: give a file or a folder\n");
     else
         status = index_once(s, roots, nroots, old, nold, paths, npaths, &io, quiet);
-    if (watch && status != EXIT_ERROR && nroots)
+    if (watch && status != EXIT_ERROR && nroots && !watch_stop)
         status = watch_loop(s, roots, nroots, &io, quiet);
     for (int i = 0; i < nold; i++)
         free(old[i]);

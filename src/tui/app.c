@@ -169,6 +169,49 @@ app_rerun(struct app *app)
     app_run(app, true);
 }
 
+/* Note where the index is now: its data version and highest document id. */
+static void
+note_index_state(struct app *app)
+{
+    struct ds_error err;
+    ds_error_clear(&err);
+    int64_t v = store_data_version(app->store, &err);
+    int64_t max = store_max_doc_id(app->store, &err);
+    app->data_version = v;
+    if (max >= 0)
+        app->seen_max_id = max;
+}
+
+/* See tui.h. */
+bool
+app_poll_changes(struct app *app)
+{
+    struct ds_error err;
+    ds_error_clear(&err);
+    int64_t v = store_data_version(app->store, &err);
+    if (v < 0 || v == app->data_version)
+        return false;
+    int64_t mark = app->seen_max_id;
+    note_index_state(app);
+    list_near_dups_forget(app);
+    app_update_total(app);
+    app->all_count = 0;
+    app->saved_valid = false;
+    /* the list keeps its top row: what arrived above the selection shows
+     * there and the selection moves down with its article (the pane keeps
+     * it on the screen) */
+    if (app_run(app, true) < 0)
+        return true;
+    size_t fresh = result_set_count_after(app->rs, mark);
+    if (fresh) { /* before what the status line says already (the update's end) */
+        app->new_above = mark;
+        char *had = app->msg.len ? xstrdup(app->msg.data) : NULL;
+        app_message(app, ROLE_MARK, "%zu new%s%s", fresh, had ? "; " : "", had ? had : "");
+        free(had);
+    }
+    return true;
+}
+
 void
 app_topics_ensure(struct app *app)
 {
@@ -238,6 +281,10 @@ app_set_query(struct app *app, const char *text)
     }
     query_free(&old);
     free(old_text);
+    /* another query: what was new to the last one is not marked here */
+    app->new_above = -1;
+    free(app->saved_active);
+    app->saved_active = NULL;
     return 0;
 }
 
@@ -511,6 +558,10 @@ app_free(struct app *app)
     free(app->topic);
     free(app->find);
     buf_free(&app->msg);
+    upd_stop(app);
+    saved_counts_free(app->saved, app->nsaved);
+    free(app->saved_active);
+    free(app->db_path);
     store_close(&app->store);
 }
 
@@ -531,6 +582,7 @@ app_init(struct app *app, bool script)
         app->views[i].ops = view_table[i];
     app->stack[0] = VIEW_MAIN;
     app->depth = 1;
+    app->new_above = -1;
     tlines_init(&app->rlines);
 }
 
@@ -556,4 +608,5 @@ app_start(struct app *app, const char *query, const char *cfgmsg)
                      *cfgmsg ? "; " : "", cfgmsg);
     else if (*cfgmsg)
         app_message(app, ROLE_ERROR, "%s", cfgmsg);
+    note_index_state(app);
 }

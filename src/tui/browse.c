@@ -157,6 +157,12 @@ run_script(struct app *app, const char *path)
         }
         if (ev.kind == SCRIPT_END || ev.kind == SCRIPT_QUIT)
             break;
+        if (ev.kind == SCRIPT_IDLE) { /* what a terminal does between keys */
+            upd_poll(app);
+            app_poll_changes(app);
+            app_draw(app);
+            continue;
+        }
         if (ev.kind == SCRIPT_DUMP || ev.kind == SCRIPT_DUMP_ROLES ||
             ev.kind == SCRIPT_DUMP_ATTRS) {
             app_draw(app);
@@ -261,8 +267,15 @@ run_terminal(struct app *app)
          * sidebar's counts), while no key waits */
         app_idle(app);
         int key = read_key();
-        if (key < 0)
+        if (key < 0) {
+            /* between keys (at least every 250 ms): the update's progress,
+             * and articles another program indexed */
+            bool redraw = upd_poll(app);
+            redraw = app_poll_changes(app) || redraw;
+            if (redraw)
+                app_draw(app);
             continue;
+        }
         app_handle_key(app, key);
         /* a held key or a paste: draw once when the keys stop coming */
         if (!app->quit && !input_pending())
@@ -295,7 +308,7 @@ open_index(struct app *app, const char *db)
         }
     }
     app->readonly = store_is_readonly(app->store);
-    free(path);
+    app->db_path = path; /* for the update U runs */
     return 0;
 }
 

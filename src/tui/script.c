@@ -8,6 +8,9 @@
  *   :dump PATH                   write the screen as text
  *   :dump-roles PATH             write the screen's style roles, one letter a cell
  *   :dump-attrs PATH             write the terminal attributes used, one letter a cell
+ *   :idle                        what a terminal does between keys: notice
+ *                                articles another program indexed, read a
+ *                                running update's output
  *   :quit                        stop (the end of the file stops too)
  *   # comment, blank lines       ignored
  */
@@ -127,6 +130,10 @@ script_next(struct script *sc, struct script_event *ev, struct ds_error *err)
         }
         if (strcmp(l, ":quit") == 0) {
             ev->kind = SCRIPT_QUIT;
+            return 0;
+        }
+        if (strcmp(l, ":idle") == 0) {
+            ev->kind = SCRIPT_IDLE;
             return 0;
         }
         ds_error_set(err, -1, "script:%d: unknown command '%s'", sc->lineno, l);

@@ -42,6 +42,7 @@
 #include <stdio.h>
 #include <stdint.h>
 
+#include "dossier/corpus.h"
 #include "dossier/extract.h"
 #include "dossier/query.h"
 #include "dossier/store.h"
@@ -234,7 +235,8 @@ void layout_topic_label(const char *topics, char *out, size_t size);
     X(COMPARE_SETS, "compare-sets", "=", "Compare two sets of articles: type 'QUERY vs QUERY'")    \
     X(STATS, "statistics", "S", "Statistics of the listed articles (Enter on a row filters)")      \
     X(KWIC, "kwic", "w", "Keyword in context: every occurrence of a word in the list")            \
-    X(EXPORT, "export", "e", "Export the list (statistics: the table under the selection)")
+    X(EXPORT, "export", "e", "Export the list (statistics: the table under the selection)")      \
+    X(UPDATE, "update-feeds", "U", "Fetch the feeds in the background (dossier update)")
 
 enum tui_action {
 #define TUI_ACTION_ENUM(id, name, keys, help) ACT_##id,
@@ -336,6 +338,7 @@ enum script_kind {
     SCRIPT_DUMP_ROLES, /* one role letter a cell */
     SCRIPT_DUMP_ATTRS, /* one letter a cell for the terminal attributes used */
     SCRIPT_QUIT,
+    SCRIPT_IDLE, /* :idle: what the terminal does between keys (index changes, the update) */
     SCRIPT_END
 };
 
@@ -598,6 +601,18 @@ struct app {
     /* status message (until the next key) */
     struct buf msg;
     int msg_role;
+
+    /* following a beat: articles arriving (app.c), saved searches in the
+     * sidebar (view_sidebar.c), `dossier update` in the background (update.c) */
+    char *db_path;          /* the index's path, for the update it runs */
+    int64_t data_version;   /* store_data_version at the last look */
+    int64_t seen_max_id;    /* the highest document id at the last look */
+    int64_t new_above;      /* list rows with a higher id are marked new; -1: none */
+    struct saved_count *saved;
+    size_t nsaved;
+    bool saved_valid;       /* saved and its counts are current */
+    char *saved_active;     /* the saved search the list shows, or NULL */
+    struct upd_child *upd;  /* a running update, or NULL */
 };
 
 /* The app's life (app.c; browse.c drives it): set up with defaults (no
@@ -649,6 +664,33 @@ bool app_row_marked(const struct app *app, size_t pos);
 void app_topics_ensure(struct app *app);
 /* Add "query AND extra" as the new query text. */
 void app_add_filter(struct app *app, const char *extra);
+/* Between keys: has another program changed the index (PRAGMA
+ * data_version)? Then the list, the counts and the saved searches are read
+ * again, the selection stays on the same article (and row of the screen),
+ * the articles that arrived are marked new and the status line says how
+ * many. Returns true when the screen needs drawing. */
+bool app_poll_changes(struct app *app);
+
+/* ---- saved searches in the sidebar (view_sidebar.c) ------------------------------------ */
+
+/* The saved searches with their counts, read on first use (again after
+ * articles arrive or one is opened). */
+void sidebar_saved_ensure(struct app *app);
+/* Open saved search i: run its query, mark what is new to it in the list,
+ * and mark it seen. */
+void sidebar_saved_open(struct app *app, size_t i);
+
+/* ---- `dossier update` in the background (update.c) --------------------------------------- */
+
+/* U: start `dossier update` (this program, --db the index) with its output
+ * read into the status line; in script mode it runs to the end at once.
+ * A second U while one runs says so. */
+void upd_start(struct app *app);
+/* Between keys: read what the update printed, and when it ended say how.
+ * Returns true when the status line changed. */
+bool upd_poll(struct app *app);
+/* At exit: stop a running update (SIGTERM; its index stays consistent). */
+void upd_stop(struct app *app);
 
 /* ---- the main view (view_main.c) ------------------------------------------------------- */
 

@@ -115,7 +115,10 @@ list_draw_line(struct app *app, struct pane *p, size_t i, int y, int x, int w, b
     char date[16];
     snprintf(date, sizeof date, "%-10.10s", r->published ? r->published : "");
     x = cell(y, x, DS_MIN(10, end - x), date, sel ? base : ROLE_META);
-    x = cell(y, x, DS_MIN(1, end - x), app_row_marked(app, i) ? "*" : "", sel ? base : ROLE_MARK);
+    /* '*' bookmarked, else '+' new (arrived, or new to the saved search shown) */
+    bool fresh = app->new_above >= 0 && r->id > app->new_above;
+    x = cell(y, x, DS_MIN(1, end - x), app_row_marked(app, i) ? "*" : fresh ? "+" : "",
+             sel ? base : ROLE_MARK);
     if (w >= 60) {
         x = cell(y, x, DS_MIN(14, end - x), r->source ? r->source : "", sel ? base : ROLE_META);
         x = cell(y, x, DS_MIN(1, end - x), "", base);

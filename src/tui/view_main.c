@@ -425,6 +425,9 @@ main_command(struct app *app, int action)
         app_rerun(app);
         app_message(app, ROLE_STATUS, "refreshed");
         return true;
+    case ACT_UPDATE:
+        upd_start(app);
+        return true;
     case ACT_BOOKMARK:
         toggle_bookmark(app);
         return true;

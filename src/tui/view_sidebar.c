@@ -1,14 +1,18 @@
 /*
- * view_sidebar.c — the topics pane: "all" first, then the topics with the
- * number of documents the current query selects in each (store_facets with
+ * view_sidebar.c — the topics pane: "all" first, then the saved searches
+ * (when there are any, under a "Saved" heading: each with its total and,
+ * marked, the articles new to it), then the topics with the number of
+ * documents the current query selects in each (store_facets with
  * FACET_TOPIC) as a tree: the top level, most first, and under a topic
  * unfolded (<Right>; <Left> folds) its children, indented, most first. A
  * parent's count includes its children's documents (a child assigned brings
  * its parent). A topic with children is marked '+' (folded) or '-'
  * (unfolded); the ancestors of the active filter are shown unfolded. Enter
  * filters the list by the topic (query AND topic:slug); Enter on "all"
- * clears it. The active filter is marked with '>'. In a terminal the counts
- * for a new query are computed after the screen is drawn.
+ * clears it; Enter on a saved search runs its query, marks the articles new
+ * to it in the list and marks it seen. The active filter or search is
+ * marked with '>'. In a terminal the counts for a new query are computed
+ * after the screen is drawn.
  */
 #include "config.h"
 
@@ -19,6 +23,83 @@
 #include <string.h>
 
 #include "tui.h"
+
+/* What row i of the pane is; *k: which saved search or topic. */
+enum side_kind { SIDE_ALL, SIDE_HEAD_SAVED, SIDE_SAVED, SIDE_HEAD_TOPICS, SIDE_TOPIC };
+
+static enum side_kind
+side_kind_of(const struct app *app, size_t i, size_t *k)
+{
+    size_t ns = app->nsaved;
+    size_t extra = ns ? ns + 2 : 0;
+    *k = 0;
+    if (i == 0)
+        return SIDE_ALL;
+    if (ns && i == 1)
+        return SIDE_HEAD_SAVED;
+    if (ns && i < 2 + ns) {
+        *k = i - 2;
+        return SIDE_SAVED;
+    }
+    if (ns && i == 2 + ns)
+        return SIDE_HEAD_TOPICS;
+    *k = i - 1 - extra; /* a row of app->side */
+    return SIDE_TOPIC;
+}
+
+/* See tui.h. */
+void
+sidebar_saved_ensure(struct app *app)
+{
+    if (app->saved_valid)
+        return;
+    saved_counts_free(app->saved, app->nsaved);
+    app->saved = NULL;
+    app->nsaved = 0;
+    struct ds_error err;
+    ds_error_clear(&err);
+    if (corpus_saved_counts(app->store, &app->saved, &app->nsaved, &err) < 0) {
+        app->saved = NULL;
+        app->nsaved = 0;
+    }
+    app->saved_valid = true;
+}
+
+/* See tui.h. */
+void
+sidebar_saved_open(struct app *app, size_t i)
+{
+    sidebar_saved_ensure(app);
+    if (i >= app->nsaved)
+        return;
+    char *name = xstrdup(app->saved[i].name);
+    char *query = xstrdup(app->saved[i].query);
+    int64_t seen = app->saved[i].seen_id;
+    free(app->topic);
+    app->topic = NULL;
+    if (app_set_query(app, query) == 0) {
+        app->new_above = seen;
+        app->saved_active = xstrdup(name);
+        struct ds_error err;
+        ds_error_clear(&err);
+        size_t fresh = result_set_count_after(app->rs, seen);
+        if (store_saved_seen(app->store, name, &err) < 0)
+            app_message(app, ROLE_ERROR, "%s: %s", name, err.msg);
+        else
+            app_message(app, ROLE_STATUS, "%s: %zu new", name, fresh);
+        app->saved_valid = false;
+    }
+    free(query);
+    free(name);
+}
+
+/* The pane row of the first topic: after "all" and, when there are saved
+ * searches, their heading, rows and the "Topics" heading. */
+static size_t
+sidebar_topic_base(const struct app *app)
+{
+    return 1 + (app->nsaved ? app->nsaved + 2 : 0);
+}
 
 void
 sidebar_free(struct app *app)
@@ -116,8 +197,35 @@ sidebar_count(struct app *app, struct pane *p)
         app_topics_ensure(app);
     else if (!app->topics_valid && app->rs)
         app->topics_wanted = true;
+    sidebar_saved_ensure(app);
     sidebar_rows(app);
-    return app->nside + 1;
+    return app->nside + sidebar_topic_base(app);
+}
+
+/* A saved search's row: '>' when the list shows it, its name, then its
+ * total and, marked, "+N" new. */
+static void
+draw_saved(struct app *app, const struct saved_count *c, int y, int x, int w, int role, bool sel)
+{
+    bool active = app->saved_active && strcmp(app->saved_active, c->name) == 0;
+    char num[32], right[80];
+    layout_thousands((int64_t)c->total, num, sizeof num);
+    if (c->error)
+        snprintf(right, sizeof right, " ?");
+    else if (c->fresh)
+        snprintf(right, sizeof right, " +%zu %s", c->fresh, num);
+    else
+        snprintf(right, sizeof right, " %s", num);
+    char lead[4] = {active ? '>' : ' ', ' ', '\0'};
+    int used = draw_text(y, x, w, lead, role, false);
+    int rw = (int)strlen(right);
+    int namew = w - used - rw;
+    if (namew < 1) {
+        draw_text(y, x + used, w - used, c->name, role, true);
+        return;
+    }
+    draw_text(y, x + used, namew, c->name, role, true);
+    draw_text(y, x + used + namew, rw, right, sel ? role : c->fresh ? ROLE_MARK : ROLE_META, true);
 }
 
 /* Row i's name: "all", a top-level slug, or a child's last name indented
@@ -129,7 +237,7 @@ sidebar_name(const struct app *app, size_t i, char *out, size_t size)
         snprintf(out, size, "all");
         return;
     }
-    const struct side_row *r = &app->side[i - 1];
+    const struct side_row *r = &app->side[i - sidebar_topic_base(app)];
     const char *key = app->topics[r->facet].key;
     const char *last = strrchr(key, '/');
     const char *name = r->depth && last ? last + 1 : key;
@@ -145,13 +253,24 @@ sidebar_draw_line(struct app *app, struct pane *p, size_t i, int y, int x, int w
     int role = sel ? (focused ? ROLE_SELECTION : ROLE_SELECTION_DIM) : ROLE_NORMAL;
     int64_t count;
     bool active;
+    size_t k;
+    enum side_kind kind = side_kind_of(app, i, &k);
+    if (kind == SIDE_HEAD_SAVED || kind == SIDE_HEAD_TOPICS) {
+        draw_text(y, x, w, kind == SIDE_HEAD_SAVED ? "Saved" : "Topics", sel ? role : ROLE_META,
+                  true);
+        return;
+    }
+    if (kind == SIDE_SAVED) {
+        draw_saved(app, &app->saved[k], y, x, w, role, sel);
+        return;
+    }
     char name[160];
     sidebar_name(app, i, name, sizeof name);
-    if (i == 0) {
+    if (kind == SIDE_ALL) {
         count = app->base_count;
-        active = app->topic == NULL;
+        active = app->topic == NULL && !app->saved_active;
     } else {
-        const struct facet *f = &app->topics[app->side[i - 1].facet];
+        const struct facet *f = &app->topics[app->side[k].facet];
         count = f->count;
         active = app->topic && strcmp(app->topic, f->key) == 0;
     }
@@ -181,7 +300,7 @@ sidebar_select(struct app *app, struct pane *p, const char *slug)
     sidebar_rows(app);
     for (size_t k = 0; k < app->nside; k++)
         if (strcmp(app->topics[app->side[k].facet].key, slug) == 0)
-            p->sel = k + 1;
+            p->sel = k + sidebar_topic_base(app);
 }
 
 /* Unfold (<Right>) or fold (<Left>) the selected row's topic; <Left> on a
@@ -189,9 +308,10 @@ sidebar_select(struct app *app, struct pane *p, const char *slug)
 static void
 sidebar_fold(struct app *app, struct pane *p, bool unfold)
 {
-    if (p->sel == 0 || p->sel - 1 >= app->nside)
+    size_t base = sidebar_topic_base(app);
+    if (p->sel < base || p->sel - base >= app->nside)
         return;
-    const struct side_row *r = &app->side[p->sel - 1];
+    const struct side_row *r = &app->side[p->sel - base];
     char *slug = xstrdup(app->topics[r->facet].key);
     if (!unfold && !r->open) {
         char *slash = strrchr(slug, '/');
@@ -228,12 +348,18 @@ sidebar_action(struct app *app, struct pane *p, int action)
     }
     if (action != ACT_ENTER && action != ACT_FILTER)
         return false;
-    if (p->sel == 0) {
+    size_t k;
+    enum side_kind kind = side_kind_of(app, p->sel, &k);
+    if (kind == SIDE_ALL) {
         app_set_topic(app, NULL);
         return true;
     }
-    if (p->sel - 1 < app->nside) {
-        char *slug = xstrdup(app->topics[app->side[p->sel - 1].facet].key);
+    if (kind == SIDE_SAVED) {
+        sidebar_saved_open(app, k);
+        return true;
+    }
+    if (kind == SIDE_TOPIC && k < app->nside) {
+        char *slug = xstrdup(app->topics[app->side[k].facet].key);
         app_set_topic(app, slug);
         /* the facets are recomputed: keep the selection on the chosen topic */
         app_topics_ensure(app);

@@ -10,17 +10,22 @@ DOSSIER_DB="$TEST_TMP/index.db"; export DOSSIER_DB
 col="$TEST_TMP/col"
 mkdir -p "$col"
 printf 'Title: Quarry\n\nThe quarry reopens after the flood.\n' >"$col/quarry.txt"
-"$D" index "$col" >/dev/null 2>&1
-
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+t0=$(now_ms)
+"$D" index "$col" >/dev/null 2>&1
+# the floor: one index run of this folder (a sanitizer build is 10x slower);
+# a watched file must be searchable within about two runs of it, and 3 s
+index_ms=$(( $(now_ms) - t0 ))
+budget=${DOSSIER_WATCH_BUDGET_MS:-$(( 2 * index_ms + 1000 > 3000 ? 2 * index_ms + 1000 : 3000 ))}
+
 # wait_for CMD-EXIT-WANTED QUERY: poll `search` until its exit status is WANTED
-# (0 found, 1 none), up to 5 s; prints the milliseconds it took
+# (0 found, 1 none), up to 30 s; prints the milliseconds it took
 wait_for() {
     t0=$(now_ms)
     while :; do
         "$D" search "$2" >/dev/null 2>&1
         [ $? -eq "$1" ] && break
-        [ $(( $(now_ms) - t0 )) -gt 5000 ] && { echo 99999; return; }
+        [ $(( $(now_ms) - t0 )) -gt 30000 ] && { echo 99999; return; }
         sleep 0.05
     done
     echo $(( $(now_ms) - t0 ))
@@ -38,13 +43,13 @@ run_watch() { # run_watch MODE-NAME
 
     printf 'Title: Lantern\n\nA lantern festival %s fills the old port.\n' "$mode" >"$col/lantern-$mode.txt"
     ms=$(wait_for 0 "lantern $mode")
-    [ "$ms" -le "${DOSSIER_WATCH_BUDGET_MS:-3000}" ]
-    ok $? "$mode: a new file is searchable after $ms ms"
+    [ "$ms" -le "$budget" ]
+    ok $? "$mode: a new file is searchable after $ms ms (<= $budget)"
     echo "# $mode: new file searchable after $ms ms"
 
     printf 'Title: Kite\n\nA kite festival %s fills the old port.\n' "$mode" >"$col/lantern-$mode.txt"
     ms=$(wait_for 1 "lantern $mode")
-    [ "$ms" -le 5000 ]
+    [ "$ms" -lt 99999 ]
     ok $? "$mode: a changed file is indexed again ($ms ms)"
     "$D" search "kite $mode" >/dev/null 2>&1
     ok $? "$mode: ... with its new text"
@@ -52,16 +57,16 @@ run_watch() { # run_watch MODE-NAME
     mkdir -p "$col/sub-$mode"
     printf 'Title: Orchard\n\nThe orchard %s harvest came early.\n' "$mode" >"$col/sub-$mode/orchard.txt"
     ms=$(wait_for 0 "orchard $mode")
-    [ "$ms" -le 5000 ]
+    [ "$ms" -lt 99999 ]
     ok $? "$mode: a file in a new folder is found ($ms ms)"
 
     rm "$col/sub-$mode/orchard.txt"
     ms=$(wait_for 1 "orchard $mode")
-    [ "$ms" -le 5000 ]
+    [ "$ms" -lt 99999 ]
     ok $? "$mode: a removed file (the last of its folder) goes ($ms ms)"
     rm "$col/lantern-$mode.txt"
     ms=$(wait_for 1 "kite $mode")
-    [ "$ms" -le 5000 ]
+    [ "$ms" -lt 99999 ]
     ok $? "$mode: a removed file goes ($ms ms)"
 
     kill -TERM $pid

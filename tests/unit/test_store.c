@@ -877,6 +877,84 @@ test_feed_items(void)
     store_close(&s);
 }
 
+/* Following a beat: a feed item linked to the page of its URL (and
+ * unlinked when the page goes), saved searches and what is new to them. */
+static void
+test_beat(void)
+{
+    struct store *s = NULL;
+    struct ds_error err;
+    ds_error_clear(&err);
+    char *path = tmp_path("beat.db");
+    ok(store_open(path, STORE_CREATE, &s, &err) == 0, "beat: open: %s", err.msg);
+    free(path);
+    struct article sum = make_article("Pier", "Feed", "2024-03-01", "A short summary of the pier.");
+    struct article page = make_article("Pier", "Desk", "2024-03-01", "The whole pier story, long.");
+    int64_t ds = 0, dp = 0;
+    struct file_state feed = {10, 20, 0}, pf = {30, 40, 0};
+    store_begin(s, &err);
+    ok(store_doc_insert(s, &sum, 2001, &ds, &err) == 0 &&
+           store_item_put(s, "/f/c.rss", "k1", 2001, ds, &err) == 0 &&
+           store_feed_file_put(s, "/f/c.rss", &feed, &err) == 0 &&
+           store_doc_url_put(s, ds, "https://x.example/pier", &err) == 0,
+       "beat: a feed item with a URL");
+    is_int(store_page_with_url(s, "https://x.example/pier", &err), 0, "no page states it yet");
+    ok(store_doc_insert(s, &page, 2002, &dp, &err) == 0 && (pf.doc_id = dp) > 0 &&
+           store_file_put(s, "/w/pier.html", &pf, &err) == 0 &&
+           store_doc_url_put(s, dp, "https://x.example/pier", &err) == 0,
+       "beat: the page of that URL");
+    store_commit(s, &err);
+    is_int(store_page_with_url(s, "https://x.example/pier", &err), 1, "a page states it now");
+    size_t linked = 9;
+    ok(store_items_link_pages(s, &linked, &err) == 0 && linked == 1, "one item linked");
+    struct doc_record rec;
+    ok(store_doc_get(s, ds, &rec, &err) == 1, "the item's summary document is gone");
+    doc_record_clear(&rec);
+    struct doc_origin o;
+    ok(store_doc_origin(s, dp, &o, &err) == 0 && o.item && strcmp(o.item, "k1") == 0 &&
+           o.file && strcmp(o.file, "/w/pier.html") == 0,
+       "the page is held by its file and by the item");
+    doc_origin_clear(&o);
+    ok(store_items_link_pages(s, &linked, &err) == 0 && linked == 0, "linking again: nothing");
+    store_begin(s, &err);
+    ok(store_file_delete(s, "/w/pier.html", &err) == 0, "the page file goes");
+    store_commit(s, &err);
+    struct file_state got;
+    ok(store_file_get(s, "/f/c.rss", &got, &err) == 0 && got.mtime_ns == -1,
+       "... and its feed is read again by the next run");
+
+    /* saved searches */
+    is_int(store_saved_add(s, "pier", "pier", &err), 0, "saved: add");
+    is_int(store_saved_add(s, "pier", "quay", &err), 1, "saved: a taken name");
+    struct saved_search *v = NULL;
+    size_t n = 0;
+    int64_t max = store_max_doc_id(s, &err);
+    ok(store_saved_list(s, &v, &n, &err) == 0 && n == 1 && v[0].seen_id == max,
+       "saved: listed, seen as of now (%lld)", (long long)max);
+    saved_searches_free(v, n);
+    int64_t dn = 0;
+    struct article more = make_article("Pier reopens", "Desk", "2024-03-02", "The pier reopens.");
+    store_begin(s, &err);
+    store_doc_insert(s, &more, 2003, &dn, &err);
+    store_commit(s, &err);
+    struct query *q = NULL;
+    struct result_set *rs = NULL;
+    ok(query_parse("pier", &q, &err) == 0 && store_search(s, q, SORT_NONE, &rs, &err) == 0,
+       "saved: search");
+    is_int((long long)result_set_count_after(rs, max), 1, "one document is new to it");
+    result_set_free(&rs);
+    query_free(&q);
+    is_int(store_saved_seen(s, "pier", &err), 0, "saved: seen");
+    ok(store_saved_list(s, &v, &n, &err) == 0 && n == 1 && v[0].seen_id == dn,
+       "saved: the mark moved to the newest document");
+    saved_searches_free(v, n);
+    is_int(store_saved_seen(s, "nothing", &err), 1, "saved: seen, no such search");
+    is_int(store_saved_remove(s, "pier", &err), 0, "saved: remove");
+    is_int(store_saved_remove(s, "pier", &err), 1, "saved: remove again");
+    ok(store_data_version(s, &err) >= 0, "data_version reads");
+    store_close(&s);
+}
+
 static int
 collect(const char *path, void *ud)
 {
@@ -969,6 +1047,7 @@ main(void)
     test_damaged_header();
     test_raw_storage();
     test_feed_items();
+    test_beat();
     test_fold_migration();
 
     char *path = tmp_path("index.db");

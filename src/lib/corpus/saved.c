@@ -53,6 +53,7 @@ corpus_saved_counts(struct store *s, struct saved_count **out, size_t *n, struct
     for (size_t i = 0; i < nv && rc == 0; i++) {
         c[i].name = xstrdup(v[i].name);
         c[i].query = xstrdup(v[i].query);
+        c[i].seen_id = v[i].seen_id;
         rc = count_one(s, &v[i], &c[i], err);
     }
     saved_searches_free(v, nv);

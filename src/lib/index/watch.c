@@ -37,6 +37,7 @@ struct index_watch {
     char **changed;      /* folders changed since the last take */
     size_t nchanged, capchanged;
     uint64_t events;     /* counted, so the debounce sees events in a noted folder */
+    bool watch_failed;   /* a folder could not be watched (the limit): poll instead */
 };
 
 /* Note folder dir as changed (once). */
@@ -59,8 +60,13 @@ static void
 watch_tree(struct index_watch *w, const char *dir)
 {
     int wd = inotify_add_watch(w->fd, dir, WATCH_MASK | IN_ONLYDIR);
-    if (wd < 0)
+    if (wd < 0) {
+        /* out of watches (fs.inotify.max_user_watches): a folder would be
+         * missed, so the whole watch polls instead */
+        if (errno == ENOSPC || errno == ENOMEM)
+            w->watch_failed = true;
         return;
+    }
     if ((size_t)wd >= w->ndirs) {
         size_t n = (size_t)wd + 16;
         w->dirs = xrealloc(w->dirs, n * sizeof *w->dirs);
@@ -166,6 +172,10 @@ index_watch_new(const char *const *roots, size_t nroots, bool poll_only)
         w->fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
     for (size_t i = 0; w->fd >= 0 && i < w->nroots; i++)
         watch_tree(w, w->roots[i]);
+    if (w->fd >= 0 && w->watch_failed) {
+        close(w->fd);
+        w->fd = -1;
+    }
 #else
     (void)poll_only;
 #endif
@@ -272,6 +282,14 @@ index_watch_wait(struct index_watch *w, int timeout_ms, int debounce_ms, char **
 {
     *dirs = NULL;
     *n = 0;
+    if (w->fd >= 0 && w->watch_failed) { /* a new folder could not be watched */
+        close(w->fd);
+        w->fd = -1;
+        for (size_t i = 0; i < w->nroots; i++) {
+            w->sigs[i] = sign_root(w->roots[i]);
+            note_changed(w, w->roots[i]);
+        }
+    }
     int wait = w->fd < 0 ? WATCH_POLL_MS : timeout_ms;
     if (w->nchanged == 0 && !wait_some(w, wait))
         return -1;
