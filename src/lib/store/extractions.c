@@ -252,93 +252,80 @@ store_put_extraction_new(struct store *s, int64_t doc_id, const struct extractio
     return store_put_extraction_rows(s, doc_id, x, false, err);
 }
 
-/* A document's figures into out->figures. 0, or -1 with err. */
-static int
-get_figures(struct store *s, int64_t doc_id, struct extraction *out, struct ds_error *err)
+/* Room for one more of n items in *v, growing by doubling from 8. */
+static void *
+grow_for_one(void *v, size_t n, size_t size)
 {
-    sqlite3_stmt *st = store_stmt(s, SQ_FIG_GET, err);
-    if (!st)
-        return -1;
-    sqlite3_bind_int64(st, 1, doc_id);
-    size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (out->nfigures == cap) {
-            cap = cap ? cap * 2 : 8;
-            out->figures = xrealloc(out->figures, cap * sizeof *out->figures);
-        }
-        struct figure *f = &out->figures[out->nfigures++];
-        memset(f, 0, sizeof *f);
-        f->span.start = (uint32_t)sqlite3_column_int64(st, 0);
-        f->span.end = (uint32_t)sqlite3_column_int64(st, 1);
-        f->sentence.start = (uint32_t)sqlite3_column_int64(st, 2);
-        f->sentence.end = (uint32_t)sqlite3_column_int64(st, 3);
-        f->text = store_col_dup(st, 4);
-        f->value = sqlite3_column_type(st, 5) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 5);
-        f->unit = store_col_dup(st, 6);
-        f->scale = store_col_dup(st, 7);
-        f->kind = (enum figure_kind)kind_parse(figure_kinds, DS_ARRAY_LEN(figure_kinds),
-                                               (const char *)sqlite3_column_text(st, 8));
-        f->direction = store_col_dup(st, 9);
-        f->period = store_col_dup(st, 10);
-        f->subject = store_col_dup(st, 11);
-        f->value_hi = sqlite3_column_type(st, 12) == SQLITE_NULL ? f->value
-                                                                  : sqlite3_column_double(st, 12);
-        f->approx = store_col_dup(st, 13);
-    }
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : store_fail(s, err, rc, "reading an extraction");
+    /* n items fill a capacity exactly when n is 0, 8, 16, 32... */
+    if (n == 0 || (n >= 8 && (n & (n - 1)) == 0))
+        v = xrealloc(v, (n ? n * 2 : 8) * size);
+    return v;
 }
 
-/* A document's entities (one row per entity, its mentions as spans) into
- * out->entities. 0, or -1 with err. */
-static int
-get_entities(struct store *s, int64_t doc_id, struct extraction *out, struct ds_error *err)
+/* One figures row (SQ_FIG_GET) into out->figures. */
+static void
+figure_row(sqlite3_stmt *st, struct extraction *out)
 {
-    sqlite3_stmt *st = store_stmt(s, SQ_MENT_GET, err);
-    if (!st)
-        return -1;
-    sqlite3_bind_int64(st, 1, doc_id);
-    size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (out->nentities == cap) {
-            cap = cap ? cap * 2 : 8;
-            out->entities = xrealloc(out->entities, cap * sizeof *out->entities);
-        }
-        struct entity *e = &out->entities[out->nentities++];
-        memset(e, 0, sizeof *e);
-        e->kind = (enum entity_kind)kind_parse(entity_kinds, DS_ARRAY_LEN(entity_kinds),
-                                               (const char *)sqlite3_column_text(st, 0));
-        e->name = store_col_dup(st, 1);
-        e->alt = store_col_dup(st, 2);
-        e->spans = store_spans_parse((const char *)sqlite3_column_text(st, 3), &e->nspans);
-    }
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : store_fail(s, err, rc, "reading an extraction");
+    out->figures = grow_for_one(out->figures, out->nfigures, sizeof *out->figures);
+    struct figure *f = &out->figures[out->nfigures++];
+    memset(f, 0, sizeof *f);
+    f->span.start = (uint32_t)sqlite3_column_int64(st, 0);
+    f->span.end = (uint32_t)sqlite3_column_int64(st, 1);
+    f->sentence.start = (uint32_t)sqlite3_column_int64(st, 2);
+    f->sentence.end = (uint32_t)sqlite3_column_int64(st, 3);
+    f->text = store_col_dup(st, 4);
+    f->value = sqlite3_column_type(st, 5) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 5);
+    f->unit = store_col_dup(st, 6);
+    f->scale = store_col_dup(st, 7);
+    f->kind = (enum figure_kind)kind_parse(figure_kinds, DS_ARRAY_LEN(figure_kinds),
+                                           (const char *)sqlite3_column_text(st, 8));
+    f->direction = store_col_dup(st, 9);
+    f->period = store_col_dup(st, 10);
+    f->subject = store_col_dup(st, 11);
+    f->value_hi =
+        sqlite3_column_type(st, 12) == SQLITE_NULL ? f->value : sqlite3_column_double(st, 12);
+    f->approx = store_col_dup(st, 13);
 }
 
-/* A document's topic scores into out->topics. 0, or -1 with err. */
-static int
-get_topics(struct store *s, int64_t doc_id, struct extraction *out, struct ds_error *err)
+/* One entity row (SQ_MENT_GET: its mentions as spans) into out->entities. */
+static void
+entity_row(sqlite3_stmt *st, struct extraction *out)
 {
-    sqlite3_stmt *st = store_stmt(s, SQ_DT_GET, err);
+    out->entities = grow_for_one(out->entities, out->nentities, sizeof *out->entities);
+    struct entity *e = &out->entities[out->nentities++];
+    memset(e, 0, sizeof *e);
+    e->kind = (enum entity_kind)kind_parse(entity_kinds, DS_ARRAY_LEN(entity_kinds),
+                                           (const char *)sqlite3_column_text(st, 0));
+    e->name = store_col_dup(st, 1);
+    e->alt = store_col_dup(st, 2);
+    e->spans = store_spans_parse((const char *)sqlite3_column_text(st, 3), &e->nspans);
+}
+
+/* One topic score row (SQ_DT_GET) into out->topics. */
+static void
+topic_row(sqlite3_stmt *st, struct extraction *out)
+{
+    out->topics = grow_for_one(out->topics, out->ntopics, sizeof *out->topics);
+    struct topic_score *t = &out->topics[out->ntopics++];
+    memset(t, 0, sizeof *t);
+    t->slug = store_col_dup(st, 0);
+    t->score = sqlite3_column_double(st, 1);
+    t->spans = store_spans_parse((const char *)sqlite3_column_text(st, 2), &t->nspans);
+}
+
+/* Run statement id for doc_id and hand each row to row(). 0, or -1 with
+ * err. */
+static int
+get_rows(struct store *s, enum store_stmt_id id, int64_t doc_id, struct extraction *out,
+         void (*row)(sqlite3_stmt *st, struct extraction *out), struct ds_error *err)
+{
+    sqlite3_stmt *st = store_stmt(s, id, err);
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, doc_id);
-    size_t cap = 0;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (out->ntopics == cap) {
-            cap = cap ? cap * 2 : 8;
-            out->topics = xrealloc(out->topics, cap * sizeof *out->topics);
-        }
-        struct topic_score *t = &out->topics[out->ntopics++];
-        memset(t, 0, sizeof *t);
-        t->slug = store_col_dup(st, 0);
-        t->score = sqlite3_column_double(st, 1);
-        t->spans = store_spans_parse((const char *)sqlite3_column_text(st, 2), &t->nspans);
-    }
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        row(st, out);
     sqlite3_reset(st);
     return rc == SQLITE_DONE ? 0 : store_fail(s, err, rc, "reading an extraction");
 }
@@ -348,8 +335,9 @@ store_get_extraction(struct store *s, int64_t doc_id, struct extraction *out,
                      struct ds_error *err)
 {
     memset(out, 0, sizeof *out);
-    if (get_figures(s, doc_id, out, err) != 0 || get_entities(s, doc_id, out, err) != 0 ||
-        get_topics(s, doc_id, out, err) != 0) {
+    if (get_rows(s, SQ_FIG_GET, doc_id, out, figure_row, err) != 0 ||
+        get_rows(s, SQ_MENT_GET, doc_id, out, entity_row, err) != 0 ||
+        get_rows(s, SQ_DT_GET, doc_id, out, topic_row, err) != 0) {
         extraction_clear(out);
         return -1;
     }
