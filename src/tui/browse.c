@@ -192,20 +192,36 @@ run_script(struct app *app, const char *path)
     return status;
 }
 
+/* A key that is already waiting, read without waiting: get_wch()'s code
+ * (ERR: none). */
+static int
+key_now(wint_t *wch)
+{
+    timeout(0);
+    int rc = get_wch(wch);
+    timeout(250);
+    return rc;
+}
+
+/* Push back a key key_now() read (rc its code). */
+static void
+key_unget(int rc, wint_t wch)
+{
+    if (rc == KEY_CODE_YES)
+        ungetch((int)wch);
+    else
+        unget_wch((wchar_t)wch);
+}
+
 /* True when another key is already waiting (it is pushed back). */
 static bool
 input_pending(void)
 {
     wint_t wch;
-    timeout(0);
-    int rc = get_wch(&wch);
-    timeout(250);
+    int rc = key_now(&wch);
     if (rc == ERR)
         return false;
-    if (rc == KEY_CODE_YES)
-        ungetch((int)wch);
-    else
-        unget_wch((wchar_t)wch);
+    key_unget(rc, wch);
     return true;
 }
 
@@ -240,17 +256,12 @@ take_cancel(void)
         return true;
     }
     wint_t wch;
-    timeout(0);
-    int rc = get_wch(&wch);
-    timeout(250);
+    int rc = key_now(&wch);
     if (rc == ERR)
         return false;
     if (rc == OK && wch == 27)
         return true;
-    if (rc == KEY_CODE_YES)
-        ungetch((int)wch);
-    else
-        unget_wch((wchar_t)wch);
+    key_unget(rc, wch);
     return false;
 }
 

@@ -7,13 +7,11 @@
 . "$TOP_SRCDIR/tests/lib.sh"
 
 gen="$TOP_BUILDDIR/bench/gen_corpus"
-if ! command -v tmux >/dev/null 2>&1; then
-    skip 1 "tmux is not installed"
-    done_testing
-    exit 0
-fi
-if [ ! -x "$gen" ]; then
-    skip 1 "bench/gen_corpus is not built"
+why=
+command -v tmux >/dev/null 2>&1 || why="tmux is not installed"
+[ -x "$gen" ] || why=${why:-"bench/gen_corpus is not built"}
+if [ -n "$why" ]; then
+    skip 1 "$why"
     done_testing
     exit 0
 fi

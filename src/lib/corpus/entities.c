@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dossier/containers.h"
 #include "lib.h"
 
 /* Kinds as the store keeps them (words, not enum numbers). */
@@ -31,13 +32,6 @@ corpus_entity_kind_parse(const char *t)
 
 /* ---- the mentions of a selection ------------------------------------------------------------- */
 
-/* An int64 -> count table (open addressing; key 0 is never an id). */
-struct corpus_imap {
-    int64_t *keys;
-    int64_t *vals;
-    size_t cap, n;
-};
-
 /* Selections larger than this are counted on a systematic sample of this
  * many documents (every k-th id), counts scaled by k: the top entities and
  * pairs of 40,000 documents are stable on 8,000, and reading every mention
@@ -53,54 +47,10 @@ struct corpus_ment {
     double scale; /* documents per sampled document */
     int64_t *doc, *ent;
     size_t n, cap;
-    struct corpus_imap counts;
+    struct u64map counts; /* entity id -> documents */
     struct stats_idcount *ranked; /* by count, computed once */
     size_t nranked;
 };
-
-static size_t
-corpus_imap_slot(const struct corpus_imap *m, int64_t k)
-{
-    uint64_t h = (uint64_t)k * 0x9E3779B97F4A7C15ull;
-    size_t j = (size_t)(h >> 17) & (m->cap - 1);
-    while (m->keys[j] && m->keys[j] != k)
-        j = (j + 1) & (m->cap - 1);
-    return j;
-}
-
-static void
-corpus_imap_add(struct corpus_imap *m, int64_t k, int64_t v)
-{
-    if ((m->n + 1) * 2 > m->cap) {
-        struct corpus_imap g = {NULL, NULL, m->cap ? m->cap * 2 : 1024, 0};
-        g.keys = xcalloc(g.cap, sizeof *g.keys);
-        g.vals = xcalloc(g.cap, sizeof *g.vals);
-        for (size_t i = 0; i < m->cap; i++)
-            if (m->keys[i]) {
-                size_t j = corpus_imap_slot(&g, m->keys[i]);
-                g.keys[j] = m->keys[i];
-                g.vals[j] = m->vals[i];
-                g.n++;
-            }
-        free(m->keys);
-        free(m->vals);
-        *m = g;
-    }
-    size_t j = corpus_imap_slot(m, k);
-    if (!m->keys[j]) {
-        m->keys[j] = k;
-        m->n++;
-    }
-    m->vals[j] += v;
-}
-
-static void
-corpus_imap_free(struct corpus_imap *m)
-{
-    free(m->keys);
-    free(m->vals);
-    memset(m, 0, sizeof *m);
-}
 
 struct corpus_ment *
 corpus_ment_new(void)
@@ -116,7 +66,7 @@ corpus_ment_free(struct corpus_ment *m)
     free(m->doc);
     free(m->ent);
     free(m->ranked);
-    corpus_imap_free(&m->counts);
+    u64map_free(&m->counts);
     free(m);
 }
 
@@ -132,7 +82,7 @@ corpus_ment_push(int64_t doc, int64_t ent, void *ud)
     }
     m->doc[m->n] = doc;
     m->ent[m->n] = ent;
-    corpus_imap_add(&m->counts, ent, 1);
+    ++*u64map_upsert(&m->counts, (uint64_t)ent, NULL);
     m->n++;
 }
 
@@ -155,7 +105,7 @@ corpus_ment_load(struct store *s, const struct corpus_sel *sel, struct ds_error 
     }
     if (rc != 0) {
         m->n = 0;
-        corpus_imap_free(&m->counts);
+        u64map_free(&m->counts);
         return -1;
     }
     m->loaded = true;
@@ -186,9 +136,9 @@ corpus_ment_ranked(struct corpus_ment *m, size_t *n_out)
         struct stats_idcount *v = xmalloc((m->counts.n ? m->counts.n : 1) * sizeof *v);
         size_t n = 0;
         for (size_t i = 0; i < m->counts.cap; i++)
-            if (m->counts.keys[i]) {
-                v[n].id = m->counts.keys[i];
-                v[n].count = (int64_t)((double)m->counts.vals[i] * m->scale + 0.5);
+            if (m->counts.used[i]) {
+                v[n].id = (int64_t)m->counts.keys[i];
+                v[n].count = (int64_t)((double)m->counts.values[i] * m->scale + 0.5);
                 n++;
             }
         if (n > 1)

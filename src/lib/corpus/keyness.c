@@ -15,42 +15,13 @@
 
 /* ---- term counts ----------------------------------------------------------------------------- */
 
-static void
-corpus_tf_grow(struct corpus_tf *t)
-{
-    size_t cap = t->cap ? t->cap * 2 : 4096;
-    struct corpus_tf_entry *v = xcalloc(cap, sizeof *v);
-    for (size_t i = 0; i < t->cap; i++) {
-        if (!t->v[i].term)
-            continue;
-        size_t j = t->v[i].hash & (cap - 1);
-        while (v[j].term)
-            j = (j + 1) & (cap - 1);
-        v[j] = t->v[i];
-    }
-    free(t->v);
-    t->v = v;
-    t->cap = cap;
-}
-
 void
 corpus_tf_add(struct corpus_tf *t, const char *token, int64_t count)
 {
     size_t len = strlen(token);
     if (!len)
         return;
-    if ((t->n + 1) * 2 > t->cap)
-        corpus_tf_grow(t);
-    uint64_t h = ds_hash64(token, len);
-    size_t j = h & (t->cap - 1);
-    while (t->v[j].term && (t->v[j].hash != h || strcmp(t->v[j].term, token) != 0))
-        j = (j + 1) & (t->cap - 1);
-    if (!t->v[j].term) {
-        t->v[j].term = xstrdup(token);
-        t->v[j].hash = h;
-        t->n++;
-    }
-    t->v[j].count += count;
+    strmap_upsert(&t->counts, token, len, NULL)->value += (uint64_t)count;
     t->tokens += count;
 }
 
@@ -81,25 +52,15 @@ corpus_tf_vocab_cb(const char *term, int64_t count, void *ud)
 static int64_t
 corpus_tf_get(const struct corpus_tf *t, const char *term)
 {
-    if (!t->cap)
-        return 0;
-    uint64_t h = ds_hash64(term, strlen(term));
-    size_t j = h & (t->cap - 1);
-    while (t->v[j].term) {
-        if (t->v[j].hash == h && strcmp(t->v[j].term, term) == 0)
-            return t->v[j].count;
-        j = (j + 1) & (t->cap - 1);
-    }
-    return 0;
+    const struct strmap_entry *e = strmap_find(&t->counts, term, strlen(term));
+    return e ? (int64_t)e->value : 0;
 }
 
 void
 corpus_tf_free(struct corpus_tf *t)
 {
-    for (size_t i = 0; i < t->cap; i++)
-        free(t->v[i].term);
-    free(t->v);
-    memset(t, 0, sizeof *t);
+    strmap_free(&t->counts);
+    t->tokens = 0;
 }
 
 /* Tokenizing is a cost of keyness (~45 ms per MB); beyond this many bytes
@@ -146,9 +107,9 @@ corpus_boring_term(const char *t)
 #define CORPUS_VOCAB_SCAN 1000
 
 static bool
-corpus_term_eligible(const struct corpus_tf_entry *e, int64_t min_count)
+corpus_term_eligible(const struct strmap_entry *e, int64_t min_count)
 {
-    return e->term && e->count >= min_count && !corpus_boring_term(e->term);
+    return (int64_t)e->value >= min_count && !corpus_boring_term(e->key);
 }
 
 static int
@@ -186,8 +147,8 @@ corpus_ref_rest(struct store *s, const struct corpus_tf *ta, double c, int64_t m
     if (r->d < 0)
         r->d = 0;
     size_t ncand = 0;
-    for (size_t i = 0; i < ta->cap; i++)
-        ncand += corpus_term_eligible(&ta->v[i], min_count);
+    for (size_t i = 0; i < ta->counts.n; i++)
+        ncand += corpus_term_eligible(&ta->counts.e[i], min_count);
     /* where the corpus counts come from: the derived vocabulary, one walk
      * of the index's vocabulary into tb, or one lookup per term */
     int vocab = stats_tables_current(s, err);
@@ -203,17 +164,17 @@ corpus_ref_rest(struct store *s, const struct corpus_tf *ta, double c, int64_t m
 /* Occurrences of e's term in the reference (a: in the target). -1 on
  * error. */
 static int
-corpus_ref_count(struct corpus_ref *r, const struct corpus_tf_entry *e, double a, double *b,
+corpus_ref_count(struct corpus_ref *r, const struct strmap_entry *e, double a, double *b,
                  struct ds_error *err)
 {
     if (r->set) {
-        *b = (double)corpus_tf_get(&r->tb, e->term) * (double)r->stride;
+        *b = (double)corpus_tf_get(&r->tb, e->key) * (double)r->stride;
         return 0;
     }
     double total = 0;
     if (r->bulk)
-        total = (double)corpus_tf_get(&r->tb, e->term);
-    else if (stats_vocab_count(r->lookup, e->term, &total, err) != 0)
+        total = (double)corpus_tf_get(&r->tb, e->key);
+    else if (stats_vocab_count(r->lookup, e->key, &total, err) != 0)
         return -1;
     *b = total - a;
     if (*b < 0)
@@ -228,7 +189,7 @@ corpus_keyness_score(struct store *s, struct corpus_tf *ta, int64_t stride_a,
                      const struct corpus_sel *ref, size_t max, int64_t min_count,
                      struct corpus_keyness *out, struct ds_error *err)
 {
-    struct corpus_ref r = {{0}, 1, ref != NULL, false, NULL, 0};
+    struct corpus_ref r = {{STRMAP_INIT, 0}, 1, ref != NULL, false, NULL, 0};
     int result = -1;
     struct corpus_term *terms = NULL;
     size_t nt = 0, cap = 0;
@@ -245,11 +206,11 @@ corpus_keyness_score(struct store *s, struct corpus_tf *ta, int64_t stride_a,
         goto done;
     }
     double d = r.d;
-    for (size_t i = 0; i < ta->cap; i++) {
-        const struct corpus_tf_entry *e = &ta->v[i];
+    for (size_t i = 0; i < ta->counts.n; i++) {
+        const struct strmap_entry *e = &ta->counts.e[i];
         if (!corpus_term_eligible(e, min_count))
             continue;
-        double a = (double)e->count * (double)stride_a, b;
+        double a = (double)(int64_t)e->value * (double)stride_a, b;
         if (corpus_ref_count(&r, e, a, &b, err) != 0)
             goto done;
         if (a / c <= (d > 0 ? b / d : 0))
@@ -258,7 +219,7 @@ corpus_keyness_score(struct store *s, struct corpus_tf *ta, int64_t stride_a,
             cap = cap ? cap * 2 : 256;
             terms = xrealloc(terms, cap * sizeof *terms);
         }
-        terms[nt].term = corpus_clean_line(e->term, strlen(e->term));
+        terms[nt].term = corpus_clean_line(e->key, strlen(e->key));
         terms[nt].a = (int64_t)a;
         terms[nt].b = (int64_t)b;
         terms[nt].g2 = corpus_g2(a, b, c, d);

@@ -8,6 +8,7 @@
 #ifndef DOSSIER_LIB_CORPUS_H
 #define DOSSIER_LIB_CORPUS_H
 
+#include "dossier/containers.h"
 #include "dossier/corpus.h"
 #include "dossier/store.h"
 #include "dossier/store_stats.h"
@@ -53,15 +54,9 @@ int corpus_pairs_of(struct store *s, const int64_t *topids, size_t ntop, struct 
 /* ---- term counts (keyness.c) ------------------------------------------------------------ */
 
 /* Term counts: an open-addressing table keyed by the token text. */
-struct corpus_tf_entry {
-    char *term;
-    uint64_t hash;
-    int64_t count;
-};
-
 struct corpus_tf {
-    struct corpus_tf_entry *v;
-    size_t cap, n;
+    /* term -> count: an int64 kept in the u64 (a delta may go below zero) */
+    struct strmap counts;
     int64_t tokens;
 };
 

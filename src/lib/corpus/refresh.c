@@ -114,14 +114,15 @@ corpus_pair_deltas(struct store *s, int64_t above, const int64_t *top, size_t nt
 static int
 corpus_vocab_deltas(struct store *s, const struct corpus_tf *tf, struct ds_error *err)
 {
-    const char **terms = xmalloc((tf->n ? tf->n : 1) * sizeof *terms);
-    int64_t *counts = xmalloc((tf->n ? tf->n : 1) * sizeof *counts);
+    size_t all = tf->counts.n;
+    const char **terms = xmalloc((all ? all : 1) * sizeof *terms);
+    int64_t *counts = xmalloc((all ? all : 1) * sizeof *counts);
     size_t n = 0;
-    for (size_t i = 0; i < tf->cap; i++) {
-        if (!tf->v[i].term || !tf->v[i].count)
+    for (size_t i = 0; i < all; i++) {
+        if (!tf->counts.e[i].value)
             continue;
-        terms[n] = tf->v[i].term;
-        counts[n++] = tf->v[i].count;
+        terms[n] = tf->counts.e[i].key;
+        counts[n++] = (int64_t)tf->counts.e[i].value;
     }
     int rc = stats_vocab_add(s, terms, counts, n, err);
     free(terms);

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dossier/containers.h"
 #include "dossier/text.h"
 #include "lib.h"
 
@@ -251,95 +252,96 @@ store_put_extraction_new(struct store *s, int64_t doc_id, const struct extractio
     return store_put_extraction_rows(s, doc_id, x, false, err);
 }
 
+/* Room for one more of n items in *v, growing by doubling from 8. */
+static void *
+grow_for_one(void *v, size_t n, size_t size)
+{
+    /* n items fill a capacity exactly when n is 0, 8, 16, 32... */
+    if (n == 0 || (n >= 8 && (n & (n - 1)) == 0))
+        v = xrealloc(v, (n ? n * 2 : 8) * size);
+    return v;
+}
+
+/* One figures row (SQ_FIG_GET) into out->figures. */
+static void
+figure_row(sqlite3_stmt *st, struct extraction *out)
+{
+    out->figures = grow_for_one(out->figures, out->nfigures, sizeof *out->figures);
+    struct figure *f = &out->figures[out->nfigures++];
+    memset(f, 0, sizeof *f);
+    f->span.start = (uint32_t)sqlite3_column_int64(st, 0);
+    f->span.end = (uint32_t)sqlite3_column_int64(st, 1);
+    f->sentence.start = (uint32_t)sqlite3_column_int64(st, 2);
+    f->sentence.end = (uint32_t)sqlite3_column_int64(st, 3);
+    f->text = store_col_dup(st, 4);
+    f->value = sqlite3_column_type(st, 5) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 5);
+    f->unit = store_col_dup(st, 6);
+    f->scale = store_col_dup(st, 7);
+    f->kind = (enum figure_kind)kind_parse(figure_kinds, DS_ARRAY_LEN(figure_kinds),
+                                           (const char *)sqlite3_column_text(st, 8));
+    f->direction = store_col_dup(st, 9);
+    f->period = store_col_dup(st, 10);
+    f->subject = store_col_dup(st, 11);
+    f->value_hi =
+        sqlite3_column_type(st, 12) == SQLITE_NULL ? f->value : sqlite3_column_double(st, 12);
+    f->approx = store_col_dup(st, 13);
+}
+
+/* One entity row (SQ_MENT_GET: its mentions as spans) into out->entities. */
+static void
+entity_row(sqlite3_stmt *st, struct extraction *out)
+{
+    out->entities = grow_for_one(out->entities, out->nentities, sizeof *out->entities);
+    struct entity *e = &out->entities[out->nentities++];
+    memset(e, 0, sizeof *e);
+    e->kind = (enum entity_kind)kind_parse(entity_kinds, DS_ARRAY_LEN(entity_kinds),
+                                           (const char *)sqlite3_column_text(st, 0));
+    e->name = store_col_dup(st, 1);
+    e->alt = store_col_dup(st, 2);
+    e->spans = store_spans_parse((const char *)sqlite3_column_text(st, 3), &e->nspans);
+}
+
+/* One topic score row (SQ_DT_GET) into out->topics. */
+static void
+topic_row(sqlite3_stmt *st, struct extraction *out)
+{
+    out->topics = grow_for_one(out->topics, out->ntopics, sizeof *out->topics);
+    struct topic_score *t = &out->topics[out->ntopics++];
+    memset(t, 0, sizeof *t);
+    t->slug = store_col_dup(st, 0);
+    t->score = sqlite3_column_double(st, 1);
+    t->spans = store_spans_parse((const char *)sqlite3_column_text(st, 2), &t->nspans);
+}
+
+/* Run statement id for doc_id and hand each row to row(). 0, or -1 with
+ * err. */
+static int
+get_rows(struct store *s, enum store_stmt_id id, int64_t doc_id, struct extraction *out,
+         void (*row)(sqlite3_stmt *st, struct extraction *out), struct ds_error *err)
+{
+    sqlite3_stmt *st = store_stmt(s, id, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, doc_id);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        row(st, out);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : store_fail(s, err, rc, "reading an extraction");
+}
+
 int
 store_get_extraction(struct store *s, int64_t doc_id, struct extraction *out,
                      struct ds_error *err)
 {
-    size_t cap;
-    int rc;
-    sqlite3_stmt *st;
-
     memset(out, 0, sizeof *out);
-    st = store_stmt(s, SQ_FIG_GET, err);
-    if (!st)
+    if (get_rows(s, SQ_FIG_GET, doc_id, out, figure_row, err) != 0 ||
+        get_rows(s, SQ_MENT_GET, doc_id, out, entity_row, err) != 0 ||
+        get_rows(s, SQ_DT_GET, doc_id, out, topic_row, err) != 0) {
+        extraction_clear(out);
         return -1;
-    sqlite3_bind_int64(st, 1, doc_id);
-    cap = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (out->nfigures == cap) {
-            cap = cap ? cap * 2 : 8;
-            out->figures = xrealloc(out->figures, cap * sizeof *out->figures);
-        }
-        struct figure *f = &out->figures[out->nfigures++];
-        memset(f, 0, sizeof *f);
-        f->span.start = (uint32_t)sqlite3_column_int64(st, 0);
-        f->span.end = (uint32_t)sqlite3_column_int64(st, 1);
-        f->sentence.start = (uint32_t)sqlite3_column_int64(st, 2);
-        f->sentence.end = (uint32_t)sqlite3_column_int64(st, 3);
-        f->text = store_col_dup(st, 4);
-        f->value = sqlite3_column_type(st, 5) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 5);
-        f->unit = store_col_dup(st, 6);
-        f->scale = store_col_dup(st, 7);
-        f->kind = (enum figure_kind)kind_parse(figure_kinds, DS_ARRAY_LEN(figure_kinds),
-                                               (const char *)sqlite3_column_text(st, 8));
-        f->direction = store_col_dup(st, 9);
-        f->period = store_col_dup(st, 10);
-        f->subject = store_col_dup(st, 11);
-        f->value_hi = sqlite3_column_type(st, 12) == SQLITE_NULL ? f->value
-                                                                  : sqlite3_column_double(st, 12);
-        f->approx = store_col_dup(st, 13);
     }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        goto fail;
-
-    st = store_stmt(s, SQ_MENT_GET, err);
-    if (!st)
-        goto fail_quiet;
-    sqlite3_bind_int64(st, 1, doc_id);
-    cap = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (out->nentities == cap) {
-            cap = cap ? cap * 2 : 8;
-            out->entities = xrealloc(out->entities, cap * sizeof *out->entities);
-        }
-        struct entity *e = &out->entities[out->nentities++];
-        memset(e, 0, sizeof *e);
-        e->kind = (enum entity_kind)kind_parse(entity_kinds, DS_ARRAY_LEN(entity_kinds),
-                                               (const char *)sqlite3_column_text(st, 0));
-        e->name = store_col_dup(st, 1);
-        e->alt = store_col_dup(st, 2);
-        e->spans = store_spans_parse((const char *)sqlite3_column_text(st, 3), &e->nspans);
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        goto fail;
-
-    st = store_stmt(s, SQ_DT_GET, err);
-    if (!st)
-        goto fail_quiet;
-    sqlite3_bind_int64(st, 1, doc_id);
-    cap = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (out->ntopics == cap) {
-            cap = cap ? cap * 2 : 8;
-            out->topics = xrealloc(out->topics, cap * sizeof *out->topics);
-        }
-        struct topic_score *t = &out->topics[out->ntopics++];
-        memset(t, 0, sizeof *t);
-        t->slug = store_col_dup(st, 0);
-        t->score = sqlite3_column_double(st, 1);
-        t->spans = store_spans_parse((const char *)sqlite3_column_text(st, 2), &t->nspans);
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        goto fail;
     return 0;
-fail:
-    store_fail(s, err, rc, "reading an extraction");
-fail_quiet:
-    extraction_clear(out);
-    return -1;
 }
 
 int
@@ -386,7 +388,6 @@ fail:
 /* ---- keywords ----------------------------------------------------------------------- */
 
 struct kw_count {
-    char *term;    /* the stem, as indexed */
     char *surface; /* its first form as written, lower-cased: what a reader sees */
     int tf;
 };
@@ -394,26 +395,9 @@ struct kw_count {
 struct kw_ctx {
     struct kw_count *terms;
     size_t n, cap;
-    size_t *slots;      /* open-addressing hash: index+1 into terms, 0 empty */
-    size_t nslots;
-    const char *text;   /* the text being tokenized (for surface forms) */
+    struct strmap index; /* the stem, as indexed -> its place in terms */
+    const char *text;    /* the text being tokenized (for surface forms) */
 };
-
-static void
-kw_grow(struct kw_ctx *c)
-{
-    size_t ns = c->nslots ? c->nslots * 2 : 256;
-    size_t *slots = xcalloc(ns, sizeof *slots);
-    for (size_t i = 0; i < c->n; i++) {
-        size_t h = (size_t)ds_hash64(c->terms[i].term, strlen(c->terms[i].term)) & (ns - 1);
-        while (slots[h])
-            h = (h + 1) & (ns - 1);
-        slots[h] = i + 1;
-    }
-    free(c->slots);
-    c->slots = slots;
-    c->nslots = ns;
-}
 
 static void
 kw_cb(const char *token, size_t start, size_t end, void *ud)
@@ -423,16 +407,11 @@ kw_cb(const char *token, size_t start, size_t end, void *ud)
     /* numbers and one-letter tokens say little about a document */
     if (strspn(token, "0123456789.,") == len || (len < 2 && (unsigned char)token[0] < 0x80))
         return;
-    if ((c->n + 1) * 2 > c->nslots)
-        kw_grow(c);
-    size_t h = (size_t)ds_hash64(token, len) & (c->nslots - 1);
-    while (c->slots[h]) {
-        struct kw_count *k = &c->terms[c->slots[h] - 1];
-        if (strcmp(k->term, token) == 0) {
-            k->tf++;
-            return;
-        }
-        h = (h + 1) & (c->nslots - 1);
+    bool added;
+    struct strmap_entry *e = strmap_upsert(&c->index, token, len, &added);
+    if (!added) {
+        c->terms[e->value].tf++;
+        return;
     }
     if (c->n == c->cap) {
         c->cap = c->cap ? c->cap * 2 : 128;
@@ -442,8 +421,8 @@ kw_cb(const char *token, size_t start, size_t end, void *ud)
     for (char *p = surface; *p; p++)
         if (*p >= 'A' && *p <= 'Z')
             *p = (char)(*p - 'A' + 'a');
-    c->terms[c->n] = (struct kw_count){xstrdup(token), surface, 1};
-    c->slots[h] = ++c->n;
+    e->value = c->n;
+    c->terms[c->n++] = (struct kw_count){surface, 1};
 }
 
 static int
@@ -471,9 +450,7 @@ keywords_free(struct keyword *k, size_t n)
  * newest document id changes. */
 struct store_df_cache {
     int64_t max_id, ndocs;
-    char **terms;
-    int64_t *df;
-    size_t n, nslots;   /* open addressing; nslots a power of two */
+    struct strmap df; /* word -> its document count */
 };
 
 #define DF_CACHE_MAX 65536
@@ -484,10 +461,7 @@ store_df_cache_free(struct store *s)
     struct store_df_cache *c = s->dfc;
     if (!c)
         return;
-    for (size_t i = 0; i < c->nslots; i++)
-        free(c->terms[i]);
-    free(c->terms);
-    free(c->df);
+    strmap_free(&c->df);
     free(c);
     s->dfc = NULL;
 }
@@ -505,7 +479,7 @@ store_df_ready(struct store *s, struct ds_error *err)
     sqlite3_finalize(st);
     if (rc != SQLITE_OK)
         return store_fail(s, err, rc, "reading term statistics");
-    if (s->dfc && s->dfc->max_id == max_id && s->dfc->n < DF_CACHE_MAX)
+    if (s->dfc && s->dfc->max_id == max_id && s->dfc->df.n < DF_CACHE_MAX)
         return 0;
     store_df_cache_free(s);
     rc = sqlite3_prepare_v2(s->db, "SELECT count(*) FROM documents", -1, &st, NULL);
@@ -519,48 +493,8 @@ store_df_ready(struct store *s, struct ds_error *err)
     struct store_df_cache *c = xcalloc(1, sizeof *c);
     c->max_id = max_id;
     c->ndocs = ndocs;
-    c->nslots = 1024;
-    c->terms = xcalloc(c->nslots, sizeof *c->terms);
-    c->df = xcalloc(c->nslots, sizeof *c->df);
     s->dfc = c;
     return 0;
-}
-
-static size_t
-df_slot(const struct store_df_cache *c, const char *term)
-{
-    size_t h = (size_t)ds_hash64(term, strlen(term)) & (c->nslots - 1);
-    while (c->terms[h] && strcmp(c->terms[h], term) != 0)
-        h = (h + 1) & (c->nslots - 1);
-    return h;
-}
-
-static void
-df_put(struct store_df_cache *c, const char *term, int64_t df)
-{
-    if ((c->n + 1) * 2 > c->nslots) {
-        size_t old_n = c->nslots;
-        char **old_t = c->terms;
-        int64_t *old_d = c->df;
-        c->nslots *= 2;
-        c->terms = xcalloc(c->nslots, sizeof *c->terms);
-        c->df = xcalloc(c->nslots, sizeof *c->df);
-        for (size_t i = 0; i < old_n; i++) {
-            if (!old_t[i])
-                continue;
-            size_t h = df_slot(c, old_t[i]);
-            c->terms[h] = old_t[i];
-            c->df[h] = old_d[i];
-        }
-        free(old_t);
-        free(old_d);
-    }
-    size_t h = df_slot(c, term);
-    if (!c->terms[h]) {
-        c->terms[h] = xstrdup(term);
-        c->n++;
-    }
-    c->df[h] = df;
 }
 
 /* How many of a word's documents are counted exactly before the rest is
@@ -571,10 +505,10 @@ int64_t
 store_word_docs(struct store *s, const char *word, bool *estimated, struct ds_error *err)
 {
     *estimated = false;
-    size_t h = df_slot(s->dfc, word);
-    if (s->dfc->terms[h]) {
-        *estimated = s->dfc->df[h] > DF_EXACT_UPTO;
-        return s->dfc->df[h];
+    const struct strmap_entry *known = strmap_find(&s->dfc->df, word, strlen(word));
+    if (known) {
+        *estimated = (int64_t)known->value > DF_EXACT_UPTO;
+        return (int64_t)known->value;
     }
     /* the word as a phrase: the tokenizer makes it the indexed term again */
     struct buf match = BUF_INIT;
@@ -611,7 +545,7 @@ store_word_docs(struct store *s, const char *word, bool *estimated, struct ds_er
         df = DS_MAX(DS_MIN((int64_t)(est + 0.5), s->dfc->ndocs), (int64_t)DF_EXACT_UPTO + 1);
         *estimated = true;
     }
-    df_put(s->dfc, word, df);
+    strmap_upsert(&s->dfc->df, word, strlen(word), NULL)->value = (uint64_t)df;
 out:
     buf_free(&match);
     return df;
@@ -676,12 +610,10 @@ out_kw:
         free(kw);
     }
 out:
-    for (size_t i = 0; i < c.n; i++) {
-        free(c.terms[i].term);
+    for (size_t i = 0; i < c.n; i++)
         free(c.terms[i].surface);
-    }
     free(c.terms);
-    free(c.slots);
+    strmap_free(&c.index);
     doc_record_clear(&r);
     return result;
 }

@@ -736,16 +736,109 @@ facet_bump(struct facet **f, size_t *n, size_t *cap, const char *slug, int64_t b
     (*f)[(*n)++] = (struct facet){xstrdup(slug), NULL, by};
 }
 
+/* The topic counts being gathered (facet_bump's arguments). */
+struct topic_acc {
+    struct facet *f;
+    size_t n, cap;
+};
+
+/* Every document: the statistics tables' timeline has the totals. A
+ * SQLite result code. */
+static int
+topic_counts_totals(struct store *s, struct topic_acc *a)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(
+        s->db, "SELECT slug, sum(n) FROM corpus_topic_day GROUP BY slug", -1, &st, NULL);
+    while (st && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        facet_bump(&a->f, &a->n, &a->cap, (const char *)sqlite3_column_text(st, 0),
+                   sqlite3_column_int64(st, 1));
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Few hits: one lookup of each hit's topics. A SQLite result code. */
+static int
+topic_counts_lookups(struct result_set *rs, struct topic_acc *a)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(rs->s->db, "SELECT slug FROM doc_topics WHERE doc_id = ?1", -1,
+                                &st, NULL);
+    for (size_t i = 0; rc == SQLITE_OK && i < rs->n; i++) {
+        sqlite3_bind_int64(st, 1, rs->hits[i].id);
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+            facet_bump(&a->f, &a->n, &a->cap, (const char *)sqlite3_column_text(st, 0), 1);
+        rc = sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Many hits: one pass over the topic index, each row tested against a
+ * bitmap of the hits. A SQLite result code. */
+static int
+topic_counts_scan(struct result_set *rs, int64_t max_id, struct topic_acc *a)
+{
+    uint64_t *bits = xcalloc((size_t)max_id / 64 + 1, sizeof *bits);
+    for (size_t i = 0; i < rs->n; i++)
+        if (rs->hits[i].id >= 0)
+            bits[rs->hits[i].id / 64] |= 1ULL << (rs->hits[i].id % 64);
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(
+        rs->s->db, "SELECT slug, doc_id FROM doc_topics INDEXED BY doc_topics_slug", -1, &st, NULL);
+    /* rows come grouped by slug: count a run, then add it once */
+    char *run = NULL;
+    int64_t in_run = 0;
+    while (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *slug = (const char *)sqlite3_column_text(st, 0);
+        int64_t id = sqlite3_column_int64(st, 1);
+        if (!slug)
+            continue;
+        if (!run || strcmp(run, slug) != 0) {
+            if (run && in_run)
+                facet_bump(&a->f, &a->n, &a->cap, run, in_run);
+            free(run);
+            run = xstrdup(slug);
+            in_run = 0;
+        }
+        in_run += id >= 0 && id <= max_id && (bits[id / 64] >> (id % 64) & 1);
+    }
+    if (run && in_run)
+        facet_bump(&a->f, &a->n, &a->cap, run, in_run);
+    free(run);
+    sqlite3_finalize(st);
+    free(bits);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Sort the counts, keep max (0: all) and label them from the topics
+ * table. A SQLite result code. */
+static int
+topic_counts_finish(struct store *s, size_t max, struct topic_acc *a)
+{
+    if (a->n == 0)
+        return SQLITE_OK;
+    qsort(a->f, a->n, sizeof *a->f, facet_count_cmp);
+    for (; max && a->n > max; a->n--)
+        free(a->f[a->n - 1].key);
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(s->db, "SELECT name FROM topics WHERE slug = ?1", -1, &st, NULL);
+    for (size_t i = 0; rc == SQLITE_OK && i < a->n; i++) {
+        sqlite3_bind_text(st, 1, a->f[i].key, -1, SQLITE_STATIC);
+        if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+            a->f[i].label = store_col_dup(st, 0);
+        rc = sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
 int
 result_set_topic_counts(struct result_set *rs, size_t max, struct facet **out, size_t *n_out,
                         struct ds_error *err)
 {
     struct store *s = rs->s;
-    struct facet *f = NULL;
-    size_t n = 0, cap = 0;
-    sqlite3_stmt *st = NULL;
-    uint64_t *bits = NULL;
-    int rc = SQLITE_OK;
+    struct topic_acc a = {0};
     *out = NULL;
     *n_out = 0;
     int64_t max_id = 0;
@@ -754,77 +847,21 @@ result_set_topic_counts(struct result_set *rs, size_t max, struct facet **out, s
     int totals = rs->all ? stats_tables_current(s, err) : 0;
     if (totals < 0)
         return -1;
-    if (totals) {
-        /* every document: the statistics tables' timeline has the totals */
-        rc = sqlite3_prepare_v2(s->db, "SELECT slug, sum(n) FROM corpus_topic_day GROUP BY slug",
-                                -1, &st, NULL);
-        while (st && (rc = sqlite3_step(st)) == SQLITE_ROW)
-            facet_bump(&f, &n, &cap, (const char *)sqlite3_column_text(st, 0),
-                       sqlite3_column_int64(st, 1));
-        if (rc == SQLITE_DONE)
-            rc = SQLITE_OK;
-    } else if (rs->n <= TOPIC_COUNT_LOOKUPS && (int64_t)rs->n * 8 < max_id) {
-        rc = sqlite3_prepare_v2(s->db, "SELECT slug FROM doc_topics WHERE doc_id = ?1", -1, &st,
-                                NULL);
-        for (size_t i = 0; rc == SQLITE_OK && i < rs->n; i++) {
-            sqlite3_bind_int64(st, 1, rs->hits[i].id);
-            while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-                facet_bump(&f, &n, &cap, (const char *)sqlite3_column_text(st, 0), 1);
-            rc = sqlite3_reset(st);
-        }
-    } else {
-        bits = xcalloc((size_t)max_id / 64 + 1, sizeof *bits);
-        for (size_t i = 0; i < rs->n; i++)
-            if (rs->hits[i].id >= 0)
-                bits[rs->hits[i].id / 64] |= 1ULL << (rs->hits[i].id % 64);
-        rc = sqlite3_prepare_v2(s->db,
-                                "SELECT slug, doc_id FROM doc_topics INDEXED BY doc_topics_slug",
-                                -1, &st, NULL);
-        /* rows come grouped by slug: count a run, then add it once */
-        char *run = NULL;
-        int64_t in_run = 0;
-        while (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-            const char *slug = (const char *)sqlite3_column_text(st, 0);
-            int64_t id = sqlite3_column_int64(st, 1);
-            if (!slug)
-                continue;
-            if (!run || strcmp(run, slug) != 0) {
-                if (run && in_run)
-                    facet_bump(&f, &n, &cap, run, in_run);
-                free(run);
-                run = xstrdup(slug);
-                in_run = 0;
-            }
-            in_run += id >= 0 && id <= max_id && (bits[id / 64] >> (id % 64) & 1);
-        }
-        if (run && in_run)
-            facet_bump(&f, &n, &cap, run, in_run);
-        free(run);
-        if (rc == SQLITE_DONE)
-            rc = SQLITE_OK;
-    }
-    sqlite3_finalize(st);
-    st = NULL;
-    free(bits);
-    if (rc == SQLITE_OK && n > 0) {
-        qsort(f, n, sizeof *f, facet_count_cmp);
-        for (; max && n > max; n--)
-            free(f[n - 1].key);
-        rc = sqlite3_prepare_v2(s->db, "SELECT name FROM topics WHERE slug = ?1", -1, &st, NULL);
-        for (size_t i = 0; rc == SQLITE_OK && i < n; i++) {
-            sqlite3_bind_text(st, 1, f[i].key, -1, SQLITE_STATIC);
-            if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-                f[i].label = store_col_dup(st, 0);
-            rc = sqlite3_reset(st);
-        }
-        sqlite3_finalize(st);
-    }
+    int rc;
+    if (totals)
+        rc = topic_counts_totals(s, &a);
+    else if (rs->n <= TOPIC_COUNT_LOOKUPS && (int64_t)rs->n * 8 < max_id)
+        rc = topic_counts_lookups(rs, &a);
+    else
+        rc = topic_counts_scan(rs, max_id, &a);
+    if (rc == SQLITE_OK)
+        rc = topic_counts_finish(s, max, &a);
     if (rc != SQLITE_OK) {
-        facets_free(f, n);
+        facets_free(a.f, a.n);
         return store_fail(s, err, rc, "counting topics");
     }
-    *out = f;
-    *n_out = n;
+    *out = a.f;
+    *n_out = a.n;
     return 0;
 }
 

@@ -656,11 +656,63 @@ store_immutable_uri(const char *path)
     return buf_steal(&b);
 }
 
+/* Open s->path into s->db: read-only, read-write or created; immutable
+ * for a read-only open in a directory that cannot be written. 0, or -1
+ * with err. */
+static int
+store_open_db(struct store *s, bool exists, bool memory, struct ds_error *err)
+{
+    int oflags = s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+    if (!exists)
+        oflags |= SQLITE_OPEN_CREATE;
+    int rc;
+    if (s->readonly && exists && !memory && store_wants_immutable(s->path)) {
+        char *uri = store_immutable_uri(s->path);
+        s->immutable = true;
+        rc = sqlite3_open_v2(uri, &s->db, oflags | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, NULL);
+        free(uri);
+    } else {
+        rc = sqlite3_open_v2(s->path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
+    }
+    return rc == SQLITE_OK ? 0 : store_fail(s, err, rc, "opening the index");
+}
+
+/* What every connection needs before its first statement: the dossier
+ * tokenizer (and an instance of it for store_tokenize), dossier_rank(),
+ * ds_fold() and ds_raw_pack(). 0, or -1 with err. */
+static int
+store_register(struct store *s, struct ds_error *err)
+{
+    int rc = store_tokenizer_register(s->db, &s->fts);
+    if (rc != SQLITE_OK) {
+        ds_error_set(err, -1, "opening the index: this SQLite has no usable FTS5");
+        return -1;
+    }
+    void *tok_ud = NULL;
+    rc = s->fts->xFindTokenizer(s->fts, "dossier", &tok_ud, &s->tok);
+    if (rc == SQLITE_OK)
+        rc = s->tok.xCreate(tok_ud, NULL, 0, &s->tok_inst);
+    if (rc != SQLITE_OK) {
+        s->tok_inst = NULL;
+        ds_error_set(err, -1, "opening the index: cannot create the tokenizer");
+        return -1;
+    }
+    rc = store_rank_register(s);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_create_function_v2(s->db, "ds_fold", 1,
+                                        SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                        NULL, store_sql_fold, NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_create_function_v2(s->db, "ds_raw_pack", 2,
+                                        SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                        NULL, store_sql_raw_pack, NULL, NULL, NULL);
+    return rc == SQLITE_OK ? 0 : store_fail(s, err, rc, "opening the index");
+}
+
 int
 store_open(const char *path, int flags, struct store **out, struct ds_error *err)
 {
     struct store *s = xcalloc(1, sizeof *s);
-    int oflags;
     struct stat sb;
 
     *out = NULL;
@@ -679,49 +731,8 @@ store_open(const char *path, int flags, struct store **out, struct ds_error *err
     }
     if (!exists && store_make_parent(path, err) != 0)
         goto fail;
-    oflags = s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-    if (!exists)
-        oflags |= SQLITE_OPEN_CREATE;
-    int rc;
-    if (s->readonly && exists && !memory && store_wants_immutable(path)) {
-        char *uri = store_immutable_uri(path);
-        s->immutable = true;
-        rc = sqlite3_open_v2(uri, &s->db, oflags | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, NULL);
-        free(uri);
-    } else {
-        rc = sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
-    }
-    if (rc != SQLITE_OK) {
-        store_fail(s, err, rc, "opening the index");
+    if (store_open_db(s, exists, memory, err) != 0 || store_register(s, err) != 0)
         goto fail;
-    }
-    rc = store_tokenizer_register(s->db, &s->fts);
-    if (rc != SQLITE_OK) {
-        ds_error_set(err, -1, "opening the index: this SQLite has no usable FTS5");
-        goto fail;
-    }
-    void *tok_ud = NULL;
-    rc = s->fts->xFindTokenizer(s->fts, "dossier", &tok_ud, &s->tok);
-    if (rc == SQLITE_OK)
-        rc = s->tok.xCreate(tok_ud, NULL, 0, &s->tok_inst);
-    if (rc != SQLITE_OK) {
-        s->tok_inst = NULL;
-        ds_error_set(err, -1, "opening the index: cannot create the tokenizer");
-        goto fail;
-    }
-    rc = store_rank_register(s);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_create_function_v2(s->db, "ds_fold", 1,
-                                        SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                                        NULL, store_sql_fold, NULL, NULL, NULL);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_create_function_v2(s->db, "ds_raw_pack", 2,
-                                        SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                                        NULL, store_sql_raw_pack, NULL, NULL, NULL);
-    if (rc != SQLITE_OK) {
-        store_fail(s, err, rc, "opening the index");
-        goto fail;
-    }
     sqlite3_busy_timeout(s->db, 5000);
     sqlite3_extended_result_codes(s->db, 1);
     int64_t version;
