@@ -216,10 +216,17 @@ struct cmp_summary {
     size_t nterms;
 };
 
-/* Pair the extractions xa (of text A) and xb (of B) using the alignment r.
- * Figures match when units agree and values are equal within 0.5%; they
- * conflict when units and kinds agree, values differ, and either their
- * sentences are aligned with each other or their subjects share most words.
+/* Pair the extractions xa (of text A) and xb (of B) using the alignment r
+ * (may be NULL). Figures are the same on both sides when their units agree
+ * and their values are equal within 0.5%, within the step of the last
+ * digit either was written with ("$43 million" is "$43,885,310"), or
+ * within 5% when either is approximate ("roughly"). They disagree only
+ * when they describe the same quantity: same unit and kind, values within
+ * a factor of 3, and the same subject head with a word of context in
+ * common, or (without subjects) each the only such figure of two aligned
+ * sentences, with a word of context in common (compare/figures.c).
+ * Entities are linked across forms first (compare/entities.c); a group
+ * named on one side only is in both when the other text names it.
  * Fills *out (clear with cmp_summary_clear); it borrows from xa and xb. */
 void compare_summarize(const struct cmp_result *r, const struct extraction *xa,
                        const struct extraction *xb, struct cmp_summary *out);
