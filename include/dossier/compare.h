@@ -263,6 +263,12 @@ void compare_render(const struct cmp_result *r, const char *a, const char *b, si
  * shingle; an empty one gives all 0xFFFFFFFF. */
 void minhash_signature(const char *body, size_t n, uint32_t sig[MINHASH_K]);
 
+/* The signature near-duplicates are judged by: minhash_signature of
+ * body's content lines, leaving out caption lines ("Caption: ", "Photo: ",
+ * "Photos: ", "Image: ", "Video: " at the start, or "Hide Caption"
+ * anywhere), which repeat across a site's pages whatever the article. */
+void minhash_content_signature(const char *body, size_t n, uint32_t sig[MINHASH_K]);
+
 /* Estimated Jaccard similarity of the two shingle sets: the share of equal
  * slots (0..1). */
 double minhash_similarity(const uint32_t a[MINHASH_K], const uint32_t b[MINHASH_K]);
@@ -279,7 +285,7 @@ struct neardup_writer;
 int neardup_writer_open(struct store *s, struct neardup_writer **out, struct ds_error *err);
 int neardup_writer_put(struct neardup_writer *w, int64_t doc_id, const uint32_t sig[MINHASH_K],
                        struct ds_error *err);
-/* minhash_signature(body) then neardup_writer_put. */
+/* minhash_content_signature(body) then neardup_writer_put. */
 int neardup_writer_add(struct neardup_writer *w, int64_t doc_id, const char *body, size_t len,
                        struct ds_error *err);
 void neardup_writer_free(struct neardup_writer **w);

@@ -556,6 +556,40 @@ test_minhash(void)
 
 /* ---- speed: two 5,000-word articles --------------------------------------------------------- */
 
+/* Pages that share only a long gallery caption are not near-duplicates by
+ * the content signature; a lightly edited copy still is. */
+static void
+test_caption_lines(void)
+{
+    struct buf caption = BUF_INIT, a = BUF_INIT, b = BUF_INIT;
+    rng_state = 99;
+    buf_puts(&caption, "Photos: ");
+    for (int i = 0; i < 12; i++)
+        gen_sentence(&caption, 3000);
+    buf_puts(&caption, "Hide Caption 1 of 40");
+    buf_printf(&a, "%s\n\n", buf_str(&caption));
+    buf_printf(&b, "%s\n\n", buf_str(&caption));
+    gen_sentence(&a, 3000);
+    gen_sentence(&a, 3000);
+    gen_sentence(&b, 3000);
+    gen_sentence(&b, 3000);
+    uint32_t sa[MINHASH_K], sb[MINHASH_K];
+    minhash_signature(a.data, a.len, sa);
+    minhash_signature(b.data, b.len, sb);
+    double whole = minhash_similarity(sa, sb);
+    minhash_content_signature(a.data, a.len, sa);
+    minhash_content_signature(b.data, b.len, sb);
+    double content = minhash_similarity(sa, sb);
+    ok(whole >= NEARDUP_MIN_JACCARD && content < 0.2,
+       "pages sharing only a caption line: near-duplicates on the whole text (%.2f), "
+       "not on content lines (%.2f)", whole, content);
+    minhash_content_signature(a.data, a.len, sb);
+    ok(minhash_similarity(sa, sb) == 1, "the content signature is deterministic");
+    buf_free(&caption);
+    buf_free(&a);
+    buf_free(&b);
+}
+
 static void
 test_speed(void)
 {
@@ -742,6 +776,7 @@ main(void)
     test_summary();
     test_render();
     test_minhash();
+    test_caption_lines();
     test_speed();
     test_hostile();
     return done_testing();

@@ -110,7 +110,7 @@ neardup_writer_add(struct neardup_writer *w, int64_t doc_id, const char *body, s
                    struct ds_error *err)
 {
     uint32_t sig[MINHASH_K];
-    minhash_signature(body ? body : "", body ? len : 0, sig);
+    minhash_content_signature(body ? body : "", body ? len : 0, sig);
     return neardup_writer_put(w, doc_id, sig, err);
 }
 
