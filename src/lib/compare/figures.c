@@ -22,14 +22,6 @@
 /* Values further apart than this factor measure different things. */
 #define FIG_MAX_FACTOR 3.0
 
-static bool
-str_eq(const char *x, const char *y)
-{
-    if (!x || !y)
-        return x == y;
-    return strcmp(x, y) == 0;
-}
-
 /* The step of the last digit f was written with, in its value's units:
  * "$43 million" 1e6, "$4.2 million" 1e5, "$43,885,310" 1, "40,000" 1e4. */
 static double
@@ -70,7 +62,7 @@ figure_step(const struct figure *f)
 static bool
 figures_agree(const struct figure *a, const struct figure *b)
 {
-    if (!str_eq(a->unit, b->unit))
+    if (!cmp_str_eq(a->unit, b->unit))
         return false;
     double d = fabs(a->value - b->value), m = DS_MAX(fabs(a->value), fabs(b->value));
     if (d <= 0.005 * m)
@@ -242,7 +234,7 @@ same_measure_count(const struct extraction *x, const struct figure *f)
     size_t n = 0;
     for (size_t i = 0; i < x->nfigures; i++) {
         const struct figure *g = &x->figures[i];
-        n += g->kind == f->kind && str_eq(g->unit, f->unit) &&
+        n += g->kind == f->kind && cmp_str_eq(g->unit, f->unit) &&
              g->sentence.start == f->sentence.start;
     }
     return n;
@@ -267,7 +259,7 @@ static bool
 same_quantity(const struct cmp_result *r, const struct extraction *xa,
               const struct extraction *xb, const struct figure *fa, const struct figure *fb)
 {
-    if (!str_eq(fa->unit, fb->unit) || fa->kind != fb->kind || fa->value == 0 || fb->value == 0 ||
+    if (!cmp_str_eq(fa->unit, fb->unit) || fa->kind != fb->kind || fa->value == 0 || fb->value == 0 ||
         (fa->value < 0) != (fb->value < 0))
         return false;
     double x = fabs(fa->value), y = fabs(fb->value);

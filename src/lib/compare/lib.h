@@ -69,6 +69,7 @@ size_t cmp_pair_figures(const struct cmp_result *r, const struct extraction *xa,
 
 /* terms.c */
 int cmp_int32(const void *p, const void *q);
+bool cmp_str_eq(const char *x, const char *y);
 bool cmp_is_letter_fragment(const char *s, size_t n);
 bool cmp_is_number(const char *s, size_t n);
 long cmp_counts_find(struct cmp_counts *c, const char *term, size_t len, bool create);

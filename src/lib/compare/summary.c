@@ -31,14 +31,6 @@ compare_side_name(enum cmp_side s)
     return "?";
 }
 
-static bool
-str_eq(const char *x, const char *y)
-{
-    if (!x || !y)
-        return x == y;
-    return strcmp(x, y) == 0;
-}
-
 static int
 entity_row_rank(const struct cmp_entity_row *r)
 {
@@ -102,7 +94,7 @@ summarize_topics(const struct extraction *xa, const struct extraction *xb, struc
     for (size_t j = 0; j < xb->ntopics; j++) {
         size_t k;
         for (k = 0; k < out->ntopics; k++)
-            if (str_eq(out->topics[k].slug, xb->topics[j].slug))
+            if (cmp_str_eq(out->topics[k].slug, xb->topics[j].slug))
                 break;
         if (k < out->ntopics)
             out->topics[k].score_b = xb->topics[j].score;
