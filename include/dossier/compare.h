@@ -216,10 +216,17 @@ struct cmp_summary {
     size_t nterms;
 };
 
-/* Pair the extractions xa (of text A) and xb (of B) using the alignment r.
- * Figures match when units agree and values are equal within 0.5%; they
- * conflict when units and kinds agree, values differ, and either their
- * sentences are aligned with each other or their subjects share most words.
+/* Pair the extractions xa (of text A) and xb (of B) using the alignment r
+ * (may be NULL). Figures are the same on both sides when their units agree
+ * and their values are equal within 0.5%, within the step of the last
+ * digit either was written with ("$43 million" is "$43,885,310"), or
+ * within 5% when either is approximate ("roughly"). They disagree only
+ * when they describe the same quantity: same unit and kind, values within
+ * a factor of 3, and the same subject head with a word of context in
+ * common, or (without subjects) each the only such figure of two aligned
+ * sentences, with a word of context in common (compare/figures.c).
+ * Entities are linked across forms first (compare/entities.c); a group
+ * named on one side only is in both when the other text names it.
  * Fills *out (clear with cmp_summary_clear); it borrows from xa and xb. */
 void compare_summarize(const struct cmp_result *r, const struct extraction *xa,
                        const struct extraction *xb, struct cmp_summary *out);
@@ -256,6 +263,12 @@ void compare_render(const struct cmp_result *r, const char *a, const char *b, si
  * shingle; an empty one gives all 0xFFFFFFFF. */
 void minhash_signature(const char *body, size_t n, uint32_t sig[MINHASH_K]);
 
+/* The signature near-duplicates are judged by: minhash_signature of
+ * body's content lines, leaving out caption lines ("Caption: ", "Photo: ",
+ * "Photos: ", "Image: ", "Video: " at the start, or "Hide Caption"
+ * anywhere), which repeat across a site's pages whatever the article. */
+void minhash_content_signature(const char *body, size_t n, uint32_t sig[MINHASH_K]);
+
 /* Estimated Jaccard similarity of the two shingle sets: the share of equal
  * slots (0..1). */
 double minhash_similarity(const uint32_t a[MINHASH_K], const uint32_t b[MINHASH_K]);
@@ -272,7 +285,7 @@ struct neardup_writer;
 int neardup_writer_open(struct store *s, struct neardup_writer **out, struct ds_error *err);
 int neardup_writer_put(struct neardup_writer *w, int64_t doc_id, const uint32_t sig[MINHASH_K],
                        struct ds_error *err);
-/* minhash_signature(body) then neardup_writer_put. */
+/* minhash_content_signature(body) then neardup_writer_put. */
 int neardup_writer_add(struct neardup_writer *w, int64_t doc_id, const char *body, size_t len,
                        struct ds_error *err);
 void neardup_writer_free(struct neardup_writer **w);

@@ -269,6 +269,118 @@ print_summary(const struct cmp_result *r, const struct cmp_summary *sm, const ch
     (void)r;
 }
 
+/* The words of ch inside sentence s of text, as a JSON array named name. */
+static void
+json_changes(struct buf *o, const char *name, const struct span *ch, size_t nch, struct span s,
+             const char *text)
+{
+    buf_printf(o, ",\"%s\":[", name);
+    size_t m = 0;
+    for (size_t i = 0; i < nch; i++)
+        if (ch[i].start >= s.start && ch[i].end <= s.end) {
+            if (m++)
+                buf_putc(o, ',');
+            char *w = xstrndup(text + ch[i].start, ch[i].end - ch[i].start);
+            buf_put_json_string(o, w);
+            free(w);
+        }
+    buf_putc(o, ']');
+}
+
+/* One row: its mark, score, each side's sentence and changed words; a
+ * split part names its counterpart ("with"). */
+static void
+json_row(struct buf *o, const struct cmp_result *r, const struct cmp_row *row, const char *a,
+         const char *b)
+{
+    buf_printf(o, "{\"mark\":\"%c\",\"score\":%.3f", compare_mark_char(row->mark), row->score);
+    if (row->mark == CMP_PART)
+        buf_printf(o, ",\"with\":%d", (int)row->with);
+    if (row->a >= 0) {
+        buf_printf(o, ",\"a\":[%u,%u],", r->sent_a[row->a].start, r->sent_a[row->a].end);
+        json_span_text(o, "a_text", a, r->sent_a[row->a]);
+    }
+    if (row->b >= 0) {
+        buf_printf(o, ",\"b\":[%u,%u],", r->sent_b[row->b].start, r->sent_b[row->b].end);
+        json_span_text(o, "b_text", b, r->sent_b[row->b]);
+    }
+    if (row->a >= 0 && row->b >= 0) {
+        json_changes(o, "deleted", r->deleted, r->ndeleted, r->sent_a[row->a], a);
+        json_changes(o, "inserted", r->inserted, r->ninserted, r->sent_b[row->b], b);
+    }
+    buf_putc(o, '}');
+}
+
+static void
+json_passages(struct buf *o, const struct cmp_result *r, const char *a, const char *b)
+{
+    buf_puts(o, ",\"passages\":[");
+    for (size_t p = 0; p < r->npassages; p++) {
+        const struct cmp_passage *ps = &r->passages[p];
+        buf_printf(o, "%s{\"mark\":\"%c\",\"rows\":[", p ? "," : "", compare_mark_char(ps->mark));
+        for (size_t k = ps->row; k < ps->row + ps->nrows; k++) {
+            if (k > ps->row)
+                buf_putc(o, ',');
+            json_row(o, r, &r->rows[k], a, b);
+        }
+        buf_puts(o, "]}");
+    }
+    buf_putc(o, ']');
+}
+
+/* Figures (each with its sentence), entities, terms and topics. */
+static void
+json_summary(struct buf *o, const struct cmp_summary *sm, const char *a, const char *b)
+{
+    buf_puts(o, ",\"figures\":[");
+    for (size_t i = 0; i < sm->nfigures; i++) {
+        const struct cmp_figure_row *f = &sm->figures[i];
+        buf_printf(o, "%s{\"side\":\"%s\",", i ? "," : "", compare_side_name(f->side));
+        json_figure(o, "a", f->a);
+        buf_putc(o, ',');
+        json_figure(o, "b", f->b);
+        if (f->a && f->a->sentence.end > f->a->sentence.start) {
+            buf_putc(o, ',');
+            json_span_text(o, "a_sentence", a, f->a->sentence);
+        }
+        if (f->b && f->b->sentence.end > f->b->sentence.start) {
+            buf_putc(o, ',');
+            json_span_text(o, "b_sentence", b, f->b->sentence);
+        }
+        buf_putc(o, '}');
+    }
+    buf_puts(o, "],\"entities\":[");
+    for (size_t i = 0; i < sm->nentities; i++) {
+        const struct entity *e = sm->entities[i].a ? sm->entities[i].a : sm->entities[i].b;
+        buf_printf(o, "%s{\"side\":\"%s\",\"kind\":\"%s\",", i ? "," : "",
+                   compare_side_name(sm->entities[i].side), entity_kind_name(e->kind));
+        json_str(o, "name", e->name);
+        if (sm->entities[i].a && sm->entities[i].b &&
+            strcmp(sm->entities[i].a->name, sm->entities[i].b->name) != 0) {
+            buf_putc(o, ',');
+            json_str(o, "name_b", sm->entities[i].b->name);
+        }
+        buf_printf(o, ",\"mentions_a\":%zu,\"mentions_b\":%zu}",
+                   sm->entities[i].a ? sm->entities[i].a->nspans : 0,
+                   sm->entities[i].b ? sm->entities[i].b->nspans : 0);
+    }
+    buf_puts(o, "],\"terms\":[");
+    for (size_t i = 0; i < sm->nterms; i++) {
+        const struct cmp_term *t = &sm->terms[i];
+        buf_printf(o, "%s{\"side\":\"%s\",", i ? "," : "", t->g2 > 0 ? "a" : "b");
+        json_str(o, "term", t->word);
+        buf_printf(o, ",\"count_a\":%llu,\"count_b\":%llu,\"g2\":%.3f}",
+                   (unsigned long long)t->count_a, (unsigned long long)t->count_b, t->g2);
+    }
+    buf_puts(o, "],\"topics\":[");
+    for (size_t i = 0; i < sm->ntopics; i++) {
+        buf_printf(o, "%s{", i ? "," : "");
+        json_str(o, "slug", sm->topics[i].slug);
+        buf_printf(o, ",\"a\":%.3f,\"b\":%.3f}", sm->topics[i].score_a, sm->topics[i].score_b);
+    }
+    buf_putc(o, ']');
+}
+
 static void
 json_compare(const struct doc_record *ra, const struct doc_record *rb, const struct cmp_result *r,
              const struct cmp_summary *sm)
@@ -279,77 +391,12 @@ json_compare(const struct doc_record *ra, const struct doc_record *rb, const str
     json_doc(&o, "a", ra);
     buf_putc(&o, ',');
     json_doc(&o, "b", rb);
-    buf_printf(&o, ",\"similarity\":%.4f,\"aligned_a\":%.4f,\"aligned_b\":%.4f,\"passages\":[",
-               r->similarity, r->aligned_a, r->aligned_b);
-    for (size_t p = 0; p < r->npassages; p++) {
-        const struct cmp_passage *ps = &r->passages[p];
-        buf_printf(&o, "%s{\"mark\":\"%c\",\"rows\":[", p ? "," : "", compare_mark_char(ps->mark));
-        for (size_t k = ps->row; k < ps->row + ps->nrows; k++) {
-            const struct cmp_row *row = &r->rows[k];
-            buf_printf(&o, "%s{\"mark\":\"%c\",\"score\":%.3f", k > ps->row ? "," : "",
-                       compare_mark_char(row->mark), row->score);
-            if (row->a >= 0) {
-                buf_printf(&o, ",\"a\":[%u,%u],", r->sent_a[row->a].start, r->sent_a[row->a].end);
-                json_span_text(&o, "a_text", a, r->sent_a[row->a]);
-            }
-            if (row->b >= 0) {
-                buf_printf(&o, ",\"b\":[%u,%u],", r->sent_b[row->b].start, r->sent_b[row->b].end);
-                json_span_text(&o, "b_text", b, r->sent_b[row->b]);
-            }
-            for (int side = 0; side < 2 && row->a >= 0 && row->b >= 0; side++) {
-                const struct span *ch = side ? r->inserted : r->deleted;
-                size_t nch = side ? r->ninserted : r->ndeleted;
-                struct span s = side ? r->sent_b[row->b] : r->sent_a[row->a];
-                const char *text = side ? b : a;
-                buf_printf(&o, ",\"%s\":[", side ? "inserted" : "deleted");
-                size_t m = 0;
-                for (size_t i = 0; i < nch; i++)
-                    if (ch[i].start >= s.start && ch[i].end <= s.end) {
-                        if (m++)
-                            buf_putc(&o, ',');
-                        char *w = xstrndup(text + ch[i].start, ch[i].end - ch[i].start);
-                        buf_put_json_string(&o, w);
-                        free(w);
-                    }
-                buf_putc(&o, ']');
-            }
-            buf_putc(&o, '}');
-        }
-        buf_puts(&o, "]}");
-    }
-    buf_puts(&o, "],\"figures\":[");
-    for (size_t i = 0; i < sm->nfigures; i++) {
-        buf_printf(&o, "%s{\"side\":\"%s\",", i ? "," : "", compare_side_name(sm->figures[i].side));
-        json_figure(&o, "a", sm->figures[i].a);
-        buf_putc(&o, ',');
-        json_figure(&o, "b", sm->figures[i].b);
-        buf_putc(&o, '}');
-    }
-    buf_puts(&o, "],\"entities\":[");
-    for (size_t i = 0; i < sm->nentities; i++) {
-        const struct entity *e = sm->entities[i].a ? sm->entities[i].a : sm->entities[i].b;
-        buf_printf(&o, "%s{\"side\":\"%s\",\"kind\":\"%s\",", i ? "," : "",
-                   compare_side_name(sm->entities[i].side), entity_kind_name(e->kind));
-        json_str(&o, "name", e->name);
-        buf_printf(&o, ",\"mentions_a\":%zu,\"mentions_b\":%zu}",
-                   sm->entities[i].a ? sm->entities[i].a->nspans : 0,
-                   sm->entities[i].b ? sm->entities[i].b->nspans : 0);
-    }
-    buf_puts(&o, "],\"terms\":[");
-    for (size_t i = 0; i < sm->nterms; i++) {
-        const struct cmp_term *t = &sm->terms[i];
-        buf_printf(&o, "%s{\"side\":\"%s\",", i ? "," : "", t->g2 > 0 ? "a" : "b");
-        json_str(&o, "term", t->word);
-        buf_printf(&o, ",\"count_a\":%llu,\"count_b\":%llu,\"g2\":%.3f}",
-                   (unsigned long long)t->count_a, (unsigned long long)t->count_b, t->g2);
-    }
-    buf_puts(&o, "],\"topics\":[");
-    for (size_t i = 0; i < sm->ntopics; i++) {
-        buf_printf(&o, "%s{", i ? "," : "");
-        json_str(&o, "slug", sm->topics[i].slug);
-        buf_printf(&o, ",\"a\":%.3f,\"b\":%.3f}", sm->topics[i].score_a, sm->topics[i].score_b);
-    }
-    buf_puts(&o, "]}\n");
+    buf_printf(&o, ",\"similarity\":%.4f,\"aligned_a\":%.4f,\"aligned_b\":%.4f,"
+                   "\"align_threshold\":%.2f",
+               r->similarity, r->aligned_a, r->aligned_b, CMP_ALIGN_THRESHOLD);
+    json_passages(&o, r, a, b);
+    json_summary(&o, sm, a, b);
+    buf_puts(&o, "}\n");
     fputs(buf_str(&o), stdout);
     buf_free(&o);
 }

@@ -276,6 +276,66 @@ header_lists(struct cmp_state *s, int colw, size_t cap)
     buf_free(&b);
 }
 
+/* The sentences holding a disagreeing pair of figures, side by side. */
+static void
+conflict_sentences(struct grid *g, const char *ta, const char *tb,
+                   const struct cmp_figure_row *fr, int colw)
+{
+    struct span sa = fr->a->sentence, sb = fr->b->sentence;
+    if (sa.end <= sa.start || sb.end <= sb.start || sa.end > strlen(ta) || sb.end > strlen(tb))
+        return;
+    char *xa = xstrndup(ta + sa.start, sa.end - sa.start);
+    char *xb = xstrndup(tb + sb.start, sb.end - sb.start);
+    pair_text(g, xa, xb, 0, ROLE_NORMAL, ROLE_NORMAL, colw, 4);
+    free(xa);
+    free(xb);
+}
+
+/* Figures the extractions disagree on (each with the sentence on either
+ * side that holds it, side by side) or found on one side only. */
+static void
+figure_sections(struct cmp_state *s, int w, int colw)
+{
+    struct grid *g = &s->body;
+    static const struct {
+        enum cmp_side side;
+        const char *title;
+    } fsec[] = {
+        {CMP_SIDE_CONFLICT, "Figures that disagree"},
+        {CMP_SIDE_A, "Figures only in A"},
+        {CMP_SIDE_B, "Figures only in B"},
+    };
+    const char *ta = s->da.a.body ? s->da.a.body : "";
+    const char *tb = s->db.a.body ? s->db.a.body : "";
+    struct buf t = BUF_INIT;
+    for (size_t k = 0; k < DS_ARRAY_LEN(fsec); k++) {
+        bool any = false;
+        for (size_t i = 0; i < s->sum.nfigures; i++) {
+            const struct cmp_figure_row *fr = &s->sum.figures[i];
+            if (fr->side != fsec[k].side)
+                continue;
+            if (!any) {
+                full_text(g, "", ROLE_NORMAL, w, 0);
+                full_text(g, fsec[k].title, ROLE_TITLE, w, 0);
+            }
+            any = true;
+            buf_reset(&t);
+            if (fr->side == CMP_SIDE_CONFLICT) {
+                buf_puts(&t, "A: ");
+                figure_text(&t, fr->a, true);
+                buf_puts(&t, "  B: ");
+                figure_text(&t, fr->b, true);
+            } else {
+                figure_text(&t, fr->side == CMP_SIDE_A ? fr->a : fr->b, true);
+            }
+            full_text(g, t.data, fr->side == CMP_SIDE_CONFLICT ? ROLE_ERROR : ROLE_FIGURE, w, 0);
+            if (fr->side == CMP_SIDE_CONFLICT)
+                conflict_sentences(g, ta, tb, fr, colw);
+        }
+    }
+    buf_free(&t);
+}
+
 /* The strip: both headlines, the similarity line, the figures that
  * disagree, then the lists. */
 static void
@@ -354,40 +414,7 @@ body_layout(struct cmp_state *s, int w, int colw)
     free(ha.v);
     free(hb.v);
 
-    /* figures the extractions disagree on or found on one side only */
-    static const struct {
-        enum cmp_side side;
-        const char *title;
-    } fsec[] = {
-        {CMP_SIDE_CONFLICT, "Figures that disagree"},
-        {CMP_SIDE_A, "Figures only in A"},
-        {CMP_SIDE_B, "Figures only in B"},
-    };
-    struct buf t = BUF_INIT;
-    for (size_t k = 0; k < DS_ARRAY_LEN(fsec); k++) {
-        bool any = false;
-        for (size_t i = 0; i < s->sum.nfigures; i++) {
-            const struct cmp_figure_row *fr = &s->sum.figures[i];
-            if (fr->side != fsec[k].side)
-                continue;
-            if (!any) {
-                full_text(g, "", ROLE_NORMAL, w, 0);
-                full_text(g, fsec[k].title, ROLE_TITLE, w, 0);
-            }
-            any = true;
-            buf_reset(&t);
-            if (fr->side == CMP_SIDE_CONFLICT) {
-                buf_puts(&t, "A: ");
-                figure_text(&t, fr->a, true);
-                buf_puts(&t, "  B: ");
-                figure_text(&t, fr->b, true);
-            } else {
-                figure_text(&t, fr->side == CMP_SIDE_A ? fr->a : fr->b, true);
-            }
-            full_text(g, t.data, fr->side == CMP_SIDE_CONFLICT ? ROLE_ERROR : ROLE_FIGURE, w, 0);
-        }
-    }
-    buf_free(&t);
+    figure_sections(s, w, colw);
 }
 
 /* The body line showing cmp row `row` first (for keeping places on re-wrap). */

@@ -252,9 +252,78 @@ test_entities(void)
     cmp_result_clear(&r);
 }
 
+/* A figure at the first occurrence of text in body, in its sentence. */
+static struct figure
+fig(const char *body, const struct cmp_result *r, bool side_a, const char *text, double value,
+    const char *unit, enum figure_kind kind, const char *subject)
+{
+    struct figure f = {0};
+    const char *at = strstr(body, text);
+    f.span = (struct span){(uint32_t)(at - body), (uint32_t)(at - body + strlen(text))};
+    const struct span *sents = side_a ? r->sent_a : r->sent_b;
+    size_t ns = side_a ? r->nsent_a : r->nsent_b;
+    for (size_t i = 0; i < ns; i++)
+        if (sents[i].start <= f.span.start && f.span.start < sents[i].end)
+            f.sentence = sents[i];
+    f.text = (char *)(uintptr_t)text;
+    f.value = value;
+    f.unit = (char *)(uintptr_t)unit;
+    f.kind = kind;
+    f.subject = (char *)(uintptr_t)subject;
+    return f;
+}
+
+/* Figures: a rounded figure agrees with the exact one; income and taxes
+ * are not one quantity; the same count told differently disagrees. */
+static void
+test_figures(void)
+{
+    const char *a = "The couple reported income of $43,885,310 last year.\n"
+                    "They paid $9.4 million in federal taxes.\n"
+                    "The storm cut power to 80,000 homes in the county.\n";
+    const char *b = "The couple made $43 million in income last year.\n"
+                    "Officials said 95,000 homes in the county lost power in the storm.\n"
+                    "The couple gave $1 million to charity.\n";
+    struct cmp_result r;
+    struct ds_error err;
+    compare_texts(a, strlen(a), b, strlen(b), NULL, &r, &err);
+    struct figure fa[] = {
+        fig(a, &r, true, "$43,885,310", 43885310, "USD", FIGURE_AMOUNT, "income"),
+        fig(a, &r, true, "$9.4 million", 9.4e6, "USD", FIGURE_AMOUNT, "federal taxes"),
+        fig(a, &r, true, "80,000 homes", 80000, "homes", FIGURE_COUNT, NULL),
+    };
+    struct figure fb[] = {
+        fig(b, &r, false, "$43 million", 43e6, "USD", FIGURE_AMOUNT, "income"),
+        fig(b, &r, false, "95,000 homes", 95000, "homes", FIGURE_COUNT, NULL),
+        fig(b, &r, false, "$1 million", 1e6, "USD", FIGURE_AMOUNT, "charity"),
+    };
+    struct extraction xa = {0}, xb = {0};
+    xa.figures = fa;
+    xa.nfigures = DS_ARRAY_LEN(fa);
+    xb.figures = fb;
+    xb.nfigures = DS_ARRAY_LEN(fb);
+    struct cmp_summary s;
+    compare_summarize(&r, &xa, &xb, &s);
+    size_t right = 0, flagged = 0;
+    for (size_t i = 0; i < s.nfigures; i++) {
+        const struct cmp_figure_row *f = &s.figures[i];
+        if (f->side == CMP_SIDE_BOTH)
+            ok(f->a == &fa[0] && f->b == &fb[0], "$43,885,310 and $43 million agree");
+        if (f->side != CMP_SIDE_CONFLICT)
+            continue;
+        flagged++;
+        right += f->a == &fa[2] && f->b == &fb[1];
+    }
+    ok(flagged == 1 && right == 1, "one disagreement, the homes without power (%zu flagged)",
+       flagged);
+    cmp_summary_clear(&s);
+    cmp_result_clear(&r);
+}
+
 int
 main(void)
 {
+    test_figures();
     test_entities();
     test_fixtures();
     test_split();

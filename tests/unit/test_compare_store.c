@@ -106,6 +106,117 @@ light_edit(const char *text)
     return buf_steal(&b);
 }
 
+/* An article of 15 paragraphs of pseudo-words from its own vocabulary. */
+static char *
+gen_article(uint32_t base)
+{
+    struct buf b = BUF_INIT;
+    for (int p = 0; p < 15; p++) {
+        char *para = gen_text(3, base, 400);
+        buf_printf(&b, "%s%s", p ? "\n\n" : "", para);
+        free(para);
+    }
+    return buf_steal(&b);
+}
+
+/* The edit of the issue: two paragraphs out, ten words changed, one new
+ * paragraph in. */
+static char *
+heavy_edit(const char *text, uint32_t base)
+{
+    struct buf b = BUF_INIT;
+    int para = 0, words = 0;
+    for (const char *p = text; *p;) {
+        if (p[0] == '\n') {
+            para++;
+            p += strspn(p, "\n");
+            if (para == 7) {
+                char *fresh = gen_text(3, base + 100000, 400);
+                buf_printf(&b, "\n\n%s", fresh);
+                free(fresh);
+            }
+            if (para != 3 && para != 11)
+                buf_puts(&b, "\n\n");
+            continue;
+        }
+        size_t n = strcspn(p, " \n");
+        if (para != 3 && para != 11) {
+            words++;
+            if (words % 70 == 0 && words / 70 <= 10)
+                buf_puts(&b, "altered");
+            else
+                buf_append(&b, p, n);
+            if (p[n] == ' ')
+                buf_putc(&b, ' ');
+        }
+        p += n + (p[n] == ' ');
+    }
+    return buf_steal(&b);
+}
+
+/* 100 articles and their edited copies, with pages that share only a long
+ * caption line: every copy is grouped with its article, and no pair the
+ * estimate marks as near-duplicates is missing from the groups. */
+static void
+test_groups_complete(const char *dir)
+{
+    struct store *s = NULL;
+    struct ds_error err;
+    char *db = xasprintf("%s/groups.db", dir);
+    if (!ok(store_open(db, STORE_CREATE, &s, &err) == 0, "open a second store"))
+        return;
+    store_begin(s, &err);
+    struct neardup_writer *w = NULL;
+    neardup_writer_open(s, &w, &err);
+    enum { N = 100 };
+    int64_t *ids = xmalloc(2 * N * sizeof *ids);
+    uint32_t(*sigs)[MINHASH_K] = xmalloc(2 * N * sizeof *sigs);
+    for (int i = 0; i < 2 * N; i++) {
+        static char *orig;
+        if (i % 2 == 0)
+            orig = gen_article(5000 + (uint32_t)(i / 2) * 700);
+        char *text = i % 2 ? heavy_edit(orig, 5000 + (uint32_t)i * 700) : orig;
+        char path[64];
+        snprintf(path, sizeof path, "/groups/%03d.txt", i);
+        ids[i] = add_doc(s, path, text);
+        minhash_signature(text, strlen(text), sigs[i]);
+        neardup_writer_put(w, ids[i], sigs[i], &err);
+        if (i % 2) {
+            free(text);
+            free(orig);
+        }
+    }
+    neardup_writer_free(&w);
+    store_commit(s, &err);
+    int64_t **groups = NULL;
+    size_t *sizes = NULL, ng = 0;
+    neardup_groups(s, NEARDUP_MIN_JACCARD, &groups, &sizes, &ng, &err);
+    int64_t *group_of = xcalloc(2 * N, sizeof *group_of);
+    for (size_t g = 0; g < ng; g++)
+        for (size_t k = 0; k < sizes[g]; k++)
+            for (int i = 0; i < 2 * N; i++)
+                if (ids[i] == groups[g][k])
+                    group_of[i] = (int64_t)g + 1;
+    size_t together = 0, marked = 0, missing = 0;
+    for (int i = 0; i < 2 * N; i += 2)
+        together += group_of[i] && group_of[i] == group_of[i + 1];
+    for (int i = 0; i < 2 * N; i++)
+        for (int j = i + 1; j < 2 * N; j++)
+            if (minhash_similarity(sigs[i], sigs[j]) >= NEARDUP_MIN_JACCARD) {
+                marked++;
+                missing += !group_of[i] || group_of[i] != group_of[j];
+            }
+    ok(together == N, "every edited copy is grouped with its article (%zu of %d)", together, N);
+    ok(missing == 0, "no pair the estimate marks is missing from the groups (%zu of %zu)",
+       missing, marked);
+    neardup_groups_free(groups, sizes, ng);
+    free(group_of);
+    free(ids);
+    free(sigs);
+    store_close(&s);
+    free(db);
+}
+
 static bool
 has_id(const struct similar_doc *v, size_t n, int64_t id)
 {
@@ -301,5 +412,6 @@ main(void)
     }
     rmdir(tmpdir);
     free(dbpath);
+    test_groups_complete(tmpdir);
     return done_testing();
 }

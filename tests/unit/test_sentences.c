@@ -51,6 +51,9 @@ main(void)
     check("The U.S. Capitol Police and the U.S. Fish and Wildlife Service agreed. Both spoke.",
           "The U.S. Capitol Police and the U.S. Fish and Wildlife Service agreed. | Both spoke.",
           "U.S. before a capitalised name of an agency stays in the sentence");
+    check("It came from Sen. Ann Roe and former Sens. Bo Tate and Cy Ode. Both spoke.",
+          "It came from Sen. Ann Roe and former Sens. Bo Tate and Cy Ode. | Both spoke.",
+          "plural titles (Sens.) do not end a sentence");
     check("The vote was at 10 a.m. The count came later.",
           "The vote was at 10 a.m. | The count came later.", "a.m. before a sentence's first word");
     check("He asked: \xe2\x80\x9cWe pay the bill. Right?\xe2\x80\x9d Nobody answered.",

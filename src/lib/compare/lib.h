@@ -59,8 +59,17 @@ void cmp_matching_clear(struct cmp_matching *m);
 size_t cmp_link_entities(const struct extraction *xa, const struct extraction *xb,
                          const struct cmp_result *r, struct cmp_entity_row *out);
 
+/* figures.c: the figures of xa and xb paired into out (room for both
+ * counts): agreeing pairs, disagreeing ones (counted in *nconflicts), then
+ * each side's own; r (may be NULL) gives the alignment and the texts.
+ * Returns the number of rows, unsorted. */
+size_t cmp_pair_figures(const struct cmp_result *r, const struct extraction *xa,
+                        const struct extraction *xb, struct cmp_figure_row *out,
+                        size_t *nconflicts);
+
 /* terms.c */
 int cmp_int32(const void *p, const void *q);
+bool cmp_str_eq(const char *x, const char *y);
 bool cmp_is_letter_fragment(const char *s, size_t n);
 bool cmp_is_number(const char *s, size_t n);
 long cmp_counts_find(struct cmp_counts *c, const char *term, size_t len, bool create);

@@ -242,7 +242,8 @@ find_candidates(struct match_ctx *m, size_t nterms)
     int32_t *touched = xmalloc((B->nsents + 1) * sizeof *touched);
     for (size_t i = 0; i < m->A->nsents; i++)
         score_sentence(m, i, off, post, seen, touched);
-    qsort(m->cands, m->ncand, sizeof *m->cands, cand_cmp);
+    if (m->ncand > 1)
+        qsort(m->cands, m->ncand, sizeof *m->cands, cand_cmp);
     free(seen);
     free(touched);
     free(post);

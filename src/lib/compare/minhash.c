@@ -20,6 +20,7 @@
 
 #include "dossier/compare.h"
 #include "dossier/utf8.h"
+#include "dossier/util.h"
 
 #define SHINGLE 5
 #define EMPTY_SLOT 0xFFFFFFFFu
@@ -176,4 +177,42 @@ minhash_similarity(const uint32_t a[MINHASH_K], const uint32_t b[MINHASH_K])
     if (empty_a == MINHASH_K || empty_b == MINHASH_K)
         return 0;
     return (double)eq / MINHASH_K;
+}
+
+/* A caption line: what a reader wrote for a figure ("Caption: ...", as
+ * the HTML reader marks a figcaption), a photo credit line ("Photo: ",
+ * "Photos: ", "Image: ") or a gallery caption ("... Hide Caption 3 of
+ * 12"). Such lines repeat across a site's pages and say nothing about
+ * whether two articles are the same. */
+static bool
+caption_line(const char *s, size_t n)
+{
+    static const char *const heads[] = {"Caption: ", "Photo: ", "Photos: ", "Image: ",
+                                        "Images: ", "Video: "};
+    for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
+        size_t hl = strlen(heads[i]);
+        if (n >= hl && memcmp(s, heads[i], hl) == 0)
+            return true;
+    }
+    for (size_t i = 0; i + 12 <= n; i++)
+        if (memcmp(s + i, "Hide Caption", 12) == 0)
+            return true;
+    return false;
+}
+
+void
+minhash_content_signature(const char *body, size_t n, uint32_t sig[MINHASH_K])
+{
+    struct buf content = BUF_INIT;
+    for (size_t i = 0; i < n;) {
+        const char *nl = memchr(body + i, '\n', n - i);
+        size_t e = nl ? (size_t)(nl - body) : n;
+        if (!caption_line(body + i, e - i)) {
+            buf_append(&content, body + i, e - i);
+            buf_putc(&content, '\n');
+        }
+        i = e + 1;
+    }
+    minhash_signature(buf_str(&content), content.len, sig);
+    buf_free(&content);
 }

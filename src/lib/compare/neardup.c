@@ -110,7 +110,7 @@ neardup_writer_add(struct neardup_writer *w, int64_t doc_id, const char *body, s
                    struct ds_error *err)
 {
     uint32_t sig[MINHASH_K];
-    minhash_signature(body ? body : "", body ? len : 0, sig);
+    minhash_content_signature(body ? body : "", body ? len : 0, sig);
     return neardup_writer_put(w, doc_id, sig, err);
 }
 
@@ -309,6 +309,69 @@ grouping_add_band(int64_t band, int64_t doc_id, void *ud)
     return 0;
 }
 
+/* Slots whose equal values make candidates, beside the LSH bands: a pair
+ * whose estimate reaches 0.5 agrees on at least 32 of the 64 slots, so on
+ * at least one of any 33 of them. Grouping on single slots therefore
+ * misses no pair at or above NEARDUP_MIN_JACCARD (the estimate `similar`
+ * marks near-duplicates by), which the bands alone may. */
+#define GROUP_SLOTS (MINHASH_K / 2 + 1)
+/* A bucket larger than this (a value many documents share) is checked
+ * against its first GROUP_BUCKET_HEAD members only, to bound the work. */
+#define GROUP_BUCKET_FULL 512
+#define GROUP_BUCKET_HEAD 64
+
+struct slot_entry {
+    uint32_t value;
+    uint32_t doc; /* index into the grouping's arrays */
+};
+
+static int
+slot_entry_cmp(const void *p, const void *q)
+{
+    const struct slot_entry *x = p, *y = q;
+    if (x->value != y->value)
+        return x->value < y->value ? -1 : 1;
+    return (x->doc > y->doc) - (x->doc < y->doc);
+}
+
+/* Verify the pairs of one run of equal slot values. */
+static void
+grouping_slot_run(struct grouping *g, const struct slot_entry *e, size_t n)
+{
+    size_t head = n > GROUP_BUCKET_FULL ? GROUP_BUCKET_HEAD : n;
+    for (size_t x = 0; x < head; x++)
+        for (size_t y = x + 1; y < n; y++)
+            if (uf_find(g->parent, e[x].doc) != uf_find(g->parent, e[y].doc) &&
+                minhash_similarity(g->sigs + (size_t)e[x].doc * MINHASH_K,
+                                   g->sigs + (size_t)e[y].doc * MINHASH_K) >= g->min_jaccard)
+                uf_union(g->parent, e[x].doc, e[y].doc);
+}
+
+/* Candidates from equal values in each of the first GROUP_SLOTS slots. */
+static void
+grouping_by_slots(struct grouping *g)
+{
+    struct slot_entry *e = xmalloc((g->n + 1) * sizeof *e);
+    for (size_t slot = 0; slot < GROUP_SLOTS; slot++) {
+        size_t m = 0;
+        for (size_t i = 0; i < g->n; i++) {
+            uint32_t v = g->sigs[i * MINHASH_K + slot];
+            if (v != 0xFFFFFFFFu) /* an empty text's slot: nothing to share */
+                e[m++] = (struct slot_entry){v, (uint32_t)i};
+        }
+        qsort(e, m, sizeof *e, slot_entry_cmp);
+        for (size_t i = 0; i < m;) {
+            size_t j = i + 1;
+            while (j < m && e[j].value == e[i].value)
+                j++;
+            if (j - i > 1)
+                grouping_slot_run(g, e + i, j - i);
+            i = j;
+        }
+    }
+    free(e);
+}
+
 struct group {
     int64_t *ids;
     size_t n;
@@ -395,6 +458,7 @@ neardup_groups(struct store *s, double min_jaccard, int64_t ***groups_out, size_
     if (store_sig_bands_each(s, grouping_add_band, &g, err) != 0)
         goto done;
     grouping_close_bucket(&g);
+    grouping_by_slots(&g);
     grouping_collect(&g, groups_out, sizes_out, ngroups);
     result = 0;
 done:

@@ -304,3 +304,12 @@ cmp_int32(const void *p, const void *q)
     int32_t x = *(const int32_t *)p, y = *(const int32_t *)q;
     return (x > y) - (x < y);
 }
+
+/* Equal strings, or both NULL. */
+bool
+cmp_str_eq(const char *x, const char *y)
+{
+    if (!x || !y)
+        return x == y;
+    return strcmp(x, y) == 0;
+}

@@ -404,7 +404,7 @@ idx_prepare_article(struct extractor *ex, struct prepared *p)
 {
     extractor_run(ex, &p->a, &p->x);
     p->nlines = ingest_line_hashes(p->a.raw, strlen(p->a.raw), &p->lines);
-    minhash_signature(p->a.body, strlen(p->a.body), p->sig);
+    minhash_content_signature(p->a.body, strlen(p->a.body), p->sig);
     ingest_raw_pack(p->a.raw, strlen(p->a.raw), p->a.body, strlen(p->a.body), &p->raw_packed);
     free(p->a.raw);
     p->a.raw = NULL;

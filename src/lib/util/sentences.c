@@ -19,7 +19,7 @@ static const char *const sent_abbrevs[] = {
     "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Corp", "Inc", "Ltd", "Co",
     "Bros", "Gov", "Gen", "Sen", "Rep", "Rev", "Lt", "Col", "Capt", "Sgt", "Maj", "Adm", "Cmdr",
     "Dept", "Univ", "Mt", "Ft", "vs", "No", "Nos", "Vol", "Fig", "Art", "Sec", "approx", "est",
-    "Ave", "Blvd", "Rd", "Hon", "Pres", "cf", "al",
+    "Ave", "Blvd", "Rd", "Hon", "Pres", "cf", "al", "Sens", "Reps", "Govs", "Supt", "Ald",
 };
 
 /* Words that start a sentence after a dotted abbreviation ("... in the

@@ -1,0 +1,313 @@
+/*
+ * compare/figures.c — the figures of two articles paired: the same figure
+ * on both sides (equal, or the same at the precision either side wrote:
+ * "$43,885,310" is "$43 million", "roughly $141 million" is "$139
+ * million"), and figures that disagree, which must describe the same
+ * quantity: the same unit and kind, values within a factor of 3, and the
+ * same subject head ("taxes" is not "income") or, without subjects, the
+ * only such figure in two aligned sentences with a word of context in
+ * common. See compare.h.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dossier/compare.h"
+#include "lib.h"
+
+/* An approximate figure ("about", "roughly") agrees within this share. */
+#define FIG_APPROX_SHARE 0.05
+/* Values further apart than this factor measure different things. */
+#define FIG_MAX_FACTOR 3.0
+
+/* The step of the last digit f was written with, in its value's units:
+ * "$43 million" 1e6, "$4.2 million" 1e5, "$43,885,310" 1, "40,000" 1e4. */
+static double
+figure_step(const struct figure *f)
+{
+    const char *t = f->text;
+    if (!t)
+        return 0;
+    while (*t && !(*t >= '0' && *t <= '9'))
+        t++;
+    double mant = 0, scale = 1;
+    int decimals = -1, zeros = 0;
+    for (; *t && ((*t >= '0' && *t <= '9') || *t == ',' || *t == '.'); t++) {
+        if (*t == ',')
+            continue;
+        if (*t == '.') {
+            if (decimals >= 0)
+                break;
+            decimals = 0;
+            continue;
+        }
+        mant = mant * 10 + (*t - '0');
+        if (decimals >= 0) {
+            decimals++;
+            scale /= 10;
+        }
+        zeros = *t == '0' && decimals < 0 ? zeros + 1 : 0;
+    }
+    mant *= scale;
+    if (mant <= 0)
+        return 0;
+    double factor = fabs(f->value) / mant;
+    double step = decimals > 0 ? pow(10, -decimals) : pow(10, zeros);
+    return step * factor;
+}
+
+/* The same figure written two ways. */
+static bool
+figures_agree(const struct figure *a, const struct figure *b)
+{
+    if (!cmp_str_eq(a->unit, b->unit))
+        return false;
+    double d = fabs(a->value - b->value), m = DS_MAX(fabs(a->value), fabs(b->value));
+    if (d <= 0.005 * m)
+        return true;
+    if ((a->approx || b->approx) && d <= FIG_APPROX_SHARE * m)
+        return true;
+    return d < DS_MAX(figure_step(a), figure_step(b));
+}
+
+/* The words of a subject, lower-cased, a plural 's' dropped, into w
+ * (at most max); *head gets the index of its head: the last word before a
+ * preposition ("output" in "rice output in Asia"). Returns the count. */
+static size_t
+subject_words(const char *subject, char w[][32], size_t max, size_t *head)
+{
+    static const char *const preps[] = {"in", "of", "for", "from", "to", "at", "on", "by",
+                                        "with", "over", "under", "since", "during"};
+    size_t n = 0;
+    bool cut = false;
+    *head = SIZE_MAX;
+    for (const char *p = subject; p && *p && n < max;) {
+        while (*p && !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+            p++;
+        size_t l = 0;
+        while (((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')) && l + 1 < 32) {
+            w[n][l++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+            p++;
+        }
+        while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))
+            p++;
+        if (l == 0)
+            break;
+        if (l > 3 && w[n][l - 1] == 's')
+            l--;
+        w[n][l] = '\0';
+        bool is_prep = false;
+        for (size_t k = 0; k < DS_ARRAY_LEN(preps); k++)
+            is_prep = is_prep || strcmp(w[n], preps[k]) == 0;
+        if (is_prep && n > 0)
+            cut = true;
+        else if (!cut)
+            *head = n;
+        n++;
+    }
+    return n;
+}
+
+/* Do two subjects share a head: the head of one is a word of the other
+ * ("farm goods" and "farm goods purchases"; not "income" and "taxes")? */
+static bool
+heads_agree(const char *x, const char *y)
+{
+    char wx[12][32], wy[12][32];
+    size_t hx, hy, nx = subject_words(x, wx, 12, &hx), ny = subject_words(y, wy, 12, &hy);
+    for (size_t i = 0; i < ny && hx < nx; i++)
+        if (strcmp(wx[hx], wy[i]) == 0)
+            return true;
+    for (size_t i = 0; i < nx && hy < ny; i++)
+        if (strcmp(wy[hy], wx[i]) == 0)
+            return true;
+    return false;
+}
+
+/* Content words (4+ letters, lower-cased, a plural 's' dropped) within a
+ * few words of the figure in its sentence, into c. */
+static void
+context_words(const char *text, const struct figure *f, struct cmp_counts *c)
+{
+    if (!text || f->sentence.end <= f->sentence.start)
+        return;
+    uint32_t lo = f->span.start > f->sentence.start + 40 ? f->span.start - 40 : f->sentence.start;
+    uint32_t hi = f->span.end + 50 < f->sentence.end ? f->span.end + 50 : f->sentence.end;
+    char w[32];
+    size_t n = 0;
+    for (uint32_t i = lo; i <= hi; i++) {
+        char ch = i < hi ? text[i] : ' ';
+        bool letter = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+        if (letter && n + 1 < sizeof w) {
+            w[n++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+            continue;
+        }
+        if (n >= 4 && !text_is_stopword(w, n)) {
+            if (w[n - 1] == 's')
+                n--;
+            w[n] = '\0';
+            cmp_counts_add(c, w, NULL, 1);
+        }
+        n = 0;
+    }
+}
+
+/* Do the figures' sentences share a content word near them? (true when
+ * there are no texts to look at) */
+static bool
+context_shared(const struct cmp_result *r, const struct figure *a, const struct figure *b)
+{
+    if (!r->text_a || !r->text_b)
+        return true;
+    struct cmp_counts *ca = cmp_counts_new(), *cb = cmp_counts_new();
+    context_words(r->text_a, a, ca);
+    context_words(r->text_b, b, cb);
+    bool shared = false;
+    for (size_t i = 0; i < ca->len && !shared; i++)
+        shared = cmp_counts_lookup(cb, ca->e[i].term) >= 0;
+    cmp_counts_free(&ca);
+    cmp_counts_free(&cb);
+    return shared;
+}
+
+/* The years (1900-2099) a figure's sentence names, as a bit set over
+ * 200 years in 4 words; false when there is no text or no year. */
+static bool
+sentence_years(const char *text, const struct figure *f, uint64_t set[4])
+{
+    memset(set, 0, 4 * sizeof *set);
+    if (!text)
+        return false;
+    bool any = false;
+    for (uint32_t i = f->sentence.start; i + 4 <= f->sentence.end; i++) {
+        const char *p = text + i;
+        bool digits = p[0] >= '0' && p[0] <= '9' && p[1] >= '0' && p[1] <= '9' &&
+                      p[2] >= '0' && p[2] <= '9' && p[3] >= '0' && p[3] <= '9';
+        bool alone = (i == f->sentence.start || !(p[-1] >= '0' && p[-1] <= '9') ) &&
+                     (i + 4 == f->sentence.end || !(p[4] >= '0' && p[4] <= '9')) &&
+                     (i == f->sentence.start || (p[-1] != '$' && p[-1] != ',' && p[-1] != '.'));
+        int y = digits ? (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + p[3] - '0'
+                       : 0;
+        if (digits && alone && y >= 1900 && y < 2100 && (i + 4 == f->sentence.end || p[4] != ',')) {
+            set[(y - 1900) / 64] |= 1ull << ((y - 1900) % 64);
+            any = true;
+        }
+    }
+    return any;
+}
+
+/* Do the sentences of fa and fb speak of different years (each names some,
+ * none in common)? */
+static bool
+different_years(const struct cmp_result *r, const struct figure *fa, const struct figure *fb)
+{
+    uint64_t ya[4], yb[4];
+    if (!sentence_years(r->text_a, fa, ya) || !sentence_years(r->text_b, fb, yb))
+        return false;
+    for (int k = 0; k < 4; k++)
+        if (ya[k] & yb[k])
+            return false;
+    return true;
+}
+
+/* Index of the sentence holding byte pos, or -1. */
+static int32_t
+sentence_at(const struct span *s, size_t n, uint32_t pos)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (s[mid].end <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && s[lo].start <= pos ? (int32_t)lo : -1;
+}
+
+/* Figures of x in f's sentence with f's unit and kind. */
+static size_t
+same_measure_count(const struct extraction *x, const struct figure *f)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < x->nfigures; i++) {
+        const struct figure *g = &x->figures[i];
+        n += g->kind == f->kind && cmp_str_eq(g->unit, f->unit) &&
+             g->sentence.start == f->sentence.start;
+    }
+    return n;
+}
+
+/* Are A's sentence sa and B's sb counterparts (a pair or a split part)? */
+static bool
+sentences_aligned(const struct cmp_result *r, int32_t sa, int32_t sb)
+{
+    if (sa < 0 || sb < 0)
+        return false;
+    for (size_t k = 0; k < r->nrows; k++) {
+        const struct cmp_row *w = &r->rows[k];
+        if ((w->a == sa && (w->b == sb || w->with == sb)) || (w->b == sb && w->with == sa))
+            return true;
+    }
+    return false;
+}
+
+/* Do fa of A and fb of B describe the same quantity? */
+static bool
+same_quantity(const struct cmp_result *r, const struct extraction *xa,
+              const struct extraction *xb, const struct figure *fa, const struct figure *fb)
+{
+    if (!cmp_str_eq(fa->unit, fb->unit) || fa->kind != fb->kind || fa->value == 0 || fb->value == 0 ||
+        (fa->value < 0) != (fb->value < 0))
+        return false;
+    double x = fabs(fa->value), y = fabs(fb->value);
+    if (DS_MAX(x, y) > FIG_MAX_FACTOR * DS_MIN(x, y))
+        return false;
+    if (r && different_years(r, fa, fb))
+        return false;
+    if (fa->period && fb->period && strcmp(fa->period, fb->period) != 0)
+        return false;
+    if (fa->subject && fb->subject)
+        return heads_agree(fa->subject, fb->subject) && (!r || context_shared(r, fa, fb));
+    if (!r)
+        return false;
+    int32_t sa = sentence_at(r->sent_a, r->nsent_a, fa->span.start);
+    int32_t sb = sentence_at(r->sent_b, r->nsent_b, fb->span.start);
+    return sentences_aligned(r, sa, sb) && same_measure_count(xa, fa) == 1 &&
+           same_measure_count(xb, fb) == 1 && context_shared(r, fa, fb);
+}
+
+size_t
+cmp_pair_figures(const struct cmp_result *r, const struct extraction *xa,
+                 const struct extraction *xb, struct cmp_figure_row *out, size_t *nconflicts)
+{
+    size_t nfa = xa->nfigures, nfb = xb->nfigures, n = 0;
+    bool *ua = xcalloc(nfa + 1, sizeof *ua), *ub = xcalloc(nfb + 1, sizeof *ub);
+    *nconflicts = 0;
+    for (size_t i = 0; i < nfa; i++)
+        for (size_t j = 0; j < nfb && !ua[i]; j++)
+            if (!ub[j] && figures_agree(&xa->figures[i], &xb->figures[j])) {
+                ua[i] = ub[j] = true;
+                out[n++] = (struct cmp_figure_row){CMP_SIDE_BOTH, &xa->figures[i],
+                                                   &xb->figures[j]};
+            }
+    for (size_t i = 0; i < nfa; i++)
+        for (size_t j = 0; j < nfb && !ua[i]; j++)
+            if (!ub[j] && same_quantity(r, xa, xb, &xa->figures[i], &xb->figures[j])) {
+                ua[i] = ub[j] = true;
+                out[n++] = (struct cmp_figure_row){CMP_SIDE_CONFLICT, &xa->figures[i],
+                                                   &xb->figures[j]};
+                (*nconflicts)++;
+            }
+    for (size_t i = 0; i < nfa; i++)
+        if (!ua[i])
+            out[n++] = (struct cmp_figure_row){CMP_SIDE_A, &xa->figures[i], NULL};
+    for (size_t j = 0; j < nfb; j++)
+        if (!ub[j])
+            out[n++] = (struct cmp_figure_row){CMP_SIDE_B, NULL, &xb->figures[j]};
+    free(ua);
+    free(ub);
+    return n;
+}
