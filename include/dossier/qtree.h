@@ -37,8 +37,9 @@ enum qfield {
     QF_TAG,     /* one of the reader's tags */
     QF_HAS,     /* has:figures, has:title, has:date */
     QF_FIGURE,  /* a figure's value compared with a number */
+    QF_STORY,   /* the articles of the story an article is in (by its id) */
 };
-#define QF_COUNT_ (QF_FIGURE + 1)
+#define QF_COUNT_ (QF_STORY + 1)
 
 enum qkind { QN_TEXT, QN_FIELD, QN_AND, QN_OR, QN_NOT };
 

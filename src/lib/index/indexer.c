@@ -32,6 +32,7 @@
 #include <unistd.h>
 
 #include "dossier/compare.h"
+#include "dossier/story.h"
 #include "dossier/store_similar.h"
 #include "dossier/corpus.h"
 #include "dossier/extract.h"
@@ -98,9 +99,9 @@ on_file(const char *path, const struct stat *st, void *ud)
     return 0;
 }
 
-/* The absolute form of a root, even when it no longer exists. */
-static char *
-absolute_root(const char *root)
+/* See index/lib.h. */
+char *
+idx_absolute_root(const char *root)
 {
     char resolved[PATH_MAX];
     if (realpath(root, resolved))
@@ -117,7 +118,7 @@ static void
 add_unseen(struct run *r, const char *path)
 {
     r->unseen = xrealloc(r->unseen, (r->nunseen + 1) * sizeof *r->unseen);
-    r->unseen[r->nunseen++] = absolute_root(path);
+    r->unseen[r->nunseen++] = idx_absolute_root(path);
 }
 
 /* A path the walk could not read protects what is indexed under it. */
@@ -661,7 +662,7 @@ found_under(const struct run *r, const char *prefix)
 static int
 collect_root(struct run *r, struct gone *g, const char *root, struct ds_error *err)
 {
-    char *abs = absolute_root(root);
+    char *abs = idx_absolute_root(root);
     struct stat st;
     bool exists = stat(abs, &st) == 0;
     bool is_dir = exists ? S_ISDIR(st.st_mode) : true;
@@ -696,7 +697,7 @@ remove_gone(struct run *r, const char *const *roots, size_t nroots, struct ds_er
     if (rc == 0) {
         /* what is seen again is no longer missing */
         for (size_t i = 0; i < nroots && rc == 0; i++) {
-            char *abs = absolute_root(roots[i]);
+            char *abs = idx_absolute_root(roots[i]);
             rc = store_files_clear_missing(r->store, abs, err);
             free(abs);
         }
@@ -796,6 +797,102 @@ register_topics(struct store *s, const struct extractor *ex, struct ds_error *er
     return rc;
 }
 
+/* Step 1: which candidates changed since the last run (the others are
+ * marked unchanged). *pending gets how many need reading. 0, or -1. */
+static int
+find_changes(struct run *r, size_t *pending, struct ds_error *err)
+{
+    *pending = 0;
+    for (size_t i = 0; i < r->ncands; i++) {
+        struct candidate *c = &r->cands[i];
+        struct file_state old;
+        int found = store_file_get(r->store, c->path, &old, err);
+        if (found < 0)
+            return -1;
+        if (found == 0) {
+            c->old_doc = old.doc_id;
+            c->was_feed = old.doc_id == 0;
+            if (old.size == c->st.size && old.mtime_ns == c->st.mtime_ns) {
+                c->st.doc_id = old.doc_id;
+                c->unchanged = true;
+                r->sum->unchanged++;
+                continue;
+            }
+            if (c->was_feed &&
+                store_items_of(r->store, c->path, &c->items, &c->nitems, err) != 0)
+                return -1;
+        }
+        (*pending)++;
+    }
+    return 0;
+}
+
+/* Rules changed since the last run: re-extract what is stored. 0, or -1. */
+static int
+follow_rules(struct run *r, struct extractor *ex, struct ds_error *err)
+{
+    char hash[32];
+    snprintf(hash, sizeof hash, "%016llx", (unsigned long long)extractor_rules_hash(ex));
+    char *old_hash = store_meta_get(r->store, "rules_hash");
+    bool rules_changed = !old_hash || strcmp(old_hash, hash) != 0;
+    free(old_hash);
+    if (register_topics(r->store, ex, err) != 0)
+        return -1;
+    if (rules_changed && (reextract_all(r, ex, err) != 0 ||
+                          store_meta_set(r->store, "rules_hash", hash, err) != 0))
+        return -1;
+    return 0;
+}
+
+/* After the documents are stored: files gone, signatures, statistics,
+ * stories, and what was skipped. 0, or -1 with err. */
+static int
+finish_run(struct run *r, const char *const *roots, size_t nroots, struct ds_error *err)
+{
+    struct store *s = r->store;
+    /* Files gone from under the roots. */
+    if (remove_gone(r, roots, nroots, err) != 0)
+        return -1;
+    /* An index built before signatures existed gets them now (and band rows
+     * of deleted documents are swept). */
+    int stale = store_sig_stale(s, err);
+    if (stale < 0 || (stale > 0 && neardup_backfill(s, err) < 0))
+        return -1;
+    /* The statistics view's tables follow the documents (corpus.h). */
+    if (corpus_refresh(s, false, err) != 0)
+        return -1;
+    /* New documents join stories (story.h), weighed with the vocabulary
+     * just brought up to date. */
+    if (story_group(s, err) < 0)
+        return -1;
+    /* What was skipped this run is what `dossier stats` reports. */
+    if (store_begin(s, err) != 0)
+        return -1;
+    if (store_skip_clear(s, err) != 0)
+        goto fail;
+    for (size_t i = 0; i < r->sum->nskips; i++)
+        if (store_skip_put(s, r->sum->skips[i].path, r->sum->skips[i].reason, err) != 0)
+            goto fail;
+    return store_commit(s, err);
+fail:
+    store_rollback(s);
+    return -1;
+}
+
+static void
+run_free(struct run *r)
+{
+    for (size_t i = 0; i < r->ncands; i++) {
+        free(r->cands[i].path);
+        free(r->cands[i].items);
+    }
+    free(r->cands);
+    for (size_t i = 0; i < r->nunseen; i++)
+        free(r->unseen[i]);
+    free(r->unseen);
+    neardup_writer_free(&r->neardup);
+}
+
 int
 indexer_run(struct store *s, const char *const *roots, size_t nroots,
             const struct index_options *opts, struct index_summary *sum, struct ds_error *err)
@@ -806,7 +903,7 @@ indexer_run(struct store *s, const char *const *roots, size_t nroots,
     char *assets = opts->assets_dir ? xstrdup(opts->assets_dir) : ds_assets_dir();
     char *config = opts->config_dir ? xstrdup(opts->config_dir) : ds_config_dir();
     uint64_t *frequent = NULL;
-    size_t nfrequent = 0;
+    size_t nfrequent = 0, pending = 0;
     int rc = -1;
 
     memset(sum, 0, sizeof *sum);
@@ -820,44 +917,8 @@ indexer_run(struct store *s, const char *const *roots, size_t nroots,
     if (r.ncands)
         qsort(r.cands, r.ncands, sizeof *r.cands, cmp_cand);
     sum->files_seen = r.ncands;
-
-    /* Step 1: what changed. */
-    size_t pending = 0;
-    for (size_t i = 0; i < r.ncands; i++) {
-        struct candidate *c = &r.cands[i];
-        struct file_state old;
-        int found = store_file_get(s, c->path, &old, err);
-        if (found < 0)
-            goto out;
-        if (found == 0) {
-            c->old_doc = old.doc_id;
-            c->was_feed = old.doc_id == 0;
-            if (old.size == c->st.size && old.mtime_ns == c->st.mtime_ns) {
-                c->st.doc_id = old.doc_id;
-                c->unchanged = true;
-                sum->unchanged++;
-                continue;
-            }
-            if (c->was_feed && store_items_of(s, c->path, &c->items, &c->nitems, err) != 0)
-                goto out;
-        }
-        pending++;
-    }
-
-    /* Rules changed since the last run: re-extract what is stored. */
-    char hash[32];
-    snprintf(hash, sizeof hash, "%016llx", (unsigned long long)extractor_rules_hash(ex));
-    char *old_hash = store_meta_get(s, "rules_hash");
-    bool rules_changed = !old_hash || strcmp(old_hash, hash) != 0;
-    free(old_hash);
-    if (register_topics(s, ex, err) != 0)
+    if (find_changes(&r, &pending, err) != 0 || follow_rules(&r, ex, err) != 0)
         goto out;
-    if (rules_changed) {
-        if (reextract_all(&r, ex, err) != 0)
-            goto out;
-        if (store_meta_set(s, "rules_hash", hash, err) != 0)
-            goto out;
-    }
 
     /* Step 2: furniture lines across the corpus. */
     if (pending && find_frequent_lines(&r, &frequent, &nfrequent, err) != 0)
@@ -874,106 +935,14 @@ indexer_run(struct store *s, const char *const *roots, size_t nroots,
         goto out;
     if (pending && store_pending(&r, pending, &ictx, ex, err) != 0)
         goto out;
-
-    /* Files gone from under the roots. */
-    if (remove_gone(&r, roots, nroots, err) != 0)
-        goto out;
-
-    /* An index built before signatures existed gets them now (and band rows
-     * of deleted documents are swept). */
-    int stale = store_sig_stale(s, err);
-    if (stale < 0 || (stale > 0 && neardup_backfill(s, err) < 0))
-        goto out;
-
-    /* The statistics view's tables follow the documents (corpus.h). */
-    if (corpus_refresh(s, false, err) != 0)
-        goto out;
-
-    /* What was skipped this run is what `dossier stats` reports. */
-    if (store_begin(s, err) != 0)
-        goto out;
-    if (store_skip_clear(s, err) != 0) {
-        store_rollback(s);
-        goto out;
-    }
-    for (size_t i = 0; i < sum->nskips; i++) {
-        if (store_skip_put(s, sum->skips[i].path, sum->skips[i].reason, err) != 0) {
-            store_rollback(s);
-            goto out;
-        }
-    }
-    if (store_commit(s, err) != 0)
-        goto out;
-    rc = 0;
+    rc = finish_run(&r, roots, nroots, err);
 out:
     sum->seconds = ds_now() - r.started;
-    for (size_t i = 0; i < r.ncands; i++) {
-        free(r.cands[i].path);
-        free(r.cands[i].items);
-    }
-    free(r.cands);
-    for (size_t i = 0; i < r.nunseen; i++)
-        free(r.unseen[i]);
-    free(r.unseen);
+    run_free(&r);
     free(frequent);
-    neardup_writer_free(&r.neardup);
     extractor_free(&ex);
     outlets_free(&outlets);
     free(assets);
     free(config);
-    return rc;
-}
-
-/* ---- forgetting --------------------------------------------------------------------- */
-
-static int
-collect_all(const char *path, void *ud)
-{
-    struct gone *g = ud;
-    push_path(&g->paths, &g->n, &g->cap, path);
-    return 0;
-}
-
-int
-indexer_forget(struct store *s, const char *const *paths, size_t npaths, size_t *forgotten,
-               struct ds_error *err)
-{
-    struct gone g = {0};
-    int rc = 0;
-    *forgotten = 0;
-    for (size_t i = 0; i < npaths && rc == 0; i++) {
-        char *abs = absolute_root(paths[i]);
-        char *dir = ds_str_ends_with(abs, "/") ? xstrdup(abs) : xasprintf("%s/", abs);
-        struct file_state fs;
-        int found = store_file_get(s, abs, &fs, err);
-        if (found < 0)
-            rc = -1;
-        else if (found == 0)
-            push_path(&g.paths, &g.n, &g.cap, abs);
-        if (rc == 0)
-            rc = store_file_each(s, dir, collect_all, &g, err);
-        free(dir);
-        free(abs);
-    }
-    if (rc == 0 && g.n) {
-        rc = store_begin(s, err);
-        for (size_t i = 0; i < g.n && rc == 0; i++)
-            rc = store_file_delete(s, g.paths[i], err);
-        if (rc == 0)
-            rc = store_commit(s, err);
-        else
-            store_rollback(s);
-        /* the near-duplicate bands and the statistics follow the documents */
-        int stale = rc == 0 ? store_sig_stale(s, err) : -1;
-        if (stale < 0 || (stale > 0 && neardup_backfill(s, err) < 0))
-            rc = -1;
-        if (rc == 0)
-            rc = corpus_refresh(s, false, err);
-        if (rc == 0)
-            *forgotten = g.n;
-    }
-    for (size_t i = 0; i < g.n; i++)
-        free(g.paths[i]);
-    free(g.paths);
     return rc;
 }

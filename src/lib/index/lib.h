@@ -67,6 +67,9 @@ struct prepared {
     bool item_known;        /* an item: stored before (changed if not unchanged) */
 };
 
+/* The absolute form of a root, even when it no longer exists (newly
+ * allocated). */
+char *idx_absolute_root(const char *root);
 /* Add a skipped path and its reason to the run's summary. */
 void idx_add_skip(struct index_summary *sum, const char *path, const char *reason);
 /* The part of preparing that follows ingest: extract, hash lines, sign,

@@ -311,10 +311,13 @@ make_field(struct parser *p, const struct token *t)
         n->value = xstrdup(v);
         n->value2 = xasprintf("%04d", atoi(v) + 1);
         return n;
-    case QF_ID: {
+    case QF_ID:
+    case QF_STORY: {
         size_t len = strlen(v);
         if (len == 0 || len > 18 || strspn(v, "0123456789") != len) {
-            parser_errorf(p, t->pos, "bad id '%s' (use a number: id:42)",
+            parser_errorf(p, t->pos,
+                          t->field == QF_ID ? "bad id '%s' (use a number: id:42)"
+                                            : "bad story '%s' (use an article's number: story:42)",
                           tok_ex(p, t->pos, t->len));
             break;
         }

@@ -173,6 +173,13 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
      * was read from the old terms, so they are marked stale (as ST_STALE). */
     "INSERT INTO docs_fts(docs_fts) VALUES ('rebuild');"
     "DELETE FROM meta WHERE key IN ('corpus_maxid', 'corpus_rules');",
+    /* 10 -> 11: stories (compare/story.c, store/story.c): the story each
+     * document is in, its id that of the article that started it. Every
+     * document of an older index is ungrouped until the next index run
+     * groups it. Self-contained: no other migration reads this table. */
+    "CREATE TABLE IF NOT EXISTS story_docs(doc_id INTEGER PRIMARY KEY"
+    " REFERENCES documents(id) ON DELETE CASCADE, story INTEGER NOT NULL, score REAL);"
+    "CREATE INDEX IF NOT EXISTS story_docs_story ON story_docs(story, doc_id);",
 };
 
 /* Fixed statements, prepared on first use (indexed by enum store_stmt_id). */
