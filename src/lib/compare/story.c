@@ -51,7 +51,8 @@ struct grouping {
     struct store_termstats *ts;
     double ndocs;
     struct strmap terms; /* term -> index into t */
-    struct sterm *t;
+    struct sterm *t;     /* terms.n used of tcap */
+    size_t tcap;
     struct sentry *e;
     size_t ne, ecap;
     double *acc;         /* per entry, for one document's scoring */
@@ -87,7 +88,10 @@ key_token(const char *token, size_t start, size_t end, void *ud)
     bool added;
     struct strmap_entry *e = strmap_upsert(&g->terms, token, len, &added);
     if (added) {
-        g->t = xrealloc(g->t, g->terms.n * sizeof *g->t);
+        if (g->terms.n > g->tcap) {
+            g->tcap = g->tcap ? g->tcap * 2 : 4096;
+            g->t = xrealloc(g->t, g->tcap * sizeof *g->t);
+        }
         struct sterm *t = &g->t[g->terms.n - 1];
         memset(t, 0, sizeof *t);
         char *word = xstrndup(k->text + start, end - start);
@@ -118,6 +122,23 @@ key_free(struct key *k)
     free(k->w);
 }
 
+/* Bytes of body that hold its first STORY_LEAD_WORDS words, or a little
+ * more (tokenizing the rest of a long body would be wasted): ends after a
+ * space, so never inside a character. */
+static size_t
+lead_bytes(const char *body)
+{
+    size_t words = 0, i = 0;
+    bool in_word = false;
+    for (; body[i] && words <= STORY_LEAD_WORDS; i++) {
+        bool space = body[i] == ' ' || body[i] == '\n' || body[i] == '\t';
+        if (!space && !in_word)
+            words++;
+        in_word = !space;
+    }
+    return i;
+}
+
 /* The key vector of document id, weights (1 + ln tf) * idf, normalised.
  * 0 (an empty key for a document gone meanwhile), or -1 with err. */
 static int
@@ -139,7 +160,8 @@ key_build(struct grouping *g, int64_t id, struct key *k, struct ds_error *err)
         k->times = i ? 1 : STORY_TITLE_WEIGHT;
         k->words = 0;
         k->max_words = i ? STORY_LEAD_WORDS : 0;
-        g->tok.tokenize(g->tok.ctx, parts[i], strlen(parts[i]), key_token, k);
+        g->tok.tokenize(g->tok.ctx, parts[i], i ? lead_bytes(body) : strlen(parts[i]), key_token,
+                        k);
     }
     free(title);
     free(body);
