@@ -300,13 +300,34 @@ long neardup_backfill(struct store *s, struct ds_error *err);
 int neardup_signature(struct store *s, int64_t doc_id, uint32_t sig[MINHASH_K],
                       struct ds_error *err);
 
-/* A related document. */
+/* A related document. similar_find fills every field; neardup_find only
+ * the first four (the evidence stays 0, dated false). */
 struct similar_doc {
     int64_t id;
     double score;      /* similarity with the document (0..1, see similar_find) */
     double jaccard;    /* estimated shingle Jaccard, -1 when unknown */
     bool near_dup;     /* jaccard >= NEARDUP_MIN_JACCARD */
+    /* the evidence the score combines (compare/evidence.c) */
+    double cosine;     /* tf-idf cosine of the full texts, 0..1 */
+    double entities;   /* Dice coefficient of the two entity sets, 0..1 */
+    int shared_entities; /* entities (same kind and name) in both */
+    int shared_figures;  /* figures with the same unit and value (within 0.5%) in both */
+    bool dated;        /* both have a publication date: days is set */
+    int days;          /* days between the two dates */
 };
+
+/* A similar_find score at or above this says "probably the same story": the
+ * score is calibrated as the probability that two articles tell the same
+ * event (bench/results/2026-12-06-similar-features.md). */
+#define SIMILAR_SAME_STORY 0.5
+
+/* One line saying why d is similar to doc_id, appended to out: the shared
+ * entities (at most three, the most mentioned first, "+N" for the rest),
+ * the number of shared figures, the days apart ("same day"), e.g.
+ * "Michael Steele, RNC, Afghanistan +2 · 1 figure · 2 days apart"; "no
+ * shared entities" when there are none. 0, or -1 with err. */
+int similar_explain(struct store *s, int64_t doc_id, const struct similar_doc *d,
+                    struct buf *out, struct ds_error *err);
 
 /* Near-duplicates of doc_id (estimated Jaccard >= min_jaccard), most similar
  * first, ties by id. *out newly allocated (free()). 0, or -1 with err. A
@@ -316,9 +337,11 @@ int neardup_find(struct store *s, int64_t doc_id, double min_jaccard, struct sim
 
 /* The documents most similar to doc_id: candidates from an FTS5 OR query of
  * its 40 most distinctive words (tf-idf) and its near-duplicates, each
- * scored by the cosine of the two texts' full tf-idf vectors (title terms
- * counted three times; score 0..1, an identical text scores 1, comparable
- * across queries). At most limit rows (0: all), best first, ties by id.
+ * scored on the cosine of the two texts' full tf-idf vectors (title terms
+ * counted three times), the entities and figures they share and the days
+ * between their dates, combined into a calibrated probability of the same
+ * story (0..1, comparable across queries; see SIMILAR_SAME_STORY). At
+ * most limit rows (0: all), best first, ties by id.
  * *out newly allocated (free()). 0, or -1 with err (no such document,
  * database error). */
 int similar_find(struct store *s, int64_t doc_id, size_t limit, struct similar_doc **out,

@@ -38,8 +38,9 @@ enum qfield {
     QF_HAS,     /* has:figures, has:title, has:date */
     QF_FIGURE,  /* a figure's value compared with a number */
     QF_THEME,   /* a theme found in the collection (`dossier themes`), by number */
+    QF_STORY,   /* the articles of the story an article is in (by its id) */
 };
-#define QF_COUNT_ (QF_THEME + 1)
+#define QF_COUNT_ (QF_STORY + 1)
 
 enum qkind { QN_TEXT, QN_FIELD, QN_AND, QN_OR, QN_NOT };
 

@@ -56,6 +56,11 @@ int64_t store_termstats_df(struct store_termstats *ts, const char *term, const c
 int store_doc_text(struct store *s, int64_t doc_id, char **title, char **body,
                    struct ds_error *err);
 
+/* A document's publication day as days since 1970-01-01 (from the first ten
+ * characters of its date, YYYY-MM-DD): 0 and *day, 1 when it has no such
+ * date or there is no such document, -1 with err. */
+int store_doc_day(struct store *s, int64_t doc_id, int64_t *day, struct ds_error *err);
+
 /* The documents (other than exclude) holding any of words[0..n) — each an
  * FTS5 phrase, quoted here — best bm25 first, at most limit. *ids newly
  * allocated (free()). 0, or -1 with err. */

@@ -676,6 +676,97 @@ backfill_signatures(struct store **s)
     *s = rw;
 }
 
+/* One result of similar as a JSON line: the document, its score and the
+ * evidence behind it, and the explanation why. */
+static void
+similar_json(const struct similar_doc *d, const struct doc_record *rec, const char *why)
+{
+    struct buf o = BUF_INIT;
+    buf_printf(&o, "{\"id\":%lld,\"score\":%.4f,", (long long)d->id, d->score);
+    buf_printf(&o, "\"same_story\":%s,", d->score >= SIMILAR_SAME_STORY ? "true" : "false");
+    if (d->jaccard >= 0)
+        buf_printf(&o, "\"jaccard\":%.3f,", d->jaccard);
+    else
+        buf_puts(&o, "\"jaccard\":null,");
+    buf_printf(&o, "\"near_duplicate\":%s,", d->near_dup ? "true" : "false");
+    buf_printf(&o, "\"cosine\":%.4f,\"entities\":%.4f,\"shared_entities\":%d,", d->cosine,
+               d->entities, d->shared_entities);
+    buf_printf(&o, "\"shared_figures\":%d,", d->shared_figures);
+    if (d->dated)
+        buf_printf(&o, "\"days\":%d,", d->days);
+    else
+        buf_puts(&o, "\"days\":null,");
+    json_str(&o, "why", why);
+    buf_putc(&o, ',');
+    json_str(&o, "title", rec->a.title ? rec->a.title : rec->lead);
+    buf_putc(&o, ',');
+    json_str(&o, "source", rec->a.source);
+    buf_putc(&o, ',');
+    json_str(&o, "published", rec->a.published);
+    buf_putc(&o, ',');
+    json_str(&o, "path", rec->path);
+    buf_puts(&o, "}\n");
+    fputs(buf_str(&o), stdout);
+    buf_free(&o);
+}
+
+/* Print the results of similar for id: a line per article (score, "dup"
+ * for a near-duplicate, the article) and under it why ("same story" first
+ * when the score says so), or JSON lines. */
+static void
+print_similar(struct store *s, int64_t id, const struct similar_doc *v, size_t n, bool json)
+{
+    size_t width = terminal_width(NULL);
+    struct ds_error err;
+    ds_error_clear(&err);
+    for (size_t i = 0; i < n; i++) {
+        struct doc_record rec = {0};
+        struct buf why = BUF_INIT;
+        if (store_doc_get(s, v[i].id, &rec, &err) != 0 ||
+            similar_explain(s, id, &v[i], &why, &err) != 0) {
+            doc_record_clear(&rec);
+            buf_free(&why);
+            continue;
+        }
+        if (json) {
+            similar_json(&v[i], &rec, buf_str(&why));
+        } else {
+            char label[16];
+            snprintf(label, sizeof label, "%.2f %s", v[i].score, v[i].near_dup ? "dup" : "   ");
+            print_doc_line(label, &rec, width);
+            struct buf line = BUF_INIT;
+            buf_printf(&line, "%s%s", v[i].score >= SIMILAR_SAME_STORY ? "same story · " : "",
+                       buf_str(&why));
+            put_wrapped("", 9, buf_str(&line), width);
+            buf_free(&line);
+        }
+        doc_record_clear(&rec);
+        buf_free(&why);
+    }
+}
+
+/* similar ID: the articles most like one. */
+static int
+similar_of(struct store *s, char **words, int nwords, size_t limit, bool json)
+{
+    int64_t id;
+    int status = cli_resolve_doc(s, "similar", words, nwords, &id);
+    struct similar_doc *v = NULL;
+    size_t n = 0;
+    struct ds_error err;
+    ds_error_clear(&err);
+    if (status == EXIT_FOUND && similar_find(s, id, limit, &v, &n, &err) != 0) {
+        fprintf(stderr, "dossier similar: %s\n", err.msg);
+        status = EXIT_ERROR;
+    }
+    if (status == EXIT_FOUND && n == 0)
+        status = EXIT_NONE;
+    if (status == EXIT_FOUND)
+        print_similar(s, id, v, n, json);
+    free(v);
+    return status;
+}
+
 int
 cmd_similar(int argc, char **argv)
 {
@@ -712,54 +803,10 @@ cmd_similar(int argc, char **argv)
         status = nwords ? EXIT_ERROR : print_groups(s, json);
         if (nwords)
             fprintf(stderr, "dossier similar: --groups takes no article\n");
-        free(words);
-        store_close(&s);
-        return status;
+    } else {
+        status = similar_of(s, words, nwords, (size_t)limit, json);
     }
-    int64_t id;
-    status = cli_resolve_doc(s, "similar", words, nwords, &id);
     free(words);
-    struct similar_doc *v = NULL;
-    size_t n = 0;
-    if (status == EXIT_FOUND && similar_find(s, id, (size_t)limit, &v, &n, &err) != 0) {
-        fprintf(stderr, "dossier similar: %s\n", err.msg);
-        status = EXIT_ERROR;
-    }
-    if (status == EXIT_FOUND && n == 0)
-        status = EXIT_NONE;
-    size_t width = terminal_width(NULL);
-    for (size_t i = 0; status == EXIT_FOUND && i < n; i++) {
-        struct doc_record rec = {0};
-        if (store_doc_get(s, v[i].id, &rec, &err) != 0) {
-            doc_record_clear(&rec);
-            continue;
-        }
-        if (json) {
-            struct buf o = BUF_INIT;
-            buf_printf(&o, "{\"id\":%lld,\"score\":%.4f,", (long long)v[i].id, v[i].score);
-            if (v[i].jaccard >= 0)
-                buf_printf(&o, "\"jaccard\":%.3f,", v[i].jaccard);
-            else
-                buf_puts(&o, "\"jaccard\":null,");
-            buf_printf(&o, "\"near_duplicate\":%s,", v[i].near_dup ? "true" : "false");
-            json_str(&o, "title", rec.a.title ? rec.a.title : rec.lead);
-            buf_putc(&o, ',');
-            json_str(&o, "source", rec.a.source);
-            buf_putc(&o, ',');
-            json_str(&o, "published", rec.a.published);
-            buf_putc(&o, ',');
-            json_str(&o, "path", rec.path);
-            buf_puts(&o, "}\n");
-            fputs(buf_str(&o), stdout);
-            buf_free(&o);
-        } else {
-            char label[16];
-            snprintf(label, sizeof label, "%.2f %s", v[i].score, v[i].near_dup ? "dup" : "   ");
-            print_doc_line(label, &rec, width);
-        }
-        doc_record_clear(&rec);
-    }
-    free(v);
     store_close(&s);
     return status;
 }

@@ -20,6 +20,7 @@ int cmd_entities(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_compare(int argc, char **argv);  /* cmd_compare.c */
 int cmd_similar(int argc, char **argv);
+int cmd_stories(int argc, char **argv);  /* cmd_stories.c */
 int cmd_timeline(int argc, char **argv); /* cmd_corpus.c */
 int cmd_kwic(int argc, char **argv);
 int cmd_keyness(int argc, char **argv);

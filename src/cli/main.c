@@ -84,9 +84,14 @@ const struct cli_command cli_commands[] = {
      "  --limit N        at most N articles per set (default 2000)\n"
      "  --json           as one JSON object\n"},
     {"similar", cmd_similar, "[ID|PATH]",
-     "Print the articles most similar to one, best first; near-duplicates marked.",
+     "Print the articles most similar to one, best first, each with why; near-duplicates marked.",
      "  --limit N        at most N articles (default 10)\n"
      "  --groups         instead, list every group of near-duplicates in the index\n"
+     "  --json           one JSON object per line\n"},
+    {"stories", cmd_stories, "[QUERY]",
+     "Print the stories told by several articles (of the matching ones), most outlets first.",
+     "  --limit N        at most N stories (default 20)\n"
+     "  --min N          stories of at least N articles (default 2)\n"
      "  --json           one JSON object per line\n"},
     {"timeline", cmd_timeline, "[QUERY]",
      "Print matching articles per week, month or year, with topic sparklines.",

@@ -229,7 +229,7 @@ void layout_topic_label(const char *topics, char *out, size_t size);
     X(COMPARE, "compare", "c", "Mark the article as A; on another one, compare the two")           \
     X(REFRESH, "refresh", "R", "Re-run the query to pick up newly indexed articles")               \
     X(MARK, "mark", "m", "Mark the article as A for a comparison (again: unmark)")                 \
-    X(COMPARE_SIMILAR, "compare-similar", "C", "Compare the article with its most similar one")    \
+    X(COMPARE_SIMILAR, "compare-similar", "C", "Compare with the story as another outlet told it") \
     X(CMP_UNLOCK, "compare-unlock", "u", "Compare: scroll the sides together or apart")            \
     X(CMP_SWAP, "compare-swap", "x", "Compare: swap sides A and B")                                \
     X(COMPARE_SETS, "compare-sets", "=", "Compare two sets of articles: type 'QUERY vs QUERY'")    \
@@ -735,6 +735,9 @@ void facts_clear(struct app *app);
 /* Number of near-duplicates of document id (neardup_find), computed once
  * per document and cached; 0 when none or on error. */
 size_t list_near_dups(struct app *app, int64_t id);
+/* Outlets that told document id's story (store_story_of), cached the same
+ * way; 0 when it is not grouped or on error. */
+size_t list_story_outlets(struct app *app, int64_t id);
 /* Forget the cached counts (they may have changed: R). */
 void list_near_dups_forget(struct app *app);
 
@@ -749,7 +752,8 @@ void help_show(struct app *app, bool reset);
 void cmpview_key(struct app *app);
 /* `m`: mark the article as A (again: unmark). */
 void cmpview_mark(struct app *app);
-/* `C`: compare the article with its most similar one (similar_find). */
+/* `C`: compare the article with the best version of its story from another
+ * outlet (story_best_other). */
 void cmpview_similar(struct app *app);
 /* `=`: compare two sets of articles, text being "QUERY vs QUERY"; a message
  * on a bad query. */

@@ -3,7 +3,10 @@
  *
  * Opening: `m` marks the article in the reader as A (the list shows it),
  * `c` on another article compares the two (`c` with nothing marked marks),
- * `C` compares the article with its most similar one (similar_find).
+ * `C` compares the article with the best version of its story from another
+ * outlet (story_best_other: its story's other-outlet article that
+ * similar_find ranks highest, else the best other-outlet result that is
+ * probably the same story).
  *
  * The screen: a summary strip on top, a ruler naming the columns, then the
  * aligned rows around a gutter with each row's mark (the lines are laid
@@ -29,6 +32,7 @@
 #include <string.h>
 
 #include "dossier/store_similar.h"
+#include "dossier/story.h"
 #include "view_compare.h"
 
 static void
@@ -154,21 +158,16 @@ cmpview_similar(struct app *app)
         app_message(app, ROLE_ERROR, "compare: no article selected");
         return;
     }
-    struct similar_doc *sim = NULL;
-    size_t n = 0;
+    int64_t best = 0;
     struct ds_error err;
     ds_error_clear(&err);
-    if (similar_find(app->store, app->doc_id, 5, &sim, &n, &err) < 0) {
+    int got = story_best_other(app->store, app->doc_id, &best, &err);
+    if (got < 0) {
         app_message(app, ROLE_ERROR, "compare: %s", err.msg);
         return;
     }
-    int64_t best = 0;
-    for (size_t i = 0; i < n && !best; i++)
-        if (sim[i].id != app->doc_id)
-            best = sim[i].id;
-    free(sim);
-    if (!best) {
-        app_message(app, ROLE_STATUS, "compare: no similar article");
+    if (got > 0) {
+        app_message(app, ROLE_STATUS, "compare: no other outlet's version of this story");
         return;
     }
     compare_open(app, app->doc_id, best);

@@ -2,7 +2,9 @@
  * view_list.c — the article list: one row per result (date, outlet, title or
  * lead sentence, topic marks). The list is virtual: rows come from the
  * result set's window (app_row), so only the rows on screen are fetched.
- * Also the near-duplicate counts the rows show ("≈2"), cached per document.
+ * Also the marks the rows show, cached per document: near-duplicates
+ * ("≈2") and the outlets that told the article's story ("≡3": three
+ * outlets, this one's included; shown from two).
  */
 #include "config.h"
 
@@ -13,13 +15,16 @@
 #include <string.h>
 
 #include "dossier/compare.h"
+#include "dossier/store_story.h"
 #include "dossier/utf8.h"
 #include "tui.h"
 
-/* Near-duplicate counts by document, computed as rows are drawn. */
+/* Near-duplicate and story-outlet counts by document, computed as rows are
+ * drawn. */
 struct ndup_entry {
     int64_t id;
     size_t count;
+    size_t outlets; /* outlets of its story (0 when not grouped) */
 };
 
 struct list_ndups {
@@ -126,12 +131,14 @@ list_draw_line(struct app *app, struct pane *p, size_t i, int y, int x, int w, b
     /* the article marked as A for a comparison */
     if (r->id == app->cmp_mark && end - x > 4)
         x = cell(y, x, 2, "A", sel ? base : ROLE_MARK);
-    /* near-duplicates ("≈2") and the most specific topic of the best
-     * branch at the right end */
+    /* near-duplicates ("≈2"), outlets of the story ("≡3") and the most
+     * specific topic of the best branch at the right end */
     char mark[64] = "";
-    size_t ndups = list_near_dups(app, r->id);
+    size_t ndups = list_near_dups(app, r->id), outlets = list_story_outlets(app, r->id);
     if (ndups)
         snprintf(mark, sizeof mark, " \xe2\x89\x88%zu", ndups);
+    if (outlets >= 2)
+        snprintf(mark + strlen(mark), sizeof mark - strlen(mark), " \xe2\x89\xa1%zu", outlets);
     if (r->topics && w >= 50) {
         char label[17]; /* the most specific topic, at most 16 bytes */
         layout_topic_label(r->topics, label, sizeof label);
@@ -191,15 +198,16 @@ const struct pane_ops list_pane_ops = {
 
 /* ---- near-duplicate counts ----------------------------------------------------------- */
 
-size_t
-list_near_dups(struct app *app, int64_t id)
+/* The cached marks of document id, computed on first sight. */
+static const struct ndup_entry *
+list_marks(struct app *app, int64_t id)
 {
     if (!app->ndups)
         app->ndups = xcalloc(1, sizeof(*app->ndups));
     struct list_ndups *c = app->ndups;
     for (size_t i = 0; i < c->n; i++)
         if (c->v[i].id == id)
-            return c->v[i].count;
+            return &c->v[i];
     struct similar_doc *d = NULL;
     size_t n = 0, count = 0;
     struct ds_error err;
@@ -208,12 +216,30 @@ list_near_dups(struct app *app, int64_t id)
         for (size_t i = 0; i < n; i++)
             count += d[i].id != id;
     free(d);
+    struct story_info si;
+    size_t outlets = 0;
+    if (store_story_of(app->store, id, &si, &err) == 0) {
+        outlets = si.outlets;
+        story_info_clear(&si);
+    }
     if (c->n == c->cap) {
         c->cap = c->cap ? c->cap * 2 : 64;
         c->v = xrealloc(c->v, c->cap * sizeof(*c->v));
     }
-    c->v[c->n++] = (struct ndup_entry){id, count};
-    return count;
+    c->v[c->n++] = (struct ndup_entry){id, count, outlets};
+    return &c->v[c->n - 1];
+}
+
+size_t
+list_near_dups(struct app *app, int64_t id)
+{
+    return list_marks(app, id)->count;
+}
+
+size_t
+list_story_outlets(struct app *app, int64_t id)
+{
+    return list_marks(app, id)->outlets;
 }
 
 void

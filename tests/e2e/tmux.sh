@@ -424,5 +424,24 @@ if screen tree | grep -q '^ *[+-]* *trade '; then ok 1 "and hides the children";
     ok 0 "and hides the children"; fi
 tm send-keys -t tree Q
 check tree 'EXITED:0' "the tree session quits"
+# stories (our own fixture: one event told by three outlets, one of them
+# twice): the list marks each telling "≡3"; C on the outlet's first article
+# compares it with another outlet's telling, not with its own near-copy
+sdb="$TEST_TMP/stories.db"
+"$DOSSIER_BIN" --db "$sdb" index --quiet "$TOP_SRCDIR/tests/tui/corpus-stories" >/dev/null 2>&1
+tm new-session -d -s story -x 100 -y 24 \
+    "env PS1='$ ' TERM=xterm-256color LC_ALL=C.UTF-8 sh -c '\"\$0\" browse --db \"\$1\"; echo EXITED:\$?; exec sh' '$DOSSIER_BIN' '$sdb'"
+check story '\[Articles\] 1/5' "stories session starts"
+check story 'Andes Wire .* ≡3 *$' "the list marks a story told by three outlets"
+if screen story | grep 'City orchestra' | grep -q '≡'; then
+    ok 1 "an article no other outlet told has no mark"
+else ok 0 "an article no other outlet told has no mark"; fi
+tm send-keys -t story j j C
+check story '\[Compare\] #[0-9]+ vs #[0-9]+' "C opens the comparison"
+check story 'B #[0-9]+ (Copper exports|Port authority)' "with another outlet's telling, not the near-copy"
+tm send-keys -t story q
+check story '\[Articles\] 3/5' "q returns to the list"
+tm send-keys -t story Q
+check story 'EXITED:0' "the stories session quits"
 
 done_testing

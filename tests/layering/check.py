@@ -42,7 +42,7 @@ HEADER_PART = {
     "text.h": "util", "containers.h": "util", "zh.h": "util",
     "article.h": "ingest", "ingest.h": "ingest",
     "extract.h": "extract",
-    "store.h": "store", "qtree.h": "store", "store_similar.h": "store", "store_stats.h": "store",
+    "store.h": "store", "qtree.h": "store", "store_similar.h": "store", "store_story.h": "store", "story.h": "compare", "store_stats.h": "store",
     "query.h": "query",
     "compare.h": "compare",
     "corpus.h": "corpus",

@@ -226,6 +226,87 @@ has_id(const struct similar_doc *v, size_t n, int64_t id)
     return false;
 }
 
+/* A dated document from an outlet, with one entity (when entity is not
+ * NULL) and one figure of value usd dollars (when not 0). */
+static int64_t
+add_dated(struct store *s, const char *path, const char *source, const char *date,
+          const char *body, const char *entity, double usd)
+{
+    struct ds_error err;
+    struct article a;
+    memset(&a, 0, sizeof a);
+    a.body = (char *)(uintptr_t)body;
+    a.raw = (char *)(uintptr_t)body;
+    a.source = (char *)(uintptr_t)source;
+    a.published = (char *)(uintptr_t)date;
+    a.words = 100;
+    int64_t id = 0;
+    if (store_doc_insert(s, &a, ds_hash64(body, strlen(body)), &id, &err) != 0)
+        return -1;
+    struct file_state st = {100, 1000, id};
+    store_file_put(s, path, &st, &err);
+    struct span sp = {0, 4};
+    struct entity e = {(char *)(uintptr_t)entity, NULL, ENTITY_PLACE, &sp, 1};
+    struct figure f;
+    memset(&f, 0, sizeof f);
+    f.value = f.value_hi = usd;
+    f.unit = (char *)(uintptr_t)"USD";
+    struct extraction x = {&f, usd != 0, &e, entity ? 1 : 0, NULL, 0};
+    if (store_put_extraction(s, id, &x, &err) != 0)
+        return -1;
+    return id;
+}
+
+/* What similar weighs besides the words: the same text told on the same
+ * day, with the same place and amount, against one told eleven weeks later
+ * without them. */
+static void
+test_evidence(struct store *s, const char *story_a, const char *story_b)
+{
+    struct ds_error err;
+    ds_error_clear(&err);
+    char *later_text = xasprintf("%s Reporters returned to the port.", story_b);
+    store_begin(s, &err);
+    int64_t q = add_dated(s, "/ev/q.txt", "Outlet A", "2024-03-04", story_a, "Valparaiso", 2e6);
+    int64_t same = add_dated(s, "/ev/same.txt", "Outlet B", "2024-03-05", story_b, "Valparaiso",
+                             2.004e6);
+    int64_t later = add_dated(s, "/ev/later.txt", "Outlet C", "2024-05-20", later_text, NULL, 0);
+    store_commit(s, &err);
+    free(later_text);
+    struct similar_doc *v = NULL;
+    size_t n = 0;
+    is_int(similar_find(s, q, 0, &v, &n, &err), 0, "similar with dates and entities");
+    const struct similar_doc *ds = NULL, *dl = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (v[i].id == same)
+            ds = &v[i];
+        if (v[i].id == later)
+            dl = &v[i];
+    }
+    if (!ok(ds && dl, "both tellings are found")) {
+        free(v);
+        return;
+    }
+    ok(ds < dl, "the one of the next day ranks above the one eleven weeks later");
+    ok(ds->score >= SIMILAR_SAME_STORY, "and is probably the same story (%.2f)", ds->score);
+    ok(dl->score < ds->score && dl->cosine > ds->cosine - 0.1,
+       "the later one, as close in words (%.2f against %.2f), scores lower (%.2f)", dl->cosine,
+       ds->cosine, dl->score);
+    ok(ds->dated && ds->days == 1 && dl->dated && dl->days == 77, "days apart: %d and %d",
+       ds->days, dl->days);
+    is_int(ds->shared_entities, 1, "one shared entity");
+    is_int(ds->shared_figures, 1, "one shared figure (values within half a percent)");
+    is_int(dl->shared_entities + dl->shared_figures, 0, "none with the later one");
+    struct buf b = BUF_INIT;
+    similar_explain(s, q, ds, &b, &err);
+    is_str(buf_str(&b), "Valparaiso · 1 figure · 1 day apart", "why, in one line");
+    buf_free(&b);
+    similar_explain(s, q, dl, &b, &err);
+    is_str(buf_str(&b), "no shared entities · 77 days apart", "why not, in one line");
+    buf_free(&b);
+    free(v);
+}
+
 int
 main(void)
 {
@@ -379,6 +460,7 @@ main(void)
     store_commit(s, &err);
     is_int(neardup_backfill(s, &err), 4, "backfill signs the four documents saved without one");
     is_int(neardup_backfill(s, &err), 0, "a second backfill has nothing to do");
+    test_evidence(s, story_a, story_b);
     (void)late;
 
     /* Deleting the copy's file removes its document and its bands. */

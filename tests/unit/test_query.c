@@ -16,6 +16,7 @@
 #include "dossier/query.h"
 #include "dossier/store.h"
 #include "dossier/store_stats.h"
+#include "dossier/store_story.h"
 #include "tap.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -188,6 +189,18 @@ test_valid(void)
     selects("after:2020 before:2022", "1,3");
     selects("id:3", "3");
     selects("id:3 OR id:5", "3,5");
+    /* stories: 1 and 3 in story 1, 2 in a story of its own, 4 not grouped */
+    {
+        struct ds_error serr;
+        ok(store_story_put(st, 1, 1, 0, &serr) == 0 && store_story_put(st, 3, 1, 0.4, &serr) == 0 &&
+               store_story_put(st, 2, 2, 0, &serr) == 0,
+           "stories saved");
+    }
+    selects("story:3", "1,3");
+    selects("story:1", "1,3");
+    selects("story:2", "2");
+    selects("story:4", "");
+    selects("story:3 -id:1", "3");
     selects("topic:trade", "1,2");
     selects("topic:TRADE", "1,2");
     selects("-topic:trade", "3,4,5,6");
@@ -420,14 +433,14 @@ test_bad(void)
 {
     bad("sorce:xinhua", "unknown field 'sorce:' at column 1 (fields: source, title, after, "
                         "before, year, id, topic, entity, person, org, country, tag, has, "
-                        "figure, theme)",
+                        "figure, theme, story)",
         0);
     bad("tariffs http://x", "unknown field 'http:' at column 9 (fields: source, title, after, "
                             "before, year, id, topic, entity, person, org, country, tag, has, "
-                            "figure, theme)",
+                            "figure, theme, story)",
         8);
     bad("a:b:c", "unknown field 'a:' at column 1 (fields: source, title, after, before, year, id, "
-                 "topic, entity, person, org, country, tag, has, figure, theme)",
+                 "topic, entity, person, org, country, tag, has, figure, theme, story)",
         0);
     bad("\"unclosed", "unclosed quote '\"' at column 1", 0);
     bad("tariffs \"cut", "unclosed quote '\"' at column 9", 8);
@@ -461,13 +474,14 @@ test_bad(void)
     bad("id:abc", "bad id 'id:abc' (use a number: id:42) at column 1", 0);
     bad("theme:two", "bad theme 'theme:two' (use its number: theme:3, see dossier themes) at "
                      "column 1", 0);
+    bad("story:x", "bad story 'story:x' (use an article's number: story:42) at column 1", 0);
     bad("has:pictures", "unknown 'has:pictures' (use has:figures, has:title or has:date) at "
                         "column 1",
         0);
     bad("figure:big", "bad figure 'figure:big' (e.g. figure:>100bn, figure:<5%) at column 1", 0);
     bad("figure:>5x", "bad figure 'figure:>5x' (e.g. figure:>100bn, figure:<5%) at column 1", 0);
     bad("关税 sorce:x", "unknown field 'sorce:' at column 4 (fields: source, title, after, before, "
-                      "year, id, topic, entity, person, org, country, tag, has, figure, theme)",
+                      "year, id, topic, entity, person, org, country, tag, has, figure, theme, story)",
         7);
     bad("-source:", "'source:' needs a value at column 2", 1);
 

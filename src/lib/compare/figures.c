@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "dossier/compare.h"
+#include "dossier/utf8.h"
 #include "lib.h"
 
 /* An approximate figure ("about", "roughly") agrees within this share. */
@@ -110,6 +111,43 @@ subject_words(const char *subject, char w[][32], size_t max, size_t *head)
     return n;
 }
 
+/* The Han/kana characters of bytes [s, s+n), at most max, into cp; their
+ * count. Chinese and Japanese subjects and contexts have no Latin words to
+ * compare, so two of them are compared by the character pairs they share. */
+static size_t
+cjk_chars(const char *s, size_t n, uint32_t *cp, size_t max)
+{
+    size_t k = 0;
+    for (size_t i = 0; s && i < n && k < max;) {
+        uint32_t c;
+        int len = utf8_decode(s + i, n - i, &c);
+        if (len <= 0) {
+            i++;
+            continue;
+        }
+        cp[k] = utf8_is_cjk(c) ? c : 0; /* 0 breaks a run: no pair across it */
+        k += cp[k] != 0 || (k > 0 && cp[k - 1] != 0);
+        i += (size_t)len;
+    }
+    return k;
+}
+
+/* Do two texts share a pair of adjacent CJK characters? */
+static bool
+cjk_pairs_shared(const char *a, size_t na, const char *b, size_t nb)
+{
+    uint32_t ca[96], cb[96];
+    size_t ka = cjk_chars(a, na, ca, 96), kb = cjk_chars(b, nb, cb, 96);
+    for (size_t i = 0; i + 1 < ka; i++) {
+        if (!ca[i] || !ca[i + 1])
+            continue;
+        for (size_t j = 0; j + 1 < kb; j++)
+            if (ca[i] == cb[j] && ca[i + 1] == cb[j + 1])
+                return true;
+    }
+    return false;
+}
+
 /* Do two subjects share a head: the head of one is a word of the other
  * ("farm goods" and "farm goods purchases"; not "income" and "taxes")? */
 static bool
@@ -117,6 +155,8 @@ heads_agree(const char *x, const char *y)
 {
     char wx[12][32], wy[12][32];
     size_t hx, hy, nx = subject_words(x, wx, 12, &hx), ny = subject_words(y, wy, 12, &hy);
+    if (nx == 0 || ny == 0) /* a subject with no Latin word: Chinese, Japanese */
+        return cjk_pairs_shared(x, strlen(x), y, strlen(y));
     for (size_t i = 0; i < ny && hx < nx; i++)
         if (strcmp(wx[hx], wy[i]) == 0)
             return true;
@@ -126,6 +166,19 @@ heads_agree(const char *x, const char *y)
     return false;
 }
 
+/* The bytes around a figure that count as its context: up to 40 before and
+ * 50 after, within its sentence (empty when it has no sentence). */
+static void
+context_window(const struct figure *f, uint32_t *lo, uint32_t *hi)
+{
+    if (f->sentence.end <= f->sentence.start) {
+        *lo = *hi = f->span.start;
+        return;
+    }
+    *lo = f->span.start > f->sentence.start + 40 ? f->span.start - 40 : f->sentence.start;
+    *hi = f->span.end + 50 < f->sentence.end ? f->span.end + 50 : f->sentence.end;
+}
+
 /* Content words (4+ letters, lower-cased, a plural 's' dropped) within a
  * few words of the figure in its sentence, into c. */
 static void
@@ -133,8 +186,8 @@ context_words(const char *text, const struct figure *f, struct cmp_counts *c)
 {
     if (!text || f->sentence.end <= f->sentence.start)
         return;
-    uint32_t lo = f->span.start > f->sentence.start + 40 ? f->span.start - 40 : f->sentence.start;
-    uint32_t hi = f->span.end + 50 < f->sentence.end ? f->span.end + 50 : f->sentence.end;
+    uint32_t lo, hi;
+    context_window(f, &lo, &hi);
     char w[32];
     size_t n = 0;
     for (uint32_t i = lo; i <= hi; i++) {
@@ -167,6 +220,13 @@ context_shared(const struct cmp_result *r, const struct figure *a, const struct 
     bool shared = false;
     for (size_t i = 0; i < ca->len && !shared; i++)
         shared = cmp_counts_lookup(cb, ca->e[i].term) >= 0;
+    if (!shared && (ca->len == 0 || cb->len == 0)) {
+        /* no Latin words near one of them: the CJK text around each */
+        uint32_t la, ha, lb, hb;
+        context_window(a, &la, &ha);
+        context_window(b, &lb, &hb);
+        shared = cjk_pairs_shared(r->text_a + la, ha - la, r->text_b + lb, hb - lb);
+    }
     cmp_counts_free(&ca);
     cmp_counts_free(&cb);
     return shared;

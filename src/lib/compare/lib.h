@@ -78,4 +78,19 @@ char *cmp_surface_dup(const char *text, size_t start, size_t end);
 int cmp_run_tokenizer(const struct text_tokenizer *tok, const char *text, size_t len,
                       text_token_fn fn, void *ud);
 
+/* evidence.c: what similar_find weighs besides the text cosine. */
+struct sim_facts {
+    struct extraction x; /* the stored extraction */
+    bool dated;          /* day is set */
+    int64_t day;         /* publication day, days since 1970-01-01 */
+};
+/* Load a document's extraction and date (clear with sim_facts_clear). 0, or
+ * -1 with err. */
+int sim_facts_load(struct store *s, int64_t doc_id, struct sim_facts *f, struct ds_error *err);
+void sim_facts_clear(struct sim_facts *f);
+/* Fill d's evidence fields (entities, figures, days) from q and c. */
+void sim_evidence(const struct sim_facts *q, const struct sim_facts *c, struct similar_doc *d);
+/* The calibrated score of d's evidence (cosine set), 0..1. */
+double sim_calibrated(const struct similar_doc *d);
+
 #endif

@@ -208,7 +208,8 @@ neardup_find(struct store *s, int64_t doc_id, double min_jaccard, struct similar
         }
         double j = got ? minhash_similarity(sig, other) : 0;
         if (got && j >= min_jaccard)
-            v[n++] = (struct similar_doc){ids[i], 0, j, j >= NEARDUP_MIN_JACCARD};
+            v[n++] = (struct similar_doc){
+                .id = ids[i], .jaccard = j, .near_dup = j >= NEARDUP_MIN_JACCARD};
     }
     free(ids);
     qsort(v, n, sizeof *v, neardup_cmp);

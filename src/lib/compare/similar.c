@@ -6,10 +6,11 @@
  * distinctive words (by tf-idf), ranked by bm25, plus its near-duplicates.
  * Each candidate is then scored by the cosine of the two documents' full
  * tf-idf vectors (every term of both texts, title terms counted three
- * times), so a score means the same thing whatever the query: two articles
- * that merely share a handful of words in similar proportions no longer
- * score like two tellings of one story. No document-frequency cap drops the
- * names a story is about; only words in more than a fifth of the documents
+ * times): two articles that merely share a handful of words in similar
+ * proportions no longer score like two tellings of one story. That cosine,
+ * the entities and figures both state and the days between them make the
+ * final score, a calibrated probability of the same story (evidence.c).
+ * No document-frequency cap drops the names a story is about; only words in more than a fifth of the documents
  * (weak evidence, long posting lists) stay out of the candidate query.
  *
  * Cost model: the candidate query costs the sum of its words' posting
@@ -30,6 +31,7 @@
 #include "dossier/containers.h"
 #include "dossier/store.h"
 #include "dossier/store_similar.h"
+#include "lib.h"
 
 #define SIMILAR_QUERY_WORDS 40   /* words of the candidate query */
 #define SIMILAR_CANDIDATES 40    /* candidates scored on their full texts */
@@ -279,7 +281,7 @@ candidates(struct store *s, int64_t doc_id, const char **words, size_t nw,
     }
     struct similar_doc *v = xmalloc((n + ndups + 1) * sizeof *v);
     for (size_t i = 0; i < n; i++)
-        v[i] = (struct similar_doc){ids[i], 0, -1, false};
+        v[i] = (struct similar_doc){.id = ids[i], .jaccard = -1};
     size_t nv = n;
     for (size_t k = 0; k < ndups; k++) {
         size_t i;
@@ -318,18 +320,92 @@ fill_jaccard(struct store *s, int64_t doc_id, struct similar_doc *v, size_t n,
     return have < 0 ? -1 : 0;
 }
 
+/* The query side of one similar_find call: the document's vector and
+ * weights, the idf cache, its facts. */
+struct sim_query {
+    struct text_tokenizer tok;
+    struct vec q;
+    struct idf x;
+    double *qw, qn;
+    struct sim_facts facts;
+};
+
+static void
+sim_query_clear(struct sim_query *sq)
+{
+    free(sq->qw);
+    vec_free(&sq->q);
+    strmap_free(&sq->x.cache);
+    store_termstats_free(&sq->x.ts);
+    sim_facts_clear(&sq->facts);
+}
+
+/* Read doc_id and weigh its terms. 0, or -1 with err (no such document, a
+ * text the tokenizer refuses, a database error). */
+static int
+sim_query_open(struct store *s, int64_t doc_id, struct sim_query *sq, struct ds_error *err)
+{
+    memset(sq, 0, sizeof *sq);
+    sq->x = (struct idf){NULL, STRMAP_INIT, 1, 1};
+    store_text_tokenizer(s, &sq->tok);
+    char *title = NULL, *body = NULL;
+    int got = store_doc_text(s, doc_id, &title, &body, err);
+    if (got != 0) {
+        if (got > 0)
+            ds_error_set(err, -1, "no document %lld", (long long)doc_id);
+        return -1;
+    }
+    int rc = vec_build(&sq->q, &sq->tok, title, body);
+    free(title);
+    free(body);
+    if (rc != 0) {
+        ds_error_set(err, -1, "could not tokenize document %lld", (long long)doc_id);
+        return -1;
+    }
+    if (store_termstats_open(s, &sq->x.ts, err) != 0)
+        return -1;
+    sq->x.n = (double)DS_MAX((int64_t)1, store_termstats_docs_total(sq->x.ts));
+    if (!store_termstats_exact(sq->x.ts) && idf_estimate(&sq->x, &sq->q, err) != 0)
+        return -1;
+    if (vec_weights(&sq->q, &sq->x, &sq->qw, &sq->qn, err) != 0)
+        return -1;
+    return sim_facts_load(s, doc_id, &sq->facts, err);
+}
+
+/* Score one candidate: the cosine of the full texts, the evidence, the
+ * calibrated score (a document gone meanwhile or not tokenizable keeps 0).
+ * 0, or -1 with err. */
+static int
+score_candidate(struct store *s, struct sim_query *sq, struct similar_doc *d,
+                struct ds_error *err)
+{
+    char *title = NULL, *body = NULL;
+    int got = store_doc_text(s, d->id, &title, &body, err);
+    if (got != 0)
+        return got < 0 ? -1 : 0;
+    struct vec c = {STRMAP_INIT, NULL};
+    int rc = 0;
+    if (vec_build(&c, &sq->tok, title, body) == 0)
+        rc = cosine(&sq->q, sq->qw, sq->qn, &c, &sq->x, &d->cosine, err);
+    vec_free(&c);
+    free(title);
+    free(body);
+    struct sim_facts f;
+    if (rc != 0 || sim_facts_load(s, d->id, &f, err) != 0)
+        return -1;
+    sim_evidence(&sq->facts, &f, d);
+    sim_facts_clear(&f);
+    d->score = d->cosine > 0 ? sim_calibrated(d) : 0;
+    return 0;
+}
+
 int
 similar_find(struct store *s, int64_t doc_id, size_t limit, struct similar_doc **out,
              size_t *n_out, struct ds_error *err)
 {
     *out = NULL;
     *n_out = 0;
-    struct text_tokenizer tok;
-    store_text_tokenizer(s, &tok);
-    struct vec q = {STRMAP_INIT, NULL}, c = {STRMAP_INIT, NULL};
-    struct idf x = {NULL, STRMAP_INIT, 1, 1};
-    char *title = NULL, *body = NULL;
-    double *qw = NULL, qn = 0;
+    struct sim_query sq;
     const char **words = NULL;
     struct similar_doc *v = NULL;
     size_t nv = 0;
@@ -337,44 +413,19 @@ similar_find(struct store *s, int64_t doc_id, size_t limit, struct similar_doc *
     int begun = store_read_begin(s, err);
     if (begun < 0)
         return -1;
-
-    int got = store_doc_text(s, doc_id, &title, &body, err);
-    if (got != 0) {
-        if (got > 0)
-            ds_error_set(err, -1, "no document %lld", (long long)doc_id);
-        goto done;
-    }
-    if (vec_build(&q, &tok, title, body) != 0) {
-        ds_error_set(err, -1, "could not tokenize document %lld", (long long)doc_id);
-        goto done;
-    }
-    if (store_termstats_open(s, &x.ts, err) != 0)
-        goto done;
-    x.n = (double)DS_MAX((int64_t)1, store_termstats_docs_total(x.ts));
-    if (!store_termstats_exact(x.ts) && idf_estimate(&x, &q, err) != 0)
-        goto done;
-    if (vec_weights(&q, &x, &qw, &qn, err) != 0)
+    if (sim_query_open(s, doc_id, &sq, err) != 0)
         goto done;
     words = xmalloc((SIMILAR_QUERY_WORDS + 1) * sizeof *words);
-    size_t nw = query_words(&q, qw, &x, words);
+    size_t nw = query_words(&sq.q, sq.qw, &sq.x, words);
     if (nw == 0) {
         result = 0; /* nothing to go on: no similar documents */
         goto done;
     }
     if (candidates(s, doc_id, words, nw, &v, &nv, err) != 0)
         goto done;
-    for (size_t i = 0; i < nv; i++) {
-        free(title);
-        free(body);
-        got = store_doc_text(s, v[i].id, &title, &body, err);
-        if (got < 0)
+    for (size_t i = 0; i < nv; i++)
+        if (score_candidate(s, &sq, &v[i], err) != 0)
             goto done;
-        vec_free(&c);
-        if (got > 0 || vec_build(&c, &tok, title, body) != 0)
-            continue; /* gone meanwhile, or not tokenizable: scores 0 */
-        if (cosine(&q, qw, qn, &c, &x, &v[i].score, err) != 0)
-            goto done;
-    }
     if (fill_jaccard(s, doc_id, v, nv, err) != 0)
         goto done;
     qsort(v, nv, sizeof *v, similar_cmp);
@@ -387,13 +438,7 @@ similar_find(struct store *s, int64_t doc_id, size_t limit, struct similar_doc *
 done:
     free(v);
     free(words);
-    free(qw);
-    free(title);
-    free(body);
-    vec_free(&q);
-    vec_free(&c);
-    strmap_free(&x.cache);
-    store_termstats_free(&x.ts);
+    sim_query_clear(&sq);
     store_read_end(s, begun);
     return result;
 }

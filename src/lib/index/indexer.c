@@ -32,6 +32,7 @@
 #include <unistd.h>
 
 #include "dossier/compare.h"
+#include "dossier/story.h"
 #include "dossier/store_similar.h"
 #include "dossier/corpus.h"
 #include "dossier/extract.h"
@@ -862,7 +863,7 @@ follow_rules(struct run *r, struct extractor *ex, struct ds_error *err)
 
 /* After storing: files gone from under the roots, feed items whose page is
  * here now (store_items_link_pages), near-duplicate signatures, the
- * statistics tables and the skipped files. 0, or -1 with err. */
+ * statistics tables, stories and the skipped files. 0, or -1 with err. */
 static int
 finish_run(struct run *r, const char *const *roots, size_t nroots, struct ds_error *err)
 {
@@ -878,8 +879,27 @@ finish_run(struct run *r, const char *const *roots, size_t nroots, struct ds_err
     /* The statistics view's tables follow the documents (corpus.h). */
     if (corpus_refresh(s, false, err) != 0)
         return -1;
+    /* New documents join stories (story.h), weighed with the vocabulary
+     * just brought up to date. */
+    if (story_group(s, err) < 0)
+        return -1;
     /* What was skipped this run is what `dossier stats` reports. */
     return record_skips(s, r->sum, err);
+}
+
+/* Free what a run holds. */
+static void
+run_free(struct run *r)
+{
+    for (size_t i = 0; i < r->ncands; i++) {
+        free(r->cands[i].path);
+        free(r->cands[i].items);
+    }
+    free(r->cands);
+    for (size_t i = 0; i < r->nunseen; i++)
+        free(r->unseen[i]);
+    free(r->unseen);
+    neardup_writer_free(&r->neardup);
 }
 
 int
@@ -892,7 +912,7 @@ indexer_run(struct store *s, const char *const *roots, size_t nroots,
     char *assets = opts->assets_dir ? xstrdup(opts->assets_dir) : ds_assets_dir();
     char *config = opts->config_dir ? xstrdup(opts->config_dir) : ds_config_dir();
     uint64_t *frequent = NULL;
-    size_t nfrequent = 0;
+    size_t nfrequent = 0, pending = 0;
     int rc = -1;
 
     memset(sum, 0, sizeof *sum);
@@ -908,7 +928,6 @@ indexer_run(struct store *s, const char *const *roots, size_t nroots,
     sum->files_seen = r.ncands;
 
     /* Step 1: what changed. */
-    size_t pending = 0;
     if (find_changes(&r, &pending, err) != 0)
         goto out;
 
@@ -937,16 +956,8 @@ indexer_run(struct store *s, const char *const *roots, size_t nroots,
     rc = 0;
 out:
     sum->seconds = ds_now() - r.started;
-    for (size_t i = 0; i < r.ncands; i++) {
-        free(r.cands[i].path);
-        free(r.cands[i].items);
-    }
-    free(r.cands);
-    for (size_t i = 0; i < r.nunseen; i++)
-        free(r.unseen[i]);
-    free(r.unseen);
+    run_free(&r);
     free(frequent);
-    neardup_writer_free(&r.neardup);
     extractor_free(&ex);
     outlets_free(&outlets);
     free(assets);

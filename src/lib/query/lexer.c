@@ -20,6 +20,7 @@ const char *const query_field_names[QF_COUNT_] = {
     [QF_TOPIC] = "topic",   [QF_ENTITY] = "entity", [QF_PERSON] = "person",
     [QF_ORG] = "org",       [QF_COUNTRY] = "country", [QF_TAG] = "tag",
     [QF_HAS] = "has",       [QF_FIGURE] = "figure",   [QF_THEME] = "theme",
+    [QF_STORY] = "story",
 };
 
 /* ---- messages ------------------------------------------------------------------------- */
@@ -159,7 +160,7 @@ lex_field(struct parser *p, int i, int nlen, struct token *t)
         ds_error_set(p->err, i,
                      "unknown field '%s' at column %d (fields: source, title, after, "
                      "before, year, id, topic, entity, person, org, country, tag, "
-                     "has, figure, theme)",
+                     "has, figure, theme, story)",
                      tok_ex(p, i, nlen + 1), query_column(s, i));
         return -1;
     }

@@ -312,11 +312,15 @@ make_field(struct parser *p, const struct token *t)
         n->value2 = xasprintf("%04d", atoi(v) + 1);
         return n;
     case QF_ID:
-    case QF_THEME: {
+    case QF_THEME:
+    case QF_STORY: {
         size_t len = strlen(v);
         if (len == 0 || len > 18 || strspn(v, "0123456789") != len) {
             if (t->field == QF_ID)
                 parser_errorf(p, t->pos, "bad id '%s' (use a number: id:42)",
+                              tok_ex(p, t->pos, t->len));
+            else if (t->field == QF_STORY)
+                parser_errorf(p, t->pos, "bad story '%s' (use an article's number: story:42)",
                               tok_ex(p, t->pos, t->len));
             else
                 parser_errorf(p, t->pos, "bad theme '%s' (use its number: theme:3, see "

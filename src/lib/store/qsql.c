@@ -61,6 +61,7 @@ enum qsql_stmt {
     QS_YEAR,
     QS_ID,
     QS_THEME,
+    QS_STORY,
     QS_TOPIC,
     QS_TOPIC_PREFIX,
     QS_TAG,
@@ -106,6 +107,9 @@ static const char *const qsql_text[QS__COUNT] = {
     [QS_YEAR] = "(d.published >= ? AND d.published < ?)",
     [QS_ID] = "d.id = ?",
     [QS_THEME] = "d.id IN (SELECT doc_id FROM doc_themes WHERE theme = ?)",
+    /* stories (compare/story.c): a story's id is its first article's */
+    [QS_STORY] = "d.id IN (SELECT doc_id FROM story_docs WHERE story ="
+                 " (SELECT story FROM story_docs WHERE doc_id = ?))",
     [QS_TOPIC] = "d.id IN (SELECT doc_id FROM doc_topics WHERE slug = ?)",
     [QS_TOPIC_PREFIX] = "d.id IN (SELECT doc_id FROM doc_topics WHERE slug LIKE ? ESCAPE '\\')",
     [QS_TAG] = "d.id IN (SELECT doc_id FROM tags WHERE tag = ?)",
@@ -377,8 +381,10 @@ sql_field(struct qsql *q, struct buf *b, const struct qnode *n)
         return;
     case QF_ID:
     case QF_THEME:
+    case QF_STORY:
         k[0] = add_param_int(q, n->ival);
-        qsql_emit(b, n->field == QF_ID ? QS_ID : QS_THEME, k, 1, NULL);
+        qsql_emit(b, n->field == QF_ID ? QS_ID : n->field == QF_THEME ? QS_THEME : QS_STORY, k, 1,
+                  NULL);
         return;
     case QF_TOPIC:
     case QF_TAG:

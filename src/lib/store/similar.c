@@ -158,6 +158,30 @@ store_doc_text(struct store *s, int64_t doc_id, char **title, char **body, struc
 }
 
 int
+store_doc_day(struct store *s, int64_t doc_id, int64_t *day, struct ds_error *err)
+{
+    *day = 0;
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(s->db,
+                                "SELECT CAST(julianday(substr(published, 1, 10)) - 2440587.5"
+                                " AS INTEGER) FROM documents WHERE id = ?1",
+                                -1, &st, NULL);
+    int found = 1;
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_int64(st, 1, doc_id);
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+            *day = sqlite3_column_int64(st, 0);
+            found = 0;
+        }
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return store_fail(s, err, rc, "reading a document's date");
+    return found;
+}
+
+int
 store_term_candidates(struct store *s, const char *const *words, size_t n, int64_t exclude,
                       size_t limit, int64_t **ids, size_t *n_ids, struct ds_error *err)
 {

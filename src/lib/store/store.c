@@ -189,6 +189,13 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
     "CREATE TABLE IF NOT EXISTS doc_themes(doc_id INTEGER PRIMARY KEY REFERENCES documents(id)"
     " ON DELETE CASCADE, theme INTEGER NOT NULL);"
     "CREATE INDEX IF NOT EXISTS doc_themes_theme ON doc_themes(theme, doc_id);",
+    /* 12 -> 13: stories (compare/story.c, store/story.c): the story each
+     * document is in, its id that of the article that started it. Every
+     * document of an older index is ungrouped until the next index run
+     * groups it. Self-contained: no other migration reads this table. */
+    "CREATE TABLE IF NOT EXISTS story_docs(doc_id INTEGER PRIMARY KEY"
+    " REFERENCES documents(id) ON DELETE CASCADE, story INTEGER NOT NULL, score REAL);"
+    "CREATE INDEX IF NOT EXISTS story_docs_story ON story_docs(story, doc_id);",
 };
 
 /* Fixed statements, prepared on first use (indexed by enum store_stmt_id). */

@@ -1,0 +1,403 @@
+/*
+ * compare/story.c — grouping articles into stories at index time (story.h)
+ * and finding the best other-outlet version of an article.
+ *
+ * Documents are taken in order of date. The grouped documents of the days
+ * the new ones span (plus STORY_DAYS either side) go into an inverted index
+ * first; then each new document is scored against the index's entries of
+ * its window and added to it. A posting list is the window's entries
+ * (sorted by day: found by binary search) followed by the new ones (sorted
+ * by day too: walked back from the end), so a document costs the postings
+ * of its key terms within its window. Terms in more than a tenth of the
+ * documents weigh in the norm but are not looked up.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dossier/compare.h"
+#include "dossier/containers.h"
+#include "dossier/store.h"
+#include "dossier/store_similar.h"
+#include "dossier/store_story.h"
+#include "dossier/story.h"
+
+#define STORY_TITLE_WEIGHT 3
+#define STORY_MAX_DF_SHARE 0.1
+
+/* An entry holding a term, and the term's weight in its key. */
+struct posting {
+    uint32_t e;
+    float w;
+};
+
+/* One term of the run: its postings and idf. */
+struct sterm {
+    struct posting *p;
+    size_t n, cap, nwin; /* p[0..nwin) window entries, then new ones */
+    double idf;
+    bool common;         /* in more than STORY_MAX_DF_SHARE of the documents */
+};
+
+struct sentry {
+    int64_t id, story, day;
+};
+
+struct grouping {
+    struct store *s;
+    struct text_tokenizer tok;
+    struct store_termstats *ts;
+    double ndocs;
+    struct strmap terms; /* term -> index into t */
+    struct sterm *t;     /* terms.n used of tcap */
+    size_t tcap;
+    struct sentry *e;
+    size_t ne, ecap;
+    double *acc;         /* per entry, for one document's scoring */
+    uint32_t *touched;
+    size_t ntouched;
+};
+
+/* A key vector under construction: term indexes and counts. */
+struct key {
+    struct grouping *g;
+    const char *text;
+    struct u64map at;    /* term index -> position in idx */
+    uint32_t *idx;
+    double *w;
+    size_t n;
+    unsigned times;
+    size_t words, max_words;
+    int failed;
+    struct ds_error *err;
+};
+
+static void
+key_token(const char *token, size_t start, size_t end, void *ud)
+{
+    struct key *k = ud;
+    size_t len = strlen(token);
+    if (k->failed || !len || (k->max_words && k->words >= k->max_words))
+        return;
+    k->words++;
+    if (text_is_stopword(k->text + start, end - start))
+        return;
+    struct grouping *g = k->g;
+    bool added;
+    struct strmap_entry *e = strmap_upsert(&g->terms, token, len, &added);
+    if (added) {
+        if (g->terms.n > g->tcap) {
+            g->tcap = g->tcap ? g->tcap * 2 : 4096;
+            g->t = xrealloc(g->t, g->tcap * sizeof *g->t);
+        }
+        struct sterm *t = &g->t[g->terms.n - 1];
+        memset(t, 0, sizeof *t);
+        char *word = xstrndup(k->text + start, end - start);
+        int64_t df = store_termstats_df(g->ts, token, word, k->err);
+        free(word);
+        if (df < 0)
+            k->failed = 1;
+        t->idf = log(1.0 + g->ndocs / (double)(df > 0 ? df : 1));
+        t->common = g->ndocs >= 50 && (double)df > STORY_MAX_DF_SHARE * g->ndocs;
+        e->value = g->terms.n - 1;
+    }
+    uint64_t *pos = u64map_upsert(&k->at, e->value, &added);
+    if (added) {
+        k->idx = xrealloc(k->idx, (k->n + 1) * sizeof *k->idx);
+        k->w = xrealloc(k->w, (k->n + 1) * sizeof *k->w);
+        k->idx[k->n] = (uint32_t)e->value;
+        k->w[k->n] = 0;
+        *pos = k->n++;
+    }
+    k->w[*pos] += k->times;
+}
+
+static void
+key_free(struct key *k)
+{
+    u64map_free(&k->at);
+    free(k->idx);
+    free(k->w);
+}
+
+/* Bytes of body that hold its first STORY_LEAD_WORDS words, or a little
+ * more (tokenizing the rest of a long body would be wasted): ends after a
+ * space, so never inside a character. */
+static size_t
+lead_bytes(const char *body)
+{
+    size_t words = 0, i = 0;
+    bool in_word = false;
+    for (; body[i] && words <= STORY_LEAD_WORDS; i++) {
+        bool space = body[i] == ' ' || body[i] == '\n' || body[i] == '\t';
+        if (!space && !in_word)
+            words++;
+        in_word = !space;
+    }
+    return i;
+}
+
+/* The key vector of document id, weights (1 + ln tf) * idf, normalised.
+ * 0 (an empty key for a document gone meanwhile), or -1 with err. */
+static int
+key_build(struct grouping *g, int64_t id, struct key *k, struct ds_error *err)
+{
+    memset(k, 0, sizeof *k);
+    k->g = g;
+    k->err = err;
+    k->at = (struct u64map)U64MAP_INIT;
+    char *title = NULL, *body = NULL;
+    int got = store_doc_text(g->s, id, &title, &body, err);
+    if (got != 0)
+        return got < 0 ? -1 : 0;
+    const char *parts[2] = {title, body};
+    for (int i = 0; i < 2 && !k->failed; i++) {
+        if (!parts[i])
+            continue;
+        k->text = parts[i];
+        k->times = i ? 1 : STORY_TITLE_WEIGHT;
+        k->words = 0;
+        k->max_words = i ? STORY_LEAD_WORDS : 0;
+        g->tok.tokenize(g->tok.ctx, parts[i], i ? lead_bytes(body) : strlen(parts[i]), key_token,
+                        k);
+    }
+    free(title);
+    free(body);
+    if (k->failed)
+        return -1;
+    double sq = 0;
+    for (size_t i = 0; i < k->n; i++) {
+        k->w[i] = (1 + log(k->w[i])) * g->t[k->idx[i]].idf;
+        sq += k->w[i] * k->w[i];
+    }
+    for (size_t i = 0; sq > 0 && i < k->n; i++)
+        k->w[i] /= sqrt(sq);
+    return 0;
+}
+
+/* Add entry (id, story, day) with key k to the index. */
+static void
+index_add(struct grouping *g, const struct key *k, int64_t id, int64_t story, int64_t day)
+{
+    if (g->ne == g->ecap) {
+        g->ecap = g->ecap ? g->ecap * 2 : 1024;
+        g->e = xrealloc(g->e, g->ecap * sizeof *g->e);
+        g->acc = xrealloc(g->acc, g->ecap * sizeof *g->acc);
+        g->touched = xrealloc(g->touched, g->ecap * sizeof *g->touched);
+    }
+    g->e[g->ne] = (struct sentry){id, story, day};
+    g->acc[g->ne] = 0;
+    for (size_t i = 0; i < k->n; i++) {
+        struct sterm *t = &g->t[k->idx[i]];
+        if (t->common)
+            continue;
+        if (t->n == t->cap)
+            t->p = xrealloc(t->p, (t->cap = t->cap ? t->cap * 2 : 4) * sizeof *t->p);
+        t->p[t->n++] = (struct posting){(uint32_t)g->ne, (float)k->w[i]};
+    }
+    g->ne++;
+}
+
+static void
+touch(struct grouping *g, uint32_t at, double add)
+{
+    if (g->acc[at] == 0)
+        g->touched[g->ntouched++] = at;
+    g->acc[at] += add;
+}
+
+/* The entry best matching key k of a document of day day: its index and
+ * score (the cosine of the two keys) in *best and *score, or *best = -1. */
+static void
+index_best(struct grouping *g, const struct key *k, int64_t day, long *best, double *score)
+{
+    *best = -1;
+    *score = 0;
+    g->ntouched = 0;
+    for (size_t i = 0; i < k->n; i++) {
+        const struct sterm *t = &g->t[k->idx[i]];
+        if (t->common)
+            continue;
+        /* window entries: sorted by day, from the first within reach */
+        size_t lo = 0, hi = t->nwin;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (g->e[t->p[mid].e].day < day - STORY_DAYS)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t j = lo; j < t->nwin && g->e[t->p[j].e].day <= day + STORY_DAYS; j++)
+            touch(g, t->p[j].e, k->w[i] * t->p[j].w);
+        /* new entries: sorted by day, walked back to the window's start */
+        for (size_t j = t->n; j > t->nwin && g->e[t->p[j - 1].e].day >= day - STORY_DAYS; j--)
+            touch(g, t->p[j - 1].e, k->w[i] * t->p[j - 1].w);
+    }
+    for (size_t i = 0; i < g->ntouched; i++) {
+        uint32_t at = g->touched[i];
+        if (g->acc[at] > *score) {
+            *score = g->acc[at];
+            *best = at;
+        }
+        g->acc[at] = 0;
+    }
+}
+
+static void
+grouping_free(struct grouping *g)
+{
+    for (size_t i = 0; i < g->terms.n; i++)
+        free(g->t[i].p);
+    free(g->t);
+    strmap_free(&g->terms);
+    free(g->e);
+    free(g->acc);
+    free(g->touched);
+    store_termstats_free(&g->ts);
+}
+
+/* Index the grouped documents published from day lo to hi. 0, or -1. */
+static int
+load_window(struct grouping *g, int64_t lo, int64_t hi, struct ds_error *err)
+{
+    struct story_doc *w = NULL;
+    size_t nw = 0;
+    if (store_story_window(g->s, lo, hi, &w, &nw, err) != 0)
+        return -1;
+    int rc = 0;
+    for (size_t i = 0; i < nw && rc == 0; i++) {
+        struct key k;
+        rc = key_build(g, w[i].id, &k, err);
+        if (rc == 0)
+            index_add(g, &k, w[i].id, w[i].story, w[i].day);
+        key_free(&k);
+    }
+    for (size_t i = 0; i < g->terms.n; i++)
+        g->t[i].nwin = g->t[i].n;
+    free(w);
+    return rc;
+}
+
+/* Group one dated document d: join its best match's story or start one. */
+static int
+group_one(struct grouping *g, const struct story_doc *d, struct ds_error *err)
+{
+    struct key k;
+    if (key_build(g, d->id, &k, err) != 0) {
+        key_free(&k);
+        return -1;
+    }
+    long best;
+    double score;
+    index_best(g, &k, d->day, &best, &score);
+    int64_t story = best >= 0 && score >= STORY_MIN_SCORE ? g->e[best].story : d->id;
+    int rc = store_story_put(g->s, d->id, story, story == d->id ? 0 : score, err);
+    if (rc == 0)
+        index_add(g, &k, d->id, story, d->day);
+    key_free(&k);
+    return rc;
+}
+
+/* Group the ungrouped documents v[0..n) (undated first, then by day). */
+static int
+group_all(struct grouping *g, const struct story_doc *v, size_t n, struct ds_error *err)
+{
+    size_t first = 0;
+    for (; first < n && !v[first].dated; first++)
+        if (store_story_put(g->s, v[first].id, v[first].id, 0, err) != 0)
+            return -1;
+    if (first == n)
+        return 0;
+    if (load_window(g, v[first].day - STORY_DAYS, v[n - 1].day + STORY_DAYS, err) != 0)
+        return -1;
+    for (size_t i = first; i < n; i++)
+        if (group_one(g, &v[i], err) != 0)
+            return -1;
+    return 0;
+}
+
+long
+story_group(struct store *s, struct ds_error *err)
+{
+    struct story_doc *v = NULL;
+    size_t n = 0;
+    if (store_story_ungrouped(s, &v, &n, err) != 0)
+        return -1;
+    if (n == 0)
+        return 0;
+    struct grouping g = {.s = s, .terms = STRMAP_INIT};
+    store_text_tokenizer(s, &g.tok);
+    int began = store_begin(s, err);
+    int rc = began < 0 ? -1 : store_termstats_open(s, &g.ts, err);
+    if (rc == 0) {
+        g.ndocs = (double)DS_MAX((int64_t)1, store_termstats_docs_total(g.ts));
+        rc = group_all(&g, v, n, err);
+    }
+    grouping_free(&g);
+    free(v);
+    if (began < 0)
+        return -1;
+    if (rc != 0) {
+        store_rollback(s);
+        return -1;
+    }
+    return store_commit(s, err) == 0 ? (long)n : -1;
+}
+
+/* ---- the best other-outlet version ------------------------------------------------- */
+
+/* The outlet of a document (newly allocated, NULL when it has none). */
+static char *
+source_of(struct store *s, int64_t id, struct ds_error *err)
+{
+    struct doc_record rec = {0};
+    char *src = NULL;
+    if (store_doc_get(s, id, &rec, err) == 0 && rec.a.source)
+        src = xstrdup(rec.a.source);
+    doc_record_clear(&rec);
+    return src;
+}
+
+static bool
+other_outlet(const char *a, const char *b)
+{
+    return !a || !b || strcmp(a, b) != 0;
+}
+
+int
+story_best_other(struct store *s, int64_t doc_id, int64_t *best, struct ds_error *err)
+{
+    *best = 0;
+    struct similar_doc *v = NULL;
+    size_t n = 0;
+    if (similar_find(s, doc_id, 20, &v, &n, err) != 0)
+        return -1;
+    int64_t *members = NULL;
+    size_t nm = 0;
+    struct story_info si;
+    if (store_story_of(s, doc_id, &si, err) == 0) {
+        if (store_story_members(s, si.id, &members, &nm, err) != 0)
+            nm = 0;
+        story_info_clear(&si);
+    }
+    char *mine = source_of(s, doc_id, err);
+    for (int pass = 0; pass < 2 && !*best; pass++) {
+        for (size_t i = 0; i < n && !*best; i++) {
+            bool in_story = false;
+            for (size_t m = 0; m < nm && !in_story; m++)
+                in_story = members[m] == v[i].id;
+            if (pass == 0 ? !in_story : v[i].score < SIMILAR_SAME_STORY)
+                continue;
+            char *theirs = source_of(s, v[i].id, err);
+            if (other_outlet(mine, theirs))
+                *best = v[i].id;
+            free(theirs);
+        }
+    }
+    free(mine);
+    free(members);
+    free(v);
+    return *best ? 0 : 1;
+}

@@ -1,0 +1,197 @@
+/*
+ * test_story.c — stories (compare/story.c, store/story.c): three outlets'
+ * tellings of one event within days form one story; an unrelated article
+ * of the same day, the same people three weeks later and an undated
+ * article each start their own; a later index run adds a new telling to
+ * the story it belongs to, even one dated before the story's first
+ * article; the best other-outlet version; the story: query field.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "dossier/compare.h"
+#include "dossier/query.h"
+#include "dossier/store.h"
+#include "dossier/store_story.h"
+#include "dossier/story.h"
+#include "tap.h"
+
+static int64_t
+add(struct store *s, const char *source, const char *date, const char *title, const char *body)
+{
+    struct ds_error err;
+    struct article a;
+    memset(&a, 0, sizeof a);
+    a.title = (char *)(uintptr_t)title;
+    a.source = (char *)(uintptr_t)source;
+    a.published = (char *)(uintptr_t)date;
+    a.body = (char *)(uintptr_t)body;
+    a.raw = (char *)(uintptr_t)body;
+    a.words = 80;
+    int64_t id = 0;
+    if (store_doc_insert(s, &a, ds_hash64(body, strlen(body)), &id, &err) != 0)
+        diag("insert: %s", err.msg);
+    return id;
+}
+
+static int64_t
+story_of(struct store *s, int64_t id)
+{
+    struct story_info si;
+    struct ds_error err;
+    if (store_story_of(s, id, &si, &err) != 0)
+        return 0;
+    int64_t story = si.id;
+    story_info_clear(&si);
+    return story;
+}
+
+/* How many documents a query selects. */
+static size_t
+count(struct store *s, const char *text)
+{
+    struct query *q = NULL;
+    struct result_set *rs = NULL;
+    struct ds_error err;
+    if (query_parse(text, &q, &err) != 0 || store_search(s, q, SORT_DATE, &rs, &err) != 0) {
+        query_free(&q);
+        return (size_t)-1;
+    }
+    size_t n = result_set_count(rs);
+    result_set_free(&rs);
+    query_free(&q);
+    return n;
+}
+
+/* The ids later_run needs. */
+struct ids {
+    int64_t a, b, c, other;
+};
+
+/* The first run: six articles, grouped. */
+static struct ids
+first_run(struct store *s)
+{
+    struct ds_error err;
+    ds_error_clear(&err);
+    store_begin(s, &err);
+    int64_t a = add(s, "Harbour Ledger", "2024-03-04", "Valparaiso pilots strike halts copper",
+                    "Harbour pilots in Valparaiso walked off the job on Monday, halting copper "
+                    "shipments. The pilots union said talks with the port authority over night "
+                    "shift pay had collapsed, and eleven vessels waited at anchor.");
+    int64_t b = add(s, "Andes Wire", "2024-03-05", "Copper exports stop as Valparaiso pilots strike",
+                    "A strike by harbour pilots at Valparaiso stopped copper exports. Union "
+                    "leaders blamed the port authority for the collapse of talks on night shift "
+                    "pay; eleven ships are at anchor outside the harbour.");
+    int64_t c = add(s, "Pacific Desk", "2024-03-06", "Valparaiso port authority sues striking pilots",
+                    "The Valparaiso port authority went to court against the harbour pilots, "
+                    "whose strike over night shift pay has held copper cargoes at anchor for "
+                    "three days.");
+    int64_t other = add(s, "Harbour Ledger", "2024-03-04", "Orchestra opens its winter season",
+                        "The city orchestra opened its winter season with Sibelius and Nielsen; "
+                        "critics praised the brass and the young conductor.");
+    int64_t later = add(s, "Andes Wire", "2024-03-27", "Valparaiso pilots strike again",
+                        "Harbour pilots in Valparaiso walked off the job again, three weeks "
+                        "after the last strike over night shift pay halted copper shipments.");
+    int64_t undated = add(s, "Pacific Desk", NULL, "Valparaiso pilots strike halts copper",
+                          "Harbour pilots in Valparaiso walked off the job, halting copper "
+                          "shipments over night shift pay.");
+    store_commit(s, &err);
+
+    is_int(story_group(s, &err), 6, "six documents grouped");
+    is_int(story_group(s, &err), 0, "a second grouping has nothing to do");
+    is_int(story_of(s, a), a, "the first telling starts a story");
+    is_int(story_of(s, b), a, "the next day's telling from another outlet joins it");
+    is_int(story_of(s, c), a, "and the day after's");
+    is_int(story_of(s, other), other, "an unrelated article of the same day: its own story");
+    is_int(story_of(s, later), later, "the same people three weeks later: another story");
+    is_int(story_of(s, undated), undated, "an undated article: its own story");
+
+    struct story_info si;
+    is_int(store_story_of(s, b, &si, &err), 0, "the story of an article");
+    is_int(si.articles, 3, "three articles");
+    is_int(si.outlets, 3, "three outlets");
+    is_str(si.first, "2024-03-04", "from the 4th");
+    is_str(si.last, "2024-03-06", "to the 6th");
+    is_str(si.sources, "Andes Wire\nHarbour Ledger\nPacific Desk", "its outlets, by name");
+    story_info_clear(&si);
+
+    struct story_info *list = NULL;
+    size_t n = 0;
+    is_int(store_story_list(s, NULL, 0, 2, 0, &list, &n, &err), 0, "list the stories");
+    ok(n == 1 && list[0].id == a, "one story of two or more articles");
+    for (size_t i = 0; i < n; i++)
+        story_info_clear(&list[i]);
+    free(list);
+    int64_t only_other[1] = {other};
+    is_int(store_story_list(s, only_other, 1, 1, 0, &list, &n, &err), 0, "stories of some articles");
+    ok(n == 1 && list[0].id == other && list[0].articles == 1, "the one they are in");
+    for (size_t i = 0; i < n; i++)
+        story_info_clear(&list[i]);
+    free(list);
+
+    return (struct ids){a, b, c, other};
+}
+
+/* A later run, the best other-outlet version and story:. */
+static void
+later_run(struct store *s, struct ids id)
+{
+    struct ds_error err;
+    ds_error_clear(&err);
+    int64_t a = id.a, b = id.b, c = id.c, other = id.other;
+    /* A later run: a telling dated before the story's first article. */
+    store_begin(s, &err);
+    int64_t early = add(s, "Coast Courier", "2024-03-03",
+                        "Valparaiso pilots threaten strike over copper port pay",
+                        "Harbour pilots in Valparaiso said they would walk off the job and halt "
+                        "copper shipments if talks with the port authority on night shift pay "
+                        "failed.");
+    store_commit(s, &err);
+    is_int(story_group(s, &err), 1, "the new document is grouped");
+    is_int(story_of(s, early), a, "and joins the story, though dated before its first article");
+
+    int64_t best = 0;
+    ok(neardup_backfill(s, &err) >= 0, "near-duplicate signatures, as an index run makes them");
+    int bo = story_best_other(s, a, &best, &err);
+    ok(bo == 0, "a best other-outlet version (%d %s)", bo, err.msg);
+    ok(best == b || best == c || best == early, "from the story (%lld)", (long long)best);
+    is_int(story_best_other(s, other, &best, &err), 1, "none for the orchestra");
+
+    is_int(count(s, "story:1"), 4, "story:1 selects the story's four articles");
+    char q[64];
+    snprintf(q, sizeof q, "story:%lld source:\"Andes Wire\"", (long long)c);
+    is_int(count(s, q), 1, "story: combines with other fields");
+
+}
+
+int
+main(void)
+{
+    char dir[256];
+    snprintf(dir, sizeof dir, "%s/test_story.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    if (!mkdtemp(dir))
+        return 1;
+    char *path = xasprintf("%s/index.db", dir);
+    struct store *s = NULL;
+    struct ds_error err;
+    ds_error_clear(&err);
+    if (!ok(store_open(path, STORE_CREATE, &s, &err) == 0, "open: %s", err.msg))
+        return done_testing();
+
+    later_run(s, first_run(s));
+    store_close(&s);
+    char *wal = xasprintf("%s-wal", path), *shm = xasprintf("%s-shm", path);
+    unlink(path);
+    unlink(wal);
+    unlink(shm);
+    rmdir(dir);
+    free(wal);
+    free(shm);
+    free(path);
+    return done_testing();
+}
