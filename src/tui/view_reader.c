@@ -186,7 +186,10 @@ reader_layout(struct app *app, int w)
     if (a->subtitle)
         layout_wrap(a->subtitle, strlen(a->subtitle), w, 0, ROLE_META, &app->rlines);
     struct buf meta = BUF_INIT;
-    const char *parts[] = {a->source, a->published, a->byline ? "by " : NULL, a->section};
+    char dm[24];
+    day_month_text(a->published ? NULL : a->day_month, dm);
+    const char *parts[] = {a->source, a->published ? a->published : dm[0] ? dm : NULL,
+                           a->byline ? "by " : NULL, a->section};
     for (size_t i = 0; i < DS_ARRAY_LEN(parts); i++) {
         if (!parts[i])
             continue;

@@ -442,6 +442,31 @@ drop_page_meta_lines(struct ing_doc *d)
     }
 }
 
+/* Why d's article has no date: a dateline without a year, dates only in
+ * the body (a body date is used only with a publication cue), or none. */
+static void
+note_undated(struct ing_doc *d)
+{
+    struct article *a = d->a;
+    if (a->published) {
+        a->undated = UNDATED_NOT_SO;
+        return;
+    }
+    if (a->day_month) {
+        a->undated = UNDATED_NO_YEAR;
+        return;
+    }
+    a->undated = UNDATED_NOTHING;
+    for (size_t i = 0; i < d->n; i++) {
+        struct ing_date dt;
+        size_t at;
+        if (!d->lines[i].why && ing_find_date(d->lines[i].t, d->lines[i].tl, &dt, &at)) {
+            a->undated = UNDATED_BODY_ONLY;
+            return;
+        }
+    }
+}
+
 /* Cleaning and the text's own metadata, in order. A page whose format
  * stated its structure (HTML) keeps repeated paragraphs and is not searched
  * for headline, byline or dateline lines: its markup said what they are. */
@@ -586,6 +611,7 @@ ingest_core(const struct ingest_ctx *ctx, const char *path, const char *bytes, s
 
     clean_lines(&d, pg.structured);
     ing_apply_meta(&d, &pg.meta);
+    note_undated(&d);
     buf_append(&removed, pg.removed.data ? pg.removed.data : "", pg.removed.len);
 
     assemble(&d, &body, &removed);
@@ -706,6 +732,7 @@ ing_finish(const struct ingest_ctx *ctx, struct article *out, struct buf *raw, s
     struct ing_date pd;
     if (!out->published && ing_path_date(out->path, &pd))
         ing_set_date(out, &pd, DATE_PATH);
+    note_undated(&d);
 
     assemble(&d, &body, removed);
     out->source = d.source;

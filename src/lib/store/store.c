@@ -173,6 +173,13 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
      * was read from the old terms, so they are marked stale (as ST_STALE). */
     "INSERT INTO docs_fts(docs_fts) VALUES ('rebuild');"
     "DELETE FROM meta WHERE key IN ('corpus_maxid', 'corpus_rules');",
+    /* 10 -> 11: why an undated article is undated ('no-date',
+     * 'dateline-without-year', 'body-date-only'; no row for a dated one or
+     * one indexed before this schema) and the month and day a dateline
+     * gives without a year ("02-26"). A table of its own, as doc_urls:
+     * only undated documents have a row. */
+    "CREATE TABLE IF NOT EXISTS doc_undated(doc_id INTEGER PRIMARY KEY REFERENCES documents(id)"
+    " ON DELETE CASCADE, why TEXT NOT NULL, day_month TEXT);",
 };
 
 /* Fixed statements, prepared on first use (indexed by enum store_stmt_id). */
@@ -191,10 +198,15 @@ static const char *const stmt_sql[SQ__COUNT] = {
                       " date_how, byline, lang, encoding, words, lead, body, raw, removed,"
                       " indexed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
                       " ?13, ?14, ?15, ?16)",
+    [SQ_DOC_UNDATED_PUT] = "INSERT OR REPLACE INTO doc_undated(doc_id, why, day_month)"
+                           " VALUES (?1, ?2, ?3)",
     [SQ_DOC_URL_PUT] = "INSERT OR REPLACE INTO doc_urls(doc_id, url) VALUES (?1, ?2)",
     [SQ_DOC_GET] = "SELECT title, subtitle, section, source, published, date_how, byline, lang,"
                    " encoding, words, lead, body, raw, removed, hash,"
-                   " (SELECT url FROM doc_urls WHERE doc_id = ?1) FROM documents WHERE id = ?1",
+                   " (SELECT url FROM doc_urls WHERE doc_id = ?1),"
+                   " (SELECT why FROM doc_undated WHERE doc_id = ?1),"
+                   " (SELECT day_month FROM doc_undated WHERE doc_id = ?1)"
+                   " FROM documents WHERE id = ?1",
     [SQ_DOC_FIRST_PATH] = "SELECT coalesce(min(path), (SELECT min(file) FROM items"
                           " WHERE doc_id = ?1)), max(count(*), 1),"
                           " min(path IN (SELECT path FROM files_missing))"
