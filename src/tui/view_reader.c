@@ -219,8 +219,11 @@ reader_layout(struct app *app, int w)
         for (size_t i = 0; i < app->ex.nentities; i++)
             mark_spans(app, app->ex.entities[i].spans, app->ex.entities[i].nspans,
                        theme_entity_role(app->ex.entities[i].kind), blen);
-        for (size_t i = 0; i < app->ex.nfigures; i++)
-            mark_spans(app, &app->ex.figures[i].span, 1, ROLE_FIGURE, blen);
+        for (size_t i = 0; i < app->ex.nfigures; i++) {
+            const struct figure *f = &app->ex.figures[i];
+            mark_spans(app, &f->span, 1, ROLE_FIGURE, blen);
+            mark_spans(app, f->also, f->nalso, ROLE_FIGURE, blen);
+        }
     }
     if (app->hl == HL_ALL || app->hl == HL_HITS)
         mark_spans(app, app->hits, app->nhits, ROLE_HIT, blen);

@@ -64,6 +64,7 @@ extraction_clear(struct extraction *x)
         free(f->period);
         free(f->subject);
         free(f->approx);
+        free(f->also);
     }
     free(x->figures);
     for (size_t i = 0; i < x->nentities; i++) {
@@ -207,7 +208,9 @@ extractor_run(struct extractor *ex, const struct article *a, struct extraction *
     size_t n = strlen(body);
     if (n > UINT32_MAX - 1)
         n = UINT32_MAX - 1; /* spans are 32-bit */
+    size_t base = out->nfigures;
     fig_run(&ex->fr, body, n, out);
+    fig_merge_same(out, base);
     struct toks toks = {NULL, 0, 0};
     ex_tokenize(body, n, &toks);
     ent_run(&ex->gz, body, n, &toks, out);

@@ -349,6 +349,10 @@ void fig_free(struct fig_res *fr);
 /* Figures of body[0..n); sentences are split only in the paragraphs that
  * hold a figure. */
 void fig_run(struct fig_res *fr, const char *body, size_t n, struct extraction *out);
+/* Merge the figures of x from base on that state the same fact (value,
+ * upper end, unit, scale, kind, period and a subject, case ignored) into
+ * the first of them, whose `also` gets the others' spans (fig_same.c). */
+void fig_merge_same(struct extraction *x, size_t base);
 /* Entities of body[0..n) from its tokens (ex_tokenize; token cache fields
  * are filled in). */
 void ent_run(const struct gazetteer *g, const char *body, size_t n, struct toks *toks,

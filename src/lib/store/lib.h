@@ -58,6 +58,7 @@ enum store_stmt_id {
     SQ_DF_FIRST,
     SQ_FIG_DEL,
     SQ_FIG_INS,
+    SQ_FIG_ALSO_INS,
     SQ_MENT_DEL,
     SQ_MENT_INS,
     SQ_ENT_UPSERT,

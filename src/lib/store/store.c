@@ -173,13 +173,18 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
      * was read from the old terms, so they are marked stale (as ST_STALE). */
     "INSERT INTO docs_fts(docs_fts) VALUES ('rebuild');"
     "DELETE FROM meta WHERE key IN ('corpus_maxid', 'corpus_rules');",
-    /* 10 -> 11: why an undated article is undated ('no-date',
+    /* 10 -> 11: figures stated twice merged (figure_also, below); why an
+     * undated article is undated ('no-date',
      * 'dateline-without-year', 'body-date-only'; no row for a dated one or
      * one indexed before this schema) and the month and day a dateline
      * gives without a year ("02-26"). A table of its own, as doc_urls:
      * only undated documents have a row. */
     "CREATE TABLE IF NOT EXISTS doc_undated(doc_id INTEGER PRIMARY KEY REFERENCES documents(id)"
-    " ON DELETE CASCADE, why TEXT NOT NULL, day_month TEXT);",
+    " ON DELETE CASCADE, why TEXT NOT NULL, day_month TEXT);"
+    /* ... and a figure stated again (same value, unit and subject) is one
+     * row: its other mentions' spans ("start-end,...") in figure_also */
+    "CREATE TABLE IF NOT EXISTS figure_also(figure_id INTEGER PRIMARY KEY REFERENCES"
+    " figures(id) ON DELETE CASCADE, spans TEXT NOT NULL);",
 };
 
 /* Fixed statements, prepared on first use (indexed by enum store_stmt_id). */
@@ -232,6 +237,7 @@ static const char *const stmt_sql[SQ__COUNT] = {
     [SQ_FIG_INS] = "INSERT INTO figures(doc_id, \"start\", \"end\", sent_start, sent_end, text,"
                    " value, unit, scale, kind, direction, period, subject, value_hi, approx)"
                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+    [SQ_FIG_ALSO_INS] = "INSERT INTO figure_also(figure_id, spans) VALUES (?1, ?2)",
     [SQ_MENT_DEL] = "DELETE FROM mentions WHERE doc_id = ?1",
     [SQ_MENT_INS] = "INSERT INTO mentions(doc_id, entity_id, count, spans) VALUES (?1, ?2, ?3, ?4)"
                     " ON CONFLICT(doc_id, entity_id) DO UPDATE SET count = count + excluded.count,"
@@ -243,7 +249,8 @@ static const char *const stmt_sql[SQ__COUNT] = {
     [SQ_DT_INS] = "INSERT OR REPLACE INTO doc_topics(doc_id, slug, score, spans)"
                   " VALUES (?1, ?2, ?3, ?4)",
     [SQ_FIG_GET] = "SELECT \"start\", \"end\", sent_start, sent_end, text, value, unit, scale,"
-                   " kind, direction, period, subject, value_hi, approx FROM figures"
+                   " kind, direction, period, subject, value_hi, approx,"
+                   " (SELECT spans FROM figure_also WHERE figure_id = figures.id) FROM figures"
                    " WHERE doc_id = ?1"
                    " ORDER BY"
                    " \"start\", id",
