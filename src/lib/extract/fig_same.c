@@ -44,20 +44,6 @@ same_fact(const struct figure *a, const struct figure *b)
            same_text(a->period, b->period);
 }
 
-/* Free what f owns (not f itself). */
-static void
-figure_free_fields(struct figure *f)
-{
-    free(f->text);
-    free(f->unit);
-    free(f->scale);
-    free(f->direction);
-    free(f->period);
-    free(f->subject);
-    free(f->approx);
-    free(f->also);
-}
-
 /* See lib.h. */
 void
 fig_merge_same(struct extraction *x, size_t base)
@@ -79,7 +65,7 @@ fig_merge_same(struct extraction *x, size_t base)
         into->also[into->nalso++] = f->span;
         for (size_t k = 0; k < f->nalso; k++)
             into->also[into->nalso++] = f->also[k];
-        figure_free_fields(f);
+        fig_drop(f);
     }
     x->nfigures = w;
 }
