@@ -29,6 +29,25 @@ enum date_source {
 
 const char *date_source_name(enum date_source s);
 
+/* Why an article has no publication date (UNDATED_NOT_SO when it has one). */
+enum undated_reason {
+    UNDATED_NOT_SO = 0,
+    UNDATED_NOTHING,      /* no date anywhere in the file, its metadata or its path */
+    UNDATED_NO_YEAR,      /* a dateline with a month and day but no year ("SALVADOR, Feb 26 -") */
+    UNDATED_BODY_ONLY,    /* dates only in the body text, none with a publication cue */
+};
+
+/* A static, stable name for r (stored in the database): "no-date",
+ * "dateline-without-year", "body-date-only"; NULL for UNDATED_NOT_SO. */
+const char *undated_reason_name(enum undated_reason r);
+/* The reason as people read it: "no date found", ... ("" for NOT_SO). */
+const char *undated_reason_text(enum undated_reason r);
+/* The reason a stored name stands for (UNDATED_NOT_SO when unknown). */
+enum undated_reason undated_reason_parse(const char *name);
+/* A day_month ("02-26") as people read it, "Feb 26 (no year)", into out;
+ * "" when dm is NULL or not of that form. */
+void day_month_text(const char *dm, char out[24]);
+
 struct article {
     char *path;        /* as given to the indexer (absolute) */
     char *raw;         /* decoded, normalised text before cleaning */
@@ -41,6 +60,9 @@ struct article {
     char *source;      /* outlet, canonical name, or NULL */
     char *published;   /* "YYYY-MM-DD" (or "YYYY-MM"), or NULL */
     enum date_source date_how;
+    enum undated_reason undated; /* why published is NULL */
+    char *day_month;   /* "02-26": the month and day a dateline gives without a year
+                        * (shown, never used as a date), or NULL */
     char *byline;      /* "Jane Doe", or NULL */
     char *lang;        /* ISO 639-1 guess ("en", "zh", "fr"), or NULL */
     char *url;         /* where the article lives on the web, as the file states it

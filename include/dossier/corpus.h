@@ -154,6 +154,8 @@ struct corpus_timeline {
     struct corpus_bucket *buckets; /* contiguous: empty periods are present with 0 */
     size_t nbuckets;
     int64_t dated, undated;        /* documents with and without a usable date */
+    int64_t undated_why[4];        /* the undated by enum undated_reason (article.h);
+                                    * [0]: indexed before reasons were kept */
     int64_t max;                   /* largest bucket count (for scaling bars) */
     struct corpus_series *series;
     size_t nseries;

@@ -42,6 +42,10 @@ struct figure {
     /* Added by the extract module (persisted by the store since schema 2): */
     double value_hi;       /* a range's upper end ("$30-50 billion"); == value otherwise */
     char *approx;          /* "about", "nearly", "more than", "up to", ... or NULL */
+    /* The same fact stated again (value, unit, subject): its other mentions,
+     * in text order (persisted since schema 11). */
+    struct span *also;
+    size_t nalso;
 };
 
 /* Append f as people read it: its text as written ("?" when it has none)

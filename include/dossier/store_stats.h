@@ -119,6 +119,13 @@ int stats_pairs_stored(struct store *s, struct stats_pair **out, size_t *n_out,
 int stats_days(struct store *s, int64_t sel, bool derived,
                void (*fn)(const char *day, int64_t count, void *ud), void *ud,
                struct ds_error *err);
+/* The undated documents of sel (0: all) by why they are undated: fn gets
+ * the stored reason ("no-date", "dateline-without-year", "body-date-only";
+ * NULL for documents indexed before reasons were kept) and a count, most
+ * first. */
+int stats_undated(struct store *s, int64_t sel,
+                  void (*fn)(const char *why, int64_t count, void *ud), void *ud,
+                  struct ds_error *err);
 /* Documents of sel per topic and day, for the topics named in slugs_json
  * (a JSON array of slugs). */
 int stats_topic_days(struct store *s, int64_t sel, bool derived, const char *slugs_json,

@@ -38,6 +38,13 @@ figure_json(struct buf *b, const struct figure *f, const char *body)
     cli_json_field(b, "period", f->period);
     cli_json_field(b, "subject", f->subject);
     buf_printf(b, ",\"start\":%u,\"end\":%u", f->span.start, f->span.end);
+    if (f->nalso) {
+        /* the same fact stated again: every other mention's span */
+        buf_printf(b, ",\"mentions\":%zu,\"also\":[", f->nalso + 1);
+        for (size_t i = 0; i < f->nalso; i++)
+            buf_printf(b, "%s[%u,%u]", i ? "," : "", f->also[i].start, f->also[i].end);
+        buf_putc(b, ']');
+    }
     cli_json_field(b, "sentence", sent);
     buf_puts(b, "}");
     free(sent);
@@ -139,6 +146,8 @@ facts_text(const struct extraction *x, const struct keyword *kw, size_t nkw)
             fputs(" | ", stdout);
             cli_put_text(stdout, f->period);
         }
+        if (f->nalso)
+            printf(" (stated %zu times)", f->nalso + 1);
         putchar('\n');
     }
     static const enum entity_kind kinds[] = {ENTITY_PERSON, ENTITY_ORG, ENTITY_COUNTRY,

@@ -9,7 +9,9 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "dossier/article.h"
 #include "dossier/corpus.h"
+#include "dossier/store_stats.h"
 
 static void
 print_meta_line(const char *label, const char *value)
@@ -59,6 +61,9 @@ show_json(const struct doc_record *rec, const struct doc_origin *origin, bool ra
     cli_json_field(&b, "source", a->source);
     cli_json_field(&b, "published", a->published);
     cli_json_field(&b, "date_found", a->published ? date_source_name(a->date_how) : NULL);
+    if (!a->published)
+        cli_json_field(&b, "undated", undated_reason_name(a->undated));
+    cli_json_field(&b, "day_month", a->day_month);
     cli_json_field(&b, "byline", a->byline);
     cli_json_field(&b, "language", a->lang);
     cli_json_field(&b, "encoding", a->encoding);
@@ -125,6 +130,12 @@ show_text(const struct doc_record *rec, const struct doc_origin *origin)
     print_meta_line("source", a->source);
     if (a->published)
         printf("%-10s %s (%s)\n", "published", a->published, date_source_name(a->date_how));
+    else if (a->undated) {
+        char dm[24];
+        day_month_text(a->day_month, dm);
+        printf("%-10s %s%s%s\n", "undated", undated_reason_text(a->undated), dm[0] ? ": " : "",
+               dm);
+    }
     print_meta_line("byline", a->byline);
     print_meta_line("language", a->lang);
     print_meta_line("encoding", a->encoding);
@@ -188,6 +199,25 @@ print_skip(const char *path, const char *reason, void *ud)
     return 0;
 }
 
+/* The undated documents by reason, for `stats`. */
+struct undated_counts {
+    int64_t total;
+    struct buf text, json;
+};
+
+static void
+undated_row(const char *why, int64_t count, void *ud)
+{
+    struct undated_counts *u = ud;
+    enum undated_reason r = undated_reason_parse(why);
+    buf_printf(&u->text, "%s%s %s", u->total ? ", " : "", cli_thousands(count),
+               r ? undated_reason_text(r) : "indexed before reasons were kept");
+    buf_puts(&u->json, u->total ? "," : "");
+    buf_put_json_string(&u->json, r ? undated_reason_name(r) : "unrecorded");
+    buf_printf(&u->json, ":%lld", (long long)count);
+    u->total += count;
+}
+
 int
 cmd_stats(int argc, char **argv)
 {
@@ -211,8 +241,11 @@ cmd_stats(int argc, char **argv)
         return EXIT_ERROR;
     struct store_stats st;
     struct ds_error err;
-    if (store_stats(s, &st, &err) != 0) {
+    struct undated_counts und = {0, BUF_INIT, BUF_INIT};
+    if (store_stats(s, &st, &err) != 0 || stats_undated(s, 0, undated_row, &und, &err) != 0) {
         fprintf(stderr, "dossier stats: %s\n", err.msg);
+        buf_free(&und.text);
+        buf_free(&und.json);
         store_close(&s);
         return EXIT_ERROR;
     }
@@ -226,6 +259,8 @@ cmd_stats(int argc, char **argv)
         buf_put_json_or_null(&b, st.first_date);
         buf_puts(&b, ",\"last_date\":");
         buf_put_json_or_null(&b, st.last_date);
+        buf_printf(&b, ",\"undated\":%lld,\"undated_why\":{%s}", (long long)und.total,
+                   buf_str(&und.json));
         buf_printf(&b, ",\"skipped\":%lld,\"missing\":%lld}", (long long)st.skipped,
                    (long long)st.missing);
         puts(buf_str(&b));
@@ -240,6 +275,8 @@ cmd_stats(int argc, char **argv)
             printf("dates      %s .. %s\n", st.first_date, st.last_date);
         else
             printf("dates      none found\n");
+        if (und.total)
+            printf("undated    %s (%s)\n", cli_thousands(und.total), buf_str(&und.text));
         if (st.missing)
             printf("missing    %s files not seen by the last index run (kept; 'dossier forget "
                    "PATH' removes them)\n",
@@ -248,6 +285,8 @@ cmd_stats(int argc, char **argv)
         if (store_skip_each(s, print_skip, NULL, &err) != 0)
             fprintf(stderr, "dossier stats: %s\n", err.msg);
     }
+    buf_free(&und.text);
+    buf_free(&und.json);
     store_stats_clear(&st);
     store_close(&s);
     return EXIT_FOUND;

@@ -40,7 +40,7 @@ const struct cli_command cli_commands[] = {
      "  --raw            the text as read, before cleaning (piped: the file byte for byte)\n"
      "  --removed        the lines cleaning dropped, with the reason\n"
      "  --json           metadata and text as one JSON object\n"},
-    {"stats", cmd_stats, "", "Print corpus totals: documents, words, outlets, dates, skipped files.",
+    {"stats", cmd_stats, "", "Print corpus totals: documents, words, outlets, dates, undated, skipped files.",
      "  --json           as JSON\n"},
     {"facts", cmd_facts, "ID|PATH",
      "Print what an article states: figures, entities by kind, topics, keywords.",

@@ -103,7 +103,8 @@ facts_build(struct app *app)
         for (size_t i = 0; i < x->nfigures; i++) {
             const struct figure *g = &x->figures[i];
             struct fact_item *f = fact_add(app, FACT_FIGURE, g->text ? g->text : "?", ROLE_FIGURE);
-            f->detail = xstrdup(g->subject ? g->subject : figure_kind_name(g->kind));
+            const char *what = g->subject ? g->subject : figure_kind_name(g->kind);
+            f->detail = g->nalso ? xasprintf("%s (%zux)", what, g->nalso + 1) : xstrdup(what);
             f->start = g->span.start;
             f->end = g->span.end;
         }

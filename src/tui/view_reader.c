@@ -186,7 +186,10 @@ reader_layout(struct app *app, int w)
     if (a->subtitle)
         layout_wrap(a->subtitle, strlen(a->subtitle), w, 0, ROLE_META, &app->rlines);
     struct buf meta = BUF_INIT;
-    const char *parts[] = {a->source, a->published, a->byline ? "by " : NULL, a->section};
+    char dm[24];
+    day_month_text(a->published ? NULL : a->day_month, dm);
+    const char *parts[] = {a->source, a->published ? a->published : dm[0] ? dm : NULL,
+                           a->byline ? "by " : NULL, a->section};
     for (size_t i = 0; i < DS_ARRAY_LEN(parts); i++) {
         if (!parts[i])
             continue;
@@ -216,8 +219,11 @@ reader_layout(struct app *app, int w)
         for (size_t i = 0; i < app->ex.nentities; i++)
             mark_spans(app, app->ex.entities[i].spans, app->ex.entities[i].nspans,
                        theme_entity_role(app->ex.entities[i].kind), blen);
-        for (size_t i = 0; i < app->ex.nfigures; i++)
-            mark_spans(app, &app->ex.figures[i].span, 1, ROLE_FIGURE, blen);
+        for (size_t i = 0; i < app->ex.nfigures; i++) {
+            const struct figure *f = &app->ex.figures[i];
+            mark_spans(app, &f->span, 1, ROLE_FIGURE, blen);
+            mark_spans(app, f->also, f->nalso, ROLE_FIGURE, blen);
+        }
     }
     if (app->hl == HL_ALL || app->hl == HL_HITS)
         mark_spans(app, app->hits, app->nhits, ROLE_HIT, blen);

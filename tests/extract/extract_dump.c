@@ -63,6 +63,14 @@ dump(const char *path, const struct extraction *x)
         put_span(&b, f->span);
         buf_puts(&b, ",\"sentence\":");
         put_span(&b, f->sentence);
+        if (f->nalso) {
+            buf_puts(&b, ",\"also\":[");
+            for (size_t k = 0; k < f->nalso; k++) {
+                buf_puts(&b, k ? "," : "");
+                put_span(&b, f->also[k]);
+            }
+            buf_putc(&b, ']');
+        }
         buf_putc(&b, '}');
     }
     buf_puts(&b, "],\"entities\":[");

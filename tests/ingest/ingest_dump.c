@@ -80,6 +80,10 @@ dump_article(struct buf *out, const char *path, const char *item, const char *er
     field(out, "source", a->source, true);
     field(out, "published", a->published, true);
     field(out, "date_how", a->published ? date_source_name(a->date_how) : NULL, true);
+    if (!a->published)
+        field(out, "undated", undated_reason_name(a->undated), true);
+    if (a->day_month)
+        field(out, "day_month", a->day_month, true);
     field(out, "byline", a->byline, true);
     field(out, "lang", a->lang, true);
     if (a->url || item)

@@ -340,6 +340,31 @@ main(void)
         ok(f && f->sentence.start == 21 && f->sentence.end == 49, "sentence span of the figure");
         extraction_clear(&x);
     }
+    /* The same fact stated twice is one figure keeping both mentions; the
+     * same value of another subject stays apart. */
+    {
+        struct extraction x;
+        const char *body = "Exports of wool rose 12 percent in March, the office said. "
+                           "Officials said exports of wool rose 12 percent in March. "
+                           "Imports of grain rose 12 percent in March.";
+        run(body, &x);
+        size_t twelve = 0;
+        const struct figure *wool = NULL;
+        for (size_t i = 0; i < x.nfigures; i++)
+            if (x.figures[i].value == 12) {
+                twelve++;
+                if (x.figures[i].subject && strstr(x.figures[i].subject, "wool"))
+                    wool = &x.figures[i];
+            }
+        is_int((int)twelve, 2, "same fact twice: one figure (and grain's apart)");
+        ok(wool && wool->nalso == 1, "the merged figure keeps the other mention");
+        const char *second = strstr(body, "Officials said exports of wool rose 12") +
+                             strlen("Officials said exports of wool rose ");
+        ok(wool && wool->nalso == 1 && wool->also[0].start == (uint32_t)(second - body) &&
+               wool->also[0].end == wool->also[0].start + 10,
+           "... its span, in the text");
+        extraction_clear(&x);
+    }
     extractor_free(&ex);
     ok(ex == NULL, "extractor_free clears the pointer");
     return done_testing();

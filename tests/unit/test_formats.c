@@ -194,8 +194,10 @@ test_rss2(void)
         is_str(a.source, "Harbour Wire", "rss2: the channel as outlet");
         is_str(a.tags, "ports\ninfrastructure\n", "rss2: categories as tags");
         ok(a.body && strstr(a.body, "$48 million contract") && !strstr(a.body, "A short summary") &&
-               !strstr(a.body, "dredger at work") && has_line(a.body, "- Phase one: the outer bar"),
-           "rss2: content:encoded over description, figure dropped, list items as lines");
+               has_line(a.body, "- Phase one: the outer bar"),
+           "rss2: content:encoded over description, list items as lines");
+        ok(a.body && has_line(a.body, "Caption: A dredger at work.") && !strstr(a.body, "dredger.jpg"),
+           "rss2: item HTML read by the page reader: the figure's caption marked, as on pages");
         article_clear(&a);
         is_int(ingest_feed_article(NULL, "/f/harbour-wire.rss", &f, 1, &a, &err), 0,
                "rss2: item 1");

@@ -771,8 +771,9 @@ test_sources(void)
            "(Reporting by Jane Doe; Editing by John Roe)\n",
            &a);
     ok(a.source == NULL, "source: (Reporting by ...; Editing by ...) is not an outlet");
-    ok(strstr(a.body, "(Reporting by Jane Doe") != NULL,
-       "source: the credit line stays in the body");
+    ok(strstr(a.body, "(Reporting by Jane Doe") == NULL &&
+           strstr(a.removed, "credit\t(Reporting by Jane Doe") != NULL,
+       "source: the credit line leaves the body as a credit (show --removed)");
     article_clear(&a);
 
     ingest("/t/f.txt",

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dossier/article.h"
 #include "lib.h"
 #include "dossier/utf8.h"
 
@@ -169,6 +170,28 @@ render_counts(struct lines *l, struct buf *b, const char *title, const struct co
     }
 }
 
+/* "undated: 2 no date found, 1 dateline without a year" into l, when any. */
+static void
+render_undated(struct lines *l, struct buf *b, const struct corpus_timeline *t)
+{
+    if (!t->undated)
+        return;
+    buf_puts(b, "undated:");
+    const char *sep = " ";
+    for (size_t r = 1; r <= DS_ARRAY_LEN(t->undated_why); r++) {
+        size_t i = r % DS_ARRAY_LEN(t->undated_why); /* the unrecorded last */
+        if (!t->undated_why[i])
+            continue;
+        char num[32];
+        render_thousands(t->undated_why[i], num);
+        buf_printf(b, "%s%s %s", sep, num,
+                   i ? undated_reason_text((enum undated_reason)i)
+                     : "indexed before reasons were kept");
+        sep = ", ";
+    }
+    lines_push(l, b);
+}
+
 /* The timeline part of the view into l. */
 static void
 render_timeline(struct lines *l, struct buf *b, const struct corpus_timeline *t,
@@ -181,6 +204,7 @@ render_timeline(struct lines *l, struct buf *b, const struct corpus_timeline *t,
         buf_printf(b, "%s article%s: no dated articles (%s undated)", num,
                    documents == 1 ? "" : "s", num2);
         lines_push(l, b);
+        render_undated(l, b, t);
         return;
     }
     buf_printf(b, "%s article%s by %s, %s to %s", num, documents == 1 ? "" : "s",
@@ -190,6 +214,7 @@ render_timeline(struct lines *l, struct buf *b, const struct corpus_timeline *t,
         buf_printf(b, " (%s undated)", num2);
     }
     lines_push(l, b);
+    render_undated(l, b, t);
     /* "2021-03-01  1,234 ████" */
     size_t bar = width - 19;
     for (size_t i = 0; i < t->nbuckets; i++) {

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dossier/article.h"
 #include "dossier/query.h"
 #include "lib.h"
 
@@ -236,6 +237,16 @@ corpus_day_row(const char *day, int64_t count, void *ud)
         corpus_days_push(d, day, count);
 }
 
+/* One row of stats_undated: counted under its reason. */
+static void
+corpus_undated_row(const char *why, int64_t count, void *ud)
+{
+    struct corpus_timeline *t = ud;
+    enum undated_reason r = undated_reason_parse(why);
+    if ((size_t)r < DS_ARRAY_LEN(t->undated_why))
+        t->undated_why[r] += count;
+}
+
 /* Free the days and zero d. */
 static void
 corpus_days_free(struct corpus_days *d)
@@ -312,6 +323,10 @@ corpus_timeline_topics(struct store *s, const struct corpus_sel *sel, enum corpu
     }
     corpus_timeline_build(days.v, days.n, unit, days.undated, out);
     corpus_days_free(&days);
+    if (out->undated && stats_undated(s, sel->num, corpus_undated_row, out, err) != 0) {
+        corpus_timeline_clear(out);
+        return -1;
+    }
 
     struct corpus_count *owned = NULL;
     const struct corpus_count *topics = given;

@@ -64,6 +64,7 @@ extraction_clear(struct extraction *x)
         free(f->period);
         free(f->subject);
         free(f->approx);
+        free(f->also);
     }
     free(x->figures);
     for (size_t i = 0; i < x->nentities; i++) {
@@ -212,6 +213,7 @@ extractor_run(struct extractor *ex, const struct article *a, struct extraction *
     size_t fig_base = out->nfigures;
     fig_run(&ex->fr, body, n, out);
     zh_fig_run(body, n, fig_base, out);
+    fig_merge_same(out, fig_base);
     struct toks toks = {NULL, 0, 0};
     ex_tokenize(body, n, &toks);
     ent_run(&ex->gz, ex->seg, body, n, &toks, out);

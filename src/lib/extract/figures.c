@@ -556,7 +556,8 @@ fig_push(struct extraction *out, struct figure *f, size_t *cap)
     out->figures[out->nfigures++] = *f;
 }
 
-static void
+/* See lib.h. */
+void
 fig_drop(struct figure *f)
 {
     free(f->text);
@@ -566,6 +567,7 @@ fig_drop(struct figure *f)
     free(f->period);
     free(f->subject);
     free(f->approx);
+    free(f->also);
     memset(f, 0, sizeof *f);
 }
 

@@ -355,6 +355,12 @@ void fig_run(struct fig_res *fr, const char *body, size_t n, struct extraction *
  * replacing those from out->figures[base..] they overlap, then
  * out->figures[base..] sorted by position. */
 void zh_fig_run(const char *body, size_t n, size_t base, struct extraction *out);
+/* Merge the figures of x from base on that state the same fact (value,
+ * upper end, unit, scale, kind, period and a subject, case ignored) into
+ * the first of them, whose `also` gets the others' spans (fig_same.c). */
+void fig_merge_same(struct extraction *x, size_t base);
+/* Free what figure f owns and zero it (f itself is not freed). */
+void fig_drop(struct figure *f);
 /* Entities of body[0..n) from its tokens (ex_tokenize; token cache fields
  * are filled in). */
 void ent_run(const struct gazetteer *g, struct segmenter *seg, const char *body, size_t n,

@@ -134,6 +134,13 @@ static const char *const labels[] = {
     "related content",
     "related news",
     "related topics",
+    "related coverage",
+    "related reading",
+    "related links",
+    "more coverage",
+    "read next",
+    "more on this",
+    "also on",
     "more on this story",
     "more stories",
     "more from",
@@ -292,6 +299,95 @@ prefixes:
     for (size_t i = 0; i < DS_ARRAY_LEN(label_prefixes); i++)
         if (ing_istarts(s, n, label_prefixes[i]))
             return true;
+    return false;
+}
+
+/* ---- run-ins and credits ----------------------------------------------------------- */
+
+/* Prefixes of a related-story run-in: the prefix, then a headline. */
+static const char *const runin_prefixes[] = {
+    "related:", "related story:", "related article:", "related content:", "read more:",
+    "read also:", "also read:", "see also:", "read next:", "more:", "more on this:",
+    "recommended:", "read:", "watch:", "listen:",
+};
+
+/* "READ MORE: Housebuilders cut prices in the north", "Related: Bank holds
+ * rates steady as inflation cools": a run-in prefix and a headline (at most
+ * 30 words, no sentence-ending full stop), whatever its length. */
+static bool
+is_related_runin(const char *s, size_t n)
+{
+    for (size_t i = 0; i < DS_ARRAY_LEN(runin_prefixes); i++) {
+        size_t pl = strlen(runin_prefixes[i]);
+        if (n <= pl || !ing_istarts(s, n, runin_prefixes[i]))
+            continue;
+        size_t words = ing_count_words_max(s + pl, n - pl, 31);
+        return words >= 1 && words <= 30 && s[n - 1] != '.';
+    }
+    return false;
+}
+
+/* See ingest/lib.h. */
+bool
+ing_is_related_heading(const char *s, size_t n)
+{
+    static const char *const heads[] = {"related", "read more", "read next", "read also",
+                                        "more on this", "more from", "more stories",
+                                        "more coverage", "see also", "also on", "you may also",
+                                        "you might also", "recommended", "most read",
+                                        "most popular", "top stories", "editor"};
+    for (size_t i = 0; i < DS_ARRAY_LEN(heads); i++)
+        if (ing_istarts(s, n, heads[i]))
+            return true;
+    return false;
+}
+
+/* Openings of a credit line: who reported, wrote, edited. */
+static const char *const credit_prefixes[] = {
+    "reporting by ",          "additional reporting by ", "additional reporting from ",
+    "with additional reporting by ", "with reporting by ", "writing by ",
+    "editing by ",            "edited by ",
+    "compiled by ",           "reporting and writing by ", "contributing: ",
+    "contributing reporting by ", "graphics by ",        "research by ",
+};
+/* Endings of a credit sentence: "Jane Doe contributed to this report." */
+static const char *const credit_tails[] = {
+    "contributed to this report.", "contributed to this report",
+    "contributed reporting.",      "contributed reporting",
+    "contributed to this story.",  "contributed to this article.",
+};
+
+/* "(Reporting by Jane Doe; Editing by John Smith)", "Additional reporting
+ * by AP", "Jane Doe contributed to this report.": the people (or another
+ * agency) credited for the work, never the article's own outlet. At most
+ * 40 words, in parentheses or not. */
+static bool
+is_credit(const char *s, size_t n)
+{
+    if (n > 400)
+        return false;
+    if (n >= 2 && s[0] == '(' && s[n - 1] == ')') {
+        s++;
+        n -= 2;
+    } else if (n >= 2 && (s[0] == '-' || s[0] == '(')) {
+        s++; /* "- Additional reporting by ..." */
+        n--;
+    }
+    while (n && s[0] == ' ') {
+        s++;
+        n--;
+    }
+    if (!n || ing_count_words_max(s, n, 41) > 40)
+        return false;
+    for (size_t i = 0; i < DS_ARRAY_LEN(credit_prefixes); i++)
+        if (ing_istarts(s, n, credit_prefixes[i]) && n > strlen(credit_prefixes[i]))
+            return true;
+    for (size_t i = 0; i < DS_ARRAY_LEN(credit_tails); i++) {
+        size_t tl = strlen(credit_tails[i]);
+        if (n > tl && ing_ieq(s + n - tl, tl, credit_tails[i]) &&
+            ing_count_words_max(s, n - tl, 13) <= 12)
+            return true;
+    }
     return false;
 }
 
@@ -596,6 +692,10 @@ ing_furniture_reason(const struct ingest_ctx *ctx, const char *s, size_t n)
         return "sponsored";
     if (is_icon_run(s, n))
         return "icons";
+    if (is_credit(s, n))
+        return "credit";
+    if (n <= 300 && is_related_runin(s, n))
+        return "related";
     if (n <= 200 && is_label(s, n))
         return "label";
     if (n <= 200 && is_paywall(s, n))

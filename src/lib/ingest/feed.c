@@ -12,8 +12,10 @@
  * libxml2's default limits on nesting depth and text size (no
  * XML_PARSE_HUGE); errors go to a handler, never to stderr.
  *
- * Item HTML becomes text in feed_item_html_to_text(), the one function to
- * switch to the HTML reader when there is one.
+ * Item HTML goes through the page reader (ing_read_html: the same text,
+ * structure and caption marking as a saved page); feed_item_html_to_text()
+ * is the fallback when the reader finds nothing, and reads titles and
+ * authors that hold markup.
  */
 #include "config.h"
 
@@ -597,7 +599,15 @@ ingest_feed_article(const struct ingest_ctx *ctx, const char *path, const struct
     const struct feed_item *it = &f->items[i];
     struct buf raw = BUF_INIT, text = BUF_INIT, removed = BUF_INIT;
     if (it->content && it->content_is_html) {
-        feed_item_html_to_text(it->content, strlen(it->content), &raw);
+        struct ing_page pg = {0};
+        struct ds_error perr;
+        size_t cn = strlen(it->content);
+        if (cn <= FEED_MAX_CONTENT && ing_read_html(it->content, cn, &pg, &perr) == 0 &&
+            pg.text.len)
+            buf_append(&raw, pg.text.data, pg.text.len);
+        else
+            feed_item_html_to_text(it->content, cn, &raw);
+        ing_page_clear(&pg);
     } else if (it->content) {
         const char *enc;
         ingest_decode(it->content, strlen(it->content), &raw, &enc);

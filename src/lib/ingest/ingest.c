@@ -170,6 +170,48 @@ drop_furniture(struct ing_doc *d)
     free(freq);
 }
 
+/* Is l shaped as a linked headline: 2 to 16 words, opening with a capital,
+ * a digit or a quote, ending without a full stop, colon, semicolon or
+ * comma? */
+static bool
+headline_shaped(const struct ing_doc_line *l)
+{
+    const char *s = l->t;
+    size_t n = l->tl;
+    if (!n)
+        return false;
+    unsigned char c0 = (unsigned char)s[0], cl = (unsigned char)s[n - 1];
+    if (!((c0 >= 'A' && c0 <= 'Z') || (c0 >= '0' && c0 <= '9') || c0 == '"' || c0 >= 0x80))
+        return false;
+    if (cl == '.' || cl == ':' || cl == ';' || cl == ',')
+        return false;
+    int words = ing_count_words_max(s, n, 17);
+    return words >= 2 && words <= 16;
+}
+
+/* The headlines listed under a "Related coverage" / "More on this story"
+ * label (the lines up to the next blank line, while they are headline
+ * shaped) go with the label: links to other stories, not text. */
+static void
+drop_related_runs(struct ing_doc *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        struct ing_doc_line *l = &d->lines[i];
+        if (!l->why || strcmp(l->why, "label") != 0 || !ing_is_related_heading(l->t, l->tl))
+            continue;
+        size_t j = i + 1;
+        for (; j < d->n && !d->lines[j].blank; j++) {
+            struct ing_doc_line *h = &d->lines[j];
+            if (h->why)
+                continue;
+            if (!headline_shaped(h))
+                break;
+            h->why = "related";
+        }
+        i = j ? j - 1 : i;
+    }
+}
+
 /* A cheap hash for finding repeated lines: length plus the first and last
  * 32 bytes (candidates are compared in full, so collisions cost nothing). */
 static uint64_t
@@ -442,6 +484,31 @@ drop_page_meta_lines(struct ing_doc *d)
     }
 }
 
+/* Why d's article has no date: a dateline without a year, dates only in
+ * the body (a body date is used only with a publication cue), or none. */
+static void
+note_undated(struct ing_doc *d)
+{
+    struct article *a = d->a;
+    if (a->published) {
+        a->undated = UNDATED_NOT_SO;
+        return;
+    }
+    if (a->day_month) {
+        a->undated = UNDATED_NO_YEAR;
+        return;
+    }
+    a->undated = UNDATED_NOTHING;
+    for (size_t i = 0; i < d->n; i++) {
+        struct ing_date dt;
+        size_t at;
+        if (!d->lines[i].why && ing_find_date(d->lines[i].t, d->lines[i].tl, &dt, &at)) {
+            a->undated = UNDATED_BODY_ONLY;
+            return;
+        }
+    }
+}
+
 /* Cleaning and the text's own metadata, in order. A page whose format
  * stated its structure (HTML) keeps repeated paragraphs and is not searched
  * for headline, byline or dateline lines: its markup said what they are. */
@@ -449,6 +516,7 @@ static void
 clean_lines(struct ing_doc *d, bool structured)
 {
     drop_furniture(d);
+    drop_related_runs(d);
     if (!structured) {
         drop_duplicates(d);
         ing_meta_top(d);
@@ -586,6 +654,7 @@ ingest_core(const struct ingest_ctx *ctx, const char *path, const char *bytes, s
 
     clean_lines(&d, pg.structured);
     ing_apply_meta(&d, &pg.meta);
+    note_undated(&d);
     buf_append(&removed, pg.removed.data ? pg.removed.data : "", pg.removed.len);
 
     assemble(&d, &body, &removed);
@@ -695,6 +764,7 @@ ing_finish(const struct ingest_ctx *ctx, struct article *out, struct buf *raw, s
     split_lines(&d, buf_str(text), text->len);
 
     drop_furniture(&d);
+    drop_related_runs(&d);
     drop_duplicates(&d);
     ing_meta_top(&d);
     ing_meta_bottom(&d);
@@ -706,6 +776,7 @@ ing_finish(const struct ingest_ctx *ctx, struct article *out, struct buf *raw, s
     struct ing_date pd;
     if (!out->published && ing_path_date(out->path, &pd))
         ing_set_date(out, &pd, DATE_PATH);
+    note_undated(&d);
 
     assemble(&d, &body, removed);
     out->source = d.source;

@@ -71,6 +71,9 @@ bool ing_is_frequent(const struct ingest_ctx *ctx, const char *s, size_t n);
 int ing_count_words(const char *s, size_t n);
 /* The same, but stops counting once past max (returns a value > max). */
 int ing_count_words_max(const char *s, size_t n, int max);
+/* Does s (a line cleaning took as a label) head a list of other stories
+ * ("Related coverage", "More on this story", "Read more", "Most read")? */
+bool ing_is_related_heading(const char *s, size_t n);
 
 /* Does the trimmed line read like a sentence of prose (>= min_words words
  * and ending with sentence punctuation, possibly followed by a quote)? */

@@ -269,13 +269,14 @@ ing_byline_outlet(struct ing_doc *d, char *name)
 }
 
 
-/* "WASHINGTON, May 17 (Reuters) -", "BEIJING, May 17, 2018 (Xinhua) --",
- * "Geneva (AP) —": a place at the start of a paragraph, an optional date, an
- * optional agency in parentheses, then a dash. */
-bool
-ing_is_dateline(const char *s, size_t n, struct ing_dateline *dl)
+/* The place opening a dateline: letters, spaces and . \' - / up to a
+ * bracket, a dash or anything else, at most 60 bytes. Returns where it
+ * ends (0: none); *caps: all in capitals ("WASHINGTON"). A place not in
+ * capitals must be at most three capitalised words ("New York"), and no
+ * place runs over five words (a sentence running into a bracket). */
+static size_t
+dateline_place(const char *s, size_t n, bool *caps)
 {
-    memset(dl, 0, sizeof *dl);
     size_t i = 0, upper = 0, lower = 0;
     while (i < n && i < 60) {
         char c = s[i];
@@ -289,67 +290,99 @@ ing_is_dateline(const char *s, size_t n, struct ing_dateline *dl)
             break;
         i++;
     }
-    size_t place_end = i;
-    if (place_end == 0 || !(s[0] >= 'A' && s[0] <= 'Z'))
-        return false;
-    bool caps_place = lower == 0 && upper >= 3;
-    if (!caps_place) {
+    if (i == 0 || !(s[0] >= 'A' && s[0] <= 'Z'))
+        return 0;
+    *caps = lower == 0 && upper >= 3;
+    if (!*caps) {
         /* "Berlin (dpa) -", "New York (AP) —": a short place, each word
-         * capitalised; it needs the agency (checked below) */
+         * capitalised; it needs the agency (checked by the caller) */
         int words = 0;
-        for (size_t k = 0; k < place_end; k++) {
+        for (size_t k = 0; k < i; k++) {
             if (k == 0 || s[k - 1] == ' ') {
                 if (s[k] == ' ')
                     continue;
                 words++;
                 if (!(s[k] >= 'A' && s[k] <= 'Z'))
-                    return false;
+                    return 0;
             }
         }
         if (words > 3)
-            return false;
+            return 0;
     }
-    if (ing_count_words_max(s, place_end, 5) > 5)
-        return false; /* a sentence running into a bracket, not a place */
+    if (ing_count_words_max(s, i, 5) > 5)
+        return 0;
+    return i;
+}
+
+/* ", May 17" or ", May 17, 2018" at s[i] (the ','): the month, day and
+ * year into dl. Returns where the date ends, or 0 when what follows the
+ * comma is no month and day ("WASHINGTON, D.C. -"). */
+static size_t
+dateline_date(const char *s, size_t n, size_t i, struct ing_dateline *dl)
+{
+    size_t j = i + 1;
+    while (j < n && s[j] == ' ')
+        j++;
+    size_t we = j;
+    while (we < n &&
+           ((s[we] >= 'a' && s[we] <= 'z') || (s[we] >= 'A' && s[we] <= 'Z') || s[we] == '.'))
+        we++;
+    int m = ing_month(s + j, we - j);
+    if (!m)
+        return 0;
+    j = we;
+    while (j < n && s[j] == ' ')
+        j++;
+    int day = 0;
+    while (j < n && s[j] >= '0' && s[j] <= '9' && day < 100)
+        day = day * 10 + (s[j++] - '0');
+    if (day < 1 || day > 31)
+        return 0;
+    dl->month = m;
+    dl->day = day;
+    if (j + 1 < n && s[j] == ',') {
+        size_t k = j + 1;
+        while (k < n && s[k] == ' ')
+            k++;
+        int y = 0, nd = 0;
+        while (k < n && s[k] >= '0' && s[k] <= '9' && nd < 5) {
+            y = y * 10 + (s[k++] - '0');
+            nd++;
+        }
+        if (nd == 4 && y >= 1900 && y <= 2099) {
+            dl->year = y;
+            j = k;
+        }
+    }
+    return j;
+}
+
+/* Does a dash (-, :, em or en dash) start at s[i]? */
+static bool
+dateline_dash_at(const char *s, size_t n, size_t i)
+{
+    if (i < n && (s[i] == '-' || s[i] == ':'))
+        return true;
+    return i + 3 <= n &&
+           (memcmp(s + i, "\xe2\x80\x94", 3) == 0 || memcmp(s + i, "\xe2\x80\x93", 3) == 0);
+}
+
+/* "WASHINGTON, May 17 (Reuters) -", "BEIJING, May 17, 2018 (Xinhua) --",
+ * "Geneva (AP) —": a place at the start of a paragraph, an optional date, an
+ * optional agency in parentheses, then a dash. */
+bool
+ing_is_dateline(const char *s, size_t n, struct ing_dateline *dl)
+{
+    memset(dl, 0, sizeof *dl);
+    bool caps_place = false;
+    size_t i = dateline_place(s, n, &caps_place);
+    if (i == 0)
+        return false;
     dl->caps_place = caps_place;
     if (i < n && s[i] == ',') {
-        size_t j = i + 1;
-        while (j < n && s[j] == ' ')
-            j++;
-        size_t we = j;
-        while (we < n &&
-               ((s[we] >= 'a' && s[we] <= 'z') || (s[we] >= 'A' && s[we] <= 'Z') || s[we] == '.'))
-            we++;
-        int m = ing_month(s + j, we - j);
-        if (!m) {
-            /* "WASHINGTON, D.C. -" style or a country after the city */
+        i = dateline_date(s, n, i, dl);
+        if (i == 0)
             return false;
-        }
-        j = we;
-        while (j < n && s[j] == ' ')
-            j++;
-        int day = 0;
-        while (j < n && s[j] >= '0' && s[j] <= '9' && day < 100)
-            day = day * 10 + (s[j++] - '0');
-        if (day < 1 || day > 31)
-            return false;
-        dl->month = m;
-        dl->day = day;
-        if (j + 1 < n && s[j] == ',') {
-            size_t k = j + 1;
-            while (k < n && s[k] == ' ')
-                k++;
-            int y = 0, nd = 0;
-            while (k < n && s[k] >= '0' && s[k] <= '9' && nd < 5) {
-                y = y * 10 + (s[k++] - '0');
-                nd++;
-            }
-            if (nd == 4 && y >= 1900 && y <= 2099) {
-                dl->year = y;
-                j = k;
-            }
-        }
-        i = j;
     }
     while (i < n && s[i] == ' ')
         i++;
@@ -365,12 +398,7 @@ ing_is_dateline(const char *s, size_t n, struct ing_dateline *dl)
     }
     if (!caps_place && !dl->agency)
         return false;
-    if (i < n && (s[i] == '-' || s[i] == ':'))
-        return true;
-    if (i + 3 <= n &&
-        (memcmp(s + i, "\xe2\x80\x94", 3) == 0 || memcmp(s + i, "\xe2\x80\x93", 3) == 0))
-        return true;
-    return false;
+    return dateline_dash_at(s, n, i);
 }
 
 /* A short headline-like line: not a sentence, not a list item. */

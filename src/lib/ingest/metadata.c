@@ -600,6 +600,9 @@ ing_meta_dateline(struct ing_doc *d, const char *path)
             if (year) {
                 struct ing_date dt = {year, dl.month, dl.day};
                 ing_set_date(d->a, &dt, DATE_DATELINE);
+            } else if (!d->a->day_month) {
+                /* kept for display; without a year it is no date */
+                d->a->day_month = xasprintf("%02d-%02d", dl.month, dl.day);
             }
         }
         break;

@@ -286,6 +286,16 @@ store_doc_insert_packed(struct store *s, const struct article *a, uint64_t hash,
         *id_out = id;
     if (store_tags_restore(s, id, hash, err) != 0)
         return -1;
+    if (!a->published && a->undated) {
+        sqlite3_stmt *us = store_stmt(s, SQ_DOC_UNDATED_PUT, err);
+        if (!us)
+            return -1;
+        sqlite3_bind_int64(us, 1, id);
+        store_bind_text(us, 2, undated_reason_name(a->undated));
+        store_bind_text(us, 3, a->day_month);
+        if (store_step_done(s, us, "saving why a document is undated", err) != 0)
+            return -1;
+    }
     if (a->url) {
         sqlite3_stmt *us = store_stmt(s, SQ_DOC_URL_PUT, err);
         if (!us)
@@ -358,6 +368,8 @@ store_doc_get(struct store *s, int64_t id, struct doc_record *out, struct ds_err
     a->removed = store_col_dup(st, 13);
     out->hash = (uint64_t)sqlite3_column_int64(st, 14);
     a->url = store_col_dup(st, 15);
+    a->undated = undated_reason_parse((const char *)sqlite3_column_text(st, 16));
+    a->day_month = store_col_dup(st, 17);
     if (!a->body)
         a->body = xstrdup("");
     /* The raw text is stored packed against the body (a blob, schema 7);

@@ -179,6 +179,20 @@ store_put_entity(struct store *s, int64_t doc_id, const struct entity *e, struct
     return store_done(s, st, doing, err);
 }
 
+/* The other mentions of the figure just inserted (figure_also). */
+static int
+store_put_figure_also(struct store *s, const struct figure *f, struct buf *spans,
+                      struct ds_error *err)
+{
+    sqlite3_stmt *st = store_stmt(s, SQ_FIG_ALSO_INS, err);
+    if (!st)
+        return -1;
+    store_spans_format(spans, f->also, f->nalso);
+    sqlite3_bind_int64(st, 1, sqlite3_last_insert_rowid(s->db));
+    store_bind_text(st, 2, buf_str(spans));
+    return store_done(s, st, "saving a figure's other mentions", err);
+}
+
 static int
 store_put_extraction_rows(struct store *s, int64_t doc_id, const struct extraction *x,
                           bool replace, struct ds_error *err)
@@ -214,6 +228,8 @@ store_put_extraction_rows(struct store *s, int64_t doc_id, const struct extracti
             sqlite3_bind_double(st, 14, f->value_hi);
         store_bind_text(st, 15, f->approx);
         if (store_done(s, st, "saving a figure", err) != 0)
+            goto out;
+        if (f->nalso && store_put_figure_also(s, f, &spans, err) != 0)
             goto out;
     }
     for (size_t i = 0; i < x->nentities; i++)
@@ -285,6 +301,7 @@ figure_row(sqlite3_stmt *st, struct extraction *out)
     f->value_hi =
         sqlite3_column_type(st, 12) == SQLITE_NULL ? f->value : sqlite3_column_double(st, 12);
     f->approx = store_col_dup(st, 13);
+    f->also = store_spans_parse((const char *)sqlite3_column_text(st, 14), &f->nalso);
 }
 
 /* One entity row (SQ_MENT_GET: its mentions as spans) into out->entities. */

@@ -14,7 +14,7 @@
 #include "dossier/util.h"
 
 #define STORE_APPLICATION_ID 0x444F5353 /* 'DOSS' */
-#define STORE_SCHEMA_VERSION 13
+#define STORE_SCHEMA_VERSION 14
 /* The version whose migration creates the statistics tables (corpus.h);
  * upgrading past it marks them stale (stats_tables_stale). */
 #define STORE_SCHEMA_CORPUS 6
@@ -41,6 +41,7 @@ enum store_stmt_id {
     SQ_DOC_BY_HASH,
     SQ_DOC_INSERT,
     SQ_DOC_URL_PUT,
+    SQ_DOC_UNDATED_PUT,
     SQ_FTS_INSERT,
     SQ_DOC_GET,
     SQ_DOC_FIRST_PATH,
@@ -57,6 +58,7 @@ enum store_stmt_id {
     SQ_DF_FIRST,
     SQ_FIG_DEL,
     SQ_FIG_INS,
+    SQ_FIG_ALSO_INS,
     SQ_MENT_DEL,
     SQ_MENT_INS,
     SQ_ENT_UPSERT,

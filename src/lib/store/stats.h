@@ -48,6 +48,8 @@ enum stats_stmt_id {
     ST_DAYS_SEL,
     ST_DAYS_ALL_DIRECT,
     ST_DAYS_SEL_DIRECT,
+    ST_UNDATED_ALL,
+    ST_UNDATED_SEL,
     ST_SERIES_ALL,
     ST_SERIES_SEL,
     ST_SERIES_ALL_DIRECT,

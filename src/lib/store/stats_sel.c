@@ -340,6 +340,24 @@ stats_days(struct store *s, int64_t sel, bool derived,
 }
 
 int
+stats_undated(struct store *s, int64_t sel,
+              void (*fn)(const char *why, int64_t count, void *ud), void *ud,
+              struct ds_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    if (stats_prepare_sel(s, sel, ST_UNDATED_ALL, ST_UNDATED_SEL, &st, "reading undated",
+                          err) != 0)
+        return -1;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        fn((const char *)sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1), ud);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return store_fail(s, err, rc, "reading undated documents");
+    return 0;
+}
+
+int
 stats_topic_days(struct store *s, int64_t sel, bool derived, const char *slugs_json,
                  void (*fn)(const char *slug, const char *day, int64_t count, void *ud),
                  void *ud, struct ds_error *err)

@@ -98,6 +98,13 @@ const char *const stats_sql[ST__COUNT] = {
     [ST_DAYS_SEL_DIRECT] =
         "SELECT substr(d.published, 1, 10) AS day, count(*) FROM temp.corpus_sel cs"
         " JOIN documents d ON d.id = cs.id WHERE cs.sel = ?1 GROUP BY day",
+    [ST_UNDATED_ALL] = "SELECT u.why, count(*) FROM documents d LEFT JOIN doc_undated u"
+                       " ON u.doc_id = d.id WHERE d.published IS NULL"
+                       " GROUP BY u.why ORDER BY count(*) DESC, u.why",
+    [ST_UNDATED_SEL] = "SELECT u.why, count(*) FROM temp.corpus_sel cs JOIN documents d"
+                       " ON d.id = cs.id LEFT JOIN doc_undated u ON u.doc_id = d.id"
+                       " WHERE cs.sel = ?1 AND d.published IS NULL"
+                       " GROUP BY u.why ORDER BY count(*) DESC, u.why",
     /* every series in one grouped pass; ?2 is a JSON array of the slugs */
     [ST_SERIES_ALL] = "SELECT slug, day, n FROM corpus_topic_day"
                       " WHERE slug IN (SELECT value FROM json_each(?2))",

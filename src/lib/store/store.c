@@ -196,6 +196,18 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
     "CREATE TABLE IF NOT EXISTS story_docs(doc_id INTEGER PRIMARY KEY"
     " REFERENCES documents(id) ON DELETE CASCADE, story INTEGER NOT NULL, score REAL);"
     "CREATE INDEX IF NOT EXISTS story_docs_story ON story_docs(story, doc_id);",
+    /* 13 -> 14: figures stated twice merged (figure_also, below); why an
+     * undated article is undated ('no-date',
+     * 'dateline-without-year', 'body-date-only'; no row for a dated one or
+     * one indexed before this schema) and the month and day a dateline
+     * gives without a year ("02-26"). A table of its own, as doc_urls:
+     * only undated documents have a row. */
+    "CREATE TABLE IF NOT EXISTS doc_undated(doc_id INTEGER PRIMARY KEY REFERENCES documents(id)"
+    " ON DELETE CASCADE, why TEXT NOT NULL, day_month TEXT);"
+    /* ... and a figure stated again (same value, unit and subject) is one
+     * row: its other mentions' spans ("start-end,...") in figure_also */
+    "CREATE TABLE IF NOT EXISTS figure_also(figure_id INTEGER PRIMARY KEY REFERENCES"
+    " figures(id) ON DELETE CASCADE, spans TEXT NOT NULL);",
 };
 
 /* Fixed statements, prepared on first use (indexed by enum store_stmt_id). */
@@ -214,10 +226,15 @@ static const char *const stmt_sql[SQ__COUNT] = {
                       " date_how, byline, lang, encoding, words, lead, body, raw, removed,"
                       " indexed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
                       " ?13, ?14, ?15, ?16)",
+    [SQ_DOC_UNDATED_PUT] = "INSERT OR REPLACE INTO doc_undated(doc_id, why, day_month)"
+                           " VALUES (?1, ?2, ?3)",
     [SQ_DOC_URL_PUT] = "INSERT OR REPLACE INTO doc_urls(doc_id, url) VALUES (?1, ?2)",
     [SQ_DOC_GET] = "SELECT title, subtitle, section, source, published, date_how, byline, lang,"
                    " encoding, words, lead, body, raw, removed, hash,"
-                   " (SELECT url FROM doc_urls WHERE doc_id = ?1) FROM documents WHERE id = ?1",
+                   " (SELECT url FROM doc_urls WHERE doc_id = ?1),"
+                   " (SELECT why FROM doc_undated WHERE doc_id = ?1),"
+                   " (SELECT day_month FROM doc_undated WHERE doc_id = ?1)"
+                   " FROM documents WHERE id = ?1",
     [SQ_DOC_FIRST_PATH] = "SELECT coalesce(min(path), (SELECT min(file) FROM items"
                           " WHERE doc_id = ?1)), max(count(*), 1),"
                           " min(path IN (SELECT path FROM files_missing))"
@@ -243,6 +260,7 @@ static const char *const stmt_sql[SQ__COUNT] = {
     [SQ_FIG_INS] = "INSERT INTO figures(doc_id, \"start\", \"end\", sent_start, sent_end, text,"
                    " value, unit, scale, kind, direction, period, subject, value_hi, approx)"
                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+    [SQ_FIG_ALSO_INS] = "INSERT INTO figure_also(figure_id, spans) VALUES (?1, ?2)",
     [SQ_MENT_DEL] = "DELETE FROM mentions WHERE doc_id = ?1",
     [SQ_MENT_INS] = "INSERT INTO mentions(doc_id, entity_id, count, spans) VALUES (?1, ?2, ?3, ?4)"
                     " ON CONFLICT(doc_id, entity_id) DO UPDATE SET count = count + excluded.count,"
@@ -254,7 +272,8 @@ static const char *const stmt_sql[SQ__COUNT] = {
     [SQ_DT_INS] = "INSERT OR REPLACE INTO doc_topics(doc_id, slug, score, spans)"
                   " VALUES (?1, ?2, ?3, ?4)",
     [SQ_FIG_GET] = "SELECT \"start\", \"end\", sent_start, sent_end, text, value, unit, scale,"
-                   " kind, direction, period, subject, value_hi, approx FROM figures"
+                   " kind, direction, period, subject, value_hi, approx,"
+                   " (SELECT spans FROM figure_also WHERE figure_id = figures.id) FROM figures"
                    " WHERE doc_id = ?1"
                    " ORDER BY"
                    " \"start\", id",
