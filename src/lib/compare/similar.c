@@ -325,7 +325,7 @@ similar_find(struct store *s, int64_t doc_id, size_t limit, struct similar_doc *
     *out = NULL;
     *n_out = 0;
     struct text_tokenizer tok;
-    store_text_tokenizer(s, &tok);
+    store_text_tokenizer_words(s, &tok); /* Chinese as words, not bigrams */
     struct vec q = {STRMAP_INIT, NULL}, c = {STRMAP_INIT, NULL};
     struct idf x = {NULL, STRMAP_INIT, 1, 1};
     char *title = NULL, *body = NULL;
