@@ -391,4 +391,16 @@ int store_tokenize(struct store *s, const char *text, size_t len,
                    void (*fn)(const char *token, size_t start, size_t end, void *ud), void *ud,
                    struct ds_error *err);
 
+/* Tokenize text into words for keywords, keyness and "more like this":
+ * as store_tokenize, except that each Chinese or Japanese run is cut into
+ * dictionary words (ICU; 关税, 习近平), each folded to Simplified, and
+ * words of one character are left out. The index itself keeps bigrams.
+ * (store/words.c) */
+int store_tokenize_words(struct store *s, const char *text, size_t len,
+                         void (*fn)(const char *token, size_t start, size_t end, void *ud),
+                         void *ud, struct ds_error *err);
+/* Is term a Chinese or Japanese word (no term of the index, which holds
+ * its bigrams)? */
+bool store_term_is_cjk(const char *term);
+
 #endif

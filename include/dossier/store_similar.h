@@ -30,6 +30,8 @@ struct store;
 
 /* The index's tokenizer as a text_tokenizer (borrows s). */
 void store_text_tokenizer(struct store *s, struct text_tokenizer *out);
+/* The same with Chinese and Japanese cut into words (store_tokenize_words). */
+void store_text_tokenizer_words(struct store *s, struct text_tokenizer *out);
 
 /* ---- term statistics ----------------------------------------------------- */
 

@@ -22,7 +22,8 @@ struct span {
 int span_cmp(const void *a, const void *b);
 
 /* True for common function words (English, plus a few French, German,
- * Italian and Spanish ones) given as surface text of len bytes, in any case;
+ * Italian and Spanish ones, and Chinese ones and bare numerals: zh.h's
+ * zh_is_stopword) given as surface text of len bytes, in any case;
  * "US" in capitals is the country, not the pronoun. They count for word
  * diffs, not for similarity, keyness or keywords. */
 bool text_is_stopword(const char *word, size_t len);

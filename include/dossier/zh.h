@@ -35,6 +35,10 @@ size_t zh_title_before(const char *s, size_t lo, size_t end);
  * none. */
 size_t zh_said_after(const char *s, size_t start, size_t hi);
 
+/* Is w[0..n) a Chinese function or time word (我们, 今年, 表示) or a number
+ * written in numerals (萬億)? Such words are never keywords. */
+bool zh_is_stopword(const char *w, size_t n);
+
 /* ---- word segmentation (util/segment.c) ----------------------------------------------- */
 
 struct segmenter;

@@ -37,4 +37,30 @@ done
 figs=$("$D" --db "$db" search 'figure:>100bn' 2>&1)
 like "$figs" "中美談判再陷僵局" "3000億美元 reads as 300 billion"
 like "$figs" "發展中國家的債務" "1.4萬億美元 reads as 1.4 trillion"
+
+# Keywords and keyness are words of the dictionary segmentation, not the
+# index's bigrams (which stay: search is exact).
+kw=$("$D" --db "$db" facts "$(
+    "$D" --db "$db" search 元首通话 2>/dev/null | awk 'NR==1 { print $1 }')" 2>&1 | sed -n '/keywords/,$p')
+like "$kw" "习近平" "facts: the keyword is the name 习近平"
+unlike "$kw" "(^| )(习近|近平|平说|平与)(,|$)" "... not bigrams (习近, 近平, 平说)"
+kw=$("$D" --db "$db" facts "$(
+    "$D" --db "$db" search 發展中國家的債務 2>/dev/null | awk 'NR==1 { print $1 }')" 2>&1 | sed -n '/keywords/,$p')
+like "$kw" "發展中國家" "facts: 發展中國家 is one keyword, as written"
+unlike "$kw" "(^| )(展中|債高|家去|告指)(,|$)" "... no bigram across words (展中, 債高)"
+unlike "$kw" "(^| )(去年|高達|萬億)(,|$)" "... no time word, function word or bare numeral"
+key=$("$D" --db "$db" keyness --min 1 'person:习近平' 2>&1)
+like "$key" "习近平 +3 " "keyness: 习近平 is one term, counted 3 times"
+unlike "$key" "^ +(近平|习近|平说) " "keyness: no bigram fragments"
+is "$("$D" --db "$db" search 关税 2>&1 | tail -1)" "$("$D" --db "$db" search 關稅 2>&1 | tail -1)"     "the index stays on folded bigrams: 关税 and 關稅 find the same articles"
+
+# "More like this" weighs words in either script: the Simplified tariff
+# article's nearest is the Traditional one.
+db2="$TEST_TMP/index2.db"
+"$D" --db "$db2" index "$TOP_SRCDIR/tests/fixtures/chinese" >/dev/null 2>&1
+id=$("$D" --db "$db2" search 商务部回应 2>/dev/null | awk 'NR==1 { print $1 }')
+sim=$("$D" --db "$db2" similar "$id" 2>&1)
+ok $? "similar succeeds on Chinese words"
+like "$(printf '%s\n' "$sim" | head -1)" "香港出口商憂慮美國關稅" \
+    "similar: the article in the other script comes first"
 done_testing

@@ -16,140 +16,135 @@
 
 static struct extractor *ex;
 
-static void
-run(const char *body, struct extraction *x)
-{
-    struct article a;
-    memset(&a, 0, sizeof a);
-    a.body = xstrdup(body);
-    memset(x, 0, sizeof *x);
-    extractor_run(ex, &a, x);
-    free(a.body);
+static void run(const char *body, struct extraction *x) {
+  struct article a;
+  memset(&a, 0, sizeof a);
+  a.body = xstrdup(body);
+  memset(x, 0, sizeof *x);
+  extractor_run(ex, &a, x);
+  free(a.body);
 }
 
 /* The entity of that name and kind in x, or NULL. */
-static const struct entity *
-find(const struct extraction *x, const char *name, enum entity_kind kind)
-{
-    for (size_t i = 0; i < x->nentities; i++)
-        if (strcmp(x->entities[i].name, name) == 0 && x->entities[i].kind == kind)
-            return &x->entities[i];
-    return NULL;
+static const struct entity *find(const struct extraction *x, const char *name,
+                                 enum entity_kind kind) {
+  for (size_t i = 0; i < x->nentities; i++)
+    if (strcmp(x->entities[i].name, name) == 0 && x->entities[i].kind == kind)
+      return &x->entities[i];
+  return NULL;
 }
 
-static void
-has(const char *body, const char *name, enum entity_kind kind, bool want, const char *what)
-{
-    struct extraction x;
-    run(body, &x);
-    ok((find(&x, name, kind) != NULL) == want, "%s", what);
-    extraction_clear(&x);
+static void has(const char *body, const char *name, enum entity_kind kind,
+                bool want, const char *what) {
+  struct extraction x;
+  run(body, &x);
+  ok((find(&x, name, kind) != NULL) == want, "%s", what);
+  extraction_clear(&x);
 }
 
 /* The one figure whose text is text, checked against value, unit and
  * approx (NULL: none). */
-static void
-fig(const char *body, const char *text, double value, const char *unit, const char *approx,
-    const char *direction)
-{
-    struct extraction x;
-    run(body, &x);
-    const struct figure *f = NULL;
+static void fig(const char *body, const char *text, double value,
+                const char *unit, const char *approx, const char *direction) {
+  struct extraction x;
+  run(body, &x);
+  const struct figure *f = NULL;
+  for (size_t i = 0; i < x.nfigures; i++)
+    if (strcmp(x.figures[i].text, text) == 0)
+      f = &x.figures[i];
+  bool good = f && fabs(f->value - value) <= fabs(value) * 1e-9 &&
+              strcmp(f->unit, unit) == 0 &&
+              ((!approx && !f->approx) ||
+               (approx && f->approx && !strcmp(approx, f->approx))) &&
+              ((!direction && !f->direction) ||
+               (direction && f->direction && !strcmp(direction, f->direction)));
+  ok(good, "figure %s = %g %s", text, value, unit);
+  if (!good)
     for (size_t i = 0; i < x.nfigures; i++)
-        if (strcmp(x.figures[i].text, text) == 0)
-            f = &x.figures[i];
-    bool good = f && fabs(f->value - value) <= fabs(value) * 1e-9 && strcmp(f->unit, unit) == 0 &&
-                ((!approx && !f->approx) || (approx && f->approx && !strcmp(approx, f->approx))) &&
-                ((!direction && !f->direction) ||
-                 (direction && f->direction && !strcmp(direction, f->direction)));
-    ok(good, "figure %s = %g %s", text, value, unit);
-    if (!good)
-        for (size_t i = 0; i < x.nfigures; i++)
-            diag("got %s = %g %s approx %s dir %s", x.figures[i].text, x.figures[i].value,
-                 x.figures[i].unit, x.figures[i].approx ? x.figures[i].approx : "-",
-                 x.figures[i].direction ? x.figures[i].direction : "-");
-    extraction_clear(&x);
+      diag("got %s = %g %s approx %s dir %s", x.figures[i].text,
+           x.figures[i].value, x.figures[i].unit,
+           x.figures[i].approx ? x.figures[i].approx : "-",
+           x.figures[i].direction ? x.figures[i].direction : "-");
+  extraction_clear(&x);
 }
 
-static void
-no_figures(const char *body, const char *what)
-{
-    struct extraction x;
-    run(body, &x);
-    is_int(x.nfigures, 0, what);
-    extraction_clear(&x);
+static void no_figures(const char *body, const char *what) {
+  struct extraction x;
+  run(body, &x);
+  is_int(x.nfigures, 0, what);
+  extraction_clear(&x);
 }
 
-static void
-test_figures(void)
-{
-    fig("美方将对3000億美元商品加征关税。", "3000億美元", 3e11, "USD", NULL, NULL);
-    fig("关税税率提高至百分之二十五。", "百分之二十五", 25, "%", NULL, "up");
-    fig("约5.5萬人参加。", "5.5萬人", 55000, "人", "about", NULL);
-    fig("出口额逾千億元人民幣。", "千億元人民幣", 1e11, "CNY", "more than", NULL);
-    fig("外储为32,457亿美元。", "32,457亿美元", 3.2457e12, "USD", NULL, NULL);
-    fig("营收新台幣2.16兆元。", "新台幣2.16兆元", 2.16e12, "TWD", NULL, NULL);
-    fig("资金约1.2万亿元。", "1.2万亿元", 1.2e12, "CNY", "about", NULL);
-    fig("出口額同比下降3.5%。", "3.5%", 3.5, "%", NULL, "down");
-    fig("失業率下降0.1個百分點。", "0.1個百分點", 0.1, "pp", NULL, "down");
-    fig("出口额达到三亿五千万元。", "三亿五千万元", 3.5e8, "CNY", NULL, NULL);
-    fig("同比增长百分之六点五。", "百分之六点五", 6.5, "%", NULL, "up");
-    fig("影响全球约七成的供应。", "七成", 70, "%", "about", NULL);
-    fig("買入近2萬億日圓國債。", "2萬億日圓", 2e12, "JPY", "nearly", NULL);
-    fig("去年賺了3000多亿港元。", "3000多亿港元", 3e11, "HKD", "more than", NULL);
-    no_figures("他有一家店，三人到場，2025年4月10日見面，千萬不要遲到。",
-               "counted words, dates and 千萬 (must) are no figures");
-    fig("The rate rose 2%-3% last year.", "2%-3%", 2, "%", NULL, "up");
+static void test_figures(void) {
+  fig("美方将对3000億美元商品加征关税。", "3000億美元", 3e11, "USD", NULL,
+      NULL);
+  fig("关税税率提高至百分之二十五。", "百分之二十五", 25, "%", NULL, "up");
+  fig("约5.5萬人参加。", "5.5萬人", 55000, "人", "about", NULL);
+  fig("出口额逾千億元人民幣。", "千億元人民幣", 1e11, "CNY", "more than", NULL);
+  fig("外储为32,457亿美元。", "32,457亿美元", 3.2457e12, "USD", NULL, NULL);
+  fig("营收新台幣2.16兆元。", "新台幣2.16兆元", 2.16e12, "TWD", NULL, NULL);
+  fig("资金约1.2万亿元。", "1.2万亿元", 1.2e12, "CNY", "about", NULL);
+  fig("出口額同比下降3.5%。", "3.5%", 3.5, "%", NULL, "down");
+  fig("失業率下降0.1個百分點。", "0.1個百分點", 0.1, "pp", NULL, "down");
+  fig("出口额达到三亿五千万元。", "三亿五千万元", 3.5e8, "CNY", NULL, NULL);
+  fig("同比增长百分之六点五。", "百分之六点五", 6.5, "%", NULL, "up");
+  fig("影响全球约七成的供应。", "七成", 70, "%", "about", NULL);
+  fig("買入近2萬億日圓國債。", "2萬億日圓", 2e12, "JPY", "nearly", NULL);
+  fig("去年賺了3000多亿港元。", "3000多亿港元", 3e11, "HKD", "more than", NULL);
+  no_figures("他有一家店，三人到場，2025年4月10日見面，千萬不要遲到。",
+             "counted words, dates and 千萬 (must) are no figures");
+  fig("The rate rose 2%-3% last year.", "2%-3%", 2, "%", NULL, "up");
 }
 
-static void
-test_entities(void)
-{
-    has("这对发展中国家的贸易有利。", "China", ENTITY_COUNTRY, false,
-        "发展中国家 holds no China: a word boundary is needed inside Chinese text");
-    has("中国商品出口增加。", "China", ENTITY_COUNTRY, true, "中国 as a word is China");
-    has("北京表示坚决反对。", "China", ENTITY_COUNTRY, true,
-        "北京 acting like a government (北京表示) is China");
-    has("会议在北京举行。", "Beijing", ENTITY_PLACE, true, "在北京: the city, a place");
-    has("会议在北京举行。", "China", ENTITY_COUNTRY, false, "... not the country");
-    has("中方将与華盛頓談判。", "United States", ENTITY_COUNTRY, true,
-        "與華盛頓談判: talks with Washington, the United States");
-    has("代表團抵達東京。", "Tokyo", ENTITY_PLACE, true,
-        "東京 is the same place as Tokyo (one entity for both names)");
-    has("國家主席習近平表示，中方願意合作。", "習近平", ENTITY_PERSON, true,
-        "a title before and a reporting verb after: a person");
-    has("外交部发言人毛宁说，中方反对制裁。", "毛宁", ENTITY_PERSON, true,
-        "a two-character name before 说");
-    has("高关税表示市场压力大。", "高关税", ENTITY_PERSON, false,
-        "a family name before a dictionary word is no name without a title");
-    has("王说不出话。", "王说", ENTITY_PERSON, false, "说 is no given name");
-    has("美國財政部長耶倫抵達北京。", "耶倫", ENTITY_PERSON, true,
-        "a transliterated name after a title");
-    has("國家主席習近平出席會議。會後，習近平會見記者。", "習近平", ENTITY_PERSON, true,
-        "a later mention without evidence joins the name found");
-    has("香港貿易發展局公布數據。", "香港貿易發展局", ENTITY_ORG, true,
-        "an organisation by suffix, with the place it starts with");
-    has("本地一家大型銀行表示。", "一家大型銀行", ENTITY_ORG, false,
-        "a determiner and an adjective do not start a name");
-    has("经济开局良好。", "经济开局", ENTITY_ORG, false, "开局 (an opening) is no bureau");
+static void test_entities(void) {
+  has("这对发展中国家的贸易有利。", "China", ENTITY_COUNTRY, false,
+      "发展中国家 holds no China: a word boundary is needed inside Chinese "
+      "text");
+  has("中国商品出口增加。", "China", ENTITY_COUNTRY, true,
+      "中国 as a word is China");
+  has("北京表示坚决反对。", "China", ENTITY_COUNTRY, true,
+      "北京 acting like a government (北京表示) is China");
+  has("会议在北京举行。", "Beijing", ENTITY_PLACE, true,
+      "在北京: the city, a place");
+  has("会议在北京举行。", "China", ENTITY_COUNTRY, false,
+      "... not the country");
+  has("中方将与華盛頓談判。", "United States", ENTITY_COUNTRY, true,
+      "與華盛頓談判: talks with Washington, the United States");
+  has("代表團抵達東京。", "Tokyo", ENTITY_PLACE, true,
+      "東京 is the same place as Tokyo (one entity for both names)");
+  has("國家主席習近平表示，中方願意合作。", "習近平", ENTITY_PERSON, true,
+      "a title before and a reporting verb after: a person");
+  has("外交部发言人毛宁说，中方反对制裁。", "毛宁", ENTITY_PERSON, true,
+      "a two-character name before 说");
+  has("高关税表示市场压力大。", "高关税", ENTITY_PERSON, false,
+      "a family name before a dictionary word is no name without a title");
+  has("王说不出话。", "王说", ENTITY_PERSON, false, "说 is no given name");
+  has("美國財政部長耶倫抵達北京。", "耶倫", ENTITY_PERSON, true,
+      "a transliterated name after a title");
+  has("國家主席習近平出席會議。會後，習近平會見記者。", "習近平", ENTITY_PERSON,
+      true, "a later mention without evidence joins the name found");
+  has("香港貿易發展局公布數據。", "香港貿易發展局", ENTITY_ORG, true,
+      "an organisation by suffix, with the place it starts with");
+  has("本地一家大型銀行表示。", "一家大型銀行", ENTITY_ORG, false,
+      "a determiner and an adjective do not start a name");
+  has("经济开局良好。", "经济开局", ENTITY_ORG, false,
+      "开局 (an opening) is no bureau");
 }
 
-int
-main(void)
-{
-    const char *env = getenv("DOSSIER_ASSETS");
-    char *assets = env ? xstrdup(env) : xasprintf("%s/assets", DOSSIER_SRCDIR);
-    struct ds_error err;
-    ds_error_clear(&err);
-    if (extractor_open(assets, NULL, &ex, &err) != 0) {
-        diag("extractor_open: %s", err.msg);
-        ok(0, "extractor opens");
-        free(assets);
-        return done_testing();
-    }
-    test_figures();
-    test_entities();
-    extractor_free(&ex);
+int main(void) {
+  const char *env = getenv("DOSSIER_ASSETS");
+  char *assets = env ? xstrdup(env) : xasprintf("%s/assets", DOSSIER_SRCDIR);
+  struct ds_error err;
+  ds_error_clear(&err);
+  if (extractor_open(assets, NULL, &ex, &err) != 0) {
+    diag("extractor_open: %s", err.msg);
+    ok(0, "extractor opens");
     free(assets);
     return done_testing();
+  }
+  test_figures();
+  test_entities();
+  extractor_free(&ex);
+  free(assets);
+  return done_testing();
 }

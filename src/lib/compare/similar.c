@@ -347,7 +347,7 @@ sim_query_open(struct store *s, int64_t doc_id, struct sim_query *sq, struct ds_
 {
     memset(sq, 0, sizeof *sq);
     sq->x = (struct idf){NULL, STRMAP_INIT, 1, 1};
-    store_text_tokenizer(s, &sq->tok);
+    store_text_tokenizer_words(s, &sq->tok); /* Chinese as words, not bigrams */
     char *title = NULL, *body = NULL;
     int got = store_doc_text(s, doc_id, &title, &body, err);
     if (got != 0) {

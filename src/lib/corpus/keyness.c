@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "dossier/compare.h"
+#include "dossier/utf8.h"
 #include "lib.h"
 
 /* ---- term counts ----------------------------------------------------------------------------- */
@@ -40,6 +41,15 @@ corpus_tf_text(const char *text, size_t len, void *ud)
 {
     struct corpus_tf_sign *t = ud;
     return store_tokenize(t->s, text, len, corpus_tf_sign_cb, t, t->err);
+}
+
+/* The same with Chinese cut into words (store_tokenize_words): what keyness
+ * counts, so its terms are words (关税), not bigrams of two words. */
+static int
+corpus_tf_words(const char *text, size_t len, void *ud)
+{
+    struct corpus_tf_sign *t = ud;
+    return store_tokenize_words(t->s, text, len, corpus_tf_sign_cb, t, t->err);
 }
 
 /* One term of the index's vocabulary into a corpus_tf. */
@@ -87,7 +97,7 @@ corpus_count_terms(struct store *s, const struct corpus_sel *sel, struct corpus_
         return -1;
     *stride = corpus_stride(words);
     struct corpus_tf_sign ts = {s, tf, 1, err};
-    return stats_texts(s, sel->all ? NULL : sel->ids, sel->n, *stride, corpus_tf_text, &ts, err);
+    return stats_texts(s, sel->all ? NULL : sel->ids, sel->n, *stride, corpus_tf_words, &ts, err);
 }
 
 /* Function words and bare numbers are frequent everywhere and say nothing
@@ -161,6 +171,47 @@ corpus_ref_rest(struct store *s, const struct corpus_tf *ta, double c, int64_t m
     return stats_vocab_open(s, vocab, &r->lookup, err);
 }
 
+/* The whole corpus's count of term: from the bulk counts or one lookup. */
+static int
+corpus_vocab_one(struct corpus_ref *r, const char *term, double *total, struct ds_error *err)
+{
+    if (r->bulk) {
+        *total = (double)corpus_tf_get(&r->tb, term);
+        return 0;
+    }
+    return stats_vocab_count(r->lookup, term, total, err);
+}
+
+/* The same for any term: a Chinese word is no term of the index, which
+ * keeps its bigrams for exact search, so it counts as often as its rarest
+ * bigram (exact for a two-character word, an upper bound otherwise). */
+static int
+corpus_vocab_total(struct corpus_ref *r, const char *term, double *total, struct ds_error *err)
+{
+    if (!store_term_is_cjk(term))
+        return corpus_vocab_one(r, term, total, err);
+    double best = -1;
+    size_t n = strlen(term);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t l1 = (size_t)utf8_decode(term + i, n - i, &cp);
+        if (i + l1 >= n)
+            break;
+        size_t l2 = (size_t)utf8_decode(term + i + l1, n - i - l1, &cp);
+        char bi[16];
+        memcpy(bi, term + i, l1 + l2);
+        bi[l1 + l2] = '\0';
+        double c;
+        if (corpus_vocab_one(r, bi, &c, err) != 0)
+            return -1;
+        if (best < 0 || c < best)
+            best = c;
+        i += l1;
+    }
+    *total = best < 0 ? 0 : best;
+    return 0;
+}
+
 /* Occurrences of e's term in the reference (a: in the target). -1 on
  * error. */
 static int
@@ -172,9 +223,7 @@ corpus_ref_count(struct corpus_ref *r, const struct strmap_entry *e, double a, d
         return 0;
     }
     double total = 0;
-    if (r->bulk)
-        total = (double)corpus_tf_get(&r->tb, e->key);
-    else if (stats_vocab_count(r->lookup, e->key, &total, err) != 0)
+    if (corpus_vocab_total(r, e->key, &total, err) != 0)
         return -1;
     *b = total - a;
     if (*b < 0)
@@ -336,7 +385,7 @@ corpus_keyness_more(struct corpus_keyness_scan *k, size_t ndocs, struct ds_error
     for (size_t done = 0; done < ndocs && k->next < k->n; done++) {
         int64_t id = k->ids[k->next];
         k->next += (size_t)k->stride;
-        if (stats_text_get(k->text, id, corpus_tf_text, &ts, err) < 0)
+        if (stats_text_get(k->text, id, corpus_tf_words, &ts, err) < 0)
             return -1;
     }
     return k->next < k->n ? 1 : 0;

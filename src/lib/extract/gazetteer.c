@@ -141,6 +141,9 @@ gz_add_alias(struct gazetteer *g, const char *alias, uint32_t ent, bool capital,
     {
         unsigned bit = ((unsigned)(unsigned char)key[0] << 8) | (unsigned char)key[1];
         g->first2[bit >> 3] |= (uint8_t)(1u << (bit & 7));
+        uint32_t cp;
+        if ((unsigned char)key[0] >= 0xE3 && utf8_decode(key, kl, &cp) == 3)
+            g->cjk_first[cp >> 3] |= (uint8_t)(1u << (cp & 7));
     }
     bool has_lower = false, has_upper = false;
     for (size_t i = 0; i < n; i++) {

@@ -96,6 +96,7 @@ struct gazetteer {
     bool lower_ok[256]; /* some alias may start in lower case with this byte */
     uint8_t first2[8192]; /* bit (b0 << 8 | b1): some key starts with these two
                            * (lower-case) bytes; b1 = 0 for one-byte keys */
+    uint8_t cjk_first[8192]; /* bit cp: some alias starts with the BMP ideograph cp */
 };
 
 /* The slot of key[0..len) (hash h), or NULL when no alias has that key or

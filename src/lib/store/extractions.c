@@ -587,10 +587,10 @@ store_doc_keywords(struct store *s, int64_t doc_id, size_t max, struct keyword *
     if (rc != 0)
         return -1;
     c.text = r.a.title;
-    if (r.a.title && store_tokenize(s, r.a.title, strlen(r.a.title), kw_cb, &c, err) != 0)
+    if (r.a.title && store_tokenize_words(s, r.a.title, strlen(r.a.title), kw_cb, &c, err) != 0)
         goto out;
     c.text = r.a.body;
-    if (store_tokenize(s, r.a.body, strlen(r.a.body), kw_cb, &c, err) != 0)
+    if (store_tokenize_words(s, r.a.body, strlen(r.a.body), kw_cb, &c, err) != 0)
         goto out;
 
     double ndocs = (double)(s->dfc->ndocs > 0 ? s->dfc->ndocs : 1);

@@ -12,6 +12,7 @@
 
 #include "dossier/store.h"
 #include "dossier/util.h"
+#include "dossier/zh.h"
 
 #define STORE_APPLICATION_ID 0x444F5353 /* 'DOSS' */
 #define STORE_SCHEMA_VERSION 14
@@ -88,6 +89,7 @@ struct store {
     fts5_api *fts;                    /* borrowed from db */
     fts5_tokenizer tok;               /* the 'dossier' tokenizer's methods */
     Fts5Tokenizer *tok_inst;          /* one instance for store_tokenize */
+    struct segmenter *seg;            /* Chinese words (store/words.c), made when first needed */
     sqlite3_stmt *stmts[SQ__COUNT];
     struct store_df_cache *dfc;       /* document frequencies (store/extractions.c) */
     struct store_ent_cache *ent_cache; /* entity ids by kind and name (store/extractions.c) */

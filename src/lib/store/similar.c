@@ -118,8 +118,12 @@ int64_t
 store_termstats_df(struct store_termstats *ts, const char *term, const char *word,
                    struct ds_error *err)
 {
-    if (!ts->vocab) {
+    if (!ts->vocab || store_term_is_cjk(term)) {
+        /* a Chinese word is no term of the index (it holds bigrams): its
+         * documents are those of the phrase */
         bool estimated;
+        if (!ts->s->dfc && store_df_ready(ts->s, err) != 0)
+            return -1;
         return store_word_docs(ts->s, word, &estimated, err);
     }
     sqlite3_reset(ts->vocab);

@@ -815,6 +815,7 @@ store_close(struct store **sp)
     store_rank_cache_free(s);
     if (s->tok_inst)
         s->tok.xDelete(s->tok_inst);
+    seg_free(&s->seg);
     if (s->db) {
         if (!sqlite3_get_autocommit(s->db))
             sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);

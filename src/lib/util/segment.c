@@ -23,146 +23,138 @@
 #include "dossier/zh.h"
 
 struct segmenter {
-    UBreakIterator *bi; /* NULL when ICU has no word rules: one ideograph a word */
-    UText *ut;
-    uint32_t *breaks;   /* boundaries of the last text */
-    uint8_t *word;      /* word[i]: the piece ending at breaks[i] holds a letter or digit */
-    size_t n, cap;
+  UBreakIterator
+      *bi; /* NULL when ICU has no word rules: one ideograph a word */
+  UText *ut;
+  uint32_t *breaks; /* boundaries of the last text */
+  uint8_t *
+      word; /* word[i]: the piece ending at breaks[i] holds a letter or digit */
+  size_t n, cap;
 };
 
-struct segmenter *
-seg_new(void)
-{
-    struct segmenter *sg = xcalloc(1, sizeof *sg);
-    UErrorCode e = U_ZERO_ERROR;
-    sg->bi = ubrk_open(UBRK_WORD, "zh", NULL, 0, &e);
-    if (U_FAILURE(e)) {
-        if (sg->bi)
-            ubrk_close(sg->bi);
-        sg->bi = NULL;
-    }
-    return sg;
-}
-
-void
-seg_free(struct segmenter **sgp)
-{
-    struct segmenter *sg = *sgp;
-    if (!sg)
-        return;
+struct segmenter *seg_new(void) {
+  struct segmenter *sg = xcalloc(1, sizeof *sg);
+  UErrorCode e = U_ZERO_ERROR;
+  sg->bi = ubrk_open(UBRK_WORD, "zh", NULL, 0, &e);
+  if (U_FAILURE(e)) {
     if (sg->bi)
-        ubrk_close(sg->bi);
-    if (sg->ut)
-        utext_close(sg->ut);
-    free(sg->breaks);
-    free(sg->word);
-    free(sg);
-    *sgp = NULL;
+      ubrk_close(sg->bi);
+    sg->bi = NULL;
+  }
+  return sg;
 }
 
-static void
-seg_push(struct segmenter *sg, size_t at, bool word)
-{
-    if (sg->n == sg->cap) {
-        sg->cap = sg->cap ? sg->cap * 2 : 64;
-        sg->breaks = xrealloc(sg->breaks, sg->cap * sizeof *sg->breaks);
-        sg->word = xrealloc(sg->word, sg->cap);
-    }
-    sg->breaks[sg->n] = (uint32_t)at;
-    sg->word[sg->n] = word;
-    sg->n++;
+void seg_free(struct segmenter **sgp) {
+  struct segmenter *sg = *sgp;
+  if (!sg)
+    return;
+  if (sg->bi)
+    ubrk_close(sg->bi);
+  if (sg->ut)
+    utext_close(sg->ut);
+  free(sg->breaks);
+  free(sg->word);
+  free(sg);
+  *sgp = NULL;
+}
+
+static void seg_push(struct segmenter *sg, size_t at, bool word) {
+  if (sg->n == sg->cap) {
+    sg->cap = sg->cap ? sg->cap * 2 : 64;
+    sg->breaks = xrealloc(sg->breaks, sg->cap * sizeof *sg->breaks);
+    sg->word = xrealloc(sg->word, sg->cap);
+  }
+  sg->breaks[sg->n] = (uint32_t)at;
+  sg->word[sg->n] = word;
+  sg->n++;
 }
 
 /* Without ICU: each code point its own piece, a word when it is a letter
  * or an ideograph. */
-static void
-seg_by_char(struct segmenter *sg, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        i += (size_t)utf8_decode(s + i, n - i, &cp);
-        seg_push(sg, i, utf8_is_cjk(cp) || (cp < 0x80 && ((cp | 32) - 'a' < 26 ||
-                                                         cp - '0' < 10)));
-    }
+static void seg_by_char(struct segmenter *sg, const char *s, size_t n) {
+  for (size_t i = 0; i < n;) {
+    uint32_t cp;
+    i += (size_t)utf8_decode(s + i, n - i, &cp);
+    seg_push(sg, i,
+             utf8_is_cjk(cp) ||
+                 (cp < 0x80 && ((cp | 32) - 'a' < 26 || cp - '0' < 10)));
+  }
 }
 
-size_t
-seg_breaks(struct segmenter *sg, const char *s, size_t n, const uint32_t **out)
-{
-    sg->n = 0;
-    seg_push(sg, 0, false);
-    UErrorCode e = U_ZERO_ERROR;
-    if (sg->bi && n > 0 && n < INT32_MAX) {
-        sg->ut = utext_openUTF8(sg->ut, s, (int64_t)n, &e);
-        if (U_SUCCESS(e))
-            ubrk_setUText(sg->bi, sg->ut, &e);
-    }
-    if (!sg->bi || n == 0 || n >= INT32_MAX || U_FAILURE(e)) {
-        seg_by_char(sg, s, n);
-    } else {
-        ubrk_first(sg->bi);
-        for (int32_t b = ubrk_next(sg->bi); b != UBRK_DONE; b = ubrk_next(sg->bi))
-            seg_push(sg, (size_t)b, ubrk_getRuleStatus(sg->bi) >= UBRK_WORD_NONE_LIMIT);
-    }
-    *out = sg->breaks;
-    return sg->n;
+size_t seg_breaks(struct segmenter *sg, const char *s, size_t n,
+                  const uint32_t **out) {
+  sg->n = 0;
+  seg_push(sg, 0, false);
+  UErrorCode e = U_ZERO_ERROR;
+  if (sg->bi && n > 0 && n < INT32_MAX) {
+    sg->ut = utext_openUTF8(sg->ut, s, (int64_t)n, &e);
+    if (U_SUCCESS(e))
+      ubrk_setUText(sg->bi, sg->ut, &e);
+  }
+  if (!sg->bi || n == 0 || n >= INT32_MAX || U_FAILURE(e)) {
+    seg_by_char(sg, s, n);
+  } else {
+    ubrk_first(sg->bi);
+    for (int32_t b = ubrk_next(sg->bi); b != UBRK_DONE; b = ubrk_next(sg->bi))
+      seg_push(sg, (size_t)b,
+               ubrk_getRuleStatus(sg->bi) >= UBRK_WORD_NONE_LIMIT);
+  }
+  *out = sg->breaks;
+  return sg->n;
 }
 
 /* Code points in s[a, b), at most 3 counted. */
-static size_t
-seg_chars(const char *s, size_t a, size_t b, uint32_t *first)
-{
-    size_t k = 0;
-    while (a < b && k < 3) {
-        uint32_t cp;
-        a += (size_t)utf8_decode(s + a, b - a, &cp);
-        if (k == 0)
-            *first = cp;
-        k++;
-    }
-    return a < b ? 4 : k;
+static size_t seg_chars(const char *s, size_t a, size_t b, uint32_t *first) {
+  size_t k = 0;
+  while (a < b && k < 3) {
+    uint32_t cp;
+    a += (size_t)utf8_decode(s + a, b - a, &cp);
+    if (k == 0)
+      *first = cp;
+    k++;
+  }
+  return a < b ? 4 : k;
 }
 
 /* Does piece k (breaks[k-1], breaks[k]) hold one Han character that may
  * be part of a given name? */
-static bool
-seg_given_piece(const struct segmenter *sg, const char *s, size_t k)
-{
-    uint32_t cp = 0;
-    return k < sg->n && seg_chars(s, sg->breaks[k - 1], sg->breaks[k], &cp) == 1 &&
-           zh_given_ok(cp);
+static bool seg_given_piece(const struct segmenter *sg, const char *s,
+                            size_t k) {
+  uint32_t cp = 0;
+  return k < sg->n &&
+         seg_chars(s, sg->breaks[k - 1], sg->breaks[k], &cp) == 1 &&
+         zh_given_ok(cp);
 }
 
 /* The last piece of a personal name that starts with piece k, or k when
  * none does (see seg_words). */
-static size_t
-seg_name_end(const struct segmenter *sg, const char *s, size_t n, size_t k)
-{
-    size_t a = sg->breaks[k - 1], b = sg->breaks[k];
-    size_t sl = zh_surname(s + a, b - a);
-    if (sl != b - a)
-        return k; /* the piece is not exactly a family name */
-    if (seg_given_piece(sg, s, k + 1))
-        return seg_given_piece(sg, s, k + 2) ? k + 2 : k + 1;
-    uint32_t cp = 0;
-    if (k + 1 < sg->n && seg_chars(s, b, sg->breaks[k + 1], &cp) == 2 && zh_given_ok(cp)) {
-        size_t e = sg->breaks[k + 1];
-        if (zh_title_before(s, 0, a) || zh_said_after(s, e, n))
-            return k + 1; /* 主席|习|近平, 习|近平|表示 */
-    }
-    return k;
+static size_t seg_name_end(const struct segmenter *sg, const char *s, size_t n,
+                           size_t k) {
+  size_t a = sg->breaks[k - 1], b = sg->breaks[k];
+  size_t sl = zh_surname(s + a, b - a);
+  if (sl != b - a)
+    return k; /* the piece is not exactly a family name */
+  if (seg_given_piece(sg, s, k + 1))
+    return seg_given_piece(sg, s, k + 2) ? k + 2 : k + 1;
+  uint32_t cp = 0;
+  if (k + 1 < sg->n && seg_chars(s, b, sg->breaks[k + 1], &cp) == 2 &&
+      zh_given_ok(cp)) {
+    size_t e = sg->breaks[k + 1];
+    if (zh_title_before(s, 0, a) || zh_said_after(s, e, n))
+      return k + 1; /* 主席|习|近平, 习|近平|表示 */
+  }
+  return k;
 }
 
-void
-seg_words(struct segmenter *sg, const char *s, size_t n, seg_word_fn fn, void *ud)
-{
-    const uint32_t *br;
-    size_t nb = seg_breaks(sg, s, n, &br);
-    for (size_t k = 1; k < nb; k++) {
-        if (!sg->word[k])
-            continue;
-        size_t last = seg_name_end(sg, s, n, k);
-        fn(br[k - 1], br[last], ud);
-        k = last;
-    }
+void seg_words(struct segmenter *sg, const char *s, size_t n, seg_word_fn fn,
+               void *ud) {
+  const uint32_t *br;
+  size_t nb = seg_breaks(sg, s, n, &br);
+  for (size_t k = 1; k < nb; k++) {
+    if (!sg->word[k])
+      continue;
+    size_t last = seg_name_end(sg, s, n, k);
+    fn(br[k - 1], br[last], ud);
+    k = last;
+  }
 }

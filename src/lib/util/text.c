@@ -7,6 +7,7 @@
 #include "dossier/text.h"
 #include "dossier/utf8.h"
 #include "dossier/util.h"
+#include "dossier/zh.h"
 
 int
 span_cmp(const void *a, const void *b)
@@ -51,6 +52,8 @@ bool
 text_is_stopword(const char *word, size_t len)
 {
     char low[16];
+    if (len > 0 && (unsigned char)word[0] >= 0xE3)
+        return zh_is_stopword(word, len);
     if (len == 0 || len >= sizeof low)
         return false;
     for (size_t i = 0; i < len; i++) {
