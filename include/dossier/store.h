@@ -69,6 +69,9 @@ void store_read_end(struct store *s, int begun);
  * again. Costs up to STORE_BULK_CACHE_MB of memory. Returns 0 or -1 (err). */
 #define STORE_BULK_CACHE_MB 32
 int store_bulk_mode(struct store *s, struct ds_error *err);
+/* Free what the connection's page cache holds and does not need (a front
+ * end after a big view closes). */
+void store_release_memory(struct store *s);
 
 /* ---- files and documents (the indexer's side) ---------------------------- */
 

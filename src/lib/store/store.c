@@ -950,3 +950,10 @@ store_read_end(struct store *s, int begun)
     if (begun > 0 && store_in_transaction(s))
         sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
 }
+
+/* See store.h. */
+void
+store_release_memory(struct store *s)
+{
+    sqlite3_db_release_memory(s->db);
+}
