@@ -801,7 +801,7 @@ register_topics(struct store *s, const struct extractor *ex, struct ds_error *er
 /* Step 1 of a run: which candidates changed since the last run (size and
  * mtime); *pending gets their number. 0, or -1 with err. */
 static int
-find_changes(struct run *r, size_t *pending, struct ds_error *err)
+find_changes_in(struct run *r, size_t *pending, struct ds_error *err)
 {
     for (size_t i = 0; i < r->ncands; i++) {
         struct candidate *c = &r->cands[i];
@@ -825,6 +825,20 @@ find_changes(struct run *r, size_t *pending, struct ds_error *err)
         (*pending)++;
     }
     return 0;
+}
+
+/* Step 1 in one read transaction: a statement each in autocommit took and
+ * dropped the file lock each time (a no-change run of 10k files spent a
+ * third of its time in fcntl and pread). 0, or -1 with err. */
+static int
+find_changes(struct run *r, size_t *pending, struct ds_error *err)
+{
+    int begun = store_read_begin(r->store, err);
+    if (begun < 0)
+        return -1;
+    int rc = find_changes_in(r, pending, err);
+    store_read_end(r->store, begun);
+    return rc;
 }
 
 /* The last step of a run: its skipped files replace the last run's, in one
