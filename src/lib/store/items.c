@@ -16,30 +16,12 @@
 
 #include "lib.h"
 
-/* Run sql with text ?1 and optional text ?2, int ?3, int ?4 (unused ones
- * are NULL / 0 and ignored by statements that do not name them). */
+/* A one-off write (store_run_once): 0, or -1 with err. */
 static int
-run(struct store *s, const char *sql, const char *t1, const char *t2, int64_t i3, int64_t i4,
-    const char *doing, struct ds_error *err)
+run_ok(struct store *s, const char *sql, const char *t1, const char *t2, int64_t i3, int64_t i4,
+       const char *doing, struct ds_error *err)
 {
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
-    if (rc != SQLITE_OK)
-        return store_fail(s, err, rc, doing);
-    int np = sqlite3_bind_parameter_count(st);
-    if (np >= 1)
-        store_bind_text(st, 1, t1);
-    if (np >= 2)
-        store_bind_text(st, 2, t2);
-    if (np >= 3)
-        sqlite3_bind_int64(st, 3, i3);
-    if (np >= 4)
-        sqlite3_bind_int64(st, 4, i4);
-    rc = sqlite3_step(st);
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-        return store_fail(s, err, rc, doing);
-    return 0;
+    return store_run_once(s, sql, t1, t2, i3, i4, doing, err) < 0 ? -1 : 0;
 }
 
 /* Documents of file's items that nothing else holds go. */
@@ -53,20 +35,20 @@ int
 store_feed_file_put(struct store *s, const char *path, const struct file_state *fs,
                     struct ds_error *err)
 {
-    return run(s,
-               "INSERT INTO files(path, size, mtime_ns, doc_id) VALUES (?1, ?4, ?3, NULL)"
-               " ON CONFLICT(path) DO UPDATE SET size = ?4, mtime_ns = ?3, doc_id = NULL",
-               path, NULL, fs->mtime_ns, fs->size, "recording a feed", err);
+    return run_ok(s,
+                  "INSERT INTO files(path, size, mtime_ns, doc_id) VALUES (?1, ?4, ?3, NULL)"
+                  " ON CONFLICT(path) DO UPDATE SET size = ?4, mtime_ns = ?3, doc_id = NULL",
+                  path, NULL, fs->mtime_ns, fs->size, "recording a feed", err);
 }
 
 /* See store.h. */
 int
 store_items_forget(struct store *s, const char *file, struct ds_error *err)
 {
-    if (run(s, sql_drop_orphans, file, NULL, 0, 0, "forgetting a feed's items", err) != 0)
+    if (run_ok(s, sql_drop_orphans, file, NULL, 0, 0, "forgetting a feed's items", err) != 0)
         return -1;
-    return run(s, "DELETE FROM items WHERE file = ?1", file, NULL, 0, 0,
-               "forgetting a feed's items", err);
+    return run_ok(s, "DELETE FROM items WHERE file = ?1", file, NULL, 0, 0,
+                  "forgetting a feed's items", err);
 }
 
 /* See store.h. */
@@ -75,18 +57,18 @@ store_item_put(struct store *s, const char *file, const char *key, uint64_t hash
                struct ds_error *err)
 {
     /* the document the item held before goes when nothing else holds it */
-    int rc = run(s,
-                 "DELETE FROM documents WHERE id = (SELECT doc_id FROM items"
-                 "  WHERE file = ?1 AND key = ?2) AND id <> ?3"
-                 " AND NOT EXISTS (SELECT 1 FROM files f WHERE f.doc_id = documents.id)"
-                 " AND NOT EXISTS (SELECT 1 FROM items i WHERE i.doc_id = documents.id"
-                 "  AND NOT (i.file = ?1 AND i.key = ?2))",
-                 file, key, doc_id, 0, "replacing a feed item", err);
+    int rc = run_ok(s,
+                    "DELETE FROM documents WHERE id = (SELECT doc_id FROM items"
+                    "  WHERE file = ?1 AND key = ?2) AND id <> ?3"
+                    " AND NOT EXISTS (SELECT 1 FROM files f WHERE f.doc_id = documents.id)"
+                    " AND NOT EXISTS (SELECT 1 FROM items i WHERE i.doc_id = documents.id"
+                    "  AND NOT (i.file = ?1 AND i.key = ?2))",
+                    file, key, doc_id, 0, "replacing a feed item", err);
     if (rc == 0)
-        rc = run(s,
-                 "INSERT INTO items(file, key, hash, doc_id) VALUES (?1, ?2, ?4, ?3)"
-                 " ON CONFLICT(file, key) DO UPDATE SET hash = ?4, doc_id = ?3",
-                 file, key, doc_id, (int64_t)hash, "recording a feed item", err);
+        rc = run_ok(s,
+                    "INSERT INTO items(file, key, hash, doc_id) VALUES (?1, ?2, ?4, ?3)"
+                    " ON CONFLICT(file, key) DO UPDATE SET hash = ?4, doc_id = ?3",
+                    file, key, doc_id, (int64_t)hash, "recording a feed item", err);
     return rc;
 }
 
@@ -138,8 +120,8 @@ store_items_of(struct store *s, const char *file, struct store_item **out, size_
 int
 store_doc_url_put(struct store *s, int64_t doc_id, const char *url, struct ds_error *err)
 {
-    return run(s, "INSERT OR REPLACE INTO doc_urls(doc_id, url) VALUES (?3, ?1)", url, NULL,
-               doc_id, 0, "recording a document's URL", err);
+    return run_ok(s, "INSERT OR REPLACE INTO doc_urls(doc_id, url) VALUES (?3, ?1)", url, NULL,
+                  doc_id, 0, "recording a document's URL", err);
 }
 
 /* See store.h. */
@@ -257,14 +239,14 @@ store_items_link_pages(struct store *s, size_t *linked, struct ds_error *err)
         return -1;
     int rc = n ? store_begin(s, err) : 0;
     for (size_t i = 0; i < n && rc == 0; i++) {
-        rc = run(s, "UPDATE items SET doc_id = ?4 WHERE doc_id = ?3", NULL, NULL, v[i].item_doc,
-                 v[i].page_doc, "linking a feed item to its page", err);
+        rc = run_ok(s, "UPDATE items SET doc_id = ?4 WHERE doc_id = ?3", NULL, NULL, v[i].item_doc,
+                    v[i].page_doc, "linking a feed item to its page", err);
         if (rc == 0)
-            rc = run(s,
-                     "DELETE FROM documents WHERE id = ?3"
-                     " AND NOT EXISTS (SELECT 1 FROM files WHERE doc_id = ?3)"
-                     " AND NOT EXISTS (SELECT 1 FROM items WHERE doc_id = ?3)",
-                     NULL, NULL, v[i].item_doc, 0, "linking a feed item to its page", err);
+            rc = run_ok(s,
+                        "DELETE FROM documents WHERE id = ?3"
+                        " AND NOT EXISTS (SELECT 1 FROM files WHERE doc_id = ?3)"
+                        " AND NOT EXISTS (SELECT 1 FROM items WHERE doc_id = ?3)",
+                        NULL, NULL, v[i].item_doc, 0, "linking a feed item to its page", err);
     }
     if (n && rc == 0)
         rc = store_commit(s, err);

@@ -173,6 +173,17 @@ int store_step_done(struct store *s, sqlite3_stmt *st, const char *doing, struct
 int store_bind_text(sqlite3_stmt *st, int i, const char *text);
 /* Newly allocated copy of a text column, or NULL when the column is NULL. */
 char *store_col_dup(sqlite3_stmt *st, int i);
+/* Run a one-off statement (not in the cached table) that writes, binding
+ * text ?1, ?2 and integers ?3, ?4 as far as it names parameters (unused
+ * ones are ignored). Returns the rows it changed, or -1 with err.
+ * (store/oneoff.c) */
+int store_run_once(struct store *s, const char *sql, const char *t1, const char *t2, int64_t i3,
+                   int64_t i4, const char *doing, struct ds_error *err);
+/* Read the first column of a one-off statement's first row as an integer,
+ * binding arg to ?1 when it names one: 0 with *out, 1 when there is no row
+ * or the value is NULL (*out untouched), -1 with err. (store/oneoff.c) */
+int store_int_once(struct store *s, const char *sql, int64_t arg, int64_t *out, const char *doing,
+                   struct ds_error *err);
 /* Run one SQL statement without results; -1 with err on failure. */
 int store_exec(struct store *s, const char *sql, const char *doing, struct ds_error *err);
 /* Prepare a one-off statement from query SQL and bind the query's params. */

@@ -20,34 +20,12 @@
 
 #include "lib.h"
 
-/* Run one statement with text ?1 and ?2 (either may be unused); returns
- * sqlite3_changes(), or -1 with err. */
-static int
-run_changes(struct store *s, const char *sql, const char *a, const char *b, const char *doing,
-            struct ds_error *err)
-{
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
-    if (rc != SQLITE_OK)
-        return store_fail(s, err, rc, doing);
-    int np = sqlite3_bind_parameter_count(st);
-    if (np >= 1)
-        store_bind_text(st, 1, a);
-    if (np >= 2)
-        store_bind_text(st, 2, b);
-    rc = sqlite3_step(st);
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE)
-        return store_fail(s, err, rc, doing);
-    return sqlite3_changes(s->db);
-}
-
 /* See store.h. */
 int
 store_saved_add(struct store *s, const char *name, const char *query, struct ds_error *err)
 {
-    int n = run_changes(s, "INSERT OR IGNORE INTO saved_searches(name, query) VALUES (?1, ?2)",
-                        name, query, "saving a search", err);
+    int n = store_run_once(s, "INSERT OR IGNORE INTO saved_searches(name, query) VALUES (?1, ?2)",
+                           name, query, 0, 0, "saving a search", err);
     if (n <= 0)
         return n < 0 ? -1 : 1;
     return store_saved_seen(s, name, err) < 0 ? -1 : 0;
@@ -57,8 +35,8 @@ store_saved_add(struct store *s, const char *name, const char *query, struct ds_
 int
 store_saved_remove(struct store *s, const char *name, struct ds_error *err)
 {
-    int n = run_changes(s, "DELETE FROM saved_searches WHERE name = ?1", name, NULL,
-                        "removing a saved search", err);
+    int n = store_run_once(s, "DELETE FROM saved_searches WHERE name = ?1", name, NULL, 0, 0,
+                           "removing a saved search", err);
     return n < 0 ? -1 : n == 0;
 }
 
@@ -66,11 +44,11 @@ store_saved_remove(struct store *s, const char *name, struct ds_error *err)
 int
 store_saved_seen(struct store *s, const char *name, struct ds_error *err)
 {
-    int n = run_changes(s,
-                        "INSERT OR REPLACE INTO saved_seen(name, seen_id)"
-                        " SELECT name, (SELECT coalesce(max(id), 0) FROM documents)"
-                        " FROM saved_searches WHERE name = ?1",
-                        name, NULL, "marking a saved search seen", err);
+    int n = store_run_once(s,
+                           "INSERT OR REPLACE INTO saved_seen(name, seen_id)"
+                           " SELECT name, (SELECT coalesce(max(id), 0) FROM documents)"
+                           " FROM saved_searches WHERE name = ?1",
+                           name, NULL, 0, 0, "marking a saved search seen", err);
     return n < 0 ? -1 : n == 0;
 }
 
@@ -123,32 +101,21 @@ saved_searches_free(struct saved_search *v, size_t n)
     free(v);
 }
 
-/* One integer from a statement without parameters, or -1 with err. */
-static int64_t
-one_int(struct store *s, const char *sql, const char *doing, struct ds_error *err)
-{
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
-    if (rc != SQLITE_OK)
-        return store_fail(s, err, rc, doing);
-    rc = sqlite3_step(st);
-    int64_t v = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_finalize(st);
-    if (rc != SQLITE_ROW)
-        return store_fail(s, err, rc, doing);
-    return v;
-}
-
 /* See store.h. */
 int64_t
 store_max_doc_id(struct store *s, struct ds_error *err)
 {
-    return one_int(s, "SELECT coalesce(max(id), 0) FROM documents", "reading the index", err);
+    int64_t v = 0;
+    int rc = store_int_once(s, "SELECT coalesce(max(id), 0) FROM documents", 0, &v,
+                            "reading the index", err);
+    return rc < 0 ? -1 : v;
 }
 
 /* See store.h. */
 int64_t
 store_data_version(struct store *s, struct ds_error *err)
 {
-    return one_int(s, "PRAGMA data_version", "reading the index's version", err);
+    int64_t v = 0;
+    int rc = store_int_once(s, "PRAGMA data_version", 0, &v, "reading the index's version", err);
+    return rc < 0 ? -1 : v;
 }

@@ -54,23 +54,6 @@ store_termstats_free(struct store_termstats **tsp)
     *tsp = NULL;
 }
 
-/* One integer from a one-row statement; -1 with err. */
-static int
-int_of(struct store *s, const char *sql, int64_t *out, const char *doing, struct ds_error *err)
-{
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
-    if (rc == SQLITE_OK) {
-        rc = sqlite3_step(st);
-        if (rc == SQLITE_ROW) {
-            *out = sqlite3_column_int64(st, 0);
-            rc = SQLITE_OK;
-        }
-    }
-    sqlite3_finalize(st);
-    return rc == SQLITE_OK ? 0 : store_fail(s, err, rc, doing);
-}
-
 int
 store_termstats_open(struct store *s, struct store_termstats **out, struct ds_error *err)
 {
@@ -78,12 +61,14 @@ store_termstats_open(struct store *s, struct store_termstats **out, struct ds_er
     struct store_termstats *ts = xcalloc(1, sizeof *ts);
     ts->s = s;
     int64_t have = 0;
-    if (int_of(s, "SELECT coalesce(max(id), 0) FROM documents", &ts->total,
-               "reading term statistics", err) != 0 ||
-        int_of(s, "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'corpus_vocab')", &have,
-               "reading term statistics", err) != 0 ||
-        (have && int_of(s, "SELECT EXISTS (SELECT 1 FROM corpus_vocab)", &have,
-                        "reading term statistics", err) != 0)) {
+    const char *doing = "reading term statistics";
+    if (store_int_once(s, "SELECT coalesce(max(id), 0) FROM documents", 0, &ts->total, doing,
+                       err) < 0 ||
+        store_int_once(s,
+                       "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'corpus_vocab')",
+                       0, &have, doing, err) < 0 ||
+        (have && store_int_once(s, "SELECT EXISTS (SELECT 1 FROM corpus_vocab)", 0, &have, doing,
+                                err) < 0)) {
         store_termstats_free(&ts);
         return -1;
     }
@@ -356,10 +341,10 @@ int
 store_sig_tables(struct store *s, struct ds_error *err)
 {
     int64_t n = 0;
-    if (int_of(s,
-               "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
-               " AND name IN ('neardup_sigs', 'neardup_bands')",
-               &n, "reading near-duplicate signatures", err) != 0)
+    if (store_int_once(s,
+                       "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
+                       " AND name IN ('neardup_sigs', 'neardup_bands')",
+                       0, &n, "reading near-duplicate signatures", err) < 0)
         return -1;
     return n == 2;
 }
@@ -371,11 +356,11 @@ store_sig_stale(struct store *s, struct ds_error *err)
     if (have < 0)
         return -1;
     int64_t stale = 0;
-    if (int_of(s,
-               have ? "SELECT (SELECT max(id) FROM documents) >"
-                      " coalesce((SELECT max(doc_id) FROM neardup_sigs), 0)"
-                    : "SELECT EXISTS (SELECT 1 FROM documents)",
-               &stale, "reading near-duplicate signatures", err) != 0)
+    if (store_int_once(s,
+                       have ? "SELECT (SELECT max(id) FROM documents) >"
+                       " coalesce((SELECT max(doc_id) FROM neardup_sigs), 0)"
+                       : "SELECT EXISTS (SELECT 1 FROM documents)",
+                       0, &stale, "reading near-duplicate signatures", err) < 0)
         return -1;
     return stale != 0;
 }

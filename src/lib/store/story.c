@@ -108,28 +108,6 @@ store_story_put(struct store *s, int64_t doc_id, int64_t story, double score,
     return rc == SQLITE_DONE ? 0 : store_fail(s, err, rc, "saving a story");
 }
 
-/* Run sql with one integer parameter, returning its first column as an
- * integer: 0 and *out, 1 when there is no row (or it is NULL), -1 with err. */
-static int
-int_query(struct store *s, const char *sql, int64_t arg, int64_t *out, struct ds_error *err)
-{
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
-    int found = 1;
-    if (rc == SQLITE_OK) {
-        sqlite3_bind_int64(st, 1, arg);
-        rc = sqlite3_step(st);
-        if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
-            *out = sqlite3_column_int64(st, 0);
-            found = 0;
-        }
-    }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return store_fail(s, err, rc, "reading stories");
-    return found;
-}
-
 /* Fill si for story id. 0, or -1 with err. */
 static int
 story_info_read(struct store *s, int64_t story, struct story_info *si, struct ds_error *err)
@@ -184,7 +162,8 @@ store_story_of(struct store *s, int64_t doc_id, struct story_info *info, struct 
 {
     memset(info, 0, sizeof *info);
     int64_t story = 0;
-    int got = int_query(s, "SELECT story FROM story_docs WHERE doc_id = ?1", doc_id, &story, err);
+    int got = store_int_once(s, "SELECT story FROM story_docs WHERE doc_id = ?1", doc_id, &story,
+                             "reading stories", err);
     if (got != 0)
         return got;
     return story_info_read(s, story, info, err);
