@@ -586,7 +586,7 @@ cmd_compare(int argc, char **argv)
     int nwords;
     int prc = cli_parse(cli_find("compare"), argc, argv, opts, &words, &nwords);
     if (prc != 0)
-        return prc > 0 ? 0 : EXIT_ERROR;
+        return cli_parse_status(prc);
     size_t width = terminal_width(width_opt);
     if (width == 0) {
         fprintf(stderr, "dossier compare: --width takes a number from 20 to 1000\n");
@@ -782,7 +782,7 @@ cmd_similar(int argc, char **argv)
     int nwords;
     int prc = cli_parse(cli_find("similar"), argc, argv, opts, &words, &nwords);
     if (prc != 0)
-        return prc > 0 ? 0 : EXIT_ERROR;
+        return cli_parse_status(prc);
     long limit = limit_opt ? strtol(limit_opt, NULL, 10) : 10;
     if (limit <= 0) {
         fprintf(stderr, "dossier similar: --limit takes a positive number\n");

@@ -251,7 +251,7 @@ cmd_index(int argc, char **argv)
     int npaths;
     int prc = cli_parse(cli_find("index"), argc, argv, opts, &paths, &npaths);
     if (prc != 0)
-        return prc > 0 ? 0 : EXIT_ERROR;
+        return cli_parse_status(prc);
     struct index_options io = {.prune = prune};
     if (watch)
         catch_stop_signals();
@@ -314,7 +314,7 @@ cmd_forget(int argc, char **argv)
     int npaths;
     int prc = cli_parse(cli_find("forget"), argc, argv, NULL, &paths, &npaths);
     if (prc != 0)
-        return prc > 0 ? 0 : EXIT_ERROR;
+        return cli_parse_status(prc);
     if (npaths == 0) {
         fprintf(stderr, "dossier forget: give the files or folders to forget\n");
         free(paths);

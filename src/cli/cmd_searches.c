@@ -163,7 +163,7 @@ cmd_searches(int argc, char **argv)
     int n;
     int prc = cli_parse(cli_find("searches"), argc, argv, opts, &words, &n);
     if (prc != 0)
-        return prc > 0 ? 0 : EXIT_ERROR;
+        return cli_parse_status(prc);
     /* listing only reads; add, show (marks seen) and remove write */
     struct store *s;
     int status = EXIT_ERROR;

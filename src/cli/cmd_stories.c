@@ -152,7 +152,7 @@ cmd_stories(int argc, char **argv)
     int nwords;
     int prc = cli_parse(cli_find("stories"), argc, argv, opts, &words, &nwords);
     if (prc != 0)
-        return prc > 0 ? 0 : EXIT_ERROR;
+        return cli_parse_status(prc);
     long limit = limit_opt ? strtol(limit_opt, NULL, 10) : 20;
     long min = min_opt ? strtol(min_opt, NULL, 10) : 2;
     if (limit <= 0 || min <= 0) {

@@ -212,7 +212,7 @@ cmd_themes(int argc, char **argv)
     int nwords;
     int prc = cli_parse(cli_find("themes"), argc, argv, opts, &words, &nwords);
     if (prc != 0)
-        return prc > 0 ? 0 : EXIT_ERROR;
+        return cli_parse_status(prc);
     free(words);
     if (nwords > 0) {
         fprintf(stderr, "dossier themes: takes no query (themes are of the whole index)\n");
