@@ -4,7 +4,11 @@
 # read-only floor (cat every file to /dev/null).
 #
 #   bench/bench_index.sh [--docs 100000] [--runs 3] [--seed 1] [--build DIR]
+#                        [--profile classic|news] [--zh-share F] [--name NAME]
 #
+# --profile news --zh-share F indexes the real-looking corpus (bench/README.md)
+# with a share F of Chinese documents; --name labels the RESULT line
+# (corpus=NAME) so run_all.sh can show several corpora side by side.
 # The corpus is generated once and cached in $BENCH_OUT (default
 # BUILD/bench/out) as corpus-N-seedS/. The page cache is warmed by reading
 # every file first, so both sides read from memory; each run starts from a
@@ -15,14 +19,17 @@
 set -eu
 . "$(dirname "$0")/lib.sh"
 
-docs=100000 runs=3 seed=1 build=''
+docs=100000 runs=3 seed=1 build='' name=''
 while [ $# -gt 0 ]; do
     case $1 in
     --docs) docs=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
     --build) build=$2; shift 2 ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    --profile) BENCH_PROFILE=$2; shift 2 ;;
+    --zh-share) BENCH_ZH=$2; shift 2 ;;
+    --name) name=$2; shift 2 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) bench_die "unknown option $1" ;;
     esac
 done
@@ -30,8 +37,9 @@ bench_find_build "$build"
 bench_isolate
 bench_make bench/gen_corpus bench/fts5_floor
 bench_dossier
+export BENCH_PROFILE BENCH_ZH
 bench_corpus "$docs" "$seed"
-work=$BENCH_OUT/work-$docs-seed$seed
+work=$BENCH_OUT/work-$docs-seed$seed$(bench_tag)
 mkdir -p "$work"
 mb=$(awk -v b="$BENCH_CORPUS_BYTES" 'BEGIN { printf "%.1f", b / 1e6 }')
 bench_note "corpus $BENCH_CORPUS: $docs docs, $mb MB; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -61,13 +69,13 @@ timed() {
     T_WALL=$(bench_elapsed "$t0" "$t1")
 }
 
-floor_w='' floor_c='' dossier_w='' dossier_c='' rss_list=''
+floor_w='' floor_c='' dossier_w='' dossier_c='' rss_list='' floor_rss_list=''
 i=1
 while [ "$i" -le "$runs" ]; do
     rm -f "$work/floor.db" "$work/floor.db-wal" "$work/floor.db-shm"
     timed "$work/floor.out" "$BENCH_BUILD/bench/fts5_floor" --db "$work/floor.db" "$BENCH_CORPUS" ||
         { cat "$work/floor.out" >&2; bench_die "fts5_floor failed"; }
-    floor_w="$floor_w $T_WALL" floor_c="$floor_c $T_CPU"
+    floor_w="$floor_w $T_WALL" floor_c="$floor_c $T_CPU" floor_rss_list="$floor_rss_list $T_RSS"
     fw=$T_WALL fc=$T_CPU
 
     rm -f "$work/dossier.db" "$work/dossier.db-wal" "$work/dossier.db-shm"
@@ -88,7 +96,9 @@ cpu_ratio=$(awk -v a="$dossier_cpu" -v b="$floor_cpu" 'BEGIN { if (b > 0) printf
 floor_db_mb=$(du -m "$work/floor.db" | cut -f1)
 dossier_db_mb=$(du -cm "$work"/dossier.db* | tail -1 | cut -f1)
 # shellcheck disable=SC2086
-rss_kb=$(bench_median $rss_list)
+rss_kb=$(bench_median $rss_list) floor_rss_kb=$(bench_median $floor_rss_list)
+db_bytes=$(du -cb "$work"/dossier.db* | tail -1 | cut -f1)
+db_raw_ratio=$(awk -v a="$db_bytes" -v b="$BENCH_CORPUS_BYTES" 'BEGIN { printf "%.2f", a / b }')
 
 bench_note "dossier said: $(tr '\r' '\n' <"$work/dossier.out" | grep -v '^ *$' | tail -1)"
 echo "read   $docs docs $mb MB: cat $read_s s ($(bench_mbs "$BENCH_CORPUS_BYTES" "$read_s") MB/s)"
@@ -98,8 +108,8 @@ echo "index  $docs docs $mb MB: floor $floor_s s ($(bench_mbs "$BENCH_CORPUS_BYT
 echo "cpu    floor $floor_cpu s, dossier $dossier_cpu s (user+sys): ratio $cpu_ratio"
 rss_mb=$(awk -v k="$rss_kb" 'BEGIN { printf "%.0f", k / 1024 }')
 echo "size   floor db $floor_db_mb MB, dossier db $dossier_db_mb MB;" \
-    "dossier index peak RSS $rss_mb MB"
-echo "RESULT index docs=$docs bytes=$BENCH_CORPUS_BYTES read_s=$read_s floor_s=$floor_s" \
+    "dossier index peak RSS $rss_mb MB (floor $((floor_rss_kb / 1024)) MB); db/raw text $db_raw_ratio"
+echo "RESULT index corpus=${name:-default} docs=$docs bytes=$BENCH_CORPUS_BYTES read_s=$read_s floor_s=$floor_s" \
     "dossier_s=$dossier_s ratio=$ratio floor_cpu_s=$floor_cpu dossier_cpu_s=$dossier_cpu" \
     "cpu_ratio=$cpu_ratio floor_db_mb=$floor_db_mb dossier_db_mb=$dossier_db_mb" \
-    "rss_kb=$rss_kb runs=$runs rev=${BENCH_REV:-unknown} load=$(cut -d' ' -f1 /proc/loadavg)" | tee "$work/index.result"
+    "rss_kb=$rss_kb floor_rss_kb=$floor_rss_kb db_raw_ratio=$db_raw_ratio runs=$runs rev=${BENCH_REV:-unknown} load=$(cut -d' ' -f1 /proc/loadavg)" | tee "$work/index${name:+-$name}.result"

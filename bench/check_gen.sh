@@ -50,6 +50,17 @@ t "log-normal lengths: mean 350-600 words, a tail over 2000" sh -c '
     awk "FNR == 1 && NR > 1 { print w; w = 0 } { w += NF } END { print w }" "$1"/a/*/*.txt |
     sort -n | awk "{ v[NR] = \$1; s += \$1 } END {
         m = s / NR; exit !(NR == 2100 && m > 350 && m < 600 && v[NR] > 2000 && v[1] >= 40) }"' _ "$tmp"
+"$GEN" --seed 7 --docs 400 --profile news --zh-share 0.4 --out "$tmp/n" 2>/dev/null
+"$GEN" --seed 7 --docs 400 --profile news --out "$tmp/e" 2>/dev/null
+zh=$(grep -rl "$(printf '\346\235\245\346\272\220\357\274\232')" "$tmp/n" | wc -l) # 来源：
+t "news --zh-share 0.4: about 40% Chinese ($zh of 400 with a Chinese source line)" \
+    [ "$zh" -ge 110 ] && [ "$zh" -le 170 ]
+t "news: median 500-700 words, a tail over 3000" sh -c '
+    for f in "$1"/e/*/*.txt; do wc -w <"$f"; done | sort -n |
+    awk "{ v[NR] = \$1 } END { m = v[int(NR / 2)]; exit !(m >= 500 && m <= 700 && v[NR] > 3000) }"' _ "$tmp"
+site=$(cat "$tmp"/e/*/*.txt | sort | uniq -c | awk '$1 >= 40' | wc -l)
+t "news: site lines repeat across docs ($site lines)" [ "$site" -ge 8 ]
+t "news with --zh-share 0 writes no Chinese document" sh -c '! grep -rq "$(printf "\346\235\245\346\272\220")" "$1/e"' _ "$tmp"
 q1=$("$GEN" --seed 3 --queries 50 | md5sum)
 q2=$("$GEN" --seed 3 --queries 50 | md5sum)
 t "queries are deterministic" [ "$q1" = "$q2" ]

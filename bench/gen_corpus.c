@@ -27,87 +27,13 @@
 #include <sys/stat.h>
 
 #include "dossier/util.h"
+#include "gen.h"
 
 #define GEN_SYNTHETIC_WORDS 30000
 #define GEN_DOCS_PER_DIR 1000
-#define GEN_MAX_WORDS 5000
 #define GEN_MIN_WORDS 40
 #define GEN_VOCAB_SEED 0x5eedc0ffee123457ULL
 
-/* ---- random numbers: xoshiro256** seeded through splitmix64 ------------------ */
-
-struct rng {
-    uint64_t s[4];
-};
-
-static uint64_t
-splitmix64(uint64_t *x)
-{
-    uint64_t z = (*x += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-}
-
-static void
-rng_seed(struct rng *r, uint64_t seed, uint64_t stream)
-{
-    uint64_t x = seed ^ (stream * 0xd1342543de82ef95ULL);
-    for (int i = 0; i < 4; i++)
-        r->s[i] = splitmix64(&x);
-}
-
-static uint64_t
-rotl(uint64_t x, int k)
-{
-    return (x << k) | (x >> (64 - k));
-}
-
-static uint64_t
-rng_next(struct rng *r)
-{
-    uint64_t *s = r->s;
-    uint64_t result = rotl(s[1] * 5, 7) * 9;
-    uint64_t t = s[1] << 17;
-    s[2] ^= s[0];
-    s[3] ^= s[1];
-    s[1] ^= s[2];
-    s[0] ^= s[3];
-    s[2] ^= t;
-    s[3] = rotl(s[3], 45);
-    return result;
-}
-
-/* Uniform in [0, 1). */
-static double
-rng_unit(struct rng *r)
-{
-    return (double)(rng_next(r) >> 11) * 0x1.0p-53;
-}
-
-/* Uniform integer in [0, n). */
-static size_t
-rng_below(struct rng *r, size_t n)
-{
-    return (size_t)(rng_unit(r) * (double)n);
-}
-
-static bool
-rng_chance(struct rng *r, double p)
-{
-    return rng_unit(r) < p;
-}
-
-static double
-rng_normal(struct rng *r)
-{
-    double u1 = rng_unit(r), u2 = rng_unit(r);
-    if (u1 < 1e-300)
-        u1 = 1e-300;
-    return sqrt(-2.0 * log(u1)) * cos(6.283185307179586 * u2);
-}
-
-#define PICK(r, arr) ((arr)[rng_below((r), DS_ARRAY_LEN(arr))])
 
 /* ---- word lists ---------------------------------------------------------------- */
 
@@ -211,6 +137,16 @@ static const char *const gen_month_names[] = {"January", "February", "March", "A
 static const char *const gen_cities[] = {"BEIJING", "WASHINGTON", "TOKYO", "SINGAPORE",
                                          "JAKARTA", "HANOI", "SEOUL", "BRUSSELS", "GENEVA",
                                          "KUALA LUMPUR", "BANGKOK", "MANILA", "SYDNEY"};
+
+/* Places and organisations the gazetteer knows (the news profile names one
+ * in a third of its sentences). */
+static const char *const gen_places[] = {
+    "China", "the United States", "Japan", "South Korea", "Vietnam", "Indonesia", "Malaysia",
+    "Singapore", "the Philippines", "Thailand", "India", "Australia", "the European Union",
+    "Germany", "France", "Britain", "Canada", "Mexico", "Brazil", "Russia", "Beijing",
+    "Washington", "Tokyo", "Brussels", "the World Trade Organization", "ASEAN", "the IMF",
+    "the World Bank", "the Federal Reserve", "the People's Bank of China", "Shanghai",
+};
 
 /* Pinyin syllables with a Han character each: CJK names are built from them. */
 static const char *const gen_cjk_family[][2] = {
@@ -384,6 +320,7 @@ struct docgen {
     bool wire;      /* wire-copy style figures: "mln dlrs", "pct" */
     bool cjk;       /* this document names CJK people */
     bool html;      /* HTML leftovers sprinkled in */
+    bool news;      /* the news profile: denser names, places, figures */
     const char *outlet;
 };
 
@@ -463,8 +400,10 @@ put_sentence(struct docgen *g, size_t budget)
     if (n > budget)
         n = budget < 4 ? 4 : budget;
     bool quote = rng_chance(r, 0.06);
-    bool figure = rng_chance(r, 0.18);
-    bool person = rng_chance(r, 0.10);
+    bool figure = rng_chance(r, g->news ? 0.25 : 0.18);
+    bool person = rng_chance(r, g->news ? 0.22 : 0.10);
+    /* news: a place or an organisation in a third of the sentences */
+    size_t place_at = g->news && rng_chance(r, 0.33) ? rng_below(r, n) : n;
     size_t fig_at = 2 + rng_below(r, n), person_at = rng_below(r, n);
 
     if (quote)
@@ -478,6 +417,10 @@ put_sentence(struct docgen *g, size_t budget)
         }
         if (person && i == person_at && !quote) {
             put_person(g, rng_chance(r, 0.7), false);
+            buf_putc(g->out, ' ');
+        }
+        if (i == place_at) {
+            buf_puts(g->out, PICK(r, gen_places));
             buf_putc(g->out, ' ');
         }
         if (g->html && rng_chance(r, 0.01))
@@ -534,26 +477,31 @@ put_dateline(struct docgen *g, int year, int month, int day)
 }
 
 static void
-gen_document(const struct vocab *v, uint64_t seed, uint64_t index, double words_mean,
-             double cjk_share, const char *folder_outlet, struct buf *out)
+gen_document(const struct vocab *v, uint64_t seed, uint64_t index, const struct genopts *o,
+             const char *folder_outlet, struct buf *out)
 {
-    struct docgen g = {.v = v, .out = out};
+    struct docgen g = {.v = v, .out = out, .news = o->news};
     rng_seed(&g.r, seed, index + 1);
     struct rng *r = &g.r;
-
-    /* Log-normal length: sigma 0.8, mu chosen so the mean is words_mean. */
-    double mu = log(words_mean) - 0.32;
-    size_t words = (size_t)exp(mu + 0.8 * rng_normal(r));
-    words = DS_MAX(words, (size_t)GEN_MIN_WORDS);
-    words = DS_MIN(words, (size_t)GEN_MAX_WORDS);
+    size_t words = gen_length(r, o);
+    /* decided on a stream of its own, so --zh-share changes no English text */
+    struct rng zr;
+    rng_seed(&zr, seed ^ 0x7a68, index + 1);
+    if (o->zh_share > 0 && rng_chance(&zr, o->zh_share)) {
+        int year = 2015 + (int)rng_below(r, 10), month = 1 + (int)rng_below(r, 12);
+        gen_zh_document(r, words, folder_outlet, year, month, 1 + (int)rng_below(r, 28), out);
+        return;
+    }
 
     g.wire = rng_chance(r, 0.12);
-    g.cjk = rng_chance(r, cjk_share);
+    g.cjk = rng_chance(r, o->cjk_share);
     g.html = rng_chance(r, 0.03);
     g.outlet = rng_chance(r, 0.9) ? folder_outlet : PICK(r, gen_outlets);
     int year = 2015 + (int)rng_below(r, 10), month = 1 + (int)rng_below(r, 12);
     int day = 1 + (int)rng_below(r, 28);
 
+    if (o->news)
+        gen_site_header(r, g.outlet, false, out);
     if (!rng_chance(r, 0.08)) /* a few have no headline line */
         put_headline(&g);
     put_dateline(&g, year, month, day);
@@ -600,6 +548,8 @@ gen_document(const struct vocab *v, uint64_t seed, uint64_t index, double words_
     }
     if (rng_chance(r, 0.85))
         buf_printf(out, "Source: %s\n", g.outlet);
+    if (o->news)
+        gen_site_footer(r, g.outlet, false, year, out);
 }
 
 /* ---- queries ------------------------------------------------------------------- */
@@ -653,8 +603,8 @@ slugify(const char *s, char *out, size_t cap)
 static void
 usage(FILE *f)
 {
-    fprintf(f, "usage: gen_corpus --seed N --docs N --out DIR [--words-mean N] "
-               "[--cjk-share F]\n"
+    fprintf(f, "usage: gen_corpus --seed N --docs N --out DIR [--profile classic|news]\n"
+               "                  [--words-mean N] [--cjk-share F] [--zh-share F]\n"
                "       gen_corpus --seed N --queries N\n");
 }
 
@@ -673,8 +623,9 @@ parse_num(const char *s, double *out)
 int
 main(int argc, char **argv)
 {
-    double seed = 1, docs = -1, words_mean = 450, cjk_share = 0.02, queries = -1;
-    const char *outdir = NULL;
+    double seed = 1, docs = -1, words_mean = 450, cjk_share = -1, queries = -1;
+    double zh_share = 0;
+    const char *outdir = NULL, *profile = "classic";
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         double *target = NULL;
@@ -686,8 +637,8 @@ main(int argc, char **argv)
             usage(stderr);
             return 2;
         }
-        if (strcmp(a, "--out") == 0) {
-            outdir = argv[++i];
+        if (strcmp(a, "--out") == 0 || strcmp(a, "--profile") == 0) {
+            *(a[2] == 'o' ? &outdir : &profile) = argv[++i];
             continue;
         }
         if (strcmp(a, "--seed") == 0)
@@ -698,6 +649,8 @@ main(int argc, char **argv)
             target = &words_mean;
         else if (strcmp(a, "--cjk-share") == 0)
             target = &cjk_share;
+        else if (strcmp(a, "--zh-share") == 0)
+            target = &zh_share;
         else if (strcmp(a, "--queries") == 0)
             target = &queries;
         if (!target || parse_num(argv[++i], target) < 0) {
@@ -706,11 +659,15 @@ main(int argc, char **argv)
             return 2;
         }
     }
-    if (words_mean < GEN_MIN_WORDS || cjk_share > 1) {
-        fprintf(stderr, "gen_corpus: --words-mean must be >= %d, --cjk-share in [0,1]\n",
-                GEN_MIN_WORDS);
+    bool news = strcmp(profile, "news") == 0;
+    if (words_mean < GEN_MIN_WORDS || cjk_share > 1 || zh_share > 1 ||
+        (!news && strcmp(profile, "classic") != 0)) {
+        fprintf(stderr, "gen_corpus: --words-mean must be >= %d, --cjk-share and --zh-share "
+                        "in [0,1], --profile classic or news\n", GEN_MIN_WORDS);
         return 2;
     }
+    struct genopts o = {news, words_mean, cjk_share >= 0 ? cjk_share : news ? 0.05 : 0.02,
+                         zh_share};
     struct vocab v = {0};
     if (queries >= 0) {
         vocab_build(&v);
@@ -727,6 +684,7 @@ main(int argc, char **argv)
         return 1;
     }
     vocab_build(&v);
+    gen_zh_init();
 
     struct buf doc = BUF_INIT, path = BUF_INIT;
     char slug[64] = "";
@@ -748,7 +706,7 @@ main(int argc, char **argv)
             }
         }
         buf_reset(&doc);
-        gen_document(&v, (uint64_t)seed, i, words_mean, cjk_share, folder_outlet, &doc);
+        gen_document(&v, (uint64_t)seed, i, &o, folder_outlet, &doc);
         buf_reset(&path);
         buf_printf(&path, "%s/%s-%04llu/%07llu.txt", outdir, slug,
                    (unsigned long long)(i / GEN_DOCS_PER_DIR), (unsigned long long)i);
@@ -768,5 +726,6 @@ main(int argc, char **argv)
     buf_free(&doc);
     buf_free(&path);
     vocab_free(&v);
+    gen_zh_free();
     return rc;
 }

@@ -49,15 +49,25 @@ bench_median() {
 bench_mbs() { awk -v b="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.1f", b / 1e6 / s; else print "inf" }'; }
 
 # The generated corpus for (docs, seed), generated once and cached. Sets
-# BENCH_CORPUS and BENCH_CORPUS_BYTES.
+# BENCH_CORPUS and BENCH_CORPUS_BYTES. $BENCH_PROFILE (classic, the default,
+# or news) and $BENCH_ZH (the share of Chinese documents, news only) choose
+# the text; each combination is its own corpus (bench_tag names it).
+bench_tag() {
+    case ${BENCH_PROFILE:-classic} in
+    news) echo "-news-zh${BENCH_ZH:-0}" ;;
+    *) echo "" ;;
+    esac
+}
 bench_corpus() {
     docs=$1 seed=$2
-    BENCH_CORPUS=$BENCH_OUT/corpus-$docs-seed$seed
+    BENCH_CORPUS=$BENCH_OUT/corpus-$docs-seed$seed$(bench_tag)
     if [ ! -f "$BENCH_CORPUS.done" ]; then
         bench_make bench/gen_corpus
         rm -rf "$BENCH_CORPUS"
         t0=$(bench_now)
-        "$BENCH_BUILD/bench/gen_corpus" --seed "$seed" --docs "$docs" --out "$BENCH_CORPUS" ||
+        set -- --profile "${BENCH_PROFILE:-classic}"
+        [ "${BENCH_PROFILE:-classic}" = news ] && set -- "$@" --zh-share "${BENCH_ZH:-0}"
+        "$BENCH_BUILD/bench/gen_corpus" --seed "$seed" --docs "$docs" --out "$BENCH_CORPUS" "$@" ||
             bench_die "gen_corpus failed"
         t1=$(bench_now)
         echo "generated $docs docs in $(bench_elapsed "$t0" "$t1") s" >"$BENCH_CORPUS.done"
