@@ -67,6 +67,12 @@ struct prepared {
     bool item_known;        /* an item: stored before (changed if not unchanged) */
 };
 
+/* Call the run's progress callback (at most every 0.2 s unless force). */
+void idx_report(struct run *r, const char *phase, size_t done, size_t total, bool force);
+/* furniture.c, step 2: count the short lines of every pending file and
+ * return the sorted set of furniture lines (*out, *nout; the caller frees
+ * *out). 0, or -1 with err. */
+int idx_frequent_lines(struct run *r, uint64_t **out, size_t *nout, struct ds_error *err);
 /* Add a skipped path and its reason to the run's summary. */
 void idx_add_skip(struct index_summary *sum, const char *path, const char *reason);
 /* The part of preparing that follows ingest: extract, hash lines, sign,

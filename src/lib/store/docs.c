@@ -80,7 +80,9 @@ store_file_delete(struct store *s, const char *path, struct ds_error *err)
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, doc);
-    return store_step_done(s, st, "forgetting a document", err);
+    if (store_step_done(s, st, "forgetting a document", err) != 0)
+        return -1;
+    return store_fts_sync_now(s, err);
 }
 
 char *

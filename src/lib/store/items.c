@@ -63,7 +63,8 @@ store_feed_file_put(struct store *s, const char *path, const struct file_state *
 int
 store_items_forget(struct store *s, const char *file, struct ds_error *err)
 {
-    if (run(s, sql_drop_orphans, file, NULL, 0, 0, "forgetting a feed's items", err) != 0)
+    if (run(s, sql_drop_orphans, file, NULL, 0, 0, "forgetting a feed's items", err) != 0 ||
+        store_fts_sync_now(s, err) != 0)
         return -1;
     return run(s, "DELETE FROM items WHERE file = ?1", file, NULL, 0, 0,
                "forgetting a feed's items", err);
@@ -82,6 +83,8 @@ store_item_put(struct store *s, const char *file, const char *key, uint64_t hash
                  " AND NOT EXISTS (SELECT 1 FROM items i WHERE i.doc_id = documents.id"
                  "  AND NOT (i.file = ?1 AND i.key = ?2))",
                  file, key, doc_id, 0, "replacing a feed item", err);
+    if (rc == 0)
+        rc = store_fts_sync_now(s, err);
     if (rc == 0)
         rc = run(s,
                  "INSERT INTO items(file, key, hash, doc_id) VALUES (?1, ?2, ?4, ?3)"

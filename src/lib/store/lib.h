@@ -14,7 +14,7 @@
 #include "dossier/util.h"
 
 #define STORE_APPLICATION_ID 0x444F5353 /* 'DOSS' */
-#define STORE_SCHEMA_VERSION 10
+#define STORE_SCHEMA_VERSION 11
 /* The version whose migration creates the statistics tables (corpus.h);
  * upgrading past it marks them stale (stats_tables_stale). */
 #define STORE_SCHEMA_CORPUS 6
@@ -42,6 +42,9 @@ enum store_stmt_id {
     SQ_DOC_INSERT,
     SQ_DOC_URL_PUT,
     SQ_FTS_INSERT,
+    SQ_FTS_DELETE,
+    SQ_FTS_AUTOMERGE,
+    SQ_FTS_STRUCTURE,
     SQ_DOC_GET,
     SQ_DOC_FIRST_PATH,
     SQ_DOC_EXISTS,
@@ -95,6 +98,10 @@ struct store {
         char *title, *body;
     } *fts_pending;
     size_t nfts_pending, fts_pending_cap;
+    /* Documents deleted in the open transaction: their full-text entries
+     * are deleted just before the pending ones are written (ftswrite.c). */
+    struct store_fts_entry *fts_gone;
+    size_t nfts_gone, fts_gone_cap;
     /* Line counts added in the open transaction, hash -> documents (open
      * addressing, 0 = empty), written sorted just before COMMIT (see
      * store_linefreq_add). */
@@ -112,6 +119,16 @@ struct store {
     void *interrupt_ud;
     bool interrupted;
 };
+
+/* store/ftswrite.c: ds_fts_gone() and, on a writing connection, the TEMP
+ * trigger that calls it for each deleted document (a SQLite result code);
+ * write the deletions it kept (0, or -1 with err; the list is emptied
+ * either way), or drop them (rollback, close); after a statement that may
+ * delete documents: write them now unless a transaction is open. */
+int store_fts_hooks_install(struct store *s);
+int store_fts_gone_flush(struct store *s, struct ds_error *err);
+void store_fts_gone_clear(struct store *s);
+int store_fts_sync_now(struct store *s, struct ds_error *err);
 
 /* Register dossier_rank() (BM25 as FTS5's bm25() computes it, with lengths
  * from doc_lengths) and the ds_length_chunk() aggregate used by migration 5.
@@ -152,6 +169,8 @@ int store_tokenizer_register(sqlite3 *db, fts5_api **api_out);
 /* Fill err with a human message for SQLite result code rc while doing `doing`
  * ("saving a document"); never SQLite's own text. Returns -1. */
 int store_fail(struct store *s, struct ds_error *err, int rc, const char *doing);
+/* Read one integer from a pragma (or any one-value statement). 0 or -1. */
+int store_pragma_int(struct store *s, const char *sql, int64_t *out, struct ds_error *err);
 
 /* The cached statement id, reset with bindings cleared; NULL (err filled)
  * when it cannot be prepared. Borrowed: valid until store_close(). */
