@@ -617,7 +617,7 @@ register_topics(struct store *s, const struct extractor *ex, struct ds_error *er
 /* Step 1: compare each file's size and mtime with the store. Marks the
  * unchanged candidates; returns how many are pending, or -1 with err. */
 static ssize_t
-find_changed(struct run *r, struct ds_error *err)
+find_changed_in(struct run *r, struct ds_error *err)
 {
     size_t pending = 0;
     for (size_t i = 0; i < r->ncands; i++) {
@@ -642,6 +642,21 @@ find_changed(struct run *r, struct ds_error *err)
         pending++;
     }
     return (ssize_t)pending;
+}
+
+/* Step 1 in one read transaction. Returns the pending count or -1. */
+static ssize_t
+find_changed(struct run *r, struct ds_error *err)
+{
+    /* one read transaction for all the lookups: a statement each in
+     * autocommit took and dropped the file lock each time (a no-change run
+     * of 10k files: a third of its time in fcntl and pread) */
+    int begun = store_read_begin(r->store, err);
+    if (begun < 0)
+        return -1;
+    ssize_t rc = find_changed_in(r, err);
+    store_read_end(r->store, begun);
+    return rc;
 }
 
 /* Rules changed since the last run: re-extract what is stored. */
