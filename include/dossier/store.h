@@ -87,6 +87,9 @@ int store_write_counts(struct store *s, struct store_write_counts *out, struct d
 /* Documents deleted in the open transaction whose full-text entries are
  * deleted at COMMIT (with the batch's new entries, as one segment). */
 size_t store_fts_deletions_pending(const struct store *s);
+/* Free what the connection's page cache holds and does not need (a front
+ * end after a big view closes). */
+void store_release_memory(struct store *s);
 
 /* ---- files and documents (the indexer's side) ---------------------------- */
 

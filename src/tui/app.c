@@ -16,6 +16,9 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "dossier/utf8.h"
 #include "tui.h"
@@ -309,6 +312,16 @@ app_view_pop(struct app *app)
     struct view *v = &app->views[app->stack[--app->depth]];
     if (v->ops->done)
         v->ops->done(app, v);
+}
+
+void
+app_release_memory(struct app *app)
+{
+    if (app->store)
+        store_release_memory(app->store);
+#ifdef __GLIBC__
+    malloc_trim(0); /* free() keeps the top of the heap; give it back */
+#endif
 }
 
 void

@@ -450,6 +450,9 @@ void app_view_push(struct app *app, int id);
 void app_view_pop(struct app *app);
 /* Close view id and every view above it; nothing when it is not shown. */
 void app_view_close(struct app *app, int id);
+/* After a big view closes: give the memory it used back to the system (the
+ * index's page cache, and on glibc the free top of the heap). */
+void app_release_memory(struct app *app);
 bool app_view_shown(const struct app *app, int id);
 /* The id of the top view. */
 int app_view_top(const struct app *app);

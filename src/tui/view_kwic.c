@@ -360,6 +360,18 @@ kwic_free(struct app *app, struct view *v)
     kwic_close();
 }
 
+/* Closed: the lines go (the word stays, to offer it again at w). */
+static void
+kwic_done(struct app *app, struct view *v)
+{
+    (void)v;
+    char *term = kwic.term;
+    kwic.term = NULL;
+    kwic_close();
+    kwic.term = term;
+    app_release_memory(app);
+}
+
 const struct view_ops kwic_view_ops = {
     .name = "keyword in context",
     .layout = pane_full_layout,
@@ -369,5 +381,6 @@ const struct view_ops kwic_view_ops = {
     .busy = kwic_busy,
     .idle = kwic_idle,
     .export = kwic_on_export,
+    .done = kwic_done,
     .free = kwic_free,
 };

@@ -656,6 +656,15 @@ stats_free(struct app *app, struct view *v)
     stats_close(app);
 }
 
+/* Closed: its tables can be tens of megabytes; opening it again computes
+ * them again (issue 16: the browser gives memory back). */
+static void
+stats_done(struct app *app, struct view *v)
+{
+    stats_free(app, v);
+    app_release_memory(app);
+}
+
 const struct view_ops stats_view_ops = {
     .name = "statistics",
     .layout = pane_full_layout,
@@ -665,5 +674,6 @@ const struct view_ops stats_view_ops = {
     .busy = stats_busy,
     .idle = stats_idle,
     .export = stats_on_export,
+    .done = stats_done,
     .free = stats_free,
 };

@@ -174,3 +174,10 @@ store_fts_deletions_pending(const struct store *s)
 {
     return s->nfts_gone;
 }
+
+/* See store.h. */
+void
+store_release_memory(struct store *s)
+{
+    sqlite3_db_release_memory(s->db);
+}
