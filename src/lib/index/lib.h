@@ -49,6 +49,7 @@ struct prepared {
     char *skip_reason;      /* not an article: why (then nothing else is set) */
     bool keep;              /* skipped because unreadable: a stored document stays */
     uint64_t bytes;         /* bytes read */
+    uint64_t cost;          /* its weight in a batch (indexer.c, batch_cost) */
     uint64_t hash;          /* of the file's bytes: identical content is stored once */
     bool ingested;          /* a, x, lines and sig are set */
     struct article a;
