@@ -38,6 +38,12 @@
  * 4,000 (~12 MB of text) against 1,000: user CPU -8% at 20k documents; the
  * bare-FTS5 floor stays at 1,000, its own fixed definition. */
 #define INDEX_DEFAULT_BATCH 4000
+/* ... or fewer: a batch also ends after this many bytes of files (CJK
+ * text counted three times: its bigrams are ~3x the terms), so the
+ * terms FTS5 holds until COMMIT, the text the store keeps for them and the
+ * page cache's dirty pages stay bounded whatever the documents' lengths
+ * (issue 16: the indexer's memory does not grow with the collection). */
+#define INDEX_BATCH_BYTES ((size_t)4 << 20)
 
 struct index_progress {
     const char *phase;   /* "scanning", "indexing", "re-extracting" */

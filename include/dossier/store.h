@@ -67,8 +67,29 @@ void store_read_end(struct store *s, int begun);
  * index run): a page cache big enough that a batch's dirty pages stay in
  * memory until COMMIT instead of being spilled to the WAL and written
  * again. Costs up to STORE_BULK_CACHE_MB of memory. Returns 0 or -1 (err). */
-#define STORE_BULK_CACHE_MB 32
+#define STORE_BULK_CACHE_MB 16
 int store_bulk_mode(struct store *s, struct ds_error *err);
+/* How the coming writes merge the full-text index: merge false (a run that
+ * changes a small share of the collection) lets FTS5 add segments without
+ * merging them with the big ones of earlier runs (until 16 pile up on a
+ * level); true keeps FTS5's default (merge four segments of a level). The
+ * setting is stored in the index. 0, or -1 with err. (store/ftswrite.c) */
+int store_write_mode(struct store *s, bool merge, struct ds_error *err);
+/* How many segments the full-text index has (what a query reads): for
+ * tests and benchmarks. >= 0, or -1 with err. */
+int store_fts_segments(struct store *s, struct ds_error *err);
+/* What writing has done to the index file, for tests and benchmarks of
+ * incremental runs: rows this connection changed since it opened (SQLite's
+ * total_changes), pages in the file, free pages among them, full-text
+ * segments. 0, or -1 with err. */
+struct store_write_counts {
+    int64_t rows, pages, free_pages;
+    int fts_segments;
+};
+int store_write_counts(struct store *s, struct store_write_counts *out, struct ds_error *err);
+/* Documents deleted in the open transaction whose full-text entries are
+ * deleted at COMMIT (with the batch's new entries, as one segment). */
+size_t store_fts_deletions_pending(const struct store *s);
 /* Free what the connection's page cache holds and does not need (a front
  * end after a big view closes). */
 void store_release_memory(struct store *s);

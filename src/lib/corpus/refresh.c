@@ -213,11 +213,14 @@ corpus_refresh(struct store *s, bool full, struct ds_error *err)
     /* documents to add: all but those counted that are not gone */
     int64_t changes = st.gone + (st.ndocs - (st.counted - st.gone));
     bool same_rules = rules && stamp ? strcmp(rules, stamp) == 0 : !rules && !stamp;
-    if (full || !built || !same_rules || changes > CORPUS_REFRESH_DELTA_MAX + st.ndocs / 20)
+    bool rebuild =
+        full || !built || !same_rules || changes > CORPUS_REFRESH_DELTA_MAX + st.ndocs / 20;
+    if (rebuild)
         rc = corpus_rebuild(s, err);
     else
         rc = changes ? corpus_apply_changes(s, err) : 0;
-    if (rc == 0) {
+    /* nothing changed: nothing to write (a no-change index run writes no row) */
+    if (rc == 0 && (rebuild || changes)) {
         char num[32];
         snprintf(num, sizeof num, "%lld", (long long)st.maxid);
         /* the rules hash as the extractions were made (NULL: never indexed) */

@@ -60,8 +60,9 @@ idx_add_skip(struct index_summary *sum, const char *path, const char *reason)
     sum->nskips++;
 }
 
-static void
-report(struct run *r, const char *phase, size_t done, size_t total, bool force)
+/* See index/lib.h. */
+void
+idx_report(struct run *r, const char *phase, size_t done, size_t total, bool force)
 {
     if (!r->opts->progress)
         return;
@@ -157,196 +158,6 @@ cmp_path_cand(const void *key, const void *elem)
     return strcmp(key, ((const struct candidate *)elem)->path);
 }
 
-static int
-cmp_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-/* ---- step 2: corpus-wide line counts ------------------------------------------- */
-
-/* An open-addressing map from line hash to the number of pending documents
- * holding the line. */
-struct line_counts {
-    uint64_t *keys;
-    uint32_t *counts;
-    size_t cap, n;
-};
-
-static void
-line_counts_add_n(struct line_counts *lc, uint64_t h, uint32_t n)
-{
-    if (h == 0)
-        h = 1; /* 0 marks an empty slot */
-    if ((lc->n + 1) * 2 > lc->cap) {
-        struct line_counts old = *lc;
-        lc->cap = old.cap ? old.cap * 2 : 4096;
-        lc->keys = xcalloc(lc->cap, sizeof *lc->keys);
-        lc->counts = xcalloc(lc->cap, sizeof *lc->counts);
-        lc->n = 0;
-        for (size_t i = 0; i < old.cap; i++) {
-            if (!old.keys[i])
-                continue;
-            size_t j = old.keys[i] & (lc->cap - 1);
-            while (lc->keys[j])
-                j = (j + 1) & (lc->cap - 1);
-            lc->keys[j] = old.keys[i];
-            lc->counts[j] = old.counts[i];
-            lc->n++;
-        }
-        free(old.keys);
-        free(old.counts);
-    }
-    size_t j = h & (lc->cap - 1);
-    while (lc->keys[j] && lc->keys[j] != h)
-        j = (j + 1) & (lc->cap - 1);
-    if (!lc->keys[j]) {
-        lc->keys[j] = h;
-        lc->n++;
-    }
-    lc->counts[j] += n;
-}
-
-/* The threshold for "seen in many documents": at least 5 documents and at
- * least 0.5% of the corpus, so a small folder needs a line five times and a
- * big one needs it in a real share of its articles. */
-static int64_t
-furniture_min_docs(int64_t total_docs)
-{
-    int64_t share = (total_docs + 199) / 200;
-    return share > 5 ? share : 5;
-}
-
-/* One share of the counting: the pending files whose index is `part`
- * modulo `parts`. */
-struct count_share {
-    struct run *run;
-    size_t part, parts;
-    struct line_counts lc;
-    size_t pending;         /* files counted */
-};
-
-static void *
-count_lines(void *arg)
-{
-    struct count_share *sh = arg;
-    struct run *r = sh->run;
-    struct buf bytes = BUF_INIT;
-    size_t max = r->opts->max_bytes ? r->opts->max_bytes : INDEX_DEFAULT_MAX_BYTES;
-
-    for (size_t i = sh->part; i < r->ncands; i += sh->parts) {
-        struct candidate *c = &r->cands[i];
-        if (c->unchanged)
-            continue;
-        if (sh->part == 0)
-            report(r, "scanning", i, r->ncands, false);
-        struct ds_error ignored;
-        if (ds_read_file(c->path, max, &bytes, &ignored) != 0)
-            continue; /* step 3 reports it */
-        uint64_t *hashes = NULL;
-        size_t nh = ingest_file_lines(c->path, buf_str(&bytes), bytes.len, &hashes);
-        for (size_t k = 0; k < nh; k++)
-            line_counts_add_n(&sh->lc, hashes[k], 1);
-        free(hashes);
-        sh->pending++;
-    }
-    buf_free(&bytes);
-    return NULL;
-}
-
-/* Count the short lines of every pending file and compute the sorted set of
- * furniture lines (stored counts plus pending counts reaching the threshold).
- * Nothing else can run before this set is known, so the files are shared
- * between this thread and a second one (at 100k documents, ~2 s alone). */
-static int
-find_frequent_lines(struct run *r, uint64_t **out, size_t *nout, struct ds_error *err)
-{
-    struct count_share share[2] = {{r, 0, 2, {0}, 0}, {r, 1, 2, {0}, 0}};
-    pthread_t helper;
-    bool two = r->ncands > 64 && pthread_create(&helper, NULL, count_lines, &share[1]) == 0;
-    if (!two)
-        share[0].parts = 1;
-    count_lines(&share[0]);
-    if (two) {
-        pthread_join(helper, NULL);
-        struct line_counts *o = &share[1].lc;
-        for (size_t i = 0; i < o->cap; i++)
-            if (o->keys[i])
-                line_counts_add_n(&share[0].lc, o->keys[i], o->counts[i]);
-        free(o->keys);
-        free(o->counts);
-    }
-    struct line_counts lc = share[0].lc;
-    size_t pending = share[0].pending + share[1].pending;
-
-    *out = NULL;
-    *nout = 0;
-    struct store_stats st;
-    if (store_stats(r->store, &st, err) != 0) {
-        free(lc.keys);
-        free(lc.counts);
-        return -1;
-    }
-    int64_t min_docs = furniture_min_docs(st.documents + (int64_t)pending);
-    store_stats_clear(&st);
-
-    /* Stored lines seen at least twice, merged with the pending counts. */
-    uint64_t *stored = NULL;
-    size_t nstored = 0;
-    if (store_linefreq_frequent(r->store, 2, &stored, &nstored, err) != 0) {
-        free(lc.keys);
-        free(lc.counts);
-        return -1;
-    }
-    /* stored[] comes with no counts; ask again at the threshold for the
-     * lines that are frequent on their own. */
-    uint64_t *freq_stored = NULL;
-    size_t nfreq_stored = 0;
-    if (store_linefreq_frequent(r->store, min_docs, &freq_stored, &nfreq_stored, err) != 0) {
-        free(stored);
-        free(lc.keys);
-        free(lc.counts);
-        return -1;
-    }
-    if (nstored) /* qsort and bsearch want a non-NULL array */
-        qsort(stored, nstored, sizeof *stored, cmp_u64);
-
-    size_t cap = nfreq_stored + 64, n = 0;
-    uint64_t *set = xmalloc(cap * sizeof *set);
-    for (size_t i = 0; i < nfreq_stored; i++)
-        set[n++] = freq_stored[i];
-    for (size_t i = 0; i < lc.cap; i++) {
-        if (!lc.keys[i])
-            continue;
-        /* A line stored at least twice counts as 2: exact counts for rare
-         * lines are not worth a query per line. */
-        int64_t c = lc.counts[i];
-        if (nstored && bsearch(&lc.keys[i], stored, nstored, sizeof *stored, cmp_u64))
-            c += 2;
-        if (c >= min_docs) {
-            if (n == cap) {
-                cap *= 2;
-                set = xrealloc(set, cap * sizeof *set);
-            }
-            set[n++] = lc.keys[i];
-        }
-    }
-    free(stored);
-    free(freq_stored);
-    free(lc.keys);
-    free(lc.counts);
-    qsort(set, n, sizeof *set, cmp_u64);
-    /* dedupe */
-    size_t w = 0;
-    for (size_t i = 0; i < n; i++)
-        if (w == 0 || set[w - 1] != set[i])
-            set[w++] = set[i];
-    *out = set;
-    *nout = w;
-    return 0;
-}
-
 /* ---- step 3: prepare (second core) and store (this thread) ---------------------- */
 
 static void
@@ -363,6 +174,20 @@ prepared_clear(struct prepared *p)
     free(p->lines);
     buf_free(&p->raw_packed);
     memset(p, 0, sizeof *p);
+}
+
+/* What a file weighs in a batch: its bytes, and CJK text three times over.
+ * FTS5 holds a batch's terms in memory until COMMIT, and overlapping
+ * bigrams make ~3x the terms of English per byte, each a hash entry of its
+ * own (10k Chinese news articles: ~10 bytes of memory per byte of text
+ * against ~3 for English), so a batch of Chinese ends sooner. */
+static uint64_t
+batch_cost(const char *s, size_t n)
+{
+    uint64_t cjk = 0;
+    for (size_t i = 0; i < n; i++)
+        cjk += (unsigned char)s[i] >= 0xE3 && (unsigned char)s[i] <= 0xE9;
+    return n + 6 * cjk; /* a lead byte stands for 3 bytes */
 }
 
 static void
@@ -382,6 +207,7 @@ prepare(struct run *r, size_t i, const struct ingest_ctx *ictx, struct extractor
         return;
     }
     p->bytes = bytes->len;
+    p->cost = batch_cost(buf_str(bytes), bytes->len);
     p->hash = ds_hash64(buf_str(bytes), bytes->len);
     if (ingest_format_of(path, buf_str(bytes), bytes->len) == INGEST_FEED) {
         idx_prepare_feed(r, ictx, ex, bytes, p);
@@ -413,12 +239,12 @@ idx_prepare_article(struct extractor *ex, struct prepared *p)
 }
 
 /* A bounded queue between the preparing thread and the writer. While the
- * writer commits a batch (~0.3 s at 100k documents) the preparing thread
- * can only fill the queue; with room for ~1,000 documents (~8 MB) it keeps
- * working through the commit instead of idling after 64, and the writer
- * waits less afterwards (20k documents: 0.8-1.0 s -> 0.3-0.4 s of waiting,
- * wall 6.4-7.0 -> 5.6-5.9 s). */
-#define QUEUE_SLOTS 1024
+ * writer commits a batch the preparing thread can only fill the queue; with
+ * room for a few hundred documents it keeps working through the commit
+ * instead of idling. Bounded by bytes too, so long documents cannot make
+ * the indexer's memory grow (issue 16: fixed memory at any size). */
+#define QUEUE_SLOTS 256
+#define QUEUE_BYTES ((size_t)6 << 20)
 
 struct pipeline {
     struct run *run;
@@ -428,6 +254,7 @@ struct pipeline {
     pthread_cond_t changed;
     struct prepared slots[QUEUE_SLOTS];
     size_t head, count;     /* ring of prepared items, in candidate order */
+    size_t bytes;           /* file bytes of the items queued */
     bool producer_done;
     bool stop;              /* the writer failed: stop preparing */
 };
@@ -443,7 +270,8 @@ producer_main(void *arg)
         struct prepared p;
         prepare(pl->run, i, pl->ictx, pl->ex, &bytes, &p);
         pthread_mutex_lock(&pl->mu);
-        while (pl->count == QUEUE_SLOTS && !pl->stop)
+        while ((pl->count == QUEUE_SLOTS || (pl->count && pl->bytes > QUEUE_BYTES)) &&
+               !pl->stop)
             pthread_cond_wait(&pl->changed, &pl->mu);
         if (pl->stop) {
             pthread_mutex_unlock(&pl->mu);
@@ -452,6 +280,7 @@ producer_main(void *arg)
         }
         pl->slots[(pl->head + pl->count) % QUEUE_SLOTS] = p;
         pl->count++;
+        pl->bytes += p.bytes;
         pthread_cond_broadcast(&pl->changed);
         pthread_mutex_unlock(&pl->mu);
     }
@@ -475,6 +304,7 @@ pipeline_next(struct pipeline *pl, struct prepared *out)
         *out = pl->slots[pl->head];
         pl->head = (pl->head + 1) % QUEUE_SLOTS;
         pl->count--;
+        pl->bytes -= out->bytes;
         pthread_cond_broadcast(&pl->changed);
     }
     pthread_mutex_unlock(&pl->mu);
@@ -571,19 +401,20 @@ store_pending(struct run *r, size_t pending, const struct ingest_ctx *ictx,
         ds_fatal("cannot start the indexing thread");
 
     size_t batch = r->opts->batch_docs ? r->opts->batch_docs : INDEX_DEFAULT_BATCH;
-    size_t in_batch = 0, done = 0;
+    size_t in_batch = 0, done = 0, batch_bytes = 0;
     int rc = store_begin(r->store, err);
     struct prepared p;
     while (rc == 0 && pipeline_next(pl, &p)) {
+        batch_bytes += p.cost;
         rc = store_prepared(r, &p, err);
         prepared_clear(&p);
         done++;
-        report(r, "indexing", done, pending, false);
-        if (rc == 0 && ++in_batch >= batch) {
+        idx_report(r, "indexing", done, pending, false);
+        if (rc == 0 && (++in_batch >= batch || batch_bytes >= INDEX_BATCH_BYTES)) {
             rc = store_commit(r->store, err);
             if (rc == 0)
                 rc = store_begin(r->store, err);
-            in_batch = 0;
+            in_batch = batch_bytes = 0;
         }
     }
     if (rc == 0)
@@ -606,7 +437,7 @@ store_pending(struct run *r, size_t pending, const struct ingest_ctx *ictx,
     pthread_cond_destroy(&pl->changed);
     free(pl);
     if (rc == 0)
-        report(r, "indexing", done, pending, true);
+        idx_report(r, "indexing", done, pending, true);
     return rc;
 }
 
@@ -693,6 +524,8 @@ remove_gone(struct run *r, const char *const *roots, size_t nroots, struct ds_er
 
     for (size_t i = 0; i < nroots && rc == 0; i++)
         rc = collect_root(r, &g, roots[i], err);
+    if (rc == 0 && g.n)
+        rc = store_write_mode(r->store, g.n * 10 >= r->ncands, err);
     if (rc == 0)
         rc = store_begin(r->store, err);
     if (rc == 0) {
@@ -772,7 +605,7 @@ reextract_all(struct run *r, struct extractor *ex, struct ds_error *err)
             result_row_clear(&rows[i]);
         }
         pos += (size_t)got;
-        report(r, "re-extracting", done, total, false);
+        idx_report(r, "re-extracting", done, total, false);
     }
     if (rc == 0)
         rc = store_commit(r->store, err);
@@ -841,6 +674,33 @@ find_changes(struct run *r, size_t *pending, struct ds_error *err)
     return rc;
 }
 
+/* Steps 2 and 3 for the pending files: furniture lines across the corpus,
+ * then prepare on a second thread and store here. What is committed so far
+ * goes from the log into the index first: should the disk fill up, the log
+ * then holds only the failed batch, which closing (or store_checkpoint)
+ * gives back instead of keeping the disk full. A run that changes under a
+ * tenth of the collection adds its segments without merging the big ones
+ * (store_write_mode). 0, or -1 with err. */
+static int
+index_pending(struct run *r, size_t pending, struct outlets *outlets, struct extractor *ex,
+              struct ds_error *err)
+{
+    uint64_t *frequent = NULL;
+    size_t nfrequent = 0;
+    int rc = idx_frequent_lines(r, &frequent, &nfrequent, err);
+    struct ingest_ctx ictx = {outlets, frequent, nfrequent};
+    if (rc == 0)
+        rc = store_checkpoint(r->store, err);
+    if (rc == 0)
+        rc = store_bulk_mode(r->store, err);
+    if (rc == 0)
+        rc = store_write_mode(r->store, pending * 10 >= r->ncands, err);
+    if (rc == 0)
+        rc = store_pending(r, pending, &ictx, ex, err);
+    free(frequent);
+    return rc;
+}
+
 /* The last step of a run: its skipped files replace the last run's, in one
  * transaction. 0, or -1 with err. */
 static int
@@ -867,10 +727,10 @@ follow_rules(struct run *r, struct extractor *ex, struct ds_error *err)
     char *old_hash = store_meta_get(r->store, "rules_hash");
     bool rules_changed = !old_hash || strcmp(old_hash, hash) != 0;
     free(old_hash);
-    if (register_topics(r->store, ex, err) != 0)
-        return -1;
+    /* the topics are part of the rules: unchanged rules, nothing to write */
     if (rules_changed &&
-        (reextract_all(r, ex, err) != 0 || store_meta_set(r->store, "rules_hash", hash, err) != 0))
+        (register_topics(r->store, ex, err) != 0 || reextract_all(r, ex, err) != 0 ||
+         store_meta_set(r->store, "rules_hash", hash, err) != 0))
         return -1;
     return 0;
 }
@@ -925,15 +785,13 @@ indexer_run(struct store *s, const char *const *roots, size_t nroots,
     struct outlets *outlets = NULL;
     char *assets = opts->assets_dir ? xstrdup(opts->assets_dir) : ds_assets_dir();
     char *config = opts->config_dir ? xstrdup(opts->config_dir) : ds_config_dir();
-    uint64_t *frequent = NULL;
-    size_t nfrequent = 0, pending = 0;
+    size_t pending = 0;
     int rc = -1;
 
     memset(sum, 0, sizeof *sum);
     /* Everything that can refuse the run is loaded before any write. */
-    if (extractor_open(assets, config, &ex, err) != 0)
-        goto out;
-    if (outlets_load(assets, config, &outlets, err) != 0)
+    if (extractor_open(assets, config, &ex, err) != 0 ||
+        outlets_load(assets, config, &outlets, err) != 0)
         goto out;
 
     ingest_walk(roots, nroots, on_file, on_skip, &r);
@@ -949,20 +807,10 @@ indexer_run(struct store *s, const char *const *roots, size_t nroots,
     if (follow_rules(&r, ex, err) != 0)
         goto out;
 
-    /* Step 2: furniture lines across the corpus. */
-    if (pending && find_frequent_lines(&r, &frequent, &nfrequent, err) != 0)
-        goto out;
-    struct ingest_ctx ictx = {outlets, frequent, nfrequent};
     if (neardup_writer_open(s, &r.neardup, err) != 0)
         goto out;
-
-    /* Step 3: prepare on a second thread, store here. What is committed
-     * so far goes from the log into the index first: should the disk fill
-     * up, the log then holds only the failed batch, which closing (or
-     * store_checkpoint) gives back instead of keeping the disk full. */
-    if (pending && (store_checkpoint(s, err) != 0 || store_bulk_mode(s, err) != 0))
-        goto out;
-    if (pending && store_pending(&r, pending, &ictx, ex, err) != 0)
+    /* Steps 2 and 3: furniture lines, then the pending files stored. */
+    if (pending && index_pending(&r, pending, outlets, ex, err) != 0)
         goto out;
 
     if (finish_run(&r, roots, nroots, err) != 0)
@@ -971,7 +819,6 @@ indexer_run(struct store *s, const char *const *roots, size_t nroots,
 out:
     sum->seconds = ds_now() - r.started;
     run_free(&r);
-    free(frequent);
     extractor_free(&ex);
     outlets_free(&outlets);
     free(assets);

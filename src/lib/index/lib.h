@@ -49,6 +49,7 @@ struct prepared {
     char *skip_reason;      /* not an article: why (then nothing else is set) */
     bool keep;              /* skipped because unreadable: a stored document stays */
     uint64_t bytes;         /* bytes read */
+    uint64_t cost;          /* its weight in a batch (indexer.c, batch_cost) */
     uint64_t hash;          /* of the file's bytes: identical content is stored once */
     bool ingested;          /* a, x, lines and sig are set */
     struct article a;
@@ -71,6 +72,12 @@ struct prepared {
 char *idx_absolute_root(const char *root);
 /* Append a copy of path to a growing list. */
 void idx_push_path(char ***list, size_t *n, size_t *cap, const char *path);
+/* Call the run's progress callback (at most every 0.2 s unless force). */
+void idx_report(struct run *r, const char *phase, size_t done, size_t total, bool force);
+/* furniture.c, step 2: count the short lines of every pending file and
+ * return the sorted set of furniture lines (*out, *nout; the caller frees
+ * *out). 0, or -1 with err. */
+int idx_frequent_lines(struct run *r, uint64_t **out, size_t *nout, struct ds_error *err);
 /* Add a skipped path and its reason to the run's summary. */
 void idx_add_skip(struct index_summary *sum, const char *path, const char *reason);
 /* The part of preparing that follows ingest: extract, hash lines, sign,

@@ -56,8 +56,9 @@ store_file_put(struct store *s, const char *path, const struct file_state *fs,
     return store_step_done(s, st, "recording a file", err);
 }
 
-int
-store_file_delete(struct store *s, const char *path, struct ds_error *err)
+/* store_file_delete()'s statements, inside its transaction. */
+static int
+file_delete_in(struct store *s, const char *path, struct ds_error *err)
 {
     sqlite3_stmt *st = store_stmt(s, SQ_FILE_DOC, err);
     if (!st)
@@ -86,7 +87,18 @@ store_file_delete(struct store *s, const char *path, struct ds_error *err)
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, doc);
-    return store_step_done(s, st, "forgetting a document", err);
+    if (store_step_done(s, st, "forgetting a document", err) != 0)
+        return -1;
+    return 0;
+}
+
+int
+store_file_delete(struct store *s, const char *path, struct ds_error *err)
+{
+    int begun = store_own_begin(s, err);
+    if (begun < 0)
+        return -1;
+    return store_own_end(s, begun, file_delete_in(s, path, err), err);
 }
 
 char *

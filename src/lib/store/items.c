@@ -45,10 +45,14 @@ store_feed_file_put(struct store *s, const char *path, const struct file_state *
 int
 store_items_forget(struct store *s, const char *file, struct ds_error *err)
 {
-    if (run_ok(s, sql_drop_orphans, file, NULL, 0, 0, "forgetting a feed's items", err) != 0)
+    int begun = store_own_begin(s, err);
+    if (begun < 0)
         return -1;
-    return run_ok(s, "DELETE FROM items WHERE file = ?1", file, NULL, 0, 0,
-                  "forgetting a feed's items", err);
+    int rc = run_ok(s, sql_drop_orphans, file, NULL, 0, 0, "forgetting a feed's items", err);
+    if (rc == 0)
+        rc = run_ok(s, "DELETE FROM items WHERE file = ?1", file, NULL, 0, 0,
+                    "forgetting a feed's items", err);
+    return store_own_end(s, begun, rc, err);
 }
 
 /* See store.h. */
@@ -56,6 +60,9 @@ int
 store_item_put(struct store *s, const char *file, const char *key, uint64_t hash, int64_t doc_id,
                struct ds_error *err)
 {
+    int begun = store_own_begin(s, err);
+    if (begun < 0)
+        return -1;
     /* the document the item held before goes when nothing else holds it */
     int rc = run_ok(s,
                     "DELETE FROM documents WHERE id = (SELECT doc_id FROM items"
@@ -69,7 +76,7 @@ store_item_put(struct store *s, const char *file, const char *key, uint64_t hash
                     "INSERT INTO items(file, key, hash, doc_id) VALUES (?1, ?2, ?4, ?3)"
                     " ON CONFLICT(file, key) DO UPDATE SET hash = ?4, doc_id = ?3",
                     file, key, doc_id, (int64_t)hash, "recording a feed item", err);
-    return rc;
+    return store_own_end(s, begun, rc, err);
 }
 
 /* qsort: items by key hash. */

@@ -15,7 +15,7 @@
 #include "dossier/zh.h"
 
 #define STORE_APPLICATION_ID 0x444F5353 /* 'DOSS' */
-#define STORE_SCHEMA_VERSION 14
+#define STORE_SCHEMA_VERSION 15
 /* The version whose migration creates the statistics tables (corpus.h);
  * upgrading past it marks them stale (stats_tables_stale). */
 #define STORE_SCHEMA_CORPUS 6
@@ -44,6 +44,9 @@ enum store_stmt_id {
     SQ_DOC_URL_PUT,
     SQ_DOC_UNDATED_PUT,
     SQ_FTS_INSERT,
+    SQ_FTS_DELETE,
+    SQ_FTS_AUTOMERGE,
+    SQ_FTS_STRUCTURE,
     SQ_DOC_GET,
     SQ_DOC_FIRST_PATH,
     SQ_DOC_EXISTS,
@@ -100,6 +103,10 @@ struct store {
         char *title, *body;
     } *fts_pending;
     size_t nfts_pending, fts_pending_cap;
+    /* Documents deleted in the open transaction: their full-text entries
+     * are deleted just before the pending ones are written (ftswrite.c). */
+    struct store_fts_entry *fts_gone;
+    size_t nfts_gone, fts_gone_cap;
     /* Line counts added in the open transaction, hash -> documents (open
      * addressing, 0 = empty), written sorted just before COMMIT (see
      * store_linefreq_add). */
@@ -121,6 +128,22 @@ struct store {
     int (*search_watch)(void *); /* store_set_search_watch */
     void *search_watch_ud;
 };
+
+/* store/ftswrite.c: ds_fts_gone() and, on a writing connection, the TEMP
+ * trigger that calls it for each deleted document (a SQLite result code);
+ * write the deletions it kept (0, or -1 with err; the list is emptied
+ * either way), or drop them (rollback, close). */
+int store_fts_hooks_install(struct store *s);
+int store_fts_gone_flush(struct store *s, struct ds_error *err);
+void store_fts_gone_clear(struct store *s);
+/* A store function that deletes documents runs in a transaction, so that
+ * the deletions reach the full-text index in the same COMMIT (a crash can
+ * never leave an entry without its document): store_own_begin() opens one
+ * unless the caller has (1 opened, 0 already open, -1 with err), and
+ * store_own_end() commits or rolls back what it opened and returns rc (or
+ * -1 when the commit fails). (store/ftswrite.c) */
+int store_own_begin(struct store *s, struct ds_error *err);
+int store_own_end(struct store *s, int begun, int rc, struct ds_error *err);
 
 /* Register dossier_rank() (BM25 as FTS5's bm25() computes it, with lengths
  * from doc_lengths) and the ds_length_chunk() aggregate used by migration 5.
@@ -161,6 +184,8 @@ int store_tokenizer_register(sqlite3 *db, fts5_api **api_out);
 /* Fill err with a human message for SQLite result code rc while doing `doing`
  * ("saving a document"); never SQLite's own text. Returns -1. */
 int store_fail(struct store *s, struct ds_error *err, int rc, const char *doing);
+/* Read one integer from a pragma (or any one-value statement). 0 or -1. */
+int store_pragma_int(struct store *s, const char *sql, int64_t *out, struct ds_error *err);
 
 /* The cached statement id, reset with bindings cleared; NULL (err filled)
  * when it cannot be prepared. Borrowed: valid until store_close(). */

@@ -208,6 +208,11 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
      * row: its other mentions' spans ("start-end,...") in figure_also */
     "CREATE TABLE IF NOT EXISTS figure_also(figure_id INTEGER PRIMARY KEY REFERENCES"
     " figures(id) ON DELETE CASCADE, spans TEXT NOT NULL);",
+    /* 14 -> 15: a deleted document's full-text entry is deleted at COMMIT
+     * with the batch (store/ftswrite.c), not by a trigger that made each
+     * deletion a segment of its own. Each writing connection installs a
+     * TEMP trigger that remembers the old row instead. */
+    "DROP TRIGGER IF EXISTS documents_ad;",
 };
 
 /* Fixed statements, prepared on first use (indexed by enum store_stmt_id). */
@@ -222,6 +227,10 @@ static const char *const stmt_sql[SQ__COUNT] = {
                           " AND NOT EXISTS (SELECT 1 FROM files WHERE doc_id = ?1)",
     [SQ_DOC_BY_HASH] = "SELECT id FROM documents WHERE hash = ?1 ORDER BY id LIMIT 1",
     [SQ_FTS_INSERT] = "INSERT INTO docs_fts(rowid, title, body) VALUES (?1, ?2, ?3)",
+    [SQ_FTS_DELETE] = "INSERT INTO docs_fts(docs_fts, rowid, title, body)"
+                      " VALUES ('delete', ?1, ?2, ?3)",
+    [SQ_FTS_AUTOMERGE] = "INSERT INTO docs_fts(docs_fts, rank) VALUES ('automerge', ?1)",
+    [SQ_FTS_STRUCTURE] = "SELECT block FROM docs_fts_data WHERE id = 10",
     [SQ_DOC_INSERT] = "INSERT INTO documents(hash, title, subtitle, section, source, published,"
                       " date_how, byline, lang, encoding, words, lead, body, raw, removed,"
                       " indexed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
@@ -424,8 +433,8 @@ store_step_done(struct store *s, sqlite3_stmt *st, const char *doing, struct ds_
     return 0;
 }
 
-/* Read one integer from a pragma. */
-static int
+/* See lib.h. */
+int
 store_pragma_int(struct store *s, const char *sql, int64_t *out, struct ds_error *err)
 {
     sqlite3_stmt *st = NULL;
@@ -765,6 +774,11 @@ store_open(const char *path, int flags, struct store **out, struct ds_error *err
     if (store_identify(s, &version, err) != 0 || store_configure(s, err) != 0 ||
         store_migrate(s, version, err) != 0)
         goto fail;
+    int rc = store_fts_hooks_install(s);
+    if (rc != SQLITE_OK) {
+        store_fail(s, err, rc, "opening the index");
+        goto fail;
+    }
     *out = s;
     return 0;
 fail:
@@ -808,6 +822,8 @@ store_close(struct store **sp)
     store_ent_cache_free(s);
     store_fts_pending_clear(s);
     free(s->fts_pending);
+    store_fts_gone_clear(s);
+    free(s->fts_gone);
     free(s->lf.keys);
     free(s->lf.counts);
     store_lengths_discard(s);
@@ -890,7 +906,7 @@ store_begin(struct store *s, struct ds_error *err)
 int
 store_commit(struct store *s, struct ds_error *err)
 {
-    int rc = 0;
+    int rc = store_fts_gone_flush(s, err);
     for (size_t i = 0; i < s->nfts_pending && rc == 0; i++) {
         struct store_fts_entry *e = &s->fts_pending[i];
         rc = store_fts_insert(s, e->id, e->title, e->body, err);
@@ -920,6 +936,7 @@ void
 store_rollback(struct store *s)
 {
     store_fts_pending_clear(s);
+    store_fts_gone_clear(s);
     store_lengths_discard(s);
     store_lf_clear(s);
     /* ids of entities inserted by this transaction are no longer valid */

@@ -1,0 +1,188 @@
+/*
+ * store/ftswrite.c — how the full-text index is written, so that an index
+ * run adds one segment per batch and never rewrites what it did not change.
+ *
+ * Deletions: FTS5 flushes its pending terms to a new segment whenever a
+ * statement that writes the table opens a savepoint, which every trigger
+ * does. With the old AFTER DELETE trigger each deleted document became a
+ * segment of its own (100 changed and 50 deleted files: ~150 one-page
+ * segments), and FTS5's automerge then merged the big segments of the first
+ * run with them: the second run rewrote the whole full-text table (493 MB
+ * -> 609 MB with 28k free pages in issue 16). Now a TEMP trigger of each
+ * writing connection hands the old row to ds_fts_gone(), which keeps it in
+ * memory; store_commit() writes the deletions and then the insertions, each
+ * a one-row statement without a savepoint, so a batch is one segment.
+ *
+ * Merging: FTS5 merges any four segments of a level, whatever their sizes,
+ * so a small run after a big one would merge the big one's segments. A run
+ * that changes a small share of the collection turns automerge off (the
+ * crisis merge at 16 segments still bounds how many a query reads); a big
+ * run leaves FTS5's default on (store_write_mode()).
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib.h"
+
+/* ds_fts_gone(id, title, body), called by the TEMP trigger for each deleted
+ * document. A document inserted in this transaction whose full-text entry
+ * is still pending just loses the pending entry. */
+static void
+store_sql_fts_gone(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    struct store *s = sqlite3_user_data(ctx);
+    int64_t id = sqlite3_value_int64(argv[0]);
+    (void)argc;
+    for (size_t i = s->nfts_pending; i-- > 0;) {
+        if (s->fts_pending[i].id != id)
+            continue;
+        free(s->fts_pending[i].title);
+        free(s->fts_pending[i].body);
+        memmove(&s->fts_pending[i], &s->fts_pending[i + 1],
+                (s->nfts_pending - i - 1) * sizeof *s->fts_pending);
+        s->nfts_pending--;
+        return;
+    }
+    if (s->nfts_gone == s->fts_gone_cap) {
+        s->fts_gone_cap = s->fts_gone_cap ? s->fts_gone_cap * 2 : 64;
+        s->fts_gone = xrealloc(s->fts_gone, s->fts_gone_cap * sizeof *s->fts_gone);
+    }
+    const unsigned char *t = sqlite3_value_text(argv[1]);
+    const unsigned char *b = sqlite3_value_text(argv[2]);
+    s->fts_gone[s->nfts_gone++] = (struct store_fts_entry){
+        id, t ? xstrdup((const char *)t) : NULL, xstrdup(b ? (const char *)b : "")};
+    sqlite3_result_null(ctx);
+}
+
+/* See lib.h. */
+int
+store_fts_hooks_install(struct store *s)
+{
+    int rc = sqlite3_create_function_v2(s->db, "ds_fts_gone", 3, SQLITE_UTF8, s,
+                                        store_sql_fts_gone, NULL, NULL, NULL);
+    if (rc != SQLITE_OK || s->readonly)
+        return rc;
+    return sqlite3_exec(s->db,
+                        "CREATE TEMP TRIGGER IF NOT EXISTS documents_ad_fts AFTER DELETE ON"
+                        " main.documents BEGIN SELECT ds_fts_gone(old.id, old.title, old.body);"
+                        " END;",
+                        NULL, NULL, NULL);
+}
+
+/* See lib.h. */
+void
+store_fts_gone_clear(struct store *s)
+{
+    for (size_t i = 0; i < s->nfts_gone; i++) {
+        free(s->fts_gone[i].title);
+        free(s->fts_gone[i].body);
+    }
+    s->nfts_gone = 0;
+}
+
+/* See lib.h. */
+int
+store_fts_gone_flush(struct store *s, struct ds_error *err)
+{
+    int rc = 0;
+    for (size_t i = 0; i < s->nfts_gone && rc == 0; i++) {
+        struct store_fts_entry *e = &s->fts_gone[i];
+        sqlite3_stmt *st = store_stmt(s, SQ_FTS_DELETE, err);
+        if (!st) {
+            rc = -1;
+            break;
+        }
+        sqlite3_bind_int64(st, 1, e->id);
+        store_bind_text(st, 2, e->title);
+        store_bind_text(st, 3, e->body);
+        rc = store_step_done(s, st, "forgetting a document's text", err);
+    }
+    store_fts_gone_clear(s);
+    return rc;
+}
+
+/* See lib.h. */
+int
+store_own_begin(struct store *s, struct ds_error *err)
+{
+    if (store_in_transaction(s))
+        return 0;
+    return store_begin(s, err) == 0 ? 1 : -1;
+}
+
+/* See lib.h. */
+int
+store_own_end(struct store *s, int begun, int rc, struct ds_error *err)
+{
+    if (begun <= 0)
+        return rc;
+    if (rc == 0)
+        return store_commit(s, err);
+    store_rollback(s);
+    return rc;
+}
+
+/* See store.h. */
+int
+store_write_mode(struct store *s, bool merge, struct ds_error *err)
+{
+    sqlite3_stmt *st = store_stmt(s, SQ_FTS_AUTOMERGE, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int(st, 1, merge ? 4 : 0);
+    return store_step_done(s, st, "setting up the full-text index", err);
+}
+
+/* See store.h. */
+int
+store_fts_segments(struct store *s, struct ds_error *err)
+{
+    sqlite3_stmt *st = store_stmt(s, SQ_FTS_STRUCTURE, err);
+    if (!st)
+        return -1;
+    int rc = sqlite3_step(st);
+    int n = 0;
+    if (rc == SQLITE_ROW) {
+        /* the structure record: a 4-byte cookie, then varints nLevel,
+         * nSegment (fts5_index.c, fts5StructureDecode) */
+        const unsigned char *b = sqlite3_column_blob(st, 0);
+        int len = sqlite3_column_bytes(st, 0), i = 4;
+        for (int k = 0; k < 2 && i < len; k++) {
+            uint64_t v = 0;
+            while (i < len && (b[i] & 0x80))
+                v = (v << 7) | (b[i++] & 0x7f);
+            if (i < len)
+                v = (v << 7) | b[i++];
+            n = (int)v;
+        }
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return store_fail(s, err, rc, "reading the full-text index");
+    return n;
+}
+
+/* See store.h. */
+int
+store_write_counts(struct store *s, struct store_write_counts *out, struct ds_error *err)
+{
+    memset(out, 0, sizeof *out);
+    out->rows = (int64_t)sqlite3_total_changes64(s->db);
+    if (store_pragma_int(s, "PRAGMA page_count", &out->pages, err) != 0 ||
+        store_pragma_int(s, "PRAGMA freelist_count", &out->free_pages, err) != 0)
+        return -1;
+    int n = store_fts_segments(s, err);
+    if (n < 0)
+        return -1;
+    out->fts_segments = n;
+    return 0;
+}
+
+/* See store.h. */
+size_t
+store_fts_deletions_pending(const struct store *s)
+{
+    return s->nfts_gone;
+}

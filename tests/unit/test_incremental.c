@@ -1,0 +1,187 @@
+/*
+ * test_incremental.c — index runs after the first stay small (issue 16): a
+ * run with nothing changed writes no row and no page; a run that changes a
+ * few files of a collection indexed in several batches adds at most two
+ * full-text segments and merges none of the big ones (before, each deleted
+ * document was a segment of its own and FTS5 then rewrote the whole index);
+ * and what it writes is right: the new text is found, the old and the
+ * deleted are not, and `dossier check` finds nothing wrong.
+ */
+#include "config.h"
+
+#define _XOPEN_SOURCE 700 /* nftw */
+
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "dossier/indexer.h"
+#include "dossier/query.h"
+#include "dossier/store.h"
+#include "tap.h"
+
+#define NDOCS 80
+
+static char tmpdir[256];
+static char *assets;
+
+static const char *const words[] = {
+    "harbour", "freight", "tariff", "copper", "lumber", "soybean", "rail",  "wheat",
+    "quota",   "canal",   "ferry",  "cotton", "nickel", "orchard", "barge", "silo",
+};
+
+/* Article n in our own words: a headline and three paragraphs built from
+ * the word list, so every article differs. */
+static void
+write_article(int n, const char *extra)
+{
+    char *path = xasprintf("%s/news/a%03d.txt", tmpdir, n);
+    FILE *f = fopen(path, "w");
+    if (!f)
+        ds_fatal("cannot write %s", path);
+    fprintf(f, "Report %d on %s and %s\n\n", n, words[n % 16], words[(n / 16) % 16]);
+    for (int p = 0; p < 3; p++) {
+        for (int w = 0; w < 40; w++)
+            fprintf(f, "%s%s", w ? " " : "", words[(n * 7 + p * 5 + w * 3) % 16]);
+        fprintf(f, " item%dx%d.\n\n", n, p);
+    }
+    if (extra)
+        fprintf(f, "%s\n", extra);
+    fclose(f);
+    free(path);
+}
+
+static int
+run_index(struct store *s, size_t batch, struct index_summary *sum)
+{
+    char *root = xasprintf("%s/news", tmpdir);
+    const char *roots[] = {root};
+    struct index_options opts = {.assets_dir = assets, .config_dir = tmpdir, .batch_docs = batch};
+    struct ds_error err;
+    int rc = indexer_run(s, roots, 1, &opts, sum, &err);
+    if (rc != 0)
+        diag("index failed: %s", err.msg);
+    free(root);
+    return rc;
+}
+
+static size_t
+hits_sorted(struct store *s, const char *text, enum store_sort sort)
+{
+    struct query *q = NULL;
+    struct result_set *rs = NULL;
+    struct ds_error err;
+    size_t n = 0;
+    if (query_parse(text, &q, &err) == 0 && store_search(s, q, sort, &rs, &err) == 0)
+        n = result_set_count(rs);
+    result_set_free(&rs);
+    query_free(&q);
+    return n;
+}
+
+/* Hits of text in date order (the documents joined). */
+static size_t
+hits(struct store *s, const char *text)
+{
+    return hits_sorted(s, text, SORT_DATE);
+}
+
+static void
+test_runs(struct store *s)
+{
+    struct index_summary sum;
+    struct store_write_counts a, b, c;
+    struct ds_error err;
+
+    /* first run: ten batches, so several segments of similar size */
+    ok(run_index(s, 8, &sum) == 0 && sum.added == NDOCS, "first run adds %d documents", NDOCS);
+    index_summary_clear(&sum);
+    ok(store_write_counts(s, &a, &err) == 0, "write counts read");
+
+    ok(run_index(s, 0, &sum) == 0 && sum.unchanged == NDOCS, "second run: all unchanged");
+    index_summary_clear(&sum);
+    ok(store_write_counts(s, &b, &err) == 0, "write counts read again");
+    is_int(b.rows - a.rows, 0, "a run with nothing changed writes no row");
+    is_int(b.pages, a.pages, "nor a page");
+
+    /* three changed, two deleted: under a tenth of the collection */
+    for (int n = 10; n < 13; n++)
+        write_article(n, "A closing line about the pelican census.");
+    for (int n = 20; n < 22; n++) {
+        char *path = xasprintf("%s/news/a%03d.txt", tmpdir, n);
+        unlink(path);
+        free(path);
+    }
+    ok(run_index(s, 0, &sum) == 0 && sum.updated == 3 && sum.removed == 2,
+       "third run: 3 updated, 2 removed");
+    index_summary_clear(&sum);
+    ok(store_write_counts(s, &c, &err) == 0, "write counts after the changes");
+    ok(c.fts_segments > b.fts_segments && c.fts_segments <= b.fts_segments + 2,
+       "the changes add one or two segments and merge none (%d -> %d)", b.fts_segments,
+       c.fts_segments);
+    ok(c.pages - b.pages < (b.pages - 0) / 10,
+       "the file grows by less than a tenth (%lld -> %lld pages)", (long long)b.pages,
+       (long long)c.pages);
+    is_int(hits(s, "pelican"), 3, "the changed text is found");
+    is_int(hits(s, "item21x0"), 0, "a deleted document's text is not");
+    is_int(hits(s, "item11x1"), 1, "a changed document's old words still match once");
+    struct buf report = BUF_INIT;
+    ok(store_check(s, &report, &err) == 0, "check finds no problem: %s", buf_str(&report));
+    buf_free(&report);
+}
+
+/* A file forgotten outside any transaction (as `dossier forget` may): its
+ * document's full-text entry goes in the same commit, so an unordered
+ * search, which reads only the full-text index, no longer finds it. */
+static void
+test_delete_alone(struct store *s)
+{
+    struct ds_error err;
+    char *path = xasprintf("%s/news/a030.txt", tmpdir);
+    is_int(hits_sorted(s, "item30x0", SORT_NONE), 1, "before: the full-text index has a030");
+    ok(store_file_delete(s, path, &err) == 0, "a030 forgotten outside a transaction");
+    ok(!store_in_transaction(s), "and no transaction is left open");
+    is_int(hits_sorted(s, "item30x0", SORT_NONE), 0, "its full-text entry went with it");
+    free(path);
+}
+
+static int
+rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st;
+    (void)flag;
+    (void)ftw;
+    return remove(path);
+}
+
+int
+main(void)
+{
+    snprintf(tmpdir, sizeof tmpdir, "%s/dossier-incr-XXXXXX", P_tmpdir);
+    if (!mkdtemp(tmpdir))
+        ds_fatal("mkdtemp failed");
+    const char *env = getenv("DOSSIER_ASSETS");
+    assets = env ? xstrdup(env) : xasprintf("%s/assets", DOSSIER_SRCDIR);
+    char *news = xasprintf("%s/news", tmpdir);
+    mkdir(news, 0700);
+    for (int n = 0; n < NDOCS; n++)
+        write_article(n, NULL);
+
+    char *db = xasprintf("%s/index.db", tmpdir);
+    struct store *s = NULL;
+    struct ds_error err;
+    if (store_open(db, STORE_CREATE, &s, &err) != 0)
+        ds_fatal("%s", err.msg);
+    test_runs(s);
+    test_delete_alone(s);
+    store_close(&s);
+
+    nftw(tmpdir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+    free(db);
+    free(news);
+    free(assets);
+    return done_testing();
+}
