@@ -15,7 +15,7 @@ mode=${1:-run}
 
 # Build tools, the libraries, and what the tests drive the program with.
 PACKAGES="gcc make autoconf automake pkg-config libsqlite3-dev libpcre2-dev libncurses-dev
-libyaml-dev libcmark-dev libxml2-dev libuchardet-dev libcurl4-openssl-dev libicu-dev ncurses-term tmux python3
+libyaml-dev libcmark-dev libxml2-dev libuchardet-dev libcurl4-openssl-dev libicu-dev zlib1g-dev ncurses-term tmux python3
 clang valgrind"
 
 install_missing() {

@@ -158,11 +158,60 @@ test_damaged(void)
     buf_free(&out);
 }
 
+/* A saved web page: its raw text is markup that cleaning removes, so the
+ * pack is one long literal, stored deflated (RAWPACK_V2); a short pack is
+ * left as it is. A damaged deflated pack is refused like any other. */
+static void
+test_deflated(void)
+{
+    struct buf raw = BUF_INIT, packed = BUF_INIT, out = BUF_INIT;
+    buf_puts(&raw, "<!DOCTYPE html>\n<html lang=\"en\"><head><title>Port strike</title>\n");
+    for (int i = 0; i < 300; i++)
+        buf_printf(&raw, "<div class=\"nav-item item-%d\"><a href=\"/section/%d\">Section %d</a>"
+                         "</div>\n", i, i % 17, i % 17);
+    buf_puts(&raw, "<p>Dockworkers walked out on Monday.</p>\n</body></html>\n");
+    const char *body = "Port strike\n\nDockworkers walked out on Monday.";
+    size_t n = round_trip(raw.data, raw.len, body, "a web page");
+    ingest_raw_pack(raw.data, raw.len, body, strlen(body), &packed);
+    ok(packed.len == n && (unsigned char)packed.data[0] == 0x02,
+       "a web page: packed deflated (version byte %d)", packed.len ? packed.data[0] : -1);
+    ok(n < raw.len / 5, "a web page: packed %zu of %zu bytes", n, raw.len);
+
+    struct buf bad = BUF_INIT;
+    buf_append(&bad, packed.data, packed.len);
+    bad.data[bad.len / 2] ^= 0x5a;
+    ok(ingest_raw_unpack(bad.data, bad.len, body, strlen(body), &out) == -1,
+       "a deflated pack with a byte changed is refused");
+    ok(ingest_raw_unpack(packed.data, packed.len - 3, body, strlen(body), &out) == -1,
+       "a cut-short deflated pack is refused");
+    ok(ingest_raw_unpack("\x02\xff\xff\xff\xff\x0f\x78\x01", 8, body, strlen(body), &out) == -1,
+       "a deflated pack claiming 4 GB is refused without allocating it");
+    buf_reset(&bad);
+    buf_putc(&bad, 0x02);
+    buf_putc(&bad, 0x05); /* says 5 bytes; the stream holds more */
+    size_t stream = 1;
+    while (stream < packed.len && (packed.data[stream] & 0x80))
+        stream++;
+    stream++; /* past the varint's last byte */
+    buf_append(&bad, packed.data + stream, packed.len - stream);
+    ok(ingest_raw_unpack(bad.data, bad.len, body, strlen(body), &out) == -1,
+       "a deflated pack with the wrong length is refused");
+
+    const char *small = "Share this\nPort strike\n\nDockworkers walked out on Monday.";
+    ingest_raw_pack(small, strlen(small), body, strlen(body), &packed);
+    ok(packed.len > 0 && packed.data[0] == 0x01, "a short pack stays as it is");
+    buf_free(&bad);
+    buf_free(&raw);
+    buf_free(&packed);
+    buf_free(&out);
+}
+
 int
 main(void)
 {
     test_articles();
     test_edges();
     test_damaged();
+    test_deflated();
     return done_testing();
 }
