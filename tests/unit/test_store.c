@@ -728,6 +728,60 @@ test_extraction(struct store *s)
     keywords_free(kw, n);
 }
 
+/* Spans are stored compactly (store/spans.c) and read back exactly, in any
+ * order; an entity found twice gathers both lists; the text form of older
+ * indexes still reads; a damaged value reads as fewer spans, never a crash. */
+static void
+test_spans(struct store *s)
+{
+    struct ds_error err;
+    struct span many[200], two[2] = {{9000, 9004}, {3, 8}};
+    for (int i = 0; i < 200; i++)
+        many[i] = (struct span){(uint32_t)(100 + i * 12), (uint32_t)(100 + i * 12 + 7)};
+    many[50] = (struct span){4000000000u, 4000000009u}; /* far out, then back */
+    struct entity ents[2] = {
+        {(char *)(uintptr_t)"Mercosur", NULL, ENTITY_ORG, many, 200},
+        {(char *)(uintptr_t)"Mercosur", NULL, ENTITY_ORG, two, 2},
+    };
+    struct topic_score top = {(char *)(uintptr_t)"trade", 1.0, many, 200};
+    struct extraction x = {NULL, 0, ents, 2, &top, 1};
+    is_int(store_put_extraction(s, 2, &x, &err), 0, "put 200 spans, and 2 more for the entity");
+    struct extraction y;
+    is_int(store_get_extraction(s, 2, &y, &err), 0, "get them back");
+    bool same = y.ntopics == 1 && y.topics[0].nspans == 200;
+    for (size_t i = 0; same && i < 200; i++)
+        same = y.topics[0].spans[i].start == many[i].start && y.topics[0].spans[i].end == many[i].end;
+    ok(same, "200 topic spans back in their order, one far out of it");
+    ok(y.nentities == 1 && y.entities[0].nspans == 202 && y.entities[0].spans[200].start == 9000 &&
+           y.entities[0].spans[201].end == 8,
+       "an entity found twice keeps both lists of spans (%zu)",
+       y.nentities ? y.entities[0].nspans : 0);
+    free_x(&y);
+
+    char *path = tmp_path("index.db");
+    sqlite3 *db = NULL;
+    sqlite3_open(path, &db);
+    free(path);
+    sqlite3_stmt *st = NULL;
+    sqlite3_prepare_v2(db, "SELECT length(spans), typeof(spans) FROM doc_topics WHERE doc_id = 2",
+                       -1, &st, NULL);
+    int bytes = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+    ok(bytes > 0 && bytes <= 3 * 200 + 12 &&
+           strcmp((const char *)sqlite3_column_text(st, 1), "blob") == 0,
+       "200 spans take %d bytes (the text form: ~2,000)", bytes);
+    sqlite3_finalize(st);
+    sqlite3_exec(db, "UPDATE doc_topics SET spans = '7-9,20-25' WHERE doc_id = 2;"
+                     "UPDATE mentions SET spans = x'ff80' WHERE doc_id = 2;",
+                 NULL, NULL, NULL);
+    sqlite3_close(db);
+    is_int(store_get_extraction(s, 2, &y, &err), 0, "rows in the older text form read");
+    ok(y.ntopics == 1 && y.topics[0].nspans == 2 && y.topics[0].spans[1].start == 20 &&
+           y.topics[0].spans[1].end == 25,
+       "text spans of an older index read as before");
+    ok(y.nentities == 1 && y.entities[0].nspans == 0, "a damaged value reads as no span");
+    free_x(&y);
+}
+
 /* The writer caches entity ids: an alt name learned later is still saved,
  * and an entity whose insert was rolled back is inserted again (a stale id
  * would break the mention's foreign key). */
@@ -1061,6 +1115,7 @@ main(void)
     test_search(s);
     test_tags_meta(s);
     test_extraction(s);
+    test_spans(s);
     test_entity_ids(s);
 
     int seen = 0;

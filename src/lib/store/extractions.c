@@ -171,11 +171,10 @@ store_put_entity(struct store *s, int64_t doc_id, const struct entity *e, struct
     st = store_stmt(s, SQ_MENT_INS, err);
     if (!st)
         return -1;
-    store_spans_format(spans, e->spans, e->nspans);
     sqlite3_bind_int64(st, 1, doc_id);
     sqlite3_bind_int64(st, 2, eid);
     sqlite3_bind_int64(st, 3, (int64_t)e->nspans);
-    store_bind_text(st, 4, buf_str(spans));
+    store_bind_spans(st, 4, spans, e->spans, e->nspans);
     return store_done(s, st, doing, err);
 }
 
@@ -187,9 +186,8 @@ store_put_figure_also(struct store *s, const struct figure *f, struct buf *spans
     sqlite3_stmt *st = store_stmt(s, SQ_FIG_ALSO_INS, err);
     if (!st)
         return -1;
-    store_spans_format(spans, f->also, f->nalso);
     sqlite3_bind_int64(st, 1, sqlite3_last_insert_rowid(s->db));
-    store_bind_text(st, 2, buf_str(spans));
+    store_bind_spans(st, 2, spans, f->also, f->nalso);
     return store_done(s, st, "saving a figure's other mentions", err);
 }
 
@@ -240,11 +238,10 @@ store_put_extraction_rows(struct store *s, int64_t doc_id, const struct extracti
         sqlite3_stmt *st = store_stmt(s, SQ_DT_INS, err);
         if (!st)
             goto out;
-        store_spans_format(&spans, t->spans, t->nspans);
         sqlite3_bind_int64(st, 1, doc_id);
         store_bind_text(st, 2, t->slug ? t->slug : "");
         sqlite3_bind_double(st, 3, isfinite(t->score) ? t->score : 0);
-        store_bind_text(st, 4, buf_str(&spans));
+        store_bind_spans(st, 4, &spans, t->spans, t->nspans);
         if (store_done(s, st, "saving a topic score", err) != 0)
             goto out;
     }
@@ -301,7 +298,7 @@ figure_row(sqlite3_stmt *st, struct extraction *out)
     f->value_hi =
         sqlite3_column_type(st, 12) == SQLITE_NULL ? f->value : sqlite3_column_double(st, 12);
     f->approx = store_col_dup(st, 13);
-    f->also = store_spans_parse((const char *)sqlite3_column_text(st, 14), &f->nalso);
+    f->also = store_spans_column(st, 14, &f->nalso);
 }
 
 /* One entity row (SQ_MENT_GET: its mentions as spans) into out->entities. */
@@ -315,7 +312,7 @@ entity_row(sqlite3_stmt *st, struct extraction *out)
                                            (const char *)sqlite3_column_text(st, 0));
     e->name = store_col_dup(st, 1);
     e->alt = store_col_dup(st, 2);
-    e->spans = store_spans_parse((const char *)sqlite3_column_text(st, 3), &e->nspans);
+    e->spans = store_spans_column(st, 3, &e->nspans);
 }
 
 /* One topic score row (SQ_DT_GET) into out->topics. */
@@ -327,7 +324,7 @@ topic_row(sqlite3_stmt *st, struct extraction *out)
     memset(t, 0, sizeof *t);
     t->slug = store_col_dup(st, 0);
     t->score = sqlite3_column_double(st, 1);
-    t->spans = store_spans_parse((const char *)sqlite3_column_text(st, 2), &t->nspans);
+    t->spans = store_spans_column(st, 2, &t->nspans);
 }
 
 /* Run statement id for doc_id and hand each row to row(). 0, or -1 with

@@ -15,7 +15,7 @@
 #include "dossier/zh.h"
 
 #define STORE_APPLICATION_ID 0x444F5353 /* 'DOSS' */
-#define STORE_SCHEMA_VERSION 15
+#define STORE_SCHEMA_VERSION 16
 /* The version whose migration creates the statistics tables (corpus.h);
  * upgrading past it marks them stale (stats_tables_stale). */
 #define STORE_SCHEMA_CORPUS 6
@@ -226,9 +226,15 @@ char *store_prefix_upper(const char *prefix, size_t *ulen_out);
  * -1 with err. (store/keep.c) */
 int store_tags_restore(struct store *s, int64_t id, uint64_t hash, struct ds_error *err);
 
-/* Spans as text "s-e,s-e" and back. */
-void store_spans_format(struct buf *b, const struct span *sp, size_t n);
-struct span *store_spans_parse(const char *text, size_t *n_out);
+/* Spans in a column (store/spans.c): store_bind_spans() binds their stored
+ * form to parameter idx, scratch holding the bytes until the statement runs; store_spans_column() reads
+ * either the stored form or the text "s-e,s-e" of older indexes (newly
+ * allocated, *n_out of them; NULL when none); store_spans_register() adds
+ * the SQL function ds_spans_cat(a, b) (a SQLite result code). */
+int store_bind_spans(sqlite3_stmt *st, int idx, struct buf *scratch, const struct span *sp,
+                     size_t n);
+struct span *store_spans_column(sqlite3_stmt *st, int col, size_t *n_out);
+int store_spans_register(struct store *s);
 
 /* store/items.c: the document of a feed file's first item (by key):
  * 0 and *id_out, 1 when it has none, -1 on error. */

@@ -213,6 +213,11 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
      * deletion a segment of its own. Each writing connection installs a
      * TEMP trigger that remembers the old row instead. */
     "DROP TRIGGER IF EXISTS documents_ad;",
+    /* 15 -> 16: nothing to rewrite; the number tells older versions not to
+     * read what this one writes: spans as varint BLOBs (store/spans.c; TEXT
+     * rows of older indexes still read) and a saved page's raw text
+     * deflated (ingest/rawpack.c, V2 packs). */
+    "SELECT 1;",
 };
 
 /* Fixed statements, prepared on first use (indexed by enum store_stmt_id). */
@@ -273,7 +278,7 @@ static const char *const stmt_sql[SQ__COUNT] = {
     [SQ_MENT_DEL] = "DELETE FROM mentions WHERE doc_id = ?1",
     [SQ_MENT_INS] = "INSERT INTO mentions(doc_id, entity_id, count, spans) VALUES (?1, ?2, ?3, ?4)"
                     " ON CONFLICT(doc_id, entity_id) DO UPDATE SET count = count + excluded.count,"
-                    " spans = spans || ',' || excluded.spans",
+                    " spans = ds_spans_cat(spans, excluded.spans)",
     [SQ_ENT_UPSERT] = "INSERT INTO entities(kind, name, alt) VALUES (?1, ?2, ?3)"
                       " ON CONFLICT(kind, name) DO UPDATE SET alt = coalesce(excluded.alt, alt)"
                       " RETURNING id, alt",
@@ -453,46 +458,6 @@ store_pragma_int(struct store *s, const char *sql, int64_t *out, struct ds_error
     if (rc != SQLITE_OK)
         return store_fail(s, err, rc, "reading the index header");
     return 0;
-}
-
-void
-store_spans_format(struct buf *b, const struct span *sp, size_t n)
-{
-    buf_reset(b);
-    buf_puts(b, "");
-    for (size_t i = 0; i < n; i++)
-        buf_printf(b, "%s%u-%u", i ? "," : "", (unsigned)sp[i].start, (unsigned)sp[i].end);
-}
-
-struct span *
-store_spans_parse(const char *text, size_t *n_out)
-{
-    size_t cap = 0, n = 0;
-    struct span *sp = NULL;
-    const char *p = text;
-
-    while (p && *p) {
-        char *end;
-        unsigned long a = strtoul(p, &end, 10);
-        if (end == p || *end != '-')
-            break;
-        p = end + 1;
-        unsigned long b = strtoul(p, &end, 10);
-        if (end == p)
-            break;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 8;
-            sp = xrealloc(sp, cap * sizeof *sp);
-        }
-        sp[n].start = (uint32_t)a;
-        sp[n].end = (uint32_t)b;
-        n++;
-        p = end;
-        if (*p == ',')
-            p++;
-    }
-    *n_out = n;
-    return sp;
 }
 
 /* ---- SQL functions ------------------------------------------------------------------- */
@@ -741,6 +706,8 @@ store_register(struct store *s, struct ds_error *err)
         rc = sqlite3_create_function_v2(s->db, "ds_raw_pack", 2,
                                         SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                                         NULL, store_sql_raw_pack, NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = store_spans_register(s);
     return rc == SQLITE_OK ? 0 : store_fail(s, err, rc, "opening the index");
 }
 
