@@ -78,6 +78,10 @@ void idx_report(struct run *r, const char *phase, size_t done, size_t total, boo
  * return the sorted set of furniture lines (*out, *nout; the caller frees
  * *out). 0, or -1 with err. */
 int idx_frequent_lines(struct run *r, uint64_t **out, size_t *nout, struct ds_error *err);
+/* gone.c: after the files are stored, forget those of the roots that the
+ * walk did not find, or keep them marked missing when the walk could not
+ * see them. 0, or -1 with err. */
+int idx_remove_gone(struct run *r, const char *const *roots, size_t nroots, struct ds_error *err);
 /* Add a skipped path and its reason to the run's summary. */
 void idx_add_skip(struct index_summary *sum, const char *path, const char *reason);
 /* The part of preparing that follows ingest: extract, hash lines, sign,
