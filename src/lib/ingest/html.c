@@ -128,6 +128,8 @@ ing_read_html(const char *text, size_t n, struct ing_page *pg, struct ds_error *
     html_main_text(doc, m.title, &main, &byline);
     if (!byline)
         byline = take(&m.byline_profile);
+    if (!byline)
+        byline = take(&m.byline_org);
     xmlFreeDoc(doc);
     const char *enc;
     ingest_decode(buf_str(&main), main.len, &pg->text, &enc);

@@ -101,6 +101,10 @@ struct html_meta {
     /* article:author / og:article:author: Open Graph means a profile there,
      * so a name in it counts only when the page shows no byline */
     char *byline_profile;
+    /* an organisation named as author (JSON-LD), or an author that is the
+     * site's own name: counts only when the page shows no byline and has no
+     * profile name */
+    char *byline_org;
 };
 /* Set *dst to a copy of v unless it is set already or v is empty. */
 void html_set_once(char **dst, const char *v);

@@ -280,29 +280,77 @@ find_article(const struct jval *v, int depth)
     return find_article(jget(v, "@graph"), depth + 1);
 }
 
-/* Names of author (a string, an object with a name, or an array of them),
- * joined with ", ". */
-static char *
-author_names(const struct jval *a)
+/* The object in v (an array, a @graph, depth-limited) whose @id is id, or
+ * NULL: Yoast and other generators name the author once in the @graph and
+ * point at it ("author": {"@id": "...#/schema/person/1"}). */
+static const struct jval *
+find_by_id(const struct jval *v, const char *id, int depth)
 {
-    if (!a)
+    if (!v || depth > 4)
         return NULL;
-    if (jstr(a))
-        return xstrdup(jstr(a));
-    if (a->t == J_OBJ)
-        return jstr(jget(a, "name")) ? xstrdup(jstr(jget(a, "name"))) : NULL;
-    if (a->t != J_ARR)
-        return NULL;
-    struct buf b = BUF_INIT;
-    for (size_t i = 0; i < a->n; i++) {
-        const char *name = a->items[i]->t == J_OBJ ? jstr(jget(a->items[i], "name"))
-                                                   : jstr(a->items[i]);
-        if (!name)
-            continue;
-        if (b.len)
-            buf_puts(&b, ", ");
-        buf_puts(&b, name);
+    if (v->t == J_OBJ) {
+        const char *vid = jstr(jget(v, "@id"));
+        if (vid && strcmp(vid, id) == 0 && jget(v, "name"))
+            return v;
+        return find_by_id(jget(v, "@graph"), id, depth + 1);
     }
+    for (size_t i = 0; v->t == J_ARR && i < v->n; i++) {
+        const struct jval *o = find_by_id(v->items[i], id, depth + 1);
+        if (o)
+            return o;
+    }
+    return NULL;
+}
+
+/* Is @type t (a string or an array) schema.org's Organization (or a kind
+ * of it: NewsMediaOrganization, Corporation)? */
+static bool
+is_organization(const struct jval *t)
+{
+    for (size_t i = 0; t && t->t == J_ARR && i < t->n; i++)
+        if (is_organization(t->items[i]))
+            return true;
+    const char *s = jstr(t);
+    return s && (strstr(s, "Organization") || strcmp(s, "Corporation") == 0);
+}
+
+/* Append one author a (a string, or an object with a name or an @id that
+ * root resolves) to b, joined with ", ", unless it is an address, empty or
+ * there already; *people counts the authors that are not organisations. */
+static void
+add_author(const struct jval *a, const struct jval *root, struct buf *b, int *people)
+{
+    if (a && a->t == J_OBJ && !jget(a, "name") && jstr(jget(a, "@id")))
+        a = find_by_id(root, jstr(jget(a, "@id")), 0);
+    const char *name = a && a->t == J_OBJ ? jstr(jget(a, "name")) : jstr(a);
+    if (!name || strncmp(name, "http://", 7) == 0 || strncmp(name, "https://", 8) == 0)
+        return;
+    char *probe = xasprintf(", %s,", name), *all = xasprintf(", %s,", buf_str(b));
+    if (!strstr(all, probe)) {
+        if (b->len)
+            buf_puts(b, ", ");
+        buf_puts(b, name);
+        *people += !(a->t == J_OBJ && is_organization(jget(a, "@type")));
+    }
+    free(probe);
+    free(all);
+}
+
+/* Names of author (a string, an object with a name or an @id, or an array
+ * of them), distinct, joined with ", " (malloc'd, or NULL). *org is set
+ * when every one is an organisation. */
+static char *
+author_names(const struct jval *a, const struct jval *root, bool *org)
+{
+    struct buf b = BUF_INIT;
+    int people = 0;
+    if (a && a->t == J_ARR) {
+        for (size_t i = 0; i < a->n; i++)
+            add_author(a->items[i], root, &b, &people);
+    } else if (a) {
+        add_author(a, root, &b, &people);
+    }
+    *org = people == 0;
     return b.len ? buf_steal(&b) : (buf_free(&b), NULL);
 }
 
@@ -310,7 +358,8 @@ author_names(const struct jval *a)
  * (the one closer to <title> when they differ), author names, publisher name,
  * datePublished, description, url. */
 static void
-jsonld_meta(const struct jval *art, const char *doc_title, struct html_meta *m)
+jsonld_meta(const struct jval *art, const struct jval *root, const char *doc_title,
+            struct html_meta *m)
 {
     const char *name = jstr(jget(art, "name")), *headline = jstr(jget(art, "headline"));
     const char *title = name ? name : headline;
@@ -320,8 +369,12 @@ jsonld_meta(const struct jval *art, const char *doc_title, struct html_meta *m)
         title = head_ok && !name_ok ? headline : name;
     }
     html_set_once(&m->title, title);
-    if (!m->byline)
-        m->byline = author_names(jget(art, "author"));
+    bool org;
+    char *names = author_names(jget(art, "author"), root, &org);
+    /* an organisation as author is the site's fallback when the CMS names
+     * no one: a byline on the page wins over it */
+    html_set_once(org ? &m->byline_org : &m->byline, names);
+    free(names);
     html_set_once(&m->site, jstr(jget(jget(art, "publisher"), "name")));
     html_set_once(&m->published, jstr(jget(art, "datePublished")));
     html_set_once(&m->description, jstr(jget(art, "description")));
@@ -359,7 +412,7 @@ html_jsonld_read(xmlNode *root, const char *doc_title, struct html_meta *m)
         const struct jval *ctx = v && v->t == J_OBJ ? jget(v, "@context") : NULL;
         bool schema = !ctx || (jstr(ctx) && strstr(jstr(ctx), "schema.org")) || ctx->t != J_STR;
         if (art && schema)
-            jsonld_meta(art, doc_title, m);
+            jsonld_meta(art, v, doc_title, m);
         jfree(v);
         buf_free(&b);
     }

@@ -503,14 +503,21 @@ html_meta_read(xmlDoc *doc, struct html_meta *m)
     free(doc_title);
     /* what the page says may hold white space runs and entities already
      * decoded by the parser; collapse the runs */
-    char **fields[] = {&m->title,     &m->byline,      &m->site,
-                       &m->published, &m->description, &m->byline_profile};
+    char **fields[] = {&m->title,       &m->byline,         &m->site,      &m->published,
+                       &m->description, &m->byline_profile, &m->byline_org};
     for (size_t i = 0; i < DS_ARRAY_LEN(fields); i++)
         if (*fields[i]) {
             char *c = collapse(*fields[i]);
             free(*fields[i]);
             *fields[i] = c[0] ? c : (free(c), NULL);
         }
+    /* the site's own name as the author ("Island Post" by "Island Post")
+     * names no one: a byline on the page wins over it */
+    if (m->byline && m->site && ds_strcasecmp_ascii(m->byline, m->site) == 0) {
+        free(m->byline_org);
+        m->byline_org = m->byline;
+        m->byline = NULL;
+    }
 }
 
 /* Free every field of m and zero it. */
@@ -525,5 +532,6 @@ html_meta_clear(struct html_meta *m)
     free(m->lang);
     free(m->description);
     free(m->byline_profile);
+    free(m->byline_org);
     memset(m, 0, sizeof *m);
 }
