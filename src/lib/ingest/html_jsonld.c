@@ -355,13 +355,18 @@ author_names(const struct jval *a, const struct jval *root, bool *org)
 }
 
 /* Fields of a JSON-LD article into m (those not set yet): name or headline
- * (the one closer to <title> when they differ), author names, publisher name,
+ * (the one closer to <title> when they differ; the headline when the name
+ * is the publisher's), author names, publisher name,
  * datePublished, description, url. */
 static void
 jsonld_meta(const struct jval *art, const struct jval *root, const char *doc_title,
             struct html_meta *m)
 {
     const char *name = jstr(jget(art, "name")), *headline = jstr(jget(art, "headline"));
+    const char *publisher = jstr(jget(jget(art, "publisher"), "name"));
+    /* a name that is the publisher's names the site, not the article */
+    if (name && headline && publisher && ds_strcasecmp_ascii(name, publisher) == 0)
+        name = NULL;
     const char *title = name ? name : headline;
     if (name && headline && strcmp(name, headline) != 0 && doc_title) {
         bool name_ok = html_similarity(name, doc_title) > 0.75;
@@ -375,7 +380,7 @@ jsonld_meta(const struct jval *art, const struct jval *root, const char *doc_tit
      * no one: a byline on the page wins over it */
     html_set_once(org ? &m->byline_org : &m->byline, names);
     free(names);
-    html_set_once(&m->site, jstr(jget(jget(art, "publisher"), "name")));
+    html_set_once(&m->site, publisher);
     html_set_once(&m->published, jstr(jget(art, "datePublished")));
     html_set_once(&m->description, jstr(jget(art, "description")));
     const struct jval *u = jget(art, "url");
