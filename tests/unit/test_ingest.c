@@ -687,6 +687,20 @@ test_dates(void)
     is_int(a.date_how, DATE_METADATA, "date: from the page's metadata, which wins");
     article_clear(&a);
 
+    /* JSON-LD whose name is the publisher's: the headline is the title */
+    ingest("/t/site-name.html",
+           "<!DOCTYPE html><html><head><title>Harbour Gazette</title>"
+           "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+           "\"name\": \"Harbour Gazette\", \"headline\": \"Ferry fares to rise in July\", "
+           "\"publisher\": {\"@type\": \"Organization\", \"name\": \"Harbour Gazette\"}}"
+           "</script></head><body><article><p>Ferry fares will rise by four percent in July, "
+           "the operator said on Friday, the first increase in three years.</p></article>"
+           "</body></html>",
+           &a);
+    is_str(a.title, "Ferry fares to rise in July", "title: JSON-LD name that is the site's");
+    is_str(a.source, "Harbour Gazette", "title: the site's name is the source");
+    article_clear(&a);
+
     ingest("/news/2020/03/09/x.txt", "Steel output fell for a second month.\n", &a);
     is_str(a.published, "2020-03-09", "date: yyyy/mm/dd in the path");
     is_int(a.date_how, DATE_PATH, "date: date_how is path");

@@ -4,6 +4,7 @@ test pages (../shared/corpus/readability: source.html, expected.html,
 expected-metadata.json per page).
 
     score_readability.py INGEST_DUMP CORPUS_DIR [--floors body=0.9,title=0.9,...] [--tap] [--worst N]
+                         [--misses]
 
 Byline: the names (a date after them dropped on both sides, as dossier
 keeps dates apart; byline_exact, a diagnostic, compares the gold as it is).
@@ -14,6 +15,8 @@ marks readerable. Title: exact match after collapsing white space. Byline,
 siteName: the same, ignoring case, on the pages whose gold has one.
 publishedTime: the same day (dossier keeps dates, not times).
 With --floors, each named number below its floor fails (TAP with --tap).
+With --misses, every page a metadata check misses is listed with the gold
+and dossier's value (what to read before changing a rule).
 """
 import collections
 import html.parser
@@ -111,7 +114,7 @@ def names(s):
 
 def main():
     args = sys.argv[1:]
-    floors, tap, worst = {}, False, 0
+    floors, tap, worst, misses = {}, False, 0, False
     pos = []
     i = 0
     while i < len(args):
@@ -120,6 +123,9 @@ def main():
             i += 2
         elif args[i] == "--tap":
             tap = True
+            i += 1
+        elif args[i] == "--misses":
+            misses = True
             i += 1
         elif args[i] == "--worst":
             worst = int(args[i + 1])
@@ -138,6 +144,7 @@ def main():
     fs, ps, rs = [], [], []
     meta = {k: [0, 0] for k in ("title", "byline", "byline_exact", "site", "date")}
     rows = []
+    missed = []
     for name in pages:
         gm = json.load(open(os.path.join(corpus, name, "expected-metadata.json"), encoding="utf-8"))
         st = Strip()
@@ -163,9 +170,14 @@ def main():
             if fold:
                 a, b = a.lower(), b.lower()
             meta[key][0] += a == b
+            if a != b:
+                missed.append((key, name, norm(want), norm(have)))
         if norm(gm.get("publishedTime")):
             meta["date"][1] += 1
-            meta["date"][0] += norm(gm["publishedTime"])[:10] == (d.get("published") or "")[:10]
+            same = norm(gm["publishedTime"])[:10] == (d.get("published") or "")[:10]
+            meta["date"][0] += same
+            if not same:
+                missed.append(("date", name, norm(gm["publishedTime"]), d.get("published") or ""))
     n = len(fs)
     nums = {
         "body": sum(fs) / n if n else 0.0,
@@ -181,6 +193,8 @@ def main():
         print("# %-6s %d/%d = %.3f" % (k, ok, tot, nums[k]))
     for f, p, r, name in sorted(rows)[:worst]:
         print("# worst: %-40s F1 %.3f P %.3f R %.3f" % (name, f, p, r))
+    for key, name, want, have in sorted(missed) if misses else []:
+        print("# miss %-12s %-32s gold %r, dossier %r" % (key, name, want, have))
     if tap:
         print("1..%d" % len(floors))
     failed = False

@@ -6,7 +6,13 @@
 # byline, an itemprop=name inside a byline block, a job title, a relative
 # time, a label alone, repeated creator tags, an editor's credit, a sign-in
 # box named "authorization", a byline inside the article's header, a
-# trailing "Updated" date, a "by:" label.
+# trailing "Updated" date, a "by:" label; JSON-LD authors by @id in a
+# @graph, repeated, as an address or an organisation (a visible byline
+# wins over an organisation, and over an author that is the site's name),
+# two itemprop=author names in one block (not the publisher's), a job
+# after a comma or after the name ("Chief Political Correspondent"; a
+# desk's "Our Islands Staff" stays), a weekday and no-break spaces left of
+# the date.
 if ! command -v python3 >/dev/null 2>&1; then
     echo "ok 1 # SKIP no python3"
     echo "1..1"

@@ -11,9 +11,7 @@
  */
 #include "config.h"
 
-#include <ctype.h>
 #include <string.h>
-#include <strings.h>
 
 #include <libxml/parser.h>
 
@@ -67,95 +65,6 @@ cut_deep(xmlNode *n, int depth)
         }
     }
     return cut;
-}
-
-/* Where "3 hours ago", "1 day ago" starts in s[0..n), or n. */
-static size_t
-relative_time_at(const char *s, size_t n)
-{
-    static const char *const units[] = {"sec", "min", "hour", "hr", "day", "week", "month", "year",
-                                        NULL};
-    for (size_t i = 0; i < n; i++) {
-        if (!isdigit((unsigned char)s[i]) || (i && isalnum((unsigned char)s[i - 1])))
-            continue;
-        size_t j = i;
-        while (j < n && isdigit((unsigned char)s[j]))
-            j++;
-        while (j < n && s[j] == ' ')
-            j++;
-        bool unit = false;
-        for (const char *const *u = units; *u && !unit; u++)
-            unit = n - j >= strlen(*u) && strncasecmp(s + j, *u, strlen(*u)) == 0;
-        if (!unit)
-            continue;
-        while (j < n && isalpha((unsigned char)s[j]))
-            j++;
-        while (j < n && s[j] == ' ')
-            j++;
-        if (n - j >= 3 && strncasecmp(s + j, "ago", 3) == 0)
-            return i;
-    }
-    return n;
-}
-
-/* Is s[0..n) only a label a byline block carries ("Updated", "Last
- * updated", "Published", "Posted")? */
-static bool
-byline_label_only(const char *s, size_t n)
-{
-    static const char *const labels[] = {"updated", "last updated", "published", "posted",
-                                         "written", "share", NULL};
-    for (const char *const *l = labels; *l; l++)
-        if (n == strlen(*l) && strncasecmp(s, *l, n) == 0)
-            return true;
-    return false;
-}
-
-/* A byline as the page shows it to a name list: "By Jane Doe - Apr 16,
- * 2015 8:02 pm", "Jane Doe 2 hours ago" and "Tech by Jane Doe @jdoe" are
- * "Jane Doe"; a label alone ("Last Updated") is no byline. Cut at a date,
- * a time, a handle or a separator; a leading "By" (and what precedes an
- * inner " by ") goes. NULL when nothing name-like is left. Frees b. */
-static char *
-clean_byline(char *b)
-{
-    if (!b)
-        return NULL;
-    const char *s = b;
-    size_t n = strlen(s);
-    /* "by" may follow a label ("Tech Industry by X"); the other languages'
-     * words only open the line (a "von" inside is part of a name) */
-    static const char *const by[] = {"by ", "by: ", "por ", "von ", "par ", NULL};
-    for (const char *const *w = by; *w; w++) {
-        const char *in = ing_ifind(s, n, w[0]);
-        size_t wl = strlen(*w);
-        bool first = w == by || w == by + 1;
-        if (in && (in == s || (first && in[-1] == ' ')) && (size_t)(in - s) < 40) {
-            n -= (size_t)(in - s) + wl;
-            s = in + wl;
-            break;
-        }
-    }
-    size_t cut = n;
-    static const char *const stops[] = {" - ", " \xe2\x80\x94", " \xe2\x80\x93 ", " \xe2\x80\xa2",
-                                        " | ", " @", "\n", " edited by ", " photographs by ",
-                                        " photos by ", " illustrations by ", " updated ", NULL};
-    for (const char *const *w = stops; *w; w++) {
-        const char *at = ing_ifind(s, n, *w);
-        if (at && (size_t)(at - s) < cut)
-            cut = (size_t)(at - s);
-    }
-    struct ing_date dt;
-    size_t at;
-    if (ing_find_date(s, cut, &dt, &at) && at < cut)
-        cut = at;
-    cut = relative_time_at(s, cut);
-    while (cut && (s[cut - 1] == ' ' || s[cut - 1] == ',' || s[cut - 1] == '-' ||
-                   s[cut - 1] == ':' || s[cut - 1] == '|'))
-        cut--;
-    char *r = cut && cut <= 100 && !byline_label_only(s, cut) ? xstrndup(s, cut) : NULL;
-    free(b);
-    return r;
 }
 
 /* Entities in the markup can spell control characters and escapes
@@ -219,13 +128,15 @@ ing_read_html(const char *text, size_t n, struct ing_page *pg, struct ds_error *
     html_main_text(doc, m.title, &main, &byline);
     if (!byline)
         byline = take(&m.byline_profile);
+    if (!byline)
+        byline = take(&m.byline_org);
     xmlFreeDoc(doc);
     const char *enc;
     ingest_decode(buf_str(&main), main.len, &pg->text, &enc);
     buf_free(&main);
 
     pg->title = clean_text(take(&m.title));
-    pg->byline = clean_text(clean_byline(byline));
+    pg->byline = clean_text(html_clean_byline(byline));
     pg->source = clean_text(take(&m.site));
     pg->url = clean_text(take(&m.url));
     pg->lang = clean_text(take(&m.lang));

@@ -1,6 +1,8 @@
 /*
  * ingest/html.h — shared by the HTML reader's files (html.c: parsing and
- * the reader; html_main.c: finding the main text; html_meta.c: metadata;
+ * the reader; html_main.c: finding the main text; html_byline.c: the
+ * visible byline and cleaning bylines to names; html_meta.c: metadata from
+ * meta tags, <time>, links and <title>; html_jsonld.c: JSON-LD;
  * html_text.c: DOM helpers and the text written out). Not part of any API.
  */
 #ifndef DOSSIER_INGEST_HTML_H
@@ -35,6 +37,12 @@ void hx_remove(xmlNode *n);
 void hx_rename(xmlNode *n, const char *tag);
 /* Does n have an ancestor named tag within depth levels (0: any)? */
 bool hx_has_ancestor(const xmlNode *n, const char *tag, int depth);
+/* Does s (a class and id, any case) hold one of words (NULL-terminated) as
+ * a substring? False for NULL or empty s. */
+bool hx_has_word(const char *s, const char *const *words);
+/* False when the page hides n (display:none, visibility:hidden, hidden,
+ * aria-hidden other than on a fallback image). */
+bool hx_visible(const xmlNode *n);
 
 /* The text of n with runs of white space as one space, trimmed, appended to
  * out. */
@@ -66,6 +74,26 @@ void hx_write_text(const xmlNode *root, struct buf *out);
  * already set. Changes the tree. */
 void html_main_text(xmlDoc *doc, const char *title, struct buf *out, char **byline);
 
+/* ---- bylines (html_byline.c) ---------------------------------------------------- */
+
+/* When n is a byline block the page marks up (rel=author, itemprop=author,
+ * or match — its class and id — naming a byline, but not "authorization")
+ * with under 100 characters of text: its name part (malloc'd): the
+ * itemprop=name descendant when there is one, else its text without
+ * <time>, scripts, the writer's job title, photo or biography. Else NULL. */
+char *html_block_byline(xmlNode *n, const char *match);
+/* The first byline block inside node when node is the article's header (it
+ * holds the h1, or sits inside <article>), malloc'd; else NULL. Read before
+ * the header goes as furniture. */
+char *html_header_byline(xmlNode *node);
+/* A byline as the page shows it to a name list: "By Jane Doe - Apr 16,
+ * 2015 8:02 pm", "Jane Doe 2 hours ago" and "Tech by Jane Doe @jdoe" are
+ * "Jane Doe"; a label alone ("Last Updated") is no byline. Cut at a date,
+ * a time, a handle or a separator; a leading "By" (and what precedes an
+ * inner " by ") goes. Returns the names (malloc'd) or NULL when nothing
+ * name-like is left. Frees b (NULL is fine). */
+char *html_clean_byline(char *b);
+
 /* ---- metadata (html_meta.c) ------------------------------------------------- */
 
 struct html_meta {
@@ -73,7 +101,13 @@ struct html_meta {
     /* article:author / og:article:author: Open Graph means a profile there,
      * so a name in it counts only when the page shows no byline */
     char *byline_profile;
+    /* an organisation named as author (JSON-LD), or an author that is the
+     * site's own name: counts only when the page shows no byline and has no
+     * profile name */
+    char *byline_org;
 };
+/* Set *dst to a copy of v unless it is set already or v is empty. */
+void html_set_once(char **dst, const char *v);
 /* Metadata of doc by trust: JSON-LD (an Article's headline, author,
  * publisher name, datePublished), meta tags (Dublin Core, Open Graph,
  * article:*, citation_*, parsely-*, sailthru.*, twitter), <time datetime>,
@@ -83,5 +117,14 @@ void html_meta_read(xmlDoc *doc, struct html_meta *m);
 void html_meta_clear(struct html_meta *m);
 /* Word-overlap similarity of b to a (0..1), as reader modes compare titles. */
 double html_similarity(const char *a, const char *b);
+
+/* ---- JSON-LD (html_jsonld.c) ------------------------------------------------------ */
+
+/* The fields m does not have yet from the first schema.org Article of each
+ * <script type="application/ld+json"> under root: headline or name (the
+ * one closer to doc_title, the page's <title>, may be NULL), author names,
+ * publisher name, datePublished, description, an http(s) url. Scripts that
+ * are not JSON, or too deep, are skipped. */
+void html_jsonld_read(xmlNode *root, const char *doc_title, struct html_meta *m);
 
 #endif

@@ -21,7 +21,7 @@
  */
 #include "config.h"
 
-#include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,29 +70,14 @@ static const char *const negative_words[] = {
     "footnote", "gdpr", "masthead", "media", "meta", "outbrain", "promo", "related", "scroll",
     "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "tool", "widget",
     "cookie", "newsletter", "subscribe", "paywall", NULL};
-static const char *const byline_words[] = {"byline", "author", "dateline", "writtenby", "p-author",
-                                           NULL};
 static const char *const unlikely_roles[] = {"menu", "menubar", "complementary", "navigation",
                                              "alert", "alertdialog", "dialog", NULL};
-
-/* Does s (class and id, any case) hold one of words? */
-static bool
-has_word(const char *s, const char *const *words)
-{
-    if (!s || !*s)
-        return false;
-    size_t n = strlen(s);
-    for (; *words; words++)
-        if (ing_ifind(s, n, *words))
-            return true;
-    return false;
-}
 
 /* "hid" as a whole class name also means hidden. */
 static bool
 negative(const char *s)
 {
-    if (has_word(s, negative_words))
+    if (hx_has_word(s, negative_words))
         return true;
     if (!s)
         return false;
@@ -114,13 +99,13 @@ class_weight(const struct grab *g, const xmlNode *n)
     if (cls && *cls) {
         if (negative(cls))
             w -= 25;
-        if (has_word(cls, positive_words))
+        if (hx_has_word(cls, positive_words))
             w += 25;
     }
     if (id && *id) {
         if (negative(id))
             w -= 25;
-        if (has_word(id, positive_words))
+        if (hx_has_word(id, positive_words))
             w += 25;
     }
     return w;
@@ -217,32 +202,6 @@ has_block_child(const xmlNode *n)
     return false;
 }
 
-/* False when the page hides n (display:none, visibility:hidden, hidden, aria-
- * hidden). */
-static bool
-visible(const xmlNode *n)
-{
-    const char *style = hx_attr(n, "style");
-    if (style) {
-        char *st = xstrdup(style), *w = st;
-        for (char *p = st; *p; p++)
-            if (!isspace((unsigned char)*p))
-                *w++ = (char)tolower((unsigned char)*p);
-        *w = '\0';
-        bool hidden = strstr(st, "display:none") || strstr(st, "visibility:hidden");
-        free(st);
-        if (hidden)
-            return false;
-    }
-    if (hx_attr(n, "hidden"))
-        return false;
-    const char *aria = hx_attr(n, "aria-hidden");
-    const char *cls = hx_attr(n, "class");
-    if (aria && strcmp(aria, "true") == 0 && !(cls && strstr(cls, "fallback-image")))
-        return false;
-    return true;
-}
-
 /* True for an element with no text and nothing but <br>/<hr> inside. */
 static bool
 without_content(const xmlNode *n)
@@ -253,97 +212,17 @@ without_content(const xmlNode *n)
     return el == 0 || el == hx_count_tag(n, "br") + hx_count_tag(n, "hr");
 }
 
-/* Class words of the parts of a byline block that are not the name: the
- * writer's job ("author-title", "role"), a photo, a short biography. */
-static const char *const byline_parts_not_name[] = {"title", "role", "job", "position",
-                                                    "avatar", "photo", "bio", NULL};
-
-/* The text of a byline block n without its <time>, scripts and the parts
- * byline_parts_not_name names, white space collapsed, appended to b. */
-static void
-byline_text(const xmlNode *n, struct buf *b)
-{
-    for (const xmlNode *c = n->children; c; c = c->next) {
-        if (c->type == XML_TEXT_NODE && c->content) {
-            for (const xmlChar *p = c->content; *p; p++) {
-                bool sp = *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r';
-                if (!sp)
-                    buf_putc(b, (char)*p);
-                else if (b->len && b->data[b->len - 1] != ' ')
-                    buf_putc(b, ' ');
-            }
-        } else if (c->type == XML_ELEMENT_NODE && !hx_is(c, "time") && !hx_is(c, "script") &&
-                   !hx_is(c, "style") && !has_word(hx_attr(c, "class"), byline_parts_not_name)) {
-            if (b->len && b->data[b->len - 1] != ' ')
-                buf_putc(b, ' ');
-            byline_text(c, b);
-        }
-    }
-}
-
-/* The descendant of n that schema.org markup names the person's name
- * (itemprop="name"), or NULL. */
-static const xmlNode *
-byline_name_part(xmlNode *n)
-{
-    for (xmlNode *d = n->children; d; d = hx_next(d, n, false)) {
-        const char *ip = d->type == XML_ELEMENT_NODE ? hx_attr(d, "itemprop") : NULL;
-        if (ip && strcmp(ip, "name") == 0 && hx_text_len(d))
-            return d;
-    }
-    return NULL;
-}
-
-/* A byline the page marks up (rel=author, itemprop=author, a class or id
- * such as "byline"): taken when short, and removed from the text. Of the
- * block, only the name: its itemprop=name part when it marks one, else its
- * text without the time, the writer's job title or photo. */
+/* Note n as the byline when it is one (html_block_byline) and none is
+ * noted yet; true when it was taken (the block then goes from the text). */
 static bool
 check_byline(struct grab *g, xmlNode *n, const char *match)
 {
     if (g->byline)
         return false;
-    const char *rel = hx_attr(n, "rel"), *ip = hx_attr(n, "itemprop");
-    /* "authorization" (a sign-in box) is not "author" */
-    bool named = has_word(match, byline_words) && !ing_ifind(match, strlen(match), "authoriz");
-    if (!((rel && strcmp(rel, "author") == 0) || (ip && strstr(ip, "author")) || named))
-        return false;
-    size_t len = hx_text_len(n);
-    if (len == 0 || len >= 100)
-        return false;
-    struct buf b = BUF_INIT;
-    const xmlNode *name = byline_name_part(n);
-    if (name)
-        hx_text(name, &b);
-    else
-        byline_text(n, &b);
-    while (b.len && b.data[b.len - 1] == ' ')
-        b.data[--b.len] = '\0';
-    if (!b.len) {
-        buf_free(&b);
-        return false;
-    }
-    g->byline = buf_steal(&b);
-    return true;
+    g->byline = html_block_byline(n, match);
+    return g->byline != NULL;
 }
 
-/* Before the article's header (one holding its h1, or inside <article>)
- * goes as furniture, its byline (where bylines live) is noted. */
-static void
-byline_in_header(struct grab *g, xmlNode *node)
-{
-    if (!hx_count_tag(node, "h1") && !hx_has_ancestor(node, "article", 0))
-        return;
-    for (xmlNode *d = node->children; d && !g->byline; d = hx_next(d, node, false)) {
-        if (d->type != XML_ELEMENT_NODE)
-            continue;
-        const char *cls = hx_attr(d, "class"), *id = hx_attr(d, "id");
-        char match[512];
-        snprintf(match, sizeof match, "%s %s", cls ? cls : "", id ? id : "");
-        if (check_byline(g, d, match))
-            return;
-    }
-}
 
 /* Move runs of phrasing children of a div into <p> elements. */
 static void
@@ -397,7 +276,7 @@ removable(struct grab *g, xmlNode *node, xmlNode *body, bool *title_header)
     snprintf(match, sizeof match, "%s %s", cls ? cls : "", id ? id : "");
     const char *role = hx_attr(node, "role");
     const char *modal = hx_attr(node, "aria-modal");
-    if (!visible(node))
+    if (!hx_visible(node))
         return true;
     if (modal && strcmp(modal, "true") == 0 && role && strcmp(role, "dialog") == 0)
         return true;
@@ -414,11 +293,12 @@ removable(struct grab *g, xmlNode *node, xmlNode *body, bool *title_header)
         }
     }
     if (g->flags & F_STRIP_UNLIKELY) {
-        if (has_word(match, unlikely_words) && !has_word(match, maybe_words) &&
+        if (hx_has_word(match, unlikely_words) && !hx_has_word(match, maybe_words) &&
             !hx_has_ancestor(node, "table", 0) && !hx_has_ancestor(node, "code", 0) &&
             !hx_is(node, "a")) {
             if (hx_is(node, "header") || ing_ifind(match, strlen(match), "header"))
-                byline_in_header(g, node);
+                if (!g->byline)
+                    g->byline = html_header_byline(node);
             return true;
         }
         for (const char *const *r = unlikely_roles; role && *r; r++)

@@ -1,10 +1,11 @@
 /*
  * ingest/html_meta.c — what a web page says about itself, by trust:
- * JSON-LD (schema.org Article types), then meta tags (Dublin Core, Open
- * Graph, article:*, citation_*, parsely-*, sailthru.*, twitter:*), then
- * <time datetime>, <link rel=canonical> and the "saved from url=" comment,
- * then the <title> without the site's name. The page's visible byline is
- * found with the main text (html_main.c).
+ * JSON-LD (schema.org Article types, read in html_jsonld.c), then meta
+ * tags (Dublin Core, Open Graph, article:*, citation_*, parsely-*,
+ * sailthru.*, twitter:*), then <time datetime>, <link rel=canonical> and
+ * the "saved from url=" comment, then the <title> without the site's name.
+ * The page's visible byline is found with the main text (html_main.c,
+ * html_byline.c).
  */
 #include "config.h"
 
@@ -12,365 +13,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dossier/utf8.h"
 #include "dossier/util.h"
 #include "html.h"
 #include "lib.h"
 
-/* ---- a small JSON reader for JSON-LD ------------------------------------------------ */
-
-enum jtype { J_NULL, J_STR, J_NUM, J_BOOL, J_ARR, J_OBJ };
-
-struct jval {
-    enum jtype t;
-    char *s;               /* J_STR: the string; J_OBJ: unused */
-    struct jval **items;   /* J_ARR, J_OBJ (values) */
-    char **keys;           /* J_OBJ */
-    size_t n;
-};
-
-#define JSON_DEPTH 32
-
-/* Free v and everything under it (NULL is fine). */
-static void
-jfree(struct jval *v)
-{
-    if (!v)
-        return;
-    free(v->s);
-    for (size_t i = 0; i < v->n; i++) {
-        jfree(v->items[i]);
-        if (v->keys)
-            free(v->keys[i]);
-    }
-    free(v->items);
-    free(v->keys);
-    free(v);
-}
-
-struct jparse {
-    const char *s;
-    size_t n, i;
-};
-
-/* Skip JSON white space. */
-static void
-jws(struct jparse *p)
-{
-    while (p->i < p->n && (p->s[p->i] == ' ' || p->s[p->i] == '\n' || p->s[p->i] == '\t' ||
-                           p->s[p->i] == '\r'))
-        p->i++;
-}
-
-/* The value of hex digit c, or -1. */
-static int
-hexval(char c)
-{
-    return isdigit((unsigned char)c) ? c - '0' : isxdigit((unsigned char)c) ? (c | 32) - 'a' + 10 : -1;
-}
-
-/* The JSON string at p->s[p->i] (a '"'), unescaped; malloc'd. Control escapes
- * become spaces. */
-static char *
-jstring(struct jparse *p)
-{
-    struct buf b = BUF_INIT;
-    p->i++; /* '"' */
-    while (p->i < p->n && p->s[p->i] != '"') {
-        char c = p->s[p->i++];
-        if (c != '\\') {
-            buf_putc(&b, c);
-            continue;
-        }
-        if (p->i >= p->n)
-            break;
-        char e = p->s[p->i++];
-        uint32_t cp = 0;
-        switch (e) {
-        case 'n': case 'r': case 't': case 'f': case 'b':
-            buf_putc(&b, ' ');
-            break;
-        case 'u':
-            for (int k = 0; k < 4 && p->i < p->n; k++) {
-                int h = hexval(p->s[p->i]);
-                if (h < 0)
-                    break;
-                cp = cp * 16 + (uint32_t)h;
-                p->i++;
-            }
-            if (cp >= 0xD800 && cp <= 0xDBFF && p->i + 6 <= p->n && p->s[p->i] == '\\' &&
-                p->s[p->i + 1] == 'u') {
-                uint32_t lo = 0;
-                for (int k = 0; k < 4; k++) {
-                    int h = hexval(p->s[p->i + 2 + (size_t)k]);
-                    lo = lo * 16 + (uint32_t)(h < 0 ? 0 : h);
-                }
-                if (lo >= 0xDC00 && lo <= 0xDFFF) {
-                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                    p->i += 6;
-                }
-            }
-            if (cp >= 0x20 && !(cp >= 0xD800 && cp <= 0xDFFF)) {
-                char tmp[4];
-                buf_append(&b, tmp, (size_t)utf8_encode(cp, tmp));
-            }
-            break;
-        default:
-            buf_putc(&b, e);
-        }
-    }
-    p->i++; /* closing '"' */
-    if (!b.data)
-        buf_append(&b, "", 0);
-    return buf_steal(&b);
-}
-
-static struct jval *jvalue(struct jparse *p, int depth);
-
-/* The object or array at p, or NULL when it is not well-formed. */
-static struct jval *
-jcontainer(struct jparse *p, int depth, bool obj)
-{
-    struct jval *v = xcalloc(1, sizeof *v);
-    v->t = obj ? J_OBJ : J_ARR;
-    size_t cap = 0;
-    p->i++;
-    for (;;) {
-        jws(p);
-        if (p->i >= p->n) {
-            jfree(v);
-            return NULL;
-        }
-        if (p->s[p->i] == (obj ? '}' : ']')) {
-            p->i++;
-            return v;
-        }
-        if (p->s[p->i] == ',') {
-            p->i++;
-            continue;
-        }
-        char *key = NULL;
-        if (obj) {
-            if (p->s[p->i] != '"') {
-                jfree(v);
-                return NULL;
-            }
-            key = jstring(p);
-            jws(p);
-            if (p->i >= p->n || p->s[p->i] != ':') {
-                free(key);
-                jfree(v);
-                return NULL;
-            }
-            p->i++;
-        }
-        struct jval *item = jvalue(p, depth + 1);
-        if (!item) {
-            free(key);
-            jfree(v);
-            return NULL;
-        }
-        if (v->n == cap) {
-            cap = cap ? cap * 2 : 8;
-            v->items = xrealloc(v->items, cap * sizeof *v->items);
-            if (obj)
-                v->keys = xrealloc(v->keys, cap * sizeof *v->keys);
-        }
-        if (obj)
-            v->keys[v->n] = key;
-        v->items[v->n++] = item;
-    }
-}
-
-/* The JSON value at p (at most JSON_DEPTH levels), or NULL. Numbers, true,
- * false and null keep only their type. */
-static struct jval *
-jvalue(struct jparse *p, int depth)
-{
-    jws(p);
-    if (p->i >= p->n || depth > JSON_DEPTH)
-        return NULL;
-    char c = p->s[p->i];
-    if (c == '{' || c == '[')
-        return jcontainer(p, depth, c == '{');
-    struct jval *v = xcalloc(1, sizeof *v);
-    if (c == '"') {
-        v->t = J_STR;
-        v->s = jstring(p);
-        return v;
-    }
-    size_t b = p->i;
-    while (p->i < p->n && (isalnum((unsigned char)p->s[p->i]) || p->s[p->i] == '.' ||
-                           p->s[p->i] == '-' || p->s[p->i] == '+'))
-        p->i++;
-    if (p->i == b) {
-        free(v);
-        return NULL;
-    }
-    v->t = isdigit((unsigned char)c) || c == '-' ? J_NUM : c == 'n' ? J_NULL : J_BOOL;
-    return v;
-}
-
-/* Member key of object o, or NULL. */
-static const struct jval *
-jget(const struct jval *o, const char *key)
-{
-    if (!o || o->t != J_OBJ)
-        return NULL;
-    for (size_t i = 0; i < o->n; i++)
-        if (strcmp(o->keys[i], key) == 0)
-            return o->items[i];
-    return NULL;
-}
-
-/* v's string when it is a non-empty string, else NULL (borrowed). */
-static const char *
-jstr(const struct jval *v)
-{
-    return v && v->t == J_STR && v->s[0] ? v->s : NULL;
-}
-
-/* ---- JSON-LD -------------------------------------------------------------------------- */
-
-static const char *const article_types[] = {
-    "Article", "AdvertiserContentArticle", "NewsArticle", "AnalysisNewsArticle",
-    "AskPublicNewsArticle", "BackgroundNewsArticle", "BlogPosting", "DiscussionForumPosting",
-    "LiveBlogPosting", "OpinionNewsArticle", "ReportageNewsArticle", "ReviewNewsArticle",
-    "Report", "SatiricalArticle", "ScholarlyArticle", "MedicalScholarlyArticle",
-    "SocialMediaPosting", "TechArticle", NULL,
-};
-
-/* Is @type t (a string or an array) one of schema.org's article types? */
-static bool
-is_article_type(const struct jval *t)
-{
-    if (!t)
-        return false;
-    if (t->t == J_ARR) {
-        for (size_t i = 0; i < t->n; i++)
-            if (is_article_type(t->items[i]))
-                return true;
-        return false;
-    }
-    const char *s = jstr(t);
-    for (const char *const *a = article_types; s && *a; a++)
-        if (strcmp(s, *a) == 0)
-            return true;
-    return false;
-}
-
-/* The first object of an article type in v (an array, a @graph). */
-static const struct jval *
-find_article(const struct jval *v, int depth)
-{
-    if (!v || depth > 4)
-        return NULL;
-    if (v->t == J_ARR) {
-        for (size_t i = 0; i < v->n; i++) {
-            const struct jval *a = find_article(v->items[i], depth + 1);
-            if (a)
-                return a;
-        }
-        return NULL;
-    }
-    if (v->t != J_OBJ)
-        return NULL;
-    if (is_article_type(jget(v, "@type")))
-        return v;
-    return find_article(jget(v, "@graph"), depth + 1);
-}
-
-/* Names of author (a string, an object with a name, or an array of them),
- * joined with ", ". */
-static char *
-author_names(const struct jval *a)
-{
-    if (!a)
-        return NULL;
-    if (jstr(a))
-        return xstrdup(jstr(a));
-    if (a->t == J_OBJ)
-        return jstr(jget(a, "name")) ? xstrdup(jstr(jget(a, "name"))) : NULL;
-    if (a->t != J_ARR)
-        return NULL;
-    struct buf b = BUF_INIT;
-    for (size_t i = 0; i < a->n; i++) {
-        const char *name = a->items[i]->t == J_OBJ ? jstr(jget(a->items[i], "name"))
-                                                   : jstr(a->items[i]);
-        if (!name)
-            continue;
-        if (b.len)
-            buf_puts(&b, ", ");
-        buf_puts(&b, name);
-    }
-    return b.len ? buf_steal(&b) : (buf_free(&b), NULL);
-}
-
-/* Set *dst to a copy of v unless it is set already or v is empty. */
-static void
-set_once(char **dst, const char *v)
+/* See html.h. */
+void
+html_set_once(char **dst, const char *v)
 {
     if (!*dst && v && *v)
         *dst = xstrdup(v);
-}
-
-/* Fields of a JSON-LD article into m (those not set yet): name or headline
- * (the one closer to <title> when they differ), author names, publisher name,
- * datePublished, description, url. */
-static void
-jsonld_meta(const struct jval *art, const char *doc_title, struct html_meta *m)
-{
-    const char *name = jstr(jget(art, "name")), *headline = jstr(jget(art, "headline"));
-    const char *title = name ? name : headline;
-    if (name && headline && strcmp(name, headline) != 0 && doc_title) {
-        bool name_ok = html_similarity(name, doc_title) > 0.75;
-        bool head_ok = html_similarity(headline, doc_title) > 0.75;
-        title = head_ok && !name_ok ? headline : name;
-    }
-    set_once(&m->title, title);
-    if (!m->byline)
-        m->byline = author_names(jget(art, "author"));
-    set_once(&m->site, jstr(jget(jget(art, "publisher"), "name")));
-    set_once(&m->published, jstr(jget(art, "datePublished")));
-    set_once(&m->description, jstr(jget(art, "description")));
-    const struct jval *u = jget(art, "url");
-    if (jstr(u) && (strncmp(jstr(u), "http://", 7) == 0 || strncmp(jstr(u), "https://", 8) == 0))
-        set_once(&m->url, jstr(u));
-}
-
-/* Every <script type="application/ld+json"> that holds an article. */
-static void
-read_jsonld(xmlNode *root, const char *doc_title, struct html_meta *m)
-{
-    for (xmlNode *n = root; n; n = hx_next(n, root, false)) {
-        if (!hx_is(n, "script"))
-            continue;
-        const char *type = hx_attr(n, "type");
-        if (!type || !ing_ifind(type, strlen(type), "ld+json"))
-            continue;
-        struct buf b = BUF_INIT;
-        hx_text(n, &b);
-        const char *s = buf_str(&b);
-        size_t len = b.len;
-        /* <![CDATA[ ... ]]> wrappers some pages keep */
-        const char *cd = strstr(s, "<![CDATA[");
-        if (cd) {
-            s = cd + 9;
-            len = strlen(s);
-            const char *end = strstr(s, "]]>");
-            if (end)
-                len = (size_t)(end - s);
-        }
-        struct jparse p = {s, len, 0};
-        struct jval *v = jvalue(&p, 0);
-        const struct jval *art = find_article(v, 0);
-        const struct jval *ctx = v && v->t == J_OBJ ? jget(v, "@context") : NULL;
-        bool schema = !ctx || (jstr(ctx) && strstr(jstr(ctx), "schema.org")) || ctx->t != J_STR;
-        if (art && schema)
-            jsonld_meta(art, doc_title, m);
-        jfree(v);
-        buf_free(&b);
-    }
 }
 
 /* ---- meta tags ---------------------------------------------------------------------- */
@@ -524,21 +176,21 @@ read_meta_tags(xmlNode *root, struct html_meta *m)
             free(all);
         }
     }
-    set_once(&m->title, kv_find(kv, n, title_keys));
+    html_set_once(&m->title, kv_find(kv, n, title_keys));
     char *names = kv_join(kv, n, byline_keys);
     if (names && !is_url(names))
-        set_once(&m->byline, names);
+        html_set_once(&m->byline, names);
     free(names);
     const char *by = kv_find(kv, n, profile_keys);
     if (by && !is_url(by))
-        set_once(&m->byline_profile, by);
-    set_once(&m->site, kv_find(kv, n, site_keys));
-    set_once(&m->published, kv_find(kv, n, date_keys));
-    set_once(&m->description, kv_find(kv, n, desc_keys));
-    set_once(&m->url, canonical);
+        html_set_once(&m->byline_profile, by);
+    html_set_once(&m->site, kv_find(kv, n, site_keys));
+    html_set_once(&m->published, kv_find(kv, n, date_keys));
+    html_set_once(&m->description, kv_find(kv, n, desc_keys));
+    html_set_once(&m->url, canonical);
     const char *u = kv_find(kv, n, url_keys);
     if (u && is_url(u))
-        set_once(&m->url, u);
+        html_set_once(&m->url, u);
     for (size_t i = 0; i < n; i++)
         free(kv[i].key);
     free(kv);
@@ -815,7 +467,7 @@ read_time(xmlNode *root, struct html_meta *m)
             const char *dt = hx_attr(n, "datetime");
             const char *pub = hx_attr(n, "pubdate");
             if (dt && (pub || hx_has_ancestor(n, "article", 0) || hx_has_ancestor(n, "header", 0)))
-                set_once(&m->published, dt);
+                html_set_once(&m->published, dt);
         }
 }
 
@@ -842,7 +494,7 @@ html_meta_read(xmlDoc *doc, struct html_meta *m)
             doc_title = buf_steal(&b);
             break;
         }
-    read_jsonld(root, doc_title, m);
+    html_jsonld_read(root, doc_title, m);
     read_meta_tags(root, m);
     read_time(root, m);
     read_saved_from(doc, m);
@@ -851,14 +503,21 @@ html_meta_read(xmlDoc *doc, struct html_meta *m)
     free(doc_title);
     /* what the page says may hold white space runs and entities already
      * decoded by the parser; collapse the runs */
-    char **fields[] = {&m->title,     &m->byline,      &m->site,
-                       &m->published, &m->description, &m->byline_profile};
+    char **fields[] = {&m->title,       &m->byline,         &m->site,      &m->published,
+                       &m->description, &m->byline_profile, &m->byline_org};
     for (size_t i = 0; i < DS_ARRAY_LEN(fields); i++)
         if (*fields[i]) {
             char *c = collapse(*fields[i]);
             free(*fields[i]);
             *fields[i] = c[0] ? c : (free(c), NULL);
         }
+    /* the site's own name as the author ("Island Post" by "Island Post")
+     * names no one: a byline on the page wins over it */
+    if (m->byline && m->site && ds_strcasecmp_ascii(m->byline, m->site) == 0) {
+        free(m->byline_org);
+        m->byline_org = m->byline;
+        m->byline = NULL;
+    }
 }
 
 /* Free every field of m and zero it. */
@@ -873,5 +532,6 @@ html_meta_clear(struct html_meta *m)
     free(m->lang);
     free(m->description);
     free(m->byline_profile);
+    free(m->byline_org);
     memset(m, 0, sizeof *m);
 }

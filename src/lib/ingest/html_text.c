@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dossier/util.h"
@@ -118,6 +120,44 @@ hx_has_ancestor(const xmlNode *n, const char *tag, int depth)
             return true;
     }
     return false;
+}
+
+/* See html.h. */
+bool
+hx_has_word(const char *s, const char *const *words)
+{
+    if (!s || !*s)
+        return false;
+    size_t n = strlen(s);
+    for (; *words; words++)
+        if (ing_ifind(s, n, *words))
+            return true;
+    return false;
+}
+
+/* See html.h. */
+bool
+hx_visible(const xmlNode *n)
+{
+    const char *style = hx_attr(n, "style");
+    if (style) {
+        char *st = xstrdup(style), *w = st;
+        for (char *p = st; *p; p++)
+            if (!isspace((unsigned char)*p))
+                *w++ = (char)tolower((unsigned char)*p);
+        *w = '\0';
+        bool hidden = strstr(st, "display:none") || strstr(st, "visibility:hidden");
+        free(st);
+        if (hidden)
+            return false;
+    }
+    if (hx_attr(n, "hidden"))
+        return false;
+    const char *aria = hx_attr(n, "aria-hidden");
+    const char *cls = hx_attr(n, "class");
+    if (aria && strcmp(aria, "true") == 0 && !(cls && strstr(cls, "fallback-image")))
+        return false;
+    return true;
 }
 
 /* ---- measuring text --------------------------------------------------------------- */

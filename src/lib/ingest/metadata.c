@@ -290,24 +290,94 @@ wire_prefix(const char *s, size_t n)
     return 0;
 }
 
-/* The top of the page: crumbs, "Published" lines, date lines, bylines, an
- * outlet's name, then the headline, a section label and a standfirst. */
-void
-ing_meta_top(struct ing_doc *d)
-{
-    struct article *a = d->a;
-    size_t seen = 0;
-    size_t idx[TOP_LINES];
-    bool gap_before[TOP_LINES];
+/* The content lines near the top of a page, found among its metadata lines
+ * by top_scan (at most TOP_LINES). */
+struct top {
+    size_t idx[TOP_LINES];       /* the content lines' numbers in d->lines */
+    bool gap_before[TOP_LINES];  /* a blank or metadata line above it */
     bool meta_direct[TOP_LINES]; /* a metadata line right under it */
     bool meta_after[TOP_LINES];  /* metadata before the next content line */
-    size_t nidx = 0;
-    bool gap = false;
-    bool started = false;
+    size_t n;
+};
 
+/* Read line i as top-of-page metadata: a crumb (only before any content
+ * line: first), a "Published" line, a date line, a byline (also "By" alone
+ * with the name on the next line), a source line, an address naming a known
+ * outlet, or a known outlet's name alone (first only). Fills d and sets the
+ * line's why; false (the line left alone) when it is content. */
+static bool
+top_meta_line(struct ing_doc *d, size_t i, bool first)
+{
+    struct article *a = d->a;
+    struct ing_doc_line *l = &d->lines[i];
+    struct ing_date dt;
+    const char *sec, *val;
+    size_t secl, vl;
+    char *name = NULL;
+    bool has_date;
+    if (first && !a->section && ing_is_crumb(l->t, l->tl, &sec, &secl)) {
+        a->section = ing_dupn(sec, secl);
+        l->why = "section";
+    } else if (ing_is_published_line(l->t, l->tl, &dt)) {
+        ing_set_date(a, &dt, DATE_PUBLISHED_LINE);
+        meta_fields(d, l->t, l->tl);
+        l->why = "published";
+    } else if (ing_parse_date_whole(l->t, l->tl, &dt)) {
+        ing_set_date(a, &dt, DATE_ISO_LINE);
+        l->why = "date";
+    } else if (is_date_led(l->t, l->tl, &dt)) {
+        ing_set_date(a, &dt, DATE_ISO_LINE);
+        meta_fields(d, l->t, l->tl);
+        l->why = "date";
+    } else if (!a->byline && ing_is_byline(l->t, l->tl, &name, &dt, &has_date)) {
+        ing_byline_outlet(d, name);
+        byline_tail_outlet(d, l->t, l->tl);
+        a->byline = name;
+        if (has_date)
+            ing_set_date(a, &dt, DATE_BYLINE);
+        l->why = "byline";
+    } else if (!a->byline && (ing_ieq(l->t, l->tl, "by") || ing_ieq(l->t, l->tl, "by:")) &&
+               i + 1 < d->n && ing_is_content(&d->lines[i + 1])) {
+        /* "By" alone, the name (and role) on the next line */
+        struct ing_doc_line *nx = &d->lines[i + 1];
+        char *probe = xasprintf("By %.*s", (int)nx->tl, nx->t);
+        if (ing_is_byline(probe, strlen(probe), &name, &dt, &has_date)) {
+            ing_byline_outlet(d, name);
+            a->byline = name;
+            if (has_date)
+                ing_set_date(a, &dt, DATE_BYLINE);
+            l->why = "byline";
+            nx->why = "byline";
+        }
+        free(probe);
+    } else if (ing_is_source_line(l->t, l->tl, &val, &vl)) {
+        meta_source(d, val, vl);
+        meta_fields(d, l->t, l->tl); /* "Source: X | Date: ... | URL: ..." */
+        l->why = "source";
+    } else if (url_field(l->t, l->tl, &val, &vl) && outlets_for_url(d->outlets, val, vl)) {
+        const char *canon = outlets_for_url(d->outlets, val, vl);
+        ing_set_source(d, canon, strlen(canon), RANK_SOURCE_LINE);
+        l->why = "source";
+    } else if (first && l->tl <= 60 && outlets_match(d->outlets, l->t, l->tl)) {
+        const char *canon = outlets_match(d->outlets, l->t, l->tl);
+        ing_set_source(d, canon, strlen(canon), RANK_ALONE);
+        l->why = "source";
+    }
+    return l->why != NULL;
+}
+
+/* Walk the first TOP_LINES non-blank lines of d: metadata lines are read
+ * (top_meta_line), the content lines noted in t with what surrounds them. A
+ * masthead dropped as frequent before any content line names the source. */
+static void
+top_scan(struct ing_doc *d, struct top *t)
+{
+    size_t seen = 0;
+    bool gap = false, started = false;
+    t->n = 0;
     for (size_t i = 0; i < d->n && seen < TOP_LINES; i++) {
         struct ing_doc_line *l = &d->lines[i];
-        if (l->why && nidx == 0 && strcmp(l->why, "frequent") == 0 && ing_top_outlet_seen(l)) {
+        if (l->why && t->n == 0 && strcmp(l->why, "frequent") == 0 && ing_top_outlet_seen(l)) {
             /* a masthead printed on every page of the outlet */
             const char *canon = outlets_match(d->outlets, l->t, l->tl);
             ing_set_source(d, canon ? canon : l->t, canon ? strlen(canon) : l->tl, RANK_ALONE_SEEN);
@@ -318,128 +388,90 @@ ing_meta_top(struct ing_doc *d)
             continue;
         }
         seen++;
-        struct ing_date dt;
-        const char *sec, *val;
-        size_t secl, vl;
-        char *name = NULL;
-        bool has_date;
-        if (nidx == 0 && !a->section && ing_is_crumb(l->t, l->tl, &sec, &secl)) {
-            a->section = ing_dupn(sec, secl);
-            l->why = "section";
-        } else if (ing_is_published_line(l->t, l->tl, &dt)) {
-            ing_set_date(a, &dt, DATE_PUBLISHED_LINE);
-            meta_fields(d, l->t, l->tl);
-            l->why = "published";
-        } else if (ing_parse_date_whole(l->t, l->tl, &dt)) {
-            ing_set_date(a, &dt, DATE_ISO_LINE);
-            l->why = "date";
-        } else if (is_date_led(l->t, l->tl, &dt)) {
-            ing_set_date(a, &dt, DATE_ISO_LINE);
-            meta_fields(d, l->t, l->tl);
-            l->why = "date";
-        } else if (!a->byline && ing_is_byline(l->t, l->tl, &name, &dt, &has_date)) {
-            ing_byline_outlet(d, name);
-            byline_tail_outlet(d, l->t, l->tl);
-            a->byline = name;
-            if (has_date)
-                ing_set_date(a, &dt, DATE_BYLINE);
-            l->why = "byline";
-        } else if (!a->byline && (ing_ieq(l->t, l->tl, "by") || ing_ieq(l->t, l->tl, "by:")) &&
-                   i + 1 < d->n && ing_is_content(&d->lines[i + 1])) {
-            /* "By" alone, the name (and role) on the next line */
-            struct ing_doc_line *nx = &d->lines[i + 1];
-            char *probe = xasprintf("By %.*s", (int)nx->tl, nx->t);
-            if (ing_is_byline(probe, strlen(probe), &name, &dt, &has_date)) {
-                ing_byline_outlet(d, name);
-                a->byline = name;
-                if (has_date)
-                    ing_set_date(a, &dt, DATE_BYLINE);
-                l->why = "byline";
-                nx->why = "byline";
+        if (top_meta_line(d, i, t->n == 0)) {
+            if (t->n > 0) {
+                t->meta_after[t->n - 1] = true;
+                if (t->idx[t->n - 1] + 1 == i)
+                    t->meta_direct[t->n - 1] = true;
             }
-            free(probe);
-            if (!l->why)
-                goto content;
-        } else if (ing_is_source_line(l->t, l->tl, &val, &vl)) {
-            meta_source(d, val, vl);
-            meta_fields(d, l->t, l->tl); /* "Source: X | Date: ... | URL: ..." */
-            l->why = "source";
-        } else if (url_field(l->t, l->tl, &val, &vl) && outlets_for_url(d->outlets, val, vl)) {
-            const char *canon = outlets_for_url(d->outlets, val, vl);
-            ing_set_source(d, canon, strlen(canon), RANK_SOURCE_LINE);
-            l->why = "source";
-        } else if (nidx == 0 && l->tl <= 60 && outlets_match(d->outlets, l->t, l->tl)) {
-            const char *canon = outlets_match(d->outlets, l->t, l->tl);
-            ing_set_source(d, canon, strlen(canon), RANK_ALONE);
-            l->why = "source";
-        } else {
-            goto content;
+            gap = started; /* a metadata line separates like a blank one */
+            continue;
         }
-        if (nidx > 0) {
-            meta_after[nidx - 1] = true;
-            if (idx[nidx - 1] + 1 == i)
-                meta_direct[nidx - 1] = true;
-        }
-        gap = started; /* a metadata line separates like a blank one */
-        continue;
-    content:
-        if (nidx < TOP_LINES) {
-            gap_before[nidx] = gap;
-            meta_direct[nidx] = meta_after[nidx] = false;
-            idx[nidx++] = i;
+        if (t->n < TOP_LINES) {
+            t->gap_before[t->n] = gap;
+            t->meta_direct[t->n] = t->meta_after[t->n] = false;
+            t->idx[t->n++] = i;
         }
         started = true;
         gap = false;
     }
-    if (nidx == 0)
-        return;
+}
 
-    /* An outlet's name alone above the headline ("Yellow Sea Observer",
-     * "东方经济观察"): the source, when it looks like an outlet's name or
-     * the page names it as its source elsewhere. */
-    size_t b = 0;
-    if (nidx >= 3 && ing_is_headline_like(&d->lines[idx[1]])) {
-        struct ing_doc_line *c0 = &d->lines[idx[0]];
-        bool named = d->source && strlen(d->source) == c0->tl &&
-                     memcmp(d->source, c0->t, c0->tl) == 0;
-        bool freq = ing_is_frequent(d->ctx, c0->t, c0->tl);
-        struct ing_name_shape ns;
-        /* without outside evidence: a short name, a blank line under it, and
-         * the date or byline under the headline ("Harbour Board Report
-         * Delayed" over a standfirst is a headline) */
-        if (ing_outlet_like(c0->t, c0->tl, named || freq) && ing_name_shape(c0->t, c0->tl, &ns) &&
-            (named || freq ||
-             (gap_before[1] && meta_after[1] &&
-              ((ns.words >= 3 && ns.words <= 4) || (ns.cjk && !ns.latin))))) {
-            ing_set_source(d, c0->t, c0->tl, named ? RANK_SOURCE_LINE : RANK_ALONE_UNKNOWN);
-            c0->why = "source";
-            b = 1;
-        }
+/* An outlet's name alone above the headline ("Yellow Sea Observer",
+ * "东方经济观察"): the source, when it looks like an outlet's name or the
+ * page names it as its source elsewhere. Returns how many content lines it
+ * took (0 or 1). */
+static size_t
+top_outlet_above(struct ing_doc *d, const struct top *t)
+{
+    if (t->n < 3 || !ing_is_headline_like(&d->lines[t->idx[1]]))
+        return 0;
+    struct ing_doc_line *c0 = &d->lines[t->idx[0]];
+    bool named = d->source && strlen(d->source) == c0->tl && memcmp(d->source, c0->t, c0->tl) == 0;
+    bool freq = ing_is_frequent(d->ctx, c0->t, c0->tl);
+    struct ing_name_shape ns;
+    /* without outside evidence: a short name, a blank line under it, and
+     * the date or byline under the headline ("Harbour Board Report
+     * Delayed" over a standfirst is a headline) */
+    if (ing_outlet_like(c0->t, c0->tl, named || freq) && ing_name_shape(c0->t, c0->tl, &ns) &&
+        (named || freq ||
+         (t->gap_before[1] && t->meta_after[1] &&
+          ((ns.words >= 3 && ns.words <= 4) || (ns.cjk && !ns.latin))))) {
+        ing_set_source(d, c0->t, c0->tl, named ? RANK_SOURCE_LINE : RANK_ALONE_UNKNOWN);
+        c0->why = "source";
+        return 1;
     }
-    /* A masthead over the headline: two headline-like lines, the second
-     * directly on top of the date or byline. */
-    if (nidx - b >= 2) {
-        struct ing_doc_line *c0 = &d->lines[idx[b]], *c1 = &d->lines[idx[b + 1]];
-        if (!gap_before[b + 1] && meta_direct[b + 1] && ing_is_headline_like(c0) &&
-            ing_is_headline_like(c1) && !ing_is_short_label(c0) && is_masthead(d, c0)) {
-            masthead_meta(d, c0);
-            c0->why = "masthead";
-            b++;
-        }
-    }
-    size_t *ix = idx + b;
-    bool *gb = gap_before + b, *ma = meta_after + b;
-    size_t ni = nidx - b;
+    return 0;
+}
 
+/* A masthead over the headline: two headline-like lines from content line
+ * b on, the second directly on top of the date or byline. Returns b, one
+ * more when the masthead was taken. */
+static size_t
+top_masthead(struct ing_doc *d, const struct top *t, size_t b)
+{
+    if (t->n - b < 2)
+        return b;
+    struct ing_doc_line *c0 = &d->lines[t->idx[b]], *c1 = &d->lines[t->idx[b + 1]];
+    if (!t->gap_before[b + 1] && t->meta_direct[b + 1] && ing_is_headline_like(c0) &&
+        ing_is_headline_like(c1) && !ing_is_short_label(c0) && is_masthead(d, c0)) {
+        masthead_meta(d, c0);
+        c0->why = "masthead";
+        b++;
+    }
+    return b;
+}
+
+#define NO_TITLE ((size_t)-1)
+
+/* The headline among the content lines ix[0..ni) (gb: a gap above each): the
+ * first when it reads as one, or the second under a short label (then the
+ * section). Sets the title (without a wire service's version tag) and
+ * returns its index in ix; NO_TITLE when the text starts with prose, is one
+ * short line, or is a label directly on top of prose. */
+static size_t
+top_title(struct ing_doc *d, const size_t *ix, const bool *gb, size_t ni)
+{
+    struct article *a = d->a;
     struct ing_doc_line *c0 = &d->lines[ix[0]];
     struct ing_doc_line *c1 = ni > 1 ? &d->lines[ix[1]] : NULL;
     bool gap01 = ni > 1 && gb[1];
-    size_t title_at = (size_t)-1;
+    size_t title_at;
 
     if (!ing_is_headline_like(c0))
-        return; /* the text starts with prose: no title */
+        return NO_TITLE; /* the text starts with prose: no title */
     if (ni == 1)
-        return; /* a lone short line is no headline of anything */
+        return NO_TITLE; /* a lone short line is no headline of anything */
     /* a standfirst may sit directly under the headline (no blank line) when
      * it is a single sentence or has no full stop */
     bool c2_standfirst = false;
@@ -461,7 +493,7 @@ ing_meta_top(struct ing_doc *d)
         if (!a->section)
             a->section = ing_dupn(c0->t, c0->tl);
         c0->why = "section";
-        return;
+        return NO_TITLE;
     } else {
         title_at = 0;
     }
@@ -469,11 +501,18 @@ ing_meta_top(struct ing_doc *d)
     size_t skip = wire_prefix(t->t, t->tl);
     a->title = ing_dupn(t->t + skip, t->tl - skip);
     t->why = "title";
+    return title_at;
+}
 
-    /* standfirst: a short paragraph right after the headline, not a photo
-     * caption; with blank lines around it, not a sentence ending in a full
-     * stop unless a byline or date follows it (then up to two sentences);
-     * directly under the headline, one sentence at most */
+/* The standfirst: a short paragraph right after the headline (ix[title_at];
+ * gb, ma: a gap above, metadata after each content line), not a photo
+ * caption; with blank lines around it, not a sentence ending in a full
+ * stop unless a byline or date follows it (then up to two sentences);
+ * directly under the headline, one sentence at most. */
+static void
+top_standfirst(struct ing_doc *d, const size_t *ix, const bool *gb, const bool *ma, size_t ni,
+               size_t title_at)
+{
     size_t s = title_at + 1;
     if (s >= ni || !(s + 1 >= ni || gb[s + 1]))
         return;
@@ -489,7 +528,26 @@ ing_meta_top(struct ing_doc *d)
     else
         take = w <= 60 && ns <= 1;
     if (take)
-        a->subtitle = ing_dupn(st->t, st->tl);
+        d->a->subtitle = ing_dupn(st->t, st->tl);
+}
+
+/* The top of the page: crumbs, "Published" lines, date lines, bylines, an
+ * outlet's name, then the headline, a section label and a standfirst. */
+void
+ing_meta_top(struct ing_doc *d)
+{
+    struct top t;
+    top_scan(d, &t);
+    if (t.n == 0)
+        return;
+    size_t b = top_outlet_above(d, &t);
+    b = top_masthead(d, &t, b);
+    const size_t *ix = t.idx + b;
+    const bool *gb = t.gap_before + b, *ma = t.meta_after + b;
+    size_t ni = t.n - b;
+    size_t title_at = top_title(d, ix, gb, ni);
+    if (title_at != NO_TITLE)
+        top_standfirst(d, ix, gb, ma, ni, title_at);
 }
 
 /* The bottom of the page: "Source: X", an outlet's name alone (known, or

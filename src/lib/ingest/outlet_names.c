@@ -1,0 +1,326 @@
+/*
+ * ingest/outlet_names.c — whether a name alone on a line is an outlet's
+ * when outlets.tsv does not know it: the shape of a name (words, capitals,
+ * connectors, a CJK outlet suffix), words that say outlet ("Times",
+ * "Daily") or page furniture ("Subscribe"), masthead lines seen across a
+ * corpus, and the names in copyright lines and "— The X Review" trailers.
+ * outlets.c holds the known outlets; lines.c the other line kinds.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "dossier/article.h"
+#include "dossier/ingest.h"
+#include "dossier/utf8.h"
+#include "dossier/util.h"
+#include "lib.h"
+
+/* ---- outlet names that outlets.tsv does not know ------------------------------- */
+
+/* Words that outlets put in their names ("Yellow Sea Observer", "Prairie
+ * Grain Report") and people almost never have in theirs. */
+static bool
+is_outlet_word(const char *w, size_t n)
+{
+    static const char *const words[] = {
+        "times", "post", "news", "herald", "observer", "review", "report", "daily", "journal",
+        "tribune", "gazette", "wire", "press", "monitor", "chronicle", "telegraph", "standard",
+        "express", "mail", "star", "weekly", "magazine", "economist", "insider", "today", "agency",
+        "media", "network", "radio", "tv", "television", "broadcasting", "bulletin", "courier",
+        "dispatch", "examiner", "globe", "inquirer", "ledger", "mirror", "record", "register",
+        "sentinel", "sun", "voice", "digest", "briefing", "online", "newswire", "quarterly",
+        "zeitung", "presse", "nouvelles", "markets", "finance", "financial", "economic",
+        "economics", "business", "watch", "notes", "letter", "week", "weekend", "nation",
+        "informer", "bugle", "clarion", "advertiser", "enquirer", "pioneer", "leader", "citizen",
+        "independent", "reporter", "wochenblatt", "diario", "noticias", "giornale", "corriere",
+        "gazzetta", "jornal", "dagblad", "krant", "courrier", "quotidien", "hebdo", "observateur",
+        "beobachter", "rundschau", "kurier", "anzeiger",
+    };
+    for (size_t i = 0; i < DS_ARRAY_LEN(words); i++)
+        if (ing_ieq(w, n, words[i]))
+            return true;
+    return false;
+}
+
+static bool
+is_article_word(const char *w, size_t n)
+{
+    static const char *const words[] = {"the", "le", "la", "les", "der", "die", "das", "el", "il"};
+    for (size_t i = 0; i < DS_ARRAY_LEN(words); i++)
+        if (ing_ieq(w, n, words[i]))
+            return true;
+    return false;
+}
+
+/* Small words a name may hold in lower case ("Voice of America"). */
+static bool
+is_name_connector(const char *w, size_t n)
+{
+    static const char *const words[] = {"of",  "the", "and", "for", "on",  "de", "du", "des",
+                                        "del", "di",  "da",  "la",  "le",  "et", "y",  "am",
+                                        "im",  "an",  "van", "von", "&",   "e",  "do", "dos"};
+    for (size_t i = 0; i < DS_ARRAY_LEN(words); i++)
+        if (ing_ieq(w, n, words[i]))
+            return true;
+    return false;
+}
+
+/* Han/kana/hangul names end in a word that means newspaper, agency, net,
+ * observer, weekly... (报 社 网 新闻 观察 周刊 财经 日报 时报 通讯 新聞 時報
+ * 通信 신문 뉴스 일보). */
+static bool
+cjk_outlet_suffix(const char *s, size_t n)
+{
+    static const char *const ends[] = {
+        "\xe6\x8a\xa5", "\xe7\xa4\xbe", "\xe7\xbd\x91", "\xe6\x96\xb0\xe9\x97\xbb",
+        "\xe8\xa7\x82\xe5\xaf\x9f", "\xe5\x91\xa8\xe5\x88\x8a", "\xe8\xb4\xa2\xe7\xbb\x8f",
+        "\xe9\x80\x9a\xe8\xae\xaf", "\xe6\x96\xb0\xe8\x81\x9e", "\xe5\xa0\xb1",
+        "\xe9\x80\x9a\xe4\xbf\xa1", "\xec\x8b\xa0\xeb\xac\xb8", "\xeb\x89\xb4\xec\x8a\xa4",
+        "\xec\x9d\xbc\xeb\xb3\xb4"};
+    for (size_t i = 0; i < DS_ARRAY_LEN(ends); i++) {
+        size_t m = strlen(ends[i]);
+        if (n > m && memcmp(s + n - m, ends[i], m) == 0)
+            return true;
+    }
+    return false;
+}
+
+
+/* Does s read as a name standing alone: at most five words (twelve CJK
+ * characters), each capitalised or a connector, no sentence punctuation,
+ * no separators ("X | Y" footers are menus, not names)? Fills *ns. */
+bool
+ing_name_shape(const char *s, size_t n, struct ing_name_shape *ns)
+{
+    memset(ns, 0, sizeof *ns);
+    if (n == 0 || n > 60 || s[n - 1] == '.')
+        return false;
+    static const char *const bad_utf8[] = {
+        "\xef\xbc\x9a", "\xef\xbc\x8c", "\xe3\x80\x82", "\xef\xbc\x88", "\xef\xbc\x89",
+        "\xe3\x80\x81", "\xe3\x80\x8a", "\xe3\x80\x8b", "\xe2\x80\x9c", "\xe2\x80\x9d",
+        "\xc2\xa9",     "\xe2\x80\xa2", "\xe3\x80\x80", "\xc2\xb7",     "\xe2\x80\x94",
+        "\xe2\x80\x93", "\xef\xbd\x9c", "\xef\xbc\x81", "\xef\xbc\x9f"};
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] && strchr("!?;:,|\"()[]{}<>=@#/\\*_~+%$", s[i]))
+            return false;
+        if ((unsigned char)s[i] >= 0x80)
+            for (size_t k = 0; k < DS_ARRAY_LEN(bad_utf8); k++)
+                if (ing_istarts(s + i, n - i, bad_utf8[k]))
+                    return false;
+    }
+    int caps = 0;
+    bool all_upper = true;
+    for (size_t i = 0; i < n;) {
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t j = i;
+        while (j < n && s[j] != ' ')
+            j++;
+        if (j == i)
+            break;
+        const char *w = s + i;
+        size_t wl = j - i;
+        i = j;
+        if (++ns->words > 5)
+            return false;
+        unsigned char c = (unsigned char)w[0];
+        for (size_t k = 0; k < wl; k++)
+            if (w[k] >= 'a' && w[k] <= 'z')
+                all_upper = false;
+        if (c >= 0x80) {
+            uint32_t cp;
+            utf8_decode(w, wl, &cp);
+            if (utf8_is_cjk(cp) || (cp >= 0xAC00 && cp <= 0xD7AF)) {
+                ns->cjk += ing_count_words(w, wl);
+                caps++;
+                continue;
+            }
+        }
+        ns->latin++;
+        if (is_outlet_word(w, wl))
+            ns->outlet_word = true;
+        else if (!(ns->words == 1 && is_article_word(w, wl)) && !is_name_connector(w, wl))
+            ns->other_word = true;
+        if (ns->words == 1 && is_article_word(w, wl) && (c >= 'A' && c <= 'Z'))
+            ns->article = true;
+        if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80)
+            caps++;
+        else if (!is_name_connector(w, wl))
+            return false;
+    }
+    if (ns->words == 0 || ns->cjk > 12 || (ns->latin == 0 && ns->cjk < 2))
+        return false;
+    ns->person = !ns->article && !ns->outlet_word && caps == ns->words && ns->words >= 2 &&
+                 ns->words <= 3 && !(all_upper && ns->latin);
+    return true;
+}
+
+
+/* Is s a line that never names anything, however often it repeats: one
+ * holding a date ("Record March 20") or a month and a number, or led by a
+ * label of a results or dividend table ("Year", "Pay April 15", "Net")? */
+static bool
+not_a_name(const char *s, size_t n)
+{
+    struct ing_date dt;
+    size_t at;
+    if (ing_find_date(s, n, &dt, &at))
+        return true;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && s[j] != ' ')
+            j++;
+        if (ing_month(s + i, j - i) && j + 1 < n && s[j + 1] >= '0' && s[j + 1] <= '9')
+            return true; /* "March 20" */
+        i = j + 1;
+    }
+    static const char *const labels[] = {
+        "year", "quarter", "qtr", "qtly", "record", "pay", "payable", "net", "shr", "revs",
+        "sales", "revenue", "revenues", "loss", "profit", "dividend", "div", "note", "total",
+        "avg", "oper", "period", "months", "weeks", "mths", "prior"};
+    size_t w = 0;
+    while (w < n && s[w] != ' ')
+        w++;
+    for (size_t k = 0; k < DS_ARRAY_LEN(labels); k++)
+        if (ing_ieq(s, w, labels[k]))
+            return true;
+    return false;
+}
+
+/* Is s (a line alone at the top or bottom) an outlet's name? strong is
+ * outside evidence: the line repeats across the corpus, follows a dash or
+ * ©, or is named elsewhere as the source. Without it the name itself must
+ * look like an outlet's: an outlet word with another word ("Yellow Sea
+ * Observer"), a leading article and two more words ("The Kestrel Herald";
+ * "The End" is no outlet), a CJK outlet suffix. */
+bool
+ing_outlet_like(const char *s, size_t n, bool strong)
+{
+    struct ing_name_shape ns;
+    const char *in;
+    size_t inl;
+    if (!ing_name_shape(s, n, &ns) || ns.person || ing_has_ui_word(s, n) || not_a_name(s, n) ||
+        ing_cjk_banner(s, n, &in, &inl))
+        return false;
+    if (strong)
+        return true;
+    if (ns.cjk && !ns.latin)
+        return cjk_outlet_suffix(s, n);
+    return (ns.outlet_word && ns.other_word && ns.words >= 2) ||
+           (ns.article && ns.words >= 3 && ns.other_word);
+}
+
+/* Words of page furniture that name no outlet ("Latest News", "Top Stories",
+ * "Most Read"). */
+bool
+ing_has_ui_word(const char *s, size_t n)
+{
+    static const char *const words[] = {"latest", "top",     "more",    "most",   "read",
+                                        "related", "stories", "story",   "popular", "breaking",
+                                        "trending", "home",   "sections", "topics", "contact",
+                                        "about",  "follow",  "share",   "comments", "sign",
+                                        "log",    "menu",    "search",  "editor's", "picks",
+                                        "recommended", "also", "next",  "previous", "back"};
+    for (size_t i = 0; i < n;) {
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t j = i;
+        while (j < n && s[j] != ' ')
+            j++;
+        for (size_t k = 0; k < DS_ARRAY_LEN(words) && j > i; k++)
+            if (ing_ieq(s + i, j - i, words[k]))
+                return true;
+        i = j;
+    }
+    return false;
+}
+
+/* A line at the very top that the corpus repeats: a masthead naming the
+ * outlet when it has an outlet's look or three or more words (section
+ * labels like "World" or "Business" repeat too, and are shorter). */
+bool
+ing_top_outlet_seen(const struct ing_doc_line *l)
+{
+    struct ing_name_shape ns;
+    if (ing_has_ui_word(l->t, l->tl) || !ing_outlet_like(l->t, l->tl, true) ||
+        !ing_name_shape(l->t, l->tl, &ns))
+        return false;
+    return ing_outlet_like(l->t, l->tl, false) || ns.words >= 3;
+}
+
+/* "© 2018 Prairie Grain Report", "Copyright 2021 The X. All rights
+ * reserved.", "(c) X": the name after the mark and the years, or false. */
+bool
+ing_copyright_name(const char *s, size_t n, const char **name, size_t *nl)
+{
+    size_t i = 0;
+    for (;;) {
+        while (i < n && s[i] == ' ')
+            i++;
+        if (ing_istarts(s + i, n - i, "\xc2\xa9"))
+            i += 2;
+        else if (ing_istarts(s + i, n - i, "(c)"))
+            i += 3;
+        else if (ing_istarts(s + i, n - i, "copyright"))
+            i += 9;
+        else
+            break;
+    }
+    if (i == 0)
+        return false;
+    /* years: "2024", "2018-2024", "2018 – 2024," */
+    for (;;) {
+        while (i < n && (s[i] == ' ' || s[i] == ',' || s[i] == '-'))
+            i++;
+        if (ing_istarts(s + i, n - i, "\xe2\x80\x93") ||
+            ing_istarts(s + i, n - i, "\xe2\x80\x94")) {
+            i += 3;
+            continue;
+        }
+        if (i < n && s[i] >= '0' && s[i] <= '9') {
+            while (i < n && s[i] >= '0' && s[i] <= '9')
+                i++;
+            continue;
+        }
+        break;
+    }
+    if (ing_istarts(s + i, n - i, "by "))
+        i += 3;
+    size_t e = i;
+    while (e < n && !strchr(".,;|(", s[e]))
+        e++;
+    const char *all = ing_ifind(s + i, e - i, " all rights");
+    if (all)
+        e = (size_t)(all - s);
+    while (e > i && s[e - 1] == ' ')
+        e--;
+    if (e == i)
+        return false;
+    *name = s + i;
+    *nl = e - i;
+    return true;
+}
+
+/* A trailer "— The Lodestar Review" / "-- X" / "– X": the name after the
+ * dash, or false. */
+bool
+ing_dash_trailer(const char *s, size_t n, const char **name, size_t *nl)
+{
+    size_t i;
+    if (ing_istarts(s, n, "\xe2\x80\x94") || ing_istarts(s, n, "\xe2\x80\x93"))
+        i = 3;
+    else if (ing_istarts(s, n, "--"))
+        i = 2;
+    else if (ing_istarts(s, n, "- "))
+        i = 1;
+    else
+        return false;
+    while (i < n && (s[i] == ' ' || s[i] == '-'))
+        i++;
+    if (i >= n)
+        return false;
+    *name = s + i;
+    *nl = n - i;
+    return true;
+}
