@@ -7,13 +7,16 @@
 #      (what word boundaries cost), by zh_kwic.py;
 #   3. Japanese and Korean: segmentation against a hand cut, KWIC and
 #      full-text search (bench/zh/jako.txt over tests/fixtures/jako/), by
-#      zh_jako.py.
+#      zh_jako.py;
+#   4. sentence alignment of Chinese article pairs with bigrams against
+#      words (bench/zh/pairs.txt), by bench_cmp_zh.
 # usage: bench/zh_eval.sh [--build DIR]   (needs `make bench` for bench_seg)
 set -eu
 . "$(dirname "$0")/lib.sh"
 [ "${1:-}" = --build ] && { bench_find_build "$2"; } || bench_find_build ""
 B=$BENCH_BUILD
 [ -x "$B/bench/bench_seg" ] || (cd "$B" && make -s bench/bench_seg)
+[ -x "$B/bench/bench_cmp_zh" ] || (cd "$B" && make -s bench/bench_cmp_zh)
 [ -x "$B/tests/extract/extract_dump" ] || (cd "$B" && make -s tests/extract/extract_dump)
 for gold in "$BENCH_SRC/tests/extract/gold/chinese.txt" "$BENCH_SRC/bench/zh/heldout.txt"; do
     echo "== $(basename "$gold")"
@@ -24,3 +27,5 @@ done
 echo "== Japanese and Korean"
 python3 "$BENCH_SRC/bench/zh_jako.py" "$B/dossier" "$B/bench/bench_seg" \
     "$BENCH_SRC/bench/zh/jako.txt" "$BENCH_SRC/tests/fixtures/jako" | grep -v '^#'
+echo "== Chinese article pairs aligned"
+"$B/bench/bench_cmp_zh" "$BENCH_SRC/bench/zh/pairs.txt" | grep -v '^# '
