@@ -411,6 +411,7 @@ struct store_folded {
                         whose folded bytes hold text byte i; map[text.len]
                         is the original's length */
     size_t cap;
+    uint32_t *table; /* the direct folding table, made on first use */
 };
 /* Fold text[0..len) into f (reused between calls; start it zeroed). */
 void store_fold_text(struct store_folded *f, const char *text, size_t len);

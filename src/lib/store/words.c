@@ -106,7 +106,7 @@ words_tokenize(struct store *s, const char *text, size_t len, size_t min_chars,
 {
     if (!s->seg)
         s->seg = seg_new();
-    struct store_folded f = {BUF_INIT, NULL, 0};
+    struct store_folded f = {BUF_INIT, NULL, 0, NULL};
     struct words_ctx c = {s, text, 0, fn, ud, BUF_INIT, min_chars, &f};
     int rc = 0;
     for (size_t i = 0; i < len && rc == 0;) {
@@ -178,33 +178,48 @@ store_term_is_cjk(const char *term)
 
 /* ---- folding a whole text ----------------------------------------------------------------- */
 
+/* Room in f for n + 4 more folded bytes (one code point) and their map. */
+static void
+fold_room(struct store_folded *f, size_t n)
+{
+    buf_reserve(&f->text, n + 4 - f->text.len);
+    if (n + 5 > f->cap) {
+        f->cap = (n + 5) * 2;
+        f->map = xrealloc(f->map, f->cap * sizeof *f->map);
+    }
+}
+
 void
 store_fold_text(struct store_folded *f, const char *text, size_t len)
 {
+    if (!f->table)
+        f->table = store_hanfold_table();
     buf_reset(&f->text);
-    buf_reserve(&f->text, len + 1);
     size_t n = 0;
     for (size_t i = 0; i < len;) {
+        fold_room(f, n);
+        unsigned char c = (unsigned char)text[i];
+        if (c < 0x80) {
+            f->text.data[n] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            f->map[n++] = i++;
+            continue;
+        }
         uint32_t cp;
         size_t l = (size_t)utf8_decode(text + i, len - i, &cp);
-        char enc[4];
-        size_t el = (size_t)utf8_encode(words_fold_cp(cp), enc);
-        if (n + el + 1 > f->cap) {
-            f->cap = (n + el + 1) * 2;
-            f->map = xrealloc(f->map, f->cap * sizeof *f->map);
-        }
+        if (cp - STORE_HANFOLD_LO < STORE_HANFOLD_N)
+            cp = f->table[cp - STORE_HANFOLD_LO] ? f->table[cp - STORE_HANFOLD_LO] : cp;
+        else
+            cp = words_fold_cp(cp);
+        size_t el = (size_t)utf8_encode(cp, f->text.data + n);
         for (size_t k = 0; k < el; k++)
             f->map[n + k] = i;
-        buf_append(&f->text, enc, el);
         n += el;
         i += l;
     }
-    if (n + 1 > f->cap) {
-        f->cap = n + 1;
-        f->map = xrealloc(f->map, f->cap * sizeof *f->map);
-    }
+    fold_room(f, n);
     f->map[n] = len;
-    f->text.data[f->text.len] = '\0';
+    f->text.len = n;
+    f->text.data[n] = '\0';
 }
 
 void
@@ -212,6 +227,8 @@ store_folded_free(struct store_folded *f)
 {
     buf_free(&f->text);
     free(f->map);
+    free(f->table);
     f->map = NULL;
+    f->table = NULL;
     f->cap = 0;
 }
