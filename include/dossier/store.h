@@ -423,6 +423,21 @@ int store_tokenize(struct store *s, const char *text, size_t len,
 int store_tokenize_words(struct store *s, const char *text, size_t len,
                          void (*fn)(const char *token, size_t start, size_t end, void *ud),
                          void *ud, struct ds_error *err);
+/* Text folded as the index folds it, one code point for one: letters
+ * lowercased, Traditional Han as Simplified (關稅 -> 关税), so that words
+ * are found in either script while the text is shown as written. */
+struct store_folded {
+    struct buf text; /* the folded text, NUL-terminated */
+    size_t *map;     /* map[i]: offset in the original of the code point
+                        whose folded bytes hold text byte i; map[text.len]
+                        is the original's length */
+    size_t cap;
+    uint32_t *table; /* the direct folding table, made on first use */
+};
+/* Fold text[0..len) into f (reused between calls; start it zeroed). */
+void store_fold_text(struct store_folded *f, const char *text, size_t len);
+void store_folded_free(struct store_folded *f);
+
 /* Is term a Chinese or Japanese word (no term of the index, which holds
  * its bigrams)? */
 bool store_term_is_cjk(const char *term);

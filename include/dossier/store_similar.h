@@ -32,6 +32,11 @@ struct store;
 void store_text_tokenizer(struct store *s, struct text_tokenizer *out);
 /* The same with Chinese and Japanese cut into words (store_tokenize_words). */
 void store_text_tokenizer_words(struct store *s, struct text_tokenizer *out);
+/* For comparing two texts (compare_texts): as store_text_tokenizer_words,
+ * but every Chinese and Japanese word counts, one-character ones (的, 涨)
+ * included, and a run is cut as folded, so a sentence written in either
+ * script gives the same words. */
+void store_text_tokenizer_compare(struct store *s, struct text_tokenizer *out);
 
 /* ---- term statistics ----------------------------------------------------- */
 

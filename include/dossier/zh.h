@@ -64,4 +64,13 @@ typedef void (*seg_word_fn)(size_t start, size_t end, void *ud);
  * (主席|习|近平 -> 习近平). */
 void seg_words(struct segmenter *sg, const char *s, size_t n, seg_word_fn fn, void *ud);
 
+/* Does s[start, end) begin and end on word boundaries of s[0..n)? Only
+ * the run of letters, digits and ideographs around the span is segmented,
+ * so a call costs the length of that run (a clause of Chinese). No
+ * boundary lies inside a personal name seg_words joins (习近平 holds no
+ * word 近平). A span of hangul may end inside a word, where Korean writes
+ * particles onto it (한국은행 in 한국은행이). Used to find a word in text
+ * without finding it inside another (中国 is no word of 发展中国家). */
+bool seg_is_word_span(struct segmenter *sg, const char *s, size_t n, size_t start, size_t end);
+
 #endif

@@ -429,7 +429,7 @@ compare_two(struct store *s, char **words, int nwords, bool json, size_t width, 
         goto out;
     }
     struct text_tokenizer tok;
-    store_text_tokenizer(s, &tok);
+    store_text_tokenizer_compare(s, &tok);
     struct cmp_options opt = {0, &tok};
     const char *a = ra.a.body ? ra.a.body : "", *b = rb.a.body ? rb.a.body : "";
     if (compare_texts(a, strlen(a), b, strlen(b), &opt, &r, &err) != 0) {

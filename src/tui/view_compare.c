@@ -103,7 +103,7 @@ compare_open(struct app *app, int64_t a, int64_t b)
     const char *ta = s->da.a.body ? s->da.a.body : "";
     const char *tb = s->db.a.body ? s->db.a.body : "";
     struct text_tokenizer tok;
-    store_text_tokenizer(app->store, &tok);
+    store_text_tokenizer_compare(app->store, &tok);
     struct cmp_options opt = {0, &tok};
     double t0 = (ds_now() * 1000.0);
     if (compare_texts(ta, strlen(ta), tb, strlen(tb), &opt, &s->r, &err) < 0) {

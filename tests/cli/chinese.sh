@@ -36,4 +36,36 @@ facts=$("$D" --db "$db" facts 2 2>&1)
 like "$facts" "2  Hong Kong" "facts: 香港 twice is Hong Kong, one entity"
 like "$facts" "1  United States" "facts: 美國 is the United States"
 unlike "$facts" "[0-9]  (美國|世界貿易|香港)" "facts: no separate entity for the Chinese name"
+
+# KWIC finds words, not substrings, in either script, and shows the text as
+# written: 中国 is no word of 发展中国家 (发展|中|国家) in either script.
+kw="$TEST_TMP/kwic"
+mkdir -p "$kw"
+printf '%s\n\n%s\n' "发展中国家出口放缓" \
+    "世界银行表示，许多发展中国家今年出口放缓。中国的出口仍然增长。" >"$kw/simplified.txt"
+printf '%s\n\n%s\n' "內地出口回升" \
+    "海關公布，中國上月出口增長百分之五，發展中國家需求回升。" >"$kw/traditional.txt"
+kdb="$TEST_TMP/kwic.db"
+"$D" --db "$kdb" index "$kw" >/dev/null 2>&1
+ok $? "index the KWIC articles"
+ks=$("$D" --db "$kdb" kwic 中国 --width 30 2>&1)
+kt=$("$D" --db "$kdb" kwic 中國 --width 30 2>&1)
+like "$ks" "2 occurrences in 2 articles" "kwic 中国: two lines, none inside 发展中国家"
+like "$ks" "海關公布， 中國 上月" "the Traditional text found by the Simplified term, as written"
+unlike "$ks" "(发展|發展) (中国|中國) " "no line cuts 中国 out of 发展中国家"
+is "$kt" "$ks" "kwic 中國: the same lines"
+like "$("$D" --db "$kdb" kwic 發展中國家 2>&1)" "2 occurrences in 2 articles" \
+    "the whole word is found in both scripts"
+
+# Japanese and Korean get ICU's words too (tests/fixtures/jako, our own
+# articles): KWIC finds words, not pieces across them; a Korean word with
+# its particle written on is found (한국은행은, 수출이).
+jdb="$TEST_TMP/jako.db"
+"$D" --db "$jdb" index "$TOP_SRCDIR/tests/fixtures/jako" >/dev/null 2>&1
+ok $? "index the Japanese and Korean articles"
+like "$("$D" --db "$jdb" kwic 日本銀行 2>&1)" "^ *1 occurrences? " "Japanese: 日本銀行 found"
+like "$("$D" --db "$jdb" kwic 本銀 2>&1)" "^0 occurrences" "Japanese: 本銀 spans two words"
+like "$("$D" --db "$jdb" kwic 한국은행 2>&1)" "1 occurrences? " "Korean: 한국은행 in 한국은행은"
+like "$("$D" --db "$jdb" kwic 수출 2>&1)" "3 occurrences" "Korean: 수출 with and without particles"
+like "$("$D" --db "$jdb" kwic 은행 2>&1)" "^0 occurrences" "Korean: not from inside a word"
 done_testing

@@ -1025,8 +1025,16 @@ test_store(void)
     if (n == 2)
         is_str(k[1].left, "关税。", "CJK left context cut to 6 columns");
     corpus_kwic_free(k, n);
-    ok(corpus_kwic_find(s, all, "税", 6, 0, &k, &n, &trunc, &err) == 0 && n == 2,
-       "single CJK character");
+    ok(corpus_kwic_find(s, all, "關稅", 6, 0, &k, &n, &trunc, &err) == 0 && n == 2,
+       "the Traditional form finds the Simplified text");
+    if (n == 2)
+        is_str(k[0].kw, "关税", "the line shows the text as written");
+    corpus_kwic_free(k, n);
+    ok(corpus_kwic_find(s, all, "税", 6, 0, &k, &n, &trunc, &err) == 0 && n == 0,
+       "a single CJK character inside a word is not found (%zu)", n);
+    corpus_kwic_free(k, n);
+    ok(corpus_kwic_find(s, all, "对", 6, 0, &k, &n, &trunc, &err) == 0 && n == 1,
+       "a single CJK character is found where it is a word (%zu)", n);
     corpus_kwic_free(k, n);
     ok(corpus_kwic_find(s, all, "!!", 6, 0, &k, &n, &trunc, &err) == -1 && err.msg[0],
        "punctuation-only term is an error with a message");

@@ -11,74 +11,115 @@
 #include "tap.h"
 
 struct words_ctx {
-  struct buf out;
-  const char *s;
+    struct buf out;
+    const char *s;
 };
 
-static void join_cb(size_t start, size_t end, void *ud) {
-  struct words_ctx *c = ud;
-  if (c->out.len)
-    buf_putc(&c->out, '|');
-  buf_append(&c->out, c->s + start, end - start);
+static void
+join_cb(size_t start, size_t end, void *ud)
+{
+    struct words_ctx *c = ud;
+    if (c->out.len)
+        buf_putc(&c->out, '|');
+    buf_append(&c->out, c->s + start, end - start);
 }
 
 /* The words of s joined by '|' (caller frees). */
-static char *words(struct segmenter *sg, const char *s) {
-  struct words_ctx c = {BUF_INIT, s};
-  seg_words(sg, s, strlen(s), join_cb, &c);
-  return buf_steal(&c.out);
+static char *
+words(struct segmenter *sg, const char *s)
+{
+    struct words_ctx c = {BUF_INIT, s};
+    seg_words(sg, s, strlen(s), join_cb, &c);
+    return buf_steal(&c.out);
 }
 
-static void check_words(struct segmenter *sg, const char *s, const char *want,
-                        const char *name) {
-  char *got = words(sg, s);
-  is_str(got ? got : "", want, name);
-  free(got);
+static void
+check_words(struct segmenter *sg, const char *s, const char *want, const char *name)
+{
+    char *got = words(sg, s);
+    is_str(got ? got : "", want, name);
+    free(got);
 }
 
-static void test_lexicon(void) {
-  is_int(zh_surname("王先生", strlen("王先生")), 3, "王 is a family name");
-  is_int(zh_surname("歐陽娜娜", strlen("歐陽娜娜")), 6,
-         "歐陽 is a double family name");
-  is_int(zh_surname("的确", strlen("的确")), 0, "的 is no family name");
-  ok(zh_given_ok(0x8FD1) /* 近 */, "近 may be part of a given name");
-  ok(!zh_given_ok(0x8BF4) /* 说 */, "说 is no part of a given name");
-  const char *t = "国家主席习近平";
-  is_int(zh_title_before(t, 0, strlen("国家主席")), 6,
-         "主席 is a title before a name");
-  const char *u = "李强表示";
-  is_int(zh_said_after(u, 6, strlen(u)), 6,
-         "表示 is a reporting verb after a name");
-  is_int(zh_said_after(u, 3, strlen(u)), 0, "强表 starts no reporting verb");
+static void
+test_lexicon(void)
+{
+    is_int(zh_surname("王先生", strlen("王先生")), 3, "王 is a family name");
+    is_int(zh_surname("歐陽娜娜", strlen("歐陽娜娜")), 6, "歐陽 is a double family name");
+    is_int(zh_surname("的确", strlen("的确")), 0, "的 is no family name");
+    ok(zh_given_ok(0x8FD1) /* 近 */, "近 may be part of a given name");
+    ok(!zh_given_ok(0x8BF4) /* 说 */, "说 is no part of a given name");
+    const char *t = "国家主席习近平";
+    is_int(zh_title_before(t, 0, strlen("国家主席")), 6, "主席 is a title before a name");
+    const char *u = "李强表示";
+    is_int(zh_said_after(u, 6, strlen(u)), 6, "表示 is a reporting verb after a name");
+    is_int(zh_said_after(u, 3, strlen(u)), 0, "强表 starts no reporting verb");
 }
 
-static void test_segment(void) {
-  struct segmenter *sg = seg_new();
-  check_words(
-      sg, "发展中国家的贸易", "发展|中|国家|的|贸易",
-      "dictionary words, not bigrams: 中国 is not a word of 发展中国家");
-  check_words(sg, "美国对中国商品加征关税。", "美国|对|中国|商品|加|征|关税",
-              "punctuation is no word");
-  check_words(sg, "國家主席習近平表示", "國家|主席|習近平|表示",
-              "a family name and a two-character word after a title: one name");
-  check_words(sg, "外交部发言人华春莹说", "外交部|发言|人|华春莹|说",
-              "a family name and two single given characters: one name");
-  check_words(sg, "王说", "王|说", "a function character is no given name");
-  check_words(sg, "Trade 关税 2025", "Trade|关税|2025",
-              "Latin words and numbers stay words");
-  const uint32_t *br;
-  size_t nb = seg_breaks(sg, "关税", strlen("关税"), &br);
-  ok(nb == 2 && br[0] == 0 && br[1] == 6,
-     "seg_breaks: the boundaries are byte offsets");
-  nb = seg_breaks(sg, "", 0, &br);
-  ok(nb == 1 && br[0] == 0, "seg_breaks of nothing: one boundary");
-  seg_free(&sg);
-  ok(sg == NULL, "seg_free clears the pointer");
-  seg_free(&sg);
+static void
+test_segment(void)
+{
+    struct segmenter *sg = seg_new();
+    check_words(sg, "发展中国家的贸易", "发展|中|国家|的|贸易",
+                "dictionary words, not bigrams: 中国 is not a word of 发展中国家");
+    check_words(sg, "美国对中国商品加征关税。", "美国|对|中国|商品|加|征|关税",
+                "punctuation is no word");
+    check_words(sg, "國家主席習近平表示", "國家|主席|習近平|表示",
+                "a family name and a two-character word after a title: one name");
+    check_words(sg, "外交部发言人华春莹说", "外交部|发言|人|华春莹|说",
+                "a family name and two single given characters: one name");
+    check_words(sg, "王说", "王|说", "a function character is no given name");
+    check_words(sg, "Trade 关税 2025", "Trade|关税|2025", "Latin words and numbers stay words");
+    const uint32_t *br;
+    size_t nb = seg_breaks(sg, "关税", strlen("关税"), &br);
+    ok(nb == 2 && br[0] == 0 && br[1] == 6, "seg_breaks: the boundaries are byte offsets");
+    nb = seg_breaks(sg, "", 0, &br);
+    ok(nb == 1 && br[0] == 0, "seg_breaks of nothing: one boundary");
+    seg_free(&sg);
+    ok(sg == NULL, "seg_free clears the pointer");
+    seg_free(&sg);
 }
 
-int main(void) {
-  test_lexicon();
-  test_segment();
-  return done_testing();
+/* Is the first occurrence of w in s at word boundaries? */
+static bool
+span_ok(struct segmenter *sg, const char *s, const char *w)
+{
+    const char *p = strstr(s, w);
+    if (!p)
+        return false;
+    size_t a = (size_t)(p - s);
+    return seg_is_word_span(sg, s, strlen(s), a, a + strlen(w));
+}
+
+static void
+test_word_span(void)
+{
+    struct segmenter *sg = seg_new();
+    ok(!span_ok(sg, "许多发展中国家的出口下降。", "中国"), "中国 is no word of 发展中国家");
+    ok(span_ok(sg, "许多发展中国家的出口下降。", "国家"), "国家 is a word there");
+    ok(span_ok(sg, "许多发展中国家的出口下降。", "发展中"), "so are words in a row (发展|中)");
+    ok(span_ok(sg, "中国对美国加征关税", "中国"), "中国 at the start of the text");
+    ok(span_ok(sg, "美方称，中国", "中国"), "中国 at the end, after punctuation");
+    ok(!span_ok(sg, "加征关税", "税"), "one character inside a word is not the word");
+    ok(span_ok(sg, "国家主席习近平表示", "习近平"), "a name joined from pieces");
+    ok(!span_ok(sg, "国家主席习近平表示", "近平"), "no word inside a joined name");
+    ok(span_ok(sg, "他说tariff关税", "tariff"), "a Latin word between ideographs");
+    ok(!span_ok(sg, "tariffs", "tariff"), "a Latin word inside a longer one is not found");
+    ok(span_ok(sg, "日本政府は新しい経済対策を発表した。", "経済対策"), "Japanese: words in a row");
+    ok(!span_ok(sg, "日本政府は新しい経済対策を発表した。", "本政"), "Japanese: not across words");
+    ok(span_ok(sg, "한국은행이 기준금리를 인상했다.", "한국은행"),
+       "Korean: a word with its particle written on (한국은행이)");
+    ok(!span_ok(sg, "한국은행이 기준금리를 인상했다.", "은행"), "Korean: not from inside a word");
+    ok(!seg_is_word_span(sg, "关税", 6, 3, 3), "an empty span is no word");
+    ok(!seg_is_word_span(sg, "关税", 6, 0, 9), "a span past the end is no word");
+    seg_free(&sg);
+}
+
+int
+main(void)
+{
+    test_lexicon();
+    test_segment();
+    test_word_span();
+    return done_testing();
 }

@@ -3,6 +3,13 @@
  * diffs inside aligned pairs (compare_texts). Pure algorithms: no store, no
  * terminal. See compare.h for the contracts.
  *
+ * Chinese and Japanese are compared word by word when the caller's tokenizer
+ * cuts them into words (store_text_tokenizer_compare): a CJK word equals
+ * another when their folded forms do (關稅 = 关税), so a Traditional and a
+ * Simplified version of a sentence are the same; words of one character
+ * (的, 了) take part in the diff but not in the alignment's sets or the
+ * keyness, as English stop words do not.
+ *
  * Cost: tokenizing dominates. Alignment walks an inverted index of B's
  * sentence terms, so it costs the number of (A sentence, B sentence) pairs
  * that share a term, not |A| x |B| string comparisons.
@@ -16,6 +23,8 @@
 #include "dossier/compare.h"
 #include "dossier/sentences.h"
 #include "dossier/text.h"
+#include "dossier/utf8.h"
+#include "dossier/zh.h"
 #include "lib.h"
 
 /* ---- tokens of one text -------------------------------------------------------------- */
@@ -24,6 +33,7 @@ struct tok {
     uint32_t start, end;
     int32_t term; /* id in the shared intern table */
     bool content; /* not a stop word */
+    bool cjk;     /* a Chinese, Japanese or Korean word: compared as folded */
 };
 
 struct side {
@@ -44,6 +54,22 @@ struct tok_ctx {
     struct cmp_counts *intern;
 };
 
+/* Is token (as tokenized) CJK, and is it a content word: two characters
+ * or more and no function word (的, 我们)? */
+static bool
+cjk_token(const char *token, size_t tl, bool *content)
+{
+    uint32_t cp;
+    if (!tl || (unsigned char)token[0] < 0xE3 || utf8_decode(token, tl, &cp) < 3 ||
+        !utf8_is_cjk(cp))
+        return false;
+    size_t chars = 0;
+    for (size_t i = 0; i < tl && chars < 2; chars++)
+        i += (size_t)utf8_decode(token + i, tl - i, &cp);
+    *content = chars >= 2 && !zh_is_stopword(token, tl);
+    return true;
+}
+
 static void
 side_token_cb(const char *token, size_t start, size_t end, void *ud)
 {
@@ -61,6 +87,7 @@ side_token_cb(const char *token, size_t start, size_t end, void *ud)
     t->end = (uint32_t)end;
     t->term = (int32_t)cmp_counts_find(x->intern, token, tl, true);
     t->content = !text_is_stopword(sd->text + start, end - start);
+    t->cjk = cjk_token(token, tl, &t->content);
     if (t->content && !cmp_is_number(token, tl) && !cmp_is_letter_fragment(token, tl)) {
         long i = cmp_counts_find(sd->counts, token, tl, true);
         if (!sd->counts->e[i].word)
@@ -236,9 +263,13 @@ spanvec_push(struct spanvec *sv, uint32_t start, uint32_t end)
     sv->v[sv->n++] = (struct span){start, end};
 }
 
+/* Are two tokens the same word: as written, or for CJK words as folded
+ * (their term ids, from one intern table)? */
 static bool
 tok_eq(const struct side *A, const struct tok *x, const struct side *B, const struct tok *y)
 {
+    if (x->cjk && y->cjk)
+        return x->term == y->term;
     size_t lx = x->end - x->start, ly = y->end - y->start;
     return lx == ly && memcmp(A->text + x->start, B->text + y->start, lx) == 0;
 }

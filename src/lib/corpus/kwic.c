@@ -4,7 +4,11 @@
  * come from the full-text index (or, for a single CJK character, which is
  * no token of the index inside longer runs, every selected document); each
  * step reads some of their bodies, tokenizes them as the index does and
- * matches the term's tokens (CJK text: a case-insensitive substring).
+ * matches the term's tokens. A term with Chinese, Japanese or Korean in it
+ * is found as the index folds text (Traditional Han as Simplified, letters
+ * lowercased), so either script finds both, and only where it is a word
+ * or words of the text by ICU's segmenter (util/segment.c): 中国 is not
+ * found inside 发展中国家. The line shows the text as written.
  */
 #include "config.h"
 
@@ -12,6 +16,7 @@
 #include <string.h>
 
 #include "dossier/utf8.h"
+#include "dossier/zh.h"
 #include "lib.h"
 
 struct corpus_tok {
@@ -49,31 +54,6 @@ corpus_has_cjk(const char *s)
             return true;
     }
     return false;
-}
-
-/* Case-insensitive (ASCII) search of needle in hay from pos; the match's
- * start or (size_t)-1. */
-static size_t
-corpus_find_ci(const char *hay, size_t n, const char *needle, size_t m, size_t pos)
-{
-    if (!m || m > n)
-        return (size_t)-1;
-    for (size_t i = pos; i + m <= n; i++) {
-        size_t j = 0;
-        while (j < m) {
-            unsigned char a = (unsigned char)hay[i + j], b = (unsigned char)needle[j];
-            if (a >= 'A' && a <= 'Z')
-                a = (unsigned char)(a + 32);
-            if (b >= 'A' && b <= 'Z')
-                b = (unsigned char)(b + 32);
-            if (a != b)
-                break;
-            j++;
-        }
-        if (j == m)
-            return i;
-    }
-    return (size_t)-1;
 }
 
 struct corpus_kwic_acc {
@@ -119,6 +99,10 @@ struct corpus_kwic_scan {
     size_t width;
     char *needle;
     bool cjk;
+    /* a CJK term: the term and the body being read as folded, and the
+     * segmenter that says where their words are */
+    struct store_folded fneedle, fbody;
+    struct segmenter *seg;
     int64_t doc;            /* the document being matched */
     struct ds_error *err;   /* of the step in progress */
 };
@@ -136,6 +120,9 @@ corpus_kwic_end(struct corpus_kwic_scan **kp)
     free(k->got.v);
     free(k->cand);
     free(k->needle);
+    store_folded_free(&k->fneedle);
+    store_folded_free(&k->fbody);
+    seg_free(&k->seg);
     free(k);
     *kp = NULL;
 }
@@ -150,7 +137,10 @@ corpus_kwic_term(struct corpus_kwic_scan *k, const char *term, struct ds_error *
         return -1;
     }
     k->cjk = corpus_has_cjk(k->needle);
-    if (!k->cjk) {
+    if (k->cjk) {
+        store_fold_text(&k->fneedle, k->needle, strlen(k->needle));
+        k->seg = seg_new();
+    } else {
         if (store_tokenize(k->s, k->needle, strlen(k->needle), corpus_tok_cb, &k->want, err) != 0)
             return -1;
         if (!k->want.n) {
@@ -246,16 +236,35 @@ corpus_kwic_next(struct corpus_kwic_scan *k, int64_t *id, struct ds_error *err)
     return got;
 }
 
+/* The occurrences of a CJK term in one body: where its folded form is in
+ * the folded body, starting and ending on word boundaries there. */
+static void
+corpus_kwic_words(struct corpus_kwic_scan *k, const char *text, size_t len)
+{
+    const char *want = k->fneedle.text.data;
+    size_t m = k->fneedle.text.len;
+    struct store_folded *f = &k->fbody;
+    store_fold_text(f, text, len);
+    for (const char *hit = strstr(f->text.data, want); hit; hit = strstr(hit, want)) {
+        size_t p = (size_t)(hit - f->text.data);
+        if (!seg_is_word_span(k->seg, f->text.data, f->text.len, p, p + m)) {
+            hit += 1;
+            while (((unsigned char)*hit & 0xC0) == 0x80)
+                hit++;
+            continue;
+        }
+        corpus_kwic_push(&k->acc, k->doc, text, len, f->map[p], f->map[p + m], k->width);
+        hit += m;
+    }
+}
+
 /* The term's occurrences in one body (a stats_text_fn). */
 static int
 corpus_kwic_body(const char *text, size_t len, void *ud)
 {
     struct corpus_kwic_scan *k = ud;
-    size_t nlen = strlen(k->needle);
     if (k->cjk) {
-        for (size_t p = corpus_find_ci(text, len, k->needle, nlen, 0); p != (size_t)-1;
-             p = corpus_find_ci(text, len, k->needle, nlen, p + nlen))
-            corpus_kwic_push(&k->acc, k->doc, text, len, p, p + nlen, k->width);
+        corpus_kwic_words(k, text, len);
         return 0;
     }
     k->got.n = 0;
