@@ -436,5 +436,8 @@ void corpus_themes_clear(struct corpus_themes *t);
  * them. Fails when the index has fewer than k documents. */
 int corpus_themes(struct store *s, size_t k, uint64_t seed, struct corpus_themes *out,
                   struct ds_error *err);
+/* The themes the last corpus_themes() saved in the index, by number (none
+ * before it): id, label and size of each; docs stays NULL. */
+int corpus_themes_saved(struct store *s, struct corpus_themes *out, struct ds_error *err);
 
 #endif

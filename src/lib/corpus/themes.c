@@ -562,3 +562,28 @@ corpus_themes(struct store *s, size_t k, uint64_t seed, struct corpus_themes *ou
     }
     return 0;
 }
+
+/* stats_themes_each's callback: append one stored theme to the list. */
+static void
+th_saved_one(int64_t id, const char *label, int64_t size, void *ud)
+{
+    struct corpus_themes *t = ud;
+    t->v = xrealloc(t->v, (t->n + 1) * sizeof *t->v);
+    struct corpus_theme *c = &t->v[t->n++];
+    memset(c, 0, sizeof *c);
+    c->id = (int)id;
+    c->label = xstrdup(label ? label : "");
+    c->size = size;
+}
+
+/* See corpus.h. */
+int
+corpus_themes_saved(struct store *s, struct corpus_themes *out, struct ds_error *err)
+{
+    memset(out, 0, sizeof *out);
+    if (stats_themes_each(s, th_saved_one, out, err) < 0) {
+        corpus_themes_clear(out);
+        return -1;
+    }
+    return 0;
+}
