@@ -91,3 +91,22 @@ stats_themes_each(struct store *s,
         return store_fail(s, err, rc, "reading themes");
     return 0;
 }
+
+int
+stats_theme_counts(struct store *s, int64_t sel,
+                   void (*fn)(int64_t id, const char *label, int64_t count, void *ud), void *ud,
+                   struct ds_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    if (stats_prepare_sel(s, sel, ST_THEMES_COUNT_ALL, ST_THEMES_COUNT_SEL, &st,
+                          "counting themes", err) != 0)
+        return -1;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        fn(sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
+           sqlite3_column_int64(st, 2), ud);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return store_fail(s, err, rc, "counting themes");
+    return 0;
+}
