@@ -236,6 +236,23 @@ sidebar_count(struct app *app, struct pane *p)
     return app->nside + sidebar_topic_base(app) + (app->themes.n ? app->themes.n + 1 : 0);
 }
 
+/* One row: lead ("> " or "  "), name, and right-aligned the count text
+ * right in rrole (role when it does not fit). */
+static void
+draw_named_row(int y, int x, int w, const char *lead, const char *name, const char *right,
+               int role, int rrole)
+{
+    int used = draw_text(y, x, w, lead, role, false);
+    int rw = (int)strlen(right);
+    int namew = w - used - rw;
+    if (namew < 1) {
+        draw_text(y, x + used, w - used, name, role, true);
+        return;
+    }
+    draw_text(y, x + used, namew, name, role, true);
+    draw_text(y, x + used + namew, rw, right, rrole, true);
+}
+
 /* A theme's row: its label, then its articles in the collection. */
 static void
 draw_theme(const struct corpus_theme *t, int y, int x, int w, int role, bool sel)
@@ -243,15 +260,7 @@ draw_theme(const struct corpus_theme *t, int y, int x, int w, int role, bool sel
     char num[32], right[40];
     layout_thousands(t->size, num, sizeof num);
     snprintf(right, sizeof right, " %s", num);
-    int used = draw_text(y, x, w, "  ", role, false);
-    int rw = (int)strlen(right);
-    int namew = w - used - rw;
-    if (namew < 1) {
-        draw_text(y, x + used, w - used, t->label, role, true);
-        return;
-    }
-    draw_text(y, x + used, namew, t->label, role, true);
-    draw_text(y, x + used + namew, rw, right, sel ? role : ROLE_META, true);
+    draw_named_row(y, x, w, "  ", t->label, right, role, sel ? role : ROLE_META);
 }
 
 /* A saved search's row: '>' when the list shows it, its name, then its
@@ -269,15 +278,8 @@ draw_saved(struct app *app, const struct saved_count *c, int y, int x, int w, in
     else
         snprintf(right, sizeof right, " %s", num);
     char lead[4] = {active ? '>' : ' ', ' ', '\0'};
-    int used = draw_text(y, x, w, lead, role, false);
-    int rw = (int)strlen(right);
-    int namew = w - used - rw;
-    if (namew < 1) {
-        draw_text(y, x + used, w - used, c->name, role, true);
-        return;
-    }
-    draw_text(y, x + used, namew, c->name, role, true);
-    draw_text(y, x + used + namew, rw, right, sel ? role : c->fresh ? ROLE_MARK : ROLE_META, true);
+    draw_named_row(y, x, w, lead, c->name, right, role,
+                   sel ? role : c->fresh ? ROLE_MARK : ROLE_META);
 }
 
 /* Row i's name: "all", a top-level slug, or a child's last name indented
