@@ -436,5 +436,13 @@ void corpus_themes_clear(struct corpus_themes *t);
  * them. Fails when the index has fewer than k documents. */
 int corpus_themes(struct store *s, size_t k, uint64_t seed, struct corpus_themes *out,
                   struct ds_error *err);
+/* The saved themes with their documents in sel, most first (none with no
+ * document in it): key the theme's number ("3", what theme:3 finds), label
+ * its terms, count and share of the selection. */
+int corpus_theme_counts(struct store *s, const struct corpus_sel *sel, struct corpus_count **out,
+                        size_t *n_out, struct ds_error *err);
+/* The themes the last corpus_themes() saved in the index, by number (none
+ * before it): id, label and size of each; docs stays NULL. */
+int corpus_themes_saved(struct store *s, struct corpus_themes *out, struct ds_error *err);
 
 #endif

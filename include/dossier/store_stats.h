@@ -291,6 +291,11 @@ int stats_all_ids(struct store *s, int64_t **ids, size_t *n, struct ds_error *er
  * transaction (the caller's when it has one). */
 int stats_themes_put(struct store *s, const char *const *labels, const int64_t *sizes, size_t k,
                      const int64_t *doc_ids, const int *themes, size_t n, struct ds_error *err);
+/* fn for each stored theme with its documents in selection sel (0: every
+ * document), most first, themes with none left out. */
+int stats_theme_counts(struct store *s, int64_t sel,
+                       void (*fn)(int64_t id, const char *label, int64_t count, void *ud),
+                       void *ud, struct ds_error *err);
 /* fn for each stored theme, by number (none before `dossier themes`). */
 int stats_themes_each(struct store *s,
                       void (*fn)(int64_t id, const char *label, int64_t size, void *ud),

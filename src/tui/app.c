@@ -200,6 +200,7 @@ app_poll_changes(struct app *app)
     app_update_total(app);
     app->all_count = 0;
     app->saved_valid = false;
+    app->themes_valid = false;
     /* the list keeps its top row: what arrived above the selection shows
      * there and the selection moves down with its article (the pane keeps
      * it on the screen) */
@@ -574,6 +575,7 @@ app_free(struct app *app)
     upd_stop(app);
     saved_counts_free(app->saved, app->nsaved);
     free(app->saved_active);
+    corpus_themes_clear(&app->themes);
     free(app->db_path);
     store_close(&app->store);
 }

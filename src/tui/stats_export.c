@@ -114,14 +114,18 @@ stats_table_more(const struct stats_state *st, struct stats_table *t, int sec)
                                    n3, n4});
         }
         break;
+    case SEC_THEMES:
     case SEC_KIND0:
     case SEC_KIND0 + 1:
     case SEC_KIND0 + 2:
     case SEC_KIND0 + 3: {
         int k = sec - SEC_KIND0;
-        *t = (struct stats_table){.title = stats_kind_titles[k], .ncols = 4, .cols = c_count};
-        for (size_t i = 0; i < st->nkinds[k]; i++) {
-            const struct corpus_count *c = &st->kinds[k][i];
+        bool th = sec == SEC_THEMES;
+        *t = (struct stats_table){
+            .title = th ? "Themes" : stats_kind_titles[k], .ncols = 4, .cols = c_count};
+        size_t n = th ? st->nthemes : st->nkinds[k];
+        for (size_t i = 0; i < n; i++) {
+            const struct corpus_count *c = th ? &st->themes[i] : &st->kinds[k][i];
             snprintf(n1, sizeof n1, "%lld", (long long)c->count);
             snprintf(n2, sizeof n2, "%.4f", c->share);
             stats_table_row(t, (const char *const[]){c->key, c->label, n1, n2});

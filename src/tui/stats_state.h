@@ -25,6 +25,7 @@ enum stats_section {
     SEC_PAIRS,
     SEC_TERMS,
     SEC_FIGURES,
+    SEC_THEMES,
     SEC_KIND0, /* + index in stats_kinds: people, organisations, countries, places */
 };
 
@@ -63,6 +64,8 @@ struct stats_state {
     struct corpus_count *kinds[STATS_NKINDS]; /* top entities of each kind */
     size_t nkinds[STATS_NKINDS];
     bool has_kinds;
+    struct corpus_count *themes; /* the saved themes' articles in the selection */
+    size_t nthemes;
     char **lines; /* rendered for width */
     struct stats_item *items;
     size_t nlines;

@@ -615,6 +615,8 @@ struct app {
     size_t nsaved;
     bool saved_valid;       /* saved and its counts are current */
     char *saved_active;     /* the saved search the list shows, or NULL */
+    struct corpus_themes themes; /* the themes saved in the index (sidebar) */
+    bool themes_valid;      /* themes are the index's current ones */
     struct upd_child *upd;  /* a running update, or NULL */
 };
 

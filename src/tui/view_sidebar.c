@@ -12,7 +12,10 @@
  * clears it; Enter on a saved search runs its query, marks the articles new
  * to it in the list and marks it seen. The active filter or search is
  * marked with '>'. In a terminal the counts for a new query are computed
- * after the screen is drawn.
+ * after the screen is drawn. Below the topics, when `dossier themes` has
+ * saved themes in the index, a "Themes" heading and each theme (its label,
+ * its articles in the whole collection); Enter on one adds theme:N to the
+ * query.
  */
 #include "config.h"
 
@@ -25,8 +28,18 @@
 #include "tui.h"
 
 /* What row i of the pane is; *k: which saved search or topic. */
-enum side_kind { SIDE_ALL, SIDE_HEAD_SAVED, SIDE_SAVED, SIDE_HEAD_TOPICS, SIDE_TOPIC };
+enum side_kind {
+    SIDE_ALL,
+    SIDE_HEAD_SAVED,
+    SIDE_SAVED,
+    SIDE_HEAD_TOPICS,
+    SIDE_TOPIC,
+    SIDE_HEAD_THEMES,
+    SIDE_THEME
+};
 
+/* What row i is (see the file's comment); *k: which saved search, row of
+ * app->side or theme. */
 static enum side_kind
 side_kind_of(const struct app *app, size_t i, size_t *k)
 {
@@ -44,7 +57,27 @@ side_kind_of(const struct app *app, size_t i, size_t *k)
     if (ns && i == 2 + ns)
         return SIDE_HEAD_TOPICS;
     *k = i - 1 - extra; /* a row of app->side */
-    return SIDE_TOPIC;
+    if (*k < app->nside || !app->themes.n)
+        return SIDE_TOPIC;
+    if (*k == app->nside)
+        return SIDE_HEAD_THEMES;
+    *k -= app->nside + 1;
+    return SIDE_THEME;
+}
+
+/* Read the themes saved in the index once (again after it changes); none
+ * when there are none or they cannot be read. */
+static void
+sidebar_themes_ensure(struct app *app)
+{
+    if (app->themes_valid)
+        return;
+    corpus_themes_clear(&app->themes);
+    struct ds_error err;
+    ds_error_clear(&err);
+    if (corpus_themes_saved(app->store, &app->themes, &err) < 0)
+        corpus_themes_clear(&app->themes);
+    app->themes_valid = true;
 }
 
 /* See tui.h. */
@@ -198,8 +231,36 @@ sidebar_count(struct app *app, struct pane *p)
     else if (!app->topics_valid && app->rs)
         app->topics_wanted = true;
     sidebar_saved_ensure(app);
+    sidebar_themes_ensure(app);
     sidebar_rows(app);
-    return app->nside + sidebar_topic_base(app);
+    return app->nside + sidebar_topic_base(app) + (app->themes.n ? app->themes.n + 1 : 0);
+}
+
+/* One row: lead ("> " or "  "), name, and right-aligned the count text
+ * right in rrole (role when it does not fit). */
+static void
+draw_named_row(int y, int x, int w, const char *lead, const char *name, const char *right,
+               int role, int rrole)
+{
+    int used = draw_text(y, x, w, lead, role, false);
+    int rw = (int)strlen(right);
+    int namew = w - used - rw;
+    if (namew < 1) {
+        draw_text(y, x + used, w - used, name, role, true);
+        return;
+    }
+    draw_text(y, x + used, namew, name, role, true);
+    draw_text(y, x + used + namew, rw, right, rrole, true);
+}
+
+/* A theme's row: its label, then its articles in the collection. */
+static void
+draw_theme(const struct corpus_theme *t, int y, int x, int w, int role, bool sel)
+{
+    char num[32], right[40];
+    layout_thousands(t->size, num, sizeof num);
+    snprintf(right, sizeof right, " %s", num);
+    draw_named_row(y, x, w, "  ", t->label, right, role, sel ? role : ROLE_META);
 }
 
 /* A saved search's row: '>' when the list shows it, its name, then its
@@ -217,15 +278,8 @@ draw_saved(struct app *app, const struct saved_count *c, int y, int x, int w, in
     else
         snprintf(right, sizeof right, " %s", num);
     char lead[4] = {active ? '>' : ' ', ' ', '\0'};
-    int used = draw_text(y, x, w, lead, role, false);
-    int rw = (int)strlen(right);
-    int namew = w - used - rw;
-    if (namew < 1) {
-        draw_text(y, x + used, w - used, c->name, role, true);
-        return;
-    }
-    draw_text(y, x + used, namew, c->name, role, true);
-    draw_text(y, x + used + namew, rw, right, sel ? role : c->fresh ? ROLE_MARK : ROLE_META, true);
+    draw_named_row(y, x, w, lead, c->name, right, role,
+                   sel ? role : c->fresh ? ROLE_MARK : ROLE_META);
 }
 
 /* Row i's name: "all", a top-level slug, or a child's last name indented
@@ -255,9 +309,16 @@ sidebar_draw_line(struct app *app, struct pane *p, size_t i, int y, int x, int w
     bool active;
     size_t k;
     enum side_kind kind = side_kind_of(app, i, &k);
-    if (kind == SIDE_HEAD_SAVED || kind == SIDE_HEAD_TOPICS) {
-        draw_text(y, x, w, kind == SIDE_HEAD_SAVED ? "Saved" : "Topics", sel ? role : ROLE_META,
-                  true);
+    if (kind == SIDE_HEAD_SAVED || kind == SIDE_HEAD_TOPICS || kind == SIDE_HEAD_THEMES) {
+        const char *head = kind == SIDE_HEAD_SAVED    ? "Saved"
+                           : kind == SIDE_HEAD_TOPICS ? "Topics"
+                                                      : "Themes";
+        draw_text(y, x, w, head, sel ? role : ROLE_META, true);
+        return;
+    }
+    if (kind == SIDE_THEME) {
+        if (k < app->themes.n)
+            draw_theme(&app->themes.v[k], y, x, w, role, sel);
         return;
     }
     if (kind == SIDE_SAVED) {
@@ -356,6 +417,12 @@ sidebar_action(struct app *app, struct pane *p, int action)
     }
     if (kind == SIDE_SAVED) {
         sidebar_saved_open(app, k);
+        return true;
+    }
+    if (kind == SIDE_THEME && k < app->themes.n) {
+        char f[32];
+        snprintf(f, sizeof f, "theme:%d", app->themes.v[k].id);
+        app_add_filter(app, f);
         return true;
     }
     if (kind == SIDE_TOPIC && k < app->nside) {

@@ -3,8 +3,9 @@
  * (and topic filter) selects, coverage over time with a sparkline per top
  * topic, topics, outlets, entities, the entities named together most,
  * distinctive terms (keyness against the whole corpus) and the figures
- * grouped by subject (or by date or value: toggle-sort cycles). Full screen,
- * like compare.
+ * grouped by subject (or by date or value: toggle-sort cycles), and the
+ * themes `dossier themes` saved (their articles in the selection). Full
+ * screen, like compare.
  *
  * The numbers come from corpus.h and are computed once per query (the view
  * keeps them, keyed by the query text and topic, until the query changes);
@@ -74,6 +75,7 @@ stats_close(struct app *app)
     corpus_keyness_end(&stats.kscan);
     for (int k = 0; k < STATS_NKINDS; k++)
         corpus_counts_free(stats.kinds[k], stats.nkinds[k]);
+    corpus_counts_free(stats.themes, stats.nthemes);
     free(stats.error);
     free(stats.key);
     memset(&stats, 0, sizeof stats);
@@ -164,6 +166,10 @@ stats_step(struct app *app)
                 stats.nkinds[k] = 0;
                 stats.has_kinds = false;
             }
+        if (corpus_theme_counts(app->store, stats.sel, &stats.themes, &stats.nthemes, &err) != 0) {
+            stats.themes = NULL;
+            stats.nthemes = 0;
+        }
         stats.stage = STAGE_FIGURES;
     } else if (stats.stage == STAGE_FIGURES) {
         if (corpus_figures(app->store, stats.sel, CORPUS_FIG_BY_SUBJECT, STATS_MAX_FIGURES,
@@ -424,6 +430,30 @@ stats_figure_lines(struct stats_builder *sb, size_t w)
 }
 
 /* Render for width w when it changed. */
+/* The saved themes (`dossier themes`) with their articles in the
+ * selection: label, articles, share; Enter adds theme:N. Nothing when the
+ * index has no themes. */
+static void
+stats_theme_lines(struct stats_builder *sb, size_t w)
+{
+    if (!stats.nthemes)
+        return;
+    size_t name = w > 24 ? w - 18 : 6;
+    sb->sec = SEC_THEMES;
+    stats_push(sb, xstrdup(""), SI_NONE, NULL, 0);
+    stats_push(sb, xstrdup("themes"), SI_NONE, NULL, 0);
+    for (size_t i = 0; i < stats.nthemes; i++) {
+        const struct corpus_count *c = &stats.themes[i];
+        char num[32];
+        struct buf b = BUF_INIT;
+        buf_puts(&b, "  ");
+        stats_cell(&b, c->label ? c->label : c->key, name);
+        layout_thousands(c->count, num, sizeof num);
+        buf_printf(&b, "%9s %5.1f%%", num, c->share * 100.0);
+        stats_push(sb, buf_steal(&b), SI_FILTER, xasprintf("theme:%s", c->key), 0);
+    }
+}
+
 static void
 stats_layout(int w)
 {
@@ -437,6 +467,7 @@ stats_layout(int w)
     /* tables wider than this put the counts too far from the names */
     stats_overview_lines(&sb, (size_t)(w > STATS_MAX_WIDTH ? STATS_MAX_WIDTH : w));
     stats_kind_lines(&sb, (size_t)(w > STATS_MAX_WIDTH ? STATS_MAX_WIDTH : w));
+    stats_theme_lines(&sb, (size_t)(w > STATS_MAX_WIDTH ? STATS_MAX_WIDTH : w));
     stats_keyness_lines(&sb, (size_t)w);
     stats_figure_lines(&sb, (size_t)w);
     if (stats.stage != STAGE_DONE) {

@@ -424,6 +424,20 @@ if screen tree | grep -q '^ *[+-]* *trade '; then ok 1 "and hides the children";
     ok 0 "and hides the children"; fi
 tm send-keys -t tree Q
 check tree 'EXITED:0' "the tree session quits"
+# themes (`dossier themes` saved three in the index): the topics pane lists
+# them under a "Themes" heading; Enter on one filters the list by theme:N
+thdb="$TEST_TMP/themes.db"
+{ "$DOSSIER_BIN" --db "$thdb" index --quiet "$TOP_SRCDIR/tests/tui/corpus" &&
+    "$DOSSIER_BIN" --db "$thdb" themes --k 3; } >/dev/null 2>&1
+tm new-session -d -s themes -x 120 -y 30 \
+    "env PS1='$ ' TERM=xterm-256color LC_ALL=C.UTF-8 sh -c '\"\$0\" browse --db \"\$1\"; echo EXITED:\$?; exec sh' '$DOSSIER_BIN' '$thdb'"
+check themes '^Themes +│' "the topics pane shows a Themes heading"
+check themes '^  pct, quarter, agri +2│' "each theme with its label and its articles"
+tm send-keys -t themes BTab G Enter
+check themes 'filtered: theme:3' "Enter on the last theme adds theme:3 to the query"
+check themes ' Articles +1/2' "and the list shows its two articles"
+tm send-keys -t themes Q
+check themes 'EXITED:0' "the themes session quits"
 # stories (our own fixture: one event told by three outlets, one of them
 # twice): the list marks each telling "≡3"; C on the outlet's first article
 # compares it with another outlet's telling, not with its own near-copy

@@ -9,6 +9,7 @@
 #   # corpus NAME       index tests/tui/NAME (a directory) instead of tests/tui/corpus
 #   # topics NAME       index with tests/tui/NAME as the user's topics.conf
 #                       (it extends tests/tui/assets/topics.conf), into its own database
+#   # themes K          index into a database of its own and run `dossier themes --k K`
 # The index is built from the fixture corpus tests/tui/corpus (our own short
 # articles, including CJK text and one with ESC/BEL bytes).
 # UPDATE_GOLDEN=1 rewrites the expected files (review the diff before committing).
@@ -67,6 +68,15 @@ for keys in "$dir"/*.keys; do
         [ -e "$kdb" ] || XDG_CONFIG_HOME="$TEST_TMP/cfg-$name" "$DOSSIER_BIN" --db "$kdb" index \
             --quiet "$dir/${corpus:-corpus}" >"$TEST_TMP/index-$topics.out" 2>&1 ||
             sed 's/^/# /' "$TEST_TMP/index-$topics.out"
+    fi
+    # "# themes K": a database of its own where `dossier themes --k K` ran
+    themes=$(sed -n 's/^# themes \([0-9]*\)$/\1/p' "$keys" | head -1)
+    if [ -n "$themes" ]; then
+        kdb="$TEST_TMP/tui-$name-themes.db"
+        rm -f "$kdb"
+        { "$DOSSIER_BIN" --db "$kdb" index --quiet "$dir/${corpus:-corpus}" &&
+            "$DOSSIER_BIN" --db "$kdb" themes --k "$themes"; } >"$TEST_TMP/themes-$name.out" 2>&1 ||
+            sed 's/^/# /' "$TEST_TMP/themes-$name.out"
     fi
     [ -n "$cfg" ] && cp "$dir/$cfg" "$TEST_TMP/cfg-$name/dossier/config"
     (

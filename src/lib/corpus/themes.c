@@ -562,3 +562,65 @@ corpus_themes(struct store *s, size_t k, uint64_t seed, struct corpus_themes *ou
     }
     return 0;
 }
+
+/* stats_themes_each's callback: append one stored theme to the list. */
+static void
+th_saved_one(int64_t id, const char *label, int64_t size, void *ud)
+{
+    struct corpus_themes *t = ud;
+    t->v = xrealloc(t->v, (t->n + 1) * sizeof *t->v);
+    struct corpus_theme *c = &t->v[t->n++];
+    memset(c, 0, sizeof *c);
+    c->id = (int)id;
+    c->label = xstrdup(label ? label : "");
+    c->size = size;
+}
+
+/* See corpus.h. */
+int
+corpus_themes_saved(struct store *s, struct corpus_themes *out, struct ds_error *err)
+{
+    memset(out, 0, sizeof *out);
+    if (stats_themes_each(s, th_saved_one, out, err) < 0) {
+        corpus_themes_clear(out);
+        return -1;
+    }
+    return 0;
+}
+
+/* Where corpus_theme_counts gathers its rows. */
+struct th_counts {
+    struct corpus_count *v;
+    size_t n;
+    size_t total; /* documents in the selection */
+};
+
+/* stats_theme_counts's callback: one theme's row as a corpus_count. */
+static void
+th_count_one(int64_t id, const char *label, int64_t count, void *ud)
+{
+    struct th_counts *a = ud;
+    a->v = xrealloc(a->v, (a->n + 1) * sizeof *a->v);
+    struct corpus_count *c = &a->v[a->n++];
+    c->key = xasprintf("%lld", (long long)id);
+    c->label = corpus_clean_line(label ? label : "", label ? strlen(label) : 0);
+    c->count = count;
+    c->share = a->total ? (double)count / (double)a->total : 0;
+}
+
+/* See corpus.h. */
+int
+corpus_theme_counts(struct store *s, const struct corpus_sel *sel, struct corpus_count **out,
+                    size_t *n_out, struct ds_error *err)
+{
+    struct th_counts a = {NULL, 0, sel->n};
+    *out = NULL;
+    *n_out = 0;
+    if (stats_theme_counts(s, sel->all ? 0 : sel->num, th_count_one, &a, err) != 0) {
+        corpus_counts_free(a.v, a.n);
+        return -1;
+    }
+    *out = a.v;
+    *n_out = a.n;
+    return 0;
+}

@@ -131,6 +131,8 @@ enum stats_stmt_id {
     ST_THEME_PUT,
     ST_DOC_THEME_PUT,
     ST_THEMES_EACH,
+    ST_THEMES_COUNT_ALL,
+    ST_THEMES_COUNT_SEL,
     ST__COUNT
 };
 

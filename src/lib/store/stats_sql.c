@@ -276,6 +276,12 @@ const char *const stats_sql[ST__COUNT] = {
     [ST_THEME_PUT] = "INSERT INTO themes(id, label, size) VALUES (?1, ?2, ?3)",
     [ST_DOC_THEME_PUT] = "INSERT OR REPLACE INTO doc_themes(doc_id, theme) VALUES (?1, ?2)",
     [ST_THEMES_EACH] = "SELECT id, label, size FROM themes ORDER BY id",
+    [ST_THEMES_COUNT_ALL] = "SELECT id, label, size FROM themes WHERE size > 0"
+                            " ORDER BY size DESC, id",
+    [ST_THEMES_COUNT_SEL] =
+        "SELECT th.id, th.label, count(*) AS c FROM temp.corpus_sel cs"
+        " JOIN doc_themes dt ON dt.doc_id = cs.id JOIN themes th ON th.id = dt.theme"
+        " WHERE cs.sel = ?1 GROUP BY th.id ORDER BY c DESC, th.id",
 };
 
 int

@@ -1,7 +1,8 @@
 /*
  * store/stats_themes.c — the rows of the themes found in the collection
  * (corpus/themes.c computes them): every document id to read, the themes
- * written in one transaction, and read back by number. The query field
+ * written in one transaction, read back by number and counted in a
+ * selection (the statistics view). The query field
  * theme:N reads doc_themes through qsql.c.
  */
 #include "config.h"
@@ -74,6 +75,22 @@ stats_themes_put(struct store *s, const char *const *labels, const int64_t *size
     return rc;
 }
 
+/* Step st (id, label, number) to its end, fn for each row; finalizes st. */
+static int
+stats_theme_rows(struct store *s, sqlite3_stmt *st,
+                 void (*fn)(int64_t id, const char *label, int64_t n, void *ud), void *ud,
+                 const char *doing, struct ds_error *err)
+{
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        fn(sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
+           sqlite3_column_int64(st, 2), ud);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return store_fail(s, err, rc, doing);
+    return 0;
+}
+
 int
 stats_themes_each(struct store *s,
                   void (*fn)(int64_t id, const char *label, int64_t size, void *ud), void *ud,
@@ -82,12 +99,17 @@ stats_themes_each(struct store *s,
     sqlite3_stmt *st = NULL;
     if (stats_prepare(s, ST_THEMES_EACH, &st, "reading themes", err) != 0)
         return -1;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-        fn(sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
-           sqlite3_column_int64(st, 2), ud);
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE)
-        return store_fail(s, err, rc, "reading themes");
-    return 0;
+    return stats_theme_rows(s, st, fn, ud, "reading themes", err);
+}
+
+int
+stats_theme_counts(struct store *s, int64_t sel,
+                   void (*fn)(int64_t id, const char *label, int64_t count, void *ud), void *ud,
+                   struct ds_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    if (stats_prepare_sel(s, sel, ST_THEMES_COUNT_ALL, ST_THEMES_COUNT_SEL, &st,
+                          "counting themes", err) != 0)
+        return -1;
+    return stats_theme_rows(s, st, fn, ud, "counting themes", err);
 }
