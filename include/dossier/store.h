@@ -331,6 +331,27 @@ void store_set_search_watch(struct store *s, int (*watch)(void *ud), void *ud);
  * the query or the index, so a front end can say "cancelled" and keep what
  * it showed (err says "search stopped"). */
 #define STORE_STOPPED (-2)
+/* Tests only: DOSSIER_TEST_SEARCH_DELAY_MS=N in the environment makes every
+ * store_search() that runs with an interrupt check or a search watch set
+ * take at least N ms (sleeping in SQLite's progress handler, so the check,
+ * the watch and sqlite3_interrupt() stop it as they stop a slow query). */
+
+/* ---- another connection writing ------------------------------------------------ */
+
+/* How long a statement waits for another connection's write lock (an index
+ * run, a second dossier) before it fails as busy, by default. */
+#define STORE_BUSY_WAIT_MS 5000
+/* Set that wait in ms for this connection: 0 fails at once (the browser,
+ * which must never hang on a key), STORE_BUSY_WAIT_MS puts it back. */
+void store_set_busy_wait(struct store *s, int ms);
+/* Whether another connection holds the write lock right now: takes and
+ * drops the lock at once to find out, never waits. false for a read-only
+ * store and inside this connection's own transaction. */
+bool store_writer_active(struct store *s);
+/* Whether the call that just failed (a -1 with err) failed for another
+ * connection's lock, so that trying again later can succeed; false after a
+ * failure of any other kind. */
+bool store_failed_busy(const struct store *s);
 
 /* ---- corpus totals ------------------------------------------------------------ */
 

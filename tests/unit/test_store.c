@@ -260,7 +260,18 @@ test_open_refusals(void)
     ok(ds_now() - t0 > 4.0, "waited for the busy timeout");
     ok(strstr(err.msg, "the index is busy (another dossier is writing); try again") != NULL,
        "busy message: %s", err.msg);
+    ok(store_failed_busy(s), "the failure was the other writer's lock");
+    ok(store_writer_active(s), "another writer is seen at once");
+    store_set_busy_wait(s, 0);
+    t0 = ds_now();
+    ok(store_meta_set(s, "k", "v", &err) == -1 && store_failed_busy(s),
+       "with no wait a write fails as busy");
+    ok(ds_now() - t0 < 1.0, "at once (%.3f s)", ds_now() - t0);
+    store_set_busy_wait(s, STORE_BUSY_WAIT_MS);
+    ok(store_tag_add(s, 987654, "bookmark", &err) == -1 && !store_failed_busy(s),
+       "a failure of another kind is not busy: %s", err.msg);
     sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    ok(!store_writer_active(s), "no writer once the lock is gone");
     sqlite3_close(db);
     ok(store_begin(s, &err) == 0, "begin once the lock is gone");
     store_rollback(s);

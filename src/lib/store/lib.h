@@ -120,6 +120,9 @@ struct store {
     int interrupt_ops;   /* SQLite steps between checks; 0: 200,000 (tests set fewer) */
     int (*search_watch)(void *); /* store_set_search_watch */
     void *search_watch_ud;
+    bool failed_busy;       /* the last store_fail was another connection's lock */
+    int busy_wait_ms;       /* store_set_busy_wait (SQLite cannot tell it back) */
+    int64_t delay_until_ns; /* DOSSIER_TEST_SEARCH_DELAY_MS: the search sleeps until */
 };
 
 /* Register dossier_rank() (BM25 as FTS5's bm25() computes it, with lengths
@@ -161,6 +164,9 @@ int store_tokenizer_register(sqlite3 *db, fts5_api **api_out);
 /* Fill err with a human message for SQLite result code rc while doing `doing`
  * ("saving a document"); never SQLite's own text. Returns -1. */
 int store_fail(struct store *s, struct ds_error *err, int rc, const char *doing);
+/* Put back the progress handler store_set_interrupt() chose (after a
+ * search replaced it), leaving its flags as they are. (store/store.c) */
+void store_progress_restore(struct store *s);
 
 /* The cached statement id, reset with bindings cleared; NULL (err filled)
  * when it cannot be prepared. Borrowed: valid until store_close(). */

@@ -313,6 +313,8 @@ store_fail(struct store *s, struct ds_error *err, int rc, const char *doing)
     int sys = s && s->db ? sqlite3_system_errno(s->db) : 0;
     if ((prim == SQLITE_IOERR || prim == SQLITE_CANTOPEN) && (sys == ENOSPC || sys == EDQUOT))
         prim = SQLITE_FULL;
+    if (s)
+        s->failed_busy = prim == SQLITE_BUSY || prim == SQLITE_LOCKED;
     switch (prim) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
@@ -372,6 +374,7 @@ sqlite3_stmt *
 store_stmt(struct store *s, enum store_stmt_id id, struct ds_error *err)
 {
     sqlite3_stmt *st = s->stmts[id];
+    s->failed_busy = false; /* store_failed_busy() speaks of this statement on */
     if (st) {
         sqlite3_reset(st);
         sqlite3_clear_bindings(st);
@@ -759,7 +762,7 @@ store_open(const char *path, int flags, struct store **out, struct ds_error *err
         goto fail;
     if (store_open_db(s, exists, memory, err) != 0 || store_register(s, err) != 0)
         goto fail;
-    sqlite3_busy_timeout(s->db, 5000);
+    store_set_busy_wait(s, STORE_BUSY_WAIT_MS);
     sqlite3_extended_result_codes(s->db, 1);
     int64_t version;
     if (store_identify(s, &version, err) != 0 || store_configure(s, err) != 0 ||
@@ -847,9 +850,17 @@ store_set_interrupt(struct store *s, int (*check)(void *ud), void *ud)
     s->interrupted = false;
     s->interrupt_check = check;
     s->interrupt_ud = ud;
-    int ops = s->interrupt_ops > 0 ? s->interrupt_ops : 200000;
-    sqlite3_progress_handler(s->db, check ? ops : 0, check ? store_progress : NULL, s);
+    store_progress_restore(s);
     return was;
+}
+
+/* See lib.h. */
+void
+store_progress_restore(struct store *s)
+{
+    int ops = s->interrupt_ops > 0 ? s->interrupt_ops : 200000;
+    bool on = s->interrupt_check != NULL;
+    sqlite3_progress_handler(s->db, on ? ops : 0, on ? store_progress : NULL, s);
 }
 
 /* ---- transactions ---------------------------------------------------------------- */
