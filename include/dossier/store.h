@@ -126,7 +126,9 @@ int store_item_put(struct store *s, const char *file, const char *key, uint64_t 
 /* Forget every item of file; their documents go unless something else
  * holds them. */
 int store_items_forget(struct store *s, const char *file, struct ds_error *err);
-/* The URL a file states for document doc_id (front matter, header, feed link). */
+/* The URL a file states for document doc_id (front matter, header, feed
+ * link), kept in its normal form (url.h), which matching and
+ * store_doc_origin() see. */
 int store_doc_url_put(struct store *s, int64_t doc_id, const char *url, struct ds_error *err);
 
 /* Feed items whose link is the URL a page in the collection states are
@@ -139,7 +141,8 @@ int store_doc_url_put(struct store *s, int64_t doc_id, const char *url, struct d
  * number of items linked now. 0, or -1 with err. */
 int store_items_link_pages(struct store *s, size_t *linked, struct ds_error *err);
 /* 1 when a document held by a file (a page, not only a feed item) states
- * url, 0 when none does, -1 with err. */
+ * url or another spelling of it (the same url_normalize() form), 0 when
+ * none does, -1 with err. */
 int store_page_with_url(struct store *s, const char *url, struct ds_error *err);
 
 /* Where a document came from: the file (for a feed item, the feed file),

@@ -10,9 +10,19 @@
 
 const char *cli_global_db;
 
+/* Other names a command answers to: the name it had before. */
+static const struct {
+    const char *alias, *name;
+} cli_aliases[] = {
+    {"searches", "saved"},
+};
+
 const struct cli_command *
 cli_find(const char *name)
 {
+    for (size_t i = 0; i < DS_ARRAY_LEN(cli_aliases); i++)
+        if (strcmp(name, cli_aliases[i].alias) == 0)
+            name = cli_aliases[i].name;
     for (const struct cli_command *c = cli_commands; c->name; c++)
         if (strcmp(c->name, name) == 0)
             return c;

@@ -91,6 +91,8 @@ int cli_parse_status(int prc);
 void cli_json_field(struct buf *b, const char *name, const char *value);
 
 void cli_usage(const struct cli_command *cmd, FILE *f);
+/* The command called name, or one of its other names ("searches" is
+ * "saved"); NULL when there is none. */
 const struct cli_command *cli_find(const char *name);
 
 #endif

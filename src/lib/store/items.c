@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dossier/url.h"
 #include "lib.h"
 
 /* A one-off write (store_run_once): 0, or -1 with err. */
@@ -120,8 +121,11 @@ store_items_of(struct store *s, const char *file, struct store_item **out, size_
 int
 store_doc_url_put(struct store *s, int64_t doc_id, const char *url, struct ds_error *err)
 {
-    return run_ok(s, "INSERT OR REPLACE INTO doc_urls(doc_id, url) VALUES (?3, ?1)", url, NULL,
-                  doc_id, 0, "recording a document's URL", err);
+    char *key = url_normalize(url);
+    int rc = run_ok(s, "INSERT OR REPLACE INTO doc_urls(doc_id, url) VALUES (?3, ?1)", key, NULL,
+                    doc_id, 0, "recording a document's URL", err);
+    free(key);
+    return rc;
 }
 
 /* See store.h. */
@@ -269,9 +273,11 @@ store_page_with_url(struct store *s, const char *url, struct ds_error *err)
                                 -1, &st, NULL);
     if (rc != SQLITE_OK)
         return store_fail(s, err, rc, "looking up a page");
-    store_bind_text(st, 1, url);
+    char *key = url_normalize(url);
+    store_bind_text(st, 1, key);
     rc = sqlite3_step(st);
     sqlite3_finalize(st);
+    free(key);
     if (rc == SQLITE_ROW)
         return 1;
     if (rc == SQLITE_DONE)
