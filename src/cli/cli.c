@@ -3,6 +3,7 @@
 
 #include "cli.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -101,6 +102,27 @@ cli_parse(const struct cli_command *cmd, int argc, char **argv, const struct cli
     *rest = words;
     *nrest = n;
     return 0;
+}
+
+int
+cli_fail(char **words, const char *cmd, const char *fmt, ...)
+{
+    if (fmt) {
+        va_list ap;
+        va_start(ap, fmt);
+        fprintf(stderr, "dossier %s: ", cmd);
+        vfprintf(stderr, fmt, ap);
+        fputc('\n', stderr);
+        va_end(ap);
+    }
+    free(words);
+    return EXIT_ERROR;
+}
+
+long
+cli_long(const char *value, long dflt)
+{
+    return value ? strtol(value, NULL, 10) : dflt;
 }
 
 char *

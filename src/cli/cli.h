@@ -87,6 +87,16 @@ int cli_open_doc(const char *cmd, char **words, int nwords, struct store **s, in
  * --help (1), 2 after a bad option (-1). */
 int cli_parse_status(int prc);
 
+/* What a command returns when what cli_parse() gave it will not do (an
+ * option's value, a missing word, an index that does not open): prints
+ * "dossier CMD: MESSAGE" on stderr unless fmt is NULL (the failure said
+ * so already), frees words (cli_parse()'s *rest) and returns EXIT_ERROR. */
+int cli_fail(char **words, const char *cmd, const char *fmt, ...) DS_PRINTF(3, 4);
+
+/* The number an option's value starts with (strtol, base 10), or dflt when
+ * the option was not given. */
+long cli_long(const char *value, long dflt);
+
 /* Append ',"name":value' to a JSON object: a string, or null. */
 void cli_json_field(struct buf *b, const char *name, const char *value);
 

@@ -94,7 +94,7 @@ static size_t
 corpus_cli_width(const char *opt)
 {
     const char *v = opt ? opt : getenv("COLUMNS");
-    long w = v ? strtol(v, NULL, 10) : 0;
+    long w = cli_long(v, 0);
     return w >= 30 && w <= 1000 ? (size_t)w : 80;
 }
 
@@ -181,18 +181,12 @@ cmd_timeline(int argc, char **argv)
             unit = CORPUS_UNIT_MONTH;
         else if (!strcmp(unit_s, "year"))
             unit = CORPUS_UNIT_YEAR;
-        else if (strcmp(unit_s, "auto")) {
-            fprintf(stderr, "dossier timeline: --unit is week, month or year, not '%s'\n",
-                    unit_s);
-            free(words);
-            return EXIT_ERROR;
-        }
+        else if (strcmp(unit_s, "auto"))
+            return cli_fail(words, "timeline", "--unit is week, month or year, not '%s'", unit_s);
     }
     long series = corpus_cli_number("timeline", "series", series_s, 6);
-    if (series < 0) {
-        free(words);
-        return EXIT_ERROR;
-    }
+    if (series < 0)
+        return cli_fail(words, NULL, NULL);
     char *text;
     struct store *s;
     struct corpus_sel *sel;
@@ -312,21 +306,16 @@ cmd_kwic(int argc, char **argv)
     int prc = cli_parse(cli_find("kwic"), argc, argv, opts, &words, &nwords);
     if (prc != 0)
         return cli_parse_status(prc);
-    if (nwords < 1) {
-        fprintf(stderr, "dossier kwic: which word? usage: dossier kwic TERM [QUERY]\n");
-        free(words);
-        return EXIT_ERROR;
-    }
+    if (nwords < 1)
+        return cli_fail(words, "kwic", "which word? usage: dossier kwic TERM [QUERY]");
     long width, limit;
     enum corpus_kwic_sort sort;
     char *text;
     struct store *s;
     struct corpus_sel *sel;
     if (kwic_options(width_s, sort_s, limit_s, &width, &limit, &sort) != 0 ||
-        corpus_cli_begin("kwic", words + 1, nwords - 1, &text, &s, &sel, NULL) != 0) {
-        free(words);
-        return EXIT_ERROR;
-    }
+        corpus_cli_begin("kwic", words + 1, nwords - 1, &text, &s, &sel, NULL) != 0)
+        return cli_fail(words, NULL, NULL);
     struct corpus_kwic *k = NULL;
     size_t n = 0;
     bool truncated = false;
@@ -443,10 +432,8 @@ cmd_keyness(int argc, char **argv)
     struct store *s;
     struct corpus_sel *sel, *ref = NULL;
     if (limit < 0 || min < 0 ||
-        corpus_cli_begin("keyness", words, nwords, &text, &s, &sel, NULL) != 0) {
-        free(words);
-        return EXIT_ERROR;
-    }
+        corpus_cli_begin("keyness", words, nwords, &text, &s, &sel, NULL) != 0)
+        return cli_fail(words, NULL, NULL);
     free(words);
     struct corpus_keyness ky = {0};
     struct ds_error err;
@@ -581,10 +568,8 @@ cmd_overview(int argc, char **argv)
     struct corpus_sel *sel;
     double select_s = 0;
     if (limit < 0 || (figures_s && fig_sort < 0) ||
-        corpus_cli_begin("overview", words, nwords, &text, &s, &sel, &select_s) != 0) {
-        free(words);
-        return EXIT_ERROR;
-    }
+        corpus_cli_begin("overview", words, nwords, &text, &s, &sel, &select_s) != 0)
+        return cli_fail(words, NULL, NULL);
     free(words);
     struct corpus_overview ov = {0};
     struct ds_error err;
@@ -632,12 +617,8 @@ cmd_export(int argc, char **argv)
     if (prc != 0)
         return cli_parse_status(prc);
     int fmt = corpus_format_parse(format_s ? format_s : "csv");
-    if (fmt < 0) {
-        fprintf(stderr, "dossier export: --format is csv, json or markdown, not '%s'\n",
-                format_s);
-        free(words);
-        return EXIT_ERROR;
-    }
+    if (fmt < 0)
+        return cli_fail(words, "export", "--format is csv, json or markdown, not '%s'", format_s);
     char *text;
     struct store *s;
     struct corpus_sel *sel;

@@ -171,11 +171,8 @@ cmd_searches(int argc, char **argv)
         return cli_parse_status(prc);
     char *end = NULL;
     long limit = limit_opt ? strtol(limit_opt, &end, 10) : -1;
-    if (limit_opt && (*end || limit <= 0)) {
-        fprintf(stderr, "dossier saved: --limit takes a positive number\n");
-        free(words);
-        return EXIT_ERROR;
-    }
+    if (limit_opt && (*end || limit <= 0))
+        return cli_fail(words, "saved", "--limit takes a positive number");
     /* listing only reads; add, show (marks seen) and remove write */
     struct store *s;
     int status = EXIT_ERROR;
