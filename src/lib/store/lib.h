@@ -167,6 +167,10 @@ int store_fail(struct store *s, struct ds_error *err, int rc, const char *doing)
 /* Put back the progress handler store_set_interrupt() chose (after a
  * search replaced it), leaving its flags as they are. (store/store.c) */
 void store_progress_restore(struct store *s);
+/* When DOSSIER_TEST_SEARCH_DELAY_MS asks for it and an interrupt check or
+ * a search watch is set: make the search about to run take that long
+ * (store_progress_restore() ends it); whether it did. (store/slow.c) */
+bool store_test_delay_start(struct store *s);
 
 /* The cached statement id, reset with bindings cleared; NULL (err filled)
  * when it cannot be prepared. Borrowed: valid until store_close(). */
