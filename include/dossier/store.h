@@ -127,8 +127,8 @@ int store_item_put(struct store *s, const char *file, const char *key, uint64_t 
  * holds them. */
 int store_items_forget(struct store *s, const char *file, struct ds_error *err);
 /* The URL a file states for document doc_id (front matter, header, feed
- * link), kept in its normal form (url.h), which matching and
- * store_doc_origin() see. */
+ * link), kept as written (store_doc_origin() gives it back) and in its
+ * normal form (url.h), by which items and pages are matched. */
 int store_doc_url_put(struct store *s, int64_t doc_id, const char *url, struct ds_error *err);
 
 /* Feed items whose link is the URL a page in the collection states are

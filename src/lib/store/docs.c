@@ -302,7 +302,12 @@ store_doc_insert_packed(struct store *s, const struct article *a, uint64_t hash,
         if (!us)
             return -1;
         sqlite3_bind_int64(us, 1, id);
+        store_bind_text(us, 2, a->url);
+        if (store_step_done(s, us, "saving a document's address", err) != 0 ||
+            !(us = store_stmt(s, SQ_DOC_URL_KEY_PUT, err)))
+            return -1;
         char *key = url_normalize(a->url); /* the form pages and items match by */
+        sqlite3_bind_int64(us, 1, id);
         store_bind_text(us, 2, key);
         int urc = store_step_done(s, us, "saving a document's address", err);
         free(key);

@@ -15,7 +15,7 @@
 #include "dossier/zh.h"
 
 #define STORE_APPLICATION_ID 0x444F5353 /* 'DOSS' */
-#define STORE_SCHEMA_VERSION 14
+#define STORE_SCHEMA_VERSION 15
 /* The version whose migration creates the statistics tables (corpus.h);
  * upgrading past it marks them stale (stats_tables_stale). */
 #define STORE_SCHEMA_CORPUS 6
@@ -42,6 +42,7 @@ enum store_stmt_id {
     SQ_DOC_BY_HASH,
     SQ_DOC_INSERT,
     SQ_DOC_URL_PUT,
+    SQ_DOC_URL_KEY_PUT,
     SQ_DOC_UNDATED_PUT,
     SQ_FTS_INSERT,
     SQ_DOC_GET,
@@ -167,6 +168,9 @@ int store_fail(struct store *s, struct ds_error *err, int rc, const char *doing)
 /* Put back the progress handler store_set_interrupt() chose (after a
  * search replaced it), leaving its flags as they are. (store/store.c) */
 void store_progress_restore(struct store *s);
+/* Register ds_url_key(url), url_normalize() in SQL (migration 15). Returns
+ * a SQLite result code. (store/items.c) */
+int store_url_key_register(struct store *s);
 /* When DOSSIER_TEST_SEARCH_DELAY_MS asks for it and an interrupt check or
  * a search watch is set: make the search about to run take that long
  * (store_progress_restore() ends it); whether it did. (store/slow.c) */

@@ -208,6 +208,15 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
      * row: its other mentions' spans ("start-end,...") in figure_also */
     "CREATE TABLE IF NOT EXISTS figure_also(figure_id INTEGER PRIMARY KEY REFERENCES"
     " figures(id) ON DELETE CASCADE, spans TEXT NOT NULL);",
+    /* 14 -> 15: a feed item and a page are one page when their URLs have
+     * the same normal form (url.h: case, default port, trailing slash,
+     * fragment, tracking parameters), kept in a table beside the URL as
+     * written, which `show` prints and the browser opens (store/items.c;
+     * a table, not a column: every step stays safe to run twice) */
+    "CREATE TABLE IF NOT EXISTS doc_url_keys(doc_id INTEGER PRIMARY KEY REFERENCES"
+    " documents(id) ON DELETE CASCADE, key TEXT NOT NULL);"
+    "INSERT OR REPLACE INTO doc_url_keys(doc_id, key) SELECT doc_id, ds_url_key(url) FROM doc_urls;"
+    "CREATE INDEX IF NOT EXISTS doc_url_keys_key ON doc_url_keys(key);",
 };
 
 /* Fixed statements, prepared on first use (indexed by enum store_stmt_id). */
@@ -229,6 +238,7 @@ static const char *const stmt_sql[SQ__COUNT] = {
     [SQ_DOC_UNDATED_PUT] = "INSERT OR REPLACE INTO doc_undated(doc_id, why, day_month)"
                            " VALUES (?1, ?2, ?3)",
     [SQ_DOC_URL_PUT] = "INSERT OR REPLACE INTO doc_urls(doc_id, url) VALUES (?1, ?2)",
+    [SQ_DOC_URL_KEY_PUT] = "INSERT OR REPLACE INTO doc_url_keys(doc_id, key) VALUES (?1, ?2)",
     [SQ_DOC_GET] = "SELECT title, subtitle, section, source, published, date_how, byline, lang,"
                    " encoding, words, lead, body, raw, removed, hash,"
                    " (SELECT url FROM doc_urls WHERE doc_id = ?1),"
@@ -727,6 +737,8 @@ store_register(struct store *s, struct ds_error *err)
         return -1;
     }
     rc = store_rank_register(s);
+    if (rc == SQLITE_OK)
+        rc = store_url_key_register(s);
     if (rc == SQLITE_OK)
         rc = sqlite3_create_function_v2(s->db, "ds_fold", 1,
                                         SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
