@@ -125,6 +125,24 @@ cli_long(const char *value, long dflt)
     return value ? strtol(value, NULL, 10) : dflt;
 }
 
+long long
+cli_number(const char *cmd, const char *opt, const char *value, long long dflt, long long min,
+           long long max)
+{
+    if (!value)
+        return dflt;
+    char *end;
+    long long v = strtoll(value, &end, 10);
+    if (*value && !*end && v >= min && (max == CLI_NO_MAX || v <= max))
+        return v;
+    if (max == CLI_NO_MAX)
+        fprintf(stderr, "dossier %s: --%s wants a number, not '%s'\n", cmd, opt, value);
+    else
+        fprintf(stderr, "dossier %s: --%s wants a whole number from %lld to %lld, not '%s'\n", cmd,
+                opt, min, max, value);
+    return -1;
+}
+
 char *
 cli_join(char **words, int n)
 {

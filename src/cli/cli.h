@@ -97,6 +97,14 @@ int cli_fail(char **words, const char *cmd, const char *fmt, ...) DS_PRINTF(3, 4
  * the option was not given. */
 long cli_long(const char *value, long dflt);
 
+/* The whole number an option gives, checked: dflt when the option is
+ * absent, else value if it is all digits from min (>= 0) to max; -1 after
+ * "dossier CMD: --OPT wants a number, not 'VALUE'" (with max CLI_NO_MAX) or
+ * "... wants a whole number from MIN to MAX, not 'VALUE'" when it is not. */
+#define CLI_NO_MAX (-1LL)
+long long cli_number(const char *cmd, const char *opt, const char *value, long long dflt,
+                     long long min, long long max);
+
 /* Append ',"name":value' to a JSON object: a string, or null. */
 void cli_json_field(struct buf *b, const char *name, const char *value);
 

@@ -20,21 +20,6 @@
 
 /* ---- shared ---------------------------------------------------------------------------------- */
 
-/* Parse a non-negative number option; -1 (message printed) when bad. */
-static long
-corpus_cli_number(const char *cmd, const char *opt, const char *value, long dflt)
-{
-    if (!value)
-        return dflt;
-    char *end;
-    long v = strtol(value, &end, 10);
-    if (!*value || *end || v < 0) {
-        fprintf(stderr, "dossier %s: --%s wants a number, not '%s'\n", cmd, opt, value);
-        return -1;
-    }
-    return v;
-}
-
 /* Parse text as a query and select its documents; prints the error
  * (pointing at the token) and returns -1 on failure. */
 static int
@@ -184,7 +169,7 @@ cmd_timeline(int argc, char **argv)
         else if (strcmp(unit_s, "auto"))
             return cli_fail(words, "timeline", "--unit is week, month or year, not '%s'", unit_s);
     }
-    long series = corpus_cli_number("timeline", "series", series_s, 6);
+    long series = cli_number("timeline", "series", series_s, 6, 0, CLI_NO_MAX);
     if (series < 0)
         return cli_fail(words, NULL, NULL);
     char *text;
@@ -239,8 +224,8 @@ static int
 kwic_options(const char *width_s, const char *sort_s, const char *limit_s, long *width,
              long *limit, enum corpus_kwic_sort *sort)
 {
-    *width = corpus_cli_number("kwic", "width", width_s, 35);
-    *limit = corpus_cli_number("kwic", "limit", limit_s, 1000);
+    *width = cli_number("kwic", "width", width_s, 35, 0, CLI_NO_MAX);
+    *limit = cli_number("kwic", "limit", limit_s, 1000, 0, CLI_NO_MAX);
     *sort = CORPUS_KWIC_BY_DOC;
     if (sort_s && !strcmp(sort_s, "left"))
         *sort = CORPUS_KWIC_BY_LEFT;
@@ -426,8 +411,8 @@ cmd_keyness(int argc, char **argv)
     int prc = cli_parse(cli_find("keyness"), argc, argv, opts, &words, &nwords);
     if (prc != 0)
         return cli_parse_status(prc);
-    long limit = corpus_cli_number("keyness", "limit", limit_s, 30);
-    long min = corpus_cli_number("keyness", "min", min_s, 3);
+    long limit = cli_number("keyness", "limit", limit_s, 30, 0, CLI_NO_MAX);
+    long min = cli_number("keyness", "min", min_s, 3, 0, CLI_NO_MAX);
     char *text;
     struct store *s;
     struct corpus_sel *sel, *ref = NULL;
@@ -561,7 +546,7 @@ cmd_overview(int argc, char **argv)
     int prc = cli_parse(cli_find("overview"), argc, argv, opts, &words, &nwords);
     if (prc != 0)
         return cli_parse_status(prc);
-    long limit = corpus_cli_number("overview", "limit", limit_s, 10);
+    long limit = cli_number("overview", "limit", limit_s, 10, 0, CLI_NO_MAX);
     int fig_sort = figures_s ? overview_fig_sort(figures_s) : -1;
     char *text;
     struct store *s;

@@ -131,6 +131,11 @@ similar --limit 0|similar: --limit takes a positive number
 stories --min 0|stories: --limit and --min take a positive number
 timeline --unit x|timeline: --unit is week, month or year, not 'x'
 timeline --series x|timeline: --series wants a number, not 'x'
+kwic --width -3 tariff|kwic: --width wants a number, not '-3'
+keyness --min= tariff|keyness: --min wants a number, not ''
+overview --limit 5x|overview: --limit wants a number, not '5x'
+themes --k 0|themes: --k wants a whole number from 1 to 100, not '0'
+themes --seed -1|themes: --seed wants a whole number from 0 to 9223372036854775807, not '-1'
 export --format x|export: --format is csv, json or markdown, not 'x'
 kwic|kwic: which word? usage: dossier kwic TERM [QUERY]
 add|add: give the URL of a page
