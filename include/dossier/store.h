@@ -147,7 +147,9 @@ int store_item_put(struct store *s, const char *file, const char *key, uint64_t 
 /* Forget every item of file; their documents go unless something else
  * holds them. */
 int store_items_forget(struct store *s, const char *file, struct ds_error *err);
-/* The URL a file states for document doc_id (front matter, header, feed link). */
+/* The URL a file states for document doc_id (front matter, header, feed
+ * link), kept as written (store_doc_origin() gives it back) and in its
+ * normal form (url.h), by which items and pages are matched. */
 int store_doc_url_put(struct store *s, int64_t doc_id, const char *url, struct ds_error *err);
 
 /* Feed items whose link is the URL a page in the collection states are
@@ -160,7 +162,8 @@ int store_doc_url_put(struct store *s, int64_t doc_id, const char *url, struct d
  * number of items linked now. 0, or -1 with err. */
 int store_items_link_pages(struct store *s, size_t *linked, struct ds_error *err);
 /* 1 when a document held by a file (a page, not only a feed item) states
- * url, 0 when none does, -1 with err. */
+ * url or another spelling of it (the same url_normalize() form), 0 when
+ * none does, -1 with err. */
 int store_page_with_url(struct store *s, const char *url, struct ds_error *err);
 
 /* Where a document came from: the file (for a feed item, the feed file),
@@ -352,6 +355,27 @@ void store_set_search_watch(struct store *s, int (*watch)(void *ud), void *ud);
  * the query or the index, so a front end can say "cancelled" and keep what
  * it showed (err says "search stopped"). */
 #define STORE_STOPPED (-2)
+/* Tests only: DOSSIER_TEST_SEARCH_DELAY_MS=N in the environment makes every
+ * store_search() that runs with an interrupt check or a search watch set
+ * take at least N ms (sleeping in SQLite's progress handler, so the check,
+ * the watch and sqlite3_interrupt() stop it as they stop a slow query). */
+
+/* ---- another connection writing ------------------------------------------------ */
+
+/* How long a statement waits for another connection's write lock (an index
+ * run, a second dossier) before it fails as busy, by default. */
+#define STORE_BUSY_WAIT_MS 5000
+/* Set that wait in ms for this connection: 0 fails at once (the browser,
+ * which must never hang on a key), STORE_BUSY_WAIT_MS puts it back. */
+void store_set_busy_wait(struct store *s, int ms);
+/* Whether another connection holds the write lock right now: takes and
+ * drops the lock at once to find out, never waits. false for a read-only
+ * store and inside this connection's own transaction. */
+bool store_writer_active(struct store *s);
+/* Whether the call that just failed (a -1 with err) failed for another
+ * connection's lock, so that trying again later can succeed; false after a
+ * failure of any other kind. */
+bool store_failed_busy(const struct store *s);
 
 /* ---- corpus totals ------------------------------------------------------------ */
 

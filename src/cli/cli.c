@@ -3,6 +3,7 @@
 
 #include "cli.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,9 +11,19 @@
 
 const char *cli_global_db;
 
+/* Other names a command answers to: the name it had before. */
+static const struct {
+    const char *alias, *name;
+} cli_aliases[] = {
+    {"searches", "saved"},
+};
+
 const struct cli_command *
 cli_find(const char *name)
 {
+    for (size_t i = 0; i < DS_ARRAY_LEN(cli_aliases); i++)
+        if (strcmp(name, cli_aliases[i].alias) == 0)
+            name = cli_aliases[i].name;
     for (const struct cli_command *c = cli_commands; c->name; c++)
         if (strcmp(c->name, name) == 0)
             return c;
@@ -91,6 +102,45 @@ cli_parse(const struct cli_command *cmd, int argc, char **argv, const struct cli
     *rest = words;
     *nrest = n;
     return 0;
+}
+
+int
+cli_fail(char **words, const char *cmd, const char *fmt, ...)
+{
+    if (fmt) {
+        va_list ap;
+        va_start(ap, fmt);
+        fprintf(stderr, "dossier %s: ", cmd);
+        vfprintf(stderr, fmt, ap);
+        fputc('\n', stderr);
+        va_end(ap);
+    }
+    free(words);
+    return EXIT_ERROR;
+}
+
+long
+cli_long(const char *value, long dflt)
+{
+    return value ? strtol(value, NULL, 10) : dflt;
+}
+
+long long
+cli_number(const char *cmd, const char *opt, const char *value, long long dflt, long long min,
+           long long max)
+{
+    if (!value)
+        return dflt;
+    char *end;
+    long long v = strtoll(value, &end, 10);
+    if (*value && !*end && v >= min && (max == CLI_NO_MAX || v <= max))
+        return v;
+    if (max == CLI_NO_MAX)
+        fprintf(stderr, "dossier %s: --%s wants a number, not '%s'\n", cmd, opt, value);
+    else
+        fprintf(stderr, "dossier %s: --%s wants a whole number from %lld to %lld, not '%s'\n", cmd,
+                opt, min, max, value);
+    return -1;
 }
 
 char *

@@ -87,10 +87,30 @@ int cli_open_doc(const char *cmd, char **words, int nwords, struct store **s, in
  * --help (1), 2 after a bad option (-1). */
 int cli_parse_status(int prc);
 
+/* What a command returns when what cli_parse() gave it will not do (an
+ * option's value, a missing word, an index that does not open): prints
+ * "dossier CMD: MESSAGE" on stderr unless fmt is NULL (the failure said
+ * so already), frees words (cli_parse()'s *rest) and returns EXIT_ERROR. */
+int cli_fail(char **words, const char *cmd, const char *fmt, ...) DS_PRINTF(3, 4);
+
+/* The number an option's value starts with (strtol, base 10), or dflt when
+ * the option was not given. */
+long cli_long(const char *value, long dflt);
+
+/* The whole number an option gives, checked: dflt when the option is
+ * absent, else value if it is all digits from min (>= 0) to max; -1 after
+ * "dossier CMD: --OPT wants a number, not 'VALUE'" (with max CLI_NO_MAX) or
+ * "... wants a whole number from MIN to MAX, not 'VALUE'" when it is not. */
+#define CLI_NO_MAX (-1LL)
+long long cli_number(const char *cmd, const char *opt, const char *value, long long dflt,
+                     long long min, long long max);
+
 /* Append ',"name":value' to a JSON object: a string, or null. */
 void cli_json_field(struct buf *b, const char *name, const char *value);
 
 void cli_usage(const struct cli_command *cmd, FILE *f);
+/* The command called name, or one of its other names ("searches" is
+ * "saved"); NULL when there is none. */
 const struct cli_command *cli_find(const char *name);
 
 #endif

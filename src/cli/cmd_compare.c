@@ -588,27 +588,16 @@ cmd_compare(int argc, char **argv)
     if (prc != 0)
         return cli_parse_status(prc);
     size_t width = terminal_width(width_opt);
-    if (width == 0) {
-        fprintf(stderr, "dossier compare: --width takes a number from 20 to 1000\n");
-        free(words);
-        return EXIT_ERROR;
-    }
-    long limit = limit_opt ? strtol(limit_opt, NULL, 10) : 2000;
-    if (limit <= 0) {
-        fprintf(stderr, "dossier compare: --limit takes a positive number\n");
-        free(words);
-        return EXIT_ERROR;
-    }
-    if ((left != NULL) != (right != NULL) || (left && nwords)) {
-        fprintf(stderr, "dossier compare: give two articles, or both --left and --right\n");
-        free(words);
-        return EXIT_ERROR;
-    }
+    if (width == 0)
+        return cli_fail(words, "compare", "--width takes a number from 20 to 1000");
+    long limit = cli_long(limit_opt, 2000);
+    if (limit <= 0)
+        return cli_fail(words, "compare", "--limit takes a positive number");
+    if ((left != NULL) != (right != NULL) || (left && nwords))
+        return cli_fail(words, "compare", "give two articles, or both --left and --right");
     struct store *s;
-    if (cli_open_store(NULL, STORE_READONLY, &s) != 0) {
-        free(words);
-        return EXIT_ERROR;
-    }
+    if (cli_open_store(NULL, STORE_READONLY, &s) != 0)
+        return cli_fail(words, NULL, NULL);
     int status = left ? compare_sets(s, left, right, (size_t)limit, json)
                       : compare_two(s, words, nwords, json, width, !no_marks);
     free(words);
@@ -783,17 +772,12 @@ cmd_similar(int argc, char **argv)
     int prc = cli_parse(cli_find("similar"), argc, argv, opts, &words, &nwords);
     if (prc != 0)
         return cli_parse_status(prc);
-    long limit = limit_opt ? strtol(limit_opt, NULL, 10) : 10;
-    if (limit <= 0) {
-        fprintf(stderr, "dossier similar: --limit takes a positive number\n");
-        free(words);
-        return EXIT_ERROR;
-    }
+    long limit = cli_long(limit_opt, 10);
+    if (limit <= 0)
+        return cli_fail(words, "similar", "--limit takes a positive number");
     struct store *s;
-    if (cli_open_store(NULL, STORE_READONLY, &s) != 0) {
-        free(words);
-        return EXIT_ERROR;
-    }
+    if (cli_open_store(NULL, STORE_READONLY, &s) != 0)
+        return cli_fail(words, NULL, NULL);
     struct ds_error err;
     ds_error_clear(&err);
     if (store_sig_stale(s, &err) == 1)

@@ -20,21 +20,6 @@
 
 /* ---- shared ---------------------------------------------------------------------------------- */
 
-/* Parse a non-negative number option; -1 (message printed) when bad. */
-static long
-corpus_cli_number(const char *cmd, const char *opt, const char *value, long dflt)
-{
-    if (!value)
-        return dflt;
-    char *end;
-    long v = strtol(value, &end, 10);
-    if (!*value || *end || v < 0) {
-        fprintf(stderr, "dossier %s: --%s wants a number, not '%s'\n", cmd, opt, value);
-        return -1;
-    }
-    return v;
-}
-
 /* Parse text as a query and select its documents; prints the error
  * (pointing at the token) and returns -1 on failure. */
 static int
@@ -94,7 +79,7 @@ static size_t
 corpus_cli_width(const char *opt)
 {
     const char *v = opt ? opt : getenv("COLUMNS");
-    long w = v ? strtol(v, NULL, 10) : 0;
+    long w = cli_long(v, 0);
     return w >= 30 && w <= 1000 ? (size_t)w : 80;
 }
 
@@ -181,18 +166,12 @@ cmd_timeline(int argc, char **argv)
             unit = CORPUS_UNIT_MONTH;
         else if (!strcmp(unit_s, "year"))
             unit = CORPUS_UNIT_YEAR;
-        else if (strcmp(unit_s, "auto")) {
-            fprintf(stderr, "dossier timeline: --unit is week, month or year, not '%s'\n",
-                    unit_s);
-            free(words);
-            return EXIT_ERROR;
-        }
+        else if (strcmp(unit_s, "auto"))
+            return cli_fail(words, "timeline", "--unit is week, month or year, not '%s'", unit_s);
     }
-    long series = corpus_cli_number("timeline", "series", series_s, 6);
-    if (series < 0) {
-        free(words);
-        return EXIT_ERROR;
-    }
+    long series = cli_number("timeline", "series", series_s, 6, 0, CLI_NO_MAX);
+    if (series < 0)
+        return cli_fail(words, NULL, NULL);
     char *text;
     struct store *s;
     struct corpus_sel *sel;
@@ -245,8 +224,8 @@ static int
 kwic_options(const char *width_s, const char *sort_s, const char *limit_s, long *width,
              long *limit, enum corpus_kwic_sort *sort)
 {
-    *width = corpus_cli_number("kwic", "width", width_s, 35);
-    *limit = corpus_cli_number("kwic", "limit", limit_s, 1000);
+    *width = cli_number("kwic", "width", width_s, 35, 0, CLI_NO_MAX);
+    *limit = cli_number("kwic", "limit", limit_s, 1000, 0, CLI_NO_MAX);
     *sort = CORPUS_KWIC_BY_DOC;
     if (sort_s && !strcmp(sort_s, "left"))
         *sort = CORPUS_KWIC_BY_LEFT;
@@ -312,21 +291,16 @@ cmd_kwic(int argc, char **argv)
     int prc = cli_parse(cli_find("kwic"), argc, argv, opts, &words, &nwords);
     if (prc != 0)
         return cli_parse_status(prc);
-    if (nwords < 1) {
-        fprintf(stderr, "dossier kwic: which word? usage: dossier kwic TERM [QUERY]\n");
-        free(words);
-        return EXIT_ERROR;
-    }
+    if (nwords < 1)
+        return cli_fail(words, "kwic", "which word? usage: dossier kwic TERM [QUERY]");
     long width, limit;
     enum corpus_kwic_sort sort;
     char *text;
     struct store *s;
     struct corpus_sel *sel;
     if (kwic_options(width_s, sort_s, limit_s, &width, &limit, &sort) != 0 ||
-        corpus_cli_begin("kwic", words + 1, nwords - 1, &text, &s, &sel, NULL) != 0) {
-        free(words);
-        return EXIT_ERROR;
-    }
+        corpus_cli_begin("kwic", words + 1, nwords - 1, &text, &s, &sel, NULL) != 0)
+        return cli_fail(words, NULL, NULL);
     struct corpus_kwic *k = NULL;
     size_t n = 0;
     bool truncated = false;
@@ -437,16 +411,14 @@ cmd_keyness(int argc, char **argv)
     int prc = cli_parse(cli_find("keyness"), argc, argv, opts, &words, &nwords);
     if (prc != 0)
         return cli_parse_status(prc);
-    long limit = corpus_cli_number("keyness", "limit", limit_s, 30);
-    long min = corpus_cli_number("keyness", "min", min_s, 3);
+    long limit = cli_number("keyness", "limit", limit_s, 30, 0, CLI_NO_MAX);
+    long min = cli_number("keyness", "min", min_s, 3, 0, CLI_NO_MAX);
     char *text;
     struct store *s;
     struct corpus_sel *sel, *ref = NULL;
     if (limit < 0 || min < 0 ||
-        corpus_cli_begin("keyness", words, nwords, &text, &s, &sel, NULL) != 0) {
-        free(words);
-        return EXIT_ERROR;
-    }
+        corpus_cli_begin("keyness", words, nwords, &text, &s, &sel, NULL) != 0)
+        return cli_fail(words, NULL, NULL);
     free(words);
     struct corpus_keyness ky = {0};
     struct ds_error err;
@@ -574,17 +546,15 @@ cmd_overview(int argc, char **argv)
     int prc = cli_parse(cli_find("overview"), argc, argv, opts, &words, &nwords);
     if (prc != 0)
         return cli_parse_status(prc);
-    long limit = corpus_cli_number("overview", "limit", limit_s, 10);
+    long limit = cli_number("overview", "limit", limit_s, 10, 0, CLI_NO_MAX);
     int fig_sort = figures_s ? overview_fig_sort(figures_s) : -1;
     char *text;
     struct store *s;
     struct corpus_sel *sel;
     double select_s = 0;
     if (limit < 0 || (figures_s && fig_sort < 0) ||
-        corpus_cli_begin("overview", words, nwords, &text, &s, &sel, &select_s) != 0) {
-        free(words);
-        return EXIT_ERROR;
-    }
+        corpus_cli_begin("overview", words, nwords, &text, &s, &sel, &select_s) != 0)
+        return cli_fail(words, NULL, NULL);
     free(words);
     struct corpus_overview ov = {0};
     struct ds_error err;
@@ -632,12 +602,8 @@ cmd_export(int argc, char **argv)
     if (prc != 0)
         return cli_parse_status(prc);
     int fmt = corpus_format_parse(format_s ? format_s : "csv");
-    if (fmt < 0) {
-        fprintf(stderr, "dossier export: --format is csv, json or markdown, not '%s'\n",
-                format_s);
-        free(words);
-        return EXIT_ERROR;
-    }
+    if (fmt < 0)
+        return cli_fail(words, "export", "--format is csv, json or markdown, not '%s'", format_s);
     char *text;
     struct store *s;
     struct corpus_sel *sel;

@@ -102,11 +102,8 @@ cmd_add(int argc, char **argv)
     int prc = cli_parse(cli_find("add"), argc, argv, opts, &urls, &nurls);
     if (prc != 0)
         return cli_parse_status(prc);
-    if (nurls == 0) {
-        fprintf(stderr, "dossier add: give the URL of a page\n");
-        free(urls);
-        return EXIT_ERROR;
-    }
+    if (nurls == 0)
+        return cli_fail(urls, "add", "give the URL of a page");
     struct fetch_session *f = fetch_new(NULL);
     char **saved = xcalloc((size_t)nurls, sizeof *saved);
     size_t nsaved = 0;

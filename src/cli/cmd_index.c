@@ -315,16 +315,11 @@ cmd_forget(int argc, char **argv)
     int prc = cli_parse(cli_find("forget"), argc, argv, NULL, &paths, &npaths);
     if (prc != 0)
         return cli_parse_status(prc);
-    if (npaths == 0) {
-        fprintf(stderr, "dossier forget: give the files or folders to forget\n");
-        free(paths);
-        return EXIT_ERROR;
-    }
+    if (npaths == 0)
+        return cli_fail(paths, "forget", "give the files or folders to forget");
     struct store *s;
-    if (cli_open_store(NULL, 0, &s) != 0) {
-        free(paths);
-        return EXIT_ERROR;
-    }
+    if (cli_open_store(NULL, 0, &s) != 0)
+        return cli_fail(paths, NULL, NULL);
     struct ds_error err;
     size_t n = 0;
     int status = EXIT_FOUND;

@@ -146,10 +146,8 @@ cmd_search(int argc, char **argv)
         return cli_parse_status(prc);
     long limit;
     enum store_sort sort;
-    if (search_options(limit_s, sort_s, &limit, &sort) != 0) {
-        free(words);
-        return EXIT_ERROR;
-    }
+    if (search_options(limit_s, sort_s, &limit, &sort) != 0)
+        return cli_fail(words, NULL, NULL);
 
     char *text = cli_join(words, nwords);
     free(words);

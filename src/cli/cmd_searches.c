@@ -1,10 +1,12 @@
-/* cmd_searches.c — `dossier searches`: saved searches with what is new to
- * them. `searches` lists each with its total and the articles new since it
- * was last shown; `searches add NAME QUERY...`, `searches remove NAME`;
- * `searches show NAME` prints its results (newest first, new ones marked)
- * and marks it seen. Kept in the index (store/saved.c says why). */
+/* cmd_searches.c — `dossier saved` (also called `searches`): saved
+ * searches with what is new to them. `saved` lists each with its total and
+ * the articles new since it was last shown; `saved add NAME QUERY...`,
+ * `saved remove NAME`; `saved show NAME [--limit N]` prints its results
+ * (newest first, new ones marked) and marks it seen. Kept in the index
+ * (store/saved.c says why). */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +25,7 @@ list_searches(struct store *s, bool json)
     struct ds_error err;
     ds_error_clear(&err);
     if (corpus_saved_counts(s, &v, &n, &err) != 0) {
-        fprintf(stderr, "dossier searches: %s\n", err.msg);
+        fprintf(stderr, "dossier saved: %s\n", err.msg);
         return EXIT_ERROR;
     }
     struct buf b = BUF_INIT;
@@ -52,7 +54,7 @@ list_searches(struct store *s, bool json)
     return n ? EXIT_FOUND : EXIT_NONE;
 }
 
-/* `searches add NAME QUERY...`: the query must parse. */
+/* `saved add NAME QUERY...`: the query must parse. */
 static int
 add_search(struct store *s, const char *name, char **words, int nwords)
 {
@@ -62,17 +64,17 @@ add_search(struct store *s, const char *name, char **words, int nwords)
     struct query *q = NULL;
     int status = EXIT_FOUND;
     if (!*name || strpbrk(name, "\t\n\r")) {
-        fprintf(stderr, "dossier searches: a search's name is a word or words on one line\n");
+        fprintf(stderr, "dossier saved: a search's name is a word or words on one line\n");
         status = EXIT_ERROR;
     } else if (query_parse(text, &q, &err) != 0) {
-        cli_query_error("searches", text, &err);
+        cli_query_error("saved", text, &err);
         status = EXIT_ERROR;
     } else {
         int rc = store_saved_add(s, name, text, &err);
         if (rc < 0)
-            fprintf(stderr, "dossier searches: %s\n", err.msg);
+            fprintf(stderr, "dossier saved: %s\n", err.msg);
         else if (rc > 0)
-            fprintf(stderr, "dossier searches: a search called '%s' exists already\n", name);
+            fprintf(stderr, "dossier saved: a search called '%s' exists already\n", name);
         else
             printf("saved search %s\n", name);
         status = rc == 0 ? EXIT_FOUND : EXIT_ERROR;
@@ -82,17 +84,17 @@ add_search(struct store *s, const char *name, char **words, int nwords)
     return status;
 }
 
-/* `searches show NAME`: its results, newest first, new ones marked; then
- * it is seen. */
+/* `saved show NAME`: its results, newest first, new ones marked, at most
+ * limit of them (the counts are of all); then it is seen. */
 static int
-show_search(struct store *s, const char *name, bool json)
+show_search(struct store *s, const char *name, bool json, size_t limit)
 {
     struct saved_search *v;
     size_t n;
     struct ds_error err;
     ds_error_clear(&err);
     if (store_saved_list(s, &v, &n, &err) != 0) {
-        fprintf(stderr, "dossier searches: %s\n", err.msg);
+        fprintf(stderr, "dossier saved: %s\n", err.msg);
         return EXIT_ERROR;
     }
     const struct saved_search *it = NULL;
@@ -103,13 +105,14 @@ show_search(struct store *s, const char *name, bool json)
     struct result_set *rs = NULL;
     int status = EXIT_ERROR;
     if (!it) {
-        fprintf(stderr, "dossier searches: no saved search called '%s'\n", name);
+        fprintf(stderr, "dossier saved: no saved search called '%s'\n", name);
     } else if (query_parse(it->query, &q, &err) != 0) {
-        cli_query_error("searches", it->query, &err);
+        cli_query_error("saved", it->query, &err);
     } else if (store_search(s, q, SORT_DATE, &rs, &err) != 0 ||
-               search_print_rows(s, q, rs, result_set_count(rs), json, it->seen_id, &err) != 0 ||
+               search_print_rows(s, q, rs, DS_MIN(limit, result_set_count(rs)), json, it->seen_id,
+                                 &err) != 0 ||
                store_saved_seen(s, name, &err) < 0) {
-        fprintf(stderr, "dossier searches: %s\n", err.msg);
+        fprintf(stderr, "dossier saved: %s\n", err.msg);
     } else {
         if (!json)
             printf("%zu articles, %zu new\n", result_set_count(rs),
@@ -122,7 +125,7 @@ show_search(struct store *s, const char *name, bool json)
     return status;
 }
 
-/* `searches remove NAME`. */
+/* `saved remove NAME`. */
 static int
 remove_search(struct store *s, const char *name)
 {
@@ -130,15 +133,15 @@ remove_search(struct store *s, const char *name)
     ds_error_clear(&err);
     int rc = store_saved_remove(s, name, &err);
     if (rc < 0)
-        fprintf(stderr, "dossier searches: %s\n", err.msg);
+        fprintf(stderr, "dossier saved: %s\n", err.msg);
     else if (rc > 0)
-        fprintf(stderr, "dossier searches: no saved search called '%s'\n", name);
+        fprintf(stderr, "dossier saved: no saved search called '%s'\n", name);
     return rc == 0 ? EXIT_FOUND : EXIT_ERROR;
 }
 
 /* Run one subcommand on an open store. */
 static int
-run_searches(struct store *s, char **words, int n, bool json)
+run_searches(struct store *s, char **words, int n, bool json, size_t limit)
 {
     if (n == 0)
         return list_searches(s, json);
@@ -146,11 +149,11 @@ run_searches(struct store *s, char **words, int n, bool json)
     if (strcmp(sub, "add") == 0 && n >= 3)
         return add_search(s, words[1], words + 2, n - 2);
     if (strcmp(sub, "show") == 0 && n == 2)
-        return show_search(s, words[1], json);
+        return show_search(s, words[1], json, limit);
     if (strcmp(sub, "remove") == 0 && n == 2)
         return remove_search(s, words[1]);
-    fprintf(stderr, "dossier searches: use 'searches', 'searches add NAME QUERY', "
-                    "'searches show NAME' or 'searches remove NAME'\n");
+    fprintf(stderr, "dossier saved: use 'saved', 'saved add NAME QUERY', "
+                    "'saved show NAME' or 'saved remove NAME'\n");
     return EXIT_ERROR;
 }
 
@@ -158,17 +161,23 @@ int
 cmd_searches(int argc, char **argv)
 {
     bool json = false;
-    const struct cli_option opts[] = {{"json", 0, NULL, &json}, {NULL, 0, NULL, NULL}};
+    const char *limit_opt = NULL;
+    const struct cli_option opts[] = {
+        {"json", 0, NULL, &json}, {"limit", 1, &limit_opt, NULL}, {NULL, 0, NULL, NULL}};
     char **words;
     int n;
-    int prc = cli_parse(cli_find("searches"), argc, argv, opts, &words, &n);
+    int prc = cli_parse(cli_find("saved"), argc, argv, opts, &words, &n);
     if (prc != 0)
         return cli_parse_status(prc);
+    char *end = NULL;
+    long limit = limit_opt ? strtol(limit_opt, &end, 10) : -1;
+    if (limit_opt && (*end || limit <= 0))
+        return cli_fail(words, "saved", "--limit takes a positive number");
     /* listing only reads; add, show (marks seen) and remove write */
     struct store *s;
     int status = EXIT_ERROR;
     if (cli_open_store(NULL, n == 0 ? STORE_READONLY : STORE_CREATE, &s) == 0) {
-        status = run_searches(s, words, n, json);
+        status = run_searches(s, words, n, json, limit > 0 ? (size_t)limit : SIZE_MAX);
         store_close(&s);
     }
     free(words);

@@ -153,18 +153,13 @@ cmd_stories(int argc, char **argv)
     int prc = cli_parse(cli_find("stories"), argc, argv, opts, &words, &nwords);
     if (prc != 0)
         return cli_parse_status(prc);
-    long limit = limit_opt ? strtol(limit_opt, NULL, 10) : 20;
-    long min = min_opt ? strtol(min_opt, NULL, 10) : 2;
-    if (limit <= 0 || min <= 0) {
-        fprintf(stderr, "dossier stories: --limit and --min take a positive number\n");
-        free(words);
-        return EXIT_ERROR;
-    }
+    long limit = cli_long(limit_opt, 20);
+    long min = cli_long(min_opt, 2);
+    if (limit <= 0 || min <= 0)
+        return cli_fail(words, "stories", "--limit and --min take a positive number");
     struct store *s;
-    if (cli_open_store(NULL, STORE_READONLY, &s) != 0) {
-        free(words);
-        return EXIT_ERROR;
-    }
+    if (cli_open_store(NULL, STORE_READONLY, &s) != 0)
+        return cli_fail(words, NULL, NULL);
     int64_t *ids = NULL;
     size_t nids = 0;
     int status = EXIT_FOUND;

@@ -180,23 +180,6 @@ themes_print(const struct corpus_themes *t, size_t k, uint64_t seed, bool json)
     buf_free(&b);
 }
 
-/* A whole number of at most max from an option, or dflt when absent; -1
- * (after a message) when it is not one. */
-static long long
-themes_number(const char *opt, const char *value, long long dflt, long long min, long long max)
-{
-    if (!value)
-        return dflt;
-    char *end;
-    long long v = strtoll(value, &end, 10);
-    if (!*value || *end || v < min || v > max) {
-        fprintf(stderr, "dossier themes: --%s wants a whole number from %lld to %lld, not '%s'\n",
-                opt, min, max, value);
-        return -1;
-    }
-    return v;
-}
-
 int
 cmd_themes(int argc, char **argv)
 {
@@ -218,8 +201,8 @@ cmd_themes(int argc, char **argv)
         fprintf(stderr, "dossier themes: takes no query (themes are of the whole index)\n");
         return EXIT_ERROR;
     }
-    long long k = themes_number("k", k_s, CORPUS_THEMES_K, 1, 100);
-    long long seed = themes_number("seed", seed_s, CORPUS_THEMES_SEED, 0, INT64_MAX);
+    long long k = cli_number("themes", "k", k_s, CORPUS_THEMES_K, 1, 100);
+    long long seed = cli_number("themes", "seed", seed_s, CORPUS_THEMES_SEED, 0, INT64_MAX);
     if (k < 0 || seed < 0)
         return EXIT_ERROR;
     struct store *s = NULL;

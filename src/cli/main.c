@@ -145,10 +145,11 @@ const struct cli_command cli_commands[] = {
      "  --articles       also fetch and index the page behind each new item of every\n"
      "                   feed (feeds added with --articles always do); the page then\n"
      "                   stands for the item in lists and searches\n"},
-    {"searches", cmd_searches, "[add NAME QUERY | show NAME | remove NAME]",
+    {"saved", cmd_searches, "[add NAME QUERY | show NAME | remove NAME]",
      "Saved searches with their totals and the articles new since each was last shown.",
-     "'searches show NAME' prints the results, newest first, new ones marked with '*'\n"
-     "after the id, and marks the search seen.\n"
+     "'saved show NAME' prints the results, newest first, new ones marked with '*'\n"
+     "after the id, and marks the search seen. 'searches' is another name for 'saved'.\n"
+     "  --limit N        with show: at most N articles (default all)\n"
      "  --json           as JSON (a list; with show, one object per line)\n"},
     {NULL, NULL, NULL, NULL, NULL},
 };

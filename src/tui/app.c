@@ -88,8 +88,12 @@ app_row(struct app *app, size_t pos)
     app->win_pos = start;
     app->win_n = (size_t)n;
     app->win_valid = true;
-    for (size_t i = 0; i < app->win_n; i++)
-        app->win_marked[i] = store_tag_has(app->store, app->win[i].id, "bookmark", &err) == 1;
+    for (size_t i = 0; i < app->win_n; i++) {
+        bool on;
+        app->win_marked[i] = app_bookmark_pending(app, app->win[i].id, &on)
+                                 ? on
+                                 : store_tag_has(app->store, app->win[i].id, "bookmark", &err) == 1;
+    }
     return pos - start < app->win_n ? &app->win[pos - start] : NULL;
 }
 
@@ -189,11 +193,12 @@ note_index_state(struct app *app)
 bool
 app_poll_changes(struct app *app)
 {
+    bool wrote = app_writes_flush(app);
     struct ds_error err;
     ds_error_clear(&err);
     int64_t v = store_data_version(app->store, &err);
     if (v < 0 || v == app->data_version)
-        return false;
+        return wrote;
     int64_t mark = app->seen_max_id;
     note_index_state(app);
     list_near_dups_forget(app);
@@ -563,6 +568,7 @@ app_free(struct app *app)
     app_rows_forget(app);
     free(app->win);
     free(app->win_marked);
+    free(app->pending);
     result_set_free(&app->rs);
     facets_free(app->topics, app->ntopics);
     sidebar_free(app);
@@ -621,7 +627,7 @@ app_start(struct app *app, const char *query, const char *cfgmsg)
     if (app->readonly)
         app_message(app, *cfgmsg ? ROLE_ERROR : ROLE_STATUS, "%s%s%s", TUI_READONLY_MSG,
                      *cfgmsg ? "; " : "", cfgmsg);
-    else if (*cfgmsg)
+    else if (!app_writer_note(app, cfgmsg) && *cfgmsg)
         app_message(app, ROLE_ERROR, "%s", cfgmsg);
     note_index_state(app);
 }

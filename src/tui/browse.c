@@ -157,6 +157,11 @@ run_script(struct app *app, const char *path)
         }
         if (ev.kind == SCRIPT_END || ev.kind == SCRIPT_QUIT)
             break;
+        if (ev.kind == SCRIPT_WAIT) {
+            for (int i = 0; i < 600 && access(ev.path, F_OK) != 0; i++)
+                poll(NULL, 0, 50);
+            continue;
+        }
         if (ev.kind == SCRIPT_IDLE) { /* what a terminal does between keys */
             upd_poll(app);
             app_poll_changes(app);
@@ -319,6 +324,7 @@ open_index(struct app *app, const char *db)
         }
     }
     app->readonly = store_is_readonly(app->store);
+    store_set_busy_wait(app->store, TUI_BUSY_WAIT_MS); /* a key never waits 5 s */
     app->db_path = path; /* for the update U runs */
     return 0;
 }
@@ -372,6 +378,7 @@ tui_browse(const struct tui_options *opt)
             ask_history_load(app);
         status = run(app, opt, buf_str(&cfgmsg));
         ask_history_save(app);
+        app_writes_finish(app); /* bookmarks kept while another program wrote */
     }
     app_free(app);
     buf_free(&cfgmsg);

@@ -10,7 +10,10 @@
  *   :dump-attrs PATH             write the terminal attributes used, one letter a cell
  *   :idle                        what a terminal does between keys: notice
  *                                articles another program indexed, read a
- *                                running update's output
+ *                                running update's output, write bookmarks
+ *                                kept while another program wrote
+ *   :wait PATH                   wait (up to 30 s) until PATH exists: a test
+ *                                says its other process is done
  *   :quit                        stop (the end of the file stops too)
  *   # comment, blank lines       ignored
  */
@@ -125,6 +128,13 @@ script_next(struct script *sc, struct script_event *ev, struct ds_error *err)
             free(sc->dump_path);
             sc->dump_path = xstrdup(ds_str_trim(l + (plain ? 6 : 12)));
             ev->kind = plain ? SCRIPT_DUMP : l[6] == 'r' ? SCRIPT_DUMP_ROLES : SCRIPT_DUMP_ATTRS;
+            ev->path = sc->dump_path;
+            return 0;
+        }
+        if (strncmp(l, ":wait ", 6) == 0) {
+            free(sc->dump_path);
+            sc->dump_path = xstrdup(ds_str_trim(l + 6));
+            ev->kind = SCRIPT_WAIT;
             ev->path = sc->dump_path;
             return 0;
         }

@@ -339,6 +339,7 @@ enum script_kind {
     SCRIPT_DUMP_ATTRS, /* one letter a cell for the terminal attributes used */
     SCRIPT_QUIT,
     SCRIPT_IDLE, /* :idle: what the terminal does between keys (index changes, the update) */
+    SCRIPT_WAIT, /* :wait PATH: until PATH exists (a test's other process is done) */
     SCRIPT_END
 };
 
@@ -346,7 +347,7 @@ struct script_event {
     enum script_kind kind;
     int key;    /* SCRIPT_KEY */
     int w, h;   /* TK_RESIZE_SCRIPT */
-    char *path; /* SCRIPT_DUMP*: owned by the script */
+    char *path; /* SCRIPT_DUMP*, SCRIPT_WAIT: owned by the script */
     bool more;  /* SCRIPT_KEY from :type with more of its keys to come */
 };
 
@@ -511,6 +512,19 @@ enum hl_mode { HL_ALL, HL_HITS, HL_FACTS, HL_NONE, HL_COUNT_ };
 /* What the status line says at start-up, and the bookmark key when pressed,
  * when the index cannot be written (a read-only file or directory). */
 #define TUI_READONLY_MSG "read-only: tags and bookmarks cannot be saved"
+/* ... and when another program holds the write lock (app_write.c): said at
+ * start-up, and after a bookmark the browser keeps until it can write it. */
+#define TUI_BUSY_MSG "another program is writing the index: bookmarks wait until it is done"
+#define TUI_BUSY_KEPT_MSG "saved when the other program is done"
+/* How long the browser's reads and other writes wait for that lock (ms):
+ * a key must never hang for the 5 s a batch command waits. */
+#define TUI_BUSY_WAIT_MS 250
+
+/* A bookmark change kept until the index can be written (app_write.c). */
+struct app_pending {
+    int64_t doc;
+    bool on;
+};
 
 struct app {
     struct store *store;
@@ -559,6 +573,8 @@ struct app {
     size_t nkw;
     bool bookmarked;
     bool readonly; /* the index cannot be written: no tags, no bookmarks */
+    struct app_pending *pending; /* bookmark changes waiting for the write lock */
+    size_t npending, pending_cap;
     struct tlines rlines; /* laid out for rwidth */
     int rwidth;
     int hl;              /* enum hl_mode */
@@ -675,6 +691,25 @@ void app_add_filter(struct app *app, const char *extra);
  * the articles that arrived are marked new and the status line says how
  * many. Returns true when the screen needs drawing. */
 bool app_poll_changes(struct app *app);
+
+/* ---- the browser's writes beside another writer (app_write.c) ---------------------------- */
+
+/* b: set (on) or clear the bookmark of doc without waiting. Written at once
+ * when the index is free (1); when another program holds the write lock the
+ * change is kept, shown as done, and written by app_writes_flush() (0); -1
+ * on any other failure. The status line says which. */
+int app_bookmark_set(struct app *app, int64_t doc, bool on);
+/* Whether a bookmark change for doc waits to be written; *on: which. */
+bool app_bookmark_pending(const struct app *app, int64_t doc, bool *on);
+/* Between keys: write the waiting changes if the lock is free now (without
+ * waiting). Returns true when the screen needs drawing. */
+bool app_writes_flush(struct app *app);
+/* At exit, after the terminal is restored: write what still waits, waiting
+ * for the lock (saying so on stderr; Ctrl-C gives up), and free the list. */
+void app_writes_finish(struct app *app);
+/* At start: when another program holds the write lock, say so on the status
+ * line (with cfgmsg, the config's complaint, after it) and return true. */
+bool app_writer_note(struct app *app, const char *cfgmsg);
 
 /* ---- saved searches in the sidebar (view_sidebar.c) ------------------------------------ */
 

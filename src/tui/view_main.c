@@ -206,19 +206,12 @@ toggle_bookmark(struct app *app)
         app_message(app, ROLE_ERROR, "%s", TUI_READONLY_MSG);
         return;
     }
-    struct ds_error err;
-    ds_error_clear(&err);
-    int rc = app->bookmarked ? store_tag_remove(app->store, app->doc_id, "bookmark", &err)
-                             : store_tag_add(app->store, app->doc_id, "bookmark", &err);
-    if (rc < 0) {
-        app_message(app, ROLE_ERROR, "%s", err.msg);
+    /* written now, or kept until another program's index run is done */
+    if (app_bookmark_set(app, app->doc_id, !app->bookmarked) < 0)
         return;
-    }
     app->bookmarked = !app->bookmarked;
     app->rwidth = 0;
     app_rows_forget(app); /* the list shows the mark */
-    app_message(app, ROLE_STATUS,
-                app->bookmarked ? "bookmarked (tag:bookmark)" : "bookmark removed");
 }
 
 void

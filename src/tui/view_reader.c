@@ -142,7 +142,8 @@ reader_load(struct app *app, int64_t id)
         app->hits = NULL;
         app->nhits = 0;
     }
-    app->bookmarked = store_tag_has(app->store, id, "bookmark", &err) == 1;
+    if (!app_bookmark_pending(app, id, &app->bookmarked)) /* a kept change shows as done */
+        app->bookmarked = store_tag_has(app->store, id, "bookmark", &err) == 1;
     find_compute(app);
 }
 

@@ -116,4 +116,32 @@ done
 out=$("$D" --db "$TEST_TMP/missing/dir/x.db" stats 2>&1)
 is "$?" 2 "stats on a missing index fails cleanly"
 
+# an option value or a word a command cannot use: one line naming the
+# command and what is wrong, exit 2, before the index is touched
+while IFS='|' read -r args want; do
+    # shellcheck disable=SC2086 # the arguments are words
+    out=$("$D" --db "$db" $args 2>&1)
+    rc=$?
+    is "$rc:$out" "2:dossier $want" "dossier $args: says what is wrong"
+done <<'EOF2'
+compare --limit 0|compare: --limit takes a positive number
+compare --width 5|compare: --width takes a number from 20 to 1000
+compare --left a|compare: give two articles, or both --left and --right
+similar --limit 0|similar: --limit takes a positive number
+stories --min 0|stories: --limit and --min take a positive number
+timeline --unit x|timeline: --unit is week, month or year, not 'x'
+timeline --series x|timeline: --series wants a number, not 'x'
+kwic --width -3 tariff|kwic: --width wants a number, not '-3'
+keyness --min= tariff|keyness: --min wants a number, not ''
+overview --limit 5x|overview: --limit wants a number, not '5x'
+themes --k 0|themes: --k wants a whole number from 1 to 100, not '0'
+themes --seed -1|themes: --seed wants a whole number from 0 to 9223372036854775807, not '-1'
+export --format x|export: --format is csv, json or markdown, not 'x'
+kwic|kwic: which word? usage: dossier kwic TERM [QUERY]
+add|add: give the URL of a page
+forget|forget: give the files or folders to forget
+search --limit x tariff|search: --limit wants a number, not 'x'
+saved show x --limit 0|saved: --limit takes a positive number
+EOF2
+
 done_testing

@@ -32,4 +32,19 @@ while read -r cmd; do
     ok $? "README shows 'dossier $cmd'"
 done <"$TEST_TMP/commands"
 
+# every option a command's --help lists is in the man page; the options of
+# `saved` (with its --limit) are named in the README too
+tr -d '\\' <"$man" >"$TEST_TMP/man.txt" # \-\-no\-marks: --no-marks
+while read -r cmd; do
+    "$DOSSIER_BIN" "$cmd" --help | sed -n 's/^  --\([a-z-]*\).*/\1/p' | grep -v '^db$\|^help$' |
+        while read -r opt; do
+            grep -qF -- "--$opt" "$TEST_TMP/man.txt" || echo "$opt"
+        done >"$TEST_TMP/missing"
+    is "$(tr '\n' ' ' <"$TEST_TMP/missing")" "" "man page documents the options of 'dossier $cmd'"
+done <"$TEST_TMP/commands"
+grep -qE "dossier saved show .*--limit" "$readme"
+ok $? "README shows 'saved show --limit'"
+"$DOSSIER_BIN" searches --help | grep -q "usage: dossier saved"
+ok $? "'searches' is another name for 'saved'"
+
 done_testing

@@ -1,6 +1,7 @@
 #!/bin/sh
-# Saved searches: `dossier searches add/remove/show`, and the list with each
-# search's total and the articles new since it was last shown.
+# Saved searches: `dossier saved add/remove/show`, and the list with each
+# search's total and the articles new since it was last shown; `searches`
+# is another name for `saved` (most checks below use it, as before).
 . "$TOP_SRCDIR/tests/lib.sh"
 
 D="$DOSSIER_BIN"
@@ -17,8 +18,8 @@ article c.txt "Bridge repairs" "The old bridge closes for repairs in March." 3
 
 "$D" searches >/dev/null 2>&1
 is $? 1 "no saved searches yet: exit 1"
-out=$("$D" searches add ferries ferry 2>&1)
-is "$out" "saved search ferries" "searches add NAME QUERY"
+out=$("$D" saved add ferries ferry 2>&1)
+is "$out" "saved search ferries" "saved add NAME QUERY"
 "$D" searches add bridges 'bridge OR viaduct' >/dev/null
 "$D" searches add ferries boat >/dev/null 2>&1
 is $? 2 "a taken name is refused"
@@ -40,6 +41,15 @@ like "$out" "^ +[0-9]+\* 2026-12-04 .*Ferry strike" "show marks the new article 
 like "$out" "^ +[0-9]+  2026-12-02 .*Ferry timetable" "... and not the others"
 like "$out" "3 articles, 1 new" "... and counts them"
 like "$("$D" searches)" "ferries +3 +0 new" "showing a search marks it seen"
+out=$("$D" saved show ferries --limit 1 2>&1); rc=$?
+is "$rc" 0 "saved show --limit"
+is "$(printf '%s\n' "$out" | grep -c '^ *[0-9][0-9]*[* ] 2026')" 1 "... prints at most N articles"
+like "$out" "^ +[0-9]+  2026-12-04 .*Ferry strike" "... the newest first"
+like "$out" "3 articles, 0 new" "... and counts all of them"
+"$D" saved show ferries --limit 0 2>/dev/null
+is $? 2 "--limit 0 is refused"
+"$D" saved show ferries --limit x 2>/dev/null
+is $? 2 "--limit x is refused"
 out=$("$D" searches show ferries --json 2>&1)
 like "$out" '"new":false' "show --json says which are new"
 
@@ -47,9 +57,9 @@ article a.txt "Ferry fares rise" "The harbour ferry raises its fares in February
 "$D" index "$col" >/dev/null 2>&1
 like "$("$D" searches)" "ferries +3 +1 new" "a changed article is new again"
 
-"$D" searches remove bridges
-ok $? "searches remove"
-unlike "$("$D" searches)" "bridges" "... removes it"
+"$D" saved remove bridges
+ok $? "saved remove"
+unlike "$("$D" saved)" "bridges" "... removes it"
 "$D" searches remove bridges 2>/dev/null
 is $? 2 "removing an unknown search fails"
 "$D" searches show nothing 2>/dev/null

@@ -1,7 +1,6 @@
 #!/bin/sh
-# Issue 18, finding 3: a search that takes seconds (a dozen one-letter
-# prefixes on a few thousand generated articles) does not freeze the
-# browser. In a real terminal (tmux): Esc stops the prompt's hit count,
+# Issue 18, finding 3: a search that takes seconds does not freeze the
+# browser (made slow on every machine by DOSSIER_TEST_SEARCH_DELAY_MS). In a real terminal (tmux): Esc stops the prompt's hit count,
 # Ctrl-C stops the search Enter started, each says "search cancelled", and
 # the browser goes on (Ctrl-C outside a search still ends it).
 . "$TOP_SRCDIR/tests/lib.sh"
@@ -23,20 +22,16 @@ export XDG_DATA_HOME="$TEST_TMP/data" XDG_CONFIG_HOME="$TEST_TMP/config"
 unset NO_COLOR DOSSIER_DB
 
 db="$TEST_TMP/big.db"
-"$gen" --seed 7 --docs 4000 --out "$TEST_TMP/news" >/dev/null 2>&1 &&
+"$gen" --seed 7 --docs 300 --out "$TEST_TMP/news" >/dev/null 2>&1 &&
     "$DOSSIER_BIN" --db "$db" index --quiet "$TEST_TMP/news" >"$TEST_TMP/index.out" 2>&1
-ok $? "generate and index 4,000 articles"
+ok $? "generate and index 300 articles"
 
+# However fast this machine, every search the browser runs takes 4 s (the
+# store's test hook sleeps in SQLite's progress handler, where a key's
+# interrupt stops it as it stops a slow query), so the keys below always
+# land inside a running search.
+delay=4000
 query='a* b* c* d* e* f* g* h* i* j* k* l* -tariff'
-t0=$(date +%s%N)
-"$DOSSIER_BIN" --db "$db" search --limit 1 "$query" >/dev/null 2>&1
-ms=$((($(date +%s%N) - t0) / 1000000))
-if [ "$ms" -lt 700 ]; then
-    skip 8 "the slow search takes only $ms ms here: too fast to stop by hand"
-    done_testing
-    exit 0
-fi
-echo "# the slow search takes $ms ms from the command line"
 
 # last_line: the status line; until RE [SECONDS]: poll the screen for RE.
 last_line() { tx capture-pane -p -t c | tail -1; }
@@ -57,8 +52,8 @@ expect() {
 }
 
 tx new-session -d -s c -x 100 -y 24 \
-    "env TERM=xterm-256color LC_ALL=C.UTF-8 sh -c 'trap : INT; \"\$0\" browse --db \"\$1\"; echo EXITED:\$?; exec sh' '$DOSSIER_BIN' '$db'"
-expect '4,000 of 4,000' "the browser starts"
+    "env TERM=xterm-256color LC_ALL=C.UTF-8 DOSSIER_TEST_SEARCH_DELAY_MS=$delay sh -c 'trap : INT; \"\$0\" browse --db \"\$1\"; echo EXITED:\$?; exec sh' '$DOSSIER_BIN' '$db'"
+expect '300 of 300' "the browser starts" 15
 
 # the prompt counts the hits of what was typed once the keys stop: Esc
 # stops that count (and is used up: the prompt stays open)
@@ -74,9 +69,25 @@ is "$(last_line | grep -c '^search:')" 1 "and the prompt is still open"
 tx send-keys -t c Enter
 sleep 0.3
 tx send-keys -t c C-c
-expect '^search cancelled .*4,000 of 4,000' "Ctrl-C stops the search: search cancelled, the old list stays"
+expect '^search cancelled .*300 of 300' "Ctrl-C stops the search: search cancelled, the old list stays"
 tx send-keys -t c j
-expect '\[Articles\] 2/4,000' "the browser still takes keys"
+expect '\[Articles\] 2/300' "the browser still takes keys"
+
+# left alone, the same search ends (after the delay) and shows its hits
+tx send-keys -t c s
+expect '^search:' "s opens the prompt again"
+tx send-keys -t c C-u
+tx send-keys -t c -l 'tariff*'
+tx send-keys -t c Enter
+t0=$(date +%s%N)
+if until_screen '[0-9,]+ of 300 .*tariff|tariff.* [0-9,]+ of 300' 15; then
+    ms=$((($(date +%s%N) - t0) / 1000000))
+    [ "$ms" -ge $((delay - 500)) ]
+    ok $? "and, not stopped, ends with its hits after the delay ($ms ms)"
+else
+    ok 1 "and, not stopped, ends with its hits after the delay"
+    tx capture-pane -p -t c | sed 's/^/#   |/'
+fi
 tx send-keys -t c C-c
 expect 'EXITED:' "Ctrl-C outside a search still ends the browser"
 

@@ -39,7 +39,7 @@ RANK["tui"] = RANK["cli"]  # the two front ends sit side by side
 # Public headers (include/dossier/X.h) and the part that owns each.
 HEADER_PART = {
     "util.h": "util", "utf8.h": "util", "regex.h": "util", "sentences.h": "util",
-    "text.h": "util", "containers.h": "util", "zh.h": "util",
+    "text.h": "util", "containers.h": "util", "zh.h": "util", "url.h": "util",
     "article.h": "ingest", "ingest.h": "ingest",
     "extract.h": "extract",
     "store.h": "store", "qtree.h": "store", "store_similar.h": "store", "store_story.h": "store", "story.h": "compare", "store_stats.h": "store",

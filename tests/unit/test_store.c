@@ -260,7 +260,18 @@ test_open_refusals(void)
     ok(ds_now() - t0 > 4.0, "waited for the busy timeout");
     ok(strstr(err.msg, "the index is busy (another dossier is writing); try again") != NULL,
        "busy message: %s", err.msg);
+    ok(store_failed_busy(s), "the failure was the other writer's lock");
+    ok(store_writer_active(s), "another writer is seen at once");
+    store_set_busy_wait(s, 0);
+    t0 = ds_now();
+    ok(store_meta_set(s, "k", "v", &err) == -1 && store_failed_busy(s),
+       "with no wait a write fails as busy");
+    ok(ds_now() - t0 < 1.0, "at once (%.3f s)", ds_now() - t0);
+    store_set_busy_wait(s, STORE_BUSY_WAIT_MS);
+    ok(store_tag_add(s, 987654, "bookmark", &err) == -1 && !store_failed_busy(s),
+       "a failure of another kind is not busy: %s", err.msg);
     sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    ok(!store_writer_active(s), "no writer once the lock is gone");
     sqlite3_close(db);
     ok(store_begin(s, &err) == 0, "begin once the lock is gone");
     store_rollback(s);
@@ -952,8 +963,8 @@ test_beat(void)
     ok(store_doc_insert(s, &sum, 2001, &ds, &err) == 0 &&
            store_item_put(s, "/f/c.rss", "k1", 2001, ds, &err) == 0 &&
            store_feed_file_put(s, "/f/c.rss", &feed, &err) == 0 &&
-           store_doc_url_put(s, ds, "https://x.example/pier", &err) == 0,
-       "beat: a feed item with a URL");
+           store_doc_url_put(s, ds, "HTTPS://X.example:443/pier/?utm_source=rss#top", &err) == 0,
+       "beat: a feed item with a URL (spelled otherwise than the page states it)");
     is_int(store_page_with_url(s, "https://x.example/pier", &err), 0, "no page states it yet");
     ok(store_doc_insert(s, &page, 2002, &dp, &err) == 0 && (pf.doc_id = dp) > 0 &&
            store_file_put(s, "/w/pier.html", &pf, &err) == 0 &&
@@ -961,6 +972,9 @@ test_beat(void)
        "beat: the page of that URL");
     store_commit(s, &err);
     is_int(store_page_with_url(s, "https://x.example/pier", &err), 1, "a page states it now");
+    is_int(store_page_with_url(s, "https://X.EXAMPLE/pier/?fbclid=1#c", &err), 1,
+           "... however the URL is spelled");
+    is_int(store_page_with_url(s, "https://x.example/pier-2", &err), 0, "... not another path");
     size_t linked = 9;
     ok(store_items_link_pages(s, &linked, &err) == 0 && linked == 1, "one item linked");
     struct doc_record rec;
@@ -970,6 +984,11 @@ test_beat(void)
     ok(store_doc_origin(s, dp, &o, &err) == 0 && o.item && strcmp(o.item, "k1") == 0 &&
            o.file && strcmp(o.file, "/w/pier.html") == 0,
        "the page is held by its file and by the item");
+    doc_origin_clear(&o);
+    ok(store_doc_url_put(s, dp, "https://x.example/pier/#Top", &err) == 0 &&
+           store_doc_origin(s, dp, &o, &err) == 0 && o.url &&
+           strcmp(o.url, "https://x.example/pier/#Top") == 0,
+       "a document's URL is given back as written");
     doc_origin_clear(&o);
     ok(store_items_link_pages(s, &linked, &err) == 0 && linked == 0, "linking again: nothing");
     store_begin(s, &err);
@@ -1008,7 +1027,38 @@ test_beat(void)
     is_int(store_saved_remove(s, "pier", &err), 0, "saved: remove");
     is_int(store_saved_remove(s, "pier", &err), 1, "saved: remove again");
     ok(store_data_version(s, &err) >= 0, "data_version reads");
+    ok(store_doc_url_put(s, dn, "HTTP://X.example/reopens/?utm_source=a", &err) == 0,
+       "a URL for the migration below");
     store_close(&s);
+
+    /* migration 17: URLs stored before it get their normal form */
+    path = tmp_path("beat.db");
+    sqlite3 *db = NULL;
+    sqlite3_open(path, &db);
+    is_int(sqlite3_exec(db,
+                        "DROP TABLE doc_url_keys; PRAGMA user_version = 14",
+                        NULL, NULL, NULL),
+           SQLITE_OK, "beat: an index from before URL keys");
+    sqlite3_close(db);
+    ok(store_open(path, 0, &s, &err) == 0, "... opens (migrates): %s", err.msg);
+    is_int(store_page_with_url(s, "HTTP://x.example:80/pier-x/?utm_medium=x", &err), 0,
+           "... and a URL no page states is not found");
+    store_close(&s);
+    sqlite3_open(path, &db);
+    sqlite3_stmt *st = NULL;
+    sqlite3_prepare_v2(db,
+                       "SELECT count(*), count(k.key), sum(k.key = 'http://x.example/reopens'"
+                       " AND u.url = 'HTTP://X.example/reopens/?utm_source=a')"
+                       " FROM doc_urls u LEFT JOIN doc_url_keys k USING (doc_id)",
+                       -1, &st, NULL);
+    sqlite3_step(st);
+    ok(sqlite3_column_int(st, 0) > 0 &&
+           sqlite3_column_int(st, 0) == sqlite3_column_int(st, 1) &&
+           sqlite3_column_int(st, 2) == 1,
+       "... and every stored URL has its normal form");
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    free(path);
 }
 
 static int

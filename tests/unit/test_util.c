@@ -7,6 +7,7 @@
 
 #include "dossier/containers.h"
 #include "dossier/text.h"
+#include "dossier/url.h"
 #include "dossier/utf8.h"
 #include "dossier/util.h"
 #include "tap.h"
@@ -158,6 +159,51 @@ test_u64map(void)
     ok(m.n == 0 && u64map_find(&m, 0) == NULL, "u64map: empty after free");
 }
 
+/* url_normalize: every spelling of one page gives the same form. */
+static void
+test_url(void)
+{
+    static const char *const same[][2] = {
+        {"HTTP://Example.COM/News/Story.html", "http://example.com/News/Story.html"},
+        {"http://example.com:80/a", "http://example.com/a"},
+        {"https://example.com:443/a", "https://example.com/a"},
+        {"https://example.com:/a", "https://example.com/a"},
+        {"http://example.com:8080/a", "http://example.com:8080/a"},
+        {"https://example.com:80/a", "https://example.com:80/a"},
+        {"http://example.com", "http://example.com/"},
+        {"http://example.com/a/b/", "http://example.com/a/b"},
+        {"http://example.com/#top", "http://example.com/"},
+        {"http://example.com/a#section-2", "http://example.com/a"},
+        {"http://example.com/a?utm_source=rss&utm_medium=feed", "http://example.com/a"},
+        {"http://example.com/a?id=7&UTM_Campaign=x&fbclid=abc&p=2#c", "http://example.com/a?id=7&p=2"},
+        {"http://example.com/a/?gclid=1", "http://example.com/a"},
+        {"http://example.com/a?&&id=7&", "http://example.com/a?id=7"},
+        {"http://User@Example.com/a", "http://User@example.com/a"},
+        {"http://[2001:DB8::1]:80/a", "http://[2001:db8::1]/a"},
+        {"http://[2001:db8::1]/a", "http://[2001:db8::1]/a"},
+        {"  https://example.com/a  ", "https://example.com/a"},
+        {"/relative/path/", "/relative/path/"},
+        {"mailto:someone@example.com", "mailto:someone@example.com"},
+        {"", ""},
+    };
+    for (size_t i = 0; i < DS_ARRAY_LEN(same); i++) {
+        char *got = url_normalize(same[i][0]);
+        is_str(got, same[i][1], same[i][0]);
+        char *again = url_normalize(got);
+        is_str(again, got, "... and that form is its own form");
+        free(again);
+        free(got);
+    }
+    char *n = url_normalize(NULL);
+    is_str(n, "", "url_normalize(NULL) is empty");
+    free(n);
+    char *a = url_normalize("http://example.com/a?utm_term=x&id=1");
+    char *b = url_normalize("http://example.com/a?id=2");
+    ok(strcmp(a, b) != 0, "a parameter that names the page still tells pages apart");
+    free(a);
+    free(b);
+}
+
 int
 main(void)
 {
@@ -167,5 +213,6 @@ main(void)
     test_stopwords();
     test_strmap();
     test_u64map();
+    test_url();
     return done_testing();
 }

@@ -16,6 +16,7 @@
 
 #include "dossier/store_stats.h"
 #include "dossier/ingest.h"
+#include "dossier/url.h"
 #include "dossier/utf8.h"
 #include "lib.h"
 
@@ -314,7 +315,15 @@ store_doc_insert_packed(struct store *s, const struct article *a, uint64_t hash,
             return -1;
         sqlite3_bind_int64(us, 1, id);
         store_bind_text(us, 2, a->url);
-        if (store_step_done(s, us, "saving a document's address", err) != 0)
+        if (store_step_done(s, us, "saving a document's address", err) != 0 ||
+            !(us = store_stmt(s, SQ_DOC_URL_KEY_PUT, err)))
+            return -1;
+        char *key = url_normalize(a->url); /* the form pages and items match by */
+        sqlite3_bind_int64(us, 1, id);
+        store_bind_text(us, 2, key);
+        int urc = store_step_done(s, us, "saving a document's address", err);
+        free(key);
+        if (urc != 0)
             return -1;
     }
     if (sqlite3_get_autocommit(s->db)) {

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dossier/url.h"
 #include "lib.h"
 
 /* A one-off write (store_run_once): 0, or -1 with err. */
@@ -123,12 +124,41 @@ store_items_of(struct store *s, const char *file, struct store_item **out, size_
     return 0;
 }
 
+/* ds_url_key(url): url_normalize() for SQL; NULL stays NULL. */
+static void
+store_sql_url_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const char *url = (const char *)sqlite3_value_text(argv[0]);
+    if (!url) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    char *key = url_normalize(url);
+    sqlite3_result_text(ctx, key, -1, free);
+}
+
+/* See lib.h. */
+int
+store_url_key_register(struct store *s)
+{
+    return sqlite3_create_function_v2(s->db, "ds_url_key", 1,
+                                      SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                                      store_sql_url_key, NULL, NULL, NULL);
+}
+
 /* See store.h. */
 int
 store_doc_url_put(struct store *s, int64_t doc_id, const char *url, struct ds_error *err)
 {
-    return run_ok(s, "INSERT OR REPLACE INTO doc_urls(doc_id, url) VALUES (?3, ?1)", url, NULL,
-                  doc_id, 0, "recording a document's URL", err);
+    char *key = url_normalize(url);
+    int rc = run_ok(s, "INSERT OR REPLACE INTO doc_urls(doc_id, url) VALUES (?3, ?1)", url, NULL,
+                    doc_id, 0, "recording a document's URL", err);
+    if (rc == 0)
+        rc = run_ok(s, "INSERT OR REPLACE INTO doc_url_keys(doc_id, key) VALUES (?3, ?1)", key,
+                    NULL, doc_id, 0, "recording a document's URL", err);
+    free(key);
+    return rc;
 }
 
 /* See store.h. */
@@ -208,8 +238,8 @@ find_page_links(struct store *s, struct link_pair **out, size_t *n, struct ds_er
     int rc = sqlite3_prepare_v2(
         s->db,
         "SELECT i.doc_id, min(f.doc_id) FROM items i"
-        " JOIN doc_urls iu ON iu.doc_id = i.doc_id"
-        " JOIN doc_urls pu ON pu.url = iu.url AND pu.doc_id <> iu.doc_id"
+        " JOIN doc_url_keys iu ON iu.doc_id = i.doc_id"
+        " JOIN doc_url_keys pu ON pu.key = iu.key AND pu.doc_id <> iu.doc_id"
         " JOIN files f ON f.doc_id = pu.doc_id"
         " WHERE NOT EXISTS (SELECT 1 FROM files x WHERE x.doc_id = i.doc_id)"
         " GROUP BY i.doc_id",
@@ -271,14 +301,16 @@ store_page_with_url(struct store *s, const char *url, struct ds_error *err)
 {
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(s->db,
-                                "SELECT 1 FROM doc_urls u JOIN files f ON f.doc_id = u.doc_id"
-                                " WHERE u.url = ?1 LIMIT 1",
+                                "SELECT 1 FROM doc_url_keys u JOIN files f ON f.doc_id = u.doc_id"
+                                " WHERE u.key = ?1 LIMIT 1",
                                 -1, &st, NULL);
     if (rc != SQLITE_OK)
         return store_fail(s, err, rc, "looking up a page");
-    store_bind_text(st, 1, url);
+    char *key = url_normalize(url);
+    store_bind_text(st, 1, key);
     rc = sqlite3_step(st);
     sqlite3_finalize(st);
+    free(key);
     if (rc == SQLITE_ROW)
         return 1;
     if (rc == SQLITE_DONE)

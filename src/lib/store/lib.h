@@ -15,7 +15,7 @@
 #include "dossier/zh.h"
 
 #define STORE_APPLICATION_ID 0x444F5353 /* 'DOSS' */
-#define STORE_SCHEMA_VERSION 16
+#define STORE_SCHEMA_VERSION 17
 /* The version whose migration creates the statistics tables (corpus.h);
  * upgrading past it marks them stale (stats_tables_stale). */
 #define STORE_SCHEMA_CORPUS 6
@@ -42,6 +42,7 @@ enum store_stmt_id {
     SQ_DOC_BY_HASH,
     SQ_DOC_INSERT,
     SQ_DOC_URL_PUT,
+    SQ_DOC_URL_KEY_PUT,
     SQ_DOC_UNDATED_PUT,
     SQ_FTS_INSERT,
     SQ_FTS_DELETE,
@@ -127,6 +128,9 @@ struct store {
     int interrupt_ops;   /* SQLite steps between checks; 0: 200,000 (tests set fewer) */
     int (*search_watch)(void *); /* store_set_search_watch */
     void *search_watch_ud;
+    bool failed_busy;       /* the last store_fail was another connection's lock */
+    int busy_wait_ms;       /* store_set_busy_wait (SQLite cannot tell it back) */
+    int64_t delay_until_ns; /* DOSSIER_TEST_SEARCH_DELAY_MS: the search sleeps until */
 };
 
 /* store/ftswrite.c: ds_fts_gone() and, on a writing connection, the TEMP
@@ -186,6 +190,16 @@ int store_tokenizer_register(sqlite3 *db, fts5_api **api_out);
 int store_fail(struct store *s, struct ds_error *err, int rc, const char *doing);
 /* Read one integer from a pragma (or any one-value statement). 0 or -1. */
 int store_pragma_int(struct store *s, const char *sql, int64_t *out, struct ds_error *err);
+/* Put back the progress handler store_set_interrupt() chose (after a
+ * search replaced it), leaving its flags as they are. (store/store.c) */
+void store_progress_restore(struct store *s);
+/* Register ds_url_key(url), url_normalize() in SQL (migration 17). Returns
+ * a SQLite result code. (store/items.c) */
+int store_url_key_register(struct store *s);
+/* When DOSSIER_TEST_SEARCH_DELAY_MS asks for it and an interrupt check or
+ * a search watch is set: make the search about to run take that long
+ * (store_progress_restore() ends it); whether it did. (store/slow.c) */
+bool store_test_delay_start(struct store *s);
 
 /* The cached statement id, reset with bindings cleared; NULL (err filled)
  * when it cannot be prepared. Borrowed: valid until store_close(). */

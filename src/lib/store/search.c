@@ -332,6 +332,7 @@ store_search(struct store *s, const struct query *q, enum store_sort sort,
 {
     unsigned long stops = s->stops;
     *out = NULL;
+    bool delayed = store_test_delay_start(s);
     struct search_watcher w = {.s = s};
     bool watching = s->search_watch != NULL;
     if (watching) {
@@ -344,6 +345,8 @@ store_search(struct store *s, const struct query *q, enum store_sort sort,
         }
     }
     int rc = search_run(s, q, sort, out, err);
+    if (delayed)
+        store_progress_restore(s);
     if (watching) {
         pthread_mutex_lock(&w.lock);
         w.done = true;

@@ -218,6 +218,15 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
      * rows of older indexes still read) and a saved page's raw text
      * deflated (ingest/rawpack.c, V2 packs). */
     "SELECT 1;",
+    /* 16 -> 17: a feed item and a page are one page when their URLs have
+     * the same normal form (url.h: case, default port, trailing slash,
+     * fragment, tracking parameters), kept in a table beside the URL as
+     * written, which `show` prints and the browser opens (store/items.c;
+     * a table, not a column: every step stays safe to run twice) */
+    "CREATE TABLE IF NOT EXISTS doc_url_keys(doc_id INTEGER PRIMARY KEY REFERENCES"
+    " documents(id) ON DELETE CASCADE, key TEXT NOT NULL);"
+    "INSERT OR REPLACE INTO doc_url_keys(doc_id, key) SELECT doc_id, ds_url_key(url) FROM doc_urls;"
+    "CREATE INDEX IF NOT EXISTS doc_url_keys_key ON doc_url_keys(key);",
 };
 
 /* Fixed statements, prepared on first use (indexed by enum store_stmt_id). */
@@ -243,6 +252,7 @@ static const char *const stmt_sql[SQ__COUNT] = {
     [SQ_DOC_UNDATED_PUT] = "INSERT OR REPLACE INTO doc_undated(doc_id, why, day_month)"
                            " VALUES (?1, ?2, ?3)",
     [SQ_DOC_URL_PUT] = "INSERT OR REPLACE INTO doc_urls(doc_id, url) VALUES (?1, ?2)",
+    [SQ_DOC_URL_KEY_PUT] = "INSERT OR REPLACE INTO doc_url_keys(doc_id, key) VALUES (?1, ?2)",
     [SQ_DOC_GET] = "SELECT title, subtitle, section, source, published, date_how, byline, lang,"
                    " encoding, words, lead, body, raw, removed, hash,"
                    " (SELECT url FROM doc_urls WHERE doc_id = ?1),"
@@ -327,6 +337,8 @@ store_fail(struct store *s, struct ds_error *err, int rc, const char *doing)
     int sys = s && s->db ? sqlite3_system_errno(s->db) : 0;
     if ((prim == SQLITE_IOERR || prim == SQLITE_CANTOPEN) && (sys == ENOSPC || sys == EDQUOT))
         prim = SQLITE_FULL;
+    if (s)
+        s->failed_busy = prim == SQLITE_BUSY || prim == SQLITE_LOCKED;
     switch (prim) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
@@ -386,6 +398,7 @@ sqlite3_stmt *
 store_stmt(struct store *s, enum store_stmt_id id, struct ds_error *err)
 {
     sqlite3_stmt *st = s->stmts[id];
+    s->failed_busy = false; /* store_failed_busy() speaks of this statement on */
     if (st) {
         sqlite3_reset(st);
         sqlite3_clear_bindings(st);
@@ -699,6 +712,8 @@ store_register(struct store *s, struct ds_error *err)
     }
     rc = store_rank_register(s);
     if (rc == SQLITE_OK)
+        rc = store_url_key_register(s);
+    if (rc == SQLITE_OK)
         rc = sqlite3_create_function_v2(s->db, "ds_fold", 1,
                                         SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                                         NULL, store_sql_fold, NULL, NULL, NULL);
@@ -735,7 +750,7 @@ store_open(const char *path, int flags, struct store **out, struct ds_error *err
         goto fail;
     if (store_open_db(s, exists, memory, err) != 0 || store_register(s, err) != 0)
         goto fail;
-    sqlite3_busy_timeout(s->db, 5000);
+    store_set_busy_wait(s, STORE_BUSY_WAIT_MS);
     sqlite3_extended_result_codes(s->db, 1);
     int64_t version;
     if (store_identify(s, &version, err) != 0 || store_configure(s, err) != 0 ||
@@ -830,9 +845,17 @@ store_set_interrupt(struct store *s, int (*check)(void *ud), void *ud)
     s->interrupted = false;
     s->interrupt_check = check;
     s->interrupt_ud = ud;
-    int ops = s->interrupt_ops > 0 ? s->interrupt_ops : 200000;
-    sqlite3_progress_handler(s->db, check ? ops : 0, check ? store_progress : NULL, s);
+    store_progress_restore(s);
     return was;
+}
+
+/* See lib.h. */
+void
+store_progress_restore(struct store *s)
+{
+    int ops = s->interrupt_ops > 0 ? s->interrupt_ops : 200000;
+    bool on = s->interrupt_check != NULL;
+    sqlite3_progress_handler(s->db, on ? ops : 0, on ? store_progress : NULL, s);
 }
 
 /* ---- transactions ---------------------------------------------------------------- */
