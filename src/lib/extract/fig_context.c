@@ -169,6 +169,25 @@ fig_subject_after(const struct fig_res *fr, const char *s, const struct span *se
     return NULL;
 }
 
+/* Does a dateline's dash end at s[i] (exclusive): " -", " --", an en or em
+ * dash, with a space before it and before that what ends a dateline (a
+ * day, a place in capitals, the agency's closing parenthesis or slash:
+ * "March 24 -", "LONDON --", "(Reuters) -", "/Harbour Wire/ -")? */
+static bool
+fig_dateline_dash(const char *s, size_t lo, size_t i)
+{
+    size_t d = i; /* the dash is s[d, i) */
+    if (s[i - 1] == '-')
+        d = i >= 2 && s[i - 2] == '-' ? i - 2 : i - 1;
+    else if (i >= 3 && (unsigned char)s[i - 3] == 0xE2 && (unsigned char)s[i - 2] == 0x80 &&
+             ((unsigned char)s[i - 1] == 0x93 || (unsigned char)s[i - 1] == 0x94))
+        d = i - 3;
+    if (d == i || d < lo + 2 || s[d - 1] != ' ')
+        return false;
+    unsigned char c = (unsigned char)s[d - 2];
+    return ex_is_digit(c) || ex_is_upper(c) || c == ')' || c == '/';
+}
+
 /* Where the clause holding the figure at fstart starts: after the last
  * comma, semicolon, colon, parenthesis or quote before it, or a
  * dateline's dash; at most 400 bytes back. */
@@ -182,9 +201,8 @@ fig_clause_start(const char *s, const struct span *sent, size_t fstart)
         char c = s[i - 1];
         if (c == ',' || c == ';' || c == ':' || c == '(' || c == '"')
             return i;
-        if (c == '-' && i >= 3 && s[i - 2] == ' ' && i < fstart && s[i] == ' ' &&
-            (ex_is_digit((unsigned char)s[i - 3]) || ex_is_upper((unsigned char)s[i - 3])))
-            return i; /* a dateline's dash: "LONDON, March 24 - OPEC output fell" */
+        if (i < fstart && s[i] == ' ' && fig_dateline_dash(s, lo, i))
+            return i; /* "LONDON, March 24 - OPEC output fell" */
     }
     return lo;
 }
@@ -228,6 +246,58 @@ fig_is_det(const char *s, const struct fig_word *w)
     return false;
 }
 
+/* Words that tell who reported what ("X said Y rose"), and the words of a
+ * time adverbial that may follow them ("said on Monday", "said last week"). */
+static const char *const fig_report_verbs[] = {"said", "says", "announced", "added", "showed",
+                                               NULL};
+static const char *const fig_report_times[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
+    "month", "year", "today", "yesterday", "statement", "report", NULL};
+
+static bool
+fig_word_in(const char *s, const struct fig_word *w, const char *const *list)
+{
+    for (const char *const *p = list; *p; p++)
+        if (fig_wis(s, w, *p))
+            return true;
+    return false;
+}
+
+/* A reporting verb among w[i..k) (nearest first) with words between it
+ * and the figure: "Janet Yellen said on Monday the budget deficit rose 12
+ * percent" measures the deficit, not Yellen. Returns one past the
+ * farthest word of what was reported (the verb's index less a following
+ * "on Monday", "last week", "in a statement" and "that"), or k when the
+ * clause reports nothing. */
+static size_t
+fig_reported(const struct fig_res *fr, const char *s, const struct fig_word *w, size_t i,
+             size_t k)
+{
+    size_t rv = i;
+    while (rv < k && !fig_word_in(s, &w[rv], fig_report_verbs))
+        rv++;
+    if (rv == k)
+        return k;
+    size_t f = rv; /* w[f - 1] is the word right after the verb */
+    if (f > i && fig_wis(s, &w[f - 1], "that"))
+        f--;
+    for (size_t g = f, n = 0; g > i && n < 4; g--, n++) {
+        if (fig_word_in(s, &w[g - 1], fig_report_times) ||
+            fig_has(fr, FW_MONTHS, s + w[g - 1].start, w[g - 1].end - w[g - 1].start, false)) {
+            f = g - 1; /* drop the adverbial through its time word */
+            if (f > i && fig_wis(s, &w[f - 1], "that"))
+                f--;
+            break;
+        }
+        if (!fig_win(fr, s, &w[g - 1], FW_PREPS) && !fig_win(fr, s, &w[g - 1], FW_LEAD) &&
+            !fig_wis(s, &w[g - 1], "last") && !fig_wis(s, &w[g - 1], "this"))
+            break;
+    }
+    if (f <= i || fig_win(fr, s, &w[f - 1], FW_PREPS) || fig_win(fr, s, &w[f - 1], FW_WEAK))
+        return k; /* nothing reported, "said by" (a participle), "said it": the sayer's */
+    return f;
+}
+
 /* The subject's words among w[i..k) (nearest first): *last the nearest
  * kept, *firstw one past the farthest. A strong verb inside ("X is cutting
  * Y by" keeps Y; "X has grown at a rate of" keeps X), leading words
@@ -238,6 +308,9 @@ fig_clause_words(const struct fig_res *fr, const char *s, const struct fig_word 
 {
     *last = i;
     *firstw = k;
+    size_t rep = fig_reported(fr, s, w, i, k);
+    if (rep < k)
+        k = *firstw = rep; /* what was reported, not who reported it */
     size_t sv = SIZE_MAX, fv = SIZE_MAX;
     for (size_t j = i; j < k; j++) {
         if (fig_win(fr, s, &w[j], FW_STRONG)) {
@@ -293,6 +366,50 @@ fig_clause_rejected(const struct fig_res *fr, const char *s, const struct fig_wo
            (firstw - last <= 2 && fig_win(fr, s, &w[last], FW_CHANGE_NOUNS));
 }
 
+/* A label run into the text before the figure: "Revenue: 4.5 mln dlrs",
+ * "Operating profit: 310 mln", or without a colon in a run-in list
+ * ("Highlights: Unemployment rate 4.1 pct"; not for counts, whose noun says
+ * what they count): one to four capitalised-first words joined by single
+ * spaces, starting the sentence or after a colon or semicolon, none a verb,
+ * number, month, time noun or pronoun, not ending in a preposition. */
+static char *
+fig_runin_label(const struct fig_res *fr, const char *s, const struct span *sent, size_t fstart,
+                enum figure_kind kind)
+{
+    size_t e = fstart;
+    while (e > sent->start && s[e - 1] == ' ')
+        e--;
+    bool colon = e > sent->start && s[e - 1] == ':';
+    if (colon) {
+        e--;
+        while (e > sent->start && s[e - 1] == ' ')
+            e--;
+    } else if (e == fstart || kind == FIGURE_COUNT) {
+        return NULL;
+    }
+    struct fig_word w[5];
+    size_t k = fig_words_before(s, sent->start, e, w, 5);
+    if (k == 0 || k > 4 || w[0].end != e || !ex_is_upper((unsigned char)s[w[k - 1].start]))
+        return NULL;
+    size_t b = w[k - 1].start;
+    while (b > sent->start && s[b - 1] == ' ')
+        b--;
+    if (b > sent->start ? s[b - 1] != ':' && s[b - 1] != ';' : !colon)
+        return NULL; /* without a colon only in a run-in list ("Highlights: ...") */
+    for (size_t j = 0; j < k; j++) {
+        const struct fig_word *x = &w[j];
+        if ((j + 1 < k && (x->start != w[j + 1].end + 1 || s[w[j + 1].end] != ' ')) ||
+            ex_is_digit((unsigned char)s[x->start]) || fig_win(fr, s, x, FW_VERBS) ||
+            fig_win(fr, s, x, FW_STRONG) || fig_win(fr, s, x, FW_APPROX) ||
+            fig_win(fr, s, x, FW_TIME_NOUNS) || fig_win(fr, s, x, FW_WEAK) ||
+            fig_win(fr, s, x, FW_LEAD) || fig_win(fr, s, x, FW_PREPS) ||
+            fig_has(fr, FW_MONTHS, s + x->start, x->end - x->start, false) ||
+            fig_word_in(s, x, fig_report_times))
+            return NULL;
+    }
+    return fig_clean_copy(s, w[k - 1].start, w[0].end);
+}
+
 /* A copy of the previous figure's subject, or NULL. */
 static char *
 fig_prev_dup(const char *prev_subject)
@@ -306,15 +423,17 @@ fig_prev_dup(const char *prev_subject)
  * sentence's previous subject when the clause gives none. */
 static char *
 fig_subject_clause(const struct fig_res *fr, const char *s, const struct span *sent,
-                   size_t fstart, const char *prev_subject)
+                   size_t fstart, const char *prev_subject, enum figure_kind kind)
 {
     size_t lo = fig_clause_start(s, sent, fstart);
     struct fig_word w[24];
     size_t k = fig_words_before(s, lo, fstart, w, 24); /* w[0] is nearest */
     size_t last, firstw;
     fig_clause_words(fr, s, w, fig_skip_verbs(fr, s, w, k), k, &last, &firstw);
-    if (last >= firstw || fig_clause_rejected(fr, s, w, last, firstw))
-        return fig_prev_dup(prev_subject);
+    if (last >= firstw || fig_clause_rejected(fr, s, w, last, firstw)) {
+        char *label = fig_runin_label(fr, s, sent, fstart, kind);
+        return label ? label : fig_prev_dup(prev_subject);
+    }
     size_t a = w[firstw - 1].start, b = w[last].end;
     if (b - a > 60) {
         /* Keep the head: cut at the last word boundary before 60 bytes. */
@@ -337,7 +456,7 @@ fig_subject(const struct fig_res *fr, const char *s, const struct span *sent, si
     if (!r)
         r = fig_subject_after(fr, s, sent, fstart, fend, kind);
     if (!r)
-        r = fig_subject_clause(fr, s, sent, fstart, prev_subject);
+        r = fig_subject_clause(fr, s, sent, fstart, prev_subject, kind);
     return r;
 }
 

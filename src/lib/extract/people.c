@@ -205,10 +205,15 @@ er_title_before(const struct ent_run *r, struct er_cand *c)
     size_t q = i - 1;
     if (q > 0 && v[q].end - v[q].start == 3 && memcmp(r->s + v[q].start, "the", 3) == 0)
         q--;
-    if (q > 0 && q < i && er_is(r, &v[q], WL_CONNECTORS) && er_in(r, &v[q - 1], WL_TITLES)) {
+    bool of = v[q].end - v[q].start == 2 && memcmp(r->s + v[q].start, "of", 2) == 0;
+    if (q > 0 && q < i && er_is(r, &v[q], WL_CONNECTORS) && er_in(r, &v[q - 1], WL_TITLES) &&
+        !(of && c->a == i && c->e - c->a + 1 == 2)) {
+        /* "Chancellor of the Exchequer Nigel Lawson", "best actor for Jamie
+         * Foxx"; but two words right after "chief executive of" are what
+         * the office is of ("Marlow Foods") */
         c->titled = true;
         if (c->e - c->a + 1 == 3 && c->a == i)
-            c->a++; /* "Chancellor of the Exchequer Nigel Lawson" */
+            c->a++;
     }
 }
 
