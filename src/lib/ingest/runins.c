@@ -90,10 +90,31 @@ rn_credit_shaped(const char *s, size_t a, size_t b)
     return true;
 }
 
+/* Could s[a, b) be a run-in at all: a colon near its start (a related
+ * link's prefix), a credit's first word, or a credit's "contributed" near
+ * its end? Cheap, so most sentences cost no more than this. */
+static bool
+rn_maybe(const char *s, size_t a, size_t b)
+{
+    static const char *const firsts[] = {"reporting ", "additional ", "with ", "writing ",
+                                         "editing ", "edited ", "compiled ", "contributing",
+                                         "graphics ", "research ", "- additional", "-additional"};
+    size_t n = b - a;
+    if (memchr(s + a, ':', n < 24 ? n : 24))
+        return true;
+    for (size_t i = 0; i < DS_ARRAY_LEN(firsts); i++)
+        if (ing_istarts(s + a, n, firsts[i]))
+            return true;
+    size_t tail = n < 40 ? n : 40;
+    return ing_ifind(s + b - tail, tail, "contributed") != NULL;
+}
+
 /* What s[a, b) is as a run-in: "related", "credit" or NULL. */
 static const char *
 rn_kind(const char *s, size_t a, size_t b)
 {
+    if (!rn_maybe(s, a, b))
+        return NULL;
     if (ing_is_credit(s + a, b - a) && rn_credit_shaped(s, a, b))
         return "credit";
     if (ing_is_related_runin(s + a, b - a) && rn_headline_follows(s + a, b - a))
@@ -115,7 +136,8 @@ rn_bracketed(const char *s, size_t n, size_t *a, size_t *b)
             j++;
         if (j >= n || s[j] != close || j == i + 1)
             continue;
-        const char *why = close == ')' && ing_is_credit(s + i, j + 1 - i) &&
+        const char *why = !rn_maybe(s, i + 1, j) ? NULL
+                          : close == ')' && ing_is_credit(s + i, j + 1 - i) &&
                                   rn_credit_shaped(s, i + 1, j)
                               ? "credit"
                               : rn_kind(s, i + 1, j);
@@ -134,8 +156,8 @@ rn_bracketed(const char *s, size_t n, size_t *a, size_t *b)
 static const char *
 rn_tail(const char *s, size_t n, size_t *a, size_t *b)
 {
-    for (size_t p = 1; p < n; p++) {
-        if (!rn_sentence_start(s, p) || n - p > 400)
+    for (size_t p = n > 400 ? n - 400 : 1; p < n; p++) {
+        if (!rn_sentence_start(s, p))
             continue;
         const char *why = rn_kind(s, p, n);
         if (why) {
