@@ -546,13 +546,8 @@ fig_one(struct fig_state *fs)
 void
 fig_run(struct fig_res *fr, const char *s, size_t n, struct extraction *out)
 {
-    struct fig_state fs;
-    memset(&fs, 0, sizeof fs);
-    fs.fr = fr;
-    fs.s = s;
-    fs.n = n;
-    fs.out = out;
-    fs.base = fs.cap = out->nfigures;
+    struct fig_state fs = {.fr = fr, .s = s, .n = n, .out = out, .base = out->nfigures,
+                           .cap = out->nfigures};
     size_t pos = 0;
     while (ds_regex_next(fr->fig, s, n, &pos))
         fig_one(&fs);
