@@ -340,6 +340,14 @@ main(void)
     context("Harbour Motors sold 2,000 cars vs 1,500 cars a year earlier.", "1,500 cars", NULL,
             "a year earlier", "Harbour Motors", NULL);
 
+    /* A share's subject is what it is a share of. */
+    context("Soon 40% of the region's households will have fast broadband.", "40%", NULL,
+            NULL, "region's households", NULL);
+    context("Only 18% of all shoppers will compare prices.", "18%", NULL, NULL,
+            "all shoppers", NULL);
+    context("Harbour Foods accounted for 15% of the market.", "15%", NULL, NULL,
+            "Harbour Foods", NULL);
+
     /* Escape sequences in the text never reach a figure's strings. */
     {
         struct extraction x;

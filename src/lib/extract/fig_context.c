@@ -119,6 +119,28 @@ fig_in_noun_phrase(const char *s, const struct span *sent, size_t fstart)
     return false;
 }
 
+/* What a share is of: "40% of the country's population will", "18% of all
+ * searchers say they": at most four words after "of" (a leading "the"
+ * dropped), ending before a stop word, a verb or a pronoun. NULL if none. */
+static char *
+fig_subject_share(const struct fig_res *fr, const char *s, const struct span *sent, size_t fend)
+{
+    struct fig_word w[6];
+    size_t k = fig_words_after(s, fend, sent->end, w, 6);
+    if (k < 2 || !fig_wis(s, &w[0], "of"))
+        return NULL;
+    size_t first = fig_wis(s, &w[1], "the") ? 2 : 1, stop = first;
+    while (stop < k && stop < first + 4 && !ex_is_digit((unsigned char)s[w[stop].start]) &&
+           !fig_win(fr, s, &w[stop], FW_SUBJ_STOPS) && !fig_win(fr, s, &w[stop], FW_STRONG) &&
+           !fig_win(fr, s, &w[stop], FW_WEAK) && !fig_win(fr, s, &w[stop], FW_AFTER_STOP))
+        stop++;
+    if (stop == first || (stop < k && ex_is_digit((unsigned char)s[w[stop].start])) ||
+        (stop == first + 1 && fig_win(fr, s, &w[first], FW_CHANGE_NOUNS)))
+        return NULL; /* "50% of the 22.8 million users": the count says more; "of the
+                      * total" says nothing */
+    return fig_clean_copy(s, w[first].start, w[stop - 1].end);
+}
+
 /* What a quantity, count or amount is of: "1.426 million tonnes of fresh
  * durian", "$5bn worth of goods". NULL when no "of" follows. */
 static char *
@@ -455,6 +477,13 @@ fig_subject(const struct fig_res *fr, const char *s, const struct span *sent, si
     char *r = fig_subject_of(fr, s, sent, fend, kind);
     if (!r)
         r = fig_subject_after(fr, s, sent, fstart, fend, kind);
+    if (!r && kind == FIGURE_SHARE) {
+        /* "ASEAN accounted for 15.4% of ..." is ASEAN's share; "40% of
+         * the population will" has only what it is a share of */
+        r = fig_subject_clause(fr, s, sent, fstart, NULL, kind);
+        if (!r)
+            r = fig_subject_share(fr, s, sent, fend);
+    }
     if (!r)
         r = fig_subject_clause(fr, s, sent, fstart, prev_subject, kind);
     return r;
