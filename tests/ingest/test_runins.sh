@@ -4,6 +4,8 @@
 # <headline>", the headlines listed under a "Related coverage" label,
 # "(Reporting by ...; Editing by ...)", "Additional reporting by <agency>",
 # "<name> contributed to this report." leave the body for `show --removed`
+# (also when run into a paragraph: in parentheses or brackets, after its
+# last sentence or before its first)
 # (reasons "related", "credit"); another agency's credit never makes the
 # article that agency's; a list under a line that merely starts with
 # "Related" but is a sentence's lead-in stays.
@@ -41,6 +43,30 @@ for name, agency in (("port-strike.txt", "Reuters"), ("grain-credit.txt", "Assoc
 f = docs.get("ferry-contributed.txt", {})
 check("contributed to this report" not in f.get("body", ""), "a contributed-to-this-report line is a credit")
 check(not f.get("source"), "... and does not make the article that agency s")
+# Run-ins inside a paragraph: the run-in goes, the sentences around it stay.
+r = docs.get("inline-runins.txt", {})
+body, removed = r.get("body", ""), r.get("removed", "")
+for reason, cut, kept in (
+        ("related", "RELATED: Mortgage rates fall to a two-year low",
+         "kept its main rate at 4.5 percent on Thursday, as most economists had expected."),
+        ("related", "(READ MORE: Why savers are moving their money)",
+         "would watch wages closely. Markets barely moved after the decision."),
+        ("related", "Related: Pound slips against the euro.",
+         "The pound fell 0.3 percent against the euro"),
+        ("related", "[Read also: Food prices climb for a third month]",
+         "from 3.4 percent in February. Fuel prices fell."),
+        ("credit", "Tom Reyes in Paris contributed to this report.",
+         "Shops reported busier weekends in the spring."),
+        ("credit", "(Reporting by Ines Duarte; Editing by Paul Wren)",
+         "expect the next move in the autumn.")):
+    check(cut not in body, "inline run-in out of the body: " + cut)
+    check(reason + "\t" + cut + "\n" in removed, "... kept in removed as " + reason + ": " + cut)
+    check(kept in body, "... the text around it stays: " + kept)
+check(r.get("title") == "Harbour bank holds its main rate", "the title is not taken from a run-in")
+for kept in ("Compiled by the statistics office, the figures showed rents rising",
+             "She said more: details will follow next week.",
+             "(the record of the vote) in two weeks."):
+    check(kept in body, "prose shaped a little like a run-in stays: " + kept)
 k = docs.get("list-kept.txt", {})
 check("Books can be returned at the sports centre" in k.get("body", ""),
       "a list under a sentence starting with Related stays")

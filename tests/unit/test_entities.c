@@ -208,6 +208,13 @@ main(void)
     hasnt("Al Qaeda-linked groups said so.", "Al Qaeda-linked");
     no_person("Helvetia Kreditbank said it would raise capital.");
     no_person("Northern Asset Management said it sold.");
+    /* A dateline run into the first sentence; an office "of" a company. */
+    has("LONDON, March 3 (Harbour Wire) - Anna Kowalski, chief executive of Quay Foods, said "
+        "sales grew.", "Anna Kowalski", ENTITY_PERSON, 1);
+    hasnt("LONDON, March 3 (Harbour Wire) - Anna Kowalski, chief executive of Quay Foods, said "
+          "sales grew.", "Quay Foods");
+    has("The nominations included best actor for Lars Brandt.", "Lars Brandt", ENTITY_PERSON, 1);
+    has("He wrote to Secretary of State Ella Moss on Friday.", "Ella Moss", ENTITY_PERSON, 1);
     /* Names end where the name ends. */
     has("The figures came from the Bureau of Labor Statistics on Friday.",
         "Bureau of Labor Statistics", ENTITY_ORG, 1);

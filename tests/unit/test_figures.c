@@ -317,6 +317,37 @@ main(void)
     context("Washington imposed a 25% tariff on steel.", "25%", NULL, NULL, "tariff", NULL);
     context("Profit rose 5% in Q3 2024.", "5%", "up", "Q3 2024", "Profit", NULL);
 
+    /* Run-ins: a dateline or a reporting clause run into the first
+     * sentence, a label run into a paragraph. */
+    context("PARIS, Jan 5 /Harbour Wire/ - French unemployment fell to 7.1 percent.",
+            "7.1 percent", "down", NULL, "French unemployment", NULL);
+    context("LONDON -- Shares in Quay Foods rose 4 pct on Monday.", "4 pct", "up", NULL,
+            "Shares in Quay Foods", NULL);
+    context("Finance minister Ana Berg said on Monday the budget deficit rose 12 percent.",
+            "12 percent", "up", NULL, "budget deficit", NULL);
+    context("Figures from the statistics office showed exports fell 2.3% in May.", "2.3%",
+            "down", "in May", "exports", NULL);
+    context("The retailer said it expects sales to grow 5% next year.", "5%", "up",
+            "next year", "sales", NULL);
+    context("Quay Foods reported its results on Tuesday. Revenue: 4.5 mln dlrs vs 3.2 mln.",
+            "4.5 mln dlrs", NULL, NULL, "Revenue", NULL);
+    context("Quay Foods reported its results on Tuesday. Revenue: 4.5 mln dlrs vs 3.2 mln.",
+            "3.2 mln", NULL, NULL, "Revenue", NULL);
+    context("Highlights of the report: Unemployment rate 4.1 pct; Payroll growth 0.2 pct.",
+            "0.2 pct", "up", NULL, "Payroll growth", NULL);
+    context("Highlights of the report: Unemployment rate 4.1 pct; Payroll growth 0.2 pct.",
+            "4.1 pct", NULL, NULL, "Unemployment rate", NULL);
+    context("Harbour Motors sold 2,000 cars vs 1,500 cars a year earlier.", "1,500 cars", NULL,
+            "a year earlier", "Harbour Motors", NULL);
+
+    /* A share's subject is what it is a share of. */
+    context("Soon 40% of the region's households will have fast broadband.", "40%", NULL,
+            NULL, "region's households", NULL);
+    context("Only 18% of all shoppers will compare prices.", "18%", NULL, NULL,
+            "all shoppers", NULL);
+    context("Harbour Foods accounted for 15% of the market.", "15%", NULL, NULL,
+            "Harbour Foods", NULL);
+
     /* Escape sequences in the text never reach a figure's strings. */
     {
         struct extraction x;

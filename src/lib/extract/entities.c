@@ -308,6 +308,78 @@ er_capital_is_gov(const struct ent_run *r, size_t i, size_t j)
     return false;
 }
 
+/* An organisation's name starting at token i (not "The ..."), when it runs
+ * past the gazetteer alias [i, j] (al, or none): recorded and covered, and
+ * the token after it returned; 0 when there is none. */
+static size_t
+er_gaz_org(struct ent_run *r, size_t i, const struct gz_alias *al, size_t j)
+{
+    const struct tok *v = r->t.v;
+    size_t oj = SIZE_MAX;
+    if (v[i].flags & TK_CAP) {
+        bool stop = er_is(r, &v[i], WL_STOP) && !er_is(r, &v[i], WL_ORG_SUFFIX) &&
+                    (v[i].flags & TK_SENT);
+        if (!stop || al)
+            oj = er_org_run(r, i);
+        if (oj != SIZE_MAX && stop)
+            oj = SIZE_MAX;
+    }
+    if (oj == SIZE_MAX || (al && oj <= j))
+        return 0;
+    size_t a = i;
+    /* "The ..." never starts an organisation's name. */
+    while (a < oj && er_is(r, &v[a], WL_FUNCTION))
+        a++;
+    if (oj <= a)
+        return 0;
+    char *name = er_text(r, a, oj);
+    uint32_t ref = er_dyn(r, name, ENTITY_ORG);
+    free(name);
+    er_mention(r, v[a].start, v[oj].end, ref);
+    for (size_t k = i; k <= oj; k++)
+        r->covered[k] = 1;
+    return oj + 1;
+}
+
+/* The gazetteer alias al over tokens [i, j]: a capital stands for its
+ * country only as a government; a listed person joins the people found by
+ * pattern (so lone surnames attach); an agreement also mentions its
+ * parties ("China-Japan-Korea Free Trade Agreement"). */
+static void
+er_gaz_alias(struct ent_run *r, size_t i, size_t j, const struct gz_alias *al)
+{
+    const struct tok *v = r->t.v;
+    uint32_t ref = al->entity;
+    if (al->capital && !er_capital_is_gov(r, i, j))
+        ref = (uint32_t)al->place;
+    if (r->g->ents[ref].kind == ENTITY_PERSON) {
+        ref = er_dyn(r, r->g->ents[ref].name, ENTITY_PERSON);
+        struct dyn *d = &r->d[ref - r->g->nents];
+        const char *sp = strrchr(d->name, ' ');
+        const char *key = sp ? sp + 1 : d->name;
+        if (!d->key[0] && strlen(key) < sizeof d->key)
+            memcpy(d->key, key, strlen(key) + 1);
+    }
+    er_mention(r, v[i].start, v[j].end, ref);
+    for (size_t k = i; k <= j; k++)
+        r->covered[k] = 1;
+    if (!(ref < r->g->nents && r->g->ents[ref].kind == ENTITY_AGREEMENT && j > i))
+        return;
+    for (size_t k = i; k <= j; k++) {
+        size_t kj = k;
+        const struct gz_alias *in = er_gaz(r, k, &kj);
+        if (!in || kj > j || in->entity == al->entity)
+            continue;
+        enum entity_kind ik = r->g->ents[in->entity].kind;
+        if (ik == ENTITY_COUNTRY || ik == ENTITY_ORG) {
+            er_mention(r, v[k].start, v[kj].end, in->entity);
+            k = kj;
+        }
+    }
+}
+
+/* Gazetteer names and organisations by shape, left to right; CJK runs go
+ * to the Chinese pass. */
 static void
 er_pass_gazetteer(struct ent_run *r)
 {
@@ -328,67 +400,15 @@ er_pass_gazetteer(struct ent_run *r)
         const struct gz_alias *al = er_gaz(r, i, &j);
         if (al && v[j].end < r->n && r->s[v[j].end] == '$')
             al = NULL; /* US$, HK$: a currency, not a country */
-        size_t oj = SIZE_MAX;
-        if (v[i].flags & TK_CAP) {
-            bool stop = er_is(r, &v[i], WL_STOP) && !er_is(r, &v[i], WL_ORG_SUFFIX)
-                        && (v[i].flags & TK_SENT);
-            if (!stop || al)
-                oj = er_org_run(r, i);
-            if (oj != SIZE_MAX && stop)
-                oj = SIZE_MAX;
-        }
-        if (oj != SIZE_MAX && (!al || oj > j)) {
-            size_t a = i;
-            /* "The ..." never starts an organisation's name. */
-            while (a < oj && er_is(r, &v[a], WL_FUNCTION))
-                a++;
-            if (oj > a) {
-                char *name = er_text(r, a, oj);
-                uint32_t ref = er_dyn(r, name, ENTITY_ORG);
-                free(name);
-                er_mention(r, v[a].start, v[oj].end, ref);
-                for (size_t k = i; k <= oj; k++)
-                    r->covered[k] = 1;
-                i = oj + 1;
-                continue;
-            }
-        }
-        if (al) {
-            uint32_t ref = al->entity;
-            if (al->capital && !er_capital_is_gov(r, i, j))
-                ref = (uint32_t)al->place;
-            if (r->g->ents[ref].kind == ENTITY_PERSON) {
-                /* Listed people join the people found by pattern, so their
-                 * lone surnames attach too. */
-                ref = er_dyn(r, r->g->ents[ref].name, ENTITY_PERSON);
-                struct dyn *d = &r->d[ref - r->g->nents];
-                const char *sp = strrchr(d->name, ' ');
-                const char *key = sp ? sp + 1 : d->name;
-                if (!d->key[0] && strlen(key) < sizeof d->key)
-                    memcpy(d->key, key, strlen(key) + 1);
-            }
-            er_mention(r, v[i].start, v[j].end, ref);
-            for (size_t k = i; k <= j; k++)
-                r->covered[k] = 1;
-            if (ref < r->g->nents && r->g->ents[ref].kind == ENTITY_AGREEMENT && j > i) {
-                /* "China-Japan-Korea Free Trade Agreement" also mentions its
-                 * parties. */
-                for (size_t k = i; k <= j; k++) {
-                    size_t kj = k;
-                    const struct gz_alias *in = er_gaz(r, k, &kj);
-                    if (!in || kj > j || in->entity == al->entity)
-                        continue;
-                    enum entity_kind ik = r->g->ents[in->entity].kind;
-                    if (ik == ENTITY_COUNTRY || ik == ENTITY_ORG) {
-                        er_mention(r, v[k].start, v[kj].end, in->entity);
-                        k = kj;
-                    }
-                }
-            }
+        size_t next = er_gaz_org(r, i, al, j);
+        if (next) {
+            i = next;
+        } else if (al) {
+            er_gaz_alias(r, i, j, al);
             i = j + 1;
-            continue;
+        } else {
+            i++;
         }
-        i++;
     }
 }
 

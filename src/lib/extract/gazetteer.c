@@ -199,6 +199,90 @@ gz_kind_parse(const char *s, enum entity_kind *k)
     return -1;
 }
 
+/* The aliases of one line ("a|b|@北京=Beijing") for entity ent: an alias
+ * starting with '@' is a capital's name in another script, one place
+ * entity. Returns 0, or -1 with the error in err. */
+static int
+gz_load_aliases(struct gazetteer *g, char *list, uint32_t ent, const char *path, int lineno,
+                struct ds_error *err)
+{
+    char *save = NULL;
+    for (char *a = strtok_r(list, "|", &save); a; a = strtok_r(NULL, "|", &save)) {
+        ds_str_trim(a);
+        if (!*a)
+            continue;
+        bool capital = false;
+        int32_t place = -1;
+        if (*a == '@') {
+            /* "@北京=Beijing": another script's name for the same
+             * city, one place entity */
+            a++;
+            capital = true;
+            char *eq = strchr(a, '=');
+            if (eq) {
+                *eq = '\0';
+                ds_str_trim(a);
+                ds_str_trim(eq + 1);
+            }
+            place = (int32_t)gz_entity(g, eq && eq[1] ? eq + 1 : a, ENTITY_PLACE);
+        }
+        if (gz_add_alias(g, a, ent, capital, place) != 0) {
+            ds_error_set(err, -1, "%s:%d: alias '%s' has no word in it (or over 8 words)", path,
+                         lineno, a);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* One line of a gazetteer file ("canonical<TAB>kind<TAB>aliases"; blank
+ * lines and '#' comments skipped), kind the file's default. Returns 0, or
+ * -1 with "file:line: message" in err. */
+static int
+gz_load_line(struct gazetteer *g, char *line, enum entity_kind kind, const char *path,
+             int lineno, struct ds_error *err)
+{
+    char *q = line;
+    while (*q == ' ')
+        q++;
+    if (*q == '\0' || *q == '#')
+        return 0;
+    char *f[3] = {line, NULL, NULL};
+    int nf = 1;
+    for (char *c = line; *c && nf < 3; c++)
+        if (*c == '\t') {
+            *c = '\0';
+            f[nf++] = c + 1;
+        }
+    if (nf == 3 && strchr(f[2], '\t')) {
+        ds_error_set(err, -1, "%s:%d: too many tab-separated fields (want canonical, kind, "
+                     "aliases)", path, lineno);
+        return -1;
+    }
+    ds_str_trim(f[0]);
+    if (!*f[0]) {
+        ds_error_set(err, -1, "%s:%d: empty canonical name", path, lineno);
+        return -1;
+    }
+    enum entity_kind k = kind;
+    if (f[1]) {
+        ds_str_trim(f[1]);
+        if (*f[1] && strcmp(f[1], "-") != 0 && gz_kind_parse(f[1], &k) != 0) {
+            ds_error_set(err, -1, "%s:%d: unknown kind '%s' (want country, org, person, "
+                         "place or agreement)", path, lineno, f[1]);
+            return -1;
+        }
+    }
+    uint32_t ent = gz_entity(g, f[0], k);
+    if (gz_add_alias(g, f[0], ent, false, -1) != 0) {
+        ds_error_set(err, -1, "%s:%d: canonical name has no word in it (or over 8 words)", path,
+                     lineno);
+        return -1;
+    }
+    return f[2] ? gz_load_aliases(g, f[2], ent, path, lineno, err) : 0;
+}
+
+/* See lib.h. */
 int
 gz_load(struct gazetteer *g, const char *path, enum entity_kind kind, bool required,
         struct ds_error *err, uint64_t *hash)
@@ -218,81 +302,8 @@ gz_load(struct gazetteer *g, const char *path, enum entity_kind kind, bool requi
     char *p = data.data ? data.data : empty;
     int lineno = 0, rc = 0;
     char *line;
-    while ((line = ex_next_line(&p)) != NULL) {
-        lineno++;
-        char *q = line;
-        while (*q == ' ')
-            q++;
-        if (*q == '\0' || *q == '#')
-            continue;
-        char *f[3] = {line, NULL, NULL};
-        int nf = 1;
-        for (char *c = line; *c && nf < 3; c++)
-            if (*c == '\t') {
-                *c = '\0';
-                f[nf++] = c + 1;
-            }
-        if (nf == 3 && strchr(f[2], '\t')) {
-            ds_error_set(err, -1, "%s:%d: too many tab-separated fields (want canonical, kind, "
-                         "aliases)", path, lineno);
-            rc = -1;
-            break;
-        }
-        ds_str_trim(f[0]);
-        if (!*f[0]) {
-            ds_error_set(err, -1, "%s:%d: empty canonical name", path, lineno);
-            rc = -1;
-            break;
-        }
-        enum entity_kind k = kind;
-        if (f[1]) {
-            ds_str_trim(f[1]);
-            if (*f[1] && strcmp(f[1], "-") != 0 && gz_kind_parse(f[1], &k) != 0) {
-                ds_error_set(err, -1, "%s:%d: unknown kind '%s' (want country, org, person, "
-                             "place or agreement)", path, lineno, f[1]);
-                rc = -1;
-                break;
-            }
-        }
-        uint32_t ent = gz_entity(g, f[0], k);
-        if (gz_add_alias(g, f[0], ent, false, -1) != 0) {
-            ds_error_set(err, -1, "%s:%d: canonical name has no word in it (or over 8 words)",
-                         path, lineno);
-            rc = -1;
-            break;
-        }
-        if (f[2]) {
-            char *save = NULL;
-            for (char *a = strtok_r(f[2], "|", &save); a; a = strtok_r(NULL, "|", &save)) {
-                ds_str_trim(a);
-                if (!*a)
-                    continue;
-                bool capital = false;
-                int32_t place = -1;
-                if (*a == '@') {
-                    /* "@北京=Beijing": another script's name for the same
-                     * city, one place entity */
-                    a++;
-                    capital = true;
-                    char *eq = strchr(a, '=');
-                    if (eq) {
-                        *eq = '\0';
-                        ds_str_trim(a);
-                        ds_str_trim(eq + 1);
-                    }
-                    place = (int32_t)gz_entity(g, eq && eq[1] ? eq + 1 : a, ENTITY_PLACE);
-                }
-                if (gz_add_alias(g, a, ent, capital, place) != 0) {
-                    ds_error_set(err, -1, "%s:%d: alias '%s' has no word in it (or over 8 words)",
-                                 path, lineno, a);
-                    rc = -1;
-                    break;
-                }
-            }
-            if (rc)
-                break;
-        }
-    }
+    while (rc == 0 && (line = ex_next_line(&p)) != NULL)
+        rc = gz_load_line(g, line, kind, path, ++lineno, err);
     buf_free(&data);
     return rc;
 }

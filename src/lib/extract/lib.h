@@ -302,6 +302,34 @@ const char *fig_currency_code(const char *s, size_t a, size_t b);
 /* The multiplier of a scale word ("bn" -> 1e9) and its name in *name. */
 double fig_scale_mult(const char *s, size_t a, size_t b, const char **name);
 
+/* Word helpers and a figure's context (extract/fig_context.c). */
+/* A word (ASCII letters, digits, '-' and apostrophes inside): s[start, end). */
+struct fig_word {
+    size_t start, end;
+};
+/* Up to max words ending before pos, stopping at lo or at clause
+ * punctuation; nearest first. Returns how many. */
+size_t fig_words_before(const char *s, size_t lo, size_t pos, struct fig_word *w, size_t max);
+/* Up to max words starting at or after pos, before hi or clause
+ * punctuation (a full stop too). Returns how many. */
+size_t fig_words_after(const char *s, size_t pos, size_t hi, struct fig_word *w, size_t max);
+/* Is w the (lower-case ASCII) word, case ignored? */
+bool fig_wis(const char *s, const struct fig_word *w, const char *word);
+/* Is w[0..n) in list l (lower-cased first when lower)? */
+bool fig_has(const struct fig_res *fr, enum fig_list l, const char *w, size_t n, bool lower);
+/* Is the word (lower-cased) in list l? */
+bool fig_win(const struct fig_res *fr, const char *s, const struct fig_word *w, enum fig_list l);
+/* The subject of the figure s[fstart, fend) in sentence sent: what it is of
+ * ("tonnes of durian"), the words it qualifies ("a 25% tariff"), or the
+ * clause before it; prev_subject (the sentence's previous figure's) when
+ * the clause gives none. A new string or NULL. */
+char *fig_subject(const struct fig_res *fr, const char *s, const struct span *sent, size_t fstart,
+                  size_t fend, const char *prev_subject, enum figure_kind kind);
+/* Direction, approximation and (for percentages) kind of f from the words
+ * around it in its sentence. */
+void fig_context(const struct fig_res *fr, const char *s, const struct span *sent, struct figure *f,
+                 size_t num_start);
+
 /* Units from around a number (extract/carry.c). */
 /* Does the sentence weigh something (so "pounds" are a weight)? */
 bool fig_weight_sentence(const char *s, const struct span *sent);

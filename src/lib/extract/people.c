@@ -137,163 +137,209 @@ er_set_key(struct ent_run *r, uint32_t ref, size_t a, size_t b)
 
 static void er_pass_later(struct ent_run *r);
 
-/* People: capitalised runs of name-like tokens with evidence. */
-void
-er_pass_people(struct ent_run *r)
+/* A capitalised run the people pass looks at: tokens [i, e], the name
+ * inside it [a, b], what says it is a person, and a name in Chinese
+ * characters right after it (alt, its span ending at span_end). */
+struct er_cand {
+    size_t i, e, a, b;
+    bool titled, honorific;
+    const char *alt_a;
+    size_t alt_n, span_end;
+};
+
+/* Titled lone names ("Mr Blair"), decided after every full name is found. */
+struct er_singles {
+    size_t *tok;
+    size_t n;
+};
+
+/* The end of the capitalised run starting at token i, with the lower-case
+ * parts of hyphenated given names ("Kim Hyun-chong"); at most 8 tokens. */
+static size_t
+er_run_end(const struct ent_run *r, size_t i)
 {
     const struct tok *v = r->t.v;
-    size_t nt = r->t.n;
-    struct single {
-        size_t tok;
-    } *singles = NULL;
-    size_t nsingles = 0;
-    er_unclaim_surnames(r);
+    size_t e = i;
+    while (e + 1 < r->t.n && !r->covered[e + 1] && er_joined(&v[e + 1]) &&
+           !(v[e].flags & TK_POSS) && e + 1 < i + 8 &&
+           ((v[e + 1].flags & TK_CAP) || er_name_tail(r, e + 1)))
+        e++;
+    return e;
+}
 
-    for (size_t i = 0; i < nt;) {
-        if (r->covered[i] || !(v[i].flags & TK_CAP) || (v[i].flags & TK_CJK)) {
-            i++;
-            continue;
+/* Title evidence inside the run: the name starts after the last title or
+ * stop word in it (c->a), c->titled and c->honorific say what it was. */
+static void
+er_title_in_run(const struct ent_run *r, struct er_cand *c)
+{
+    const struct tok *v = r->t.v;
+    c->a = c->i;
+    for (size_t k = c->i; k <= c->e; k++) {
+        if (k > c->i && k == c->a + 1 && er_is(r, &v[c->a], WL_CN_SURNAMES) &&
+            !er_in(r, &v[k], WL_TITLES))
+            continue; /* "Liu He": a surname then a short given name */
+        if (c->titled && k == c->a && k < c->e && er_is(r, &v[k], WL_CN_SURNAMES) &&
+            (v[k + 1].flags & TK_NAMEY))
+            break; /* "Spokesperson He Yadong": He is a surname here */
+        if (er_in(r, &v[k], WL_TITLES) || er_is(r, &v[k], WL_STOP)) {
+            if (er_in(r, &v[k], WL_TITLES))
+                c->titled = true;
+            c->honorific = er_is(r, &v[k], WL_HONORIFIC);
+            c->a = k + 1;
         }
-        /* the capitalised run [i, e], with the lower-case parts of
-         * hyphenated given names ("Kim Hyun-chong") */
-        size_t e = i;
-        while (e + 1 < nt && !r->covered[e + 1] && er_joined(&v[e + 1]) &&
-               !(v[e].flags & TK_POSS) && e + 1 < i + 8 &&
-               ((v[e + 1].flags & TK_CAP) || er_name_tail(r, e + 1)))
-            e++;
-        /* title evidence: the last title word inside the run, or one before */
-        size_t a = i;
-        bool titled = false, honorific = false;
-        for (size_t k = i; k <= e; k++) {
-            if (k > i && k == a + 1 && er_is(r, &v[a], WL_CN_SURNAMES) &&
-                !er_in(r, &v[k], WL_TITLES))
-                continue; /* "Liu He": a surname then a short given name */
-            if (titled && k == a && k < e && er_is(r, &v[k], WL_CN_SURNAMES) &&
-                (v[k + 1].flags & TK_NAMEY))
-                break; /* "Spokesperson He Yadong": He is a surname here */
-            if (er_in(r, &v[k], WL_TITLES) || er_is(r, &v[k], WL_STOP)) {
-                if (er_in(r, &v[k], WL_TITLES))
-                    titled = true;
-                honorific = er_is(r, &v[k], WL_HONORIFIC);
-                a = k + 1;
-            }
-        }
-        if (a > e) {
-            i = e + 1;
-            continue;
-        }
-        if (!titled && i > 0) {
-            const struct tok *p = &v[i - 1];
-            if (er_in(r, p, WL_TITLES) && !(p->flags & TK_CAP))
-                titled = true;
-            /* "top diplomat, Wang Yi" and "Secretary of Commerce Wilbur Ross" */
-            if (er_in(r, p, WL_TITLES) && p->flags & TK_CAP)
-                titled = true;
-            size_t q = i - 1;
-            if (q > 0 && v[q].end - v[q].start == 3 && memcmp(r->s + v[q].start, "the", 3) == 0)
-                q--;
-            if (q > 0 && q < i && er_is(r, &v[q], WL_CONNECTORS) &&
-                er_in(r, &v[q - 1], WL_TITLES)) {
-                titled = true;
-                if (e - a + 1 == 3 && a == i)
-                    a++; /* "Chancellor of the Exchequer Nigel Lawson" */
-            }
-        }
-        size_t b = e;
-        /* name tokens: a..b must all be name-like; 1..3 of them */
-        bool ok = true;
-        bool cn = er_is(r, &v[a], WL_CN_SURNAMES);
-        for (size_t k = a; k <= b; k++)
-            if (!er_namey(r, k) && !(cn && (v[k].flags & TK_NAMEY) && b > a &&
-                                     v[k].end - v[k].start <= 3 && !er_in(r, &v[k], WL_TITLES)) &&
-                !(k > a && k < b && er_initial(r, k)) && !(k > a && er_name_tail(r, k)))
-                ok = false;
-        if (ok && er_org_word(r, b))
-            ok = false; /* "Helvetia Kreditbank said" */
-        size_t len = b - a + 1;
-        if (!ok || len > 3) {
-            i = e + 1;
-            continue;
-        }
-        /* other evidence */
-        bool ev = titled;
-        const char *alt_a = NULL;
-        size_t alt_n = 0, span_end = v[b].end;
-        if (b + 1 < nt && (v[b + 1].flags & TK_CJK) && v[b + 1].sep == ' ') {
-            size_t cl = v[b + 1].end - v[b + 1].start;
-            if (cl >= 6 && cl <= 12 && len >= 2) {
-                alt_a = r->s + v[b + 1].start;
-                alt_n = cl;
-                span_end = v[b + 1].end;
-                ev = true;
-            }
-        }
-        if (!ev && b + 1 < nt && v[b + 1].sep == ' ' && !(v[b].flags & TK_POSS) &&
-            er_in(r, &v[b + 1], WL_SAID_AFTER))
-            ev = true;
-        if (!ev && a > 0 && v[a].sep == ' ' && er_in(r, &v[a - 1], WL_SAID_BEFORE) &&
-            !(v[a - 1].flags & TK_CAP))
-            ev = true;
-        if (!ev && a > 1 && v[a].sep == ' ' && v[a - 1].end - v[a - 1].start == 2 &&
-            memcmp(r->s + v[a - 1].start, "to", 2) == 0 && er_in(r, &v[a - 2], WL_SAID_BEFORE))
-            ev = true;
-        if (!ev && b + 1 < nt && v[b + 1].sep == ',' && r->s[v[b].end] == ',') {
-            for (size_t k = b + 1; k < nt && k < b + 8; k++) {
-                if (k > b + 1 && !er_joined(&v[k]))
-                    break;
-                if (er_in(r, &v[k], WL_ROLES_AFTER)) {
-                    ev = true;
-                    break;
-                }
-            }
-        }
-        if (!ev || (len == 1 && !titled)) {
-            if (len == 1 && !ev) {
-                /* maybe a lone surname: decided after discovery */
-            }
-            i = e + 1;
-            continue;
-        }
-        if (len == 1) {
-            /* One word is a person only after an honorific or an office
-             * ("Mr Blair", "President Trump"), never after a job noun
-             * ("Tottenham boss"), and never an organisation word. */
-            if (!honorific || er_is(r, &v[a], WL_ORG_SUFFIX) || er_is(r, &v[a], WL_ORG_HEAD)) {
-                i = e + 1;
-                continue;
-            }
-            if ((nsingles & (nsingles - 1)) == 0) /* grow at powers of two */
-                singles = xrealloc(singles, (nsingles ? nsingles * 2 : 4) * sizeof *singles);
-            singles[nsingles++].tok = a;
-            i = e + 1;
-            continue;
-        }
-        char *name = er_text(r, a, b);
-        uint32_t ref = er_dyn(r, name, ENTITY_PERSON);
-        free(name);
-        struct dyn *d = &r->d[ref - r->g->nents];
-        if (alt_a && !d->alt)
-            d->alt = xstrndup(alt_a, alt_n);
-        er_set_key(r, ref, a, b);
-        er_mention(r, v[a].start, (uint32_t)span_end, ref);
-        for (size_t k = a; k <= b; k++)
-            r->covered[k] = 2;
-        if (alt_a)
-            r->covered[b + 1] = 2;
-        i = e + 1;
     }
+}
 
-    /* Titled lone names ("President Trump", "Mr Blair"): the full name when
-     * one was found, else a person of one word. */
-    for (size_t s = 0; s < nsingles; s++) {
-        size_t k = singles[s].tok;
+/* Title evidence just before the run: "top diplomat, Wang Yi", "Secretary
+ * of Commerce Wilbur Ross", "Chancellor of the Exchequer Nigel Lawson". */
+static void
+er_title_before(const struct ent_run *r, struct er_cand *c)
+{
+    const struct tok *v = r->t.v;
+    size_t i = c->i;
+    if (c->titled || i == 0)
+        return;
+    const struct tok *p = &v[i - 1];
+    if (er_in(r, p, WL_TITLES))
+        c->titled = true; /* written in lower case or capitalised */
+    size_t q = i - 1;
+    if (q > 0 && v[q].end - v[q].start == 3 && memcmp(r->s + v[q].start, "the", 3) == 0)
+        q--;
+    bool of = v[q].end - v[q].start == 2 && memcmp(r->s + v[q].start, "of", 2) == 0;
+    if (q > 0 && q < i && er_is(r, &v[q], WL_CONNECTORS) && er_in(r, &v[q - 1], WL_TITLES) &&
+        !(of && c->a == i && c->e - c->a + 1 == 2)) {
+        /* "Chancellor of the Exchequer Nigel Lawson", "best actor for Jamie
+         * Foxx"; but two words right after "chief executive of" are what
+         * the office is of ("Marlow Foods") */
+        c->titled = true;
+        if (c->e - c->a + 1 == 3 && c->a == i)
+            c->a++;
+    }
+}
+
+/* Are tokens [a, b] a name: each name-like (a short given name after a
+ * Chinese surname, a middle initial, a name tail), the last no
+ * organisation word ("Helvetia Kreditbank said"), 1..3 of them? */
+static bool
+er_name_ok(const struct ent_run *r, size_t a, size_t b)
+{
+    const struct tok *v = r->t.v;
+    bool cn = er_is(r, &v[a], WL_CN_SURNAMES);
+    for (size_t k = a; k <= b; k++)
+        if (!er_namey(r, k) && !(cn && (v[k].flags & TK_NAMEY) && b > a &&
+                                 v[k].end - v[k].start <= 3 && !er_in(r, &v[k], WL_TITLES)) &&
+            !(k > a && k < b && er_initial(r, k)) && !(k > a && er_name_tail(r, k)))
+            return false;
+    return !er_org_word(r, b) && b - a + 1 <= 3;
+}
+
+/* Evidence other than a title that [a, b] is a person: the name in Chinese
+ * characters after it (kept in c->alt_a), "said" after it, "said" or
+ * "told" before it, or a role after a comma ("X, a spokesman"). */
+static bool
+er_evidence(const struct ent_run *r, struct er_cand *c)
+{
+    const struct tok *v = r->t.v;
+    size_t nt = r->t.n, a = c->a, b = c->b;
+    bool ev = c->titled;
+    c->span_end = v[b].end;
+    if (b + 1 < nt && (v[b + 1].flags & TK_CJK) && v[b + 1].sep == ' ') {
+        size_t cl = v[b + 1].end - v[b + 1].start;
+        if (cl >= 6 && cl <= 12 && b > a) {
+            c->alt_a = r->s + v[b + 1].start;
+            c->alt_n = cl;
+            c->span_end = v[b + 1].end;
+            ev = true;
+        }
+    }
+    if (!ev && b + 1 < nt && v[b + 1].sep == ' ' && !(v[b].flags & TK_POSS) &&
+        er_in(r, &v[b + 1], WL_SAID_AFTER))
+        ev = true;
+    if (!ev && a > 0 && v[a].sep == ' ' && er_in(r, &v[a - 1], WL_SAID_BEFORE) &&
+        !(v[a - 1].flags & TK_CAP))
+        ev = true;
+    if (!ev && a > 1 && v[a].sep == ' ' && v[a - 1].end - v[a - 1].start == 2 &&
+        memcmp(r->s + v[a - 1].start, "to", 2) == 0 && er_in(r, &v[a - 2], WL_SAID_BEFORE))
+        ev = true;
+    if (!ev && b + 1 < nt && v[b + 1].sep == ',' && r->s[v[b].end] == ',') {
+        for (size_t k = b + 1; k < nt && k < b + 8; k++) {
+            if (k > b + 1 && !er_joined(&v[k]))
+                break;
+            if (er_in(r, &v[k], WL_ROLES_AFTER))
+                return true;
+        }
+    }
+    return ev;
+}
+
+/* Record the person [c->a, c->b] (with its Chinese name) and cover it. */
+static void
+er_add_person(struct ent_run *r, const struct er_cand *c)
+{
+    const struct tok *v = r->t.v;
+    char *name = er_text(r, c->a, c->b);
+    uint32_t ref = er_dyn(r, name, ENTITY_PERSON);
+    free(name);
+    struct dyn *d = &r->d[ref - r->g->nents];
+    if (c->alt_a && !d->alt)
+        d->alt = xstrndup(c->alt_a, c->alt_n);
+    er_set_key(r, ref, c->a, c->b);
+    er_mention(r, v[c->a].start, (uint32_t)c->span_end, ref);
+    for (size_t k = c->a; k <= c->b; k++)
+        r->covered[k] = 2;
+    if (c->alt_a)
+        r->covered[c->b + 1] = 2;
+}
+
+/* The capitalised run at token i: a person of two or three words with
+ * evidence is recorded, one word after an honorific or office ("Mr
+ * Blair", "President Trump"; never after a job noun, never an organisation
+ * word) is kept in singles. Returns the token after the run. */
+static size_t
+er_person_at(struct ent_run *r, size_t i, struct er_singles *singles)
+{
+    const struct tok *v = r->t.v;
+    struct er_cand c;
+    memset(&c, 0, sizeof c);
+    c.i = i;
+    c.e = er_run_end(r, i);
+    er_title_in_run(r, &c);
+    if (c.a > c.e)
+        return c.e + 1;
+    er_title_before(r, &c);
+    c.b = c.e;
+    if (!er_name_ok(r, c.a, c.b))
+        return c.e + 1;
+    size_t len = c.b - c.a + 1;
+    if (!er_evidence(r, &c) || (len == 1 && !c.titled))
+        return c.e + 1; /* a lone surname is decided after discovery */
+    if (len > 1) {
+        er_add_person(r, &c);
+    } else if (c.honorific && !er_is(r, &v[c.a], WL_ORG_SUFFIX) &&
+               !er_is(r, &v[c.a], WL_ORG_HEAD)) {
+        if ((singles->n & (singles->n - 1)) == 0) /* grow at powers of two */
+            singles->tok =
+                xrealloc(singles->tok, (singles->n ? singles->n * 2 : 4) * sizeof *singles->tok);
+        singles->tok[singles->n++] = c.a;
+    }
+    return c.e + 1;
+}
+
+/* Titled lone names ("President Trump", "Mr Blair"): the full name whose
+ * key they are when one was found, else a person of one word. */
+static void
+er_add_singles(struct ent_run *r, const struct er_singles *singles)
+{
+    const struct tok *v = r->t.v;
+    for (size_t s = 0; s < singles->n; s++) {
+        size_t k = singles->tok[s];
         if (r->covered[k])
             continue;
         uint32_t ref = UINT32_MAX;
+        size_t l = v[k].end - v[k].start;
         for (size_t d = 0; d < r->nd; d++) {
             if (r->d[d].kind != ENTITY_PERSON || !r->d[d].key[0])
                 continue;
-            size_t l = v[k].end - v[k].start;
             if (strlen(r->d[d].key) == l && memcmp(r->d[d].key, r->s + v[k].start, l) == 0)
                 ref = (uint32_t)(d + r->g->nents);
         }
@@ -302,7 +348,6 @@ er_pass_people(struct ent_run *r)
             ref = er_dyn(r, name, ENTITY_PERSON);
             free(name);
             struct dyn *d = &r->d[ref - r->g->nents];
-            size_t l = v[k].end - v[k].start;
             if (l < sizeof d->key && !d->key[0]) {
                 memcpy(d->key, r->s + v[k].start, l);
                 d->key[l] = '\0';
@@ -311,8 +356,24 @@ er_pass_people(struct ent_run *r)
         er_mention(r, v[k].start, v[k].end, ref);
         r->covered[k] = 2;
     }
-    free(singles);
+}
 
+/* People: capitalised runs of name-like tokens with evidence, then titled
+ * lone names, then later mentions. */
+void
+er_pass_people(struct ent_run *r)
+{
+    const struct tok *v = r->t.v;
+    struct er_singles singles = {NULL, 0};
+    er_unclaim_surnames(r);
+    for (size_t i = 0; i < r->t.n;) {
+        if (r->covered[i] || !(v[i].flags & TK_CAP) || (v[i].flags & TK_CJK))
+            i++;
+        else
+            i = er_person_at(r, i, &singles);
+    }
+    er_add_singles(r, &singles);
+    free(singles.tok);
     /* Later mentions: full names without evidence, and lone surnames. */
     er_pass_later(r);
 }
@@ -400,111 +461,139 @@ er_full_person(const struct dyn *d)
     return d->kind == ENTITY_PERSON && d->key[0];
 }
 
+/* The later-mention pass's state: the words that may start a mention
+ * (cand), the person each key was last mentioned as (latest), the
+ * full-name person mentions found so far by position (pm) and how many of
+ * them lie before the current token (sp). */
+struct er_later {
+    struct smap cand, latest;
+    struct pmention *pm;
+    size_t npm, sp;
+};
+
+/* Fill lt from the people found so far (npeople of them). */
+static void
+er_later_init(const struct ent_run *r, size_t npeople, struct er_later *lt)
+{
+    smap_init(&lt->cand, npeople * 2);
+    smap_init(&lt->latest, npeople);
+    for (size_t d = 0; d < r->nd; d++) {
+        const struct dyn *dy = &r->d[d];
+        if (dy->kind != ENTITY_PERSON)
+            continue;
+        size_t fl = strcspn(dy->name, " -");
+        smap_put(&lt->cand, dy->name, fl, 1);
+        if (dy->key[0])
+            smap_put(&lt->cand, dy->key, strlen(dy->key), 1);
+    }
+    lt->pm = NULL;
+    lt->npm = lt->sp = 0;
+    for (size_t m = 0; m < r->nm; m++) {
+        uint32_t ref = r->m[m].ref;
+        if (ref < r->g->nents || !er_full_person(&r->d[ref - r->g->nents]))
+            continue;
+        if (!lt->pm)
+            lt->pm = xmalloc(r->nm * sizeof *lt->pm);
+        lt->pm[lt->npm].start = r->m[m].start;
+        lt->pm[lt->npm].ref = ref;
+        lt->npm++;
+    }
+    if (lt->npm > 1)
+        qsort(lt->pm, lt->npm, sizeof *lt->pm, er_pm_cmp);
+}
+
+/* A full name without evidence over 2-3 tokens from token i, already known
+ * as a person: recorded, and true. */
+static bool
+er_later_full(struct ent_run *r, size_t i, struct er_later *lt)
+{
+    const struct tok *v = r->t.v;
+    for (size_t len = 3; len >= 2; len--) {
+        if (i + len > r->t.n)
+            continue;
+        bool joined = true;
+        for (size_t k = i + 1; k < i + len; k++)
+            if (r->covered[k] || v[k].sep != ' ' || (v[k - 1].flags & TK_POSS))
+                joined = false;
+        if (!joined)
+            continue;
+        char *name = er_text(r, i, i + len - 1);
+        uint32_t ref = er_find(r, name, ENTITY_PERSON);
+        free(name);
+        if (ref == UINT32_MAX)
+            continue;
+        er_mention(r, v[i].start, v[i + len - 1].end, ref);
+        for (size_t k = i; k < i + len; k++)
+            r->covered[k] = 2;
+        const struct dyn *dy = &r->d[ref - r->g->nents];
+        if (er_full_person(dy))
+            smap_put(&lt->latest, dy->key, strlen(dy->key), (int32_t)ref);
+        return true;
+    }
+    return false;
+}
+
+/* Token i as a lone surname, not next to another capitalised word: the
+ * person last mentioned with that key, else the first one after (a bounded
+ * way ahead). */
+static void
+er_later_surname(struct ent_run *r, size_t i, const struct er_later *lt)
+{
+    const struct tok *v = r->t.v;
+    size_t tl = v[i].end - v[i].start;
+    const char *tw = r->s + v[i].start;
+    if (i + 1 < r->t.n && (v[i + 1].flags & TK_CAP) && er_joined(&v[i + 1]) &&
+        !(v[i].flags & TK_POSS))
+        return;
+    if (i > 0 && (v[i - 1].flags & TK_CAP) && er_joined(&v[i]) && !r->covered[i - 1] &&
+        !er_is(r, &v[i - 1], WL_STOP))
+        return;
+    int32_t ref = -1;
+    if (!smap_get(&lt->latest, tw, tl, &ref)) {
+        for (size_t k = lt->sp; k < lt->npm && k < lt->sp + 64; k++) {
+            const struct dyn *dy = &r->d[lt->pm[k].ref - r->g->nents];
+            if (strlen(dy->key) == tl && memcmp(dy->key, tw, tl) == 0) {
+                ref = (int32_t)lt->pm[k].ref;
+                break;
+            }
+        }
+    }
+    if (ref >= 0) {
+        er_mention(r, v[i].start, v[i].end, (uint32_t)ref);
+        r->covered[i] = 2;
+    }
+}
+
+/* Later mentions of the people found: their full names without evidence
+ * and their lone surnames. */
 static void
 er_pass_later(struct ent_run *r)
 {
     const struct tok *v = r->t.v;
-    size_t nt = r->t.n;
     size_t npeople = 0;
     for (size_t d = 0; d < r->nd; d++)
         if (r->d[d].kind == ENTITY_PERSON)
             npeople++;
     if (!npeople)
         return;
-    /* words that may start a mention */
-    struct smap cand, latest;
-    smap_init(&cand, npeople * 2);
-    smap_init(&latest, npeople);
-    for (size_t d = 0; d < r->nd; d++) {
-        const struct dyn *dy = &r->d[d];
-        if (dy->kind != ENTITY_PERSON)
-            continue;
-        size_t fl = strcspn(dy->name, " -");
-        smap_put(&cand, dy->name, fl, 1);
-        if (dy->key[0])
-            smap_put(&cand, dy->key, strlen(dy->key), 1);
-    }
-    /* full-name person mentions so far, by position */
-    struct pmention *pm = NULL;
-    size_t npm = 0;
-    for (size_t m = 0; m < r->nm; m++) {
-        uint32_t ref = r->m[m].ref;
-        if (ref < r->g->nents || !er_full_person(&r->d[ref - r->g->nents]))
-            continue;
-        if (!pm)
-            pm = xmalloc(r->nm * sizeof *pm);
-        pm[npm].start = r->m[m].start;
-        pm[npm].ref = ref;
-        npm++;
-    }
-    if (npm > 1)
-        qsort(pm, npm, sizeof *pm, er_pm_cmp);
-    size_t sp = 0;
-
-    for (size_t i = 0; i < nt; i++) {
+    struct er_later lt;
+    er_later_init(r, npeople, &lt);
+    for (size_t i = 0; i < r->t.n; i++) {
         /* what was mentioned before this token */
-        while (sp < npm && pm[sp].start < v[i].start) {
-            const struct dyn *dy = &r->d[pm[sp].ref - r->g->nents];
-            smap_put(&latest, dy->key, strlen(dy->key), (int32_t)pm[sp].ref);
-            sp++;
+        while (lt.sp < lt.npm && lt.pm[lt.sp].start < v[i].start) {
+            const struct dyn *dy = &r->d[lt.pm[lt.sp].ref - r->g->nents];
+            smap_put(&lt.latest, dy->key, strlen(dy->key), (int32_t)lt.pm[lt.sp].ref);
+            lt.sp++;
         }
         if (r->covered[i] || !(v[i].flags & TK_NAMEY))
             continue;
-        size_t tl = v[i].end - v[i].start;
-        const char *tw = r->s + v[i].start;
         int32_t dummy;
-        if (!smap_get(&cand, tw, tl, &dummy))
+        if (!smap_get(&lt.cand, r->s + v[i].start, v[i].end - v[i].start, &dummy))
             continue;
-        /* full name over 2-3 tokens */
-        bool done = false;
-        for (size_t len = 3; len >= 2 && !done; len--) {
-            if (i + len > nt)
-                continue;
-            bool joined = true;
-            for (size_t k = i + 1; k < i + len; k++)
-                if (r->covered[k] || v[k].sep != ' ' || (v[k - 1].flags & TK_POSS))
-                    joined = false;
-            if (!joined)
-                continue;
-            char *name = er_text(r, i, i + len - 1);
-            uint32_t ref = er_find(r, name, ENTITY_PERSON);
-            free(name);
-            if (ref == UINT32_MAX)
-                continue;
-            er_mention(r, v[i].start, v[i + len - 1].end, ref);
-            for (size_t k = i; k < i + len; k++)
-                r->covered[k] = 2;
-            const struct dyn *dy = &r->d[ref - r->g->nents];
-            if (er_full_person(dy))
-                smap_put(&latest, dy->key, strlen(dy->key), (int32_t)ref);
-            done = true;
-        }
-        if (done)
-            continue;
-        /* a lone surname not followed by another capitalised word */
-        if (i + 1 < nt && (v[i + 1].flags & TK_CAP) && er_joined(&v[i + 1]) &&
-            !(v[i].flags & TK_POSS))
-            continue;
-        if (i > 0 && (v[i - 1].flags & TK_CAP) && er_joined(&v[i]) && !r->covered[i - 1] &&
-            !er_is(r, &v[i - 1], WL_STOP))
-            continue;
-        int32_t ref = -1;
-        if (!smap_get(&latest, tw, tl, &ref)) {
-            /* none before: the first one after (looking a bounded way ahead) */
-            for (size_t k = sp; k < npm && k < sp + 64; k++) {
-                const struct dyn *dy = &r->d[pm[k].ref - r->g->nents];
-                if (strlen(dy->key) == tl && memcmp(dy->key, tw, tl) == 0) {
-                    ref = (int32_t)pm[k].ref;
-                    break;
-                }
-            }
-        }
-        if (ref >= 0) {
-            er_mention(r, v[i].start, v[i].end, (uint32_t)ref);
-            r->covered[i] = 2;
-        }
+        if (!er_later_full(r, i, &lt))
+            er_later_surname(r, i, &lt);
     }
-    free(pm);
-    smap_free(&cand);
-    smap_free(&latest);
+    free(lt.pm);
+    smap_free(&lt.cand);
+    smap_free(&lt.latest);
 }

@@ -81,7 +81,7 @@ static const char *const fig_after_stop[] = {
     "the", "this", "that", "last", "year-on-year", "is", "was", "were", "are", "has", "have",
     "had", "will", "would", "could", "took", "came", "went", "said", "says", "each", "per",
     "over", "since", "between", "than", "more", "less", "up", "down", "which", "who", "when",
-    "while", "after", "before", "as", "into", "off", "out", NULL};
+    "while", "after", "before", "as", "into", "off", "out", "vs", "versus", "against", NULL};
 static const char *const fig_change_nouns[] = {
     "increase", "decrease", "rise", "fall", "growth", "decline", "drop", "gain", "jump", "surge",
     "year-on-year increase", "it", "which", "this", "that", "they", "accounting", "up", "down",

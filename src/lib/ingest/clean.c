@@ -313,9 +313,10 @@ static const char *const runin_prefixes[] = {
 
 /* "READ MORE: Housebuilders cut prices in the north", "Related: Bank holds
  * rates steady as inflation cools": a run-in prefix and a headline (at most
- * 30 words, no sentence-ending full stop), whatever its length. */
-static bool
-is_related_runin(const char *s, size_t n)
+ * 30 words, no sentence-ending full stop), whatever its length. (See
+ * ingest/lib.h.) */
+bool
+ing_is_related_runin(const char *s, size_t n)
 {
     for (size_t i = 0; i < DS_ARRAY_LEN(runin_prefixes); i++) {
         size_t pl = strlen(runin_prefixes[i]);
@@ -360,9 +361,9 @@ static const char *const credit_tails[] = {
 /* "(Reporting by Jane Doe; Editing by John Smith)", "Additional reporting
  * by AP", "Jane Doe contributed to this report.": the people (or another
  * agency) credited for the work, never the article's own outlet. At most
- * 40 words, in parentheses or not. */
-static bool
-is_credit(const char *s, size_t n)
+ * 40 words, in parentheses or not. (See ingest/lib.h.) */
+bool
+ing_is_credit(const char *s, size_t n)
 {
     if (n > 400)
         return false;
@@ -379,14 +380,17 @@ is_credit(const char *s, size_t n)
     }
     if (!n || ing_count_words_max(s, n, 41) > 40)
         return false;
-    for (size_t i = 0; i < DS_ARRAY_LEN(credit_prefixes); i++)
-        if (ing_istarts(s, n, credit_prefixes[i]) && n > strlen(credit_prefixes[i]))
-            return true;
+    for (size_t i = 0; i < DS_ARRAY_LEN(credit_prefixes); i++) {
+        size_t pl = strlen(credit_prefixes[i]);
+        if (ing_istarts(s, n, credit_prefixes[i]) && n > pl)
+            return (s[pl] >= 'A' && s[pl] <= 'Z') || (unsigned char)s[pl] >= 0x80 ||
+                   s[pl - 1] == ':'; /* a name: "Compiled by the office, ..." is prose */
+    }
     for (size_t i = 0; i < DS_ARRAY_LEN(credit_tails); i++) {
         size_t tl = strlen(credit_tails[i]);
         if (n > tl && ing_ieq(s + n - tl, tl, credit_tails[i]) &&
-            ing_count_words_max(s, n - tl, 13) <= 12)
-            return true;
+            ing_count_words_max(s, n - tl, 13) <= 12 && !ing_ifind(s, n - tl, ". "))
+            return true; /* one sentence: a line's last one is cut alone (runins.c) */
     }
     return false;
 }
@@ -692,9 +696,9 @@ ing_furniture_reason(const struct ingest_ctx *ctx, const char *s, size_t n)
         return "sponsored";
     if (is_icon_run(s, n))
         return "icons";
-    if (is_credit(s, n))
+    if (ing_is_credit(s, n))
         return "credit";
-    if (n <= 300 && is_related_runin(s, n))
+    if (n <= 300 && ing_is_related_runin(s, n))
         return "related";
     if (n <= 200 && is_label(s, n))
         return "label";

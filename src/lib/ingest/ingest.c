@@ -517,6 +517,7 @@ clean_lines(struct ing_doc *d, bool structured)
 {
     drop_furniture(d);
     drop_related_runs(d);
+    ing_cut_runins(d);
     if (!structured) {
         drop_duplicates(d);
         ing_meta_top(d);
@@ -658,6 +659,7 @@ ingest_core(const struct ingest_ctx *ctx, const char *path, const char *bytes, s
     buf_append(&removed, pg.removed.data ? pg.removed.data : "", pg.removed.len);
 
     assemble(&d, &body, &removed);
+    ing_cuts_done(&d, &removed);
     out->source = d.source;
     if (raw_out)
         *raw_out = raw;
@@ -765,6 +767,7 @@ ing_finish(const struct ingest_ctx *ctx, struct article *out, struct buf *raw, s
 
     drop_furniture(&d);
     drop_related_runs(&d);
+    ing_cut_runins(&d);
     drop_duplicates(&d);
     ing_meta_top(&d);
     ing_meta_bottom(&d);
@@ -779,6 +782,7 @@ ing_finish(const struct ingest_ctx *ctx, struct article *out, struct buf *raw, s
     note_undated(&d);
 
     assemble(&d, &body, removed);
+    ing_cuts_done(&d, removed);
     out->source = d.source;
     out->raw = buf_steal(raw);
     out->body = buf_steal(&body);

@@ -74,6 +74,18 @@ int ing_count_words_max(const char *s, size_t n, int max);
 /* Does s (a line cleaning took as a label) head a list of other stories
  * ("Related coverage", "More on this story", "Read more", "Most read")? */
 bool ing_is_related_heading(const char *s, size_t n);
+/* Is s[0, n) a related-story run-in ("READ MORE: <headline>": a run-in
+ * prefix, then at most 30 words without a final full stop)? (clean.c) */
+bool ing_is_related_runin(const char *s, size_t n);
+/* Is s[0, n) a credit ("(Reporting by X; Editing by Y)", "Additional
+ * reporting by AP", "X contributed to this report.")? (clean.c) */
+bool ing_is_credit(const char *s, size_t n);
+/* Run-ins inside a paragraph (runins.c): a related-story run-in or a credit
+ * at the end of a line after its last sentence, in parentheses or brackets
+ * anywhere in it, or a related-story run-in opening a line before its first
+ * sentence. Returns the reason ("related", "credit") and the span to cut,
+ * [*a, *b) (with the space that joined it to the text), or NULL. */
+const char *ing_inline_runin(const char *s, size_t n, size_t *a, size_t *b);
 
 /* Does the trimmed line read like a sentence of prose (>= min_words words
  * and ending with sentence punctuation, possibly followed by a quote)? */
@@ -267,7 +279,16 @@ struct ing_doc {
     struct article *a;
     int source_rank; /* lower is stronger; 99 = none */
     char *source;
+    struct buf cut;  /* run-ins cut from inside lines: "reason\ttext\n" each */
+    char **own;      /* lines shortened by a cut (the doc owns them) */
+    size_t nown;
 };
+/* Cut every inline run-in out of d's content lines; each goes to d->cut as
+ * "reason\ttext\n", the shortened lines into d->own. (runins.c) */
+void ing_cut_runins(struct ing_doc *d);
+/* After assembling: d's cut run-ins appended to removed, what the cuts
+ * owned freed. (runins.c) */
+void ing_cuts_done(struct ing_doc *d, struct buf *removed);
 
 struct ing_dateline {
     const char *agency;

@@ -164,83 +164,96 @@ word_end(const char *s, size_t n, size_t i)
     return i;
 }
 
-/* Try to parse a date starting exactly at s[i]; returns the index after it
- * or 0 when there is none. */
+/* After a day number at s[j]: an ordinal suffix ("1st", "22nd"), the index
+ * after it (j when there is none). */
 static size_t
-date_at(const char *s, size_t n, size_t i, struct ing_date *d)
+skip_ordinal(const char *s, size_t n, size_t j)
 {
-    size_t j = i;
-    if (is_digit(s[i])) {
-        int a = read_num(s, n, &j, 4, 4);
-        if (a >= 0) {
-            /* yyyy-mm-dd, yyyy/mm/dd, yyyy.mm.dd, yyyy年m月d日 */
-            if (j < n && (s[j] == '-' || s[j] == '/' || s[j] == '.')) {
-                char sep = s[j++];
-                int m = read_num(s, n, &j, 1, 2);
-                if (m < 0 || j >= n || s[j] != sep)
-                    return 0;
-                j++;
-                int dd = read_num(s, n, &j, 1, 2);
-                if (dd < 1 || !valid_ymd(a, m, dd))
-                    return 0;
-                d->y = a, d->m = m, d->d = dd;
-                return j;
-            }
-            if (j + 3 <= n && memcmp(s + j, "\xe5\xb9\xb4", 3) == 0) { /* 年 */
-                j += 3;
-                int m = read_num(s, n, &j, 1, 2);
-                if (m < 0 || j + 3 > n || memcmp(s + j, "\xe6\x9c\x88", 3) != 0) /* 月 */
-                    return 0;
-                j += 3;
-                int dd = read_num(s, n, &j, 1, 2);
-                if (dd < 1 || !valid_ymd(a, m, dd))
-                    return 0;
-                if (j + 3 <= n && memcmp(s + j, "\xe6\x97\xa5", 3) == 0) /* 日 */
-                    j += 3;
-                d->y = a, d->m = m, d->d = dd;
-                return j;
-            }
+    if (j + 2 <= n && (ing_istarts(s + j, n - j, "st") || ing_istarts(s + j, n - j, "nd") ||
+                       ing_istarts(s + j, n - j, "rd") || ing_istarts(s + j, n - j, "th")))
+        return j + 2;
+    return j;
+}
+
+/* yyyy-mm-dd, yyyy/mm/dd, yyyy.mm.dd or yyyy年m月d日 after the year a
+ * read up to s[j]; returns the index after it or 0. */
+static size_t
+date_year_first(const char *s, size_t n, size_t j, int a, struct ing_date *d)
+{
+    if (j < n && (s[j] == '-' || s[j] == '/' || s[j] == '.')) {
+        char sep = s[j++];
+        int m = read_num(s, n, &j, 1, 2);
+        if (m < 0 || j >= n || s[j] != sep)
             return 0;
-        }
-        /* d Month yyyy */
-        j = i;
+        j++;
         int dd = read_num(s, n, &j, 1, 2);
-        if (dd < 1)
+        if (dd < 1 || !valid_ymd(a, m, dd))
             return 0;
-        if (j + 2 <= n && (ing_istarts(s + j, n - j, "st") || ing_istarts(s + j, n - j, "nd") ||
-                           ing_istarts(s + j, n - j, "rd") || ing_istarts(s + j, n - j, "th")))
-            j += 2;
-        else if (j < n && s[j] == '.' && j + 1 < n && s[j + 1] == ' ')
-            j++; /* "11. September 2024" */
-        j = skip_spaces(s, n, j);
-        if (j < n && s[j] == '-')
-            j++;
-        if (ing_istarts(s + j, n - j, "de "))
-            j += 3; /* "11 de septiembre de 2024" */
-        size_t we = word_end(s, n, j);
-        int m = ing_month(s + j, we - j);
-        if (!m)
-            return 0;
-        j = we;
-        if (j < n && (s[j] == ',' || s[j] == '-'))
-            j++;
-        j = skip_spaces(s, n, j);
-        if (ing_istarts(s + j, n - j, "de "))
-            j += 3;
-        int y = read_num(s, n, &j, 4, 4);
-        if (y < 0 || !valid_ymd(y, m, dd))
-            return 0;
-        d->y = y, d->m = m, d->d = dd;
+        d->y = a, d->m = m, d->d = dd;
         return j;
     }
-    if (!is_alpha(s[i]))
+    if (j + 3 <= n && memcmp(s + j, "\xe5\xb9\xb4", 3) == 0) { /* 年 */
+        j += 3;
+        int m = read_num(s, n, &j, 1, 2);
+        if (m < 0 || j + 3 > n || memcmp(s + j, "\xe6\x9c\x88", 3) != 0) /* 月 */
+            return 0;
+        j += 3;
+        int dd = read_num(s, n, &j, 1, 2);
+        if (dd < 1 || !valid_ymd(a, m, dd))
+            return 0;
+        if (j + 3 <= n && memcmp(s + j, "\xe6\x97\xa5", 3) == 0) /* 日 */
+            j += 3;
+        d->y = a, d->m = m, d->d = dd;
+        return j;
+    }
+    return 0;
+}
+
+/* d Month yyyy at s[i] ("11th March 2024", "11. September 2024", "11-Mar-
+ * 2024", "11 de septiembre de 2024"); returns the index after it or 0. */
+static size_t
+date_day_first(const char *s, size_t n, size_t i, struct ing_date *d)
+{
+    size_t j = i;
+    int dd = read_num(s, n, &j, 1, 2);
+    if (dd < 1)
         return 0;
-    /* Month d, yyyy  |  Month yyyy */
+    size_t o = skip_ordinal(s, n, j);
+    if (o != j)
+        j = o;
+    else if (j < n && s[j] == '.' && j + 1 < n && s[j + 1] == ' ')
+        j++; /* "11. September 2024" */
+    j = skip_spaces(s, n, j);
+    if (j < n && s[j] == '-')
+        j++;
+    if (ing_istarts(s + j, n - j, "de "))
+        j += 3; /* "11 de septiembre de 2024" */
+    size_t we = word_end(s, n, j);
+    int m = ing_month(s + j, we - j);
+    if (!m)
+        return 0;
+    j = we;
+    if (j < n && (s[j] == ',' || s[j] == '-'))
+        j++;
+    j = skip_spaces(s, n, j);
+    if (ing_istarts(s + j, n - j, "de "))
+        j += 3;
+    int y = read_num(s, n, &j, 4, 4);
+    if (y < 0 || !valid_ymd(y, m, dd))
+        return 0;
+    d->y = y, d->m = m, d->d = dd;
+    return j;
+}
+
+/* Month d, yyyy or Month yyyy at s[i]; returns the index after it or 0. */
+static size_t
+date_month_first(const char *s, size_t n, size_t i, struct ing_date *d)
+{
     size_t we = word_end(s, n, i);
     int m = ing_month(s + i, we - i);
     if (!m)
         return 0;
-    j = skip_spaces(s, n, we);
+    size_t j = skip_spaces(s, n, we);
     size_t k = j;
     int first = read_num(s, n, &k, 1, 4);
     if (first < 0)
@@ -253,9 +266,7 @@ date_at(const char *s, size_t n, size_t i, struct ing_date *d)
     }
     if (k - j > 2)
         return 0;
-    if (k + 2 <= n && (ing_istarts(s + k, n - k, "st") || ing_istarts(s + k, n - k, "nd") ||
-                       ing_istarts(s + k, n - k, "rd") || ing_istarts(s + k, n - k, "th")))
-        k += 2;
+    k = skip_ordinal(s, n, k);
     if (k < n && s[k] == ',')
         k++;
     k = skip_spaces(s, n, k);
@@ -264,6 +275,23 @@ date_at(const char *s, size_t n, size_t i, struct ing_date *d)
         return 0;
     d->y = y, d->m = m, d->d = first;
     return k;
+}
+
+/* Try to parse a date starting exactly at s[i]; returns the index after it
+ * or 0 when there is none. */
+static size_t
+date_at(const char *s, size_t n, size_t i, struct ing_date *d)
+{
+    if (is_digit(s[i])) {
+        size_t j = i;
+        int a = read_num(s, n, &j, 4, 4);
+        if (a >= 0)
+            return date_year_first(s, n, j, a, d);
+        return date_day_first(s, n, i, d);
+    }
+    if (!is_alpha(s[i]))
+        return 0;
+    return date_month_first(s, n, i, d);
 }
 
 static bool

@@ -1,0 +1,576 @@
+/*
+ * extract/fig_context.c — what a figure's sentence says about it: the
+ * subject it measures (the noun phrase after "of", the words a figure
+ * qualifies, or the clause before it), its direction (up, down), an
+ * approximation ("more than", "about") and, for percentages, whether it is
+ * a rate, a share or a change. Also the word helpers the figure steps share
+ * (words before and after a point, list membership).
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib.h"
+
+/* ---- words around a point ---------------------------------------------------- */
+
+/* See lib.h. */
+size_t
+fig_words_before(const char *s, size_t lo, size_t pos, struct fig_word *w, size_t max)
+{
+    size_t k = 0, i = pos;
+    while (k < max && i > lo) {
+        while (i > lo && !ex_is_alpha((unsigned char)s[i - 1]) &&
+               !ex_is_digit((unsigned char)s[i - 1])) {
+            char c = s[i - 1];
+            if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')')
+                return k; /* stay in the clause */
+            i--;
+        }
+        size_t e = i;
+        while (i > lo &&
+               (ex_is_alpha((unsigned char)s[i - 1]) || ex_is_digit((unsigned char)s[i - 1]) ||
+                s[i - 1] == '-' || s[i - 1] == '\''))
+            i--;
+        if (e == i)
+            break;
+        w[k].start = i;
+        w[k].end = e;
+        k++;
+    }
+    return k;
+}
+
+/* See lib.h. */
+size_t
+fig_words_after(const char *s, size_t pos, size_t hi, struct fig_word *w, size_t max)
+{
+    size_t k = 0, i = pos;
+    while (k < max && i < hi) {
+        while (i < hi && !ex_is_alpha((unsigned char)s[i]) && !ex_is_digit((unsigned char)s[i])) {
+            char c = s[i];
+            if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '.')
+                return k;
+            i++;
+        }
+        size_t b = i;
+        while (i < hi && (ex_is_alpha((unsigned char)s[i]) || ex_is_digit((unsigned char)s[i]) ||
+                          s[i] == '-' || s[i] == '\''))
+            i++;
+        if (b == i)
+            break;
+        w[k].start = b;
+        w[k].end = i;
+        k++;
+    }
+    return k;
+}
+
+/* See lib.h. */
+bool
+fig_wis(const char *s, const struct fig_word *w, const char *word)
+{
+    size_t n = w->end - w->start;
+    if (strlen(word) != n)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (ex_lower((unsigned char)s[w->start + i]) != (unsigned char)word[i])
+            return false;
+    return true;
+}
+
+/* See lib.h. */
+bool
+fig_has(const struct fig_res *fr, enum fig_list l, const char *w, size_t n, bool lower)
+{
+    return wordset_has(&fr->lists[l], w, n, lower);
+}
+
+/* See lib.h. */
+bool
+fig_win(const struct fig_res *fr, const char *s, const struct fig_word *w, enum fig_list l)
+{
+    return wordset_has(&fr->lists[l], s + w->start, w->end - w->start, true);
+}
+
+/* ---- the subject ----------------------------------------------------------------- */
+
+/* Does the figure sit inside a noun phrase ("a 25% tariff", "Japan's US$69
+ * billion surplus", "its $5bn loan")? */
+static bool
+fig_in_noun_phrase(const char *s, const struct span *sent, size_t fstart)
+{
+    size_t i = fstart;
+    while (i > sent->start && s[i - 1] == ' ')
+        i--;
+    if (i >= sent->start + 2 && (s[i - 1] == 's' || s[i - 1] == 'S') &&
+        (s[i - 2] == '\'' || (i >= sent->start + 4 && memcmp(s + i - 4, "\xe2\x80\x99", 3) == 0)))
+        return true;
+    struct fig_word w[1];
+    if (fig_words_before(s, sent->start, fstart, w, 1) != 1)
+        return false;
+    static const char *const dets[] = {"a", "an", "the", "its", "their", "his", "her", "our",
+                                       "this", "that", "these", "those", "whose", NULL};
+    for (const char *const *d = dets; *d; d++)
+        if (fig_wis(s, &w[0], *d))
+            return true;
+    return false;
+}
+
+/* What a share is of: "40% of the country's population will", "18% of all
+ * searchers say they": at most four words after "of" (a leading "the"
+ * dropped), ending before a stop word, a verb or a pronoun. NULL if none. */
+static char *
+fig_subject_share(const struct fig_res *fr, const char *s, const struct span *sent, size_t fend)
+{
+    struct fig_word w[6];
+    size_t k = fig_words_after(s, fend, sent->end, w, 6);
+    if (k < 2 || !fig_wis(s, &w[0], "of"))
+        return NULL;
+    size_t first = fig_wis(s, &w[1], "the") ? 2 : 1, stop = first;
+    while (stop < k && stop < first + 4 && !ex_is_digit((unsigned char)s[w[stop].start]) &&
+           !fig_win(fr, s, &w[stop], FW_SUBJ_STOPS) && !fig_win(fr, s, &w[stop], FW_STRONG) &&
+           !fig_win(fr, s, &w[stop], FW_WEAK) && !fig_win(fr, s, &w[stop], FW_AFTER_STOP))
+        stop++;
+    if (stop == first || (stop < k && ex_is_digit((unsigned char)s[w[stop].start])) ||
+        (stop == first + 1 && fig_win(fr, s, &w[first], FW_CHANGE_NOUNS)))
+        return NULL; /* "50% of the 22.8 million users": the count says more; "of the
+                      * total" says nothing */
+    return fig_clean_copy(s, w[first].start, w[stop - 1].end);
+}
+
+/* What a quantity, count or amount is of: "1.426 million tonnes of fresh
+ * durian", "$5bn worth of goods". NULL when no "of" follows. */
+static char *
+fig_subject_of(const struct fig_res *fr, const char *s, const struct span *sent, size_t fend,
+               enum figure_kind kind)
+{
+    if (kind != FIGURE_QUANTITY && kind != FIGURE_COUNT && kind != FIGURE_AMOUNT)
+        return NULL;
+    struct fig_word w[7];
+    size_t k = fig_words_after(s, fend, sent->end, w, 7);
+    size_t first = 0;
+    if (k > 0 && fig_wis(s, &w[0], "worth"))
+        first = 1;
+    if (!(k > first + 1 && fig_wis(s, &w[first], "of")))
+        return NULL;
+    size_t stop = k;
+    for (size_t i = first + 1; i < k; i++) {
+        if (fig_win(fr, s, &w[i], FW_SUBJ_STOPS) || ex_is_digit((unsigned char)s[w[i].start])) {
+            stop = i;
+            break;
+        }
+    }
+    if (stop > first + 1) {
+        size_t last = stop - 1;
+        if (w[last].end - w[first + 1].start <= 60)
+            return fig_clean_copy(s, w[first + 1].start, w[last].end);
+    }
+    return NULL;
+}
+
+/* A figure followed by what it is: "US$69 billion trade surplus", "a 25%
+ * tariff" (up to three lower-case words right after it). NULL if none. */
+static char *
+fig_subject_after(const struct fig_res *fr, const char *s, const struct span *sent,
+                  size_t fstart, size_t fend, enum figure_kind kind)
+{
+    if (kind == FIGURE_QUANTITY || kind == FIGURE_COUNT || !fig_in_noun_phrase(s, sent, fstart))
+        return NULL;
+    struct fig_word w[4];
+    size_t k = fig_words_after(s, fend, sent->end, w, 4);
+    size_t m = 0;
+    while (m < k && m < 3 && ex_is_lower((unsigned char)s[w[m].start]) &&
+           !fig_win(fr, s, &w[m], FW_AFTER_STOP) && !fig_win(fr, s, &w[m], FW_STRONG) &&
+           (m == 0 || w[m].start == w[m - 1].end + 1))
+        m++;
+    if (m > 0 && w[0].start == fend + 1)
+        return fig_clean_copy(s, w[0].start, w[m - 1].end);
+    return NULL;
+}
+
+/* Does a dateline's dash end at s[i] (exclusive): " -", " --", an en or em
+ * dash, with a space before it and before that what ends a dateline (a
+ * day, a place in capitals, the agency's closing parenthesis or slash:
+ * "March 24 -", "LONDON --", "(Reuters) -", "/Harbour Wire/ -")? */
+static bool
+fig_dateline_dash(const char *s, size_t lo, size_t i)
+{
+    size_t d = i; /* the dash is s[d, i) */
+    if (s[i - 1] == '-')
+        d = i >= 2 && s[i - 2] == '-' ? i - 2 : i - 1;
+    else if (i >= 3 && (unsigned char)s[i - 3] == 0xE2 && (unsigned char)s[i - 2] == 0x80 &&
+             ((unsigned char)s[i - 1] == 0x93 || (unsigned char)s[i - 1] == 0x94))
+        d = i - 3;
+    if (d == i || d < lo + 2 || s[d - 1] != ' ')
+        return false;
+    unsigned char c = (unsigned char)s[d - 2];
+    return ex_is_digit(c) || ex_is_upper(c) || c == ')' || c == '/';
+}
+
+/* Where the clause holding the figure at fstart starts: after the last
+ * comma, semicolon, colon, parenthesis or quote before it, or a
+ * dateline's dash; at most 400 bytes back. */
+static size_t
+fig_clause_start(const char *s, const struct span *sent, size_t fstart)
+{
+    size_t lo = sent->start;
+    if (fstart > lo + 400)
+        lo = fstart - 400; /* a clause longer than that has no useful subject */
+    for (size_t i = fstart; i > lo; i--) {
+        char c = s[i - 1];
+        if (c == ',' || c == ';' || c == ':' || c == '(' || c == '"')
+            return i;
+        if (i < fstart && s[i] == ' ' && fig_dateline_dash(s, lo, i))
+            return i; /* "LONDON, March 24 - OPEC output fell" */
+    }
+    return lo;
+}
+
+/* The words w[0..k) (nearest first) past the verb group before the figure:
+ * the index of the first word that is not a verb, a number or a past
+ * participle; when the figure follows no verb, past the nearest verb
+ * group further back; k when the clause has no verb. */
+static size_t
+fig_skip_verbs(const struct fig_res *fr, const char *s, const struct fig_word *w, size_t k)
+{
+    size_t i = 0;
+    while (i < k && (fig_win(fr, s, &w[i], FW_VERBS) || ex_is_digit((unsigned char)s[w[i].start]) ||
+                     (w[i].end - w[i].start > 4 && s[w[i].end - 1] == 'd' &&
+                      s[w[i].end - 2] == 'e' && ex_is_lower((unsigned char)s[w[i].start]))))
+        i++;
+    if (i == 0 && k > 0) {
+        /* No verb right before the figure: look for one further back. */
+        size_t j = 0;
+        while (j < k && !fig_win(fr, s, &w[j], FW_VERBS))
+            j++;
+        if (j == k)
+            return k; /* no verb: no subject from this clause */
+        i = j;
+        while (i < k && fig_win(fr, s, &w[i], FW_VERBS))
+            i++;
+    }
+    return i;
+}
+
+/* Is w a determiner that opens a noun phrase after a verb ("lower its
+ * tariffs")? Compared as written. */
+static bool
+fig_is_det(const char *s, const struct fig_word *w)
+{
+    static const char *const dets[] = {"its", "their", "his", "her", "our", "the", "a",
+                                       "an", "this", "these", NULL};
+    for (const char *const *d = dets; *d; d++)
+        if (strlen(*d) == w->end - w->start && strncmp(*d, s + w->start, strlen(*d)) == 0)
+            return true;
+    return false;
+}
+
+/* Words that tell who reported what ("X said Y rose"), and the words of a
+ * time adverbial that may follow them ("said on Monday", "said last week"). */
+static const char *const fig_report_verbs[] = {"said", "says", "announced", "added", "showed",
+                                               NULL};
+static const char *const fig_report_times[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
+    "month", "year", "today", "yesterday", "statement", "report", NULL};
+
+static bool
+fig_word_in(const char *s, const struct fig_word *w, const char *const *list)
+{
+    for (const char *const *p = list; *p; p++)
+        if (fig_wis(s, w, *p))
+            return true;
+    return false;
+}
+
+/* A reporting verb among w[i..k) (nearest first) with words between it
+ * and the figure: "Janet Yellen said on Monday the budget deficit rose 12
+ * percent" measures the deficit, not Yellen. Returns one past the
+ * farthest word of what was reported (the verb's index less a following
+ * "on Monday", "last week", "in a statement" and "that"), or k when the
+ * clause reports nothing. */
+static size_t
+fig_reported(const struct fig_res *fr, const char *s, const struct fig_word *w, size_t i,
+             size_t k)
+{
+    size_t rv = i;
+    while (rv < k && !fig_word_in(s, &w[rv], fig_report_verbs))
+        rv++;
+    if (rv == k)
+        return k;
+    size_t f = rv; /* w[f - 1] is the word right after the verb */
+    if (f > i && fig_wis(s, &w[f - 1], "that"))
+        f--;
+    for (size_t g = f, n = 0; g > i && n < 4; g--, n++) {
+        if (fig_word_in(s, &w[g - 1], fig_report_times) ||
+            fig_has(fr, FW_MONTHS, s + w[g - 1].start, w[g - 1].end - w[g - 1].start, false)) {
+            f = g - 1; /* drop the adverbial through its time word */
+            if (f > i && fig_wis(s, &w[f - 1], "that"))
+                f--;
+            break;
+        }
+        if (!fig_win(fr, s, &w[g - 1], FW_PREPS) && !fig_win(fr, s, &w[g - 1], FW_LEAD) &&
+            !fig_wis(s, &w[g - 1], "last") && !fig_wis(s, &w[g - 1], "this"))
+            break;
+    }
+    if (f <= i || fig_win(fr, s, &w[f - 1], FW_PREPS) || fig_win(fr, s, &w[f - 1], FW_WEAK))
+        return k; /* nothing reported, "said by" (a participle), "said it": the sayer's */
+    return f;
+}
+
+/* The subject's words among w[i..k) (nearest first): *last the nearest
+ * kept, *firstw one past the farthest. A strong verb inside ("X is cutting
+ * Y by" keeps Y; "X has grown at a rate of" keeps X), leading words
+ * dropped, a verb phrase in front cut at its determiner. */
+static void
+fig_clause_words(const struct fig_res *fr, const char *s, const struct fig_word *w, size_t i,
+                 size_t k, size_t *last, size_t *firstw)
+{
+    *last = i;
+    *firstw = k;
+    size_t rep = fig_reported(fr, s, w, i, k);
+    if (rep < k)
+        k = *firstw = rep; /* what was reported, not who reported it */
+    size_t sv = SIZE_MAX, fv = SIZE_MAX;
+    for (size_t j = i; j < k; j++) {
+        if (fig_win(fr, s, &w[j], FW_STRONG)) {
+            if (sv == SIZE_MAX)
+                sv = j;
+            fv = j;
+        }
+    }
+    if (sv != SIZE_MAX) {
+        size_t top = sv; /* "cut its duties on US goods": skip the determiner */
+        if (top > i && fig_win(fr, s, &w[top - 1], FW_LEAD))
+            top--;
+        if (top > i && !fig_win(fr, s, &w[top - 1], FW_PREPS))
+            *firstw = top;
+        else
+            *last = fv + 1;
+    }
+    while (*firstw > *last && fig_win(fr, s, &w[*firstw - 1], FW_LEAD))
+        (*firstw)--;
+    /* A verb phrase in front: "lower its tariffs on imports" keeps what
+     * follows the determiner, when the words before it are lower case. */
+    for (size_t j = *firstw, seen = 0; j > *last && seen < 3; j--, seen++) {
+        if (!ex_is_lower((unsigned char)s[w[j - 1].start]))
+            break;
+        if (fig_is_det(s, &w[j - 1]) && j - 1 > *last) {
+            *firstw = j - 1;
+            break;
+        }
+    }
+}
+
+/* Is w[last..firstw) no subject: a number first, one weak word, another
+ * figure inside, a lone verb or participle, or a change noun ("rise")? */
+static bool
+fig_clause_rejected(const struct fig_res *fr, const char *s, const struct fig_word *w,
+                    size_t last, size_t firstw)
+{
+    size_t a = w[firstw - 1].start, b = w[last].end;
+    if (ex_is_digit((unsigned char)s[a]) ||
+        (firstw - last == 1 && fig_win(fr, s, &w[last], FW_WEAK)))
+        return true;
+    /* Another figure inside is not a subject ("more than 3 pct and ..."). */
+    for (size_t j = last; j < firstw; j++)
+        if (ex_is_digit((unsigned char)s[w[j].start]) && !(w[j].end - w[j].start == 4) &&
+            !memchr(s + w[j].start, '-', w[j].end - w[j].start)) /* "10-year" is a word */
+            return true;
+    if (firstw - last == 1 && ex_is_lower((unsigned char)s[a]) &&
+        (fig_win(fr, s, &w[last], FW_VERBS) || fig_win(fr, s, &w[last], FW_STRONG) ||
+         (b - a > 4 && (strncmp(s + b - 3, "ing", 3) == 0 || strncmp(s + b - 2, "ed", 2) == 0))))
+        return true;
+    /* A trailing change noun phrase is no subject. */
+    return fig_has(fr, FW_CHANGE_NOUNS, s + a, b - a, true) ||
+           (firstw - last <= 2 && fig_win(fr, s, &w[last], FW_CHANGE_NOUNS));
+}
+
+/* A label run into the text before the figure: "Revenue: 4.5 mln dlrs",
+ * "Operating profit: 310 mln", or without a colon in a run-in list
+ * ("Highlights: Unemployment rate 4.1 pct"; not for counts, whose noun says
+ * what they count): one to four capitalised-first words joined by single
+ * spaces, starting the sentence or after a colon or semicolon, none a verb,
+ * number, month, time noun or pronoun, not ending in a preposition. */
+static char *
+fig_runin_label(const struct fig_res *fr, const char *s, const struct span *sent, size_t fstart,
+                enum figure_kind kind)
+{
+    size_t e = fstart;
+    while (e > sent->start && s[e - 1] == ' ')
+        e--;
+    bool colon = e > sent->start && s[e - 1] == ':';
+    if (colon) {
+        e--;
+        while (e > sent->start && s[e - 1] == ' ')
+            e--;
+    } else if (e == fstart || kind == FIGURE_COUNT) {
+        return NULL;
+    }
+    struct fig_word w[5];
+    size_t k = fig_words_before(s, sent->start, e, w, 5);
+    if (k == 0 || k > 4 || w[0].end != e || !ex_is_upper((unsigned char)s[w[k - 1].start]))
+        return NULL;
+    size_t b = w[k - 1].start;
+    while (b > sent->start && s[b - 1] == ' ')
+        b--;
+    if (b > sent->start ? s[b - 1] != ':' && s[b - 1] != ';' : !colon)
+        return NULL; /* without a colon only in a run-in list ("Highlights: ...") */
+    for (size_t j = 0; j < k; j++) {
+        const struct fig_word *x = &w[j];
+        if ((j + 1 < k && (x->start != w[j + 1].end + 1 || s[w[j + 1].end] != ' ')) ||
+            ex_is_digit((unsigned char)s[x->start]) || fig_win(fr, s, x, FW_VERBS) ||
+            fig_win(fr, s, x, FW_STRONG) || fig_win(fr, s, x, FW_APPROX) ||
+            fig_win(fr, s, x, FW_TIME_NOUNS) || fig_win(fr, s, x, FW_WEAK) ||
+            fig_win(fr, s, x, FW_LEAD) || fig_win(fr, s, x, FW_PREPS) ||
+            fig_has(fr, FW_MONTHS, s + x->start, x->end - x->start, false) ||
+            fig_word_in(s, x, fig_report_times))
+            return NULL;
+    }
+    return fig_clean_copy(s, w[k - 1].start, w[0].end);
+}
+
+/* A copy of the previous figure's subject, or NULL. */
+static char *
+fig_prev_dup(const char *prev_subject)
+{
+    return prev_subject ? xstrdup(prev_subject) : NULL;
+}
+
+/* The subject from the clause before the figure ("The total trade value
+ * between China and the US hit $682.32 billion" -> "total trade value
+ * between China and the US"), at most 60 bytes cut at a word; the
+ * sentence's previous subject when the clause gives none. */
+static char *
+fig_subject_clause(const struct fig_res *fr, const char *s, const struct span *sent,
+                   size_t fstart, const char *prev_subject, enum figure_kind kind)
+{
+    size_t lo = fig_clause_start(s, sent, fstart);
+    struct fig_word w[24];
+    size_t k = fig_words_before(s, lo, fstart, w, 24); /* w[0] is nearest */
+    size_t last, firstw;
+    fig_clause_words(fr, s, w, fig_skip_verbs(fr, s, w, k), k, &last, &firstw);
+    if (last >= firstw || fig_clause_rejected(fr, s, w, last, firstw)) {
+        char *label = fig_runin_label(fr, s, sent, fstart, kind);
+        return label ? label : fig_prev_dup(prev_subject);
+    }
+    size_t a = w[firstw - 1].start, b = w[last].end;
+    if (b - a > 60) {
+        /* Keep the head: cut at the last word boundary before 60 bytes. */
+        size_t cut = a + 60;
+        while (cut > a && s[cut] != ' ')
+            cut--;
+        if (cut == a)
+            return NULL;
+        b = cut;
+    }
+    return fig_clean_copy(s, a, b);
+}
+
+/* See lib.h. */
+char *
+fig_subject(const struct fig_res *fr, const char *s, const struct span *sent, size_t fstart,
+            size_t fend, const char *prev_subject, enum figure_kind kind)
+{
+    char *r = fig_subject_of(fr, s, sent, fend, kind);
+    if (!r)
+        r = fig_subject_after(fr, s, sent, fstart, fend, kind);
+    if (!r && kind == FIGURE_SHARE) {
+        /* "ASEAN accounted for 15.4% of ..." is ASEAN's share; "40% of
+         * the population will" has only what it is a share of */
+        r = fig_subject_clause(fr, s, sent, fstart, NULL, kind);
+        if (!r)
+            r = fig_subject_share(fr, s, sent, fend);
+    }
+    if (!r)
+        r = fig_subject_clause(fr, s, sent, fstart, prev_subject, kind);
+    return r;
+}
+
+/* ---- direction, approximation, kind ---------------------------------------------- */
+
+/* See lib.h. */
+void
+fig_context(const struct fig_res *fr, const char *s, const struct span *sent, struct figure *f,
+            size_t num_start)
+{
+    struct fig_word before[6], after[3];
+    size_t nb = fig_words_before(s, sent->start, f->span.start, before, 6);
+    size_t na = fig_words_after(s, f->span.end, sent->end, after, 3);
+    (void)num_start;
+
+    /* Direction: the nearest up/down word (before, then just after). */
+    for (size_t i = 0; i < nb && !f->direction; i++) {
+        if (fig_win(fr, s, &before[i], FW_UP))
+            f->direction = xstrdup("up");
+        else if (fig_win(fr, s, &before[i], FW_DOWN))
+            f->direction = xstrdup("down");
+    }
+    for (size_t i = 0; i < na && i < 2 && !f->direction; i++) {
+        if (fig_wis(s, &after[i], "higher") || fig_wis(s, &after[i], "up"))
+            f->direction = xstrdup("up");
+        else if (fig_wis(s, &after[i], "lower") || fig_wis(s, &after[i], "down"))
+            f->direction = xstrdup("down");
+    }
+    /* Approximation. */
+    if (nb >= 1) {
+        if (fig_win(fr, s, &before[0], FW_APPROX))
+            f->approx = fig_clean_copy(s, before[0].start, before[0].end);
+        else if (nb >= 2 && (fig_wis(s, &before[0], "than") || fig_wis(s, &before[0], "least") ||
+                             fig_wis(s, &before[0], "to")) &&
+                 (fig_wis(s, &before[1], "more") || fig_wis(s, &before[1], "less") ||
+                  fig_wis(s, &before[1], "fewer") || fig_wis(s, &before[1], "at") ||
+                  fig_wis(s, &before[1], "close") || fig_wis(s, &before[1], "up")))
+            f->approx = fig_clean_copy(s, before[1].start, before[0].end);
+        if (f->approx)
+            for (char *p = f->approx; *p; p++)
+                *p = (char)ex_lower((unsigned char)*p);
+    }
+    if (f->approx && strcmp(f->approx, "up to") == 0 && f->direction &&
+        strcmp(f->direction, "up") == 0 && nb >= 2 && fig_wis(s, &before[1], "up")) {
+        /* "up to 50%" is a ceiling, not a rise, unless another word says so. */
+        free(f->direction);
+        f->direction = NULL;
+        for (size_t i = 2; i < nb && !f->direction; i++) {
+            if (fig_win(fr, s, &before[i], FW_UP))
+                f->direction = xstrdup("up");
+            else if (fig_win(fr, s, &before[i], FW_DOWN))
+                f->direction = xstrdup("down");
+        }
+    }
+
+    /* Kind for percentages. */
+    if (f->unit && strcmp(f->unit, "%") == 0) {
+        bool rate = false, share = false;
+        for (size_t i = 0; i < nb && i < 4; i++)
+            if (fig_win(fr, s, &before[i], FW_RATE))
+                rate = true;
+        for (size_t i = 0; i < na && i < 2; i++)
+            if (fig_win(fr, s, &after[i], FW_RATE))
+                rate = true;
+        for (size_t i = 0; i < nb && i < 4; i++)
+            if (fig_win(fr, s, &before[i], FW_SHARE))
+                share = true;
+        if (na >= 2 && fig_wis(s, &after[0], "of") &&
+            !ex_is_digit((unsigned char)s[after[1].start]))
+            share = true;
+        if (rate)
+            f->kind = FIGURE_RATE;
+        else if (share)
+            f->kind = FIGURE_SHARE;
+        else if (f->direction)
+            f->kind = FIGURE_CHANGE;
+        else {
+            bool yoy = false;
+            for (size_t i = 0; i < na; i++)
+                if (fig_wis(s, &after[i], "year-on-year") || fig_wis(s, &after[i], "yoy"))
+                    yoy = true;
+            for (size_t i = 0; i < nb; i++)
+                if (fig_wis(s, &before[i], "year-on-year"))
+                    yoy = true;
+            f->kind = yoy ? FIGURE_CHANGE : FIGURE_RATE;
+        }
+    }
+}
