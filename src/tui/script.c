@@ -65,41 +65,80 @@ script_free(struct script **scp)
     *scp = NULL;
 }
 
+/* The next key of the current line: typed text, a <Resize WxH> or a key
+ * name. 0, or -1 with err. */
+static int
+script_key(struct script *sc, struct script_event *ev, struct ds_error *err)
+{
+    if (sc->typing) {
+        uint32_t cp;
+        sc->pos += utf8_decode(sc->pos, strlen(sc->pos), &cp);
+        ev->kind = SCRIPT_KEY;
+        ev->key = (int)cp;
+        ev->more = *sc->pos != '\0';
+        return 0;
+    }
+    int w, h;
+    if (strncmp(sc->pos, "<Resize ", 8) == 0 && sscanf(sc->pos + 8, "%dx%d", &w, &h) == 2) {
+        const char *e = strchr(sc->pos, '>');
+        sc->pos = e ? e + 1 : sc->pos + strlen(sc->pos);
+        ev->kind = SCRIPT_KEY;
+        ev->key = TK_RESIZE_SCRIPT;
+        ev->w = w;
+        ev->h = h;
+        return 0;
+    }
+    const char *before = sc->pos;
+    int key = keymap_parse_key(&sc->pos);
+    if (key < 0) {
+        ds_error_set(err, -1, "script:%d: unknown key at '%s'", sc->lineno, before);
+        sc->pos = NULL;
+        return -1;
+    }
+    ev->kind = SCRIPT_KEY;
+    ev->key = key;
+    return 0;
+}
+
+/* A ":command" line other than :type, as an event. 0, or -1 with err. */
+static int
+script_command(struct script *sc, char *l, struct script_event *ev, struct ds_error *err)
+{
+    if (strncmp(l, ":dump ", 6) == 0 || strncmp(l, ":dump-roles ", 12) == 0 ||
+        strncmp(l, ":dump-attrs ", 12) == 0) {
+        bool plain = l[5] == ' ';
+        free(sc->dump_path);
+        sc->dump_path = xstrdup(ds_str_trim(l + (plain ? 6 : 12)));
+        ev->kind = plain ? SCRIPT_DUMP : l[6] == 'r' ? SCRIPT_DUMP_ROLES : SCRIPT_DUMP_ATTRS;
+        ev->path = sc->dump_path;
+        return 0;
+    }
+    if (strncmp(l, ":wait ", 6) == 0) {
+        free(sc->dump_path);
+        sc->dump_path = xstrdup(ds_str_trim(l + 6));
+        ev->kind = SCRIPT_WAIT;
+        ev->path = sc->dump_path;
+        return 0;
+    }
+    if (strcmp(l, ":quit") == 0) {
+        ev->kind = SCRIPT_QUIT;
+        return 0;
+    }
+    if (strcmp(l, ":idle") == 0) {
+        ev->kind = SCRIPT_IDLE;
+        return 0;
+    }
+    ds_error_set(err, -1, "script:%d: unknown command '%s'", sc->lineno, l);
+    return -1;
+}
+
 int
 script_next(struct script *sc, struct script_event *ev, struct ds_error *err)
 {
     memset(ev, 0, sizeof(*ev));
     for (;;) {
-        if (sc->pos && *sc->pos) {
-            if (sc->typing) {
-                uint32_t cp;
-                sc->pos += utf8_decode(sc->pos, strlen(sc->pos), &cp);
-                ev->kind = SCRIPT_KEY;
-                ev->key = (int)cp;
-                ev->more = *sc->pos != '\0';
-                return 0;
-            }
-            int w, h;
-            if (strncmp(sc->pos, "<Resize ", 8) == 0 && sscanf(sc->pos + 8, "%dx%d", &w, &h) == 2) {
-                const char *e = strchr(sc->pos, '>');
-                sc->pos = e ? e + 1 : sc->pos + strlen(sc->pos);
-                ev->kind = SCRIPT_KEY;
-                ev->key = TK_RESIZE_SCRIPT;
-                ev->w = w;
-                ev->h = h;
-                return 0;
-            }
-            const char *before = sc->pos;
-            int key = keymap_parse_key(&sc->pos);
-            if (key < 0) {
-                ds_error_set(err, -1, "script:%d: unknown key at '%s'", sc->lineno, before);
-                sc->pos = NULL;
-                return -1;
-            }
-            ev->kind = SCRIPT_KEY;
-            ev->key = key;
-            return 0;
-        }
+        if (sc->pos && *sc->pos)
+            return script_key(sc, ev, err);
         sc->pos = NULL;
         sc->typing = false;
         ssize_t n = getline(&sc->line, &sc->linecap, sc->f);
@@ -122,31 +161,6 @@ script_next(struct script *sc, struct script_event *ev, struct ds_error *err)
             sc->typing = true;
             continue;
         }
-        if (strncmp(l, ":dump ", 6) == 0 || strncmp(l, ":dump-roles ", 12) == 0 ||
-            strncmp(l, ":dump-attrs ", 12) == 0) {
-            bool plain = l[5] == ' ';
-            free(sc->dump_path);
-            sc->dump_path = xstrdup(ds_str_trim(l + (plain ? 6 : 12)));
-            ev->kind = plain ? SCRIPT_DUMP : l[6] == 'r' ? SCRIPT_DUMP_ROLES : SCRIPT_DUMP_ATTRS;
-            ev->path = sc->dump_path;
-            return 0;
-        }
-        if (strncmp(l, ":wait ", 6) == 0) {
-            free(sc->dump_path);
-            sc->dump_path = xstrdup(ds_str_trim(l + 6));
-            ev->kind = SCRIPT_WAIT;
-            ev->path = sc->dump_path;
-            return 0;
-        }
-        if (strcmp(l, ":quit") == 0) {
-            ev->kind = SCRIPT_QUIT;
-            return 0;
-        }
-        if (strcmp(l, ":idle") == 0) {
-            ev->kind = SCRIPT_IDLE;
-            return 0;
-        }
-        ds_error_set(err, -1, "script:%d: unknown command '%s'", sc->lineno, l);
-        return -1;
+        return script_command(sc, l, ev, err);
     }
 }
