@@ -6,11 +6,16 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "dossier/store.h" /* store_meta_get, store_meta_set */
 #include "dossier/store_similar.h"
 #include "lib.h"
+
+/* The meta key holding the rule the saved signatures follow. */
+#define SIG_RULE_KEY "sig_rule"
 
 static const char neardup_schema[] =
     "CREATE TABLE IF NOT EXISTS neardup_sigs(doc_id INTEGER PRIMARY KEY"
@@ -275,6 +280,14 @@ store_sig_writer_open(struct store *s, size_t nbands, struct store_sig_writer **
         store_sig_writer_free(&w);
         return -1;
     }
+    /* Signatures saved into empty tables all follow today's rule. */
+    int64_t any = 1;
+    if (store_int_once(s, "SELECT EXISTS (SELECT 1 FROM neardup_sigs)", 0, &any,
+                       "saving near-duplicate signatures", err) < 0 ||
+        (!any && !store_sig_rule_current(s) && store_sig_rule_mark(s, err) != 0)) {
+        store_sig_writer_free(&w);
+        return -1;
+    }
     *out = w;
     return 0;
 }
@@ -350,6 +363,30 @@ store_sig_tables(struct store *s, struct ds_error *err)
 }
 
 int
+store_sig_rule_current(struct store *s)
+{
+    char *v = store_meta_get(s, SIG_RULE_KEY);
+    int current = v && atoi(v) == STORE_SIG_RULE;
+    free(v);
+    return current;
+}
+
+int
+store_sig_rule_mark(struct store *s, struct ds_error *err)
+{
+    char v[16];
+    snprintf(v, sizeof v, "%d", STORE_SIG_RULE);
+    return store_meta_set(s, SIG_RULE_KEY, v, err);
+}
+
+int
+store_sig_reset(struct store *s, struct ds_error *err)
+{
+    return store_exec(s, "DELETE FROM neardup_sigs; DELETE FROM neardup_bands;",
+                      "removing near-duplicate signatures of an older rule", err);
+}
+
+int
 store_sig_stale(struct store *s, struct ds_error *err)
 {
     int have = store_sig_tables(s, err);
@@ -361,6 +398,10 @@ store_sig_stale(struct store *s, struct ds_error *err)
                        " coalesce((SELECT max(doc_id) FROM neardup_sigs), 0)"
                        : "SELECT EXISTS (SELECT 1 FROM documents)",
                        0, &stale, "reading near-duplicate signatures", err) < 0)
+        return -1;
+    if (!stale && have && !store_sig_rule_current(s) &&
+        store_int_once(s, "SELECT EXISTS (SELECT 1 FROM neardup_sigs)", 0, &stale,
+                       "reading near-duplicate signatures", err) < 0)
         return -1;
     return stale != 0;
 }
