@@ -130,20 +130,18 @@ int
 store_doc_text(struct store *s, int64_t doc_id, char **title, char **body, struct ds_error *err)
 {
     *title = *body = NULL;
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(s->db, "SELECT title, body FROM documents WHERE id = ?1", -1, &st,
-                                NULL);
-    if (rc == SQLITE_OK) {
-        sqlite3_bind_int64(st, 1, doc_id);
-        rc = sqlite3_step(st);
-        if (rc == SQLITE_ROW) {
-            *title = store_col_dup(st, 0);
-            *body = store_col_dup(st, 1);
-            if (!*body)
-                *body = xstrdup("");
-        }
+    sqlite3_stmt *st = store_stmt(s, SQ_DOC_TEXT, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, doc_id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *title = store_col_dup(st, 0);
+        *body = store_col_dup(st, 1);
+        if (!*body)
+            *body = xstrdup("");
     }
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     if (rc == SQLITE_ROW)
         return 0;
     if (rc == SQLITE_DONE)
@@ -155,21 +153,17 @@ int
 store_doc_day(struct store *s, int64_t doc_id, int64_t *day, struct ds_error *err)
 {
     *day = 0;
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(s->db,
-                                "SELECT CAST(julianday(substr(published, 1, 10)) - 2440587.5"
-                                " AS INTEGER) FROM documents WHERE id = ?1",
-                                -1, &st, NULL);
+    sqlite3_stmt *st = store_stmt(s, SQ_DOC_DAY, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, doc_id);
+    int rc = sqlite3_step(st);
     int found = 1;
-    if (rc == SQLITE_OK) {
-        sqlite3_bind_int64(st, 1, doc_id);
-        rc = sqlite3_step(st);
-        if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
-            *day = sqlite3_column_int64(st, 0);
-            found = 0;
-        }
+    if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+        *day = sqlite3_column_int64(st, 0);
+        found = 0;
     }
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return store_fail(s, err, rc, "reading a document's date");
     return found;
