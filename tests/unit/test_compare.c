@@ -556,6 +556,20 @@ test_minhash(void)
 
 /* ---- speed: two 5,000-word articles --------------------------------------------------------- */
 
+/* The estimated Jaccard of a and b on their whole texts (*whole) and on
+ * their content lines (*content). */
+static void
+whole_and_content(const struct buf *a, const struct buf *b, double *whole, double *content)
+{
+    uint32_t sa[MINHASH_K], sb[MINHASH_K];
+    minhash_signature(a->data, a->len, sa);
+    minhash_signature(b->data, b->len, sb);
+    *whole = minhash_similarity(sa, sb);
+    minhash_content_signature(a->data, a->len, sa);
+    minhash_content_signature(b->data, b->len, sb);
+    *content = minhash_similarity(sa, sb);
+}
+
 /* Pages that share only a long gallery caption are not near-duplicates by
  * the content signature; a lightly edited copy still is. */
 static void
@@ -573,16 +587,13 @@ test_caption_lines(void)
     gen_sentence(&a, 3000);
     gen_sentence(&b, 3000);
     gen_sentence(&b, 3000);
-    uint32_t sa[MINHASH_K], sb[MINHASH_K];
-    minhash_signature(a.data, a.len, sa);
-    minhash_signature(b.data, b.len, sb);
-    double whole = minhash_similarity(sa, sb);
-    minhash_content_signature(a.data, a.len, sa);
-    minhash_content_signature(b.data, b.len, sb);
-    double content = minhash_similarity(sa, sb);
+    double whole, content;
+    whole_and_content(&a, &b, &whole, &content);
     ok(whole >= NEARDUP_MIN_JACCARD && content < 0.2,
        "pages sharing only a caption line: near-duplicates on the whole text (%.2f), "
        "not on content lines (%.2f)", whole, content);
+    uint32_t sa[MINHASH_K], sb[MINHASH_K];
+    minhash_content_signature(a.data, a.len, sa);
     minhash_content_signature(a.data, a.len, sb);
     ok(minhash_similarity(sa, sb) == 1, "the content signature is deterministic");
     buf_free(&caption);
@@ -664,16 +675,12 @@ test_furniture_signature(void)
     buf_printf(&c, "%s%s%s%s", promo, lead, more, tail);
     buf_printf(&d, "%s%s%sBooks can be returned at the Oak Park branch.\n%s", promo, lead, more,
                tail);
-    uint32_t sa[MINHASH_K], sb[MINHASH_K], sc[MINHASH_K];
-    minhash_signature(a.data, a.len, sa);
-    minhash_signature(b.data, b.len, sb);
-    double whole = minhash_similarity(sa, sb);
-    minhash_content_signature(a.data, a.len, sa);
-    minhash_content_signature(b.data, b.len, sb);
-    double content = minhash_similarity(sa, sb);
+    double whole, content;
+    whole_and_content(&a, &b, &whole, &content);
     ok(whole >= NEARDUP_MIN_JACCARD && content < 0.2,
        "pages sharing only furniture: near-duplicates on the whole text (%.2f), not on "
        "content lines (%.2f)", whole, content);
+    uint32_t sa[MINHASH_K], sc[MINHASH_K];
     minhash_content_signature(c.data, c.len, sc);
     minhash_content_signature(d.data, d.len, sa);
     ok(minhash_similarity(sa, sc) >= NEARDUP_MIN_JACCARD,
