@@ -266,8 +266,18 @@ void minhash_signature(const char *body, size_t n, uint32_t sig[MINHASH_K]);
 /* The signature near-duplicates are judged by: minhash_signature of
  * body's content lines, leaving out caption lines ("Caption: ", "Photo: ",
  * "Photos: ", "Image: ", "Video: " at the start, or "Hide Caption"
- * anywhere), which repeat across a site's pages whatever the article. */
+ * anywhere) and page furniture (compare_furniture_line), which repeat
+ * across a site's pages whatever the article. Signatures saved by an older
+ * rule are recomputed once (STORE_SIG_RULE, store_similar.h). */
 void minhash_content_signature(const char *body, size_t n, uint32_t sig[MINHASH_K]);
+
+/* Is the line s (n bytes, no newline) page furniture rather than story
+ * (compare/furniture.c): a label of fewer than five words with no sentence
+ * end ("Read more", "Advertisement"), or a call to action ("Sign up for our
+ * newsletter...", "Share this story")? By shape only, naming no site;
+ * stricter than ingest's cleaning, since only signatures and story keys
+ * leave these lines out, never the text. */
+bool compare_furniture_line(const char *s, size_t n);
 
 /* Estimated Jaccard similarity of the two shingle sets: the share of equal
  * slots (0..1). */
@@ -291,9 +301,10 @@ int neardup_writer_add(struct neardup_writer *w, int64_t doc_id, const char *bod
 void neardup_writer_free(struct neardup_writer **w);
 
 /* Compute and save signatures of every document that has none (an index made
- * before signatures existed), and sweep band rows left by deleted documents
- * (in its own transaction unless one is open). Returns the number added, or
- * -1 with err. Whether one is due: store_sig_stale(). */
+ * before signatures existed) — of every document when the saved ones follow
+ * an older rule (STORE_SIG_RULE) — and sweep band rows left by deleted
+ * documents (in its own transaction unless one is open). Returns the number
+ * computed, or -1 with err. Whether one is due: store_sig_stale(). */
 long neardup_backfill(struct store *s, struct ds_error *err);
 
 /* The saved signature of doc_id: 1 found, 0 none, -1 with err. */

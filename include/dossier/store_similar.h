@@ -15,6 +15,13 @@
  * signature, so rows left behind by a deleted document are harmless
  * (store_sig_sweep removes them). A document costs one signature row and
  * one band row per band in one b-tree, with no secondary index.
+ *
+ * The signatures follow a rule (what of the body they are computed from),
+ * numbered STORE_SIG_RULE and saved in the meta key "sig_rule" when they
+ * all follow it. An index whose signatures follow an older rule (no key:
+ * the whole body, before captions and page furniture were left out) is
+ * stale: the next index run, or `similar` where it can write, computes
+ * them all again (neardup_backfill), so nobody has to re-index.
  */
 #ifndef DOSSIER_STORE_SIMILAR_H
 #define DOSSIER_STORE_SIMILAR_H
@@ -93,10 +100,24 @@ int store_sig_writer_old(struct store_sig_writer *w, int64_t doc_id, void *sig, 
 int store_sig_put(struct store_sig_writer *w, int64_t doc_id, const void *sig, size_t len,
                   const int64_t *bands, const int64_t *old_bands, struct ds_error *err);
 
+/* The rule signatures are computed by now (compare/minhash.c,
+ * minhash_content_signature): 2 = content lines, captions and page
+ * furniture left out. Bump it whenever that function reads the body
+ * differently. */
+#define STORE_SIG_RULE 2
+/* 1 when the saved signatures are marked as following STORE_SIG_RULE, else 0. */
+int store_sig_rule_current(struct store *s);
+/* Mark the saved signatures as following STORE_SIG_RULE: 0, or -1 with err. */
+int store_sig_rule_mark(struct store *s, struct ds_error *err);
+/* Remove every signature and band row (before computing them all again
+ * under a new rule; call inside a transaction): 0, or -1 with err. */
+int store_sig_reset(struct store *s, struct ds_error *err);
+
 /* 1 when the signature tables exist, 0 when not, -1 with err. */
 int store_sig_tables(struct store *s, struct ds_error *err);
-/* 1 when the newest document has no signature (a backfill is due), 0 when it
- * has one or there are no documents, -1 with err. Cheap. */
+/* 1 when a backfill is due: the newest document has no signature, or the
+ * saved signatures follow an older rule than STORE_SIG_RULE; 0 when not or
+ * there are no documents, -1 with err. Cheap. */
 int store_sig_stale(struct store *s, struct ds_error *err);
 /* A document's signature: 1 found (len bytes into sig), 0 none or of another
  * length, -1 with err. */

@@ -556,6 +556,20 @@ test_minhash(void)
 
 /* ---- speed: two 5,000-word articles --------------------------------------------------------- */
 
+/* The estimated Jaccard of a and b on their whole texts (*whole) and on
+ * their content lines (*content). */
+static void
+whole_and_content(const struct buf *a, const struct buf *b, double *whole, double *content)
+{
+    uint32_t sa[MINHASH_K], sb[MINHASH_K];
+    minhash_signature(a->data, a->len, sa);
+    minhash_signature(b->data, b->len, sb);
+    *whole = minhash_similarity(sa, sb);
+    minhash_content_signature(a->data, a->len, sa);
+    minhash_content_signature(b->data, b->len, sb);
+    *content = minhash_similarity(sa, sb);
+}
+
 /* Pages that share only a long gallery caption are not near-duplicates by
  * the content signature; a lightly edited copy still is. */
 static void
@@ -573,21 +587,108 @@ test_caption_lines(void)
     gen_sentence(&a, 3000);
     gen_sentence(&b, 3000);
     gen_sentence(&b, 3000);
-    uint32_t sa[MINHASH_K], sb[MINHASH_K];
-    minhash_signature(a.data, a.len, sa);
-    minhash_signature(b.data, b.len, sb);
-    double whole = minhash_similarity(sa, sb);
-    minhash_content_signature(a.data, a.len, sa);
-    minhash_content_signature(b.data, b.len, sb);
-    double content = minhash_similarity(sa, sb);
+    double whole, content;
+    whole_and_content(&a, &b, &whole, &content);
     ok(whole >= NEARDUP_MIN_JACCARD && content < 0.2,
        "pages sharing only a caption line: near-duplicates on the whole text (%.2f), "
        "not on content lines (%.2f)", whole, content);
+    uint32_t sa[MINHASH_K], sb[MINHASH_K];
+    minhash_content_signature(a.data, a.len, sa);
     minhash_content_signature(a.data, a.len, sb);
     ok(minhash_similarity(sa, sb) == 1, "the content signature is deterministic");
     buf_free(&caption);
     buf_free(&a);
     buf_free(&b);
+}
+
+/* Page furniture by shape: labels and calls to action are furniture,
+ * sentences of news that start with the same verbs are not. */
+static void
+test_furniture_lines(void)
+{
+    static const char *const furniture[] = {
+        "Advertisement",
+        "Read more",
+        "READ MORE:",
+        "Share this article",
+        "Follow us on Twitter",
+        "Sign up for our daily briefing",
+        "Subscribe to our newsletter",
+        "Sign up for the morning newsletter and get the day's top stories delivered to your "
+        "inbox before breakfast.",
+        "Don't miss a story: download our free app.",
+        "Watch the full interview below.",
+    };
+    static const char *const story[] = {
+        "The council voted 7 to 2 on Tuesday to close the depot by March.",
+        "Read the ruling closely, the judge told both parties, because it leaves the 2019 "
+        "contract in force until the appeal is heard.",
+        "Follow-up inspections found 14 more bridges in need of repair across the county.",
+        "Check-cashing stores on the east side were told to close at noon on Friday, two hours "
+        "before the river was expected to reach the levee's design height.",
+        "Subscribers to the utility's flood alerts were told to leave before midnight.",
+        "He resigned.",
+        "Ministers meet again on Friday.",
+        "据新华社报道，北京时间周二上午",
+    };
+    size_t wrong = 0;
+    for (size_t i = 0; i < DS_ARRAY_LEN(furniture); i++)
+        if (!compare_furniture_line(furniture[i], strlen(furniture[i]))) {
+            diag("not seen as furniture: %s", furniture[i]);
+            wrong++;
+        }
+    for (size_t i = 0; i < DS_ARRAY_LEN(story); i++)
+        if (compare_furniture_line(story[i], strlen(story[i]))) {
+            diag("taken for furniture: %s", story[i]);
+            wrong++;
+        }
+    is_int(wrong, 0, "furniture lines told from story lines by shape");
+}
+
+/* Two short articles of one site that share only its furniture (a
+ * newsletter promotion, share and "Read more" lines) are near-duplicates
+ * on the whole text but not by the content signature; an edited copy of
+ * one still is. */
+static void
+test_furniture_signature(void)
+{
+    const char *promo = "Share this article\n"
+                        "Sign up for our evening newsletter to get the stories that matter "
+                        "most to your neighbourhood, the schools and the council delivered to "
+                        "your inbox every weekday at six.\n"
+                        "Follow us on Facebook\n";
+    const char *tail = "Read more\nAdvertisement\n"
+                       "Support local journalism: subscribe today and get your first three "
+                       "months of our digital edition for one dollar a week, with unlimited "
+                       "access to every story, the puzzles and the archive.\n";
+    struct buf a = BUF_INIT, b = BUF_INIT, c = BUF_INIT;
+    const char *lead = "The library on Elm Street will close for repairs on Monday after "
+                       "water damaged its roof.\n";
+    const char *more = "The city expects the work to take six weeks and to cost about $80,000, "
+                       "paid from the building reserve.\n";
+    /* a: one sentence of news in the site's furniture; b: another; c: a
+     * longer telling of a's story, d: c edited (a sentence added) */
+    struct buf d = BUF_INIT;
+    buf_printf(&a, "%s%s%s", promo, lead, tail);
+    buf_printf(&b, "%sA new bakery opened on Grant Avenue, the third on the street this "
+                   "year.\n%s", promo, tail);
+    buf_printf(&c, "%s%s%s%s", promo, lead, more, tail);
+    buf_printf(&d, "%s%s%sBooks can be returned at the Oak Park branch.\n%s", promo, lead, more,
+               tail);
+    double whole, content;
+    whole_and_content(&a, &b, &whole, &content);
+    ok(whole >= NEARDUP_MIN_JACCARD && content < 0.2,
+       "pages sharing only furniture: near-duplicates on the whole text (%.2f), not on "
+       "content lines (%.2f)", whole, content);
+    uint32_t sa[MINHASH_K], sc[MINHASH_K];
+    minhash_content_signature(c.data, c.len, sc);
+    minhash_content_signature(d.data, d.len, sa);
+    ok(minhash_similarity(sa, sc) >= NEARDUP_MIN_JACCARD,
+       "an edited copy of a story stays a near-duplicate (%.2f)", minhash_similarity(sa, sc));
+    buf_free(&d);
+    buf_free(&a);
+    buf_free(&b);
+    buf_free(&c);
 }
 
 static void
@@ -777,6 +878,8 @@ main(void)
     test_render();
     test_minhash();
     test_caption_lines();
+    test_furniture_lines();
+    test_furniture_signature();
     test_speed();
     test_hostile();
     return done_testing();

@@ -307,6 +307,54 @@ test_evidence(struct store *s, const char *story_a, const char *story_b)
     free(v);
 }
 
+static int
+count_sig(int64_t doc_id, const void *sig, void *ud)
+{
+    (void)doc_id;
+    (void)sig;
+    ++*(long *)ud;
+    return 0;
+}
+
+/* An index whose signatures follow an older rule (the whole body, furniture
+ * and all) is stale, and one backfill computes every signature again by
+ * today's rule. */
+static void
+test_sig_rule(struct store *s)
+{
+    struct ds_error err;
+    const char *body = "Sign up for our newsletter to get the top stories in your inbox.\n"
+                       "Share this article\n"
+                       "The harbour ferry will run every twenty minutes from June, the port "
+                       "authority said on Wednesday.\n";
+    neardup_backfill(s, &err); /* documents added without one since */
+    is_int(store_sig_rule_current(s), 1, "a fresh index's signatures follow today's rule");
+    is_int(store_sig_stale(s, &err), 0, "... and are not stale");
+    store_begin(s, &err);
+    int64_t id = add_doc(s, "/corpus/ferry.txt", body);
+    struct neardup_writer *w = NULL;
+    uint32_t old[MINHASH_K], now[MINHASH_K], got[MINHASH_K];
+    minhash_signature(body, strlen(body), old); /* the older rule: the whole body */
+    ok(neardup_writer_open(s, &w, &err) == 0 && neardup_writer_put(w, id, old, &err) == 0,
+       "save a signature by the older rule");
+    neardup_writer_free(&w);
+    store_meta_set(s, "sig_rule", "1", &err);
+    store_commit(s, &err);
+    is_int(store_sig_rule_current(s), 0, "an older rule is not today's");
+    is_int(store_sig_stale(s, &err), 1, "signatures of an older rule are stale");
+    long before = 0, after = 0;
+    store_sig_each(s, MINHASH_K * sizeof(uint32_t), count_sig, &before, &err);
+    long redone = neardup_backfill(s, &err);
+    store_sig_each(s, MINHASH_K * sizeof(uint32_t), count_sig, &after, &err);
+    ok(redone == after && after == before && before > 1,
+       "backfill computes all %ld again (%ld)", before, redone);
+    minhash_content_signature(body, strlen(body), now);
+    ok(neardup_signature(s, id, got, &err) == 1 && memcmp(got, now, sizeof now) == 0 &&
+       memcmp(old, now, sizeof now) != 0, "the saved signature is today's");
+    is_int(store_sig_stale(s, &err), 0, "not stale after the backfill");
+    is_int(store_sig_rule_current(s), 1, "... and marked as today's rule");
+}
+
 int
 main(void)
 {
@@ -462,6 +510,7 @@ main(void)
     is_int(neardup_backfill(s, &err), 0, "a second backfill has nothing to do");
     test_evidence(s, story_a, story_b);
     (void)late;
+    test_sig_rule(s);
 
     /* Deleting the copy's file removes its document and its bands. */
     store_begin(s, &err);

@@ -4,7 +4,8 @@
  * of the same day, the same people three weeks later and an undated
  * article each start their own; a later index run adds a new telling to
  * the story it belongs to, even one dated before the story's first
- * article; the best other-outlet version; the story: query field.
+ * article; the best other-outlet version; the story: query field; two
+ * articles sharing only a site's furniture stay apart.
  */
 #include "config.h"
 
@@ -169,6 +170,34 @@ later_run(struct store *s, struct ids id)
 
 }
 
+/* Two articles of one site and day that share only its furniture at the
+ * top of the body (a newsletter promotion, a share line) are two stories:
+ * the lead that keys a story leaves furniture out. */
+static void
+furniture_run(struct store *s)
+{
+    struct ds_error err;
+    ds_error_clear(&err);
+    const char *promo = "Share this story\n"
+                        "Sign up for the Lakeside Post morning newsletter to get the news that "
+                        "matters to your town, from school boards to high school sports, in "
+                        "your inbox before seven every weekday.\n"
+                        "Follow us on Facebook\n";
+    char *body1 = xasprintf("%sA ferry carrying forty passengers ran aground near Gull Island "
+                            "on Sunday; nobody was hurt.\n", promo);
+    char *body2 = xasprintf("%sThe county fair will add a second weekend in August after "
+                            "record crowds last summer.\n", promo);
+    store_begin(s, &err);
+    int64_t x = add(s, "Lakeside Post", "2024-06-09", "Ferry runs aground off Gull Island", body1);
+    int64_t y = add(s, "Lakeside Post", "2024-06-09", "County fair adds a second weekend", body2);
+    store_commit(s, &err);
+    is_int(story_group(s, &err), 2, "two articles sharing only furniture grouped");
+    ok(story_of(s, x) == x && story_of(s, y) == y, "each is a story of its own (%lld, %lld)",
+       (long long)story_of(s, x), (long long)story_of(s, y));
+    free(body1);
+    free(body2);
+}
+
 int
 main(void)
 {
@@ -184,6 +213,7 @@ main(void)
         return done_testing();
 
     later_run(s, first_run(s));
+    furniture_run(s);
     store_close(&s);
     char *wal = xasprintf("%s-wal", path), *shm = xasprintf("%s-shm", path);
     unlink(path);

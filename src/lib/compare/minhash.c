@@ -207,7 +207,7 @@ minhash_content_signature(const char *body, size_t n, uint32_t sig[MINHASH_K])
     for (size_t i = 0; i < n;) {
         const char *nl = memchr(body + i, '\n', n - i);
         size_t e = nl ? (size_t)(nl - body) : n;
-        if (!caption_line(body + i, e - i)) {
+        if (!caption_line(body + i, e - i) && !compare_furniture_line(body + i, e - i)) {
             buf_append(&content, body + i, e - i);
             buf_putc(&content, '\n');
         }

@@ -142,7 +142,11 @@ neardup_backfill(struct store *s, struct ds_error *err)
             goto fail;
         began = true;
     }
-    if (store_sig_unsigned_each(s, backfill_one, &b, err) != 0)
+    /* Signatures of an older rule are all computed again. */
+    bool renew = !store_sig_rule_current(s);
+    if ((renew && store_sig_reset(s, err) != 0) ||
+        store_sig_unsigned_each(s, backfill_one, &b, err) != 0 ||
+        (renew && store_sig_rule_mark(s, err) != 0))
         goto fail;
     neardup_writer_free(&b.w);
     if (store_sig_sweep(s, err) != 0)

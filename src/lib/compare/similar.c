@@ -13,10 +13,18 @@
  * No document-frequency cap drops the names a story is about; only words in more than a fifth of the documents
  * (weak evidence, long posting lists) stay out of the candidate query.
  *
- * Cost model: the candidate query costs the sum of its words' posting
- * lists; each candidate costs its tokenizing (~0.3 ms for a 600-word
+ * Cost model: the candidate query costs a term lookup per word in each
+ * full-text segment plus the sum of its words' posting lists, each hit
+ * ranked; each candidate costs its tokenizing (~0.15 ms for a 600-word
  * article) and one indexed vocabulary read per new term (cached for the
- * call). Without the statistics tables' vocabulary (an index never brought
+ * call). So the query has SIMILAR_QUERY_WORDS words and reads at most
+ * SIMILAR_POSTINGS postings whatever the collection's size (a share of the
+ * collection, as before, made the query grow with it), and
+ * SIMILAR_CANDIDATES are scored: measured on basil-dev + BBC + 30k
+ * generated articles (bench/results/2026-12-06-similar-latency.md), the
+ * other outlets' versions are in the first 30 bm25 hits of the 30 words
+ * for every query, as they were with 40 and 40, at three quarters of the
+ * cost. Without the statistics tables' vocabulary (an index never brought
  * up to date), document frequencies are estimated for the document's
  * SIMILAR_DF_TERMS likeliest keywords only and other terms take the median
  * idf of those.
@@ -33,10 +41,10 @@
 #include "dossier/store_similar.h"
 #include "lib.h"
 
-#define SIMILAR_QUERY_WORDS 40   /* words of the candidate query */
-#define SIMILAR_CANDIDATES 40    /* candidates scored on their full texts */
+#define SIMILAR_QUERY_WORDS 30   /* words of the candidate query */
+#define SIMILAR_CANDIDATES 30    /* candidates scored on their full texts */
 #define SIMILAR_MAX_DF_SHARE 0.2 /* words in more documents stay out of the query */
-#define SIMILAR_POSTINGS 0.25    /* the query reads at most this share of the corpus's postings */
+#define SIMILAR_POSTINGS 8000.0  /* the query reads at most about this many postings */
 #define SIMILAR_TITLE_WEIGHT 3   /* a title term counts this many times */
 #define SIMILAR_DF_TERMS 64      /* df estimates when there is no vocabulary */
 
@@ -237,7 +245,7 @@ query_words(const struct vec *q, const double *qw, struct idf *x, const char **w
         p[i] = (struct pre){i, qw[i]};
     qsort(p, n, sizeof *p, pre_cmp);
     double min_idf = idf_of_df(x, (int64_t)(SIMILAR_MAX_DF_SHARE * x->n));
-    double budget = DS_MAX(5000.0, SIMILAR_POSTINGS * x->n), postings = 0;
+    double budget = SIMILAR_POSTINGS, postings = 0;
     for (size_t j = 0; j < n && k < SIMILAR_QUERY_WORDS; j++) {
         if (p[j].score <= 0)
             break;

@@ -122,21 +122,29 @@ key_free(struct key *k)
     free(k->w);
 }
 
-/* Bytes of body that hold its first STORY_LEAD_WORDS words, or a little
- * more (tokenizing the rest of a long body would be wasted): ends after a
- * space, so never inside a character. */
-static size_t
-lead_bytes(const char *body)
+/* The lead of body into out: its lines that are not page furniture
+ * (compare_furniture_line: "Read more", "Share this story", a newsletter
+ * promotion), up to the line that holds its STORY_LEAD_WORDS-th word
+ * (tokenizing the rest of a long body would be wasted). */
+static void
+lead_text(const char *body, struct buf *out)
 {
-    size_t words = 0, i = 0;
-    bool in_word = false;
-    for (; body[i] && words <= STORY_LEAD_WORDS; i++) {
-        bool space = body[i] == ' ' || body[i] == '\n' || body[i] == '\t';
-        if (!space && !in_word)
-            words++;
-        in_word = !space;
+    size_t words = 0;
+    for (const char *p = body; *p && words <= STORY_LEAD_WORDS;) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        if (!compare_furniture_line(p, n)) {
+            bool in_word = false;
+            for (size_t i = 0; i < n; i++) {
+                bool space = p[i] == ' ' || p[i] == '\t';
+                words += !space && !in_word;
+                in_word = !space;
+            }
+            buf_append(out, p, n);
+            buf_putc(out, '\n');
+        }
+        p += n + (nl != NULL);
     }
-    return i;
 }
 
 /* The key vector of document id, weights (1 + ln tf) * idf, normalised.
@@ -152,7 +160,9 @@ key_build(struct grouping *g, int64_t id, struct key *k, struct ds_error *err)
     int got = store_doc_text(g->s, id, &title, &body, err);
     if (got != 0)
         return got < 0 ? -1 : 0;
-    const char *parts[2] = {title, body};
+    struct buf lead = BUF_INIT;
+    lead_text(body, &lead);
+    const char *parts[2] = {title, buf_str(&lead)};
     for (int i = 0; i < 2 && !k->failed; i++) {
         if (!parts[i])
             continue;
@@ -160,9 +170,9 @@ key_build(struct grouping *g, int64_t id, struct key *k, struct ds_error *err)
         k->times = i ? 1 : STORY_TITLE_WEIGHT;
         k->words = 0;
         k->max_words = i ? STORY_LEAD_WORDS : 0;
-        g->tok.tokenize(g->tok.ctx, parts[i], i ? lead_bytes(body) : strlen(parts[i]), key_token,
-                        k);
+        g->tok.tokenize(g->tok.ctx, parts[i], strlen(parts[i]), key_token, k);
     }
+    buf_free(&lead);
     free(title);
     free(body);
     if (k->failed)

@@ -52,6 +52,8 @@ enum store_stmt_id {
     SQ_DOC_FIRST_PATH,
     SQ_DOC_EXISTS,
     SQ_META_GET,
+    SQ_DOC_TEXT,
+    SQ_DOC_DAY,
     SQ_META_SET,
     SQ_SKIP_PUT,
     SQ_LINEFREQ_ADD,

@@ -6,11 +6,16 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "dossier/store.h" /* store_meta_get, store_meta_set */
 #include "dossier/store_similar.h"
 #include "lib.h"
+
+/* The meta key holding the rule the saved signatures follow. */
+#define SIG_RULE_KEY "sig_rule"
 
 static const char neardup_schema[] =
     "CREATE TABLE IF NOT EXISTS neardup_sigs(doc_id INTEGER PRIMARY KEY"
@@ -125,20 +130,18 @@ int
 store_doc_text(struct store *s, int64_t doc_id, char **title, char **body, struct ds_error *err)
 {
     *title = *body = NULL;
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(s->db, "SELECT title, body FROM documents WHERE id = ?1", -1, &st,
-                                NULL);
-    if (rc == SQLITE_OK) {
-        sqlite3_bind_int64(st, 1, doc_id);
-        rc = sqlite3_step(st);
-        if (rc == SQLITE_ROW) {
-            *title = store_col_dup(st, 0);
-            *body = store_col_dup(st, 1);
-            if (!*body)
-                *body = xstrdup("");
-        }
+    sqlite3_stmt *st = store_stmt(s, SQ_DOC_TEXT, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, doc_id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *title = store_col_dup(st, 0);
+        *body = store_col_dup(st, 1);
+        if (!*body)
+            *body = xstrdup("");
     }
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     if (rc == SQLITE_ROW)
         return 0;
     if (rc == SQLITE_DONE)
@@ -150,21 +153,17 @@ int
 store_doc_day(struct store *s, int64_t doc_id, int64_t *day, struct ds_error *err)
 {
     *day = 0;
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(s->db,
-                                "SELECT CAST(julianday(substr(published, 1, 10)) - 2440587.5"
-                                " AS INTEGER) FROM documents WHERE id = ?1",
-                                -1, &st, NULL);
+    sqlite3_stmt *st = store_stmt(s, SQ_DOC_DAY, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, doc_id);
+    int rc = sqlite3_step(st);
     int found = 1;
-    if (rc == SQLITE_OK) {
-        sqlite3_bind_int64(st, 1, doc_id);
-        rc = sqlite3_step(st);
-        if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
-            *day = sqlite3_column_int64(st, 0);
-            found = 0;
-        }
+    if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+        *day = sqlite3_column_int64(st, 0);
+        found = 0;
     }
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return store_fail(s, err, rc, "reading a document's date");
     return found;
@@ -275,6 +274,14 @@ store_sig_writer_open(struct store *s, size_t nbands, struct store_sig_writer **
         store_sig_writer_free(&w);
         return -1;
     }
+    /* Signatures saved into empty tables all follow today's rule. */
+    int64_t any = 1;
+    if (store_int_once(s, "SELECT EXISTS (SELECT 1 FROM neardup_sigs)", 0, &any,
+                       "saving near-duplicate signatures", err) < 0 ||
+        (!any && !store_sig_rule_current(s) && store_sig_rule_mark(s, err) != 0)) {
+        store_sig_writer_free(&w);
+        return -1;
+    }
     *out = w;
     return 0;
 }
@@ -350,6 +357,30 @@ store_sig_tables(struct store *s, struct ds_error *err)
 }
 
 int
+store_sig_rule_current(struct store *s)
+{
+    char *v = store_meta_get(s, SIG_RULE_KEY);
+    int current = v && atoi(v) == STORE_SIG_RULE;
+    free(v);
+    return current;
+}
+
+int
+store_sig_rule_mark(struct store *s, struct ds_error *err)
+{
+    char v[16];
+    snprintf(v, sizeof v, "%d", STORE_SIG_RULE);
+    return store_meta_set(s, SIG_RULE_KEY, v, err);
+}
+
+int
+store_sig_reset(struct store *s, struct ds_error *err)
+{
+    return store_exec(s, "DELETE FROM neardup_sigs; DELETE FROM neardup_bands;",
+                      "removing near-duplicate signatures of an older rule", err);
+}
+
+int
 store_sig_stale(struct store *s, struct ds_error *err)
 {
     int have = store_sig_tables(s, err);
@@ -361,6 +392,10 @@ store_sig_stale(struct store *s, struct ds_error *err)
                        " coalesce((SELECT max(doc_id) FROM neardup_sigs), 0)"
                        : "SELECT EXISTS (SELECT 1 FROM documents)",
                        0, &stale, "reading near-duplicate signatures", err) < 0)
+        return -1;
+    if (!stale && have && !store_sig_rule_current(s) &&
+        store_int_once(s, "SELECT EXISTS (SELECT 1 FROM neardup_sigs)", 0, &stale,
+                       "reading near-duplicate signatures", err) < 0)
         return -1;
     return stale != 0;
 }

@@ -265,6 +265,9 @@ static const char *const stmt_sql[SQ__COUNT] = {
                           " FROM files WHERE doc_id = ?1",
     [SQ_DOC_EXISTS] = "SELECT 1 FROM documents WHERE id = ?1",
     [SQ_META_GET] = "SELECT value FROM meta WHERE key = ?1",
+    [SQ_DOC_TEXT] = "SELECT title, body FROM documents WHERE id = ?1",
+    [SQ_DOC_DAY] = "SELECT CAST(julianday(substr(published, 1, 10)) - 2440587.5 AS INTEGER)"
+                   " FROM documents WHERE id = ?1",
     [SQ_META_SET] = "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)",
     [SQ_SKIP_PUT] = "INSERT OR REPLACE INTO skipped(path, reason) VALUES (?1, ?2)",
     [SQ_LINEFREQ_ADD] = "INSERT INTO line_freq(hash, docs) VALUES (?1, ?2)"
