@@ -195,6 +195,9 @@ int store_pragma_int(struct store *s, const char *sql, int64_t *out, struct ds_e
 /* Put back the progress handler store_set_interrupt() chose (after a
  * search replaced it), leaving its flags as they are. (store/store.c) */
 void store_progress_restore(struct store *s);
+/* The progress handler store_set_interrupt() installs (ud: the store):
+ * non-zero, and the statement stops, when the interrupt check says so. */
+int store_progress(void *ud);
 /* Register ds_url_key(url), url_normalize() in SQL (migration 17). Returns
  * a SQLite result code. (store/items.c) */
 int store_url_key_register(struct store *s);

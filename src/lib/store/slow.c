@@ -38,12 +38,7 @@ search_delay_progress(void *ud)
         struct timespec step = {0, 5 * 1000000L};
         nanosleep(&step, NULL);
     }
-    if (s->interrupt_check && s->interrupt_check(s->interrupt_ud)) {
-        s->interrupted = true;
-        s->stops++;
-        return 1;
-    }
-    return 0;
+    return store_progress(s);
 }
 
 /* See lib.h. */

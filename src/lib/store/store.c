@@ -829,7 +829,8 @@ store_close(struct store **sp)
 
 /* ---- interrupting long reads ----------------------------------------------------------- */
 
-static int
+/* See lib.h. */
+int
 store_progress(void *ud)
 {
     struct store *s = ud;
