@@ -20,6 +20,17 @@ base="http://127.0.0.1:$port"
 web="$XDG_DATA_HOME/dossier/web/127.0.0.1"
 requests() { cat "$TEST_TMP/port.count" 2>/dev/null || echo 0; }
 
+# ---- libcurl is loaded at the first fetch, not linked (fetch/lib.h) ----
+if command -v readelf >/dev/null; then
+    needed=$(readelf -d "$DOSSIER_BIN" | grep NEEDED)
+    case $needed in
+    *libcurl*) ok 1 "the program does not link libcurl: $needed" ;;
+    *) ok 0 "the program does not link libcurl (it loads it to fetch)" ;;
+    esac
+else
+    skip 1 "readelf is needed to read the program's libraries"
+fi
+
 # ---- add ----
 out=$("$DOSSIER_BIN" add "$base/redirect/3" 2>&1)
 like "$out" "saved .*/web/127.0.0.1/[0-9]{4}-[0-9]{2}-[0-9]{2}-page.html" "add follows a redirect chain and saves the page"

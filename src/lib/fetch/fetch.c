@@ -2,7 +2,6 @@
  * the atomic save of what was fetched. */
 #include "config.h"
 
-#include <curl/curl.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "dossier/fetch.h"
+#include "lib.h"
 
 #define HOSTS_REMEMBERED 64
 
@@ -45,11 +44,6 @@ env_number(const char *name, double dflt)
 struct fetch_session *
 fetch_new(const struct fetch_options *opts)
 {
-    static int global_done;
-    if (!global_done) {
-        curl_global_init(CURL_GLOBAL_DEFAULT);
-        global_done = 1;
-    }
     struct fetch_session *f = xcalloc(1, sizeof *f);
     if (opts)
         f->o = *opts;
@@ -66,7 +60,7 @@ fetch_new(const struct fetch_options *opts)
         f->o.max_bytes = FETCH_DEFAULT_MAX_BYTES;
     if (f->o.delay_ms < 0)
         f->o.delay_ms = (long)env_number("DOSSIER_FETCH_DELAY_MS", FETCH_DEFAULT_DELAY_MS);
-    f->curl = curl_easy_init();
+    f->curl = fetch_curl()->easy_init();
     if (!f->curl)
         ds_fatal("libcurl could not start");
     return f;
@@ -79,7 +73,7 @@ fetch_free(struct fetch_session **fp)
     struct fetch_session *f = *fp;
     if (!f)
         return;
-    curl_easy_cleanup(f->curl);
+    fetch_curl()->easy_cleanup(f->curl);
     for (size_t i = 0; i < f->nhosts; i++)
         free(f->hosts[i].host);
     free(f);
@@ -101,20 +95,21 @@ fetch_result_clear(struct fetch_result *res)
 char *
 fetch_url_host(const char *url)
 {
-    CURLU *u = curl_url();
+    const struct curl_api *C = fetch_curl();
+    CURLU *u = C->url();
     char *host = NULL, *scheme = NULL, *out = NULL;
-    if (curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
-        curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
+    if (C->url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+        C->url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
         (strcmp(scheme, "http") == 0 || strcmp(scheme, "https") == 0) &&
-        curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK) {
+        C->url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK) {
         out = xstrdup(host);
         for (char *p = out; *p; p++)
             if (*p >= 'A' && *p <= 'Z')
                 *p = (char)(*p - 'A' + 'a');
     }
-    curl_free(host);
-    curl_free(scheme);
-    curl_url_cleanup(u);
+    C->free(host);
+    C->free(scheme);
+    C->url_cleanup(u);
     return out;
 }
 
@@ -194,36 +189,37 @@ static void
 setup(struct fetch_session *f, const struct fetch_request *rq, struct sink *sink,
       struct curl_slist **hdrs)
 {
+    const struct curl_api *C = fetch_curl();
     CURL *c = f->curl;
-    curl_easy_reset(c);
-    curl_easy_setopt(c, CURLOPT_URL, rq->url);
-    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
-    curl_easy_setopt(c, CURLOPT_MAXREDIRS, FETCH_MAX_REDIRECTS);
-    curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
-    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, f->o.timeout_ms);
-    curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)f->o.max_bytes);
-    curl_easy_setopt(c, CURLOPT_USERAGENT, PACKAGE_NAME "/" PACKAGE_VERSION);
-    curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
-    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-    curl_easy_setopt(c, CURLOPT_WRITEDATA, sink);
-    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
-    curl_easy_setopt(c, CURLOPT_HEADERDATA, sink);
+    C->easy_reset(c);
+    C->easy_setopt(c, CURLOPT_URL, rq->url);
+    C->easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+    C->easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+    C->easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
+    C->easy_setopt(c, CURLOPT_MAXREDIRS, FETCH_MAX_REDIRECTS);
+    C->easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+    C->easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+    C->easy_setopt(c, CURLOPT_TIMEOUT_MS, f->o.timeout_ms);
+    C->easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)f->o.max_bytes);
+    C->easy_setopt(c, CURLOPT_USERAGENT, PACKAGE_NAME "/" PACKAGE_VERSION);
+    C->easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
+    C->easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    C->easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+    C->easy_setopt(c, CURLOPT_WRITEDATA, sink);
+    C->easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+    C->easy_setopt(c, CURLOPT_HEADERDATA, sink);
     *hdrs = NULL;
     if (rq->etag && *rq->etag) {
         char *h = xasprintf("If-None-Match: %s", rq->etag);
-        *hdrs = curl_slist_append(*hdrs, h);
+        *hdrs = C->slist_append(*hdrs, h);
         free(h);
     }
     if (rq->last_modified && *rq->last_modified) {
         char *h = xasprintf("If-Modified-Since: %s", rq->last_modified);
-        *hdrs = curl_slist_append(*hdrs, h);
+        *hdrs = C->slist_append(*hdrs, h);
         free(h);
     }
-    curl_easy_setopt(c, CURLOPT_HTTPHEADER, *hdrs);
+    C->easy_setopt(c, CURLOPT_HTTPHEADER, *hdrs);
 }
 
 /* A message for a failed transfer. */
@@ -240,7 +236,7 @@ explain(struct fetch_session *f, CURLcode rc, const char *url, struct ds_error *
     else if (rc == CURLE_TOO_MANY_REDIRECTS)
         ds_error_set(err, -1, "%s: more than %ld redirects", url, FETCH_MAX_REDIRECTS);
     else
-        ds_error_set(err, -1, "%s: %s", url, curl_easy_strerror(rc));
+        ds_error_set(err, -1, "%s: %s", url, fetch_curl()->easy_strerror(rc));
 }
 
 /* GET one URL (see fetch.h). */
@@ -256,15 +252,16 @@ fetch_get(struct fetch_session *f, const struct fetch_request *rq, struct fetch_
     }
     wait_for_host(f, host);
     free(host);
+    const struct curl_api *C = fetch_curl();
     struct sink sink = {f, res};
     struct curl_slist *hdrs;
     f->too_big = false;
     setup(f, rq, &sink, &hdrs);
-    CURLcode rc = curl_easy_perform(f->curl);
-    curl_slist_free_all(hdrs);
+    CURLcode rc = C->easy_perform(f->curl);
+    C->slist_free_all(hdrs);
     char *final = NULL;
-    curl_easy_getinfo(f->curl, CURLINFO_RESPONSE_CODE, &res->status);
-    curl_easy_getinfo(f->curl, CURLINFO_EFFECTIVE_URL, &final);
+    C->easy_getinfo(f->curl, CURLINFO_RESPONSE_CODE, &res->status);
+    C->easy_getinfo(f->curl, CURLINFO_EFFECTIVE_URL, &final);
     res->final_url = xstrdup(final ? final : rq->url);
     if (rc != CURLE_OK) {
         explain(f, rc, rq->url, err);
