@@ -20,6 +20,9 @@ struct span {
 
 /* qsort comparator of struct span: by start, then end. */
 int span_cmp(const void *a, const void *b);
+/* In n spans sorted by position and not overlapping (sentences, changes),
+ * the index of the first one ending after pos; n when none does. */
+size_t span_first_after(const struct span *v, size_t n, uint32_t pos);
 
 /* True for common function words (English, plus a few French, German,
  * Italian and Spanish ones, and Chinese ones and bare numerals: zh.h's

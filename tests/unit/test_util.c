@@ -204,6 +204,18 @@ test_url(void)
     free(b);
 }
 
+/* span_first_after: the first span ending after a position, by halving. */
+static void
+test_span_first_after(void)
+{
+    const struct span v[] = {{0, 10}, {10, 25}, {30, 40}};
+    is_int((int)span_first_after(v, 3, 0), 0, "a position in the first span");
+    is_int((int)span_first_after(v, 3, 10), 1, "a span's end belongs to the next one");
+    is_int((int)span_first_after(v, 3, 27), 2, "a gap: the next span");
+    is_int((int)span_first_after(v, 3, 40), 3, "past the last: n");
+    is_int((int)span_first_after(v, 0, 5), 0, "no spans: 0");
+}
+
 int
 main(void)
 {
@@ -214,5 +226,6 @@ main(void)
     test_strmap();
     test_u64map();
     test_url();
+    test_span_first_after();
     return done_testing();
 }

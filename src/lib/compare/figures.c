@@ -276,14 +276,7 @@ different_years(const struct cmp_result *r, const struct figure *fa, const struc
 static int32_t
 sentence_at(const struct span *s, size_t n, uint32_t pos)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (s[mid].end <= pos)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = span_first_after(s, n, pos);
     return lo < n && s[lo].start <= pos ? (int32_t)lo : -1;
 }
 

@@ -149,14 +149,7 @@ sentence_text(const char *text, struct span s, const struct span *ch, size_t nch
 {
     buf_reset(out);
     /* First change span ending after the sentence start. */
-    size_t lo = 0, hi = nch;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (ch[mid].end <= s.start)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = span_first_after(ch, nch, s.start);
     uint32_t pos = s.start;
     for (size_t k = lo; k < nch && ch[k].start < s.end; k++) {
         uint32_t cs = DS_MAX(ch[k].start, s.start), ce = DS_MIN(ch[k].end, s.end);

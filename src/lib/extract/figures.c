@@ -120,15 +120,8 @@ fig_free(struct fig_res *fr)
 static size_t
 fig_sentence_of(const struct span *sents, size_t nsents, size_t pos)
 {
-    size_t lo = 0, hi = nsents;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (sents[mid].end <= pos)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo; /* may be nsents when pos is past the last sentence */
+    /* nsents when pos is past the last sentence */
+    return span_first_after(sents, nsents, (uint32_t)pos);
 }
 
 /* The paragraph (between blank lines) last split into sentences. Splitting a

@@ -18,6 +18,20 @@ span_cmp(const void *a, const void *b)
     return (x->end > y->end) - (x->end < y->end);
 }
 
+size_t
+span_first_after(const struct span *v, size_t n, uint32_t pos)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (v[mid].end <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* ---- stop words --------------------------------------------------------------- */
 
 /* Sorted (strcmp order): binary searched. Function words only, no domain words. */
