@@ -38,10 +38,7 @@ static const char *const icon_words[] = {
 static bool
 is_icon_word(const char *s, size_t n)
 {
-    for (size_t i = 0; i < DS_ARRAY_LEN(icon_words); i++)
-        if (ing_ieq(s, n, icon_words[i]))
-            return true;
-    return false;
+    return ing_ieq_any(s, n, icon_words, DS_ARRAY_LEN(icon_words));
 }
 
 /* A line made of UI icon names: split at spaces, dots and lower→Upper case

@@ -57,6 +57,8 @@ bool ing_path_date(const char *path, struct ing_date *out);
 
 /* Case-insensitive ASCII helpers over counted strings. */
 bool ing_ieq(const char *a, size_t n, const char *lit);
+/* ing_ieq against any of nlits literals. */
+bool ing_ieq_any(const char *a, size_t n, const char *const *lits, size_t nlits);
 bool ing_istarts(const char *a, size_t n, const char *lit);
 const char *ing_ifind(const char *hay, size_t n, const char *needle);
 

@@ -37,20 +37,14 @@ is_outlet_word(const char *w, size_t n)
         "gazzetta", "jornal", "dagblad", "krant", "courrier", "quotidien", "hebdo", "observateur",
         "beobachter", "rundschau", "kurier", "anzeiger",
     };
-    for (size_t i = 0; i < DS_ARRAY_LEN(words); i++)
-        if (ing_ieq(w, n, words[i]))
-            return true;
-    return false;
+    return ing_ieq_any(w, n, words, DS_ARRAY_LEN(words));
 }
 
 static bool
 is_article_word(const char *w, size_t n)
 {
     static const char *const words[] = {"the", "le", "la", "les", "der", "die", "das", "el", "il"};
-    for (size_t i = 0; i < DS_ARRAY_LEN(words); i++)
-        if (ing_ieq(w, n, words[i]))
-            return true;
-    return false;
+    return ing_ieq_any(w, n, words, DS_ARRAY_LEN(words));
 }
 
 /* Small words a name may hold in lower case ("Voice of America"). */
@@ -60,10 +54,7 @@ is_name_connector(const char *w, size_t n)
     static const char *const words[] = {"of",  "the", "and", "for", "on",  "de", "du", "des",
                                         "del", "di",  "da",  "la",  "le",  "et", "y",  "am",
                                         "im",  "an",  "van", "von", "&",   "e",  "do", "dos"};
-    for (size_t i = 0; i < DS_ARRAY_LEN(words); i++)
-        if (ing_ieq(w, n, words[i]))
-            return true;
-    return false;
+    return ing_ieq_any(w, n, words, DS_ARRAY_LEN(words));
 }
 
 /* Han/kana/hangul names end in a word that means newspaper, agency, net,

@@ -41,6 +41,15 @@ ing_ieq(const char *a, size_t n, const char *lit)
 }
 
 bool
+ing_ieq_any(const char *a, size_t n, const char *const *lits, size_t nlits)
+{
+    for (size_t i = 0; i < nlits; i++)
+        if (ing_ieq(a, n, lits[i]))
+            return true;
+    return false;
+}
+
+bool
 ing_istarts(const char *a, size_t n, const char *lit)
 {
     size_t i = 0;
