@@ -145,7 +145,7 @@ load(const char *path, struct extractor *ex, struct doc *d)
 static void
 compare_docs(struct doc *da, struct doc *db, const struct text_tokenizer *tok, struct stats *st)
 {
-    struct cmp_options opt = {0, tok};
+    struct cmp_options opt = {0, tok, NULL};
     struct cmp_result r;
     struct cmp_summary sm;
     struct ds_error err;
