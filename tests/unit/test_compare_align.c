@@ -421,6 +421,33 @@ test_figures(void)
     cmp_result_clear(&r);
 }
 
+/* One sentence of B told as two in A, where the longer half says more than
+ * B does (so B's sentence does not contain it): it still joins the pair as
+ * a part, because B's sentence is its best candidate and it brings words
+ * the other half lacks. */
+static void
+test_split_best(void)
+{
+    const char *a = "Minister Oda Lind told reporters that housing costs remained far too high "
+                    "and that new building rules could not wait.\n"
+                    "Average rents rose 8.2 percent in the year to June.\n";
+    const char *b = "Rents, up 8.2 percent in the year to June, are far too high, Lind told "
+                    "reporters.\n";
+    struct cmp_result r;
+    struct ds_error err;
+    size_t parts = 0, pairs = 0, only = 0;
+    if (compare_texts(a, strlen(a), b, strlen(b), NULL, &r, &err) == 0) {
+        for (size_t k = 0; k < r.nrows; k++) {
+            parts += r.rows[k].mark == CMP_PART;
+            pairs += r.rows[k].a >= 0 && r.rows[k].b >= 0;
+            only += r.rows[k].mark == CMP_ONLY_A || r.rows[k].mark == CMP_ONLY_B;
+        }
+        cmp_result_clear(&r);
+    }
+    ok(pairs == 1 && parts == 1 && only == 0, "a half that says more joins the pair as a part "
+       "(%zu pairs, %zu parts, %zu only)", pairs, parts, only);
+}
+
 /* A stub cmp_rarity: the words of the NULL-terminated list ctx points to
  * are rare (in 0.1% of the documents), every other word common (in half);
  * a NULL ctx makes every word rare. */
@@ -487,6 +514,7 @@ main(void)
     test_entities();
     test_fixtures();
     test_split();
+    test_split_best();
     test_weak_rarity();
     return done_testing();
 }
