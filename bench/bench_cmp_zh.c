@@ -107,7 +107,7 @@ span_chars(const char *text, const struct span *v, size_t n)
 static void
 run_pair(const struct pairdoc *p, const struct text_tokenizer *tok, struct tally *t)
 {
-    struct cmp_options opt = {0, tok};
+    struct cmp_options opt = {0, tok, NULL};
     struct cmp_result r;
     struct ds_error err;
     ds_error_clear(&err);

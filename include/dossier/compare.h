@@ -10,8 +10,10 @@
  *     rare words count most) reaches CMP_ALIGN_THRESHOLD is found through
  *     an inverted index of B (never all-pairs string work) and accepted
  *     greedily, best first, order only breaking near-ties. Reordered text
- *     still pairs; this is not an LCS diff. A sentence left over that is
- *     mostly inside its neighbour's counterpart joins that pair as a split
+ *     still pairs; this is not an LCS diff. Then weak pairs (paraphrases,
+ *     CMP_ALIGN_WEAK) between sentences that are each other's best match.
+ *     A sentence left over that is mostly inside its neighbour's
+ *     counterpart, or has it as its best match, joins that pair as a split
  *     part (one sentence told as two).
  *   - The result is a list of rows in A's order (a pair, a sentence only in A,
  *     or one only in B placed after its predecessor in B), grouped into
@@ -50,6 +52,7 @@
 #include "dossier/util.h"
 
 struct store;
+struct store_termstats;
 struct query;
 
 /* ---- keyness ----------------------------------------------------------------- */
@@ -144,17 +147,46 @@ struct cmp_passage {
     struct span a, b;   /* bytes covered in A and B ({0,0} on a missing side) */
 };
 
-/* The least score of a pair of sentences: the cosine of their term sets,
- * each term weighted by its rarity among the two articles' sentences (idf)
- * and more for names and figures. A sentence is "only in A" when no
- * sentence of B reaches this with it (or each that does is the better
- * counterpart of another) and it is no split part of a pair. */
+/* The least score of a strong pair of sentences: the cosine of their term
+ * sets, each term weighted by its rarity among the two articles' sentences
+ * (idf) and more for names and figures. A sentence is "only in A" when no
+ * sentence of B reaches this (or the weak pair's rule below) with it, or
+ * each that does is the better counterpart of another, and it is no split
+ * part of a pair. */
 #define CMP_ALIGN_THRESHOLD 0.35
+/* A weak pair's least score, as a share of the threshold: a pair under the
+ * threshold but at least this is accepted when each sentence is the
+ * other's best candidate and they share a name or a figure and one more
+ * term (or three terms), one of them no name and not common (in at most
+ * CMP_COMMON_SHARE of the collection's documents, when the caller gives
+ * cmp_options.rarity; "38 percent", "skylight", not "administration"). "Only
+ * in A" means no such pair either. */
+#define CMP_ALIGN_WEAK 0.6
+#define CMP_COMMON_SHARE 0.02
+
+/* Where a term is common: share(ctx, term, word) is the share of the
+ * collection's documents holding term (as the tokenizer makes it; word is a
+ * surface form of it), 0..1, or < 0 when unknown. */
+struct cmp_rarity {
+    double (*share)(void *ctx, const char *term, const char *word);
+    void *ctx;
+};
 
 struct cmp_options {
     double threshold;               /* least pair score; 0 means CMP_ALIGN_THRESHOLD */
     const struct text_tokenizer *tok; /* NULL: text_tokenize_basic */
+    const struct cmp_rarity *rarity;  /* NULL: every word counts as rare */
 };
+
+/* A cmp_rarity reading the index's document frequencies (store_termstats):
+ * cmp_rarity_free() closes it. 0, or -1 with err. */
+struct cmp_store_rarity {
+    struct cmp_rarity r;
+    struct store_termstats *ts;
+    double docs;
+};
+int cmp_rarity_open(struct store *s, struct cmp_store_rarity *out, struct ds_error *err);
+void cmp_rarity_free(struct cmp_store_rarity *r);
 
 struct cmp_result {
     struct span *sent_a, *sent_b;   /* the sentences of each text */

@@ -430,9 +430,15 @@ compare_two(struct store *s, char **words, int nwords, bool json, size_t width, 
     }
     struct text_tokenizer tok;
     store_text_tokenizer_compare(s, &tok);
-    struct cmp_options opt = {0, &tok};
+    /* Without the index's word counts every word counts as rare. */
+    struct cmp_store_rarity rare;
+    bool have_rare = cmp_rarity_open(s, &rare, &err) == 0;
+    struct cmp_options opt = {0, &tok, have_rare ? &rare.r : NULL};
     const char *a = ra.a.body ? ra.a.body : "", *b = rb.a.body ? rb.a.body : "";
-    if (compare_texts(a, strlen(a), b, strlen(b), &opt, &r, &err) != 0) {
+    int rc = compare_texts(a, strlen(a), b, strlen(b), &opt, &r, &err);
+    if (have_rare)
+        cmp_rarity_free(&rare);
+    if (rc != 0) {
         fprintf(stderr, "dossier compare: %s\n", err.msg);
         status = EXIT_ERROR;
         goto out;

@@ -104,9 +104,15 @@ compare_open(struct app *app, int64_t a, int64_t b)
     const char *tb = s->db.a.body ? s->db.a.body : "";
     struct text_tokenizer tok;
     store_text_tokenizer_compare(app->store, &tok);
-    struct cmp_options opt = {0, &tok};
+    /* Without the index's word counts every word counts as rare. */
+    struct cmp_store_rarity rare;
+    bool have_rare = cmp_rarity_open(app->store, &rare, &err) == 0;
+    struct cmp_options opt = {0, &tok, have_rare ? &rare.r : NULL};
     double t0 = (ds_now() * 1000.0);
-    if (compare_texts(ta, strlen(ta), tb, strlen(tb), &opt, &s->r, &err) < 0) {
+    int rc = compare_texts(ta, strlen(ta), tb, strlen(tb), &opt, &s->r, &err);
+    if (have_rare)
+        cmp_rarity_free(&rare);
+    if (rc < 0) {
         app_message(app, ROLE_ERROR, "compare: %s", err.msg);
         state_free(&s);
         return false;

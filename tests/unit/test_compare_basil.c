@@ -2,7 +2,9 @@
  * test_compare_basil.c — comparison statistics on real reporting: every
  * pair of outlets telling the same event in ../shared/corpus/basil-dev
  * (read, never copied), compared as `dossier compare` does (cleaned like
- * the indexer, the index's stemming tokenizer, the stored extractions).
+ * the indexer, the index's stemming tokenizer, the stored extractions;
+ * but the index here is empty, so no word counts as common and weak pairs
+ * are not gated as in an index that holds the articles).
  * Reports how much of each side is aligned, split parts, "only in"
  * sentences, figure disagreements and entities listed as "only in one
  * side", and checks the entity lists against the other article's text.
@@ -145,7 +147,7 @@ load(const char *path, struct extractor *ex, struct doc *d)
 static void
 compare_docs(struct doc *da, struct doc *db, const struct text_tokenizer *tok, struct stats *st)
 {
-    struct cmp_options opt = {0, tok};
+    struct cmp_options opt = {0, tok, NULL};
     struct cmp_result r;
     struct cmp_summary sm;
     struct ds_error err;

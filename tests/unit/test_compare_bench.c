@@ -265,7 +265,7 @@ lookups:;
         store_doc_get(s, ids[longest[1]], &rb, &err) == 0) {
         struct text_tokenizer tok;
         store_text_tokenizer(s, &tok);
-        struct cmp_options opt = {0, &tok};
+        struct cmp_options opt = {0, &tok, NULL};
         double best = 1e9;
         struct cmp_result r;
         for (int rep = 0; rep < 5; rep++) {

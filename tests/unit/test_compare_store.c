@@ -523,7 +523,7 @@ main(void)
     /* Comparing with the index's tokenizer: stems match across forms. */
     struct text_tokenizer tok;
     store_text_tokenizer(s, &tok);
-    struct cmp_options opt = {0, &tok};
+    struct cmp_options opt = {0, &tok, NULL};
     const char *a = "Beijing imposed tariffs on imported soybeans from the United States.";
     const char *b = "The United States faces a tariff imposed by Beijing on soybean imports.";
     struct cmp_result r;

@@ -45,7 +45,7 @@ check_diff(const struct text_tokenizer *tok, const char *a, const char *b, const
            const char *ins, const char *name)
 {
     char *ta = xasprintf(BEFORE "%s" AFTER, a), *tb = xasprintf(BEFORE "%s" AFTER, b);
-    struct cmp_options opt = {0, tok};
+    struct cmp_options opt = {0, tok, NULL};
     struct cmp_result r;
     struct ds_error err;
     ds_error_clear(&err);
@@ -92,7 +92,7 @@ test_words(struct store *s)
                "words in the middle of a sentence");
 
     const char *a = "外交部表示，发展中国家的关税问题值得关注。", *b = "他说明天开会。";
-    struct cmp_options opt = {0, &tok};
+    struct cmp_options opt = {0, &tok, NULL};
     struct cmp_result r;
     struct ds_error err;
     ds_error_clear(&err);

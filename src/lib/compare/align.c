@@ -204,11 +204,37 @@ sent_tok_end(const struct side *sd, size_t s)
 
 /* ---- alignment ---------------------------------------------------------------------- */
 
-/* Flags of each term id: a figure when a token of it holds a digit, a name
- * when it is capitalised where a sentence does not start. */
-static uint8_t *
-term_flags(const struct side *A, const struct side *B, size_t nterms)
+/* Mark common each term that both sides' sentences hold and that more than
+ * CMP_COMMON_SHARE of the collection's documents hold (rarity given). */
+static void
+mark_common(const struct side *A, const struct side *B, const struct cmp_counts *intern,
+            const struct cmp_rarity *rarity, uint8_t *flags)
 {
+    size_t nterms = intern->len;
+    uint8_t *seen = xcalloc(nterms + 1, 1);
+    const struct side *sides[2] = {A, B};
+    for (int k = 0; k < 2; k++)
+        for (size_t i = 0; i < sides[k]->set_off[sides[k]->nsents]; i++)
+            seen[sides[k]->set[i]] |= (uint8_t)(1u << k);
+    for (size_t t = 0; t < nterms; t++) {
+        if (seen[t] != 3)
+            continue;
+        const char *term = intern->e[t].term;
+        double share = rarity->share(rarity->ctx, term, term);
+        if (share > CMP_COMMON_SHARE)
+            flags[t] |= CMP_TERM_COMMON;
+    }
+    free(seen);
+}
+
+/* Flags of each term id: a figure when a token of it holds a digit, a name
+ * when it is capitalised where a sentence does not start, common when
+ * rarity (may be NULL) says so (mark_common). */
+static uint8_t *
+term_flags(const struct side *A, const struct side *B, const struct cmp_counts *intern,
+           const struct cmp_rarity *rarity)
+{
+    size_t nterms = intern->len;
     uint8_t *flags = xcalloc(nterms + 1, 1);
     const struct side *sides[2] = {A, B};
     for (int k = 0; k < 2; k++) {
@@ -226,6 +252,8 @@ term_flags(const struct side *A, const struct side *B, size_t nterms)
                     flags[tk->term] |= CMP_TERM_NAME;
             }
     }
+    if (rarity && rarity->share)
+        mark_common(A, B, intern, rarity, flags);
     return flags;
 }
 
@@ -576,7 +604,7 @@ compare_texts(const char *a, size_t na, const char *b, size_t nb, const struct c
     struct cmp_sentset sa, sb;
     side_sentset(&A, &sa);
     side_sentset(&B, &sb);
-    uint8_t *flags = term_flags(&A, &B, intern->len);
+    uint8_t *flags = term_flags(&A, &B, intern, opt ? opt->rarity : NULL);
     struct cmp_matching m;
     cmp_match(&sa, &sb, flags, intern->len, threshold, &m);
     free(flags);

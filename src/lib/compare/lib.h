@@ -39,6 +39,7 @@ struct cmp_sentset {
 /* Flags of a term id (align.c sets them, match.c weighs by them). */
 #define CMP_TERM_NAME 1u   /* seen capitalised */
 #define CMP_TERM_FIGURE 2u /* holds a digit */
+#define CMP_TERM_COMMON 4u /* in more than CMP_COMMON_SHARE of the collection */
 
 /* match.c: pa[i] = the B sentence paired with A's sentence i or -1 (pb the
  * converse), score_a[i] its score; part_a[i] = the B sentence whose pair

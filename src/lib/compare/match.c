@@ -10,12 +10,18 @@
  * weighted cosine of the two sets, 0..1. Order is a weak prior: it only
  * breaks near-ties, so reordered text still pairs.
  *
- * Pairs are accepted greedily, best first, one to one. A sentence left
- * over that is mostly contained in the counterpart of its neighbour (one
- * sentence split into two on the other side) becomes a part of that pair.
- * A sentence is "only in" its side when no sentence of the other side
- * scores CMP_ALIGN_THRESHOLD with it, or when each that does is the better
- * counterpart of another sentence and it is not a split part.
+ * Pairs are accepted greedily, best first, one to one. Then a weaker
+ * pair (a paraphrase around the same name or figure: "Turnout was 38
+ * percent" / "About 38 percent of voters cast ballots") is accepted when it
+ * scores CMP_ALIGN_WEAK of the threshold, shares a name or a figure or
+ * three terms, and each sentence is the other's best candidate (so a
+ * related sentence never takes the place of the real counterpart). A
+ * sentence left over that is mostly contained in the counterpart of its
+ * neighbour, or is a weak candidate of it adding terms the neighbour lacks
+ * (one sentence split into two on the other side), becomes a part of that
+ * pair. A sentence is "only in" its side when no sentence of the other
+ * side scores the weak threshold with it, or when each that does is the
+ * better counterpart of another sentence and it is not a split part.
  */
 #include "config.h"
 
@@ -45,6 +51,7 @@
 struct cand {
     int32_t a, b;
     double score, rank;
+    bool strong; /* reaches the threshold with enough shared terms */
 };
 
 /* Best rank first (score plus the order prior), then position. */
@@ -97,29 +104,51 @@ sentence_norms(const struct cmp_sentset *S, const double *w)
     return norm;
 }
 
-/* Weight of the terms sentences x of X and y of Y share (sorted sets). */
+/* What two sentences share: how many terms, how many of them are names or
+ * figures (anchors), how many are neither names nor common words (rare). */
+struct overlap {
+    size_t n, anchors, rare;
+};
+
+/* Weight of the terms sentences x of X and y of Y share (sorted sets);
+ * *o (may be NULL) gets the counts, flags (may be NULL) tells names,
+ * figures and common words. */
 static double
-shared_weight(const struct cmp_sentset *X, size_t x, const struct cmp_sentset *Y, size_t y,
-              const double *w, size_t *count)
+shared_terms(const struct cmp_sentset *X, size_t x, const struct cmp_sentset *Y, size_t y,
+             const double *w, const uint8_t *flags, struct overlap *o)
 {
     size_t i = X->set_off[x], ie = X->set_off[x + 1];
     size_t j = Y->set_off[y], je = Y->set_off[y + 1];
     double sum = 0;
-    size_t n = 0;
+    struct overlap v = {0, 0, 0};
     while (i < ie && j < je) {
         if (X->set[i] < Y->set[j]) {
             i++;
         } else if (X->set[i] > Y->set[j]) {
             j++;
         } else {
+            uint8_t f = flags ? flags[X->set[i]] : 0;
             sum += w[X->set[i]];
-            n++;
+            v.n++;
+            v.anchors += (f & (CMP_TERM_NAME | CMP_TERM_FIGURE)) != 0;
+            v.rare += (f & (CMP_TERM_NAME | CMP_TERM_COMMON)) == 0;
             i++;
             j++;
         }
     }
-    if (count)
-        *count = n;
+    if (o)
+        *o = v;
+    return sum;
+}
+
+/* shared_terms, counting only the terms shared (*count). */
+static double
+shared_weight(const struct cmp_sentset *X, size_t x, const struct cmp_sentset *Y, size_t y,
+              const double *w, size_t *count)
+{
+    struct overlap o;
+    double sum = shared_terms(X, x, Y, y, w, NULL, &o);
+    *count = o.n;
     return sum;
 }
 
@@ -162,7 +191,8 @@ min_shared(size_t na, size_t nb)
 struct match_ctx {
     const struct cmp_sentset *A, *B;
     const double *w, *norm_a, *norm_b;
-    double threshold;
+    const uint8_t *flags;
+    double threshold, weak; /* a strong pair's least score, a weak one's */
     struct cand *cands;
     size_t ncand, cap;
 };
@@ -207,20 +237,28 @@ score_sentence(struct match_ctx *m, size_t i, const size_t *off, const int32_t *
     for (size_t k = 0; k < nt; k++) {
         int32_t j = touched[k];
         seen[j] = 0;
-        size_t nshared, nb = B->set_off[j + 1] - B->set_off[j];
-        double sh = shared_weight(A, i, B, (size_t)j, m->w, &nshared);
-        if (nshared < min_shared(na, nb) || m->norm_a[i] <= 0 || m->norm_b[j] <= 0)
+        size_t nb = B->set_off[j + 1] - B->set_off[j];
+        struct overlap o;
+        double sh = shared_terms(A, i, B, (size_t)j, m->w, m->flags, &o);
+        if (m->norm_a[i] <= 0 || m->norm_b[j] <= 0)
             continue;
         double score = sh / sqrt(m->norm_a[i] * m->norm_b[j]);
-        if (score + 1e-12 < m->threshold)
+        bool enough = o.n >= min_shared(na, nb);
+        bool strong = enough && score + 1e-12 >= m->threshold;
+        /* A weak pair shares what a strong one must, or a name or a figure
+         * and one more term; and one word at least that is neither a name
+         * nor common (the same thing said, not only the same people). */
+        bool weak = score + 1e-12 >= m->weak && (enough || (o.anchors && o.n >= 2)) && o.rare;
+        if (!strong && !weak)
             continue;
         double pb = B->nsents > 1 ? (double)j / (double)(B->nsents - 1) : 0;
         double prior = MATCH_ORDER_PRIOR * (1 - fabs(pa - pb));
-        keep_cand(m, first, (struct cand){(int32_t)i, j, score > 1 ? 1 : score, score + prior});
+        keep_cand(m, first,
+                  (struct cand){(int32_t)i, j, score > 1 ? 1 : score, score + prior, strong});
     }
 }
 
-/* Every candidate pair at or above the threshold, best first. */
+/* Every candidate pair at or above the weak threshold, best first. */
 static void
 find_candidates(struct match_ctx *m, size_t nterms)
 {
@@ -250,12 +288,47 @@ find_candidates(struct match_ctx *m, size_t nterms)
     free(off);
 }
 
+/* Each sentence's best candidate on the other side: of[x] (-1 for none)
+ * and its score. */
+struct best {
+    int32_t *of;
+    double *score;
+};
+
+/* The best candidate of each sentence of A (side_b false) or of B. */
+static struct best
+best_candidates(const struct match_ctx *m, bool side_b)
+{
+    size_t n = side_b ? m->B->nsents : m->A->nsents;
+    struct best b = {xmalloc((n + 1) * sizeof *b.of), xcalloc(n + 1, sizeof *b.score)};
+    for (size_t i = 0; i < n; i++)
+        b.of[i] = -1;
+    for (size_t k = 0; k < m->ncand; k++) {
+        const struct cand *c = &m->cands[k];
+        int32_t x = side_b ? c->b : c->a;
+        if (b.of[x] < 0 || c->score > b.score[x]) {
+            b.of[x] = side_b ? c->a : c->b;
+            b.score[x] = c->score;
+        }
+    }
+    return b;
+}
+
+static void
+best_free(struct best *b)
+{
+    free(b->of);
+    free(b->score);
+}
+
 /* Leftover sentence x of X (unpaired) becomes a part of its neighbour's
- * pair when it is mostly contained in the neighbour's counterpart and adds
- * to what that pair shares. px: X's pairs; partx[x] gets the counterpart. */
+ * pair when it adds to what that pair shares (terms of the counterpart the
+ * neighbour lacks) and either is mostly contained in the neighbour's
+ * counterpart or has it as its own best candidate (a weak pair at least).
+ * px: X's pairs; bx: X's best candidates; partx[x] gets the counterpart. */
 static void
 find_parts(const struct cmp_sentset *X, const struct cmp_sentset *Y, const double *w,
-           const double *norm_x, const int32_t *px, int32_t *partx)
+           const double *norm_x, const int32_t *px, const struct best *bx, int32_t *partx)
 {
     for (size_t x = 0; x < X->nsents; x++) {
         if (px[x] >= 0 || norm_x[x] <= 0)
@@ -268,9 +341,12 @@ find_parts(const struct cmp_sentset *X, const struct cmp_sentset *Y, const doubl
                 continue;
             size_t y = (size_t)px[nb], nshared;
             double sh = shared_weight(X, x, Y, y, w, &nshared);
-            if (nshared < 2 || sh < MATCH_PART_CONTAINED * norm_x[x])
+            if (nshared < 2)
                 continue;
-            if (fresh_weight(X, x, Y, y, nb, w) >= MATCH_PART_NEW * norm_x[x])
+            double fresh = fresh_weight(X, x, Y, y, nb, w);
+            if (sh >= MATCH_PART_CONTAINED * norm_x[x] && fresh >= MATCH_PART_NEW * norm_x[x])
+                partx[x] = (int32_t)y;
+            else if (bx->of[x] == (int32_t)y && fresh >= MATCH_PART_CONTAINED * sh)
                 partx[x] = (int32_t)y;
         }
     }
@@ -321,6 +397,53 @@ find_joint_pairs(const struct cmp_sentset *X, const struct cmp_sentset *Y, const
     }
 }
 
+/* Pairs at or above the threshold, best first, one to one. */
+static void
+accept_strong(const struct match_ctx *m, struct cmp_matching *out)
+{
+    for (size_t k = 0; k < m->ncand; k++) {
+        const struct cand *c = &m->cands[k];
+        if (!c->strong || out->pa[c->a] >= 0 || out->pb[c->b] >= 0)
+            continue;
+        out->pa[c->a] = c->b;
+        out->pb[c->b] = c->a;
+        out->score_a[c->a] = c->score;
+    }
+}
+
+/* Weak pairs between sentences still unpaired, each the other's best
+ * candidate (ba: A's best, bb: B's). */
+static void
+accept_weak(const struct match_ctx *m, const struct best *ba, const struct best *bb,
+            struct cmp_matching *out)
+{
+    for (size_t k = 0; k < m->ncand; k++) {
+        const struct cand *c = &m->cands[k];
+        if (out->pa[c->a] >= 0 || out->pb[c->b] >= 0 || out->part_a[c->a] >= 0 ||
+            out->part_b[c->b] >= 0 || ba->of[c->a] != c->b || bb->of[c->b] != c->a)
+            continue;
+        out->pa[c->a] = c->b;
+        out->pb[c->b] = c->a;
+        out->score_a[c->a] = c->score;
+    }
+}
+
+/* One sentence told as two halves on the other side, neither enough alone. */
+static void
+accept_joint(const struct match_ctx *m, struct cmp_matching *out)
+{
+    const struct cmp_sentset *A = m->A, *B = m->B;
+    find_joint_pairs(A, B, m->w, m->norm_a, m->norm_b, out->pa, out->pb, out->score_a,
+                     out->part_b, m->threshold);
+    double *score_b = xcalloc(B->nsents + 1, sizeof *score_b);
+    find_joint_pairs(B, A, m->w, m->norm_b, m->norm_a, out->pb, out->pa, score_b, out->part_a,
+                     m->threshold);
+    for (size_t j = 0; j < B->nsents; j++)
+        if (score_b[j] > 0)
+            out->score_a[out->pb[j]] = score_b[j];
+    free(score_b);
+}
+
 void
 cmp_match(const struct cmp_sentset *A, const struct cmp_sentset *B, const uint8_t *flags,
           size_t nterms, double threshold, struct cmp_matching *out)
@@ -336,26 +459,17 @@ cmp_match(const struct cmp_sentset *A, const struct cmp_sentset *B, const uint8_
         out->pb[j] = out->part_b[j] = -1;
     double *w = term_weights(A, B, flags, nterms);
     double *norm_a = sentence_norms(A, w), *norm_b = sentence_norms(B, w);
-    struct match_ctx m = {A, B, w, norm_a, norm_b, threshold, NULL, 0, 0};
+    struct match_ctx m = {A,         B, w, norm_a, norm_b, flags, threshold,
+                          threshold * CMP_ALIGN_WEAK, NULL, 0, 0};
     find_candidates(&m, nterms);
-    for (size_t k = 0; k < m.ncand; k++) {
-        const struct cand *c = &m.cands[k];
-        if (out->pa[c->a] >= 0 || out->pb[c->b] >= 0)
-            continue;
-        out->pa[c->a] = c->b;
-        out->pb[c->b] = c->a;
-        out->score_a[c->a] = c->score;
-    }
-    find_joint_pairs(A, B, w, norm_a, norm_b, out->pa, out->pb, out->score_a, out->part_b,
-                     threshold);
-    double *score_b = xcalloc(B->nsents + 1, sizeof *score_b);
-    find_joint_pairs(B, A, w, norm_b, norm_a, out->pb, out->pa, score_b, out->part_a, threshold);
-    for (size_t j = 0; j < B->nsents; j++)
-        if (score_b[j] > 0)
-            out->score_a[out->pb[j]] = score_b[j];
-    free(score_b);
-    find_parts(A, B, w, m.norm_a, out->pa, out->part_a);
-    find_parts(B, A, w, m.norm_b, out->pb, out->part_b);
+    struct best ba = best_candidates(&m, false), bb = best_candidates(&m, true);
+    accept_strong(&m, out);
+    accept_joint(&m, out);
+    accept_weak(&m, &ba, &bb, out);
+    find_parts(A, B, w, norm_a, out->pa, &ba, out->part_a);
+    find_parts(B, A, w, norm_b, out->pb, &bb, out->part_b);
+    best_free(&ba);
+    best_free(&bb);
     free(m.cands);
     free(norm_a);
     free(norm_b);
