@@ -420,6 +420,11 @@ int store_saved_remove(struct store *s, const char *name, struct ds_error *err);
 /* Mark a search opened now: what matches it today is no longer new. 0, 1
  * no such search, -1 with err. */
 int store_saved_seen(struct store *s, const char *name, struct ds_error *err);
+/* Mark a search seen as of document id seen_id (the highest id when it
+ * was opened, which may be before now: what was indexed since stays new).
+ * A later mark already written is kept. 0, 1 no such search, -1 with err. */
+int store_saved_seen_at(struct store *s, const char *name, int64_t seen_id,
+                        struct ds_error *err);
 /* Every saved search; *out newly allocated (NULL when none). */
 int store_saved_list(struct store *s, struct saved_search **out, size_t *n, struct ds_error *err);
 void saved_searches_free(struct saved_search *v, size_t n);
