@@ -93,6 +93,9 @@ size_t store_fts_deletions_pending(const struct store *s);
 /* Free what the connection's page cache holds and does not need (a front
  * end after a big view closes). */
 void store_release_memory(struct store *s);
+/* The bytes SQLite holds now in this process (page caches, statements):
+ * what a front end's own memory is measured without. */
+int64_t store_memory_used(void);
 
 /* ---- files and documents (the indexer's side) ---------------------------- */
 

@@ -340,6 +340,7 @@ enum script_kind {
     SCRIPT_QUIT,
     SCRIPT_IDLE, /* :idle: what the terminal does between keys (index changes, the update) */
     SCRIPT_WAIT, /* :wait PATH: until PATH exists (a test's other process is done) */
+    SCRIPT_MEMORY, /* :memory PATH: the heap in use and the resident size */
     SCRIPT_END
 };
 
@@ -347,7 +348,7 @@ struct script_event {
     enum script_kind kind;
     int key;    /* SCRIPT_KEY */
     int w, h;   /* TK_RESIZE_SCRIPT */
-    char *path; /* SCRIPT_DUMP*, SCRIPT_WAIT: owned by the script */
+    char *path; /* SCRIPT_DUMP*, SCRIPT_WAIT, SCRIPT_MEMORY: owned by the script */
     bool more;  /* SCRIPT_KEY from :type with more of its keys to come */
 };
 
@@ -357,6 +358,10 @@ int script_open(const char *path, struct script **out, struct ds_error *err);
 void script_free(struct script **sc);
 /* The next event; bad lines are reported in err (returns -1) and skipped. */
 int script_next(struct script *sc, struct script_event *ev, struct ds_error *err);
+/* :memory: write "heap_kb N" (malloc's bytes in use, 0 where glibc's
+ * mallinfo2 is not there), "sqlite_kb N" (what SQLite holds of it) and
+ * "rss_kb N" (resident size, 0 without /proc) to path. 0, or -1 with err. */
+int script_memory_dump(const char *path, struct ds_error *err);
 
 /* ---- panes (pane.c) ------------------------------------------------------------------- */
 
