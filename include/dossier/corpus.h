@@ -403,6 +403,11 @@ struct saved_count {
 int corpus_saved_counts(struct store *s, struct saved_count **out, size_t *n,
                         struct ds_error *err);
 void saved_counts_free(struct saved_count *v, size_t n);
+/* Count c's search again as seen at seen_id (a mark the caller keeps
+ * until it can write it): c's seen_id, total, fresh and error are
+ * replaced. 0, or -1 with err. */
+int corpus_saved_recount(struct store *s, struct saved_count *c, int64_t seen_id,
+                         struct ds_error *err);
 
 /* Newly allocated copy of s[0..n) fit for one line of a terminal or a
  * Markdown table: invalid UTF-8 becomes U+FFFD, control characters and

@@ -93,6 +93,9 @@ size_t store_fts_deletions_pending(const struct store *s);
 /* Free what the connection's page cache holds and does not need (a front
  * end after a big view closes). */
 void store_release_memory(struct store *s);
+/* The bytes SQLite holds now in this process (page caches, statements):
+ * what a front end's own memory is measured without. */
+int64_t store_memory_used(void);
 
 /* ---- files and documents (the indexer's side) ---------------------------- */
 
@@ -420,6 +423,11 @@ int store_saved_remove(struct store *s, const char *name, struct ds_error *err);
 /* Mark a search opened now: what matches it today is no longer new. 0, 1
  * no such search, -1 with err. */
 int store_saved_seen(struct store *s, const char *name, struct ds_error *err);
+/* Mark a search seen as of document id seen_id (the highest id when it
+ * was opened, which may be before now: what was indexed since stays new).
+ * A later mark already written is kept. 0, 1 no such search, -1 with err. */
+int store_saved_seen_at(struct store *s, const char *name, int64_t seen_id,
+                        struct ds_error *err);
 /* Every saved search; *out newly allocated (NULL when none). */
 int store_saved_list(struct store *s, struct saved_search **out, size_t *n, struct ds_error *err);
 void saved_searches_free(struct saved_search *v, size_t n);

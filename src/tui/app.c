@@ -568,7 +568,7 @@ app_free(struct app *app)
     app_rows_forget(app);
     free(app->win);
     free(app->win_marked);
-    free(app->pending);
+    app_writes_free(app);
     result_set_free(&app->rs);
     facets_free(app->topics, app->ntopics);
     sidebar_free(app);

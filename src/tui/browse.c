@@ -162,6 +162,13 @@ run_script(struct app *app, const char *path)
                 poll(NULL, 0, 50);
             continue;
         }
+        if (ev.kind == SCRIPT_MEMORY) {
+            if (script_memory_dump(ev.path, &err) < 0) {
+                fprintf(stderr, "dossier: %s\n", err.msg);
+                status = 2;
+            }
+            continue;
+        }
         if (ev.kind == SCRIPT_IDLE) { /* what a terminal does between keys */
             upd_poll(app);
             app_poll_changes(app);

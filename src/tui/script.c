@@ -14,6 +14,8 @@
  *                                kept while another program wrote
  *   :wait PATH                   wait (up to 30 s) until PATH exists: a test
  *                                says its other process is done
+ *   :memory PATH                 write the heap in use and the resident size
+ *                                (kB): whether a closed view gave memory back
  *   :quit                        stop (the end of the file stops too)
  *   # comment, blank lines       ignored
  */
@@ -24,6 +26,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "dossier/utf8.h"
 #include "tui.h"
@@ -120,6 +126,13 @@ script_command(struct script *sc, char *l, struct script_event *ev, struct ds_er
         ev->path = sc->dump_path;
         return 0;
     }
+    if (strncmp(l, ":memory ", 8) == 0) {
+        free(sc->dump_path);
+        sc->dump_path = xstrdup(ds_str_trim(l + 8));
+        ev->kind = SCRIPT_MEMORY;
+        ev->path = sc->dump_path;
+        return 0;
+    }
     if (strcmp(l, ":quit") == 0) {
         ev->kind = SCRIPT_QUIT;
         return 0;
@@ -163,4 +176,33 @@ script_next(struct script *sc, struct script_event *ev, struct ds_error *err)
         }
         return script_command(sc, l, ev, err);
     }
+}
+
+/* See tui.h. */
+int
+script_memory_dump(const char *path, struct ds_error *err)
+{
+    long heap = 0, rss = 0;
+#ifdef __GLIBC__
+    struct mallinfo2 mi = mallinfo2();
+    heap = (long)((mi.uordblks + mi.hblkhd) / 1024);
+#endif
+    FILE *f = fopen("/proc/self/statm", "r");
+    long size, pages;
+    if (f && fscanf(f, "%ld %ld", &size, &pages) == 2)
+        rss = pages * (sysconf(_SC_PAGESIZE) / 1024);
+    if (f)
+        fclose(f);
+    f = fopen(path, "w");
+    if (!f) {
+        ds_error_set(err, -1, "cannot write %s", path);
+        return -1;
+    }
+    fprintf(f, "heap_kb %ld\nsqlite_kb %ld\nrss_kb %ld\n", heap, (long)(store_memory_used() / 1024),
+            rss);
+    if (fclose(f) != 0) {
+        ds_error_set(err, -1, "cannot write %s", path);
+        return -1;
+    }
+    return 0;
 }

@@ -340,6 +340,7 @@ enum script_kind {
     SCRIPT_QUIT,
     SCRIPT_IDLE, /* :idle: what the terminal does between keys (index changes, the update) */
     SCRIPT_WAIT, /* :wait PATH: until PATH exists (a test's other process is done) */
+    SCRIPT_MEMORY, /* :memory PATH: the heap in use and the resident size */
     SCRIPT_END
 };
 
@@ -347,7 +348,7 @@ struct script_event {
     enum script_kind kind;
     int key;    /* SCRIPT_KEY */
     int w, h;   /* TK_RESIZE_SCRIPT */
-    char *path; /* SCRIPT_DUMP*, SCRIPT_WAIT: owned by the script */
+    char *path; /* SCRIPT_DUMP*, SCRIPT_WAIT, SCRIPT_MEMORY: owned by the script */
     bool more;  /* SCRIPT_KEY from :type with more of its keys to come */
 };
 
@@ -357,6 +358,10 @@ int script_open(const char *path, struct script **out, struct ds_error *err);
 void script_free(struct script **sc);
 /* The next event; bad lines are reported in err (returns -1) and skipped. */
 int script_next(struct script *sc, struct script_event *ev, struct ds_error *err);
+/* :memory: write "heap_kb N" (malloc's bytes in use, 0 where glibc's
+ * mallinfo2 is not there), "sqlite_kb N" (what SQLite holds of it) and
+ * "rss_kb N" (resident size, 0 without /proc) to path. 0, or -1 with err. */
+int script_memory_dump(const char *path, struct ds_error *err);
 
 /* ---- panes (pane.c) ------------------------------------------------------------------- */
 
@@ -516,14 +521,20 @@ enum hl_mode { HL_ALL, HL_HITS, HL_FACTS, HL_NONE, HL_COUNT_ };
  * start-up, and after a bookmark the browser keeps until it can write it. */
 #define TUI_BUSY_MSG "another program is writing the index: bookmarks wait until it is done"
 #define TUI_BUSY_KEPT_MSG "saved when the other program is done"
+/* ... and after a saved search opened then (its seen mark waits). */
+#define TUI_BUSY_SEEN_MSG "marked seen when the other program is done"
 /* How long the browser's reads and other writes wait for that lock (ms):
  * a key must never hang for the 5 s a batch command waits. */
 #define TUI_BUSY_WAIT_MS 250
 
-/* A bookmark change kept until the index can be written (app_write.c). */
+/* A change kept until the index can be written (app_write.c): a bookmark
+ * set or cleared, or a saved search marked seen. */
+enum app_pending_kind { PENDING_BOOKMARK, PENDING_SEEN };
 struct app_pending {
-    int64_t doc;
-    bool on;
+    int kind;    /* enum app_pending_kind */
+    int64_t doc; /* the article; PENDING_SEEN: the highest document id when opened */
+    bool on;     /* the bookmark is set (or cleared) */
+    char *name;  /* PENDING_SEEN: the saved search (owned) */
 };
 
 struct app {
@@ -573,7 +584,7 @@ struct app {
     size_t nkw;
     bool bookmarked;
     bool readonly; /* the index cannot be written: no tags, no bookmarks */
-    struct app_pending *pending; /* bookmark changes waiting for the write lock */
+    struct app_pending *pending; /* changes waiting for the write lock */
     size_t npending, pending_cap;
     struct tlines rlines; /* laid out for rwidth */
     int rwidth;
@@ -704,9 +715,18 @@ bool app_bookmark_pending(const struct app *app, int64_t doc, bool *on);
 /* Between keys: write the waiting changes if the lock is free now (without
  * waiting). Returns true when the screen needs drawing. */
 bool app_writes_flush(struct app *app);
+/* Mark the saved search name seen as of document id seen_id (the highest
+ * when it was opened) without waiting: 1 written, 0 kept for
+ * app_writes_flush() because another program holds the write lock (a mark
+ * already kept for name is raised), -1 with err on any other failure. */
+int app_saved_seen_set(struct app *app, const char *name, int64_t seen_id, struct ds_error *err);
+/* Whether a seen mark for the saved search name waits; *seen_id: which. */
+bool app_saved_seen_pending(const struct app *app, const char *name, int64_t *seen_id);
 /* At exit, after the terminal is restored: write what still waits, waiting
  * for the lock (saying so on stderr; Ctrl-C gives up), and free the list. */
 void app_writes_finish(struct app *app);
+/* Forget what waits without writing it and free the list. */
+void app_writes_free(struct app *app);
 /* At start: when another program holds the write lock, say so on the status
  * line (with cfgmsg, the config's complaint, after it) and return true. */
 bool app_writer_note(struct app *app, const char *cfgmsg);

@@ -95,6 +95,13 @@ sidebar_saved_ensure(struct app *app)
         app->saved = NULL;
         app->nsaved = 0;
     }
+    /* a seen mark kept while another program writes counts as written */
+    for (size_t i = 0; i < app->nsaved; i++) {
+        int64_t mark;
+        if (app_saved_seen_pending(app, app->saved[i].name, &mark) &&
+            mark > app->saved[i].seen_id)
+            corpus_saved_recount(app->store, &app->saved[i], mark, &err);
+    }
     app->saved_valid = true;
 }
 
@@ -108,16 +115,22 @@ sidebar_saved_open(struct app *app, size_t i)
     char *name = xstrdup(app->saved[i].name);
     char *query = xstrdup(app->saved[i].query);
     int64_t seen = app->saved[i].seen_id;
+    struct ds_error err;
+    ds_error_clear(&err);
+    /* seen as of now, read before the search runs: whatever is indexed
+     * from here on stays new, even when the mark is written later */
+    int64_t now = store_max_doc_id(app->store, &err);
     free(app->topic);
     app->topic = NULL;
     if (app_set_query(app, query) == 0) {
         app->new_above = seen;
         app->saved_active = xstrdup(name);
-        struct ds_error err;
-        ds_error_clear(&err);
         size_t fresh = result_set_count_after(app->rs, seen);
-        if (store_saved_seen(app->store, name, &err) < 0)
+        int rc = now < 0 ? -1 : app_saved_seen_set(app, name, now, &err);
+        if (rc < 0)
             app_message(app, ROLE_ERROR, "%s: %s", name, err.msg);
+        else if (rc == 0)
+            app_message(app, ROLE_MARK, "%s: %zu new; %s", name, fresh, TUI_BUSY_SEEN_MSG);
         else
             app_message(app, ROLE_STATUS, "%s: %zu new", name, fresh);
         app->saved_valid = false;

@@ -64,44 +64,11 @@ like "$(tail -1 "$TEST_TMP/out/bookmark.screen")" '^bookmarked' "and b bookmarks
 # at once, b answers at once and keeps the bookmark, which is written when
 # the lock is free, between keys or at exit; nothing is lost
 if command -v python3 >/dev/null 2>&1; then
-    # hold_lock: take the write lock, say so (locked), hold it until the
-    # file release appears, drop it and say so (released)
-    hold_lock() {
-        rm -f "$TEST_TMP/locked" "$TEST_TMP/release" "$TEST_TMP/released"
-        python3 - "$db" "$TEST_TMP" <<'PY' &
-import os, sqlite3, sys, time
-c = sqlite3.connect(sys.argv[1], isolation_level=None)
-c.execute("BEGIN IMMEDIATE")
-c.execute("CREATE TABLE IF NOT EXISTS lock_holder(x)")
-d = sys.argv[2]
-open(d + "/locked", "w").close()
-for _ in range(600):
-    if os.path.exists(d + "/release"):
-        break
-    time.sleep(0.05)
-c.execute("ROLLBACK")
-c.close()
-open(d + "/released", "w").close()
-PY
-        holder=$!
-        n=0
-        while [ ! -e "$TEST_TMP/locked" ] && [ "$n" -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
-    }
-    # release_after SCREEN [SLEEP]: once the browser dumped SCREEN, let go
-    # of the lock (after SLEEP seconds); prints the ms SCREEN took to come
-    release_after() {
-        t0=$(date +%s%N)
-        n=0
-        while [ ! -e "$TEST_TMP/out/$1" ] && [ "$n" -lt 300 ]; do sleep 0.05; n=$((n + 1)); done
-        echo $((($(date +%s%N) - t0) / 1000000)) >"$TEST_TMP/took"
-        sleep "${2:-0}"
-        touch "$TEST_TMP/release"
-    }
     printf 'b\n' >"$keys" # the bookmark set above goes
     "$D" browse --db "$db" --script "$keys" --size 80x24
     printf ':dump start.screen\nb\n:dump bookmark.screen\n:wait %s\n:idle\n:dump saved.screen\n' \
         "$TEST_TMP/released" >"$keys"
-    hold_lock
+    hold_lock "$db"
     rm -f "$TEST_TMP/out/"*.screen
     release_after bookmark.screen &
     (cd "$TEST_TMP/out" && "$D" browse --db "$db" --script "$keys" --size 80x24)
@@ -122,7 +89,7 @@ PY
 
     # quit while the lock is still held: the kept change is written at exit
     printf 'b\n:dump unmarked.screen\n' >"$keys"
-    hold_lock
+    hold_lock "$db"
     rm -f "$TEST_TMP/out/"*.screen
     release_after unmarked.screen 0.5 &
     (cd "$TEST_TMP/out" && "$D" browse --db "$db" --script "$keys" --size 80x24) 2>"$TEST_TMP/err"

@@ -67,3 +67,40 @@ can_drop_privileges() {
     rmdir "$TEST_TMP/.probe"
     return $r
 }
+
+# hold_lock DB: another program (python3's sqlite3) takes DB's write lock,
+# says so ($TEST_TMP/locked), holds it until $TEST_TMP/release appears,
+# drops it and says so ($TEST_TMP/released); $holder is its process id.
+hold_lock() {
+    rm -f "$TEST_TMP/locked" "$TEST_TMP/release" "$TEST_TMP/released"
+    python3 - "$1" "$TEST_TMP" <<'PY' &
+import os, sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("BEGIN IMMEDIATE")
+c.execute("CREATE TABLE IF NOT EXISTS lock_holder(x)")
+d = sys.argv[2]
+open(d + "/locked", "w").close()
+for _ in range(600):
+    if os.path.exists(d + "/release"):
+        break
+    time.sleep(0.05)
+c.execute("ROLLBACK")
+c.close()
+open(d + "/released", "w").close()
+PY
+    holder=$!
+    n=0
+    while [ ! -e "$TEST_TMP/locked" ] && [ "$n" -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
+}
+
+# release_after SCREEN [SLEEP]: once the browser dumped $TEST_TMP/out/SCREEN,
+# let go of the lock (after SLEEP seconds); writes the ms SCREEN took to
+# come into $TEST_TMP/took
+release_after() {
+    t0=$(date +%s%N)
+    n=0
+    while [ ! -e "$TEST_TMP/out/$1" ] && [ "$n" -lt 300 ]; do sleep 0.05; n=$((n + 1)); done
+    echo $((($(date +%s%N) - t0) / 1000000)) >"$TEST_TMP/took"
+    sleep "${2:-0}"
+    touch "$TEST_TMP/release"
+}

@@ -67,6 +67,19 @@ corpus_saved_counts(struct store *s, struct saved_count **out, size_t *n, struct
 }
 
 /* See corpus.h. */
+int
+corpus_saved_recount(struct store *s, struct saved_count *c, int64_t seen_id,
+                     struct ds_error *err)
+{
+    struct saved_search v = {.name = c->name, .query = c->query, .seen_id = seen_id};
+    free(c->error);
+    c->error = NULL;
+    c->seen_id = seen_id;
+    c->total = c->fresh = 0;
+    return count_one(s, &v, c, err);
+}
+
+/* See corpus.h. */
 void
 saved_counts_free(struct saved_count *v, size_t n)
 {

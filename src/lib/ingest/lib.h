@@ -240,8 +240,8 @@ ing_read_fn ing_reader(enum ing_format f, const char **why);
 #define INGEST_HTML_DEPTH 256
 int ing_read_html(const char *text, size_t n, struct ing_page *pg, struct ds_error *err);
 
-/* ---- one file's lines and metadata, shared by ingest.c, lines.c and
- * metadata.c (the ingest step for one file) ----------------------------- */
+/* ---- one file's lines and metadata, shared by ingest.c, doc.c, lines.c
+ * and metadata.c (the ingest step for one file) ------------------------- */
 
 #define TOP_LINES 16     /* content lines at the top where metadata may sit */
 #define BOTTOM_LINES 5   /* content lines at the bottom (trailers) */
@@ -291,6 +291,29 @@ void ing_cut_runins(struct ing_doc *d);
 /* After assembling: d's cut run-ins appended to removed, what the cuts
  * owned freed. (runins.c) */
 void ing_cuts_done(struct ing_doc *d, struct buf *removed);
+
+/* doc.c: a text as a document of lines. Rejoin hard-wrapped text (lines
+ * broken near a fixed width) into one line per paragraph, into out; false
+ * (out untouched) when text does not look hard-wrapped. */
+bool ing_reflow(const char *text, size_t n, struct buf *out);
+/* Split text into d->lines (newly allocated, pointing into text, which
+ * must outlive them): trimmed, indentation counted, none dropped yet. */
+void ing_split_lines(struct ing_doc *d, const char *text, size_t n);
+/* Drop furniture (clean.c's rules) and lines frequent in the corpus,
+ * unless they read as sentences of the article. */
+void ing_drop_furniture(struct ing_doc *d);
+/* Drop the headline-shaped lines listed under a "Related" label. */
+void ing_drop_related_runs(struct ing_doc *d);
+/* Drop lines repeated inside d (DUP_MIN_BYTES or longer): the first stays. */
+void ing_drop_duplicates(struct ing_doc *d);
+/* Drop the short lines boxed in by subscription prompts. */
+void ing_drop_prompt_blocks(struct ing_doc *d);
+/* The lines that stay into body (a blank line between paragraphs), the
+ * dropped ones appended to removed as "reason\tline\n". */
+void ing_assemble(struct ing_doc *d, struct buf *body, struct buf *removed);
+/* lang.c: the language of s[0..n) ("en", "zh", ...; a static string), or
+ * NULL when it cannot tell. */
+const char *ing_guess_lang(const char *s, size_t n);
 
 struct ing_dateline {
     const char *agency;

@@ -54,6 +54,18 @@ store_saved_seen(struct store *s, const char *name, struct ds_error *err)
 
 /* See store.h. */
 int
+store_saved_seen_at(struct store *s, const char *name, int64_t seen_id, struct ds_error *err)
+{
+    int n = store_run_once(s,
+                           "INSERT INTO saved_seen(name, seen_id)"
+                           " SELECT name, ?3 FROM saved_searches WHERE name = ?1"
+                           " ON CONFLICT(name) DO UPDATE SET seen_id = max(seen_id, excluded.seen_id)",
+                           name, NULL, seen_id, 0, "marking a saved search seen", err);
+    return n < 0 ? -1 : n == 0;
+}
+
+/* See store.h. */
+int
 store_saved_list(struct store *s, struct saved_search **out, size_t *n, struct ds_error *err)
 {
     *out = NULL;

@@ -968,3 +968,10 @@ store_release_memory(struct store *s)
 {
     sqlite3_db_release_memory(s->db);
 }
+
+/* See store.h. */
+int64_t
+store_memory_used(void)
+{
+    return sqlite3_memory_used();
+}
