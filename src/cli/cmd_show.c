@@ -57,6 +57,7 @@ show_json(const struct doc_record *rec, const struct doc_origin *origin, bool ra
     cli_json_field(&b, "url", origin->url);
     cli_json_field(&b, "title", a->title);
     cli_json_field(&b, "subtitle", a->subtitle);
+    cli_json_field(&b, "summary", a->summary);
     cli_json_field(&b, "section", a->section);
     cli_json_field(&b, "source", a->source);
     cli_json_field(&b, "published", a->published);
@@ -126,6 +127,7 @@ show_text(const struct doc_record *rec, const struct doc_origin *origin)
         printf("%-10s %d (identical content)\n", "files", rec->nfiles);
     print_meta_line("title", a->title);
     print_meta_line("subtitle", a->subtitle);
+    print_meta_line("summary", a->summary);
     print_meta_line("section", a->section);
     print_meta_line("source", a->source);
     if (a->published)

@@ -37,6 +37,11 @@ unlike "$t" "grandfather|Leave a Reply|Recent Posts|newsletter|cookies|Share thi
 t=$(show arc-rail-freight.html)
 like "$t" "^byline +Tobias Lindqvist, Adaeze Okafor$" "Arc: both authors from JSON-LD"
 like "$t" "^published +2023-11-02" "Arc: datePublished"
+like "$t" "^summary +Grain and container traffic lifted tonnage on the valley line.$" \
+    "Arc: the page's description shown as its summary"
+j=$("$D" --db "$db" show --json "$dir/arc-rail-freight.html" 2>&1)
+like "$j" '"summary":"Grain and container traffic lifted tonnage on the valley line."' \
+    "show --json has the summary"
 like "$t" "valley line carried 1.8 million tonnes" "Arc: first paragraph"
 like "$t" "second loop further up the valley" "Arc: last paragraph after the ad slot"
 unlike "$t" "Sign up|free articles|Port cranes|Comments \(42\)|Privacy Policy" \

@@ -135,10 +135,11 @@ ing_read_html(const char *text, size_t n, struct ing_page *pg, struct ds_error *
     ingest_decode(buf_str(&main), main.len, &pg->text, &enc);
     buf_free(&main);
 
-    pg->title = clean_text(take(&m.title));
-    pg->byline = clean_text(html_clean_byline(byline));
-    pg->source = clean_text(take(&m.site));
+    pg->title = clean_text(ing_unescape_line(take(&m.title)));
+    pg->byline = clean_text(ing_unescape_line(html_clean_byline(byline)));
+    pg->source = clean_text(ing_unescape_line(take(&m.site)));
     pg->url = clean_text(take(&m.url));
+    pg->summary = ing_cap_summary(clean_text(ing_unescape_line(take(&m.description))));
     pg->lang = clean_text(take(&m.lang));
     pg->published = clean_text(take(&m.published));
     pg->structured = true;

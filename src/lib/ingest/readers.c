@@ -96,7 +96,9 @@ entity_cp_ok(uint32_t cp)
 }
 
 /* An entity at s[i] == '&': its UTF-8 in tmp (*tlen bytes, 0 when the
- * character is one we drop) and the index after it; 0 when it is none. */
+ * character is one we drop) and the index after it; 0 when it is none. A
+ * number naming no character (0, a surrogate, past U+10FFFF) is U+FFFD, as
+ * HTML says. */
 static size_t
 html_entity(const char *s, size_t n, size_t i, char tmp[4], size_t *tlen)
 {
@@ -109,15 +111,17 @@ html_entity(const char *s, size_t n, size_t i, char tmp[4], size_t *tlen)
         if (hex)
             j++;
         size_t d0 = j;
-        while (j < n && j - d0 < 7 &&
+        while (j < n && j - d0 < 12 &&
                (hex ? isxdigit((unsigned char)s[j]) : isdigit((unsigned char)s[j]))) {
             char c = s[j];
             uint32_t v = (uint32_t)(isdigit((unsigned char)c) ? c - '0' : (c | 32) - 'a' + 10);
-            cp = cp * (hex ? 16u : 10u) + v;
+            cp = cp > 0x10FFFF ? cp : cp * (hex ? 16u : 10u) + v;
             j++;
         }
         if (j == d0)
             return 0;
+        if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            cp = 0xFFFD;
         have = true;
     } else {
         size_t b = j;
@@ -176,6 +180,34 @@ html_leftovers(const char *text, size_t n, struct buf *out)
     }
     buf_append(out, text + run, n - run);
     return true;
+}
+
+/* See lib.h. */
+char *
+ing_unescape_line(char *s)
+{
+    if (!s || !strchr(s, '&'))
+        return s;
+    struct buf out = BUF_INIT;
+    size_t n = strlen(s), i = 0, run = 0;
+    while (i < n) {
+        char tmp[4];
+        size_t tlen = 0, e = s[i] == '&' ? html_entity(s, n, i, tmp, &tlen) : 0;
+        if (!e) {
+            i++;
+            continue;
+        }
+        buf_append(&out, s + run, i - run);
+        buf_append(&out, tmp, tlen);
+        i = run = e;
+    }
+    if (!run) {
+        buf_free(&out);
+        return s;
+    }
+    buf_append(&out, s + run, n - run);
+    free(s);
+    return buf_steal(&out);
 }
 
 /* Plain text: the decoded text is the article text, less any HTML
@@ -349,6 +381,7 @@ ing_page_clear(struct ing_page *pg)
     buf_free(&pg->text);
     free(pg->title);
     free(pg->subtitle);
+    free(pg->summary);
     free(pg->byline);
     free(pg->source);
     free(pg->published);
