@@ -281,6 +281,50 @@ test_broken_and_hostile(void)
        "entities: no file read, no expansion (%s)", f.n ? f.items[0].title : "-");
     feed_clear(&f);
 
+    /* a feed with an internal DTD subset is still sniffed as a feed (the
+     * indexer's verdict is the sniffer's), and so is one in UTF-16 */
+    is_int(ingest_format_of("/t/x.xml", xxe, strlen(xxe)), INGEST_FEED,
+           "entities: a feed with a DOCTYPE subset is a feed");
+    const char *u16 = "\xFF\xFE<\0r\0s\0s\0>\0<\0c\0h\0a\0n\0n\0e\0l\0>\0";
+    is_int(ingest_format_of("/t/x.xml", u16, 30), INGEST_FEED, "a UTF-16 feed (BOM) is a feed");
+
+    /* a page's internal subset is never text, never expanded; a page nested
+     * past the parser's depth says its deep text was not read */
+    struct article pa;
+    const char *laughs =
+        "<!DOCTYPE html [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">\n"
+        "<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<html><head><title>Wall</title></head>"
+        "<body><p>The council met on Monday about the harbour wall &lol2; and the cost of its "
+        "repairs &x; after the winter storms.</p></body></html>";
+    is_int(ingest_article(NULL, "/t/l.html", laughs, strlen(laughs), &pa, &err), 0,
+           "internal subset: the page reads");
+    ok(pa.body && strstr(pa.body, "harbour wall") && !strstr(pa.body, "ENTITY") &&
+           !strstr(pa.body, "]>") && !strstr(pa.body, "lollol") && !strstr(pa.body, "root:"),
+       "internal subset: not in the text, nothing expanded or read (%s)", pa.body ? pa.body : "");
+    article_clear(&pa);
+    struct buf dp = BUF_INIT;
+    buf_puts(&dp, "<html><head><title>Deep</title></head><body><p>A paragraph at the top of "
+                  "the page that is long enough to be read as its text.</p>");
+    for (int i = 0; i < 400; i++)
+        buf_puts(&dp, "<div>");
+    buf_puts(&dp, "deep</body></html>");
+    is_int(ingest_article(NULL, "/t/d.html", dp.data, dp.len, &pa, &err), 0, "deep page: reads");
+    ok(pa.removed && strstr(pa.removed, "too-deep\t"), "deep page: the cut is said among the removed lines");
+    article_clear(&pa);
+    buf_free(&dp);
+
+    /* a page over INGEST_HTML_MAX is refused with the reason */
+    struct buf huge = BUF_INIT;
+    buf_puts(&huge, "<!DOCTYPE html><html><body>");
+    while (huge.len <= ((size_t)16 << 20))
+        buf_puts(&huge, "<p>Quay wall repairs continue through the spring season.</p>\n");
+    is_int(ingest_article(NULL, "/t/huge.html", huge.data, huge.len, &pa, &err), -1,
+           "page over 16 MiB: not read");
+    ok(strstr(err.msg, "page too large") != NULL, "page over 16 MiB: the reason says so (%s)",
+       err.msg);
+    article_clear(&pa);
+    buf_free(&huge);
+
     /* deep nesting stops at libxml2's depth limit, without a crash */
     struct buf deep = BUF_INIT;
     buf_puts(&deep, "<rss><channel><item><title>Deep</title><description>");
