@@ -56,6 +56,10 @@ struct article {
     char *encoding;    /* "utf-8", "windows-1252", "utf-8 (repaired)", ... */
     char *title;       /* explicit headline, or NULL */
     char *subtitle;    /* standfirst, or NULL */
+    char *summary;     /* the file's own description of the article, one line: a
+                        * page's JSON-LD description or description meta tags, a
+                        * feed item's summary beside its full text, front matter's
+                        * description/summary/excerpt; NULL when none is stated */
     char *section;     /* section label ("ECONOMY", "Trade war"), or NULL */
     char *source;      /* outlet, canonical name, or NULL */
     char *published;   /* "YYYY-MM-DD" (or "YYYY-MM"), or NULL */

@@ -171,6 +171,7 @@ struct feed_item {
     char *source;     /* the outlet the item names (<source>, Atom source title) */
     char *tags;       /* categories, one per line, each ending in '\n' */
     char *content;    /* content:encoded, Atom content, else description/summary */
+    char *summary;    /* description/summary when content is another element, else NULL */
     bool content_is_html; /* false for Atom type="text" */
     uint64_t hash;    /* of everything above: changes when the item changes */
 };
@@ -187,6 +188,9 @@ struct feed {
 /* Limits that keep a hostile feed cheap: items read from one file, bytes
  * of one item's content. Past them the rest is ignored. */
 #define FEED_MAX_ITEMS 20000
+/* The longest summary kept (article.summary), in bytes: a longer one is cut
+ * at a character boundary before it and ends in "…". */
+#define INGEST_SUMMARY_MAX 1000
 #define FEED_MAX_CONTENT (4u << 20)
 
 /* Read an RSS 2.0, RSS 1.0 (RDF) or Atom feed with libxml2: no network, no

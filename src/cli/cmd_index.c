@@ -92,12 +92,13 @@ static void
 print_summary(const struct index_summary *sum)
 {
     double mb = (double)sum->bytes / 1e6;
-    printf("indexed %zu files in %.2f s (%.1f MB): %zu added, %zu updated, %zu unchanged, "
+    printf("indexed %zu file%s in %.2f s (%.1f MB): %zu added, %zu updated, %zu unchanged, "
            "%zu duplicate%s, %zu removed",
-           sum->files_seen, sum->seconds, mb, sum->added, sum->updated, sum->unchanged,
+           sum->files_seen, sum->files_seen == 1 ? "" : "s", sum->seconds, mb, sum->added, sum->updated, sum->unchanged,
            sum->duplicates, sum->duplicates == 1 ? "" : "s", sum->removed);
     if (sum->feeds)
-        printf(" (%zu feed%s: %zu items)", sum->feeds, sum->feeds == 1 ? "" : "s", sum->items);
+        printf(" (%zu feed%s: %zu item%s)", sum->feeds, sum->feeds == 1 ? "" : "s", sum->items,
+               sum->items == 1 ? "" : "s");
     if (sum->reextracted)
         printf(", %zu re-extracted (rules changed)", sum->reextracted);
     if (sum->missing)

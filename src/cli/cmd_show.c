@@ -57,6 +57,7 @@ show_json(const struct doc_record *rec, const struct doc_origin *origin, bool ra
     cli_json_field(&b, "url", origin->url);
     cli_json_field(&b, "title", a->title);
     cli_json_field(&b, "subtitle", a->subtitle);
+    cli_json_field(&b, "summary", a->summary);
     cli_json_field(&b, "section", a->section);
     cli_json_field(&b, "source", a->source);
     cli_json_field(&b, "published", a->published);
@@ -67,7 +68,6 @@ show_json(const struct doc_record *rec, const struct doc_origin *origin, bool ra
     cli_json_field(&b, "byline", a->byline);
     cli_json_field(&b, "language", a->lang);
     cli_json_field(&b, "encoding", a->encoding);
-    cli_json_field(&b, "url", a->url);
     buf_printf(&b, ",\"words\":%d,\"files\":%d", a->words, rec->nfiles);
     if (rec->missing)
         buf_puts(&b, ",\"missing\":true");
@@ -126,6 +126,7 @@ show_text(const struct doc_record *rec, const struct doc_origin *origin)
         printf("%-10s %d (identical content)\n", "files", rec->nfiles);
     print_meta_line("title", a->title);
     print_meta_line("subtitle", a->subtitle);
+    print_meta_line("summary", a->summary);
     print_meta_line("section", a->section);
     print_meta_line("source", a->source);
     if (a->published)
@@ -139,7 +140,6 @@ show_text(const struct doc_record *rec, const struct doc_origin *origin)
     print_meta_line("byline", a->byline);
     print_meta_line("language", a->lang);
     print_meta_line("encoding", a->encoding);
-    print_meta_line("url", a->url);
     printf("%-10s %d\n\n", "words", a->words);
     cli_put_text(stdout, a->body);
     if (a->body && *a->body && a->body[strlen(a->body) - 1] != '\n')

@@ -33,6 +33,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 check_clean(a.source);
                 check_clean(a.byline);
                 check_clean(a.url);
+                check_clean(a.summary);
             }
             article_clear(&a);
         }

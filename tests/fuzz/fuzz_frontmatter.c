@@ -29,6 +29,7 @@ ingest_once(const char *path, const char *bytes, size_t n)
         check_clean(a.source);
         check_clean(a.url);
         check_clean(a.section);
+        check_clean(a.summary);
         for (const char *t = a.tags; t && *t; t++)
             if ((unsigned char)*t < 0x20 && *t != '\n')
                 abort();

@@ -48,9 +48,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         check_clean(a->byline);
         check_clean(a->url);
         check_clean(a->published);
+        check_clean(a->summary);
+        if (a->summary && strlen(a->summary) > INGEST_SUMMARY_MAX)
+            abort();
         for (const char *p = a->title; p && *p; p++)
             if (*p == '\n')
                 abort(); /* metadata is one line */
+        for (const char *p = a->summary; p && *p; p++)
+            if (*p == '\n')
+                abort();
     }
     ingest_result_clear(&r);
     buf_free(&page);

@@ -76,6 +76,7 @@ dump_article(struct buf *out, const char *path, const char *item, const char *er
     field(out, "encoding", a->encoding, true);
     field(out, "title", a->title, true);
     field(out, "subtitle", a->subtitle, true);
+    field(out, "summary", a->summary, true);
     field(out, "section", a->section, true);
     field(out, "source", a->source, true);
     field(out, "published", a->published, true);

@@ -281,6 +281,50 @@ test_broken_and_hostile(void)
        "entities: no file read, no expansion (%s)", f.n ? f.items[0].title : "-");
     feed_clear(&f);
 
+    /* a feed with an internal DTD subset is still sniffed as a feed (the
+     * indexer's verdict is the sniffer's), and so is one in UTF-16 */
+    is_int(ingest_format_of("/t/x.xml", xxe, strlen(xxe)), INGEST_FEED,
+           "entities: a feed with a DOCTYPE subset is a feed");
+    const char *u16 = "\xFF\xFE<\0r\0s\0s\0>\0<\0c\0h\0a\0n\0n\0e\0l\0>\0";
+    is_int(ingest_format_of("/t/x.xml", u16, 30), INGEST_FEED, "a UTF-16 feed (BOM) is a feed");
+
+    /* a page's internal subset is never text, never expanded; a page nested
+     * past the parser's depth says its deep text was not read */
+    struct article pa;
+    const char *laughs =
+        "<!DOCTYPE html [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">\n"
+        "<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<html><head><title>Wall</title></head>"
+        "<body><p>The council met on Monday about the harbour wall &lol2; and the cost of its "
+        "repairs &x; after the winter storms.</p></body></html>";
+    is_int(ingest_article(NULL, "/t/l.html", laughs, strlen(laughs), &pa, &err), 0,
+           "internal subset: the page reads");
+    ok(pa.body && strstr(pa.body, "harbour wall") && !strstr(pa.body, "ENTITY") &&
+           !strstr(pa.body, "]>") && !strstr(pa.body, "lollol") && !strstr(pa.body, "root:"),
+       "internal subset: not in the text, nothing expanded or read (%s)", pa.body ? pa.body : "");
+    article_clear(&pa);
+    struct buf dp = BUF_INIT;
+    buf_puts(&dp, "<html><head><title>Deep</title></head><body><p>A paragraph at the top of "
+                  "the page that is long enough to be read as its text.</p>");
+    for (int i = 0; i < 400; i++)
+        buf_puts(&dp, "<div>");
+    buf_puts(&dp, "deep</body></html>");
+    is_int(ingest_article(NULL, "/t/d.html", dp.data, dp.len, &pa, &err), 0, "deep page: reads");
+    ok(pa.removed && strstr(pa.removed, "too-deep\t"), "deep page: the cut is said among the removed lines");
+    article_clear(&pa);
+    buf_free(&dp);
+
+    /* a page over INGEST_HTML_MAX is refused with the reason */
+    struct buf huge = BUF_INIT;
+    buf_puts(&huge, "<!DOCTYPE html><html><body>");
+    while (huge.len <= ((size_t)16 << 20))
+        buf_puts(&huge, "<p>Quay wall repairs continue through the spring season.</p>\n");
+    is_int(ingest_article(NULL, "/t/huge.html", huge.data, huge.len, &pa, &err), -1,
+           "page over 16 MiB: not read");
+    ok(strstr(err.msg, "page too large") != NULL, "page over 16 MiB: the reason says so (%s)",
+       err.msg);
+    article_clear(&pa);
+    buf_free(&huge);
+
     /* deep nesting stops at libxml2's depth limit, without a crash */
     struct buf deep = BUF_INIT;
     buf_puts(&deep, "<rss><channel><item><title>Deep</title><description>");
@@ -307,6 +351,110 @@ test_broken_and_hostile(void)
     article_clear(&a);
 }
 
+/* Read an in-memory feed of one item; its hash, and its summary into *sum
+ * (owned by the caller). */
+static uint64_t
+one_item(const char *xml, char **sum)
+{
+    struct feed f;
+    struct ds_error err;
+    uint64_t h = 0;
+    *sum = NULL;
+    if (ingest_feed_read(xml, strlen(xml), &f, &err) == 0 && f.n == 1) {
+        h = f.items[0].hash;
+        struct article a;
+        if (ingest_feed_article(NULL, "/f/x.rss", &f, 0, &a, &err) == 0 && a.summary)
+            *sum = xstrdup(a.summary);
+        article_clear(&a);
+    }
+    feed_clear(&f);
+    return h;
+}
+
+/* The description a file states of its article (article.summary), from
+ * each format that has one. */
+static void
+test_summary(void)
+{
+    struct feed f;
+    struct article a;
+    struct ds_error err;
+    is_int(read_feed("feeds/harbour-wire.rss", &f), 0, "summary: rss2 reads");
+    if (f.n == 3) {
+        ingest_feed_article(NULL, "/f/harbour-wire.rss", &f, 0, &a, &err);
+        is_str(a.summary, "A short summary that the full text replaces.",
+               "summary: an item's description beside content:encoded");
+        article_clear(&a);
+        ingest_feed_article(NULL, "/f/harbour-wire.rss", &f, 1, &a, &err);
+        ok(a.summary == NULL, "summary: a description that is the item's text is not also its summary");
+        article_clear(&a);
+    }
+    feed_clear(&f);
+    char *s1, *s2;
+    uint64_t h1 = one_item("<rss><channel><item><guid>g</guid><title>T</title>"
+                           "<description>Tolls &lt;b&gt;frozen&lt;/b&gt; &amp; fares cut</description>"
+                           "<content:encoded xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">"
+                           "Full text here.</content:encoded></item></channel></rss>", &s1);
+    uint64_t h2 = one_item("<rss><channel><item><guid>g</guid><title>T</title>"
+                           "<description>Tolls frozen for a year</description>"
+                           "<content:encoded xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">"
+                           "Full text here.</content:encoded></item></channel></rss>", &s2);
+    is_str(s1, "Tolls frozen & fares cut", "summary: an item's HTML summary as one line of text");
+    ok(h1 != h2, "summary: an item whose summary changed is a changed item");
+    free(s1);
+    free(s2);
+    uint64_t h3 = one_item("<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>e</id>"
+                           "<title>T</title><summary type=\"text\">Atom summary.</summary>"
+                           "<content type=\"html\">&lt;p&gt;Body.&lt;/p&gt;</content></entry></feed>",
+                           &s1);
+    is_str(s1, "Atom summary.", "summary: an Atom entry's summary beside its content");
+    ok(h3 != 0, "summary: the Atom entry was read");
+    free(s1);
+
+    is_int(ingest_text("/t/clip.md",
+                       "---\ntitle: Canal tolls frozen\ndescription: \"Tolls stay at 2020 levels.\"\n"
+                       "---\nThe canal authority froze tolls for a year, it said on Friday.\n", &a),
+           0, "summary: front matter ingests");
+    is_str(a.summary, "Tolls stay at 2020 levels.", "summary: front matter's description");
+    ok(a.body && !strstr(a.body, "2020 levels"), "summary: not in the body");
+    article_clear(&a);
+    is_int(ingest_text("/t/clip.txt",
+                       "Title: Canal tolls frozen\nSummary: Tolls stay where they are.\n\n"
+                       "The canal authority froze tolls for a year, it said on Friday.\n", &a),
+           0, "summary: header block ingests");
+    is_str(a.summary, "Tolls stay where they are.", "summary: a header block's Summary field");
+    article_clear(&a);
+
+    const char *page =
+        "<!DOCTYPE html><html><head><title>Tolls</title>"
+        "<meta property=\"og:description\" content=\"Tolls &amp;quot;frozen&amp;quot;: that&amp;#039;s "
+        "a year &amp;#0; without rises\x1b[31m\">"
+        "<meta name=\"description\" content=\"Second choice\"></head><body><article>"
+        "<h1>Tolls</h1><p>The canal authority froze tolls for a year, it said on Friday, after "
+        "barge operators asked for relief from fuel costs that rose all winter.</p></article>"
+        "</body></html>";
+    is_int(ingest_text("/t/p.html", page, &a), 0, "summary: page ingests");
+    is_str(a.summary, "Tolls \"frozen\": that's a year \xEF\xBF\xBD without rises",
+           "summary: og:description over description; escaped twice by its CMS, decoded; "
+           "&#0; is U+FFFD, no control character");
+    article_clear(&a);
+
+    struct buf big = BUF_INIT;
+    buf_puts(&big, "<!DOCTYPE html><html><head><title>T</title><meta name=\"description\" content=\"");
+    for (int i = 0; i < 600; i++)
+        buf_puts(&big, "\xC3\xA9 "); /* é */
+    buf_puts(&big, "\"></head><body><p>Some text of the page body, long enough to be read as "
+                   "the article by the reader.</p></body></html>");
+    is_int(ingest_text("/t/big.html", buf_str(&big), &a), 0, "summary: long description ingests");
+    size_t len = a.summary ? strlen(a.summary) : 0;
+    ok(len > 900 && len <= INGEST_SUMMARY_MAX && a.summary &&
+           strcmp(a.summary + len - 3, "\xE2\x80\xA6") == 0 && a.summary[len - 4] != ' ',
+       "summary: a long description is cut at a character boundary and ends in an ellipsis "
+       "(%zu bytes)", len);
+    article_clear(&a);
+    buf_free(&big);
+}
+
 static void
 test_html_to_text(void)
 {
@@ -327,6 +475,7 @@ main(void)
     test_rss2();
     test_rdf_atom();
     test_broken_and_hostile();
+    test_summary();
     test_html_to_text();
     return done_testing();
 }

@@ -14,6 +14,10 @@ multisets: precision, recall, F1 per page, averaged over the pages the gold
 marks readerable. Title: exact match after collapsing white space. Byline,
 siteName: the same, ignoring case, on the pages whose gold has one.
 publishedTime: the same day (dossier keeps dates, not times).
+Excerpt: the gold's excerpt (the page's description, else Readability's
+first paragraph) against dossier's summary (the description the page
+states), else the first paragraph of its body, exact after collapsing white
+space; summary: the same on the pages where dossier states one.
 With --floors, each named number below its floor fails (TAP with --tap).
 With --misses, every page a metadata check misses is listed with the gold
 and dossier's value (what to read before changing a rule).
@@ -112,6 +116,11 @@ def names(s):
     return DATE_TAIL.sub("", person(s)).strip(" ,")
 
 
+def first_paragraph(body):
+    """The first paragraph of a body (paragraphs are separated by blank lines)."""
+    return body.strip().split("\n\n", 1)[0]
+
+
 def main():
     args = sys.argv[1:]
     floors, tap, worst, misses = {}, False, 0, False
@@ -142,7 +151,8 @@ def main():
         d = json.loads(line)
         got[os.path.basename(os.path.dirname(d["path"]))] = d
     fs, ps, rs = [], [], []
-    meta = {k: [0, 0] for k in ("title", "byline", "byline_exact", "site", "date")}
+    meta = {k: [0, 0] for k in ("title", "byline", "byline_exact", "site", "date", "excerpt",
+                                "summary")}
     rows = []
     missed = []
     for name in pages:
@@ -161,7 +171,10 @@ def main():
         checks = (("title", gm.get("title"), d.get("title"), False),
                   ("byline", names(gm.get("byline")), names(d.get("byline")), True),
                   ("byline_exact", person(gm.get("byline")), person(d.get("byline")), True),
-                  ("site", gm.get("siteName"), d.get("source"), True))
+                  ("site", gm.get("siteName"), d.get("source"), True),
+                  ("excerpt", gm.get("excerpt"), d.get("summary") or first_paragraph(body), False))
+        if d.get("summary"):
+            checks += (("summary", gm.get("excerpt"), d.get("summary"), False),)
         for key, want, have, fold in checks:
             if not norm(want):
                 continue

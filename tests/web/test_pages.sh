@@ -37,6 +37,11 @@ unlike "$t" "grandfather|Leave a Reply|Recent Posts|newsletter|cookies|Share thi
 t=$(show arc-rail-freight.html)
 like "$t" "^byline +Tobias Lindqvist, Adaeze Okafor$" "Arc: both authors from JSON-LD"
 like "$t" "^published +2023-11-02" "Arc: datePublished"
+like "$t" "^summary +Grain and container traffic lifted tonnage on the valley line.$" \
+    "Arc: the page's description shown as its summary"
+j=$("$D" --db "$db" show --json "$dir/arc-rail-freight.html" 2>&1)
+like "$j" '"summary":"Grain and container traffic lifted tonnage on the valley line."' \
+    "show --json has the summary"
 like "$t" "valley line carried 1.8 million tonnes" "Arc: first paragraph"
 like "$t" "second loop further up the valley" "Arc: last paragraph after the ad slot"
 unlike "$t" "Sign up|free articles|Port cranes|Comments \(42\)|Privacy Policy" \
@@ -71,6 +76,8 @@ unlike "$t" "<html|<p>|DOCTYPE" "HTML named .txt: no markup in the text"
 
 j=$("$D" --db "$db" show --json "$dir/page-saved-as.txt" 2>&1)
 like "$j" '"url":"https://www.westfold-weekly.example/2021/06/ferry-fares.html"' "show --json has the url"
+is "$(printf '%s' "$j" | grep -o '"url":' | wc -l | tr -d ' ')" 1 "show --json: one url key, not two"
+is "$(printf '%s\n' "$t" | grep -c '^url ')" 1 "show: the address on one line, not twice"
 
 # A legacy charset nothing explains is refused, not stored as mojibake.
 python3 -c 'import random,sys; random.seed(7); sys.stdout.buffer.write(bytes(random.randrange(0x80,0x100) for _ in range(3000)))' \
@@ -88,4 +95,64 @@ is $? 2 "index of a missing path exits 2"
 out=$("$D" --db "$db" index 2>&1)
 unlike "$out" "no-such-folder" "the missing path was not remembered"
 
+# A feed whose XML declares entities (a DOCTYPE subset) is still a feed, its
+# one item indexed and counted in the singular; nothing is expanded or read.
+fd="$TEST_TMP/feed1"
+mkdir -p "$fd"
+cat >"$fd/one.xml" <<'EOF'
+<?xml version="1.0"?>
+<!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd"><!ENTITY a "aaaa">]>
+<rss><channel><title>Quay Notes</title><item><guid>q1</guid><title>Crane hire &x;&a;</title>
+<description>The port will hire two more cranes for the summer season, it said.</description>
+</item></channel></rss>
+EOF
+out=$("$D" --db "$TEST_TMP/feed1.db" index "$fd" 2>&1)
+like "$out" "^indexed 1 file in .*1 added.*\(1 feed: 1 item\); skipped 0" \
+    "a feed with a DOCTYPE subset is read, not skipped: one file, one feed, one item"
+t=$("$D" --db "$TEST_TMP/feed1.db" search "" 2>&1)
+like "$t" "Quay Notes +Crane hire$" "... its entities neither read nor expanded"
+
+# Pages in EUC-KR, Big5 and windows-1252 that declare their charset: read
+# in it, and `show` says which.
+ed="$TEST_TMP/enc"
+mkdir -p "$ed"
+python3 - "$ed" <<'PY' || exit 1
+import sys
+d = sys.argv[1]
+def page(cs, title, text):
+    return ('<html><head><meta charset="%s"><title>%s</title></head><body><p>%s</p></body></html>'
+            % (cs, title, text)).encode(cs)
+open(d + "/ko.html", "wb").write(page("euc-kr", "항구 확장 계획 발표",
+     "부산항 확장 계획이 월요일 발표되었다. 시는 새 부두 두 곳을 짓겠다고 밝혔다."))
+open(d + "/tw.html", "wb").write(page("big5", "港口擴建計畫公布",
+     "高雄港擴建計畫週一公布，市府表示將興建兩座新碼頭，預計三年完工。"))
+open(d + "/w.html", "wb").write(page("windows-1252", "Café prices – up “again”",
+     "Prices at the café rose again — the owners said costs were up 5 per cent."))
+PY
+"$D" --db "$TEST_TMP/enc.db" index --quiet "$ed" >/dev/null 2>&1
+t=$("$D" --db "$TEST_TMP/enc.db" show "$ed/ko.html" 2>&1)
+like "$t" "^encoding +euc-kr$" "EUC-KR page: shown as euc-kr"
+like "$t" "^title +항구 확장 계획 발표$" "EUC-KR page: title decoded"
+t=$("$D" --db "$TEST_TMP/enc.db" show "$ed/tw.html" 2>&1)
+like "$t" "^encoding +big5$" "Big5 page: shown as big5"
+like "$t" "新碼頭" "Big5 page: text decoded"
+t=$("$D" --db "$TEST_TMP/enc.db" show "$ed/w.html" 2>&1)
+like "$t" "^encoding +windows-1252$" "windows-1252 page: shown as windows-1252"
+like "$t" "^title +Café prices – up “again”$" "windows-1252 page: curly quotes and dashes decoded"
+
+# A page with a UTF-8 byte-order mark, named .txt, is still a page; a folder
+# with more skipped files than the summary names says where the rest are.
+sd="$TEST_TMP/skips"
+mkdir -p "$sd"
+printf '\357\273\277<!DOCTYPE html><html><head><title>Quay lights renewed</title></head><body><p>The harbour board renewed the quay lights this week, replacing lamps that had stood since the 1960s.</p></body></html>\n' \
+    >"$sd/bom-page.txt"
+for i in 1 2 3 4 5 6 7; do : >"$sd/empty$i.txt"; done
+out=$("$D" --db "$TEST_TMP/skips.db" index "$sd" 2>&1)
+like "$out" "1 added" "a BOM page named .txt is read"
+like "$out" "skipped 7: .*empty1.txt \(empty\).*, and 2 more \(dossier stats lists them\)$" \
+    "the summary names five skipped files and says where the other two are"
+st=$("$D" --db "$TEST_TMP/skips.db" stats 2>&1)
+is "$(printf '%s\n' "$st" | grep -c 'empty[0-9].txt (empty)')" 7 "stats lists all seven with their reason"
+t=$("$D" --db "$TEST_TMP/skips.db" show "$sd/bom-page.txt" 2>&1)
+like "$t" "^title +Quay lights renewed$" "the BOM page's title from <title>, no markup"
 done_testing

@@ -21,6 +21,7 @@ article_clear(struct article *a)
     free(a->encoding);
     free(a->title);
     free(a->subtitle);
+    free(a->summary);
     free(a->section);
     free(a->source);
     free(a->published);

@@ -168,6 +168,7 @@ item_free(struct feed_item *it)
     free(it->source);
     free(it->tags);
     free(it->content);
+    free(it->summary);
     memset(it, 0, sizeof *it);
 }
 
@@ -383,8 +384,10 @@ read_child(struct item_read *r, xmlNode *c)
         read_content(r, c, 0);
     else if (is_named(c, "content"))
         read_content(r, c, 1);
-    else if (is_named(c, "description") || is_named(c, "summary"))
+    else if (is_named(c, "description") || is_named(c, "summary")) {
         read_content(r, c, 2);
+        keep_first(&it->summary, node_text(c));
+    }
     else if (is_named(c, "pubDate") || is_named(c, "published") ||
              (is_named(c, "date") && ns_has(c, "dc/elements")))
         keep_first(&it->date, node_text(c));
@@ -427,6 +430,10 @@ read_item(xmlNode *node, struct feed_item *it)
             it->date = node_text(c);
             break;
         }
+    if (r.content_rank == 2) { /* the description is the text itself */
+        free(it->summary);
+        it->summary = NULL;
+    }
     const char *id = r.guid ? r.guid : r.atom_id ? r.atom_id : r.about;
     if (id)
         it->key = xstrdup(id);
@@ -443,6 +450,8 @@ read_item(xmlNode *node, struct feed_item *it)
     hash_field(&h, it->source);
     hash_field(&h, it->tags);
     hash_field(&h, it->content);
+    if (it->summary) /* (an item without one hashes as before) */
+        hash_field(&h, it->summary);
     it->hash = h;
     if (!it->key) {
         char key[40];
@@ -621,6 +630,7 @@ ingest_feed_article(const struct ingest_ctx *ctx, const char *path, const struct
     m.source = plain_line(it->source ? it->source : f->title);
     m.url = dup_or_null(it->link);
     m.tags = dup_or_null(it->tags);
+    m.summary = plain_line(it->summary);
     int rc = ing_finish(ctx, out, &raw, &text, &removed, &m, err);
     buf_free(&raw);
     return rc;

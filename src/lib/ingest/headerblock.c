@@ -19,7 +19,16 @@
 #include "dossier/util.h"
 #include "lib.h"
 
-enum meta_field { MF_TITLE, MF_DATE, MF_AUTHOR, MF_SOURCE, MF_URL, MF_SECTION, MF_TAGS };
+enum meta_field {
+    MF_TITLE,
+    MF_DATE,
+    MF_AUTHOR,
+    MF_SOURCE,
+    MF_URL,
+    MF_SECTION,
+    MF_TAGS,
+    MF_SUMMARY,
+};
 
 /* Keys, lower case, with spaces, '-' and '_' removed before comparing. */
 static const struct {
@@ -36,7 +45,8 @@ static const struct {
     {"url", MF_URL},             {"link", MF_URL},             {"canonical", MF_URL},
     {"sourceurl", MF_URL},       {"originalurl", MF_URL},      {"section", MF_SECTION},
     {"tags", MF_TAGS},           {"tag", MF_TAGS},             {"categories", MF_TAGS},
-    {"category", MF_TAGS},       {"keywords", MF_TAGS},
+    {"category", MF_TAGS},       {"keywords", MF_TAGS},        {"description", MF_SUMMARY},
+    {"summary", MF_SUMMARY},     {"excerpt", MF_SUMMARY},      {"abstract", MF_SUMMARY},
 };
 
 /* The field key names, or -1. */
@@ -71,6 +81,7 @@ ing_meta_clear(struct ing_meta *m)
     free(m->url);
     free(m->section);
     free(m->tags);
+    free(m->summary);
     memset(m, 0, sizeof *m);
 }
 
@@ -176,6 +187,10 @@ ing_meta_set(struct ing_meta *m, const char *key, size_t kl, const char *value, 
     case MF_SECTION:
         if (!m->section)
             set_str(&m->section, value, n);
+        break;
+    case MF_SUMMARY:
+        if (!m->summary)
+            set_str(&m->summary, value, n);
         break;
     case MF_TAGS: {
         /* "a, b, c" or a single tag */
@@ -315,6 +330,22 @@ clean_value(const char *s)
     return buf_steal(&out);
 }
 
+/* See lib.h. */
+char *
+ing_cap_summary(char *s)
+{
+    if (!s || strlen(s) <= INGEST_SUMMARY_MAX)
+        return s;
+    static const char ell[] = "\xE2\x80\xA6"; /* U+2026 */
+    size_t cut = INGEST_SUMMARY_MAX - (sizeof ell - 1);
+    while (cut && ((unsigned char)s[cut] & 0xC0) == 0x80)
+        cut--; /* not inside a character */
+    while (cut && s[cut - 1] == ' ')
+        cut--;
+    memcpy(s + cut, ell, sizeof ell);
+    return s;
+}
+
 /* Replace *slot with the clean form of value (kept when value is NULL). */
 static void
 take(char **slot, const char *value)
@@ -366,6 +397,8 @@ ing_apply_meta(struct ing_doc *d, struct ing_meta *m)
     take(&a->byline, m->author);
     take(&a->section, m->section);
     take(&a->url, m->url);
+    take(&a->summary, m->summary);
+    a->summary = ing_cap_summary(a->summary);
     char *src = m->source ? clean_value(m->source) : NULL;
     if (src) {
         const char *canon = outlets_match(d->outlets, src, strlen(src));

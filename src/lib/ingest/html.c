@@ -90,6 +90,42 @@ clean_text(char *s)
     return buf_steal(&b);
 }
 
+/* A DOCTYPE with an internal subset ("<!DOCTYPE html [<!ENTITY ...>]>"),
+ * which HTML has no use for and libxml2's HTML parser would hand back as
+ * text: the page with the subset left out, in *out (then true), so its
+ * declarations never reach the article. Entities it declares stay
+ * unexpanded, as written. */
+static bool
+drop_internal_subset(const char *text, size_t n, struct buf *out)
+{
+    size_t lim = n < 4096 ? n : 4096;
+    const char *d = ing_ifind(text, lim, "<!doctype");
+    if (!d)
+        return false;
+    size_t i = (size_t)(d - text) + 9;
+    while (i < n && text[i] != '[' && text[i] != '>')
+        i++;
+    if (i >= n || text[i] != '[')
+        return false;
+    size_t open = i;
+    const char *end = NULL;
+    for (size_t j = open + 1; j + 1 < n; j++)
+        if (text[j] == ']') {
+            size_t k = j + 1;
+            while (k < n && (text[k] == ' ' || text[k] == '\t' || text[k] == '\n' || text[k] == '\r'))
+                k++;
+            if (k < n && text[k] == '>') {
+                end = text + k;
+                break;
+            }
+        }
+    if (!end)
+        return false;
+    buf_append(out, text, open);
+    buf_append(out, end, n - (size_t)(end - text));
+    return true;
+}
+
 /* Move *p out (the caller owns it) and clear it. */
 static char *
 take(char **p)
@@ -110,7 +146,13 @@ ing_read_html(const char *text, size_t n, struct ing_page *pg, struct ds_error *
     xmlSetGenericErrorFunc(NULL, quiet_errors);
     int opts = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC;
+    struct buf nosubset = BUF_INIT;
+    if (drop_internal_subset(text, n, &nosubset)) {
+        text = buf_str(&nosubset);
+        n = nosubset.len;
+    }
     htmlDocPtr doc = htmlReadMemory(text, (int)n, NULL, "UTF-8", opts);
+    buf_free(&nosubset);
     if (!doc || !xmlDocGetRootElement(doc)) {
         if (doc)
             xmlFreeDoc(doc);
@@ -118,8 +160,14 @@ ing_read_html(const char *text, size_t n, struct ing_page *pg, struct ds_error *
         return -1;
     }
     xmlNode *root = xmlDocGetRootElement(doc);
-    if (depth_over(root, 0, INGEST_HTML_DEPTH) > INGEST_HTML_DEPTH)
+    /* libxml2 2.9 itself drops what is nested deeper than 256 levels below
+     * the root (xmlParserMaxDepth): a tree that reaches the cap lost text,
+     * and the page says so among its removed lines */
+    if (depth_over(root, 0, INGEST_HTML_DEPTH) >= INGEST_HTML_DEPTH) {
         cut_deep(root, 0);
+        buf_printf(&pg->removed, "too-deep\t(elements nested deeper than %d levels: their "
+                                 "text is not read)\n", INGEST_HTML_DEPTH);
+    }
 
     struct html_meta m;
     html_meta_read(doc, &m);
@@ -135,10 +183,11 @@ ing_read_html(const char *text, size_t n, struct ing_page *pg, struct ds_error *
     ingest_decode(buf_str(&main), main.len, &pg->text, &enc);
     buf_free(&main);
 
-    pg->title = clean_text(take(&m.title));
-    pg->byline = clean_text(html_clean_byline(byline));
-    pg->source = clean_text(take(&m.site));
+    pg->title = clean_text(ing_unescape_line(take(&m.title)));
+    pg->byline = clean_text(ing_unescape_line(html_clean_byline(byline)));
+    pg->source = clean_text(ing_unescape_line(take(&m.site)));
     pg->url = clean_text(take(&m.url));
+    pg->summary = ing_cap_summary(clean_text(ing_unescape_line(take(&m.description))));
     pg->lang = clean_text(take(&m.lang));
     pg->published = clean_text(take(&m.published));
     pg->structured = true;

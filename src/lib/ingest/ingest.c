@@ -158,10 +158,11 @@ take_page_meta(struct article *a, struct ing_page *pg)
 {
     a->title = pg->title;
     a->subtitle = pg->subtitle;
+    a->summary = pg->summary;
     a->byline = pg->byline;
     a->url = pg->url;
     a->lang = pg->lang;
-    pg->title = pg->subtitle = pg->byline = pg->url = pg->lang = NULL;
+    pg->title = pg->subtitle = pg->summary = pg->byline = pg->url = pg->lang = NULL;
     struct ing_date dt;
     if (pg->published && ing_parse_date_whole(pg->published, strlen(pg->published), &dt))
         ing_set_date(a, &dt, DATE_METADATA);

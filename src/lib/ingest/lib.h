@@ -117,6 +117,7 @@ int ingest_read_feed(const char *text, size_t n, struct buf *out, struct ds_erro
  * one per line, each ending in '\n'. */
 struct ing_meta {
     char *title, *date, *author, *source, *url, *section, *tags;
+    char *summary;             /* description, summary, excerpt */
     enum date_source date_how; /* how a date from here is recorded */
 };
 void ing_meta_clear(struct ing_meta *m);
@@ -143,6 +144,17 @@ size_t ing_front_matter(const char *text, size_t n, struct ing_meta *m, struct b
  * each line to removed as "header\tline\n". Returns the bytes the block
  * takes (0 when the text has none). */
 size_t ing_header_block(const char *text, size_t n, struct ing_meta *m, struct buf *removed);
+
+/* Cut s (a UTF-8 string, owned) to INGEST_SUMMARY_MAX bytes (ingest.h);
+ * returns s or NULL when s is NULL. */
+char *ing_cap_summary(char *s);
+
+/* readers.c: the character entities left in one line of text decoded
+ * ("That&#039;s", "&amp;quot;" once the parser decoded the first level: a
+ * CMS escaped the value twice), the same entities text exports are read
+ * with; a control character an entity spells is dropped. s is owned;
+ * returns it, or a new string when something was decoded (s freed). */
+char *ing_unescape_line(char *s);
 
 /* markdown.c: Markdown (CommonMark, parsed by cmark) to plain text:
  * headings and paragraphs as lines with blank lines between, list items as
@@ -212,6 +224,7 @@ struct ing_page {
     struct buf text;   /* plain text, paragraphs separated by blank lines */
     char *title;
     char *subtitle;
+    char *summary;     /* the page's description of itself (one line) */
     char *byline;
     char *source;      /* the site or outlet's name */
     char *published;   /* YYYY-MM-DD */

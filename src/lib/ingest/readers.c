@@ -96,7 +96,9 @@ entity_cp_ok(uint32_t cp)
 }
 
 /* An entity at s[i] == '&': its UTF-8 in tmp (*tlen bytes, 0 when the
- * character is one we drop) and the index after it; 0 when it is none. */
+ * character is one we drop) and the index after it; 0 when it is none. A
+ * number naming no character (0, a surrogate, past U+10FFFF) is U+FFFD, as
+ * HTML says. */
 static size_t
 html_entity(const char *s, size_t n, size_t i, char tmp[4], size_t *tlen)
 {
@@ -109,15 +111,17 @@ html_entity(const char *s, size_t n, size_t i, char tmp[4], size_t *tlen)
         if (hex)
             j++;
         size_t d0 = j;
-        while (j < n && j - d0 < 7 &&
+        while (j < n && j - d0 < 12 &&
                (hex ? isxdigit((unsigned char)s[j]) : isdigit((unsigned char)s[j]))) {
             char c = s[j];
             uint32_t v = (uint32_t)(isdigit((unsigned char)c) ? c - '0' : (c | 32) - 'a' + 10);
-            cp = cp * (hex ? 16u : 10u) + v;
+            cp = cp > 0x10FFFF ? cp : cp * (hex ? 16u : 10u) + v;
             j++;
         }
         if (j == d0)
             return 0;
+        if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            cp = 0xFFFD;
         have = true;
     } else {
         size_t b = j;
@@ -178,6 +182,34 @@ html_leftovers(const char *text, size_t n, struct buf *out)
     return true;
 }
 
+/* See lib.h. */
+char *
+ing_unescape_line(char *s)
+{
+    if (!s || !strchr(s, '&'))
+        return s;
+    struct buf out = BUF_INIT;
+    size_t n = strlen(s), i = 0, run = 0;
+    while (i < n) {
+        char tmp[4];
+        size_t tlen = 0, e = s[i] == '&' ? html_entity(s, n, i, tmp, &tlen) : 0;
+        if (!e) {
+            i++;
+            continue;
+        }
+        buf_append(&out, s + run, i - run);
+        buf_append(&out, tmp, tlen);
+        i = run = e;
+    }
+    if (!run) {
+        buf_free(&out);
+        return s;
+    }
+    buf_append(&out, s + run, n - run);
+    free(s);
+    return buf_steal(&out);
+}
+
 /* Plain text: the decoded text is the article text, less any HTML
  * leftovers (tags, entities). Never fails. */
 int
@@ -216,65 +248,50 @@ ingest_read_feed(const char *text, size_t n, struct buf *out, struct ds_error *e
 
 /* ---- what a file holds -------------------------------------------------------------- */
 
-/* The name of the XML document's root element in the first 4 KiB of s
- * (after the declaration, comments, processing instructions and a DOCTYPE),
- * its prefix dropped, in *name and *len; false when s does not open as XML. */
-static bool
-xml_root(const char *s, size_t n, const char **name, size_t *len)
+/* The first bytes of UTF-16 text (after its BOM) with every code unit's
+ * high byte dropped into out (at most SNIFF_UTF16 bytes): enough ASCII to
+ * see a feed's root element. */
+#define SNIFF_UTF16 8192
+static size_t
+utf16_ascii(const char *bytes, size_t n, char *out)
 {
-    size_t lim = n < 4096 ? n : 4096, i = 0;
-    if (lim >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
-        i = 3;
-    for (;;) {
-        while (i < lim && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
-            i++;
-        if (i + 1 >= lim || s[i] != '<')
-            return false;
-        const char *end;
-        size_t tl = 1; /* the terminator's length */
-        if (s[i + 1] == '?') {
-            end = ing_ifind(s + i, lim - i, "?>");
-            tl = 2;
-        } else if (lim - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
-            end = ing_ifind(s + i, lim - i, "-->");
-            tl = 3;
-        } else if (s[i + 1] == '!') {
-            end = memchr(s + i, '>', lim - i);
-        } else {
-            break;
-        }
-        if (!end)
-            return false;
-        i = (size_t)(end - s) + tl;
+    bool le = (unsigned char)bytes[0] == 0xFF;
+    size_t w = 0;
+    for (size_t i = 2; i + 1 < n && w < SNIFF_UTF16; i += 2) {
+        unsigned char lo = (unsigned char)bytes[le ? i : i + 1];
+        unsigned char hi = (unsigned char)bytes[le ? i + 1 : i];
+        out[w++] = hi || lo >= 0x80 ? '?' : (char)lo;
     }
-    size_t b = ++i;
-    while (i < lim && (isalnum((unsigned char)s[i]) || s[i] == ':' || s[i] == '-' ||
-                       s[i] == '_' || s[i] == '.'))
-        i++;
-    if (i == b || i >= lim)
-        return false;
-    const char *colon = memchr(s + b, ':', i - b);
-    *name = colon ? colon + 1 : s + b;
-    *len = (size_t)(s + i - *name);
-    return true;
+    return w;
 }
 
-/* See ingest.h. The one place that tells these formats apart until the
- * content sniffer (ingest/sniff.c) does. */
+/* See ingest.h. The content sniffer's verdict (ing_sniff_format, sniff.c),
+ * so the indexer and the readers never disagree on what a file is; a file
+ * in UTF-16 with a BOM is looked at through its ASCII. */
 enum ingest_format
 ingest_format_of(const char *path, const char *bytes, size_t n)
 {
-    const char *root;
-    size_t rl;
-    if (bytes && xml_root(bytes, n, &root, &rl) &&
-        (ing_ieq(root, rl, "rss") || ing_ieq(root, rl, "feed") || ing_ieq(root, rl, "RDF")))
+    enum ing_format f;
+    if (bytes && n >= 4 &&
+        (((unsigned char)bytes[0] == 0xFF && (unsigned char)bytes[1] == 0xFE) ||
+         ((unsigned char)bytes[0] == 0xFE && (unsigned char)bytes[1] == 0xFF))) {
+        char *head = xmalloc(SNIFF_UTF16);
+        size_t w = utf16_ascii(bytes, n, head);
+        f = ing_sniff_format(path, head, w);
+        free(head);
+    } else {
+        f = ing_sniff_format(path, bytes ? bytes : "", bytes ? n : 0);
+    }
+    switch (f) {
+    case FMT_FEED:
         return INGEST_FEED;
-    if (bytes && ing_has_front_matter(bytes, n))
+    case FMT_FRONTMATTER:
         return INGEST_FRONT_MATTER;
-    const struct reader *r = path ? ingest_reader_for(path) : NULL;
-    if (r && strcmp(r->name, "markdown") == 0)
+    case FMT_MARKDOWN:
         return INGEST_MARKDOWN;
-    return INGEST_TEXT;
+    default:
+        return INGEST_TEXT;
+    }
 }
 
 /* ---- the readers by format ----------------------------------------------------------- */
@@ -349,6 +366,7 @@ ing_page_clear(struct ing_page *pg)
     buf_free(&pg->text);
     free(pg->title);
     free(pg->subtitle);
+    free(pg->summary);
     free(pg->byline);
     free(pg->source);
     free(pg->published);

@@ -262,6 +262,48 @@ store_doc_insert(struct store *s, const struct article *a, uint64_t hash, int64_
     return rc;
 }
 
+/* One row (id, value) of statement sid, unless value is NULL. */
+static int
+doc_put_pair(struct store *s, enum store_stmt_id sid, int64_t id, const char *value,
+             const char *what, struct ds_error *err)
+{
+    if (!value)
+        return 0;
+    sqlite3_stmt *st = store_stmt(s, sid, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, id);
+    store_bind_text(st, 2, value);
+    return store_step_done(s, st, what, err);
+}
+
+/* The rows beside a new document's (only some documents have them): why
+ * it is undated, its URL as written and in normal form, its summary. */
+static int
+doc_put_side_rows(struct store *s, const struct article *a, int64_t id, struct ds_error *err)
+{
+    if (!a->published && a->undated) {
+        sqlite3_stmt *us = store_stmt(s, SQ_DOC_UNDATED_PUT, err);
+        if (!us)
+            return -1;
+        sqlite3_bind_int64(us, 1, id);
+        store_bind_text(us, 2, undated_reason_name(a->undated));
+        store_bind_text(us, 3, a->day_month);
+        if (store_step_done(s, us, "saving why a document is undated", err) != 0)
+            return -1;
+    }
+    if (a->url) {
+        char *key = url_normalize(a->url); /* the form pages and items match by */
+        int rc = doc_put_pair(s, SQ_DOC_URL_PUT, id, a->url, "saving a document's address", err);
+        if (rc == 0)
+            rc = doc_put_pair(s, SQ_DOC_URL_KEY_PUT, id, key, "saving a document's address", err);
+        free(key);
+        if (rc != 0)
+            return -1;
+    }
+    return doc_put_pair(s, SQ_DOC_SUMMARY_PUT, id, a->summary, "saving a document's summary", err);
+}
+
 int
 store_doc_insert_packed(struct store *s, const struct article *a, uint64_t hash,
                         const void *raw_packed, size_t n, int64_t *id_out, struct ds_error *err)
@@ -297,35 +339,8 @@ store_doc_insert_packed(struct store *s, const struct article *a, uint64_t hash,
     int64_t id = sqlite3_last_insert_rowid(s->db);
     if (id_out)
         *id_out = id;
-    if (store_tags_restore(s, id, hash, err) != 0)
+    if (store_tags_restore(s, id, hash, err) != 0 || doc_put_side_rows(s, a, id, err) != 0)
         return -1;
-    if (!a->published && a->undated) {
-        sqlite3_stmt *us = store_stmt(s, SQ_DOC_UNDATED_PUT, err);
-        if (!us)
-            return -1;
-        sqlite3_bind_int64(us, 1, id);
-        store_bind_text(us, 2, undated_reason_name(a->undated));
-        store_bind_text(us, 3, a->day_month);
-        if (store_step_done(s, us, "saving why a document is undated", err) != 0)
-            return -1;
-    }
-    if (a->url) {
-        sqlite3_stmt *us = store_stmt(s, SQ_DOC_URL_PUT, err);
-        if (!us)
-            return -1;
-        sqlite3_bind_int64(us, 1, id);
-        store_bind_text(us, 2, a->url);
-        if (store_step_done(s, us, "saving a document's address", err) != 0 ||
-            !(us = store_stmt(s, SQ_DOC_URL_KEY_PUT, err)))
-            return -1;
-        char *key = url_normalize(a->url); /* the form pages and items match by */
-        sqlite3_bind_int64(us, 1, id);
-        store_bind_text(us, 2, key);
-        int urc = store_step_done(s, us, "saving a document's address", err);
-        free(key);
-        if (urc != 0)
-            return -1;
-    }
     if (sqlite3_get_autocommit(s->db)) {
         /* (the length chunk is written after the entry: if that write
          * fails, ranking falls back to FTS5's own count) */
@@ -391,6 +406,7 @@ store_doc_get(struct store *s, int64_t id, struct doc_record *out, struct ds_err
     a->url = store_col_dup(st, 15);
     a->undated = undated_reason_parse((const char *)sqlite3_column_text(st, 16));
     a->day_month = store_col_dup(st, 17);
+    a->summary = store_col_dup(st, 18);
     if (!a->body)
         a->body = xstrdup("");
     /* The raw text is stored packed against the body (a blob, schema 7);

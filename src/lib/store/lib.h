@@ -15,7 +15,7 @@
 #include "dossier/zh.h"
 
 #define STORE_APPLICATION_ID 0x444F5353 /* 'DOSS' */
-#define STORE_SCHEMA_VERSION 17
+#define STORE_SCHEMA_VERSION 21
 /* The version whose migration creates the statistics tables (corpus.h);
  * upgrading past it marks them stale (stats_tables_stale). */
 #define STORE_SCHEMA_CORPUS 6
@@ -43,6 +43,7 @@ enum store_stmt_id {
     SQ_DOC_INSERT,
     SQ_DOC_URL_PUT,
     SQ_DOC_URL_KEY_PUT,
+    SQ_DOC_SUMMARY_PUT,
     SQ_DOC_UNDATED_PUT,
     SQ_FTS_INSERT,
     SQ_FTS_DELETE,

@@ -227,6 +227,19 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
     " documents(id) ON DELETE CASCADE, key TEXT NOT NULL);"
     "INSERT OR REPLACE INTO doc_url_keys(doc_id, key) SELECT doc_id, ds_url_key(url) FROM doc_urls;"
     "CREATE INDEX IF NOT EXISTS doc_url_keys_key ON doc_url_keys(key);",
+    /* 17 -> 18, 18 -> 19, 19 -> 20: numbers other branches' migrations
+     * take when they are merged (their own SQL replaces these) */
+    "SELECT 1;",
+    "SELECT 1;",
+    "SELECT 1;",
+    /* 20 -> 21: the file's own description of an article (a page's
+     * description meta tags or JSON-LD, a feed item's summary, front
+     * matter's description), article.summary. A table, not a column, as
+     * doc_urls: only documents that state one have a row, and the step is
+     * safe to run twice. Documents indexed before have none until their
+     * file is read again. */
+    "CREATE TABLE IF NOT EXISTS doc_summaries(doc_id INTEGER PRIMARY KEY REFERENCES"
+    " documents(id) ON DELETE CASCADE, summary TEXT NOT NULL);",
 };
 
 /* Fixed statements, prepared on first use (indexed by enum store_stmt_id). */
@@ -253,11 +266,13 @@ static const char *const stmt_sql[SQ__COUNT] = {
                            " VALUES (?1, ?2, ?3)",
     [SQ_DOC_URL_PUT] = "INSERT OR REPLACE INTO doc_urls(doc_id, url) VALUES (?1, ?2)",
     [SQ_DOC_URL_KEY_PUT] = "INSERT OR REPLACE INTO doc_url_keys(doc_id, key) VALUES (?1, ?2)",
+    [SQ_DOC_SUMMARY_PUT] = "INSERT OR REPLACE INTO doc_summaries(doc_id, summary) VALUES (?1, ?2)",
     [SQ_DOC_GET] = "SELECT title, subtitle, section, source, published, date_how, byline, lang,"
                    " encoding, words, lead, body, raw, removed, hash,"
                    " (SELECT url FROM doc_urls WHERE doc_id = ?1),"
                    " (SELECT why FROM doc_undated WHERE doc_id = ?1),"
-                   " (SELECT day_month FROM doc_undated WHERE doc_id = ?1)"
+                   " (SELECT day_month FROM doc_undated WHERE doc_id = ?1),"
+                   " (SELECT summary FROM doc_summaries WHERE doc_id = ?1)"
                    " FROM documents WHERE id = ?1",
     [SQ_DOC_FIRST_PATH] = "SELECT coalesce(min(path), (SELECT min(file) FROM items"
                           " WHERE doc_id = ?1)), max(count(*), 1),"
