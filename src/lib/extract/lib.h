@@ -325,6 +325,28 @@ bool fig_win(const struct fig_res *fr, const char *s, const struct fig_word *w, 
  * the clause gives none. A new string or NULL. */
 char *fig_subject(const struct fig_res *fr, const char *s, const struct span *sent, size_t fstart,
                   size_t fend, const char *prev_subject, enum figure_kind kind);
+/* Where the clause holding the figure at fstart starts: after the last
+ * comma, semicolon, colon, parenthesis or quote before it, or a
+ * dateline's dash; at most 400 bytes back. */
+size_t fig_clause_start(const char *s, const struct span *sent, size_t fstart);
+/* Is w a lower-case word of five letters or more ending in "ed" (a past
+ * tense or participle: "grossed", "valued")? */
+bool fig_past_participle(const char *s, const struct fig_word *w);
+
+/* Subjects the figure's own clause does not give (extract/fig_subject.c). */
+/* A figure alone in parentheses after a noun phrase ("retired women
+ * (53%)"): that phrase; NULL when a figure stands before the parenthesis
+ * (a conversion) or no noun phrase does. */
+char *fig_subject_paren(const struct fig_res *fr, const char *s, const struct span *sent,
+                        size_t fstart, size_t fend);
+/* "Of those asked, 62% said": the phrase after a sentence-opening "Of"
+ * when the figure's clause follows its comma. NULL otherwise. */
+char *fig_subject_of_lead(const char *s, const struct span *sent, size_t fstart);
+/* The subject of the sentence's main clause, for a figure whose own clause
+ * names none: its words before the first verb (at most ten), after
+ * openers ("Separately,", "Before the match,"). NULL if none. */
+char *fig_subject_main(const struct fig_res *fr, const char *s, const struct span *sent,
+                       size_t fstart);
 /* Direction, approximation and (for percentages) kind of f from the words
  * around it in its sentence. */
 void fig_context(const struct fig_res *fr, const char *s, const struct span *sent, struct figure *f,
