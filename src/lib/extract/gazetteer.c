@@ -329,7 +329,16 @@ static const char *const wl_titles[] = {
     "drummer", "guitarist", "rapper", "star", "veteran", "counsel", "vice-premier",
     "vice-minister", "vice-president", "vice-chairman", "strategist", "trader", "partner",
     "chairman's", "owner", "investor", "expert", "specialist", "nominee", "candidate",
-    "campaigner", "activist", "contact", "contacts", NULL};
+    "campaigner", "activist", "contact", "contacts",
+    /* jobs, roles and memberships written before a name ("Referee Ann
+     * Lowe", "Tory Bill Cash", "Welshman Tom Rees") */
+    "referee", "umpire", "lawyer", "solicitor", "barrister", "magistrate", "rabbi", "imam",
+    "cleric", "journalist", "columnist", "songwriter", "composer", "conductor",
+    "cinematographer", "choreographer", "photographer", "designer", "architect", "backbencher",
+    "organiser", "organizer", "agent", "speaker", "col", "winger", "flanker", "fly-half",
+    "scrum-half", "full-back", "centre-back", "batsman", "bowler", "jockey", "trainer",
+    "skipper", "whip", "tory", "democrat", "republican", "briton", "frenchman", "welshman", "scotsman",
+    "irishman", "englishman", "spaniard", "beatle", NULL};
 static const char *const wl_roles_after[] = {
     "adviser", "advisor", "professor", "head", "chair", "chairwoman", "spokesman", "spokeswoman",
     "assistant", "fellow", "minister", "president",
@@ -398,7 +407,8 @@ static const char *const wl_stop[] = {
     "Furthermore", "Tonight", "Officially", "Yet", "Once", "Twice", "Among", "Amid", "During",
     "Following", "Unlike", "Like", "Given", "Whether", "Either", "Neither", "Several", "Few",
     "Any", "Every", "Much", "Very", "Too", "Well", "Again", "Ahead", "Back", "Sources", "Source",
-    "Reporting", "Additional", "Editing", "Copyright", "Related", "Advertisement", NULL};
+    "Reporting", "Additional", "Editing", "Copyright", "Related", "Advertisement", "Against",
+    "Vs", NULL};
 static const char *const wl_org_suffix[] = {
     "University", "College", "Institute", "Academy", "School", "Ministry", "Department",
     "Bureau", "Agency", "Administration", "Commission", "Committee", "Council", "Office",
@@ -415,7 +425,9 @@ static const char *const wl_org_suffix[] = {
     "Securities", "Insurance", "Energy", "Petroleum", "Telecom", "Telecommunications",
     "Communications", "Mobile", "Steel", "Industries", "Industry", "Consortium", "Alliance",
     "Coalition", "Confederation", "Cooperation", "Co-operation", "Prison", "Church",
-    "Cathedral", "Hospital", "Stadium", "Trust", "Magazine", NULL};
+    "Cathedral", "Hospital", "Stadium", "Trust", "Magazine", "Watch", "Societies", "Advisors",
+    "Advisers", "Ventures", "Associates", "Contractors", "Workers", "Choir", "Lab", "Labs",
+    "Shimbun", "Sports", "Rights", NULL};
 /* Words that head an organisation's name: "Office for National Statistics". */
 static const char *const wl_org_head[] = {
     "Ministry", "Office", "Department", "Bank", "University", "Institute", "Agency", "Bureau",
