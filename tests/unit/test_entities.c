@@ -234,6 +234,9 @@ main(void)
     no_person("Media Labs Europe said the decision was final.");
     no_person("Against Cruel Sports said it would appeal.");
     no_person("Workplace Safety Allegations said little.");
+    no_person("It staged La Traviata, followed by Tosca, the director said.");
+    has("Simon Le Bon said the tour would go ahead.", "Simon Le Bon", ENTITY_PERSON, 1);
+    no_person("Paramount and Harbour Brothers said they would back the format.");
     /* "Tory and Lib Dem": two groups, not a title and a name. */
     no_person("Tory and Lib Dem leaders said so.");
     /* A name ending in a possessive is no modifier of the role after it. */

@@ -337,7 +337,7 @@ static const char *const wl_titles[] = {
     "cinematographer", "choreographer", "photographer", "designer", "architect", "backbencher",
     "organiser", "organizer", "agent", "speaker", "col", "winger", "flanker", "fly-half",
     "scrum-half", "full-back", "centre-back", "batsman", "bowler", "jockey", "trainer",
-    "skipper", "whip", "tory", "democrat", "republican", "briton", "frenchman", "welshman", "scotsman",
+    "skipper", "whip", "supt", "insp", "det", "cllr", "maj", "brig", "tory", "democrat", "republican", "briton", "frenchman", "welshman", "scotsman",
     "irishman", "englishman", "spaniard", "beatle", NULL};
 static const char *const wl_roles_after[] = {
     "adviser", "advisor", "professor", "head", "chair", "chairwoman", "spokesman", "spokeswoman",
@@ -427,7 +427,7 @@ static const char *const wl_org_suffix[] = {
     "Coalition", "Confederation", "Cooperation", "Co-operation", "Prison", "Church",
     "Cathedral", "Hospital", "Stadium", "Trust", "Magazine", "Watch", "Societies", "Advisors",
     "Advisers", "Ventures", "Associates", "Contractors", "Workers", "Choir", "Lab", "Labs",
-    "Shimbun", "Sports", "Rights", NULL};
+    "Shimbun", "Sports", "Rights", "Brothers", "Sisters", "Dems", NULL};
 /* Words that head an organisation's name: "Office for National Statistics". */
 static const char *const wl_org_head[] = {
     "Ministry", "Office", "Department", "Bank", "University", "Institute", "Agency", "Bureau",

@@ -213,8 +213,9 @@ er_title_in_run(const struct ent_run *r, struct er_cand *c)
             break; /* "Spokesperson He Yadong": He is a surname here */
         bool descr = k == c->i && c->e >= k + 2 && er_descriptor(r, k);
         if (er_in(r, &v[k], WL_TITLES) || er_is(r, &v[k], WL_STOP) || descr) {
-            if (er_in(r, &v[k], WL_TITLES) || descr)
-                c->titled = true;
+            /* a title counts for the name right after it, not past a stop
+             * word ("Congressman Expected To Be Indicted") */
+            c->titled = er_in(r, &v[k], WL_TITLES) || descr;
             c->honorific = er_is(r, &v[k], WL_HONORIFIC);
             c->a = k + 1;
         }
@@ -267,13 +268,18 @@ er_name_ok(const struct ent_run *r, size_t a, size_t b)
     return !er_org_word(r, b) && !er_common_noun(r, b) && b - a + 1 <= 3;
 }
 
-/* Is the run [i, b] part of something else: after "&" ("Lowe & Partners"),
+/* Is the run [i, b] part of something else: a title opening with an
+ * article ("La Boheme"), after "&" ("Lowe & Partners"),
  * or naming what the person after it works on ("Cold Harbour director Ann
  * Lowe": a lower-case role, then a capitalised name)? */
 static bool
 er_run_modifies(const struct ent_run *r, size_t i, size_t b)
 {
+    static const char *const articles[] = {"La", "Le", "Les", "El", "Los", "Las", "Il", NULL};
     const struct tok *v = r->t.v;
+    for (const char *const *a = articles; *a; a++)
+        if (v[i].end - v[i].start == strlen(*a) && memcmp(r->s + v[i].start, *a, strlen(*a)) == 0)
+            return true; /* a title ("La Boheme"): a name has a given name first */
     size_t p = v[i].start;
     while (p > 0 && r->s[p - 1] == ' ')
         p--;
