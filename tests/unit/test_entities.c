@@ -237,6 +237,17 @@ main(void)
     no_person("It staged La Traviata, followed by Tosca, the director said.");
     has("Simon Le Bon said the tour would go ahead.", "Simon Le Bon", ENTITY_PERSON, 1);
     no_person("Paramount and Harbour Brothers said they would back the format.");
+    no_person("The National Association of Probation Officers said it would object.");
+    /* A common given name and a surname need no other evidence; a given
+     * name before a run of three, or before an organisation word, does not
+     * make a person. */
+    has("The prize went to Sarah Penrose for her first novel.", "Sarah Penrose",
+        ENTITY_PERSON, 1);
+    has("It starred Paul Hadley and Virginia Marsh.", "Virginia Marsh", ENTITY_PERSON, 1);
+    no_person("Tickets for the Victoria Palace Theatre went on sale.");
+    no_person("The bill passed. Photo: Sarah Penrose/AP");
+    no_person("The bill passed. Photo: Sarah Penrose");
+    no_person("The Adam Smith Lecture was held in Kirkcaldy.");
     /* "Tory and Lib Dem": two groups, not a title and a name. */
     no_person("Tory and Lib Dem leaders said so.");
     /* A name ending in a possessive is no modifier of the role after it. */

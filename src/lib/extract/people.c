@@ -88,7 +88,7 @@ er_descriptor(const struct ent_run *r, size_t k)
 }
 
 /* Does token k end like a plural or abstract common noun, never a name
- * ("Allegations", "Beliefs", "Ventures", "Societies")? */
+ * ("Allegations", "Beliefs", "Ventures", "Societies", "Officers")? */
 static bool
 er_common_noun(const struct ent_run *r, size_t k)
 {
@@ -97,7 +97,15 @@ er_common_noun(const struct ent_run *r, size_t k)
     for (const char *const *e = ends; *e; e++)
         if (er_ends(r, k, *e, strlen(*e) + 2))
             return true;
-    return false;
+    /* the plural of a title: "Probation Officers", "Union Leaders" */
+    const struct tok *t = &r->t.v[k];
+    size_t n = t->end - t->start;
+    if (n < 5 || n > 31 || r->s[t->end - 1] != 's')
+        return false;
+    char low[32];
+    for (size_t i = 0; i + 1 < n; i++)
+        low[i] = (char)ex_lower((unsigned char)r->s[t->start + i]);
+    return (ent_words_bits(r->g->words, low, n - 1) >> WL_TITLES) & 1;
 }
 
 /* Is there a person's evidence right after token b: a reporting verb
@@ -265,11 +273,13 @@ er_name_ok(const struct ent_run *r, size_t a, size_t b)
                                  v[k].end - v[k].start <= 3 && !er_in(r, &v[k], WL_TITLES)) &&
             !(k > a && k < b && er_initial(r, k)) && !(k > a && er_name_tail(r, k)))
             return false;
-    return !er_org_word(r, b) && !er_common_noun(r, b) && b - a + 1 <= 3;
+    return !er_org_word(r, b) && b - a + 1 <= 3 &&
+           !(er_common_noun(r, b) && !(b > a && er_is(r, &v[a], WL_GIVEN))); /* "Bob Deans" */
 }
 
 /* Is the run [i, b] part of something else: a title opening with an
- * article ("La Boheme"), after "&" ("Lowe & Partners"),
+ * article ("La Boheme"), after "&" ("Lowe & Partners"), a photo credit
+ * ("Photo: Ann Lowe/AP"),
  * or naming what the person after it works on ("Cold Harbour director Ann
  * Lowe": a lower-case role, then a capitalised name)? */
 static bool
@@ -285,6 +295,15 @@ er_run_modifies(const struct ent_run *r, size_t i, size_t b)
         p--;
     if (p > 0 && r->s[p - 1] == '&')
         return true;
+    if (v[b].end < r->n && r->s[v[b].end] == '/')
+        return true; /* a credit, "Photo: Ann Lowe/AP": metadata, not a mention */
+    static const char *const credits[] = {"Photo", "Photograph", "Picture", "Image", "Credit",
+                                          NULL};
+    if (p > 0 && r->s[p - 1] == ':' && i > 0)
+        for (const char *const *c = credits; *c; c++)
+            if (v[i - 1].end - v[i - 1].start == strlen(*c) &&
+                memcmp(r->s + v[i - 1].start, *c, strlen(*c)) == 0)
+                return true;
     return b + 2 < r->t.n && !(v[b].flags & TK_POSS) && v[b + 1].sep == ' ' &&
            v[b + 2].sep == ' ' &&
            ex_is_lower((unsigned char)r->s[v[b + 1].start]) && er_in(r, &v[b + 1], WL_TITLES) &&
@@ -292,8 +311,9 @@ er_run_modifies(const struct ent_run *r, size_t i, size_t b)
 }
 
 /* Evidence other than a title that [a, b] is a person: the name in Chinese
- * characters after it (kept in c->alt_a), "said" after it, "said" or
- * "told" before it, or a role after a comma ("X, a spokesman"). */
+ * characters after it (kept in c->alt_a), a common given name and a
+ * surname, "said" after it, "said" or "told" before it, or a role after a
+ * comma ("X, a spokesman"). */
 static bool
 er_evidence(const struct ent_run *r, struct er_cand *c)
 {
@@ -313,6 +333,9 @@ er_evidence(const struct ent_run *r, struct er_cand *c)
     if (!ev && b + 1 < nt && v[b + 1].sep == ' ' && !(v[b].flags & TK_POSS) &&
         er_in(r, &v[b + 1], WL_SAID_AFTER))
         ev = true;
+    if (!ev && a == c->i && er_is(r, &v[a], WL_GIVEN) &&
+        (b == a + 1 || (b == a + 2 && er_initial(r, a + 1))))
+        ev = true; /* "Alexander Payne won": a common given name, then a surname */
     if (!ev && a > 0 && v[a].sep == ' ' && er_in(r, &v[a - 1], WL_SAID_BEFORE) &&
         !(v[a - 1].flags & TK_CAP))
         ev = true;
