@@ -282,7 +282,8 @@ static const char *const fig_report_times[] = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
     "month", "year", "today", "yesterday", "statement", "report", NULL};
 
-static bool
+/* See lib.h. */
+bool
 fig_word_in(const char *s, const struct fig_word *w, const char *const *list)
 {
     for (const char *const *p = list; *p; p++)

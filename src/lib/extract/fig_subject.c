@@ -18,15 +18,6 @@ static const char *const fig_not_verbs[] = {"more", "less", "least", "fewer", "o
                                             "all", "already", "reportedly", "likely", "up",
                                             "down", "worth", "between", "than", NULL};
 
-static bool
-fig_word_listed(const char *s, const struct fig_word *w, const char *const *list)
-{
-    for (const char *const *p = list; *p; p++)
-        if (fig_wis(s, w, *p))
-            return true;
-    return false;
-}
-
 /* Determiners: the word after one is a noun ("the total", "a cut"). */
 static const char *const fig_dets[] = {"the", "a", "an", "its", "their", "his", "her", "our",
                                        "this", "these", "those", "that", NULL};
@@ -45,7 +36,7 @@ static bool
 fig_main_verb(const struct fig_res *fr, const char *s, const struct fig_word *w, size_t i,
               size_t k)
 {
-    if ((i > 0 && fig_word_listed(s, &w[i - 1], fig_dets)) ||
+    if ((i > 0 && fig_word_in(s, &w[i - 1], fig_dets)) ||
         (i + 1 < k && fig_wis(s, &w[i + 1], "of")))
         return false;
     w += i;
@@ -55,7 +46,7 @@ fig_main_verb(const struct fig_res *fr, const char *s, const struct fig_word *w,
         return true;
     return fig_win(fr, s, w, FW_VERBS) && !fig_win(fr, s, w, FW_PREPS) &&
            !fig_win(fr, s, w, FW_APPROX) && !fig_win(fr, s, w, FW_LEAD) &&
-           !fig_word_listed(s, w, fig_not_verbs);
+           !fig_word_in(s, w, fig_not_verbs);
 }
 
 /* s[w[a].start, w[b - 1].end) (words in reading order) as a subject:
@@ -69,7 +60,7 @@ fig_phrase(const struct fig_res *fr, const char *s, const struct fig_word *w, si
     while (a < b && fig_win(fr, s, &w[a], FW_LEAD))
         a++;
     while (b > a && (fig_win(fr, s, &w[b - 1], FW_LEAD) ||
-                     fig_word_listed(s, &w[b - 1], fig_not_verbs)))
+                     fig_word_in(s, &w[b - 1], fig_not_verbs)))
         b--; /* "the company also", "it only" */
     if (a == b || (b - a == 1 && fig_win(fr, s, &w[a], FW_WEAK)) ||
         ex_is_digit((unsigned char)s[w[a].start]))
@@ -184,7 +175,7 @@ static bool
 fig_main_opener(const struct fig_res *fr, const char *s, const struct fig_word *w, size_t k)
 {
     size_t n = w[0].end - w[0].start;
-    return fig_word_listed(s, &w[0], fig_openers) || fig_win(fr, s, &w[0], FW_PREPS) ||
+    return fig_word_in(s, &w[0], fig_openers) || fig_win(fr, s, &w[0], FW_PREPS) ||
            ex_is_digit((unsigned char)s[w[0].start]) ||
            fig_has(fr, FW_MONTHS, s + w[0].start, n, false) ||
            (k == 1 && n > 3 && s[w[0].end - 2] == 'l' && s[w[0].end - 1] == 'y');
@@ -200,7 +191,7 @@ fig_main_phrase(const struct fig_res *fr, const char *s, const struct fig_word *
 {
     static const char *const reports[] = {"said", "says", "announced", "reported", "showed",
                                           NULL};
-    if (!fig_word_listed(s, &w[v], reports) || (v + 1 < k && fig_wis(s, &w[v + 1], "by")))
+    if (!fig_word_in(s, &w[v], reports) || (v + 1 < k && fig_wis(s, &w[v + 1], "by")))
         return v <= 10 ? fig_phrase(fr, s, w, 0, v) : NULL; /* "reported by" describes */
     size_t a = v + 1;
     if (a < k && fig_wis(s, &w[a], "that"))
@@ -231,7 +222,7 @@ fig_subject_main(const struct fig_res *fr, const char *s, const struct span *sen
             v++;
         if (nc && (v == 0 || fig_wis(s, &w[0], "which") || fig_wis(s, &w[0], "who")))
             return fig_phrase(fr, s, cand, 0, nc); /* "Delta, which lost $6m," */
-        bool apposition = nc && fig_word_listed(s, &w[0], fig_dets);
+        bool apposition = nc && fig_word_in(s, &w[0], fig_dets);
         if (!apposition && fig_main_opener(fr, s, w, k)) {
             /* "Separately," "Before the match," "Qwest, meanwhile," */
         } else if (!apposition && v < k && v > 0) {

@@ -317,6 +317,9 @@ size_t fig_words_after(const char *s, size_t pos, size_t hi, struct fig_word *w,
 bool fig_wis(const char *s, const struct fig_word *w, const char *word);
 /* Is w[0..n) in list l (lower-cased first when lower)? */
 bool fig_has(const struct fig_res *fr, enum fig_list l, const char *w, size_t n, bool lower);
+/* Is w one of the (lower-case ASCII) words of the NULL-ended list, case
+ * ignored? */
+bool fig_word_in(const char *s, const struct fig_word *w, const char *const *list);
 /* Is the word (lower-cased) in list l? */
 bool fig_win(const struct fig_res *fr, const char *s, const struct fig_word *w, enum fig_list l);
 /* The subject of the figure s[fstart, fend) in sentence sent: what it is of
