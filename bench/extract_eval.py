@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """extract_eval.py — issue 12's measures on the real folders we can read.
 
-usage: extract_eval.py [--build DIR] [--shared DIR] [--out FILE]
+usage: extract_eval.py [--build DIR] [--shared DIR] [--out FILE] [--list-empty N]
 
 Runs tests/ingest/ingest_dump (cleaning and metadata) and
 tests/extract/extract_dump (figures and people) from the build tree over:
@@ -13,7 +13,9 @@ tests/extract/extract_dump (figures and people) from the build tree over:
     siteName (only pages that state them), furniture left;
   - our own gold (tests/extract/gold): figures and people P/R per style
     (gold.py's numbers, repeated here so one table has them all).
-Prints a Markdown table (also to --out). Numbers only: no article text.
+Prints a Markdown table (also to --out). Numbers only: no article text,
+except with --list-empty N: N BBC figures without a subject (drawn at
+random, seed 1), each with its sentence, on stderr, to group by cause.
 The wire copy and the web-news folders the issue was written from are not
 in ../shared; those numbers are the lead's to re-run.
 """
@@ -124,8 +126,31 @@ def bbc(build, shared, rows):
     figs = [f for x in ex for f in x.get("figures", [])]
     subj = sum(1 for f in figs if f.get("subject"))
     rows.append(("BBC", "figure subjects non-empty", pct(subj, len(figs))))
+    if LIST_EMPTY:
+        list_empty(ex)
     people = sum(1 for x in ex for e in x.get("entities", []) if e.get("kind") == "person")
     rows.append(("BBC", "people found (distinct per article)", str(people)))
+
+
+LIST_EMPTY = 0
+
+
+def list_empty(ex):
+    """LIST_EMPTY figures without a subject, each in its sentence, on stderr."""
+    import random
+    rows = []
+    for x in ex:
+        with open(x["file"], "rb") as fh:
+            data = fh.read()
+        for f in x.get("figures", []):
+            if not f.get("subject"):
+                (a, b), (s, e) = f["sentence"], f["span"]
+                text = data[a:s] + b"[[" + data[s:e] + b"]]" + data[e:b]
+                rows.append((f["kind"], re.sub(r"[\x00-\x1f\x7f]", " ",
+                                               text.decode("utf-8", "replace"))))
+    random.seed(1)
+    for kind, sent in random.sample(rows, min(LIST_EMPTY, len(rows))):
+        print("%s | %s" % (kind, sent), file=sys.stderr)
 
 
 def readability(build, shared, rows):
@@ -180,6 +205,9 @@ def main():
             shared = args.pop(0)
         elif a == "--out":
             out = args.pop(0)
+        elif a == "--list-empty":
+            global LIST_EMPTY
+            LIST_EMPTY = int(args.pop(0))
         else:
             sys.exit(__doc__)
     for prog in ("tests/ingest/ingest_dump", "tests/extract/extract_dump"):

@@ -89,10 +89,25 @@ def run(binary, assets, arts, tmp):
         objs.append(obj)
 
 
+def mentions(text, figures):
+    """Each extracted figure once per mention: a figure stating the same fact
+    as an earlier one is merged into it, its span kept in "also"."""
+    raw = text.encode("utf-8")
+    out = []
+    for f in figures:
+        out.append(f)
+        for a, b in f.get("also", []):
+            m = dict(f)
+            m["text"] = raw[a:b].decode("utf-8", "replace")
+            out.append(m)
+    return out
+
+
 def score(style, arts, got):
     t = {"ftp": 0, "fgot": 0, "fwant": 0, "ptp": 0, "pgot": 0, "pwant": 0, "subj": 0}
     for a, g in zip(arts, got):
         used = set()
+        g = dict(g, figures=mentions(a["text"], g["figures"]))
         for want in a["figures"]:
             hit = next((i for i, f in enumerate(g["figures"])
                         if i not in used and fig_match(want, f)), None)

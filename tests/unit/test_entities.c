@@ -215,6 +215,44 @@ main(void)
           "sales grew.", "Quay Foods");
     has("The nominations included best actor for Lars Brandt.", "Lars Brandt", ENTITY_PERSON, 1);
     has("He wrote to Secretary of State Ella Moss on Friday.", "Ella Moss", ENTITY_PERSON, 1);
+    /* A job, a party or a nationality written before a name is not part of
+     * it, whether listed ("Referee") or told by its ending ("Novelist"). */
+    has("Referee Tom Hale said the goal stood.", "Tom Hale", ENTITY_PERSON, 1);
+    hasnt("Referee Tom Hale said the goal stood.", "Referee Tom Hale");
+    has("Novelist Ruth Penrose said she would stay.", "Ruth Penrose", ENTITY_PERSON, 1);
+    has("Tory Ian Marsh asked the question.", "Ian Marsh", ENTITY_PERSON, 1);
+    has("Welshman Huw Rees won the heat, the organisers said.", "Huw Rees", ENTITY_PERSON, 1);
+    /* What is not a person: a firm after "&", a film or firm naming the
+     * person's work, an organisation or a run of common nouns. */
+    hasnt("Ann Colby, an analyst at Brook King & Associates, said prices would rise.",
+          "Associates");
+    has("The jury is chaired by Silver Harbour director Tom Fenn and others.", "Tom Fenn",
+        ENTITY_PERSON, 1);
+    hasnt("The jury is chaired by Silver Harbour director Tom Fenn and others.",
+          "Silver Harbour");
+    no_person("Ocean Rights Watch said the ban was lawful.");
+    no_person("Media Labs Europe said the decision was final.");
+    no_person("Against Cruel Sports said it would appeal.");
+    no_person("Workplace Safety Allegations said little.");
+    no_person("It staged La Traviata, followed by Tosca, the director said.");
+    has("Simon Le Bon said the tour would go ahead.", "Simon Le Bon", ENTITY_PERSON, 1);
+    no_person("Paramount and Harbour Brothers said they would back the format.");
+    no_person("The National Association of Probation Officers said it would object.");
+    /* A common given name and a surname need no other evidence; a given
+     * name before a run of three, or before an organisation word, does not
+     * make a person. */
+    has("The prize went to Sarah Penrose for her first novel.", "Sarah Penrose",
+        ENTITY_PERSON, 1);
+    has("It starred Paul Hadley and Virginia Marsh.", "Virginia Marsh", ENTITY_PERSON, 1);
+    no_person("Tickets for the Victoria Palace Theatre went on sale.");
+    no_person("The bill passed. Photo: Sarah Penrose/AP");
+    no_person("The bill passed. Photo: Sarah Penrose");
+    no_person("The Adam Smith Lecture was held in Kirkcaldy.");
+    /* "Tory and Lib Dem": two groups, not a title and a name. */
+    no_person("Tory and Lib Dem leaders said so.");
+    /* A name ending in a possessive is no modifier of the role after it. */
+    has("It was the birthday of singer Sir Ray Dunn's partner Paul Ives.", "Ray Dunn",
+        ENTITY_PERSON, 1);
     /* Names end where the name ends. */
     has("The figures came from the Bureau of Labor Statistics on Friday.",
         "Bureau of Labor Statistics", ENTITY_ORG, 1);

@@ -348,6 +348,48 @@ main(void)
     context("Harbour Foods accounted for 15% of the market.", "15%", NULL, NULL,
             "Harbour Foods", NULL);
 
+    /* Subjects the figure's own clause does not give. A verb outside the
+     * closed list ("took", "grossed") still ends the subject. */
+    context("The remake took $41.2m over the holiday weekend.", "$41.2m", NULL, NULL,
+            "remake", NULL);
+    context("The cartoon grossed $12m in its first week.", "$12m", NULL, NULL, "cartoon",
+            NULL);
+    /* A figure alone in parentheses: the noun phrase before it, or for a
+     * conversion the first figure's subject. */
+    context("Younger voters (58%) backed the plan.", "58%", NULL, NULL, "Younger voters", NULL);
+    context("The musical took $9.2m (£4.9m) on its opening night.", "£4.9m", NULL, NULL,
+            "musical", NULL);
+    /* A sentence-opening "Of" names what a share is of. */
+    context("Of the shoppers questioned, 41% paid by card.", "41%", NULL, NULL,
+            "shoppers questioned", NULL);
+    /* The main clause's subject past an apposition, a relative clause or
+     * an adverb between commas. */
+    context("Harbour Air, which lost $85m last year, cut 400 jobs.", "$85m", "down",
+            "last year", "Harbour Air", NULL);
+    context("Harbour Air, which lost $85m last year, cut 400 jobs.", "400 jobs", "down",
+            "last year", "jobs", NULL);
+    context("Quay Foods, meanwhile, had to repay $30m to its lenders.", "$30m", NULL, NULL,
+            "Quay Foods", NULL);
+    context("The Lantern, a thriller set in Lisbon, took $6.1m.", "$6.1m", NULL, NULL,
+            "Lantern", NULL);
+    context("Retail sales (excluding fuel) rose by 0.6% in March.", "0.6%", "up", "in March",
+            "Retail sales", NULL);
+    /* "the total cost of" is a noun phrase, not a verb; a reported clause's
+     * subject wins over the sayer, unless it is a pronoun. */
+    context("The total cost of the repairs was $2.4m.", "$2.4m", NULL, NULL,
+            "total cost of the repairs", NULL);
+    context("The agency said its spending on roads in 12 counties was worth $310m.", "$310m",
+            NULL, NULL, "spending on roads in 12 counties", NULL);
+    context("The company also said it planned to spend 200m euros on new stores.",
+            "200m euros", NULL, NULL, "company", NULL);
+    /* A label before a colon, after a list's bullet, even in lower case;
+     * a long subject ends before a conjunction. */
+    context("- exports: 2.1 bln dlrs", "2.1 bln dlrs", NULL, NULL, "exports", NULL);
+    context("Trade between Chile and the Association of Southeast Asian Nations (ASEAN) rose "
+            "9% in 2022.", "9%", "up", "in 2022", "Trade between Chile", NULL);
+    /* A pronoun is no subject. */
+    context("It took $3m.", "$3m", NULL, NULL, NULL, NULL);
+
     /* Escape sequences in the text never reach a figure's strings. */
     {
         struct extraction x;

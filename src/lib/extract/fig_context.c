@@ -210,10 +210,8 @@ fig_dateline_dash(const char *s, size_t lo, size_t i)
     return ex_is_digit(c) || ex_is_upper(c) || c == ')' || c == '/';
 }
 
-/* Where the clause holding the figure at fstart starts: after the last
- * comma, semicolon, colon, parenthesis or quote before it, or a
- * dateline's dash; at most 400 bytes back. */
-static size_t
+/* See lib.h. */
+size_t
 fig_clause_start(const char *s, const struct span *sent, size_t fstart)
 {
     size_t lo = sent->start;
@@ -229,6 +227,14 @@ fig_clause_start(const char *s, const struct span *sent, size_t fstart)
     return lo;
 }
 
+/* See lib.h. */
+bool
+fig_past_participle(const char *s, const struct fig_word *w)
+{
+    return w->end - w->start > 4 && s[w->end - 1] == 'd' && s[w->end - 2] == 'e' &&
+           ex_is_lower((unsigned char)s[w->start]);
+}
+
 /* The words w[0..k) (nearest first) past the verb group before the figure:
  * the index of the first word that is not a verb, a number or a past
  * participle; when the figure follows no verb, past the nearest verb
@@ -238,18 +244,18 @@ fig_skip_verbs(const struct fig_res *fr, const char *s, const struct fig_word *w
 {
     size_t i = 0;
     while (i < k && (fig_win(fr, s, &w[i], FW_VERBS) || ex_is_digit((unsigned char)s[w[i].start]) ||
-                     (w[i].end - w[i].start > 4 && s[w[i].end - 1] == 'd' &&
-                      s[w[i].end - 2] == 'e' && ex_is_lower((unsigned char)s[w[i].start]))))
+                     fig_past_participle(s, &w[i])))
         i++;
     if (i == 0 && k > 0) {
-        /* No verb right before the figure: look for one further back. */
+        /* No verb right before the figure: look for one further back
+         * ("grossed $9m in its first week", "rose by more than"). */
         size_t j = 0;
-        while (j < k && !fig_win(fr, s, &w[j], FW_VERBS))
+        while (j < k && !fig_win(fr, s, &w[j], FW_VERBS) && !fig_past_participle(s, &w[j]))
             j++;
         if (j == k)
             return k; /* no verb: no subject from this clause */
         i = j;
-        while (i < k && fig_win(fr, s, &w[i], FW_VERBS))
+        while (i < k && (fig_win(fr, s, &w[i], FW_VERBS) || fig_past_participle(s, &w[i])))
             i++;
     }
     return i;
@@ -276,7 +282,8 @@ static const char *const fig_report_times[] = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
     "month", "year", "today", "yesterday", "statement", "report", NULL};
 
-static bool
+/* See lib.h. */
+bool
 fig_word_in(const char *s, const struct fig_word *w, const char *const *list)
 {
     for (const char *const *p = list; *p; p++)
@@ -391,8 +398,9 @@ fig_clause_rejected(const struct fig_res *fr, const char *s, const struct fig_wo
 /* A label run into the text before the figure: "Revenue: 4.5 mln dlrs",
  * "Operating profit: 310 mln", or without a colon in a run-in list
  * ("Highlights: Unemployment rate 4.1 pct"; not for counts, whose noun says
- * what they count): one to four capitalised-first words joined by single
- * spaces, starting the sentence or after a colon or semicolon, none a verb,
+ * what they count): one to four words joined by single spaces (the first
+ * capitalised unless a colon follows: "- exports: 2.1 bln"), starting the
+ * sentence (after a bullet) or after a colon or semicolon, none a verb,
  * number, month, time noun or pronoun, not ending in a preposition. */
 static char *
 fig_runin_label(const struct fig_res *fr, const char *s, const struct span *sent, size_t fstart,
@@ -411,11 +419,13 @@ fig_runin_label(const struct fig_res *fr, const char *s, const struct span *sent
     }
     struct fig_word w[5];
     size_t k = fig_words_before(s, sent->start, e, w, 5);
-    if (k == 0 || k > 4 || w[0].end != e || !ex_is_upper((unsigned char)s[w[k - 1].start]))
+    if (k == 0 || k > 4 || w[0].end != e ||
+        !(ex_is_upper((unsigned char)s[w[k - 1].start]) || colon))
         return NULL;
     size_t b = w[k - 1].start;
-    while (b > sent->start && s[b - 1] == ' ')
-        b--;
+    while (b > sent->start && (s[b - 1] == ' ' || s[b - 1] == '-' || s[b - 1] == '*' ||
+                               (unsigned char)s[b - 1] >= 0x80))
+        b--; /* a list's bullet ("- exports:", "• Output:") */
     if (b > sent->start ? s[b - 1] != ':' && s[b - 1] != ';' : !colon)
         return NULL; /* without a colon only in a run-in list ("Highlights: ...") */
     for (size_t j = 0; j < k; j++) {
@@ -454,6 +464,8 @@ fig_subject_clause(const struct fig_res *fr, const char *s, const struct span *s
     fig_clause_words(fr, s, w, fig_skip_verbs(fr, s, w, k), k, &last, &firstw);
     if (last >= firstw || fig_clause_rejected(fr, s, w, last, firstw)) {
         char *label = fig_runin_label(fr, s, sent, fstart, kind);
+        if (!label)
+            label = fig_subject_of_lead(s, sent, fstart);
         return label ? label : fig_prev_dup(prev_subject);
     }
     size_t a = w[firstw - 1].start, b = w[last].end;
@@ -477,6 +489,8 @@ fig_subject(const struct fig_res *fr, const char *s, const struct span *sent, si
     char *r = fig_subject_of(fr, s, sent, fend, kind);
     if (!r)
         r = fig_subject_after(fr, s, sent, fstart, fend, kind);
+    if (!r)
+        r = fig_subject_paren(fr, s, sent, fstart, fend);
     if (!r && kind == FIGURE_SHARE) {
         /* "ASEAN accounted for 15.4% of ..." is ASEAN's share; "40% of
          * the population will" has only what it is a share of */

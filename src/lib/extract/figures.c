@@ -233,6 +233,7 @@ struct fig_state {
     size_t base, cap; /* this run's figures are out->figures[base..] */
     struct fig_para para;
     struct fig_periods periods;
+    size_t main_at; /* where the last figure given its main clause's subject starts */
 };
 
 /* One match of the figure pattern: the groups it filled. */
@@ -460,12 +461,19 @@ fig_build(struct fig_state *fs, const struct fig_match *m, const struct span *se
     fig_context(fs->fr, s, sent, f, m->ns);
     f->period = fig_period(&fs->periods, fs->fr->period, s, sent, f);
     const struct figure *last = fig_last(fs);
-    const char *prev = last && last->sentence.start == sent->start ? last->subject : NULL;
+    /* A main clause's subject is not handed on: the next figure's own
+     * words ("cut 900 jobs") say more. */
+    const char *prev = last && last->sentence.start == sent->start &&
+                               last->span.start != fs->main_at ? last->subject : NULL;
     f->subject = fig_subject(fs->fr, s, sent, f->span.start, f->span.end, prev, f->kind);
     if (!f->subject)
         f->subject = fig_row_label(s, fs->n, m->st); /* "Revs 10.1 mln vs 9.2 mln" */
     if (!f->subject)
         f->subject = fig_subject_fallback(fs->fr, s, f, last);
+    if (!f->subject) {
+        f->subject = fig_subject_main(fs->fr, s, sent, f->span.start);
+        fs->main_at = f->span.start;
+    }
 }
 
 /* "$30 billion to $50 billion", "30 to 50 billion yuan": when f ends a
@@ -540,7 +548,7 @@ void
 fig_run(struct fig_res *fr, const char *s, size_t n, struct extraction *out)
 {
     struct fig_state fs = {.fr = fr, .s = s, .n = n, .out = out, .base = out->nfigures,
-                           .cap = out->nfigures};
+                           .cap = out->nfigures, .main_at = SIZE_MAX};
     size_t pos = 0;
     while (ds_regex_next(fr->fig, s, n, &pos))
         fig_one(&fs);

@@ -329,7 +329,16 @@ static const char *const wl_titles[] = {
     "drummer", "guitarist", "rapper", "star", "veteran", "counsel", "vice-premier",
     "vice-minister", "vice-president", "vice-chairman", "strategist", "trader", "partner",
     "chairman's", "owner", "investor", "expert", "specialist", "nominee", "candidate",
-    "campaigner", "activist", "contact", "contacts", NULL};
+    "campaigner", "activist", "contact", "contacts",
+    /* jobs, roles and memberships written before a name ("Referee Ann
+     * Lowe", "Tory Bill Cash", "Welshman Tom Rees") */
+    "referee", "umpire", "lawyer", "solicitor", "barrister", "magistrate", "rabbi", "imam",
+    "cleric", "journalist", "columnist", "songwriter", "composer", "conductor",
+    "cinematographer", "choreographer", "photographer", "designer", "architect", "backbencher",
+    "organiser", "organizer", "agent", "speaker", "col", "winger", "flanker", "fly-half",
+    "scrum-half", "full-back", "centre-back", "batsman", "bowler", "jockey", "trainer",
+    "skipper", "whip", "supt", "insp", "det", "cllr", "maj", "brig", "tory", "democrat", "republican", "briton", "frenchman", "welshman", "scotsman",
+    "irishman", "englishman", "spaniard", "beatle", NULL};
 static const char *const wl_roles_after[] = {
     "adviser", "advisor", "professor", "head", "chair", "chairwoman", "spokesman", "spokeswoman",
     "assistant", "fellow", "minister", "president",
@@ -398,7 +407,8 @@ static const char *const wl_stop[] = {
     "Furthermore", "Tonight", "Officially", "Yet", "Once", "Twice", "Among", "Amid", "During",
     "Following", "Unlike", "Like", "Given", "Whether", "Either", "Neither", "Several", "Few",
     "Any", "Every", "Much", "Very", "Too", "Well", "Again", "Ahead", "Back", "Sources", "Source",
-    "Reporting", "Additional", "Editing", "Copyright", "Related", "Advertisement", NULL};
+    "Reporting", "Additional", "Editing", "Copyright", "Related", "Advertisement", "Against",
+    "Vs", NULL};
 static const char *const wl_org_suffix[] = {
     "University", "College", "Institute", "Academy", "School", "Ministry", "Department",
     "Bureau", "Agency", "Administration", "Commission", "Committee", "Council", "Office",
@@ -415,7 +425,10 @@ static const char *const wl_org_suffix[] = {
     "Securities", "Insurance", "Energy", "Petroleum", "Telecom", "Telecommunications",
     "Communications", "Mobile", "Steel", "Industries", "Industry", "Consortium", "Alliance",
     "Coalition", "Confederation", "Cooperation", "Co-operation", "Prison", "Church",
-    "Cathedral", "Hospital", "Stadium", "Trust", "Magazine", NULL};
+    "Cathedral", "Hospital", "Stadium", "Trust", "Magazine", "Watch", "Societies", "Advisors",
+    "Advisers", "Ventures", "Associates", "Contractors", "Workers", "Choir", "Lab", "Labs",
+    "Shimbun", "Sports", "Rights", "Brothers", "Sisters", "Dems", "Lecture", "Rally", "Theatre", "Theater",
+    "Tower", "Films", "Garden", "Gardens", "Opel", "Bosch", NULL};
 /* Words that head an organisation's name: "Office for National Statistics". */
 static const char *const wl_org_head[] = {
     "Ministry", "Office", "Department", "Bank", "University", "Institute", "Agency", "Bureau",
@@ -472,6 +485,31 @@ static const char *const wl_cn_surnames[] = {
     NULL};
 static const char *const wl_pronouns[] = {"He", "She", "It", "They", "We", "I", "You", "His",
                                           "Her", "Its", NULL};
+/* Common given names: a run of two or three name-like words starting with
+ * one is a person's name without further evidence ("Alexander Payne won
+ * best director"). */
+static const char *const wl_given[] = {
+    "Aaron", "Adam", "Adrian", "Alan", "Albert", "Alex", "Alexander", "Alice", "Alison",
+    "Amanda", "Amy", "Andrea", "Andrew", "Andy", "Angela", "Ann", "Anna", "Anne", "Anthony",
+    "Antonio", "Barbara", "Barry", "Ben", "Benjamin", "Bernard", "Bill", "Bob", "Brian", "Bruce",
+    "Carl", "Carlos", "Caroline", "Catherine", "Charles", "Charlie", "Chris", "Christine",
+    "Christopher", "Claire", "Colin", "Craig", "Daniel", "Danny", "Darren", "Dave", "David",
+    "Dean", "Deborah", "Dennis", "Diane", "Dominic", "Donald", "Doug", "Douglas", "Ed", "Eddie",
+    "Edward", "Elizabeth", "Emily", "Emma", "Eric", "Frank", "Fred", "Gareth", "Gary", "Geoff",
+    "George", "Gerald", "Gordon", "Graham", "Greg", "Hannah", "Harry", "Heather", "Helen",
+    "Henry", "Hugh", "Iain", "Ian", "Jack", "Jacob", "James", "Jamie", "Jane", "Janet", "Jason",
+    "Jean", "Jeff", "Jennifer", "Jenny", "Jeremy", "Jessica", "Jim", "Jimmy", "Joan", "Joe",
+    "John", "Johnny", "Jon", "Jonathan", "Joseph", "Josh", "Joshua", "Juan", "Judith", "Julia",
+    "Julian", "Julie", "Justin", "Karen", "Kate", "Katherine", "Keith", "Kelly", "Ken",
+    "Kenneth", "Kevin", "Laura", "Lauren", "Lee", "Linda", "Lisa", "Louise", "Luis", "Luke",
+    "Margaret", "Maria", "Mark", "Martin", "Mary", "Matt", "Matthew", "Michael", "Michelle",
+    "Mike", "Nancy", "Neil", "Nicholas", "Nick", "Nicola", "Nigel", "Oliver", "Pamela",
+    "Patricia", "Patrick", "Paul", "Paula", "Peter", "Phil", "Philip", "Rachel", "Ralph",
+    "Rebecca", "Richard", "Rick", "Rob", "Robert", "Robin", "Rodrigo", "Roger", "Ron", "Ronald",
+    "Rose", "Ruth", "Ryan", "Sally", "Sam", "Samuel", "Sandra", "Sarah", "Scott", "Sean",
+    "Sharon", "Simon", "Sofia", "Sophie", "Stephen", "Steve", "Steven", "Stuart", "Susan",
+    "Thomas", "Tim", "Timothy", "Tom", "Tony", "Tracy", "Victoria", "Virginia", "Walter",
+    "Wayne", "William", "Zach", NULL};
 
 /* Each list becomes an open-addressing hash set, built once per extractor:
  * these lookups run for every capitalised token. */
@@ -479,7 +517,7 @@ static const char *const wl_pronouns[] = {"He", "She", "It", "They", "We", "I", 
 static const char *const *const wl_lists[WL_COUNT] = {
     wl_titles, wl_roles_after, wl_said_after, wl_said_before, wl_stop, wl_org_suffix,
     wl_connectors, wl_gov_after, wl_gov_before, wl_cn_surnames, wl_pronouns, wl_org_head,
-    wl_function, wl_honorific,
+    wl_function, wl_honorific, wl_given,
 };
 
 _Static_assert(WL_COUNT <= 16, "tok.wl holds 16 lists per case");

@@ -78,7 +78,7 @@ struct gz_slot {
 enum wl_id {
     WL_TITLES, WL_ROLES_AFTER, WL_SAID_AFTER, WL_SAID_BEFORE, WL_STOP, WL_ORG_SUFFIX,
     WL_CONNECTORS, WL_GOV_AFTER, WL_GOV_BEFORE, WL_CN_SURNAMES, WL_PRONOUNS, WL_ORG_HEAD,
-    WL_FUNCTION, WL_HONORIFIC, WL_COUNT
+    WL_FUNCTION, WL_HONORIFIC, WL_GIVEN, WL_COUNT
 };
 
 struct ent_words;
@@ -317,6 +317,9 @@ size_t fig_words_after(const char *s, size_t pos, size_t hi, struct fig_word *w,
 bool fig_wis(const char *s, const struct fig_word *w, const char *word);
 /* Is w[0..n) in list l (lower-cased first when lower)? */
 bool fig_has(const struct fig_res *fr, enum fig_list l, const char *w, size_t n, bool lower);
+/* Is w one of the (lower-case ASCII) words of the NULL-ended list, case
+ * ignored? */
+bool fig_word_in(const char *s, const struct fig_word *w, const char *const *list);
 /* Is the word (lower-cased) in list l? */
 bool fig_win(const struct fig_res *fr, const char *s, const struct fig_word *w, enum fig_list l);
 /* The subject of the figure s[fstart, fend) in sentence sent: what it is of
@@ -325,6 +328,28 @@ bool fig_win(const struct fig_res *fr, const char *s, const struct fig_word *w, 
  * the clause gives none. A new string or NULL. */
 char *fig_subject(const struct fig_res *fr, const char *s, const struct span *sent, size_t fstart,
                   size_t fend, const char *prev_subject, enum figure_kind kind);
+/* Where the clause holding the figure at fstart starts: after the last
+ * comma, semicolon, colon, parenthesis or quote before it, or a
+ * dateline's dash; at most 400 bytes back. */
+size_t fig_clause_start(const char *s, const struct span *sent, size_t fstart);
+/* Is w a lower-case word of five letters or more ending in "ed" (a past
+ * tense or participle: "grossed", "valued")? */
+bool fig_past_participle(const char *s, const struct fig_word *w);
+
+/* Subjects the figure's own clause does not give (extract/fig_subject.c). */
+/* A figure alone in parentheses after a noun phrase ("retired women
+ * (53%)"): that phrase; NULL when a figure stands before the parenthesis
+ * (a conversion) or no noun phrase does. */
+char *fig_subject_paren(const struct fig_res *fr, const char *s, const struct span *sent,
+                        size_t fstart, size_t fend);
+/* "Of those asked, 62% said": the phrase after a sentence-opening "Of"
+ * when the figure's clause follows its comma. NULL otherwise. */
+char *fig_subject_of_lead(const char *s, const struct span *sent, size_t fstart);
+/* The subject of the sentence's main clause, for a figure whose own clause
+ * names none: its words before the first verb (at most ten), after
+ * openers ("Separately,", "Before the match,"). NULL if none. */
+char *fig_subject_main(const struct fig_res *fr, const char *s, const struct span *sent,
+                       size_t fstart);
 /* Direction, approximation and (for percentages) kind of f from the words
  * around it in its sentence. */
 void fig_context(const struct fig_res *fr, const char *s, const struct span *sent, struct figure *f,

@@ -70,6 +70,44 @@ er_org_word(const struct ent_run *r, size_t k)
     return false;
 }
 
+static bool
+er_ends(const struct ent_run *r, size_t k, const char *suffix, size_t min_len)
+{
+    const struct tok *t = &r->t.v[k];
+    size_t n = t->end - t->start, l = strlen(suffix);
+    return n >= min_len && n > l && memcmp(r->s + t->end - l, suffix, l) == 0;
+}
+
+/* Is token k, first of a run of three or more, a word describing the
+ * person who follows by its ending: a job or a follower ("Novelist",
+ * "Blairite"), a national ("Corkman")? */
+static bool
+er_descriptor(const struct ent_run *r, size_t k)
+{
+    return er_ends(r, k, "ist", 6) || er_ends(r, k, "ite", 7) || er_ends(r, k, "man", 7);
+}
+
+/* Does token k end like a plural or abstract common noun, never a name
+ * ("Allegations", "Beliefs", "Ventures", "Societies", "Officers")? */
+static bool
+er_common_noun(const struct ent_run *r, size_t k)
+{
+    static const char *const ends[] = {"tions", "ments", "ities", "ieties", "iefs", "ures",
+                                       "ances", "ences", "ships", NULL};
+    for (const char *const *e = ends; *e; e++)
+        if (er_ends(r, k, *e, strlen(*e) + 2))
+            return true;
+    /* the plural of a title: "Probation Officers", "Union Leaders" */
+    const struct tok *t = &r->t.v[k];
+    size_t n = t->end - t->start;
+    if (n < 5 || n > 31 || r->s[t->end - 1] != 's')
+        return false;
+    char low[32];
+    for (size_t i = 0; i + 1 < n; i++)
+        low[i] = (char)ex_lower((unsigned char)r->s[t->start + i]);
+    return (ent_words_bits(r->g->words, low, n - 1) >> WL_TITLES) & 1;
+}
+
 /* Is there a person's evidence right after token b: a reporting verb
  * ("said") or an appositive role (", a spokesman for")? */
 static bool
@@ -181,9 +219,11 @@ er_title_in_run(const struct ent_run *r, struct er_cand *c)
         if (c->titled && k == c->a && k < c->e && er_is(r, &v[k], WL_CN_SURNAMES) &&
             (v[k + 1].flags & TK_NAMEY))
             break; /* "Spokesperson He Yadong": He is a surname here */
-        if (er_in(r, &v[k], WL_TITLES) || er_is(r, &v[k], WL_STOP)) {
-            if (er_in(r, &v[k], WL_TITLES))
-                c->titled = true;
+        bool descr = k == c->i && c->e >= k + 2 && er_descriptor(r, k);
+        if (er_in(r, &v[k], WL_TITLES) || er_is(r, &v[k], WL_STOP) || descr) {
+            /* a title counts for the name right after it, not past a stop
+             * word ("Congressman Expected To Be Indicted") */
+            c->titled = er_in(r, &v[k], WL_TITLES) || descr;
             c->honorific = er_is(r, &v[k], WL_HONORIFIC);
             c->a = k + 1;
         }
@@ -206,10 +246,13 @@ er_title_before(const struct ent_run *r, struct er_cand *c)
     if (q > 0 && v[q].end - v[q].start == 3 && memcmp(r->s + v[q].start, "the", 3) == 0)
         q--;
     bool of = v[q].end - v[q].start == 2 && memcmp(r->s + v[q].start, "of", 2) == 0;
-    if (q > 0 && q < i && er_is(r, &v[q], WL_CONNECTORS) && er_in(r, &v[q - 1], WL_TITLES) &&
+    bool and = r->s[v[q].start] == '&' ||
+               (v[q].end - v[q].start == 3 && memcmp(r->s + v[q].start, "and", 3) == 0);
+    if (q > 0 && q < i && !and && er_is(r, &v[q], WL_CONNECTORS) &&
+        er_in(r, &v[q - 1], WL_TITLES) &&
         !(of && c->a == i && c->e - c->a + 1 == 2)) {
         /* "Chancellor of the Exchequer Nigel Lawson", "best actor for Jamie
-         * Foxx"; but two words right after "chief executive of" are what
+         * Foxx" (not "Tory and Lib Dem": two groups); but two words right after "chief executive of" are what
          * the office is of ("Marlow Foods") */
         c->titled = true;
         if (c->e - c->a + 1 == 3 && c->a == i)
@@ -230,12 +273,47 @@ er_name_ok(const struct ent_run *r, size_t a, size_t b)
                                  v[k].end - v[k].start <= 3 && !er_in(r, &v[k], WL_TITLES)) &&
             !(k > a && k < b && er_initial(r, k)) && !(k > a && er_name_tail(r, k)))
             return false;
-    return !er_org_word(r, b) && b - a + 1 <= 3;
+    return !er_org_word(r, b) && b - a + 1 <= 3 &&
+           !(er_common_noun(r, b) && !(b > a && er_is(r, &v[a], WL_GIVEN))); /* "Bob Deans" */
+}
+
+/* Is the run [i, b] part of something else: a title opening with an
+ * article ("La Boheme"), after "&" ("Lowe & Partners"), a photo credit
+ * ("Photo: Ann Lowe/AP"),
+ * or naming what the person after it works on ("Cold Harbour director Ann
+ * Lowe": a lower-case role, then a capitalised name)? */
+static bool
+er_run_modifies(const struct ent_run *r, size_t i, size_t b)
+{
+    static const char *const articles[] = {"La", "Le", "Les", "El", "Los", "Las", "Il", NULL};
+    const struct tok *v = r->t.v;
+    for (const char *const *a = articles; *a; a++)
+        if (v[i].end - v[i].start == strlen(*a) && memcmp(r->s + v[i].start, *a, strlen(*a)) == 0)
+            return true; /* a title ("La Boheme"): a name has a given name first */
+    size_t p = v[i].start;
+    while (p > 0 && r->s[p - 1] == ' ')
+        p--;
+    if (p > 0 && r->s[p - 1] == '&')
+        return true;
+    if (v[b].end < r->n && r->s[v[b].end] == '/')
+        return true; /* a credit, "Photo: Ann Lowe/AP": metadata, not a mention */
+    static const char *const credits[] = {"Photo", "Photograph", "Picture", "Image", "Credit",
+                                          NULL};
+    if (p > 0 && r->s[p - 1] == ':' && i > 0)
+        for (const char *const *c = credits; *c; c++)
+            if (v[i - 1].end - v[i - 1].start == strlen(*c) &&
+                memcmp(r->s + v[i - 1].start, *c, strlen(*c)) == 0)
+                return true;
+    return b + 2 < r->t.n && !(v[b].flags & TK_POSS) && v[b + 1].sep == ' ' &&
+           v[b + 2].sep == ' ' &&
+           ex_is_lower((unsigned char)r->s[v[b + 1].start]) && er_in(r, &v[b + 1], WL_TITLES) &&
+           (v[b + 2].flags & TK_CAP);
 }
 
 /* Evidence other than a title that [a, b] is a person: the name in Chinese
- * characters after it (kept in c->alt_a), "said" after it, "said" or
- * "told" before it, or a role after a comma ("X, a spokesman"). */
+ * characters after it (kept in c->alt_a), a common given name and a
+ * surname, "said" after it, "said" or "told" before it, or a role after a
+ * comma ("X, a spokesman"). */
 static bool
 er_evidence(const struct ent_run *r, struct er_cand *c)
 {
@@ -255,6 +333,9 @@ er_evidence(const struct ent_run *r, struct er_cand *c)
     if (!ev && b + 1 < nt && v[b + 1].sep == ' ' && !(v[b].flags & TK_POSS) &&
         er_in(r, &v[b + 1], WL_SAID_AFTER))
         ev = true;
+    if (!ev && a == c->i && er_is(r, &v[a], WL_GIVEN) &&
+        (b == a + 1 || (b == a + 2 && er_initial(r, a + 1))))
+        ev = true; /* "Alexander Payne won": a common given name, then a surname */
     if (!ev && a > 0 && v[a].sep == ' ' && er_in(r, &v[a - 1], WL_SAID_BEFORE) &&
         !(v[a - 1].flags & TK_CAP))
         ev = true;
@@ -308,7 +389,7 @@ er_person_at(struct ent_run *r, size_t i, struct er_singles *singles)
         return c.e + 1;
     er_title_before(r, &c);
     c.b = c.e;
-    if (!er_name_ok(r, c.a, c.b))
+    if (!er_name_ok(r, c.a, c.b) || er_run_modifies(r, c.i, c.b))
         return c.e + 1;
     size_t len = c.b - c.a + 1;
     if (!er_evidence(r, &c) || (len == 1 && !c.titled))

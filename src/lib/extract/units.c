@@ -60,7 +60,17 @@ static const char *const fig_verbs[] = {
     "about", "around", "nearly", "almost", "roughly", "approximately", "some", "over", "under",
     "more", "less", "least", "fewer", "estimated", "an", "a", "the", "only", "just", "has", "have",
     "had", "all", "also", "will", "would", "could", "may", "might", "already", "reportedly",
-    "expected", "likely", "set", "and", "or", NULL};
+    "expected", "likely", "set", "and", "or",
+    /* verbs that take an amount as object or say how it moved */
+    "took", "takes", "take", "taking", "gave", "give", "gives", "won", "win", "wins", "got",
+    "get", "gets", "brought", "bring", "brings", "owe", "owes", "lent", "lend", "offer",
+    "offers", "charge", "charges", "earn", "earns", "earning", "make", "makes", "making",
+    "pays", "paying", "receive", "receives", "fetch", "fetches", "drew", "need", "needs",
+    "require", "requires", "costing", "selling", "sells", "employ", "employs", "hold", "holds",
+    "held", "own", "owns", "surge", "surges", "jump", "jumps", "soar", "soars", "slump",
+    "slumps", "dip", "dips", "climb", "climbs", "slid", "slide", "slides", "sank", "shrank",
+    "lose", "loses", "losing", "rising", "falling", "grown", "fallen", "agrees", "agree",
+    "stays", "stay", "remain", "remains", "values", NULL};
 static const char *const fig_strong_verbs[] = {
     "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could",
     "should", "may", "might", "can", "grown", "grew", "rose", "risen", "fell", "fallen", "hit",

@@ -1,0 +1,241 @@
+/*
+ * extract/fig_subject.c — a figure's subject when its own clause names
+ * none: the noun phrase before a figure in parentheses ("retired women
+ * (53%)"), the phrase of a sentence-opening "Of" ("Of those asked, 62%
+ * said"), and the subject of the sentence's main clause ("The film, a
+ * remake, was third with $7.5m").
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib.h"
+
+/* Words of FW_VERBS that are no verb: quantifiers and adverbs. */
+static const char *const fig_not_verbs[] = {"more", "less", "least", "fewer", "only", "just",
+                                            "all", "already", "reportedly", "likely", "up",
+                                            "down", "worth", "between", "than", NULL};
+
+/* Determiners: the word after one is a noun ("the total", "a cut"). */
+static const char *const fig_dets[] = {"the", "a", "an", "its", "their", "his", "her", "our",
+                                       "this", "these", "those", "that", NULL};
+
+/* Words that open an adverbial before a main clause ("When it opened,",
+ * "Despite the cut,"). */
+static const char *const fig_openers[] = {
+    "when", "where", "after", "before", "since", "while", "if", "although", "though",
+    "because", "as", "despite", "until", "unless", "once", "following", "during", "amid",
+    "meanwhile", "however", "but", "yet", "so", "also", NULL};
+
+/* Is w[i] (of k) a verb of a main clause ("was", "took", "grossed"), as
+ * written in lower case, not after a determiner and not before "of" ("the
+ * total cost of")? Prepositions, determiners and quantifiers are not. */
+static bool
+fig_main_verb(const struct fig_res *fr, const char *s, const struct fig_word *w, size_t i,
+              size_t k)
+{
+    if ((i > 0 && fig_word_in(s, &w[i - 1], fig_dets)) ||
+        (i + 1 < k && fig_wis(s, &w[i + 1], "of")))
+        return false;
+    w += i;
+    if (!ex_is_lower((unsigned char)s[w->start]) || fig_wis(s, w, "total"))
+        return false; /* "China total trade": an adjective first */
+    if (fig_win(fr, s, w, FW_STRONG) || fig_past_participle(s, w))
+        return true;
+    return fig_win(fr, s, w, FW_VERBS) && !fig_win(fr, s, w, FW_PREPS) &&
+           !fig_win(fr, s, w, FW_APPROX) && !fig_win(fr, s, w, FW_LEAD) &&
+           !fig_word_in(s, w, fig_not_verbs);
+}
+
+/* s[w[a].start, w[b - 1].end) (words in reading order) as a subject:
+ * function words dropped at both ends; NULL when nothing is left, it starts
+ * with a number, or it is a lone pronoun. At most 60 bytes, cut before a
+ * conjunction or preposition. */
+static char *
+fig_phrase(const struct fig_res *fr, const char *s, const struct fig_word *w, size_t a,
+           size_t b)
+{
+    while (a < b && fig_win(fr, s, &w[a], FW_LEAD))
+        a++;
+    while (b > a && (fig_win(fr, s, &w[b - 1], FW_LEAD) ||
+                     fig_word_in(s, &w[b - 1], fig_not_verbs)))
+        b--; /* "the company also", "it only" */
+    if (a == b || (b - a == 1 && fig_win(fr, s, &w[a], FW_WEAK)) ||
+        ex_is_digit((unsigned char)s[w[a].start]))
+        return NULL;
+    if (w[b - 1].end - w[a].start > 60) {
+        /* Too long: end before its last "and" (else preposition) that
+         * leaves at most 60 bytes ("Trade between China and ..."). */
+        size_t cut = 0, cut_and = 0;
+        for (size_t i = a + 1; i < b && w[i].start - w[a].start <= 61; i++) {
+            if (fig_wis(s, &w[i], "and") || fig_wis(s, &w[i], "or"))
+                cut_and = i;
+            else if (fig_win(fr, s, &w[i], FW_PREPS) || fig_wis(s, &w[i], "between"))
+                cut = i;
+        }
+        b = cut_and ? cut_and : cut;
+        if (b <= a)
+            return NULL;
+    }
+    return fig_clean_copy(s, w[a].start, w[b - 1].end);
+}
+
+/* See lib.h. */
+char *
+fig_subject_paren(const struct fig_res *fr, const char *s, const struct span *sent,
+                  size_t fstart, size_t fend)
+{
+    size_t p = fstart, q = fend;
+    while (p > sent->start && s[p - 1] == ' ')
+        p--;
+    if (p == sent->start || s[p - 1] != '(')
+        return NULL;
+    while (q < sent->end && s[q] == ' ')
+        q++;
+    if (q < sent->end && s[q] != ')' && s[q] != ';' && s[q] != ',')
+        return NULL;
+    p--;
+    while (p > sent->start && s[p - 1] == ' ')
+        p--;
+    struct fig_word w[5], r[4];
+    size_t k = fig_words_before(s, fig_clause_start(s, sent, p), p, w, 5);
+    if (k == 0 || w[0].end != p || ex_is_digit((unsigned char)s[w[0].start]))
+        return NULL; /* "$86m (£46m)": a conversion, the first figure's subject */
+    size_t n = 0;
+    while (n < k && n < 4 && !ex_is_digit((unsigned char)s[w[n].start]) &&
+           !fig_win(fr, s, &w[n], FW_VERBS) && !fig_win(fr, s, &w[n], FW_STRONG) &&
+           !fig_win(fr, s, &w[n], FW_PREPS) && !fig_win(fr, s, &w[n], FW_WEAK) &&
+           !fig_win(fr, s, &w[n], FW_LEAD))
+        n++;
+    for (size_t i = 0; i < n; i++)
+        r[i] = w[n - 1 - i]; /* reading order */
+    return n ? fig_phrase(fr, s, r, 0, n) : NULL;
+}
+
+/* See lib.h. */
+char *
+fig_subject_of_lead(const char *s, const struct span *sent, size_t fstart)
+{
+    size_t lo = fig_clause_start(s, sent, fstart);
+    if (lo == sent->start || s[lo - 1] != ',')
+        return NULL;
+    struct fig_word w[7];
+    size_t k = fig_words_after(s, sent->start, lo, w, 7);
+    if (k < 2 || k == 7 || !fig_wis(s, &w[0], "of"))
+        return NULL;
+    for (size_t i = w[k - 1].end; i + 1 < lo; i++)
+        if (s[i] != ' ')
+            return NULL; /* the opener's comma is the clause's */
+    size_t first = fig_wis(s, &w[1], "the") ? 2 : 1;
+    if (first >= k)
+        return NULL;
+    return fig_clean_copy(s, w[first].start, w[k - 1].end);
+}
+
+/* Up to max words of s[pos, hi) in reading order, parentheses skipped,
+ * ending at a comma (*next is then the byte after it, else SIZE_MAX), a
+ * semicolon or a colon. Returns how many. */
+static size_t
+fig_main_words(const char *s, size_t pos, size_t hi, struct fig_word *w, size_t max,
+               size_t *next)
+{
+    size_t k = 0, i = pos;
+    int depth = 0;
+    *next = SIZE_MAX;
+    while (i < hi) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '(' || c == ')') {
+            depth += c == '(' ? 1 : (depth > 0 ? -1 : 0);
+        } else if (depth == 0 && c == ',') {
+            *next = i + 1;
+            return k;
+        } else if (depth == 0 && (c == ';' || c == ':')) {
+            return k;
+        } else if (depth == 0 && (ex_is_alpha(c) || ex_is_digit(c))) {
+            if (k == max)
+                return k;
+            w[k].start = i;
+            while (i < hi && (ex_is_alpha((unsigned char)s[i]) || ex_is_digit((unsigned char)s[i]) ||
+                              s[i] == '-' || s[i] == '\''))
+                i++;
+            w[k++].end = i;
+            continue;
+        }
+        i++;
+    }
+    return k;
+}
+
+/* Is the segment w[0..k) an adverbial before the main clause: a word that
+ * opens one ("When", "Despite"), a preposition, a number, a month, or one
+ * word ending in "ly" ("Separately")? */
+static bool
+fig_main_opener(const struct fig_res *fr, const char *s, const struct fig_word *w, size_t k)
+{
+    size_t n = w[0].end - w[0].start;
+    return fig_word_in(s, &w[0], fig_openers) || fig_win(fr, s, &w[0], FW_PREPS) ||
+           ex_is_digit((unsigned char)s[w[0].start]) ||
+           fig_has(fr, FW_MONTHS, s + w[0].start, n, false) ||
+           (k == 1 && n > 3 && s[w[0].end - 2] == 'l' && s[w[0].end - 1] == 'y');
+}
+
+/* The subject of w[0..k) whose first verb is w[v]: the words before it,
+ * or, when the verb reports ("The firm said its sales were"), the words
+ * between "said (that)" and the next verb (the sayer when that is a
+ * pronoun). NULL if none. */
+static char *
+fig_main_phrase(const struct fig_res *fr, const char *s, const struct fig_word *w, size_t v,
+                size_t k)
+{
+    static const char *const reports[] = {"said", "says", "announced", "reported", "showed",
+                                          NULL};
+    if (!fig_word_in(s, &w[v], reports) || (v + 1 < k && fig_wis(s, &w[v + 1], "by")))
+        return v <= 10 ? fig_phrase(fr, s, w, 0, v) : NULL; /* "reported by" describes */
+    size_t a = v + 1;
+    if (a < k && fig_wis(s, &w[a], "that"))
+        a++;
+    size_t b = a;
+    while (b < k && !fig_main_verb(fr, s, w, b, k))
+        b++;
+    char *r = b < k && b > a && b - a <= 10 ? fig_phrase(fr, s, w, a, b) : NULL;
+    if (!r && b == a + 1 && fig_win(fr, s, &w[a], FW_WEAK) && v <= 10)
+        r = fig_phrase(fr, s, w, 0, v); /* "The firm said it spent": the firm */
+    return r;
+}
+
+/* See lib.h. */
+char *
+fig_subject_main(const struct fig_res *fr, const char *s, const struct span *sent,
+                 size_t fstart)
+{
+    size_t pos = sent->start, nc = 0, next;
+    struct fig_word cand[6]; /* a subject whose verb comes after a comma */
+    for (int seg = 0; seg < 5 && pos < fstart; seg++) {
+        struct fig_word w[16];
+        size_t k = fig_main_words(s, pos, fstart, w, 16, &next);
+        if (k == 0)
+            return NULL;
+        size_t v = 0;
+        while (v < k && !fig_main_verb(fr, s, w, v, k))
+            v++;
+        if (nc && (v == 0 || fig_wis(s, &w[0], "which") || fig_wis(s, &w[0], "who")))
+            return fig_phrase(fr, s, cand, 0, nc); /* "Delta, which lost $6m," */
+        bool apposition = nc && fig_word_in(s, &w[0], fig_dets);
+        if (!apposition && fig_main_opener(fr, s, w, k)) {
+            /* "Separately," "Before the match," "Qwest, meanwhile," */
+        } else if (!apposition && v < k && v > 0) {
+            return fig_main_phrase(fr, s, w, v, k);
+        } else if (!apposition && v == k && k <= 6 && ex_is_upper((unsigned char)s[w[0].start])) {
+            memcpy(cand, w, k * sizeof *w);
+            nc = k;
+        } else if (!apposition) {
+            return NULL;
+        }
+        if (next == SIZE_MAX)
+            return NULL;
+        pos = next;
+    }
+    return NULL;
+}
