@@ -100,6 +100,7 @@ struct file_state {
     int64_t size;
     int64_t mtime_ns;
     int64_t doc_id;
+    int64_t file_id;  /* the file's row (store_file_get; store_file_put ignores it) */
 };
 
 /* 0 and *out filled when path is indexed, 1 when it is not, -1 on error. */
@@ -121,10 +122,15 @@ int store_file_mark_missing(struct store *s, const char *path, struct ds_error *
  * were seen again). 0 or -1 (err). */
 int store_files_clear_missing(struct store *s, const char *path, struct ds_error *err);
 
-/* Call fn for every indexed path under prefix ("" = all); the indexer uses it
- * to find deleted files. Iteration stops early when fn returns non-zero. */
+/* Call fn for every indexed path under prefix ("" = all), with the file's
+ * row (file_state.file_id); the indexer uses it to find deleted files.
+ * Iteration stops early when fn returns non-zero. */
 int store_file_each(struct store *s, const char *prefix,
-                    int (*fn)(const char *path, void *ud), void *ud, struct ds_error *err);
+                    int (*fn)(const char *path, int64_t file_id, void *ud), void *ud,
+                    struct ds_error *err);
+/* The row store_file_put gave path last: > 0, 0 when path is not indexed,
+ * -1 with err. */
+int64_t store_file_id(struct store *s, const char *path, struct ds_error *err);
 
 /* ---- one file, many documents: feed items (store/items.c) ------------------ */
 

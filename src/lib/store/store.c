@@ -231,7 +231,7 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 
 /* Fixed statements, prepared on first use (indexed by enum store_stmt_id). */
 static const char *const stmt_sql[SQ__COUNT] = {
-    [SQ_FILE_GET] = "SELECT size, mtime_ns, doc_id FROM files WHERE path = ?1",
+    [SQ_FILE_GET] = "SELECT size, mtime_ns, doc_id, rowid FROM files WHERE path = ?1",
     [SQ_FILE_PUT] = "INSERT INTO files(path, size, mtime_ns, doc_id) VALUES (?1, ?2, ?3, ?4)"
                     " ON CONFLICT(path) DO UPDATE SET size = excluded.size,"
                     " mtime_ns = excluded.mtime_ns, doc_id = excluded.doc_id",
