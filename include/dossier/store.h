@@ -69,6 +69,11 @@ void store_read_end(struct store *s, int begun);
  * again. Costs up to STORE_BULK_CACHE_MB of memory. Returns 0 or -1 (err). */
 #define STORE_BULK_CACHE_MB 16
 int store_bulk_mode(struct store *s, struct ds_error *err);
+/* The end of the bulk writes: the page cache back to SQLite's default size
+ * (2 MB), and what it held given back, so the steps after (the statistics
+ * rebuild, whose sorts take as much memory as the cache may) do not add
+ * to it. Returns 0 or -1 (err). */
+int store_bulk_mode_end(struct store *s, struct ds_error *err);
 /* How the coming writes merge the full-text index: merge false (a run that
  * changes a small share of the collection) lets FTS5 add segments without
  * merging them with the big ones of earlier runs (until 16 pile up on a

@@ -28,6 +28,9 @@
 #include <errno.h>
 #include <pthread.h>
 #include <limits.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -673,6 +676,12 @@ index_chunk(struct run *r)
     r->files_before += r->ncands;
     r->pending_before += pending;
     cands_clear(r);
+#ifdef __GLIBC__
+    /* what the chunk's line counts and the preparing thread's arena freed
+     * goes back, instead of adding to what the next steps take */
+    if (pending)
+        malloc_trim(0);
+#endif
     return rc;
 }
 
@@ -730,6 +739,9 @@ indexer_run(struct store *s, const char *const *roots, size_t nroots,
     if (ingest_walk(roots, nroots, on_file, on_skip, &r) != 0 || index_chunk(&r) != 0)
         goto out;
     sum->files_seen = r.files_before;
+    /* the steps after take their own memory: the bulk cache goes first */
+    if (r.pending_before && store_bulk_mode_end(s, err) != 0)
+        goto out;
 
     if (finish_run(&r, roots, nroots, err) != 0)
         goto out;

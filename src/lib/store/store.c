@@ -926,6 +926,16 @@ store_bulk_mode(struct store *s, struct ds_error *err)
     return store_exec(s, sql, "opening the index", err);
 }
 
+/* See store.h. */
+int
+store_bulk_mode_end(struct store *s, struct ds_error *err)
+{
+    if (store_exec(s, "PRAGMA cache_size = -2000", "opening the index", err) != 0)
+        return -1;
+    sqlite3_db_release_memory(s->db);
+    return 0;
+}
+
 void
 store_rollback(struct store *s)
 {
