@@ -44,6 +44,11 @@
  * page cache's dirty pages stay bounded whatever the documents' lengths
  * (issue 16: the indexer's memory does not grow with the collection). */
 #define INDEX_BATCH_BYTES ((size_t)4 << 20)
+/* Files the walk hands on at a time: each chunk is compared with the store,
+ * its short lines counted and its pending files stored before the walk goes
+ * on, so the indexer's memory does not grow with the collection (issue 16).
+ * A big first run is then indexed as a series of runs of this many files. */
+#define INDEX_DEFAULT_CHUNK 8192
 
 struct index_progress {
     const char *phase;   /* "scanning", "indexing", "re-extracting" */
@@ -57,6 +62,7 @@ struct index_options {
     const char *assets_dir; /* gazetteers, topics.conf, outlets.tsv; NULL = ds_assets_dir() */
     const char *config_dir; /* user overrides; NULL = ds_config_dir() */
     size_t batch_docs;      /* documents per transaction; 0 = INDEX_DEFAULT_BATCH */
+    size_t chunk_files;     /* files walked per chunk; 0 = INDEX_DEFAULT_CHUNK */
     bool prune;             /* remove what cannot be seen instead of marking it missing */
     void (*progress)(const struct index_progress *p, void *ud);
     void *progress_ud;

@@ -69,6 +69,11 @@ void store_read_end(struct store *s, int begun);
  * again. Costs up to STORE_BULK_CACHE_MB of memory. Returns 0 or -1 (err). */
 #define STORE_BULK_CACHE_MB 16
 int store_bulk_mode(struct store *s, struct ds_error *err);
+/* The end of the bulk writes: the page cache back to SQLite's default size
+ * (2 MB), and what it held given back, so the steps after (the statistics
+ * rebuild, whose sorts take as much memory as the cache may) do not add
+ * to it. Returns 0 or -1 (err). */
+int store_bulk_mode_end(struct store *s, struct ds_error *err);
 /* How the coming writes merge the full-text index: merge false (a run that
  * changes a small share of the collection) lets FTS5 add segments without
  * merging them with the big ones of earlier runs (until 16 pile up on a
@@ -103,6 +108,7 @@ struct file_state {
     int64_t size;
     int64_t mtime_ns;
     int64_t doc_id;
+    int64_t file_id;  /* the file's row (store_file_get; store_file_put ignores it) */
 };
 
 /* 0 and *out filled when path is indexed, 1 when it is not, -1 on error. */
@@ -124,10 +130,15 @@ int store_file_mark_missing(struct store *s, const char *path, struct ds_error *
  * were seen again). 0 or -1 (err). */
 int store_files_clear_missing(struct store *s, const char *path, struct ds_error *err);
 
-/* Call fn for every indexed path under prefix ("" = all); the indexer uses it
- * to find deleted files. Iteration stops early when fn returns non-zero. */
+/* Call fn for every indexed path under prefix ("" = all), with the file's
+ * row (file_state.file_id); the indexer uses it to find deleted files.
+ * Iteration stops early when fn returns non-zero. */
 int store_file_each(struct store *s, const char *prefix,
-                    int (*fn)(const char *path, void *ud), void *ud, struct ds_error *err);
+                    int (*fn)(const char *path, int64_t file_id, void *ud), void *ud,
+                    struct ds_error *err);
+/* The row store_file_put gave path last: > 0, 0 when path is not indexed,
+ * -1 with err. */
+int64_t store_file_id(struct store *s, const char *path, struct ds_error *err);
 
 /* ---- one file, many documents: feed items (store/items.c) ------------------ */
 

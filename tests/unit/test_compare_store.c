@@ -75,7 +75,7 @@ add_doc(struct store *s, const char *path, const char *body)
         diag("insert failed: %s", err.msg);
         return -1;
     }
-    struct file_state st = {100, 1000, id};
+    struct file_state st = {100, 1000, id, 0};
     if (store_file_put(s, path, &st, &err) != 0) {
         diag("file_put failed: %s", err.msg);
         return -1;
@@ -243,7 +243,7 @@ add_dated(struct store *s, const char *path, const char *source, const char *dat
     int64_t id = 0;
     if (store_doc_insert(s, &a, ds_hash64(body, strlen(body)), &id, &err) != 0)
         return -1;
-    struct file_state st = {100, 1000, id};
+    struct file_state st = {100, 1000, id, 0};
     store_file_put(s, path, &st, &err);
     struct span sp = {0, 4};
     struct entity e = {(char *)(uintptr_t)entity, NULL, ENTITY_PLACE, &sp, 1};

@@ -659,7 +659,7 @@ derived_add(struct store *s, const char *path, const struct fixture_doc *d, uint
     a.words = 10;
     int64_t id = 0;
     int rc = store_doc_insert(s, &a, hash, &id, &err);
-    struct file_state fs = {1, 1, id};
+    struct file_state fs = {1, 1, id, 0};
     if (rc == 0)
         rc = store_file_put(s, a.path, &fs, &err);
     struct extraction x;
@@ -874,7 +874,7 @@ test_store(void)
         a.published = xstrdup(d->date);
         a.words = 10;
         int rc = store_doc_insert(s, &a, (uint64_t)i + 1, &ids[i], &err);
-        struct file_state fs = {1, 1, ids[i]};
+        struct file_state fs = {1, 1, ids[i], 0};
         if (rc == 0)
             rc = store_file_put(s, a.path, &fs, &err);
         struct extraction x;

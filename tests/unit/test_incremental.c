@@ -54,18 +54,27 @@ write_article(int n, const char *extra)
     free(path);
 }
 
+/* Index tmpdir/news into s: batch documents per transaction and chunk
+ * files per walk chunk (0: the defaults). 0, or -1. */
 static int
-run_index(struct store *s, size_t batch, struct index_summary *sum)
+run_index_chunks(struct store *s, size_t batch, size_t chunk, struct index_summary *sum)
 {
     char *root = xasprintf("%s/news", tmpdir);
     const char *roots[] = {root};
-    struct index_options opts = {.assets_dir = assets, .config_dir = tmpdir, .batch_docs = batch};
+    struct index_options opts = {.assets_dir = assets, .config_dir = tmpdir, .batch_docs = batch,
+                                 .chunk_files = chunk};
     struct ds_error err;
     int rc = indexer_run(s, roots, 1, &opts, sum, &err);
     if (rc != 0)
         diag("index failed: %s", err.msg);
     free(root);
     return rc;
+}
+
+static int
+run_index(struct store *s, size_t batch, struct index_summary *sum)
+{
+    return run_index_chunks(s, batch, 0, sum);
 }
 
 static size_t
@@ -148,6 +157,52 @@ test_delete_alone(struct store *s)
     free(path);
 }
 
+/* The walk hands its files on seven at a time (issue 16: the indexer's
+ * memory does not grow with the collection): what a run finds is the same
+ * as in one piece, and the vanished files of every chunk, and only those,
+ * go, while a changed file (a new file row) is kept. */
+static void
+test_chunks(const char *db)
+{
+    struct store *s = NULL;
+    struct index_summary sum;
+    struct ds_error err;
+    if (store_open(db, STORE_CREATE, &s, &err) != 0)
+        ds_fatal("%s", err.msg);
+    size_t files = NDOCS - 2; /* a020 and a021 were deleted by test_runs */
+    int rc = run_index_chunks(s, 0, 7, &sum);
+    ok(rc == 0 && sum.files_seen == files && sum.added == files,
+       "in chunks of 7: %zu files seen, %zu added", sum.files_seen, sum.added);
+    index_summary_clear(&sum);
+    is_int(hits(s, "item79x2"), 1, "the last chunk's document is found");
+
+    write_article(3, "A closing line about the heron count.");
+    write_article(75, "Another closing line about the heron count.");
+    for (int n = 0; n < 2; n++) {
+        char *path = xasprintf("%s/news/a%03d.txt", tmpdir, n == 0 ? 40 : 78);
+        unlink(path);
+        free(path);
+    }
+    rc = run_index_chunks(s, 0, 7, &sum);
+    ok(rc == 0 && sum.updated == 2 && sum.removed == 2 &&
+           sum.unchanged == files - 4 && sum.files_seen == files - 2,
+       "changes in chunks: %zu updated, %zu removed, %zu unchanged", sum.updated, sum.removed,
+       sum.unchanged);
+    index_summary_clear(&sum);
+    is_int(hits(s, "heron"), 2, "the changed files are kept, with their new text");
+    is_int(hits(s, "item40x0"), 0, "a deleted file of a middle chunk is gone");
+    is_int(hits(s, "item78x0"), 0, "and one of the last chunk");
+
+    rc = run_index_chunks(s, 0, 7, &sum);
+    ok(rc == 0 && sum.removed == 0 && sum.unchanged == files - 2,
+       "a run with nothing changed removes nothing (%zu removed)", sum.removed);
+    index_summary_clear(&sum);
+    struct buf report = BUF_INIT;
+    ok(store_check(s, &report, &err) == 0, "check finds no problem: %s", buf_str(&report));
+    buf_free(&report);
+    store_close(&s);
+}
+
 static int
 rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {
@@ -178,6 +233,9 @@ main(void)
     test_runs(s);
     test_delete_alone(s);
     store_close(&s);
+    char *db2 = xasprintf("%s/chunked.db", tmpdir);
+    test_chunks(db2);
+    free(db2);
 
     nftw(tmpdir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
     free(db);

@@ -58,7 +58,7 @@ add_doc(struct store *s, const char *path, const char *title, const char *source
         diag("insert failed: %s", err.msg);
         return -1;
     }
-    struct file_state st = {100, 1000, id};
+    struct file_state st = {100, 1000, id, 0};
     if (store_file_put(s, path, &st, &err) != 0) {
         diag("file_put failed: %s", err.msg);
         return -1;
@@ -391,6 +391,15 @@ test_raw_storage(void)
     free(path);
 }
 
+/* store_file_each: keep the first row's id and stop. */
+static int
+first_id(const char *path, int64_t file_id, void *ud)
+{
+    (void)path;
+    *(int64_t *)ud = file_id;
+    return 1;
+}
+
 static void
 test_documents(struct store *s)
 {
@@ -433,6 +442,13 @@ test_documents(struct store *s)
     is_int(store_file_get(s, "/c/a.txt", &fs, &err), 0, "file_get finds a");
     is_int(fs.doc_id, a, "file_get doc id");
     is_int(store_file_get(s, "/c/zzz.txt", &fs, &err), 1, "file_get of unknown path gives 1");
+    is_int(store_file_get(s, "/c/a.txt", &fs, &err), 0, "file_get finds a again");
+    ok(fs.file_id > 0, "file_get gives the file's row");
+    is_int(store_file_id(s, "/c/a.txt", &err), fs.file_id, "file_id gives the same row");
+    is_int(store_file_id(s, "/c/zzz.txt", &err), 0, "file_id of an unknown path is 0");
+    int64_t each_id = 0;
+    store_file_each(s, "/c/a.txt", first_id, &each_id, &err);
+    is_int(each_id, fs.file_id, "file_each passes the same row");
 
     /* long lead gets cut */
     char body[600];
@@ -887,7 +903,7 @@ test_feed_items(void)
     struct article a2 = make_article("Item two", "Wire", "2024-01-02", "Second item text.");
     struct article a3 = make_article("Item two, edited", "Wire", "2024-01-02", "Edited text.");
     int64_t d1 = 0, d2 = 0, d3 = 0;
-    struct file_state fs = {10, 20, 0};
+    struct file_state fs = {10, 20, 0, 0};
     store_begin(s, &err);
     ok(store_doc_insert(s, &a1, 1001, &d1, &err) == 0 && store_doc_insert(s, &a2, 1002, &d2, &err) == 0,
        "items: two documents");
@@ -958,7 +974,7 @@ test_beat(void)
     struct article sum = make_article("Pier", "Feed", "2024-03-01", "A short summary of the pier.");
     struct article page = make_article("Pier", "Desk", "2024-03-01", "The whole pier story, long.");
     int64_t ds = 0, dp = 0;
-    struct file_state feed = {10, 20, 0}, pf = {30, 40, 0};
+    struct file_state feed = {10, 20, 0, 0}, pf = {30, 40, 0, 0};
     store_begin(s, &err);
     ok(store_doc_insert(s, &sum, 2001, &ds, &err) == 0 &&
            store_item_put(s, "/f/c.rss", "k1", 2001, ds, &err) == 0 &&
@@ -1062,8 +1078,9 @@ test_beat(void)
 }
 
 static int
-collect(const char *path, void *ud)
+collect(const char *path, int64_t file_id, void *ud)
 {
+    (void)file_id;
     (*(int *)ud)++;
     return strstr(path, "zh") ? 1 : 0;
 }

@@ -103,7 +103,9 @@ first_run(struct store *s)
                           "shipments over night shift pay.");
     store_commit(s, &err);
 
-    is_int(story_group(s, &err), 6, "six documents grouped");
+    /* two at a time: b and c meet a, and later the others, only through
+     * the grouped documents of earlier slices */
+    is_int(story_group_slices(s, 2, &err), 6, "six documents grouped, two at a time");
     is_int(story_group(s, &err), 0, "a second grouping has nothing to do");
     is_int(story_of(s, a), a, "the first telling starts a story");
     is_int(story_of(s, b), a, "the next day's telling from another outlet joins it");

@@ -9,7 +9,9 @@
  * (sorted by day: found by binary search) followed by the new ones (sorted
  * by day too: walked back from the end), so a document costs the postings
  * of its key terms within its window. Terms in more than a tenth of the
- * documents weigh in the norm but are not looked up.
+ * documents weigh in the norm but are not looked up. The new documents
+ * are taken STORY_SLICE at a time, each slice with an index of its own
+ * days, so a first run of a million documents holds one slice's keys.
  */
 #include "config.h"
 
@@ -328,8 +330,25 @@ group_all(struct grouping *g, const struct story_doc *v, size_t n, struct ds_err
     return 0;
 }
 
+/* Group v[0..n) with an index of their own days' grouped documents
+ * (earlier slices included), freed after. 0, or -1 with err. */
+static int
+group_slice(struct store *s, const struct story_doc *v, size_t n, struct ds_error *err)
+{
+    struct grouping g = {.s = s, .terms = STRMAP_INIT};
+    store_text_tokenizer(s, &g.tok);
+    int rc = store_termstats_open(s, &g.ts, err);
+    if (rc == 0) {
+        g.ndocs = (double)DS_MAX((int64_t)1, store_termstats_docs_total(g.ts));
+        rc = group_all(&g, v, n, err);
+    }
+    grouping_free(&g);
+    return rc;
+}
+
+/* See story.h. */
 long
-story_group(struct store *s, struct ds_error *err)
+story_group_slices(struct store *s, size_t slice, struct ds_error *err)
 {
     struct story_doc *v = NULL;
     size_t n = 0;
@@ -337,15 +356,12 @@ story_group(struct store *s, struct ds_error *err)
         return -1;
     if (n == 0)
         return 0;
-    struct grouping g = {.s = s, .terms = STRMAP_INIT};
-    store_text_tokenizer(s, &g.tok);
+    if (slice == 0)
+        slice = n;
     int began = store_begin(s, err);
-    int rc = began < 0 ? -1 : store_termstats_open(s, &g.ts, err);
-    if (rc == 0) {
-        g.ndocs = (double)DS_MAX((int64_t)1, store_termstats_docs_total(g.ts));
-        rc = group_all(&g, v, n, err);
-    }
-    grouping_free(&g);
+    int rc = began < 0 ? -1 : 0;
+    for (size_t at = 0; rc == 0 && at < n; at += slice)
+        rc = group_slice(s, v + at, DS_MIN(slice, n - at), err);
     free(v);
     if (began < 0)
         return -1;
@@ -354,6 +370,13 @@ story_group(struct store *s, struct ds_error *err)
         return -1;
     }
     return store_commit(s, err) == 0 ? (long)n : -1;
+}
+
+/* See story.h. */
+long
+story_group(struct store *s, struct ds_error *err)
+{
+    return story_group_slices(s, STORY_SLICE, err);
 }
 
 /* ---- the best other-outlet version ------------------------------------------------- */

@@ -20,8 +20,9 @@ struct forget_list {
 
 /* store_file_each: collect every path. */
 static int
-collect_all(const char *path, void *ud)
+collect_all(const char *path, int64_t file_id, void *ud)
 {
+    (void)file_id;
     struct forget_list *g = ud;
     idx_push_path(&g->paths, &g->n, &g->cap, path);
     return 0;

@@ -128,7 +128,7 @@ count_lines(void *arg)
         if (c->unchanged)
             continue;
         if (sh->part == 0)
-            idx_report(r, "scanning", i, r->ncands, false);
+            idx_report(r, "scanning", r->files_before + i, r->files_before + r->ncands, false);
         struct ds_error ignored;
         if (ds_read_file(c->path, max, &bytes, &ignored) != 0)
             continue; /* step 3 reports it */

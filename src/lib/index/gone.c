@@ -2,7 +2,8 @@
  * index/gone.c — the files an index run no longer sees: deleted ones go,
  * and those the walk could not see (a folder missing, unreadable or
  * emptied, as an unmounted drive) stay, marked missing, until `dossier
- * forget` or `--prune`.
+ * forget` or `--prune`. What the walk found is a bit per stored file row
+ * (not a list of paths), so the run's memory stays fixed.
  */
 #include "config.h"
 
@@ -25,11 +26,56 @@ is_unseen(const struct run *r, const char *path)
     return false;
 }
 
-/* bsearch comparator: a path against a candidate. */
-static int
-cmp_path_cand(const void *key, const void *elem)
+/* See index/lib.h. */
+void
+idx_mark_seen(struct run *r, int64_t file_id)
 {
-    return strcmp(key, ((const struct candidate *)elem)->path);
+    if (file_id <= 0)
+        return;
+    size_t w = (size_t)file_id / 64;
+    if (w >= r->nseen) {
+        size_t n = r->nseen ? r->nseen : 1024;
+        while (n <= w)
+            n *= 2;
+        r->seen = xrealloc(r->seen, n * sizeof *r->seen);
+        memset(r->seen + r->nseen, 0, (n - r->nseen) * sizeof *r->seen);
+        r->nseen = n;
+    }
+    r->seen[w] |= (uint64_t)1 << (file_id % 64);
+}
+
+/* Did the walk find the file of row file_id? */
+static bool
+was_seen(const struct run *r, int64_t file_id)
+{
+    size_t w = (size_t)file_id / 64;
+    return file_id > 0 && w < r->nseen && (r->seen[w] >> (file_id % 64) & 1);
+}
+
+/* See index/lib.h. */
+int
+idx_mark_stored(struct run *r, const char *path, struct ds_error *err)
+{
+    int64_t id = store_file_id(r->store, path, err);
+    if (id < 0)
+        return -1;
+    idx_mark_seen(r, id);
+    return 0;
+}
+
+/* See index/lib.h. A folder's prefix ends in "/", so that /a/b does not
+ * take in /a/bc. */
+char *
+idx_root_prefix(const char *root)
+{
+    char *abs = idx_absolute_root(root);
+    struct stat st;
+    bool is_dir = stat(abs, &st) == 0 ? S_ISDIR(st.st_mode) : true;
+    if (!is_dir || ds_str_ends_with(abs, "/"))
+        return abs;
+    char *prefix = xasprintf("%s/", abs);
+    free(abs);
+    return prefix;
 }
 
 struct gone {
@@ -53,11 +99,11 @@ idx_push_path(char ***list, size_t *n, size_t *cap, const char *path)
 }
 
 static int
-collect_gone(const char *path, void *ud)
+collect_gone(const char *path, int64_t file_id, void *ud)
 {
     struct gone *g = ud;
     struct run *r = g->run;
-    if (r->ncands && bsearch(path, r->cands, r->ncands, sizeof *r->cands, cmp_path_cand))
+    if (was_seen(r, file_id))
         return 0;
     if (!r->opts->prune && (g->keep_all || is_unseen(r, path)))
         idx_push_path(&g->missing, &g->nmissing, &g->capmissing, path);
@@ -66,33 +112,20 @@ collect_gone(const char *path, void *ud)
     return 0;
 }
 
-/* Did the walk find a file under the directory prefix ("/x/")? */
-static bool
-found_under(const struct run *r, const char *prefix)
-{
-    size_t n = strlen(prefix);
-    for (size_t i = 0; i < r->ncands; i++)
-        if (strncmp(r->cands[i].path, prefix, n) == 0)
-            return true;
-    return false;
-}
-
 /* Collect the files of one root that the walk did not find. A root that
  * cannot be opened, or a folder that is now empty although files were
  * indexed under it (an unmounted drive), keeps them all. */
 static int
-collect_root(struct run *r, struct gone *g, const char *root, struct ds_error *err)
+collect_root(struct run *r, struct gone *g, size_t i, const char *root, struct ds_error *err)
 {
     char *abs = idx_absolute_root(root);
     struct stat st;
     bool exists = stat(abs, &st) == 0;
     bool is_dir = exists ? S_ISDIR(st.st_mode) : true;
-    char *prefix = !is_dir                          ? xstrdup(abs)
-                   : ds_str_ends_with(abs, "/") ? xstrdup(abs)
-                                                    : xasprintf("%s/", abs);
+    const char *prefix = r->prefixes[i];
     bool unreadable = !exists || (is_dir && access(abs, R_OK | X_OK) != 0);
     size_t before = g->nmissing + g->n;
-    g->keep_all = unreadable || (is_dir && !found_under(r, prefix));
+    g->keep_all = unreadable || (is_dir && !r->found[i]);
     int rc = store_file_each(r->store, prefix, collect_gone, g, err);
     if (rc == 0 && !unreadable && g->keep_all && g->nmissing + g->n > before &&
         !r->opts->prune)
@@ -100,7 +133,6 @@ collect_root(struct run *r, struct gone *g, const char *root, struct ds_error *e
                               "are kept, marked missing");
     if (rc == 0 && g->keep_all && (unreadable || g->nmissing + g->n > before))
         r->sum->roots_unreadable++;
-    free(prefix);
     free(abs);
     return rc;
 }
@@ -113,9 +145,9 @@ idx_remove_gone(struct run *r, const char *const *roots, size_t nroots, struct d
     int rc = 0;
 
     for (size_t i = 0; i < nroots && rc == 0; i++)
-        rc = collect_root(r, &g, roots[i], err);
+        rc = collect_root(r, &g, i, roots[i], err);
     if (rc == 0 && g.n)
-        rc = store_write_mode(r->store, g.n * 10 >= r->ncands, err);
+        rc = store_write_mode(r->store, g.n * 10 >= r->sum->files_seen, err);
     if (rc == 0)
         rc = store_begin(r->store, err);
     if (rc == 0) {

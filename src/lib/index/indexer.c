@@ -1,18 +1,22 @@
 /*
  * index/indexer.c — one index run (see indexer.h).
  *
- * The run has three steps:
- *   1. walk the roots and compare each file's size and mtime with the store:
+ * The walk hands its files on in chunks (INDEX_DEFAULT_CHUNK files), and
+ * each chunk goes through three steps before the walk goes on, so that the
+ * run's memory does not grow with the collection:
+ *   1. compare each file's size and mtime with the store:
  *      unchanged files are done; new and changed files are pending;
  *   2. read the pending files once to count their short lines, so that lines
  *      repeated across many documents (page furniture of a site) are known
  *      before any of them is cleaned (on two threads: nothing else can run
- *      before this is done);
+ *      before this is done); the counts stored by earlier chunks and runs
+ *      are merged in;
  *   3. read each pending file again (the page cache makes this cheap next to
  *      FTS5 tokenising, which dominates), clean, extract and store it, a
  *      batch per transaction.
- * Files that disappeared under a root are removed afterwards, in the same
- * transaction discipline; files the walk could not see (a root or folder
+ * Files that disappeared under a root are removed afterwards (the walk
+ * marks the stored rows it found in a bitmap), in the same transaction
+ * discipline; files the walk could not see (a root or folder
  * missing, unreadable or, for a root, empty) are kept and marked missing. The line counts of a document are added in the
  * same transaction as the document, so a killed run never counts a line
  * for a document that was not stored.
@@ -24,6 +28,9 @@
 #include <errno.h>
 #include <pthread.h>
 #include <limits.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -80,10 +87,17 @@ mtime_ns(const struct stat *st)
     return (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
 }
 
+static int index_chunk(struct run *r);
+
+/* The walk's callback: the file joins the chunk, and a full chunk is
+ * indexed before the walk goes on. Non-zero stops the walk (r->err set). */
 static int
 on_file(const char *path, const struct stat *st, void *ud)
 {
     struct run *r = ud;
+    for (size_t i = 0; i < r->nroots; i++)
+        if (!r->found[i] && ds_str_starts_with(path, r->prefixes[i]))
+            r->found[i] = true;
     if (r->ncands == r->cap) {
         r->cap = r->cap ? r->cap * 2 : 256;
         r->cands = xrealloc(r->cands, r->cap * sizeof *r->cands);
@@ -97,7 +111,8 @@ on_file(const char *path, const struct stat *st, void *ud)
     c->unchanged = c->was_feed = false;
     c->items = NULL;
     c->nitems = 0;
-    return 0;
+    size_t chunk = r->opts->chunk_files ? r->opts->chunk_files : INDEX_DEFAULT_CHUNK;
+    return r->ncands >= chunk ? index_chunk(r) : 0;
 }
 
 /* See index/lib.h. */
@@ -316,9 +331,9 @@ idx_store_new_doc(struct run *r, struct prepared *p, int64_t *id, struct ds_erro
     return rc;
 }
 
-/* Store one prepared file. Returns 0, or -1 with err on a database error. */
+/* store_prepared() but for marking the row seen. */
 static int
-store_prepared(struct run *r, struct prepared *p, struct ds_error *err)
+store_prepared_in(struct run *r, struct prepared *p, struct ds_error *err)
 {
     struct candidate *c = &r->cands[p->cand];
     r->sum->bytes += p->bytes;
@@ -366,6 +381,18 @@ store_prepared(struct run *r, struct prepared *p, struct ds_error *err)
     return rc;
 }
 
+/* Store one prepared file; its row (new when the file is new or changed)
+ * is marked seen, so that gone.c keeps it. Returns 0, or -1 with err on a
+ * database error. */
+static int
+store_prepared(struct run *r, struct prepared *p, struct ds_error *err)
+{
+    int rc = store_prepared_in(r, p, err);
+    if (rc == 0 && !p->skip_reason)
+        rc = idx_mark_stored(r, r->cands[p->cand].path, err);
+    return rc;
+}
+
 /* Prepare on a second thread, store here, a batch per transaction. */
 static int
 store_pending(struct run *r, size_t pending, const struct ingest_ctx *ictx,
@@ -390,7 +417,7 @@ store_pending(struct run *r, size_t pending, const struct ingest_ctx *ictx,
         rc = store_prepared(r, &p, err);
         prepared_clear(&p);
         done++;
-        idx_report(r, "indexing", done, pending, false);
+        idx_report(r, "indexing", r->pending_before + done, r->pending_before + pending, false);
         if (rc == 0 && (++in_batch >= batch || batch_bytes >= INDEX_BATCH_BYTES)) {
             rc = store_commit(r->store, err);
             if (rc == 0)
@@ -418,7 +445,7 @@ store_pending(struct run *r, size_t pending, const struct ingest_ctx *ictx,
     pthread_cond_destroy(&pl->changed);
     free(pl);
     if (rc == 0)
-        idx_report(r, "indexing", done, pending, true);
+        idx_report(r, "indexing", r->pending_before + done, r->pending_before + pending, true);
     return rc;
 }
 
@@ -504,6 +531,7 @@ find_changes_in(struct run *r, size_t *pending, struct ds_error *err)
         if (found < 0)
             return -1;
         if (found == 0) {
+            idx_mark_seen(r, old.file_id);
             c->old_doc = old.doc_id;
             c->was_feed = old.doc_id == 0;
             if (old.size == c->st.size && old.mtime_ns == c->st.mtime_ns) {
@@ -622,18 +650,66 @@ finish_run(struct run *r, const char *const *roots, size_t nroots, struct ds_err
     return record_skips(s, r->sum, err);
 }
 
-/* Free what a run holds. */
+/* Empty the chunk of candidates (its array is kept for the next). */
 static void
-run_free(struct run *r)
+cands_clear(struct run *r)
 {
     for (size_t i = 0; i < r->ncands; i++) {
         free(r->cands[i].path);
         free(r->cands[i].items);
     }
+    r->ncands = 0;
+}
+
+/* Steps 1 to 3 for the chunk of files the walk has handed on: what
+ * changed, then furniture lines and the pending files stored; the chunk is
+ * emptied. 0, or -1 with r->err. */
+static int
+index_chunk(struct run *r)
+{
+    size_t pending = 0;
+    if (r->ncands)
+        qsort(r->cands, r->ncands, sizeof *r->cands, cmp_cand);
+    int rc = find_changes(r, &pending, r->err);
+    if (rc == 0 && pending)
+        rc = index_pending(r, pending, r->outlets, r->ex, r->err);
+    r->files_before += r->ncands;
+    r->pending_before += pending;
+    cands_clear(r);
+#ifdef __GLIBC__
+    /* what the chunk's line counts and the preparing thread's arena freed
+     * goes back, instead of adding to what the next steps take */
+    if (pending)
+        malloc_trim(0);
+#endif
+    return rc;
+}
+
+/* The roots' prefixes, to tell which of them the walk found files under. */
+static void
+run_roots(struct run *r, const char *const *roots, size_t nroots)
+{
+    r->nroots = nroots;
+    r->prefixes = xcalloc(nroots ? nroots : 1, sizeof *r->prefixes);
+    r->found = xcalloc(nroots ? nroots : 1, sizeof *r->found);
+    for (size_t i = 0; i < nroots; i++)
+        r->prefixes[i] = idx_root_prefix(roots[i]);
+}
+
+/* Free what a run holds. */
+static void
+run_free(struct run *r)
+{
+    cands_clear(r);
     free(r->cands);
     for (size_t i = 0; i < r->nunseen; i++)
         free(r->unseen[i]);
     free(r->unseen);
+    for (size_t i = 0; i < r->nroots; i++)
+        free(r->prefixes[i]);
+    free(r->prefixes);
+    free(r->found);
+    free(r->seen);
     neardup_writer_free(&r->neardup);
 }
 
@@ -641,37 +717,30 @@ int
 indexer_run(struct store *s, const char *const *roots, size_t nroots,
             const struct index_options *opts, struct index_summary *sum, struct ds_error *err)
 {
-    struct run r = {.store = s, .opts = opts, .sum = sum, .started = ds_now()};
-    struct extractor *ex = NULL;
-    struct outlets *outlets = NULL;
+    struct run r = {.store = s, .opts = opts, .sum = sum, .err = err, .started = ds_now()};
     char *assets = opts->assets_dir ? xstrdup(opts->assets_dir) : ds_assets_dir();
     char *config = opts->config_dir ? xstrdup(opts->config_dir) : ds_config_dir();
-    size_t pending = 0;
     int rc = -1;
 
     memset(sum, 0, sizeof *sum);
+    run_roots(&r, roots, nroots);
     /* Everything that can refuse the run is loaded before any write. */
-    if (extractor_open(assets, config, &ex, err) != 0 ||
-        outlets_load(assets, config, &outlets, err) != 0)
-        goto out;
-
-    ingest_walk(roots, nroots, on_file, on_skip, &r);
-    if (r.ncands)
-        qsort(r.cands, r.ncands, sizeof *r.cands, cmp_cand);
-    sum->files_seen = r.ncands;
-
-    /* Step 1: what changed. */
-    if (find_changes(&r, &pending, err) != 0)
+    if (extractor_open(assets, config, &r.ex, err) != 0 ||
+        outlets_load(assets, config, &r.outlets, err) != 0)
         goto out;
 
     /* Rules changed since the last run: re-extract what is stored. */
-    if (follow_rules(&r, ex, err) != 0)
+    if (follow_rules(&r, r.ex, err) != 0)
         goto out;
-
     if (neardup_writer_open(s, &r.neardup, err) != 0)
         goto out;
-    /* Steps 2 and 3: furniture lines, then the pending files stored. */
-    if (pending && index_pending(&r, pending, outlets, ex, err) != 0)
+
+    /* Steps 1 to 3 a chunk at a time, as the walk finds the files. */
+    if (ingest_walk(roots, nroots, on_file, on_skip, &r) != 0 || index_chunk(&r) != 0)
+        goto out;
+    sum->files_seen = r.files_before;
+    /* the steps after take their own memory: the bulk cache goes first */
+    if (r.pending_before && store_bulk_mode_end(s, err) != 0)
         goto out;
 
     if (finish_run(&r, roots, nroots, err) != 0)
@@ -680,8 +749,8 @@ indexer_run(struct store *s, const char *const *roots, size_t nroots,
 out:
     sum->seconds = ds_now() - r.started;
     run_free(&r);
-    extractor_free(&ex);
-    outlets_free(&outlets);
+    extractor_free(&r.ex);
+    outlets_free(&r.outlets);
     free(assets);
     free(config);
     return rc;

@@ -27,14 +27,26 @@ struct candidate {
     size_t nitems;
 };
 
-/* One index run. */
+/* One index run. The walk hands its files on a chunk at a time
+ * (INDEX_DEFAULT_CHUNK): nothing is kept per file of the collection but a
+ * bit per stored file row. */
 struct run {
     struct store *store;
     struct neardup_writer *neardup; /* MinHash signatures for near-duplicates */
     const struct index_options *opts;
     struct index_summary *sum;
-    struct candidate *cands;
+    struct ds_error *err;   /* where a failed chunk's error goes */
+    struct outlets *outlets;
+    struct extractor *ex;
+    struct candidate *cands; /* the chunk being indexed */
     size_t ncands, cap;
+    size_t files_before;    /* files of the chunks done before it */
+    size_t pending_before;  /* pending files of those chunks */
+    uint64_t *seen;         /* a bit per file row (store file_id) the walk found */
+    size_t nseen;           /* words in seen */
+    char **prefixes;        /* each root's absolute path, "/" ended for a folder */
+    bool *found;            /* the walk found a file under prefixes[i] */
+    size_t nroots;
     char **unseen;          /* absolute paths the walk could not read */
     size_t nunseen;
     double started, last_progress;
@@ -78,6 +90,12 @@ void idx_report(struct run *r, const char *phase, size_t done, size_t total, boo
  * return the sorted set of furniture lines (*out, *nout; the caller frees
  * *out). 0, or -1 with err. */
 int idx_frequent_lines(struct run *r, uint64_t **out, size_t *nout, struct ds_error *err);
+/* gone.c: a root's prefix for found[] and the vanished files (newly allocated). */
+char *idx_root_prefix(const char *root);
+/* gone.c: the walk found the file stored in row file_id (ignored when <= 0). */
+void idx_mark_seen(struct run *r, int64_t file_id);
+/* gone.c: mark the row just stored for path as seen. 0, or -1 with err. */
+int idx_mark_stored(struct run *r, const char *path, struct ds_error *err);
 /* gone.c: after the files are stored, forget those of the roots that the
  * walk did not find, or keep them marked missing when the walk could not
  * see them. 0, or -1 with err. */

@@ -34,6 +34,7 @@ store_file_get(struct store *s, const char *path, struct file_state *out, struct
         out->size = sqlite3_column_int64(st, 0);
         out->mtime_ns = sqlite3_column_int64(st, 1);
         out->doc_id = sqlite3_column_int64(st, 2);
+        out->file_id = sqlite3_column_int64(st, 3);
         sqlite3_reset(st);
         return 0;
     }
@@ -41,6 +42,15 @@ store_file_get(struct store *s, const char *path, struct file_state *out, struct
     if (rc == SQLITE_DONE)
         return 1;
     return store_fail(s, err, rc, "reading the file list");
+}
+
+/* See store.h. */
+int64_t
+store_file_id(struct store *s, const char *path, struct ds_error *err)
+{
+    struct file_state fs;
+    int found = store_file_get(s, path, &fs, err);
+    return found < 0 ? -1 : found == 0 ? fs.file_id : 0;
 }
 
 int
@@ -117,8 +127,9 @@ store_prefix_upper(const char *prefix, size_t *ulen_out)
 }
 
 int
-store_file_each(struct store *s, const char *prefix, int (*fn)(const char *path, void *ud),
-                void *ud, struct ds_error *err)
+store_file_each(struct store *s, const char *prefix,
+                int (*fn)(const char *path, int64_t file_id, void *ud), void *ud,
+                struct ds_error *err)
 {
     sqlite3_stmt *st = NULL;
     /* A range on the primary key: prefix <= path < the next string after
@@ -126,9 +137,9 @@ store_file_each(struct store *s, const char *prefix, int (*fn)(const char *path,
     size_t plen = prefix ? strlen(prefix) : 0, ulen;
     char *upper = store_prefix_upper(prefix, &ulen);
     const char *sql =
-        ulen > 0   ? "SELECT path FROM files WHERE path >= ?1 AND path < ?2 ORDER BY path"
-        : plen > 0 ? "SELECT path FROM files WHERE path >= ?1 ORDER BY path"
-                   : "SELECT path FROM files ORDER BY path";
+        ulen > 0   ? "SELECT path, rowid FROM files WHERE path >= ?1 AND path < ?2 ORDER BY path"
+        : plen > 0 ? "SELECT path, rowid FROM files WHERE path >= ?1 ORDER BY path"
+                   : "SELECT path, rowid FROM files ORDER BY path";
     int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
     if (rc != SQLITE_OK) {
         free(upper);
@@ -139,7 +150,7 @@ store_file_each(struct store *s, const char *prefix, int (*fn)(const char *path,
     if (ulen > 0)
         sqlite3_bind_text(st, 2, upper, (int)ulen, SQLITE_STATIC);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (fn((const char *)sqlite3_column_text(st, 0), ud) != 0) {
+        if (fn((const char *)sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1), ud) != 0) {
             rc = SQLITE_DONE;
             break;
         }

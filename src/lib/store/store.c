@@ -244,7 +244,7 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 
 /* Fixed statements, prepared on first use (indexed by enum store_stmt_id). */
 static const char *const stmt_sql[SQ__COUNT] = {
-    [SQ_FILE_GET] = "SELECT size, mtime_ns, doc_id FROM files WHERE path = ?1",
+    [SQ_FILE_GET] = "SELECT size, mtime_ns, doc_id, rowid FROM files WHERE path = ?1",
     [SQ_FILE_PUT] = "INSERT INTO files(path, size, mtime_ns, doc_id) VALUES (?1, ?2, ?3, ?4)"
                     " ON CONFLICT(path) DO UPDATE SET size = excluded.size,"
                     " mtime_ns = excluded.mtime_ns, doc_id = excluded.doc_id",
@@ -939,6 +939,16 @@ store_bulk_mode(struct store *s, struct ds_error *err)
     /* negative: KiB rather than pages */
     snprintf(sql, sizeof sql, "PRAGMA cache_size = %d", -STORE_BULK_CACHE_MB * 1024);
     return store_exec(s, sql, "opening the index", err);
+}
+
+/* See store.h. */
+int
+store_bulk_mode_end(struct store *s, struct ds_error *err)
+{
+    if (store_exec(s, "PRAGMA cache_size = -2000", "opening the index", err) != 0)
+        return -1;
+    sqlite3_db_release_memory(s->db);
+    return 0;
 }
 
 void
