@@ -63,6 +63,6 @@ echo "themes' cost (${BENCH_REV:-$(bench_rev)}, $n documents, news profile):"
 awk -v f="$full" -v t="$fit" -v i="$incr" -v a="$assign" -v r="$refit" -v rd="$read_cpu" \
     -v n="$n" -v m="${added:-0}" 'BEGIN {
     printf "  fresh index run CPU %.2f s; themes (sample fit + every article assigned) %.2f s = %.1f%% of the run (target <= 10%%)\n", f, t, 100 * t / f
-    printf "  incremental run (+%d articles) CPU %.2f s; themes (the new ones assigned) %.2f s = %.1f%%\n", m, i, a, i > 0 ? 100 * a / i : 0
+    printf "  incremental run (+%d articles) CPU %.2f s; themes (the new ones assigned) %.2f s = %.1f%%\n", m, i, a, (i > 0 ? 100 * a / i : 0)
     printf "  dossier themes --refit CPU %.2f s (reading the stored themes: %.2f s)\n", r, rd }'
 sed 's/^/  /' "$BENCH_OUT/themes-read.out" | head -10

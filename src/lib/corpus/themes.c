@@ -76,8 +76,11 @@ th_token(const char *token, size_t start, size_t end, void *ud)
         f->d->surface = xrealloc(f->d->surface, f->d->vocab.n * sizeof *f->d->surface);
         f->d->surface[idx] = NULL;
     }
-    /* the form seen most often names the term ("award", not "awarding") */
-    char *sf = xstrndup(f->text + start, end - start);
+    /* the form seen most often names the term ("award", not "awarding");
+     * lower-cased on the stack, copied only when it becomes the name */
+    char stack[64], *sf = end - start < sizeof stack ? stack : xmalloc(end - start + 1);
+    memcpy(sf, f->text + start, end - start);
+    sf[end - start] = '\0';
     for (char *c = sf; *c; c++)
         if (*c >= 'A' && *c <= 'Z')
             *c = (char)(*c - 'A' + 'a');
@@ -85,11 +88,11 @@ th_token(const char *token, size_t start, size_t end, void *ud)
     fe->value++;
     if (added || fe->value > f->d->vocab.e[idx].value >> 32) {
         free(f->d->surface[idx]);
-        f->d->surface[idx] = sf;
+        f->d->surface[idx] = xstrdup(sf);
         f->d->vocab.e[idx].value = (fe->value << 32) | (f->d->vocab.e[idx].value & 0xffffffffu);
-    } else {
-        free(sf);
     }
+    if (sf != stack)
+        free(sf);
     if (f->nseen == f->seencap) {
         f->seencap = f->seencap ? f->seencap * 2 : 256;
         f->seen = xrealloc(f->seen, f->seencap * sizeof *f->seen);

@@ -176,27 +176,31 @@ struct th_assign {
     const char *text;
     uint32_t *seen, *counts;
     size_t nseen, seencap;
-    const int64_t *skip; /* sorted ids not to assign (the fit's sample) */
+    struct u64map byhash; /* a term's hash -> its index */
+    const int64_t *skip;  /* sorted ids not to assign (the fit's sample) */
     size_t nskip;
     struct th_assigned *out;
 };
 
+/* One token of a document: kept when it is a term of the fit. Looked up
+ * by its 64-bit hash alone (byhash; two of the fit's terms sharing one is
+ * checked when the table is built), and the stop word test made only for
+ * a term found: most tokens are not terms, and a string compare and a
+ * binary search per token were half the cost. */
 static void
 th_assign_token(const char *token, size_t start, size_t end, void *ud)
 {
     struct th_assign *a = ud;
     size_t len = strlen(token);
-    if (!th_token_keep(token, len, a->text, start, end))
-        return;
-    struct strmap_entry *e = strmap_find(&a->m->vocab, token, len);
-    if (!e)
+    const uint64_t *v = u64map_find(&a->byhash, ds_hash64(token, len));
+    if (!v || !th_token_keep(token, len, a->text, start, end))
         return;
     if (a->nseen == a->seencap) {
         a->seencap = a->seencap ? a->seencap * 2 : 256;
         a->seen = xrealloc(a->seen, a->seencap * sizeof *a->seen);
         a->counts = xrealloc(a->counts, a->seencap * sizeof *a->counts);
     }
-    a->seen[a->nseen++] = (uint32_t)e->value;
+    a->seen[a->nseen++] = (uint32_t)*v;
 }
 
 /* See lib.h. */
@@ -247,10 +251,22 @@ th_assign_texts(struct store *s, const struct th_model *m, bool all, const int64
                 size_t nskip, struct th_assigned *out, struct ds_error *err)
 {
     struct th_assign a = {.m = m, .skip = skip, .nskip = nskip, .out = out};
+    a.byhash = (struct u64map)U64MAP_INIT;
+    for (size_t t = 0; t < m->nterms; t++) {
+        bool added;
+        const char *key = m->vocab.e[t].key;
+        *u64map_upsert(&a.byhash, ds_hash64(key, strlen(key)), &added) = t;
+        if (!added) {
+            ds_error_set(err, -1, "two terms of the themes share a hash: run dossier themes --refit");
+            u64map_free(&a.byhash);
+            return -1;
+        }
+    }
     store_text_tokenizer(s, &a.tok);
     int rc = stats_theme_docs_unassigned(s, all, th_assign_doc, &a, err);
     if (rc != 0 && !err->msg[0])
         ds_error_set(err, -1, "tokenizing a document for themes failed");
+    u64map_free(&a.byhash);
     free(a.seen);
     free(a.counts);
     return rc;
