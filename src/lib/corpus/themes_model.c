@@ -7,7 +7,8 @@
  * are fitted again when there are none yet (a collection of at least
  * CORPUS_THEMES_MIN_DOCS) or when the collection has grown by
  * CORPUS_THEMES_REFIT_SHARE since the last fit. `dossier themes` reads what
- * is stored (corpus_themes_read).
+ * is stored (corpus_themes_read), the browser counts them in a selection
+ * (corpus_theme_counts).
  *
  * A centroid is stored as (term index, weight) pairs, 4 + 8 bytes little
  * endian each, for its non-zero weights only.
@@ -391,4 +392,41 @@ corpus_themes_read(struct store *s, struct corpus_themes *out, struct ds_error *
     }
     out->unassigned = (size_t)(ndocs - in);
     return 1;
+}
+
+/* Where corpus_theme_counts gathers its rows. */
+struct th_counts {
+    struct corpus_count *v;
+    size_t n;
+    size_t total; /* documents in the selection */
+};
+
+/* stats_theme_counts's callback: one theme's row as a corpus_count. */
+static void
+th_count_one(int64_t id, const char *label, int64_t count, void *ud)
+{
+    struct th_counts *a = ud;
+    a->v = xrealloc(a->v, (a->n + 1) * sizeof *a->v);
+    struct corpus_count *c = &a->v[a->n++];
+    c->key = xasprintf("%lld", (long long)id);
+    c->label = corpus_clean_line(label ? label : "", label ? strlen(label) : 0);
+    c->count = count;
+    c->share = a->total ? (double)count / (double)a->total : 0;
+}
+
+/* See corpus.h. */
+int
+corpus_theme_counts(struct store *s, const struct corpus_sel *sel, struct corpus_count **out,
+                    size_t *n_out, struct ds_error *err)
+{
+    struct th_counts a = {NULL, 0, sel->n};
+    *out = NULL;
+    *n_out = 0;
+    if (stats_theme_counts(s, sel->all ? 0 : sel->num, th_count_one, &a, err) != 0) {
+        corpus_counts_free(a.v, a.n);
+        return -1;
+    }
+    *out = a.v;
+    *n_out = a.n;
+    return 0;
 }
