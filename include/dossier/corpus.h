@@ -418,7 +418,7 @@ char *corpus_clean_line(const char *s, size_t n);
 
 /* A theme: documents that share their distinctive vocabulary. */
 struct corpus_theme {
-    int id;        /* 1..k, biggest first: what theme:N in a query finds */
+    int id;        /* 1..k, biggest first when fitted: what theme:N in a query finds */
     char *label;   /* its most distinctive terms, ", " between them */
     int64_t size;  /* documents */
     int64_t *docs; /* their ids, ascending */
@@ -426,28 +426,56 @@ struct corpus_theme {
 struct corpus_themes {
     struct corpus_theme *v;
     size_t n;
-    size_t ndocs;      /* documents read */
-    size_t unassigned; /* of those, with no term to group by (in no theme) */
-    size_t nterms;     /* distinct terms seen */
-    int rounds;        /* k-means rounds run */
+    size_t k;          /* themes asked for */
+    uint64_t seed;     /* the seed of the fit */
+    size_t ndocs;      /* documents in the index */
+    size_t unassigned; /* of those, with no term of the fit (in no theme) */
+    size_t fitted;     /* documents the fit read (a sample of at most sample) */
+    size_t sample;     /* the most documents a fit reads */
+    size_t fit_docs;   /* documents in the index when fitted */
+    size_t nterms;     /* terms of the fit */
+    int rounds;        /* k-means rounds run (0 when read from the index) */
 };
 void corpus_themes_clear(struct corpus_themes *t);
-#define CORPUS_THEMES_K 8     /* themes when the caller does not say */
-#define CORPUS_THEMES_SEED 1  /* the default seed */
-/* Group every document of the index into k themes by content (tf-idf
- * vectors, spherical k-means seeded by seed: the same collection and seed
- * give the same themes), label each by its most distinctive terms, and save
- * them in the index, replacing any earlier ones, so that theme:N finds
- * them. Fails when the index has fewer than k documents. */
-int corpus_themes(struct store *s, size_t k, uint64_t seed, struct corpus_themes *out,
-                  struct ds_error *err);
+#define CORPUS_THEMES_K 8          /* themes when the caller does not say */
+#define CORPUS_THEMES_MAX_K 100    /* themes at most */
+#define CORPUS_THEMES_SEED 1       /* the default seed */
+#define CORPUS_THEMES_SAMPLE 5000  /* a fit reads at most this many documents */
+#define CORPUS_THEMES_MIN_DOCS 100 /* an index run fits themes from this many documents */
+#define CORPUS_THEMES_REFIT_SHARE 0.25 /* ... and again once the collection grew by this share */
+/* Fit k themes (k <= CORPUS_THEMES_MAX_K) on a sample of at most sample
+ * documents, drawn by their content hashes and seed (the same collection
+ * and seed give the same sample and themes, whatever order it was indexed
+ * in): tf-idf vectors of the index's terms, spherical k-means seeded by
+ * seed; then assign every document to its nearest theme, number the themes
+ * biggest first, label each by its most distinctive terms (keyness in the
+ * sample), and save the fit, the themes and every assignment in the index,
+ * replacing any earlier ones. out gets them with their documents. Fails
+ * when the index has fewer than k documents. */
+int corpus_themes_fit(struct store *s, size_t k, uint64_t seed, size_t sample,
+                      struct corpus_themes *out, struct ds_error *err);
+/* What corpus_themes_update did. */
+struct corpus_themes_run {
+    bool fitted;     /* the themes were fitted (again) */
+    size_t assigned; /* documents assigned to a theme (or to none) */
+};
+/* At the end of an index run: with no themes stored, fit them when the
+ * index has CORPUS_THEMES_MIN_DOCS documents; with themes stored, fit again
+ * (same k, seed and sample) when the collection grew by
+ * CORPUS_THEMES_REFIT_SHARE since, else assign only the documents with no
+ * theme yet to the stored centroids. Deleted documents' assignments are
+ * gone with them; the sizes follow. Writes nothing when nothing changed. */
+int corpus_themes_update(struct store *s, struct corpus_themes_run *run, struct ds_error *err);
+/* The stored themes with their documents and the fit's figures: 1, 0 when
+ * none are stored, -1 on error. */
+int corpus_themes_read(struct store *s, struct corpus_themes *out, struct ds_error *err);
 /* The saved themes with their documents in sel, most first (none with no
  * document in it): key the theme's number ("3", what theme:3 finds), label
  * its terms, count and share of the selection. */
 int corpus_theme_counts(struct store *s, const struct corpus_sel *sel, struct corpus_count **out,
                         size_t *n_out, struct ds_error *err);
-/* The themes the last corpus_themes() saved in the index, by number (none
- * before it): id, label and size of each; docs stays NULL. */
+/* The themes stored in the index, by number (none before a fit): id,
+ * label and size of each; docs stays NULL. */
 int corpus_themes_saved(struct store *s, struct corpus_themes *out, struct ds_error *err);
 
 #endif

@@ -87,6 +87,9 @@ struct index_summary {
     size_t missing;       /* files kept although they could not be seen (marked missing) */
     size_t roots_unreadable; /* roots that could not be opened or are empty */
     uint64_t bytes;       /* bytes read */
+    bool themes_fitted;   /* the themes were fitted (again) at the end */
+    size_t themes_assigned; /* documents assigned to a theme at the end */
+    double themes_cpu;      /* CPU seconds fitting and assigning took */
     double seconds;
     struct index_skip *skips;
     size_t nskips;

@@ -284,8 +284,6 @@ int stats_vocab_add(struct store *s, const char *const *terms, const int64_t *co
 
 /* ---- themes ------------------------------------------------------------------------------ */
 
-/* Every document id, ascending, into *ids (newly allocated; free()). */
-int stats_all_ids(struct store *s, int64_t **ids, size_t *n, struct ds_error *err);
 /* Replace the stored themes: theme i + 1 is labels[i] with sizes[i]
  * documents; document doc_ids[j] belongs to theme themes[j] (1-based). One
  * transaction (the caller's when it has one). */
@@ -296,9 +294,54 @@ int stats_themes_put(struct store *s, const char *const *labels, const int64_t *
 int stats_theme_counts(struct store *s, int64_t sel,
                        void (*fn)(int64_t id, const char *label, int64_t count, void *ud),
                        void *ud, struct ds_error *err);
-/* fn for each stored theme, by number (none before `dossier themes`). */
+/* fn for each stored theme, by number (none before a fit). */
 int stats_themes_each(struct store *s,
                       void (*fn)(int64_t id, const char *label, int64_t size, void *ud),
                       void *ud, struct ds_error *err);
+
+/* A fit of the themes as stored (corpus/themes.c makes and reads it): the
+ * terms the documents are weighed by and each theme's label and centroid,
+ * encoded by the caller. */
+struct stats_theme_fit {
+    int64_t k, seed; /* themes; the seed of the fit */
+    int64_t docs;    /* documents in the index when fitted */
+    int64_t sample;  /* the most documents a fit reads */
+    int64_t fitted;  /* documents this fit read */
+    char **terms;    /* nterms index terms and their idf */
+    double *idf;
+    size_t nterms;
+    char **labels;        /* k labels ... */
+    unsigned char **vec;  /* ... and centroids of veclen bytes */
+    size_t *veclen;
+};
+void stats_theme_fit_free(struct stats_theme_fit *f);
+/* Replace the stored fit, themes and assignments by f (themes of size 0,
+ * no document assigned). One transaction (the caller's when it has one). */
+int stats_theme_fit_put(struct store *s, const struct stats_theme_fit *f, struct ds_error *err);
+/* The stored fit into *f: 1, 0 when there is none (f zeroed), -1 on error. */
+int stats_theme_fit_get(struct store *s, struct stats_theme_fit *f, struct ds_error *err);
+/* Every document's id and content hash (what a fit samples by), by id. */
+int stats_theme_doc_keys(struct store *s, int64_t **ids, uint64_t **hashes, size_t *n,
+                         struct ds_error *err);
+/* fn(id, title or NULL, body, ud) for each document with no theme
+ * assigned yet (all: every document), by id; fn returning non-zero stops
+ * with -1. */
+typedef int (*stats_theme_doc_fn)(int64_t id, const char *title, size_t tlen, const char *body,
+                                  size_t blen, void *ud);
+int stats_theme_docs_unassigned(struct store *s, bool all, stats_theme_doc_fn fn, void *ud,
+                                struct ds_error *err);
+/* Document ids[i] assigned to theme themes[i] (0: none, as for a document
+ * with no term of the fit), then every theme's size counted again. */
+int stats_theme_assign(struct store *s, const int64_t *ids, const int *themes, size_t n,
+                       struct ds_error *err);
+/* When a theme's size is not its documents' count (documents were deleted),
+ * every size counted again; nothing written otherwise. */
+int stats_theme_drift(struct store *s, struct ds_error *err);
+/* Documents in the index and of those, with a theme row (assigned, or 0). */
+int stats_theme_counts_docs(struct store *s, int64_t *ndocs, int64_t *assigned,
+                            struct ds_error *err);
+/* The ids of theme's documents, ascending (newly allocated). */
+int stats_theme_members(struct store *s, int64_t theme, int64_t **ids, size_t *n,
+                        struct ds_error *err);
 
 #endif

@@ -82,6 +82,8 @@ uint64_t ds_hash64(const void *p, size_t n);
 
 /* Monotonic clock in seconds, for progress and timing. */
 double ds_now(void);
+/* CPU seconds the process has used (every thread), for costs in benchmarks. */
+double ds_cpu_now(void);
 
 /* String helpers. */
 int ds_str_starts_with(const char *s, const char *prefix);

@@ -103,6 +103,11 @@ print_summary(const struct index_summary *sum)
         printf(", %zu re-extracted (rules changed)", sum->reextracted);
     if (sum->missing)
         printf(", %zu missing (kept)", sum->missing);
+    if (sum->themes_fitted)
+        printf("; themes fitted, %zu articles assigned (%.2f s CPU)", sum->themes_assigned,
+               sum->themes_cpu);
+    else if (sum->themes_assigned)
+        printf("; %zu assigned to themes (%.2f s CPU)", sum->themes_assigned, sum->themes_cpu);
     printf("; skipped %zu", sum->nskips);
     /* a saved page's folder of images and scripts would fill the screen: a
      * few here, all of them in `dossier stats` */

@@ -150,13 +150,14 @@ cmd_topics(int argc, char **argv)
 
 /* Print the themes as text (number, size, label) or JSON. */
 static void
-themes_print(const struct corpus_themes *t, size_t k, uint64_t seed, bool json)
+themes_print(const struct corpus_themes *t, bool json)
 {
     struct buf b = BUF_INIT;
     if (json) {
         buf_printf(&b, "{\"k\":%zu,\"seed\":%llu,\"documents\":%zu,\"unassigned\":%zu,"
-                       "\"rounds\":%d,\"themes\":[",
-                   k, (unsigned long long)seed, t->ndocs, t->unassigned, t->rounds);
+                       "\"fitted\":%zu,\"sample\":%zu,\"documents_at_fit\":%zu,\"themes\":[",
+                   t->k, (unsigned long long)t->seed, t->ndocs, t->unassigned, t->fitted,
+                   t->sample, t->fit_docs);
         for (size_t c = 0; c < t->n; c++) {
             buf_printf(&b, "%s{\"theme\":%d,\"label\":", c ? "," : "", t->v[c].id);
             buf_put_json_string(&b, t->v[c].label);
@@ -180,14 +181,40 @@ themes_print(const struct corpus_themes *t, size_t k, uint64_t seed, bool json)
     buf_free(&b);
 }
 
+/* The themes dossier themes prints: the stored ones, or fitted now when
+ * none are stored, --refit is given, or --k, --seed or --sample asks for
+ * other than the stored fit's. 0, or -1 with err. */
+static int
+themes_get(struct store *s, const char *k_s, const char *seed_s, const char *sample_s,
+           long long k, long long seed, long long sample, bool refit, struct corpus_themes *t,
+           struct ds_error *err)
+{
+    int have = corpus_themes_read(s, t, err);
+    if (have < 0)
+        return -1;
+    if (have && !refit && (!k_s || (size_t)k == t->k) && (!seed_s || (uint64_t)seed == t->seed) &&
+        (!sample_s || (size_t)sample == t->sample))
+        return 0;
+    if (have) {
+        /* what is not asked for stays as the stored fit had it */
+        k = k_s ? k : (long long)t->k;
+        seed = seed_s ? seed : (long long)t->seed;
+        sample = sample_s ? sample : (long long)t->sample;
+        corpus_themes_clear(t);
+    }
+    return corpus_themes_fit(s, (size_t)k, (uint64_t)seed, (size_t)sample, t, err);
+}
+
 int
 cmd_themes(int argc, char **argv)
 {
-    const char *k_s = NULL, *seed_s = NULL;
-    bool json = false;
+    const char *k_s = NULL, *seed_s = NULL, *sample_s = NULL;
+    bool json = false, refit = false;
     const struct cli_option opts[] = {
         {"k", 1, &k_s, NULL},
         {"seed", 1, &seed_s, NULL},
+        {"sample", 1, &sample_s, NULL},
+        {"refit", 0, NULL, &refit},
         {"json", 0, NULL, &json},
         {NULL, 0, NULL, NULL},
     };
@@ -201,9 +228,10 @@ cmd_themes(int argc, char **argv)
         fprintf(stderr, "dossier themes: takes no query (themes are of the whole index)\n");
         return EXIT_ERROR;
     }
-    long long k = cli_number("themes", "k", k_s, CORPUS_THEMES_K, 1, 100);
+    long long k = cli_number("themes", "k", k_s, CORPUS_THEMES_K, 1, CORPUS_THEMES_MAX_K);
     long long seed = cli_number("themes", "seed", seed_s, CORPUS_THEMES_SEED, 0, INT64_MAX);
-    if (k < 0 || seed < 0)
+    long long sample = cli_number("themes", "sample", sample_s, CORPUS_THEMES_SAMPLE, 1, INT32_MAX);
+    if (k < 0 || seed < 0 || sample < 0)
         return EXIT_ERROR;
     struct store *s = NULL;
     if (cli_open_store(NULL, 0, &s) != 0)
@@ -212,10 +240,10 @@ cmd_themes(int argc, char **argv)
     struct ds_error err;
     ds_error_clear(&err);
     int status = EXIT_ERROR;
-    if (corpus_themes(s, (size_t)k, (uint64_t)seed, &t, &err) != 0) {
+    if (themes_get(s, k_s, seed_s, sample_s, k, seed, sample, refit, &t, &err) != 0) {
         fprintf(stderr, "dossier themes: %s\n", err.msg);
     } else {
-        themes_print(&t, (size_t)k, (uint64_t)seed, json);
+        themes_print(&t, json);
         status = EXIT_FOUND;
     }
     corpus_themes_clear(&t);

@@ -55,12 +55,16 @@ const struct cli_command cli_commands[] = {
      "  --limit N        at most N topics (default 1000)\n"
      "  --json           as JSON (with --tree: nested, each topic with its children)\n"},
     {"themes", cmd_themes, "",
-     "Group the whole index into themes by content and print them, biggest first.\n"
-     "Each theme is named by its most distinctive terms; the themes are saved in the\n"
-     "index, so theme:N finds a theme's articles (until the next 'dossier themes').\n"
-     "The same index and seed give the same themes.",
-     "  --k N            how many themes (default 8)\n"
-     "  --seed N         the seed of the grouping (default 1)\n"
+     "Print the themes found in the whole index by content, biggest first.\n"
+     "Each index run fits them on a sample of the articles (once there are 100),\n"
+     "assigns every new article to its nearest theme, and fits them again once the\n"
+     "collection has grown by a quarter; theme:N finds a theme's articles. Without\n"
+     "stored themes, or when asked for others, they are fitted and stored now.\n"
+     "The same collection and seed give the same themes.",
+     "  --k N            how many themes (default 8, or the stored fit's)\n"
+     "  --seed N         the seed of the grouping (default 1, or the stored fit's)\n"
+     "  --sample N       fit on at most N articles (default 5000)\n"
+     "  --refit          fit again now, even when themes are stored\n"
      "  --json           as JSON, with each theme's article ids\n"},
     {"entities", cmd_entities, "[QUERY]",
      "Print the entities named most in the matching articles, by kind.",

@@ -4,7 +4,11 @@
 # astronomy words over shared filler) is grouped into k = 3 themes; each
 # theme must hold exactly one group's articles, be labelled with that
 # group's words, be found by theme:N, and come out the same on a second run
-# (seeded). Bad options are errors (exit 2).
+# (seeded). Bad options are errors (exit 2). Then the index run's themes: a
+# collection of 120 such articles gets its themes at the end of the index
+# run, stored; a later run with three new articles assigns only those three
+# (every other article keeps its theme), --refit fits again, and --k asks
+# for another fit that later runs keep.
 . "$TOP_SRCDIR/tests/lib.sh"
 
 db="$TEST_TMP/themes.db"
@@ -13,7 +17,9 @@ rm -rf "$docs" "$db" "$db-wal" "$db-shm"
 mkdir -p "$docs"
 # 3 groups x 8 articles: 24 words of the group's vocabulary and 16 filler
 # words each, picked by a fixed linear congruential sequence
-awk -v dir="$docs" 'BEGIN {
+# gen DIR FIRST LAST: articles FIRST..LAST of each group
+gen() {
+awk -v dir="$1" -v first="$2" -v last="$3" 'BEGIN {
     v["sail"] = "boat sail harbour mast crew regatta hull anchor tide keel rudder yacht"
     v["bake"] = "flour oven bread dough yeast butter loaf bakery crust pastry knead sourdough"
     v["star"] = "telescope galaxy comet orbit planet nebula astronomer eclipse meteor asteroid observatory quasar"
@@ -22,7 +28,7 @@ awk -v dir="$docs" 'BEGIN {
     x = 12345
     for (g in v) {
         nw = split(v[g], w, " ")
-        for (i = 1; i <= 8; i++) {
+        for (i = first; i <= last; i++) {
             file = sprintf("%s/%s-%02d.txt", dir, g, i)
             printf "Note %s %d\n\n", g, i > file
             line = ""
@@ -37,6 +43,8 @@ awk -v dir="$docs" 'BEGIN {
         }
     }
 }'
+}
+gen "$docs" 1 8
 if ! "$DOSSIER_BIN" --db "$db" index --quiet "$docs" >"$TEST_TMP/themes-index.out" 2>&1; then
     ok 1 "index the generated collection"
     sed 's/^/# /' "$TEST_TMP/themes-index.out"
@@ -81,4 +89,47 @@ is "$?" 2 "more themes than articles is an error"
 like "$(cat "$TEST_TMP/k30.out")" 'at least 30 documents' "and says why"
 d search 'theme:x' >/dev/null 2>&1
 is "$?" 2 "theme:x is a query error"
+
+# ---- themes fitted by the index run, then kept up to date ----
+db2="$TEST_TMP/themes-run.db"
+docs2="$TEST_TMP/themes-run-docs"
+rm -rf "$docs2" "$db2" "$db2-wal" "$db2-shm"
+mkdir -p "$docs2"
+gen "$docs2" 1 40
+e() { "$DOSSIER_BIN" --db "$db2" "$@"; }
+out=$(e index "$docs2" 2>&1)
+like "$out" '; themes fitted, 120 articles assigned \([0-9.]* s CPU\);' "the index run fits themes (120 articles)"
+e themes --json >"$TEST_TMP/run1.json"
+like "$(cat "$TEST_TMP/run1.json")" '^\{"k":8,"seed":1,"documents":120,"unassigned":0,"fitted":120,' \
+    "stored: k = 8, every article in a theme"
+# theme of each document, "id theme" per line
+assignments() {
+    sed 's/"theme":/\n&/g' "$1" | sed -n 's/^"theme":\([0-9]*\),.*"docs":\[\([0-9,]*\)\].*/\1 \2/p' |
+        awk '{ n = split($2, a, ","); for (i = 1; i <= n; i++) print a[i], $1 }' | sort -n
+}
+assignments "$TEST_TMP/run1.json" >"$TEST_TMP/run1.txt"
+is "$(wc -l <"$TEST_TMP/run1.txt" | tr -d ' ')" 120 "each article has one theme"
+e themes >"$TEST_TMP/run1b.txt"
+e themes --json >"$TEST_TMP/run1c.json"
+ok "$(cmp -s "$TEST_TMP/run1.json" "$TEST_TMP/run1c.json" && echo 0 || echo 1)" \
+    "dossier themes reads the stored themes (the same twice)"
+gen "$docs2" 41 41
+out=$(e index "$docs2" 2>&1)
+like "$out" ' 3 added,.*; 3 assigned to themes \([0-9.]* s CPU\);' "a later run assigns only the 3 new articles"
+e themes --json >"$TEST_TMP/run2.json"
+assignments "$TEST_TMP/run2.json" >"$TEST_TMP/run2.txt"
+is "$(wc -l <"$TEST_TMP/run2.txt" | tr -d ' ')" 123 "123 articles in themes"
+is "$(head -n 120 "$TEST_TMP/run2.txt")" "$(cat "$TEST_TMP/run1.txt")" "the first 120 keep their themes"
+like "$(cat "$TEST_TMP/run2.json")" '"documents_at_fit":120,' "no refit (grown by 2.5%)"
+out=$(e index "$docs2" 2>&1)
+unlike "$out" 'themes' "an unchanged run does nothing to the themes"
+e themes --refit --json >"$TEST_TMP/run3.json"
+like "$(cat "$TEST_TMP/run3.json")" '^\{"k":8,"seed":1,"documents":123,.*"documents_at_fit":123,' \
+    "--refit fits again with the stored k"
+e themes --k 3 >/dev/null
+gen "$docs2" 42 42
+e index "$docs2" >/dev/null 2>&1
+like "$(e themes --json)" '^\{"k":3,' "a fit asked with --k 3 is kept by later runs"
+n3=$(e search "theme:3" --json --limit 200 | grep -c '"id"')
+ok "$([ "$n3" -gt 30 ] && echo 0 || echo 1)" "theme:3 finds its articles ($n3)"
 done_testing

@@ -432,7 +432,7 @@ thdb="$TEST_TMP/themes.db"
 tm new-session -d -s themes -x 120 -y 30 \
     "env PS1='$ ' TERM=xterm-256color LC_ALL=C.UTF-8 sh -c '\"\$0\" browse --db \"\$1\"; echo EXITED:\$?; exec sh' '$DOSSIER_BIN' '$thdb'"
 check themes '^Themes +│' "the topics pane shows a Themes heading"
-check themes '^  pct, quarter, agri +2│' "each theme with its label and its articles"
+check themes '^  pct, agricultural, +2│' "each theme with its label and its articles"
 tm send-keys -t themes BTab G Enter
 check themes 'filtered: theme:3' "Enter on the last theme adds theme:3 to the query"
 check themes ' Articles +1/2' "and the list shows its two articles"

@@ -77,4 +77,45 @@ int corpus_tf_text(const char *text, size_t len, void *ud);
 /* The subject key of a stored subject (cleaned first): a stats_key_fn. */
 char *corpus_fig_key(const char *subject, void *ud);
 
+/* ---- themes (themes.c fits, themes_model.c stores and assigns) ------------------------- */
+
+/* A fit as the assignment uses it: the terms (vocab: term -> index) with
+ * their idf, and the centroids term by term (cent[t * k + c]). */
+struct th_model {
+    size_t k, nterms;
+    struct strmap vocab;
+    double *idf;
+    double *cent;
+};
+void th_model_free(struct th_model *m);
+/* The model of a stored fit (0), or -1 when it does not hold together. */
+int th_model_from_fit(const struct stats_theme_fit *f, struct th_model *m);
+/* The terms, idf and centroids of m into f (k, terms, idf, labels, vec
+ * allocated; labels left NULL for the caller). */
+void th_model_to_fit(const struct th_model *m, struct stats_theme_fit *f);
+/* The nearest theme (0..k-1) of the document with terms[i] (ascending)
+ * counts[i] times: the largest cosine of its tf-idf vector; -1 when it has
+ * no term of the model or no theme is nearer than orthogonal. */
+int th_model_nearest(const struct th_model *m, const uint32_t *terms, const uint32_t *counts,
+                     size_t n);
+/* Whether a token counts as a term (two or more characters, not a number,
+ * not a stop word as written in text[start, end)). */
+bool th_token_keep(const char *token, size_t len, const char *text, size_t start, size_t end);
+int th_u32_cmp(const void *pa, const void *pb);
+/* Sort seen[0..n) and fold it to its distinct values (in seen) and their
+ * counts; how many distinct. */
+size_t th_runs(uint32_t *seen, size_t n, uint32_t *counts);
+/* Documents and their themes (0-based, -1 none) as assigned. */
+struct th_assigned {
+    int64_t *ids;
+    int *themes;
+    size_t n, cap;
+};
+void th_assigned_add(struct th_assigned *o, int64_t id, int theme);
+void th_assigned_free(struct th_assigned *o);
+/* Assign by their text the documents with no theme yet (all: every one),
+ * except those in skip[0..nskip) (sorted), appending to out. */
+int th_assign_texts(struct store *s, const struct th_model *m, bool all, const int64_t *skip,
+                    size_t nskip, struct th_assigned *out, struct ds_error *err);
+
 #endif

@@ -1,18 +1,24 @@
 /*
- * corpus/themes.c — themes found in the collection itself: every document
- * as a tf-idf vector of the index's terms (the index's tokenizer, stop
- * words out, terms in at least two documents and at most half of them),
- * grouped by spherical k-means (cosine similarity, k-means++ seeding from a
- * seeded generator, the best fit of THEMES_RESTARTS starts, so the same
- * collection and seed give the same themes),
- * each theme named by its most distinctive terms (G2 keyness of its
- * documents against the rest, each shown in its shortest form in the text).
- * Themes are numbered biggest first and saved in the index (store_stats.h:
- * stats_themes_put), where the query field theme:N finds them.
+ * corpus/themes.c — fitting the themes found in the collection itself: a
+ * sample of at most `sample` documents, drawn by their content hashes and
+ * the seed (the same collection gives the same sample whatever order it
+ * was indexed in), each a tf-idf vector of the index's terms (the index's
+ * tokenizer, stop words out, terms in at least two sampled documents and
+ * at most half of them), grouped by spherical k-means (cosine similarity,
+ * k-means++ seeding from a seeded generator, the best fit of
+ * THEMES_RESTARTS starts, so the same collection and seed give the same
+ * themes). Then every document is assigned to its nearest centroid
+ * (themes_model.c, the same arithmetic for the sample and the rest), the
+ * themes are numbered biggest first, each is named by its most distinctive
+ * terms (G2 keyness of its sampled documents against the rest, each shown
+ * in its most used form in the text), and the fit, the themes and every
+ * assignment are saved in the index (store_stats.h), where theme:N, the
+ * sidebar and the statistics view read them.
  *
- * Cost: one tokenizing pass over every document (~0.3 ms for a 600-word
- * article) and 8 bytes per distinct term of a document in memory; each
- * k-means round is one pass over the non-zero weights per theme.
+ * Cost: one tokenizing pass over the sample (~0.3 ms for a 600-word
+ * article) and 8 bytes per distinct term of a sampled document in memory;
+ * each k-means round is one pass over the sample's non-zero weights per
+ * theme; then one lean tokenizing pass over every other document.
  */
 #include "config.h"
 
@@ -61,8 +67,7 @@ th_token(const char *token, size_t start, size_t end, void *ud)
 {
     struct th_fill *f = ud;
     size_t len = strlen(token);
-    if (len < 2 || strspn(token, "0123456789.,") == len ||
-        text_is_stopword(f->text + start, end - start))
+    if (!th_token_keep(token, len, f->text, start, end))
         return;
     bool added;
     struct strmap_entry *e = strmap_upsert(&f->d->vocab, token, len, &added);
@@ -71,8 +76,11 @@ th_token(const char *token, size_t start, size_t end, void *ud)
         f->d->surface = xrealloc(f->d->surface, f->d->vocab.n * sizeof *f->d->surface);
         f->d->surface[idx] = NULL;
     }
-    /* the form seen most often names the term ("award", not "awarding") */
-    char *sf = xstrndup(f->text + start, end - start);
+    /* the form seen most often names the term ("award", not "awarding");
+     * lower-cased on the stack, copied only when it becomes the name */
+    char stack[64], *sf = end - start < sizeof stack ? stack : xmalloc(end - start + 1);
+    memcpy(sf, f->text + start, end - start);
+    sf[end - start] = '\0';
     for (char *c = sf; *c; c++)
         if (*c >= 'A' && *c <= 'Z')
             *c = (char)(*c - 'A' + 'a');
@@ -80,11 +88,11 @@ th_token(const char *token, size_t start, size_t end, void *ud)
     fe->value++;
     if (added || fe->value > f->d->vocab.e[idx].value >> 32) {
         free(f->d->surface[idx]);
-        f->d->surface[idx] = sf;
+        f->d->surface[idx] = xstrdup(sf);
         f->d->vocab.e[idx].value = (fe->value << 32) | (f->d->vocab.e[idx].value & 0xffffffffu);
-    } else {
-        free(sf);
     }
+    if (sf != stack)
+        free(sf);
     if (f->nseen == f->seencap) {
         f->seencap = f->seencap ? f->seencap * 2 : 256;
         f->seen = xrealloc(f->seen, f->seencap * sizeof *f->seen);
@@ -103,7 +111,8 @@ th_text(const char *text, size_t len, void *ud)
     return 0;
 }
 
-static int
+/* See lib.h. */
+int
 th_u32_cmp(const void *pa, const void *pb)
 {
     uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
@@ -133,12 +142,13 @@ th_row_add(struct th_docs *d, struct th_fill *f)
     f->nseen = 0;
 }
 
-/* Read and tokenize every document into d (rows of term counts). */
+/* Read and tokenize the documents ids[0..n) into d (rows of term counts). */
 static int
-th_read(struct store *s, struct th_docs *d, struct ds_error *err)
+th_read(struct store *s, struct th_docs *d, const int64_t *ids, size_t n, struct ds_error *err)
 {
-    if (stats_all_ids(s, &d->ids, &d->n, err) != 0)
-        return -1;
+    d->n = n;
+    d->ids = xmalloc((n + 1) * sizeof *d->ids);
+    memcpy(d->ids, ids, n * sizeof *ids);
     struct text_tokenizer tok;
     store_text_tokenizer(s, &tok);
     struct stats_text *r = NULL;
@@ -377,6 +387,7 @@ th_rank_cmp(const void *pa, const void *pb)
 struct th_term {
     uint32_t t;
     double g2;
+    const char *key; /* the index term: ties in its order, not in the order read */
 };
 
 static int
@@ -385,7 +396,7 @@ th_term_cmp(const void *pa, const void *pb)
     const struct th_term *a = pa, *b = pb;
     if (a->g2 != b->g2)
         return a->g2 > b->g2 ? -1 : 1;
-    return (a->t > b->t) - (a->t < b->t);
+    return strcmp(a->key, b->key);
 }
 
 /* The label of theme c: its THEMES_LABEL_TERMS terms of highest G2 among
@@ -409,6 +420,7 @@ th_label(const struct th_docs *d, size_t k, size_t c, const double *counts, cons
         if (dd > 0 && a / cc <= b / dd)
             continue;
         v[nv].t = (uint32_t)t;
+        v[nv].key = d->vocab.e[t].key;
         v[nv++].g2 = corpus_g2(a, b, cc, dd);
     }
     qsort(v, nv, sizeof *v, th_term_cmp);
@@ -421,22 +433,24 @@ th_label(const struct th_docs *d, size_t k, size_t c, const double *counts, cons
     return buf_steal(&b);
 }
 
-/* Number the themes biggest first (ties: the one with the smaller first
- * document): map[c] is theme c's number - 1. */
+/* Number the themes biggest first over every document (ties: the one
+ * whose first document comes first in all, the sample's order, which
+ * the content sets): map[c] is theme c's number - 1. */
 static void
-th_number(const struct th_docs *d, size_t k, const int *theme, size_t *map)
+th_number(const struct th_assigned *all, size_t k, size_t *map)
 {
     struct th_rank *rk = xcalloc(k, sizeof *rk);
     for (size_t c = 0; c < k; c++) {
         rk[c].c = c;
         rk[c].first = INT64_MAX;
     }
-    for (size_t i = 0; i < d->n; i++) {
-        if (theme[i] < 0)
+    for (size_t i = 0; i < all->n; i++) {
+        int t = all->themes[i];
+        if (t < 0)
             continue;
-        rk[theme[i]].size++;
-        if (d->ids[i] < rk[theme[i]].first)
-            rk[theme[i]].first = d->ids[i];
+        rk[t].size++;
+        if ((int64_t)i < rk[t].first)
+            rk[t].first = (int64_t)i;
     }
     qsort(rk, k, sizeof *rk, th_rank_cmp);
     for (size_t r = 0; r < k; r++)
@@ -444,63 +458,215 @@ th_number(const struct th_docs *d, size_t k, const int *theme, size_t *map)
     free(rk);
 }
 
-/* Fill out from the assignment: numbered biggest first, labelled, with
- * their documents. */
-static void
-th_result(const struct th_docs *d, size_t k, const int *theme, struct corpus_themes *out)
+/* Each theme's label (by number, map as th_number) from the sample's
+ * term counts: rows of d in theme stheme[i]. */
+static char **
+th_labels(const struct th_docs *d, size_t k, const int *stheme, const size_t *map)
 {
-    size_t *map = xmalloc(k * sizeof *map);
-    th_number(d, k, theme, map);
     double *counts = xcalloc(k * d->nterms + 1, sizeof *counts);
     double *tot = xcalloc(k, sizeof *tot);
-    out->v = xcalloc(k, sizeof *out->v);
-    out->n = k;
     for (size_t i = 0; i < d->n; i++) {
-        if (theme[i] < 0)
+        if (stheme[i] < 0)
             continue;
-        size_t c = (size_t)theme[i];
+        size_t c = (size_t)stheme[i];
         for (size_t p = d->row[i]; p < d->row[i + 1]; p++) {
             counts[c * d->nterms + d->term[p]] += d->count[p];
             tot[c] += d->count[p];
         }
-        struct corpus_theme *t = &out->v[map[c]];
-        t->docs = xrealloc(t->docs, ((size_t)t->size + 1) * sizeof *t->docs);
-        t->docs[t->size++] = d->ids[i];
     }
-    for (size_t c = 0; c < k; c++) {
-        out->v[map[c]].id = (int)map[c] + 1;
-        out->v[map[c]].label = th_label(d, k, c, counts, tot);
-    }
+    char **labels = xcalloc(k, sizeof *labels);
+    for (size_t c = 0; c < k; c++)
+        labels[map[c]] = th_label(d, k, c, counts, tot);
     free(counts);
     free(tot);
-    free(map);
+    return labels;
 }
 
-/* Save the themes of out in the index. */
-static int
-th_save(struct store *s, const struct corpus_themes *out, struct ds_error *err)
+/* out's themes (by number) with their documents, ascending; labels are
+ * taken over. */
+static void
+th_result(const struct th_assigned *all, size_t k, const size_t *map, char **labels,
+          struct corpus_themes *out)
 {
-    const char **labels = xcalloc(out->n + 1, sizeof *labels);
-    int64_t *sizes = xcalloc(out->n + 1, sizeof *sizes);
-    size_t n = 0;
-    for (size_t c = 0; c < out->n; c++)
-        n += (size_t)out->v[c].size;
-    int64_t *ids = xmalloc((n + 1) * sizeof *ids);
-    int *num = xmalloc((n + 1) * sizeof *num);
-    n = 0;
-    for (size_t c = 0; c < out->n; c++) {
-        labels[c] = out->v[c].label;
-        sizes[c] = out->v[c].size;
-        for (int64_t j = 0; j < out->v[c].size; j++) {
-            ids[n] = out->v[c].docs[j];
-            num[n++] = out->v[c].id;
+    out->v = xcalloc(k, sizeof *out->v);
+    out->n = k;
+    for (size_t i = 0; i < all->n; i++)
+        if (all->themes[i] >= 0)
+            out->v[map[all->themes[i]]].size++;
+    for (size_t c = 0; c < k; c++) {
+        out->v[c].id = (int)c + 1;
+        out->v[c].label = labels[c];
+        out->v[c].docs = xmalloc(((size_t)out->v[c].size + 1) * sizeof *out->v[c].docs);
+        out->v[c].size = 0;
+    }
+    for (size_t i = 0; i < all->n; i++) {
+        if (all->themes[i] < 0) {
+            out->unassigned++;
+            continue;
+        }
+        struct corpus_theme *t = &out->v[map[all->themes[i]]];
+        t->docs[t->size++] = all->ids[i];
+    }
+    for (size_t c = 0; c < k; c++)
+        qsort(out->v[c].docs, (size_t)out->v[c].size, sizeof *out->v[c].docs, corpus_cmp_i64);
+}
+
+/* ---- the sample, the model, the fit ----------------------------------------------------- */
+
+struct th_key {
+    uint64_t mix;
+    int64_t id;
+};
+
+static int
+th_key_cmp(const void *pa, const void *pb)
+{
+    const struct th_key *a = pa, *b = pb;
+    if (a->mix != b->mix)
+        return a->mix < b->mix ? -1 : 1;
+    return (a->id > b->id) - (a->id < b->id);
+}
+
+/* The sample: the (at most) max documents whose content hash mixed with
+ * seed comes first, in that order, into *ids; *ndocs the index's
+ * documents. The same documents give the same sample, whatever their ids. */
+static int
+th_sample(struct store *s, uint64_t seed, size_t max, int64_t **ids, size_t *n, size_t *ndocs,
+          struct ds_error *err)
+{
+    int64_t *all;
+    uint64_t *hash;
+    if (stats_theme_doc_keys(s, &all, &hash, ndocs, err) != 0)
+        return -1;
+    struct th_key *key = xmalloc((*ndocs + 1) * sizeof *key);
+    for (size_t i = 0; i < *ndocs; i++) {
+        uint64_t st = hash[i] ^ (seed * 0xD1B54A32D192ED03ull);
+        key[i] = (struct th_key){th_rand(&st), all[i]};
+    }
+    qsort(key, *ndocs, sizeof *key, th_key_cmp);
+    *n = *ndocs < max ? *ndocs : max;
+    *ids = xmalloc((*n + 1) * sizeof **ids);
+    for (size_t i = 0; i < *n; i++)
+        (*ids)[i] = key[i].id;
+    free(key);
+    free(all);
+    free(hash);
+    return 0;
+}
+
+/* The model of the fit: the terms that weigh (in two documents or more,
+ * at most THEMES_MAX_DF of them), in d's order, with their idf and the
+ * centroids cent (k rows of d->nterms); newidx[t] is term t's index in it
+ * (UINT32_MAX when it does not weigh). */
+static void
+th_model_build(const struct th_docs *d, size_t k, const double *cent, struct th_model *m,
+               uint32_t *newidx)
+{
+    memset(m, 0, sizeof *m);
+    m->k = k;
+    m->idf = xmalloc((d->nterms + 1) * sizeof *m->idf);
+    m->cent = xcalloc(d->nterms * k + 1, sizeof *m->cent);
+    double n = (double)d->n;
+    for (size_t t = 0; t < d->nterms; t++) {
+        double df = (double)(d->vocab.e[t].value & 0xffffffffu);
+        newidx[t] = UINT32_MAX;
+        if (df < 2 || df > THEMES_MAX_DF * n)
+            continue;
+        const char *key = d->vocab.e[t].key;
+        newidx[t] = (uint32_t)m->nterms;
+        strmap_upsert(&m->vocab, key, strlen(key), NULL)->value = m->nterms;
+        m->idf[m->nterms] = log(n / df);
+        for (size_t c = 0; c < k; c++)
+            m->cent[m->nterms * k + c] = cent[c * d->nterms + t];
+        m->nterms++;
+    }
+}
+
+/* The sample's documents assigned by the model as any other document is
+ * (th_model_nearest over the same terms and counts): stheme[i], and
+ * appended to all. */
+static void
+th_assign_sample(const struct th_docs *d, const struct th_model *m, const uint32_t *newidx,
+                 int *stheme, struct th_assigned *all)
+{
+    uint32_t *terms = xmalloc((d->nterms + 1) * sizeof *terms);
+    uint32_t *counts = xmalloc((d->nterms + 1) * sizeof *counts);
+    for (size_t i = 0; i < d->n; i++) {
+        size_t n = 0;
+        /* rows are sorted by term and newidx keeps the order */
+        for (size_t p = d->row[i]; p < d->row[i + 1]; p++) {
+            if (newidx[d->term[p]] == UINT32_MAX)
+                continue;
+            terms[n] = newidx[d->term[p]];
+            counts[n++] = d->count[p];
+        }
+        stheme[i] = th_model_nearest(m, terms, counts, n);
+        th_assigned_add(all, d->ids[i], stheme[i]);
+    }
+    free(terms);
+    free(counts);
+}
+
+/* The best of THEMES_RESTARTS k-means runs over d: its centroids into
+ * best_cent (k rows of d->nterms); the rounds it took. */
+static int
+th_best_fit(const struct th_docs *d, size_t k, uint64_t seed, double *best_cent)
+{
+    double *cent = xcalloc(k * d->nterms + 1, sizeof *cent);
+    int *theme = xmalloc((d->n + 1) * sizeof *theme);
+    double best_fit = -1;
+    int best_rounds = 0;
+    uint64_t st = seed;
+    for (int r = 0; r < THEMES_RESTARTS; r++) {
+        int rounds;
+        double fit = th_kmeans(d, k, th_rand(&st), cent, theme, &rounds);
+        if (fit > best_fit) {
+            best_fit = fit;
+            memcpy(best_cent, cent, k * d->nterms * sizeof *cent);
+            best_rounds = rounds;
         }
     }
-    int rc = stats_themes_put(s, labels, sizes, out->n, ids, num, n, err);
-    free(labels);
-    free(sizes);
-    free(ids);
+    free(cent);
+    free(theme);
+    return best_rounds;
+}
+
+/* Save the fit (model m, labels and centroids by number) and every
+ * document's theme number, in one transaction. */
+static int
+th_save(struct store *s, const struct th_model *m, const size_t *map, char **labels,
+        const struct th_assigned *all, const struct stats_theme_fit *head, struct ds_error *err)
+{
+    struct stats_theme_fit f = {0};
+    th_model_to_fit(m, &f);
+    f.seed = head->seed;
+    f.docs = head->docs;
+    f.sample = head->sample;
+    f.fitted = head->fitted;
+    unsigned char **vec = xcalloc(m->k, sizeof *vec);
+    size_t *veclen = xcalloc(m->k, sizeof *veclen);
+    for (size_t c = 0; c < m->k; c++) {
+        vec[map[c]] = f.vec[c];
+        veclen[map[c]] = f.veclen[c];
+        f.labels[c] = xstrdup(labels[c]);
+    }
+    free(f.vec);
+    free(f.veclen);
+    f.vec = vec;
+    f.veclen = veclen;
+    int *num = xmalloc((all->n + 1) * sizeof *num);
+    for (size_t i = 0; i < all->n; i++)
+        num[i] = all->themes[i] < 0 ? 0 : (int)map[all->themes[i]] + 1;
+    int rc = store_begin(s, err);
+    if (rc == 0)
+        rc = stats_theme_fit_put(s, &f, err) != 0 ||
+                     stats_theme_assign(s, all->ids, num, all->n, err) != 0
+                 ? -1
+                 : store_commit(s, err);
+    if (rc != 0)
+        store_rollback(s);
     free(num);
+    stats_theme_fit_free(&f);
     return rc;
 }
 
@@ -515,112 +681,89 @@ corpus_themes_clear(struct corpus_themes *t)
     memset(t, 0, sizeof *t);
 }
 
+/* The fit once the sample is read into d: k-means, the model, every
+ * document assigned, numbered, labelled, saved; out filled. */
+static int
+th_fit_sample(struct store *s, struct th_docs *d, size_t k, uint64_t seed,
+              struct stats_theme_fit *head, struct corpus_themes *out, struct ds_error *err)
+{
+    th_weigh(d);
+    double *cent = xcalloc(k * d->nterms + 1, sizeof *cent);
+    out->rounds = th_best_fit(d, k, seed, cent);
+    struct th_model m;
+    uint32_t *newidx = xmalloc((d->nterms + 1) * sizeof *newidx);
+    th_model_build(d, k, cent, &m, newidx);
+    free(cent);
+    int *stheme = xmalloc((d->n + 1) * sizeof *stheme);
+    struct th_assigned all = {0};
+    th_assign_sample(d, &m, newidx, stheme, &all);
+    free(newidx);
+    int64_t *skip = xmalloc((d->n + 1) * sizeof *skip);
+    memcpy(skip, d->ids, d->n * sizeof *skip);
+    qsort(skip, d->n, sizeof *skip, corpus_cmp_i64);
+    int rc = th_assign_texts(s, &m, true, skip, d->n, &all, err);
+    free(skip);
+    size_t *map = xmalloc(k * sizeof *map);
+    char **labels = NULL;
+    if (rc == 0) {
+        th_number(&all, k, map);
+        labels = th_labels(d, k, stheme, map);
+        rc = th_save(s, &m, map, labels, &all, head, err);
+    }
+    if (rc == 0)
+        th_result(&all, k, map, labels, out); /* takes the labels */
+    else
+        for (size_t c = 0; labels && c < k; c++)
+            free(labels[c]);
+    out->nterms = m.nterms;
+    free(labels);
+    free(map);
+    free(stheme);
+    th_assigned_free(&all);
+    th_model_free(&m);
+    return rc;
+}
+
+/* See corpus.h. */
 int
-corpus_themes(struct store *s, size_t k, uint64_t seed, struct corpus_themes *out,
-              struct ds_error *err)
+corpus_themes_fit(struct store *s, size_t k, uint64_t seed, size_t sample,
+                  struct corpus_themes *out, struct ds_error *err)
 {
     memset(out, 0, sizeof *out);
+    if (k < 1 || k > CORPUS_THEMES_MAX_K) {
+        ds_error_set(err, -1, "themes: k must be 1 to %d, not %zu", CORPUS_THEMES_MAX_K, k);
+        return -1;
+    }
+    if (sample < k)
+        sample = k;
+    int64_t *ids = NULL;
+    size_t n = 0, ndocs = 0;
+    if (th_sample(s, seed, sample, &ids, &n, &ndocs, err) != 0)
+        return -1;
+    if (ndocs < k) {
+        ds_error_set(err, -1, "%zu themes need at least %zu documents (the index has %zu)", k,
+                     k, ndocs);
+        free(ids);
+        return -1;
+    }
     struct th_docs d = {0};
     d.vocab = (struct strmap)STRMAP_INIT;
     d.forms = (struct strmap)STRMAP_INIT;
-    if (th_read(s, &d, err) != 0) {
-        th_docs_free(&d);
-        return -1;
-    }
-    if (k < 1 || d.n < k) {
-        ds_error_set(err, -1, "%zu themes need at least %zu documents (the index has %zu)", k,
-                     k, d.n);
-        th_docs_free(&d);
-        return -1;
-    }
-    th_weigh(&d);
-    double *cent = xcalloc(k * d.nterms + 1, sizeof *cent);
-    int *theme = xmalloc(d.n * sizeof *theme), *best = xmalloc(d.n * sizeof *best);
-    double best_fit = -1;
-    uint64_t st = seed;
-    for (int r = 0; r < THEMES_RESTARTS; r++) {
-        int rounds;
-        double fit = th_kmeans(&d, k, th_rand(&st), cent, theme, &rounds);
-        if (fit > best_fit) {
-            best_fit = fit;
-            memcpy(best, theme, d.n * sizeof *best);
-            out->rounds = rounds;
-        }
-    }
-    th_result(&d, k, best, out);
-    out->ndocs = d.n;
-    out->nterms = d.nterms;
-    for (size_t i = 0; i < d.n; i++)
-        out->unassigned += best[i] < 0;
-    free(cent);
-    free(theme);
-    free(best);
+    int rc = th_read(s, &d, ids, n, err);
+    free(ids);
+    struct stats_theme_fit head = {.seed = (int64_t)seed, .docs = (int64_t)ndocs,
+                                   .sample = (int64_t)sample, .fitted = (int64_t)n};
+    if (rc == 0)
+        rc = th_fit_sample(s, &d, k, seed, &head, out, err);
     th_docs_free(&d);
-    if (th_save(s, out, err) != 0) {
+    if (rc != 0) {
         corpus_themes_clear(out);
         return -1;
     }
-    return 0;
-}
-
-/* stats_themes_each's callback: append one stored theme to the list. */
-static void
-th_saved_one(int64_t id, const char *label, int64_t size, void *ud)
-{
-    struct corpus_themes *t = ud;
-    t->v = xrealloc(t->v, (t->n + 1) * sizeof *t->v);
-    struct corpus_theme *c = &t->v[t->n++];
-    memset(c, 0, sizeof *c);
-    c->id = (int)id;
-    c->label = xstrdup(label ? label : "");
-    c->size = size;
-}
-
-/* See corpus.h. */
-int
-corpus_themes_saved(struct store *s, struct corpus_themes *out, struct ds_error *err)
-{
-    memset(out, 0, sizeof *out);
-    if (stats_themes_each(s, th_saved_one, out, err) < 0) {
-        corpus_themes_clear(out);
-        return -1;
-    }
-    return 0;
-}
-
-/* Where corpus_theme_counts gathers its rows. */
-struct th_counts {
-    struct corpus_count *v;
-    size_t n;
-    size_t total; /* documents in the selection */
-};
-
-/* stats_theme_counts's callback: one theme's row as a corpus_count. */
-static void
-th_count_one(int64_t id, const char *label, int64_t count, void *ud)
-{
-    struct th_counts *a = ud;
-    a->v = xrealloc(a->v, (a->n + 1) * sizeof *a->v);
-    struct corpus_count *c = &a->v[a->n++];
-    c->key = xasprintf("%lld", (long long)id);
-    c->label = corpus_clean_line(label ? label : "", label ? strlen(label) : 0);
-    c->count = count;
-    c->share = a->total ? (double)count / (double)a->total : 0;
-}
-
-/* See corpus.h. */
-int
-corpus_theme_counts(struct store *s, const struct corpus_sel *sel, struct corpus_count **out,
-                    size_t *n_out, struct ds_error *err)
-{
-    struct th_counts a = {NULL, 0, sel->n};
-    *out = NULL;
-    *n_out = 0;
-    if (stats_theme_counts(s, sel->all ? 0 : sel->num, th_count_one, &a, err) != 0) {
-        corpus_counts_free(a.v, a.n);
-        return -1;
-    }
-    *out = a.v;
-    *n_out = a.n;
+    out->k = k;
+    out->seed = seed;
+    out->ndocs = out->fit_docs = ndocs;
+    out->fitted = n;
+    out->sample = sample;
     return 0;
 }

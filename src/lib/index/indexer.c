@@ -626,7 +626,7 @@ follow_rules(struct run *r, struct extractor *ex, struct ds_error *err)
 
 /* After storing: files gone from under the roots, feed items whose page is
  * here now (store_items_link_pages), near-duplicate signatures, the
- * statistics tables, stories and the skipped files. 0, or -1 with err. */
+ * statistics tables, stories, themes and the skipped files. 0, or -1 with err. */
 static int
 finish_run(struct run *r, const char *const *roots, size_t nroots, struct ds_error *err)
 {
@@ -646,6 +646,15 @@ finish_run(struct run *r, const char *const *roots, size_t nroots, struct ds_err
      * just brought up to date. */
     if (story_group(s, err) < 0)
         return -1;
+    /* New documents join their nearest theme; the themes are fitted when
+     * there are none yet or the collection has grown enough (corpus.h). */
+    double t0 = ds_cpu_now(); /* the preparing thread has ended: this step's CPU */
+    struct corpus_themes_run th;
+    if (corpus_themes_update(s, &th, err) != 0)
+        return -1;
+    r->sum->themes_fitted = th.fitted;
+    r->sum->themes_assigned = th.assigned;
+    r->sum->themes_cpu = ds_cpu_now() - t0;
     /* What was skipped this run is what `dossier stats` reports. */
     return record_skips(s, r->sum, err);
 }

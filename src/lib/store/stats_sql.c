@@ -271,7 +271,6 @@ const char *const stats_sql[ST__COUNT] = {
     [ST_VOCAB_ADD] = "INSERT INTO corpus_vocab(term, cnt) VALUES (?1, ?2)"
                      " ON CONFLICT(term) DO UPDATE SET cnt = cnt + excluded.cnt",
     [ST_VOCAB_CLEAN] = "DELETE FROM corpus_vocab WHERE cnt <= 0",
-    [ST_ALL_IDS] = "SELECT id FROM documents ORDER BY id",
     [ST_THEMES_CLEAR] = "DELETE FROM doc_themes; DELETE FROM themes",
     [ST_THEME_PUT] = "INSERT INTO themes(id, label, size) VALUES (?1, ?2, ?3)",
     [ST_DOC_THEME_PUT] = "INSERT OR REPLACE INTO doc_themes(doc_id, theme) VALUES (?1, ?2)",
@@ -282,6 +281,27 @@ const char *const stats_sql[ST__COUNT] = {
         "SELECT th.id, th.label, count(*) AS c FROM temp.corpus_sel cs"
         " JOIN doc_themes dt ON dt.doc_id = cs.id JOIN themes th ON th.id = dt.theme"
         " WHERE cs.sel = ?1 GROUP BY th.id ORDER BY c DESC, th.id",
+    [ST_THEME_FIT_CLEAR] = "DELETE FROM doc_themes; DELETE FROM themes; DELETE FROM theme_fit;"
+                           " DELETE FROM theme_vocab; DELETE FROM theme_centroids",
+    [ST_THEME_FIT_PUT] = "INSERT INTO theme_fit(id, k, seed, docs, sample, fitted)"
+                         " VALUES (1, ?1, ?2, ?3, ?4, ?5)",
+    [ST_THEME_VOCAB_PUT] = "INSERT INTO theme_vocab(idx, term, idf) VALUES (?1, ?2, ?3)",
+    [ST_THEME_CENT_PUT] = "INSERT INTO theme_centroids(theme, vec) VALUES (?1, ?2)",
+    [ST_THEME_FIT_GET] = "SELECT k, seed, docs, sample, fitted FROM theme_fit WHERE id = 1",
+    [ST_THEME_VOCAB_GET] = "SELECT term, idf FROM theme_vocab ORDER BY idx",
+    [ST_THEME_CENT_GET] = "SELECT c.theme, c.vec, t.label FROM theme_centroids c"
+                          " JOIN themes t ON t.id = c.theme ORDER BY c.theme",
+    [ST_THEME_DOC_KEYS] = "SELECT id, hash FROM documents ORDER BY id",
+    [ST_THEME_DOCS_NEW] = "SELECT id, title, body FROM documents d WHERE NOT EXISTS"
+                          " (SELECT 1 FROM doc_themes WHERE doc_id = d.id) ORDER BY id",
+    [ST_THEME_DOCS_ALL] = "SELECT id, title, body FROM documents ORDER BY id",
+    [ST_THEME_RESIZE] = "UPDATE themes SET size = (SELECT count(*) FROM doc_themes"
+                        " WHERE theme = themes.id)",
+    [ST_THEME_DOC_COUNTS] = "SELECT (SELECT count(*) FROM documents),"
+                            " (SELECT count(*) FROM doc_themes)",
+    [ST_THEME_MEMBERS] = "SELECT doc_id FROM doc_themes WHERE theme = ?1 ORDER BY doc_id",
+    [ST_THEME_DRIFT] = "SELECT EXISTS (SELECT 1 FROM themes WHERE size !="
+                       " (SELECT count(*) FROM doc_themes WHERE theme = themes.id))",
 };
 
 int

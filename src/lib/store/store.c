@@ -227,12 +227,18 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
     " documents(id) ON DELETE CASCADE, key TEXT NOT NULL);"
     "INSERT OR REPLACE INTO doc_url_keys(doc_id, key) SELECT doc_id, ds_url_key(url) FROM doc_urls;"
     "CREATE INDEX IF NOT EXISTS doc_url_keys_key ON doc_url_keys(key);",
-    /* 17 -> 18, 18 -> 19, 19 -> 20: numbers other branches' migrations
-     * take when they are merged (their own SQL replaces these) */
-    "SELECT 1;",
-    "SELECT 1;",
-    "SELECT 1;",
-    /* 20 -> 21: the file's own description of an article (a page's
+    /* 17 -> 18: themes fitted at the end of each index run (corpus/themes.c):
+     * the fit (k, seed, documents then), its terms with their idf and each
+     * theme's centroid, so a later run assigns new documents without a refit.
+     * Themes saved before had no centroids: dropped, fitted again. */
+    "CREATE TABLE IF NOT EXISTS theme_fit(id INTEGER PRIMARY KEY CHECK (id = 1),"
+    " k INTEGER NOT NULL, seed INTEGER NOT NULL, docs INTEGER NOT NULL,"
+    " sample INTEGER NOT NULL, fitted INTEGER NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS theme_vocab(idx INTEGER PRIMARY KEY, term TEXT NOT NULL,"
+    " idf REAL NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS theme_centroids(theme INTEGER PRIMARY KEY, vec BLOB NOT NULL);"
+    "DELETE FROM doc_themes; DELETE FROM themes;",
+    /* 18 -> 19: the file's own description of an article (a page's
      * description meta tags or JSON-LD, a feed item's summary, front
      * matter's description), article.summary. A table, not a column, as
      * doc_urls: only documents that state one have a row, and the step is

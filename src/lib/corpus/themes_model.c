@@ -1,0 +1,432 @@
+/*
+ * corpus/themes_model.c — the themes as a model kept in the index: the
+ * terms of the fit with their idf and each theme's centroid (themes.c fits
+ * them on a sample), so that any document is assigned to its nearest theme
+ * by its tf-idf vector alone. An index run calls corpus_themes_update():
+ * the new documents are assigned to the stored centroids, and the themes
+ * are fitted again when there are none yet (a collection of at least
+ * CORPUS_THEMES_MIN_DOCS) or when the collection has grown by
+ * CORPUS_THEMES_REFIT_SHARE since the last fit. `dossier themes` reads what
+ * is stored (corpus_themes_read), the browser counts them in a selection
+ * (corpus_theme_counts).
+ *
+ * A centroid is stored as (term index, weight) pairs, 4 + 8 bytes little
+ * endian each, for its non-zero weights only.
+ *
+ * Cost: one tokenizing pass over each new document, a lookup per token,
+ * then k multiply-adds per distinct term.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dossier/store_similar.h"
+#include "dossier/text.h"
+#include "lib.h"
+
+/* See lib.h. */
+bool
+th_token_keep(const char *token, size_t len, const char *text, size_t start, size_t end)
+{
+    return len >= 2 && strspn(token, "0123456789.,") != len &&
+           !text_is_stopword(text + start, end - start);
+}
+
+/* See lib.h. */
+void
+th_model_free(struct th_model *m)
+{
+    strmap_free(&m->vocab);
+    free(m->idf);
+    free(m->cent);
+    memset(m, 0, sizeof *m);
+}
+
+/* See lib.h. */
+int
+th_model_nearest(const struct th_model *m, const uint32_t *terms, const uint32_t *counts,
+                 size_t n)
+{
+    double score[CORPUS_THEMES_MAX_K] = {0}, norm = 0;
+    for (size_t i = 0; i < n; i++) {
+        double w = (1 + log((double)counts[i])) * m->idf[terms[i]];
+        const double *c = m->cent + (size_t)terms[i] * m->k;
+        norm += w * w;
+        for (size_t t = 0; t < m->k; t++)
+            score[t] += w * c[t];
+    }
+    int best = -1;
+    double bs = 0;
+    for (size_t t = 0; norm > 0 && t < m->k; t++)
+        if (score[t] > bs) {
+            bs = score[t];
+            best = (int)t;
+        }
+    return best;
+}
+
+/* See lib.h. */
+size_t
+th_runs(uint32_t *seen, size_t n, uint32_t *counts)
+{
+    qsort(seen, n, sizeof *seen, th_u32_cmp);
+    size_t out = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && seen[j] == seen[i])
+            j++;
+        seen[out] = seen[i];
+        counts[out++] = (uint32_t)(j - i);
+        i = j;
+    }
+    return out;
+}
+
+/* ---- stored form ------------------------------------------------------------------------ */
+
+static void
+th_put_le(unsigned char *p, uint64_t v, int bytes)
+{
+    for (int i = 0; i < bytes; i++)
+        p[i] = (unsigned char)(v >> (8 * i));
+}
+
+static uint64_t
+th_get_le(const unsigned char *p, int bytes)
+{
+    uint64_t v = 0;
+    for (int i = 0; i < bytes; i++)
+        v |= (uint64_t)p[i] << (8 * i);
+    return v;
+}
+
+/* See lib.h. */
+void
+th_model_to_fit(const struct th_model *m, struct stats_theme_fit *f)
+{
+    f->k = (int64_t)m->k;
+    f->nterms = m->nterms;
+    f->terms = xcalloc(m->nterms + 1, sizeof *f->terms);
+    f->idf = xcalloc(m->nterms + 1, sizeof *f->idf);
+    for (size_t t = 0; t < m->nterms; t++) {
+        f->terms[t] = xstrdup(m->vocab.e[t].key);
+        f->idf[t] = m->idf[t];
+    }
+    f->labels = xcalloc(m->k, sizeof *f->labels);
+    f->vec = xcalloc(m->k, sizeof *f->vec);
+    f->veclen = xcalloc(m->k, sizeof *f->veclen);
+    for (size_t c = 0; c < m->k; c++) {
+        size_t nz = 0;
+        for (size_t t = 0; t < m->nterms; t++)
+            nz += m->cent[t * m->k + c] != 0;
+        unsigned char *p = f->vec[c] = xmalloc(nz * 12 + 1);
+        for (size_t t = 0; t < m->nterms; t++) {
+            double w = m->cent[t * m->k + c];
+            if (w == 0)
+                continue;
+            uint64_t bits;
+            memcpy(&bits, &w, sizeof bits);
+            th_put_le(p, t, 4);
+            th_put_le(p + 4, bits, 8);
+            p += 12;
+        }
+        f->veclen[c] = nz * 12;
+    }
+}
+
+/* See lib.h. */
+int
+th_model_from_fit(const struct stats_theme_fit *f, struct th_model *m)
+{
+    memset(m, 0, sizeof *m);
+    if (f->k < 1 || f->k > CORPUS_THEMES_MAX_K)
+        return -1;
+    m->k = (size_t)f->k;
+    m->nterms = f->nterms;
+    m->idf = xcalloc(f->nterms + 1, sizeof *m->idf);
+    m->cent = xcalloc(f->nterms * m->k + 1, sizeof *m->cent);
+    for (size_t t = 0; t < f->nterms; t++) {
+        strmap_upsert(&m->vocab, f->terms[t], strlen(f->terms[t]), NULL)->value = t;
+        m->idf[t] = f->idf[t];
+    }
+    if (m->vocab.n != m->nterms) /* a term twice: not what a fit writes */
+        goto bad;
+    for (size_t c = 0; c < m->k; c++) {
+        if (f->veclen[c] % 12)
+            goto bad;
+        for (const unsigned char *p = f->vec[c]; p < f->vec[c] + f->veclen[c]; p += 12) {
+            uint64_t t = th_get_le(p, 4), bits = th_get_le(p + 4, 8);
+            if (t >= m->nterms)
+                goto bad;
+            memcpy(&m->cent[t * m->k + c], &bits, sizeof bits);
+        }
+    }
+    return 0;
+bad:
+    th_model_free(m);
+    return -1;
+}
+
+/* ---- assigning documents by their text -------------------------------------------------- */
+
+struct th_assign {
+    const struct th_model *m;
+    struct text_tokenizer tok;
+    const char *text;
+    uint32_t *seen, *counts;
+    size_t nseen, seencap;
+    struct u64map byhash; /* a term's hash -> its index */
+    const int64_t *skip;  /* sorted ids not to assign (the fit's sample) */
+    size_t nskip;
+    struct th_assigned *out;
+};
+
+/* One token of a document: kept when it is a term of the fit. Looked up
+ * by its 64-bit hash alone (byhash; two of the fit's terms sharing one is
+ * checked when the table is built), and the stop word test made only for
+ * a term found: most tokens are not terms, and a string compare and a
+ * binary search per token were half the cost. */
+static void
+th_assign_token(const char *token, size_t start, size_t end, void *ud)
+{
+    struct th_assign *a = ud;
+    size_t len = strlen(token);
+    const uint64_t *v = u64map_find(&a->byhash, ds_hash64(token, len));
+    if (!v || !th_token_keep(token, len, a->text, start, end))
+        return;
+    if (a->nseen == a->seencap) {
+        a->seencap = a->seencap ? a->seencap * 2 : 256;
+        a->seen = xrealloc(a->seen, a->seencap * sizeof *a->seen);
+        a->counts = xrealloc(a->counts, a->seencap * sizeof *a->counts);
+    }
+    a->seen[a->nseen++] = (uint32_t)*v;
+}
+
+/* See lib.h. */
+void
+th_assigned_add(struct th_assigned *o, int64_t id, int theme)
+{
+    if (o->n == o->cap) {
+        o->cap = o->cap ? o->cap * 2 : 1024;
+        o->ids = xrealloc(o->ids, o->cap * sizeof *o->ids);
+        o->themes = xrealloc(o->themes, o->cap * sizeof *o->themes);
+    }
+    o->ids[o->n] = id;
+    o->themes[o->n++] = theme;
+}
+
+void
+th_assigned_free(struct th_assigned *o)
+{
+    free(o->ids);
+    free(o->themes);
+    memset(o, 0, sizeof *o);
+}
+
+/* A stats_theme_doc_fn: one document's nearest theme (0-based, -1 none). */
+static int
+th_assign_doc(int64_t id, const char *title, size_t tlen, const char *body, size_t blen, void *ud)
+{
+    struct th_assign *a = ud;
+    if (a->nskip && corpus_find_id(a->skip, a->nskip, id) >= 0)
+        return 0;
+    a->nseen = 0;
+    if (title) {
+        a->text = title;
+        if (a->tok.tokenize(a->tok.ctx, title, tlen, th_assign_token, a) != 0)
+            return -1;
+    }
+    a->text = body;
+    if (a->tok.tokenize(a->tok.ctx, body, blen, th_assign_token, a) != 0)
+        return -1;
+    size_t n = th_runs(a->seen, a->nseen, a->counts);
+    th_assigned_add(a->out, id, th_model_nearest(a->m, a->seen, a->counts, n));
+    return 0;
+}
+
+/* See lib.h. */
+int
+th_assign_texts(struct store *s, const struct th_model *m, bool all, const int64_t *skip,
+                size_t nskip, struct th_assigned *out, struct ds_error *err)
+{
+    struct th_assign a = {.m = m, .skip = skip, .nskip = nskip, .out = out};
+    a.byhash = (struct u64map)U64MAP_INIT;
+    for (size_t t = 0; t < m->nterms; t++) {
+        bool added;
+        const char *key = m->vocab.e[t].key;
+        *u64map_upsert(&a.byhash, ds_hash64(key, strlen(key)), &added) = t;
+        if (!added) {
+            ds_error_set(err, -1, "two terms of the themes share a hash: run dossier themes --refit");
+            u64map_free(&a.byhash);
+            return -1;
+        }
+    }
+    store_text_tokenizer(s, &a.tok);
+    int rc = stats_theme_docs_unassigned(s, all, th_assign_doc, &a, err);
+    if (rc != 0 && !err->msg[0])
+        ds_error_set(err, -1, "tokenizing a document for themes failed");
+    u64map_free(&a.byhash);
+    free(a.seen);
+    free(a.counts);
+    return rc;
+}
+
+/* ---- an index run's update -------------------------------------------------------------- */
+
+/* Assign the documents with no theme yet to the stored fit f. */
+static int
+th_assign_new(struct store *s, const struct stats_theme_fit *f, struct corpus_themes_run *run,
+              struct ds_error *err)
+{
+    struct th_model m;
+    if (th_model_from_fit(f, &m) != 0) {
+        ds_error_set(err, -1, "the stored themes are damaged: run dossier themes --refit");
+        return -1;
+    }
+    struct th_assigned o = {0};
+    int rc = th_assign_texts(s, &m, false, NULL, 0, &o, err);
+    for (size_t i = 0; i < o.n; i++)
+        o.themes[i] += 1; /* stored numbers are 1-based, 0 none */
+    if (rc == 0)
+        rc = stats_theme_assign(s, o.ids, o.themes, o.n, err);
+    run->assigned = o.n;
+    th_assigned_free(&o);
+    th_model_free(&m);
+    return rc;
+}
+
+/* See corpus.h. */
+int
+corpus_themes_update(struct store *s, struct corpus_themes_run *run, struct ds_error *err)
+{
+    memset(run, 0, sizeof *run);
+    int64_t ndocs, rows;
+    struct stats_theme_fit f;
+    int have = stats_theme_fit_get(s, &f, err);
+    if (have < 0 || stats_theme_counts_docs(s, &ndocs, &rows, err) != 0) {
+        stats_theme_fit_free(&f);
+        return -1;
+    }
+    size_t k = have ? (size_t)f.k : CORPUS_THEMES_K;
+    uint64_t seed = have ? (uint64_t)f.seed : CORPUS_THEMES_SEED;
+    size_t sample = have && f.sample > 0 ? (size_t)f.sample : CORPUS_THEMES_SAMPLE;
+    bool fit = have ? ndocs >= (int64_t)k && (double)ndocs >= (double)f.docs *
+                                                                    (1 + CORPUS_THEMES_REFIT_SHARE)
+                    : ndocs >= CORPUS_THEMES_MIN_DOCS;
+    int rc = 0;
+    if (fit) {
+        struct corpus_themes t;
+        rc = corpus_themes_fit(s, k, seed, sample, &t, err);
+        run->fitted = rc == 0;
+        run->assigned = t.ndocs;
+        corpus_themes_clear(&t);
+    } else if (have && rows != ndocs) {
+        rc = th_assign_new(s, &f, run, err);
+    } else if (have && stats_theme_drift(s, err) != 0) {
+        rc = -1; /* deleted documents dropped their rows; the sizes follow */
+    }
+    stats_theme_fit_free(&f);
+    return rc;
+}
+
+/* ---- reading the stored themes ---------------------------------------------------------- */
+
+/* stats_themes_each's callback: append one stored theme to the list. */
+static void
+th_saved_one(int64_t id, const char *label, int64_t size, void *ud)
+{
+    struct corpus_themes *t = ud;
+    t->v = xrealloc(t->v, (t->n + 1) * sizeof *t->v);
+    struct corpus_theme *c = &t->v[t->n++];
+    memset(c, 0, sizeof *c);
+    c->id = (int)id;
+    c->label = xstrdup(label ? label : "");
+    c->size = size;
+}
+
+/* See corpus.h. */
+int
+corpus_themes_saved(struct store *s, struct corpus_themes *out, struct ds_error *err)
+{
+    memset(out, 0, sizeof *out);
+    if (stats_themes_each(s, th_saved_one, out, err) < 0) {
+        corpus_themes_clear(out);
+        return -1;
+    }
+    return 0;
+}
+
+/* See corpus.h. */
+int
+corpus_themes_read(struct store *s, struct corpus_themes *out, struct ds_error *err)
+{
+    struct stats_theme_fit f;
+    int64_t ndocs, rows;
+    int have = stats_theme_fit_get(s, &f, err);
+    if (have <= 0 || corpus_themes_saved(s, out, err) != 0 ||
+        stats_theme_counts_docs(s, &ndocs, &rows, err) != 0) {
+        stats_theme_fit_free(&f);
+        if (have > 0)
+            corpus_themes_clear(out);
+        return have;
+    }
+    out->k = (size_t)f.k;
+    out->seed = (uint64_t)f.seed;
+    out->fitted = (size_t)f.fitted;
+    out->fit_docs = (size_t)f.docs;
+    out->sample = (size_t)f.sample;
+    out->ndocs = (size_t)ndocs;
+    out->nterms = f.nterms;
+    stats_theme_fit_free(&f);
+    int64_t in = 0;
+    for (size_t c = 0; c < out->n; c++) {
+        size_t n;
+        if (stats_theme_members(s, out->v[c].id, &out->v[c].docs, &n, err) != 0) {
+            corpus_themes_clear(out);
+            return -1;
+        }
+        out->v[c].size = (int64_t)n;
+        in += (int64_t)n;
+    }
+    out->unassigned = (size_t)(ndocs - in);
+    return 1;
+}
+
+/* Where corpus_theme_counts gathers its rows. */
+struct th_counts {
+    struct corpus_count *v;
+    size_t n;
+    size_t total; /* documents in the selection */
+};
+
+/* stats_theme_counts's callback: one theme's row as a corpus_count. */
+static void
+th_count_one(int64_t id, const char *label, int64_t count, void *ud)
+{
+    struct th_counts *a = ud;
+    a->v = xrealloc(a->v, (a->n + 1) * sizeof *a->v);
+    struct corpus_count *c = &a->v[a->n++];
+    c->key = xasprintf("%lld", (long long)id);
+    c->label = corpus_clean_line(label ? label : "", label ? strlen(label) : 0);
+    c->count = count;
+    c->share = a->total ? (double)count / (double)a->total : 0;
+}
+
+/* See corpus.h. */
+int
+corpus_theme_counts(struct store *s, const struct corpus_sel *sel, struct corpus_count **out,
+                    size_t *n_out, struct ds_error *err)
+{
+    struct th_counts a = {NULL, 0, sel->n};
+    *out = NULL;
+    *n_out = 0;
+    if (stats_theme_counts(s, sel->all ? 0 : sel->num, th_count_one, &a, err) != 0) {
+        corpus_counts_free(a.v, a.n);
+        return -1;
+    }
+    *out = a.v;
+    *n_out = a.n;
+    return 0;
+}
