@@ -74,7 +74,7 @@ add_article(struct store *s, int g, int i)
     int64_t id = 0;
     uint64_t hash = (uint64_t)(g * 1000 + i) * 0x9E3779B97F4A7C15ull;
     int rc = store_doc_insert(s, &a, hash, &id, &err);
-    struct file_state fs = {1, 1, id};
+    struct file_state fs = {1, 1, id, 0};
     if (rc == 0)
         rc = store_file_put(s, a.path, &fs, &err);
     if (rc != 0)

@@ -193,6 +193,13 @@ int store_tokenizer_register(sqlite3 *db, fts5_api **api_out);
 int store_fail(struct store *s, struct ds_error *err, int rc, const char *doing);
 /* Read one integer from a pragma (or any one-value statement). 0 or -1. */
 int store_pragma_int(struct store *s, const char *sql, int64_t *out, struct ds_error *err);
+/* Check, reading only, that the file is ours (or new and empty) and its
+ * schema number one this program can open; *version gets it. 0 or -1
+ * with a message. (store/schema.c) */
+int store_identify(struct store *s, int64_t *version, struct ds_error *err);
+/* Bring the schema from version (checked by store_identify) up to date in
+ * one transaction; a read-only store sets needs_upgrade and fails. */
+int store_migrate(struct store *s, int64_t version, struct ds_error *err);
 /* Put back the progress handler store_set_interrupt() chose (after a
  * search replaced it), leaving its flags as they are. (store/store.c) */
 void store_progress_restore(struct store *s);

@@ -1,0 +1,308 @@
+/*
+ * schema.c — the index's schema: the migrations that build it and bring an
+ * older file up to date, and the check that a file is ours before anything
+ * is written to it.
+ *
+ * The schema version is PRAGMA user_version; migrations[i] takes a database
+ * from version i to i+1 inside one transaction. PRAGMA application_id marks
+ * the file as ours ('DOSS'), so a SQLite file of another program is refused
+ * instead of being altered. Every step is safe to run twice.
+ */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "dossier/store_stats.h"
+#include "lib.h"
+
+static const char *const migrations[STORE_SCHEMA_VERSION] = {
+    /* 0 -> 1 */
+    "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;"
+    "CREATE TABLE documents(id INTEGER PRIMARY KEY, hash INTEGER NOT NULL, title TEXT,"
+    " subtitle TEXT, section TEXT, source TEXT, published TEXT, date_how TEXT, byline TEXT,"
+    " lang TEXT, encoding TEXT, words INTEGER, lead TEXT, body TEXT NOT NULL, raw TEXT NOT NULL,"
+    " removed TEXT, indexed_at INTEGER);"
+    "CREATE INDEX documents_hash ON documents(hash);"
+    "CREATE INDEX documents_published ON documents(published, id);"
+    "CREATE INDEX documents_source ON documents(source);"
+    "CREATE TABLE files(path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,"
+    " doc_id INTEGER REFERENCES documents(id) ON DELETE CASCADE);"
+    "CREATE INDEX files_doc ON files(doc_id);"
+    "CREATE TABLE skipped(path TEXT PRIMARY KEY, reason TEXT);"
+    "CREATE TABLE line_freq(hash INTEGER PRIMARY KEY, docs INTEGER NOT NULL);"
+    "CREATE VIRTUAL TABLE docs_fts USING fts5(title, body, content='documents',"
+    " content_rowid='id', tokenize='dossier');"
+    "CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN"
+    " INSERT INTO docs_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END;"
+    "CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN"
+    " INSERT INTO docs_fts(docs_fts, rowid, title, body)"
+    " VALUES ('delete', old.id, old.title, old.body); END;"
+    "CREATE TRIGGER documents_au AFTER UPDATE OF title, body ON documents BEGIN"
+    " INSERT INTO docs_fts(docs_fts, rowid, title, body)"
+    " VALUES ('delete', old.id, old.title, old.body);"
+    " INSERT INTO docs_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END;"
+    "CREATE TABLE entities(id INTEGER PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL,"
+    " alt TEXT, UNIQUE(kind, name));"
+    "CREATE TABLE mentions(doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+    " entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,"
+    " count INTEGER NOT NULL, spans TEXT, PRIMARY KEY(doc_id, entity_id)) WITHOUT ROWID;"
+    "CREATE INDEX mentions_entity ON mentions(entity_id, doc_id);"
+    "CREATE TABLE figures(id INTEGER PRIMARY KEY,"
+    " doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+    " \"start\" INTEGER, \"end\" INTEGER, sent_start INTEGER, sent_end INTEGER, text TEXT,"
+    " value REAL, unit TEXT, scale TEXT, kind TEXT, direction TEXT, period TEXT, subject TEXT);"
+    "CREATE INDEX figures_doc ON figures(doc_id);"
+    "CREATE INDEX figures_value ON figures(value);"
+    "CREATE TABLE topics(slug TEXT PRIMARY KEY, name TEXT) WITHOUT ROWID;"
+    "CREATE TABLE doc_topics(doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+    " slug TEXT NOT NULL, score REAL, spans TEXT, PRIMARY KEY(doc_id, slug)) WITHOUT ROWID;"
+    "CREATE INDEX doc_topics_slug ON doc_topics(slug, doc_id);"
+    "CREATE TABLE tags(doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+    " tag TEXT NOT NULL, PRIMARY KEY(doc_id, tag)) WITHOUT ROWID;"
+    "CREATE INDEX tags_tag ON tags(tag, doc_id);"
+    "CREATE TABLE notes(id INTEGER PRIMARY KEY,"
+    " doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+    " note TEXT NOT NULL, at INTEGER);"
+    "CREATE INDEX notes_doc ON notes(doc_id);"
+    "CREATE TABLE saved_searches(name TEXT PRIMARY KEY, query TEXT NOT NULL) WITHOUT ROWID;",
+    /* 1 -> 2: a figure's range end and approximation word */
+    "ALTER TABLE figures ADD COLUMN value_hi REAL;"
+    "ALTER TABLE figures ADD COLUMN approx TEXT;",
+    /* 2 -> 3: store_stats() sums words from an index, not the big rows
+     * (1M documents: 250 ms -> ~20 ms) */
+    "CREATE INDEX documents_words ON documents(words);",
+    /* 3 -> 4: documents enter the full-text index by an explicit insert,
+     * not a trigger. A trigger makes the document insert a multi-write
+     * statement with a statement journal, and FTS5 flushes its pending
+     * terms to a new segment at every such savepoint: one tiny segment per
+     * document, merged again and again (about half of all indexing time). */
+    "DROP TRIGGER IF EXISTS documents_ai;",
+    /* 4 -> 5: every document's token count, 4,096 to a row, so ranking
+     * reads a few blobs instead of one docsize lookup per hit (store/rank.c;
+     * 4096 is STORE_LEN_CHUNK, written out because a migration never changes) */
+    "CREATE TABLE doc_lengths(chunk INTEGER PRIMARY KEY, lens BLOB NOT NULL);"
+    "INSERT INTO doc_lengths(chunk, lens) SELECT id / 4096, ds_length_chunk(id, sz)"
+    " FROM docs_fts_docsize WHERE id >= 0 GROUP BY 1;",
+    /* 5 -> 6: the statistics view's derived tables (store/stats_derived.c), kept
+     * current by each index run instead of built by each reader (~1 s at
+     * 100k documents); a deleted document's text and entities are kept
+     * until the run subtracts them. Marked stale below: the next index run's
+     * corpus_refresh() fills them, readers use the index's own tables until then. */
+    "CREATE TABLE IF NOT EXISTS corpus_doc(id INTEGER PRIMARY KEY, day TEXT, source TEXT);"
+    "CREATE TABLE IF NOT EXISTS corpus_dt(doc_id INTEGER NOT NULL, slug TEXT NOT NULL,"
+    " day TEXT, PRIMARY KEY(doc_id, slug)) WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS corpus_day(day TEXT PRIMARY KEY, n INTEGER NOT NULL)"
+    " WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS corpus_topic_day(slug TEXT NOT NULL, day TEXT NOT NULL,"
+    " n INTEGER NOT NULL, PRIMARY KEY(slug, day)) WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS corpus_ent(entity_id INTEGER PRIMARY KEY, kind TEXT,"
+    " docs INTEGER NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS corpus_ent_docs ON corpus_ent(docs DESC, entity_id);"
+    "CREATE INDEX IF NOT EXISTS corpus_ent_kind ON corpus_ent(kind, docs DESC, entity_id);"
+    "CREATE TABLE IF NOT EXISTS corpus_pair(a INTEGER NOT NULL, b INTEGER NOT NULL,"
+    " docs INTEGER NOT NULL, PRIMARY KEY(a, b)) WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS corpus_vocab(term TEXT PRIMARY KEY, cnt INTEGER NOT NULL)"
+    " WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS corpus_fig(doc_id INTEGER NOT NULL, id INTEGER NOT NULL,"
+    " key TEXT NOT NULL, PRIMARY KEY(doc_id, id)) WITHOUT ROWID;"
+    "CREATE INDEX IF NOT EXISTS corpus_fig_key ON corpus_fig(key);"
+    "CREATE TABLE IF NOT EXISTS corpus_figkey(key TEXT PRIMARY KEY, n INTEGER NOT NULL)"
+    " WITHOUT ROWID;"
+    "CREATE INDEX IF NOT EXISTS corpus_figkey_n ON corpus_figkey(n DESC, key);"
+    "CREATE TABLE IF NOT EXISTS corpus_gone(id INTEGER PRIMARY KEY, title TEXT, body TEXT);"
+    "CREATE TABLE IF NOT EXISTS corpus_gone_ent(doc_id INTEGER NOT NULL,"
+    " entity_id INTEGER NOT NULL);"
+    "CREATE TRIGGER IF NOT EXISTS corpus_documents_bd BEFORE DELETE ON documents"
+    " WHEN EXISTS (SELECT 1 FROM corpus_doc WHERE id = old.id)"
+    " AND NOT EXISTS (SELECT 1 FROM corpus_gone WHERE id = old.id) BEGIN"
+    " INSERT INTO corpus_gone_ent SELECT old.id, entity_id FROM mentions WHERE doc_id = old.id;"
+    " INSERT INTO corpus_gone(id, title, body) VALUES (old.id, old.title, old.body); END;",
+    /* 6 -> 7: bulk loading. FTS5 keeps up to 64 MB of pending terms (default 1 MB)
+     * before writing a segment, so an index batch of 4,000 documents
+     * (~12 MB of text) becomes one level-0 segment at COMMIT instead of
+     * a dozen that are merged again at once (20k documents: user CPU
+     * 9.0 -> 8.2 s). The memory is only used while a batch is pending. */
+    "INSERT INTO docs_fts(docs_fts, rank) VALUES ('hashsize', 67108864);"
+    /* ... and the raw text is kept as edits against the body (ds_raw_pack,
+     * ingest/rawpack.c): it doubled the stored text (1.0 GB instead of
+     * 0.54 GB at 100k documents) and the writes of every index run. A blob
+     * in the same column: store_doc_get() still reads text as written
+     * before. Lines only, so no compression library, and what cleaning
+     * removed stays readable in `removed`. */
+    "UPDATE documents SET raw = ds_raw_pack(raw, body) WHERE typeof(raw) = 'text';",
+    /* 7 -> 8: one file, many documents (store/items.c). A feed file keeps
+     * its row in files (doc_id NULL); each item is (file, key) -> its
+     * content hash and document, so a changed feed re-indexes only its
+     * changed items. doc_urls: the URL a file states for its document. */
+    "CREATE TABLE IF NOT EXISTS items(file TEXT NOT NULL, key TEXT NOT NULL, hash INTEGER NOT NULL,"
+    " doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+    " PRIMARY KEY(file, key)) WITHOUT ROWID;"
+    "CREATE INDEX IF NOT EXISTS items_doc ON items(doc_id);"
+    "CREATE TABLE IF NOT EXISTS doc_urls(doc_id INTEGER PRIMARY KEY REFERENCES documents(id)"
+    " ON DELETE CASCADE, url TEXT NOT NULL);",
+    /* 8 -> 9: an index run never loses what it cannot see. A file under a
+     * folder that could not be read is kept, marked missing, until the user
+     * forgets it; and a deleted document's tags are kept by content hash, so
+     * the same article indexed again gets them back (store/keep.c). */
+    "CREATE TABLE IF NOT EXISTS files_missing(path TEXT PRIMARY KEY) WITHOUT ROWID;"
+    "CREATE TRIGGER IF NOT EXISTS files_missing_ad AFTER DELETE ON files BEGIN"
+    " DELETE FROM files_missing WHERE path = old.path; END;"
+    "CREATE TABLE IF NOT EXISTS tags_kept(hash INTEGER NOT NULL, tag TEXT NOT NULL,"
+    " PRIMARY KEY(hash, tag)) WITHOUT ROWID;"
+    "CREATE TRIGGER IF NOT EXISTS tags_keep BEFORE DELETE ON documents BEGIN"
+    " INSERT OR IGNORE INTO tags_kept(hash, tag) SELECT old.hash, tag FROM tags"
+    " WHERE doc_id = old.id; END;",
+    /* 9 -> 10: the tokenizer folds Traditional Han characters to Simplified
+     * (store/tokenizer.c), so the full-text index is rebuilt from the
+     * documents with the folded terms; the statistics tables' vocabulary
+     * was read from the old terms, so they are marked stale (as ST_STALE). */
+    "INSERT INTO docs_fts(docs_fts) VALUES ('rebuild');"
+    "DELETE FROM meta WHERE key IN ('corpus_maxid', 'corpus_rules');",
+    /* 10 -> 11: following a beat. A feed item is linked to the page behind
+     * it by URL (store_items_link_pages looks pages up by the URL they
+     * state), and a saved search remembers the highest document id when it
+     * was last opened, so what matches above it is new (store/saved.c). */
+    "CREATE INDEX IF NOT EXISTS doc_urls_url ON doc_urls(url);"
+    "CREATE TABLE IF NOT EXISTS saved_seen(name TEXT PRIMARY KEY"
+    " REFERENCES saved_searches(name) ON DELETE CASCADE, seen_id INTEGER NOT NULL)"
+    " WITHOUT ROWID;",
+    /* 11 -> 12: themes found in the collection (corpus/themes.c, written by
+     * `dossier themes`, read by the query field theme:N): each theme's
+     * number, label and size, and each document's theme */
+    "CREATE TABLE IF NOT EXISTS themes(id INTEGER PRIMARY KEY, label TEXT NOT NULL,"
+    " size INTEGER NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS doc_themes(doc_id INTEGER PRIMARY KEY REFERENCES documents(id)"
+    " ON DELETE CASCADE, theme INTEGER NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS doc_themes_theme ON doc_themes(theme, doc_id);",
+    /* 12 -> 13: stories (compare/story.c, store/story.c): the story each
+     * document is in, its id that of the article that started it. Every
+     * document of an older index is ungrouped until the next index run
+     * groups it. Self-contained: no other migration reads this table. */
+    "CREATE TABLE IF NOT EXISTS story_docs(doc_id INTEGER PRIMARY KEY"
+    " REFERENCES documents(id) ON DELETE CASCADE, story INTEGER NOT NULL, score REAL);"
+    "CREATE INDEX IF NOT EXISTS story_docs_story ON story_docs(story, doc_id);",
+    /* 13 -> 14: figures stated twice merged (figure_also, below); why an
+     * undated article is undated ('no-date',
+     * 'dateline-without-year', 'body-date-only'; no row for a dated one or
+     * one indexed before this schema) and the month and day a dateline
+     * gives without a year ("02-26"). A table of its own, as doc_urls:
+     * only undated documents have a row. */
+    "CREATE TABLE IF NOT EXISTS doc_undated(doc_id INTEGER PRIMARY KEY REFERENCES documents(id)"
+    " ON DELETE CASCADE, why TEXT NOT NULL, day_month TEXT);"
+    /* ... and a figure stated again (same value, unit and subject) is one
+     * row: its other mentions' spans ("start-end,...") in figure_also */
+    "CREATE TABLE IF NOT EXISTS figure_also(figure_id INTEGER PRIMARY KEY REFERENCES"
+    " figures(id) ON DELETE CASCADE, spans TEXT NOT NULL);",
+    /* 14 -> 15: a deleted document's full-text entry is deleted at COMMIT
+     * with the batch (store/ftswrite.c), not by a trigger that made each
+     * deletion a segment of its own. Each writing connection installs a
+     * TEMP trigger that remembers the old row instead. */
+    "DROP TRIGGER IF EXISTS documents_ad;",
+    /* 15 -> 16: nothing to rewrite; the number tells older versions not to
+     * read what this one writes: spans as varint BLOBs (store/spans.c; TEXT
+     * rows of older indexes still read) and a saved page's raw text
+     * deflated (ingest/rawpack.c, V2 packs). */
+    "SELECT 1;",
+    /* 16 -> 17: a feed item and a page are one page when their URLs have
+     * the same normal form (url.h: case, default port, trailing slash,
+     * fragment, tracking parameters), kept in a table beside the URL as
+     * written, which `show` prints and the browser opens (store/items.c;
+     * a table, not a column: every step stays safe to run twice) */
+    "CREATE TABLE IF NOT EXISTS doc_url_keys(doc_id INTEGER PRIMARY KEY REFERENCES"
+    " documents(id) ON DELETE CASCADE, key TEXT NOT NULL);"
+    "INSERT OR REPLACE INTO doc_url_keys(doc_id, key) SELECT doc_id, ds_url_key(url) FROM doc_urls;"
+    "CREATE INDEX IF NOT EXISTS doc_url_keys_key ON doc_url_keys(key);",
+    /* 17 -> 18: themes fitted at the end of each index run (corpus/themes.c):
+     * the fit (k, seed, documents then), its terms with their idf and each
+     * theme's centroid, so a later run assigns new documents without a refit.
+     * Themes saved before had no centroids: dropped, fitted again. */
+    "CREATE TABLE IF NOT EXISTS theme_fit(id INTEGER PRIMARY KEY CHECK (id = 1),"
+    " k INTEGER NOT NULL, seed INTEGER NOT NULL, docs INTEGER NOT NULL,"
+    " sample INTEGER NOT NULL, fitted INTEGER NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS theme_vocab(idx INTEGER PRIMARY KEY, term TEXT NOT NULL,"
+    " idf REAL NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS theme_centroids(theme INTEGER PRIMARY KEY, vec BLOB NOT NULL);"
+    "DELETE FROM doc_themes; DELETE FROM themes;",
+    /* 18 -> 19: the file's own description of an article (a page's
+     * description meta tags or JSON-LD, a feed item's summary, front
+     * matter's description), article.summary. A table, not a column, as
+     * doc_urls: only documents that state one have a row, and the step is
+     * safe to run twice. Documents indexed before have none until their
+     * file is read again. */
+    "CREATE TABLE IF NOT EXISTS doc_summaries(doc_id INTEGER PRIMARY KEY REFERENCES"
+    " documents(id) ON DELETE CASCADE, summary TEXT NOT NULL);",
+};
+
+/* A schema number no dossier will reach: the header is damaged. */
+#define STORE_SCHEMA_PLAUSIBLE 1000
+
+/* Check, reading only, that the file is ours (or new and empty) and its
+ * schema number one this program can open; *version gets it. Nothing is
+ * written before this says yes. */
+int
+store_identify(struct store *s, int64_t *version, struct ds_error *err)
+{
+    int64_t app_id, ntables;
+
+    if (store_pragma_int(s, "PRAGMA application_id", &app_id, err) != 0)
+        return -1;
+    if (store_pragma_int(s, "PRAGMA user_version", version, err) != 0)
+        return -1;
+    if (store_pragma_int(s, "SELECT count(*) FROM sqlite_schema", &ntables, err) != 0)
+        return -1;
+    if (app_id != STORE_APPLICATION_ID && (app_id != 0 || ntables > 0 || *version != 0)) {
+        ds_error_set(err, -1,
+                     "%s is an SQLite database of another program, not a dossier index; "
+                     "give dossier its own file (--db)",
+                     s->path);
+        return -1;
+    }
+    if (*version < 0 || *version > STORE_SCHEMA_PLAUSIBLE ||
+        (*version == 0 && ntables > 0)) {
+        ds_error_set(err, -1, "%s is not a dossier index or is damaged (schema number %lld)",
+                     s->path, (long long)*version);
+        return -1;
+    }
+    if (*version > STORE_SCHEMA_VERSION) {
+        ds_error_set(err, -1,
+                     "%s was written by a newer dossier (schema %lld, this one knows %d); "
+                     "upgrade dossier",
+                     s->path, (long long)*version, STORE_SCHEMA_VERSION);
+        return -1;
+    }
+    return 0;
+}
+
+/* Bring the schema from version (checked by store_identify) up to date. */
+int
+store_migrate(struct store *s, int64_t version, struct ds_error *err)
+{
+    if (version == STORE_SCHEMA_VERSION)
+        return 0;
+    if (s->readonly) {
+        /* store_open() retries with a writable connection to upgrade */
+        ds_error_set(err, -1, "%s needs upgrading (schema %lld to %d) and is read-only here",
+                     s->path, (long long)version, STORE_SCHEMA_VERSION);
+        s->needs_upgrade = true;
+        return -1;
+    }
+    if (store_exec(s, "BEGIN IMMEDIATE", "upgrading the index", err) != 0)
+        return -1;
+    for (int64_t v = version; v >= 0 && v < STORE_SCHEMA_VERSION; v++) {
+        if (store_exec(s, migrations[v], "upgrading the index", err) != 0)
+            goto fail;
+    }
+    if (version < STORE_SCHEMA_CORPUS && stats_tables_stale(s, err) != 0)
+        goto fail;
+    char sql[96];
+    snprintf(sql, sizeof sql, "PRAGMA application_id = %d; PRAGMA user_version = %d",
+             STORE_APPLICATION_ID, STORE_SCHEMA_VERSION);
+    if (store_exec(s, sql, "upgrading the index", err) != 0)
+        goto fail;
+    if (store_exec(s, "COMMIT", "upgrading the index", err) != 0)
+        goto fail;
+    return 0;
+fail:
+    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return -1;
+}
