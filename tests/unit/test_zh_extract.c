@@ -169,6 +169,14 @@ static void test_orgs(void) {
       "words before a generic noun describe, they do not name");
   has("國泰航空公司公布數字。", "國泰航空公司", ENTITY_ORG, true,
       "one word before a generic noun names a body");
+  has("远洋航运集团有限公司今天公布。", "远洋航运集团有限公司", ENTITY_ORG,
+      true, "a legal form after a body belongs to its name");
+  has("證監會副主委今日表示。", "證監會副主委", ENTITY_ORG, false,
+      "a title that ends in a suffix (主委) is no body");
+  has("各级法院加强审判。", "各级法院", ENTITY_ORG, false,
+      "各级 (every level of) starts no name");
+  has("行政院主計總處公布。", "行政院主計總處", ENTITY_ORG, true,
+      "總處 ends a name");
 }
 
 int main(void) {

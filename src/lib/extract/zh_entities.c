@@ -315,7 +315,7 @@ static const struct zh_suffix zh_org_suffixes[] = {
     {"协会", 0},    {"協會", 0},    {"商会", 0},    {"商會", 0},
     {"法院", 0},    {"工会", 0},    {"工會", 0},    {"议会", 0},
     {"議會", 0},    {"总署", 0},    {"總署", 0},    {"总局", 0},
-    {"總局", 0},    {"海关", 0},    {"海關", 0},    {"控股", 0},
+    {"總局", 0},    {"总处", 0},    {"總處", 0},    {"海关", 0},    {"海關", 0},    {"控股", 0},
     {"委会", 0},    {"委會", 0},    {"监会", 0},    {"監會", 0},
     {"管会", 0},    {"管會", 0},    {"联会", 0},    {"聯會", 0},
     {"管局", 0},    {"交所", 0},    {"央行", ZO_ALONE},
@@ -341,7 +341,8 @@ static const char *const zh_org_stops[] = {
     "包括", "其中", "这些", "這些", "所有", "上述", "成立", "宣布", "通过",
     "通過", "来自", "來自", "透过", "透過", "收购", "收購", "加入", "根据",
     "根據", "表示", "认为", "認為", "指出", "各国", "各國", "多个", "多個",
-    "一些", "许多", "許多", "提高", "进一步", "進一步", NULL};
+    "一些", "许多", "許多", "提高", "进一步", "進一步", "各级", "各級",
+    NULL};
 
 /* The suffix that ends at e, or NULL. */
 static const struct zh_suffix *zh_org_suffix(const char *s, size_t lo,
@@ -446,6 +447,8 @@ static size_t zh_org_start(struct zh_run *z, size_t j, bool *joined) {
 static bool zh_org_single_ok(const struct zh_run *z, size_t j, size_t a,
                              bool joined) {
   size_t e = z->br[j] + z->a, w0 = z->br[j - 1] + z->a;
+  if (w0 != e - 3 && zh_title_before(z->r->s, w0, e) == e - w0)
+    return false; /* a title: 副|主委, 局|局長 */
   if (w0 != e - 3) /* inside a word: 商务部, 貿|工部, not 北部, 金管會|主委 */
     return e - w0 != 6 || (j >= 2 && z->br[j - 2] + z->a >= a &&
                            z->br[j - 1] - z->br[j - 2] == 3 &&
@@ -469,6 +472,35 @@ static bool zh_org_generic_name(struct zh_run *z, size_t a, size_t e) {
       return true;
     size_t i = zh_break_at(z, e - l), i0 = zh_break_at(z, a);
     return i == SIZE_MAX || i0 == SIZE_MAX || i != i0 + 1;
+  }
+  return false;
+}
+
+/* Is ref an organisation, of the gazetteer or found in the text? */
+static bool zh_is_org(const struct ent_run *r, uint32_t ref) {
+  return ref < r->g->nents ? r->g->ents[ref].kind == ENTITY_ORG
+                           : r->d[ref - r->g->nents].kind == ENTITY_ORG;
+}
+
+/* Does the text before e end in a company's legal form (有限公司) right
+ * after a body found before it (中国石油天然气集团|有限公司)? Then that
+ * body's mention grows to e, and true. */
+static bool zh_org_legal_form(struct zh_run *z, size_t e) {
+  static const char *const forms[] = {"股份有限公司", "有限责任公司",
+                                      "有限責任公司", "有限公司", NULL};
+  struct ent_run *r = z->r;
+  size_t l = zh_word_at(r->s, z->a, e, e, forms, true);
+  if (!l)
+    return false;
+  for (size_t m = z->first_m; m < r->nm; m++) {
+    struct mention *mm = &r->m[m];
+    if (mm->end == e - l && mm->start >= z->a && zh_is_org(r, mm->ref)) {
+      char *name = xstrndup(r->s + mm->start, e - mm->start);
+      mm->ref = er_dyn(r, name, ENTITY_ORG);
+      mm->end = (uint32_t)e;
+      free(name);
+      return true;
+    }
   }
   return false;
 }
@@ -508,12 +540,6 @@ static bool zh_org_maybe(const struct zh_run *z) {
   return false;
 }
 
-/* Is ref an organisation, of the gazetteer or found in the text? */
-static bool zh_is_org(const struct ent_run *r, uint32_t ref) {
-  return ref < r->g->nents ? r->g->ents[ref].kind == ENTITY_ORG
-                           : r->d[ref - r->g->nents].kind == ENTITY_ORG;
-}
-
 /* A body named at a (of the gazetteer or found before) and the suffix org
  * [a, e) around it:
  * followed by the suffix alone (比亞迪公司), its mention grows to e; by
@@ -548,6 +574,8 @@ static void zh_org_at(struct zh_run *z, size_t j) {
   if (!x)
     return;
   size_t sufl = strlen(x->w);
+  if (zh_org_legal_form(z, e))
+    return;
   bool joined;
   size_t a = zh_org_start(z, j, &joined);
   if (a == SIZE_MAX || e - a > ZH_ORG_CHARS * 3)
