@@ -325,7 +325,7 @@ corpus_kwic_words(struct corpus_kwic_scan *k, const char *text, size_t len)
     k->npos = 0;
     for (size_t i = 0; i < k->nfirst; i++)
         corpus_kwic_find_char(k, text, len, k->first[i], k->first_len[i]);
-    if (k->nfirst > 1)
+    if (k->nfirst > 1 && k->npos > 1)
         qsort(k->pos, k->npos, sizeof *k->pos, corpus_kwic_pos_cmp);
     size_t after = 0;
     for (size_t i = 0; i < k->npos; i++) {
