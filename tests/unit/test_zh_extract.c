@@ -177,6 +177,12 @@ static void test_orgs(void) {
       "各级 (every level of) starts no name");
   has("行政院主計總處公布。", "行政院主計總處", ENTITY_ORG, true,
       "總處 ends a name");
+  has("香港機場管理局公布數字。機管局行政總裁表示滿意。", "機管局", ENTITY_ORG,
+      false, "an abbreviation is no body of its own beside its full name");
+  has("香港機場管理局公布數字。機管局行政總裁表示滿意。", "香港機場管理局",
+      ENTITY_ORG, true, "... it is the body it abbreviates");
+  has("機管局行政總裁表示滿意。", "機管局", ENTITY_ORG, true,
+      "alone, the abbreviation is a body");
 }
 
 int main(void) {

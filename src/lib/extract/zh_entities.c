@@ -653,6 +653,59 @@ static bool zh_person(const struct dyn *d) {
          !strchr(d->name, ' ');
 }
 
+/* Does the name a[0..na) abbreviate t[0..nt): the same last character,
+ * its characters in order in t, the first among t's first four (機管局 of
+ * 香港機場管理局, 財委會 of 立法會財務委員會)? Both are Han, 3 bytes a
+ * character. */
+static bool zh_abbreviates(const char *a, size_t na, const char *t,
+                           size_t nt) {
+  if (na < 9 || na > 15 || nt <= na ||
+      memcmp(a + na - 3, t + nt - 3, 3) != 0)
+    return false;
+  size_t i = 0, j = 0;
+  for (; i < na && j < nt; j += 3)
+    if (memcmp(a + i, t + j, 3) == 0) {
+      if (i == 0 && j > 9)
+        return false;
+      i += 3;
+    }
+  return i == na;
+}
+
+/* Is m a mention of an organisation in Han characters only? */
+static bool zh_han_org(const struct ent_run *r, const struct mention *m) {
+  if (!zh_is_org(r, m->ref) || (m->end - m->start) % 3)
+    return false;
+  for (size_t p = m->start; p < m->end; p += 3) {
+    uint32_t cp;
+    if (utf8_decode(r->s + p, 3, &cp) != 3 || !utf8_is_cjk(cp))
+      return false;
+  }
+  return true;
+}
+
+/* An organisation found in the text whose name abbreviates another one
+ * named in the same article becomes that one (機管局 is 香港機場管理局). */
+static void zh_link_abbreviations(struct ent_run *r) {
+  for (size_t i = 0; i < r->nm; i++) {
+    struct mention *a = &r->m[i];
+    if (a->ref < r->g->nents || !zh_han_org(r, a))
+      continue;
+    for (size_t k = 0; k < r->nm; k++) {
+      const struct mention *f = &r->m[k];
+      if (f->ref == a->ref || !zh_han_org(r, f) ||
+          !zh_abbreviates(r->s + a->start, a->end - a->start, r->s + f->start,
+                          f->end - f->start))
+        continue;
+      uint32_t from = a->ref;
+      for (size_t m = 0; m < r->nm; m++)
+        if (r->m[m].ref == from)
+          r->m[m].ref = f->ref;
+      break;
+    }
+  }
+}
+
 void zh_pass_later(struct ent_run *r) {
   size_t nm0 = r->nm;
   for (size_t d = 0; d < r->nd; d++) {
@@ -679,4 +732,5 @@ void zh_pass_later(struct ent_run *r) {
       }
     }
   }
+  zh_link_abbreviations(r);
 }
