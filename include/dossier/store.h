@@ -480,6 +480,15 @@ struct store_folded {
 /* Fold text[0..len) into f (reused between calls; start it zeroed). */
 void store_fold_text(struct store_folded *f, const char *text, size_t len);
 void store_folded_free(struct store_folded *f);
+/* The code points that fold as cp does (its folded form first, then e.g.
+ * the Traditional forms of a Simplified character), at most max; 0 when
+ * there are more, or cp folds by a rule that is not inverted here (letters
+ * other than ASCII): then fold the whole text. f's table is used. */
+size_t store_fold_preimages(struct store_folded *f, uint32_t cp, uint32_t *out, size_t max);
+/* The end in text of the code points from pos whose folded form is
+ * want[0..wlen) (a folded term), or 0 when they do not fold to it. */
+size_t store_fold_match(struct store_folded *f, const char *want, size_t wlen, const char *text,
+                        size_t len, size_t pos);
 
 /* Is term a Chinese or Japanese word (no term of the index, which holds
  * its bigrams)? */

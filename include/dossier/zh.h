@@ -66,11 +66,22 @@ void seg_words(struct segmenter *sg, const char *s, size_t n, seg_word_fn fn, vo
 
 /* Does s[start, end) begin and end on word boundaries of s[0..n)? Only
  * the run of letters, digits and ideographs around the span is segmented,
- * so a call costs the length of that run (a clause of Chinese). No
- * boundary lies inside a personal name seg_words joins (习近平 holds no
- * word 近平). A span of hangul may end inside a word, where Korean writes
+ * at most 16 characters on either side, so a call costs little more than
+ * the span. No boundary lies inside a personal name seg_words joins
+ * (习近平 holds no word 近平). A span of hangul may end inside a word, where Korean writes
  * particles onto it (한국은행 in 한국은행이). Used to find a word in text
  * without finding it inside another (中国 is no word of 发展中国家). */
 bool seg_is_word_span(struct segmenter *sg, const char *s, size_t n, size_t start, size_t end);
+
+/* seg_is_word_span for a term whose own last word is one character of tail
+ * bytes (seg_term_tail): the span may also end inside a word of the text
+ * that this character begins, where a boundary lies before it (經濟部,
+ * cut 經濟|部, in 經濟|部長; 何立峰 in 何立|峰會). */
+bool seg_is_term_span(struct segmenter *sg, const char *s, size_t n, size_t start, size_t end,
+                      size_t tail);
+
+/* Bytes of the last word of s[0..n) as the segmenter cuts it alone, when
+ * it is one Han character after other words (經濟|部 -> 3); else 0. */
+size_t seg_term_tail(struct segmenter *sg, const char *s, size_t n);
 
 #endif

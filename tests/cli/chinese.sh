@@ -57,6 +57,16 @@ is "$kt" "$ks" "kwic 中國: the same lines"
 like "$("$D" --db "$kdb" kwic 發展中國家 2>&1)" "2 occurrences in 2 articles" \
     "the whole word is found in both scripts"
 
+# A term may end inside a word its last word begins: 經濟部 (經濟|部 on its
+# own) in 經濟部長, which the dictionary cuts 經濟|部長.
+printf '%s\n\n%s\n' "出口創新高" \
+    "經濟部公布，上月出口增加。經濟部長說，訂單仍然強勁。" >"$kw/ministry.txt"
+"$D" --db "$kdb" index "$kw" >/dev/null 2>&1
+km=$("$D" --db "$kdb" kwic 經濟部 2>&1)
+like "$km" "^2 occurrences in" "kwic 經濟部: two lines"
+like "$km" " 經濟部 長說" "... one of them before 長 (經濟|部長)"
+is "$("$D" --db "$kdb" kwic 经济部 2>&1)" "$km" "kwic 经济部: the same lines in the other script"
+
 # Japanese and Korean get ICU's words too (tests/fixtures/jako, our own
 # articles): KWIC finds words, not pieces across them; a Korean word with
 # its particle written on is found (한국은행은, 수출이).

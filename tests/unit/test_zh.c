@@ -115,11 +115,43 @@ test_word_span(void)
     seg_free(&sg);
 }
 
+/* Does the term w, cut by the segmenter on its own, make a span of s? */
+static bool
+term_ok(struct segmenter *sg, const char *s, const char *w)
+{
+    const char *p = strstr(s, w);
+    if (!p)
+        return false;
+    size_t a = (size_t)(p - s), tail = seg_term_tail(sg, w, strlen(w));
+    return seg_is_term_span(sg, s, strlen(s), a, a + strlen(w), tail);
+}
+
+static void
+test_term_span(void)
+{
+    struct segmenter *sg = seg_new();
+    is_int((long)seg_term_tail(sg, "经济部", strlen("经济部")), 3,
+           "经济部 alone is cut 经济|部: a last word of one character");
+    is_int((long)seg_term_tail(sg, "中国", strlen("中国")), 0, "中国 is one word: no tail");
+    ok(!span_ok(sg, "经济部长表示，出口增加。", "经济部"),
+       "as a word span, 经济部 is not in 经济|部长");
+    ok(term_ok(sg, "经济部长表示，出口增加。", "经济部"),
+       "as a term whose last word begins the title, it is");
+    ok(term_ok(sg, "经济部公布数据。", "经济部"), "and where it stands alone");
+    ok(!term_ok(sg, "许多发展中国家的出口下降。", "中国"), "中国 is still no word of 发展中国家");
+    ok(!term_ok(sg, "加征关税", "税"), "nor 税 of 关税");
+    ok(!term_ok(sg, "把税率提高", "税"), "a one-character term needs its own word (税率)");
+    const char *longer = "这是一个很长的句子，其中没有标点符号的部分一直延续到发展中国家的出口问题才结束。";
+    ok(!term_ok(sg, longer, "中国"), "a long clause: only the window around the span is cut");
+    seg_free(&sg);
+}
+
 int
 main(void)
 {
     test_lexicon();
     test_segment();
     test_word_span();
+    test_term_span();
     return done_testing();
 }

@@ -131,6 +131,60 @@ static void test_entities(void) {
       "开局 (an opening) is no bureau");
 }
 
+/* Organisations: the word breaker bounds the name, the suffix ends it. */
+static void test_orgs(void) {
+  has("工业和信息化部部长今天表示。", "工业和信息化部", ENTITY_ORG, true,
+      "和 inside a name (工业和信息化部)");
+  has("財經事務及庫務局局長出席。", "財經事務及庫務局", ENTITY_ORG, true,
+      "及 inside a name of six words");
+  has("商务部和海关总署联合发布公告。", "商务部和海关总署", ENTITY_ORG, false,
+      "和 between two bodies joins no name");
+  has("韓國央行宣布減息。", "韓國央行", ENTITY_ORG, true,
+      "a country before 央行");
+  has("越南工貿部部長表示。", "越南工貿部", ENTITY_ORG, true,
+      "single characters that abbreviate a name before 部");
+  has("新加坡貿工部公布數字。", "新加坡貿工部", ENTITY_ORG, true,
+      "an abbreviation the dictionary reads as 貿|工部");
+  has("日本財務省公布數據。", "日本財務省", ENTITY_ORG, true,
+      "省 after a country: a ministry");
+  has("浙江省商务厅表示。", "浙江省", ENTITY_ORG, false,
+      "省 after a province: a place, no body");
+  has("機管局行政總裁說。", "機管局", ENTITY_ORG, true,
+      "an abbreviated 管理局 (機管局)");
+  has("中国证监会主席表示。", "中国证监会", ENTITY_ORG, true,
+      "an abbreviated 监督管理委员会 (证监会)");
+  has("臺灣證交所董事長表示。", "臺灣證交所", ENTITY_ORG, true,
+      "an abbreviated 交易所 (證交所)");
+  has("国务院国资委副主任介绍。", "国务院国资委", ENTITY_ORG, true,
+      "a body of the gazetteer before more words and a suffix: one body");
+  has("华为公司年报显示。", "Huawei", ENTITY_ORG, true,
+      "a body of the gazetteer the dictionary cuts (华|为) before 公司");
+  has("經濟部長說，出口增加。", "經濟部", ENTITY_ORG, true,
+      "a ministry whose 部 the title took (經濟|部長)");
+  has("用於興建北部都會區。", "用於興建北部", ENTITY_ORG, false,
+      "北部 (the north) is a word, no body");
+  has("逾2,000家公司參與。", "家公司", ENTITY_ORG, false,
+      "a measure word after a number starts no name");
+  has("将进一步提高上市公司质量。", "进一步提高上市公司", ENTITY_ORG, false,
+      "words before a generic noun describe, they do not name");
+  has("國泰航空公司公布數字。", "國泰航空公司", ENTITY_ORG, true,
+      "one word before a generic noun names a body");
+  has("远洋航运集团有限公司今天公布。", "远洋航运集团有限公司", ENTITY_ORG,
+      true, "a legal form after a body belongs to its name");
+  has("證監會副主委今日表示。", "證監會副主委", ENTITY_ORG, false,
+      "a title that ends in a suffix (主委) is no body");
+  has("各级法院加强审判。", "各级法院", ENTITY_ORG, false,
+      "各级 (every level of) starts no name");
+  has("行政院主計總處公布。", "行政院主計總處", ENTITY_ORG, true,
+      "總處 ends a name");
+  has("香港機場管理局公布數字。機管局行政總裁表示滿意。", "機管局", ENTITY_ORG,
+      false, "an abbreviation is no body of its own beside its full name");
+  has("香港機場管理局公布數字。機管局行政總裁表示滿意。", "香港機場管理局",
+      ENTITY_ORG, true, "... it is the body it abbreviates");
+  has("機管局行政總裁表示滿意。", "機管局", ENTITY_ORG, true,
+      "alone, the abbreviation is a body");
+}
+
 int main(void) {
   const char *env = getenv("DOSSIER_ASSETS");
   char *assets = env ? xstrdup(env) : xasprintf("%s/assets", DOSSIER_SRCDIR);
@@ -144,6 +198,7 @@ int main(void) {
   }
   test_figures();
   test_entities();
+  test_orgs();
   extractor_free(&ex);
   free(assets);
   return done_testing();

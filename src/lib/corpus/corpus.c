@@ -364,6 +364,8 @@ static void
 corpus_clean_append(struct buf *b, const char *s, size_t n)
 {
     bool space = false;
+    buf_reserve(b, n + 4); /* once, not doubling from nothing (KWIC's lines) */
+    b->data[b->len] = '\0';
     for (size_t i = 0; i < n;) {
         uint32_t cp;
         int k = utf8_decode(s + i, n - i, &cp);
@@ -516,40 +518,78 @@ corpus_cut_front(char *s, size_t width)
     memmove(s, s + i, n - i + 1);
 }
 
+/* Bytes of body to clean for width columns of context: a first try
+ * enough for most text (two bytes a column: Han is three bytes for two
+ * columns), then enough even for 4-byte characters and collapsed
+ * whitespace. */
+static size_t
+corpus_kwic_span(size_t width, int try)
+{
+    return try == 0 ? width * 2 + 16 : width * 6 + 64;
+}
+
+/* The cleaned text before start that fits in width columns. */
+static char *
+corpus_kwic_left(const char *body, size_t start, size_t width)
+{
+    char *left = NULL;
+    for (int try = 0; try < 2; try++) {
+        size_t span = corpus_kwic_span(width, try);
+        size_t ls = start > span ? start - span : 0;
+        while (ls < start && ((unsigned char)body[ls] & 0xC0) == 0x80)
+            ls++;
+        struct buf b = BUF_INIT;
+        corpus_clean_append(&b, body + ls, start - ls);
+        free(left);
+        left = corpus_trim_steal(&b);
+        /* wider than width: the front is cut off, so a longer piece would
+         * give the same line */
+        if (ls == 0 || utf8_width(left, strlen(left)) > width)
+            break;
+    }
+    corpus_cut_front(left, width);
+    return left;
+}
+
+/* The cleaned text after end that fits in width columns. */
+static char *
+corpus_kwic_right(const char *body, size_t len, size_t end, size_t width)
+{
+    char *right = NULL;
+    size_t keep = 0;
+    for (int try = 0; try < 2; try++) {
+        size_t span = corpus_kwic_span(width, try);
+        size_t re = end + span < len ? end + span : len;
+        while (re > end && re < len && ((unsigned char)body[re] & 0xC0) == 0x80)
+            re--;
+        struct buf b = BUF_INIT;
+        corpus_clean_append(&b, body + end, re - end);
+        free(right);
+        right = corpus_trim_steal(&b);
+        size_t cols, n = strlen(right);
+        keep = utf8_prefix_for_width(right, n, width, &cols);
+        if (re == len || keep < n)
+            break;
+    }
+    right[keep] = '\0';
+    while (keep > 0 && right[keep - 1] == ' ')
+        right[--keep] = '\0';
+    return right;
+}
+
 void
 corpus_kwic_make(const char *body, size_t len, size_t start, size_t end, size_t width,
                  struct corpus_kwic *out)
 {
-    struct buf b = BUF_INIT;
     if (end > len)
         end = len;
     if (start > end)
         start = end;
-    /* enough bytes for width columns even of 4-byte characters and some
-     * whitespace collapsing; then back to a character boundary */
-    size_t span = width * 6 + 64;
-    size_t ls = start > span ? start - span : 0;
-    while (ls < start && ((unsigned char)body[ls] & 0xC0) == 0x80)
-        ls++;
-    corpus_clean_append(&b, body + ls, start - ls);
-    out->left = corpus_trim_steal(&b);
-    corpus_cut_front(out->left, width);
-
+    out->left = corpus_kwic_left(body, start, width);
+    struct buf b = BUF_INIT;
     corpus_clean_append(&b, body + start, end - start);
     out->kw = corpus_trim_steal(&b);
-
-    size_t re = end + span < len ? end + span : len;
-    while (re > end && re < len && ((unsigned char)body[re] & 0xC0) == 0x80)
-        re--;
-    corpus_clean_append(&b, body + end, re - end);
-    char *right = corpus_trim_steal(&b);
-    size_t cols;
-    size_t keep = utf8_prefix_for_width(right, strlen(right), width, &cols);
-    right[keep] = '\0';
-    while (keep > 0 && right[keep - 1] == ' ')
-        right[--keep] = '\0';
-    out->right = right;
-    buf_free(&b);
+    out->right = corpus_kwic_right(body, len, end, width);
     out->start = (uint32_t)start;
     out->end = (uint32_t)end;
 }

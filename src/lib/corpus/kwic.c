@@ -8,7 +8,12 @@
  * is found as the index folds text (Traditional Han as Simplified, letters
  * lowercased), so either script finds both, and only where it is a word
  * or words of the text by ICU's segmenter (util/segment.c): 中国 is not
- * found inside 发展中国家. The line shows the text as written.
+ * found inside 发展中国家; a term whose own last word is one character may
+ * end inside a word that character begins (經濟部 in 經濟|部長). No body
+ * is folded whole: the ways of writing the term's first character are
+ * looked for as bytes, the term matched folded from each, and only the
+ * characters around a match folded and segmented. The line shows the
+ * text as written.
  */
 #include "config.h"
 
@@ -18,6 +23,8 @@
 #include "dossier/utf8.h"
 #include "dossier/zh.h"
 #include "lib.h"
+
+#define KWIC_FIRST 8 /* ways of writing a term's first character looked for */
 
 struct corpus_tok {
     uint64_t hash;
@@ -103,6 +110,13 @@ struct corpus_kwic_scan {
      * segmenter that says where their words are */
     struct store_folded fneedle, fbody;
     struct segmenter *seg;
+    size_t tail; /* seg_term_tail of the folded term */
+    /* the ways its first character is written (关 and 關), UTF-8; none
+     * when the whole body must be folded to find it */
+    char first[KWIC_FIRST][4];
+    size_t first_len[KWIC_FIRST], nfirst;
+    size_t *pos; /* where they are in a body, in order */
+    size_t npos, cappos;
     int64_t doc;            /* the document being matched */
     struct ds_error *err;   /* of the step in progress */
 };
@@ -120,6 +134,7 @@ corpus_kwic_end(struct corpus_kwic_scan **kp)
     free(k->got.v);
     free(k->cand);
     free(k->needle);
+    free(k->pos);
     store_folded_free(&k->fneedle);
     store_folded_free(&k->fbody);
     seg_free(&k->seg);
@@ -140,6 +155,12 @@ corpus_kwic_term(struct corpus_kwic_scan *k, const char *term, struct ds_error *
     if (k->cjk) {
         store_fold_text(&k->fneedle, k->needle, strlen(k->needle));
         k->seg = seg_new();
+        k->tail = seg_term_tail(k->seg, k->fneedle.text.data, k->fneedle.text.len);
+        uint32_t cp, ways[KWIC_FIRST];
+        utf8_decode(k->fneedle.text.data, k->fneedle.text.len, &cp);
+        k->nfirst = store_fold_preimages(&k->fneedle, cp, ways, KWIC_FIRST);
+        for (size_t i = 0; i < k->nfirst; i++)
+            k->first_len[i] = (size_t)utf8_encode(ways[i], k->first[i]);
     } else {
         if (store_tokenize(k->s, k->needle, strlen(k->needle), corpus_tok_cb, &k->want, err) != 0)
             return -1;
@@ -236,10 +257,93 @@ corpus_kwic_next(struct corpus_kwic_scan *k, int64_t *id, struct ds_error *err)
     return got;
 }
 
-/* The occurrences of a CJK term in one body: where its folded form is in
- * the folded body, starting and ending on word boundaries there. */
+/* Is [start, end) of the original text a word or words there: the
+ * characters around it folded, and segmented (seg_is_term_span)? */
+static bool
+corpus_kwic_is_word(struct corpus_kwic_scan *k, const char *text, size_t len, size_t start,
+                    size_t end)
+{
+    /* the segmenter looks at most 16 characters either side: fold 17 */
+    size_t lo = start, hi = end;
+    for (int c = 0; c < 17 && lo > 0; c++)
+        do
+            lo--;
+        while (lo > 0 && ((unsigned char)text[lo] & 0xC0) == 0x80);
+    for (int c = 0; c < 17 && hi < len; c++)
+        do
+            hi++;
+        while (hi < len && ((unsigned char)text[hi] & 0xC0) == 0x80);
+    struct store_folded *f = &k->fbody;
+    store_fold_text(f, text + lo, hi - lo);
+    size_t fs = 0, fe;
+    while (f->map[fs] < start - lo)
+        fs++;
+    for (fe = fs; fe < f->text.len && f->map[fe] < end - lo; fe++)
+        ;
+    return seg_is_term_span(k->seg, f->text.data, f->text.len, fs, fe, k->tail);
+}
+
+/* Note where the byte string w[0..wl) starts in text (a first byte of a
+ * character: w is one whole character). */
+static void
+corpus_kwic_find_char(struct corpus_kwic_scan *k, const char *text, size_t len, const char *w,
+                      size_t wl)
+{
+    unsigned char last = (unsigned char)w[wl - 1];
+    for (size_t i = wl - 1; i < len;) {
+        const char *hit = memchr(text + i, last, len - i);
+        if (!hit)
+            return;
+        size_t at = (size_t)(hit - text) + 1 - wl;
+        if (memcmp(text + at, w, wl) == 0) {
+            if (k->npos == k->cappos) {
+                k->cappos = k->cappos ? k->cappos * 2 : 256;
+                k->pos = xrealloc(k->pos, k->cappos * sizeof *k->pos);
+            }
+            k->pos[k->npos++] = at;
+        }
+        i = (size_t)(hit - text) + 1;
+    }
+}
+
+static int
+corpus_kwic_pos_cmp(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The occurrences of a CJK term in one body: where the ways of writing
+ * its first character are, those that fold to the term from there, that
+ * start and end on word boundaries. Only the characters around each such
+ * place are folded and segmented. */
 static void
 corpus_kwic_words(struct corpus_kwic_scan *k, const char *text, size_t len)
+{
+    const char *want = k->fneedle.text.data;
+    size_t m = k->fneedle.text.len;
+    k->npos = 0;
+    for (size_t i = 0; i < k->nfirst; i++)
+        corpus_kwic_find_char(k, text, len, k->first[i], k->first_len[i]);
+    if (k->nfirst > 1 && k->npos > 1)
+        qsort(k->pos, k->npos, sizeof *k->pos, corpus_kwic_pos_cmp);
+    size_t after = 0;
+    for (size_t i = 0; i < k->npos; i++) {
+        size_t p = k->pos[i];
+        if (p < after)
+            continue;
+        size_t e = store_fold_match(&k->fbody, want, m, text, len, p);
+        if (e && corpus_kwic_is_word(k, text, len, p, e)) {
+            corpus_kwic_push(&k->acc, k->doc, text, len, p, e, k->width);
+            after = e;
+        }
+    }
+}
+
+/* corpus_kwic_words for a term whose first character folds by a rule
+ * not inverted (store_fold_preimages): the whole body folded. */
+static void
+corpus_kwic_words_folded(struct corpus_kwic_scan *k, const char *text, size_t len)
 {
     const char *want = k->fneedle.text.data;
     size_t m = k->fneedle.text.len;
@@ -247,7 +351,7 @@ corpus_kwic_words(struct corpus_kwic_scan *k, const char *text, size_t len)
     store_fold_text(f, text, len);
     for (const char *hit = strstr(f->text.data, want); hit; hit = strstr(hit, want)) {
         size_t p = (size_t)(hit - f->text.data);
-        if (!seg_is_word_span(k->seg, f->text.data, f->text.len, p, p + m)) {
+        if (!seg_is_term_span(k->seg, f->text.data, f->text.len, p, p + m, k->tail)) {
             hit += 1;
             while (((unsigned char)*hit & 0xC0) == 0x80)
                 hit++;
@@ -264,7 +368,10 @@ corpus_kwic_body(const char *text, size_t len, void *ud)
 {
     struct corpus_kwic_scan *k = ud;
     if (k->cjk) {
-        corpus_kwic_words(k, text, len);
+        if (k->nfirst)
+            corpus_kwic_words(k, text, len);
+        else
+            corpus_kwic_words_folded(k, text, len);
         return 0;
     }
     k->got.n = 0;

@@ -26,7 +26,7 @@
 #include "people.h"
 
 #define ZH_ALIAS_MAX 10 /* characters of the longest alias looked for */
-#define ZH_ORG_PIECES 4 /* words before an organisation's suffix, at most */
+#define ZH_ORG_PIECES 6 /* words before an organisation's suffix, at most */
 #define ZH_ORG_CHARS 12 /* characters of an organisation's name, at most */
 
 /* One CJK run and its word boundaries (computed when first needed). */
@@ -291,68 +291,245 @@ static void zh_people(struct zh_run *z) {
 /* ---- C. organisations
  * ------------------------------------------------------------- */
 
-static const char *const zh_org_suffixes[] = {
-    "委员会", "委員會", "银行",   "銀行",   "公司",   "集团",   "集團",
-    "大学",   "大學",   "协会",   "協會",   "商会",   "商會",   "基金会",
-    "基金會", "研究院", "研究所", "交易所", "联合会", "聯合會", "法院",
-    "工会",   "工會",   "议会",   "議會",   "总署",   "總署",   "海关",
-    "海關",   "控股",   "部",     "局",     "署",     "处",     "處",
-    "厅",     "廳",     NULL};
+/* How a suffix may end a name. */
+enum {
+  ZO_PLAIN = 0,   /* any name before it */
+  ZO_ONE = 1,     /* one character (部, 局): see zh_org_single_ok */
+  ZO_COUNTRY = 2, /* only after a country (日本財務省; 浙江省 is a place) */
+  ZO_ALONE = 4,   /* names a body alone too (央行: the central bank) */
+};
 
-/* Common nouns that end in a suffix but name no body. */
+struct zh_suffix {
+  const char *w;
+  unsigned flags;
+};
+
+/* Words that end the name of a body, longest first: the full words
+ * (委员会, 交易所), their abbreviated tails (證監會 and 金管會 end in 监会
+ * and 管會, 證交所 in 交所, 機管局 in 管局), and the single characters. */
+static const struct zh_suffix zh_org_suffixes[] = {
+    {"委员会", 0},  {"委員會", 0},  {"基金会", 0},  {"基金會", 0},
+    {"研究院", 0},  {"研究所", 0},  {"交易所", 0},  {"联合会", 0},
+    {"聯合會", 0},  {"银行", 0},    {"銀行", 0},    {"公司", 0},
+    {"集团", 0},    {"集團", 0},    {"大学", 0},    {"大學", 0},
+    {"协会", 0},    {"協會", 0},    {"商会", 0},    {"商會", 0},
+    {"法院", 0},    {"工会", 0},    {"工會", 0},    {"议会", 0},
+    {"議會", 0},    {"总署", 0},    {"總署", 0},    {"总局", 0},
+    {"總局", 0},    {"总处", 0},    {"總處", 0},    {"海关", 0},    {"海關", 0},    {"控股", 0},
+    {"委会", 0},    {"委會", 0},    {"监会", 0},    {"監會", 0},
+    {"管会", 0},    {"管會", 0},    {"联会", 0},    {"聯會", 0},
+    {"管局", 0},    {"交所", 0},    {"央行", ZO_ALONE},
+    {"部", ZO_ONE}, {"局", ZO_ONE}, {"署", ZO_ONE}, {"处", ZO_ONE},
+    {"處", ZO_ONE}, {"厅", ZO_ONE}, {"廳", ZO_ONE}, {"委", ZO_ONE},
+    {"省", ZO_ONE | ZO_COUNTRY},    {NULL, 0}};
+
+/* Common nouns that end in a suffix but name no body; a name before one
+ * is a single word (國泰|航空公司), more words describe (本港金融科技公司). */
 static const char *const zh_org_generic[] = {
     "航空公司", "保险公司", "保險公司", "投资银行", "投資銀行",
-    "中央银行", "中央銀行", "商业银行", "商業銀行", "证券公司",
-    "證券公司", "有限公司", "股份公司", "上市公司", "跨国公司",
-    "跨國公司", "科技公司", "母公司",   "子公司",   "分公司",
-    "该公司",   "該公司",   "委员会",   "委員會",   NULL};
+    "商业银行", "商業銀行", "证券公司", "證券公司", "有限公司",
+    "股份公司", "上市公司", "跨国公司", "跨國公司", "科技公司",
+    "母公司",   "子公司",   "分公司",   "该公司",   "該公司",
+    NULL};
 
 /* Words that end the name before an organisation: function words, verbs
  * and determiners. */
 static const char *const zh_org_stops[] = {
     "一家", "这家", "這家", "该",   "該",   "多家", "大型", "主要", "其他",
     "不少", "部分", "有关", "有關", "相关", "相關", "当地", "當地", "本地",
-    "以及", "目前", "今年", "去年", "已经", "已經", "没有", "沒有", "包括",
-    "其中", "这些", "這些", "所有", "上述", "成立", "宣布", "通过", "通過",
-    "来自", "來自", "透过", "透過", "收购", "收購", "加入", "根据", "根據",
-    "表示", "认为", "認為", "指出", "各国", "各國", "多个", "多個", "一些",
-    "许多", "許多", NULL};
+    "本港", "以及", "目前", "今年", "去年", "已经", "已經", "没有", "沒有",
+    "包括", "其中", "这些", "這些", "所有", "上述", "成立", "宣布", "通过",
+    "通過", "来自", "來自", "透过", "透過", "收购", "收購", "加入", "根据",
+    "根據", "表示", "认为", "認為", "指出", "各国", "各國", "多个", "多個",
+    "一些", "许多", "許多", "提高", "进一步", "進一步", "各级", "各級",
+    NULL};
 
-/* Where the name of an organisation ending at piece j (exclusive end e)
- * starts, or SIZE_MAX: back over at most ZH_ORG_PIECES words to the run's
- * start, a function character or a stop word. */
-static size_t zh_org_start(struct zh_run *z, size_t j) {
+/* The suffix that ends at e, or NULL. */
+static const struct zh_suffix *zh_org_suffix(const char *s, size_t lo,
+                                             size_t e) {
+  for (const struct zh_suffix *x = zh_org_suffixes; x->w; x++) {
+    size_t l = strlen(x->w);
+    if (e - lo >= l && memcmp(s + e - l, x->w, l) == 0)
+      return x;
+  }
+  return NULL;
+}
+
+/* The mention of a country, place or body of this run that ends at e,
+ * or NULL. */
+static const struct mention *zh_named_before(const struct zh_run *z,
+                                             size_t e) {
+  const struct ent_run *r = z->r;
+  for (size_t m = z->first_m; m < r->nm; m++) {
+    const struct mention *mm = &r->m[m];
+    if (mm->end == e && mm->start >= z->a && mm->ref < r->g->nents &&
+        r->g->ents[mm->ref].kind != ENTITY_PERSON)
+      return mm;
+  }
+  return NULL;
+}
+
+/* Is piece i (one character at s[p0]) a measure word after a number
+ * (2,000|家|公司, 兩|家|公司), which no name starts with? */
+static bool zh_org_classifier(const struct zh_run *z, size_t p0) {
+  static const char nums[] = "一二两兩三四五六七八九十百千万萬亿億几幾";
   const char *s = z->r->s;
-  size_t start =
-      z->br[j - 1] + z->a; /* 商务部: a word that holds its own prefix */
+  if (p0 == 0)
+    return false;
+  unsigned c = (unsigned char)s[p0 - 1];
+  if (c < 0x80)
+    return (c | 32) - 'a' < 26u || c - '0' < 10u;
+  if (p0 < 3)
+    return false;
+  for (size_t k = 0; k + 3 <= sizeof nums - 1; k += 3)
+    if (memcmp(s + p0 - 3, nums + k, 3) == 0)
+      return true;
+  return false;
+}
+
+/* Does the name ending at boundary i end in a body's suffix or a named
+ * body, so that 和 or 及 after it joins two bodies (商务部和海关总署), not
+ * the words of one name (工业和信息化部)? */
+static bool zh_org_ends_body(const struct zh_run *z, size_t i) {
+  size_t e = z->br[i] + z->a;
+  return zh_org_suffix(z->r->s, z->a, e) != NULL ||
+         zh_named_before(z, e) != NULL;
+}
+
+/* Where the name of an organisation ending at piece j starts, or
+ * SIZE_MAX: back over at most ZH_ORG_PIECES words (a country, place or body
+ * already named counts as one, 华|为|公司) to the run's start, a function
+ * character, a measure word after a number or a stop word. Sets *joined
+ * when the name holds 和 or 及 (財經事務及庫務局). */
+static size_t zh_org_start(struct zh_run *z, size_t j, bool *joined) {
+  const char *s = z->r->s;
+  size_t start = z->br[j - 1] + z->a; /* 商务部: a word holding its prefix */
+  *joined = false;
   for (size_t i = j - 1, pieces = 0; pieces <= ZH_ORG_PIECES; pieces++) {
     if (i == 0)
       return start;
+    const struct mention *mm = zh_named_before(z, start);
+    size_t mi = mm ? zh_break_at(z, mm->start) : SIZE_MAX;
+    if (mi != SIZE_MAX) {
+      start = mm->start;
+      i = mi;
+      continue;
+    }
     size_t p0 = z->br[i - 1] + z->a, p1 = z->br[i] + z->a;
     uint32_t cp;
     size_t l = (size_t)utf8_decode(s + p0, p1 - p0, &cp);
-    bool joiner =
-        l == p1 - p0 &&
-        (memcmp(s + p0, "及", 3) == 0 ||
-         ((memcmp(s + p0, "会", 3) == 0 || memcmp(s + p0, "會", 3) == 0) &&
-          i > 1));
-    if ((l == p1 - p0 && !zh_given_ok(cp) && !joiner) ||
+    bool one = l == p1 - p0;
+    bool joiner = one && i > 1 &&
+                  (memcmp(s + p0, "及", 3) == 0 ||
+                   memcmp(s + p0, "和", 3) == 0) &&
+                  !zh_org_ends_body(z, i - 1);
+    bool joined_hui =
+        one && i > 1 &&
+        (memcmp(s + p0, "会", 3) == 0 || memcmp(s + p0, "會", 3) == 0);
+    if ((one && !zh_given_ok(cp) && !joiner && !joined_hui) ||
+        (one && zh_org_classifier(z, p0)) ||
         zh_word_at(s, p0, p0, p1, zh_org_stops, false) == p1 - p0 ||
         zh_said_after(s, p0, p1) == p1 - p0)
       return start;
+    *joined |= joiner;
     start = p0;
     i--;
   }
   return SIZE_MAX; /* no edge in sight: not a name we can bound */
 }
 
+/* A one-character suffix (部, 局, 委) ending piece j of a name starting at
+ * a: not the end of a two-character word (北部, 當局, 常委); after a word
+ * of two characters or more (财政|部), or after single characters that
+ * abbreviate a name (工|貿|部, 国|资|委, 機|管|局), or in a name joined
+ * by 和 or 及 (工业和信息|化|部); never after one character alone (开|局
+ * in 经济开局). */
+static bool zh_org_single_ok(const struct zh_run *z, size_t j, size_t a,
+                             bool joined) {
+  size_t e = z->br[j] + z->a, w0 = z->br[j - 1] + z->a;
+  if (w0 != e - 3 && zh_title_before(z->r->s, w0, e) == e - w0)
+    return false; /* a title: 副|主委, 局|局長 */
+  if (w0 != e - 3) /* inside a word: 商务部, 貿|工部, not 北部, 金管會|主委 */
+    return e - w0 != 6 || (j >= 2 && z->br[j - 2] + z->a >= a &&
+                           z->br[j - 1] - z->br[j - 2] == 3 &&
+                           !zh_org_ends_body(z, j - 1));
+  if (j < 2 || w0 - (z->br[j - 2] + z->a) >= 6)
+    return j >= 2 && z->br[j - 2] + z->a >= a;
+  if (joined)
+    return true;
+  return j >= 3 && z->br[j - 3] + z->a >= a &&
+         z->br[j - 2] - z->br[j - 3] == 3;
+}
+
+/* Is [a, e) a generic noun (上市公司), or a description ending in one
+ * (进一步提高上市公司): more than one word before it? */
+static bool zh_org_generic_name(struct zh_run *z, size_t a, size_t e) {
+  for (const char *const *w = zh_org_generic; *w; w++) {
+    size_t l = strlen(*w);
+    if (e - a < l || memcmp(z->r->s + e - l, *w, l) != 0)
+      continue;
+    if (e - a == l)
+      return true;
+    size_t i = zh_break_at(z, e - l), i0 = zh_break_at(z, a);
+    return i == SIZE_MAX || i0 == SIZE_MAX || i != i0 + 1;
+  }
+  return false;
+}
+
+/* Is ref an organisation, of the gazetteer or found in the text? */
+static bool zh_is_org(const struct ent_run *r, uint32_t ref) {
+  return ref < r->g->nents ? r->g->ents[ref].kind == ENTITY_ORG
+                           : r->d[ref - r->g->nents].kind == ENTITY_ORG;
+}
+
+/* Does the text before e end in a company's legal form (有限公司) right
+ * after a body found before it (中国石油天然气集团|有限公司)? Then that
+ * body's mention grows to e, and true. */
+static bool zh_org_legal_form(struct zh_run *z, size_t e) {
+  static const char *const forms[] = {"股份有限公司", "有限责任公司",
+                                      "有限責任公司", "有限公司", NULL};
+  struct ent_run *r = z->r;
+  size_t l = zh_word_at(r->s, z->a, e, e, forms, true);
+  if (!l)
+    return false;
+  for (size_t m = z->first_m; m < r->nm; m++) {
+    struct mention *mm = &r->m[m];
+    if (mm->end == e - l && mm->start >= z->a && zh_is_org(r, mm->ref)) {
+      char *name = xstrndup(r->s + mm->start, e - mm->start);
+      mm->ref = er_dyn(r, name, ENTITY_ORG);
+      mm->end = (uint32_t)e;
+      free(name);
+      return true;
+    }
+  }
+  return false;
+}
+
+/* Does [a, e) start with a country and name no place after it (日本財務省,
+ * not 中国浙江省)? */
+static bool zh_country_at(const struct zh_run *z, size_t a, size_t e) {
+  const struct ent_run *r = z->r;
+  bool country = false;
+  for (size_t m = z->first_m; m < r->nm; m++) {
+    const struct mention *mm = &r->m[m];
+    if (mm->start < a || mm->start >= e || mm->ref >= r->g->nents)
+      continue;
+    enum entity_kind k = r->g->ents[mm->ref].kind;
+    if (mm->start == a && k == ENTITY_COUNTRY)
+      country = true;
+    else if (k == ENTITY_PLACE || k == ENTITY_COUNTRY)
+      return false;
+  }
+  return country;
+}
+
 /* Does the run hold the last character of some suffix (a cheap test
  * before the segmenter runs)? */
 static bool zh_org_maybe(const struct zh_run *z) {
-  static const uint32_t last[] = {0x4F1A, 0x6703, 0x884C, 0x53F8, 0x56E2,
-                                  0x5718, 0x5B66, 0x5B78, 0x6240, 0x9662,
-                                  0x5173, 0x95DC, 0x80A1, 0x90E8, 0x5C40,
-                                  0x7F72, 0x5904, 0x8655, 0x5385, 0x5EF3};
+  static const uint32_t last[] = {
+      0x4F1A, 0x6703, 0x884C, 0x53F8, 0x56E2, 0x5718, 0x5B66, 0x5B78,
+      0x6240, 0x9662, 0x5173, 0x95DC, 0x80A1, 0x90E8, 0x5C40, 0x7F72,
+      0x5904, 0x8655, 0x5385, 0x5EF3, 0x59D4, 0x7701};
   for (size_t p = z->a; p < z->b;) {
     uint32_t cp;
     p += (size_t)utf8_decode(z->r->s + p, z->b - p, &cp);
@@ -363,47 +540,99 @@ static bool zh_org_maybe(const struct zh_run *z) {
   return false;
 }
 
-/* A body of the gazetteer named at a, followed by the suffix of two or
- * more characters that ends at e (比亞迪公司): its mention grows to e. */
-static void zh_extend_org(struct zh_run *z, size_t a, size_t e, size_t sufl) {
+/* A body named at a (of the gazetteer or found before) and the suffix org
+ * [a, e) around it:
+ * followed by the suffix alone (比亞迪公司), its mention grows to e; by
+ * more words and a suffix (国务院|国资委, 經濟部|統計處), the mention becomes the body
+ * [a, e), a new one. Returns false when something else is named in
+ * between. */
+static bool zh_extend_org(struct zh_run *z, size_t a, size_t e, size_t sufl) {
   struct ent_run *r = z->r;
   for (size_t m = z->first_m; m < r->nm; m++) {
     struct mention *mm = &r->m[m];
-    if (mm->start == a && mm->end < e && e - mm->end == sufl && sufl >= 6 &&
-        mm->ref < r->g->nents && r->g->ents[mm->ref].kind == ENTITY_ORG) {
-      for (size_t k = z->first_m; k < r->nm; k++)
-        if (k != m && r->m[k].start < e && mm->end <= r->m[k].start)
-          return; /* something else is named in between */
-      mm->end = (uint32_t)e;
-      return;
+    if (mm->start != a || mm->end >= e || !zh_is_org(r, mm->ref))
+      continue;
+    for (size_t k = z->first_m; k < r->nm; k++)
+      if (k != m && r->m[k].start < e && mm->end <= r->m[k].start)
+        return false; /* something else is named in between */
+    if (e - mm->end != sufl || sufl < 6) {
+      char *name = xstrndup(r->s + a, e - a);
+      mm->ref = er_dyn(r, name, ENTITY_ORG);
+      free(name);
     }
+    mm->end = (uint32_t)e;
+    return true;
   }
+  return false;
+}
+
+/* The organisation whose suffix ends piece j, if any. */
+static void zh_org_at(struct zh_run *z, size_t j) {
+  const char *s = z->r->s;
+  size_t e = z->br[j] + z->a;
+  const struct zh_suffix *x = zh_org_suffix(s, z->a, e);
+  if (!x)
+    return;
+  size_t sufl = strlen(x->w);
+  if (zh_org_legal_form(z, e))
+    return;
+  bool joined;
+  size_t a = zh_org_start(z, j, &joined);
+  if (a == SIZE_MAX || e - a > ZH_ORG_CHARS * 3)
+    return;
+  if (e - a <= sufl && !((x->flags & ZO_ALONE) && e - a == sufl &&
+                         zh_break_at(z, a) != SIZE_MAX))
+    return;
+  if ((x->flags & ZO_ONE) && (e - a < 9 || !zh_org_single_ok(z, j, a, joined)))
+    return;
+  if ((x->flags & ZO_COUNTRY) && !zh_country_at(z, a, e))
+    return;
+  if (zh_org_generic_name(z, a, e))
+    return;
+  if (zh_taken(z, a, e, true)) {
+    zh_extend_org(z, a, e, sufl);
+    return;
+  }
+  char *name = xstrndup(s + a, e - a);
+  er_mention(z->r, (uint32_t)a, (uint32_t)e, er_dyn(z->r, name, ENTITY_ORG));
+  free(name);
+}
+
+/* A body whose suffix the title after it took (經濟|部長, 財政|部長: the
+ * minister of 經濟部): piece j starts with such a title and the name
+ * before it is a word of two characters or more. The body is the
+ * gazetteer's when it knows the name. */
+static void zh_org_in_title(struct zh_run *z, size_t j) {
+  static const char *const titles[] = {"部长", "部長", "局长", "局長",
+                                       "署长", "署長", "厅长", "廳長",
+                                       "处长", "處長", NULL};
+  const char *s = z->r->s;
+  size_t w0 = z->br[j - 1] + z->a, w1 = z->br[j] + z->a;
+  if (j < 2 || zh_word_at(s, w0, w0, w1, titles, false) != w1 - w0 ||
+      z->br[j - 1] - z->br[j - 2] < 6)
+    return;
+  bool joined;
+  size_t a = zh_org_start(z, j, &joined), e = w0 + 3;
+  if (a == SIZE_MAX || a >= w0 - 3 || e - a > ZH_ORG_CHARS * 3 ||
+      zh_org_generic_name(z, a, e) || zh_taken(z, a, e, true))
+    return;
+  const struct gz_slot *sl = gz_find(z->r->g, s + a, e - a, ds_hash64(s + a, e - a));
+  uint32_t ref;
+  if (sl && sl->alias >= 0) {
+    ref = z->r->g->aliases[sl->alias].entity;
+  } else {
+    char *name = xstrndup(s + a, e - a);
+    ref = er_dyn(z->r, name, ENTITY_ORG);
+    free(name);
+  }
+  er_mention(z->r, (uint32_t)a, (uint32_t)e, ref);
 }
 
 static void zh_orgs(struct zh_run *z) {
-  const char *s = z->r->s;
   zh_breaks(z);
   for (size_t j = 1; j < z->nb; j++) {
-    size_t e = z->br[j] + z->a;
-    size_t sufl = zh_word_at(s, z->a, e, z->b, zh_org_suffixes, true);
-    if (!sufl)
-      continue;
-    size_t a = zh_org_start(z, j), w0 = z->br[j - 1] + z->a;
-    if (a == SIZE_MAX || e - a <= sufl || e - a > ZH_ORG_CHARS * 3)
-      continue;
-    if (sufl == 3 && (e - a < 9 || (w0 == e - sufl &&
-                                    (j < 2 || w0 - z->br[j - 2] - z->a < 6))))
-      continue; /* 部, 局, 署 after one character: 內部, 开|局, 客厅 */
-    if (zh_word_at(s, a, a, e, zh_org_generic, false) == e - a)
-      continue;
-    if (zh_taken(z, a, e, true)) {
-      if (e - sufl >= a)
-        zh_extend_org(z, a, e, sufl);
-      continue;
-    }
-    char *name = xstrndup(s + a, e - a);
-    er_mention(z->r, (uint32_t)a, (uint32_t)e, er_dyn(z->r, name, ENTITY_ORG));
-    free(name);
+    zh_org_at(z, j);
+    zh_org_in_title(z, j);
   }
 }
 
@@ -422,6 +651,59 @@ void zh_pass_run(struct ent_run *r, size_t i) {
 static bool zh_person(const struct dyn *d) {
   return d->kind == ENTITY_PERSON && (unsigned char)d->name[0] >= 0xE3 &&
          !strchr(d->name, ' ');
+}
+
+/* Does the name a[0..na) abbreviate t[0..nt): the same last character,
+ * its characters in order in t, the first among t's first four (機管局 of
+ * 香港機場管理局, 財委會 of 立法會財務委員會)? Both are Han, 3 bytes a
+ * character. */
+static bool zh_abbreviates(const char *a, size_t na, const char *t,
+                           size_t nt) {
+  if (na < 9 || na > 15 || nt <= na ||
+      memcmp(a + na - 3, t + nt - 3, 3) != 0)
+    return false;
+  size_t i = 0, j = 0;
+  for (; i < na && j < nt; j += 3)
+    if (memcmp(a + i, t + j, 3) == 0) {
+      if (i == 0 && j > 9)
+        return false;
+      i += 3;
+    }
+  return i == na;
+}
+
+/* Is m a mention of an organisation in Han characters only? */
+static bool zh_han_org(const struct ent_run *r, const struct mention *m) {
+  if (!zh_is_org(r, m->ref) || (m->end - m->start) % 3)
+    return false;
+  for (size_t p = m->start; p < m->end; p += 3) {
+    uint32_t cp;
+    if (utf8_decode(r->s + p, 3, &cp) != 3 || !utf8_is_cjk(cp))
+      return false;
+  }
+  return true;
+}
+
+/* An organisation found in the text whose name abbreviates another one
+ * named in the same article becomes that one (機管局 is 香港機場管理局). */
+static void zh_link_abbreviations(struct ent_run *r) {
+  for (size_t i = 0; i < r->nm; i++) {
+    struct mention *a = &r->m[i];
+    if (a->ref < r->g->nents || !zh_han_org(r, a))
+      continue;
+    for (size_t k = 0; k < r->nm; k++) {
+      const struct mention *f = &r->m[k];
+      if (f->ref == a->ref || !zh_han_org(r, f) ||
+          !zh_abbreviates(r->s + a->start, a->end - a->start, r->s + f->start,
+                          f->end - f->start))
+        continue;
+      uint32_t from = a->ref;
+      for (size_t m = 0; m < r->nm; m++)
+        if (r->m[m].ref == from)
+          r->m[m].ref = f->ref;
+      break;
+    }
+  }
 }
 
 void zh_pass_later(struct ent_run *r) {
@@ -450,4 +732,5 @@ void zh_pass_later(struct ent_run *r) {
       }
     }
   }
+  zh_link_abbreviations(r);
 }

@@ -189,6 +189,57 @@ fold_room(struct store_folded *f, size_t n)
     }
 }
 
+/* The folded form of cp, by f's direct table where it covers cp. */
+static uint32_t
+fold_cp(struct store_folded *f, uint32_t cp)
+{
+    if (!f->table)
+        f->table = store_hanfold_table();
+    if (cp - STORE_HANFOLD_LO < STORE_HANFOLD_N)
+        return f->table[cp - STORE_HANFOLD_LO] ? f->table[cp - STORE_HANFOLD_LO] : cp;
+    return words_fold_cp(cp);
+}
+
+size_t
+store_fold_preimages(struct store_folded *f, uint32_t cp, uint32_t *out, size_t max)
+{
+    uint32_t want = fold_cp(f, cp);
+    size_t n = 0;
+    if (want < 0x80) {
+        out[n++] = want;
+        if (want - 'a' < 26u && n < max)
+            out[n++] = want - 32;
+        return n;
+    }
+    if (want - STORE_HANFOLD_LO >= STORE_HANFOLD_N)
+        return 0; /* folded by a rule this cannot invert */
+    out[n++] = want;
+    for (uint32_t i = 0; i < STORE_HANFOLD_N; i++)
+        if (f->table[i] == want && i + STORE_HANFOLD_LO != want) {
+            if (n == max)
+                return 0;
+            out[n++] = i + STORE_HANFOLD_LO;
+        }
+    return n;
+}
+
+size_t
+store_fold_match(struct store_folded *f, const char *want, size_t wlen, const char *text,
+                 size_t len, size_t pos)
+{
+    size_t got = 0;
+    char enc[4];
+    while (got < wlen && pos < len) {
+        uint32_t cp;
+        pos += (size_t)utf8_decode(text + pos, len - pos, &cp);
+        size_t el = (size_t)utf8_encode(fold_cp(f, cp), enc);
+        if (el > wlen - got || memcmp(want + got, enc, el) != 0)
+            return 0;
+        got += el;
+    }
+    return got == wlen ? pos : 0;
+}
+
 void
 store_fold_text(struct store_folded *f, const char *text, size_t len)
 {
@@ -206,10 +257,7 @@ store_fold_text(struct store_folded *f, const char *text, size_t len)
         }
         uint32_t cp;
         size_t l = (size_t)utf8_decode(text + i, len - i, &cp);
-        if (cp - STORE_HANFOLD_LO < STORE_HANFOLD_N)
-            cp = f->table[cp - STORE_HANFOLD_LO] ? f->table[cp - STORE_HANFOLD_LO] : cp;
-        else
-            cp = words_fold_cp(cp);
+        cp = fold_cp(f, cp);
         size_t el = (size_t)utf8_encode(cp, f->text.data + n);
         for (size_t k = 0; k < el; k++)
             f->map[n + k] = i;

@@ -220,21 +220,27 @@ seg_bound_index(const struct segmenter *sg, const char *s, size_t n, size_t at)
     return lo;
 }
 
+/* Code points of the run segmented on either side of a span: enough for
+ * the dictionary's choice at the span's ends to be the one it makes over
+ * the whole clause, without segmenting a long clause for every hit. */
+#define SEG_WINDOW 16
+
 bool
-seg_is_word_span(struct segmenter *sg, const char *s, size_t n, size_t start, size_t end)
+seg_is_term_span(struct segmenter *sg, const char *s, size_t n, size_t start, size_t end,
+                 size_t tail)
 {
     if (start >= end || end > n)
         return false;
     size_t lo = start, hi = end;
     uint32_t cp;
-    while (lo > 0) {
+    for (int k = 0; lo > 0 && k < SEG_WINDOW; k++) {
         size_t p = seg_prev_cp(s, lo);
         utf8_decode(s + p, lo - p, &cp);
         if (!seg_word_char(cp))
             break;
         lo = p;
     }
-    while (hi < n) {
+    for (int k = 0; hi < n && k < SEG_WINDOW; k++) {
         int l = utf8_decode(s + hi, n - hi, &cp);
         if (!seg_word_char(cp))
             break;
@@ -248,10 +254,32 @@ seg_is_word_span(struct segmenter *sg, const char *s, size_t n, size_t start, si
         return false;
     if (seg_bound_index(sg, s + lo, hi - lo, end - lo) < sg->n)
         return true;
+    /* the term's last word begins a longer word of the text (經濟|部 in
+     * 經濟|部長: the title took the ministry's 部) */
+    if (tail && tail < end - start && seg_bound_index(sg, s + lo, hi - lo, end - tail - lo) < sg->n)
+        return true;
     /* Korean writes particles and endings onto the word (한국은행이): a
      * span of hangul may end where the syllables go on. */
     uint32_t last, next;
     utf8_decode(s + seg_prev_cp(s, end), end - seg_prev_cp(s, end), &last);
     utf8_decode(s + end, n - end, &next);
     return seg_hangul(last) && seg_hangul(next);
+}
+
+bool
+seg_is_word_span(struct segmenter *sg, const char *s, size_t n, size_t start, size_t end)
+{
+    return seg_is_term_span(sg, s, n, start, end, 0);
+}
+
+size_t
+seg_term_tail(struct segmenter *sg, const char *s, size_t n)
+{
+    const uint32_t *br;
+    size_t nb = seg_breaks(sg, s, n, &br);
+    if (nb < 3 || !sg->word[nb - 1] || !sg->word[nb - 2])
+        return 0; /* one word, or not words throughout */
+    uint32_t cp;
+    size_t l = br[nb - 1] - br[nb - 2];
+    return (size_t)utf8_decode(s + br[nb - 2], l, &cp) == l && utf8_is_cjk(cp) ? l : 0;
 }
