@@ -36,7 +36,9 @@ run_watch() { # run_watch MODE-NAME
     "$D" index --watch "$col" >"$TEST_TMP/watch.out" 2>&1 &
     pid=$!
     i=0
-    while ! grep -q "^watching" "$TEST_TMP/watch.out" 2>/dev/null && [ $i -lt 100 ]; do
+    # up to 30 s: the first index run under sanitizers on a loaded machine
+    # can take more than the 5 s this once allowed (the loop ends at once)
+    while ! grep -q "^watching" "$TEST_TMP/watch.out" 2>/dev/null && [ $i -lt 600 ]; do
         sleep 0.05; i=$((i + 1))
     done
     like "$(cat "$TEST_TMP/watch.out")" "^watching 1 folder" "$mode: --watch indexes, then watches"
