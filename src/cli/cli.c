@@ -51,6 +51,13 @@ cli_parse(const struct cli_command *cmd, int argc, char **argv, const struct cli
     int n = 0;
     bool options_done = false;
 
+    if (argc == 2 && strcmp(argv[1], "-h") == 0) {
+        /* a lone -h is help, as people type it: as a query word it would
+         * ask for nothing but a negation */
+        cli_usage(cmd, stdout);
+        free(words);
+        return 1;
+    }
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (options_done || strncmp(a, "--", 2) != 0) {

@@ -174,6 +174,10 @@ main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
     int i = 1;
+    if (argc == 2 && strcmp(argv[1], "-h") == 0) { /* the short form people type */
+        usage(stdout);
+        return 0;
+    }
     /* Options before the command. */
     while (i < argc && argv[i][0] == '-' && argv[i][1] == '-') {
         if (strcmp(argv[i], "--version") == 0) {

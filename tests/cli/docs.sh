@@ -47,4 +47,11 @@ ok $? "README shows 'saved show --limit'"
 "$DOSSIER_BIN" searches --help | grep -q "usage: dossier saved"
 ok $? "'searches' is another name for 'saved'"
 
+"$DOSSIER_BIN" -h | grep -q "^usage: dossier \[--db PATH\]"
+ok $? "'dossier -h' alone is help"
+"$DOSSIER_BIN" browse -h | grep -q "^usage: dossier browse"
+ok $? "'dossier browse -h' alone is help"
+"$DOSSIER_BIN" search -h | grep -q "^usage: dossier search"
+ok $? "'dossier search -h' alone is help"
+
 done_testing
