@@ -78,6 +78,22 @@ cjk_outlet_suffix(const char *s, size_t n)
 }
 
 
+/* The next space-separated word of s[0..n) at or after *pos: its start,
+ * with *len its length, or NULL past the last. *pos moves to its end. */
+static const char *
+next_word(const char *s, size_t n, size_t *pos, size_t *len)
+{
+    size_t i = *pos;
+    while (i < n && s[i] == ' ')
+        i++;
+    size_t j = i;
+    while (j < n && s[j] != ' ')
+        j++;
+    *pos = j;
+    *len = j - i;
+    return j > i ? s + i : NULL;
+}
+
 /* Does s read as a name standing alone: at most five words (twelve CJK
  * characters), each capitalised or a connector, no sentence punctuation,
  * no separators ("X | Y" footers are menus, not names)? Fills *ns. */
@@ -102,17 +118,9 @@ ing_name_shape(const char *s, size_t n, struct ing_name_shape *ns)
     }
     int caps = 0;
     bool all_upper = true;
-    for (size_t i = 0; i < n;) {
-        while (i < n && s[i] == ' ')
-            i++;
-        size_t j = i;
-        while (j < n && s[j] != ' ')
-            j++;
-        if (j == i)
-            break;
-        const char *w = s + i;
-        size_t wl = j - i;
-        i = j;
+    const char *w;
+    size_t wl;
+    for (size_t i = 0; (w = next_word(s, n, &i, &wl)) != NULL;) {
         if (++ns->words > 5)
             return false;
         unsigned char c = (unsigned char)w[0];
@@ -158,25 +166,18 @@ not_a_name(const char *s, size_t n)
     size_t at;
     if (ing_find_date(s, n, &dt, &at))
         return true;
-    for (size_t i = 0; i < n;) {
-        size_t j = i;
-        while (j < n && s[j] != ' ')
-            j++;
-        if (ing_month(s + i, j - i) && j + 1 < n && s[j + 1] >= '0' && s[j + 1] <= '9')
+    const char *w;
+    size_t wl, i = 0;
+    while ((w = next_word(s, n, &i, &wl)) != NULL)
+        if (ing_month(w, wl) && i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9')
             return true; /* "March 20" */
-        i = j + 1;
-    }
     static const char *const labels[] = {
         "year", "quarter", "qtr", "qtly", "record", "pay", "payable", "net", "shr", "revs",
         "sales", "revenue", "revenues", "loss", "profit", "dividend", "div", "note", "total",
         "avg", "oper", "period", "months", "weeks", "mths", "prior"};
-    size_t w = 0;
-    while (w < n && s[w] != ' ')
-        w++;
-    for (size_t k = 0; k < DS_ARRAY_LEN(labels); k++)
-        if (ing_ieq(s, w, labels[k]))
-            return true;
-    return false;
+    i = 0;
+    w = next_word(s, n, &i, &wl);
+    return w && ing_ieq_any(w, wl, labels, DS_ARRAY_LEN(labels));
 }
 
 /* Is s (a line alone at the top or bottom) an outlet's name? strong is
@@ -213,17 +214,11 @@ ing_has_ui_word(const char *s, size_t n)
                                         "about",  "follow",  "share",   "comments", "sign",
                                         "log",    "menu",    "search",  "editor's", "picks",
                                         "recommended", "also", "next",  "previous", "back"};
-    for (size_t i = 0; i < n;) {
-        while (i < n && s[i] == ' ')
-            i++;
-        size_t j = i;
-        while (j < n && s[j] != ' ')
-            j++;
-        for (size_t k = 0; k < DS_ARRAY_LEN(words) && j > i; k++)
-            if (ing_ieq(s + i, j - i, words[k]))
-                return true;
-        i = j;
-    }
+    const char *w;
+    size_t wl;
+    for (size_t i = 0; (w = next_word(s, n, &i, &wl)) != NULL;)
+        if (ing_ieq_any(w, wl, words, DS_ARRAY_LEN(words)))
+            return true;
     return false;
 }
 
