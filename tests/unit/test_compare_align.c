@@ -507,6 +507,33 @@ test_weak_rarity(void)
     ok(got[2], "... not when they are common in the collection (the strong pair stays)");
 }
 
+/* Two sentences that share only who they speak of (a name and a title)
+ * and say different things are no pair; the same statement reworded still
+ * pairs, and one sentence naming the same people while stating a date and
+ * a figure stays a pair too. */
+static void
+test_mention_only(void)
+{
+    const char *a = "Harbour board spokesman Ray Odom said the ferry pier would reopen after "
+                    "repairs.\n"
+                    "Commissioner Ines Varga voted against the dredging contract.\n"
+                    "Odom said 40 workers would finish the pier in May.\n";
+    const char *b = "Harbour board spokesman Ray Odom declined to comment on the fishermen's "
+                    "lawsuit.\n"
+                    "The ferry pier will reopen once repairs are done, the harbour board said.\n"
+                    "Commissioner Ines Varga, who chairs the finance panel, attended by phone.\n"
+                    "The pier should be finished in May by 40 workers, Odom said.\n";
+    struct cmp_result r;
+    struct ds_error err;
+    bool good = compare_texts(a, strlen(a), b, strlen(b), NULL, &r, &err) == 0;
+    ok(good && !paired(&r, 0, 0), "spokesman Ray Odom said one thing, then another: no pair");
+    ok(good && !paired(&r, 1, 2), "Commissioner Ines Varga voted / attended: no pair");
+    ok(good && paired(&r, 0, 1), "the pier reopening after repairs, reworded: a pair");
+    ok(good && paired(&r, 2, 3), "the same name with a figure and a month: a pair");
+    if (good)
+        cmp_result_clear(&r);
+}
+
 int
 main(void)
 {
@@ -516,5 +543,6 @@ main(void)
     test_split();
     test_split_best();
     test_weak_rarity();
+    test_mention_only();
     return done_testing();
 }
