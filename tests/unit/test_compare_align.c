@@ -311,7 +311,8 @@ test_entities(void)
                           ent("Michael R. Bloomberg", ENTITY_PERSON),
                           ent("Hillary Clinton", ENTITY_PERSON),
                           ent("Bill Clinton", ENTITY_PERSON), ent("Denmark", ENTITY_COUNTRY),
-                          ent("Mr. Bloomberg", ENTITY_PERSON)};
+                          ent("Mr. Bloomberg", ENTITY_PERSON),
+                          ent("Harlow Stores Inc.", ENTITY_ORG)};
     struct entity eb[] = {ent("Biden", ENTITY_PERSON), ent("Capitol Police", ENTITY_ORG),
                           ent("Michael Bloomberg", ENTITY_PERSON),
                           ent("Clinton", ENTITY_PERSON), ent("Norway", ENTITY_COUNTRY)};
@@ -322,7 +323,7 @@ test_entities(void)
     xb.nentities = DS_ARRAY_LEN(eb);
     const char *a = "Biden spoke. Police guarded the steps. Officials from Oslo came.";
     const char *b = "Mr. Biden and the Capitol Police. Bloomberg paid. Clinton spoke. "
-                    "Denmark abstained.";
+                    "Denmark abstained. Harlow Stores cut prices.";
     struct cmp_result r;
     struct ds_error err;
     compare_texts(a, strlen(a), b, strlen(b), NULL, &r, &err);
@@ -340,6 +341,8 @@ test_entities(void)
                           (s.entities[i].b && strstr(s.entities[i].b->name, "Bloomberg"));
     ok(rows_bloomberg == 1, "... listed once (%zu rows)", rows_bloomberg);
     ok(side_of(&s, "Denmark") == CMP_SIDE_BOTH, "a name B's text holds is in both");
+    ok(side_of(&s, "Harlow Stores Inc.") == CMP_SIDE_BOTH,
+       "a company named without its Inc. in B is in both");
     ok(side_of(&s, "Norway") == CMP_SIDE_B, "Norway, named nowhere in A, is only in B");
     ok(side_of(&s, "Hillary Clinton") != side_of(&s, "Bill Clinton") ||
        side_of(&s, "Hillary Clinton") == CMP_SIDE_BOTH,

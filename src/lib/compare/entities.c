@@ -5,8 +5,8 @@
  * "Michael R. Bloomberg"; "U.S. Capitol Police" and "Capitol Police".
  *
  * Each entity gets a normal form: honorifics and titles ("Mr.", "Sen."),
- * suffixes ("Jr."), middle initials and an organisation's country prefix
- * ("U.S.", "The") dropped, ASCII lower-cased. Entities with the same normal
+ * suffixes ("Jr.", a company's "Inc."), middle initials and an
+ * organisation's country prefix ("U.S.", "The") dropped, ASCII lower-cased. Entities with the same normal
  * form are one; a one-word person name joins the one longer person name
  * whose surname it is (when two people share it, "Clinton" joins neither);
  * a name whose words end another's ("Capitol Police") joins it. A group
@@ -28,6 +28,7 @@ static const char *const name_noise[] = {
     "Gov",      "Gen",      "Sir",       "Lord",      "Prof",      "Rev",     "Pres",
     "Senator",  "Representative", "Governor", "President", "Jr",     "Sr",      "II",
     "III",      "IV",       "Lt",        "Col",       "Capt",      "Adm",     "Sgt",
+    "Inc",      "Corp",     "Ltd",       "LLC",       "PLC",       "Co",
 };
 
 /* Prefixes dropped from the start of an organisation's name. */
