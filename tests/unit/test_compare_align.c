@@ -312,10 +312,13 @@ test_entities(void)
                           ent("Hillary Clinton", ENTITY_PERSON),
                           ent("Bill Clinton", ENTITY_PERSON), ent("Denmark", ENTITY_COUNTRY),
                           ent("Mr. Bloomberg", ENTITY_PERSON),
-                          ent("Harlow Stores Inc.", ENTITY_ORG)};
+                          ent("Harlow Stores Inc.", ENTITY_ORG),
+                          ent("Department of the Treasury", ENTITY_ORG),
+                          ent("KTV News", ENTITY_ORG)};
     struct entity eb[] = {ent("Biden", ENTITY_PERSON), ent("Capitol Police", ENTITY_ORG),
                           ent("Michael Bloomberg", ENTITY_PERSON),
-                          ent("Clinton", ENTITY_PERSON), ent("Norway", ENTITY_COUNTRY)};
+                          ent("Clinton", ENTITY_PERSON), ent("Norway", ENTITY_COUNTRY),
+                          ent("Treasury Department", ENTITY_ORG)};
     struct extraction xa = {0}, xb = {0};
     xa.entities = ea;
     xa.nentities = DS_ARRAY_LEN(ea);
@@ -323,7 +326,8 @@ test_entities(void)
     xb.nentities = DS_ARRAY_LEN(eb);
     const char *a = "Biden spoke. Police guarded the steps. Officials from Oslo came.";
     const char *b = "Mr. Biden and the Capitol Police. Bloomberg paid. Clinton spoke. "
-                    "Denmark abstained. Harlow Stores cut prices.";
+                    "Denmark abstained. Harlow Stores cut prices. He spoke on KTV's morning "
+                    "show.";
     struct cmp_result r;
     struct ds_error err;
     compare_texts(a, strlen(a), b, strlen(b), NULL, &r, &err);
@@ -343,6 +347,9 @@ test_entities(void)
     ok(side_of(&s, "Denmark") == CMP_SIDE_BOTH, "a name B's text holds is in both");
     ok(side_of(&s, "Harlow Stores Inc.") == CMP_SIDE_BOTH,
        "a company named without its Inc. in B is in both");
+    ok(side_of(&s, "Department of the Treasury") == CMP_SIDE_BOTH,
+       "the Department of the Treasury is the Treasury Department");
+    ok(side_of(&s, "KTV News") == CMP_SIDE_BOTH, "KTV News is the KTV that B names");
     ok(side_of(&s, "Norway") == CMP_SIDE_B, "Norway, named nowhere in A, is only in B");
     ok(side_of(&s, "Hillary Clinton") != side_of(&s, "Bill Clinton") ||
        side_of(&s, "Hillary Clinton") == CMP_SIDE_BOTH,

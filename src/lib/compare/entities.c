@@ -16,6 +16,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,6 +42,30 @@ in_list(const char *w, size_t n, const char *const *list, size_t count)
         if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
             return true;
     return false;
+}
+
+/* "department of [the] x" as "x department" (and a ministry likewise), in
+ * place: "Department of the Treasury" is the "Treasury Department". */
+static void
+body_of_first(char *norm)
+{
+    static const char *const heads[] = {"department of ", "ministry of "};
+    for (size_t i = 0; i < DS_ARRAY_LEN(heads); i++) {
+        size_t hl = strlen(heads[i]);
+        if (strncmp(norm, heads[i], hl) != 0)
+            continue;
+        const char *x = norm + hl;
+        if (strncmp(x, "the ", 4) == 0)
+            x += 4;
+        if (!*x)
+            return;
+        size_t head = hl - 4; /* without " of " */
+        char *out = xmalloc(strlen(norm) + 2);
+        snprintf(out, strlen(norm) + 2, "%s %.*s", x, (int)head, norm);
+        strcpy(norm, out); /* never longer: " of " (and "the ") dropped, one space added */
+        free(out);
+        return;
+    }
 }
 
 /* The normal form of a name (newly allocated; "" when nothing is left). */
@@ -72,6 +97,7 @@ name_normal(const char *name)
     }
     char *s = xstrdup(buf_str(&b));
     buf_free(&b);
+    body_of_first(s);
     return s;
 }
 
@@ -182,6 +208,22 @@ text_names(const char *text, size_t len, const char *w)
     return false;
 }
 
+/* Is norm a broadcaster's news arm ("abc news") whose network the text
+ * names ("ABC's This Week")? */
+static bool
+network_named_in(const char *norm, const char *text, size_t len)
+{
+    size_t n = strlen(norm);
+    if (n < 8 || strcmp(norm + n - 5, " news") != 0 || strchr(norm, ' ') != norm + n - 5)
+        return false;
+    char net[64];
+    if (n - 5 >= sizeof net)
+        return false;
+    memcpy(net, norm, n - 5);
+    net[n - 5] = '\0';
+    return text_names(text, len, net);
+}
+
 /* Does the other text name the group of entity x (its normal form, or a
  * person's surname)? */
 static bool
@@ -192,7 +234,8 @@ group_named_in(struct linker *l, size_t root, const char *text, size_t len)
             continue;
         const char *lw = last_word(l->norm[k]);
         if (text_names(text, len, l->norm[k]) ||
-            (l->e[k]->kind == ENTITY_PERSON && lw && text_names(text, len, lw)))
+            (l->e[k]->kind == ENTITY_PERSON && lw && text_names(text, len, lw)) ||
+            (l->e[k]->kind == ENTITY_ORG && network_named_in(l->norm[k], text, len)))
             return true;
     }
     return false;
