@@ -314,7 +314,9 @@ test_entities(void)
                           ent("Mr. Bloomberg", ENTITY_PERSON),
                           ent("Harlow Stores Inc.", ENTITY_ORG),
                           ent("Department of the Treasury", ENTITY_ORG),
-                          ent("KTV News", ENTITY_ORG)};
+                          ent("KTV News", ENTITY_ORG),
+                          ent("Northern Water Authority", ENTITY_ORG),
+                          ent("Grand Opera Company", ENTITY_ORG)};
     struct entity eb[] = {ent("Biden", ENTITY_PERSON), ent("Capitol Police", ENTITY_ORG),
                           ent("Michael Bloomberg", ENTITY_PERSON),
                           ent("Clinton", ENTITY_PERSON), ent("Norway", ENTITY_COUNTRY),
@@ -327,7 +329,7 @@ test_entities(void)
     const char *a = "Biden spoke. Police guarded the steps. Officials from Oslo came.";
     const char *b = "Mr. Biden and the Capitol Police. Bloomberg paid. Clinton spoke. "
                     "Denmark abstained. Harlow Stores cut prices. He spoke on KTV's morning "
-                    "show.";
+                    "show. The N.W.A. paid. A goc member sang.";
     struct cmp_result r;
     struct ds_error err;
     compare_texts(a, strlen(a), b, strlen(b), NULL, &r, &err);
@@ -350,6 +352,10 @@ test_entities(void)
     ok(side_of(&s, "Department of the Treasury") == CMP_SIDE_BOTH,
        "the Department of the Treasury is the Treasury Department");
     ok(side_of(&s, "KTV News") == CMP_SIDE_BOTH, "KTV News is the KTV that B names");
+    ok(side_of(&s, "Northern Water Authority") == CMP_SIDE_BOTH,
+       "the Northern Water Authority is the N.W.A. B names");
+    ok(side_of(&s, "Grand Opera Company") == CMP_SIDE_A,
+       "... but initials in lower case ('goc') are a word, not a name");
     ok(side_of(&s, "Norway") == CMP_SIDE_B, "Norway, named nowhere in A, is only in B");
     ok(side_of(&s, "Hillary Clinton") != side_of(&s, "Bill Clinton") ||
        side_of(&s, "Hillary Clinton") == CMP_SIDE_BOTH,

@@ -12,7 +12,8 @@
  * a name whose words end another's ("Capitol Police") joins it. A group
  * named on one side only is still "in both" when the other article's text
  * names it (its normal form, or a person's surname) where the extractor
- * found nothing. See compare.h.
+ * found nothing, or its initials when it is an organisation ("CIA"). See
+ * compare.h.
  */
 #include "config.h"
 
@@ -224,6 +225,45 @@ network_named_in(const char *norm, const char *text, size_t len)
     return text_names(text, len, net);
 }
 
+/* Does text hold the initials of an organisation's normal form norm, of
+ * three words or more ("central intelligence agency": "CIA" or "C.I.A."),
+ * in capitals as a whole word? */
+static bool
+initials_named_in(const char *norm, const char *text, size_t len)
+{
+    static const char *const skip[] = {"of", "and", "the", "for", "on"};
+    char ini[16], dotted[32];
+    size_t n = 0, d = 0;
+    for (const char *p = norm; *p && n + 1 < sizeof ini;) {
+        const char *e = strchr(p, ' ');
+        size_t wl = e ? (size_t)(e - p) : strlen(p);
+        if (!in_list(p, wl, skip, DS_ARRAY_LEN(skip))) {
+            if (p[0] < 'a' || p[0] > 'z')
+                return false;
+            ini[n++] = (char)(p[0] - 32);
+            dotted[d++] = (char)(p[0] - 32);
+            dotted[d++] = '.';
+        }
+        p = e ? e + 1 : p + wl;
+    }
+    if (n < 3)
+        return false;
+    ini[n] = dotted[d] = '\0';
+    const char *forms[2] = {ini, dotted};
+    for (int f = 0; f < 2; f++) {
+        size_t fl = strlen(forms[f]);
+        for (size_t off = 0; off + fl <= len; off++) {
+            if (memcmp(text + off, forms[f], fl) != 0)
+                continue;
+            char before = off ? text[off - 1] : ' ', after = off + fl < len ? text[off + fl] : ' ';
+            if (!((before >= 'A' && before <= 'Z') || (before >= 'a' && before <= 'z')) &&
+                !((after >= 'A' && after <= 'Z') || (after >= 'a' && after <= 'z')))
+                return true;
+        }
+    }
+    return false;
+}
+
 /* Does the other text name the group of entity x (its normal form, or a
  * person's surname)? */
 static bool
@@ -235,7 +275,8 @@ group_named_in(struct linker *l, size_t root, const char *text, size_t len)
         const char *lw = last_word(l->norm[k]);
         if (text_names(text, len, l->norm[k]) ||
             (l->e[k]->kind == ENTITY_PERSON && lw && text_names(text, len, lw)) ||
-            (l->e[k]->kind == ENTITY_ORG && network_named_in(l->norm[k], text, len)))
+            (l->e[k]->kind == ENTITY_ORG && (network_named_in(l->norm[k], text, len) ||
+                                              initials_named_in(l->norm[k], text, len))))
             return true;
     }
     return false;
