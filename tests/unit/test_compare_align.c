@@ -316,11 +316,13 @@ test_entities(void)
                           ent("Department of the Treasury", ENTITY_ORG),
                           ent("KTV News", ENTITY_ORG),
                           ent("Northern Water Authority", ENTITY_ORG),
-                          ent("Grand Opera Company", ENTITY_ORG)};
+                          ent("Grand Opera Company", ENTITY_ORG),
+                          ent("United States", ENTITY_COUNTRY),
+                          ent("United States Senate", ENTITY_ORG)};
     struct entity eb[] = {ent("Biden", ENTITY_PERSON), ent("Capitol Police", ENTITY_ORG),
                           ent("Michael Bloomberg", ENTITY_PERSON),
                           ent("Clinton", ENTITY_PERSON), ent("Norway", ENTITY_COUNTRY),
-                          ent("Treasury Department", ENTITY_ORG)};
+                          ent("Treasury Department", ENTITY_ORG), ent("Senate", ENTITY_ORG)};
     struct extraction xa = {0}, xb = {0};
     xa.entities = ea;
     xa.nentities = DS_ARRAY_LEN(ea);
@@ -329,7 +331,7 @@ test_entities(void)
     const char *a = "Biden spoke. Police guarded the steps. Officials from Oslo came.";
     const char *b = "Mr. Biden and the Capitol Police. Bloomberg paid. Clinton spoke. "
                     "Denmark abstained. Harlow Stores cut prices. He spoke on KTV's morning "
-                    "show. The N.W.A. paid. A goc member sang.";
+                    "show. The N.W.A. paid. A goc member sang. U.S. officials came.";
     struct cmp_result r;
     struct ds_error err;
     compare_texts(a, strlen(a), b, strlen(b), NULL, &r, &err);
@@ -356,6 +358,9 @@ test_entities(void)
        "the Northern Water Authority is the N.W.A. B names");
     ok(side_of(&s, "Grand Opera Company") == CMP_SIDE_A,
        "... but initials in lower case ('goc') are a word, not a name");
+    ok(side_of(&s, "United States") == CMP_SIDE_BOTH, "the United States is the U.S. B names");
+    ok(side_of(&s, "United States Senate") == CMP_SIDE_BOTH,
+       "the United States Senate is B's Senate");
     ok(side_of(&s, "Norway") == CMP_SIDE_B, "Norway, named nowhere in A, is only in B");
     ok(side_of(&s, "Hillary Clinton") != side_of(&s, "Bill Clinton") ||
        side_of(&s, "Hillary Clinton") == CMP_SIDE_BOTH,

@@ -98,6 +98,8 @@ name_normal(const char *name)
     }
     char *s = xstrdup(buf_str(&b));
     buf_free(&b);
+    if (strncmp(s, "united states ", 14) == 0) /* "United States Senate": as "U.S." above */
+        memmove(s, s + 14, strlen(s + 14) + 1);
     body_of_first(s);
     return s;
 }
@@ -275,6 +277,7 @@ group_named_in(struct linker *l, size_t root, const char *text, size_t len)
         const char *lw = last_word(l->norm[k]);
         if (text_names(text, len, l->norm[k]) ||
             (l->e[k]->kind == ENTITY_PERSON && lw && text_names(text, len, lw)) ||
+            (strcmp(l->norm[k], "united states") == 0 && text_names(text, len, "u.s.")) ||
             (l->e[k]->kind == ENTITY_ORG && (network_named_in(l->norm[k], text, len) ||
                                               initials_named_in(l->norm[k], text, len))))
             return true;
