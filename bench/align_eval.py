@@ -4,8 +4,9 @@ outlets telling one event in ../shared/corpus/basil-dev, compared through an
 index that holds them (so the index's word counts gate weak pairs, as for a
 user), and random draws of rows to check by hand (issue 17).
 
-  align_eval.py DOSSIER DB BASIL_DIR [--save FILE] [--old FILE]
-                [--draw pairs|only|added] [--seed 17] [--n 30]
+  align_eval.py DOSSIER DB BASIL_DIR [--save FILE] [--load FILE] [--old FILE]
+                [--draw pairs|only|added|figures|entities] [--fresh]
+                [--seed 17] [--n 30]
 
 Prints the counts of rows by mark (= same, ~ similar, + split part, < only
 in A, > only in B) and of aligned pairs. --save writes the rows (JSON) for a
@@ -15,7 +16,13 @@ pair of outlets for each of 40 random events (the protocol of the earlier
 hand-checks); `only`, 30 "only in" sentences from the same draw, each with
 the three sentences of the other side that share most words (a sentence
 whose counterpart is not among them is read in the article); `added`, pairs
-of this run that --old lacks. Article text goes to the terminal only.
+of this run that --old lacks; `figures`, every pair of figures marked as
+disagreeing, with both sentences; `entities`, --n comparisons' "only in
+one side" entity lists, each name with the other text's mentions of its
+last word. --fresh draws from the pairs of outlets that the seed-17 draw
+did not pick (a sample apart from the earlier hand-checks); --load reads a
+run saved by --save instead of comparing again. Article text goes to the
+terminal only.
 """
 import collections
 import itertools
