@@ -311,10 +311,18 @@ test_entities(void)
                           ent("Michael R. Bloomberg", ENTITY_PERSON),
                           ent("Hillary Clinton", ENTITY_PERSON),
                           ent("Bill Clinton", ENTITY_PERSON), ent("Denmark", ENTITY_COUNTRY),
-                          ent("Mr. Bloomberg", ENTITY_PERSON)};
+                          ent("Mr. Bloomberg", ENTITY_PERSON),
+                          ent("Harlow Stores Inc.", ENTITY_ORG),
+                          ent("Department of the Treasury", ENTITY_ORG),
+                          ent("KTV News", ENTITY_ORG),
+                          ent("Northern Water Authority", ENTITY_ORG),
+                          ent("Grand Opera Company", ENTITY_ORG),
+                          ent("United States", ENTITY_COUNTRY),
+                          ent("United States Senate", ENTITY_ORG)};
     struct entity eb[] = {ent("Biden", ENTITY_PERSON), ent("Capitol Police", ENTITY_ORG),
                           ent("Michael Bloomberg", ENTITY_PERSON),
-                          ent("Clinton", ENTITY_PERSON), ent("Norway", ENTITY_COUNTRY)};
+                          ent("Clinton", ENTITY_PERSON), ent("Norway", ENTITY_COUNTRY),
+                          ent("Treasury Department", ENTITY_ORG), ent("Senate", ENTITY_ORG)};
     struct extraction xa = {0}, xb = {0};
     xa.entities = ea;
     xa.nentities = DS_ARRAY_LEN(ea);
@@ -322,7 +330,8 @@ test_entities(void)
     xb.nentities = DS_ARRAY_LEN(eb);
     const char *a = "Biden spoke. Police guarded the steps. Officials from Oslo came.";
     const char *b = "Mr. Biden and the Capitol Police. Bloomberg paid. Clinton spoke. "
-                    "Denmark abstained.";
+                    "Denmark abstained. Harlow Stores cut prices. He spoke on KTV's morning "
+                    "show. The N.W.A. paid. A goc member sang. U.S. officials came.";
     struct cmp_result r;
     struct ds_error err;
     compare_texts(a, strlen(a), b, strlen(b), NULL, &r, &err);
@@ -340,6 +349,18 @@ test_entities(void)
                           (s.entities[i].b && strstr(s.entities[i].b->name, "Bloomberg"));
     ok(rows_bloomberg == 1, "... listed once (%zu rows)", rows_bloomberg);
     ok(side_of(&s, "Denmark") == CMP_SIDE_BOTH, "a name B's text holds is in both");
+    ok(side_of(&s, "Harlow Stores Inc.") == CMP_SIDE_BOTH,
+       "a company named without its Inc. in B is in both");
+    ok(side_of(&s, "Department of the Treasury") == CMP_SIDE_BOTH,
+       "the Department of the Treasury is the Treasury Department");
+    ok(side_of(&s, "KTV News") == CMP_SIDE_BOTH, "KTV News is the KTV that B names");
+    ok(side_of(&s, "Northern Water Authority") == CMP_SIDE_BOTH,
+       "the Northern Water Authority is the N.W.A. B names");
+    ok(side_of(&s, "Grand Opera Company") == CMP_SIDE_A,
+       "... but initials in lower case ('goc') are a word, not a name");
+    ok(side_of(&s, "United States") == CMP_SIDE_BOTH, "the United States is the U.S. B names");
+    ok(side_of(&s, "United States Senate") == CMP_SIDE_BOTH,
+       "the United States Senate is B's Senate");
     ok(side_of(&s, "Norway") == CMP_SIDE_B, "Norway, named nowhere in A, is only in B");
     ok(side_of(&s, "Hillary Clinton") != side_of(&s, "Bill Clinton") ||
        side_of(&s, "Hillary Clinton") == CMP_SIDE_BOTH,
@@ -507,6 +528,33 @@ test_weak_rarity(void)
     ok(got[2], "... not when they are common in the collection (the strong pair stays)");
 }
 
+/* Two sentences that share only who they speak of (a name and a title)
+ * and say different things are no pair; the same statement reworded still
+ * pairs, and one sentence naming the same people while stating a date and
+ * a figure stays a pair too. */
+static void
+test_mention_only(void)
+{
+    const char *a = "Harbour board spokesman Ray Odom said the ferry pier would reopen after "
+                    "repairs.\n"
+                    "Commissioner Ines Varga voted against the dredging contract.\n"
+                    "Odom said 40 workers would finish the pier in May.\n";
+    const char *b = "Harbour board spokesman Ray Odom declined to comment on the fishermen's "
+                    "lawsuit.\n"
+                    "The ferry pier will reopen once repairs are done, the harbour board said.\n"
+                    "Commissioner Ines Varga, who chairs the finance panel, attended by phone.\n"
+                    "The pier should be finished in May by 40 workers, Odom said.\n";
+    struct cmp_result r;
+    struct ds_error err;
+    bool good = compare_texts(a, strlen(a), b, strlen(b), NULL, &r, &err) == 0;
+    ok(good && !paired(&r, 0, 0), "spokesman Ray Odom said one thing, then another: no pair");
+    ok(good && !paired(&r, 1, 2), "Commissioner Ines Varga voted / attended: no pair");
+    ok(good && paired(&r, 0, 1), "the pier reopening after repairs, reworded: a pair");
+    ok(good && paired(&r, 2, 3), "the same name with a figure and a month: a pair");
+    if (good)
+        cmp_result_clear(&r);
+}
+
 int
 main(void)
 {
@@ -516,5 +564,6 @@ main(void)
     test_split();
     test_split_best();
     test_weak_rarity();
+    test_mention_only();
     return done_testing();
 }

@@ -46,6 +46,8 @@ struct side {
     size_t *sent_tok;   /* first token of each sentence; sent_tok[nsents] = ntoks */
     int32_t *set;       /* sorted unique content terms of each sentence, concatenated */
     size_t *set_off;    /* set_off[s] .. set_off[s+1] */
+    int32_t *seq;       /* each sentence's content terms in order, concatenated */
+    size_t *seq_off;    /* seq_off[s] .. seq_off[s+1] */
     struct cmp_counts *counts;
 };
 
@@ -152,12 +154,15 @@ side_build(struct side *sd, const char *text, size_t len, const struct text_toke
     sd->sent_tok = xmalloc((sd->nsents + 1) * sizeof *sd->sent_tok);
     sd->set_off = xmalloc((sd->nsents + 1) * sizeof *sd->set_off);
     sd->set = xmalloc((2 * sd->ntoks + 1) * sizeof *sd->set);
-    size_t t = 0, nset = 0;
+    sd->seq_off = xmalloc((sd->nsents + 1) * sizeof *sd->seq_off);
+    sd->seq = xmalloc((sd->ntoks + 1) * sizeof *sd->seq);
+    size_t t = 0, nset = 0, nseq = 0;
     for (size_t s = 0; s < sd->nsents; s++) {
         while (t < sd->ntoks && sd->toks[t].start < sd->sents[s].start)
             t++;
         sd->sent_tok[s] = t;
         sd->set_off[s] = nset;
+        sd->seq_off[s] = nseq;
         size_t first = nset;
         if (s > 0 && t < sd->ntoks && starts_with_pronoun(sd, t))
             for (size_t k = sd->sent_tok[s - 1]; k < t; k++)
@@ -165,7 +170,7 @@ side_build(struct side *sd, const char *text, size_t len, const struct text_toke
                     sd->set[nset++] = sd->toks[k].term;
         while (t < sd->ntoks && sd->toks[t].start < sd->sents[s].end) {
             if (sd->toks[t].content)
-                sd->set[nset++] = sd->toks[t].term;
+                sd->set[nset++] = sd->seq[nseq++] = sd->toks[t].term;
             t++;
         }
         qsort(sd->set + first, nset - first, sizeof *sd->set, cmp_int32);
@@ -177,6 +182,7 @@ side_build(struct side *sd, const char *text, size_t len, const struct text_toke
     }
     sd->sent_tok[sd->nsents] = t;
     sd->set_off[sd->nsents] = nset;
+    sd->seq_off[sd->nsents] = nseq;
     return 0;
 }
 
@@ -188,6 +194,8 @@ side_free(struct side *sd)
     free(sd->sent_tok);
     free(sd->set);
     free(sd->set_off);
+    free(sd->seq);
+    free(sd->seq_off);
     cmp_counts_free(&sd->counts);
 }
 
@@ -227,15 +235,33 @@ mark_common(const struct side *A, const struct side *B, const struct cmp_counts 
     free(seen);
 }
 
-/* Flags of each term id: a figure when a token of it holds a digit, a name
- * when it is capitalised where a sentence does not start, common when
- * rarity (may be NULL) says so (mark_common). */
+/* Is the word [w, w+n) a month or a day of the week ("March", "Tuesday")? */
+static bool
+is_date_word(const char *w, size_t n)
+{
+    static const char *const dates[] = {
+        "January", "February", "March",   "April",    "May",     "June",   "July",
+        "August",  "September", "October", "November", "December", "Monday", "Tuesday",
+        "Wednesday", "Thursday", "Friday",  "Saturday", "Sunday"};
+    for (size_t i = 0; i < DS_ARRAY_LEN(dates); i++)
+        if (strlen(dates[i]) == n && memcmp(dates[i], w, n) == 0)
+            return true;
+    return false;
+}
+
+/* Flags of each term id: a figure when a token of it holds a digit; a date
+ * when it is a month or a weekday; a name when it is capitalised where a
+ * sentence does not start, and proper when that is so in most of such
+ * places (a word of a title written in title case, "Senate Passes Budget
+ * Deal", is no proper name when the text writes it in lower case
+ * elsewhere); common when rarity (may be NULL) says so (mark_common). */
 static uint8_t *
 term_flags(const struct side *A, const struct side *B, const struct cmp_counts *intern,
            const struct cmp_rarity *rarity)
 {
     size_t nterms = intern->len;
     uint8_t *flags = xcalloc(nterms + 1, 1);
+    int32_t *caps = xcalloc(nterms + 1, sizeof *caps); /* capitalised minus lower-case places */
     const struct side *sides[2] = {A, B};
     for (int k = 0; k < 2; k++) {
         const struct side *sd = sides[k];
@@ -246,12 +272,24 @@ term_flags(const struct side *A, const struct side *B, const struct cmp_counts *
                 unsigned char c = (unsigned char)sd->text[tk->start];
                 if (!tk->content || tk->term < 0 || (size_t)tk->term >= nterms)
                     continue;
-                if (c >= '0' && c <= '9')
+                if (c >= '0' && c <= '9') {
                     flags[tk->term] |= CMP_TERM_FIGURE;
-                else if (c >= 'A' && c <= 'Z' && t > sd->sent_tok[s])
+                    continue;
+                }
+                if (is_date_word(sd->text + tk->start, tk->end - tk->start))
+                    flags[tk->term] |= CMP_TERM_DATE;
+                if (t > sd->sent_tok[s] && c >= 'A' && c <= 'Z') {
                     flags[tk->term] |= CMP_TERM_NAME;
+                    caps[tk->term]++;
+                } else if (t > sd->sent_tok[s] && c >= 'a' && c <= 'z') {
+                    caps[tk->term]--;
+                }
             }
     }
+    for (size_t t = 0; t < nterms; t++)
+        if (caps[t] > 0)
+            flags[t] |= CMP_TERM_PROPER;
+    free(caps);
     if (rarity && rarity->share)
         mark_common(A, B, intern, rarity, flags);
     return flags;
@@ -263,6 +301,8 @@ side_sentset(const struct side *sd, struct cmp_sentset *out)
     out->set = sd->set;
     out->set_off = sd->set_off;
     out->nsents = sd->nsents;
+    out->seq = sd->seq;
+    out->seq_off = sd->seq_off;
 }
 
 /* ---- word diff inside a pair -------------------------------------------------------- */

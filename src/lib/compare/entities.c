@@ -5,17 +5,19 @@
  * "Michael R. Bloomberg"; "U.S. Capitol Police" and "Capitol Police".
  *
  * Each entity gets a normal form: honorifics and titles ("Mr.", "Sen."),
- * suffixes ("Jr."), middle initials and an organisation's country prefix
- * ("U.S.", "The") dropped, ASCII lower-cased. Entities with the same normal
+ * suffixes ("Jr.", a company's "Inc."), middle initials and an
+ * organisation's country prefix ("U.S.", "The") dropped, ASCII lower-cased. Entities with the same normal
  * form are one; a one-word person name joins the one longer person name
  * whose surname it is (when two people share it, "Clinton" joins neither);
  * a name whose words end another's ("Capitol Police") joins it. A group
  * named on one side only is still "in both" when the other article's text
  * names it (its normal form, or a person's surname) where the extractor
- * found nothing. See compare.h.
+ * found nothing, or its initials when it is an organisation ("CIA"). See
+ * compare.h.
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +30,7 @@ static const char *const name_noise[] = {
     "Gov",      "Gen",      "Sir",       "Lord",      "Prof",      "Rev",     "Pres",
     "Senator",  "Representative", "Governor", "President", "Jr",     "Sr",      "II",
     "III",      "IV",       "Lt",        "Col",       "Capt",      "Adm",     "Sgt",
+    "Inc",      "Corp",     "Ltd",       "LLC",       "PLC",       "Co",
 };
 
 /* Prefixes dropped from the start of an organisation's name. */
@@ -40,6 +43,30 @@ in_list(const char *w, size_t n, const char *const *list, size_t count)
         if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
             return true;
     return false;
+}
+
+/* "department of [the] x" as "x department" (and a ministry likewise), in
+ * place: "Department of the Treasury" is the "Treasury Department". */
+static void
+body_of_first(char *norm)
+{
+    static const char *const heads[] = {"department of ", "ministry of "};
+    for (size_t i = 0; i < DS_ARRAY_LEN(heads); i++) {
+        size_t hl = strlen(heads[i]);
+        if (strncmp(norm, heads[i], hl) != 0)
+            continue;
+        const char *x = norm + hl;
+        if (strncmp(x, "the ", 4) == 0)
+            x += 4;
+        if (!*x)
+            return;
+        size_t head = hl - 4; /* without " of " */
+        char *out = xmalloc(strlen(norm) + 2);
+        snprintf(out, strlen(norm) + 2, "%s %.*s", x, (int)head, norm);
+        strcpy(norm, out); /* never longer: " of " (and "the ") dropped, one space added */
+        free(out);
+        return;
+    }
 }
 
 /* The normal form of a name (newly allocated; "" when nothing is left). */
@@ -71,6 +98,9 @@ name_normal(const char *name)
     }
     char *s = xstrdup(buf_str(&b));
     buf_free(&b);
+    if (strncmp(s, "united states ", 14) == 0) /* "United States Senate": as "U.S." above */
+        memmove(s, s + 14, strlen(s + 14) + 1);
+    body_of_first(s);
     return s;
 }
 
@@ -181,6 +211,61 @@ text_names(const char *text, size_t len, const char *w)
     return false;
 }
 
+/* Is norm a broadcaster's news arm ("abc news") whose network the text
+ * names ("ABC's This Week")? */
+static bool
+network_named_in(const char *norm, const char *text, size_t len)
+{
+    size_t n = strlen(norm);
+    if (n < 8 || strcmp(norm + n - 5, " news") != 0 || strchr(norm, ' ') != norm + n - 5)
+        return false;
+    char net[64];
+    if (n - 5 >= sizeof net)
+        return false;
+    memcpy(net, norm, n - 5);
+    net[n - 5] = '\0';
+    return text_names(text, len, net);
+}
+
+/* Does text hold the initials of an organisation's normal form norm, of
+ * three words or more ("central intelligence agency": "CIA" or "C.I.A."),
+ * in capitals as a whole word? */
+static bool
+initials_named_in(const char *norm, const char *text, size_t len)
+{
+    static const char *const skip[] = {"of", "and", "the", "for", "on"};
+    char ini[16], dotted[32];
+    size_t n = 0, d = 0;
+    for (const char *p = norm; *p && n + 1 < sizeof ini;) {
+        const char *e = strchr(p, ' ');
+        size_t wl = e ? (size_t)(e - p) : strlen(p);
+        if (!in_list(p, wl, skip, DS_ARRAY_LEN(skip))) {
+            if (p[0] < 'a' || p[0] > 'z')
+                return false;
+            ini[n++] = (char)(p[0] - 32);
+            dotted[d++] = (char)(p[0] - 32);
+            dotted[d++] = '.';
+        }
+        p = e ? e + 1 : p + wl;
+    }
+    if (n < 3)
+        return false;
+    ini[n] = dotted[d] = '\0';
+    const char *forms[2] = {ini, dotted};
+    for (int f = 0; f < 2; f++) {
+        size_t fl = strlen(forms[f]);
+        for (size_t off = 0; off + fl <= len; off++) {
+            if (memcmp(text + off, forms[f], fl) != 0)
+                continue;
+            char before = off ? text[off - 1] : ' ', after = off + fl < len ? text[off + fl] : ' ';
+            if (!((before >= 'A' && before <= 'Z') || (before >= 'a' && before <= 'z')) &&
+                !((after >= 'A' && after <= 'Z') || (after >= 'a' && after <= 'z')))
+                return true;
+        }
+    }
+    return false;
+}
+
 /* Does the other text name the group of entity x (its normal form, or a
  * person's surname)? */
 static bool
@@ -191,7 +276,10 @@ group_named_in(struct linker *l, size_t root, const char *text, size_t len)
             continue;
         const char *lw = last_word(l->norm[k]);
         if (text_names(text, len, l->norm[k]) ||
-            (l->e[k]->kind == ENTITY_PERSON && lw && text_names(text, len, lw)))
+            (l->e[k]->kind == ENTITY_PERSON && lw && text_names(text, len, lw)) ||
+            (strcmp(l->norm[k], "united states") == 0 && text_names(text, len, "u.s.")) ||
+            (l->e[k]->kind == ENTITY_ORG && (network_named_in(l->norm[k], text, len) ||
+                                              initials_named_in(l->norm[k], text, len))))
             return true;
     }
     return false;

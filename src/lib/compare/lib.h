@@ -29,17 +29,23 @@ struct cmp_counts {
 };
 
 /* Each sentence of one text as a sorted set of term ids:
- * set[set_off[s] .. set_off[s + 1]) for sentence s < nsents. */
+ * set[set_off[s] .. set_off[s + 1]) for sentence s < nsents; and, when seq
+ * is not NULL, its content terms in the order written (repeats kept):
+ * seq[seq_off[s] .. seq_off[s + 1]). */
 struct cmp_sentset {
     const int32_t *set;
     const size_t *set_off;
     size_t nsents;
+    const int32_t *seq;
+    const size_t *seq_off;
 };
 
 /* Flags of a term id (align.c sets them, match.c weighs by them). */
-#define CMP_TERM_NAME 1u   /* seen capitalised */
+#define CMP_TERM_NAME 1u   /* seen capitalised inside a sentence (weighs more) */
 #define CMP_TERM_FIGURE 2u /* holds a digit */
 #define CMP_TERM_COMMON 4u /* in more than CMP_COMMON_SHARE of the collection */
+#define CMP_TERM_DATE 8u   /* a month or a day of the week (a fact, like a figure) */
+#define CMP_TERM_PROPER 16u /* capitalised in most places inside a sentence */
 
 /* match.c: pa[i] = the B sentence paired with A's sentence i or -1 (pb the
  * converse), score_a[i] its score; part_a[i] = the B sentence whose pair

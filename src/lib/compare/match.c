@@ -45,6 +45,12 @@
 #define MATCH_SHORT 3
 /* find_joint_pairs runs when |A| x |B| sentences is at most this. */
 #define MATCH_JOINT_MAX 250000u
+/* Words other than names a run of shared words may hold and still be a
+ * mention of someone (a title: "acting director Todd Jones"). */
+#define MATCH_TITLE_WORDS 2
+/* Two sentences sharing only names pair when the names are this share of
+ * the shorter one at least (mention_only). */
+#define MATCH_MENTION_COVER 0.75
 /* Candidates kept per sentence of A: bounds memory on repetitive texts. */
 #define MATCH_MAX_CANDS 16
 
@@ -175,6 +181,54 @@ fresh_weight(const struct cmp_sentset *X, size_t x, const struct cmp_sentset *Y,
     return sum;
 }
 
+/* Does every run of consecutive shared terms in sentence x of X (its
+ * content words in order; stop words do not break a run) belong to a name,
+ * and none say what happened? A run holding a name is a mention, titles
+ * and all ("editor of the Weekly Standard", "acting director Todd Jones"),
+ * unless it holds more than MATCH_TITLE_WORDS other words ("threatened to
+ * spill the beans about Cruz's wife"); a run without one says something
+ * ("abuse of power", "veto"), and so does a run holding a figure or a
+ * date. False when X has no word order. */
+static bool
+runs_only_name(const struct cmp_sentset *X, size_t x, const struct cmp_sentset *Y, size_t y,
+               const uint8_t *flags)
+{
+    if (!X->seq || !flags)
+        return false;
+    bool name = false;
+    size_t words = 0;
+    for (size_t k = X->seq_off[x]; k <= X->seq_off[x + 1]; k++) {
+        if (k < X->seq_off[x + 1] && has_term(Y, y, X->seq[k])) {
+            uint8_t f = flags[X->seq[k]];
+            if (f & (CMP_TERM_FIGURE | CMP_TERM_DATE))
+                return false;
+            name = name || (f & CMP_TERM_PROPER);
+            words += !(f & CMP_TERM_PROPER);
+            continue;
+        }
+        if (words > (name ? MATCH_TITLE_WORDS : 0))
+            return false; /* the run just ended says something */
+        name = false;
+        words = 0;
+    }
+    return true; /* names only, or only those a pronoun stands for ("He was shot") */
+}
+
+/* Do sentences i of A and j of B share only who they speak of (names and
+ * titles: "AARP's policy director David Certner", "editor of the Weekly
+ * Standard"), no word of what is said about them, while the words they
+ * share are less than MATCH_MENTION_COVER of the shorter sentence? Then
+ * they are two statements about the same people, not counterparts. */
+static bool
+mention_only(const struct cmp_sentset *A, size_t i, const struct cmp_sentset *B, size_t j,
+             const uint8_t *flags, size_t nshared)
+{
+    size_t na = A->set_off[i + 1] - A->set_off[i], nb = B->set_off[j + 1] - B->set_off[j];
+    if ((double)nshared >= MATCH_MENTION_COVER * (double)DS_MIN(na, nb))
+        return false;
+    return runs_only_name(A, i, B, j, flags) && runs_only_name(B, j, A, i, flags);
+}
+
 /* Shared terms a pair needs: three, so that a name and one word ("the
  * White House") do not pair two sentences about different things; two
  * short sentences (three terms or fewer each) pair on two, one-word ones
@@ -249,7 +303,7 @@ score_sentence(struct match_ctx *m, size_t i, const size_t *off, const int32_t *
          * and one more term; and one word at least that is neither a name
          * nor common (the same thing said, not only the same people). */
         bool weak = score + 1e-12 >= m->weak && (enough || (o.anchors && o.n >= 2)) && o.rare;
-        if (!strong && !weak)
+        if ((!strong && !weak) || mention_only(A, i, B, (size_t)j, m->flags, o.n))
             continue;
         double pb = B->nsents > 1 ? (double)j / (double)(B->nsents - 1) : 0;
         double prior = MATCH_ORDER_PRIOR * (1 - fabs(pa - pb));
@@ -360,13 +414,13 @@ find_parts(const struct cmp_sentset *X, const struct cmp_sentset *Y, const doubl
 static void
 find_joint_pairs(const struct cmp_sentset *X, const struct cmp_sentset *Y, const double *w,
                  const double *norm_x, const double *norm_y, int32_t *px, int32_t *py,
-                 double *score_x, int32_t *part_y, double threshold)
+                 double *score_x, const int32_t *part_x, int32_t *part_y, double threshold)
 {
     if (X->nsents * Y->nsents > MATCH_JOINT_MAX || Y->nsents < 2)
         return;
     for (size_t x = 0; x < X->nsents; x++) {
-        if (px[x] >= 0 || norm_x[x] <= 0)
-            continue;
+        if (px[x] >= 0 || part_x[x] >= 0 || norm_x[x] <= 0)
+            continue; /* paired, or already the half of a joint pair */
         double best = 0;
         size_t best_y = 0;
         for (size_t y = 0; y + 1 < Y->nsents; y++) {
@@ -434,10 +488,10 @@ accept_joint(const struct match_ctx *m, struct cmp_matching *out)
 {
     const struct cmp_sentset *A = m->A, *B = m->B;
     find_joint_pairs(A, B, m->w, m->norm_a, m->norm_b, out->pa, out->pb, out->score_a,
-                     out->part_b, m->threshold);
+                     out->part_a, out->part_b, m->threshold);
     double *score_b = xcalloc(B->nsents + 1, sizeof *score_b);
-    find_joint_pairs(B, A, m->w, m->norm_b, m->norm_a, out->pb, out->pa, score_b, out->part_a,
-                     m->threshold);
+    find_joint_pairs(B, A, m->w, m->norm_b, m->norm_a, out->pb, out->pa, score_b, out->part_b,
+                     out->part_a, m->threshold);
     for (size_t j = 0; j < B->nsents; j++)
         if (score_b[j] > 0)
             out->score_a[out->pb[j]] = score_b[j];
