@@ -428,7 +428,7 @@ static const char *const wl_org_suffix[] = {
     "Cathedral", "Hospital", "Stadium", "Trust", "Magazine", "Watch", "Societies", "Advisors",
     "Advisers", "Ventures", "Associates", "Contractors", "Workers", "Choir", "Lab", "Labs",
     "Shimbun", "Sports", "Rights", "Brothers", "Sisters", "Dems", "Lecture", "Rally", "Theatre", "Theater",
-    "Tower", "Films", "Garden", "Gardens", "Opel", "Bosch", NULL};
+    "Tower", "Films", "Garden", "Gardens", "Hotel", "Hotels", "Parade", "Opel", "Bosch", NULL};
 /* Words that head an organisation's name: "Office for National Statistics". */
 static const char *const wl_org_head[] = {
     "Ministry", "Office", "Department", "Bank", "University", "Institute", "Agency", "Bureau",
@@ -485,31 +485,6 @@ static const char *const wl_cn_surnames[] = {
     NULL};
 static const char *const wl_pronouns[] = {"He", "She", "It", "They", "We", "I", "You", "His",
                                           "Her", "Its", NULL};
-/* Common given names: a run of two or three name-like words starting with
- * one is a person's name without further evidence ("Alexander Payne won
- * best director"). */
-static const char *const wl_given[] = {
-    "Aaron", "Adam", "Adrian", "Alan", "Albert", "Alex", "Alexander", "Alice", "Alison",
-    "Amanda", "Amy", "Andrea", "Andrew", "Andy", "Angela", "Ann", "Anna", "Anne", "Anthony",
-    "Antonio", "Barbara", "Barry", "Ben", "Benjamin", "Bernard", "Bill", "Bob", "Brian", "Bruce",
-    "Carl", "Carlos", "Caroline", "Catherine", "Charles", "Charlie", "Chris", "Christine",
-    "Christopher", "Claire", "Colin", "Craig", "Daniel", "Danny", "Darren", "Dave", "David",
-    "Dean", "Deborah", "Dennis", "Diane", "Dominic", "Donald", "Doug", "Douglas", "Ed", "Eddie",
-    "Edward", "Elizabeth", "Emily", "Emma", "Eric", "Frank", "Fred", "Gareth", "Gary", "Geoff",
-    "George", "Gerald", "Gordon", "Graham", "Greg", "Hannah", "Harry", "Heather", "Helen",
-    "Henry", "Hugh", "Iain", "Ian", "Jack", "Jacob", "James", "Jamie", "Jane", "Janet", "Jason",
-    "Jean", "Jeff", "Jennifer", "Jenny", "Jeremy", "Jessica", "Jim", "Jimmy", "Joan", "Joe",
-    "John", "Johnny", "Jon", "Jonathan", "Joseph", "Josh", "Joshua", "Juan", "Judith", "Julia",
-    "Julian", "Julie", "Justin", "Karen", "Kate", "Katherine", "Keith", "Kelly", "Ken",
-    "Kenneth", "Kevin", "Laura", "Lauren", "Lee", "Linda", "Lisa", "Louise", "Luis", "Luke",
-    "Margaret", "Maria", "Mark", "Martin", "Mary", "Matt", "Matthew", "Michael", "Michelle",
-    "Mike", "Nancy", "Neil", "Nicholas", "Nick", "Nicola", "Nigel", "Oliver", "Pamela",
-    "Patricia", "Patrick", "Paul", "Paula", "Peter", "Phil", "Philip", "Rachel", "Ralph",
-    "Rebecca", "Richard", "Rick", "Rob", "Robert", "Robin", "Rodrigo", "Roger", "Ron", "Ronald",
-    "Rose", "Ruth", "Ryan", "Sally", "Sam", "Samuel", "Sandra", "Sarah", "Scott", "Sean",
-    "Sharon", "Simon", "Sofia", "Sophie", "Stephen", "Steve", "Steven", "Stuart", "Susan",
-    "Thomas", "Tim", "Timothy", "Tom", "Tony", "Tracy", "Victoria", "Virginia", "Walter",
-    "Wayne", "William", "Zach", NULL};
 
 /* Each list becomes an open-addressing hash set, built once per extractor:
  * these lookups run for every capitalised token. */
@@ -517,7 +492,7 @@ static const char *const wl_given[] = {
 static const char *const *const wl_lists[WL_COUNT] = {
     wl_titles, wl_roles_after, wl_said_after, wl_said_before, wl_stop, wl_org_suffix,
     wl_connectors, wl_gov_after, wl_gov_before, wl_cn_surnames, wl_pronouns, wl_org_head,
-    wl_function, wl_honorific, wl_given,
+    wl_function, wl_honorific, ex_given_names,
 };
 
 _Static_assert(WL_COUNT <= 16, "tok.wl holds 16 lists per case");
