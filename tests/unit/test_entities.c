@@ -276,6 +276,19 @@ main(void)
     has("The heat went to Odile Varga in record time. Varga said she felt strong.",
         "Odile Varga", ENTITY_PERSON, 2);
     hasnt("Vote Hollis posters went up overnight. Hollis said nothing.", "Vote Hollis");
+    hasnt("White House Used Clinton to Ask Hollis to Drop Out of Race\nHollis said he would stay.",
+          "Ask Hollis");
+    hasnt("Lis Smith called the new Ames-Hollis ad false. Mr. Hollis has said so.", "Ames-Hollis");
+    /* An abbreviated honorific with its full stop names a person alone;
+     * a sentence ending in a title does not. */
+    has("Mr. Hollis said no. Later Mr. Hollis left.", "Hollis", ENTITY_PERSON, 2);
+    no_person("It won the prize for A Little Princess. Based on a novel, it sold well.");
+    /* A double-barrelled surname alone is the person named in full. */
+    has("The envoy Douglas Holtz-Eakin spoke. Holtz-Eakin said more.", "Douglas Holtz-Eakin",
+        ENTITY_PERSON, 2);
+    has("He met Party Chair Odile Varga in May.", "Odile Varga", ENTITY_PERSON, 1);
+    hasnt("Gary Stowell is a spokesman for St Bernard software.", "St Bernard");
+    has("Fannie Mae said it would restate its results.", "Fannie Mae", ENTITY_ORG, 1);
     /* A name ending in a possessive is no modifier of the role after it. */
     has("It was the birthday of singer Sir Ray Dunn's partner Paul Ives.", "Ray Dunn",
         ENTITY_PERSON, 1);

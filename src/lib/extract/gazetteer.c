@@ -312,7 +312,7 @@ gz_load(struct gazetteer *g, const char *path, enum entity_kind kind, bool requi
 
 static const char *const wl_titles[] = {
     "president", "premier", "minister", "secretary", "spokesperson", "spokesman",
-    "spokeswoman", "chairman", "chairwoman", "chairperson", "ceo", "cfo", "governor",
+    "spokeswoman", "chairman", "chairwoman", "chairperson", "chair", "ceo", "cfo", "governor",
     "ambassador", "envoy", "senator", "sen", "rep", "representative", "congressman",
     "congresswoman", "professor", "prof", "dr", "mr", "mrs", "ms", "miss", "sir", "lord", "lady",
     "dame", "king", "queen", "prince", "princess", "chancellor", "commissioner", "director",

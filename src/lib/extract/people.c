@@ -371,6 +371,9 @@ er_title_before(const struct ent_run *r, struct er_cand *c)
     const struct tok *p = &v[i - 1];
     if (er_in(r, p, WL_TITLES))
         c->titled = true; /* written in lower case or capitalised */
+    if (er_is(r, p, WL_HONORIFIC) && (p->end - p->start <= 3 || er_word(r, p, "Prof")) &&
+        p->end + 2 == v[i].start && r->s[p->end] == '.' && r->s[p->end + 1] == ' ' && c->a == i)
+        c->titled = c->honorific = true; /* "Mr. Trump", "Sen. Cruz": an abbreviation's stop */
     size_t q = i - 1;
     if (q > 0 && v[q].end - v[q].start == 3 && memcmp(r->s + v[q].start, "the", 3) == 0)
         q--;
@@ -397,6 +400,8 @@ er_name_ok(const struct ent_run *r, size_t a, size_t b)
 {
     const struct tok *v = r->t.v;
     bool cn = er_is(r, &v[a], WL_CN_SURNAMES);
+    if (er_word(r, &v[a], "St"))
+        return false; /* a saint's name is a place's or a firm's: "St Bernard" */
     for (size_t k = a; k <= b; k++)
         if (!er_namey(r, k) && !(cn && (v[k].flags & TK_NAMEY) && b > a &&
                                  v[k].end - v[k].start <= 3 && !er_in(r, &v[k], WL_TITLES)) &&
@@ -488,12 +493,38 @@ er_evidence(const struct ent_run *r, struct er_cand *c)
     return ev;
 }
 
-/* Record the person [c->a, c->b] (with its Chinese name) and cover it. */
+/* The person found before whose name ends with name after a space (a
+ * double-barrelled surname said alone: "Holtz-Eakin" of "Douglas
+ * Holtz-Eakin"), or UINT32_MAX. */
+static uint32_t
+er_known_tail(const struct ent_run *r, const char *name)
+{
+    size_t l = strlen(name);
+    for (size_t d = 0; d < r->nd; d++) {
+        const char *n = r->d[d].name;
+        size_t nl = strlen(n);
+        if (r->d[d].kind == ENTITY_PERSON && nl > l + 1 && n[nl - l - 1] == ' ' &&
+            memcmp(n + nl - l, name, l) == 0)
+            return (uint32_t)(d + r->g->nents);
+    }
+    return UINT32_MAX;
+}
+
+/* Record the person [c->a, c->b] (with its Chinese name) and cover it, or
+ * a mention of the person whose surname it is. */
 static void
 er_add_person(struct ent_run *r, const struct er_cand *c)
 {
     const struct tok *v = r->t.v;
     char *name = er_text(r, c->a, c->b);
+    uint32_t known = er_known_tail(r, name);
+    if (known != UINT32_MAX) { /* "Holtz-Eakin said" after "Douglas Holtz-Eakin" */
+        free(name);
+        er_mention(r, v[c->a].start, (uint32_t)c->span_end, known);
+        for (size_t k = c->a; k <= (c->sfx ? c->sfx : c->b); k++)
+            r->covered[k] = 2;
+        return;
+    }
     if (c->sfx) {
         const struct tok *t = &v[c->sfx];
         char *full = xasprintf("%s %.*s", name, (int)(c->span_end - t->start), r->s + t->start);
@@ -600,12 +631,35 @@ er_same_word(const struct ent_run *r, size_t k, size_t j)
     return n == v[j].end - v[j].start && memcmp(r->s + v[k].start, r->s + v[j].start, n) == 0;
 }
 
+/* Is the line holding token k written in title case: at least four words
+ * of four letters or more, nearly all capitalised? */
+static bool
+er_title_case_line(const struct ent_run *r, size_t k)
+{
+    const struct tok *v = r->t.v;
+    size_t a = k, b = k;
+    while (a > 0 && v[a].sep != '\n')
+        a--;
+    while (b + 1 < r->t.n && v[b + 1].sep != '\n')
+        b++;
+    size_t caps = 0, words = 0;
+    for (size_t j = a; j <= b; j++) {
+        if (v[j].end - v[j].start < 4 || (v[j].flags & TK_NUM))
+            continue;
+        words++;
+        caps += (v[j].flags & TK_CAP) != 0;
+    }
+    return words >= 4 && caps * 10 >= words * 9;
+}
+
 /* Names kept without evidence whose surname is, elsewhere in the text, a
  * lone name with a reporting verb or after an honorific ("Carolina Kluft
  * ... Kluft said"): persons. A first word that opens a sentence or is a
  * plural noun, and no given name, is no part of the name ("Broadcaster
  * Chris Evans"), and no name is left when one word would remain ("Vote
- * Blair"); a surname is three letters or more ("Munich Re"). */
+ * Blair"); a surname is three letters or more ("Munich Re"), not
+ * hyphened to the word before ("the Romney-Ryan ad"), and not in a line
+ * in title case (a headline's "to Ask Sestak"). */
 static void
 er_add_confirmed(struct ent_run *r, const struct er_singles *sg)
 {
@@ -621,8 +675,8 @@ er_add_confirmed(struct ent_run *r, const struct er_singles *sg)
                 continue; /* "Vote Blair" opening a headline, "Justices Kennedy" */
             n.a++;        /* "Broadcaster Chris Evans" */
         }
-        if (v[n.b].end - v[n.b].start < 3)
-            continue; /* "Munich Re" */
+        if (v[n.b].end - v[n.b].start < 3 || v[n.b].sep != ' ' || er_title_case_line(r, n.a))
+            continue; /* "Munich Re", "the Romney-Ryan ad", a headline's "to Ask Sestak" */
         c = &n;
         bool seen = false;
         for (size_t j = 0; j < sg->nlone && !seen; j++)
