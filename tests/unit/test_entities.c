@@ -289,6 +289,7 @@ main(void)
     has("He met Party Chair Odile Varga in May.", "Odile Varga", ENTITY_PERSON, 1);
     hasnt("Gary Stowell is a spokesman for St Bernard software.", "St Bernard");
     has("Fannie Mae said it would restate its results.", "Fannie Mae", ENTITY_ORG, 1);
+    no_person("Accountants Ernst & Young said the audit was clean.");
     /* A name ending in a possessive is no modifier of the role after it. */
     has("It was the birthday of singer Sir Ray Dunn's partner Paul Ives.", "Ray Dunn",
         ENTITY_PERSON, 1);

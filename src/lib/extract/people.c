@@ -324,7 +324,8 @@ er_run_end(const struct ent_run *r, size_t i)
     const struct tok *v = r->t.v;
     size_t e = i;
     while (e + 1 < r->t.n && !r->covered[e + 1] && er_joined(&v[e + 1]) &&
-           !(v[e].flags & TK_POSS) && e + 1 < i + 8 &&
+           !(v[e].flags & TK_POSS) && e + 1 < i + 8 && r->s[v[e + 1].start - 1] != '&' &&
+           !(v[e + 1].start >= 2 && r->s[v[e + 1].start - 2] == '&') && /* "Ernst & Young" */
            ((v[e + 1].flags & TK_CAP) || er_name_tail(r, e + 1) || er_particle(r, e + 1)))
         e++;
     while (e > i && er_particle(r, e))
