@@ -253,6 +253,9 @@ main(void)
     /* Given names beyond the first two hundred, and ones that are stop
      * words ("Bill"); a title or stop word as the surname after one. */
     has("The long jump went to Jade Pennant on her last try.", "Jade Pennant", ENTITY_PERSON, 1);
+    has("The part went to Romola Pennant after a long search.", "Romola Pennant", ENTITY_PERSON,
+        1);
+    no_person("Analysts at Merrill Lynch and Warner Bros said so.");
     has("Former President Bill Harlow signed the act.", "Bill Harlow", ENTITY_PERSON, 1);
     has("The governor, Mervyn King, kept rates on hold.", "Mervyn King", ENTITY_PERSON, 1);
     has("The case was argued by Jack Law for the family.", "Jack Law", ENTITY_PERSON, 1);

@@ -428,7 +428,7 @@ static const char *const wl_org_suffix[] = {
     "Cathedral", "Hospital", "Stadium", "Trust", "Magazine", "Watch", "Societies", "Advisors",
     "Advisers", "Ventures", "Associates", "Contractors", "Workers", "Choir", "Lab", "Labs",
     "Shimbun", "Sports", "Rights", "Brothers", "Sisters", "Dems", "Lecture", "Rally", "Theatre", "Theater",
-    "Tower", "Films", "Garden", "Gardens", "Hotel", "Hotels", "Parade", "Opel", "Bosch", NULL};
+    "Tower", "Films", "Garden", "Gardens", "Hotel", "Hotels", "Parade", "Bros", "Utd", "Chiefs", "Opel", "Bosch", NULL};
 /* Words that head an organisation's name: "Office for National Statistics". */
 static const char *const wl_org_head[] = {
     "Ministry", "Office", "Department", "Bank", "University", "Institute", "Agency", "Bureau",
@@ -514,13 +514,23 @@ wl_hash(const char *w, size_t n)
     return h ^ (h >> 15);
 }
 
+/* The words of source s (0..WL_COUNT): list s, and last the second list
+ * of given names; *id is the list they belong to. */
+static const char *const *
+wl_source(int s, int *id)
+{
+    *id = s < WL_COUNT ? s : WL_GIVEN;
+    return s < WL_COUNT ? wl_lists[s] : ex_given_more;
+}
+
 static struct ent_words *
 ent_words_new(void)
 {
     struct ent_words *ew = xcalloc(1, sizeof *ew);
     size_t total = 0;
-    for (int l = 0; l < WL_COUNT; l++)
-        for (size_t i = 0; wl_lists[l][i]; i++)
+    int id;
+    for (int s = 0; s <= WL_COUNT; s++)
+        for (const char *const *w = wl_source(s, &id); *w; w++)
             total++;
     size_t cap = 64;
     while (cap < total * 3)
@@ -528,14 +538,14 @@ ent_words_new(void)
     ew->all = xcalloc(cap, sizeof *ew->all);
     ew->allbits = xcalloc(cap, sizeof *ew->allbits);
     ew->allmask = cap - 1;
-    for (int l = 0; l < WL_COUNT; l++) {
-        for (size_t i = 0; wl_lists[l][i]; i++) {
-            const char *w = wl_lists[l][i];
+    for (int s = 0; s <= WL_COUNT; s++) {
+        for (const char *const *wp = wl_source(s, &id); *wp; wp++) {
+            const char *w = *wp;
             size_t j = wl_hash(w, strlen(w)) & ew->allmask;
             while (ew->all[j] && strcmp(ew->all[j], w) != 0)
                 j = (j + 1) & ew->allmask;
             ew->all[j] = w;
-            ew->allbits[j] |= 1u << l;
+            ew->allbits[j] |= 1u << id;
         }
     }
     return ew;

@@ -81,8 +81,10 @@ enum wl_id {
     WL_FUNCTION, WL_HONORIFIC, WL_GIVEN, WL_COUNT
 };
 
-/* Common given names, NULL-terminated (extract/given.c). */
+/* Common given names, NULL-terminated (extract/given.c), and more of
+ * them (extract/given_more.c); both are the list WL_GIVEN. */
 extern const char *const ex_given_names[];
+extern const char *const ex_given_more[];
 
 struct ent_words;
 /* Bits (1 << wl_id) of the lists holding w[0..n) exactly. */

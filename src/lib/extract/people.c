@@ -70,9 +70,9 @@ er_particle(const struct ent_run *r, size_t k)
                                             "du", "la", "le", "van", "von", "der", "den",
                                             "ter", "bin", "ibn", "al", "el", NULL};
     const struct tok *v = r->t.v;
-    if (k == 0 || k + 1 >= r->t.n || !er_joined(&v[k]) || !er_joined(&v[k + 1]) ||
-        !ex_is_lower((unsigned char)r->s[v[k].start]) || v[k].end - v[k].start > 5)
-        return false;
+    if (k == 0 || k + 1 >= r->t.n || v[k].end - v[k].start > 5 || !er_joined(&v[k]) ||
+        !er_joined(&v[k + 1]) || !strchr("abdeilstv", r->s[v[k].start]))
+        return false; /* every particle starts with one of these */
     bool listed = false;
     for (const char *const *p = particles; *p && !listed; p++)
         listed = er_word(r, &v[k], *p);
@@ -348,9 +348,9 @@ er_title_in_run(const struct ent_run *r, struct er_cand *c)
             (v[k + 1].flags & TK_NAMEY))
             break; /* "Spokesperson He Yadong": He is a surname here */
         bool descr = k == c->i && c->e >= k + 2 && er_descriptor(r, k);
-        if ((k == c->a && er_given_stop(r, k, c->e)) || er_word_surname(r, c->a, k, c->e))
-            continue; /* "Bill Clinton", "Mervyn King" */
-        if (er_in(r, &v[k], WL_TITLES) || er_is(r, &v[k], WL_STOP) || descr) {
+        if ((er_in(r, &v[k], WL_TITLES) || er_is(r, &v[k], WL_STOP) || descr) &&
+            !(k == c->a && er_given_stop(r, k, c->e)) && /* "Bill Clinton" */
+            !er_word_surname(r, c->a, k, c->e)) {         /* "Mervyn King" */
             /* a title counts for the name right after it, not past a stop
              * word ("Congressman Expected To Be Indicted") */
             c->titled = er_in(r, &v[k], WL_TITLES) || descr;
@@ -604,9 +604,13 @@ er_person_at(struct ent_run *r, size_t i, struct er_singles *singles)
         return (c.sfx ? c.sfx : c.e) + 1;
     er_title_before(r, &c);
     c.b = c.e;
-    if (!er_name_ok(r, c.a, c.b))
+    bool name = er_name_ok(r, c.a, c.b);
+    if (!name) {
+        size_t a = c.a;
         er_given_tail(r, &c);
-    if (!er_name_ok(r, c.a, c.b) || er_run_modifies(r, c.i, c.b))
+        name = c.a != a; /* the tail found is a name */
+    }
+    if (!name || er_run_modifies(r, c.i, c.b))
         return (c.sfx ? c.sfx : c.e) + 1;
     size_t len = c.b - c.a + 1;
     bool ev = er_evidence(r, &c);
