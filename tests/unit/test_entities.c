@@ -250,6 +250,49 @@ main(void)
     no_person("The Adam Smith Lecture was held in Kirkcaldy.");
     /* "Tory and Lib Dem": two groups, not a title and a name. */
     no_person("Tory and Lib Dem leaders said so.");
+    /* Given names beyond the first two hundred, and ones that are stop
+     * words ("Bill"); a title or stop word as the surname after one. */
+    has("The long jump went to Jade Pennant on her last try.", "Jade Pennant", ENTITY_PERSON, 1);
+    has("The part went to Romola Pennant after a long search.", "Romola Pennant", ENTITY_PERSON,
+        1);
+    no_person("Analysts at Merrill Lynch and Warner Bros said so.");
+    has("Former President Bill Harlow signed the act.", "Bill Harlow", ENTITY_PERSON, 1);
+    has("The governor, Mervyn King, kept rates on hold.", "Mervyn King", ENTITY_PERSON, 1);
+    has("The case was argued by Jack Law for the family.", "Jack Law", ENTITY_PERSON, 1);
+    has("The vote was won by Theresa May in the end.", "Theresa May", ENTITY_PERSON, 1);
+    no_person("The rally filled Victoria Park on Sunday.");
+    no_person("Labour is ahead before the next General Election.");
+    /* A run too long for a name after a title ends in a given name and a
+     * surname. */
+    has("Senate President Pro Tem David Long said a fix was near.", "David Long", ENTITY_PERSON,
+        1);
+    /* Particles and suffixes are part of the name; the short forms after
+     * an honorific, and alone, are the same person. */
+    has("Rodrigo de la Serna said he enjoyed the part.", "Rodrigo de la Serna", ENTITY_PERSON, 1);
+    has("The envoy Omar al-Harbi said talks were over.", "Omar al-Harbi", ENTITY_PERSON, 1);
+    has("Joseph R. Biden Jr. spoke first. Mr. Biden said the plan would pass. Later Biden left.",
+        "Joseph R. Biden Jr.", ENTITY_PERSON, 3);
+    hasnt("Joseph R. Biden Jr. spoke first. Mr. Biden said the plan would pass.", "Biden");
+    has("Ken Macdonald QC said the law was clear.", "Ken Macdonald QC", ENTITY_PERSON, 1);
+    /* A name without evidence of its own is a person when its surname
+     * alone has a reporting verb elsewhere; not a headline's "Vote X". */
+    has("The heat went to Odile Varga in record time. Varga said she felt strong.",
+        "Odile Varga", ENTITY_PERSON, 2);
+    hasnt("Vote Hollis posters went up overnight. Hollis said nothing.", "Vote Hollis");
+    hasnt("White House Used Clinton to Ask Hollis to Drop Out of Race\nHollis said he would stay.",
+          "Ask Hollis");
+    hasnt("Lis Smith called the new Ames-Hollis ad false. Mr. Hollis has said so.", "Ames-Hollis");
+    /* An abbreviated honorific with its full stop names a person alone;
+     * a sentence ending in a title does not. */
+    has("Mr. Hollis said no. Later Mr. Hollis left.", "Hollis", ENTITY_PERSON, 2);
+    no_person("It won the prize for A Little Princess. Based on a novel, it sold well.");
+    /* A double-barrelled surname alone is the person named in full. */
+    has("The envoy Douglas Holtz-Eakin spoke. Holtz-Eakin said more.", "Douglas Holtz-Eakin",
+        ENTITY_PERSON, 2);
+    has("He met Party Chair Odile Varga in May.", "Odile Varga", ENTITY_PERSON, 1);
+    hasnt("Gary Stowell is a spokesman for St Bernard software.", "St Bernard");
+    has("Fannie Mae said it would restate its results.", "Fannie Mae", ENTITY_ORG, 1);
+    no_person("Accountants Ernst & Young said the audit was clean.");
     /* A name ending in a possessive is no modifier of the role after it. */
     has("It was the birthday of singer Sir Ray Dunn's partner Paul Ives.", "Ray Dunn",
         ENTITY_PERSON, 1);

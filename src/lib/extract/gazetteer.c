@@ -312,7 +312,7 @@ gz_load(struct gazetteer *g, const char *path, enum entity_kind kind, bool requi
 
 static const char *const wl_titles[] = {
     "president", "premier", "minister", "secretary", "spokesperson", "spokesman",
-    "spokeswoman", "chairman", "chairwoman", "chairperson", "ceo", "cfo", "governor",
+    "spokeswoman", "chairman", "chairwoman", "chairperson", "chair", "ceo", "cfo", "governor",
     "ambassador", "envoy", "senator", "sen", "rep", "representative", "congressman",
     "congresswoman", "professor", "prof", "dr", "mr", "mrs", "ms", "miss", "sir", "lord", "lady",
     "dame", "king", "queen", "prince", "princess", "chancellor", "commissioner", "director",
@@ -428,7 +428,7 @@ static const char *const wl_org_suffix[] = {
     "Cathedral", "Hospital", "Stadium", "Trust", "Magazine", "Watch", "Societies", "Advisors",
     "Advisers", "Ventures", "Associates", "Contractors", "Workers", "Choir", "Lab", "Labs",
     "Shimbun", "Sports", "Rights", "Brothers", "Sisters", "Dems", "Lecture", "Rally", "Theatre", "Theater",
-    "Tower", "Films", "Garden", "Gardens", "Opel", "Bosch", NULL};
+    "Tower", "Films", "Garden", "Gardens", "Hotel", "Hotels", "Parade", "Bros", "Utd", "Chiefs", "Opel", "Bosch", NULL};
 /* Words that head an organisation's name: "Office for National Statistics". */
 static const char *const wl_org_head[] = {
     "Ministry", "Office", "Department", "Bank", "University", "Institute", "Agency", "Bureau",
@@ -485,31 +485,6 @@ static const char *const wl_cn_surnames[] = {
     NULL};
 static const char *const wl_pronouns[] = {"He", "She", "It", "They", "We", "I", "You", "His",
                                           "Her", "Its", NULL};
-/* Common given names: a run of two or three name-like words starting with
- * one is a person's name without further evidence ("Alexander Payne won
- * best director"). */
-static const char *const wl_given[] = {
-    "Aaron", "Adam", "Adrian", "Alan", "Albert", "Alex", "Alexander", "Alice", "Alison",
-    "Amanda", "Amy", "Andrea", "Andrew", "Andy", "Angela", "Ann", "Anna", "Anne", "Anthony",
-    "Antonio", "Barbara", "Barry", "Ben", "Benjamin", "Bernard", "Bill", "Bob", "Brian", "Bruce",
-    "Carl", "Carlos", "Caroline", "Catherine", "Charles", "Charlie", "Chris", "Christine",
-    "Christopher", "Claire", "Colin", "Craig", "Daniel", "Danny", "Darren", "Dave", "David",
-    "Dean", "Deborah", "Dennis", "Diane", "Dominic", "Donald", "Doug", "Douglas", "Ed", "Eddie",
-    "Edward", "Elizabeth", "Emily", "Emma", "Eric", "Frank", "Fred", "Gareth", "Gary", "Geoff",
-    "George", "Gerald", "Gordon", "Graham", "Greg", "Hannah", "Harry", "Heather", "Helen",
-    "Henry", "Hugh", "Iain", "Ian", "Jack", "Jacob", "James", "Jamie", "Jane", "Janet", "Jason",
-    "Jean", "Jeff", "Jennifer", "Jenny", "Jeremy", "Jessica", "Jim", "Jimmy", "Joan", "Joe",
-    "John", "Johnny", "Jon", "Jonathan", "Joseph", "Josh", "Joshua", "Juan", "Judith", "Julia",
-    "Julian", "Julie", "Justin", "Karen", "Kate", "Katherine", "Keith", "Kelly", "Ken",
-    "Kenneth", "Kevin", "Laura", "Lauren", "Lee", "Linda", "Lisa", "Louise", "Luis", "Luke",
-    "Margaret", "Maria", "Mark", "Martin", "Mary", "Matt", "Matthew", "Michael", "Michelle",
-    "Mike", "Nancy", "Neil", "Nicholas", "Nick", "Nicola", "Nigel", "Oliver", "Pamela",
-    "Patricia", "Patrick", "Paul", "Paula", "Peter", "Phil", "Philip", "Rachel", "Ralph",
-    "Rebecca", "Richard", "Rick", "Rob", "Robert", "Robin", "Rodrigo", "Roger", "Ron", "Ronald",
-    "Rose", "Ruth", "Ryan", "Sally", "Sam", "Samuel", "Sandra", "Sarah", "Scott", "Sean",
-    "Sharon", "Simon", "Sofia", "Sophie", "Stephen", "Steve", "Steven", "Stuart", "Susan",
-    "Thomas", "Tim", "Timothy", "Tom", "Tony", "Tracy", "Victoria", "Virginia", "Walter",
-    "Wayne", "William", "Zach", NULL};
 
 /* Each list becomes an open-addressing hash set, built once per extractor:
  * these lookups run for every capitalised token. */
@@ -517,7 +492,7 @@ static const char *const wl_given[] = {
 static const char *const *const wl_lists[WL_COUNT] = {
     wl_titles, wl_roles_after, wl_said_after, wl_said_before, wl_stop, wl_org_suffix,
     wl_connectors, wl_gov_after, wl_gov_before, wl_cn_surnames, wl_pronouns, wl_org_head,
-    wl_function, wl_honorific, wl_given,
+    wl_function, wl_honorific, ex_given_names,
 };
 
 _Static_assert(WL_COUNT <= 16, "tok.wl holds 16 lists per case");
@@ -539,13 +514,23 @@ wl_hash(const char *w, size_t n)
     return h ^ (h >> 15);
 }
 
+/* The words of source s (0..WL_COUNT): list s, and last the second list
+ * of given names; *id is the list they belong to. */
+static const char *const *
+wl_source(int s, int *id)
+{
+    *id = s < WL_COUNT ? s : WL_GIVEN;
+    return s < WL_COUNT ? wl_lists[s] : ex_given_more;
+}
+
 static struct ent_words *
 ent_words_new(void)
 {
     struct ent_words *ew = xcalloc(1, sizeof *ew);
     size_t total = 0;
-    for (int l = 0; l < WL_COUNT; l++)
-        for (size_t i = 0; wl_lists[l][i]; i++)
+    int id;
+    for (int s = 0; s <= WL_COUNT; s++)
+        for (const char *const *w = wl_source(s, &id); *w; w++)
             total++;
     size_t cap = 64;
     while (cap < total * 3)
@@ -553,14 +538,14 @@ ent_words_new(void)
     ew->all = xcalloc(cap, sizeof *ew->all);
     ew->allbits = xcalloc(cap, sizeof *ew->allbits);
     ew->allmask = cap - 1;
-    for (int l = 0; l < WL_COUNT; l++) {
-        for (size_t i = 0; wl_lists[l][i]; i++) {
-            const char *w = wl_lists[l][i];
+    for (int s = 0; s <= WL_COUNT; s++) {
+        for (const char *const *wp = wl_source(s, &id); *wp; wp++) {
+            const char *w = *wp;
             size_t j = wl_hash(w, strlen(w)) & ew->allmask;
             while (ew->all[j] && strcmp(ew->all[j], w) != 0)
                 j = (j + 1) & ew->allmask;
             ew->all[j] = w;
-            ew->allbits[j] |= 1u << l;
+            ew->allbits[j] |= 1u << id;
         }
     }
     return ew;

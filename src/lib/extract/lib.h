@@ -81,6 +81,11 @@ enum wl_id {
     WL_FUNCTION, WL_HONORIFIC, WL_GIVEN, WL_COUNT
 };
 
+/* Common given names, NULL-terminated (extract/given.c), and more of
+ * them (extract/given_more.c); both are the list WL_GIVEN. */
+extern const char *const ex_given_names[];
+extern const char *const ex_given_more[];
+
 struct ent_words;
 /* Bits (1 << wl_id) of the lists holding w[0..n) exactly. */
 uint32_t ent_words_bits(const struct ent_words *ew, const char *w, size_t n);

@@ -1,9 +1,11 @@
 /*
  * extract/people.c — the people pass of the entity extractor: capitalised
- * runs of name-like tokens with evidence (a title or role before, an
- * appositive role after, a reporting verb, a CJK rendering right after),
- * then every later full-name mention and every lone surname that belongs to
- * a person found.
+ * runs of name-like tokens (with particles, "de la", "van", "al-", and a
+ * suffix, "Jr.", "QC") with evidence (a title or role before, an
+ * appositive role after, a reporting verb, a common given name, a CJK
+ * rendering right after, or the surname alone with a reporting verb or an
+ * honorific elsewhere), then titled lone names; every later mention is
+ * found by extract/people_later.c.
  */
 #include "config.h"
 
@@ -47,6 +49,54 @@ er_name_tail(const struct ent_run *r, size_t k)
            !(r->s[t->end - 2] == 'e' && r->s[t->end - 1] == 'd') && /* "Qaeda-linked" */
            ex_is_lower((unsigned char)r->s[t->start]) && (r->t.v[k - 1].flags & TK_NAMEY) &&
            !(r->t.v[k - 1].flags & TK_POSS);
+}
+
+/* Is token t exactly the word w? */
+static bool
+er_word(const struct ent_run *r, const struct tok *t, const char *w)
+{
+    size_t l = strlen(w);
+    return t->end - t->start == l && memcmp(r->s + t->start, w, l) == 0;
+}
+
+/* Is token k a lower-case particle inside a name ("de la" of "Rodrigo de
+ * la Serna", "van", "bin", "al-"): one of the usual ones, after a
+ * name-like token or another particle, and followed by a capitalised
+ * token or one more particle? */
+static bool
+er_particle(const struct ent_run *r, size_t k)
+{
+    static const char *const particles[] = {"de", "del", "della", "di", "da", "dos", "das",
+                                            "du", "la", "le", "van", "von", "der", "den",
+                                            "ter", "bin", "ibn", "al", "el", NULL};
+    const struct tok *v = r->t.v;
+    if (k == 0 || k + 1 >= r->t.n || v[k].end - v[k].start > 5 || !er_joined(&v[k]) ||
+        !er_joined(&v[k + 1]) || !strchr("abdeilstv", r->s[v[k].start]))
+        return false; /* every particle starts with one of these */
+    bool listed = false;
+    for (const char *const *p = particles; *p && !listed; p++)
+        listed = er_word(r, &v[k], *p);
+    if (!listed)
+        return false;
+    bool before = (v[k - 1].flags & TK_NAMEY) && !(v[k - 1].flags & TK_POSS);
+    if (!before && !(k >= 2 && ex_is_lower((unsigned char)r->s[v[k - 1].start]) &&
+                     (v[k - 2].flags & TK_NAMEY) && er_joined(&v[k - 1])))
+        return false; /* "de la": the first particle follows the name */
+    if (v[k + 1].flags & TK_NAMEY)
+        return true;
+    return k + 2 < r->t.n && ex_is_lower((unsigned char)r->s[v[k + 1].start]) &&
+           er_joined(&v[k + 2]) && (v[k + 2].flags & TK_NAMEY);
+}
+
+/* Is token k a suffix after a name ("Jr", "Sr", "III", "QC")? */
+static bool
+er_suffix(const struct ent_run *r, size_t k)
+{
+    static const char *const suffixes[] = {"Jr", "Sr", "II", "III", "IV", "QC", "KC", NULL};
+    for (const char *const *p = suffixes; *p; p++)
+        if (er_word(r, &r->t.v[k], *p))
+            return true;
+    return false;
 }
 
 /* Does token k end in a word that names an institution ("Kreditbank",
@@ -173,23 +223,98 @@ er_set_key(struct ent_run *r, uint32_t ref, size_t a, size_t b)
     d->key[n] = '\0';
 }
 
-static void er_pass_later(struct ent_run *r);
+/* Is token k a common given name that is also a stop word ("Bill", a bill
+ * in Parliament), followed by a name-like token: then it opens the name. */
+static bool
+er_given_stop(const struct ent_run *r, size_t k, size_t e)
+{
+    const struct tok *v = r->t.v;
+    return k < e && er_is(r, &v[k], WL_GIVEN) && er_is(r, &v[k], WL_STOP) &&
+           (v[k].flags & TK_NAMEY) && er_namey(r, k + 1) &&
+           !er_ends(r, k + 1, "ing", 5); /* "Bill Allowing Strikes" */
+}
+
+/* Does token a open a name with a common given name? */
+static bool
+er_given_at(const struct ent_run *r, size_t a)
+{
+    return er_is(r, &r->t.v[a], WL_GIVEN) && (r->t.v[a].flags & TK_NAMEY);
+}
+
+/* Is token k, a title or stop word ("King", "Law", "May"), a surname here:
+ * the last of the run [a, e], one or two tokens after a common given name
+ * at a (name-like words or an initial between), capitalised like a name,
+ * and no function word, organisation word, weekday or word of a place
+ * ("Victoria Street", "Simon Park")? */
+static bool
+er_word_surname(const struct ent_run *r, size_t a, size_t k, size_t e)
+{
+    static const char *const not_surnames[] = {
+        "Street", "Road", "Avenue", "Park", "Square", "Hall", "Centre", "Center", "Bay",
+        "Gulf", "Island", "Islands", "River", "Lake", "Mount", "Valley", "Station", "Port",
+        "Court", "House", "City", "County", "Coast", "Airport", "Sea", "Ocean", "Area", "Zone",
+        "Province", "Region", "State", "Day", "Week", "Year", "Cup", "League", "Games", "Act",
+        "Plan", "Prize", "Award", "Awards", "Monday", "Tuesday", "Wednesday", "Thursday",
+        "Friday", "Saturday", "Sunday", "Today", "Now", NULL};
+    const struct tok *v = r->t.v;
+    if (k != e || k <= a || k > a + 2 || !(v[k].flags & TK_NAMEY) || !er_given_at(r, a) ||
+        er_is(r, &v[k], WL_FUNCTION) || er_is(r, &v[k], WL_PRONOUNS) ||
+        er_is(r, &v[k], WL_ORG_SUFFIX))
+        return false;
+    for (size_t j = a + 1; j < k; j++)
+        if (!er_namey(r, j) && !er_initial(r, j))
+            return false;
+    for (const char *const *w = not_surnames; *w; w++)
+        if (er_word(r, &v[k], *w))
+            return false;
+    return true;
+}
+
+/* How many tokens of [a, b] are not particles. */
+static size_t
+er_name_words(const struct ent_run *r, size_t a, size_t b)
+{
+    size_t n = 0;
+    for (size_t k = a; k <= b; k++)
+        n += !er_particle(r, k);
+    return n;
+}
 
 /* A capitalised run the people pass looks at: tokens [i, e], the name
  * inside it [a, b], what says it is a person, and a name in Chinese
  * characters right after it (alt, its span ending at span_end). */
 struct er_cand {
     size_t i, e, a, b;
+    size_t sfx; /* a suffix after the name ("Jr", "QC"), or 0 */
     bool titled, honorific;
     const char *alt_a;
     size_t alt_n, span_end;
 };
 
-/* Titled lone names ("Mr Blair"), decided after every full name is found. */
+/* What is decided after every capitalised run has been seen: titled
+ * lone names ("Mr Blair"), lone names with a reporting verb ("Kluft
+ * said"), and names of two or three words without evidence of their own
+ * (later), which one of the two lone kinds can give them. */
 struct er_singles {
     size_t *tok;
     size_t n;
+    size_t *lone;
+    size_t nlone;
+    struct er_cand *later;
+    size_t nlater;
 };
+
+/* Append x to the array *v of *n elements of size sz (grown at powers of
+ * two). */
+static void
+er_push(void *vp, size_t *n, const void *x, size_t sz)
+{
+    char **v = vp;
+    if ((*n & (*n - 1)) == 0)
+        *v = xrealloc(*v, (*n ? *n * 2 : 4) * sz);
+    memcpy(*v + *n * sz, x, sz);
+    (*n)++;
+}
 
 /* The end of the capitalised run starting at token i, with the lower-case
  * parts of hyphenated given names ("Kim Hyun-chong"); at most 8 tokens. */
@@ -199,9 +324,12 @@ er_run_end(const struct ent_run *r, size_t i)
     const struct tok *v = r->t.v;
     size_t e = i;
     while (e + 1 < r->t.n && !r->covered[e + 1] && er_joined(&v[e + 1]) &&
-           !(v[e].flags & TK_POSS) && e + 1 < i + 8 &&
-           ((v[e + 1].flags & TK_CAP) || er_name_tail(r, e + 1)))
+           !(v[e].flags & TK_POSS) && e + 1 < i + 8 && r->s[v[e + 1].start - 1] != '&' &&
+           !(v[e + 1].start >= 2 && r->s[v[e + 1].start - 2] == '&') && /* "Ernst & Young" */
+           ((v[e + 1].flags & TK_CAP) || er_name_tail(r, e + 1) || er_particle(r, e + 1)))
         e++;
+    while (e > i && er_particle(r, e))
+        e--; /* a run never ends in a particle */
     return e;
 }
 
@@ -220,7 +348,9 @@ er_title_in_run(const struct ent_run *r, struct er_cand *c)
             (v[k + 1].flags & TK_NAMEY))
             break; /* "Spokesperson He Yadong": He is a surname here */
         bool descr = k == c->i && c->e >= k + 2 && er_descriptor(r, k);
-        if (er_in(r, &v[k], WL_TITLES) || er_is(r, &v[k], WL_STOP) || descr) {
+        if ((er_in(r, &v[k], WL_TITLES) || er_is(r, &v[k], WL_STOP) || descr) &&
+            !(k == c->a && er_given_stop(r, k, c->e)) && /* "Bill Clinton" */
+            !er_word_surname(r, c->a, k, c->e)) {         /* "Mervyn King" */
             /* a title counts for the name right after it, not past a stop
              * word ("Congressman Expected To Be Indicted") */
             c->titled = er_in(r, &v[k], WL_TITLES) || descr;
@@ -242,6 +372,9 @@ er_title_before(const struct ent_run *r, struct er_cand *c)
     const struct tok *p = &v[i - 1];
     if (er_in(r, p, WL_TITLES))
         c->titled = true; /* written in lower case or capitalised */
+    if (er_is(r, p, WL_HONORIFIC) && (p->end - p->start <= 3 || er_word(r, p, "Prof")) &&
+        p->end + 2 == v[i].start && r->s[p->end] == '.' && r->s[p->end + 1] == ' ' && c->a == i)
+        c->titled = c->honorific = true; /* "Mr. Trump", "Sen. Cruz": an abbreviation's stop */
     size_t q = i - 1;
     if (q > 0 && v[q].end - v[q].start == 3 && memcmp(r->s + v[q].start, "the", 3) == 0)
         q--;
@@ -268,12 +401,16 @@ er_name_ok(const struct ent_run *r, size_t a, size_t b)
 {
     const struct tok *v = r->t.v;
     bool cn = er_is(r, &v[a], WL_CN_SURNAMES);
+    if (er_word(r, &v[a], "St"))
+        return false; /* a saint's name is a place's or a firm's: "St Bernard" */
     for (size_t k = a; k <= b; k++)
         if (!er_namey(r, k) && !(cn && (v[k].flags & TK_NAMEY) && b > a &&
                                  v[k].end - v[k].start <= 3 && !er_in(r, &v[k], WL_TITLES)) &&
-            !(k > a && k < b && er_initial(r, k)) && !(k > a && er_name_tail(r, k)))
+            !(k > a && k < b && (er_initial(r, k) || er_particle(r, k))) &&
+            !(k > a && er_name_tail(r, k)) && !(k == a && er_given_stop(r, k, b)) &&
+            !er_word_surname(r, a, k, b))
             return false;
-    return !er_org_word(r, b) && b - a + 1 <= 3 &&
+    return !er_org_word(r, b) && er_name_words(r, a, b) <= 3 &&
            !(er_common_noun(r, b) && !(b > a && er_is(r, &v[a], WL_GIVEN))); /* "Bob Deans" */
 }
 
@@ -318,9 +455,12 @@ static bool
 er_evidence(const struct ent_run *r, struct er_cand *c)
 {
     const struct tok *v = r->t.v;
-    size_t nt = r->t.n, a = c->a, b = c->b;
+    size_t nt = r->t.n, a = c->a, b = c->sfx ? c->sfx : c->b;
     bool ev = c->titled;
     c->span_end = v[b].end;
+    if (c->sfx && c->span_end < r->n && r->s[c->span_end] == '.' &&
+        ex_is_lower((unsigned char)r->s[c->span_end - 1]))
+        c->span_end++; /* "Jr." */
     if (b + 1 < nt && (v[b + 1].flags & TK_CJK) && v[b + 1].sep == ' ') {
         size_t cl = v[b + 1].end - v[b + 1].start;
         if (cl >= 6 && cl <= 12 && b > a) {
@@ -333,8 +473,9 @@ er_evidence(const struct ent_run *r, struct er_cand *c)
     if (!ev && b + 1 < nt && v[b + 1].sep == ' ' && !(v[b].flags & TK_POSS) &&
         er_in(r, &v[b + 1], WL_SAID_AFTER))
         ev = true;
-    if (!ev && a == c->i && er_is(r, &v[a], WL_GIVEN) &&
-        (b == a + 1 || (b == a + 2 && er_initial(r, a + 1))))
+    size_t words = er_name_words(r, a, c->b);
+    if (!ev && a == c->i && er_given_at(r, a) &&
+        (words == 2 || (words == 3 && er_initial(r, a + 1))))
         ev = true; /* "Alexander Payne won": a common given name, then a surname */
     if (!ev && a > 0 && v[a].sep == ' ' && er_in(r, &v[a - 1], WL_SAID_BEFORE) &&
         !(v[a - 1].flags & TK_CAP))
@@ -353,12 +494,44 @@ er_evidence(const struct ent_run *r, struct er_cand *c)
     return ev;
 }
 
-/* Record the person [c->a, c->b] (with its Chinese name) and cover it. */
+/* The person found before whose name ends with name after a space (a
+ * double-barrelled surname said alone: "Holtz-Eakin" of "Douglas
+ * Holtz-Eakin"), or UINT32_MAX. */
+static uint32_t
+er_known_tail(const struct ent_run *r, const char *name)
+{
+    size_t l = strlen(name);
+    for (size_t d = 0; d < r->nd; d++) {
+        const char *n = r->d[d].name;
+        size_t nl = strlen(n);
+        if (r->d[d].kind == ENTITY_PERSON && nl > l + 1 && n[nl - l - 1] == ' ' &&
+            memcmp(n + nl - l, name, l) == 0)
+            return (uint32_t)(d + r->g->nents);
+    }
+    return UINT32_MAX;
+}
+
+/* Record the person [c->a, c->b] (with its Chinese name) and cover it, or
+ * a mention of the person whose surname it is. */
 static void
 er_add_person(struct ent_run *r, const struct er_cand *c)
 {
     const struct tok *v = r->t.v;
     char *name = er_text(r, c->a, c->b);
+    uint32_t known = er_known_tail(r, name);
+    if (known != UINT32_MAX) { /* "Holtz-Eakin said" after "Douglas Holtz-Eakin" */
+        free(name);
+        er_mention(r, v[c->a].start, (uint32_t)c->span_end, known);
+        for (size_t k = c->a; k <= (c->sfx ? c->sfx : c->b); k++)
+            r->covered[k] = 2;
+        return;
+    }
+    if (c->sfx) {
+        const struct tok *t = &v[c->sfx];
+        char *full = xasprintf("%s %.*s", name, (int)(c->span_end - t->start), r->s + t->start);
+        free(name);
+        name = full;
+    }
     uint32_t ref = er_dyn(r, name, ENTITY_PERSON);
     free(name);
     struct dyn *d = &r->d[ref - r->g->nents];
@@ -366,16 +539,56 @@ er_add_person(struct ent_run *r, const struct er_cand *c)
         d->alt = xstrndup(c->alt_a, c->alt_n);
     er_set_key(r, ref, c->a, c->b);
     er_mention(r, v[c->a].start, (uint32_t)c->span_end, ref);
-    for (size_t k = c->a; k <= c->b; k++)
+    for (size_t k = c->a; k <= (c->sfx ? c->sfx : c->b); k++)
         r->covered[k] = 2;
     if (c->alt_a)
-        r->covered[c->b + 1] = 2;
+        r->covered[(c->sfx ? c->sfx : c->b) + 1] = 2;
+}
+
+/* Does token k end like an abstract noun, never a lone surname after a
+ * title ("General Election", "Dr Citizenship")? */
+static bool
+er_abstract(const struct ent_run *r, size_t k)
+{
+    static const char *const ends[] = {"tion", "sion", "ness", "ism", "ship", "ity", NULL};
+    for (const char *const *e = ends; *e; e++)
+        if (er_ends(r, k, *e, strlen(*e) + 3))
+            return true;
+    return false;
+}
+
+/* A run too long for a name after a title ("President Pro Tem David
+ * Long"): the name is its last two or three words when they open with a
+ * common given name. */
+static void
+er_given_tail(const struct ent_run *r, struct er_cand *c)
+{
+    if (!c->titled || c->e < c->a + 2)
+        return;
+    for (size_t g = c->e - 1; g > c->a && g + 2 >= c->e; g--)
+        if (er_given_at(r, g) && er_name_ok(r, g, c->e)) {
+            c->a = g;
+            return;
+        }
+}
+
+/* A run without a person's evidence of its own, kept for the end: a lone
+ * name with a reporting verb ("Kluft said"), or a name of two or three
+ * words (which such a lone name, or a titled one, may confirm). */
+static void
+er_defer(struct er_singles *sg, const struct er_cand *c, bool ev)
+{
+    if (c->b == c->a && ev && !c->titled)
+        er_push(&sg->lone, &sg->nlone, &c->a, sizeof c->a);
+    else if (c->b > c->a && !ev)
+        er_push(&sg->later, &sg->nlater, c, sizeof *c);
 }
 
 /* The capitalised run at token i: a person of two or three words with
  * evidence is recorded, one word after an honorific or office ("Mr
  * Blair", "President Trump"; never after a job noun, never an organisation
- * word) is kept in singles. Returns the token after the run. */
+ * word or an abstract noun) is kept in singles, and so are runs waiting
+ * for the evidence of a lone surname. Returns the token after the run. */
 static size_t
 er_person_at(struct ent_run *r, size_t i, struct er_singles *singles)
 {
@@ -384,26 +597,100 @@ er_person_at(struct ent_run *r, size_t i, struct er_singles *singles)
     memset(&c, 0, sizeof c);
     c.i = i;
     c.e = er_run_end(r, i);
+    if (c.e > i && er_suffix(r, c.e))
+        c.sfx = c.e--;
     er_title_in_run(r, &c);
     if (c.a > c.e)
-        return c.e + 1;
+        return (c.sfx ? c.sfx : c.e) + 1;
     er_title_before(r, &c);
     c.b = c.e;
-    if (!er_name_ok(r, c.a, c.b) || er_run_modifies(r, c.i, c.b))
-        return c.e + 1;
+    bool name = er_name_ok(r, c.a, c.b);
+    if (!name) {
+        size_t a = c.a;
+        er_given_tail(r, &c);
+        name = c.a != a; /* the tail found is a name */
+    }
+    if (!name || er_run_modifies(r, c.i, c.b))
+        return (c.sfx ? c.sfx : c.e) + 1;
     size_t len = c.b - c.a + 1;
-    if (!er_evidence(r, &c) || (len == 1 && !c.titled))
-        return c.e + 1; /* a lone surname is decided after discovery */
+    bool ev = er_evidence(r, &c);
+    if (!ev || (len == 1 && !c.titled)) {
+        er_defer(singles, &c, ev);
+        return (c.sfx ? c.sfx : c.e) + 1; /* a lone surname is decided after discovery */
+    }
     if (len > 1) {
         er_add_person(r, &c);
     } else if (c.honorific && !er_is(r, &v[c.a], WL_ORG_SUFFIX) &&
-               !er_is(r, &v[c.a], WL_ORG_HEAD)) {
-        if ((singles->n & (singles->n - 1)) == 0) /* grow at powers of two */
-            singles->tok =
-                xrealloc(singles->tok, (singles->n ? singles->n * 2 : 4) * sizeof *singles->tok);
-        singles->tok[singles->n++] = c.a;
+               !er_is(r, &v[c.a], WL_ORG_HEAD) && !er_abstract(r, c.a)) {
+        er_push(&singles->tok, &singles->n, &c.a, sizeof c.a);
     }
-    return c.e + 1;
+    return (c.sfx ? c.sfx : c.e) + 1;
+}
+
+/* Is token k's word the same as token j's? */
+static bool
+er_same_word(const struct ent_run *r, size_t k, size_t j)
+{
+    const struct tok *v = r->t.v;
+    size_t n = v[k].end - v[k].start;
+    return n == v[j].end - v[j].start && memcmp(r->s + v[k].start, r->s + v[j].start, n) == 0;
+}
+
+/* Is the line holding token k written in title case: at least four words
+ * of four letters or more, nearly all capitalised? */
+static bool
+er_title_case_line(const struct ent_run *r, size_t k)
+{
+    const struct tok *v = r->t.v;
+    size_t a = k, b = k;
+    while (a > 0 && v[a].sep != '\n')
+        a--;
+    while (b + 1 < r->t.n && v[b + 1].sep != '\n')
+        b++;
+    size_t caps = 0, words = 0;
+    for (size_t j = a; j <= b; j++) {
+        if (v[j].end - v[j].start < 4 || (v[j].flags & TK_NUM))
+            continue;
+        words++;
+        caps += (v[j].flags & TK_CAP) != 0;
+    }
+    return words >= 4 && caps * 10 >= words * 9;
+}
+
+/* Names kept without evidence whose surname is, elsewhere in the text, a
+ * lone name with a reporting verb or after an honorific ("Carolina Kluft
+ * ... Kluft said"): persons. A first word that opens a sentence or is a
+ * plural noun, and no given name, is no part of the name ("Broadcaster
+ * Chris Evans"), and no name is left when one word would remain ("Vote
+ * Blair"); a surname is three letters or more ("Munich Re"), not
+ * hyphened to the word before ("the Romney-Ryan ad"), and not in a line
+ * in title case (a headline's "to Ask Sestak"). */
+static void
+er_add_confirmed(struct ent_run *r, const struct er_singles *sg)
+{
+    for (size_t d = 0; d < sg->nlater; d++) {
+        const struct er_cand *c = &sg->later[d];
+        bool free_run = true;
+        for (size_t k = c->a; k <= (c->sfx ? c->sfx : c->b); k++)
+            free_run = free_run && !r->covered[k];
+        const struct tok *v = r->t.v;
+        struct er_cand n = *c;
+        if (((v[n.a].flags & TK_SENT) || er_common_noun(r, n.a)) && !er_given_at(r, n.a)) {
+            if (n.b - n.a < 2)
+                continue; /* "Vote Blair" opening a headline, "Justices Kennedy" */
+            n.a++;        /* "Broadcaster Chris Evans" */
+        }
+        if (v[n.b].end - v[n.b].start < 3 || v[n.b].sep != ' ' || er_title_case_line(r, n.a))
+            continue; /* "Munich Re", "the Romney-Ryan ad", a headline's "to Ask Sestak" */
+        c = &n;
+        bool seen = false;
+        for (size_t j = 0; j < sg->nlone && !seen; j++)
+            seen = er_same_word(r, c->b, sg->lone[j]);
+        for (size_t j = 0; j < sg->n && !seen; j++)
+            seen = er_same_word(r, c->b, sg->tok[j]);
+        if (free_run && seen)
+            er_add_person(r, c);
+    }
 }
 
 /* Titled lone names ("President Trump", "Mr Blair"): the full name whose
@@ -445,7 +732,7 @@ void
 er_pass_people(struct ent_run *r)
 {
     const struct tok *v = r->t.v;
-    struct er_singles singles = {NULL, 0};
+    struct er_singles singles = {NULL, 0, NULL, 0, NULL, 0};
     er_unclaim_surnames(r);
     for (size_t i = 0; i < r->t.n;) {
         if (r->covered[i] || !(v[i].flags & TK_CAP) || (v[i].flags & TK_CJK))
@@ -453,228 +740,11 @@ er_pass_people(struct ent_run *r)
         else
             i = er_person_at(r, i, &singles);
     }
+    er_add_confirmed(r, &singles);
     er_add_singles(r, &singles);
     free(singles.tok);
+    free(singles.lone);
+    free(singles.later);
     /* Later mentions: full names without evidence, and lone surnames. */
     er_pass_later(r);
-}
-
-/* A small map from a word (borrowed bytes) to an int32, for the later-mention
- * pass: words that start a person's name or are their key, and for each key
- * the person mentioned last. */
-struct smap {
-    const char **k;
-    uint32_t *kl;
-    int32_t *v;
-    size_t mask, n;
-};
-
-static void
-smap_init(struct smap *m, size_t want)
-{
-    size_t cap = 16;
-    while (cap < want * 2 + 2)
-        cap *= 2;
-    m->k = xcalloc(cap, sizeof *m->k);
-    m->kl = xcalloc(cap, sizeof *m->kl);
-    m->v = xcalloc(cap, sizeof *m->v);
-    m->mask = cap - 1;
-    m->n = 0;
-}
-
-static void
-smap_free(struct smap *m)
-{
-    free(m->k);
-    free(m->kl);
-    free(m->v);
-}
-
-/* The slot for w (found, or empty where it would go). */
-static size_t
-smap_slot(const struct smap *m, const char *w, size_t n)
-{
-    size_t j = ds_hash64(w, n) & m->mask;
-    while (m->k[j] && !(m->kl[j] == n && memcmp(m->k[j], w, n) == 0))
-        j = (j + 1) & m->mask;
-    return j;
-}
-
-static void
-smap_put(struct smap *m, const char *w, size_t n, int32_t v)
-{
-    size_t j = smap_slot(m, w, n);
-    if (!m->k[j]) {
-        m->k[j] = w;
-        m->kl[j] = (uint32_t)n;
-        m->n++;
-    }
-    m->v[j] = v;
-}
-
-static bool
-smap_get(const struct smap *m, const char *w, size_t n, int32_t *v)
-{
-    size_t j = smap_slot(m, w, n);
-    if (!m->k[j])
-        return false;
-    *v = m->v[j];
-    return true;
-}
-
-struct pmention {
-    uint32_t start;
-    uint32_t ref;
-};
-
-static int
-er_pm_cmp(const void *pa, const void *pb)
-{
-    const struct pmention *a = pa, *b = pb;
-    return a->start < b->start ? -1 : a->start > b->start;
-}
-
-/* Is dyn d a person a lone surname can refer to? (A one-word person exists
- * only when no full name has that surname.) */
-static bool
-er_full_person(const struct dyn *d)
-{
-    return d->kind == ENTITY_PERSON && d->key[0];
-}
-
-/* The later-mention pass's state: the words that may start a mention
- * (cand), the person each key was last mentioned as (latest), the
- * full-name person mentions found so far by position (pm) and how many of
- * them lie before the current token (sp). */
-struct er_later {
-    struct smap cand, latest;
-    struct pmention *pm;
-    size_t npm, sp;
-};
-
-/* Fill lt from the people found so far (npeople of them). */
-static void
-er_later_init(const struct ent_run *r, size_t npeople, struct er_later *lt)
-{
-    smap_init(&lt->cand, npeople * 2);
-    smap_init(&lt->latest, npeople);
-    for (size_t d = 0; d < r->nd; d++) {
-        const struct dyn *dy = &r->d[d];
-        if (dy->kind != ENTITY_PERSON)
-            continue;
-        size_t fl = strcspn(dy->name, " -");
-        smap_put(&lt->cand, dy->name, fl, 1);
-        if (dy->key[0])
-            smap_put(&lt->cand, dy->key, strlen(dy->key), 1);
-    }
-    lt->pm = NULL;
-    lt->npm = lt->sp = 0;
-    for (size_t m = 0; m < r->nm; m++) {
-        uint32_t ref = r->m[m].ref;
-        if (ref < r->g->nents || !er_full_person(&r->d[ref - r->g->nents]))
-            continue;
-        if (!lt->pm)
-            lt->pm = xmalloc(r->nm * sizeof *lt->pm);
-        lt->pm[lt->npm].start = r->m[m].start;
-        lt->pm[lt->npm].ref = ref;
-        lt->npm++;
-    }
-    if (lt->npm > 1)
-        qsort(lt->pm, lt->npm, sizeof *lt->pm, er_pm_cmp);
-}
-
-/* A full name without evidence over 2-3 tokens from token i, already known
- * as a person: recorded, and true. */
-static bool
-er_later_full(struct ent_run *r, size_t i, struct er_later *lt)
-{
-    const struct tok *v = r->t.v;
-    for (size_t len = 3; len >= 2; len--) {
-        if (i + len > r->t.n)
-            continue;
-        bool joined = true;
-        for (size_t k = i + 1; k < i + len; k++)
-            if (r->covered[k] || v[k].sep != ' ' || (v[k - 1].flags & TK_POSS))
-                joined = false;
-        if (!joined)
-            continue;
-        char *name = er_text(r, i, i + len - 1);
-        uint32_t ref = er_find(r, name, ENTITY_PERSON);
-        free(name);
-        if (ref == UINT32_MAX)
-            continue;
-        er_mention(r, v[i].start, v[i + len - 1].end, ref);
-        for (size_t k = i; k < i + len; k++)
-            r->covered[k] = 2;
-        const struct dyn *dy = &r->d[ref - r->g->nents];
-        if (er_full_person(dy))
-            smap_put(&lt->latest, dy->key, strlen(dy->key), (int32_t)ref);
-        return true;
-    }
-    return false;
-}
-
-/* Token i as a lone surname, not next to another capitalised word: the
- * person last mentioned with that key, else the first one after (a bounded
- * way ahead). */
-static void
-er_later_surname(struct ent_run *r, size_t i, const struct er_later *lt)
-{
-    const struct tok *v = r->t.v;
-    size_t tl = v[i].end - v[i].start;
-    const char *tw = r->s + v[i].start;
-    if (i + 1 < r->t.n && (v[i + 1].flags & TK_CAP) && er_joined(&v[i + 1]) &&
-        !(v[i].flags & TK_POSS))
-        return;
-    if (i > 0 && (v[i - 1].flags & TK_CAP) && er_joined(&v[i]) && !r->covered[i - 1] &&
-        !er_is(r, &v[i - 1], WL_STOP))
-        return;
-    int32_t ref = -1;
-    if (!smap_get(&lt->latest, tw, tl, &ref)) {
-        for (size_t k = lt->sp; k < lt->npm && k < lt->sp + 64; k++) {
-            const struct dyn *dy = &r->d[lt->pm[k].ref - r->g->nents];
-            if (strlen(dy->key) == tl && memcmp(dy->key, tw, tl) == 0) {
-                ref = (int32_t)lt->pm[k].ref;
-                break;
-            }
-        }
-    }
-    if (ref >= 0) {
-        er_mention(r, v[i].start, v[i].end, (uint32_t)ref);
-        r->covered[i] = 2;
-    }
-}
-
-/* Later mentions of the people found: their full names without evidence
- * and their lone surnames. */
-static void
-er_pass_later(struct ent_run *r)
-{
-    const struct tok *v = r->t.v;
-    size_t npeople = 0;
-    for (size_t d = 0; d < r->nd; d++)
-        if (r->d[d].kind == ENTITY_PERSON)
-            npeople++;
-    if (!npeople)
-        return;
-    struct er_later lt;
-    er_later_init(r, npeople, &lt);
-    for (size_t i = 0; i < r->t.n; i++) {
-        /* what was mentioned before this token */
-        while (lt.sp < lt.npm && lt.pm[lt.sp].start < v[i].start) {
-            const struct dyn *dy = &r->d[lt.pm[lt.sp].ref - r->g->nents];
-            smap_put(&lt.latest, dy->key, strlen(dy->key), (int32_t)lt.pm[lt.sp].ref);
-            lt.sp++;
-        }
-        if (r->covered[i] || !(v[i].flags & TK_NAMEY))
-            continue;
-        int32_t dummy;
-        if (!smap_get(&lt.cand, r->s + v[i].start, v[i].end - v[i].start, &dummy))
-            continue;
-        if (!er_later_full(r, i, &lt))
-            er_later_surname(r, i, &lt);
-    }
-    free(lt.pm);
-    smap_free(&lt.cand);
-    smap_free(&lt.latest);
 }

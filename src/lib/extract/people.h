@@ -53,6 +53,9 @@ char *er_text(const struct ent_run *r, size_t i, size_t j);
 bool er_joined(const struct tok *t);
 /* People: persons with evidence, their titled lone names, later mentions. */
 void er_pass_people(struct ent_run *r);
+/* People: every later mention of the persons found, full or by surname
+ * (extract/people_later.c). */
+void er_pass_later(struct ent_run *r);
 /* Chinese: gazetteer aliases, people and organisations inside the CJK run
  * of token i (extract/zh_entities.c). */
 void zh_pass_run(struct ent_run *r, size_t i);
