@@ -30,6 +30,9 @@ size_t span_first_after(const struct span *v, size_t n, uint32_t pos);
  * "US" in capitals is the country, not the pronoun. They count for word
  * diffs, not for similarity, keyness or keywords. */
 bool text_is_stopword(const char *word, size_t len);
+/* The list of text_is_stopword's words in Latin script (lower case,
+ * ASCII), *n of them; the Chinese ones are zh.h's. */
+const char *const *text_stopwords(size_t *n);
 
 /* ---- tokenizing (for similarity, keyness and word diffs) ------------------------------------------------------------ */
 

@@ -101,6 +101,18 @@ test_stopwords(void)
     ok(text_is_stopword("thesis", 3), "len is honoured: the first 3 bytes of thesis");
     ok(!text_is_stopword("", 0), "empty is no stop word");
     ok(!text_is_stopword("\xc3\xa9t\xc3\xa9", 5), "non-ASCII words are never stop words");
+    /* the list the themes tokenize to know which terms a stop word gives
+     * (corpus/themes_model.c): every word of it ASCII lower case, a stop
+     * word itself, the list in strcmp order */
+    size_t n, bad = 0;
+    const char *const *w = text_stopwords(&n);
+    for (size_t i = 0; i < n; i++) {
+        bad += !text_is_stopword(w[i], strlen(w[i])) || (i && strcmp(w[i - 1], w[i]) >= 0);
+        for (const char *c = w[i]; *c; c++)
+            bad += (unsigned char)*c >= 0x80 || (*c >= 'A' && *c <= 'Z');
+    }
+    ok(n > 100 && bad == 0, "text_stopwords: %zu words, ASCII lower case, sorted, each a stop word",
+       n);
 }
 
 static void

@@ -101,10 +101,45 @@ int th_model_nearest(const struct th_model *m, const uint32_t *terms, const uint
 /* Whether a token counts as a term (two or more characters, not a number,
  * not a stop word as written in text[start, end)). */
 bool th_token_keep(const char *token, size_t len, const char *text, size_t start, size_t end);
-int th_u32_cmp(const void *pa, const void *pb);
-/* Sort seen[0..n) and fold it to its distinct values (in seen) and their
- * counts; how many distinct. */
-size_t th_runs(uint32_t *seen, size_t n, uint32_t *counts);
+/* One document's terms counted as they come, without sorting every
+ * token: per term the document it was last seen in (stamp) and its count
+ * there; the document's distinct terms in first-seen order until
+ * th_bag_done sorts them. Reused document after document. */
+struct th_bag {
+    struct th_tc {
+        uint32_t stamp, count;
+    } *tc;            /* per term */
+    size_t tccap;     /* terms tc covers */
+    uint32_t doc;     /* the current document's stamp (from 1) */
+    uint32_t *terms;  /* its distinct terms */
+    uint32_t *counts; /* after th_bag_done: counts[i] of terms[i] */
+    size_t n, cap;
+};
+/* Make room for terms 0..nterms-1 (new ones unseen). */
+void th_bag_reserve(struct th_bag *b, size_t nterms);
+/* Start the next document. */
+void th_bag_next(struct th_bag *b);
+/* Term t (< the terms reserved) seen once more in the document. */
+static inline void
+th_bag_add(struct th_bag *b, uint32_t t)
+{
+    struct th_tc *tc = &b->tc[t];
+    if (tc->stamp != b->doc) {
+        if (b->n == b->cap) {
+            b->cap = b->cap ? b->cap * 2 : 256;
+            b->terms = xrealloc(b->terms, b->cap * sizeof *b->terms);
+            b->counts = xrealloc(b->counts, b->cap * sizeof *b->counts);
+        }
+        tc->stamp = b->doc;
+        tc->count = 0;
+        b->terms[b->n++] = t;
+    }
+    tc->count++;
+}
+/* The document's distinct terms ascending in terms[0..n), their counts in
+ * counts (what sorting every token and counting its runs gave). */
+void th_bag_done(struct th_bag *b);
+void th_bag_free(struct th_bag *b);
 /* Documents and their themes (0-based, -1 none) as assigned. */
 struct th_assigned {
     int64_t *ids;

@@ -57,8 +57,7 @@ struct th_fill {
     struct th_docs *d;
     const struct text_tokenizer *tok;
     const char *text;
-    uint32_t *seen; /* the document's terms so far (indices, unsorted) */
-    size_t nseen, seencap;
+    struct th_bag bag; /* the document's terms so far */
     int rc;
 };
 
@@ -75,6 +74,7 @@ th_token(const char *token, size_t start, size_t end, void *ud)
     if (added) {
         f->d->surface = xrealloc(f->d->surface, f->d->vocab.n * sizeof *f->d->surface);
         f->d->surface[idx] = NULL;
+        th_bag_reserve(&f->bag, f->d->vocab.n);
     }
     /* the form seen most often names the term ("award", not "awarding");
      * lower-cased on the stack, copied only when it becomes the name */
@@ -93,11 +93,7 @@ th_token(const char *token, size_t start, size_t end, void *ud)
     }
     if (sf != stack)
         free(sf);
-    if (f->nseen == f->seencap) {
-        f->seencap = f->seencap ? f->seencap * 2 : 256;
-        f->seen = xrealloc(f->seen, f->seencap * sizeof *f->seen);
-    }
-    f->seen[f->nseen++] = (uint32_t)idx;
+    th_bag_add(&f->bag, (uint32_t)idx);
 }
 
 /* A stats_text_fn: tokenize the title or the body. */
@@ -111,35 +107,22 @@ th_text(const char *text, size_t len, void *ud)
     return 0;
 }
 
-/* See lib.h. */
-int
-th_u32_cmp(const void *pa, const void *pb)
-{
-    uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
-    return (a > b) - (a < b);
-}
-
-/* Append the document's terms (f->seen) as one row of (term, count). */
+/* Append the document's terms (f->bag) as one row of (term, count). */
 static void
 th_row_add(struct th_docs *d, struct th_fill *f)
 {
-    if (f->nseen > 1)
-        qsort(f->seen, f->nseen, sizeof *f->seen, th_u32_cmp);
-    for (size_t i = 0; i < f->nseen;) {
-        size_t j = i;
-        while (j < f->nseen && f->seen[j] == f->seen[i])
-            j++;
-        if (d->nnz == d->cap) {
+    th_bag_done(&f->bag);
+    if (d->nnz + f->bag.n > d->cap) {
+        while (d->nnz + f->bag.n > d->cap)
             d->cap = d->cap ? d->cap * 2 : 4096;
-            d->term = xrealloc(d->term, d->cap * sizeof *d->term);
-            d->count = xrealloc(d->count, d->cap * sizeof *d->count);
-        }
-        d->term[d->nnz] = f->seen[i];
-        d->count[d->nnz++] = (uint32_t)(j - i);
-        d->vocab.e[f->seen[i]].value++; /* one more document holds it (low bits) */
-        i = j;
+        d->term = xrealloc(d->term, d->cap * sizeof *d->term);
+        d->count = xrealloc(d->count, d->cap * sizeof *d->count);
     }
-    f->nseen = 0;
+    for (size_t i = 0; i < f->bag.n; i++) {
+        d->term[d->nnz] = f->bag.terms[i];
+        d->count[d->nnz++] = f->bag.counts[i];
+        d->vocab.e[f->bag.terms[i]].value++; /* one more document holds it (low bits) */
+    }
 }
 
 /* Read and tokenize the documents ids[0..n) into d (rows of term counts). */
@@ -155,10 +138,11 @@ th_read(struct store *s, struct th_docs *d, const int64_t *ids, size_t n, struct
     if (stats_text_open(s, true, &r, err) != 0)
         return -1;
     d->row = xmalloc((d->n + 1) * sizeof *d->row);
-    struct th_fill f = {d, &tok, NULL, NULL, 0, 0, 0};
+    struct th_fill f = {d, &tok, NULL, {0}, 0};
     int rc = 0;
     for (size_t i = 0; i < d->n && rc == 0; i++) {
         d->row[i] = d->nnz;
+        th_bag_next(&f.bag);
         if (stats_text_get(r, d->ids[i], th_text, &f, err) < 0 || f.rc != 0) {
             if (f.rc != 0)
                 ds_error_set(err, -1, "tokenizing document %lld failed", (long long)d->ids[i]);
@@ -169,7 +153,7 @@ th_read(struct store *s, struct th_docs *d, const int64_t *ids, size_t n, struct
     }
     d->row[d->n] = d->nnz;
     d->nterms = d->vocab.n;
-    free(f.seen);
+    th_bag_free(&f.bag);
     stats_text_free(&r);
     return rc;
 }
@@ -224,23 +208,28 @@ th_rand(uint64_t *state)
     return z ^ (z >> 31);
 }
 
-/* Cosine of row i with dense centroid c (both of length 1). */
+/* The k centroids are dense and stored term by term: cent[t * k + c] is
+ * term t's weight in centroid c, so that one pass over a document's terms
+ * reads every centroid's weights of a term from one cache line. */
+
+/* Cosine of row i with centroid c (both of length 1). */
 static double
-th_cos(const struct th_docs *d, size_t i, const double *c)
+th_cos(const struct th_docs *d, size_t i, const double *cent, size_t k, size_t c)
 {
     double s = 0;
     for (size_t p = d->row[i]; p < d->row[i + 1]; p++)
-        s += d->w[p] * c[d->term[p]];
+        s += d->w[p] * cent[d->term[p] * k + c];
     return s;
 }
 
 /* Centroid c set to row i. */
 static void
-th_set_row(const struct th_docs *d, size_t i, double *c)
+th_set_row(const struct th_docs *d, size_t i, double *cent, size_t k, size_t c)
 {
-    memset(c, 0, d->nterms * sizeof *c);
+    for (size_t t = 0; t < d->nterms; t++)
+        cent[t * k + c] = 0;
     for (size_t p = d->row[i]; p < d->row[i + 1]; p++)
-        c[d->term[p]] = d->w[p];
+        cent[d->term[p] * k + c] = d->w[p];
 }
 
 /* k-means++: the first centroid a random document, each next one a
@@ -251,9 +240,9 @@ th_seed(const struct th_docs *d, size_t k, uint64_t seed, double *cent)
 {
     uint64_t st = seed;
     double *dist = xmalloc(d->n * sizeof *dist);
-    th_set_row(d, th_rand(&st) % d->n, cent);
+    th_set_row(d, th_rand(&st) % d->n, cent, k, 0);
     for (size_t i = 0; i < d->n; i++)
-        dist[i] = 1 - th_cos(d, i, cent);
+        dist[i] = 1 - th_cos(d, i, cent, k, 0);
     for (size_t c = 1; c < k; c++) {
         double total = 0;
         for (size_t i = 0; i < d->n; i++)
@@ -267,9 +256,9 @@ th_seed(const struct th_docs *d, size_t k, uint64_t seed, double *cent)
                 break;
             }
         }
-        th_set_row(d, pick, cent + c * d->nterms);
+        th_set_row(d, pick, cent, k, c);
         for (size_t i = 0; i < d->n; i++) {
-            double di = 1 - th_cos(d, i, cent + c * d->nterms);
+            double di = 1 - th_cos(d, i, cent, k, c);
             if (di < dist[i])
                 dist[i] = di;
         }
@@ -285,14 +274,17 @@ th_assign(const struct th_docs *d, size_t k, const double *cent, int *theme)
     size_t changed = 0;
     for (size_t i = 0; i < d->n; i++) {
         int best = -1;
-        double bs = -1;
-        for (size_t c = 0; c < k && d->row[i] < d->row[i + 1]; c++) {
-            double v = th_cos(d, i, cent + c * d->nterms);
-            if (v > bs) {
-                bs = v;
+        double bs = -1, v[CORPUS_THEMES_MAX_K] = {0};
+        for (size_t p = d->row[i]; p < d->row[i + 1]; p++) {
+            const double *ct = cent + (size_t)d->term[p] * k; /* each sum in th_cos's order */
+            for (size_t c = 0; c < k; c++)
+                v[c] += d->w[p] * ct[c];
+        }
+        for (size_t c = 0; c < k && d->row[i] < d->row[i + 1]; c++)
+            if (v[c] > bs) {
+                bs = v[c];
                 best = (int)c;
             }
-        }
         if (bs <= 0)
             best = -1;
         changed += theme[i] != best;
@@ -312,18 +304,19 @@ th_update(const struct th_docs *d, size_t k, double *cent, int *theme)
         if (theme[i] < 0)
             continue;
         size[theme[i]]++;
-        double *c = cent + (size_t)theme[i] * d->nterms;
         for (size_t p = d->row[i]; p < d->row[i + 1]; p++)
-            c[d->term[p]] += d->w[p];
+            cent[(size_t)d->term[p] * k + (size_t)theme[i]] += d->w[p];
     }
-    for (size_t c = 0; c < k; c++) {
-        double *v = cent + c * d->nterms, norm = 0;
-        for (size_t t = 0; t < d->nterms; t++)
-            norm += v[t] * v[t];
-        norm = sqrt(norm);
-        for (size_t t = 0; norm > 0 && t < d->nterms; t++)
-            v[t] /= norm;
-    }
+    double norm[CORPUS_THEMES_MAX_K] = {0}; /* each summed in term order, as before */
+    for (size_t t = 0; t < d->nterms; t++)
+        for (size_t c = 0; c < k; c++)
+            norm[c] += cent[t * k + c] * cent[t * k + c];
+    for (size_t c = 0; c < k; c++)
+        norm[c] = sqrt(norm[c]);
+    for (size_t t = 0; t < d->nterms; t++)
+        for (size_t c = 0; c < k; c++)
+            if (norm[c] > 0)
+                cent[t * k + c] /= norm[c];
     for (size_t c = 0; c < k; c++) {
         if (size[c])
             continue;
@@ -332,7 +325,7 @@ th_update(const struct th_docs *d, size_t k, double *cent, int *theme)
         for (size_t i = 0; i < d->n; i++) {
             if (theme[i] < 0 || size[theme[i]] < 2)
                 continue;
-            double v = th_cos(d, i, cent + (size_t)theme[i] * d->nterms);
+            double v = th_cos(d, i, cent, k, (size_t)theme[i]);
             if (v < fs) {
                 fs = v;
                 far = i;
@@ -343,7 +336,7 @@ th_update(const struct th_docs *d, size_t k, double *cent, int *theme)
         size[theme[far]]--;
         theme[far] = (int)c;
         size[c] = 1;
-        th_set_row(d, far, cent + c * d->nterms);
+        th_set_row(d, far, cent, k, c);
     }
     free(size);
 }
@@ -364,7 +357,7 @@ th_kmeans(const struct th_docs *d, size_t k, uint64_t seed, double *cent, int *t
     double fit = 0;
     for (size_t i = 0; i < d->n; i++)
         if (theme[i] >= 0)
-            fit += th_cos(d, i, cent + (size_t)theme[i] * d->nterms);
+            fit += th_cos(d, i, cent, k, (size_t)theme[i]);
     return fit;
 }
 
@@ -556,7 +549,7 @@ th_sample(struct store *s, uint64_t seed, size_t max, int64_t **ids, size_t *n, 
 
 /* The model of the fit: the terms that weigh (in two documents or more,
  * at most THEMES_MAX_DF of them), in d's order, with their idf and the
- * centroids cent (k rows of d->nterms); newidx[t] is term t's index in it
+ * centroids cent (term by term, as th_cos reads them); newidx[t] is term t's index in it
  * (UINT32_MAX when it does not weigh). */
 static void
 th_model_build(const struct th_docs *d, size_t k, const double *cent, struct th_model *m,
@@ -577,7 +570,7 @@ th_model_build(const struct th_docs *d, size_t k, const double *cent, struct th_
         strmap_upsert(&m->vocab, key, strlen(key), NULL)->value = m->nterms;
         m->idf[m->nterms] = log(n / df);
         for (size_t c = 0; c < k; c++)
-            m->cent[m->nterms * k + c] = cent[c * d->nterms + t];
+            m->cent[m->nterms * k + c] = cent[t * k + c];
         m->nterms++;
     }
 }
@@ -608,7 +601,7 @@ th_assign_sample(const struct th_docs *d, const struct th_model *m, const uint32
 }
 
 /* The best of THEMES_RESTARTS k-means runs over d: its centroids into
- * best_cent (k rows of d->nterms); the rounds it took. */
+ * best_cent (term by term); the rounds it took. */
 static int
 th_best_fit(const struct th_docs *d, size_t k, uint64_t seed, double *best_cent)
 {

@@ -68,20 +68,79 @@ th_model_nearest(const struct th_model *m, const uint32_t *terms, const uint32_t
 }
 
 /* See lib.h. */
-size_t
-th_runs(uint32_t *seen, size_t n, uint32_t *counts)
+void
+th_bag_reserve(struct th_bag *b, size_t nterms)
 {
-    qsort(seen, n, sizeof *seen, th_u32_cmp);
-    size_t out = 0;
-    for (size_t i = 0; i < n;) {
-        size_t j = i;
-        while (j < n && seen[j] == seen[i])
-            j++;
-        seen[out] = seen[i];
-        counts[out++] = (uint32_t)(j - i);
-        i = j;
+    if (nterms <= b->tccap)
+        return;
+    size_t cap = b->tccap ? b->tccap : 1024;
+    while (cap < nterms)
+        cap *= 2;
+    b->tc = xrealloc(b->tc, cap * sizeof *b->tc);
+    memset(b->tc + b->tccap, 0, (cap - b->tccap) * sizeof *b->tc);
+    b->tccap = cap;
+}
+
+/* See lib.h. */
+void
+th_bag_next(struct th_bag *b)
+{
+    b->doc++;
+    b->n = 0;
+}
+
+/* Sort v[0..n) ascending: insertion sort when short, else LSD radix sort
+ * by bytes (only as many passes as the largest value has bytes) through
+ * tmp; no comparison callback, O(n) for a long document. */
+static void
+th_sort_u32(uint32_t *v, uint32_t *tmp, size_t n)
+{
+    if (n < 48) {
+        for (size_t i = 1; i < n; i++) {
+            uint32_t x = v[i];
+            size_t j = i;
+            for (; j > 0 && v[j - 1] > x; j--)
+                v[j] = v[j - 1];
+            v[j] = x;
+        }
+        return;
     }
-    return out;
+    uint32_t max = 0, *src = v, *dst = tmp;
+    for (size_t i = 0; i < n; i++)
+        max |= v[i];
+    for (int shift = 0; shift < 32 && (max >> shift); shift += 8) {
+        size_t pos[257] = {0};
+        for (size_t i = 0; i < n; i++)
+            pos[((src[i] >> shift) & 0xff) + 1]++;
+        for (size_t d = 1; d < 257; d++)
+            pos[d] += pos[d - 1];
+        for (size_t i = 0; i < n; i++)
+            dst[pos[(src[i] >> shift) & 0xff]++] = src[i];
+        uint32_t *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != v)
+        memcpy(v, src, n * sizeof *v);
+}
+
+/* See lib.h. */
+void
+th_bag_done(struct th_bag *b)
+{
+    th_sort_u32(b->terms, b->counts, b->n);
+    for (size_t i = 0; i < b->n; i++)
+        b->counts[i] = b->tc[b->terms[i]].count;
+}
+
+/* See lib.h. */
+void
+th_bag_free(struct th_bag *b)
+{
+    free(b->tc);
+    free(b->terms);
+    free(b->counts);
+    memset(b, 0, sizeof *b);
 }
 
 /* ---- stored form ------------------------------------------------------------------------ */
@@ -171,13 +230,16 @@ bad:
 
 /* ---- assigning documents by their text -------------------------------------------------- */
 
+/* In a byhash value: the term may be the form of a stop word. */
+#define TH_STOPPABLE ((uint64_t)1 << 63)
+
 struct th_assign {
     const struct th_model *m;
     struct text_tokenizer tok;
     const char *text;
-    uint32_t *seen, *counts;
-    size_t nseen, seencap;
-    struct u64map byhash; /* a term's hash -> its index */
+    struct th_bag bag;
+    struct u64map byhash; /* a term's hash -> its index, TH_STOPPABLE when a
+                           * stop word can be written as it */
     const int64_t *skip;  /* sorted ids not to assign (the fit's sample) */
     size_t nskip;
     struct th_assigned *out;
@@ -186,22 +248,54 @@ struct th_assign {
 /* One token of a document: kept when it is a term of the fit. Looked up
  * by its 64-bit hash alone (byhash; two of the fit's terms sharing one is
  * checked when the table is built), and the stop word test made only for
- * a term found: most tokens are not terms, and a string compare and a
- * binary search per token were half the cost. */
+ * a term a stop word can be written as (th_mark_stoppable): most tokens
+ * are not terms, and of those that are, few are the form of a stop word;
+ * a string compare and a binary search per token were half the cost. */
 static void
 th_assign_token(const char *token, size_t start, size_t end, void *ud)
 {
     struct th_assign *a = ud;
     size_t len = strlen(token);
     const uint64_t *v = u64map_find(&a->byhash, ds_hash64(token, len));
-    if (!v || !th_token_keep(token, len, a->text, start, end))
+    if (!v || ((*v & TH_STOPPABLE) && !th_token_keep(token, len, a->text, start, end)))
         return;
-    if (a->nseen == a->seencap) {
-        a->seencap = a->seencap ? a->seencap * 2 : 256;
-        a->seen = xrealloc(a->seen, a->seencap * sizeof *a->seen);
-        a->counts = xrealloc(a->counts, a->seencap * sizeof *a->counts);
+    th_bag_add(&a->bag, (uint32_t)*v);
+}
+
+/* A text_token_fn: a token a stop word gives marks its term stoppable. */
+static void
+th_stop_token(const char *token, size_t start, size_t end, void *ud)
+{
+    (void)start;
+    (void)end;
+    uint64_t *v = u64map_find(ud, ds_hash64(token, strlen(token)));
+    if (v)
+        *v |= TH_STOPPABLE;
+}
+
+/* Mark in byhash the terms th_token_keep may refuse for how they are
+ * written: those a stop word of text_is_stopword gives when tokenized (an
+ * ASCII word is tokenized alike in any case), and every term of Chinese or
+ * Japanese (the numerals are stop words in any combination). A term's
+ * other tests (length, digits) hold for every form: it passed them when
+ * it was fitted. */
+static int
+th_mark_stoppable(struct th_assign *a, struct ds_error *err)
+{
+    size_t n;
+    const char *const *words = text_stopwords(&n);
+    for (size_t i = 0; i < n; i++)
+        if (a->tok.tokenize(a->tok.ctx, words[i], strlen(words[i]), th_stop_token,
+                            &a->byhash) != 0) {
+            ds_error_set(err, -1, "tokenizing the stop words failed");
+            return -1;
+        }
+    for (size_t t = 0; t < a->m->nterms; t++) {
+        const char *key = a->m->vocab.e[t].key;
+        if ((unsigned char)key[0] >= 0xE3)
+            *u64map_find(&a->byhash, ds_hash64(key, strlen(key))) |= TH_STOPPABLE;
     }
-    a->seen[a->nseen++] = (uint32_t)*v;
+    return 0;
 }
 
 /* See lib.h. */
@@ -232,7 +326,7 @@ th_assign_doc(int64_t id, const char *title, size_t tlen, const char *body, size
     struct th_assign *a = ud;
     if (a->nskip && corpus_find_id(a->skip, a->nskip, id) >= 0)
         return 0;
-    a->nseen = 0;
+    th_bag_next(&a->bag);
     if (title) {
         a->text = title;
         if (a->tok.tokenize(a->tok.ctx, title, tlen, th_assign_token, a) != 0)
@@ -241,8 +335,8 @@ th_assign_doc(int64_t id, const char *title, size_t tlen, const char *body, size
     a->text = body;
     if (a->tok.tokenize(a->tok.ctx, body, blen, th_assign_token, a) != 0)
         return -1;
-    size_t n = th_runs(a->seen, a->nseen, a->counts);
-    th_assigned_add(a->out, id, th_model_nearest(a->m, a->seen, a->counts, n));
+    th_bag_done(&a->bag);
+    th_assigned_add(a->out, id, th_model_nearest(a->m, a->bag.terms, a->bag.counts, a->bag.n));
     return 0;
 }
 
@@ -264,12 +358,14 @@ th_assign_texts(struct store *s, const struct th_model *m, bool all, const int64
         }
     }
     store_text_tokenizer(s, &a.tok);
-    int rc = stats_theme_docs_unassigned(s, all, th_assign_doc, &a, err);
+    th_bag_reserve(&a.bag, m->nterms);
+    int rc = th_mark_stoppable(&a, err);
+    if (rc == 0)
+        rc = stats_theme_docs_unassigned(s, all, th_assign_doc, &a, err);
     if (rc != 0 && !err->msg[0])
         ds_error_set(err, -1, "tokenizing a document for themes failed");
     u64map_free(&a.byhash);
-    free(a.seen);
-    free(a.counts);
+    th_bag_free(&a.bag);
     return rc;
 }
 

@@ -62,6 +62,14 @@ stopword_cmp(const void *k, const void *e)
     return strcmp(k, *(const char *const *)e);
 }
 
+/* See text.h. */
+const char *const *
+text_stopwords(size_t *n)
+{
+    *n = DS_ARRAY_LEN(stopwords);
+    return stopwords;
+}
+
 bool
 text_is_stopword(const char *word, size_t len)
 {
