@@ -339,12 +339,19 @@ store_doc_insert_packed(struct store *s, const struct article *a, uint64_t hash,
     store_bind_text(st, 10, a->encoding);
     sqlite3_bind_int64(st, 11, a->words);
     store_bind_text(st, 12, lead);
-    store_bind_text(st, 13, body);
+    /* the body deflated (store/zbody.c); the full-text entry below gets
+     * the text itself */
+    struct buf zbody = BUF_INIT;
+    if (store_body_pack(s, body, strlen(body), &zbody))
+        sqlite3_bind_blob(st, 13, zbody.data, (int)zbody.len, SQLITE_STATIC);
+    else
+        store_bind_text(st, 13, body);
     sqlite3_bind_blob(st, 14, raw_packed, (int)n, SQLITE_STATIC);
     store_bind_text(st, 15, a->removed);
     sqlite3_bind_int64(st, 16, (int64_t)time(NULL));
     int rc = store_step_done(s, st, "saving a document", err);
     free(lead);
+    buf_free(&zbody);
     if (rc != 0)
         return rc;
     int64_t id = sqlite3_last_insert_rowid(s->db);

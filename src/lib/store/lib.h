@@ -15,7 +15,7 @@
 #include "dossier/zh.h"
 
 #define STORE_APPLICATION_ID 0x444F5353 /* 'DOSS' */
-#define STORE_SCHEMA_VERSION 19
+#define STORE_SCHEMA_VERSION 20
 /* The version whose migration creates the statistics tables (corpus.h);
  * upgrading past it marks them stale (stats_tables_stale). */
 #define STORE_SCHEMA_CORPUS 6
@@ -97,6 +97,7 @@ struct store {
     fts5_tokenizer tok;               /* the 'dossier' tokenizer's methods */
     Fts5Tokenizer *tok_inst;          /* one instance for store_tokenize */
     struct segmenter *seg;            /* Chinese words (store/words.c), made when first needed */
+    struct z_stream_s *body_z;        /* store_body_pack()'s deflate stream, made when first needed */
     sqlite3_stmt *stmts[SQ__COUNT];
     struct store_df_cache *dfc;       /* document frequencies (store/extractions.c) */
     struct store_ent_cache *ent_cache; /* entity ids by kind and name (store/extractions.c) */
@@ -262,6 +263,20 @@ int store_bind_spans(sqlite3_stmt *st, int idx, struct buf *scratch, const struc
                      size_t n);
 struct span *store_spans_column(sqlite3_stmt *st, int col, size_t *n_out);
 int store_spans_register(struct store *s);
+
+/* A body as documents.body keeps it (store/zbody.c, schema 20):
+ * store_body_pack() deflates body into out and says true, or says false
+ * (out empty) when it stays text (short, or deflate saves under an
+ * eighth); store_body_unpack() gives a packed BLOB's text back (0, or -1
+ * when it is damaged, out empty); store_body_register() adds the SQL
+ * functions ds_body(x) (the text, whichever the form) and ds_body_pack(x)
+ * (a SQLite result code). */
+bool store_body_pack(struct store *s, const char *body, size_t n, struct buf *out);
+int store_body_unpack(const void *blob, size_t n, struct buf *out);
+int store_body_register(struct store *s);
+/* store_body_pack()'s stream, kept by s for its writes (s may be NULL:
+ * one stream for the call), freed by store_body_free(). */
+void store_body_free(struct store *s);
 
 /* store/items.c: the document of a feed file's first item (by key):
  * 0 and *id_out, 1 when it has none, -1 on error. */
