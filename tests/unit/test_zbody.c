@@ -17,6 +17,7 @@
 
 #include <sqlite3.h>
 
+#include "dossier/ingest.h"
 #include "dossier/query.h"
 #include "dossier/store.h"
 #include "dossier/store_similar.h"
@@ -139,30 +140,91 @@ static void
 test_pack(void)
 {
     struct buf z = BUF_INIT, back = BUF_INIT;
-    ok(store_body_pack(NULL, bodies[0], strlen(bodies[0]), &z), "a long body is deflated");
+    ok(store_body_pack(NULL, bodies[0], strlen(bodies[0]), NULL, NULL, 0, &z), "a long body is deflated");
     ok(z.len < strlen(bodies[0]) * 3 / 4, "to under three quarters (%zu of %zu bytes)", z.len,
        strlen(bodies[0]));
-    ok(store_body_unpack(z.data, z.len, &back) == 0 && back.len == strlen(bodies[0]) &&
+    ok(store_body_unpack(z.data, z.len, &back, NULL) == 0 && back.len == strlen(bodies[0]) &&
            memcmp(back.data, bodies[0], back.len) == 0,
        "and inflated byte for byte");
-    ok(!store_body_pack(NULL, bodies[2], strlen(bodies[2]), &z) && z.len == 0,
+    ok(!store_body_pack(NULL, bodies[2], strlen(bodies[2]), NULL, NULL, 0, &z) && z.len == 0,
        "a short body stays text");
     /* bytes deflate cannot shrink stay as they are */
     char noise[600];
-    uint32_t x = 12345;
+    uint32_t seed = 12345;
     for (size_t i = 0; i < sizeof noise; i++) {
-        x = x * 1103515245u + 12345u;
-        noise[i] = (char)(x >> 23);
+        seed = seed * 1103515245u + 12345u;
+        noise[i] = (char)(seed >> 23);
     }
-    ok(!store_body_pack(NULL, noise, sizeof noise, &z), "a body deflate does not shrink stays text");
-    store_body_pack(NULL, bodies[0], strlen(bodies[0]), &z);
+    ok(!store_body_pack(NULL, noise, sizeof noise, NULL, NULL, 0, &z), "a body deflate does not shrink stays text");
+    store_body_pack(NULL, bodies[0], strlen(bodies[0]), NULL, NULL, 0, &z);
     z.data[z.len / 2] ^= 0x55;
-    ok(store_body_unpack(z.data, z.len, &back) != 0 && back.len == 0, "damage is an error");
-    ok(store_body_unpack("\x07xyz", 4, &back) != 0, "an unknown version is an error");
-    ok(store_body_unpack("\x01\xff\xff\xff\xff\x0f", 6, &back) != 0,
+    ok(store_body_unpack(z.data, z.len, &back, NULL) != 0 && back.len == 0, "damage is an error");
+    ok(store_body_unpack("\x07xyz", 4, &back, NULL) != 0, "an unknown version is an error");
+    ok(store_body_unpack("\x01\xff\xff\xff\xff\x0f", 6, &back, NULL) != 0,
        "a length deflate could not have made is an error");
+    /* the removed lines and the raw pack in the body's stream */
+    struct store_body_extra x = {.raw = BUF_INIT};
+    is_int(store_body_pack(NULL, bodies[0], strlen(bodies[0]), "label\tPrint", "\x01pack", 5, &z),
+           2, "a body with its removed lines and raw pack is one stream");
+    ok(store_body_unpack(z.data, z.len, &back, NULL) == 0 && strcmp(back.data, bodies[0]) == 0,
+       "whose body alone inflates");
+    ok(store_body_unpack(z.data, z.len, &back, &x) == 0 && strcmp(back.data, bodies[0]) == 0 &&
+           x.whole && x.removed && strcmp(x.removed, "label\tPrint") == 0 && x.raw.len == 5 &&
+           memcmp(x.raw.data, "\x01pack", 5) == 0,
+       "and gives all three back");
+    free(x.removed);
+    is_int(store_body_pack(NULL, bodies[0], strlen(bodies[0]), NULL, "", 0, &z), 2,
+           "no removed lines: NULL kept as such");
+    ok(store_body_unpack(z.data, z.len, &back, &x) == 0 && x.whole && !x.removed && x.raw.len == 0,
+       "... and read back as NULL");
+    buf_free(&x.raw);
     buf_free(&z);
     buf_free(&back);
+}
+
+/* One document with removed lines and a raw text unlike its body: both
+ * travel inside the body's blob unless the raw pack is deflated already. */
+static void
+test_removed_raw(struct store *s)
+{
+    struct ds_error err;
+    const char *removed = "frequent\tMenu Search Sign in\nlabel\tAdvertisement";
+    struct buf raw = BUF_INIT, page = BUF_INIT;
+    buf_printf(&raw, "Menu Search Sign in\n%s\nAdvertisement\n", bodies[0]);
+    /* a page's markup around the text: its pack is deflated by ingest */
+    for (int i = 0; i < 60; i++)
+        buf_printf(&page, "<div class=\"nav item-%d\"><a href=\"/section/%d\">Section</a></div>\n",
+                   i, i * 7);
+    buf_printf(&page, "%s\n", bodies[0]);
+    const char *raws[2] = {raw.data, page.data};
+    for (int k = 0; k < 2; k++) {
+        struct article a;
+        memset(&a, 0, sizeof a);
+        a.body = (char *)(uintptr_t)bodies[0];
+        a.raw = (char *)(uintptr_t)raws[k];
+        a.removed = (char *)(uintptr_t)removed;
+        int64_t id = 0;
+        ok(store_doc_insert(s, &a, 900 + (uint64_t)k, &id, &err) == 0, "insert %d", k);
+        sqlite3_stmt *st;
+        sqlite3_prepare_v2(s->db, "SELECT length(raw), removed IS NULL FROM documents"
+                                  " WHERE id = ?1", -1, &st, NULL);
+        sqlite3_bind_int64(st, 1, id);
+        sqlite3_step(st);
+        if (k == 0)
+            ok(sqlite3_column_int(st, 0) == 0 && sqlite3_column_int(st, 1) == 1,
+               "the raw pack and removed lines went inside the body's blob");
+        else
+            ok(sqlite3_column_int(st, 0) > 0 && sqlite3_column_int(st, 1) == 0,
+               "a deflated raw pack stays in its column (%d bytes)", sqlite3_column_int(st, 0));
+        sqlite3_finalize(st);
+        struct doc_record r;
+        ok(store_doc_get(s, id, &r, &err) == 0 && strcmp(r.a.body, bodies[0]) == 0 &&
+               strcmp(r.a.raw, raws[k]) == 0 && r.a.removed && strcmp(r.a.removed, removed) == 0,
+           "body, raw text and removed lines %d read back byte for byte", k);
+        doc_record_clear(&r);
+    }
+    buf_free(&raw);
+    buf_free(&page);
 }
 
 /* Stored deflated, read back whole, searched, highlighted and snippeted. */
@@ -218,7 +280,8 @@ test_delete(struct store *s)
     buf_free(&report);
 }
 
-/* Make the file at path an index of schema 19: bodies as text, the full-text
+/* Make the file at path an index of schema 19: bodies as text, raw packs
+ * in their column, the full-text
  * index reading them from documents, the old update trigger. The index
  * rows are kept: the same text gave them. 0 when done. */
 static int
@@ -240,14 +303,19 @@ downgrade_to_19(const char *path)
     int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
     sqlite3_stmt *st = NULL;
     if (rc == SQLITE_OK)
-        rc = sqlite3_prepare_v2(db, "UPDATE documents SET body = ?2 WHERE id = ?1", -1, &st,
-                                NULL);
+        rc = sqlite3_prepare_v2(db, "UPDATE documents SET body = ?2, raw = ?3 WHERE id = ?1",
+                                -1, &st, NULL);
+    struct buf pack = BUF_INIT;
     for (int64_t id = 1; rc == SQLITE_OK && id <= (int64_t)DS_ARRAY_LEN(bodies); id++) {
+        const char *b = bodies[id - 1];
+        ingest_raw_pack(b, strlen(b), b, strlen(b), &pack); /* raw = body here */
         sqlite3_bind_int64(st, 1, id);
-        sqlite3_bind_text(st, 2, bodies[id - 1], -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
+        sqlite3_bind_blob(st, 3, pack.data, (int)pack.len, SQLITE_STATIC);
         rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
         sqlite3_reset(st);
     }
+    buf_free(&pack);
     sqlite3_finalize(st);
     if (rc == SQLITE_OK)
         rc = sqlite3_exec(db,
@@ -323,6 +391,7 @@ main(void)
     add_docs(s, ids);
     test_documents(s, ids);
     test_delete(s);
+    test_removed_raw(s);
     store_close(&s);
     test_migration();
     nftw(tmpdir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);

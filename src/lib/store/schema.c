@@ -232,7 +232,9 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
     "CREATE TABLE IF NOT EXISTS doc_summaries(doc_id INTEGER PRIMARY KEY REFERENCES"
     " documents(id) ON DELETE CASCADE, summary TEXT NOT NULL);",
     /* 19 -> 20: the body deflated (store/zbody.c; 13.7 -> 6-7 MB of a 45 MB
-     * index in issue 16). documents.body holds a BLOB that ds_body()
+     * index in issue 16), the removed lines and the raw pack in the same
+     * stream when the pack is not deflated already (the removed lines are
+     * its literals, stored once). documents.body holds a BLOB that ds_body()
      * inflates; the full-text index reads its content through the view
      * docs_text instead of the table. FTS5 keeps its content table's name
      * in the CREATE statement only, so a table of the new shape takes the
@@ -240,7 +242,9 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
      * the old one's name. The update trigger (no statement updates title
      * or body; kept for any that will) reads the text through ds_body(). */
     "DROP TRIGGER IF EXISTS documents_au;"
-    "UPDATE documents SET body = ds_body_pack(body) WHERE typeof(body) = 'text';"
+    "UPDATE documents SET body = ds_body_pack(body, removed, raw) WHERE typeof(body) = 'text';"
+    "UPDATE documents SET removed = NULL, raw = X'' WHERE typeof(body) = 'blob'"
+    " AND substr(body, 1, 1) = X'02';"
     "CREATE VIEW IF NOT EXISTS docs_text(id, title, body) AS"
     " SELECT id, title, ds_body(body) FROM documents;"
     "DROP TABLE IF EXISTS docs_fts_z;"

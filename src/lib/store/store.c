@@ -52,7 +52,7 @@ static const char *const stmt_sql[SQ__COUNT] = {
     [SQ_DOC_URL_KEY_PUT] = "INSERT OR REPLACE INTO doc_url_keys(doc_id, key) VALUES (?1, ?2)",
     [SQ_DOC_SUMMARY_PUT] = "INSERT OR REPLACE INTO doc_summaries(doc_id, summary) VALUES (?1, ?2)",
     [SQ_DOC_GET] = "SELECT title, subtitle, section, source, published, date_how, byline, lang,"
-                   " encoding, words, lead, ds_body(body), raw, removed, hash,"
+                   " encoding, words, lead, body, raw, removed, hash,"
                    " (SELECT url FROM doc_urls WHERE doc_id = ?1),"
                    " (SELECT why FROM doc_undated WHERE doc_id = ?1),"
                    " (SELECT day_month FROM doc_undated WHERE doc_id = ?1),"
