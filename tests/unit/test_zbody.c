@@ -61,6 +61,7 @@ static void
 add_docs(struct store *s, int64_t *ids)
 {
     struct ds_error err;
+    ds_error_clear(&err);
     ok(store_begin(s, &err) == 0, "begin");
     for (size_t i = 0; i < DS_ARRAY_LEN(bodies); i++) {
         struct article a;
@@ -86,6 +87,7 @@ count_hits(struct store *s, const char *text)
     struct query *q = NULL;
     struct result_set *rs = NULL;
     struct ds_error err;
+    ds_error_clear(&err);
     if (query_parse(text, &q, &err) != 0 || store_search(s, q, SORT_RANK, &rs, &err) != 0) {
         diag("search '%s': %s", text, err.msg);
         query_free(&q);
@@ -104,6 +106,7 @@ read_view(struct store *s, int64_t id)
 {
     struct query *q = NULL;
     struct ds_error err;
+    ds_error_clear(&err);
     struct buf b = BUF_INIT;
     struct span *sp = NULL;
     size_t n = 0;
@@ -188,6 +191,7 @@ static void
 test_removed_raw(struct store *s)
 {
     struct ds_error err;
+    ds_error_clear(&err);
     const char *removed = "frequent\tMenu Search Sign in\nlabel\tAdvertisement";
     struct buf raw = BUF_INIT, page = BUF_INIT;
     buf_printf(&raw, "Menu Search Sign in\n%s\nAdvertisement\n", bodies[0]);
@@ -232,6 +236,7 @@ static void
 test_documents(struct store *s, int64_t *ids)
 {
     struct ds_error err;
+    ds_error_clear(&err);
     for (size_t i = 0; i < DS_ARRAY_LEN(bodies); i++) {
         char *type = stored_type(s, ids[i]);
         ok(strcmp(type, i < 2 ? "blob" : "text") == 0, "body %zu stored as %s", i, type);
@@ -268,6 +273,7 @@ static void
 test_delete(struct store *s)
 {
     struct ds_error err;
+    ds_error_clear(&err);
     ok(store_begin(s, &err) == 0 && store_file_delete(s, "/z/0.txt", &err) == 0 &&
            store_commit(s, &err) == 0,
        "delete the first document");
@@ -339,6 +345,7 @@ test_migration(void)
 {
     struct store *s = NULL;
     struct ds_error err;
+    ds_error_clear(&err);
     int64_t ids[DS_ARRAY_LEN(bodies)];
     char *path = tmp_path("old.db");
     char *before[DS_ARRAY_LEN(bodies)];
