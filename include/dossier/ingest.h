@@ -259,5 +259,8 @@ void ingest_raw_pack(const char *raw, size_t raw_len, const char *body, size_t b
  * body (damaged), out then holding an unspecified prefix. */
 int ingest_raw_unpack(const void *packed, size_t n, const char *body, size_t body_len,
                       struct buf *out);
+/* Whether a pack is deflated already (a long one: a saved page's markup),
+ * so that deflating it again would gain nothing. */
+bool ingest_raw_pack_deflated(const void *packed, size_t n);
 
 #endif

@@ -300,3 +300,9 @@ ingest_raw_unpack(const void *packed, size_t n, const char *body, size_t body_le
     buf_free(&inflated);
     return rc;
 }
+
+bool
+ingest_raw_pack_deflated(const void *packed, size_t n)
+{
+    return n > 0 && *(const unsigned char *)packed == RAWPACK_V2;
+}

@@ -315,6 +315,32 @@ doc_put_side_rows(struct store *s, const struct article *a, int64_t id, struct d
     return doc_put_pair(s, SQ_DOC_SUMMARY_PUT, id, a->summary, "saving a document's summary", err);
 }
 
+/* Parameters 13-15 of SQ_DOC_INSERT (body, raw, removed): the body
+ * deflated (store/zbody.c), with the removed lines and the raw pack in the
+ * same stream unless the pack is deflated already (the removed lines are
+ * its literals); z holds the bytes until the statement runs. The
+ * full-text entry gets the text itself. */
+static void
+store_bind_body(struct store *s, sqlite3_stmt *st, const struct article *a,
+                const void *raw_packed, size_t n, struct buf *z)
+{
+    const char *body = a->body ? a->body : "";
+    bool inside = !ingest_raw_pack_deflated(raw_packed, n);
+    int kind = store_body_pack(s, body, strlen(body), inside ? a->removed : NULL,
+                               inside ? (raw_packed ? raw_packed : "") : NULL, inside ? n : 0, z);
+    if (kind)
+        sqlite3_bind_blob(st, 13, z->data, (int)z->len, SQLITE_STATIC);
+    else
+        store_bind_text(st, 13, body);
+    if (kind == 2) { /* both inside the body's blob */
+        sqlite3_bind_zeroblob(st, 14, 0);
+        sqlite3_bind_null(st, 15);
+        return;
+    }
+    sqlite3_bind_blob(st, 14, raw_packed, (int)n, SQLITE_STATIC);
+    store_bind_text(st, 15, a->removed);
+}
+
 int
 store_doc_insert_packed(struct store *s, const struct article *a, uint64_t hash,
                         const void *raw_packed, size_t n, int64_t *id_out, struct ds_error *err)
@@ -324,6 +350,7 @@ store_doc_insert_packed(struct store *s, const struct article *a, uint64_t hash,
         return -1;
     const char *body = a->body ? a->body : "";
     char *lead = store_lead(body, 200);
+    struct buf zbody = BUF_INIT;
     sqlite3_bind_int64(st, 1, (int64_t)hash);
     store_bind_text(st, 2, a->title);
     store_bind_text(st, 3, a->subtitle);
@@ -339,12 +366,11 @@ store_doc_insert_packed(struct store *s, const struct article *a, uint64_t hash,
     store_bind_text(st, 10, a->encoding);
     sqlite3_bind_int64(st, 11, a->words);
     store_bind_text(st, 12, lead);
-    store_bind_text(st, 13, body);
-    sqlite3_bind_blob(st, 14, raw_packed, (int)n, SQLITE_STATIC);
-    store_bind_text(st, 15, a->removed);
+    store_bind_body(s, st, a, raw_packed, n, &zbody);
     sqlite3_bind_int64(st, 16, (int64_t)time(NULL));
     int rc = store_step_done(s, st, "saving a document", err);
     free(lead);
+    buf_free(&zbody);
     if (rc != 0)
         return rc;
     int64_t id = sqlite3_last_insert_rowid(s->db);
@@ -383,6 +409,43 @@ doc_record_clear(struct doc_record *r)
     memset(r, 0, sizeof *r);
 }
 
+/* A's body, removed lines and raw text from columns 11-13 of SQ_DOC_GET
+ * (body, raw, removed). The body is text (an older index, a short one) or
+ * deflated (store/zbody.c), then maybe with the removed lines and the raw
+ * pack inside; the raw text is packed against the body (a blob, schema 7)
+ * or text, as an older dossier wrote it before migration 7 ran. 0, or -1
+ * when damaged. */
+static int
+doc_get_text(sqlite3_stmt *st, struct article *a)
+{
+    struct store_body_extra x = {.raw = BUF_INIT};
+    struct buf body = BUF_INIT;
+    int rc = 0;
+    if (sqlite3_column_type(st, 11) == SQLITE_BLOB) {
+        rc = store_body_unpack(sqlite3_column_blob(st, 11), (size_t)sqlite3_column_bytes(st, 11),
+                               &body, &x);
+        a->body = buf_steal(&body);
+    } else {
+        a->body = store_col_dup(st, 11);
+    }
+    if (!a->body)
+        a->body = xstrdup("");
+    const void *pack = x.whole ? x.raw.data : sqlite3_column_blob(st, 12);
+    size_t pack_n = x.whole ? x.raw.len : (size_t)sqlite3_column_bytes(st, 12);
+    a->removed = x.whole ? x.removed : store_col_dup(st, 13);
+    if (rc == 0 && (x.whole || sqlite3_column_type(st, 12) == SQLITE_BLOB)) {
+        struct buf raw = BUF_INIT;
+        rc = ingest_raw_unpack(pack ? pack : "", pack_n, a->body, strlen(a->body), &raw);
+        a->raw = buf_steal(&raw);
+    } else if (rc == 0) {
+        a->raw = store_col_dup(st, 12);
+    }
+    buf_free(&x.raw);
+    if (!a->raw)
+        a->raw = xstrdup("");
+    return rc;
+}
+
 int
 store_doc_get(struct store *s, int64_t id, struct doc_record *out, struct ds_error *err)
 {
@@ -411,35 +474,19 @@ store_doc_get(struct store *s, int64_t id, struct doc_record *out, struct ds_err
     a->encoding = store_col_dup(st, 8);
     a->words = sqlite3_column_int(st, 9);
     out->lead = store_col_dup(st, 10);
-    a->body = store_col_dup(st, 11);
-    a->removed = store_col_dup(st, 13);
     out->hash = (uint64_t)sqlite3_column_int64(st, 14);
     a->url = store_col_dup(st, 15);
     a->undated = undated_reason_parse((const char *)sqlite3_column_text(st, 16));
     a->day_month = store_col_dup(st, 17);
     a->summary = store_col_dup(st, 18);
-    if (!a->body)
-        a->body = xstrdup("");
-    /* The raw text is stored packed against the body (a blob, schema 7);
-     * text is what an older dossier wrote, before migration 7 ran. */
-    if (sqlite3_column_type(st, 12) == SQLITE_BLOB) {
-        struct buf raw = BUF_INIT;
-        rc = ingest_raw_unpack(sqlite3_column_blob(st, 12), (size_t)sqlite3_column_bytes(st, 12),
-                               a->body, strlen(a->body), &raw);
-        a->raw = buf_steal(&raw);
-        if (rc != 0) {
-            sqlite3_reset(st);
-            doc_record_clear(out);
-            ds_error_set(err, -1, "reading a document: the raw text of document %lld is damaged",
-                         (long long)id);
-            return -1;
-        }
-    } else {
-        a->raw = store_col_dup(st, 12);
-    }
+    rc = doc_get_text(st, a);
     sqlite3_reset(st);
-    if (!a->raw)
-        a->raw = xstrdup("");
+    if (rc != 0) {
+        doc_record_clear(out);
+        ds_error_set(err, -1, "reading a document: the text of document %lld is damaged",
+                     (long long)id);
+        return -1;
+    }
 
     st = store_stmt(s, SQ_DOC_FIRST_PATH, err);
     if (!st) {

@@ -66,7 +66,8 @@ store_fts_hooks_install(struct store *s)
         return rc;
     return sqlite3_exec(s->db,
                         "CREATE TEMP TRIGGER IF NOT EXISTS documents_ad_fts AFTER DELETE ON"
-                        " main.documents BEGIN SELECT ds_fts_gone(old.id, old.title, old.body);"
+                        " main.documents BEGIN"
+                        " SELECT ds_fts_gone(old.id, old.title, ds_body(old.body));"
                         " END;",
                         NULL, NULL, NULL);
 }

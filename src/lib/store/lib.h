@@ -15,7 +15,7 @@
 #include "dossier/zh.h"
 
 #define STORE_APPLICATION_ID 0x444F5353 /* 'DOSS' */
-#define STORE_SCHEMA_VERSION 19
+#define STORE_SCHEMA_VERSION 20
 /* The version whose migration creates the statistics tables (corpus.h);
  * upgrading past it marks them stale (stats_tables_stale). */
 #define STORE_SCHEMA_CORPUS 6
@@ -97,6 +97,7 @@ struct store {
     fts5_tokenizer tok;               /* the 'dossier' tokenizer's methods */
     Fts5Tokenizer *tok_inst;          /* one instance for store_tokenize */
     struct segmenter *seg;            /* Chinese words (store/words.c), made when first needed */
+    struct z_stream_s *body_z;        /* store_body_pack()'s deflate stream, made when first needed */
     sqlite3_stmt *stmts[SQ__COUNT];
     struct store_df_cache *dfc;       /* document frequencies (store/extractions.c) */
     struct store_ent_cache *ent_cache; /* entity ids by kind and name (store/extractions.c) */
@@ -262,6 +263,31 @@ int store_bind_spans(sqlite3_stmt *st, int idx, struct buf *scratch, const struc
                      size_t n);
 struct span *store_spans_column(sqlite3_stmt *st, int col, size_t *n_out);
 int store_spans_register(struct store *s);
+
+/* A body as documents.body keeps it (store/zbody.c, schema 20).
+ * store_body_pack() deflates body into out: with removed (may be NULL) and
+ * the raw pack (raw_n bytes) in the same stream when raw is not NULL
+ * (removed lines are the pack's literals: deflate stores them once), then
+ * it returns 2 and the caller stores neither apart; 1 when out holds the
+ * body alone; 0 (out empty) when the body stays text (short, or deflate
+ * saves under an eighth). s keeps the deflate stream (NULL: one for the
+ * call). store_body_unpack() gives a packed BLOB's body back in out and,
+ * when extra is not NULL and the blob holds them, the removed lines and
+ * the raw pack (extra->whole set; removed newly allocated or NULL, raw in
+ * extra->raw, reset first). 0, or -1 when it is damaged.
+ * store_body_register() adds the SQL functions ds_body(x) (the text,
+ * whichever the form) and ds_body_pack(body, removed, raw) (a SQLite
+ * result code). store_body_free() frees s's stream. */
+struct store_body_extra {
+    bool whole;   /* the blob held removed and raw */
+    char *removed;
+    struct buf raw;
+};
+int store_body_pack(struct store *s, const char *body, size_t n, const char *removed,
+                    const void *raw, size_t raw_n, struct buf *out);
+int store_body_unpack(const void *blob, size_t n, struct buf *out, struct store_body_extra *extra);
+int store_body_register(struct store *s);
+void store_body_free(struct store *s);
 
 /* store/items.c: the document of a feed file's first item (by key):
  * 0 and *id_out, 1 when it has none, -1 on error. */

@@ -231,6 +231,38 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
      * file is read again. */
     "CREATE TABLE IF NOT EXISTS doc_summaries(doc_id INTEGER PRIMARY KEY REFERENCES"
     " documents(id) ON DELETE CASCADE, summary TEXT NOT NULL);",
+    /* 19 -> 20: the body deflated (store/zbody.c; 13.7 -> 6-7 MB of a 45 MB
+     * index in issue 16), the removed lines and the raw pack in the same
+     * stream when the pack is not deflated already (the removed lines are
+     * its literals, stored once). documents.body holds a BLOB that ds_body()
+     * inflates; the full-text index reads its content through the view
+     * docs_text instead of the table. FTS5 keeps its content table's name
+     * in the CREATE statement only, so a table of the new shape takes the
+     * index's rows as they are (no rebuild: a copy of the pages) and then
+     * the old one's name. The update trigger (no statement updates title
+     * or body; kept for any that will) reads the text through ds_body(). */
+    "DROP TRIGGER IF EXISTS documents_au;"
+    "UPDATE documents SET body = ds_body_pack(body, removed, raw) WHERE typeof(body) = 'text';"
+    "UPDATE documents SET removed = NULL, raw = X'' WHERE typeof(body) = 'blob'"
+    " AND substr(body, 1, 1) = X'02';"
+    "CREATE VIEW IF NOT EXISTS docs_text(id, title, body) AS"
+    " SELECT id, title, ds_body(body) FROM documents;"
+    "DROP TABLE IF EXISTS docs_fts_z;"
+    "CREATE VIRTUAL TABLE docs_fts_z USING fts5(title, body, content='docs_text',"
+    " content_rowid='id', tokenize='dossier');"
+    "DELETE FROM docs_fts_z_data; DELETE FROM docs_fts_z_idx;"
+    "DELETE FROM docs_fts_z_docsize; DELETE FROM docs_fts_z_config;"
+    "INSERT INTO docs_fts_z_data SELECT * FROM docs_fts_data;"
+    "INSERT INTO docs_fts_z_idx SELECT * FROM docs_fts_idx;"
+    "INSERT INTO docs_fts_z_docsize SELECT * FROM docs_fts_docsize;"
+    "INSERT INTO docs_fts_z_config SELECT * FROM docs_fts_config;"
+    "DROP TABLE docs_fts;"
+    "ALTER TABLE docs_fts_z RENAME TO docs_fts;"
+    "CREATE TRIGGER documents_au AFTER UPDATE OF title, body ON documents BEGIN"
+    " INSERT INTO docs_fts(docs_fts, rowid, title, body)"
+    " VALUES ('delete', old.id, old.title, ds_body(old.body));"
+    " INSERT INTO docs_fts(rowid, title, body) VALUES (new.id, new.title, ds_body(new.body));"
+    " END;",
 };
 
 /* A schema number no dossier will reach: the header is damaged. */

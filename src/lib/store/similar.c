@@ -535,7 +535,7 @@ store_sig_unsigned_each(struct store *s,
         return -1;
     struct sig_each e = {.body_fn = fn, .ud = ud};
     return each_row(s,
-                    "SELECT id, body FROM documents WHERE id NOT IN"
+                    "SELECT id, ds_body(body) FROM documents WHERE id NOT IN"
                     " (SELECT doc_id FROM neardup_sigs) ORDER BY id",
                     body_row, &e, "reading documents for near-duplicate signatures", err);
 }

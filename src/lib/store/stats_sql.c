@@ -165,10 +165,10 @@ const char *const stats_sql[ST__COUNT] = {
     [ST_KWIC_FTS] = "SELECT rowid FROM docs_fts WHERE docs_fts MATCH ?1 ORDER BY rowid",
     [ST_KWIC_ALL] = "SELECT id FROM documents ORDER BY id",
     [ST_KWIC_SEL] = "SELECT id FROM temp.corpus_sel WHERE sel = ?1 ORDER BY id",
-    [ST_DOC_BODY] = "SELECT body FROM documents WHERE id = ?1",
-    [ST_DOC_TEXT] = "SELECT title, body FROM documents WHERE id = ?1",
+    [ST_DOC_BODY] = "SELECT ds_body(body) FROM documents WHERE id = ?1",
+    [ST_DOC_TEXT] = "SELECT title, ds_body(body) FROM documents WHERE id = ?1",
     /* a sample skips rows by id alone, so skipped bodies are never read */
-    [ST_TEXT_SAMPLE] = "SELECT title, body FROM documents WHERE id % ?2 = 0",
+    [ST_TEXT_SAMPLE] = "SELECT title, ds_body(body) FROM documents WHERE id % ?2 = 0",
     [ST_WORDS_ALL] = "SELECT coalesce(sum(words), 0) FROM documents",
     [ST_WORDS_SEL] = "SELECT coalesce(sum(d.words), 0) FROM temp.corpus_sel cs JOIN documents d"
                      " ON d.id = cs.id WHERE cs.sel = ?1",
@@ -261,8 +261,8 @@ const char *const stats_sql[ST__COUNT] = {
     [ST_GONE_MENTIONS] = "SELECT doc_id, entity_id FROM corpus_gone_ent ORDER BY doc_id",
     [ST_NEW_MENTIONS] = "SELECT doc_id, entity_id FROM mentions WHERE doc_id > ?1"
                         " ORDER BY doc_id",
-    [ST_GONE_TEXTS] = "SELECT title, body FROM corpus_gone",
-    [ST_NEW_TEXTS] = "SELECT title, body FROM documents WHERE id > ?1",
+    [ST_GONE_TEXTS] = "SELECT title, ds_body(body) FROM corpus_gone",
+    [ST_NEW_TEXTS] = "SELECT title, ds_body(body) FROM documents WHERE id > ?1",
     [ST_CLEANUP] = "DELETE FROM corpus_figkey WHERE n <= 0;"
                    "DELETE FROM corpus_day WHERE n <= 0;"
                    "DELETE FROM corpus_topic_day WHERE n <= 0;"
@@ -292,9 +292,9 @@ const char *const stats_sql[ST__COUNT] = {
     [ST_THEME_CENT_GET] = "SELECT c.theme, c.vec, t.label FROM theme_centroids c"
                           " JOIN themes t ON t.id = c.theme ORDER BY c.theme",
     [ST_THEME_DOC_KEYS] = "SELECT id, hash FROM documents ORDER BY id",
-    [ST_THEME_DOCS_NEW] = "SELECT id, title, body FROM documents d WHERE NOT EXISTS"
+    [ST_THEME_DOCS_NEW] = "SELECT id, title, ds_body(body) FROM documents d WHERE NOT EXISTS"
                           " (SELECT 1 FROM doc_themes WHERE doc_id = d.id) ORDER BY id",
-    [ST_THEME_DOCS_ALL] = "SELECT id, title, body FROM documents ORDER BY id",
+    [ST_THEME_DOCS_ALL] = "SELECT id, title, ds_body(body) FROM documents ORDER BY id",
     [ST_THEME_RESIZE] = "UPDATE themes SET size = (SELECT count(*) FROM doc_themes"
                         " WHERE theme = themes.id)",
     [ST_THEME_DOC_COUNTS] = "SELECT (SELECT count(*) FROM documents),"

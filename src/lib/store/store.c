@@ -64,7 +64,7 @@ static const char *const stmt_sql[SQ__COUNT] = {
                           " FROM files WHERE doc_id = ?1",
     [SQ_DOC_EXISTS] = "SELECT 1 FROM documents WHERE id = ?1",
     [SQ_META_GET] = "SELECT value FROM meta WHERE key = ?1",
-    [SQ_DOC_TEXT] = "SELECT title, body FROM documents WHERE id = ?1",
+    [SQ_DOC_TEXT] = "SELECT title, ds_body(body) FROM documents WHERE id = ?1",
     [SQ_DOC_DAY] = "SELECT CAST(julianday(substr(published, 1, 10)) - 2440587.5 AS INTEGER)"
                    " FROM documents WHERE id = ?1",
     [SQ_META_SET] = "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)",
@@ -421,7 +421,7 @@ store_open_db(struct store *s, bool exists, bool memory, struct ds_error *err)
 
 /* What every connection needs before its first statement: the dossier
  * tokenizer (and an instance of it for store_tokenize), dossier_rank(),
- * ds_fold() and ds_raw_pack(). 0, or -1 with err. */
+ * ds_fold(), ds_raw_pack() and ds_body(). 0, or -1 with err. */
 static int
 store_register(struct store *s, struct ds_error *err)
 {
@@ -452,6 +452,8 @@ store_register(struct store *s, struct ds_error *err)
                                         NULL, store_sql_raw_pack, NULL, NULL, NULL);
     if (rc == SQLITE_OK)
         rc = store_spans_register(s);
+    if (rc == SQLITE_OK)
+        rc = store_body_register(s);
     return rc == SQLITE_OK ? 0 : store_fail(s, err, rc, "opening the index");
 }
 
@@ -543,6 +545,7 @@ store_close(struct store **sp)
     if (s->tok_inst)
         s->tok.xDelete(s->tok_inst);
     seg_free(&s->seg);
+    store_body_free(s);
     if (s->db) {
         if (!sqlite3_get_autocommit(s->db))
             sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
