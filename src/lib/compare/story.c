@@ -149,6 +149,28 @@ lead_text(const char *body, struct buf *out)
     }
 }
 
+/* Add the tokens of text to key k, each counted times, the first max_words
+ * of them (all when 0). A line at a time when bounded, and no line after
+ * the one that reaches max_words: a lead without spaces (Chinese) is one
+ * "word" per line to lead_text, so without this its whole body would be
+ * tokenized for 60 tokens. Lines are cut where no token can cross (a
+ * newline ends every word and every CJK run), so the tokens are the same. */
+static void
+key_add(struct key *k, const char *text, unsigned times, size_t max_words)
+{
+    struct grouping *g = k->g;
+    k->times = times;
+    k->words = 0;
+    k->max_words = max_words;
+    for (const char *p = text; *p && !k->failed && (!max_words || k->words < max_words);) {
+        const char *nl = max_words ? strchr(p, '\n') : NULL;
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        k->text = p;
+        g->tok.tokenize(g->tok.ctx, p, n, key_token, k);
+        p += n + (nl != NULL);
+    }
+}
+
 /* The key vector of document id, weights (1 + ln tf) * idf, normalised.
  * 0 (an empty key for a document gone meanwhile), or -1 with err. */
 static int
@@ -164,16 +186,9 @@ key_build(struct grouping *g, int64_t id, struct key *k, struct ds_error *err)
         return got < 0 ? -1 : 0;
     struct buf lead = BUF_INIT;
     lead_text(body, &lead);
-    const char *parts[2] = {title, buf_str(&lead)};
-    for (int i = 0; i < 2 && !k->failed; i++) {
-        if (!parts[i])
-            continue;
-        k->text = parts[i];
-        k->times = i ? 1 : STORY_TITLE_WEIGHT;
-        k->words = 0;
-        k->max_words = i ? STORY_LEAD_WORDS : 0;
-        g->tok.tokenize(g->tok.ctx, parts[i], strlen(parts[i]), key_token, k);
-    }
+    if (title)
+        key_add(k, title, STORY_TITLE_WEIGHT, 0);
+    key_add(k, buf_str(&lead), 1, STORY_LEAD_WORDS);
     buf_free(&lead);
     free(title);
     free(body);

@@ -129,6 +129,65 @@ ent_cache_put(struct store *s, uint64_t h, int kind, const char *name, const cha
     *e = (struct ent_slot){h, kind, id, xstrdup(name), alt ? xstrdup(alt) : NULL};
 }
 
+/* The stored id and alt name of entity (kind, name) when it is stored and
+ * needs no new alt name (alt NULL or the one stored): 1, cached; 0 when it
+ * is not stored (*id 0) or needs its alt name set (*id its id); -1 with err.
+ * A lookup on the unique index, cheaper than an upsert with RETURNING,
+ * which builds a temporary table for the row it returns. */
+static int
+store_entity_find(struct store *s, uint64_t h, const char *kind_word, int kind, const char *name,
+                  const char *alt, int64_t *id, struct ds_error *err)
+{
+    *id = 0;
+    sqlite3_stmt *st = store_stmt(s, SQ_ENT_GET, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, kind_word);
+    store_bind_text(st, 2, name);
+    int rc = sqlite3_step(st), found = 0;
+    if (rc == SQLITE_ROW) {
+        *id = sqlite3_column_int64(st, 0);
+        const char *stored = (const char *)sqlite3_column_text(st, 1);
+        if (!alt || (stored && strcmp(stored, alt) == 0)) {
+            ent_cache_put(s, h, kind, name, stored, *id);
+            found = 1;
+        }
+        rc = SQLITE_DONE;
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return store_fail(s, err, rc, "reading an entity");
+    return found;
+}
+
+/* Entity (kind, name, alt) stored anew, or its alt name set (the upsert
+ * keeps a stored alt unless a new one is given); its id, or -1 with err. */
+static int64_t
+store_entity_write(struct store *s, uint64_t h, const char *kind_word, int kind, const char *name,
+                   const char *alt, bool exists, struct ds_error *err)
+{
+    sqlite3_stmt *st = store_stmt(s, exists ? SQ_ENT_UPSERT : SQ_ENT_INS, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, kind_word);
+    store_bind_text(st, 2, name);
+    store_bind_text(st, 3, alt);
+    int rc = sqlite3_step(st);
+    int64_t eid = 0;
+    if (!exists && rc == SQLITE_DONE) {
+        eid = sqlite3_last_insert_rowid(s->db);
+        ent_cache_put(s, h, kind, name, alt, eid);
+    } else if (exists && rc == SQLITE_ROW) {
+        eid = sqlite3_column_int64(st, 0);
+        ent_cache_put(s, h, kind, name, (const char *)sqlite3_column_text(st, 1), eid);
+        rc = sqlite3_step(st);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return store_fail(s, err, rc, "saving an entity");
+    return eid;
+}
+
 /* The id of entity e, inserted or given its alt name when needed. */
 static int64_t
 store_entity_id(struct store *s, const struct entity *e, struct ds_error *err)
@@ -140,23 +199,12 @@ store_entity_id(struct store *s, const struct entity *e, struct ds_error *err)
     /* The upsert keeps a stored alt unless a new one is given. */
     if (c && (!e->alt || (c->alt && strcmp(c->alt, e->alt) == 0)))
         return c->id;
-    sqlite3_stmt *st = store_stmt(s, SQ_ENT_UPSERT, err);
-    if (!st)
-        return -1;
-    store_bind_text(st, 1, kind_name(entity_kinds, DS_ARRAY_LEN(entity_kinds), kind));
-    store_bind_text(st, 2, name);
-    store_bind_text(st, 3, e->alt);
-    int rc = sqlite3_step(st);
-    int64_t eid = 0;
-    if (rc == SQLITE_ROW) {
-        eid = sqlite3_column_int64(st, 0);
-        ent_cache_put(s, h, kind, name, (const char *)sqlite3_column_text(st, 1), eid);
-        rc = sqlite3_step(st);
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return store_fail(s, err, rc, "saving an entity");
-    return eid;
+    const char *kw = kind_name(entity_kinds, DS_ARRAY_LEN(entity_kinds), kind);
+    int64_t eid;
+    int got = store_entity_find(s, h, kw, kind, name, e->alt, &eid, err);
+    if (got != 0)
+        return got < 0 ? -1 : eid;
+    return store_entity_write(s, h, kw, kind, name, e->alt, eid != 0, err);
 }
 
 static int

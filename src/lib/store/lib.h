@@ -70,6 +70,8 @@ enum store_stmt_id {
     SQ_MENT_DEL,
     SQ_MENT_INS,
     SQ_ENT_UPSERT,
+    SQ_ENT_GET,
+    SQ_ENT_INS,
     SQ_DT_DEL,
     SQ_DT_INS,
     SQ_FIG_GET,

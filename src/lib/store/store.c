@@ -94,6 +94,8 @@ static const char *const stmt_sql[SQ__COUNT] = {
     [SQ_ENT_UPSERT] = "INSERT INTO entities(kind, name, alt) VALUES (?1, ?2, ?3)"
                       " ON CONFLICT(kind, name) DO UPDATE SET alt = coalesce(excluded.alt, alt)"
                       " RETURNING id, alt",
+    [SQ_ENT_GET] = "SELECT id, alt FROM entities WHERE kind = ?1 AND name = ?2",
+    [SQ_ENT_INS] = "INSERT INTO entities(kind, name, alt) VALUES (?1, ?2, ?3)",
     [SQ_DT_DEL] = "DELETE FROM doc_topics WHERE doc_id = ?1",
     [SQ_DT_INS] = "INSERT OR REPLACE INTO doc_topics(doc_id, slug, score, spans)"
                   " VALUES (?1, ?2, ?3, ?4)",
