@@ -96,6 +96,35 @@ static void test_figures(void) {
   fig("The rate rose 2%-3% last year.", "2%-3%", 2, "%", NULL, "up");
 }
 
+/* Measure words as a class: any classifier of the list after a number is
+ * a count, its unit the classifier in Simplified. */
+static void test_classifiers(void) {
+  fig("公司明年將新增12架客機。", "12架", 12, "架", NULL, "up");
+  fig("今年共有45家企业上市。", "45家", 45, "家", NULL, NULL);
+  fig("海關截獲三個貨櫃。", "三個", 3, "个", NULL, NULL);
+  fig("共艦九艘在周邊活動。", "九艘", 9, "艘", NULL, NULL);
+  fig("双方签署了十四项文件。", "十四项", 14, "项", NULL, NULL);
+  fig("已巡查逾4.8萬間機構。", "4.8萬間", 48000, "间", "more than", NULL);
+  fig("另有逾百家企业排队。", "百家", 100, "家", "more than", NULL);
+  fig("偵獲共機二十七架次。", "二十七架次", 27, "架次", NULL, NULL);
+  fig("全国共有58台机组。", "58台", 58, "台", NULL, NULL);
+  no_figures("向一家企業補貼。", "一 before a measure word is an article");
+  no_figures("他排第3名。", "第3名 is an ordinal");
+  no_figures("前三個月增長放緩，首九个月持平。", "三個月 is a duration");
+  no_figures("測試了20種產品。", "種 counts kinds: not a measure word of the list");
+}
+
+/* Units that start with a scale character, numbers that start with 十,
+ * currencies before an approximation, 成 after a direction. */
+static void test_figure_words(void) {
+  fig("装机容量约12亿千瓦。", "12亿千瓦", 1.2e9, "kW", "about", NULL);
+  fig("利率下调25个基点。", "25个基点", 25, "bp", NULL, "down");
+  fig("投入新台幣約45億元。", "新台幣約45億元", 4.5e9, "TWD", "about", NULL);
+  fig("銷售或減少一成。", "一成", 10, "%", NULL, "down");
+  fig("份額約一成半。", "一成半", 15, "%", "about", NULL);
+  no_figures("他十分高興。", "十分 (very) is no number");
+}
+
 static void test_entities(void) {
   has("这对发展中国家的贸易有利。", "China", ENTITY_COUNTRY, false,
       "发展中国家 holds no China: a word boundary is needed inside Chinese "
@@ -197,6 +226,8 @@ int main(void) {
     return done_testing();
   }
   test_figures();
+  test_classifiers();
+  test_figure_words();
   test_entities();
   test_orgs();
   extractor_free(&ex);
