@@ -31,6 +31,9 @@ size_t zh_surname(const char *s, size_t n);
  * 说, 表...), digits and anything that is no Han character. */
 bool zh_given_ok(uint32_t cp);
 
+/* Is cp a character of transliterated foreign names (克, 斯, 爾, 尼...)? */
+bool zh_translit_ok(uint32_t cp);
+
 /* Bytes of a title or role that ends at s[end] (主席, 總理, 發言人,
  * 董事長...), looking back no further than s[lo]; 0 if none. */
 size_t zh_title_before(const char *s, size_t lo, size_t end);

@@ -125,6 +125,34 @@ static void test_figure_words(void) {
   no_figures("他十分高興。", "十分 (very) is no number");
 }
 
+/* Foreign names after a title: transliteration characters, a dot between
+ * parts, Japanese names of four characters, no function character at the
+ * end. */
+static void test_foreign_names(void) {
+  has("美國商務部長盧特尼克早前稱，關稅或會提高。", "盧特尼克", ENTITY_PERSON,
+      true, "a transliterated name longer than a family-name pattern (盧特)");
+  has("美國商務部長盧特尼克早前稱，關稅或會提高。", "盧特", ENTITY_PERSON,
+      false, "... which is not taken");
+  has("欧盟委员会主席乌尔苏拉·冯德莱恩表示，谈判继续。", "乌尔苏拉·冯德莱恩",
+      ENTITY_PERSON, true, "two parts joined by a dot");
+  has("美国贸易代表格里尔表示，将加征关税。", "格里尔", ENTITY_PERSON, true,
+      "贸易代表 is a title");
+  has("美联储理事沃勒表示，市场降温。", "沃勒", ENTITY_PERSON, true,
+      "理事 is a title");
+  has("經產大臣武藤容治表示，供應鏈重要。", "武藤容治", ENTITY_PERSON, true,
+      "大臣 is a title; four characters to the reporting verb");
+  has("協會主席林建岳也表示歡迎。", "林建岳", ENTITY_PERSON, true,
+      "a function character (也) does not lengthen a name");
+  has("韩国总统李在明在北京会谈。", "李在明", ENTITY_PERSON, true,
+      "a name does not end in a function character (在)");
+  has("韩国总统李在明在北京会谈。", "李在明在", ENTITY_PERSON, false,
+      "... not 李在明在");
+  has("總統多次表示反對。", "多次", ENTITY_PERSON, false,
+      "an adverb between a title and a reporting verb is no name");
+  has("總理早前稱，經濟穩定。", "早前", ENTITY_PERSON, false,
+      "... nor is 早前");
+}
+
 static void test_entities(void) {
   has("这对发展中国家的贸易有利。", "China", ENTITY_COUNTRY, false,
       "发展中国家 holds no China: a word boundary is needed inside Chinese "
@@ -228,6 +256,7 @@ int main(void) {
   test_figures();
   test_classifiers();
   test_figure_words();
+  test_foreign_names();
   test_entities();
   test_orgs();
   extractor_free(&ex);

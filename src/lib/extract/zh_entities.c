@@ -264,15 +264,103 @@ static size_t zh_foreign_at(struct zh_run *z, size_t p) {
   return 0;
 }
 
+/* Is cp a dot between the parts of a foreign name (·, ‧, ・, •)? */
+static bool zh_name_dot(uint32_t cp) {
+  return cp == 0xB7 || cp == 0x2027 || cp == 0x30FB || cp == 0x2022;
+}
+
+/* A transliterated foreign name right after a title (盧特尼克, 列韋斯,
+ * 烏爾蘇拉·馮德萊恩): characters of zh_translit_ok, parts joined by a
+ * dot, to the first other character; it may run past the CJK run at a
+ * dot. Returns its end and sets *dot, or 0 when shorter than three
+ * characters (two: the other patterns' names). */
+static size_t zh_translit_at(struct zh_run *z, size_t p, bool *dot) {
+  const char *s = z->r->s;
+  size_t n = z->r->n, q = p, e = p, chars = 0;
+  *dot = false;
+  if (!zh_title_before(s, z->a, p))
+    return 0;
+  while (q < n && chars < 16) {
+    uint32_t cp;
+    int l = utf8_decode(s + q, n - q, &cp);
+    if (l <= 0)
+      break;
+    if (zh_name_dot(cp) && chars && e == q) {
+      uint32_t nx;
+      if (q + (size_t)l >= n ||
+          utf8_decode(s + q + l, n - q - (size_t)l, &nx) <= 0 || !zh_translit_ok(nx))
+        break;
+      *dot = true;
+    } else if (!zh_translit_ok(cp) || zh_said_after(s, q, n)) {
+      break;
+    } else {
+      chars++;
+      e = q + (size_t)l;
+    }
+    q += (size_t)l;
+  }
+  return chars >= 3 ? e : 0;
+}
+
+/* Is [a, b) free of every mention of the article so far (a name that runs
+ * past its CJK run at a dot is in an earlier run's mentions)? */
+static bool zh_free(const struct zh_run *z, size_t a, size_t b) {
+  const struct ent_run *r = z->r;
+  for (size_t m = 0; m < r->nm; m++)
+    if (r->m[m].start < b && a < r->m[m].end)
+      return false;
+  return true;
+}
+
+/* After a title, a name of three characters runs on to a reporting verb
+ * one character after it when that character may be in a name (經產大臣
+ * 武藤容治表示, 主席謝邱安儀表示); a name never ends in a function
+ * character (總統李在明在北京: 在). Returns the end. */
+static size_t zh_name_edge(struct zh_run *z, size_t p, size_t e) {
+  const char *s = z->r->s;
+  uint32_t cp;
+  if (e - p == 9 && e + 3 <= z->b && zh_title_before(s, z->a, p) &&
+      utf8_decode(s + e, z->b - e, &cp) == 3 && zh_given_ok(cp) &&
+      !zh_said_after(s, e, z->r->n) && zh_said_after(s, e + 3, z->r->n))
+    return e + 3;
+  while (e > p + 6 && utf8_decode(s + e - 3, 3, &cp) == 3 && !zh_given_ok(cp))
+    e -= 3;
+  return e;
+}
+
+/* Adverbs written between a title and a reporting verb when the name was
+ * given before (總統隨後表示, 總理早前稱, 主席多次強調): no name starts
+ * with one. 曾 is left out (a family name too). */
+static const char *const zh_adverbs[] = {
+    "多次", "再次", "首次", "一再", "隨後", "隨即", "其後", "稍後", "日前",
+    "早前", "較早前", "此前", "近日", "昨晚", "今晨", "當日", "當時", "本人",
+    "亦", "也", "更", "並", "已", "又", "再", "還", "則", "就", "均", "都",
+    NULL};
+static struct zh_list zh_adverbs_l = ZH_LIST(zh_adverbs);
+
+/* The end of the person's name that starts at p, or 0: the family-name
+ * pattern or a name after a title; a transliterated name after a title
+ * when it is longer (盧特尼克, not 盧特) or holds a dot. */
+static size_t zh_person_end(struct zh_run *z, size_t p) {
+  if (zh_forms_at(zh_forms(&zh_adverbs_l), z->r->s, p, z->b, NULL))
+    return 0;
+  size_t sl = zh_surname(z->r->s + p, z->b - p), e = 0;
+  if (!sl || !zh_person_at(z, p, sl, &e))
+    e = zh_foreign_at(z, p);
+  bool dot;
+  size_t t = zh_translit_at(z, p, &dot);
+  if (t && (dot || t > e))
+    return t;
+  return e ? zh_name_edge(z, p, e) : 0;
+}
+
 static void zh_people(struct zh_run *z) {
   const char *s = z->r->s;
   for (size_t p = z->a; p < z->b;) {
     uint32_t cp;
     size_t step = (size_t)utf8_decode(s + p, z->b - p, &cp);
-    size_t sl = zh_surname(s + p, z->b - p), e = 0;
-    if (!sl || !zh_person_at(z, p, sl, &e))
-      e = zh_foreign_at(z, p);
-    if (e && !zh_taken(z, p, e, false)) {
+    size_t e = zh_person_end(z, p);
+    if (e && zh_free(z, p, e)) {
       char *name = xstrndup(s + p, e - p);
       er_mention(z->r, (uint32_t)p, (uint32_t)e,
                  er_dyn(z->r, name, ENTITY_PERSON));
