@@ -776,31 +776,107 @@ static void zh_link_abbreviations(struct ent_run *r) {
   }
 }
 
-void zh_pass_later(struct ent_run *r) {
-  size_t nm0 = r->nm;
+/* A later mention of person k (of the persons found in Chinese) at a. */
+struct zh_hit {
+  uint32_t k, a;
+};
+
+static int zh_hit_cmp(const void *x, const void *y) {
+  const struct zh_hit *p = x, *q = y;
+  if (p->k != q->k)
+    return p->k < q->k ? -1 : 1;
+  return (p->a > q->a) - (p->a < q->a);
+}
+
+/* The persons found in Chinese (their dyn indices in *out, a bitmap of
+ * their first characters in map; *other when one starts outside the
+ * direct table); returns how many. */
+static size_t zh_later_persons(const struct ent_run *r, uint32_t **out,
+                               uint8_t *map, bool *other) {
+  size_t np = 0;
+  *other = false;
   for (size_t d = 0; d < r->nd; d++) {
+    uint32_t cp;
     if (!zh_person(&r->d[d]))
       continue;
-    const char *name = r->d[d].name;
-    size_t nl = strlen(name);
-    uint32_t ref = (uint32_t)(d + r->g->nents);
-    for (size_t i = 0; i < r->t.n; i++) {
-      const struct tok *t = &r->t.v[i];
-      if (!(t->flags & TK_CJK) || t->end - t->start < nl)
+    *out = xrealloc(*out, (np + 1) * sizeof **out);
+    (*out)[np++] = (uint32_t)d;
+    if (utf8_decode(r->d[d].name, strlen(r->d[d].name), &cp) != 3 ||
+        cp < ZH_FOLD_LO || cp >= ZH_FOLD_LO + ZH_FOLD_N)
+      *other = true;
+    else
+      map[(cp - ZH_FOLD_LO) >> 3] |= (uint8_t)(1u << ((cp - ZH_FOLD_LO) & 7));
+  }
+  return np;
+}
+
+/* May a person's name start with the character at a (of l bytes)? */
+static bool zh_later_may(const char *s, size_t a, int l, const uint8_t *map,
+                         bool other) {
+  uint32_t cp;
+  if (other)
+    return true;
+  if (l != 3 || utf8_decode(s + a, 3, &cp) != 3 || cp < ZH_FOLD_LO ||
+      cp >= ZH_FOLD_LO + ZH_FOLD_N)
+    return false;
+  return map[(cp - ZH_FOLD_LO) >> 3] & (1u << ((cp - ZH_FOLD_LO) & 7));
+}
+
+/* Does [a, b) overlap one of the first nm0 mentions? */
+static bool zh_later_taken(const struct ent_run *r, size_t nm0, size_t a,
+                           size_t b) {
+  for (size_t m = 0; m < nm0; m++)
+    if (r->m[m].start < b && a < r->m[m].end)
+      return true;
+  return false;
+}
+
+/* Every later mention of a person found in Chinese: one walk over the
+ * CJK text, a bit test per character, the names compared only where one
+ * may start; mentions are added person by person in text order, not over
+ * a mention made before this pass. */
+void zh_pass_later(struct ent_run *r) {
+  uint8_t map[ZH_FOLD_N / 8];
+  memset(map, 0, sizeof map);
+  uint32_t *ps = NULL;
+  bool other;
+  size_t np = zh_later_persons(r, &ps, map, &other), nm0 = r->nm, nh = 0;
+  struct zh_hit *hits = NULL;
+  size_t *next = np ? xcalloc(np, sizeof *next) : NULL;
+  for (size_t i = 0; np && i < r->t.n; i++) {
+    const struct tok *t = &r->t.v[i];
+    if (!(t->flags & TK_CJK))
+      continue;
+    for (size_t a = t->start; a < t->end;) {
+      uint32_t cp;
+      int l = utf8_decode(r->s + a, t->end - a, &cp);
+      size_t step = l > 0 ? (size_t)l : 1;
+      if (!zh_later_may(r->s, a, l, map, other)) {
+        a += step;
         continue;
-      for (size_t a = t->start; a + nl <= t->end; a++) {
-        if (r->s[a] != name[0] || r->s[a + 1] != name[1] ||
-            r->s[a + 2] != name[2] || memcmp(r->s + a, name, nl) != 0)
-          continue;
-        size_t b = a + nl;
-        bool taken = false;
-        for (size_t m = 0; m < nm0 && !taken; m++)
-          taken = r->m[m].start < b && a < r->m[m].end;
-        if (!taken)
-          er_mention(r, (uint32_t)a, (uint32_t)b, ref);
-        a = b - 1;
       }
+      for (size_t k = 0; k < np; k++) {
+        const char *name = r->d[ps[k]].name;
+        size_t nl = strlen(name), b = a + nl;
+        if (a < next[k] || b > t->end || memcmp(r->s + a, name, nl) != 0)
+          continue;
+        next[k] = b;
+        if (!zh_later_taken(r, nm0, a, b)) {
+          hits = xrealloc(hits, (nh + 1) * sizeof *hits);
+          hits[nh++] = (struct zh_hit){(uint32_t)k, (uint32_t)a};
+        }
+      }
+      a += step;
     }
   }
+  if (nh > 1)
+    qsort(hits, nh, sizeof *hits, zh_hit_cmp);
+  for (size_t h = 0; h < nh; h++) {
+    uint32_t ref = ps[hits[h].k] + (uint32_t)r->g->nents;
+    er_mention(r, hits[h].a, hits[h].a + (uint32_t)strlen(r->d[ps[hits[h].k]].name), ref);
+  }
+  free(hits);
+  free(next);
+  free(ps);
   zh_link_abbreviations(r);
 }
