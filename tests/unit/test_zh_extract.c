@@ -153,6 +153,16 @@ static void test_foreign_names(void) {
       "... nor is 早前");
 }
 
+/* 辦公室 ends a body's name; 據 (according to) starts none. */
+static void test_org_words(void) {
+  has("国务院台湾事务办公室发言人表示。", "国务院台湾事务办公室", ENTITY_ORG, true,
+      "an office (办公室) is a body");
+  has("據德國聯邦統計局數字，貿易增加。", "據德國聯邦統計局", ENTITY_ORG, false,
+      "據 is no part of a name");
+  has("據德國聯邦統計局數字，貿易增加。", "德國聯邦統計局", ENTITY_ORG, true,
+      "... which starts after it");
+}
+
 static void test_entities(void) {
   has("这对发展中国家的贸易有利。", "China", ENTITY_COUNTRY, false,
       "发展中国家 holds no China: a word boundary is needed inside Chinese "
@@ -257,6 +267,7 @@ int main(void) {
   test_classifiers();
   test_figure_words();
   test_foreign_names();
+  test_org_words();
   test_entities();
   test_orgs();
   extractor_free(&ex);

@@ -392,7 +392,7 @@ struct zh_suffix {
  * (委员会, 交易所), their abbreviated tails (證監會 and 金管會 end in 监会
  * and 管會, 證交所 in 交所, 機管局 in 管局), and the single characters. */
 static const struct zh_suffix zh_org_suffixes[] = {
-   {"委員會", 0}, {"基金會", 0}, {"研究院", 0}, {"研究所", 0}, {"交易所", 0}, {"聯合會", 0},
+   {"委員會", 0}, {"辦公室", 0}, {"基金會", 0}, {"研究院", 0}, {"研究所", 0}, {"交易所", 0}, {"聯合會", 0},
    {"銀行", 0}, {"公司", 0}, {"集團", 0}, {"大學", 0}, {"協會", 0}, {"商會", 0}, {"法院", 0},
    {"工會", 0}, {"議會", 0}, {"總署", 0}, {"總局", 0}, {"總處", 0}, {"海關", 0}, {"控股", 0},
    {"委會", 0}, {"監會", 0}, {"管會", 0}, {"聯會", 0}, {"管局", 0}, {"交所", 0},
@@ -415,7 +415,7 @@ static const char *const zh_org_stops[] = {
    "一家", "這家", "該", "多家", "大型", "主要", "其他", "不少", "部分", "有關", "相關", "當地", "本地",
    "本港", "以及", "目前", "今年", "去年", "已經", "沒有", "包括", "其中", "這些", "所有", "上述", "成立",
    "宣布", "通過", "來自", "透過", "收購", "加入", "根據", "表示", "認為", "指出", "各國", "多個", "一些",
-   "許多", "提高", "進一步", "各級", NULL,
+   "許多", "提高", "進一步", "各級", "據", NULL,
 };
 static struct zh_list zh_org_stops_l = ZH_LIST(zh_org_stops);
 
@@ -609,6 +609,12 @@ static bool zh_org_maybe(const struct zh_run *z) {
   return false;
 }
 
+/* Is ref a country or place of the gazetteer? */
+static bool zh_place_ref(const struct ent_run *r, uint32_t ref) {
+  return ref < r->g->nents && (r->g->ents[ref].kind == ENTITY_COUNTRY ||
+                               r->g->ents[ref].kind == ENTITY_PLACE);
+}
+
 /* A body named at a (of the gazetteer or found before) and the suffix org
  * [a, e) around it:
  * followed by the suffix alone (比亞迪公司), its mention grows to e; by
@@ -622,8 +628,10 @@ static bool zh_extend_org(struct zh_run *z, size_t a, size_t e, size_t sufl) {
     if (mm->start != a || mm->end >= e || !zh_is_org(r, mm->ref))
       continue;
     for (size_t k = z->first_m; k < r->nm; k++)
-      if (k != m && r->m[k].start < e && mm->end <= r->m[k].start)
-        return false; /* something else is named in between */
+      if (k != m && r->m[k].start < e && mm->end <= r->m[k].start &&
+          !zh_place_ref(r, r->m[k].ref))
+        return false; /* a body or person named in between; a place is
+                       * part of the name (国务院|台湾|事务办公室) */
     if (e - mm->end != sufl || sufl < 6) {
       char *name = xstrndup(r->s + a, e - a);
       mm->ref = er_dyn(r, name, ENTITY_ORG);
