@@ -113,23 +113,36 @@ zl_build(const struct zh_list *l)
     return f;
 }
 
-/* The forms of l, built on the first call under a lock and kept for the
- * process (they are reachable from the list, so no leak checker counts
- * them). */
+/* What *slot holds, built by build(arg) on the first call under a lock and
+ * kept for the process (reachable from the list, so no leak checker
+ * counts it). */
+static void *
+zl_once(_Atomic(void *) *slot, void *(*build)(const void *), const void *arg)
+{
+    void *v = atomic_load_explicit(slot, memory_order_acquire);
+    if (v)
+        return v;
+    pthread_mutex_lock(&zl_lock);
+    v = atomic_load_explicit(slot, memory_order_relaxed);
+    if (!v) {
+        v = build(arg);
+        atomic_store_explicit(slot, v, memory_order_release);
+    }
+    pthread_mutex_unlock(&zl_lock);
+    return v;
+}
+
+static void *
+zl_build_list(const void *l)
+{
+    return zl_build(l);
+}
+
+/* The forms of l, built on the first call. */
 const struct zh_forms *
 zh_forms(struct zh_list *l)
 {
-    void *f = atomic_load_explicit(&l->forms, memory_order_acquire);
-    if (f)
-        return f;
-    pthread_mutex_lock(&zl_lock);
-    f = atomic_load_explicit(&l->forms, memory_order_relaxed);
-    if (!f) {
-        f = zl_build(l);
-        atomic_store_explicit(&l->forms, f, memory_order_release);
-    }
-    pthread_mutex_unlock(&zl_lock);
-    return f;
+    return zl_once(&l->forms, zl_build_list, l);
 }
 
 /* Is bit cp of map set (cp a Han character of the direct table)? */
@@ -197,10 +210,11 @@ zh_forms_is(const struct zh_forms *f, const char *s, size_t n)
     return false;
 }
 
-/* The bitmap of l: each character and its fold. */
-static uint8_t *
-zl_cps_build(const struct zh_cps *l)
+/* The bitmap of a struct zh_cps: each character and its fold. */
+static void *
+zl_cps_build(const void *arg)
 {
+    const struct zh_cps *l = arg;
     uint8_t *map = xcalloc(ZH_FOLD_N / 8, 1);
     for (size_t i = 0; i < l->n; i++) {
         uint32_t two[2] = {l->cp[i], zh_fold(l->cp[i])};
@@ -217,15 +231,6 @@ zh_cps_has(struct zh_cps *l, uint32_t cp)
 {
     if (cp < ZH_FOLD_LO || cp >= ZH_FOLD_LO + ZH_FOLD_N)
         return false;
-    uint8_t *map = atomic_load_explicit(&l->map, memory_order_acquire);
-    if (!map) {
-        pthread_mutex_lock(&zl_lock);
-        map = atomic_load_explicit(&l->map, memory_order_relaxed);
-        if (!map) {
-            map = zl_cps_build(l);
-            atomic_store_explicit(&l->map, map, memory_order_release);
-        }
-        pthread_mutex_unlock(&zl_lock);
-    }
+    const uint8_t *map = zl_once(&l->map, zl_cps_build, l);
     return map[(cp - ZH_FOLD_LO) >> 3] & (1u << ((cp - ZH_FOLD_LO) & 7));
 }
