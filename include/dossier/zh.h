@@ -6,8 +6,13 @@
  * segmenter, ICU's dictionary-based word break iterator with Chinese
  * personal names joined (util/segment.c).
  *
+ * The word lists are written once, in either script: the other script's
+ * forms come from the Traditional -> Simplified table (util/hanfold.c,
+ * from OpenCC's) when a list is first used (util/zh_lists.c).
+ *
  * Every function reads UTF-8 at a byte offset and answers in bytes; none
- * allocates except the segmenter, which one thread owns.
+ * allocates except the segmenter, which one thread owns, and a list's
+ * forms, built once for the process and kept.
  */
 #ifndef DOSSIER_ZH_H
 #define DOSSIER_ZH_H
@@ -26,6 +31,9 @@ size_t zh_surname(const char *s, size_t n);
  * 说, 表...), digits and anything that is no Han character. */
 bool zh_given_ok(uint32_t cp);
 
+/* Is cp a character of transliterated foreign names (克, 斯, 爾, 尼...)? */
+bool zh_translit_ok(uint32_t cp);
+
 /* Bytes of a title or role that ends at s[end] (主席, 總理, 發言人,
  * 董事長...), looking back no further than s[lo]; 0 if none. */
 size_t zh_title_before(const char *s, size_t lo, size_t end);
@@ -38,6 +46,73 @@ size_t zh_said_after(const char *s, size_t start, size_t hi);
 /* Is w[0..n) a Chinese function or time word (我们, 今年, 表示) or a number
  * written in numerals (萬億)? Such words are never keywords. */
 bool zh_is_stopword(const char *w, size_t n);
+
+/* ---- script folding (util/hanfold.c) ------------------------------------------------- */
+
+/* The direct table covers U+3400..U+9FFF. */
+#define ZH_FOLD_LO 0x3400u
+#define ZH_FOLD_N (0xA000u - 0x3400u)
+
+/* A new table of ZH_FOLD_N entries: the Simplified form of cp at
+ * [cp - ZH_FOLD_LO], 0 when cp does not fold. The caller frees it. */
+uint32_t *zh_fold_table(void);
+
+/* The Simplified form of any code point (cp itself when it does not fold). */
+uint32_t zh_fold(uint32_t cp);
+
+/* A new string: s[0..n) with every Han character folded to Simplified
+ * (util/zh_lists.c). The caller frees it. */
+char *zh_fold_copy(const char *s, size_t n);
+
+/* ---- word lists written once (util/zh_lists.c) ---------------------------------------- */
+
+/* A list of words written once, in either script: an array of structs
+ * whose first member is the word (const char *), ended by a NULL word.
+ * Declare it static with ZH_LIST(array); zh_forms() gives its forms. */
+struct zh_list {
+    const void *base;
+    size_t stride;
+    _Atomic(void *) forms; /* struct zh_forms, built at first use */
+};
+#define ZH_LIST(arr) {(arr), sizeof (arr)[0], NULL}
+
+/* Every form of a list: each word as written and, when it differs, its
+ * Simplified fold; entry[i] is the index of the word in the array. */
+struct zh_forms {
+    size_t n;
+    const char **w;
+    size_t *len;
+    size_t *entry;
+    uint8_t first[ZH_FOLD_N / 8], last[ZH_FOLD_N / 8]; /* Han characters that
+                                                       * start / end a form */
+    bool other; /* some form starts or ends with no Han character */
+};
+
+/* A set of Han characters written once (sorted or not): each character and
+ * its Simplified fold are in it. Declare it static with ZH_CPS(array). */
+struct zh_cps {
+    const uint32_t *cp;
+    size_t n;
+    _Atomic(void *) map; /* a bitmap over the direct table, built at first use */
+};
+#define ZH_CPS(arr) {(arr), sizeof (arr) / sizeof (arr)[0], NULL}
+
+/* Is cp (or what it folds to) in l? Builds l's bitmap on the first call. */
+bool zh_cps_has(struct zh_cps *l, uint32_t cp);
+
+/* The forms of l, built on the first call (thread-safe) and kept. */
+const struct zh_forms *zh_forms(struct zh_list *l);
+
+/* The longest form that starts at s[p] and ends by s[hi]: its length in
+ * bytes (0 if none), the entry's index in *entry (may be NULL). */
+size_t zh_forms_at(const struct zh_forms *f, const char *s, size_t p, size_t hi, size_t *entry);
+
+/* The longest form that ends at s[end] and starts at or after s[lo]. */
+size_t zh_forms_before(const struct zh_forms *f, const char *s, size_t lo, size_t end,
+                       size_t *entry);
+
+/* Is s[0..n) exactly a form of f? */
+bool zh_forms_is(const struct zh_forms *f, const char *s, size_t n);
 
 /* ---- word segmentation (util/segment.c) ----------------------------------------------- */
 

@@ -25,29 +25,68 @@ FLOORS = (0.95, 0.90, 0.95, 0.90, 0.95, 0.95)
 MIN_ARTICLES = 30
 
 
-def orgs_of(path):
-    """Gold organisations per article id."""
-    out, cur, section = {}, None, None
+def section_of(path, name):
+    """One extra section's lines per article id ({} when no article has it)."""
+    out, cur, section, seen = {}, None, None, False
     for line in open(path, encoding="utf-8").read().split("\n"):
         if line.startswith("=== "):
             cur, section = line[4:].strip(), None
             out[cur] = set()
         elif line.startswith("--- "):
             section = line[4:].strip()
-        elif cur and section == "orgs" and line.strip():
+            seen = seen or section == name
+        elif cur and section == name and line.strip():
             out[cur].add(line.strip())
-    return out
+    return out if seen else {}
 
 
-def found_orgs(a, g):
+def orgs_of(path):
+    """Gold organisations per article id."""
+    return section_of(path, "orgs")
+
+
+def found_orgs(a, g, kinds=("org",)):
+    """The texts of the mentions of every entity of one of KINDS."""
     text = a["text"].encode("utf-8")
     names = set()
     for e in g["entities"]:
-        if e["kind"] != "org":
+        if e["kind"] not in kinds:
             continue
         for s, t in e["spans"]:
             names.add(text[s:t].decode("utf-8", "replace"))
     return names
+
+
+def score_places_topics(path, arts, got):
+    """Diagnostics only, when the gold has them: places (country or place
+    mentions as written) and topics (right when a topic given is a gold one
+    or below one; "general" or none counted apart)."""
+    places, topics = section_of(path, "places"), section_of(path, "topics")
+    if places:
+        tp = ngot = nwant = 0
+        for a, g in zip(arts, got):
+            have = found_orgs(a, g, ("country", "place"))
+            want = places.get(a["id"], set())
+            for o in sorted(have - want):
+                diag("%s: extra place %s" % (a["id"], o))
+            for o in sorted(want - have):
+                diag("%s: missed place %s" % (a["id"], o))
+            tp, ngot, nwant = tp + len(have & want), ngot + len(have), nwant + len(want)
+        diag("places P %.3f R %.3f (%d/%d/%d)"
+             % (gold.ratio(tp, ngot), gold.ratio(tp, nwant), tp, ngot, nwant))
+    if topics:
+        right = general = 0
+        for a, g in zip(arts, got):
+            slugs = [t["slug"] for t in g["topics"]]
+            want = topics.get(a["id"], set())
+            if not slugs or slugs == ["general"]:
+                general += 1
+            if any(s == w or s.startswith(w + "/") for s in slugs for w in want):
+                right += 1
+            else:
+                diag("%s: topics %s, gold %s" % (a["id"], ",".join(slugs) or "-",
+                                                 ",".join(sorted(want))))
+        diag("topics right %d/%d; general %d/%d" % (right, len(arts), general, len(arts)))
 
 
 def main():
@@ -71,6 +110,7 @@ def main():
         ogot += len(have)
         owant += len(want)
     r = gold.ratio
+    score_places_topics(path, arts, got)
     got_ = (r(t["ftp"], t["fgot"]), r(t["ftp"], t["fwant"]), r(t["ptp"], t["pgot"]),
             r(t["ptp"], t["pwant"]), r(otp, ogot), r(otp, owant))
     diag("chinese (%d articles): figures P %.3f R %.3f (%d/%d/%d); people P %.3f R %.3f "

@@ -146,10 +146,42 @@ test_term_span(void)
     seg_free(&sg);
 }
 
+/* Lists written once, in Traditional: the Simplified forms are made at
+ * first use, so both scripts match; what no list says matches nothing. */
+static void
+test_lists(void)
+{
+    static const char *const words[] = {"委員會", "發言人", "局", NULL};
+    static struct zh_list l = ZH_LIST(words);
+    const struct zh_forms *f = zh_forms(&l);
+    size_t entry = 99;
+    is_int((long)zh_forms_at(f, "委员会主席", 0, strlen("委员会主席"), &entry), 9,
+           "a Simplified word matches the list's Traditional one");
+    is_int((long)entry, 0, "... as the entry written");
+    is_int((long)zh_forms_at(f, "委員會主席", 0, strlen("委員會主席"), NULL), 9,
+           "the word as written matches");
+    const char *t = "新闻发言人";
+    is_int((long)zh_forms_before(f, t, 0, strlen(t), &entry), 9, "a form ending at a place");
+    is_int((long)entry, 1, "... its entry");
+    ok(zh_forms_is(f, "发言人", 9) && !zh_forms_is(f, "发言", 6), "a whole word only");
+    ok(zh_forms(&l) == f, "the forms are built once");
+    static const uint32_t cps[] = {0x5289}; /* 劉 */
+    static struct zh_cps c = ZH_CPS(cps);
+    ok(zh_cps_has(&c, 0x5218) && zh_cps_has(&c, 0x5289) && !zh_cps_has(&c, 0x5F20),
+       "a character set holds each character's fold (刘 of 劉), not others");
+    char *fo = zh_fold_copy("發言人 A", strlen("發言人 A"));
+    is_str(fo, "发言人 A", "a string folded to Simplified");
+    free(fo);
+    ok(zh_title_before("新聞发言人", 0, strlen("新聞发言人")) == 9 &&
+           zh_said_after("表示", 0, 6) == 6,
+       "titles and reporting words match in both scripts");
+}
+
 int
 main(void)
 {
     test_lexicon();
+    test_lists();
     test_segment();
     test_word_span();
     test_term_span();

@@ -96,6 +96,73 @@ static void test_figures(void) {
   fig("The rate rose 2%-3% last year.", "2%-3%", 2, "%", NULL, "up");
 }
 
+/* Measure words as a class: any classifier of the list after a number is
+ * a count, its unit the classifier in Simplified. */
+static void test_classifiers(void) {
+  fig("公司明年將新增12架客機。", "12架", 12, "架", NULL, "up");
+  fig("今年共有45家企业上市。", "45家", 45, "家", NULL, NULL);
+  fig("海關截獲三個貨櫃。", "三個", 3, "个", NULL, NULL);
+  fig("共艦九艘在周邊活動。", "九艘", 9, "艘", NULL, NULL);
+  fig("双方签署了十四项文件。", "十四项", 14, "项", NULL, NULL);
+  fig("已巡查逾4.8萬間機構。", "4.8萬間", 48000, "间", "more than", NULL);
+  fig("另有逾百家企业排队。", "百家", 100, "家", "more than", NULL);
+  fig("偵獲共機二十七架次。", "二十七架次", 27, "架次", NULL, NULL);
+  fig("全国共有58台机组。", "58台", 58, "台", NULL, NULL);
+  no_figures("向一家企業補貼。", "一 before a measure word is an article");
+  no_figures("他排第3名。", "第3名 is an ordinal");
+  no_figures("前三個月增長放緩，首九个月持平。", "三個月 is a duration");
+  no_figures("測試了20種產品。", "種 counts kinds: not a measure word of the list");
+}
+
+/* Units that start with a scale character, numbers that start with 十,
+ * currencies before an approximation, 成 after a direction. */
+static void test_figure_words(void) {
+  fig("装机容量约12亿千瓦。", "12亿千瓦", 1.2e9, "kW", "about", NULL);
+  fig("利率下调25个基点。", "25个基点", 25, "bp", NULL, "down");
+  fig("投入新台幣約45億元。", "新台幣約45億元", 4.5e9, "TWD", "about", NULL);
+  fig("銷售或減少一成。", "一成", 10, "%", NULL, "down");
+  fig("份額約一成半。", "一成半", 15, "%", "about", NULL);
+  no_figures("他十分高興。", "十分 (very) is no number");
+}
+
+/* Foreign names after a title: transliteration characters, a dot between
+ * parts, Japanese names of four characters, no function character at the
+ * end. */
+static void test_foreign_names(void) {
+  has("美國商務部長盧特尼克早前稱，關稅或會提高。", "盧特尼克", ENTITY_PERSON,
+      true, "a transliterated name longer than a family-name pattern (盧特)");
+  has("美國商務部長盧特尼克早前稱，關稅或會提高。", "盧特", ENTITY_PERSON,
+      false, "... which is not taken");
+  has("欧盟委员会主席乌尔苏拉·冯德莱恩表示，谈判继续。", "乌尔苏拉·冯德莱恩",
+      ENTITY_PERSON, true, "two parts joined by a dot");
+  has("美国贸易代表格里尔表示，将加征关税。", "格里尔", ENTITY_PERSON, true,
+      "贸易代表 is a title");
+  has("美联储理事沃勒表示，市场降温。", "沃勒", ENTITY_PERSON, true,
+      "理事 is a title");
+  has("經產大臣武藤容治表示，供應鏈重要。", "武藤容治", ENTITY_PERSON, true,
+      "大臣 is a title; four characters to the reporting verb");
+  has("協會主席林建岳也表示歡迎。", "林建岳", ENTITY_PERSON, true,
+      "a function character (也) does not lengthen a name");
+  has("韩国总统李在明在北京会谈。", "李在明", ENTITY_PERSON, true,
+      "a name does not end in a function character (在)");
+  has("韩国总统李在明在北京会谈。", "李在明在", ENTITY_PERSON, false,
+      "... not 李在明在");
+  has("總統多次表示反對。", "多次", ENTITY_PERSON, false,
+      "an adverb between a title and a reporting verb is no name");
+  has("總理早前稱，經濟穩定。", "早前", ENTITY_PERSON, false,
+      "... nor is 早前");
+}
+
+/* 辦公室 ends a body's name; 據 (according to) starts none. */
+static void test_org_words(void) {
+  has("国务院台湾事务办公室发言人表示。", "国务院台湾事务办公室", ENTITY_ORG, true,
+      "an office (办公室) is a body");
+  has("據德國聯邦統計局數字，貿易增加。", "據德國聯邦統計局", ENTITY_ORG, false,
+      "據 is no part of a name");
+  has("據德國聯邦統計局數字，貿易增加。", "德國聯邦統計局", ENTITY_ORG, true,
+      "... which starts after it");
+}
+
 static void test_entities(void) {
   has("这对发展中国家的贸易有利。", "China", ENTITY_COUNTRY, false,
       "发展中国家 holds no China: a word boundary is needed inside Chinese "
@@ -197,6 +264,10 @@ int main(void) {
     return done_testing();
   }
   test_figures();
+  test_classifiers();
+  test_figure_words();
+  test_foreign_names();
+  test_org_words();
   test_entities();
   test_orgs();
   extractor_free(&ex);

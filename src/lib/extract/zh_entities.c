@@ -81,17 +81,13 @@ static bool zh_taken(const struct zh_run *z, size_t a, size_t b,
   return false;
 }
 
-/* Bytes of the word in list (NULL-terminated) that starts at s[p] (before =
- * false) or ends there (before = true), within [lo, hi); 0 if none. */
+/* Bytes of the longest word of list that starts at s[p] (before = false)
+ * or ends there (before = true), within [lo, hi); 0 if none. */
 static size_t zh_word_at(const char *s, size_t lo, size_t p, size_t hi,
-                         const char *const *list, bool before) {
-  for (const char *const *w = list; *w; w++) {
-    size_t l = strlen(*w);
-    if (before ? (p - lo >= l && memcmp(s + p - l, *w, l) == 0)
-               : (hi - p >= l && memcmp(s + p, *w, l) == 0))
-      return l;
-  }
-  return 0;
+                         struct zh_list *list, bool before) {
+  const struct zh_forms *f = zh_forms(list);
+  return before ? zh_forms_before(f, s, lo, p, NULL)
+                : zh_forms_at(f, s, p, hi, NULL);
 }
 
 /* ---- A. gazetteer
@@ -101,18 +97,18 @@ static size_t zh_word_at(const char *s, size_t lo, size_t p, size_t hi,
  * (北京表示, 東京方面), or talks with or pressure on it before (與北京)? */
 static bool zh_capital_is_gov(const struct zh_run *z, size_t a, size_t b) {
   static const char *const after[] = {
-      "表示", "称",   "稱",   "说",   "說",   "指",   "认为", "認為",
-      "宣布", "回应", "回應", "反对", "反對", "要求", "警告", "批评",
-      "批評", "希望", "同意", "拒绝", "拒絕", "决定", "決定", "方面",
-      "当局", "當局", "政府", "已经", "已經", "将",   "將",   "一直",
-      "强调", "強調", "坚持", "堅持", "承诺", "承諾", "威胁", "威脅",
-      "谴责", "譴責", "呼吁", "呼籲", "否认", "否認", "对",   "對",
-      "向",   "与",   "與",   "和",   "同",   "官方", NULL};
-  static const char *const before[] = {"与", "與", "同", "跟", "对",
-                                       "對", "向", "和", NULL};
+     "表示", "稱", "說", "指", "認為", "宣布", "回應", "反對", "要求", "警告", "批評", "希望", "同意",
+     "拒絕", "決定", "方面", "當局", "政府", "已經", "將", "一直", "強調", "堅持", "承諾", "威脅",
+     "譴責", "呼籲", "否認", "對", "向", "與", "和", "同", "官方", NULL,
+  };
+  static struct zh_list after_l = ZH_LIST(after);
+  static const char *const before[] = {
+     "與", "同", "跟", "對", "向", "和", NULL,
+  };
+  static struct zh_list before_l = ZH_LIST(before);
   const char *s = z->r->s;
-  return zh_word_at(s, z->a, b, z->r->n, after, false) ||
-         zh_word_at(s, z->a, a, z->b, before, true);
+  return zh_word_at(s, z->a, b, z->r->n, &after_l, false) ||
+         zh_word_at(s, z->a, a, z->b, &before_l, true);
 }
 
 /* Is [a, b) (an alias of k characters) a word of the text: boundaries at
@@ -268,15 +264,103 @@ static size_t zh_foreign_at(struct zh_run *z, size_t p) {
   return 0;
 }
 
+/* Is cp a dot between the parts of a foreign name (·, ‧, ・, •)? */
+static bool zh_name_dot(uint32_t cp) {
+  return cp == 0xB7 || cp == 0x2027 || cp == 0x30FB || cp == 0x2022;
+}
+
+/* A transliterated foreign name right after a title (盧特尼克, 列韋斯,
+ * 烏爾蘇拉·馮德萊恩): characters of zh_translit_ok, parts joined by a
+ * dot, to the first other character; it may run past the CJK run at a
+ * dot. Returns its end and sets *dot, or 0 when shorter than three
+ * characters (two: the other patterns' names). */
+static size_t zh_translit_at(struct zh_run *z, size_t p, bool *dot) {
+  const char *s = z->r->s;
+  size_t n = z->r->n, q = p, e = p, chars = 0;
+  *dot = false;
+  if (!zh_title_before(s, z->a, p))
+    return 0;
+  while (q < n && chars < 16) {
+    uint32_t cp;
+    int l = utf8_decode(s + q, n - q, &cp);
+    if (l <= 0)
+      break;
+    if (zh_name_dot(cp) && chars && e == q) {
+      uint32_t nx;
+      if (q + (size_t)l >= n ||
+          utf8_decode(s + q + l, n - q - (size_t)l, &nx) <= 0 || !zh_translit_ok(nx))
+        break;
+      *dot = true;
+    } else if (!zh_translit_ok(cp) || zh_said_after(s, q, n)) {
+      break;
+    } else {
+      chars++;
+      e = q + (size_t)l;
+    }
+    q += (size_t)l;
+  }
+  return chars >= 3 ? e : 0;
+}
+
+/* Is [a, b) free of every mention of the article so far (a name that runs
+ * past its CJK run at a dot is in an earlier run's mentions)? */
+static bool zh_free(const struct zh_run *z, size_t a, size_t b) {
+  const struct ent_run *r = z->r;
+  for (size_t m = 0; m < r->nm; m++)
+    if (r->m[m].start < b && a < r->m[m].end)
+      return false;
+  return true;
+}
+
+/* After a title, a name of three characters runs on to a reporting verb
+ * one character after it when that character may be in a name (經產大臣
+ * 武藤容治表示, 主席謝邱安儀表示); a name never ends in a function
+ * character (總統李在明在北京: 在). Returns the end. */
+static size_t zh_name_edge(struct zh_run *z, size_t p, size_t e) {
+  const char *s = z->r->s;
+  uint32_t cp;
+  if (e - p == 9 && e + 3 <= z->b && zh_title_before(s, z->a, p) &&
+      utf8_decode(s + e, z->b - e, &cp) == 3 && zh_given_ok(cp) &&
+      !zh_said_after(s, e, z->r->n) && zh_said_after(s, e + 3, z->r->n))
+    return e + 3;
+  while (e > p + 6 && utf8_decode(s + e - 3, 3, &cp) == 3 && !zh_given_ok(cp))
+    e -= 3;
+  return e;
+}
+
+/* Adverbs written between a title and a reporting verb when the name was
+ * given before (總統隨後表示, 總理早前稱, 主席多次強調): no name starts
+ * with one. 曾 is left out (a family name too). */
+static const char *const zh_adverbs[] = {
+    "多次", "再次", "首次", "一再", "隨後", "隨即", "其後", "稍後", "日前",
+    "早前", "較早前", "此前", "近日", "昨晚", "今晨", "當日", "當時", "本人",
+    "亦", "也", "更", "並", "已", "又", "再", "還", "則", "就", "均", "都",
+    NULL};
+static struct zh_list zh_adverbs_l = ZH_LIST(zh_adverbs);
+
+/* The end of the person's name that starts at p, or 0: the family-name
+ * pattern or a name after a title; a transliterated name after a title
+ * when it is longer (盧特尼克, not 盧特) or holds a dot. */
+static size_t zh_person_end(struct zh_run *z, size_t p) {
+  if (zh_forms_at(zh_forms(&zh_adverbs_l), z->r->s, p, z->b, NULL))
+    return 0;
+  size_t sl = zh_surname(z->r->s + p, z->b - p), e = 0;
+  if (!sl || !zh_person_at(z, p, sl, &e))
+    e = zh_foreign_at(z, p);
+  bool dot;
+  size_t t = zh_translit_at(z, p, &dot);
+  if (t && (dot || t > e))
+    return t;
+  return e ? zh_name_edge(z, p, e) : 0;
+}
+
 static void zh_people(struct zh_run *z) {
   const char *s = z->r->s;
   for (size_t p = z->a; p < z->b;) {
     uint32_t cp;
     size_t step = (size_t)utf8_decode(s + p, z->b - p, &cp);
-    size_t sl = zh_surname(s + p, z->b - p), e = 0;
-    if (!sl || !zh_person_at(z, p, sl, &e))
-      e = zh_foreign_at(z, p);
-    if (e && !zh_taken(z, p, e, false)) {
+    size_t e = zh_person_end(z, p);
+    if (e && zh_free(z, p, e)) {
       char *name = xstrndup(s + p, e - p);
       er_mention(z->r, (uint32_t)p, (uint32_t)e,
                  er_dyn(z->r, name, ENTITY_PERSON));
@@ -308,51 +392,40 @@ struct zh_suffix {
  * (委员会, 交易所), their abbreviated tails (證監會 and 金管會 end in 监会
  * and 管會, 證交所 in 交所, 機管局 in 管局), and the single characters. */
 static const struct zh_suffix zh_org_suffixes[] = {
-    {"委员会", 0},  {"委員會", 0},  {"基金会", 0},  {"基金會", 0},
-    {"研究院", 0},  {"研究所", 0},  {"交易所", 0},  {"联合会", 0},
-    {"聯合會", 0},  {"银行", 0},    {"銀行", 0},    {"公司", 0},
-    {"集团", 0},    {"集團", 0},    {"大学", 0},    {"大學", 0},
-    {"协会", 0},    {"協會", 0},    {"商会", 0},    {"商會", 0},
-    {"法院", 0},    {"工会", 0},    {"工會", 0},    {"议会", 0},
-    {"議會", 0},    {"总署", 0},    {"總署", 0},    {"总局", 0},
-    {"總局", 0},    {"总处", 0},    {"總處", 0},    {"海关", 0},    {"海關", 0},    {"控股", 0},
-    {"委会", 0},    {"委會", 0},    {"监会", 0},    {"監會", 0},
-    {"管会", 0},    {"管會", 0},    {"联会", 0},    {"聯會", 0},
-    {"管局", 0},    {"交所", 0},    {"央行", ZO_ALONE},
-    {"部", ZO_ONE}, {"局", ZO_ONE}, {"署", ZO_ONE}, {"处", ZO_ONE},
-    {"處", ZO_ONE}, {"厅", ZO_ONE}, {"廳", ZO_ONE}, {"委", ZO_ONE},
-    {"省", ZO_ONE | ZO_COUNTRY},    {NULL, 0}};
+   {"委員會", 0}, {"辦公室", 0}, {"基金會", 0}, {"研究院", 0}, {"研究所", 0}, {"交易所", 0}, {"聯合會", 0},
+   {"銀行", 0}, {"公司", 0}, {"集團", 0}, {"大學", 0}, {"協會", 0}, {"商會", 0}, {"法院", 0},
+   {"工會", 0}, {"議會", 0}, {"總署", 0}, {"總局", 0}, {"總處", 0}, {"海關", 0}, {"控股", 0},
+   {"委會", 0}, {"監會", 0}, {"管會", 0}, {"聯會", 0}, {"管局", 0}, {"交所", 0},
+   {"央行", ZO_ALONE}, {"部", ZO_ONE}, {"局", ZO_ONE}, {"署", ZO_ONE}, {"處", ZO_ONE},
+   {"廳", ZO_ONE}, {"委", ZO_ONE}, {"省", ZO_ONE | ZO_COUNTRY}, {NULL, 0},
+};
+static struct zh_list zh_org_suffixes_l = ZH_LIST(zh_org_suffixes);
 
 /* Common nouns that end in a suffix but name no body; a name before one
  * is a single word (國泰|航空公司), more words describe (本港金融科技公司). */
 static const char *const zh_org_generic[] = {
-    "航空公司", "保险公司", "保險公司", "投资银行", "投資銀行",
-    "商业银行", "商業銀行", "证券公司", "證券公司", "有限公司",
-    "股份公司", "上市公司", "跨国公司", "跨國公司", "科技公司",
-    "母公司",   "子公司",   "分公司",   "该公司",   "該公司",
-    NULL};
+   "航空公司", "保險公司", "投資銀行", "商業銀行", "證券公司", "有限公司", "股份公司", "上市公司", "跨國公司",
+   "科技公司", "母公司", "子公司", "分公司", "該公司", NULL,
+};
+static struct zh_list zh_org_generic_l = ZH_LIST(zh_org_generic);
 
 /* Words that end the name before an organisation: function words, verbs
  * and determiners. */
 static const char *const zh_org_stops[] = {
-    "一家", "这家", "這家", "该",   "該",   "多家", "大型", "主要", "其他",
-    "不少", "部分", "有关", "有關", "相关", "相關", "当地", "當地", "本地",
-    "本港", "以及", "目前", "今年", "去年", "已经", "已經", "没有", "沒有",
-    "包括", "其中", "这些", "這些", "所有", "上述", "成立", "宣布", "通过",
-    "通過", "来自", "來自", "透过", "透過", "收购", "收購", "加入", "根据",
-    "根據", "表示", "认为", "認為", "指出", "各国", "各國", "多个", "多個",
-    "一些", "许多", "許多", "提高", "进一步", "進一步", "各级", "各級",
-    NULL};
+   "一家", "這家", "該", "多家", "大型", "主要", "其他", "不少", "部分", "有關", "相關", "當地", "本地",
+   "本港", "以及", "目前", "今年", "去年", "已經", "沒有", "包括", "其中", "這些", "所有", "上述", "成立",
+   "宣布", "通過", "來自", "透過", "收購", "加入", "根據", "表示", "認為", "指出", "各國", "多個", "一些",
+   "許多", "提高", "進一步", "各級", "據", NULL,
+};
+static struct zh_list zh_org_stops_l = ZH_LIST(zh_org_stops);
 
 /* The suffix that ends at e, or NULL. */
 static const struct zh_suffix *zh_org_suffix(const char *s, size_t lo,
                                              size_t e) {
-  for (const struct zh_suffix *x = zh_org_suffixes; x->w; x++) {
-    size_t l = strlen(x->w);
-    if (e - lo >= l && memcmp(s + e - l, x->w, l) == 0)
-      return x;
-  }
-  return NULL;
+  size_t k;
+  if (!zh_forms_before(zh_forms(&zh_org_suffixes_l), s, lo, e, &k))
+    return NULL;
+  return &zh_org_suffixes[k];
 }
 
 /* The mention of a country, place or body of this run that ends at e,
@@ -428,7 +501,7 @@ static size_t zh_org_start(struct zh_run *z, size_t j, bool *joined) {
         (memcmp(s + p0, "会", 3) == 0 || memcmp(s + p0, "會", 3) == 0);
     if ((one && !zh_given_ok(cp) && !joiner && !joined_hui) ||
         (one && zh_org_classifier(z, p0)) ||
-        zh_word_at(s, p0, p0, p1, zh_org_stops, false) == p1 - p0 ||
+        zh_word_at(s, p0, p0, p1, &zh_org_stops_l, false) == p1 - p0 ||
         zh_said_after(s, p0, p1) == p1 - p0)
       return start;
     *joined |= joiner;
@@ -464,16 +537,13 @@ static bool zh_org_single_ok(const struct zh_run *z, size_t j, size_t a,
 /* Is [a, e) a generic noun (上市公司), or a description ending in one
  * (进一步提高上市公司): more than one word before it? */
 static bool zh_org_generic_name(struct zh_run *z, size_t a, size_t e) {
-  for (const char *const *w = zh_org_generic; *w; w++) {
-    size_t l = strlen(*w);
-    if (e - a < l || memcmp(z->r->s + e - l, *w, l) != 0)
-      continue;
-    if (e - a == l)
-      return true;
-    size_t i = zh_break_at(z, e - l), i0 = zh_break_at(z, a);
-    return i == SIZE_MAX || i0 == SIZE_MAX || i != i0 + 1;
-  }
-  return false;
+  size_t l = zh_forms_before(zh_forms(&zh_org_generic_l), z->r->s, a, e, NULL);
+  if (!l)
+    return false;
+  if (e - a == l)
+    return true;
+  size_t i = zh_break_at(z, e - l), i0 = zh_break_at(z, a);
+  return i == SIZE_MAX || i0 == SIZE_MAX || i != i0 + 1;
 }
 
 /* Is ref an organisation, of the gazetteer or found in the text? */
@@ -486,10 +556,12 @@ static bool zh_is_org(const struct ent_run *r, uint32_t ref) {
  * after a body found before it (中国石油天然气集团|有限公司)? Then that
  * body's mention grows to e, and true. */
 static bool zh_org_legal_form(struct zh_run *z, size_t e) {
-  static const char *const forms[] = {"股份有限公司", "有限责任公司",
-                                      "有限責任公司", "有限公司", NULL};
+  static const char *const forms[] = {
+     "股份有限公司", "有限責任公司", "有限公司", NULL,
+  };
+  static struct zh_list forms_l = ZH_LIST(forms);
   struct ent_run *r = z->r;
-  size_t l = zh_word_at(r->s, z->a, e, e, forms, true);
+  size_t l = zh_word_at(r->s, z->a, e, e, &forms_l, true);
   if (!l)
     return false;
   for (size_t m = z->first_m; m < r->nm; m++) {
@@ -526,18 +598,21 @@ static bool zh_country_at(const struct zh_run *z, size_t a, size_t e) {
 /* Does the run hold the last character of some suffix (a cheap test
  * before the segmenter runs)? */
 static bool zh_org_maybe(const struct zh_run *z) {
-  static const uint32_t last[] = {
-      0x4F1A, 0x6703, 0x884C, 0x53F8, 0x56E2, 0x5718, 0x5B66, 0x5B78,
-      0x6240, 0x9662, 0x5173, 0x95DC, 0x80A1, 0x90E8, 0x5C40, 0x7F72,
-      0x5904, 0x8655, 0x5385, 0x5EF3, 0x59D4, 0x7701};
+  const struct zh_forms *f = zh_forms(&zh_org_suffixes_l);
   for (size_t p = z->a; p < z->b;) {
     uint32_t cp;
     p += (size_t)utf8_decode(z->r->s + p, z->b - p, &cp);
-    for (size_t k = 0; k < DS_ARRAY_LEN(last); k++)
-      if (cp == last[k])
-        return true;
+    if (cp >= ZH_FOLD_LO && cp < ZH_FOLD_LO + ZH_FOLD_N &&
+        (f->last[(cp - ZH_FOLD_LO) >> 3] & (1u << ((cp - ZH_FOLD_LO) & 7))))
+      return true;
   }
   return false;
+}
+
+/* Is ref a country or place of the gazetteer? */
+static bool zh_place_ref(const struct ent_run *r, uint32_t ref) {
+  return ref < r->g->nents && (r->g->ents[ref].kind == ENTITY_COUNTRY ||
+                               r->g->ents[ref].kind == ENTITY_PLACE);
 }
 
 /* A body named at a (of the gazetteer or found before) and the suffix org
@@ -553,8 +628,10 @@ static bool zh_extend_org(struct zh_run *z, size_t a, size_t e, size_t sufl) {
     if (mm->start != a || mm->end >= e || !zh_is_org(r, mm->ref))
       continue;
     for (size_t k = z->first_m; k < r->nm; k++)
-      if (k != m && r->m[k].start < e && mm->end <= r->m[k].start)
-        return false; /* something else is named in between */
+      if (k != m && r->m[k].start < e && mm->end <= r->m[k].start &&
+          !zh_place_ref(r, r->m[k].ref))
+        return false; /* a body or person named in between; a place is
+                       * part of the name (国务院|台湾|事务办公室) */
     if (e - mm->end != sufl || sufl < 6) {
       char *name = xstrndup(r->s + a, e - a);
       mm->ref = er_dyn(r, name, ENTITY_ORG);
@@ -603,12 +680,13 @@ static void zh_org_at(struct zh_run *z, size_t j) {
  * before it is a word of two characters or more. The body is the
  * gazetteer's when it knows the name. */
 static void zh_org_in_title(struct zh_run *z, size_t j) {
-  static const char *const titles[] = {"部长", "部長", "局长", "局長",
-                                       "署长", "署長", "厅长", "廳長",
-                                       "处长", "處長", NULL};
+  static const char *const titles[] = {
+     "部長", "局長", "署長", "廳長", "處長", NULL,
+  };
+  static struct zh_list titles_l = ZH_LIST(titles);
   const char *s = z->r->s;
   size_t w0 = z->br[j - 1] + z->a, w1 = z->br[j] + z->a;
-  if (j < 2 || zh_word_at(s, w0, w0, w1, titles, false) != w1 - w0 ||
+  if (j < 2 || zh_word_at(s, w0, w0, w1, &titles_l, false) != w1 - w0 ||
       z->br[j - 1] - z->br[j - 2] < 6)
     return;
   bool joined;
@@ -706,31 +784,107 @@ static void zh_link_abbreviations(struct ent_run *r) {
   }
 }
 
-void zh_pass_later(struct ent_run *r) {
-  size_t nm0 = r->nm;
+/* A later mention of person k (of the persons found in Chinese) at a. */
+struct zh_hit {
+  uint32_t k, a;
+};
+
+static int zh_hit_cmp(const void *x, const void *y) {
+  const struct zh_hit *p = x, *q = y;
+  if (p->k != q->k)
+    return p->k < q->k ? -1 : 1;
+  return (p->a > q->a) - (p->a < q->a);
+}
+
+/* The persons found in Chinese (their dyn indices in *out, a bitmap of
+ * their first characters in map; *other when one starts outside the
+ * direct table); returns how many. */
+static size_t zh_later_persons(const struct ent_run *r, uint32_t **out,
+                               uint8_t *map, bool *other) {
+  size_t np = 0;
+  *other = false;
   for (size_t d = 0; d < r->nd; d++) {
+    uint32_t cp;
     if (!zh_person(&r->d[d]))
       continue;
-    const char *name = r->d[d].name;
-    size_t nl = strlen(name);
-    uint32_t ref = (uint32_t)(d + r->g->nents);
-    for (size_t i = 0; i < r->t.n; i++) {
-      const struct tok *t = &r->t.v[i];
-      if (!(t->flags & TK_CJK) || t->end - t->start < nl)
+    *out = xrealloc(*out, (np + 1) * sizeof **out);
+    (*out)[np++] = (uint32_t)d;
+    if (utf8_decode(r->d[d].name, strlen(r->d[d].name), &cp) != 3 ||
+        cp < ZH_FOLD_LO || cp >= ZH_FOLD_LO + ZH_FOLD_N)
+      *other = true;
+    else
+      map[(cp - ZH_FOLD_LO) >> 3] |= (uint8_t)(1u << ((cp - ZH_FOLD_LO) & 7));
+  }
+  return np;
+}
+
+/* May a person's name start with the character at a (of l bytes)? */
+static bool zh_later_may(const char *s, size_t a, int l, const uint8_t *map,
+                         bool other) {
+  uint32_t cp;
+  if (other)
+    return true;
+  if (l != 3 || utf8_decode(s + a, 3, &cp) != 3 || cp < ZH_FOLD_LO ||
+      cp >= ZH_FOLD_LO + ZH_FOLD_N)
+    return false;
+  return map[(cp - ZH_FOLD_LO) >> 3] & (1u << ((cp - ZH_FOLD_LO) & 7));
+}
+
+/* Does [a, b) overlap one of the first nm0 mentions? */
+static bool zh_later_taken(const struct ent_run *r, size_t nm0, size_t a,
+                           size_t b) {
+  for (size_t m = 0; m < nm0; m++)
+    if (r->m[m].start < b && a < r->m[m].end)
+      return true;
+  return false;
+}
+
+/* Every later mention of a person found in Chinese: one walk over the
+ * CJK text, a bit test per character, the names compared only where one
+ * may start; mentions are added person by person in text order, not over
+ * a mention made before this pass. */
+void zh_pass_later(struct ent_run *r) {
+  uint8_t map[ZH_FOLD_N / 8];
+  memset(map, 0, sizeof map);
+  uint32_t *ps = NULL;
+  bool other;
+  size_t np = zh_later_persons(r, &ps, map, &other), nm0 = r->nm, nh = 0;
+  struct zh_hit *hits = NULL;
+  size_t *next = np ? xcalloc(np, sizeof *next) : NULL;
+  for (size_t i = 0; np && i < r->t.n; i++) {
+    const struct tok *t = &r->t.v[i];
+    if (!(t->flags & TK_CJK))
+      continue;
+    for (size_t a = t->start; a < t->end;) {
+      uint32_t cp;
+      int l = utf8_decode(r->s + a, t->end - a, &cp);
+      size_t step = l > 0 ? (size_t)l : 1;
+      if (!zh_later_may(r->s, a, l, map, other)) {
+        a += step;
         continue;
-      for (size_t a = t->start; a + nl <= t->end; a++) {
-        if (r->s[a] != name[0] || r->s[a + 1] != name[1] ||
-            r->s[a + 2] != name[2] || memcmp(r->s + a, name, nl) != 0)
-          continue;
-        size_t b = a + nl;
-        bool taken = false;
-        for (size_t m = 0; m < nm0 && !taken; m++)
-          taken = r->m[m].start < b && a < r->m[m].end;
-        if (!taken)
-          er_mention(r, (uint32_t)a, (uint32_t)b, ref);
-        a = b - 1;
       }
+      for (size_t k = 0; k < np; k++) {
+        const char *name = r->d[ps[k]].name;
+        size_t nl = strlen(name), b = a + nl;
+        if (a < next[k] || b > t->end || memcmp(r->s + a, name, nl) != 0)
+          continue;
+        next[k] = b;
+        if (!zh_later_taken(r, nm0, a, b)) {
+          hits = xrealloc(hits, (nh + 1) * sizeof *hits);
+          hits[nh++] = (struct zh_hit){(uint32_t)k, (uint32_t)a};
+        }
+      }
+      a += step;
     }
   }
+  if (nh > 1)
+    qsort(hits, nh, sizeof *hits, zh_hit_cmp);
+  for (size_t h = 0; h < nh; h++) {
+    uint32_t ref = ps[hits[h].k] + (uint32_t)r->g->nents;
+    er_mention(r, hits[h].a, hits[h].a + (uint32_t)strlen(r->d[ps[hits[h].k]].name), ref);
+  }
+  free(hits);
+  free(next);
+  free(ps);
   zh_link_abbreviations(r);
 }

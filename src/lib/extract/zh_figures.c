@@ -29,67 +29,74 @@ struct zh_word {
                     * 5 tenths (三成: 30%), 6 times (两倍) */
 };
 
-/* Longest first where one word starts another (元人民幣 before 元). */
+/* Units after a number, written once (util/zh_lists.c adds the Simplified
+ * forms); the longest that matches is taken (元人民幣, not 元). Counted
+ * nouns with a measure word are zh_classifiers below. */
 static const struct zh_word zh_units[] = {
-    {"元人民币", "CNY", 2},   {"元人民幣", "CNY", 2}, {"人民币", "CNY", 2},
-    {"人民幣", "CNY", 2},     {"美元", "USD", 2},     {"港元", "HKD", 2},
-    {"港币", "HKD", 2},       {"港幣", "HKD", 2},     {"新台币", "TWD", 2},
-    {"新台幣", "TWD", 2},     {"台币", "TWD", 2},     {"台幣", "TWD", 2},
-    {"日圆", "JPY", 2},       {"日圓", "JPY", 2},     {"日元", "JPY", 2},
-    {"欧元", "EUR", 2},       {"歐元", "EUR", 2},     {"英镑", "GBP", 2},
-    {"英鎊", "GBP", 2},       {"韩元", "KRW", 2},     {"韓元", "KRW", 2},
-    {"澳元", "AUD", 2},       {"加元", "CAD", 2},     {"新加坡元", "SGD", 2},
-    {"元", "CNY", 2},         {"个百分点", "pp", 1},  {"個百分點", "pp", 1},
-    {"百分点", "pp", 1},      {"百分點", "pp", 1},    {"%", "%", 0},
-    {"\xef\xbc\x85", "%", 0}, {"吨", "tonnes", 3},    {"噸", "tonnes", 3},
-    {"公吨", "tonnes", 3},    {"公噸", "tonnes", 3},  {"桶", "barrels", 3},
-    {"斤", "jin", 3},         {"成", "%", 5},         {"倍", "times", 6},
-    {"人次", "人次", 4},      {"人", "人", 4},        {"名", "人", 4},
-    {"家", "家", 4},          {"宗", "宗", 4},        {"辆", "辆", 4},
-    {"輛", "辆", 4},          {"架", "架", 4},        {"艘", "艘", 4},
-    {NULL, NULL, 0}};
+   {"元人民幣", "CNY", 2}, {"人民幣", "CNY", 2}, {"美元", "USD", 2}, {"港元", "HKD", 2},
+   {"港幣", "HKD", 2}, {"新台幣", "TWD", 2}, {"台幣", "TWD", 2}, {"日圓", "JPY", 2},
+   {"日元", "JPY", 2}, {"歐元", "EUR", 2}, {"英鎊", "GBP", 2}, {"韓元", "KRW", 2},
+   {"澳元", "AUD", 2}, {"加元", "CAD", 2}, {"新加坡元", "SGD", 2}, {"元", "CNY", 2},
+   {"個百分點", "pp", 1}, {"百分點", "pp", 1}, {"個基點", "bp", 1}, {"基點", "bp", 1},
+   {"%", "%", 0}, {"噸", "tonnes", 3}, {"公噸", "tonnes", 3}, {"桶", "barrels", 3},
+   {"斤", "jin", 3}, {"千瓦時", "kWh", 3}, {"千瓦", "kW", 3}, {"成", "%", 5},
+   {"倍", "times", 6}, {"人次", "人次", 4}, {"人", "人", 4}, {"名", "人", 7},
+   {"\xef\xbc\x85", "%", 0}, {NULL, NULL, 0},
+};
+static struct zh_list zh_units_l = ZH_LIST(zh_units);
 
 static const struct zh_word zh_percent = {"%", "%", 0};
 
+/* Measure words (classifiers) of things news counts: a number before one
+ * is a count whose unit is the measure word in Simplified (輛 and 辆 are
+ * one unit). 次 (times), 種/類/款 (kinds) and 屆 (editions) are left out:
+ * they count occurrences or kinds, not things. */
+static const char *const zh_classifiers[] = {
+    "個", "家", "宗", "架次", "架", "艘", "輛", "項", "間", "臺", "台", "部",
+    "張", "列", "頭", "隻", "條", "座", "所", "位", "件", "套", "份", "批次",
+    "批", "起", "例", "戶", "棟", "幢", "枚", "場", "班", NULL};
+static struct zh_list zh_classifiers_l = ZH_LIST(zh_classifiers);
+
+/* Time nouns after a measure word: 三個月 is a duration, not a count. */
+static const char *const zh_time_nouns[] = {
+    "月", "小時", "鐘頭", "星期", "禮拜", "季度", "工作日", "交易日", "年頭",
+    "週", "學期", NULL};
+static struct zh_list zh_time_nouns_l = ZH_LIST(zh_time_nouns);
+
 /* A currency written before the number (新台幣3000億元, 美元500億). */
 static const struct zh_word zh_cur_before[] = {
-    {"人民币", "CNY", 2}, {"人民幣", "CNY", 2}, {"美元", "USD", 2},
-    {"港元", "HKD", 2},   {"港币", "HKD", 2},   {"港幣", "HKD", 2},
-    {"新台币", "TWD", 2}, {"新台幣", "TWD", 2}, {"日圆", "JPY", 2},
-    {"日圓", "JPY", 2},   {"欧元", "EUR", 2},   {"歐元", "EUR", 2},
-    {NULL, NULL, 0}};
+   {"人民幣", "CNY", 2}, {"美元", "USD", 2}, {"港元", "HKD", 2}, {"港幣", "HKD", 2},
+   {"新台幣", "TWD", 2}, {"日圓", "JPY", 2}, {"歐元", "EUR", 2}, {NULL, NULL, 0},
+};
+static struct zh_list zh_cur_before_l = ZH_LIST(zh_cur_before);
 
 static const struct zh_word zh_approx[] = {
-    {"超过", "more than", 0}, {"超過", "more than", 0}, {"逾", "more than", 0},
-    {"接近", "nearly", 0},    {"将近", "nearly", 0},    {"將近", "nearly", 0},
-    {"近", "nearly", 0},      {"大约", "about", 0},     {"大約", "about", 0},
-    {"约", "about", 0},       {"約", "about", 0},       {"至少", "at least", 0},
-    {"不足", "less than", 0}, {"不到", "less than", 0}, {"多达", "up to", 0},
-    {"多達", "up to", 0},     {"高达", "up to", 0},     {"高達", "up to", 0},
-    {NULL, NULL, 0}};
+   {"超過", "more than", 0}, {"逾", "more than", 0}, {"接近", "nearly", 0},
+   {"將近", "nearly", 0}, {"近", "nearly", 0}, {"大約", "about", 0},
+   {"約", "about", 0}, {"至少", "at least", 0}, {"不足", "less than", 0},
+   {"不到", "less than", 0}, {"多達", "up to", 0}, {"高達", "up to", 0},
+   {NULL, NULL, 0},
+};
+static struct zh_list zh_approx_l = ZH_LIST(zh_approx);
 
 static const struct zh_word zh_dirs[] = {
-    {"增长", "up", 0},   {"增長", "up", 0},   {"上升", "up", 0},
-    {"上涨", "up", 0},   {"上漲", "up", 0},   {"增加", "up", 0},
-    {"提高", "up", 0},   {"攀升", "up", 0},   {"增", "up", 0},
-    {"升", "up", 0},     {"涨", "up", 0},     {"漲", "up", 0},
-    {"下降", "down", 0}, {"下跌", "down", 0}, {"减少", "down", 0},
-    {"減少", "down", 0}, {"下滑", "down", 0}, {"回落", "down", 0},
-    {"萎缩", "down", 0}, {"萎縮", "down", 0}, {"降", "down", 0},
-    {"跌", "down", 0},   {"减", "down", 0},   {"減", "down", 0},
-    {NULL, NULL, 0}};
+   {"增長", "up", 0}, {"上升", "up", 0}, {"上漲", "up", 0}, {"增加", "up", 0},
+   {"提高", "up", 0}, {"攀升", "up", 0}, {"增", "up", 0}, {"升", "up", 0},
+   {"漲", "up", 0}, {"下降", "down", 0}, {"下跌", "down", 0}, {"減少", "down", 0},
+   {"下滑", "down", 0}, {"回落", "down", 0}, {"萎縮", "down", 0}, {"降", "down", 0},
+   {"跌", "down", 0}, {"減", "down", 0}, {"上調", "up", 0}, {"調升", "up", 0},
+   {"下調", "down", 0}, {"調降", "down", 0}, {NULL, NULL, 0},
+};
+static struct zh_list zh_dirs_l = ZH_LIST(zh_dirs);
 
-/* The entry of list that starts at s[p] (within n), or NULL. */
-static const struct zh_word *zh_at(const struct zh_word *list, const char *s,
-                                   size_t p, size_t n) {
-  for (const struct zh_word *w = list; w->w; w++) {
-    if (w->w[0] != s[p] || (w->w[1] && p + 1 < n && w->w[1] != s[p + 1]))
-      continue;
-    size_t l = strlen(w->w);
-    if (n - p >= l && memcmp(s + p, w->w, l) == 0)
-      return w;
-  }
-  return NULL;
+/* The longest entry of list that starts at s[p] (within n), or NULL; its
+ * length as written there in *len (may be NULL). */
+static const struct zh_word *zh_at(struct zh_list *list, const char *s,
+                                   size_t p, size_t n, size_t *len) {
+  size_t k, l = zh_forms_at(zh_forms(list), s, p, n, &k);
+  if (len)
+    *len = l;
+  return l ? &((const struct zh_word *)list->base)[k] : NULL;
 }
 
 /* The value of a Chinese numeral or scale character, its kind in *scale
@@ -199,6 +206,8 @@ static bool zh_read_num(const char *s, size_t p, size_t n, struct zh_num *out) {
     }
     if (d < 0 || (out->arabic && scale == 0))
       break;
+    if (scale > 0 && any && zh_forms_at(zh_forms(&zh_units_l), s, q, n, NULL) > (size_t)l)
+      break; /* 12億千瓦: 千 starts the unit */
     if (scale == 0) {
       num = d;
     } else if (scale < 1e4) {
@@ -281,7 +290,7 @@ static void zh_read_context(const char *s, size_t c0, size_t st,
     p--;
     while (p > c0 && ((unsigned char)s[p] & 0xC0) == 0x80)
       p--;
-    const struct zh_word *d = zh_at(zh_dirs, s, p, st);
+    const struct zh_word *d = zh_at(&zh_dirs_l, s, p, st, NULL);
     if (d && st - p <= 12) {
       f->direction = xstrdup(d->val);
       if (f->kind == FIGURE_RATE)
@@ -300,30 +309,23 @@ static void zh_read_context(const char *s, size_t c0, size_t st,
  * linking words at its end, at most 12 characters. */
 static char *zh_subject(const char *s, size_t c0, size_t st) {
   static const char *const tail[] = {
-      "同比", "按年", "按月", "环比", "環比", "达到", "達到",
-      "达",   "達",   "为",   "為",   "至",   "到",   "了",
-      "是",   "约",   "約",   "逾",   "近",   "超过", "超過",
-      "对",   "對",   "共",   "有",   "额",   "額",   NULL};
+     "同比", "按年", "按月", "環比", "達到", "達", "為", "至", "到", "了", "是", "約", "逾", "近",
+     "超過", "對", "共", "有", "額", NULL,
+  };
+  static struct zh_list tail_l = ZH_LIST(tail);
   size_t e = st;
   for (bool again = true; again && e > c0;) {
     again = false;
-    const struct zh_word *d = NULL;
-    for (size_t back = 6; back >= 3 && !d; back -= 3)
-      if (back <= e - c0 && (d = zh_at(zh_dirs, s, e - back, e)) &&
-          strlen(d->w) != back)
-        d = NULL;
-    if (d) {
-      e -= strlen(d->w);
+    size_t dl = zh_forms_before(zh_forms(&zh_dirs_l), s, c0, e, NULL);
+    if (dl) {
+      e -= dl;
       again = true;
       continue;
     }
-    for (const char *const *t = tail; *t; t++) {
-      size_t l = strlen(*t);
-      if (e - c0 >= l && memcmp(s + e - l, *t, l) == 0) {
-        e -= l;
-        again = true;
-        break;
-      }
+    size_t tl = zh_forms_before(zh_forms(&tail_l), s, c0, e, NULL);
+    if (tl) {
+      e -= tl;
+      again = true;
     }
   }
   size_t a = c0, chars = 0;
@@ -350,67 +352,147 @@ static bool zh_after_han(const char *s, size_t p) {
   return utf8_decode(s + p - 3, 3, &cp) == 3 && utf8_is_cjk(cp);
 }
 
-/* The figure that starts at s[p], or 0: fills f and returns its end. */
-static size_t zh_figure_at(const char *s, size_t n, size_t p,
-                           struct figure *f) {
-  const struct zh_word *ap = zh_at(zh_approx, s, p, n);
-  size_t q = ap ? p + strlen(ap->w) : p;
-  bool pct_before = n - q >= 9 && memcmp(s + q, "百分之", 9) == 0;
-  const struct zh_word *cur = pct_before ? NULL : zh_at(zh_cur_before, s, q, n);
-  size_t st = q;
-  if (pct_before)
-    q += 9;
-  else if (cur)
-    q += strlen(cur->w);
-  struct zh_num num;
-  if (!zh_read_num(s, q, n, &num))
-    return 0;
-  if (!num.arabic && !ap && !pct_before && !cur) {
-    uint32_t cp;
-    double scale = 0;
-    utf8_decode(s + q, n - q, &cp);
-    zh_numeral(cp, &scale);
-    if (scale > 0)
-      return 0; /* 千萬, 萬一: words that start with a scale */
+/* What is written before a number: an approximation (逾, 約), 百分之, a
+ * currency (新台幣), an approximation after the currency (新台幣約). */
+struct zh_lead {
+  const struct zh_word *ap, *cur;
+  bool pct;
+  size_t st, q; /* where the figure starts, where its number does */
+};
+
+static void zh_fig_lead(const char *s, size_t n, size_t p, struct zh_lead *ld) {
+  size_t l = 0;
+  memset(ld, 0, sizeof *ld);
+  ld->ap = zh_at(&zh_approx_l, s, p, n, &l);
+  ld->st = ld->q = p + l;
+  ld->pct = n - ld->q >= 9 && memcmp(s + ld->q, "百分之", 9) == 0;
+  if (ld->pct) {
+    ld->q += 9;
+    return;
   }
-  const struct zh_word *u =
-      pct_before ? &zh_percent : zh_at(zh_units, s, num.end, n);
-  size_t e = pct_before ? num.end : u ? num.end + strlen(u->w) : num.end;
-  if (cur && (!u || u->cls != 2 || strcmp(u->w, "元") == 0)) {
-    u = cur; /* 美元500億 */
-    e = num.end;
-  } else if (!u) {
-    return 0;
+  ld->cur = zh_at(&zh_cur_before_l, s, ld->q, n, &l);
+  ld->q += l;
+  if (ld->cur && !ld->ap) {
+    ld->ap = zh_at(&zh_approx_l, s, ld->q, n, &l); /* 新台幣約45億元 */
+    ld->q += l;
   }
-  if (num.arabic && !num.scaled && !num.more && !ap && !cur && !pct_before &&
-      (unsigned char)u->w[0] < 0x80 && !zh_after_han(s, st))
-    return 0; /* "5%" in English text: the English pattern's */
-  if (!num.arabic && !num.scaled && !pct_before && !ap && num.value < 10)
-    return 0; /* 一家, 三人: counted words, not figures */
-  if (u->cls == 4 && !num.scaled && num.value < 100)
+}
+
+/* A measure word after a number (three|個|貨櫃), not one of a duration
+ * (三|個|月): sets *cw to it (its unit the Simplified form, in buf) and
+ * returns its length, or 0. */
+static size_t zh_classifier(const char *s, size_t p, size_t n,
+                            struct zh_word *cw, char buf[16]) {
+  size_t l = zh_forms_at(zh_forms(&zh_classifiers_l), s, p, n, NULL);
+  if (!l || l > 12 || zh_forms_at(zh_forms(&zh_time_nouns_l), s, p + l, n, NULL))
     return 0;
-  if (u->cls >= 5 && (!ap || num.arabic || num.value >= 10))
-    return 0; /* 三成, 两倍 only as an estimate (約三成, 近兩倍): 成 and 倍 are
-               * common characters */
-  if (cur && u == cur && n - num.end >= 3 && memcmp(s + num.end, "元", 3) == 0)
-    e += 3; /* 新台幣3000億元: the 元 after belongs to it */
+  char *u = zh_fold_copy(s + p, l);
+  memcpy(buf, u, l + 1);
+  free(u);
+  *cw = (struct zh_word){buf, buf, 7};
+  return l;
+}
+
+/* The unit after the number that ends at ne: the longer of a unit and a
+ * measure word (cw filled for the latter); its end in *e, or NULL. */
+static const struct zh_word *zh_fig_unit(const char *s, size_t n, size_t ne,
+                                         const struct zh_lead *ld,
+                                         struct zh_word *cw, char buf[16],
+                                         size_t *e) {
+  if (ld->pct) {
+    *e = ne;
+    return &zh_percent;
+  }
+  size_t ul = 0, cl = zh_classifier(s, ne, n, cw, buf);
+  const struct zh_word *u = zh_at(&zh_units_l, s, ne, n, &ul);
+  if (cl > ul) {
+    u = cw;
+    ul = cl;
+  }
+  *e = ne + ul;
+  if (ld->cur && (!u || u->cls != 2 || strcmp(u->w, "元") == 0)) {
+    *e = ne; /* 美元500億 */
+    return ld->cur;
+  }
+  return u;
+}
+
+/* Is this number and unit a figure? Counted nouns need a number that is
+ * no article (一家) nor ordinal (第三家); 人 (a noun) needs 100 or a scale;
+ * 三成 and 两倍 an estimate or a direction before them (減少一成). */
+static bool zh_fig_keep(const char *s, const struct zh_lead *ld,
+                        const struct zh_num *num, const struct zh_word *u) {
+  if (num->arabic && !num->scaled && !num->more && !ld->ap && !ld->cur &&
+      !ld->pct && (unsigned char)u->w[0] < 0x80 && !zh_after_han(s, ld->st))
+    return false; /* "5%" in English text: the English pattern's */
+  if (ld->st >= 3 && memcmp(s + ld->st - 3, "第", 3) == 0)
+    return false; /* 第3家: an ordinal */
+  if (u->cls == 7)
+    return num->arabic || num->scaled || ld->ap || num->value >= 2;
+  if (u->cls == 5 || u->cls == 6) { /* 成 and 倍 are common characters */
+    bool dir = ld->st >= 3 && zh_forms_before(zh_forms(&zh_dirs_l), s,
+                                              ld->st >= 6 ? ld->st - 6 : 0,
+                                              ld->st, NULL);
+    return (ld->ap || dir) && !num->arabic && num->value < 10;
+  }
+  if (!num->arabic && !num->scaled && !ld->pct && !ld->ap && num->value < 10)
+    return false; /* 三人: counted words, not figures */
+  return u->cls != 4 || num->scaled || num->value >= 100;
+}
+
+/* Fill f: the figure [st, e) of value num in unit u. */
+static void zh_fig_fill(const char *s, const struct zh_lead *ld,
+                        const struct zh_num *num, const struct zh_word *u,
+                        size_t e, struct figure *f) {
   memset(f, 0, sizeof *f);
-  f->span = (struct span){(uint32_t)st, (uint32_t)e};
+  f->span = (struct span){(uint32_t)ld->st, (uint32_t)e};
   f->value = f->value_hi =
-      u->cls == 5 ? num.value * 10 : num.value; /* 三成: 30% */
+      u->cls == 5 ? num->value * 10 : num->value; /* 三成: 30% */
   f->unit = xstrdup(u->val);
   f->kind = u->cls == 0 || u->cls == 5   ? FIGURE_RATE
             : u->cls == 1 || u->cls == 6 ? FIGURE_CHANGE
             : u->cls == 2                ? FIGURE_AMOUNT
             : u->cls == 3                ? FIGURE_QUANTITY
                                          : FIGURE_COUNT;
-  f->scale = num.value >= 1e12 && num.scaled  ? xstrdup("trillion")
-             : num.value >= 1e9 && num.scaled ? xstrdup("billion")
-             : num.value >= 1e6 && num.scaled ? xstrdup("million")
-                                              : NULL;
-  if (ap || num.more)
-    f->approx = xstrdup(ap ? ap->val : "more than");
-  f->text = fig_clean_copy(s, st, e);
+  f->scale = num->value >= 1e12 && num->scaled  ? xstrdup("trillion")
+             : num->value >= 1e9 && num->scaled ? xstrdup("billion")
+             : num->value >= 1e6 && num->scaled ? xstrdup("million")
+                                                : NULL;
+  if (ld->ap || num->more)
+    f->approx = xstrdup(ld->ap ? ld->ap->val : "more than");
+  f->text = fig_clean_copy(s, ld->st, e);
+}
+
+/* The figure that starts at s[p], or 0: fills f and returns its end. */
+static size_t zh_figure_at(const char *s, size_t n, size_t p,
+                           struct figure *f) {
+  struct zh_lead ld;
+  zh_fig_lead(s, n, p, &ld);
+  struct zh_num num;
+  if (!zh_read_num(s, ld.q, n, &num))
+    return 0;
+  if (!num.arabic && !ld.ap && !ld.pct && !ld.cur) {
+    uint32_t cp;
+    double scale = 0;
+    utf8_decode(s + ld.q, n - ld.q, &cp);
+    zh_numeral(cp, &scale);
+    if (scale > 10 || (scale == 10 && num.end == ld.q + 3))
+      return 0; /* 千萬, 萬一: words that start with a scale; 十四 is a number */
+  }
+  struct zh_word cw;
+  char buf[16];
+  size_t e;
+  const struct zh_word *u = zh_fig_unit(s, n, num.end, &ld, &cw, buf, &e);
+  if (!u || !zh_fig_keep(s, &ld, &num, u))
+    return 0;
+  if (ld.cur && u == ld.cur && n - num.end >= 3 &&
+      memcmp(s + num.end, "元", 3) == 0)
+    e += 3; /* 新台幣3000億元: the 元 after belongs to it */
+  if (u->cls == 5 && n - e >= 3 && memcmp(s + e, "半", 3) == 0) {
+    num.value += 0.5; /* 一成半: 15% */
+    e += 3;
+  }
+  zh_fig_fill(s, &ld, &num, u, e, f);
   return e;
 }
 
@@ -453,17 +535,15 @@ static int zh_fig_cmp(const void *a, const void *b) {
 /* May a Chinese figure start with cp: a numeral, or the first character
  * of an approximation, 百分之 or a currency written before the number? */
 static bool zh_may_start(uint32_t cp) {
-  static const uint32_t first[] = {0x8D85, 0x903E, 0x63A5, 0x5C06, 0x5C07,
-                                   0x8FD1, 0x5927, 0x7EA6, 0x7D04, 0x81F3,
-                                   0x4E0D, 0x591A, 0x9AD8, 0x4EBA, 0x7F8E,
-                                   0x6E2F, 0x65B0, 0x65E5, 0x6B27, 0x6B50};
   double scale;
   if (zh_numeral(cp, &scale) >= 0)
     return true;
-  for (size_t k = 0; k < DS_ARRAY_LEN(first); k++)
-    if (first[k] == cp)
-      return true;
-  return false;
+  if (cp < ZH_FOLD_LO || cp >= ZH_FOLD_LO + ZH_FOLD_N)
+    return false;
+  uint32_t i = cp - ZH_FOLD_LO;
+  return (zh_forms(&zh_approx_l)->first[i >> 3] |
+          zh_forms(&zh_cur_before_l)->first[i >> 3]) &
+         (1u << (i & 7));
 }
 
 void zh_fig_run(const char *s, size_t n, size_t base, struct extraction *out) {

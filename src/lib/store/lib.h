@@ -20,12 +20,12 @@
  * upgrading past it marks them stale (stats_tables_stale). */
 #define STORE_SCHEMA_CORPUS 6
 
-/* Han script folding (store/hanfold.c, generated from OpenCC's tables):
- * the direct table covers U+3400..U+9FFF, store_hanfold() any code point. */
-#define STORE_HANFOLD_LO 0x3400u
-#define STORE_HANFOLD_N (0xA000u - 0x3400u)
-uint32_t *store_hanfold_table(void);
-uint32_t store_hanfold(uint32_t cp);
+/* Han script folding: util's table (util/hanfold.c, from OpenCC's), under
+ * the names the tokenizer and the word folding use. */
+#define STORE_HANFOLD_LO ZH_FOLD_LO
+#define STORE_HANFOLD_N ZH_FOLD_N
+#define store_hanfold_table zh_fold_table
+#define store_hanfold zh_fold
 
 /* doc_lengths: token counts of STORE_LEN_CHUNK consecutive document ids per
  * row, 16 bits each (store/rank.c). */

@@ -1,7 +1,9 @@
 /*
  * util/zh.c — Chinese words for name patterns (see zh.h): family names,
  * characters no given name holds, titles before a name and reporting verbs
- * after one, in Simplified and Traditional characters. Written from the
+ * after one. Each list is written once, in Traditional characters where
+ * the scripts differ: its Simplified forms are made when it is first used
+ * (util/zh_lists.c), so both scripts match. Written from the
  * common-surname lists (the Hundred Family Surnames and census rankings),
  * not from any article.
  */
@@ -14,7 +16,7 @@
 #include "dossier/util.h"
 #include "dossier/zh.h"
 
-/* Single family names, sorted by code point (bsearch). */
+/* Single family names (with their folds: zh_cps). */
 static const uint32_t zh_single[] = {
     0x4E01, 0x4E07, 0x4E25, 0x4E54, 0x4E60, 0x4E8E, 0x4ED8, 0x4EFB, 0x4F0D,
     0x4F55, 0x4F59, 0x4FAF, 0x4FDE, 0x502A, 0x5085, 0x5170, 0x5173, 0x5189,
@@ -46,7 +48,7 @@ static const uint32_t zh_single[] = {
     0x9F9A,
 };
 
-/* Characters of function words: never part of a given name. Sorted. */
+/* Characters of function words: never part of a given name. */
 static const uint32_t zh_stops[] = {
     0x4E0A, 0x4E0B, 0x4E0D, 0x4E0E, 0x4E26, 0x4E2A, 0x4E2D, 0x4E3A, 0x4E4B,
     0x4E5F, 0x4E86, 0x4E8E, 0x4EA6, 0x4EBA, 0x4ECA, 0x4ECE, 0x4ED6, 0x4EE5,
@@ -62,192 +64,139 @@ static const uint32_t zh_stops[] = {
     0x8FC7, 0x8FD8, 0x8FD9, 0x9019, 0x904E, 0x9084, 0x90A3, 0x90FD, 0x91CC,
 };
 
-/* A word and its length in bytes (lists are searched at every character:
- * no strlen there). */
-struct zh_lit {
-  const char *w;
-  size_t n;
+/* Characters of transliterated foreign names (the common syllables of the
+ * Xinhua tables: 克 里 斯 特 爾 拉 尼 ...), Traditional where the scripts
+ * differ; the common Chinese family names (李 林 楊 許 葉) left out. */
+static const uint32_t zh_translit[] = {
+    0x4E01, 0x4E39, 0x4E9E, 0x4EA8, 0x4F0A, 0x4F0D, 0x4F11, 0x4F2F, 0x4F3D,
+    0x4F50, 0x4F5B, 0x4F69, 0x4F9D, 0x4FEE, 0x502B, 0x5091, 0x514B, 0x5167,
+    0x51E1, 0x51F1, 0x5207, 0x5217, 0x5229, 0x52A0, 0x52AA, 0x52D2, 0x52DE,
+    0x5357, 0x535A, 0x5361, 0x5384, 0x53E4, 0x53F2, 0x5409, 0x54C8, 0x5580,
+    0x55AC, 0x56E0, 0x5716, 0x572D, 0x574E, 0x5766, 0x57C3, 0x57FA, 0x5854,
+    0x585E, 0x590F, 0x591A, 0x592B, 0x5947, 0x5948, 0x594E, 0x5951, 0x5967,
+    0x59AE, 0x59C6, 0x5A01, 0x5A03, 0x5A1C, 0x5B54, 0x5B5F, 0x5B89, 0x5BC6,
+    0x5BCC, 0x5BDF, 0x5BE7, 0x5C24, 0x5C3C, 0x5CA1, 0x5DF4, 0x5E03, 0x5E0C,
+    0x5E15, 0x5E1D, 0x5E2D, 0x5EAB, 0x5EB7, 0x5EF7, 0x5F17, 0x5F7C, 0x5FB7,
+    0x6069, 0x60E0, 0x611B, 0x6208, 0x6234, 0x624E, 0x6258, 0x62C9, 0x62D4,
+    0x62DC, 0x63D0, 0x63DA, 0x654F, 0x65AF, 0x65BD, 0x65FA, 0x6602, 0x6606,
+    0x666E, 0x66FC, 0x6717, 0x672C, 0x672D, 0x675C, 0x6771, 0x677E, 0x67CF,
+    0x67E5, 0x67EF, 0x6839, 0x683C, 0x6851, 0x6885, 0x68EE, 0x6B3D, 0x6B50,
+    0x6BD4, 0x6C83, 0x6C99, 0x6CD5, 0x6CE2, 0x6CF0, 0x6D1B, 0x6D77, 0x6D85,
+    0x6E6F, 0x6EAB, 0x6F22, 0x6F58, 0x6FA4, 0x70CF, 0x723E, 0x7279, 0x73C0,
+    0x73ED, 0x7433, 0x745E, 0x745F, 0x746A, 0x74E6, 0x7518, 0x7562, 0x76AE,
+    0x76E7, 0x798F, 0x79D1, 0x7A46, 0x7C73, 0x7D04, 0x7D0D, 0x7D10, 0x7D22,
+    0x7D72, 0x7DAD, 0x7F85, 0x8003, 0x8036, 0x80AF, 0x80E1, 0x820D, 0x827E,
+    0x829D, 0x82AC, 0x82E5, 0x82F1, 0x8303, 0x8328, 0x8332, 0x838E, 0x83AB,
+    0x83F2, 0x840A, 0x842C, 0x8482, 0x8499, 0x84CB, 0x857E, 0x85A9, 0x8607,
+    0x862D, 0x897F, 0x8A79, 0x8A87, 0x8AFE, 0x8B1D, 0x8C6A, 0x8C9D, 0x8CA2,
+    0x8CBB, 0x8CC8, 0x8CF4, 0x8CFD, 0x8D6B, 0x8DEF, 0x8F9B, 0x8FE6, 0x8FEA,
+    0x9053, 0x9054, 0x9081, 0x90A6, 0x91CC, 0x932B, 0x9580, 0x963F, 0x9686,
+    0x96C5, 0x96F7, 0x970D, 0x97CB, 0x9813, 0x99AC, 0x99AE, 0x9B6F, 0x9B91,
+    0x9E97, 0x9EA5, 0x9ECE, 0x9ED8, 0x9EDB, 0x9F4A, 0x9F90,
 };
-#define ZL(x)                                                                  \
-  { x, sizeof x - 1 }
+
+static struct zh_cps zh_translit_s = ZH_CPS(zh_translit);
+static struct zh_cps zh_single_s = ZH_CPS(zh_single);
+static struct zh_cps zh_stops_s = ZH_CPS(zh_stops);
 
 /* Double family names (checked before the single ones). */
-static const struct zh_lit zh_double[] = {
-    ZL("欧阳"), ZL("歐陽"), ZL("司马"), ZL("司馬"), ZL("诸葛"), ZL("諸葛"),
-    ZL("上官"), ZL("司徒"), ZL("夏侯"), ZL("皇甫"), ZL("尉迟"), ZL("尉遲"),
-    ZL("公孙"), ZL("公孫"), ZL("慕容"), ZL("长孙"), ZL("長孫"), ZL("宇文"),
-    ZL("令狐"), ZL("端木"), ZL("轩辕"), ZL("軒轅"), ZL("澹台"), ZL("澹臺"),
-    ZL("呼延"), ZL("申屠")};
+static const char *const zh_double[] = {
+    "歐陽", "司馬", "諸葛", "上官", "司徒", "夏侯", "皇甫", "尉遲", "公孫", "慕容", "長孫", "宇文",
+    "令狐", "端木", "軒轅", "澹臺", "呼延", "申屠", NULL,
+};
+static struct zh_list zh_double_l = ZH_LIST(zh_double);
 
 /* Titles and roles written before a name; a longer one that ends in a
  * shorter one ("副總理", "國家主席") is found by the shorter. */
-static const struct zh_lit zh_titles[] = {
-    ZL("主席"),     ZL("总统"),       ZL("總統"),       ZL("总理"),
-    ZL("總理"),     ZL("首相"),       ZL("部长"),       ZL("部長"),
-    ZL("外长"),     ZL("外長"),       ZL("财长"),       ZL("財長"),
-    ZL("发言人"),   ZL("發言人"),     ZL("特首"),       ZL("行政长官"),
-    ZL("行政長官"), ZL("董事长"),     ZL("董事長"),     ZL("总裁"),
-    ZL("總裁"),     ZL("首席执行官"), ZL("首席執行官"), ZL("经理"),
-    ZL("經理"),     ZL("行长"),       ZL("行長"),       ZL("主任"),
-    ZL("局长"),     ZL("局長"),       ZL("署长"),       ZL("署長"),
-    ZL("司长"),     ZL("司長"),       ZL("处长"),       ZL("處長"),
-    ZL("厅长"),     ZL("廳長"),       ZL("大使"),       ZL("教授"),
-    ZL("市长"),     ZL("市長"),       ZL("省长"),       ZL("省長"),
-    ZL("州长"),     ZL("州長"),       ZL("书记"),       ZL("書記"),
-    ZL("议员"),     ZL("議員"),       ZL("委员"),       ZL("委員"),
-    ZL("委员长"),   ZL("委員長"),     ZL("秘书长"),     ZL("秘書長"),
-    ZL("会长"),     ZL("會長"),       ZL("理事长"),     ZL("理事長"),
-    ZL("院长"),     ZL("院長"),       ZL("校长"),       ZL("校長"),
-    ZL("创办人"),   ZL("創辦人"),     ZL("创始人"),     ZL("創始人"),
-    ZL("经济学家"), ZL("經濟學家"),   ZL("分析师"),     ZL("分析師"),
-    ZL("研究员"),   ZL("研究員"),     ZL("记者"),       ZL("記者"),
-    ZL("法官"),     ZL("律师"),       ZL("律師"),       ZL("总监"),
-    ZL("總監"),     ZL("负责人"),     ZL("負責人"),     ZL("特使"),
-    ZL("顾问"),     ZL("顧問"),       ZL("学者"),       ZL("學者"),
-    ZL("议长"),     ZL("議長"),       ZL("国务卿"),     ZL("國務卿"),
-    ZL("总干事"),   ZL("總幹事"),     ZL("主委"),       ZL("首长"),
-    ZL("首長"),     ZL("总督"),       ZL("總督"),       ZL("高管"),
-    ZL("合伙人"),   ZL("合夥人"),     ZL("策略师"),     ZL("策略師"),
-    ZL("总编辑"),   ZL("總編輯"),     ZL("博士")};
+static const char *const zh_titles[] = {
+    "代表", "理事", "大臣",
+    "主席", "總統", "總理", "首相", "部長", "外長", "財長", "發言人", "特首", "行政長官", "董事長", "總裁",
+    "首席執行官", "經理", "行長", "主任", "局長", "署長", "司長", "處長", "廳長", "大使", "教授", "市長",
+    "省長", "州長", "書記", "議員", "委員", "委員長", "秘書長", "會長", "理事長", "院長", "校長", "創辦人",
+    "創始人", "經濟學家", "分析師", "研究員", "記者", "法官", "律師", "總監", "負責人", "特使", "顧問",
+    "學者", "議長", "國務卿", "總幹事", "主委", "首長", "總督", "高管", "合夥人", "策略師", "總編輯", "博士",
+    NULL,
+};
+static struct zh_list zh_titles_l = ZH_LIST(zh_titles);
 
 /* Reporting verbs, roles and honorifics written right after a name. */
-static const struct zh_lit zh_said[] = {
-    ZL("表示"),   ZL("说"),     ZL("說"),   ZL("称"),       ZL("稱"),
-    ZL("指"),     ZL("指出"),   ZL("认为"), ZL("認為"),     ZL("强调"),
-    ZL("強調"),   ZL("透露"),   ZL("介绍"), ZL("介紹"),     ZL("回应"),
-    ZL("回應"),   ZL("宣布"),   ZL("警告"), ZL("坦言"),     ZL("直言"),
-    ZL("提到"),   ZL("补充"),   ZL("補充"), ZL("解释"),     ZL("解釋"),
-    ZL("呼吁"),   ZL("呼籲"),   ZL("承认"), ZL("承認"),     ZL("否认"),
-    ZL("否認"),   ZL("批评"),   ZL("批評"), ZL("先生"),     ZL("女士"),
-    ZL("博士"),   ZL("教授"),   ZL("主席"), ZL("总统"),     ZL("總統"),
-    ZL("总理"),   ZL("總理"),   ZL("部长"), ZL("部長"),     ZL("会见"),
-    ZL("會見"),   ZL("出席"),   ZL("访问"), ZL("訪問"),     ZL("签署"),
-    ZL("簽署"),   ZL("致辞"),   ZL("致辭"), ZL("发表"),     ZL("發表"),
-    ZL("主持"),   ZL("表态"),   ZL("表態"), ZL("重申"),     ZL("预计"),
-    ZL("預計"),   ZL("估计"),   ZL("估計"), ZL("相信"),     ZL("曾经"),
-    ZL("曾經"),   ZL("昨日"),   ZL("今日"), ZL("周一"),     ZL("周二"),
-    ZL("周三"),   ZL("周四"),   ZL("周五"), ZL("週一"),     ZL("週二"),
-    ZL("週三"),   ZL("週四"),   ZL("週五"), ZL("在記者會"), ZL("在记者会"),
-    ZL("对记者"), ZL("對記者"), ZL("接受"), ZL("说道"),     ZL("說道")};
+static const char *const zh_said[] = {
+    "表示", "說", "稱", "指", "指出", "認為", "強調", "透露", "介紹", "回應", "宣布", "警告", "坦言",
+    "直言", "提到", "補充", "解釋", "呼籲", "承認", "否認", "批評", "先生", "女士", "博士", "教授",
+    "主席", "總統", "總理", "部長", "會見", "出席", "訪問", "簽署", "致辭", "發表", "主持", "表態",
+    "重申", "預計", "估計", "相信", "曾經", "昨日", "今日", "週一", "週二", "週三", "週四", "週五",
+    "在記者會", "對記者", "接受", "說道", NULL,
+};
+static struct zh_list zh_said_l = ZH_LIST(zh_said);
 
 /* Function words and time words of two characters or more that say nothing
  * of what an article is about (both scripts). */
-static const struct zh_lit zh_stop[] = {
-    ZL("我们"), ZL("我們"), ZL("他们"), ZL("他們"), ZL("她们"), ZL("她們"),
-    ZL("你们"), ZL("你們"), ZL("这个"), ZL("這個"), ZL("那个"), ZL("那個"),
-    ZL("这些"), ZL("這些"), ZL("那些"), ZL("没有"), ZL("沒有"), ZL("可以"),
-    ZL("一个"), ZL("一個"), ZL("以及"), ZL("进行"), ZL("進行"), ZL("已经"),
-    ZL("已經"), ZL("目前"), ZL("今年"), ZL("去年"), ZL("明年"), ZL("其中"),
-    ZL("因为"), ZL("因為"), ZL("所以"), ZL("如果"), ZL("但是"), ZL("还是"),
-    ZL("還是"), ZL("自己"), ZL("就是"), ZL("也是"), ZL("不是"), ZL("可能"),
-    ZL("需要"), ZL("通过"), ZL("通過"), ZL("由于"), ZL("由於"), ZL("对于"),
-    ZL("對於"), ZL("之后"), ZL("之後"), ZL("之前"), ZL("以来"), ZL("以來"),
-    ZL("不会"), ZL("不會"), ZL("从中"), ZL("從中"), ZL("应当"), ZL("應當"),
-    ZL("周一"), ZL("周二"), ZL("周三"), ZL("周四"), ZL("周五"), ZL("周六"),
-    ZL("周日"), ZL("週一"), ZL("週二"), ZL("週三"), ZL("週四"), ZL("週五"),
-    ZL("週六"), ZL("週日"), ZL("今天"), ZL("昨天"), ZL("明天"), ZL("表示"),
-    ZL("认为"), ZL("認為"), ZL("指出"), ZL("以上"), ZL("以下"), ZL("不过"),
-    ZL("不過"), ZL("而且"), ZL("并且"), ZL("並且"), ZL("或者"), ZL("以及"),
-    ZL("此外"), ZL("另外"), ZL("同时"), ZL("同時"), ZL("这样"), ZL("這樣"),
-    ZL("那样"), ZL("那樣"), ZL("什么"), ZL("什麼"), ZL("为了"), ZL("為了"),
-    ZL("一些"), ZL("有关"), ZL("有關"), ZL("相关"), ZL("相關"), ZL("高达"),
-    ZL("高達"), ZL("达到"), ZL("達到"), ZL("成为"), ZL("成為"), ZL("以后"),
-    ZL("以後"), ZL("上月"), ZL("本月"), ZL("本周"), ZL("本週")};
-
-static int zh_cp_cmp(const void *k, const void *e) {
-  uint32_t a = *(const uint32_t *)k, b = *(const uint32_t *)e;
-  return (a > b) - (a < b);
-}
-
-/* The last characters of the titles and the first ones of the reporting
- * words: a bsearch before the lists are walked. Sorted. */
-static const uint32_t zh_title_last[] = {
-    0x4E8B, 0x4EBA, 0x4EFB, 0x4F7F, 0x537F, 0x5458, 0x54E1, 0x554F, 0x58EB,
-    0x59D4, 0x5B98, 0x5BB6, 0x5E08, 0x5E2B, 0x5E2D, 0x6388, 0x7406, 0x76D1,
-    0x76E3, 0x76F8, 0x7763, 0x7BA1, 0x7D71, 0x7EDF, 0x8005, 0x88C1, 0x8A18,
-    0x8BB0, 0x8F2F, 0x8F91, 0x9577, 0x957F, 0x95EE, 0x9996,
+static const char *const zh_stop[] = {
+    "我們", "他們", "她們", "你們", "這個", "那個", "這些", "那些", "沒有", "可以", "一個", "以及",
+    "進行", "已經", "目前", "今年", "去年", "明年", "其中", "因為", "所以", "如果", "但是", "還是",
+    "自己", "就是", "也是", "不是", "可能", "需要", "通過", "由於", "對於", "之後", "之前", "以來",
+    "不會", "從中", "應當", "週一", "週二", "週三", "週四", "週五", "週六", "週日", "今天", "昨天",
+    "明天", "表示", "認為", "指出", "以上", "以下", "不過", "而且", "並且", "或者", "此外", "另外",
+    "同時", "這樣", "那樣", "什麼", "為了", "一些", "有關", "相關", "高達", "達到", "成為", "以後",
+    "上月", "本月", "本週", NULL,
 };
-static const uint32_t zh_said_first[] = {
-    0x4E3B, 0x4ECA, 0x4ECB, 0x4F1A, 0x4F30, 0x5148, 0x51FA, 0x535A, 0x53D1,
-    0x5426, 0x5468, 0x547C, 0x56DE, 0x5728, 0x5766, 0x5973, 0x5BA3, 0x5BF9,
-    0x5C0D, 0x5F37, 0x5F3A, 0x603B, 0x6279, 0x627F, 0x6307, 0x63A5, 0x63D0,
-    0x6559, 0x6628, 0x66FE, 0x6703, 0x767C, 0x76F4, 0x76F8, 0x79F0, 0x7A31,
-    0x7B7E, 0x7C3D, 0x7E3D, 0x81F4, 0x8865, 0x8868, 0x88DC, 0x89E3, 0x8A2A,
-    0x8A8D, 0x8AAA, 0x8B66, 0x8BA4, 0x8BBF, 0x8BF4, 0x900F, 0x9031, 0x90E8,
-    0x91CD, 0x9810, 0x9884,
-};
+static struct zh_list zh_stop_l = ZH_LIST(zh_stop);
 
-size_t zh_surname(const char *s, size_t n) {
-  for (size_t k = 0; k < DS_ARRAY_LEN(zh_double); k++)
-    if (n >= zh_double[k].n && s[1] == zh_double[k].w[1] &&
-        memcmp(s, zh_double[k].w, zh_double[k].n) == 0)
-      return zh_double[k].n;
-  uint32_t cp;
-  int l = utf8_decode(s, n, &cp);
-  if (bsearch(&cp, zh_single, DS_ARRAY_LEN(zh_single), sizeof zh_single[0],
-              zh_cp_cmp))
-    return (size_t)l;
-  return 0;
-}
-
-bool zh_given_ok(uint32_t cp) {
-  if (cp < 0x3400 || cp > 0x9FFF)
-    return false;
-  return !bsearch(&cp, zh_stops, DS_ARRAY_LEN(zh_stops), sizeof zh_stops[0],
-                  zh_cp_cmp);
-}
-
-bool zh_is_stopword(const char *w, size_t n) {
-  for (size_t k = 0; k < DS_ARRAY_LEN(zh_stop); k++)
-    if (zh_stop[k].n == n && memcmp(zh_stop[k].w, w, n) == 0)
-      return true;
-  /* numerals and scales alone (萬億, 三十): numbers, not words */
-  size_t i = 0;
-  while (i < n) {
+size_t
+zh_surname(const char *s, size_t n)
+{
+    size_t l = zh_forms_at(zh_forms(&zh_double_l), s, 0, n, NULL);
+    if (l)
+        return l;
     uint32_t cp;
-    i += (size_t)utf8_decode(w + i, n - i, &cp);
-    static const uint32_t nums[] = {
-        0x96F6, 0x3007, 0x4E00, 0x4E8C, 0x4E24, 0x5169, 0x4E09,
-        0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341,
-        0x767E, 0x5343, 0x4E07, 0x842C, 0x4EBF, 0x5104, 0x5146};
-    bool num = false;
-    for (size_t k = 0; k < DS_ARRAY_LEN(nums) && !num; k++)
-      num = nums[k] == cp;
-    if (!num)
-      return false;
-  }
-  return n > 0;
+    int k = utf8_decode(s, n, &cp);
+    return k > 0 && zh_cps_has(&zh_single_s, cp) ? (size_t)k : 0;
 }
 
-size_t zh_title_before(const char *s, size_t lo, size_t end) {
-  size_t best = 0;
-  uint32_t cp;
-  if (end - lo < 3 || utf8_decode(s + end - 3, 3, &cp) != 3 ||
-      !bsearch(&cp, zh_title_last, DS_ARRAY_LEN(zh_title_last), sizeof cp,
-               zh_cp_cmp))
-    return 0;
-  for (size_t k = 0; k < DS_ARRAY_LEN(zh_titles); k++) {
-    size_t l = zh_titles[k].n;
-    /* the last byte first: most characters end no title */
-    if (end - lo >= l && l > best && s[end - 1] == zh_titles[k].w[l - 1] &&
-        memcmp(s + end - l, zh_titles[k].w, l) == 0)
-      best = l;
-  }
-  return best;
+bool
+zh_given_ok(uint32_t cp)
+{
+    if (cp < 0x3400 || cp > 0x9FFF)
+        return false;
+    return !zh_cps_has(&zh_stops_s, cp);
 }
 
-size_t zh_said_after(const char *s, size_t start, size_t hi) {
-  size_t best = 0;
-  uint32_t cp;
-  if (hi - start < 3 || utf8_decode(s + start, 3, &cp) != 3 ||
-      !bsearch(&cp, zh_said_first, DS_ARRAY_LEN(zh_said_first), sizeof cp,
-               zh_cp_cmp))
-    return 0;
-  for (size_t k = 0; k < DS_ARRAY_LEN(zh_said); k++) {
-    size_t l = zh_said[k].n;
-    if (hi - start >= l && l > best && s[start + 2] == zh_said[k].w[2] &&
-        memcmp(s + start, zh_said[k].w, l) == 0)
-      best = l;
-  }
-  return best;
+bool
+zh_translit_ok(uint32_t cp)
+{
+    return zh_cps_has(&zh_translit_s, cp);
+}
+
+bool
+zh_is_stopword(const char *w, size_t n)
+{
+    if (zh_forms_is(zh_forms(&zh_stop_l), w, n))
+        return true;
+    /* numerals and scales alone (萬億, 三十): numbers, not words */
+    static const uint32_t nums[] = {0x96F6, 0x3007, 0x4E00, 0x4E8C, 0x4E24, 0x5169, 0x4E09,
+                                    0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341,
+                                    0x767E, 0x5343, 0x4E07, 0x842C, 0x4EBF, 0x5104, 0x5146};
+    size_t i = 0;
+    while (i < n) {
+        uint32_t cp;
+        i += (size_t)utf8_decode(w + i, n - i, &cp);
+        bool num = false;
+        for (size_t k = 0; k < DS_ARRAY_LEN(nums) && !num; k++)
+            num = nums[k] == cp;
+        if (!num)
+            return false;
+    }
+    return n > 0;
+}
+
+size_t
+zh_title_before(const char *s, size_t lo, size_t end)
+{
+    return zh_forms_before(zh_forms(&zh_titles_l), s, lo, end, NULL);
+}
+
+size_t
+zh_said_after(const char *s, size_t start, size_t hi)
+{
+    return zh_forms_at(zh_forms(&zh_said_l), s, start, hi, NULL);
 }
