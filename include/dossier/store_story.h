@@ -28,10 +28,24 @@ struct story_doc {
     int64_t day;    /* publication day, days since 1970-01-01 (when dated) */
 };
 
-/* The documents not grouped yet, undated first, then by day and id. *out
- * newly allocated (free()). 0, or -1 with err. */
-int store_story_ungrouped(struct store *s, struct story_doc **out, size_t *n,
-                          struct ds_error *err);
+/* Undated documents (no publication day) not grouped yet each start a
+ * story of their own, in one statement; *n gets their number. 0, or -1
+ * with err. */
+int store_story_group_undated(struct store *s, size_t *n, struct ds_error *err);
+/* A publication day and how many documents of that day are not grouped yet. */
+struct story_day {
+    int64_t day;
+    size_t n;
+};
+/* The days of the dated documents not grouped yet, by day: one entry a
+ * day, not a document (so a first run of a million documents reads a few
+ * thousand). *out newly allocated (free()). 0, or -1 with err. */
+int store_story_ungrouped_days(struct store *s, struct story_day **out, size_t *n,
+                               struct ds_error *err);
+/* The dated documents not grouped yet published from day lo to day hi
+ * (inclusive), by day and id. *out newly allocated (free()). 0, or -1. */
+int store_story_ungrouped_span(struct store *s, int64_t lo, int64_t hi, struct story_doc **out,
+                               size_t *n, struct ds_error *err);
 /* The grouped documents published from day lo to day hi (inclusive), by
  * day and id. *out newly allocated (free()). 0, or -1 with err. */
 int store_story_window(struct store *s, int64_t lo, int64_t hi, struct story_doc **out,

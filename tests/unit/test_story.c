@@ -5,7 +5,8 @@
  * article each start their own; a later index run adds a new telling to
  * the story it belongs to, even one dated before the story's first
  * article; the best other-outlet version; the story: query field; two
- * articles sharing only a site's furniture stay apart.
+ * articles sharing only a site's furniture stay apart; new documents read
+ * from the index a few days at a time.
  */
 #include "config.h"
 
@@ -200,6 +201,53 @@ furniture_run(struct store *s)
     free(body2);
 }
 
+/* The new documents are read from the index a few days at a time: the
+ * days come with their counts, a month without a day is undated, and a
+ * day with more documents than a slice is a slice of its own. */
+static void
+days_run(struct store *s)
+{
+    struct ds_error err;
+    ds_error_clear(&err);
+    store_begin(s, &err);
+    int64_t m1 = add(s, "Harbour Ledger", "2024-05-01", "Tin smelter reopens in Oruro",
+                     "The tin smelter at Oruro reopened after a year, its owners said.");
+    int64_t m2 = add(s, "Andes Wire", "2024-05-01", "Oruro tin smelter back at work",
+                     "Work resumed at the Oruro tin smelter, closed for a year.");
+    int64_t m3 = add(s, "Coast Courier", "2024-05-01", "Ferry timetable changes",
+                     "The island ferry moves to its summer timetable next week.");
+    int64_t month = add(s, "Pacific Desk", "2024-05", "Tin prices in May",
+                        "Tin prices rose in May as the Oruro smelter reopened.");
+    int64_t m4 = add(s, "Pacific Desk", "2024-05-02", "Oruro smelter hires",
+                     "The reopened tin smelter at Oruro hired two hundred workers.");
+    store_commit(s, &err);
+
+    struct story_day *days = NULL;
+    size_t ndays = 0;
+    is_int(store_story_ungrouped_days(s, &days, &ndays, &err), 0, "the days of new documents");
+    ok(ndays == 2 && days[0].n == 3 && days[1].n == 1 && days[1].day == days[0].day + 1,
+       "two days, three documents and one; the month alone is no day (%zu)", ndays);
+    struct story_doc *v = NULL;
+    size_t n = 0;
+    if (ndays == 2) {
+        is_int(store_story_ungrouped_span(s, days[0].day, days[1].day, &v, &n, &err), 0,
+               "the new documents of both days");
+        ok(n == 4 && v[0].id == m1 && v[1].id == m2 && v[2].id == m3 && v[3].id == m4,
+           "by day and id, without the month (%zu)", n);
+        free(v);
+    }
+    free(days);
+
+    is_int(story_group_slices(s, 1, &err), 5, "five grouped, a day at a time");
+    is_int(story_of(s, m2), m1, "the second telling of the day joins the first");
+    is_int(story_of(s, m4), m1, "and the next day's, from the next slice");
+    is_int(story_of(s, m3), m3, "the ferry: its own story");
+    is_int(story_of(s, month), month, "a month without a day: its own story");
+    is_int(store_story_ungrouped_days(s, &days, &ndays, &err), 0, "read the days again");
+    is_int(ndays, 0, "none left to group");
+    free(days);
+}
+
 int
 main(void)
 {
@@ -216,6 +264,7 @@ main(void)
 
     later_run(s, first_run(s));
     furniture_run(s);
+    days_run(s);
     store_close(&s);
     char *wal = xasprintf("%s-wal", path), *shm = xasprintf("%s-shm", path);
     unlink(path);

@@ -10,8 +10,10 @@
  * by day too: walked back from the end), so a document costs the postings
  * of its key terms within its window. Terms in more than a tenth of the
  * documents weigh in the norm but are not looked up. The new documents
- * are taken STORY_SLICE at a time, each slice with an index of its own
- * days, so a first run of a million documents holds one slice's keys.
+ * are read from the index whole days at a time, up to STORY_SLICE of them,
+ * each slice with an index of its own days, so a first run of a million
+ * documents holds one slice's keys and a list of its days, not of its
+ * documents.
  */
 #include "config.h"
 
@@ -312,37 +314,64 @@ group_one(struct grouping *g, const struct story_doc *d, struct ds_error *err)
     return rc;
 }
 
-/* Group the ungrouped documents v[0..n) (undated first, then by day). */
+/* Group the dated documents v[0..n) (by day). */
 static int
 group_all(struct grouping *g, const struct story_doc *v, size_t n, struct ds_error *err)
 {
-    size_t first = 0;
-    for (; first < n && !v[first].dated; first++)
-        if (store_story_put(g->s, v[first].id, v[first].id, 0, err) != 0)
-            return -1;
-    if (first == n)
+    if (n == 0)
         return 0;
-    if (load_window(g, v[first].day - STORY_DAYS, v[n - 1].day + STORY_DAYS, err) != 0)
+    if (load_window(g, v[0].day - STORY_DAYS, v[n - 1].day + STORY_DAYS, err) != 0)
         return -1;
-    for (size_t i = first; i < n; i++)
+    for (size_t i = 0; i < n; i++)
         if (group_one(g, &v[i], err) != 0)
             return -1;
     return 0;
 }
 
-/* Group v[0..n) with an index of their own days' grouped documents
- * (earlier slices included), freed after. 0, or -1 with err. */
+/* Group the ungrouped documents of days lo to hi with an index of those
+ * days' grouped documents (earlier slices included), freed after; *n gets
+ * their number. 0, or -1 with err. */
 static int
-group_slice(struct store *s, const struct story_doc *v, size_t n, struct ds_error *err)
+group_slice(struct store *s, int64_t lo, int64_t hi, size_t *n, struct ds_error *err)
 {
+    struct story_doc *v = NULL;
+    if (store_story_ungrouped_span(s, lo, hi, &v, n, err) != 0)
+        return -1;
     struct grouping g = {.s = s, .terms = STRMAP_INIT};
     store_text_tokenizer(s, &g.tok);
     int rc = store_termstats_open(s, &g.ts, err);
     if (rc == 0) {
         g.ndocs = (double)DS_MAX((int64_t)1, store_termstats_docs_total(g.ts));
-        rc = group_all(&g, v, n, err);
+        rc = group_all(&g, v, *n, err);
     }
     grouping_free(&g);
+    free(v);
+    return rc;
+}
+
+/* Group the dated documents not grouped yet: whole days at a time, as many
+ * as make at most `slice` documents (a day with more is a slice of its
+ * own), read from the index slice by slice, so that nothing is held per
+ * new document. *n gets their number. 0, or -1 with err. */
+static int
+group_dated(struct store *s, size_t slice, size_t *n, struct ds_error *err)
+{
+    struct story_day *days = NULL;
+    size_t ndays = 0;
+    *n = 0;
+    if (store_story_ungrouped_days(s, &days, &ndays, err) != 0)
+        return -1;
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < ndays;) {
+        size_t j = i, docs = 0;
+        while (j < ndays && (j == i || docs + days[j].n <= slice))
+            docs += days[j++].n;
+        size_t got = 0;
+        rc = group_slice(s, days[i].day, days[j - 1].day, &got, err);
+        *n += got;
+        i = j;
+    }
+    free(days);
     return rc;
 }
 
@@ -350,26 +379,18 @@ group_slice(struct store *s, const struct story_doc *v, size_t n, struct ds_erro
 long
 story_group_slices(struct store *s, size_t slice, struct ds_error *err)
 {
-    struct story_doc *v = NULL;
-    size_t n = 0;
-    if (store_story_ungrouped(s, &v, &n, err) != 0)
+    if (store_begin(s, err) != 0)
         return -1;
-    if (n == 0)
-        return 0;
-    if (slice == 0)
-        slice = n;
-    int began = store_begin(s, err);
-    int rc = began < 0 ? -1 : 0;
-    for (size_t at = 0; rc == 0 && at < n; at += slice)
-        rc = group_slice(s, v + at, DS_MIN(slice, n - at), err);
-    free(v);
-    if (began < 0)
-        return -1;
+    size_t undated = 0, dated = 0;
+    /* undated documents are stories of their own: no index needed */
+    int rc = store_story_group_undated(s, &undated, err);
+    if (rc == 0)
+        rc = group_dated(s, slice ? slice : SIZE_MAX, &dated, err);
     if (rc != 0) {
         store_rollback(s);
         return -1;
     }
-    return store_commit(s, err) == 0 ? (long)n : -1;
+    return store_commit(s, err) == 0 ? (long)(undated + dated) : -1;
 }
 
 /* See story.h. */
