@@ -230,6 +230,10 @@ int store_linefreq_add(struct store *s, const uint64_t *hashes, size_t n, struct
 /* Lines seen in at least min_docs documents: fills a newly allocated array. */
 int store_linefreq_frequent(struct store *s, int64_t min_docs, uint64_t **hashes_out,
                             size_t *n_out, struct ds_error *err);
+/* The documents each of hashes[0..n) was seen in, into docs[0..n) (0 for
+ * a line never seen), one lookup each. 0, or -1 with err. */
+int store_linefreq_docs(struct store *s, const uint64_t *hashes, size_t n, int64_t *docs,
+                        struct ds_error *err);
 
 /* Key/value settings kept with the index (e.g. "rules_hash"). get returns a
  * newly allocated string or NULL. */
