@@ -8,6 +8,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,7 +98,17 @@ cmp_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int walk_path(struct walk *w, const char *path, const struct stat *st, bool explicit);
+/* A path as the walk reaches it: its full name, and the same file as a
+ * name relative to its open folder (dfd; AT_FDCWD with the full name when
+ * the folder could not be opened), so that a stat or an access check
+ * looks up one name instead of every folder of the path again. */
+struct at {
+    int dfd;
+    const char *name;
+};
+
+static int walk_path(struct walk *w, const char *path, struct at at, const struct stat *st,
+                     bool explicit);
 
 /* One batch of a folder's names: the smallest ones after `after` (NULL:
  * from the first), sorted, at most max of them; *more is set when the
@@ -170,27 +181,35 @@ walk_names_max(void)
     return v > 0 ? (size_t)v : WALK_NAMES;
 }
 
-/* Walk each of nm's names, children of path; rc as walk_path. */
+/* Walk each of nm's names, children of path; rc as walk_path. The
+ * folder is held open meanwhile (one descriptor a level of the tree) for
+ * the names' stat and access checks. */
 static int
 walk_names(struct walk *w, const char *path, const struct names *nm)
 {
     int rc = 0;
     size_t plen = strlen(path);
     bool root = plen == 1 && path[0] == '/';
+    int dfd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     for (size_t i = 0; i < nm->n && rc == 0; i++) {
         char *child = xasprintf("%s%s%s", path, root ? "" : "/", nm->v[i]);
+        struct at at = {dfd, nm->v[i]};
+        if (dfd < 0)
+            at = (struct at){AT_FDCWD, child};
         struct stat st;
-        if (stat(child, &st) != 0) {
+        if (fstatat(at.dfd, at.name, &st, 0) != 0) {
             struct stat lst;
-            if (lstat(child, &lst) == 0 && S_ISLNK(lst.st_mode))
+            if (fstatat(at.dfd, at.name, &lst, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(lst.st_mode))
                 walk_skip(w, child, "broken link", errno);
             else
                 walk_skip(w, child, "unreadable", errno);
         } else {
-            rc = walk_path(w, child, &st, false);
+            rc = walk_path(w, child, at, &st, false);
         }
         free(child);
     }
+    if (dfd >= 0)
+        close(dfd);
     return rc;
 }
 
@@ -233,8 +252,25 @@ walk_dir(struct walk *w, const char *path)
     return rc;
 }
 
+/* Can this process read the file? When its mode bits say so for the real
+ * user (as access() checks) no system call is made: the owner's bits for
+ * the owner, else read for both group and others, or the superuser. A
+ * file whose ACL denies a named user what "others" may do is then found
+ * unreadable when it is read. Else faccessat() decides. */
+static bool
+readable(struct at at, const struct stat *st)
+{
+    uid_t uid = getuid();
+    if (uid == 0)
+        return true; /* the superuser reads any file (CAP_DAC_OVERRIDE) */
+    if (st->st_uid == uid ? (st->st_mode & S_IRUSR) != 0
+                          : (st->st_mode & (S_IRGRP | S_IROTH)) == (S_IRGRP | S_IROTH))
+        return true;
+    return faccessat(at.dfd, at.name, R_OK, 0) == 0;
+}
+
 static int
-walk_path(struct walk *w, const char *path, const struct stat *st, bool explicit)
+walk_path(struct walk *w, const char *path, struct at at, const struct stat *st, bool explicit)
 {
     if (S_ISDIR(st->st_mode)) {
         if (walk_seen(w, st))
@@ -250,7 +286,7 @@ walk_path(struct walk *w, const char *path, const struct stat *st, bool explicit
             w->on_skip(path, explicit ? "no reader for this kind of file" : "not a text, page or feed", w->ud);
         return 0;
     }
-    if (access(path, R_OK) != 0) {
+    if (!readable(at, st)) {
         walk_skip(w, path, "unreadable", errno);
         return 0;
     }
@@ -276,7 +312,7 @@ ingest_walk(const char *const *roots, size_t nroots,
         if (stat(abs, &st) != 0)
             walk_skip(&w, abs, "cannot open", errno);
         else
-            rc = walk_path(&w, abs, &st, true);
+            rc = walk_path(&w, abs, (struct at){AT_FDCWD, abs}, &st, true);
         free(abs);
     }
     free(w.seen);
