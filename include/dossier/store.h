@@ -136,6 +136,12 @@ int store_files_clear_missing(struct store *s, const char *path, struct ds_error
 int store_file_each(struct store *s, const char *prefix,
                     int (*fn)(const char *path, int64_t file_id, void *ud), void *ud,
                     struct ds_error *err);
+/* store_file_each() for the paths after `after` (NULL: from the first),
+ * so that a caller can stop, change the files and go on from where it
+ * stopped. */
+int store_file_each_after(struct store *s, const char *prefix, const char *after,
+                          int (*fn)(const char *path, int64_t file_id, void *ud), void *ud,
+                          struct ds_error *err);
 /* The row store_file_put gave path last: > 0, 0 when path is not indexed,
  * -1 with err. */
 int64_t store_file_id(struct store *s, const char *path, struct ds_error *err);

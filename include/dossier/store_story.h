@@ -32,16 +32,19 @@ struct story_doc {
  * story of their own, in one statement; *n gets their number. 0, or -1
  * with err. */
 int store_story_group_undated(struct store *s, size_t *n, struct ds_error *err);
-/* A publication day and how many documents of that day are not grouped yet. */
+/* A publication day: how many of its documents are not grouped yet, and
+ * how many it has in all. */
 struct story_day {
     int64_t day;
     size_t n;
+    size_t all;
 };
-/* The days of the dated documents not grouped yet, by day: one entry a
- * day, not a document (so a first run of a million documents reads a few
- * thousand). *out newly allocated (free()). 0, or -1 with err. */
+/* Every publication day of the collection, by day, with its counts: one
+ * entry a day, not a document (so a million documents read a few
+ * thousand); *undated gets the number of undated documents not grouped
+ * yet. *out newly allocated (free()). 0, or -1 with err. */
 int store_story_ungrouped_days(struct store *s, struct story_day **out, size_t *n,
-                               struct ds_error *err);
+                               size_t *undated, struct ds_error *err);
 /* The dated documents not grouped yet published from day lo to day hi
  * (inclusive), by day and id. *out newly allocated (free()). 0, or -1. */
 int store_story_ungrouped_span(struct store *s, int64_t lo, int64_t hi, struct story_doc **out,

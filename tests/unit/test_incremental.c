@@ -197,6 +197,20 @@ test_chunks(const char *db)
     ok(rc == 0 && sum.removed == 0 && sum.unchanged == files - 2,
        "a run with nothing changed removes nothing (%zu removed)", sum.removed);
     index_summary_clear(&sum);
+
+    /* twenty files gone: removed seven at a time, a transaction each */
+    for (int n = 50; n < 70; n++) {
+        char *path = xasprintf("%s/news/a%03d.txt", tmpdir, n);
+        unlink(path);
+        free(path);
+    }
+    rc = run_index_chunks(s, 0, 7, &sum);
+    ok(rc == 0 && sum.removed == 20 && sum.unchanged == files - 22,
+       "twenty files gone, in batches of seven: %zu removed", sum.removed);
+    index_summary_clear(&sum);
+    is_int(hits(s, "item50x0") + hits(s, "item57x0") + hits(s, "item69x0"), 0,
+           "the first, a middle and the last of them are gone");
+    is_int(hits(s, "item49x0") + hits(s, "item70x0"), 2, "their neighbours stay");
     struct buf report = BUF_INIT;
     ok(store_check(s, &report, &err) == 0, "check finds no problem: %s", buf_str(&report));
     buf_free(&report);

@@ -30,6 +30,9 @@
 
 #define STORY_TITLE_WEIGHT 3
 #define STORY_MAX_DF_SHARE 0.1
+/* Documents a slice's window of grouped ones may hold (about 300 bytes
+ * each in the index), unless one day alone has more. */
+#define STORY_WINDOW_MAX 32768
 
 /* An entry holding a term, and the term's weight in its key. */
 struct posting {
@@ -349,25 +352,70 @@ group_slice(struct store *s, int64_t lo, int64_t hi, size_t *n, struct ds_error 
     return rc;
 }
 
-/* Group the dated documents not grouped yet: whole days at a time, as many
- * as make at most `slice` documents (a day with more is a slice of its
- * own), read from the index slice by slice, so that nothing is held per
- * new document. *n gets their number. 0, or -1 with err. */
+/* The documents of days[0..n) published from day lo to day hi, by a
+ * binary search for each end over the days. */
+static size_t
+docs_between(const struct story_day *days, size_t n, int64_t lo, int64_t hi)
+{
+    size_t a = 0, b = n;
+    while (a < b) {
+        size_t mid = (a + b) / 2;
+        if (days[mid].day < lo)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    size_t docs = 0;
+    for (size_t i = a; i < n && days[i].day <= hi; i++)
+        docs += days[i].all;
+    return docs;
+}
+
+/* Where the slice starting at days[i] (a day with documents to group)
+ * ends: the days after it join while the slice has at most `slice`
+ * documents to group and its window (the documents within STORY_DAYS of
+ * them) at most STORY_WINDOW_MAX, so an incremental run whose few new
+ * documents span years does not index the whole collection at once. One
+ * day is a slice however big. */
+static size_t
+slice_end(const struct story_day *days, size_t ndays, size_t i, size_t slice)
+{
+    size_t j = i + 1, docs = days[i].n;
+    for (; j < ndays; j++) {
+        if (!days[j].n)
+            continue;
+        size_t window = docs_between(days, ndays, days[i].day - STORY_DAYS,
+                                     days[j].day + STORY_DAYS);
+        if (docs + days[j].n > slice || window > STORY_WINDOW_MAX)
+            break;
+        docs += days[j].n;
+    }
+    return j;
+}
+
+/* Group the documents not grouped yet: undated ones each a story of its
+ * own (no index needed), then the dated ones a slice of days at a time
+ * (slice_end), read from the index slice by slice, so that nothing is
+ * held per new document or per document of the collection. *n gets their
+ * number. 0, or -1 with err. */
 static int
-group_dated(struct store *s, size_t slice, size_t *n, struct ds_error *err)
+group_new(struct store *s, size_t slice, size_t *n, struct ds_error *err)
 {
     struct story_day *days = NULL;
-    size_t ndays = 0;
+    size_t ndays = 0, undated = 0;
     *n = 0;
-    if (store_story_ungrouped_days(s, &days, &ndays, err) != 0)
+    if (store_story_ungrouped_days(s, &days, &ndays, &undated, err) != 0)
         return -1;
-    int rc = 0;
+    int rc = undated ? store_story_group_undated(s, n, err) : 0;
     for (size_t i = 0; rc == 0 && i < ndays;) {
-        size_t j = i, docs = 0;
-        while (j < ndays && (j == i || docs + days[j].n <= slice))
-            docs += days[j++].n;
-        size_t got = 0;
-        rc = group_slice(s, days[i].day, days[j - 1].day, &got, err);
+        if (!days[i].n) {
+            i++;
+            continue;
+        }
+        size_t j = slice_end(days, ndays, i, slice), last = j - 1, got = 0;
+        while (!days[last].n)
+            last--; /* the slice ends on a day with documents to group */
+        rc = group_slice(s, days[i].day, days[last].day, &got, err);
         *n += got;
         i = j;
     }
@@ -381,16 +429,12 @@ story_group_slices(struct store *s, size_t slice, struct ds_error *err)
 {
     if (store_begin(s, err) != 0)
         return -1;
-    size_t undated = 0, dated = 0;
-    /* undated documents are stories of their own: no index needed */
-    int rc = store_story_group_undated(s, &undated, err);
-    if (rc == 0)
-        rc = group_dated(s, slice ? slice : SIZE_MAX, &dated, err);
-    if (rc != 0) {
+    size_t n = 0;
+    if (group_new(s, slice ? slice : SIZE_MAX, &n, err) != 0) {
         store_rollback(s);
         return -1;
     }
-    return store_commit(s, err) == 0 ? (long)(undated + dated) : -1;
+    return store_commit(s, err) == 0 ? (long)n : -1;
 }
 
 /* See story.h. */

@@ -74,34 +74,36 @@ store_story_group_undated(struct store *s, size_t *n, struct ds_error *err)
 }
 
 int
-store_story_ungrouped_days(struct store *s, struct story_day **out, size_t *n,
+store_story_ungrouped_days(struct store *s, struct story_day **out, size_t *n, size_t *undated,
                            struct ds_error *err)
 {
     *out = NULL;
-    *n = 0;
+    *n = *undated = 0;
     sqlite3_stmt *st = NULL;
     /* in the order of the (published, id) index, which covers the query:
      * no sort, and a day's documents come together */
     int rc = sqlite3_prepare_v2(s->db,
-                                "SELECT " DAY_OF("published") " FROM documents"
-                                " WHERE published IS NOT NULL"
-                                " AND NOT EXISTS (SELECT 1 FROM story_docs WHERE doc_id = id)"
-                                " ORDER BY published",
+                                "SELECT " DAY_OF("published") ","
+                                " NOT EXISTS (SELECT 1 FROM story_docs WHERE doc_id = id)"
+                                " FROM documents ORDER BY published",
                                 -1, &st, NULL);
     struct story_day *v = NULL;
     size_t got = 0, cap = 0;
     while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         rc = SQLITE_OK;
-        if (sqlite3_column_type(st, 0) == SQLITE_NULL)
-            continue; /* not a date: grouped by store_story_group_undated */
-        int64_t day = sqlite3_column_int64(st, 0);
-        if (got && v[got - 1].day == day) {
-            v[got - 1].n++;
+        bool ungrouped = sqlite3_column_int(st, 1) != 0;
+        if (sqlite3_column_type(st, 0) == SQLITE_NULL) {
+            *undated += ungrouped; /* not a date: for store_story_group_undated */
             continue;
         }
-        if (got == cap)
-            v = xrealloc(v, (cap = cap ? cap * 2 : 256) * sizeof *v);
-        v[got++] = (struct story_day){day, 1};
+        int64_t day = sqlite3_column_int64(st, 0);
+        if (!got || v[got - 1].day != day) {
+            if (got == cap)
+                v = xrealloc(v, (cap = cap ? cap * 2 : 256) * sizeof *v);
+            v[got++] = (struct story_day){day, 0, 0};
+        }
+        v[got - 1].n += ungrouped;
+        v[got - 1].all++;
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {
