@@ -136,6 +136,12 @@ int store_files_clear_missing(struct store *s, const char *path, struct ds_error
 int store_file_each(struct store *s, const char *prefix,
                     int (*fn)(const char *path, int64_t file_id, void *ud), void *ud,
                     struct ds_error *err);
+/* store_file_each() for the paths after `after` (NULL: from the first),
+ * so that a caller can stop, change the files and go on from where it
+ * stopped. */
+int store_file_each_after(struct store *s, const char *prefix, const char *after,
+                          int (*fn)(const char *path, int64_t file_id, void *ud), void *ud,
+                          struct ds_error *err);
 /* The row store_file_put gave path last: > 0, 0 when path is not indexed,
  * -1 with err. */
 int64_t store_file_id(struct store *s, const char *path, struct ds_error *err);
@@ -230,6 +236,10 @@ int store_linefreq_add(struct store *s, const uint64_t *hashes, size_t n, struct
 /* Lines seen in at least min_docs documents: fills a newly allocated array. */
 int store_linefreq_frequent(struct store *s, int64_t min_docs, uint64_t **hashes_out,
                             size_t *n_out, struct ds_error *err);
+/* The documents each of hashes[0..n) was seen in, into docs[0..n) (0 for
+ * a line never seen), one lookup each. 0, or -1 with err. */
+int store_linefreq_docs(struct store *s, const uint64_t *hashes, size_t n, int64_t *docs,
+                        struct ds_error *err);
 
 /* Key/value settings kept with the index (e.g. "rules_hash"). get returns a
  * newly allocated string or NULL. */

@@ -28,10 +28,27 @@ struct story_doc {
     int64_t day;    /* publication day, days since 1970-01-01 (when dated) */
 };
 
-/* The documents not grouped yet, undated first, then by day and id. *out
- * newly allocated (free()). 0, or -1 with err. */
-int store_story_ungrouped(struct store *s, struct story_doc **out, size_t *n,
-                          struct ds_error *err);
+/* Undated documents (no publication day) not grouped yet each start a
+ * story of their own, in one statement; *n gets their number. 0, or -1
+ * with err. */
+int store_story_group_undated(struct store *s, size_t *n, struct ds_error *err);
+/* A publication day: how many of its documents are not grouped yet, and
+ * how many it has in all. */
+struct story_day {
+    int64_t day;
+    size_t n;
+    size_t all;
+};
+/* Every publication day of the collection, by day, with its counts: one
+ * entry a day, not a document (so a million documents read a few
+ * thousand); *undated gets the number of undated documents not grouped
+ * yet. *out newly allocated (free()). 0, or -1 with err. */
+int store_story_ungrouped_days(struct store *s, struct story_day **out, size_t *n,
+                               size_t *undated, struct ds_error *err);
+/* The dated documents not grouped yet published from day lo to day hi
+ * (inclusive), by day and id. *out newly allocated (free()). 0, or -1. */
+int store_story_ungrouped_span(struct store *s, int64_t lo, int64_t hi, struct story_doc **out,
+                               size_t *n, struct ds_error *err);
 /* The grouped documents published from day lo to day hi (inclusive), by
  * day and id. *out newly allocated (free()). 0, or -1 with err. */
 int store_story_window(struct store *s, int64_t lo, int64_t hi, struct story_doc **out,

@@ -33,10 +33,12 @@ struct store;
 /* Group every document not grouped yet (see above), in one transaction of
  * its own (none may be open). Returns the number grouped, or -1 with err. */
 long story_group(struct store *s, struct ds_error *err);
-/* story_group() taking the documents slice documents at a time (each slice
+/* story_group() taking the documents whole days at a time, at most slice
+ * documents unless one day has more (each slice read from the index and
  * scored against the grouped ones of its days, earlier slices included),
  * so that its memory does not grow with the number of new documents (issue
- * 16); story_group() uses STORY_SLICE. Same stories, same return. */
+ * 16); story_group() uses STORY_SLICE, 0 is all at once. Same stories,
+ * same return. */
 #define STORY_SLICE 4096
 long story_group_slices(struct store *s, size_t slice, struct ds_error *err);
 

@@ -947,6 +947,15 @@ test_store(void)
         is_int(pairs[0].docs, 2, "top pair in two documents");
     }
     corpus_pairs_free(pairs, n);
+    /* counted over two documents at a time (a million documents take a few
+     * windows, not a bit per document and entity): the same pairs */
+    setenv("DOSSIER_TEST_PAIR_WINDOW", "2", 1);
+    ok(corpus_cooccur(s, all, 0, &pairs, &n, &err) == 0 && n == 2 &&
+           !strcmp(pairs[0].a, "Atlantis") && !strcmp(pairs[0].b, "Borduria") &&
+           pairs[0].docs == 2,
+       "co-occurrence two documents at a time: the same pairs");
+    unsetenv("DOSSIER_TEST_PAIR_WINDOW");
+    corpus_pairs_free(pairs, n);
     ok(corpus_cooccur(s, wire, 0, &pairs, &n, &err) == 0 && n == 1,
        "co-occurrence within a selection");
     corpus_pairs_free(pairs, n);

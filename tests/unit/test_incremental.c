@@ -197,10 +197,62 @@ test_chunks(const char *db)
     ok(rc == 0 && sum.removed == 0 && sum.unchanged == files - 2,
        "a run with nothing changed removes nothing (%zu removed)", sum.removed);
     index_summary_clear(&sum);
+
+    /* twenty files gone: removed seven at a time, a transaction each */
+    for (int n = 50; n < 70; n++) {
+        char *path = xasprintf("%s/news/a%03d.txt", tmpdir, n);
+        unlink(path);
+        free(path);
+    }
+    rc = run_index_chunks(s, 0, 7, &sum);
+    ok(rc == 0 && sum.removed == 20 && sum.unchanged == files - 22,
+       "twenty files gone, in batches of seven: %zu removed", sum.removed);
+    index_summary_clear(&sum);
+    is_int(hits(s, "item50x0") + hits(s, "item57x0") + hits(s, "item69x0"), 0,
+           "the first, a middle and the last of them are gone");
+    is_int(hits(s, "item49x0") + hits(s, "item70x0"), 2, "their neighbours stay");
     struct buf report = BUF_INIT;
     ok(store_check(s, &report, &err) == 0, "check finds no problem: %s", buf_str(&report));
     buf_free(&report);
     store_close(&s);
+}
+
+/* A site's furniture line counted across chunks of four files: the first
+ * chunk counts it four times (short of five, min_docs for a small
+ * collection) and stores it; the second finds it four times more, and as
+ * a line stored at least twice it counts two more: furniture, cut from
+ * the second chunk's documents. Only the lines a chunk nearly counts are
+ * looked up in the stored counts (issue 16). */
+static void
+test_furniture_chunks(const char *db)
+{
+    char *root = xasprintf("%s/site", tmpdir);
+    mkdir(root, 0700);
+    for (int n = 0; n < 8; n++) {
+        char *path = xasprintf("%s/s%d.txt", root, n);
+        FILE *f = fopen(path, "w");
+        if (!f)
+            ds_fatal("cannot write %s", path);
+        fprintf(f, "Wharf notes %d\n\nThe %s barges at the wharf carried %d loads of %s this "
+                   "week, the harbour office said.\n\nPlover Gazette members desk\n\nThe "
+                   "wharf opens at six.\n",
+                n, words[n], n + 3, words[n + 8]);
+        fclose(f);
+        free(path);
+    }
+    struct store *s = NULL;
+    struct ds_error err;
+    if (store_open(db, STORE_CREATE, &s, &err) != 0)
+        ds_fatal("%s", err.msg);
+    const char *roots[] = {root};
+    struct index_options opts = {.assets_dir = assets, .config_dir = tmpdir, .chunk_files = 4};
+    struct index_summary sum;
+    ok(indexer_run(s, roots, 1, &opts, &sum, &err) == 0 && sum.added == 8,
+       "eight pages of a site, four at a time");
+    index_summary_clear(&sum);
+    is_int(hits(s, "plover"), 4, "its furniture line stays in the first chunk's, not the second's");
+    store_close(&s);
+    free(root);
 }
 
 static int
@@ -235,6 +287,9 @@ main(void)
     store_close(&s);
     char *db2 = xasprintf("%s/chunked.db", tmpdir);
     test_chunks(db2);
+    free(db2);
+    db2 = xasprintf("%s/site.db", tmpdir);
+    test_furniture_chunks(db2);
     free(db2);
 
     nftw(tmpdir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);

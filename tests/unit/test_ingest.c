@@ -1573,6 +1573,8 @@ on_skip(const char *path, const char *reason, void *ud)
     buf_printf(&s->skips, "%s: %s\n", path, reason);
 }
 
+static void rm_rf(const char *path);
+
 static void
 test_walk(const char *tmp)
 {
@@ -1610,6 +1612,39 @@ test_walk(const char *tmp)
         buf_str(&s.files), want,
         "walk: sorted, recursive, hidden skipped, no reader ignored, loop ended, links followed");
     free(want);
+
+    /* a folder listed a few names at a time (a folder of a million files
+     * holds one batch): the same files in the same order */
+    setenv("DOSSIER_TEST_WALK_NAMES", "2", 1);
+    buf_reset(&s.files);
+    ingest_walk(roots, 1, on_file, on_skip, &s);
+    want = xasprintf("%s/a/sub/deep.txt\n%s/b/a.md\n%s/b/link.txt\n%s/b/z.txt\n%s/top.TXT\n",
+                     real, real, real, real, real);
+    is_str(buf_str(&s.files), want, "walk: two names at a time, the same walk");
+    free(want);
+    MK("many");
+    struct buf many = BUF_INIT;
+    for (int i = 29; i >= 0; i--) { /* made in reverse, listed in any order */
+        char rel[32];
+        snprintf(rel, sizeof rel, "many/f%02d.txt", i);
+        WR(rel);
+    }
+    for (int i = 0; i < 30; i++)
+        buf_printf(&many, "%s/many/f%02d.txt\n", real, i);
+    const char *many_root[1] = {(p = xasprintf("%s/many", root))};
+    buf_reset(&s.files);
+    ingest_walk(many_root, 1, on_file, on_skip, &s);
+    is_str(buf_str(&s.files), buf_str(&many), "walk: 30 files two at a time, in name order");
+    setenv("DOSSIER_TEST_WALK_NAMES", "7", 1);
+    buf_reset(&s.files);
+    ingest_walk(many_root, 1, on_file, on_skip, &s);
+    is_str(buf_str(&s.files), buf_str(&many), "walk: seven at a time, the same");
+    unsetenv("DOSSIER_TEST_WALK_NAMES");
+    free(p);
+    buf_free(&many);
+    p = xasprintf("%s/many", root);
+    rm_rf(p);
+    free(p);
 
     /* a relative root comes back absolute */
     buf_reset(&s.files);

@@ -615,6 +615,14 @@ test_tags_meta(struct store *s)
     ok(n == 2 && ((out[0] == 0 && out[1] == 3) || (out[0] == 3 && out[1] == 0)),
        "hash 0 counted like the others");
     free(out);
+    /* one line's count at a time, for the lines a chunk nearly counts as
+     * furniture (a lookup each, not the whole table) */
+    uint64_t ask[] = {3, 9, 1, 12345};
+    int64_t docs[4] = {-1, -1, -1, -1};
+    is_int(store_linefreq_docs(s, ask, 4, docs, &err), 0, "linefreq docs");
+    ok(docs[0] == 3 && docs[1] == 1 && docs[2] == 2 && docs[3] == 0,
+       "counts 3, 1, 2 and 0 for a line never seen (%lld %lld %lld %lld)", (long long)docs[0],
+       (long long)docs[1], (long long)docs[2], (long long)docs[3]);
 
     is_int(store_skip_put(s, "/c/bad.bin", "binary", &err), 0, "skip put");
     struct store_stats st;

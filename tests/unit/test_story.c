@@ -5,7 +5,8 @@
  * article each start their own; a later index run adds a new telling to
  * the story it belongs to, even one dated before the story's first
  * article; the best other-outlet version; the story: query field; two
- * articles sharing only a site's furniture stay apart.
+ * articles sharing only a site's furniture stay apart; new documents read
+ * from the index a few days at a time.
  */
 #include "config.h"
 
@@ -200,6 +201,69 @@ furniture_run(struct store *s)
     free(body2);
 }
 
+/* The new documents are read from the index a few days at a time: the
+ * days come with their counts, a month without a day is undated, and a
+ * day with more documents than a slice is a slice of its own. */
+static void
+days_run(struct store *s)
+{
+    struct ds_error err;
+    ds_error_clear(&err);
+    store_begin(s, &err);
+    int64_t m1 = add(s, "Harbour Ledger", "2024-05-01", "Tin smelter reopens in Oruro",
+                     "The tin smelter at Oruro reopened after a year, its owners said.");
+    int64_t m2 = add(s, "Andes Wire", "2024-05-01", "Oruro tin smelter back at work",
+                     "Work resumed at the Oruro tin smelter, closed for a year.");
+    int64_t m3 = add(s, "Coast Courier", "2024-05-01", "Ferry timetable changes",
+                     "The island ferry moves to its summer timetable next week.");
+    int64_t month = add(s, "Pacific Desk", "2024-05", "Tin prices in May",
+                        "Tin prices rose in May as the Oruro smelter reopened.");
+    int64_t m4 = add(s, "Pacific Desk", "2024-05-02", "Oruro smelter hires",
+                     "The reopened tin smelter at Oruro hired two hundred workers.");
+    store_commit(s, &err);
+
+    struct story_day *days = NULL;
+    size_t ndays = 0, undated = 0;
+    is_int(store_story_ungrouped_days(s, &days, &ndays, &undated, &err), 0,
+           "the days of the collection");
+    /* the days with documents to group: the 1st of May (three) and the 2nd */
+    struct story_day new_days[2];
+    size_t nnew = 0, all = 0;
+    for (size_t i = 0; i < ndays; i++) {
+        all += days[i].all;
+        if (days[i].n && nnew < 2)
+            new_days[nnew++] = days[i];
+    }
+    ok(nnew == 2 && new_days[0].n == 3 && new_days[1].n == 1 &&
+           new_days[1].day == new_days[0].day + 1 && new_days[0].all == 3,
+       "two days with new documents, three and one (%zu)", nnew);
+    is_int(all, 12, "every dated document of the collection counted on its day");
+    is_int(undated, 1, "the month alone is no day: undated");
+    struct story_doc *v = NULL;
+    size_t n = 0;
+    if (nnew == 2) {
+        is_int(store_story_ungrouped_span(s, new_days[0].day, new_days[1].day, &v, &n, &err), 0,
+               "the new documents of both days");
+        ok(n == 4 && v[0].id == m1 && v[1].id == m2 && v[2].id == m3 && v[3].id == m4,
+           "by day and id, without the month (%zu)", n);
+        free(v);
+    }
+    free(days);
+
+    is_int(story_group_slices(s, 1, &err), 5, "five grouped, a day at a time");
+    is_int(story_of(s, m2), m1, "the second telling of the day joins the first");
+    is_int(story_of(s, m4), m1, "and the next day's, from the next slice");
+    is_int(story_of(s, m3), m3, "the ferry: its own story");
+    is_int(story_of(s, month), month, "a month without a day: its own story");
+    is_int(store_story_ungrouped_days(s, &days, &ndays, &undated, &err), 0,
+           "read the days again");
+    size_t left = undated;
+    for (size_t i = 0; i < ndays; i++)
+        left += days[i].n;
+    is_int(left, 0, "none left to group");
+    free(days);
+}
+
 int
 main(void)
 {
@@ -216,6 +280,7 @@ main(void)
 
     later_run(s, first_run(s));
     furniture_run(s);
+    days_run(s);
     store_close(&s);
     char *wal = xasprintf("%s-wal", path), *shm = xasprintf("%s-shm", path);
     unlink(path);

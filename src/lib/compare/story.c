@@ -10,8 +10,10 @@
  * by day too: walked back from the end), so a document costs the postings
  * of its key terms within its window. Terms in more than a tenth of the
  * documents weigh in the norm but are not looked up. The new documents
- * are taken STORY_SLICE at a time, each slice with an index of its own
- * days, so a first run of a million documents holds one slice's keys.
+ * are read from the index whole days at a time, up to STORY_SLICE of them,
+ * each slice with an index of its own days, so a first run of a million
+ * documents holds one slice's keys and a list of its days, not of its
+ * documents.
  */
 #include "config.h"
 
@@ -28,6 +30,9 @@
 
 #define STORY_TITLE_WEIGHT 3
 #define STORY_MAX_DF_SHARE 0.1
+/* Documents a slice's window of grouped ones may hold (about 300 bytes
+ * each in the index), unless one day alone has more. */
+#define STORY_WINDOW_MAX 32768
 
 /* An entry holding a term, and the term's weight in its key. */
 struct posting {
@@ -327,37 +332,109 @@ group_one(struct grouping *g, const struct story_doc *d, struct ds_error *err)
     return rc;
 }
 
-/* Group the ungrouped documents v[0..n) (undated first, then by day). */
+/* Group the dated documents v[0..n) (by day). */
 static int
 group_all(struct grouping *g, const struct story_doc *v, size_t n, struct ds_error *err)
 {
-    size_t first = 0;
-    for (; first < n && !v[first].dated; first++)
-        if (store_story_put(g->s, v[first].id, v[first].id, 0, err) != 0)
-            return -1;
-    if (first == n)
+    if (n == 0)
         return 0;
-    if (load_window(g, v[first].day - STORY_DAYS, v[n - 1].day + STORY_DAYS, err) != 0)
+    if (load_window(g, v[0].day - STORY_DAYS, v[n - 1].day + STORY_DAYS, err) != 0)
         return -1;
-    for (size_t i = first; i < n; i++)
+    for (size_t i = 0; i < n; i++)
         if (group_one(g, &v[i], err) != 0)
             return -1;
     return 0;
 }
 
-/* Group v[0..n) with an index of their own days' grouped documents
- * (earlier slices included), freed after. 0, or -1 with err. */
+/* Group the ungrouped documents of days lo to hi with an index of those
+ * days' grouped documents (earlier slices included), freed after; *n gets
+ * their number. 0, or -1 with err. */
 static int
-group_slice(struct store *s, const struct story_doc *v, size_t n, struct ds_error *err)
+group_slice(struct store *s, int64_t lo, int64_t hi, size_t *n, struct ds_error *err)
 {
+    struct story_doc *v = NULL;
+    if (store_story_ungrouped_span(s, lo, hi, &v, n, err) != 0)
+        return -1;
     struct grouping g = {.s = s, .terms = STRMAP_INIT};
     store_text_tokenizer(s, &g.tok);
     int rc = store_termstats_open(s, &g.ts, err);
     if (rc == 0) {
         g.ndocs = (double)DS_MAX((int64_t)1, store_termstats_docs_total(g.ts));
-        rc = group_all(&g, v, n, err);
+        rc = group_all(&g, v, *n, err);
     }
     grouping_free(&g);
+    free(v);
+    return rc;
+}
+
+/* The documents of days[0..n) published from day lo to day hi, by a
+ * binary search for each end over the days. */
+static size_t
+docs_between(const struct story_day *days, size_t n, int64_t lo, int64_t hi)
+{
+    size_t a = 0, b = n;
+    while (a < b) {
+        size_t mid = (a + b) / 2;
+        if (days[mid].day < lo)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    size_t docs = 0;
+    for (size_t i = a; i < n && days[i].day <= hi; i++)
+        docs += days[i].all;
+    return docs;
+}
+
+/* Where the slice starting at days[i] (a day with documents to group)
+ * ends: the days after it join while the slice has at most `slice`
+ * documents to group and its window (the documents within STORY_DAYS of
+ * them) at most STORY_WINDOW_MAX, so an incremental run whose few new
+ * documents span years does not index the whole collection at once. One
+ * day is a slice however big. */
+static size_t
+slice_end(const struct story_day *days, size_t ndays, size_t i, size_t slice)
+{
+    size_t j = i + 1, docs = days[i].n;
+    for (; j < ndays; j++) {
+        if (!days[j].n)
+            continue;
+        size_t window = docs_between(days, ndays, days[i].day - STORY_DAYS,
+                                     days[j].day + STORY_DAYS);
+        if (docs + days[j].n > slice || window > STORY_WINDOW_MAX)
+            break;
+        docs += days[j].n;
+    }
+    return j;
+}
+
+/* Group the documents not grouped yet: undated ones each a story of its
+ * own (no index needed), then the dated ones a slice of days at a time
+ * (slice_end), read from the index slice by slice, so that nothing is
+ * held per new document or per document of the collection. *n gets their
+ * number. 0, or -1 with err. */
+static int
+group_new(struct store *s, size_t slice, size_t *n, struct ds_error *err)
+{
+    struct story_day *days = NULL;
+    size_t ndays = 0, undated = 0;
+    *n = 0;
+    if (store_story_ungrouped_days(s, &days, &ndays, &undated, err) != 0)
+        return -1;
+    int rc = undated ? store_story_group_undated(s, n, err) : 0;
+    for (size_t i = 0; rc == 0 && i < ndays;) {
+        if (!days[i].n) {
+            i++;
+            continue;
+        }
+        size_t j = slice_end(days, ndays, i, slice), last = j - 1, got = 0;
+        while (!days[last].n)
+            last--; /* the slice ends on a day with documents to group */
+        rc = group_slice(s, days[i].day, days[last].day, &got, err);
+        *n += got;
+        i = j;
+    }
+    free(days);
     return rc;
 }
 
@@ -365,22 +442,10 @@ group_slice(struct store *s, const struct story_doc *v, size_t n, struct ds_erro
 long
 story_group_slices(struct store *s, size_t slice, struct ds_error *err)
 {
-    struct story_doc *v = NULL;
+    if (store_begin(s, err) != 0)
+        return -1;
     size_t n = 0;
-    if (store_story_ungrouped(s, &v, &n, err) != 0)
-        return -1;
-    if (n == 0)
-        return 0;
-    if (slice == 0)
-        slice = n;
-    int began = store_begin(s, err);
-    int rc = began < 0 ? -1 : 0;
-    for (size_t at = 0; rc == 0 && at < n; at += slice)
-        rc = group_slice(s, v + at, DS_MIN(slice, n - at), err);
-    free(v);
-    if (began < 0)
-        return -1;
-    if (rc != 0) {
+    if (group_new(s, slice ? slice : SIZE_MAX, &n, err) != 0) {
         store_rollback(s);
         return -1;
     }

@@ -295,44 +295,79 @@ corpus_popcount(uint64_t x)
 }
 
 /* Documents of each top entity as a bitset over the document ids. */
+/* Documents a pass over the top entities' documents marks at a time: a
+ * bit each per entity (32 KB an entity), so that the pairs of a million
+ * documents take a few passes, not a bitset of every document.
+ * DOSSIER_TEST_PAIR_WINDOW sets it for tests. */
+#define CORPUS_PAIR_WINDOW ((int64_t)1 << 18)
+
+static int64_t
+pair_window(void)
+{
+    const char *e = getenv("DOSSIER_TEST_PAIR_WINDOW");
+    long long v = e ? strtoll(e, NULL, 10) : 0;
+    return v > 0 ? (int64_t)v : CORPUS_PAIR_WINDOW;
+}
+
+/* The top entities' documents in [lo, lo + span), a bit each. */
 struct corpus_bits {
     uint64_t *bits;
     size_t words;
-    int64_t maxid;
+    int64_t lo, span;
 };
 
-/* Mark document d in the bitset of top entity i. */
+/* Mark document d in the bitset of top entity i, when in the window. */
 static void
 corpus_bits_set(size_t i, int64_t d, void *ud)
 {
     struct corpus_bits *b = ud;
-    if (d >= 0 && d <= b->maxid)
-        b->bits[i * b->words + (size_t)(d / 64)] |= 1ull << (d % 64);
+    if (d >= b->lo && d - b->lo < b->span) {
+        int64_t at = d - b->lo;
+        b->bits[i * b->words + (size_t)(at / 64)] |= 1ull << (at % 64);
+    }
+}
+
+/* Add to counts[i * ntop + j] the documents both i and j are in, of the
+ * window b marks. */
+static void
+corpus_bits_pairs(const struct corpus_bits *b, size_t ntop, size_t *counts)
+{
+    for (size_t i = 0; i < ntop; i++)
+        for (size_t j = i + 1; j < ntop; j++) {
+            const uint64_t *x = b->bits + i * b->words, *y = b->bits + j * b->words;
+            size_t c = 0;
+            for (size_t w = 0; w < b->words; w++)
+                c += corpus_popcount(x[w] & y[w]);
+            counts[i * ntop + j] += c;
+        }
 }
 
 int
 corpus_pairs_of(struct store *s, const int64_t *topids, size_t ntop, struct stats_pair **out,
                 size_t *n_out, struct ds_error *err)
 {
-    struct corpus_bits b = {NULL, 0, 0};
+    int64_t maxid = 0;
     size_t np = 0;
     *out = NULL;
     *n_out = 0;
-    if (stats_max_doc_id(s, &b.maxid, err) != 0)
+    if (stats_max_doc_id(s, &maxid, err) != 0)
         return -1;
-    b.words = (size_t)(b.maxid / 64 + 1);
-    b.bits = xcalloc(b.words * (ntop ? ntop : 1), sizeof *b.bits);
-    if (stats_entity_docs(s, topids, ntop, corpus_bits_set, &b, err) != 0) {
-        free(b.bits);
-        return -1;
+    int64_t span = DS_MIN(maxid + 1, pair_window());
+    struct corpus_bits b = {NULL, (size_t)(span / 64 + 1), 0, span};
+    b.bits = xmalloc(b.words * (ntop ? ntop : 1) * sizeof *b.bits);
+    size_t *counts = xcalloc(ntop * ntop + 1, sizeof *counts);
+    int rc = 0;
+    for (b.lo = 0; rc == 0 && b.lo <= maxid; b.lo += span) {
+        memset(b.bits, 0, b.words * (ntop ? ntop : 1) * sizeof *b.bits);
+        rc = stats_entity_docs(s, topids, ntop, corpus_bits_set, &b, err);
+        if (rc == 0)
+            corpus_bits_pairs(&b, ntop, counts);
     }
+    free(b.bits);
     struct stats_pair *pairs = xmalloc((ntop * ntop + 1) * sizeof *pairs);
-    for (size_t i = 0; i < ntop; i++)
+    for (size_t i = 0; i < ntop && rc == 0; i++)
         for (size_t j = i + 1; j < ntop; j++) {
-            const uint64_t *x = b.bits + i * b.words, *y = b.bits + j * b.words;
-            size_t c = 0;
-            for (size_t w = 0; w < b.words; w++)
-                c += corpus_popcount(x[w] & y[w]);
+            size_t c = counts[i * ntop + j];
             if (c) {
                 pairs[np].a = DS_MIN(topids[i], topids[j]);
                 pairs[np].b = DS_MAX(topids[i], topids[j]);
@@ -340,7 +375,11 @@ corpus_pairs_of(struct store *s, const int64_t *topids, size_t ntop, struct stat
                 np++;
             }
         }
-    free(b.bits);
+    free(counts);
+    if (rc != 0) {
+        free(pairs);
+        return -1;
+    }
     *out = pairs;
     *n_out = np;
     return 0;

@@ -166,26 +166,36 @@ count_pending(struct run *r, struct line_counts *lc)
     return share[0].pending + share[1].pending;
 }
 
-/* The lines earlier runs stored: *some those seen at least twice (sorted),
- * *freq those at the threshold on their own. 0 or -1 with err. */
+/* Of the lines counted this chunk short of min_docs by at most two, those
+ * earlier runs stored at least twice count as two more (exact counts for
+ * rare lines are not worth a query per line): they join set[0..*n) (room
+ * for them grown as needed, *cap). Only they are looked up, so nothing is
+ * read per line of the collection. 0, or -1 with err. */
 static int
-stored_lines(struct run *r, int64_t min_docs, uint64_t **some, size_t *nsome, uint64_t **freq,
-             size_t *nfreq, struct ds_error *err)
+near_lines(struct run *r, const struct line_counts *lc, int64_t min_docs, uint64_t **set,
+           size_t *n, size_t *cap, struct ds_error *err)
 {
-    *some = *freq = NULL;
-    *nsome = *nfreq = 0;
-    if (store_linefreq_frequent(r->store, 2, some, nsome, err) != 0)
-        return -1;
-    /* some[] comes with no counts; ask again at the threshold for the
-     * lines that are frequent on their own */
-    if (store_linefreq_frequent(r->store, min_docs, freq, nfreq, err) != 0) {
-        free(*some);
-        *some = NULL;
-        return -1;
+    uint64_t *near = NULL;
+    size_t nnear = 0, capnear = 0;
+    for (size_t i = 0; i < lc->cap; i++) {
+        if (!lc->keys[i] || lc->counts[i] >= min_docs || lc->counts[i] + 2 < min_docs)
+            continue;
+        if (nnear == capnear)
+            near = xrealloc(near, (capnear = capnear ? capnear * 2 : 64) * sizeof *near);
+        near[nnear++] = lc->keys[i];
     }
-    if (*nsome) /* qsort and bsearch want a non-NULL array */
-        qsort(*some, *nsome, sizeof **some, cmp_u64);
-    return 0;
+    int64_t *docs = xcalloc(nnear ? nnear : 1, sizeof *docs);
+    int rc = store_linefreq_docs(r->store, near, nnear, docs, err);
+    for (size_t i = 0; i < nnear && rc == 0; i++) {
+        if (docs[i] < 2)
+            continue;
+        if (*n == *cap)
+            *set = xrealloc(*set, (*cap *= 2) * sizeof **set);
+        (*set)[(*n)++] = near[i];
+    }
+    free(near);
+    free(docs);
+    return rc;
 }
 
 /* Sort and deduplicate set[0..n); returns the new length. */
@@ -210,42 +220,36 @@ idx_frequent_lines(struct run *r, uint64_t **out, size_t *nout, struct ds_error 
     *out = NULL;
     *nout = 0;
     struct store_stats st;
-    if (store_stats(r->store, &st, err) != 0) {
+    uint64_t *freq_stored = NULL;
+    size_t nfreq_stored = 0;
+    int rc = store_stats(r->store, &st, err);
+    if (rc != 0) {
         line_counts_free(&lc);
         return -1;
     }
     int64_t min_docs = furniture_min_docs(st.documents + (int64_t)pending);
     store_stats_clear(&st);
-
-    uint64_t *stored, *freq_stored;
-    size_t nstored, nfreq_stored;
-    if (stored_lines(r, min_docs, &stored, &nstored, &freq_stored, &nfreq_stored, err) != 0) {
-        line_counts_free(&lc);
-        return -1;
-    }
+    /* the lines frequent on their own in what earlier runs stored */
+    rc = store_linefreq_frequent(r->store, min_docs, &freq_stored, &nfreq_stored, err);
     size_t cap = nfreq_stored + 64, n = 0;
     uint64_t *set = xmalloc(cap * sizeof *set);
     for (size_t i = 0; i < nfreq_stored; i++)
         set[n++] = freq_stored[i];
-    for (size_t i = 0; i < lc.cap; i++) {
-        if (!lc.keys[i])
+    for (size_t i = 0; i < lc.cap && rc == 0; i++) {
+        if (!lc.keys[i] || lc.counts[i] < min_docs)
             continue;
-        /* A line stored at least twice counts as 2: exact counts for rare
-         * lines are not worth a query per line. */
-        int64_t c = lc.counts[i];
-        if (nstored && bsearch(&lc.keys[i], stored, nstored, sizeof *stored, cmp_u64))
-            c += 2;
-        if (c < min_docs)
-            continue;
-        if (n == cap) {
-            cap *= 2;
-            set = xrealloc(set, cap * sizeof *set);
-        }
+        if (n == cap)
+            set = xrealloc(set, (cap *= 2) * sizeof *set);
         set[n++] = lc.keys[i];
     }
-    free(stored);
+    if (rc == 0)
+        rc = near_lines(r, &lc, min_docs, &set, &n, &cap, err);
     free(freq_stored);
     line_counts_free(&lc);
+    if (rc != 0) {
+        free(set);
+        return -1;
+    }
     *out = set;
     *nout = sort_unique(set, n);
     return 0;

@@ -78,13 +78,20 @@ idx_root_prefix(const char *root)
     return prefix;
 }
 
+/* Files a batch of vanished ones holds at most (the chunk size): a run
+ * that finds half a million files gone deletes them a batch at a time,
+ * each batch its own transaction, instead of listing them all first. */
 struct gone {
     struct run *run;
     bool keep_all;        /* the root could not be seen at all */
+    bool counting;        /* count only (ngone, nkept), hold nothing */
+    size_t ngone, nkept;  /* counted: to remove, to keep marked missing */
+    size_t max;           /* paths a batch holds */
     char **paths;         /* to remove */
     size_t n, cap;
     char **missing;       /* to keep, marked missing */
     size_t nmissing, capmissing;
+    char *last;           /* a full batch: the path it stopped at */
 };
 
 /* See index/lib.h. */
@@ -98,6 +105,8 @@ idx_push_path(char ***list, size_t *n, size_t *cap, const char *path)
     (*list)[(*n)++] = xstrdup(path);
 }
 
+/* store_file_each: a file the walk did not find is counted, or joins the
+ * batch (to remove, or to keep marked missing); a full batch stops. */
 static int
 collect_gone(const char *path, int64_t file_id, void *ud)
 {
@@ -105,80 +114,158 @@ collect_gone(const char *path, int64_t file_id, void *ud)
     struct run *r = g->run;
     if (was_seen(r, file_id))
         return 0;
-    if (!r->opts->prune && (g->keep_all || is_unseen(r, path)))
+    bool keep = !r->opts->prune && (g->keep_all || is_unseen(r, path));
+    if (g->counting) {
+        *(keep ? &g->nkept : &g->ngone) += 1;
+        return 0;
+    }
+    if (keep)
         idx_push_path(&g->missing, &g->nmissing, &g->capmissing, path);
     else
         idx_push_path(&g->paths, &g->n, &g->cap, path);
-    return 0;
+    if (g->n + g->nmissing < g->max)
+        return 0;
+    g->last = xstrdup(path);
+    return 1;
 }
 
-/* Collect the files of one root that the walk did not find. A root that
- * cannot be opened, or a folder that is now empty although files were
- * indexed under it (an unmounted drive), keeps them all. */
-static int
-collect_root(struct run *r, struct gone *g, size_t i, const char *root, struct ds_error *err)
+/* Empty the batch. */
+static void
+gone_clear(struct gone *g)
 {
-    char *abs = idx_absolute_root(root);
+    for (size_t i = 0; i < g->n; i++)
+        free(g->paths[i]);
+    for (size_t i = 0; i < g->nmissing; i++)
+        free(g->missing[i]);
+    g->n = g->nmissing = 0;
+    free(g->last);
+    g->last = NULL;
+}
+
+/* Whether root i can keep what is indexed under it: a root that cannot
+ * be opened, or a folder that is now empty although files were indexed
+ * under it (an unmounted drive), keeps them all. *unreadable: the root
+ * cannot be opened or read. */
+static bool
+root_keeps_all(const struct run *r, size_t i, const char *abs, bool *unreadable)
+{
     struct stat st;
     bool exists = stat(abs, &st) == 0;
     bool is_dir = exists ? S_ISDIR(st.st_mode) : true;
-    const char *prefix = r->prefixes[i];
-    bool unreadable = !exists || (is_dir && access(abs, R_OK | X_OK) != 0);
-    size_t before = g->nmissing + g->n;
-    g->keep_all = unreadable || (is_dir && !r->found[i]);
-    int rc = store_file_each(r->store, prefix, collect_gone, g, err);
-    if (rc == 0 && !unreadable && g->keep_all && g->nmissing + g->n > before &&
-        !r->opts->prune)
+    *unreadable = !exists || (is_dir && access(abs, R_OK | X_OK) != 0);
+    return *unreadable || (is_dir && !r->found[i]);
+}
+
+/* Count the files of root i that the walk did not find (g->ngone,
+ * g->nkept, added to), and report a root that keeps them all. */
+static int
+count_root(struct run *r, struct gone *g, size_t i, const char *root, struct ds_error *err)
+{
+    char *abs = idx_absolute_root(root);
+    bool unreadable;
+    size_t before = g->nkept + g->ngone;
+    g->keep_all = root_keeps_all(r, i, abs, &unreadable);
+    g->counting = true;
+    int rc = store_file_each(r->store, r->prefixes[i], collect_gone, g, err);
+    bool any = g->nkept + g->ngone > before;
+    if (rc == 0 && !unreadable && g->keep_all && any && !r->opts->prune)
         idx_add_skip(r->sum, abs, "no files found: an unmounted or emptied folder? its documents "
                               "are kept, marked missing");
-    if (rc == 0 && g->keep_all && (unreadable || g->nmissing + g->n > before))
+    if (rc == 0 && g->keep_all && (unreadable || any))
         r->sum->roots_unreadable++;
     free(abs);
     return rc;
 }
 
-/* See index/lib.h. */
+/* Remove, or keep marked missing, the batch, in one transaction. */
+static int
+apply_batch(struct run *r, struct gone *g, struct ds_error *err)
+{
+    int rc = store_begin(r->store, err);
+    if (rc != 0)
+        return -1;
+    for (size_t i = 0; i < g->n && rc == 0; i++) {
+        rc = store_items_forget(r->store, g->paths[i], err);
+        if (rc == 0)
+            rc = store_file_delete(r->store, g->paths[i], err);
+        if (rc == 0)
+            r->sum->removed++;
+    }
+    for (size_t i = 0; i < g->nmissing && rc == 0; i++) {
+        rc = store_file_mark_missing(r->store, g->missing[i], err);
+        if (rc == 0)
+            r->sum->missing++;
+    }
+    if (rc == 0)
+        return store_commit(r->store, err);
+    store_rollback(r->store);
+    return -1;
+}
+
+/* The files of root i that the walk did not find, a batch at a time. */
+static int
+remove_root(struct run *r, struct gone *g, size_t i, const char *root, struct ds_error *err)
+{
+    char *abs = idx_absolute_root(root);
+    bool unreadable;
+    g->keep_all = root_keeps_all(r, i, abs, &unreadable);
+    g->counting = false;
+    free(abs);
+    char *after = NULL;
+    int rc = 0;
+    do {
+        rc = store_file_each_after(r->store, r->prefixes[i], after, collect_gone, g, err);
+        free(after);
+        after = g->last;
+        g->last = NULL;
+        if (rc == 0)
+            rc = apply_batch(r, g, err);
+        gone_clear(g);
+    } while (rc == 0 && after);
+    free(after);
+    return rc;
+}
+
+/* The missing marks of what is seen again go, root by root. */
+static int
+clear_missing(struct run *r, const char *const *roots, size_t nroots, struct ds_error *err)
+{
+    int rc = store_begin(r->store, err);
+    for (size_t i = 0; i < nroots && rc == 0; i++) {
+        char *abs = idx_absolute_root(roots[i]);
+        rc = store_files_clear_missing(r->store, abs, err);
+        free(abs);
+    }
+    if (rc == 0)
+        return store_commit(r->store, err);
+    store_rollback(r->store);
+    return -1;
+}
+
+/* See index/lib.h. The vanished files are counted first (nothing held), so
+ * that a run with none reads the file list once and writes nothing more. */
 int
 idx_remove_gone(struct run *r, const char *const *roots, size_t nroots, struct ds_error *err)
 {
-    struct gone g = {.run = r};
+    size_t chunk = r->opts->chunk_files ? r->opts->chunk_files : INDEX_DEFAULT_CHUNK;
+    struct gone g = {.run = r, .max = chunk};
     int rc = 0;
-
-    for (size_t i = 0; i < nroots && rc == 0; i++)
-        rc = collect_root(r, &g, i, roots[i], err);
-    if (rc == 0 && g.n)
-        rc = store_write_mode(r->store, g.n * 10 >= r->sum->files_seen, err);
-    if (rc == 0)
-        rc = store_begin(r->store, err);
-    if (rc == 0) {
-        /* what is seen again is no longer missing */
-        for (size_t i = 0; i < nroots && rc == 0; i++) {
-            char *abs = idx_absolute_root(roots[i]);
-            rc = store_files_clear_missing(r->store, abs, err);
-            free(abs);
-        }
-        for (size_t i = 0; i < g.n && rc == 0; i++) {
-            rc = store_items_forget(r->store, g.paths[i], err);
-            if (rc == 0)
-                rc = store_file_delete(r->store, g.paths[i], err);
-            if (rc == 0)
-                r->sum->removed++;
-        }
-        for (size_t i = 0; i < g.nmissing && rc == 0; i++) {
-            rc = store_file_mark_missing(r->store, g.missing[i], err);
-            if (rc == 0)
-                r->sum->missing++;
-        }
-        if (rc == 0)
-            rc = store_commit(r->store, err);
-        else
-            store_rollback(r->store);
+    size_t *per_root = xcalloc(nroots ? nroots : 1, sizeof *per_root);
+    for (size_t i = 0; i < nroots && rc == 0; i++) {
+        size_t before = g.ngone + g.nkept;
+        rc = count_root(r, &g, i, roots[i], err);
+        per_root[i] = g.ngone + g.nkept - before;
     }
-    for (size_t i = 0; i < g.n; i++)
-        free(g.paths[i]);
+    if (rc == 0 && g.ngone)
+        rc = store_write_mode(r->store, g.ngone * 10 >= r->sum->files_seen, err);
+    if (rc == 0)
+        rc = clear_missing(r, roots, nroots, err);
+    for (size_t i = 0; i < nroots && rc == 0; i++)
+        if (per_root[i])
+            rc = remove_root(r, &g, i, roots[i], err);
+    gone_clear(&g);
     free(g.paths);
-    for (size_t i = 0; i < g.nmissing; i++)
-        free(g.missing[i]);
     free(g.missing);
+    free(per_root);
     return rc;
 }

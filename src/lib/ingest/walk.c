@@ -8,6 +8,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,59 +98,179 @@ cmp_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int walk_path(struct walk *w, const char *path, const struct stat *st, bool explicit);
+/* A path as the walk reaches it: its full name, and the same file as a
+ * name relative to its open folder (dfd; AT_FDCWD with the full name when
+ * the folder could not be opened), so that a stat or an access check
+ * looks up one name instead of every folder of the path again. */
+struct at {
+    int dfd;
+    const char *name;
+};
 
-static int
-walk_dir(struct walk *w, const char *path)
+static int walk_path(struct walk *w, const char *path, struct at at, const struct stat *st,
+                     bool explicit);
+
+/* One batch of a folder's names: the smallest ones after `after` (NULL:
+ * from the first), sorted, at most max of them; *more is set when the
+ * folder holds names beyond them. */
+struct names {
+    char **v;
+    size_t n;
+    bool more;
+};
+
+/* Keep the max smallest of names->v[0..n) (sorted), freeing the rest. */
+static void
+names_keep(struct names *nm, size_t max)
 {
-    DIR *d = opendir(path);
-    if (!d) {
-        walk_skip(w, path, "unreadable", errno);
-        return 0;
+    if (nm->n) /* an empty directory has no array to sort */
+        qsort(nm->v, nm->n, sizeof *nm->v, cmp_names);
+    for (size_t i = max; i < nm->n; i++)
+        free(nm->v[i]);
+    if (nm->n > max) {
+        nm->n = max;
+        nm->more = true;
     }
-    char **names = NULL;
-    size_t n = 0, cap = 0;
+}
+
+/* Read the next batch of d's names after `after` (see struct names). While
+ * reading, at most 2 * max names are held: past that the max smallest are
+ * kept and names from the largest of them on are passed over. */
+static void
+names_read(DIR *d, const char *after, size_t max, struct names *nm)
+{
+    size_t cap = 0;
+    const char *bound = NULL; /* names from here on are not in this batch */
     struct dirent *de;
-    errno = 0;
+    nm->v = NULL;
+    nm->n = 0;
+    nm->more = false;
     while ((de = readdir(d)) != NULL) {
         if (de->d_name[0] == '.')
             continue; /* hidden, "." and ".." */
-        if (n == cap) {
-            cap = cap ? cap * 2 : 32;
-            names = xrealloc(names, cap * sizeof *names);
+        if (after && strcmp(de->d_name, after) <= 0)
+            continue;
+        if (bound && strcmp(de->d_name, bound) >= 0) {
+            nm->more = true;
+            continue;
         }
-        names[n++] = xstrdup(de->d_name);
+        if (nm->n == cap) {
+            cap = cap ? cap * 2 : 32;
+            nm->v = xrealloc(nm->v, cap * sizeof *nm->v);
+        }
+        nm->v[nm->n++] = xstrdup(de->d_name);
+        if (nm->n >= 2 * max) {
+            names_keep(nm, max);
+            bound = nm->v[max - 1];
+        }
     }
-    closedir(d);
-    if (n) /* an empty directory has no array to sort */
-        qsort(names, n, sizeof *names, cmp_names);
+    names_keep(nm, max);
+}
 
+/* Names a folder's listing holds at a time: a folder of more is read
+ * again for each next batch (in name order all the same), so that a
+ * folder of a million files does not hold a million names (issue 16).
+ * DOSSIER_TEST_WALK_NAMES sets it for tests. */
+#define WALK_NAMES 8192
+
+static size_t
+walk_names_max(void)
+{
+    const char *e = getenv("DOSSIER_TEST_WALK_NAMES");
+    long v = e ? strtol(e, NULL, 10) : 0;
+    return v > 0 ? (size_t)v : WALK_NAMES;
+}
+
+/* Walk each of nm's names, children of path; rc as walk_path. The
+ * folder is held open meanwhile (one descriptor a level of the tree) for
+ * the names' stat and access checks. */
+static int
+walk_names(struct walk *w, const char *path, const struct names *nm)
+{
     int rc = 0;
     size_t plen = strlen(path);
     bool root = plen == 1 && path[0] == '/';
-    for (size_t i = 0; i < n; i++) {
-        char *child = xasprintf("%s%s%s", path, root ? "" : "/", names[i]);
+    int dfd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    for (size_t i = 0; i < nm->n && rc == 0; i++) {
+        char *child = xasprintf("%s%s%s", path, root ? "" : "/", nm->v[i]);
+        struct at at = {dfd, nm->v[i]};
+        if (dfd < 0)
+            at = (struct at){AT_FDCWD, child};
         struct stat st;
-        if (rc == 0) {
-            if (stat(child, &st) != 0) {
-                struct stat lst;
-                if (lstat(child, &lst) == 0 && S_ISLNK(lst.st_mode))
-                    walk_skip(w, child, "broken link", errno);
-                else
-                    walk_skip(w, child, "unreadable", errno);
-            } else {
-                rc = walk_path(w, child, &st, false);
-            }
+        if (fstatat(at.dfd, at.name, &st, 0) != 0) {
+            struct stat lst;
+            if (fstatat(at.dfd, at.name, &lst, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(lst.st_mode))
+                walk_skip(w, child, "broken link", errno);
+            else
+                walk_skip(w, child, "unreadable", errno);
+        } else {
+            rc = walk_path(w, child, at, &st, false);
         }
         free(child);
-        free(names[i]);
     }
-    free(names);
+    if (dfd >= 0)
+        close(dfd);
     return rc;
 }
 
+static void
+names_free(struct names *nm)
+{
+    for (size_t i = 0; i < nm->n; i++)
+        free(nm->v[i]);
+    free(nm->v);
+    memset(nm, 0, sizeof *nm);
+}
+
+/* Walk a folder's entries in name order, a batch of names at a time. The
+ * folder is closed while its entries are walked (one open folder at a
+ * time, however deep the tree) and opened again for the next batch. */
 static int
-walk_path(struct walk *w, const char *path, const struct stat *st, bool explicit)
+walk_dir(struct walk *w, const char *path)
+{
+    size_t max = walk_names_max();
+    char *after = NULL;
+    int rc = 0;
+    bool more = true;
+    while (rc == 0 && more) {
+        DIR *d = opendir(path);
+        if (!d) {
+            if (!after)
+                walk_skip(w, path, "unreadable", errno);
+            break;
+        }
+        struct names nm;
+        names_read(d, after, max, &nm);
+        closedir(d);
+        rc = walk_names(w, path, &nm);
+        more = nm.more && nm.n;
+        free(after);
+        after = nm.n ? xstrdup(nm.v[nm.n - 1]) : NULL;
+        names_free(&nm);
+    }
+    free(after);
+    return rc;
+}
+
+/* Can this process read the file? When its mode bits say so for the real
+ * user (as access() checks) no system call is made: the owner's bits for
+ * the owner, else read for both group and others, or the superuser. A
+ * file whose ACL denies a named user what "others" may do is then found
+ * unreadable when it is read. Else faccessat() decides. */
+static bool
+readable(struct at at, const struct stat *st)
+{
+    uid_t uid = getuid();
+    if (uid == 0)
+        return true; /* the superuser reads any file (CAP_DAC_OVERRIDE) */
+    if (st->st_uid == uid ? (st->st_mode & S_IRUSR) != 0
+                          : (st->st_mode & (S_IRGRP | S_IROTH)) == (S_IRGRP | S_IROTH))
+        return true;
+    return faccessat(at.dfd, at.name, R_OK, 0) == 0;
+}
+
+static int
+walk_path(struct walk *w, const char *path, struct at at, const struct stat *st, bool explicit)
 {
     if (S_ISDIR(st->st_mode)) {
         if (walk_seen(w, st))
@@ -165,7 +286,7 @@ walk_path(struct walk *w, const char *path, const struct stat *st, bool explicit
             w->on_skip(path, explicit ? "no reader for this kind of file" : "not a text, page or feed", w->ud);
         return 0;
     }
-    if (access(path, R_OK) != 0) {
+    if (!readable(at, st)) {
         walk_skip(w, path, "unreadable", errno);
         return 0;
     }
@@ -191,7 +312,7 @@ ingest_walk(const char *const *roots, size_t nroots,
         if (stat(abs, &st) != 0)
             walk_skip(&w, abs, "cannot open", errno);
         else
-            rc = walk_path(&w, abs, &st, true);
+            rc = walk_path(&w, abs, (struct at){AT_FDCWD, abs}, &st, true);
         free(abs);
     }
     free(w.seen);

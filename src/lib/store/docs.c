@@ -131,24 +131,32 @@ store_file_each(struct store *s, const char *prefix,
                 int (*fn)(const char *path, int64_t file_id, void *ud), void *ud,
                 struct ds_error *err)
 {
+    return store_file_each_after(s, prefix, NULL, fn, ud, err);
+}
+
+int
+store_file_each_after(struct store *s, const char *prefix, const char *after,
+                      int (*fn)(const char *path, int64_t file_id, void *ud), void *ud,
+                      struct ds_error *err)
+{
     sqlite3_stmt *st = NULL;
     /* A range on the primary key: prefix <= path < the next string after
-     * every string starting with prefix. */
-    size_t plen = prefix ? strlen(prefix) : 0, ulen;
+     * every string starting with prefix, and past `after`. */
+    size_t ulen;
     char *upper = store_prefix_upper(prefix, &ulen);
-    const char *sql =
-        ulen > 0   ? "SELECT path, rowid FROM files WHERE path >= ?1 AND path < ?2 ORDER BY path"
-        : plen > 0 ? "SELECT path, rowid FROM files WHERE path >= ?1 ORDER BY path"
-                   : "SELECT path, rowid FROM files ORDER BY path";
+    char sql[160];
+    snprintf(sql, sizeof sql, "SELECT path, rowid FROM files WHERE path >= ?1%s%s ORDER BY path",
+             ulen > 0 ? " AND path < ?2" : "", after ? " AND path > ?3" : "");
     int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
     if (rc != SQLITE_OK) {
         free(upper);
         return store_fail(s, err, rc, "listing indexed files");
     }
-    if (plen > 0)
-        store_bind_text(st, 1, prefix);
+    store_bind_text(st, 1, prefix ? prefix : "");
     if (ulen > 0)
         sqlite3_bind_text(st, 2, upper, (int)ulen, SQLITE_STATIC);
+    if (after)
+        store_bind_text(st, 3, after);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (fn((const char *)sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1), ud) != 0) {
             rc = SQLITE_DONE;

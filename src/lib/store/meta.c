@@ -226,6 +226,25 @@ store_linefreq_frequent(struct store *s, int64_t min_docs, uint64_t **hashes_out
     return 0;
 }
 
+int
+store_linefreq_docs(struct store *s, const uint64_t *hashes, size_t n, int64_t *docs,
+                    struct ds_error *err)
+{
+    if (!sqlite3_get_autocommit(s->db) && store_lf_flush(s, err) != 0)
+        return -1;
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(s->db, "SELECT docs FROM line_freq WHERE hash = ?1", -1, &st,
+                                NULL);
+    for (size_t i = 0; i < n && rc == SQLITE_OK; i++) {
+        sqlite3_bind_int64(st, 1, (int64_t)hashes[i]);
+        rc = sqlite3_step(st);
+        docs[i] = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+        rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? sqlite3_reset(st) : rc;
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_OK ? 0 : store_fail(s, err, rc, "reading line frequencies");
+}
+
 /* ---- tags ------------------------------------------------------------------------------ */
 
 static int

@@ -54,17 +54,88 @@ read_story_docs(struct store *s, sqlite3_stmt *st, int rc, struct story_doc **ou
 }
 
 int
-store_story_ungrouped(struct store *s, struct story_doc **out, size_t *n, struct ds_error *err)
+store_story_group_undated(struct store *s, size_t *n, struct ds_error *err)
+{
+    *n = 0;
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(s->db,
+                                "INSERT INTO story_docs(doc_id, story, score)"
+                                " SELECT id, id, 0 FROM documents"
+                                " WHERE " DAY_OF("published") " IS NULL"
+                                " AND NOT EXISTS (SELECT 1 FROM story_docs WHERE doc_id = id)",
+                                -1, &st, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return store_fail(s, err, rc, "saving a story");
+    *n = (size_t)sqlite3_changes(s->db);
+    return 0;
+}
+
+int
+store_story_ungrouped_days(struct store *s, struct story_day **out, size_t *n, size_t *undated,
+                           struct ds_error *err)
+{
+    *out = NULL;
+    *n = *undated = 0;
+    sqlite3_stmt *st = NULL;
+    /* in the order of the (published, id) index, which covers the query:
+     * no sort, and a day's documents come together */
+    int rc = sqlite3_prepare_v2(s->db,
+                                "SELECT " DAY_OF("published") ","
+                                " NOT EXISTS (SELECT 1 FROM story_docs WHERE doc_id = id)"
+                                " FROM documents ORDER BY published",
+                                -1, &st, NULL);
+    struct story_day *v = NULL;
+    size_t got = 0, cap = 0;
+    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        rc = SQLITE_OK;
+        bool ungrouped = sqlite3_column_int(st, 1) != 0;
+        if (sqlite3_column_type(st, 0) == SQLITE_NULL) {
+            *undated += ungrouped; /* not a date: for store_story_group_undated */
+            continue;
+        }
+        int64_t day = sqlite3_column_int64(st, 0);
+        if (!got || v[got - 1].day != day) {
+            if (got == cap)
+                v = xrealloc(v, (cap = cap ? cap * 2 : 256) * sizeof *v);
+            v[got++] = (struct story_day){day, 0, 0};
+        }
+        v[got - 1].n += ungrouped;
+        v[got - 1].all++;
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        free(v);
+        return store_fail(s, err, rc, "reading stories");
+    }
+    *out = v;
+    *n = got;
+    return 0;
+}
+
+int
+store_story_ungrouped_span(struct store *s, int64_t lo, int64_t hi, struct story_doc **out,
+                           size_t *n, struct ds_error *err)
 {
     *out = NULL;
     *n = 0;
     sqlite3_stmt *st = NULL;
-    /* through the (published, id) index, which covers both columns */
+    /* the range on published finds them through its index; the day itself
+     * decides ("2024-03" sorts among the days but is none) */
     int rc = sqlite3_prepare_v2(s->db,
                                 "SELECT id, " DAY_OF("published") ", NULL FROM documents"
-                                " WHERE NOT EXISTS (SELECT 1 FROM story_docs WHERE doc_id = id)"
+                                " WHERE published >= date(?1 * 86400, 'unixepoch')"
+                                " AND published < date((?2 + 1) * 86400, 'unixepoch')"
+                                " AND " DAY_OF("published") " BETWEEN ?1 AND ?2"
+                                " AND NOT EXISTS (SELECT 1 FROM story_docs WHERE doc_id = id)"
                                 " ORDER BY 2, id",
                                 -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_int64(st, 1, lo);
+        sqlite3_bind_int64(st, 2, hi);
+    }
     return read_story_docs(s, st, rc, out, n, err);
 }
 
