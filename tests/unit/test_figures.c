@@ -78,6 +78,16 @@ none(const char *body)
     extraction_clear(&x);
 }
 
+/* body has figures, but none written text. */
+static void
+absent(const char *body, const char *text)
+{
+    struct extraction x;
+    run(body, &x);
+    ok(x.nfigures > 0 && find(&x, text) == NULL, "'%s' is no figure in '%s'", text, body);
+    extraction_clear(&x);
+}
+
 static void
 context(const char *body, const char *text, const char *direction, const char *period,
         const char *subject, const char *approx)
@@ -259,8 +269,31 @@ main(void)
           1.426e6, "tonnes", "million", FIGURE_QUANTITY);
     money("Of that, 929,000 tonnes came from Thailand.", "929,000 tonnes", 929000, "tonnes",
           NULL, FIGURE_QUANTITY);
-    money("Output was 3 million barrels a day.", "3 million barrels", 3e6, "barrels", "million",
-          FIGURE_QUANTITY);
+    /* "barrels a day" is a rate of output, as "bpd" is */
+    money("Output was 3 million barrels a day.", "3 million barrels a day", 3e6,
+          "barrels per day", "million", FIGURE_QUANTITY);
+    money("Members pumped 15.8 mln barrels per day.", "15.8 mln barrels per day", 15.8e6,
+          "barrels per day", "million", FIGURE_QUANTITY);
+    /* A bare number compared with a figure of the same shape takes its
+     * unit: the same decimals, or a thousands comma; a year does not. */
+    money("The dollar closed at 152.35 yen, down from 153.10 at the opening and 153.40 "
+          "yesterday.", "153.10", 153.10, "JPY", NULL, FIGURE_AMOUNT);
+    money("The dollar closed at 152.35 yen, down from 153.10 at the opening and 153.40 "
+          "yesterday.", "153.40", 153.40, "JPY", NULL, FIGURE_AMOUNT);
+    money("The group completed 5,412 homes, down from 7,208 a year earlier.", "7,208", 7208,
+          "homes", NULL, FIGURE_COUNT);
+    absent("Harbour sold 5,000 cars, up from 2019.", "2019");
+    absent("Sales fell by 23% from 36,185 in 2003.", "36,185");
+    absent("Cabbies found 5,000 laptops and 5,800 PDAs.", "5,800");
+    /* A scaled number after a percentage takes the unit of the amount
+     * before that percentage. */
+    money("Exports rose 4.7 pct to 18.3 billion dlrs while imports fell 3.2 pct to 32.2 "
+          "billion.", "32.2 billion", 32.2e9, "USD", "billion", FIGURE_AMOUNT);
+    /* "by X to Y" is a change and a level, not a range. */
+    money("The change cuts a typical household's annual bill by £122 to £1,568.", "£1,568",
+          1568, "GBP", NULL, FIGURE_AMOUNT);
+    money("The change cuts a typical household's annual bill by £122 to £1,568.", "£122", 122,
+          "GBP", NULL, FIGURE_AMOUNT);
     money("Buyers took 12 million bushels of soybeans.", "12 million bushels", 12e6, "bushels",
           "million", FIGURE_QUANTITY);
     money("The port handled 2.5 million TEU.", "2.5 million TEU", 2.5e6, "TEU", "million",
