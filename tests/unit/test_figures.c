@@ -422,6 +422,37 @@ main(void)
             "9% in 2022.", "9%", "up", "in 2022", "Trade between Chile", NULL);
     /* A pronoun is no subject. */
     context("It took $3m.", "$3m", NULL, NULL, NULL, NULL);
+    /* Subjects are noun phrases: cut at a verb no list knows, at a
+     * relative pronoun or an infinitive; no adverb or auxiliary at the
+     * end; a number in an index's name is part of it. */
+    context("The bill includes about $60 billion for Ukraine.", "$60 billion", NULL, NULL,
+            "bill", "about");
+    context("BA's shares closed up four pence at 274.5 pence.", "274.5 pence", "up", NULL,
+            "BA's shares", NULL);
+    context("The yen's strength pushed the Nikkei average down 96.21 points.", "96.21 points",
+            "down", NULL, "Nikkei average", NULL);
+    context("A pint of lager now costs an average of £4.80 in its pubs.", "£4.80", NULL, NULL,
+            "pint of lager", NULL);
+    context("Dockers backed a deal that raises wages by 62% over six years.", "62%", NULL,
+            NULL, "wages", NULL);
+    context("Brazil expects its crop to shrink by 4.4% this season.", "4.4%", "down", NULL,
+            "crop", NULL);
+    context("Last week, Harbour Telecom agreed to buy its former parent for about $16bn.",
+            "$16bn", NULL, "Last week", "Harbour Telecom", "about");
+    context("Other analysts say the figure is closer to 15%.", "15%", NULL, NULL,
+            "Other analysts", NULL);
+    context("He said Kuwait itself was pumping 948,000 bpd.", "948,000 bpd", NULL, NULL,
+            "Kuwait", NULL);
+    context("It now expects to build about 10,000 homes this year.", "10,000 homes", NULL,
+            "this year", "homes", "about");
+    context("Of the sum, 91m naira of the funding available had been earmarked for roads.",
+            "91m naira", NULL, NULL, "funding available", NULL);
+    context("The S&P 500 lost 58.94 points, or 1.37%.", "58.94 points", "down", NULL,
+            "S&P 500", NULL);
+    context("LONDON, Sept 12 - The STOXX 600 index closed down 0.2% at 456.30 points.", "0.2%",
+            "down", NULL, "STOXX 600 index", NULL);
+    context("KUWAIT, March 3 - OPEC members were producing about 15.8 mln bpd.", "15.8 mln bpd",
+            NULL, NULL, "OPEC members", "about");
 
     /* Escape sequences in the text never reach a figure's strings. */
     {

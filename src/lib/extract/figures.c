@@ -466,13 +466,14 @@ fig_build(struct fig_state *fs, const struct fig_match *m, const struct span *se
      * words ("cut 900 jobs") say more. */
     const char *prev = last && last->sentence.start == sent->start &&
                                last->span.start != fs->main_at ? last->subject : NULL;
-    f->subject = fig_subject(fs->fr, s, sent, f->span.start, f->span.end, prev, f->kind);
+    f->subject = fig_subject_tidy(
+        fs->fr, fig_subject(fs->fr, s, sent, f->span.start, f->span.end, prev, f->kind));
     if (!f->subject)
         f->subject = fig_row_label(s, fs->n, m->st); /* "Revs 10.1 mln vs 9.2 mln" */
     if (!f->subject)
-        f->subject = fig_subject_fallback(fs->fr, s, f, last);
+        f->subject = fig_subject_tidy(fs->fr, fig_subject_fallback(fs->fr, s, f, last));
     if (!f->subject) {
-        f->subject = fig_subject_main(fs->fr, s, sent, f->span.start);
+        f->subject = fig_subject_tidy(fs->fr, fig_subject_main(fs->fr, s, sent, f->span.start));
         fs->main_at = f->span.start;
     }
 }
