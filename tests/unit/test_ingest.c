@@ -544,6 +544,42 @@ test_captions(void)
     ok(!strstr(a.body, "(Getty Images)") && !strstr(a.body, "CLOSE"),
        "caption: none left in the body");
     article_clear(&a);
+    /* Newer shapes: "Photo by X", "Image caption:", "Pictured:", a video's
+     * credit (and its repeat on the next line), a newsletter prompt of two
+     * sentences; prose about newsletters and photographers stays. */
+    ingest("/t/cap3.txt",
+           "Wildfire forces thousands to flee\n\n"
+           "Firefighters battle the blaze near the highway. Video provided by Newsy\n"
+           "Newsy\n\n"
+           "More than 12,000 residents were told to leave as the fire spread east of the city, "
+           "officials said on Saturday.\n\n"
+           "Photo by Nathan Dumlao on Unsplash\n\n"
+           "Image caption: Crews work through the night\n\n"
+           "Pictured: The ridge above the town\n\n"
+           "Get the Morning Manifest in your inbox. Sign up for our newsletter.\n\n"
+           "Sign up for our free Before the Bell newsletter for the latest market moves.\n\n"
+           "The county said photo by photo evidence of the damage would be sent to insurers, "
+           "and its newsletter to residents would list shelters.\n",
+           &a);
+    ok(has_line(a.removed,
+                "video\tFirefighters battle the blaze near the highway. Video provided by Newsy"),
+       "video: a line ending in the player's credit");
+    ok(has_line(a.removed, "video\tNewsy"), "video: the credit repeated on the next line");
+    ok(has_line(a.removed, "caption\tPhoto by Nathan Dumlao on Unsplash"),
+       "caption: Photo by X");
+    ok(has_line(a.removed, "caption\tImage caption: Crews work through the night"),
+       "caption: Image caption:");
+    ok(has_line(a.removed, "caption\tPictured: The ridge above the town"),
+       "caption: Pictured:");
+    ok(has_line(a.removed,
+                "newsletter\tGet the Morning Manifest in your inbox. Sign up for our newsletter."),
+       "newsletter: a prompt of two sentences");
+    ok(has_line(a.removed, "newsletter\tSign up for our free Before the Bell newsletter for "
+                           "the latest market moves."),
+       "newsletter: a prompt naming its newsletter");
+    ok(strstr(a.body, "its newsletter to residents") != NULL && a.source == NULL,
+       "newsletter: prose stays, and a newsletter's name is no outlet");
+    article_clear(&a);
     ingest("/t/cap2.txt",
            "Gales halt ferries\nSource: web | Date: 2019-03-04 | "
            "URL: https://www.example.com/photo/bloomberg/gales\n\n"
