@@ -661,6 +661,17 @@ test_title(void)
     ok(!strstr(a.body, "Published") && !strstr(a.body, "NEWS / MARKETS"),
        "meta: Published and crumb lines removed from the body");
     article_clear(&a);
+
+    /* A reading-time line with a date is a publication cue. */
+    ingest("/t/f2.txt",
+           "Copper hits a two-year high\n4 min read \xc2\xb7 Feb 12, 2025\n\n"
+           "Copper prices rose on Friday as warehouse stocks fell to their lowest level since "
+           "2021, traders said.\n",
+           &a);
+    is_str(a.published, "2025-02-12", "meta: '4 min read \xc2\xb7 date' line date");
+    is_int(a.date_how, DATE_PUBLISHED_LINE, "meta: ... found as a published line");
+    ok(!strstr(a.body, "min read"), "meta: ... and removed from the body");
+    article_clear(&a);
 }
 
 static void
