@@ -897,6 +897,14 @@ test_unknown_outlets(void)
            &a);
     is_str(a.source, "The New York Times", "outlet: a header line with a long URL");
     article_clear(&a);
+    /* A header block of one key a line (a read-later tool's) with a URL
+     * and no Source key: the URL's domain names the outlet. */
+    ingest("/t/url5.txt",
+           "Title: Gales halt ferries\nURL: https://apnews.com/article/gales-halt-ferries\n"
+           "Date: 2019-03-04\n\n" PROSE1,
+           &a);
+    is_str(a.source, "Associated Press", "outlet: a header block's URL and no Source key");
+    article_clear(&a);
     ingest("/t/url2.txt", GALES "\nhttps://www.theguardian.com/world/2020/jan/01/gales\n", &a);
     is_str(a.source, "The Guardian", "outlet: a URL alone on the last line");
     article_clear(&a);
