@@ -441,6 +441,12 @@ main(void)
             "$16bn", NULL, "Last week", "Harbour Telecom", "about");
     context("Other analysts say the figure is closer to 15%.", "15%", NULL, NULL,
             "Other analysts", NULL);
+    context("Although below last year's peak of $55.67 a barrel, prices rose.", "$55.67", NULL,
+            "last year", "last year's peak", NULL);
+    context("The latest news sent shares in Quay Foods up 8.5p, or 8.1%.", "8.5p", "up", NULL,
+            "latest news", NULL);
+    context("The firm collapsed with debts of about 14bn euros ($19bn; £10bn).", "£10bn", NULL,
+            NULL, "firm", NULL);
     context("He said Kuwait itself was pumping 948,000 bpd.", "948,000 bpd", NULL, NULL,
             "Kuwait", NULL);
     context("It now expects to build about 10,000 homes this year.", "10,000 homes", NULL,

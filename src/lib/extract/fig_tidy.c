@@ -30,7 +30,15 @@ static const char *const tidy_tail[] = {
 static const char *const tidy_verbs[] = {
     "includes", "include", "thought", "think", "thinks", "believe", "believes", "surpass",
     "surpasses", "involves", "contains", "pushes", "puts", "brings", "leaves", "say", "says",
-    "said", "told", "argue", "argues", "claim", "reckon", "reckons", NULL};
+    "said", "told", "argue", "argues", "claim", "reckon", "reckons",
+    /* past tenses that are never nouns or adjectives */
+    "ran", "sent", "went", "came", "began", "took", "gave", "got", "bought", "brought", "sold",
+    "paid", "spent", "won", "fell", "rose", "grew", "knew", "drew", "met", NULL};
+
+/* Words that open a clause or an adverbial, never a noun phrase
+ * ("Although below last year's peak"). */
+static const char *const tidy_openers[] = {"although", "though", "because", "if", "unless",
+                                           "despite", "following", "whether", "once", NULL};
 
 /* Words ending in "ed" that are no past tense. */
 static const char *const tidy_not_past[] = {"speed", "greed", "breed", "hundred", "indeed",
@@ -71,6 +79,22 @@ tidy_is_verb(const struct fig_res *fr, const char *s, const struct fig_word *w,
                !fig_win(fr, s, prev, FW_LEAD) && (next || tidy_in(s, prev, tidy_tail));
     return n > 3 && s[w->end - 1] == 's' && s[w->end - 2] != 's' && next &&
            tidy_in(s, next, tidy_dets) && prev && !tidy_in(s, prev, tidy_dets);
+}
+
+/* Is the one word w no subject: a pronoun, a change noun ("rise"), a
+ * lower-case verb form ("following", "received") or a currency named in
+ * the plural ("euros", left by a conversion)? */
+static bool
+tidy_no_noun(const struct fig_res *fr, const char *s, const struct fig_word *w)
+{
+    size_t n = w->end - w->start;
+    if (fig_win(fr, s, w, FW_WEAK) || fig_win(fr, s, w, FW_CHANGE_NOUNS))
+        return true;
+    if (ex_is_lower((unsigned char)s[w->start]) && n > 4 &&
+        (memcmp(s + w->end - 3, "ing", 3) == 0 || fig_past_participle(s, w)))
+        return true;
+    const struct fig_unitmap *um = fig_unit_lookup(s, w->start, w->end);
+    return um && um->cls == 2 && s[w->end - 1] == 's';
 }
 
 /* The words of subj (reading order) into w; returns how many. */
@@ -155,11 +179,12 @@ fig_subject_tidy(const struct fig_res *fr, char *subj)
     while (b > a && (tidy_in(subj, &w[b - 1], tidy_tail) || fig_win(fr, subj, &w[b - 1], FW_LEAD) ||
                      fig_win(fr, subj, &w[b - 1], FW_PREPS) || !tidy_has_alnum(subj, &w[b - 1])))
         b--;
-    while (a < b && (fig_win(fr, subj, &w[a], FW_LEAD) || !tidy_has_alnum(subj, &w[a])))
+    while (a < b && (fig_win(fr, subj, &w[a], FW_LEAD) || fig_win(fr, subj, &w[a], FW_PREPS) ||
+                     tidy_in(subj, &w[a], tidy_openers) || tidy_in(subj, &w[a], tidy_tail) ||
+                     fig_wis(subj, &w[a], "below") || fig_wis(subj, &w[a], "above") ||
+                     !tidy_has_alnum(subj, &w[a])))
         a++;
-    bool none = b == a ||
-                (b - a == 1 && (fig_win(fr, subj, &w[a], FW_WEAK) ||
-                                fig_win(fr, subj, &w[a], FW_CHANGE_NOUNS)));
+    bool none = b == a || (b - a == 1 && tidy_no_noun(fr, subj, &w[a]));
     if (none) {
         free(subj);
         return NULL;
