@@ -447,6 +447,9 @@ main(void)
             "latest news", NULL);
     context("The firm collapsed with debts of about 14bn euros ($19bn; £10bn).", "£10bn", NULL,
             NULL, "firm", NULL);
+    context("Singapore's own port handled 37.3 million TEU, slightly below the record 37.5 "
+            "million TEU a year earlier.", "37.5 million TEU", NULL, "a year earlier",
+            "Singapore's own port", NULL);
     context("He said Kuwait itself was pumping 948,000 bpd.", "948,000 bpd", NULL, NULL,
             "Kuwait", NULL);
     context("It now expects to build about 10,000 homes this year.", "10,000 homes", NULL,
