@@ -289,6 +289,32 @@ fig_same_shape(const char *s, size_t n, size_t st, const struct figure *prev, si
     return d < 0 && comma && pd < 0 && !fig_is_percentage(prev);
 }
 
+/* The unit of a number in a results table's row: shares for a share
+ * count, else the currency of the table's last amount (within 600 bytes
+ * before st), dollars when none is written. */
+static void
+fig_row_unit(const struct extraction *out, size_t base, size_t st, bool shares,
+             const char **unit, enum figure_kind *kind)
+{
+    if (shares) {
+        *unit = "shares";
+        *kind = FIGURE_COUNT;
+        return;
+    }
+    const char *cur = "USD";
+    for (size_t i = out->nfigures; i > base; i--) {
+        const struct figure *p = &out->figures[i - 1];
+        if (p->span.end + 600 < st)
+            break;
+        if (p->kind == FIGURE_AMOUNT && p->unit) {
+            cur = p->unit;
+            break;
+        }
+    }
+    *unit = cur;
+    *kind = FIGURE_AMOUNT;
+}
+
 /* The unit of a number written without one. prev is the figure before it
  * in the same sentence (or NULL); scaled says a scale word follows the
  * number. Sets *unit (borrowed) and *kind and returns true when the
@@ -325,23 +351,7 @@ fig_carry(const char *s, size_t n, const struct span *sent, size_t st, bool scal
         }
     }
     if (fig_results_row(s, n, st, &shares)) {
-        if (shares) {
-            *unit = "shares";
-            *kind = FIGURE_COUNT;
-            return true;
-        }
-        const char *cur = "USD";
-        for (size_t i = out->nfigures; i > base; i--) {
-            const struct figure *p = &out->figures[i - 1];
-            if (p->span.end + 600 < st)
-                break;
-            if (p->kind == FIGURE_AMOUNT && p->unit) {
-                cur = p->unit;
-                break;
-            }
-        }
-        *unit = cur;
-        *kind = FIGURE_AMOUNT;
+        fig_row_unit(out, base, st, shares, unit, kind);
         return true;
     }
     /* compared with the figure before it */
