@@ -2,6 +2,7 @@
 """extract_eval.py — issue 12's measures on the real folders we can read.
 
 usage: extract_eval.py [--build DIR] [--shared DIR] [--out FILE] [--list-empty N]
+                       [--sample-subjects N]
 
 Runs tests/ingest/ingest_dump (cleaning and metadata) and
 tests/extract/extract_dump (figures and people) from the build tree over:
@@ -15,7 +16,9 @@ tests/extract/extract_dump (figures and people) from the build tree over:
     (gold.py's numbers, repeated here so one table has them all).
 Prints a Markdown table (also to --out). Numbers only: no article text,
 except with --list-empty N: N BBC figures without a subject (drawn at
-random, seed 1), each with its sentence, on stderr, to group by cause.
+random, seed 1), each with its sentence, on stderr, to group by cause;
+with --sample-subjects N: N BBC figures (seed 50) with their subjects, on
+stderr, to count fragments by hand.
 The wire copy and the web-news folders the issue was written from are not
 in ../shared; those numbers are the lead's to re-run.
 """
@@ -128,11 +131,14 @@ def bbc(build, shared, rows):
     rows.append(("BBC", "figure subjects non-empty", pct(subj, len(figs))))
     if LIST_EMPTY:
         list_empty(ex)
+    if SAMPLE_SUBJECTS:
+        sample_subjects(ex)
     people = sum(1 for x in ex for e in x.get("entities", []) if e.get("kind") == "person")
     rows.append(("BBC", "people found (distinct per article)", str(people)))
 
 
 LIST_EMPTY = 0
+SAMPLE_SUBJECTS = 0
 
 
 def list_empty(ex):
@@ -151,6 +157,25 @@ def list_empty(ex):
     random.seed(1)
     for kind, sent in random.sample(rows, min(LIST_EMPTY, len(rows))):
         print("%s | %s" % (kind, sent), file=sys.stderr)
+
+
+def sample_subjects(ex):
+    """SAMPLE_SUBJECTS figures drawn at random (seed 50) from all BBC figures,
+    each as "subject | sentence with the figure in [[ ]]" on stderr, to judge
+    by hand whether the subject is a noun phrase or a fragment."""
+    import random
+    rows = []
+    for x in ex:
+        with open(x["file"], "rb") as fh:
+            data = fh.read()
+        for f in x.get("figures", []):
+            (a, b), (s, e) = f["sentence"], f["span"]
+            text = data[a:s] + b"[[" + data[s:e] + b"]]" + data[e:b]
+            rows.append((f.get("subject") or "", re.sub(r"[\x00-\x1f\x7f]", " ",
+                                                       text.decode("utf-8", "replace"))))
+    random.seed(50)
+    for subj, sent in random.sample(rows, min(SAMPLE_SUBJECTS, len(rows))):
+        print("%s | %s" % (subj, sent), file=sys.stderr)
 
 
 def readability(build, shared, rows):
@@ -208,6 +233,9 @@ def main():
         elif a == "--list-empty":
             global LIST_EMPTY
             LIST_EMPTY = int(args.pop(0))
+        elif a == "--sample-subjects":
+            global SAMPLE_SUBJECTS
+            SAMPLE_SUBJECTS = int(args.pop(0))
         else:
             sys.exit(__doc__)
     for prog in ("tests/ingest/ingest_dump", "tests/extract/extract_dump"):

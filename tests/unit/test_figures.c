@@ -78,6 +78,16 @@ none(const char *body)
     extraction_clear(&x);
 }
 
+/* body has figures, but none written text. */
+static void
+absent(const char *body, const char *text)
+{
+    struct extraction x;
+    run(body, &x);
+    ok(x.nfigures > 0 && find(&x, text) == NULL, "'%s' is no figure in '%s'", text, body);
+    extraction_clear(&x);
+}
+
 static void
 context(const char *body, const char *text, const char *direction, const char *period,
         const char *subject, const char *approx)
@@ -259,8 +269,31 @@ main(void)
           1.426e6, "tonnes", "million", FIGURE_QUANTITY);
     money("Of that, 929,000 tonnes came from Thailand.", "929,000 tonnes", 929000, "tonnes",
           NULL, FIGURE_QUANTITY);
-    money("Output was 3 million barrels a day.", "3 million barrels", 3e6, "barrels", "million",
-          FIGURE_QUANTITY);
+    /* "barrels a day" is a rate of output, as "bpd" is */
+    money("Output was 3 million barrels a day.", "3 million barrels a day", 3e6,
+          "barrels per day", "million", FIGURE_QUANTITY);
+    money("Members pumped 15.8 mln barrels per day.", "15.8 mln barrels per day", 15.8e6,
+          "barrels per day", "million", FIGURE_QUANTITY);
+    /* A bare number compared with a figure of the same shape takes its
+     * unit: the same decimals, or a thousands comma; a year does not. */
+    money("The dollar closed at 152.35 yen, down from 153.10 at the opening and 153.40 "
+          "yesterday.", "153.10", 153.10, "JPY", NULL, FIGURE_AMOUNT);
+    money("The dollar closed at 152.35 yen, down from 153.10 at the opening and 153.40 "
+          "yesterday.", "153.40", 153.40, "JPY", NULL, FIGURE_AMOUNT);
+    money("The group completed 5,412 homes, down from 7,208 a year earlier.", "7,208", 7208,
+          "homes", NULL, FIGURE_COUNT);
+    absent("Harbour sold 5,000 cars, up from 2019.", "2019");
+    absent("Sales fell by 23% from 36,185 in 2003.", "36,185");
+    absent("Cabbies found 5,000 laptops and 5,800 PDAs.", "5,800");
+    /* A scaled number after a percentage takes the unit of the amount
+     * before that percentage. */
+    money("Exports rose 4.7 pct to 18.3 billion dlrs while imports fell 3.2 pct to 32.2 "
+          "billion.", "32.2 billion", 32.2e9, "USD", "billion", FIGURE_AMOUNT);
+    /* "by X to Y" is a change and a level, not a range. */
+    money("The change cuts a typical household's annual bill by £122 to £1,568.", "£1,568",
+          1568, "GBP", NULL, FIGURE_AMOUNT);
+    money("The change cuts a typical household's annual bill by £122 to £1,568.", "£122", 122,
+          "GBP", NULL, FIGURE_AMOUNT);
     money("Buyers took 12 million bushels of soybeans.", "12 million bushels", 12e6, "bushels",
           "million", FIGURE_QUANTITY);
     money("The port handled 2.5 million TEU.", "2.5 million TEU", 2.5e6, "TEU", "million",
@@ -389,6 +422,46 @@ main(void)
             "9% in 2022.", "9%", "up", "in 2022", "Trade between Chile", NULL);
     /* A pronoun is no subject. */
     context("It took $3m.", "$3m", NULL, NULL, NULL, NULL);
+    /* Subjects are noun phrases: cut at a verb no list knows, at a
+     * relative pronoun or an infinitive; no adverb or auxiliary at the
+     * end; a number in an index's name is part of it. */
+    context("The bill includes about $60 billion for Ukraine.", "$60 billion", NULL, NULL,
+            "bill", "about");
+    context("BA's shares closed up four pence at 274.5 pence.", "274.5 pence", "up", NULL,
+            "BA's shares", NULL);
+    context("The yen's strength pushed the Nikkei average down 96.21 points.", "96.21 points",
+            "down", NULL, "Nikkei average", NULL);
+    context("A pint of lager now costs an average of £4.80 in its pubs.", "£4.80", NULL, NULL,
+            "pint of lager", NULL);
+    context("Dockers backed a deal that raises wages by 62% over six years.", "62%", NULL,
+            NULL, "wages", NULL);
+    context("Brazil expects its crop to shrink by 4.4% this season.", "4.4%", "down", NULL,
+            "crop", NULL);
+    context("Last week, Harbour Telecom agreed to buy its former parent for about $16bn.",
+            "$16bn", NULL, "Last week", "Harbour Telecom", "about");
+    context("Other analysts say the figure is closer to 15%.", "15%", NULL, NULL,
+            "Other analysts", NULL);
+    context("Although below last year's peak of $55.67 a barrel, prices rose.", "$55.67", NULL,
+            "last year", "last year's peak", NULL);
+    context("The latest news sent shares in Quay Foods up 8.5p, or 8.1%.", "8.5p", "up", NULL,
+            "latest news", NULL);
+    context("The firm collapsed with debts of about 14bn euros ($19bn; £10bn).", "£10bn", NULL,
+            NULL, "firm", NULL);
+    context("Singapore's own port handled 37.3 million TEU, slightly below the record 37.5 "
+            "million TEU a year earlier.", "37.5 million TEU", NULL, "a year earlier",
+            "Singapore's own port", NULL);
+    context("He said Kuwait itself was pumping 948,000 bpd.", "948,000 bpd", NULL, NULL,
+            "Kuwait", NULL);
+    context("It now expects to build about 10,000 homes this year.", "10,000 homes", NULL,
+            "this year", "homes", "about");
+    context("Of the sum, 91m naira of the funding available had been earmarked for roads.",
+            "91m naira", NULL, NULL, "funding available", NULL);
+    context("The S&P 500 lost 58.94 points, or 1.37%.", "58.94 points", "down", NULL,
+            "S&P 500", NULL);
+    context("LONDON, Sept 12 - The STOXX 600 index closed down 0.2% at 456.30 points.", "0.2%",
+            "down", NULL, "STOXX 600 index", NULL);
+    context("KUWAIT, March 3 - OPEC members were producing about 15.8 mln bpd.", "15.8 mln bpd",
+            NULL, NULL, "OPEC members", "about");
 
     /* Escape sequences in the text never reach a figure's strings. */
     {

@@ -544,6 +544,42 @@ test_captions(void)
     ok(!strstr(a.body, "(Getty Images)") && !strstr(a.body, "CLOSE"),
        "caption: none left in the body");
     article_clear(&a);
+    /* Newer shapes: "Photo by X", "Image caption:", "Pictured:", a video's
+     * credit (and its repeat on the next line), a newsletter prompt of two
+     * sentences; prose about newsletters and photographers stays. */
+    ingest("/t/cap3.txt",
+           "Wildfire forces thousands to flee\n\n"
+           "Firefighters battle the blaze near the highway. Video provided by Newsy\n"
+           "Newsy\n\n"
+           "More than 12,000 residents were told to leave as the fire spread east of the city, "
+           "officials said on Saturday.\n\n"
+           "Photo by Nathan Dumlao on Unsplash\n\n"
+           "Image caption: Crews work through the night\n\n"
+           "Pictured: The ridge above the town\n\n"
+           "Get the Morning Manifest in your inbox. Sign up for our newsletter.\n\n"
+           "Sign up for our free Before the Bell newsletter for the latest market moves.\n\n"
+           "The county said photo by photo evidence of the damage would be sent to insurers, "
+           "and its newsletter to residents would list shelters.\n",
+           &a);
+    ok(has_line(a.removed,
+                "video\tFirefighters battle the blaze near the highway. Video provided by Newsy"),
+       "video: a line ending in the player's credit");
+    ok(has_line(a.removed, "video\tNewsy"), "video: the credit repeated on the next line");
+    ok(has_line(a.removed, "caption\tPhoto by Nathan Dumlao on Unsplash"),
+       "caption: Photo by X");
+    ok(has_line(a.removed, "caption\tImage caption: Crews work through the night"),
+       "caption: Image caption:");
+    ok(has_line(a.removed, "caption\tPictured: The ridge above the town"),
+       "caption: Pictured:");
+    ok(has_line(a.removed,
+                "newsletter\tGet the Morning Manifest in your inbox. Sign up for our newsletter."),
+       "newsletter: a prompt of two sentences");
+    ok(has_line(a.removed, "newsletter\tSign up for our free Before the Bell newsletter for "
+                           "the latest market moves."),
+       "newsletter: a prompt naming its newsletter");
+    ok(strstr(a.body, "its newsletter to residents") != NULL && a.source == NULL,
+       "newsletter: prose stays, and a newsletter's name is no outlet");
+    article_clear(&a);
     ingest("/t/cap2.txt",
            "Gales halt ferries\nSource: web | Date: 2019-03-04 | "
            "URL: https://www.example.com/photo/bloomberg/gales\n\n"
@@ -624,6 +660,17 @@ test_title(void)
     is_int(a.date_how, DATE_PUBLISHED_LINE, "meta: date_how is published-line");
     ok(!strstr(a.body, "Published") && !strstr(a.body, "NEWS / MARKETS"),
        "meta: Published and crumb lines removed from the body");
+    article_clear(&a);
+
+    /* A reading-time line with a date is a publication cue. */
+    ingest("/t/f2.txt",
+           "Copper hits a two-year high\n4 min read \xc2\xb7 Feb 12, 2025\n\n"
+           "Copper prices rose on Friday as warehouse stocks fell to their lowest level since "
+           "2021, traders said.\n",
+           &a);
+    is_str(a.published, "2025-02-12", "meta: '4 min read \xc2\xb7 date' line date");
+    is_int(a.date_how, DATE_PUBLISHED_LINE, "meta: ... found as a published line");
+    ok(!strstr(a.body, "min read"), "meta: ... and removed from the body");
     article_clear(&a);
 }
 
@@ -849,6 +896,14 @@ test_unknown_outlets(void)
            "as-winds-batter-the-coast-for-a-second-day.html?ref=world&utm_source=feed\n\n" PROSE1,
            &a);
     is_str(a.source, "The New York Times", "outlet: a header line with a long URL");
+    article_clear(&a);
+    /* A header block of one key a line (a read-later tool's) with a URL
+     * and no Source key: the URL's domain names the outlet. */
+    ingest("/t/url5.txt",
+           "Title: Gales halt ferries\nURL: https://apnews.com/article/gales-halt-ferries\n"
+           "Date: 2019-03-04\n\n" PROSE1,
+           &a);
+    is_str(a.source, "Associated Press", "outlet: a header block's URL and no Source key");
     article_clear(&a);
     ingest("/t/url2.txt", GALES "\nhttps://www.theguardian.com/world/2020/jan/01/gales\n", &a);
     is_str(a.source, "The Guardian", "outlet: a URL alone on the last line");

@@ -214,6 +214,107 @@ fig_row_label(const char *s, size_t n, size_t st)
     return xstrndup(s + start, end - start);
 }
 
+/* Is f a percentage or a rate (it takes no scale)? */
+static bool
+fig_is_percentage(const struct figure *f)
+{
+    return f->kind == FIGURE_RATE || f->kind == FIGURE_SHARE || strcmp(f->unit, "%") == 0 ||
+           strcmp(f->unit, "pp") == 0 || strcmp(f->unit, "bp") == 0;
+}
+
+/* The nearest figure before prev in its sentence with a scale and a unit
+ * that is no percentage (out->figures[base..] are this run's), or NULL. */
+static const struct figure *
+fig_scaled_before(const struct extraction *out, size_t base, const struct span *sent,
+                  const struct figure *prev)
+{
+    for (size_t i = (size_t)(prev - out->figures); i > base; i--) {
+        const struct figure *p = &out->figures[i - 1];
+        if (p->sentence.start != sent->start)
+            return NULL;
+        if (p->scale && p->unit && !fig_is_percentage(p))
+            return p;
+    }
+    return NULL;
+}
+
+/* Digits after the decimal point of the number at s[i..n), or -1 without
+ * one; *comma says a thousands comma was seen. */
+static int
+fig_decimals(const char *s, size_t n, size_t i, bool *comma)
+{
+    *comma = false;
+    while (i < n && !ex_is_digit((unsigned char)s[i]))
+        i++; /* past a currency sign */
+    while (i < n && (ex_is_digit((unsigned char)s[i]) ||
+                     (s[i] == ',' && i + 1 < n && ex_is_digit((unsigned char)s[i + 1])))) {
+        *comma |= s[i] == ',';
+        i++;
+    }
+    if (i + 1 >= n || s[i] != '.' || !ex_is_digit((unsigned char)s[i + 1]))
+        return -1;
+    int d = 0;
+    for (i++; i < n && ex_is_digit((unsigned char)s[i]); i++)
+        d++;
+    return d;
+}
+
+/* Is the bare number at st, after the word s[a, b), the same kind of
+ * number as prev, so that it takes prev's unit: compared with it by
+ * "from", "against", "with", "than" or "and", and written to the same
+ * decimals ("152.35 yen, down from 153.10") or with a thousands comma
+ * ("5,412 homes, down from 7,208"; never a percentage's), and not
+ * followed by a capitalised noun of its own? A year, a day or a small
+ * count has neither, so it stays bare. */
+static bool
+fig_same_shape(const char *s, size_t n, size_t st, const struct figure *prev, size_t a,
+               size_t b)
+{
+    if (!(fig_word_eq(s, a, b, "from") || fig_word_eq(s, a, b, "with") ||
+          fig_word_eq(s, a, b, "than") || fig_word_eq(s, a, b, "and")) ||
+        strcmp(prev->unit, "points") == 0 || prev->scale)
+        return false;
+    size_t e = st;
+    while (e < n && (ex_is_digit((unsigned char)s[e]) || s[e] == '.' || s[e] == ','))
+        e++;
+    while (e < n && s[e] == ' ')
+        e++;
+    if (e < n && ex_is_upper((unsigned char)s[e]))
+        return false; /* "5,000 laptops and 5,800 PDAs": a noun of its own */
+    bool comma, pcomma;
+    int d = fig_decimals(s, n, st, &comma);
+    int pd = fig_decimals(s, n, prev->span.start, &pcomma);
+    if (d > 0)
+        return d == pd;
+    return d < 0 && comma && pd < 0 && !fig_is_percentage(prev);
+}
+
+/* The unit of a number in a results table's row: shares for a share
+ * count, else the currency of the table's last amount (within 600 bytes
+ * before st), dollars when none is written. */
+static void
+fig_row_unit(const struct extraction *out, size_t base, size_t st, bool shares,
+             const char **unit, enum figure_kind *kind)
+{
+    if (shares) {
+        *unit = "shares";
+        *kind = FIGURE_COUNT;
+        return;
+    }
+    const char *cur = "USD";
+    for (size_t i = out->nfigures; i > base; i--) {
+        const struct figure *p = &out->figures[i - 1];
+        if (p->span.end + 600 < st)
+            break;
+        if (p->kind == FIGURE_AMOUNT && p->unit) {
+            cur = p->unit;
+            break;
+        }
+    }
+    *unit = cur;
+    *kind = FIGURE_AMOUNT;
+}
+
 /* The unit of a number written without one. prev is the figure before it
  * in the same sentence (or NULL); scaled says a scale word follows the
  * number. Sets *unit (borrowed) and *kind and returns true when the
@@ -250,23 +351,7 @@ fig_carry(const char *s, size_t n, const struct span *sent, size_t st, bool scal
         }
     }
     if (fig_results_row(s, n, st, &shares)) {
-        if (shares) {
-            *unit = "shares";
-            *kind = FIGURE_COUNT;
-            return true;
-        }
-        const char *cur = "USD";
-        for (size_t i = out->nfigures; i > base; i--) {
-            const struct figure *p = &out->figures[i - 1];
-            if (p->span.end + 600 < st)
-                break;
-            if (p->kind == FIGURE_AMOUNT && p->unit) {
-                cur = p->unit;
-                break;
-            }
-        }
-        *unit = cur;
-        *kind = FIGURE_AMOUNT;
+        fig_row_unit(out, base, st, shares, unit, kind);
         return true;
     }
     /* compared with the figure before it */
@@ -277,12 +362,21 @@ fig_carry(const char *s, size_t n, const struct span *sent, size_t st, bool scal
               fig_word_eq(s, a, b, "against");
     bool cmp = vs || fig_word_eq(s, a, b, "from") || fig_word_eq(s, a, b, "to") ||
                fig_word_eq(s, a, b, "after") || fig_word_eq(s, a, b, "with");
+    if (!scaled && !vs && fig_same_shape(s, n, st, prev, a, b)) {
+        *unit = prev->unit; /* "closed at 152.35 yen, down from 153.10" */
+        *kind = prev->kind;
+        return true;
+    }
     if (!(scaled ? cmp : vs))
         return false;
-    if (scaled && (prev->kind == FIGURE_RATE || prev->kind == FIGURE_SHARE ||
-                   strcmp(prev->unit, "%") == 0 || strcmp(prev->unit, "pp") == 0 ||
-                   strcmp(prev->unit, "bp") == 0))
-        return false; /* a percentage takes no scale */
+    if (scaled && fig_is_percentage(prev)) {
+        /* a percentage takes no scale, but the amount before it may give
+         * its unit: "rose 4.7 pct to 18.3 bln dlrs, while imports fell 3.2
+         * pct to 32.2 bln" */
+        prev = fig_scaled_before(out, base, sent, prev);
+        if (!prev)
+            return false;
+    }
     size_t e = st;
     while (e < n && (ex_is_digit((unsigned char)s[e]) || s[e] == '.' || s[e] == ','))
         e++;

@@ -235,6 +235,31 @@ fig_past_participle(const char *s, const struct fig_word *w)
            ex_is_lower((unsigned char)s[w->start]);
 }
 
+/* Is w[i] (nearest first, of k) an "-ing" form after an auxiliary ("were
+ * producing", "is trading"), so part of the verb group? */
+static bool
+fig_progressive(const struct fig_res *fr, const char *s, const struct fig_word *w, size_t i,
+                size_t k)
+{
+    size_t n = w[i].end - w[i].start;
+    return n > 5 && i + 1 < k && ex_is_lower((unsigned char)s[w[i].start]) &&
+           memcmp(s + w[i].end - 3, "ing", 3) == 0 && fig_win(fr, s, &w[i + 1], FW_STRONG);
+}
+
+/* Is the number w[i] (nearest first, of k) part of a name: a whole number
+ * right after a capitalised word ("S&P 500", "FTSE 100", "Nikkei
+ * 225")? */
+static bool
+fig_name_number(const char *s, const struct fig_word *w, size_t i, size_t k)
+{
+    if (i + 1 >= k || w[i + 1].end + 1 != w[i].start || s[w[i + 1].end] != ' ')
+        return false;
+    for (size_t j = w[i].start; j < w[i].end; j++)
+        if (!ex_is_digit((unsigned char)s[j]))
+            return false;
+    return ex_is_upper((unsigned char)s[w[i + 1].start]);
+}
+
 /* The words w[0..k) (nearest first) past the verb group before the figure:
  * the index of the first word that is not a verb, a number or a past
  * participle; when the figure follows no verb, past the nearest verb
@@ -243,8 +268,9 @@ static size_t
 fig_skip_verbs(const struct fig_res *fr, const char *s, const struct fig_word *w, size_t k)
 {
     size_t i = 0;
-    while (i < k && (fig_win(fr, s, &w[i], FW_VERBS) || ex_is_digit((unsigned char)s[w[i].start]) ||
-                     fig_past_participle(s, &w[i])))
+    while (i < k && (fig_win(fr, s, &w[i], FW_VERBS) ||
+                     (ex_is_digit((unsigned char)s[w[i].start]) && !fig_name_number(s, w, i, k)) ||
+                     fig_past_participle(s, &w[i]) || fig_progressive(fr, s, w, i, k)))
         i++;
     if (i == 0 && k > 0) {
         /* No verb right before the figure: look for one further back
@@ -384,6 +410,7 @@ fig_clause_rejected(const struct fig_res *fr, const char *s, const struct fig_wo
     /* Another figure inside is not a subject ("more than 3 pct and ..."). */
     for (size_t j = last; j < firstw; j++)
         if (ex_is_digit((unsigned char)s[w[j].start]) && !(w[j].end - w[j].start == 4) &&
+            !fig_name_number(s, w, j, firstw) &&
             !memchr(s + w[j].start, '-', w[j].end - w[j].start)) /* "10-year" is a word */
             return true;
     if (firstw - last == 1 && ex_is_lower((unsigned char)s[a]) &&

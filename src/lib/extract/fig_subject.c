@@ -30,8 +30,9 @@ static const char *const fig_openers[] = {
     "meanwhile", "however", "but", "yet", "so", "also", NULL};
 
 /* Is w[i] (of k) a verb of a main clause ("was", "took", "grossed"), as
- * written in lower case, not after a determiner and not before "of" ("the
- * total cost of")? Prepositions, determiners and quantifiers are not. */
+ * written in lower case, not after a determiner or a possessive and not
+ * before "of" ("the total cost of", "Singapore's own port")? Prepositions,
+ * determiners and quantifiers are not. */
 static bool
 fig_main_verb(const struct fig_res *fr, const char *s, const struct fig_word *w, size_t i,
               size_t k)
@@ -39,6 +40,9 @@ fig_main_verb(const struct fig_res *fr, const char *s, const struct fig_word *w,
     if ((i > 0 && fig_word_in(s, &w[i - 1], fig_dets)) ||
         (i + 1 < k && fig_wis(s, &w[i + 1], "of")))
         return false;
+    if (i > 0 && w[i - 1].end - w[i - 1].start > 2 && s[w[i - 1].end - 2] == '\'' &&
+        s[w[i - 1].end - 1] == 's')
+        return false; /* "Singapore's own port": after a possessive, an adjective */
     w += i;
     if (!ex_is_lower((unsigned char)s[w->start]) || fig_wis(s, w, "total"))
         return false; /* "China total trade": an adjective first */

@@ -54,7 +54,8 @@ static const char fig_pattern[] =
     "|escudos?|drachmas?|kronor|kronur|kroner|krona|krone|rand|pesos?|reais|rubles?|roubles?"
     "|dinars?|riyals?|rials?|dirhams?|shekels?|naira|shillings?|zlotys?|forint|hryvnias?"
     "|cts|cents?|pence|sen|fen"
-    "|metric\\h+tons|tonnes?|tons?|barrels?|bpd|bushels?|teus?|cubic\\h+met(?:re|er)s"
+    "|metric\\h+tons|tonnes?|tons?|barrels?\\h+(?:per|a)\\h+day|barrels?|bpd|bushels?|teus?"
+    "|cubic\\h+met(?:re|er)s"
     "|square\\h+met(?:re|er)s|hectares?|acres?|kilowatt[-\\h]hours?|kwh|megawatts?|gigawatts?"
     "|kilomet(?:re|er)s|km|kilograms|kg|ounces|units|vehicles|cars)(?![A-Za-z]))"
     "|\\h(?:(?<mod>U\\.S\\.|[A-Z]{2,5}|[a-z]{3,})\\h)?(?<noun>people|[a-z]{3,}s(?<!ss|us|is))"
@@ -465,13 +466,14 @@ fig_build(struct fig_state *fs, const struct fig_match *m, const struct span *se
      * words ("cut 900 jobs") say more. */
     const char *prev = last && last->sentence.start == sent->start &&
                                last->span.start != fs->main_at ? last->subject : NULL;
-    f->subject = fig_subject(fs->fr, s, sent, f->span.start, f->span.end, prev, f->kind);
+    f->subject = fig_subject_tidy(
+        fs->fr, fig_subject(fs->fr, s, sent, f->span.start, f->span.end, prev, f->kind));
     if (!f->subject)
         f->subject = fig_row_label(s, fs->n, m->st); /* "Revs 10.1 mln vs 9.2 mln" */
     if (!f->subject)
-        f->subject = fig_subject_fallback(fs->fr, s, f, last);
+        f->subject = fig_subject_tidy(fs->fr, fig_subject_fallback(fs->fr, s, f, last));
     if (!f->subject) {
-        f->subject = fig_subject_main(fs->fr, s, sent, f->span.start);
+        f->subject = fig_subject_tidy(fs->fr, fig_subject_main(fs->fr, s, sent, f->span.start));
         fs->main_at = f->span.start;
     }
 }
@@ -479,7 +481,7 @@ fig_build(struct fig_state *fs, const struct fig_match *m, const struct span *se
 /* "$30 billion to $50 billion", "30 to 50 billion yuan": when f ends a
  * range begun by the figure before it (same unit, rising), that figure
  * grows to hold it and true is returned (f is freed). "from X to Y" is a
- * change, two figures; so is "rose 2p to 141.2p". */
+ * change, two figures; so are "rose 2p to 141.2p" and "by X to Y". */
 static bool
 fig_merge_range(struct fig_state *fs, const struct span *sent, const char *carried,
                 struct figure *f)
@@ -497,7 +499,8 @@ fig_merge_range(struct fig_state *fs, const struct span *sent, const char *carri
     bool from = false, between = false;
     struct fig_word w[1];
     if (fig_words_before(s, sent->start, p->span.start, w, 1) == 1) {
-        from = fig_wis(s, &w[0], "from");
+        /* "cut the bill by £122 to £1,568" is a change and a level */
+        from = fig_wis(s, &w[0], "from") || fig_wis(s, &w[0], "by");
         between = fig_wis(s, &w[0], "between");
     }
     bool is_range = (to && !from && !between && !p->direction && !carried) || dash ||

@@ -355,6 +355,12 @@ char *fig_subject_of_lead(const char *s, const struct span *sent, size_t fstart)
  * openers ("Separately,", "Before the match,"). NULL if none. */
 char *fig_subject_main(const struct fig_res *fr, const char *s, const struct span *sent,
                        size_t fstart);
+/* subj (owned; NULL passes through) as a noun phrase (extract/fig_tidy.c):
+ * cut at a verb no list knows, a relative pronoun or an infinitive, with
+ * adverbs, auxiliaries and function words trimmed from its end. Returns it
+ * (or a new copy, subj freed), or NULL when nothing but a pronoun or a
+ * change noun is left. */
+char *fig_subject_tidy(const struct fig_res *fr, char *subj);
 /* Direction, approximation and (for percentages) kind of f from the words
  * around it in its sentence. */
 void fig_context(const struct fig_res *fr, const char *s, const struct span *sent, struct figure *f,

@@ -491,6 +491,16 @@ speaks_to_reader(const char *s, size_t n)
     return false;
 }
 
+/* A newsletter prompt, even of two sentences: a line that speaks to the
+ * reader ("Sign up for ...", "Get ...") and names a newsletter or an inbox
+ * ("Get the Morning Manifest in your inbox. Sign up for our newsletter."). */
+static bool
+is_newsletter_prompt(const char *s, size_t n)
+{
+    return n <= 200 && ing_count_words_max(s, n, 31) <= 30 && speaks_to_reader(s, n) &&
+           (ing_ifind(s, n, "newsletter") || ing_ifind(s, n, "your inbox"));
+}
+
 static bool
 is_paywall(const char *s, size_t n)
 {
@@ -629,10 +639,41 @@ has_credit_word(const char *s, size_t n)
     return false;
 }
 
+/* Does the line end in a video player's credit ("... Video provided by
+ * Newsy", "... Video by Jane Roe")? Only a short line: prose does not end
+ * so. */
+static bool
+video_credit(const char *s, size_t n)
+{
+    if (n > 240)
+        return false;
+    const char *v = ing_ifind(s, n, "video provided by ");
+    size_t skip = 18;
+    if (!v) {
+        v = ing_ifind(s, n, "video by ");
+        skip = 9;
+    }
+    if (!v || (v > s && v[-1] != ' ') || s[n - 1] == '.')
+        return false;
+    return ing_count_words_max(v + skip, (size_t)(s + n - v) - skip, 5) <= 4;
+}
+
+/* See ingest/lib.h. */
+bool
+ing_is_video_credit_repeat(const char *video, size_t vn, const char *s, size_t n)
+{
+    if (n == 0 || n > 60 || n >= vn || s[n - 1] == '.' || ing_count_words_max(s, n, 5) > 4)
+        return false;
+    if (video[vn - n - 1] != ' ' || memcmp(video + vn - n, s, n) != 0)
+        return false;
+    return ing_ifind(video, vn, "video provided by ") || ing_ifind(video, vn, "video by ");
+}
+
 /* A photo caption or credit, by its shape: a short line ending in a credit
  * in parentheses ("... exchange. (Getty Images)"), a glued "CreditX/Agency",
- * "Photo: X", a trailing "AP Photo/X" or "Name/Agency"; a video player's
- * text ("CLOSE Video: ... AP, AP"). */
+ * "Photo: X", "Photo by X", "Image caption:", "Pictured:", a trailing "AP
+ * Photo/X" or "Name/Agency"; a video player's text ("CLOSE Video: ... AP,
+ * AP", "... Video provided by Newsy"). */
 static const char *
 caption_reason(const char *s, size_t n)
 {
@@ -642,8 +683,15 @@ caption_reason(const char *s, size_t n)
         return "video";
     if (ing_istarts(s, n, "photo:") || ing_istarts(s, n, "image:") ||
         ing_istarts(s, n, "photograph:") || ing_istarts(s, n, "picture:") ||
-        ing_istarts(s, n, "photo credit:"))
+        ing_istarts(s, n, "photo credit:") || ing_istarts(s, n, "image caption:") ||
+        ing_istarts(s, n, "media caption:") || ing_istarts(s, n, "pictured:"))
         return "caption";
+    if ((ing_istarts(s, n, "photo by ") || ing_istarts(s, n, "photograph by ") ||
+         ing_istarts(s, n, "image by ")) &&
+        ing_count_words_max(s, n, 13) <= 12 && s[n - 1] != '.')
+        return "caption"; /* "Photo by Jane Roe on Unsplash" */
+    if (video_credit(s, n))
+        return "video";
     if (s[n - 1] == ')') {
         const char *open = NULL;
         for (size_t i = n - 1; i-- > 0;)
@@ -701,5 +749,7 @@ ing_furniture_reason(const struct ingest_ctx *ctx, const char *s, size_t n)
         return "label";
     if (n <= 200 && is_paywall(s, n))
         return "paywall";
+    if (is_newsletter_prompt(s, n))
+        return "newsletter";
     return caption_reason(s, n);
 }

@@ -133,11 +133,16 @@ ing_drop_furniture(struct ing_doc *d)
 {
     size_t nshort = 0, nfreq = 0, ncontent = 0;
     bool *freq = xcalloc(d->n ? d->n : 1, sizeof *freq);
+    const struct ing_doc_line *prev = NULL; /* the line before, not blank */
     for (size_t i = 0; i < d->n; i++) {
         struct ing_doc_line *l = &d->lines[i];
         if (l->blank)
             continue;
         l->why = ing_furniture_reason(d->ctx, l->t, l->tl);
+        if (!l->why && prev && prev->why && strcmp(prev->why, "video") == 0 &&
+            ing_is_video_credit_repeat(prev->t, prev->tl, l->t, l->tl))
+            l->why = "video"; /* the player's credit again on its own line */
+        prev = l;
         if (l->why)
             continue;
         ncontent++;
@@ -262,7 +267,7 @@ static bool
 is_prompt_reason(const char *why)
 {
     return why && (strcmp(why, "paywall") == 0 || strcmp(why, "template") == 0 ||
-                   strcmp(why, "sponsored") == 0);
+                   strcmp(why, "sponsored") == 0 || strcmp(why, "newsletter") == 0);
 }
 
 /* Short lines caught between subscription prompts (or between a prompt and

@@ -407,6 +407,11 @@ ing_apply_meta(struct ing_doc *d, struct ing_meta *m)
         if (canon)
             free(src);
         d->source_rank = RANK_SOURCE_LINE;
+    } else if (a->url) {
+        /* no "Source:" key: the URL's domain, when the outlet table knows it */
+        const char *canon = outlets_for_url(d->outlets, a->url, strlen(a->url));
+        if (canon)
+            ing_set_source(d, canon, strlen(canon), RANK_SOURCE_LINE);
     }
     if (m->tags) {
         free(a->tags);

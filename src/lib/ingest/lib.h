@@ -65,6 +65,10 @@ const char *ing_ifind(const char *hay, size_t n, const char *needle);
 /* Cleaning: why line (trimmed) is page furniture by its own look, or NULL.
  * ctx may be NULL. Corpus frequency is a separate question (below). */
 const char *ing_furniture_reason(const struct ingest_ctx *ctx, const char *s, size_t n);
+/* Is s[0, n) (a short line after a video player's text video[0, vn)) the
+ * player's credit repeated on its own line ("... Video provided by Newsy"
+ * then "Newsy")? */
+bool ing_is_video_credit_repeat(const char *video, size_t vn, const char *s, size_t n);
 
 /* Is the line's hash among ctx->frequent_lines (lines seen in many docs)? */
 bool ing_is_frequent(const struct ingest_ctx *ctx, const char *s, size_t n);

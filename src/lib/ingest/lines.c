@@ -129,7 +129,41 @@ ing_is_crumb(const char *s, size_t n, const char **sec, size_t *secl)
     return false;
 }
 
-/* "Published: Sep 11, 2024 07:06 PM", "Updated 2024-09-11", "Posted on ..." */
+/* Where the date starts in a reading-time line ("4 min read · Feb 12,
+ * 2025", "6 min read | 2024-03-01"): past the counter and the separator;
+ * 0 when the line does not open so. */
+static size_t
+reading_time_head(const char *s, size_t n)
+{
+    static const char *const tails[] = {" min read", " mins read", " minute read",
+                                        " minutes read"};
+    size_t i = 0;
+    while (i < n && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i == 0)
+        return 0;
+    size_t t = 0;
+    for (size_t k = 0; k < DS_ARRAY_LEN(tails) && !t; k++)
+        if (ing_istarts(s + i, n - i, tails[k]))
+            t = strlen(tails[k]);
+    if (!t)
+        return 0;
+    i += t;
+    while (i < n && s[i] == ' ')
+        i++;
+    if (i + 2 <= n && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xB7)
+        i += 2; /* a middle dot */
+    else if (i + 3 <= n && memcmp(s + i, "\xe2\x80\xa2", 3) == 0)
+        i += 3; /* a bullet */
+    else if (i < n && (s[i] == '|' || s[i] == '-'))
+        i++;
+    else
+        return 0;
+    return i;
+}
+
+/* "Published: Sep 11, 2024 07:06 PM", "Updated 2024-09-11", "Posted on ...",
+ * "4 min read · Feb 12, 2025" */
 bool
 ing_is_published_line(const char *s, size_t n, struct ing_date *dt)
 {
@@ -165,6 +199,9 @@ ing_is_published_line(const char *s, size_t n, struct ing_date *dt)
     };
     if (n > 120 || ing_count_words(s, n) > 20)
         return false;
+    size_t rt = reading_time_head(s, n), rat;
+    if (rt && ing_find_date(s + rt, n - rt, dt, &rat) && rat < 4)
+        return true;
     for (size_t i = 0; i < DS_ARRAY_LEN(heads); i++) {
         if (!has_word_prefix(s, n, heads[i]) && !ing_istarts(s, n, heads[i]))
             continue;

@@ -734,7 +734,9 @@ ing_meta_furniture_outlet(struct ing_doc *d)
         return;
     }
     /* an unknown outlet's own furniture: "The X Herald's Business Briefing",
-     * "X Markets newsletters: ..." */
+     * "X Markets newsletters: ..."; not a newsletter prompt's own line,
+     * whose names are the newsletter's ("Sign up for the Morning Briefing
+     * newsletter") */
     for (size_t i = 0; i < d->n; i++) {
         struct ing_doc_line *l = &d->lines[i];
         if (!l->why || (strcmp(l->why, "paywall") != 0 && strcmp(l->why, "frequent") != 0 &&

@@ -1,0 +1,197 @@
+/*
+ * extract/fig_tidy.c — a figure's subject made a noun phrase. The steps
+ * that find a subject take the words before or after a figure up to a
+ * known verb or stop word; when the verb is one no list knows ("The bill
+ * includes", "BA's shares closed up four pence", "a deal that raises
+ * wages") or an adverb ends the words ("Kuwait itself", "It now"), what
+ * they return is a fragment. This step cuts such a subject at its verb and
+ * trims what cannot end a noun phrase; NULL when nothing is left, so the
+ * next way of finding a subject is tried.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib.h"
+
+#define TIDY_MAX 24
+
+/* Words that cannot end a noun phrase: adverbs, auxiliaries, a
+ * comparative left by "as much as", "closer to". */
+static const char *const tidy_tail[] = {
+    "now", "then", "itself", "themselves", "himself", "herself", "today", "yesterday",
+    "later", "also", "still", "already", "currently", "alone", "slightly", "sharply", "due",
+    "recently", "respectively", "overall", "initially", "previously", "originally", "much",
+    "many", "higher", "lower", "closer", "had", "has", "have", "been", "be", "was", "were",
+    "is", "are", "will", "would", "could", "can", "may", "might", "should", "as", "so", NULL};
+
+/* Verbs no figure list holds that are never nouns. */
+static const char *const tidy_verbs[] = {
+    "includes", "include", "thought", "think", "thinks", "believe", "believes", "surpass",
+    "surpasses", "involves", "contains", "pushes", "puts", "brings", "leaves", "say", "says",
+    "said", "told", "argue", "argues", "claim", "reckon", "reckons",
+    /* past tenses that are never nouns or adjectives */
+    "ran", "sent", "went", "came", "began", "took", "gave", "got", "bought", "brought", "sold",
+    "paid", "spent", "won", "fell", "rose", "grew", "knew", "drew", "met", NULL};
+
+/* Words that open a clause or an adverbial, never a noun phrase
+ * ("Although below last year's peak"). */
+static const char *const tidy_openers[] = {"although", "though", "because", "if", "unless",
+                                           "despite", "following", "whether", "once", NULL};
+
+/* Words ending in "ed" that are no past tense. */
+static const char *const tidy_not_past[] = {"speed", "greed", "breed", "hundred", "indeed",
+                                            "kindred", NULL};
+
+/* Determiners: a verb followed by one has an object. */
+static const char *const tidy_dets[] = {"the", "a", "an", "its", "their", "his", "her",
+                                        "our", "some", "this", "these", NULL};
+
+/* Nouns that only say what kind of number follows ("costs an average of
+ * £4.80"): the thing measured is before the verb. */
+static const char *const tidy_generic[] = {"average", "total", "sum", "maximum", "minimum",
+                                           "peak", "record", "level", "figure", "amount",
+                                           "estimated", NULL};
+
+static bool
+tidy_in(const char *s, const struct fig_word *w, const char *const *list)
+{
+    return fig_word_in(s, w, list);
+}
+
+/* Is w a verb here: a known one, a lower-case past tense after a word that
+ * is no determiner or preposition ("shares closed up", not "the proposed
+ * tax"; last in the phrase only after an auxiliary: "shoppers questioned"
+ * is a noun phrase, "had been earmarked" no), or a lower-case word ending
+ * in "s" before a determiner ("costs an")? prev and next may be NULL. */
+static bool
+tidy_is_verb(const struct fig_res *fr, const char *s, const struct fig_word *w,
+             const struct fig_word *prev, const struct fig_word *next)
+{
+    if (!ex_is_lower((unsigned char)s[w->start]))
+        return false;
+    if (tidy_in(s, w, tidy_verbs))
+        return true;
+    size_t n = w->end - w->start;
+    if (fig_past_participle(s, w) && !tidy_in(s, w, tidy_not_past))
+        return prev && !tidy_in(s, prev, tidy_dets) && !fig_win(fr, s, prev, FW_PREPS) &&
+               !fig_win(fr, s, prev, FW_LEAD) && (next || tidy_in(s, prev, tidy_tail));
+    return n > 3 && s[w->end - 1] == 's' && s[w->end - 2] != 's' && next &&
+           tidy_in(s, next, tidy_dets) && prev && !tidy_in(s, prev, tidy_dets);
+}
+
+/* Is the one word w no subject: a pronoun, a change noun ("rise"), a
+ * lower-case verb form ("following", "received") or a currency named in
+ * the plural ("euros", left by a conversion)? */
+static bool
+tidy_no_noun(const struct fig_res *fr, const char *s, const struct fig_word *w)
+{
+    size_t n = w->end - w->start;
+    if (fig_win(fr, s, w, FW_WEAK) || fig_win(fr, s, w, FW_CHANGE_NOUNS))
+        return true;
+    if (ex_is_lower((unsigned char)s[w->start]) && n > 4 &&
+        (memcmp(s + w->end - 3, "ing", 3) == 0 || fig_past_participle(s, w)))
+        return true;
+    const struct fig_unitmap *um = fig_unit_lookup(s, w->start, w->end);
+    return um && um->cls == 2 && s[w->end - 1] == 's';
+}
+
+/* The words of subj (reading order) into w; returns how many. */
+static size_t
+tidy_words(const char *subj, struct fig_word *w, size_t max)
+{
+    size_t k = 0, i = 0;
+    while (subj[i] && k < max) {
+        while (subj[i] == ' ')
+            i++;
+        if (!subj[i])
+            break;
+        w[k].start = i;
+        while (subj[i] && subj[i] != ' ')
+            i++;
+        w[k++].end = i;
+    }
+    return k;
+}
+
+/* Does w hold a letter or a digit? */
+static bool
+tidy_has_alnum(const char *s, const struct fig_word *w)
+{
+    for (size_t i = w->start; i < w->end; i++)
+        if (ex_is_alpha((unsigned char)s[i]) || ex_is_digit((unsigned char)s[i]))
+            return true;
+    return false;
+}
+
+/* The words [*a, *b) cut at a relative pronoun ("deal that raises wages":
+ * what the relative clause's verb acts on, else what comes before it), a
+ * verb ("bill includes"; "pushed the Nikkei average": the object, unless
+ * it only names a kind of number), an infinitive ("crop to shrink") and a
+ * preposition before a gerund ("experts by forecasting"). */
+static void
+tidy_cut(const struct fig_res *fr, const char *s, const struct fig_word *w, size_t *a, size_t *b)
+{
+    for (size_t j = *a + 1; j < *b; j++) {
+        if (fig_wis(s, &w[j], "that") || fig_wis(s, &w[j], "which") || fig_wis(s, &w[j], "who")) {
+            if (j + 2 < *b && ex_is_lower((unsigned char)s[w[j + 1].start]))
+                *a = j + 2 + (tidy_in(s, &w[j + 2], tidy_dets) && j + 3 < *b);
+            else
+                *b = j;
+            break;
+        }
+    }
+    for (size_t j = *a + 1; j < *b; j++) {
+        const struct fig_word *next = j + 1 < *b ? &w[j + 1] : NULL;
+        if (!tidy_is_verb(fr, s, &w[j], &w[j - 1], next))
+            continue;
+        if (next && tidy_in(s, next, tidy_dets) && j + 2 < *b &&
+            !tidy_in(s, &w[j + 2], tidy_generic))
+            *a = j + 2;
+        else
+            *b = j;
+        break;
+    }
+    for (size_t j = *a + 1; j + 1 < *b; j++) {
+        const struct fig_word *x = &w[j + 1];
+        bool ing = x->end - x->start > 5 && memcmp(s + x->end - 3, "ing", 3) == 0;
+        if (ex_is_lower((unsigned char)s[x->start]) && !tidy_in(s, x, tidy_dets) &&
+            (fig_wis(s, &w[j], "to") || (ing && fig_win(fr, s, &w[j], FW_PREPS)))) {
+            *b = j; /* "crop to shrink", "experts by forecasting" */
+            break;
+        }
+    }
+}
+
+/* See lib.h. */
+char *
+fig_subject_tidy(const struct fig_res *fr, char *subj)
+{
+    if (!subj)
+        return NULL;
+    struct fig_word w[TIDY_MAX];
+    size_t k = tidy_words(subj, w, TIDY_MAX);
+    if (k == TIDY_MAX)
+        return subj; /* longer than any phrase this step reads */
+    size_t a = 0, b = k;
+    tidy_cut(fr, subj, w, &a, &b);
+    while (b > a && (tidy_in(subj, &w[b - 1], tidy_tail) || fig_win(fr, subj, &w[b - 1], FW_LEAD) ||
+                     fig_win(fr, subj, &w[b - 1], FW_PREPS) || !tidy_has_alnum(subj, &w[b - 1])))
+        b--;
+    while (a < b && (fig_win(fr, subj, &w[a], FW_LEAD) || fig_win(fr, subj, &w[a], FW_PREPS) ||
+                     tidy_in(subj, &w[a], tidy_openers) || tidy_in(subj, &w[a], tidy_tail) ||
+                     fig_wis(subj, &w[a], "below") || fig_wis(subj, &w[a], "above") ||
+                     !tidy_has_alnum(subj, &w[a])))
+        a++;
+    bool none = b == a || (b - a == 1 && tidy_no_noun(fr, subj, &w[a]));
+    if (none) {
+        free(subj);
+        return NULL;
+    }
+    if (a == 0 && b == k)
+        return subj;
+    char *r = fig_clean_copy(subj, w[a].start, w[b - 1].end);
+    free(subj);
+    return r;
+}
