@@ -15,18 +15,28 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "dossier/corpus.h"
 #include "dossier/store.h"
+#include "dossier/utf8.h"
 #include "tap.h"
 
-static const char *const group_words[3] = {
+/* Groups 0-2 in English; 3-5 the same topics in Chinese, written without
+ * spaces, with words of three characters or more that bigrams would cut. */
+static const char *const group_words[6] = {
     "boat sail harbour mast crew regatta hull anchor tide keel rudder yacht",
     "flour oven bread dough yeast butter loaf bakery crust pastry knead sourdough",
     "telescope galaxy comet orbit planet nebula astronomer eclipse meteor asteroid "
     "observatory quasar",
+    "帆船 港口 船员 桅杆 游艇 锚地 潮汐 舵手 码头 航海家",
+    "面包 烤箱 酵母 面粉 黄油 面包师 糕点 烘焙 面团 奶油",
+    "望远镜 天文台 小行星 银河系 彗星 天文学家 星云 日食 流星 行星",
 };
-static const char *const filler =
-    "people said monday report town week again local many new after before while about";
+static const char *const filler[2] = {
+    "people said monday report town week again local many new after before while about",
+    "居民 表示 周一 报告 城市 本周 再次 当地 许多 新的 之后 以前",
+};
 
 /* Split words into at most max pointers into a copy (*keep, to free). */
 static size_t
@@ -45,15 +55,16 @@ static char *
 article_text(int g, int i)
 {
     char *gw[16], *fw[16], *k1, *k2;
-    size_t ng = split(group_words[g], gw, 16, &k1), nf = split(filler, fw, 16, &k2);
+    bool zh = g >= 3;
+    size_t ng = split(group_words[g], gw, 16, &k1), nf = split(filler[zh], fw, 16, &k2);
     uint32_t x = (uint32_t)(g * 7919 + i * 104729 + 1);
     struct buf b = BUF_INIT;
     for (int j = 0; j < 60; j++) {
         x = x * 1103515245u + 12345u;
         uint32_t r = x >> 16;
-        buf_printf(&b, "%s%s", j ? " " : "", j % 5 < 3 ? gw[r % ng] : fw[r % nf]);
+        buf_printf(&b, "%s%s", j && !zh ? " " : "", j % 5 < 3 ? gw[r % ng] : fw[r % nf]);
     }
-    buf_puts(&b, ".");
+    buf_puts(&b, zh ? "。" : ".");
     free(k1);
     free(k2);
     return buf_steal(&b);
@@ -219,6 +230,58 @@ test_fit(const char *dir)
     free(p2);
 }
 
+/* Chinese articles are read as words, not the index's bigrams: each group
+ * is one theme, and a label names a word of three characters or more (a
+ * bigram cannot); the vocabulary holds words, so it is small. */
+static void
+test_chinese(const char *dir)
+{
+    char *path = xasprintf("%s/z.db", dir);
+    struct store *s = open_db(path);
+    int group_of[256] = {0};
+    struct ds_error err;
+    ds_error_clear(&err);
+    store_begin(s, &err);
+    for (int g = 3; g < 6; g++)
+        for (int i = 0; i < 40; i++) {
+            int64_t id = add_article(s, g, i);
+            if (id > 0 && id < 256)
+                group_of[id] = g - 3;
+        }
+    store_commit(s, &err);
+    struct corpus_themes t = {0};
+    ok(corpus_themes_fit(s, 3, 1, CORPUS_THEMES_SAMPLE, &t, &err) == 0, "Chinese: fit k = 3 (%s)",
+       err.msg);
+    ok(themes_pure(&t, group_of, NULL), "Chinese: each theme is one group");
+    size_t long_words = 0;
+    for (size_t c = 0; c < t.n; c++) {
+        char *lab = xstrdup(t.v[c].label);
+        for (char *x = strtok(lab, ", "); x; x = strtok(NULL, ", "))
+            long_words += utf8_width(x, strlen(x)) >= 6; /* three wide characters */
+        free(lab);
+    }
+    char *l = labels_of(&t);
+    for (char *nl = strchr(l, '\n'); nl; nl = strchr(nl, '\n'))
+        *nl = ';';
+    ok(long_words > 0, "Chinese labels name whole words, not bigrams (%s)", l);
+    free(l);
+    corpus_themes_clear(&t);
+    ok(corpus_themes_read(s, &t, &err) == 1, "the fit is stored");
+    corpus_themes_clear(&t);
+    store_close(&s);
+    /* an index of schema 20 held a fit of bigrams: opening it drops the fit */
+    sqlite3 *db = NULL;
+    ok(sqlite3_open(path, &db) == SQLITE_OK &&
+           sqlite3_exec(db, "PRAGMA user_version = 20", NULL, NULL, NULL) == SQLITE_OK,
+       "mark the index schema 20");
+    sqlite3_close(db);
+    s = open_db(path);
+    is_int(corpus_themes_read(s, &t, &err), 0, "migrated: the old fit is gone, to be fitted again");
+    corpus_themes_clear(&t);
+    store_close(&s);
+    free(path);
+}
+
 /* corpus_themes_update, as an index run calls it. */
 static void
 test_update(const char *dir)
@@ -309,7 +372,8 @@ main(void)
     }
     test_fit(dir);
     test_update(dir);
-    const char *files[] = {"a.db", "b.db", "u.db"};
+    test_chinese(dir);
+    const char *files[] = {"a.db", "b.db", "u.db", "z.db"};
     for (size_t i = 0; i < DS_ARRAY_LEN(files); i++)
         for (int x = 0; x < 3; x++) {
             char *p = xasprintf("%s/%s%s", dir, files[i], x == 0 ? "" : x == 1 ? "-wal" : "-shm");

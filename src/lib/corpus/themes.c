@@ -2,10 +2,12 @@
  * corpus/themes.c — fitting the themes found in the collection itself: a
  * sample of at most `sample` documents, drawn by their content hashes and
  * the seed (the same collection gives the same sample whatever order it
- * was indexed in), each a tf-idf vector of the index's terms (the index's
- * tokenizer, stop words out, terms in at least two sampled documents and
- * at most half of them), grouped by spherical k-means (cosine similarity,
- * k-means++ seeding from a seeded generator, the best fit of
+ * was indexed in), each a tf-idf vector of its words (the index's tokens,
+ * but Chinese and Japanese as dictionary words, not bigrams: labels are
+ * words and the vocabulary stays small; stop words out, terms in at
+ * least two sampled documents and at most half of them), grouped by
+ * spherical k-means (cosine similarity, k-means++ seeding from a seeded
+ * generator, the best fit of
  * THEMES_RESTARTS starts, so the same collection and seed give the same
  * themes). Then every document is assigned to its nearest centroid
  * (themes_model.c, the same arithmetic for the sample and the rest), the
@@ -133,7 +135,7 @@ th_read(struct store *s, struct th_docs *d, const int64_t *ids, size_t n, struct
     d->ids = xmalloc((n + 1) * sizeof *d->ids);
     memcpy(d->ids, ids, n * sizeof *ids);
     struct text_tokenizer tok;
-    store_text_tokenizer(s, &tok);
+    store_text_tokenizer_words(s, &tok);
     struct stats_text *r = NULL;
     if (stats_text_open(s, true, &r, err) != 0)
         return -1;

@@ -357,7 +357,7 @@ th_assign_texts(struct store *s, const struct th_model *m, bool all, const int64
             return -1;
         }
     }
-    store_text_tokenizer(s, &a.tok);
+    store_text_tokenizer_words(s, &a.tok);
     th_bag_reserve(&a.bag, m->nterms);
     int rc = th_mark_stoppable(&a, err);
     if (rc == 0)
