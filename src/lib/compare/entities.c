@@ -46,6 +46,20 @@ in_list(const char *w, size_t n, const char *const *list, size_t count)
     return false;
 }
 
+/* The word at p after its spaces (returned), ending at *end (a space or
+ * the terminating NUL). */
+static const char *
+word_at(const char *p, const char **end)
+{
+    while (*p == ' ')
+        p++;
+    const char *e = p;
+    while (*e && *e != ' ')
+        e++;
+    *end = e;
+    return p;
+}
+
 /* "department of [the] x" as "x department" (and a ministry likewise), in
  * place: "Department of the Treasury" is the "Treasury Department". */
 static void
@@ -77,11 +91,8 @@ name_normal(const char *name)
     struct buf b = BUF_INIT;
     size_t words = 0;
     for (const char *p = name; *p;) {
-        while (*p == ' ')
-            p++;
-        const char *e = p;
-        while (*e && *e != ' ')
-            e++;
+        const char *e;
+        p = word_at(p, &e);
         size_t n = (size_t)(e - p), core = n;
         while (core > 0 && (p[core - 1] == '.' || p[core - 1] == ','))
             core--;
@@ -239,11 +250,8 @@ network_named_in(const char *name, const char *norm, const char *text, size_t le
     size_t nl = n - 5;
     /* the network's word as the name writes it */
     for (const char *p = name; *p;) {
-        while (*p == ' ')
-            p++;
-        const char *e = p;
-        while (*e && *e != ' ')
-            e++;
+        const char *e;
+        p = word_at(p, &e);
         if ((size_t)(e - p) == nl && strncasecmp(p, norm, nl) == 0) {
             if (p[0] < 'A' || p[0] > 'Z')
                 return false;
