@@ -318,8 +318,9 @@ group_named_in(struct linker *l, size_t root, const char *text, size_t len)
         if (text_names(text, len, l->norm[k]) ||
             (l->e[k]->kind == ENTITY_PERSON && lw && text_names(text, len, lw)) ||
             (strcmp(l->norm[k], "united states") == 0 && text_names(text, len, "u.s.")) ||
-            (l->e[k]->kind == ENTITY_ORG && (network_named_in(l->e[k]->name, l->norm[k], text, len) ||
-                                              initials_named_in(l->norm[k], text, len))))
+            (l->e[k]->kind == ENTITY_ORG &&
+             (network_named_in(l->e[k]->name, l->norm[k], text, len) ||
+              initials_named_in(l->norm[k], text, len))))
             return true;
     }
     return false;
