@@ -106,7 +106,8 @@ def draw_only(res, keys, seed, n):
         side = "a" if "a" in r else "b"
         w = words(r[side + "_text"])
         near = sorted(other, key=lambda o: -len(w & words(o)) / math.sqrt(len(w) * len(words(o)) + 1))
-        print(i, k.split("/")[2][:8], "only in", side.upper(), r[side][0], ":", r[side + "_text"])
+        print(i, k.split("/")[2][:8], k.split("/")[3].split(".")[0] + "/" + k.split("/")[-1].split(".")[0],
+              "only in", side.upper(), r[side][0], ":", r[side + "_text"])
         for o in near[:3]:
             print("     ", o)
 

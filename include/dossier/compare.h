@@ -255,8 +255,11 @@ struct cmp_summary {
  * within 5% when either is approximate ("roughly"). They disagree only
  * when they describe the same quantity: same unit and kind, values within
  * a factor of 3, and the same subject head with a word of context in
- * common, or (without subjects) each the only such figure of two aligned
- * sentences, with a word of context in common (compare/figures.c).
+ * common, or (without subjects that say what is measured: a subject that
+ * names who acts, "Mr. Trump", or repeats the unit counts as none) each the
+ * only such figure of two aligned sentences, with a word of context in
+ * common besides the figure's own (two when the sentences are only a weak
+ * pair) (compare/figures.c).
  * Entities are linked across forms first (compare/entities.c); a group
  * named on one side only is in both when the other text names it.
  * Fills *out (clear with cmp_summary_clear); it borrows from xa and xb. */

@@ -10,7 +10,8 @@
  * dotted abbreviation (U.S., a.m.) a capitalised word ends the sentence
  * only when it is one that starts sentences ("The", "He", "But"), so "the
  * U.S. Capitol Police" stays whole; a one-word sentence closing a
- * quotation ("Right?\u201d") joins the one before it. A blank
+ * quotation ("Right?\u201d") joins the one before it, and so does a short
+ * attribution after a quotation closing on ? or ! ("...?\" Obama said."). A blank
  * line always ends a sentence; a single line break ends one unless the next
  * line starts in lower case (a wrapped line).
  */

@@ -314,7 +314,7 @@ test_entities(void)
                           ent("Mr. Bloomberg", ENTITY_PERSON),
                           ent("Harlow Stores Inc.", ENTITY_ORG),
                           ent("Department of the Treasury", ENTITY_ORG),
-                          ent("KTV News", ENTITY_ORG),
+                          ent("KTV News", ENTITY_ORG), ent("Sky News", ENTITY_ORG),
                           ent("Northern Water Authority", ENTITY_ORG),
                           ent("Grand Opera Company", ENTITY_ORG),
                           ent("United States", ENTITY_COUNTRY),
@@ -331,7 +331,8 @@ test_entities(void)
     const char *a = "Biden spoke. Police guarded the steps. Officials from Oslo came.";
     const char *b = "Mr. Biden and the Capitol Police. Bloomberg paid. Clinton spoke. "
                     "Denmark abstained. Harlow Stores cut prices. He spoke on KTV's morning "
-                    "show. The N.W.A. paid. A goc member sang. U.S. officials came.";
+                    "show. The N.W.A. paid. A goc member sang. U.S. officials came. The sky "
+                    "cleared by noon.";
     struct cmp_result r;
     struct ds_error err;
     compare_texts(a, strlen(a), b, strlen(b), NULL, &r, &err);
@@ -354,6 +355,8 @@ test_entities(void)
     ok(side_of(&s, "Department of the Treasury") == CMP_SIDE_BOTH,
        "the Department of the Treasury is the Treasury Department");
     ok(side_of(&s, "KTV News") == CMP_SIDE_BOTH, "KTV News is the KTV that B names");
+    ok(side_of(&s, "Sky News") == CMP_SIDE_A,
+       "... but Sky News is not named by B's lower-case 'the sky'");
     ok(side_of(&s, "Northern Water Authority") == CMP_SIDE_BOTH,
        "the Northern Water Authority is the N.W.A. B names");
     ok(side_of(&s, "Grand Opera Company") == CMP_SIDE_A,

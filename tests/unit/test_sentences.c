@@ -59,6 +59,13 @@ main(void)
     check("He asked: \xe2\x80\x9cWe pay the bill. Right?\xe2\x80\x9d Nobody answered.",
           "He asked: \xe2\x80\x9cWe pay the bill. Right?\xe2\x80\x9d | Nobody answered.",
           "a quotation's one-word tag question stays with the quotation");
+    check("\"Why wait so long?\" Mayor Roe asked. She left. \"We won!\" he said. The end.",
+          "\"Why wait so long?\" Mayor Roe asked. | She left. | \"We won!\" he said. | The end.",
+          "a short attribution after a quotation closing on ? or ! stays with it");
+    check("\"It is done.\" Roe said. \"Is it done?\" The hall emptied.",
+          "\"It is done.\" | Roe said. | \"Is it done?\" | The hall emptied.",
+          "... but not after a quotation closing on a full stop, nor a sentence without a verb "
+          "of saying");
     check("U.S. President Trump spoke. Then he left.",
           "U.S. President Trump spoke. | Then he left.", "U.S. President stays together");
     check("It cost $1.5 bn. Then prices fell.", "It cost $1.5 bn. | Then prices fell.",

@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "dossier/compare.h"
 #include "lib.h"
@@ -43,6 +44,20 @@ in_list(const char *w, size_t n, const char *const *list, size_t count)
         if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
             return true;
     return false;
+}
+
+/* The word at p after its spaces (returned), ending at *end (a space or
+ * the terminating NUL). */
+static const char *
+word_at(const char *p, const char **end)
+{
+    while (*p == ' ')
+        p++;
+    const char *e = p;
+    while (*e && *e != ' ')
+        e++;
+    *end = e;
+    return p;
 }
 
 /* "department of [the] x" as "x department" (and a ministry likewise), in
@@ -76,11 +91,8 @@ name_normal(const char *name)
     struct buf b = BUF_INIT;
     size_t words = 0;
     for (const char *p = name; *p;) {
-        while (*p == ' ')
-            p++;
-        const char *e = p;
-        while (*e && *e != ' ')
-            e++;
+        const char *e;
+        p = word_at(p, &e);
         size_t n = (size_t)(e - p), core = n;
         while (core > 0 && (p[core - 1] == '.' || p[core - 1] == ','))
             core--;
@@ -183,48 +195,76 @@ link_forms(struct linker *l)
     }
 }
 
-/* Whether text names word sequence w (case-insensitive for ASCII, whole
- * words). */
 static bool
-text_names(const char *text, size_t len, const char *w)
+is_ascii_letter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Whether text holds word sequence w as whole words: with fold, ASCII
+ * capitals in text read as lower case (w is lower case); without, exactly
+ * as written. */
+static bool
+text_has_words(const char *text, size_t len, const char *w, bool fold)
 {
     size_t wl = strlen(w);
     if (wl < 3 || !text)
         return false;
     for (size_t i = 0; i + wl <= len; i++) {
-        if (i > 0 && ((text[i - 1] >= 'a' && text[i - 1] <= 'z') ||
-                      (text[i - 1] >= 'A' && text[i - 1] <= 'Z')))
+        if (i > 0 && is_ascii_letter(text[i - 1]))
             continue;
         size_t k = 0;
         while (k < wl) {
             char c = text[i + k];
-            if (c >= 'A' && c <= 'Z')
+            if (fold && c >= 'A' && c <= 'Z')
                 c = (char)(c + 32);
             if (c != w[k])
                 break;
             k++;
         }
         char after = i + wl < len ? text[i + wl] : ' ';
-        if (k == wl && !((after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z')))
+        if (k == wl && !is_ascii_letter(after))
             return true;
     }
     return false;
 }
 
-/* Is norm a broadcaster's news arm ("abc news") whose network the text
- * names ("ABC's This Week")? */
+/* Whether text names word sequence w (lower case; case-insensitive for
+ * ASCII, whole words). */
 static bool
-network_named_in(const char *norm, const char *text, size_t len)
+text_names(const char *text, size_t len, const char *w)
+{
+    return text_has_words(text, len, w, true);
+}
+
+/* Is name (normal form norm) a broadcaster's news arm ("ABC News",
+ * "abc news") whose network the text names as a name ("ABC's This Week")?
+ * The network is matched as the name writes it, capitals and all, so "Sky
+ * News" is not named by "the sky". */
+static bool
+network_named_in(const char *name, const char *norm, const char *text, size_t len)
 {
     size_t n = strlen(norm);
     if (n < 8 || strcmp(norm + n - 5, " news") != 0 || strchr(norm, ' ') != norm + n - 5)
         return false;
-    char net[64];
-    if (n - 5 >= sizeof net)
-        return false;
-    memcpy(net, norm, n - 5);
-    net[n - 5] = '\0';
-    return text_names(text, len, net);
+    size_t nl = n - 5;
+    /* the network's word as the name writes it */
+    for (const char *p = name; *p;) {
+        const char *e;
+        p = word_at(p, &e);
+        if ((size_t)(e - p) == nl && strncasecmp(p, norm, nl) == 0) {
+            if (p[0] < 'A' || p[0] > 'Z')
+                return false;
+            char net[64];
+            if (nl >= sizeof net)
+                return false;
+            memcpy(net, p, nl);
+            net[nl] = '\0';
+            return text_has_words(text, len, net, false);
+        }
+        p = e;
+    }
+    return false;
 }
 
 /* Does text hold the initials of an organisation's normal form norm, of
@@ -278,8 +318,9 @@ group_named_in(struct linker *l, size_t root, const char *text, size_t len)
         if (text_names(text, len, l->norm[k]) ||
             (l->e[k]->kind == ENTITY_PERSON && lw && text_names(text, len, lw)) ||
             (strcmp(l->norm[k], "united states") == 0 && text_names(text, len, "u.s.")) ||
-            (l->e[k]->kind == ENTITY_ORG && (network_named_in(l->norm[k], text, len) ||
-                                              initials_named_in(l->norm[k], text, len))))
+            (l->e[k]->kind == ENTITY_ORG &&
+             (network_named_in(l->e[k]->name, l->norm[k], text, len) ||
+              initials_named_in(l->norm[k], text, len))))
             return true;
     }
     return false;

@@ -4,9 +4,12 @@
  * "$43,885,310" is "$43 million", "roughly $141 million" is "$139
  * million"), and figures that disagree, which must describe the same
  * quantity: the same unit and kind, values within a factor of 3, and the
- * same subject head ("taxes" is not "income") or, without subjects, the
+ * same subject head ("taxes" is not "income") or, without subjects (a
+ * subject that only names who acts, "Mr. Trump", or repeats the unit,
+ * "homes" for "150 homes", counts as none), the
  * only such figure in two aligned sentences with a word of context in
- * common. See compare.h.
+ * common (two words when the sentences are only a weak pair). See
+ * compare.h.
  */
 #include "config.h"
 
@@ -166,6 +169,50 @@ heads_agree(const char *x, const char *y)
     return false;
 }
 
+/* Does a subject name who acts rather than what is measured: every Latin
+ * word capitalised ("Trump", "Mr. Trump", "House Democrats") or an adverb
+ * in -ly ("Mr. Trump publicly"), one at least capitalised? A name says
+ * whose figure it is, not which quantity ("$5 billion" asked for and
+ * "$2.5 billion" refused both have Trump as subject). Words in capitals
+ * only ("GDP") are measures, not names. */
+static bool
+subject_is_actor(const char *subject)
+{
+    size_t names = 0;
+    for (const char *p = subject; p && *p;) {
+        while (*p && !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+            p++;
+        const char *w = p;
+        bool lower = false;
+        while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))
+            lower = lower || (*p >= 'a' && *p <= 'z'), p++;
+        size_t l = (size_t)(p - w);
+        if (l == 0)
+            break;
+        if (w[0] >= 'A' && w[0] <= 'Z' && lower)
+            names++;
+        else if (!(l > 4 && w[l - 2] == 'l' && w[l - 1] == 'y'))
+            return false;
+    }
+    return names > 0;
+}
+
+/* Does f's subject say which quantity f measures: it names no actor
+ * (subject_is_actor) and its head is not just f's unit ("150 homes" with
+ * the subject "homes" says no more than its unit)? */
+static bool
+subject_informative(const struct figure *f)
+{
+    if (!f->subject || subject_is_actor(f->subject))
+        return false;
+    if (!f->unit)
+        return true;
+    char w[12][32], u[2][32];
+    size_t head, uhead, n = subject_words(f->subject, w, 12, &head);
+    size_t nu = subject_words(f->unit, u, 2, &uhead);
+    return !(n > 0 && head < n && nu == 1 && strcmp(w[head], u[0]) == 0);
+}
+
 /* The bytes around a figure that count as its context: up to 40 before and
  * 50 after, within its sentence (empty when it has no sentence). */
 static void
@@ -180,7 +227,8 @@ context_window(const struct figure *f, uint32_t *lo, uint32_t *hi)
 }
 
 /* Content words (4+ letters, lower-cased, a plural 's' dropped) within a
- * few words of the figure in its sentence, into c. */
+ * few words of the figure in its sentence, the figure's own text left out,
+ * into c. */
 static void
 context_words(const char *text, const struct figure *f, struct cmp_counts *c)
 {
@@ -191,7 +239,8 @@ context_words(const char *text, const struct figure *f, struct cmp_counts *c)
     char w[32];
     size_t n = 0;
     for (uint32_t i = lo; i <= hi; i++) {
-        char ch = i < hi ? text[i] : ' ';
+        /* the figure's own words ("billion") are no context */
+        char ch = i < hi && (i < f->span.start || i >= f->span.end) ? text[i] : ' ';
         bool letter = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
         if (letter && n + 1 < sizeof w) {
             w[n++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
@@ -207,19 +256,19 @@ context_words(const char *text, const struct figure *f, struct cmp_counts *c)
     }
 }
 
-/* Do the figures' sentences share a content word near them? (true when
- * there are no texts to look at) */
-static bool
+/* How many content words near them do the figures' sentences share? (a
+ * CJK pair shared counts as one; SIZE_MAX when there are no texts) */
+static size_t
 context_shared(const struct cmp_result *r, const struct figure *a, const struct figure *b)
 {
     if (!r->text_a || !r->text_b)
-        return true;
+        return SIZE_MAX;
     struct cmp_counts *ca = cmp_counts_new(), *cb = cmp_counts_new();
     context_words(r->text_a, a, ca);
     context_words(r->text_b, b, cb);
-    bool shared = false;
-    for (size_t i = 0; i < ca->len && !shared; i++)
-        shared = cmp_counts_lookup(cb, ca->e[i].term) >= 0;
+    size_t shared = 0;
+    for (size_t i = 0; i < ca->len; i++)
+        shared += cmp_counts_lookup(cb, ca->e[i].term) >= 0;
     if (!shared && (ca->len == 0 || cb->len == 0)) {
         /* no Latin words near one of them: the CJK text around each */
         uint32_t la, ha, lb, hb;
@@ -293,18 +342,42 @@ same_measure_count(const struct extraction *x, const struct figure *f)
     return n;
 }
 
-/* Are A's sentence sa and B's sb counterparts (a pair or a split part)? */
-static bool
+/* The score of the pair row holding A's sentence sa (side_a) or B's
+ * sentence sb, or 0. */
+static double
+pair_score(const struct cmp_result *r, int32_t s, bool side_a)
+{
+    for (size_t k = 0; k < r->nrows; k++) {
+        const struct cmp_row *w = &r->rows[k];
+        if (w->a >= 0 && w->b >= 0 && (side_a ? w->a : w->b) == s)
+            return w->score;
+    }
+    return 0;
+}
+
+/* How firmly are A's sentence sa and B's sb counterparts: 2 for a pair
+ * scoring at least the strong threshold or a split part of one, 1 for a
+ * weaker pair (or part), 0 for none. A weak pair (two sentences sharing a
+ * name and a word or two) may be two statements about the same people, so
+ * its figures need more context in common to be one quantity. */
+static int
 sentences_aligned(const struct cmp_result *r, int32_t sa, int32_t sb)
 {
     if (sa < 0 || sb < 0)
-        return false;
+        return 0;
     for (size_t k = 0; k < r->nrows; k++) {
         const struct cmp_row *w = &r->rows[k];
-        if ((w->a == sa && (w->b == sb || w->with == sb)) || (w->b == sb && w->with == sa))
-            return true;
+        double score = -1;
+        if (w->a == sa && w->b == sb)
+            score = w->score;
+        else if (w->a == sa && w->with == sb)
+            score = pair_score(r, sb, false);
+        else if (w->b == sb && w->with == sa)
+            score = pair_score(r, sa, true);
+        if (score >= 0)
+            return score >= CMP_ALIGN_THRESHOLD ? 2 : 1;
     }
-    return false;
+    return 0;
 }
 
 /* Do fa of A and fb of B describe the same quantity? */
@@ -322,14 +395,15 @@ same_quantity(const struct cmp_result *r, const struct extraction *xa,
         return false;
     if (fa->period && fb->period && strcmp(fa->period, fb->period) != 0)
         return false;
-    if (fa->subject && fb->subject)
-        return heads_agree(fa->subject, fb->subject) && (!r || context_shared(r, fa, fb));
+    if (subject_informative(fa) && subject_informative(fb))
+        return heads_agree(fa->subject, fb->subject) && (!r || context_shared(r, fa, fb) > 0);
     if (!r)
         return false;
     int32_t sa = sentence_at(r->sent_a, r->nsent_a, fa->span.start);
     int32_t sb = sentence_at(r->sent_b, r->nsent_b, fb->span.start);
-    return sentences_aligned(r, sa, sb) && same_measure_count(xa, fa) == 1 &&
-           same_measure_count(xb, fb) == 1 && context_shared(r, fa, fb);
+    int firm = sentences_aligned(r, sa, sb);
+    return firm > 0 && same_measure_count(xa, fa) == 1 && same_measure_count(xb, fb) == 1 &&
+           context_shared(r, fa, fb) >= (firm == 2 ? 1u : 2u);
 }
 
 size_t

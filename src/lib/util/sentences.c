@@ -179,20 +179,70 @@ static const bool sent_special[256] = {
     ['.'] = true, ['!'] = true, ['?'] = true, ['\n'] = true, [0xE3] = true, [0xEF] = true,
 };
 
-/* Join each one-word sentence that closes a quotation ("... Right?”")
- * to the sentence before it on the same line: a quotation's tag question
- * belongs to the quotation. Returns the new count. */
+/* Verbs that make a short sentence a quotation's attribution. */
+static const char *const sent_said[] = {
+    "said", "says", "asked", "asks", "added", "adds", "wrote", "writes", "tweeted",
+    "replied", "continued", "told", "insisted", "explained", "declared", "recalled",
+};
+
+/* Does span s end with a closing quotation mark? */
+static bool
+sent_closes_quote(const char *t, struct span s)
+{
+    size_t len = s.end - s.start;
+    const unsigned char *e = (const unsigned char *)t + s.end;
+    return (len >= 1 && e[-1] == '"') ||
+           (len >= 3 && e[-3] == 0xE2 && e[-2] == 0x80 && (e[-1] == 0x9D || e[-1] == 0x99));
+}
+
+/* Does span s close a quotation on a question or an exclamation mark
+ * ("... a coin for baseball?\"")? */
+static bool
+sent_quote_asks(const char *t, struct span s)
+{
+    if (!sent_closes_quote(t, s))
+        return false;
+    size_t k = s.end - 1;
+    while (k > s.start && ((unsigned char)t[k] & 0xC0) == 0x80)
+        k--;
+    return k > s.start && (t[k - 1] == '?' || t[k - 1] == '!');
+}
+
+/* Is span s a short attribution: at most four words, one of them a verb
+ * of saying ("Obama said.", "Justice Breyer asked.")? */
+static bool
+sent_attribution(const char *t, struct span s)
+{
+    size_t words = 0;
+    bool verb = false;
+    for (size_t i = s.start; i < s.end;) {
+        while (i < s.end && !sent_is_alpha((unsigned char)t[i]))
+            i++;
+        size_t w = i;
+        while (i < s.end && sent_is_alpha((unsigned char)t[i]))
+            i++;
+        if (i == w)
+            break;
+        words++;
+        verb = verb || sent_in_list(t + w, i - w, sent_said, DS_ARRAY_LEN(sent_said));
+    }
+    return verb && words <= 4;
+}
+
+/* Join to the sentence before it on the same line each one-word sentence
+ * that closes a quotation (a tag question, "Right?", belongs to the
+ * quotation) and each short attribution after a quotation that closed on
+ * "?" or "!" ("\"... for baseball?\" Obama said."). Returns the new count. */
 static size_t
 sent_join_words(const char *t, struct span *s, size_t count)
 {
     size_t w = 0;
     for (size_t i = 0; i < count; i++) {
         size_t len = s[i].end - s[i].start;
-        const unsigned char *e = (const unsigned char *)t + s[i].end;
-        bool closes = (len >= 1 && e[-1] == '"') ||
-                      (len >= 3 && e[-3] == 0xE2 && e[-2] == 0x80 && (e[-1] == 0x9D || e[-1] == 0x99));
-        bool one_word = closes && !memchr(t + s[i].start, ' ', len);
-        if (w > 0 && one_word && !memchr(t + s[w - 1].end, '\n', s[i].start - s[w - 1].end)) {
+        bool one_word = sent_closes_quote(t, s[i]) && !memchr(t + s[i].start, ' ', len);
+        bool joins = w > 0 && (one_word || (sent_quote_asks(t, s[w - 1]) &&
+                                            sent_attribution(t, s[i])));
+        if (joins && !memchr(t + s[w - 1].end, '\n', s[i].start - s[w - 1].end)) {
             s[w - 1].end = s[i].end;
             continue;
         }
