@@ -56,10 +56,20 @@ static const char *const stopwords[] = {
     "yet",   "you",   "your",  "zu",
 };
 
+/* The longest stop word: a longer word is none (test_text checks the list). */
+#define STOPWORD_MAX_LEN 7
+
+/* strcmp's order of the stop word w and the len bytes of low. */
 static int
-stopword_cmp(const void *k, const void *e)
+stopword_cmp(const char *low, size_t len, const char *w)
 {
-    return strcmp(k, *(const char *const *)e);
+    for (size_t i = 0; i < len; i++) {
+        if (!w[i])
+            return 1;
+        if (low[i] != w[i])
+            return (unsigned char)low[i] < (unsigned char)w[i] ? -1 : 1;
+    }
+    return w[len] ? -1 : 0;
 }
 
 /* See text.h. */
@@ -73,10 +83,10 @@ text_stopwords(size_t *n)
 bool
 text_is_stopword(const char *word, size_t len)
 {
-    char low[16];
+    char low[STOPWORD_MAX_LEN];
     if (len > 0 && (unsigned char)word[0] >= 0xE3)
         return zh_is_stopword(word, len);
-    if (len == 0 || len >= sizeof low)
+    if (len == 0 || len > STOPWORD_MAX_LEN)
         return false;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)word[i];
@@ -84,12 +94,21 @@ text_is_stopword(const char *word, size_t len)
             return false;
         low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
-    low[len] = '\0';
     /* "us" is usually the country in news text (U.S.); keep it as a term. */
-    if (strcmp(low, "us") == 0 && word[0] == 'U')
+    if (len == 2 && low[0] == 'u' && low[1] == 's' && word[0] == 'U')
         return false;
-    return bsearch(low, stopwords, DS_ARRAY_LEN(stopwords), sizeof stopwords[0], stopword_cmp) !=
-           NULL;
+    size_t lo = 0, hi = DS_ARRAY_LEN(stopwords);
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = stopword_cmp(low, len, stopwords[mid]);
+        if (c == 0)
+            return true;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return false;
 }
 
 /* ---- the basic tokenizer ---------------------------------------------------------- */
