@@ -1,6 +1,7 @@
 /* util/text.c — text helpers shared by every part (see text.h). */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,6 +73,31 @@ stopword_cmp(const char *low, size_t len, const char *w)
     return w[len] ? -1 : 0;
 }
 
+/* Where the stop words starting with each byte begin (bucket[c]) and end
+ * (bucket[c + 1]) in the sorted list, made once. */
+static unsigned short stopword_first[257];
+static pthread_once_t stopword_once = PTHREAD_ONCE_INIT;
+
+static void
+stopword_index(void)
+{
+    size_t w = 0;
+    for (unsigned c = 0; c <= 256; c++) {
+        while (w < DS_ARRAY_LEN(stopwords) && (unsigned char)stopwords[w][0] < c)
+            w++;
+        stopword_first[c] = (unsigned short)w;
+    }
+}
+
+/* The range [*lo, *hi) of the stop words whose first byte is c. */
+static void
+stopword_bucket(unsigned char c, size_t *lo, size_t *hi)
+{
+    pthread_once(&stopword_once, stopword_index);
+    *lo = stopword_first[c];
+    *hi = stopword_first[c + 1];
+}
+
 /* See text.h. */
 const char *const *
 text_stopwords(size_t *n)
@@ -97,7 +123,8 @@ text_is_stopword(const char *word, size_t len)
     /* "us" is usually the country in news text (U.S.); keep it as a term. */
     if (len == 2 && low[0] == 'u' && low[1] == 's' && word[0] == 'U')
         return false;
-    size_t lo = 0, hi = DS_ARRAY_LEN(stopwords);
+    size_t lo, hi;
+    stopword_bucket((unsigned char)low[0], &lo, &hi);
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         int c = stopword_cmp(low, len, stopwords[mid]);
