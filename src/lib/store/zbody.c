@@ -29,7 +29,7 @@ enum {
     ZBODY_V1 = 1,    /* version byte, varint length, zlib stream */
     ZBODY_V2 = 2,    /* ... lengths of the body, removed + 1 (0: NULL), the raw pack */
     ZBODY_MIN = 128, /* shorter bodies stay text */
-    ZBODY_LEVEL = 6, /* zlib's default; level 1 keeps 4% more of the text */
+    ZBODY_LEVEL = 4, /* 2,000 news bodies: level 6 stores 0.8% less and takes 1.4x the CPU */
 };
 
 /* The varint of v (7 bits a byte, low first) appended to b. */
