@@ -1,8 +1,9 @@
 /*
  * containers.h — the hash maps every part uses instead of writing its own:
  * a string map (NUL-terminated keys, copied) and a u64 map, both to a
- * 64-bit value, open addressing with linear probing, growing at 3/4 full.
- * A string map keeps its entries in insertion order (m->e[0..n)), so what is
+ * 64-bit value, open addressing with linear probing, growing at half full
+ * (a string map, whose probes read entries kept apart) or 3/4 full (a u64
+ * map). A string map keeps its entries in insertion order (m->e[0..n)), so what is
  * built by walking it is deterministic. Allocation failure aborts
  * (xmalloc), so no call fails.
  */

@@ -199,6 +199,26 @@ void doc_origin_clear(struct doc_origin *o);
 /* Document with this content hash, if any: returns its id, 0 when none. */
 int64_t store_doc_by_hash(struct store *s, uint64_t hash, struct ds_error *err);
 
+/* A document's body as documents.body keeps it (deflated with its removed
+ * lines and raw pack, or text), made off the writer's thread: deflating
+ * is the biggest piece of a document's write after the full-text entry. */
+struct store_body {
+    struct buf z; /* the BLOB; empty when the body is stored as text */
+    int kind;     /* 0 text, 1 the body alone, 2 with the removed lines and the raw pack */
+    bool ready;   /* set by store_body_prepare() */
+};
+/* A deflate stream for store_body_prepare(), one per thread (268 kB,
+ * made at the first body). Freed, and *pk set to NULL, by the free. */
+struct store_packer;
+struct store_packer *store_packer_new(void);
+void store_packer_free(struct store_packer **pk);
+/* a's body (a->body, a->removed) and raw_packed (n bytes, from
+ * ingest_raw_pack()) as store_doc_insert_packed() would store them, into
+ * *out (zeroed or cleared before; store_body_clear() frees it). */
+void store_body_prepare(struct store_packer *pk, const struct article *a, const void *raw_packed,
+                        size_t n, struct store_body *out);
+void store_body_clear(struct store_body *b);
+
 /* Insert a document (and its FTS entry); *id_out gets its id. The raw
  * text is stored as edits against the body (ingest_raw_pack). */
 int store_doc_insert(struct store *s, const struct article *a, uint64_t hash, int64_t *id_out,
@@ -209,6 +229,11 @@ int store_doc_insert(struct store *s, const struct article *a, uint64_t hash, in
 int store_doc_insert_packed(struct store *s, const struct article *a, uint64_t hash,
                             const void *raw_packed, size_t n, int64_t *id_out,
                             struct ds_error *err);
+/* The same with the body already deflated by store_body_prepare() from
+ * these a and raw_packed (body: NULL or not ready, deflated here). */
+int store_doc_insert_body(struct store *s, const struct article *a, uint64_t hash,
+                          const void *raw_packed, size_t n, const struct store_body *body,
+                          int64_t *id_out, struct ds_error *err);
 
 /* Replace the extraction (figures, entities, topics) of doc_id. */
 int store_put_extraction(struct store *s, int64_t doc_id, const struct extraction *x,

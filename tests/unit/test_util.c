@@ -100,6 +100,8 @@ test_stopwords(void)
     ok(text_is_stopword("us", 2), "us in lower case is the pronoun");
     ok(text_is_stopword("thesis", 3), "len is honoured: the first 3 bytes of thesis");
     ok(!text_is_stopword("", 0), "empty is no stop word");
+    ok(text_is_stopword("Between", 7) && !text_is_stopword("betweens", 8),
+       "the longest stop words are found, a longer word is none");
     ok(!text_is_stopword("\xc3\xa9t\xc3\xa9", 5), "non-ASCII words are never stop words");
     /* the list the themes tokenize to know which terms a stop word gives
      * (corpus/themes_model.c): every word of it ASCII lower case, a stop

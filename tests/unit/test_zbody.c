@@ -231,6 +231,52 @@ test_removed_raw(struct store *s)
     buf_free(&page);
 }
 
+/* A body deflated by store_body_prepare() (the indexer's preparing
+ * thread, its own packer) is stored byte for byte as the writer would have
+ * stored it: each body of bodies[] (deflated, and short text), with and
+ * without removed lines and a raw text unlike it. */
+static void
+test_prepared(struct store *s)
+{
+    struct ds_error err;
+    ds_error_clear(&err);
+    struct store_packer *pk = store_packer_new();
+    size_t same = 0, n = 0;
+    for (size_t i = 0; i < DS_ARRAY_LEN(bodies); i++)
+        for (int k = 0; k < 2; k++, n++) {
+            struct article a;
+            memset(&a, 0, sizeof a);
+            a.body = (char *)(uintptr_t)bodies[i];
+            char *raw = xasprintf("Menu Search\n%s\nAdvertisement\n", bodies[i]);
+            a.raw = k ? raw : a.body;
+            a.removed = k ? (char *)(uintptr_t) "label\tMenu Search\nlabel\tAdvertisement" : NULL;
+            struct buf packed = BUF_INIT;
+            ingest_raw_pack(a.raw, strlen(a.raw), a.body, strlen(a.body), &packed);
+            struct store_body b = {BUF_INIT, 0, false};
+            store_body_prepare(pk, &a, packed.data, packed.len, &b);
+            int64_t mine = 0, theirs = 0;
+            int rc = store_doc_insert_packed(s, &a, 1000 + n, packed.data, packed.len, &theirs,
+                                             &err) |
+                     store_doc_insert_body(s, &a, 2000 + n, packed.data, packed.len, &b, &mine,
+                                           &err);
+            sqlite3_stmt *st;
+            sqlite3_prepare_v2(s->db, "SELECT x.body IS y.body AND x.raw IS y.raw AND"
+                                      " x.removed IS y.removed FROM documents x, documents y"
+                                      " WHERE x.id = ?1 AND y.id = ?2", -1, &st, NULL);
+            sqlite3_bind_int64(st, 1, mine);
+            sqlite3_bind_int64(st, 2, theirs);
+            same += rc == 0 && b.ready && sqlite3_step(st) == SQLITE_ROW &&
+                    sqlite3_column_int(st, 0) == 1;
+            sqlite3_finalize(st);
+            store_body_clear(&b);
+            buf_free(&packed);
+            free(raw);
+        }
+    store_packer_free(&pk);
+    ok(same == n && pk == NULL, "a body prepared off the writer is stored as the writer stores it"
+       " (%zu of %zu)", same, n);
+}
+
 /* Stored deflated, read back whole, searched, highlighted and snippeted. */
 static void
 test_documents(struct store *s, int64_t *ids)
@@ -399,6 +445,7 @@ main(void)
     test_documents(s, ids);
     test_delete(s);
     test_removed_raw(s);
+    test_prepared(s);
     store_close(&s);
     test_migration();
     nftw(tmpdir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);

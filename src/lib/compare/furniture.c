@@ -69,23 +69,29 @@ static const char *const page_words[] = {
     "website",   "facebook",     "twitter", "instagram",  "whatsapp",    "youtube",
 };
 
-/* The words of s (runs of letters, digits and inner apostrophes): their
- * number, the first one (*first, *first_len), and whether any is a page
- * word (*page). */
+/* The end of the word that starts at s[i] (runs of letters, digits and
+ * inner apostrophes); i itself when no word starts there. */
 static size_t
-scan_words(const char *s, size_t n, const char **first, size_t *first_len, bool *page)
+word_end(const char *s, size_t n, size_t i)
+{
+    size_t j = i;
+    while (j < n && ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z') ||
+                     (s[j] >= '0' && s[j] <= '9') || (unsigned char)s[j] >= 0x80 ||
+                     (j > i && s[j] == '\'' && j + 1 < n && s[j + 1] >= 'a' && s[j + 1] <= 'z')))
+        j++;
+    return j;
+}
+
+/* The number of words of s, counted up to `most` (more are not counted),
+ * and the first one (*first, *first_len). */
+static size_t
+count_words(const char *s, size_t n, size_t most, const char **first, size_t *first_len)
 {
     size_t count = 0;
     *first = NULL;
     *first_len = 0;
-    *page = false;
-    for (size_t i = 0; i < n;) {
-        size_t j = i;
-        while (j < n && ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z') ||
-                         (s[j] >= '0' && s[j] <= '9') || (unsigned char)s[j] >= 0x80 ||
-                         (j > i && s[j] == '\'' && j + 1 < n && s[j + 1] >= 'a' &&
-                          s[j + 1] <= 'z')))
-            j++;
+    for (size_t i = 0; i < n && count < most;) {
+        size_t j = word_end(s, n, i);
         if (j == i) {
             i++;
             continue;
@@ -94,12 +100,27 @@ scan_words(const char *s, size_t n, const char **first, size_t *first_len, bool 
             *first = s + i;
             *first_len = j - i;
         }
-        if (!*page && word_in(s + i, j - i, page_words, DS_ARRAY_LEN(page_words)))
-            *page = true;
         count++;
         i = j;
     }
     return count;
+}
+
+/* Does any word of s speak to the reader or of the page (page_words)? */
+static bool
+has_page_word(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t j = word_end(s, n, i);
+        if (j == i) {
+            i++;
+            continue;
+        }
+        if (word_in(s + i, j - i, page_words, DS_ARRAY_LEN(page_words)))
+            return true;
+        i = j;
+    }
+    return false;
 }
 
 /* Does s end a sentence (., !, ? or ." and the like at its end)? */
@@ -130,8 +151,10 @@ compare_furniture_line(const char *s, size_t n)
             return false;
     const char *first;
     size_t first_len;
-    bool page;
-    size_t words = scan_words(s, n, &first, &first_len, &page);
+    /* Most lines are prose: counting stops past ACTION_MAX_WORDS, and the
+     * page words are looked for only in a call to action of middling
+     * length (the one case that asks). */
+    size_t words = count_words(s, n, ACTION_MAX_WORDS + 1, &first, &first_len);
     if (words == 0)
         return false;
     if (words < STRICT_LABEL_WORDS && !ends_sentence(s, n))
@@ -141,5 +164,5 @@ compare_furniture_line(const char *s, size_t n)
         return false;
     /* "Read more", "Watch the video": short requests need nothing else;
      * longer ones must speak to the reader or of the page. */
-    return words <= ACTION_SHORT_WORDS || page;
+    return words <= ACTION_SHORT_WORDS || has_page_word(s, n);
 }

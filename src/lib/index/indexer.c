@@ -169,6 +169,7 @@ prepared_clear(struct prepared *p)
     extraction_clear(&p->x);
     free(p->lines);
     buf_free(&p->raw_packed);
+    store_body_clear(&p->zbody);
     memset(p, 0, sizeof *p);
 }
 
@@ -260,11 +261,15 @@ producer_main(void *arg)
 {
     struct pipeline *pl = arg;
     struct buf bytes = BUF_INIT;
+    /* the body is deflated here too, so the writer only binds its bytes */
+    struct store_packer *pk = store_packer_new();
     for (size_t i = 0; i < pl->run->ncands; i++) {
         if (pl->run->cands[i].unchanged)
             continue;
         struct prepared p;
         prepare(pl->run, i, pl->ictx, pl->ex, &bytes, &p);
+        if (p.ingested)
+            store_body_prepare(pk, &p.a, p.raw_packed.data, p.raw_packed.len, &p.zbody);
         pthread_mutex_lock(&pl->mu);
         while ((pl->count == QUEUE_SLOTS || (pl->count && pl->bytes > QUEUE_BYTES)) &&
                !pl->stop)
@@ -281,6 +286,7 @@ producer_main(void *arg)
         pthread_mutex_unlock(&pl->mu);
     }
     buf_free(&bytes);
+    store_packer_free(&pk);
     pthread_mutex_lock(&pl->mu);
     pl->producer_done = true;
     pthread_cond_broadcast(&pl->changed);
@@ -311,8 +317,8 @@ pipeline_next(struct pipeline *pl, struct prepared *out)
 int
 idx_store_new_doc(struct run *r, struct prepared *p, int64_t *id, struct ds_error *err)
 {
-    int rc = store_doc_insert_packed(r->store, &p->a, p->hash, p->raw_packed.data,
-                                     p->raw_packed.len, id, err);
+    int rc = store_doc_insert_body(r->store, &p->a, p->hash, p->raw_packed.data,
+                                   p->raw_packed.len, &p->zbody, id, err);
     if (rc == 0)
         rc = store_put_extraction_new(r->store, *id, &p->x, err);
     if (rc == 0)

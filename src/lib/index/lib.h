@@ -69,6 +69,7 @@ struct prepared {
     uint64_t *lines;        /* line hashes for the corpus-wide counts */
     size_t nlines;
     struct buf raw_packed;  /* a.raw packed against a.body (a.raw is then freed) */
+    struct store_body zbody; /* the body deflated as stored, by the preparing thread */
     uint32_t sig[MINHASH_K];
     /* a feed: its items, each prepared like a file (hash: the item's) */
     bool feed;

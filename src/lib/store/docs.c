@@ -323,24 +323,20 @@ doc_put_side_rows(struct store *s, const struct article *a, int64_t id, struct d
     return doc_put_pair(s, SQ_DOC_SUMMARY_PUT, id, a->summary, "saving a document's summary", err);
 }
 
-/* Parameters 13-15 of SQ_DOC_INSERT (body, raw, removed): the body
- * deflated (store/zbody.c), with the removed lines and the raw pack in the
- * same stream unless the pack is deflated already (the removed lines are
- * its literals); z holds the bytes until the statement runs. The
+/* Parameters 13-15 of SQ_DOC_INSERT (body, raw, removed) from b, made
+ * by store_body_prepare(): the body deflated (store/zbody.c), with the
+ * removed lines and the raw pack in the same stream unless the pack is
+ * deflated already; b holds the bytes until the statement runs. The
  * full-text entry gets the text itself. */
 static void
-store_bind_body(struct store *s, sqlite3_stmt *st, const struct article *a,
-                const void *raw_packed, size_t n, struct buf *z)
+store_bind_body(sqlite3_stmt *st, const struct article *a, const void *raw_packed, size_t n,
+                const struct store_body *b)
 {
-    const char *body = a->body ? a->body : "";
-    bool inside = !ingest_raw_pack_deflated(raw_packed, n);
-    int kind = store_body_pack(s, body, strlen(body), inside ? a->removed : NULL,
-                               inside ? (raw_packed ? raw_packed : "") : NULL, inside ? n : 0, z);
-    if (kind)
-        sqlite3_bind_blob(st, 13, z->data, (int)z->len, SQLITE_STATIC);
+    if (b->kind)
+        sqlite3_bind_blob(st, 13, b->z.data, (int)b->z.len, SQLITE_STATIC);
     else
-        store_bind_text(st, 13, body);
-    if (kind == 2) { /* both inside the body's blob */
+        store_bind_text(st, 13, a->body ? a->body : "");
+    if (b->kind == 2) { /* both inside the body's blob */
         sqlite3_bind_zeroblob(st, 14, 0);
         sqlite3_bind_null(st, 15);
         return;
@@ -353,12 +349,24 @@ int
 store_doc_insert_packed(struct store *s, const struct article *a, uint64_t hash,
                         const void *raw_packed, size_t n, int64_t *id_out, struct ds_error *err)
 {
+    return store_doc_insert_body(s, a, hash, raw_packed, n, NULL, id_out, err);
+}
+
+int
+store_doc_insert_body(struct store *s, const struct article *a, uint64_t hash,
+                      const void *raw_packed, size_t n, const struct store_body *pre,
+                      int64_t *id_out, struct ds_error *err)
+{
     sqlite3_stmt *st = store_stmt(s, SQ_DOC_INSERT, err);
     if (!st)
         return -1;
     const char *body = a->body ? a->body : "";
     char *lead = store_lead(body, 200);
-    struct buf zbody = BUF_INIT;
+    struct store_body here = {BUF_INIT, 0, false};
+    if (!pre || !pre->ready) {
+        store_body_prepare_here(s, a, raw_packed, n, &here);
+        pre = &here;
+    }
     sqlite3_bind_int64(st, 1, (int64_t)hash);
     store_bind_text(st, 2, a->title);
     store_bind_text(st, 3, a->subtitle);
@@ -374,11 +382,11 @@ store_doc_insert_packed(struct store *s, const struct article *a, uint64_t hash,
     store_bind_text(st, 10, a->encoding);
     sqlite3_bind_int64(st, 11, a->words);
     store_bind_text(st, 12, lead);
-    store_bind_body(s, st, a, raw_packed, n, &zbody);
+    store_bind_body(st, a, raw_packed, n, pre);
     sqlite3_bind_int64(st, 16, (int64_t)time(NULL));
     int rc = store_step_done(s, st, "saving a document", err);
     free(lead);
-    buf_free(&zbody);
+    store_body_clear(&here);
     if (rc != 0)
         return rc;
     int64_t id = sqlite3_last_insert_rowid(s->db);

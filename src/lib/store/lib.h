@@ -288,6 +288,9 @@ struct store_body_extra {
 int store_body_pack(struct store *s, const char *body, size_t n, const char *removed,
                     const void *raw, size_t raw_n, struct buf *out);
 int store_body_unpack(const void *blob, size_t n, struct buf *out, struct store_body_extra *extra);
+/* store_body_prepare() with s's own deflate stream (the writer's thread). */
+void store_body_prepare_here(struct store *s, const struct article *a, const void *raw_packed,
+                             size_t n, struct store_body *out);
 int store_body_register(struct store *s);
 void store_body_free(struct store *s);
 

@@ -88,6 +88,15 @@ words_run_end(const char *t, size_t len, size_t i, bool *cjk)
     int l = utf8_decode(t + i, len - i, &cp);
     *cjk = utf8_is_cjk(cp);
     for (i += (size_t)l; i < len; i += (size_t)l) {
+        /* every CJK code point's first byte is 0xE3 or more, and a byte
+         * below it never ends a character that started before it: outside
+         * a CJK run those bytes are skipped without decoding */
+        if (!*cjk) {
+            while (i < len && (unsigned char)t[i] < 0xE3)
+                i++;
+            if (i == len)
+                break;
+        }
         l = utf8_decode(t + i, len - i, &cp);
         if (utf8_is_cjk(cp) != *cjk)
             break;

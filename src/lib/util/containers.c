@@ -49,7 +49,10 @@ strmap_find(const struct strmap *m, const char *key, size_t len)
 struct strmap_entry *
 strmap_upsert(struct strmap *m, const char *key, size_t len, bool *added)
 {
-    if ((m->n + 1) * 4 > m->cap * 3)
+    /* at most half full: a lookup that misses (most upserts of a growing
+     * vocabulary) probes ~2.5 slots, against ~8.5 at three quarters, and
+     * every probe that finds a slot taken reads an entry elsewhere */
+    if ((m->n + 1) * 2 > m->cap)
         strmap_rehash(m, m->cap ? m->cap * 2 : 64);
     uint64_t h = ds_hash64(key, len);
     size_t j = strmap_slot(m, key, len, h);

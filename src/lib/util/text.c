@@ -1,6 +1,7 @@
 /* util/text.c — text helpers shared by every part (see text.h). */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,10 +57,45 @@ static const char *const stopwords[] = {
     "yet",   "you",   "your",  "zu",
 };
 
+/* The longest stop word: a longer word is none (test_text checks the list). */
+#define STOPWORD_MAX_LEN 7
+
+/* strcmp's order of the stop word w and the len bytes of low. */
 static int
-stopword_cmp(const void *k, const void *e)
+stopword_cmp(const char *low, size_t len, const char *w)
 {
-    return strcmp(k, *(const char *const *)e);
+    for (size_t i = 0; i < len; i++) {
+        if (!w[i])
+            return 1;
+        if (low[i] != w[i])
+            return (unsigned char)low[i] < (unsigned char)w[i] ? -1 : 1;
+    }
+    return w[len] ? -1 : 0;
+}
+
+/* Where the stop words starting with each byte begin (bucket[c]) and end
+ * (bucket[c + 1]) in the sorted list, made once. */
+static unsigned short stopword_first[257];
+static pthread_once_t stopword_once = PTHREAD_ONCE_INIT;
+
+static void
+stopword_index(void)
+{
+    size_t w = 0;
+    for (unsigned c = 0; c <= 256; c++) {
+        while (w < DS_ARRAY_LEN(stopwords) && (unsigned char)stopwords[w][0] < c)
+            w++;
+        stopword_first[c] = (unsigned short)w;
+    }
+}
+
+/* The range [*lo, *hi) of the stop words whose first byte is c. */
+static void
+stopword_bucket(unsigned char c, size_t *lo, size_t *hi)
+{
+    pthread_once(&stopword_once, stopword_index);
+    *lo = stopword_first[c];
+    *hi = stopword_first[c + 1];
 }
 
 /* See text.h. */
@@ -73,10 +109,10 @@ text_stopwords(size_t *n)
 bool
 text_is_stopword(const char *word, size_t len)
 {
-    char low[16];
+    char low[STOPWORD_MAX_LEN];
     if (len > 0 && (unsigned char)word[0] >= 0xE3)
         return zh_is_stopword(word, len);
-    if (len == 0 || len >= sizeof low)
+    if (len == 0 || len > STOPWORD_MAX_LEN)
         return false;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)word[i];
@@ -84,12 +120,22 @@ text_is_stopword(const char *word, size_t len)
             return false;
         low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
-    low[len] = '\0';
     /* "us" is usually the country in news text (U.S.); keep it as a term. */
-    if (strcmp(low, "us") == 0 && word[0] == 'U')
+    if (len == 2 && low[0] == 'u' && low[1] == 's' && word[0] == 'U')
         return false;
-    return bsearch(low, stopwords, DS_ARRAY_LEN(stopwords), sizeof stopwords[0], stopword_cmp) !=
-           NULL;
+    size_t lo, hi;
+    stopword_bucket((unsigned char)low[0], &lo, &hi);
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = stopword_cmp(low, len, stopwords[mid]);
+        if (c == 0)
+            return true;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return false;
 }
 
 /* ---- the basic tokenizer ---------------------------------------------------------- */
