@@ -60,7 +60,9 @@ bool store_termstats_exact(const struct store_termstats *ts);
 /* Largest document id, >= the number of documents (0 when empty). */
 int64_t store_termstats_docs_total(const struct store_termstats *ts);
 /* Documents holding term (as the tokenizer makes it); word is a surface
- * form of it, used when estimating. 0 for a term no document has (or one
+ * form of it, used when estimating. A Chinese or Japanese word longer than
+ * two characters is no term of the index and is counted as a phrase; a
+ * bigram or single character is read from the vocabulary like any word. 0 for a term no document has (or one
  * the index cannot search), -1 with err on failure. */
 int64_t store_termstats_df(struct store_termstats *ts, const char *term, const char *word,
                            struct ds_error *err);

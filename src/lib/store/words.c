@@ -176,6 +176,22 @@ store_term_is_cjk(const char *term)
            utf8_is_cjk(cp);
 }
 
+bool
+store_term_is_bigram(const char *term)
+{
+    size_t n = strlen(term), at = 0;
+    int chars = 0;
+    while (at < n && chars < 3) {
+        uint32_t cp;
+        int len = utf8_decode(term + at, n - at, &cp);
+        if (len <= 0 || !utf8_is_cjk(cp))
+            return false;
+        at += (size_t)len;
+        chars++;
+    }
+    return chars >= 1 && chars <= 2 && at == n;
+}
+
 /* ---- folding a whole text ----------------------------------------------------------------- */
 
 /* Room in f for n + 4 more folded bytes (one code point) and their map. */
