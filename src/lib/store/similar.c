@@ -108,9 +108,9 @@ int64_t
 store_termstats_df(struct store_termstats *ts, const char *term, const char *word,
                    struct ds_error *err)
 {
-    if (!ts->vocab || (store_term_is_cjk(term) && !store_term_is_bigram(term))) {
-        /* a Chinese word longer than two characters is no term of the
-         * index (it holds bigrams): its documents are those of the phrase */
+    if (!ts->vocab || store_term_is_cjk(term)) {
+        /* a Chinese word is no term of the index (it holds bigrams): its
+         * documents are those of the phrase */
         bool estimated;
         if (!ts->s->dfc && store_df_ready(ts->s, err) != 0)
             return -1;
@@ -123,14 +123,24 @@ store_termstats_df(struct store_termstats *ts, const char *term, const char *wor
     sqlite3_reset(ts->vocab);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return store_fail(ts->s, err, rc, "reading term statistics");
-    if (rc == SQLITE_DONE && store_term_is_cjk(term) && word) {
-        /* a word tokenizer's one- or two-character word folded otherwise
-         * than the index's bigram: the phrase, as for longer words */
-        bool estimated;
-        if (!ts->s->dfc && store_df_ready(ts->s, err) != 0)
-            return -1;
-        return store_word_docs(ts->s, word, &estimated, err);
-    }
+    return df;
+}
+
+int64_t
+store_termstats_index_df(struct store_termstats *ts, const char *term, const char *word,
+                         struct ds_error *err)
+{
+    if (!ts->vocab || !store_term_is_cjk(term) || !store_term_is_bigram(term))
+        return store_termstats_df(ts, term, word, err);
+    /* a bigram or a run's single character is a term of the index: read
+     * like any word, not counted as a phrase */
+    sqlite3_reset(ts->vocab);
+    sqlite3_bind_text(ts->vocab, 1, term, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(ts->vocab);
+    int64_t df = rc == SQLITE_ROW ? sqlite3_column_int64(ts->vocab, 0) : 0;
+    sqlite3_reset(ts->vocab);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return store_fail(ts->s, err, rc, "reading term statistics");
     return df;
 }
 
