@@ -528,5 +528,9 @@ size_t store_fold_match(struct store_folded *f, const char *want, size_t wlen, c
 /* Is term a Chinese or Japanese word (no term of the index, which holds
  * its bigrams)? */
 bool store_term_is_cjk(const char *term);
+/* True when term is one or two CJK characters and nothing else: a term the
+ * index itself holds (a bigram, or a run's single character), whose
+ * document count the statistics tables' vocabulary has. */
+bool store_term_is_bigram(const char *term);
 
 #endif

@@ -75,6 +75,18 @@ test_segment(void)
     ok(nb == 2 && br[0] == 0 && br[1] == 6, "seg_breaks: the boundaries are byte offsets");
     nb = seg_breaks(sg, "", 0, &br);
     ok(nb == 1 && br[0] == 0, "seg_breaks of nothing: one boundary");
+    /* a character outside the BMP (two UTF-16 units) and an invalid byte:
+     * every boundary is still a byte offset where a character starts */
+    const char *odd = "关税\xF0\xA0\xAE\xB7上调\xFF贸易 ok";
+    nb = seg_breaks(sg, odd, strlen(odd), &br);
+    bool starts = nb > 2 && br[nb - 1] == strlen(odd);
+    for (size_t i = 0; i < nb; i++)
+        starts = starts && ((unsigned char)odd[br[i]] & 0xC0) != 0x80;
+    ok(starts, "seg_breaks past a supplementary character and an invalid byte: byte offsets");
+    char *w = words(sg, "关税\xF0\xA0\xAE\xB7上调");
+    ok(w && strncmp(w, "关税|\xF0\xA0\xAE\xB7|", strlen("关税|\xF0\xA0\xAE\xB7|")) == 0,
+       "a supplementary ideograph is a word of its own (%s)", w ? w : "");
+    free(w);
     seg_free(&sg);
     ok(sg == NULL, "seg_free clears the pointer");
     seg_free(&sg);

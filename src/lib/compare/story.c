@@ -102,7 +102,7 @@ key_token(const char *token, size_t start, size_t end, void *ud)
         struct sterm *t = &g->t[g->terms.n - 1];
         memset(t, 0, sizeof *t);
         char *word = xstrndup(k->text + start, end - start);
-        int64_t df = store_termstats_df(g->ts, token, word, k->err);
+        int64_t df = store_termstats_index_df(g->ts, token, word, k->err);
         free(word);
         if (df < 0)
             k->failed = 1;

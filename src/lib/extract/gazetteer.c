@@ -37,6 +37,7 @@ gz_free(struct gazetteer *g)
     for (size_t i = 0; i < g->nslots; i++)
         free(g->slots[i].key);
     free(g->slots);
+    free(g->cjk_chars);
     ent_words_free(g->words);
     memset(g, 0, sizeof *g);
 }
@@ -142,8 +143,16 @@ gz_add_alias(struct gazetteer *g, const char *alias, uint32_t ent, bool capital,
         unsigned bit = ((unsigned)(unsigned char)key[0] << 8) | (unsigned char)key[1];
         g->first2[bit >> 3] |= (uint8_t)(1u << (bit & 7));
         uint32_t cp;
-        if ((unsigned char)key[0] >= 0xE3 && utf8_decode(key, kl, &cp) == 3)
+        if ((unsigned char)key[0] >= 0xE3 && utf8_decode(key, kl, &cp) == 3) {
             g->cjk_first[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+            if (!g->cjk_chars)
+                g->cjk_chars = xcalloc(65536, 1);
+            size_t chars = 0;
+            for (size_t i = 0; i < kl; i++)
+                chars += ((unsigned char)key[i] & 0xC0) != 0x80;
+            if (chars > g->cjk_chars[cp])
+                g->cjk_chars[cp] = (uint8_t)DS_MIN(chars, 255);
+        }
     }
     bool has_lower = false, has_upper = false;
     for (size_t i = 0; i < n; i++) {

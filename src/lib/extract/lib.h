@@ -102,6 +102,8 @@ struct gazetteer {
     uint8_t first2[8192]; /* bit (b0 << 8 | b1): some key starts with these two
                            * (lower-case) bytes; b1 = 0 for one-byte keys */
     uint8_t cjk_first[8192]; /* bit cp: some alias starts with the BMP ideograph cp */
+    uint8_t *cjk_chars;      /* [cp]: characters of the longest alias starting with the
+                              * BMP ideograph cp (at most 255; NULL until one is added) */
 };
 
 /* The slot of key[0..len) (hash h), or NULL when no alias has that key or

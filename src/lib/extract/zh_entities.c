@@ -130,17 +130,20 @@ static const struct gz_alias *zh_alias_at(struct zh_run *z, size_t a, size_t *b,
                                           size_t *next) {
   const struct gazetteer *g = z->r->g;
   const char *s = z->r->s;
-  size_t ends[ZH_ALIAS_MAX + 1], nc = 0, p = a;
-  while (p < z->b && nc <= ZH_ALIAS_MAX) {
-    uint32_t cp;
+  uint32_t cp;
+  int l0 = utf8_decode(s + a, z->b - a, &cp);
+  *next = a + (size_t)l0;
+  if (l0 != 3 || !(g->cjk_first[cp >> 3] & (1u << (cp & 7))))
+    return NULL; /* no alias starts with this character */
+  /* the characters of the text up to the longest alias that starts with
+   * this one (ZH_ALIAS_MAX + 1 at most) */
+  size_t most = DS_MIN((size_t)g->cjk_chars[cp], (size_t)ZH_ALIAS_MAX + 1);
+  size_t ends[ZH_ALIAS_MAX + 1], nc = 1, p = *next;
+  ends[0] = p;
+  while (p < z->b && nc < most) {
     p += (size_t)utf8_decode(s + p, z->b - p, &cp);
     ends[nc++] = p;
   }
-  *next = ends[0];
-  uint32_t cp;
-  if (utf8_decode(s + a, z->b - a, &cp) != 3 ||
-      !(g->cjk_first[cp >> 3] & (1u << (cp & 7))))
-    return NULL; /* no alias starts with this character */
   for (size_t k = nc; k-- > 1;) {
     const struct gz_slot *sl =
         gz_find(g, s + a, ends[k] - a, ds_hash64(s + a, ends[k] - a));

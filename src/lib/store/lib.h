@@ -99,6 +99,7 @@ struct store {
     fts5_tokenizer tok;               /* the 'dossier' tokenizer's methods */
     Fts5Tokenizer *tok_inst;          /* one instance for store_tokenize */
     struct segmenter *seg;            /* Chinese words (store/words.c), made when first needed */
+    uint32_t *hanfold;                /* store_hanfold_table(), made when first needed (words.c) */
     struct z_stream_s *body_z;        /* store_body_pack()'s deflate stream, made when first needed */
     sqlite3_stmt *stmts[SQ__COUNT];
     struct store_df_cache *dfc;       /* document frequencies (store/extractions.c) */

@@ -104,6 +104,20 @@ store_termstats_docs_total(const struct store_termstats *ts)
     return ts->total;
 }
 
+/* term's count in the vocabulary (0 when absent), or -1 with err. */
+static int64_t
+termstats_vocab(struct store_termstats *ts, const char *term, struct ds_error *err)
+{
+    sqlite3_reset(ts->vocab);
+    sqlite3_bind_text(ts->vocab, 1, term, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(ts->vocab);
+    int64_t df = rc == SQLITE_ROW ? sqlite3_column_int64(ts->vocab, 0) : 0;
+    sqlite3_reset(ts->vocab);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return store_fail(ts->s, err, rc, "reading term statistics");
+    return df;
+}
+
 int64_t
 store_termstats_df(struct store_termstats *ts, const char *term, const char *word,
                    struct ds_error *err)
@@ -116,14 +130,18 @@ store_termstats_df(struct store_termstats *ts, const char *term, const char *wor
             return -1;
         return store_word_docs(ts->s, word, &estimated, err);
     }
-    sqlite3_reset(ts->vocab);
-    sqlite3_bind_text(ts->vocab, 1, term, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(ts->vocab);
-    int64_t df = rc == SQLITE_ROW ? sqlite3_column_int64(ts->vocab, 0) : 0;
-    sqlite3_reset(ts->vocab);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return store_fail(ts->s, err, rc, "reading term statistics");
-    return df;
+    return termstats_vocab(ts, term, err);
+}
+
+int64_t
+store_termstats_index_df(struct store_termstats *ts, const char *term, const char *word,
+                         struct ds_error *err)
+{
+    if (!ts->vocab || !store_term_is_cjk(term) || !store_term_is_bigram(term))
+        return store_termstats_df(ts, term, word, err);
+    /* a bigram or a run's single character is a term of the index: read
+     * like any word, not counted as a phrase */
+    return termstats_vocab(ts, term, err);
 }
 
 int

@@ -547,6 +547,7 @@ store_close(struct store **sp)
     if (s->tok_inst)
         s->tok.xDelete(s->tok_inst);
     seg_free(&s->seg);
+    free(s->hanfold);
     store_body_free(s);
     if (s->db) {
         if (!sqlite3_get_autocommit(s->db))

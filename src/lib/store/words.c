@@ -41,10 +41,15 @@ words_shift_cb(const char *token, size_t start, size_t end, void *ud)
     c->fn(token, c->base + start, c->base + end, c->ud);
 }
 
-/* The folded form of code point cp, as the index folds it. */
+/* The folded form of code point cp, as the index folds it; the common
+ * ideographs from the direct table (tab), the rest by search. */
 static uint32_t
-words_fold_cp(uint32_t cp)
+words_fold_cp(const uint32_t *tab, uint32_t cp)
 {
+    if (cp - STORE_HANFOLD_LO < STORE_HANFOLD_N) {
+        uint32_t f = tab[cp - STORE_HANFOLD_LO];
+        return f ? f : cp;
+    }
     return cp >= 0x3400 ? store_hanfold(cp) : utf8_tolower(cp);
 }
 
@@ -60,7 +65,7 @@ words_cjk_cb(size_t start, size_t end, void *ud)
         uint32_t cp;
         i += (size_t)utf8_decode(w + i, end - i, &cp);
         char enc[4];
-        cp = words_fold_cp(cp);
+        cp = words_fold_cp(c->s->hanfold, cp);
         buf_append(&c->word, enc, (size_t)utf8_encode(cp, enc));
     }
     if (chars >= c->min_chars)
@@ -115,6 +120,8 @@ words_tokenize(struct store *s, const char *text, size_t len, size_t min_chars,
 {
     if (!s->seg)
         s->seg = seg_new();
+    if (!s->hanfold)
+        s->hanfold = store_hanfold_table();
     struct store_folded f = {BUF_INIT, NULL, 0, NULL};
     struct words_ctx c = {s, text, 0, fn, ud, BUF_INIT, min_chars, &f};
     int rc = 0;
@@ -185,6 +192,22 @@ store_term_is_cjk(const char *term)
            utf8_is_cjk(cp);
 }
 
+bool
+store_term_is_bigram(const char *term)
+{
+    size_t n = strlen(term), at = 0;
+    int chars = 0;
+    while (at < n && chars < 3) {
+        uint32_t cp;
+        int len = utf8_decode(term + at, n - at, &cp);
+        if (len <= 0 || !utf8_is_cjk(cp))
+            return false;
+        at += (size_t)len;
+        chars++;
+    }
+    return chars >= 1 && chars <= 2 && at == n;
+}
+
 /* ---- folding a whole text ----------------------------------------------------------------- */
 
 /* Room in f for n + 4 more folded bytes (one code point) and their map. */
@@ -206,7 +229,7 @@ fold_cp(struct store_folded *f, uint32_t cp)
         f->table = store_hanfold_table();
     if (cp - STORE_HANFOLD_LO < STORE_HANFOLD_N)
         return f->table[cp - STORE_HANFOLD_LO] ? f->table[cp - STORE_HANFOLD_LO] : cp;
-    return words_fold_cp(cp);
+    return words_fold_cp(f->table, cp);
 }
 
 size_t
