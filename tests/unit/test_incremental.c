@@ -327,6 +327,21 @@ test_growth(const char *db)
        (long long)grown, (long long)bytes);
     is_int(hits(s, "osprey"), CHANGED, "the changed text is found");
     is_int(hits(s, "item120x1"), 0, "a deleted article is not");
+
+    /* `dossier forget` of 40 more gives their pages back too */
+    char *paths[GONE];
+    const char *cpaths[GONE];
+    for (int n = 0; n < GONE; n++)
+        cpaths[n] = paths[n] = xasprintf("%s/a%03d.txt", dir, 200 + n);
+    size_t forgotten = 0;
+    ok(indexer_forget(s, cpaths, GONE, &forgotten, &err) == 0 && forgotten == GONE,
+       "%d files forgotten", GONE);
+    for (int n = 0; n < GONE; n++)
+        free(paths[n]);
+    ok(store_write_counts(s, &a, &err) == 0, "write counts read after forgetting");
+    is_int(a.free_pages, 0, "the pages forgetting emptied are given back");
+    ok(a.pages < b.pages, "the file shrinks (%lld -> %lld pages)", (long long)b.pages,
+       (long long)a.pages);
     struct buf report = BUF_INIT;
     ok(store_check(s, &report, &err) == 0, "check finds no problem: %s", buf_str(&report));
     buf_free(&report);
