@@ -92,6 +92,16 @@ struct store_write_counts {
     int fts_segments;
 };
 int store_write_counts(struct store *s, struct store_write_counts *out, struct ds_error *err);
+/* The end of a run that wrote: free pages given back to the file system,
+ * at most STORE_RECLAIM_MAX_PAGES of them (the rest at the next run's end),
+ * so that the file grows by what the run added, not also by the pages its
+ * deletions and rewrites left empty. Only an index created with that mode
+ * (auto_vacuum incremental: every new index since issue 16) can give pages
+ * back; an older one keeps them and fills them in later runs. Outside a
+ * transaction. *freed (may be NULL) gets the pages given back. 0, or -1
+ * with err. (store/ftswrite.c) */
+#define STORE_RECLAIM_MAX_PAGES 16384
+int store_reclaim(struct store *s, int64_t *freed, struct ds_error *err);
 /* Documents deleted in the open transaction whose full-text entries are
  * deleted at COMMIT (with the batch's new entries, as one segment). */
 size_t store_fts_deletions_pending(const struct store *s);

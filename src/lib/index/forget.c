@@ -64,6 +64,8 @@ indexer_forget(struct store *s, const char *const *paths, size_t npaths, size_t 
             rc = -1;
         if (rc == 0)
             rc = corpus_refresh(s, false, err);
+        if (rc == 0) /* the pages the deletions emptied go back */
+            rc = store_reclaim(s, NULL, err);
         if (rc == 0)
             *forgotten = g.n;
     }

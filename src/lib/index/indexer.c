@@ -632,7 +632,8 @@ follow_rules(struct run *r, struct extractor *ex, struct ds_error *err)
 
 /* After storing: files gone from under the roots, feed items whose page is
  * here now (store_items_link_pages), near-duplicate signatures, the
- * statistics tables, stories, themes and the skipped files. 0, or -1 with err. */
+ * statistics tables, stories, themes and the skipped files; then the free
+ * pages given back. 0, or -1 with err. */
 static int
 finish_run(struct run *r, const char *const *roots, size_t nroots, struct ds_error *err)
 {
@@ -662,7 +663,10 @@ finish_run(struct run *r, const char *const *roots, size_t nroots, struct ds_err
     r->sum->themes_assigned = th.assigned;
     r->sum->themes_cpu = ds_cpu_now() - t0;
     /* What was skipped this run is what `dossier stats` reports. */
-    return record_skips(s, r->sum, err);
+    if (record_skips(s, r->sum, err) != 0)
+        return -1;
+    /* The pages deletions left empty go back (store.h). */
+    return store_reclaim(s, NULL, err);
 }
 
 /* Empty the chunk of candidates (its array is kept for the next). */

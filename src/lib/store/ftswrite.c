@@ -18,9 +18,15 @@
  * that changes a small share of the collection turns automerge off (the
  * crisis merge at 16 segments still bounds how many a query reads); a big
  * run leaves FTS5's default on (store_write_mode()).
+ *
+ * Free pages: the pages that deleted and rewritten rows leave empty stay in
+ * the file; an index made with auto_vacuum = INCREMENTAL gives them back at
+ * the end of the run (store_reclaim()), so an incremental run grows the
+ * file by what it added only.
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -186,4 +192,28 @@ size_t
 store_fts_deletions_pending(const struct store *s)
 {
     return s->nfts_gone;
+}
+
+/* See store.h. */
+int
+store_reclaim(struct store *s, int64_t *freed, struct ds_error *err)
+{
+    int64_t mode = 0, before = 0, after = 0;
+    if (freed)
+        *freed = 0;
+    if (s->readonly)
+        return 0;
+    if (store_pragma_int(s, "PRAGMA auto_vacuum", &mode, err) != 0 ||
+        store_pragma_int(s, "PRAGMA freelist_count", &before, err) != 0)
+        return -1;
+    if (mode != 2 || before == 0) /* 2: incremental */
+        return 0;
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA incremental_vacuum(%d)", STORE_RECLAIM_MAX_PAGES);
+    if (store_exec(s, sql, "giving free pages back", err) != 0 ||
+        store_pragma_int(s, "PRAGMA freelist_count", &after, err) != 0)
+        return -1;
+    if (freed)
+        *freed = before - after;
+    return 0;
 }

@@ -330,13 +330,19 @@ store_sql_raw_pack(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 /* ---- open and close ------------------------------------------------------------- */
 
 /* Connection settings. Called after store_identify(): switching to WAL
- * rewrites header bytes 18-19, which a file we refuse must never see. */
+ * rewrites header bytes 18-19, which a file we refuse must never see. A
+ * new file (schema version 0) gives its free pages back at the end of each
+ * run (store_reclaim): that mode can only be chosen before WAL and the
+ * first table. */
 static int
-store_configure(struct store *s, struct ds_error *err)
+store_configure(struct store *s, int64_t version, struct ds_error *err)
 {
     if (store_exec(s, "PRAGMA foreign_keys = ON", "opening the index", err) != 0)
         return -1;
     if (!s->readonly) {
+        if (version == 0 &&
+            store_exec(s, "PRAGMA auto_vacuum = INCREMENTAL", "creating the index", err) != 0)
+            return -1;
         if (store_exec(s, "PRAGMA journal_mode = WAL", "opening the index", err) != 0)
             return -1;
         if (store_exec(s, "PRAGMA synchronous = NORMAL", "opening the index", err) != 0)
@@ -486,7 +492,7 @@ store_open(const char *path, int flags, struct store **out, struct ds_error *err
     store_set_busy_wait(s, STORE_BUSY_WAIT_MS);
     sqlite3_extended_result_codes(s->db, 1);
     int64_t version;
-    if (store_identify(s, &version, err) != 0 || store_configure(s, err) != 0 ||
+    if (store_identify(s, &version, err) != 0 || store_configure(s, version, err) != 0 ||
         store_migrate(s, version, err) != 0)
         goto fail;
     int rc = store_fts_hooks_install(s);
