@@ -122,6 +122,8 @@ static void test_figure_words(void) {
   fig("投入新台幣約45億元。", "新台幣約45億元", 4.5e9, "TWD", "about", NULL);
   fig("銷售或減少一成。", "一成", 10, "%", NULL, "down");
   fig("份額約一成半。", "一成半", 15, "%", "about", NULL);
+  fig("探明儲量逾4,000億立方米。", "4,000億立方米", 4e11, "cubic metres", "more than",
+      NULL);
   no_figures("他十分高興。", "十分 (very) is no number");
 }
 
