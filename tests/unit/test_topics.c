@@ -82,6 +82,31 @@ score(struct extractor *ex, const char *title, const char *body, struct extracti
     extractor_topics(ex, title, body, x);
 }
 
+/* The shipped rules give an article in Simplified characters and the same
+ * article in Traditional ones the same topics (their Chinese terms are
+ * written once). */
+static void
+same_topics_both_scripts(struct extractor *ex)
+{
+    struct extraction s, t;
+    score(ex, "美国对中国商品加征关税",
+          "美国商务部宣布，对价值约三千亿美元的中国进口商品加征百分之二十五的关税。"
+          "中国商务部表示将采取反制措施，中美贸易战再度升级，出口企业担心订单减少。", &s);
+    score(ex, "美國對中國商品加徵關稅",
+          "美國商務部宣布，對價值約三千億美元的中國進口商品加徵百分之二十五的關稅。"
+          "中國商務部表示將採取反制措施，中美貿易戰再度升級，出口企業擔心訂單減少。", &t);
+    bool same = s.ntopics == t.ntopics && s.ntopics >= 2;
+    for (size_t i = 0; same && i < s.ntopics; i++)
+        same = strcmp(s.topics[i].slug, t.topics[i].slug) == 0;
+    ok(same, "shipped rules: the same topics in Simplified and Traditional");
+    for (size_t i = 0; !same && i < s.ntopics + t.ntopics; i++)
+        diag("%s %s", i < s.ntopics ? "simplified" : "traditional",
+             i < s.ntopics ? s.topics[i].slug : t.topics[i - s.ntopics].slug);
+    ok(topic(&s, "economy/trade") != NULL, "... and they are trade");
+    extraction_clear(&s);
+    extraction_clear(&t);
+}
+
 static const char base_rules[] =
     "# test rules\n"
     "[trade]\n"
@@ -247,6 +272,23 @@ main(void)
         extraction_clear(&x);
     }
     extractor_free(&ex);
+    /* A Chinese term written once matches both scripts. */
+    ex = open_rules("[t]\nname = T\nthreshold = 1\nterms = 1 關稅, 房价\n", NULL, &err);
+    if (ok(ex != NULL, "Chinese terms in one script load")) {
+        const char *zh = "美国宣布加征关税。";
+        score(ex, NULL, zh, &x);
+        t = topic(&x, "t");
+        ok(t && t->nspans == 1 && strncmp(zh + t->spans[0].start, "关税", 6) == 0,
+           "a term written in Traditional matches Simplified text");
+        extraction_clear(&x);
+        zh = "本港樓市回穩，房價上升。";
+        score(ex, NULL, zh, &x);
+        t = topic(&x, "t");
+        ok(t && t->nspans == 1 && strncmp(zh + t->spans[0].start, "房價", 6) == 0,
+           "a term written in Simplified matches Traditional text");
+        extraction_clear(&x);
+    }
+    extractor_free(&ex);
     bad_rules("[a]\nname = A\nterms = 2 tariff, 关税x\n", "topics.conf:3: bad term", NULL,
               "a Chinese term with other letters");
     bad_rules("[a]\nname = A\nterms = x\n", "topics.conf:3: bad weight", NULL, "terms weight");
@@ -341,6 +383,7 @@ main(void)
             ok(x.ntopics && strcmp(x.topics[0].slug, "economy") == 0,
                "shipped rules: economy ranks first");
             extraction_clear(&x);
+            same_topics_both_scripts(ex);
         }
         extractor_free(&ex);
         free(assets);

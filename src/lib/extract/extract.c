@@ -133,7 +133,7 @@ wordset_has(const struct wordset *ws, const char *w, size_t n, bool lower)
     return false;
 }
 
-#define EXTRACT_CODE_VERSION 4ull
+#define EXTRACT_CODE_VERSION 5ull
 
 static const struct {
     const char *file;
@@ -141,6 +141,7 @@ static const struct {
 } extract_gazetteers[] = {
     {"countries.tsv", ENTITY_COUNTRY},
     {"orgs.tsv", ENTITY_ORG},
+    {"orgs_zh.tsv", ENTITY_ORG},
     {"agreements.tsv", ENTITY_AGREEMENT},
     {"places.tsv", ENTITY_PLACE},
     {"people.tsv", ENTITY_PERSON},

@@ -1,8 +1,10 @@
 /*
  * extract/gazetteer.c — the gazetteer (a hash of lowercase token sequences:
  * every alias and each of its prefixes, so a walk stops as soon as no alias
- * can continue) loaded from assets/gazetteer/ (one file per kind), and the
- * word lists of the entity passes as one hash set with a bit per list.
+ * can continue) loaded from assets/gazetteer/ (one file per kind; a Chinese
+ * alias written in Traditional characters also stands in its Simplified
+ * fold), and the word lists of the entity passes as one hash set with a bit
+ * per list.
  */
 #include "config.h"
 
@@ -11,6 +13,7 @@
 #include <string.h>
 
 #include "dossier/utf8.h"
+#include "dossier/zh.h"
 #include "lib.h"
 
 /* ---- gazetteer -------------------------------------------------------------- */
@@ -190,6 +193,21 @@ gz_add_alias(struct gazetteer *g, const char *alias, uint32_t ent, bool capital,
     return 0;
 }
 
+/* gz_add_alias for alias as written and, when it holds Traditional
+ * characters, for its Simplified fold too (util/hanfold.c), so a Chinese
+ * name is written once, as word lists are (util/zh_lists.c). */
+static int
+gz_add_alias_folded(struct gazetteer *g, const char *alias, uint32_t ent, bool capital,
+                    int32_t place)
+{
+    if (gz_add_alias(g, alias, ent, capital, place) != 0)
+        return -1;
+    char *f = zh_fold_copy(alias, strlen(alias));
+    int rc = strcmp(f, alias) != 0 ? gz_add_alias(g, f, ent, capital, place) : 0;
+    free(f);
+    return rc;
+}
+
 static int
 gz_kind_parse(const char *s, enum entity_kind *k)
 {
@@ -235,7 +253,7 @@ gz_load_aliases(struct gazetteer *g, char *list, uint32_t ent, const char *path,
             }
             place = (int32_t)gz_entity(g, eq && eq[1] ? eq + 1 : a, ENTITY_PLACE);
         }
-        if (gz_add_alias(g, a, ent, capital, place) != 0) {
+        if (gz_add_alias_folded(g, a, ent, capital, place) != 0) {
             ds_error_set(err, -1, "%s:%d: alias '%s' has no word in it (or over 8 words)", path,
                          lineno, a);
             return -1;
@@ -283,7 +301,7 @@ gz_load_line(struct gazetteer *g, char *line, enum entity_kind kind, const char 
         }
     }
     uint32_t ent = gz_entity(g, f[0], k);
-    if (gz_add_alias(g, f[0], ent, false, -1) != 0) {
+    if (gz_add_alias_folded(g, f[0], ent, false, -1) != 0) {
         ds_error_set(err, -1, "%s:%d: canonical name has no word in it (or over 8 words)", path,
                      lineno);
         return -1;

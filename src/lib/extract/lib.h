@@ -186,6 +186,10 @@ struct tp_rules {
     size_t nalways;
     uint32_t *words;               /* terms: hash of first stems -> first pattern */
     uint32_t *chars;               /* CJK terms: hash of first characters */
+    uint32_t *fold;                /* zh_fold_table(): Han characters folded to
+                                    * Simplified, for CJK terms (NULL: none) */
+    uint8_t *cjk_first;            /* bit (cp - ZH_FOLD_LO): a CJK term starts
+                                    * with folded character cp */
     size_t term_mask;              /* both tables have term_mask + 1 slots */
     uint32_t *order;               /* topics, deepest first (children before parents) */
     /* per-run scratch */

@@ -6,9 +6,12 @@
  * A term is a pattern with no regex (tp_pattern.term). Latin terms are
  * filed in a hash under the stem of their first word; a text is cut into
  * tokens once, each token is stemmed once, and only the terms filed under
- * that stem are compared. CJK terms are filed under their first character
- * and compared at every character of a CJK run. Cost per document: one
- * stem and one hash probe per word, whatever the number of terms.
+ * that stem are compared. CJK terms are kept folded to Simplified
+ * (util/hanfold.c), filed under their first character and compared, folded
+ * character by character, at every character of a CJK run: a term written
+ * once matches both scripts (关税 and 關稅). Cost per document: one stem
+ * and one hash probe per word, one fold and one probe per CJK character,
+ * whatever the number of terms.
  */
 #include "config.h"
 
@@ -16,6 +19,7 @@
 #include <string.h>
 
 #include "dossier/utf8.h"
+#include "dossier/zh.h"
 #include "lib.h"
 
 #define TP_NONE UINT32_MAX
@@ -167,8 +171,9 @@ tp_term_parse(const char *s, const char **why)
         }
         t->cjk = true;
         t->ntok = 1;
-        t->first = (uint8_t)tp_first_char(s);
-        t->low[0] = xstrdup(s);
+        t->low[0] = zh_fold_copy(s, n); /* matched folded: both scripts */
+        t->first = (uint8_t)tp_first_char(t->low[0]);
+        n = strlen(t->low[0]);
         t->len[0] = (uint8_t)(n < 255 ? n : 255);
         if (n >= 255) {
             *why = "term too long";
@@ -314,6 +319,10 @@ tp_terms_finish(struct tp_rules *r)
     memset(r->words, 0xff, cap * sizeof *r->words);
     memset(r->chars, 0xff, cap * sizeof *r->chars);
     r->term_mask = cap - 1;
+    if (!r->fold)
+        r->fold = zh_fold_table();
+    free(r->cjk_first);
+    r->cjk_first = xcalloc(ZH_FOLD_N / 8, 1);
     /* file each term under its first stem (or character); later terms go
      * to the end of the chain, so matches come in file order (needs the
      * topics' parents: after tp_tree_finish) */
@@ -322,6 +331,9 @@ tp_terms_finish(struct tp_rules *r)
         if (!t)
             continue;
         t->next = TP_NONE;
+        uint32_t cp;
+        if (t->cjk && utf8_decode(t->low[0], t->first, &cp) > 0 && cp - ZH_FOLD_LO < ZH_FOLD_N)
+            r->cjk_first[(cp - ZH_FOLD_LO) >> 3] |= (uint8_t)(1u << ((cp - ZH_FOLD_LO) & 7));
         uint32_t *table = t->cjk ? r->chars : r->words;
         size_t kn = t->cjk ? t->first : t->len[0];
         size_t s = tp_slot(r, table, r->term_mask, t->low[0], kn, t->cjk);
@@ -359,6 +371,37 @@ tp_term_hit(uint32_t pi, size_t a, size_t b, uint32_t *counts,
     counts[pi]++;
     if (hits)
         tp_hit_add(hits, pi, a, b);
+}
+
+/* cp folded to Simplified: one read of the direct table in the CJK
+ * blocks, a search of util's pairs beyond them. */
+static uint32_t
+tp_fold(const uint32_t *fold, uint32_t cp)
+{
+    if (cp - ZH_FOLD_LO < ZH_FOLD_N)
+        return fold[cp - ZH_FOLD_LO] ? fold[cp - ZH_FOLD_LO] : cp;
+    return cp < ZH_FOLD_LO ? cp : zh_fold(cp);
+}
+
+/* The end of CJK term t (folded) in s[p..end), each character of the text
+ * folded as it is compared, or 0 when it does not match there. */
+static size_t
+tp_cjk_match(const uint32_t *fold, const struct tp_term *t, const char *s, size_t p,
+             size_t end)
+{
+    const char *w = t->low[0];
+    size_t i = 0, n = t->len[0];
+    while (i < n) {
+        uint32_t a, b;
+        if (p >= end)
+            return 0;
+        int la = utf8_decode(s + p, end - p, &a), lb = utf8_decode(w + i, n - i, &b);
+        if (la <= 0 || lb <= 0 || tp_fold(fold, a) != b)
+            return 0;
+        p += (size_t)la;
+        i += (size_t)lb;
+    }
+    return p;
 }
 
 /* Does term t match the tokens from k on? stems[] holds each token's folded
@@ -409,14 +452,22 @@ tp_terms_scan(struct tp_rules *r, const char *s, size_t n, const struct toks *to
         const struct tok *tk = &toks->v[k];
         if (tk->flags & TK_CJK) {
             for (size_t p = tk->start; p < tk->end;) {
-                size_t cl = 1;
-                while (p + cl < tk->end && ((unsigned char)s[p + cl] & 0xC0) == 0x80)
-                    cl++;
-                uint32_t pi = r->chars[tp_slot(r, r->chars, r->term_mask, s + p, cl, true)];
+                uint32_t cp = 0xFFFD;
+                int l = utf8_decode(s + p, tk->end - p, &cp);
+                size_t cl = l > 0 ? (size_t)l : 1;
+                uint32_t f = tp_fold(r->fold, cp);
+                if (f - ZH_FOLD_LO < ZH_FOLD_N &&
+                    !(r->cjk_first[(f - ZH_FOLD_LO) >> 3] & (1u << ((f - ZH_FOLD_LO) & 7)))) {
+                    p += cl; /* no term starts with this character */
+                    continue;
+                }
+                char key[4];
+                size_t kl = (size_t)utf8_encode(f, key);
+                uint32_t pi = r->chars[tp_slot(r, r->chars, r->term_mask, key, kl, true)];
                 for (; pi != TP_NONE; pi = r->pats[pi].term->next) {
-                    const struct tp_term *t = r->pats[pi].term;
-                    if (p + t->len[0] <= tk->end && memcmp(s + p, t->low[0], t->len[0]) == 0)
-                        tp_term_hit(pi, p, p + t->len[0], counts, hits);
+                    size_t e = tp_cjk_match(r->fold, r->pats[pi].term, s, p, tk->end);
+                    if (e)
+                        tp_term_hit(pi, p, e, counts, hits);
                 }
                 p += cl;
             }

@@ -62,6 +62,8 @@ tp_free(struct tp_rules *r)
     free(r->stamp);
     free(r->words);
     free(r->chars);
+    free(r->fold);
+    free(r->cjk_first);
     free(r->order);
     free(r->stems);
     free(r->raw);

@@ -315,6 +315,21 @@ static bool zh_free(const struct zh_run *z, size_t a, size_t b) {
   return true;
 }
 
+/* After a title, a name of a family name and one given character runs
+ * on to a third when that one is a function character that given names
+ * also hold (能, 前, 中...) and a reporting verb or 在/於 follows it
+ * (首席法官張舉能在, 發言人何咏前回應). */
+static bool zh_name_tail(struct zh_run *z, size_t p, size_t e) {
+  static const char *const tails[] = {"能", "前", "中", "可", "來", "月", NULL};
+  static const char *const after[] = {"在", "於", NULL};
+  static struct zh_list tails_l = ZH_LIST(tails), after_l = ZH_LIST(after);
+  const char *s = z->r->s;
+  size_t n = z->r->n;
+  return e - p == 6 && e + 3 <= z->b && zh_title_before(s, z->a, p) &&
+         zh_word_at(s, e, e, z->b, &tails_l, false) == 3 &&
+         (zh_said_after(s, e + 3, n) || zh_word_at(s, e + 3, e + 3, n, &after_l, false));
+}
+
 /* After a title, a name of three characters runs on to a reporting verb
  * one character after it when that character may be in a name (經產大臣
  * 武藤容治表示, 主席謝邱安儀表示); a name never ends in a function
@@ -322,6 +337,8 @@ static bool zh_free(const struct zh_run *z, size_t a, size_t b) {
 static size_t zh_name_edge(struct zh_run *z, size_t p, size_t e) {
   const char *s = z->r->s;
   uint32_t cp;
+  if (zh_name_tail(z, p, e))
+    return e + 3;
   if (e - p == 9 && e + 3 <= z->b && zh_title_before(s, z->a, p) &&
       utf8_decode(s + e, z->b - e, &cp) == 3 && zh_given_ok(cp) &&
       !zh_said_after(s, e, z->r->n) && zh_said_after(s, e + 3, z->r->n))
@@ -397,7 +414,7 @@ struct zh_suffix {
 static const struct zh_suffix zh_org_suffixes[] = {
    {"委員會", 0}, {"辦公室", 0}, {"基金會", 0}, {"研究院", 0}, {"研究所", 0}, {"交易所", 0}, {"聯合會", 0},
    {"銀行", 0}, {"公司", 0}, {"集團", 0}, {"大學", 0}, {"協會", 0}, {"商會", 0}, {"法院", 0},
-   {"工會", 0}, {"議會", 0}, {"總署", 0}, {"總局", 0}, {"總處", 0}, {"海關", 0}, {"控股", 0},
+   {"工會", 0}, {"議會", 0}, {"總署", 0}, {"總局", 0}, {"總處", 0}, {"海關", 0}, {"控股", 0}, {"法庭", 0},
    {"委會", 0}, {"監會", 0}, {"管會", 0}, {"聯會", 0}, {"管局", 0}, {"交所", 0},
    {"央行", ZO_ALONE}, {"部", ZO_ONE}, {"局", ZO_ONE}, {"署", ZO_ONE}, {"處", ZO_ONE},
    {"廳", ZO_ONE}, {"委", ZO_ONE}, {"省", ZO_ONE | ZO_COUNTRY}, {NULL, 0},
@@ -418,7 +435,9 @@ static const char *const zh_org_stops[] = {
    "一家", "這家", "該", "多家", "大型", "主要", "其他", "不少", "部分", "有關", "相關", "當地", "本地",
    "本港", "以及", "目前", "今年", "去年", "已經", "沒有", "包括", "其中", "這些", "所有", "上述", "成立",
    "宣布", "通過", "來自", "透過", "收購", "加入", "根據", "表示", "認為", "指出", "各國", "多個", "一些",
-   "許多", "提高", "進一步", "各級", "據", NULL,
+   "許多", "提高", "進一步", "各級", "據", "針對", "對於", "關於", "按照", "依照", "依據", "聯同",
+   "夥同", "起訴", "控告", "入稟", "反對", "支持", "批評", "要求", "呼籲", "邀請", "委託", "獲得",
+   NULL,
 };
 static struct zh_list zh_org_stops_l = ZH_LIST(zh_org_stops);
 
@@ -549,6 +568,16 @@ static bool zh_org_generic_name(struct zh_run *z, size_t a, size_t e) {
   return i == SIZE_MAX || i0 == SIZE_MAX || i != i0 + 1;
 }
 
+/* Is [a, e) a word of scope and the suffix alone (全國法院: the courts of
+ * the whole country, 各地銀行), which names no one body? */
+static bool zh_org_scope(const struct zh_run *z, size_t a, size_t e, size_t sufl) {
+  static const char *const scopes[] = {
+     "全國", "全港", "全台", "全臺", "全市", "全省", "全球", "各地", "各國", "各級", "各大", NULL,
+  };
+  static struct zh_list scopes_l = ZH_LIST(scopes);
+  return e - a > sufl && zh_word_at(z->r->s, a, a, e, &scopes_l, false) == e - a - sufl;
+}
+
 /* Is ref an organisation, of the gazetteer or found in the text? */
 static bool zh_is_org(const struct ent_run *r, uint32_t ref) {
   return ref < r->g->nents ? r->g->ents[ref].kind == ENTITY_ORG
@@ -646,6 +675,30 @@ static bool zh_extend_org(struct zh_run *z, size_t a, size_t e, size_t sufl) {
   return false;
 }
 
+/* A body of the gazetteer ending at e (機場管理局) right after places that
+ * start the name [a, e) (香港|機場管理局): the body's mention grows to
+ * start at a, as the name is written; the places stay places. */
+static bool zh_grow_org_left(struct zh_run *z, size_t a, size_t e) {
+  struct ent_run *r = z->r;
+  for (size_t m = z->first_m; m < r->nm; m++) {
+    struct mention *mm = &r->m[m];
+    if (mm->end != e || mm->start <= a || !zh_is_org(r, mm->ref))
+      continue;
+    size_t p = a;
+    for (size_t k = z->first_m; k < r->nm && p < mm->start; k++)
+      if (r->m[k].start == p && r->m[k].end <= mm->start &&
+          zh_place_ref(r, r->m[k].ref)) {
+        p = r->m[k].end;
+        k = z->first_m - 1; /* look for the next piece from the start */
+      }
+    if (p != mm->start)
+      return false;
+    mm->start = (uint32_t)a;
+    return true;
+  }
+  return false;
+}
+
 /* The organisation whose suffix ends piece j, if any. */
 static void zh_org_at(struct zh_run *z, size_t j) {
   const char *s = z->r->s;
@@ -667,10 +720,11 @@ static void zh_org_at(struct zh_run *z, size_t j) {
     return;
   if ((x->flags & ZO_COUNTRY) && !zh_country_at(z, a, e))
     return;
-  if (zh_org_generic_name(z, a, e))
+  if (zh_org_generic_name(z, a, e) || zh_org_scope(z, a, e, sufl))
     return;
   if (zh_taken(z, a, e, true)) {
-    zh_extend_org(z, a, e, sufl);
+    if (!zh_extend_org(z, a, e, sufl))
+      zh_grow_org_left(z, a, e);
     return;
   }
   char *name = xstrndup(s + a, e - a);
