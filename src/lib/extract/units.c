@@ -34,7 +34,8 @@ static const char *const fig_share_words[] = {"share", "stake", "accounting", "a
 static const char *const fig_time_nouns[] = {
     "years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades", "centuries",
     "times", "points", "pages", "percent", "yards", "metres", "meters", "miles", "feet", "inches",
-    "degrees", "episodes", "laps", "rounds", "votes", NULL};
+    "degrees", "episodes", "laps", "rounds", "votes", "mths", "yrs", "wks", "hrs", "mins",
+    "secs", "qtrs", "nights", "innings", "sets", "goals", "runs", NULL};
 static const char *const fig_label_words[] = {
     "Section", "Article", "Chapter", "Version", "No", "Number", "Phase", "Level", "Title", "Rule",
     "Room", "Route", "Flight", "Item", "Part", "Paragraph", "Clause", "Schedule", "Annex", "Grade",
