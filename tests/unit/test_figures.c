@@ -340,6 +340,10 @@ main(void)
           "metalworkers", NULL, FIGURE_COUNT);
     money("It holds 9.8 pct of Dexter's 13.3 mln shares.", "13.3 mln shares", 13.3e6, "shares",
           "million", FIGURE_COUNT);
+    money("CARVER, Okla. — Three people were killed.", "Three people", 3, "people", NULL,
+          FIGURE_COUNT);
+    money("The deal needs 60 votes to pass.", "60 votes", 60, "votes", NULL, FIGURE_COUNT);
+    money("Winds reached 170 mph.", "170 mph", 170, "mph", NULL, FIGURE_QUANTITY);
     none("The two leaders met on Monday.");
     none("One of the victims was a firefighter.");
     none("Its three plants and all five members stayed; the company's two sites closed.");
@@ -347,7 +351,11 @@ main(void)
     none("Three Things To Know About The Vote");
     none("Nine mths to June were better than six months before.");
     none("Standard & Poor's 1500 hotels were rated.");
-    none("He scored two goals in 90 minutes.");
+    none("He missed two games and the team fell two places.");
+    none("Any one know what happens? One couple broadcasts theirs; one in four Turks agree.");
+    none("It takes 3.2 megapixel images; the original four members and two options remain.");
+    none("He played in the opening two Six Nations wins.");
+    none("A database of 300m blog entries Bloglines holds.");
     none("The 2010-2015 plans were dropped.");
     none("They won 3-2 after 90 minutes.");
     none("Order 12345678901234567890123456789012345678901234567890 tonnes of paperwork.");

@@ -30,7 +30,19 @@ static const char *const fig_definite[] = {
 static const char *const fig_list_nouns[] = {
     "things", "ways", "reasons", "tips", "steps", "questions", "lessons", "facts", "words",
     "takeaways", "thirds", "quarters", "halves", "fifths", "tenths", "stars", "sides",
-    "moments", "takes", "signs", "secrets", "rules", "mistakes", "myths", NULL};
+    "moments", "takes", "signs", "secrets", "rules", "mistakes", "myths", "options", "problems",
+    "issues", "aspects", "factors", "parts", "areas", "kinds", "types", "sorts", "elements",
+    "priorities", "ideas", "approaches", "scenarios", "possibilities", "choices", "things",
+    "camps", "versions", "olds", NULL};
+
+/* Numbers in words that open a ratio ("four in ten"). */
+static const char *const fig_small_words[] = {"one", "two", "three", "four", "five", "six",
+                                              "seven", "eight", "nine", NULL};
+
+/* Determiners two words before a small count, past an adjective ("the
+ * original four members"). */
+static const char *const fig_definite2[] = {"the", "its", "their", "his", "her", "our", "these",
+                                            "those", "my", "your", "whose", NULL};
 
 /* Function words that may be capitalised before a number without naming
  * anything ("Some 38,000 metalworkers" after a dateline). */
@@ -74,6 +86,20 @@ fig_title_case_after(const char *s, size_t ue, size_t hi)
            ex_is_upper((unsigned char)s[w.start]);
 }
 
+/* Is a capitalised number word right after a word part of a name ("the
+ * opening two Six Nations wins")? Not after punctuation or a dateline's
+ * dash ("Okla. — Three people"). */
+static bool
+fig_word_named(const char *s, const struct span *sent, const struct fig_count *c)
+{
+    if (ex_is_digit((unsigned char)s[c->ns]) || !ex_is_upper((unsigned char)s[c->ns]))
+        return false;
+    size_t i = c->st;
+    while (i > sent->start && s[i - 1] == ' ')
+        i--;
+    return i > sent->start && i < c->st && ex_is_alpha((unsigned char)s[i - 1]);
+}
+
 /* See lib.h. */
 bool
 fig_count_kept(const struct fig_res *fr, const char *s, const struct span *sent,
@@ -88,14 +114,27 @@ fig_count_kept(const struct fig_res *fr, const char *s, const struct span *sent,
         return false; /* a year */
     if (ex_is_upper((unsigned char)s[c->us]) && fig_title_case_after(s, c->ue, sent->end))
         return false;
+    if (c->value != (double)(long long)c->value)
+        return false; /* "3.2 megapixel images": a measure, not a count */
+    if (fig_word_named(s, sent, c))
+        return false;
     if (c->value >= 100)
         return true;
-    struct fig_word noun = {c->us, c->ue}, w;
+    struct fig_word noun = {c->us, c->ue}, w[2];
     if (fig_word_in(s, &noun, fig_list_nouns))
         return false;
-    if (fig_words_before(s, sent->start, c->st, &w, 1) == 1 &&
-        (fig_word_in(s, &w, fig_definite) || fig_possessive(s, w.start, w.end)))
+    if (c->value == 1 && !ex_is_digit((unsigned char)s[c->ns]))
+        return false; /* "one" before a plural is never a count: "one in four" */
+    size_t k = fig_words_before(s, sent->start, c->st, w, 2);
+    if (k >= 1 && (fig_word_in(s, &w[0], fig_definite) || fig_possessive(s, w[0].start, w[0].end)))
         return false;
+    if (k == 2 && fig_word_in(s, &w[1], fig_definite2) && ex_is_lower((unsigned char)s[w[0].start]) &&
+        !fig_win(fr, s, &w[0], FW_VERBS) && !fig_win(fr, s, &w[0], FW_STRONG) &&
+        !fig_win(fr, s, &w[0], FW_PREPS))
+        return false; /* "the original four members" */
+    if (k == 2 && fig_wis(s, &w[0], "in") &&
+        (fig_word_in(s, &w[1], fig_small_words) || ex_is_digit((unsigned char)s[w[1].start])))
+        return false; /* "one in four Turks", "four in ten leaders": a ratio */
     return true;
 }
 

@@ -57,7 +57,7 @@ static const char fig_pattern[] =
     "|metric\\h+tons|tonnes?|tons?|barrels?\\h+(?:per|a)\\h+day|barrels?|bpd|bushels?|teus?"
     "|cubic\\h+met(?:re|er)s"
     "|square\\h+met(?:re|er)s|hectares?|acres?|kilowatt[-\\h]hours?|kwh|megawatts?|gigawatts?"
-    "|kilomet(?:re|er)s|km|kilograms|kg|ounces|units|vehicles|cars)(?![A-Za-z]))"
+    "|kilomet(?:re|er)s|km|kilograms|kg|mph|kph|ounces|units|vehicles|cars)(?![A-Za-z]))"
     "|\\h(?:(?<mod>(?:U\\.S\\.|[A-Z]{2,5}|[a-z]{3,})(?:\\h[a-z]{3,})?)\\h)?"
     "(?<noun>people|children|men|women|[a-z]{3,}s(?<!ss|us|is)|[A-Z][a-z]{2,}s(?<!ss|us|is))"
     "(?![\\w-]))?";
@@ -253,6 +253,21 @@ fig_last(const struct fig_state *fs)
     return fs->out->nfigures > fs->base ? &fs->out->figures[fs->out->nfigures - 1] : NULL;
 }
 
+/* Is s[a, b) a lower-case plural noun as the pattern reads one ("homes",
+ * "people"; not "-ss", "-us", "-is")? */
+static bool
+fig_plural_noun(const char *s, size_t a, size_t b)
+{
+    size_t n = b - a;
+    for (size_t i = a; i < b; i++)
+        if (!ex_is_lower((unsigned char)s[i]))
+            return false;
+    if ((n == 6 && memcmp(s + a, "people", 6) == 0) || (n == 8 && memcmp(s + a, "children", 8) == 0) ||
+        (n == 3 && memcmp(s + a, "men", 3) == 0) || (n == 5 && memcmp(s + a, "women", 5) == 0))
+        return true;
+    return n >= 4 && s[b - 1] == 's' && !(s[b - 2] == 's' || s[b - 2] == 'u' || s[b - 2] == 'i');
+}
+
 /* Is a word of the modifiers s[a, b) before a counted noun no modifier: a
  * stop word, a verb ("80,600 while sales", "200 more than others")? A
  * single "more" is one ("5,000 more children"). */
@@ -298,11 +313,24 @@ fig_read_match(const struct fig_res *fr, const char *s, struct fig_match *m)
         /* "5,207 U.S. products", "190,000 new jobs", "1,500 new asylum
          * officers"; but not "80,600 while sales", and a currency needs no
          * noun ("£13.8m deal") */
-        if (m->cur || fig_mod_rejected(fr, s, mods, mode)) {
+        if (m->cur || fig_mod_rejected(fr, s, mods, mode) ||
+            (ex_is_upper((unsigned char)s[m->us]) && ex_is_lower((unsigned char)s[mods]))) {
+            /* a capitalised word after lower-case modifiers starts a name
+             * ("300m blog entries Bloglines holds") */
             m->noun = false;
             m->me = mods;
             while (m->me > m->ns && s[m->me - 1] == ' ')
                 m->me--;
+            /* "6,000 homes for survivors": the first word is the noun */
+            size_t e = mods;
+            while (e < mode && s[e] != ' ')
+                e++;
+            if (!m->cur && e < mode && fig_plural_noun(s, mods, e) &&
+                !fig_mod_rejected(fr, s, mods, e)) {
+                m->noun = true;
+                m->us = mods;
+                m->ue = m->me = e;
+            }
         }
     }
     m->range = ds_regex_group(re, (unsigned)fr->g_num2, &m->n2s, &m->n2e);
