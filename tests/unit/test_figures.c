@@ -424,6 +424,10 @@ main(void)
     context("The plants produce about 2,400 vehicles a day.", "2,400 vehicles", NULL, NULL,
             "plants", "about");
     context("Rates are 82%, well below the 95% needed.", "95%", NULL, NULL, "Rates", NULL);
+    context("Only when about 25% of people have one.", "25%", NULL, NULL, NULL, "about");
+    context("Unemployment levels are currently stuck at about 10%.", "10%", NULL, NULL,
+            "Unemployment levels", "about");
+    context("Creditors have each put up $480m.", "$480m", "up", NULL, "Creditors", NULL);
     {
         struct extraction x;
         run("Harbor Foods said Thursday it will close stores as it tries to save $120m.", &x);

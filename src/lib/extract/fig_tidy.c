@@ -36,12 +36,18 @@ static const char *const tidy_verbs[] = {
     "paid", "spent", "won", "fell", "rose", "grew", "knew", "drew", "met",
     /* present tenses that take a quantity as object */
     "produce", "produces", "generate", "generates", "operate", "operates", "serve", "serves",
-    "carry", "carries", "represent", "represents", "employ", "produced", NULL};
+    "carry", "carries", "represent", "represents", "employ", "produced", "put", NULL};
 
 /* Words that open a clause or an adverbial, never a noun phrase
  * ("Although below last year's peak"). */
 static const char *const tidy_openers[] = {"although", "though", "because", "if", "unless",
                                            "despite", "following", "whether", "once", NULL};
+
+/* Words that alone are no noun phrase: adverbs, wh-words, adjectives
+ * left by "stuck at", "short of", "each put up". */
+static const char *const tidy_lone[] = {"well", "only", "why", "how", "what", "when", "where",
+                                        "each", "both", "short", "stuck", "just", "even", "far",
+                                        "never", "ever", "put", NULL};
 
 /* Days of the week. */
 static const char *const tidy_days[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
@@ -203,7 +209,7 @@ fig_subject_tidy(const struct fig_res *fr, char *subj)
     bool clause = b - a > 1 && fig_win(fr, subj, &w[a], FW_WEAK) &&
                   ex_is_lower((unsigned char)subj[w[a + 1].start]);
     bool none = b == a || clause || (b - a == 1 && (tidy_no_noun(fr, subj, &w[a]) ||
-                                                    fig_wis(subj, &w[a], "well")));
+                                                    tidy_in(subj, &w[a], tidy_lone)));
     if (none) {
         free(subj);
         return NULL;
