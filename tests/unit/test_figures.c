@@ -219,7 +219,6 @@ main(void)
     /* Counted nouns after a modifier; names and non-plurals are no count. */
     money("Tariffs cover 5,207 U.S. products.", "5,207 U.S. products", 5207, "products", NULL,
           FIGURE_COUNT);
-    none("Standard & Poor's 1500 hotels were rated.");
     none("It had a 6.84 billion surplus.");
     none("Sales rose to 80,600 while costs fell.");
 
@@ -321,7 +320,43 @@ main(void)
     none("China has been ASEAN's top partner for 15 consecutive years.");
     none("The expo has gone through 20 years of development.");
     none("COVID-19 cases fell. Windows 10 shipped.");
-    none("Japan lifted a ban on food from 10 prefectures.");
+    /* A counted noun phrase is a figure however small its number and
+     * however it is written ("10 prefectures", "three people", "Twenty-two
+     * Republicans"); a number used as a determiner is none ("the two
+     * leaders", "its three plants", "five things", a title-case line). */
+    money("Japan lifted a ban on food from 10 prefectures.", "10 prefectures", 10, "prefectures",
+          NULL, FIGURE_COUNT);
+    money("Three people were killed in the storm.", "Three people", 3, "people", NULL,
+          FIGURE_COUNT);
+    money("Twenty-two Republicans joined most Democrats.", "Twenty-two Republicans", 22,
+          "Republicans", NULL, FIGURE_COUNT);
+    money("The district could close four elementary schools.", "four elementary schools", 4,
+          "schools", NULL, FIGURE_COUNT);
+    money("The plan has room for 5,000 more children.", "5,000 more children", 5000, "children",
+          NULL, FIGURE_COUNT);
+    money("The deal hires 1,500 new asylum officers.", "1,500 new asylum officers", 1500,
+          "officers", NULL, FIGURE_COUNT);
+    money("LAGOS, May 12 - Some 38,000 metalworkers struck.", "38,000 metalworkers", 38000,
+          "metalworkers", NULL, FIGURE_COUNT);
+    money("It holds 9.8 pct of Dexter's 13.3 mln shares.", "13.3 mln shares", 13.3e6, "shares",
+          "million", FIGURE_COUNT);
+    money("CARVER, Okla. — Three people were killed.", "Three people", 3, "people", NULL,
+          FIGURE_COUNT);
+    money("The deal needs 60 votes to pass.", "60 votes", 60, "votes", NULL, FIGURE_COUNT);
+    money("Winds reached 170 mph.", "170 mph", 170, "mph", NULL, FIGURE_QUANTITY);
+    none("The two leaders met on Monday.");
+    none("One of the victims was a firefighter.");
+    none("Its three plants and all five members stayed; the company's two sites closed.");
+    none("Here are five things to know, and two thirds of voters agree.");
+    none("Three Things To Know About The Vote");
+    none("Nine mths to June were better than six months before.");
+    none("Standard & Poor's 1500 hotels were rated.");
+    none("He missed two games and the team fell two places.");
+    none("Any one know what happens? One couple broadcasts theirs; one in four Turks agree.");
+    none("It takes 3.2 megapixel images; the original four members and two options remain.");
+    none("He played in the opening two Six Nations wins.");
+    none("A database of 300m blog entries Bloglines holds.");
+    none("The 2010-2015 plans were dropped.");
     none("They won 3-2 after 90 minutes.");
     none("Order 12345678901234567890123456789012345678901234567890 tonnes of paperwork.");
 
@@ -372,6 +407,37 @@ main(void)
             "4.1 pct", NULL, NULL, "Unemployment rate", NULL);
     context("Harbour Motors sold 2,000 cars vs 1,500 cars a year earlier.", "1,500 cars", NULL,
             "a year earlier", "Harbour Motors", NULL);
+
+    /* A count that is its clause's subject is the subject ("and 25 others
+     * were injured"), not the words after it; a modal's neighbours are a
+     * verb after it and a noun before it; an "-ly" adverb is part of the
+     * verb group; a pronoun clause, a day or "well below" is no subject. */
+    context("Three people were killed and 25 others were injured.", "25 others", NULL, NULL,
+            "others", NULL);
+    context("Twenty-two Republicans joined most Democrats.", "Twenty-two Republicans", NULL,
+            NULL, "Republicans", NULL);
+    context("The vessels will carry a total of 72,000 tonnes.", "72,000 tonnes", NULL, NULL,
+            "vessels", NULL);
+    context("Ana Berg said costs would rise by about £45m.", "£45m", "up", NULL, "costs",
+            "about");
+    context("Output rose a seasonally adjusted 1.2 pct.", "1.2 pct", "up", NULL, "Output", NULL);
+    context("The plants produce about 2,400 vehicles a day.", "2,400 vehicles", NULL, NULL,
+            "plants", "about");
+    context("Rates are 82%, well below the 95% needed.", "95%", NULL, NULL, "Rates", NULL);
+    context("Only when about 25% of people have one.", "25%", NULL, NULL, NULL, "about");
+    context("Unemployment levels are currently stuck at about 10%.", "10%", NULL, NULL,
+            "Unemployment levels", "about");
+    context("Creditors have each put up $480m.", "$480m", "up", NULL, "Creditors", NULL);
+    {
+        struct extraction x;
+        run("Harbor Foods said Thursday it will close stores as it tries to save $120m.", &x);
+        const struct figure *f = find(&x, "$120m");
+        ok(f && (!f->subject || (strcmp(f->subject, "Thursday it") != 0 &&
+                                 strcmp(f->subject, "it tries") != 0)),
+           "a pronoun clause or a day is no subject (got '%s')", f && f->subject ? f->subject
+                                                                                : "(none)");
+        extraction_clear(&x);
+    }
 
     /* A share's subject is what it is a share of. */
     context("Soon 40% of the region's households will have fast broadband.", "40%", NULL,

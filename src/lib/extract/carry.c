@@ -390,7 +390,8 @@ fig_carry(const char *s, size_t n, const struct span *sent, size_t st, bool scal
 
 /* A subject when the clause before the figure gives none: the subject of
  * the figure it converts ("$86m (£46m)"), the words it qualifies ("5%
- * growth forecast"), or what it counts ("300 workers"). NULL if none. */
+ * growth forecast"; never a count's: "40 homes were destroyed"), or what
+ * it counts ("300 workers"). NULL if none. */
 char *
 fig_subject_fallback(const struct fig_res *fr, const char *s, const struct figure *f,
                      const struct figure *prev)
@@ -406,9 +407,10 @@ fig_subject_fallback(const struct fig_res *fr, const char *s, const struct figur
         if (conv && prev->span.end < a && s[prev->span.end] == ';')
             return xstrdup(prev->subject);
     }
-    /* up to three lower-case words right after it, none a function word */
+    /* up to three lower-case words right after it, none a function word;
+     * a count's noun is in it already, what follows is its verb */
     size_t i = e, last = e, words = 0;
-    while (words < 3 && i < f->sentence.end && s[i] == ' ') {
+    while (f->kind != FIGURE_COUNT && words < 3 && i < f->sentence.end && s[i] == ' ') {
         size_t w = i + 1, k = w;
         while (k < f->sentence.end && (ex_is_lower((unsigned char)s[k]) || s[k] == '-'))
             k++;

@@ -260,17 +260,51 @@ fig_name_number(const char *s, const struct fig_word *w, size_t i, size_t k)
     return ex_is_upper((unsigned char)s[w[i + 1].start]);
 }
 
+/* Modal verbs: the word after one is a verb ("will carry"), the word
+ * before one a noun ("costs would rise"). */
+static const char *const fig_modals[] = {"will", "would", "could", "can", "may", "might",
+                                         "should", "must", "shall", NULL};
+
+/* Lower-case words ending in "ly" that are nouns, not adverbs. */
+static const char *const fig_ly_nouns[] = {"supply", "family", "assembly", "monopoly", "rally",
+                                           "ally", "anomaly", "reply", "tally", "belly",
+                                           "jelly", "bully", "fly", "oligopoly", "italy",
+                                           "july", NULL};
+
+/* Is w[i] (nearest first, of k) part of the verb group before a figure: a
+ * known verb (but not a noun before a modal: "costs would rise"), a
+ * number, a past participle, an "-ing" form after an auxiliary, an
+ * adverb in "-ly" ("rose a seasonally adjusted"), a word after a modal
+ * ("will carry")? */
+static bool
+fig_in_verb_group(const struct fig_res *fr, const char *s, const struct fig_word *w, size_t i,
+                  size_t k)
+{
+    bool after_modal = i + 1 < k && fig_word_in(s, &w[i + 1], fig_modals);
+    bool before_modal = i > 0 && fig_word_in(s, &w[i - 1], fig_modals);
+    size_t n = w[i].end - w[i].start;
+    if (before_modal && !fig_word_in(s, &w[i], fig_modals) && !after_modal)
+        return false;
+    if (fig_win(fr, s, &w[i], FW_VERBS) || fig_past_participle(s, &w[i]) ||
+        fig_progressive(fr, s, w, i, k))
+        return true;
+    if (ex_is_digit((unsigned char)s[w[i].start]))
+        return !fig_name_number(s, w, i, k);
+    if (!ex_is_lower((unsigned char)s[w[i].start]))
+        return false;
+    return after_modal || (n > 4 && s[w[i].end - 2] == 'l' && s[w[i].end - 1] == 'y' &&
+                           !fig_word_in(s, &w[i], fig_ly_nouns));
+}
+
 /* The words w[0..k) (nearest first) past the verb group before the figure:
- * the index of the first word that is not a verb, a number or a past
- * participle; when the figure follows no verb, past the nearest verb
- * group further back; k when the clause has no verb. */
+ * the index of the first word that is not part of it (fig_in_verb_group);
+ * when the figure follows no verb, past the nearest verb group further
+ * back; k when the clause has no verb. */
 static size_t
 fig_skip_verbs(const struct fig_res *fr, const char *s, const struct fig_word *w, size_t k)
 {
     size_t i = 0;
-    while (i < k && (fig_win(fr, s, &w[i], FW_VERBS) ||
-                     (ex_is_digit((unsigned char)s[w[i].start]) && !fig_name_number(s, w, i, k)) ||
-                     fig_past_participle(s, &w[i]) || fig_progressive(fr, s, w, i, k)))
+    while (i < k && fig_in_verb_group(fr, s, w, i, k))
         i++;
     if (i == 0 && k > 0) {
         /* No verb right before the figure: look for one further back
@@ -413,7 +447,8 @@ fig_clause_rejected(const struct fig_res *fr, const char *s, const struct fig_wo
             !fig_name_number(s, w, j, firstw) &&
             !memchr(s + w[j].start, '-', w[j].end - w[j].start)) /* "10-year" is a word */
             return true;
-    if (firstw - last == 1 && ex_is_lower((unsigned char)s[a]) &&
+    bool before_modal = last > 0 && fig_word_in(s, &w[last - 1], fig_modals);
+    if (firstw - last == 1 && ex_is_lower((unsigned char)s[a]) && !before_modal &&
         (fig_win(fr, s, &w[last], FW_VERBS) || fig_win(fr, s, &w[last], FW_STRONG) ||
          (b - a > 4 && (strncmp(s + b - 3, "ing", 3) == 0 || strncmp(s + b - 2, "ed", 2) == 0))))
         return true;

@@ -33,12 +33,25 @@ static const char *const tidy_verbs[] = {
     "said", "told", "argue", "argues", "claim", "reckon", "reckons",
     /* past tenses that are never nouns or adjectives */
     "ran", "sent", "went", "came", "began", "took", "gave", "got", "bought", "brought", "sold",
-    "paid", "spent", "won", "fell", "rose", "grew", "knew", "drew", "met", NULL};
+    "paid", "spent", "won", "fell", "rose", "grew", "knew", "drew", "met",
+    /* present tenses that take a quantity as object */
+    "produce", "produces", "generate", "generates", "operate", "operates", "serve", "serves",
+    "carry", "carries", "represent", "represents", "employ", "produced", "put", NULL};
 
 /* Words that open a clause or an adverbial, never a noun phrase
  * ("Although below last year's peak"). */
 static const char *const tidy_openers[] = {"although", "though", "because", "if", "unless",
                                            "despite", "following", "whether", "once", NULL};
+
+/* Words that alone are no noun phrase: adverbs, wh-words, adjectives
+ * left by "stuck at", "short of", "each put up". */
+static const char *const tidy_lone[] = {"well", "only", "why", "how", "what", "when", "where",
+                                        "each", "both", "short", "stuck", "just", "even", "far",
+                                        "never", "ever", "put", NULL};
+
+/* Days of the week. */
+static const char *const tidy_days[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                        "saturday", "sunday", NULL};
 
 /* Words ending in "ed" that are no past tense. */
 static const char *const tidy_not_past[] = {"speed", "greed", "breed", "hundred", "indeed",
@@ -184,7 +197,19 @@ fig_subject_tidy(const struct fig_res *fr, char *subj)
                      fig_wis(subj, &w[a], "below") || fig_wis(subj, &w[a], "above") ||
                      !tidy_has_alnum(subj, &w[a])))
         a++;
-    bool none = b == a || (b - a == 1 && tidy_no_noun(fr, subj, &w[a]));
+    while (b > a && (fig_wis(subj, &w[b - 1], "below") || fig_wis(subj, &w[b - 1], "above") ||
+                     fig_win(fr, subj, &w[b - 1], FW_WEAK)))
+        b--; /* "well below the 95% needed", "said Thursday it" */
+    if (b - a == 1 && ex_is_upper((unsigned char)subj[w[a].start]) &&
+        (fig_word_in(subj, &w[a], tidy_days) ||
+         fig_has(fr, FW_MONTHS, subj + w[a].start, w[a].end - w[a].start, false)))
+        b = a; /* a day or a month alone names no thing measured */
+    /* A pronoun and what follows it is a clause ("it tries", "they
+     * want"): no noun phrase. */
+    bool clause = b - a > 1 && fig_win(fr, subj, &w[a], FW_WEAK) &&
+                  ex_is_lower((unsigned char)subj[w[a + 1].start]);
+    bool none = b == a || clause || (b - a == 1 && (tidy_no_noun(fr, subj, &w[a]) ||
+                                                    tidy_in(subj, &w[a], tidy_lone)));
     if (none) {
         free(subj);
         return NULL;

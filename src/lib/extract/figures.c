@@ -57,8 +57,9 @@ static const char fig_pattern[] =
     "|metric\\h+tons|tonnes?|tons?|barrels?\\h+(?:per|a)\\h+day|barrels?|bpd|bushels?|teus?"
     "|cubic\\h+met(?:re|er)s"
     "|square\\h+met(?:re|er)s|hectares?|acres?|kilowatt[-\\h]hours?|kwh|megawatts?|gigawatts?"
-    "|kilomet(?:re|er)s|km|kilograms|kg|ounces|units|vehicles|cars)(?![A-Za-z]))"
-    "|\\h(?:(?<mod>U\\.S\\.|[A-Z]{2,5}|[a-z]{3,})\\h)?(?<noun>people|[a-z]{3,}s(?<!ss|us|is))"
+    "|kilomet(?:re|er)s|km|kilograms|kg|mph|kph|ounces|units|vehicles|cars)(?![A-Za-z]))"
+    "|\\h(?:(?<mod>(?:U\\.S\\.|[A-Z]{2,5}|[a-z]{3,})(?:\\h[a-z]{3,})?)\\h)?"
+    "(?<noun>people|children|men|women|[a-z]{3,}s(?<!ss|us|is)|[A-Z][a-z]{2,}s(?<!ss|us|is))"
     "(?![\\w-]))?";
 
 static const char fig_period_pattern[] =
@@ -252,6 +253,44 @@ fig_last(const struct fig_state *fs)
     return fs->out->nfigures > fs->base ? &fs->out->figures[fs->out->nfigures - 1] : NULL;
 }
 
+/* Is s[a, b) a lower-case plural noun as the pattern reads one ("homes",
+ * "people"; not "-ss", "-us", "-is")? */
+static bool
+fig_plural_noun(const char *s, size_t a, size_t b)
+{
+    size_t n = b - a;
+    for (size_t i = a; i < b; i++)
+        if (!ex_is_lower((unsigned char)s[i]))
+            return false;
+    if ((n == 6 && memcmp(s + a, "people", 6) == 0) || (n == 8 && memcmp(s + a, "children", 8) == 0) ||
+        (n == 3 && memcmp(s + a, "men", 3) == 0) || (n == 5 && memcmp(s + a, "women", 5) == 0))
+        return true;
+    return n >= 4 && s[b - 1] == 's' && !(s[b - 2] == 's' || s[b - 2] == 'u' || s[b - 2] == 'i');
+}
+
+/* Is a word of the modifiers s[a, b) before a counted noun no modifier: a
+ * stop word, a verb ("80,600 while sales", "200 more than others")? A
+ * single "more" is one ("5,000 more children"). */
+static bool
+fig_mod_rejected(const struct fig_res *fr, const char *s, size_t a, size_t b)
+{
+    struct fig_word w = {a, a};
+    if (b - a == 4 && fig_wis(s, &(struct fig_word){a, b}, "more"))
+        return false;
+    while (w.start < b) {
+        w.end = w.start;
+        while (w.end < b && s[w.end] != ' ' && s[w.end] != '\t')
+            w.end++;
+        if (fig_win(fr, s, &w, FW_AFTER_STOP) || fig_win(fr, s, &w, FW_LEAD) ||
+            fig_win(fr, s, &w, FW_STRONG) || fig_win(fr, s, &w, FW_VERBS))
+            return true;
+        w.start = w.end;
+        while (w.start < b && (s[w.start] == ' ' || s[w.start] == '\t'))
+            w.start++;
+    }
+    return false;
+}
+
 /* Read the groups of the pattern's current match into m. A modifier before
  * a counted noun that is no modifier ("80,600 while sales", a currency's
  * "£13.8m deal") ends the match before it, with no noun. */
@@ -271,15 +310,27 @@ fig_read_match(const struct fig_res *fr, const char *s, struct fig_match *m)
     m->noun = !m->unit && ds_regex_group(re, (unsigned)fr->g_noun, &m->us, &m->ue);
     size_t mods, mode;
     if (m->noun && ds_regex_group(re, (unsigned)fr->g_mod, &mods, &mode)) {
-        /* "5,207 U.S. products", "190,000 new jobs"; but not "80,600
-         * while sales", and a currency needs no noun ("£13.8m deal") */
-        struct fig_word mw = {mods, mode};
-        if (m->cur || fig_win(fr, s, &mw, FW_AFTER_STOP) || fig_win(fr, s, &mw, FW_LEAD) ||
-            fig_win(fr, s, &mw, FW_STRONG) || fig_win(fr, s, &mw, FW_VERBS)) {
+        /* "5,207 U.S. products", "190,000 new jobs", "1,500 new asylum
+         * officers"; but not "80,600 while sales", and a currency needs no
+         * noun ("£13.8m deal") */
+        if (m->cur || fig_mod_rejected(fr, s, mods, mode) ||
+            (ex_is_upper((unsigned char)s[m->us]) && ex_is_lower((unsigned char)s[mods]))) {
+            /* a capitalised word after lower-case modifiers starts a name
+             * ("300m blog entries Bloglines holds") */
             m->noun = false;
             m->me = mods;
             while (m->me > m->ns && s[m->me - 1] == ' ')
                 m->me--;
+            /* "6,000 homes for survivors": the first word is the noun */
+            size_t e = mods;
+            while (e < mode && s[e] != ' ')
+                e++;
+            if (!m->cur && e < mode && fig_plural_noun(s, mods, e) &&
+                !fig_mod_rejected(fr, s, mods, e)) {
+                m->noun = true;
+                m->us = mods;
+                m->ue = m->me = e;
+            }
         }
     }
     m->range = ds_regex_group(re, (unsigned)fr->g_num2, &m->n2s, &m->n2e);
@@ -308,7 +359,7 @@ fig_shape_rejected(const char *s, size_t n, struct fig_match *m)
     if (m->unit && !m->um)
         return true;
     m->words = !ex_is_digit((unsigned char)s[m->ns]);
-    return m->words && (m->noun || (!m->um && !m->scale)); /* "two companies", "one of them" */
+    return m->words && !m->noun && !m->um && !m->scale; /* "one of them", "two said" */
 }
 
 /* Is the match a bare number (dates, years, scores, versions) that takes
@@ -357,8 +408,8 @@ fig_label_rejected(const struct fig_res *fr, const char *s, struct fig_match *m)
 }
 
 /* The value (and upper end) of the match into *v, *v2; false when it is no
- * quantity: too long, words it cannot read, a count that is a duration, a
- * year, part of a name or under 100 without a scale, a range running
+ * quantity: too long, words it cannot read, a count fig_count_kept does
+ * not keep (a duration, a year, a name, a determiner), a range running
  * backwards ("2017-18", "3-2"). */
 static bool
 fig_values(const struct fig_res *fr, const char *s, const struct fig_match *m,
@@ -375,15 +426,10 @@ fig_values(const struct fig_res *fr, const char *s, const struct fig_match *m,
     if (*v < 0)
         return false; /* a word that is no number */
     if (m->noun) {
-        /* Counts: only with a scale or a value of 100 or more, never
-         * durations, years or sports points. */
-        if (fig_has(fr, FW_TIME_NOUNS, s + m->us, m->ue - m->us, true) ||
-            fig_count_in_name(s, sent, m->st))
-            return false;
-        if (!m->scale && !m->scale1 && *v < 100)
-            return false;
-        if (!m->scale && !m->scale1 && m->ne - m->ns == 4 && *v >= 1900 && *v <= 2100 &&
-            !m->range)
+        /* Counts, in digits or words, unless a duration, a year, part of a
+         * name or a determiner (fig_count.c). */
+        struct fig_count c = {m->st, m->ns, m->ne, m->us, m->ue, *v, m->scale || m->scale1};
+        if (!fig_count_kept(fr, s, sent, &c))
             return false;
     }
     return !(m->range && *v2 < *v && !(m->cur || (m->um && m->um->cls == 2)));
@@ -430,8 +476,11 @@ fig_set_unit(struct fig_state *fs, const struct fig_match *m, const struct span 
         f->unit = xstrdup(carried);
         f->kind = ckind;
     } else {
+        /* lower case, but a proper noun keeps its capital ("Republicans") */
         f->unit = fig_clean_copy(s, m->us, m->ue);
-        for (char *p = f->unit; *p; p++)
+        bool proper = ex_is_upper((unsigned char)f->unit[0]) &&
+                      !ex_is_upper((unsigned char)f->unit[1]);
+        for (char *p = f->unit + proper; *p; p++)
             *p = (char)ex_lower((unsigned char)*p);
         f->kind = FIGURE_COUNT;
     }
@@ -463,11 +512,16 @@ fig_build(struct fig_state *fs, const struct fig_match *m, const struct span *se
     f->period = fig_period(&fs->periods, fs->fr->period, s, sent, f);
     const struct figure *last = fig_last(fs);
     /* A main clause's subject is not handed on: the next figure's own
-     * words ("cut 900 jobs") say more. */
+     * words ("cut 900 jobs") say more; nor is a count's own noun ("in 12
+     * counties was worth $310m"). */
     const char *prev = last && last->sentence.start == sent->start &&
                                last->span.start != fs->main_at ? last->subject : NULL;
-    f->subject = fig_subject_tidy(
-        fs->fr, fig_subject(fs->fr, s, sent, f->span.start, f->span.end, prev, f->kind));
+    if (prev && last->kind == FIGURE_COUNT && last->unit && ds_strcasecmp_ascii(prev, last->unit) == 0)
+        prev = NULL;
+    f->subject = fig_count_own_subject(fs->fr, s, sent, f);
+    if (!f->subject)
+        f->subject = fig_subject_tidy(
+            fs->fr, fig_subject(fs->fr, s, sent, f->span.start, f->span.end, prev, f->kind));
     if (!f->subject)
         f->subject = fig_row_label(s, fs->n, m->st); /* "Revs 10.1 mln vs 9.2 mln" */
     if (!f->subject)

@@ -393,6 +393,24 @@ char *fig_subject_fallback(const struct fig_res *fr, const char *s, const struct
                            const struct figure *prev);
 /* Is the number at st part of a name ("Fortune 500 companies")? */
 bool fig_count_in_name(const char *s, const struct span *sent, size_t st);
+/* A number before a counted noun (extract/fig_count.c): where the figure
+ * starts, the number, the noun, its value and whether a scale word
+ * followed the number. */
+struct fig_count {
+    size_t st, ns, ne, us, ue;
+    double value;
+    bool scaled;
+};
+/* Is the count a figure: not a duration, a year, part of a name, nor a
+ * small number used as a determiner ("the two leaders", "five things")? */
+bool fig_count_kept(const struct fig_res *fr, const char *s, const struct span *sent,
+                    const struct fig_count *c);
+/* The subject of a count that is its clause's subject ("Three people were
+ * killed", "and 25 others were injured") or sits in a prepositional phrase
+ * ("across eleven jurisdictions"): what it counts. NULL when the count is
+ * an object or no verb follows it. */
+char *fig_count_own_subject(const struct fig_res *fr, const char *s, const struct span *sent,
+                            const struct figure *f);
 /* The unit (borrowed) and kind of a number written without a unit, taken
  * from the figure it is compared with (prev), its results-table row or the
  * index move before it; false when none applies. */

@@ -34,7 +34,8 @@ static const char *const fig_share_words[] = {"share", "stake", "accounting", "a
 static const char *const fig_time_nouns[] = {
     "years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades", "centuries",
     "times", "points", "pages", "percent", "yards", "metres", "meters", "miles", "feet", "inches",
-    "degrees", "episodes", "laps", "rounds", "votes", NULL};
+    "degrees", "episodes", "laps", "rounds", "mths", "yrs", "wks", "hrs", "mins",
+    "secs", "qtrs", "nights", "places", "spots", "games", "matches", NULL};
 static const char *const fig_label_words[] = {
     "Section", "Article", "Chapter", "Version", "No", "Number", "Phase", "Level", "Title", "Rule",
     "Room", "Route", "Flight", "Item", "Part", "Paragraph", "Clause", "Schedule", "Annex", "Grade",
@@ -281,6 +282,8 @@ static const struct fig_unitmap fig_units[] = {
     {"km", "km", 3},
     {"kilograms", "kg", 3},
     {"kg", "kg", 3},
+    {"mph", "mph", 3},
+    {"kph", "km/h", 3},
     {"ounces", "ounces", 3},
     {"units", "units", 3},
     {"vehicles", "vehicles", 3},

@@ -1,0 +1,33 @@
+#!/bin/sh
+# heldout.sh — TAP: figures (and, on heldout3, dates and outlets) on the
+# held-out sets read end to end (ingest, then extraction), against floors.
+# heldout3 meets issue 12's targets and is held to them; heldout4 is still
+# below them on wire and British recall and is held to what it measures
+# (bench/results/2026-12-06-figures4.md), so neither can fall back; its
+# precision floor is 0.97 because its one wrong figure is a ticker chip
+# ("INTC -1.2%") that ingest leaves in the body (furniture, not figures).
+: "${TOP_SRCDIR:=$(cd "$(dirname "$0")/../.." && pwd)}"
+: "${TOP_BUILDDIR:=.}"
+: "${DOSSIER_ASSETS:=$TOP_SRCDIR/assets}"
+if ! command -v python3 >/dev/null 2>&1; then
+    echo "1..0 # SKIP no python3"
+    exit 0
+fi
+py="$TOP_SRCDIR/tests/extract/heldout.py"
+ing="$TOP_BUILDDIR/tests/ingest/ingest_dump"
+ext="$TOP_BUILDDIR/tests/extract/extract_dump"
+out3=$(python3 "$py" "$ing" "$ext" "$DOSSIER_ASSETS" "$TOP_SRCDIR/tests/extract/heldout3" --check)
+rc3=$?
+out4=$(python3 "$py" "$ing" "$ext" "$DOSSIER_ASSETS" "$TOP_SRCDIR/tests/extract/heldout4" --check \
+    --figures-only --precision=0.97 --floors=wire:0.88,web:0.95,british:0.86,business:0.95)
+rc4=$?
+# one TAP stream: renumber the second set's tests after the first's
+printf '%s\n' "$out3" | grep -v '^1\.\.'
+n3=$(printf '%s\n' "$out3" | grep -c '^\(not \)\?ok ')
+printf '%s\n' "$out4" | grep -v '^1\.\.' | awk -v n="$n3" '
+    /^ok [0-9]+ / { $2 = $2 + n; sub(/ - /, " - heldout4 ") }
+    /^not ok [0-9]+ / { $3 = $3 + n; sub(/ - /, " - heldout4 ") }
+    { print }'
+n4=$(printf '%s\n' "$out4" | grep -c '^\(not \)\?ok ')
+echo "1..$((n3 + n4))"
+[ $rc3 -eq 0 ] && [ $rc4 -eq 0 ]
