@@ -198,6 +198,15 @@ static const char *const labels[] = {
     "a a a",
     "aa",
     "reuse this content",
+    "skip advertisement",
+    "now playing",
+    "up next",
+    "show caption",
+    "hide caption",
+    "toggle caption",
+    "trending stories",
+    "media playback is unsupported on your device",
+    "media playback is not supported on this device",
     "explore more on these topics",
     "more on this topic",
     "share on whatsapp",
@@ -308,6 +317,12 @@ static const char *const runin_prefixes[] = {
     "recommended:", "read:", "watch:", "listen:",
 };
 
+/* The same prefixes a page runs without a colon before the linked headline
+ * ("Related article Hurricane season has been quiet"). */
+static const char *const runin_bare_prefixes[] = {
+    "related article ", "related story ", "related video ", "related link ", "related content ",
+};
+
 /* "READ MORE: Housebuilders cut prices in the north", "Related: Bank holds
  * rates steady as inflation cools": a run-in prefix and a headline (at most
  * 30 words, no sentence-ending full stop), whatever its length. (See
@@ -322,6 +337,14 @@ ing_is_related_runin(const char *s, size_t n)
         size_t words = ing_count_words_max(s + pl, n - pl, 31);
         return words >= 1 && words <= 30 && s[n - 1] != '.';
     }
+    for (size_t i = 0; i < DS_ARRAY_LEN(runin_bare_prefixes); i++) {
+        size_t pl = strlen(runin_bare_prefixes[i]);
+        if (n <= pl || !ing_istarts(s, n, runin_bare_prefixes[i]) ||
+            !((s[pl] >= 'A' && s[pl] <= 'Z') || (s[pl] >= '0' && s[pl] <= '9') || s[pl] == '"'))
+            continue;
+        size_t words = ing_count_words_max(s + pl, n - pl, 31);
+        return words >= 2 && words <= 30 && s[n - 1] != '.';
+    }
     return false;
 }
 
@@ -333,7 +356,8 @@ ing_is_related_heading(const char *s, size_t n)
                                         "more on this", "more from", "more stories",
                                         "more coverage", "see also", "also on", "you may also",
                                         "you might also", "recommended", "most read",
-                                        "most popular", "top stories", "editor"};
+                                        "most popular", "top stories", "editor",
+                                        "trending", "explore more", "now playing", "up next"};
     for (size_t i = 0; i < DS_ARRAY_LEN(heads); i++)
         if (ing_istarts(s, n, heads[i]))
             return true;
@@ -347,6 +371,7 @@ static const char *const credit_prefixes[] = {
     "editing by ",            "edited by ",
     "compiled by ",           "reporting and writing by ", "contributing: ",
     "contributing reporting by ", "graphics by ",        "research by ",
+    "with assistance from ",  "with assistance by ",
 };
 /* Endings of a credit sentence: "Jane Doe contributed to this report." */
 static const char *const credit_tails[] = {
@@ -368,8 +393,12 @@ ing_is_credit(const char *s, size_t n)
         s++;
         n -= 2;
     } else if (n >= 2 && (s[0] == '-' || s[0] == '(')) {
-        s++; /* "- Additional reporting by ..." */
+        s++; /* "- Additional reporting by ...", "--With assistance from ..." */
         n--;
+        if (n && s[0] == '-') {
+            s++;
+            n--;
+        }
     }
     while (n && s[0] == ' ') {
         s++;
@@ -497,8 +526,13 @@ speaks_to_reader(const char *s, size_t n)
 static bool
 is_newsletter_prompt(const char *s, size_t n)
 {
-    return n <= 200 && ing_count_words_max(s, n, 31) <= 30 && speaks_to_reader(s, n) &&
-           (ing_ifind(s, n, "newsletter") || ing_ifind(s, n, "your inbox"));
+    if (n > 200 || ing_count_words_max(s, n, 31) > 30 || !speaks_to_reader(s, n))
+        return false;
+    if (ing_ifind(s, n, "newsletter") || ing_ifind(s, n, "your inbox"))
+        return true;
+    /* "Sign up to our free Morning Headlines email for the latest news" */
+    return ing_istarts(s, n, "sign up") &&
+           (ing_ifind(s, n, " email") || ing_ifind(s, n, " alerts") || ing_ifind(s, n, " bulletin"));
 }
 
 static bool
@@ -669,6 +703,100 @@ ing_is_video_credit_repeat(const char *video, size_t vn, const char *s, size_t n
     return ing_ifind(video, vn, "video provided by ") || ing_ifind(video, vn, "video by ");
 }
 
+/* Does a line hold no lower-case ASCII letter and at least two capitals? */
+static bool
+all_caps(const char *s, size_t n)
+{
+    int caps = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] >= 'a' && s[i] <= 'z')
+            return false;
+        caps += s[i] >= 'A' && s[i] <= 'Z';
+    }
+    return caps >= 2;
+}
+
+/* "Rosa Lind, AP", "Jane Roe, USA TODAY": a photographer's name and the
+ * agency, alone on a line under a caption (2 to 4 capitalised words, a
+ * comma, a credit word or up to three words in capitals). */
+static bool
+name_credit_line(const char *s, size_t n)
+{
+    const char *comma = memchr(s, ',', n);
+    if (!comma || n > 60 || s[n - 1] == '.' || memchr(comma + 1, ',', (size_t)(s + n - comma - 1)))
+        return false;
+    size_t nl = (size_t)(comma - s), rl = n - nl - 1;
+    int w = ing_count_words_max(s, nl, 5), rw = ing_count_words_max(comma + 1, rl, 4);
+    if (w < 2 || w > 4 || rw < 1 || rw > 3 || all_caps(s, nl))
+        return false; /* a wire headline in capitals ("X RAISES PAYOUT, SPLITS STOCK") */
+    for (size_t i = 0; i < nl; i++)
+        if ((i == 0 || s[i - 1] == ' ') && !((s[i] >= 'A' && s[i] <= 'Z') || (unsigned char)s[i] >= 0x80))
+            return false;
+    return has_credit_word(comma + 1, rl) || (all_caps(comma + 1, rl) && rw >= 2);
+}
+
+/* "... cut flights. USA TODAY": a line whose last sentence is a credit in
+ * capitals (a video player's or a photo's), at most four words after a full
+ * stop and no full stop of its own: two words or more, or a credit word. */
+static bool
+caps_credit_tail(const char *s, size_t n)
+{
+    if (n > 240 || s[n - 1] == '.' || ing_count_words_max(s, n, 31) > 30)
+        return false;
+    size_t i = n;
+    while (i > 1 && !(s[i - 1] == ' ' && s[i - 2] == '.'))
+        i--;
+    if (i <= 2 || n - i > 40)
+        return false;
+    for (size_t k = i; k < n; k++) /* letters only: "[MP3 SP]", "ISBN 978..." are no credit */
+        if (!((s[k] >= 'A' && s[k] <= 'Z') || s[k] == ' ' || s[k] == ',' || s[k] == '&' ||
+              s[k] == '-' || s[k] == '\''))
+            return false;
+    int w = ing_count_words_max(s + i, n - i, 5);
+    bool lower_before = false; /* a headline in capitals ("U.S. TRADE GAP WIDENS") is none */
+    for (size_t k = 0; k + 2 < i && !lower_before; k++)
+        lower_before = s[k] >= 'a' && s[k] <= 'z';
+    return lower_before && w >= 1 && w <= 4 && all_caps(s + i, n - i) &&
+           (w >= 2 || has_credit_word(s + i, n - i));
+}
+
+/* "GET FOX BUSINESS ON THE GO BY CLICKING HERE": an app or link promo in
+ * capitals (4 to 15 words, no full stop). */
+static bool
+caps_promo(const char *s, size_t n)
+{
+    if (n > 120 || s[n - 1] == '.' || !all_caps(s, n))
+        return false;
+    int w = ing_count_words_max(s, n, 16);
+    return w >= 4 && w <= 15 &&
+           (ing_ifind(s, n, "CLICK") || ing_ifind(s, n, "TAP HERE") || ing_ifind(s, n, "SWIPE"));
+}
+
+/* "burs-jh/sst", "jh/dw": a wire desk's sign-off, one token of lower-case
+ * letters, '-' and '/', with a slash. */
+static bool
+desk_signoff(const char *s, size_t n)
+{
+    if (n < 4 || n > 24 || !memchr(s, '/', n) || s[0] == '/' || s[n - 1] == '/')
+        return false;
+    int letters = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] >= 'a' && s[i] <= 'z')
+            letters++;
+        else if (s[i] != '-' && s[i] != '/')
+            return false;
+    }
+    return letters >= 3 && !ing_ieq(s, n, "and/or");
+}
+
+/* See ingest/lib.h. */
+bool
+ing_is_caption_toggle(const char *s, size_t n)
+{
+    return ing_ieq(s, n, "show caption") || ing_ieq(s, n, "hide caption") ||
+           ing_ieq(s, n, "toggle caption");
+}
+
 /* A photo caption or credit, by its shape: a short line ending in a credit
  * in parentheses ("... exchange. (Getty Images)"), a glued "CreditX/Agency",
  * "Photo: X", "Photo by X", "Image caption:", "Pictured:", a trailing "AP
@@ -686,6 +814,28 @@ caption_reason(const char *s, size_t n)
         ing_istarts(s, n, "photo credit:") || ing_istarts(s, n, "image caption:") ||
         ing_istarts(s, n, "media caption:") || ing_istarts(s, n, "pictured:"))
         return "caption";
+    if ((ing_istarts(s, n, "image source, ") || ing_istarts(s, n, "image caption, ") ||
+         ing_istarts(s, n, "media caption, ") || ing_istarts(s, n, "video caption, ") ||
+         ing_istarts(s, n, "image copyright, ")) &&
+        ing_count_words_max(s, n, 31) <= 30)
+        return "caption"; /* "Image source, Getty Images", "Image caption, Crews ..." */
+    if (desk_signoff(s, n))
+        return "signoff";
+    if (caps_promo(s, n))
+        return "promo";
+    if (name_credit_line(s, n))
+        return "caption";
+    if (caps_credit_tail(s, n))
+        return "video";
+    static const char *const tails[] = {". Photograph: ", ". Photo: ", ". Picture: ", ". Image: ",
+                                        ". Photograph by ", ". Illustration: "};
+    for (size_t k = 0; k < DS_ARRAY_LEN(tails); k++) {
+        const char *t = ing_ifind(s, n, tails[k]);
+        size_t tl = strlen(tails[k]);
+        if (t && ing_count_words_max(t + tl, (size_t)(s + n - t) - tl, 9) <= 8 &&
+            s[n - 1] != '.' && ing_count_words_max(s, n, 41) <= 40)
+            return "caption"; /* "Jeremy Hunt on Monday. Photograph: Jane Roe/PA" */
+    }
     if ((ing_istarts(s, n, "photo by ") || ing_istarts(s, n, "photograph by ") ||
          ing_istarts(s, n, "image by ")) &&
         ing_count_words_max(s, n, 13) <= 12 && s[n - 1] != '.')

@@ -80,6 +80,9 @@ int ing_count_words_max(const char *s, size_t n, int max);
 /* Does s (a line cleaning took as a label) head a list of other stories
  * ("Related coverage", "More on this story", "Read more", "Most read")? */
 bool ing_is_related_heading(const char *s, size_t n);
+/* "Show Caption", "Hide Caption": a photo viewer's toggle, the caption and
+ * its credit under it. */
+bool ing_is_caption_toggle(const char *s, size_t n);
 /* Is s[0, n) a related-story run-in ("READ MORE: <headline>": a run-in
  * prefix, then at most 30 words without a final full stop)? (clean.c) */
 bool ing_is_related_runin(const char *s, size_t n);
