@@ -133,6 +133,89 @@ test_furniture(void)
     article_clear(&a);
 }
 
+
+/* ---- titles, dates, datelines, outlets ------------------------------------------------ */
+
+static void
+test_header(void)
+{
+    struct article a;
+    ingest("/t/h1.txt",
+           "Ferry firm cancels winter sailings. Islanders say they were not asked.\n"
+           "By Jane Roe\n"
+           "Dec 3, 2023, 04:15 PM EST | Updated Dec 4, 2023\n\n"
+           "The ferry operator cancelled all winter sailings to the northern isles on Monday, "
+           "blaming a shortage of crews and two broken ships.\n",
+           &a);
+    ok(a.title && strcmp(a.title, "Ferry firm cancels winter sailings. Islanders say they were "
+                                  "not asked.") == 0,
+       "title: a headline of two sentences over a byline stays whole (%s)",
+       a.title ? a.title : "(none)");
+    ok(a.published && strcmp(a.published, "2023-12-03") == 0,
+       "date: 'Dec 3, 2023, 04:15 PM EST | Updated ...' gives the first date (%s)",
+       a.published ? a.published : "(none)");
+    article_clear(&a);
+
+    ingest("/t/h2.txt",
+           "The ferry operator cancelled sailings. It blamed a lack of crews.\n\n"
+           "Islanders said they had not been asked, and the council said it would complain to "
+           "the operator.\n",
+           &a);
+    ok(!a.title || strcmp(a.title, "The ferry operator cancelled sailings. It blamed a lack "
+                                   "of crews.") != 0,
+       "title: two short sentences with no byline or date under them are text");
+    article_clear(&a);
+
+    ingest("/t/h3.txt",
+           "Retailer's founder steps down\n"
+           "Thursday March 14 2024, 12.01am, The Times\n\n"
+           "The founder of a homewares chain is to step down as chairman after four decades, "
+           "the company said.\n\n"
+           "Copyright 2024 Harbour Media Inc. All rights reserved.\n",
+           &a);
+    ok(a.published && strcmp(a.published, "2024-03-14") == 0,
+       "date: a weekday, a time and an outlet after the date (%s)",
+       a.published ? a.published : "(none)");
+    ok(a.source && strcmp(a.source, "The Times") == 0,
+       "outlet: a known outlet ending a date line (%s); a company in a copyright line is none",
+       a.source ? a.source : "(none)");
+    article_clear(&a);
+
+    ingest("/t/h4.txt",
+           "Population falls for second year\n"
+           "Source: Xinhua| 2024-01-17 10:35:12|Editor: Li Wei\n\n"
+           "BEIJING, Jan. 17 (Xinhua) -- The population fell by 2.08 million in 2023, the "
+           "statistics bureau said.\n",
+           &a);
+    ok(a.published && strcmp(a.published, "2024-01-17") == 0,
+       "date: a bare date among a source line's fields (%s)",
+       a.published ? a.published : "(none)");
+    article_clear(&a);
+
+    ingest("/t/h5.txt",
+           "Volcano erupts again\n\n"
+           "GRINDAVIK, Iceland (AP) \xe2\x80\x94 A volcano in southwestern Iceland erupted on "
+           "Saturday evening, officials said.\n\n"
+           "Lava flowed toward a defensive wall built to protect the town.\n",
+           &a);
+    ok(a.source && strcmp(a.source, "Associated Press") == 0,
+       "dateline: a place, a country, then the agency (%s)", a.source ? a.source : "(none)");
+    article_clear(&a);
+
+    ingest("/t/h6.txt",
+           "HOLLIS MILLS SETS QUARTERLY\n"
+           "    GREENVILLE, S.C., Feb 26 -\n"
+           "    Qtly div 18 cts vs 18 cts prior\n"
+           "    Pay April 1\n"
+           "    Record March 13\n"
+           " Reuter\n",
+           &a);
+    ok(a.day_month && strcmp(a.day_month, "02-26") == 0 && !a.published,
+       "dateline: a place and a state abbreviation, a day and month without a year (%s)",
+       a.day_month ? a.day_month : "(none)");
+    article_clear(&a);
+}
+
 int
 main(void)
 {
@@ -144,6 +227,7 @@ main(void)
     }
     free(assets);
     test_furniture();
+    test_header();
     outlets_free(&outlets);
     return done_testing();
 }
