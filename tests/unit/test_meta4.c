@@ -216,6 +216,86 @@ test_header(void)
     article_clear(&a);
 }
 
+/* ---- bylines without "By" ------------------------------------------------------------ */
+
+static void
+test_bylines(void)
+{
+    struct article a;
+    const char *body = "\nThe ferry operator cancelled all winter sailings to the northern isles "
+                       "on Monday, Harbour master Tom Reid said.\n";
+    char *t = xasprintf("Ferry firm cancels winter sailings\nJamal Reed\nUSA TODAY\n%s", body);
+    ingest("/t/b1.txt", t, &a);
+    ok(a.byline && strcmp(a.byline, "Jamal Reed") == 0 && !in_body(&a, "Jamal Reed"),
+       "byline: a name alone over the outlet's name (%s)", a.byline ? a.byline : "(none)");
+    ok(a.source && strcmp(a.source, "USA Today") == 0,
+       "byline: the outlet under a byline is the source (%s)", a.source ? a.source : "(none)");
+    article_clear(&a);
+    free(t);
+
+    t = xasprintf("Ferry firm cancels winter sailings\nHannah Lowe\nBusiness reporter, BBC "
+                  "News\n%s", body);
+    ingest("/t/b2.txt", t, &a);
+    ok(a.byline && strcmp(a.byline, "Hannah Lowe") == 0 && !in_body(&a, "Business reporter"),
+       "byline: a name over 'Role, Outlet' (%s)", a.byline ? a.byline : "(none)");
+    ok(a.source && strcmp(a.source, "BBC News") == 0, "byline: the role line names the outlet");
+    article_clear(&a);
+    free(t);
+
+    t = xasprintf("Ferry firm cancels winter sailings\nAlistair Grey, Retail Correspondent\n%s",
+                  body);
+    ingest("/t/b3.txt", t, &a);
+    ok(a.byline && strcmp(a.byline, "Alistair Grey") == 0,
+       "byline: 'Name, Role' (%s)", a.byline ? a.byline : "(none)");
+    article_clear(&a);
+    free(t);
+
+    t = xasprintf("Ferry firm cancels winter sailings\nHelen Marsh Senior political "
+                  "correspondent\n%s", body);
+    ingest("/t/b4.txt", t, &a);
+    ok(a.byline && strcmp(a.byline, "Helen Marsh") == 0,
+       "byline: 'Name Role' without a comma (%s)", a.byline ? a.byline : "(none)");
+    article_clear(&a);
+    free(t);
+
+    t = xasprintf("Ferry firm cancels winter sailings\nSam Rowlands\nSunday 21 April 2024 "
+                  "14:08 BST\n%s", body);
+    ingest("/t/b5.txt", t, &a);
+    ok(a.byline && strcmp(a.byline, "Sam Rowlands") == 0 && a.published &&
+           strcmp(a.published, "2024-04-21") == 0,
+       "byline: a name alone over a date line (%s)", a.byline ? a.byline : "(none)");
+    article_clear(&a);
+    free(t);
+
+    t = xasprintf("Ferry firm cancels winter sailings\nby: Kevin Marsh\n%s", body);
+    ingest("/t/b6.txt", t, &a);
+    ok(a.byline && strcmp(a.byline, "Kevin Marsh") == 0, "byline: 'by: Name'");
+    article_clear(&a);
+    free(t);
+
+    t = xasprintf("Ferry firm cancels winter sailings\nAnalysis by Grant Whitfield\n%s", body);
+    ingest("/t/b7.txt", t, &a);
+    ok(a.byline && strcmp(a.byline, "Grant Whitfield") == 0, "byline: 'Analysis by Name'");
+    article_clear(&a);
+    free(t);
+
+    t = xasprintf("Ferry firm cancels winter sailings\nBy Owen Pritchard\nBBC Sport at Villa "
+                  "Park\n%s", body);
+    ingest("/t/b8.txt", t, &a);
+    ok(a.source && strcmp(a.source, "BBC News") == 0 && !in_body(&a, "Villa Park"),
+       "byline: 'Outlet at Place' under a byline (%s)", a.source ? a.source : "(none)");
+    article_clear(&a);
+    free(t);
+
+    /* a name alone over prose is text (a one-line quote, a list of names) */
+    ingest("/t/b9.txt",
+           "Ferry firm cancels winter sailings\n\nTom Reid\n\nThe harbour master said the "
+           "timetable would be reviewed in spring, and islanders would be asked.\n",
+           &a);
+    ok(!a.byline, "byline: a name alone over prose is none");
+    article_clear(&a);
+}
+
 int
 main(void)
 {
@@ -228,6 +308,7 @@ main(void)
     free(assets);
     test_furniture();
     test_header();
+    test_bylines();
     outlets_free(&outlets);
     return done_testing();
 }

@@ -378,6 +378,12 @@ bool ing_outlet_like(const char *s, size_t n, bool strong);
 bool ing_top_outlet_seen(const struct ing_doc_line *l);
 char *ing_dupn(const char *s, size_t n);
 void ing_byline_outlet(struct ing_doc *d, char *name);
+/* A byline without "By" at top line i of d (byline_shapes.c): a name alone
+ * over a date, a role line or the outlet; a name with the writer's role;
+ * the role or outlet line under a byline. Sets the byline (and a named
+ * outlet as the source) and the line's why; false when it is none. first:
+ * no content line came before. */
+bool ing_top_byline(struct ing_doc *d, size_t i, bool first);
 void ing_set_date(struct article *a, const struct ing_date *dt, enum date_source how);
 void ing_set_source(struct ing_doc *d, const char *name, size_t n, int rank);
 

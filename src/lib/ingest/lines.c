@@ -221,7 +221,8 @@ ing_is_byline(const char *s, size_t n, char **name, struct ing_date *dt, bool *h
 {
     *has_date = false;
     static const char *const heads[] = {"by ",  "written by ", "words by ", "text by ",
-                                        "von ", "par ",        "por "};
+                                        "von ", "par ",        "por ",      "by: ",
+                                        "analysis by ", "opinion by ", "commentary by "};
     size_t h = 0;
     for (size_t k = 0; k < DS_ARRAY_LEN(heads) && !h; k++)
         if (ing_istarts(s, n, heads[k]))

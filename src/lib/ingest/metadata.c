@@ -421,6 +421,8 @@ top_meta_line(struct ing_doc *d, size_t i, bool first)
         const char *canon = outlets_for_url(d->outlets, val, vl);
         ing_set_source(d, canon, strlen(canon), RANK_SOURCE_LINE);
         l->why = "source";
+    } else if (ing_top_byline(d, i, first)) {
+        /* a byline without "By", or the role or outlet line under one */
     } else if (first && l->tl <= 60 && outlets_match(d->outlets, l->t, l->tl)) {
         const char *canon = outlets_match(d->outlets, l->t, l->tl);
         ing_set_source(d, canon, strlen(canon), RANK_ALONE);
