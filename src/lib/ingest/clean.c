@@ -648,31 +648,6 @@ ing_is_frequent(const struct ingest_ctx *ctx, const char *s, size_t n)
 
 /* ---- photo captions and credits, video players ---------------------------------- */
 
-/* Words of a picture credit ("Getty Images", "AP Photo/Evan Vucci",
- * "Reuters", "Photo: X"). */
-static bool
-has_credit_word(const char *s, size_t n)
-{
-    static const char *const words[] = {"getty",   "photo",     "image",    "picture",
-                                        "reuters", "ap",        "afp",      "epa",
-                                        "pool",    "credit",    "courtesy", "shutterstock",
-                                        "bloomberg", "via",     "file",     "handout"};
-    for (size_t i = 0; i < n;) {
-        while (i < n && !((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
-            i++;
-        size_t j = i;
-        while (j < n && ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z')))
-            j++;
-        for (size_t k = 0; k < DS_ARRAY_LEN(words) && j > i; k++)
-            if (ing_ieq(s + i, j - i, words[k]) ||
-                (j - i == strlen(words[k]) + 1 && (s[j - 1] == 's' || s[j - 1] == 'S') &&
-                 ing_istarts(s + i, j - i, words[k])))
-                return true;
-        i = j;
-    }
-    return false;
-}
-
 /* Does the line end in a video player's credit ("... Video provided by
  * Newsy", "... Video by Jane Roe")? Only a short line: prose does not end
  * so. */
@@ -703,100 +678,6 @@ ing_is_video_credit_repeat(const char *video, size_t vn, const char *s, size_t n
     return ing_ifind(video, vn, "video provided by ") || ing_ifind(video, vn, "video by ");
 }
 
-/* Does a line hold no lower-case ASCII letter and at least two capitals? */
-static bool
-all_caps(const char *s, size_t n)
-{
-    int caps = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] >= 'a' && s[i] <= 'z')
-            return false;
-        caps += s[i] >= 'A' && s[i] <= 'Z';
-    }
-    return caps >= 2;
-}
-
-/* "Rosa Lind, AP", "Jane Roe, USA TODAY": a photographer's name and the
- * agency, alone on a line under a caption (2 to 4 capitalised words, a
- * comma, a credit word or up to three words in capitals). */
-static bool
-name_credit_line(const char *s, size_t n)
-{
-    const char *comma = memchr(s, ',', n);
-    if (!comma || n > 60 || s[n - 1] == '.' || memchr(comma + 1, ',', (size_t)(s + n - comma - 1)))
-        return false;
-    size_t nl = (size_t)(comma - s), rl = n - nl - 1;
-    int w = ing_count_words_max(s, nl, 5), rw = ing_count_words_max(comma + 1, rl, 4);
-    if (w < 2 || w > 4 || rw < 1 || rw > 3 || all_caps(s, nl))
-        return false; /* a wire headline in capitals ("X RAISES PAYOUT, SPLITS STOCK") */
-    for (size_t i = 0; i < nl; i++)
-        if ((i == 0 || s[i - 1] == ' ') && !((s[i] >= 'A' && s[i] <= 'Z') || (unsigned char)s[i] >= 0x80))
-            return false;
-    return has_credit_word(comma + 1, rl) || (all_caps(comma + 1, rl) && rw >= 2);
-}
-
-/* "... cut flights. USA TODAY": a line whose last sentence is a credit in
- * capitals (a video player's or a photo's), at most four words after a full
- * stop and no full stop of its own: two words or more, or a credit word. */
-static bool
-caps_credit_tail(const char *s, size_t n)
-{
-    if (n > 240 || s[n - 1] == '.' || ing_count_words_max(s, n, 31) > 30)
-        return false;
-    size_t i = n;
-    while (i > 1 && !(s[i - 1] == ' ' && s[i - 2] == '.'))
-        i--;
-    if (i <= 2 || n - i > 40)
-        return false;
-    for (size_t k = i; k < n; k++) /* letters only: "[MP3 SP]", "ISBN 978..." are no credit */
-        if (!((s[k] >= 'A' && s[k] <= 'Z') || s[k] == ' ' || s[k] == ',' || s[k] == '&' ||
-              s[k] == '-' || s[k] == '\''))
-            return false;
-    int w = ing_count_words_max(s + i, n - i, 5);
-    bool lower_before = false; /* a headline in capitals ("U.S. TRADE GAP WIDENS") is none */
-    for (size_t k = 0; k + 2 < i && !lower_before; k++)
-        lower_before = s[k] >= 'a' && s[k] <= 'z';
-    return lower_before && w >= 1 && w <= 4 && all_caps(s + i, n - i) &&
-           (w >= 2 || has_credit_word(s + i, n - i));
-}
-
-/* "GET FOX BUSINESS ON THE GO BY CLICKING HERE": an app or link promo in
- * capitals (4 to 15 words, no full stop). */
-static bool
-caps_promo(const char *s, size_t n)
-{
-    if (n > 120 || s[n - 1] == '.' || !all_caps(s, n))
-        return false;
-    int w = ing_count_words_max(s, n, 16);
-    return w >= 4 && w <= 15 &&
-           (ing_ifind(s, n, "CLICK") || ing_ifind(s, n, "TAP HERE") || ing_ifind(s, n, "SWIPE"));
-}
-
-/* "burs-jh/sst", "jh/dw": a wire desk's sign-off, one token of lower-case
- * letters, '-' and '/', with a slash. */
-static bool
-desk_signoff(const char *s, size_t n)
-{
-    if (n < 4 || n > 24 || !memchr(s, '/', n) || s[0] == '/' || s[n - 1] == '/')
-        return false;
-    int letters = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] >= 'a' && s[i] <= 'z')
-            letters++;
-        else if (s[i] != '-' && s[i] != '/')
-            return false;
-    }
-    return letters >= 3 && !ing_ieq(s, n, "and/or");
-}
-
-/* See ingest/lib.h. */
-bool
-ing_is_caption_toggle(const char *s, size_t n)
-{
-    return ing_ieq(s, n, "show caption") || ing_ieq(s, n, "hide caption") ||
-           ing_ieq(s, n, "toggle caption");
-}
-
 /* A photo caption or credit, by its shape: a short line ending in a credit
  * in parentheses ("... exchange. (Getty Images)"), a glued "CreditX/Agency",
  * "Photo: X", "Photo by X", "Image caption:", "Pictured:", a trailing "AP
@@ -814,28 +695,9 @@ caption_reason(const char *s, size_t n)
         ing_istarts(s, n, "photo credit:") || ing_istarts(s, n, "image caption:") ||
         ing_istarts(s, n, "media caption:") || ing_istarts(s, n, "pictured:"))
         return "caption";
-    if ((ing_istarts(s, n, "image source, ") || ing_istarts(s, n, "image caption, ") ||
-         ing_istarts(s, n, "media caption, ") || ing_istarts(s, n, "video caption, ") ||
-         ing_istarts(s, n, "image copyright, ")) &&
-        ing_count_words_max(s, n, 31) <= 30)
-        return "caption"; /* "Image source, Getty Images", "Image caption, Crews ..." */
-    if (desk_signoff(s, n))
-        return "signoff";
-    if (caps_promo(s, n))
-        return "promo";
-    if (name_credit_line(s, n))
-        return "caption";
-    if (caps_credit_tail(s, n))
-        return "video";
-    static const char *const tails[] = {". Photograph: ", ". Photo: ", ". Picture: ", ". Image: ",
-                                        ". Photograph by ", ". Illustration: "};
-    for (size_t k = 0; k < DS_ARRAY_LEN(tails); k++) {
-        const char *t = ing_ifind(s, n, tails[k]);
-        size_t tl = strlen(tails[k]);
-        if (t && ing_count_words_max(t + tl, (size_t)(s + n - t) - tl, 9) <= 8 &&
-            s[n - 1] != '.' && ing_count_words_max(s, n, 41) <= 40)
-            return "caption"; /* "Jeremy Hunt on Monday. Photograph: Jane Roe/PA" */
-    }
+    const char *shape = ing_caption_shape(s, n);
+    if (shape)
+        return shape;
     if ((ing_istarts(s, n, "photo by ") || ing_istarts(s, n, "photograph by ") ||
          ing_istarts(s, n, "image by ")) &&
         ing_count_words_max(s, n, 13) <= 12 && s[n - 1] != '.')
@@ -850,7 +712,7 @@ caption_reason(const char *s, size_t n)
                 break;
             }
         size_t pl = open ? (size_t)(s + n - open) : 0;
-        if (open && pl <= 60 && (open == s || open[-1] == ' ') && has_credit_word(open, pl) &&
+        if (open && pl <= 60 && (open == s || open[-1] == ' ') && ing_has_credit_word(open, pl) &&
             (open - s < 2 || open[-2] == '.' || ing_ifind(open, pl, "photo") ||
              ing_ifind(open, pl, "getty") || ing_ifind(open, pl, "image")))
             return "caption";
@@ -871,7 +733,7 @@ caption_reason(const char *s, size_t n)
         size_t i = (size_t)(slash - s);
         while (i > 0 && s[i - 1] != '.' && i + 60 > (size_t)(slash - s))
             i--;
-        if (i > 0 && s[i - 1] == '.' && has_credit_word(s + i, n - i) &&
+        if (i > 0 && s[i - 1] == '.' && ing_has_credit_word(s + i, n - i) &&
             !memchr(s + i, ',', n - i) && ing_count_words(s + i, n - i) <= 6)
             return "caption";
     }

@@ -83,6 +83,12 @@ bool ing_is_related_heading(const char *s, size_t n);
 /* "Show Caption", "Hide Caption": a photo viewer's toggle, the caption and
  * its credit under it. */
 bool ing_is_caption_toggle(const char *s, size_t n);
+/* Does s[0, n) hold a word of a picture credit ("Getty", "AP", "Photo",
+ * "Reuters", "courtesy")? (clean_shapes.c) */
+bool ing_has_credit_word(const char *s, size_t n);
+/* The newer caption and furniture shapes of a line (clean_shapes.c):
+ * "caption", "video", "promo", "signoff", or NULL. */
+const char *ing_caption_shape(const char *s, size_t n);
 /* Is s[0, n) a related-story run-in ("READ MORE: <headline>": a run-in
  * prefix, then at most 30 words without a final full stop)? (clean.c) */
 bool ing_is_related_runin(const char *s, size_t n);
