@@ -121,6 +121,8 @@ main(void)
         ENTITY_PERSON, 1);
     has("Council leader Helen Moss-Park said the plan would go ahead.", "Helen Moss-Park",
         ENTITY_PERSON, 1);
+    has("The chief negotiator, Vice-Premier Liu He, read out a letter.", "Liu He", ENTITY_PERSON,
+        1);
     no_person("He spoke in a televised address from the Elysee Palace on Sunday.");
     no_person("Analysts at Hollis Marsh said the shares were cheap.");
     has("The chain's founder, Sir Ian Brereton, will retire. Sir Ian, 71, built it.",

@@ -96,7 +96,8 @@ er_surname_hyphen(const struct ent_run *r, size_t k)
 {
     const struct tok *v = r->t.v;
     return k > 0 && v[k].sep == '-' && (v[k].flags & TK_CAP) && (v[k - 1].flags & TK_NAMEY) &&
-           !(v[k - 1].flags & TK_POSS) && v[k - 1].end + 1 == v[k].start;
+           !(v[k - 1].flags & TK_POSS) && v[k - 1].end + 1 == v[k].start &&
+           !er_in(r, &v[k], WL_TITLES) && !er_in(r, &v[k - 1], WL_TITLES); /* "Vice-Premier" */
 }
 
 /* Is token k a suffix after a name ("Jr", "Sr", "III", "QC")? */

@@ -218,7 +218,8 @@ ing_top_byline(struct ing_doc *d, size_t i, bool first)
         l->why = "byline";
         return true;
     }
-    if (is_name(l->t, l->tl) && meta_under_name(d, next_line(d, i))) {
+    if (is_name(l->t, l->tl) && !ing_outlet_like(l->t, l->tl, false) &&
+        meta_under_name(d, next_line(d, i))) { /* "Harbour Gazette" is an outlet's name */
         a->byline = ing_dupn(l->t, l->tl);
         l->why = "byline";
         return true;
