@@ -104,6 +104,33 @@ main(void)
         return done_testing();
     }
 
+    /* Issue 12, fourth pass (held-out set heldout_meta): job nouns opening
+     * a sentence, "Jan" as a given name, a given name and two surnames, a
+     * double-barrelled surname whose part is a place word, buildings, firms
+     * people work at, "Sir Ian" for the Ian named before, a person "of" a
+     * firm is no organisation. */
+    has("Demographer Liu Wenbo, a researcher, said births fell.", "Liu Wenbo", ENTITY_PERSON, 1);
+    hasnt("Demographer Liu Wenbo, a researcher, said births fell.", "Demographer Liu Wenbo");
+    has("Analyst Karen Tolliver of Marlow Brothers said buyers returned.", "Karen Tolliver",
+        ENTITY_PERSON, 1);
+    hasnt("Analyst Karen Tolliver of Marlow Brothers said buyers returned.",
+          "Analyst Karen Tolliver of Marlow Brothers");
+    has("\"It costs money,\" said Jan Pieter de Boer, an analyst in Rotterdam.",
+        "Jan Pieter de Boer", ENTITY_PERSON, 1);
+    has("Board member Luis Herrera Ortega voted against the cut.", "Luis Herrera Ortega",
+        ENTITY_PERSON, 1);
+    has("Council leader Helen Moss-Park said the plan would go ahead.", "Helen Moss-Park",
+        ENTITY_PERSON, 1);
+    has("The chief negotiator, Vice-Premier Liu He, read out a letter.", "Liu He", ENTITY_PERSON,
+        1);
+    no_person("He spoke in a televised address from the Elysee Palace on Sunday.");
+    no_person("Analysts at Hollis Marsh said the shares were cheap.");
+    has("The chain's founder, Sir Ian Brereton, will retire. Sir Ian, 71, built it.",
+        "Ian Brereton", ENTITY_PERSON, 2);
+    hasnt("The chain's founder, Sir Ian Brereton, will retire. Sir Ian, 71, built it.", "Ian");
+    has("The goal came after an own goal by Villa keeper Emil Sorensen.", "Emil Sorensen",
+        ENTITY_PERSON, 1);
+
     /* Countries, demonyms, case rules. */
     has("Chinese officials met their American counterparts.", "China", ENTITY_COUNTRY, 1);
     has("Chinese officials met their American counterparts.", "United States", ENTITY_COUNTRY,

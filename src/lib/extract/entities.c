@@ -274,6 +274,9 @@ er_org_run(const struct ent_run *r, size_t i)
                 break;
         }
         bool cap = (v[j].flags & TK_CAP) != 0;
+        if (!cap && j >= i + 1 && j >= 2 && er_is(r, &v[j - 2], WL_GIVEN) && !er_is(r, &v[j - 2], WL_STOP) &&
+            (v[j - 1].flags & TK_NAMEY) && !er_is(r, &v[j - 1], WL_ORG_SUFFIX))
+            break; /* "Analyst Elaine Garzarelli of Shearson ...": a person of a firm */
         if (!cap) {
             if (j > i && er_is(r, &v[j], WL_CONNECTORS) && j + 1 < r->t.n &&
                 er_joined(&v[j + 1]) && (v[j + 1].flags & TK_CAP) &&

@@ -356,7 +356,8 @@ static const char *const wl_titles[] = {
     "drummer", "guitarist", "rapper", "star", "veteran", "counsel", "vice-premier",
     "vice-minister", "vice-president", "vice-chairman", "strategist", "trader", "partner",
     "chairman's", "owner", "investor", "expert", "specialist", "nominee", "candidate",
-    "campaigner", "activist", "contact", "contacts",
+    "campaigner", "activist", "contact", "contacts", "keeper", "administrator",
+    "demographer",
     /* jobs, roles and memberships written before a name ("Referee Ann
      * Lowe", "Tory Bill Cash", "Welshman Tom Rees") */
     "referee", "umpire", "lawyer", "solicitor", "barrister", "magistrate", "rabbi", "imam",

@@ -60,7 +60,7 @@ const char *const ex_given_names[] = {
     "Herbert", "Herman", "Hilary", "Hillary", "Hiroshi", "Hugh", "Hugo", "Hussein", "Huw", "Iain",
     "Ian", "Ibrahim", "Igor", "Imran", "Ingrid", "Irene", "Isaac", "Isabel", "Isabella",
     "Isabelle", "Ismail", "Ivan", "Ivana", "Jack", "Jackie", "Jacob", "Jacqueline", "Jacques",
-    "Jade", "Jake", "Jamal", "James", "Jamie", "Jane", "Janet", "Janice", "Janine", "Jared",
+    "Jade", "Jake", "Jamal", "James", "Jamie", "Jan", "Jane", "Janet", "Janice", "Janine", "Jared",
     "Jason", "Javier", "Jay", "Jean", "Jeanette", "Jeanne", "Jeff", "Jeffrey", "Jenna", "Jennifer",
     "Jenny", "Jens", "Jeremie", "Jeremy", "Jerome", "Jerry", "Jesse", "Jessica", "Jessie", "Jez",
     "Jill", "Jim", "Jimmy", "Jo", "Joan", "Joanna", "Joanne", "Jocelyn", "Jodie", "Joe", "Joel",

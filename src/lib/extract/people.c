@@ -88,6 +88,18 @@ er_particle(const struct ent_run *r, size_t k)
            er_joined(&v[k + 2]) && (v[k + 2].flags & TK_NAMEY);
 }
 
+/* Is token k the second part of a double-barrelled surname ("Park" of
+ * "Yoo-Park", "Eakin" of "Holtz-Eakin"): capitalised, right after a hyphen
+ * and a name-like token? */
+static bool
+er_surname_hyphen(const struct ent_run *r, size_t k)
+{
+    const struct tok *v = r->t.v;
+    return k > 0 && v[k].sep == '-' && (v[k].flags & TK_CAP) && (v[k - 1].flags & TK_NAMEY) &&
+           !(v[k - 1].flags & TK_POSS) && v[k - 1].end + 1 == v[k].start &&
+           !er_in(r, &v[k], WL_TITLES) && !er_in(r, &v[k - 1], WL_TITLES); /* "Vice-Premier" */
+}
+
 /* Is token k a suffix after a name ("Jr", "Sr", "III", "QC")? */
 static bool
 er_suffix(const struct ent_run *r, size_t k)
@@ -134,7 +146,12 @@ er_ends(const struct ent_run *r, size_t k, const char *suffix, size_t min_len)
 static bool
 er_descriptor(const struct ent_run *r, size_t k)
 {
-    return er_ends(r, k, "ist", 6) || er_ends(r, k, "ite", 7) || er_ends(r, k, "man", 7);
+    if (er_ends(r, k, "ist", 6) || er_ends(r, k, "ite", 7) || er_ends(r, k, "man", 7))
+        return true;
+    /* "Analyst", "Demographer", "Historian": not a given name ("Christopher",
+     * "Julian") */
+    return (er_ends(r, k, "yst", 7) || er_ends(r, k, "pher", 9) || er_ends(r, k, "ian", 8)) &&
+           !er_is(r, &r->t.v[k], WL_GIVEN);
 }
 
 /* Does token k end like a plural or abstract common noun, never a name
@@ -270,13 +287,14 @@ er_word_surname(const struct ent_run *r, size_t a, size_t k, size_t e)
     return true;
 }
 
-/* How many tokens of [a, b] are not particles. */
+/* How many tokens of [a, b] are not particles (nor a double-barrelled
+ * surname's second part). */
 static size_t
 er_name_words(const struct ent_run *r, size_t a, size_t b)
 {
     size_t n = 0;
     for (size_t k = a; k <= b; k++)
-        n += !er_particle(r, k);
+        n += !er_particle(r, k) && !er_surname_hyphen(r, k);
     return n;
 }
 
@@ -341,6 +359,8 @@ er_title_in_run(const struct ent_run *r, struct er_cand *c)
     const struct tok *v = r->t.v;
     c->a = c->i;
     for (size_t k = c->i; k <= c->e; k++) {
+        if (k > c->i && er_surname_hyphen(r, k))
+            continue; /* "Yoo-Park": a surname's part, not a place word */
         if (k > c->i && k == c->a + 1 && er_is(r, &v[c->a], WL_CN_SURNAMES) &&
             !er_in(r, &v[k], WL_TITLES))
             continue; /* "Liu He": a surname then a short given name */
@@ -407,9 +427,16 @@ er_name_ok(const struct ent_run *r, size_t a, size_t b)
         if (!er_namey(r, k) && !(cn && (v[k].flags & TK_NAMEY) && b > a &&
                                  v[k].end - v[k].start <= 3 && !er_in(r, &v[k], WL_TITLES)) &&
             !(k > a && k < b && (er_initial(r, k) || er_particle(r, k))) &&
+            !(k > a + 1 && er_surname_hyphen(r, k)) &&
             !(k > a && er_name_tail(r, k)) && !(k == a && er_given_stop(r, k, b)) &&
             !er_word_surname(r, a, k, b))
             return false;
+    static const char *const buildings[] = {"Palace", "Castle", "Cathedral", "Abbey", "Stadium",
+                                            "Arena", "Museum", "Hotel", "Hospital", "Theatre",
+                                            "Theater", "Gardens", "Tower", NULL};
+    for (const char *const *w = buildings; *w; w++)
+        if (b > a && er_word(r, &v[b], *w))
+            return false; /* "Elysee Palace", "Villa Park Stadium" */
     return !er_org_word(r, b) && er_name_words(r, a, b) <= 3 &&
            !(er_common_noun(r, b) && !(b > a && er_is(r, &v[a], WL_GIVEN))); /* "Bob Deans" */
 }
@@ -477,6 +504,9 @@ er_evidence(const struct ent_run *r, struct er_cand *c)
     if (!ev && a == c->i && er_given_at(r, a) &&
         (words == 2 || (words == 3 && er_initial(r, a + 1))))
         ev = true; /* "Alexander Payne won": a common given name, then a surname */
+    if (!ev && a == c->i && er_given_at(r, a) && words == 3 && c->b == a + 2 &&
+        er_namey(r, a + 1) && er_namey(r, a + 2) && !er_is(r, &v[a + 1], WL_GIVEN))
+        ev = true; /* "Luis Fernandez Ortuzar": a given name and two surnames */
     if (!ev && a > 0 && v[a].sep == ' ' && er_in(r, &v[a - 1], WL_SAID_BEFORE) &&
         !(v[a - 1].flags & TK_CAP))
         ev = true;
@@ -584,6 +614,27 @@ er_defer(struct er_singles *sg, const struct er_cand *c, bool ev)
         er_push(&sg->later, &sg->nlater, c, sizeof *c);
 }
 
+/* Is the run at token i what someone works at ("analysts at Peel Hunt",
+ * "an economist at Capital Economics"): "at" after a job noun? */
+static bool
+er_works_at(const struct ent_run *r, size_t i)
+{
+    static const char *const jobs[] = {"analyst", "analysts", "economist", "economists",
+                                       "strategist", "strategists", "researcher", "researchers",
+                                       "partner", "director", "executive", "head", "chief",
+                                       "lawyer", "lawyers", "trader", "traders", "banker",
+                                       "bankers", "manager", "managers", "broker", "brokers", NULL};
+    const struct tok *v = r->t.v;
+    if (i < 2 || !er_word(r, &v[i - 1], "at"))
+        return false;
+    size_t n = v[i - 2].end - v[i - 2].start;
+    for (const char *const *j = jobs; *j; j++)
+        if (strlen(*j) == n && ex_lower((unsigned char)r->s[v[i - 2].start]) == (unsigned char)**j &&
+            memcmp(r->s + v[i - 2].start + 1, *j + 1, n - 1) == 0)
+            return true; /* "Analysts at" opening a sentence too */
+    return false;
+}
+
 /* The capitalised run at token i: a person of two or three words with
  * evidence is recorded, one word after an honorific or office ("Mr
  * Blair", "President Trump"; never after a job noun, never an organisation
@@ -612,6 +663,8 @@ er_person_at(struct ent_run *r, size_t i, struct er_singles *singles)
     }
     if (!name || er_run_modifies(r, c.i, c.b))
         return (c.sfx ? c.sfx : c.e) + 1;
+    if (!c.titled && er_works_at(r, c.i))
+        return (c.sfx ? c.sfx : c.e) + 1; /* "analysts at Peel Hunt": a firm */
     size_t len = c.b - c.a + 1;
     bool ev = er_evidence(r, &c);
     if (!ev || (len == 1 && !c.titled)) {
@@ -693,6 +746,24 @@ er_add_confirmed(struct ent_run *r, const struct er_singles *sg)
     }
 }
 
+/* The person found whose name opens with the given name w (n bytes) and a
+ * space ("Ian Cheshire-Dunn" for "Sir Ian"), when exactly one does, or
+ * UINT32_MAX. */
+static uint32_t
+er_first_name_of(const struct ent_run *r, const char *w, size_t n)
+{
+    uint32_t ref = UINT32_MAX;
+    for (size_t d = 0; d < r->nd; d++) {
+        const char *name = r->d[d].name;
+        if (r->d[d].kind != ENTITY_PERSON || strncmp(name, w, n) != 0 || name[n] != ' ')
+            continue;
+        if (ref != UINT32_MAX)
+            return UINT32_MAX; /* two of that name: which one is unsaid */
+        ref = (uint32_t)(d + r->g->nents);
+    }
+    return ref;
+}
+
 /* Titled lone names ("President Trump", "Mr Blair"): the full name whose
  * key they are when one was found, else a person of one word. */
 static void
@@ -711,6 +782,8 @@ er_add_singles(struct ent_run *r, const struct er_singles *singles)
             if (strlen(r->d[d].key) == l && memcmp(r->d[d].key, r->s + v[k].start, l) == 0)
                 ref = (uint32_t)(d + r->g->nents);
         }
+        if (ref == UINT32_MAX && er_is(r, &v[k], WL_GIVEN))
+            ref = er_first_name_of(r, r->s + v[k].start, l); /* "Sir Ian" */
         if (ref == UINT32_MAX) {
             char *name = er_text(r, k, k);
             ref = er_dyn(r, name, ENTITY_PERSON);

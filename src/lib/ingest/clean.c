@@ -198,6 +198,15 @@ static const char *const labels[] = {
     "a a a",
     "aa",
     "reuse this content",
+    "skip advertisement",
+    "now playing",
+    "up next",
+    "show caption",
+    "hide caption",
+    "toggle caption",
+    "trending stories",
+    "media playback is unsupported on your device",
+    "media playback is not supported on this device",
     "explore more on these topics",
     "more on this topic",
     "share on whatsapp",
@@ -308,6 +317,12 @@ static const char *const runin_prefixes[] = {
     "recommended:", "read:", "watch:", "listen:",
 };
 
+/* The same prefixes a page runs without a colon before the linked headline
+ * ("Related article Hurricane season has been quiet"). */
+static const char *const runin_bare_prefixes[] = {
+    "related article ", "related story ", "related video ", "related link ", "related content ",
+};
+
 /* "READ MORE: Housebuilders cut prices in the north", "Related: Bank holds
  * rates steady as inflation cools": a run-in prefix and a headline (at most
  * 30 words, no sentence-ending full stop), whatever its length. (See
@@ -322,6 +337,14 @@ ing_is_related_runin(const char *s, size_t n)
         size_t words = ing_count_words_max(s + pl, n - pl, 31);
         return words >= 1 && words <= 30 && s[n - 1] != '.';
     }
+    for (size_t i = 0; i < DS_ARRAY_LEN(runin_bare_prefixes); i++) {
+        size_t pl = strlen(runin_bare_prefixes[i]);
+        if (n <= pl || !ing_istarts(s, n, runin_bare_prefixes[i]) ||
+            !((s[pl] >= 'A' && s[pl] <= 'Z') || (s[pl] >= '0' && s[pl] <= '9') || s[pl] == '"'))
+            continue;
+        size_t words = ing_count_words_max(s + pl, n - pl, 31);
+        return words >= 2 && words <= 30 && s[n - 1] != '.';
+    }
     return false;
 }
 
@@ -333,7 +356,8 @@ ing_is_related_heading(const char *s, size_t n)
                                         "more on this", "more from", "more stories",
                                         "more coverage", "see also", "also on", "you may also",
                                         "you might also", "recommended", "most read",
-                                        "most popular", "top stories", "editor"};
+                                        "most popular", "top stories", "editor",
+                                        "trending", "explore more", "now playing", "up next"};
     for (size_t i = 0; i < DS_ARRAY_LEN(heads); i++)
         if (ing_istarts(s, n, heads[i]))
             return true;
@@ -347,6 +371,7 @@ static const char *const credit_prefixes[] = {
     "editing by ",            "edited by ",
     "compiled by ",           "reporting and writing by ", "contributing: ",
     "contributing reporting by ", "graphics by ",        "research by ",
+    "with assistance from ",  "with assistance by ",
 };
 /* Endings of a credit sentence: "Jane Doe contributed to this report." */
 static const char *const credit_tails[] = {
@@ -368,8 +393,12 @@ ing_is_credit(const char *s, size_t n)
         s++;
         n -= 2;
     } else if (n >= 2 && (s[0] == '-' || s[0] == '(')) {
-        s++; /* "- Additional reporting by ..." */
+        s++; /* "- Additional reporting by ...", "--With assistance from ..." */
         n--;
+        if (n && s[0] == '-') {
+            s++;
+            n--;
+        }
     }
     while (n && s[0] == ' ') {
         s++;
@@ -497,8 +526,13 @@ speaks_to_reader(const char *s, size_t n)
 static bool
 is_newsletter_prompt(const char *s, size_t n)
 {
-    return n <= 200 && ing_count_words_max(s, n, 31) <= 30 && speaks_to_reader(s, n) &&
-           (ing_ifind(s, n, "newsletter") || ing_ifind(s, n, "your inbox"));
+    if (n > 200 || ing_count_words_max(s, n, 31) > 30 || !speaks_to_reader(s, n))
+        return false;
+    if (ing_ifind(s, n, "newsletter") || ing_ifind(s, n, "your inbox"))
+        return true;
+    /* "Sign up to our free Morning Headlines email for the latest news" */
+    return ing_istarts(s, n, "sign up") &&
+           (ing_ifind(s, n, " email") || ing_ifind(s, n, " alerts") || ing_ifind(s, n, " bulletin"));
 }
 
 static bool
@@ -614,31 +648,6 @@ ing_is_frequent(const struct ingest_ctx *ctx, const char *s, size_t n)
 
 /* ---- photo captions and credits, video players ---------------------------------- */
 
-/* Words of a picture credit ("Getty Images", "AP Photo/Evan Vucci",
- * "Reuters", "Photo: X"). */
-static bool
-has_credit_word(const char *s, size_t n)
-{
-    static const char *const words[] = {"getty",   "photo",     "image",    "picture",
-                                        "reuters", "ap",        "afp",      "epa",
-                                        "pool",    "credit",    "courtesy", "shutterstock",
-                                        "bloomberg", "via",     "file",     "handout"};
-    for (size_t i = 0; i < n;) {
-        while (i < n && !((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
-            i++;
-        size_t j = i;
-        while (j < n && ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z')))
-            j++;
-        for (size_t k = 0; k < DS_ARRAY_LEN(words) && j > i; k++)
-            if (ing_ieq(s + i, j - i, words[k]) ||
-                (j - i == strlen(words[k]) + 1 && (s[j - 1] == 's' || s[j - 1] == 'S') &&
-                 ing_istarts(s + i, j - i, words[k])))
-                return true;
-        i = j;
-    }
-    return false;
-}
-
 /* Does the line end in a video player's credit ("... Video provided by
  * Newsy", "... Video by Jane Roe")? Only a short line: prose does not end
  * so. */
@@ -686,6 +695,9 @@ caption_reason(const char *s, size_t n)
         ing_istarts(s, n, "photo credit:") || ing_istarts(s, n, "image caption:") ||
         ing_istarts(s, n, "media caption:") || ing_istarts(s, n, "pictured:"))
         return "caption";
+    const char *shape = ing_caption_shape(s, n);
+    if (shape)
+        return shape;
     if ((ing_istarts(s, n, "photo by ") || ing_istarts(s, n, "photograph by ") ||
          ing_istarts(s, n, "image by ")) &&
         ing_count_words_max(s, n, 13) <= 12 && s[n - 1] != '.')
@@ -700,7 +712,7 @@ caption_reason(const char *s, size_t n)
                 break;
             }
         size_t pl = open ? (size_t)(s + n - open) : 0;
-        if (open && pl <= 60 && (open == s || open[-1] == ' ') && has_credit_word(open, pl) &&
+        if (open && pl <= 60 && (open == s || open[-1] == ' ') && ing_has_credit_word(open, pl) &&
             (open - s < 2 || open[-2] == '.' || ing_ifind(open, pl, "photo") ||
              ing_ifind(open, pl, "getty") || ing_ifind(open, pl, "image")))
             return "caption";
@@ -721,7 +733,7 @@ caption_reason(const char *s, size_t n)
         size_t i = (size_t)(slash - s);
         while (i > 0 && s[i - 1] != '.' && i + 60 > (size_t)(slash - s))
             i--;
-        if (i > 0 && s[i - 1] == '.' && has_credit_word(s + i, n - i) &&
+        if (i > 0 && s[i - 1] == '.' && ing_has_credit_word(s + i, n - i) &&
             !memchr(s + i, ',', n - i) && ing_count_words(s + i, n - i) <= 6)
             return "caption";
     }

@@ -127,6 +127,20 @@ ing_split_lines(struct ing_doc *d, const char *text, size_t n)
 
 /* ---- cleaning -------------------------------------------------------------------- */
 
+/* Is the next non-blank line after i a photo credit ("Jane Roe, AP")? */
+static bool
+credit_follows(const struct ing_doc *d, size_t i)
+{
+    for (size_t j = i + 1; j < d->n; j++) {
+        const struct ing_doc_line *l = &d->lines[j];
+        if (l->blank)
+            continue;
+        const char *why = ing_furniture_reason(d->ctx, l->t, l->tl);
+        return why && strcmp(why, "caption") == 0;
+    }
+    return false;
+}
+
 /* See lib.h. */
 void
 ing_drop_furniture(struct ing_doc *d)
@@ -142,6 +156,9 @@ ing_drop_furniture(struct ing_doc *d)
         if (!l->why && prev && prev->why && strcmp(prev->why, "video") == 0 &&
             ing_is_video_credit_repeat(prev->t, prev->tl, l->t, l->tl))
             l->why = "video"; /* the player's credit again on its own line */
+        if (!l->why && prev && prev->why && ing_is_caption_toggle(prev->t, prev->tl) &&
+            ing_count_words_max(l->t, l->tl, 41) <= 40 && credit_follows(d, i))
+            l->why = "caption"; /* "Hide Caption" / the caption / "Jane Roe, AP" */
         prev = l;
         if (l->why)
             continue;
@@ -204,6 +221,16 @@ ing_drop_related_runs(struct ing_doc *d)
         struct ing_doc_line *l = &d->lines[i];
         if (!l->why || strcmp(l->why, "label") != 0 || !ing_is_related_heading(l->t, l->tl))
             continue;
+        if (ing_istarts(l->t, l->tl, "now playing") || ing_istarts(l->t, l->tl, "up next")) {
+            /* a video player's label: the title of the clip under it, even
+             * with a blank line between */
+            size_t j = i + 1;
+            while (j < d->n && d->lines[j].blank)
+                j++;
+            if (j < d->n && !d->lines[j].why && headline_shaped(&d->lines[j]))
+                d->lines[j].why = "video";
+            continue;
+        }
         size_t j = i + 1;
         for (; j < d->n && !d->lines[j].blank; j++) {
             struct ing_doc_line *h = &d->lines[j];

@@ -80,6 +80,15 @@ int ing_count_words_max(const char *s, size_t n, int max);
 /* Does s (a line cleaning took as a label) head a list of other stories
  * ("Related coverage", "More on this story", "Read more", "Most read")? */
 bool ing_is_related_heading(const char *s, size_t n);
+/* "Show Caption", "Hide Caption": a photo viewer's toggle, the caption and
+ * its credit under it. */
+bool ing_is_caption_toggle(const char *s, size_t n);
+/* Does s[0, n) hold a word of a picture credit ("Getty", "AP", "Photo",
+ * "Reuters", "courtesy")? (clean_shapes.c) */
+bool ing_has_credit_word(const char *s, size_t n);
+/* The newer caption and furniture shapes of a line (clean_shapes.c):
+ * "caption", "video", "promo", "signoff", or NULL. */
+const char *ing_caption_shape(const char *s, size_t n);
 /* Is s[0, n) a related-story run-in ("READ MORE: <headline>": a run-in
  * prefix, then at most 30 words without a final full stop)? (clean.c) */
 bool ing_is_related_runin(const char *s, size_t n);
@@ -375,6 +384,12 @@ bool ing_outlet_like(const char *s, size_t n, bool strong);
 bool ing_top_outlet_seen(const struct ing_doc_line *l);
 char *ing_dupn(const char *s, size_t n);
 void ing_byline_outlet(struct ing_doc *d, char *name);
+/* A byline without "By" at top line i of d (byline_shapes.c): a name alone
+ * over a date, a role line or the outlet; a name with the writer's role;
+ * the role or outlet line under a byline. Sets the byline (and a named
+ * outlet as the source) and the line's why; false when it is none. first:
+ * no content line came before. */
+bool ing_top_byline(struct ing_doc *d, size_t i, bool first);
 void ing_set_date(struct article *a, const struct ing_date *dt, enum date_source how);
 void ing_set_source(struct ing_doc *d, const char *name, size_t n, int rank);
 

@@ -221,7 +221,8 @@ ing_is_byline(const char *s, size_t n, char **name, struct ing_date *dt, bool *h
 {
     *has_date = false;
     static const char *const heads[] = {"by ",  "written by ", "words by ", "text by ",
-                                        "von ", "par ",        "por "};
+                                        "von ", "par ",        "por ",      "by: ",
+                                        "analysis by ", "opinion by ", "commentary by "};
     size_t h = 0;
     for (size_t k = 0; k < DS_ARRAY_LEN(heads) && !h; k++)
         if (ing_istarts(s, n, heads[k]))
@@ -393,6 +394,45 @@ dateline_date(const char *s, size_t n, size_t i, struct ing_dateline *dl)
     return j;
 }
 
+static bool dateline_dash_at(const char *s, size_t n, size_t i);
+
+/* ", Iceland", ", S.C.", ", Wis." after a dateline's place at s[i] (the
+ * ','): one to three capitalised words (or abbreviations) up to a comma, a
+ * bracket or a dash. Returns where the region ends, 0 when there is none or
+ * it is a month ("WASHINGTON, May 17"). */
+static size_t
+dateline_region(const char *s, size_t n, size_t i)
+{
+    size_t j = i + 1;
+    while (j < n && s[j] == ' ')
+        j++;
+    int words = 0;
+    size_t end = 0;
+    while (j < n && s[j] >= 'A' && s[j] <= 'Z' && words < 3) {
+        size_t we = j;
+        while (we < n && ((s[we] >= 'a' && s[we] <= 'z') || (s[we] >= 'A' && s[we] <= 'Z') ||
+                          s[we] == '.' || s[we] == '-'))
+            we++;
+        if (words == 0 && ing_month(s + j, we - j))
+            return 0;
+        words++;
+        end = we;
+        j = we;
+        if (j < n && s[j] == ' ' && j + 1 < n && s[j + 1] >= 'A' && s[j + 1] <= 'Z')
+            j++;
+        else
+            break;
+    }
+    if (!words)
+        return 0;
+    size_t k = end;
+    while (k < n && s[k] == ' ')
+        k++;
+    if (k < n && (s[k] == ',' || s[k] == '(' || dateline_dash_at(s, n, k)))
+        return s[k] == ',' ? k : end;
+    return 0;
+}
+
 /* Does a dash (-, :, em or en dash) start at s[i]? */
 static bool
 dateline_dash_at(const char *s, size_t n, size_t i)
@@ -416,9 +456,16 @@ ing_is_dateline(const char *s, size_t n, struct ing_dateline *dl)
         return false;
     dl->caps_place = caps_place;
     if (i < n && s[i] == ',') {
-        i = dateline_date(s, n, i, dl);
-        if (i == 0)
-            return false;
+        size_t r = dateline_region(s, n, i);
+        if (r && r < n && s[r] == ',')
+            i = r; /* "GREENVILLE, S.C., Feb 26 -" */
+        else if (r && !dateline_date(s, n, i, dl))
+            i = r; /* "GRINDAVIK, Iceland (AP) —" */
+        if (s[i] == ',') {
+            i = dateline_date(s, n, i, dl);
+            if (i == 0)
+                return false;
+        }
     }
     while (i < n && s[i] == ' ')
         i++;

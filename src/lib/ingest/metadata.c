@@ -119,6 +119,8 @@ byline_tail_outlet(struct ing_doc *d, const char *s, size_t n)
     }
 }
 
+static bool is_date_led(const char *s, size_t n, struct ing_date *dt);
+
 /* The fields of a metadata line ("2022年01月01日 08:00　来源：X　记者 Y",
  * "Updated: 2018-07-06 | By Jane Doe in Beijing"): a byline or a source
  * named in one of them is taken. */
@@ -163,6 +165,9 @@ meta_fields(struct ing_doc *d, const char *s, size_t n)
         } else if (fl > 5 && ing_istarts(f, fl, "date:") &&
                    ing_parse_date_whole(f + 5 + (f[5] == ' '), fl - 5 - (f[5] == ' '), &dt)) {
             ing_set_date(d->a, &dt, DATE_PUBLISHED_LINE);
+        } else if (fl && i > 0 && is_date_led(f, fl, &dt)) {
+            /* a bare date among the fields: "Source: X| 2024-01-17 10:35:12|Editor: Y" */
+            ing_set_date(d->a, &dt, DATE_PUBLISHED_LINE);
         }
         i = e + skip;
     }
@@ -194,6 +199,61 @@ is_date_led(const char *s, size_t n, struct ing_date *dt)
                          ing_istarts(s + i, n - i, "\xc2\xb7") ||
                          ing_istarts(s + i, n - i, "\xef\xbd\x9c"));
     return sep && ing_count_words(s + i, n - i) <= 30;
+}
+
+/* Length of a weekday opening s ("Thursday ", "Thu, "), 0 when none. */
+static size_t
+weekday_head(const char *s, size_t n)
+{
+    static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                       "saturday", "sunday", "mon", "tue", "tues", "wed",
+                                       "thu", "thur", "thurs", "fri", "sat", "sun"};
+    for (size_t k = 0; k < DS_ARRAY_LEN(days); k++) {
+        size_t m = strlen(days[k]);
+        if (n > m + 1 && ing_istarts(s, n, days[k]) && (s[m] == ' ' || s[m] == ',')) {
+            m += s[m] == ',';
+            while (m < n && s[m] == ' ')
+                m++;
+            return m;
+        }
+    }
+    return 0;
+}
+
+/* A date line with a time and fields after it that is_date_led does not
+ * take: a weekday first, ", 04:15 PM EST | Updated ..." (the date before
+ * the bar), "..., 12.01am, The Times" (a known outlet last: the source). */
+static bool
+date_led_fields(struct ing_doc *d, const char *s, size_t n, struct ing_date *dt)
+{
+    if (n > 160 || ing_is_prose(s, n, 4))
+        return false;
+    size_t w = weekday_head(s, n);
+    const char *p = s + w;
+    size_t pn = n - w;
+    if (w && is_date_led(p, pn, dt))
+        return true;
+    size_t e = ing_date_at(p, pn, 0, dt);
+    if (!e || (e < pn && ((p[e] >= 'a' && p[e] <= 'z') || (p[e] >= 'A' && p[e] <= 'Z'))))
+        return false;
+    const char *bar = memchr(p + e, '|', pn - e);
+    size_t end = bar ? (size_t)(bar - p) : pn;
+    const char *canon = NULL;
+    for (size_t k = end; k-- > e + 1;) {
+        if (p[k - 1] == ',' && p[k] == ' ') {
+            canon = outlets_match(d->outlets, p + k + 1, end - k - 1);
+            if (canon)
+                end = k - 1;
+            break;
+        }
+    }
+    if (end > e && !ing_only_time(p + e, end - e))
+        return false;
+    if (!bar && !canon && !w)
+        return false; /* is_date_led's own shapes */
+    if (canon)
+        ing_set_source(d, canon, strlen(canon), RANK_BYLINE);
+    return true;
 }
 
 /* Is the line, alone at the very top, an outlet's masthead over the
@@ -329,6 +389,9 @@ top_meta_line(struct ing_doc *d, size_t i, bool first)
         ing_set_date(a, &dt, DATE_ISO_LINE);
         meta_fields(d, l->t, l->tl);
         l->why = "date";
+    } else if (date_led_fields(d, l->t, l->tl, &dt)) {
+        ing_set_date(a, &dt, DATE_ISO_LINE);
+        l->why = "date";
     } else if (!a->byline && ing_is_byline(l->t, l->tl, &name, &dt, &has_date)) {
         ing_byline_outlet(d, name);
         byline_tail_outlet(d, l->t, l->tl);
@@ -358,6 +421,8 @@ top_meta_line(struct ing_doc *d, size_t i, bool first)
         const char *canon = outlets_for_url(d->outlets, val, vl);
         ing_set_source(d, canon, strlen(canon), RANK_SOURCE_LINE);
         l->why = "source";
+    } else if (ing_top_byline(d, i, first)) {
+        /* a byline without "By", or the role or outlet line under one */
     } else if (first && l->tl <= 60 && outlets_match(d->outlets, l->t, l->tl)) {
         const char *canon = outlets_match(d->outlets, l->t, l->tl);
         ing_set_source(d, canon, strlen(canon), RANK_ALONE);
@@ -454,13 +519,42 @@ top_masthead(struct ing_doc *d, const struct top *t, size_t b)
 
 #define NO_TITLE ((size_t)-1)
 
+/* A headline of two or three short sentences ("Storm knocks out power to
+ * 400,000. Crews say repairs could take a week."): it opens with a capital,
+ * ends in a full stop, and no sentence has more than 14 words or a comma
+ * (a reporting clause, ", officials said", is prose). */
+static bool
+headline_of_sentences(const struct ing_doc_line *l)
+{
+    const char *s = l->t;
+    size_t n = l->tl;
+    if (n < 10 || n > 200 || s[n - 1] != '.' || !(s[0] >= 'A' && s[0] <= 'Z'))
+        return false;
+    int ns = sentences(s, n);
+    if (ns < 2 || ns > 3 || memchr(s, ';', n))
+        return false;
+    for (size_t i = 1; i + 1 < n; i++) /* a comma only inside a number ("400,000") */
+        if (s[i] == ',' && !(s[i - 1] >= '0' && s[i - 1] <= '9' && s[i + 1] >= '0' && s[i + 1] <= '9'))
+            return false;
+    size_t a = 0;
+    for (size_t i = 0; i < n; i++) {
+        bool end = i + 1 == n || ((s[i] == '.' || s[i] == '?' || s[i] == '!') && s[i + 1] == ' ');
+        if (!end)
+            continue;
+        if (ing_count_words_max(s + a, i + 1 - a, 15) > 14)
+            return false;
+        a = i + 2;
+    }
+    return true;
+}
+
 /* The headline among the content lines ix[0..ni) (gb: a gap above each): the
  * first when it reads as one, or the second under a short label (then the
  * section). Sets the title (without a wire service's version tag) and
  * returns its index in ix; NO_TITLE when the text starts with prose, is one
  * short line, or is a label directly on top of prose. */
 static size_t
-top_title(struct ing_doc *d, const size_t *ix, const bool *gb, size_t ni)
+top_title(struct ing_doc *d, const size_t *ix, const bool *gb, const bool *ma, size_t ni)
 {
     struct article *a = d->a;
     struct ing_doc_line *c0 = &d->lines[ix[0]];
@@ -468,7 +562,11 @@ top_title(struct ing_doc *d, const size_t *ix, const bool *gb, size_t ni)
     bool gap01 = ni > 1 && gb[1];
     size_t title_at;
 
-    if (!ing_is_headline_like(c0))
+    /* a headline of several sentences, when a byline or date sits under it
+     * or under the one or two lines after it */
+    bool sentences_head = headline_of_sentences(c0) &&
+                          (ma[0] || (ni > 1 && ma[1]) || (ni > 2 && ma[2]));
+    if (!ing_is_headline_like(c0) && !sentences_head)
         return NO_TITLE; /* the text starts with prose: no title */
     if (ni == 1)
         return NO_TITLE; /* a lone short line is no headline of anything */
@@ -545,7 +643,7 @@ ing_meta_top(struct ing_doc *d)
     const size_t *ix = t.idx + b;
     const bool *gb = t.gap_before + b, *ma = t.meta_after + b;
     size_t ni = t.n - b;
-    size_t title_at = top_title(d, ix, gb, ni);
+    size_t title_at = top_title(d, ix, gb, ma, ni);
     if (title_at != NO_TITLE)
         top_standfirst(d, ix, gb, ma, ni, title_at);
 }

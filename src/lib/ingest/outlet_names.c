@@ -283,6 +283,15 @@ ing_copyright_name(const char *s, size_t n, const char **name, size_t *nl)
         e--;
     if (e == i)
         return false;
+    /* "Copyright 2024 Nexstar Media Inc.": a company (Inc, LLC, Ltd, Corp,
+     * plc) owns the page, it is not the outlet's name */
+    static const char *const corp[] = {" inc", " llc", " ltd", " corp", " plc", " l.p",
+                                       " co", " gmbh", " s.a", " limited", " corporation"};
+    for (size_t k = 0; k < DS_ARRAY_LEN(corp); k++) {
+        size_t m = strlen(corp[k]);
+        if (e - i > m && ing_ieq(s + e - m, m, corp[k]))
+            return false;
+    }
     *name = s + i;
     *nl = e - i;
     return true;

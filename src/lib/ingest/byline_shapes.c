@@ -1,0 +1,228 @@
+/*
+ * ingest/byline_shapes.c — bylines at the top of a page that do not open
+ * with "By": a name alone on its line over a date or the outlet ("Jane
+ * Roe" / "USA TODAY"), a name with the writer's role ("Jane Roe, Retail
+ * Correspondent", "Jane Roe Senior political correspondent"), and the role
+ * line under a name ("Business reporter, BBC News", "BBC Sport at Villa
+ * Park"), which may name the outlet. The author goes to the byline, never
+ * into the text, so extraction does not count the writer as a person the
+ * story names. metadata.c calls ing_top_byline for each top line.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "dossier/article.h"
+#include "dossier/ingest.h"
+#include "dossier/util.h"
+#include "lib.h"
+
+/* Is w a journalist's role word ("correspondent", "Reporter")? */
+static bool
+is_role_word(const char *w, size_t n)
+{
+    static const char *const words[] = {
+        "correspondent", "correspondents", "reporter", "reporters", "editor", "writer",
+        "columnist",     "contributor",    "producer", "journalist", "presenter", "critic",
+        "commentator",   "staff",
+    };
+    return ing_ieq_any(w, n, words, DS_ARRAY_LEN(words));
+}
+
+/* The last word of s[0, n) (letters only), its length in *wl. */
+static const char *
+last_word(const char *s, size_t n, size_t *wl)
+{
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '.' || s[n - 1] == ','))
+        n--;
+    size_t i = n;
+    while (i && s[i - 1] != ' ')
+        i--;
+    *wl = n - i;
+    return s + i;
+}
+
+/* "Senior political correspondent", "Business reporter": at most five
+ * words, capitalised first, ending in a role word, no digits. */
+static bool
+is_role(const char *s, size_t n)
+{
+    if (!n || !(s[0] >= 'A' && s[0] <= 'Z') || ing_count_words_max(s, n, 6) > 5)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if ((s[i] >= '0' && s[i] <= '9') || s[i] == '.' || s[i] == ':')
+            return false;
+    size_t wl;
+    const char *w = last_word(s, n, &wl);
+    return is_role_word(w, wl);
+}
+
+/* A person's name of two or three words ("Jamal Reed", "Daniel P.
+ * Whitcomb", "Ana de Sousa"): capitalised words, initials, particles. */
+static bool
+is_name(const char *s, size_t n)
+{
+    if (n < 4 || n > 48 || !(s[0] >= 'A' && s[0] <= 'Z'))
+        return false;
+    int words = 0, caps = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && s[j] != ' ')
+            j++;
+        if (j == i)
+            return false; /* two spaces */
+        words++;
+        unsigned char c = (unsigned char)s[i];
+        bool particle = ing_ieq(s + i, j - i, "de") || ing_ieq(s + i, j - i, "van") ||
+                        ing_ieq(s + i, j - i, "von") || ing_ieq(s + i, j - i, "la") ||
+                        ing_ieq(s + i, j - i, "bin") || ing_ieq(s + i, j - i, "da") ||
+                        ing_ieq(s + i, j - i, "del") || ing_ieq(s + i, j - i, "le");
+        if (!particle && !((c >= 'A' && c <= 'Z') || c >= 0x80))
+            return false;
+        caps += !particle;
+        for (size_t k = i; k < j; k++) {
+            unsigned char ck = (unsigned char)s[k];
+            if (!((ck >= 'a' && ck <= 'z') || (ck >= 'A' && ck <= 'Z') || ck >= 0x80 ||
+                  ck == '-' || ck == '\'' || (ck == '.' && k == j - 1 && j - i == 2)))
+                return false;
+        }
+        bool all_up = true; /* "USA TODAY" is no name */
+        for (size_t k = i; k < j; k++)
+            if (s[k] >= 'a' && s[k] <= 'z')
+                all_up = false;
+        if (all_up && j - i > 2)
+            return false;
+        i = j < n ? j + 1 : j;
+    }
+    return words >= 2 && words <= 4 && caps >= 2 && !is_role_word(s, strcspn(s, " "));
+}
+
+/* "Jane Roe, Retail Correspondent", "Jane Roe Senior political
+ * correspondent": the name's length, or 0. */
+static size_t
+name_with_role(const char *s, size_t n)
+{
+    if (n > 100)
+        return 0;
+    const char *comma = memchr(s, ',', n);
+    if (comma) {
+        size_t nl = (size_t)(comma - s);
+        size_t r = nl + 1;
+        while (r < n && s[r] == ' ')
+            r++;
+        return is_name(s, nl) && is_role(s + r, n - r) ? nl : 0;
+    }
+    /* no comma: a name of two words (three with an initial) and the role */
+    size_t sp1 = strcspn(s, " ");
+    if (sp1 >= n)
+        return 0;
+    size_t sp2 = sp1 + 1 + strcspn(s + sp1 + 1, " ");
+    if (sp2 >= n)
+        return 0;
+    if (sp2 - sp1 == 3 && s[sp2 - 1] == '.') { /* "Daniel P. Whitcomb" */
+        sp2 = sp2 + 1 + strcspn(s + sp2 + 1, " ");
+        if (sp2 >= n)
+            return 0;
+    }
+    return is_name(s, sp2) && is_role(s + sp2 + 1, n - sp2 - 1) ? sp2 : 0;
+}
+
+/* A role line under a name ("Business reporter, BBC News", "Senior
+ * political correspondent", "BBC Sport at Villa Park"): true, and the
+ * outlet it names (canonical) set as the source. */
+static bool
+role_line(struct ing_doc *d, const char *s, size_t n, bool apply)
+{
+    const char *comma = memchr(s, ',', n);
+    if (comma && is_role(s, (size_t)(comma - s))) {
+        const char *o = comma + 1;
+        while (o < s + n && *o == ' ')
+            o++;
+        const char *canon = outlets_match(d->outlets, o, (size_t)(s + n - o));
+        if (canon && apply)
+            ing_set_source(d, canon, strlen(canon), RANK_BYLINE);
+        return canon || ing_count_words_max(o, (size_t)(s + n - o), 5) <= 4;
+    }
+    if (is_role(s, n))
+        return true;
+    const char *at = ing_ifind(s, n, " at ");
+    if (at && at > s && n < 60) {
+        const char *canon = outlets_match(d->outlets, s, (size_t)(at - s));
+        if (canon && apply)
+            ing_set_source(d, canon, strlen(canon), RANK_BYLINE);
+        return canon != NULL;
+    }
+    return false;
+}
+
+/* The next non-blank line after i, or NULL. */
+static struct ing_doc_line *
+next_line(struct ing_doc *d, size_t i)
+{
+    for (size_t j = i + 1; j < d->n; j++)
+        if (!d->lines[j].blank)
+            return &d->lines[j];
+    return NULL;
+}
+
+/* The previous non-blank line before i, or NULL. */
+static const struct ing_doc_line *
+prev_line(const struct ing_doc *d, size_t i)
+{
+    while (i-- > 0)
+        if (!d->lines[i].blank)
+            return &d->lines[i];
+    return NULL;
+}
+
+/* Is l a line of metadata that may sit under a byline: a date, a
+ * "Published" line, a role line or a known outlet's name alone? */
+static bool
+meta_under_name(struct ing_doc *d, const struct ing_doc_line *l)
+{
+    struct ing_date dt;
+    if (!l)
+        return false;
+    return ing_is_published_line(l->t, l->tl, &dt) || ing_parse_date_whole(l->t, l->tl, &dt) ||
+           (ing_find_date(l->t, l->tl, &dt, NULL) && l->tl < 60 && !ing_is_prose(l->t, l->tl, 3)) ||
+           role_line(d, l->t, l->tl, false) ||
+           (l->tl <= 60 && outlets_match(d->outlets, l->t, l->tl));
+}
+
+/* See lib.h. */
+bool
+ing_top_byline(struct ing_doc *d, size_t i, bool first)
+{
+    struct ing_doc_line *l = &d->lines[i];
+    struct article *a = d->a;
+    const struct ing_doc_line *pv = prev_line(d, i);
+    bool after_byline = pv && pv->why && strcmp(pv->why, "byline") == 0;
+    if (after_byline && l->tl <= 60) {
+        const char *canon = outlets_match(d->outlets, l->t, l->tl);
+        if (canon) { /* "Jamal Reed" / "USA TODAY" */
+            ing_set_source(d, canon, strlen(canon), RANK_BYLINE);
+            l->why = "byline";
+            return true;
+        }
+        if (role_line(d, l->t, l->tl, true)) {
+            l->why = "byline";
+            return true;
+        }
+    }
+    if (a->byline || first)
+        return false;
+    size_t nl = name_with_role(l->t, l->tl);
+    if (nl) {
+        a->byline = ing_dupn(l->t, nl);
+        l->why = "byline";
+        return true;
+    }
+    if (is_name(l->t, l->tl) && !ing_outlet_like(l->t, l->tl, false) &&
+        meta_under_name(d, next_line(d, i))) { /* "Harbour Gazette" is an outlet's name */
+        a->byline = ing_dupn(l->t, l->tl);
+        l->why = "byline";
+        return true;
+    }
+    return false;
+}
