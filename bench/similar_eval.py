@@ -2,7 +2,7 @@
 """similar_eval.py — how often `dossier similar` finds the other outlets'
 versions of the same story (bench_similar.sh runs it).
 
-  similar_eval.py DOSSIER DB EVENTS_TSV TXT_ROOT [--limit 10]
+  similar_eval.py DOSSIER DB EVENTS_TSV TXT_ROOT [--limit 10] [--half even|odd]
 
 EVENTS_TSV lists file, event_id, outlet... (the basil-dev layout); each
 listed file is a query. For each, `dossier similar PATH --json` gives the
@@ -10,6 +10,8 @@ ranked list; a hit is an article of the same event. Prints P@1, top-3,
 top-10 (at least one same-event article in the first k), MRR (of the first
 same-event article), and the CPU time per call, process start included
 (p50, p95): CPU, not wall, so other load on the machine does not count.
+With --half, only the events of even (or odd) rank in event-id order are
+queries: similar_fit.py fits on the even ones, so the odd ones are held out.
 """
 import json
 import os
@@ -22,17 +24,21 @@ import time
 def main(argv):
     dossier, db, events, root = argv[1:5]
     limit = int(argv[argv.index("--limit") + 1]) if "--limit" in argv else 10
+    half = argv[argv.index("--half") + 1] if "--half" in argv else None
     event_of = {}
     with open(events, encoding="utf-8") as f:
         next(f)
         for line in f:
             cols = line.rstrip("\n").split("\t")
             event_of[os.path.realpath(os.path.join(root, cols[0]))] = cols[1]
+    order = sorted(set(event_of.values()))
     n = p1 = top3 = top10 = 0
     rr = 0.0
     times = []
     for path, event in sorted(event_of.items()):
         if sum(1 for e in event_of.values() if e == event) < 2:
+            continue
+        if half and order.index(event) % 2 != (half == "odd"):
             continue
         r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
         out = subprocess.run([dossier, "--db", db, "similar", path, "--json", "--limit",

@@ -6,7 +6,9 @@
 
 For every basil-dev article (EVENTS_TSV: file, event_id, ...), `dossier
 similar --json --limit 40` lists its candidates with their evidence
-(cosine, entities, shared_figures, days); a pair is positive when both are
+(cosine, lead_cosine, entities, days; shared figures were tried and
+fitted a weight below zero, so they explain but do not score); a pair is
+positive when both are
 articles of the same event. A logistic regression (Newton's method, an L2
 penalty of 0.1 so that no weight runs away on easy negatives) is fitted on
 the events of even rank and tested on the others, then on all: it prints
@@ -20,7 +22,6 @@ import subprocess
 import sys
 
 UNDATED_DAYS = 3.0  # as SIM_UNDATED_DAYS in evidence.c
-FIG_MAX = 3
 DAYS_CAP = 30  # as SIM_DAYS_CAP: a month apart or a year apart, the same evidence
 
 
@@ -28,8 +29,7 @@ def features(r, era=None):
     days = min(r["days"], DAYS_CAP) if r["days"] is not None else UNDATED_DAYS
     if era is not None:
         days = era
-    return [1.0, r["cosine"], r["entities"], min(r["shared_figures"], FIG_MAX),
-            math.log1p(days)]
+    return [1.0, r["cosine"], r.get("lead_cosine", 0.0), r["entities"], math.log1p(days)]
 
 
 def collect(dossier, db, events, root, limit):
@@ -47,6 +47,7 @@ def collect(dossier, db, events, root, limit):
         for line in out.stdout.splitlines():
             r = json.loads(line)
             y = 1 if event_of.get(os.path.realpath(r["path"])) == event else 0
+            r["query"] = path
             rows.append((order.index(event), r, y))
     return rows
 
@@ -127,7 +128,7 @@ def main(argv):
     train = [(x, y) for e, x, y in data if e % 2 == 0]
     test = [(x, y) for e, x, y in data if e % 2 == 1]
     w = fit(train)
-    names = ["SIM_B", "SIM_W_COS", "SIM_W_ENT", "SIM_W_FIG", "SIM_W_DAY"]
+    names = ["SIM_B", "SIM_W_COS", "SIM_W_LEAD", "SIM_W_ENT", "SIM_W_DAY"]
     print("fitted on even events: " + "  ".join("%s %.2f" % (n, v) for n, v in zip(names, w)))
     report("train (even events)", train, w)
     report("test (odd events)", test, w)

@@ -355,6 +355,7 @@ struct similar_doc {
     bool near_dup;     /* jaccard >= NEARDUP_MIN_JACCARD */
     /* the evidence the score combines (compare/evidence.c) */
     double cosine;     /* tf-idf cosine of the full texts, 0..1 */
+    double lead_cosine; /* tf-idf cosine of the titles and leads, 0..1 */
     double entities;   /* Dice coefficient of the two entity sets, 0..1 */
     int shared_entities; /* entities (same kind and name) in both */
     int shared_figures;  /* figures with the same unit and value (within 0.5%) in both */
@@ -364,7 +365,7 @@ struct similar_doc {
 
 /* A similar_find score at or above this says "probably the same story": the
  * score is calibrated as the probability that two articles tell the same
- * event (bench/results/2026-12-06-similar-features.md). */
+ * event (bench/results/2026-12-06-similar-era.md). */
 #define SIMILAR_SAME_STORY 0.5
 
 /* One line saying why d is similar to doc_id, appended to out: the shared
@@ -384,14 +385,20 @@ int neardup_find(struct store *s, int64_t doc_id, double min_jaccard, struct sim
 /* The documents most similar to doc_id: candidates from an FTS5 OR query of
  * its 40 most distinctive words (tf-idf) and its near-duplicates, each
  * scored on the cosine of the two texts' full tf-idf vectors (title terms
- * counted three times), the entities and figures they share and the days
- * between their dates, combined into a calibrated probability of the same
+ * counted three times), the same cosine over their titles and leads, the
+ * entities they share and the days between their dates, combined into a
+ * calibrated probability of the same
  * story (0..1, comparable across queries; see SIMILAR_SAME_STORY). At
  * most limit rows (0: all), best first, ties by id.
  * *out newly allocated (free()). 0, or -1 with err (no such document,
  * database error). */
 int similar_find(struct store *s, int64_t doc_id, size_t limit, struct similar_doc **out,
                  size_t *n_out, struct ds_error *err);
+/* similar_find's score and evidence of one pair: how likely b tells a's
+ * story, in *out (jaccard left unknown, -1). 0 (a document b gone
+ * meanwhile scores 0), or -1 with err (no document a, database error). */
+int similar_pair(struct store *s, int64_t a, int64_t b, struct similar_doc *out,
+                 struct ds_error *err);
 
 /* Groups of near-duplicate documents over the whole index (LSH candidates
  * verified by signature, joined transitively). Each group's ids are sorted;

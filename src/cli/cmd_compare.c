@@ -684,8 +684,9 @@ similar_json(const struct similar_doc *d, const struct doc_record *rec, const ch
     else
         buf_puts(&o, "\"jaccard\":null,");
     buf_printf(&o, "\"near_duplicate\":%s,", d->near_dup ? "true" : "false");
-    buf_printf(&o, "\"cosine\":%.4f,\"entities\":%.4f,\"shared_entities\":%d,", d->cosine,
-               d->entities, d->shared_entities);
+    buf_printf(&o, "\"cosine\":%.4f,\"lead_cosine\":%.4f,", d->cosine, d->lead_cosine);
+    buf_printf(&o, "\"entities\":%.4f,\"shared_entities\":%d,", d->entities,
+               d->shared_entities);
     buf_printf(&o, "\"shared_figures\":%d,", d->shared_figures);
     if (d->dated)
         buf_printf(&o, "\"days\":%d,", d->days);

@@ -307,6 +307,66 @@ test_evidence(struct store *s, const char *story_a, const char *story_b)
     free(v);
 }
 
+/* The title and lead weigh beyond their share of the words: the telling
+ * of the same event, whose lead says what the query's says, ranks above an
+ * article on another event of the same day that repeats the first half of
+ * the query's background paragraph (closer in all its words). */
+static void
+test_lead(struct store *s)
+{
+    static const char background[] =
+        "The northern terminal handles most of the region's copper exports and employs "
+        "several thousand dockers, hauliers and customs agents. Its owners have spent the "
+        "last decade widening the channel, replacing ageing cranes and building a rail spur "
+        "to the mines inland.";
+    static const char more[] =
+        "Unions have pressed for safer night shifts and better pay. Shipping lines call there weekly on their way to the Asian markets, and "
+        "local officials describe the terminal as the backbone of the provincial economy, "
+        "which depends on its smooth operation through the winter storms.";
+    char *query = xasprintf("A gantry crane toppled onto a freighter at Antofagasta harbour "
+                            "on Tuesday night, injuring four dockworkers and halting loading "
+                            "at the pier. The harbour master said the crane's base gave way "
+                            "during a gust, and the injured dockworkers were taken to the "
+                            "regional hospital.\n\n%s %s", background, more);
+    char *same = xasprintf("Four dockworkers were hurt when a gantry crane collapsed onto a "
+                           "freighter at Antofagasta harbour late Tuesday, and loading at the "
+                           "pier stopped. According to the harbour master, a gust tore the "
+                           "crane's base loose; the regional hospital is treating the injured "
+                           "dockworkers.\n\nInvestigators from the labour inspectorate "
+                           "arrived on Wednesday morning.");
+    char *other = xasprintf("Truck drivers blocked the access road to the terminal on Tuesday "
+                            "in a protest over toll increases announced by the province. "
+                            "Their union said the blockade would last until the governor "
+                            "agreed to meet them, and police kept the lanes to the gates "
+                            "open.\n\n%s", background);
+    struct ds_error err;
+    ds_error_clear(&err);
+    store_begin(s, &err);
+    int64_t q = add_dated(s, "/lead/q.txt", "Outlet A", "2024-06-04", query, NULL, 0);
+    int64_t ds = add_dated(s, "/lead/same.txt", "Outlet B", "2024-06-05", same, NULL, 0);
+    int64_t dt = add_dated(s, "/lead/other.txt", "Outlet C", "2024-06-05", other, NULL, 0);
+    store_commit(s, &err);
+    struct similar_doc *v = NULL;
+    size_t n = 0;
+    is_int(similar_find(s, q, 0, &v, &n, &err), 0, "similar with a shared background");
+    const struct similar_doc *a = NULL, *b = NULL;
+    for (size_t i = 0; i < n; i++) {
+        a = v[i].id == ds ? &v[i] : a;
+        b = v[i].id == dt ? &v[i] : b;
+    }
+    if (ok(a && b, "both are found")) {
+        ok(b->cosine > a->cosine, "the other event is closer in all words (%.2f > %.2f)",
+           b->cosine, a->cosine);
+        ok(a->lead_cosine > b->lead_cosine, "the same event closer in the lead (%.2f > %.2f)",
+           a->lead_cosine, b->lead_cosine);
+        ok(a < b, "the same event ranks first (%.2f against %.2f)", a->score, b->score);
+    }
+    free(v);
+    free(query);
+    free(same);
+    free(other);
+}
+
 static int
 count_sig(int64_t doc_id, const void *sig, void *ud)
 {
@@ -509,6 +569,7 @@ main(void)
     is_int(neardup_backfill(s, &err), 4, "backfill signs the four documents saved without one");
     is_int(neardup_backfill(s, &err), 0, "a second backfill has nothing to do");
     test_evidence(s, story_a, story_b);
+    test_lead(s);
     (void)late;
     test_sig_rule(s);
 

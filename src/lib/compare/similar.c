@@ -7,8 +7,11 @@
  * Each candidate is then scored by the cosine of the two documents' full
  * tf-idf vectors (every term of both texts, title terms counted three
  * times): two articles that merely share a handful of words in similar
- * proportions no longer score like two tellings of one story. That cosine,
- * the entities and figures both state and the days between them make the
+ * proportions no longer score like two tellings of one story. The same
+ * cosine over the title and lead (the first SIMILAR_LEAD_WORDS words, where
+ * two tellings of one event say what happened) weighs as much again: two
+ * articles of one running story share their background, not their leads.
+ * These, the entities both state and the days between them make the
  * final score, a calibrated probability of the same story (evidence.c).
  * No document-frequency cap drops the names a story is about; only words in more than a fifth of the documents
  * (weak evidence, long posting lists) stay out of the candidate query.
@@ -47,6 +50,8 @@
 #define SIMILAR_POSTINGS 8000.0  /* the query reads at most about this many postings */
 #define SIMILAR_TITLE_WEIGHT 3   /* a title term counts this many times */
 #define SIMILAR_DF_TERMS 64      /* df estimates when there is no vocabulary */
+#define SIMILAR_LEAD_WORDS 60    /* words of the body in the lead vector */
+#define SIMILAR_LEAD_BYTES 1200  /* and at most this many of its bytes */
 
 /* A document as a term vector: tf.e[i] is a term and its weighted count,
  * words[i] the first surface form seen of it (for the candidate query). */
@@ -103,6 +108,41 @@ vec_free(struct vec *v)
     free(v->words);
     strmap_free(&v->tf);
     v->words = NULL;
+}
+
+/* The length of body's lead: up to its SIMILAR_LEAD_WORDS-th space-separated
+ * word, at most SIMILAR_LEAD_BYTES (a text without spaces, Chinese), cut at
+ * a character boundary. */
+static size_t
+lead_len(const char *body)
+{
+    size_t words = 0, i = 0;
+    bool in_word = false;
+    for (; body[i] && i < SIMILAR_LEAD_BYTES; i++) {
+        bool space = body[i] == ' ' || body[i] == '\n' || body[i] == '\t';
+        if (!space && !in_word && ++words > SIMILAR_LEAD_WORDS)
+            break;
+        in_word = !space;
+    }
+    while (i > 0 && body[i] && ((unsigned char)body[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
+/* The vectors of a document: its whole text, and its title and lead (what
+ * the story is about, where two tellings of one event agree most). */
+static int
+vec_build_both(struct vec *whole, struct vec *lead, const struct text_tokenizer *tok,
+               const char *title, const char *body)
+{
+    if (vec_build(whole, tok, title, body) != 0)
+        return -1;
+    if (!body)
+        return vec_build(lead, tok, title, NULL);
+    char *head = xstrndup(body, lead_len(body));
+    int rc = vec_build(lead, tok, title, head);
+    free(head);
+    return rc;
 }
 
 /* ---- inverse document frequencies ----------------------------------------------- */
@@ -332,9 +372,9 @@ fill_jaccard(struct store *s, int64_t doc_id, struct similar_doc *v, size_t n,
  * weights, the idf cache, its facts. */
 struct sim_query {
     struct text_tokenizer tok;
-    struct vec q;
+    struct vec q, lead;
     struct idf x;
-    double *qw, qn;
+    double *qw, qn, *lw, ln;
     struct sim_facts facts;
 };
 
@@ -342,7 +382,9 @@ static void
 sim_query_clear(struct sim_query *sq)
 {
     free(sq->qw);
+    free(sq->lw);
     vec_free(&sq->q);
+    vec_free(&sq->lead);
     strmap_free(&sq->x.cache);
     store_termstats_free(&sq->x.ts);
     sim_facts_clear(&sq->facts);
@@ -363,7 +405,7 @@ sim_query_open(struct store *s, int64_t doc_id, struct sim_query *sq, struct ds_
             ds_error_set(err, -1, "no document %lld", (long long)doc_id);
         return -1;
     }
-    int rc = vec_build(&sq->q, &sq->tok, title, body);
+    int rc = vec_build_both(&sq->q, &sq->lead, &sq->tok, title, body);
     free(title);
     free(body);
     if (rc != 0) {
@@ -375,7 +417,8 @@ sim_query_open(struct store *s, int64_t doc_id, struct sim_query *sq, struct ds_
     sq->x.n = (double)DS_MAX((int64_t)1, store_termstats_docs_total(sq->x.ts));
     if (!store_termstats_exact(sq->x.ts) && idf_estimate(&sq->x, &sq->q, err) != 0)
         return -1;
-    if (vec_weights(&sq->q, &sq->x, &sq->qw, &sq->qn, err) != 0)
+    if (vec_weights(&sq->q, &sq->x, &sq->qw, &sq->qn, err) != 0 ||
+        vec_weights(&sq->lead, &sq->x, &sq->lw, &sq->ln, err) != 0)
         return -1;
     return sim_facts_load(s, doc_id, &sq->facts, err);
 }
@@ -391,11 +434,15 @@ score_candidate(struct store *s, struct sim_query *sq, struct similar_doc *d,
     int got = store_doc_text(s, d->id, &title, &body, err);
     if (got != 0)
         return got < 0 ? -1 : 0;
-    struct vec c = {STRMAP_INIT, NULL};
+    struct vec c = {STRMAP_INIT, NULL}, cl = {STRMAP_INIT, NULL};
     int rc = 0;
-    if (vec_build(&c, &sq->tok, title, body) == 0)
+    if (vec_build_both(&c, &cl, &sq->tok, title, body) == 0) {
         rc = cosine(&sq->q, sq->qw, sq->qn, &c, &sq->x, &d->cosine, err);
+        if (rc == 0)
+            rc = cosine(&sq->lead, sq->lw, sq->ln, &cl, &sq->x, &d->lead_cosine, err);
+    }
     vec_free(&c);
+    vec_free(&cl);
     free(title);
     free(body);
     struct sim_facts f;
@@ -449,4 +496,23 @@ done:
     sim_query_clear(&sq);
     store_read_end(s, begun);
     return result;
+}
+
+int
+similar_pair(struct store *s, int64_t a, int64_t b, struct similar_doc *out,
+             struct ds_error *err)
+{
+    memset(out, 0, sizeof *out);
+    out->id = b;
+    out->jaccard = -1;
+    struct sim_query sq;
+    int begun = store_read_begin(s, err);
+    if (begun < 0)
+        return -1;
+    int rc = sim_query_open(s, a, &sq, err);
+    if (rc == 0)
+        rc = score_candidate(s, &sq, out, err);
+    sim_query_clear(&sq);
+    store_read_end(s, begun);
+    return rc;
 }

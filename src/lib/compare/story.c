@@ -33,6 +33,8 @@
 /* Documents a slice's window of grouped ones may hold (about 300 bytes
  * each in the index), unless one day alone has more. */
 #define STORY_WINDOW_MAX 32768
+/* Best matches (of distinct stories) a document is checked against. */
+#define STORY_TOP 3
 
 /* An entry holding a term, and the term's weight in its key. */
 struct posting {
@@ -62,6 +64,7 @@ struct grouping {
     size_t tcap;
     struct sentry *e;
     size_t ne, ecap;
+    struct u64map start; /* story -> the day of its first article + 1 (0: undated) */
     double *acc;         /* per entry, for one document's scoring */
     uint32_t *touched;
     size_t ntouched;
@@ -240,13 +243,43 @@ touch(struct grouping *g, uint32_t at, double add)
     g->acc[at] += add;
 }
 
-/* The entry best matching key k of a document of day day: its index and
- * score (the cosine of the two keys) in *best and *score, or *best = -1. */
+/* A window entry and its key cosine with the document being grouped. */
+struct match {
+    uint32_t at;
+    double score;
+};
+
+/* Keep m among the STORY_TOP best of top[0..*n) (best first), one entry per
+ * story: a story's best entry speaks for it. */
 static void
-index_best(struct grouping *g, const struct key *k, int64_t day, long *best, double *score)
+top_add(const struct grouping *g, struct match *top, size_t *n, struct match m)
 {
-    *best = -1;
-    *score = 0;
+    for (size_t i = 0; i < *n; i++) {
+        if (g->e[top[i].at].story != g->e[m.at].story)
+            continue;
+        if (top[i].score >= m.score)
+            return;
+        memmove(&top[i], &top[i + 1], (*n - i - 1) * sizeof *top);
+        --*n;
+        break;
+    }
+    size_t i = *n;
+    while (i > 0 && top[i - 1].score < m.score)
+        i--;
+    if (i >= STORY_TOP)
+        return;
+    size_t last = *n < STORY_TOP ? *n : STORY_TOP - 1;
+    memmove(&top[i + 1], &top[i], (last - i) * sizeof *top);
+    top[i] = m;
+    if (*n < STORY_TOP)
+        ++*n;
+}
+
+/* The entries best matching key k of a document of day day, at most
+ * STORY_TOP of distinct stories, best first, in top; returns how many. */
+static size_t
+index_best(struct grouping *g, const struct key *k, int64_t day, struct match *top)
+{
     g->ntouched = 0;
     for (size_t i = 0; i < k->n; i++) {
         const struct sterm *t = &g->t[k->idx[i]];
@@ -267,14 +300,14 @@ index_best(struct grouping *g, const struct key *k, int64_t day, long *best, dou
         for (size_t j = t->n; j > t->nwin && g->e[t->p[j - 1].e].day >= day - STORY_DAYS; j--)
             touch(g, t->p[j - 1].e, k->w[i] * t->p[j - 1].w);
     }
+    size_t n = 0;
     for (size_t i = 0; i < g->ntouched; i++) {
         uint32_t at = g->touched[i];
-        if (g->acc[at] > *score) {
-            *score = g->acc[at];
-            *best = at;
-        }
+        if (g->acc[at] >= STORY_MIN_SCORE)
+            top_add(g, top, &n, (struct match){at, g->acc[at]});
         g->acc[at] = 0;
     }
+    return n;
 }
 
 static void
@@ -287,6 +320,7 @@ grouping_free(struct grouping *g)
     free(g->e);
     free(g->acc);
     free(g->touched);
+    u64map_free(&g->start);
     store_termstats_free(&g->ts);
 }
 
@@ -312,7 +346,59 @@ load_window(struct grouping *g, int64_t lo, int64_t hi, struct ds_error *err)
     return rc;
 }
 
-/* Group one dated document d: join its best match's story or start one. */
+/* Is story's first article within STORY_DAYS of day? A story is one event
+ * told within days, so a running story of many days does not chain into
+ * one. 1 yes, 0 no, -1 with err. */
+static int
+story_near(struct grouping *g, int64_t story, int64_t day, struct ds_error *err)
+{
+    bool added;
+    uint64_t *v = u64map_upsert(&g->start, (uint64_t)story, &added);
+    if (added) {
+        int64_t first = 0;
+        int got = store_doc_day(g->s, story, &first, err);
+        if (got < 0)
+            return -1;
+        *v = got == 0 ? (uint64_t)(first + 1) : 0;
+    }
+    return !*v || llabs((int64_t)*v - 1 - day) <= STORY_DAYS;
+}
+
+/* The story document id of day day joins: of its best matches (top[0..n))
+ * whose story began within STORY_DAYS, the first whose key cosine is at
+ * least STORY_SURE_SCORE or that similar_pair scores at least
+ * STORY_PAIR_SCORE (the whole texts, the leads, the entities, the days
+ * apart); else its own, id. *score gets the key cosine (0 for its own
+ * story). -1 with err. */
+static int64_t
+story_for(struct grouping *g, int64_t id, int64_t day, const struct match *top, size_t n,
+          double *score, struct ds_error *err)
+{
+    *score = 0;
+    for (size_t i = 0; i < n; i++) {
+        const struct sentry *e = &g->e[top[i].at];
+        int near = story_near(g, e->story, day, err);
+        if (near < 0)
+            return -1;
+        if (!near)
+            continue;
+        bool same = top[i].score >= STORY_SURE_SCORE;
+        if (!same) {
+            struct similar_doc p;
+            if (similar_pair(g->s, id, e->id, &p, err) != 0)
+                return -1;
+            same = p.score >= STORY_PAIR_SCORE;
+        }
+        if (same) {
+            *score = top[i].score;
+            return e->story;
+        }
+    }
+    return id;
+}
+
+/* Group one dated document d: join a match's story (story_for) or start
+ * one. */
 static int
 group_one(struct grouping *g, const struct story_doc *d, struct ds_error *err)
 {
@@ -321,11 +407,11 @@ group_one(struct grouping *g, const struct story_doc *d, struct ds_error *err)
         key_free(&k);
         return -1;
     }
-    long best;
+    struct match top[STORY_TOP];
+    size_t n = index_best(g, &k, d->day, top);
     double score;
-    index_best(g, &k, d->day, &best, &score);
-    int64_t story = best >= 0 && score >= STORY_MIN_SCORE ? g->e[best].story : d->id;
-    int rc = store_story_put(g->s, d->id, story, story == d->id ? 0 : score, err);
+    int64_t story = story_for(g, d->id, d->day, top, n, &score, err);
+    int rc = story < 0 ? -1 : store_story_put(g->s, d->id, story, score, err);
     if (rc == 0)
         index_add(g, &k, d->id, story, d->day);
     key_free(&k);
@@ -355,7 +441,7 @@ group_slice(struct store *s, int64_t lo, int64_t hi, size_t *n, struct ds_error 
     struct story_doc *v = NULL;
     if (store_story_ungrouped_span(s, lo, hi, &v, n, err) != 0)
         return -1;
-    struct grouping g = {.s = s, .terms = STRMAP_INIT};
+    struct grouping g = {.s = s, .terms = STRMAP_INIT, .start = U64MAP_INIT};
     store_text_tokenizer(s, &g.tok);
     int rc = store_termstats_open(s, &g.ts, err);
     if (rc == 0) {
