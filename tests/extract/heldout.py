@@ -56,13 +56,27 @@ def subj_norm(s):
     return s
 
 
-def parse(path):
+def figure_line(line):
+    """A gold figure line: "text | value | unit | subject~other subject"."""
+    text, value, unit, subj = [x.strip() for x in line.split("|")]
+    return {"text": text, "value": float(value), "unit": unit,
+            "subjects": [subj_norm(x) for x in subj.split("~")]}
+
+
+def parse(path, lists=("furniture",), readers=None):
+    """The articles of a held-out file: "=== ID [ext]", the text, then
+    "--- section" blocks; "meta" holds "key: value" lines, each section in
+    LISTS a list of stripped lines, each in READERS a list of what its
+    function makes of a line (heldout_meta.py reads the same files)."""
+    readers = dict(readers or {})
     arts, cur, section = [], None, "text"
     for line in open(path, encoding="utf-8").read().split("\n"):
         if line.startswith("=== "):
             parts = line[4:].split()
             cur = {"id": parts[0], "ext": parts[1] if len(parts) > 1 else "txt", "text": [],
-                   "meta": {}, "furniture": [], "figures": []}
+                   "meta": {}}
+            for name in list(lists) + list(readers):
+                cur[name] = []
             arts.append(cur)
             section = "text"
         elif cur is None:
@@ -76,12 +90,10 @@ def parse(path):
         elif section == "meta":
             k, v = line.split(":", 1)
             cur["meta"][k.strip()] = v.strip()
-        elif section == "furniture":
-            cur["furniture"].append(line.strip())
-        elif section == "figures":
-            text, value, unit, subj = [x.strip() for x in line.split("|")]
-            cur["figures"].append({"text": text, "value": float(value), "unit": unit,
-                                   "subjects": [subj_norm(x) for x in subj.split("~")]})
+        elif section in readers:
+            cur[section].append(readers[section](line))
+        elif section in lists:
+            cur[section].append(line.strip())
     for a in arts:
         a["text"] = "\n".join(a["text"]).rstrip("\n") + "\n"
     return arts
@@ -231,22 +243,21 @@ def main():
     total, failed, n = None, False, 0
     with tempfile.TemporaryDirectory() as tmp:
         for style in STYLES:
-            arts = parse(os.path.join(gdir, style + ".txt"))
+            arts = parse(os.path.join(gdir, style + ".txt"), readers={"figures": figure_line})
             if verbose:
                 print(style)
             t = score(arts, run(ingest, extract, assets, arts, tmp), verbose)
             print(("# " if check else "") + line(style, t))
             if check:
-                for ok, what in ((ratio(t["ftp"], t["fgot"]) >= PRECISION, "figure precision"),
-                                 (ratio(t["ftp"], t["fwant"]) >= RECALL[style], "figure recall"),
-                                 (figures_only or t["outlet_invented"] == 0,
-                                  "no outlet invented"),
-                                 (figures_only or t["date_invented"] == 0, "no date invented")):
+                checks = [(ratio(t["ftp"], t["fgot"]) >= PRECISION, "figure precision"),
+                          (ratio(t["ftp"], t["fwant"]) >= RECALL[style], "figure recall")]
+                if not figures_only:
+                    checks += [(t["outlet_invented"] == 0, "no outlet invented"),
+                               (t["date_invented"] == 0, "no date invented")]
+                for ok, what in checks:
                     n += 1
                     failed |= not ok
-                    print("%s %d - %s: %s%s" % ("ok" if ok else "not ok", n, style, what,
-                                            " # SKIP --figures-only"
-                                            if figures_only and "invented" in what else ""))
+                    print("%s %d - %s: %s" % ("ok" if ok else "not ok", n, style, what))
             total = t if total is None else {k: total[k] + t[k] for k in t}
     print(("# " if check else "") + line("all", total))
     if check:

@@ -31,38 +31,11 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from heldout import norm, run  # noqa: E402  (ingest then extraction, as heldout.py does)
+from heldout import norm, parse, run  # noqa: E402  (read and run as heldout.py does)
 
 STYLES = ("web", "wire", "british")
 # issue 12's targets
 PEOPLE_P, PEOPLE_R, DATES, OUTLETS, FURNITURE = 0.95, 0.90, 0.95, 0.95, 0.03
-
-
-def parse(path):
-    arts, cur, section = [], None, "text"
-    for line in open(path, encoding="utf-8").read().split("\n"):
-        if line.startswith("=== "):
-            parts = line[4:].split()
-            cur = {"id": parts[0], "ext": parts[1] if len(parts) > 1 else "txt", "text": [],
-                   "meta": {}, "furniture": [], "people": [], "organisations": []}
-            arts.append(cur)
-            section = "text"
-        elif cur is None:
-            continue
-        elif line.startswith("--- "):
-            section = line[4:].strip()
-        elif section == "text":
-            cur["text"].append(line)
-        elif not line.strip():
-            continue
-        elif section == "meta":
-            k, v = line.split(":", 1)
-            cur["meta"][k.strip()] = v.strip()
-        else:
-            cur[section].append(line.strip())
-    for a in arts:
-        a["text"] = "\n".join(a["text"]).rstrip("\n") + "\n"
-    return arts
 
 
 def org_norm(s):
@@ -209,7 +182,8 @@ def main():
     total = None
     with tempfile.TemporaryDirectory() as tmp:
         for style in STYLES:
-            arts = parse(os.path.join(gdir, style + ".txt"))
+            arts = parse(os.path.join(gdir, style + ".txt"),
+                         lists=("furniture", "people", "organisations"))
             if verbose:
                 print(style)
             t = score(arts, run(ingest, extract, assets, arts, tmp), verbose)
