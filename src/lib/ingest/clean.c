@@ -198,6 +198,7 @@ static const char *const labels[] = {
     "a a a",
     "aa",
     "reuse this content",
+    "in this article",
     "skip advertisement",
     "now playing",
     "up next",
@@ -380,6 +381,26 @@ static const char *const credit_tails[] = {
     "contributed to this story.",  "contributed to this article.",
 };
 
+/* "Associated Press writer Jane Doe contributed from Austin.": one short
+ * sentence whose verb is "contributed from" and a place or two (capitalised
+ * words, "and", commas) up to its full stop. */
+static bool
+contributed_from(const char *s, size_t n)
+{
+    const char *p = ing_ifind(s, n, " contributed from ");
+    if (!p || s[n - 1] != '.' || ing_count_words_max(s, n, 21) > 20 ||
+        ing_ifind(s, n - 1, ". "))
+        return false;
+    const char *r = p + strlen(" contributed from ");
+    size_t rl = (size_t)(s + n - 1 - r);
+    for (size_t i = 0; i < rl; i++) {
+        bool word_start = i == 0 || r[i - 1] == ' ';
+        if (word_start && r[i] >= 'a' && r[i] <= 'z' && !ing_istarts(r + i, rl - i, "and "))
+            return false; /* "contributed from her savings to the fund" is prose */
+    }
+    return rl > 0;
+}
+
 /* "(Reporting by Jane Doe; Editing by John Smith)", "Additional reporting
  * by AP", "Jane Doe contributed to this report.": the people (or another
  * agency) credited for the work, never the article's own outlet. At most
@@ -418,7 +439,7 @@ ing_is_credit(const char *s, size_t n)
             ing_count_words_max(s, n - tl, 13) <= 12 && !ing_ifind(s, n - tl, ". "))
             return true; /* one sentence: a line's last one is cut alone (runins.c) */
     }
-    return false;
+    return contributed_from(s, n);
 }
 
 /* ---- subscription prompts --------------------------------------------------------- */
@@ -520,13 +541,39 @@ speaks_to_reader(const char *s, size_t n)
     return false;
 }
 
+/* Does a later sentence of the line open with a sign-up imperative
+ * ("Thanks for reading The Ledger Line! Subscribe for free to receive new
+ * posts.")? Capitalised after ". ", "! " or "? ", as a call to the reader is
+ * written; prose that mentions subscribers does not start a sentence so. */
+static bool
+later_sentence_signs_up(const char *s, size_t n)
+{
+    static const char *const calls[] = {"Subscribe ", "Sign up "};
+    for (size_t i = 2; i < n; i++) {
+        if (s[i - 1] != ' ' || (s[i - 2] != '.' && s[i - 2] != '!' && s[i - 2] != '?'))
+            continue;
+        for (size_t k = 0; k < DS_ARRAY_LEN(calls); k++) {
+            size_t m = strlen(calls[k]);
+            if (n - i > m && memcmp(s + i, calls[k], m) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
 /* A newsletter prompt, even of two sentences: a line that speaks to the
  * reader ("Sign up for ...", "Get ...") and names a newsletter or an inbox
- * ("Get the Morning Manifest in your inbox. Sign up for our newsletter."). */
+ * ("Get the Morning Manifest in your inbox. Sign up for our newsletter."),
+ * or a short line whose later sentence asks the reader to subscribe (a
+ * blog platform's "Thanks for reading X! Subscribe for free ..."). */
 static bool
 is_newsletter_prompt(const char *s, size_t n)
 {
-    if (n > 200 || ing_count_words_max(s, n, 31) > 30 || !speaks_to_reader(s, n))
+    if (n > 200 || ing_count_words_max(s, n, 31) > 30)
+        return false;
+    if (later_sentence_signs_up(s, n))
+        return true;
+    if (!speaks_to_reader(s, n))
         return false;
     if (ing_ifind(s, n, "newsletter") || ing_ifind(s, n, "your inbox"))
         return true;
@@ -740,6 +787,53 @@ caption_reason(const char *s, size_t n)
     return NULL;
 }
 
+/* "INTC -1.2%", "AAPL +0.8% MSFT -0.3%": a finance page's quote chips, each
+ * a ticker of one to five capitals (a class after '.' or '-': "BRK.B") and
+ * its move in percent, alone on the line. */
+static bool
+is_quote_chips(const char *s, size_t n)
+{
+    size_t i = 0, chips = 0;
+    while (i < n) {
+        size_t t = i;
+        while (i < n && s[i] >= 'A' && s[i] <= 'Z')
+            i++;
+        if (i - t < 1 || i - t > 5)
+            return false;
+        if (i + 1 < n && (s[i] == '.' || s[i] == '-') && s[i + 1] >= 'A' && s[i + 1] <= 'Z')
+            for (i++; i < n && s[i] >= 'A' && s[i] <= 'Z'; i++)
+                ;
+        if (i >= n || s[i++] != ' ')
+            return false;
+        if (i < n && (s[i] == '+' || s[i] == '-'))
+            i++;
+        else if (n - i >= 3 && memcmp(s + i, "\xe2\x88\x92", 3) == 0) /* U+2212 minus */
+            i += 3;
+        size_t d = i;
+        while (i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.'))
+            i++;
+        if (i == d || i >= n || s[i++] != '%')
+            return false;
+        chips++;
+        while (i < n && s[i] == ' ')
+            i++;
+    }
+    return chips > 0;
+}
+
+/* "___", "_____": a line of underscores that a wire story puts before its
+ * contributor credits. */
+static bool
+is_underscore_rule(const char *s, size_t n)
+{
+    if (n < 3)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != '_')
+            return false;
+    return true;
+}
+
 /* See ingest/lib.h. s is a trimmed, non-empty line. */
 const char *
 ing_furniture_reason(const struct ingest_ctx *ctx, const char *s, size_t n)
@@ -759,6 +853,10 @@ ing_furniture_reason(const struct ingest_ctx *ctx, const char *s, size_t n)
         return "related";
     if (n <= 200 && is_label(s, n))
         return "label";
+    if (n <= 80 && is_quote_chips(s, n))
+        return "ticker";
+    if (is_underscore_rule(s, n))
+        return "rule";
     if (n <= 200 && is_paywall(s, n))
         return "paywall";
     if (is_newsletter_prompt(s, n))

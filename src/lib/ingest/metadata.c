@@ -728,7 +728,28 @@ agency_like(const char *s, size_t n)
     return words >= 1 && words <= 3 && !ing_has_ui_word(s, n);
 }
 
-/* A dateline opening one of the first paragraphs gives an agency and a day. */
+/* "(Reuters) - A chipmaker said ...": a paragraph that opens with a known
+ * agency in parentheses and a dash, the dateline a syndicated copy keeps
+ * once its place is cut. The agency's canonical name, or NULL: an unknown
+ * name in parentheses is an aside, never an outlet. */
+static const char *
+opening_agency(const struct ing_doc *d, const char *s, size_t n)
+{
+    if (n < 6 || s[0] != '(')
+        return NULL;
+    const char *close = memchr(s, ')', n < 42 ? n : 42);
+    if (!close || close == s + 1)
+        return NULL;
+    const char *r = close + 1;
+    size_t rl = (size_t)(s + n - r);
+    if (!(ing_istarts(r, rl, " - ") || ing_istarts(r, rl, " -- ") ||
+          ing_istarts(r, rl, " \xe2\x80\x94 ") || ing_istarts(r, rl, " \xe2\x80\x93 ")))
+        return NULL;
+    return outlets_match(d->outlets, s + 1, (size_t)(close - s - 1));
+}
+
+/* A dateline opening one of the first paragraphs gives an agency and a day;
+ * so does a bare "(Agency) -" opening (an agency only). */
 void
 ing_meta_dateline(struct ing_doc *d, const char *path)
 {
@@ -739,8 +760,13 @@ ing_meta_dateline(struct ing_doc *d, const char *path)
             continue;
         seen++;
         struct ing_dateline dl;
-        if (!ing_is_dateline(l->t, l->tl, &dl))
-            continue;
+        if (!ing_is_dateline(l->t, l->tl, &dl)) {
+            const char *agency = opening_agency(d, l->t, l->tl);
+            if (!agency)
+                continue;
+            ing_set_source(d, agency, strlen(agency), RANK_DATELINE);
+            break;
+        }
         if (dl.agency) {
             const char *canon = outlets_match(d->outlets, dl.agency, dl.agencyl);
             if (canon)
