@@ -180,6 +180,14 @@ main(void)
     money("It borrowed two mln stg.", "two mln stg", 2e6, "GBP", "million", FIGURE_AMOUNT);
     money("The coupon is 9-7/8 pct.", "9-7/8 pct", 9.875, "%", NULL, FIGURE_RATE);
     money("It paid 14-1/2 dlrs a share.", "14-1/2 dlrs", 14.5, "USD", NULL, FIGURE_AMOUNT);
+    /* Wire stock prices in eighths: a price and its change, no unit written. */
+    money("Its stock closed Friday at 24-1/4, up 3/4.", "24-1/4", 24.25, "USD", NULL,
+          FIGURE_AMOUNT);
+    money("Its stock closed Friday at 24-1/4, up 3/4.", "3/4", 0.75, "USD", NULL, FIGURE_CHANGE);
+    money("Acme shares rose 1/2 to 31-3/8.", "1/2", 0.5, "USD", NULL, FIGURE_CHANGE);
+    money("Acme shares rose 1/2 to 31-3/8.", "31-3/8", 31.375, "USD", NULL, FIGURE_AMOUNT);
+    none("About 3/4 of the members voted on 3/4 at 10-1/2 past.");
+    none("The stock split 3/2 in June.");
     {
         struct extraction x;
         run("The dollar closed at 1.8135/45 marks, from 1.8120/30.", &x);

@@ -23,6 +23,8 @@
 #define FIG_NUM "(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)"
 /* Wire fractions ("9-7/8") and quote pairs ("1.8135/45"). */
 #define FIG_FRAC "\\d{1,4}-[1-9]\\d?/(?:2|4|8|16|32|64)(?![\\d/])"
+/* A bare fraction ("up 3/4"), kept only as a wire price change. */
+#define FIG_PFRAC "[1-9]\\d?/(?:2|4|8|16|32|64)(?![\\d/])"
 #define FIG_QUOTE "\\d+\\.\\d{2,}/\\d{1,4}(?![\\d/])"
 /* Numbers in words, read only before a scale or a unit. */
 #define FIG_WORDS                                                                          \
@@ -40,7 +42,7 @@ static const char fig_pattern[] =
     "(?<![\\w.,:/])(?<![A-Za-z]-)"
     "(?:(?<cur>(?:US|HK|NT|NZ|AU|A|C|S|R)\\$|\\$|€|£|¥|₹|"
     "(?:RMB|" FIG_ISO "|Rs\\.?)(?=\\h?\\d)|R(?=\\d))\\h?)?"
-    "(?<num>" FIG_FRAC "|" FIG_QUOTE "|" FIG_NUM "|" FIG_WORDS ")"
+    "(?<num>" FIG_FRAC "|" FIG_QUOTE "|" FIG_PFRAC "|" FIG_NUM "|" FIG_WORDS ")"
     "(?:\\h?[-–]\\h?(?<num2>" FIG_NUM "))?"
     "(?:\\h?(?<scale>(?i:trillion|billion|million|thousand|bn|bln|mln|mn|tn|trn)|crore|lakh"
     "|万亿|亿|万)"
@@ -366,13 +368,25 @@ fig_shape_rejected(const char *s, size_t n, struct fig_match *m)
  * no unit from around it? Only a number near the figure before it or on a
  * line comparing with "vs" is looked at further (so most bare numbers cost
  * no sentence split); then *sent is its sentence and *carried, *ckind the
- * unit it takes. Other matches get their sentence too. */
+ * unit it takes. A bare fraction is a figure only as a wire stock price
+ * or its change ("at 24-1/4, up 3/4"). Other matches get their sentence
+ * too. */
 static bool
 fig_bare_rejected(struct fig_state *fs, const struct fig_match *m, struct span *sent,
                   const char **carried, enum figure_kind *ckind)
 {
     const char *s = fs->s;
     bool bare = !m->cur && !m->um && !m->noun;
+    bool slash = memchr(s + m->ns, '/', m->ne - m->ns) != NULL;
+    if (bare && slash && !memchr(s + m->ns, '.', m->ne - m->ns) && !m->scale && !m->scale1) {
+        /* "closed at 24-1/4, up 3/4": a wire price in fractions or its
+         * change, else no figure */
+        *sent = fig_sentence(&fs->para, s, fs->n, m->ns);
+        if (fig_fraction_price(s, sent, m->ns, carried, ckind))
+            return false;
+        if (!memchr(s + m->ns, '-', m->ne - m->ns))
+            return true;
+    }
     if (bare) {
         const struct figure *prev = fig_last(fs);
         if (m->scale1 || m->range ||
@@ -382,8 +396,8 @@ fig_bare_rejected(struct fig_state *fs, const struct fig_match *m, struct span *
     }
     *sent = fig_sentence(&fs->para, s, fs->n, m->ns);
     if (bare) {
-        bool quote = memchr(s + m->ns, '/', m->ne - m->ns) != NULL; /* a value, like a scaled one */
-        if (!fig_carry(s, fs->n, sent, m->ns, m->scale || quote, fig_last(fs), fs->out, fs->base,
+        /* a quote pair is a value, like a scaled one */
+        if (!fig_carry(s, fs->n, sent, m->ns, m->scale || slash, fig_last(fs), fs->out, fs->base,
                        carried, ckind))
             return true;
     }
