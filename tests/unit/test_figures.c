@@ -155,6 +155,8 @@ main(void)
           "million", FIGURE_QUANTITY);
     money("NET PROFIT ROSE TO 24.5 mln dlrs FROM 20.1 mln.", "20.1 mln", 20.1e6, "USD",
           "million", FIGURE_AMOUNT);
+    money("It will add 7.5 billion marks, less than the 9.2 billion now expiring.", "9.2 billion",
+          9.2e9, "DEM", "billion", FIGURE_AMOUNT);
     money("Revenue rose to 1.94 billion rand from 1.71 billion.", "1.71 billion", 1.71e9, "ZAR",
           "billion", FIGURE_AMOUNT);
     {

@@ -4,7 +4,8 @@
  * from 3.40 mln", "Sales 10.1 mln vs 9,215,836"), the row of a results
  * table ("Net 1,037,690 vs 1,270,460" under "Shr 18 cts vs 15 cts"), an
  * index level after a move in points ("fell 238.19 points, or 1.4%, to
- * 16,804.71"); a wire stock price in fractions and its change ("closed
+ * 16,804.71"), a scaled number compared with it ("7.5 billion marks,
+ * less than the 9.2 billion"); a wire stock price in fractions and its change ("closed
  * at 24-1/4, up 3/4"); the currency of cents; whether "points" are an index's;
  * whether a number before a noun is part of a name ("Fortune 500
  * companies"); and a subject when the clause before a figure gives none.
@@ -393,10 +394,16 @@ fig_carry(const char *s, size_t n, const struct span *sent, size_t st, bool scal
     if (!prev || !prev->unit || !have_word || prev->span.end > st || st - prev->span.end > 80 ||
         prev->sentence.start != sent->start)
         return false;
+    size_t a2, b2;
+    if (scaled && fig_word_eq(s, a, b, "the") && fig_prev_word(s, sent->start, a, &a2, &b2)) {
+        a = a2; /* "less than the 9.2 billion": the word before the article */
+        b = b2;
+    }
     bool vs = fig_word_eq(s, a, b, "vs") || fig_word_eq(s, a, b, "versus") ||
               fig_word_eq(s, a, b, "against");
     bool cmp = vs || fig_word_eq(s, a, b, "from") || fig_word_eq(s, a, b, "to") ||
-               fig_word_eq(s, a, b, "after") || fig_word_eq(s, a, b, "with");
+               fig_word_eq(s, a, b, "after") || fig_word_eq(s, a, b, "with") ||
+               fig_word_eq(s, a, b, "than");
     if (!scaled && !vs && fig_same_shape(s, n, st, prev, a, b)) {
         *unit = prev->unit; /* "closed at 152.35 yen, down from 153.10" */
         *kind = prev->kind;
