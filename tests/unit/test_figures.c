@@ -182,6 +182,13 @@ main(void)
     money("It borrowed two mln stg.", "two mln stg", 2e6, "GBP", "million", FIGURE_AMOUNT);
     money("The coupon is 9-7/8 pct.", "9-7/8 pct", 9.875, "%", NULL, FIGURE_RATE);
     money("It paid 14-1/2 dlrs a share.", "14-1/2 dlrs", 14.5, "USD", NULL, FIGURE_AMOUNT);
+    /* "N more" counts what the count before it in the sentence counts. */
+    money("Three ships were loading wheat, and two more were due.", "two more", 2, "ships", NULL,
+          FIGURE_COUNT);
+    money("It opened 98 new shops and plans up to 160 more this year.", "160 more", 160, "shops",
+          NULL, FIGURE_COUNT);
+    none("Give me two more minutes, he said.");
+    absent("It paid $5 for it and asked for two more.", "two more");
     /* Wire stock prices in eighths: a price and its change, no unit written. */
     money("Its stock closed Friday at 24-1/4, up 3/4.", "24-1/4", 24.25, "USD", NULL,
           FIGURE_AMOUNT);
