@@ -155,6 +155,8 @@ main(void)
           "million", FIGURE_QUANTITY);
     money("NET PROFIT ROSE TO 24.5 mln dlrs FROM 20.1 mln.", "20.1 mln", 20.1e6, "USD",
           "million", FIGURE_AMOUNT);
+    money("It will add 7.5 billion marks, less than the 9.2 billion now expiring.", "9.2 billion",
+          9.2e9, "DEM", "billion", FIGURE_AMOUNT);
     money("Revenue rose to 1.94 billion rand from 1.71 billion.", "1.71 billion", 1.71e9, "ZAR",
           "billion", FIGURE_AMOUNT);
     {
@@ -180,6 +182,21 @@ main(void)
     money("It borrowed two mln stg.", "two mln stg", 2e6, "GBP", "million", FIGURE_AMOUNT);
     money("The coupon is 9-7/8 pct.", "9-7/8 pct", 9.875, "%", NULL, FIGURE_RATE);
     money("It paid 14-1/2 dlrs a share.", "14-1/2 dlrs", 14.5, "USD", NULL, FIGURE_AMOUNT);
+    /* "N more" counts what the count before it in the sentence counts. */
+    money("Three ships were loading wheat, and two more were due.", "two more", 2, "ships", NULL,
+          FIGURE_COUNT);
+    money("It opened 98 new shops and plans up to 160 more this year.", "160 more", 160, "shops",
+          NULL, FIGURE_COUNT);
+    none("Give me two more minutes, he said.");
+    absent("It paid $5 for it and asked for two more.", "two more");
+    /* Wire stock prices in eighths: a price and its change, no unit written. */
+    money("Its stock closed Friday at 24-1/4, up 3/4.", "24-1/4", 24.25, "USD", NULL,
+          FIGURE_AMOUNT);
+    money("Its stock closed Friday at 24-1/4, up 3/4.", "3/4", 0.75, "USD", NULL, FIGURE_CHANGE);
+    money("Acme shares rose 1/2 to 31-3/8.", "1/2", 0.5, "USD", NULL, FIGURE_CHANGE);
+    money("Acme shares rose 1/2 to 31-3/8.", "31-3/8", 31.375, "USD", NULL, FIGURE_AMOUNT);
+    none("About 3/4 of the members voted on 3/4 at 10-1/2 past.");
+    none("The stock split 3/2 in June.");
     {
         struct extraction x;
         run("The dollar closed at 1.8135/45 marks, from 1.8120/30.", &x);

@@ -4,7 +4,9 @@
  * from 3.40 mln", "Sales 10.1 mln vs 9,215,836"), the row of a results
  * table ("Net 1,037,690 vs 1,270,460" under "Shr 18 cts vs 15 cts"), an
  * index level after a move in points ("fell 238.19 points, or 1.4%, to
- * 16,804.71"); the currency of cents; whether "points" are an index's;
+ * 16,804.71"), a scaled number compared with it ("7.5 billion marks,
+ * less than the 9.2 billion"); a wire stock price in fractions and its change ("closed
+ * at 24-1/4, up 3/4"); the currency of cents; whether "points" are an index's;
  * whether a number before a noun is part of a name ("Fortune 500
  * companies"); and a subject when the clause before a figure gives none.
  */
@@ -49,14 +51,10 @@ fig_prev_word(const char *s, size_t lo, size_t pos, size_t *wa, size_t *wb)
     return true;
 }
 
-/* Is the sentence about a market index (so "points" are index points)? */
-bool
-fig_market_sentence(const char *s, const struct span *sent)
+/* Does the sentence hold one of the words (ASCII, any case)? */
+static bool
+fig_sentence_has(const char *s, const struct span *sent, const char *const *words)
 {
-    static const char *const words[] = {
-        "index", "indexes", "indices", "average", "stocks", "shares", "market", "markets",
-        "dow", "nasdaq", "ftse", "nikkei", "dax", "cac", "kospi", "sensex", "stoxx", "seng",
-        "composite", "benchmark", "futures", "bourse", "exchange", NULL};
     size_t i = sent->start;
     while (i < sent->end) {
         while (i < sent->end && !ex_is_alpha((unsigned char)s[i]))
@@ -68,6 +66,44 @@ fig_market_sentence(const char *s, const struct span *sent)
             if (fig_word_eq(s, a, i, *w))
                 return true;
     }
+    return false;
+}
+
+/* Is the sentence about a market index (so "points" are index points)? */
+bool
+fig_market_sentence(const char *s, const struct span *sent)
+{
+    static const char *const words[] = {
+        "index", "indexes", "indices", "average", "stocks", "shares", "market", "markets",
+        "dow", "nasdaq", "ftse", "nikkei", "dax", "cac", "kospi", "sensex", "stoxx", "seng",
+        "composite", "benchmark", "futures", "bourse", "exchange", NULL};
+    return fig_sentence_has(s, sent, words);
+}
+
+/* See lib.h. */
+bool
+fig_fraction_price(const char *s, const struct span *sent, size_t st, const char **unit,
+                   enum figure_kind *kind)
+{
+    static const char *const level[] = {"at", "to", "from", NULL};
+    static const char *const change[] = {"up", "down", "off", "rose", "fell", "gained", "lost",
+                                         "eased", "added", "shed", "dropped", "climbed", NULL};
+    static const char *const stock[] = {"stock", "stocks", "share", "shares", NULL};
+    size_t a, b;
+    if (!fig_prev_word(s, sent->start, st, &a, &b) || !fig_sentence_has(s, sent, stock))
+        return false;
+    for (const char *const *w = change; *w; w++)
+        if (fig_word_eq(s, a, b, *w)) {
+            *unit = "USD";
+            *kind = FIGURE_CHANGE;
+            return true;
+        }
+    for (const char *const *w = level; *w; w++)
+        if (fig_word_eq(s, a, b, *w)) {
+            *unit = "USD";
+            *kind = FIGURE_AMOUNT;
+            return true;
+        }
     return false;
 }
 
@@ -358,10 +394,16 @@ fig_carry(const char *s, size_t n, const struct span *sent, size_t st, bool scal
     if (!prev || !prev->unit || !have_word || prev->span.end > st || st - prev->span.end > 80 ||
         prev->sentence.start != sent->start)
         return false;
+    size_t a2, b2;
+    if (scaled && fig_word_eq(s, a, b, "the") && fig_prev_word(s, sent->start, a, &a2, &b2)) {
+        a = a2; /* "less than the 9.2 billion": the word before the article */
+        b = b2;
+    }
     bool vs = fig_word_eq(s, a, b, "vs") || fig_word_eq(s, a, b, "versus") ||
               fig_word_eq(s, a, b, "against");
     bool cmp = vs || fig_word_eq(s, a, b, "from") || fig_word_eq(s, a, b, "to") ||
-               fig_word_eq(s, a, b, "after") || fig_word_eq(s, a, b, "with");
+               fig_word_eq(s, a, b, "after") || fig_word_eq(s, a, b, "with") ||
+               fig_word_eq(s, a, b, "than");
     if (!scaled && !vs && fig_same_shape(s, n, st, prev, a, b)) {
         *unit = prev->unit; /* "closed at 152.35 yen, down from 153.10" */
         *kind = prev->kind;

@@ -23,6 +23,8 @@
 #define FIG_NUM "(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)"
 /* Wire fractions ("9-7/8") and quote pairs ("1.8135/45"). */
 #define FIG_FRAC "\\d{1,4}-[1-9]\\d?/(?:2|4|8|16|32|64)(?![\\d/])"
+/* A bare fraction ("up 3/4"), kept only as a wire price change. */
+#define FIG_PFRAC "[1-9]\\d?/(?:2|4|8|16|32|64)(?![\\d/])"
 #define FIG_QUOTE "\\d+\\.\\d{2,}/\\d{1,4}(?![\\d/])"
 /* Numbers in words, read only before a scale or a unit. */
 #define FIG_WORDS                                                                          \
@@ -40,7 +42,7 @@ static const char fig_pattern[] =
     "(?<![\\w.,:/])(?<![A-Za-z]-)"
     "(?:(?<cur>(?:US|HK|NT|NZ|AU|A|C|S|R)\\$|\\$|€|£|¥|₹|"
     "(?:RMB|" FIG_ISO "|Rs\\.?)(?=\\h?\\d)|R(?=\\d))\\h?)?"
-    "(?<num>" FIG_FRAC "|" FIG_QUOTE "|" FIG_NUM "|" FIG_WORDS ")"
+    "(?<num>" FIG_FRAC "|" FIG_QUOTE "|" FIG_PFRAC "|" FIG_NUM "|" FIG_WORDS ")"
     "(?:\\h?[-–]\\h?(?<num2>" FIG_NUM "))?"
     "(?:\\h?(?<scale>(?i:trillion|billion|million|thousand|bn|bln|mln|mn|tn|trn)|crore|lakh"
     "|万亿|亿|万)"
@@ -242,6 +244,7 @@ struct fig_state {
 struct fig_match {
     size_t ms, me, ns, ne, cs, ce, ss, se, us, ue, n2s, n2e;
     bool cur, scale, scale1, unit, noun, range, words;
+    bool more; /* a bare number then "more": "two more were due" */
     const struct fig_unitmap *um;
     size_t st; /* where the figure starts: its currency or its number */
 };
@@ -334,6 +337,11 @@ fig_read_match(const struct fig_res *fr, const char *s, struct fig_match *m)
         }
     }
     m->range = ds_regex_group(re, (unsigned)fr->g_num2, &m->n2s, &m->n2e);
+    if (!m->cur && !m->scale && !m->scale1 && !m->unit && !m->noun && !m->range &&
+        strncmp(s + m->ne, " more", 5) == 0 && !ex_is_alpha((unsigned char)s[m->ne + 5])) {
+        m->more = true;
+        m->me = m->ne + 5;
+    }
 }
 
 /* Is the match no figure by its own shape: a bare number followed by a
@@ -344,7 +352,7 @@ static bool
 fig_shape_rejected(const char *s, size_t n, struct fig_match *m)
 {
     size_t after_num = m->range ? m->n2e : m->ne;
-    if (!m->scale && !m->scale1 && !m->unit && !m->noun && after_num < n) {
+    if (!m->scale && !m->scale1 && !m->unit && !m->noun && !m->more && after_num < n) {
         unsigned char c = (unsigned char)s[after_num];
         if (ex_is_alpha(c))
             return true;
@@ -359,20 +367,45 @@ fig_shape_rejected(const char *s, size_t n, struct fig_match *m)
     if (m->unit && !m->um)
         return true;
     m->words = !ex_is_digit((unsigned char)s[m->ns]);
-    return m->words && !m->noun && !m->um && !m->scale; /* "one of them", "two said" */
+    /* "one of them", "two said" */
+    return m->words && !m->noun && !m->um && !m->scale && !m->more;
 }
 
 /* Is the match a bare number (dates, years, scores, versions) that takes
  * no unit from around it? Only a number near the figure before it or on a
  * line comparing with "vs" is looked at further (so most bare numbers cost
  * no sentence split); then *sent is its sentence and *carried, *ckind the
- * unit it takes. Other matches get their sentence too. */
+ * unit it takes. A bare fraction is a figure only as a wire stock price
+ * or its change ("at 24-1/4, up 3/4"); "N more" only after a count in
+ * its sentence, whose noun it takes. Other matches get their sentence too. */
 static bool
 fig_bare_rejected(struct fig_state *fs, const struct fig_match *m, struct span *sent,
                   const char **carried, enum figure_kind *ckind)
 {
     const char *s = fs->s;
     bool bare = !m->cur && !m->um && !m->noun;
+    bool slash = memchr(s + m->ns, '/', m->ne - m->ns) != NULL;
+    if (bare && slash && !memchr(s + m->ns, '.', m->ne - m->ns) && !m->scale && !m->scale1) {
+        /* "closed at 24-1/4, up 3/4": a wire price in fractions or its
+         * change, else no figure */
+        *sent = fig_sentence(&fs->para, s, fs->n, m->ns);
+        if (fig_fraction_price(s, sent, m->ns, carried, ckind))
+            return false;
+        if (!memchr(s + m->ns, '-', m->ne - m->ns))
+            return true;
+    }
+    if (bare && m->more) {
+        /* "Three ships were loading, and two more were due": the count
+         * before it in the sentence names what it counts */
+        *sent = fig_sentence(&fs->para, s, fs->n, m->ns);
+        const struct figure *prev = fig_last(fs);
+        if (!prev || prev->kind != FIGURE_COUNT || !prev->unit ||
+            prev->sentence.start != sent->start || prev->span.end > m->ns)
+            return true;
+        *carried = prev->unit;
+        *ckind = FIGURE_COUNT;
+        return false;
+    }
     if (bare) {
         const struct figure *prev = fig_last(fs);
         if (m->scale1 || m->range ||
@@ -382,8 +415,8 @@ fig_bare_rejected(struct fig_state *fs, const struct fig_match *m, struct span *
     }
     *sent = fig_sentence(&fs->para, s, fs->n, m->ns);
     if (bare) {
-        bool quote = memchr(s + m->ns, '/', m->ne - m->ns) != NULL; /* a value, like a scaled one */
-        if (!fig_carry(s, fs->n, sent, m->ns, m->scale || quote, fig_last(fs), fs->out, fs->base,
+        /* a quote pair is a value, like a scaled one */
+        if (!fig_carry(s, fs->n, sent, m->ns, m->scale || slash, fig_last(fs), fs->out, fs->base,
                        carried, ckind))
             return true;
     }

@@ -377,6 +377,11 @@ void fig_context(const struct fig_res *fr, const char *s, const struct span *sen
 bool fig_weight_sentence(const char *s, const struct span *sent);
 /* Is the sentence about a market index (so "points" are an index's)? */
 bool fig_market_sentence(const char *s, const struct span *sent);
+/* Is the bare fraction at st ("24-1/4", "3/4") a wire stock price or its
+ * change: after "at", "to", "up", "rose"... in a sentence about a stock?
+ * Then *unit is "USD" (static) and *kind AMOUNT or CHANGE. */
+bool fig_fraction_price(const char *s, const struct span *sent, size_t st, const char **unit,
+                        enum figure_kind *kind);
 /* The currency of a cents figure at pos: the dollar or euro of the nearest
  * money figure before it (out->figures from base on), else def. */
 const char *fig_cents_currency(const struct extraction *out, size_t base, size_t pos,

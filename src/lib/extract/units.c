@@ -178,6 +178,12 @@ fig_parse_num2(const char *s, size_t a, size_t b, double *hi)
         *hi = den > 0 ? whole + num / den : whole;
         return *hi;
     }
+    if (slash && !dash && !memchr(s + a, '.', b - a)) {
+        /* "3/4": numerator, denominator */
+        double num = strtod(s + a, NULL), den = strtod(slash + 1, NULL);
+        *hi = den > 0 ? num / den : num;
+        return *hi;
+    }
     for (size_t i = a; i < b && k + 1 < sizeof tmp && s + i != slash; i++)
         if (s[i] != ',')
             tmp[k++] = s[i];
