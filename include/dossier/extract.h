@@ -108,6 +108,10 @@ void extractor_topics(struct extractor *ex, const char *title, const char *body,
  * documents need re-extraction. */
 uint64_t extractor_rules_hash(const struct extractor *ex);
 
+/* The canonical names of the gazetteer entities text is an alias of (either
+ * script, any case) as "\nA\nB\n", a new string; NULL when none. */
+char *extractor_alias_names(const struct extractor *ex, const char *text);
+
 /* The topics the rules define, in file order: slug and human name (borrowed,
  * valid while ex lives). */
 size_t extractor_topic_count(const struct extractor *ex);

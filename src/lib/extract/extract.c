@@ -263,3 +263,37 @@ ex_next_line(char **cursor)
         line[n - 1] = '\0';
     return line;
 }
+
+/* The canonical names of the gazetteer entities text is an alias of, in
+ * either script and any case, as "\nname\n" lines joined ("\nA\nB\n"): a
+ * new string, or NULL when text names none. A capital city's alias gives
+ * its country and the city. For the query language's entity filters
+ * (store/store.c's ds_alias). */
+char *
+extractor_alias_names(const struct extractor *ex, const char *text)
+{
+    const struct gazetteer *g = &ex->gz;
+    char *f = zh_fold_copy(text, strlen(text));
+    struct toks t = {0};
+    char key[256];
+    size_t kl = 0;
+    ex_tokenize(f, strlen(f), &t);
+    if (t.n > 0 && t.n <= 8)
+        kl = tk_key(f, t.v, 0, t.n - 1, key, sizeof key);
+    const struct gz_slot *sl = kl ? gz_find(g, key, kl, ds_hash64(key, kl)) : NULL;
+    struct buf b = BUF_INIT;
+    for (int32_t a = sl ? sl->alias : -1; a >= 0; a = g->aliases[a].next) {
+        const struct gz_alias *al = &g->aliases[a];
+        uint32_t ents[2] = {al->entity, al->place >= 0 ? (uint32_t)al->place : al->entity};
+        for (int k = 0; k < 2; k++) {
+            if (k && ents[1] == ents[0])
+                break;
+            buf_puts(&b, b.len ? "" : "\n");
+            buf_puts(&b, g->ents[ents[k]].name);
+            buf_putc(&b, '\n');
+        }
+    }
+    free(t.v);
+    free(f);
+    return b.len ? buf_steal(&b) : (buf_free(&b), NULL);
+}
