@@ -267,7 +267,7 @@ ex_next_line(char **cursor)
 /* The canonical names of the gazetteer entities text is an alias of, in
  * either script and any case, as "\nname\n" lines joined ("\nA\nB\n"): a
  * new string, or NULL when text names none. A capital city's alias gives
- * its country and the city. For the query language's entity filters
+ * the city, never its country. For the query language's entity filters
  * (store/store.c's ds_alias). */
 char *
 extractor_alias_names(const struct extractor *ex, const char *text)
@@ -284,14 +284,13 @@ extractor_alias_names(const struct extractor *ex, const char *text)
     struct buf b = BUF_INIT;
     for (int32_t a = sl ? sl->alias : -1; a >= 0; a = g->aliases[a].next) {
         const struct gz_alias *al = &g->aliases[a];
-        uint32_t ents[2] = {al->entity, al->place >= 0 ? (uint32_t)al->place : al->entity};
-        for (int k = 0; k < 2; k++) {
-            if (k && ents[1] == ents[0])
-                break;
-            buf_puts(&b, b.len ? "" : "\n");
-            buf_puts(&b, g->ents[ents[k]].name);
-            buf_putc(&b, '\n');
-        }
+        /* a capital's name in a filter means the city, not its government */
+        if (al->capital && al->place < 0)
+            continue;
+        uint32_t e = al->capital ? (uint32_t)al->place : al->entity;
+        buf_puts(&b, b.len ? "" : "\n");
+        buf_puts(&b, g->ents[e].name);
+        buf_putc(&b, '\n');
     }
     free(t.v);
     free(f);
