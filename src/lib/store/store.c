@@ -328,7 +328,7 @@ store_sql_alias(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         s->alias_tried = true;
         char *assets = ds_assets_dir(), *config = ds_config_dir();
         struct ds_error err = {0};
-        if (extractor_open(assets, config, &s->alias_ex, &err) != 0)
+        if (extractor_open_gazetteers(assets, config, &s->alias_ex, &err) != 0)
             s->alias_ex = NULL;
         ds_error_clear(&err);
         free(assets);
