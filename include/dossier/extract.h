@@ -108,6 +108,15 @@ void extractor_topics(struct extractor *ex, const char *title, const char *body,
  * documents need re-extraction. */
 uint64_t extractor_rules_hash(const struct extractor *ex);
 
+/* An extractor with only the gazetteers loaded, for extractor_alias_names
+ * (extractor_run must not be called on it). 0, or -1 with err. */
+int extractor_open_gazetteers(const char *assets_dir, const char *config_dir,
+                              struct extractor **out, struct ds_error *err);
+
+/* The canonical names of the gazetteer entities text is an alias of (either
+ * script, any case) as "\nA\nB\n", a new string; NULL when none. */
+char *extractor_alias_names(const struct extractor *ex, const char *text);
+
 /* The topics the rules define, in file order: slug and human name (borrowed,
  * valid while ex lives). */
 size_t extractor_topic_count(const struct extractor *ex);

@@ -37,6 +37,29 @@ like "$facts" "2  Hong Kong" "facts: 香港 twice is Hong Kong, one entity"
 like "$facts" "1  United States" "facts: 美國 is the United States"
 unlike "$facts" "[0-9]  (美國|世界貿易|香港)" "facts: no separate entity for the Chinese name"
 
+# A filter may name the entity by any alias the gazetteer knows, in either
+# script, and finds the entity stored under its English name; a name the
+# gazetteer does not know matches as stored, folded across scripts.
+for q in 'country:美国' 'country:美國' 'entity:美國' 'org:世界贸易组织' 'org:WTO' 'org:東盟'; do
+    is "$("$D" --db "$db" search "$q" 2>&1 | tail -1)" "2 of 2 articles" \
+        "$q: the gazetteer alias finds the English entity"
+done
+is "$("$D" --db "$db" search 'person:美国' 2>&1 | tail -1)" "0 of 0 articles" \
+    "person:美国: the alias keeps the filter's kind"
+is "$("$D" --db "$db" search 'org:出口商会' 2>&1 | tail -1)" "1 of 1 articles" \
+    "org:出口商会 finds 出口商會, stored as written"
+fx="$TEST_TMP/foxconn"
+mkdir -p "$fx"
+printf '%s\n\n%s\n' "鴻海上季盈利增長" \
+    "鴻海公布，上季盈利按年增長，電動車業務訂單增加。" >"$fx/honhai.txt"
+fdb="$TEST_TMP/foxconn.db"
+"$D" --db "$fdb" index "$fx" >/dev/null 2>&1
+ok $? "index the Hon Hai article"
+for q in 'org:鴻海' 'org:鸿海' 'org:Foxconn' 'org:"hon hai"'; do
+    is "$("$D" --db "$fdb" search "$q" 2>&1 | tail -1)" "1 of 1 articles" "$q finds 鴻海 (Foxconn)"
+done
+like "$("$D" --db "$fdb" facts 1 2>&1)" "1  Foxconn" "facts: 鴻海 is still one entity, Foxconn"
+
 # KWIC finds words, not substrings, in either script, and shows the text as
 # written: 中国 is no word of 发展中国家 (发展|中|国家) in either script.
 kw="$TEST_TMP/kwic"

@@ -26,6 +26,8 @@ unlike "$china" "香港出口連跌" "抵達北京 is the city, not the country"
 unlike "$china" "發展中國家的債務" "發展中國家 names no country"
 is "$("$D" --db "$db" search 'entity:Beijing' 2>&1 | tail -1)" "1 of 1 articles" \
     "北京 as a city is Beijing, the place the English name gives"
+is "$("$D" --db "$db" search 'entity:北京' 2>&1 | tail -1)" "1 of 1 articles" \
+    "entity:北京 is the city too, not China (北京方面)"
 
 for id in 1 2 3 4; do
     show=$("$D" --db "$db" show "$id" 2>&1)

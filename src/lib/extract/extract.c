@@ -147,20 +147,23 @@ static const struct {
     {"people.tsv", ENTITY_PERSON},
 };
 
-int
-extractor_open(const char *assets_dir, const char *config_dir, struct extractor **out,
-               struct ds_error *err)
+/* A new extractor with the gazetteers of assets_dir and config_dir loaded
+ * and, when full, the figure patterns and topic rules too. 0, or -1 with
+ * err. */
+static int
+extractor_load(const char *assets_dir, const char *config_dir, bool full,
+               struct extractor **out, struct ds_error *err)
 {
     *out = NULL;
     struct extractor *ex = xcalloc(1, sizeof *ex);
     gz_init(&ex->gz);
     tp_init(&ex->tp);
-    ex->seg = seg_new();
+    ex->seg = full ? seg_new() : NULL;
     /* The hash also covers this code's version: bump EXTRACT_CODE_VERSION
      * when a change alters what is extracted, so stored articles are
      * re-extracted. */
     ex->hash = 0x9e3779b97f4a7c15ull ^ (EXTRACT_CODE_VERSION * 0x100000001b3ull);
-    if (fig_compile(&ex->fr, err) != 0)
+    if (full && fig_compile(&ex->fr, err) != 0)
         goto fail;
     const char *dirs[2] = {assets_dir, config_dir};
     for (int d = 0; d < 2; d++) {
@@ -176,6 +179,8 @@ extractor_open(const char *assets_dir, const char *config_dir, struct extractor 
             if (rc != 0)
                 goto fail;
         }
+        if (!full)
+            continue;
         char *path = xasprintf("%s/topics.conf", dirs[d]);
         int rc = tp_load(&ex->tp, path, d == 0, err, &ex->hash);
         free(path);
@@ -188,6 +193,22 @@ extractor_open(const char *assets_dir, const char *config_dir, struct extractor 
 fail:
     extractor_free(&ex);
     return -1;
+}
+
+int
+extractor_open(const char *assets_dir, const char *config_dir, struct extractor **out,
+               struct ds_error *err)
+{
+    return extractor_load(assets_dir, config_dir, true, out, err);
+}
+
+/* The gazetteers only (for extractor_alias_names): no figure patterns, no
+ * topic rules. */
+int
+extractor_open_gazetteers(const char *assets_dir, const char *config_dir,
+                          struct extractor **out, struct ds_error *err)
+{
+    return extractor_load(assets_dir, config_dir, false, out, err);
 }
 
 void
@@ -262,4 +283,37 @@ ex_next_line(char **cursor)
     if (n && line[n - 1] == '\r')
         line[n - 1] = '\0';
     return line;
+}
+
+/* The canonical names of the gazetteer entities text is an alias of, in
+ * either script and any case, as "\nname\n" lines joined ("\nA\nB\n"): a
+ * new string, or NULL when text names none. A capital city's alias gives
+ * the city, never its country. For the query language's entity filters
+ * (store/store.c's ds_alias). */
+char *
+extractor_alias_names(const struct extractor *ex, const char *text)
+{
+    const struct gazetteer *g = &ex->gz;
+    char *f = zh_fold_copy(text, strlen(text));
+    struct toks t = {0};
+    char key[256];
+    size_t kl = 0;
+    ex_tokenize(f, strlen(f), &t);
+    if (t.n > 0 && t.n <= 8)
+        kl = tk_key(f, t.v, 0, t.n - 1, key, sizeof key);
+    const struct gz_slot *sl = kl ? gz_find(g, key, kl, ds_hash64(key, kl)) : NULL;
+    struct buf b = BUF_INIT;
+    for (int32_t a = sl ? sl->alias : -1; a >= 0; a = g->aliases[a].next) {
+        const struct gz_alias *al = &g->aliases[a];
+        /* a capital's name in a filter means the city, not its government */
+        if (al->capital && al->place < 0)
+            continue;
+        uint32_t e = al->capital ? (uint32_t)al->place : al->entity;
+        buf_puts(&b, b.len ? "" : "\n");
+        buf_puts(&b, g->ents[e].name);
+        buf_putc(&b, '\n');
+    }
+    free(t.v);
+    free(f);
+    return b.len ? buf_steal(&b) : (buf_free(&b), NULL);
 }

@@ -103,6 +103,8 @@ struct store {
     struct z_stream_s *body_z;        /* store_body_pack()'s deflate stream, made when first needed */
     sqlite3_stmt *stmts[SQ__COUNT];
     struct store_df_cache *dfc;       /* document frequencies (store/extractions.c) */
+    struct extractor *alias_ex;       /* the gazetteer for ds_alias(), opened when first needed */
+    bool alias_tried;                 /* alias_ex was tried (NULL: the assets failed to load) */
     struct store_ent_cache *ent_cache; /* entity ids by kind and name (store/extractions.c) */
     /* Full-text entries of documents inserted in the open transaction,
      * written just before COMMIT (see store_doc_insert). */

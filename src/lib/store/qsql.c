@@ -75,7 +75,7 @@ enum qsql_stmt {
     QS_FIGURE_LT,
     QS_FIGURE_LE,
     QS_UNIT_PERCENT,
-    QS_ENTITY,        /* name or other-script form; '@' is the kind suffix */
+    QS_ENTITY,        /* name, other-script form or gazetteer alias; '@' is the kind suffix */
     QS_ENTITY_PREFIX,
     QS_KIND_PERSON,
     QS_KIND_ORG,
@@ -124,7 +124,8 @@ static const char *const qsql_text[QS__COUNT] = {
     [QS_FIGURE_LE] = "d.id IN (SELECT doc_id FROM figures WHERE value <= ?@)",
     [QS_UNIT_PERCENT] = " AND unit = '%'",
     [QS_ENTITY] = "d.id IN (SELECT m.doc_id FROM mentions m JOIN entities e ON e.id = m.entity_id"
-                  " WHERE (ds_fold(e.name) = ds_fold(?) OR ds_fold(e.alt) = ds_fold(?))@)",
+                  " WHERE (ds_fold(e.name) = ds_fold(?) OR ds_fold(e.alt) = ds_fold(?)"
+                  " OR instr(ds_alias(?), char(10) || e.name || char(10)) > 0)@)",
     [QS_ENTITY_PREFIX] = "d.id IN (SELECT m.doc_id FROM mentions m"
                          " JOIN entities e ON e.id = m.entity_id"
                          " WHERE (ds_fold(e.name) LIKE ds_fold(?) ESCAPE '\\'"

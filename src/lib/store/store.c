@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "dossier/store_stats.h"
+#include "dossier/extract.h"
 #include "dossier/ingest.h"
 #include "dossier/utf8.h"
 #include "lib.h"
@@ -312,6 +313,34 @@ store_sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_text(ctx, b.data ? b.data : "", (int)b.len, free);
 }
 
+/* ds_alias(text): the canonical names of the shipped (and the user's)
+ * gazetteer entities text is an alias of, in either script, as
+ * "\nA\nB\n", or NULL: so org:鴻海 and country:美国 find the entities
+ * stored under their English names. The gazetteer is loaded on the first
+ * call; when it cannot be, no alias is known. */
+static void
+store_sql_alias(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    struct store *s = sqlite3_user_data(ctx);
+    const char *t = (const char *)sqlite3_value_text(argv[0]);
+    if (!s->alias_tried) {
+        s->alias_tried = true;
+        char *assets = ds_assets_dir(), *config = ds_config_dir();
+        struct ds_error err = {0};
+        if (extractor_open_gazetteers(assets, config, &s->alias_ex, &err) != 0)
+            s->alias_ex = NULL;
+        ds_error_clear(&err);
+        free(assets);
+        free(config);
+    }
+    char *names = t && s->alias_ex ? extractor_alias_names(s->alias_ex, t) : NULL;
+    if (names)
+        sqlite3_result_text(ctx, names, -1, free);
+    else
+        sqlite3_result_null(ctx);
+}
+
 /* ds_raw_pack(raw, body): the raw text packed against the body, for the
  * migration that packs what older versions stored whole. */
 static void
@@ -455,6 +484,9 @@ store_register(struct store *s, struct ds_error *err)
                                         SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                                         NULL, store_sql_fold, NULL, NULL, NULL);
     if (rc == SQLITE_OK)
+        rc = sqlite3_create_function_v2(s->db, "ds_alias", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                        s, store_sql_alias, NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
         rc = sqlite3_create_function_v2(s->db, "ds_raw_pack", 2,
                                         SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                                         NULL, store_sql_raw_pack, NULL, NULL, NULL);
@@ -541,6 +573,7 @@ store_close(struct store **sp)
         sqlite3_finalize(s->stmts[i]);
     store_df_cache_free(s);
     store_ent_cache_free(s);
+    extractor_free(&s->alias_ex);
     store_fts_pending_clear(s);
     free(s->fts_pending);
     store_fts_gone_clear(s);
