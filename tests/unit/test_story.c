@@ -27,6 +27,20 @@
 #include "dossier/story.h"
 #include "tap.h"
 
+/* Removes an index file with its WAL and shared-memory files, and frees
+ * the path. */
+static void
+remove_index(char *path)
+{
+    char *wal = xasprintf("%s-wal", path), *shm = xasprintf("%s-shm", path);
+    unlink(path);
+    unlink(wal);
+    unlink(shm);
+    free(wal);
+    free(shm);
+    free(path);
+}
+
 static int64_t
 add(struct store *s, const char *source, const char *date, const char *title, const char *body)
 {
@@ -312,13 +326,7 @@ bigram_df_run(const char *dir)
            !store_term_is_bigram("关x"),
        "bigrams and single characters are the index's own terms");
     store_close(&s);
-    char *wal = xasprintf("%s-wal", path), *shm = xasprintf("%s-shm", path);
-    unlink(path);
-    unlink(wal);
-    unlink(shm);
-    free(wal);
-    free(shm);
-    free(path);
+    remove_index(path);
 }
 
 /* The shared account of the Atacama rains that both tellings below carry. */
@@ -403,13 +411,7 @@ gray_run(const char *dir)
     for (int i = 0; i < 2; i++) {
         store_close(&s[i]);
         char *path = xasprintf("%s/gray%d.db", dir, i);
-        char *wal = xasprintf("%s-wal", path), *shm = xasprintf("%s-shm", path);
-        unlink(path);
-        unlink(wal);
-        unlink(shm);
-        free(path);
-        free(wal);
-        free(shm);
+        remove_index(path);
     }
 }
 
@@ -442,13 +444,7 @@ running_run(const char *dir)
     is_int(story_of(s, id[1]), id[0], "two days on, the march is the same story");
     is_int(story_of(s, id[2]), id[2], "four days after its start, another story");
     store_close(&s);
-    char *wal = xasprintf("%s-wal", path), *shm = xasprintf("%s-shm", path);
-    unlink(path);
-    unlink(wal);
-    unlink(shm);
-    free(wal);
-    free(shm);
-    free(path);
+    remove_index(path);
 }
 
 int
@@ -472,13 +468,7 @@ main(void)
     bigram_df_run(dir);
     gray_run(dir);
     running_run(dir);
-    char *wal = xasprintf("%s-wal", path), *shm = xasprintf("%s-shm", path);
-    unlink(path);
-    unlink(wal);
-    unlink(shm);
+    remove_index(path);
     rmdir(dir);
-    free(wal);
-    free(shm);
-    free(path);
     return done_testing();
 }
