@@ -47,7 +47,7 @@
 #define MATCH_JOINT_MAX 250000u
 /* Words other than names a run of shared words may hold and still be a
  * mention of someone (a title: "acting director Todd Jones"). */
-#define MATCH_TITLE_WORDS 2
+#define MATCH_TITLE_WORDS 3
 /* Two sentences sharing only names pair when the names are this share of
  * the shorter one at least (mention_only). */
 #define MATCH_MENTION_COVER 0.75
