@@ -558,6 +558,57 @@ test_mention_only(void)
         cmp_result_clear(&r);
 }
 
+/* Score of the row pairing A's sentence a with B's sentence b, or -1. */
+static double
+pair_score(const struct cmp_result *r, int a, int b)
+{
+    for (size_t k = 0; k < r->nrows; k++)
+        if (r->rows[k].a == a && r->rows[k].b == b)
+            return r->rows[k].score;
+    return -1;
+}
+
+/* Whether the first sentences of a and b pair when every word is common
+ * in the collection; *score gets the pair's score. */
+static bool
+pairs_when_common(const char *a, const char *b, double *score)
+{
+    static const char *const none_rare[] = {"zzzz", NULL};
+    struct cmp_rarity rc = {stub_share, (void *)(uintptr_t)none_rare};
+    struct cmp_options opt = {0, NULL, &rc};
+    struct cmp_result r;
+    struct ds_error err;
+    *score = -1;
+    if (compare_texts(a, strlen(a), b, strlen(b), &opt, &r, &err) != 0)
+        return false;
+    *score = pair_score(&r, 0, 0);
+    cmp_result_clear(&r);
+    return *score > 0;
+}
+
+/* A weak pair whose shared words are all common in the collection still
+ * forms when they make a phrase of four words or more, in the same order
+ * in both sentences (a quotation told by both); the same words in another
+ * order do not pair. */
+static void
+test_weak_phrase(void)
+{
+    const char *a = "Council member Rosa Avila wrote in a long post on Sunday night that the "
+                    "vote was a big mistake and the city would pay for it.\n"
+                    "Neighbours of the closed library gathered on the steps to sing.\n";
+    const char *b = "Speaking to reporters, Avila said the vote was a big mistake and the city "
+                    "would pay for it.\n"
+                    "Snow is expected across the valley by the weekend.\n";
+    const char *c = "Speaking to reporters, Avila said it was a mistake: for the vote the city "
+                    "would pay big.\n"
+                    "Snow is expected across the valley by the weekend.\n";
+    double s1, s2;
+    bool quoted = pairs_when_common(a, b, &s1), shuffled = pairs_when_common(a, c, &s2);
+    ok(quoted && s1 < CMP_ALIGN_THRESHOLD, "a quotation of common words told by both pairs "
+       "as a weak pair (score %.3f)", s1);
+    ok(!shuffled, "... the same words in another order do not (score %.3f)", s2);
+}
+
 /* A title of three words before a name ("the county's chief financial
  * officer Lena Park") is still only who is spoken of: two statements of
  * hers about different things are no pair. */
@@ -590,5 +641,6 @@ main(void)
     test_weak_rarity();
     test_mention_only();
     test_mention_title();
+    test_weak_phrase();
     return done_testing();
 }
