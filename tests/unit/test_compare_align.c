@@ -630,6 +630,26 @@ test_mention_title(void)
         cmp_result_clear(&r);
 }
 
+/* A sentence told as two halves on the other side pairs with one half and
+ * takes the other as a part; a half that shares only who is spoken of (a
+ * name with its title) is no half: the treasurer's word on the pension
+ * fund is not her word to television about a report. */
+static void
+test_joint_mention(void)
+{
+    const char *a = "Council treasurer Mira Olsen said the pension fund is short.\n";
+    const char *b = "Council treasurer Mira Olsen said on television that the report was a "
+                    "misunderstanding.\n"
+                    "A deputy conceded the pension fund was in trouble.\n";
+    struct cmp_result r;
+    struct ds_error err;
+    bool good = compare_texts(a, strlen(a), b, strlen(b), NULL, &r, &err) == 0;
+    ok(good && !paired(&r, 0, 0), "treasurer Mira Olsen on the fund and on television about "
+       "a report: no pair, not even as a half");
+    if (good)
+        cmp_result_clear(&r);
+}
+
 int
 main(void)
 {
@@ -642,5 +662,6 @@ main(void)
     test_mention_only();
     test_mention_title();
     test_weak_phrase();
+    test_joint_mention();
     return done_testing();
 }

@@ -440,13 +440,15 @@ find_parts(const struct cmp_sentset *X, const struct cmp_sentset *Y, const doubl
 
 /* Unpaired sentence x of X against two unpaired neighbours y, y+1 of Y
  * together (one sentence told as two, neither half enough alone): when
- * the pair of halves scores the threshold and each half shares something,
+ * the pair of halves scores the threshold and each half shares something
+ * more than a mention of the same people (mention_only),
  * x pairs with the half that shares more and the other becomes its part.
  * Skipped on texts so long that it would cost more than alignment. */
 static void
 find_joint_pairs(const struct cmp_sentset *X, const struct cmp_sentset *Y, const double *w,
-                 const double *norm_x, const double *norm_y, int32_t *px, int32_t *py,
-                 double *score_x, const int32_t *part_x, int32_t *part_y, double threshold)
+                 const uint8_t *flags, const double *norm_x, const double *norm_y, int32_t *px,
+                 int32_t *py, double *score_x, const int32_t *part_x, int32_t *part_y,
+                 double threshold)
 {
     if (X->nsents * Y->nsents > MATCH_JOINT_MAX || Y->nsents < 2)
         return;
@@ -461,8 +463,9 @@ find_joint_pairs(const struct cmp_sentset *X, const struct cmp_sentset *Y, const
             size_t n1, n2;
             double s1 = shared_weight(X, x, Y, y, w, &n1);
             double s2 = shared_weight(X, x, Y, y + 1, w, &n2);
-            if (n1 == 0 || n2 == 0 || n1 + n2 < 3)
-                continue;
+            if (n1 == 0 || n2 == 0 || n1 + n2 < 3 || mention_only(X, x, Y, y, flags, n1) ||
+                mention_only(X, x, Y, y + 1, flags, n2))
+                continue; /* a half that only names the same people says nothing of x */
             double score = (s1 + s2) / sqrt(norm_x[x] * (norm_y[y] + norm_y[y + 1]));
             if (score + 1e-12 >= threshold && score > best) {
                 best = score;
@@ -519,11 +522,11 @@ static void
 accept_joint(const struct match_ctx *m, struct cmp_matching *out)
 {
     const struct cmp_sentset *A = m->A, *B = m->B;
-    find_joint_pairs(A, B, m->w, m->norm_a, m->norm_b, out->pa, out->pb, out->score_a,
+    find_joint_pairs(A, B, m->w, m->flags, m->norm_a, m->norm_b, out->pa, out->pb, out->score_a,
                      out->part_a, out->part_b, m->threshold);
     double *score_b = xcalloc(B->nsents + 1, sizeof *score_b);
-    find_joint_pairs(B, A, m->w, m->norm_b, m->norm_a, out->pb, out->pa, score_b, out->part_b,
-                     out->part_a, m->threshold);
+    find_joint_pairs(B, A, m->w, m->flags, m->norm_b, m->norm_a, out->pb, out->pa, score_b,
+                     out->part_b, out->part_a, m->threshold);
     for (size_t j = 0; j < B->nsents; j++)
         if (score_b[j] > 0)
             out->score_a[out->pb[j]] = score_b[j];
