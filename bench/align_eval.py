@@ -6,7 +6,7 @@ user), and random draws of rows to check by hand (issue 17).
 
   align_eval.py DOSSIER DB BASIL_DIR [--save FILE] [--load FILE] [--old FILE]
                 [--draw pairs|only|added|figures|entities] [--fresh]
-                [--seed 17] [--n 30]
+                [--seed 17] [--n 30] [--judged DIR]
 
 Prints the counts of rows by mark (= same, ~ similar, + split part, < only
 in A, > only in B) and of aligned pairs. --save writes the rows (JSON) for a
@@ -156,6 +156,51 @@ def draw_entities(res, root, keys, seed, n):
                 print("        ...", t[other][max(0, h - 60):h + 40].replace("\n", " "))
 
 
+def judged_rows(path):
+    """The rows of the hand-judged draw files in path (bench/align_judged)."""
+    out = []
+    for fn in sorted(os.listdir(path)):
+        if not fn.endswith(".txt"):
+            continue
+        for line in open(os.path.join(path, fn), encoding="utf-8"):
+            m = re.match(r"^\s*\d+ ([0-9a-f]{8}) (\w+)/(\w+) (A(\d+) B(\d+)|only-([AB]) (\d+)) ([RW])", line)
+            if m:
+                out.append((fn, m))
+    return out
+
+
+def judged(res, path):
+    """How this run treats every hand-judged row: a judged pair still paired
+    or not, a judged "only in" sentence still alone or now paired (with
+    whom). Prints the counts and each row that moved."""
+    keyof = {}
+    for k in res:
+        parts = k.split("/")
+        keyof[(parts[2][:8], parts[3].split(".")[0], parts[-1].split(".")[0])] = k
+    tally = collections.Counter()
+    for fn, m in judged_rows(path):
+        k = keyof.get((m[1], m[2], m[3]))
+        if k is None:
+            continue
+        rows = res[k]["rows"]
+        verdict = m[9]
+        if m[5]:
+            a, b = int(m[5]), int(m[6])
+            kept = any("a" in r and "b" in r and r["a"][0] == a and r["b"][0] == b for r in rows)
+            tally[("pair", verdict, "kept" if kept else "gone")] += 1
+            if not kept:
+                print("  moved: %s %s %s" % (fn, m[0].strip(), "(pair gone)"))
+        else:
+            side, off = m[7].lower(), int(m[8])
+            mine = [r for r in rows if side in r and r[side][0] == off]
+            alone = all(r["mark"] in "<>" for r in mine)
+            tally[("only", verdict, "alone" if alone else "paired")] += 1
+            if not alone:
+                print("  moved: %s %s -> %s" % (fn, m[0].strip(), [r["mark"] for r in mine]))
+    for t in sorted(tally):
+        print("judged %s %s: %s %d" % (t + (tally[t],)))
+
+
 def load_run(path):
     v = json.load(open(path))
     return {k: (x if isinstance(x, dict) else {"rows": x, "figures": [], "entities": []})
@@ -179,6 +224,8 @@ def main(argv):
     if "--save" in argv:
         with open(opt("--save", ""), "w", encoding="utf-8") as f:
             json.dump(res, f)
+    if "--judged" in argv:
+        judged(res, opt("--judged", ""))
     if "--draw" not in argv:
         return
     kind, seed, n = opt("--draw", "pairs"), int(opt("--seed", "17")), int(opt("--n", "30"))

@@ -558,6 +558,98 @@ test_mention_only(void)
         cmp_result_clear(&r);
 }
 
+/* Score of the row pairing A's sentence a with B's sentence b, or -1. */
+static double
+pair_score(const struct cmp_result *r, int a, int b)
+{
+    for (size_t k = 0; k < r->nrows; k++)
+        if (r->rows[k].a == a && r->rows[k].b == b)
+            return r->rows[k].score;
+    return -1;
+}
+
+/* Whether the first sentences of a and b pair when every word is common
+ * in the collection; *score gets the pair's score. */
+static bool
+pairs_when_common(const char *a, const char *b, double *score)
+{
+    static const char *const none_rare[] = {"zzzz", NULL};
+    struct cmp_rarity rc = {stub_share, (void *)(uintptr_t)none_rare};
+    struct cmp_options opt = {0, NULL, &rc};
+    struct cmp_result r;
+    struct ds_error err;
+    *score = -1;
+    if (compare_texts(a, strlen(a), b, strlen(b), &opt, &r, &err) != 0)
+        return false;
+    *score = pair_score(&r, 0, 0);
+    cmp_result_clear(&r);
+    return *score > 0;
+}
+
+/* A weak pair whose shared words are all common in the collection still
+ * forms when they make a phrase of four words or more, in the same order
+ * in both sentences (a quotation told by both); the same words in another
+ * order do not pair. */
+static void
+test_weak_phrase(void)
+{
+    const char *a = "Council member Rosa Avila wrote in a long post on Sunday night that the "
+                    "vote was a big mistake and the city would pay for it.\n"
+                    "Neighbours of the closed library gathered on the steps to sing.\n";
+    const char *b = "Speaking to reporters, Avila said the vote was a big mistake and the city "
+                    "would pay for it.\n"
+                    "Snow is expected across the valley by the weekend.\n";
+    const char *c = "Speaking to reporters, Avila said it was a mistake: for the vote the city "
+                    "would pay big.\n"
+                    "Snow is expected across the valley by the weekend.\n";
+    double s1, s2;
+    bool quoted = pairs_when_common(a, b, &s1), shuffled = pairs_when_common(a, c, &s2);
+    ok(quoted && s1 < CMP_ALIGN_THRESHOLD, "a quotation of common words told by both pairs "
+       "as a weak pair (score %.3f)", s1);
+    ok(!shuffled, "... the same words in another order do not (score %.3f)", s2);
+}
+
+/* A title of three words before a name ("the county's chief financial
+ * officer Lena Park") is still only who is spoken of: two statements of
+ * hers about different things are no pair. */
+static void
+test_mention_title(void)
+{
+    const char *a = "The county's chief financial officer Lena Park said the audit found no "
+                    "missing funds.\n"
+                    "Voters approved the school levy by a wide margin.\n";
+    const char *b = "Asked about the delay, chief financial officer Lena Park declined to say "
+                    "when the budget would be published.\n"
+                    "The school levy passed easily.\n";
+    struct cmp_result r;
+    struct ds_error err;
+    bool good = compare_texts(a, strlen(a), b, strlen(b), NULL, &r, &err) == 0;
+    ok(good && !paired(&r, 0, 0), "chief financial officer Lena Park said one thing, then "
+       "another: no pair");
+    if (good)
+        cmp_result_clear(&r);
+}
+
+/* A sentence told as two halves on the other side pairs with one half and
+ * takes the other as a part; a half that shares only who is spoken of (a
+ * name with its title) is no half: the treasurer's word on the pension
+ * fund is not her word to television about a report. */
+static void
+test_joint_mention(void)
+{
+    const char *a = "Council treasurer Mira Olsen said the pension fund is short.\n";
+    const char *b = "Council treasurer Mira Olsen said on television that the report was a "
+                    "misunderstanding.\n"
+                    "A deputy conceded the pension fund was in trouble.\n";
+    struct cmp_result r;
+    struct ds_error err;
+    bool good = compare_texts(a, strlen(a), b, strlen(b), NULL, &r, &err) == 0;
+    ok(good && !paired(&r, 0, 0), "treasurer Mira Olsen on the fund and on television about "
+       "a report: no pair, not even as a half");
+    if (good)
+        cmp_result_clear(&r);
+}
+
 int
 main(void)
 {
@@ -568,5 +660,8 @@ main(void)
     test_split_best();
     test_weak_rarity();
     test_mention_only();
+    test_mention_title();
+    test_weak_phrase();
+    test_joint_mention();
     return done_testing();
 }

@@ -14,7 +14,9 @@
  * pair (a paraphrase around the same name or figure: "Turnout was 38
  * percent" / "About 38 percent of voters cast ballots") is accepted when it
  * scores CMP_ALIGN_WEAK of the threshold, shares a name or a figure or
- * three terms, and each sentence is the other's best candidate (so a
+ * three terms, one word neither a name nor common in the collection or a
+ * phrase of four such words in the same order (a quotation both tell),
+ * and each sentence is the other's best candidate (so a
  * related sentence never takes the place of the real counterpart). A
  * sentence left over that is mostly contained in the counterpart of its
  * neighbour, or is a weak candidate of it adding terms the neighbour lacks
@@ -47,10 +49,14 @@
 #define MATCH_JOINT_MAX 250000u
 /* Words other than names a run of shared words may hold and still be a
  * mention of someone (a title: "acting director Todd Jones"). */
-#define MATCH_TITLE_WORDS 2
+#define MATCH_TITLE_WORDS 3
 /* Two sentences sharing only names pair when the names are this share of
  * the shorter one at least (mention_only). */
 #define MATCH_MENTION_COVER 0.75
+/* A weak pair without a rare word still stands on a phrase: this many
+ * content words other than names in a row, the same and in the same order in both
+ * sentences (a quotation, a claim repeated word for word). */
+#define MATCH_PHRASE_WORDS 4
 /* Candidates kept per sentence of A: bounds memory on repetitive texts. */
 #define MATCH_MAX_CANDS 16
 
@@ -229,6 +235,30 @@ mention_only(const struct cmp_sentset *A, size_t i, const struct cmp_sentset *B,
     return runs_only_name(A, i, B, j, flags) && runs_only_name(B, j, A, i, flags);
 }
 
+/* The longest run of content words that sentence x of X and sentence y of
+ * Y both hold in the same order (stop words skipped), counting only the
+ * words that are no names (a shared "Senate Foreign Relations Committee"
+ * is who is spoken of, not what is said); 0 without word order. */
+static size_t
+shared_phrase(const struct cmp_sentset *X, size_t x, const struct cmp_sentset *Y, size_t y,
+              const uint8_t *flags)
+{
+    if (!X->seq || !Y->seq || !flags)
+        return 0;
+    const int32_t *p = X->seq + X->seq_off[x], *q = Y->seq + Y->seq_off[y];
+    size_t np = X->seq_off[x + 1] - X->seq_off[x], nq = Y->seq_off[y + 1] - Y->seq_off[y];
+    size_t best = 0;
+    for (size_t i = 0; i < np; i++)
+        for (size_t j = 0; j < nq; j++) {
+            size_t k = 0, words = 0;
+            for (; i + k < np && j + k < nq && p[i + k] == q[j + k]; k++)
+                words += !(flags[p[i + k]] & CMP_TERM_PROPER);
+            if (words > best)
+                best = words;
+        }
+    return best;
+}
+
 /* Shared terms a pair needs: three, so that a name and one word ("the
  * White House") do not pair two sentences about different things; two
  * short sentences (three terms or fewer each) pair on two, one-word ones
@@ -301,8 +331,10 @@ score_sentence(struct match_ctx *m, size_t i, const size_t *off, const int32_t *
         bool strong = enough && score + 1e-12 >= m->threshold;
         /* A weak pair shares what a strong one must, or a name or a figure
          * and one more term; and one word at least that is neither a name
-         * nor common (the same thing said, not only the same people). */
-        bool weak = score + 1e-12 >= m->weak && (enough || (o.anchors && o.n >= 2)) && o.rare;
+         * nor common, or a phrase of MATCH_PHRASE_WORDS words (the same thing
+         * said, not only the same people). */
+        bool weak = score + 1e-12 >= m->weak && (enough || (o.anchors && o.n >= 2)) &&
+                    (o.rare || shared_phrase(A, i, B, (size_t)j, m->flags) >= MATCH_PHRASE_WORDS);
         if ((!strong && !weak) || mention_only(A, i, B, (size_t)j, m->flags, o.n))
             continue;
         double pb = B->nsents > 1 ? (double)j / (double)(B->nsents - 1) : 0;
@@ -408,13 +440,15 @@ find_parts(const struct cmp_sentset *X, const struct cmp_sentset *Y, const doubl
 
 /* Unpaired sentence x of X against two unpaired neighbours y, y+1 of Y
  * together (one sentence told as two, neither half enough alone): when
- * the pair of halves scores the threshold and each half shares something,
+ * the pair of halves scores the threshold and each half shares something
+ * more than a mention of the same people (mention_only),
  * x pairs with the half that shares more and the other becomes its part.
  * Skipped on texts so long that it would cost more than alignment. */
 static void
 find_joint_pairs(const struct cmp_sentset *X, const struct cmp_sentset *Y, const double *w,
-                 const double *norm_x, const double *norm_y, int32_t *px, int32_t *py,
-                 double *score_x, const int32_t *part_x, int32_t *part_y, double threshold)
+                 const uint8_t *flags, const double *norm_x, const double *norm_y, int32_t *px,
+                 int32_t *py, double *score_x, const int32_t *part_x, int32_t *part_y,
+                 double threshold)
 {
     if (X->nsents * Y->nsents > MATCH_JOINT_MAX || Y->nsents < 2)
         return;
@@ -429,8 +463,9 @@ find_joint_pairs(const struct cmp_sentset *X, const struct cmp_sentset *Y, const
             size_t n1, n2;
             double s1 = shared_weight(X, x, Y, y, w, &n1);
             double s2 = shared_weight(X, x, Y, y + 1, w, &n2);
-            if (n1 == 0 || n2 == 0 || n1 + n2 < 3)
-                continue;
+            if (n1 == 0 || n2 == 0 || n1 + n2 < 3 || mention_only(X, x, Y, y, flags, n1) ||
+                mention_only(X, x, Y, y + 1, flags, n2))
+                continue; /* a half that only names the same people says nothing of x */
             double score = (s1 + s2) / sqrt(norm_x[x] * (norm_y[y] + norm_y[y + 1]));
             if (score + 1e-12 >= threshold && score > best) {
                 best = score;
@@ -487,11 +522,11 @@ static void
 accept_joint(const struct match_ctx *m, struct cmp_matching *out)
 {
     const struct cmp_sentset *A = m->A, *B = m->B;
-    find_joint_pairs(A, B, m->w, m->norm_a, m->norm_b, out->pa, out->pb, out->score_a,
+    find_joint_pairs(A, B, m->w, m->flags, m->norm_a, m->norm_b, out->pa, out->pb, out->score_a,
                      out->part_a, out->part_b, m->threshold);
     double *score_b = xcalloc(B->nsents + 1, sizeof *score_b);
-    find_joint_pairs(B, A, m->w, m->norm_b, m->norm_a, out->pb, out->pa, score_b, out->part_b,
-                     out->part_a, m->threshold);
+    find_joint_pairs(B, A, m->w, m->flags, m->norm_b, m->norm_a, out->pb, out->pa, score_b,
+                     out->part_b, out->part_a, m->threshold);
     for (size_t j = 0; j < B->nsents; j++)
         if (score_b[j] > 0)
             out->score_a[out->pb[j]] = score_b[j];
