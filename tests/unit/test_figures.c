@@ -232,7 +232,33 @@ main(void)
           "points", NULL, FIGURE_CHANGE);
     money("The Dow fell 238.19 points, or 1.4%, to 16,804.71.", "16,804.71", 16804.71, "points",
           NULL, FIGURE_QUANTITY);
-    none("He scored 30 points in the final.");
+    /* Whole points outside a market are a game's, counted; an index
+     * level is read after "at"/"to" or before "mark" in an index's
+     * sentence. */
+    money("He scored 30 points in the final.", "30 points", 30, "points", NULL, FIGURE_COUNT);
+    money("The FTSE 100 closed at 7,512.3 on Tuesday.", "7,512.3", 7512.3, "points", NULL,
+          FIGURE_QUANTITY);
+    money("The Dow crossed the 40,000 mark.", "40,000", 40000, "points", NULL, FIGURE_QUANTITY);
+    none("The plant closed at 1,200 on Tuesday.");
+    /* Units written onto the number, temperatures, rates per 100,000. */
+    money("Gusts of 93mph were recorded.", "93mph", 93, "mph", NULL, FIGURE_QUANTITY);
+    money("Up to 80mm of rain is expected.", "80mm", 80, "mm", NULL, FIGURE_QUANTITY);
+    money("Temperatures will reach 6C today.", "6C", 6, "°C", NULL, FIGURE_QUANTITY);
+    money("Phoenix may reach 116 degrees.", "116 degrees", 116, "degrees", NULL,
+          FIGURE_QUANTITY);
+    money("Deaths stood at 28.4 per 100,000 people.", "28.4 per 100,000", 28.4, "per 100,000",
+          NULL, FIGURE_RATE);
+    absent("Deaths stood at 28.4 per 100,000 people.", "100,000 people");
+    money("Profit 212.4 mln Danish crowns.", "212.4 mln Danish crowns", 212.4e6, "DKK",
+          "million", FIGURE_AMOUNT);
+    /* A count that draws a class's line is none; a plural ends the noun. */
+    none("Starts of buildings with five units or more fell.");
+    money("About 10.9 billion shares changed hands.", "10.9 billion shares", 10.9e9, "shares",
+          "billion", FIGURE_COUNT);
+    money("A warning covers 8 million people across three states.", "three states", 3,
+          "states", NULL, FIGURE_COUNT);
+    money("Orders rose to 22.4 billion euros, beating the 20.9 billion analysts had expected.",
+          "20.9 billion", 20.9e9, "EUR", "billion", FIGURE_AMOUNT);
     /* Counted nouns after a modifier; names and non-plurals are no count. */
     money("Tariffs cover 5,207 U.S. products.", "5,207 U.S. products", 5207, "products", NULL,
           FIGURE_COUNT);

@@ -82,6 +82,42 @@ fig_market_sentence(const char *s, const struct span *sent)
 
 /* See lib.h. */
 bool
+fig_index_cue(const char *s, size_t n, size_t lo, size_t st)
+{
+    size_t e = st;
+    bool shaped = false;
+    while (e < n && (ex_is_digit((unsigned char)s[e]) ||
+                     ((s[e] == ',' || s[e] == '.') && e + 1 < n &&
+                      ex_is_digit((unsigned char)s[e + 1])))) {
+        shaped |= s[e] == ',' || s[e] == '.';
+        e++;
+    }
+    if (!shaped || fig_parse_num(s, st, e) < 100)
+        return false;
+    size_t a, b;
+    if (fig_prev_word(s, lo, st, &a, &b) && (fig_word_eq(s, a, b, "at") || fig_word_eq(s, a, b, "to")))
+        return true;
+    size_t k = e;
+    while (k < n && s[k] == ' ')
+        k++;
+    size_t w = k;
+    while (k < n && ex_is_alpha((unsigned char)s[k]))
+        k++;
+    return k > e + 1 && s[e] == ' ' && (fig_word_eq(s, w, k, "mark") || fig_word_eq(s, w, k, "level"));
+}
+
+/* See lib.h. */
+bool
+fig_index_sentence(const char *s, const struct span *sent)
+{
+    static const char *const words[] = {
+        "index", "indexes", "indices", "dow", "nasdaq", "ftse", "nikkei", "dax", "cac", "kospi",
+        "sensex", "stoxx", "seng", "composite", "topix", "nifty", "ibex", "asx", NULL};
+    return fig_sentence_has(s, sent, words);
+}
+
+/* See lib.h. */
+bool
 fig_fraction_price(const char *s, const struct span *sent, size_t st, const char **unit,
                    enum figure_kind *kind)
 {
@@ -403,7 +439,9 @@ fig_carry(const char *s, size_t n, const struct span *sent, size_t st, bool scal
               fig_word_eq(s, a, b, "against");
     bool cmp = vs || fig_word_eq(s, a, b, "from") || fig_word_eq(s, a, b, "to") ||
                fig_word_eq(s, a, b, "after") || fig_word_eq(s, a, b, "with") ||
-               fig_word_eq(s, a, b, "than");
+               fig_word_eq(s, a, b, "than") || fig_word_eq(s, a, b, "beating") ||
+               fig_word_eq(s, a, b, "below") || fig_word_eq(s, a, b, "above") ||
+               fig_word_eq(s, a, b, "of");
     if (!scaled && !vs && fig_same_shape(s, n, st, prev, a, b)) {
         *unit = prev->unit; /* "closed at 152.35 yen, down from 153.10" */
         *kind = prev->kind;

@@ -377,6 +377,16 @@ void fig_context(const struct fig_res *fr, const char *s, const struct span *sen
 bool fig_weight_sentence(const char *s, const struct span *sent);
 /* Is the sentence about a market index (so "points" are an index's)? */
 bool fig_market_sentence(const char *s, const struct span *sent);
+/* Does the number at st look like an index level by its cue: 100 or more,
+ * with a thousands comma or decimals, after "at"/"to" (words from lo on)
+ * or before "mark"/"level" ("closed at 7,512.3", "the 40,000 mark")? */
+bool fig_index_cue(const char *s, size_t n, size_t lo, size_t st);
+/* Does the sentence name a stock index ("FTSE 100", "Nikkei", "index")? */
+bool fig_index_sentence(const char *s, const struct span *sent);
+/* Does the count or quantity s[st, ue) only draw a class's line, after
+ * "with"/"of" and before "or more"/"or fewer"... ("buildings with five
+ * units or more")? */
+bool fig_count_threshold(const char *s, const struct span *sent, size_t st, size_t ue);
 /* Is the bare fraction at st ("24-1/4", "3/4") a wire stock price or its
  * change: after "at", "to", "up", "rose"... in a sentence about a stock?
  * Then *unit is "USD" (static) and *kind AMOUNT or CHANGE. */
