@@ -390,12 +390,23 @@ main(void)
     none("The two leaders met on Monday.");
     none("One of the victims was a firefighter.");
     none("Its three plants and all five members stayed; the company's two sites closed.");
-    none("Here are five things to know, and two thirds of voters agree.");
+    /* "things" and "thirds" count nothing; a fraction of a group is a
+     * share in per cent */
+    money("Here are five things to know, and two thirds of voters agree.", "two thirds",
+          200.0 / 3, "%", NULL, FIGURE_SHARE);
+    absent("Here are five things to know, and two thirds of voters agree.", "five things");
+    money("About a fifth of households are in fuel poverty.", "a fifth", 20, "%", NULL,
+          FIGURE_SHARE);
+    money("Nearly half of all buyers had help.", "half", 50, "%", NULL, FIGURE_SHARE);
+    none("Sales rose in the first half of the year.");
+    none("It took a quarter of a century.");
     none("Three Things To Know About The Vote");
     none("Nine mths to June were better than six months before.");
     none("Standard & Poor's 1500 hotels were rated.");
     none("He missed two games and the team fell two places.");
-    none("Any one know what happens? One couple broadcasts theirs; one in four Turks agree.");
+    /* a ratio is a share, never a count of "Turks" */
+    money("Any one know what happens? One couple broadcasts theirs; one in four Turks agree.",
+          "one in four", 25, "%", NULL, FIGURE_SHARE);
     none("It takes 3.2 megapixel images; the original four members and two options remain.");
     none("He played in the opening two Six Nations wins.");
     none("A database of 300m blog entries Bloglines holds.");

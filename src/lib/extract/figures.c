@@ -34,6 +34,13 @@
     "eighteen|nineteen)(?![\\w-])"
 /* Unit words written onto the number ("93mph", "80mm", "6C"). */
 #define FIG_ATTACHED "(?i:mph|kph|km|kg|mm|cm|kwh)(?![A-Za-z])|(?-i:[CF])(?![A-Za-z])"
+/* Fractions in words of a group ("a fifth of", "two-thirds of", "half
+ * of") and ratios ("one in ten patients"). */
+#define FIG_FRACW                                                                          \
+    "(?i:(?:a|one|two|three|four|five|six|seven|eight|nine)[\\h-](?:half|third|quarter|"     \
+    "fifth|sixth|seventh|eighth|ninth|tenth)s?|half)(?=\\h+of\\h)"                          \
+    "|(?i:(?:one|two|three|four|five|six|seven|eight|nine|\\d{1,2})\\h+in\\h+(?:two|three|"  \
+    "four|five|six|seven|eight|nine|ten|twenty|\\d{1,3}))(?=\\h+[A-Za-z])"
 /* ISO 4217 codes written after a number ("500 CHF"). */
 #define FIG_ISO                                                                            \
     "USD|EUR|GBP|JPY|CNY|CHF|CAD|AUD|NZD|HKD|SGD|TWD|INR|KRW|ZAR|BRL|MXN|RUB|SEK|NOK|DKK|" \
@@ -44,7 +51,7 @@ static const char fig_pattern[] =
     "(?<![\\w.,:/])(?<![A-Za-z]-)"
     "(?:(?<cur>(?:US|HK|NT|NZ|AU|A|C|S|R)\\$|\\$|€|£|¥|₹|"
     "(?:RMB|" FIG_ISO "|Rs\\.?)(?=\\h?\\d)|R(?=\\d))\\h?)?"
-    "(?<num>" FIG_FRAC "|" FIG_QUOTE "|" FIG_PFRAC "|" FIG_NUM "|" FIG_WORDS ")"
+    "(?<num>(?<fw>" FIG_FRACW ")|" FIG_FRAC "|" FIG_QUOTE "|" FIG_PFRAC "|" FIG_NUM "|" FIG_WORDS ")"
     "(?:\\h?[-–]\\h?(?<num2>" FIG_NUM "))?"
     "(?:\\h?(?<scale>(?i:trillion|billion|million|thousand|bn|bln|mln|mn|tn|trn)|crore|lakh"
     "|万亿|亿|万)"
@@ -113,6 +120,7 @@ fig_compile(struct fig_res *fr, struct ds_error *err)
     fr->g_noun = ds_regex_group_number(fr->fig, "noun");
     fr->g_mod = ds_regex_group_number(fr->fig, "mod");
     fr->g_pence = ds_regex_group_number(fr->fig, "pence");
+    fr->g_fw = ds_regex_group_number(fr->fig, "fw");
     return 0;
 }
 
@@ -251,6 +259,7 @@ struct fig_match {
     bool cur, scale, scale1, unit, noun, range, words;
     bool more; /* a bare number then "more": "two more were due" */
     bool game; /* points of a game ("scored 41 points"): a count */
+    bool fw; /* a fraction in words ("a fifth of") */
     const struct fig_unitmap *um;
     size_t st; /* where the figure starts: its currency or its number */
 };
@@ -373,6 +382,14 @@ fig_read_match(const struct fig_res *fr, const char *s, struct fig_match *m)
          * opens a clause, the number takes the unit before it */
         m->noun = false;
         m->me = m->se;
+    }
+    size_t fa, fb;
+    if (ds_regex_group(re, (unsigned)fr->g_fw, &fa, &fb)) {
+        memset(m, 0, sizeof *m);
+        m->fw = true;
+        m->ms = m->ns = m->st = fa;
+        m->ne = m->me = fb;
+        return;
     }
     m->range = ds_regex_group(re, (unsigned)fr->g_num2, &m->n2s, &m->n2e);
     if (!m->cur && !m->scale && !m->scale1 && !m->unit && !m->noun && !m->range &&
@@ -655,6 +672,38 @@ fig_merge_range(struct fig_state *fs, const struct span *sent, const char *carri
     return true;
 }
 
+/* A fraction in words ("a fifth of households", "one in ten patients")
+ * appended as a share in per cent, unless it says when or how long
+ * ("the first half of", "a quarter of a century", "half of 2024"). */
+static void
+fig_fraction(struct fig_state *fs, struct fig_match *m)
+{
+    static const char *const before_no[] = {"first", "second", "other", "last", "next",
+                                            "each", "the", "third", "fourth", NULL};
+    static const char *const time_no[] = {"century", "centuries", "decade", "year", "years",
+                                          "season", "month", "day", "week", "hour", "minute",
+                                          "mile", "game", "match", "time", "way", "term",
+                                          "period", "quarter", NULL};
+    const char *s = fs->s;
+    struct span sent = fig_sentence(&fs->para, s, fs->n, m->ns);
+    struct fig_word w[3];
+    if (fig_words_before(s, sent.start, m->ns, w, 1) == 1 && fig_word_in(s, &w[0], before_no))
+        return;
+    size_t k = fig_words_after(s, m->ne, sent.end, w, 3), i = 1;
+    if (k >= 2 && fig_wis(s, &w[0], "of") && (fig_wis(s, &w[1], "the") || fig_wis(s, &w[1], "a") || fig_wis(s, &w[1], "an") || fig_wis(s, &w[1], "its")))
+        i = 2;
+    if (k > i && fig_wis(s, &w[0], "of") &&
+        (fig_word_in(s, &w[i], time_no) || ex_is_digit((unsigned char)s[w[i].start])))
+        return;
+    double v = fig_fraction_words(s, m->ns, m->ne);
+    if (v <= 0)
+        return;
+    struct figure f;
+    fig_build(fs, m, &sent, v, v, "%", FIGURE_SHARE, &f);
+    f.kind = FIGURE_SHARE;
+    fig_push(fs->out, &f, &fs->cap);
+}
+
 /* The figure of the pattern's current match appended to fs->out, unless
  * one of the steps finds it is none (or it ends a range). Returns where
  * the match ends once read (before words it gave back: "8 million people
@@ -668,6 +717,10 @@ fig_one(struct fig_state *fs)
     enum figure_kind ckind = FIGURE_AMOUNT;
     double v, v2;
     fig_read_match(fs->fr, fs->s, &m);
+    if (m.fw) {
+        fig_fraction(fs, &m);
+        return m.me;
+    }
     if (fig_shape_rejected(fs->s, fs->n, &m) || fig_bare_rejected(fs, &m, &sent, &carried, &ckind))
         return m.me;
     /* whole points outside a market sentence are a game's or a table's,

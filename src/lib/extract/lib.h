@@ -278,7 +278,7 @@ enum fig_list {
 struct fig_res {
     struct wordset lists[FW_COUNT];
     struct ds_regex *fig, *period;
-    int g_cur, g_num, g_num2, g_scale, g_scale1, g_unit, g_noun, g_mod, g_pence;
+    int g_cur, g_num, g_num2, g_scale, g_scale1, g_unit, g_noun, g_mod, g_pence, g_fw;
 };
 
 struct extractor {
@@ -306,6 +306,9 @@ double fig_parse_num(const char *s, size_t a, size_t b);
 /* The same, with the upper end of a quote pair in *hi ("1.8135/45" ->
  * 1.8145; the value itself otherwise). */
 double fig_parse_num2(const char *s, size_t a, size_t b, double *hi);
+/* The per cent a fraction in words states ("a fifth" 20, "two-thirds"
+ * 66.67, "half" 50, "one in ten" 10), or -1. */
+double fig_fraction_words(const char *s, size_t a, size_t b);
 /* The unit written in s[a, b) (case and spacing ignored), or NULL. */
 const struct fig_unitmap *fig_unit_lookup(const char *s, size_t a, size_t b);
 /* The ISO code of a currency sign or prefix ("$", "HK$", "£"), or NULL. */
