@@ -16,6 +16,24 @@
 
 /* ---- words around a point ---------------------------------------------------- */
 
+/* Does s[i], inside [lo, hi), join two letters into one word: the dot
+ * of an abbreviation ("U.S") or an ampersand ("A&E", "S&P")? */
+static bool
+fig_word_joint(const char *s, size_t lo, size_t i, size_t hi)
+{
+    return (s[i] == '.' || s[i] == '&') && i > lo && i + 1 < hi &&
+           ex_is_alpha((unsigned char)s[i - 1]) && ex_is_alpha((unsigned char)s[i + 1]) &&
+           (s[i] == '&' || i == lo + 1 || !ex_is_alpha((unsigned char)s[i - 2]));
+}
+
+/* The end of the word s[a, e) with the closing dot of an abbreviation
+ * ("U.S.") when one follows before hi. */
+static size_t
+fig_abbrev_end(const char *s, size_t a, size_t e, size_t hi)
+{
+    return e < hi && s[e] == '.' && memchr(s + a, '.', e - a) ? e + 1 : e;
+}
+
 /* See lib.h. */
 size_t
 fig_words_before(const char *s, size_t lo, size_t pos, struct fig_word *w, size_t max)
@@ -32,12 +50,12 @@ fig_words_before(const char *s, size_t lo, size_t pos, struct fig_word *w, size_
         size_t e = i;
         while (i > lo &&
                (ex_is_alpha((unsigned char)s[i - 1]) || ex_is_digit((unsigned char)s[i - 1]) ||
-                s[i - 1] == '-' || s[i - 1] == '\''))
+                s[i - 1] == '-' || s[i - 1] == '\'' || fig_word_joint(s, lo, i - 1, pos)))
             i--;
         if (e == i)
             break;
         w[k].start = i;
-        w[k].end = e;
+        w[k].end = fig_abbrev_end(s, i, e, pos);
         k++;
     }
     return k;
@@ -57,12 +75,12 @@ fig_words_after(const char *s, size_t pos, size_t hi, struct fig_word *w, size_t
         }
         size_t b = i;
         while (i < hi && (ex_is_alpha((unsigned char)s[i]) || ex_is_digit((unsigned char)s[i]) ||
-                          s[i] == '-' || s[i] == '\''))
+                          s[i] == '-' || s[i] == '\'' || fig_word_joint(s, pos, i, hi)))
             i++;
         if (b == i)
             break;
         w[k].start = b;
-        w[k].end = i;
+        w[k].end = i = fig_abbrev_end(s, b, i, hi);
         k++;
     }
     return k;
