@@ -240,6 +240,22 @@ main(void)
           FIGURE_QUANTITY);
     money("The Dow crossed the 40,000 mark.", "40,000", 40000, "points", NULL, FIGURE_QUANTITY);
     none("The plant closed at 1,200 on Tuesday.");
+    /* A bare number a subject's plural noun moved to counts that noun;
+     * a measure ("prices") counts nothing. */
+    money("Mortgage approvals dropped to 43,700, the lowest since 2009.", "43,700", 43700,
+          "approvals", NULL, FIGURE_COUNT);
+    money("The number of people waiting in England fell to 7.57 million in October.",
+          "7.57 million", 7.57e6, "people", "million", FIGURE_COUNT);
+    none("Prices rose to 1,200 last month.");
+    /* Subjects: whole abbreviations, after a dateline, no adverb alone. */
+    context("The Soviet Union bought about 1.5 mln tonnes of U.S. corn last week.",
+            "1.5 mln tonnes", NULL, "last week", "U.S. corn", "about");
+    context("A&E departments saw 2.2m attendances in May.", "2.2m attendances", NULL, "in May",
+            "A&E departments", NULL);
+    context("NEW YORK — The Dow rose 134.21 points, or 0.3%, to 40,003.59 on Friday.",
+            "40,003.59", NULL, NULL, "Dow", NULL);
+    context("The market shortage was earlier estimated at around 750 mln stg.", "750 mln stg",
+            NULL, NULL, "market shortage", "around");
     /* Units written onto the number, temperatures, rates per 100,000. */
     money("Gusts of 93mph were recorded.", "93mph", 93, "mph", NULL, FIGURE_QUANTITY);
     money("Up to 80mm of rain is expected.", "80mm", 80, "mm", NULL, FIGURE_QUANTITY);

@@ -108,6 +108,61 @@ fig_index_cue(const char *s, size_t n, size_t lo, size_t st)
 
 /* See lib.h. */
 bool
+fig_subject_count(const char *s, const struct span *sent, size_t st, char *noun, size_t cap)
+{
+    static const char *const moves[] = {"fell", "rose", "dropped", "climbed", "increased",
+                                        "decreased", "declined", "grew", "jumped", "slipped",
+                                        "reached", "totalled", "totaled", "stood", "hit",
+                                        "dipped", "surged", "soared", "edged", NULL};
+    static const char *const measures[] = {
+        "prices", "sales", "profits", "revenues", "earnings", "exports", "imports", "costs",
+        "rates", "yields", "shares", "wages", "assets", "deposits", "reserves", "stocks",
+        "funds", "losses", "taxes", "bills", "payments", "orders", "levels", "figures",
+        "numbers", "totals", "receipts", "spending", "balances", "savings", NULL};
+    size_t a, b;
+    if (!fig_prev_word(s, sent->start, st, &a, &b) ||
+        !(fig_word_eq(s, a, b, "to") || fig_word_eq(s, a, b, "at")))
+        return false;
+    size_t verb_a = a;
+    if (!fig_prev_word(s, sent->start, verb_a, &a, &b))
+        return false;
+    bool moved = false;
+    for (const char *const *m = moves; *m && !moved; m++)
+        moved = fig_word_eq(s, a, b, *m);
+    /* "The number of people waiting ... fell to", "Mortgage approvals
+     * dropped to": the subject's counted noun */
+    size_t i = fig_dateline_end(s, sent), na = 0, nb = 0;
+    if (!moved || memchr(s + i, ',', a - i))
+        return false;
+    if (a - i > 14 && fig_word_eq(s, i, i + 3, "the") && memcmp(s + i + 3, " number of ", 11) == 0) {
+        na = nb = i + 14;
+        while (nb < a && ex_is_lower((unsigned char)s[nb]))
+            nb++;
+    } else {
+        size_t ha, hb; /* the word before the verb heads the subject */
+        if (!fig_prev_word(s, i, a, &ha, &hb) || (ha > i && a - i > 40))
+            return false;
+        na = ha;
+        nb = hb;
+        for (const char *const *m = measures; *m; m++)
+            if (fig_word_eq(s, na, nb, *m))
+                return false;
+    }
+    size_t n = nb - na;
+    bool plural = n >= 4 && ex_is_lower((unsigned char)s[na]) && s[nb - 1] == 's' &&
+                  s[nb - 2] != 's' && s[nb - 2] != 'u' && s[nb - 2] != 'i';
+    bool people = (n == 6 && memcmp(s + na, "people", 6) == 0) ||
+                  (n == 8 && memcmp(s + na, "children", 8) == 0);
+    if (!(plural || people) || n + 1 > cap)
+        return false;
+    for (size_t k = 0; k < n; k++)
+        noun[k] = (char)ex_lower((unsigned char)s[na + k]);
+    noun[n] = '\0';
+    return true;
+}
+
+/* See lib.h. */
+bool
 fig_index_sentence(const char *s, const struct span *sent)
 {
     static const char *const words[] = {

@@ -230,6 +230,17 @@ fig_dateline_dash(const char *s, size_t lo, size_t i)
 
 /* See lib.h. */
 size_t
+fig_dateline_end(const char *s, const struct span *sent)
+{
+    size_t hi = sent->end < sent->start + 80 ? sent->end : sent->start + 80;
+    for (size_t i = sent->start + 2; i < hi; i++)
+        if (s[i] == ' ' && fig_dateline_dash(s, sent->start, i))
+            return i + 1;
+    return sent->start;
+}
+
+/* See lib.h. */
+size_t
 fig_clause_start(const char *s, const struct span *sent, size_t fstart)
 {
     size_t lo = sent->start;

@@ -251,6 +251,7 @@ struct fig_state {
     struct fig_para para;
     struct fig_periods periods;
     size_t main_at; /* where the last figure given its main clause's subject starts */
+    char noun[32];  /* a counted noun carried from the subject (fig_subject_count) */
 };
 
 /* One match of the figure pattern: the groups it filled. */
@@ -467,10 +468,18 @@ fig_bare_rejected(struct fig_state *fs, const struct fig_match *m, struct span *
         near = (prev && prev->span.end <= m->ns && m->ns - prev->span.end <= 80) ||
                fig_line_compares(s, fs->n, m->ns);
         cue = !m->scale && !slash && fig_index_cue(s, fs->n, m->ns > 40 ? m->ns - 40 : 0, m->ns);
-        if (m->scale1 || m->range || (!near && !cue))
+        if (m->scale1 || m->range || (!near && !cue && !m->scale))
             return true;
     }
     *sent = fig_sentence(&fs->para, s, fs->n, m->ns);
+    const struct figure *last = fig_last(fs);
+    if (bare && !slash && !(last && last->sentence.start == sent->start) &&
+        (m->scale || fig_parse_num(s, m->ns, m->ne) >= 1000) &&
+        fig_subject_count(s, sent, m->ns, fs->noun, sizeof fs->noun)) {
+        *carried = fs->noun; /* "Mortgage approvals dropped to 43,700" */
+        *ckind = FIGURE_COUNT;
+        return false;
+    }
     if (bare && cue && fig_index_sentence(s, sent)) {
         /* "the FTSE 100 closed at 7,512.3": an index level */
         *carried = "points";

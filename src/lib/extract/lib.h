@@ -342,6 +342,9 @@ bool fig_win(const struct fig_res *fr, const char *s, const struct fig_word *w, 
  * the clause gives none. A new string or NULL. */
 char *fig_subject(const struct fig_res *fr, const char *s, const struct span *sent, size_t fstart,
                   size_t fend, const char *prev_subject, enum figure_kind kind);
+/* Where a sentence's text starts after its dateline ("NEW YORK — The
+ * Dow ...", "LONDON, March 24 - OPEC ..."), or its start. */
+size_t fig_dateline_end(const char *s, const struct span *sent);
 /* Where the clause holding the figure at fstart starts: after the last
  * comma, semicolon, colon, parenthesis or quote before it, or a
  * dateline's dash; at most 400 bytes back. */
@@ -386,6 +389,12 @@ bool fig_market_sentence(const char *s, const struct span *sent);
 bool fig_index_cue(const char *s, size_t n, size_t lo, size_t st);
 /* Does the sentence name a stock index ("FTSE 100", "Nikkei", "index")? */
 bool fig_index_sentence(const char *s, const struct span *sent);
+/* Does the bare number at st end a sentence whose subject counts a plural
+ * noun and moved "to" or "at" it ("Mortgage approvals dropped to 43,700",
+ * "The number of people waiting fell to 7.57 million")? Copies the noun
+ * (lower case) into noun[cap]. Measures ("prices", "sales") count nothing. */
+bool fig_subject_count(const char *s, const struct span *sent, size_t st, char *noun,
+                       size_t cap);
 /* Does the count or quantity s[st, ue) only draw a class's line, after
  * "with"/"of" and before "or more"/"or fewer"... ("buildings with five
  * units or more")? */
