@@ -414,6 +414,10 @@ main(void)
     money("About a fifth of households are in fuel poverty.", "a fifth", 20, "%", NULL,
           FIGURE_SHARE);
     money("Nearly half of all buyers had help.", "half", 50, "%", NULL, FIGURE_SHARE);
+    money("In nine out of 10 separations no court steps in.", "nine out of 10", 90, "%", NULL,
+          FIGURE_SHARE);
+    absent("In nine out of 10 separations no court steps in, and 15,000 couples go to court.",
+           "10 separations");
     none("Sales rose in the first half of the year.");
     none("It took a quarter of a century.");
     none("Three Things To Know About The Vote");

@@ -27,7 +27,8 @@ static const char *const tidy_tail[] = {
     "is", "are", "will", "would", "could", "can", "may", "might", "should", "as", "so",
     /* adverbs and adjectives before a verb or a figure ("was earlier estimated", "as
      * high as", "little changed at", "to close at", "late Thursday") */
-    "earlier", "early", "late", "little", "high", "low", "close", "not", "ago", NULL};
+    "earlier", "early", "late", "little", "high", "low", "close", "not", "ago", "if",
+    "unless", NULL};
 
 /* Verbs no figure list holds that are never nouns. */
 static const char *const tidy_verbs[] = {
@@ -41,7 +42,8 @@ static const char *const tidy_verbs[] = {
     "produce", "produces", "generate", "generates", "operate", "operates", "serve", "serves",
     "carry", "carries", "represent", "represents", "employ", "produced", "put",
     /* market moves and verbs of extent no figure list holds */
-    "shed", "firmed", "edged", "rallied", "affects", "affect", "covers", NULL};
+    "shed", "firmed", "edged", "rallied", "affects", "affect", "covers", "want", "wants",
+    "earn", "earns", NULL};
 
 /* Words that open a clause or an adverbial, never a noun phrase
  * ("Although below last year's peak"). */

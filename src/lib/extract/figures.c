@@ -35,11 +35,11 @@
 /* Unit words written onto the number ("93mph", "80mm", "6C"). */
 #define FIG_ATTACHED "(?i:mph|kph|km|kg|mm|cm|kwh)(?![A-Za-z])|(?-i:[CF])(?![A-Za-z])"
 /* Fractions in words of a group ("a fifth of", "two-thirds of", "half
- * of") and ratios ("one in ten patients"). */
+ * of") and ratios ("one in ten patients", "nine out of 10 couples"). */
 #define FIG_FRACW                                                                          \
     "(?i:(?:a|one|two|three|four|five|six|seven|eight|nine)[\\h-](?:half|third|quarter|"     \
     "fifth|sixth|seventh|eighth|ninth|tenth)s?|half)(?=\\h+of\\h)"                          \
-    "|(?i:(?:one|two|three|four|five|six|seven|eight|nine|\\d{1,2})\\h+in\\h+(?:two|three|"  \
+    "|(?i:(?:one|two|three|four|five|six|seven|eight|nine|\\d{1,2})\\h+(?:in|out\\h+of)\\h+(?:two|three|" \
     "four|five|six|seven|eight|nine|ten|twenty|\\d{1,3}))(?=\\h+[A-Za-z])"
 /* ISO 4217 codes written after a number ("500 CHF"). */
 #define FIG_ISO                                                                            \

@@ -187,10 +187,11 @@ fig_fraction_words(const char *s, size_t a, size_t b)
     char *rest = sp + 1;
     double num = strcmp(w, "a") == 0 ? 1 : ex_is_digit((unsigned char)w[0]) ? atof(w)
                                                                           : fig_word_value(w, 0, strlen(w));
-    if (strncmp(rest, "in ", 3) == 0) {
-        /* "one in ten", "3 in 4" */
-        double den = ex_is_digit((unsigned char)rest[3]) ? atof(rest + 3)
-                                                         : fig_word_value(rest, 3, strlen(rest));
+    size_t skip = strncmp(rest, "in ", 3) == 0 ? 3 : strncmp(rest, "out of ", 7) == 0 ? 7 : 0;
+    if (skip) {
+        /* "one in ten", "3 in 4", "nine out of 10" */
+        double den = ex_is_digit((unsigned char)rest[skip]) ? atof(rest + skip)
+                                                            : fig_word_value(rest, skip, strlen(rest));
         return num > 0 && den > num ? 100 * num / den : -1;
     }
     int den = fig_denominator(rest);
