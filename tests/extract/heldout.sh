@@ -13,7 +13,7 @@
 # broadsheet with fractions in words, a live blog, sport, weather, health,
 # market closes) scored P 0.946 R 0.808 when first read; it is held to
 # what it measures after the fixes tuned on it: precision 0.98, recall
-# wire 1.00, web 0.92 (36/39, below the issue's 0.95), British and
+# wire 1.00, web 0.94 (37/39, below the issue's 0.95), British and
 # business 1.00.
 : "${TOP_SRCDIR:=$(cd "$(dirname "$0")/../.." && pwd)}"
 : "${TOP_BUILDDIR:=.}"
@@ -31,7 +31,7 @@ out4=$(python3 "$py" "$ing" "$ext" "$DOSSIER_ASSETS" "$TOP_SRCDIR/tests/extract/
     --figures-only --floors=wire:0.97,web:0.95,british:0.93,business:0.95)
 rc4=$?
 out5=$(python3 "$py" "$ing" "$ext" "$DOSSIER_ASSETS" "$TOP_SRCDIR/tests/extract/heldout5" --check \
-    --figures-only --floors=wire:1.0,web:0.92,british:1.0,business:1.0)
+    --figures-only --floors=wire:1.0,web:0.94,british:1.0,business:1.0)
 rc5=$?
 # one TAP stream: renumber each later set's tests after the ones before
 printf '%s\n' "$out3" | grep -v '^1\.\.'

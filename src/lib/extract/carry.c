@@ -163,6 +163,29 @@ fig_subject_count(const char *s, const struct span *sent, size_t st, char *noun,
 
 /* See lib.h. */
 bool
+fig_of_count(const char *s, size_t n, size_t ne, char *noun, size_t cap)
+{
+    if (ne + 5 > n || memcmp(s + ne, " of ", 4) != 0 || !ex_is_digit((unsigned char)s[ne + 4]))
+        return false;
+    size_t i = ne + 4;
+    while (i < n && (ex_is_digit((unsigned char)s[i]) || s[i] == ','))
+        i++;
+    if (i >= n || s[i] != ' ')
+        return false;
+    size_t a = ++i;
+    while (i < n && ex_is_lower((unsigned char)s[i]))
+        i++;
+    size_t len = i - a;
+    if (len < 4 || len + 1 > cap || (i < n && ex_is_alpha((unsigned char)s[i])) ||
+        s[i - 1] != 's' || s[i - 2] == 's' || s[i - 2] == 'u' || s[i - 2] == 'i')
+        return false;
+    memcpy(noun, s + a, len);
+    noun[len] = '\0';
+    return true;
+}
+
+/* See lib.h. */
+bool
 fig_index_sentence(const char *s, const struct span *sent)
 {
     static const char *const words[] = {

@@ -150,7 +150,8 @@ fig_subject_share(const struct fig_res *fr, const char *s, const struct span *se
     size_t first = fig_wis(s, &w[1], "the") ? 2 : 1, stop = first;
     while (stop < k && stop < first + 4 && !ex_is_digit((unsigned char)s[w[stop].start]) &&
            !fig_win(fr, s, &w[stop], FW_SUBJ_STOPS) && !fig_win(fr, s, &w[stop], FW_STRONG) &&
-           !fig_win(fr, s, &w[stop], FW_WEAK) && !fig_win(fr, s, &w[stop], FW_AFTER_STOP))
+           !fig_win(fr, s, &w[stop], FW_WEAK) && !fig_win(fr, s, &w[stop], FW_AFTER_STOP) &&
+           !(stop > first && fig_win(fr, s, &w[stop], FW_VERBS)))
         stop++;
     if (stop == first || (stop < k && ex_is_digit((unsigned char)s[w[stop].start])) ||
         (stop == first + 1 && fig_win(fr, s, &w[first], FW_CHANGE_NOUNS)))

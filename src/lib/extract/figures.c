@@ -468,6 +468,13 @@ fig_bare_rejected(struct fig_state *fs, const struct fig_match *m, struct span *
         near = (prev && prev->span.end <= m->ns && m->ns - prev->span.end <= 80) ||
                fig_line_compares(s, fs->n, m->ns);
         cue = !m->scale && !slash && fig_index_cue(s, fs->n, m->ns > 40 ? m->ns - 40 : 0, m->ns);
+        if (!m->scale && !m->scale1 && !m->range && !slash &&
+            fig_of_count(s, fs->n, m->ne, fs->noun, sizeof fs->noun)) {
+            *sent = fig_sentence(&fs->para, s, fs->n, m->ns);
+            *carried = fs->noun; /* "made 15 of 22 shots" */
+            *ckind = FIGURE_COUNT;
+            return false;
+        }
         if (m->scale1 || m->range || (!near && !cue && !m->scale))
             return true;
     }

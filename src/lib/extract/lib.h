@@ -389,6 +389,9 @@ bool fig_market_sentence(const char *s, const struct span *sent);
 bool fig_index_cue(const char *s, size_t n, size_t lo, size_t st);
 /* Does the sentence name a stock index ("FTSE 100", "Nikkei", "index")? */
 bool fig_index_sentence(const char *s, const struct span *sent);
+/* Does " of M nouns" follow the number ending at ne ("made 15 of 22
+ * shots")? Copies the plural noun into noun[cap]: the number counts it. */
+bool fig_of_count(const char *s, size_t n, size_t ne, char *noun, size_t cap);
 /* Does the bare number at st end a sentence whose subject counts a plural
  * noun and moved "to" or "at" it ("Mortgage approvals dropped to 43,700",
  * "The number of people waiting fell to 7.57 million")? Copies the noun
