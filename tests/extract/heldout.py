@@ -27,7 +27,7 @@ that is still below the issue's target keeps its measured floor, so that
 it cannot fall back); --figures-only checks figures alone (dates and
 outlets are another part's); --precision replaces the precision floor.
 tests/extract/heldout.sh runs it in make
-check on heldout3 (issue floors) and heldout4 (measured floors).
+check on heldout3 (issue floors), heldout4 and heldout5 (measured floors).
 """
 import json
 import os

@@ -232,7 +232,50 @@ main(void)
           "points", NULL, FIGURE_CHANGE);
     money("The Dow fell 238.19 points, or 1.4%, to 16,804.71.", "16,804.71", 16804.71, "points",
           NULL, FIGURE_QUANTITY);
-    none("He scored 30 points in the final.");
+    /* Whole points outside a market are a game's, counted; an index
+     * level is read after "at"/"to" or before "mark" in an index's
+     * sentence. */
+    money("He scored 30 points in the final.", "30 points", 30, "points", NULL, FIGURE_COUNT);
+    money("The FTSE 100 closed at 7,512.3 on Tuesday.", "7,512.3", 7512.3, "points", NULL,
+          FIGURE_QUANTITY);
+    money("The Dow crossed the 40,000 mark.", "40,000", 40000, "points", NULL, FIGURE_QUANTITY);
+    none("The plant closed at 1,200 on Tuesday.");
+    /* A bare number a subject's plural noun moved to counts that noun;
+     * a measure ("prices") counts nothing. */
+    money("Mortgage approvals dropped to 43,700, the lowest since 2009.", "43,700", 43700,
+          "approvals", NULL, FIGURE_COUNT);
+    money("The number of people waiting in England fell to 7.57 million in October.",
+          "7.57 million", 7.57e6, "people", "million", FIGURE_COUNT);
+    none("Prices rose to 1,200 last month.");
+    money("The Hawks made 15 of 22 shots from the field.", "15", 15, "shots", NULL, FIGURE_COUNT);
+    /* Subjects: whole abbreviations, after a dateline, no adverb alone. */
+    context("The Soviet Union bought about 1.5 mln tonnes of U.S. corn last week.",
+            "1.5 mln tonnes", NULL, "last week", "U.S. corn", "about");
+    context("A&E departments saw 2.2m attendances in May.", "2.2m attendances", NULL, "in May",
+            "A&E departments", NULL);
+    context("NEW YORK — The Dow rose 134.21 points, or 0.3%, to 40,003.59 on Friday.",
+            "40,003.59", NULL, NULL, "Dow", NULL);
+    context("The market shortage was earlier estimated at around 750 mln stg.", "750 mln stg",
+            NULL, NULL, "market shortage", "around");
+    /* Units written onto the number, temperatures, rates per 100,000. */
+    money("Gusts of 93mph were recorded.", "93mph", 93, "mph", NULL, FIGURE_QUANTITY);
+    money("Up to 80mm of rain is expected.", "80mm", 80, "mm", NULL, FIGURE_QUANTITY);
+    money("Temperatures will reach 6C today.", "6C", 6, "°C", NULL, FIGURE_QUANTITY);
+    money("Phoenix may reach 116 degrees.", "116 degrees", 116, "degrees", NULL,
+          FIGURE_QUANTITY);
+    money("Deaths stood at 28.4 per 100,000 people.", "28.4 per 100,000", 28.4, "per 100,000",
+          NULL, FIGURE_RATE);
+    absent("Deaths stood at 28.4 per 100,000 people.", "100,000 people");
+    money("Profit 212.4 mln Danish crowns.", "212.4 mln Danish crowns", 212.4e6, "DKK",
+          "million", FIGURE_AMOUNT);
+    /* A count that draws a class's line is none; a plural ends the noun. */
+    none("Starts of buildings with five units or more fell.");
+    money("About 10.9 billion shares changed hands.", "10.9 billion shares", 10.9e9, "shares",
+          "billion", FIGURE_COUNT);
+    money("A warning covers 8 million people across three states.", "three states", 3,
+          "states", NULL, FIGURE_COUNT);
+    money("Orders rose to 22.4 billion euros, beating the 20.9 billion analysts had expected.",
+          "20.9 billion", 20.9e9, "EUR", "billion", FIGURE_AMOUNT);
     /* Counted nouns after a modifier; names and non-plurals are no count. */
     money("Tariffs cover 5,207 U.S. products.", "5,207 U.S. products", 5207, "products", NULL,
           FIGURE_COUNT);
@@ -364,12 +407,27 @@ main(void)
     none("The two leaders met on Monday.");
     none("One of the victims was a firefighter.");
     none("Its three plants and all five members stayed; the company's two sites closed.");
-    none("Here are five things to know, and two thirds of voters agree.");
+    /* "things" and "thirds" count nothing; a fraction of a group is a
+     * share in per cent */
+    money("Here are five things to know, and two thirds of voters agree.", "two thirds",
+          200.0 / 3, "%", NULL, FIGURE_SHARE);
+    absent("Here are five things to know, and two thirds of voters agree.", "five things");
+    money("About a fifth of households are in fuel poverty.", "a fifth", 20, "%", NULL,
+          FIGURE_SHARE);
+    money("Nearly half of all buyers had help.", "half", 50, "%", NULL, FIGURE_SHARE);
+    money("In nine out of 10 separations no court steps in.", "nine out of 10", 90, "%", NULL,
+          FIGURE_SHARE);
+    absent("In nine out of 10 separations no court steps in, and 15,000 couples go to court.",
+           "10 separations");
+    none("Sales rose in the first half of the year.");
+    none("It took a quarter of a century.");
     none("Three Things To Know About The Vote");
     none("Nine mths to June were better than six months before.");
     none("Standard & Poor's 1500 hotels were rated.");
     none("He missed two games and the team fell two places.");
-    none("Any one know what happens? One couple broadcasts theirs; one in four Turks agree.");
+    /* a ratio is a share, never a count of "Turks" */
+    money("Any one know what happens? One couple broadcasts theirs; one in four Turks agree.",
+          "one in four", 25, "%", NULL, FIGURE_SHARE);
     none("It takes 3.2 megapixel images; the original four members and two options remain.");
     none("He played in the opening two Six Nations wins.");
     none("A database of 300m blog entries Bloglines holds.");

@@ -82,6 +82,120 @@ fig_market_sentence(const char *s, const struct span *sent)
 
 /* See lib.h. */
 bool
+fig_index_cue(const char *s, size_t n, size_t lo, size_t st)
+{
+    size_t e = st;
+    bool shaped = false;
+    while (e < n && (ex_is_digit((unsigned char)s[e]) ||
+                     ((s[e] == ',' || s[e] == '.') && e + 1 < n &&
+                      ex_is_digit((unsigned char)s[e + 1])))) {
+        shaped |= s[e] == ',' || s[e] == '.';
+        e++;
+    }
+    if (!shaped || fig_parse_num(s, st, e) < 100)
+        return false;
+    size_t a, b;
+    if (fig_prev_word(s, lo, st, &a, &b) && (fig_word_eq(s, a, b, "at") || fig_word_eq(s, a, b, "to")))
+        return true;
+    size_t k = e;
+    while (k < n && s[k] == ' ')
+        k++;
+    size_t w = k;
+    while (k < n && ex_is_alpha((unsigned char)s[k]))
+        k++;
+    return k > e + 1 && s[e] == ' ' && (fig_word_eq(s, w, k, "mark") || fig_word_eq(s, w, k, "level"));
+}
+
+/* See lib.h. */
+bool
+fig_subject_count(const char *s, const struct span *sent, size_t st, char *noun, size_t cap)
+{
+    static const char *const moves[] = {"fell", "rose", "dropped", "climbed", "increased",
+                                        "decreased", "declined", "grew", "jumped", "slipped",
+                                        "reached", "totalled", "totaled", "stood", "hit",
+                                        "dipped", "surged", "soared", "edged", NULL};
+    static const char *const measures[] = {
+        "prices", "sales", "profits", "revenues", "earnings", "exports", "imports", "costs",
+        "rates", "yields", "shares", "wages", "assets", "deposits", "reserves", "stocks",
+        "funds", "losses", "taxes", "bills", "payments", "orders", "levels", "figures",
+        "numbers", "totals", "receipts", "spending", "balances", "savings", NULL};
+    size_t a, b;
+    if (!fig_prev_word(s, sent->start, st, &a, &b) ||
+        !(fig_word_eq(s, a, b, "to") || fig_word_eq(s, a, b, "at")))
+        return false;
+    size_t verb_a = a;
+    if (!fig_prev_word(s, sent->start, verb_a, &a, &b))
+        return false;
+    bool moved = false;
+    for (const char *const *m = moves; *m && !moved; m++)
+        moved = fig_word_eq(s, a, b, *m);
+    /* "The number of people waiting ... fell to", "Mortgage approvals
+     * dropped to": the subject's counted noun */
+    size_t i = fig_dateline_end(s, sent), na = 0, nb = 0;
+    if (!moved || memchr(s + i, ',', a - i))
+        return false;
+    if (a - i > 14 && fig_word_eq(s, i, i + 3, "the") && memcmp(s + i + 3, " number of ", 11) == 0) {
+        na = nb = i + 14;
+        while (nb < a && ex_is_lower((unsigned char)s[nb]))
+            nb++;
+    } else {
+        size_t ha, hb; /* the word before the verb heads the subject */
+        if (!fig_prev_word(s, i, a, &ha, &hb) || (ha > i && a - i > 40))
+            return false;
+        na = ha;
+        nb = hb;
+        for (const char *const *m = measures; *m; m++)
+            if (fig_word_eq(s, na, nb, *m))
+                return false;
+    }
+    size_t n = nb - na;
+    bool plural = n >= 4 && ex_is_lower((unsigned char)s[na]) && s[nb - 1] == 's' &&
+                  s[nb - 2] != 's' && s[nb - 2] != 'u' && s[nb - 2] != 'i';
+    bool people = (n == 6 && memcmp(s + na, "people", 6) == 0) ||
+                  (n == 8 && memcmp(s + na, "children", 8) == 0);
+    if (!(plural || people) || n + 1 > cap)
+        return false;
+    for (size_t k = 0; k < n; k++)
+        noun[k] = (char)ex_lower((unsigned char)s[na + k]);
+    noun[n] = '\0';
+    return true;
+}
+
+/* See lib.h. */
+bool
+fig_of_count(const char *s, size_t n, size_t ne, char *noun, size_t cap)
+{
+    if (ne + 5 > n || memcmp(s + ne, " of ", 4) != 0 || !ex_is_digit((unsigned char)s[ne + 4]))
+        return false;
+    size_t i = ne + 4;
+    while (i < n && (ex_is_digit((unsigned char)s[i]) || s[i] == ','))
+        i++;
+    if (i >= n || s[i] != ' ')
+        return false;
+    size_t a = ++i;
+    while (i < n && ex_is_lower((unsigned char)s[i]))
+        i++;
+    size_t len = i - a;
+    if (len < 4 || len + 1 > cap || (i < n && ex_is_alpha((unsigned char)s[i])) ||
+        s[i - 1] != 's' || s[i - 2] == 's' || s[i - 2] == 'u' || s[i - 2] == 'i')
+        return false;
+    memcpy(noun, s + a, len);
+    noun[len] = '\0';
+    return true;
+}
+
+/* See lib.h. */
+bool
+fig_index_sentence(const char *s, const struct span *sent)
+{
+    static const char *const words[] = {
+        "index", "indexes", "indices", "dow", "nasdaq", "ftse", "nikkei", "dax", "cac", "kospi",
+        "sensex", "stoxx", "seng", "composite", "topix", "nifty", "ibex", "asx", NULL};
+    return fig_sentence_has(s, sent, words);
+}
+
+/* See lib.h. */
+bool
 fig_fraction_price(const char *s, const struct span *sent, size_t st, const char **unit,
                    enum figure_kind *kind)
 {
@@ -403,7 +517,9 @@ fig_carry(const char *s, size_t n, const struct span *sent, size_t st, bool scal
               fig_word_eq(s, a, b, "against");
     bool cmp = vs || fig_word_eq(s, a, b, "from") || fig_word_eq(s, a, b, "to") ||
                fig_word_eq(s, a, b, "after") || fig_word_eq(s, a, b, "with") ||
-               fig_word_eq(s, a, b, "than");
+               fig_word_eq(s, a, b, "than") || fig_word_eq(s, a, b, "beating") ||
+               fig_word_eq(s, a, b, "below") || fig_word_eq(s, a, b, "above") ||
+               fig_word_eq(s, a, b, "of");
     if (!scaled && !vs && fig_same_shape(s, n, st, prev, a, b)) {
         *unit = prev->unit; /* "closed at 152.35 yen, down from 153.10" */
         *kind = prev->kind;

@@ -16,6 +16,24 @@
 
 /* ---- words around a point ---------------------------------------------------- */
 
+/* Does s[i], inside [lo, hi), join two letters into one word: the dot
+ * of an abbreviation ("U.S") or an ampersand ("A&E", "S&P")? */
+static bool
+fig_word_joint(const char *s, size_t lo, size_t i, size_t hi)
+{
+    return (s[i] == '.' || s[i] == '&') && i > lo && i + 1 < hi &&
+           ex_is_alpha((unsigned char)s[i - 1]) && ex_is_alpha((unsigned char)s[i + 1]) &&
+           (s[i] == '&' || i == lo + 1 || !ex_is_alpha((unsigned char)s[i - 2]));
+}
+
+/* The end of the word s[a, e) with the closing dot of an abbreviation
+ * ("U.S.") when one follows before hi. */
+static size_t
+fig_abbrev_end(const char *s, size_t a, size_t e, size_t hi)
+{
+    return e < hi && s[e] == '.' && memchr(s + a, '.', e - a) ? e + 1 : e;
+}
+
 /* See lib.h. */
 size_t
 fig_words_before(const char *s, size_t lo, size_t pos, struct fig_word *w, size_t max)
@@ -32,12 +50,12 @@ fig_words_before(const char *s, size_t lo, size_t pos, struct fig_word *w, size_
         size_t e = i;
         while (i > lo &&
                (ex_is_alpha((unsigned char)s[i - 1]) || ex_is_digit((unsigned char)s[i - 1]) ||
-                s[i - 1] == '-' || s[i - 1] == '\''))
+                s[i - 1] == '-' || s[i - 1] == '\'' || fig_word_joint(s, lo, i - 1, pos)))
             i--;
         if (e == i)
             break;
         w[k].start = i;
-        w[k].end = e;
+        w[k].end = fig_abbrev_end(s, i, e, pos);
         k++;
     }
     return k;
@@ -57,12 +75,12 @@ fig_words_after(const char *s, size_t pos, size_t hi, struct fig_word *w, size_t
         }
         size_t b = i;
         while (i < hi && (ex_is_alpha((unsigned char)s[i]) || ex_is_digit((unsigned char)s[i]) ||
-                          s[i] == '-' || s[i] == '\''))
+                          s[i] == '-' || s[i] == '\'' || fig_word_joint(s, pos, i, hi)))
             i++;
         if (b == i)
             break;
         w[k].start = b;
-        w[k].end = i;
+        w[k].end = i = fig_abbrev_end(s, b, i, hi);
         k++;
     }
     return k;
@@ -132,7 +150,8 @@ fig_subject_share(const struct fig_res *fr, const char *s, const struct span *se
     size_t first = fig_wis(s, &w[1], "the") ? 2 : 1, stop = first;
     while (stop < k && stop < first + 4 && !ex_is_digit((unsigned char)s[w[stop].start]) &&
            !fig_win(fr, s, &w[stop], FW_SUBJ_STOPS) && !fig_win(fr, s, &w[stop], FW_STRONG) &&
-           !fig_win(fr, s, &w[stop], FW_WEAK) && !fig_win(fr, s, &w[stop], FW_AFTER_STOP))
+           !fig_win(fr, s, &w[stop], FW_WEAK) && !fig_win(fr, s, &w[stop], FW_AFTER_STOP) &&
+           !(stop > first && fig_win(fr, s, &w[stop], FW_VERBS)))
         stop++;
     if (stop == first || (stop < k && ex_is_digit((unsigned char)s[w[stop].start])) ||
         (stop == first + 1 && fig_win(fr, s, &w[first], FW_CHANGE_NOUNS)))
@@ -208,6 +227,17 @@ fig_dateline_dash(const char *s, size_t lo, size_t i)
         return false;
     unsigned char c = (unsigned char)s[d - 2];
     return ex_is_digit(c) || ex_is_upper(c) || c == ')' || c == '/';
+}
+
+/* See lib.h. */
+size_t
+fig_dateline_end(const char *s, const struct span *sent)
+{
+    size_t hi = sent->end < sent->start + 80 ? sent->end : sent->start + 80;
+    for (size_t i = sent->start + 2; i < hi; i++)
+        if (s[i] == ' ' && fig_dateline_dash(s, sent->start, i))
+            return i + 1;
+    return sent->start;
 }
 
 /* See lib.h. */

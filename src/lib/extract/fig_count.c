@@ -102,6 +102,20 @@ fig_word_named(const char *s, const struct span *sent, const struct fig_count *c
 
 /* See lib.h. */
 bool
+fig_count_threshold(const char *s, const struct span *sent, size_t st, size_t ue)
+{
+    static const char *const bound[] = {"more", "fewer", "less", "over", "above", "under",
+                                        "below", NULL};
+    struct fig_word w[2];
+    if (fig_words_after(s, ue, sent->end, w, 2) != 2 || w[0].start != ue + 1 ||
+        !fig_wis(s, &w[0], "or") || !fig_word_in(s, &w[1], bound))
+        return false;
+    size_t k = fig_words_before(s, sent->start, st, w, 1);
+    return k == 1 && (fig_wis(s, &w[0], "with") || fig_wis(s, &w[0], "of"));
+}
+
+/* See lib.h. */
+bool
 fig_count_kept(const struct fig_res *fr, const char *s, const struct span *sent,
                const struct fig_count *c)
 {

@@ -214,7 +214,7 @@ char *
 fig_subject_main(const struct fig_res *fr, const char *s, const struct span *sent,
                  size_t fstart)
 {
-    size_t pos = sent->start, nc = 0, next;
+    size_t pos = fig_dateline_end(s, sent), nc = 0, next;
     struct fig_word cand[6]; /* a subject whose verb comes after a comma */
     for (int seg = 0; seg < 5 && pos < fstart; seg++) {
         struct fig_word w[16];

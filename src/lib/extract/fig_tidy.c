@@ -24,7 +24,11 @@ static const char *const tidy_tail[] = {
     "later", "also", "still", "already", "currently", "alone", "slightly", "sharply", "due",
     "recently", "respectively", "overall", "initially", "previously", "originally", "much",
     "many", "higher", "lower", "closer", "had", "has", "have", "been", "be", "was", "were",
-    "is", "are", "will", "would", "could", "can", "may", "might", "should", "as", "so", NULL};
+    "is", "are", "will", "would", "could", "can", "may", "might", "should", "as", "so",
+    /* adverbs and adjectives before a verb or a figure ("was earlier estimated", "as
+     * high as", "little changed at", "to close at", "late Thursday") */
+    "earlier", "early", "late", "little", "high", "low", "close", "not", "ago", "if",
+    "unless", NULL};
 
 /* Verbs no figure list holds that are never nouns. */
 static const char *const tidy_verbs[] = {
@@ -36,7 +40,10 @@ static const char *const tidy_verbs[] = {
     "paid", "spent", "won", "fell", "rose", "grew", "knew", "drew", "met",
     /* present tenses that take a quantity as object */
     "produce", "produces", "generate", "generates", "operate", "operates", "serve", "serves",
-    "carry", "carries", "represent", "represents", "employ", "produced", "put", NULL};
+    "carry", "carries", "represent", "represents", "employ", "produced", "put",
+    /* market moves and verbs of extent no figure list holds */
+    "shed", "firmed", "edged", "rallied", "affects", "affect", "covers", "want", "wants",
+    "earn", "earns", NULL};
 
 /* Words that open a clause or an adverbial, never a noun phrase
  * ("Although below last year's peak"). */

@@ -32,6 +32,15 @@
     "(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|"  \
     "seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"      \
     "eighteen|nineteen)(?![\\w-])"
+/* Unit words written onto the number ("93mph", "80mm", "6C"). */
+#define FIG_ATTACHED "(?i:mph|kph|km|kg|mm|cm|kwh)(?![A-Za-z])|(?-i:[CF])(?![A-Za-z])"
+/* Fractions in words of a group ("a fifth of", "two-thirds of", "half
+ * of") and ratios ("one in ten patients", "nine out of 10 couples"). */
+#define FIG_FRACW                                                                          \
+    "(?i:(?:a|one|two|three|four|five|six|seven|eight|nine)[\\h-](?:half|third|quarter|"     \
+    "fifth|sixth|seventh|eighth|ninth|tenth)s?|half)(?=\\h+of\\h)"                          \
+    "|(?i:(?:one|two|three|four|five|six|seven|eight|nine|\\d{1,2})\\h+(?:in|out\\h+of)\\h+(?:two|three|" \
+    "four|five|six|seven|eight|nine|ten|twenty|\\d{1,3}))(?=\\h+[A-Za-z])"
 /* ISO 4217 codes written after a number ("500 CHF"). */
 #define FIG_ISO                                                                            \
     "USD|EUR|GBP|JPY|CNY|CHF|CAD|AUD|NZD|HKD|SGD|TWD|INR|KRW|ZAR|BRL|MXN|RUB|SEK|NOK|DKK|" \
@@ -42,25 +51,28 @@ static const char fig_pattern[] =
     "(?<![\\w.,:/])(?<![A-Za-z]-)"
     "(?:(?<cur>(?:US|HK|NT|NZ|AU|A|C|S|R)\\$|\\$|€|£|¥|₹|"
     "(?:RMB|" FIG_ISO "|Rs\\.?)(?=\\h?\\d)|R(?=\\d))\\h?)?"
-    "(?<num>" FIG_FRAC "|" FIG_QUOTE "|" FIG_PFRAC "|" FIG_NUM "|" FIG_WORDS ")"
+    "(?<num>(?<fw>" FIG_FRACW ")|" FIG_FRAC "|" FIG_QUOTE "|" FIG_PFRAC "|" FIG_NUM "|" FIG_WORDS ")"
     "(?:\\h?[-–]\\h?(?<num2>" FIG_NUM "))?"
     "(?:\\h?(?<scale>(?i:trillion|billion|million|thousand|bn|bln|mln|mn|tn|trn)|crore|lakh"
     "|万亿|亿|万)"
-    "|(?<scale1>[mk])|(?<pence>p))?(?![A-Za-z])"
-    "(?:\\h?(?<unit>%|美元|元|吨|(?-i:" FIG_ISO ")"
+    "|(?<scale1>[mk])|(?<pence>p))?(?:(?![A-Za-z])|(?=" FIG_ATTACHED "))"
+    "(?:\\h?(?<unit>%|美元|元|吨|(?-i:" FIG_ISO ")|°\\h?[CF]|(?<=\\d)[CF]"
     "|(?i:per\\h?cent|percentage\\h+points?|percent|pct|basis\\h+points?|bps|pp|points?"
     "|(?:u\\.?s\\.?\\h+)?dlrs?|(?:u\\.?s\\.?|hong\\h+kong|hk|singapore|australian|canadian"
     "|new\\h+zealand|taiwan)\\h+dollars?|dollars?|yuan|renminbi|rmb|euros?|pounds?\\h+sterling"
     "|pounds?|stg|sterling|yen|won|rupees?|ringgits?|baht|rupiah|(?:swiss|french|belgian)"
     "\\h+francs?|francs?|d-?marks|deutsche\\h?marks?|marks|guilders?|lire|lira|pesetas?"
+    "|(?:danish|swedish|norwegian|czech)\\h+crowns?|danish\\h+kroner"
     "|escudos?|drachmas?|kronor|kronur|kroner|krona|krone|rand|pesos?|reais|rubles?|roubles?"
     "|dinars?|riyals?|rials?|dirhams?|shekels?|naira|shillings?|zlotys?|forint|hryvnias?"
     "|cts|cents?|pence|sen|fen"
     "|metric\\h+tons|tonnes?|tons?|barrels?\\h+(?:per|a)\\h+day|barrels?|bpd|bushels?|teus?"
     "|cubic\\h+met(?:re|er)s"
     "|square\\h+met(?:re|er)s|hectares?|acres?|kilowatt[-\\h]hours?|kwh|megawatts?|gigawatts?"
-    "|kilomet(?:re|er)s|km|kilograms|kg|mph|kph|ounces|units|vehicles|cars)(?![A-Za-z]))"
-    "|\\h(?:(?<mod>(?:U\\.S\\.|[A-Z]{2,5}|[a-z]{3,})(?:\\h[a-z]{3,})?)\\h)?"
+    "|kilomet(?:re|er)s|km|kilograms|kg|mph|kph|ounces|units|vehicles|cars|mm|cm"
+    "|degrees(?:\\h+(?:celsius|fahrenheit|[cf]))?"
+    "|per\\h(?:1,000,000|100,000|10,000|1,000|thousand|million))(?![A-Za-z]))"
+    "|\\h(?:(?<mod>(?:U\\.S\\.|[A-Z]{2,5}|[a-z]{3,})(?:\\h[a-z]{3,}){0,2})\\h)?"
     "(?<noun>people|children|men|women|[a-z]{3,}s(?<!ss|us|is)|[A-Z][a-z]{2,}s(?<!ss|us|is))"
     "(?![\\w-]))?";
 
@@ -108,6 +120,7 @@ fig_compile(struct fig_res *fr, struct ds_error *err)
     fr->g_noun = ds_regex_group_number(fr->fig, "noun");
     fr->g_mod = ds_regex_group_number(fr->fig, "mod");
     fr->g_pence = ds_regex_group_number(fr->fig, "pence");
+    fr->g_fw = ds_regex_group_number(fr->fig, "fw");
     return 0;
 }
 
@@ -238,6 +251,7 @@ struct fig_state {
     struct fig_para para;
     struct fig_periods periods;
     size_t main_at; /* where the last figure given its main clause's subject starts */
+    char noun[32];  /* a counted noun carried from the subject (fig_subject_count) */
 };
 
 /* One match of the figure pattern: the groups it filled. */
@@ -245,6 +259,8 @@ struct fig_match {
     size_t ms, me, ns, ne, cs, ce, ss, se, us, ue, n2s, n2e;
     bool cur, scale, scale1, unit, noun, range, words;
     bool more; /* a bare number then "more": "two more were due" */
+    bool game; /* points of a game ("scored 41 points"): a count */
+    bool fw; /* a fraction in words ("a fifth of") */
     const struct fig_unitmap *um;
     size_t st; /* where the figure starts: its currency or its number */
 };
@@ -272,7 +288,8 @@ fig_plural_noun(const char *s, size_t a, size_t b)
 }
 
 /* Is a word of the modifiers s[a, b) before a counted noun no modifier: a
- * stop word, a verb ("80,600 while sales", "200 more than others")? A
+ * stop word, a verb ("80,600 while sales", "200 more than others"), any
+ * word after a plural ("10.9 billion shares changed hands")? A
  * single "more" is one ("5,000 more children"). */
 static bool
 fig_mod_rejected(const struct fig_res *fr, const char *s, size_t a, size_t b)
@@ -280,6 +297,7 @@ fig_mod_rejected(const struct fig_res *fr, const char *s, size_t a, size_t b)
     struct fig_word w = {a, a};
     if (b - a == 4 && fig_wis(s, &(struct fig_word){a, b}, "more"))
         return false;
+    bool plural = false;
     while (w.start < b) {
         w.end = w.start;
         while (w.end < b && s[w.end] != ' ' && s[w.end] != '\t')
@@ -287,11 +305,29 @@ fig_mod_rejected(const struct fig_res *fr, const char *s, size_t a, size_t b)
         if (fig_win(fr, s, &w, FW_AFTER_STOP) || fig_win(fr, s, &w, FW_LEAD) ||
             fig_win(fr, s, &w, FW_STRONG) || fig_win(fr, s, &w, FW_VERBS))
             return true;
+        if (plural)
+            return true; /* "8 million people across three states" */
+        plural = fig_plural_noun(s, w.start, w.end);
         w.start = w.end;
         while (w.start < b && (s[w.start] == ' ' || s[w.start] == '\t'))
             w.start++;
     }
     return false;
+}
+
+/* Does a verb of expectation follow at e ("analysts had expected",
+ * "economists forecast")? */
+static bool
+fig_expectation_after(const char *s, size_t e)
+{
+    static const char *const verbs[] = {"had", "have", "has", "expected", "forecast",
+                                        "estimated", "predicted", "projected", "polled", NULL};
+    if (s[e] != ' ')
+        return false;
+    size_t a = e + 1, b = a;
+    while (ex_is_lower((unsigned char)s[b]))
+        b++;
+    return b > a && fig_word_in(s, &(struct fig_word){a, b}, verbs);
 }
 
 /* Read the groups of the pattern's current match into m. A modifier before
@@ -324,17 +360,37 @@ fig_read_match(const struct fig_res *fr, const char *s, struct fig_match *m)
             m->me = mods;
             while (m->me > m->ns && s[m->me - 1] == ' ')
                 m->me--;
-            /* "6,000 homes for survivors": the first word is the noun */
-            size_t e = mods;
-            while (e < mode && s[e] != ' ')
-                e++;
-            if (!m->cur && e < mode && fig_plural_noun(s, mods, e) &&
-                !fig_mod_rejected(fr, s, mods, e)) {
-                m->noun = true;
-                m->us = mods;
-                m->ue = m->me = e;
+            /* "6,000 homes for survivors", "98 new shops and plans": the
+             * first plural after words that may modify it is the noun */
+            bool name = ex_is_upper((unsigned char)s[m->us]);
+            for (size_t a = mods, e = mods; !m->cur && a < mode && !(name && a > mods);
+                 a = e + 1) {
+                e = a;
+                while (e < mode && s[e] != ' ')
+                    e++;
+                if (fig_plural_noun(s, a, e) && !fig_mod_rejected(fr, s, a, e) &&
+                    (a == mods || !fig_mod_rejected(fr, s, mods, a - 1))) {
+                    m->noun = true;
+                    m->us = a;
+                    m->ue = m->me = e;
+                    break;
+                }
             }
         }
+    }
+    if (m->noun && m->scale && fig_expectation_after(s, m->ue)) {
+        /* "beating the 20.9 billion analysts had expected": the noun
+         * opens a clause, the number takes the unit before it */
+        m->noun = false;
+        m->me = m->se;
+    }
+    size_t fa, fb;
+    if (ds_regex_group(re, (unsigned)fr->g_fw, &fa, &fb)) {
+        memset(m, 0, sizeof *m);
+        m->fw = true;
+        m->ms = m->ns = m->st = fa;
+        m->ne = m->me = fb;
+        return;
     }
     m->range = ds_regex_group(re, (unsigned)fr->g_num2, &m->n2s, &m->n2e);
     if (!m->cur && !m->scale && !m->scale1 && !m->unit && !m->noun && !m->range &&
@@ -406,18 +462,41 @@ fig_bare_rejected(struct fig_state *fs, const struct fig_match *m, struct span *
         *ckind = FIGURE_COUNT;
         return false;
     }
+    bool near = false, cue = false;
     if (bare) {
         const struct figure *prev = fig_last(fs);
-        if (m->scale1 || m->range ||
-            (!(prev && prev->span.end <= m->ns && m->ns - prev->span.end <= 80) &&
-             !fig_line_compares(s, fs->n, m->ns)))
+        near = (prev && prev->span.end <= m->ns && m->ns - prev->span.end <= 80) ||
+               fig_line_compares(s, fs->n, m->ns);
+        cue = !m->scale && !slash && fig_index_cue(s, fs->n, m->ns > 40 ? m->ns - 40 : 0, m->ns);
+        if (!m->scale && !m->scale1 && !m->range && !slash &&
+            fig_of_count(s, fs->n, m->ne, fs->noun, sizeof fs->noun)) {
+            *sent = fig_sentence(&fs->para, s, fs->n, m->ns);
+            *carried = fs->noun; /* "made 15 of 22 shots" */
+            *ckind = FIGURE_COUNT;
+            return false;
+        }
+        if (m->scale1 || m->range || (!near && !cue && !m->scale))
             return true;
     }
     *sent = fig_sentence(&fs->para, s, fs->n, m->ns);
+    const struct figure *last = fig_last(fs);
+    if (bare && !slash && !(last && last->sentence.start == sent->start) &&
+        (m->scale || fig_parse_num(s, m->ns, m->ne) >= 1000) &&
+        fig_subject_count(s, sent, m->ns, fs->noun, sizeof fs->noun)) {
+        *carried = fs->noun; /* "Mortgage approvals dropped to 43,700" */
+        *ckind = FIGURE_COUNT;
+        return false;
+    }
+    if (bare && cue && fig_index_sentence(s, sent)) {
+        /* "the FTSE 100 closed at 7,512.3": an index level */
+        *carried = "points";
+        *ckind = FIGURE_QUANTITY;
+        return false;
+    }
     if (bare) {
         /* a quote pair is a value, like a scaled one */
-        if (!fig_carry(s, fs->n, sent, m->ns, m->scale || slash, fig_last(fs), fs->out, fs->base,
-                       carried, ckind))
+        if (!near || !fig_carry(s, fs->n, sent, m->ns, m->scale || slash, fig_last(fs), fs->out,
+                                fs->base, carried, ckind))
             return true;
     }
     return false;
@@ -503,7 +582,7 @@ fig_set_unit(struct fig_state *fs, const struct fig_match *m, const struct span 
         f->kind = um->cls == 0   ? FIGURE_RATE
                   : um->cls == 1 ? FIGURE_CHANGE
                   : um->cls == 2 ? FIGURE_AMOUNT
-                  : um->cls == 5 ? FIGURE_CHANGE
+                  : um->cls == 5 ? (m->game ? FIGURE_COUNT : FIGURE_CHANGE)
                                  : FIGURE_QUANTITY;
     } else if (carried) {
         f->unit = xstrdup(carried);
@@ -609,9 +688,43 @@ fig_merge_range(struct fig_state *fs, const struct span *sent, const char *carri
     return true;
 }
 
-/* The figure of the pattern's current match appended to fs->out, unless
- * one of the steps finds it is none (or it ends a range). */
+/* A fraction in words ("a fifth of households", "one in ten patients")
+ * appended as a share in per cent, unless it says when or how long
+ * ("the first half of", "a quarter of a century", "half of 2024"). */
 static void
+fig_fraction(struct fig_state *fs, struct fig_match *m)
+{
+    static const char *const before_no[] = {"first", "second", "other", "last", "next",
+                                            "each", "the", "third", "fourth", NULL};
+    static const char *const time_no[] = {"century", "centuries", "decade", "year", "years",
+                                          "season", "month", "day", "week", "hour", "minute",
+                                          "mile", "game", "match", "time", "way", "term",
+                                          "period", "quarter", NULL};
+    const char *s = fs->s;
+    struct span sent = fig_sentence(&fs->para, s, fs->n, m->ns);
+    struct fig_word w[3];
+    if (fig_words_before(s, sent.start, m->ns, w, 1) == 1 && fig_word_in(s, &w[0], before_no))
+        return;
+    size_t k = fig_words_after(s, m->ne, sent.end, w, 3), i = 1;
+    if (k >= 2 && fig_wis(s, &w[0], "of") && (fig_wis(s, &w[1], "the") || fig_wis(s, &w[1], "a") || fig_wis(s, &w[1], "an") || fig_wis(s, &w[1], "its")))
+        i = 2;
+    if (k > i && fig_wis(s, &w[0], "of") &&
+        (fig_word_in(s, &w[i], time_no) || ex_is_digit((unsigned char)s[w[i].start])))
+        return;
+    double v = fig_fraction_words(s, m->ns, m->ne);
+    if (v <= 0)
+        return;
+    struct figure f;
+    fig_build(fs, m, &sent, v, v, "%", FIGURE_SHARE, &f);
+    f.kind = FIGURE_SHARE;
+    fig_push(fs->out, &f, &fs->cap);
+}
+
+/* The figure of the pattern's current match appended to fs->out, unless
+ * one of the steps finds it is none (or it ends a range). Returns where
+ * the match ends once read (before words it gave back: "8 million people
+ * across three states" ends after "people"). */
+static size_t
 fig_one(struct fig_state *fs)
 {
     struct fig_match m;
@@ -620,17 +733,26 @@ fig_one(struct fig_state *fs)
     enum figure_kind ckind = FIGURE_AMOUNT;
     double v, v2;
     fig_read_match(fs->fr, fs->s, &m);
+    if (m.fw) {
+        fig_fraction(fs, &m);
+        return m.me;
+    }
     if (fig_shape_rejected(fs->s, fs->n, &m) || fig_bare_rejected(fs, &m, &sent, &carried, &ckind))
-        return;
-    if (m.um && m.um->cls == 5 && !memchr(fs->s + m.ns, '.', m.ne - m.ns) &&
-        !fig_market_sentence(fs->s, &sent))
-        return; /* points of a game, not of an index */
+        return m.me;
+    /* whole points outside a market sentence are a game's or a table's,
+     * counted ("scored 41 points"); "fell 3/8 point" stays a price move */
+    m.game = m.um && m.um->cls == 5 && !memchr(fs->s + m.ns, '.', m.ne - m.ns) &&
+             !memchr(fs->s + m.ns, '/', m.ne - m.ns) && !fig_market_sentence(fs->s, &sent);
     if (fig_label_rejected(fs->fr, fs->s, &m) || !fig_values(fs->fr, fs->s, &m, &sent, &v, &v2))
-        return;
+        return m.me;
+    if ((m.noun || (m.um && (m.um->cls == 3 || m.game))) &&
+        fig_count_threshold(fs->s, &sent, m.st, m.ue))
+        return m.me; /* "buildings with five units or more": a class's line */
     struct figure f;
     fig_build(fs, &m, &sent, v, v2, carried, ckind, &f);
     if (!fig_merge_range(fs, &sent, carried, &f))
         fig_push(fs->out, &f, &fs->cap);
+    return m.me;
 }
 
 /* See lib.h. */
@@ -640,8 +762,11 @@ fig_run(struct fig_res *fr, const char *s, size_t n, struct extraction *out)
     struct fig_state fs = {.fr = fr, .s = s, .n = n, .out = out, .base = out->nfigures,
                            .cap = out->nfigures, .main_at = SIZE_MAX};
     size_t pos = 0;
-    while (ds_regex_next(fr->fig, s, n, &pos))
-        fig_one(&fs);
+    while (ds_regex_next(fr->fig, s, n, &pos)) {
+        size_t end = fig_one(&fs);
+        if (end < pos && end + 200 > pos)
+            pos = end; /* read again what the match gave back */
+    }
     free(fs.para.sents);
     free(fs.periods.v[0]);
     free(fs.periods.v[1]);

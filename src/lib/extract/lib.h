@@ -278,7 +278,7 @@ enum fig_list {
 struct fig_res {
     struct wordset lists[FW_COUNT];
     struct ds_regex *fig, *period;
-    int g_cur, g_num, g_num2, g_scale, g_scale1, g_unit, g_noun, g_mod, g_pence;
+    int g_cur, g_num, g_num2, g_scale, g_scale1, g_unit, g_noun, g_mod, g_pence, g_fw;
 };
 
 struct extractor {
@@ -306,6 +306,9 @@ double fig_parse_num(const char *s, size_t a, size_t b);
 /* The same, with the upper end of a quote pair in *hi ("1.8135/45" ->
  * 1.8145; the value itself otherwise). */
 double fig_parse_num2(const char *s, size_t a, size_t b, double *hi);
+/* The per cent a fraction in words states ("a fifth" 20, "two-thirds"
+ * 66.67, "half" 50, "one in ten" 10), or -1. */
+double fig_fraction_words(const char *s, size_t a, size_t b);
 /* The unit written in s[a, b) (case and spacing ignored), or NULL. */
 const struct fig_unitmap *fig_unit_lookup(const char *s, size_t a, size_t b);
 /* The ISO code of a currency sign or prefix ("$", "HK$", "£"), or NULL. */
@@ -339,6 +342,9 @@ bool fig_win(const struct fig_res *fr, const char *s, const struct fig_word *w, 
  * the clause gives none. A new string or NULL. */
 char *fig_subject(const struct fig_res *fr, const char *s, const struct span *sent, size_t fstart,
                   size_t fend, const char *prev_subject, enum figure_kind kind);
+/* Where a sentence's text starts after its dateline ("NEW YORK — The
+ * Dow ...", "LONDON, March 24 - OPEC ..."), or its start. */
+size_t fig_dateline_end(const char *s, const struct span *sent);
 /* Where the clause holding the figure at fstart starts: after the last
  * comma, semicolon, colon, parenthesis or quote before it, or a
  * dateline's dash; at most 400 bytes back. */
@@ -377,6 +383,25 @@ void fig_context(const struct fig_res *fr, const char *s, const struct span *sen
 bool fig_weight_sentence(const char *s, const struct span *sent);
 /* Is the sentence about a market index (so "points" are an index's)? */
 bool fig_market_sentence(const char *s, const struct span *sent);
+/* Does the number at st look like an index level by its cue: 100 or more,
+ * with a thousands comma or decimals, after "at"/"to" (words from lo on)
+ * or before "mark"/"level" ("closed at 7,512.3", "the 40,000 mark")? */
+bool fig_index_cue(const char *s, size_t n, size_t lo, size_t st);
+/* Does the sentence name a stock index ("FTSE 100", "Nikkei", "index")? */
+bool fig_index_sentence(const char *s, const struct span *sent);
+/* Does " of M nouns" follow the number ending at ne ("made 15 of 22
+ * shots")? Copies the plural noun into noun[cap]: the number counts it. */
+bool fig_of_count(const char *s, size_t n, size_t ne, char *noun, size_t cap);
+/* Does the bare number at st end a sentence whose subject counts a plural
+ * noun and moved "to" or "at" it ("Mortgage approvals dropped to 43,700",
+ * "The number of people waiting fell to 7.57 million")? Copies the noun
+ * (lower case) into noun[cap]. Measures ("prices", "sales") count nothing. */
+bool fig_subject_count(const char *s, const struct span *sent, size_t st, char *noun,
+                       size_t cap);
+/* Does the count or quantity s[st, ue) only draw a class's line, after
+ * "with"/"of" and before "or more"/"or fewer"... ("buildings with five
+ * units or more")? */
+bool fig_count_threshold(const char *s, const struct span *sent, size_t st, size_t ue);
 /* Is the bare fraction at st ("24-1/4", "3/4") a wire stock price or its
  * change: after "at", "to", "up", "rose"... in a sentence about a stock?
  * Then *unit is "USD" (static) and *kind AMOUNT or CHANGE. */

@@ -153,6 +153,51 @@ fig_word_value(const char *s, size_t a, size_t b)
     return -1;
 }
 
+/* The value of a word of the fractions ("half" 2, "thirds" 3, "tenth"
+ * 10), or 0. */
+static int
+fig_denominator(const char *w)
+{
+    static const char *const dens[] = {"half", "third", "quarter", "fifth", "sixth",
+                                       "seventh", "eighth", "ninth", "tenth"};
+    size_t n = strlen(w);
+    if (n > 1 && w[n - 1] == 's')
+        n--; /* "thirds", "quarters" */
+    if (strcmp(w, "halves") == 0)
+        return 2;
+    for (size_t i = 0; i < DS_ARRAY_LEN(dens); i++)
+        if (strlen(dens[i]) == n && strncmp(w, dens[i], n) == 0)
+            return (int)i + 2;
+    return 0;
+}
+
+/* See lib.h. */
+double
+fig_fraction_words(const char *s, size_t a, size_t b)
+{
+    char w[48];
+    size_t n = 0;
+    for (size_t i = a; i < b && n + 1 < sizeof w; i++)
+        w[n++] = s[i] == '-' || s[i] == '\t' ? ' ' : (char)ex_lower((unsigned char)s[i]);
+    w[n] = '\0';
+    char *sp = strchr(w, ' ');
+    if (!sp)
+        return fig_denominator(w) == 2 ? 50 : -1; /* "half" */
+    *sp = '\0';
+    char *rest = sp + 1;
+    double num = strcmp(w, "a") == 0 ? 1 : ex_is_digit((unsigned char)w[0]) ? atof(w)
+                                                                          : fig_word_value(w, 0, strlen(w));
+    size_t skip = strncmp(rest, "in ", 3) == 0 ? 3 : strncmp(rest, "out of ", 7) == 0 ? 7 : 0;
+    if (skip) {
+        /* "one in ten", "3 in 4", "nine out of 10" */
+        double den = ex_is_digit((unsigned char)rest[skip]) ? atof(rest + skip)
+                                                            : fig_word_value(rest, skip, strlen(rest));
+        return num > 0 && den > num ? 100 * num / den : -1;
+    }
+    int den = fig_denominator(rest);
+    return num > 0 && den > num ? 100 * num / den : -1;
+}
+
 double
 fig_parse_num(const char *s, size_t a, size_t b)
 {
@@ -408,6 +453,34 @@ static const struct fig_unitmap fig_units[] = {
     {"forint", "HUF", 2},
     {"hryvnia", "UAH", 2},
     {"hryvnias", "UAH", 2},
+    {"danish crowns", "DKK", 2},
+    {"danish crown", "DKK", 2},
+    {"danish kroner", "DKK", 2},
+    {"swedish crowns", "SEK", 2},
+    {"swedish crown", "SEK", 2},
+    {"norwegian crowns", "NOK", 2},
+    {"norwegian crown", "NOK", 2},
+    {"czech crowns", "CZK", 2},
+    {"czech crown", "CZK", 2},
+    {"mm", "mm", 3},
+    {"cm", "cm", 3},
+    {"c", "°C", 3},
+    {"°c", "°C", 3},
+    {"° c", "°C", 3},
+    {"degrees c", "°C", 3},
+    {"degrees celsius", "°C", 3},
+    {"f", "°F", 3},
+    {"°f", "°F", 3},
+    {"° f", "°F", 3},
+    {"degrees f", "°F", 3},
+    {"degrees fahrenheit", "°F", 3},
+    {"degrees", "degrees", 3},
+    {"per 1,000", "per 1,000", 0},
+    {"per 10,000", "per 10,000", 0},
+    {"per 100,000", "per 100,000", 0},
+    {"per 1,000,000", "per million", 0},
+    {"per thousand", "per 1,000", 0},
+    {"per million", "per million", 0},
     {"cts", "USD", 4},
     {"cent", "USD", 4},
     {"cents", "USD", 4},
