@@ -22,7 +22,7 @@ B=$BENCH_BUILD
 [ -x "$B/tests/extract/extract_dump" ] || (cd "$B" && make -s tests/extract/extract_dump)
 for gold in "$BENCH_SRC/tests/extract/gold/chinese.txt" "$BENCH_SRC/bench/zh/heldout.txt" \
     "$BENCH_SRC/bench/zh/heldout2.txt" "$BENCH_SRC/bench/zh/heldout3.txt" \
-    "$BENCH_SRC/bench/zh/heldout4.txt"; do
+    "$BENCH_SRC/bench/zh/heldout4.txt" "$BENCH_SRC/bench/zh/heldout5.txt"; do
     echo "== $(basename "$gold")"
     python3 "$BENCH_SRC/tests/extract/zh_gold.py" "$B/tests/extract/extract_dump" \
         "$BENCH_SRC/assets" "$gold" | grep -E '^# (chinese|places|topics right)|^(not )?ok' || true
