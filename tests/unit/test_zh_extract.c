@@ -271,6 +271,16 @@ static void test_orgs(void) {
 /* Bodies with no suffix, from the gazetteer of Chinese bodies
  * (assets/gazetteer/orgs_zh.tsv), written there once in Traditional. */
 static void test_orgs_gazetteer(void) {
+  /* orgs.tsv and countries.tsv write each Chinese alias once, in
+   * Traditional: the Simplified forms come from the load's fold */
+  has("美国宣布加征关税。", "United States", ENTITY_COUNTRY, true,
+      "美国 (written 美國 in countries.tsv) is the United States");
+  has("中方表示将与华盛顿谈判。", "United States", ENTITY_COUNTRY, true,
+      "与华盛顿谈判 (@華盛頓=Washington) is the United States");
+  has("欧盟委员会发表声明，世界贸易组织回应。", "World Trade Organization",
+      ENTITY_ORG, true, "世界贸易组织 (written 世界貿易組織 in orgs.tsv) is the WTO");
+  has("中国人民银行宣布降准。", "People's Bank of China", ENTITY_ORG, true,
+      "中国人民银行 (written 中國人民銀行) is the People's Bank of China");
   has("鴻海公布上月營收。", "Foxconn", ENTITY_ORG, true,
       "a company with no suffix is the gazetteer's entity");
   has("中华电信表示，用户增加。", "Chunghwa Telecom", ENTITY_ORG, true,
