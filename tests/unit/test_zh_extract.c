@@ -271,6 +271,16 @@ static void test_orgs(void) {
 /* Bodies with no suffix, from the gazetteer of Chinese bodies
  * (assets/gazetteer/orgs_zh.tsv), written there once in Traditional. */
 static void test_orgs_gazetteer(void) {
+  has("民眾黨主席黃國昌表示，將提出法案。", "Taiwan People's Party", ENTITY_ORG,
+      true, "a short alias before a title the dictionary joins to it (民眾|黨主席)");
+  has("該校今年獲研究資助局撥款。", "研究資助局", ENTITY_ORG, true,
+      "獲 (receives) ends the words before a body");
+  has("中国人民银行授权全国银行间同业拆借中心公布利率。", "中国人民银行授权全国银行",
+      ENTITY_ORG, false, "授权 (authorises) is no part of a name");
+  has("財政司司長陳茂波發表預算案。", "財政司", ENTITY_ORG, true,
+      "司 ends a name (財政司 before its head's title 司長)");
+  has("新加坡副總理兼貿工部長顏金勇表示，出口放緩。", "兼貿工", ENTITY_PERSON, false,
+      "兼 (and also) starts no name");
   /* orgs.tsv and countries.tsv write each Chinese alias once, in
    * Traditional: the Simplified forms come from the load's fold */
   has("美国宣布加征关税。", "United States", ENTITY_COUNTRY, true,
