@@ -271,6 +271,12 @@ static void test_orgs(void) {
 /* Bodies with no suffix, from the gazetteer of Chinese bodies
  * (assets/gazetteer/orgs_zh.tsv), written there once in Traditional. */
 static void test_orgs_gazetteer(void) {
+  has("央行副行长宣昌能表示，降息将减少利息支出。", "宣昌能", ENTITY_PERSON, true,
+      "after a title, a three-character name read to the verb keeps 能");
+  has("央行副行长宣昌能表示，降息将减少利息支出。", "宣昌", ENTITY_PERSON, false,
+      "... not cut to 宣昌");
+  has("總理在華盛頓與美國國務卿馬可·魯比奧會面。", "馬可·魯比奧", ENTITY_PERSON, true,
+      "可 is a syllable of transliterated names (馬可·魯比奧)");
   has("民眾黨主席黃國昌表示，將提出法案。", "Taiwan People's Party", ENTITY_ORG,
       true, "a short alias before a title the dictionary joins to it (民眾|黨主席)");
   has("該校今年獲研究資助局撥款。", "研究資助局", ENTITY_ORG, true,

@@ -350,6 +350,8 @@ static size_t zh_name_edge(struct zh_run *z, size_t p, size_t e) {
   uint32_t cp;
   if (zh_name_tail(z, p, e))
     return e + 3;
+  if (e - p == 9 && zh_name_tail(z, p, e - 3))
+    return e; /* 副行長宣昌能表示, read to the verb: keep 能 */
   if (e - p == 9 && e + 3 <= z->b && zh_title_before(s, z->a, p) &&
       utf8_decode(s + e, z->b - e, &cp) == 3 && zh_given_ok(cp) &&
       !zh_said_after(s, e, z->r->n) && zh_said_after(s, e + 3, z->r->n))
