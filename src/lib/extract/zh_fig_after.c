@@ -55,20 +55,6 @@ is_range(const char *s, const struct figure *f, const struct figure *g)
            f->value_hi == f->value;
 }
 
-/* Free what f holds. */
-static void
-figure_clear(struct figure *f)
-{
-    free(f->text);
-    free(f->unit);
-    free(f->scale);
-    free(f->direction);
-    free(f->period);
-    free(f->subject);
-    free(f->approx);
-    free(f->also);
-}
-
 /* Join each range of out->figures[base..] (in text order) into its first
  * end. */
 static void
@@ -85,7 +71,7 @@ join_ranges(const char *s, size_t base, struct extraction *out)
             f->text = fig_clean_copy(s, f->span.start, f->span.end);
             if (!f->direction && g->direction)
                 f->direction = xstrdup(g->direction);
-            figure_clear(g);
+            fig_drop(g);
             continue;
         }
         out->figures[w++] = *g;

@@ -554,17 +554,6 @@ static size_t zh_figure_at(const char *s, size_t n, size_t p,
   return e;
 }
 
-/* Free what f holds. */
-static void zh_fig_clear(struct figure *f) {
-  free(f->text);
-  free(f->unit);
-  free(f->scale);
-  free(f->direction);
-  free(f->period);
-  free(f->subject);
-  free(f->approx);
-}
-
 /* Joining words between two numbers that share the second one's unit
  * (6億及5.9億港元, 3至5%). */
 static const char *const zh_joins[] = {"及", "和", "與", "或", "、", "至", "到", "～", NULL};
@@ -596,7 +585,7 @@ static size_t zh_joined_at(const char *s, size_t n, size_t p,
     f->unit = xstrdup(g.unit);
     f->kind = g.kind;
   }
-  zh_fig_clear(&g);
+  fig_drop(&g);
   return ok ? num.end : 0;
 }
 
@@ -617,7 +606,7 @@ static void zh_drop_overlaps(struct extraction *out, size_t base, size_t a,
   for (size_t i = base; i < out->nfigures; i++) {
     struct figure *g = &out->figures[i];
     if (g->span.start < b && a < g->span.end) {
-      zh_fig_clear(g);
+      fig_drop(g);
       continue;
     }
     out->figures[w++] = *g;
