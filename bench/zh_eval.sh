@@ -4,7 +4,9 @@
 #      (tests/extract/gold/chinese.txt) and on the held-out ones
 #      (bench/zh/heldout.txt, held out until the organisation rules of
 #      2026-12-06 were tuned on it; bench/zh/heldout2.txt, written before
-#      those rules and first run after them), by zh_gold.py;
+#      those rules and first run after them; heldout3-5, each written
+#      before a session's rules, its honest first run in its header), by
+#      zh_gold.py;
 #   2. KWIC on both: each gold name's lines against its substring count
 #      (what word boundaries cost), by zh_kwic.py;
 #   3. Japanese and Korean: segmentation against a hand cut, KWIC and
@@ -22,7 +24,7 @@ B=$BENCH_BUILD
 [ -x "$B/tests/extract/extract_dump" ] || (cd "$B" && make -s tests/extract/extract_dump)
 for gold in "$BENCH_SRC/tests/extract/gold/chinese.txt" "$BENCH_SRC/bench/zh/heldout.txt" \
     "$BENCH_SRC/bench/zh/heldout2.txt" "$BENCH_SRC/bench/zh/heldout3.txt" \
-    "$BENCH_SRC/bench/zh/heldout4.txt"; do
+    "$BENCH_SRC/bench/zh/heldout4.txt" "$BENCH_SRC/bench/zh/heldout5.txt"; do
     echo "== $(basename "$gold")"
     python3 "$BENCH_SRC/tests/extract/zh_gold.py" "$B/tests/extract/extract_dump" \
         "$BENCH_SRC/assets" "$gold" | grep -E '^# (chinese|places|topics right)|^(not )?ok' || true

@@ -116,6 +116,9 @@ int extractor_open_gazetteers(const char *assets_dir, const char *config_dir,
 /* The canonical names of the gazetteer entities text is an alias of (either
  * script, any case) as "\nA\nB\n", a new string; NULL when none. */
 char *extractor_alias_names(const struct extractor *ex, const char *text);
+/* The same for every alias that starts with prefix (its last word may be
+ * cut short); NULL when none does. */
+char *extractor_alias_prefix_names(const struct extractor *ex, const char *prefix);
 
 /* The topics the rules define, in file order: slug and human name (borrowed,
  * valid while ex lives). */

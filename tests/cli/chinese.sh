@@ -59,6 +59,15 @@ for q in 'org:鴻海' 'org:鸿海' 'org:Foxconn' 'org:"hon hai"'; do
     is "$("$D" --db "$fdb" search "$q" 2>&1 | tail -1)" "1 of 1 articles" "$q finds 鴻海 (Foxconn)"
 done
 like "$("$D" --db "$fdb" facts 1 2>&1)" "1  Foxconn" "facts: 鴻海 is still one entity, Foxconn"
+# A prefix filter matches the gazetteer's aliases too, in either script:
+# the entity is stored as Foxconn, whose aliases 鴻海 and Hon Hai start so.
+for q in 'org:鴻*' 'org:鸿*' 'org:富士*' 'org:"hon h"*' 'entity:鴻海*'; do
+    is "$("$D" --db "$fdb" search "$q" 2>&1 | tail -1)" "1 of 1 articles" "$q finds 鴻海 (Foxconn) by an alias"
+done
+is "$("$D" --db "$fdb" search 'person:鴻*' 2>&1 | tail -1)" "0 of 0 articles" \
+    "person:鴻*: the alias keeps the filter's kind"
+is "$("$D" --db "$fdb" search 'org:鴻海精密工*' 2>&1 | tail -1)" "0 of 0 articles" \
+    "a prefix no alias starts finds nothing"
 
 # KWIC finds words, not substrings, in either script, and shows the text as
 # written: 中国 is no word of 发展中国家 (发展|中|国家) in either script.

@@ -271,6 +271,32 @@ static void test_orgs(void) {
 /* Bodies with no suffix, from the gazetteer of Chinese bodies
  * (assets/gazetteer/orgs_zh.tsv), written there once in Traditional. */
 static void test_orgs_gazetteer(void) {
+  has("央行副行长宣昌能表示，降息将减少利息支出。", "宣昌能", ENTITY_PERSON, true,
+      "after a title, a three-character name read to the verb keeps 能");
+  has("央行副行长宣昌能表示，降息将减少利息支出。", "宣昌", ENTITY_PERSON, false,
+      "... not cut to 宣昌");
+  has("總理在華盛頓與美國國務卿馬可·魯比奧會面。", "馬可·魯比奧", ENTITY_PERSON, true,
+      "可 is a syllable of transliterated names (馬可·魯比奧)");
+  has("民眾黨主席黃國昌表示，將提出法案。", "Taiwan People's Party", ENTITY_ORG,
+      true, "a short alias before a title the dictionary joins to it (民眾|黨主席)");
+  has("該校今年獲研究資助局撥款。", "研究資助局", ENTITY_ORG, true,
+      "獲 (receives) ends the words before a body");
+  has("中国人民银行授权全国银行间同业拆借中心公布利率。", "中国人民银行授权全国银行",
+      ENTITY_ORG, false, "授权 (authorises) is no part of a name");
+  has("財政司司長陳茂波發表預算案。", "財政司", ENTITY_ORG, true,
+      "司 ends a name (財政司 before its head's title 司長)");
+  has("新加坡副總理兼貿工部長顏金勇表示，出口放緩。", "兼貿工", ENTITY_PERSON, false,
+      "兼 (and also) starts no name");
+  /* orgs.tsv and countries.tsv write each Chinese alias once, in
+   * Traditional: the Simplified forms come from the load's fold */
+  has("美国宣布加征关税。", "United States", ENTITY_COUNTRY, true,
+      "美国 (written 美國 in countries.tsv) is the United States");
+  has("中方表示将与华盛顿谈判。", "United States", ENTITY_COUNTRY, true,
+      "与华盛顿谈判 (@華盛頓=Washington) is the United States");
+  has("欧盟委员会发表声明，世界贸易组织回应。", "World Trade Organization",
+      ENTITY_ORG, true, "世界贸易组织 (written 世界貿易組織 in orgs.tsv) is the WTO");
+  has("中国人民银行宣布降准。", "People's Bank of China", ENTITY_ORG, true,
+      "中国人民银行 (written 中國人民銀行) is the People's Bank of China");
   has("鴻海公布上月營收。", "Foxconn", ENTITY_ORG, true,
       "a company with no suffix is the gazetteer's entity");
   has("中华电信表示，用户增加。", "Chunghwa Telecom", ENTITY_ORG, true,
@@ -287,6 +313,57 @@ static void test_orgs_gazetteer(void) {
       "... the gazetteer's, not a new one");
 }
 
+/* The figure whose text is text: value, upper end and unit (approx and
+ * direction not looked at). */
+static void fig_range(const char *body, const char *text, double value,
+                      double hi, const char *unit) {
+  struct extraction x;
+  run(body, &x);
+  const struct figure *f = NULL;
+  for (size_t i = 0; i < x.nfigures; i++)
+    if (strcmp(x.figures[i].text, text) == 0)
+      f = &x.figures[i];
+  ok(f && fabs(f->value - value) <= fabs(value) * 1e-9 &&
+         fabs(f->value_hi - hi) <= fabs(hi) * 1e-9 && strcmp(f->unit, unit) == 0,
+     "figure %s = %g-%g %s", text, value, hi, unit);
+  if (!f)
+    for (size_t i = 0; i < x.nfigures; i++)
+      diag("got %s = %g %s", x.figures[i].text, x.figures[i].value,
+           x.figures[i].unit);
+  extraction_clear(&x);
+}
+
+/* Rates in 厘, ranges, numbers joined to the next one's unit, mixed
+ * scales and the currency a bare 元 stands for. */
+static void test_figures_together(void) {
+  fig_range("金管局宣布，基本利率維持在4.75厘不變。", "4.75厘", 4.75, 4.75, "%");
+  fig_range("基本利率下調0.25厘至4.5厘。", "0.25厘", 0.25, 0.25, "pp");
+  fig_range("基本利率下調0.25厘至4.5厘。", "4.5厘", 4.5, 4.5, "%");
+  fig_range("銀行宣布減息0.125厘。", "0.125厘", 0.125, 0.125, "pp");
+  no_figures("這塊木板長2.5厘米，重量很輕。", "厘米 is a length, not a rate");
+  no_figures("該零件厚度為3厘，誤差很小。", "厘 outside a sentence about interest");
+  fig_range("预计今年经济增长1%至3%。", "1%至3%", 1, 3, "%");
+  fig_range("税率由百分之十提高至百分之二十五。", "百分之十", 10, 10, "%");
+  fig_range("利率下调0.25%至3.5%。", "0.25%", 0.25, 0.25, "%");
+  fig_range("预计增长3至5%。", "3至5%", 3, 5, "%");
+  fig_range("兩校分別獲得約6億及5.9億港元。", "6億", 6e8, 6e8, "HKD");
+  fig_range("歲出約新台幣3兆1,000億元。", "新台幣3兆1,000億元", 3.1e12,
+            3.1e12, "TWD");
+  fig_range("公开发售部分获超额认购逾5,000倍。", "5,000倍", 5000, 5000,
+            "times");
+  fig_range("新加坡去年對美國出口約460億新元。", "460億新元", 4.6e10, 4.6e10,
+            "SGD");
+  fig_range("博彩毛收入約196億澳門元。", "196億澳門元", 1.96e10, 1.96e10, "MOP");
+  fig_range("公司收入約33億港元。每基金單位分派為2.57元。", "2.57元", 2.57, 2.57,
+            "HKD");
+  fig_range("政府將發放2,000元消費券，總開支約32億港元。", "2,000元", 2000, 2000,
+            "HKD");
+  fig_range("资本支出约新台币300亿元，每股盈余1.25元。", "1.25元", 1.25, 1.25,
+            "TWD");
+  fig_range("售价由5,499元起。", "5,499元", 5499, 5499, "CNY");
+  fig_range("去年进口约17亿美元。国内售价为20元。", "20元", 20, 20, "CNY");
+}
+
 int main(void) {
   const char *env = getenv("DOSSIER_ASSETS");
   char *assets = env ? xstrdup(env) : xasprintf("%s/assets", DOSSIER_SRCDIR);
@@ -299,6 +376,7 @@ int main(void) {
     return done_testing();
   }
   test_figures();
+  test_figures_together();
   test_classifiers();
   test_figure_words();
   test_foreign_names();

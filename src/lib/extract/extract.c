@@ -133,7 +133,7 @@ wordset_has(const struct wordset *ws, const char *w, size_t n, bool lower)
     return false;
 }
 
-#define EXTRACT_CODE_VERSION 5ull
+#define EXTRACT_CODE_VERSION 6ull
 
 static const struct {
     const char *file;
@@ -285,6 +285,47 @@ ex_next_line(char **cursor)
     return line;
 }
 
+/* Append to b ("\nA\nB\n") the entity each alias of the chain from a
+ * stands for, once: a capital's alias gives the city, never its country
+ * (a capital's name in a filter means the city, not its government). */
+static void
+alias_chain_names(const struct gazetteer *g, int32_t a, struct buf *b)
+{
+    for (; a >= 0; a = g->aliases[a].next) {
+        const struct gz_alias *al = &g->aliases[a];
+        if (al->capital && al->place < 0)
+            continue;
+        const char *name = g->ents[al->capital ? (uint32_t)al->place : al->entity].name;
+        size_t nl = strlen(name);
+        bool seen = false;
+        for (size_t i = 0; b->len && i + nl + 2 <= b->len && !seen; i++)
+            seen = b->data[i] == '\n' && b->data[i + nl + 1] == '\n' &&
+                   memcmp(b->data + i + 1, name, nl) == 0;
+        if (seen)
+            continue;
+        buf_puts(b, b->len ? "" : "\n");
+        buf_puts(b, name);
+        buf_putc(b, '\n');
+    }
+}
+
+/* The gazetteer key of text (folded to one script, tokens lowercased and
+ * joined) in key[0..cap): its length, 0 when text has no tokens or more
+ * than 8. */
+static size_t
+alias_key(const char *text, char *key, size_t cap)
+{
+    char *f = zh_fold_copy(text, strlen(text));
+    struct toks t = {0};
+    size_t kl = 0;
+    ex_tokenize(f, strlen(f), &t);
+    if (t.n > 0 && t.n <= 8)
+        kl = tk_key(f, t.v, 0, t.n - 1, key, cap);
+    free(t.v);
+    free(f);
+    return kl;
+}
+
 /* The canonical names of the gazetteer entities text is an alias of, in
  * either script and any case, as "\nname\n" lines joined ("\nA\nB\n"): a
  * new string, or NULL when text names none. A capital city's alias gives
@@ -294,26 +335,29 @@ char *
 extractor_alias_names(const struct extractor *ex, const char *text)
 {
     const struct gazetteer *g = &ex->gz;
-    char *f = zh_fold_copy(text, strlen(text));
-    struct toks t = {0};
     char key[256];
-    size_t kl = 0;
-    ex_tokenize(f, strlen(f), &t);
-    if (t.n > 0 && t.n <= 8)
-        kl = tk_key(f, t.v, 0, t.n - 1, key, sizeof key);
+    size_t kl = alias_key(text, key, sizeof key);
     const struct gz_slot *sl = kl ? gz_find(g, key, kl, ds_hash64(key, kl)) : NULL;
     struct buf b = BUF_INIT;
-    for (int32_t a = sl ? sl->alias : -1; a >= 0; a = g->aliases[a].next) {
-        const struct gz_alias *al = &g->aliases[a];
-        /* a capital's name in a filter means the city, not its government */
-        if (al->capital && al->place < 0)
-            continue;
-        uint32_t e = al->capital ? (uint32_t)al->place : al->entity;
-        buf_puts(&b, b.len ? "" : "\n");
-        buf_puts(&b, g->ents[e].name);
-        buf_putc(&b, '\n');
+    if (sl)
+        alias_chain_names(g, sl->alias, &b);
+    return b.len ? buf_steal(&b) : (buf_free(&b), NULL);
+}
+
+/* As extractor_alias_names, for every alias that starts with prefix
+ * (org:鴻* finds Foxconn through 鴻海): the last word of prefix may be cut
+ * short ("Hon H" starts "Hon Hai"). */
+char *
+extractor_alias_prefix_names(const struct extractor *ex, const char *prefix)
+{
+    const struct gazetteer *g = &ex->gz;
+    char key[256];
+    size_t kl = alias_key(prefix, key, sizeof key);
+    struct buf b = BUF_INIT;
+    for (size_t i = 0; kl && i < g->nslots; i++) {
+        const struct gz_slot *sl = &g->slots[i];
+        if (sl->key && sl->alias >= 0 && strncmp(sl->key, key, kl) == 0)
+            alias_chain_names(g, sl->alias, &b);
     }
-    free(t.v);
-    free(f);
     return b.len ? buf_steal(&b) : (buf_free(&b), NULL);
 }

@@ -474,6 +474,10 @@ void fig_run(struct fig_res *fr, const char *body, size_t n, struct extraction *
  * replacing those from out->figures[base..] they overlap, then
  * out->figures[base..] sorted by position. */
 void zh_fig_run(const char *body, size_t n, size_t base, struct extraction *out);
+/* The Chinese figures of out->figures[base..] read together (extract/
+ * zh_fig_after.c): a range written as two (3%至5%) becomes one, a bare 元
+ * takes the currency the article names for it (港元, 新台幣...). */
+void zh_fig_after(const char *body, size_t n, size_t base, struct extraction *out);
 /* Merge the figures of x from base on that state the same fact (value,
  * upper end, unit, scale, kind, period and a subject, case ignored) into
  * the first of them, whose `also` gets the others' spans (fig_same.c). */

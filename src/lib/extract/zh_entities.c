@@ -111,9 +111,19 @@ static bool zh_capital_is_gov(const struct zh_run *z, size_t a, size_t b) {
          zh_word_at(s, z->a, a, z->b, &before_l, true);
 }
 
+/* Does a title start at s[b] (主席 in 民眾黨主席, which the dictionary
+ * cuts 民眾|黨主席)? */
+static bool zh_title_from(const struct zh_run *z, size_t b) {
+  for (size_t e = b + 6; e <= z->b && e <= b + 15; e += 3)
+    if (zh_title_before(z->r->s, b, e) == e - b)
+      return true;
+  return false;
+}
+
 /* Is [a, b) (an alias of k characters) a word of the text: boundaries at
- * both ends, or a word made of it and 人 (日本人: Japanese people)? Aliases
- * of four characters or more are taken as they are. */
+ * both ends, or a word made of it and 人 (日本人: Japanese people), or
+ * a title right after it (民眾黨主席)? Aliases of four characters or more
+ * are taken as they are. */
 static bool zh_alias_is_word(struct zh_run *z, size_t a, size_t b, size_t k) {
   if (k >= 4)
     return true;
@@ -121,8 +131,9 @@ static bool zh_alias_is_word(struct zh_run *z, size_t a, size_t b, size_t k) {
     return false;
   if (zh_break_at(z, b) != SIZE_MAX)
     return true;
-  return b + 3 <= z->b && memcmp(z->r->s + b, "人", 3) == 0 &&
-         zh_break_at(z, b + 3) != SIZE_MAX;
+  return (b + 3 <= z->b && memcmp(z->r->s + b, "人", 3) == 0 &&
+          zh_break_at(z, b + 3) != SIZE_MAX) ||
+         zh_title_from(z, b);
 }
 
 /* The longest alias that starts at byte a and is a word; sets *b. */
@@ -339,6 +350,8 @@ static size_t zh_name_edge(struct zh_run *z, size_t p, size_t e) {
   uint32_t cp;
   if (zh_name_tail(z, p, e))
     return e + 3;
+  if (e - p == 9 && zh_name_tail(z, p, e - 3))
+    return e; /* 副行長宣昌能表示, read to the verb: keep 能 */
   if (e - p == 9 && e + 3 <= z->b && zh_title_before(s, z->a, p) &&
       utf8_decode(s + e, z->b - e, &cp) == 3 && zh_given_ok(cp) &&
       !zh_said_after(s, e, z->r->n) && zh_said_after(s, e + 3, z->r->n))
@@ -354,7 +367,7 @@ static size_t zh_name_edge(struct zh_run *z, size_t p, size_t e) {
 static const char *const zh_adverbs[] = {
     "多次", "再次", "首次", "一再", "隨後", "隨即", "其後", "稍後", "日前",
     "早前", "較早前", "此前", "近日", "昨晚", "今晨", "當日", "當時", "本人",
-    "亦", "也", "更", "並", "已", "又", "再", "還", "則", "就", "均", "都",
+    "亦", "也", "更", "並", "已", "又", "再", "還", "則", "就", "均", "都", "兼",
     NULL};
 static struct zh_list zh_adverbs_l = ZH_LIST(zh_adverbs);
 
@@ -417,7 +430,7 @@ static const struct zh_suffix zh_org_suffixes[] = {
    {"工會", 0}, {"議會", 0}, {"總署", 0}, {"總局", 0}, {"總處", 0}, {"海關", 0}, {"控股", 0}, {"法庭", 0},
    {"委會", 0}, {"監會", 0}, {"管會", 0}, {"聯會", 0}, {"管局", 0}, {"交所", 0},
    {"央行", ZO_ALONE}, {"部", ZO_ONE}, {"局", ZO_ONE}, {"署", ZO_ONE}, {"處", ZO_ONE},
-   {"廳", ZO_ONE}, {"委", ZO_ONE}, {"省", ZO_ONE | ZO_COUNTRY}, {NULL, 0},
+   {"廳", ZO_ONE}, {"委", ZO_ONE}, {"司", ZO_ONE}, {"省", ZO_ONE | ZO_COUNTRY}, {NULL, 0},
 };
 static struct zh_list zh_org_suffixes_l = ZH_LIST(zh_org_suffixes);
 
@@ -437,7 +450,7 @@ static const char *const zh_org_stops[] = {
    "宣布", "通過", "來自", "透過", "收購", "加入", "根據", "表示", "認為", "指出", "各國", "多個", "一些",
    "許多", "提高", "進一步", "各級", "據", "針對", "對於", "關於", "按照", "依照", "依據", "聯同",
    "夥同", "起訴", "控告", "入稟", "反對", "支持", "批評", "要求", "呼籲", "邀請", "委託", "獲得",
-   NULL,
+   "獲", "授權", "兼", NULL,
 };
 static struct zh_list zh_org_stops_l = ZH_LIST(zh_org_stops);
 

@@ -26,7 +26,8 @@ struct zh_word {
   const char *w;
   const char *val; /* what it stands for */
   int cls;         /* units: 0 percent, 1 pp, 2 money, 3 quantity, 4 count,
-                    * 5 tenths (三成: 30%), 6 times (两倍) */
+                    * 5 tenths (三成: 30%), 6 times (两倍), 7 a measure
+                    * word, 8 a Hong Kong rate in 厘 (4.75厘: 4.75%) */
 };
 
 /* Units after a number, written once (util/zh_lists.c adds the Simplified
@@ -36,11 +37,12 @@ static const struct zh_word zh_units[] = {
    {"元人民幣", "CNY", 2}, {"人民幣", "CNY", 2}, {"美元", "USD", 2}, {"港元", "HKD", 2},
    {"港幣", "HKD", 2}, {"新台幣", "TWD", 2}, {"台幣", "TWD", 2}, {"日圓", "JPY", 2},
    {"日元", "JPY", 2}, {"歐元", "EUR", 2}, {"英鎊", "GBP", 2}, {"韓元", "KRW", 2},
-   {"澳元", "AUD", 2}, {"加元", "CAD", 2}, {"新加坡元", "SGD", 2}, {"元", "CNY", 2},
+   {"澳元", "AUD", 2}, {"加元", "CAD", 2}, {"新加坡元", "SGD", 2}, {"新元", "SGD", 2},
+   {"澳門元", "MOP", 2}, {"澳門幣", "MOP", 2}, {"元", "CNY", 2},
    {"個百分點", "pp", 1}, {"百分點", "pp", 1}, {"個基點", "bp", 1}, {"基點", "bp", 1},
    {"%", "%", 0}, {"噸", "tonnes", 3}, {"公噸", "tonnes", 3}, {"桶", "barrels", 3},
    {"斤", "jin", 3}, {"千瓦時", "kWh", 3}, {"千瓦", "kW", 3}, {"立方米", "cubic metres", 3},
-   {"立方公尺", "cubic metres", 3}, {"成", "%", 5},
+   {"立方公尺", "cubic metres", 3}, {"成", "%", 5}, {"厘", "%", 8},
    {"倍", "times", 6}, {"人次", "人次", 4}, {"人", "人", 4}, {"名", "人", 7},
    {"\xef\xbc\x85", "%", 0}, {NULL, NULL, 0},
 };
@@ -164,16 +166,37 @@ static bool zh_arabic(const char *s, size_t p, size_t n, double *v,
   return true;
 }
 
+/* Arabic digits at s[q] followed by a scale of 萬 or more smaller than big
+ * (the 1,000億 of 3兆1,000億): their value in *v and end in *end, or false. */
+static bool zh_digits_below(const char *s, size_t q, size_t n, double big,
+                            double *v, size_t *end) {
+  double x, scale = 0;
+  size_t e;
+  uint32_t cp;
+  if (!ex_is_digit((unsigned char)s[q]) || !zh_arabic(s, q, n, &x, &e) ||
+      e >= n || (unsigned char)s[e] < 0x80)
+    return false;
+  utf8_decode(s + e, n - e, &cp);
+  if (zh_numeral(cp, &scale) != 0 || scale < 1e4 || scale >= big)
+    return false;
+  *v = x;
+  *end = e;
+  return true;
+}
+
 /* Read the number at s[p]; false when none starts there. */
 static bool zh_read_num(const char *s, size_t p, size_t n, struct zh_num *out) {
   memset(out, 0, sizeof *out);
   double total = 0, sec = 0, num = 0;
   size_t q = p;
   bool any = false;
+  double big = 0; /* the last scale of 萬 or more read */
   if (zh_arabic(s, p, n, &num, &q))
     out->arabic = any = true;
   for (;;) {
     uint32_t cp;
+    if (q < n && big > 0 && num == 0 && sec == 0 && zh_digits_below(s, q, n, big, &num, &q))
+      continue; /* 3兆1,000億: digits before a smaller scale */
     if (q >= n || (unsigned char)s[q] < 0x80)
       break;
     int l = utf8_decode(s + q, n - q, &cp);
@@ -219,10 +242,16 @@ static bool zh_read_num(const char *s, size_t p, size_t n, struct zh_num *out) {
       total += (sec + num > 0 ? sec + num : 1) * scale; /* 萬人: ten thousand */
       sec = num = 0;
       out->scaled = true;
+      big = scale;
+    } else if (big > scale) {
+      total += (sec + num > 0 ? sec + num : 1) * scale; /* 3兆1,000億 */
+      sec = num = 0;
+      big = scale;
     } else {
       total = (total + sec + num > 0 ? total + sec + num : 1) * scale;
       sec = num = 0;
       out->scaled = true;
+      big = scale;
     }
     any = true;
     q += (size_t)l;
@@ -430,6 +459,8 @@ static bool zh_fig_keep(const char *s, const struct zh_lead *ld,
     return false; /* 第3家: an ordinal */
   if (u->cls == 7)
     return num->arabic || num->scaled || ld->ap || num->value >= 2;
+  if (u->cls == 6 && num->arabic)
+    return true; /* 5,000倍: digits before 倍 count times */
   if (u->cls == 5 || u->cls == 6) { /* 成 and 倍 are common characters */
     bool dir = ld->st >= 3 && zh_forms_before(zh_forms(&zh_dirs_l), s,
                                               ld->st >= 6 ? ld->st - 6 : 0,
@@ -441,6 +472,29 @@ static bool zh_fig_keep(const char *s, const struct zh_lead *ld,
   return u->cls != 4 || num->scaled || num->value >= 100;
 }
 
+/* Does a move end at s[st] (下調0.25厘, 減息半厘)? A rate in 厘 after one
+ * is the change, in percentage points; after 至, 在 or 為 it is the rate. */
+static bool zh_rate_move(const char *s, size_t st) {
+  if (st >= 3 && zh_forms_before(zh_forms(&zh_dirs_l), s,
+                                 st >= 6 ? st - 6 : 0, st, NULL))
+    return true;
+  return st >= 6 && memcmp(s + st - 3, "息", 3) == 0 &&
+         (memcmp(s + st - 6, "加", 3) == 0 || memcmp(s + st - 6, "減", 3) == 0 ||
+          memcmp(s + st - 6, "减", 3) == 0);
+}
+
+/* Is a number in 厘 at [st, e) a rate: not 厘米 (centimetres) nor 厘清,
+ * in a sentence about interest (利率, 息)? */
+static bool zh_rate_li(const char *s, size_t n, size_t st, size_t e) {
+  if (n - e >= 3 && (memcmp(s + e, "米", 3) == 0 || memcmp(s + e, "清", 3) == 0))
+    return false;
+  struct span sn = zh_sentence(s, n, st);
+  for (size_t p = sn.start; p + 3 <= sn.end; p++)
+    if (memcmp(s + p, "利", 3) == 0 || memcmp(s + p, "息", 3) == 0)
+      return true;
+  return false;
+}
+
 /* Fill f: the figure [st, e) of value num in unit u. */
 static void zh_fig_fill(const char *s, const struct zh_lead *ld,
                         const struct zh_num *num, const struct zh_word *u,
@@ -449,8 +503,10 @@ static void zh_fig_fill(const char *s, const struct zh_lead *ld,
   f->span = (struct span){(uint32_t)ld->st, (uint32_t)e};
   f->value = f->value_hi =
       u->cls == 5 ? num->value * 10 : num->value; /* 三成: 30% */
-  f->unit = xstrdup(u->val);
-  f->kind = u->cls == 0 || u->cls == 5   ? FIGURE_RATE
+  bool by = u->cls == 8 && zh_rate_move(s, ld->st);
+  f->unit = xstrdup(by ? "pp" : u->val);
+  f->kind = by                           ? FIGURE_CHANGE
+            : u->cls == 0 || u->cls == 5 || u->cls == 8 ? FIGURE_RATE
             : u->cls == 1 || u->cls == 6 ? FIGURE_CHANGE
             : u->cls == 2                ? FIGURE_AMOUNT
             : u->cls == 3                ? FIGURE_QUANTITY
@@ -484,7 +540,8 @@ static size_t zh_figure_at(const char *s, size_t n, size_t p,
   char buf[16];
   size_t e;
   const struct zh_word *u = zh_fig_unit(s, n, num.end, &ld, &cw, buf, &e);
-  if (!u || !zh_fig_keep(s, &ld, &num, u))
+  if (!u || !zh_fig_keep(s, &ld, &num, u) ||
+      (u->cls == 8 && !zh_rate_li(s, n, ld.st, e)))
     return 0;
   if (ld.cur && u == ld.cur && n - num.end >= 3 &&
       memcmp(s + num.end, "元", 3) == 0)
@@ -495,6 +552,41 @@ static size_t zh_figure_at(const char *s, size_t n, size_t p,
   }
   zh_fig_fill(s, &ld, &num, u, e, f);
   return e;
+}
+
+/* Joining words between two numbers that share the second one's unit
+ * (6億及5.9億港元, 3至5%). */
+static const char *const zh_joins[] = {"及", "和", "與", "或", "、", "至", "到", "～", NULL};
+static struct zh_list zh_joins_l = ZH_LIST(zh_joins);
+
+/* A number with no unit of its own at s[p] that takes the unit of the
+ * figure joined to it (6億 in 6億及5.9億港元): fills f and returns its
+ * end, or 0. Counted nouns and a second number with a scale the first
+ * lacks (3至5萬人) are left alone. */
+static size_t zh_joined_at(const char *s, size_t n, size_t p,
+                           struct figure *f) {
+  struct zh_lead ld;
+  struct zh_num num;
+  size_t jl;
+  zh_fig_lead(s, n, p, &ld);
+  if (ld.pct || ld.cur || !zh_read_num(s, ld.q, n, &num) ||
+      !(num.arabic || num.scaled) ||
+      !(jl = zh_forms_at(zh_forms(&zh_joins_l), s, num.end, n, NULL)))
+    return 0;
+  struct figure g;
+  if (!zh_figure_at(s, n, num.end + jl, &g))
+    return 0;
+  bool ok = g.kind != FIGURE_COUNT && !(g.scale && !num.scaled) &&
+            !(ld.st >= 3 && memcmp(s + ld.st - 3, "第", 3) == 0);
+  if (ok) {
+    static const struct zh_word as = {"", "", 0};
+    zh_fig_fill(s, &ld, &num, &as, num.end, f);
+    free(f->unit);
+    f->unit = xstrdup(g.unit);
+    f->kind = g.kind;
+  }
+  fig_drop(&g);
+  return ok ? num.end : 0;
 }
 
 /* Does a number start at s[p] (not inside a Latin word or a longer
@@ -514,13 +606,7 @@ static void zh_drop_overlaps(struct extraction *out, size_t base, size_t a,
   for (size_t i = base; i < out->nfigures; i++) {
     struct figure *g = &out->figures[i];
     if (g->span.start < b && a < g->span.end) {
-      free(g->text);
-      free(g->unit);
-      free(g->scale);
-      free(g->direction);
-      free(g->period);
-      free(g->subject);
-      free(g->approx);
+      fig_drop(g);
       continue;
     }
     out->figures[w++] = *g;
@@ -559,6 +645,8 @@ void zh_fig_run(const char *s, size_t n, size_t base, struct extraction *out) {
     }
     struct figure f;
     size_t e = maybe ? zh_figure_at(s, n, p, &f) : 0;
+    if (maybe && !e)
+      e = zh_joined_at(s, n, p, &f);
     if (!e) {
       p += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
       if (ex_is_digit(c))
@@ -589,4 +677,6 @@ void zh_fig_run(const char *s, size_t n, size_t base, struct extraction *out) {
   if (added && out->nfigures - base > 1)
     qsort(out->figures + base, out->nfigures - base, sizeof *out->figures,
           zh_fig_cmp);
+  if (added)
+    zh_fig_after(s, n, base, out);
 }

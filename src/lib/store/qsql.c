@@ -129,7 +129,8 @@ static const char *const qsql_text[QS__COUNT] = {
     [QS_ENTITY_PREFIX] = "d.id IN (SELECT m.doc_id FROM mentions m"
                          " JOIN entities e ON e.id = m.entity_id"
                          " WHERE (ds_fold(e.name) LIKE ds_fold(?) ESCAPE '\\'"
-                         " OR ds_fold(e.alt) LIKE ds_fold(?) ESCAPE '\\')@)",
+                         " OR ds_fold(e.alt) LIKE ds_fold(?) ESCAPE '\\'"
+                         " OR instr(ds_alias_prefix(?), char(10) || e.name || char(10)) > 0)@)",
     [QS_KIND_PERSON] = " AND e.kind = 'person'",
     [QS_KIND_ORG] = " AND e.kind = 'org'",
     [QS_KIND_COUNTRY] = " AND e.kind = 'country'",
@@ -412,7 +413,12 @@ sql_field(struct qsql *q, struct buf *b, const struct qnode *n)
                            : n->field == QF_COUNTRY ? qsql_text[QS_KIND_COUNTRY]
                                                     : NULL;
         k[0] = add_param_name(q, n);
-        qsql_emit(b, n->prefix ? QS_ENTITY_PREFIX : QS_ENTITY, k, 1, kind);
+        if (n->prefix) { /* the LIKE pattern twice, then the prefix as written */
+            int kp[3] = {k[0], k[0], add_param_text(q, xstrdup(n->value))};
+            qsql_emit(b, QS_ENTITY_PREFIX, kp, 3, kind);
+            return;
+        }
+        qsql_emit(b, QS_ENTITY, k, 1, kind);
         return;
     }
     case QF_TITLE:

@@ -313,17 +313,11 @@ store_sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_text(ctx, b.data ? b.data : "", (int)b.len, free);
 }
 
-/* ds_alias(text): the canonical names of the shipped (and the user's)
- * gazetteer entities text is an alias of, in either script, as
- * "\nA\nB\n", or NULL: so org:鴻海 and country:美国 find the entities
- * stored under their English names. The gazetteer is loaded on the first
- * call; when it cannot be, no alias is known. */
-static void
-store_sql_alias(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+/* The gazetteer-only extractor of s, loaded on the first call; NULL when
+ * it cannot be (then no alias is known). */
+static const struct extractor *
+store_alias_ex(struct store *s)
 {
-    (void)argc;
-    struct store *s = sqlite3_user_data(ctx);
-    const char *t = (const char *)sqlite3_value_text(argv[0]);
     if (!s->alias_tried) {
         s->alias_tried = true;
         char *assets = ds_assets_dir(), *config = ds_config_dir();
@@ -334,11 +328,42 @@ store_sql_alias(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         free(assets);
         free(config);
     }
-    char *names = t && s->alias_ex ? extractor_alias_names(s->alias_ex, t) : NULL;
+    return s->alias_ex;
+}
+
+/* The result of ds_alias or ds_alias_prefix: names ("\nA\nB\n", owned)
+ * or NULL. */
+static void
+store_alias_result(sqlite3_context *ctx, char *names)
+{
     if (names)
         sqlite3_result_text(ctx, names, -1, free);
     else
         sqlite3_result_null(ctx);
+}
+
+/* ds_alias(text): the canonical names of the shipped (and the user's)
+ * gazetteer entities text is an alias of, in either script, as
+ * "\nA\nB\n", or NULL: so org:鴻海 and country:美国 find the entities
+ * stored under their English names. */
+static void
+store_sql_alias(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const struct extractor *ex = store_alias_ex(sqlite3_user_data(ctx));
+    const char *t = (const char *)sqlite3_value_text(argv[0]);
+    store_alias_result(ctx, t && ex ? extractor_alias_names(ex, t) : NULL);
+}
+
+/* ds_alias_prefix(text): the same for every alias that starts with text,
+ * so org:鴻* finds Foxconn as org:鴻海 does. */
+static void
+store_sql_alias_prefix(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const struct extractor *ex = store_alias_ex(sqlite3_user_data(ctx));
+    const char *t = (const char *)sqlite3_value_text(argv[0]);
+    store_alias_result(ctx, t && *t && ex ? extractor_alias_prefix_names(ex, t) : NULL);
 }
 
 /* ds_raw_pack(raw, body): the raw text packed against the body, for the
@@ -486,6 +511,10 @@ store_register(struct store *s, struct ds_error *err)
     if (rc == SQLITE_OK)
         rc = sqlite3_create_function_v2(s->db, "ds_alias", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
                                         s, store_sql_alias, NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_create_function_v2(s->db, "ds_alias_prefix", 1,
+                                        SQLITE_UTF8 | SQLITE_DETERMINISTIC, s,
+                                        store_sql_alias_prefix, NULL, NULL, NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_create_function_v2(s->db, "ds_raw_pack", 2,
                                         SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,

@@ -1,0 +1,164 @@
+/*
+ * extract/zh_fig_after.c — what the Chinese figures of an article say
+ * together, once zh_figures.c has read each one: a range written as two
+ * figures joined by 至, 到 or ～ (增長3%至5%) is one figure from the first
+ * to the second, and a bare 元 takes the currency the article names for it
+ * (新台幣 in Taipei, 港元 in Hong Kong, 新元 in Singapore), as a reader
+ * carries it from an earlier sentence.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "dossier/extract.h"
+#include "dossier/util.h"
+#include "lib.h"
+
+/* The words that join the two ends of a range. */
+static const char *const range_joins[] = {"至", "到", "～", NULL};
+
+/* Currencies a bare 元 may stand for, as an article names them; 美元 and
+ * the like are never written 元 alone. */
+static const struct {
+    const char *w, *iso;
+} yuan_names[] = {
+    {"人民幣", "CNY"}, {"人民币", "CNY"}, {"港元", "HKD"}, {"港幣", "HKD"},
+    {"港币", "HKD"}, {"新台幣", "TWD"}, {"新台币", "TWD"}, {"台幣", "TWD"},
+    {"台币", "TWD"}, {"新加坡元", "SGD"}, {"新元", "SGD"}, {"澳門元", "MOP"},
+    {"澳门元", "MOP"},
+};
+
+/* The length of the range join at s[p..q) when that is all there is
+ * between two figures, else 0. */
+static size_t
+range_join(const char *s, size_t p, size_t q)
+{
+    for (size_t i = 0; range_joins[i]; i++) {
+        size_t l = strlen(range_joins[i]);
+        if (q - p == l && memcmp(s + p, range_joins[i], l) == 0)
+            return l;
+    }
+    return 0;
+}
+
+/* Are f and g the two ends of a range: the same unit, joined by a
+ * range word only, the second larger but not past five times the first
+ * (下調0.25%至3.5% is a move to a level, not a range)? */
+static bool
+is_range(const char *s, const struct figure *f, const struct figure *g)
+{
+    return f->span.end <= g->span.start &&
+           range_join(s, f->span.end, g->span.start) && f->unit && g->unit &&
+           strcmp(f->unit, g->unit) == 0 &&
+           f->value > 0 && g->value > f->value && g->value <= 5 * f->value &&
+           f->value_hi == f->value;
+}
+
+/* Join each range of out->figures[base..] (in text order) into its first
+ * end. */
+static void
+join_ranges(const char *s, size_t base, struct extraction *out)
+{
+    size_t w = base;
+    for (size_t i = base; i < out->nfigures; i++) {
+        struct figure *g = &out->figures[i];
+        if (w > base && is_range(s, &out->figures[w - 1], g)) {
+            struct figure *f = &out->figures[w - 1];
+            f->value_hi = g->value;
+            f->span.end = g->span.end;
+            free(f->text);
+            f->text = fig_clean_copy(s, f->span.start, f->span.end);
+            if (!f->direction && g->direction)
+                f->direction = xstrdup(g->direction);
+            fig_drop(g);
+            continue;
+        }
+        out->figures[w++] = *g;
+    }
+    out->nfigures = w;
+}
+
+/* The ISO code of the currency named nearest before s[pos] (from lo), or
+ * NULL. */
+static const char *
+yuan_before(const char *s, size_t lo, size_t pos)
+{
+    const char *iso = NULL;
+    size_t best = 0;
+    for (size_t i = 0; i < DS_ARRAY_LEN(yuan_names); i++) {
+        size_t l = strlen(yuan_names[i].w);
+        for (size_t p = lo; p + l <= pos; p++)
+            if (memcmp(s + p, yuan_names[i].w, l) == 0 && p + 1 > best) {
+                best = p + 1;
+                iso = yuan_names[i].iso;
+            }
+    }
+    return iso;
+}
+
+/* The end of the sentence from pos: after the next 。！？ or line break. */
+static size_t
+sentence_end(const char *s, size_t n, size_t pos)
+{
+    for (size_t p = pos; p < n; p++)
+        if (s[p] == '\n' ||
+            (p + 3 <= n && (memcmp(s + p, "。", 3) == 0 ||
+                            memcmp(s + p, "！", 3) == 0 ||
+                            memcmp(s + p, "？", 3) == 0)))
+            return p;
+    return n;
+}
+
+/* Does s[0..n) hold w? */
+static bool
+holds(const char *s, size_t n, const char *w)
+{
+    size_t l = strlen(w);
+    for (size_t p = 0; p + l <= n; p++)
+        if (memcmp(s + p, w, l) == 0)
+            return true;
+    return false;
+}
+
+/* Is f an amount in 元 with no currency of its own (1.25元, not 300億元人民幣
+ * nor 新台幣300億元)? */
+static bool
+bare_yuan(const char *s, const struct figure *f)
+{
+    size_t a = f->span.start, e = f->span.end;
+    if (!f->unit || strcmp(f->unit, "CNY") != 0 || e - a < 3 ||
+        memcmp(s + e - 3, "元", 3) != 0)
+        return false;
+    for (size_t i = 0; i < DS_ARRAY_LEN(yuan_names); i++)
+        if (holds(s + a, e - a, yuan_names[i].w))
+            return false;
+    return true;
+}
+
+/* Give each bare 元 of out->figures[base..] the currency named nearest
+ * before it, or else later in its sentence; CNY when the article names
+ * none. */
+static void
+carry_yuan(const char *s, size_t n, size_t base, struct extraction *out)
+{
+    for (size_t i = base; i < out->nfigures; i++) {
+        struct figure *f = &out->figures[i];
+        if (!bare_yuan(s, f))
+            continue;
+        const char *iso = yuan_before(s, 0, f->span.start);
+        if (!iso)
+            iso = yuan_before(s, f->span.end, sentence_end(s, n, f->span.end));
+        if (iso && strcmp(iso, f->unit) != 0) {
+            free(f->unit);
+            f->unit = xstrdup(iso);
+        }
+    }
+}
+
+void
+zh_fig_after(const char *s, size_t n, size_t base, struct extraction *out)
+{
+    join_ranges(s, base, out);
+    carry_yuan(s, n, base, out);
+}
