@@ -4,7 +4,8 @@ organisations of issue 12 on a held-out set read end to end.
 
 usage: heldout_meta.py INGEST_DUMP EXTRACT_DUMP ASSETS DIR [--check] [--verbose]
 
-DIR holds one file per style (web.txt, wire.txt, british.txt), written
+DIR holds one file per style (web.txt, wire.txt, british.txt, or any
+other NAME.txt: heldout_meta2 has markdown, feed and clip), written
 before the code was changed for them. Each article goes through ingest
 (cleaning, title, date, outlet, byline) and then extraction over the
 cleaned body, as in an index run (heldout.py's run). Format of an article:
@@ -172,6 +173,12 @@ def checks(t):
              "furniture left in <= %.0f%% of articles" % (FURNITURE * 100)))
 
 
+def styles(gdir):
+    """The style files of DIR: STYLES in that order, then any other .txt."""
+    names = sorted(f[:-4] for f in os.listdir(gdir) if f.endswith(".txt"))
+    return [s for s in STYLES if s in names] + [s for s in names if s not in STYLES]
+
+
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     check, verbose = "--check" in sys.argv, "--verbose" in sys.argv
@@ -181,7 +188,7 @@ def main():
     ingest, extract, assets, gdir = args
     total = None
     with tempfile.TemporaryDirectory() as tmp:
-        for style in STYLES:
+        for style in styles(gdir):
             arts = parse(os.path.join(gdir, style + ".txt"),
                          lists=("furniture", "people", "organisations"))
             if verbose:
