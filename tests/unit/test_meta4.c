@@ -340,6 +340,37 @@ test_page_leftovers(void)
     article_clear(&a);
 }
 
+/* Promos of other shapes: a bulleted list under "Keep reading" with blank
+ * lines between items, "Read also |" run-ins, topic lists, blog and
+ * messaging sign-ups, "Advertise with". */
+static void
+test_promos(void)
+{
+    struct article a;
+    ingest("/t/p1.txt",
+           "Harbour plan approved after long debate\n\n"
+           "The harbour board approved the plan on Tuesday after a long debate about the cost "
+           "of dredging the channel.\n\n"
+           "Read also | Dredgers booked for the spring as the port grows\n\n"
+           "The board said work would start in April and finish before the winter storms.\n\n"
+           "Explore more on these topics: Ports · Shipping · Local government\n\n"
+           "Join our WhatsApp channel and get the latest news from the coast.\n\n"
+           "If you enjoyed this post, subscribe to get new essays by email.\n\n"
+           "Advertise with Coastline Media.\n\n"
+           "Keep reading\n\n"
+           "- Fishermen fear the dredging will harm the bay\n\n"
+           "- What the new port means for ferry fares\n",
+           &a);
+    static const char *const gone[] = {
+        "Dredgers booked for the spring", "Explore more on these topics",
+        "WhatsApp channel", "If you enjoyed this post", "Advertise with",
+        "Fishermen fear the dredging", "What the new port means"};
+    for (size_t i = 0; i < DS_ARRAY_LEN(gone); i++)
+        ok(!in_body(&a, gone[i]), "promo dropped: %s", gone[i]);
+    ok(in_body(&a, "The board said work would start in April"), "... the text stays");
+    article_clear(&a);
+}
+
 /* A stated source with a tagline, a "From:" address and "Saved:" date on
  * top of a clipping, Dublin Core's "issued" date in a page. */
 static void
@@ -399,6 +430,7 @@ main(void)
     test_bylines();
     test_page_leftovers();
     test_stated_source();
+    test_promos();
     outlets_free(&outlets);
     return done_testing();
 }
