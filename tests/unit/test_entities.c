@@ -407,6 +407,17 @@ main(void)
     has("Shares of Korvex rose 3% while the market fell.", "Korvex", ENTITY_ORG, 1);
     has("The talks went on. KNTB said it would appeal, and KNTB did.", "KNTB", ENTITY_ORG, 2);
     hasnt("Former Treasury staff said so.", "Former Treasury");
+    /* People: four words when the first is a given name; a later name of
+     * two words that begins a full one is that person. */
+    has("Its governor, José Luis Escrivá Belmonte, told a committee so.",
+        "José Luis Escrivá Belmonte", ENTITY_PERSON, 1);
+    hasnt("Its governor, José Luis Escrivá Belmonte, told a committee so.",
+          "Luis Escrivá Belmonte");
+    has("Minister Sri Mulyani Indrawati resigned. Later Sri Mulyani said the deficit was small.",
+        "Sri Mulyani Indrawati", ENTITY_PERSON, 2);
+    hasnt("Minister Sri Mulyani Indrawati resigned. Later Sri Mulyani said the deficit was small.",
+          "Sri Mulyani");
+    no_person("Exports fell, and Hyundai Motor said car shipments had dropped.");
     extractor_free(&ex);
 
     /* User gazetteer: extends the shipped ones; errors name file and line. */
