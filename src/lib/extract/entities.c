@@ -373,6 +373,18 @@ er_capital_is_gov(const struct ent_run *r, size_t i, size_t j)
     return false;
 }
 
+/* See people.h: token k is a name of ref from here on. */
+void
+er_remember(struct ent_run *r, size_t k, uint32_t ref)
+{
+    if (r->nacr == r->capacr) {
+        r->capacr = r->capacr ? r->capacr * 2 : 8;
+        r->acr = xrealloc(r->acr, r->capacr * sizeof *r->acr);
+    }
+    r->acr[r->nacr].tok = (uint32_t)k;
+    r->acr[r->nacr++].ref = ref;
+}
+
 /* An acronym defined in parentheses right after the organisation ref
  * that ends at token j ("the Central Bank of Nigeria (CBN)"): a mention of
  * ref, and so is every later token written the same. Returns the token
@@ -393,12 +405,7 @@ er_acronym_def(struct ent_run *r, size_t j, uint32_t ref)
         return j + 1;
     er_mention(r, v[k].start, v[k].end, ref);
     r->covered[k] = 1;
-    if (r->nacr == r->capacr) {
-        r->capacr = r->capacr ? r->capacr * 2 : 8;
-        r->acr = xrealloc(r->acr, r->capacr * sizeof *r->acr);
-    }
-    r->acr[r->nacr].tok = (uint32_t)k;
-    r->acr[r->nacr++].ref = ref;
+    er_remember(r, k, ref);
     return k + 1;
 }
 

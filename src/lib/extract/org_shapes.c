@@ -121,16 +121,12 @@ os_add(struct ent_run *r, size_t i, size_t j)
     er_mention(r, v[i].start, v[j].end, ref);
     for (size_t k = i; k <= j; k++)
         r->covered[k] = 1;
-    if (j != i)
-        return;
-    if (r->nacr == r->capacr) {
-        r->capacr = r->capacr ? r->capacr * 2 : 8;
-        r->acr = xrealloc(r->acr, r->capacr * sizeof *r->acr);
-    }
-    r->acr[r->nacr].tok = (uint32_t)i;
-    r->acr[r->nacr++].ref = ref;
+    if (j == i)
+        er_remember(r, i, ref);
 }
 
+/* See people.h: every capitalised run not yet an entity that is placed as
+ * a company, then every later token written as a one-word one. */
 void
 er_pass_companies(struct ent_run *r)
 {

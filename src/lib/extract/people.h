@@ -60,6 +60,9 @@ void er_pass_people(struct ent_run *r);
 /* People: every later mention of the persons found, full or by surname
  * (extract/people_later.c). */
 void er_pass_later(struct ent_run *r);
+/* Remember token k, an acronym or a one-word company name, as a name of
+ * ref: later tokens written the same are its mentions (er_acronym_use). */
+void er_remember(struct ent_run *r, size_t k, uint32_t ref);
 /* Token i written as an acronym or a company name found before: a mention
  * of its organisation (true), or false (extract/entities.c). */
 bool er_acronym_use(struct ent_run *r, size_t i);
