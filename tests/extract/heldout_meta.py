@@ -3,8 +3,10 @@
 organisations of issue 12 on a held-out set read end to end.
 
 usage: heldout_meta.py INGEST_DUMP EXTRACT_DUMP ASSETS DIR [--check] [--verbose]
+                       [--floors=people_p:P,people_r:R,furniture:F,orgs_p:P,orgs_r:R]
 
-DIR holds one file per style (web.txt, wire.txt, british.txt), written
+DIR holds one file per style (web.txt, wire.txt, british.txt, or any
+other NAME.txt: heldout_meta2 has markdown, feed and clip), written
 before the code was changed for them. Each article goes through ingest
 (cleaning, title, date, outlet, byline) and then extraction over the
 cleaned body, as in an index run (heldout.py's run). Format of an article:
@@ -157,19 +159,43 @@ def line(style, t):
                t["owant"]))
 
 
-def checks(t):
+def floors(arg):
+    """--floors=people_p:P,people_r:R,furniture:F,orgs_p:P,orgs_r:R: measured
+    floors for a set still below issue 12's targets (so that it cannot fall
+    back); the issue's targets otherwise, organisations unchecked."""
+    f = {"people_p": PEOPLE_P, "people_r": PEOPLE_R, "furniture": FURNITURE}
+    for item in filter(None, (arg or "").split(",")):
+        k, v = item.split(":")
+        f[k] = float(v)
+    return f
+
+
+def checks(t, f):
     dated = t["date_want"] + t["dm_want"]
-    return ((ratio(t["ptp"], t["pgot"]) >= PEOPLE_P, "people precision >= %.2f" % PEOPLE_P),
-            (ratio(t["ptp"], t["pwant"]) >= PEOPLE_R, "people recall >= %.2f" % PEOPLE_R),
-            (ratio(t["date_right"] + t["dm_right"], dated) >= DATES,
-             "dates right on >= %.0f%% of dated articles" % (DATES * 100)),
-            (t["date_wrong"] == 0, "no date wrong or invented"),
-            (ratio(t["outlet_right"], t["outlet_want"]) >= OUTLETS,
-             "outlet found on >= %.0f%% of articles naming one" % (OUTLETS * 100)),
-            (t["outlet_wrong"] == 0, "no outlet wrong or invented"),
-            (t["title_right"] == t["n"], "every title whole and right"),
-            (ratio(t["furn_arts"], t["n"]) <= FURNITURE,
-             "furniture left in <= %.0f%% of articles" % (FURNITURE * 100)))
+    out = [(ratio(t["ptp"], t["pgot"]) >= f["people_p"], "people precision >= %.2f" % f["people_p"]),
+           (ratio(t["ptp"], t["pwant"]) >= f["people_r"], "people recall >= %.2f" % f["people_r"]),
+           (ratio(t["date_right"] + t["dm_right"], dated) >= DATES,
+            "dates right on >= %.0f%% of dated articles" % (DATES * 100)),
+           (t["date_wrong"] == 0, "no date wrong or invented"),
+           (ratio(t["outlet_right"], t["outlet_want"]) >= OUTLETS,
+            "outlet found on >= %.0f%% of articles naming one" % (OUTLETS * 100)),
+           (t["outlet_wrong"] == 0, "no outlet wrong or invented"),
+           (t["title_right"] == t["n"], "every title whole and right"),
+           (ratio(t["furn_arts"], t["n"]) <= f["furniture"],
+            "furniture left in <= %.1f%% of articles" % (f["furniture"] * 100))]
+    if "orgs_p" in f:
+        out.append((ratio(t["otp"], t["ogot"]) >= f["orgs_p"],
+                    "organisation precision >= %.2f" % f["orgs_p"]))
+    if "orgs_r" in f:
+        out.append((ratio(t["otp"], t["owant"]) >= f["orgs_r"],
+                    "organisation recall >= %.2f" % f["orgs_r"]))
+    return out
+
+
+def styles(gdir):
+    """The style files of DIR: STYLES in that order, then any other .txt."""
+    names = sorted(f[:-4] for f in os.listdir(gdir) if f.endswith(".txt"))
+    return [s for s in STYLES if s in names] + [s for s in names if s not in STYLES]
 
 
 def main():
@@ -181,7 +207,7 @@ def main():
     ingest, extract, assets, gdir = args
     total = None
     with tempfile.TemporaryDirectory() as tmp:
-        for style in STYLES:
+        for style in styles(gdir):
             arts = parse(os.path.join(gdir, style + ".txt"),
                          lists=("furniture", "people", "organisations"))
             if verbose:
@@ -192,11 +218,12 @@ def main():
     print(("# " if check else "") + line("all", total))
     if not check:
         return 0
+    fl = floors(next((a[len("--floors="):] for a in sys.argv if a.startswith("--floors=")), ""))
     failed = False
-    for n, (ok, what) in enumerate(checks(total), 1):
+    for n, (ok, what) in enumerate(checks(total, fl), 1):
         failed |= not ok
         print("%s %d - %s" % ("ok" if ok else "not ok", n, what))
-    print("1..%d" % len(checks(total)))
+    print("1..%d" % len(checks(total, fl)))
     return 1 if failed else 0
 
 

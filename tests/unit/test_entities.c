@@ -381,6 +381,43 @@ main(void)
            "... and its parts are not mentions of their own");
         extraction_clear(&x);
     }
+    /* Organisations: "of"/"for" names after a head word, ended by a title
+     * or by "and" before another organisation; acronyms defined in
+     * parentheses; companies by their place in a sentence. */
+    has("Data from the Reserve Bank of Tanzania showed it.", "Reserve Bank of Tanzania",
+        ENTITY_ORG, 1);
+    has("He spoke at the Halden Institute for the Study of Rivers today.",
+        "Halden Institute for the Study of Rivers", ENTITY_ORG, 1);
+    has("Central Bank of Lesotho Governor Pule Mokoena said so.", "Central Bank of Lesotho",
+        ENTITY_ORG, 1);
+    hasnt("Central Bank of Lesotho Governor Pule Mokoena said so.",
+          "Central Bank of Lesotho Governor Pule Mokoena");
+    has("Officials at Kessel Corp and Marden Ltd agreed.", "Kessel Corp", ENTITY_ORG, 1);
+    has("Officials at Kessel Corp and Marden Ltd agreed.", "Marden Ltd", ENTITY_ORG, 1);
+    has("Economist Anna Berg of Tallis University said so.", "Tallis University", ENTITY_ORG, 1);
+    hasnt("Economist Anna Berg of Tallis University said so.",
+          "Anna Berg of Tallis University");
+    has("The Grain Marketing Board (GMB) bought maize. The GMB paid late.",
+        "Grain Marketing Board", ENTITY_ORG, 3);
+    has("Prices rose, and Vantoro chief executive Ilse Brandt said demand held.", "Vantoro",
+        ENTITY_ORG, 1);
+    has("Vantoro chief executive Ilse Brandt said so. Analysts expect Vantoro to hire.", "Vantoro",
+        ENTITY_ORG, 2);
+    hasnt("Veteran analyst Ilse Brandt said so.", "Veteran");
+    has("Shares of Korvex rose 3% while the market fell.", "Korvex", ENTITY_ORG, 1);
+    has("The talks went on. KNTB said it would appeal, and KNTB did.", "KNTB", ENTITY_ORG, 2);
+    hasnt("Former Treasury staff said so.", "Former Treasury");
+    /* People: four words when the first is a given name; a later name of
+     * two words that begins a full one is that person. */
+    has("Its governor, José Luis Escrivá Belmonte, told a committee so.",
+        "José Luis Escrivá Belmonte", ENTITY_PERSON, 1);
+    hasnt("Its governor, José Luis Escrivá Belmonte, told a committee so.",
+          "Luis Escrivá Belmonte");
+    has("Minister Sri Mulyani Indrawati resigned. Later Sri Mulyani said the deficit was small.",
+        "Sri Mulyani Indrawati", ENTITY_PERSON, 2);
+    hasnt("Minister Sri Mulyani Indrawati resigned. Later Sri Mulyani said the deficit was small.",
+          "Sri Mulyani");
+    no_person("Exports fell, and Hyundai Motor said car shipments had dropped.");
     extractor_free(&ex);
 
     /* User gazetteer: extends the shipped ones; errors name file and line. */

@@ -340,6 +340,81 @@ test_page_leftovers(void)
     article_clear(&a);
 }
 
+/* Promos of other shapes: a bulleted list under "Keep reading" with blank
+ * lines between items, "Read also |" run-ins, topic lists, blog and
+ * messaging sign-ups, "Advertise with". */
+static void
+test_promos(void)
+{
+    struct article a;
+    ingest("/t/p1.txt",
+           "Harbour plan approved after long debate\n\n"
+           "The harbour board approved the plan on Tuesday after a long debate about the cost "
+           "of dredging the channel.\n\n"
+           "Read also | Dredgers booked for the spring as the port grows\n\n"
+           "The board said work would start in April and finish before the winter storms.\n\n"
+           "Explore more on these topics: Ports · Shipping · Local government\n\n"
+           "Join our WhatsApp channel and get the latest news from the coast.\n\n"
+           "If you enjoyed this post, subscribe to get new essays by email.\n\n"
+           "Advertise with Coastline Media.\n\n"
+           "Keep reading\n\n"
+           "- Fishermen fear the dredging will harm the bay\n\n"
+           "- What the new port means for ferry fares\n",
+           &a);
+    static const char *const gone[] = {
+        "Dredgers booked for the spring", "Explore more on these topics",
+        "WhatsApp channel", "If you enjoyed this post", "Advertise with",
+        "Fishermen fear the dredging", "What the new port means"};
+    for (size_t i = 0; i < DS_ARRAY_LEN(gone); i++)
+        ok(!in_body(&a, gone[i]), "promo dropped: %s", gone[i]);
+    ok(in_body(&a, "The board said work would start in April"), "... the text stays");
+    article_clear(&a);
+}
+
+/* A stated source with a tagline, a "From:" address and "Saved:" date on
+ * top of a clipping, Dublin Core's "issued" date in a page. */
+static void
+test_stated_source(void)
+{
+    struct article a;
+    const char *body = "The harbour board approved the plan on Tuesday after a long debate "
+                       "about the cost of dredging the channel.\n";
+    char *t = xasprintf("Title: Harbour plan approved\nSource: The Guardian - Business\n"
+                        "Date: 2024-03-02\n\n%s", body);
+    ingest("/t/s1.txt", t, &a);
+    ok(a.source && strcmp(a.source, "The Guardian") == 0,
+       "source: a known outlet before ' - Section' is the outlet (%s)", a.source ? a.source : "-");
+    article_clear(&a);
+    free(t);
+    t = xasprintf("Title: Harbour plan approved\nSource: Kestrel Ledger - Local news since "
+                  "1901\n\n%s", body);
+    ingest("/t/s2.txt", t, &a);
+    ok(a.source && strcmp(a.source, "Kestrel Ledger") == 0,
+       "source: an unknown one loses its tagline (%s)", a.source ? a.source : "-");
+    article_clear(&a);
+    free(t);
+    t = xasprintf("From: https://www.theguardian.com/uk-news/2024/may/01/harbour-plan\n"
+                  "Saved: 2024-05-02 08:14\n\nHarbour plan approved after long debate\n"
+                  "Published: 1 May 2024\n\n%s", body);
+    ingest("/t/s3.txt", t, &a);
+    ok(a.source && strcmp(a.source, "The Guardian") == 0,
+       "'From: URL' names the outlet by its domain (%s)", a.source ? a.source : "-");
+    ok(a.published && strcmp(a.published, "2024-05-01") == 0,
+       "... and 'Saved:' is not the publication date (%s)", a.published ? a.published : "-");
+    ok(a.title && strcmp(a.title, "Harbour plan approved after long debate") == 0,
+       "... nor is 'From:' the title (%s)", a.title ? a.title : "-");
+    article_clear(&a);
+    free(t);
+    t = xasprintf("<html><head><title>Harbour plan approved</title><meta name=\"DCTERMS.issued\" "
+                  "content=\"2024-06-03T10:00:00+10:00\"></head><body><h1>Harbour plan "
+                  "approved</h1><p>%s</p></body></html>", body);
+    ingest("/t/s4.html", t, &a);
+    ok(a.published && strcmp(a.published, "2024-06-03") == 0,
+       "html: DCTERMS.issued is the publication date (%s)", a.published ? a.published : "-");
+    article_clear(&a);
+    free(t);
+}
+
 int
 main(void)
 {
@@ -354,6 +429,8 @@ main(void)
     test_header();
     test_bylines();
     test_page_leftovers();
+    test_stated_source();
+    test_promos();
     outlets_free(&outlets);
     return done_testing();
 }

@@ -257,8 +257,61 @@ er_run_stops(const struct ent_run *r, size_t k)
     return false;
 }
 
+static size_t er_org_run(const struct ent_run *r, size_t i);
+
+/* Is token k the word w, as written? */
+static bool
+er_tok_is(const struct ent_run *r, size_t k, const char *w)
+{
+    const struct tok *t = &r->t.v[k];
+    size_t n = t->end - t->start;
+    return strlen(w) == n && memcmp(r->s + t->start, w, n) == 0;
+}
+
+/* The token a connector at k leads to, when a name goes on over it ("of
+ * the World Economy", "of Geography"): k + 1, or k + 2 past a "the";
+ * SIZE_MAX when the name ends before k. */
+static size_t
+er_connector_next(const struct ent_run *r, size_t k)
+{
+    const struct tok *v = r->t.v;
+    size_t n = k + 1;
+    if (n + 1 < r->t.n && er_tok_is(r, n, "the") && er_joined(&v[n]) &&
+        (er_tok_is(r, k, "of") || er_tok_is(r, k, "for")))
+        n++;
+    if (n < r->t.n && er_joined(&v[n]) && (v[n].flags & TK_CAP) && !er_run_stops(r, n))
+        return n;
+    return SIZE_MAX;
+}
+
+/* Does the connector at k end the organisation's name begun at i? "of" or
+ * "for" after words none of which is an organisation word ("Sayuri Shirai
+ * of Keio University", -> 1: no organisation starts at i), or "and" between
+ * a whole name and another organisation ("NEC Corp and Hitachi Ltd",
+ * "HSBC and Hang Seng Bank", "University of Cambridge and Boston College",
+ * -> 2: the name ends before k). */
+static int
+er_connector_ends(const struct ent_run *r, size_t i, size_t k, size_t next, bool org_word,
+                  bool headed)
+{
+    const struct tok *v = r->t.v;
+    if ((er_tok_is(r, k, "of") || er_tok_is(r, k, "for")) && !org_word)
+        return 1;
+    if (!er_tok_is(r, k, "and") && !er_tok_is(r, k, "&"))
+        return 0;
+    bool whole = (k > i + 1 && er_is(r, &v[k - 1], WL_ORG_SUFFIX)) ||
+                 (k == i + 1 && (v[i].flags & TK_ALLCAPS));
+    size_t pj = k - 1;
+    whole |= headed && er_gaz(r, k - 1, &pj) && pj == k - 1; /* "... of Cambridge and" */
+    if (whole && er_org_run(r, next) != SIZE_MAX)
+        return 2;
+    return 0;
+}
+
 /* Capitalised run from i ending in an organisation word: returns the last
- * token index, or SIZE_MAX. */
+ * token index, or SIZE_MAX. After a head word and "of"/"for" ("Reserve
+ * Bank of India", "Institute for the World Economy") every capitalised
+ * word is the name's, up to a title ("Bank of Italy Governor ..."). */
 static size_t
 er_org_run(const struct ent_run *r, size_t i)
 {
@@ -266,8 +319,7 @@ er_org_run(const struct ent_run *r, size_t i)
     if (!(v[i].flags & TK_CAP) || er_is(r, &v[i], WL_CONNECTORS))
         return SIZE_MAX;
     size_t last = SIZE_MAX;
-    bool head = er_is(r, &v[i], WL_ORG_HEAD) && i + 1 < r->t.n && er_joined(&v[i + 1]) &&
-                (v[i + 1].flags & TK_CAP) == 0 && er_is(r, &v[i + 1], WL_CONNECTORS);
+    bool headed = false, org_word = false;
     for (size_t j = i; j < r->t.n && j < i + 9; j++) {
         if (j > i) {
             if (!er_joined(&v[j]) || (v[j].flags & TK_CJK))
@@ -278,16 +330,26 @@ er_org_run(const struct ent_run *r, size_t i)
             (v[j - 1].flags & TK_NAMEY) && !er_is(r, &v[j - 1], WL_ORG_SUFFIX))
             break; /* "Analyst Elaine Garzarelli of Shearson ...": a person of a firm */
         if (!cap) {
-            if (j > i && er_is(r, &v[j], WL_CONNECTORS) && j + 1 < r->t.n &&
-                er_joined(&v[j + 1]) && (v[j + 1].flags & TK_CAP) &&
-                !er_run_stops(r, j + 1))
-                continue;
-            break;
+            size_t next = j > i && er_is(r, &v[j], WL_CONNECTORS) ? er_connector_next(r, j)
+                                                                  : SIZE_MAX;
+            if (next == SIZE_MAX)
+                break;
+            int ends = er_connector_ends(r, i, j, next, org_word, headed);
+            if (ends == 1)
+                return SIZE_MAX;
+            if (ends == 2)
+                break;
+            headed |= er_is(r, &v[j - 1], WL_ORG_HEAD) &&
+                      (er_tok_is(r, j, "of") || er_tok_is(r, j, "for"));
+            j = next - 1;
+            continue;
         }
-        if (j > i && er_is(r, &v[j], WL_ORG_SUFFIX))
+        if (headed && er_in(r, &v[j], WL_TITLES))
+            break;
+        bool suffix = er_is(r, &v[j], WL_ORG_SUFFIX);
+        org_word |= suffix || er_is(r, &v[j], WL_ORG_HEAD);
+        if ((j > i && suffix) || headed)
             last = j;
-        else if (j > i + 1 && head)
-            last = j; /* "Office for National Statistics": a head, then of/for ... */
         if (v[j].flags & TK_POSS)
             break;
     }
@@ -311,6 +373,60 @@ er_capital_is_gov(const struct ent_run *r, size_t i, size_t j)
     return false;
 }
 
+/* See people.h: token k is a name of ref from here on. */
+void
+er_remember(struct ent_run *r, size_t k, uint32_t ref)
+{
+    if (r->nacr == r->capacr) {
+        r->capacr = r->capacr ? r->capacr * 2 : 8;
+        r->acr = xrealloc(r->acr, r->capacr * sizeof *r->acr);
+    }
+    r->acr[r->nacr].tok = (uint32_t)k;
+    r->acr[r->nacr++].ref = ref;
+}
+
+/* An acronym defined in parentheses right after the organisation ref
+ * that ends at token j ("the Central Bank of Nigeria (CBN)"): a mention of
+ * ref, and so is every later token written the same. Returns the token
+ * after the acronym, or j + 1 when there is none. */
+static size_t
+er_acronym_def(struct ent_run *r, size_t j, uint32_t ref)
+{
+    const struct tok *v = r->t.v;
+    size_t k = j + 1, kj = k;
+    if (k >= r->t.n || !(v[k].flags & TK_CAP) || (v[k].flags & TK_POSS) ||
+        v[k].end - v[k].start < 2 || v[k].end - v[k].start > 10 || v[k].end >= r->n ||
+        r->s[v[k].end] != ')')
+        return j + 1;
+    size_t p = v[j].end;
+    while (p < v[k].start && r->s[p] == ' ')
+        p++;
+    if (p + 1 != v[k].start || r->s[p] != '(' || er_gaz(r, k, &kj))
+        return j + 1;
+    er_mention(r, v[k].start, v[k].end, ref);
+    r->covered[k] = 1;
+    er_remember(r, k, ref);
+    return k + 1;
+}
+
+/* Token i written as an acronym defined before it: a mention of its
+ * organisation (true), or false. */
+bool
+er_acronym_use(struct ent_run *r, size_t i)
+{
+    const struct tok *v = r->t.v;
+    size_t n = v[i].end - v[i].start;
+    for (size_t a = 0; a < r->nacr; a++) {
+        const struct tok *d = &v[r->acr[a].tok];
+        if (d->end - d->start == n && memcmp(r->s + d->start, r->s + v[i].start, n) == 0) {
+            er_mention(r, v[i].start, v[i].end, r->acr[a].ref);
+            r->covered[i] = 1;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* An organisation's name starting at token i (not "The ..."), when it runs
  * past the gazetteer alias [i, j] (al, or none): recorded and covered, and
  * the token after it returned; 0 when there is none. */
@@ -320,12 +436,18 @@ er_gaz_org(struct ent_run *r, size_t i, const struct gz_alias *al, size_t j)
     const struct tok *v = r->t.v;
     size_t oj = SIZE_MAX;
     if (v[i].flags & TK_CAP) {
+        /* a sentence's first word starts a name only if it is an
+         * organisation word or one goes on from it ("Central Bank of ...") */
+        bool next_org = i + 1 < r->t.n && er_joined(&v[i + 1]) &&
+                        er_is(r, &v[i + 1], WL_ORG_SUFFIX) && !er_is(r, &v[i], WL_FUNCTION) &&
+                        !er_in(r, &v[i], WL_TITLES);
         bool stop = er_is(r, &v[i], WL_STOP) && !er_is(r, &v[i], WL_ORG_SUFFIX) &&
-                    (v[i].flags & TK_SENT);
+                    (v[i].flags & TK_SENT) && !next_org;
         if (!stop || al)
             oj = er_org_run(r, i);
-        if (oj != SIZE_MAX && stop)
-            oj = SIZE_MAX;
+        if (oj != SIZE_MAX && (stop || (next_org && oj < i + 2 && er_is(r, &v[i], WL_STOP) &&
+                                        (v[i].flags & TK_SENT))))
+            oj = SIZE_MAX; /* "Former Treasury ..." */
     }
     if (oj == SIZE_MAX || (al && oj <= j))
         return 0;
@@ -341,7 +463,7 @@ er_gaz_org(struct ent_run *r, size_t i, const struct gz_alias *al, size_t j)
     er_mention(r, v[a].start, v[oj].end, ref);
     for (size_t k = i; k <= oj; k++)
         r->covered[k] = 1;
-    return oj + 1;
+    return er_acronym_def(r, oj, ref);
 }
 
 /* The gazetteer alias al over tokens [i, j]: a capital stands for its
@@ -399,6 +521,10 @@ er_pass_gazetteer(struct ent_run *r)
             i++;
             continue;
         }
+        if (r->nacr && (v[i].flags & TK_CAP) && er_acronym_use(r, i)) {
+            i++;
+            continue;
+        }
         size_t j = i;
         const struct gz_alias *al = er_gaz(r, i, &j);
         if (al && v[j].end < r->n && r->s[v[j].end] == '$')
@@ -409,6 +535,8 @@ er_pass_gazetteer(struct ent_run *r)
         } else if (al) {
             er_gaz_alias(r, i, j, al);
             i = j + 1;
+            if (r->g->ents[al->entity].kind == ENTITY_ORG && !al->capital)
+                i = er_acronym_def(r, j, al->entity);
         } else {
             i++;
         }
@@ -438,6 +566,7 @@ ent_run(const struct gazetteer *g, struct segmenter *seg, const char *body, size
     r.covered = xcalloc(r.t.n + 1, 1);
     er_pass_gazetteer(&r);
     er_pass_people(&r);
+    er_pass_companies(&r);
     zh_pass_later(&r);
     if (r.nm > 1)
         qsort(r.m, r.nm, sizeof *r.m, er_mention_cmp);
@@ -488,5 +617,6 @@ ent_run(const struct gazetteer *g, struct segmenter *seg, const char *body, size
     free(r.d);
     free(r.dmap);
     free(r.m);
+    free(r.acr);
     free(r.covered);
 }

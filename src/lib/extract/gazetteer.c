@@ -445,7 +445,7 @@ static const char *const wl_org_suffix[] = {
     "Assembly", "Congress", "Senate", "Court", "Police", "Army", "Navy", "Force", "Forces",
     "Times", "Post", "News", "Daily", "Journal", "Review", "Herald", "Telegraph", "Guardian",
     "Tribune", "Gazette", "Press", "Television", "Radio", "Broadcasting", "Airlines", "Airways",
-    "Motors", "Systems", "Technologies", "Technology", "Electronics", "Pharmaceuticals",
+    "Motor", "Motors", "Systems", "Technologies", "Technology", "Electronics", "Pharmaceuticals",
     "Entertainment", "Records", "Studios", "Pictures", "Club", "FC", "United", "Rovers",
     "Athletic", "Wanderers", "Customs", "Chamber", "Foundation", "Society", "Network",
     "Sciences", "Studies", "Centre", "Center", "Secretariat", "Cabinet", "Reserve", "Treasury",

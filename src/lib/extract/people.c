@@ -437,7 +437,10 @@ er_name_ok(const struct ent_run *r, size_t a, size_t b)
     for (const char *const *w = buildings; *w; w++)
         if (b > a && er_word(r, &v[b], *w))
             return false; /* "Elysee Palace", "Villa Park Stadium" */
-    return !er_org_word(r, b) && er_name_words(r, a, b) <= 3 &&
+    size_t words = er_name_words(r, a, b);
+    /* four words when the first is a given name: "José Luis Escrivá
+     * Belmonte", "Luiz Inácio Lula da Silva" */
+    return !er_org_word(r, b) && (words <= 3 || (words == 4 && er_is(r, &v[a], WL_GIVEN))) &&
            !(er_common_noun(r, b) && !(b > a && er_is(r, &v[a], WL_GIVEN))); /* "Bob Deans" */
 }
 
@@ -526,16 +529,22 @@ er_evidence(const struct ent_run *r, struct er_cand *c)
 
 /* The person found before whose name ends with name after a space (a
  * double-barrelled surname said alone: "Holtz-Eakin" of "Douglas
- * Holtz-Eakin"), or UINT32_MAX. */
+ * Holtz-Eakin"), or, for a name of two words or more, begins with it
+ * before a space ("Sri Mulyani" of "Sri Mulyani Indrawati", "John Lee" of
+ * "John Lee Ka-chiu"); UINT32_MAX when none. */
 static uint32_t
 er_known_tail(const struct ent_run *r, const char *name)
 {
     size_t l = strlen(name);
+    bool words = strchr(name, ' ') != NULL;
     for (size_t d = 0; d < r->nd; d++) {
         const char *n = r->d[d].name;
         size_t nl = strlen(n);
-        if (r->d[d].kind == ENTITY_PERSON && nl > l + 1 && n[nl - l - 1] == ' ' &&
-            memcmp(n + nl - l, name, l) == 0)
+        if (r->d[d].kind != ENTITY_PERSON || nl <= l + 1)
+            continue;
+        if (n[nl - l - 1] == ' ' && memcmp(n + nl - l, name, l) == 0)
+            return (uint32_t)(d + r->g->nents);
+        if (words && n[l] == ' ' && memcmp(n, name, l) == 0)
             return (uint32_t)(d + r->g->nents);
     }
     return UINT32_MAX;

@@ -33,6 +33,10 @@ struct ent_run {
     int32_t *dmap;   /* hash of (name, kind) -> dyn index, open addressing */
     size_t dmask;
     struct segmenter *seg; /* Chinese words (borrowed from the extractor) */
+    struct er_acronym {
+        uint32_t tok, ref; /* "(CBN)" after an organisation: its token, the entity */
+    } *acr;
+    size_t nacr, capacr;
 };
 
 /* Is token t in word list id, as written (lower = 0) or in lower case
@@ -56,6 +60,15 @@ void er_pass_people(struct ent_run *r);
 /* People: every later mention of the persons found, full or by surname
  * (extract/people_later.c). */
 void er_pass_later(struct ent_run *r);
+/* Remember token k, an acronym or a one-word company name, as a name of
+ * ref: later tokens written the same are its mentions (er_acronym_use). */
+void er_remember(struct ent_run *r, size_t k, uint32_t ref);
+/* Token i written as an acronym or a company name found before: a mention
+ * of its organisation (true), or false (extract/entities.c). */
+bool er_acronym_use(struct ent_run *r, size_t i);
+/* Organisations by their place in a sentence: "X chief executive Y",
+ * "X shares", "SMRT said" (extract/org_shapes.c). */
+void er_pass_companies(struct ent_run *r);
 /* Chinese: gazetteer aliases, people and organisations inside the CJK run
  * of token i (extract/zh_entities.c). */
 void zh_pass_run(struct ent_run *r, size_t i);

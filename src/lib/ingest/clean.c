@@ -134,6 +134,7 @@ static const char *const labels[] = {
     "related coverage",
     "related reading",
     "related links",
+    "keep reading",
     "more coverage",
     "read next",
     "more on this",
@@ -227,6 +228,12 @@ static const char *const label_prefixes[] = {
     "read more:",
     "read also:",
     "also read:",
+    "read also |",
+    "also read |",
+    "read more |",
+    "explore more on these topics",
+    "more information:",
+    "advertise with ",
     "see also:",
     "more:",
     "watch:",
@@ -314,7 +321,8 @@ prefixes:
 /* Prefixes of a related-story run-in: the prefix, then a headline. */
 static const char *const runin_prefixes[] = {
     "related:", "related story:", "related article:", "related content:", "read more:",
-    "read also:", "also read:", "see also:", "read next:", "more:", "more on this:",
+    "read also:", "also read:", "read also |", "also read |", "read more |", "see also:",
+    "read next:", "more:", "more on this:",
     "recommended:", "read:", "watch:", "listen:",
 };
 
@@ -358,7 +366,8 @@ ing_is_related_heading(const char *s, size_t n)
                                         "more coverage", "see also", "also on", "you may also",
                                         "you might also", "recommended", "most read",
                                         "most popular", "top stories", "editor",
-                                        "trending", "explore more", "now playing", "up next"};
+                                        "trending", "explore more", "now playing", "up next",
+                                        "keep reading"};
     for (size_t i = 0; i < DS_ARRAY_LEN(heads); i++)
         if (ing_istarts(s, n, heads[i]))
             return true;
@@ -573,9 +582,18 @@ is_newsletter_prompt(const char *s, size_t n)
         return false;
     if (later_sentence_signs_up(s, n))
         return true;
+    /* "If you enjoyed this post, subscribe to get new essays by email." */
+    if ((ing_istarts(s, n, "if you enjoyed") || ing_istarts(s, n, "if you liked")) &&
+        ing_ifind(s, n, "subscribe"))
+        return true;
     if (!speaks_to_reader(s, n))
         return false;
     if (ing_ifind(s, n, "newsletter") || ing_ifind(s, n, "your inbox"))
+        return true;
+    /* "Join our WhatsApp channel and get the latest news" */
+    if (ing_istarts(s, n, "join") && ing_ifind(s, n, " channel") &&
+        (ing_ifind(s, n, "whatsapp") || ing_ifind(s, n, "telegram") ||
+         ing_ifind(s, n, "get the latest")))
         return true;
     /* "Sign up to our free Morning Headlines email for the latest news" */
     return ing_istarts(s, n, "sign up") &&

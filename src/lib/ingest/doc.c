@@ -192,7 +192,7 @@ ing_drop_furniture(struct ing_doc *d)
     free(freq);
 }
 
-/* Is l shaped as a linked headline: 2 to 16 words, opening with a capital,
+/* Is l shaped as a linked headline (after a list's bullet): 2 to 16 words, opening with a capital,
  * a digit or a quote, ending without a full stop, colon, semicolon or
  * comma? */
 static bool
@@ -200,6 +200,13 @@ headline_shaped(const struct ing_doc_line *l)
 {
     const char *s = l->t;
     size_t n = l->tl;
+    if (n > 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ') {
+        s += 2; /* a list's bullet */
+        n -= 2;
+    } else if (n > 4 && memcmp(s, "\xe2\x80\xa2 ", 4) == 0) {
+        s += 4;
+        n -= 4;
+    }
     if (!n)
         return false;
     unsigned char c0 = (unsigned char)s[0], cl = (unsigned char)s[n - 1];
@@ -212,7 +219,7 @@ headline_shaped(const struct ing_doc_line *l)
 }
 
 /* The headlines listed under a "Related coverage" / "More on this story"
- * label (the lines up to the next blank line, while they are headline
+ * label (the lines up to two blank lines running, while they are headline
  * shaped) go with the label: links to other stories, not text. */
 void
 ing_drop_related_runs(struct ing_doc *d)
@@ -231,9 +238,18 @@ ing_drop_related_runs(struct ing_doc *d)
                 d->lines[j].why = "video";
             continue;
         }
-        size_t j = i + 1;
-        for (; j < d->n && !d->lines[j].blank; j++) {
+        /* a page's list puts each headline in a paragraph of its own: one
+         * blank line between them does not end the run, two do */
+        size_t j = i + 1, blanks = 0;
+        for (; j < d->n && blanks < 2; j++) {
             struct ing_doc_line *h = &d->lines[j];
+            if (h->blank) {
+                blanks++;
+                continue;
+            }
+            blanks = 0;
+            if (h->why && strcmp(h->why, "label") == 0)
+                break; /* another label: its own list or player */
             if (h->why)
                 continue;
             if (!headline_shaped(h))

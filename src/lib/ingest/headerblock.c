@@ -28,6 +28,8 @@ enum meta_field {
     MF_SECTION,
     MF_TAGS,
     MF_SUMMARY,
+    MF_FROM, /* "From:"/"Saved from:": a URL, never a name (an e-mail's sender) */
+    MF_SKIP, /* "Saved:"/"Accessed:": the copy's own date, not the article's */
 };
 
 /* Keys, lower case, with spaces, '-' and '_' removed before comparing. */
@@ -47,6 +49,10 @@ static const struct {
     {"tags", MF_TAGS},           {"tag", MF_TAGS},             {"categories", MF_TAGS},
     {"category", MF_TAGS},       {"keywords", MF_TAGS},        {"description", MF_SUMMARY},
     {"summary", MF_SUMMARY},     {"excerpt", MF_SUMMARY},      {"abstract", MF_SUMMARY},
+    {"canonicalurl", MF_URL},    {"permalink", MF_URL},        {"from", MF_FROM},
+    {"savedfrom", MF_FROM},      {"clippedfrom", MF_FROM},     {"saved", MF_SKIP},
+    {"savedon", MF_SKIP},        {"clipped", MF_SKIP},         {"accessed", MF_SKIP},
+    {"retrieved", MF_SKIP},
 };
 
 /* The field key names, or -1. */
@@ -183,6 +189,12 @@ ing_meta_set(struct ing_meta *m, const char *key, size_t kl, const char *value, 
     case MF_URL:
         if (!m->url)
             set_str(&m->url, value, n);
+        break;
+    case MF_FROM:
+        if (!m->url && looks_like_url(value, n))
+            set_str(&m->url, value, n);
+        break;
+    case MF_SKIP:
         break;
     case MF_SECTION:
         if (!m->section)
@@ -378,6 +390,43 @@ apply_title(struct ing_doc *d, const char *title)
     a->title = t;
 }
 
+
+/* Length of src before a tagline (" - Business", " | Breaking news",
+ * " – World News ..."), or its whole length. */
+static size_t
+before_tagline(const char *src)
+{
+    static const char *const seps[] = {" - ", " | ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", NULL};
+    size_t best = strlen(src);
+    for (const char *const *sp = seps; *sp; sp++) {
+        const char *p = strstr(src, *sp);
+        if (p && (size_t)(p - src) < best && p > src)
+            best = (size_t)(p - src);
+    }
+    return best;
+}
+
+/* The outlet a stated source (taken, freed or kept) names: the outlet
+ * table's name for it, for its part before a tagline ("The Hindu -
+ * Business", a feed's title), or for the URL's domain; else the source
+ * less its tagline. */
+static char *
+stated_source(struct ing_doc *d, char *src, const char *url)
+{
+    size_t n = strlen(src), head = before_tagline(src);
+    const char *canon = outlets_match(d->outlets, src, n);
+    if (!canon && head < n)
+        canon = outlets_match(d->outlets, src, head);
+    if (!canon && head < n && url)
+        canon = outlets_for_url(d->outlets, url, strlen(url));
+    if (canon) {
+        free(src);
+        return xstrdup(canon);
+    }
+    src[head] = '\0';
+    return src;
+}
+
 /* See lib.h. */
 void
 ing_apply_meta(struct ing_doc *d, struct ing_meta *m)
@@ -401,11 +450,8 @@ ing_apply_meta(struct ing_doc *d, struct ing_meta *m)
     a->summary = ing_cap_summary(a->summary);
     char *src = m->source ? clean_value(m->source) : NULL;
     if (src) {
-        const char *canon = outlets_match(d->outlets, src, strlen(src));
         free(d->source);
-        d->source = canon ? xstrdup(canon) : src;
-        if (canon)
-            free(src);
+        d->source = stated_source(d, src, a->url);
         d->source_rank = RANK_SOURCE_LINE;
     } else if (a->url) {
         /* no "Source:" key: the URL's domain, when the outlet table knows it */

@@ -40,7 +40,8 @@ static const char *const site_keys[] = {"og:site_name", "dc:publisher", "dcterm:
                                         "application-name", NULL};
 static const char *const date_keys[] = {
     "article:published_time", "parsely-pub-date", "citation_publication_date", "citation_date",
-    "dc:date", "dcterm:date", "dc.date.issued", "dcterms.created", "date", "pubdate",
+    "dc:date", "dcterm:date", "dcterm:issued", "dc:date.issued", "dc:issued", "dcterm:created",
+    "date", "pubdate",
     "publish-date", "publishdate", "publish_date", "sailthru.date", "og:published_time",
     "article:published", NULL};
 static const char *const url_keys[] = {"og:url", "twitter:url", "parsely-link", NULL};
