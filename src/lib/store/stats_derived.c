@@ -7,7 +7,6 @@
  * Whole-corpus facts every statistic needs, created by the schema
  * migration to version 6 (store.c):
  *   corpus_doc(id, day, source)        one row per document, day = YYYY-MM-DD
- *   corpus_dt(doc_id, slug, day)       one row per document and topic
  *   corpus_day(day, n), corpus_topic_day(slug, day, n)   the timeline of all
  *   corpus_ent(entity_id, kind, docs)  documents mentioning each entity
  *   corpus_pair(a, b, docs)            pairs among the top entities (a < b)
@@ -24,8 +23,10 @@
  * way, an index just upgraded from a schema without them) every reader
  * takes the index's own tables instead: slower, same answers. A trigger
  * copies what a deleted document contributed (corpus_gone: its text;
- * corpus_gone_ent: its entities) before the row and its extractions go, so
- * a refresh can subtract it.
+ * corpus_gone_ent: its entities; corpus_gone_dt: its topics) before the row
+ * and its extractions go, so a refresh can subtract it. A document's topics
+ * with its day are doc_topics joined with corpus_doc (schema 22 dropped
+ * corpus_dt, which kept them again).
  */
 #include "config.h"
 
@@ -318,7 +319,7 @@ int
 stats_add_new(struct store *s, int64_t above, stats_key_fn key_of, void *ud,
               struct ds_error *err)
 {
-    static const enum stats_stmt_id add[] = {ST_ADD_DOC, ST_ADD_DAY, ST_ADD_DT, ST_ADD_TOPIC_DAY,
+    static const enum stats_stmt_id add[] = {ST_ADD_DOC, ST_ADD_DAY, ST_ADD_TOPIC_DAY,
                                              ST_ADD_ENT};
     sqlite3_stmt *st = NULL;
     for (size_t i = 0; i < DS_ARRAY_LEN(add); i++) {
