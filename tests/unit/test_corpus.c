@@ -18,6 +18,7 @@
 #include "dossier/corpus.h"
 #include "dossier/query.h"
 #include "dossier/store.h"
+#include "dossier/store_stats.h"
 #include "dossier/utf8.h"
 #include "tap.h"
 
@@ -530,6 +531,47 @@ derived_compare(const char *db_path, const char *what)
     sqlite3_close(db);
 }
 
+/* One term of the index's vocabulary checked against the derived one. */
+struct vocab_check {
+    struct stats_vocab *v;
+    size_t terms, wrong;
+};
+
+static void
+vocab_check_cb(const char *term, int64_t count, void *ud)
+{
+    struct vocab_check *c = ud;
+    double got = -1;
+    struct ds_error err;
+    ds_error_clear(&err);
+    c->terms++;
+    if (stats_vocab_count(c->v, term, &got, &err) != 0 || got != (double)count)
+        c->wrong++;
+}
+
+/* The derived vocabulary keeps only the terms found twice or more (schema
+ * 22), and still gives every term's count as the full-text index does. */
+static void
+derived_vocab_exact(struct store *s, const char *db, const char *what)
+{
+    struct ds_error err;
+    ds_error_clear(&err);
+    struct vocab_check c = {0};
+    if (stats_vocab_open(s, true, &c.v, &err) == 0)
+        stats_vocab_each(s, vocab_check_cb, &c, &err);
+    stats_vocab_free(&c.v);
+    ok(c.terms > 0 && c.wrong == 0, "%s: every term's count from the derived vocabulary (%zu of %zu wrong)",
+       what, c.wrong, c.terms);
+    sqlite3 *raw = NULL;
+    sqlite3_open_v2(db, &raw, SQLITE_OPEN_READONLY, NULL);
+    int once = derived_count(raw, "SELECT count(*) FROM corpus_vocab WHERE cnt <= 1");
+    int rows = derived_count(raw, "SELECT count(*) FROM corpus_vocab");
+    sqlite3_close(raw);
+    ok(once == 0 && rows > 0 && (size_t)rows < c.terms,
+       "%s: no row for a term found once (%d rows, %d of them <= 1, %zu terms)", what, rows, once,
+       c.terms);
+}
+
 /* Keyness of sel against the rest: the same terms and counts from the
  * derived vocabulary as from the full-text index's own. */
 static void
@@ -677,7 +719,8 @@ derived_add(struct store *s, const char *path, const struct fixture_doc *d, uint
  * document deleted and not yet subtracted is made from this one (its
  * corpus_dt filled as schema 21 filled it, the older trigger back); after
  * the upgrade, the deleted document's topics wait in corpus_gone_dt and the
- * refresh subtracts them: every derived table equals its definition. *sp is
+ * refresh subtracts them: every derived table equals its definition; a
+ * vocabulary row of a term found once is gone. *sp is
  * closed and opened again. */
 static void
 test_derived_v21(struct store **sp, const char *db, const char *path)
@@ -700,6 +743,7 @@ test_derived_v21(struct store **sp, const char *db, const char *path)
                " JOIN corpus_doc cd ON cd.id = dt.doc_id;"
                "INSERT INTO corpus_dt SELECT g.doc_id, g.slug, cd.day FROM corpus_gone_dt g"
                " JOIN corpus_doc cd ON cd.id = g.doc_id;"
+               "INSERT INTO corpus_vocab(term, cnt) VALUES ('onceonly', 1);"
                "DROP TABLE corpus_gone_dt; DROP TRIGGER corpus_documents_bd;"
                "CREATE TRIGGER corpus_documents_bd BEFORE DELETE ON documents"
                " WHEN EXISTS (SELECT 1 FROM corpus_doc WHERE id = old.id)"
@@ -724,6 +768,7 @@ test_derived_v21(struct store **sp, const char *db, const char *path)
     sqlite3_close(raw);
     ok(corpus_refresh(*sp, false, &err) == 0, "refresh after the upgrade from 21 (%s)", err.msg);
     derived_compare(db, "after the upgrade from schema 21 and a refresh");
+    derived_vocab_exact(*sp, db, "after the upgrade from schema 21");
 }
 
 /* Incremental refreshes after adding, changing and deleting documents
@@ -766,6 +811,7 @@ test_derived(struct store *s, const char *db, const char *dir, const int64_t *id
     ok(corpus_refresh(s, false, &err) == 0, "refresh after deleting and changing (%s)", err.msg);
     is_int(corpus_derived_current(s, &err), 1, "current again");
     derived_compare(db, "after deleting and changing");
+    derived_vocab_exact(s, db, "after deleting and changing");
     struct corpus_sel *all = NULL, *some = NULL;
     int64_t two[] = {ids[0], ids[2]};
     if (corpus_select(s, NULL, &all, &err) == 0 && corpus_select_ids(s, two, 2, &some, &err) == 0)

@@ -123,6 +123,7 @@ enum stats_stmt_id {
     ST_NEW_TEXTS,
     ST_CLEANUP,
     ST_VOCAB_ADD,
+    ST_VOCAB_PUT,
     ST_VOCAB_CLEAN,
     /* themes (stats_themes.c) */
     ST_THEMES_CLEAR,

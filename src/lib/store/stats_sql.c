@@ -213,7 +213,10 @@ const char *const stats_sql[ST__COUNT] = {
         "INSERT INTO corpus_ent SELECT m.entity_id, e.kind, m.c FROM"
         " (SELECT entity_id, count(*) AS c FROM mentions INDEXED BY mentions_entity"
         "  GROUP BY entity_id) m JOIN entities e ON e.id = m.entity_id",
-    [ST_VOCAB_FILL] = "INSERT INTO corpus_vocab SELECT term, cnt FROM temp.docs_vocab",
+    /* a term found once is left out (schema 22): most of a Chinese index's
+     * bigrams; a lookup that finds no row asks the index (ST_VOCAB_GET) */
+    [ST_VOCAB_FILL] = "INSERT INTO corpus_vocab SELECT term, cnt FROM temp.docs_vocab"
+                      " WHERE cnt > 1",
     [ST_TOP_ENT_IDS] = "SELECT entity_id FROM corpus_ent ORDER BY docs DESC, entity_id"
                        " LIMIT ?1",
     [ST_PAIR_CLEAR] = "DELETE FROM corpus_pair",
@@ -265,9 +268,12 @@ const char *const stats_sql[ST__COUNT] = {
                    "DELETE FROM corpus_ent WHERE docs <= 0;"
                    "DELETE FROM corpus_gone; DELETE FROM corpus_gone_ent;"
                    "DELETE FROM corpus_gone_dt",
-    [ST_VOCAB_ADD] = "INSERT INTO corpus_vocab(term, cnt) VALUES (?1, ?2)"
-                     " ON CONFLICT(term) DO UPDATE SET cnt = cnt + excluded.cnt",
-    [ST_VOCAB_CLEAN] = "DELETE FROM corpus_vocab WHERE cnt <= 0",
+    [ST_VOCAB_ADD] = "UPDATE corpus_vocab SET cnt = cnt + ?2 WHERE term = ?1",
+    /* a term without a row had 0 or 1 occurrences: its count now from the
+     * index itself (a short doclist), kept when it is at least 2 */
+    [ST_VOCAB_PUT] = "INSERT INTO corpus_vocab(term, cnt) SELECT ?1, cnt FROM temp.docs_vocab"
+                     " WHERE term = ?1 AND cnt > 1",
+    [ST_VOCAB_CLEAN] = "DELETE FROM corpus_vocab WHERE cnt <= 1",
     [ST_THEMES_CLEAR] = "DELETE FROM doc_themes; DELETE FROM themes",
     [ST_THEME_PUT] = "INSERT INTO themes(id, label, size) VALUES (?1, ?2, ?3)",
     [ST_DOC_THEME_PUT] = "INSERT OR REPLACE INTO doc_themes(doc_id, theme) VALUES (?1, ?2)",
