@@ -277,8 +277,10 @@ int stats_add_new(struct store *s, int64_t above, stats_key_fn key_of, void *ud,
                   struct ds_error *err);
 /* Drop the rows counted down to nothing and the deleted documents' copies. */
 int stats_changes_done(struct store *s, struct ds_error *err);
-/* counts[i] added to the occurrences of terms[i] in the derived vocabulary;
- * terms left with none are dropped. */
+/* counts[i] added to the occurrences of terms[i] in the derived vocabulary,
+ * which keeps the terms found twice or more: a term without a row takes its
+ * count from the full-text index (already holding the change); terms left
+ * with one or none are dropped. */
 int stats_vocab_add(struct store *s, const char *const *terms, const int64_t *counts, size_t n,
                     struct ds_error *err);
 

@@ -18,6 +18,7 @@
 #include "dossier/corpus.h"
 #include "dossier/query.h"
 #include "dossier/store.h"
+#include "dossier/store_stats.h"
 #include "dossier/utf8.h"
 #include "tap.h"
 
@@ -466,9 +467,6 @@ static const char *const derived_checks[][2] = {
      "SELECT id, substr(published, 1, 10), source FROM documents"},
     {"SELECT day, n FROM corpus_day",
      "SELECT coalesce(substr(published, 1, 10), ''), count(*) FROM documents GROUP BY 1"},
-    {"SELECT doc_id, slug, day FROM corpus_dt",
-     "SELECT dt.doc_id, dt.slug, substr(d.published, 1, 10) FROM doc_topics dt"
-     " JOIN documents d ON d.id = dt.doc_id"},
     {"SELECT slug, day, n FROM corpus_topic_day",
      "SELECT dt.slug, coalesce(substr(d.published, 1, 10), ''), count(*) FROM doc_topics dt"
      " JOIN documents d ON d.id = dt.doc_id GROUP BY 1, 2"},
@@ -527,9 +525,51 @@ derived_compare(const char *db_path, const char *what)
         free(sql);
     }
     is_int(derived_count(db, "SELECT count(*) FROM corpus_gone") +
-               derived_count(db, "SELECT count(*) FROM corpus_gone_ent"),
+               derived_count(db, "SELECT count(*) FROM corpus_gone_ent") +
+               derived_count(db, "SELECT count(*) FROM corpus_gone_dt"),
            0, "nothing left to subtract");
     sqlite3_close(db);
+}
+
+/* One term of the index's vocabulary checked against the derived one. */
+struct vocab_check {
+    struct stats_vocab *v;
+    size_t terms, wrong;
+};
+
+static void
+vocab_check_cb(const char *term, int64_t count, void *ud)
+{
+    struct vocab_check *c = ud;
+    double got = -1;
+    struct ds_error err;
+    ds_error_clear(&err);
+    c->terms++;
+    if (stats_vocab_count(c->v, term, &got, &err) != 0 || got != (double)count)
+        c->wrong++;
+}
+
+/* The derived vocabulary keeps only the terms found twice or more (schema
+ * 22), and still gives every term's count as the full-text index does. */
+static void
+derived_vocab_exact(struct store *s, const char *db, const char *what)
+{
+    struct ds_error err;
+    ds_error_clear(&err);
+    struct vocab_check c = {0};
+    if (stats_vocab_open(s, true, &c.v, &err) == 0)
+        stats_vocab_each(s, vocab_check_cb, &c, &err);
+    stats_vocab_free(&c.v);
+    ok(c.terms > 0 && c.wrong == 0, "%s: every term's count from the derived vocabulary (%zu of %zu wrong)",
+       what, c.wrong, c.terms);
+    sqlite3 *raw = NULL;
+    sqlite3_open_v2(db, &raw, SQLITE_OPEN_READONLY, NULL);
+    int once = derived_count(raw, "SELECT count(*) FROM corpus_vocab WHERE cnt <= 1");
+    int rows = derived_count(raw, "SELECT count(*) FROM corpus_vocab");
+    sqlite3_close(raw);
+    ok(once == 0 && rows > 0 && (size_t)rows < c.terms,
+       "%s: no row for a term found once (%d rows, %d of them <= 1, %zu terms)", what, rows, once,
+       c.terms);
 }
 
 /* Keyness of sel against the rest: the same terms and counts from the
@@ -673,6 +713,64 @@ derived_add(struct store *s, const char *path, const struct fixture_doc *d, uint
     return rc == 0 ? id : -1;
 }
 
+/* Schema 21 kept each document's topics again, with its day, in corpus_dt;
+ * migration 22 drops the table and the delete trigger keeps a deleted
+ * document's topics in corpus_gone_dt instead. An index of schema 21 with a
+ * document deleted and not yet subtracted is made from this one (its
+ * corpus_dt filled as schema 21 filled it, the older trigger back); after
+ * the upgrade, the deleted document's topics wait in corpus_gone_dt and the
+ * refresh subtracts them: every derived table equals its definition; a
+ * vocabulary row of a term found once is gone. *sp is
+ * closed and opened again. */
+static void
+test_derived_v21(struct store **sp, const char *db, const char *path)
+{
+    struct ds_error err;
+    ds_error_clear(&err);
+    store_begin(*sp, &err);
+    ok(store_file_delete(*sp, path, &err) == 0, "v21: a document deleted (%s)", err.msg);
+    store_commit(*sp, &err);
+    store_close(sp);
+    sqlite3 *raw = NULL;
+    sqlite3_open(db, &raw);
+    int pending = derived_count(raw, "SELECT count(*) FROM corpus_gone_dt");
+    ok(pending > 0, "the trigger kept the deleted document's topics (%d)", pending);
+    int rc = sqlite3_exec(
+               raw,
+               "CREATE TABLE corpus_dt(doc_id INTEGER NOT NULL, slug TEXT NOT NULL, day TEXT,"
+               " PRIMARY KEY(doc_id, slug)) WITHOUT ROWID;"
+               "INSERT INTO corpus_dt SELECT dt.doc_id, dt.slug, cd.day FROM doc_topics dt"
+               " JOIN corpus_doc cd ON cd.id = dt.doc_id;"
+               "INSERT INTO corpus_dt SELECT g.doc_id, g.slug, cd.day FROM corpus_gone_dt g"
+               " JOIN corpus_doc cd ON cd.id = g.doc_id;"
+               "INSERT INTO corpus_vocab(term, cnt) VALUES ('onceonly', 1);"
+               "DROP TABLE corpus_gone_dt; DROP TRIGGER corpus_documents_bd;"
+               "CREATE TRIGGER corpus_documents_bd BEFORE DELETE ON documents"
+               " WHEN EXISTS (SELECT 1 FROM corpus_doc WHERE id = old.id)"
+               " AND NOT EXISTS (SELECT 1 FROM corpus_gone WHERE id = old.id) BEGIN"
+               " INSERT INTO corpus_gone_ent SELECT old.id, entity_id FROM mentions"
+               " WHERE doc_id = old.id;"
+               " INSERT INTO corpus_gone(id, title, body) VALUES (old.id, old.title, old.body);"
+               " END; PRAGMA user_version = 21",
+               NULL, NULL, NULL);
+    ok(rc == SQLITE_OK, "made an index of schema 21 (%s)", sqlite3_errmsg(raw));
+    sqlite3_close(raw);
+    ok(store_open(db, 0, sp, &err) == 0, "schema 21 opens (%s)", err.msg);
+    raw = NULL;
+    sqlite3_open(db, &raw);
+    is_int(derived_count(raw, "SELECT count(*) FROM sqlite_schema WHERE name = 'corpus_dt'"), 0,
+           "upgraded: corpus_dt is gone");
+    is_int(derived_count(raw, "SELECT count(*) FROM corpus_gone_dt"), pending,
+           "upgraded: the deleted document's topics moved to corpus_gone_dt");
+    is_int(derived_count(raw, "SELECT count(*) FROM sqlite_schema WHERE name = 'corpus_documents_bd'"
+                              " AND sql LIKE '%corpus_gone_dt%'"),
+           1, "upgraded: the delete trigger keeps topics");
+    sqlite3_close(raw);
+    ok(corpus_refresh(*sp, false, &err) == 0, "refresh after the upgrade from 21 (%s)", err.msg);
+    derived_compare(db, "after the upgrade from schema 21 and a refresh");
+    derived_vocab_exact(*sp, db, "after the upgrade from schema 21");
+}
+
 /* Incremental refreshes after adding, changing and deleting documents
  * (the way the indexer does: a changed file's old document is deleted and
  * the new one inserted), then a schema-4 index upgraded. */
@@ -713,6 +811,7 @@ test_derived(struct store *s, const char *db, const char *dir, const int64_t *id
     ok(corpus_refresh(s, false, &err) == 0, "refresh after deleting and changing (%s)", err.msg);
     is_int(corpus_derived_current(s, &err), 1, "current again");
     derived_compare(db, "after deleting and changing");
+    derived_vocab_exact(s, db, "after deleting and changing");
     struct corpus_sel *all = NULL, *some = NULL;
     int64_t two[] = {ids[0], ids[2]};
     if (corpus_select(s, NULL, &all, &err) == 0 && corpus_select_ids(s, two, 2, &some, &err) == 0)
@@ -737,6 +836,7 @@ test_derived(struct store *s, const char *db, const char *dir, const int64_t *id
     /* a full rebuild gives the same */
     ok(corpus_refresh(s, true, &err) == 0, "full rebuild (%s)", err.msg);
     derived_compare(db, "after a rebuild");
+    test_derived_v21(&s, db, p1);
     free(p1);
     free(p2);
     free(gone);
@@ -755,7 +855,7 @@ test_derived(struct store *s, const char *db, const char *dir, const int64_t *id
     sqlite3_open(db, &raw);
     is_int(sqlite3_exec(raw,
                         "DROP TRIGGER corpus_documents_bd; DROP TABLE corpus_doc;"
-                        " DROP TABLE corpus_dt; DROP TABLE corpus_day; DROP TABLE corpus_topic_day;"
+                        " DROP TABLE corpus_gone_dt; DROP TABLE corpus_day; DROP TABLE corpus_topic_day;"
                         " DROP TABLE corpus_ent; DROP TABLE corpus_pair; DROP TABLE corpus_vocab;"
                         " DROP TABLE corpus_gone; DROP TABLE corpus_gone_ent;"
                         " DELETE FROM meta WHERE key LIKE 'corpus_%'; PRAGMA user_version = 5",

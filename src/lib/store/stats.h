@@ -115,7 +115,6 @@ enum stats_stmt_id {
     ST_COUNTED_MAX,
     ST_ADD_DOC,
     ST_ADD_DAY,
-    ST_ADD_DT,
     ST_ADD_TOPIC_DAY,
     ST_ADD_ENT,
     ST_GONE_MENTIONS,
@@ -124,6 +123,7 @@ enum stats_stmt_id {
     ST_NEW_TEXTS,
     ST_CLEANUP,
     ST_VOCAB_ADD,
+    ST_VOCAB_PUT,
     ST_VOCAB_CLEAN,
     /* themes (stats_themes.c) */
     ST_THEMES_CLEAR,

@@ -7,11 +7,10 @@
  * Whole-corpus facts every statistic needs, created by the schema
  * migration to version 6 (store.c):
  *   corpus_doc(id, day, source)        one row per document, day = YYYY-MM-DD
- *   corpus_dt(doc_id, slug, day)       one row per document and topic
  *   corpus_day(day, n), corpus_topic_day(slug, day, n)   the timeline of all
  *   corpus_ent(entity_id, kind, docs)  documents mentioning each entity
  *   corpus_pair(a, b, docs)            pairs among the top entities (a < b)
- *   corpus_vocab(term, cnt)            the full-text index's vocabulary
+ *   corpus_vocab(term, cnt)            the full-text index's terms found twice or more
  *   corpus_fig(doc_id, id, key)        each figure's subject key
  *   corpus_figkey(key, n)              figures per subject key
  * Reading documents' rows for a date or an outlet touches a page per
@@ -24,8 +23,10 @@
  * way, an index just upgraded from a schema without them) every reader
  * takes the index's own tables instead: slower, same answers. A trigger
  * copies what a deleted document contributed (corpus_gone: its text;
- * corpus_gone_ent: its entities) before the row and its extractions go, so
- * a refresh can subtract it.
+ * corpus_gone_ent: its entities; corpus_gone_dt: its topics) before the row
+ * and its extractions go, so a refresh can subtract it. A document's topics
+ * with its day are doc_topics joined with corpus_doc (schema 22 dropped
+ * corpus_dt, which kept them again).
  */
 #include "config.h"
 
@@ -318,7 +319,7 @@ int
 stats_add_new(struct store *s, int64_t above, stats_key_fn key_of, void *ud,
               struct ds_error *err)
 {
-    static const enum stats_stmt_id add[] = {ST_ADD_DOC, ST_ADD_DAY, ST_ADD_DT, ST_ADD_TOPIC_DAY,
+    static const enum stats_stmt_id add[] = {ST_ADD_DOC, ST_ADD_DAY, ST_ADD_TOPIC_DAY,
                                              ST_ADD_ENT};
     sqlite3_stmt *st = NULL;
     for (size_t i = 0; i < DS_ARRAY_LEN(add); i++) {
@@ -348,19 +349,30 @@ int
 stats_vocab_add(struct store *s, const char *const *terms, const int64_t *counts, size_t n,
                 struct ds_error *err)
 {
-    sqlite3_stmt *st = NULL;
-    if (stats_prepare(s, ST_VOCAB_ADD, &st, "updating statistics", err) != 0)
+    sqlite3_stmt *st = NULL, *put = NULL;
+    if (stats_vocab_ready(s, err) != 0 ||
+        stats_prepare(s, ST_VOCAB_ADD, &st, "updating statistics", err) != 0)
         return -1;
-    for (size_t i = 0; i < n; i++) {
+    if (stats_prepare(s, ST_VOCAB_PUT, &put, "updating statistics", err) != 0) {
+        sqlite3_finalize(st);
+        return -1;
+    }
+    int rc = SQLITE_DONE;
+    for (size_t i = 0; i < n && rc == SQLITE_DONE; i++) {
         sqlite3_bind_text(st, 1, terms[i], -1, SQLITE_STATIC);
         sqlite3_bind_int64(st, 2, counts[i]);
-        int rc = sqlite3_step(st);
+        rc = sqlite3_step(st);
         sqlite3_reset(st);
-        if (rc != SQLITE_DONE) {
-            sqlite3_finalize(st);
-            return store_fail(s, err, rc, "updating statistics");
+        /* no row: 0 or 1 before, so only a gain can make it 2 or more */
+        if (rc == SQLITE_DONE && sqlite3_changes(s->db) == 0 && counts[i] > 0) {
+            sqlite3_bind_text(put, 1, terms[i], -1, SQLITE_STATIC);
+            rc = sqlite3_step(put);
+            sqlite3_reset(put);
         }
     }
     sqlite3_finalize(st);
+    sqlite3_finalize(put);
+    if (rc != SQLITE_DONE)
+        return store_fail(s, err, rc, "updating statistics");
     return stats_exec(s, ST_VOCAB_CLEAN, "updating statistics", err);
 }

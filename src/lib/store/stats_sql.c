@@ -54,7 +54,7 @@ const char *const stats_sql[ST__COUNT] = {
         " ORDER BY x.c DESC, x.slug LIMIT ?2",
     [ST_TOPIC_SEL] =
         "SELECT x.slug, t.name, x.c FROM (SELECT dt.slug AS slug, count(*) AS c"
-        " FROM temp.corpus_sel cs JOIN corpus_dt dt ON dt.doc_id = cs.id"
+        " FROM temp.corpus_sel cs JOIN doc_topics dt ON dt.doc_id = cs.id"
         " WHERE cs.sel = ?1 GROUP BY dt.slug) x LEFT JOIN topics t ON t.slug = x.slug"
         " ORDER BY x.c DESC, x.slug LIMIT ?2",
     /* without the derived tables: the same from the index's own tables */
@@ -109,9 +109,9 @@ const char *const stats_sql[ST__COUNT] = {
     [ST_SERIES_ALL] = "SELECT slug, day, n FROM corpus_topic_day"
                       " WHERE slug IN (SELECT value FROM json_each(?2))",
     [ST_SERIES_SEL] =
-        "SELECT dt.slug, dt.day, count(*) FROM temp.corpus_sel cs JOIN corpus_dt dt"
-        " ON dt.doc_id = cs.id WHERE cs.sel = ?1"
-        " AND dt.slug IN (SELECT value FROM json_each(?2)) GROUP BY dt.slug, dt.day",
+        "SELECT dt.slug, cd.day, count(*) FROM temp.corpus_sel cs JOIN doc_topics dt"
+        " ON dt.doc_id = cs.id JOIN corpus_doc cd ON cd.id = cs.id WHERE cs.sel = ?1"
+        " AND dt.slug IN (SELECT value FROM json_each(?2)) GROUP BY dt.slug, cd.day",
     [ST_SERIES_ALL_DIRECT] =
         "SELECT dt.slug, substr(d.published, 1, 10) AS day, count(*) FROM doc_topics dt"
         " INDEXED BY doc_topics_slug JOIN documents d ON d.id = dt.doc_id"
@@ -201,21 +201,22 @@ const char *const stats_sql[ST__COUNT] = {
     [ST_ID_SOURCES] = "SELECT id, source FROM documents INDEXED BY documents_source",
     [ST_CDOC_INS] = "INSERT INTO corpus_doc(id, day, source) VALUES (?1, ?2, ?3)",
     [ST_REBUILD_CLEAR] =
-        "DELETE FROM corpus_doc; DELETE FROM corpus_dt; DELETE FROM corpus_day;"
+        "DELETE FROM corpus_doc; DELETE FROM corpus_gone_dt; DELETE FROM corpus_day;"
         "DELETE FROM corpus_topic_day; DELETE FROM corpus_ent; DELETE FROM corpus_vocab;"
         "DELETE FROM corpus_gone; DELETE FROM corpus_gone_ent; DELETE FROM corpus_fig;"
         "DELETE FROM corpus_figkey",
     [ST_REBUILD_FILL] =
         "INSERT INTO corpus_day SELECT coalesce(day, ''), count(*) FROM corpus_doc"
         " GROUP BY 1;"
-        "INSERT INTO corpus_dt SELECT dt.doc_id, dt.slug, cd.day FROM doc_topics dt"
-        " JOIN corpus_doc cd ON cd.id = dt.doc_id ORDER BY dt.doc_id, dt.slug;"
-        "INSERT INTO corpus_topic_day SELECT slug, coalesce(day, ''), count(*)"
-        " FROM corpus_dt GROUP BY 1, 2;"
+        "INSERT INTO corpus_topic_day SELECT dt.slug, coalesce(cd.day, ''), count(*)"
+        " FROM doc_topics dt JOIN corpus_doc cd ON cd.id = dt.doc_id GROUP BY 1, 2;"
         "INSERT INTO corpus_ent SELECT m.entity_id, e.kind, m.c FROM"
         " (SELECT entity_id, count(*) AS c FROM mentions INDEXED BY mentions_entity"
         "  GROUP BY entity_id) m JOIN entities e ON e.id = m.entity_id",
-    [ST_VOCAB_FILL] = "INSERT INTO corpus_vocab SELECT term, cnt FROM temp.docs_vocab",
+    /* a term found once is left out (schema 22): most of a Chinese index's
+     * bigrams; a lookup that finds no row asks the index (ST_VOCAB_GET) */
+    [ST_VOCAB_FILL] = "INSERT INTO corpus_vocab SELECT term, cnt FROM temp.docs_vocab"
+                      " WHERE cnt > 1",
     [ST_TOP_ENT_IDS] = "SELECT entity_id FROM corpus_ent ORDER BY docs DESC, entity_id"
                        " LIMIT ?1",
     [ST_PAIR_CLEAR] = "DELETE FROM corpus_pair",
@@ -228,9 +229,9 @@ const char *const stats_sql[ST__COUNT] = {
         "UPDATE corpus_day SET n = n - x.c FROM (SELECT coalesce(cd.day, '') AS d, count(*) AS c"
         " FROM corpus_gone g JOIN corpus_doc cd ON cd.id = g.id GROUP BY 1) x"
         " WHERE corpus_day.day = x.d;"
-        "UPDATE corpus_topic_day SET n = n - x.c FROM (SELECT dt.slug AS slug,"
-        " coalesce(dt.day, '') AS d, count(*) AS c FROM corpus_gone g JOIN corpus_dt dt"
-        " ON dt.doc_id = g.id GROUP BY 1, 2) x"
+        "UPDATE corpus_topic_day SET n = n - x.c FROM (SELECT g.slug AS slug,"
+        " coalesce(cd.day, '') AS d, count(*) AS c FROM corpus_gone_dt g JOIN corpus_doc cd"
+        " ON cd.id = g.doc_id GROUP BY 1, 2) x"
         " WHERE corpus_topic_day.slug = x.slug AND corpus_topic_day.day = x.d;"
         "UPDATE corpus_ent SET docs = docs - x.c FROM (SELECT entity_id, count(*) AS c"
         " FROM corpus_gone_ent GROUP BY entity_id) x WHERE corpus_ent.entity_id = x.entity_id;"
@@ -238,7 +239,6 @@ const char *const stats_sql[ST__COUNT] = {
         " FROM corpus_gone g JOIN corpus_fig f ON f.doc_id = g.id GROUP BY 1) x"
         " WHERE corpus_figkey.key = x.key;"
         "DELETE FROM corpus_fig WHERE doc_id IN (SELECT id FROM corpus_gone);"
-        "DELETE FROM corpus_dt WHERE doc_id IN (SELECT id FROM corpus_gone);"
         "DELETE FROM corpus_doc WHERE id IN (SELECT id FROM corpus_gone)",
     [ST_COUNTED_MAX] = "SELECT coalesce(max(id), 0) FROM corpus_doc",
     /* the new documents; ?1 = the largest id still counted */
@@ -247,11 +247,10 @@ const char *const stats_sql[ST__COUNT] = {
     [ST_ADD_DAY] = "INSERT INTO corpus_day(day, n) SELECT coalesce(day, ''), count(*)"
                    " FROM corpus_doc WHERE id > ?1 GROUP BY 1"
                    " ON CONFLICT(day) DO UPDATE SET n = n + excluded.n",
-    [ST_ADD_DT] = "INSERT INTO corpus_dt SELECT dt.doc_id, dt.slug, cd.day FROM doc_topics dt"
-                  " JOIN corpus_doc cd ON cd.id = dt.doc_id WHERE dt.doc_id > ?1",
     [ST_ADD_TOPIC_DAY] =
-        "INSERT INTO corpus_topic_day(slug, day, n) SELECT slug, coalesce(day, ''), count(*)"
-        " FROM corpus_dt WHERE doc_id > ?1 GROUP BY 1, 2"
+        "INSERT INTO corpus_topic_day(slug, day, n) SELECT dt.slug, coalesce(cd.day, ''),"
+        " count(*) FROM doc_topics dt JOIN corpus_doc cd ON cd.id = dt.doc_id"
+        " WHERE dt.doc_id > ?1 GROUP BY 1, 2"
         " ON CONFLICT(slug, day) DO UPDATE SET n = n + excluded.n",
     [ST_ADD_ENT] =
         "INSERT INTO corpus_ent(entity_id, kind, docs) SELECT m.entity_id, e.kind, m.c FROM"
@@ -267,10 +266,14 @@ const char *const stats_sql[ST__COUNT] = {
                    "DELETE FROM corpus_day WHERE n <= 0;"
                    "DELETE FROM corpus_topic_day WHERE n <= 0;"
                    "DELETE FROM corpus_ent WHERE docs <= 0;"
-                   "DELETE FROM corpus_gone; DELETE FROM corpus_gone_ent",
-    [ST_VOCAB_ADD] = "INSERT INTO corpus_vocab(term, cnt) VALUES (?1, ?2)"
-                     " ON CONFLICT(term) DO UPDATE SET cnt = cnt + excluded.cnt",
-    [ST_VOCAB_CLEAN] = "DELETE FROM corpus_vocab WHERE cnt <= 0",
+                   "DELETE FROM corpus_gone; DELETE FROM corpus_gone_ent;"
+                   "DELETE FROM corpus_gone_dt",
+    [ST_VOCAB_ADD] = "UPDATE corpus_vocab SET cnt = cnt + ?2 WHERE term = ?1",
+    /* a term without a row had 0 or 1 occurrences: its count now from the
+     * index itself (a short doclist), kept when it is at least 2 */
+    [ST_VOCAB_PUT] = "INSERT INTO corpus_vocab(term, cnt) SELECT ?1, cnt FROM temp.docs_vocab"
+                     " WHERE term = ?1 AND cnt > 1",
+    [ST_VOCAB_CLEAN] = "DELETE FROM corpus_vocab WHERE cnt <= 1",
     [ST_THEMES_CLEAR] = "DELETE FROM doc_themes; DELETE FROM themes",
     [ST_THEME_PUT] = "INSERT INTO themes(id, label, size) VALUES (?1, ?2, ?3)",
     [ST_DOC_THEME_PUT] = "INSERT OR REPLACE INTO doc_themes(doc_id, theme) VALUES (?1, ?2)",

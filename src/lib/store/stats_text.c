@@ -298,20 +298,26 @@ stats_vocab_each(struct store *s, void (*fn)(const char *term, int64_t count, vo
 struct stats_vocab {
     struct store *s;
     sqlite3_stmt *st;
+    sqlite3_stmt *index; /* derived: the index's own count of a term without a row */
 };
 
 int
 stats_vocab_open(struct store *s, bool derived, struct stats_vocab **out, struct ds_error *err)
 {
-    sqlite3_stmt *st = NULL;
+    sqlite3_stmt *st = NULL, *index = NULL;
     *out = NULL;
-    if ((!derived && stats_vocab_ready(s, err) != 0) ||
+    if (stats_vocab_ready(s, err) != 0 ||
         stats_prepare(s, derived ? ST_VOCAB_GET_DERIVED : ST_VOCAB_GET, &st,
                       "reading term statistics", err) != 0)
         return -1;
+    if (derived && stats_prepare(s, ST_VOCAB_GET, &index, "reading term statistics", err) != 0) {
+        sqlite3_finalize(st);
+        return -1;
+    }
     struct stats_vocab *v = xcalloc(1, sizeof *v);
     v->s = s;
     v->st = st;
+    v->index = index;
     *out = v;
     return 0;
 }
@@ -319,10 +325,18 @@ stats_vocab_open(struct store *s, bool derived, struct stats_vocab **out, struct
 int
 stats_vocab_count(struct stats_vocab *v, const char *term, double *count, struct ds_error *err)
 {
-    sqlite3_bind_text(v->st, 1, term, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(v->st);
-    *count = rc == SQLITE_ROW ? sqlite3_column_double(v->st, 0) : 0;
-    sqlite3_reset(v->st);
+    sqlite3_stmt *st = v->st;
+    sqlite3_bind_text(st, 1, term, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_DONE && v->index) {
+        /* the derived vocabulary leaves out terms found once */
+        sqlite3_reset(st);
+        st = v->index;
+        sqlite3_bind_text(st, 1, term, -1, SQLITE_STATIC);
+        rc = sqlite3_step(st);
+    }
+    *count = rc == SQLITE_ROW ? sqlite3_column_double(st, 0) : 0;
+    sqlite3_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return store_fail(v->s, err, rc, "reading term statistics");
     return 0;
@@ -335,6 +349,7 @@ stats_vocab_free(struct stats_vocab **vp)
     if (!v)
         return;
     sqlite3_finalize(v->st);
+    sqlite3_finalize(v->index);
     free(v);
     *vp = NULL;
 }
