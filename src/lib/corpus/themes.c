@@ -428,25 +428,16 @@ th_label(const struct th_docs *d, size_t k, size_t c, const double *counts, cons
     return buf_steal(&b);
 }
 
-/* Number the themes biggest first over every document (ties: the one
- * whose first document comes first in all, the sample's order, which
- * the content sets): map[c] is theme c's number - 1. */
+/* Number the themes biggest first (ties: the one whose first document
+ * comes first, in the order assigned: the sample's order, which the
+ * content sets, then by id): size[c] and first[c] as th_assigned counts
+ * them; map[c] is theme c's number - 1. */
 static void
-th_number(const struct th_assigned *all, size_t k, size_t *map)
+th_number(const int64_t *size, const int64_t *first, size_t k, size_t *map)
 {
     struct th_rank *rk = xcalloc(k, sizeof *rk);
-    for (size_t c = 0; c < k; c++) {
-        rk[c].c = c;
-        rk[c].first = INT64_MAX;
-    }
-    for (size_t i = 0; i < all->n; i++) {
-        int t = all->themes[i];
-        if (t < 0)
-            continue;
-        rk[t].size++;
-        if ((int64_t)i < rk[t].first)
-            rk[t].first = (int64_t)i;
-    }
+    for (size_t c = 0; c < k; c++)
+        rk[c] = (struct th_rank){c, size[c], first[c]};
     qsort(rk, k, sizeof *rk, th_rank_cmp);
     for (size_t r = 0; r < k; r++)
         map[rk[r].c] = r;
@@ -477,75 +468,111 @@ th_labels(const struct th_docs *d, size_t k, const int *stheme, const size_t *ma
     return labels;
 }
 
-/* out's themes (by number) with their documents, ascending; labels are
- * taken over. */
-static void
-th_result(const struct th_assigned *all, size_t k, const size_t *map, char **labels,
-          struct corpus_themes *out)
-{
-    out->v = xcalloc(k, sizeof *out->v);
-    out->n = k;
-    for (size_t i = 0; i < all->n; i++)
-        if (all->themes[i] >= 0)
-            out->v[map[all->themes[i]]].size++;
-    for (size_t c = 0; c < k; c++) {
-        out->v[c].id = (int)c + 1;
-        out->v[c].label = labels[c];
-        out->v[c].docs = xmalloc(((size_t)out->v[c].size + 1) * sizeof *out->v[c].docs);
-        out->v[c].size = 0;
-    }
-    for (size_t i = 0; i < all->n; i++) {
-        if (all->themes[i] < 0) {
-            out->unassigned++;
-            continue;
-        }
-        struct corpus_theme *t = &out->v[map[all->themes[i]]];
-        t->docs[t->size++] = all->ids[i];
-    }
-    for (size_t c = 0; c < k; c++)
-        qsort(out->v[c].docs, (size_t)out->v[c].size, sizeof *out->v[c].docs, corpus_cmp_i64);
-}
-
 /* ---- the sample, the model, the fit ----------------------------------------------------- */
 
-struct th_key {
-    uint64_t mix;
-    int64_t id;
-};
+/* Whether key a comes before key b. */
+static bool
+th_key_less(const struct th_key *a, const struct th_key *b)
+{
+    return a->mix != b->mix ? a->mix < b->mix : a->id < b->id;
+}
 
 static int
 th_key_cmp(const void *pa, const void *pb)
 {
     const struct th_key *a = pa, *b = pb;
-    if (a->mix != b->mix)
-        return a->mix < b->mix ? -1 : 1;
-    return (a->id > b->id) - (a->id < b->id);
+    return th_key_less(a, b) ? -1 : th_key_less(b, a);
+}
+
+/* See lib.h. */
+void
+th_sample_init(struct th_sample *r, size_t max)
+{
+    memset(r, 0, sizeof *r);
+    r->max = max;
+    r->v = xmalloc((max + 1) * sizeof *r->v);
+}
+
+/* See lib.h: the heap's root v[0] is the largest key kept. */
+void
+th_sample_offer(struct th_sample *r, uint64_t mix, int64_t id)
+{
+    struct th_key k = {mix, id};
+    r->offered++;
+    size_t i;
+    if (r->n < r->max) {
+        for (i = r->n++; i > 0 && th_key_less(&r->v[(i - 1) / 2], &k); i = (i - 1) / 2)
+            r->v[i] = r->v[(i - 1) / 2];
+        r->v[i] = k;
+        return;
+    }
+    if (!r->max || !th_key_less(&k, &r->v[0]))
+        return;
+    for (i = 0;;) { /* the root replaced: k sifted down */
+        size_t c = 2 * i + 1;
+        if (c >= r->n)
+            break;
+        if (c + 1 < r->n && th_key_less(&r->v[c], &r->v[c + 1]))
+            c++;
+        if (!th_key_less(&k, &r->v[c]))
+            break;
+        r->v[i] = r->v[c];
+        i = c;
+    }
+    r->v[i] = k;
+}
+
+/* See lib.h. */
+void
+th_sample_sort(struct th_sample *r)
+{
+    qsort(r->v, r->n, sizeof *r->v, th_key_cmp);
+}
+
+void
+th_sample_free(struct th_sample *r)
+{
+    free(r->v);
+    memset(r, 0, sizeof *r);
+}
+
+/* stats_theme_doc_keys's callback: a document's key is its content hash
+ * mixed with the seed. */
+struct th_offer {
+    struct th_sample *r;
+    uint64_t seed;
+};
+
+static void
+th_offer_doc(int64_t id, uint64_t hash, void *ud)
+{
+    struct th_offer *o = ud;
+    uint64_t st = hash ^ (o->seed * 0xD1B54A32D192ED03ull);
+    th_sample_offer(o->r, th_rand(&st), id);
 }
 
 /* The sample: the (at most) max documents whose content hash mixed with
  * seed comes first, in that order, into *ids; *ndocs the index's
- * documents. The same documents give the same sample, whatever their ids. */
+ * documents. The same documents give the same sample, whatever their ids;
+ * only the sample is held, not every document's key. */
 static int
 th_sample(struct store *s, uint64_t seed, size_t max, int64_t **ids, size_t *n, size_t *ndocs,
           struct ds_error *err)
 {
-    int64_t *all;
-    uint64_t *hash;
-    if (stats_theme_doc_keys(s, &all, &hash, ndocs, err) != 0)
+    struct th_sample r;
+    th_sample_init(&r, max);
+    struct th_offer o = {&r, seed};
+    if (stats_theme_doc_keys(s, th_offer_doc, &o, err) != 0) {
+        th_sample_free(&r);
         return -1;
-    struct th_key *key = xmalloc((*ndocs + 1) * sizeof *key);
-    for (size_t i = 0; i < *ndocs; i++) {
-        uint64_t st = hash[i] ^ (seed * 0xD1B54A32D192ED03ull);
-        key[i] = (struct th_key){th_rand(&st), all[i]};
     }
-    qsort(key, *ndocs, sizeof *key, th_key_cmp);
-    *n = *ndocs < max ? *ndocs : max;
+    th_sample_sort(&r);
+    *ndocs = r.offered;
+    *n = r.n;
     *ids = xmalloc((*n + 1) * sizeof **ids);
     for (size_t i = 0; i < *n; i++)
-        (*ids)[i] = key[i].id;
-    free(key);
-    free(all);
-    free(hash);
+        (*ids)[i] = r.v[i].id;
+    th_sample_free(&r);
     return 0;
 }
 
@@ -578,11 +605,10 @@ th_model_build(const struct th_docs *d, size_t k, const double *cent, struct th_
 }
 
 /* The sample's documents assigned by the model as any other document is
- * (th_model_nearest over the same terms and counts): stheme[i], and
- * appended to all. */
+ * (th_model_nearest over the same terms and counts): stheme[i]. */
 static void
 th_assign_sample(const struct th_docs *d, const struct th_model *m, const uint32_t *newidx,
-                 int *stheme, struct th_assigned *all)
+                 int *stheme)
 {
     uint32_t *terms = xmalloc((d->nterms + 1) * sizeof *terms);
     uint32_t *counts = xmalloc((d->nterms + 1) * sizeof *counts);
@@ -596,7 +622,6 @@ th_assign_sample(const struct th_docs *d, const struct th_model *m, const uint32
             counts[n++] = d->count[p];
         }
         stheme[i] = th_model_nearest(m, terms, counts, n);
-        th_assigned_add(all, d->ids[i], stheme[i]);
     }
     free(terms);
     free(counts);
@@ -626,11 +651,11 @@ th_best_fit(const struct th_docs *d, size_t k, uint64_t seed, double *best_cent)
     return best_rounds;
 }
 
-/* Save the fit (model m, labels and centroids by number) and every
- * document's theme number, in one transaction. */
+/* Save the fit (model m, labels and centroids by number), replacing the
+ * stored one and every assignment (inside the caller's transaction). */
 static int
 th_save(struct store *s, const struct th_model *m, const size_t *map, char **labels,
-        const struct th_assigned *all, const struct stats_theme_fit *head, struct ds_error *err)
+        const struct stats_theme_fit *head, struct ds_error *err)
 {
     struct stats_theme_fit f = {0};
     th_model_to_fit(m, &f);
@@ -649,19 +674,45 @@ th_save(struct store *s, const struct th_model *m, const size_t *map, char **lab
     free(f.veclen);
     f.vec = vec;
     f.veclen = veclen;
-    int *num = xmalloc((all->n + 1) * sizeof *num);
-    for (size_t i = 0; i < all->n; i++)
-        num[i] = all->themes[i] < 0 ? 0 : (int)map[all->themes[i]] + 1;
-    int rc = store_begin(s, err);
-    if (rc == 0)
-        rc = stats_theme_fit_put(s, &f, err) != 0 ||
-                     stats_theme_assign(s, all->ids, num, all->n, err) != 0
-                 ? -1
-                 : store_commit(s, err);
-    if (rc != 0)
-        store_rollback(s);
-    free(num);
+    int rc = stats_theme_fit_put(s, &f, err);
     stats_theme_fit_free(&f);
+    return rc;
+}
+
+/* Every document's theme written as it is assigned (o, numbered by map):
+ * the sample's (stheme) first, then the others' by their text (none when
+ * the sample is every document); then, when the sizes over every document
+ * number the themes otherwise than the sample's did (a near tie), the
+ * themes renumbered in the index; the sizes counted. */
+static int
+th_save_assigned(struct store *s, const struct th_docs *d, const struct th_model *m,
+                 const int *stheme, size_t *map, size_t ndocs, struct th_assigned *o,
+                 struct ds_error *err)
+{
+    int rc = 0;
+    for (size_t i = 0; i < d->n && rc == 0; i++)
+        rc = th_assigned_add(o, d->ids[i], stheme[i]);
+    if (rc == 0 && d->n < ndocs) {
+        int64_t *skip = xmalloc((d->n + 1) * sizeof *skip);
+        memcpy(skip, d->ids, d->n * sizeof *skip);
+        qsort(skip, d->n, sizeof *skip, corpus_cmp_i64);
+        rc = th_assign_texts(s, m, true, skip, d->n, o, err);
+        free(skip);
+    }
+    if (rc == 0)
+        rc = th_assigned_flush(o);
+    size_t all[CORPUS_THEMES_MAX_K];
+    th_number(o->size, o->first, m->k, all);
+    int num[CORPUS_THEMES_MAX_K];
+    bool same = true;
+    for (size_t c = 0; c < m->k; c++) {
+        num[map[c]] = (int)all[c] + 1;
+        same = same && all[c] == map[c];
+    }
+    if (rc == 0 && !same)
+        rc = stats_theme_renumber(s, num, m->k, err);
+    if (rc == 0)
+        rc = stats_theme_resize(s, err);
     return rc;
 }
 
@@ -676,55 +727,57 @@ corpus_themes_clear(struct corpus_themes *t)
     memset(t, 0, sizeof *t);
 }
 
-/* The fit once the sample is read into d: k-means, the model, every
- * document assigned, numbered, labelled, saved; out filled. */
+/* The fit once the sample is read into d: k-means, the model, numbered
+ * and labelled by the sample's themes, saved with every document's theme
+ * in one transaction; *rounds the k-means rounds. */
 static int
 th_fit_sample(struct store *s, struct th_docs *d, size_t k, uint64_t seed,
-              struct stats_theme_fit *head, struct corpus_themes *out, struct ds_error *err)
+              struct stats_theme_fit *head, int *rounds, struct ds_error *err)
 {
     th_weigh(d);
     double *cent = xcalloc(k * d->nterms + 1, sizeof *cent);
-    out->rounds = th_best_fit(d, k, seed, cent);
+    *rounds = th_best_fit(d, k, seed, cent);
     struct th_model m;
     uint32_t *newidx = xmalloc((d->nterms + 1) * sizeof *newidx);
     th_model_build(d, k, cent, &m, newidx);
     free(cent);
     int *stheme = xmalloc((d->n + 1) * sizeof *stheme);
-    struct th_assigned all = {0};
-    th_assign_sample(d, &m, newidx, stheme, &all);
+    th_assign_sample(d, &m, newidx, stheme);
     free(newidx);
-    int64_t *skip = xmalloc((d->n + 1) * sizeof *skip);
-    memcpy(skip, d->ids, d->n * sizeof *skip);
-    qsort(skip, d->n, sizeof *skip, corpus_cmp_i64);
-    int rc = th_assign_texts(s, &m, true, skip, d->n, &all, err);
-    free(skip);
-    size_t *map = xmalloc(k * sizeof *map);
-    char **labels = NULL;
+    struct th_assigned o;
+    size_t map[CORPUS_THEMES_MAX_K];
+    th_assigned_init(&o, s, map, err);
+    for (size_t i = 0; i < d->n; i++) /* the sample's sizes, nothing written */
+        if (stheme[i] >= 0 && o.size[stheme[i]]++ == 0)
+            o.first[stheme[i]] = (int64_t)i;
+    th_number(o.size, o.first, k, map);
+    char **labels = th_labels(d, k, stheme, map);
+    memset(o.size, 0, sizeof o.size);
+    for (size_t c = 0; c < k; c++)
+        o.first[c] = INT64_MAX;
+    int rc = store_begin(s, err);
     if (rc == 0) {
-        th_number(&all, k, map);
-        labels = th_labels(d, k, stheme, map);
-        rc = th_save(s, &m, map, labels, &all, head, err);
+        rc = th_save(s, &m, map, labels, head, err);
+        if (rc == 0)
+            rc = th_save_assigned(s, d, &m, stheme, map, (size_t)head->docs, &o, err);
+        rc = rc == 0 ? store_commit(s, err) : (store_rollback(s), -1);
     }
-    if (rc == 0)
-        th_result(&all, k, map, labels, out); /* takes the labels */
-    else
-        for (size_t c = 0; labels && c < k; c++)
-            free(labels[c]);
-    out->nterms = m.nterms;
+    for (size_t c = 0; c < k; c++)
+        free(labels[c]);
     free(labels);
-    free(map);
     free(stheme);
-    th_assigned_free(&all);
+    th_assigned_free(&o);
     th_model_free(&m);
     return rc;
 }
 
-/* See corpus.h. */
+/* See lib.h. */
 int
-corpus_themes_fit(struct store *s, size_t k, uint64_t seed, size_t sample,
-                  struct corpus_themes *out, struct ds_error *err)
+th_fit(struct store *s, size_t k, uint64_t seed, size_t sample, int *rounds, size_t *ndocs_out,
+       struct ds_error *err)
 {
-    memset(out, 0, sizeof *out);
+    *rounds = 0;
+    *ndocs_out = 0;
     if (k < 1 || k > CORPUS_THEMES_MAX_K) {
         ds_error_set(err, -1, "themes: k must be 1 to %d, not %zu", CORPUS_THEMES_MAX_K, k);
         return -1;
@@ -746,19 +799,34 @@ corpus_themes_fit(struct store *s, size_t k, uint64_t seed, size_t sample,
     d.forms = (struct strmap)STRMAP_INIT;
     int rc = th_read(s, &d, ids, n, err);
     free(ids);
+    strmap_free(&d.forms); /* only the reading counts the forms */
+    d.forms = (struct strmap)STRMAP_INIT;
     struct stats_theme_fit head = {.seed = (int64_t)seed, .docs = (int64_t)ndocs,
                                    .sample = (int64_t)sample, .fitted = (int64_t)n};
     if (rc == 0)
-        rc = th_fit_sample(s, &d, k, seed, &head, out, err);
+        rc = th_fit_sample(s, &d, k, seed, &head, rounds, err);
     th_docs_free(&d);
-    if (rc != 0) {
+    *ndocs_out = ndocs;
+    return rc;
+}
+
+/* See corpus.h. */
+int
+corpus_themes_fit(struct store *s, size_t k, uint64_t seed, size_t sample,
+                  struct corpus_themes *out, struct ds_error *err)
+{
+    memset(out, 0, sizeof *out);
+    int rounds;
+    size_t ndocs;
+    if (th_fit(s, k, seed, sample, &rounds, &ndocs, err) != 0)
+        return -1;
+    int have = corpus_themes_read(s, out, err);
+    if (have <= 0) {
+        if (have == 0)
+            ds_error_set(err, -1, "the themes fitted were not found in the index");
         corpus_themes_clear(out);
         return -1;
     }
-    out->k = k;
-    out->seed = seed;
-    out->ndocs = out->fit_docs = ndocs;
-    out->fitted = n;
-    out->sample = sample;
+    out->rounds = rounds;
     return 0;
 }
