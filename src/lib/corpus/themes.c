@@ -37,6 +37,7 @@
 #define THEMES_MAX_DF 0.5     /* terms in more documents than this share say nothing */
 #define THEMES_LABEL_TERMS 4  /* terms in a theme's label */
 #define THEMES_RESTARTS 4     /* k-means runs from different starts; the best fit wins */
+#define TH_LC 256             /* counts whose 1 + log(count) is kept in a table */
 
 /* Every document's terms: CSR rows of (term, count), then tf-idf weights. */
 struct th_docs {
@@ -50,8 +51,12 @@ struct th_docs {
     size_t *row;      /* n + 1 offsets into term/count/w */
     uint32_t *term;
     uint32_t *count;
-    double *w;        /* tf-idf, each row of length 1 (or all 0) */
     size_t nnz, cap;
+    /* the tf-idf weights, made as they are read (th_w), not stored: 8
+     * bytes a term of a sampled document fewer */
+    double *idf;      /* per term: log(n / df), 0 when it does not weigh */
+    double *norm;     /* per row: its weights' length (1 when all are 0) */
+    double lc[TH_LC]; /* 1 + log(count) for counts below TH_LC */
 };
 
 /* What the tokenizer callback fills for one document. */
@@ -160,25 +165,48 @@ th_read(struct store *s, struct th_docs *d, const int64_t *ids, size_t n, struct
     return rc;
 }
 
-/* The tf-idf weights of every row, each row scaled to length 1; terms in
- * fewer than two documents or in more than THEMES_MAX_DF of them weigh 0. */
+/* 1 + log(count) of term p. */
+static inline double
+th_lc(const struct th_docs *d, size_t p)
+{
+    uint32_t c = d->count[p];
+    return c < TH_LC ? d->lc[c] : 1 + log((double)c);
+}
+
+/* The tf-idf weight of term p of row i, its row scaled to length 1: the
+ * very double a stored weight (computed, then divided by the norm) was. */
+static inline double
+th_w(const struct th_docs *d, size_t i, size_t p)
+{
+    return th_lc(d, p) * d->idf[d->term[p]] / d->norm[i];
+}
+
+/* What the tf-idf weights of every row are made from (th_w): each term's
+ * idf (0 for terms in fewer than two documents or in more than
+ * THEMES_MAX_DF of them) and each row's length. */
 static void
 th_weigh(struct th_docs *d)
 {
-    d->w = xcalloc(d->nnz + 1, sizeof *d->w);
     double n = (double)d->n;
+    for (uint32_t c = 1; c < TH_LC; c++)
+        d->lc[c] = 1 + log((double)c);
+    d->idf = xcalloc(d->nterms + 1, sizeof *d->idf);
+    for (size_t t = 0; t < d->nterms; t++) {
+        double df = (double)(d->vocab.e[t].value & 0xffffffffu);
+        if (df >= 2 && df <= THEMES_MAX_DF * n)
+            d->idf[t] = log(n / df);
+    }
+    d->norm = xmalloc((d->n + 1) * sizeof *d->norm);
     for (size_t i = 0; i < d->n; i++) {
         double norm = 0;
         for (size_t p = d->row[i]; p < d->row[i + 1]; p++) {
-            double df = (double)(d->vocab.e[d->term[p]].value & 0xffffffffu);
-            if (df < 2 || df > THEMES_MAX_DF * n)
+            if (d->idf[d->term[p]] == 0)
                 continue;
-            d->w[p] = (1 + log((double)d->count[p])) * log(n / df);
-            norm += d->w[p] * d->w[p];
+            double w = th_lc(d, p) * d->idf[d->term[p]];
+            norm += w * w;
         }
         norm = sqrt(norm);
-        for (size_t p = d->row[i]; norm > 0 && p < d->row[i + 1]; p++)
-            d->w[p] /= norm;
+        d->norm[i] = norm > 0 ? norm : 1;
     }
 }
 
@@ -194,7 +222,8 @@ th_docs_free(struct th_docs *d)
     free(d->row);
     free(d->term);
     free(d->count);
-    free(d->w);
+    free(d->idf);
+    free(d->norm);
     memset(d, 0, sizeof *d);
 }
 
@@ -220,7 +249,7 @@ th_cos(const struct th_docs *d, size_t i, const double *cent, size_t k, size_t c
 {
     double s = 0;
     for (size_t p = d->row[i]; p < d->row[i + 1]; p++)
-        s += d->w[p] * cent[d->term[p] * k + c];
+        s += th_w(d, i, p) * cent[d->term[p] * k + c];
     return s;
 }
 
@@ -231,7 +260,7 @@ th_set_row(const struct th_docs *d, size_t i, double *cent, size_t k, size_t c)
     for (size_t t = 0; t < d->nterms; t++)
         cent[t * k + c] = 0;
     for (size_t p = d->row[i]; p < d->row[i + 1]; p++)
-        cent[d->term[p] * k + c] = d->w[p];
+        cent[d->term[p] * k + c] = th_w(d, i, p);
 }
 
 /* k-means++: the first centroid a random document, each next one a
@@ -279,8 +308,9 @@ th_assign(const struct th_docs *d, size_t k, const double *cent, int *theme)
         double bs = -1, v[CORPUS_THEMES_MAX_K] = {0};
         for (size_t p = d->row[i]; p < d->row[i + 1]; p++) {
             const double *ct = cent + (size_t)d->term[p] * k; /* each sum in th_cos's order */
+            double w = th_w(d, i, p);
             for (size_t c = 0; c < k; c++)
-                v[c] += d->w[p] * ct[c];
+                v[c] += w * ct[c];
         }
         for (size_t c = 0; c < k && d->row[i] < d->row[i + 1]; c++)
             if (v[c] > bs) {
@@ -307,7 +337,7 @@ th_update(const struct th_docs *d, size_t k, double *cent, int *theme)
             continue;
         size[theme[i]]++;
         for (size_t p = d->row[i]; p < d->row[i + 1]; p++)
-            cent[(size_t)d->term[p] * k + (size_t)theme[i]] += d->w[p];
+            cent[(size_t)d->term[p] * k + (size_t)theme[i]] += th_w(d, i, p);
     }
     double norm[CORPUS_THEMES_MAX_K] = {0}; /* each summed in term order, as before */
     for (size_t t = 0; t < d->nterms; t++)
