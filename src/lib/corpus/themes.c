@@ -94,8 +94,12 @@ th_token(const char *token, size_t start, size_t end, void *ud)
     struct strmap_entry *fe = strmap_upsert(&f->d->forms, sf, end - start, NULL);
     fe->value++;
     if (added || fe->value > f->d->vocab.e[idx].value >> 32) {
-        free(f->d->surface[idx]);
-        f->d->surface[idx] = xstrdup(sf);
+        /* copied only when another form takes over, not each time the
+         * leading form is seen again */
+        if (added || strcmp(f->d->surface[idx], sf) != 0) {
+            free(f->d->surface[idx]);
+            f->d->surface[idx] = xstrdup(sf);
+        }
         f->d->vocab.e[idx].value = (fe->value << 32) | (f->d->vocab.e[idx].value & 0xffffffffu);
     }
     if (sf != stack)
