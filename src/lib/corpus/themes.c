@@ -18,9 +18,13 @@
  * sidebar and the statistics view read them.
  *
  * Cost: one tokenizing pass over the sample (~0.3 ms for a 600-word
- * article) and 8 bytes per distinct term of a sampled document in memory;
+ * article) and 8 bytes per distinct term of a sampled document in memory
+ * (its term and count; the weights are made from them as they are read);
  * each k-means round is one pass over the sample's non-zero weights per
- * theme; then one lean tokenizing pass over every other document.
+ * theme; then one lean tokenizing pass over every other document (none
+ * when the sample is the whole collection), each assignment written to the
+ * index as it is made. Nothing is held per document of the collection: the
+ * sample is drawn in one pass through a heap of the sample's size.
  */
 #include "config.h"
 
