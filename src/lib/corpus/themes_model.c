@@ -13,6 +13,11 @@
  * A centroid is stored as (term index, weight) pairs, 4 + 8 bytes little
  * endian each, for its non-zero weights only.
  *
+ * Also the two things that keep the themes from holding anything per
+ * document: th_assigned writes assignments to the index 4,096 at a time as
+ * they are made, and th_sample keeps the sample's keys in a heap of the
+ * sample's size while every document's key streams past.
+ *
  * Cost: one tokenizing pass over each new document, a lookup per token,
  * then k multiply-adds per distinct term.
  */
@@ -392,6 +397,74 @@ th_assign_texts(struct store *s, const struct th_model *m, bool all, const int64
     u64map_free(&a.byhash);
     th_bag_free(&a.bag);
     return rc;
+}
+
+/* ---- the sample (themes.c draws it) ----------------------------------------------- */
+
+/* Whether key a comes before key b. */
+static bool
+th_key_less(const struct th_key *a, const struct th_key *b)
+{
+    return a->mix != b->mix ? a->mix < b->mix : a->id < b->id;
+}
+
+static int
+th_key_cmp(const void *pa, const void *pb)
+{
+    const struct th_key *a = pa, *b = pb;
+    return th_key_less(a, b) ? -1 : th_key_less(b, a);
+}
+
+/* See lib.h. */
+void
+th_sample_init(struct th_sample *r, size_t max)
+{
+    memset(r, 0, sizeof *r);
+    r->max = max;
+    r->v = xmalloc((max + 1) * sizeof *r->v);
+}
+
+/* See lib.h: the heap's root v[0] is the largest key kept. */
+void
+th_sample_offer(struct th_sample *r, uint64_t mix, int64_t id)
+{
+    struct th_key k = {mix, id};
+    r->offered++;
+    size_t i;
+    if (r->n < r->max) {
+        for (i = r->n++; i > 0 && th_key_less(&r->v[(i - 1) / 2], &k); i = (i - 1) / 2)
+            r->v[i] = r->v[(i - 1) / 2];
+        r->v[i] = k;
+        return;
+    }
+    if (!r->max || !th_key_less(&k, &r->v[0]))
+        return;
+    for (i = 0;;) { /* the root replaced: k sifted down */
+        size_t c = 2 * i + 1;
+        if (c >= r->n)
+            break;
+        if (c + 1 < r->n && th_key_less(&r->v[c], &r->v[c + 1]))
+            c++;
+        if (!th_key_less(&k, &r->v[c]))
+            break;
+        r->v[i] = r->v[c];
+        i = c;
+    }
+    r->v[i] = k;
+}
+
+/* See lib.h. */
+void
+th_sample_sort(struct th_sample *r)
+{
+    qsort(r->v, r->n, sizeof *r->v, th_key_cmp);
+}
+
+void
+th_sample_free(struct th_sample *r)
+{
+    free(r->v);
+    memset(r, 0, sizeof *r);
 }
 
 /* ---- an index run's update -------------------------------------------------------------- */
