@@ -331,10 +331,6 @@ typedef int (*stats_theme_doc_fn)(int64_t id, const char *title, size_t tlen, co
                                   size_t blen, void *ud);
 int stats_theme_docs_unassigned(struct store *s, bool all, stats_theme_doc_fn fn, void *ud,
                                 struct ds_error *err);
-/* Document ids[i] assigned to theme themes[i] (0: none, as for a document
- * with no term of the fit), then every theme's size counted again. */
-int stats_theme_assign(struct store *s, const int64_t *ids, const int *themes, size_t n,
-                       struct ds_error *err);
 /* Document ids[i] assigned to theme themes[i] (0: none), nothing else
  * written (the sizes are counted by stats_theme_resize); one transaction
  * (the caller's when it has one). */

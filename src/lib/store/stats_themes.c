@@ -361,20 +361,6 @@ stats_theme_resize(struct store *s, struct ds_error *err)
 }
 
 int
-stats_theme_assign(struct store *s, const int64_t *ids, const int *themes, size_t n,
-                   struct ds_error *err)
-{
-    const char *doing = "saving themes";
-    bool own = sqlite3_get_autocommit(s->db) != 0;
-    if (own && stats_exec(s, ST_BEGIN, doing, err) != 0)
-        return -1;
-    int rc = stats_theme_rows_put(s, ids, themes, n, doing, err);
-    if (rc == 0)
-        rc = stats_exec(s, ST_THEME_RESIZE, doing, err);
-    return stats_refresh_end(s, own, rc, err);
-}
-
-int
 stats_theme_renumber(struct store *s, const int *num, size_t k, struct ds_error *err)
 {
     const char *doing = "numbering themes";
