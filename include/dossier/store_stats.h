@@ -322,9 +322,10 @@ void stats_theme_fit_free(struct stats_theme_fit *f);
 int stats_theme_fit_put(struct store *s, const struct stats_theme_fit *f, struct ds_error *err);
 /* The stored fit into *f: 1, 0 when there is none (f zeroed), -1 on error. */
 int stats_theme_fit_get(struct store *s, struct stats_theme_fit *f, struct ds_error *err);
-/* Every document's id and content hash (what a fit samples by), by id. */
-int stats_theme_doc_keys(struct store *s, int64_t **ids, uint64_t **hashes, size_t *n,
-                         struct ds_error *err);
+/* fn(id, content hash, ud) for every document (what a fit samples by), by
+ * id; nothing is held. */
+int stats_theme_doc_keys(struct store *s, void (*fn)(int64_t id, uint64_t hash, void *ud),
+                         void *ud, struct ds_error *err);
 /* fn(id, title or NULL, body, ud) for each document with no theme
  * assigned yet (all: every document), by id; fn returning non-zero stops
  * with -1. */
@@ -332,10 +333,17 @@ typedef int (*stats_theme_doc_fn)(int64_t id, const char *title, size_t tlen, co
                                   size_t blen, void *ud);
 int stats_theme_docs_unassigned(struct store *s, bool all, stats_theme_doc_fn fn, void *ud,
                                 struct ds_error *err);
-/* Document ids[i] assigned to theme themes[i] (0: none, as for a document
- * with no term of the fit), then every theme's size counted again. */
-int stats_theme_assign(struct store *s, const int64_t *ids, const int *themes, size_t n,
-                       struct ds_error *err);
+/* Document ids[i] assigned to theme themes[i] (0: none), nothing else
+ * written (the sizes are counted by stats_theme_resize); one transaction
+ * (the caller's when it has one). */
+int stats_theme_put_docs(struct store *s, const int64_t *ids, const int *themes, size_t n,
+                         struct ds_error *err);
+/* Every theme's size counted again from its documents. */
+int stats_theme_resize(struct store *s, struct ds_error *err);
+/* Theme number c + 1 becomes num[c] (a permutation of 1..k) in the themes,
+ * their centroids and the documents' themes; inside the caller's
+ * transaction. */
+int stats_theme_renumber(struct store *s, const int *num, size_t k, struct ds_error *err);
 /* When a theme's size is not its documents' count (documents were deleted),
  * every size counted again; nothing written otherwise. */
 int stats_theme_drift(struct store *s, struct ds_error *err);

@@ -20,6 +20,7 @@
 #include "dossier/corpus.h"
 #include "dossier/store.h"
 #include "dossier/utf8.h"
+#include "corpus/lib.h"
 #include "tap.h"
 
 /* Groups 0-2 in English; 3-5 the same topics in Chinese, written without
@@ -362,6 +363,101 @@ test_update(const char *dir)
     free(path);
 }
 
+/* The sample holds at most its bound whatever the collection: of 100,000
+ * keys offered in a scrambled order it keeps the 500 smallest (ties by
+ * id), sorted; a bound above the keys offered keeps them all. */
+static void
+test_sample_bound(void)
+{
+    enum { N = 100000, MAX = 500 };
+    uint64_t *mix = xmalloc(N * sizeof *mix);
+    struct th_sample r;
+    th_sample_init(&r, MAX);
+    uint64_t x = 7;
+    for (int64_t i = 0; i < N; i++) {
+        x = x * 6364136223846793005ull + 1442695040888963407ull;
+        mix[i] = (x >> 20) % 50000; /* ties among the keys */
+        th_sample_offer(&r, mix[i], i);
+        if (r.n > MAX)
+            break;
+    }
+    is_int((int)r.n, MAX, "the sample holds its bound, not the 100,000 offered");
+    is_int((int)r.offered, N, "and counted every document offered");
+    th_sample_sort(&r);
+    /* the 500 smallest (mix, id) by counting: none left out is smaller */
+    size_t smaller = 0;
+    const struct th_key *last = &r.v[MAX - 1];
+    for (int64_t i = 0; i < N; i++)
+        smaller += mix[i] < last->mix || (mix[i] == last->mix && i <= last->id);
+    is_int((int)smaller, MAX, "the ones kept are the smallest keys");
+    bool sorted = true;
+    for (size_t i = 1; i < r.n; i++)
+        sorted &= r.v[i - 1].mix < r.v[i].mix ||
+                  (r.v[i - 1].mix == r.v[i].mix && r.v[i - 1].id < r.v[i].id);
+    ok(sorted, "in order");
+    th_sample_free(&r);
+    th_sample_init(&r, MAX);
+    for (int64_t i = 0; i < 10; i++)
+        th_sample_offer(&r, mix[i], i);
+    is_int((int)r.n, 10, "a bound above the documents keeps them all");
+    th_sample_free(&r);
+    free(mix);
+}
+
+/* Groups of 60, 35 and 25 articles fitted on samples of 3 to 12 under
+ * several seeds: the sample's counts may number the themes otherwise than
+ * the whole collection's, and the stored themes are still numbered biggest
+ * first over every article, and each number's stored centroid still
+ * holds its articles: with every assignment dropped, an update assigns
+ * each article to the theme the fit gave it (the same sizes). */
+static void
+test_numbering(const char *dir)
+{
+    char *p = xasprintf("%s/n.db", dir);
+    struct store *s = open_db(p);
+    static const int size[3] = {60, 35, 25};
+    struct ds_error err;
+    ds_error_clear(&err);
+    store_begin(s, &err);
+    for (int g = 0; g < 3; g++)
+        for (int i = 0; i < size[g]; i++)
+            add_article(s, g, i);
+    store_commit(s, &err);
+    sqlite3 *db = NULL;
+    sqlite3_open(p, &db);
+    int bad_order = 0, bad_total = 0, bad_again = 0, fits = 0;
+    for (uint64_t seed = 1; seed <= 8; seed++)
+        for (size_t sample = 3; sample <= 12; sample += 3) {
+            struct corpus_themes t = {0}, again = {0};
+            if (corpus_themes_fit(s, 3, seed, sample, &t, &err) != 0)
+                continue;
+            fits++;
+            int64_t total = (int64_t)t.unassigned;
+            for (size_t c = 0; c < t.n; c++) {
+                total += t.v[c].size;
+                bad_order += c && t.v[c].size > t.v[c - 1].size;
+            }
+            bad_total += total != 120;
+            struct corpus_themes_run run;
+            sqlite3_exec(db, "DELETE FROM doc_themes", NULL, NULL, NULL);
+            if (corpus_themes_update(s, &run, &err) != 0 || run.fitted || run.assigned != 120 ||
+                corpus_themes_read(s, &again, &err) != 1 || again.n != t.n)
+                bad_again++;
+            for (size_t c = 0; c < t.n && c < again.n; c++)
+                bad_again += again.v[c].size != t.v[c].size ||
+                             strcmp(again.v[c].label, t.v[c].label) != 0;
+            corpus_themes_clear(&t);
+            corpus_themes_clear(&again);
+        }
+    is_int(fits, 32, "32 fits on small samples");
+    is_int(bad_order, 0, "every one numbered biggest first over all the articles");
+    is_int(bad_total, 0, "every article in a theme or counted as in none");
+    is_int(bad_again, 0, "the stored centroids give every theme its articles again");
+    sqlite3_close(db);
+    store_close(&s);
+    free(p);
+}
+
 int
 main(void)
 {
@@ -373,7 +469,9 @@ main(void)
     test_fit(dir);
     test_update(dir);
     test_chinese(dir);
-    const char *files[] = {"a.db", "b.db", "u.db", "z.db"};
+    test_sample_bound();
+    test_numbering(dir);
+    const char *files[] = {"a.db", "b.db", "u.db", "z.db", "n.db"};
     for (size_t i = 0; i < DS_ARRAY_LEN(files); i++)
         for (int x = 0; x < 3; x++) {
             char *p = xasprintf("%s/%s%s", dir, files[i], x == 0 ? "" : x == 1 ? "-wal" : "-shm");

@@ -140,17 +140,57 @@ th_bag_add(struct th_bag *b, uint32_t t)
  * counts (what sorting every token and counting its runs gave). */
 void th_bag_done(struct th_bag *b);
 void th_bag_free(struct th_bag *b);
-/* Documents and their themes (0-based, -1 none) as assigned. */
+/* Where assigned documents go: a fixed buffer of TH_ASSIGN_BATCH rows
+ * written to the index (doc_themes) whenever it fills, so nothing is held
+ * per document; each theme's size and first document (in the order
+ * assigned) counted as they pass. */
+#define TH_ASSIGN_BATCH 4096
 struct th_assigned {
-    int64_t *ids;
+    struct store *s;
+    const size_t *num; /* theme c stored as num[c] + 1 (NULL: as c + 1); none as 0 */
+    int64_t *ids;      /* the batch not written yet */
     int *themes;
-    size_t n, cap;
+    size_t n;
+    size_t seen;                            /* documents assigned so far */
+    int64_t size[CORPUS_THEMES_MAX_K];      /* per theme (0-based) */
+    int64_t first[CORPUS_THEMES_MAX_K];     /* its first document's place, or INT64_MAX */
+    struct ds_error *err;
 };
-void th_assigned_add(struct th_assigned *o, int64_t id, int theme);
+/* Start o writing to s (num as above). */
+void th_assigned_init(struct th_assigned *o, struct store *s, const size_t *num,
+                      struct ds_error *err);
+/* Document id assigned to theme (0-based, -1 none); 0, or -1 with o->err
+ * when writing a full batch failed. */
+int th_assigned_add(struct th_assigned *o, int64_t id, int theme);
+/* Write what the batch holds: 0 or -1. */
+int th_assigned_flush(struct th_assigned *o);
 void th_assigned_free(struct th_assigned *o);
 /* Assign by their text the documents with no theme yet (all: every one),
- * except those in skip[0..nskip) (sorted), appending to out. */
+ * except those in skip[0..nskip) (sorted), into out. */
 int th_assign_texts(struct store *s, const struct th_model *m, bool all, const int64_t *skip,
                     size_t nskip, struct th_assigned *out, struct ds_error *err);
+
+/* corpus_themes_fit without reading the themes back: fit, assign every
+ * document, save; *rounds the k-means rounds, *ndocs the index's
+ * documents. */
+int th_fit(struct store *s, size_t k, uint64_t seed, size_t sample, int *rounds, size_t *ndocs,
+           struct ds_error *err);
+/* The documents a fit reads: of every (key, id) offered, the max with the
+ * smallest keys (ties: the smaller id), held in a max-heap of max entries
+ * whatever the number offered. */
+struct th_key {
+    uint64_t mix;
+    int64_t id;
+};
+struct th_sample {
+    struct th_key *v;
+    size_t n, max;
+    size_t offered;
+};
+void th_sample_init(struct th_sample *r, size_t max);
+void th_sample_offer(struct th_sample *r, uint64_t mix, int64_t id);
+/* Sort the kept entries by key, smallest first. */
+void th_sample_sort(struct th_sample *r);
+void th_sample_free(struct th_sample *r);
 
 #endif

@@ -18,9 +18,13 @@
  * sidebar and the statistics view read them.
  *
  * Cost: one tokenizing pass over the sample (~0.3 ms for a 600-word
- * article) and 8 bytes per distinct term of a sampled document in memory;
+ * article) and 8 bytes per distinct term of a sampled document in memory
+ * (its term and count; the weights are made from them as they are read);
  * each k-means round is one pass over the sample's non-zero weights per
- * theme; then one lean tokenizing pass over every other document.
+ * theme; then one lean tokenizing pass over every other document (none
+ * when the sample is the whole collection), each assignment written to the
+ * index as it is made. Nothing is held per document of the collection: the
+ * sample is drawn in one pass through a heap of the sample's size.
  */
 #include "config.h"
 
@@ -37,6 +41,7 @@
 #define THEMES_MAX_DF 0.5     /* terms in more documents than this share say nothing */
 #define THEMES_LABEL_TERMS 4  /* terms in a theme's label */
 #define THEMES_RESTARTS 4     /* k-means runs from different starts; the best fit wins */
+#define TH_LC 256             /* counts whose 1 + log(count) is kept in a table */
 
 /* Every document's terms: CSR rows of (term, count), then tf-idf weights. */
 struct th_docs {
@@ -50,8 +55,12 @@ struct th_docs {
     size_t *row;      /* n + 1 offsets into term/count/w */
     uint32_t *term;
     uint32_t *count;
-    double *w;        /* tf-idf, each row of length 1 (or all 0) */
     size_t nnz, cap;
+    /* the tf-idf weights, made as they are read (th_w), not stored: 8
+     * bytes a term of a sampled document fewer */
+    double *idf;      /* per term: log(n / df), 0 when it does not weigh */
+    double *norm;     /* per row: its weights' length (1 when all are 0) */
+    double lc[TH_LC]; /* 1 + log(count) for counts below TH_LC */
 };
 
 /* What the tokenizer callback fills for one document. */
@@ -89,8 +98,12 @@ th_token(const char *token, size_t start, size_t end, void *ud)
     struct strmap_entry *fe = strmap_upsert(&f->d->forms, sf, end - start, NULL);
     fe->value++;
     if (added || fe->value > f->d->vocab.e[idx].value >> 32) {
-        free(f->d->surface[idx]);
-        f->d->surface[idx] = xstrdup(sf);
+        /* copied only when another form takes over, not each time the
+         * leading form is seen again */
+        if (added || strcmp(f->d->surface[idx], sf) != 0) {
+            free(f->d->surface[idx]);
+            f->d->surface[idx] = xstrdup(sf);
+        }
         f->d->vocab.e[idx].value = (fe->value << 32) | (f->d->vocab.e[idx].value & 0xffffffffu);
     }
     if (sf != stack)
@@ -160,25 +173,48 @@ th_read(struct store *s, struct th_docs *d, const int64_t *ids, size_t n, struct
     return rc;
 }
 
-/* The tf-idf weights of every row, each row scaled to length 1; terms in
- * fewer than two documents or in more than THEMES_MAX_DF of them weigh 0. */
+/* 1 + log(count) of term p. */
+static inline double
+th_lc(const struct th_docs *d, size_t p)
+{
+    uint32_t c = d->count[p];
+    return c < TH_LC ? d->lc[c] : 1 + log((double)c);
+}
+
+/* The tf-idf weight of term p of row i, its row scaled to length 1: the
+ * very double a stored weight (computed, then divided by the norm) was. */
+static inline double
+th_w(const struct th_docs *d, size_t i, size_t p)
+{
+    return th_lc(d, p) * d->idf[d->term[p]] / d->norm[i];
+}
+
+/* What the tf-idf weights of every row are made from (th_w): each term's
+ * idf (0 for terms in fewer than two documents or in more than
+ * THEMES_MAX_DF of them) and each row's length. */
 static void
 th_weigh(struct th_docs *d)
 {
-    d->w = xcalloc(d->nnz + 1, sizeof *d->w);
     double n = (double)d->n;
+    for (uint32_t c = 1; c < TH_LC; c++)
+        d->lc[c] = 1 + log((double)c);
+    d->idf = xcalloc(d->nterms + 1, sizeof *d->idf);
+    for (size_t t = 0; t < d->nterms; t++) {
+        double df = (double)(d->vocab.e[t].value & 0xffffffffu);
+        if (df >= 2 && df <= THEMES_MAX_DF * n)
+            d->idf[t] = log(n / df);
+    }
+    d->norm = xmalloc((d->n + 1) * sizeof *d->norm);
     for (size_t i = 0; i < d->n; i++) {
         double norm = 0;
         for (size_t p = d->row[i]; p < d->row[i + 1]; p++) {
-            double df = (double)(d->vocab.e[d->term[p]].value & 0xffffffffu);
-            if (df < 2 || df > THEMES_MAX_DF * n)
+            if (d->idf[d->term[p]] == 0)
                 continue;
-            d->w[p] = (1 + log((double)d->count[p])) * log(n / df);
-            norm += d->w[p] * d->w[p];
+            double w = th_lc(d, p) * d->idf[d->term[p]];
+            norm += w * w;
         }
         norm = sqrt(norm);
-        for (size_t p = d->row[i]; norm > 0 && p < d->row[i + 1]; p++)
-            d->w[p] /= norm;
+        d->norm[i] = norm > 0 ? norm : 1;
     }
 }
 
@@ -194,7 +230,8 @@ th_docs_free(struct th_docs *d)
     free(d->row);
     free(d->term);
     free(d->count);
-    free(d->w);
+    free(d->idf);
+    free(d->norm);
     memset(d, 0, sizeof *d);
 }
 
@@ -220,7 +257,7 @@ th_cos(const struct th_docs *d, size_t i, const double *cent, size_t k, size_t c
 {
     double s = 0;
     for (size_t p = d->row[i]; p < d->row[i + 1]; p++)
-        s += d->w[p] * cent[d->term[p] * k + c];
+        s += th_w(d, i, p) * cent[d->term[p] * k + c];
     return s;
 }
 
@@ -231,7 +268,7 @@ th_set_row(const struct th_docs *d, size_t i, double *cent, size_t k, size_t c)
     for (size_t t = 0; t < d->nterms; t++)
         cent[t * k + c] = 0;
     for (size_t p = d->row[i]; p < d->row[i + 1]; p++)
-        cent[d->term[p] * k + c] = d->w[p];
+        cent[d->term[p] * k + c] = th_w(d, i, p);
 }
 
 /* k-means++: the first centroid a random document, each next one a
@@ -279,8 +316,9 @@ th_assign(const struct th_docs *d, size_t k, const double *cent, int *theme)
         double bs = -1, v[CORPUS_THEMES_MAX_K] = {0};
         for (size_t p = d->row[i]; p < d->row[i + 1]; p++) {
             const double *ct = cent + (size_t)d->term[p] * k; /* each sum in th_cos's order */
+            double w = th_w(d, i, p);
             for (size_t c = 0; c < k; c++)
-                v[c] += d->w[p] * ct[c];
+                v[c] += w * ct[c];
         }
         for (size_t c = 0; c < k && d->row[i] < d->row[i + 1]; c++)
             if (v[c] > bs) {
@@ -307,7 +345,7 @@ th_update(const struct th_docs *d, size_t k, double *cent, int *theme)
             continue;
         size[theme[i]]++;
         for (size_t p = d->row[i]; p < d->row[i + 1]; p++)
-            cent[(size_t)d->term[p] * k + (size_t)theme[i]] += d->w[p];
+            cent[(size_t)d->term[p] * k + (size_t)theme[i]] += th_w(d, i, p);
     }
     double norm[CORPUS_THEMES_MAX_K] = {0}; /* each summed in term order, as before */
     for (size_t t = 0; t < d->nterms; t++)
@@ -428,25 +466,16 @@ th_label(const struct th_docs *d, size_t k, size_t c, const double *counts, cons
     return buf_steal(&b);
 }
 
-/* Number the themes biggest first over every document (ties: the one
- * whose first document comes first in all, the sample's order, which
- * the content sets): map[c] is theme c's number - 1. */
+/* Number the themes biggest first (ties: the one whose first document
+ * comes first, in the order assigned: the sample's order, which the
+ * content sets, then by id): size[c] and first[c] as th_assigned counts
+ * them; map[c] is theme c's number - 1. */
 static void
-th_number(const struct th_assigned *all, size_t k, size_t *map)
+th_number(const int64_t *size, const int64_t *first, size_t k, size_t *map)
 {
     struct th_rank *rk = xcalloc(k, sizeof *rk);
-    for (size_t c = 0; c < k; c++) {
-        rk[c].c = c;
-        rk[c].first = INT64_MAX;
-    }
-    for (size_t i = 0; i < all->n; i++) {
-        int t = all->themes[i];
-        if (t < 0)
-            continue;
-        rk[t].size++;
-        if ((int64_t)i < rk[t].first)
-            rk[t].first = (int64_t)i;
-    }
+    for (size_t c = 0; c < k; c++)
+        rk[c] = (struct th_rank){c, size[c], first[c]};
     qsort(rk, k, sizeof *rk, th_rank_cmp);
     for (size_t r = 0; r < k; r++)
         map[rk[r].c] = r;
@@ -477,75 +506,45 @@ th_labels(const struct th_docs *d, size_t k, const int *stheme, const size_t *ma
     return labels;
 }
 
-/* out's themes (by number) with their documents, ascending; labels are
- * taken over. */
-static void
-th_result(const struct th_assigned *all, size_t k, const size_t *map, char **labels,
-          struct corpus_themes *out)
-{
-    out->v = xcalloc(k, sizeof *out->v);
-    out->n = k;
-    for (size_t i = 0; i < all->n; i++)
-        if (all->themes[i] >= 0)
-            out->v[map[all->themes[i]]].size++;
-    for (size_t c = 0; c < k; c++) {
-        out->v[c].id = (int)c + 1;
-        out->v[c].label = labels[c];
-        out->v[c].docs = xmalloc(((size_t)out->v[c].size + 1) * sizeof *out->v[c].docs);
-        out->v[c].size = 0;
-    }
-    for (size_t i = 0; i < all->n; i++) {
-        if (all->themes[i] < 0) {
-            out->unassigned++;
-            continue;
-        }
-        struct corpus_theme *t = &out->v[map[all->themes[i]]];
-        t->docs[t->size++] = all->ids[i];
-    }
-    for (size_t c = 0; c < k; c++)
-        qsort(out->v[c].docs, (size_t)out->v[c].size, sizeof *out->v[c].docs, corpus_cmp_i64);
-}
-
 /* ---- the sample, the model, the fit ----------------------------------------------------- */
 
-struct th_key {
-    uint64_t mix;
-    int64_t id;
+/* stats_theme_doc_keys's callback: a document's key is its content hash
+ * mixed with the seed. */
+struct th_offer {
+    struct th_sample *r;
+    uint64_t seed;
 };
 
-static int
-th_key_cmp(const void *pa, const void *pb)
+static void
+th_offer_doc(int64_t id, uint64_t hash, void *ud)
 {
-    const struct th_key *a = pa, *b = pb;
-    if (a->mix != b->mix)
-        return a->mix < b->mix ? -1 : 1;
-    return (a->id > b->id) - (a->id < b->id);
+    struct th_offer *o = ud;
+    uint64_t st = hash ^ (o->seed * 0xD1B54A32D192ED03ull);
+    th_sample_offer(o->r, th_rand(&st), id);
 }
 
 /* The sample: the (at most) max documents whose content hash mixed with
  * seed comes first, in that order, into *ids; *ndocs the index's
- * documents. The same documents give the same sample, whatever their ids. */
+ * documents. The same documents give the same sample, whatever their ids;
+ * only the sample is held, not every document's key. */
 static int
 th_sample(struct store *s, uint64_t seed, size_t max, int64_t **ids, size_t *n, size_t *ndocs,
           struct ds_error *err)
 {
-    int64_t *all;
-    uint64_t *hash;
-    if (stats_theme_doc_keys(s, &all, &hash, ndocs, err) != 0)
+    struct th_sample r;
+    th_sample_init(&r, max);
+    struct th_offer o = {&r, seed};
+    if (stats_theme_doc_keys(s, th_offer_doc, &o, err) != 0) {
+        th_sample_free(&r);
         return -1;
-    struct th_key *key = xmalloc((*ndocs + 1) * sizeof *key);
-    for (size_t i = 0; i < *ndocs; i++) {
-        uint64_t st = hash[i] ^ (seed * 0xD1B54A32D192ED03ull);
-        key[i] = (struct th_key){th_rand(&st), all[i]};
     }
-    qsort(key, *ndocs, sizeof *key, th_key_cmp);
-    *n = *ndocs < max ? *ndocs : max;
+    th_sample_sort(&r);
+    *ndocs = r.offered;
+    *n = r.n;
     *ids = xmalloc((*n + 1) * sizeof **ids);
     for (size_t i = 0; i < *n; i++)
-        (*ids)[i] = key[i].id;
-    free(key);
-    free(all);
-    free(hash);
+        (*ids)[i] = r.v[i].id;
+    th_sample_free(&r);
     return 0;
 }
 
@@ -578,11 +577,10 @@ th_model_build(const struct th_docs *d, size_t k, const double *cent, struct th_
 }
 
 /* The sample's documents assigned by the model as any other document is
- * (th_model_nearest over the same terms and counts): stheme[i], and
- * appended to all. */
+ * (th_model_nearest over the same terms and counts): stheme[i]. */
 static void
 th_assign_sample(const struct th_docs *d, const struct th_model *m, const uint32_t *newidx,
-                 int *stheme, struct th_assigned *all)
+                 int *stheme)
 {
     uint32_t *terms = xmalloc((d->nterms + 1) * sizeof *terms);
     uint32_t *counts = xmalloc((d->nterms + 1) * sizeof *counts);
@@ -596,7 +594,6 @@ th_assign_sample(const struct th_docs *d, const struct th_model *m, const uint32
             counts[n++] = d->count[p];
         }
         stheme[i] = th_model_nearest(m, terms, counts, n);
-        th_assigned_add(all, d->ids[i], stheme[i]);
     }
     free(terms);
     free(counts);
@@ -626,11 +623,11 @@ th_best_fit(const struct th_docs *d, size_t k, uint64_t seed, double *best_cent)
     return best_rounds;
 }
 
-/* Save the fit (model m, labels and centroids by number) and every
- * document's theme number, in one transaction. */
+/* Save the fit (model m, labels and centroids by number), replacing the
+ * stored one and every assignment (inside the caller's transaction). */
 static int
 th_save(struct store *s, const struct th_model *m, const size_t *map, char **labels,
-        const struct th_assigned *all, const struct stats_theme_fit *head, struct ds_error *err)
+        const struct stats_theme_fit *head, struct ds_error *err)
 {
     struct stats_theme_fit f = {0};
     th_model_to_fit(m, &f);
@@ -649,19 +646,45 @@ th_save(struct store *s, const struct th_model *m, const size_t *map, char **lab
     free(f.veclen);
     f.vec = vec;
     f.veclen = veclen;
-    int *num = xmalloc((all->n + 1) * sizeof *num);
-    for (size_t i = 0; i < all->n; i++)
-        num[i] = all->themes[i] < 0 ? 0 : (int)map[all->themes[i]] + 1;
-    int rc = store_begin(s, err);
-    if (rc == 0)
-        rc = stats_theme_fit_put(s, &f, err) != 0 ||
-                     stats_theme_assign(s, all->ids, num, all->n, err) != 0
-                 ? -1
-                 : store_commit(s, err);
-    if (rc != 0)
-        store_rollback(s);
-    free(num);
+    int rc = stats_theme_fit_put(s, &f, err);
     stats_theme_fit_free(&f);
+    return rc;
+}
+
+/* Every document's theme written as it is assigned (o, numbered by map):
+ * the sample's (stheme) first, then the others' by their text (none when
+ * the sample is every document); then, when the sizes over every document
+ * number the themes otherwise than the sample's did (a near tie), the
+ * themes renumbered in the index; the sizes counted. */
+static int
+th_save_assigned(struct store *s, const struct th_docs *d, const struct th_model *m,
+                 const int *stheme, size_t *map, size_t ndocs, struct th_assigned *o,
+                 struct ds_error *err)
+{
+    int rc = 0;
+    for (size_t i = 0; i < d->n && rc == 0; i++)
+        rc = th_assigned_add(o, d->ids[i], stheme[i]);
+    if (rc == 0 && d->n < ndocs) {
+        int64_t *skip = xmalloc((d->n + 1) * sizeof *skip);
+        memcpy(skip, d->ids, d->n * sizeof *skip);
+        qsort(skip, d->n, sizeof *skip, corpus_cmp_i64);
+        rc = th_assign_texts(s, m, true, skip, d->n, o, err);
+        free(skip);
+    }
+    if (rc == 0)
+        rc = th_assigned_flush(o);
+    size_t all[CORPUS_THEMES_MAX_K];
+    th_number(o->size, o->first, m->k, all);
+    int num[CORPUS_THEMES_MAX_K];
+    bool same = true;
+    for (size_t c = 0; c < m->k; c++) {
+        num[map[c]] = (int)all[c] + 1;
+        same = same && all[c] == map[c];
+    }
+    if (rc == 0 && !same)
+        rc = stats_theme_renumber(s, num, m->k, err);
+    if (rc == 0)
+        rc = stats_theme_resize(s, err);
     return rc;
 }
 
@@ -676,55 +699,57 @@ corpus_themes_clear(struct corpus_themes *t)
     memset(t, 0, sizeof *t);
 }
 
-/* The fit once the sample is read into d: k-means, the model, every
- * document assigned, numbered, labelled, saved; out filled. */
+/* The fit once the sample is read into d: k-means, the model, numbered
+ * and labelled by the sample's themes, saved with every document's theme
+ * in one transaction; *rounds the k-means rounds. */
 static int
 th_fit_sample(struct store *s, struct th_docs *d, size_t k, uint64_t seed,
-              struct stats_theme_fit *head, struct corpus_themes *out, struct ds_error *err)
+              struct stats_theme_fit *head, int *rounds, struct ds_error *err)
 {
     th_weigh(d);
     double *cent = xcalloc(k * d->nterms + 1, sizeof *cent);
-    out->rounds = th_best_fit(d, k, seed, cent);
+    *rounds = th_best_fit(d, k, seed, cent);
     struct th_model m;
     uint32_t *newidx = xmalloc((d->nterms + 1) * sizeof *newidx);
     th_model_build(d, k, cent, &m, newidx);
     free(cent);
     int *stheme = xmalloc((d->n + 1) * sizeof *stheme);
-    struct th_assigned all = {0};
-    th_assign_sample(d, &m, newidx, stheme, &all);
+    th_assign_sample(d, &m, newidx, stheme);
     free(newidx);
-    int64_t *skip = xmalloc((d->n + 1) * sizeof *skip);
-    memcpy(skip, d->ids, d->n * sizeof *skip);
-    qsort(skip, d->n, sizeof *skip, corpus_cmp_i64);
-    int rc = th_assign_texts(s, &m, true, skip, d->n, &all, err);
-    free(skip);
-    size_t *map = xmalloc(k * sizeof *map);
-    char **labels = NULL;
+    struct th_assigned o;
+    size_t map[CORPUS_THEMES_MAX_K];
+    th_assigned_init(&o, s, map, err);
+    for (size_t i = 0; i < d->n; i++) /* the sample's sizes, nothing written */
+        if (stheme[i] >= 0 && o.size[stheme[i]]++ == 0)
+            o.first[stheme[i]] = (int64_t)i;
+    th_number(o.size, o.first, k, map);
+    char **labels = th_labels(d, k, stheme, map);
+    memset(o.size, 0, sizeof o.size);
+    for (size_t c = 0; c < k; c++)
+        o.first[c] = INT64_MAX;
+    int rc = store_begin(s, err);
     if (rc == 0) {
-        th_number(&all, k, map);
-        labels = th_labels(d, k, stheme, map);
-        rc = th_save(s, &m, map, labels, &all, head, err);
+        rc = th_save(s, &m, map, labels, head, err);
+        if (rc == 0)
+            rc = th_save_assigned(s, d, &m, stheme, map, (size_t)head->docs, &o, err);
+        rc = rc == 0 ? store_commit(s, err) : (store_rollback(s), -1);
     }
-    if (rc == 0)
-        th_result(&all, k, map, labels, out); /* takes the labels */
-    else
-        for (size_t c = 0; labels && c < k; c++)
-            free(labels[c]);
-    out->nterms = m.nterms;
+    for (size_t c = 0; c < k; c++)
+        free(labels[c]);
     free(labels);
-    free(map);
     free(stheme);
-    th_assigned_free(&all);
+    th_assigned_free(&o);
     th_model_free(&m);
     return rc;
 }
 
-/* See corpus.h. */
+/* See lib.h. */
 int
-corpus_themes_fit(struct store *s, size_t k, uint64_t seed, size_t sample,
-                  struct corpus_themes *out, struct ds_error *err)
+th_fit(struct store *s, size_t k, uint64_t seed, size_t sample, int *rounds, size_t *ndocs_out,
+       struct ds_error *err)
 {
-    memset(out, 0, sizeof *out);
+    *rounds = 0;
+    *ndocs_out = 0;
     if (k < 1 || k > CORPUS_THEMES_MAX_K) {
         ds_error_set(err, -1, "themes: k must be 1 to %d, not %zu", CORPUS_THEMES_MAX_K, k);
         return -1;
@@ -746,19 +771,34 @@ corpus_themes_fit(struct store *s, size_t k, uint64_t seed, size_t sample,
     d.forms = (struct strmap)STRMAP_INIT;
     int rc = th_read(s, &d, ids, n, err);
     free(ids);
+    strmap_free(&d.forms); /* only the reading counts the forms */
+    d.forms = (struct strmap)STRMAP_INIT;
     struct stats_theme_fit head = {.seed = (int64_t)seed, .docs = (int64_t)ndocs,
                                    .sample = (int64_t)sample, .fitted = (int64_t)n};
     if (rc == 0)
-        rc = th_fit_sample(s, &d, k, seed, &head, out, err);
+        rc = th_fit_sample(s, &d, k, seed, &head, rounds, err);
     th_docs_free(&d);
-    if (rc != 0) {
+    *ndocs_out = ndocs;
+    return rc;
+}
+
+/* See corpus.h. */
+int
+corpus_themes_fit(struct store *s, size_t k, uint64_t seed, size_t sample,
+                  struct corpus_themes *out, struct ds_error *err)
+{
+    memset(out, 0, sizeof *out);
+    int rounds;
+    size_t ndocs;
+    if (th_fit(s, k, seed, sample, &rounds, &ndocs, err) != 0)
+        return -1;
+    int have = corpus_themes_read(s, out, err);
+    if (have <= 0) {
+        if (have == 0)
+            ds_error_set(err, -1, "the themes fitted were not found in the index");
         corpus_themes_clear(out);
         return -1;
     }
-    out->k = k;
-    out->seed = seed;
-    out->ndocs = out->fit_docs = ndocs;
-    out->fitted = n;
-    out->sample = sample;
+    out->rounds = rounds;
     return 0;
 }

@@ -13,6 +13,11 @@
  * A centroid is stored as (term index, weight) pairs, 4 + 8 bytes little
  * endian each, for its non-zero weights only.
  *
+ * Also the two things that keep the themes from holding anything per
+ * document: th_assigned writes assignments to the index 4,096 at a time as
+ * they are made, and th_sample keeps the sample's keys in a heap of the
+ * sample's size while every document's key streams past.
+ *
  * Cost: one tokenizing pass over each new document, a lookup per token,
  * then k multiply-adds per distinct term.
  */
@@ -300,15 +305,40 @@ th_mark_stoppable(struct th_assign *a, struct ds_error *err)
 
 /* See lib.h. */
 void
+th_assigned_init(struct th_assigned *o, struct store *s, const size_t *num, struct ds_error *err)
+{
+    memset(o, 0, sizeof *o);
+    o->s = s;
+    o->num = num;
+    o->err = err;
+    o->ids = xmalloc(TH_ASSIGN_BATCH * sizeof *o->ids);
+    o->themes = xmalloc(TH_ASSIGN_BATCH * sizeof *o->themes);
+    for (size_t c = 0; c < CORPUS_THEMES_MAX_K; c++)
+        o->first[c] = INT64_MAX;
+}
+
+/* See lib.h. */
+int
+th_assigned_flush(struct th_assigned *o)
+{
+    int rc = o->n ? stats_theme_put_docs(o->s, o->ids, o->themes, o->n, o->err) : 0;
+    o->n = 0;
+    return rc;
+}
+
+/* See lib.h. */
+int
 th_assigned_add(struct th_assigned *o, int64_t id, int theme)
 {
-    if (o->n == o->cap) {
-        o->cap = o->cap ? o->cap * 2 : 1024;
-        o->ids = xrealloc(o->ids, o->cap * sizeof *o->ids);
-        o->themes = xrealloc(o->themes, o->cap * sizeof *o->themes);
+    if (theme >= 0) {
+        o->size[theme]++;
+        if (o->first[theme] == INT64_MAX)
+            o->first[theme] = (int64_t)o->seen;
     }
+    o->seen++;
     o->ids[o->n] = id;
-    o->themes[o->n++] = theme;
+    o->themes[o->n++] = theme < 0 ? 0 : o->num ? (int)o->num[theme] + 1 : theme + 1;
+    return o->n == TH_ASSIGN_BATCH ? th_assigned_flush(o) : 0;
 }
 
 void
@@ -336,8 +366,8 @@ th_assign_doc(int64_t id, const char *title, size_t tlen, const char *body, size
     if (a->tok.tokenize(a->tok.ctx, body, blen, th_assign_token, a) != 0)
         return -1;
     th_bag_done(&a->bag);
-    th_assigned_add(a->out, id, th_model_nearest(a->m, a->bag.terms, a->bag.counts, a->bag.n));
-    return 0;
+    return th_assigned_add(a->out, id,
+                           th_model_nearest(a->m, a->bag.terms, a->bag.counts, a->bag.n));
 }
 
 /* See lib.h. */
@@ -369,9 +399,78 @@ th_assign_texts(struct store *s, const struct th_model *m, bool all, const int64
     return rc;
 }
 
+/* ---- the sample (themes.c draws it) ----------------------------------------------- */
+
+/* Whether key a comes before key b. */
+static bool
+th_key_less(const struct th_key *a, const struct th_key *b)
+{
+    return a->mix != b->mix ? a->mix < b->mix : a->id < b->id;
+}
+
+static int
+th_key_cmp(const void *pa, const void *pb)
+{
+    const struct th_key *a = pa, *b = pb;
+    return th_key_less(a, b) ? -1 : th_key_less(b, a);
+}
+
+/* See lib.h. */
+void
+th_sample_init(struct th_sample *r, size_t max)
+{
+    memset(r, 0, sizeof *r);
+    r->max = max;
+    r->v = xmalloc((max + 1) * sizeof *r->v);
+}
+
+/* See lib.h: the heap's root v[0] is the largest key kept. */
+void
+th_sample_offer(struct th_sample *r, uint64_t mix, int64_t id)
+{
+    struct th_key k = {mix, id};
+    r->offered++;
+    size_t i;
+    if (r->n < r->max) {
+        for (i = r->n++; i > 0 && th_key_less(&r->v[(i - 1) / 2], &k); i = (i - 1) / 2)
+            r->v[i] = r->v[(i - 1) / 2];
+        r->v[i] = k;
+        return;
+    }
+    if (!r->max || !th_key_less(&k, &r->v[0]))
+        return;
+    for (i = 0;;) { /* the root replaced: k sifted down */
+        size_t c = 2 * i + 1;
+        if (c >= r->n)
+            break;
+        if (c + 1 < r->n && th_key_less(&r->v[c], &r->v[c + 1]))
+            c++;
+        if (!th_key_less(&k, &r->v[c]))
+            break;
+        r->v[i] = r->v[c];
+        i = c;
+    }
+    r->v[i] = k;
+}
+
+/* See lib.h. */
+void
+th_sample_sort(struct th_sample *r)
+{
+    qsort(r->v, r->n, sizeof *r->v, th_key_cmp);
+}
+
+void
+th_sample_free(struct th_sample *r)
+{
+    free(r->v);
+    memset(r, 0, sizeof *r);
+}
+
 /* ---- an index run's update -------------------------------------------------------------- */
 
-/* Assign the documents with no theme yet to the stored fit f. */
+/* Assign the documents with no theme yet to the stored fit f, written as
+ * they come (one transaction), then every theme's size counted. */
 static int
 th_assign_new(struct store *s, const struct stats_theme_fit *f, struct corpus_themes_run *run,
               struct ds_error *err)
@@ -381,13 +480,18 @@ th_assign_new(struct store *s, const struct stats_theme_fit *f, struct corpus_th
         ds_error_set(err, -1, "the stored themes are damaged: run dossier themes --refit");
         return -1;
     }
-    struct th_assigned o = {0};
-    int rc = th_assign_texts(s, &m, false, NULL, 0, &o, err);
-    for (size_t i = 0; i < o.n; i++)
-        o.themes[i] += 1; /* stored numbers are 1-based, 0 none */
-    if (rc == 0)
-        rc = stats_theme_assign(s, o.ids, o.themes, o.n, err);
-    run->assigned = o.n;
+    struct th_assigned o;
+    th_assigned_init(&o, s, NULL, err);
+    int rc = store_begin(s, err);
+    if (rc == 0) {
+        rc = th_assign_texts(s, &m, false, NULL, 0, &o, err);
+        if (rc == 0)
+            rc = th_assigned_flush(&o);
+        if (rc == 0)
+            rc = stats_theme_resize(s, err);
+        rc = rc == 0 ? store_commit(s, err) : (store_rollback(s), -1);
+    }
+    run->assigned = o.seen;
     th_assigned_free(&o);
     th_model_free(&m);
     return rc;
@@ -413,11 +517,9 @@ corpus_themes_update(struct store *s, struct corpus_themes_run *run, struct ds_e
                     : ndocs >= CORPUS_THEMES_MIN_DOCS;
     int rc = 0;
     if (fit) {
-        struct corpus_themes t;
-        rc = corpus_themes_fit(s, k, seed, sample, &t, err);
+        int rounds;
+        rc = th_fit(s, k, seed, sample, &rounds, &run->assigned, err);
         run->fitted = rc == 0;
-        run->assigned = t.ndocs;
-        corpus_themes_clear(&t);
     } else if (have && rows != ndocs) {
         rc = th_assign_new(s, &f, run, err);
     } else if (have && stats_theme_drift(s, err) != 0) {

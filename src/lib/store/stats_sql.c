@@ -305,6 +305,13 @@ const char *const stats_sql[ST__COUNT] = {
     [ST_THEME_MEMBERS] = "SELECT doc_id FROM doc_themes WHERE theme = ?1 ORDER BY doc_id",
     [ST_THEME_DRIFT] = "SELECT EXISTS (SELECT 1 FROM themes WHERE size !="
                        " (SELECT count(*) FROM doc_themes WHERE theme = themes.id))",
+    /* renumbering: each old number to minus its new one, then all flipped */
+    [ST_THEME_RENUM_DOCS] = "UPDATE doc_themes SET theme = -?2 WHERE theme = ?1",
+    [ST_THEME_RENUM_CENT] = "UPDATE theme_centroids SET theme = -?2 WHERE theme = ?1",
+    [ST_THEME_RENUM_THEME] = "UPDATE themes SET id = -?2 WHERE id = ?1",
+    [ST_THEME_RENUM_FLIP] = "UPDATE doc_themes SET theme = -theme WHERE theme < 0;"
+                            " UPDATE theme_centroids SET theme = -theme WHERE theme < 0;"
+                            " UPDATE themes SET id = -id WHERE id < 0",
 };
 
 int

@@ -288,26 +288,15 @@ stats_theme_fit_get(struct store *s, struct stats_theme_fit *f, struct ds_error 
 }
 
 int
-stats_theme_doc_keys(struct store *s, int64_t **ids, uint64_t **hashes, size_t *n,
+stats_theme_doc_keys(struct store *s, void (*fn)(int64_t id, uint64_t hash, void *ud), void *ud,
                      struct ds_error *err)
 {
     sqlite3_stmt *st = NULL;
-    *ids = NULL;
-    *hashes = NULL;
-    *n = 0;
     if (stats_prepare(s, ST_THEME_DOC_KEYS, &st, "sampling documents", err) != 0)
         return -1;
-    size_t cap = 0;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (*n == cap) {
-            cap = cap ? cap * 2 : 1024;
-            *ids = xrealloc(*ids, cap * sizeof **ids);
-            *hashes = xrealloc(*hashes, cap * sizeof **hashes);
-        }
-        (*ids)[*n] = sqlite3_column_int64(st, 0);
-        (*hashes)[(*n)++] = (uint64_t)sqlite3_column_int64(st, 1);
-    }
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        fn(sqlite3_column_int64(st, 0), (uint64_t)sqlite3_column_int64(st, 1), ud);
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? 0 : store_fail(s, err, rc, "sampling documents");
 }
@@ -335,27 +324,63 @@ stats_theme_docs_unassigned(struct store *s, bool all, stats_theme_doc_fn fn, vo
     return rc == SQLITE_DONE ? 0 : store_fail(s, err, rc, doing);
 }
 
-int
-stats_theme_assign(struct store *s, const int64_t *ids, const int *themes, size_t n,
-                   struct ds_error *err)
+/* Insert or replace the rows (ids[i], themes[i]) of doc_themes. */
+static int
+stats_theme_rows_put(struct store *s, const int64_t *ids, const int *themes, size_t n,
+                     const char *doing, struct ds_error *err)
 {
-    const char *doing = "saving themes";
-    bool own = sqlite3_get_autocommit(s->db) != 0;
-    if (own && stats_exec(s, ST_BEGIN, doing, err) != 0)
-        return -1;
     sqlite3_stmt *st = NULL;
-    int rc = stats_prepare(s, ST_DOC_THEME_PUT, &st, doing, err) != 0 ? -1 : SQLITE_DONE;
+    if (stats_prepare(s, ST_DOC_THEME_PUT, &st, doing, err) != 0)
+        return -1;
+    int rc = SQLITE_DONE;
     for (size_t i = 0; i < n && rc == SQLITE_DONE; i++) {
         sqlite3_bind_int64(st, 1, ids[i]);
         sqlite3_bind_int(st, 2, themes[i]);
         rc = stats_step_reset(st);
     }
     sqlite3_finalize(st);
-    if (rc != SQLITE_DONE)
-        rc = rc == -1 ? -1 : store_fail(s, err, rc, doing);
-    else
-        rc = stats_exec(s, ST_THEME_RESIZE, doing, err);
+    return rc == SQLITE_DONE ? 0 : store_fail(s, err, rc, doing);
+}
+
+int
+stats_theme_put_docs(struct store *s, const int64_t *ids, const int *themes, size_t n,
+                     struct ds_error *err)
+{
+    const char *doing = "saving themes";
+    bool own = sqlite3_get_autocommit(s->db) != 0;
+    if (own && stats_exec(s, ST_BEGIN, doing, err) != 0)
+        return -1;
+    int rc = stats_theme_rows_put(s, ids, themes, n, doing, err);
     return stats_refresh_end(s, own, rc, err);
+}
+
+int
+stats_theme_resize(struct store *s, struct ds_error *err)
+{
+    return stats_exec(s, ST_THEME_RESIZE, "saving themes", err);
+}
+
+int
+stats_theme_renumber(struct store *s, const int *num, size_t k, struct ds_error *err)
+{
+    const char *doing = "numbering themes";
+    static const enum stats_stmt_id ids[3] = {ST_THEME_RENUM_DOCS, ST_THEME_RENUM_CENT,
+                                              ST_THEME_RENUM_THEME};
+    for (int q = 0; q < 3; q++) {
+        sqlite3_stmt *st = NULL;
+        if (stats_prepare(s, ids[q], &st, doing, err) != 0)
+            return -1;
+        int rc = SQLITE_DONE;
+        for (size_t c = 0; c < k && rc == SQLITE_DONE; c++) {
+            sqlite3_bind_int64(st, 1, (int64_t)c + 1);
+            sqlite3_bind_int64(st, 2, num[c]);
+            rc = stats_step_reset(st);
+        }
+        sqlite3_finalize(st);
+        if (rc != SQLITE_DONE)
+            return store_fail(s, err, rc, doing);
+    }
+    return stats_exec(s, ST_THEME_RENUM_FLIP, doing, err);
 }
 
 int
