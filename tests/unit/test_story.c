@@ -9,7 +9,8 @@
  * from the index a few days at a time; a Chinese bigram's document count
  * (what a story key weighs it by) is exact past the 1,024 documents that
  * the phrase count would have extrapolated from (and costs no full-text
- * query).
+ * query); an article that matches one member of a story but not its first
+ * one starts its own.
  */
 #include "config.h"
 
@@ -447,6 +448,53 @@ running_run(const char *dir)
     remove_index(path);
 }
 
+/* A chain: B tells A's event and starts another one on the same quay, C
+ * tells only that other one. B joins A's story; C matches B but not A (nor
+ * does similar_pair find them the same story), so it starts its own: a
+ * story is not joined through one member the others do not agree with. */
+static void
+chain_run(const char *dir)
+{
+    char *path = xasprintf("%s/chain.db", dir);
+    struct store *s = NULL;
+    struct ds_error err;
+    ds_error_clear(&err);
+    if (store_open(path, STORE_CREATE, &s, &err) != 0)
+        diag("open: %s", err.msg);
+    store_begin(s, &err);
+    static const char *const filler[][2] = {
+        {"Vineyards report an early harvest", "Growers in the Maipo valley began picking grapes "
+                                              "two weeks early after a dry and warm summer."},
+        {"Senate passes the pension bill", "Senators approved the pension bill by a wide "
+                                           "margin after a night of debate on its costs."},
+        {"Observatory names a new comet", "Astronomers at the desert observatory named the "
+                                          "comet they found in March after a local teacher."},
+        {"Football club signs a young striker", "The club signed a nineteen-year-old striker "
+                                                "from the second division on a four-year deal."},
+    };
+    for (size_t i = 0; i < sizeof filler / sizeof *filler; i++)
+        add(s, "Harbour Ledger", "2024-01-10", filler[i][0], filler[i][1]);
+    int64_t a = add(s, "Harbour Ledger", "2024-08-05", "Tanker fire closes Arica harbour",
+                    "A fire on a fuel tanker closed the harbour of Arica on Monday. Firefighters "
+                    "fought the blaze for six hours and the tanker crew was rescued.");
+    int64_t b = add(s, "Andes Wire", "2024-08-06",
+                    "Arica harbour reopens after tanker fire as fishermen block quay",
+                    "The harbour of Arica reopened a day after the tanker fire, and at once "
+                    "fishermen blocked the quay in protest against the new anchovy quotas.");
+    int64_t c = add(s, "Pacific Desk", "2024-08-07", "Fishermen block quay over anchovy quotas",
+                    "Fishermen blocked the quay for a second day in protest against the new "
+                    "anchovy quotas, saying the cuts would ruin the small boats of the north.");
+    store_commit(s, &err);
+    is_int(story_group(s, &err), 7, "a chain of three grouped");
+    struct similar_doc pr;
+    if (similar_pair(s, c, a, &pr, &err) == 0)
+        diag("pair C-A: score %.2f", pr.score);
+    is_int(story_of(s, b), a, "B tells A's event: it joins A's story");
+    is_int(story_of(s, c), c, "C matches B but not A: a story of its own");
+    store_close(&s);
+    remove_index(path);
+}
+
 int
 main(void)
 {
@@ -468,6 +516,7 @@ main(void)
     bigram_df_run(dir);
     gray_run(dir);
     running_run(dir);
+    chain_run(dir);
     remove_index(path);
     rmdir(dir);
     return done_testing();

@@ -52,7 +52,10 @@ struct sterm {
 
 struct sentry {
     int64_t id, story, day;
+    uint32_t next; /* the story's next entry, NO_ENTRY after its last */
 };
+
+#define NO_ENTRY UINT32_MAX
 
 struct grouping {
     struct store *s;
@@ -65,6 +68,7 @@ struct grouping {
     struct sentry *e;
     size_t ne, ecap;
     struct u64map start; /* story -> the day of its first article + 1 (0: undated) */
+    struct u64map members; /* story -> its first entry << 32 | its last */
     double *acc;         /* per entry, for one document's scoring */
     uint32_t *touched;
     size_t ntouched;
@@ -222,8 +226,13 @@ index_add(struct grouping *g, const struct key *k, int64_t id, int64_t story, in
         g->acc = xrealloc(g->acc, g->ecap * sizeof *g->acc);
         g->touched = xrealloc(g->touched, g->ecap * sizeof *g->touched);
     }
-    g->e[g->ne] = (struct sentry){id, story, day};
+    g->e[g->ne] = (struct sentry){id, story, day, NO_ENTRY};
     g->acc[g->ne] = 0;
+    bool added;
+    uint64_t *m = u64map_upsert(&g->members, (uint64_t)story, &added);
+    if (!added)
+        g->e[*m & 0xffffffffu].next = (uint32_t)g->ne;
+    *m = (added ? (uint64_t)g->ne << 32 : *m & ~(uint64_t)0xffffffffu) | g->ne;
     for (size_t i = 0; i < k->n; i++) {
         struct sterm *t = &g->t[k->idx[i]];
         if (t->common)
@@ -276,7 +285,8 @@ top_add(const struct grouping *g, struct match *top, size_t *n, struct match m)
 }
 
 /* The entries best matching key k of a document of day day, at most
- * STORY_TOP of distinct stories, best first, in top; returns how many. */
+ * STORY_TOP of distinct stories, best first, in top; returns how many.
+ * g->acc keeps each entry's key cosine until index_reset. */
 static size_t
 index_best(struct grouping *g, const struct key *k, int64_t day, struct match *top)
 {
@@ -305,9 +315,17 @@ index_best(struct grouping *g, const struct key *k, int64_t day, struct match *t
         uint32_t at = g->touched[i];
         if (g->acc[at] >= STORY_MIN_SCORE)
             top_add(g, top, &n, (struct match){at, g->acc[at]});
-        g->acc[at] = 0;
     }
     return n;
+}
+
+/* Clear the key cosines index_best left in g->acc. */
+static void
+index_reset(struct grouping *g)
+{
+    for (size_t i = 0; i < g->ntouched; i++)
+        g->acc[g->touched[i]] = 0;
+    g->ntouched = 0;
 }
 
 static void
@@ -321,6 +339,7 @@ grouping_free(struct grouping *g)
     free(g->acc);
     free(g->touched);
     u64map_free(&g->start);
+    u64map_free(&g->members);
     store_termstats_free(&g->ts);
 }
 
@@ -364,11 +383,38 @@ story_near(struct grouping *g, int64_t story, int64_t day, struct ds_error *err)
     return !*v || llabs((int64_t)*v - 1 - day) <= STORY_DAYS;
 }
 
+/* Does document id (its key cosines with the index's entries in g->acc)
+ * agree with the core of the story of entry best (its match): the story's
+ * first STORY_CORE entries in the index (by day), each other than best at
+ * a key cosine of at least STORY_CORE_SCORE or a similar_pair score of at
+ * least STORY_PAIR_SCORE? So an article that matches one member of a story
+ * but not its others does not join it: A ~ B and B ~ C do not make C a
+ * telling of A's event, and a story does not drift from event to event on
+ * one theme. Members outside the index (more than STORY_DAYS from the
+ * slice's days) are not asked. 1 yes, 0 no, -1 with err. */
+static int
+core_agrees(struct grouping *g, int64_t id, uint32_t best, struct ds_error *err)
+{
+    const uint64_t *m = u64map_find(&g->members, (uint64_t)g->e[best].story);
+    uint32_t at = m ? (uint32_t)(*m >> 32) : NO_ENTRY;
+    for (size_t i = 0; i < STORY_CORE && at != NO_ENTRY; i++, at = g->e[at].next) {
+        if (at == best || g->acc[at] >= STORY_CORE_SCORE)
+            continue;
+        struct similar_doc p;
+        if (similar_pair(g->s, id, g->e[at].id, &p, err) != 0)
+            return -1;
+        if (p.score < STORY_PAIR_SCORE)
+            return 0;
+    }
+    return 1;
+}
+
 /* The story document id of day day joins: of its best matches (top[0..n))
  * whose story began within STORY_DAYS, the first whose key cosine is at
  * least STORY_SURE_SCORE or that similar_pair scores at least
  * STORY_PAIR_SCORE (the whole texts, the leads, the entities, the days
- * apart); else its own, id. *score gets the key cosine (0 for its own
+ * apart), and that agrees with the story's core (core_agrees); else its
+ * own, id. *score gets the key cosine (0 for its own
  * story). -1 with err. */
 static int64_t
 story_for(struct grouping *g, int64_t id, int64_t day, const struct match *top, size_t n,
@@ -389,7 +435,10 @@ story_for(struct grouping *g, int64_t id, int64_t day, const struct match *top, 
                 return -1;
             same = p.score >= STORY_PAIR_SCORE;
         }
-        if (same) {
+        int core = same ? core_agrees(g, id, top[i].at, err) : 0;
+        if (core < 0)
+            return -1;
+        if (core) {
             *score = top[i].score;
             return e->story;
         }
@@ -411,6 +460,7 @@ group_one(struct grouping *g, const struct story_doc *d, struct ds_error *err)
     size_t n = index_best(g, &k, d->day, top);
     double score;
     int64_t story = story_for(g, d->id, d->day, top, n, &score, err);
+    index_reset(g);
     int rc = story < 0 ? -1 : store_story_put(g->s, d->id, story, score, err);
     if (rc == 0)
         index_add(g, &k, d->id, story, d->day);
@@ -441,7 +491,8 @@ group_slice(struct store *s, int64_t lo, int64_t hi, size_t *n, struct ds_error 
     struct story_doc *v = NULL;
     if (store_story_ungrouped_span(s, lo, hi, &v, n, err) != 0)
         return -1;
-    struct grouping g = {.s = s, .terms = STRMAP_INIT, .start = U64MAP_INIT};
+    struct grouping g = {.s = s, .terms = STRMAP_INIT, .start = U64MAP_INIT,
+                         .members = U64MAP_INIT};
     store_text_tokenizer(s, &g.tok);
     int rc = store_termstats_open(s, &g.ts, err);
     if (rc == 0) {
