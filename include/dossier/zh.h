@@ -86,7 +86,14 @@ struct zh_forms {
     uint8_t first[ZH_FOLD_N / 8], last[ZH_FOLD_N / 8]; /* Han characters that
                                                        * start / end a form */
     bool other; /* some form starts or ends with no Han character */
+    /* The forms by their first and by their last code point, so a lookup
+     * compares only the forms that can match: bucket b (the code point
+     * modulo ZH_FORMS_BUCKETS) of the first is by_first[first_at[b] ..
+     * first_at[b + 1]), likewise for the last. NULL when a form is not
+     * valid UTF-8 (every form is then compared). */
+    uint32_t *first_at, *by_first, *last_at, *by_last;
 };
+#define ZH_FORMS_BUCKETS 512
 
 /* A set of Han characters written once (sorted or not): each character and
  * its Simplified fold are in it. Declare it static with ZH_CPS(array). */
