@@ -188,9 +188,9 @@ zl_build_list(const void *l)
     return zl_build(l);
 }
 
-/* The forms of l, built on the first call. */
+/* See zh.h. */
 const struct zh_forms *
-zh_forms(struct zh_list *l)
+zh_forms_build(struct zh_list *l)
 {
     return zl_once(&l->forms, zl_build_list, l);
 }
@@ -214,19 +214,17 @@ zl_match(const struct zh_forms *f, size_t k, const char *s, size_t p, size_t ava
            memcmp(s + p, f->w[k], l) == 0;
 }
 
-/* The longest form that starts at s[p] and ends by s[hi]. Two forms never
- * match at one place with one length (the forms are distinct), so the
- * longest is the same whichever order the forms are tried in. */
+/* See zh.h: the longest form at s[p], whose first character cp passed the
+ * bitmap. Two forms never match at one place with one length (the forms
+ * are distinct), so the longest is the same whichever order the forms are
+ * tried in. */
 size_t
-zh_forms_at(const struct zh_forms *f, const char *s, size_t p, size_t hi, size_t *entry)
+zh_forms_at_cp(const struct zh_forms *f, const char *s, size_t p, size_t hi, size_t *entry,
+               uint32_t cp)
 {
-    if (p >= hi || !zl_has(f->first, f->other, s + p, hi - p))
-        return 0;
     size_t best = 0, lo = 0, up = f->n;
     const uint32_t *by = NULL;
     if (f->by_first) {
-        uint32_t cp;
-        utf8_decode(s + p, hi - p, &cp);
         lo = f->first_at[cp % ZH_FORMS_BUCKETS];
         up = f->first_at[cp % ZH_FORMS_BUCKETS + 1];
         by = f->by_first;
@@ -242,22 +240,15 @@ zh_forms_at(const struct zh_forms *f, const char *s, size_t p, size_t hi, size_t
     return best;
 }
 
-/* The longest form that ends at s[end] and starts at or after s[lo]. */
+/* See zh.h: the longest form ending at s[end], whose last character cp
+ * passed the bitmap. */
 size_t
-zh_forms_before(const struct zh_forms *f, const char *s, size_t lo, size_t end, size_t *entry)
+zh_forms_before_cp(const struct zh_forms *f, const char *s, size_t lo, size_t end,
+                   size_t *entry, uint32_t cp)
 {
-    if (end <= lo)
-        return 0;
-    size_t q = end - 1;
-    while (q > lo && ((unsigned char)s[q] & 0xC0) == 0x80)
-        q--;
-    if (!zl_has(f->last, f->other, s + q, end - q))
-        return 0;
     size_t best = 0, a = 0, up = f->n;
     const uint32_t *by = NULL;
     if (f->by_last) {
-        uint32_t cp;
-        utf8_decode(s + q, end - q, &cp);
         a = f->last_at[cp % ZH_FORMS_BUCKETS];
         up = f->last_at[cp % ZH_FORMS_BUCKETS + 1];
         by = f->by_last;
@@ -312,12 +303,9 @@ zl_cps_build(const void *arg)
     return map;
 }
 
-/* Is cp in l (written, or the fold of one written)? */
-bool
-zh_cps_has(struct zh_cps *l, uint32_t cp)
+/* See zh.h. */
+const uint8_t *
+zh_cps_map(struct zh_cps *l)
 {
-    if (cp < ZH_FOLD_LO || cp >= ZH_FOLD_LO + ZH_FOLD_N)
-        return false;
-    const uint8_t *map = zl_once(&l->map, zl_cps_build, l);
-    return map[(cp - ZH_FOLD_LO) >> 3] & (1u << ((cp - ZH_FOLD_LO) & 7));
+    return zl_once(&l->map, zl_cps_build, l);
 }
