@@ -205,39 +205,39 @@ zl_has(const uint8_t *map, bool other, const char *s, size_t n)
     return map[(cp - ZH_FOLD_LO) >> 3] & (1u << ((cp - ZH_FOLD_LO) & 7));
 }
 
-/* Does form k of f, l bytes, match at s[p] and beat best (longer)? */
-static inline bool
-zl_match(const struct zh_forms *f, size_t k, const char *s, size_t p, size_t avail, size_t best)
+/* The longest form of f that starts at s[p] and ends by s[hi] or, with
+ * last, ends at s[p] and starts at or after s[lo]; cp is the text's first
+ * (last) character there. Only the forms of cp's bucket are compared. Two
+ * forms never match at one place with one length (the forms are
+ * distinct), so the longest is the same whichever order they are tried in. */
+static size_t
+zl_longest(const struct zh_forms *f, bool last, const char *s, size_t lo, size_t p, size_t hi,
+           size_t *entry, uint32_t cp)
 {
-    size_t l = f->len[k];
-    return l > best && avail >= l && s[p + l - 1] == f->w[k][l - 1] &&
-           memcmp(s + p, f->w[k], l) == 0;
-}
-
-/* See zh.h: the longest form at s[p], whose first character cp passed the
- * bitmap. Two forms never match at one place with one length (the forms
- * are distinct), so the longest is the same whichever order the forms are
- * tried in. */
-size_t
-zh_forms_at_cp(const struct zh_forms *f, const char *s, size_t p, size_t hi, size_t *entry,
-               uint32_t cp)
-{
-    size_t best = 0, lo = 0, up = f->n;
-    const uint32_t *by = NULL;
-    if (f->by_first) {
-        lo = f->first_at[cp % ZH_FORMS_BUCKETS];
-        up = f->first_at[cp % ZH_FORMS_BUCKETS + 1];
-        by = f->by_first;
-    }
-    for (size_t i = lo; i < up; i++) {
-        size_t k = by ? by[i] : i;
-        if (zl_match(f, k, s, p, hi - p, best)) {
-            best = f->len[k];
+    const uint32_t *at = last ? f->last_at : f->first_at, *by = last ? f->by_last : f->by_first;
+    size_t best = 0, i = by ? at[cp % ZH_FORMS_BUCKETS] : 0;
+    size_t up = by ? at[cp % ZH_FORMS_BUCKETS + 1] : f->n;
+    for (; i < up; i++) {
+        size_t k = by ? by[i] : i, l = f->len[k];
+        if (l <= best || (last ? p - lo : hi - p) < l)
+            continue;
+        size_t from = last ? p - l : p;
+        if (s[from + l - 1] == f->w[k][l - 1] && memcmp(s + from, f->w[k], l) == 0) {
+            best = l;
             if (entry)
                 *entry = f->entry[k];
         }
     }
     return best;
+}
+
+/* See zh.h: the longest form at s[p], whose first character cp passed the
+ * bitmap. */
+size_t
+zh_forms_at_cp(const struct zh_forms *f, const char *s, size_t p, size_t hi, size_t *entry,
+               uint32_t cp)
+{
+    return zl_longest(f, false, s, p, p, hi, entry, cp);
 }
 
 /* See zh.h: the longest form ending at s[end], whose last character cp
@@ -246,23 +246,7 @@ size_t
 zh_forms_before_cp(const struct zh_forms *f, const char *s, size_t lo, size_t end,
                    size_t *entry, uint32_t cp)
 {
-    size_t best = 0, a = 0, up = f->n;
-    const uint32_t *by = NULL;
-    if (f->by_last) {
-        a = f->last_at[cp % ZH_FORMS_BUCKETS];
-        up = f->last_at[cp % ZH_FORMS_BUCKETS + 1];
-        by = f->by_last;
-    }
-    for (size_t i = a; i < up; i++) {
-        size_t k = by ? by[i] : i;
-        size_t l = f->len[k];
-        if (l > best && end - lo >= l && zl_match(f, k, s, end - l, l, best)) {
-            best = l;
-            if (entry)
-                *entry = f->entry[k];
-        }
-    }
-    return best;
+    return zl_longest(f, true, s, lo, end, end, entry, cp);
 }
 
 /* Is s[0..n) exactly a form of f? */
