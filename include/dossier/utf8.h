@@ -14,10 +14,31 @@
 
 #define UTF8_REPLACEMENT 0xFFFDu
 
+/* utf8_decode for every case; use utf8_decode. */
+int utf8_decode_any(const char *s, size_t n, uint32_t *cp);
+
 /* Decode the code point at s (n bytes available, n >= 1). Returns the number
  * of bytes consumed (1..4). Invalid, overlong, surrogate or truncated
- * sequences give *cp = U+FFFD and consume 1 byte. */
-int utf8_decode(const char *s, size_t n, uint32_t *cp);
+ * sequences give *cp = U+FFFD and consume 1 byte. Inline for ASCII and for a
+ * well-formed three-byte sequence from U+1000 up outside the surrogates (lead byte
+ * 0xE1..0xEC or 0xEE..0xEF: Han, kana, hangul, CJK punctuation), which are
+ * most of what the indexer decodes; the rest out of line. */
+static inline int
+utf8_decode(const char *s, size_t n, uint32_t *cp)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    unsigned char c = p[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    if (n >= 3 && (unsigned char)(c - 0xE1) <= 0xEF - 0xE1 && c != 0xED &&
+        (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+        *cp = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+        return 3;
+    }
+    return utf8_decode_any(s, n, cp);
+}
 
 /* Encode cp into out (room for 4 bytes); returns the byte count. */
 int utf8_encode(uint32_t cp, char *out);

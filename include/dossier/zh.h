@@ -17,9 +17,12 @@
 #ifndef DOSSIER_ZH_H
 #define DOSSIER_ZH_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "dossier/utf8.h"
 
 /* ---- lexicon (util/zh.c) -------------------------------------------------------------- */
 
@@ -86,7 +89,14 @@ struct zh_forms {
     uint8_t first[ZH_FOLD_N / 8], last[ZH_FOLD_N / 8]; /* Han characters that
                                                        * start / end a form */
     bool other; /* some form starts or ends with no Han character */
+    /* The forms by their first and by their last code point, so a lookup
+     * compares only the forms that can match: bucket b (the code point
+     * modulo ZH_FORMS_BUCKETS) of the first is by_first[first_at[b] ..
+     * first_at[b + 1]), likewise for the last. NULL when a form is not
+     * valid UTF-8 (every form is then compared). */
+    uint32_t *first_at, *by_first, *last_at, *by_last;
 };
+#define ZH_FORMS_BUCKETS 512
 
 /* A set of Han characters written once (sorted or not): each character and
  * its Simplified fold are in it. Declare it static with ZH_CPS(array). */
@@ -97,19 +107,75 @@ struct zh_cps {
 };
 #define ZH_CPS(arr) {(arr), sizeof (arr) / sizeof (arr)[0], NULL}
 
-/* Is cp (or what it folds to) in l? Builds l's bitmap on the first call. */
-bool zh_cps_has(struct zh_cps *l, uint32_t cp);
+/* The bitmap of l, built on the first call (thread-safe) and kept. */
+const uint8_t *zh_cps_map(struct zh_cps *l);
+
+/* Is bit cp of map set, cp a Han character of the direct table? (other
+ * for any other code point) */
+static inline bool
+zh_map_has(const uint8_t *map, bool other, uint32_t cp)
+{
+    if (cp < ZH_FOLD_LO || cp >= ZH_FOLD_LO + ZH_FOLD_N)
+        return other;
+    return map[(cp - ZH_FOLD_LO) >> 3] & (1u << ((cp - ZH_FOLD_LO) & 7));
+}
+
+/* Is cp (or what it folds to) in l? Builds l's bitmap on the first call.
+ * Inline (the entity and figure passes ask at nearly every character). */
+static inline bool
+zh_cps_has(struct zh_cps *l, uint32_t cp)
+{
+    if (cp < ZH_FOLD_LO || cp >= ZH_FOLD_LO + ZH_FOLD_N)
+        return false;
+    const uint8_t *map = atomic_load_explicit(&l->map, memory_order_acquire);
+    return zh_map_has(map ? map : zh_cps_map(l), false, cp);
+}
 
 /* The forms of l, built on the first call (thread-safe) and kept. */
-const struct zh_forms *zh_forms(struct zh_list *l);
+const struct zh_forms *zh_forms_build(struct zh_list *l);
+
+/* The forms of l (zh_forms_build on the first call). */
+static inline const struct zh_forms *
+zh_forms(struct zh_list *l)
+{
+    const struct zh_forms *f = atomic_load_explicit(&l->forms, memory_order_acquire);
+    return f ? f : zh_forms_build(l);
+}
+
+/* zh_forms_at and zh_forms_before past the test of the character at the
+ * start (end), cp. */
+size_t zh_forms_at_cp(const struct zh_forms *f, const char *s, size_t p, size_t hi,
+                      size_t *entry, uint32_t cp);
+size_t zh_forms_before_cp(const struct zh_forms *f, const char *s, size_t lo, size_t end,
+                          size_t *entry, uint32_t cp);
 
 /* The longest form that starts at s[p] and ends by s[hi]: its length in
- * bytes (0 if none), the entry's index in *entry (may be NULL). */
-size_t zh_forms_at(const struct zh_forms *f, const char *s, size_t p, size_t hi, size_t *entry);
+ * bytes (0 if none), the entry's index in *entry (may be NULL). Inline up
+ * to the one bit test that rejects most places. */
+static inline size_t
+zh_forms_at(const struct zh_forms *f, const char *s, size_t p, size_t hi, size_t *entry)
+{
+    uint32_t cp;
+    if (p >= hi)
+        return 0;
+    utf8_decode(s + p, hi - p, &cp);
+    return zh_map_has(f->first, f->other, cp) ? zh_forms_at_cp(f, s, p, hi, entry, cp) : 0;
+}
 
 /* The longest form that ends at s[end] and starts at or after s[lo]. */
-size_t zh_forms_before(const struct zh_forms *f, const char *s, size_t lo, size_t end,
-                       size_t *entry);
+static inline size_t
+zh_forms_before(const struct zh_forms *f, const char *s, size_t lo, size_t end, size_t *entry)
+{
+    uint32_t cp;
+    if (end <= lo)
+        return 0;
+    size_t q = end - 1;
+    while (q > lo && ((unsigned char)s[q] & 0xC0) == 0x80)
+        q--;
+    utf8_decode(s + q, end - q, &cp);
+    return zh_map_has(f->last, f->other, cp) ? zh_forms_before_cp(f, s, lo, end, entry, cp)
+                                             : 0;
+}
 
 /* Is s[0..n) exactly a form of f? */
 bool zh_forms_is(const struct zh_forms *f, const char *s, size_t n);

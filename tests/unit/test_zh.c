@@ -189,11 +189,50 @@ test_lists(void)
        "titles and reporting words match in both scripts");
 }
 
+/* The longest form of f at s[p] (before: ending at s[p], from lo) by
+ * trying every form: what zh_forms_at and zh_forms_before must give. */
+static size_t
+forms_scan(const struct zh_forms *f, const char *s, size_t lo, size_t p, size_t hi, bool before)
+{
+    size_t best = 0;
+    for (size_t k = 0; k < f->n; k++) {
+        size_t l = f->len[k];
+        size_t at = before ? p - l : p;
+        if (l > best && (before ? p - lo >= l : hi - p >= l) && memcmp(s + at, f->w[k], l) == 0)
+            best = l;
+    }
+    return best;
+}
+
+/* The forms' buckets by first and last character find what a scan of
+ * every form finds, at every byte of a text, in both scripts, with forms
+ * whose characters share a bucket (U+4E00 and U+4E00 + ZH_FORMS_BUCKETS). */
+static void
+test_forms_buckets(void)
+{
+    static const char *const words[] = {"委員會", "發言人", "局", "一", "丁", "\xe4\xb8\x80\xe4\xb8\x81",
+                                        "\xe5\x80\x80", "部長", "長", "Ab", "國家主席", NULL};
+    static struct zh_list l = ZH_LIST(words);
+    const struct zh_forms *f = zh_forms(&l);
+    ok(f->by_first && f->by_last, "valid forms are indexed by their first and last characters");
+    const char *t = "新闻发言人表示，委员会局长一丁\xe5\x80\x80 Ab國家主席部長長一";
+    size_t n = strlen(t), bad = 0, hits = 0;
+    for (size_t p = 0; p <= n; p++) {
+        size_t a = zh_forms_at(f, t, p, n, NULL), b = zh_forms_before(f, t, 0, p, NULL);
+        bad += a != forms_scan(f, t, 0, p, n, false) || b != forms_scan(f, t, 0, p, n, true);
+        bad += zh_forms_is(f, t + p, a) != (a > 0);
+        hits += a > 0;
+    }
+    is_int((long)bad, 0, "bucketed lookups equal a scan of every form at every byte");
+    ok(hits >= 10, "... and the text holds forms to find");
+}
+
 int
 main(void)
 {
     test_lexicon();
     test_lists();
+    test_forms_buckets();
     test_segment();
     test_word_span();
     test_term_span();

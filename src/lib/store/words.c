@@ -59,15 +59,26 @@ words_cjk_cb(size_t start, size_t end, void *ud)
 {
     struct words_ctx *c = ud;
     const char *w = c->text + c->base;
+    /* written straight into the buffer: a character of l bytes takes at
+     * most 3 per byte (an invalid byte becomes U+FFFD) */
     buf_reset(&c->word);
-    size_t chars = 0;
+    buf_reserve(&c->word, 3 * (end - start));
+    char *o = c->word.data;
+    size_t chars = 0, ol = 0;
     for (size_t i = start; i < end; chars++) {
         uint32_t cp;
-        i += (size_t)utf8_decode(w + i, end - i, &cp);
-        char enc[4];
-        cp = words_fold_cp(c->s->hanfold, cp);
-        buf_append(&c->word, enc, (size_t)utf8_encode(cp, enc));
+        size_t l = (size_t)utf8_decode(w + i, end - i, &cp);
+        uint32_t f = words_fold_cp(c->s->hanfold, cp);
+        if (f == cp && cp != UTF8_REPLACEMENT) {
+            memcpy(o + ol, w + i, l); /* valid UTF-8 is its code point's encoding */
+            ol += l;
+        } else {
+            ol += (size_t)utf8_encode(f, o + ol);
+        }
+        i += l;
     }
+    o[ol] = '\0';
+    c->word.len = ol;
     if (chars >= c->min_chars)
         c->fn(buf_str(&c->word), c->base + start, c->base + end, c->ud);
 }

@@ -3,8 +3,9 @@
 
 #include "dossier/utf8.h"
 
+/* See utf8.h: every case of utf8_decode, the inline fast path's fallback. */
 int
-utf8_decode(const char *s, size_t n, uint32_t *cp)
+utf8_decode_any(const char *s, size_t n, uint32_t *cp)
 {
     const unsigned char *p = (const unsigned char *)s;
     unsigned char c = p[0];

@@ -95,6 +95,55 @@ zl_add(struct zh_forms *f, size_t *cap, const char *w, size_t i)
     f->n++;
 }
 
+/* The first code point of form w[0..n) (last: its last one). */
+static uint32_t
+zl_end_cp(const char *w, size_t n, bool last)
+{
+    uint32_t cp;
+    size_t q = 0;
+    if (last) {
+        q = n;
+        while (q > 0 && ((unsigned char)w[q - 1] & 0xC0) == 0x80)
+            q--;
+        if (q > 0)
+            q--;
+    }
+    utf8_decode(w + q, n - q, &cp);
+    return cp;
+}
+
+/* The buckets of f's forms by their first (last) code point, in *at and
+ * *by (see struct zh_forms). */
+static void
+zl_bucket(const struct zh_forms *f, bool last, uint32_t **at, uint32_t **by)
+{
+    uint32_t *a = xcalloc(ZH_FORMS_BUCKETS + 1, sizeof *a);
+    uint32_t *b = xmalloc((f->n + 1) * sizeof *b);
+    for (size_t k = 0; k < f->n; k++)
+        a[zl_end_cp(f->w[k], f->len[k], last) % ZH_FORMS_BUCKETS + 1]++;
+    for (size_t i = 0; i < ZH_FORMS_BUCKETS; i++)
+        a[i + 1] += a[i];
+    uint32_t *fill = xmalloc(ZH_FORMS_BUCKETS * sizeof *fill);
+    memcpy(fill, a, ZH_FORMS_BUCKETS * sizeof *fill);
+    for (size_t k = 0; k < f->n; k++)
+        b[fill[zl_end_cp(f->w[k], f->len[k], last) % ZH_FORMS_BUCKETS]++] = (uint32_t)k;
+    free(fill);
+    *at = a;
+    *by = b;
+}
+
+/* Index f's forms by their first and last code points, when every form is
+ * valid UTF-8 (a form's end decodes as the same bytes of a text do). */
+static void
+zl_index(struct zh_forms *f)
+{
+    for (size_t k = 0; k < f->n; k++)
+        if (!utf8_valid(f->w[k], f->len[k]) || f->len[k] == 0)
+            return;
+    zl_bucket(f, false, &f->first_at, &f->by_first);
+    zl_bucket(f, true, &f->last_at, &f->by_last);
+}
+
 /* Build the forms of l. */
 static struct zh_forms *
 zl_build(const struct zh_list *l)
@@ -110,6 +159,7 @@ zl_build(const struct zh_list *l)
         if (f->n == before)
             free(s);
     }
+    zl_index(f);
     return f;
 }
 
@@ -138,9 +188,9 @@ zl_build_list(const void *l)
     return zl_build(l);
 }
 
-/* The forms of l, built on the first call. */
+/* See zh.h. */
 const struct zh_forms *
-zh_forms(struct zh_list *l)
+zh_forms_build(struct zh_list *l)
 {
     return zl_once(&l->forms, zl_build_list, l);
 }
@@ -155,17 +205,24 @@ zl_has(const uint8_t *map, bool other, const char *s, size_t n)
     return map[(cp - ZH_FOLD_LO) >> 3] & (1u << ((cp - ZH_FOLD_LO) & 7));
 }
 
-/* The longest form that starts at s[p] and ends by s[hi]. */
-size_t
-zh_forms_at(const struct zh_forms *f, const char *s, size_t p, size_t hi, size_t *entry)
+/* The longest form of f that starts at s[p] and ends by s[hi] or, with
+ * last, ends at s[p] and starts at or after s[lo]; cp is the text's first
+ * (last) character there. Only the forms of cp's bucket are compared. Two
+ * forms never match at one place with one length (the forms are
+ * distinct), so the longest is the same whichever order they are tried in. */
+static size_t
+zl_longest(const struct zh_forms *f, bool last, const char *s, size_t lo, size_t p, size_t hi,
+           size_t *entry, uint32_t cp)
 {
-    if (p >= hi || !zl_has(f->first, f->other, s + p, hi - p))
-        return 0;
-    size_t best = 0;
-    for (size_t k = 0; k < f->n; k++) {
-        size_t l = f->len[k];
-        if (l > best && hi - p >= l && s[p + l - 1] == f->w[k][l - 1] &&
-            memcmp(s + p, f->w[k], l) == 0) {
+    const uint32_t *at = last ? f->last_at : f->first_at, *by = last ? f->by_last : f->by_first;
+    size_t best = 0, i = by ? at[cp % ZH_FORMS_BUCKETS] : 0;
+    size_t up = by ? at[cp % ZH_FORMS_BUCKETS + 1] : f->n;
+    for (; i < up; i++) {
+        size_t k = by ? by[i] : i, l = f->len[k];
+        if (l <= best || (last ? p - lo : hi - p) < l)
+            continue;
+        size_t from = last ? p - l : p;
+        if (s[from + l - 1] == f->w[k][l - 1] && memcmp(s + from, f->w[k], l) == 0) {
             best = l;
             if (entry)
                 *entry = f->entry[k];
@@ -174,28 +231,22 @@ zh_forms_at(const struct zh_forms *f, const char *s, size_t p, size_t hi, size_t
     return best;
 }
 
-/* The longest form that ends at s[end] and starts at or after s[lo]. */
+/* See zh.h: the longest form at s[p], whose first character cp passed the
+ * bitmap. */
 size_t
-zh_forms_before(const struct zh_forms *f, const char *s, size_t lo, size_t end, size_t *entry)
+zh_forms_at_cp(const struct zh_forms *f, const char *s, size_t p, size_t hi, size_t *entry,
+               uint32_t cp)
 {
-    if (end <= lo)
-        return 0;
-    size_t q = end - 1;
-    while (q > lo && ((unsigned char)s[q] & 0xC0) == 0x80)
-        q--;
-    if (!zl_has(f->last, f->other, s + q, end - q))
-        return 0;
-    size_t best = 0;
-    for (size_t k = 0; k < f->n; k++) {
-        size_t l = f->len[k];
-        if (l > best && end - lo >= l && s[end - 1] == f->w[k][l - 1] &&
-            memcmp(s + end - l, f->w[k], l) == 0) {
-            best = l;
-            if (entry)
-                *entry = f->entry[k];
-        }
-    }
-    return best;
+    return zl_longest(f, false, s, p, p, hi, entry, cp);
+}
+
+/* See zh.h: the longest form ending at s[end], whose last character cp
+ * passed the bitmap. */
+size_t
+zh_forms_before_cp(const struct zh_forms *f, const char *s, size_t lo, size_t end,
+                   size_t *entry, uint32_t cp)
+{
+    return zl_longest(f, true, s, lo, end, end, entry, cp);
 }
 
 /* Is s[0..n) exactly a form of f? */
@@ -204,9 +255,20 @@ zh_forms_is(const struct zh_forms *f, const char *s, size_t n)
 {
     if (n == 0 || !zl_has(f->first, f->other, s, n))
         return false;
-    for (size_t k = 0; k < f->n; k++)
+    size_t lo = 0, up = f->n;
+    const uint32_t *by = NULL;
+    if (f->by_first) {
+        uint32_t cp;
+        utf8_decode(s, n, &cp);
+        lo = f->first_at[cp % ZH_FORMS_BUCKETS];
+        up = f->first_at[cp % ZH_FORMS_BUCKETS + 1];
+        by = f->by_first;
+    }
+    for (size_t i = lo; i < up; i++) {
+        size_t k = by ? by[i] : i;
         if (f->len[k] == n && memcmp(s, f->w[k], n) == 0)
             return true;
+    }
     return false;
 }
 
@@ -225,12 +287,9 @@ zl_cps_build(const void *arg)
     return map;
 }
 
-/* Is cp in l (written, or the fold of one written)? */
-bool
-zh_cps_has(struct zh_cps *l, uint32_t cp)
+/* See zh.h. */
+const uint8_t *
+zh_cps_map(struct zh_cps *l)
 {
-    if (cp < ZH_FOLD_LO || cp >= ZH_FOLD_LO + ZH_FOLD_N)
-        return false;
-    const uint8_t *map = zl_once(&l->map, zl_cps_build, l);
-    return map[(cp - ZH_FOLD_LO) >> 3] & (1u << ((cp - ZH_FOLD_LO) & 7));
+    return zl_once(&l->map, zl_cps_build, l);
 }
