@@ -49,6 +49,7 @@ struct th_docs {
                           * (low 32 bits), uses of its naming form (high 32) */
     struct strmap forms; /* form as written (lower case) -> uses */
     char **surface;      /* per term: the form first seen */
+    size_t surface_cap;  /* terms surface has room for */
     size_t nterms;
     int64_t *ids;
     size_t n;
@@ -83,7 +84,12 @@ th_token(const char *token, size_t start, size_t end, void *ud)
     struct strmap_entry *e = strmap_upsert(&f->d->vocab, token, len, &added);
     size_t idx = (size_t)(e - f->d->vocab.e);
     if (added) {
-        f->d->surface = xrealloc(f->d->surface, f->d->vocab.n * sizeof *f->d->surface);
+        if (f->d->vocab.n > f->d->surface_cap) {
+            /* doubled, not one more at each new term: a growing array
+             * moved ~30,000 times leaves its old copies all over the heap */
+            f->d->surface_cap = f->d->surface_cap ? f->d->surface_cap * 2 : 1024;
+            f->d->surface = xrealloc(f->d->surface, f->d->surface_cap * sizeof *f->d->surface);
+        }
         f->d->surface[idx] = NULL;
         th_bag_reserve(&f->bag, f->d->vocab.n);
     }

@@ -653,6 +653,12 @@ finish_run(struct run *r, const char *const *roots, size_t nroots, struct ds_err
      * just brought up to date. */
     if (story_group(s, err) < 0)
         return -1;
+#ifdef __GLIBC__
+    /* what the steps before freed goes back before the themes fit takes
+     * its sample: ~20 MB of free heap, otherwise touched again in scattered
+     * pieces on top of the fit's own ~25 MB (2026-12-07-themes.md) */
+    malloc_trim(0);
+#endif
     /* New documents join their nearest theme; the themes are fitted when
      * there are none yet or the collection has grown enough (corpus.h). */
     double t0 = ds_cpu_now(); /* the preparing thread has ended: this step's CPU */
