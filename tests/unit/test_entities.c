@@ -235,6 +235,23 @@ main(void)
     hasnt("Al Qaeda-linked groups said so.", "Al Qaeda-linked");
     no_person("Helvetia Kreditbank said it would raise capital.");
     no_person("Northern Asset Management said it sold.");
+    /* Names across traditions (issue 12): a single-letter surname after a
+     * particle, Irish capitalised particles, Malay "binti", run-together
+     * initials, four words with a particle; firms opening with an
+     * organisation word in another language are never people. */
+    has("Rodrigo Salinas de la O said the plan was sound.", "Rodrigo Salinas de la O",
+        ENTITY_PERSON, 1);
+    has("Ciarán Ó Dálaigh said the plan was sound.", "Ciarán Ó Dálaigh", ENTITY_PERSON, 1);
+    has("Róisín Ní Fhlatharta said the plan was sound.", "Róisín Ní Fhlatharta",
+        ENTITY_PERSON, 1);
+    has("Nur Hidayah binti Yusof said the plan was sound.", "Nur Hidayah binti Yusof",
+        ENTITY_PERSON, 1);
+    has("S.R. Venkataraman said the plan was sound.", "S.R. Venkataraman", ENTITY_PERSON, 1);
+    has("Tiago Duarte Mendes da Costa said the plan was sound.", "Tiago Duarte Mendes da Costa",
+        ENTITY_PERSON, 1);
+    no_person("Banco Serrano said the plan was sound.");
+    no_person("Grupo Oliveira said the plan was sound.");
+    no_person("Universiti Hamzah said the plan was sound.");
     /* A dateline run into the first sentence; an office "of" a company. */
     has("LONDON, March 3 (Harbour Wire) - Anna Kowalski, chief executive of Quay Foods, said "
         "sales grew.", "Anna Kowalski", ENTITY_PERSON, 1);

@@ -1,0 +1,67 @@
+/*
+ * extract/people_shapes.c — closed word lists that shape a person's name
+ * across naming traditions, for the people pass (extract/people.c): the
+ * capitalised particles of Irish names ("Ó", "Ní", "Mac"), run-together
+ * initials ("K.V." of "K.V. Kamath") and the words that open an
+ * organisation's name in Spanish, Portuguese, Italian, French, Malay and
+ * Turkish ("Banco", "Grupo", "Ministerio", "Universiti"), which a person's
+ * name never starts with.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "people.h"
+
+/* Is token t exactly one of the words of list (NULL-terminated)? */
+static bool
+ps_listed(const struct ent_run *r, const struct tok *t, const char *const *list)
+{
+    size_t n = t->end - t->start;
+    for (const char *const *w = list; *w; w++)
+        if (strlen(*w) == n && memcmp(r->s + t->start, *w, n) == 0)
+            return true;
+    return false;
+}
+
+/* See people.h. */
+bool
+er_cap_particle(const struct ent_run *r, size_t k)
+{
+    static const char *const irish[] = {"Ó", "Ní", "Nic", "Mac", "Mhic", "Uí", "Ua", NULL};
+    const struct tok *v = r->t.v;
+    return k > 0 && k + 1 < r->t.n && ps_listed(r, &v[k], irish) && er_joined(&v[k + 1]) &&
+           (v[k + 1].flags & TK_NAMEY) && (v[k - 1].flags & TK_NAMEY) &&
+           !(v[k - 1].flags & TK_POSS);
+}
+
+/* See people.h. */
+bool
+er_initials(const struct ent_run *r, size_t k)
+{
+    const struct tok *t = &r->t.v[k];
+    size_t n = t->end - t->start;
+    if (n < 4 || n > 6 || n % 2)
+        return false; /* "K.V.", "N.R.", "A.P.J." */
+    for (size_t i = 0; i < n; i += 2)
+        if (!ex_is_upper((unsigned char)r->s[t->start + i]) || r->s[t->start + i + 1] != '.')
+            return false;
+    return k + 1 < r->t.n && er_joined(&r->t.v[k + 1]) && (r->t.v[k + 1].flags & TK_NAMEY);
+}
+
+/* See people.h. */
+bool
+er_org_lead(const struct ent_run *r, size_t k)
+{
+    static const char *const lead[] = {
+        "Banco", "Banca", "Banque", "Bank", "Banka", "Grupo", "Gruppo", "Groupe", "Compañía",
+        "Companhia", "Compagnie", "Compagnia", "Ministerio", "Ministério", "Ministère",
+        "Ministero", "Universidad", "Universidade", "Université", "Università", "Universiti",
+        "Universität", "Instituto", "Institut", "Istituto", "Fundación", "Fundação",
+        "Fondation", "Fondazione", "Caixa", "Caja", "Cassa", "Caisse", "Sociedad", "Sociedade",
+        "Société", "Società", "Corporación", "Empresa", "Empresas", "Consejo", "Conselho",
+        "Conseil", "Consiglio", "Secretaría", "Tribunal", "Partido", "Partito", "Parti",
+        "Agencia", "Agência", "Agence", "Comisión", "Comissão", "Syarikat", "Kumpulan",
+        "Kementerian", "Bankası", "Holding", NULL};
+    return ps_listed(r, &r->t.v[k], lead);
+}
