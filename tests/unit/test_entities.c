@@ -252,6 +252,16 @@ main(void)
     no_person("Banco Serrano said the plan was sound.");
     no_person("Grupo Oliveira said the plan was sound.");
     no_person("Universiti Hamzah said the plan was sound.");
+    /* A name shaped as only a person's is evidence by itself: a patronymic,
+     * an Irish particle, initials and a surname; a role word opening the
+     * sentence is not part of it. */
+    has("He met Wan Zulkifli bin Osman at the port.", "Wan Zulkifli bin Osman", ENTITY_PERSON, 1);
+    has("He met Dorcha Ó Ceallaigh at the port.", "Dorcha Ó Ceallaigh", ENTITY_PERSON, 1);
+    has("He met T.N. Raghunathan at the port.", "T.N. Raghunathan", ENTITY_PERSON, 1);
+    has("Shopkeeper Wan Azlan bin Osman, 40, said he would close.", "Wan Azlan bin Osman",
+        ENTITY_PERSON, 1);
+    hasnt("Shopkeeper Wan Azlan bin Osman, 40, said he would close.",
+          "Shopkeeper Wan Azlan bin Osman");
     /* A dateline run into the first sentence; an office "of" a company. */
     has("LONDON, March 3 (Harbour Wire) - Anna Kowalski, chief executive of Quay Foods, said "
         "sales grew.", "Anna Kowalski", ENTITY_PERSON, 1);

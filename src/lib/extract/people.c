@@ -143,6 +143,13 @@ er_org_word(const struct ent_run *r, size_t k)
     return false;
 }
 
+/* See people.h. */
+bool
+er_org_word_at(const struct ent_run *r, size_t k)
+{
+    return er_org_word(r, k);
+}
+
 static bool
 er_ends(const struct ent_run *r, size_t k, const char *suffix, size_t min_len)
 {
@@ -161,7 +168,11 @@ er_descriptor(const struct ent_run *r, size_t k)
         return true;
     /* "Analyst", "Demographer", "Historian": not a given name ("Christopher",
      * "Julian") */
-    return (er_ends(r, k, "yst", 7) || er_ends(r, k, "pher", 9) || er_ends(r, k, "ian", 8)) &&
+    /* "Commuter", "Shopkeeper" opening a sentence, where any word is
+     * capitalised (not "Alexander", a given name) */
+    bool agent = er_ends(r, k, "er", 8) && (r->t.v[k].flags & TK_SENT);
+    return (er_ends(r, k, "yst", 7) || er_ends(r, k, "pher", 9) || er_ends(r, k, "ian", 8) ||
+            agent) &&
            !er_is(r, &r->t.v[k], WL_GIVEN);
 }
 
@@ -522,6 +533,8 @@ er_evidence(const struct ent_run *r, struct er_cand *c)
         er_in(r, &v[b + 1], WL_SAID_AFTER))
         ev = true;
     size_t words = er_name_words(r, a, c->b);
+    if (!ev && er_person_shape(r, a, c->b))
+        ev = true; /* "Mohd Faiz bin Ismail", "Aengus Ó Snodaigh" */
     if (!ev && a == c->i && er_given_at(r, a) &&
         (words == 2 || (words == 3 && er_initial(r, a + 1))))
         ev = true; /* "Alexander Payne won": a common given name, then a surname */

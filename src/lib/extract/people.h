@@ -65,6 +65,12 @@ bool er_initials(const struct ent_run *r, size_t k);
  * ("Banco", "Grupo", "Ministerio", "Universiti"), so that a run starting
  * with it is never a person? */
 bool er_org_lead(const struct ent_run *r, size_t k);
+/* Is [a, b] shaped as only a person's name is: run-together initials and
+ * a surname ("K.V. Kamath"), a patronymic ("bin", "binti", "ibn") or an
+ * Irish particle between name-like words? Evidence without a title. */
+bool er_person_shape(const struct ent_run *r, size_t a, size_t b);
+/* Does token k name an institution (extract/people.c's er_org_word)? */
+bool er_org_word_at(const struct ent_run *r, size_t k);
 /* People: persons with evidence, their titled lone names, later mentions. */
 void er_pass_people(struct ent_run *r);
 /* People: every later mention of the persons found, full or by surname

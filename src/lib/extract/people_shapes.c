@@ -65,3 +65,19 @@ er_org_lead(const struct ent_run *r, size_t k)
         "Kementerian", "Bankası", "Holding", NULL};
     return ps_listed(r, &r->t.v[k], lead);
 }
+
+/* See people.h. */
+bool
+er_person_shape(const struct ent_run *r, size_t a, size_t b)
+{
+    static const char *const patronymic[] = {"bin", "binti", "bint", "ibn", NULL};
+    const struct tok *v = r->t.v;
+    if (b == a + 1 && er_initials(r, a) && !er_org_word_at(r, b))
+        return true; /* "K.V. Kamath" */
+    for (size_t k = a + 1; k < b; k++)
+        if (er_cap_particle(r, k) ||
+            (ps_listed(r, &v[k], patronymic) && (v[k - 1].flags & TK_NAMEY) &&
+             (v[k + 1].flags & TK_NAMEY)))
+            return true; /* "Aengus Ó Snodaigh", "Mohd Faiz bin Ismail" */
+    return false;
+}
