@@ -252,6 +252,11 @@ main(void)
     no_person("Banco Serrano said the plan was sound.");
     no_person("Grupo Oliveira said the plan was sound.");
     no_person("Universiti Hamzah said the plan was sound.");
+    /* ... and are organisations, over the connectors of their language */
+    has("Analysts at Banco Serrano do Norte said so.", "Banco Serrano do Norte", ENTITY_ORG, 1);
+    has("Analysts at Banca Rossi dei Colli said so.", "Banca Rossi dei Colli", ENTITY_ORG, 1);
+    has("Economists at Universidad Central de Oriente agreed on Monday.",
+        "Universidad Central de Oriente", ENTITY_ORG, 1);
     /* A name shaped as only a person's is evidence by itself: a patronymic,
      * an Irish particle, initials and a surname; a role word opening the
      * sentence is not part of it. */

@@ -54,7 +54,7 @@ bool
 er_org_lead(const struct ent_run *r, size_t k)
 {
     static const char *const lead[] = {
-        "Banco", "Banca", "Banque", "Bank", "Banka", "Grupo", "Gruppo", "Groupe", "Compañía",
+        "Banco", "Banca", "Banque", "Banka", "Grupo", "Gruppo", "Groupe", "Compañía",
         "Companhia", "Compagnie", "Compagnia", "Ministerio", "Ministério", "Ministère",
         "Ministero", "Universidad", "Universidade", "Université", "Università", "Universiti",
         "Universität", "Instituto", "Institut", "Istituto", "Fundación", "Fundação",
@@ -62,7 +62,7 @@ er_org_lead(const struct ent_run *r, size_t k)
         "Société", "Società", "Corporación", "Empresa", "Empresas", "Consejo", "Conselho",
         "Conseil", "Consiglio", "Secretaría", "Tribunal", "Partido", "Partito", "Parti",
         "Agencia", "Agência", "Agence", "Comisión", "Comissão", "Syarikat", "Kumpulan",
-        "Kementerian", "Bankası", "Holding", NULL};
+        "Kementerian", NULL};
     return ps_listed(r, &r->t.v[k], lead);
 }
 
