@@ -263,6 +263,7 @@ main(void)
     has("He met Wan Zulkifli bin Osman at the port.", "Wan Zulkifli bin Osman", ENTITY_PERSON, 1);
     has("He met Dorcha Ó Ceallaigh at the port.", "Dorcha Ó Ceallaigh", ENTITY_PERSON, 1);
     has("He met T.N. Raghunathan at the port.", "T.N. Raghunathan", ENTITY_PERSON, 1);
+    no_person("The F.B.I. Nothing more was said.");
     has("Shopkeeper Wan Azlan bin Osman, 40, said he would close.", "Wan Azlan bin Osman",
         ENTITY_PERSON, 1);
     hasnt("Shopkeeper Wan Azlan bin Osman, 40, said he would close.",

@@ -58,8 +58,8 @@ bool er_joined(const struct tok *t);
 /* Is token k a capitalised particle of an Irish name ("Ó" of "Eoin Ó
  * Broin", "Ní", "Mac"), between two name-like tokens? */
 bool er_cap_particle(const struct ent_run *r, size_t k);
-/* Is token k run-together initials ("K.V." of "K.V. Kamath", "N.R."),
- * followed by a name-like token? */
+/* Is token k two run-together initials ("K.V." of "K.V. Kamath", "N.R."),
+ * followed by a name-like token that is no stop word? */
 bool er_initials(const struct ent_run *r, size_t k);
 /* Does token k open an organisation's name in one of several languages
  * ("Banco", "Grupo", "Ministerio", "Universiti"), so that a run starting

@@ -41,12 +41,13 @@ er_initials(const struct ent_run *r, size_t k)
 {
     const struct tok *t = &r->t.v[k];
     size_t n = t->end - t->start;
-    if (n < 4 || n > 6 || n % 2)
-        return false; /* "K.V.", "N.R.", "A.P.J." */
+    if (n != 4)
+        return false; /* "K.V.", "N.R."; three are an agency's ("F.B.I.") */
     for (size_t i = 0; i < n; i += 2)
         if (!ex_is_upper((unsigned char)r->s[t->start + i]) || r->s[t->start + i + 1] != '.')
             return false;
-    return k + 1 < r->t.n && er_joined(&r->t.v[k + 1]) && (r->t.v[k + 1].flags & TK_NAMEY);
+    return k + 1 < r->t.n && er_joined(&r->t.v[k + 1]) && (r->t.v[k + 1].flags & TK_NAMEY) &&
+           !er_is(r, &r->t.v[k + 1], WL_STOP);
 }
 
 /* See people.h. */
