@@ -235,6 +235,39 @@ main(void)
     hasnt("Al Qaeda-linked groups said so.", "Al Qaeda-linked");
     no_person("Helvetia Kreditbank said it would raise capital.");
     no_person("Northern Asset Management said it sold.");
+    /* Names across traditions (issue 12): a single-letter surname after a
+     * particle, Irish capitalised particles, Malay "binti", run-together
+     * initials, four words with a particle; firms opening with an
+     * organisation word in another language are never people. */
+    has("Rodrigo Salinas de la O said the plan was sound.", "Rodrigo Salinas de la O",
+        ENTITY_PERSON, 1);
+    has("Ciarán Ó Dálaigh said the plan was sound.", "Ciarán Ó Dálaigh", ENTITY_PERSON, 1);
+    has("Róisín Ní Fhlatharta said the plan was sound.", "Róisín Ní Fhlatharta",
+        ENTITY_PERSON, 1);
+    has("Nur Hidayah binti Yusof said the plan was sound.", "Nur Hidayah binti Yusof",
+        ENTITY_PERSON, 1);
+    has("S.R. Venkataraman said the plan was sound.", "S.R. Venkataraman", ENTITY_PERSON, 1);
+    has("Tiago Duarte Mendes da Costa said the plan was sound.", "Tiago Duarte Mendes da Costa",
+        ENTITY_PERSON, 1);
+    no_person("Banco Serrano said the plan was sound.");
+    no_person("Grupo Oliveira said the plan was sound.");
+    no_person("Universiti Hamzah said the plan was sound.");
+    /* ... and are organisations, over the connectors of their language */
+    has("Analysts at Banco Serrano do Norte said so.", "Banco Serrano do Norte", ENTITY_ORG, 1);
+    has("Analysts at Banca Rossi dei Colli said so.", "Banca Rossi dei Colli", ENTITY_ORG, 1);
+    has("Economists at Universidad Central de Oriente agreed on Monday.",
+        "Universidad Central de Oriente", ENTITY_ORG, 1);
+    /* A name shaped as only a person's is evidence by itself: a patronymic,
+     * an Irish particle, initials and a surname; a role word opening the
+     * sentence is not part of it. */
+    has("He met Wan Zulkifli bin Osman at the port.", "Wan Zulkifli bin Osman", ENTITY_PERSON, 1);
+    has("He met Dorcha Ó Ceallaigh at the port.", "Dorcha Ó Ceallaigh", ENTITY_PERSON, 1);
+    has("He met T.N. Raghunathan at the port.", "T.N. Raghunathan", ENTITY_PERSON, 1);
+    no_person("The F.B.I. Nothing more was said.");
+    has("Shopkeeper Wan Azlan bin Osman, 40, said he would close.", "Wan Azlan bin Osman",
+        ENTITY_PERSON, 1);
+    hasnt("Shopkeeper Wan Azlan bin Osman, 40, said he would close.",
+          "Shopkeeper Wan Azlan bin Osman");
     /* A dateline run into the first sentence; an office "of" a company. */
     has("LONDON, March 3 (Harbour Wire) - Anna Kowalski, chief executive of Quay Foods, said "
         "sales grew.", "Anna Kowalski", ENTITY_PERSON, 1);

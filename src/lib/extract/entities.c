@@ -308,6 +308,34 @@ er_connector_ends(const struct ent_run *r, size_t i, size_t k, size_t next, bool
     return 0;
 }
 
+/* The last token of an organisation's name opened by an organisation word
+ * of another language at i ("Banco do Brasil", "Universidad Nacional
+ * Autónoma de México", "Grupo Security"): capitalised words and the
+ * lower-case connectors of those languages between them, up to a title,
+ * a weekday or a month; SIZE_MAX when no capitalised word follows. */
+static size_t
+er_lead_run(const struct ent_run *r, size_t i)
+{
+    static const char *const of[] = {"de", "del", "do", "da", "dos", "das", "di", "della",
+                                     "dei", "degli", "delle", "des", "du", "la", "las", "los",
+                                     "y", "e", NULL};
+    const struct tok *v = r->t.v;
+    size_t last = SIZE_MAX;
+    for (size_t j = i + 1; j < r->t.n && j < i + 9; j++) {
+        if (!er_joined(&v[j]) || (v[j].flags & TK_CJK) || (v[j - 1].flags & TK_POSS))
+            break;
+        bool conn = false;
+        for (const char *const *w = of; *w && !conn; w++)
+            conn = er_tok_is(r, j, *w);
+        if (conn)
+            continue;
+        if (!(v[j].flags & TK_CAP) || er_run_stops(r, j) || er_in(r, &v[j], WL_TITLES))
+            break;
+        last = j;
+    }
+    return last;
+}
+
 /* Capitalised run from i ending in an organisation word: returns the last
  * token index, or SIZE_MAX. After a head word and "of"/"for" ("Reserve
  * Bank of India", "Institute for the World Economy") every capitalised
@@ -316,6 +344,8 @@ static size_t
 er_org_run(const struct ent_run *r, size_t i)
 {
     const struct tok *v = r->t.v;
+    if (er_org_lead(r, i))
+        return er_lead_run(r, i);
     if (!(v[i].flags & TK_CAP) || er_is(r, &v[i], WL_CONNECTORS))
         return SIZE_MAX;
     size_t last = SIZE_MAX;

@@ -59,6 +59,16 @@ er_word(const struct ent_run *r, const struct tok *t, const char *w)
     return t->end - t->start == l && memcmp(r->s + t->start, w, l) == 0;
 }
 
+/* Is token k a surname of one capital letter ("O" of "Rogelio Ramírez de
+ * la O"), ending the run? */
+static bool
+er_last_letter(const struct ent_run *r, size_t k)
+{
+    const struct tok *v = r->t.v;
+    return v[k].end - v[k].start == 1 && ex_is_upper((unsigned char)r->s[v[k].start]) &&
+           (k + 1 >= r->t.n || !er_joined(&v[k + 1]) || !(v[k + 1].flags & TK_CAP));
+}
+
 /* Is token k a lower-case particle inside a name ("de la" of "Rodrigo de
  * la Serna", "van", "bin", "al-"): one of the usual ones, after a
  * name-like token or another particle, and followed by a capitalised
@@ -68,7 +78,8 @@ er_particle(const struct ent_run *r, size_t k)
 {
     static const char *const particles[] = {"de", "del", "della", "di", "da", "dos", "das",
                                             "du", "la", "le", "van", "von", "der", "den",
-                                            "ter", "bin", "ibn", "al", "el", NULL};
+                                            "ter", "bin", "binti", "bint", "ibn", "al", "el",
+                                            NULL};
     const struct tok *v = r->t.v;
     if (k == 0 || k + 1 >= r->t.n || v[k].end - v[k].start > 5 || !er_joined(&v[k]) ||
         !er_joined(&v[k + 1]) || !strchr("abdeilstv", r->s[v[k].start]))
@@ -82,10 +93,10 @@ er_particle(const struct ent_run *r, size_t k)
     if (!before && !(k >= 2 && ex_is_lower((unsigned char)r->s[v[k - 1].start]) &&
                      (v[k - 2].flags & TK_NAMEY) && er_joined(&v[k - 1])))
         return false; /* "de la": the first particle follows the name */
-    if (v[k + 1].flags & TK_NAMEY)
+    if ((v[k + 1].flags & TK_NAMEY) || er_last_letter(r, k + 1))
         return true;
     return k + 2 < r->t.n && ex_is_lower((unsigned char)r->s[v[k + 1].start]) &&
-           er_joined(&v[k + 2]) && (v[k + 2].flags & TK_NAMEY);
+           er_joined(&v[k + 2]) && ((v[k + 2].flags & TK_NAMEY) || er_last_letter(r, k + 2));
 }
 
 /* Is token k the second part of a double-barrelled surname ("Park" of
@@ -132,6 +143,13 @@ er_org_word(const struct ent_run *r, size_t k)
     return false;
 }
 
+/* See people.h. */
+bool
+er_org_word_at(const struct ent_run *r, size_t k)
+{
+    return er_org_word(r, k);
+}
+
 static bool
 er_ends(const struct ent_run *r, size_t k, const char *suffix, size_t min_len)
 {
@@ -150,7 +168,11 @@ er_descriptor(const struct ent_run *r, size_t k)
         return true;
     /* "Analyst", "Demographer", "Historian": not a given name ("Christopher",
      * "Julian") */
-    return (er_ends(r, k, "yst", 7) || er_ends(r, k, "pher", 9) || er_ends(r, k, "ian", 8)) &&
+    /* "Commuter", "Shopkeeper" opening a sentence, where any word is
+     * capitalised (not "Alexander", a given name) */
+    bool agent = er_ends(r, k, "er", 8) && (r->t.v[k].flags & TK_SENT);
+    return (er_ends(r, k, "yst", 7) || er_ends(r, k, "pher", 9) || er_ends(r, k, "ian", 8) ||
+            agent) &&
            !er_is(r, &r->t.v[k], WL_GIVEN);
 }
 
@@ -294,7 +316,7 @@ er_name_words(const struct ent_run *r, size_t a, size_t b)
 {
     size_t n = 0;
     for (size_t k = a; k <= b; k++)
-        n += !er_particle(r, k) && !er_surname_hyphen(r, k);
+        n += !er_particle(r, k) && !er_surname_hyphen(r, k) && !er_cap_particle(r, k);
     return n;
 }
 
@@ -421,12 +443,15 @@ er_name_ok(const struct ent_run *r, size_t a, size_t b)
 {
     const struct tok *v = r->t.v;
     bool cn = er_is(r, &v[a], WL_CN_SURNAMES);
-    if (er_word(r, &v[a], "St"))
-        return false; /* a saint's name is a place's or a firm's: "St Bernard" */
+    if (er_word(r, &v[a], "St") || er_org_lead(r, a))
+        return false; /* a saint's name is a place's or a firm's: "St Bernard";
+                         "Banco Sabadell", "Grupo Security" are firms */
     for (size_t k = a; k <= b; k++)
         if (!er_namey(r, k) && !(cn && (v[k].flags & TK_NAMEY) && b > a &&
                                  v[k].end - v[k].start <= 3 && !er_in(r, &v[k], WL_TITLES)) &&
-            !(k > a && k < b && (er_initial(r, k) || er_particle(r, k))) &&
+            !(k > a && k < b && (er_initial(r, k) || er_particle(r, k) || er_cap_particle(r, k))) &&
+            !(k == a && b > a && er_initials(r, k)) &&
+            !(k == b && k > a && er_particle(r, k - 1) && er_last_letter(r, k)) &&
             !(k > a + 1 && er_surname_hyphen(r, k)) &&
             !(k > a && er_name_tail(r, k)) && !(k == a && er_given_stop(r, k, b)) &&
             !er_word_surname(r, a, k, b))
@@ -440,7 +465,11 @@ er_name_ok(const struct ent_run *r, size_t a, size_t b)
     size_t words = er_name_words(r, a, b);
     /* four words when the first is a given name: "José Luis Escrivá
      * Belmonte", "Luiz Inácio Lula da Silva" */
-    return !er_org_word(r, b) && (words <= 3 || (words == 4 && er_is(r, &v[a], WL_GIVEN))) &&
+    bool particle = false; /* "Luiz Inácio Lula da Silva": long Iberian names */
+    for (size_t k = a + 1; k < b && !particle; k++)
+        particle = er_particle(r, k);
+    return !er_org_word(r, b) &&
+           (words <= 3 || (words == 4 && (er_is(r, &v[a], WL_GIVEN) || particle))) &&
            !(er_common_noun(r, b) && !(b > a && er_is(r, &v[a], WL_GIVEN))); /* "Bob Deans" */
 }
 
@@ -504,6 +533,8 @@ er_evidence(const struct ent_run *r, struct er_cand *c)
         er_in(r, &v[b + 1], WL_SAID_AFTER))
         ev = true;
     size_t words = er_name_words(r, a, c->b);
+    if (!ev && er_person_shape(r, a, c->b))
+        ev = true; /* "Mohd Faiz bin Ismail", "Aengus Ó Snodaigh" */
     if (!ev && a == c->i && er_given_at(r, a) &&
         (words == 2 || (words == 3 && er_initial(r, a + 1))))
         ev = true; /* "Alexander Payne won": a common given name, then a surname */

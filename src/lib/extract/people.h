@@ -55,6 +55,22 @@ uint32_t er_find(const struct ent_run *r, const char *name, enum entity_kind kin
 char *er_text(const struct ent_run *r, size_t i, size_t j);
 /* Is the token joined to the one before it (a space or a hyphen)? */
 bool er_joined(const struct tok *t);
+/* Is token k a capitalised particle of an Irish name ("Ó" of "Eoin Ó
+ * Broin", "Ní", "Mac"), between two name-like tokens? */
+bool er_cap_particle(const struct ent_run *r, size_t k);
+/* Is token k two run-together initials ("K.V." of "K.V. Kamath", "N.R."),
+ * followed by a name-like token that is no stop word? */
+bool er_initials(const struct ent_run *r, size_t k);
+/* Does token k open an organisation's name in one of several languages
+ * ("Banco", "Grupo", "Ministerio", "Universiti"), so that a run starting
+ * with it is never a person? */
+bool er_org_lead(const struct ent_run *r, size_t k);
+/* Is [a, b] shaped as only a person's name is: run-together initials and
+ * a surname ("K.V. Kamath"), a patronymic ("bin", "binti", "ibn") or an
+ * Irish particle between name-like words? Evidence without a title. */
+bool er_person_shape(const struct ent_run *r, size_t a, size_t b);
+/* Does token k name an institution (extract/people.c's er_org_word)? */
+bool er_org_word_at(const struct ent_run *r, size_t k);
 /* People: persons with evidence, their titled lone names, later mentions. */
 void er_pass_people(struct ent_run *r);
 /* People: every later mention of the persons found, full or by surname

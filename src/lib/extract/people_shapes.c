@@ -1,0 +1,84 @@
+/*
+ * extract/people_shapes.c — closed word lists that shape a person's name
+ * across naming traditions, for the people pass (extract/people.c): the
+ * capitalised particles of Irish names ("Ó", "Ní", "Mac"), run-together
+ * initials ("K.V." of "K.V. Kamath") and the words that open an
+ * organisation's name in Spanish, Portuguese, Italian, French, Malay and
+ * Turkish ("Banco", "Grupo", "Ministerio", "Universiti"), which a person's
+ * name never starts with.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "people.h"
+
+/* Is token t exactly one of the words of list (NULL-terminated)? */
+static bool
+ps_listed(const struct ent_run *r, const struct tok *t, const char *const *list)
+{
+    size_t n = t->end - t->start;
+    for (const char *const *w = list; *w; w++)
+        if (strlen(*w) == n && memcmp(r->s + t->start, *w, n) == 0)
+            return true;
+    return false;
+}
+
+/* See people.h. */
+bool
+er_cap_particle(const struct ent_run *r, size_t k)
+{
+    static const char *const irish[] = {"Ó", "Ní", "Nic", "Mac", "Mhic", "Uí", "Ua", NULL};
+    const struct tok *v = r->t.v;
+    return k > 0 && k + 1 < r->t.n && ps_listed(r, &v[k], irish) && er_joined(&v[k + 1]) &&
+           (v[k + 1].flags & TK_NAMEY) && (v[k - 1].flags & TK_NAMEY) &&
+           !(v[k - 1].flags & TK_POSS);
+}
+
+/* See people.h. */
+bool
+er_initials(const struct ent_run *r, size_t k)
+{
+    const struct tok *t = &r->t.v[k];
+    size_t n = t->end - t->start;
+    if (n != 4)
+        return false; /* "K.V.", "N.R."; three are an agency's ("F.B.I.") */
+    for (size_t i = 0; i < n; i += 2)
+        if (!ex_is_upper((unsigned char)r->s[t->start + i]) || r->s[t->start + i + 1] != '.')
+            return false;
+    return k + 1 < r->t.n && er_joined(&r->t.v[k + 1]) && (r->t.v[k + 1].flags & TK_NAMEY) &&
+           !er_is(r, &r->t.v[k + 1], WL_STOP);
+}
+
+/* See people.h. */
+bool
+er_org_lead(const struct ent_run *r, size_t k)
+{
+    static const char *const lead[] = {
+        "Banco", "Banca", "Banque", "Banka", "Grupo", "Gruppo", "Groupe", "Compañía",
+        "Companhia", "Compagnie", "Compagnia", "Ministerio", "Ministério", "Ministère",
+        "Ministero", "Universidad", "Universidade", "Université", "Università", "Universiti",
+        "Universität", "Instituto", "Institut", "Istituto", "Fundación", "Fundação",
+        "Fondation", "Fondazione", "Caixa", "Caja", "Cassa", "Caisse", "Sociedad", "Sociedade",
+        "Société", "Società", "Corporación", "Empresa", "Empresas", "Consejo", "Conselho",
+        "Conseil", "Consiglio", "Secretaría", "Tribunal", "Partido", "Partito", "Parti",
+        "Agencia", "Agência", "Agence", "Comisión", "Comissão", "Syarikat", "Kumpulan",
+        "Kementerian", NULL};
+    return ps_listed(r, &r->t.v[k], lead);
+}
+
+/* See people.h. */
+bool
+er_person_shape(const struct ent_run *r, size_t a, size_t b)
+{
+    static const char *const patronymic[] = {"bin", "binti", "bint", "ibn", NULL};
+    const struct tok *v = r->t.v;
+    if (b == a + 1 && er_initials(r, a) && !er_org_word_at(r, b))
+        return true; /* "K.V. Kamath" */
+    for (size_t k = a + 1; k < b; k++)
+        if (er_cap_particle(r, k) ||
+            (ps_listed(r, &v[k], patronymic) && (v[k - 1].flags & TK_NAMEY) &&
+             (v[k + 1].flags & TK_NAMEY)))
+            return true; /* "Aengus Ó Snodaigh", "Mohd Faiz bin Ismail" */
+    return false;
+}
