@@ -124,6 +124,19 @@ er_dyn(struct ent_run *r, const char *name, enum entity_kind kind)
     return (uint32_t)(r->nd++ + r->g->nents);
 }
 
+/* See people.h. */
+uint32_t
+er_org_span(struct ent_run *r, size_t a, size_t b)
+{
+    char *name = er_text(r, a, b);
+    uint32_t ref = er_dyn(r, name, ENTITY_ORG);
+    free(name);
+    er_mention(r, r->t.v[a].start, r->t.v[b].end, ref);
+    for (size_t k = a; k <= b; k++)
+        r->covered[k] = 1;
+    return ref;
+}
+
 /* The dyn entity (name, kind) as a ref, or UINT32_MAX. */
 uint32_t
 er_find(const struct ent_run *r, const char *name, enum entity_kind kind)
@@ -487,11 +500,8 @@ er_gaz_org(struct ent_run *r, size_t i, const struct gz_alias *al, size_t j)
         a++;
     if (oj <= a)
         return 0;
-    char *name = er_text(r, a, oj);
-    uint32_t ref = er_dyn(r, name, ENTITY_ORG);
-    free(name);
-    er_mention(r, v[a].start, v[oj].end, ref);
-    for (size_t k = i; k <= oj; k++)
+    uint32_t ref = er_org_span(r, a, oj);
+    for (size_t k = i; k < a; k++)
         r->covered[k] = 1;
     return er_acronym_def(r, oj, ref);
 }

@@ -114,13 +114,7 @@ os_placed(const struct ent_run *r, size_t i, size_t j)
 static void
 os_add(struct ent_run *r, size_t i, size_t j)
 {
-    const struct tok *v = r->t.v;
-    char *name = er_text(r, i, j);
-    uint32_t ref = er_dyn(r, name, ENTITY_ORG);
-    free(name);
-    er_mention(r, v[i].start, v[j].end, ref);
-    for (size_t k = i; k <= j; k++)
-        r->covered[k] = 1;
+    uint32_t ref = er_org_span(r, i, j);
     if (j == i)
         er_remember(r, i, ref);
 }

@@ -49,6 +49,9 @@ bool er_is(const struct ent_run *r, const struct tok *t, enum wl_id id);
 void er_mention(struct ent_run *r, uint32_t a, uint32_t b, uint32_t ref);
 /* The entity (name, kind) found in the text, added when new; returns its ref. */
 uint32_t er_dyn(struct ent_run *r, const char *name, enum entity_kind kind);
+/* Record tokens [a, b] as a mention of the organisation they name (added
+ * when new) and mark them covered; returns its ref. */
+uint32_t er_org_span(struct ent_run *r, size_t a, size_t b);
 /* The entity (name, kind) as a ref, or UINT32_MAX. */
 uint32_t er_find(const struct ent_run *r, const char *name, enum entity_kind kind);
 /* Text of tokens [i, j] joined by single spaces (hyphens kept). */
