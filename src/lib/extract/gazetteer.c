@@ -366,7 +366,12 @@ static const char *const wl_titles[] = {
     "organiser", "organizer", "agent", "speaker", "col", "winger", "flanker", "fly-half",
     "scrum-half", "full-back", "centre-back", "batsman", "bowler", "jockey", "trainer",
     "skipper", "whip", "supt", "insp", "det", "cllr", "maj", "brig", "tory", "democrat", "republican", "briton", "frenchman", "welshman", "scotsman",
-    "irishman", "englishman", "spaniard", "beatle", NULL};
+    "irishman", "englishman", "spaniard", "beatle",
+    /* clergy, and kin written before a name ("his wife, Leah", "their sons,
+     * Rodrigo and Gonzalo"; not "son", a Korean surname) */
+    "archbishop", "cardinal", "reverend", "wife", "husband", "widow", "widower", "sons",
+    "daughter", "daughters", "brother", "brothers", "sister", "sisters", "grandson",
+    "granddaughter", "nephew", "niece", "cousin", "fiancee", "fiancé", "fiancée", NULL};
 static const char *const wl_roles_after[] = {
     "adviser", "advisor", "professor", "head", "chair", "chairwoman", "spokesman", "spokeswoman",
     "assistant", "fellow", "minister", "president",
@@ -377,6 +382,10 @@ static const char *const wl_roles_after[] = {
     "vice", "executive", "coach", "captain", "mayor", "senator", "lawmaker", "diplomat",
     "researcher", "envoy", "chancellor", "premier", "counsellor", "counselor", "consultant",
     "negotiator", "aide", "correspondent", "reporter", "journalist", "singer", "actor", "actress",
+    "engineer", "lawyer", "banker", "investor", "teacher", "doctor", "farmer", "student",
+    "scientist", "prosecutor", "judge", "councillor", "businessman", "businesswoman",
+    "entrepreneur", "novelist", "writer", "poet", "artist", "architect", "owner", "skipper",
+    "archbishop", "bishop", "wife", "husband", "widow", "son", "daughter", "brother", "sister",
     "who", "whose", NULL};
 static const char *const wl_said_after[] = {
     "said", "says", "say", "told", "tells", "noted", "notes", "added", "adds", "stated",
@@ -456,7 +465,9 @@ static const char *const wl_org_suffix[] = {
     "Cathedral", "Hospital", "Stadium", "Trust", "Magazine", "Watch", "Societies", "Advisors",
     "Advisers", "Ventures", "Associates", "Contractors", "Workers", "Choir", "Lab", "Labs",
     "Shimbun", "Sports", "Rights", "Brothers", "Sisters", "Dems", "Lecture", "Rally", "Theatre", "Theater",
-    "Tower", "Films", "Garden", "Gardens", "Hotel", "Hotels", "Parade", "Bros", "Utd", "Chiefs", "Opel", "Bosch", NULL};
+    "Tower", "Films", "Garden", "Gardens", "Hotel", "Hotels", "Parade", "Bros", "Utd", "Chiefs", "Opel", "Bosch",
+    /* legal forms of several countries ("Tullow Oil Plc", "ASML Holding NV") */
+    "Plc", "PLC", "plc", "Limited", "LLC", "AG", "NV", "GmbH", "Tbk", "Bhd", "Berhad", NULL};
 /* Words that head an organisation's name: "Office for National Statistics". */
 static const char *const wl_org_head[] = {
     "Ministry", "Office", "Department", "Bank", "University", "Institute", "Agency", "Bureau",

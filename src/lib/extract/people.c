@@ -78,11 +78,11 @@ er_particle(const struct ent_run *r, size_t k)
 {
     static const char *const particles[] = {"de", "del", "della", "di", "da", "dos", "das",
                                             "du", "la", "le", "van", "von", "der", "den",
-                                            "ter", "bin", "binti", "bint", "ibn", "al", "el",
-                                            NULL};
+                                            "ter", "ten", "zu", "bin", "binti", "bint", "ibn", "al",
+                                            "el", NULL};
     const struct tok *v = r->t.v;
     if (k == 0 || k + 1 >= r->t.n || v[k].end - v[k].start > 5 || !er_joined(&v[k]) ||
-        !er_joined(&v[k + 1]) || !strchr("abdeilstv", r->s[v[k].start]))
+        !er_joined(&v[k + 1]) || !strchr("abdeilstvz", r->s[v[k].start]))
         return false; /* every particle starts with one of these */
     bool listed = false;
     for (const char *const *p = particles; *p && !listed; p++)
@@ -164,6 +164,8 @@ er_ends(const struct ent_run *r, size_t k, const char *suffix, size_t min_len)
 static bool
 er_descriptor(const struct ent_run *r, size_t k)
 {
+    if (r->t.v[k].end - r->t.v[k].start > 3 && memcmp(r->s + r->t.v[k].start, "Abd", 3) == 0)
+        return false; /* "Abdulrahman", "Abdurrahman": a name, not a "-man" */
     if (er_ends(r, k, "ist", 6) || er_ends(r, k, "ite", 7) || er_ends(r, k, "man", 7))
         return true;
     /* "Analyst", "Demographer", "Historian": not a given name ("Christopher",
@@ -451,6 +453,7 @@ er_name_ok(const struct ent_run *r, size_t a, size_t b)
                                  v[k].end - v[k].start <= 3 && !er_in(r, &v[k], WL_TITLES)) &&
             !(k > a && k < b && (er_initial(r, k) || er_particle(r, k) || er_cap_particle(r, k))) &&
             !(k == a && b > a && er_initials(r, k)) &&
+            !(k == a && b == a + 1 && er_initial(r, k) && v[b].end - v[b].start >= 4) &&
             !(k == b && k > a && er_particle(r, k - 1) && er_last_letter(r, k)) &&
             !(k > a + 1 && er_surname_hyphen(r, k)) &&
             !(k > a && er_name_tail(r, k)) && !(k == a && er_given_stop(r, k, b)) &&
@@ -469,7 +472,8 @@ er_name_ok(const struct ent_run *r, size_t a, size_t b)
     for (size_t k = a + 1; k < b && !particle; k++)
         particle = er_particle(r, k);
     return !er_org_word(r, b) &&
-           (words <= 3 || (words == 4 && (er_is(r, &v[a], WL_GIVEN) || particle))) &&
+           (words <= 3 ||
+            (words == 4 && (er_is(r, &v[a], WL_GIVEN) || particle || er_person_shape(r, a, b)))) &&
            !(er_common_noun(r, b) && !(b > a && er_is(r, &v[a], WL_GIVEN))); /* "Bob Deans" */
 }
 
@@ -538,9 +542,10 @@ er_evidence(const struct ent_run *r, struct er_cand *c)
     if (!ev && a == c->i && er_given_at(r, a) &&
         (words == 2 || (words == 3 && er_initial(r, a + 1))))
         ev = true; /* "Alexander Payne won": a common given name, then a surname */
-    if (!ev && a == c->i && er_given_at(r, a) && words == 3 && c->b == a + 2 &&
-        er_namey(r, a + 1) && er_namey(r, a + 2) && !er_is(r, &v[a + 1], WL_GIVEN))
-        ev = true; /* "Luis Fernandez Ortuzar": a given name and two surnames */
+    if (!ev && a == c->i && er_given_at(r, a) && words == 3 && c->b >= a + 2 &&
+        er_namey(r, a + 1) && er_namey(r, c->b) && !er_is(r, &v[a + 1], WL_GIVEN))
+        ev = true; /* "Luis Fernandez Ortuzar", "Cristina Fernández de Kirchner": a given
+                      name and two surnames */
     if (!ev && a > 0 && v[a].sep == ' ' && er_in(r, &v[a - 1], WL_SAID_BEFORE) &&
         !(v[a - 1].flags & TK_CAP))
         ev = true;
@@ -695,6 +700,8 @@ er_person_at(struct ent_run *r, size_t i, struct er_singles *singles)
         return (c.sfx ? c.sfx : c.e) + 1;
     er_title_before(r, &c);
     c.b = c.e;
+    if (c.b >= c.a + 2 && er_initial(r, c.a) && !er_is(r, &v[c.a + 1], WL_STOP))
+        c.a++; /* "W. Douglas Parker": the name is what follows the first initial */
     bool name = er_name_ok(r, c.a, c.b);
     if (!name) {
         size_t a = c.a;
