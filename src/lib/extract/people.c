@@ -89,7 +89,8 @@ er_particle(const struct ent_run *r, size_t k)
         listed = er_word(r, &v[k], *p);
     if (!listed)
         return false;
-    bool before = (v[k - 1].flags & TK_NAMEY) && !(v[k - 1].flags & TK_POSS);
+    bool before = ((v[k - 1].flags & TK_NAMEY) && !(v[k - 1].flags & TK_POSS)) ||
+                  er_initials(r, k - 1); /* "F.W. de Klerk" */
     if (!before && !(k >= 2 && ex_is_lower((unsigned char)r->s[v[k - 1].start]) &&
                      (v[k - 2].flags & TK_NAMEY) && er_joined(&v[k - 1])))
         return false; /* "de la": the first particle follows the name */
@@ -404,6 +405,23 @@ er_title_in_run(const struct ent_run *r, struct er_cand *c)
     }
 }
 
+/* Is token t a word of kinship written in lower case ("his wife, Leah
+ * Tutu", "their sons, Rodrigo"): a person's name follows. Capitalised, as
+ * in a headline or a title ("Big Brother", "Sister on Same-Sex
+ * Marriage"), it is no evidence; "son" is also a Korean surname. */
+static bool
+er_kin(const struct ent_run *r, const struct tok *t)
+{
+    static const char *const kin[] = {"wife", "husband", "widow", "widower", "sons", "daughter",
+                                      "daughters", "brother", "brothers", "sister", "sisters",
+                                      "grandson", "granddaughter", "nephew", "niece", "cousin",
+                                      "fiancee", "fiancé", "fiancée", NULL};
+    for (const char *const *w = kin; *w; w++)
+        if (er_word(r, t, *w))
+            return true;
+    return false;
+}
+
 /* Title evidence just before the run: "top diplomat, Wang Yi", "Secretary
  * of Commerce Wilbur Ross", "Chancellor of the Exchequer Nigel Lawson". */
 static void
@@ -414,7 +432,7 @@ er_title_before(const struct ent_run *r, struct er_cand *c)
     if (c->titled || i == 0)
         return;
     const struct tok *p = &v[i - 1];
-    if (er_in(r, p, WL_TITLES))
+    if (er_in(r, p, WL_TITLES) || er_kin(r, p))
         c->titled = true; /* written in lower case or capitalised */
     if (er_is(r, p, WL_HONORIFIC) && (p->end - p->start <= 3 || er_word(r, p, "Prof")) &&
         p->end + 2 == v[i].start && r->s[p->end] == '.' && r->s[p->end + 1] == ' ' && c->a == i)
@@ -765,6 +783,23 @@ er_title_case_line(const struct ent_run *r, size_t k)
  * Blair"); a surname is three letters or more ("Munich Re"), not
  * hyphened to the word before ("the Romney-Ryan ad"), and not in a line
  * in title case (a headline's "to Ask Sestak"). */
+/* Is the run [c->a + 1, c->b] the whole name of a person found, a
+ * double-barrelled surname ("Okonjo-Iweala, the head of the
+ * WTO" before "Ngozi Okonjo-Iweala was born")? Then c->a is its given name. */
+static bool
+er_tail_found(struct ent_run *r, const struct er_cand *c)
+{
+    if (c->b <= c->a + 1)
+        return false;
+    for (size_t k = c->a + 2; k <= c->b; k++)
+        if (r->t.v[k].sep != '-')
+            return false; /* "Meet Melania Trump": a surname of one word, hyphens aside */
+    char *tail = er_text(r, c->a + 1, c->b);
+    bool found = er_find(r, tail, ENTITY_PERSON) != UINT32_MAX;
+    free(tail);
+    return found;
+}
+
 static void
 er_add_confirmed(struct ent_run *r, const struct er_singles *sg)
 {
@@ -774,6 +809,10 @@ er_add_confirmed(struct ent_run *r, const struct er_singles *sg)
         for (size_t k = c->a; k <= (c->sfx ? c->sfx : c->b); k++)
             free_run = free_run && !r->covered[k];
         const struct tok *v = r->t.v;
+        if (free_run && er_tail_found(r, c) && !er_title_case_line(r, c->a)) {
+            er_add_person(r, c);
+            continue;
+        }
         struct er_cand n = *c;
         if (((v[n.a].flags & TK_SENT) || er_common_noun(r, n.a)) && !er_given_at(r, n.a)) {
             if (n.b - n.a < 2)

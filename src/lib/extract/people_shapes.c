@@ -112,7 +112,8 @@ er_person_shape(const struct ent_run *r, size_t a, size_t b)
         if (er_cap_particle(r, k) ||
             (ps_listed(r, &v[k], patronymic) && (v[k - 1].flags & TK_NAMEY) &&
              (v[k + 1].flags & TK_NAMEY)) ||
-            (ps_listed(r, &v[k], germanic) && (v[k - 1].flags & TK_NAMEY) && k <= a + 2 &&
+            (ps_listed(r, &v[k], germanic) && (v[k - 1].flags & TK_NAMEY) &&
+             (k == a + 1 || (k == a + 2 && v[a + 1].sep == '-')) &&
              !er_org_word_at(r, b)))
             return true; /* "Aengus Ó Snodaigh", "Mohd Faiz bin Ismail", "Jan van der Berg" */
     return false;
