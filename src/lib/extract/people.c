@@ -775,14 +775,6 @@ er_title_case_line(const struct ent_run *r, size_t k)
     return words >= 4 && caps * 10 >= words * 9;
 }
 
-/* Names kept without evidence whose surname is, elsewhere in the text, a
- * lone name with a reporting verb or after an honorific ("Carolina Kluft
- * ... Kluft said"): persons. A first word that opens a sentence or is a
- * plural noun, and no given name, is no part of the name ("Broadcaster
- * Chris Evans"), and no name is left when one word would remain ("Vote
- * Blair"); a surname is three letters or more ("Munich Re"), not
- * hyphened to the word before ("the Romney-Ryan ad"), and not in a line
- * in title case (a headline's "to Ask Sestak"). */
 /* Is the run [c->a + 1, c->b] the whole name of a person found, a
  * double-barrelled surname ("Okonjo-Iweala, the head of the
  * WTO" before "Ngozi Okonjo-Iweala was born")? Then c->a is its given name. */
@@ -800,35 +792,84 @@ er_tail_found(struct ent_run *r, const struct er_cand *c)
     return found;
 }
 
+/* Is the run c joined by "and" to a person found, of two words or more
+ * ("Virat Kohli and Shubman Gill added 96", "Femke Bol and Karsten
+ * Warholm won")? Two names side by side, one a person's, name two
+ * people. */
+static bool
+er_and_person(const struct ent_run *r, const struct er_cand *c)
+{
+    const struct tok *v = r->t.v;
+    size_t b = c->sfx ? c->sfx : c->b;
+    if (c->a > 0 && (er_word(r, &v[c->a - 1], "the") || er_word(r, &v[c->a - 1], "The") ||
+                     (v[c->a - 1].flags & TK_POSS) || r->s[v[c->a].start - 2] == '\''))
+        return false; /* a work's or a band's name: "the Black Eyed Peas", "Stones' Emotional
+                         Rescue" */
+    if (r->s[v[c->a].end - 1] == 's' && !er_given_at(r, c->a))
+        return false; /* "Justices Kennedy and Samuel A. Alito Jr." */
+    if (b + 3 < r->t.n && er_word(r, &v[b + 1], "and") && v[b + 1].sep == ' ' &&
+        r->covered[b + 2] == 2 && r->covered[b + 3] == 2 && er_joined(&v[b + 3]))
+        return true;
+    return c->a >= 3 && er_word(r, &v[c->a - 1], "and") && v[c->a].sep == ' ' &&
+           r->covered[c->a - 2] == 2 && r->covered[c->a - 3] == 2 && er_joined(&v[c->a - 2]);
+}
+
+/* Names kept without evidence whose surname is, elsewhere in the text, a
+ * lone name with a reporting verb or after an honorific ("Carolina Kluft
+ * ... Kluft said"): persons. A first word that opens a sentence or is a
+ * plural noun, and no given name, is no part of the name ("Broadcaster
+ * Chris Evans"), and no name is left when one word would remain ("Vote
+ * Blair"); a surname is three letters or more ("Munich Re"), not
+ * hyphened to the word before ("the Romney-Ryan ad"), and not in a line
+ * in title case (a headline's "to Ask Sestak"). Also confirmed: a run whose end is a
+ * person found, or joined by "and" to a person (er_and_person). */
+static void
+er_confirm(struct ent_run *r, const struct er_singles *sg, const struct er_cand *c)
+{
+    bool free_run = true;
+    for (size_t k = c->a; k <= (c->sfx ? c->sfx : c->b); k++)
+        free_run = free_run && !r->covered[k];
+    if (!free_run)
+        return;
+    const struct tok *v = r->t.v;
+    if (er_tail_found(r, c) && !er_title_case_line(r, c->a)) {
+        er_add_person(r, c); /* "Ngozi Okonjo-Iweala" after "Okonjo-Iweala" */
+        return;
+    }
+    struct er_cand n = *c;
+    bool doubt = ((v[n.a].flags & TK_SENT) || er_common_noun(r, n.a)) && !er_given_at(r, n.a);
+    if (doubt && n.b - n.a >= 2)
+        n.a++; /* "Broadcaster Chris Evans", "Sprinters Kostas Kenteris" */
+    if (er_and_person(r, &n) && !er_title_case_line(r, n.a)) {
+        er_add_person(r, &n);
+        return;
+    }
+    if (doubt && n.a == c->a)
+        return; /* "Vote Blair" opening a headline, "Justices Kennedy" */
+    if (v[n.b].end - v[n.b].start < 3 || v[n.b].sep != ' ' || er_title_case_line(r, n.a))
+        return; /* "Munich Re", "the Romney-Ryan ad", a headline's "to Ask Sestak" */
+    bool seen = false;
+    for (size_t j = 0; j < sg->nlone && !seen; j++)
+        seen = er_same_word(r, n.b, sg->lone[j]);
+    for (size_t j = 0; j < sg->n && !seen; j++)
+        seen = er_same_word(r, n.b, sg->tok[j]);
+    if (seen)
+        er_add_person(r, &n);
+}
+
+/* Deferred runs confirmed: by their surname alone with a reporting verb
+ * or an honorific elsewhere, by a person found whose name is their end,
+ * or by "and" next to a person (confirmed in turn: a few rounds, for
+ * "A and B" where B is confirmed after A is looked at). */
 static void
 er_add_confirmed(struct ent_run *r, const struct er_singles *sg)
 {
-    for (size_t d = 0; d < sg->nlater; d++) {
-        const struct er_cand *c = &sg->later[d];
-        bool free_run = true;
-        for (size_t k = c->a; k <= (c->sfx ? c->sfx : c->b); k++)
-            free_run = free_run && !r->covered[k];
-        const struct tok *v = r->t.v;
-        if (free_run && er_tail_found(r, c) && !er_title_case_line(r, c->a)) {
-            er_add_person(r, c);
-            continue;
-        }
-        struct er_cand n = *c;
-        if (((v[n.a].flags & TK_SENT) || er_common_noun(r, n.a)) && !er_given_at(r, n.a)) {
-            if (n.b - n.a < 2)
-                continue; /* "Vote Blair" opening a headline, "Justices Kennedy" */
-            n.a++;        /* "Broadcaster Chris Evans" */
-        }
-        if (v[n.b].end - v[n.b].start < 3 || v[n.b].sep != ' ' || er_title_case_line(r, n.a))
-            continue; /* "Munich Re", "the Romney-Ryan ad", a headline's "to Ask Sestak" */
-        c = &n;
-        bool seen = false;
-        for (size_t j = 0; j < sg->nlone && !seen; j++)
-            seen = er_same_word(r, c->b, sg->lone[j]);
-        for (size_t j = 0; j < sg->n && !seen; j++)
-            seen = er_same_word(r, c->b, sg->tok[j]);
-        if (free_run && seen)
-            er_add_person(r, c);
+    for (int round = 0; round < 3; round++) {
+        size_t nm = r->nm;
+        for (size_t d = 0; d < sg->nlater; d++)
+            er_confirm(r, sg, &sg->later[d]);
+        if (r->nm == nm)
+            break;
     }
 }
 
