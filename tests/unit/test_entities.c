@@ -485,6 +485,11 @@ main(void)
         ENTITY_ORG, 1);
     has("Harlow Mining Plc and Benning Energy Ltd said they would drill.", "Benning Energy Ltd",
         ENTITY_ORG, 1);
+    has("Yesterday Santiago Ferrandi, head of the central bank, said reserves rose.",
+        "Santiago Ferrandi", ENTITY_PERSON, 1);
+    hasnt("Scotland Yard said the inquiry was closed.", "Scotland Yard");
+    has("Ana Sousa d'Almeida, the chief executive, said so.", "Ana Sousa d'Almeida",
+        ENTITY_PERSON, 1);
     extractor_free(&ex);
 
     /* User gazetteer: extends the shipped ones; errors name file and line. */

@@ -100,6 +100,21 @@ er_particle(const struct ent_run *r, size_t k)
            er_joined(&v[k + 2]) && ((v[k + 2].flags & TK_NAMEY) || er_last_letter(r, k + 2));
 }
 
+/* Is token k a surname with an elided particle ("d'Andrade" of "Miguel
+ * Stilwell d'Andrade", "d'Estaing"): "d'" or "l'" and a capital? */
+static bool
+er_elided(const struct ent_run *r, size_t k)
+{
+    const struct tok *t = &r->t.v[k];
+    const char *p = r->s + t->start;
+    size_t n = t->end - t->start, al = p[1] == '\'' ? 1 : 3;
+    if (n < 4 || (p[0] != 'd' && p[0] != 'l') || k == 0 || !er_joined(t))
+        return false;
+    if (al == 3 && memcmp(p + 1, "\xE2\x80\x99", 3) != 0)
+        return false;
+    return n > al + 2 && ex_is_upper((unsigned char)p[1 + al]);
+}
+
 /* Is token k the second part of a double-barrelled surname ("Park" of
  * "Yoo-Park", "Eakin" of "Holtz-Eakin"): capitalised, right after a hyphen
  * and a name-like token? */
@@ -202,6 +217,8 @@ er_common_noun(const struct ent_run *r, size_t k)
 
 /* Is there a person's evidence right after token b: a reporting verb
  * ("said") or an appositive role (", a spokesman for")? */
+static bool er_role_after(const struct ent_run *r, size_t b);
+
 static bool
 er_evidence_after(const struct ent_run *r, size_t b)
 {
@@ -210,6 +227,15 @@ er_evidence_after(const struct ent_run *r, size_t b)
     if (b + 1 < nt && v[b + 1].sep == ' ' && !(v[b].flags & TK_POSS) &&
         er_in(r, &v[b + 1], WL_SAID_AFTER))
         return true;
+    return er_role_after(r, b);
+}
+
+/* Is there an appositive role after token b (", a spokesman for")? */
+static bool
+er_role_after(const struct ent_run *r, size_t b)
+{
+    const struct tok *v = r->t.v;
+    size_t nt = r->t.n;
     if (b + 1 < nt && v[b + 1].sep == ',' && r->s[v[b].end] == ',') {
         for (size_t k = b + 1; k < nt && k < b + 8; k++) {
             if (k > b + 1 && !er_joined(&v[k]))
@@ -223,28 +249,62 @@ er_evidence_after(const struct ent_run *r, size_t b)
 
 /* A country or place named right after a first name, with a person's
  * evidence after it ("Winston Jordan, a spokesman, said"), is that
- * person's surname: its gazetteer mention is dropped so the people pass
- * sees the whole name. */
+ * person's surname: its gazetteer mention (at token k) is dropped so the
+ * people pass sees the whole name. */
+static void
+er_unclaim(struct ent_run *r, size_t k)
+{
+    const struct tok *v = r->t.v;
+    for (size_t m = r->nm; m > 0; m--) {
+        const struct mention *mm = &r->m[m - 1];
+        if (mm->start != v[k].start || mm->end != v[k].end || mm->ref >= r->g->nents)
+            continue;
+        enum entity_kind kind = r->g->ents[mm->ref].kind;
+        if (kind == ENTITY_COUNTRY || kind == ENTITY_PLACE) {
+            r->m[m - 1] = r->m[--r->nm];
+            r->covered[k] = 0;
+        }
+        break;
+    }
+}
+
+/* ... and so is a place named by its own name right before a surname
+ * with a role after a comma ("Santiago Bausili, head of the central
+ * bank"): a first name. Not with "said" alone ("Scotland Yard said",
+ * "Swiss Re said"), nor a people's name ("Australian"). */
+static bool
+er_place_given(const struct ent_run *r, size_t k)
+{
+    const struct tok *v = r->t.v;
+    if (!(k + 1 < r->t.n && r->covered[k] == 1 && !r->covered[k + 1] && v[k + 1].sep == ' ' &&
+          (k == 0 || r->covered[k - 1] != 1) && (v[k].flags & TK_NAMEY) && er_namey(r, k + 1) &&
+          !er_org_word(r, k + 1) && !er_is(r, &v[k + 1], WL_GIVEN) && er_role_after(r, k + 1)))
+        return false;
+    for (size_t m = r->nm; m > 0; m--) {
+        const struct mention *mm = &r->m[m - 1];
+        if (mm->start == v[k].start && mm->end == v[k].end && mm->ref < r->g->nents) {
+            const char *name = r->g->ents[mm->ref].name;
+            size_t n = v[k].end - v[k].start;
+            return strlen(name) == n && memcmp(name, r->s + v[k].start, n) == 0;
+        }
+    }
+    return false;
+}
+
 static void
 er_unclaim_surnames(struct ent_run *r)
 {
     const struct tok *v = r->t.v;
-    for (size_t k = 1; k < r->t.n; k++) {
-        if (r->covered[k] != 1 || r->covered[k - 1] || v[k].sep != ' ' ||
+    for (size_t k = 0; k < r->t.n; k++) {
+        if (er_place_given(r, k)) {
+            er_unclaim(r, k);
+            continue;
+        }
+        if (k == 0 || r->covered[k] != 1 || r->covered[k - 1] || v[k].sep != ' ' ||
             (k + 1 < r->t.n && r->covered[k + 1] == 1) || !er_namey(r, k - 1) ||
             !(v[k].flags & TK_NAMEY) || !er_evidence_after(r, k))
             continue;
-        for (size_t m = r->nm; m > 0; m--) {
-            const struct mention *mm = &r->m[m - 1];
-            if (mm->start != v[k].start || mm->end != v[k].end || mm->ref >= r->g->nents)
-                continue;
-            enum entity_kind kind = r->g->ents[mm->ref].kind;
-            if (kind == ENTITY_COUNTRY || kind == ENTITY_PLACE) {
-                r->m[m - 1] = r->m[--r->nm];
-                r->covered[k] = 0;
-            }
-            break;
-        }
+        er_unclaim(r, k);
     }
 }
 
@@ -369,7 +429,8 @@ er_run_end(const struct ent_run *r, size_t i)
     while (e + 1 < r->t.n && !r->covered[e + 1] && er_joined(&v[e + 1]) &&
            !(v[e].flags & TK_POSS) && e + 1 < i + 8 && r->s[v[e + 1].start - 1] != '&' &&
            !(v[e + 1].start >= 2 && r->s[v[e + 1].start - 2] == '&') && /* "Ernst & Young" */
-           ((v[e + 1].flags & TK_CAP) || er_name_tail(r, e + 1) || er_particle(r, e + 1)))
+           ((v[e + 1].flags & TK_CAP) || er_name_tail(r, e + 1) || er_particle(r, e + 1) ||
+            er_elided(r, e + 1)))
         e++;
     while (e > i && er_particle(r, e))
         e--; /* a run never ends in a particle */
@@ -473,7 +534,7 @@ er_name_ok(const struct ent_run *r, size_t a, size_t b)
             !(k == a && b > a && er_initials(r, k)) &&
             !(k == a && b == a + 1 && er_initial(r, k) && v[b].end - v[b].start >= 4) &&
             !(k == b && k > a && er_particle(r, k - 1) && er_last_letter(r, k)) &&
-            !(k > a + 1 && er_surname_hyphen(r, k)) &&
+            !(k > a + 1 && er_surname_hyphen(r, k)) && !(k == b && k > a && er_elided(r, k)) &&
             !(k > a && er_name_tail(r, k)) && !(k == a && er_given_stop(r, k, b)) &&
             !er_word_surname(r, a, k, b))
             return false;
