@@ -490,6 +490,18 @@ main(void)
     hasnt("Scotland Yard said the inquiry was closed.", "Scotland Yard");
     has("Ana Sousa d'Almeida, the chief executive, said so.", "Ana Sousa d'Almeida",
         ENTITY_PERSON, 1);
+    /* Organisations by their neighbours: a possessive before a company's
+     * title, a noun for a company before or in apposition, "and" next to
+     * an organisation; not part of a longer name. */
+    has("Korlindo's chairman said output would rise.", "Korlindo", ENTITY_ORG, 1);
+    has("Prices rose at the state utility Vantrell after the storm.", "Vantrell", ENTITY_ORG, 1);
+    has("Output fell at Mardova, the mining group, in May.", "Mardova", ENTITY_ORG, 1);
+    has("Talks between Quintaro and Harlow Mining Plc ended.", "Quintaro", ENTITY_ORG, 1);
+    has("Brenvik and Harlow Mining Plc said they would drill.", "Harlow Mining Plc", ENTITY_ORG,
+        1);
+    hasnt("A warning came from security firm Vexo-Guard on Monday.", "Vexo");
+    has("He led the Truth and Reconciliation Commission for years.",
+        "Truth and Reconciliation Commission", ENTITY_ORG, 1);
     extractor_free(&ex);
 
     /* User gazetteer: extends the shipped ones; errors name file and line. */
