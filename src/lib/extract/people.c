@@ -100,21 +100,6 @@ er_particle(const struct ent_run *r, size_t k)
            er_joined(&v[k + 2]) && ((v[k + 2].flags & TK_NAMEY) || er_last_letter(r, k + 2));
 }
 
-/* Is token k a surname with an elided particle ("d'Andrade" of "Miguel
- * Stilwell d'Andrade", "d'Estaing"): "d'" or "l'" and a capital? */
-static bool
-er_elided(const struct ent_run *r, size_t k)
-{
-    const struct tok *t = &r->t.v[k];
-    const char *p = r->s + t->start;
-    size_t n = t->end - t->start, al = p[1] == '\'' ? 1 : 3;
-    if (n < 4 || (p[0] != 'd' && p[0] != 'l') || k == 0 || !er_joined(t))
-        return false;
-    if (al == 3 && memcmp(p + 1, "\xE2\x80\x99", 3) != 0)
-        return false;
-    return n > al + 2 && ex_is_upper((unsigned char)p[1 + al]);
-}
-
 /* Is token k the second part of a double-barrelled surname ("Park" of
  * "Yoo-Park", "Eakin" of "Holtz-Eakin"): capitalised, right after a hyphen
  * and a name-like token? */
@@ -464,23 +449,6 @@ er_title_in_run(const struct ent_run *r, struct er_cand *c)
             c->a = k + 1;
         }
     }
-}
-
-/* Is token t a word of kinship written in lower case ("his wife, Leah
- * Tutu", "their sons, Rodrigo"): a person's name follows. Capitalised, as
- * in a headline or a title ("Big Brother", "Sister on Same-Sex
- * Marriage"), it is no evidence; "son" is also a Korean surname. */
-static bool
-er_kin(const struct ent_run *r, const struct tok *t)
-{
-    static const char *const kin[] = {"wife", "husband", "widow", "widower", "sons", "daughter",
-                                      "daughters", "brother", "brothers", "sister", "sisters",
-                                      "grandson", "granddaughter", "nephew", "niece", "cousin",
-                                      "fiancee", "fiancé", "fiancée", NULL};
-    for (const char *const *w = kin; *w; w++)
-        if (er_word(r, t, *w))
-            return true;
-    return false;
 }
 
 /* Title evidence just before the run: "top diplomat, Wang Yi", "Secretary

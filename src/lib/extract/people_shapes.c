@@ -5,7 +5,8 @@
  * initials ("K.V." of "K.V. Kamath") and the words that open an
  * organisation's name in Spanish, Portuguese, Italian, French, Malay and
  * Turkish ("Banco", "Grupo", "Ministerio", "Universiti"), which a person's
- * name never starts with.
+ * name never starts with; Dutch and German particles, Vietnamese family
+ * names, words of kinship, surnames with an elided particle.
  */
 #include "config.h"
 
@@ -117,4 +118,30 @@ er_person_shape(const struct ent_run *r, size_t a, size_t b)
              !er_org_word_at(r, b)))
             return true; /* "Aengus Ó Snodaigh", "Mohd Faiz bin Ismail", "Jan van der Berg" */
     return false;
+}
+
+/* See people.h. */
+bool
+er_kin(const struct ent_run *r, const struct tok *t)
+{
+    /* not "son": also a Korean surname */
+    static const char *const kin[] = {"wife", "husband", "widow", "widower", "sons", "daughter",
+                                      "daughters", "brother", "brothers", "sister", "sisters",
+                                      "grandson", "granddaughter", "nephew", "niece", "cousin",
+                                      "fiancee", "fiancé", "fiancée", NULL};
+    return ps_listed(r, t, kin);
+}
+
+/* See people.h. */
+bool
+er_elided(const struct ent_run *r, size_t k)
+{
+    const struct tok *t = &r->t.v[k];
+    const char *p = r->s + t->start;
+    size_t n = t->end - t->start, al = p[1] == '\'' ? 1 : 3;
+    if (n < 4 || (p[0] != 'd' && p[0] != 'l') || k == 0 || !er_joined(t))
+        return false;
+    if (al == 3 && memcmp(p + 1, "\xE2\x80\x99", 3) != 0)
+        return false;
+    return n > al + 2 && ex_is_upper((unsigned char)p[1 + al]);
 }
