@@ -42,24 +42,12 @@
 #define THEMES_LABEL_TERMS 4  /* terms in a theme's label */
 #define THEMES_RESTARTS 4     /* k-means runs from different starts; the best fit wins */
 #define TH_LC 256             /* counts whose 1 + log(count) is kept in a table */
-#define TH_HOT 4096           /* terms kept beside the vocabulary's map while reading */
-
-/* A term looked up lately, its key in place: a frequent term is found in
- * one cache line, not through the map's slot, entry and key (three reads
- * far apart, ~20% of the reading). */
-struct th_hot {
-    uint64_t hash;
-    uint32_t idx;
-    uint8_t len; /* 0: empty */
-    char key[19];
-};
 
 /* Every document's terms: CSR rows of (term, count), then tf-idf weights. */
 struct th_docs {
     struct strmap vocab; /* term -> index (insertion order); value: documents holding it
                           * (low 32 bits), uses of its naming form (high 32) */
     struct strmap forms; /* form as written (lower case) -> uses */
-    struct th_hot *hot;  /* TH_HOT terms by hash, while reading */
     char **surface;      /* per term: the form first seen */
     uint32_t *form_of;   /* per term: the entry of forms last seen for it, + 1 (0: none) */
     size_t surface_cap;  /* terms surface and form_of have room for */
@@ -135,26 +123,6 @@ th_count_room(struct th_docs *d, size_t more, bool wide)
         d->count = xrealloc(d->count, d->cap * sizeof *d->count);
 }
 
-/* The index of term token (len bytes) in d->vocab, added when new
- * (*added says so). */
-static size_t
-th_vocab_idx(struct th_docs *d, const char *token, size_t len, bool *added)
-{
-    uint64_t h = ds_hash64(token, len);
-    struct th_hot *ht = &d->hot[h & (TH_HOT - 1)];
-    if (ht->len == len && ht->hash == h && memcmp(ht->key, token, len) == 0) {
-        *added = false;
-        return ht->idx;
-    }
-    struct strmap_entry *e = strmap_upsert(&d->vocab, token, len, added);
-    size_t idx = (size_t)(e - d->vocab.e);
-    if (len > 0 && len <= sizeof ht->key) {
-        *ht = (struct th_hot){h, (uint32_t)idx, (uint8_t)len, {0}};
-        memcpy(ht->key, token, len);
-    }
-    return idx;
-}
-
 /* What the tokenizer callback fills for one document. */
 struct th_fill {
     struct th_docs *d;
@@ -172,7 +140,8 @@ th_token(const char *token, size_t start, size_t end, void *ud)
     if (!th_token_keep(token, len, f->text, start, end))
         return;
     bool added;
-    size_t idx = th_vocab_idx(f->d, token, len, &added);
+    struct strmap_entry *e = strmap_upsert(&f->d->vocab, token, len, &added);
+    size_t idx = (size_t)(e - f->d->vocab.e);
     if (added) {
         if (f->d->vocab.n > f->d->surface_cap) {
             /* doubled, not one more at each new term: a growing array
@@ -249,7 +218,6 @@ th_read(struct store *s, struct th_docs *d, const int64_t *ids, size_t n, struct
     if (stats_text_open(s, true, &r, err) != 0)
         return -1;
     d->row = xmalloc((d->n + 1) * sizeof *d->row);
-    d->hot = xcalloc(TH_HOT, sizeof *d->hot);
     struct th_fill f = {d, &tok, NULL, {0}, 0};
     int rc = 0;
     for (size_t i = 0; i < d->n && rc == 0; i++) {
@@ -265,8 +233,6 @@ th_read(struct store *s, struct th_docs *d, const int64_t *ids, size_t n, struct
     }
     d->row[d->n] = d->nnz;
     d->nterms = d->vocab.n;
-    free(d->hot);
-    d->hot = NULL;
     th_bag_free(&f.bag);
     stats_text_free(&r);
     return rc;
@@ -359,7 +325,6 @@ th_docs_free(struct th_docs *d)
         free(d->surface[i]);
     free(d->surface);
     free(d->form_of);
-    free(d->hot);
     strmap_free(&d->vocab);
     strmap_free(&d->forms);
     free(d->ids);
