@@ -18,8 +18,8 @@
  * sidebar and the statistics view read them.
  *
  * Cost: one tokenizing pass over the sample (~0.3 ms for a 600-word
- * article) and 8 bytes per distinct term of a sampled document in memory
- * (its term and count; the weights are made from them as they are read);
+ * article) and 6 bytes per distinct term of a sampled document in memory
+ * (its term and a 16-bit count; the weights are made from them as they are read);
  * each k-means round is one pass over the sample's non-zero weights per
  * theme; then one lean tokenizing pass over every other document (none
  * when the sample is the whole collection), each assignment written to the
