@@ -233,8 +233,8 @@ static size_t zh_person_at(struct zh_run *z, size_t p, size_t sl, size_t *end) {
     return 0;
   for (size_t g = k; g-- > 0;) {
     size_t e = ends[g];
-    if (!said[g] && !title)
-      continue;
+    if (!said[g] && (!title || (g > 0 && said[0])))
+      continue; /* 趙勇|賽後表示: the shorter name has the verb after it */
     if (zh_break_at(z, e) == SIZE_MAX && !said[g])
       continue; /* the name would end inside a word */
     if (!title && zh_word_inside(z, p + sl, e))
@@ -426,6 +426,7 @@ struct zh_suffix {
  * and 管會, 證交所 in 交所, 機管局 in 管局), and the single characters. */
 static const struct zh_suffix zh_org_suffixes[] = {
    {"委員會", 0}, {"辦公室", 0}, {"基金會", 0}, {"研究院", 0}, {"研究所", 0}, {"交易所", 0}, {"聯合會", 0},
+   {"博物院", 0}, {"博物館", 0},
    {"銀行", 0}, {"公司", 0}, {"集團", 0}, {"大學", 0}, {"協會", 0}, {"商會", 0}, {"法院", 0},
    {"工會", 0}, {"議會", 0}, {"總署", 0}, {"總局", 0}, {"總處", 0}, {"海關", 0}, {"控股", 0}, {"法庭", 0},
    {"委會", 0}, {"監會", 0}, {"管會", 0}, {"聯會", 0}, {"管局", 0}, {"交所", 0},
