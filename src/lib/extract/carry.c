@@ -588,3 +588,99 @@ fig_subject_fallback(const struct fig_res *fr, const char *s, const struct figur
         return xstrdup(f->unit);
     return NULL;
 }
+
+/* Does s[a, ...) start with lit, compared in lower case, then no letter? */
+static bool
+fig_starts_ci(const char *s, size_t a, size_t end, const char *lit)
+{
+    size_t k = strlen(lit);
+    if (a + k > end)
+        return false;
+    for (size_t i = 0; i < k; i++)
+        if (ex_lower((unsigned char)s[a + i]) != lit[i])
+            return false;
+    return a + k == end || !ex_is_alpha((unsigned char)s[a + k]);
+}
+
+/* See lib.h. */
+const char *
+fig_quote_currency(const char *s, const struct span *sent, size_t st, size_t ne)
+{
+    /* what the quote is against, and the code that names */
+    static const char *const against[] = {
+        " per dollar", " per u.s. dollar", " per us dollar", " against the dollar",
+        " against the u.s. dollar", " against the us dollar", " to the dollar",
+        " to the u.s. dollar", " to the us dollar", " to the greenback",
+        " against the greenback", " per euro", " against the euro", " to the euro", NULL};
+    const char *base = NULL;
+    for (const char *const *a = against; *a && !base; a++)
+        if (fig_starts_ci(s, ne, sent->end, *a))
+            base = strstr(*a, "euro") ? "EUR" : "USD";
+    if (!base)
+        return NULL;
+    /* the currency quoted, named before the number in one or two words
+     * ("the rand traded at 17.38", "The Canadian dollar weakened to") */
+    size_t a = sent->start;
+    while (a < st) {
+        while (a < st && !ex_is_alpha((unsigned char)s[a]))
+            a++;
+        size_t b = a;
+        while (b < st && ex_is_alpha((unsigned char)s[b]))
+            b++;
+        if (b == a)
+            break;
+        size_t c = b + 1, d = c;
+        while (d < st && ex_is_alpha((unsigned char)s[d]))
+            d++;
+        const struct fig_unitmap *um = NULL;
+        if (s[b] == ' ' && d > c)
+            um = fig_unit_lookup(s, a, d);
+        if (!um || um->cls != 2)
+            um = fig_unit_lookup(s, a, b);
+        if (um && um->cls == 2 && strcmp(um->unit, base) != 0)
+            return um->unit;
+        a = b;
+    }
+    return NULL;
+}
+
+/* Does s[a, b) hold lit anywhere, compared in lower case? Returns where. */
+static const char *
+fig_find_ci(const char *s, size_t a, size_t b, const char *lit)
+{
+    for (size_t i = a; i < b; i++)
+        if (fig_starts_ci(s, i, b, lit))
+            return s + i;
+    return NULL;
+}
+
+/* See lib.h. */
+double
+fig_table_scale(const char *s, size_t n, size_t st, const char **name)
+{
+    static const char *const heads[] = {"in millions", "in thousands", "in billions", NULL};
+    static const char *const words[] = {"million", "thousand", "billion", NULL};
+    size_t la, lb;
+    fig_line(s, n, st, &la, &lb);
+    if (lb - la > 160)
+        return 1; /* prose, not a table's row */
+    size_t a = la;
+    for (int k = 0; k < 12 && a > 0; k++) {
+        size_t pb = a - 1, pa = pb;
+        while (pa > 0 && s[pa - 1] != '\n')
+            pa--;
+        if (pb == pa || pb - pa > 160)
+            return 1; /* a blank line or a paragraph ends the table */
+        for (int h = 0; heads[h]; h++) {
+            if (!fig_find_ci(s, pa, pb, heads[h]))
+                continue;
+            /* "(in millions, except per share)": the EPS row is in units */
+            if (fig_find_ci(s, pa, pb, "except per") &&
+                (fig_find_ci(s, la, st, "share") || fig_find_ci(s, la, st, "eps")))
+                return 1;
+            return fig_scale_mult(words[h], 0, strlen(words[h]), name);
+        }
+        a = pa;
+    }
+    return 1;
+}
