@@ -461,6 +461,39 @@ fig_clause_words(const struct fig_res *fr, const char *s, const struct fig_word 
     }
 }
 
+/* Is w a tenor or compound written with a number ("2-year", "10-year",
+ * "60-kg"): digits, a hyphen, then a letter? */
+static bool
+fig_tenor_word(const char *s, const struct fig_word *w)
+{
+    size_t i = w->start;
+    while (i < w->end && ex_is_digit((unsigned char)s[i]))
+        i++;
+    return i > w->start && i + 1 < w->end && s[i] == '-' && ex_is_alpha((unsigned char)s[i + 1]);
+}
+
+/* The words w[0..k) (nearest first) of a clause cut at a conjunction that
+ * opens a new clause after another figure: "HDFC Bank climbed 2.1% and
+ * Infosys added 1.7%" gives Infosys the 1.7%. The conjunction must be
+ * followed by a name or a determiner, and a number must come before it. */
+static size_t
+fig_after_conjunction(const char *s, const struct fig_word *w, size_t k)
+{
+    static const char *const conj[] = {"and", "while", "but", "whereas", NULL};
+    static const char *const dets[] = {"the", "its", "their", NULL};
+    for (size_t j = 1; j + 1 < k; j++) {
+        if (!fig_word_in(s, &w[j], conj))
+            continue;
+        if (!ex_is_upper((unsigned char)s[w[j - 1].start]) && !fig_word_in(s, &w[j - 1], dets))
+            return k;
+        for (size_t i = j + 1; i < k; i++)
+            if (ex_is_digit((unsigned char)s[w[i].start]) && !fig_tenor_word(s, &w[i]))
+                return j;
+        return k;
+    }
+    return k;
+}
+
 /* Is w[last..firstw) no subject: a number first, one weak word, another
  * figure inside, a lone verb or participle, or a change noun ("rise")? */
 static bool
@@ -468,7 +501,7 @@ fig_clause_rejected(const struct fig_res *fr, const char *s, const struct fig_wo
                     size_t last, size_t firstw)
 {
     size_t a = w[firstw - 1].start, b = w[last].end;
-    if (ex_is_digit((unsigned char)s[a]) ||
+    if ((ex_is_digit((unsigned char)s[a]) && !fig_tenor_word(s, &w[firstw - 1])) ||
         (firstw - last == 1 && fig_win(fr, s, &w[last], FW_WEAK)))
         return true;
     /* Another figure inside is not a subject ("more than 3 pct and ..."). */
@@ -552,6 +585,7 @@ fig_subject_clause(const struct fig_res *fr, const char *s, const struct span *s
     size_t lo = fig_clause_start(s, sent, fstart);
     struct fig_word w[24];
     size_t k = fig_words_before(s, lo, fstart, w, 24); /* w[0] is nearest */
+    k = fig_after_conjunction(s, w, k);
     size_t last, firstw;
     fig_clause_words(fr, s, w, fig_skip_verbs(fr, s, w, k), k, &last, &firstw);
     if (last >= firstw || fig_clause_rejected(fr, s, w, last, firstw)) {
@@ -573,12 +607,36 @@ fig_subject_clause(const struct fig_res *fr, const char *s, const struct span *s
     return fig_clean_copy(s, a, b);
 }
 
+/* What a change names after it: "an 18 per cent rise in consolidated net
+ * profit", "a 40% drop in headline earnings" (up to four words after "in",
+ * ending before a stop word, a verb or a number). NULL if none. */
+static char *
+fig_subject_change_in(const struct fig_res *fr, const char *s, const struct span *sent,
+                      size_t fstart, size_t fend)
+{
+    struct fig_word w[7];
+    size_t k = fig_words_after(s, fend, sent->end, w, 7);
+    if (k < 3 || !fig_win(fr, s, &w[0], FW_CHANGE_NOUNS) || !fig_wis(s, &w[1], "in") ||
+        !fig_in_noun_phrase(s, sent, fstart))
+        return NULL;
+    size_t first = fig_win(fr, s, &w[2], FW_LEAD) ? 3 : 2, stop = first;
+    while (stop < k && stop < first + 4 && !ex_is_digit((unsigned char)s[w[stop].start]) &&
+           !fig_win(fr, s, &w[stop], FW_SUBJ_STOPS) && !fig_win(fr, s, &w[stop], FW_VERBS) &&
+           !fig_win(fr, s, &w[stop], FW_STRONG) && !fig_win(fr, s, &w[stop], FW_WEAK))
+        stop++;
+    if (stop == first || (stop < k && stop == first + 4))
+        return NULL;
+    return fig_clean_copy(s, w[first].start, w[stop - 1].end);
+}
+
 /* See lib.h. */
 char *
 fig_subject(const struct fig_res *fr, const char *s, const struct span *sent, size_t fstart,
             size_t fend, const char *prev_subject, enum figure_kind kind)
 {
     char *r = fig_subject_of(fr, s, sent, fend, kind);
+    if (!r)
+        r = fig_subject_change_in(fr, s, sent, fstart, fend);
     if (!r)
         r = fig_subject_after(fr, s, sent, fstart, fend, kind);
     if (!r)

@@ -71,7 +71,9 @@ static const char *const fig_verbs[] = {
     "held", "own", "owns", "surge", "surges", "jump", "jumps", "soar", "soars", "slump",
     "slumps", "dip", "dips", "climb", "climbs", "slid", "slide", "slides", "sank", "shrank",
     "lose", "loses", "losing", "rising", "falling", "grown", "fallen", "agrees", "agree",
-    "stays", "stay", "remain", "remains", "values", NULL};
+    "stays", "stay", "remain", "remains", "values",
+    /* market moves not ending in "-ed" ("BHP shed 1.2%", "Infosys adds 2%") */
+    "shed", "sheds", "adds", "eases", "slips", "sink", "sinks", NULL};
 static const char *const fig_strong_verbs[] = {
     "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could",
     "should", "may", "might", "can", "grown", "grew", "rose", "risen", "fell", "fallen", "hit",
