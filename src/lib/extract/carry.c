@@ -335,6 +335,32 @@ fig_results_row(const char *s, size_t n, size_t st, bool *shares)
     return i == st && words > 0 && words <= 5 && fig_line_compares(s, n, st);
 }
 
+/* Is the line [la, lb) a table's row: a capitalised label [ls, le) of one
+ * to five words, then from nb only numbers (at least two, with currency
+ * signs, per cent signs, parentheses), as an HTML table reads once
+ * flattened ("Net income $28.4 $11.7")? */
+static bool
+fig_numbers_row(const char *s, size_t la, size_t lb, size_t ls, size_t le, size_t nb)
+{
+    if (lb - la > 100 || !ex_is_upper((unsigned char)s[ls]))
+        return false;
+    size_t words = 1;
+    for (size_t i = ls; i < le; i++)
+        words += s[i] == ' ';
+    int nums = 0;
+    bool in_num = false;
+    for (size_t i = nb; i < lb; i++) {
+        unsigned char c = (unsigned char)s[i];
+        bool digit = ex_is_digit(c);
+        if (digit && !in_num)
+            nums++;
+        in_num = digit || ((c == '.' || c == ',') && in_num);
+        if (!digit && !strchr(" .,$%()-\t", c) && c < 0x80)
+            return false; /* a word after the numbers: prose */
+    }
+    return words <= 5 && nums >= 2;
+}
+
 /* The label of the results-table row holding the number at st ("Oper
  * net"), or NULL. */
 char *
@@ -359,7 +385,8 @@ fig_row_label(const char *s, size_t n, size_t st)
             i++;
     }
     bool shares;
-    if (end == start || i >= lb || i > st || !fig_results_row(s, n, i, &shares))
+    if (end == start || i >= lb || i > st ||
+        !(fig_results_row(s, n, i, &shares) || fig_numbers_row(s, la, lb, start, end, i)))
         return NULL;
     return xstrndup(s + start, end - start);
 }
