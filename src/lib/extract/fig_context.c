@@ -477,7 +477,7 @@ fig_tenor_word(const char *s, const struct fig_word *w)
  * Infosys added 1.7%" gives Infosys the 1.7%. The conjunction must be
  * followed by a name or a determiner, and a number must come before it. */
 static size_t
-fig_after_conjunction(const char *s, const struct fig_word *w, size_t k)
+fig_after_conjunction(const struct fig_res *fr, const char *s, const struct fig_word *w, size_t k)
 {
     static const char *const conj[] = {"and", "while", "but", "whereas", NULL};
     static const char *const dets[] = {"the", "its", "their", NULL};
@@ -485,6 +485,13 @@ fig_after_conjunction(const char *s, const struct fig_word *w, size_t k)
         if (!fig_word_in(s, &w[j], conj))
             continue;
         if (!ex_is_upper((unsigned char)s[w[j - 1].start]) && !fig_word_in(s, &w[j - 1], dets))
+            return k;
+        bool verb = false; /* "and Infosys added": a clause, not "and Westminster" */
+        for (size_t i = 0; i < j && !verb; i++)
+            verb = fig_win(fr, s, &w[i], FW_STRONG) || fig_past_participle(s, &w[i]) ||
+                   (fig_win(fr, s, &w[i], FW_VERBS) && !fig_win(fr, s, &w[i], FW_PREPS) &&
+                    !fig_win(fr, s, &w[i], FW_LEAD) && !fig_win(fr, s, &w[i], FW_APPROX));
+        if (!verb)
             return k;
         for (size_t i = j + 1; i < k; i++)
             if (ex_is_digit((unsigned char)s[w[i].start]) && !fig_tenor_word(s, &w[i]))
@@ -615,7 +622,7 @@ fig_subject_clause(const struct fig_res *fr, const char *s, const struct span *s
     size_t lo = fig_clause_start(s, sent, fstart);
     struct fig_word w[24];
     size_t k = fig_words_before(s, lo, fstart, w, 24); /* w[0] is nearest */
-    k = fig_after_conjunction(s, w, k);
+    k = fig_after_conjunction(fr, s, w, k);
     char *changed = fig_change_in_before(fr, s, w, k);
     if (changed)
         return changed;
@@ -647,6 +654,9 @@ static char *
 fig_subject_change_in(const struct fig_res *fr, const char *s, const struct span *sent,
                       size_t fstart, size_t fend)
 {
+    /* words that end the phrase: prepositions no list holds, periods */
+    static const char *const ends[] = {"during", "outside", "across", "among", "including",
+                                       "against", "month", "year", "quarter", "week", NULL};
     struct fig_word w[7];
     size_t k = fig_words_after(s, fend, sent->end, w, 7);
     if (k < 3 || !fig_win(fr, s, &w[0], FW_CHANGE_NOUNS) || !fig_wis(s, &w[1], "in") ||
@@ -655,7 +665,9 @@ fig_subject_change_in(const struct fig_res *fr, const char *s, const struct span
     size_t first = fig_win(fr, s, &w[2], FW_LEAD) ? 3 : 2, stop = first;
     while (stop < k && stop < first + 4 && !ex_is_digit((unsigned char)s[w[stop].start]) &&
            !fig_win(fr, s, &w[stop], FW_SUBJ_STOPS) && !fig_win(fr, s, &w[stop], FW_VERBS) &&
-           !fig_win(fr, s, &w[stop], FW_STRONG) && !fig_win(fr, s, &w[stop], FW_WEAK))
+           !fig_win(fr, s, &w[stop], FW_STRONG) && !fig_win(fr, s, &w[stop], FW_WEAK) &&
+           !fig_win(fr, s, &w[stop], FW_PREPS) && !fig_word_in(s, &w[stop], ends) &&
+           !fig_win(fr, s, &w[stop], FW_MONTHS))
         stop++;
     if (stop == first || (stop < k && stop == first + 4))
         return NULL;

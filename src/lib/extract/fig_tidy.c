@@ -88,6 +88,20 @@ tidy_in(const char *s, const struct fig_word *w, const char *const *list)
     return fig_word_in(s, w, list);
 }
 
+/* Is w a tenor ("two-year", "10-year", "six-month"), after which a past
+ * participle qualifies a noun ("two-year fixed rate")? */
+static bool
+tidy_tenor(const char *s, const struct fig_word *w)
+{
+    static const char *const ends[] = {"-year", "-month", "-week", "-day", "-term", NULL};
+    for (const char *const *e = ends; *e; e++) {
+        size_t k = strlen(*e);
+        if (w->end - w->start > k && memcmp(s + w->end - k, *e, k) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* Is w a verb here: a known one, a lower-case past tense after a word that
  * is no determiner or preposition ("shares closed up", not "the proposed
  * tax"; last in the phrase only after an auxiliary: "shoppers questioned"
@@ -104,7 +118,7 @@ tidy_is_verb(const struct fig_res *fr, const char *s, const struct fig_word *w,
     size_t n = w->end - w->start;
     if (fig_past_participle(s, w) && !tidy_in(s, w, tidy_not_past))
         return prev && !tidy_in(s, prev, tidy_dets) && !fig_win(fr, s, prev, FW_PREPS) &&
-               !memchr(s + prev->start, '-', prev->end - prev->start) && /* "two-year fixed" */
+               !tidy_tenor(s, prev) && /* "two-year fixed" */
                !tidy_in(s, prev, tidy_quantifiers) && /* "all listed companies" */
                !fig_win(fr, s, prev, FW_LEAD) && (next || tidy_in(s, prev, tidy_tail));
     return n > 3 && s[w->end - 1] == 's' && s[w->end - 2] != 's' && next &&
@@ -118,8 +132,9 @@ static bool
 tidy_no_noun(const struct fig_res *fr, const char *s, const struct fig_word *w)
 {
     size_t n = w->end - w->start;
-    if (fig_win(fr, s, w, FW_WEAK) || fig_win(fr, s, w, FW_CHANGE_NOUNS))
-        return true;
+    if (fig_win(fr, s, w, FW_WEAK) ||
+        (fig_win(fr, s, w, FW_CHANGE_NOUNS) && !fig_wis(s, w, "growth")))
+        return true; /* but growth is a thing measured ("sees growth of 1.8%") */
     if (ex_is_lower((unsigned char)s[w->start]) && n > 4 &&
         (memcmp(s + w->end - 3, "ing", 3) == 0 || fig_past_participle(s, w)))
         return true;
