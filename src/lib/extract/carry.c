@@ -165,9 +165,15 @@ fig_subject_count(const char *s, const struct span *sent, size_t st, char *noun,
 bool
 fig_of_count(const char *s, size_t n, size_t ne, char *noun, size_t cap)
 {
-    if (ne + 5 > n || memcmp(s + ne, " of ", 4) != 0 || !ex_is_digit((unsigned char)s[ne + 4]))
+    if (ne + 5 > n || memcmp(s + ne, " of ", 4) != 0)
         return false;
     size_t i = ne + 4;
+    if (i + 4 < n && memcmp(s + i, "the ", 4) == 0)
+        i += 4; /* "94 of the 150 seats" */
+    else if (i + 4 < n && memcmp(s + i, "its ", 4) == 0)
+        i += 4;
+    if (!ex_is_digit((unsigned char)s[i]))
+        return false;
     while (i < n && (ex_is_digit((unsigned char)s[i]) || s[i] == ','))
         i++;
     if (i >= n || s[i] != ' ')
@@ -492,6 +498,39 @@ fig_row_unit(const struct extraction *out, size_t base, size_t st, bool shares,
     *kind = FIGURE_AMOUNT;
 }
 
+/* Is the bare number at st, after the word s[a, b), a whole count compared
+ * with the count before it ("from", "to", "than"): no decimals, no year,
+ * and no word of its own after it? */
+static bool
+fig_small_count(const char *s, size_t n, size_t st, size_t a, size_t b, size_t pend)
+{
+    /* right after the count: "38 votes to 22", "94 seats, up from 77" */
+    bool to = fig_word_eq(s, a, b, "to") && st == pend + 4;
+    bool from = (fig_word_eq(s, a, b, "from") || fig_word_eq(s, a, b, "than")) &&
+                st <= pend + 14;
+    if (!to && !from)
+        return false;
+    size_t e = st;
+    while (e < n && (ex_is_digit((unsigned char)s[e]) ||
+                     (s[e] == ',' && e + 1 < n && ex_is_digit((unsigned char)s[e + 1]))))
+        e++;
+    if (e < n && (s[e] == '.' && e + 1 < n && ex_is_digit((unsigned char)s[e + 1])))
+        return false;
+    double v = fig_parse_num(s, st, e);
+    if (v >= 1800 && v <= 2100 && !memchr(s + st, ',', e - st))
+        return false; /* a year */
+    while (e < n && s[e] == ' ')
+        e++;
+    if (e + 1 < n && (s[e] == '-' || (s[e] == 't' && s[e + 1] == 'o' && s[e + 2] == ' ')))
+        return false; /* "from 10 to 12 hours": a range of its own */
+    if (e < n && ex_is_upper((unsigned char)s[e]))
+        return false; /* "to 9 January", "to 53 Airbus" */
+    size_t we = e;
+    while (we < n && ex_is_lower((unsigned char)s[we]))
+        we++;
+    return !(we > e + 3 && s[we - 1] == 's'); /* no plural noun of its own */
+}
+
 /* The unit of a number written without one. prev is the figure before it
  * in the same sentence (or NULL); scaled says a scale word follows the
  * number. Sets *unit (borrowed) and *kind and returns true when the
@@ -547,9 +586,20 @@ fig_carry(const char *s, size_t n, const struct span *sent, size_t st, bool scal
                fig_word_eq(s, a, b, "than") || fig_word_eq(s, a, b, "beating") ||
                fig_word_eq(s, a, b, "below") || fig_word_eq(s, a, b, "above") ||
                fig_word_eq(s, a, b, "of");
+    if (!scaled && !vs && prev->kind == FIGURE_COUNT &&
+        fig_small_count(s, n, st, a, b, prev->span.end)) {
+        *unit = prev->unit; /* "94 seats, up from 77", "by 38 votes to 22" */
+        *kind = FIGURE_COUNT;
+        return true;
+    }
     if (!scaled && !vs && fig_same_shape(s, n, st, prev, a, b)) {
         *unit = prev->unit; /* "closed at 152.35 yen, down from 153.10" */
         *kind = prev->kind;
+        return true;
+    }
+    if (scaled && prev->kind == FIGURE_COUNT && prev->scale) {
+        *unit = prev->unit; /* "212 million subscribers, adding 9.3 million" */
+        *kind = FIGURE_COUNT;
         return true;
     }
     if (!(scaled ? cmp : vs))

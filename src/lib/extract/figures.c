@@ -303,8 +303,11 @@ fig_mod_rejected(const struct fig_res *fr, const char *s, size_t a, size_t b)
         w.end = w.start;
         while (w.end < b && s[w.end] != ' ' && s[w.end] != '\t')
             w.end++;
+        /* a participle right before the noun qualifies it ("212 million
+         * paid subscribers", "1,200 trained nurses") */
+        bool participle = w.end == b && (fig_wis(s, &w, "paid") || fig_past_participle(s, &w));
         if (fig_win(fr, s, &w, FW_AFTER_STOP) || fig_win(fr, s, &w, FW_LEAD) ||
-            fig_win(fr, s, &w, FW_STRONG) || fig_win(fr, s, &w, FW_VERBS))
+            (!participle && (fig_win(fr, s, &w, FW_STRONG) || fig_win(fr, s, &w, FW_VERBS))))
             return true;
         if (plural)
             return true; /* "8 million people across three states" */
