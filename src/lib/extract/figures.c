@@ -404,6 +404,21 @@ fig_read_match(const struct fig_res *fr, const char *s, struct fig_match *m)
     }
 }
 
+/* Does "Of those," (these, them, whom) open the clause of the number at
+ * ns, so that it counts what the count before it counted? */
+static bool
+fig_of_those(const char *s, size_t ns)
+{
+    static const char *const opens[] = {"Of those, ", "Of these, ", "Of them, ", "of whom ",
+                                        "of which ", NULL};
+    for (const char *const *o = opens; *o; o++) {
+        size_t k = strlen(*o);
+        if (ns >= k && memcmp(s + ns - k, *o, k) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* Is the match no figure by its own shape: a bare number followed by a
  * letter, a time or a compound ("5G", "10:30", "5-year"), a number with a
  * leading zero (codes, phone numbers), an unknown unit, a number in words
@@ -476,6 +491,14 @@ fig_bare_rejected(struct fig_state *fs, const struct fig_match *m, struct span *
             fig_of_count(s, fs->n, m->ne, fs->noun, sizeof fs->noun)) {
             *sent = fig_sentence(&fs->para, s, fs->n, m->ns);
             *carried = fs->noun; /* "made 15 of 22 shots" */
+            *ckind = FIGURE_COUNT;
+            return false;
+        }
+        const struct figure *pc = fig_last(fs);
+        if (!m->scale1 && !m->range && !slash && pc && pc->kind == FIGURE_COUNT && pc->unit &&
+            pc->span.end <= m->ns && m->ns - pc->span.end < 300 && fig_of_those(s, m->ns)) {
+            *sent = fig_sentence(&fs->para, s, fs->n, m->ns);
+            *carried = pc->unit; /* "78,430 adults ... Of those, 866 developed" */
             *ckind = FIGURE_COUNT;
             return false;
         }
