@@ -586,20 +586,15 @@ fig_carry(const char *s, size_t n, const struct span *sent, size_t st, bool scal
                fig_word_eq(s, a, b, "than") || fig_word_eq(s, a, b, "beating") ||
                fig_word_eq(s, a, b, "below") || fig_word_eq(s, a, b, "above") ||
                fig_word_eq(s, a, b, "of");
-    if (!scaled && !vs && prev->kind == FIGURE_COUNT &&
-        fig_small_count(s, n, st, a, b, prev->span.end)) {
-        *unit = prev->unit; /* "94 seats, up from 77", "by 38 votes to 22" */
+    if (prev->kind == FIGURE_COUNT &&
+        (scaled ? prev->scale != NULL : !vs && fig_small_count(s, n, st, a, b, prev->span.end))) {
+        *unit = prev->unit; /* "up from 77", "38 votes to 22", "adding 9.3 million" */
         *kind = FIGURE_COUNT;
         return true;
     }
     if (!scaled && !vs && fig_same_shape(s, n, st, prev, a, b)) {
         *unit = prev->unit; /* "closed at 152.35 yen, down from 153.10" */
         *kind = prev->kind;
-        return true;
-    }
-    if (scaled && prev->kind == FIGURE_COUNT && prev->scale) {
-        *unit = prev->unit; /* "212 million subscribers, adding 9.3 million" */
-        *kind = FIGURE_COUNT;
         return true;
     }
     if (!(scaled ? cmp : vs))

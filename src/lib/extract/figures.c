@@ -419,6 +419,35 @@ fig_of_those(const char *s, size_t ns)
     return false;
 }
 
+/* Does the text around a bare number name what it is: "Of those," after a
+ * count ("78,430 adults ... Of those, 866 developed"), or an exchange
+ * rate's quote ("the rand traded at 17.38 per dollar")? Sets *sent,
+ * *carried and *ckind when it does. */
+static bool
+fig_bare_named(struct fig_state *fs, const struct fig_match *m, struct span *sent,
+               const char **carried, enum figure_kind *ckind)
+{
+    const char *s = fs->s;
+    const struct figure *pc = fig_last(fs);
+    if (pc && pc->kind == FIGURE_COUNT && pc->unit && pc->span.end <= m->ns &&
+        m->ns - pc->span.end < 300 && fig_of_those(s, m->ns)) {
+        *sent = fig_sentence(&fs->para, s, fs->n, m->ns);
+        *carried = pc->unit;
+        *ckind = FIGURE_COUNT;
+        return true;
+    }
+    if (m->scale)
+        return false;
+    struct span qs = fig_sentence(&fs->para, s, fs->n, m->ns);
+    const char *code = fig_quote_currency(s, &qs, m->ns, m->ne);
+    if (!code)
+        return false;
+    *sent = qs;
+    *carried = code;
+    *ckind = FIGURE_AMOUNT;
+    return true;
+}
+
 /* Is the match no figure by its own shape: a bare number followed by a
  * letter, a time or a compound ("5G", "10:30", "5-year"), a number with a
  * leading zero (codes, phone numbers), an unknown unit, a number in words
@@ -494,24 +523,8 @@ fig_bare_rejected(struct fig_state *fs, const struct fig_match *m, struct span *
             *ckind = FIGURE_COUNT;
             return false;
         }
-        const struct figure *pc = fig_last(fs);
-        if (!m->scale1 && !m->range && !slash && pc && pc->kind == FIGURE_COUNT && pc->unit &&
-            pc->span.end <= m->ns && m->ns - pc->span.end < 300 && fig_of_those(s, m->ns)) {
-            *sent = fig_sentence(&fs->para, s, fs->n, m->ns);
-            *carried = pc->unit; /* "78,430 adults ... Of those, 866 developed" */
-            *ckind = FIGURE_COUNT;
+        if (!m->scale1 && !m->range && !slash && fig_bare_named(fs, m, sent, carried, ckind))
             return false;
-        }
-        if (!m->scale && !m->scale1 && !m->range && !slash) {
-            struct span qs = fig_sentence(&fs->para, s, fs->n, m->ns);
-            const char *code = fig_quote_currency(s, &qs, m->ns, m->ne);
-            if (code) {
-                *sent = qs;
-                *carried = code; /* "the rand traded at 17.38 per dollar" */
-                *ckind = FIGURE_AMOUNT;
-                return false;
-            }
-        }
         if (m->scale1 || m->range || (!near && !cue && !m->scale))
             return true;
     }
