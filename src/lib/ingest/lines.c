@@ -593,8 +593,13 @@ ing_is_source_line(const char *s, size_t n, const char **val, size_t *vl)
 bool
 ing_is_copyright_line(const char *s, size_t n)
 {
-    return n < 200 && (ing_istarts(s, n, "\xc2\xa9") || ing_istarts(s, n, "copyright") ||
-                       ing_istarts(s, n, "(c) ") || ing_ifind(s, n, "all rights reserved"));
+    bool mark = ing_istarts(s, n, "\xc2\xa9") || ing_istarts(s, n, "copyright") ||
+                ing_istarts(s, n, "(c) ");
+    if (n >= 200) /* a long notice: "Copyright 2024 X. Any reproduction ... is prohibited" */
+        return n < 400 && mark &&
+               (ing_ifind(s, n, "prohibited") || ing_ifind(s, n, "without permission") ||
+                ing_ifind(s, n, "written consent") || ing_ifind(s, n, "rights reserved"));
+    return mark || ing_ifind(s, n, "all rights reserved");
 }
 
 bool
