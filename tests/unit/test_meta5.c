@@ -3,7 +3,9 @@
  * pass (held-out set tests/extract/heldout_meta3): picture credits split by
  * a bar or in capitals and the caption above them, a video player's label,
  * running time and clip title, calls for tips and for support, republishing
- * notes, a postal footer, "==Agency" sign-offs, long copyright notices.
+ * notes, a postal footer, "==Agency" sign-offs, long copyright notices;
+ * dates in a page's address or a theme's "Posted on" element, datelines
+ * "PLACE, Month D, Agency -" and "Place, Mon D (AGENCY) Text".
  * Every input is written here, in our own words.
  */
 #include "config.h"
@@ -131,6 +133,64 @@ test_wire_trailers(void)
     article_clear(&a);
 }
 
+/* ---- dates ------------------------------------------------------------------------ */
+
+static void
+test_dates(void)
+{
+    struct article a;
+    ingest("/t/d1.html",
+           "<html><head><title>Tram line opens</title>"
+           "<link rel=\"canonical\" href=\"https://example.org/city/2024/mar/05/tram-line-opens\">"
+           "</head><body><article><h1>Tram line opens</h1>"
+           "<p>The new tram line opened on Tuesday with free rides for the first week, the city "
+           "said, and drew crowds at every stop.</p><p>It was first proposed in 2011.</p>"
+           "</article></body></html>",
+           &a);
+    ok(a.published && strcmp(a.published, "2024-03-05") == 0,
+       "a date in the canonical address (/2024/mar/05/) (%s)", a.published ? a.published : "-");
+    article_clear(&a);
+    ingest("/t/d2.html",
+           "<html><head><title>Library hours cut</title></head><body><article>"
+           "<h1>Library hours cut</h1><div class=\"entry-meta\"><span class=\"posted-on\">"
+           "Posted on <a href=\"/p\">June 4, 2021</a></span></div>"
+           "<p>The county library will close two hours earlier on weekdays from July, its board "
+           "decided on Monday after a budget shortfall.</p></article>"
+           "<aside><ul><li><span class=\"entry-date\">May 1, 2019</span> Older story</li></ul>"
+           "</aside></body></html>",
+           &a);
+    ok(a.published && strcmp(a.published, "2021-06-04") == 0,
+       "a theme's 'Posted on' element dates the page (%s)", a.published ? a.published : "-");
+    article_clear(&a);
+    ingest("/t/d3.txt",
+           "Rice exports rise\n"
+           "HANOI, March 3, Kyodo - Vietnam's rice exports rose for a third month in February, "
+           "the trade ministry said.\n",
+           &a);
+    ok(a.day_month && strcmp(a.day_month, "03-03") == 0 && !a.published,
+       "'PLACE, Month D, Agency -': day and month kept, no date (%s)",
+       a.day_month ? a.day_month : "-");
+    ok(a.source && strcmp(a.source, "Kyodo News") == 0, "... and the agency is the outlet (%s)",
+       a.source ? a.source : "-");
+    article_clear(&a);
+    ingest("/t/d4.txt",
+           "Port traffic rises\n"
+           "Mumbai, Apr 9 (PTI) Container traffic at the city's two ports rose 6 per cent in "
+           "March, the port trust said on Tuesday.\n",
+           &a);
+    ok(a.day_month && strcmp(a.day_month, "04-09") == 0, "'Place, Mon D (AGENCY) Text' is a dateline");
+    ok(a.source && strcmp(a.source, "Press Trust of India") == 0, "... its agency the outlet (%s)",
+       a.source ? a.source : "-");
+    article_clear(&a);
+    ingest("/t/d5.txt",
+           "Port traffic rises\n"
+           "Traffic at the ports rose in March (see chart) The trust said so on Tuesday, "
+           "adding that 2023 was a record.\n",
+           &a);
+    ok(!a.source && !a.day_month, "a bracket in prose is no dateline");
+    article_clear(&a);
+}
+
 int
 main(void)
 {
@@ -144,6 +204,7 @@ main(void)
     test_credits_and_players();
     test_prompts_and_footers();
     test_wire_trailers();
+    test_dates();
     outlets_free(&outlets);
     return done_testing();
 }

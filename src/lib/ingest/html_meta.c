@@ -472,6 +472,46 @@ read_time(xmlNode *root, struct html_meta *m)
         }
 }
 
+/* Does an element's class name a publication date ("posted-on",
+ * "entry-date published", "post-date") and not a modification? */
+static bool
+posted_class(const xmlNode *n)
+{
+    const char *c = hx_attr(n, "class");
+    if (!c)
+        return false;
+    size_t cl = strlen(c);
+    if (ing_ifind(c, cl, "updated") || ing_ifind(c, cl, "modified"))
+        return false;
+    return ing_ifind(c, cl, "posted-on") || ing_ifind(c, cl, "entry-date") ||
+           ing_ifind(c, cl, "post-date") || ing_ifind(c, cl, "publish");
+}
+
+/* A theme's "Posted on March 3, 2020" (WordPress's span.posted-on, its
+ * entry-date): a short element whose class names the publication and whose
+ * text holds a date, inside the article or its header and not in a list
+ * of other stories (aside, list item). Read only when nothing else dated
+ * the page. */
+static void
+read_posted(xmlNode *root, struct html_meta *m)
+{
+    for (xmlNode *n = root; n && !m->published; n = hx_next(n, root, false)) {
+        if (n->type != XML_ELEMENT_NODE || !posted_class(n) || hx_has_ancestor(n, "aside", 0) ||
+            hx_has_ancestor(n, "li", 0) ||
+            !(hx_has_ancestor(n, "article", 0) || hx_has_ancestor(n, "header", 0) ||
+              hx_has_ancestor(n, "main", 0)))
+            continue;
+        if (hx_text_len(n) == 0 || hx_text_len(n) > 80)
+            continue;
+        struct buf b = BUF_INIT;
+        hx_text(n, &b);
+        struct ing_date dt;
+        if (ing_find_date(buf_str(&b), b.len, &dt, NULL) && dt.y && dt.m && dt.d)
+            m->published = xasprintf("%04d-%02d-%02d", dt.y, dt.m, dt.d);
+        buf_free(&b);
+    }
+}
+
 /* See html.h. */
 void
 html_meta_read(xmlDoc *doc, struct html_meta *m)
@@ -498,6 +538,7 @@ html_meta_read(xmlDoc *doc, struct html_meta *m)
     html_jsonld_read(root, doc_title, m);
     read_meta_tags(root, m);
     read_time(root, m);
+    read_posted(root, m);
     read_saved_from(doc, m);
     if (!m->title && doc_title && doc_title[0])
         m->title = clean_title(root, doc_title);

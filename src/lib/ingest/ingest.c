@@ -76,6 +76,15 @@ note_undated(struct ing_doc *d)
 /* Cleaning and the text's own metadata, in order. A page whose format
  * stated its structure (HTML) keeps repeated paragraphs and is not searched
  * for headline, byline or dateline lines: its markup said what they are. */
+/* A date in the article's own address ("/news/2025/01/09/...",
+ * "/world/2024/mar/05/...": the day a CMS filed it under), else in the
+ * file's path: the last resort, after every dated line and the metadata. */
+static bool
+address_date(const struct article *a, struct ing_date *pd)
+{
+    return (a->url && ing_path_date(a->url, pd)) || (a->path && ing_path_date(a->path, pd));
+}
+
 static void
 clean_lines(struct ing_doc *d, bool structured)
 {
@@ -95,7 +104,7 @@ clean_lines(struct ing_doc *d, bool structured)
     if (!d->source)
         ing_meta_furniture_outlet(d);
     struct ing_date pd;
-    if (!d->a->published && ing_path_date(d->a->path, &pd))
+    if (!d->a->published && address_date(d->a, &pd))
         ing_set_date(d->a, &pd, DATE_PATH);
 }
 
@@ -377,7 +386,7 @@ ing_finish(const struct ingest_ctx *ctx, struct article *out, struct buf *raw, s
         ing_meta_furniture_outlet(&d);
     ing_apply_meta(&d, meta);
     struct ing_date pd;
-    if (!out->published && ing_path_date(out->path, &pd))
+    if (!out->published && address_date(out, &pd))
         ing_set_date(out, &pd, DATE_PATH);
     note_undated(&d);
 
