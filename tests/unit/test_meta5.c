@@ -191,6 +191,50 @@ test_dates(void)
     article_clear(&a);
 }
 
+/* ---- outlets and bylines in a clipping's header ------------------------------------ */
+
+static void
+test_header_outlets(void)
+{
+    struct article a;
+    ingest("/t/o1.txt",
+           "Orchard growers brace for late frost\n"
+           "Dana Whitfield\n"
+           "Valley Orchard Tribune\n"
+           "Published 6:10 a.m. PT May 2, 2024\n"
+           "Growers in the valley lit heaters overnight as forecasters warned of a late frost "
+           "that could cut the cherry crop by a third.\n",
+           &a);
+    ok(a.byline && strcmp(a.byline, "Dana Whitfield") == 0, "a name over an outlet and a date is the byline (%s)",
+       a.byline ? a.byline : "-");
+    ok(a.source && strcmp(a.source, "Valley Orchard Tribune") == 0,
+       "the outlet-like line under it is the outlet (%s)", a.source ? a.source : "-");
+    article_clear(&a);
+    ingest("/t/o2.txt",
+           "Can a bus lane fix the bridge? The city is about to find out\n"
+           "Ruth Adeyemi and Colin Marsh\n"
+           "Apr 2, 2024\n"
+           "The Harbour Sentinel\n"
+           "A red bus lane will open on the bridge next month, the city said on Monday.\n",
+           &a);
+    ok(a.byline && strcmp(a.byline, "Ruth Adeyemi") == 0, "two names joined by 'and': the first is the byline (%s)",
+       a.byline ? a.byline : "-");
+    ok(a.source && strcmp(a.source, "The Harbour Sentinel") == 0,
+       "an outlet-like line under the date is the outlet (%s)", a.source ? a.source : "-");
+    ok(!in_body(&a, "Colin Marsh"), "the byline line is not in the text");
+    article_clear(&a);
+    ingest("/t/o3.txt",
+           "Bridge reopens after repairs\n"
+           "By Ruth Adeyemi\n"
+           "Apr 2, 2024\n"
+           "Traffic Delays Expected Downtown\n"
+           "The bridge reopened on Monday after six weeks of repairs.\n",
+           &a);
+    ok(!a.source, "a title-cased standfirst under the date is no outlet (%s)",
+       a.source ? a.source : "-");
+    article_clear(&a);
+}
+
 int
 main(void)
 {
@@ -205,6 +249,7 @@ main(void)
     test_prompts_and_footers();
     test_wire_trailers();
     test_dates();
+    test_header_outlets();
     outlets_free(&outlets);
     return done_testing();
 }
