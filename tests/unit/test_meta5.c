@@ -194,6 +194,50 @@ test_dates(void)
 /* ---- outlets and bylines in a clipping's header ------------------------------------ */
 
 static void
+test_title_and_site(void)
+{
+    struct article a;
+    ingest("/t/s1.html",
+           "<html><head><title>Harbour board delays ferry contract | Transport | Coast Ledger</title>"
+           "</head><body><h1>Harbour board delays ferry contract</h1>"
+           "<p>The harbour board put off a decision on the new ferry contract for a month on "
+           "Tuesday, saying it needed more time to compare the bids.</p></body></html>",
+           &a);
+    ok(a.title && strcmp(a.title, "Harbour board delays ferry contract") == 0,
+       "<title> opening with the h1: the h1, without the section (%s)", a.title ? a.title : "-");
+    article_clear(&a);
+    ingest("/t/s2.html",
+           "<html><head><title>Harbour board delays ferry contract &#8211; Harbour Town Chronicle</title>"
+           "</head><body><h1>Harbour board delays ferry contract</h1>"
+           "<p>The harbour board put off a decision on the new ferry contract for a month on "
+           "Tuesday, saying it needed more time to compare the bids.</p></body></html>",
+           &a);
+    ok(a.source && strcmp(a.source, "Harbour Town Chronicle") == 0,
+       "an outlet-like name after the title's last separator is the site (%s)",
+       a.source ? a.source : "-");
+    article_clear(&a);
+    ingest("/t/s3.html",
+           "<html><head><title>Ferry | Harbour board delays ferry contract</title></head><body>"
+           "<h1>Ferry</h1><p>The harbour board put off a decision on the new ferry contract for a "
+           "month on Tuesday, saying it needed more time to compare the bids.</p></body></html>",
+           &a);
+    ok(a.title && strcmp(a.title, "Ferry") != 0, "a short h1 over 'X | Headline' is not the title (%s)",
+       a.title ? a.title : "-");
+    article_clear(&a);
+    ingest("/t/s4.html",
+           "<html><head><script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+           "\"@graph\":[{\"@type\":\"Article\",\"headline\":\"Ferry contract delayed\","
+           "\"publisher\":{\"@id\":\"https://example.org/#org\"}},{\"@type\":\"Organization\","
+           "\"@id\":\"https://example.org/#org\",\"name\":\"Coast Ledger\"}]}</script></head>"
+           "<body><h1>Ferry contract delayed</h1><p>The harbour board put off a decision on the new "
+           "ferry contract for a month on Tuesday.</p></body></html>",
+           &a);
+    ok(a.source && strcmp(a.source, "Coast Ledger") == 0,
+       "a JSON-LD publisher given by @id is read from the @graph (%s)", a.source ? a.source : "-");
+    article_clear(&a);
+}
+
+static void
 test_header_outlets(void)
 {
     struct article a;
@@ -250,6 +294,7 @@ main(void)
     test_wire_trailers();
     test_dates();
     test_header_outlets();
+    test_title_and_site();
     outlets_free(&outlets);
     return done_testing();
 }

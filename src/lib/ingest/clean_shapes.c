@@ -175,8 +175,8 @@ ing_is_photo_credit_line(const char *s, size_t n)
             ing_ifind(comma, (size_t)(s + n - comma), "shutterstock"));
 }
 
-/* "02:14 - Source: CNN", "VIDEO 3:12", "1:47": a video player's running
- * time, alone or with its label or source. */
+/* "02:14 - Source: CNN", "VIDEO 3:12": a video player's running time with
+ * its label or source. */
 static bool
 clip_duration(const char *s, size_t n)
 {
@@ -193,7 +193,7 @@ clip_duration(const char *s, size_t n)
     if (i + 3 <= n && s[i] == ':' && s[i + 1] >= '0' && s[i + 1] <= '5')
         i += 3; /* h:mm:ss */
     if (i == n)
-        return d > 0 || n <= 8;
+        return d > 0; /* a bare "8:09" may be a time in the text */
     return ing_istarts(s + i, n - i, " - source: ") && ing_count_words_max(s + i, n - i, 6) <= 5;
 }
 
