@@ -235,6 +235,18 @@ test_title_and_site(void)
     ok(a.source && strcmp(a.source, "Coast Ledger") == 0,
        "a JSON-LD publisher given by @id is read from the @graph (%s)", a.source ? a.source : "-");
     article_clear(&a);
+    ingest("/t/s5.html",
+           "<html><head><title>Ferry contract delayed</title></head><body><article>"
+           "<h1>Ferry contract delayed</h1><p>The harbour board put off a decision on the new "
+           "ferry contract for a month on Tuesday, saying it needed more time.</p>"
+           "<p>Board members said two bids were close on price and service.</p>"
+           "<p class=\"related\">RELATED STORIES</p><ul><li>Harbour fees to rise in spring</li>"
+           "<li>Night ferries return after two years</li></ul></article></body></html>",
+           &a);
+    ok(!in_body(&a, "Harbour fees to rise") && !in_body(&a, "Night ferries return"),
+       "the list under a removed 'Related stories' heading goes with it");
+    ok(in_body(&a, "two bids were close"), "the text stays");
+    article_clear(&a);
 }
 
 static void
