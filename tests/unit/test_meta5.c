@@ -247,6 +247,25 @@ test_title_and_site(void)
        "the list under a removed 'Related stories' heading goes with it");
     ok(in_body(&a, "two bids were close"), "the text stays");
     article_clear(&a);
+    ingest("/t/s6.html",
+           "<html><head><title>Ferry contract delayed</title></head><body><article>"
+           "<h1>Ferry contract delayed</h1><p class=\"writer\">By Tomas Lindqvist</p>"
+           "<p>The harbour board put off a decision on the new ferry contract for a month on "
+           "Tuesday, saying it needed more time.</p></article></body></html>",
+           &a);
+    ok(a.byline && strcmp(a.byline, "Tomas Lindqvist") == 0, "a 'writer' block is the byline (%s)",
+       a.byline ? a.byline : "-");
+    article_clear(&a);
+    ingest("/t/s7.html",
+           "<html><head><title>Ferry contract delayed</title></head><body><article>"
+           "<h1>Ferry contract delayed</h1><p>Tomas Lindqvist Senior transport correspondent</p>"
+           "<p>The harbour board put off a decision on the new ferry contract for a month on "
+           "Tuesday, saying it needed more time.</p></article></body></html>",
+           &a);
+    ok(a.byline && strcmp(a.byline, "Tomas Lindqvist") == 0,
+       "a name and role atop a page's text is its byline (%s)", a.byline ? a.byline : "-");
+    ok(!in_body(&a, "Senior transport correspondent"), "... and not in its text");
+    article_clear(&a);
 }
 
 static void

@@ -128,6 +128,13 @@ name_with_role(const char *s, size_t n)
     return is_name(s, sp2) && is_role(s + sp2 + 1, n - sp2 - 1) ? sp2 : 0;
 }
 
+/* See lib.h. */
+size_t
+ing_name_with_role(const char *s, size_t n)
+{
+    return name_with_role(s, n);
+}
+
 /* A role line under a name ("Business reporter, BBC News", "Senior
  * political correspondent", "BBC Sport at Villa Park"): true, and the
  * outlet it names (canonical) set as the source. */

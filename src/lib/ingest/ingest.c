@@ -22,8 +22,10 @@
 
 /* A web page's own metadata lines at the top of its text ("By Jane Doe",
  * "Submitted by Jane Doe on Fri, 09/30/2022", "June 14, 2021"): the page
- * stated them in its markup, so they go as "byline" or "date". Only the
- * first three lines of content, only short ones. */
+ * stated them in its markup, so they go as "byline" or "date"; a name with
+ * its role ("Jane Roe North of England correspondent") is the byline when
+ * the markup named no one. Only the first three lines of content, only
+ * short ones. */
 static void
 drop_page_meta_lines(struct ing_doc *d)
 {
@@ -39,11 +41,17 @@ drop_page_meta_lines(struct ing_doc *d)
         struct ing_date dt;
         char *name = NULL;
         bool has_date = false;
+        size_t nl = 0;
         if (ing_parse_date_whole(l->t, l->tl, &dt) || ing_is_published_line(l->t, l->tl, &dt))
             l->why = "date";
         else if ((by && ing_ifind(l->t, l->tl, by)) ||
                  ing_is_byline(l->t, l->tl, &name, &dt, &has_date))
             l->why = "byline";
+        else if ((nl = ing_name_with_role(l->t, l->tl)) != 0) {
+            l->why = "byline"; /* "Jane Roe North of England correspondent" */
+            if (!d->a->byline)
+                d->a->byline = ing_dupn(l->t, nl);
+        }
         free(name);
     }
 }
