@@ -298,6 +298,15 @@ test_header_outlets(void)
        "an outlet-like line under the date is the outlet (%s)", a.source ? a.source : "-");
     ok(!in_body(&a, "Colin Marsh"), "the byline line is not in the text");
     article_clear(&a);
+    ingest("/t/o2b.txt",
+           "Bridge reopens after repairs\n"
+           "Words by Ruth Adeyemi\n"
+           "Photographs by Colin Marsh\n"
+           "Apr 2, 2024\n"
+           "The bridge reopened on Monday after six weeks of repairs, the city said.\n",
+           &a);
+    ok(!in_body(&a, "Colin Marsh"), "a 'Photographs by X' credit leaves the text");
+    article_clear(&a);
     ingest("/t/o3.txt",
            "Bridge reopens after repairs\n"
            "By Ruth Adeyemi\n"

@@ -769,6 +769,7 @@ caption_reason(const char *s, size_t n)
     if (shape)
         return shape;
     if ((ing_istarts(s, n, "photo by ") || ing_istarts(s, n, "photograph by ") ||
+         ing_istarts(s, n, "photographs by ") || ing_istarts(s, n, "photos by ") ||
          ing_istarts(s, n, "image by ")) &&
         ing_count_words_max(s, n, 13) <= 12 && s[n - 1] != '.')
         return "caption"; /* "Photo by Jane Roe on Unsplash" */
