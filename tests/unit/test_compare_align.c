@@ -650,6 +650,32 @@ test_joint_mention(void)
         cmp_result_clear(&r);
 }
 
+/* Two sentences that open with the same quotation pair whatever else they
+ * say (who said it, where); a phrase in quotation marks inside a
+ * paraphrase does not make the sentence that opens with a longer
+ * quotation holding it a counterpart. */
+static void
+test_shared_quote(void)
+{
+    const char *a = "\u201cWe will not close the plant,\u201d she said after a long meeting with "
+                    "union leaders on Monday.\n"
+                    "Judge Ana Ortiz called the missing records \u201ca very serious problem\u201d "
+                    "for the county clerk.\n";
+    const char *b = "Trucks lined the road to the depot before dawn.\n"
+                    "\u201cWe will not close the plant,\u201d said Governor Ada Brandt, who flew "
+                    "to Dayton to calm the workers.\n"
+                    "\u201cA very serious problem is how we pay the nurses,\u201d the union's "
+                    "lawyer told the hearing.\n";
+    struct cmp_result r;
+    struct ds_error err;
+    bool good = compare_texts(a, strlen(a), b, strlen(b), NULL, &r, &err) == 0;
+    ok(good && paired(&r, 0, 1), "the same quotation opening both sentences: a pair");
+    ok(good && !paired(&r, 1, 2), "a quoted phrase inside a paraphrase and a longer quotation "
+       "holding it: no pair");
+    if (good)
+        cmp_result_clear(&r);
+}
+
 int
 main(void)
 {
@@ -663,5 +689,6 @@ main(void)
     test_mention_title();
     test_weak_phrase();
     test_joint_mention();
+    test_shared_quote();
     return done_testing();
 }

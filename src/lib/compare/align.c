@@ -48,6 +48,8 @@ struct side {
     size_t *set_off;    /* set_off[s] .. set_off[s+1] */
     int32_t *seq;       /* each sentence's content terms in order, concatenated */
     size_t *seq_off;    /* seq_off[s] .. seq_off[s+1] */
+    int32_t *quote;     /* each sentence's quoted words' terms (see cmp_sentset) */
+    size_t *quote_off;  /* quote_off[s] .. quote_off[s+1] */
     struct cmp_counts *counts;
 };
 
@@ -130,6 +132,59 @@ starts_with_pronoun(const struct side *sd, size_t k)
     return false;
 }
 
+/* Tokens of sentence s: [sent_tok[s], end) where end is the first token at or
+ * after the sentence's end. */
+static size_t
+sent_tok_end(const struct side *sd, size_t s)
+{
+    size_t t = sd->sent_tok[s];
+    while (t < sd->ntoks && sd->toks[t].start < sd->sents[s].end)
+        t++;
+    return t;
+}
+
+/* Whether text[from, to) leaves a quotation open, given *open before it:
+ * a straight double quote toggles, curly and angle quotes open or close. */
+static bool
+quote_open_after(const char *text, size_t from, size_t to, bool open)
+{
+    for (size_t i = from; i < to; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c == '"')
+            open = !open;
+        else if (c == 0xE2 && i + 2 < to && (unsigned char)text[i + 1] == 0x80 &&
+                 ((unsigned char)text[i + 2] == 0x9C || (unsigned char)text[i + 2] == 0x9D))
+            open = (unsigned char)text[i + 2] == 0x9C; /* “ opens, ” closes */
+        else if (c == 0xC2 && i + 1 < to &&
+                 ((unsigned char)text[i + 1] == 0xAB || (unsigned char)text[i + 1] == 0xBB))
+            open = (unsigned char)text[i + 1] == 0xAB; /* « opens, » closes */
+    }
+    return open;
+}
+
+/* The quoted words of sentence s (tokens [t, end)), every word with its
+ * term, into sd->quote from *nq, each quotation closed by CMP_QUOTE_END
+ * and the whole led by CMP_QUOTE_LEAD when the sentence opens with one. A
+ * quotation still open when the sentence ends is cut there. */
+static void
+side_quotes(struct side *sd, size_t s, size_t t, size_t end, size_t *nq)
+{
+    bool open = false;
+    size_t pos = sd->sents[s].start;
+    if (t < end && quote_open_after(sd->text, pos, sd->toks[t].start, false))
+        sd->quote[(*nq)++] = CMP_QUOTE_LEAD;
+    for (; t < end; t++) {
+        open = quote_open_after(sd->text, pos, sd->toks[t].start, open);
+        pos = sd->toks[t].end;
+        if (open)
+            sd->quote[(*nq)++] = sd->toks[t].term;
+        else if (*nq > sd->quote_off[s] && sd->quote[*nq - 1] != CMP_QUOTE_END)
+            sd->quote[(*nq)++] = CMP_QUOTE_END;
+    }
+    if (*nq > sd->quote_off[s] && sd->quote[*nq - 1] != CMP_QUOTE_END)
+        sd->quote[(*nq)++] = CMP_QUOTE_END;
+}
+
 static int
 side_build(struct side *sd, const char *text, size_t len, const struct text_tokenizer *tok,
            struct cmp_counts *intern, struct ds_error *err)
@@ -156,14 +211,18 @@ side_build(struct side *sd, const char *text, size_t len, const struct text_toke
     sd->set = xmalloc((2 * sd->ntoks + 1) * sizeof *sd->set);
     sd->seq_off = xmalloc((sd->nsents + 1) * sizeof *sd->seq_off);
     sd->seq = xmalloc((sd->ntoks + 1) * sizeof *sd->seq);
-    size_t t = 0, nset = 0, nseq = 0;
+    sd->quote_off = xmalloc((sd->nsents + 1) * sizeof *sd->quote_off);
+    sd->quote = xmalloc((2 * sd->ntoks + 2 * sd->nsents + 1) * sizeof *sd->quote);
+    size_t t = 0, nset = 0, nseq = 0, nq = 0;
     for (size_t s = 0; s < sd->nsents; s++) {
         while (t < sd->ntoks && sd->toks[t].start < sd->sents[s].start)
             t++;
         sd->sent_tok[s] = t;
         sd->set_off[s] = nset;
         sd->seq_off[s] = nseq;
+        sd->quote_off[s] = nq;
         size_t first = nset;
+        side_quotes(sd, s, t, sent_tok_end(sd, s), &nq);
         if (s > 0 && t < sd->ntoks && starts_with_pronoun(sd, t))
             for (size_t k = sd->sent_tok[s - 1]; k < t; k++)
                 if (sd->toks[k].content && is_capital(sd, k))
@@ -183,6 +242,7 @@ side_build(struct side *sd, const char *text, size_t len, const struct text_toke
     sd->sent_tok[sd->nsents] = t;
     sd->set_off[sd->nsents] = nset;
     sd->seq_off[sd->nsents] = nseq;
+    sd->quote_off[sd->nsents] = nq;
     return 0;
 }
 
@@ -196,18 +256,9 @@ side_free(struct side *sd)
     free(sd->set_off);
     free(sd->seq);
     free(sd->seq_off);
+    free(sd->quote);
+    free(sd->quote_off);
     cmp_counts_free(&sd->counts);
-}
-
-/* Tokens of sentence s: [sent_tok[s], end) where end is the first token at or
- * after the sentence's end. */
-static size_t
-sent_tok_end(const struct side *sd, size_t s)
-{
-    size_t t = sd->sent_tok[s];
-    while (t < sd->ntoks && sd->toks[t].start < sd->sents[s].end)
-        t++;
-    return t;
 }
 
 /* ---- alignment ---------------------------------------------------------------------- */
@@ -303,6 +354,8 @@ side_sentset(const struct side *sd, struct cmp_sentset *out)
     out->nsents = sd->nsents;
     out->seq = sd->seq;
     out->seq_off = sd->seq_off;
+    out->quote = sd->quote;
+    out->quote_off = sd->quote_off;
 }
 
 /* ---- word diff inside a pair -------------------------------------------------------- */

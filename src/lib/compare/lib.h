@@ -31,14 +31,21 @@ struct cmp_counts {
 /* Each sentence of one text as a sorted set of term ids:
  * set[set_off[s] .. set_off[s + 1]) for sentence s < nsents; and, when seq
  * is not NULL, its content terms in the order written (repeats kept):
- * seq[seq_off[s] .. seq_off[s + 1]). */
+ * seq[seq_off[s] .. seq_off[s + 1]); and, when quote is not NULL, the terms
+ * of every word inside quotation marks, stop words too, in order, each
+ * quotation ended by CMP_QUOTE_END, the whole led by CMP_QUOTE_LEAD when
+ * the sentence opens with a quotation: quote[quote_off[s] .. quote_off[s + 1]). */
 struct cmp_sentset {
     const int32_t *set;
     const size_t *set_off;
     size_t nsents;
     const int32_t *seq;
     const size_t *seq_off;
+    const int32_t *quote;
+    const size_t *quote_off;
 };
+#define CMP_QUOTE_END (-1)
+#define CMP_QUOTE_LEAD (-2)
 
 /* Flags of a term id (align.c sets them, match.c weighs by them). */
 #define CMP_TERM_NAME 1u   /* seen capitalised inside a sentence (weighs more) */

@@ -10,7 +10,9 @@
  * weighted cosine of the two sets, 0..1. Order is a weak prior: it only
  * breaks near-ties, so reordered text still pairs.
  *
- * Pairs are accepted greedily, best first, one to one. Then a weaker
+ * Pairs are accepted greedily, best first, one to one; two sentences that
+ * hold the same quotation (shared_quote) count as such a pair whatever
+ * their score. Then a weaker
  * pair (a paraphrase around the same name or figure: "Turnout was 38
  * percent" / "About 38 percent of voters cast ballots") is accepted when it
  * scores CMP_ALIGN_WEAK of the threshold, shares a name or a figure or
@@ -57,6 +59,15 @@
  * content words other than names in a row, the same and in the same order in both
  * sentences (a quotation, a claim repeated word for word). */
 #define MATCH_PHRASE_WORDS 4
+/* Two sentences holding the same quotation are counterparts whatever else
+ * they say ("I will not resign," he said after the meeting / "I will not
+ * resign," said the governor): a run of this many quoted words or more,
+ * stop words counted, the same in both and holding a content word, that
+ * is on one side the whole quotation its sentence opens with (a statement
+ * quoted, not a phrase in quotation marks inside a paraphrase)... */
+#define MATCH_QUOTE_WHOLE 4
+/* ...or that is this long (a stretch of a longer quotation). */
+#define MATCH_QUOTE_PART 6
 /* Candidates kept per sentence of A: bounds memory on repetitive texts. */
 #define MATCH_MAX_CANDS 16
 
@@ -259,6 +270,60 @@ shared_phrase(const struct cmp_sentset *X, size_t x, const struct cmp_sentset *Y
     return best;
 }
 
+/* Is the run of k quoted words at p (of a sentence's quotation sequence
+ * from q0 to q1) the whole quotation that the sentence opens with? */
+static bool
+leading_quote(const int32_t *q0, const int32_t *q1, const int32_t *p, size_t k)
+{
+    return q0 < q1 && q0[0] == CMP_QUOTE_LEAD && p == q0 + 1 &&
+           (p + k == q1 || p[k] == CMP_QUOTE_END);
+}
+
+/* How many sentences of S quote the run of k words at run. */
+static size_t
+quoting_sentences(const struct cmp_sentset *S, const int32_t *run, size_t k)
+{
+    size_t n = 0;
+    for (size_t s = 0; s < S->nsents; s++) {
+        const int32_t *p = S->quote + S->quote_off[s], *pe = S->quote + S->quote_off[s + 1];
+        for (; p + k <= pe; p++)
+            if (memcmp(p, run, k * sizeof *run) == 0) {
+                n++;
+                break;
+            }
+    }
+    return n;
+}
+
+/* Do sentence x of X and sentence y of Y hold the same quotation: a run of
+ * quoted words the same in both, with a content word of x among them, of
+ * MATCH_QUOTE_WHOLE words that is the whole quotation one of them opens
+ * with or of MATCH_QUOTE_PART words, and quoted by no other sentence of either side
+ * (a phrase an article quotes again and again, a magazine's headline or a
+ * slogan, is what the story is about, not one statement)? False without
+ * quotations. */
+static bool
+shared_quote(const struct cmp_sentset *X, size_t x, const struct cmp_sentset *Y, size_t y)
+{
+    if (!X->quote || !Y->quote)
+        return false;
+    const int32_t *p = X->quote + X->quote_off[x], *pe = X->quote + X->quote_off[x + 1];
+    const int32_t *q = Y->quote + Y->quote_off[y], *qe = Y->quote + Y->quote_off[y + 1];
+    for (const int32_t *i = p; i + MATCH_QUOTE_WHOLE <= pe; i++)
+        for (const int32_t *j = q; j + MATCH_QUOTE_WHOLE <= qe; j++) {
+            size_t k = 0, content = 0;
+            for (; i + k < pe && j + k < qe && i[k] == j[k] && i[k] >= 0; k++)
+                content += has_term(X, x, i[k]);
+            if (k < MATCH_QUOTE_WHOLE || !content)
+                continue;
+            if ((k >= MATCH_QUOTE_PART || leading_quote(p, pe, i, k) ||
+                 leading_quote(q, qe, j, k)) &&
+                quoting_sentences(X, i, k) == 1 && quoting_sentences(Y, i, k) == 1)
+                return true;
+        }
+    return false;
+}
+
 /* Shared terms a pair needs: three, so that a name and one word ("the
  * White House") do not pair two sentences about different things; two
  * short sentences (three terms or fewer each) pair on two, one-word ones
@@ -335,7 +400,9 @@ score_sentence(struct match_ctx *m, size_t i, const size_t *off, const int32_t *
          * said, not only the same people). */
         bool weak = score + 1e-12 >= m->weak && (enough || (o.anchors && o.n >= 2)) &&
                     (o.rare || shared_phrase(A, i, B, (size_t)j, m->flags) >= MATCH_PHRASE_WORDS);
-        if ((!strong && !weak) || mention_only(A, i, B, (size_t)j, m->flags, o.n))
+        if (!strong && shared_quote(A, i, B, (size_t)j))
+            strong = true; /* the same quotation: the same thing said */
+        else if ((!strong && !weak) || mention_only(A, i, B, (size_t)j, m->flags, o.n))
             continue;
         double pb = B->nsents > 1 ? (double)j / (double)(B->nsents - 1) : 0;
         double prior = MATCH_ORDER_PRIOR * (1 - fabs(pa - pb));
