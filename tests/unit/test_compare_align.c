@@ -674,6 +674,15 @@ test_shared_quote(void)
        "holding it: no pair");
     if (good)
         cmp_result_clear(&r);
+    /* A quotation of two sentences in straight quotes: the second opens
+     * inside it, and its closing mark is no opening one. */
+    const char *c = "\"The budget is a mess. We will not close the plant,\" she said after a long "
+                    "meeting with union leaders on Monday.\n";
+    good = compare_texts(c, strlen(c), b, strlen(b), NULL, &r, &err) == 0;
+    ok(good && paired(&r, 1, 1), "a sentence that opens inside a quotation begun before it "
+       "holds it: a pair");
+    if (good)
+        cmp_result_clear(&r);
 }
 
 int

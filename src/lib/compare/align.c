@@ -143,23 +143,63 @@ sent_tok_end(const struct side *sd, size_t s)
     return t;
 }
 
-/* Whether text[from, to) leaves a quotation open, given *open before it:
- * a straight double quote toggles, curly and angle quotes open or close. */
+/* Is the byte c a space, or is i at an end of text[0, n)? */
 static bool
-quote_open_after(const char *text, size_t from, size_t to, bool open)
+blank_at(const char *text, size_t n, size_t i)
 {
-    for (size_t i = from; i < to; i++) {
-        unsigned char c = (unsigned char)text[i];
-        if (c == '"')
-            open = !open;
-        else if (c == 0xE2 && i + 2 < to && (unsigned char)text[i + 1] == 0x80 &&
-                 ((unsigned char)text[i + 2] == 0x9C || (unsigned char)text[i + 2] == 0x9D))
-            open = (unsigned char)text[i + 2] == 0x9C; /* “ opens, ” closes */
-        else if (c == 0xC2 && i + 1 < to &&
-                 ((unsigned char)text[i + 1] == 0xAB || (unsigned char)text[i + 1] == 0xBB))
-            open = (unsigned char)text[i + 1] == 0xAB; /* « opens, » closes */
+    return i >= n || text[i] == ' ' || text[i] == '\n' || text[i] == '\t' || text[i] == '\r';
+}
+
+/* The quotation mark at text[i] (of text[0, n)), if any: 1 when it opens a
+ * quotation, -1 when it closes one, 0 for no mark; *len gets its length.
+ * Curly and angle quotes say which they are; a straight one opens after a
+ * space or a bracket and before a word, and closes otherwise. */
+static int
+quote_mark(const char *text, size_t n, size_t i, size_t *len)
+{
+    unsigned char c = (unsigned char)text[i];
+    *len = 1;
+    if (c == '"') {
+        bool after_space = i == 0 || blank_at(text, n, i - 1) || text[i - 1] == '(' ||
+                           text[i - 1] == '[';
+        return after_space && !blank_at(text, n, i + 1) ? 1 : -1;
+    }
+    if (c == 0xE2 && i + 2 < n && (unsigned char)text[i + 1] == 0x80 &&
+        ((unsigned char)text[i + 2] == 0x9C || (unsigned char)text[i + 2] == 0x9D)) {
+        *len = 3;
+        return (unsigned char)text[i + 2] == 0x9C ? 1 : -1; /* “ opens, ” closes */
+    }
+    if (c == 0xC2 && i + 1 < n &&
+        ((unsigned char)text[i + 1] == 0xAB || (unsigned char)text[i + 1] == 0xBB)) {
+        *len = 2;
+        return (unsigned char)text[i + 1] == 0xAB ? 1 : -1; /* « opens, » closes */
+    }
+    return 0;
+}
+
+/* Whether text[from, to) leaves a quotation open, given open before it. */
+static bool
+quote_open_after(const char *text, size_t n, size_t from, size_t to, bool open)
+{
+    for (size_t i = from, len; i < to; i += len) {
+        int mark = quote_mark(text, n, i, &len);
+        if (mark)
+            open = mark > 0;
     }
     return open;
+}
+
+/* Does sentence s start inside a quotation that opened before it (its
+ * first quotation mark closes one: "big government," he declared)? */
+static bool
+starts_quoted(const struct side *sd, size_t s)
+{
+    for (size_t i = sd->sents[s].start, len; i < sd->sents[s].end; i += len) {
+        int mark = quote_mark(sd->text, sd->len, i, &len);
+        if (mark)
+            return mark < 0;
+    }
+    return false;
 }
 
 /* The quoted words of sentence s (tokens [t, end)), every word with its
@@ -169,12 +209,12 @@ quote_open_after(const char *text, size_t from, size_t to, bool open)
 static void
 side_quotes(struct side *sd, size_t s, size_t t, size_t end, size_t *nq)
 {
-    bool open = false;
+    bool open = starts_quoted(sd, s);
     size_t pos = sd->sents[s].start;
-    if (t < end && quote_open_after(sd->text, pos, sd->toks[t].start, false))
+    if (t < end && quote_open_after(sd->text, sd->len, pos, sd->toks[t].start, open))
         sd->quote[(*nq)++] = CMP_QUOTE_LEAD;
     for (; t < end; t++) {
-        open = quote_open_after(sd->text, pos, sd->toks[t].start, open);
+        open = quote_open_after(sd->text, sd->len, pos, sd->toks[t].start, open);
         pos = sd->toks[t].end;
         if (open)
             sd->quote[(*nq)++] = sd->toks[t].term;

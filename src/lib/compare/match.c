@@ -66,7 +66,9 @@
  * is on one side the whole quotation its sentence opens with (a statement
  * quoted, not a phrase in quotation marks inside a paraphrase)... */
 #define MATCH_QUOTE_WHOLE 4
-/* ...or that is this long (a stretch of a longer quotation). */
+/* ...or that is this long with a content word not common in the
+ * collection (a stretch of a longer quotation; "I don't think I can" is
+ * no statement). */
 #define MATCH_QUOTE_PART 6
 /* Candidates kept per sentence of A: bounds memory on repetitive texts. */
 #define MATCH_MAX_CANDS 16
@@ -298,12 +300,14 @@ quoting_sentences(const struct cmp_sentset *S, const int32_t *run, size_t k)
 /* Do sentence x of X and sentence y of Y hold the same quotation: a run of
  * quoted words the same in both, with a content word of x among them, of
  * MATCH_QUOTE_WHOLE words that is the whole quotation one of them opens
- * with or of MATCH_QUOTE_PART words, and quoted by no other sentence of either side
+ * with or of MATCH_QUOTE_PART words with a content word not common in the
+ * collection (flags), and quoted by no other sentence of either side
  * (a phrase an article quotes again and again, a magazine's headline or a
  * slogan, is what the story is about, not one statement)? False without
  * quotations. */
 static bool
-shared_quote(const struct cmp_sentset *X, size_t x, const struct cmp_sentset *Y, size_t y)
+shared_quote(const struct cmp_sentset *X, size_t x, const struct cmp_sentset *Y, size_t y,
+             const uint8_t *flags)
 {
     if (!X->quote || !Y->quote)
         return false;
@@ -311,12 +315,15 @@ shared_quote(const struct cmp_sentset *X, size_t x, const struct cmp_sentset *Y,
     const int32_t *q = Y->quote + Y->quote_off[y], *qe = Y->quote + Y->quote_off[y + 1];
     for (const int32_t *i = p; i + MATCH_QUOTE_WHOLE <= pe; i++)
         for (const int32_t *j = q; j + MATCH_QUOTE_WHOLE <= qe; j++) {
-            size_t k = 0, content = 0;
+            size_t k = 0, content = 0, rare = 0;
             for (; i + k < pe && j + k < qe && i[k] == j[k] && i[k] >= 0; k++)
-                content += has_term(X, x, i[k]);
+                if (has_term(X, x, i[k])) {
+                    content++;
+                    rare += !flags || !(flags[i[k]] & CMP_TERM_COMMON);
+                }
             if (k < MATCH_QUOTE_WHOLE || !content)
                 continue;
-            if ((k >= MATCH_QUOTE_PART || leading_quote(p, pe, i, k) ||
+            if (((k >= MATCH_QUOTE_PART && rare) || leading_quote(p, pe, i, k) ||
                  leading_quote(q, qe, j, k)) &&
                 quoting_sentences(X, i, k) == 1 && quoting_sentences(Y, i, k) == 1)
                 return true;
@@ -400,7 +407,7 @@ score_sentence(struct match_ctx *m, size_t i, const size_t *off, const int32_t *
          * said, not only the same people). */
         bool weak = score + 1e-12 >= m->weak && (enough || (o.anchors && o.n >= 2)) &&
                     (o.rare || shared_phrase(A, i, B, (size_t)j, m->flags) >= MATCH_PHRASE_WORDS);
-        if (!strong && shared_quote(A, i, B, (size_t)j))
+        if (!strong && shared_quote(A, i, B, (size_t)j, m->flags))
             strong = true; /* the same quotation: the same thing said */
         else if ((!strong && !weak) || mention_only(A, i, B, (size_t)j, m->flags, o.n))
             continue;
