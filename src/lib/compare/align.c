@@ -549,6 +549,8 @@ compare_mark_char(enum cmp_mark m)
         return '>';
     case CMP_PART:
         return '+';
+    case CMP_WEAK:
+        return '?';
     }
     return '?';
 }
@@ -599,6 +601,10 @@ row_continues(const struct cmp_row *p, const struct cmp_row *r)
         return true; /* a split part stays with the pair it belongs to */
     if (pp && rp)
         return r->a == p->a + 1 && r->b == p->b + 1;
+    if (p->mark != r->mark)
+        return false;
+    if (p->mark == CMP_WEAK)
+        return p->a >= 0 ? r->a == p->a + 1 : r->b == p->b + 1;
     if (p->mark == CMP_ONLY_A && r->mark == CMP_ONLY_A)
         return r->a == p->a + 1;
     if (p->mark == CMP_ONLY_B && r->mark == CMP_ONLY_B)
@@ -652,14 +658,27 @@ build_passages(struct cmp_result *r)
     }
 }
 
+/* A row of a sentence without a pair: a weak match when it has a near
+ * counterpart (near >= 0, named in with), else only in its side. */
+static void
+push_unpaired(struct cmp_result *r, size_t *cap, int32_t a, int32_t b, int32_t near, double score)
+{
+    if (near < 0) {
+        push_row(r, cap, a >= 0 ? CMP_ONLY_A : CMP_ONLY_B, a, b, 0);
+        return;
+    }
+    push_row(r, cap, CMP_WEAK, a, b, score);
+    r->rows[r->nrows - 1].with = near;
+}
+
 /* B's sentences from j on that are neither paired nor split parts, as
- * rows only in B; returns the first one it stopped at. */
+ * rows only in B (or weak matches). */
 static void
 push_only_b(struct cmp_result *r, size_t *cap, const struct side *B, const struct cmp_matching *m,
             size_t j)
 {
     for (; j < B->nsents && m->pb[j] < 0 && m->part_b[j] < 0; j++)
-        push_row(r, cap, CMP_ONLY_B, -1, (int32_t)j, 0);
+        push_unpaired(r, cap, -1, (int32_t)j, m->near_b[j], m->near_score_b[j]);
 }
 
 /* The rows of pair (i, j) with its split parts on either side, and the
@@ -708,7 +727,7 @@ build_rows(struct cmp_result *r, const struct side *A, const struct side *B,
         if (m->part_a[i] >= 0) {
             push_part(r, &cap, (int32_t)i, -1, m->part_a[i]);
         } else if (m->pa[i] < 0) {
-            push_row(r, &cap, CMP_ONLY_A, (int32_t)i, -1, 0);
+            push_unpaired(r, &cap, (int32_t)i, -1, m->near_a[i], m->near_score_a[i]);
         } else {
             paired++;
             size_t last = push_pair(r, &cap, A, B, m, i, done_a, del, ins);

@@ -56,11 +56,14 @@ struct cmp_sentset {
 
 /* match.c: pa[i] = the B sentence paired with A's sentence i or -1 (pb the
  * converse), score_a[i] its score; part_a[i] = the B sentence whose pair
- * A's unpaired sentence i is a split part of, or -1 (part_b the converse).
+ * A's unpaired sentence i is a split part of, or -1 (part_b the converse);
+ * near_a[i] = the B sentence nearest to A's sentence i when i is neither
+ * paired nor a part and they score CMP_ALIGN_NEAR of the threshold, else
+ * -1, near_score_a[i] that score (near_b, near_score_b the converse).
  * Arrays newly allocated; cmp_matching_clear frees them. */
 struct cmp_matching {
-    int32_t *pa, *pb, *part_a, *part_b;
-    double *score_a;
+    int32_t *pa, *pb, *part_a, *part_b, *near_a, *near_b;
+    double *score_a, *near_score_a, *near_score_b;
 };
 void cmp_match(const struct cmp_sentset *A, const struct cmp_sentset *B, const uint8_t *flags,
                size_t nterms, double threshold, struct cmp_matching *out);

@@ -26,6 +26,11 @@
  * pair. A sentence is "only in" its side when no sentence of the other
  * side scores the weak threshold with it, or when each that does is the
  * better counterpart of another sentence and it is not a split part.
+ * Such a sentence still has a near counterpart (a weak match, shown apart
+ * from "only in") when the sentence of the other side it scores best with
+ * reaches CMP_ALIGN_NEAR of the threshold sharing two terms or more, not
+ * only names: a paraphrase sharing little, told as neither a pair nor
+ * absent.
  */
 #include "config.h"
 
@@ -591,6 +596,38 @@ accept_weak(const struct match_ctx *m, const struct best *ba, const struct best 
     }
 }
 
+/* Each sentence x of X neither paired nor a part: its best-scoring
+ * sentence of Y at least `least`, sharing two terms or more and not only
+ * who they speak of (mention_only), into nearx[x] and near_score[x] (-1
+ * and 0 for none). Skipped on texts as long as find_joint_pairs skips. */
+static void
+find_near(const struct cmp_sentset *X, const struct cmp_sentset *Y, const double *w,
+          const uint8_t *flags, const double *norm_x, const double *norm_y, const int32_t *px,
+          const int32_t *part_x, double least, int32_t *nearx, double *near_score)
+{
+    for (size_t x = 0; x < X->nsents; x++) {
+        nearx[x] = -1;
+        near_score[x] = 0;
+    }
+    if (X->nsents * Y->nsents > MATCH_JOINT_MAX)
+        return;
+    for (size_t x = 0; x < X->nsents; x++) {
+        if (px[x] >= 0 || part_x[x] >= 0 || norm_x[x] <= 0)
+            continue;
+        for (size_t y = 0; y < Y->nsents; y++) {
+            size_t n;
+            if (norm_y[y] <= 0)
+                continue;
+            double score = shared_weight(X, x, Y, y, w, &n) / sqrt(norm_x[x] * norm_y[y]);
+            if (n < 2 || score + 1e-12 < least || score <= near_score[x] ||
+                mention_only(X, x, Y, y, flags, n))
+                continue;
+            nearx[x] = (int32_t)y;
+            near_score[x] = score > 1 ? 1 : score;
+        }
+    }
+}
+
 /* One sentence told as two halves on the other side, neither enough alone. */
 static void
 accept_joint(const struct match_ctx *m, struct cmp_matching *out)
@@ -616,6 +653,10 @@ cmp_match(const struct cmp_sentset *A, const struct cmp_sentset *B, const uint8_
     out->part_a = xmalloc((A->nsents + 1) * sizeof *out->part_a);
     out->part_b = xmalloc((B->nsents + 1) * sizeof *out->part_b);
     out->score_a = xcalloc(A->nsents + 1, sizeof *out->score_a);
+    out->near_a = xmalloc((A->nsents + 1) * sizeof *out->near_a);
+    out->near_b = xmalloc((B->nsents + 1) * sizeof *out->near_b);
+    out->near_score_a = xcalloc(A->nsents + 1, sizeof *out->near_score_a);
+    out->near_score_b = xcalloc(B->nsents + 1, sizeof *out->near_score_b);
     for (size_t i = 0; i < A->nsents; i++)
         out->pa[i] = out->part_a[i] = -1;
     for (size_t j = 0; j < B->nsents; j++)
@@ -631,6 +672,10 @@ cmp_match(const struct cmp_sentset *A, const struct cmp_sentset *B, const uint8_
     accept_weak(&m, &ba, &bb, out);
     find_parts(A, B, w, norm_a, out->pa, &ba, out->part_a);
     find_parts(B, A, w, norm_b, out->pb, &bb, out->part_b);
+    find_near(A, B, w, flags, norm_a, norm_b, out->pa, out->part_a, threshold * CMP_ALIGN_NEAR,
+              out->near_a, out->near_score_a);
+    find_near(B, A, w, flags, norm_b, norm_a, out->pb, out->part_b, threshold * CMP_ALIGN_NEAR,
+              out->near_b, out->near_score_b);
     best_free(&ba);
     best_free(&bb);
     free(m.cands);
@@ -647,5 +692,9 @@ cmp_matching_clear(struct cmp_matching *m)
     free(m->part_a);
     free(m->part_b);
     free(m->score_a);
+    free(m->near_a);
+    free(m->near_b);
+    free(m->near_score_a);
+    free(m->near_score_b);
     memset(m, 0, sizeof *m);
 }
