@@ -166,12 +166,12 @@ struct cmp_passage {
  * cmp_options.rarity; "38 percent", "skylight", not "administration"). "Only
  * in A" means no such pair either. */
 #define CMP_ALIGN_WEAK 0.6
-/* A weak match's least score, as a share of the threshold (0.35 x 0.4 =
- * 0.14): a sentence with no pair whose best sentence on the other side
+/* A weak match's least score, as a share of the threshold (0.35 x 0.3 =
+ * 0.105): a sentence with no pair whose best sentence on the other side
  * scores this, sharing two terms or more and not only names, is a weak
  * match (CMP_WEAK), not "only in"; "only in A" means no sentence of B
  * reaches this with it. */
-#define CMP_ALIGN_NEAR 0.4
+#define CMP_ALIGN_NEAR 0.3
 #define CMP_COMMON_SHARE 0.02
 
 /* Where a term is common: share(ctx, term, word) is the share of the

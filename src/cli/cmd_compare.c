@@ -392,7 +392,7 @@ json_compare(const struct doc_record *ra, const struct doc_record *rb, const str
     buf_putc(&o, ',');
     json_doc(&o, "b", rb);
     buf_printf(&o, ",\"similarity\":%.4f,\"aligned_a\":%.4f,\"aligned_b\":%.4f,"
-                   "\"align_threshold\":%.2f,\"weak_match_threshold\":%.2f",
+                   "\"align_threshold\":%.2f,\"weak_match_threshold\":%.3f",
                r->similarity, r->aligned_a, r->aligned_b, CMP_ALIGN_THRESHOLD,
                CMP_ALIGN_THRESHOLD * CMP_ALIGN_NEAR);
     json_passages(&o, r, a, b);
@@ -458,7 +458,7 @@ compare_two(struct store *s, char **words, int nwords, bool json, size_t width, 
     put_line("= same  ~ similar  + part of a split pair  ? weak match  < only A  > only B  | unpaired both",
              width);
     snprintf(line, sizeof line,
-             "pairs score >= %.2f (%.2f paraphrase)  ? nearest scores %.2f-%.2f  < > nothing >= %.2f",
+             "pairs score >= %.3g (%.3g paraphrase)  ? nearest scores %.3g-%.3g  < > nothing >= %.3g",
              CMP_ALIGN_THRESHOLD, CMP_ALIGN_THRESHOLD * CMP_ALIGN_WEAK,
              CMP_ALIGN_THRESHOLD * CMP_ALIGN_NEAR, CMP_ALIGN_THRESHOLD,
              CMP_ALIGN_THRESHOLD * CMP_ALIGN_NEAR);
