@@ -366,8 +366,11 @@ store_story_person_names(struct store *s, int64_t doc_id, char **out, struct ds_
 {
     *out = NULL;
     sqlite3_stmt *st = NULL;
+    /* CROSS JOIN keeps the document's mentions first: left to itself the
+     * planner walks every person of the index (the entities' kind index)
+     * and doubled the CPU of grouping at 100k documents. */
     int rc = sqlite3_prepare_v2(s->db,
-                                "SELECT e.name FROM mentions m JOIN entities e"
+                                "SELECT e.name FROM mentions m CROSS JOIN entities e"
                                 " ON e.id = m.entity_id WHERE m.doc_id = ?1"
                                 " AND e.kind = 'person'",
                                 -1, &st, NULL);
