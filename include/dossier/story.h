@@ -57,6 +57,10 @@ struct store;
  * 0.957, real recall kept (bench/results/2026-12-07-story.md). */
 #define STORY_CORE 3
 #define STORY_CORE_SCORE 0.08
+/* The event check (compare/story.c, event_agrees): basil-dev moved into 14
+ * days + BBC, precision 0.773 -> 0.859 at the same recall (0.881); real
+ * dates unchanged (0.979 / 0.893); grouping CPU at 100k the same
+ * (bench/results/2026-12-07-story2.md). */
 
 /* Group every document not grouped yet (see above), in one transaction of
  * its own (none may be open). Returns the number grouped, or -1 with err. */
