@@ -344,6 +344,20 @@ main(void)
     absent("Harbour sold 5,000 cars, up from 2019.", "2019");
     absent("Sales fell by 23% from 36,185 in 2003.", "36,185");
     absent("Cabbies found 5,000 laptops and 5,800 PDAs.", "5,800");
+    /* A bare whole number after a count, its noun left out, counts the
+     * same thing (the count within 300 bytes before, only percentages
+     * between); not after a word of a level, rank, time or age. */
+    money("The Greens won the ward with 1,087 votes. The Tory candidate polled 874, and "
+          "Reform came third with 530.", "874", 874, "votes", NULL, FIGURE_COUNT);
+    money("The Greens won the ward with 1,087 votes. The Tory candidate polled 874, and "
+          "Reform came third with 530.", "530", 530, "votes", NULL, FIGURE_COUNT);
+    money("The Coalition has 41 seats. The Greens hold one seat and independents 10.", "10", 10,
+          "seats", NULL, FIGURE_COUNT);
+    money("She won with 20,645 votes, giving her a majority of 5,907.", "5,907", 5907, "votes",
+          NULL, FIGURE_COUNT);
+    absent("The band sold 40,000 records and stayed in the top 10.", "10");
+    absent("He has won 12 titles and, now 34, he plays on.", "34");
+    absent("There are 11,000 voters over 60 in the town.", "60");
     /* A scaled number after a percentage takes the unit of the amount
      * before that percentage. */
     money("Exports rose 4.7 pct to 18.3 billion dlrs while imports fell 3.2 pct to 32.2 "
