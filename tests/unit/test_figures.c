@@ -247,6 +247,8 @@ main(void)
     money("The number of people waiting in England fell to 7.57 million in October.",
           "7.57 million", 7.57e6, "people", "million", FIGURE_COUNT);
     none("Prices rose to 1,200 last month.");
+    /* the noun may open the sentence, capitalised */
+    money("Flights rose to 244,000, a record.", "244,000", 244000, "flights", NULL, FIGURE_COUNT);
     money("The Hawks made 15 of 22 shots from the field.", "15", 15, "shots", NULL, FIGURE_COUNT);
     /* Subjects: whole abbreviations, after a dateline, no adverb alone. */
     context("The Soviet Union bought about 1.5 mln tonnes of U.S. corn last week.",
