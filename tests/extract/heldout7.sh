@@ -22,4 +22,4 @@ fi
 exec python3 "$TOP_SRCDIR/tests/extract/heldout.py" "$TOP_BUILDDIR/tests/ingest/ingest_dump" \
     "$TOP_BUILDDIR/tests/extract/extract_dump" "$DOSSIER_ASSETS" \
     "$TOP_SRCDIR/tests/extract/heldout7" --check --figures-only --precision=0.93 \
-    --floors=wire:0.85,web:0.78,british:0.84,business:0.88
+    --floors=wire:0.85,web:0.84,british:0.84,business:0.88

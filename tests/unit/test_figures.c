@@ -247,6 +247,11 @@ main(void)
     money("The number of people waiting in England fell to 7.57 million in October.",
           "7.57 million", 7.57e6, "people", "million", FIGURE_COUNT);
     none("Prices rose to 1,200 last month.");
+    money("The bank cut its rate by a full percentage point.", "a full percentage point", 1,
+          "pp", NULL, FIGURE_CHANGE);
+    absent("A rise of 2% left a percentage of voters unmoved.", "a");
+    absent("Rates rose 2% and may rise by a quarter of a percentage point.",
+           "a percentage point");
     /* the noun may open the sentence, capitalised */
     money("Flights rose to 244,000, a record.", "244,000", 244000, "flights", NULL, FIGURE_COUNT);
     money("The Hawks made 15 of 22 shots from the field.", "15", 15, "shots", NULL, FIGURE_COUNT);

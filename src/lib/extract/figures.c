@@ -27,12 +27,13 @@
 /* A bare fraction ("up 3/4"), kept only as a wire price change. */
 #define FIG_PFRAC "[1-9]\\d?/(?:2|4|8|16|32|64)(?![\\d/])"
 #define FIG_QUOTE "\\d+\\.\\d{2,}/\\d{1,4}(?![\\d/])"
-/* Numbers in words, read only before a scale or a unit. */
+/* Numbers in words, read only before a scale or a unit; "a (full)
+ * percentage point" is one (not "a quarter of a", "half a": fractions). */
 #define FIG_WORDS                                                                          \
     "(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"                       \
     "(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|"  \
     "seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"      \
-    "eighteen|nineteen)(?![\\w-])"
+    "eighteen|nineteen|(?<!of\\h)(?<!half\\h)a(?:\\h+(?:full|whole))?(?=\\h+percentage\\h+point\\b))(?![\\w-])"
 /* Unit words written onto the number ("93mph", "80mm", "6C"). */
 #define FIG_ATTACHED "(?i:mph|kph|km|kg|mm|cm|kwh)(?![A-Za-z])|(?-i:[CF])(?![A-Za-z])"
 /* Fractions in words of a group ("a fifth of", "two-thirds of", "half
