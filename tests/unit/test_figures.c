@@ -252,6 +252,11 @@ main(void)
     absent("A rise of 2% left a percentage of voters unmoved.", "a");
     absent("Rates rose 2% and may rise by a quarter of a percentage point.",
            "a percentage point");
+    /* an amount that only draws a class's line is no figure */
+    absent("Customers with annual revenue above $100,000 rose 12%.", "$100,000");
+    absent("- Households with incomes below £20,000 got 5% more", "£20,000");
+    money("The firm ended the year with cash above $2 billion.", "$2 billion", 2e9, "USD",
+          "billion", FIGURE_AMOUNT);
     /* the noun may open the sentence, capitalised */
     money("Flights rose to 244,000, a record.", "244,000", 244000, "flights", NULL, FIGURE_COUNT);
     money("The Hawks made 15 of 22 shots from the field.", "15", 15, "shots", NULL, FIGURE_COUNT);

@@ -884,6 +884,8 @@ fig_one(struct fig_state *fs)
     if ((m.noun || (m.um && (m.um->cls == 3 || m.game))) &&
         fig_count_threshold(fs->s, &sent, m.st, m.ue))
         return m.me; /* "buildings with five units or more": a class's line */
+    if (m.cur && fig_class_threshold(fs->s, &sent, m.st))
+        return m.me; /* "customers with revenue above $100,000" */
     struct figure f;
     fig_build(fs, &m, &sent, v, v2, carried, ckind, &f);
     if (!fig_merge_range(fs, &sent, carried, &f))
