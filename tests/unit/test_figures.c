@@ -367,6 +367,8 @@ main(void)
           "seats", NULL, FIGURE_COUNT);
     money("She won with 20,645 votes, giving her a majority of 5,907.", "5,907", 5907, "votes",
           NULL, FIGURE_COUNT);
+    context("The Coalition has 41 seats. The Greens hold one seat and independents 10.", "10",
+            NULL, NULL, "independents", NULL);
     absent("The band sold 40,000 records and stayed in the top 10.", "10");
     absent("He has won 12 titles and, now 34, he plays on.", "34");
     absent("There are 11,000 voters over 60 in the town.", "60");

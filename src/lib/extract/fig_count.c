@@ -210,6 +210,16 @@ fig_count_own_subject(const struct fig_res *fr, const char *s, const struct span
     size_t lo = fig_clause_start(s, sent, f->span.start);
     struct fig_word w[8];
     size_t k = fig_words_before(s, lo, f->span.start, w, 8);
+    /* a bare count after a plural noun and a conjunction: the noun is what
+     * it counts for ("The Greens hold one seat and independents 10"); a
+     * count with a noun of its own follows a verb ("and runs 271 flights") */
+    size_t d = f->span.start;
+    while (d < f->span.end && (ex_is_digit((unsigned char)s[d]) || s[d] == ','))
+        d++;
+    if (k >= 2 && d == f->span.end && w[0].end + 1 == f->span.start &&
+        fig_word_in(s, &w[1], fig_count_conj) && ex_is_lower((unsigned char)s[w[0].start]) &&
+        w[0].end - w[0].start >= 4 && s[w[0].end - 1] == 's')
+        return xstrndup(s + w[0].start, w[0].end - w[0].start);
     for (size_t i = 0; i < k; i++) {
         if (fig_word_in(s, &w[i], fig_count_place))
             return xstrdup(f->unit); /* "across eleven jurisdictions": a place or extent */
