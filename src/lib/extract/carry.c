@@ -149,7 +149,10 @@ fig_subject_count(const char *s, const struct span *sent, size_t st, char *noun,
                 return false;
     }
     size_t n = nb - na;
-    bool plural = n >= 4 && ex_is_lower((unsigned char)s[na]) && s[nb - 1] == 's' &&
+    /* the sentence's first word may be capitalised ("Flights rose to") */
+    bool lower = ex_is_lower((unsigned char)s[na]) ||
+                 (na == i && ex_is_upper((unsigned char)s[na]) && ex_is_lower((unsigned char)s[na + 1]));
+    bool plural = n >= 4 && lower && s[nb - 1] == 's' &&
                   s[nb - 2] != 's' && s[nb - 2] != 'u' && s[nb - 2] != 'i';
     bool people = (n == 6 && memcmp(s + na, "people", 6) == 0) ||
                   (n == 8 && memcmp(s + na, "children", 8) == 0);

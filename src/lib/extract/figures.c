@@ -27,12 +27,13 @@
 /* A bare fraction ("up 3/4"), kept only as a wire price change. */
 #define FIG_PFRAC "[1-9]\\d?/(?:2|4|8|16|32|64)(?![\\d/])"
 #define FIG_QUOTE "\\d+\\.\\d{2,}/\\d{1,4}(?![\\d/])"
-/* Numbers in words, read only before a scale or a unit. */
+/* Numbers in words, read only before a scale or a unit; "a (full)
+ * percentage point" is one (not "a quarter of a", "half a": fractions). */
 #define FIG_WORDS                                                                          \
     "(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"                       \
     "(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|"  \
     "seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"      \
-    "eighteen|nineteen)(?![\\w-])"
+    "eighteen|nineteen|(?<!of\\h)(?<!half\\h)a(?:\\h+(?:full|whole))?(?=\\h+percentage\\h+point\\b))(?![\\w-])"
 /* Unit words written onto the number ("93mph", "80mm", "6C"). */
 #define FIG_ATTACHED "(?i:mph|kph|km|kg|mm|cm|kwh)(?![A-Za-z])|(?-i:[CF])(?![A-Za-z])"
 /* Fractions in words of a group ("a fifth of", "two-thirds of", "half
@@ -419,6 +420,60 @@ fig_of_those(const char *s, size_t ns)
     return false;
 }
 
+/* Words before a number that make it a level, a time, a place, a rank or
+ * an age, not a count of what was counted before ("rose to 244", "at 11",
+ * "in 12", "the top 10", "now 34", "voters over 60", "numbers 19 and 10"). */
+static const char *const fig_not_count_lead[] = {
+    "at", "to", "by", "in", "on", "after", "before", "since", "until", "the", "page", "no",
+    "number", "numbers", "aged", "age", "than", "per", "of", "top", "over", "under", "now",
+    "was", "is", "just", "and", "between", NULL};
+
+/* Is the bare whole number at m a count of what the count before it
+ * counted, its noun left out ("won with 1,087 votes ... The Conservative
+ * candidate polled 874, and Reform UK came third with 530", "41 seats ...
+ * independents 10", "a majority of 212 from 2023")? The count lies within
+ * 300 bytes before it, no blank line between, only percentages between
+ * them; the number is whole, no year, and no word of its own follows it
+ * (punctuation or a preposition); the word before it is lower case and no
+ * preposition of a level, time or place. "of" opens only a majority. */
+static const struct figure *
+fig_bare_counted(const struct fig_state *fs, const struct fig_match *m)
+{
+    const char *s = fs->s;
+    const struct figure *pc = NULL;
+    for (size_t i = fs->out->nfigures; i > fs->base && !pc; i--) {
+        const struct figure *f = &fs->out->figures[i - 1];
+        if (f->kind == FIGURE_COUNT && f->unit)
+            pc = f;
+        else if (!f->unit || strcmp(f->unit, "%") != 0)
+            return NULL;
+    }
+    if (!pc || pc->span.end > m->ns || m->ns - pc->span.end > 300 ||
+        memchr(s + m->ns, '.', m->ne - m->ns))
+        return NULL;
+    for (size_t i = pc->span.end; i + 1 < m->ns; i++)
+        if (s[i] == '\n' && s[i + 1] == '\n')
+            return NULL; /* another paragraph */
+    double v = fig_parse_num(s, m->ns, m->ne);
+    if (v < 2 || (v >= 1800 && v <= 2100 && !memchr(s + m->ns, ',', m->ne - m->ns)))
+        return NULL;
+    struct fig_word w[2];
+    size_t e = m->ne;
+    if (e + 1 < fs->n && s[e] == '.' && ex_is_digit((unsigned char)s[e + 1]))
+        return NULL; /* "7.2GB" */
+    if (e < fs->n && s[e] != ',' && s[e] != '.' && s[e] != ';' && s[e] != '\n' &&
+        !(fig_words_after(s, e, fs->n, w, 1) == 1 && w[0].start == e + 1 &&
+          (fig_wis(s, &w[0], "from") || fig_wis(s, &w[0], "in") || fig_wis(s, &w[0], "against"))))
+        return NULL;
+    size_t lo = m->ns > 40 ? m->ns - 40 : 0;
+    size_t k = fig_words_before(s, lo, m->ns, w, 2);
+    if (k == 0 || w[0].end + 1 != m->ns || !ex_is_lower((unsigned char)s[w[0].start]))
+        return NULL;
+    if (fig_wis(s, &w[0], "of"))
+        return k == 2 && fig_wis(s, &w[1], "majority") ? pc : NULL;
+    return fig_word_in(s, &w[0], fig_not_count_lead) ? NULL : pc;
+}
+
 /* Does the text around a bare number name what it is: "Of those," after a
  * count ("78,430 adults ... Of those, 866 developed"), or an exchange
  * rate's quote ("the rand traded at 17.38 per dollar")? Sets *sent,
@@ -438,6 +493,13 @@ fig_bare_named(struct fig_state *fs, const struct fig_match *m, struct span *sen
     }
     if (m->scale)
         return false;
+    const struct figure *counted = fig_bare_counted(fs, m);
+    if (counted) {
+        *sent = fig_sentence(&fs->para, s, fs->n, m->ns);
+        *carried = counted->unit;
+        *ckind = FIGURE_COUNT;
+        return true;
+    }
     struct span qs = fig_sentence(&fs->para, s, fs->n, m->ns);
     const char *code = fig_quote_currency(s, &qs, m->ns, m->ne);
     if (!code)
@@ -822,6 +884,8 @@ fig_one(struct fig_state *fs)
     if ((m.noun || (m.um && (m.um->cls == 3 || m.game))) &&
         fig_count_threshold(fs->s, &sent, m.st, m.ue))
         return m.me; /* "buildings with five units or more": a class's line */
+    if (m.cur && fig_class_threshold(fs->s, &sent, m.st))
+        return m.me; /* "customers with revenue above $100,000" */
     struct figure f;
     fig_build(fs, &m, &sent, v, v2, carried, ckind, &f);
     if (!fig_merge_range(fs, &sent, carried, &f))

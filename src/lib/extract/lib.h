@@ -402,6 +402,11 @@ bool fig_subject_count(const char *s, const struct span *sent, size_t st, char *
  * "with"/"of" and before "or more"/"or fewer"... ("buildings with five
  * units or more")? */
 bool fig_count_threshold(const char *s, const struct span *sent, size_t st, size_t ue);
+/* Does the amount at st only draw a class's line: right after "above",
+ * "over", "below", "under" or "exceeding", in a phrase "<plural noun>
+ * with ..." ("customers with annual revenue above $100,000", "households
+ * with incomes below £20,000")? */
+bool fig_class_threshold(const char *s, const struct span *sent, size_t st);
 /* Is the bare fraction at st ("24-1/4", "3/4") a wire stock price or its
  * change: after "at", "to", "up", "rose"... in a sentence about a stock?
  * Then *unit is "USD" (static) and *kind AMOUNT or CHANGE. */

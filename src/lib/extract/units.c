@@ -135,6 +135,8 @@ fig_word_value(const char *s, size_t a, size_t b)
     for (size_t i = a; i < b && n + 1 < sizeof w; i++)
         w[n++] = (char)ex_lower((unsigned char)s[i]);
     w[n] = '\0';
+    if (w[0] == 'a' && (!w[1] || w[1] == ' ' || w[1] == '\t'))
+        return 1; /* "a (full) percentage point" */
     double v = 0;
     char *rest = w;
     for (size_t t = 0; t < DS_ARRAY_LEN(tens); t++) {
