@@ -17,13 +17,7 @@
 # business 1.00. After the sixth pass (2026-12-07-figures6.md) heldout4
 # reads wire 1.00 (45/45) and web 0.97 (35/36), heldout5 web 0.97 (38/39,
 # "Of those, 866" now counts the adults before it): floors raised to those.
-: "${TOP_SRCDIR:=$(cd "$(dirname "$0")/../.." && pwd)}"
-: "${TOP_BUILDDIR:=.}"
-: "${DOSSIER_ASSETS:=$TOP_SRCDIR/assets}"
-if ! command -v python3 >/dev/null 2>&1; then
-    echo "1..0 # SKIP no python3"
-    exit 0
-fi
+. "$(dirname "$0")/python_env.sh"
 py="$TOP_SRCDIR/tests/extract/heldout.py"
 ing="$TOP_BUILDDIR/tests/ingest/ingest_dump"
 ext="$TOP_BUILDDIR/tests/extract/extract_dump"

@@ -25,13 +25,7 @@
 # British R 0.952, business R 1.000, all P 1.000 R 0.970 (197/197/203);
 # web recall stays below the issue's 0.95 ("grew to 2,143" after a
 # subject the noun is not the last word of, "up from 77", "one seat").
-: "${TOP_SRCDIR:=$(cd "$(dirname "$0")/../.." && pwd)}"
-: "${TOP_BUILDDIR:=.}"
-: "${DOSSIER_ASSETS:=$TOP_SRCDIR/assets}"
-if ! command -v python3 >/dev/null 2>&1; then
-    echo "1..0 # SKIP no python3"
-    exit 0
-fi
+. "$(dirname "$0")/python_env.sh"
 exec python3 "$TOP_SRCDIR/tests/extract/heldout.py" "$TOP_BUILDDIR/tests/ingest/ingest_dump" \
     "$TOP_BUILDDIR/tests/extract/extract_dump" "$DOSSIER_ASSETS" \
     "$TOP_SRCDIR/tests/extract/heldout6" --check --figures-only --precision=1.00 \

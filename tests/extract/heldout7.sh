@@ -16,13 +16,7 @@
 #   british  P 1.000 R 0.842 (16/16/19); business P 0.938 R 0.882 (15/16/17)
 #   all      P 0.985 R 0.855 (65/66/76); subjects set 0.969 right 0.785
 # The floors are the values measured, so that nothing falls back.
-: "${TOP_SRCDIR:=$(cd "$(dirname "$0")/../.." && pwd)}"
-: "${TOP_BUILDDIR:=.}"
-: "${DOSSIER_ASSETS:=$TOP_SRCDIR/assets}"
-if ! command -v python3 >/dev/null 2>&1; then
-    echo "1..0 # SKIP no python3"
-    exit 0
-fi
+. "$(dirname "$0")/python_env.sh"
 exec python3 "$TOP_SRCDIR/tests/extract/heldout.py" "$TOP_BUILDDIR/tests/ingest/ingest_dump" \
     "$TOP_BUILDDIR/tests/extract/extract_dump" "$DOSSIER_ASSETS" \
     "$TOP_SRCDIR/tests/extract/heldout7" --check --figures-only --precision=0.93 \

@@ -12,13 +12,7 @@
 # their neighbours and "X and Y Ltd" split): people P 0.986 R 0.881
 # (140/142/159), organisations P 0.900 R 0.600 (54/60/90). The floors are
 # the tuned values, kept so that nothing falls back.
-: "${TOP_SRCDIR:=$(cd "$(dirname "$0")/../.." && pwd)}"
-: "${TOP_BUILDDIR:=.}"
-: "${DOSSIER_ASSETS:=$TOP_SRCDIR/assets}"
-if ! command -v python3 >/dev/null 2>&1; then
-    echo "1..0 # SKIP no python3"
-    exit 0
-fi
+. "$(dirname "$0")/python_env.sh"
 exec python3 "$TOP_SRCDIR/tests/extract/heldout_meta.py" "$TOP_BUILDDIR/tests/ingest/ingest_dump" \
     "$TOP_BUILDDIR/tests/extract/extract_dump" "$DOSSIER_ASSETS" \
     "$TOP_SRCDIR/tests/extract/heldout_names2" --check \
