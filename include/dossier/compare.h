@@ -153,7 +153,9 @@ struct cmp_passage {
 
 /* The least score of a strong pair of sentences: the cosine of their term
  * sets, each term weighted by its rarity among the two articles' sentences
- * (idf) and more for names and figures. A sentence is "only in A" when no
+ * (idf) and a little more for names and figures (a hyphenated compound
+ * also stands for the word written whole, a number word for its figure,
+ * when either text writes that form). A sentence is "only in A" when no
  * sentence of B reaches this (or the weak pair's rule below) with it, or
  * each that does is the better counterpart of another, and it is no split
  * part of a pair. */

@@ -736,6 +736,68 @@ test_weak_match(void)
         cmp_result_clear(&r);
 }
 
+/* Two statements about the same two people that share their names and
+ * one word of what is said (a meeting about the levee / blame for the
+ * levee) are no pair: names weigh little more than other words, so the
+ * names alone do not lift the pair over the threshold; the same statement
+ * reworded still pairs. Every word is common in the collection (the
+ * rarity stub), so no weak pair stands on a rare word either. */
+static void
+test_names_weigh_less(void)
+{
+    const char *a = "Senator Dana Whitfield met Governor Marco Ruiz on Tuesday morning to "
+                    "discuss emergency repairs and new pumps for the old levee.\n"
+                    "The river rose quickly after three days of rain.\n"
+                    "Schools in the valley closed early on Friday.\n"
+                    "Whitfield asked residents to stay indoors.\n"
+                    "Ruiz said the state would pay for the damage to farms.\n";
+    const char *b = "Senator Dana Whitfield blamed Governor Marco Ruiz for years of failing to "
+                    "inspect the crumbling levee before the spring storm hit farms.\n"
+                    "Rain fell for most of the week across the region.\n"
+                    "Several roads near the bridge were shut by police.\n"
+                    "Ruiz declared an emergency in the county.\n"
+                    "The damage to farms will be paid for by the state, Ruiz said.\n";
+    static const char *const none_rare[] = {"zzz", NULL};
+    struct cmp_rarity rc = {stub_share, (void *)(uintptr_t)none_rare};
+    struct cmp_options opt = {0, NULL, &rc};
+    struct cmp_result r;
+    struct ds_error err;
+    bool good = compare_texts(a, strlen(a), b, strlen(b), &opt, &r, &err) == 0;
+    const struct cmp_row *row = good ? row_of(&r, 0, true) : NULL;
+    ok(good && !paired(&r, 0, 0), "Whitfield and Ruiz met about the levee / blamed for it: no "
+       "pair (mark %c, score %.3f)", row ? compare_mark_char(row->mark) : ' ',
+       row ? row->score : -1);
+    ok(good && paired(&r, 4, 4), "the state paying for the farms, reworded: a pair");
+    if (good)
+        cmp_result_clear(&r);
+}
+
+/* One outlet writes a compound with a hyphen and the other as one word,
+ * or a number in words and the other in digits: the two forms are one
+ * term, so the reworded sentences pair on what they say. */
+static void
+test_word_forms(void)
+{
+    const char *a = "The harbour master will not seek re-election after a decade in the job.\n"
+                    "Fifteen crews refused to sail that morning.\n"
+                    "The council meets again in June.\n";
+    const char *b = "After ten years in the post, the harbour master is not running for "
+                    "reelection.\n"
+                    "In the morning, 15 ferry crews stayed in port.\n"
+                    "Fishing quotas were cut by a fifth.\n";
+    struct cmp_result r;
+    struct ds_error err;
+    bool good = compare_texts(a, strlen(a), b, strlen(b), NULL, &r, &err) == 0;
+    const struct cmp_row *e = good ? row_of(&r, 0, true) : NULL;
+    const struct cmp_row *c = good ? row_of(&r, 1, true) : NULL;
+    ok(good && paired(&r, 0, 0), "seek re-election / running for reelection: a pair (mark %c, "
+       "score %.3f)", e ? compare_mark_char(e->mark) : ' ', e ? e->score : -1);
+    ok(good && paired(&r, 1, 1), "Fifteen crews / 15 ferry crews: a pair (mark %c, score %.3f)",
+       c ? compare_mark_char(c->mark) : ' ', c ? c->score : -1);
+    if (good)
+        cmp_result_clear(&r);
+}
+
 int
 main(void)
 {
@@ -751,5 +813,7 @@ main(void)
     test_joint_mention();
     test_shared_quote();
     test_weak_match();
+    test_names_weigh_less();
+    test_word_forms();
     return done_testing();
 }

@@ -34,6 +34,7 @@ struct tok {
     int32_t term; /* id in the shared intern table */
     bool content; /* not a stop word */
     bool cjk;     /* a Chinese, Japanese or Korean word: compared as folded */
+    int32_t alt;  /* another term the word stands for (side_alt_terms), or -1 */
 };
 
 struct side {
@@ -92,6 +93,7 @@ side_token_cb(const char *token, size_t start, size_t end, void *ud)
     t->term = (int32_t)cmp_counts_find(x->intern, token, tl, true);
     t->content = !text_is_stopword(sd->text + start, end - start);
     t->cjk = cjk_token(token, tl, &t->content);
+    t->alt = -1;
     if (t->content && !cmp_is_number(token, tl) && !cmp_is_letter_fragment(token, tl)) {
         long i = cmp_counts_find(sd->counts, token, tl, true);
         if (!sd->counts->e[i].word)
@@ -225,9 +227,72 @@ side_quotes(struct side *sd, size_t s, size_t t, size_t end, size_t *nq)
         sd->quote[(*nq)++] = CMP_QUOTE_END;
 }
 
+/* The figure a number word stands for ("fifteen" -> "15", "a dozen" ->
+ * "12"), given its term (folded, perhaps stemmed); NULL for none. */
+static const char *
+number_word_figure(const char *term)
+{
+    static const char *const words[][2] = {
+        {"two", "2"},       {"three", "3"},     {"four", "4"},       {"five", "5"},
+        {"six", "6"},       {"seven", "7"},     {"eight", "8"},      {"nine", "9"},
+        {"ten", "10"},      {"eleven", "11"},   {"twelv", "12"},     {"twelve", "12"},
+        {"dozen", "12"},    {"thirteen", "13"}, {"fourteen", "14"},  {"fifteen", "15"},
+        {"sixteen", "16"},  {"seventeen", "17"}, {"eighteen", "18"}, {"nineteen", "19"},
+        {"twenti", "20"},   {"twenty", "20"},   {"thirti", "30"},    {"thirty", "30"},
+        {"forti", "40"},    {"forty", "40"},    {"fifti", "50"},     {"fifty", "50"},
+        {"hundr", "100"},   {"hundred", "100"}};
+    for (size_t i = 0; i < DS_ARRAY_LEN(words); i++)
+        if (strcmp(words[i][0], term) == 0)
+            return words[i][1];
+    return NULL;
+}
+
+/* The term of tokens p and t joined when a lone hyphen stands between them
+ * ("re" "-" "elect" -> "reelect"), looked up in intern; -1 for none. */
+static int32_t
+hyphen_joined(const struct side *sd, const struct tok *p, const struct tok *t,
+              struct cmp_counts *intern)
+{
+    if (p->cjk || t->cjk || p->term < 0 || t->term < 0 || p->end + 1 != t->start ||
+        sd->text[p->end] != '-')
+        return -1;
+    const char *first = intern->e[p->term].term, *second = intern->e[t->term].term;
+    size_t fl = strlen(first), sl = strlen(second);
+    char joined[64];
+    if (fl + sl >= sizeof joined)
+        return -1;
+    memcpy(joined, first, fl);
+    memcpy(joined + fl, second, sl);
+    return (int32_t)cmp_counts_find(intern, joined, fl + sl, false);
+}
+
+/* Another term for words that one outlet writes one way and another
+ * another, when either text writes the other form (its term is interned;
+ * nothing is added that neither text holds): a compound joined by a
+ * hyphen gets the word written whole ("re-election" / "reelection",
+ * "e-mails" / "emails": the stems joined are the stem of the whole word);
+ * a number word gets its figure ("Fifteen of the 19" / "15 of the 19"). A
+ * compound neither text writes whole ("state-run", "D-Calif.") gets
+ * nothing: its parts already match. Needs both texts' tokens, in order. */
+static void
+side_alt_terms(struct side *sd, struct cmp_counts *intern)
+{
+    for (size_t k = 0; k < sd->ntoks; k++) {
+        struct tok *t = &sd->toks[k];
+        if (t->term < 0 || t->cjk)
+            continue;
+        const char *fig = number_word_figure(intern->e[t->term].term);
+        if (fig)
+            t->alt = (int32_t)cmp_counts_find(intern, fig, strlen(fig), false);
+        else if (k > 0)
+            t->alt = hyphen_joined(sd, &sd->toks[k - 1], t, intern);
+    }
+}
+
+/* The tokens of one text (side_sentences does the rest). */
 static int
-side_build(struct side *sd, const char *text, size_t len, const struct text_tokenizer *tok,
-           struct cmp_counts *intern, struct ds_error *err)
+side_tokens(struct side *sd, const char *text, size_t len, const struct text_tokenizer *tok,
+            struct cmp_counts *intern, struct ds_error *err)
 {
     memset(sd, 0, sizeof *sd);
     sd->text = text;
@@ -245,10 +310,18 @@ side_build(struct side *sd, const char *text, size_t len, const struct text_toke
     /* Tokenizers emit in order, but do not rely on it. */
     if (sd->ntoks > 1)
         qsort(sd->toks, sd->ntoks, sizeof *sd->toks, tok_start_cmp);
-    sd->nsents = sentences_split(text, len, &sd->sents);
+    return 0;
+}
+
+/* Sentences of a tokenized side and their term sets, sequences and
+ * quotations. */
+static void
+side_sentences(struct side *sd)
+{
+    sd->nsents = sentences_split(sd->text, sd->len, &sd->sents);
     sd->sent_tok = xmalloc((sd->nsents + 1) * sizeof *sd->sent_tok);
     sd->set_off = xmalloc((sd->nsents + 1) * sizeof *sd->set_off);
-    sd->set = xmalloc((2 * sd->ntoks + 1) * sizeof *sd->set);
+    sd->set = xmalloc((3 * sd->ntoks + 1) * sizeof *sd->set);
     sd->seq_off = xmalloc((sd->nsents + 1) * sizeof *sd->seq_off);
     sd->seq = xmalloc((sd->ntoks + 1) * sizeof *sd->seq);
     sd->quote_off = xmalloc((sd->nsents + 1) * sizeof *sd->quote_off);
@@ -270,6 +343,8 @@ side_build(struct side *sd, const char *text, size_t len, const struct text_toke
         while (t < sd->ntoks && sd->toks[t].start < sd->sents[s].end) {
             if (sd->toks[t].content)
                 sd->set[nset++] = sd->seq[nseq++] = sd->toks[t].term;
+            if (sd->toks[t].alt >= 0)
+                sd->set[nset++] = sd->toks[t].alt;
             t++;
         }
         qsort(sd->set + first, nset - first, sizeof *sd->set, cmp_int32);
@@ -283,7 +358,6 @@ side_build(struct side *sd, const char *text, size_t len, const struct text_toke
     sd->set_off[sd->nsents] = nset;
     sd->seq_off[sd->nsents] = nseq;
     sd->quote_off[sd->nsents] = nq;
-    return 0;
 }
 
 static void
@@ -749,9 +823,13 @@ compare_texts(const char *a, size_t na, const char *b, size_t nb, const struct c
     struct side A, B;
     int rc = -1;
     memset(&B, 0, sizeof B);
-    if (side_build(&A, a, na, tok, intern, err) != 0 ||
-        side_build(&B, b, nb, tok, intern, err) != 0)
+    if (side_tokens(&A, a, na, tok, intern, err) != 0 ||
+        side_tokens(&B, b, nb, tok, intern, err) != 0)
         goto done;
+    side_alt_terms(&A, intern);
+    side_alt_terms(&B, intern);
+    side_sentences(&A);
+    side_sentences(&B);
 
     struct cmp_sentset sa, sb;
     side_sentset(&A, &sa);

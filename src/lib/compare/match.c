@@ -6,8 +6,8 @@
  * A pair is scored by what carries meaning in it: each shared term weighs
  * its rarity among the two articles' sentences (a word in every sentence
  * says nothing; a name or a figure found once on each side says a lot),
- * and names and figures weigh more than other words. The score is the
- * weighted cosine of the two sets, 0..1. Order is a weak prior: it only
+ * and names and figures weigh a little more than other words. The score
+ * is the weighted cosine of the two sets, 0..1. Order is a weak prior: it only
  * breaks near-ties, so reordered text still pairs.
  *
  * Pairs are accepted greedily, best first, one to one; two sentences that
@@ -40,9 +40,14 @@
 
 #include "lib.h"
 
-/* Extra weight of a name (a capitalised word) and of a figure. */
-#define MATCH_NAME_BOOST 1.5
-#define MATCH_FIGURE_BOOST 1.5
+/* Extra weight of a name (a capitalised word) and of a figure: a little,
+ * for they anchor a counterpart, but not so much that two statements about
+ * the same people pair on the names and one word (1.5 paired "met the
+ * governor about the levee" with "blamed the governor for the levee"; on
+ * the hand-judged basil-dev rows 1.3 drops 13 of 31 wrong pairs and 15 of
+ * 208 right ones, bench/results/2026-12-07-align6.md). */
+#define MATCH_NAME_BOOST 1.3
+#define MATCH_FIGURE_BOOST 1.3
 /* How much the order prior may add to a score (a near-tie breaker). */
 #define MATCH_ORDER_PRIOR 0.04
 /* A leftover sentence is a split part of its neighbour's pair when this
