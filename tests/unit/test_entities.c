@@ -502,6 +502,18 @@ main(void)
     hasnt("A warning came from security firm Vexo-Guard on Monday.", "Vexo");
     has("He led the Truth and Reconciliation Commission for years.",
         "Truth and Reconciliation Commission", ENTITY_ORG, 1);
+    /* A nickname in quotes stays out of the name; "wa" and "arap" are
+     * particles; a given name is known with its accents; a longer name
+     * ending with a person found is that person. */
+    has("The court heard that Dwayne \"Ace\" Tarrant, 31, had fled. Tarrant denied it.",
+        "Dwayne Tarrant", ENTITY_PERSON, 2);
+    has("Her husband, Kamau wa Njoroge, said the play was banned.", "Kamau wa Njoroge",
+        ENTITY_PERSON, 1);
+    has("Officials met on Monday. Tomáš Hrubý won the vote.", "Tomáš Hrubý", ENTITY_PERSON, 1);
+    has("Salgado Ruiz, who ran the port, left. The board named Víctor Salgado Ruiz as its head.",
+        "Víctor Salgado Ruiz", ENTITY_PERSON, 2);
+    hasnt("Salgado Ruiz, who ran the port, left. The board named Víctor Salgado Ruiz as its head.",
+          "Salgado Ruiz");
     extractor_free(&ex);
 
     /* User gazetteer: extends the shipped ones; errors name file and line. */

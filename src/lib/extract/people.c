@@ -79,10 +79,10 @@ er_particle(const struct ent_run *r, size_t k)
     static const char *const particles[] = {"de", "del", "della", "di", "da", "dos", "das",
                                             "du", "la", "le", "van", "von", "der", "den",
                                             "ter", "ten", "zu", "bin", "binti", "bint", "ibn", "al",
-                                            "el", NULL};
+                                            "el", "wa", "arap", NULL};
     const struct tok *v = r->t.v;
     if (k == 0 || k + 1 >= r->t.n || v[k].end - v[k].start > 5 || !er_joined(&v[k]) ||
-        !er_joined(&v[k + 1]) || !strchr("abdeilstvz", r->s[v[k].start]))
+        !er_joined(&v[k + 1]) || !strchr("abdeilstvwz", r->s[v[k].start]))
         return false; /* every particle starts with one of these */
     bool listed = false;
     for (const char *const *p = particles; *p && !listed; p++)
@@ -364,7 +364,8 @@ er_name_words(const struct ent_run *r, size_t a, size_t b)
 {
     size_t n = 0;
     for (size_t k = a; k <= b; k++)
-        n += !er_particle(r, k) && !er_surname_hyphen(r, k) && !er_cap_particle(r, k);
+        n += !er_particle(r, k) && !er_surname_hyphen(r, k) && !er_cap_particle(r, k) &&
+             !(r->t.v[k].flags & TK_NICK);
     return n;
 }
 
@@ -812,9 +813,12 @@ er_tail_found(struct ent_run *r, const struct er_cand *c)
 {
     if (c->b <= c->a + 1)
         return false;
+    bool spaced = false;
     for (size_t k = c->a + 2; k <= c->b; k++)
-        if (r->t.v[k].sep != '-')
-            return false; /* "Meet Melania Trump": a surname of one word, hyphens aside */
+        spaced = spaced || r->t.v[k].sep != '-';
+    if (spaced && (!er_given_at(r, c->a) || r->t.v[c->a + 1].sep != ' '))
+        return false; /* "Meet Melania Trump" opening a headline; but "named Víctor
+                         Rodríguez Padilla" after "Rodríguez Padilla, who" is the whole name */
     char *tail = er_text(r, c->a + 1, c->b);
     bool found = er_find(r, tail, ENTITY_PERSON) != UINT32_MAX;
     free(tail);
@@ -962,6 +966,7 @@ er_pass_people(struct ent_run *r)
 {
     const struct tok *v = r->t.v;
     struct er_singles singles = {NULL, 0, NULL, 0, NULL, 0};
+    er_mark_nicknames(r);
     er_unclaim_surnames(r);
     for (size_t i = 0; i < r->t.n;) {
         if (r->covered[i] || !(v[i].flags & TK_CAP) || (v[i].flags & TK_CJK))

@@ -82,6 +82,10 @@ bool er_kin(const struct ent_run *r, const struct tok *t);
 bool er_elided(const struct ent_run *r, size_t k);
 /* Does token k name an institution (extract/people.c's er_org_word)? */
 bool er_org_word_at(const struct ent_run *r, size_t k);
+/* Mark one-word nicknames in quotes inside a name (Ferdinand "Bongbong"
+ * Marcos) TK_NICK, joined to the name and left out of its text
+ * (extract/people_more.c). */
+void er_mark_nicknames(struct ent_run *r);
 /* People: persons with evidence, their titled lone names, later mentions. */
 void er_pass_people(struct ent_run *r);
 /* People: every later mention of the persons found, full or by surname
