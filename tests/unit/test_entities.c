@@ -271,8 +271,8 @@ main(void)
     /* A dateline run into the first sentence; an office "of" a company. */
     has("LONDON, March 3 (Harbour Wire) - Anna Kowalski, chief executive of Quay Foods, said "
         "sales grew.", "Anna Kowalski", ENTITY_PERSON, 1);
-    hasnt("LONDON, March 3 (Harbour Wire) - Anna Kowalski, chief executive of Quay Foods, said "
-          "sales grew.", "Quay Foods");
+    has("LONDON, March 3 (Harbour Wire) - Anna Kowalski, chief executive of Quay Foods, said "
+        "sales grew.", "Quay Foods", ENTITY_ORG, 1); /* the company, not a person */
     has("The nominations included best actor for Lars Brandt.", "Lars Brandt", ENTITY_PERSON, 1);
     has("He wrote to Secretary of State Ella Moss on Friday.", "Ella Moss", ENTITY_PERSON, 1);
     /* A job, a party or a nationality written before a name is not part of

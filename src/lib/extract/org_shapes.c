@@ -262,12 +262,55 @@ os_placed(const struct ent_run *r, size_t i, size_t j)
            (os_word(r, i - 2, "shares") || os_word(r, i - 2, "Shares"));
 }
 
-/* Record the organisation [i, j]; a one-word name is remembered so that
+/* Is name (n bytes) the start of org name full, the rest a legal form
+ * after at most one more word ("Mercado Libre" of "Mercado Libre Inc.",
+ * "ASML" of "ASML Holding NV")? */
+static bool
+os_short_of(const char *name, size_t n, const char *full)
+{
+    static const char *const forms[] = {"Inc", "Inc.", "Ltd", "Ltd.", "Plc", "PLC", "plc",
+                                        "AG", "NV", "SA", "Corp", "Corp.", "Co.", "LLC",
+                                        "GmbH", "Tbk", "Bhd", "Limited", NULL};
+    if (strncmp(full, name, n) != 0 || full[n] != ' ')
+        return false;
+    const char *last = strrchr(full + n, ' ') + 1;
+    if (last - (full + n + 1) > 0 && strchr(full + n + 1, ' ') != last - 1)
+        return false; /* two words or more before the form */
+    for (const char *const *f = forms; *f; f++)
+        if (strcmp(last, *f) == 0)
+            return true;
+    return false;
+}
+
+/* The organisation found whose name is [i, j] with a legal form after
+ * it, or UINT32_MAX. */
+static uint32_t
+os_long_form(const struct ent_run *r, size_t i, size_t j)
+{
+    char *name = er_text(r, i, j);
+    size_t n = strlen(name);
+    uint32_t ref = UINT32_MAX;
+    for (size_t d = 0; d < r->nd && ref == UINT32_MAX; d++)
+        if (r->d[d].kind == ENTITY_ORG && os_short_of(name, n, r->d[d].name))
+            ref = (uint32_t)(d + r->g->nents);
+    free(name);
+    return ref;
+}
+
+/* Record the organisation [i, j] (a mention of its longer name with a
+ * legal form when one was found); a one-word name is remembered so that
  * later tokens written the same are mentions too. */
 static void
 os_add(struct ent_run *r, size_t i, size_t j)
 {
-    uint32_t ref = er_org_span(r, i, j);
+    uint32_t ref = os_long_form(r, i, j);
+    if (ref != UINT32_MAX) {
+        er_mention(r, r->t.v[i].start, r->t.v[j].end, ref);
+        for (size_t k = i; k <= j; k++)
+            r->covered[k] = 1;
+    } else {
+        ref = er_org_span(r, i, j);
+    }
     if (j == i)
         er_remember(r, i, ref);
 }

@@ -132,7 +132,7 @@ er_org_word(const struct ent_run *r, size_t k)
     size_t n = t->end - t->start;
     if (er_is(r, t, WL_ORG_SUFFIX))
         return true;
-    static const char *const ends[] = {"bank", "management", NULL};
+    static const char *const ends[] = {"bank", "management", "programme", NULL};
     for (const char *const *e = ends; *e; e++) {
         size_t l = strlen(*e), i = 0;
         while (i < l && n >= l &&
@@ -223,10 +223,11 @@ er_role_after(const struct ent_run *r, size_t b)
     size_t nt = r->t.n;
     if (b + 1 < nt && v[b + 1].sep == ',' && r->s[v[b].end] == ',') {
         for (size_t k = b + 1; k < nt && k < b + 8; k++) {
-            if (k > b + 1 && !er_joined(&v[k]))
+            if ((k > b + 1 && !er_joined(&v[k])) || er_word(r, &v[k], "which"))
                 break;
-            if (er_in(r, &v[k], WL_ROLES_AFTER))
-                return true;
+            if (er_in(r, &v[k], WL_ROLES_AFTER) &&
+                (!(v[k].flags & TK_CAP) || er_in(r, &v[k], WL_TITLES)))
+                return true; /* not "Space Invaders, Pac-Man" */
         }
     }
     return false;
@@ -585,8 +586,8 @@ er_evidence(const struct ent_run *r, struct er_cand *c)
         er_in(r, &v[b + 1], WL_SAID_AFTER))
         ev = true;
     size_t words = er_name_words(r, a, c->b);
-    if (!ev && er_person_shape(r, a, c->b))
-        ev = true; /* "Mohd Faiz bin Ismail", "Aengus Ó Snodaigh" */
+    if (!ev && (er_person_shape(r, a, c->b) || er_of_org_said(r, b)))
+        ev = true; /* "Mohd Faiz bin Ismail", "Aengus Ó Snodaigh", "X of the Y Party said" */
     if (!ev && a == c->i && er_given_at(r, a) &&
         (words == 2 || (words == 3 && er_initial(r, a + 1))))
         ev = true; /* "Alexander Payne won": a common given name, then a surname */
@@ -602,10 +603,11 @@ er_evidence(const struct ent_run *r, struct er_cand *c)
         ev = true;
     if (!ev && b + 1 < nt && v[b + 1].sep == ',' && r->s[v[b].end] == ',') {
         for (size_t k = b + 1; k < nt && k < b + 8; k++) {
-            if (k > b + 1 && !er_joined(&v[k]))
+            if ((k > b + 1 && !er_joined(&v[k])) || er_word(r, &v[k], "which"))
                 break;
-            if (er_in(r, &v[k], WL_ROLES_AFTER))
-                return true;
+            if (er_in(r, &v[k], WL_ROLES_AFTER) &&
+                (!(v[k].flags & TK_CAP) || er_in(r, &v[k], WL_TITLES)))
+                return true; /* not "Space Invaders, Pac-Man" */
         }
     }
     return ev;
@@ -843,8 +845,9 @@ er_and_person(const struct ent_run *r, const struct er_cand *c)
     if (b + 3 < r->t.n && er_word(r, &v[b + 1], "and") && v[b + 1].sep == ' ' &&
         r->covered[b + 2] == 2 && r->covered[b + 3] == 2 && er_joined(&v[b + 3]))
         return true;
-    return c->a >= 3 && er_word(r, &v[c->a - 1], "and") && v[c->a].sep == ' ' &&
-           r->covered[c->a - 2] == 2 && r->covered[c->a - 3] == 2 && er_joined(&v[c->a - 2]);
+    return (c->a >= 3 && er_word(r, &v[c->a - 1], "and") && v[c->a].sep == ' ' &&
+            r->covered[c->a - 2] == 2 && r->covered[c->a - 3] == 2 && er_joined(&v[c->a - 2])) ||
+           er_and_person_of(r, c->a, b);
 }
 
 /* Names kept without evidence whose surname is, elsewhere in the text, a

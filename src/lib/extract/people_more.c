@@ -1,6 +1,9 @@
 /*
  * extract/people_more.c — more of the people pass (extract/people.c):
- * nicknames in quotes inside a name (Jamal "Biggie" Hollins).
+ * nicknames in quotes inside a name (Jamal "Biggie" Hollins), a name
+ * with an organisation and a verb after it ("Kola Ologbondiyan of the
+ * Peoples Democratic Party said"), two names of places joined by "and"
+ * ("William Ruto of Kenya and Ismail Omar Guelleh of Djibouti").
  */
 #include "config.h"
 
@@ -67,4 +70,73 @@ er_mark_nicknames(struct ent_run *r)
         v[k].sep = ' ';
         v[k + 1].sep = ' ';
     }
+}
+
+/* Is token k the lower-case word w? */
+static bool
+pm_word(const struct ent_run *r, size_t k, const char *w)
+{
+    size_t l = strlen(w);
+    return k < r->t.n && r->t.v[k].end - r->t.v[k].start == l &&
+           memcmp(r->s + r->t.v[k].start, w, l) == 0;
+}
+
+/* The kind of the entity whose mention covers token k. */
+static enum entity_kind
+pm_kind_at(const struct ent_run *r, size_t k)
+{
+    uint32_t at = r->t.v[k].start;
+    for (size_t m = r->nm; m > 0; m--) {
+        const struct mention *mm = &r->m[m - 1];
+        if (mm->start <= at && at < mm->end)
+            return mm->ref < r->g->nents ? r->g->ents[mm->ref].kind
+                                         : r->d[mm->ref - r->g->nents].kind;
+    }
+    return ENTITY_PERSON;
+}
+
+/* See people.h. */
+bool
+er_of_org_said(const struct ent_run *r, size_t b)
+{
+    const struct tok *v = r->t.v;
+    size_t k = b + 1;
+    if ((v[b].flags & TK_POSS) || !pm_word(r, k, "of") || v[k].sep != ' ')
+        return false;
+    k += 1 + pm_word(r, k + 1, "the");
+    if (k >= r->t.n || r->covered[k] != 1 || pm_kind_at(r, k) != ENTITY_ORG)
+        return false;
+    while (k < r->t.n && r->covered[k] == 1 && !(v[k].flags & TK_POSS))
+        k++;
+    return k < r->t.n && v[k].sep == ' ' &&
+           (er_in(r, &v[k], WL_SAID_AFTER) || er_is(r, &v[k], WL_GOV_AFTER));
+}
+
+/* Does "of" and a place found end at token j, a person's name (two tokens
+ * at least) before it? */
+static bool
+pm_person_of_place(const struct ent_run *r, size_t j)
+{
+    size_t k = j;
+    while (k > 0 && r->covered[k] == 1 && pm_kind_at(r, k) != ENTITY_ORG &&
+           pm_kind_at(r, k) != ENTITY_PERSON)
+        k--;
+    return k + 1 <= j && k >= 2 && pm_word(r, k, "of") && r->covered[k - 1] == 2 &&
+           r->covered[k - 2] == 2;
+}
+
+/* See people.h. */
+bool
+er_and_person_of(const struct ent_run *r, size_t a, size_t b)
+{
+    const struct tok *v = r->t.v;
+    if (a >= 5 && pm_word(r, a - 1, "and") && v[a].sep == ' ' && pm_person_of_place(r, a - 2))
+        return true;
+    if (!pm_word(r, b + 1, "of"))
+        return false;
+    size_t k = b + 2;
+    while (k < r->t.n && r->covered[k] == 1)
+        k++;
+    return k > b + 2 && k + 2 < r->t.n && pm_word(r, k, "and") && r->covered[k + 1] == 2 &&
+           r->covered[k + 2] == 2;
 }

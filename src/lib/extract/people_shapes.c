@@ -91,7 +91,9 @@ er_org_lead(const struct ent_run *r, size_t k)
         "Société", "Società", "Corporación", "Empresa", "Empresas", "Consejo", "Conselho",
         "Conseil", "Consiglio", "Secretaría", "Tribunal", "Partido", "Partito", "Parti",
         "Agencia", "Agência", "Agence", "Comisión", "Comissão", "Syarikat", "Kumpulan",
-        "Kementerian", NULL};
+        "Kementerian", "Confederación", "Confederação", "Federación", "Federação",
+        "Asociación", "Associação", "Sindicato", "Syndicat", "Médecins", "Movimiento",
+        "Colegio", "Cámara", "Câmara", NULL};
     return ps_listed(r, &r->t.v[k], lead);
 }
 
