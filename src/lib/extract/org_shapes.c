@@ -209,7 +209,7 @@ os_beside(const struct ent_run *r, size_t i, size_t j)
     const struct tok *v = r->t.v;
     size_t k = j + 1;
     if (v[i].sep == '-' || (k < r->t.n && v[k].sep == '-') ||
-        (k < r->t.n && er_joined(&v[k]) && (v[k].flags & TK_CAP)) ||
+        (k < r->t.n && er_joined(&v[k]) && (v[k].flags & TK_CAP) && !(v[j].flags & TK_POSS)) ||
         (i > 0 && er_joined(&v[i]) && (v[i - 1].flags & TK_CAP)) ||
         (k + 1 < r->t.n && (os_word(r, k, "of") || os_word(r, k, "for")) &&
          (v[k + 1].flags & TK_CAP)))
@@ -230,7 +230,8 @@ os_beside(const struct ent_run *r, size_t i, size_t j)
     if (v[j].flags & TK_POSS)
         return false; /* "Tesco and Sainsbury's rose": whose name ends how is unsaid */
     if (k + 1 < r->t.n && os_word(r, k, "and") && v[k + 1].sep == ' ' && os_org_at(r, k + 1))
-        return true;
+        return os_proper(r, i) || r->s[v[j].end - 1] != 's'; /* not "Commentators and
+                                                                   Yukos" */
     return i >= 2 && os_word(r, i - 1, "and") && v[i].sep == ' ' && os_org_at(r, i - 2);
 }
 
@@ -315,13 +316,11 @@ os_add(struct ent_run *r, size_t i, size_t j)
         er_remember(r, i, ref);
 }
 
-/* See people.h: every capitalised run not yet an entity that is placed as
- * a company, then every later token written as a one-word one. */
-void
-er_pass_companies(struct ent_run *r)
+/* Every capitalised run not yet an entity that is placed as a company. */
+static void
+os_scan(struct ent_run *r)
 {
     const struct tok *v = r->t.v;
-    size_t nacr = r->nacr;
     for (size_t i = 0; i < r->t.n; i++) {
         if (!os_name_word(r, i))
             continue;
@@ -332,9 +331,31 @@ er_pass_companies(struct ent_run *r)
             os_add(r, i, j);
         i = j;
     }
+}
+
+/* Every token not yet an entity written as a one-word company found. */
+static void
+os_uses(struct ent_run *r)
+{
+    for (size_t i = 0; i < r->t.n; i++)
+        if (!r->covered[i] && (r->t.v[i].flags & TK_CAP))
+            er_acronym_use(r, i);
+}
+
+/* See people.h: every capitalised run not yet an entity that is placed as
+ * a company, then every later token written as a one-word one; once more
+ * when one was found, for its neighbours said before it ("Unite and
+ * Unison said" before "Unison's conference"). */
+void
+er_pass_companies(struct ent_run *r)
+{
+    size_t nacr = r->nacr;
+    os_scan(r);
     if (r->nacr == nacr)
         return;
-    for (size_t i = 0; i < r->t.n; i++)
-        if (!r->covered[i] && (v[i].flags & TK_CAP))
-            er_acronym_use(r, i);
+    os_uses(r);
+    nacr = r->nacr;
+    os_scan(r);
+    if (r->nacr != nacr)
+        os_uses(r);
 }
