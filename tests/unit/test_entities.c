@@ -514,6 +514,27 @@ main(void)
         "Víctor Salgado Ruiz", ENTITY_PERSON, 2);
     hasnt("Salgado Ruiz, who ran the port, left. The board named Víctor Salgado Ruiz as its head.",
           "Salgado Ruiz");
+    /* A name with an organisation and a verb after it; names of places
+     * joined by "and"; a musician's word before a name; a friend. */
+    has("Idris Kamaru of the Harbour Workers Union said the port would close.", "Idris Kamaru",
+        ENTITY_PERSON, 1);
+    has("President Dele Fashola of Ghana and Obiora Nwankwo of Togo attended.", "Obiora Nwankwo",
+        ENTITY_PERSON, 1);
+    has("She married the violinist Teodor Vasilescu in 1990.", "Teodor Vasilescu", ENTITY_PERSON,
+        1);
+    has("His friend Ilario Montesanto read the drafts.", "Ilario Montesanto", ENTITY_PERSON, 1);
+    /* Organisations by where people work, what they run, what they own,
+     * their staff, and a short form of a name with a legal form. */
+    has("Yuki Tanabe, an analyst at Kestrelwood, said sales fell.", "Kestrelwood", ENTITY_ORG, 1);
+    has("Rana Haddad, who chairs Velmora, said sales fell.", "Velmora", ENTITY_ORG, 1);
+    has("The deal lifted Ostrava Power, Brenlix's Czech arm, on Monday.", "Brenlix", ENTITY_ORG,
+        1);
+    has("Ivo Marek, the Dunavia coach, said his side was tired.", "Dunavia", ENTITY_ORG, 1);
+    has("Shares of Corvane Ltd rose. Tom Beck, who founded Corvane, was pleased.", "Corvane Ltd",
+        ENTITY_ORG, 2);
+    hasnt("Shares of Corvane Ltd rose. Tom Beck, who founded Corvane, was pleased.", "Corvane");
+    hasnt("Vale and Rio Tinto fell; the government wants to fund Obamacare next year.",
+          "Obamacare");
     extractor_free(&ex);
 
     /* User gazetteer: extends the shipped ones; errors name file and line. */

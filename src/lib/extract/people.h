@@ -92,6 +92,11 @@ bool er_of_org_said(const struct ent_run *r, size_t b);
 /* Is the run [a, b] joined by "and" to a person, each with "of" and a
  * place ("William Ruto of Kenya and Ismail Omar Guelleh of Djibouti")? */
 bool er_and_person_of(const struct ent_run *r, size_t a, size_t b);
+/* Is the run at token i named by the word before it, a musician's or
+ * such ("the cellist Andrzej Nowak", "a pianist")? (Not a country's
+ * possessive: "Japan's Kinki Nippon", "London's Evening Standard" as
+ * often as "Denmark's Mette Frederiksen".) */
+bool er_named_before(const struct ent_run *r, size_t i);
 /* People: persons with evidence, their titled lone names, later mentions. */
 void er_pass_people(struct ent_run *r);
 /* People: every later mention of the persons found, full or by surname

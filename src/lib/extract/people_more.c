@@ -3,7 +3,8 @@
  * nicknames in quotes inside a name (Jamal "Biggie" Hollins), a name
  * with an organisation and a verb after it ("Kola Ologbondiyan of the
  * Peoples Democratic Party said"), two names of places joined by "and"
- * ("William Ruto of Kenya and Ismail Omar Guelleh of Djibouti").
+ * ("William Ruto of Kenya and Ismail Omar Guelleh of Djibouti"), a name
+ * after a musician's or such word ("the cellist Andrzej Nowak").
  */
 #include "config.h"
 
@@ -139,4 +140,18 @@ er_and_person_of(const struct ent_run *r, size_t a, size_t b)
         k++;
     return k > b + 2 && k + 2 < r->t.n && pm_word(r, k, "and") && r->covered[k + 1] == 2 &&
            r->covered[k + 2] == 2;
+}
+
+/* See people.h. */
+bool
+er_named_before(const struct ent_run *r, size_t i)
+{
+    const struct tok *v = r->t.v;
+    if (i < 2 || v[i].sep != ' ')
+        return false;
+    const struct tok *p = &v[i - 1];
+    size_t n = p->end - p->start;
+    return n >= 6 && memcmp(r->s + p->end - 3, "ist", 3) == 0 &&
+           ex_is_lower((unsigned char)r->s[p->start]) &&
+           (pm_word(r, i - 2, "the") || pm_word(r, i - 2, "a") || pm_word(r, i - 2, "an"));
 }

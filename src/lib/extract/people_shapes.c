@@ -130,7 +130,8 @@ er_kin(const struct ent_run *r, const struct tok *t)
     static const char *const kin[] = {"wife", "husband", "widow", "widower", "sons", "daughter",
                                       "daughters", "brother", "brothers", "sister", "sisters",
                                       "grandson", "granddaughter", "nephew", "niece", "cousin",
-                                      "fiancee", "fiancé", "fiancée", NULL};
+                                      "fiancee", "fiancé", "fiancée", "friend", "colleague",
+                                      "mentor", NULL};
     return ps_listed(r, t, kin);
 }
 
