@@ -10,10 +10,12 @@
 # initials, Vietnamese names, kin, short forms said first, names joined by
 # "and", a place as a first name, elided particles; organisations by
 # their neighbours and "X and Y Ltd" split): people P 0.986 R 0.881
-# (140/142/159), organisations P 0.900 R 0.600 (54/60/90). The floors are
+# (140/142/159), organisations P 0.900 R 0.600 (54/60/90); after the
+# heldout_names3 pass: people P 0.986 R 0.887 (141/143/159), organisations
+# P 0.905 R 0.633 (57/63/90). The floors are
 # the tuned values, kept so that nothing falls back.
 . "$(dirname "$0")/python_env.sh"
 exec python3 "$TOP_SRCDIR/tests/extract/heldout_meta.py" "$TOP_BUILDDIR/tests/ingest/ingest_dump" \
     "$TOP_BUILDDIR/tests/extract/extract_dump" "$DOSSIER_ASSETS" \
     "$TOP_SRCDIR/tests/extract/heldout_names2" --check \
-    --floors=people_p:0.98,people_r:0.88,orgs_p:0.90,orgs_r:0.60
+    --floors=people_p:0.98,people_r:0.88,orgs_p:0.90,orgs_r:0.63

@@ -271,8 +271,8 @@ main(void)
     /* A dateline run into the first sentence; an office "of" a company. */
     has("LONDON, March 3 (Harbour Wire) - Anna Kowalski, chief executive of Quay Foods, said "
         "sales grew.", "Anna Kowalski", ENTITY_PERSON, 1);
-    hasnt("LONDON, March 3 (Harbour Wire) - Anna Kowalski, chief executive of Quay Foods, said "
-          "sales grew.", "Quay Foods");
+    has("LONDON, March 3 (Harbour Wire) - Anna Kowalski, chief executive of Quay Foods, said "
+        "sales grew.", "Quay Foods", ENTITY_ORG, 1); /* the company, not a person */
     has("The nominations included best actor for Lars Brandt.", "Lars Brandt", ENTITY_PERSON, 1);
     has("He wrote to Secretary of State Ella Moss on Friday.", "Ella Moss", ENTITY_PERSON, 1);
     /* A job, a party or a nationality written before a name is not part of
@@ -502,6 +502,39 @@ main(void)
     hasnt("A warning came from security firm Vexo-Guard on Monday.", "Vexo");
     has("He led the Truth and Reconciliation Commission for years.",
         "Truth and Reconciliation Commission", ENTITY_ORG, 1);
+    /* A nickname in quotes stays out of the name; "wa" and "arap" are
+     * particles; a given name is known with its accents; a longer name
+     * ending with a person found is that person. */
+    has("The court heard that Dwayne \"Ace\" Tarrant, 31, had fled. Tarrant denied it.",
+        "Dwayne Tarrant", ENTITY_PERSON, 2);
+    has("Her husband, Kamau wa Njoroge, said the play was banned.", "Kamau wa Njoroge",
+        ENTITY_PERSON, 1);
+    has("Officials met on Monday. Tomáš Hrubý won the vote.", "Tomáš Hrubý", ENTITY_PERSON, 1);
+    has("Salgado Ruiz, who ran the port, left. The board named Víctor Salgado Ruiz as its head.",
+        "Víctor Salgado Ruiz", ENTITY_PERSON, 2);
+    hasnt("Salgado Ruiz, who ran the port, left. The board named Víctor Salgado Ruiz as its head.",
+          "Salgado Ruiz");
+    /* A name with an organisation and a verb after it; names of places
+     * joined by "and"; a musician's word before a name; a friend. */
+    has("Idris Kamaru of the Harbour Workers Union said the port would close.", "Idris Kamaru",
+        ENTITY_PERSON, 1);
+    has("President Dele Fashola of Ghana and Obiora Nwankwo of Togo attended.", "Obiora Nwankwo",
+        ENTITY_PERSON, 1);
+    has("She married the violinist Teodor Vasilescu in 1990.", "Teodor Vasilescu", ENTITY_PERSON,
+        1);
+    has("His friend Ilario Montesanto read the drafts.", "Ilario Montesanto", ENTITY_PERSON, 1);
+    /* Organisations by where people work, what they run, what they own,
+     * their staff, and a short form of a name with a legal form. */
+    has("Yuki Tanabe, an analyst at Kestrelwood, said sales fell.", "Kestrelwood", ENTITY_ORG, 1);
+    has("Rana Haddad, who chairs Velmora, said sales fell.", "Velmora", ENTITY_ORG, 1);
+    has("The deal lifted Ostrava Power, Brenlix's Czech arm, on Monday.", "Brenlix", ENTITY_ORG,
+        1);
+    has("Ivo Marek, the Dunavia coach, said his side was tired.", "Dunavia", ENTITY_ORG, 1);
+    has("Shares of Corvane Ltd rose. Tom Beck, who founded Corvane, was pleased.", "Corvane Ltd",
+        ENTITY_ORG, 2);
+    hasnt("Shares of Corvane Ltd rose. Tom Beck, who founded Corvane, was pleased.", "Corvane");
+    hasnt("Vale and Rio Tinto fell; the government wants to fund Obamacare next year.",
+          "Obamacare");
     extractor_free(&ex);
 
     /* User gazetteer: extends the shipped ones; errors name file and line. */

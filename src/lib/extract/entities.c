@@ -31,6 +31,39 @@
 /* ---- per-run state ------------------------------------------------------------- */
 
 
+/* Latin letters U+00C0..U+017F without their marks ('?': no one letter). */
+static const char er_latin_base[] =
+    "AAAAAA?CEEEEIIIIDNOOOOO?OUUUUY??aaaaaa?ceeeeiiiidnooooo?ouuuuy?y"
+    "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIi??JjKk?LlLlLlL"
+    "lLlNnNnNn???OoOoOo??RrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZz?";
+
+/* w (n bytes) with its accented Latin letters as plain ones ("Sebastián",
+ * "Tomáš", "Łukasz"), in out (n bytes or fewer); the length, or 0 when w
+ * has no such letter or another character that is not ASCII. */
+static size_t
+er_fold_latin(const char *w, size_t n, char *out)
+{
+    size_t o = 0;
+    bool folded = false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w[i];
+        if (c < 0x80) {
+            out[o++] = (char)c;
+            continue;
+        }
+        if (i + 1 >= n || c < 0xC3 || c > 0xC5 || ((unsigned char)w[i + 1] & 0xC0) != 0x80)
+            return 0;
+        unsigned cp = ((c & 0x1Fu) << 6) | ((unsigned char)w[i + 1] & 0x3Fu);
+        char base = cp >= 0xC0 && cp < 0x180 ? er_latin_base[cp - 0xC0] : '?';
+        if (base == '?')
+            return 0;
+        out[o++] = base;
+        folded = true;
+        i++;
+    }
+    return folded ? o : 0;
+}
+
 /* Is the token in word list id, as written (lower = 0) or in lower case
  * (lower = 1)? Answers are cached per token, and the two hashes are
  * computed once per token. */
@@ -53,6 +86,10 @@ er_list(const struct ent_run *r, const struct tok *t, enum wl_id id, int lower)
             }
             exact = ent_words_bits(r->g->words, w, n);
             low_bits = has_upper ? ent_words_bits(r->g->words, low, n) : exact;
+            char plain[32];
+            size_t pn = er_fold_latin(w, n, plain);
+            if (pn) /* a common given name with its accents: "Sebastián", "Tomáš" */
+                exact |= ent_words_bits(r->g->words, plain, pn) & (1u << WL_GIVEN);
         }
         mt->wl = (exact & 0xFFFF) | (low_bits << 16);
         mt->flags |= TK_WLDONE;
@@ -158,6 +195,8 @@ er_text(const struct ent_run *r, size_t i, size_t j)
 {
     struct buf b = BUF_INIT;
     for (size_t k = i; k <= j; k++) {
+        if (r->t.v[k].flags & TK_NICK)
+            continue; /* Jamal "Biggie" Hollins is Jamal Hollins */
         if (k > i)
             buf_putc(&b, r->t.v[k].sep == '-' ? '-' : ' ');
         buf_append(&b, r->s + r->t.v[k].start, r->t.v[k].end - r->t.v[k].start);

@@ -382,7 +382,11 @@ static const char *const wl_roles_after[] = {
      * engineer", not "Best Solo Female, ... Best Breakthrough Artist") */
     "engineer", "lawyer", "banker", "investor", "teacher", "farmer", "student", "scientist",
     "prosecutor", "councillor", "businessman", "businesswoman", "entrepreneur", "wife",
-    "husband", "widow", "daughter", "who", "whose", NULL};
+    "husband", "widow", "daughter", "who", "whose",
+    /* kin, friends and peers ("X, Africa's richest man,", "X, his Turkish
+     * counterpart,", "X, Pogačar's team-mate,") */
+    "man", "woman", "son", "father", "mother", "brother", "sister", "friend", "mate",
+    "counterpart", "colleague", "members", "successor", "predecessor", NULL};
 static const char *const wl_said_after[] = {
     "said", "says", "say", "told", "tells", "noted", "notes", "added", "adds", "stated",
     "explained", "warned", "argued", "stressed", "wrote", "writes", "highlighted", "asked",

@@ -26,6 +26,7 @@ enum tk_flag {
     TK_NUM = 1 << 5,     /* starts with a digit */
     TK_NAMEY = 1 << 6,   /* Capitalised then lower case: could be a name */
     TK_WLDONE = 1 << 7,  /* tok.wl has been computed */
+    TK_NICK = 1 << 8,    /* a nickname in quotes inside a name (entity pass) */
 };
 
 struct tok {

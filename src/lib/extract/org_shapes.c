@@ -94,15 +94,86 @@ os_company_noun(const struct ent_run *r, size_t k, bool after)
 {
     static const char *const nouns[] = {
         "company", "firm", "utility", "lender", "miner", "carmaker", "automaker",
-        "conglomerate", "insurer", "retailer", "airline", "giant", "chipmaker", "refiner", NULL};
+        "conglomerate", "insurer", "retailer", "airline", "giant", "chipmaker", "refiner",
+        "fund", "regulator", "watchdog", "charity", NULL};
     /* after a name, in apposition, also words any body may be called
      * ("Vale, the mining group,"; not "local group Victims") */
     static const char *const wider[] = {"group", "operator", "producer", "developer",
-                                        "broadcaster", NULL};
+                                        "broadcaster", "commission", "agency", "union",
+                                        "party", "movement", "network", "rival", "club",
+                                        "manufacturer", "maker", "carrier", "bank", NULL};
+    if (k < r->t.n && (r->t.v[k].flags & TK_POSS))
+        return false; /* "Smith, the company's chairman": a person of the company */
     for (const char *const *w = nouns; *w; w++)
         if (os_word(r, k, *w))
             return true;
     for (const char *const *w = wider; after && *w; w++)
+        if (os_word(r, k, *w))
+            return true;
+    return false;
+}
+
+/* Is token k (after a possessive, past one capitalised adjective) what
+ * only a body has: "Iberdrola's British arm", "Hezbollah's bloc",
+ * "Unison's conference", "Codelco's board"? */
+static bool
+os_owned(const struct ent_run *r, size_t k)
+{
+    static const char *const owned[] = {
+        "board", "shares", "shareholders", "bloc", "arm", "unit", "subsidiary", "conference",
+        "headquarters", "profits", "lawmakers", "employees", "workforce", "executives",
+        "factories", "brands", NULL};
+    if (k + 1 < r->t.n && (r->t.v[k].flags & TK_CAP) && !(r->t.v[k].flags & TK_POSS) &&
+        r->t.v[k + 1].sep == ' ')
+        k++;
+    for (const char *const *w = owned; *w; w++)
+        if (os_word(r, k, *w))
+            return true;
+    return false;
+}
+
+/* Is the run at token i where someone works ("an analyst at Nomura",
+ * "analysts at PKO BP"), or what someone runs ("who chairs PLDT", "chief
+ * executive of NNPC", "head of Pemex")? */
+static bool
+os_worked_at(const struct ent_run *r, size_t i)
+{
+    static const char *const jobs[] = {"analyst", "analysts", "economist", "economists",
+                                       "strategist", "strategists", "trader", "traders",
+                                       "banker", "bankers", "engineer", "engineers",
+                                       "employee", "employees", "executive", "executives",
+                                       NULL};
+    static const char *const runs[] = {"chairs", "heads", "runs", "founded", "co-founded",
+                                       "owns", NULL};
+    static const char *const roles[] = {"executive", "chairman", "chairwoman", "founder",
+                                        "head", "boss", "owner", "shareholder", NULL};
+    const struct tok *v = r->t.v;
+    if (i < 2 || v[i].sep != ' ' || (v[i].flags & TK_POSS))
+        return false; /* "head of Surrey's Lionhead Studios" */
+    const char *const *list = os_word(r, i - 1, "at") ? jobs : os_word(r, i - 1, "of") ? roles
+                                                                                     : runs;
+    size_t at = list == runs ? i - 1 : i - 2;
+    for (const char *const *w = list; *w; w++)
+        if (os_word(r, at, *w))
+            return list != runs || os_word(r, at - 1, "who");
+    return false;
+}
+
+/* Is the run [i, j] a team or a party by the word after it: "the
+ * Fenerbahçe coach", "whose Bhumjaithai party"? (Not by a score after it:
+ * a tennis player's name is followed by one too.) */
+static bool
+os_team(const struct ent_run *r, size_t i, size_t j)
+{
+    static const char *const staff[] = {"coach", "manager", "captain", "goalkeeper", "striker",
+                                        "midfielder", "defender", "chairman", "owner",
+                                        "president", "party", NULL};
+    const struct tok *v = r->t.v;
+    size_t k = j + 1;
+    if (i == 0 || k >= r->t.n || v[k].sep != ' ' || (v[k].flags & TK_POSS) ||
+        !(os_word(r, i - 1, "the") || os_word(r, i - 1, "whose") || os_word(r, i - 1, "The")))
+        return false;
+    for (const char *const *w = staff; *w; w++)
         if (os_word(r, k, *w))
             return true;
     return false;
@@ -138,24 +209,29 @@ os_beside(const struct ent_run *r, size_t i, size_t j)
     const struct tok *v = r->t.v;
     size_t k = j + 1;
     if (v[i].sep == '-' || (k < r->t.n && v[k].sep == '-') ||
-        (k < r->t.n && er_joined(&v[k]) && (v[k].flags & TK_CAP)) ||
+        (k < r->t.n && er_joined(&v[k]) && (v[k].flags & TK_CAP) && !(v[j].flags & TK_POSS)) ||
         (i > 0 && er_joined(&v[i]) && (v[i - 1].flags & TK_CAP)) ||
         (k + 1 < r->t.n && (os_word(r, k, "of") || os_word(r, k, "for")) &&
          (v[k + 1].flags & TK_CAP)))
         return false; /* part of a longer name: "F-Secure", "Departments of Health", "Saint
                          Bernard Software" */
-    if ((v[j].flags & TK_POSS) && os_company_title(r, k))
+    if ((v[j].flags & TK_POSS) && (os_company_title(r, k) || os_owned(r, k)))
         return true;
-    if (i > 0 && v[i].sep == ' ' && os_company_noun(r, i - 1, false))
-        return true;
-    if (k + 1 < r->t.n && v[k].sep == ',' && (os_word(r, k, "the") || os_word(r, k, "a")))
-        for (size_t q = k + 1; q < r->t.n && q <= k + 3 && er_joined(&v[q]); q++)
+    if (i > 0 && v[i].sep == ' ' && os_company_noun(r, i - 1, false) &&
+        !(i > 1 && os_word(r, i - 2, "to")))
+        return true; /* not a verb: "to fund Obamacare" */
+    if (k + 1 < r->t.n && v[k].sep == ',' &&
+        (os_word(r, k, "the") || os_word(r, k, "a") || os_word(r, k, "its")))
+        for (size_t q = k + 1; q < r->t.n && q <= k + 4 && er_joined(&v[q]); q++)
             if (os_company_noun(r, q, true))
-                return q + 1 >= r->t.n || !er_joined(&v[q + 1]) || os_word(r, q + 1, "that");
+                return q + 1 >= r->t.n || !er_joined(&v[q + 1]) || os_word(r, q + 1, "that") ||
+                       os_word(r, q + 1, "from") || os_word(r, q + 1, "formed") ||
+                       os_word(r, q + 1, "based"); /* "Grab, its rival from Singapore," */
     if (v[j].flags & TK_POSS)
         return false; /* "Tesco and Sainsbury's rose": whose name ends how is unsaid */
     if (k + 1 < r->t.n && os_word(r, k, "and") && v[k + 1].sep == ' ' && os_org_at(r, k + 1))
-        return true;
+        return os_proper(r, i) || r->s[v[j].end - 1] != 's'; /* not "Commentators and
+                                                                   Yukos" */
     return i >= 2 && os_word(r, i - 1, "and") && v[i].sep == ' ' && os_org_at(r, i - 2);
 }
 
@@ -168,6 +244,10 @@ os_placed(const struct ent_run *r, size_t i, size_t j)
     size_t k = j + 1;
     if (os_beside(r, i, j))
         return true;
+    if (!(k < r->t.n && (v[k].sep == '-' || v[k].sep == '/' || (os_word(r, k, "and") && k + 1 < r->t.n &&
+                                              (v[k + 1].flags & TK_CAP)))) &&
+        (os_worked_at(r, i) || os_team(r, i, j)))
+        return true; /* not part of a longer name: "F-Secure", "Fact and Opinion Economics" */
     if (k < r->t.n && v[k].sep == ' ' && !(v[k].flags & TK_CAP)) {
         if (os_word(r, k, "shares") || os_word(r, k, "stock"))
             return true;
@@ -183,23 +263,64 @@ os_placed(const struct ent_run *r, size_t i, size_t j)
            (os_word(r, i - 2, "shares") || os_word(r, i - 2, "Shares"));
 }
 
-/* Record the organisation [i, j]; a one-word name is remembered so that
+/* Is name (n bytes) the start of org name full, the rest a legal form
+ * after at most one more word ("Mercado Libre" of "Mercado Libre Inc.",
+ * "ASML" of "ASML Holding NV")? */
+static bool
+os_short_of(const char *name, size_t n, const char *full)
+{
+    static const char *const forms[] = {"Inc", "Inc.", "Ltd", "Ltd.", "Plc", "PLC", "plc",
+                                        "AG", "NV", "SA", "Corp", "Corp.", "Co.", "LLC",
+                                        "GmbH", "Tbk", "Bhd", "Limited", NULL};
+    if (strncmp(full, name, n) != 0 || full[n] != ' ')
+        return false;
+    const char *last = strrchr(full + n, ' ') + 1;
+    if (last - (full + n + 1) > 0 && strchr(full + n + 1, ' ') != last - 1)
+        return false; /* two words or more before the form */
+    for (const char *const *f = forms; *f; f++)
+        if (strcmp(last, *f) == 0)
+            return true;
+    return false;
+}
+
+/* The organisation found whose name is [i, j] with a legal form after
+ * it, or UINT32_MAX. */
+static uint32_t
+os_long_form(const struct ent_run *r, size_t i, size_t j)
+{
+    char *name = er_text(r, i, j);
+    size_t n = strlen(name);
+    uint32_t ref = UINT32_MAX;
+    for (size_t d = 0; d < r->nd && ref == UINT32_MAX; d++)
+        if (r->d[d].kind == ENTITY_ORG && os_short_of(name, n, r->d[d].name))
+            ref = (uint32_t)(d + r->g->nents);
+    free(name);
+    return ref;
+}
+
+/* Record the organisation [i, j] (a mention of its longer name with a
+ * legal form when one was found); a one-word name is remembered so that
  * later tokens written the same are mentions too. */
 static void
 os_add(struct ent_run *r, size_t i, size_t j)
 {
-    uint32_t ref = er_org_span(r, i, j);
+    uint32_t ref = os_long_form(r, i, j);
+    if (ref != UINT32_MAX) {
+        er_mention(r, r->t.v[i].start, r->t.v[j].end, ref);
+        for (size_t k = i; k <= j; k++)
+            r->covered[k] = 1;
+    } else {
+        ref = er_org_span(r, i, j);
+    }
     if (j == i)
         er_remember(r, i, ref);
 }
 
-/* See people.h: every capitalised run not yet an entity that is placed as
- * a company, then every later token written as a one-word one. */
-void
-er_pass_companies(struct ent_run *r)
+/* Every capitalised run not yet an entity that is placed as a company. */
+static void
+os_scan(struct ent_run *r)
 {
     const struct tok *v = r->t.v;
-    size_t nacr = r->nacr;
     for (size_t i = 0; i < r->t.n; i++) {
         if (!os_name_word(r, i))
             continue;
@@ -210,9 +331,31 @@ er_pass_companies(struct ent_run *r)
             os_add(r, i, j);
         i = j;
     }
+}
+
+/* Every token not yet an entity written as a one-word company found. */
+static void
+os_uses(struct ent_run *r)
+{
+    for (size_t i = 0; i < r->t.n; i++)
+        if (!r->covered[i] && (r->t.v[i].flags & TK_CAP))
+            er_acronym_use(r, i);
+}
+
+/* See people.h: every capitalised run not yet an entity that is placed as
+ * a company, then every later token written as a one-word one; once more
+ * when one was found, for its neighbours said before it ("Unite and
+ * Unison said" before "Unison's conference"). */
+void
+er_pass_companies(struct ent_run *r)
+{
+    size_t nacr = r->nacr;
+    os_scan(r);
     if (r->nacr == nacr)
         return;
-    for (size_t i = 0; i < r->t.n; i++)
-        if (!r->covered[i] && (v[i].flags & TK_CAP))
-            er_acronym_use(r, i);
+    os_uses(r);
+    nacr = r->nacr;
+    os_scan(r);
+    if (r->nacr != nacr)
+        os_uses(r);
 }

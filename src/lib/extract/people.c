@@ -79,10 +79,10 @@ er_particle(const struct ent_run *r, size_t k)
     static const char *const particles[] = {"de", "del", "della", "di", "da", "dos", "das",
                                             "du", "la", "le", "van", "von", "der", "den",
                                             "ter", "ten", "zu", "bin", "binti", "bint", "ibn", "al",
-                                            "el", NULL};
+                                            "el", "wa", "arap", NULL};
     const struct tok *v = r->t.v;
     if (k == 0 || k + 1 >= r->t.n || v[k].end - v[k].start > 5 || !er_joined(&v[k]) ||
-        !er_joined(&v[k + 1]) || !strchr("abdeilstvz", r->s[v[k].start]))
+        !er_joined(&v[k + 1]) || !strchr("abdeilstvwz", r->s[v[k].start]))
         return false; /* every particle starts with one of these */
     bool listed = false;
     for (const char *const *p = particles; *p && !listed; p++)
@@ -132,7 +132,7 @@ er_org_word(const struct ent_run *r, size_t k)
     size_t n = t->end - t->start;
     if (er_is(r, t, WL_ORG_SUFFIX))
         return true;
-    static const char *const ends[] = {"bank", "management", NULL};
+    static const char *const ends[] = {"bank", "management", "programme", NULL};
     for (const char *const *e = ends; *e; e++) {
         size_t l = strlen(*e), i = 0;
         while (i < l && n >= l &&
@@ -223,10 +223,11 @@ er_role_after(const struct ent_run *r, size_t b)
     size_t nt = r->t.n;
     if (b + 1 < nt && v[b + 1].sep == ',' && r->s[v[b].end] == ',') {
         for (size_t k = b + 1; k < nt && k < b + 8; k++) {
-            if (k > b + 1 && !er_joined(&v[k]))
+            if ((k > b + 1 && !er_joined(&v[k])) || er_word(r, &v[k], "which"))
                 break;
-            if (er_in(r, &v[k], WL_ROLES_AFTER))
-                return true;
+            if (er_in(r, &v[k], WL_ROLES_AFTER) &&
+                (!(v[k].flags & TK_CAP) || er_in(r, &v[k], WL_TITLES)))
+                return true; /* not "Space Invaders, Pac-Man" */
         }
     }
     return false;
@@ -364,7 +365,8 @@ er_name_words(const struct ent_run *r, size_t a, size_t b)
 {
     size_t n = 0;
     for (size_t k = a; k <= b; k++)
-        n += !er_particle(r, k) && !er_surname_hyphen(r, k) && !er_cap_particle(r, k);
+        n += !er_particle(r, k) && !er_surname_hyphen(r, k) && !er_cap_particle(r, k) &&
+             !(r->t.v[k].flags & TK_NICK);
     return n;
 }
 
@@ -461,7 +463,7 @@ er_title_before(const struct ent_run *r, struct er_cand *c)
     if (c->titled || i == 0)
         return;
     const struct tok *p = &v[i - 1];
-    if (er_in(r, p, WL_TITLES) || er_kin(r, p))
+    if (er_in(r, p, WL_TITLES) || er_kin(r, p) || er_named_before(r, i))
         c->titled = true; /* written in lower case or capitalised */
     if (er_is(r, p, WL_HONORIFIC) && (p->end - p->start <= 3 || er_word(r, p, "Prof")) &&
         p->end + 2 == v[i].start && r->s[p->end] == '.' && r->s[p->end + 1] == ' ' && c->a == i)
@@ -584,8 +586,8 @@ er_evidence(const struct ent_run *r, struct er_cand *c)
         er_in(r, &v[b + 1], WL_SAID_AFTER))
         ev = true;
     size_t words = er_name_words(r, a, c->b);
-    if (!ev && er_person_shape(r, a, c->b))
-        ev = true; /* "Mohd Faiz bin Ismail", "Aengus Ó Snodaigh" */
+    if (!ev && (er_person_shape(r, a, c->b) || er_of_org_said(r, b)))
+        ev = true; /* "Mohd Faiz bin Ismail", "Aengus Ó Snodaigh", "X of the Y Party said" */
     if (!ev && a == c->i && er_given_at(r, a) &&
         (words == 2 || (words == 3 && er_initial(r, a + 1))))
         ev = true; /* "Alexander Payne won": a common given name, then a surname */
@@ -601,10 +603,11 @@ er_evidence(const struct ent_run *r, struct er_cand *c)
         ev = true;
     if (!ev && b + 1 < nt && v[b + 1].sep == ',' && r->s[v[b].end] == ',') {
         for (size_t k = b + 1; k < nt && k < b + 8; k++) {
-            if (k > b + 1 && !er_joined(&v[k]))
+            if ((k > b + 1 && !er_joined(&v[k])) || er_word(r, &v[k], "which"))
                 break;
-            if (er_in(r, &v[k], WL_ROLES_AFTER))
-                return true;
+            if (er_in(r, &v[k], WL_ROLES_AFTER) &&
+                (!(v[k].flags & TK_CAP) || er_in(r, &v[k], WL_TITLES)))
+                return true; /* not "Space Invaders, Pac-Man" */
         }
     }
     return ev;
@@ -812,9 +815,12 @@ er_tail_found(struct ent_run *r, const struct er_cand *c)
 {
     if (c->b <= c->a + 1)
         return false;
+    bool spaced = false;
     for (size_t k = c->a + 2; k <= c->b; k++)
-        if (r->t.v[k].sep != '-')
-            return false; /* "Meet Melania Trump": a surname of one word, hyphens aside */
+        spaced = spaced || r->t.v[k].sep != '-';
+    if (spaced && (!er_given_at(r, c->a) || r->t.v[c->a + 1].sep != ' '))
+        return false; /* "Meet Melania Trump" opening a headline; but "named Víctor
+                         Rodríguez Padilla" after "Rodríguez Padilla, who" is the whole name */
     char *tail = er_text(r, c->a + 1, c->b);
     bool found = er_find(r, tail, ENTITY_PERSON) != UINT32_MAX;
     free(tail);
@@ -839,8 +845,9 @@ er_and_person(const struct ent_run *r, const struct er_cand *c)
     if (b + 3 < r->t.n && er_word(r, &v[b + 1], "and") && v[b + 1].sep == ' ' &&
         r->covered[b + 2] == 2 && r->covered[b + 3] == 2 && er_joined(&v[b + 3]))
         return true;
-    return c->a >= 3 && er_word(r, &v[c->a - 1], "and") && v[c->a].sep == ' ' &&
-           r->covered[c->a - 2] == 2 && r->covered[c->a - 3] == 2 && er_joined(&v[c->a - 2]);
+    return (c->a >= 3 && er_word(r, &v[c->a - 1], "and") && v[c->a].sep == ' ' &&
+            r->covered[c->a - 2] == 2 && r->covered[c->a - 3] == 2 && er_joined(&v[c->a - 2])) ||
+           er_and_person_of(r, c->a, b);
 }
 
 /* Names kept without evidence whose surname is, elsewhere in the text, a
@@ -962,6 +969,7 @@ er_pass_people(struct ent_run *r)
 {
     const struct tok *v = r->t.v;
     struct er_singles singles = {NULL, 0, NULL, 0, NULL, 0};
+    er_mark_nicknames(r);
     er_unclaim_surnames(r);
     for (size_t i = 0; i < r->t.n;) {
         if (r->covered[i] || !(v[i].flags & TK_CAP) || (v[i].flags & TK_CJK))

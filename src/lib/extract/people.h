@@ -82,6 +82,21 @@ bool er_kin(const struct ent_run *r, const struct tok *t);
 bool er_elided(const struct ent_run *r, size_t k);
 /* Does token k name an institution (extract/people.c's er_org_word)? */
 bool er_org_word_at(const struct ent_run *r, size_t k);
+/* Mark one-word nicknames in quotes inside a name (Ferdinand "Bongbong"
+ * Marcos) TK_NICK, joined to the name and left out of its text
+ * (extract/people_more.c). */
+void er_mark_nicknames(struct ent_run *r);
+/* Is a name ending at token b followed by "of", an organisation found and
+ * a verb ("Kola Ologbondiyan of the Peoples Democratic Party said")? */
+bool er_of_org_said(const struct ent_run *r, size_t b);
+/* Is the run [a, b] joined by "and" to a person, each with "of" and a
+ * place ("William Ruto of Kenya and Ismail Omar Guelleh of Djibouti")? */
+bool er_and_person_of(const struct ent_run *r, size_t a, size_t b);
+/* Is the run at token i named by the word before it, a musician's or
+ * such ("the cellist Andrzej Nowak", "a pianist")? (Not a country's
+ * possessive: "Japan's Kinki Nippon", "London's Evening Standard" as
+ * often as "Denmark's Mette Frederiksen".) */
+bool er_named_before(const struct ent_run *r, size_t i);
 /* People: persons with evidence, their titled lone names, later mentions. */
 void er_pass_people(struct ent_run *r);
 /* People: every later mention of the persons found, full or by surname

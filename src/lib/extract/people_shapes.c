@@ -91,7 +91,9 @@ er_org_lead(const struct ent_run *r, size_t k)
         "Société", "Società", "Corporación", "Empresa", "Empresas", "Consejo", "Conselho",
         "Conseil", "Consiglio", "Secretaría", "Tribunal", "Partido", "Partito", "Parti",
         "Agencia", "Agência", "Agence", "Comisión", "Comissão", "Syarikat", "Kumpulan",
-        "Kementerian", NULL};
+        "Kementerian", "Confederación", "Confederação", "Federación", "Federação",
+        "Asociación", "Associação", "Sindicato", "Syndicat", "Médecins", "Movimiento",
+        "Colegio", "Cámara", "Câmara", NULL};
     return ps_listed(r, &r->t.v[k], lead);
 }
 
@@ -128,7 +130,8 @@ er_kin(const struct ent_run *r, const struct tok *t)
     static const char *const kin[] = {"wife", "husband", "widow", "widower", "sons", "daughter",
                                       "daughters", "brother", "brothers", "sister", "sisters",
                                       "grandson", "granddaughter", "nephew", "niece", "cousin",
-                                      "fiancee", "fiancé", "fiancée", NULL};
+                                      "fiancee", "fiancé", "fiancée", "friend", "colleague",
+                                      "mentor", NULL};
     return ps_listed(r, t, kin);
 }
 

@@ -1,0 +1,157 @@
+/*
+ * extract/people_more.c — more of the people pass (extract/people.c):
+ * nicknames in quotes inside a name (Jamal "Biggie" Hollins), a name
+ * with an organisation and a verb after it ("Kola Ologbondiyan of the
+ * Peoples Democratic Party said"), two names of places joined by "and"
+ * ("William Ruto of Kenya and Ismail Omar Guelleh of Djibouti"), a name
+ * after a musician's or such word ("the cellist Andrzej Nowak").
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib.h"
+#include "people.h"
+
+/* The byte length of the quote opening at p ('"' or U+201C), else 0. */
+static size_t
+pm_open_quote(const char *s, size_t n, size_t p)
+{
+    if (p < n && s[p] == '"')
+        return 1;
+    if (p + 3 <= n && memcmp(s + p, "\xe2\x80\x9c", 3) == 0)
+        return 3;
+    return 0;
+}
+
+/* The byte length of the quote closing at p ('"' or U+201D), else 0. */
+static size_t
+pm_close_quote(const char *s, size_t n, size_t p)
+{
+    if (p < n && s[p] == '"')
+        return 1;
+    if (p + 3 <= n && memcmp(s + p, "\xe2\x80\x9d", 3) == 0)
+        return 3;
+    return 0;
+}
+
+/* Is token k a one-word nickname in quotes between two parts of a name
+ * (Ferdinand "Bongbong" Marcos): a name-like token, a space and a quote
+ * before it, the closing quote and a space after it, then a capitalised
+ * token? */
+static bool
+pm_nickname(const struct ent_run *r, size_t k)
+{
+    const struct tok *v = r->t.v;
+    if (k == 0 || k + 1 >= r->t.n || !(v[k].flags & TK_NAMEY) || !(v[k - 1].flags & TK_NAMEY) ||
+        !(v[k + 1].flags & TK_CAP) || (v[k - 1].flags & TK_POSS) || (v[k].flags & TK_POSS))
+        return false;
+    size_t q = v[k - 1].end;
+    if (q >= r->n || r->s[q] != ' ')
+        return false;
+    size_t ql = pm_open_quote(r->s, r->n, q + 1);
+    if (!ql || q + 1 + ql != v[k].start)
+        return false;
+    size_t cl = pm_close_quote(r->s, r->n, v[k].end);
+    return cl && v[k].end + cl + 1 == v[k + 1].start && r->s[v[k].end + cl] == ' ';
+}
+
+/* See people.h. */
+void
+er_mark_nicknames(struct ent_run *r)
+{
+    struct tok *v = r->t.v;
+    for (size_t k = 1; k + 1 < r->t.n; k++) {
+        if (!pm_nickname(r, k))
+            continue;
+        v[k].flags |= TK_NICK;
+        v[k].flags &= (uint16_t)~TK_SENT;
+        v[k + 1].flags &= (uint16_t)~TK_SENT;
+        v[k].sep = ' ';
+        v[k + 1].sep = ' ';
+    }
+}
+
+/* Is token k the lower-case word w? */
+static bool
+pm_word(const struct ent_run *r, size_t k, const char *w)
+{
+    size_t l = strlen(w);
+    return k < r->t.n && r->t.v[k].end - r->t.v[k].start == l &&
+           memcmp(r->s + r->t.v[k].start, w, l) == 0;
+}
+
+/* The kind of the entity whose mention covers token k. */
+static enum entity_kind
+pm_kind_at(const struct ent_run *r, size_t k)
+{
+    uint32_t at = r->t.v[k].start;
+    for (size_t m = r->nm; m > 0; m--) {
+        const struct mention *mm = &r->m[m - 1];
+        if (mm->start <= at && at < mm->end)
+            return mm->ref < r->g->nents ? r->g->ents[mm->ref].kind
+                                         : r->d[mm->ref - r->g->nents].kind;
+    }
+    return ENTITY_PERSON;
+}
+
+/* See people.h. */
+bool
+er_of_org_said(const struct ent_run *r, size_t b)
+{
+    const struct tok *v = r->t.v;
+    size_t k = b + 1;
+    if ((v[b].flags & TK_POSS) || !pm_word(r, k, "of") || v[k].sep != ' ')
+        return false;
+    k += 1 + pm_word(r, k + 1, "the");
+    if (k >= r->t.n || r->covered[k] != 1 || pm_kind_at(r, k) != ENTITY_ORG)
+        return false;
+    while (k < r->t.n && r->covered[k] == 1 && !(v[k].flags & TK_POSS))
+        k++;
+    return k < r->t.n && v[k].sep == ' ' &&
+           (er_in(r, &v[k], WL_SAID_AFTER) || er_is(r, &v[k], WL_GOV_AFTER));
+}
+
+/* Does "of" and a place found end at token j, a person's name (two tokens
+ * at least) before it? */
+static bool
+pm_person_of_place(const struct ent_run *r, size_t j)
+{
+    size_t k = j;
+    while (k > 0 && r->covered[k] == 1 && pm_kind_at(r, k) != ENTITY_ORG &&
+           pm_kind_at(r, k) != ENTITY_PERSON)
+        k--;
+    return k + 1 <= j && k >= 2 && pm_word(r, k, "of") && r->covered[k - 1] == 2 &&
+           r->covered[k - 2] == 2;
+}
+
+/* See people.h. */
+bool
+er_and_person_of(const struct ent_run *r, size_t a, size_t b)
+{
+    const struct tok *v = r->t.v;
+    if (a >= 5 && pm_word(r, a - 1, "and") && v[a].sep == ' ' && pm_person_of_place(r, a - 2))
+        return true;
+    if (!pm_word(r, b + 1, "of"))
+        return false;
+    size_t k = b + 2;
+    while (k < r->t.n && r->covered[k] == 1)
+        k++;
+    return k > b + 2 && k + 2 < r->t.n && pm_word(r, k, "and") && r->covered[k + 1] == 2 &&
+           r->covered[k + 2] == 2;
+}
+
+/* See people.h. */
+bool
+er_named_before(const struct ent_run *r, size_t i)
+{
+    const struct tok *v = r->t.v;
+    if (i < 2 || v[i].sep != ' ')
+        return false;
+    const struct tok *p = &v[i - 1];
+    size_t n = p->end - p->start;
+    return n >= 6 && memcmp(r->s + p->end - 3, "ist", 3) == 0 &&
+           ex_is_lower((unsigned char)r->s[p->start]) &&
+           (pm_word(r, i - 2, "the") || pm_word(r, i - 2, "a") || pm_word(r, i - 2, "an"));
+}
