@@ -141,6 +141,8 @@ int ingest_read_feed(const char *text, size_t n, struct buf *out, struct ds_erro
 struct ing_meta {
     char *title, *date, *author, *source, *url, *section, *tags;
     char *summary;             /* description, summary, excerpt */
+    char *sender, *sender_domain; /* an e-mail's "From:" display name and
+                                   * address domain (a newsletter's outlet) */
     enum date_source date_how; /* how a date from here is recorded */
 };
 void ing_meta_clear(struct ing_meta *m);
