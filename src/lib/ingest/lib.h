@@ -277,6 +277,11 @@ ing_read_fn ing_reader(enum ing_format f, const char **why);
 #define INGEST_HTML_MAX ((size_t)16 << 20)
 #define INGEST_HTML_DEPTH 256
 int ing_read_html(const char *text, size_t n, struct ing_page *pg, struct ds_error *err);
+/* newsxml.c: NITF (<nitf>) or NewsML-G2 (<newsItem>, <newsMessage>): the
+ * headline, date, byline and provider from their elements, the text from
+ * the body's paragraphs. Other XML: -1, "XML that is neither a page nor a
+ * feed". */
+int ing_read_newsxml(const char *text, size_t n, struct ing_page *pg, struct ds_error *err);
 
 /* ---- one file's lines and metadata, shared by ingest.c, doc.c, lines.c
  * and metadata.c (the ingest step for one file) ------------------------- */
