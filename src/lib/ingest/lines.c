@@ -478,6 +478,30 @@ dateline_agency_after_comma(const char *s, size_t n, size_t i)
     return words && k > end && dateline_dash_at(s, n, k) && k + 1 < n && s[k + 1] == ' ' ? end : 0;
 }
 
+/* The length of "(ANSA) - " opening a paragraph: an agency in capitals in
+ * parentheses and a dash, before the place of a dateline; 0 when none. */
+static size_t
+agency_first(const char *s, size_t n)
+{
+    if (n < 8 || s[0] != '(')
+        return 0;
+    const char *close = memchr(s, ')', DS_MIN(n, (size_t)30));
+    if (!close || close - s < 2 || !caps_word(s + 1, (size_t)(close - s) - 1))
+        return 0;
+    size_t i = (size_t)(close - s) + 1;
+    while (i < n && s[i] == ' ')
+        i++;
+    if (i < n && s[i] == '-')
+        i++;
+    else if (n - i >= 3 && (memcmp(s + i, "\xe2\x80\x94", 3) == 0 || memcmp(s + i, "\xe2\x80\x93", 3) == 0))
+        i += 3;
+    else
+        return 0;
+    while (i < n && s[i] == ' ')
+        i++;
+    return i < n && s[i] >= 'A' && s[i] <= 'Z' ? i : 0;
+}
+
 /* "WASHINGTON, May 17 (Reuters) -", "BEIJING, May 17, 2018 (Xinhua) --",
  * "Geneva (AP) —": a place at the start of a paragraph, an optional date, an
  * optional agency in parentheses, then a dash. */
@@ -485,6 +509,16 @@ bool
 ing_is_dateline(const char *s, size_t n, struct ing_dateline *dl)
 {
     memset(dl, 0, sizeof *dl);
+    size_t lead = agency_first(s, n);
+    if (lead) { /* "(ANSA) - ROME, MAR 14 - ..." */
+        if (!ing_is_dateline(s + lead, n - lead, dl))
+            return false;
+        if (!dl->agency) {
+            dl->agency = s + 1;
+            dl->agencyl = (size_t)(memchr(s, ')', n) ? (const char *)memchr(s, ')', n) - s - 1 : 0);
+        }
+        return true;
+    }
     bool caps_place = false;
     size_t i = dateline_place(s, n, &caps_place);
     if (i == 0)
