@@ -610,16 +610,52 @@ epoch_day(const char *v)
     return xasprintf("%04lld-%02lld-%02lld", yoe + era * 400 + (mo <= 2), mo, d);
 }
 
+/* Is n in a list of other stories, a table or an aside (or one itself)? */
+static bool
+outside_story(const xmlNode *n)
+{
+    static const char *const tags[] = {"li", "aside", "td", "th", "nav", "footer", NULL};
+    for (const char *const *t = tags; *t; t++)
+        if (hx_is(n, *t) || hx_has_ancestor(n, *t, 0))
+            return true;
+    return false;
+}
+
+/* Does n or one of its three nearest ancestors have a class of the
+ * article's header ("post-meta", "byline", "date", "timestamp")? */
+static bool
+meta_class_near(const xmlNode *n)
+{
+    static const char *const words[] = {"meta", "date", "time", "byline", "publish", "posted",
+                                        "author", "header", NULL};
+    for (int up = 0; n && n->type == XML_ELEMENT_NODE && up < 4; up++, n = n->parent) {
+        const char *c = hx_attr(n, "class");
+        for (const char *const *w = words; c && *w; w++)
+            if (ing_ifind(c, strlen(c), *w))
+                return true;
+    }
+    return false;
+}
+
 /* A date a script fills in from an attribute (data-timestamp, data-time,
- * data-epoch): saved before the script ran, the element is empty. */
+ * data-epoch) of an element just after the headline: saved before the
+ * script ran, the element is empty. */
 static void
 read_epoch_attr(xmlNode *root, struct html_meta *m)
 {
     static const char *const attrs[] = {"data-timestamp", "data-time", "data-epoch",
                                         "data-published", NULL};
-    for (xmlNode *n = root; n && !m->published; n = hx_next(n, root, false)) {
-        if (n->type != XML_ELEMENT_NODE || hx_has_ancestor(n, "aside", 0) ||
-            hx_has_ancestor(n, "li", 0))
+    bool after_h1 = false;
+    int looked = 0;
+    for (xmlNode *n = root; n && !m->published && looked < 40; n = hx_next(n, root, false)) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (hx_is(n, "h1"))
+            after_h1 = true;
+        if (!after_h1 || hx_is(n, "h1"))
+            continue;
+        looked++;
+        if (outside_story(n))
             continue;
         for (const char *const *a = attrs; *a && !m->published; a++)
             m->published = epoch_day(hx_attr(n, *a));
@@ -710,9 +746,9 @@ read_date_element(xmlNode *root, struct html_meta *m)
         if (hx_is(n, "h1"))
             after_h1 = true;
         if (hx_is_any(n, (const char *const[]){"script", "style", "h1", NULL}) ||
-            hx_has_ancestor(n, "aside", 0) || hx_has_ancestor(n, "li", 0))
+            outside_story(n))
             continue;
-        bool near = after_h1 && looked++ < 40;
+        bool near = after_h1 && looked++ < 40 && meta_class_near(n);
         m->published = element_date(n, near);
         if (m->published && !m->byline_profile)
             m->byline_profile = submitted_by(n);

@@ -392,6 +392,12 @@ bool ing_is_copyright_line(const char *s, size_t n);
 bool ing_cjk_banner(const char *s, size_t n, const char **in, size_t *inl);
 bool ing_is_crumb(const char *s, size_t n, const char **sec, size_t *secl);
 bool ing_is_dateline(const char *s, size_t n, struct ing_dateline *dl);
+/* "Saved from X"/"Saved on D": the lead's length, 0 when none. */
+size_t ing_saved_lead(const char *s, size_t n);
+/* "AP-EU-Rail-Strike, 1st Ld-Writethru,0431": a wire's slug line. */
+bool ing_is_wire_slug(const char *s, size_t n);
+/* "03-07-24 0512EST": a wire's transmission stamp, its day in *dt. */
+bool ing_is_wire_stamp(const char *s, size_t n, struct ing_date *dt);
 bool ing_is_headline_like(const struct ing_doc_line *l);
 bool ing_is_published_line(const char *s, size_t n, struct ing_date *dt);
 bool ing_is_short_label(const struct ing_doc_line *l);
