@@ -512,6 +512,24 @@ domain_spelled(const char *name, size_t nl, const char *domain)
     return k >= 3 ? best : 0;
 }
 
+/* The writer's name alone on a line near the top (a newsletter repeats
+ * its sender's name over the text): metadata, not text. */
+static void
+drop_name_line(struct ing_doc *d, const char *name)
+{
+    size_t nl = strlen(name), seen = 0;
+    for (size_t i = 0; i < d->n && seen < TOP_LINES; i++) {
+        struct ing_doc_line *l = &d->lines[i];
+        if (l->blank)
+            continue;
+        seen++;
+        if (!l->why && l->tl == nl && memcmp(l->t, name, nl) == 0) {
+            l->why = "byline";
+            return;
+        }
+    }
+}
+
 /* A newsletter's outlet from its e-mail sender: the outlet table's name
  * for the address's domain ("email.politico.com"), for the display name or
  * for a known outlet inside it ("The Economist Today"); the publication in
@@ -539,8 +557,10 @@ sender_outlet(struct ing_doc *d, const struct ing_meta *m)
     if (from && from > name && from + 6 < name + nl) {
         const char *pub = from + 6;
         struct ing_name_shape ns;
-        if (!d->a->byline && ing_name_shape(name, (size_t)(from - name), &ns) && ns.person)
+        if (!d->a->byline && ing_name_shape(name, (size_t)(from - name), &ns) && ns.person) {
             d->a->byline = ing_dupn(name, (size_t)(from - name));
+            drop_name_line(d, d->a->byline);
+        }
         ing_set_source(d, pub, strlen(pub), RANK_SOURCE_UNKNOWN);
         return;
     }
