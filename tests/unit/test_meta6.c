@@ -129,13 +129,17 @@ test_notes(void)
            "Readers queue outside the library on its reopening day.\n\n"
            "(Adds mayor's comments in paragraph 4)\n\n"
            "Eds: Moves on state wires.\n\n"
-           "The mayor said the extra hours would cost about $200,000 a year.\n",
+           "The mayor said the extra hours would cost about $200,000 a year.\n\n"
+           "Volunteers shelve returned books on Saturday. CITY PHOTO: RUTH OKONJO\n\n"
+           "Library Services, 4 Mill Lane, Norwich NR2 1TL\n",
            &a);
     ok(!in_body(&a, "has been updated"), "notes: an update note is metadata");
     ok(!in_body(&a, "Photo 2 of 6") && !in_body(&a, "Readers queue"),
        "notes: a gallery counter and its caption go");
     ok(!in_body(&a, "(Adds mayor") && !in_body(&a, "Eds:"), "notes: desk notes go");
     ok(in_body(&a, "extra hours would cost"), "notes: the text stays");
+    ok(!in_body(&a, "Volunteers shelve"), "notes: a caption ending in a credit in capitals goes");
+    ok(!in_body(&a, "Mill Lane"), "notes: an address ending in a postcode goes");
     article_clear(&a);
 }
 

@@ -526,6 +526,40 @@ note_reason(const char *s, size_t n)
     return NULL;
 }
 
+/* "Tea pickers at an estate. PHOTO | FILE | NMG", "Commuters queue on
+ * Feb 11. ST PHOTO: JANE ROE": a caption whose last sentence is a picture
+ * credit in capitals (at most eight words). */
+static bool
+caps_photo_tail(const char *s, size_t n)
+{
+    size_t i = n;
+    while (i > 1 && !(s[i - 1] == ' ' && s[i - 2] == '.'))
+        i--;
+    if (i <= 1 || n - i > 80 || ing_count_words_max(s + i, n - i, 9) > 8 || !all_caps(s + i, n - i))
+        return false;
+    return ing_ifind(s + i, n - i, "PHOTO") || ing_ifind(s + i, n - i, "PICTURE");
+}
+
+/* Does s end in a Canadian ("M5W 1E6") or British ("WC2N 6HT") postcode? */
+static bool
+ends_in_postcode(const char *s, size_t n)
+{
+#define UP(c) ((c) >= 'A' && (c) <= 'Z')
+#define DG(c) ((c) >= '0' && (c) <= '9')
+    if (n >= 8 && s[n - 8] == ' ' && UP(s[n - 7]) && DG(s[n - 6]) && UP(s[n - 5]) &&
+        s[n - 4] == ' ' && DG(s[n - 3]) && UP(s[n - 2]) && DG(s[n - 1]))
+        return true; /* Canada */
+    if (n < 7 || !DG(s[n - 3]) || !UP(s[n - 2]) || !UP(s[n - 1]) || s[n - 4] != ' ')
+        return false;
+    size_t i = n - 4, k = i; /* the outward code: A9, A99, AA9, AA99, A9A, AA9A */
+    while (k > 0 && s[k - 1] != ' ')
+        k--;
+    size_t len = i - k;
+    return k > 0 && len >= 2 && len <= 4 && UP(s[k]) && (DG(s[k + 1]) || DG(s[k + 2]));
+#undef UP
+#undef DG
+}
+
 /* See lib.h. */
 const char *
 ing_caption_shape(const char *s, size_t n)
@@ -550,7 +584,9 @@ ing_caption_shape(const char *s, size_t n)
         return "promo";
     if (syndication_note(s, n))
         return "credit";
-    if (postal_address(s, n) || contact_line(s, n))
+    if (postal_address(s, n) || contact_line(s, n) ||
+        (n <= 160 && memchr(s, ',', n) && ing_count_words_max(s, n, 21) <= 20 &&
+         ends_in_postcode(s, n)))
         return "contact";
     if (caps_promo(s, n))
         return "promo";
@@ -558,10 +594,8 @@ ing_caption_shape(const char *s, size_t n)
         return "caption";
     if (caps_credit_tail(s, n))
         return "video";
-    const char *pipe = ing_ifind(s, n, ". PHOTO | ");
-    if (pipe && ing_count_words_max(pipe + 2, (size_t)(s + n - pipe - 2), 9) <= 8 &&
-        all_caps(pipe + 2, (size_t)(s + n - pipe - 2)))
-        return "caption"; /* "Tea pickers at an estate. PHOTO | FILE | NMG" */
+    if (caps_photo_tail(s, n))
+        return "caption";
     static const char *const tails[] = {". Photograph: ", ". Photo: ", ". Picture: ", ". Image: ",
                                         ". Photograph by ", ". Illustration: ",
                                         ". Photo by ", ". Photos by ", ". Image by "};
