@@ -46,7 +46,7 @@ test_mail(void)
            "---------- Forwarded message ---------\n"
            "From: Guardian Today <newsletters@email.theguardian.com>\n"
            "Sent: Thursday, May 9, 2024 6:10 AM\n"
-           "Subject: Rail fares to rise by less than inflation\n"
+           "Subject: Fwd: Rail fares to rise by less than inflation\n"
            "To: <someone@example.org>\n\n"
            "Having trouble viewing this email? View it in your browser.\n\n"
            "Regulated rail fares in England will rise by 3% next year, the transport department "

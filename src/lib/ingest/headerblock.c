@@ -176,6 +176,24 @@ set_sender(struct ing_meta *m, const char *v, size_t n)
         set_str(&m->sender, nm, name_end);
 }
 
+/* The length of the "Fwd: ", "Fw: ", "Re: " marks a forwarded or answered
+ * e-mail's subject opens with (repeated), 0 when none. */
+static size_t
+reply_prefix(const char *s, size_t n)
+{
+    static const char *const marks[] = {"fwd: ", "fw: ", "re: "};
+    size_t i = 0;
+    for (bool more = true; more;) {
+        more = false;
+        for (size_t k = 0; k < DS_ARRAY_LEN(marks); k++)
+            if (ing_istarts(s + i, n - i, marks[k]) && n - i > strlen(marks[k])) {
+                i += strlen(marks[k]);
+                more = true;
+            }
+    }
+    return i;
+}
+
 /* See lib.h. The first value stated for a field wins (a second "Date:"
  * line is usually an update); tags and authors add up. */
 bool
@@ -189,8 +207,10 @@ ing_meta_set(struct ing_meta *m, const char *key, size_t kl, const char *value, 
         return true;
     switch ((enum meta_field)f) {
     case MF_TITLE:
-        if (!m->title)
-            set_str(&m->title, value, n);
+        if (!m->title) {
+            size_t re = reply_prefix(value, n); /* "Fwd: Subject" */
+            set_str(&m->title, value + re, n - re);
+        }
         break;
     case MF_DATE:
         if (!m->date)

@@ -662,6 +662,21 @@ read_epoch_attr(xmlNode *root, struct html_meta *m)
     }
 }
 
+/* Does n hold some text, and at most cap bytes of it? Stops counting past
+ * cap: every element of a big page is asked. */
+static bool
+text_within(xmlNode *n, size_t cap)
+{
+    size_t sum = 0;
+    for (xmlNode *c = n; c; c = hx_next(c, n, false)) {
+        if (c->type == XML_TEXT_NODE && c->content)
+            sum += strnlen((const char *)c->content, cap + 1);
+        if (sum > cap)
+            return false;
+    }
+    return sum > 0;
+}
+
 /* A numeric "03/21/2024" in t: month first as Drupal's default "Thu,
  * 03/21/2024 - 10:22" writes it, day first only when the first number
  * cannot be a month. */
@@ -691,10 +706,9 @@ slash_date(const char *t, struct ing_date *dt)
  * whose text runs longer than a date line: a container of the article). after_h1: the element
  * follows the headline, where a date alone is the article's. */
 static char *
-element_date(const xmlNode *n, bool after_h1)
+element_date(xmlNode *n, bool after_h1)
 {
-    size_t len = hx_text_len(n);
-    if (len == 0 || len > 90)
+    if (!text_within(n, 200))
         return NULL;
     struct buf b = BUF_INIT;
     hx_text(n, &b);
@@ -702,6 +716,10 @@ element_date(const xmlNode *n, bool after_h1)
     buf_free(&b);
     size_t tl = strlen(t);
     struct ing_date dt;
+    if (tl > 90) {
+        free(t);
+        return NULL;
+    }
     bool cue = ing_istarts(t, tl, "submitted by ") || ing_istarts(t, tl, "posted by ") ||
                ing_istarts(t, tl, "published ") || ing_istarts(t, tl, "page last modified") ||
                ing_istarts(t, tl, "last modified") || ing_istarts(t, tl, "last updated") ||
