@@ -346,17 +346,20 @@ to_reader(const char *s, size_t n)
 static bool
 mail_notice(const char *s, size_t n)
 {
-    if (n > 300 || ing_count_words_max(s, n, 41) > 40)
+    static const char *const things[] = {"email", "e-mail", "newsletter", "message"};
+    if (n > 300)
         return false;
-    bool about_mail = ing_ifind(s, n, "this email") || ing_ifind(s, n, "this e-mail") ||
-                      ing_ifind(s, n, "this newsletter") || ing_ifind(s, n, "this message");
-    bool subscription = ing_ifind(s, n, "subscriber") &&
+    bool about_mail = false;
+    for (const char *t = s; !about_mail && (t = ing_ifind(t, (size_t)(s + n - t), "this ")); t += 5)
+        for (size_t k = 0; k < DS_ARRAY_LEN(things) && !about_mail; k++)
+            about_mail = ing_istarts(t + 5, (size_t)(s + n - t) - 5, things[k]);
+    bool subscription = !about_mail && ing_ifind(s, n, "subscriber") &&
                         (ing_ifind(s, n, "upgrade") || ing_ifind(s, n, "paid"));
-    if (!(about_mail || subscription))
+    if (!(about_mail || subscription) || ing_count_words_max(s, n, 41) > 40)
         return false;
     return to_reader(s, n) || (about_mail && memchr(s, '?', n)) ||
-           ing_istarts(s, n, "forwarded this") ||
-           ing_istarts(s, n, "share this") || ing_istarts(s, n, "view this");
+           ing_istarts(s, n, "forwarded this") || ing_istarts(s, n, "share this") ||
+           ing_istarts(s, n, "view this");
 }
 
 /* "This story has been updated to include ...", "Editor's note: This
@@ -365,7 +368,7 @@ mail_notice(const char *s, size_t n)
 static bool
 update_note(const char *s, size_t n)
 {
-    if (n > 300 || ing_count_words_max(s, n, 41) > 40)
+    if (n > 300)
         return false;
     static const char *const leads[] = {"editor's note: ", "editor\xe2\x80\x99s note: ",
                                         "update: ", "updated: ", "correction: "};
@@ -375,7 +378,7 @@ update_note(const char *s, size_t n)
             n -= strlen(leads[k]);
             break;
         }
-    if (!ing_istarts(s, n, "this "))
+    if (!ing_istarts(s, n, "this ") || ing_count_words_max(s, n, 41) > 40)
         return false;
     const char *v = ing_ifind(s, n, " has been updated");
     if (!v)
@@ -394,18 +397,18 @@ desk_note(const char *s, size_t n)
     static const char *const verbs[] = {"adds ", "updates ", "recasts ", "corrects ", "changes ",
                                         "rewrites ", "inserts ", "removes ", "fixes ", "refiles ",
                                         "repeats ", "deletes ", "updating ", "adding "};
-    if (n > 300 || ing_count_words_max(s, n, 41) > 40)
+    if (n > 300 || !(s[0] == '(' || s[0] == 'E' || s[0] == 'e'))
         return false;
     if (ing_istarts(s, n, "eds: ") || ing_istarts(s, n, "editors: ") ||
         ing_istarts(s, n, "eds note: "))
-        return true;
+        return ing_count_words_max(s, n, 41) <= 40;
     if (n > 4 && s[0] == '(' && s[1] == '(' && s[n - 1] == ')' && s[n - 2] == ')')
         return memchr(s, '@', n) != NULL;
     if (s[0] != '(' || s[n - 1] != ')')
         return false;
     for (size_t k = 0; k < DS_ARRAY_LEN(verbs); k++)
         if (ing_istarts(s + 1, n - 1, verbs[k]))
-            return true;
+            return ing_count_words_max(s, n, 41) <= 40;
     return false;
 }
 
@@ -417,14 +420,14 @@ story_contact(const char *s, size_t n)
 {
     if (ing_istarts(s, n, "to contact the ") && ing_ifind(s, n, "this story"))
         return true;
-    if (n > 120 || ing_count_words_max(s, n, 11) > 10 || !(s[0] >= 'A' && s[0] <= 'Z'))
+    if (n > 120 || !(s[0] >= 'A' && s[0] <= 'Z') || s[n - 1] == '.')
         return false;
     size_t i = n;
     while (i > 0 && s[i - 1] != ' ')
         i--;
     const char *at = memchr(s + i, '@', n - i);
-    return i > 4 && at && memchr(at, '.', (size_t)(s + n - at)) && s[n - 1] != '.' &&
-           ing_ifind(s, i, " at ") == s + i - 4;
+    return i > 4 && at && memchr(at, '.', (size_t)(s + n - at)) &&
+           memcmp(s + i - 4, " at ", 4) == 0 && ing_count_words_max(s, n, 11) <= 10;
 }
 
 /* "1 of 5", "Photo 1 of 4", "Image 1 of 3: A rider waits ...": a gallery's
@@ -489,8 +492,13 @@ reading_range(const char *s, size_t n)
 static bool
 audio_player(const char *s, size_t n)
 {
-    return ing_count_words_max(s, n, 16) <= 15 &&
-           (ing_ifind(s, n, "listen to this article") || ing_ifind(s, n, "listen to this story"));
+    if (n > 200)
+        return false;
+    const char *l = ing_ifind(s, n, "listen to this ");
+    return l &&
+           (ing_istarts(l + 15, (size_t)(s + n - l) - 15, "article") ||
+            ing_istarts(l + 15, (size_t)(s + n - l) - 15, "story")) &&
+           ing_count_words_max(s, n, 16) <= 15;
 }
 
 /* "About the author Jane Roe is a transport reporter at X.": an author
@@ -585,8 +593,8 @@ ing_caption_shape(const char *s, size_t n)
     if (syndication_note(s, n))
         return "credit";
     if (postal_address(s, n) || contact_line(s, n) ||
-        (n <= 160 && memchr(s, ',', n) && ing_count_words_max(s, n, 21) <= 20 &&
-         ends_in_postcode(s, n)))
+        (n <= 160 && ends_in_postcode(s, n) && memchr(s, ',', n) &&
+         ing_count_words_max(s, n, 21) <= 20))
         return "contact";
     if (caps_promo(s, n))
         return "promo";

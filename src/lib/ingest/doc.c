@@ -208,8 +208,7 @@ drop_boxes(struct ing_doc *d)
         const struct ing_doc_line *next = next_line(d, i);
         if (ing_is_content(l)) {
             seen++;
-            bool short_line = ing_count_words_max(l->t, l->tl, 31) <= 30;
-            if (short_line && prompt_heading(prev) &&
+            if (prompt_heading(prev) && ing_count_words_max(l->t, l->tl, 31) <= 30 &&
                 ((next && next->why && (ing_istarts(next->t, next->tl, "subscribe") ||
                                         ing_istarts(next->t, next->tl, "sign up"))) ||
                  ing_istarts(l->t, l->tl, "every ") || ing_istarts(l->t, l->tl, "each ")))

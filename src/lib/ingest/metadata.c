@@ -367,6 +367,8 @@ struct top {
 static bool
 host_led(const char *s, size_t n)
 {
+    if (n > 160 || !(ing_istarts(s, n, "www.") || ing_istarts(s, n, "http")))
+        return false;
     const char *dot = ing_ifind(s, n, " \xc2\xb7 ");
     const char *bar = ing_ifind(s, n, " | ");
     const char *sep = dot && (!bar || dot < bar) ? dot : bar;
