@@ -121,6 +121,8 @@ def run(ingest, extract, assets, arts, tmp):
         paths.append(p)
     env = dict(os.environ, DOSSIER_ASSETS=assets)
     docs = {d["path"]: d for d in jsonl([ingest] + paths) if "path" in d}
+    for p in paths:  # a file ingest skipped (a format it cannot read) is an empty article
+        docs.setdefault(p, {"path": p})
     bodies = []
     for i, p in enumerate(paths):
         b = os.path.join(tmp, "%03d.body" % i)

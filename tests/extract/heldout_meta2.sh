@@ -9,8 +9,11 @@
 # targets. After the names pass of heldout_names (particles, "binti",
 # initials, a person's shape as evidence, organisation words of several
 # languages): people P 0.990 R 0.990, organisations P 0.908 R 0.701.
+# After the heldout_meta4 pass (a caption ending in a credit in capitals,
+# an address ending in a Canadian or British postcode): furniture left in
+# 1 of 24 articles, organisations P 0.913 R 0.740.
 . "$(dirname "$0")/python_env.sh"
 exec python3 "$TOP_SRCDIR/tests/extract/heldout_meta.py" "$TOP_BUILDDIR/tests/ingest/ingest_dump" \
     "$TOP_BUILDDIR/tests/extract/extract_dump" "$DOSSIER_ASSETS" \
     "$TOP_SRCDIR/tests/extract/heldout_meta2" --check \
-    --floors=people_p:0.98,people_r:0.98,furniture:0.125,orgs_p:0.90,orgs_r:0.70
+    --floors=people_p:0.98,people_r:0.98,furniture:0.05,orgs_p:0.90,orgs_r:0.73

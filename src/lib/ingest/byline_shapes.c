@@ -274,8 +274,11 @@ ing_top_byline(struct ing_doc *d, size_t i, bool first)
         l->why = "byline";
         return true;
     }
+    bool under_site = pv && pv->why && strcmp(pv->why, "source") == 0;
     if (is_name(l->t, l->tl) && !ing_outlet_like(l->t, l->tl, false) &&
-        meta_under_name(d, next_line(d, i))) { /* "Harbour Gazette" is an outlet's name */
+        (under_site || meta_under_name(d, next_line(d, i)))) {
+        /* "Harbour Gazette" is an outlet's name; "www.x.com" / "Jane Roe":
+         * a name right under the site's line is its writer */
         a->byline = ing_dupn(l->t, l->tl);
         l->why = "byline";
         return true;

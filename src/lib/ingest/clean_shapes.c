@@ -322,6 +322,252 @@ ing_is_caption_toggle(const char *s, size_t n)
            ing_ieq(s, n, "toggle caption");
 }
 
+
+/* ---- notes of e-mail newsletters, wire desks, galleries and updates ------------- */
+
+/* Does the line speak to the reader ("you", "your") outside a quotation? */
+static bool
+to_reader(const char *s, size_t n)
+{
+    if (memchr(s, '"', n) || ing_ifind(s, n, "\xe2\x80\x9c"))
+        return false; /* someone quoted, not the page speaking */
+    for (size_t i = 0; i + 3 <= n; i++)
+        if ((i == 0 || s[i - 1] == ' ') && ing_istarts(s + i, n - i, "you") &&
+            (i + 3 == n || s[i + 3] == ' ' || s[i + 3] == 'r' || s[i + 3] == '\''))
+            return true;
+    return false;
+}
+
+/* "Having trouble viewing this email? View it online.", "Forwarded this
+ * email? Sign up here.", "You are receiving this email because you signed
+ * up for X.", "You're currently a free subscriber to X. For the full
+ * experience, upgrade your subscription.": a short line about the e-mail
+ * itself or the reader's subscription. */
+static bool
+mail_notice(const char *s, size_t n)
+{
+    static const char *const things[] = {"email", "e-mail", "newsletter", "message"};
+    if (n > 300)
+        return false;
+    bool about_mail = false;
+    for (const char *t = s; !about_mail && (t = ing_ifind(t, (size_t)(s + n - t), "this ")); t += 5)
+        for (size_t k = 0; k < DS_ARRAY_LEN(things) && !about_mail; k++)
+            about_mail = ing_istarts(t + 5, (size_t)(s + n - t) - 5, things[k]);
+    bool subscription = !about_mail && ing_ifind(s, n, "subscriber") &&
+                        (ing_ifind(s, n, "upgrade") || ing_ifind(s, n, "paid"));
+    if (!(about_mail || subscription) || ing_count_words_max(s, n, 41) > 40)
+        return false;
+    return to_reader(s, n) || (about_mail && memchr(s, '?', n)) ||
+           ing_istarts(s, n, "forwarded this") || ing_istarts(s, n, "share this") ||
+           ing_istarts(s, n, "view this");
+}
+
+/* "This story has been updated to include ...", "Editor's note: This
+ * article was updated on ...": a note on the story's versions, metadata
+ * rather than text. */
+static bool
+update_note(const char *s, size_t n)
+{
+    if (n > 300)
+        return false;
+    static const char *const leads[] = {"editor's note: ", "editor\xe2\x80\x99s note: ",
+                                        "update: ", "updated: ", "correction: "};
+    for (size_t k = 0; k < DS_ARRAY_LEN(leads); k++)
+        if (ing_istarts(s, n, leads[k])) {
+            s += strlen(leads[k]);
+            n -= strlen(leads[k]);
+            break;
+        }
+    if (!ing_istarts(s, n, "this ") || ing_count_words_max(s, n, 41) > 40)
+        return false;
+    const char *v = ing_ifind(s, n, " has been updated");
+    if (!v)
+        v = ing_ifind(s, n, " was updated");
+    if (!v)
+        v = ing_ifind(s, n, " has been corrected");
+    return v && ing_count_words_max(s, (size_t)(v - s), 4) <= 2; /* "This story", "This article" */
+}
+
+/* "(Adds analyst comment in paragraphs 5-6)", "Eds: UPDATES with union
+ * statement.", "((jane.roe@agency.com; +56 2 2370 4259))": a wire desk's
+ * note to editors or its contact line. */
+static bool
+desk_note(const char *s, size_t n)
+{
+    static const char *const verbs[] = {"adds ", "updates ", "recasts ", "corrects ", "changes ",
+                                        "rewrites ", "inserts ", "removes ", "fixes ", "refiles ",
+                                        "repeats ", "deletes ", "updating ", "adding "};
+    if (n > 300 || !(s[0] == '(' || s[0] == 'E' || s[0] == 'e'))
+        return false;
+    if (ing_istarts(s, n, "eds: ") || ing_istarts(s, n, "editors: ") ||
+        ing_istarts(s, n, "eds note: "))
+        return ing_count_words_max(s, n, 41) <= 40;
+    if (n > 4 && s[0] == '(' && s[1] == '(' && s[n - 1] == ')' && s[n - 2] == ')')
+        return memchr(s, '@', n) != NULL;
+    if (s[0] != '(' || s[n - 1] != ')')
+        return false;
+    for (size_t k = 0; k < DS_ARRAY_LEN(verbs); k++)
+        if (ing_istarts(s + 1, n - 1, verbs[k]))
+            return ing_count_words_max(s, n, 41) <= 40;
+    return false;
+}
+
+/* "To contact the reporter on this story:", "Jane Roe in Tokyo at
+ * jroe@agency.net": a story's contact block (a name, "at" and an address
+ * closing a short line). */
+static bool
+story_contact(const char *s, size_t n)
+{
+    if (ing_istarts(s, n, "to contact the ") && ing_ifind(s, n, "this story"))
+        return true;
+    if (n > 120 || !(s[0] >= 'A' && s[0] <= 'Z') || s[n - 1] == '.')
+        return false;
+    size_t i = n;
+    while (i > 0 && s[i - 1] != ' ')
+        i--;
+    const char *at = memchr(s + i, '@', n - i);
+    return i > 4 && at && memchr(at, '.', (size_t)(s + n - at)) &&
+           memcmp(s + i - 4, " at ", 4) == 0 && ing_count_words_max(s, n, 11) <= 10;
+}
+
+/* "1 of 5", "Photo 1 of 4", "Image 1 of 3: A rider waits ...": a gallery's
+ * slide counter, alone or before the slide's caption. Returns the reason
+ * ("gallery" alone, "caption" with a caption) or NULL. */
+static const char *
+gallery_counter(const char *s, size_t n)
+{
+    static const char *const words[] = {"photo ", "image ", "picture ", "slide ", "photos ",
+                                        "images ", "pictures ", "slides ", "gallery "};
+    size_t i = 0;
+    for (size_t k = 0; k < DS_ARRAY_LEN(words); k++)
+        if (ing_istarts(s, n, words[k])) {
+            i = strlen(words[k]);
+            break;
+        }
+    size_t d = i;
+    while (i < n && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i == d || i - d > 3 || !ing_istarts(s + i, n - i, " of "))
+        return NULL;
+    i += 4;
+    d = i;
+    while (i < n && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i == d || i - d > 3)
+        return NULL;
+    if (i == n)
+        return "gallery";
+    if (s[i] == ':' && ing_count_words_max(s, n, 61) <= 60)
+        return "caption";
+    return NULL;
+}
+
+/* "5–6 minutes", "7-9 min read": a reader view's reading time. */
+static bool
+reading_range(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i == 0 || i > 2)
+        return false;
+    if (i < n && s[i] == '-')
+        i++;
+    else if (n - i >= 3 && memcmp(s + i, "\xe2\x80\x93", 3) == 0) /* en dash */
+        i += 3;
+    else
+        return false;
+    size_t d = i;
+    while (i < n && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i == d)
+        return false;
+    return ing_ieq(s + i, n - i, " minutes") || ing_ieq(s + i, n - i, " min") ||
+           ing_ieq(s + i, n - i, " mins") || ing_ieq(s + i, n - i, " min read") ||
+           ing_ieq(s + i, n - i, " minutes read");
+}
+
+/* "Listen to this article · 4:12 min", "May 2, 2024 Listen to this story":
+ * an audio player's label on a short line. */
+static bool
+audio_player(const char *s, size_t n)
+{
+    if (n > 200)
+        return false;
+    const char *l = ing_ifind(s, n, "listen to this ");
+    return l &&
+           (ing_istarts(l + 15, (size_t)(s + n - l) - 15, "article") ||
+            ing_istarts(l + 15, (size_t)(s + n - l) - 15, "story")) &&
+           ing_count_words_max(s, n, 16) <= 15;
+}
+
+/* "About the author Jane Roe is a transport reporter at X.": an author
+ * box, its label run into the biography. */
+static bool
+author_box(const char *s, size_t n)
+{
+    return (ing_istarts(s, n, "about the author ") || ing_istarts(s, n, "about the writer ")) &&
+           ing_count_words_max(s, n, 81) <= 80;
+}
+
+/* The reason a line is one of the notes above, or NULL. */
+static const char *
+note_reason(const char *s, size_t n)
+{
+    const char *g = gallery_counter(s, n);
+    if (g)
+        return g;
+    if (mail_notice(s, n))
+        return "newsletter";
+    if (update_note(s, n))
+        return "update";
+    if (desk_note(s, n))
+        return "note";
+    if (story_contact(s, n))
+        return "contact";
+    if (reading_range(s, n))
+        return "label";
+    if (audio_player(s, n))
+        return "audio";
+    if (author_box(s, n))
+        return "bio";
+    return NULL;
+}
+
+/* "Tea pickers at an estate. PHOTO | FILE | NMG", "Commuters queue on
+ * Feb 11. ST PHOTO: JANE ROE": a caption whose last sentence is a picture
+ * credit in capitals (at most eight words). */
+static bool
+caps_photo_tail(const char *s, size_t n)
+{
+    size_t i = n;
+    while (i > 1 && !(s[i - 1] == ' ' && s[i - 2] == '.'))
+        i--;
+    if (i <= 1 || n - i > 80 || ing_count_words_max(s + i, n - i, 9) > 8 || !all_caps(s + i, n - i))
+        return false;
+    return ing_ifind(s + i, n - i, "PHOTO") || ing_ifind(s + i, n - i, "PICTURE");
+}
+
+/* Does s end in a Canadian ("M5W 1E6") or British ("WC2N 6HT") postcode? */
+static bool
+ends_in_postcode(const char *s, size_t n)
+{
+#define UP(c) ((c) >= 'A' && (c) <= 'Z')
+#define DG(c) ((c) >= '0' && (c) <= '9')
+    if (n >= 8 && s[n - 8] == ' ' && UP(s[n - 7]) && DG(s[n - 6]) && UP(s[n - 5]) &&
+        s[n - 4] == ' ' && DG(s[n - 3]) && UP(s[n - 2]) && DG(s[n - 1]))
+        return true; /* Canada */
+    if (n < 7 || !DG(s[n - 3]) || !UP(s[n - 2]) || !UP(s[n - 1]) || s[n - 4] != ' ')
+        return false;
+    size_t i = n - 4, k = i; /* the outward code: A9, A99, AA9, AA99, A9A, AA9A */
+    while (k > 0 && s[k - 1] != ' ')
+        k--;
+    size_t len = i - k;
+    return k > 0 && len >= 2 && len <= 4 && UP(s[k]) && (DG(s[k + 1]) || DG(s[k + 2]));
+#undef UP
+#undef DG
+}
+
 /* See lib.h. */
 const char *
 ing_caption_shape(const char *s, size_t n)
@@ -333,6 +579,9 @@ ing_caption_shape(const char *s, size_t n)
         return "caption"; /* "Image source, Getty Images", "Image caption, Crews ..." */
     if (desk_signoff(s, n) || marked_signoff(s, n))
         return "signoff";
+    const char *note = note_reason(s, n);
+    if (note)
+        return note;
     if (clip_duration(s, n))
         return "video";
     if (pipe_credit_line(s, n) || caps_photo_credit(s, n))
@@ -343,7 +592,9 @@ ing_caption_shape(const char *s, size_t n)
         return "promo";
     if (syndication_note(s, n))
         return "credit";
-    if (postal_address(s, n) || contact_line(s, n))
+    if (postal_address(s, n) || contact_line(s, n) ||
+        (n <= 160 && ends_in_postcode(s, n) && memchr(s, ',', n) &&
+         ing_count_words_max(s, n, 21) <= 20))
         return "contact";
     if (caps_promo(s, n))
         return "promo";
@@ -351,6 +602,8 @@ ing_caption_shape(const char *s, size_t n)
         return "caption";
     if (caps_credit_tail(s, n))
         return "video";
+    if (caps_photo_tail(s, n))
+        return "caption";
     static const char *const tails[] = {". Photograph: ", ". Photo: ", ". Picture: ", ". Image: ",
                                         ". Photograph by ", ". Illustration: ",
                                         ". Photo by ", ". Photos by ", ". Image by "};

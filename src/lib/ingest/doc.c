@@ -151,6 +151,76 @@ photo_credit_follows(const struct ing_doc *d, size_t i)
     return ing_is_photo_credit_line(d->lines[i + 1].t, d->lines[i + 1].tl);
 }
 
+/* The next line after i that is not blank, or NULL. */
+static const struct ing_doc_line *
+next_line(const struct ing_doc *d, size_t i)
+{
+    for (size_t j = i + 1; j < d->n; j++)
+        if (!d->lines[j].blank)
+            return &d->lines[j];
+    return NULL;
+}
+
+/* Does the line open with the byline's first name ("Jane Roe covers
+ * housing ...", "Jane Roe is a reporter ...")? */
+static bool
+opens_with_author(const struct ing_doc *d, const struct ing_doc_line *l)
+{
+    const char *by = d->a ? d->a->byline : NULL;
+    if (!by || !*by)
+        return false;
+    size_t bl = strcspn(by, ",;");
+    while (bl && by[bl - 1] == ' ')
+        bl--;
+    if (bl < 5 || l->tl <= bl || memcmp(l->t, by, bl) != 0)
+        return false;
+    const char *r = l->t + bl;
+    size_t rn = l->tl - bl;
+    return ing_istarts(r, rn, " is a ") || ing_istarts(r, rn, " is an ") ||
+           ing_istarts(r, rn, " is the ") || ing_istarts(r, rn, " covers ") ||
+           ing_istarts(r, rn, " writes ") || ing_istarts(r, rn, " reports on ");
+}
+
+/* A newsletter or subscription prompt as a card's heading: short, no
+ * full stop. */
+static bool
+prompt_heading(const struct ing_doc_line *l)
+{
+    return l && l->why && (strcmp(l->why, "newsletter") == 0 || strcmp(l->why, "paywall") == 0) &&
+           ing_count_words_max(l->t, l->tl, 11) <= 10 && l->t[l->tl - 1] != '.';
+}
+
+/* Boxes around the text: a newsletter card's blurb between its heading and
+ * its button ("Get our newsletter" / "Every Thursday: ..." / "Subscribe"),
+ * an author's biography among the last lines ("Jane Roe covers ..." when
+ * Jane Roe wrote the story). */
+static void
+drop_boxes(struct ing_doc *d)
+{
+    size_t content = 0, seen = 0;
+    for (size_t i = 0; i < d->n; i++)
+        content += ing_is_content(&d->lines[i]);
+    const struct ing_doc_line *prev = NULL;
+    for (size_t i = 0; i < d->n; i++) {
+        struct ing_doc_line *l = &d->lines[i];
+        if (l->blank)
+            continue;
+        const struct ing_doc_line *next = next_line(d, i);
+        if (ing_is_content(l)) {
+            seen++;
+            if (prompt_heading(prev) && ing_count_words_max(l->t, l->tl, 31) <= 30 &&
+                ((next && next->why && (ing_istarts(next->t, next->tl, "subscribe") ||
+                                        ing_istarts(next->t, next->tl, "sign up"))) ||
+                 ing_istarts(l->t, l->tl, "every ") || ing_istarts(l->t, l->tl, "each ")))
+                l->why = "newsletter"; /* its button, or its cadence: "Every Thursday: ..." */
+            else if (seen + 3 > content && ing_count_words_max(l->t, l->tl, 61) <= 60 &&
+                     opens_with_author(d, l))
+                l->why = "bio";
+        }
+        prev = l;
+    }
+}
+
 /* See lib.h. */
 void
 ing_drop_furniture(struct ing_doc *d)
@@ -171,6 +241,9 @@ ing_drop_furniture(struct ing_doc *d)
             l->why = "caption"; /* "Hide Caption" / the caption / "Jane Roe, AP" */
         if (!l->why && ing_count_words_max(l->t, l->tl, 41) <= 40 && photo_credit_follows(d, i))
             l->why = "caption"; /* the caption / "Jane Roe | Getty Images" */
+        if (!l->why && prev && prev->why && strcmp(prev->why, "gallery") == 0 &&
+            ing_count_words_max(l->t, l->tl, 41) <= 40)
+            l->why = "caption"; /* "1 of 5" / the slide's caption */
         prev = l;
         if (l->why)
             continue;
@@ -202,6 +275,7 @@ ing_drop_furniture(struct ing_doc *d)
             l->why = "frequent";
     }
     free(freq);
+    drop_boxes(d);
 }
 
 /* Is l shaped as a linked headline (after a list's bullet): 2 to 16 words, opening with a capital,

@@ -28,7 +28,7 @@ enum meta_field {
     MF_SECTION,
     MF_TAGS,
     MF_SUMMARY,
-    MF_FROM, /* "From:"/"Saved from:": a URL, never a name (an e-mail's sender) */
+    MF_FROM, /* "From:"/"Saved from:": a URL, or an e-mail's sender */
     MF_SKIP, /* "Saved:"/"Accessed:": the copy's own date, not the article's */
 };
 
@@ -53,6 +53,10 @@ static const struct {
     {"savedfrom", MF_FROM},      {"clippedfrom", MF_FROM},     {"saved", MF_SKIP},
     {"savedon", MF_SKIP},        {"clipped", MF_SKIP},         {"accessed", MF_SKIP},
     {"retrieved", MF_SKIP},
+    /* a newsletter saved from a mail client: the subject is the headline */
+    {"subject", MF_TITLE},       {"sent", MF_DATE},            {"to", MF_SKIP},
+    {"cc", MF_SKIP},             {"replyto", MF_SKIP},         {"mimeversion", MF_SKIP},
+    {"contenttype", MF_SKIP},    {"messageid", MF_SKIP},       {"contenttransferencoding", MF_SKIP},
 };
 
 /* The field key names, or -1. */
@@ -88,6 +92,8 @@ ing_meta_clear(struct ing_meta *m)
     free(m->section);
     free(m->tags);
     free(m->summary);
+    free(m->sender);
+    free(m->sender_domain);
     memset(m, 0, sizeof *m);
 }
 
@@ -149,6 +155,45 @@ set_str(char **slot, const char *s, size_t n)
     *slot = ing_dupn(s, n);
 }
 
+/* An e-mail's sender, '"Display Name" <user@host>', 'Name <user@host>',
+ * 'user@host' or a name alone: the name (quotes dropped) and the host. */
+static void
+set_sender(struct ing_meta *m, const char *v, size_t n)
+{
+    const char *lt = memchr(v, '<', n);
+    const char *at = memchr(v, '@', n);
+    size_t name_end = lt ? (size_t)(lt - v) : (at ? 0 : n);
+    if (at) {
+        const char *h = at + 1, *e = h;
+        while (e < v + n && *e != '>' && *e != ' ')
+            e++;
+        if (e > h)
+            set_str(&m->sender_domain, h, (size_t)(e - h));
+    }
+    const char *nm = v;
+    trim_value(&nm, &name_end);
+    if (name_end && name_end <= 120)
+        set_str(&m->sender, nm, name_end);
+}
+
+/* The length of the "Fwd: ", "Fw: ", "Re: " marks a forwarded or answered
+ * e-mail's subject opens with (repeated), 0 when none. */
+static size_t
+reply_prefix(const char *s, size_t n)
+{
+    static const char *const marks[] = {"fwd: ", "fw: ", "re: "};
+    size_t i = 0;
+    for (bool more = true; more;) {
+        more = false;
+        for (size_t k = 0; k < DS_ARRAY_LEN(marks); k++)
+            if (ing_istarts(s + i, n - i, marks[k]) && n - i > strlen(marks[k])) {
+                i += strlen(marks[k]);
+                more = true;
+            }
+    }
+    return i;
+}
+
 /* See lib.h. The first value stated for a field wins (a second "Date:"
  * line is usually an update); tags and authors add up. */
 bool
@@ -162,8 +207,10 @@ ing_meta_set(struct ing_meta *m, const char *key, size_t kl, const char *value, 
         return true;
     switch ((enum meta_field)f) {
     case MF_TITLE:
-        if (!m->title)
-            set_str(&m->title, value, n);
+        if (!m->title) {
+            size_t re = reply_prefix(value, n); /* "Fwd: Subject" */
+            set_str(&m->title, value + re, n - re);
+        }
         break;
     case MF_DATE:
         if (!m->date)
@@ -191,8 +238,12 @@ ing_meta_set(struct ing_meta *m, const char *key, size_t kl, const char *value, 
             set_str(&m->url, value, n);
         break;
     case MF_FROM:
-        if (!m->url && looks_like_url(value, n))
-            set_str(&m->url, value, n);
+        if (looks_like_url(value, n)) {
+            if (!m->url)
+                set_str(&m->url, value, n);
+        } else if (!m->sender && !m->sender_domain) {
+            set_sender(m, value, n);
+        }
         break;
     case MF_SKIP:
         break;
@@ -275,6 +326,24 @@ header_line(const char *s, size_t n, struct ing_meta *m, bool apply)
     return true;
 }
 
+/* The length of a mail client's line over a forwarded message's headers
+ * ("---------- Forwarded message ---------", "-----Original Message-----",
+ * "Begin forwarded message:"), or 0. */
+static size_t
+forward_marker(const char *s, size_t n)
+{
+    const char *nl = memchr(s, '\n', n);
+    size_t e = nl ? (size_t)(nl - s) : n;
+    size_t i = 0;
+    while (i < e && (s[i] == '-' || s[i] == ' '))
+        i++;
+    if (ing_istarts(s + i, e - i, "forwarded message") ||
+        ing_istarts(s + i, e - i, "original message") ||
+        ing_istarts(s + i, e - i, "begin forwarded message"))
+        return e;
+    return 0;
+}
+
 /* See lib.h. The block is the run of header lines from the first line that
  * is not blank; a blank line or any other line ends it. A lone line counts
  * only when it names the title, the source, the date or the URL (a body
@@ -285,6 +354,15 @@ ing_header_block(const char *text, size_t n, struct ing_meta *m, struct buf *rem
     size_t i = 0;
     while (i < n && (text[i] == '\n' || text[i] == ' '))
         i++;
+    size_t fwd = forward_marker(text + i, n - i);
+    if (fwd) {
+        buf_puts(removed, "header\t");
+        buf_append(removed, text + i, fwd);
+        buf_putc(removed, '\n');
+        i += fwd;
+        if (i < n && text[i] == '\n')
+            i++;
+    }
     size_t start = i, end = i, lines = 0;
     struct ing_meta probe = {0};
     while (i < n && lines < HEADER_MAX_LINES) {
@@ -427,6 +505,92 @@ stated_source(struct ing_doc *d, char *src, const char *url)
     return src;
 }
 
+/* The leading words of a sender's name that its address's domain spells
+ * ("Mongabay News" at mongabay.com: "Mongabay"; "Fox News" at foxnews.com:
+ * the whole), case and spaces ignored; 0 when no run of words does. */
+static size_t
+domain_spelled(const char *name, size_t nl, const char *domain)
+{
+    if (!domain)
+        return 0;
+    const char *last = strrchr(domain, '.');
+    if (!last || last == domain)
+        return 0;
+    const char *lab = last;
+    while (lab > domain && lab[-1] != '.')
+        lab--;
+    size_t ll = (size_t)(last - lab), k = 0, best = 0;
+    for (size_t i = 0; i < nl && k < ll; i++) {
+        char c = name[i];
+        if (c == ' ' || c == '-' || c == '.')
+            continue;
+        if (tolower((unsigned char)c) != tolower((unsigned char)lab[k]))
+            return 0;
+        if (++k == ll && (i + 1 == nl || name[i + 1] == ' '))
+            best = i + 1;
+    }
+    return k >= 3 ? best : 0;
+}
+
+/* The writer's name alone on a line near the top (a newsletter repeats
+ * its sender's name over the text): metadata, not text. */
+static void
+drop_name_line(struct ing_doc *d, const char *name)
+{
+    size_t nl = strlen(name), seen = 0;
+    for (size_t i = 0; i < d->n && seen < TOP_LINES; i++) {
+        struct ing_doc_line *l = &d->lines[i];
+        if (l->blank)
+            continue;
+        seen++;
+        if (!l->why && l->tl == nl && memcmp(l->t, name, nl) == 0) {
+            l->why = "byline";
+            return;
+        }
+    }
+}
+
+/* A newsletter's outlet from its e-mail sender: the outlet table's name
+ * for the address's domain ("email.politico.com"), for the display name or
+ * for a known outlet inside it ("The Economist Today"); the publication in
+ * "Jane Roe from The Ledger Line" (Jane Roe the byline when none is
+ * stated); else a display name shaped as an outlet's ("Mongabay News"),
+ * never a person's name. */
+static void
+sender_outlet(struct ing_doc *d, const struct ing_meta *m)
+{
+    const char *canon = NULL, *name = m->sender;
+    size_t nl = name ? strlen(name) : 0, len = 0;
+    if (m->sender_domain)
+        canon = outlets_for_url(d->outlets, m->sender_domain, strlen(m->sender_domain));
+    if (!canon && name)
+        canon = outlets_match(d->outlets, name, nl);
+    if (!canon && name)
+        canon = outlets_find_in(d->outlets, name, nl, &len);
+    if (canon) {
+        ing_set_source(d, canon, strlen(canon), RANK_SOURCE_LINE);
+        return;
+    }
+    if (!name)
+        return;
+    const char *from = strstr(name, " from ");
+    if (from && from > name && from + 6 < name + nl) {
+        const char *pub = from + 6;
+        struct ing_name_shape ns;
+        if (!d->a->byline && ing_name_shape(name, (size_t)(from - name), &ns) && ns.person) {
+            d->a->byline = ing_dupn(name, (size_t)(from - name));
+            drop_name_line(d, d->a->byline);
+        }
+        ing_set_source(d, pub, strlen(pub), RANK_SOURCE_UNKNOWN);
+        return;
+    }
+    size_t spelled = domain_spelled(name, nl, m->sender_domain);
+    if (spelled)
+        ing_set_source(d, name, spelled, RANK_SOURCE_UNKNOWN);
+    else if (ing_outlet_like(name, nl, false))
+        ing_set_source(d, name, nl, RANK_SOURCE_UNKNOWN);
+}
+
 /* See lib.h. */
 void
 ing_apply_meta(struct ing_doc *d, struct ing_meta *m)
@@ -459,6 +623,8 @@ ing_apply_meta(struct ing_doc *d, struct ing_meta *m)
         if (canon)
             ing_set_source(d, canon, strlen(canon), RANK_SOURCE_LINE);
     }
+    if (!m->source && (m->sender || m->sender_domain))
+        sender_outlet(d, m);
     if (m->tags) {
         free(a->tags);
         a->tags = m->tags; /* each tag was checked as it was added */

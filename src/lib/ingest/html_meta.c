@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,7 +44,7 @@ static const char *const date_keys[] = {
     "dc:date", "dcterm:date", "dcterm:issued", "dc:date.issued", "dc:issued", "dcterm:created",
     "date", "pubdate",
     "publish-date", "publishdate", "publish_date", "sailthru.date", "og:published_time",
-    "article:published", NULL};
+    "article:published", "datepublished", NULL};
 static const char *const url_keys[] = {"og:url", "twitter:url", "parsely-link", NULL};
 static const char *const desc_keys[] = {"dc:description", "dcterm:description", "og:description",
                                         "description", "twitter:description", NULL};
@@ -139,8 +140,20 @@ is_url(const char *s)
     return strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0;
 }
 
-/* Meta tags, each with a name= and property= (both may name keys, space
- * separated), and <link rel=canonical>. */
+/* Is n inside an element whose itemprop is prop (microdata)? */
+static bool
+in_item(const xmlNode *n, const char *prop)
+{
+    for (const xmlNode *p = n->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent) {
+        const char *ip = hx_attr(p, "itemprop");
+        if (ip && ds_strcasecmp_ascii(ip, prop) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Meta tags, each with a name=, property= or microdata's itemprop= (each
+ * may name keys, space separated), and <link rel=canonical>. */
 static void
 read_meta_tags(xmlNode *root, struct html_meta *m)
 {
@@ -159,8 +172,14 @@ read_meta_tags(xmlNode *root, struct html_meta *m)
         const char *content = hx_attr(e, "content");
         if (!content)
             continue;
-        const char *names[2] = {hx_attr(e, "property"), hx_attr(e, "name")};
-        for (int k = 0; k < 2; k++) {
+        const char *names[3] = {hx_attr(e, "property"), hx_attr(e, "name"), hx_attr(e, "itemprop")};
+        if (names[2] && ds_strcasecmp_ascii(names[2], "name") == 0) {
+            /* microdata: <meta itemprop=name> of the publisher's item */
+            if (in_item(e, "publisher"))
+                html_set_once(&m->site, content);
+            names[2] = NULL;
+        }
+        for (int k = 0; k < 3; k++) {
             if (!names[k])
                 continue;
             char *all = xstrdup(names[k]), *save = NULL;
@@ -355,10 +374,11 @@ h1_prefix_title(xmlNode *root, const char *orig)
 }
 
 /* The last part of <title> after a separator ("Headline – Site" gives
- * "Site"), when it looks like an outlet's name: the site's name on a page
- * that states none. Returns malloc'd text or NULL. */
+ * "Site"), when it looks like an outlet's name or is the text of the link
+ * home (home, may be NULL): the site's name on a page that states none.
+ * Returns malloc'd text or NULL. */
 static char *
-title_site(const char *raw)
+title_site(const char *raw, const char *home)
 {
     char *orig = collapse(raw);
     size_t len = strlen(orig), last = 0, sl = 0;
@@ -373,7 +393,8 @@ title_site(const char *raw)
     char *site = NULL;
     if (sl && last + sl + 1 < len) {
         const char *p = orig + last + sl + 1;
-        if (word_count(p) <= 5 && ing_outlet_like(p, strlen(p), false))
+        if (word_count(p) <= 5 && (ing_outlet_like(p, strlen(p), false) ||
+                                   (home && ds_strcasecmp_ascii(p, home) == 0)))
             site = xstrdup(p);
     }
     free(orig);
@@ -567,6 +588,243 @@ read_posted(xmlNode *root, struct html_meta *m)
     }
 }
 
+/* "YYYY-MM-DD" of a Unix time in seconds or milliseconds (10 or 13
+ * digits: data-timestamp="1709721000000"), or NULL. */
+static char *
+epoch_day(const char *v)
+{
+    size_t len = v ? strspn(v, "0123456789") : 0;
+    if (!v || v[len] || (len != 10 && len != 13))
+        return NULL;
+    long long t = strtoll(v, NULL, 10);
+    if (len == 13)
+        t /= 1000;
+    if (t < 631152000LL || t > 4102444800LL) /* 1990 to 2100 */
+        return NULL;
+    long long days = t / 86400;
+    /* civil from days (Howard Hinnant's algorithm) */
+    long long z = days + 719468, era = z / 146097, doe = z - era * 146097;
+    long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+    long long d = doy - (153 * mp + 2) / 5 + 1, mo = mp < 10 ? mp + 3 : mp - 9;
+    return xasprintf("%04lld-%02lld-%02lld", yoe + era * 400 + (mo <= 2), mo, d);
+}
+
+/* Is n in a list of other stories, a table or an aside (or one itself)? */
+static bool
+outside_story(const xmlNode *n)
+{
+    static const char *const tags[] = {"li", "aside", "td", "th", "nav", "footer", NULL};
+    for (const char *const *t = tags; *t; t++)
+        if (hx_is(n, *t) || hx_has_ancestor(n, *t, 0))
+            return true;
+    return false;
+}
+
+/* Does n or one of its three nearest ancestors have a class of the
+ * article's header ("post-meta", "byline", "date", "timestamp")? */
+static bool
+meta_class_near(const xmlNode *n)
+{
+    static const char *const words[] = {"meta", "date", "time", "byline", "publish", "posted",
+                                        "author", "header", NULL};
+    for (int up = 0; n && n->type == XML_ELEMENT_NODE && up < 4; up++, n = n->parent) {
+        const char *c = hx_attr(n, "class");
+        for (const char *const *w = words; c && *w; w++)
+            if (ing_ifind(c, strlen(c), *w))
+                return true;
+    }
+    return false;
+}
+
+/* A date a script fills in from an attribute (data-timestamp, data-time,
+ * data-epoch) of an element just after the headline: saved before the
+ * script ran, the element is empty. */
+static void
+read_epoch_attr(xmlNode *root, struct html_meta *m)
+{
+    static const char *const attrs[] = {"data-timestamp", "data-time", "data-epoch",
+                                        "data-published", NULL};
+    bool after_h1 = false;
+    int looked = 0;
+    for (xmlNode *n = root; n && !m->published && looked < 40; n = hx_next(n, root, false)) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (hx_is(n, "h1"))
+            after_h1 = true;
+        if (!after_h1 || hx_is(n, "h1"))
+            continue;
+        looked++;
+        if (outside_story(n))
+            continue;
+        for (const char *const *a = attrs; *a && !m->published; a++)
+            m->published = epoch_day(hx_attr(n, *a));
+    }
+}
+
+/* Does n hold some text, and at most cap bytes of it? Stops counting past
+ * cap: every element of a big page is asked. */
+static bool
+text_within(xmlNode *n, size_t cap)
+{
+    size_t sum = 0;
+    for (xmlNode *c = n; c; c = hx_next(c, n, false)) {
+        if (c->type == XML_TEXT_NODE && c->content)
+            sum += strnlen((const char *)c->content, cap + 1);
+        if (sum > cap)
+            return false;
+    }
+    return sum > 0;
+}
+
+/* A numeric "03/21/2024" in t: month first as Drupal's default "Thu,
+ * 03/21/2024 - 10:22" writes it, day first only when the first number
+ * cannot be a month. */
+static bool
+slash_date(const char *t, struct ing_date *dt)
+{
+    for (const char *p = t; *p; p++) {
+        int a, b, y, used = 0;
+        if ((p > t && p[-1] >= '0' && p[-1] <= '9') || *p < '0' || *p > '9')
+            continue;
+        if (sscanf(p, "%2d/%2d/%4d%n", &a, &b, &y, &used) != 3 || used < 8 || y < 1900)
+            continue;
+        if (p[used] >= '0' && p[used] <= '9')
+            continue;
+        int mo = a > 12 ? b : a, d = a > 12 ? a : b;
+        if (mo < 1 || mo > 12 || d < 1 || d > 31)
+            return false;
+        *dt = (struct ing_date){.y = y, .m = mo, .d = d};
+        return true;
+    }
+    return false;
+}
+
+/* The date in a short element's text when the text is a date or a date
+ * line ("Aug 02, 2023"; "Submitted by jdoe on Thu, 03/21/2024 - 10:22";
+ * "Page last modified: 14 February 2024"), or NULL (also for an element
+ * whose text runs longer than a date line: a container of the article). after_h1: the element
+ * follows the headline, where a date alone is the article's. */
+static char *
+element_date(xmlNode *n, bool after_h1)
+{
+    if (!text_within(n, 200))
+        return NULL;
+    struct buf b = BUF_INIT;
+    hx_text(n, &b);
+    char *t = collapse(buf_str(&b));
+    buf_free(&b);
+    size_t tl = strlen(t);
+    struct ing_date dt;
+    if (tl > 90) {
+        free(t);
+        return NULL;
+    }
+    bool cue = ing_istarts(t, tl, "submitted by ") || ing_istarts(t, tl, "posted by ") ||
+               ing_istarts(t, tl, "published ") || ing_istarts(t, tl, "page last modified") ||
+               ing_istarts(t, tl, "last modified") || ing_istarts(t, tl, "last updated") ||
+               ing_istarts(t, tl, "page last updated");
+    bool ok = (after_h1 && ing_parse_date_whole(t, tl, &dt)) ||
+              (cue && (ing_find_date(t, tl, &dt, NULL) || slash_date(t, &dt)));
+    free(t);
+    return ok && dt.y && dt.m && dt.d ? xasprintf("%04d-%02d-%02d", dt.y, dt.m, dt.d) : NULL;
+}
+
+/* The name in "Submitted by Jane Roe on <date>" (Drupal's default), or
+ * NULL. */
+static char *
+submitted_by(const xmlNode *n)
+{
+    struct buf b = BUF_INIT;
+    hx_text(n, &b);
+    char *t = collapse(buf_str(&b)), *name = NULL;
+    buf_free(&b);
+    size_t tl = strlen(t), lead = ing_istarts(t, tl, "submitted by ") ? 13
+                                 : ing_istarts(t, tl, "posted by ")  ? 10
+                                                                     : 0;
+    const char *on = lead ? strstr(t + lead, " on ") : NULL;
+    if (on && on > t + lead && ing_count_words_max(t + lead, (size_t)(on - t) - lead, 6) <= 5)
+        name = xstrndup(t + lead, (size_t)(on - t) - lead);
+    free(t);
+    return name;
+}
+
+/* A date no tag states: the first element after the page's <h1> whose
+ * text is a date or a "Submitted by X on" line, else a "Last modified"
+ * line anywhere (an old site's footer). Lists of other stories are not
+ * read. */
+static void
+read_date_element(xmlNode *root, struct html_meta *m)
+{
+    bool after_h1 = false;
+    int looked = 0;
+    for (xmlNode *n = root; n && !m->published; n = hx_next(n, root, false)) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (hx_is(n, "h1"))
+            after_h1 = true;
+        if (hx_is_any(n, (const char *const[]){"script", "style", "h1", NULL}) ||
+            outside_story(n))
+            continue;
+        bool near = after_h1 && looked++ < 40 && meta_class_near(n);
+        m->published = element_date(n, near);
+        if (m->published && !m->byline_profile)
+            m->byline_profile = submitted_by(n);
+    }
+}
+
+/* The text of a link to the site's front page ("<a href="/" rel="home">",
+ * its logo's alt text), the first in the page: the site names itself so in
+ * its header. NULL when there is none or it is a word of navigation. The
+ * caller decides whether it is a name. */
+static char *
+home_link_name(xmlNode *root)
+{
+    for (xmlNode *n = root; n; n = hx_next(n, root, false)) {
+        if (!hx_is(n, "a"))
+            continue;
+        const char *href = hx_attr(n, "href"), *rel = hx_attr(n, "rel");
+        if (!((href && strcmp(href, "/") == 0) || (rel && ds_strcasecmp_ascii(rel, "home") == 0)))
+            continue;
+        struct buf b = BUF_INIT;
+        hx_text(n, &b);
+        char *t = collapse(buf_str(&b));
+        buf_free(&b);
+        if (!t[0]) {
+            free(t);
+            xmlNode *img = NULL;
+            for (xmlNode *c = n; c && !img; c = hx_next(c, n, false))
+                img = hx_is(c, "img") ? c : NULL;
+            const char *alt = img ? hx_attr(img, "alt") : NULL;
+            t = collapse(alt ? alt : "");
+        }
+        if (t[0] && word_count(t) <= 5 && !ing_has_ui_word(t, strlen(t)))
+            return t;
+        free(t);
+        return NULL; /* only the first link home */
+    }
+    return NULL;
+}
+
+/* The site's name when no tag states it: the last part of <title> (when
+ * shaped as an outlet's, or the same as the link home: two places agreeing
+ * on a name that looks like a person's, "Mountain Xpress"), else the link
+ * home's text when it is no person's name. */
+static void
+read_site_name(xmlNode *root, const char *doc_title, struct html_meta *m)
+{
+    char *home = home_link_name(root);
+    char *last = doc_title && doc_title[0] ? title_site(doc_title, home) : NULL;
+    if (last) {
+        m->site = last;
+        free(home);
+    } else if (home && ing_outlet_like(home, strlen(home), true)) {
+        m->site = home; /* a logo's alt text: "The Mercury" */
+    } else {
+        free(home);
+    }
+}
+
 /* See html.h. */
 void
 html_meta_read(xmlDoc *doc, struct html_meta *m)
@@ -594,11 +852,13 @@ html_meta_read(xmlDoc *doc, struct html_meta *m)
     read_meta_tags(root, m);
     read_time(root, m);
     read_posted(root, m);
+    read_epoch_attr(root, m);
+    read_date_element(root, m);
     read_saved_from(doc, m);
     if (!m->title && doc_title && doc_title[0])
         m->title = clean_title(root, doc_title);
-    if (!m->site && doc_title && doc_title[0])
-        m->site = title_site(doc_title);
+    if (!m->site)
+        read_site_name(root, doc_title, m);
     free(doc_title);
     /* what the page says may hold white space runs and entities already
      * decoded by the parser; collapse the runs */

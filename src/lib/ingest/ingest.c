@@ -44,9 +44,15 @@ drop_page_meta_lines(struct ing_doc *d)
         size_t nl = 0;
         if (ing_parse_date_whole(l->t, l->tl, &dt) || ing_is_published_line(l->t, l->tl, &dt))
             l->why = "date";
-        else if ((by && ing_ifind(l->t, l->tl, by)) ||
-                 ing_is_byline(l->t, l->tl, &name, &dt, &has_date))
+        else if (by && ing_ifind(l->t, l->tl, by))
             l->why = "byline";
+        else if (ing_is_byline(l->t, l->tl, &name, &dt, &has_date)) {
+            l->why = "byline"; /* "By Jane Roe" in a <p>: the markup named no one */
+            if (!d->a->byline && name) {
+                d->a->byline = name;
+                name = NULL;
+            }
+        }
         else if ((nl = ing_name_with_role(l->t, l->tl)) != 0) {
             l->why = "byline"; /* "Jane Roe North of England correspondent" */
             if (!d->a->byline)

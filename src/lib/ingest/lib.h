@@ -141,6 +141,8 @@ int ingest_read_feed(const char *text, size_t n, struct buf *out, struct ds_erro
 struct ing_meta {
     char *title, *date, *author, *source, *url, *section, *tags;
     char *summary;             /* description, summary, excerpt */
+    char *sender, *sender_domain; /* an e-mail's "From:" display name and
+                                   * address domain (a newsletter's outlet) */
     enum date_source date_how; /* how a date from here is recorded */
 };
 void ing_meta_clear(struct ing_meta *m);
@@ -275,6 +277,11 @@ ing_read_fn ing_reader(enum ing_format f, const char **why);
 #define INGEST_HTML_MAX ((size_t)16 << 20)
 #define INGEST_HTML_DEPTH 256
 int ing_read_html(const char *text, size_t n, struct ing_page *pg, struct ds_error *err);
+/* newsxml.c: NITF (<nitf>) or NewsML-G2 (<newsItem>, <newsMessage>): the
+ * headline, date, byline and provider from their elements, the text from
+ * the body's paragraphs. Other XML: -1, "XML that is neither a page nor a
+ * feed". */
+int ing_read_newsxml(const char *text, size_t n, struct ing_page *pg, struct ds_error *err);
 
 /* ---- one file's lines and metadata, shared by ingest.c, doc.c, lines.c
  * and metadata.c (the ingest step for one file) ------------------------- */
@@ -385,6 +392,12 @@ bool ing_is_copyright_line(const char *s, size_t n);
 bool ing_cjk_banner(const char *s, size_t n, const char **in, size_t *inl);
 bool ing_is_crumb(const char *s, size_t n, const char **sec, size_t *secl);
 bool ing_is_dateline(const char *s, size_t n, struct ing_dateline *dl);
+/* "Saved from X"/"Saved on D": the lead's length, 0 when none. */
+size_t ing_saved_lead(const char *s, size_t n);
+/* "AP-EU-Rail-Strike, 1st Ld-Writethru,0431": a wire's slug line. */
+bool ing_is_wire_slug(const char *s, size_t n);
+/* "03-07-24 0512EST": a wire's transmission stamp, its day in *dt. */
+bool ing_is_wire_stamp(const char *s, size_t n, struct ing_date *dt);
 bool ing_is_headline_like(const struct ing_doc_line *l);
 bool ing_is_published_line(const char *s, size_t n, struct ing_date *dt);
 bool ing_is_short_label(const struct ing_doc_line *l);

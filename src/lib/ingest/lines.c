@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -478,6 +479,30 @@ dateline_agency_after_comma(const char *s, size_t n, size_t i)
     return words && k > end && dateline_dash_at(s, n, k) && k + 1 < n && s[k + 1] == ' ' ? end : 0;
 }
 
+/* The length of "(ANSA) - " opening a paragraph: an agency in capitals in
+ * parentheses and a dash, before the place of a dateline; 0 when none. */
+static size_t
+agency_first(const char *s, size_t n)
+{
+    if (n < 8 || s[0] != '(')
+        return 0;
+    const char *close = memchr(s, ')', DS_MIN(n, (size_t)30));
+    if (!close || close - s < 2 || !caps_word(s + 1, (size_t)(close - s) - 1))
+        return 0;
+    size_t i = (size_t)(close - s) + 1;
+    while (i < n && s[i] == ' ')
+        i++;
+    if (i < n && s[i] == '-')
+        i++;
+    else if (n - i >= 3 && (memcmp(s + i, "\xe2\x80\x94", 3) == 0 || memcmp(s + i, "\xe2\x80\x93", 3) == 0))
+        i += 3;
+    else
+        return 0;
+    while (i < n && s[i] == ' ')
+        i++;
+    return i < n && s[i] >= 'A' && s[i] <= 'Z' ? i : 0;
+}
+
 /* "WASHINGTON, May 17 (Reuters) -", "BEIJING, May 17, 2018 (Xinhua) --",
  * "Geneva (AP) —": a place at the start of a paragraph, an optional date, an
  * optional agency in parentheses, then a dash. */
@@ -485,6 +510,16 @@ bool
 ing_is_dateline(const char *s, size_t n, struct ing_dateline *dl)
 {
     memset(dl, 0, sizeof *dl);
+    size_t lead = agency_first(s, n);
+    if (lead) { /* "(ANSA) - ROME, MAR 14 - ..." */
+        if (!ing_is_dateline(s + lead, n - lead, dl))
+            return false;
+        if (!dl->agency) {
+            dl->agency = s + 1;
+            dl->agencyl = (size_t)(memchr(s, ')', n) ? (const char *)memchr(s, ')', n) - s - 1 : 0);
+        }
+        return true;
+    }
     bool caps_place = false;
     size_t i = dateline_place(s, n, &caps_place);
     if (i == 0)
@@ -664,4 +699,71 @@ ing_is_bullet(const struct ing_doc_line *l)
         if (ing_istarts(t, n, marks[i]))
             return true;
     return false;
+}
+
+/* ---- a wire's and a read-later app's own lines -------------------------------- */
+
+/* "Saved from www.x.com", "Saved on 14 Mar 2024", "Clipped from ...": a
+ * read-later app's note on the copy (its date is the saving's, never the
+ * article's). Returns the length of the lead, 0 when none. */
+size_t
+ing_saved_lead(const char *s, size_t n)
+{
+    static const char *const leads[] = {"saved from ", "saved on ", "clipped from ", "clipped on ",
+                                        "saved to ", "saved at "};
+    if (n > 160 || ing_count_words_max(s, n, 13) > 12)
+        return 0;
+    for (size_t k = 0; k < DS_ARRAY_LEN(leads); k++)
+        if (ing_istarts(s, n, leads[k]))
+            return strlen(leads[k]);
+    return 0;
+}
+
+/* "AP-EU-Germany-Rail-Strike, 1st Ld-Writethru,0431", "BC-US--Budget,0720":
+ * a wire's slug line (the story's file name, its version and length): a
+ * first word of three or more parts joined by hyphens, each capitalised,
+ * and a word count or "Writethru" at the end. */
+bool
+ing_is_wire_slug(const char *s, size_t n)
+{
+    if (n > 100 || n < 8)
+        return false;
+    size_t i = 0, parts = 1;
+    while (i < n && s[i] != ',' && s[i] != ' ') {
+        if (s[i] == '-') {
+            parts++;
+            if (i + 1 < n && s[i + 1] != '-' && !(s[i + 1] >= 'A' && s[i + 1] <= 'Z') &&
+                !(s[i + 1] >= '0' && s[i + 1] <= '9'))
+                return false;
+        } else if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') ||
+                     (s[i] >= '0' && s[i] <= '9'))) {
+            return false;
+        }
+        i++;
+    }
+    if (parts < 3 || !(s[0] >= 'A' && s[0] <= 'Z'))
+        return false;
+    size_t d = n;
+    while (d > 0 && s[d - 1] >= '0' && s[d - 1] <= '9')
+        d--;
+    return (n - d >= 3 && n - d <= 4 && d > 0 && s[d - 1] == ',') || ing_ifind(s, n, "writethru");
+}
+
+/* "03-07-24 0512EST": a wire's transmission stamp alone on a line (month,
+ * day, two-digit year, the time and its zone). */
+bool
+ing_is_wire_stamp(const char *s, size_t n, struct ing_date *dt)
+{
+    int mo, d, y, t, used = 0;
+    char zone[8] = "";
+    if (n > 24 || !(s[0] >= '0' && s[0] <= '9'))
+        return false;
+    char line[32];
+    memcpy(line, s, n);
+    line[n] = '\0';
+    if (sscanf(line, "%2d-%2d-%2d %4d%7[A-Z]%n", &mo, &d, &y, &t, zone, &used) < 5 ||
+        (size_t)used != n || mo < 1 || mo > 12 || d < 1 || d > 31 || t > 2359)
+        return false;
+    *dt = (struct ing_date){.y = y < 70 ? 2000 + y : 1900 + y, .m = mo, .d = d};
+    return true;
 }

@@ -86,7 +86,9 @@ url_field(const char *s, size_t n, const char **url, size_t *ul)
         s++;
         n--;
     }
-    if (!(ing_istarts(s, n, "http://") || ing_istarts(s, n, "https://")) || memchr(s, ' ', n))
+    bool host = ing_istarts(s, n, "www.") && n > 5 && memchr(s + 4, '.', n - 4);
+    if (!(host || ing_istarts(s, n, "http://") || ing_istarts(s, n, "https://")) ||
+        memchr(s, ' ', n))
         return false;
     *url = s;
     *ul = n;
@@ -360,6 +362,21 @@ struct top {
     size_t n;
 };
 
+/* "www.x.com · by Jane Roe · 7 min read": a reader app's line of fields
+ * led by the site's host. */
+static bool
+host_led(const char *s, size_t n)
+{
+    if (n > 160 || !(ing_istarts(s, n, "www.") || ing_istarts(s, n, "http")))
+        return false;
+    const char *dot = ing_ifind(s, n, " \xc2\xb7 ");
+    const char *bar = ing_ifind(s, n, " | ");
+    const char *sep = dot && (!bar || dot < bar) ? dot : bar;
+    const char *u;
+    size_t ul;
+    return sep && n <= 160 && url_field(s, (size_t)(sep - s), &u, &ul);
+}
+
 /* Read line i as top-of-page metadata: a crumb (only before any content
  * line: first), a "Published" line, a date line, a byline (also "By" alone
  * with the name on the next line), a source line, an address naming a known
@@ -375,7 +392,18 @@ top_meta_line(struct ing_doc *d, size_t i, bool first)
     size_t secl, vl;
     char *name = NULL;
     bool has_date;
-    if (first && !a->section && ing_is_crumb(l->t, l->tl, &sec, &secl)) {
+    size_t lead = ing_saved_lead(l->t, l->tl);
+    if (lead) {
+        const char *canon = outlets_for_url(d->outlets, l->t + lead, l->tl - lead);
+        if (canon)
+            ing_set_source(d, canon, strlen(canon), RANK_SOURCE_LINE);
+        l->why = "saved";
+    } else if (ing_is_wire_slug(l->t, l->tl)) {
+        l->why = "slug";
+    } else if (ing_is_wire_stamp(l->t, l->tl, &dt)) {
+        ing_set_date(a, &dt, DATE_PUBLISHED_LINE);
+        l->why = "date";
+    } else if (first && !a->section && ing_is_crumb(l->t, l->tl, &sec, &secl)) {
         a->section = ing_dupn(sec, secl);
         l->why = "section";
     } else if (ing_is_published_line(l->t, l->tl, &dt)) {
@@ -420,6 +448,9 @@ top_meta_line(struct ing_doc *d, size_t i, bool first)
     } else if (url_field(l->t, l->tl, &val, &vl) && outlets_for_url(d->outlets, val, vl)) {
         const char *canon = outlets_for_url(d->outlets, val, vl);
         ing_set_source(d, canon, strlen(canon), RANK_SOURCE_LINE);
+        l->why = "source";
+    } else if (host_led(l->t, l->tl)) {
+        meta_fields(d, l->t, l->tl); /* "www.x.com · by Jane Roe · 7 min read" */
         l->why = "source";
     } else if (ing_top_byline(d, i, first)) {
         /* a byline without "By", or the role or outlet line under one */
@@ -648,6 +679,38 @@ ing_meta_top(struct ing_doc *d)
         top_standfirst(d, ix, gb, ma, ni, title_at);
 }
 
+/* "This report by The Canadian Press was first published March 12,
+ * 2024.": a closing credit that dates the story and names its outlet (a
+ * known one, or a name shaped as an outlet's). */
+static bool
+first_published_credit(struct ing_doc *d, const char *s, size_t n)
+{
+    static const char *const verbs[] = {" was first published ", " was originally published "};
+    if (!ing_istarts(s, n, "this ") || ing_count_words_max(s, n, 31) > 30)
+        return false;
+    const char *v = NULL;
+    size_t vl = 0;
+    for (size_t k = 0; k < DS_ARRAY_LEN(verbs) && !v; k++)
+        if ((v = ing_ifind(s, n, verbs[k])) != NULL)
+            vl = strlen(verbs[k]);
+    struct ing_date dt;
+    size_t at;
+    if (!v || !ing_find_date(v + vl, (size_t)(s + n - v) - vl, &dt, &at) || !dt.y)
+        return false;
+    ing_set_date(d->a, &dt, DATE_PUBLISHED_LINE);
+    const char *by = ing_ifind(s, (size_t)(v - s), " by ");
+    if (by) {
+        const char *name = by + 4;
+        size_t nl = (size_t)(v - name);
+        const char *canon = outlets_match(d->outlets, name, nl);
+        if (canon)
+            ing_set_source(d, canon, strlen(canon), RANK_BYLINE);
+        else if (ing_outlet_like(name, nl, true))
+            ing_set_source(d, name, nl, RANK_BYLINE);
+    }
+    return true;
+}
+
 /* The bottom of the page: "Source: X", an outlet's name alone (known, or
  * unknown but looking like an outlet's or repeated across the corpus),
  * "— The X Review", copyright. Lines dropped as frequent are looked at too:
@@ -695,6 +758,8 @@ ing_meta_bottom(struct ing_doc *d)
         } else if (ing_is_published_line(l->t, l->tl, &dt)) {
             ing_set_date(d->a, &dt, DATE_PUBLISHED_LINE);
             l->why = "published";
+        } else if (first_published_credit(d, l->t, l->tl)) {
+            l->why = "credit";
         } else if (ing_is_prose(l->t, l->tl, 6)) {
             break; /* the article text itself: no trailer above this */
         }

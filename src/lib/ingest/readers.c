@@ -346,8 +346,7 @@ ing_reader(enum ing_format f, const char **why)
         *why = "not an article: a feed (each of its items is one)";
         return NULL;
     case FMT_XML:
-        *why = "XML that is neither a page nor a feed";
-        return NULL;
+        return ing_read_newsxml; /* NITF, NewsML-G2; other XML is refused there */
     case FMT_BINARY:
         *why = "binary";
         return NULL;

@@ -189,11 +189,27 @@ rn_head(const char *s, size_t n, size_t *a, size_t *b)
     return NULL;
 }
 
+/* A wire's end mark run into the last paragraph: "... to the year.
+ * Enditem". */
+static const char *
+rn_end_mark(const char *s, size_t n, size_t *a, size_t *b)
+{
+    static const char mark[] = " enditem";
+    size_t k = sizeof mark - 1;
+    if (n <= k + 1 || !ing_ieq(s + n - k, k, mark) || !strchr(".!?\"'", s[n - k - 1]))
+        return NULL;
+    *a = n - k;
+    *b = n;
+    return "signoff";
+}
+
 /* See ingest/lib.h. */
 const char *
 ing_inline_runin(const char *s, size_t n, size_t *a, size_t *b)
 {
-    const char *why = rn_bracketed(s, n, a, b);
+    const char *why = rn_end_mark(s, n, a, b);
+    if (!why)
+        why = rn_bracketed(s, n, a, b);
     if (!why)
         why = rn_tail(s, n, a, b);
     if (!why)
