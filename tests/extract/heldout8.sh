@@ -8,9 +8,15 @@
 # accounts, a housing scheme; business: an Australian miner's result, an
 # earnings call with guidance ranges, a dry-bulk freight report, a euro-area
 # rate decision), read end to end (ingest, then extraction; issue 12).
-# Floors: set at the first run, before any change for this set.
+# Honest first run (6699dbd, before any change for this set):
+#   wire     P 0.958 R 0.902 (46/48/51); subjects set 1.000 right 0.761
+#   web      P 0.977 R 0.894 (42/43/47); subjects set 0.929 right 0.643
+#   british  P 1.000 R 0.865 (32/32/37); subjects set 1.000 right 0.656
+#   business P 0.837 R 0.837 (41/49/49); subjects set 0.927 right 0.829
+#   all      P 0.936 R 0.875 (161/172/184); subjects set 0.963 right 0.727
+# The floors are the values measured, so that nothing falls back.
 . "$(dirname "$0")/python_env.sh"
 exec python3 "$TOP_SRCDIR/tests/extract/heldout.py" "$TOP_BUILDDIR/tests/ingest/ingest_dump" \
     "$TOP_BUILDDIR/tests/extract/extract_dump" "$DOSSIER_ASSETS" \
-    "$TOP_SRCDIR/tests/extract/heldout8" --check --figures-only --precision=0.0 \
-    --floors=wire:0.0,web:0.0,british:0.0,business:0.0
+    "$TOP_SRCDIR/tests/extract/heldout8" --check --figures-only --precision=0.83 \
+    --floors=wire:0.90,web:0.89,british:0.86,business:0.83
