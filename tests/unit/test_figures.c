@@ -316,6 +316,35 @@ main(void)
         ok(f && near(f->value, 4) && near(f->value_hi, 5), "range between 4%% and 5%%");
         extraction_clear(&x);
     }
+    /* A range whose unit is written once, after its upper end; not a
+     * change "from X to Y", not a vote running backwards. */
+    {
+        struct extraction x;
+        run("Sugar ended 0.12 to 0.20 cent lower and cocoa 14 to 23 dlrs a tonne higher.", &x);
+        const struct figure *f = find(&x, "0.12 to 0.20 cent");
+        ok(x.nfigures == 2 && f && near(f->value, 0.0012) && near(f->value_hi, 0.002) &&
+               strcmp(f->unit, "USD") == 0,
+           "range 0.12 to 0.20 cent");
+        f = find(&x, "14 to 23 dlrs");
+        ok(f && near(f->value, 14) && near(f->value_hi, 23), "range 14 to 23 dlrs");
+        extraction_clear(&x);
+        run("The bank cut its rate from 5 to 4.5 pct.", &x);
+        ok(x.nfigures == 1 && near(x.figures[0].value, 4.5), "'from 5 to 4.5 pct' is no range");
+        extraction_clear(&x);
+    }
+    /* A local paper's dateline makes a bare "$" and "¢" its own dollar,
+     * unless an agency's credit follows it or the text writes "A$". */
+    money("PERTH: Carrick lifted its dividend to 38\xc2\xa2 a share, on profit of $412 million.",
+          "$412 million", 412e6, "AUD", "million", FIGURE_AMOUNT);
+    money("PERTH: Carrick lifted its dividend to 38\xc2\xa2 a share.", "38\xc2\xa2", 0.38, "AUD",
+          NULL, FIGURE_AMOUNT);
+    money("Markets\nTORONTO \xe2\x80\x94 Shopify fell to $101.33 on Monday.", "$101.33", 101.33,
+          "CAD", NULL, FIGURE_AMOUNT);
+    money("SYDNEY, Oct 3 (Reuters) - BHP earned $13 billion.", "$13 billion", 13e9, "USD",
+          "billion", FIGURE_AMOUNT);
+    money("SYDNEY: BHP earned $13 billion, or A$19.8 billion.", "$13 billion", 13e9, "USD",
+          "billion", FIGURE_AMOUNT);
+    money("Iron ore climbed above $US105 a tonne.", "$US105", 105, "USD", NULL, FIGURE_AMOUNT);
     context("Tariffs on about $50 billion worth of Chinese goods.", "$50 billion", NULL, NULL,
             "Chinese goods", "about");
     context("Exports grew nearly 10 percent.", "10 percent", "up", NULL, "Exports", "nearly");

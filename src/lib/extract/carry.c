@@ -244,13 +244,16 @@ fig_weight_sentence(const char *s, const struct span *sent)
 
 /* The currency whose hundredths a cents figure counts: the dollar or euro
  * of the nearest money figure before it in the same paragraph (within
- * 600 bytes), else def. */
+ * 600 bytes), else def (the text's own dollar). */
 const char *
 fig_cents_currency(const struct extraction *out, size_t base, size_t pos, const char *def)
 {
     static const char *const fam[] = {"USD", "AUD", "CAD", "NZD", "HKD", "SGD", "TWD", "EUR",
                                       NULL};
-    if (strcmp(def, "USD") != 0)
+    bool dollar = false;
+    for (const char *const *c = fam; *c && !dollar; c++)
+        dollar = strcmp(def, *c) == 0;
+    if (!dollar)
         return def; /* pence, sen, fen name their currency */
     for (size_t i = out->nfigures; i > base; i--) {
         const struct figure *p = &out->figures[i - 1];
@@ -758,4 +761,34 @@ fig_table_scale(const char *s, size_t n, size_t st, const char **name)
         a = pa;
     }
     return 1;
+}
+
+/* Does a bare number and "to" stand before the number at ns, so that the
+ * two are a range whose unit or scale is written once, after the upper
+ * end ("0.12 to 0.20 cent lower", "14 to 23 dlrs a tonne", "5 to 10 per
+ * cent")? Sets [*a, *b) to the lower end. Not after "from" or "by" (a
+ * change: "cut from 5 to 4.5 pct"), not a year, not running backwards
+ * ("voted 23 to 11"), not a number already read (after lo). */
+bool
+fig_range_lower(const char *s, size_t lo, size_t ns, size_t ne, size_t *a, size_t *b)
+{
+    if (ns < lo + 5 || memcmp(s + ns - 4, " to ", 4) != 0)
+        return false;
+    size_t e = ns - 4, i = e;
+    while (i > lo && (ex_is_digit((unsigned char)s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ','))
+        i--;
+    if (i == e || !ex_is_digit((unsigned char)s[i]) || !ex_is_digit((unsigned char)s[e - 1]))
+        return false;
+    if (i > 0 && s[i - 1] != ' ' && s[i - 1] != '(')
+        return false; /* "$14 to", "3-1/2 to", "A4 to" */
+    double v = fig_parse_num(s, i, e), v2 = fig_parse_num(s, ns, ne);
+    if (v < 0 || v2 <= v || (v >= 1800 && v <= 2100 && !memchr(s + i, '.', e - i)))
+        return false;
+    struct fig_word w[1];
+    if (fig_words_before(s, lo, i, w, 1) == 1 &&
+        (fig_wis(s, &w[0], "from") || fig_wis(s, &w[0], "by")))
+        return false;
+    *a = i;
+    *b = e;
+    return true;
 }

@@ -51,7 +51,7 @@
 
 static const char fig_pattern[] =
     "(?<![\\w.,:/])(?<![A-Za-z]-)"
-    "(?:(?<cur>(?:US|HK|NT|NZ|AU|A|C|S|R)\\$|\\$|€|£|¥|₹|"
+    "(?:(?<cur>(?:US|HK|NT|NZ|AU|A|C|S|R)\\$|\\$(?:US|NZ|A)(?=\\h?\\d)|\\$|€|£|¥|₹|"
     "(?:RMB|" FIG_ISO "|Rs\\.?)(?=\\h?\\d)|R(?=\\d))\\h?)?"
     "(?<num>(?<fw>" FIG_FRACW ")|" FIG_FRAC "|" FIG_QUOTE "|" FIG_PFRAC "|" FIG_NUM "|" FIG_WORDS ")"
     "(?:\\h?[-–]\\h?(?<num2>" FIG_NUM "))?"
@@ -67,7 +67,7 @@ static const char fig_pattern[] =
     "|(?:danish|swedish|norwegian|czech)\\h+crowns?|danish\\h+kroner"
     "|escudos?|drachmas?|kronor|kronur|kroner|krona|krone|rand|pesos?|reais|rubles?|roubles?"
     "|dinars?|riyals?|rials?|dirhams?|shekels?|naira|shillings?|zlotys?|forint|hryvnias?"
-    "|cts|(?:u\\.?s\\.?\\h+)?cents?|pence|paise|sen|fen"
+    "|cts|(?:u\\.?s\\.?\\h+)?cents?|¢|pence|paise|sen|fen"
     "|metric\\h+tons|tonnes?|tons?|barrels?\\h+(?:per|a)\\h+day|barrels?|bpd|bushels?|teus?"
     "|cubic\\h+met(?:re|er)s"
     "|square\\h+met(?:re|er)s|hectares?|acres?|kilowatt[-\\h]hours?|kwh|megawatts?|gigawatts?"
@@ -254,6 +254,7 @@ struct fig_state {
     struct fig_periods periods;
     size_t main_at; /* where the last figure given its main clause's subject starts */
     char noun[32];  /* a counted noun carried from the subject (fig_subject_count) */
+    const char *home; /* the dollar a bare "$" means, when not the US one */
 };
 
 /* One match of the figure pattern: the groups it filled. */
@@ -670,6 +671,9 @@ fig_set_unit(struct fig_state *fs, const struct fig_match *m, const struct span 
     const struct fig_unitmap *um = m->um;
     if (m->cur) {
         const char *code = fig_currency_code(s, m->cs, m->ce);
+        if (code && fs->home && s[m->cs] == '$' && m->ce - m->cs <= 2 &&
+            (m->ce == m->cs + 1 || s[m->cs + 1] == ' '))
+            code = fs->home; /* "$412 million" on a Perth page */
         if (code) {
             f->unit = xstrdup(code);
         } else {
@@ -686,7 +690,8 @@ fig_set_unit(struct fig_state *fs, const struct fig_match *m, const struct span 
         /* "65.42 U.S. cents" names its dollar; bare cents take the one
          * before them */
         bool named = ex_lower((unsigned char)s[m->us]) == 'u';
-        f->unit = xstrdup(named ? um->unit : fig_cents_currency(fs->out, fs->base, m->st, um->unit));
+        const char *def = fs->home && strcmp(um->unit, "USD") == 0 ? fs->home : um->unit;
+        f->unit = xstrdup(named ? um->unit : fig_cents_currency(fs->out, fs->base, m->st, def));
         f->kind = FIGURE_AMOUNT;
     } else if (um && um->unit[0] == 'G' && ex_lower((unsigned char)s[m->us]) == 'p' &&
                fig_weight_sentence(s, sent)) {
@@ -856,6 +861,25 @@ fig_fraction(struct fig_state *fs, struct fig_match *m)
     fig_push(fs->out, &f, &fs->cap);
 }
 
+/* A number with a unit or scale after a bare one and "to" ("14 to 23
+ * dlrs") is read as the range from it, unless the figure before holds it. */
+static void
+fig_range_open(const struct fig_state *fs, const struct span *sent, struct fig_match *m)
+{
+    size_t a, b;
+    const struct figure *last = fig_last(fs);
+    size_t lo = last && last->span.end > sent->start ? last->span.end : sent->start;
+    if (m->range || m->cur || !(m->um || m->scale) ||
+        !fig_range_lower(fs->s, lo, m->ns, m->ne, &a, &b))
+        return;
+    m->range = true;
+    m->n2s = m->ns;
+    m->n2e = m->ne;
+    m->ns = a;
+    m->ne = b;
+    m->st = a;
+}
+
 /* The figure of the pattern's current match appended to fs->out, unless
  * one of the steps finds it is none (or it ends a range). Returns where
  * the match ends once read (before words it gave back: "8 million people
@@ -879,7 +903,10 @@ fig_one(struct fig_state *fs)
      * counted ("scored 41 points"); "fell 3/8 point" stays a price move */
     m.game = m.um && m.um->cls == 5 && !memchr(fs->s + m.ns, '.', m.ne - m.ns) &&
              !memchr(fs->s + m.ns, '/', m.ne - m.ns) && !fig_market_sentence(fs->s, &sent);
-    if (fig_label_rejected(fs->fr, fs->s, &m) || !fig_values(fs->fr, fs->s, &m, &sent, &v, &v2))
+    if (fig_label_rejected(fs->fr, fs->s, &m))
+        return m.me;
+    fig_range_open(fs, &sent, &m);
+    if (!fig_values(fs->fr, fs->s, &m, &sent, &v, &v2))
         return m.me;
     if ((m.noun || (m.um && (m.um->cls == 3 || m.game))) &&
         fig_count_threshold(fs->s, &sent, m.st, m.ue))
@@ -898,7 +925,8 @@ void
 fig_run(struct fig_res *fr, const char *s, size_t n, struct extraction *out)
 {
     struct fig_state fs = {.fr = fr, .s = s, .n = n, .out = out, .base = out->nfigures,
-                           .cap = out->nfigures, .main_at = SIZE_MAX};
+                           .cap = out->nfigures, .main_at = SIZE_MAX,
+                           .home = fig_home_dollar(s, n)};
     size_t pos = 0;
     while (ds_regex_next(fr->fig, s, n, &pos)) {
         size_t end = fig_one(&fs);

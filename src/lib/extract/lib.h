@@ -313,6 +313,9 @@ double fig_fraction_words(const char *s, size_t a, size_t b);
 const struct fig_unitmap *fig_unit_lookup(const char *s, size_t a, size_t b);
 /* The ISO code of a currency sign or prefix ("$", "HK$", "£"), or NULL. */
 const char *fig_currency_code(const char *s, size_t a, size_t b);
+/* The dollar a bare "$" means in the text s[0, n) when not the US one
+ * (a local paper's dateline), or NULL. */
+const char *fig_home_dollar(const char *s, size_t n);
 /* The multiplier of a scale word ("bn" -> 1e9) and its name in *name. */
 double fig_scale_mult(const char *s, size_t a, size_t b, const char **name);
 
@@ -412,6 +415,9 @@ bool fig_class_threshold(const char *s, const struct span *sent, size_t st);
  * Then *unit is "USD" (static) and *kind AMOUNT or CHANGE. */
 bool fig_fraction_price(const char *s, const struct span *sent, size_t st, const char **unit,
                         enum figure_kind *kind);
+/* A range's lower end written bare before "to" and the number at
+ * [ns, ne), after lo: its span in [*a, *b). */
+bool fig_range_lower(const char *s, size_t lo, size_t ns, size_t ne, size_t *a, size_t *b);
 /* The currency of a cents figure at pos: the dollar or euro of the nearest
  * money figure before it (out->figures from base on), else def. */
 const char *fig_cents_currency(const struct extraction *out, size_t base, size_t pos,
