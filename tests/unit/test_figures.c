@@ -332,6 +332,23 @@ main(void)
         ok(x.nfigures == 1 && near(x.figures[0].value, 4.5), "'from 5 to 4.5 pct' is no range");
         extraction_clear(&x);
     }
+    /* A vote's tally counts votes, in digits or words; an amount after an
+     * owner compared with the one before takes its unit. */
+    {
+        struct extraction x;
+        run("Councillors voted 23 to 11 in favour. It passed by seven votes to four.", &x);
+        const struct figure *a = find(&x, "23"), *b = find(&x, "11"), *c = find(&x, "four");
+        ok(a && b && c && strcmp(a->unit, "votes") == 0 && strcmp(b->unit, "votes") == 0 &&
+               strcmp(c->unit, "votes") == 0 && near(c->value, 4),
+           "voted 23 to 11; seven votes to four");
+        extraction_clear(&x);
+        run("The union voted 1,412 to 388 to accept the offer.", &x);
+        ok(x.nfigures == 2 && find(&x, "388") && near(find(&x, "388")->value, 388),
+           "voted 1,412 to 388 to accept");
+        extraction_clear(&x);
+    }
+    money("Its debt is 100 billion dlrs, second only to Brazil's 108 billion.", "108 billion",
+          108e9, "USD", "billion", FIGURE_AMOUNT);
     /* A local paper's dateline makes a bare "$" and "¢" its own dollar,
      * unless an agency's credit follows it or the text writes "A$". */
     money("PERTH: Carrick lifted its dividend to 38\xc2\xa2 a share, on profit of $412 million.",

@@ -527,7 +527,8 @@ fig_small_count(const char *s, size_t n, size_t st, size_t a, size_t b, size_t p
         return false; /* a year */
     while (e < n && s[e] == ' ')
         e++;
-    if (e + 1 < n && (s[e] == '-' || (s[e] == 't' && s[e + 1] == 'o' && s[e + 2] == ' ')))
+    if (e + 3 < n && (s[e] == '-' || (s[e] == 't' && s[e + 1] == 'o' && s[e + 2] == ' ' &&
+                                      ex_is_digit((unsigned char)s[e + 3]))))
         return false; /* "from 10 to 12 hours": a range of its own */
     if (e < n && ex_is_upper((unsigned char)s[e]))
         return false; /* "to 9 January", "to 53 Airbus" */
@@ -581,8 +582,12 @@ fig_carry(const char *s, size_t n, const struct span *sent, size_t st, bool scal
         prev->sentence.start != sent->start)
         return false;
     size_t a2, b2;
-    if (scaled && fig_word_eq(s, a, b, "the") && fig_prev_word(s, sent->start, a, &a2, &b2)) {
-        a = a2; /* "less than the 9.2 billion": the word before the article */
+    bool owner = b - a > 2 && s[b - 2] == '\'' && ex_lower((unsigned char)s[b - 1]) == 's';
+    if (scaled && (fig_word_eq(s, a, b, "the") || owner) &&
+        fig_prev_word(s, sent->start, a, &a2, &b2)) {
+        /* "less than the 9.2 billion", "after Brazil's 108 billion": the
+         * word before the article or the owner */
+        a = a2;
         b = b2;
     }
     bool vs = fig_word_eq(s, a, b, "vs") || fig_word_eq(s, a, b, "versus") ||
@@ -791,4 +796,17 @@ fig_range_lower(const char *s, size_t lo, size_t ns, size_t ne, size_t *a, size_
     *a = i;
     *b = e;
     return true;
+}
+
+/* Is the bare number at [ns, ne) the first of a tally of votes cast,
+ * "voted 23 to 11", so that it counts votes? (A result quoted "by a vote
+ * of 51 to 49" is the chamber's score, as the gold has it: no figure.) */
+bool
+fig_vote_tally(const char *s, size_t n, size_t lo, size_t ns, size_t ne)
+{
+    size_t a, b;
+    if (!fig_prev_word(s, lo, ns, &a, &b) || b + 1 != ns || !fig_word_eq(s, a, b, "voted"))
+        return false;
+    return ne + 5 < n && memcmp(s + ne, " to ", 4) == 0 &&
+           (ex_is_digit((unsigned char)s[ne + 4]) || ex_is_lower((unsigned char)s[ne + 4]));
 }

@@ -534,8 +534,11 @@ fig_shape_rejected(const char *s, size_t n, struct fig_match *m)
     if (m->unit && !m->um)
         return true;
     m->words = !ex_is_digit((unsigned char)s[m->ns]);
-    /* "one of them", "two said" */
-    return m->words && !m->noun && !m->um && !m->scale && !m->more;
+    /* "one of them", "two said"; but "seven votes to four" compares two
+     * counts (fig_carry reads it) */
+    bool tally = m->ns > 6 && memcmp(s + m->ns - 4, " to ", 4) == 0 && s[m->ns - 5] == 's' &&
+                 ex_is_lower((unsigned char)s[m->ns - 6]);
+    return m->words && !m->noun && !m->um && !m->scale && !m->more && !tally;
 }
 
 /* Is the match a bare number (dates, years, scores, versions) that takes
@@ -579,6 +582,13 @@ fig_bare_rejected(struct fig_state *fs, const struct fig_match *m, struct span *
         near = (prev && prev->span.end <= m->ns && m->ns - prev->span.end <= 80) ||
                fig_line_compares(s, fs->n, m->ns);
         cue = !m->scale && !slash && fig_index_cue(s, fs->n, m->ns > 40 ? m->ns - 40 : 0, m->ns);
+        if (!m->scale && !m->scale1 && !m->range && !slash &&
+            fig_vote_tally(s, fs->n, m->ns > 40 ? m->ns - 40 : 0, m->ns, m->ne)) {
+            *sent = fig_sentence(&fs->para, s, fs->n, m->ns);
+            *carried = "votes"; /* "voted 23 to 11" */
+            *ckind = FIGURE_COUNT;
+            return false;
+        }
         if (!m->scale && !m->scale1 && !m->range && !slash &&
             fig_of_count(s, fs->n, m->ne, fs->noun, sizeof fs->noun)) {
             *sent = fig_sentence(&fs->para, s, fs->n, m->ns);

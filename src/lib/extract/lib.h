@@ -415,6 +415,9 @@ bool fig_class_threshold(const char *s, const struct span *sent, size_t st);
  * Then *unit is "USD" (static) and *kind AMOUNT or CHANGE. */
 bool fig_fraction_price(const char *s, const struct span *sent, size_t st, const char **unit,
                         enum figure_kind *kind);
+/* Does a vote's tally open at the bare number [ns, ne) ("voted 23 to
+ * 11")? */
+bool fig_vote_tally(const char *s, size_t n, size_t lo, size_t ns, size_t ne);
 /* A range's lower end written bare before "to" and the number at
  * [ns, ne), after lo: its span in [*a, *b). */
 bool fig_range_lower(const char *s, size_t lo, size_t ns, size_t ne, size_t *a, size_t *b);
