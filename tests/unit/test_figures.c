@@ -347,6 +347,21 @@ main(void)
            "voted 1,412 to 388 to accept");
         extraction_clear(&x);
     }
+    /* Tallies of games and yards; hyphenated and "likely" modifiers; a
+     * measure compound before a small count describes it. */
+    money("The Gulls have won six straight games.", "six straight games", 6, "games", NULL,
+          FIGURE_COUNT);
+    money("Mars threw for 284 yards.", "284 yards", 284, "yards", NULL, FIGURE_COUNT);
+    money("They held Ridgeway to 96 rushing yards.", "96 rushing yards", 96, "yards", NULL,
+          FIGURE_COUNT);
+    money("A survey of 1,204 likely voters.", "1,204 likely voters", 1204, "voters", NULL,
+          FIGURE_COUNT);
+    money("The Falcons blocked two extra-point attempts.", "two extra-point attempts", 2,
+          "attempts", NULL, FIGURE_COUNT);
+    money("Output was 171.3 million 60-kg bags.", "171.3 million 60-kg bags", 171.3e6, "bags",
+          "million", FIGURE_COUNT);
+    none("He shot wide from 25 yards and missed two games.");
+    absent("Rates end at 3.9%, implying two quarter-point cuts.", "two quarter-point cuts");
     money("Its debt is 100 billion dlrs, second only to Brazil's 108 billion.", "108 billion",
           108e9, "USD", "billion", FIGURE_AMOUNT);
     /* A local paper's dateline makes a bare "$" and "¢" its own dollar,

@@ -141,12 +141,59 @@ fig_class_threshold(const char *s, const struct span *sent, size_t st)
     return false;
 }
 
+/* Is a noun that usually measures time or distance a tally here: games or
+ * matches with a word between that qualifies them ("six straight games",
+ * "20 league matches"; not "in 82 games"), yards gained ("threw for 284
+ * yards", "96 rushing yards"; not a shot's "from 25 yards", "six yards
+ * out")? */
+static bool
+fig_tally(const char *s, const struct span *sent, const struct fig_count *c)
+{
+    struct fig_word noun = {c->us, c->ue}, w[1];
+    bool yards = fig_wis(s, &noun, "yards");
+    if (!yards && !fig_wis(s, &noun, "games") && !fig_wis(s, &noun, "matches"))
+        return false;
+    bool qualified = false;
+    for (size_t i = c->ne; i < c->us && !qualified; i++)
+        qualified = ex_is_alpha((unsigned char)s[i]);
+    if (!yards || qualified)
+        return qualified;
+    return fig_words_before(s, sent->start, c->st, w, 1) == 1 && fig_wis(s, &w[0], "for");
+}
+
+/* Is a word of the modifiers s[a, b) a measure compound ("quarter-point",
+ * "one-man", "11-year-old", "60-kg"): a number or fraction before the
+ * hyphen, or an age? Before a small count it makes the phrase a
+ * description ("two quarter-point cuts", "eleven year-old girl"), so only
+ * a scaled count keeps it ("171.3 million 60-kg bags"). */
+bool
+fig_measure_mod(const char *s, size_t a, size_t b)
+{
+    static const char *const firsts[] = {"quarter", "half", "one", "two", "three", "four",
+                                         "five", "six", "seven", "eight", "nine", "ten",
+                                         "twelve", "twenty", "thirty", "year", NULL};
+    for (size_t i = a; i < b;) {
+        size_t e = i;
+        while (e < b && s[e] != ' ')
+            e++;
+        const char *h = memchr(s + i, '-', e - i);
+        if (h) {
+            struct fig_word first = {i, (size_t)(h - s)};
+            if (ex_is_digit((unsigned char)s[i]) || fig_word_in(s, &first, firsts) ||
+                (e - i > 4 && memcmp(s + e - 4, "-old", 4) == 0))
+                return true;
+        }
+        i = e + 1;
+    }
+    return false;
+}
+
 /* See lib.h. */
 bool
 fig_count_kept(const struct fig_res *fr, const char *s, const struct span *sent,
                const struct fig_count *c)
 {
-    if (fig_has(fr, FW_TIME_NOUNS, s + c->us, c->ue - c->us, true) ||
+    if ((fig_has(fr, FW_TIME_NOUNS, s + c->us, c->ue - c->us, true) && !fig_tally(s, sent, c)) ||
         fig_count_named(s, sent, c->st, c->scaled))
         return false;
     if (c->scaled)

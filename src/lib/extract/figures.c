@@ -74,7 +74,8 @@ static const char fig_pattern[] =
     "|kilomet(?:re|er)s|km|kilograms|kg|mph|kph|ounces|units|vehicles|cars|mm|cm"
     "|degrees(?:\\h+(?:celsius|fahrenheit|[cf]))?"
     "|per\\h(?:1,000,000|100,000|10,000|1,000|thousand|million))(?![A-Za-z]))"
-    "|\\h(?:(?<mod>(?:U\\.S\\.|[A-Z]{2,5}|[a-z]{3,})(?:\\h[a-z]{3,}){0,2})\\h)?"
+    "|\\h(?:(?<mod>(?:U\\.S\\.|[A-Z]{2,5}|[a-z]{3,}|[a-z\\d]+(?:-[a-z]+)+)"
+    "(?:\\h(?:[a-z]{3,}|[a-z\\d]+(?:-[a-z]+)+)){0,2})\\h)?"
     "(?<noun>people|children|men|women|[a-z]{3,}s(?<!ss|us|is)|[A-Z][a-z]{2,}s(?<!ss|us|is))"
     "(?![\\w-]))?";
 
@@ -307,7 +308,8 @@ fig_mod_rejected(const struct fig_res *fr, const char *s, size_t a, size_t b)
             w.end++;
         /* a participle right before the noun qualifies it ("212 million
          * paid subscribers", "1,200 trained nurses") */
-        bool participle = w.end == b && (fig_wis(s, &w, "paid") || fig_past_participle(s, &w));
+        bool participle = w.end == b && (fig_wis(s, &w, "paid") || fig_wis(s, &w, "likely") ||
+                                         fig_past_participle(s, &w));
         if (fig_win(fr, s, &w, FW_AFTER_STOP) || fig_win(fr, s, &w, FW_LEAD) ||
             (!participle && (fig_win(fr, s, &w, FW_STRONG) || fig_win(fr, s, &w, FW_VERBS))))
             return true;
@@ -359,6 +361,7 @@ fig_read_match(const struct fig_res *fr, const char *s, struct fig_match *m)
          * officers"; but not "80,600 while sales", and a currency needs no
          * noun ("£13.8m deal") */
         if (m->cur || fig_mod_rejected(fr, s, mods, mode) ||
+            (!m->scale && fig_measure_mod(s, mods, mode)) ||
             (ex_is_upper((unsigned char)s[m->us]) && ex_is_lower((unsigned char)s[mods]))) {
             /* a capitalised word after lower-case modifiers starts a name
              * ("300m blog entries Bloglines holds") */

@@ -453,6 +453,9 @@ struct fig_count {
     double value;
     bool scaled;
 };
+/* Is a modifier before a counted noun a measure compound ("quarter-point",
+ * "year-old", "60-kg")? */
+bool fig_measure_mod(const char *s, size_t a, size_t b);
 /* Is the count a figure: not a duration, a year, part of a name, nor a
  * small number used as a determiner ("the two leaders", "five things")? */
 bool fig_count_kept(const struct fig_res *fr, const char *s, const struct span *sent,
