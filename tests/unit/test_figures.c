@@ -347,6 +347,24 @@ main(void)
            "voted 1,412 to 388 to accept");
         extraction_clear(&x);
     }
+    /* A bare number counts what the count before it counted when its
+     * clause ends in a participle, names the time it is compared at, or
+     * says it was expected. */
+    {
+        struct extraction x;
+        run("Officials say 46 structures have been destroyed and 11 damaged.", &x);
+        const struct figure *f = find(&x, "11");
+        ok(f && strcmp(f->unit, "structures") == 0, "'and 11 damaged' counts structures");
+        extraction_clear(&x);
+        run("Crews waited on 3,412 occasions. That was up from 2,760 the winter before.", &x);
+        f = find(&x, "2,760");
+        ok(f && strcmp(f->unit, "occasions") == 0, "'up from 2,760 the winter before'");
+        extraction_clear(&x);
+        run("Payrolls grew by 112,000 jobs, short of the 250,000 the market had expected.", &x);
+        f = find(&x, "250,000");
+        ok(f && strcmp(f->unit, "jobs") == 0, "'the 250,000 the market had expected'");
+        extraction_clear(&x);
+    }
     /* Tallies of games and yards; hyphenated and "likely" modifiers; a
      * measure compound before a small count describes it. */
     money("The Gulls have won six straight games.", "six straight games", 6, "games", NULL,

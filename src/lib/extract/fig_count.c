@@ -283,3 +283,48 @@ fig_count_own_subject(const struct fig_res *fr, const char *s, const struct span
         return NULL; /* "40 homes in the area": no verb follows */
     return xstrdup(f->unit);
 }
+
+/* Does a verb of expectation follow at e ("analysts had expected",
+ * "economists forecast")? */
+bool
+fig_expectation_after(const char *s, size_t e)
+{
+    static const char *const verbs[] = {"had", "have", "has", "expected", "forecast",
+                                        "estimated", "predicted", "projected", "polled", NULL};
+    if (s[e] != ' ')
+        return false;
+    size_t a = e + 1, b = a;
+    while (ex_is_lower((unsigned char)s[b]))
+        b++;
+    return b > a && fig_word_in(s, &(struct fig_word){a, b}, verbs);
+}
+
+/* Time words a comparison may name after a bare number ("up from 2,760
+ * the winter before", "against 77 last year"). */
+static const char *const fig_when_words[] = {
+    "year", "years", "month", "week", "quarter", "season", "winter", "summer", "spring",
+    "autumn", "fall", "day", "time", "election", "period", NULL};
+static const char *const fig_when_lead[] = {"the", "a", "last", "this", "that", "previous",
+                                            "a", "one", NULL};
+
+/* See lib.h. */
+enum fig_tail
+fig_bare_tail(const char *s, size_t n, size_t e)
+{
+    struct fig_word w[4];
+    size_t k = fig_words_after(s, e, n, w, 4);
+    if (k == 0 || w[0].start != e + 1)
+        return FIG_TAIL_NONE;
+    /* "and 11 damaged.": a participle ends the clause */
+    if (fig_past_participle(s, &w[0]) &&
+        (w[0].end >= n || s[w[0].end] == '.' || s[w[0].end] == ',' || s[w[0].end] == ';' ||
+         s[w[0].end] == '\n'))
+        return FIG_TAIL_PARTICIPLE;
+    if (k >= 2 && fig_word_in(s, &w[0], fig_when_lead) && fig_word_in(s, &w[1], fig_when_words))
+        return FIG_TAIL_WHEN;
+    /* "the 250,000 the market had expected", "the 9 analysts forecast" */
+    for (size_t i = 1; i < k && i <= 2; i++)
+        if (fig_expectation_after(s, w[i - 1].end))
+            return FIG_TAIL_EXPECTED;
+    return FIG_TAIL_NONE;
+}

@@ -323,21 +323,6 @@ fig_mod_rejected(const struct fig_res *fr, const char *s, size_t a, size_t b)
     return false;
 }
 
-/* Does a verb of expectation follow at e ("analysts had expected",
- * "economists forecast")? */
-static bool
-fig_expectation_after(const char *s, size_t e)
-{
-    static const char *const verbs[] = {"had", "have", "has", "expected", "forecast",
-                                        "estimated", "predicted", "projected", "polled", NULL};
-    if (s[e] != ' ')
-        return false;
-    size_t a = e + 1, b = a;
-    while (ex_is_lower((unsigned char)s[b]))
-        b++;
-    return b > a && fig_word_in(s, &(struct fig_word){a, b}, verbs);
-}
-
 /* Read the groups of the pattern's current match into m. A modifier before
  * a counted noun that is no modifier ("80,600 while sales", a currency's
  * "£13.8m deal") ends the match before it, with no noun. */
@@ -465,9 +450,11 @@ fig_bare_counted(const struct fig_state *fs, const struct fig_match *m)
     size_t e = m->ne;
     if (e + 1 < fs->n && s[e] == '.' && ex_is_digit((unsigned char)s[e + 1]))
         return NULL; /* "7.2GB" */
+    enum fig_tail tail = FIG_TAIL_NONE;
     if (e < fs->n && s[e] != ',' && s[e] != '.' && s[e] != ';' && s[e] != '\n' &&
         !(fig_words_after(s, e, fs->n, w, 1) == 1 && w[0].start == e + 1 &&
-          (fig_wis(s, &w[0], "from") || fig_wis(s, &w[0], "in") || fig_wis(s, &w[0], "against"))))
+          (fig_wis(s, &w[0], "from") || fig_wis(s, &w[0], "in") || fig_wis(s, &w[0], "against"))) &&
+        (tail = fig_bare_tail(s, fs->n, e)) == FIG_TAIL_NONE)
         return NULL;
     size_t lo = m->ns > 40 ? m->ns - 40 : 0;
     size_t k = fig_words_before(s, lo, m->ns, w, 2);
@@ -475,6 +462,9 @@ fig_bare_counted(const struct fig_state *fs, const struct fig_match *m)
         return NULL;
     if (fig_wis(s, &w[0], "of"))
         return k == 2 && fig_wis(s, &w[1], "majority") ? pc : NULL;
+    if ((tail == FIG_TAIL_PARTICIPLE && fig_wis(s, &w[0], "and")) ||
+        (tail == FIG_TAIL_EXPECTED && fig_wis(s, &w[0], "the")))
+        return pc; /* "and 11 damaged", "the 250,000 the market had expected" */
     return fig_word_in(s, &w[0], fig_not_count_lead) ? NULL : pc;
 }
 

@@ -453,6 +453,16 @@ struct fig_count {
     double value;
     bool scaled;
 };
+/* Does a verb of expectation follow at e ("analysts had expected",
+ * "economists forecast")? */
+bool fig_expectation_after(const char *s, size_t e);
+/* How the clause goes on after a bare number ending at e, when that lets it
+ * count what the count before it counted: a participle ends the clause
+ * ("46 structures have been destroyed and 11 damaged"), it is compared at
+ * a time ("up from 2,760 the winter before"), or it was expected ("the
+ * 250,000 the market had expected"). */
+enum fig_tail { FIG_TAIL_NONE, FIG_TAIL_PARTICIPLE, FIG_TAIL_WHEN, FIG_TAIL_EXPECTED };
+enum fig_tail fig_bare_tail(const char *s, size_t n, size_t e);
 /* Is a modifier before a counted noun a measure compound ("quarter-point",
  * "year-old", "60-kg")? */
 bool fig_measure_mod(const char *s, size_t a, size_t b);
