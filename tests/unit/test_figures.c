@@ -365,6 +365,12 @@ main(void)
         ok(f && strcmp(f->unit, "jobs") == 0, "'the 250,000 the market had expected'");
         extraction_clear(&x);
     }
+    /* The subject names what a bare number counts: "the number of X",
+     * "X numbers", past an auxiliary or a change in per cent. */
+    money("The number of measles cases in an outbreak has grown to 146, officials said.", "146",
+          146, "cases", NULL, FIGURE_COUNT);
+    money("International student numbers fell by 17 per cent to 4,150.", "4,150", 4150,
+          "students", NULL, FIGURE_COUNT);
     /* Tallies of games and yards; hyphenated and "likely" modifiers; a
      * measure compound before a small count describes it. */
     money("The Gulls have won six straight games.", "six straight games", 6, "games", NULL,

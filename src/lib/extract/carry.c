@@ -106,49 +106,45 @@ fig_index_cue(const char *s, size_t n, size_t lo, size_t st)
     return k > e + 1 && s[e] == ' ' && (fig_word_eq(s, w, k, "mark") || fig_word_eq(s, w, k, "level"));
 }
 
-/* See lib.h. */
-bool
-fig_subject_count(const char *s, const struct span *sent, size_t st, char *noun, size_t cap)
+/* The verb before "to" at a ("fell to", "has grown to"), past a change
+ * in per cent ("fell by 17 per cent to 4,150"): its word in [*va, *vb). */
+static bool
+fig_move_before(const char *s, const struct span *sent, size_t a, size_t *va, size_t *vb)
 {
-    static const char *const moves[] = {"fell", "rose", "dropped", "climbed", "increased",
-                                        "decreased", "declined", "grew", "jumped", "slipped",
-                                        "reached", "totalled", "totaled", "stood", "hit",
-                                        "dipped", "surged", "soared", "edged", NULL};
-    static const char *const measures[] = {
-        "prices", "sales", "profits", "revenues", "earnings", "exports", "imports", "costs",
-        "rates", "yields", "shares", "wages", "assets", "deposits", "reserves", "stocks",
-        "funds", "losses", "taxes", "bills", "payments", "orders", "levels", "figures",
-        "numbers", "totals", "receipts", "spending", "balances", "savings", NULL};
-    size_t a, b;
-    if (!fig_prev_word(s, sent->start, st, &a, &b) ||
-        !(fig_word_eq(s, a, b, "to") || fig_word_eq(s, a, b, "at")))
+    size_t b;
+    if (!fig_prev_word(s, sent->start, a, va, vb))
         return false;
-    size_t verb_a = a;
-    if (!fig_prev_word(s, sent->start, verb_a, &a, &b))
-        return false;
-    bool moved = false;
-    for (const char *const *m = moves; *m && !moved; m++)
-        moved = fig_word_eq(s, a, b, *m);
-    /* "The number of people waiting ... fell to", "Mortgage approvals
-     * dropped to": the subject's counted noun */
-    size_t i = fig_dateline_end(s, sent), na = 0, nb = 0;
-    if (!moved || memchr(s + i, ',', a - i))
-        return false;
-    if (a - i > 14 && fig_word_eq(s, i, i + 3, "the") && memcmp(s + i + 3, " number of ", 11) == 0) {
-        na = nb = i + 14;
-        while (nb < a && ex_is_lower((unsigned char)s[nb]))
-            nb++;
-    } else {
-        size_t ha, hb; /* the word before the verb heads the subject */
-        if (!fig_prev_word(s, i, a, &ha, &hb) || (ha > i && a - i > 40))
+    b = *vb;
+    if (fig_word_eq(s, *va, b, "cent") || fig_word_eq(s, *va, b, "percent") ||
+        fig_word_eq(s, *va, b, "pct") || (a > sent->start + 1 && s[a - 2] == '%')) {
+        size_t lo = a > sent->start + 40 ? a - 40 : sent->start;
+        size_t i = a;
+        while (i > lo + 4 && memcmp(s + i - 4, " by ", 4) != 0)
+            i--;
+        if (i <= lo + 4)
             return false;
-        na = ha;
-        nb = hb;
-        for (const char *const *m = measures; *m; m++)
-            if (fig_word_eq(s, na, nb, *m))
-                return false;
+        return fig_prev_word(s, sent->start, i - 4, va, vb);
     }
+    return true;
+}
+
+/* The counted noun of a subject ending at [na, nb) into noun: its plural
+ * head ("cases" of "The number of measles cases", "people"), or what its
+ * "numbers" count ("student numbers": students). */
+static bool
+fig_subject_noun(const char *s, size_t i, size_t na, size_t nb, char *noun, size_t cap)
+{
     size_t n = nb - na;
+    if (fig_word_eq(s, na, nb, "numbers")) {
+        size_t a2, b2; /* "International student numbers" */
+        if (!fig_prev_word(s, i, na, &a2, &b2) || !ex_is_lower((unsigned char)s[a2]) ||
+            s[b2 - 1] == 's' || b2 - a2 < 4 || b2 - a2 + 2 > cap)
+            return false;
+        memcpy(noun, s + a2, b2 - a2);
+        noun[b2 - a2] = 's';
+        noun[b2 - a2 + 1] = '\0';
+        return true;
+    }
     /* the sentence's first word may be capitalised ("Flights rose to") */
     bool lower = ex_is_lower((unsigned char)s[na]) ||
                  (na == i && ex_is_upper((unsigned char)s[na]) && ex_is_lower((unsigned char)s[na + 1]));
@@ -162,6 +158,84 @@ fig_subject_count(const char *s, const struct span *sent, size_t st, char *noun,
         noun[k] = (char)ex_lower((unsigned char)s[na + k]);
     noun[n] = '\0';
     return true;
+}
+
+/* The last plural of the lower-case words after "The number of" at [a, lim)
+ * ("measles cases in an outbreak": cases; "people waiting": people). */
+static bool
+fig_number_of_head(const char *s, size_t a, size_t lim, size_t *na, size_t *nb)
+{
+    bool found = false;
+    while (a < lim && ex_is_lower((unsigned char)s[a])) {
+        size_t e = a;
+        while (e < lim && ex_is_lower((unsigned char)s[e]))
+            e++;
+        size_t n = e - a;
+        bool plural = (n >= 4 && s[e - 1] == 's' && s[e - 2] != 's' && s[e - 2] != 'u' &&
+                       s[e - 2] != 'i') ||
+                      (n == 6 && memcmp(s + a, "people", 6) == 0);
+        if (plural) {
+            *na = a;
+            *nb = e;
+            found = true;
+        }
+        if (e >= lim || s[e] != ' ')
+            break;
+        a = e + 1;
+    }
+    return found;
+}
+
+/* See lib.h. */
+bool
+fig_subject_count(const char *s, const struct span *sent, size_t st, char *noun, size_t cap)
+{
+    static const char *const moves[] = {"fell", "rose", "dropped", "climbed", "increased",
+                                        "decreased", "declined", "grew", "jumped", "slipped",
+                                        "reached", "totalled", "totaled", "stood", "hit",
+                                        "dipped", "surged", "soared", "edged", "grown", "risen",
+                                        "fallen", NULL};
+    static const char *const measures[] = {
+        "prices", "sales", "profits", "revenues", "earnings", "exports", "imports", "costs",
+        "rates", "yields", "shares", "wages", "assets", "deposits", "reserves", "stocks",
+        "funds", "losses", "taxes", "bills", "payments", "orders", "levels", "figures",
+        "totals", "receipts", "spending", "balances", "savings", NULL};
+    static const char *const aux[] = {"has", "have", "had", "was", "were", "is", "are", NULL};
+    size_t a, b;
+    if (!fig_prev_word(s, sent->start, st, &a, &b) ||
+        !(fig_word_eq(s, a, b, "to") || fig_word_eq(s, a, b, "at")))
+        return false;
+    if (!fig_move_before(s, sent, a, &a, &b))
+        return false;
+    bool moved = false;
+    for (const char *const *m = moves; *m && !moved; m++)
+        moved = fig_word_eq(s, a, b, *m);
+    /* "The number of people waiting ... fell to", "Mortgage approvals
+     * dropped to", "The number of cases has grown to": the subject's
+     * counted noun */
+    size_t i = fig_dateline_end(s, sent), na = 0, nb = 0, ha, hb;
+    if (!moved || memchr(s + i, ',', a - i))
+        return false;
+    if (fig_prev_word(s, i, a, &ha, &hb))
+        for (const char *const *x = aux; *x; x++)
+            if (fig_word_eq(s, ha, hb, *x)) {
+                a = ha; /* "has grown to" */
+                break;
+            }
+    if (a - i > 14 && fig_word_eq(s, i, i + 3, "the") && memcmp(s + i + 3, " number of ", 11) == 0) {
+        if (!fig_number_of_head(s, i + 14, a, &na, &nb))
+            return false;
+    } else {
+        /* the word before the verb heads the subject */
+        if (!fig_prev_word(s, i, a, &ha, &hb) || (ha > i && a - i > 40))
+            return false;
+        na = ha;
+        nb = hb;
+        for (const char *const *m = measures; *m; m++)
+            if (fig_word_eq(s, na, nb, *m))
+                return false;
+    }
+    return fig_subject_noun(s, i, na, nb, noun, cap);
 }
 
 /* See lib.h. */

@@ -591,13 +591,18 @@ fig_bare_rejected(struct fig_state *fs, const struct fig_match *m, struct span *
         }
         if (!m->scale1 && !m->range && !slash && fig_bare_named(fs, m, sent, carried, ckind))
             return false;
-        if (m->scale1 || m->range || (!near && !cue && !m->scale))
+        /* "has grown to 146": its subject may name what it counts */
+        bool to = m->ns >= 4 && memcmp(s + m->ns - 4, " to ", 4) == 0;
+        if (m->scale1 || m->range || (!near && !cue && !m->scale && !to))
             return true;
     }
     *sent = fig_sentence(&fs->para, s, fs->n, m->ns);
     const struct figure *last = fig_last(fs);
-    if (bare && !slash && !(last && last->sentence.start == sent->start) &&
-        (m->scale || fig_parse_num(s, m->ns, m->ne) >= 1000) &&
+    /* (a change in per cent before it in the sentence leaves it bare:
+     * "fell by 17 per cent to 4,150") */
+    bool last_here = last && last->sentence.start == sent->start &&
+                     !(last->unit && strcmp(last->unit, "%") == 0);
+    if (bare && !slash && !last_here && (m->scale || fig_parse_num(s, m->ns, m->ne) >= 100) &&
         fig_subject_count(s, sent, m->ns, fs->noun, sizeof fs->noun)) {
         *carried = fs->noun; /* "Mortgage approvals dropped to 43,700" */
         *ckind = FIGURE_COUNT;
