@@ -365,6 +365,11 @@ main(void)
         ok(f && strcmp(f->unit, "jobs") == 0, "'the 250,000 the market had expected'");
         extraction_clear(&x);
     }
+    /* "one" and a singular noun counts what a count before it counted in
+     * the plural; alone it is no figure. */
+    money("The party holds 41 seats. The Greens hold one seat.", "one seat", 1, "seats", NULL,
+          FIGURE_COUNT);
+    absent("The party holds 41 seats. One of them is vacant, one day.", "one day");
     /* The subject names what a bare number counts: "the number of X",
      * "X numbers", past an auxiliary or a change in per cent. */
     money("The number of measles cases in an outbreak has grown to 146, officials said.", "146",

@@ -328,3 +328,34 @@ fig_bare_tail(const char *s, size_t n, size_t e)
             return FIG_TAIL_EXPECTED;
     return FIG_TAIL_NONE;
 }
+
+/* See lib.h. */
+const char *
+fig_one_counted(const struct extraction *out, size_t base, const char *s, size_t n, size_t ns,
+                size_t ne, size_t *end)
+{
+    bool one = (ne - ns == 3 && ex_lower((unsigned char)s[ns]) == 'o' && s[ns + 1] == 'n' &&
+                s[ns + 2] == 'e') ||
+               (ne - ns == 1 && s[ns] == '1');
+    if (!one || ne >= n || s[ne] != ' ')
+        return NULL;
+    size_t a = ne + 1, e = a;
+    while (e < n && ex_is_lower((unsigned char)s[e]))
+        e++;
+    if (e - a < 3 || (e < n && (ex_is_alpha((unsigned char)s[e]) || s[e] == '-')))
+        return NULL;
+    for (size_t i = out->nfigures; i > base; i--) {
+        const struct figure *f = &out->figures[i - 1];
+        if (f->span.end > ns || ns - f->span.end > 300)
+            break;
+        for (size_t k = f->span.end; k + 1 < ns; k++)
+            if (s[k] == '\n' && s[k + 1] == '\n')
+                return NULL; /* another paragraph */
+        if (f->kind == FIGURE_COUNT && f->unit && strlen(f->unit) == e - a + 1 &&
+            memcmp(f->unit, s + a, e - a) == 0 && f->unit[e - a] == 's') {
+            *end = e;
+            return f->unit;
+        }
+    }
+    return NULL;
+}

@@ -905,6 +905,17 @@ fig_one(struct fig_state *fs)
         fig_fraction(fs, &m);
         return m.me;
     }
+    size_t one_end = 0;
+    if (!m.cur && !m.unit && !m.noun && !m.scale && !m.scale1 && !m.range &&
+        (carried = fig_one_counted(fs->out, fs->base, fs->s, fs->n, m.ns, m.ne, &one_end))) {
+        m.me = one_end; /* "41 seats ... one seat" */
+        m.st = m.ns;
+        sent = fig_sentence(&fs->para, fs->s, fs->n, m.ns);
+        struct figure f;
+        fig_build(fs, &m, &sent, 1, 1, carried, FIGURE_COUNT, &f);
+        fig_push(fs->out, &f, &fs->cap);
+        return m.me;
+    }
     if (fig_shape_rejected(fs->s, fs->n, &m) || fig_bare_rejected(fs, &m, &sent, &carried, &ckind))
         return m.me;
     /* whole points outside a market sentence are a game's or a table's,

@@ -463,6 +463,12 @@ bool fig_expectation_after(const char *s, size_t e);
  * 250,000 the market had expected"). */
 enum fig_tail { FIG_TAIL_NONE, FIG_TAIL_PARTICIPLE, FIG_TAIL_WHEN, FIG_TAIL_EXPECTED };
 enum fig_tail fig_bare_tail(const char *s, size_t n, size_t e);
+/* The unit of a count before "one" (or "1") and a singular noun at
+ * [ns, ne) when that count, within 300 bytes before in the paragraph,
+ * counted the noun's plural ("41 seats ... one seat", "11 ports ... Only
+ * one port"), with the noun's end in *end; else NULL. */
+const char *fig_one_counted(const struct extraction *out, size_t base, const char *s, size_t n,
+                            size_t ns, size_t ne, size_t *end);
 /* Is a modifier before a counted noun a measure compound ("quarter-point",
  * "year-old", "60-kg")? */
 bool fig_measure_mod(const char *s, size_t a, size_t b);
