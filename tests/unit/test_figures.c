@@ -365,6 +365,17 @@ main(void)
         ok(f && strcmp(f->unit, "jobs") == 0, "'the 250,000 the market had expected'");
         extraction_clear(&x);
     }
+    /* A level after a move takes the mover as its subject, never the move. */
+    {
+        struct extraction x;
+        run("The Baltic Freight Index fell nine points to 1,012 in quiet trading.", &x);
+        const struct figure *f = find(&x, "1,012");
+        ok(f && f->subject && strcmp(f->subject, "Baltic Freight Index") == 0,
+           "the level's subject is the index, not 'nine points'");
+        if (f)
+            diag("subject %s", f->subject ? f->subject : "(none)");
+        extraction_clear(&x);
+    }
     /* "one" and a singular noun counts what a count before it counted in
      * the plural; alone it is no figure. */
     money("The party holds 41 seats. The Greens hold one seat.", "one seat", 1, "seats", NULL,

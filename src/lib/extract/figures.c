@@ -791,6 +791,12 @@ fig_build(struct fig_state *fs, const struct fig_match *m, const struct span *se
         f->subject = fig_subject_tidy(fs->fr, fig_subject_main(fs->fr, s, sent, f->span.start));
         fs->main_at = f->span.start;
     }
+    if (f->subject && last && last->sentence.start == sent->start && last->text &&
+        last->kind == FIGURE_CHANGE && ds_strcasecmp_ascii(f->subject, last->text) == 0) {
+        /* "fell nine points to 1,012": the level is the mover's, not the move's */
+        free(f->subject);
+        f->subject = last->subject ? xstrdup(last->subject) : NULL;
+    }
 }
 
 /* "$30 billion to $50 billion", "30 to 50 billion yuan": when f ends a
