@@ -365,6 +365,12 @@ main(void)
         ok(f && strcmp(f->unit, "jobs") == 0, "'the 250,000 the market had expected'");
         extraction_clear(&x);
     }
+    /* "May" with its capital is a month in a subject, not the modal; a
+     * month opening an adverbial is cut. */
+    context("May corn rose 3 cents to $4.41 a bushel.", "$4.41", "up", NULL, "May corn", NULL);
+    context("Spot May settled at 6.84 cts a lb.", "6.84 cts", NULL, NULL, "Spot May", NULL);
+    context("In September the government spent $4 million.", "$4 million", NULL, "In September",
+            "government", NULL);
     /* A level after a move takes the mover as its subject, never the move. */
     {
         struct extraction x;
