@@ -15,12 +15,12 @@
 #   business P 0.837 R 0.837 (41/49/49); subjects set 0.927 right 0.829
 #   all      P 0.936 R 0.875 (161/172/184); subjects set 0.963 right 0.727
 # Tuned after that run (bench/results/2026-12-07-figures7.md):
-#   wire     P 1.000 R 0.980 (50/50/51); web P 0.979 R 1.000 (47/48/47)
+#   wire     P 1.000 R 0.980 (50/50/51); web P 1.000 R 1.000 (47/47/47)
 #   british  P 1.000 R 0.973 (36/36/37); business P 0.980 R 1.000 (49/50/49)
-#   all      P 0.989 R 0.989 (182/184/184); subjects set 0.967 right 0.731
+#   all      P 0.995 R 0.989 (182/183/184); subjects set 0.967 right 0.731
 # The floors are the values measured, so that nothing falls back.
 . "$(dirname "$0")/python_env.sh"
 exec python3 "$TOP_SRCDIR/tests/extract/heldout.py" "$TOP_BUILDDIR/tests/ingest/ingest_dump" \
     "$TOP_BUILDDIR/tests/extract/extract_dump" "$DOSSIER_ASSETS" \
-    "$TOP_SRCDIR/tests/extract/heldout8" --check --figures-only --precision=0.97 \
+    "$TOP_SRCDIR/tests/extract/heldout8" --check --figures-only --precision=0.98 \
     --floors=wire:0.98,web:1.00,british:0.97,business:1.00

@@ -332,6 +332,8 @@ main(void)
         ok(x.nfigures == 1 && near(x.figures[0].value, 4.5), "'from 5 to 4.5 pct' is no range");
         extraction_clear(&x);
     }
+    /* The base a rate is quoted per is no figure. */
+    absent("The tax rate rises to 71.2 cents per $100 of assessed value.", "$100");
     /* A vote's tally counts votes, in digits or words; an amount after an
      * owner compared with the one before takes its unit. */
     {
@@ -359,6 +361,10 @@ main(void)
         run("Crews waited on 3,412 occasions. That was up from 2,760 the winter before.", &x);
         f = find(&x, "2,760");
         ok(f && strcmp(f->unit, "occasions") == 0, "'up from 2,760 the winter before'");
+        extraction_clear(&x);
+        run("Labor has won 94 of the 150 seats, up from 77 at the last election.", &x);
+        f = find(&x, "77");
+        ok(f && strcmp(f->unit, "seats") == 0, "'up from 77 at the last election'");
         extraction_clear(&x);
         run("Payrolls grew by 112,000 jobs, short of the 250,000 the market had expected.", &x);
         f = find(&x, "250,000");

@@ -320,8 +320,11 @@ fig_bare_tail(const char *s, size_t n, size_t e)
         (w[0].end >= n || s[w[0].end] == '.' || s[w[0].end] == ',' || s[w[0].end] == ';' ||
          s[w[0].end] == '\n'))
         return FIG_TAIL_PARTICIPLE;
-    if (k >= 2 && fig_word_in(s, &w[0], fig_when_lead) && fig_word_in(s, &w[1], fig_when_words))
-        return FIG_TAIL_WHEN;
+    /* "the winter before", "at the last election", "in the previous year" */
+    size_t j = k >= 3 && (fig_wis(s, &w[0], "at") || fig_wis(s, &w[0], "in")) ? 1 : 0;
+    for (size_t g = j; g < k && g < j + 3; g++)
+        if (g > j && fig_word_in(s, &w[g], fig_when_words) && fig_word_in(s, &w[j], fig_when_lead))
+            return FIG_TAIL_WHEN;
     /* "the 250,000 the market had expected", "the 9 analysts forecast" */
     for (size_t i = 1; i < k && i <= 2; i++)
         if (fig_expectation_after(s, w[i - 1].end))

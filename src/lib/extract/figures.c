@@ -69,6 +69,7 @@ static const char fig_pattern[] =
     "|dinars?|riyals?|rials?|dirhams?|shekels?|naira|shillings?|zlotys?|forint|hryvnias?"
     "|cts|(?:u\\.?s\\.?\\h+)?cents?|¢|pence|paise|sen|fen"
     "|metric\\h+tons|tonnes?|tons?|barrels?\\h+(?:per|a)\\h+day|barrels?|bpd|bushels?|teus?"
+    "|twenty-foot\\h+equivalent\\h+units?"
     "|cubic\\h+met(?:re|er)s"
     "|square\\h+met(?:re|er)s|hectares?|acres?|kilowatt[-\\h]hours?|kwh|megawatts?|gigawatts?"
     "|kilomet(?:re|er)s|km|kilograms|kg|mph|kph|ounces|units|vehicles|cars|mm|cm"
@@ -938,6 +939,8 @@ fig_one(struct fig_state *fs)
         return m.me; /* "buildings with five units or more": a class's line */
     if (m.cur && fig_class_threshold(fs->s, &sent, m.st))
         return m.me; /* "customers with revenue above $100,000" */
+    if (m.cur && m.st >= 4 && memcmp(fs->s + m.st - 4, "per ", 4) == 0)
+        return m.me; /* "71.2 cents per $100 of assessed value": a rate's base */
     struct figure f;
     fig_build(fs, &m, &sent, v, v2, carried, ckind, &f);
     if (!fig_merge_range(fs, &sent, carried, &f))

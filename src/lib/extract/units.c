@@ -319,6 +319,8 @@ static const struct fig_unitmap fig_units[] = {
     {"bushels", "bushels", 3},
     {"teu", "TEU", 3},
     {"teus", "TEU", 3},
+    {"twenty-foot equivalent units", "TEU", 3},
+    {"twenty-foot equivalent unit", "TEU", 3},
     {"cubic metres", "cubic metres", 3},
     {"cubic meters", "cubic metres", 3},
     {"square metres", "square metres", 3},
