@@ -25,8 +25,12 @@
 # British R 0.952, business R 1.000, all P 1.000 R 0.970 (197/197/203);
 # web recall stays below the issue's 0.95 ("grew to 2,143" after a
 # subject the noun is not the last word of, "up from 77", "one seat").
+# Eighth pass (bench/results/2026-12-07-figures7.md, tuned on heldout8):
+# wire R 1.000 ("171.3 million 60-kg bags"), web R 0.981 ("one seat", "up
+# from 77 at the last election"), all P 1.000 R 0.985 (200/200/203),
+# subjects right 0.850 ("May corn").
 . "$(dirname "$0")/python_env.sh"
 exec python3 "$TOP_SRCDIR/tests/extract/heldout.py" "$TOP_BUILDDIR/tests/ingest/ingest_dump" \
     "$TOP_BUILDDIR/tests/extract/extract_dump" "$DOSSIER_ASSETS" \
     "$TOP_SRCDIR/tests/extract/heldout6" --check --figures-only --precision=1.00 \
-    --floors=wire:0.98,web:0.94,british:0.95,business:1.00
+    --floors=wire:1.00,web:0.98,british:0.95,business:1.00

@@ -316,6 +316,119 @@ main(void)
         ok(f && near(f->value, 4) && near(f->value_hi, 5), "range between 4%% and 5%%");
         extraction_clear(&x);
     }
+    /* A range whose unit is written once, after its upper end; not a
+     * change "from X to Y", not a vote running backwards. */
+    {
+        struct extraction x;
+        run("Sugar ended 0.12 to 0.20 cent lower and cocoa 14 to 23 dlrs a tonne higher.", &x);
+        const struct figure *f = find(&x, "0.12 to 0.20 cent");
+        ok(x.nfigures == 2 && f && near(f->value, 0.0012) && near(f->value_hi, 0.002) &&
+               strcmp(f->unit, "USD") == 0,
+           "range 0.12 to 0.20 cent");
+        f = find(&x, "14 to 23 dlrs");
+        ok(f && near(f->value, 14) && near(f->value_hi, 23), "range 14 to 23 dlrs");
+        extraction_clear(&x);
+        run("The bank cut its rate from 5 to 4.5 pct.", &x);
+        ok(x.nfigures == 1 && near(x.figures[0].value, 4.5), "'from 5 to 4.5 pct' is no range");
+        extraction_clear(&x);
+    }
+    /* The base a rate is quoted per is no figure. */
+    absent("The tax rate rises to 71.2 cents per $100 of assessed value.", "$100");
+    /* A vote's tally counts votes, in digits or words; an amount after an
+     * owner compared with the one before takes its unit. */
+    {
+        struct extraction x;
+        run("Councillors voted 23 to 11 in favour. It passed by seven votes to four.", &x);
+        const struct figure *a = find(&x, "23"), *b = find(&x, "11"), *c = find(&x, "four");
+        ok(a && b && c && strcmp(a->unit, "votes") == 0 && strcmp(b->unit, "votes") == 0 &&
+               strcmp(c->unit, "votes") == 0 && near(c->value, 4),
+           "voted 23 to 11; seven votes to four");
+        extraction_clear(&x);
+        run("The union voted 1,412 to 388 to accept the offer.", &x);
+        ok(x.nfigures == 2 && find(&x, "388") && near(find(&x, "388")->value, 388),
+           "voted 1,412 to 388 to accept");
+        extraction_clear(&x);
+    }
+    /* A bare number counts what the count before it counted when its
+     * clause ends in a participle, names the time it is compared at, or
+     * says it was expected. */
+    {
+        struct extraction x;
+        run("Officials say 46 structures have been destroyed and 11 damaged.", &x);
+        const struct figure *f = find(&x, "11");
+        ok(f && strcmp(f->unit, "structures") == 0, "'and 11 damaged' counts structures");
+        extraction_clear(&x);
+        run("Crews waited on 3,412 occasions. That was up from 2,760 the winter before.", &x);
+        f = find(&x, "2,760");
+        ok(f && strcmp(f->unit, "occasions") == 0, "'up from 2,760 the winter before'");
+        extraction_clear(&x);
+        run("Labor has won 94 of the 150 seats, up from 77 at the last election.", &x);
+        f = find(&x, "77");
+        ok(f && strcmp(f->unit, "seats") == 0, "'up from 77 at the last election'");
+        extraction_clear(&x);
+        run("Payrolls grew by 112,000 jobs, short of the 250,000 the market had expected.", &x);
+        f = find(&x, "250,000");
+        ok(f && strcmp(f->unit, "jobs") == 0, "'the 250,000 the market had expected'");
+        extraction_clear(&x);
+    }
+    /* "May" with its capital is a month in a subject, not the modal; a
+     * month opening an adverbial is cut. */
+    context("May corn rose 3 cents to $4.41 a bushel.", "$4.41", "up", NULL, "May corn", NULL);
+    context("Spot May settled at 6.84 cts a lb.", "6.84 cts", NULL, NULL, "Spot May", NULL);
+    context("In September the government spent $4 million.", "$4 million", NULL, "In September",
+            "government", NULL);
+    /* A level after a move takes the mover as its subject, never the move. */
+    {
+        struct extraction x;
+        run("The Baltic Freight Index fell nine points to 1,012 in quiet trading.", &x);
+        const struct figure *f = find(&x, "1,012");
+        ok(f && f->subject && strcmp(f->subject, "Baltic Freight Index") == 0,
+           "the level's subject is the index, not 'nine points'");
+        if (f)
+            diag("subject %s", f->subject ? f->subject : "(none)");
+        extraction_clear(&x);
+    }
+    /* "one" and a singular noun counts what a count before it counted in
+     * the plural; alone it is no figure. */
+    money("The party holds 41 seats. The Greens hold one seat.", "one seat", 1, "seats", NULL,
+          FIGURE_COUNT);
+    absent("The party holds 41 seats. One of them is vacant, one day.", "one day");
+    /* The subject names what a bare number counts: "the number of X",
+     * "X numbers", past an auxiliary or a change in per cent. */
+    money("The number of measles cases in an outbreak has grown to 146, officials said.", "146",
+          146, "cases", NULL, FIGURE_COUNT);
+    money("International student numbers fell by 17 per cent to 4,150.", "4,150", 4150,
+          "students", NULL, FIGURE_COUNT);
+    /* Tallies of games and yards; hyphenated and "likely" modifiers; a
+     * measure compound before a small count describes it. */
+    money("The Gulls have won six straight games.", "six straight games", 6, "games", NULL,
+          FIGURE_COUNT);
+    money("Mars threw for 284 yards.", "284 yards", 284, "yards", NULL, FIGURE_COUNT);
+    money("They held Ridgeway to 96 rushing yards.", "96 rushing yards", 96, "yards", NULL,
+          FIGURE_COUNT);
+    money("A survey of 1,204 likely voters.", "1,204 likely voters", 1204, "voters", NULL,
+          FIGURE_COUNT);
+    money("The Falcons blocked two extra-point attempts.", "two extra-point attempts", 2,
+          "attempts", NULL, FIGURE_COUNT);
+    money("Output was 171.3 million 60-kg bags.", "171.3 million 60-kg bags", 171.3e6, "bags",
+          "million", FIGURE_COUNT);
+    none("He shot wide from 25 yards and missed two games.");
+    absent("Rates end at 3.9%, implying two quarter-point cuts.", "two quarter-point cuts");
+    money("Its debt is 100 billion dlrs, second only to Brazil's 108 billion.", "108 billion",
+          108e9, "USD", "billion", FIGURE_AMOUNT);
+    /* A local paper's dateline makes a bare "$" and "¢" its own dollar,
+     * unless an agency's credit follows it or the text writes "A$". */
+    money("PERTH: Carrick lifted its dividend to 38\xc2\xa2 a share, on profit of $412 million.",
+          "$412 million", 412e6, "AUD", "million", FIGURE_AMOUNT);
+    money("PERTH: Carrick lifted its dividend to 38\xc2\xa2 a share.", "38\xc2\xa2", 0.38, "AUD",
+          NULL, FIGURE_AMOUNT);
+    money("Markets\nTORONTO \xe2\x80\x94 Shopify fell to $101.33 on Monday.", "$101.33", 101.33,
+          "CAD", NULL, FIGURE_AMOUNT);
+    money("SYDNEY, Oct 3 (Reuters) - BHP earned $13 billion.", "$13 billion", 13e9, "USD",
+          "billion", FIGURE_AMOUNT);
+    money("SYDNEY: BHP earned $13 billion, or A$19.8 billion.", "$13 billion", 13e9, "USD",
+          "billion", FIGURE_AMOUNT);
+    money("Iron ore climbed above $US105 a tonne.", "$US105", 105, "USD", NULL, FIGURE_AMOUNT);
     context("Tariffs on about $50 billion worth of Chinese goods.", "$50 billion", NULL, NULL,
             "Chinese goods", "about");
     context("Exports grew nearly 10 percent.", "10 percent", "up", NULL, "Exports", "nearly");

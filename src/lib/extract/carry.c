@@ -106,49 +106,45 @@ fig_index_cue(const char *s, size_t n, size_t lo, size_t st)
     return k > e + 1 && s[e] == ' ' && (fig_word_eq(s, w, k, "mark") || fig_word_eq(s, w, k, "level"));
 }
 
-/* See lib.h. */
-bool
-fig_subject_count(const char *s, const struct span *sent, size_t st, char *noun, size_t cap)
+/* The verb before "to" at a ("fell to", "has grown to"), past a change
+ * in per cent ("fell by 17 per cent to 4,150"): its word in [*va, *vb). */
+static bool
+fig_move_before(const char *s, const struct span *sent, size_t a, size_t *va, size_t *vb)
 {
-    static const char *const moves[] = {"fell", "rose", "dropped", "climbed", "increased",
-                                        "decreased", "declined", "grew", "jumped", "slipped",
-                                        "reached", "totalled", "totaled", "stood", "hit",
-                                        "dipped", "surged", "soared", "edged", NULL};
-    static const char *const measures[] = {
-        "prices", "sales", "profits", "revenues", "earnings", "exports", "imports", "costs",
-        "rates", "yields", "shares", "wages", "assets", "deposits", "reserves", "stocks",
-        "funds", "losses", "taxes", "bills", "payments", "orders", "levels", "figures",
-        "numbers", "totals", "receipts", "spending", "balances", "savings", NULL};
-    size_t a, b;
-    if (!fig_prev_word(s, sent->start, st, &a, &b) ||
-        !(fig_word_eq(s, a, b, "to") || fig_word_eq(s, a, b, "at")))
+    size_t b;
+    if (!fig_prev_word(s, sent->start, a, va, vb))
         return false;
-    size_t verb_a = a;
-    if (!fig_prev_word(s, sent->start, verb_a, &a, &b))
-        return false;
-    bool moved = false;
-    for (const char *const *m = moves; *m && !moved; m++)
-        moved = fig_word_eq(s, a, b, *m);
-    /* "The number of people waiting ... fell to", "Mortgage approvals
-     * dropped to": the subject's counted noun */
-    size_t i = fig_dateline_end(s, sent), na = 0, nb = 0;
-    if (!moved || memchr(s + i, ',', a - i))
-        return false;
-    if (a - i > 14 && fig_word_eq(s, i, i + 3, "the") && memcmp(s + i + 3, " number of ", 11) == 0) {
-        na = nb = i + 14;
-        while (nb < a && ex_is_lower((unsigned char)s[nb]))
-            nb++;
-    } else {
-        size_t ha, hb; /* the word before the verb heads the subject */
-        if (!fig_prev_word(s, i, a, &ha, &hb) || (ha > i && a - i > 40))
+    b = *vb;
+    if (fig_word_eq(s, *va, b, "cent") || fig_word_eq(s, *va, b, "percent") ||
+        fig_word_eq(s, *va, b, "pct") || (a > sent->start + 1 && s[a - 2] == '%')) {
+        size_t lo = a > sent->start + 40 ? a - 40 : sent->start;
+        size_t i = a;
+        while (i > lo + 4 && memcmp(s + i - 4, " by ", 4) != 0)
+            i--;
+        if (i <= lo + 4)
             return false;
-        na = ha;
-        nb = hb;
-        for (const char *const *m = measures; *m; m++)
-            if (fig_word_eq(s, na, nb, *m))
-                return false;
+        return fig_prev_word(s, sent->start, i - 4, va, vb);
     }
+    return true;
+}
+
+/* The counted noun of a subject ending at [na, nb) into noun: its plural
+ * head ("cases" of "The number of measles cases", "people"), or what its
+ * "numbers" count ("student numbers": students). */
+static bool
+fig_subject_noun(const char *s, size_t i, size_t na, size_t nb, char *noun, size_t cap)
+{
     size_t n = nb - na;
+    if (fig_word_eq(s, na, nb, "numbers")) {
+        size_t a2, b2; /* "International student numbers" */
+        if (!fig_prev_word(s, i, na, &a2, &b2) || !ex_is_lower((unsigned char)s[a2]) ||
+            s[b2 - 1] == 's' || b2 - a2 < 4 || b2 - a2 + 2 > cap)
+            return false;
+        memcpy(noun, s + a2, b2 - a2);
+        noun[b2 - a2] = 's';
+        noun[b2 - a2 + 1] = '\0';
+        return true;
+    }
     /* the sentence's first word may be capitalised ("Flights rose to") */
     bool lower = ex_is_lower((unsigned char)s[na]) ||
                  (na == i && ex_is_upper((unsigned char)s[na]) && ex_is_lower((unsigned char)s[na + 1]));
@@ -162,6 +158,84 @@ fig_subject_count(const char *s, const struct span *sent, size_t st, char *noun,
         noun[k] = (char)ex_lower((unsigned char)s[na + k]);
     noun[n] = '\0';
     return true;
+}
+
+/* The last plural of the lower-case words after "The number of" at [a, lim)
+ * ("measles cases in an outbreak": cases; "people waiting": people). */
+static bool
+fig_number_of_head(const char *s, size_t a, size_t lim, size_t *na, size_t *nb)
+{
+    bool found = false;
+    while (a < lim && ex_is_lower((unsigned char)s[a])) {
+        size_t e = a;
+        while (e < lim && ex_is_lower((unsigned char)s[e]))
+            e++;
+        size_t n = e - a;
+        bool plural = (n >= 4 && s[e - 1] == 's' && s[e - 2] != 's' && s[e - 2] != 'u' &&
+                       s[e - 2] != 'i') ||
+                      (n == 6 && memcmp(s + a, "people", 6) == 0);
+        if (plural) {
+            *na = a;
+            *nb = e;
+            found = true;
+        }
+        if (e >= lim || s[e] != ' ')
+            break;
+        a = e + 1;
+    }
+    return found;
+}
+
+/* See lib.h. */
+bool
+fig_subject_count(const char *s, const struct span *sent, size_t st, char *noun, size_t cap)
+{
+    static const char *const moves[] = {"fell", "rose", "dropped", "climbed", "increased",
+                                        "decreased", "declined", "grew", "jumped", "slipped",
+                                        "reached", "totalled", "totaled", "stood", "hit",
+                                        "dipped", "surged", "soared", "edged", "grown", "risen",
+                                        "fallen", NULL};
+    static const char *const measures[] = {
+        "prices", "sales", "profits", "revenues", "earnings", "exports", "imports", "costs",
+        "rates", "yields", "shares", "wages", "assets", "deposits", "reserves", "stocks",
+        "funds", "losses", "taxes", "bills", "payments", "orders", "levels", "figures",
+        "totals", "receipts", "spending", "balances", "savings", NULL};
+    static const char *const aux[] = {"has", "have", "had", "was", "were", "is", "are", NULL};
+    size_t a, b;
+    if (!fig_prev_word(s, sent->start, st, &a, &b) ||
+        !(fig_word_eq(s, a, b, "to") || fig_word_eq(s, a, b, "at")))
+        return false;
+    if (!fig_move_before(s, sent, a, &a, &b))
+        return false;
+    bool moved = false;
+    for (const char *const *m = moves; *m && !moved; m++)
+        moved = fig_word_eq(s, a, b, *m);
+    /* "The number of people waiting ... fell to", "Mortgage approvals
+     * dropped to", "The number of cases has grown to": the subject's
+     * counted noun */
+    size_t i = fig_dateline_end(s, sent), na = 0, nb = 0, ha, hb;
+    if (!moved || memchr(s + i, ',', a - i))
+        return false;
+    if (fig_prev_word(s, i, a, &ha, &hb))
+        for (const char *const *x = aux; *x; x++)
+            if (fig_word_eq(s, ha, hb, *x)) {
+                a = ha; /* "has grown to" */
+                break;
+            }
+    if (a - i > 14 && fig_word_eq(s, i, i + 3, "the") && memcmp(s + i + 3, " number of ", 11) == 0) {
+        if (!fig_number_of_head(s, i + 14, a, &na, &nb))
+            return false;
+    } else {
+        /* the word before the verb heads the subject */
+        if (!fig_prev_word(s, i, a, &ha, &hb) || (ha > i && a - i > 40))
+            return false;
+        na = ha;
+        nb = hb;
+        for (const char *const *m = measures; *m; m++)
+            if (fig_word_eq(s, na, nb, *m))
+                return false;
+    }
+    return fig_subject_noun(s, i, na, nb, noun, cap);
 }
 
 /* See lib.h. */
@@ -244,13 +318,16 @@ fig_weight_sentence(const char *s, const struct span *sent)
 
 /* The currency whose hundredths a cents figure counts: the dollar or euro
  * of the nearest money figure before it in the same paragraph (within
- * 600 bytes), else def. */
+ * 600 bytes), else def (the text's own dollar). */
 const char *
 fig_cents_currency(const struct extraction *out, size_t base, size_t pos, const char *def)
 {
     static const char *const fam[] = {"USD", "AUD", "CAD", "NZD", "HKD", "SGD", "TWD", "EUR",
                                       NULL};
-    if (strcmp(def, "USD") != 0)
+    bool dollar = false;
+    for (const char *const *c = fam; *c && !dollar; c++)
+        dollar = strcmp(def, *c) == 0;
+    if (!dollar)
         return def; /* pence, sen, fen name their currency */
     for (size_t i = out->nfigures; i > base; i--) {
         const struct figure *p = &out->figures[i - 1];
@@ -524,7 +601,8 @@ fig_small_count(const char *s, size_t n, size_t st, size_t a, size_t b, size_t p
         return false; /* a year */
     while (e < n && s[e] == ' ')
         e++;
-    if (e + 1 < n && (s[e] == '-' || (s[e] == 't' && s[e + 1] == 'o' && s[e + 2] == ' ')))
+    if (e + 3 < n && (s[e] == '-' || (s[e] == 't' && s[e + 1] == 'o' && s[e + 2] == ' ' &&
+                                      ex_is_digit((unsigned char)s[e + 3]))))
         return false; /* "from 10 to 12 hours": a range of its own */
     if (e < n && ex_is_upper((unsigned char)s[e]))
         return false; /* "to 9 January", "to 53 Airbus" */
@@ -578,8 +656,12 @@ fig_carry(const char *s, size_t n, const struct span *sent, size_t st, bool scal
         prev->sentence.start != sent->start)
         return false;
     size_t a2, b2;
-    if (scaled && fig_word_eq(s, a, b, "the") && fig_prev_word(s, sent->start, a, &a2, &b2)) {
-        a = a2; /* "less than the 9.2 billion": the word before the article */
+    bool owner = b - a > 2 && s[b - 2] == '\'' && ex_lower((unsigned char)s[b - 1]) == 's';
+    if (scaled && (fig_word_eq(s, a, b, "the") || owner) &&
+        fig_prev_word(s, sent->start, a, &a2, &b2)) {
+        /* "less than the 9.2 billion", "after Brazil's 108 billion": the
+         * word before the article or the owner */
+        a = a2;
         b = b2;
     }
     bool vs = fig_word_eq(s, a, b, "vs") || fig_word_eq(s, a, b, "versus") ||
@@ -758,4 +840,47 @@ fig_table_scale(const char *s, size_t n, size_t st, const char **name)
         a = pa;
     }
     return 1;
+}
+
+/* Does a bare number and "to" stand before the number at ns, so that the
+ * two are a range whose unit or scale is written once, after the upper
+ * end ("0.12 to 0.20 cent lower", "14 to 23 dlrs a tonne", "5 to 10 per
+ * cent")? Sets [*a, *b) to the lower end. Not after "from" or "by" (a
+ * change: "cut from 5 to 4.5 pct"), not a year, not running backwards
+ * ("voted 23 to 11"), not a number already read (after lo). */
+bool
+fig_range_lower(const char *s, size_t lo, size_t ns, size_t ne, size_t *a, size_t *b)
+{
+    if (ns < lo + 5 || memcmp(s + ns - 4, " to ", 4) != 0)
+        return false;
+    size_t e = ns - 4, i = e;
+    while (i > lo && (ex_is_digit((unsigned char)s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ','))
+        i--;
+    if (i == e || !ex_is_digit((unsigned char)s[i]) || !ex_is_digit((unsigned char)s[e - 1]))
+        return false;
+    if (i > 0 && s[i - 1] != ' ' && s[i - 1] != '(')
+        return false; /* "$14 to", "3-1/2 to", "A4 to" */
+    double v = fig_parse_num(s, i, e), v2 = fig_parse_num(s, ns, ne);
+    if (v < 0 || v2 <= v || (v >= 1800 && v <= 2100 && !memchr(s + i, '.', e - i)))
+        return false;
+    struct fig_word w[1];
+    if (fig_words_before(s, lo, i, w, 1) == 1 &&
+        (fig_wis(s, &w[0], "from") || fig_wis(s, &w[0], "by")))
+        return false;
+    *a = i;
+    *b = e;
+    return true;
+}
+
+/* Is the bare number at [ns, ne) the first of a tally of votes cast,
+ * "voted 23 to 11", so that it counts votes? (A result quoted "by a vote
+ * of 51 to 49" is the chamber's score, as the gold has it: no figure.) */
+bool
+fig_vote_tally(const char *s, size_t n, size_t lo, size_t ns, size_t ne)
+{
+    size_t a, b;
+    if (!fig_prev_word(s, lo, ns, &a, &b) || b + 1 != ns || !fig_word_eq(s, a, b, "voted"))
+        return false;
+    return ne + 5 < n && memcmp(s + ne, " to ", 4) == 0 &&
+           (ex_is_digit((unsigned char)s[ne + 4]) || ex_is_lower((unsigned char)s[ne + 4]));
 }

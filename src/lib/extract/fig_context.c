@@ -110,6 +110,11 @@ fig_has(const struct fig_res *fr, enum fig_list l, const char *w, size_t n, bool
 bool
 fig_win(const struct fig_res *fr, const char *s, const struct fig_word *w, enum fig_list l)
 {
+    /* "May" written with its capital is the month ("May corn", "Spot
+     * May"), not the modal verb (as in fig_word_in) */
+    if ((l == FW_VERBS || l == FW_STRONG) && w->end - w->start == 3 &&
+        memcmp(s + w->start, "May", 3) == 0)
+        return false;
     return wordset_has(&fr->lists[l], s + w->start, w->end - w->start, true);
 }
 
@@ -376,8 +381,10 @@ static const char *const fig_report_times[] = {
 bool
 fig_word_in(const char *s, const struct fig_word *w, const char *const *list)
 {
+    /* "May" with its capital is the month, never the modal verb */
+    bool month = w->end - w->start == 3 && memcmp(s + w->start, "May", 3) == 0;
     for (const char *const *p = list; *p; p++)
-        if (fig_wis(s, w, *p))
+        if (fig_wis(s, w, *p) && !(month && strcmp(*p, "may") == 0))
             return true;
     return false;
 }

@@ -141,12 +141,59 @@ fig_class_threshold(const char *s, const struct span *sent, size_t st)
     return false;
 }
 
+/* Is a noun that usually measures time or distance a tally here: games or
+ * matches with a word between that qualifies them ("six straight games",
+ * "20 league matches"; not "in 82 games"), yards gained ("threw for 284
+ * yards", "96 rushing yards"; not a shot's "from 25 yards", "six yards
+ * out")? */
+static bool
+fig_tally(const char *s, const struct span *sent, const struct fig_count *c)
+{
+    struct fig_word noun = {c->us, c->ue}, w[1];
+    bool yards = fig_wis(s, &noun, "yards");
+    if (!yards && !fig_wis(s, &noun, "games") && !fig_wis(s, &noun, "matches"))
+        return false;
+    bool qualified = false;
+    for (size_t i = c->ne; i < c->us && !qualified; i++)
+        qualified = ex_is_alpha((unsigned char)s[i]);
+    if (!yards || qualified)
+        return qualified;
+    return fig_words_before(s, sent->start, c->st, w, 1) == 1 && fig_wis(s, &w[0], "for");
+}
+
+/* Is a word of the modifiers s[a, b) a measure compound ("quarter-point",
+ * "one-man", "11-year-old", "60-kg"): a number or fraction before the
+ * hyphen, or an age? Before a small count it makes the phrase a
+ * description ("two quarter-point cuts", "eleven year-old girl"), so only
+ * a scaled count keeps it ("171.3 million 60-kg bags"). */
+bool
+fig_measure_mod(const char *s, size_t a, size_t b)
+{
+    static const char *const firsts[] = {"quarter", "half", "one", "two", "three", "four",
+                                         "five", "six", "seven", "eight", "nine", "ten",
+                                         "twelve", "twenty", "thirty", "year", NULL};
+    for (size_t i = a; i < b;) {
+        size_t e = i;
+        while (e < b && s[e] != ' ')
+            e++;
+        const char *h = memchr(s + i, '-', e - i);
+        if (h) {
+            struct fig_word first = {i, (size_t)(h - s)};
+            if (ex_is_digit((unsigned char)s[i]) || fig_word_in(s, &first, firsts) ||
+                (e - i > 4 && memcmp(s + e - 4, "-old", 4) == 0))
+                return true;
+        }
+        i = e + 1;
+    }
+    return false;
+}
+
 /* See lib.h. */
 bool
 fig_count_kept(const struct fig_res *fr, const char *s, const struct span *sent,
                const struct fig_count *c)
 {
-    if (fig_has(fr, FW_TIME_NOUNS, s + c->us, c->ue - c->us, true) ||
+    if ((fig_has(fr, FW_TIME_NOUNS, s + c->us, c->ue - c->us, true) && !fig_tally(s, sent, c)) ||
         fig_count_named(s, sent, c->st, c->scaled))
         return false;
     if (c->scaled)
@@ -235,4 +282,83 @@ fig_count_own_subject(const struct fig_res *fr, const char *s, const struct span
         fig_word_in(s, &after, fig_count_not_verb))
         return NULL; /* "40 homes in the area": no verb follows */
     return xstrdup(f->unit);
+}
+
+/* Does a verb of expectation follow at e ("analysts had expected",
+ * "economists forecast")? */
+bool
+fig_expectation_after(const char *s, size_t e)
+{
+    static const char *const verbs[] = {"had", "have", "has", "expected", "forecast",
+                                        "estimated", "predicted", "projected", "polled", NULL};
+    if (s[e] != ' ')
+        return false;
+    size_t a = e + 1, b = a;
+    while (ex_is_lower((unsigned char)s[b]))
+        b++;
+    return b > a && fig_word_in(s, &(struct fig_word){a, b}, verbs);
+}
+
+/* Time words a comparison may name after a bare number ("up from 2,760
+ * the winter before", "against 77 last year"). */
+static const char *const fig_when_words[] = {
+    "year", "years", "month", "week", "quarter", "season", "winter", "summer", "spring",
+    "autumn", "fall", "day", "time", "election", "period", NULL};
+static const char *const fig_when_lead[] = {"the", "a", "last", "this", "that", "previous",
+                                            "a", "one", NULL};
+
+/* See lib.h. */
+enum fig_tail
+fig_bare_tail(const char *s, size_t n, size_t e)
+{
+    struct fig_word w[4];
+    size_t k = fig_words_after(s, e, n, w, 4);
+    if (k == 0 || w[0].start != e + 1)
+        return FIG_TAIL_NONE;
+    /* "and 11 damaged.": a participle ends the clause */
+    if (fig_past_participle(s, &w[0]) &&
+        (w[0].end >= n || s[w[0].end] == '.' || s[w[0].end] == ',' || s[w[0].end] == ';' ||
+         s[w[0].end] == '\n'))
+        return FIG_TAIL_PARTICIPLE;
+    /* "the winter before", "at the last election", "in the previous year" */
+    size_t j = k >= 3 && (fig_wis(s, &w[0], "at") || fig_wis(s, &w[0], "in")) ? 1 : 0;
+    for (size_t g = j; g < k && g < j + 3; g++)
+        if (g > j && fig_word_in(s, &w[g], fig_when_words) && fig_word_in(s, &w[j], fig_when_lead))
+            return FIG_TAIL_WHEN;
+    /* "the 250,000 the market had expected", "the 9 analysts forecast" */
+    for (size_t i = 1; i < k && i <= 2; i++)
+        if (fig_expectation_after(s, w[i - 1].end))
+            return FIG_TAIL_EXPECTED;
+    return FIG_TAIL_NONE;
+}
+
+/* See lib.h. */
+const char *
+fig_one_counted(const struct extraction *out, size_t base, const char *s, size_t n, size_t ns,
+                size_t ne, size_t *end)
+{
+    bool one = (ne - ns == 3 && ex_lower((unsigned char)s[ns]) == 'o' && s[ns + 1] == 'n' &&
+                s[ns + 2] == 'e') ||
+               (ne - ns == 1 && s[ns] == '1');
+    if (!one || ne >= n || s[ne] != ' ')
+        return NULL;
+    size_t a = ne + 1, e = a;
+    while (e < n && ex_is_lower((unsigned char)s[e]))
+        e++;
+    if (e - a < 3 || (e < n && (ex_is_alpha((unsigned char)s[e]) || s[e] == '-')))
+        return NULL;
+    for (size_t i = out->nfigures; i > base; i--) {
+        const struct figure *f = &out->figures[i - 1];
+        if (f->span.end > ns || ns - f->span.end > 300)
+            break;
+        for (size_t k = f->span.end; k + 1 < ns; k++)
+            if (s[k] == '\n' && s[k + 1] == '\n')
+                return NULL; /* another paragraph */
+        if (f->kind == FIGURE_COUNT && f->unit && strlen(f->unit) == e - a + 1 &&
+            memcmp(f->unit, s + a, e - a) == 0 && f->unit[e - a] == 's') {
+            *end = e;
+            return f->unit;
+        }
+    }
+    return NULL;
 }

@@ -233,6 +233,14 @@ fig_subject_tidy(const struct fig_res *fr, char *subj)
                      fig_wis(subj, &w[a], "below") || fig_wis(subj, &w[a], "above") ||
                      !tidy_has_alnum(subj, &w[a])))
         a++;
+    if (b - a > 2 && (fig_win(fr, subj, &w[a], FW_PREPS) || fig_wis(subj, &w[a], "since")) &&
+        fig_has(fr, FW_MONTHS, subj + w[a + 1].start, w[a + 1].end - w[a + 1].start, false))
+        a += 2; /* "Since May the service": an adverbial of time opens it */
+    else if (b - a > 2 && fig_win(fr, subj, &w[a + 1], FW_LEAD) &&
+             fig_has(fr, FW_MONTHS, subj + w[a].start, w[a].end - w[a].start, false))
+        a += 1; /* "May the service", its preposition cut before */
+    while (a < b && fig_win(fr, subj, &w[a], FW_LEAD))
+        a++;
     while (b > a && (fig_wis(subj, &w[b - 1], "below") || fig_wis(subj, &w[b - 1], "above") ||
                      fig_win(fr, subj, &w[b - 1], FW_WEAK)))
         b--; /* "well below the 95% needed", "said Thursday it" */

@@ -51,7 +51,7 @@
 
 static const char fig_pattern[] =
     "(?<![\\w.,:/])(?<![A-Za-z]-)"
-    "(?:(?<cur>(?:US|HK|NT|NZ|AU|A|C|S|R)\\$|\\$|€|£|¥|₹|"
+    "(?:(?<cur>(?:US|HK|NT|NZ|AU|A|C|S|R)\\$|\\$(?:US|NZ|A)(?=\\h?\\d)|\\$|€|£|¥|₹|"
     "(?:RMB|" FIG_ISO "|Rs\\.?)(?=\\h?\\d)|R(?=\\d))\\h?)?"
     "(?<num>(?<fw>" FIG_FRACW ")|" FIG_FRAC "|" FIG_QUOTE "|" FIG_PFRAC "|" FIG_NUM "|" FIG_WORDS ")"
     "(?:\\h?[-–]\\h?(?<num2>" FIG_NUM "))?"
@@ -67,14 +67,16 @@ static const char fig_pattern[] =
     "|(?:danish|swedish|norwegian|czech)\\h+crowns?|danish\\h+kroner"
     "|escudos?|drachmas?|kronor|kronur|kroner|krona|krone|rand|pesos?|reais|rubles?|roubles?"
     "|dinars?|riyals?|rials?|dirhams?|shekels?|naira|shillings?|zlotys?|forint|hryvnias?"
-    "|cts|(?:u\\.?s\\.?\\h+)?cents?|pence|paise|sen|fen"
+    "|cts|(?:u\\.?s\\.?\\h+)?cents?|¢|pence|paise|sen|fen"
     "|metric\\h+tons|tonnes?|tons?|barrels?\\h+(?:per|a)\\h+day|barrels?|bpd|bushels?|teus?"
+    "|twenty-foot\\h+equivalent\\h+units?"
     "|cubic\\h+met(?:re|er)s"
     "|square\\h+met(?:re|er)s|hectares?|acres?|kilowatt[-\\h]hours?|kwh|megawatts?|gigawatts?"
     "|kilomet(?:re|er)s|km|kilograms|kg|mph|kph|ounces|units|vehicles|cars|mm|cm"
     "|degrees(?:\\h+(?:celsius|fahrenheit|[cf]))?"
     "|per\\h(?:1,000,000|100,000|10,000|1,000|thousand|million))(?![A-Za-z]))"
-    "|\\h(?:(?<mod>(?:U\\.S\\.|[A-Z]{2,5}|[a-z]{3,})(?:\\h[a-z]{3,}){0,2})\\h)?"
+    "|\\h(?:(?<mod>(?:U\\.S\\.|[A-Z]{2,5}|[a-z]{3,}|[a-z\\d]+(?:-[a-z]+)+)"
+    "(?:\\h(?:[a-z]{3,}|[a-z\\d]+(?:-[a-z]+)+)){0,2})\\h)?"
     "(?<noun>people|children|men|women|[a-z]{3,}s(?<!ss|us|is)|[A-Z][a-z]{2,}s(?<!ss|us|is))"
     "(?![\\w-]))?";
 
@@ -254,6 +256,7 @@ struct fig_state {
     struct fig_periods periods;
     size_t main_at; /* where the last figure given its main clause's subject starts */
     char noun[32];  /* a counted noun carried from the subject (fig_subject_count) */
+    const char *home; /* the dollar a bare "$" means, when not the US one */
 };
 
 /* One match of the figure pattern: the groups it filled. */
@@ -306,7 +309,8 @@ fig_mod_rejected(const struct fig_res *fr, const char *s, size_t a, size_t b)
             w.end++;
         /* a participle right before the noun qualifies it ("212 million
          * paid subscribers", "1,200 trained nurses") */
-        bool participle = w.end == b && (fig_wis(s, &w, "paid") || fig_past_participle(s, &w));
+        bool participle = w.end == b && (fig_wis(s, &w, "paid") || fig_wis(s, &w, "likely") ||
+                                         fig_past_participle(s, &w));
         if (fig_win(fr, s, &w, FW_AFTER_STOP) || fig_win(fr, s, &w, FW_LEAD) ||
             (!participle && (fig_win(fr, s, &w, FW_STRONG) || fig_win(fr, s, &w, FW_VERBS))))
             return true;
@@ -318,21 +322,6 @@ fig_mod_rejected(const struct fig_res *fr, const char *s, size_t a, size_t b)
             w.start++;
     }
     return false;
-}
-
-/* Does a verb of expectation follow at e ("analysts had expected",
- * "economists forecast")? */
-static bool
-fig_expectation_after(const char *s, size_t e)
-{
-    static const char *const verbs[] = {"had", "have", "has", "expected", "forecast",
-                                        "estimated", "predicted", "projected", "polled", NULL};
-    if (s[e] != ' ')
-        return false;
-    size_t a = e + 1, b = a;
-    while (ex_is_lower((unsigned char)s[b]))
-        b++;
-    return b > a && fig_word_in(s, &(struct fig_word){a, b}, verbs);
 }
 
 /* Read the groups of the pattern's current match into m. A modifier before
@@ -358,6 +347,7 @@ fig_read_match(const struct fig_res *fr, const char *s, struct fig_match *m)
          * officers"; but not "80,600 while sales", and a currency needs no
          * noun ("£13.8m deal") */
         if (m->cur || fig_mod_rejected(fr, s, mods, mode) ||
+            (!m->scale && fig_measure_mod(s, mods, mode)) ||
             (ex_is_upper((unsigned char)s[m->us]) && ex_is_lower((unsigned char)s[mods]))) {
             /* a capitalised word after lower-case modifiers starts a name
              * ("300m blog entries Bloglines holds") */
@@ -461,9 +451,11 @@ fig_bare_counted(const struct fig_state *fs, const struct fig_match *m)
     size_t e = m->ne;
     if (e + 1 < fs->n && s[e] == '.' && ex_is_digit((unsigned char)s[e + 1]))
         return NULL; /* "7.2GB" */
+    enum fig_tail tail = FIG_TAIL_NONE;
     if (e < fs->n && s[e] != ',' && s[e] != '.' && s[e] != ';' && s[e] != '\n' &&
         !(fig_words_after(s, e, fs->n, w, 1) == 1 && w[0].start == e + 1 &&
-          (fig_wis(s, &w[0], "from") || fig_wis(s, &w[0], "in") || fig_wis(s, &w[0], "against"))))
+          (fig_wis(s, &w[0], "from") || fig_wis(s, &w[0], "in") || fig_wis(s, &w[0], "against"))) &&
+        (tail = fig_bare_tail(s, fs->n, e)) == FIG_TAIL_NONE)
         return NULL;
     size_t lo = m->ns > 40 ? m->ns - 40 : 0;
     size_t k = fig_words_before(s, lo, m->ns, w, 2);
@@ -471,6 +463,9 @@ fig_bare_counted(const struct fig_state *fs, const struct fig_match *m)
         return NULL;
     if (fig_wis(s, &w[0], "of"))
         return k == 2 && fig_wis(s, &w[1], "majority") ? pc : NULL;
+    if ((tail == FIG_TAIL_PARTICIPLE && fig_wis(s, &w[0], "and")) ||
+        (tail == FIG_TAIL_EXPECTED && fig_wis(s, &w[0], "the")))
+        return pc; /* "and 11 damaged", "the 250,000 the market had expected" */
     return fig_word_in(s, &w[0], fig_not_count_lead) ? NULL : pc;
 }
 
@@ -533,8 +528,11 @@ fig_shape_rejected(const char *s, size_t n, struct fig_match *m)
     if (m->unit && !m->um)
         return true;
     m->words = !ex_is_digit((unsigned char)s[m->ns]);
-    /* "one of them", "two said" */
-    return m->words && !m->noun && !m->um && !m->scale && !m->more;
+    /* "one of them", "two said"; but "seven votes to four" compares two
+     * counts (fig_carry reads it) */
+    bool tally = m->ns > 6 && memcmp(s + m->ns - 4, " to ", 4) == 0 && s[m->ns - 5] == 's' &&
+                 ex_is_lower((unsigned char)s[m->ns - 6]);
+    return m->words && !m->noun && !m->um && !m->scale && !m->more && !tally;
 }
 
 /* Is the match a bare number (dates, years, scores, versions) that takes
@@ -579,6 +577,13 @@ fig_bare_rejected(struct fig_state *fs, const struct fig_match *m, struct span *
                fig_line_compares(s, fs->n, m->ns);
         cue = !m->scale && !slash && fig_index_cue(s, fs->n, m->ns > 40 ? m->ns - 40 : 0, m->ns);
         if (!m->scale && !m->scale1 && !m->range && !slash &&
+            fig_vote_tally(s, fs->n, m->ns > 40 ? m->ns - 40 : 0, m->ns, m->ne)) {
+            *sent = fig_sentence(&fs->para, s, fs->n, m->ns);
+            *carried = "votes"; /* "voted 23 to 11" */
+            *ckind = FIGURE_COUNT;
+            return false;
+        }
+        if (!m->scale && !m->scale1 && !m->range && !slash &&
             fig_of_count(s, fs->n, m->ne, fs->noun, sizeof fs->noun)) {
             *sent = fig_sentence(&fs->para, s, fs->n, m->ns);
             *carried = fs->noun; /* "made 15 of 22 shots" */
@@ -587,13 +592,18 @@ fig_bare_rejected(struct fig_state *fs, const struct fig_match *m, struct span *
         }
         if (!m->scale1 && !m->range && !slash && fig_bare_named(fs, m, sent, carried, ckind))
             return false;
-        if (m->scale1 || m->range || (!near && !cue && !m->scale))
+        /* "has grown to 146": its subject may name what it counts */
+        bool to = m->ns >= 4 && memcmp(s + m->ns - 4, " to ", 4) == 0;
+        if (m->scale1 || m->range || (!near && !cue && !m->scale && !to))
             return true;
     }
     *sent = fig_sentence(&fs->para, s, fs->n, m->ns);
     const struct figure *last = fig_last(fs);
-    if (bare && !slash && !(last && last->sentence.start == sent->start) &&
-        (m->scale || fig_parse_num(s, m->ns, m->ne) >= 1000) &&
+    /* (a change in per cent before it in the sentence leaves it bare:
+     * "fell by 17 per cent to 4,150") */
+    bool last_here = last && last->sentence.start == sent->start &&
+                     !(last->unit && strcmp(last->unit, "%") == 0);
+    if (bare && !slash && !last_here && (m->scale || fig_parse_num(s, m->ns, m->ne) >= 100) &&
         fig_subject_count(s, sent, m->ns, fs->noun, sizeof fs->noun)) {
         *carried = fs->noun; /* "Mortgage approvals dropped to 43,700" */
         *ckind = FIGURE_COUNT;
@@ -670,6 +680,9 @@ fig_set_unit(struct fig_state *fs, const struct fig_match *m, const struct span 
     const struct fig_unitmap *um = m->um;
     if (m->cur) {
         const char *code = fig_currency_code(s, m->cs, m->ce);
+        if (code && fs->home && s[m->cs] == '$' && m->ce - m->cs <= 2 &&
+            (m->ce == m->cs + 1 || s[m->cs + 1] == ' '))
+            code = fs->home; /* "$412 million" on a Perth page */
         if (code) {
             f->unit = xstrdup(code);
         } else {
@@ -686,7 +699,8 @@ fig_set_unit(struct fig_state *fs, const struct fig_match *m, const struct span 
         /* "65.42 U.S. cents" names its dollar; bare cents take the one
          * before them */
         bool named = ex_lower((unsigned char)s[m->us]) == 'u';
-        f->unit = xstrdup(named ? um->unit : fig_cents_currency(fs->out, fs->base, m->st, um->unit));
+        const char *def = fs->home && strcmp(um->unit, "USD") == 0 ? fs->home : um->unit;
+        f->unit = xstrdup(named ? um->unit : fig_cents_currency(fs->out, fs->base, m->st, def));
         f->kind = FIGURE_AMOUNT;
     } else if (um && um->unit[0] == 'G' && ex_lower((unsigned char)s[m->us]) == 'p' &&
                fig_weight_sentence(s, sent)) {
@@ -778,6 +792,12 @@ fig_build(struct fig_state *fs, const struct fig_match *m, const struct span *se
         f->subject = fig_subject_tidy(fs->fr, fig_subject_main(fs->fr, s, sent, f->span.start));
         fs->main_at = f->span.start;
     }
+    if (f->subject && last && last->sentence.start == sent->start && last->text &&
+        last->kind == FIGURE_CHANGE && ds_strcasecmp_ascii(f->subject, last->text) == 0) {
+        /* "fell nine points to 1,012": the level is the mover's, not the move's */
+        free(f->subject);
+        f->subject = last->subject ? xstrdup(last->subject) : NULL;
+    }
 }
 
 /* "$30 billion to $50 billion", "30 to 50 billion yuan": when f ends a
@@ -856,6 +876,25 @@ fig_fraction(struct fig_state *fs, struct fig_match *m)
     fig_push(fs->out, &f, &fs->cap);
 }
 
+/* A number with a unit or scale after a bare one and "to" ("14 to 23
+ * dlrs") is read as the range from it, unless the figure before holds it. */
+static void
+fig_range_open(const struct fig_state *fs, const struct span *sent, struct fig_match *m)
+{
+    size_t a, b;
+    const struct figure *last = fig_last(fs);
+    size_t lo = last && last->span.end > sent->start ? last->span.end : sent->start;
+    if (m->range || m->cur || !(m->um || m->scale) ||
+        !fig_range_lower(fs->s, lo, m->ns, m->ne, &a, &b))
+        return;
+    m->range = true;
+    m->n2s = m->ns;
+    m->n2e = m->ne;
+    m->ns = a;
+    m->ne = b;
+    m->st = a;
+}
+
 /* The figure of the pattern's current match appended to fs->out, unless
  * one of the steps finds it is none (or it ends a range). Returns where
  * the match ends once read (before words it gave back: "8 million people
@@ -873,19 +912,35 @@ fig_one(struct fig_state *fs)
         fig_fraction(fs, &m);
         return m.me;
     }
+    size_t one_end = 0;
+    if (!m.cur && !m.unit && !m.noun && !m.scale && !m.scale1 && !m.range &&
+        (carried = fig_one_counted(fs->out, fs->base, fs->s, fs->n, m.ns, m.ne, &one_end))) {
+        m.me = one_end; /* "41 seats ... one seat" */
+        m.st = m.ns;
+        sent = fig_sentence(&fs->para, fs->s, fs->n, m.ns);
+        struct figure f;
+        fig_build(fs, &m, &sent, 1, 1, carried, FIGURE_COUNT, &f);
+        fig_push(fs->out, &f, &fs->cap);
+        return m.me;
+    }
     if (fig_shape_rejected(fs->s, fs->n, &m) || fig_bare_rejected(fs, &m, &sent, &carried, &ckind))
         return m.me;
     /* whole points outside a market sentence are a game's or a table's,
      * counted ("scored 41 points"); "fell 3/8 point" stays a price move */
     m.game = m.um && m.um->cls == 5 && !memchr(fs->s + m.ns, '.', m.ne - m.ns) &&
              !memchr(fs->s + m.ns, '/', m.ne - m.ns) && !fig_market_sentence(fs->s, &sent);
-    if (fig_label_rejected(fs->fr, fs->s, &m) || !fig_values(fs->fr, fs->s, &m, &sent, &v, &v2))
+    if (fig_label_rejected(fs->fr, fs->s, &m))
+        return m.me;
+    fig_range_open(fs, &sent, &m);
+    if (!fig_values(fs->fr, fs->s, &m, &sent, &v, &v2))
         return m.me;
     if ((m.noun || (m.um && (m.um->cls == 3 || m.game))) &&
         fig_count_threshold(fs->s, &sent, m.st, m.ue))
         return m.me; /* "buildings with five units or more": a class's line */
     if (m.cur && fig_class_threshold(fs->s, &sent, m.st))
         return m.me; /* "customers with revenue above $100,000" */
+    if (m.cur && m.st >= 4 && memcmp(fs->s + m.st - 4, "per ", 4) == 0)
+        return m.me; /* "71.2 cents per $100 of assessed value": a rate's base */
     struct figure f;
     fig_build(fs, &m, &sent, v, v2, carried, ckind, &f);
     if (!fig_merge_range(fs, &sent, carried, &f))
@@ -898,7 +953,8 @@ void
 fig_run(struct fig_res *fr, const char *s, size_t n, struct extraction *out)
 {
     struct fig_state fs = {.fr = fr, .s = s, .n = n, .out = out, .base = out->nfigures,
-                           .cap = out->nfigures, .main_at = SIZE_MAX};
+                           .cap = out->nfigures, .main_at = SIZE_MAX,
+                           .home = fig_home_dollar(s, n)};
     size_t pos = 0;
     while (ds_regex_next(fr->fig, s, n, &pos)) {
         size_t end = fig_one(&fs);

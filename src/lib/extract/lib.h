@@ -314,6 +314,9 @@ double fig_fraction_words(const char *s, size_t a, size_t b);
 const struct fig_unitmap *fig_unit_lookup(const char *s, size_t a, size_t b);
 /* The ISO code of a currency sign or prefix ("$", "HK$", "£"), or NULL. */
 const char *fig_currency_code(const char *s, size_t a, size_t b);
+/* The dollar a bare "$" means in the text s[0, n) when not the US one
+ * (a local paper's dateline), or NULL. */
+const char *fig_home_dollar(const char *s, size_t n);
 /* The multiplier of a scale word ("bn" -> 1e9) and its name in *name. */
 double fig_scale_mult(const char *s, size_t a, size_t b, const char **name);
 
@@ -413,6 +416,12 @@ bool fig_class_threshold(const char *s, const struct span *sent, size_t st);
  * Then *unit is "USD" (static) and *kind AMOUNT or CHANGE. */
 bool fig_fraction_price(const char *s, const struct span *sent, size_t st, const char **unit,
                         enum figure_kind *kind);
+/* Does a vote's tally open at the bare number [ns, ne) ("voted 23 to
+ * 11")? */
+bool fig_vote_tally(const char *s, size_t n, size_t lo, size_t ns, size_t ne);
+/* A range's lower end written bare before "to" and the number at
+ * [ns, ne), after lo: its span in [*a, *b). */
+bool fig_range_lower(const char *s, size_t lo, size_t ns, size_t ne, size_t *a, size_t *b);
 /* The currency of a cents figure at pos: the dollar or euro of the nearest
  * money figure before it (out->figures from base on), else def. */
 const char *fig_cents_currency(const struct extraction *out, size_t base, size_t pos,
@@ -445,6 +454,25 @@ struct fig_count {
     double value;
     bool scaled;
 };
+/* Does a verb of expectation follow at e ("analysts had expected",
+ * "economists forecast")? */
+bool fig_expectation_after(const char *s, size_t e);
+/* How the clause goes on after a bare number ending at e, when that lets it
+ * count what the count before it counted: a participle ends the clause
+ * ("46 structures have been destroyed and 11 damaged"), it is compared at
+ * a time ("up from 2,760 the winter before"), or it was expected ("the
+ * 250,000 the market had expected"). */
+enum fig_tail { FIG_TAIL_NONE, FIG_TAIL_PARTICIPLE, FIG_TAIL_WHEN, FIG_TAIL_EXPECTED };
+enum fig_tail fig_bare_tail(const char *s, size_t n, size_t e);
+/* The unit of a count before "one" (or "1") and a singular noun at
+ * [ns, ne) when that count, within 300 bytes before in the paragraph,
+ * counted the noun's plural ("41 seats ... one seat", "11 ports ... Only
+ * one port"), with the noun's end in *end; else NULL. */
+const char *fig_one_counted(const struct extraction *out, size_t base, const char *s, size_t n,
+                            size_t ns, size_t ne, size_t *end);
+/* Is a modifier before a counted noun a measure compound ("quarter-point",
+ * "year-old", "60-kg")? */
+bool fig_measure_mod(const char *s, size_t a, size_t b);
 /* Is the count a figure: not a duration, a year, part of a name, nor a
  * small number used as a determiner ("the two leaders", "five things")? */
 bool fig_count_kept(const struct fig_res *fr, const char *s, const struct span *sent,

@@ -319,6 +319,8 @@ static const struct fig_unitmap fig_units[] = {
     {"bushels", "bushels", 3},
     {"teu", "TEU", 3},
     {"teus", "TEU", 3},
+    {"twenty-foot equivalent units", "TEU", 3},
+    {"twenty-foot equivalent unit", "TEU", 3},
     {"cubic metres", "cubic metres", 3},
     {"cubic meters", "cubic metres", 3},
     {"square metres", "square metres", 3},
@@ -492,6 +494,7 @@ static const struct fig_unitmap fig_units[] = {
     {"cts", "USD", 4},
     {"cent", "USD", 4},
     {"cents", "USD", 4},
+    {"\xc2\xa2", "USD", 4}, /* "38¢" */
     {"u.s. cents", "USD", 4},
     {"us cents", "USD", 4},
     {"u.s. cent", "USD", 4},
@@ -544,13 +547,15 @@ fig_currency_code(const char *s, size_t a, size_t b)
         return "HKD";
     if (FIG_IS("S$"))
         return "SGD";
-    if (FIG_IS("A$") || FIG_IS("AU$"))
+    if (FIG_IS("$US"))
+        return "USD"; /* Australian style: "$US105" */
+    if (FIG_IS("A$") || FIG_IS("AU$") || FIG_IS("$A"))
         return "AUD";
     if (FIG_IS("C$"))
         return "CAD";
     if (FIG_IS("NT$"))
         return "TWD";
-    if (FIG_IS("NZ$"))
+    if (FIG_IS("NZ$") || FIG_IS("$NZ"))
         return "NZD";
     if (FIG_IS("R$"))
         return "BRL";
@@ -625,4 +630,94 @@ fig_scale_mult(const char *s, size_t a, size_t b, const char **name)
 #undef FIG_SC
     *name = NULL;
     return 1;
+}
+
+/* Dateline cities of places whose papers write their own dollar as a bare
+ * "$", with that dollar's code. */
+static const struct {
+    const char *city, *code;
+} fig_dollar_cities[] = {
+    {"sydney", "AUD"},       {"melbourne", "AUD"}, {"perth", "AUD"},     {"brisbane", "AUD"},
+    {"adelaide", "AUD"},     {"canberra", "AUD"},  {"hobart", "AUD"},    {"darwin", "AUD"},
+    {"auckland", "NZD"},     {"wellington", "NZD"}, {"christchurch", "NZD"},
+    {"toronto", "CAD"},      {"montreal", "CAD"},  {"ottawa", "CAD"},    {"vancouver", "CAD"},
+    {"calgary", "CAD"},      {"edmonton", "CAD"},  {"winnipeg", "CAD"},
+};
+
+/* The mark an agency writes before that dollar ("A$", "C$"): a text that
+ * writes it keeps bare "$" for the US dollar. */
+static bool
+fig_dollar_marked(const char *s, size_t n, const char *code)
+{
+    const char *mark = strcmp(code, "AUD") == 0 ? "A$" : strcmp(code, "NZD") == 0 ? "NZ$" : "C$";
+    size_t k = strlen(mark);
+    for (const char *p = s; p && (size_t)(p - s) + k <= n;
+         p = memchr(p + 1, mark[0], n - (size_t)(p - s) - 1)) {
+        if (memcmp(p, mark, k) == 0 && (p == s || !ex_is_alpha((unsigned char)p[-1])))
+            return true;
+        if ((size_t)(p - s) + 1 >= n)
+            break;
+    }
+    return false;
+}
+
+/* The dollar a bare "$" (and bare cents, "¢") means in this text: the
+ * local one when its first line opens with the dateline of a city whose
+ * papers write it so ("PERTH: Carrick Resources lifted ... to $412
+ * million", "TORONTO — ..."), unless an agency's credit follows the city
+ * ("SYDNEY, Oct 3 (Reuters) -") or the text marks the local dollar itself
+ * ("A$", "C$"): agencies and such texts keep "$" for the US dollar. NULL
+ * for the US dollar. */
+static const char *fig_dateline_dollar(const char *s, size_t n, size_t a);
+
+const char *
+fig_home_dollar(const char *s, size_t n)
+{
+    /* the dateline opens the first paragraph, after a short section or
+     * byline line or two */
+    for (size_t a = 0, lines = 0; a < n && a < 400 && lines < 4; lines++) {
+        while (a < n && (s[a] == ' ' || s[a] == '\n' || s[a] == '\t'))
+            a++;
+        const char *code = fig_dateline_dollar(s, n, a);
+        if (code)
+            return fig_dollar_marked(s, n, code) ? NULL : code;
+        const char *nl = memchr(s + a, '\n', n - a);
+        if (!nl || nl - (s + a) > 80)
+            break; /* a paragraph without a dateline */
+        a = (size_t)(nl - s);
+    }
+    return NULL;
+}
+
+/* The dollar of a dateline city opening the line at a, or NULL. */
+static const char *
+fig_dateline_dollar(const char *s, size_t n, size_t a)
+{
+    size_t e = a;
+    while (e < n && e - a < 16 && ex_is_alpha((unsigned char)s[e]))
+        e++;
+    if (e == a || e >= n || !ex_is_upper((unsigned char)s[a]))
+        return NULL;
+    bool cue = s[e] == ':' || s[e] == ',' ||
+               (e + 2 < n && s[e] == ' ' && (s[e + 1] == '-' || (unsigned char)s[e + 1] == 0xE2));
+    if (!cue)
+        return NULL;
+    const char *code = NULL;
+    for (size_t i = 0; i < DS_ARRAY_LEN(fig_dollar_cities) && !code; i++) {
+        size_t k = strlen(fig_dollar_cities[i].city);
+        size_t j = 0;
+        while (k == e - a && j < k && ex_lower((unsigned char)s[a + j]) == fig_dollar_cities[i].city[j])
+            j++;
+        if (k == e - a && j == k)
+            code = fig_dollar_cities[i].code;
+    }
+    if (!code)
+        return NULL;
+    size_t le = e;
+    while (le < n && le - e < 120 && s[le] != '\n')
+        le++;
+    for (size_t i = e; i + 1 < le; i++)
+        if (s[i] == '(' && ex_is_upper((unsigned char)s[i + 1]))
+            return NULL; /* "(Reuters)", "(AP)": an agency's copy */
+    return code;
 }
