@@ -15,7 +15,7 @@
 #include "dossier/zh.h"
 
 #define STORE_APPLICATION_ID 0x444F5353 /* 'DOSS' */
-#define STORE_SCHEMA_VERSION 22
+#define STORE_SCHEMA_VERSION 23
 /* The version whose migration creates the statistics tables (corpus.h);
  * upgrading past it marks them stale (stats_tables_stale). */
 #define STORE_SCHEMA_CORPUS 6
@@ -84,6 +84,10 @@ enum store_stmt_id {
     SQ_TAGS_KEPT_DEL,
     SQ_FILE_MISSING,
     SQ_FEED_REREAD,
+    SQ_CHUNK_PUT,     /* bodychunk.c */
+    SQ_CHUNK_DOCS,
+    SQ_CHUNK_REPOINT,
+    SQ_CHUNK_DEAD,
     SQ__COUNT
 };
 
@@ -101,6 +105,13 @@ struct store {
     struct segmenter *seg;            /* Chinese words (store/words.c), made when first needed */
     uint32_t *hanfold;                /* store_hanfold_table(), made when first needed (words.c) */
     struct z_stream_s *body_z;        /* store_body_pack()'s deflate stream, made when first needed */
+    /* The chunk of deflated bodies being filled in the open transaction,
+     * written when full and before COMMIT (store/bodychunk.c) */
+    struct store_chunk {
+        struct buf data;
+        int64_t id;          /* 0: none pending */
+        int64_t first, last; /* the documents whose bodies it holds */
+    } chunk;
     sqlite3_stmt *stmts[SQ__COUNT];
     struct store_df_cache *dfc;       /* document frequencies (store/extractions.c) */
     struct extractor *alias_ex;       /* the gazetteer for ds_alias(), opened when first needed */
@@ -296,6 +307,35 @@ void store_body_prepare_here(struct store *s, const struct article *a, const voi
                              size_t n, struct store_body *out);
 int store_body_register(struct store *s);
 void store_body_free(struct store *s);
+/* A varint (7 bits a byte, low first) appended to b; read from *p (< end),
+ * *p moved past it (false when damaged). (store/zbody.c) */
+void store_varint_put(struct buf *b, size_t v);
+bool store_varint_get(const unsigned char **p, const unsigned char *end, size_t *v);
+
+/* Deflated bodies packed into chunks (store/bodychunk.c, schema 23).
+ * store_chunk_put() appends n packed bytes (store_body_pack) to the
+ * chunk pending in the open transaction and makes *ref the row's
+ * reference to them: 1, or 0 (nothing done) outside a transaction, -1 with
+ * err; store_chunk_note() records the document the body belongs to, once
+ * inserted. store_chunk_flush() writes the pending chunk (before COMMIT),
+ * store_chunk_discard() drops it (rollback). store_body_resolve() points
+ * *p, *pn at the packed bytes of a stored body: a reference's slice (read
+ * into tmp, or in s's pending chunk; s may be NULL), blob itself
+ * otherwise; 0, or -1 when the reference is damaged.
+ * store_body_ref_parse() reads a reference. store_chunks_collect()
+ * rewrites chunks more than half dead (store_reclaim). store_chunk_register()
+ * adds ds_body_own(), ds_body_chunk(), ds_body_len() and ds_body_chunked()
+ * (a SQLite result code). */
+int store_chunk_put(struct store *s, const void *packed, size_t n, struct buf *ref,
+                    struct ds_error *err);
+void store_chunk_note(struct store *s, int64_t doc_id);
+int store_chunk_flush(struct store *s, struct ds_error *err);
+void store_chunk_discard(struct store *s);
+int store_body_resolve(struct store *s, sqlite3 *db, const void *blob, size_t n, struct buf *tmp,
+                       const void **p, size_t *pn);
+bool store_body_ref_parse(const void *blob, size_t n, int64_t *chunk, size_t *off, size_t *len);
+int store_chunks_collect(struct store *s, struct ds_error *err);
+int store_chunk_register(struct store *s);
 
 /* store/items.c: the document of a feed file's first item (by key):
  * 0 and *id_out, 1 when it has none, -1 on error. */
