@@ -16,6 +16,8 @@
 
 #define STORE_APPLICATION_ID 0x444F5353 /* 'DOSS' */
 #define STORE_SCHEMA_VERSION 23
+/* The schema from which bodies are packed into chunks (store/bodychunk.c) */
+#define STORE_SCHEMA_CHUNKS 23
 /* The version whose migration creates the statistics tables (corpus.h);
  * upgrading past it marks them stale (stats_tables_stale). */
 #define STORE_SCHEMA_CORPUS 6
