@@ -294,6 +294,51 @@ test_collect(struct store *s, int64_t *ids)
     check_clean(s, "after the rewrite");
 }
 
+/* A reader that read the last chunk whole, then the writer deletes all
+ * its documents, gives the chunk back and writes a new one under the
+ * same id: the reader reads the new bodies, not its copy of the old. */
+static void
+test_reader_cache(const char *path, int64_t *ids)
+{
+    struct store *w = NULL, *r = NULL;
+    struct ds_error err;
+    ds_error_clear(&err);
+    ok(store_open(path, 0, &w, &err) == 0 && store_open(path, STORE_READONLY, &r, &err) == 0,
+       "a writer and a reader");
+    int64_t last = one_int(w, "SELECT max(id) FROM body_chunks");
+    int in_last[NDOCS + 3], nin = 0;
+    for (int i = 0; i < NDOCS + 3; i++) {
+        char *q = xasprintf("SELECT ds_body_chunk(body) = %lld FROM documents WHERE id = %lld",
+                            (long long)last, (long long)ids[i]);
+        if (one_int(w, q) == 1)
+            in_last[nin++] = i;
+        free(q);
+    }
+    ok(nin > 2, "%d documents in the last chunk", nin);
+    int same = 0;
+    for (int k = 0; k < 3 && k < nin; k++)
+        same += count_same(r, in_last[k], in_last[k] + 1, ids);
+    is_int(same, 3, "the reader reads bodies of the last chunk (and keeps it)");
+    ok(store_begin(w, &err) == 0, "begin");
+    int n = 0;
+    for (int k = 0; k < nin; k++) {
+        char *p = xasprintf("/c/%d.txt", in_last[k]);
+        n += store_file_delete(w, p, &err) == 0;
+        free(p);
+    }
+    ok(store_commit(w, &err) == 0 && store_reclaim(w, NULL, &err) == 0,
+       "the writer deletes its %d documents and gives the chunk back", n);
+    ok(one_int(w, "SELECT max(id) FROM body_chunks") < last, "the chunk is gone, others stay");
+    ok(store_begin(w, &err) == 0, "begin");
+    is_int(add_docs(w, NDOCS + 300 - 40, NDOCS + 300, ids), 40, "new documents");
+    ok(store_commit(w, &err) == 0, "commit");
+    is_int(one_int(w, "SELECT max(id) FROM body_chunks"), last, "in a chunk of the same id");
+    is_int(count_same(r, NDOCS + 300 - 40, NDOCS + 300, ids), 40,
+           "the reader reads the new bodies byte for byte");
+    store_close(&r);
+    store_close(&w);
+}
+
 /* Make the file at path an index of schema 22: each body back in its row,
  * the chunk tables and triggers gone, 22's delete trigger. 0 when done. */
 static int
@@ -380,6 +425,7 @@ main(void)
     ok(store_open(path, 0, &s, &err) == 0, "reopen");
     test_collect(s, ids);
     store_close(&s);
+    test_reader_cache(path, ids);
     free(path);
     test_migration();
     nftw(tmpdir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);

@@ -33,6 +33,7 @@ enum {
     ZBODY_REF = 3,                 /* the first byte of a reference */
     CHUNK_TARGET = 256 * 1024,     /* a chunk is written once it holds this much */
     CHUNK_COLLECT_MAX = 64,        /* chunks rewritten by one collection (16 MB) */
+    CHUNK_CACHE_MAX = 2 * CHUNK_TARGET, /* a bigger chunk (one huge body) is read in slices */
 };
 
 /* A reference to n bytes at off in chunk, into out (reset first). */
@@ -90,8 +91,17 @@ chunk_write(struct store *s, int64_t id, int64_t first, int64_t last, const stru
 
 /* See lib.h. */
 void
+store_chunk_cache_free(struct store *s)
+{
+    buf_free(&s->chunk_cache.data);
+    s->chunk_cache.id = 0;
+}
+
+/* See lib.h. */
+void
 store_chunk_discard(struct store *s)
 {
+    s->chunk_cache.id = 0; /* this connection is changing chunks */
     buf_reset(&s->chunk.data);
     s->chunk.id = s->chunk.first = s->chunk.last = 0;
 }
@@ -158,6 +168,49 @@ chunk_read(sqlite3 *db, int64_t id, size_t off, size_t n, struct buf *out)
     return 0;
 }
 
+/* Chunk id whole, from s's cache or read into it: its bytes in *out; 1
+ * when it is not to be cached (the first body asked of it since another
+ * chunk's: readers in rank order ask a chunk once, and reading 256 kB for
+ * one body cost them 1.3x their CPU; too big; no version to check it by),
+ * -1 when it cannot be read. The version changes with every commit, this
+ * connection's or another's, so a chunk rewritten or taken again under
+ * its id is never read from an older copy. */
+static int
+chunk_cached(struct store *s, sqlite3 *db, int64_t id, const struct buf **out)
+{
+    struct store_chunk_cache *c = &s->chunk_cache;
+    unsigned int version = 0;
+    if (sqlite3_file_control(db, "main", SQLITE_FCNTL_DATA_VERSION, &version) != SQLITE_OK)
+        return 1;
+    if (c->id != id || c->version != version) {
+        if (c->asked != id || c->asked_version != version) {
+            c->asked = id;
+            c->asked_version = version;
+            return 1;
+        }
+        sqlite3_blob *b = NULL;
+        int rc = sqlite3_blob_open(db, "main", "body_chunks", "data", id, 0, &b);
+        int n = rc == SQLITE_OK ? sqlite3_blob_bytes(b) : 0;
+        if (rc == SQLITE_OK && n > CHUNK_CACHE_MAX) {
+            sqlite3_blob_close(b);
+            return 1;
+        }
+        c->id = 0;
+        buf_reset(&c->data);
+        buf_reserve(&c->data, (size_t)n + 1);
+        if (rc == SQLITE_OK)
+            rc = sqlite3_blob_read(b, c->data.data, n, 0);
+        sqlite3_blob_close(b);
+        if (rc != SQLITE_OK)
+            return -1;
+        c->data.len = (size_t)n;
+        c->id = id;
+        c->version = version;
+    }
+    *out = &c->data;
+    return 0;
+}
+
 /* See lib.h. */
 int
 store_body_resolve(struct store *s, sqlite3 *db, const void *blob, size_t n, struct buf *tmp,
@@ -169,10 +222,18 @@ store_body_resolve(struct store *s, sqlite3 *db, const void *blob, size_t n, str
     *pn = n;
     if (!store_body_ref_parse(blob, n, &chunk, &off, &len))
         return 0;
-    if (s && s->chunk.id == chunk) { /* the writer's own, not yet written */
-        if (off > s->chunk.data.len || len > s->chunk.data.len - off)
+    const struct buf *whole = NULL;
+    if (s && s->chunk.id == chunk) /* the writer's own, not yet written */
+        whole = &s->chunk.data;
+    else if (s) {
+        int rc = chunk_cached(s, db, chunk, &whole);
+        if (rc < 0)
             return -1;
-        *p = s->chunk.data.data + off;
+    }
+    if (whole) {
+        if (off > whole->len || len > whole->len - off)
+            return -1;
+        *p = whole->data + off;
         *pn = len;
         return 0;
     }
@@ -389,6 +450,7 @@ store_chunks_collect(struct store *s, struct ds_error *err)
         return -1;
     /* a caller's transaction may hold a pending chunk: written first */
     int rc = store_chunk_flush(s, err);
+    s->chunk_cache.id = 0; /* chunks change below */
     sqlite3_stmt *st = rc == 0 ? store_stmt(s, SQ_CHUNK_DEAD, err) : NULL;
     int64_t todo[CHUNK_COLLECT_MAX][4]; /* id, first, last, size */
     size_t n = 0;

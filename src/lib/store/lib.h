@@ -114,6 +114,16 @@ struct store {
         int64_t id;          /* 0: none pending */
         int64_t first, last; /* the documents whose bodies it holds */
     } chunk;
+    /* The chunk read last, whole, once two bodies in a row were asked of
+     * it: readers in id order (themes, signatures, statistics) take a
+     * chunk's bodies one after another (store/bodychunk.c) */
+    struct store_chunk_cache {
+        struct buf data;
+        int64_t id;            /* 0: none */
+        unsigned int version;  /* SQLITE_FCNTL_DATA_VERSION when read */
+        int64_t asked;         /* the chunk of the body asked last */
+        unsigned int asked_version;
+    } chunk_cache;
     sqlite3_stmt *stmts[SQ__COUNT];
     struct store_df_cache *dfc;       /* document frequencies (store/extractions.c) */
     struct extractor *alias_ex;       /* the gazetteer for ds_alias(), opened when first needed */
@@ -338,6 +348,8 @@ int store_body_resolve(struct store *s, sqlite3 *db, const void *blob, size_t n,
 bool store_body_ref_parse(const void *blob, size_t n, int64_t *chunk, size_t *off, size_t *len);
 int store_chunks_collect(struct store *s, struct ds_error *err);
 int store_chunk_register(struct store *s);
+/* Forget the chunk read last (its memory too). */
+void store_chunk_cache_free(struct store *s);
 
 /* store/items.c: the document of a feed file's first item (by key):
  * 0 and *id_out, 1 when it has none, -1 on error. */

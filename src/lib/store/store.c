@@ -625,6 +625,7 @@ store_close(struct store **sp)
     free(s->hanfold);
     store_body_free(s);
     buf_free(&s->chunk.data);
+    store_chunk_cache_free(s);
     if (s->db) {
         if (!sqlite3_get_autocommit(s->db))
             sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
@@ -787,6 +788,7 @@ store_read_end(struct store *s, int begun)
 void
 store_release_memory(struct store *s)
 {
+    store_chunk_cache_free(s);
     sqlite3_db_release_memory(s->db);
 }
 
