@@ -5,17 +5,18 @@ index that holds them (so the index's word counts gate weak pairs, as for a
 user), and random draws of rows to check by hand (issue 17).
 
   align_eval.py DOSSIER DB BASIL_DIR [--save FILE] [--load FILE] [--old FILE]
-                [--draw pairs|only|added|figures|entities] [--fresh]
+                [--draw pairs|only|weak|added|figures|entities] [--fresh]
                 [--seed 17] [--n 30] [--judged DIR]
 
-Prints the counts of rows by mark (= same, ~ similar, + split part, < only
-in A, > only in B) and of aligned pairs. --save writes the rows (JSON) for a
+Prints the counts of rows by mark (= same, ~ similar, + split part, ? weak
+match, < only in A, > only in B) and of aligned pairs. --save writes the rows (JSON) for a
 later --old, which compares two runs (pairs added and removed). --draw
 prints rows to read, never to keep: `pairs`, 30 aligned rows of one random
 pair of outlets for each of 40 random events (the protocol of the earlier
 hand-checks); `only`, 30 "only in" sentences from the same draw, each with
 the three sentences of the other side that share most words (a sentence
-whose counterpart is not among them is read in the article); `added`, pairs
+whose counterpart is not among them is read in the article); `weak`, 30
+weak matches the same way, the nearest sentence first; `added`, pairs
 of this run that --old lacks; `figures`, every pair of figures marked as
 disagreeing, with both sentences; `entities`, --n comparisons' "only in
 one side" entity lists, each name with the other text's mentions of its
@@ -94,20 +95,24 @@ def show_pair(i, k, r):
     print("  B:", r["b_text"])
 
 
-def draw_only(res, keys, seed, n):
+def draw_only(res, keys, seed, n, marks="<>"):
     only = []
     for k in keys:
         rows = res[k]["rows"]
-        sa = [r["a_text"] for r in rows if "a" in r]
-        sb = [r["b_text"] for r in rows if "b" in r]
-        only += [(k, r, sb if "a" in r else sa) for r in rows if r["mark"] in "<>"]
+        # Each side's sentences in their order (a weak match's "with" indexes them).
+        sa = [r["a_text"] for r in sorted((r for r in rows if "a" in r), key=lambda r: r["a"][0])]
+        sb = [r["b_text"] for r in sorted((r for r in rows if "b" in r), key=lambda r: r["b"][0])]
+        only += [(k, r, sb if "a" in r else sa) for r in rows if r["mark"] in marks]
     random.seed(seed)
     for i, (k, r, other) in enumerate(random.sample(only, min(n, len(only)))):
         side = "a" if "a" in r else "b"
         w = words(r[side + "_text"])
         near = sorted(other, key=lambda o: -len(w & words(o)) / math.sqrt(len(w) * len(words(o)) + 1))
         print(i, k.split("/")[2][:8], k.split("/")[3].split(".")[0] + "/" + k.split("/")[-1].split(".")[0],
-              "only in", side.upper(), r[side][0], ":", r[side + "_text"])
+              "only in" if r["mark"] != "?" else "weak match (%.2f, nearest first)" % r["score"],
+              side.upper(), r[side][0], ":", r[side + "_text"])
+        if r["mark"] == "?":
+            near = [other[r["with"]]] + [o for o in near if o != other[r["with"]]]
         for o in near[:3]:
             print("     ", o)
 
@@ -194,7 +199,8 @@ def judged(res, path):
             side, off = m[7].lower(), int(m[8])
             mine = [r for r in rows if side in r and r[side][0] == off]
             alone = all(r["mark"] in "<>" for r in mine)
-            tally[("only", verdict, "alone" if alone else "paired")] += 1
+            weak = all(r["mark"] == "?" for r in mine)
+            tally[("only", verdict, "alone" if alone else "weak match" if weak else "paired")] += 1
             if not alone:
                 print("  moved: %s %s -> %s" % (fn, m[0].strip(), [r["mark"] for r in mine]))
     for t in sorted(tally):
@@ -241,6 +247,8 @@ def main(argv):
             show_pair(i, k, r)
     elif kind == "only":
         draw_only(res, keys, seed, n)
+    elif kind == "weak":
+        draw_only(res, keys, seed, n, "?")
     elif kind == "figures":
         draw_figures(res, root)
     elif kind == "entities":

@@ -5,7 +5,8 @@
 #      (bench/zh/heldout.txt, held out until the organisation rules of
 #      2026-12-06 were tuned on it; bench/zh/heldout2.txt, written before
 #      those rules and first run after them; heldout3-5, each written
-#      before a session's rules, its honest first run in its header), by
+#      before a session's rules, its honest first run in its header;
+#      heldout6 also run with floors by tests/extract/zh_heldout6.sh), by
 #      zh_gold.py;
 #   2. KWIC on both: each gold name's lines against its substring count
 #      (what word boundaries cost), by zh_kwic.py;
@@ -24,7 +25,8 @@ B=$BENCH_BUILD
 [ -x "$B/tests/extract/extract_dump" ] || (cd "$B" && make -s tests/extract/extract_dump)
 for gold in "$BENCH_SRC/tests/extract/gold/chinese.txt" "$BENCH_SRC/bench/zh/heldout.txt" \
     "$BENCH_SRC/bench/zh/heldout2.txt" "$BENCH_SRC/bench/zh/heldout3.txt" \
-    "$BENCH_SRC/bench/zh/heldout4.txt" "$BENCH_SRC/bench/zh/heldout5.txt"; do
+    "$BENCH_SRC/bench/zh/heldout4.txt" "$BENCH_SRC/bench/zh/heldout5.txt" \
+    "$BENCH_SRC/bench/zh/heldout6.txt"; do
     echo "== $(basename "$gold")"
     python3 "$BENCH_SRC/tests/extract/zh_gold.py" "$B/tests/extract/extract_dump" \
         "$BENCH_SRC/assets" "$gold" | grep -E '^# (chinese|places|topics right)|^(not )?ok' || true

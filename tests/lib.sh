@@ -56,4 +56,7 @@ trap 'chmod -R u+rwx "$TEST_TMP" 2>/dev/null; rm -rf "$TEST_TMP"' EXIT
 
 : "${DOSSIER_BIN:?run under make check}"
 : "${TOP_SRCDIR:?run under make check}"
+# The index stores real paths; a build configured as ../../configure gives
+# TOP_SRCDIR as build/rel/../.., which no stored path starts with.
+TOP_SRCDIR=$(cd "$TOP_SRCDIR" && pwd -P)
 SHARED="$TOP_SRCDIR/../shared"

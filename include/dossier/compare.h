@@ -130,6 +130,10 @@ enum cmp_mark {
     CMP_PART,    /* '+' a split part: a sentence whose counterpart is also
                   * its neighbour's (one sentence told as two on the other
                   * side); one of a/b is -1 and with names the counterpart */
+    CMP_WEAK,    /* '?' a weak match: a sentence of one side (the other of
+                  * a/b is -1) with no pair, whose nearest sentence of the
+                  * other side (with) scores CMP_ALIGN_NEAR of the threshold
+                  * or more (score); told apart from "only in" */
 };
 /* The gutter character of a mark: '=', '~', '<', '>', '+'. */
 char compare_mark_char(enum cmp_mark m);
@@ -162,6 +166,12 @@ struct cmp_passage {
  * cmp_options.rarity; "38 percent", "skylight", not "administration"). "Only
  * in A" means no such pair either. */
 #define CMP_ALIGN_WEAK 0.6
+/* A weak match's least score, as a share of the threshold (0.35 x 0.3 =
+ * 0.105): a sentence with no pair whose best sentence on the other side
+ * scores this, sharing two terms or more and not only names, is a weak
+ * match (CMP_WEAK), not "only in"; "only in A" means no sentence of B
+ * reaches this with it. */
+#define CMP_ALIGN_NEAR 0.3
 #define CMP_COMMON_SHARE 0.02
 
 /* Where a term is common: share(ctx, term, word) is the share of the

@@ -57,6 +57,12 @@ int store_story_window(struct store *s, int64_t lo, int64_t hi, struct story_doc
 int store_story_put(struct store *s, int64_t doc_id, int64_t story, double score,
                     struct ds_error *err);
 
+/* The names of the people document doc_id mentions (its extraction), one a
+ * line, into *out (newly allocated, "" when none). Grouping leaves them out
+ * of what tells one event from another (compare/story.c). 0, or -1. */
+int store_story_person_names(struct store *s, int64_t doc_id, char **out,
+                             struct ds_error *err);
+
 /* A story as listed. */
 struct story_info {
     int64_t id;       /* the story: its first article's id */

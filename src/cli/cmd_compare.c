@@ -294,7 +294,7 @@ json_row(struct buf *o, const struct cmp_result *r, const struct cmp_row *row, c
          const char *b)
 {
     buf_printf(o, "{\"mark\":\"%c\",\"score\":%.3f", compare_mark_char(row->mark), row->score);
-    if (row->mark == CMP_PART)
+    if (row->mark == CMP_PART || row->mark == CMP_WEAK)
         buf_printf(o, ",\"with\":%d", (int)row->with);
     if (row->a >= 0) {
         buf_printf(o, ",\"a\":[%u,%u],", r->sent_a[row->a].start, r->sent_a[row->a].end);
@@ -392,8 +392,9 @@ json_compare(const struct doc_record *ra, const struct doc_record *rb, const str
     buf_putc(&o, ',');
     json_doc(&o, "b", rb);
     buf_printf(&o, ",\"similarity\":%.4f,\"aligned_a\":%.4f,\"aligned_b\":%.4f,"
-                   "\"align_threshold\":%.2f",
-               r->similarity, r->aligned_a, r->aligned_b, CMP_ALIGN_THRESHOLD);
+                   "\"align_threshold\":%.2f,\"weak_match_threshold\":%.3f",
+               r->similarity, r->aligned_a, r->aligned_b, CMP_ALIGN_THRESHOLD,
+               CMP_ALIGN_THRESHOLD * CMP_ALIGN_NEAR);
     json_passages(&o, r, a, b);
     json_summary(&o, sm, a, b);
     buf_puts(&o, "}\n");
@@ -454,7 +455,14 @@ compare_two(struct store *s, char **words, int nwords, bool json, size_t width, 
     snprintf(line, sizeof line, "similarity %.2f   aligned %.0f%% of A, %.0f%% of B", r.similarity,
              r.aligned_a * 100, r.aligned_b * 100);
     put_line(line, width);
-    put_line("= same  ~ similar  + part of a split pair  < only A  > only B  | unpaired both", width);
+    put_line("= same  ~ similar  + part of a split pair  ? weak match  < only A  > only B  | unpaired both",
+             width);
+    snprintf(line, sizeof line,
+             "pairs score >= %.3g (%.3g paraphrase)  ? nearest scores %.3g-%.3g  < > nothing >= %.3g",
+             CMP_ALIGN_THRESHOLD, CMP_ALIGN_THRESHOLD * CMP_ALIGN_WEAK,
+             CMP_ALIGN_THRESHOLD * CMP_ALIGN_NEAR, CMP_ALIGN_THRESHOLD,
+             CMP_ALIGN_THRESHOLD * CMP_ALIGN_NEAR);
+    put_line(line, width);
     putchar('\n');
     struct buf out = BUF_INIT;
     compare_render(&r, a, b, width, marks, &out);

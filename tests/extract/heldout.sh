@@ -14,24 +14,20 @@
 # market closes) scored P 0.946 R 0.808 when first read; it is held to
 # what it measures after the fixes tuned on it: precision 0.98, recall
 # wire 1.00, web 0.94 (37/39, below the issue's 0.95), British and
-# business 1.00.
-: "${TOP_SRCDIR:=$(cd "$(dirname "$0")/../.." && pwd)}"
-: "${TOP_BUILDDIR:=.}"
-: "${DOSSIER_ASSETS:=$TOP_SRCDIR/assets}"
-if ! command -v python3 >/dev/null 2>&1; then
-    echo "1..0 # SKIP no python3"
-    exit 0
-fi
+# business 1.00. After the sixth pass (2026-12-07-figures6.md) heldout4
+# reads wire 1.00 (45/45) and web 0.97 (35/36), heldout5 web 0.97 (38/39,
+# "Of those, 866" now counts the adults before it): floors raised to those.
+. "$(dirname "$0")/python_env.sh"
 py="$TOP_SRCDIR/tests/extract/heldout.py"
 ing="$TOP_BUILDDIR/tests/ingest/ingest_dump"
 ext="$TOP_BUILDDIR/tests/extract/extract_dump"
 out3=$(python3 "$py" "$ing" "$ext" "$DOSSIER_ASSETS" "$TOP_SRCDIR/tests/extract/heldout3" --check)
 rc3=$?
 out4=$(python3 "$py" "$ing" "$ext" "$DOSSIER_ASSETS" "$TOP_SRCDIR/tests/extract/heldout4" --check \
-    --figures-only --floors=wire:0.97,web:0.95,british:0.93,business:0.95)
+    --figures-only --floors=wire:1.0,web:0.97,british:0.93,business:0.95)
 rc4=$?
 out5=$(python3 "$py" "$ing" "$ext" "$DOSSIER_ASSETS" "$TOP_SRCDIR/tests/extract/heldout5" --check \
-    --figures-only --floors=wire:1.0,web:0.94,british:1.0,business:1.0)
+    --figures-only --floors=wire:1.0,web:0.97,british:1.0,business:1.0)
 rc5=$?
 # one TAP stream: renumber each later set's tests after the ones before
 printf '%s\n' "$out3" | grep -v '^1\.\.'

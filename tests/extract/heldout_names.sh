@@ -8,16 +8,12 @@
 # evidence (patronymic, Irish particle, initials): P 1.000 R 0.857
 # (30/30/35); organisations opened by an organisation word of another
 # language ("Banco", "Grupo", "Universidad"): P 0.875 R 0.778 (14/16/18).
+# After the heldout_names2 pass (Germanic particles, initials before a
+# particle, Vietnamese names): people P 1.000 R 0.914 (32/32/35).
 # The floors are the values
 # measured, kept so that nothing falls back.
-: "${TOP_SRCDIR:=$(cd "$(dirname "$0")/../.." && pwd)}"
-: "${TOP_BUILDDIR:=.}"
-: "${DOSSIER_ASSETS:=$TOP_SRCDIR/assets}"
-if ! command -v python3 >/dev/null 2>&1; then
-    echo "1..0 # SKIP no python3"
-    exit 0
-fi
+. "$(dirname "$0")/python_env.sh"
 exec python3 "$TOP_SRCDIR/tests/extract/heldout_meta.py" "$TOP_BUILDDIR/tests/ingest/ingest_dump" \
     "$TOP_BUILDDIR/tests/extract/extract_dump" "$DOSSIER_ASSETS" \
     "$TOP_SRCDIR/tests/extract/heldout_names" --check \
-    --floors=people_p:0.99,people_r:0.85,orgs_p:0.87,orgs_r:0.77
+    --floors=people_p:0.99,people_r:0.91,orgs_p:0.87,orgs_r:0.77

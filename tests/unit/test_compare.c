@@ -761,9 +761,12 @@ rows_consistent(const struct cmp_result *r, size_t na, size_t nb)
             seen_a[w->a]++;
         if (w->b >= 0)
             seen_b[w->b]++;
-        if (w->mark == CMP_PART) {
-            /* a split part: one side, and a counterpart on the other */
-            if ((w->a >= 0) == (w->b >= 0) || w->with < 0)
+        if (w->mark == CMP_PART || w->mark == CMP_WEAK) {
+            /* a split part or a weak match: one side, and a sentence of
+             * the other named in with (a weak match with its score) */
+            if ((w->a >= 0) == (w->b >= 0) || w->with < 0 ||
+                w->with >= (int32_t)(w->a >= 0 ? r->nsent_b : r->nsent_a) ||
+                (w->mark == CMP_WEAK && !(w->score > 0 && w->score < 1.0001)))
                 good = false;
         } else if ((w->mark == CMP_ONLY_A) != (w->b < 0) ||
                    (w->mark == CMP_ONLY_B) != (w->a < 0)) {

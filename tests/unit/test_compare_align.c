@@ -202,7 +202,7 @@ expected_side(const char *pairs, int idx, bool side_a)
 }
 
 struct tally {
-    size_t pairs, pairs_right, only, only_right, expected, found;
+    size_t pairs, pairs_right, only, only_right, weak, expected, found;
 };
 
 static void
@@ -220,7 +220,9 @@ check_fixture(const struct fixture *f, struct tally *t)
             a = a >= 0 ? a : w->with;
             b = b >= 0 ? b : w->with;
         }
-        if (a >= 0 && b >= 0) {
+        if (w->mark == CMP_WEAK) {
+            t->weak++; /* neither a pair nor "only in": told apart */
+        } else if (a >= 0 && b >= 0) {
             bool right = expected_pair(f->pairs, a, b);
             t->pairs++;
             t->pairs_right += right;
@@ -650,6 +652,90 @@ test_joint_mention(void)
         cmp_result_clear(&r);
 }
 
+/* Two sentences that open with the same quotation pair whatever else they
+ * say (who said it, where); a phrase in quotation marks inside a
+ * paraphrase does not make the sentence that opens with a longer
+ * quotation holding it a counterpart. */
+static void
+test_shared_quote(void)
+{
+    const char *a = "\u201cWe will not close the plant,\u201d she said after a long meeting with "
+                    "union leaders on Monday.\n"
+                    "Judge Ana Ortiz called the missing records \u201ca very serious problem\u201d "
+                    "for the county clerk.\n";
+    const char *b = "Trucks lined the road to the depot before dawn.\n"
+                    "\u201cWe will not close the plant,\u201d said Governor Ada Brandt, who flew "
+                    "to Dayton to calm the workers.\n"
+                    "\u201cA very serious problem is how we pay the nurses,\u201d the union's "
+                    "lawyer told the hearing.\n";
+    struct cmp_result r;
+    struct ds_error err;
+    bool good = compare_texts(a, strlen(a), b, strlen(b), NULL, &r, &err) == 0;
+    ok(good && paired(&r, 0, 1), "the same quotation opening both sentences: a pair");
+    ok(good && !paired(&r, 1, 2), "a quoted phrase inside a paraphrase and a longer quotation "
+       "holding it: no pair");
+    if (good)
+        cmp_result_clear(&r);
+    /* A quotation of two sentences in straight quotes: the second opens
+     * inside it, and its closing mark is no opening one. */
+    const char *c = "\"The budget is a mess. We will not close the plant,\" she said after a long "
+                    "meeting with union leaders on Monday.\n";
+    good = compare_texts(c, strlen(c), b, strlen(b), NULL, &r, &err) == 0;
+    ok(good && paired(&r, 1, 1), "a sentence that opens inside a quotation begun before it "
+       "holds it: a pair");
+    if (good)
+        cmp_result_clear(&r);
+}
+
+/* The row holding A's sentence a (side_a) or B's sentence b. */
+static const struct cmp_row *
+row_of(const struct cmp_result *r, int s, bool side_a)
+{
+    for (size_t k = 0; k < r->nrows; k++)
+        if ((side_a ? r->rows[k].a : r->rows[k].b) == s)
+            return &r->rows[k];
+    return NULL;
+}
+
+/* A sentence with no pair whose nearest sentence on the other side shares
+ * a few words (a paraphrase under the pair threshold) is a weak match
+ * naming that sentence, not "only in"; a sentence sharing nothing, or only
+ * a name, with the other side stays only in its side. */
+static void
+test_weak_match(void)
+{
+    const char *a = "The county will spend 4 million dollars to rebuild the flooded ferry dock "
+                    "this spring.\n"
+                    "Inspectors said the old pilings had rotted through after years of "
+                    "neglect.\n"
+                    "Mayor Tomas Lund opened the new skating rink on Saturday.\n"
+                    "Lund also praised the volunteers.\n";
+    const char *b = "Work on the ferry dock should start in spring and cost the county about 4 "
+                    "million dollars.\n"
+                    "Years of neglect had left the supports under the pier too weak, engineers "
+                    "found.\n"
+                    "A choir from the high school sang at the harbour festival.\n"
+                    "Mayor Tomas Lund did not attend the budget meeting.\n";
+    struct cmp_result r;
+    struct ds_error err;
+    bool good = compare_texts(a, strlen(a), b, strlen(b), NULL, &r, &err) == 0;
+    const struct cmp_row *w = good ? row_of(&r, 1, true) : NULL;
+    const struct cmp_row *rink = good ? row_of(&r, 2, true) : NULL;
+    const struct cmp_row *choir = good ? row_of(&r, 2, false) : NULL;
+    ok(good && paired(&r, 0, 0), "the dock's cost, reworded: a pair");
+    ok(w && w->mark == CMP_WEAK && w->with == 1 && w->b < 0 &&
+           w->score >= CMP_ALIGN_THRESHOLD * CMP_ALIGN_NEAR && w->score < CMP_ALIGN_THRESHOLD,
+       "rotted pilings / supports too weak: a weak match naming B's sentence 1 (mark %c, "
+       "with %d, score %.3f)", w ? compare_mark_char(w->mark) : ' ', w ? w->with : -9,
+       w ? w->score : -1);
+    ok(rink && rink->mark == CMP_ONLY_A, "the skating rink, sharing only the mayor's name: "
+       "only in A (mark %c)", rink ? compare_mark_char(rink->mark) : ' ');
+    ok(choir && choir->mark == CMP_ONLY_B, "the choir, sharing nothing: only in B (mark %c)",
+       choir ? compare_mark_char(choir->mark) : ' ');
+    if (good)
+        cmp_result_clear(&r);
+}
+
 int
 main(void)
 {
@@ -663,5 +749,7 @@ main(void)
     test_mention_title();
     test_weak_phrase();
     test_joint_mention();
+    test_shared_quote();
+    test_weak_match();
     return done_testing();
 }

@@ -451,6 +451,57 @@ main(void)
     hasnt("Minister Sri Mulyani Indrawati resigned. Later Sri Mulyani said the deficit was small.",
           "Sri Mulyani");
     no_person("Exports fell, and Hyundai Motor said car shipments had dropped.");
+
+    /* Issue 12, held-out set heldout_names2: Germanic particles and
+     * initials as a person's shape, a single initial after a lower-case
+     * word, Vietnamese names, kin before a name, a short form said before
+     * the full name, names joined by "and", legal forms of companies. */
+    has("The talks were led by Pieter van den Molen of the port authority.",
+        "Pieter van den Molen", ENTITY_PERSON, 1);
+    has("The plan came from Hans-Georg zu Wendorf in the end.", "Hans-Georg zu Wendorf",
+        ENTITY_PERSON, 1);
+    has("Later, P.J. de Vries, a former minister, spoke.", "P.J. de Vries", ENTITY_PERSON, 1);
+    has("The group's chairman R. Venkataraman said margins were thin.", "R. Venkataraman",
+        ENTITY_PERSON, 1);
+    has("Voters backed Tran Van Khoa in the end.", "Tran Van Khoa", ENTITY_PERSON, 1);
+    has("Nguyen Thi Bich Lan, a former deputy, attended.", "Nguyen Thi Bich Lan",
+        ENTITY_PERSON, 1);
+    has("He leaves his wife, Amara Okafor, and a son.", "Amara Okafor", ENTITY_PERSON, 1);
+    no_person("The Chemical Brother's Push The Button Down fell to six.");
+    has("Obiageli-Nwosu, the head of the agency, spoke first. Chidi Obiageli-Nwosu was born "
+        "in Enugu.",
+        "Chidi Obiageli-Nwosu", ENTITY_PERSON, 2);
+    hasnt("Obiageli-Nwosu, the head of the agency, spoke first. Chidi Obiageli-Nwosu was born "
+          "in Enugu.",
+          "Obiageli-Nwosu");
+    has("Markus van Rijn headed the third goal in the rain. Van Rijn said the side had learned.",
+        "Markus van Rijn", ENTITY_PERSON, 2);
+    hasnt("Markus van Rijn headed the third goal in the rain. Van Rijn said the side had learned.",
+          "Van Rijn");
+    has("The relay was fast. Femka Dolstra and John Marsh won it.", "Femka Dolstra",
+        ENTITY_PERSON, 1);
+    no_person("Earlier, the Silver Lanterns and the crowd had sung.");
+    has("Harlow Mining Plc and Benning Energy Ltd said they would drill.", "Harlow Mining Plc",
+        ENTITY_ORG, 1);
+    has("Harlow Mining Plc and Benning Energy Ltd said they would drill.", "Benning Energy Ltd",
+        ENTITY_ORG, 1);
+    has("Yesterday Santiago Ferrandi, head of the central bank, said reserves rose.",
+        "Santiago Ferrandi", ENTITY_PERSON, 1);
+    hasnt("Scotland Yard said the inquiry was closed.", "Scotland Yard");
+    has("Ana Sousa d'Almeida, the chief executive, said so.", "Ana Sousa d'Almeida",
+        ENTITY_PERSON, 1);
+    /* Organisations by their neighbours: a possessive before a company's
+     * title, a noun for a company before or in apposition, "and" next to
+     * an organisation; not part of a longer name. */
+    has("Korlindo's chairman said output would rise.", "Korlindo", ENTITY_ORG, 1);
+    has("Prices rose at the state utility Vantrell after the storm.", "Vantrell", ENTITY_ORG, 1);
+    has("Output fell at Mardova, the mining group, in May.", "Mardova", ENTITY_ORG, 1);
+    has("Talks between Quintaro and Harlow Mining Plc ended.", "Quintaro", ENTITY_ORG, 1);
+    has("Brenvik and Harlow Mining Plc said they would drill.", "Harlow Mining Plc", ENTITY_ORG,
+        1);
+    hasnt("A warning came from security firm Vexo-Guard on Monday.", "Vexo");
+    has("He led the Truth and Reconciliation Commission for years.",
+        "Truth and Reconciliation Commission", ENTITY_ORG, 1);
     extractor_free(&ex);
 
     /* User gazetteer: extends the shipped ones; errors name file and line. */

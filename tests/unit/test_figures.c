@@ -247,6 +247,18 @@ main(void)
     money("The number of people waiting in England fell to 7.57 million in October.",
           "7.57 million", 7.57e6, "people", "million", FIGURE_COUNT);
     none("Prices rose to 1,200 last month.");
+    money("The bank cut its rate by a full percentage point.", "a full percentage point", 1,
+          "pp", NULL, FIGURE_CHANGE);
+    absent("A rise of 2% left a percentage of voters unmoved.", "a");
+    absent("Rates rose 2% and may rise by a quarter of a percentage point.",
+           "a percentage point");
+    /* an amount that only draws a class's line is no figure */
+    absent("Customers with annual revenue above $100,000 rose 12%.", "$100,000");
+    absent("- Households with incomes below £20,000 got 5% more", "£20,000");
+    money("The firm ended the year with cash above $2 billion.", "$2 billion", 2e9, "USD",
+          "billion", FIGURE_AMOUNT);
+    /* the noun may open the sentence, capitalised */
+    money("Flights rose to 244,000, a record.", "244,000", 244000, "flights", NULL, FIGURE_COUNT);
     money("The Hawks made 15 of 22 shots from the field.", "15", 15, "shots", NULL, FIGURE_COUNT);
     /* Subjects: whole abbreviations, after a dateline, no adverb alone. */
     context("The Soviet Union bought about 1.5 mln tonnes of U.S. corn last week.",
@@ -344,6 +356,22 @@ main(void)
     absent("Harbour sold 5,000 cars, up from 2019.", "2019");
     absent("Sales fell by 23% from 36,185 in 2003.", "36,185");
     absent("Cabbies found 5,000 laptops and 5,800 PDAs.", "5,800");
+    /* A bare whole number after a count, its noun left out, counts the
+     * same thing (the count within 300 bytes before, only percentages
+     * between); not after a word of a level, rank, time or age. */
+    money("The Greens won the ward with 1,087 votes. The Tory candidate polled 874, and "
+          "Reform came third with 530.", "874", 874, "votes", NULL, FIGURE_COUNT);
+    money("The Greens won the ward with 1,087 votes. The Tory candidate polled 874, and "
+          "Reform came third with 530.", "530", 530, "votes", NULL, FIGURE_COUNT);
+    money("The Coalition has 41 seats. The Greens hold one seat and independents 10.", "10", 10,
+          "seats", NULL, FIGURE_COUNT);
+    money("She won with 20,645 votes, giving her a majority of 5,907.", "5,907", 5907, "votes",
+          NULL, FIGURE_COUNT);
+    context("The Coalition has 41 seats. The Greens hold one seat and independents 10.", "10",
+            NULL, NULL, "independents", NULL);
+    absent("The band sold 40,000 records and stayed in the top 10.", "10");
+    absent("He has won 12 titles and, now 34, he plays on.", "34");
+    absent("There are 11,000 voters over 60 in the town.", "60");
     /* A scaled number after a percentage takes the unit of the amount
      * before that percentage. */
     money("Exports rose 4.7 pct to 18.3 billion dlrs while imports fell 3.2 pct to 32.2 "

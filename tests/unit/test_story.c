@@ -21,6 +21,7 @@
 
 #include "dossier/compare.h"
 #include "dossier/corpus.h"
+#include "dossier/extract.h"
 #include "dossier/query.h"
 #include "dossier/store.h"
 #include "dossier/store_similar.h"
@@ -495,6 +496,82 @@ chain_run(const char *dir)
     remove_index(path);
 }
 
+/* Article (source, date, title, body) mentioning person (a name) in its
+ * stored extraction, as indexing would store it. */
+static int64_t
+add_about(struct store *s, const char *source, const char *date, const char *title,
+          const char *body, const char *person)
+{
+    int64_t id = add(s, source, date, title, body);
+    struct ds_error err;
+    struct span sp = {0, 4};
+    struct entity e = {(char *)(uintptr_t)person, NULL, ENTITY_PERSON, &sp, 1};
+    struct extraction x = {NULL, 0, &e, 1, NULL, 0};
+    if (store_put_extraction(s, id, &x, &err) != 0)
+        diag("extraction: %s", err.msg);
+    return id;
+}
+
+/* Two events about one person, a day apart: two outlets tell of a recall
+ * petition against a mayor, then one tells of her opening a bus terminal.
+ * Her name fills every title, so the terminal article matches the
+ * petition story's key words; but it shares only her with the story's
+ * core, and none of the words its titles share ("recall", "petition"), so
+ * it starts a story of its own. A third outlet's telling of the petition,
+ * which shares her and "petition", still joins. */
+static void
+one_person_run(const char *dir)
+{
+    char *path = xasprintf("%s/person.db", dir);
+    struct store *s = NULL;
+    struct ds_error err;
+    ds_error_clear(&err);
+    if (store_open(path, STORE_CREATE, &s, &err) != 0)
+        diag("open: %s", err.msg);
+    store_begin(s, &err);
+    static const char *const filler[][2] = {
+        {"Vineyards report an early harvest", "Growers in the Maipo valley began picking grapes "
+                                              "two weeks early after a dry and warm summer."},
+        {"Senate passes the pension bill", "Senators approved the pension bill by a wide "
+                                           "margin after a night of debate on its costs."},
+        {"Observatory names a new comet", "Astronomers at the desert observatory named the "
+                                          "comet they found in March after a local teacher."},
+        {"Football club signs a young striker", "The club signed a nineteen-year-old striker "
+                                                "from the second division on a four-year deal."},
+    };
+    for (size_t i = 0; i < sizeof filler / sizeof *filler; i++)
+        add(s, "Harbour Ledger", "2024-01-10", filler[i][0], filler[i][1]);
+    const char *who = "Ines Valdivia";
+    int64_t a = add_about(s, "Harbour Ledger", "2024-09-02",
+                          "Ines Valdivia faces recall petition over Arica water contract",
+                          "Ines Valdivia, the mayor of Arica, faces a recall petition filed on "
+                          "Monday by residents angry at the city's new water contract.", who);
+    int64_t b = add_about(s, "Andes Wire", "2024-09-02",
+                          "Recall petition against Ines Valdivia gathers signatures",
+                          "Residents of Arica lined up to sign a petition to recall Ines "
+                          "Valdivia over the water contract she signed in June.", who);
+    int64_t c = add_about(s, "Pacific Desk", "2024-09-03",
+                          "Ines Valdivia opens Arica bus terminal",
+                          "Ines Valdivia, the mayor of Arica, opened the city's new bus "
+                          "terminal on Tuesday, which residents of Arica had waited for since "
+                          "June.",
+                          who);
+    int64_t d = add_about(s, "Northern Post", "2024-09-03",
+                          "Ines Valdivia says Arica petition is politics",
+                          "Ines Valdivia called the recall drive a political stunt on Tuesday "
+                          "and said the water contract would lower bills in Arica.", who);
+    store_commit(s, &err);
+    is_int(story_group(s, &err), 8, "one person's two events grouped");
+    is_int(story_of(s, b), a, "the petition's second telling joins the first");
+    struct similar_doc pr;
+    if (similar_pair(s, c, a, &pr, &err) == 0)
+        diag("pair terminal-petition: score %.2f", pr.score);
+    is_int(story_of(s, c), c, "her terminal opening, a day later: a story of its own");
+    is_int(story_of(s, d), a, "a third telling of the petition joins its story");
+    store_close(&s);
+    remove_index(path);
+}
+
 int
 main(void)
 {
@@ -517,6 +594,7 @@ main(void)
     gray_run(dir);
     running_run(dir);
     chain_run(dir);
+    one_person_run(dir);
     remove_index(path);
     rmdir(dir);
     return done_testing();

@@ -48,6 +48,8 @@ struct side {
     size_t *set_off;    /* set_off[s] .. set_off[s+1] */
     int32_t *seq;       /* each sentence's content terms in order, concatenated */
     size_t *seq_off;    /* seq_off[s] .. seq_off[s+1] */
+    int32_t *quote;     /* each sentence's quoted words' terms (see cmp_sentset) */
+    size_t *quote_off;  /* quote_off[s] .. quote_off[s+1] */
     struct cmp_counts *counts;
 };
 
@@ -130,6 +132,99 @@ starts_with_pronoun(const struct side *sd, size_t k)
     return false;
 }
 
+/* Tokens of sentence s: [sent_tok[s], end) where end is the first token at or
+ * after the sentence's end. */
+static size_t
+sent_tok_end(const struct side *sd, size_t s)
+{
+    size_t t = sd->sent_tok[s];
+    while (t < sd->ntoks && sd->toks[t].start < sd->sents[s].end)
+        t++;
+    return t;
+}
+
+/* Is the byte c a space, or is i at an end of text[0, n)? */
+static bool
+blank_at(const char *text, size_t n, size_t i)
+{
+    return i >= n || text[i] == ' ' || text[i] == '\n' || text[i] == '\t' || text[i] == '\r';
+}
+
+/* The quotation mark at text[i] (of text[0, n)), if any: 1 when it opens a
+ * quotation, -1 when it closes one, 0 for no mark; *len gets its length.
+ * Curly and angle quotes say which they are; a straight one opens after a
+ * space or a bracket and before a word, and closes otherwise. */
+static int
+quote_mark(const char *text, size_t n, size_t i, size_t *len)
+{
+    unsigned char c = (unsigned char)text[i];
+    *len = 1;
+    if (c == '"') {
+        bool after_space = i == 0 || blank_at(text, n, i - 1) || text[i - 1] == '(' ||
+                           text[i - 1] == '[';
+        return after_space && !blank_at(text, n, i + 1) ? 1 : -1;
+    }
+    if (c == 0xE2 && i + 2 < n && (unsigned char)text[i + 1] == 0x80 &&
+        ((unsigned char)text[i + 2] == 0x9C || (unsigned char)text[i + 2] == 0x9D)) {
+        *len = 3;
+        return (unsigned char)text[i + 2] == 0x9C ? 1 : -1; /* “ opens, ” closes */
+    }
+    if (c == 0xC2 && i + 1 < n &&
+        ((unsigned char)text[i + 1] == 0xAB || (unsigned char)text[i + 1] == 0xBB)) {
+        *len = 2;
+        return (unsigned char)text[i + 1] == 0xAB ? 1 : -1; /* « opens, » closes */
+    }
+    return 0;
+}
+
+/* Whether text[from, to) leaves a quotation open, given open before it. */
+static bool
+quote_open_after(const char *text, size_t n, size_t from, size_t to, bool open)
+{
+    for (size_t i = from, len; i < to; i += len) {
+        int mark = quote_mark(text, n, i, &len);
+        if (mark)
+            open = mark > 0;
+    }
+    return open;
+}
+
+/* Does sentence s start inside a quotation that opened before it (its
+ * first quotation mark closes one: "big government," he declared)? */
+static bool
+starts_quoted(const struct side *sd, size_t s)
+{
+    for (size_t i = sd->sents[s].start, len; i < sd->sents[s].end; i += len) {
+        int mark = quote_mark(sd->text, sd->len, i, &len);
+        if (mark)
+            return mark < 0;
+    }
+    return false;
+}
+
+/* The quoted words of sentence s (tokens [t, end)), every word with its
+ * term, into sd->quote from *nq, each quotation closed by CMP_QUOTE_END
+ * and the whole led by CMP_QUOTE_LEAD when the sentence opens with one. A
+ * quotation still open when the sentence ends is cut there. */
+static void
+side_quotes(struct side *sd, size_t s, size_t t, size_t end, size_t *nq)
+{
+    bool open = starts_quoted(sd, s);
+    size_t pos = sd->sents[s].start;
+    if (t < end && quote_open_after(sd->text, sd->len, pos, sd->toks[t].start, open))
+        sd->quote[(*nq)++] = CMP_QUOTE_LEAD;
+    for (; t < end; t++) {
+        open = quote_open_after(sd->text, sd->len, pos, sd->toks[t].start, open);
+        pos = sd->toks[t].end;
+        if (open)
+            sd->quote[(*nq)++] = sd->toks[t].term;
+        else if (*nq > sd->quote_off[s] && sd->quote[*nq - 1] != CMP_QUOTE_END)
+            sd->quote[(*nq)++] = CMP_QUOTE_END;
+    }
+    if (*nq > sd->quote_off[s] && sd->quote[*nq - 1] != CMP_QUOTE_END)
+        sd->quote[(*nq)++] = CMP_QUOTE_END;
+}
+
 static int
 side_build(struct side *sd, const char *text, size_t len, const struct text_tokenizer *tok,
            struct cmp_counts *intern, struct ds_error *err)
@@ -156,14 +251,18 @@ side_build(struct side *sd, const char *text, size_t len, const struct text_toke
     sd->set = xmalloc((2 * sd->ntoks + 1) * sizeof *sd->set);
     sd->seq_off = xmalloc((sd->nsents + 1) * sizeof *sd->seq_off);
     sd->seq = xmalloc((sd->ntoks + 1) * sizeof *sd->seq);
-    size_t t = 0, nset = 0, nseq = 0;
+    sd->quote_off = xmalloc((sd->nsents + 1) * sizeof *sd->quote_off);
+    sd->quote = xmalloc((2 * sd->ntoks + 2 * sd->nsents + 1) * sizeof *sd->quote);
+    size_t t = 0, nset = 0, nseq = 0, nq = 0;
     for (size_t s = 0; s < sd->nsents; s++) {
         while (t < sd->ntoks && sd->toks[t].start < sd->sents[s].start)
             t++;
         sd->sent_tok[s] = t;
         sd->set_off[s] = nset;
         sd->seq_off[s] = nseq;
+        sd->quote_off[s] = nq;
         size_t first = nset;
+        side_quotes(sd, s, t, sent_tok_end(sd, s), &nq);
         if (s > 0 && t < sd->ntoks && starts_with_pronoun(sd, t))
             for (size_t k = sd->sent_tok[s - 1]; k < t; k++)
                 if (sd->toks[k].content && is_capital(sd, k))
@@ -183,6 +282,7 @@ side_build(struct side *sd, const char *text, size_t len, const struct text_toke
     sd->sent_tok[sd->nsents] = t;
     sd->set_off[sd->nsents] = nset;
     sd->seq_off[sd->nsents] = nseq;
+    sd->quote_off[sd->nsents] = nq;
     return 0;
 }
 
@@ -196,18 +296,9 @@ side_free(struct side *sd)
     free(sd->set_off);
     free(sd->seq);
     free(sd->seq_off);
+    free(sd->quote);
+    free(sd->quote_off);
     cmp_counts_free(&sd->counts);
-}
-
-/* Tokens of sentence s: [sent_tok[s], end) where end is the first token at or
- * after the sentence's end. */
-static size_t
-sent_tok_end(const struct side *sd, size_t s)
-{
-    size_t t = sd->sent_tok[s];
-    while (t < sd->ntoks && sd->toks[t].start < sd->sents[s].end)
-        t++;
-    return t;
 }
 
 /* ---- alignment ---------------------------------------------------------------------- */
@@ -303,6 +394,8 @@ side_sentset(const struct side *sd, struct cmp_sentset *out)
     out->nsents = sd->nsents;
     out->seq = sd->seq;
     out->seq_off = sd->seq_off;
+    out->quote = sd->quote;
+    out->quote_off = sd->quote_off;
 }
 
 /* ---- word diff inside a pair -------------------------------------------------------- */
@@ -456,6 +549,8 @@ compare_mark_char(enum cmp_mark m)
         return '>';
     case CMP_PART:
         return '+';
+    case CMP_WEAK:
+        return '?';
     }
     return '?';
 }
@@ -506,6 +601,10 @@ row_continues(const struct cmp_row *p, const struct cmp_row *r)
         return true; /* a split part stays with the pair it belongs to */
     if (pp && rp)
         return r->a == p->a + 1 && r->b == p->b + 1;
+    if (p->mark != r->mark)
+        return false;
+    if (p->mark == CMP_WEAK)
+        return p->a >= 0 ? r->a == p->a + 1 : r->b == p->b + 1;
     if (p->mark == CMP_ONLY_A && r->mark == CMP_ONLY_A)
         return r->a == p->a + 1;
     if (p->mark == CMP_ONLY_B && r->mark == CMP_ONLY_B)
@@ -559,14 +658,27 @@ build_passages(struct cmp_result *r)
     }
 }
 
+/* A row of a sentence without a pair: a weak match when it has a near
+ * counterpart (near >= 0, named in with), else only in its side. */
+static void
+push_unpaired(struct cmp_result *r, size_t *cap, int32_t a, int32_t b, int32_t near, double score)
+{
+    if (near < 0) {
+        push_row(r, cap, a >= 0 ? CMP_ONLY_A : CMP_ONLY_B, a, b, 0);
+        return;
+    }
+    push_row(r, cap, CMP_WEAK, a, b, score);
+    r->rows[r->nrows - 1].with = near;
+}
+
 /* B's sentences from j on that are neither paired nor split parts, as
- * rows only in B; returns the first one it stopped at. */
+ * rows only in B (or weak matches). */
 static void
 push_only_b(struct cmp_result *r, size_t *cap, const struct side *B, const struct cmp_matching *m,
             size_t j)
 {
     for (; j < B->nsents && m->pb[j] < 0 && m->part_b[j] < 0; j++)
-        push_row(r, cap, CMP_ONLY_B, -1, (int32_t)j, 0);
+        push_unpaired(r, cap, -1, (int32_t)j, m->near_b[j], m->near_score_b[j]);
 }
 
 /* The rows of pair (i, j) with its split parts on either side, and the
@@ -615,7 +727,7 @@ build_rows(struct cmp_result *r, const struct side *A, const struct side *B,
         if (m->part_a[i] >= 0) {
             push_part(r, &cap, (int32_t)i, -1, m->part_a[i]);
         } else if (m->pa[i] < 0) {
-            push_row(r, &cap, CMP_ONLY_A, (int32_t)i, -1, 0);
+            push_unpaired(r, &cap, (int32_t)i, -1, m->near_a[i], m->near_score_a[i]);
         } else {
             paired++;
             size_t last = push_pair(r, &cap, A, B, m, i, done_a, del, ins);

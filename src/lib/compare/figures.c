@@ -370,6 +370,8 @@ sentences_aligned(const struct cmp_result *r, int32_t sa, int32_t sb)
         double score = -1;
         if (w->a == sa && w->b == sb)
             score = w->score;
+        else if (w->mark != CMP_PART)
+            continue; /* a weak match names its nearest sentence, no counterpart */
         else if (w->a == sa && w->with == sb)
             score = pair_score(r, sb, false);
         else if (w->b == sb && w->with == sa)

@@ -31,14 +31,21 @@ struct cmp_counts {
 /* Each sentence of one text as a sorted set of term ids:
  * set[set_off[s] .. set_off[s + 1]) for sentence s < nsents; and, when seq
  * is not NULL, its content terms in the order written (repeats kept):
- * seq[seq_off[s] .. seq_off[s + 1]). */
+ * seq[seq_off[s] .. seq_off[s + 1]); and, when quote is not NULL, the terms
+ * of every word inside quotation marks, stop words too, in order, each
+ * quotation ended by CMP_QUOTE_END, the whole led by CMP_QUOTE_LEAD when
+ * the sentence opens with a quotation: quote[quote_off[s] .. quote_off[s + 1]). */
 struct cmp_sentset {
     const int32_t *set;
     const size_t *set_off;
     size_t nsents;
     const int32_t *seq;
     const size_t *seq_off;
+    const int32_t *quote;
+    const size_t *quote_off;
 };
+#define CMP_QUOTE_END (-1)
+#define CMP_QUOTE_LEAD (-2)
 
 /* Flags of a term id (align.c sets them, match.c weighs by them). */
 #define CMP_TERM_NAME 1u   /* seen capitalised inside a sentence (weighs more) */
@@ -49,11 +56,14 @@ struct cmp_sentset {
 
 /* match.c: pa[i] = the B sentence paired with A's sentence i or -1 (pb the
  * converse), score_a[i] its score; part_a[i] = the B sentence whose pair
- * A's unpaired sentence i is a split part of, or -1 (part_b the converse).
+ * A's unpaired sentence i is a split part of, or -1 (part_b the converse);
+ * near_a[i] = the B sentence nearest to A's sentence i when i is neither
+ * paired nor a part and they score CMP_ALIGN_NEAR of the threshold, else
+ * -1, near_score_a[i] that score (near_b, near_score_b the converse).
  * Arrays newly allocated; cmp_matching_clear frees them. */
 struct cmp_matching {
-    int32_t *pa, *pb, *part_a, *part_b;
-    double *score_a;
+    int32_t *pa, *pb, *part_a, *part_b, *near_a, *near_b;
+    double *score_a, *near_score_a, *near_score_b;
 };
 void cmp_match(const struct cmp_sentset *A, const struct cmp_sentset *B, const uint8_t *flags,
                size_t nterms, double threshold, struct cmp_matching *out);

@@ -10,7 +10,9 @@
  * weighted cosine of the two sets, 0..1. Order is a weak prior: it only
  * breaks near-ties, so reordered text still pairs.
  *
- * Pairs are accepted greedily, best first, one to one. Then a weaker
+ * Pairs are accepted greedily, best first, one to one; two sentences that
+ * hold the same quotation (shared_quote) count as such a pair whatever
+ * their score. Then a weaker
  * pair (a paraphrase around the same name or figure: "Turnout was 38
  * percent" / "About 38 percent of voters cast ballots") is accepted when it
  * scores CMP_ALIGN_WEAK of the threshold, shares a name or a figure or
@@ -24,6 +26,11 @@
  * pair. A sentence is "only in" its side when no sentence of the other
  * side scores the weak threshold with it, or when each that does is the
  * better counterpart of another sentence and it is not a split part.
+ * Such a sentence still has a near counterpart (a weak match, shown apart
+ * from "only in") when the sentence of the other side it scores best with
+ * reaches CMP_ALIGN_NEAR of the threshold sharing two terms or more, not
+ * only names: a paraphrase sharing little, told as neither a pair nor
+ * absent.
  */
 #include "config.h"
 
@@ -57,6 +64,17 @@
  * content words other than names in a row, the same and in the same order in both
  * sentences (a quotation, a claim repeated word for word). */
 #define MATCH_PHRASE_WORDS 4
+/* Two sentences holding the same quotation are counterparts whatever else
+ * they say ("I will not resign," he said after the meeting / "I will not
+ * resign," said the governor): a run of this many quoted words or more,
+ * stop words counted, the same in both and holding a content word, that
+ * is on one side the whole quotation its sentence opens with (a statement
+ * quoted, not a phrase in quotation marks inside a paraphrase)... */
+#define MATCH_QUOTE_WHOLE 4
+/* ...or that is this long with a content word not common in the
+ * collection (a stretch of a longer quotation; "I don't think I can" is
+ * no statement). */
+#define MATCH_QUOTE_PART 6
 /* Candidates kept per sentence of A: bounds memory on repetitive texts. */
 #define MATCH_MAX_CANDS 16
 
@@ -259,6 +277,65 @@ shared_phrase(const struct cmp_sentset *X, size_t x, const struct cmp_sentset *Y
     return best;
 }
 
+/* Is the run of k quoted words at p (of a sentence's quotation sequence
+ * from q0 to q1) the whole quotation that the sentence opens with? */
+static bool
+leading_quote(const int32_t *q0, const int32_t *q1, const int32_t *p, size_t k)
+{
+    return q0 < q1 && q0[0] == CMP_QUOTE_LEAD && p == q0 + 1 &&
+           (p + k == q1 || p[k] == CMP_QUOTE_END);
+}
+
+/* How many sentences of S quote the run of k words at run. */
+static size_t
+quoting_sentences(const struct cmp_sentset *S, const int32_t *run, size_t k)
+{
+    size_t n = 0;
+    for (size_t s = 0; s < S->nsents; s++) {
+        const int32_t *p = S->quote + S->quote_off[s], *pe = S->quote + S->quote_off[s + 1];
+        for (; p + k <= pe; p++)
+            if (memcmp(p, run, k * sizeof *run) == 0) {
+                n++;
+                break;
+            }
+    }
+    return n;
+}
+
+/* Do sentence x of X and sentence y of Y hold the same quotation: a run of
+ * quoted words the same in both, with a content word of x among them, of
+ * MATCH_QUOTE_WHOLE words that is the whole quotation one of them opens
+ * with or of MATCH_QUOTE_PART words with a content word not common in the
+ * collection (flags), and quoted by no other sentence of either side
+ * (a phrase an article quotes again and again, a magazine's headline or a
+ * slogan, is what the story is about, not one statement)? False without
+ * quotations. */
+static bool
+shared_quote(const struct cmp_sentset *X, size_t x, const struct cmp_sentset *Y, size_t y,
+             const uint8_t *flags)
+{
+    if (!X->quote || !Y->quote)
+        return false;
+    const int32_t *p = X->quote + X->quote_off[x], *pe = X->quote + X->quote_off[x + 1];
+    const int32_t *q = Y->quote + Y->quote_off[y], *qe = Y->quote + Y->quote_off[y + 1];
+    for (const int32_t *i = p; i + MATCH_QUOTE_WHOLE <= pe; i++)
+        for (const int32_t *j = q; j + MATCH_QUOTE_WHOLE <= qe; j++) {
+            size_t k = 0, content = 0, rare = 0;
+            for (; i + k < pe && j + k < qe && i[k] == j[k] && i[k] >= 0; k++)
+                if (has_term(X, x, i[k])) {
+                    content++;
+                    rare += !flags || !(flags[i[k]] & CMP_TERM_COMMON);
+                }
+            if (k < MATCH_QUOTE_WHOLE || !content)
+                continue;
+            if (((k >= MATCH_QUOTE_PART && rare) || leading_quote(p, pe, i, k) ||
+                 leading_quote(q, qe, j, k)) &&
+                quoting_sentences(X, i, k) == 1 && quoting_sentences(Y, i, k) == 1)
+                return true;
+        }
+    return false;
+}
+
 /* Shared terms a pair needs: three, so that a name and one word ("the
  * White House") do not pair two sentences about different things; two
  * short sentences (three terms or fewer each) pair on two, one-word ones
@@ -335,7 +412,9 @@ score_sentence(struct match_ctx *m, size_t i, const size_t *off, const int32_t *
          * said, not only the same people). */
         bool weak = score + 1e-12 >= m->weak && (enough || (o.anchors && o.n >= 2)) &&
                     (o.rare || shared_phrase(A, i, B, (size_t)j, m->flags) >= MATCH_PHRASE_WORDS);
-        if ((!strong && !weak) || mention_only(A, i, B, (size_t)j, m->flags, o.n))
+        if (!strong && shared_quote(A, i, B, (size_t)j, m->flags))
+            strong = true; /* the same quotation: the same thing said */
+        else if ((!strong && !weak) || mention_only(A, i, B, (size_t)j, m->flags, o.n))
             continue;
         double pb = B->nsents > 1 ? (double)j / (double)(B->nsents - 1) : 0;
         double prior = MATCH_ORDER_PRIOR * (1 - fabs(pa - pb));
@@ -517,6 +596,38 @@ accept_weak(const struct match_ctx *m, const struct best *ba, const struct best 
     }
 }
 
+/* Each sentence x of X neither paired nor a part: its best-scoring
+ * sentence of Y at least `least`, sharing two terms or more and not only
+ * who they speak of (mention_only), into nearx[x] and near_score[x] (-1
+ * and 0 for none). Skipped on texts as long as find_joint_pairs skips. */
+static void
+find_near(const struct cmp_sentset *X, const struct cmp_sentset *Y, const double *w,
+          const uint8_t *flags, const double *norm_x, const double *norm_y, const int32_t *px,
+          const int32_t *part_x, double least, int32_t *nearx, double *near_score)
+{
+    for (size_t x = 0; x < X->nsents; x++) {
+        nearx[x] = -1;
+        near_score[x] = 0;
+    }
+    if (X->nsents * Y->nsents > MATCH_JOINT_MAX)
+        return;
+    for (size_t x = 0; x < X->nsents; x++) {
+        if (px[x] >= 0 || part_x[x] >= 0 || norm_x[x] <= 0)
+            continue;
+        for (size_t y = 0; y < Y->nsents; y++) {
+            size_t n;
+            if (norm_y[y] <= 0)
+                continue;
+            double score = shared_weight(X, x, Y, y, w, &n) / sqrt(norm_x[x] * norm_y[y]);
+            if (n < 2 || score + 1e-12 < least || score <= near_score[x] ||
+                mention_only(X, x, Y, y, flags, n))
+                continue;
+            nearx[x] = (int32_t)y;
+            near_score[x] = score > 1 ? 1 : score;
+        }
+    }
+}
+
 /* One sentence told as two halves on the other side, neither enough alone. */
 static void
 accept_joint(const struct match_ctx *m, struct cmp_matching *out)
@@ -542,6 +653,10 @@ cmp_match(const struct cmp_sentset *A, const struct cmp_sentset *B, const uint8_
     out->part_a = xmalloc((A->nsents + 1) * sizeof *out->part_a);
     out->part_b = xmalloc((B->nsents + 1) * sizeof *out->part_b);
     out->score_a = xcalloc(A->nsents + 1, sizeof *out->score_a);
+    out->near_a = xmalloc((A->nsents + 1) * sizeof *out->near_a);
+    out->near_b = xmalloc((B->nsents + 1) * sizeof *out->near_b);
+    out->near_score_a = xcalloc(A->nsents + 1, sizeof *out->near_score_a);
+    out->near_score_b = xcalloc(B->nsents + 1, sizeof *out->near_score_b);
     for (size_t i = 0; i < A->nsents; i++)
         out->pa[i] = out->part_a[i] = -1;
     for (size_t j = 0; j < B->nsents; j++)
@@ -557,6 +672,10 @@ cmp_match(const struct cmp_sentset *A, const struct cmp_sentset *B, const uint8_
     accept_weak(&m, &ba, &bb, out);
     find_parts(A, B, w, norm_a, out->pa, &ba, out->part_a);
     find_parts(B, A, w, norm_b, out->pb, &bb, out->part_b);
+    find_near(A, B, w, flags, norm_a, norm_b, out->pa, out->part_a, threshold * CMP_ALIGN_NEAR,
+              out->near_a, out->near_score_a);
+    find_near(B, A, w, flags, norm_b, norm_a, out->pb, out->part_b, threshold * CMP_ALIGN_NEAR,
+              out->near_b, out->near_score_b);
     best_free(&ba);
     best_free(&bb);
     free(m.cands);
@@ -573,5 +692,9 @@ cmp_matching_clear(struct cmp_matching *m)
     free(m->part_a);
     free(m->part_b);
     free(m->score_a);
+    free(m->near_a);
+    free(m->near_b);
+    free(m->near_score_a);
+    free(m->near_score_b);
     memset(m, 0, sizeof *m);
 }

@@ -409,6 +409,203 @@ core_agrees(struct grouping *g, int64_t id, uint32_t best, struct ds_error *err)
     return 1;
 }
 
+/* ---- what the event is, beyond who it is about ----------------------------- */
+
+/* A term that names the event in a story's core titles: its first bytes
+ * (up to STORY_EVENT_PREFIX), which a word of a telling must start with,
+ * so "endorse" finds "endorsed" and "endorsement". */
+#define STORY_EVENT_PREFIX 6
+/* A term of the core's titles shorter than this says too little. */
+#define STORY_EVENT_MIN_LEN 3
+
+/* Tokens of a text, counted once per text (ud of event_token). */
+struct event_words {
+    struct strmap *count; /* term -> in how many texts (or any value) */
+    struct strmap seen;   /* this text's terms */
+    const char *text;
+};
+
+static void
+event_token(const char *token, size_t start, size_t end, void *ud)
+{
+    struct event_words *w = ud;
+    size_t len = strlen(token);
+    if (len < STORY_EVENT_MIN_LEN || text_is_stopword(w->text + start, end - start))
+        return;
+    bool added;
+    strmap_upsert(&w->seen, token, len, &added);
+    if (added)
+        strmap_upsert(w->count, token, len, &added)->value++;
+}
+
+/* Count text's terms once each into *count. */
+static void
+event_count(struct grouping *g, const char *text, struct strmap *count)
+{
+    struct event_words w = {count, STRMAP_INIT, text};
+    g->tok.tokenize(g->tok.ctx, text, strlen(text), event_token, &w);
+    strmap_free(&w.seen);
+}
+
+static void
+last_token(const char *token, size_t start, size_t end, void *ud)
+{
+    (void)start;
+    (void)end;
+    struct buf *last = ud;
+    last->len = 0;
+    buf_append(last, token, strlen(token));
+}
+
+/* Count the people of a list (store_story_person_names: a name a line)
+ * once each into *count, each by its last word (its surname: "Michael
+ * Steele" and "Steele" are one person). */
+static void
+people_count(struct grouping *g, const char *people, struct strmap *count)
+{
+    struct strmap seen = STRMAP_INIT;
+    struct buf last = BUF_INIT;
+    for (const char *p = people; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        last.len = 0;
+        g->tok.tokenize(g->tok.ctx, p, n, last_token, &last);
+        bool added;
+        if (last.len && (strmap_upsert(&seen, buf_str(&last), last.len, &added), added))
+            strmap_upsert(count, buf_str(&last), last.len, &added)->value++;
+        p += n + (nl != NULL);
+    }
+    buf_free(&last);
+    strmap_free(&seen);
+}
+
+/* What a story's core (its first STORY_CORE entries in the index) says of
+ * its event: terms in the titles of at least two of its members other
+ * than a word of a person's name any of them mentions ("Afghanistan
+ * comments" for a story of an RNC chairman's remarks), and the people at
+ * least two of them mention (by surname). */
+struct event_core {
+    struct strmap terms;  /* keys */
+    struct strmap people; /* surname -> how many members mention the person */
+    size_t members;
+};
+
+static void
+event_core_free(struct event_core *c)
+{
+    strmap_free(&c->terms);
+    strmap_free(&c->people);
+}
+
+/* Read the core of story into *c. 0, or -1 with err. */
+static int
+event_core_read(struct grouping *g, int64_t story, struct event_core *c, struct ds_error *err)
+{
+    *c = (struct event_core){STRMAP_INIT, STRMAP_INIT, 0};
+    struct strmap titles = STRMAP_INIT, names = STRMAP_INIT;
+    const uint64_t *m = u64map_find(&g->members, (uint64_t)story);
+    uint32_t at = m ? (uint32_t)(*m >> 32) : NO_ENTRY;
+    int rc = 0;
+    for (; c->members < STORY_CORE && at != NO_ENTRY && rc == 0; c->members++) {
+        char *title = NULL, *body = NULL, *people = NULL;
+        rc = store_doc_text(g->s, g->e[at].id, &title, &body, err) < 0 ? -1 : 0;
+        if (rc == 0)
+            rc = store_story_person_names(g->s, g->e[at].id, &people, err);
+        if (rc == 0) {
+            event_count(g, title ? title : "", &titles);
+            event_count(g, people, &names);
+            people_count(g, people, &c->people);
+        }
+        free(title);
+        free(body);
+        free(people);
+        at = g->e[at].next;
+    }
+    for (size_t i = 0; rc == 0 && i < titles.n; i++) {
+        const struct strmap_entry *t = &titles.e[i];
+        bool added;
+        if (t->value >= 2 && !strmap_find(&names, t->key, strlen(t->key)))
+            strmap_upsert(&c->terms, t->key, strlen(t->key), &added);
+    }
+    strmap_free(&titles);
+    strmap_free(&names);
+    return rc;
+}
+
+/* Does a word of a text start with one of the event terms? (ud) */
+struct event_find {
+    const struct strmap *terms;
+    bool found;
+};
+
+static void
+event_find_token(const char *token, size_t start, size_t end, void *ud)
+{
+    (void)start;
+    (void)end;
+    struct event_find *f = ud;
+    size_t len = strlen(token);
+    for (size_t i = 0; i < f->terms->n && !f->found; i++) {
+        const struct strmap_entry *t = &f->terms->e[i];
+        size_t n = DS_MIN(strlen(t->key), (size_t)STORY_EVENT_PREFIX);
+        f->found = len >= n && memcmp(token, t->key, n) == 0;
+    }
+}
+
+/* How many people of the core (mentioned by two or more of its members)
+ * document id mentions. -1 with err. */
+static long
+people_shared(struct grouping *g, int64_t id, const struct event_core *c, struct ds_error *err)
+{
+    char *people = NULL;
+    if (store_story_person_names(g->s, id, &people, err) != 0)
+        return -1;
+    struct strmap mine = STRMAP_INIT;
+    people_count(g, people, &mine);
+    long shared = 0;
+    for (size_t i = 0; i < mine.n; i++) {
+        const struct strmap_entry *p = strmap_find(&c->people, mine.e[i].key,
+                                                   strlen(mine.e[i].key));
+        shared += p && p->value >= 2;
+    }
+    strmap_free(&mine);
+    free(people);
+    return shared;
+}
+
+/* Does document id tell the event of story? When what it shares with the
+ * story's core (event_core_read) of people is one person, it must also
+ * share what happened: a word of its title or body must start with one of
+ * the core's event terms (their first STORY_EVENT_PREFIX bytes, so
+ * "endorse" finds "endorsed"). An article on the same politician's next
+ * move, days later, shares his name in every title and most of its key
+ * words, but not "Afghanistan comments". Stories whose core shares no
+ * event term, and articles sharing several people or none with it, are
+ * not asked (there the person does not carry the match). 1 yes, 0 no,
+ * -1 with err. */
+static int
+event_agrees(struct grouping *g, int64_t id, int64_t story, struct ds_error *err)
+{
+    struct event_core c;
+    if (event_core_read(g, story, &c, err) != 0) {
+        event_core_free(&c);
+        return -1;
+    }
+    struct event_find f = {&c.terms, c.members < 2 || c.terms.n == 0};
+    long shared = f.found ? 1 : people_shared(g, id, &c, err);
+    f.found = f.found || shared != 1;
+    char *title = NULL, *body = NULL;
+    int rc = shared < 0 ? -1 : f.found ? 0 : store_doc_text(g->s, id, &title, &body, err);
+    if (rc == 0 && title)
+        g->tok.tokenize(g->tok.ctx, title, strlen(title), event_find_token, &f);
+    if (rc == 0 && body && !f.found)
+        g->tok.tokenize(g->tok.ctx, body, strlen(body), event_find_token, &f);
+    free(title);
+    free(body);
+    event_core_free(&c);
+    return rc < 0 ? -1 : f.found;
+}
+
 /* The story document id of day day joins: of its best matches (top[0..n))
  * whose story began within STORY_DAYS, the first whose key cosine is at
  * least STORY_SURE_SCORE or that similar_pair scores at least
@@ -436,6 +633,8 @@ story_for(struct grouping *g, int64_t id, int64_t day, const struct match *top, 
             same = p.score >= STORY_PAIR_SCORE;
         }
         int core = same ? core_agrees(g, id, top[i].at, err) : 0;
+        if (core > 0)
+            core = event_agrees(g, id, e->story, err);
         if (core < 0)
             return -1;
         if (core) {

@@ -18,8 +18,8 @@
  * sidebar and the statistics view read them.
  *
  * Cost: one tokenizing pass over the sample (~0.3 ms for a 600-word
- * article) and 8 bytes per distinct term of a sampled document in memory
- * (its term and count; the weights are made from them as they are read);
+ * article) and 6 bytes per distinct term of a sampled document in memory
+ * (its term and a 16-bit count; the weights are made from them as they are read);
  * each k-means round is one pass over the sample's non-zero weights per
  * theme; then one lean tokenizing pass over every other document (none
  * when the sample is the whole collection), each assignment written to the
@@ -49,13 +49,18 @@ struct th_docs {
                           * (low 32 bits), uses of its naming form (high 32) */
     struct strmap forms; /* form as written (lower case) -> uses */
     char **surface;      /* per term: the form first seen */
-    size_t surface_cap;  /* terms surface has room for */
+    uint32_t *form_of;   /* per term: the entry of forms last seen for it, + 1 (0: none) */
+    size_t surface_cap;  /* terms surface and form_of have room for */
     size_t nterms;
     int64_t *ids;
     size_t n;
     size_t *row;      /* n + 1 offsets into term/count/w */
+    size_t *wend;     /* per row: the end of its terms that weigh (th_weigh puts
+                       * them first, in term order; the rest weigh 0) */
     uint32_t *term;
-    uint32_t *count;
+    uint16_t *count;   /* counts, 16 bits while they fit (2 bytes a term of a
+                        * sampled document fewer) ... */
+    uint32_t *count32; /* ... all of them here instead once one does not */
     size_t nnz, cap;
     /* the tf-idf weights, made as they are read (th_w), not stored: 8
      * bytes a term of a sampled document fewer */
@@ -63,6 +68,60 @@ struct th_docs {
     double *norm;     /* per row: its weights' length (1 when all are 0) */
     double lc[TH_LC]; /* 1 + log(count) for counts below TH_LC */
 };
+
+/* The entry of forms for sf (len bytes), a form of term idx: most terms
+ * are written one way nearly always, so the form the term was last seen
+ * in is compared first, and only another form is looked up by its hash. */
+static struct strmap_entry *
+th_form(struct th_docs *d, size_t idx, const char *sf, size_t len)
+{
+    uint32_t last = d->form_of[idx];
+    if (last && strcmp(d->forms.e[last - 1].key, sf) == 0)
+        return &d->forms.e[last - 1];
+    struct strmap_entry *fe = strmap_upsert(&d->forms, sf, len, NULL);
+    d->form_of[idx] = (uint32_t)(fe - d->forms.e) + 1;
+    return fe;
+}
+
+/* The count of term p of the sample's rows. */
+static inline uint32_t
+th_count(const struct th_docs *d, size_t p)
+{
+    return d->count32 ? d->count32[p] : d->count[p];
+}
+
+static inline void
+th_count_set(struct th_docs *d, size_t p, uint32_t c)
+{
+    if (d->count32)
+        d->count32[p] = c;
+    else
+        d->count[p] = (uint16_t)c;
+}
+
+/* Room for nnz + more counts, every count in 32 bits from now on when
+ * wide (a term seen over 65,535 times in one document, which only a
+ * very long text gives). */
+static void
+th_count_room(struct th_docs *d, size_t more, bool wide)
+{
+    if (wide && !d->count32) {
+        d->count32 = xmalloc((d->cap ? d->cap : 1) * sizeof *d->count32);
+        for (size_t p = 0; p < d->nnz; p++)
+            d->count32[p] = d->count[p];
+        free(d->count);
+        d->count = NULL;
+    }
+    if (d->nnz + more <= d->cap)
+        return;
+    while (d->nnz + more > d->cap)
+        d->cap = d->cap ? d->cap * 2 : 4096;
+    d->term = xrealloc(d->term, d->cap * sizeof *d->term);
+    if (d->count32)
+        d->count32 = xrealloc(d->count32, d->cap * sizeof *d->count32);
+    else
+        d->count = xrealloc(d->count, d->cap * sizeof *d->count);
+}
 
 /* What the tokenizer callback fills for one document. */
 struct th_fill {
@@ -89,8 +148,10 @@ th_token(const char *token, size_t start, size_t end, void *ud)
              * moved ~30,000 times leaves its old copies all over the heap */
             f->d->surface_cap = f->d->surface_cap ? f->d->surface_cap * 2 : 1024;
             f->d->surface = xrealloc(f->d->surface, f->d->surface_cap * sizeof *f->d->surface);
+            f->d->form_of = xrealloc(f->d->form_of, f->d->surface_cap * sizeof *f->d->form_of);
         }
         f->d->surface[idx] = NULL;
+        f->d->form_of[idx] = 0;
         th_bag_reserve(&f->bag, f->d->vocab.n);
     }
     /* the form seen most often names the term ("award", not "awarding");
@@ -101,7 +162,7 @@ th_token(const char *token, size_t start, size_t end, void *ud)
     for (char *c = sf; *c; c++)
         if (*c >= 'A' && *c <= 'Z')
             *c = (char)(*c - 'A' + 'a');
-    struct strmap_entry *fe = strmap_upsert(&f->d->forms, sf, end - start, NULL);
+    struct strmap_entry *fe = th_form(f->d, idx, sf, end - start);
     fe->value++;
     if (added || fe->value > f->d->vocab.e[idx].value >> 32) {
         /* copied only when another form takes over, not each time the
@@ -133,15 +194,13 @@ static void
 th_row_add(struct th_docs *d, struct th_fill *f)
 {
     th_bag_done(&f->bag);
-    if (d->nnz + f->bag.n > d->cap) {
-        while (d->nnz + f->bag.n > d->cap)
-            d->cap = d->cap ? d->cap * 2 : 4096;
-        d->term = xrealloc(d->term, d->cap * sizeof *d->term);
-        d->count = xrealloc(d->count, d->cap * sizeof *d->count);
-    }
+    bool wide = false;
+    for (size_t i = 0; i < f->bag.n; i++)
+        wide = wide || f->bag.counts[i] > UINT16_MAX;
+    th_count_room(d, f->bag.n, wide);
     for (size_t i = 0; i < f->bag.n; i++) {
         d->term[d->nnz] = f->bag.terms[i];
-        d->count[d->nnz++] = f->bag.counts[i];
+        th_count_set(d, d->nnz++, f->bag.counts[i]);
         d->vocab.e[f->bag.terms[i]].value++; /* one more document holds it (low bits) */
     }
 }
@@ -183,7 +242,7 @@ th_read(struct store *s, struct th_docs *d, const int64_t *ids, size_t n, struct
 static inline double
 th_lc(const struct th_docs *d, size_t p)
 {
-    uint32_t c = d->count[p];
+    uint32_t c = th_count(d, p);
     return c < TH_LC ? d->lc[c] : 1 + log((double)c);
 }
 
@@ -193,6 +252,42 @@ static inline double
 th_w(const struct th_docs *d, size_t i, size_t p)
 {
     return th_lc(d, p) * d->idf[d->term[p]] / d->norm[i];
+}
+
+/* Each row's terms that weigh (idf > 0) moved first, in the order they
+ * were (by term), the others after them; d->wend[i] where they end. A term
+ * of weight 0 adds exactly 0 to every sum k-means makes (the sums start at
+ * +0 and every weight and centroid is >= 0), so its passes leave them out
+ * and give the same doubles; only the labels' counts read the rest. */
+static void
+th_weighing_first(struct th_docs *d)
+{
+    d->wend = xmalloc((d->n + 1) * sizeof *d->wend);
+    size_t cap = 0;
+    uint32_t *rest_t = NULL, *rest_c = NULL;
+    for (size_t i = 0; i < d->n; i++) {
+        size_t len = d->row[i + 1] - d->row[i], at = d->row[i], nrest = 0;
+        if (len > cap) {
+            cap = len;
+            rest_t = xrealloc(rest_t, cap * sizeof *rest_t);
+            rest_c = xrealloc(rest_c, cap * sizeof *rest_c);
+        }
+        for (size_t p = d->row[i]; p < d->row[i + 1]; p++) {
+            if (d->idf[d->term[p]] == 0) {
+                rest_t[nrest] = d->term[p];
+                rest_c[nrest++] = th_count(d, p);
+                continue;
+            }
+            d->term[at] = d->term[p];
+            th_count_set(d, at++, th_count(d, p));
+        }
+        d->wend[i] = at;
+        memcpy(d->term + at, rest_t, nrest * sizeof *rest_t);
+        for (size_t r = 0; r < nrest; r++)
+            th_count_set(d, at + r, rest_c[r]);
+    }
+    free(rest_t);
+    free(rest_c);
 }
 
 /* What the tf-idf weights of every row are made from (th_w): each term's
@@ -210,12 +305,11 @@ th_weigh(struct th_docs *d)
         if (df >= 2 && df <= THEMES_MAX_DF * n)
             d->idf[t] = log(n / df);
     }
+    th_weighing_first(d);
     d->norm = xmalloc((d->n + 1) * sizeof *d->norm);
     for (size_t i = 0; i < d->n; i++) {
         double norm = 0;
-        for (size_t p = d->row[i]; p < d->row[i + 1]; p++) {
-            if (d->idf[d->term[p]] == 0)
-                continue;
+        for (size_t p = d->row[i]; p < d->wend[i]; p++) {
             double w = th_lc(d, p) * d->idf[d->term[p]];
             norm += w * w;
         }
@@ -230,12 +324,15 @@ th_docs_free(struct th_docs *d)
     for (size_t i = 0; i < d->vocab.n; i++)
         free(d->surface[i]);
     free(d->surface);
+    free(d->form_of);
     strmap_free(&d->vocab);
     strmap_free(&d->forms);
     free(d->ids);
     free(d->row);
+    free(d->wend);
     free(d->term);
     free(d->count);
+    free(d->count32);
     free(d->idf);
     free(d->norm);
     memset(d, 0, sizeof *d);
@@ -262,7 +359,7 @@ static double
 th_cos(const struct th_docs *d, size_t i, const double *cent, size_t k, size_t c)
 {
     double s = 0;
-    for (size_t p = d->row[i]; p < d->row[i + 1]; p++)
+    for (size_t p = d->row[i]; p < d->wend[i]; p++)
         s += th_w(d, i, p) * cent[d->term[p] * k + c];
     return s;
 }
@@ -273,7 +370,7 @@ th_set_row(const struct th_docs *d, size_t i, double *cent, size_t k, size_t c)
 {
     for (size_t t = 0; t < d->nterms; t++)
         cent[t * k + c] = 0;
-    for (size_t p = d->row[i]; p < d->row[i + 1]; p++)
+    for (size_t p = d->row[i]; p < d->wend[i]; p++)
         cent[d->term[p] * k + c] = th_w(d, i, p);
 }
 
@@ -311,6 +408,28 @@ th_seed(const struct th_docs *d, size_t k, uint64_t seed, double *cent)
     free(dist);
 }
 
+/* v[0..k) += w * x[0..k), two lanes at a time where the compiler has
+ * vector types: each lane is the scalar loop's own multiply and add, so
+ * every sum is the same double, in half the instructions. */
+static inline void
+th_axpy(double *v, double w, const double *x, size_t k)
+{
+    size_t c = 0;
+#if defined(__GNUC__)
+    typedef double th_v2 __attribute__((vector_size(16), aligned(8)));
+    th_v2 wv = {w, w};
+    for (; c + 2 <= k; c += 2) {
+        th_v2 a, b;
+        memcpy(&a, v + c, sizeof a);
+        memcpy(&b, x + c, sizeof b);
+        a += wv * b;
+        memcpy(v + c, &a, sizeof a);
+    }
+#endif
+    for (; c < k; c++)
+        v[c] += w * x[c];
+}
+
 /* Assign every document to its nearest centroid; how many changed. A
  * document with no weight keeps theme -1. */
 static size_t
@@ -320,11 +439,9 @@ th_assign(const struct th_docs *d, size_t k, const double *cent, int *theme)
     for (size_t i = 0; i < d->n; i++) {
         int best = -1;
         double bs = -1, v[CORPUS_THEMES_MAX_K] = {0};
-        for (size_t p = d->row[i]; p < d->row[i + 1]; p++) {
+        for (size_t p = d->row[i]; p < d->wend[i]; p++) {
             const double *ct = cent + (size_t)d->term[p] * k; /* each sum in th_cos's order */
-            double w = th_w(d, i, p);
-            for (size_t c = 0; c < k; c++)
-                v[c] += w * ct[c];
+            th_axpy(v, th_w(d, i, p), ct, k);
         }
         for (size_t c = 0; c < k && d->row[i] < d->row[i + 1]; c++)
             if (v[c] > bs) {
@@ -350,7 +467,7 @@ th_update(const struct th_docs *d, size_t k, double *cent, int *theme)
         if (theme[i] < 0)
             continue;
         size[theme[i]]++;
-        for (size_t p = d->row[i]; p < d->row[i + 1]; p++)
+        for (size_t p = d->row[i]; p < d->wend[i]; p++)
             cent[(size_t)d->term[p] * k + (size_t)theme[i]] += th_w(d, i, p);
     }
     double norm[CORPUS_THEMES_MAX_K] = {0}; /* each summed in term order, as before */
@@ -500,8 +617,8 @@ th_labels(const struct th_docs *d, size_t k, const int *stheme, const size_t *ma
             continue;
         size_t c = (size_t)stheme[i];
         for (size_t p = d->row[i]; p < d->row[i + 1]; p++) {
-            counts[c * d->nterms + d->term[p]] += d->count[p];
-            tot[c] += d->count[p];
+            counts[c * d->nterms + d->term[p]] += th_count(d, p);
+            tot[c] += th_count(d, p);
         }
     }
     char **labels = xcalloc(k, sizeof *labels);
@@ -592,12 +709,13 @@ th_assign_sample(const struct th_docs *d, const struct th_model *m, const uint32
     uint32_t *counts = xmalloc((d->nterms + 1) * sizeof *counts);
     for (size_t i = 0; i < d->n; i++) {
         size_t n = 0;
-        /* rows are sorted by term and newidx keeps the order */
-        for (size_t p = d->row[i]; p < d->row[i + 1]; p++) {
+        /* the terms that weigh are first in a row, sorted by term, and
+         * newidx keeps the order */
+        for (size_t p = d->row[i]; p < d->wend[i]; p++) {
             if (newidx[d->term[p]] == UINT32_MAX)
                 continue;
             terms[n] = newidx[d->term[p]];
-            counts[n++] = d->count[p];
+            counts[n++] = th_count(d, p);
         }
         stheme[i] = th_model_nearest(m, terms, counts, n);
     }

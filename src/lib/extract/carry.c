@@ -149,7 +149,10 @@ fig_subject_count(const char *s, const struct span *sent, size_t st, char *noun,
                 return false;
     }
     size_t n = nb - na;
-    bool plural = n >= 4 && ex_is_lower((unsigned char)s[na]) && s[nb - 1] == 's' &&
+    /* the sentence's first word may be capitalised ("Flights rose to") */
+    bool lower = ex_is_lower((unsigned char)s[na]) ||
+                 (na == i && ex_is_upper((unsigned char)s[na]) && ex_is_lower((unsigned char)s[na + 1]));
+    bool plural = n >= 4 && lower && s[nb - 1] == 's' &&
                   s[nb - 2] != 's' && s[nb - 2] != 'u' && s[nb - 2] != 'i';
     bool people = (n == 6 && memcmp(s + na, "people", 6) == 0) ||
                   (n == 8 && memcmp(s + na, "children", 8) == 0);
@@ -165,9 +168,15 @@ fig_subject_count(const char *s, const struct span *sent, size_t st, char *noun,
 bool
 fig_of_count(const char *s, size_t n, size_t ne, char *noun, size_t cap)
 {
-    if (ne + 5 > n || memcmp(s + ne, " of ", 4) != 0 || !ex_is_digit((unsigned char)s[ne + 4]))
+    if (ne + 5 > n || memcmp(s + ne, " of ", 4) != 0)
         return false;
     size_t i = ne + 4;
+    if (i + 4 < n && memcmp(s + i, "the ", 4) == 0)
+        i += 4; /* "94 of the 150 seats" */
+    else if (i + 4 < n && memcmp(s + i, "its ", 4) == 0)
+        i += 4;
+    if (!ex_is_digit((unsigned char)s[i]))
+        return false;
     while (i < n && (ex_is_digit((unsigned char)s[i]) || s[i] == ','))
         i++;
     if (i >= n || s[i] != ' ')
@@ -335,6 +344,32 @@ fig_results_row(const char *s, size_t n, size_t st, bool *shares)
     return i == st && words > 0 && words <= 5 && fig_line_compares(s, n, st);
 }
 
+/* Is the line [la, lb) a table's row: a capitalised label [ls, le) of one
+ * to five words, then from nb only numbers (at least two, with currency
+ * signs, per cent signs, parentheses), as an HTML table reads once
+ * flattened ("Net income $28.4 $11.7")? */
+static bool
+fig_numbers_row(const char *s, size_t la, size_t lb, size_t ls, size_t le, size_t nb)
+{
+    if (lb - la > 100 || !ex_is_upper((unsigned char)s[ls]))
+        return false;
+    size_t words = 1;
+    for (size_t i = ls; i < le; i++)
+        words += s[i] == ' ';
+    int nums = 0;
+    bool in_num = false;
+    for (size_t i = nb; i < lb; i++) {
+        unsigned char c = (unsigned char)s[i];
+        bool digit = ex_is_digit(c);
+        if (digit && !in_num)
+            nums++;
+        in_num = digit || ((c == '.' || c == ',') && in_num);
+        if (!digit && !strchr(" .,$%()-\t", c) && c < 0x80)
+            return false; /* a word after the numbers: prose */
+    }
+    return words <= 5 && nums >= 2;
+}
+
 /* The label of the results-table row holding the number at st ("Oper
  * net"), or NULL. */
 char *
@@ -359,7 +394,8 @@ fig_row_label(const char *s, size_t n, size_t st)
             i++;
     }
     bool shares;
-    if (end == start || i >= lb || i > st || !fig_results_row(s, n, i, &shares))
+    if (end == start || i >= lb || i > st ||
+        !(fig_results_row(s, n, i, &shares) || fig_numbers_row(s, la, lb, start, end, i)))
         return NULL;
     return xstrndup(s + start, end - start);
 }
@@ -465,6 +501,39 @@ fig_row_unit(const struct extraction *out, size_t base, size_t st, bool shares,
     *kind = FIGURE_AMOUNT;
 }
 
+/* Is the bare number at st, after the word s[a, b), a whole count compared
+ * with the count before it ("from", "to", "than"): no decimals, no year,
+ * and no word of its own after it? */
+static bool
+fig_small_count(const char *s, size_t n, size_t st, size_t a, size_t b, size_t pend)
+{
+    /* right after the count: "38 votes to 22", "94 seats, up from 77" */
+    bool to = fig_word_eq(s, a, b, "to") && st == pend + 4;
+    bool from = (fig_word_eq(s, a, b, "from") || fig_word_eq(s, a, b, "than")) &&
+                st <= pend + 14;
+    if (!to && !from)
+        return false;
+    size_t e = st;
+    while (e < n && (ex_is_digit((unsigned char)s[e]) ||
+                     (s[e] == ',' && e + 1 < n && ex_is_digit((unsigned char)s[e + 1]))))
+        e++;
+    if (e < n && (s[e] == '.' && e + 1 < n && ex_is_digit((unsigned char)s[e + 1])))
+        return false;
+    double v = fig_parse_num(s, st, e);
+    if (v >= 1800 && v <= 2100 && !memchr(s + st, ',', e - st))
+        return false; /* a year */
+    while (e < n && s[e] == ' ')
+        e++;
+    if (e + 1 < n && (s[e] == '-' || (s[e] == 't' && s[e + 1] == 'o' && s[e + 2] == ' ')))
+        return false; /* "from 10 to 12 hours": a range of its own */
+    if (e < n && ex_is_upper((unsigned char)s[e]))
+        return false; /* "to 9 January", "to 53 Airbus" */
+    size_t we = e;
+    while (we < n && ex_is_lower((unsigned char)s[we]))
+        we++;
+    return !(we > e + 3 && s[we - 1] == 's'); /* no plural noun of its own */
+}
+
 /* The unit of a number written without one. prev is the figure before it
  * in the same sentence (or NULL); scaled says a scale word follows the
  * number. Sets *unit (borrowed) and *kind and returns true when the
@@ -520,6 +589,12 @@ fig_carry(const char *s, size_t n, const struct span *sent, size_t st, bool scal
                fig_word_eq(s, a, b, "than") || fig_word_eq(s, a, b, "beating") ||
                fig_word_eq(s, a, b, "below") || fig_word_eq(s, a, b, "above") ||
                fig_word_eq(s, a, b, "of");
+    if (prev->kind == FIGURE_COUNT &&
+        (scaled ? prev->scale != NULL : !vs && fig_small_count(s, n, st, a, b, prev->span.end))) {
+        *unit = prev->unit; /* "up from 77", "38 votes to 22", "adding 9.3 million" */
+        *kind = FIGURE_COUNT;
+        return true;
+    }
     if (!scaled && !vs && fig_same_shape(s, n, st, prev, a, b)) {
         *unit = prev->unit; /* "closed at 152.35 yen, down from 153.10" */
         *kind = prev->kind;
@@ -587,4 +662,100 @@ fig_subject_fallback(const struct fig_res *fr, const char *s, const struct figur
     if (f->kind == FIGURE_COUNT && f->unit)
         return xstrdup(f->unit);
     return NULL;
+}
+
+/* Does s[a, ...) start with lit, compared in lower case, then no letter? */
+static bool
+fig_starts_ci(const char *s, size_t a, size_t end, const char *lit)
+{
+    size_t k = strlen(lit);
+    if (a + k > end)
+        return false;
+    for (size_t i = 0; i < k; i++)
+        if (ex_lower((unsigned char)s[a + i]) != lit[i])
+            return false;
+    return a + k == end || !ex_is_alpha((unsigned char)s[a + k]);
+}
+
+/* See lib.h. */
+const char *
+fig_quote_currency(const char *s, const struct span *sent, size_t st, size_t ne)
+{
+    /* what the quote is against, and the code that names */
+    static const char *const against[] = {
+        " per dollar", " per u.s. dollar", " per us dollar", " against the dollar",
+        " against the u.s. dollar", " against the us dollar", " to the dollar",
+        " to the u.s. dollar", " to the us dollar", " to the greenback",
+        " against the greenback", " per euro", " against the euro", " to the euro", NULL};
+    const char *base = NULL;
+    for (const char *const *a = against; *a && !base; a++)
+        if (fig_starts_ci(s, ne, sent->end, *a))
+            base = strstr(*a, "euro") ? "EUR" : "USD";
+    if (!base)
+        return NULL;
+    /* the currency quoted, named before the number in one or two words
+     * ("the rand traded at 17.38", "The Canadian dollar weakened to") */
+    size_t a = sent->start;
+    while (a < st) {
+        while (a < st && !ex_is_alpha((unsigned char)s[a]))
+            a++;
+        size_t b = a;
+        while (b < st && ex_is_alpha((unsigned char)s[b]))
+            b++;
+        if (b == a)
+            break;
+        size_t c = b + 1, d = c;
+        while (d < st && ex_is_alpha((unsigned char)s[d]))
+            d++;
+        const struct fig_unitmap *um = NULL;
+        if (s[b] == ' ' && d > c)
+            um = fig_unit_lookup(s, a, d);
+        if (!um || um->cls != 2)
+            um = fig_unit_lookup(s, a, b);
+        if (um && um->cls == 2 && strcmp(um->unit, base) != 0)
+            return um->unit;
+        a = b;
+    }
+    return NULL;
+}
+
+/* Does s[a, b) hold lit anywhere, compared in lower case? Returns where. */
+static const char *
+fig_find_ci(const char *s, size_t a, size_t b, const char *lit)
+{
+    for (size_t i = a; i < b; i++)
+        if (fig_starts_ci(s, i, b, lit))
+            return s + i;
+    return NULL;
+}
+
+/* See lib.h. */
+double
+fig_table_scale(const char *s, size_t n, size_t st, const char **name)
+{
+    static const char *const heads[] = {"in millions", "in thousands", "in billions", NULL};
+    static const char *const words[] = {"million", "thousand", "billion", NULL};
+    size_t la, lb;
+    fig_line(s, n, st, &la, &lb);
+    if (lb - la > 160)
+        return 1; /* prose, not a table's row */
+    size_t a = la;
+    for (int k = 0; k < 12 && a > 0; k++) {
+        size_t pb = a - 1, pa = pb;
+        while (pa > 0 && s[pa - 1] != '\n')
+            pa--;
+        if (pb == pa || pb - pa > 160)
+            return 1; /* a blank line or a paragraph ends the table */
+        for (int h = 0; heads[h]; h++) {
+            if (!fig_find_ci(s, pa, pb, heads[h]))
+                continue;
+            /* "(in millions, except per share)": the EPS row is in units */
+            if (fig_find_ci(s, pa, pb, "except per") &&
+                (fig_find_ci(s, la, st, "share") || fig_find_ci(s, la, st, "eps")))
+                return 1;
+            return fig_scale_mult(words[h], 0, strlen(words[h]), name);
+        }
+        a = pa;
+    }
+    return 1;
 }

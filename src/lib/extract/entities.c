@@ -297,6 +297,20 @@ er_connector_next(const struct ent_run *r, size_t k)
     return SIZE_MAX;
 }
 
+/* Does token k end a company's name with its legal form ("Ltd", "Plc",
+ * "AG"; not "Bank": "Industrial and Commercial Bank")? */
+static bool
+er_commercial(const struct ent_run *r, size_t k)
+{
+    static const char *const words[] = {"Ltd", "Plc", "PLC", "plc", "Inc", "Corp", "Co",
+                                        "LLC", "AG", "NV", "GmbH", "Tbk", "Bhd", "Berhad",
+                                        "Limited", NULL};
+    for (const char *const *w = words; *w; w++)
+        if (er_tok_is(r, k, *w))
+            return true;
+    return false;
+}
+
 /* Does the connector at k end the organisation's name begun at i? "of" or
  * "for" after words none of which is an organisation word ("Sayuri Shirai
  * of Keio University", -> 1: no organisation starts at i), or "and" between
@@ -314,9 +328,15 @@ er_connector_ends(const struct ent_run *r, size_t i, size_t k, size_t next, bool
         return 0;
     bool whole = (k > i + 1 && er_is(r, &v[k - 1], WL_ORG_SUFFIX)) ||
                  (k == i + 1 && (v[i].flags & TK_ALLCAPS));
+    size_t last = er_org_run(r, next);
+    if (k == i + 1 && er_tok_is(r, k, "and") && last != SIZE_MAX && last > next &&
+        er_commercial(r, last))
+        return 2; /* "Infosys and Wipro Ltd": one word, then a company's whole name with
+                     its legal form (not "&": "Procter & Gamble Co"; not a public body's:
+                     "Truth and Reconciliation Commission") */
     size_t pj = k - 1;
     whole |= headed && er_gaz(r, k - 1, &pj) && pj == k - 1; /* "... of Cambridge and" */
-    if (whole && er_org_run(r, next) != SIZE_MAX)
+    if (whole && last != SIZE_MAX)
         return 2;
     return 0;
 }

@@ -461,6 +461,46 @@ fig_clause_words(const struct fig_res *fr, const char *s, const struct fig_word 
     }
 }
 
+/* Is w a tenor or compound written with a number ("2-year", "10-year",
+ * "60-kg"): digits, a hyphen, then a letter? */
+static bool
+fig_tenor_word(const char *s, const struct fig_word *w)
+{
+    size_t i = w->start;
+    while (i < w->end && ex_is_digit((unsigned char)s[i]))
+        i++;
+    return i > w->start && i + 1 < w->end && s[i] == '-' && ex_is_alpha((unsigned char)s[i + 1]);
+}
+
+/* The words w[0..k) (nearest first) of a clause cut at a conjunction that
+ * opens a new clause after another figure: "HDFC Bank climbed 2.1% and
+ * Infosys added 1.7%" gives Infosys the 1.7%. The conjunction must be
+ * followed by a name or a determiner, and a number must come before it. */
+static size_t
+fig_after_conjunction(const struct fig_res *fr, const char *s, const struct fig_word *w, size_t k)
+{
+    static const char *const conj[] = {"and", "while", "but", "whereas", NULL};
+    static const char *const dets[] = {"the", "its", "their", NULL};
+    for (size_t j = 1; j + 1 < k; j++) {
+        if (!fig_word_in(s, &w[j], conj))
+            continue;
+        if (!ex_is_upper((unsigned char)s[w[j - 1].start]) && !fig_word_in(s, &w[j - 1], dets))
+            return k;
+        bool verb = false; /* "and Infosys added": a clause, not "and Westminster" */
+        for (size_t i = 0; i < j && !verb; i++)
+            verb = fig_win(fr, s, &w[i], FW_STRONG) || fig_past_participle(s, &w[i]) ||
+                   (fig_win(fr, s, &w[i], FW_VERBS) && !fig_win(fr, s, &w[i], FW_PREPS) &&
+                    !fig_win(fr, s, &w[i], FW_LEAD) && !fig_win(fr, s, &w[i], FW_APPROX));
+        if (!verb)
+            return k;
+        for (size_t i = j + 1; i < k; i++)
+            if (ex_is_digit((unsigned char)s[w[i].start]) && !fig_tenor_word(s, &w[i]))
+                return j;
+        return k;
+    }
+    return k;
+}
+
 /* Is w[last..firstw) no subject: a number first, one weak word, another
  * figure inside, a lone verb or participle, or a change noun ("rise")? */
 static bool
@@ -468,7 +508,7 @@ fig_clause_rejected(const struct fig_res *fr, const char *s, const struct fig_wo
                     size_t last, size_t firstw)
 {
     size_t a = w[firstw - 1].start, b = w[last].end;
-    if (ex_is_digit((unsigned char)s[a]) ||
+    if ((ex_is_digit((unsigned char)s[a]) && !fig_tenor_word(s, &w[firstw - 1])) ||
         (firstw - last == 1 && fig_win(fr, s, &w[last], FW_WEAK)))
         return true;
     /* Another figure inside is not a subject ("more than 3 pct and ..."). */
@@ -534,6 +574,36 @@ fig_runin_label(const struct fig_res *fr, const char *s, const struct span *sent
     return fig_clean_copy(s, w[k - 1].start, w[0].end);
 }
 
+/* What a change before the figure is in: "A cut in the income tax rate to
+ * 4.4%", "a rise in average earnings by 5%": the words (nearest first)
+ * w[0] "to" or "by", then up to five words back to "in" after a change
+ * noun. NULL if the clause is not so shaped. */
+static char *
+fig_change_in_before(const struct fig_res *fr, const char *s, const struct fig_word *w,
+                     size_t k)
+{
+    static const char *const changes[] = {"cut", "cuts", "rise", "rises", "fall", "increase",
+                                          "decrease", "drop", "reduction", "hike", "raise",
+                                          "jump", "decline", "change", NULL};
+    if (k < 4 || !(fig_wis(s, &w[0], "to") || fig_wis(s, &w[0], "by")))
+        return NULL;
+    for (size_t j = 2; j + 1 < k && j <= 6; j++) {
+        if (!fig_wis(s, &w[j], "in"))
+            continue;
+        if (!fig_word_in(s, &w[j + 1], changes))
+            return NULL;
+        size_t far = j - 1; /* the first word after "in" */
+        if (far > 1 && fig_win(fr, s, &w[far], FW_LEAD))
+            far--;
+        for (size_t i = 1; i <= far; i++)
+            if (ex_is_digit((unsigned char)s[w[i].start]) || fig_win(fr, s, &w[i], FW_PREPS) ||
+                fig_win(fr, s, &w[i], FW_STRONG))
+                return NULL;
+        return fig_clean_copy(s, w[far].start, w[1].end);
+    }
+    return NULL;
+}
+
 /* A copy of the previous figure's subject, or NULL. */
 static char *
 fig_prev_dup(const char *prev_subject)
@@ -552,6 +622,10 @@ fig_subject_clause(const struct fig_res *fr, const char *s, const struct span *s
     size_t lo = fig_clause_start(s, sent, fstart);
     struct fig_word w[24];
     size_t k = fig_words_before(s, lo, fstart, w, 24); /* w[0] is nearest */
+    k = fig_after_conjunction(fr, s, w, k);
+    char *changed = fig_change_in_before(fr, s, w, k);
+    if (changed)
+        return changed;
     size_t last, firstw;
     fig_clause_words(fr, s, w, fig_skip_verbs(fr, s, w, k), k, &last, &firstw);
     if (last >= firstw || fig_clause_rejected(fr, s, w, last, firstw)) {
@@ -573,12 +647,112 @@ fig_subject_clause(const struct fig_res *fr, const char *s, const struct span *s
     return fig_clean_copy(s, a, b);
 }
 
+/* What a change names after it: "an 18 per cent rise in consolidated net
+ * profit", "a 40% drop in headline earnings" (up to four words after "in",
+ * ending before a stop word, a verb or a number). NULL if none. */
+static char *
+fig_subject_change_in(const struct fig_res *fr, const char *s, const struct span *sent,
+                      size_t fstart, size_t fend)
+{
+    /* words that end the phrase: prepositions no list holds, periods */
+    static const char *const ends[] = {"during", "outside", "across", "among", "including",
+                                       "against", "month", "year", "quarter", "week", NULL};
+    struct fig_word w[7];
+    size_t k = fig_words_after(s, fend, sent->end, w, 7);
+    if (k < 3 || !fig_win(fr, s, &w[0], FW_CHANGE_NOUNS) || !fig_wis(s, &w[1], "in") ||
+        !fig_in_noun_phrase(s, sent, fstart))
+        return NULL;
+    size_t first = fig_win(fr, s, &w[2], FW_LEAD) ? 3 : 2, stop = first;
+    while (stop < k && stop < first + 4 && !ex_is_digit((unsigned char)s[w[stop].start]) &&
+           !fig_win(fr, s, &w[stop], FW_SUBJ_STOPS) && !fig_win(fr, s, &w[stop], FW_VERBS) &&
+           !fig_win(fr, s, &w[stop], FW_STRONG) && !fig_win(fr, s, &w[stop], FW_WEAK) &&
+           !fig_win(fr, s, &w[stop], FW_PREPS) && !fig_word_in(s, &w[stop], ends) &&
+           !fig_win(fr, s, &w[stop], FW_MONTHS))
+        stop++;
+    if (stop == first || (stop < k && stop == first + 4))
+        return NULL;
+    return fig_clean_copy(s, w[first].start, w[stop - 1].end);
+}
+
+/* Does a list's bullet ("•", "-", "*"), and at most an article, open the
+ * line before the figure at fstart? *article says there was one. */
+static bool
+fig_bullet_first(const char *s, size_t fstart, bool *article)
+{
+    size_t a = fstart;
+    while (a > 0 && s[a - 1] != '\n')
+        a--;
+    while (a < fstart && s[a] == ' ')
+        a++;
+    if (a + 3 <= fstart && memcmp(s + a, "\xe2\x80\xa2", 3) == 0)
+        a += 3;
+    else if (a < fstart && (s[a] == '-' || s[a] == '*'))
+        a++;
+    else
+        return false;
+    while (a < fstart && s[a] == ' ')
+        a++;
+    *article = false;
+    if (a + 2 <= fstart && (s[a] == 'A' || s[a] == 'a') && s[a + 1] == ' ') {
+        *article = true;
+        a += 2;
+    } else if (a + 3 <= fstart && (s[a] == 'A' || s[a] == 'a') && s[a + 1] == 'n' && s[a + 2] == ' ') {
+        *article = true;
+        a += 3;
+    }
+    return a == fstart;
+}
+
+/* A list item that opens with a figure says what it is for after it: "•
+ * $1.2 billion for road and bridge repairs", "• A 3% raise for state
+ * employees", "• $75 million to expand broadband" (up to four words,
+ * ending at a comma, a preposition, a verb or a number). NULL if none. */
+static char *
+fig_subject_bullet(const struct fig_res *fr, const char *s, const struct span *sent,
+                   size_t fstart, size_t fend)
+{
+    bool article;
+    if (!fig_bullet_first(s, fstart, &article))
+        return NULL;
+    struct fig_word w[9];
+    size_t k = fig_words_after(s, fend, sent->end, w, 9), first;
+    if (k >= 2 && fig_wis(s, &w[0], "for"))
+        first = 1;
+    else if (article && k >= 3 && ex_is_lower((unsigned char)s[w[0].start]) &&
+             fig_wis(s, &w[1], "for"))
+        first = 2; /* "A 3% raise for state employees" */
+    else if (k >= 3 && fig_wis(s, &w[0], "to") && ex_is_lower((unsigned char)s[w[1].start]) &&
+             !fig_win(fr, s, &w[1], FW_LEAD))
+        first = 2; /* "$75 million to expand broadband" */
+    else
+        return NULL;
+    if (first < k && fig_win(fr, s, &w[first], FW_LEAD))
+        first++;
+    size_t stop = first;
+    while (stop < k && stop < first + 4 && !ex_is_digit((unsigned char)s[w[stop].start]) &&
+           !fig_win(fr, s, &w[stop], FW_PREPS) && !fig_win(fr, s, &w[stop], FW_STRONG) &&
+           !fig_win(fr, s, &w[stop], FW_WEAK) && !fig_win(fr, s, &w[stop], FW_APPROX)) {
+        stop++;
+        if (s[w[stop - 1].end] == ',' || s[w[stop - 1].end] == ';')
+            break;
+    }
+    while (stop > first && (fig_wis(s, &w[stop - 1], "and") || fig_wis(s, &w[stop - 1], "or")))
+        stop--;
+    if (stop == first)
+        return NULL;
+    return fig_clean_copy(s, w[first].start, w[stop - 1].end);
+}
+
 /* See lib.h. */
 char *
 fig_subject(const struct fig_res *fr, const char *s, const struct span *sent, size_t fstart,
             size_t fend, const char *prev_subject, enum figure_kind kind)
 {
     char *r = fig_subject_of(fr, s, sent, fend, kind);
+    if (!r)
+        r = fig_subject_change_in(fr, s, sent, fstart, fend);
+    if (!r)
+        r = fig_subject_bullet(fr, s, sent, fstart, fend);
     if (!r)
         r = fig_subject_after(fr, s, sent, fstart, fend, kind);
     if (!r)

@@ -116,6 +116,33 @@ fig_count_threshold(const char *s, const struct span *sent, size_t st, size_t ue
 
 /* See lib.h. */
 bool
+fig_class_threshold(const char *s, const struct span *sent, size_t st)
+{
+    static const char *const bound[] = {"above", "over", "below", "under", "exceeding", NULL};
+    struct fig_word w[6];
+    size_t k = fig_words_before(s, sent->start, st, w, 6);
+    if (k < 3 || w[0].end + 1 != st || !fig_word_in(s, &w[0], bound))
+        return false;
+    for (size_t i = 1; i + 1 < k; i++) {
+        if (!fig_wis(s, &w[i], "with"))
+            continue;
+        /* the word before "with" is a plural noun: the class */
+        const struct fig_word *h = &w[i + 1];
+        size_t n = h->end - h->start;
+        size_t b = h->start; /* opens a sentence or a line, past a bullet */
+        while (b > sent->start && s[b - 1] != '\n' && !ex_is_alpha((unsigned char)s[b - 1]) &&
+               !ex_is_digit((unsigned char)s[b - 1]))
+            b--;
+        bool opens = b == sent->start || s[b - 1] == '\n';
+        bool lower = ex_is_lower((unsigned char)s[h->start]) ||
+                     (opens && ex_is_lower((unsigned char)s[h->start + 1]));
+        return n >= 4 && lower && s[h->end - 1] == 's' && s[h->end - 2] != 's';
+    }
+    return false;
+}
+
+/* See lib.h. */
+bool
 fig_count_kept(const struct fig_res *fr, const char *s, const struct span *sent,
                const struct fig_count *c)
 {
@@ -183,6 +210,16 @@ fig_count_own_subject(const struct fig_res *fr, const char *s, const struct span
     size_t lo = fig_clause_start(s, sent, f->span.start);
     struct fig_word w[8];
     size_t k = fig_words_before(s, lo, f->span.start, w, 8);
+    /* a bare count after a plural noun and a conjunction: the noun is what
+     * it counts for ("The Greens hold one seat and independents 10"); a
+     * count with a noun of its own follows a verb ("and runs 271 flights") */
+    size_t d = f->span.start;
+    while (d < f->span.end && (ex_is_digit((unsigned char)s[d]) || s[d] == ','))
+        d++;
+    if (k >= 2 && d == f->span.end && w[0].end + 1 == f->span.start &&
+        fig_word_in(s, &w[1], fig_count_conj) && ex_is_lower((unsigned char)s[w[0].start]) &&
+        w[0].end - w[0].start >= 4 && s[w[0].end - 1] == 's')
+        return xstrndup(s + w[0].start, w[0].end - w[0].start);
     for (size_t i = 0; i < k; i++) {
         if (fig_word_in(s, &w[i], fig_count_place))
             return xstrdup(f->unit); /* "across eleven jurisdictions": a place or extent */

@@ -43,7 +43,12 @@ static const char *const tidy_verbs[] = {
     "carry", "carries", "represent", "represents", "employ", "produced", "put",
     /* market moves and verbs of extent no figure list holds */
     "shed", "firmed", "edged", "rallied", "affects", "affect", "covers", "want", "wants",
-    "earn", "earns", NULL};
+    "earn", "earns", "left", "kept", "keeps", NULL};
+
+/* Verbs of expectation: what they take is the thing measured ("The bank
+ * now sees growth of 1.8%", "officials expect core inflation of 2.8%"). */
+static const char *const tidy_expect[] = {"sees", "see", "saw", "expects", "expect",
+                                          "forecasts", "projects", "predicts", NULL};
 
 /* Words that open a clause or an adverbial, never a noun phrase
  * ("Although below last year's peak"). */
@@ -64,6 +69,9 @@ static const char *const tidy_days[] = {"monday", "tuesday", "wednesday", "thurs
 static const char *const tidy_not_past[] = {"speed", "greed", "breed", "hundred", "indeed",
                                             "kindred", NULL};
 
+/* Quantifiers: a past participle after one qualifies a noun. */
+static const char *const tidy_quantifiers[] = {"all", "most", "many", "some", "newly", NULL};
+
 /* Determiners: a verb followed by one has an object. */
 static const char *const tidy_dets[] = {"the", "a", "an", "its", "their", "his", "her",
                                         "our", "some", "this", "these", NULL};
@@ -78,6 +86,20 @@ static bool
 tidy_in(const char *s, const struct fig_word *w, const char *const *list)
 {
     return fig_word_in(s, w, list);
+}
+
+/* Is w a tenor ("two-year", "10-year", "six-month"), after which a past
+ * participle qualifies a noun ("two-year fixed rate")? */
+static bool
+tidy_tenor(const char *s, const struct fig_word *w)
+{
+    static const char *const ends[] = {"-year", "-month", "-week", "-day", "-term", NULL};
+    for (const char *const *e = ends; *e; e++) {
+        size_t k = strlen(*e);
+        if (w->end - w->start > k && memcmp(s + w->end - k, *e, k) == 0)
+            return true;
+    }
+    return false;
 }
 
 /* Is w a verb here: a known one, a lower-case past tense after a word that
@@ -96,6 +118,8 @@ tidy_is_verb(const struct fig_res *fr, const char *s, const struct fig_word *w,
     size_t n = w->end - w->start;
     if (fig_past_participle(s, w) && !tidy_in(s, w, tidy_not_past))
         return prev && !tidy_in(s, prev, tidy_dets) && !fig_win(fr, s, prev, FW_PREPS) &&
+               !tidy_tenor(s, prev) && /* "two-year fixed" */
+               !tidy_in(s, prev, tidy_quantifiers) && /* "all listed companies" */
                !fig_win(fr, s, prev, FW_LEAD) && (next || tidy_in(s, prev, tidy_tail));
     return n > 3 && s[w->end - 1] == 's' && s[w->end - 2] != 's' && next &&
            tidy_in(s, next, tidy_dets) && prev && !tidy_in(s, prev, tidy_dets);
@@ -108,8 +132,9 @@ static bool
 tidy_no_noun(const struct fig_res *fr, const char *s, const struct fig_word *w)
 {
     size_t n = w->end - w->start;
-    if (fig_win(fr, s, w, FW_WEAK) || fig_win(fr, s, w, FW_CHANGE_NOUNS))
-        return true;
+    if (fig_win(fr, s, w, FW_WEAK) ||
+        (fig_win(fr, s, w, FW_CHANGE_NOUNS) && !fig_wis(s, w, "growth")))
+        return true; /* but growth is a thing measured ("sees growth of 1.8%") */
     if (ex_is_lower((unsigned char)s[w->start]) && n > 4 &&
         (memcmp(s + w->end - 3, "ing", 3) == 0 || fig_past_participle(s, w)))
         return true;
@@ -164,6 +189,10 @@ tidy_cut(const struct fig_res *fr, const char *s, const struct fig_word *w, size
     }
     for (size_t j = *a + 1; j < *b; j++) {
         const struct fig_word *next = j + 1 < *b ? &w[j + 1] : NULL;
+        if (tidy_in(s, &w[j], tidy_expect) && next) {
+            *a = j + 1 + (tidy_in(s, next, tidy_dets) && j + 2 < *b);
+            break;
+        }
         if (!tidy_is_verb(fr, s, &w[j], &w[j - 1], next))
             continue;
         if (next && tidy_in(s, next, tidy_dets) && j + 2 < *b &&
@@ -207,6 +236,15 @@ fig_subject_tidy(const struct fig_res *fr, char *subj)
     while (b > a && (fig_wis(subj, &w[b - 1], "below") || fig_wis(subj, &w[b - 1], "above") ||
                      fig_win(fr, subj, &w[b - 1], FW_WEAK)))
         b--; /* "well below the 95% needed", "said Thursday it" */
+    if (b - a > 2 && ex_is_digit((unsigned char)subj[w[a].start])) {
+        /* "1500 GMT the rand": a time or number before the phrase's
+         * determiner opens an adverbial */
+        for (size_t j = a + 1; j + 1 < b; j++)
+            if (fig_wis(subj, &w[j], "the")) {
+                a = j + 1;
+                break;
+            }
+    }
     if (b - a == 1 && ex_is_upper((unsigned char)subj[w[a].start]) &&
         (fig_word_in(subj, &w[a], tidy_days) ||
          fig_has(fr, FW_MONTHS, subj + w[a].start, w[a].end - w[a].start, false)))

@@ -21,17 +21,19 @@
     "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"      \
     "Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 #define FIG_NUM "(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)"
-/* Wire fractions ("9-7/8") and quote pairs ("1.8135/45"). */
-#define FIG_FRAC "\\d{1,4}-[1-9]\\d?/(?:2|4|8|16|32|64)(?![\\d/])"
+/* Wire fractions ("9-7/8", a grain price "10.34-1/2") and quote pairs
+ * ("1.8135/45"). */
+#define FIG_FRAC "\\d{1,4}(?:\\.\\d{1,2})?-[1-9]\\d?/(?:2|4|8|16|32|64)(?![\\d/])"
 /* A bare fraction ("up 3/4"), kept only as a wire price change. */
 #define FIG_PFRAC "[1-9]\\d?/(?:2|4|8|16|32|64)(?![\\d/])"
 #define FIG_QUOTE "\\d+\\.\\d{2,}/\\d{1,4}(?![\\d/])"
-/* Numbers in words, read only before a scale or a unit. */
+/* Numbers in words, read only before a scale or a unit; "a (full)
+ * percentage point" is one (not "a quarter of a", "half a": fractions). */
 #define FIG_WORDS                                                                          \
     "(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"                       \
     "(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|"  \
     "seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"      \
-    "eighteen|nineteen)(?![\\w-])"
+    "eighteen|nineteen|(?<!of\\h)(?<!half\\h)a(?:\\h+(?:full|whole))?(?=\\h+percentage\\h+point\\b))(?![\\w-])"
 /* Unit words written onto the number ("93mph", "80mm", "6C"). */
 #define FIG_ATTACHED "(?i:mph|kph|km|kg|mm|cm|kwh)(?![A-Za-z])|(?-i:[CF])(?![A-Za-z])"
 /* Fractions in words of a group ("a fifth of", "two-thirds of", "half
@@ -53,7 +55,7 @@ static const char fig_pattern[] =
     "(?:RMB|" FIG_ISO "|Rs\\.?)(?=\\h?\\d)|R(?=\\d))\\h?)?"
     "(?<num>(?<fw>" FIG_FRACW ")|" FIG_FRAC "|" FIG_QUOTE "|" FIG_PFRAC "|" FIG_NUM "|" FIG_WORDS ")"
     "(?:\\h?[-–]\\h?(?<num2>" FIG_NUM "))?"
-    "(?:\\h?(?<scale>(?i:trillion|billion|million|thousand|bn|bln|mln|mn|tn|trn)|crore|lakh"
+    "(?:\\h?(?<scale>(?i:trillion|billion|million|thousand|bn|bln|mln|mn|tn|trn)|lakh\\h+crore|crore|lakh"
     "|万亿|亿|万)"
     "|(?<scale1>[mk])|(?<pence>p))?(?:(?![A-Za-z])|(?=" FIG_ATTACHED "))"
     "(?:\\h?(?<unit>%|美元|元|吨|(?-i:" FIG_ISO ")|°\\h?[CF]|(?<=\\d)[CF]"
@@ -65,7 +67,7 @@ static const char fig_pattern[] =
     "|(?:danish|swedish|norwegian|czech)\\h+crowns?|danish\\h+kroner"
     "|escudos?|drachmas?|kronor|kronur|kroner|krona|krone|rand|pesos?|reais|rubles?|roubles?"
     "|dinars?|riyals?|rials?|dirhams?|shekels?|naira|shillings?|zlotys?|forint|hryvnias?"
-    "|cts|cents?|pence|sen|fen"
+    "|cts|(?:u\\.?s\\.?\\h+)?cents?|pence|paise|sen|fen"
     "|metric\\h+tons|tonnes?|tons?|barrels?\\h+(?:per|a)\\h+day|barrels?|bpd|bushels?|teus?"
     "|cubic\\h+met(?:re|er)s"
     "|square\\h+met(?:re|er)s|hectares?|acres?|kilowatt[-\\h]hours?|kwh|megawatts?|gigawatts?"
@@ -302,8 +304,11 @@ fig_mod_rejected(const struct fig_res *fr, const char *s, size_t a, size_t b)
         w.end = w.start;
         while (w.end < b && s[w.end] != ' ' && s[w.end] != '\t')
             w.end++;
+        /* a participle right before the noun qualifies it ("212 million
+         * paid subscribers", "1,200 trained nurses") */
+        bool participle = w.end == b && (fig_wis(s, &w, "paid") || fig_past_participle(s, &w));
         if (fig_win(fr, s, &w, FW_AFTER_STOP) || fig_win(fr, s, &w, FW_LEAD) ||
-            fig_win(fr, s, &w, FW_STRONG) || fig_win(fr, s, &w, FW_VERBS))
+            (!participle && (fig_win(fr, s, &w, FW_STRONG) || fig_win(fr, s, &w, FW_VERBS))))
             return true;
         if (plural)
             return true; /* "8 million people across three states" */
@@ -400,6 +405,111 @@ fig_read_match(const struct fig_res *fr, const char *s, struct fig_match *m)
     }
 }
 
+/* Does "Of those," (these, them, whom) open the clause of the number at
+ * ns, so that it counts what the count before it counted? */
+static bool
+fig_of_those(const char *s, size_t ns)
+{
+    static const char *const opens[] = {"Of those, ", "Of these, ", "Of them, ", "of whom ",
+                                        "of which ", NULL};
+    for (const char *const *o = opens; *o; o++) {
+        size_t k = strlen(*o);
+        if (ns >= k && memcmp(s + ns - k, *o, k) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Words before a number that make it a level, a time, a place, a rank or
+ * an age, not a count of what was counted before ("rose to 244", "at 11",
+ * "in 12", "the top 10", "now 34", "voters over 60", "numbers 19 and 10"). */
+static const char *const fig_not_count_lead[] = {
+    "at", "to", "by", "in", "on", "after", "before", "since", "until", "the", "page", "no",
+    "number", "numbers", "aged", "age", "than", "per", "of", "top", "over", "under", "now",
+    "was", "is", "just", "and", "between", NULL};
+
+/* Is the bare whole number at m a count of what the count before it
+ * counted, its noun left out ("won with 1,087 votes ... The Conservative
+ * candidate polled 874, and Reform UK came third with 530", "41 seats ...
+ * independents 10", "a majority of 212 from 2023")? The count lies within
+ * 300 bytes before it, no blank line between, only percentages between
+ * them; the number is whole, no year, and no word of its own follows it
+ * (punctuation or a preposition); the word before it is lower case and no
+ * preposition of a level, time or place. "of" opens only a majority. */
+static const struct figure *
+fig_bare_counted(const struct fig_state *fs, const struct fig_match *m)
+{
+    const char *s = fs->s;
+    const struct figure *pc = NULL;
+    for (size_t i = fs->out->nfigures; i > fs->base && !pc; i--) {
+        const struct figure *f = &fs->out->figures[i - 1];
+        if (f->kind == FIGURE_COUNT && f->unit)
+            pc = f;
+        else if (!f->unit || strcmp(f->unit, "%") != 0)
+            return NULL;
+    }
+    if (!pc || pc->span.end > m->ns || m->ns - pc->span.end > 300 ||
+        memchr(s + m->ns, '.', m->ne - m->ns))
+        return NULL;
+    for (size_t i = pc->span.end; i + 1 < m->ns; i++)
+        if (s[i] == '\n' && s[i + 1] == '\n')
+            return NULL; /* another paragraph */
+    double v = fig_parse_num(s, m->ns, m->ne);
+    if (v < 2 || (v >= 1800 && v <= 2100 && !memchr(s + m->ns, ',', m->ne - m->ns)))
+        return NULL;
+    struct fig_word w[2];
+    size_t e = m->ne;
+    if (e + 1 < fs->n && s[e] == '.' && ex_is_digit((unsigned char)s[e + 1]))
+        return NULL; /* "7.2GB" */
+    if (e < fs->n && s[e] != ',' && s[e] != '.' && s[e] != ';' && s[e] != '\n' &&
+        !(fig_words_after(s, e, fs->n, w, 1) == 1 && w[0].start == e + 1 &&
+          (fig_wis(s, &w[0], "from") || fig_wis(s, &w[0], "in") || fig_wis(s, &w[0], "against"))))
+        return NULL;
+    size_t lo = m->ns > 40 ? m->ns - 40 : 0;
+    size_t k = fig_words_before(s, lo, m->ns, w, 2);
+    if (k == 0 || w[0].end + 1 != m->ns || !ex_is_lower((unsigned char)s[w[0].start]))
+        return NULL;
+    if (fig_wis(s, &w[0], "of"))
+        return k == 2 && fig_wis(s, &w[1], "majority") ? pc : NULL;
+    return fig_word_in(s, &w[0], fig_not_count_lead) ? NULL : pc;
+}
+
+/* Does the text around a bare number name what it is: "Of those," after a
+ * count ("78,430 adults ... Of those, 866 developed"), or an exchange
+ * rate's quote ("the rand traded at 17.38 per dollar")? Sets *sent,
+ * *carried and *ckind when it does. */
+static bool
+fig_bare_named(struct fig_state *fs, const struct fig_match *m, struct span *sent,
+               const char **carried, enum figure_kind *ckind)
+{
+    const char *s = fs->s;
+    const struct figure *pc = fig_last(fs);
+    if (pc && pc->kind == FIGURE_COUNT && pc->unit && pc->span.end <= m->ns &&
+        m->ns - pc->span.end < 300 && fig_of_those(s, m->ns)) {
+        *sent = fig_sentence(&fs->para, s, fs->n, m->ns);
+        *carried = pc->unit;
+        *ckind = FIGURE_COUNT;
+        return true;
+    }
+    if (m->scale)
+        return false;
+    const struct figure *counted = fig_bare_counted(fs, m);
+    if (counted) {
+        *sent = fig_sentence(&fs->para, s, fs->n, m->ns);
+        *carried = counted->unit;
+        *ckind = FIGURE_COUNT;
+        return true;
+    }
+    struct span qs = fig_sentence(&fs->para, s, fs->n, m->ns);
+    const char *code = fig_quote_currency(s, &qs, m->ns, m->ne);
+    if (!code)
+        return false;
+    *sent = qs;
+    *carried = code;
+    *ckind = FIGURE_AMOUNT;
+    return true;
+}
+
 /* Is the match no figure by its own shape: a bare number followed by a
  * letter, a time or a compound ("5G", "10:30", "5-year"), a number with a
  * leading zero (codes, phone numbers), an unknown unit, a number in words
@@ -475,6 +585,8 @@ fig_bare_rejected(struct fig_state *fs, const struct fig_match *m, struct span *
             *ckind = FIGURE_COUNT;
             return false;
         }
+        if (!m->scale1 && !m->range && !slash && fig_bare_named(fs, m, sent, carried, ckind))
+            return false;
         if (m->scale1 || m->range || (!near && !cue && !m->scale))
             return true;
     }
@@ -571,7 +683,10 @@ fig_set_unit(struct fig_state *fs, const struct fig_match *m, const struct span 
         /* cents, pence, sen, fen: hundredths of their currency */
         f->value *= 0.01;
         f->value_hi *= 0.01;
-        f->unit = xstrdup(fig_cents_currency(fs->out, fs->base, m->st, um->unit));
+        /* "65.42 U.S. cents" names its dollar; bare cents take the one
+         * before them */
+        bool named = ex_lower((unsigned char)s[m->us]) == 'u';
+        f->unit = xstrdup(named ? um->unit : fig_cents_currency(fs->out, fs->base, m->st, um->unit));
         f->kind = FIGURE_AMOUNT;
     } else if (um && um->unit[0] == 'G' && ex_lower((unsigned char)s[m->us]) == 'p' &&
                fig_weight_sentence(s, sent)) {
@@ -598,6 +713,18 @@ fig_set_unit(struct fig_state *fs, const struct fig_match *m, const struct span 
     }
 }
 
+/* Is the figure written as text in hundredths of a currency ("65.42 U.S.
+ * cents", "38 cts")? */
+static bool
+fig_in_hundredths(const char *text)
+{
+    const char *sp = strrchr(text, ' ');
+    if (!sp)
+        return false;
+    const struct fig_unitmap *um = fig_unit_lookup(sp + 1, 0, strlen(sp + 1));
+    return um && um->cls == 4;
+}
+
 /* Fill f from the match: span, text, value with its scale, unit and kind,
  * then what its sentence says (direction, approximation, period, subject). */
 static void
@@ -613,10 +740,19 @@ fig_build(struct fig_state *fs, const struct fig_match *m, const struct span *se
         f->span.end--;
     const char *scale_name = NULL;
     double mult = (m->scale || m->scale1) ? fig_scale_mult(s, m->ss, m->se, &scale_name) : 1;
+    if (!m->scale && !m->scale1 && (m->cur || (m->um && m->um->cls == 2)))
+        mult = fig_table_scale(s, fs->n, m->st, &scale_name); /* a table "in millions" */
     f->value = v * mult;
     f->value_hi = v2 * mult;
     f->scale = scale_name ? xstrdup(scale_name) : NULL;
     fig_set_unit(fs, m, sent, carried, ckind, f);
+    const struct figure *from = fig_last(fs);
+    if (carried && from && carried == from->unit && from->span.end <= m->st &&
+        m->st - from->span.end < 40 && !memchr(s + from->span.end, '\n', m->st - from->span.end) &&
+        fig_in_hundredths(from->text)) {
+        f->value *= 0.01; /* "65.42 U.S. cents, against 65.80" */
+        f->value_hi *= 0.01;
+    }
     f->text = fig_clean_copy(s, f->span.start, f->span.end);
 
     f->sentence = *sent;
@@ -748,6 +884,8 @@ fig_one(struct fig_state *fs)
     if ((m.noun || (m.um && (m.um->cls == 3 || m.game))) &&
         fig_count_threshold(fs->s, &sent, m.st, m.ue))
         return m.me; /* "buildings with five units or more": a class's line */
+    if (m.cur && fig_class_threshold(fs->s, &sent, m.st))
+        return m.me; /* "customers with revenue above $100,000" */
     struct figure f;
     fig_build(fs, &m, &sent, v, v2, carried, ckind, &f);
     if (!fig_merge_range(fs, &sent, carried, &f))

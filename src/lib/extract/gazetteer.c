@@ -366,7 +366,8 @@ static const char *const wl_titles[] = {
     "organiser", "organizer", "agent", "speaker", "col", "winger", "flanker", "fly-half",
     "scrum-half", "full-back", "centre-back", "batsman", "bowler", "jockey", "trainer",
     "skipper", "whip", "supt", "insp", "det", "cllr", "maj", "brig", "tory", "democrat", "republican", "briton", "frenchman", "welshman", "scotsman",
-    "irishman", "englishman", "spaniard", "beatle", NULL};
+    "irishman", "englishman", "spaniard", "beatle",
+    "archbishop", "cardinal", "reverend", NULL};
 static const char *const wl_roles_after[] = {
     "adviser", "advisor", "professor", "head", "chair", "chairwoman", "spokesman", "spokeswoman",
     "assistant", "fellow", "minister", "president",
@@ -377,7 +378,11 @@ static const char *const wl_roles_after[] = {
     "vice", "executive", "coach", "captain", "mayor", "senator", "lawmaker", "diplomat",
     "researcher", "envoy", "chancellor", "premier", "counsellor", "counselor", "consultant",
     "negotiator", "aide", "correspondent", "reporter", "journalist", "singer", "actor", "actress",
-    "who", "whose", NULL};
+    /* jobs and kin seldom capitalised in a name after a comma ("X, a mining
+     * engineer", not "Best Solo Female, ... Best Breakthrough Artist") */
+    "engineer", "lawyer", "banker", "investor", "teacher", "farmer", "student", "scientist",
+    "prosecutor", "councillor", "businessman", "businesswoman", "entrepreneur", "wife",
+    "husband", "widow", "daughter", "who", "whose", NULL};
 static const char *const wl_said_after[] = {
     "said", "says", "say", "told", "tells", "noted", "notes", "added", "adds", "stated",
     "explained", "warned", "argued", "stressed", "wrote", "writes", "highlighted", "asked",
@@ -456,7 +461,9 @@ static const char *const wl_org_suffix[] = {
     "Cathedral", "Hospital", "Stadium", "Trust", "Magazine", "Watch", "Societies", "Advisors",
     "Advisers", "Ventures", "Associates", "Contractors", "Workers", "Choir", "Lab", "Labs",
     "Shimbun", "Sports", "Rights", "Brothers", "Sisters", "Dems", "Lecture", "Rally", "Theatre", "Theater",
-    "Tower", "Films", "Garden", "Gardens", "Hotel", "Hotels", "Parade", "Bros", "Utd", "Chiefs", "Opel", "Bosch", NULL};
+    "Tower", "Films", "Garden", "Gardens", "Hotel", "Hotels", "Parade", "Bros", "Utd", "Chiefs", "Opel", "Bosch",
+    /* legal forms of several countries ("Tullow Oil Plc", "ASML Holding NV") */
+    "Plc", "PLC", "plc", "Limited", "LLC", "AG", "NV", "GmbH", "Tbk", "Bhd", "Berhad", NULL};
 /* Words that head an organisation's name: "Office for National Statistics". */
 static const char *const wl_org_head[] = {
     "Ministry", "Office", "Department", "Bank", "University", "Institute", "Agency", "Bureau",

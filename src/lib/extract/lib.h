@@ -402,6 +402,11 @@ bool fig_subject_count(const char *s, const struct span *sent, size_t st, char *
  * "with"/"of" and before "or more"/"or fewer"... ("buildings with five
  * units or more")? */
 bool fig_count_threshold(const char *s, const struct span *sent, size_t st, size_t ue);
+/* Does the amount at st only draw a class's line: right after "above",
+ * "over", "below", "under" or "exceeding", in a phrase "<plural noun>
+ * with ..." ("customers with annual revenue above $100,000", "households
+ * with incomes below £20,000")? */
+bool fig_class_threshold(const char *s, const struct span *sent, size_t st);
 /* Is the bare fraction at st ("24-1/4", "3/4") a wire stock price or its
  * change: after "at", "to", "up", "rose"... in a sentence about a stock?
  * Then *unit is "USD" (static) and *kind AMOUNT or CHANGE. */
@@ -411,6 +416,14 @@ bool fig_fraction_price(const char *s, const struct span *sent, size_t st, const
  * money figure before it (out->figures from base on), else def. */
 const char *fig_cents_currency(const struct extraction *out, size_t base, size_t pos,
                                const char *def);
+/* The currency of an exchange rate at [st, ne) quoted "per dollar",
+ * "against the euro", "to the greenback": the one the sentence names
+ * before it ("the rand traded at 17.38 per dollar" is ZAR), or NULL. */
+const char *fig_quote_currency(const char *s, const struct span *sent, size_t st, size_t ne);
+/* The scale a results table's header gives the row holding st ("(in
+ * millions, except per share)" above "Revenue $412.6 $361.9"), with its
+ * name in *name, or 1 when the row is under no such header. */
+double fig_table_scale(const char *s, size_t n, size_t st, const char **name);
 /* Does the line holding pos compare numbers with "vs"? */
 bool fig_line_compares(const char *s, size_t n, size_t pos);
 /* The label of the results-table row holding the number at st ("Revs"),

@@ -87,6 +87,78 @@ os_company_title(const struct ent_run *r, size_t k)
     return false;
 }
 
+/* Is token k a lower-case noun for a company ("the mining group Vale",
+ * "Vale, the miner,", "the utility Eskom")? */
+static bool
+os_company_noun(const struct ent_run *r, size_t k, bool after)
+{
+    static const char *const nouns[] = {
+        "company", "firm", "utility", "lender", "miner", "carmaker", "automaker",
+        "conglomerate", "insurer", "retailer", "airline", "giant", "chipmaker", "refiner", NULL};
+    /* after a name, in apposition, also words any body may be called
+     * ("Vale, the mining group,"; not "local group Victims") */
+    static const char *const wider[] = {"group", "operator", "producer", "developer",
+                                        "broadcaster", NULL};
+    for (const char *const *w = nouns; *w; w++)
+        if (os_word(r, k, *w))
+            return true;
+    for (const char *const *w = wider; after && *w; w++)
+        if (os_word(r, k, *w))
+            return true;
+    return false;
+}
+
+/* Does a mention of an organisation cover token k? */
+static bool
+os_org_at(const struct ent_run *r, size_t k)
+{
+    if (k >= r->t.n || r->covered[k] != 1)
+        return false;
+    uint32_t at = r->t.v[k].start;
+    for (size_t m = r->nm; m > 0; m--) {
+        const struct mention *mm = &r->m[m - 1];
+        if (mm->start <= at && at < mm->end) {
+            enum entity_kind kind = mm->ref < r->g->nents ? r->g->ents[mm->ref].kind
+                                                          : r->d[mm->ref - r->g->nents].kind;
+            return kind == ENTITY_ORG;
+        }
+    }
+    return false;
+}
+
+/* Is the run [i, j] placed as a company by its neighbours: written with a
+ * possessive before a company's title ("Codelco's chairman"), after a
+ * lower-case noun for a company ("the state utility Eskom") or before one
+ * in apposition ("Vale, the mining group,"), or joined by "and" to an
+ * organisation ("Infosys and Wipro Ltd", "Equinor and Vattenfall" after
+ * "Equinor's chief executive")? */
+static bool
+os_beside(const struct ent_run *r, size_t i, size_t j)
+{
+    const struct tok *v = r->t.v;
+    size_t k = j + 1;
+    if (v[i].sep == '-' || (k < r->t.n && v[k].sep == '-') ||
+        (k < r->t.n && er_joined(&v[k]) && (v[k].flags & TK_CAP)) ||
+        (i > 0 && er_joined(&v[i]) && (v[i - 1].flags & TK_CAP)) ||
+        (k + 1 < r->t.n && (os_word(r, k, "of") || os_word(r, k, "for")) &&
+         (v[k + 1].flags & TK_CAP)))
+        return false; /* part of a longer name: "F-Secure", "Departments of Health", "Saint
+                         Bernard Software" */
+    if ((v[j].flags & TK_POSS) && os_company_title(r, k))
+        return true;
+    if (i > 0 && v[i].sep == ' ' && os_company_noun(r, i - 1, false))
+        return true;
+    if (k + 1 < r->t.n && v[k].sep == ',' && (os_word(r, k, "the") || os_word(r, k, "a")))
+        for (size_t q = k + 1; q < r->t.n && q <= k + 3 && er_joined(&v[q]); q++)
+            if (os_company_noun(r, q, true))
+                return q + 1 >= r->t.n || !er_joined(&v[q + 1]) || os_word(r, q + 1, "that");
+    if (v[j].flags & TK_POSS)
+        return false; /* "Tesco and Sainsbury's rose": whose name ends how is unsaid */
+    if (k + 1 < r->t.n && os_word(r, k, "and") && v[k + 1].sep == ' ' && os_org_at(r, k + 1))
+        return true;
+    return i >= 2 && os_word(r, i - 1, "and") && v[i].sep == ' ' && os_org_at(r, i - 2);
+}
+
 /* Is the run [i, j] placed as a company: before a lower-case title and a
  * name, next to "shares", or an acronym before a reporting verb? */
 static bool
@@ -94,6 +166,8 @@ os_placed(const struct ent_run *r, size_t i, size_t j)
 {
     const struct tok *v = r->t.v;
     size_t k = j + 1;
+    if (os_beside(r, i, j))
+        return true;
     if (k < r->t.n && v[k].sep == ' ' && !(v[k].flags & TK_CAP)) {
         if (os_word(r, k, "shares") || os_word(r, k, "stock"))
             return true;

@@ -78,18 +78,19 @@ er_particle(const struct ent_run *r, size_t k)
 {
     static const char *const particles[] = {"de", "del", "della", "di", "da", "dos", "das",
                                             "du", "la", "le", "van", "von", "der", "den",
-                                            "ter", "bin", "binti", "bint", "ibn", "al", "el",
-                                            NULL};
+                                            "ter", "ten", "zu", "bin", "binti", "bint", "ibn", "al",
+                                            "el", NULL};
     const struct tok *v = r->t.v;
     if (k == 0 || k + 1 >= r->t.n || v[k].end - v[k].start > 5 || !er_joined(&v[k]) ||
-        !er_joined(&v[k + 1]) || !strchr("abdeilstv", r->s[v[k].start]))
+        !er_joined(&v[k + 1]) || !strchr("abdeilstvz", r->s[v[k].start]))
         return false; /* every particle starts with one of these */
     bool listed = false;
     for (const char *const *p = particles; *p && !listed; p++)
         listed = er_word(r, &v[k], *p);
     if (!listed)
         return false;
-    bool before = (v[k - 1].flags & TK_NAMEY) && !(v[k - 1].flags & TK_POSS);
+    bool before = ((v[k - 1].flags & TK_NAMEY) && !(v[k - 1].flags & TK_POSS)) ||
+                  er_initials(r, k - 1); /* "F.W. de Klerk" */
     if (!before && !(k >= 2 && ex_is_lower((unsigned char)r->s[v[k - 1].start]) &&
                      (v[k - 2].flags & TK_NAMEY) && er_joined(&v[k - 1])))
         return false; /* "de la": the first particle follows the name */
@@ -164,6 +165,8 @@ er_ends(const struct ent_run *r, size_t k, const char *suffix, size_t min_len)
 static bool
 er_descriptor(const struct ent_run *r, size_t k)
 {
+    if (r->t.v[k].end - r->t.v[k].start > 3 && memcmp(r->s + r->t.v[k].start, "Abd", 3) == 0)
+        return false; /* "Abdulrahman", "Abdurrahman": a name, not a "-man" */
     if (er_ends(r, k, "ist", 6) || er_ends(r, k, "ite", 7) || er_ends(r, k, "man", 7))
         return true;
     /* "Analyst", "Demographer", "Historian": not a given name ("Christopher",
@@ -199,6 +202,8 @@ er_common_noun(const struct ent_run *r, size_t k)
 
 /* Is there a person's evidence right after token b: a reporting verb
  * ("said") or an appositive role (", a spokesman for")? */
+static bool er_role_after(const struct ent_run *r, size_t b);
+
 static bool
 er_evidence_after(const struct ent_run *r, size_t b)
 {
@@ -207,6 +212,15 @@ er_evidence_after(const struct ent_run *r, size_t b)
     if (b + 1 < nt && v[b + 1].sep == ' ' && !(v[b].flags & TK_POSS) &&
         er_in(r, &v[b + 1], WL_SAID_AFTER))
         return true;
+    return er_role_after(r, b);
+}
+
+/* Is there an appositive role after token b (", a spokesman for")? */
+static bool
+er_role_after(const struct ent_run *r, size_t b)
+{
+    const struct tok *v = r->t.v;
+    size_t nt = r->t.n;
     if (b + 1 < nt && v[b + 1].sep == ',' && r->s[v[b].end] == ',') {
         for (size_t k = b + 1; k < nt && k < b + 8; k++) {
             if (k > b + 1 && !er_joined(&v[k]))
@@ -220,28 +234,62 @@ er_evidence_after(const struct ent_run *r, size_t b)
 
 /* A country or place named right after a first name, with a person's
  * evidence after it ("Winston Jordan, a spokesman, said"), is that
- * person's surname: its gazetteer mention is dropped so the people pass
- * sees the whole name. */
+ * person's surname: its gazetteer mention (at token k) is dropped so the
+ * people pass sees the whole name. */
+static void
+er_unclaim(struct ent_run *r, size_t k)
+{
+    const struct tok *v = r->t.v;
+    for (size_t m = r->nm; m > 0; m--) {
+        const struct mention *mm = &r->m[m - 1];
+        if (mm->start != v[k].start || mm->end != v[k].end || mm->ref >= r->g->nents)
+            continue;
+        enum entity_kind kind = r->g->ents[mm->ref].kind;
+        if (kind == ENTITY_COUNTRY || kind == ENTITY_PLACE) {
+            r->m[m - 1] = r->m[--r->nm];
+            r->covered[k] = 0;
+        }
+        break;
+    }
+}
+
+/* ... and so is a place named by its own name right before a surname
+ * with a role after a comma ("Santiago Bausili, head of the central
+ * bank"): a first name. Not with "said" alone ("Scotland Yard said",
+ * "Swiss Re said"), nor a people's name ("Australian"). */
+static bool
+er_place_given(const struct ent_run *r, size_t k)
+{
+    const struct tok *v = r->t.v;
+    if (!(k + 1 < r->t.n && r->covered[k] == 1 && !r->covered[k + 1] && v[k + 1].sep == ' ' &&
+          (k == 0 || r->covered[k - 1] != 1) && (v[k].flags & TK_NAMEY) && er_namey(r, k + 1) &&
+          !er_org_word(r, k + 1) && !er_is(r, &v[k + 1], WL_GIVEN) && er_role_after(r, k + 1)))
+        return false;
+    for (size_t m = r->nm; m > 0; m--) {
+        const struct mention *mm = &r->m[m - 1];
+        if (mm->start == v[k].start && mm->end == v[k].end && mm->ref < r->g->nents) {
+            const char *name = r->g->ents[mm->ref].name;
+            size_t n = v[k].end - v[k].start;
+            return strlen(name) == n && memcmp(name, r->s + v[k].start, n) == 0;
+        }
+    }
+    return false;
+}
+
 static void
 er_unclaim_surnames(struct ent_run *r)
 {
     const struct tok *v = r->t.v;
-    for (size_t k = 1; k < r->t.n; k++) {
-        if (r->covered[k] != 1 || r->covered[k - 1] || v[k].sep != ' ' ||
+    for (size_t k = 0; k < r->t.n; k++) {
+        if (er_place_given(r, k)) {
+            er_unclaim(r, k);
+            continue;
+        }
+        if (k == 0 || r->covered[k] != 1 || r->covered[k - 1] || v[k].sep != ' ' ||
             (k + 1 < r->t.n && r->covered[k + 1] == 1) || !er_namey(r, k - 1) ||
             !(v[k].flags & TK_NAMEY) || !er_evidence_after(r, k))
             continue;
-        for (size_t m = r->nm; m > 0; m--) {
-            const struct mention *mm = &r->m[m - 1];
-            if (mm->start != v[k].start || mm->end != v[k].end || mm->ref >= r->g->nents)
-                continue;
-            enum entity_kind kind = r->g->ents[mm->ref].kind;
-            if (kind == ENTITY_COUNTRY || kind == ENTITY_PLACE) {
-                r->m[m - 1] = r->m[--r->nm];
-                r->covered[k] = 0;
-            }
-            break;
-        }
+        er_unclaim(r, k);
     }
 }
 
@@ -366,7 +414,8 @@ er_run_end(const struct ent_run *r, size_t i)
     while (e + 1 < r->t.n && !r->covered[e + 1] && er_joined(&v[e + 1]) &&
            !(v[e].flags & TK_POSS) && e + 1 < i + 8 && r->s[v[e + 1].start - 1] != '&' &&
            !(v[e + 1].start >= 2 && r->s[v[e + 1].start - 2] == '&') && /* "Ernst & Young" */
-           ((v[e + 1].flags & TK_CAP) || er_name_tail(r, e + 1) || er_particle(r, e + 1)))
+           ((v[e + 1].flags & TK_CAP) || er_name_tail(r, e + 1) || er_particle(r, e + 1) ||
+            er_elided(r, e + 1)))
         e++;
     while (e > i && er_particle(r, e))
         e--; /* a run never ends in a particle */
@@ -412,7 +461,7 @@ er_title_before(const struct ent_run *r, struct er_cand *c)
     if (c->titled || i == 0)
         return;
     const struct tok *p = &v[i - 1];
-    if (er_in(r, p, WL_TITLES))
+    if (er_in(r, p, WL_TITLES) || er_kin(r, p))
         c->titled = true; /* written in lower case or capitalised */
     if (er_is(r, p, WL_HONORIFIC) && (p->end - p->start <= 3 || er_word(r, p, "Prof")) &&
         p->end + 2 == v[i].start && r->s[p->end] == '.' && r->s[p->end + 1] == ' ' && c->a == i)
@@ -451,8 +500,9 @@ er_name_ok(const struct ent_run *r, size_t a, size_t b)
                                  v[k].end - v[k].start <= 3 && !er_in(r, &v[k], WL_TITLES)) &&
             !(k > a && k < b && (er_initial(r, k) || er_particle(r, k) || er_cap_particle(r, k))) &&
             !(k == a && b > a && er_initials(r, k)) &&
+            !(k == a && b == a + 1 && er_initial(r, k) && v[b].end - v[b].start >= 4) &&
             !(k == b && k > a && er_particle(r, k - 1) && er_last_letter(r, k)) &&
-            !(k > a + 1 && er_surname_hyphen(r, k)) &&
+            !(k > a + 1 && er_surname_hyphen(r, k)) && !(k == b && k > a && er_elided(r, k)) &&
             !(k > a && er_name_tail(r, k)) && !(k == a && er_given_stop(r, k, b)) &&
             !er_word_surname(r, a, k, b))
             return false;
@@ -469,7 +519,8 @@ er_name_ok(const struct ent_run *r, size_t a, size_t b)
     for (size_t k = a + 1; k < b && !particle; k++)
         particle = er_particle(r, k);
     return !er_org_word(r, b) &&
-           (words <= 3 || (words == 4 && (er_is(r, &v[a], WL_GIVEN) || particle))) &&
+           (words <= 3 ||
+            (words == 4 && (er_is(r, &v[a], WL_GIVEN) || particle || er_person_shape(r, a, b)))) &&
            !(er_common_noun(r, b) && !(b > a && er_is(r, &v[a], WL_GIVEN))); /* "Bob Deans" */
 }
 
@@ -538,9 +589,10 @@ er_evidence(const struct ent_run *r, struct er_cand *c)
     if (!ev && a == c->i && er_given_at(r, a) &&
         (words == 2 || (words == 3 && er_initial(r, a + 1))))
         ev = true; /* "Alexander Payne won": a common given name, then a surname */
-    if (!ev && a == c->i && er_given_at(r, a) && words == 3 && c->b == a + 2 &&
-        er_namey(r, a + 1) && er_namey(r, a + 2) && !er_is(r, &v[a + 1], WL_GIVEN))
-        ev = true; /* "Luis Fernandez Ortuzar": a given name and two surnames */
+    if (!ev && a == c->i && er_given_at(r, a) && words == 3 && c->b >= a + 2 &&
+        er_namey(r, a + 1) && er_namey(r, c->b) && !er_is(r, &v[a + 1], WL_GIVEN))
+        ev = true; /* "Luis Fernandez Ortuzar", "Cristina Fernández de Kirchner": a given
+                      name and two surnames */
     if (!ev && a > 0 && v[a].sep == ' ' && er_in(r, &v[a - 1], WL_SAID_BEFORE) &&
         !(v[a - 1].flags & TK_CAP))
         ev = true;
@@ -695,6 +747,8 @@ er_person_at(struct ent_run *r, size_t i, struct er_singles *singles)
         return (c.sfx ? c.sfx : c.e) + 1;
     er_title_before(r, &c);
     c.b = c.e;
+    if (c.b >= c.a + 2 && er_initial(r, c.a) && !er_is(r, &v[c.a + 1], WL_STOP))
+        c.a++; /* "W. Douglas Parker": the name is what follows the first initial */
     bool name = er_name_ok(r, c.a, c.b);
     if (!name) {
         size_t a = c.a;
@@ -750,6 +804,45 @@ er_title_case_line(const struct ent_run *r, size_t k)
     return words >= 4 && caps * 10 >= words * 9;
 }
 
+/* Is the run [c->a + 1, c->b] the whole name of a person found, a
+ * double-barrelled surname ("Okonjo-Iweala, the head of the
+ * WTO" before "Ngozi Okonjo-Iweala was born")? Then c->a is its given name. */
+static bool
+er_tail_found(struct ent_run *r, const struct er_cand *c)
+{
+    if (c->b <= c->a + 1)
+        return false;
+    for (size_t k = c->a + 2; k <= c->b; k++)
+        if (r->t.v[k].sep != '-')
+            return false; /* "Meet Melania Trump": a surname of one word, hyphens aside */
+    char *tail = er_text(r, c->a + 1, c->b);
+    bool found = er_find(r, tail, ENTITY_PERSON) != UINT32_MAX;
+    free(tail);
+    return found;
+}
+
+/* Is the run c joined by "and" to a person found, of two words or more
+ * ("Virat Kohli and Shubman Gill added 96", "Femke Bol and Karsten
+ * Warholm won")? Two names side by side, one a person's, name two
+ * people. */
+static bool
+er_and_person(const struct ent_run *r, const struct er_cand *c)
+{
+    const struct tok *v = r->t.v;
+    size_t b = c->sfx ? c->sfx : c->b;
+    if (c->a > 0 && (er_word(r, &v[c->a - 1], "the") || er_word(r, &v[c->a - 1], "The") ||
+                     (v[c->a - 1].flags & TK_POSS) || r->s[v[c->a].start - 2] == '\''))
+        return false; /* a work's or a band's name: "the Black Eyed Peas", "Stones' Emotional
+                         Rescue" */
+    if (r->s[v[c->a].end - 1] == 's' && !er_given_at(r, c->a))
+        return false; /* "Justices Kennedy and Samuel A. Alito Jr." */
+    if (b + 3 < r->t.n && er_word(r, &v[b + 1], "and") && v[b + 1].sep == ' ' &&
+        r->covered[b + 2] == 2 && r->covered[b + 3] == 2 && er_joined(&v[b + 3]))
+        return true;
+    return c->a >= 3 && er_word(r, &v[c->a - 1], "and") && v[c->a].sep == ' ' &&
+           r->covered[c->a - 2] == 2 && r->covered[c->a - 3] == 2 && er_joined(&v[c->a - 2]);
+}
+
 /* Names kept without evidence whose surname is, elsewhere in the text, a
  * lone name with a reporting verb or after an honorific ("Carolina Kluft
  * ... Kluft said"): persons. A first word that opens a sentence or is a
@@ -757,32 +850,55 @@ er_title_case_line(const struct ent_run *r, size_t k)
  * Chris Evans"), and no name is left when one word would remain ("Vote
  * Blair"); a surname is three letters or more ("Munich Re"), not
  * hyphened to the word before ("the Romney-Ryan ad"), and not in a line
- * in title case (a headline's "to Ask Sestak"). */
+ * in title case (a headline's "to Ask Sestak"). Also confirmed: a run whose end is a
+ * person found, or joined by "and" to a person (er_and_person). */
+static void
+er_confirm(struct ent_run *r, const struct er_singles *sg, const struct er_cand *c)
+{
+    bool free_run = true;
+    for (size_t k = c->a; k <= (c->sfx ? c->sfx : c->b); k++)
+        free_run = free_run && !r->covered[k];
+    if (!free_run)
+        return;
+    const struct tok *v = r->t.v;
+    if (er_tail_found(r, c) && !er_title_case_line(r, c->a)) {
+        er_add_person(r, c); /* "Ngozi Okonjo-Iweala" after "Okonjo-Iweala" */
+        return;
+    }
+    struct er_cand n = *c;
+    bool doubt = ((v[n.a].flags & TK_SENT) || er_common_noun(r, n.a)) && !er_given_at(r, n.a);
+    if (doubt && n.b - n.a >= 2)
+        n.a++; /* "Broadcaster Chris Evans", "Sprinters Kostas Kenteris" */
+    if (er_and_person(r, &n) && !er_title_case_line(r, n.a)) {
+        er_add_person(r, &n);
+        return;
+    }
+    if (doubt && n.a == c->a)
+        return; /* "Vote Blair" opening a headline, "Justices Kennedy" */
+    if (v[n.b].end - v[n.b].start < 3 || v[n.b].sep != ' ' || er_title_case_line(r, n.a))
+        return; /* "Munich Re", "the Romney-Ryan ad", a headline's "to Ask Sestak" */
+    bool seen = false;
+    for (size_t j = 0; j < sg->nlone && !seen; j++)
+        seen = er_same_word(r, n.b, sg->lone[j]);
+    for (size_t j = 0; j < sg->n && !seen; j++)
+        seen = er_same_word(r, n.b, sg->tok[j]);
+    if (seen)
+        er_add_person(r, &n);
+}
+
+/* Deferred runs confirmed: by their surname alone with a reporting verb
+ * or an honorific elsewhere, by a person found whose name is their end,
+ * or by "and" next to a person (confirmed in turn: a few rounds, for
+ * "A and B" where B is confirmed after A is looked at). */
 static void
 er_add_confirmed(struct ent_run *r, const struct er_singles *sg)
 {
-    for (size_t d = 0; d < sg->nlater; d++) {
-        const struct er_cand *c = &sg->later[d];
-        bool free_run = true;
-        for (size_t k = c->a; k <= (c->sfx ? c->sfx : c->b); k++)
-            free_run = free_run && !r->covered[k];
-        const struct tok *v = r->t.v;
-        struct er_cand n = *c;
-        if (((v[n.a].flags & TK_SENT) || er_common_noun(r, n.a)) && !er_given_at(r, n.a)) {
-            if (n.b - n.a < 2)
-                continue; /* "Vote Blair" opening a headline, "Justices Kennedy" */
-            n.a++;        /* "Broadcaster Chris Evans" */
-        }
-        if (v[n.b].end - v[n.b].start < 3 || v[n.b].sep != ' ' || er_title_case_line(r, n.a))
-            continue; /* "Munich Re", "the Romney-Ryan ad", a headline's "to Ask Sestak" */
-        c = &n;
-        bool seen = false;
-        for (size_t j = 0; j < sg->nlone && !seen; j++)
-            seen = er_same_word(r, c->b, sg->lone[j]);
-        for (size_t j = 0; j < sg->n && !seen; j++)
-            seen = er_same_word(r, c->b, sg->tok[j]);
-        if (free_run && seen)
-            er_add_person(r, c);
+    for (int round = 0; round < 3; round++) {
+        size_t nm = r->nm;
+        for (size_t d = 0; d < sg->nlater; d++)
+            er_confirm(r, sg, &sg->later[d]);
+        if (r->nm == nm)
+            break;
     }
 }
 

@@ -72,6 +72,14 @@ bool er_org_lead(const struct ent_run *r, size_t k);
  * a surname ("K.V. Kamath"), a patronymic ("bin", "binti", "ibn") or an
  * Irish particle between name-like words? Evidence without a title. */
 bool er_person_shape(const struct ent_run *r, size_t a, size_t b);
+/* Is token t a word of kinship written in lower case ("his wife, Leah
+ * Tutu", "their sons, Rodrigo"): a person's name follows. Capitalised, as
+ * in a headline or a title ("Big Brother", "Sister on Same-Sex
+ * Marriage"), it is no evidence. */
+bool er_kin(const struct ent_run *r, const struct tok *t);
+/* Is token k a surname with an elided particle ("d'Andrade" of "Miguel
+ * Stilwell d'Andrade", "d'Estaing"): "d'" or "l'" and a capital? */
+bool er_elided(const struct ent_run *r, size_t k);
 /* Does token k name an institution (extract/people.c's er_org_word)? */
 bool er_org_word_at(const struct ent_run *r, size_t k);
 /* People: persons with evidence, their titled lone names, later mentions. */

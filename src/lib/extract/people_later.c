@@ -198,6 +198,71 @@ er_later_surname(struct ent_run *r, size_t i, const struct er_later *lt)
     }
 }
 
+/* Does person name p end the longer name q after a space, the first
+ * letter of p in either case ("Okonjo-Iweala" of "Ngozi Okonjo-Iweala",
+ * "Van Dijk" of "Virgil van Dijk")? */
+static bool
+er_tail_of(const char *p, size_t pl, const char *q)
+{
+    size_t ql = strlen(q);
+    if (ql <= pl + 1 || q[ql - pl - 1] != ' ')
+        return false;
+    const char *t = q + ql - pl;
+    return ex_lower((unsigned char)t[0]) == ex_lower((unsigned char)p[0]) &&
+           memcmp(t + 1, p + 1, pl - 1) == 0;
+}
+
+/* The person of a longer name ending with dyn p's whose mention lies
+ * nearest before position at (else nearest after), or UINT32_MAX. */
+static uint32_t
+er_nearest_full(const struct ent_run *r, size_t p, uint32_t at)
+{
+    const char *pn = r->d[p].name;
+    size_t pl = strlen(pn);
+    uint32_t best = UINT32_MAX, best_before = 0, best_after = UINT32_MAX;
+    bool before = false;
+    for (size_t m = 0; m < r->nm; m++) {
+        uint32_t ref = r->m[m].ref;
+        if (ref < r->g->nents || ref - r->g->nents == p)
+            continue;
+        const struct dyn *q = &r->d[ref - r->g->nents];
+        if (q->kind != ENTITY_PERSON || !er_tail_of(pn, pl, q->name))
+            continue;
+        uint32_t s = r->m[m].start;
+        if (s < at && (!before || s > best_before)) {
+            before = true;
+            best_before = s;
+            best = ref;
+        } else if (s > at && !before && s < best_after) {
+            best_after = s;
+            best = ref;
+        }
+    }
+    return best;
+}
+
+/* A person found by the end of a longer name only ("Okonjo-Iweala, the
+ * head of the WTO" before "Ngozi Okonjo-Iweala", "Van Dijk said" after
+ * "Virgil van Dijk"): its mentions go to the nearest person of that
+ * longer name, so that one person is one entity. */
+static void
+er_merge_tails(struct ent_run *r)
+{
+    for (size_t p = 0; p < r->nd; p++) {
+        if (r->d[p].kind != ENTITY_PERSON)
+            continue;
+        uint32_t pref = (uint32_t)(p + r->g->nents);
+        for (size_t m = 0; m < r->nm; m++) {
+            if (r->m[m].ref != pref)
+                continue;
+            uint32_t q = er_nearest_full(r, p, r->m[m].start);
+            if (q == UINT32_MAX)
+                break; /* no longer name: nothing to merge */
+            r->m[m].ref = q;
+        }
+    }
+}
+
 /* Later mentions of the people found: their full names without evidence
  * and their lone surnames. */
 void
@@ -230,4 +295,5 @@ er_pass_later(struct ent_run *r)
     free(lt.pm);
     smap_free(&lt.cand);
     smap_free(&lt.latest);
+    er_merge_tails(r);
 }

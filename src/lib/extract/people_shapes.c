@@ -5,7 +5,8 @@
  * initials ("K.V." of "K.V. Kamath") and the words that open an
  * organisation's name in Spanish, Portuguese, Italian, French, Malay and
  * Turkish ("Banco", "Grupo", "Ministerio", "Universiti"), which a person's
- * name never starts with.
+ * name never starts with; Dutch and German particles, Vietnamese family
+ * names, words of kinship, surnames with an elided particle.
  */
 #include "config.h"
 
@@ -46,8 +47,35 @@ er_initials(const struct ent_run *r, size_t k)
     for (size_t i = 0; i < n; i += 2)
         if (!ex_is_upper((unsigned char)r->s[t->start + i]) || r->s[t->start + i + 1] != '.')
             return false;
-    return k + 1 < r->t.n && er_joined(&r->t.v[k + 1]) && (r->t.v[k + 1].flags & TK_NAMEY) &&
-           !er_is(r, &r->t.v[k + 1], WL_STOP);
+    static const char *const particles[] = {"de", "du", "da", "van", "von", "le", "la", NULL};
+    const struct tok *v = r->t.v;
+    size_t s = k + 1;
+    if (s + 1 < r->t.n && ps_listed(r, &v[s], particles) && er_joined(&v[s + 1]))
+        s++; /* "F.W. de Klerk" */
+    return s < r->t.n && er_joined(&v[s]) && (v[s].flags & TK_NAMEY) && !er_is(r, &v[s], WL_STOP);
+}
+
+/* Does [a, b] open with a Vietnamese family name and go on as such a name
+ * does: "Nguyen" and two or three words, or any of the common family
+ * names and the middle name "Thi" or "Van" ("Vo Van Thuong", "Nguyen Thi
+ * Kim Ngan")? */
+static bool
+ps_vietnamese(const struct ent_run *r, size_t a, size_t b)
+{
+    static const char *const family[] = {"Nguyen", "Nguyễn", "Tran", "Trần", "Le", "Lê", "Pham",
+                                         "Phạm", "Hoang", "Hoàng", "Huynh", "Phan", "Vu", "Vũ",
+                                         "Vo", "Võ", "Dang", "Đặng", "Bui", "Bùi", "Do", "Đỗ",
+                                         "Ngo", "Ngô", "Duong", "Dương", "Dinh", "Đinh", NULL};
+    static const char *const middle[] = {"Thi", "Thị", "Van", "Văn", NULL};
+    static const char *const nguyen[] = {"Nguyen", "Nguyễn", NULL};
+    const struct tok *v = r->t.v;
+    if (b < a + 1 || b > a + 3 || !ps_listed(r, &v[a], family))
+        return false;
+    for (size_t k = a + 1; k <= b; k++)
+        if (!(v[k].flags & TK_NAMEY) || v[k].sep != ' ')
+            return false;
+    return (b >= a + 2 && ps_listed(r, &v[a + 1], middle)) ||
+           (b >= a + 2 && ps_listed(r, &v[a], nguyen));
 }
 
 /* See people.h. */
@@ -72,13 +100,48 @@ bool
 er_person_shape(const struct ent_run *r, size_t a, size_t b)
 {
     static const char *const patronymic[] = {"bin", "binti", "bint", "ibn", NULL};
+    /* Dutch and German particles: a place's name has none ("Jan van der
+     * Berg", "Karl-Theodor zu Guttenberg") */
+    static const char *const germanic[] = {"van", "von", "zu", "ter", "ten", NULL};
     const struct tok *v = r->t.v;
-    if (b == a + 1 && er_initials(r, a) && !er_org_word_at(r, b))
-        return true; /* "K.V. Kamath" */
+    if (b > a && er_initials(r, a) && !er_org_word_at(r, b) &&
+        (b == a + 1 || (b == a + 2 && !(v[a + 1].flags & TK_CAP))))
+        return true; /* "K.V. Kamath", "F.W. de Klerk" */
+    if (ps_vietnamese(r, a, b))
+        return true; /* "Vo Van Thuong" */
     for (size_t k = a + 1; k < b; k++)
         if (er_cap_particle(r, k) ||
             (ps_listed(r, &v[k], patronymic) && (v[k - 1].flags & TK_NAMEY) &&
-             (v[k + 1].flags & TK_NAMEY)))
-            return true; /* "Aengus Ó Snodaigh", "Mohd Faiz bin Ismail" */
+             (v[k + 1].flags & TK_NAMEY)) ||
+            (ps_listed(r, &v[k], germanic) && (v[k - 1].flags & TK_NAMEY) &&
+             (k == a + 1 || (k == a + 2 && v[a + 1].sep == '-')) &&
+             !er_org_word_at(r, b)))
+            return true; /* "Aengus Ó Snodaigh", "Mohd Faiz bin Ismail", "Jan van der Berg" */
     return false;
+}
+
+/* See people.h. */
+bool
+er_kin(const struct ent_run *r, const struct tok *t)
+{
+    /* not "son": also a Korean surname */
+    static const char *const kin[] = {"wife", "husband", "widow", "widower", "sons", "daughter",
+                                      "daughters", "brother", "brothers", "sister", "sisters",
+                                      "grandson", "granddaughter", "nephew", "niece", "cousin",
+                                      "fiancee", "fiancé", "fiancée", NULL};
+    return ps_listed(r, t, kin);
+}
+
+/* See people.h. */
+bool
+er_elided(const struct ent_run *r, size_t k)
+{
+    const struct tok *t = &r->t.v[k];
+    const char *p = r->s + t->start;
+    size_t n = t->end - t->start, al = p[1] == '\'' ? 1 : 3;
+    if (n < 4 || (p[0] != 'd' && p[0] != 'l') || k == 0 || !er_joined(t))
+        return false;
+    if (al == 3 && memcmp(p + 1, "\xE2\x80\x99", 3) != 0)
+        return false;
+    return n > al + 2 && ex_is_upper((unsigned char)p[1 + al]);
 }

@@ -161,8 +161,10 @@ tk_word_dot(struct tk_state *st, struct tk_word *w)
         st->i++; /* the final dot of U.S. */
     } else if (single && ex_is_upper((unsigned char)s[w->seg]) && i + 2 < n && s[i + 1] == ' ' &&
                ex_is_upper((unsigned char)s[i + 2]) && st->t->n > 0 && st->sep == ' ' &&
-               (st->t->v[st->t->n - 1].flags & TK_NAMEY)) {
-        st->i++; /* a middle initial: "George W. Bush" is one run */
+               (st->t->v[st->t->n - 1].flags & (TK_NAMEY | TK_CAP)) != TK_CAP) {
+        /* a middle initial: "George W. Bush" is one run; or an initial after
+         * a lower-case word ("chairman N. Chandrasekaran") */
+        st->i++;
     }
     return TK_END;
 }

@@ -71,7 +71,9 @@ static const char *const fig_verbs[] = {
     "held", "own", "owns", "surge", "surges", "jump", "jumps", "soar", "soars", "slump",
     "slumps", "dip", "dips", "climb", "climbs", "slid", "slide", "slides", "sank", "shrank",
     "lose", "loses", "losing", "rising", "falling", "grown", "fallen", "agrees", "agree",
-    "stays", "stay", "remain", "remains", "values", NULL};
+    "stays", "stay", "remain", "remains", "values",
+    /* market moves not ending in "-ed" ("BHP shed 1.2%", "Infosys adds 2%") */
+    "shed", "sheds", "adds", "eases", "slips", "sink", "sinks", NULL};
 static const char *const fig_strong_verbs[] = {
     "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could",
     "should", "may", "might", "can", "grown", "grew", "rose", "risen", "fell", "fallen", "hit",
@@ -133,6 +135,8 @@ fig_word_value(const char *s, size_t a, size_t b)
     for (size_t i = a; i < b && n + 1 < sizeof w; i++)
         w[n++] = (char)ex_lower((unsigned char)s[i]);
     w[n] = '\0';
+    if (w[0] == 'a' && (!w[1] || w[1] == ' ' || w[1] == '\t'))
+        return 1; /* "a (full) percentage point" */
     double v = 0;
     char *rest = w;
     for (size_t t = 0; t < DS_ARRAY_LEN(tens); t++) {
@@ -217,10 +221,14 @@ fig_parse_num2(const char *s, size_t a, size_t b, double *hi)
     const char *slash = memchr(s + a, '/', b - a);
     const char *dash = memchr(s + a, '-', b - a);
     if (slash && dash && dash < slash) {
-        /* "9-7/8": whole, numerator, denominator */
+        /* "9-7/8": whole, numerator, denominator; after decimals the
+         * fraction is of the last place ("$10.34-1/2" a bushel is 10.345) */
         double whole = strtod(s + a, NULL), num = strtod(dash + 1, NULL);
-        double den = strtod(slash + 1, NULL);
-        *hi = den > 0 ? whole + num / den : whole;
+        double den = strtod(slash + 1, NULL), place = 1;
+        const char *dot = memchr(s + a, '.', (size_t)(dash - (s + a)));
+        for (const char *d = dot ? dot + 1 : dash; d < dash; d++)
+            place /= 10;
+        *hi = den > 0 ? whole + place * num / den : whole;
         return *hi;
     }
     if (slash && !dash && !memchr(s + a, '.', b - a)) {
@@ -484,6 +492,10 @@ static const struct fig_unitmap fig_units[] = {
     {"cts", "USD", 4},
     {"cent", "USD", 4},
     {"cents", "USD", 4},
+    {"u.s. cents", "USD", 4},
+    {"us cents", "USD", 4},
+    {"u.s. cent", "USD", 4},
+    {"paise", "INR", 4},
     {"pence", "GBP", 4},
     {"p", "GBP", 4},
     {"sen", "MYR", 4},
@@ -542,6 +554,8 @@ fig_currency_code(const char *s, size_t a, size_t b)
         return "NZD";
     if (FIG_IS("R$"))
         return "BRL";
+    if (FIG_IS("R"))
+        return "ZAR"; /* "R512.40": the rand */
     if (FIG_IS("€"))
         return "EUR";
     if (FIG_IS("£"))
@@ -595,6 +609,10 @@ fig_scale_mult(const char *s, size_t a, size_t b, const char **name)
     if (FIG_SC("万")) {
         *name = "ten thousand";
         return 1e4;
+    }
+    if (n >= 10 && memcmp(s + a, "lakh", 4) == 0 && memcmp(s + b - 5, "crore", 5) == 0) {
+        *name = "lakh crore"; /* "Rs 3.2 lakh crore": a hundred thousand crore */
+        return 1e12;
     }
     if (FIG_SC("crore")) {
         *name = "crore";

@@ -233,8 +233,8 @@ static size_t zh_person_at(struct zh_run *z, size_t p, size_t sl, size_t *end) {
     return 0;
   for (size_t g = k; g-- > 0;) {
     size_t e = ends[g];
-    if (!said[g] && !title)
-      continue;
+    if (!said[g] && (!title || (g > 0 && said[0])))
+      continue; /* 趙勇|賽後表示: the shorter name has the verb after it */
     if (zh_break_at(z, e) == SIZE_MAX && !said[g])
       continue; /* the name would end inside a word */
     if (!title && zh_word_inside(z, p + sl, e))
@@ -426,11 +426,13 @@ struct zh_suffix {
  * and 管會, 證交所 in 交所, 機管局 in 管局), and the single characters. */
 static const struct zh_suffix zh_org_suffixes[] = {
    {"委員會", 0}, {"辦公室", 0}, {"基金會", 0}, {"研究院", 0}, {"研究所", 0}, {"交易所", 0}, {"聯合會", 0},
+   {"博物院", 0}, {"博物館", 0}, {"俱樂部", 0},
    {"銀行", 0}, {"公司", 0}, {"集團", 0}, {"大學", 0}, {"協會", 0}, {"商會", 0}, {"法院", 0},
    {"工會", 0}, {"議會", 0}, {"總署", 0}, {"總局", 0}, {"總處", 0}, {"海關", 0}, {"控股", 0}, {"法庭", 0},
    {"委會", 0}, {"監會", 0}, {"管會", 0}, {"聯會", 0}, {"管局", 0}, {"交所", 0},
    {"央行", ZO_ALONE}, {"部", ZO_ONE}, {"局", ZO_ONE}, {"署", ZO_ONE}, {"處", ZO_ONE},
-   {"廳", ZO_ONE}, {"委", ZO_ONE}, {"司", ZO_ONE}, {"省", ZO_ONE | ZO_COUNTRY}, {NULL, 0},
+   {"廳", ZO_ONE}, {"委", ZO_ONE}, {"司", ZO_ONE}, {"隊", ZO_ONE}, {"省", ZO_ONE | ZO_COUNTRY},
+   {NULL, 0},
 };
 static struct zh_list zh_org_suffixes_l = ZH_LIST(zh_org_suffixes);
 
@@ -438,7 +440,11 @@ static struct zh_list zh_org_suffixes_l = ZH_LIST(zh_org_suffixes);
  * is a single word (國泰|航空公司), more words describe (本港金融科技公司). */
 static const char *const zh_org_generic[] = {
    "航空公司", "保險公司", "投資銀行", "商業銀行", "證券公司", "有限公司", "股份公司", "上市公司", "跨國公司",
-   "科技公司", "母公司", "子公司", "分公司", "該公司", NULL,
+   "科技公司", "母公司", "子公司", "分公司", "該公司",
+   /* syndicates and teams of a kind, not bodies with a name */
+   "犯罪集團", "詐騙集團", "販毒集團", "洗黑錢集團", "走私集團", "救援隊", "搜救隊", "消防隊", "醫療隊",
+   "工作隊", "突擊隊", "特遣隊", "部隊", "軍隊", "球隊", "車隊", "機隊", "艦隊", "團隊", "梯隊",
+   "國家隊", "代表隊", "主隊", "客隊", "對手隊", NULL,
 };
 static struct zh_list zh_org_generic_l = ZH_LIST(zh_org_generic);
 
@@ -450,7 +456,8 @@ static const char *const zh_org_stops[] = {
    "宣布", "通過", "來自", "透過", "收購", "加入", "根據", "表示", "認為", "指出", "各國", "多個", "一些",
    "許多", "提高", "進一步", "各級", "據", "針對", "對於", "關於", "按照", "依照", "依據", "聯同",
    "夥同", "起訴", "控告", "入稟", "反對", "支持", "批評", "要求", "呼籲", "邀請", "委託", "獲得",
-   "獲", "授權", "兼", NULL,
+   "獲", "授權", "兼", "的", "新的", "創", "創下", "打破", "刷新", "破獲", "搗破", "拘捕", "逮捕",
+   "擊敗", "戰勝", "對陣", NULL,
 };
 static struct zh_list zh_org_stops_l = ZH_LIST(zh_org_stops);
 
@@ -729,8 +736,9 @@ static void zh_org_at(struct zh_run *z, size_t j) {
   if (e - a <= sufl && !((x->flags & ZO_ALONE) && e - a == sufl &&
                          zh_break_at(z, a) != SIZE_MAX))
     return;
-  if ((x->flags & ZO_ONE) && (e - a < 9 || !zh_org_single_ok(z, j, a, joined)))
-    return;
+  if ((x->flags & ZO_ONE) && (e - a < 9 || !zh_org_single_ok(z, j, a, joined) ||
+                              zh_title_before(s, a, e) >= 6))
+    return; /* 交通總部總警司: a title that ends in a suffix's character */
   if ((x->flags & ZO_COUNTRY) && !zh_country_at(z, a, e))
     return;
   if (zh_org_generic_name(z, a, e) || zh_org_scope(z, a, e, sufl))
@@ -745,10 +753,28 @@ static void zh_org_at(struct zh_run *z, size_t j) {
   free(name);
 }
 
+/* Are the two pieces before piece j single characters that abbreviate a
+ * name (貿|工|部長: 貿工部), the first after a word that ends a name
+ * (兼, 及) or the run's start? */
+static bool zh_org_abbrev_before(const struct zh_run *z, size_t j, size_t a) {
+  /* characters that qualify a title, not a body (前副部長, 該部長, 新任) */
+  static const char *const quals[] = {
+     "副", "前", "原", "新", "現", "該", "本", "各", "代", "署", "首", "女", "老", "正", "次", NULL,
+  };
+  static struct zh_list quals_l = ZH_LIST(quals);
+  if (j < 3 || z->br[j - 1] - z->br[j - 2] != 3 ||
+      z->br[j - 2] - z->br[j - 3] != 3 || a != z->br[j - 3] + z->a)
+    return false;
+  const char *s = z->r->s;
+  return !zh_word_at(s, a, a, a + 3, &quals_l, false) &&
+         !zh_word_at(s, a + 3, a + 3, a + 6, &quals_l, false);
+}
+
 /* A body whose suffix the title after it took (經濟|部長, 財政|部長: the
  * minister of 經濟部): piece j starts with such a title and the name
- * before it is a word of two characters or more. The body is the
- * gazetteer's when it knows the name. */
+ * before it is a word of two characters or more, or two characters that
+ * abbreviate one (兼貿工部長). The body is the gazetteer's when it knows
+ * the name. */
 static void zh_org_in_title(struct zh_run *z, size_t j) {
   static const char *const titles[] = {
      "部長", "局長", "署長", "廳長", "處長", NULL,
@@ -756,12 +782,13 @@ static void zh_org_in_title(struct zh_run *z, size_t j) {
   static struct zh_list titles_l = ZH_LIST(titles);
   const char *s = z->r->s;
   size_t w0 = z->br[j - 1] + z->a, w1 = z->br[j] + z->a;
-  if (j < 2 || zh_word_at(s, w0, w0, w1, &titles_l, false) != w1 - w0 ||
-      z->br[j - 1] - z->br[j - 2] < 6)
+  if (j < 2 || zh_word_at(s, w0, w0, w1, &titles_l, false) != w1 - w0)
     return;
   bool joined;
   size_t a = zh_org_start(z, j, &joined), e = w0 + 3;
-  if (a == SIZE_MAX || a >= w0 - 3 || e - a > ZH_ORG_CHARS * 3 ||
+  if (a == SIZE_MAX || (z->br[j - 1] - z->br[j - 2] < 6 && !zh_org_abbrev_before(z, j, a)))
+    return;
+  if (a >= w0 - 3 || e - a > ZH_ORG_CHARS * 3 ||
       zh_org_generic_name(z, a, e) || zh_taken(z, a, e, true))
     return;
   const struct gz_slot *sl = gz_find(z->r->g, s + a, e - a, ds_hash64(s + a, e - a));

@@ -79,22 +79,57 @@ join_ranges(const char *s, size_t base, struct extraction *out)
     out->nfigures = w;
 }
 
-/* The ISO code of the currency named nearest before s[pos] (from lo), or
- * NULL. */
-static const char *
-yuan_before(const char *s, size_t lo, size_t pos)
+/* Where the article names a currency of yuan_names: every name at every
+ * character, in text order and, at one position, in yuan_names' order.
+ * Found in one pass, so that each bare 元 looks back over the few names
+ * rather than over the whole text before it (that search, once for each
+ * figure, was 6.5% of the Chinese index run's CPU). */
+struct yuan_hit {
+    size_t p, len;
+    const char *iso;
+};
+
+struct yuan_hits {
+    struct yuan_hit *v;
+    size_t n, cap;
+    bool found; /* the pass has run */
+};
+
+static void
+find_yuan_names(const char *s, size_t n, struct yuan_hits *h)
 {
-    const char *iso = NULL;
-    size_t best = 0;
-    for (size_t i = 0; i < DS_ARRAY_LEN(yuan_names); i++) {
-        size_t l = strlen(yuan_names[i].w);
-        for (size_t p = lo; p + l <= pos; p++)
-            if (memcmp(s + p, yuan_names[i].w, l) == 0 && p + 1 > best) {
-                best = p + 1;
-                iso = yuan_names[i].iso;
+    h->found = true;
+    for (size_t p = 0; p < n; p++) {
+        if (((unsigned char)s[p] & 0xC0) == 0x80)
+            continue;
+        for (size_t i = 0; i < DS_ARRAY_LEN(yuan_names); i++) {
+            size_t l = strlen(yuan_names[i].w);
+            if (p + l > n || memcmp(s + p, yuan_names[i].w, l) != 0)
+                continue;
+            if (h->n == h->cap) {
+                h->cap = h->cap ? 2 * h->cap : 16;
+                h->v = xrealloc(h->v, h->cap * sizeof *h->v);
             }
+            h->v[h->n++] = (struct yuan_hit){p, l, yuan_names[i].iso};
+        }
     }
-    return iso;
+}
+
+/* The ISO code of the currency named nearest before s[pos] (a name wholly
+ * inside [lo, pos)), or NULL; at one position the first of yuan_names
+ * that fits wins. */
+static const char *
+yuan_before(const struct yuan_hits *h, size_t lo, size_t pos)
+{
+    const struct yuan_hit *best = NULL;
+    for (size_t k = h->n; k-- > 0;) {
+        const struct yuan_hit *x = &h->v[k];
+        if (x->p < lo || (best && x->p != best->p))
+            break;
+        if (x->p + x->len <= pos)
+            best = x; /* going back, a later fit is earlier in yuan_names */
+    }
+    return best ? best->iso : NULL;
 }
 
 /* The end of the sentence from pos: after the next 。！？ or line break. */
@@ -142,18 +177,23 @@ bare_yuan(const char *s, const struct figure *f)
 static void
 carry_yuan(const char *s, size_t n, size_t base, struct extraction *out)
 {
+    struct yuan_hits hits = {0};
     for (size_t i = base; i < out->nfigures; i++) {
         struct figure *f = &out->figures[i];
         if (!bare_yuan(s, f))
             continue;
-        const char *iso = yuan_before(s, 0, f->span.start);
+        if (!hits.found)
+            find_yuan_names(s, n, &hits);
+        const char *iso = yuan_before(&hits, 0, f->span.start);
         if (!iso)
-            iso = yuan_before(s, f->span.end, sentence_end(s, n, f->span.end));
+            iso = yuan_before(&hits, f->span.end,
+                              sentence_end(s, n, f->span.end));
         if (iso && strcmp(iso, f->unit) != 0) {
             free(f->unit);
             f->unit = xstrdup(iso);
         }
     }
+    free(hits.v);
 }
 
 void

@@ -27,7 +27,10 @@ struct zh_word {
   const char *val; /* what it stands for */
   int cls;         /* units: 0 percent, 1 pp, 2 money, 3 quantity, 4 count,
                     * 5 tenths (三成: 30%), 6 times (两倍), 7 a measure
-                    * word, 8 a Hong Kong rate in 厘 (4.75厘: 4.75%) */
+                    * word, 8 a Hong Kong rate in 厘 (4.75厘: 4.75%),
+                    * 9 occurrences (4.5萬次: only scaled or 100 up),
+                    * 10 index points (收報19,865點: only in a sentence
+                    * about an index) */
 };
 
 /* Units after a number, written once (util/zh_lists.c adds the Simplified
@@ -38,7 +41,8 @@ static const struct zh_word zh_units[] = {
    {"港幣", "HKD", 2}, {"新台幣", "TWD", 2}, {"台幣", "TWD", 2}, {"日圓", "JPY", 2},
    {"日元", "JPY", 2}, {"歐元", "EUR", 2}, {"英鎊", "GBP", 2}, {"韓元", "KRW", 2},
    {"澳元", "AUD", 2}, {"加元", "CAD", 2}, {"新加坡元", "SGD", 2}, {"新元", "SGD", 2},
-   {"澳門元", "MOP", 2}, {"澳門幣", "MOP", 2}, {"元", "CNY", 2},
+   {"澳門元", "MOP", 2}, {"澳門幣", "MOP", 2}, {"令吉", "MYR", 2}, {"林吉特", "MYR", 2},
+   {"馬幣", "MYR", 2}, {"元", "CNY", 2}, {"次", "次", 9}, {"點", "points", 10},
    {"個百分點", "pp", 1}, {"百分點", "pp", 1}, {"個基點", "bp", 1}, {"基點", "bp", 1},
    {"%", "%", 0}, {"噸", "tonnes", 3}, {"公噸", "tonnes", 3}, {"桶", "barrels", 3},
    {"斤", "jin", 3}, {"千瓦時", "kWh", 3}, {"千瓦", "kW", 3}, {"立方米", "cubic metres", 3},
@@ -53,7 +57,8 @@ static const struct zh_word zh_percent = {"%", "%", 0};
 /* Measure words (classifiers) of things news counts: a number before one
  * is a count whose unit is the measure word in Simplified (輛 and 辆 are
  * one unit). 次 (times), 種/類/款 (kinds) and 屆 (editions) are left out:
- * they count occurrences or kinds, not things. */
+ * they count occurrences or kinds, not things (次 is a unit of its own,
+ * kept only for large counts: 4.5萬次). */
 static const char *const zh_classifiers[] = {
     "個", "家", "宗", "架次", "架", "艘", "輛", "項", "間", "臺", "台", "部",
     "張", "列", "頭", "隻", "條", "座", "所", "位", "件", "套", "份", "批次",
@@ -447,11 +452,19 @@ static const struct zh_word *zh_fig_unit(const char *s, size_t n, size_t ne,
   return u;
 }
 
+/* Words after a number and its unit that bound it (九成以上). */
+static const struct zh_word zh_above[] = {
+   {"以上", "more than", 0}, {"以下", "less than", 0}, {NULL, NULL, 0},
+};
+static struct zh_list zh_above_l = ZH_LIST(zh_above);
+
 /* Is this number and unit a figure? Counted nouns need a number that is
  * no article (一家) nor ordinal (第三家); 人 (a noun) needs 100 or a scale;
- * 三成 and 两倍 an estimate or a direction before them (減少一成). */
+ * 三成 and 两倍 an estimate or a direction before them (減少一成) or a
+ * bound after (九成以上). */
 static bool zh_fig_keep(const char *s, const struct zh_lead *ld,
-                        const struct zh_num *num, const struct zh_word *u) {
+                        const struct zh_num *num, const struct zh_word *u,
+                        bool above) {
   if (num->arabic && !num->scaled && !num->more && !ld->ap && !ld->cur &&
       !ld->pct && (unsigned char)u->w[0] < 0x80 && !zh_after_han(s, ld->st))
     return false; /* "5%" in English text: the English pattern's */
@@ -459,13 +472,15 @@ static bool zh_fig_keep(const char *s, const struct zh_lead *ld,
     return false; /* 第3家: an ordinal */
   if (u->cls == 7)
     return num->arabic || num->scaled || ld->ap || num->value >= 2;
+  if (u->cls == 9) /* 三次: how often; 4.5萬次 a count */
+    return num->scaled || num->value >= 100;
   if (u->cls == 6 && num->arabic)
     return true; /* 5,000倍: digits before 倍 count times */
   if (u->cls == 5 || u->cls == 6) { /* 成 and 倍 are common characters */
     bool dir = ld->st >= 3 && zh_forms_before(zh_forms(&zh_dirs_l), s,
                                               ld->st >= 6 ? ld->st - 6 : 0,
                                               ld->st, NULL);
-    return (ld->ap || dir) && !num->arabic && num->value < 10;
+    return (ld->ap || dir || above) && !num->arabic && num->value < 10;
   }
   if (!num->arabic && !num->scaled && !ld->pct && !ld->ap && num->value < 10)
     return false; /* 三人: counted words, not figures */
@@ -495,6 +510,32 @@ static bool zh_rate_li(const char *s, size_t n, size_t st, size_t e) {
   return false;
 }
 
+/* Words that name a share index (恒生指數, 恒指, 深證成指, 道指): a number
+ * in 點 in their sentence is an index level or move. */
+static const char *const zh_index_words[] = {
+    "指數", "恒指", "恆指", "國指", "科指", "成指", "綜指", "道指", "日經", NULL};
+static struct zh_list zh_index_words_l = ZH_LIST(zh_index_words);
+
+/* Is the number in 點 at [st, e) index points: digits, not a time nor a
+ * decimal (3點半, 8點鐘, 3點5), in a sentence that names an index? */
+static bool zh_index_points(const char *s, size_t n, size_t st, size_t e,
+                            const struct zh_num *num) {
+  uint32_t cp = 0;
+  if (!num->arabic)
+    return false;
+  if (e < n && utf8_decode(s + e, n - e, &cp) > 0 &&
+      (zh_numeral(cp, &(double){0}) >= 0 || (cp >= '0' && cp <= '9') ||
+       cp == 0x534A || cp == 0x9418 || cp == 0x949F || cp == 0x5206 ||
+       cp == 0x6B63 || cp == 0x524D || cp == 0x5F8C || cp == 0x540E))
+    return false; /* 半 鐘 钟 分 正 前 後 后: a time of day */
+  struct span sn = zh_sentence(s, n, st);
+  const struct zh_forms *f = zh_forms(&zh_index_words_l);
+  for (size_t p = sn.start; p < sn.end; p++)
+    if (zh_forms_at(f, s, p, sn.end, NULL))
+      return true;
+  return false;
+}
+
 /* Fill f: the figure [st, e) of value num in unit u. */
 static void zh_fig_fill(const char *s, const struct zh_lead *ld,
                         const struct zh_num *num, const struct zh_word *u,
@@ -509,7 +550,7 @@ static void zh_fig_fill(const char *s, const struct zh_lead *ld,
             : u->cls == 0 || u->cls == 5 || u->cls == 8 ? FIGURE_RATE
             : u->cls == 1 || u->cls == 6 ? FIGURE_CHANGE
             : u->cls == 2                ? FIGURE_AMOUNT
-            : u->cls == 3                ? FIGURE_QUANTITY
+            : u->cls == 3 || u->cls == 10 ? FIGURE_QUANTITY
                                          : FIGURE_COUNT;
   f->scale = num->value >= 1e12 && num->scaled  ? xstrdup("trillion")
              : num->value >= 1e9 && num->scaled ? xstrdup("billion")
@@ -540,8 +581,10 @@ static size_t zh_figure_at(const char *s, size_t n, size_t p,
   char buf[16];
   size_t e;
   const struct zh_word *u = zh_fig_unit(s, n, num.end, &ld, &cw, buf, &e);
-  if (!u || !zh_fig_keep(s, &ld, &num, u) ||
-      (u->cls == 8 && !zh_rate_li(s, n, ld.st, e)))
+  bool above = u && zh_at(&zh_above_l, s, e, n, NULL); /* 九成以上 */
+  if (!u || !zh_fig_keep(s, &ld, &num, u, above) ||
+      (u->cls == 8 && !zh_rate_li(s, n, ld.st, e)) ||
+      (u->cls == 10 && !zh_index_points(s, n, ld.st, e, &num)))
     return 0;
   if (ld.cur && u == ld.cur && n - num.end >= 3 &&
       memcmp(s + num.end, "元", 3) == 0)

@@ -128,6 +128,13 @@ name_with_role(const char *s, size_t n)
     return is_name(s, sp2) && is_role(s + sp2 + 1, n - sp2 - 1) ? sp2 : 0;
 }
 
+/* See lib.h. */
+size_t
+ing_name_with_role(const char *s, size_t n)
+{
+    return name_with_role(s, n);
+}
+
 /* A role line under a name ("Business reporter, BBC News", "Senior
  * political correspondent", "BBC Sport at Villa Park"): true, and the
  * outlet it names (canonical) set as the source. */
@@ -176,18 +183,58 @@ prev_line(const struct ing_doc *d, size_t i)
     return NULL;
 }
 
+/* Is l a date line: a "Published" line, a date alone, or a short line
+ * holding a date that is no sentence? */
+static bool
+date_line(const struct ing_doc_line *l)
+{
+    struct ing_date dt;
+    return l && (ing_is_published_line(l->t, l->tl, &dt) || ing_parse_date_whole(l->t, l->tl, &dt) ||
+                 (ing_find_date(l->t, l->tl, &dt, NULL) && l->tl < 60 &&
+                  !ing_is_prose(l->t, l->tl, 3)));
+}
+
+/* Is l a name that looks like an outlet's ("Des Moines Register", "The
+ * Colorado Sun") directly on top of a date line? */
+static bool
+outlet_over_date(struct ing_doc *d, const struct ing_doc_line *l)
+{
+    return l->tl <= 60 && ing_outlet_like(l->t, l->tl, false) &&
+           ing_count_words_max(l->t, l->tl, 7) <= 6 && date_line(next_line(d, (size_t)(l - d->lines)));
+}
+
 /* Is l a line of metadata that may sit under a byline: a date, a
- * "Published" line, a role line or a known outlet's name alone? */
+ * "Published" line, a role line, a known outlet's name alone, or an
+ * outlet-like name over a date? */
 static bool
 meta_under_name(struct ing_doc *d, const struct ing_doc_line *l)
 {
-    struct ing_date dt;
     if (!l)
         return false;
-    return ing_is_published_line(l->t, l->tl, &dt) || ing_parse_date_whole(l->t, l->tl, &dt) ||
-           (ing_find_date(l->t, l->tl, &dt, NULL) && l->tl < 60 && !ing_is_prose(l->t, l->tl, 3)) ||
-           role_line(d, l->t, l->tl, false) ||
-           (l->tl <= 60 && outlets_match(d->outlets, l->t, l->tl));
+    return date_line(l) || role_line(d, l->t, l->tl, false) ||
+           (l->tl <= 60 && outlets_match(d->outlets, l->t, l->tl)) || outlet_over_date(d, l);
+}
+
+/* "Jennifer Solis and Marcus Whitley": two names joined by "and". The
+ * length of the first, or 0. */
+static size_t
+joined_names(const char *s, size_t n)
+{
+    const char *and = ing_ifind(s, n, " and ");
+    if (!and)
+        return 0;
+    size_t fl = (size_t)(and - s);
+    const char *r = and + 5;
+    return is_name(s, fl) && is_name(r, (size_t)(s + n - r)) ? fl : 0;
+}
+
+/* Is pv a line of the header taken as metadata (byline, date, role)? */
+static bool
+header_meta(const struct ing_doc_line *pv)
+{
+    return pv && pv->why &&
+           (strcmp(pv->why, "byline") == 0 || strcmp(pv->why, "date") == 0 ||
+            strcmp(pv->why, "published") == 0);
 }
 
 /* See lib.h. */
@@ -210,6 +257,15 @@ ing_top_byline(struct ing_doc *d, size_t i, bool first)
             return true;
         }
     }
+    if (header_meta(pv) && l->tl <= 60 && !d->source && ing_outlet_like(l->t, l->tl, false) &&
+        ing_count_words_max(l->t, l->tl, 7) <= 6) {
+        /* "Stephen Gruber-Miller" / "Des Moines Register" / "Published ...",
+         * "March 2, 2023" / "Missouri Independent": an outlet-like name in
+         * the header stack under the byline or the date */
+        ing_set_source(d, l->t, l->tl, RANK_ALONE_UNKNOWN);
+        l->why = "source";
+        return true;
+    }
     if (a->byline || first)
         return false;
     size_t nl = name_with_role(l->t, l->tl);
@@ -221,6 +277,12 @@ ing_top_byline(struct ing_doc *d, size_t i, bool first)
     if (is_name(l->t, l->tl) && !ing_outlet_like(l->t, l->tl, false) &&
         meta_under_name(d, next_line(d, i))) { /* "Harbour Gazette" is an outlet's name */
         a->byline = ing_dupn(l->t, l->tl);
+        l->why = "byline";
+        return true;
+    }
+    size_t fl = joined_names(l->t, l->tl);
+    if (fl && meta_under_name(d, next_line(d, i))) { /* the first author is the byline */
+        a->byline = ing_dupn(l->t, fl);
         l->why = "byline";
         return true;
     }

@@ -203,6 +203,9 @@ static const char *const labels[] = {
     "skip advertisement",
     "now playing",
     "up next",
+    "watch now",
+    "video ad feedback",
+    "loading...",
     "show caption",
     "hide caption",
     "toggle caption",
@@ -238,6 +241,7 @@ static const char *const label_prefixes[] = {
     "more:",
     "watch:",
     "listen:",
+    "like this: like",
     "click here to",
     "click here for",
     "tap here to",
@@ -323,7 +327,7 @@ static const char *const runin_prefixes[] = {
     "related:", "related story:", "related article:", "related content:", "read more:",
     "read also:", "also read:", "read also |", "also read |", "read more |", "see also:",
     "read next:", "more:", "more on this:",
-    "recommended:", "read:", "watch:", "listen:",
+    "recommended:", "read:", "watch:", "listen:", "most read:", "most popular:", "trending:",
 };
 
 /* The same prefixes a page runs without a colon before the linked headline
@@ -367,6 +371,7 @@ ing_is_related_heading(const char *s, size_t n)
                                         "you might also", "recommended", "most read",
                                         "most popular", "top stories", "editor",
                                         "trending", "explore more", "now playing", "up next",
+                                        "watch now", "video ad feedback",
                                         "keep reading"};
     for (size_t i = 0; i < DS_ARRAY_LEN(heads); i++)
         if (ing_istarts(s, n, heads[i]))
@@ -764,6 +769,7 @@ caption_reason(const char *s, size_t n)
     if (shape)
         return shape;
     if ((ing_istarts(s, n, "photo by ") || ing_istarts(s, n, "photograph by ") ||
+         ing_istarts(s, n, "photographs by ") || ing_istarts(s, n, "photos by ") ||
          ing_istarts(s, n, "image by ")) &&
         ing_count_words_max(s, n, 13) <= 12 && s[n - 1] != '.')
         return "caption"; /* "Photo by Jane Roe on Unsplash" */

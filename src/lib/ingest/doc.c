@@ -141,6 +141,16 @@ credit_follows(const struct ing_doc *d, size_t i)
     return false;
 }
 
+/* Is the next line a picture credit alone ("Jane Roe | Getty Images")? A
+ * short line directly above one is the picture's caption. */
+static bool
+photo_credit_follows(const struct ing_doc *d, size_t i)
+{
+    if (i + 1 >= d->n || d->lines[i + 1].blank)
+        return false;
+    return ing_is_photo_credit_line(d->lines[i + 1].t, d->lines[i + 1].tl);
+}
+
 /* See lib.h. */
 void
 ing_drop_furniture(struct ing_doc *d)
@@ -159,6 +169,8 @@ ing_drop_furniture(struct ing_doc *d)
         if (!l->why && prev && prev->why && ing_is_caption_toggle(prev->t, prev->tl) &&
             ing_count_words_max(l->t, l->tl, 41) <= 40 && credit_follows(d, i))
             l->why = "caption"; /* "Hide Caption" / the caption / "Jane Roe, AP" */
+        if (!l->why && ing_count_words_max(l->t, l->tl, 41) <= 40 && photo_credit_follows(d, i))
+            l->why = "caption"; /* the caption / "Jane Roe | Getty Images" */
         prev = l;
         if (l->why)
             continue;
@@ -228,11 +240,13 @@ ing_drop_related_runs(struct ing_doc *d)
         struct ing_doc_line *l = &d->lines[i];
         if (!l->why || strcmp(l->why, "label") != 0 || !ing_is_related_heading(l->t, l->tl))
             continue;
-        if (ing_istarts(l->t, l->tl, "now playing") || ing_istarts(l->t, l->tl, "up next")) {
+        if (ing_istarts(l->t, l->tl, "now playing") || ing_istarts(l->t, l->tl, "up next") ||
+            ing_istarts(l->t, l->tl, "watch now") || ing_istarts(l->t, l->tl, "video ad feedback")) {
             /* a video player's label: the title of the clip under it, even
-             * with a blank line between */
+             * with a blank line or the player's running time between */
             size_t j = i + 1;
-            while (j < d->n && d->lines[j].blank)
+            while (j < d->n && (d->lines[j].blank || (d->lines[j].why &&
+                                                      strcmp(d->lines[j].why, "video") == 0)))
                 j++;
             if (j < d->n && !d->lines[j].why && headline_shaped(&d->lines[j]))
                 d->lines[j].why = "video";

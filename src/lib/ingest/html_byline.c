@@ -20,7 +20,7 @@
 /* ---- the byline block ------------------------------------------------------------ */
 
 static const char *const byline_words[] = {"byline", "author", "dateline", "writtenby", "p-author",
-                                           NULL};
+                                           "writer", NULL};
 
 /* Class words of the parts of a byline block that are not the name: the
  * writer's job ("author-title", "role"), a photo, a short biography. */

@@ -363,7 +363,10 @@ jsonld_meta(const struct jval *art, const struct jval *root, const char *doc_tit
             struct html_meta *m)
 {
     const char *name = jstr(jget(art, "name")), *headline = jstr(jget(art, "headline"));
-    const char *publisher = jstr(jget(jget(art, "publisher"), "name"));
+    const struct jval *pub = jget(art, "publisher");
+    if (pub && pub->t == J_OBJ && !jget(pub, "name") && jstr(jget(pub, "@id")))
+        pub = find_by_id(root, jstr(jget(pub, "@id")), 0); /* Yoast: {"@id": "...#organization"} */
+    const char *publisher = jstr(jget(pub, "name"));
     /* a name that is the publisher's names the site, not the article */
     if (name && headline && publisher && ds_strcasecmp_ascii(name, publisher) == 0)
         name = NULL;

@@ -308,6 +308,28 @@ removable(struct grab *g, xmlNode *node, xmlNode *body, bool *title_header)
     return hx_is_any(node, empties) && without_content(node);
 }
 
+/* The list right after a removed element that heads other stories
+ * ("RELATED STORIES" in a paragraph of its own, then <ul>): the links go
+ * with their heading. NULL when there is none. */
+static xmlNode *
+related_list_after(xmlNode *node)
+{
+    size_t tl = hx_text_len(node);
+    if (tl == 0 || tl > 40)
+        return NULL;
+    xmlNode *list = hx_next_el(node);
+    if (!list || !(hx_is(list, "ul") || hx_is(list, "ol")))
+        return NULL;
+    struct buf b = BUF_INIT;
+    hx_text(node, &b);
+    const char *t = buf_str(&b);
+    while (*t == ' ' || *t == '\n')
+        t++;
+    bool heads = ing_is_related_heading(t, strlen(t));
+    buf_free(&b);
+    return heads ? list : NULL;
+}
+
 /* Walk the page once: remove what cannot be text, note the byline, and
  * collect the elements to score (into *els). */
 static size_t
@@ -323,7 +345,10 @@ prepare_nodes(struct grab *g, xmlNode *body, xmlNode ***els)
             continue;
         }
         if (removable(g, node, body, &title_header)) {
-            xmlNode *next = hx_next(node, body, true);
+            xmlNode *list = related_list_after(node);
+            xmlNode *next = hx_next(list ? list : node, body, true);
+            if (list)
+                hx_remove(list);
             hx_remove(node);
             node = next;
             continue;

@@ -329,6 +329,57 @@ colon_title(xmlNode *root, const char *orig)
     return cur;
 }
 
+/* The page's first <h1> when <title> opens with it and a separator follows
+ * ("Headline | Section | Site" under <h1>Headline</h1>): the headline
+ * without the section. Not when the h1 is shorter than what follows it (a
+ * site's name over "Site | Headline"). Returns malloc'd text or NULL. */
+static char *
+h1_prefix_title(xmlNode *root, const char *orig)
+{
+    for (xmlNode *n = root; n; n = hx_next(n, root, false)) {
+        if (!hx_is(n, "h1"))
+            continue;
+        struct buf b = BUF_INIT;
+        hx_text(n, &b);
+        char *h = collapse(buf_str(&b));
+        buf_free(&b);
+        size_t hl = strlen(h), ol = strlen(orig);
+        bool hier;
+        if (hl >= 10 && hl + 3 < ol && strncmp(orig, h, hl) == 0 && orig[hl] == ' ' &&
+            separator_at(orig, hl + 1, &hier) && hl > ol - hl)
+            return h;
+        free(h);
+        return NULL; /* only the first h1 */
+    }
+    return NULL;
+}
+
+/* The last part of <title> after a separator ("Headline – Site" gives
+ * "Site"), when it looks like an outlet's name: the site's name on a page
+ * that states none. Returns malloc'd text or NULL. */
+static char *
+title_site(const char *raw)
+{
+    char *orig = collapse(raw);
+    size_t len = strlen(orig), last = 0, sl = 0;
+    for (size_t i = 0; i < len; i++) {
+        bool h;
+        size_t l = separator_at(orig, i, &h);
+        if (l) {
+            last = i;
+            sl = l;
+        }
+    }
+    char *site = NULL;
+    if (sl && last + sl + 1 < len) {
+        const char *p = orig + last + sl + 1;
+        if (word_count(p) <= 5 && ing_outlet_like(p, strlen(p), false))
+            site = xstrdup(p);
+    }
+    free(orig);
+    return site;
+}
+
 /* <title> without the site's name ("Headline | Site", "Site: Headline"),
  * the way reader modes cut it; a lone <h1> when the title is very short or
  * long. Returns malloc'd text or NULL. */
@@ -337,7 +388,11 @@ clean_title(xmlNode *root, const char *raw)
 {
     char *orig = collapse(raw);
     size_t len = strlen(orig);
-    char *cur = NULL;
+    char *cur = h1_prefix_title(root, orig);
+    if (cur) {
+        free(orig);
+        return cur;
+    }
     bool hier = false, any = false, portal = false;
     size_t last = 0, first = 0, first_len = 0;
     for (size_t i = 0; i < len; i++) {
@@ -472,6 +527,46 @@ read_time(xmlNode *root, struct html_meta *m)
         }
 }
 
+/* Does an element's class name a publication date ("posted-on",
+ * "entry-date published", "post-date") and not a modification? */
+static bool
+posted_class(const xmlNode *n)
+{
+    const char *c = hx_attr(n, "class");
+    if (!c)
+        return false;
+    size_t cl = strlen(c);
+    if (ing_ifind(c, cl, "updated") || ing_ifind(c, cl, "modified"))
+        return false;
+    return ing_ifind(c, cl, "posted-on") || ing_ifind(c, cl, "entry-date") ||
+           ing_ifind(c, cl, "post-date") || ing_ifind(c, cl, "publish");
+}
+
+/* A theme's "Posted on March 3, 2020" (WordPress's span.posted-on, its
+ * entry-date): a short element whose class names the publication and whose
+ * text holds a date, inside the article or its header and not in a list
+ * of other stories (aside, list item). Read only when nothing else dated
+ * the page. */
+static void
+read_posted(xmlNode *root, struct html_meta *m)
+{
+    for (xmlNode *n = root; n && !m->published; n = hx_next(n, root, false)) {
+        if (n->type != XML_ELEMENT_NODE || !posted_class(n) || hx_has_ancestor(n, "aside", 0) ||
+            hx_has_ancestor(n, "li", 0) ||
+            !(hx_has_ancestor(n, "article", 0) || hx_has_ancestor(n, "header", 0) ||
+              hx_has_ancestor(n, "main", 0)))
+            continue;
+        if (hx_text_len(n) == 0 || hx_text_len(n) > 80)
+            continue;
+        struct buf b = BUF_INIT;
+        hx_text(n, &b);
+        struct ing_date dt;
+        if (ing_find_date(buf_str(&b), b.len, &dt, NULL) && dt.y && dt.m && dt.d)
+            m->published = xasprintf("%04d-%02d-%02d", dt.y, dt.m, dt.d);
+        buf_free(&b);
+    }
+}
+
 /* See html.h. */
 void
 html_meta_read(xmlDoc *doc, struct html_meta *m)
@@ -498,9 +593,12 @@ html_meta_read(xmlDoc *doc, struct html_meta *m)
     html_jsonld_read(root, doc_title, m);
     read_meta_tags(root, m);
     read_time(root, m);
+    read_posted(root, m);
     read_saved_from(doc, m);
     if (!m->title && doc_title && doc_title[0])
         m->title = clean_title(root, doc_title);
+    if (!m->site && doc_title && doc_title[0])
+        m->site = title_site(doc_title);
     free(doc_title);
     /* what the page says may hold white space runs and entities already
      * decoded by the parser; collapse the runs */

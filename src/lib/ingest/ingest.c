@@ -22,8 +22,10 @@
 
 /* A web page's own metadata lines at the top of its text ("By Jane Doe",
  * "Submitted by Jane Doe on Fri, 09/30/2022", "June 14, 2021"): the page
- * stated them in its markup, so they go as "byline" or "date". Only the
- * first three lines of content, only short ones. */
+ * stated them in its markup, so they go as "byline" or "date"; a name with
+ * its role ("Jane Roe North of England correspondent") is the byline when
+ * the markup named no one. Only the first three lines of content, only
+ * short ones. */
 static void
 drop_page_meta_lines(struct ing_doc *d)
 {
@@ -39,11 +41,17 @@ drop_page_meta_lines(struct ing_doc *d)
         struct ing_date dt;
         char *name = NULL;
         bool has_date = false;
+        size_t nl = 0;
         if (ing_parse_date_whole(l->t, l->tl, &dt) || ing_is_published_line(l->t, l->tl, &dt))
             l->why = "date";
         else if ((by && ing_ifind(l->t, l->tl, by)) ||
                  ing_is_byline(l->t, l->tl, &name, &dt, &has_date))
             l->why = "byline";
+        else if ((nl = ing_name_with_role(l->t, l->tl)) != 0) {
+            l->why = "byline"; /* "Jane Roe North of England correspondent" */
+            if (!d->a->byline)
+                d->a->byline = ing_dupn(l->t, nl);
+        }
         free(name);
     }
 }
@@ -76,6 +84,15 @@ note_undated(struct ing_doc *d)
 /* Cleaning and the text's own metadata, in order. A page whose format
  * stated its structure (HTML) keeps repeated paragraphs and is not searched
  * for headline, byline or dateline lines: its markup said what they are. */
+/* A date in the article's own address ("/news/2025/01/09/...",
+ * "/world/2024/mar/05/...": the day a CMS filed it under), else in the
+ * file's path: the last resort, after every dated line and the metadata. */
+static bool
+address_date(const struct article *a, struct ing_date *pd)
+{
+    return (a->url && ing_path_date(a->url, pd)) || (a->path && ing_path_date(a->path, pd));
+}
+
 static void
 clean_lines(struct ing_doc *d, bool structured)
 {
@@ -95,7 +112,7 @@ clean_lines(struct ing_doc *d, bool structured)
     if (!d->source)
         ing_meta_furniture_outlet(d);
     struct ing_date pd;
-    if (!d->a->published && ing_path_date(d->a->path, &pd))
+    if (!d->a->published && address_date(d->a, &pd))
         ing_set_date(d->a, &pd, DATE_PATH);
 }
 
@@ -377,7 +394,7 @@ ing_finish(const struct ingest_ctx *ctx, struct article *out, struct buf *raw, s
         ing_meta_furniture_outlet(&d);
     ing_apply_meta(&d, meta);
     struct ing_date pd;
-    if (!out->published && ing_path_date(out->path, &pd))
+    if (!out->published && address_date(out, &pd))
         ing_set_date(out, &pd, DATE_PATH);
     note_undated(&d);
 

@@ -87,8 +87,18 @@ bool ing_is_caption_toggle(const char *s, size_t n);
  * "Reuters", "courtesy")? (clean_shapes.c) */
 bool ing_has_credit_word(const char *s, size_t n);
 /* The newer caption and furniture shapes of a line (clean_shapes.c):
- * "caption", "video", "promo", "signoff", or NULL. */
+ * "caption", "video", "promo", "signoff", "tip", "credit", "contact", or
+ * NULL. */
 const char *ing_caption_shape(const char *s, size_t n);
+/* Is s[0, n) a picture credit alone on its line ("Jane Roe | Getty Images",
+ * "ST PHOTO: JANE ROE", "Jane Roe, Getty Images")? (clean_shapes.c) */
+bool ing_is_photo_credit_line(const char *s, size_t n);
+/* "Jane Roe, Retail Correspondent", "Jane Roe North of England
+ * correspondent": the name's length, or 0. (byline_shapes.c) */
+size_t ing_name_with_role(const char *s, size_t n);
+/* "==Kyodo": a wire's sign-off after two marks; its name in *name, *nl.
+ * (clean_shapes.c) */
+bool ing_marked_signoff(const char *s, size_t n, const char **name, size_t *nl);
 /* Is s[0, n) a related-story run-in ("READ MORE: <headline>": a run-in
  * prefix, then at most 30 words without a final full stop)? (clean.c) */
 bool ing_is_related_runin(const char *s, size_t n);

@@ -443,6 +443,41 @@ dateline_dash_at(const char *s, size_t n, size_t i)
            (memcmp(s + i, "\xe2\x80\x94", 3) == 0 || memcmp(s + i, "\xe2\x80\x93", 3) == 0);
 }
 
+/* One word of 2 to 8 capitals ("PTI", "IANS"). */
+static bool
+caps_word(const char *s, size_t n)
+{
+    if (n < 2 || n > 8)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!(s[i] >= 'A' && s[i] <= 'Z'))
+            return false;
+    return true;
+}
+
+/* ", Kyodo -" after a dateline's date at s[i] (the ','): one or two
+ * capitalised words of letters, then a dash. Returns where the words end,
+ * or 0. */
+static size_t
+dateline_agency_after_comma(const char *s, size_t n, size_t i)
+{
+    if (i + 2 >= n || s[i + 1] != ' ' || !(s[i + 2] >= 'A' && s[i + 2] <= 'Z'))
+        return 0;
+    size_t j = i + 2, words = 0, end = 0;
+    while (j < n && s[j] >= 'A' && s[j] <= 'Z' && words < 2) {
+        while (j < n && ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z')))
+            j++;
+        words++;
+        end = j;
+        if (j + 1 < n && s[j] == ' ' && s[j + 1] >= 'A' && s[j + 1] <= 'Z')
+            j++;
+    }
+    size_t k = end;
+    while (k < n && s[k] == ' ')
+        k++;
+    return words && k > end && dateline_dash_at(s, n, k) && k + 1 < n && s[k + 1] == ' ' ? end : 0;
+}
+
 /* "WASHINGTON, May 17 (Reuters) -", "BEIJING, May 17, 2018 (Xinhua) --",
  * "Geneva (AP) —": a place at the start of a paragraph, an optional date, an
  * optional agency in parentheses, then a dash. */
@@ -467,6 +502,14 @@ ing_is_dateline(const char *s, size_t n, struct ing_dateline *dl)
                 return false;
         }
     }
+    if (caps_place && dl->month && i < n && s[i] == ',') {
+        size_t e = dateline_agency_after_comma(s, n, i);
+        if (e) { /* "TOKYO, March 3, Kyodo -" */
+            dl->agency = s + i + 2;
+            dl->agencyl = e - i - 2;
+            return true;
+        }
+    }
     while (i < n && s[i] == ' ')
         i++;
     if (i < n && s[i] == '(') {
@@ -481,6 +524,11 @@ ing_is_dateline(const char *s, size_t n, struct ing_dateline *dl)
     }
     if (!caps_place && !dl->agency)
         return false;
+    /* "New Delhi, Mar 3 (PTI) Delhi airport will ...": an agency in
+     * capitals after a date, the story straight after it without a dash */
+    if (dl->agency && dl->month && i < n && s[i] >= 'A' && s[i] <= 'Z' &&
+        caps_word(dl->agency, dl->agencyl))
+        return true;
     return dateline_dash_at(s, n, i);
 }
 
@@ -593,8 +641,13 @@ ing_is_source_line(const char *s, size_t n, const char **val, size_t *vl)
 bool
 ing_is_copyright_line(const char *s, size_t n)
 {
-    return n < 200 && (ing_istarts(s, n, "\xc2\xa9") || ing_istarts(s, n, "copyright") ||
-                       ing_istarts(s, n, "(c) ") || ing_ifind(s, n, "all rights reserved"));
+    bool mark = ing_istarts(s, n, "\xc2\xa9") || ing_istarts(s, n, "copyright") ||
+                ing_istarts(s, n, "(c) ");
+    if (n >= 200) /* a long notice: "Copyright 2024 X. Any reproduction ... is prohibited" */
+        return n < 400 && mark &&
+               (ing_ifind(s, n, "prohibited") || ing_ifind(s, n, "without permission") ||
+                ing_ifind(s, n, "written consent") || ing_ifind(s, n, "rights reserved"));
+    return mark || ing_ifind(s, n, "all rights reserved");
 }
 
 bool

@@ -184,8 +184,8 @@ not_a_name(const char *s, size_t n)
  * outside evidence: the line repeats across the corpus, follows a dash or
  * ©, or is named elsewhere as the source. Without it the name itself must
  * look like an outlet's: an outlet word with another word ("Yellow Sea
- * Observer"), a leading article and two more words ("The Kestrel Herald";
- * "The End" is no outlet), a CJK outlet suffix. */
+ * Observer"), a leading article and two more words ("The Kestrel Herald",
+ * "The Daily Gazette"; "The End" is no outlet), a CJK outlet suffix. */
 bool
 ing_outlet_like(const char *s, size_t n, bool strong)
 {
@@ -200,7 +200,7 @@ ing_outlet_like(const char *s, size_t n, bool strong)
     if (ns.cjk && !ns.latin)
         return cjk_outlet_suffix(s, n);
     return (ns.outlet_word && ns.other_word && ns.words >= 2) ||
-           (ns.article && ns.words >= 3 && ns.other_word);
+           (ns.article && ns.words >= 3 && (ns.other_word || ns.outlet_word));
 }
 
 /* Words of page furniture that name no outlet ("Latest News", "Top Stories",

@@ -458,7 +458,11 @@ ing_path_date(const char *path, struct ing_date *out)
             if (j < n && (path[j] == '-' || path[j] == '/' || path[j] == '_' || path[j] == '.')) {
                 char sep = path[j++];
                 int m = read_num(path, n, &j, 2, 2);
-                if (m < 0 || j >= n || path[j] != sep)
+                if (m < 0 && sep == '/' && j + 3 < n && is_alpha(path[j]) && path[j + 3] == '/') {
+                    m = ing_month(path + j, 3); /* an address's "/2024/mar/05/" */
+                    j += m > 0 ? 3 : 0;
+                }
+                if (m < 1 || j >= n || path[j] != sep)
                     continue;
                 j++;
                 int dd = read_num(path, n, &j, 2, 2);

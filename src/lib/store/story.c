@@ -360,3 +360,37 @@ store_story_list(struct store *s, const int64_t *ids, size_t nids, size_t min_ar
     *n = limit && got > limit ? limit : got;
     return 0;
 }
+
+int
+store_story_person_names(struct store *s, int64_t doc_id, char **out, struct ds_error *err)
+{
+    *out = NULL;
+    sqlite3_stmt *st = NULL;
+    /* CROSS JOIN keeps the document's mentions first: left to itself the
+     * planner walks every person of the index (the entities' kind index)
+     * and doubled the CPU of grouping at 100k documents. */
+    int rc = sqlite3_prepare_v2(s->db,
+                                "SELECT e.name FROM mentions m CROSS JOIN entities e"
+                                " ON e.id = m.entity_id WHERE m.doc_id = ?1"
+                                " AND e.kind = 'person'",
+                                -1, &st, NULL);
+    struct buf names = BUF_INIT;
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_int64(st, 1, doc_id);
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            const unsigned char *name = sqlite3_column_text(st, 0);
+            if (name) {
+                buf_append(&names, (const char *)name, (size_t)sqlite3_column_bytes(st, 0));
+                buf_putc(&names, '\n');
+            }
+        }
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        buf_free(&names);
+        return store_fail(s, err, rc, "reading a document's people");
+    }
+    *out = xstrdup(buf_str(&names));
+    buf_free(&names);
+    return 0;
+}

@@ -66,8 +66,10 @@ static const uint32_t zh_stops[] = {
 
 /* Characters of transliterated foreign names (the common syllables of the
  * Xinhua tables: 克 里 斯 特 爾 拉 尼 ...), Traditional where the scripts
- * differ; the common Chinese family names (李 林 楊 許 葉) left out. */
+ * differ; the common Chinese family names (李 林 楊 許 葉) left out. 文
+ * (凱文, 文森特) only joins a name after a title, three characters or more. */
 static const uint32_t zh_translit[] = {
+    0x6587,
     0x4E01, 0x4E39, 0x4E9E, 0x4EA8, 0x4F0A, 0x4F0D, 0x4F11, 0x4F2F, 0x4F3D,
     0x53EF, 0x4F50, 0x4F5B, 0x4F69, 0x4F9D, 0x4FEE, 0x502B, 0x5091, 0x514B, 0x5167,
     0x51E1, 0x51F1, 0x5207, 0x5217, 0x5229, 0x52A0, 0x52AA, 0x52D2, 0x52DE,
@@ -115,7 +117,9 @@ static const char *const zh_titles[] = {
     "省長", "州長", "書記", "議員", "委員", "委員長", "秘書長", "會長", "理事長", "院長", "校長", "創辦人",
     "創始人", "經濟學家", "分析師", "研究員", "記者", "法官", "律師", "總監", "負責人", "特使", "顧問",
     "學者", "議長", "國務卿", "總幹事", "主委", "首長", "總督", "高管", "合夥人", "策略師", "總編輯", "博士",
-    "執行長", "首席執行長", "統計師", "首席統計師", "經濟師", "首席經濟師", NULL,
+    "執行長", "首席執行長", "統計師", "首席統計師", "經濟師", "首席經濟師",
+    /* police ranks (高級警司, 總督察) and sports roles (主教練, 隊長) */
+    "警司", "督察", "警長", "警員", "教練", "隊長", "領隊", "主帥", NULL,
 };
 static struct zh_list zh_titles_l = ZH_LIST(zh_titles);
 
@@ -125,7 +129,7 @@ static const char *const zh_said[] = {
     "直言", "提到", "補充", "解釋", "呼籲", "承認", "否認", "批評", "先生", "女士", "博士", "教授",
     "主席", "總統", "總理", "部長", "會見", "出席", "訪問", "簽署", "致辭", "發表", "主持", "表態",
     "重申", "預計", "估計", "相信", "曾經", "昨日", "今日", "週一", "週二", "週三", "週四", "週五",
-    "在記者會", "對記者", "接受", "說道", NULL,
+    "在記者會", "對記者", "接受", "說道", "賽後", "會後", "事後", "日前", "近日", NULL,
 };
 static struct zh_list zh_said_l = ZH_LIST(zh_said);
 

@@ -34,7 +34,10 @@ zl_fold_copy(const char *w)
     return zh_fold_copy(w, strlen(w));
 }
 
-/* A new string: w[0..n) folded to Simplified. */
+/* A new string: w[0..n) folded to Simplified. A byte that is no UTF-8 is
+ * copied as it is, not read as U+FFFD: three bytes for one would overrun
+ * the copy (a query may hold any bytes). Han characters fold within 3-4
+ * bytes, so 2n + 1 bytes always hold the result. */
 char *
 zh_fold_copy(const char *w, size_t n)
 {
@@ -43,7 +46,7 @@ zh_fold_copy(const char *w, size_t n)
     for (size_t p = 0; p < n;) {
         uint32_t cp;
         int l = utf8_decode(w + p, n - p, &cp);
-        if (l <= 0) {
+        if (l <= 0 || (l == 1 && (unsigned char)w[p] >= 0x80)) {
             out[o++] = w[p++];
             continue;
         }
