@@ -15,10 +15,13 @@
  *
  * Readers resolve a reference with sqlite3_blob_read (store_body_resolve,
  * ds_body), or from memory when it points into the writer's own pending
- * chunk. The delete trigger counts a deleted document's slice dead in
- * body_dead and copies its bytes, not the reference, into corpus_gone;
- * store_chunks_collect() (the end of an index run, store_reclaim) rewrites
- * a chunk more than half dead with its live slices under a new id.
+ * chunk. A body may also fill the holes deleted bodies left in committed
+ * chunks (bodyholes.c): its reference then names several slices, read one
+ * after another. The delete trigger makes a deleted document's slices
+ * holes (ds_body_free) and copies its bytes, not the reference, into
+ * corpus_gone; store_chunks_collect() (the end of an index run,
+ * store_reclaim) rewrites the bodies of a chunk more than half holes
+ * elsewhere and deletes it.
  */
 #include "config.h"
 
@@ -36,30 +39,33 @@ enum {
     CHUNK_CACHE_MAX = 2 * CHUNK_TARGET, /* a bigger chunk (one huge body) is read in slices */
 };
 
-/* A reference to n bytes at off in chunk, into out (reset first). */
-static void
-ref_make(struct buf *out, int64_t chunk, size_t off, size_t n)
+/* See lib.h. */
+void
+store_body_ref_add(struct buf *ref, int64_t chunk, size_t off, size_t n)
 {
-    buf_reset(out);
-    buf_putc(out, (char)ZBODY_REF);
-    store_varint_put(out, (size_t)chunk);
-    store_varint_put(out, off);
-    store_varint_put(out, n);
+    if (ref->len == 0)
+        buf_putc(ref, (char)ZBODY_REF);
+    store_varint_put(ref, (size_t)chunk);
+    store_varint_put(ref, off);
+    store_varint_put(ref, n);
 }
 
 /* See lib.h. */
-bool
-store_body_ref_parse(const void *blob, size_t n, int64_t *chunk, size_t *off, size_t *len)
+size_t
+store_body_extents(const void *blob, size_t n, struct store_extent *v, size_t max)
 {
     const unsigned char *p = blob, *end = p + n;
-    size_t c;
+    size_t k = 0;
     if (!blob || n < 4 || *p++ != ZBODY_REF)
-        return false;
-    if (!store_varint_get(&p, end, &c) || !store_varint_get(&p, end, off) ||
-        !store_varint_get(&p, end, len) || p != end || c == 0 || c > INT64_MAX)
-        return false;
-    *chunk = (int64_t)c;
-    return true;
+        return 0;
+    while (p < end) {
+        size_t c, off, len;
+        if (k == max || !store_varint_get(&p, end, &c) || !store_varint_get(&p, end, &off) ||
+            !store_varint_get(&p, end, &len) || c == 0 || c > INT64_MAX)
+            return 0;
+        v[k++] = (struct store_extent){(int64_t)c, off, len};
+    }
+    return k;
 }
 
 /* The id the next chunk takes: one past the highest written. */
@@ -75,17 +81,14 @@ chunk_next_id(struct store *s, int64_t *id, struct ds_error *err)
 
 /* Write one chunk row. */
 static int
-chunk_write(struct store *s, int64_t id, int64_t first, int64_t last, const struct buf *data,
-            struct ds_error *err)
+chunk_write(struct store *s, int64_t id, const struct buf *data, struct ds_error *err)
 {
     sqlite3_stmt *st = store_stmt(s, SQ_CHUNK_PUT, err);
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_int64(st, 2, first);
-    sqlite3_bind_int64(st, 3, last);
-    sqlite3_bind_int64(st, 4, (int64_t)data->len);
-    sqlite3_bind_blob(st, 5, data->data, (int)data->len, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, (int64_t)data->len);
+    sqlite3_bind_blob(st, 3, data->data, (int)data->len, SQLITE_STATIC);
     return store_step_done(s, st, "saving documents' text", err);
 }
 
@@ -103,7 +106,7 @@ store_chunk_discard(struct store *s)
 {
     s->chunk_cache.id = 0; /* this connection is changing chunks */
     buf_reset(&s->chunk.data);
-    s->chunk.id = s->chunk.first = s->chunk.last = 0;
+    s->chunk.id = 0;
 }
 
 /* See lib.h. */
@@ -113,7 +116,7 @@ store_chunk_flush(struct store *s, struct ds_error *err)
     struct store_chunk *c = &s->chunk;
     if (!c->id)
         return 0;
-    int rc = chunk_write(s, c->id, c->first, c->last, &c->data, err);
+    int rc = chunk_write(s, c->id, &c->data, err);
     store_chunk_discard(s);
     if (c->data.cap > 2 * CHUNK_TARGET) /* one huge body: give its room back */
         buf_free(&c->data);
@@ -126,29 +129,25 @@ store_chunk_put(struct store *s, const void *packed, size_t n, struct buf *ref,
                 struct ds_error *err)
 {
     struct store_chunk *c = &s->chunk;
+    size_t done = 0;
+    buf_reset(ref);
     if (sqlite3_get_autocommit(s->db) || n == 0 || n > INT_MAX / 2)
         return 0;
-    if (c->id && c->data.len + n > CHUNK_TARGET && store_chunk_flush(s, err) != 0)
+    /* the dead slices of deleted bodies first (bodyholes.c) */
+    if (store_holes_fill(s, packed, n, ref, &done, err) != 0)
+        return -1;
+    if (done == n)
+        return 1;
+    if (c->id && c->data.len + (n - done) > CHUNK_TARGET && store_chunk_flush(s, err) != 0)
         return -1;
     if (!c->id && chunk_next_id(s, &c->id, err) != 0)
         return -1;
-    ref_make(ref, c->id, c->data.len, n);
-    buf_append(&c->data, packed, n);
+    store_body_ref_add(ref, c->id, c->data.len, n - done);
+    buf_append(&c->data, (const char *)packed + done, n - done);
     return 1;
 }
 
-/* See lib.h. */
-void
-store_chunk_note(struct store *s, int64_t doc_id)
-{
-    struct store_chunk *c = &s->chunk;
-    if (!c->first || doc_id < c->first)
-        c->first = doc_id;
-    if (doc_id > c->last)
-        c->last = doc_id;
-}
-
-/* n bytes at off of chunk id read into out (reset first); 0 or -1. */
+/* n bytes at off of chunk id appended to out; 0 or -1. */
 static int
 chunk_read(sqlite3 *db, int64_t id, size_t off, size_t n, struct buf *out)
 {
@@ -156,15 +155,14 @@ chunk_read(sqlite3 *db, int64_t id, size_t off, size_t n, struct buf *out)
         return -1;
     sqlite3_blob *b = NULL;
     int rc = sqlite3_blob_open(db, "main", "body_chunks", "data", id, 0, &b);
-    buf_reset(out);
-    buf_reserve(out, n + 1);
+    buf_reserve(out, out->len + n + 1);
     if (rc == SQLITE_OK)
-        rc = sqlite3_blob_read(b, out->data, (int)n, (int)off);
+        rc = sqlite3_blob_read(b, out->data + out->len, (int)n, (int)off);
     sqlite3_blob_close(b);
     if (rc != SQLITE_OK)
         return -1;
-    out->len = n;
-    out->data[n] = '\0';
+    out->len += n;
+    out->data[out->len] = '\0';
     return 0;
 }
 
@@ -216,31 +214,35 @@ int
 store_body_resolve(struct store *s, sqlite3 *db, const void *blob, size_t n, struct buf *tmp,
                    const void **p, size_t *pn)
 {
-    int64_t chunk;
-    size_t off, len;
+    struct store_extent v[STORE_EXTENTS_MAX];
+    size_t k = store_body_extents(blob, n, v, STORE_EXTENTS_MAX);
     *p = blob;
     *pn = n;
-    if (!store_body_ref_parse(blob, n, &chunk, &off, &len))
+    if (k == 0)
         return 0;
-    const struct buf *whole = NULL;
-    if (s && s->chunk.id == chunk) /* the writer's own, not yet written */
-        whole = &s->chunk.data;
-    else if (s) {
-        int rc = chunk_cached(s, db, chunk, &whole);
-        if (rc < 0)
+    buf_reset(tmp);
+    for (size_t i = 0; i < k; i++) {
+        const struct buf *whole = NULL;
+        if (s && s->chunk.id == v[i].chunk) /* the writer's own, not yet written */
+            whole = &s->chunk.data;
+        else if (s && chunk_cached(s, db, v[i].chunk, &whole) < 0)
             return -1;
-    }
-    if (whole) {
-        if (off > whole->len || len > whole->len - off)
+        if (!whole) {
+            if (chunk_read(db, v[i].chunk, v[i].off, v[i].len, tmp) != 0)
+                return -1;
+            continue;
+        }
+        if (v[i].off > whole->len || v[i].len > whole->len - v[i].off)
             return -1;
-        *p = whole->data + off;
-        *pn = len;
-        return 0;
+        if (k == 1) { /* the slice itself, no copy */
+            *p = whole->data + v[i].off;
+            *pn = v[i].len;
+            return 0;
+        }
+        buf_append(tmp, whole->data + v[i].off, v[i].len);
     }
-    if (chunk_read(db, chunk, off, len, tmp) != 0)
-        return -1;
     *p = tmp->data;
-    *pn = len;
+    *pn = tmp->len;
     return 0;
 }
 
@@ -268,47 +270,46 @@ sql_body_own(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     buf_free(&tmp);
 }
 
-/* ds_body_chunk(x), ds_body_len(x): the chunk a reference points into and
- * its length; NULL when x is no reference. */
+/* ds_body_free(x), called by the delete trigger: the slices of a deleted
+ * body are holes for later bodies (bodyholes.c). Every deletion dossier
+ * makes is inside a transaction, whose COMMIT writes the holes; outside
+ * one the slices are left dead. */
 static void
-sql_body_ref_part(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+sql_body_free(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     (void)argc;
-    int64_t chunk;
-    size_t off, len;
-    if (sqlite3_value_type(argv[0]) != SQLITE_BLOB ||
-        !store_body_ref_parse(sqlite3_value_blob(argv[0]), (size_t)sqlite3_value_bytes(argv[0]),
-                              &chunk, &off, &len))
-        sqlite3_result_null(ctx);
-    else if (sqlite3_user_data(ctx))
-        sqlite3_result_int64(ctx, (int64_t)len);
+    struct store *s = sqlite3_user_data(ctx);
+    struct ds_error err = {0};
+    if (sqlite3_value_type(argv[0]) == SQLITE_BLOB && !sqlite3_get_autocommit(s->db) &&
+        store_holes_free_ref(s, sqlite3_value_blob(argv[0]),
+                             (size_t)sqlite3_value_bytes(argv[0]), &err) != 0)
+        sqlite3_result_error(ctx, "could not record where a document's text was", -1);
     else
-        sqlite3_result_int64(ctx, chunk);
+        sqlite3_result_null(ctx);
+    ds_error_clear(&err);
 }
 
-/* ds_body_chunked(id, x): a deflated body (migration 23) moved into the
- * chunk being filled, its reference returned; x as it is otherwise (text,
- * a reference already, outside a transaction). */
+/* ds_body_chunked(x): a deflated body (migration 23) moved into the chunk
+ * being filled, its reference returned; x as it is otherwise (text, a
+ * reference already, outside a transaction). */
 static void
 sql_body_chunked(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     (void)argc;
     struct store *s = sqlite3_user_data(ctx);
-    const unsigned char *blob = sqlite3_value_blob(argv[1]);
-    size_t n = (size_t)sqlite3_value_bytes(argv[1]);
+    const unsigned char *blob = sqlite3_value_blob(argv[0]);
+    size_t n = (size_t)sqlite3_value_bytes(argv[0]);
     struct buf ref = BUF_INIT;
     struct ds_error err = {0};
     int rc = 0;
-    if (sqlite3_value_type(argv[1]) == SQLITE_BLOB && n > 0 && (blob[0] == 1 || blob[0] == 2))
+    if (sqlite3_value_type(argv[0]) == SQLITE_BLOB && n > 0 && (blob[0] == 1 || blob[0] == 2))
         rc = store_chunk_put(s, blob, n, &ref, &err);
-    if (rc > 0) {
-        store_chunk_note(s, sqlite3_value_int64(argv[0]));
+    if (rc > 0)
         sqlite3_result_blob(ctx, ref.data, (int)ref.len, SQLITE_TRANSIENT);
-    } else if (rc == 0) {
-        sqlite3_result_value(ctx, argv[1]);
-    } else {
+    else if (rc == 0)
+        sqlite3_result_value(ctx, argv[0]);
+    else
         sqlite3_result_error(ctx, "could not move a document's text into a chunk", -1);
-    }
     buf_free(&ref);
     ds_error_clear(&err);
 }
@@ -317,18 +318,14 @@ sql_body_chunked(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 int
 store_chunk_register(struct store *s)
 {
-    static int len_tag; /* non-NULL user data: ds_body_len */
-    int flags = SQLITE_UTF8 | SQLITE_INNOCUOUS;
-    int rc = sqlite3_create_function_v2(s->db, "ds_body_own", 1, flags, s, sql_body_own, NULL,
+    int rc = sqlite3_create_function_v2(s->db, "ds_body_own", 1,
+                                        SQLITE_UTF8 | SQLITE_INNOCUOUS, s, sql_body_own, NULL,
                                         NULL, NULL);
+    if (rc == SQLITE_OK) /* a trigger's: not DIRECTONLY */
+        rc = sqlite3_create_function_v2(s->db, "ds_body_free", 1, SQLITE_UTF8, s, sql_body_free,
+                                        NULL, NULL, NULL);
     if (rc == SQLITE_OK)
-        rc = sqlite3_create_function_v2(s->db, "ds_body_chunk", 1, flags | SQLITE_DETERMINISTIC,
-                                        NULL, sql_body_ref_part, NULL, NULL, NULL);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_create_function_v2(s->db, "ds_body_len", 1, flags | SQLITE_DETERMINISTIC,
-                                        &len_tag, sql_body_ref_part, NULL, NULL, NULL);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_create_function_v2(s->db, "ds_body_chunked", 2,
+        rc = sqlite3_create_function_v2(s->db, "ds_body_chunked", 1,
                                         SQLITE_UTF8 | SQLITE_DIRECTONLY, s, sql_body_chunked,
                                         NULL, NULL, NULL);
     return rc;
@@ -336,106 +333,112 @@ store_chunk_register(struct store *s)
 
 /* ---- giving dead slices back ------------------------------------------------------------ */
 
-/* One live slice of a chunk being rewritten: its document and length. */
-struct live_slice {
+/* A document with a slice in a chunk being rewritten, and its reference. */
+struct moved_doc {
     int64_t doc;
-    size_t off, len; /* off: in the new chunk */
+    struct buf ref;
 };
 
-/* The live slices of chunk id (documents first..last pointing into it),
- * copied from old into out, listed in *live (*nlive). 0 or -1. */
+static bool
+chunk_listed(int64_t chunk, const int64_t *ids, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (ids[i] == chunk)
+            return true;
+    return false;
+}
+
+/* The documents with a slice in chunks ids (all read: a rewrite is rare
+ * once holes are filled by new bodies), into *out (*nout). */
 static int
-collect_live(struct store *s, int64_t id, int64_t first, int64_t last, const struct buf *old,
-             struct buf *out, struct live_slice **live, size_t *nlive, struct ds_error *err)
+docs_in_chunks(struct store *s, const int64_t *ids, size_t nids, struct moved_doc **out,
+               size_t *nout, struct ds_error *err)
 {
     sqlite3_stmt *st = store_stmt(s, SQ_CHUNK_DOCS, err);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, first);
-    sqlite3_bind_int64(st, 2, last);
     size_t cap = 0;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        int64_t chunk;
-        size_t off, len;
-        if (!store_body_ref_parse(sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1),
-                                  &chunk, &off, &len) ||
-            chunk != id)
+        const void *blob = sqlite3_column_blob(st, 1);
+        size_t n = (size_t)sqlite3_column_bytes(st, 1);
+        struct store_extent v[STORE_EXTENTS_MAX];
+        size_t k = store_body_extents(blob, n, v, STORE_EXTENTS_MAX);
+        bool hit = false;
+        for (size_t i = 0; i < k && !hit; i++)
+            hit = chunk_listed(v[i].chunk, ids, nids);
+        if (!hit)
             continue;
-        if (off > old->len || len > old->len - off) {
-            sqlite3_reset(st);
-            ds_error_set(err, -1, "a document's stored text is damaged (chunk %lld)",
-                         (long long)id);
-            return -1;
-        }
-        if (*nlive == cap) {
+        if (*nout == cap) {
             cap = cap ? cap * 2 : 64;
-            *live = xrealloc(*live, cap * sizeof **live);
+            *out = xrealloc(*out, cap * sizeof **out);
         }
-        (*live)[(*nlive)++] = (struct live_slice){sqlite3_column_int64(st, 0), out->len, len};
-        buf_append(out, old->data + off, len);
+        struct moved_doc *m = &(*out)[(*nout)++];
+        m->doc = sqlite3_column_int64(st, 0);
+        m->ref = (struct buf)BUF_INIT;
+        buf_append(&m->ref, blob, n);
     }
     sqlite3_reset(st);
     return rc == SQLITE_DONE ? 0 : store_fail(s, err, rc, "reading documents' text");
 }
 
-/* The rows of the live slices pointed at chunk id, now holding them. */
+/* Document m's body written again (into holes or the pending chunk), its
+ * row pointed there, its slices outside chunks ids made holes. */
 static int
-repoint_live(struct store *s, int64_t id, const struct live_slice *live, size_t nlive,
-             struct ds_error *err)
+move_body(struct store *s, const struct moved_doc *m, const int64_t *ids, size_t nids,
+          struct ds_error *err)
 {
-    struct buf ref = BUF_INIT;
-    int rc = 0;
-    for (size_t i = 0; i < nlive && rc == 0; i++) {
-        sqlite3_stmt *st = store_stmt(s, SQ_CHUNK_REPOINT, err);
-        if (!st) {
-            rc = -1;
-            break;
-        }
-        ref_make(&ref, id, live[i].off, live[i].len);
+    struct buf tmp = BUF_INIT, bytes = BUF_INIT, ref = BUF_INIT;
+    const void *p;
+    size_t pn;
+    int rc = store_body_resolve(s, s->db, m->ref.data, m->ref.len, &tmp, &p, &pn);
+    if (rc != 0)
+        ds_error_set(err, -1, "a document's stored text is damaged (document %lld)",
+                     (long long)m->doc);
+    if (rc == 0) {
+        buf_append(&bytes, p, pn); /* p may point into a chunk about to change */
+        rc = store_chunk_put(s, bytes.data, bytes.len, &ref, err) > 0 ? 0 : -1;
+    }
+    sqlite3_stmt *st = rc == 0 ? store_stmt(s, SQ_CHUNK_REPOINT, err) : NULL;
+    if (rc == 0 && !st)
+        rc = -1;
+    if (st) {
         sqlite3_bind_blob(st, 1, ref.data, (int)ref.len, SQLITE_STATIC);
-        sqlite3_bind_int64(st, 2, live[i].doc);
+        sqlite3_bind_int64(st, 2, m->doc);
         rc = store_step_done(s, st, "packing documents' text", err);
     }
+    struct store_extent v[STORE_EXTENTS_MAX];
+    size_t k = rc == 0 ? store_body_extents(m->ref.data, m->ref.len, v, STORE_EXTENTS_MAX) : 0;
+    for (size_t i = 0; i < k; i++)
+        if (!chunk_listed(v[i].chunk, ids, nids))
+            store_holes_add(s, v[i].chunk, v[i].off, v[i].len);
+    buf_free(&tmp);
+    buf_free(&bytes);
     buf_free(&ref);
     return rc;
 }
 
-/* Chunk id (documents first..last, size bytes) rewritten with its live
- * slices under a new id, or deleted when none is left. */
+/* Chunks ids rewritten: their live slices moved, then the rows deleted. */
 static int
-collect_one(struct store *s, int64_t id, int64_t first, int64_t last, size_t size,
-            struct ds_error *err)
+collect_chunks(struct store *s, const int64_t *ids, size_t nids, struct ds_error *err)
 {
-    struct buf old = BUF_INIT, out = BUF_INIT;
-    struct live_slice *live = NULL;
-    size_t nlive = 0;
-    int rc = chunk_read(s->db, id, 0, size, &old) == 0 ? 0 : -1;
-    if (rc != 0)
-        ds_error_set(err, -1, "a document's stored text is damaged (chunk %lld)", (long long)id);
+    struct moved_doc *docs = NULL;
+    size_t ndocs = 0;
+    int rc = store_holes_load(s, err);
+    for (size_t i = 0; i < nids && rc == 0; i++)
+        store_holes_forget_chunk(s, ids[i]); /* they go with their chunk */
     if (rc == 0)
-        rc = collect_live(s, id, first, last, &old, &out, &live, &nlive, err);
-    if (rc == 0 && nlive > 0) {
-        int64_t nid;
-        rc = chunk_next_id(s, &nid, err);
-        if (rc == 0)
-            rc = chunk_write(s, nid, live[0].doc, live[nlive - 1].doc, &out, err);
-        if (rc == 0)
-            rc = repoint_live(s, nid, live, nlive, err);
-    }
-    if (rc == 0)
-        rc = store_run_once(s, "DELETE FROM body_chunks WHERE id = ?3", NULL, NULL, id, 0,
+        rc = docs_in_chunks(s, ids, nids, &docs, &ndocs, err);
+    for (size_t i = 0; i < ndocs && rc == 0; i++)
+        rc = move_body(s, &docs[i], ids, nids, err);
+    for (size_t i = 0; i < nids && rc == 0; i++)
+        rc = store_run_once(s, "DELETE FROM body_chunks WHERE id = ?3", NULL, NULL, ids[i], 0,
                             "packing documents' text", err) < 0
                  ? -1
                  : 0;
-    if (rc == 0) /* an id taken again later starts with nothing dead */
-        rc = store_run_once(s, "DELETE FROM body_dead WHERE chunk = ?3", NULL, NULL, id, 0,
-                            "packing documents' text", err) < 0
-                 ? -1
-                 : 0;
-    buf_free(&old);
-    buf_free(&out);
-    free(live);
+    for (size_t i = 0; i < ndocs; i++)
+        buf_free(&docs[i].ref);
+    free(docs);
     return rc;
 }
 
@@ -448,31 +451,25 @@ store_chunks_collect(struct store *s, struct ds_error *err)
     int begun = store_own_begin(s, err);
     if (begun < 0)
         return -1;
-    /* a caller's transaction may hold a pending chunk: written first */
+    /* a caller's transaction may hold a pending chunk and holes not yet
+     * written: written first, so the table below is current */
     int rc = store_chunk_flush(s, err);
+    if (rc == 0)
+        rc = store_holes_flush(s, err);
     s->chunk_cache.id = 0; /* chunks change below */
     sqlite3_stmt *st = rc == 0 ? store_stmt(s, SQ_CHUNK_DEAD, err) : NULL;
-    int64_t todo[CHUNK_COLLECT_MAX][4]; /* id, first, last, size */
+    int64_t ids[CHUNK_COLLECT_MAX];
     size_t n = 0;
-    int step = st ? SQLITE_ROW : SQLITE_DONE;
-    while (st && n < CHUNK_COLLECT_MAX && (step = sqlite3_step(st)) == SQLITE_ROW) {
-        for (int c = 0; c < 4; c++)
-            todo[n][c] = sqlite3_column_int64(st, c);
-        n++;
-    }
+    int step = SQLITE_DONE;
+    while (st && n < CHUNK_COLLECT_MAX && (step = sqlite3_step(st)) == SQLITE_ROW)
+        ids[n++] = sqlite3_column_int64(st, 0);
     if (st)
         sqlite3_reset(st);
-    if (!st)
+    if (rc == 0 && !st)
         rc = -1;
-    else if (step != SQLITE_DONE && step != SQLITE_ROW)
+    else if (rc == 0 && step != SQLITE_DONE && step != SQLITE_ROW)
         rc = store_fail(s, err, step, "reading documents' text");
-    for (size_t i = 0; i < n && rc == 0; i++)
-        rc = collect_one(s, todo[i][0], todo[i][1], todo[i][2], (size_t)todo[i][3], err);
-    /* the counts of chunks rewritten, and of any chunk no longer there */
-    if (rc == 0 && store_exec(s,
-                              "DELETE FROM body_dead WHERE chunk NOT IN"
-                              " (SELECT id FROM body_chunks)",
-                              "packing documents' text", err) != 0)
-        rc = -1;
+    if (rc == 0 && n > 0)
+        rc = collect_chunks(s, ids, n, err);
     return store_own_end(s, begun, rc, err);
 }

@@ -402,8 +402,6 @@ store_doc_insert_body(struct store *s, const struct article *a, uint64_t hash,
         return rc;
     }
     int64_t id = sqlite3_last_insert_rowid(s->db);
-    if (ref.len)
-        store_chunk_note(s, id);
     buf_free(&ref);
     if (id_out)
         *id_out = id;

@@ -87,6 +87,8 @@ enum store_stmt_id {
     SQ_FILE_MISSING,
     SQ_FEED_REREAD,
     SQ_CHUNK_PUT,     /* bodychunk.c */
+    SQ_HOLES_GET,     /* bodyholes.c */
+    SQ_HOLES_PUT,
     SQ_CHUNK_DOCS,
     SQ_CHUNK_REPOINT,
     SQ_CHUNK_DEAD,
@@ -111,9 +113,18 @@ struct store {
      * written when full and before COMMIT (store/bodychunk.c) */
     struct store_chunk {
         struct buf data;
-        int64_t id;          /* 0: none pending */
-        int64_t first, last; /* the documents whose bodies it holds */
+        int64_t id; /* 0: none pending */
     } chunk;
+    /* The dead slices of chunks, read in the open write transaction when
+     * first needed, written back at COMMIT when changed (store/bodyholes.c) */
+    struct store_holes {
+        struct store_hole {
+            int64_t chunk;
+            size_t off, len;
+        } *v;
+        size_t n, cap;
+        bool loaded, dirty;
+    } holes;
     /* The chunk read last, whole, once two bodies in a row were asked of
      * it: readers in id order (themes, signatures, statistics) take a
      * chunk's bodies one after another (store/bodychunk.c) */
@@ -325,29 +336,52 @@ void store_varint_put(struct buf *b, size_t v);
 bool store_varint_get(const unsigned char **p, const unsigned char *end, size_t *v);
 
 /* Deflated bodies packed into chunks (store/bodychunk.c, schema 23).
- * store_chunk_put() appends n packed bytes (store_body_pack) to the
- * chunk pending in the open transaction and makes *ref the row's
- * reference to them: 1, or 0 (nothing done) outside a transaction, -1 with
- * err; store_chunk_note() records the document the body belongs to, once
- * inserted. store_chunk_flush() writes the pending chunk (before COMMIT),
- * store_chunk_discard() drops it (rollback). store_body_resolve() points
- * *p, *pn at the packed bytes of a stored body: a reference's slice (read
- * into tmp, or in s's pending chunk; s may be NULL), blob itself
- * otherwise; 0, or -1 when the reference is damaged.
- * store_body_ref_parse() reads a reference. store_chunks_collect()
- * rewrites chunks more than half dead (store_reclaim). store_chunk_register()
- * adds ds_body_own(), ds_body_chunk(), ds_body_len() and ds_body_chunked()
- * (a SQLite result code). */
+ * store_chunk_put() writes n packed bytes (store_body_pack) into holes
+ * (bodyholes.c) and the rest into the chunk pending in the open
+ * transaction, and makes *ref the row's reference to them: 1, or 0
+ * (nothing done) outside a transaction, -1 with err. A reference is a
+ * version byte, then (chunk, offset, length) as varints for each slice,
+ * at most STORE_EXTENTS_MAX; store_body_ref_add() appends one,
+ * store_body_extents() reads them into v (how many; 0 when blob is no
+ * reference or damaged). store_chunk_flush() writes the pending chunk
+ * (before COMMIT), store_chunk_discard() drops it (rollback).
+ * store_body_resolve() points *p, *pn at the packed bytes of a stored
+ * body: a reference's slices (read into tmp, or in s's pending chunk; s
+ * may be NULL), blob itself otherwise; 0, or -1 when the reference is
+ * damaged. store_chunks_collect() rewrites chunks more than half dead
+ * (store_reclaim). store_chunk_register() adds ds_body_own(),
+ * ds_body_free() and ds_body_chunked() (a SQLite result code). */
+enum { STORE_EXTENTS_MAX = 16 };
+struct store_extent {
+    int64_t chunk;
+    size_t off, len;
+};
 int store_chunk_put(struct store *s, const void *packed, size_t n, struct buf *ref,
                     struct ds_error *err);
-void store_chunk_note(struct store *s, int64_t doc_id);
+void store_body_ref_add(struct buf *ref, int64_t chunk, size_t off, size_t n);
+size_t store_body_extents(const void *blob, size_t n, struct store_extent *v, size_t max);
 int store_chunk_flush(struct store *s, struct ds_error *err);
 void store_chunk_discard(struct store *s);
 int store_body_resolve(struct store *s, sqlite3 *db, const void *blob, size_t n, struct buf *tmp,
                        const void **p, size_t *pn);
-bool store_body_ref_parse(const void *blob, size_t n, int64_t *chunk, size_t *off, size_t *len);
 int store_chunks_collect(struct store *s, struct ds_error *err);
 int store_chunk_register(struct store *s);
+/* The holes of chunks (store/bodyholes.c), inside a write transaction:
+ * store_holes_load() reads them unless read already; store_holes_fill()
+ * writes as much of n packed bytes as holes take, appends their slices to
+ * ref and sets *done to how many; store_holes_free_ref() makes a deleted
+ * body's slices holes, store_holes_add() one slice (holes loaded);
+ * store_holes_forget_chunk() drops a chunk's holes (the chunk goes);
+ * store_holes_flush() writes them back when changed (store_commit);
+ * store_holes_drop() forgets them (the transaction ends). 0 or -1 with err. */
+int store_holes_load(struct store *s, struct ds_error *err);
+int store_holes_fill(struct store *s, const void *packed, size_t n, struct buf *ref, size_t *done,
+                     struct ds_error *err);
+int store_holes_free_ref(struct store *s, const void *ref, size_t n, struct ds_error *err);
+void store_holes_add(struct store *s, int64_t chunk, size_t off, size_t len);
+void store_holes_forget_chunk(struct store *s, int64_t chunk);
+int store_holes_flush(struct store *s, struct ds_error *err);
+void store_holes_drop(struct store *s);
 /* Forget the chunk read last (its memory too). */
 void store_chunk_cache_free(struct store *s);
 

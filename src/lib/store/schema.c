@@ -299,23 +299,24 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
     /* 22 -> 23: deflated bodies packed into chunks of ~256 kB
      * (store/bodychunk.c; issue 16: rows of 1-4 kB left 7.4 of 125 MB of
      * page slack at 10k generated documents). documents.body keeps a
-     * reference (chunk, offset, length) that ds_body() follows. A deleted
-     * document's slice is counted dead in body_dead for
-     * store_chunks_collect(), and corpus_gone keeps its bytes, not the
-     * reference. An older index's documents are copied into a table of the
-     * same shape, their bodies into chunks in id order, and the new table
-     * takes the old one's name (SQLite's way to rebuild a table: rows
-     * shrunk in place would leave their pages as empty as they were;
-     * store_migrate turns foreign keys off, so the old table's drop
-     * deletes nothing else). Its indexes, triggers and the view the
-     * full-text index reads go and come back with it; the update trigger
-     * does not come back: a chunk's rewrite points rows elsewhere, the text
-     * stays, and no statement changes a document's text in place (a changed
-     * file is a new document). */
+     * reference (chunk, offset, length for each slice) that ds_body()
+     * follows. A deleted document's slices become holes in body_holes
+     * (ds_body_free, store/bodyholes.c), which later bodies fill, and
+     * corpus_gone keeps its bytes, not the reference. An older index's
+     * documents are copied into a table of the same shape, their bodies
+     * into chunks in id order, and the new table takes the old one's name
+     * (SQLite's way to rebuild a table: rows shrunk in place would leave
+     * their pages as empty as they were; store_migrate turns foreign keys
+     * off, so the old table's drop deletes nothing else). Its indexes,
+     * triggers and the view the full-text index reads go and come back
+     * with it; the update trigger does not come back: a chunk's rewrite
+     * points rows elsewhere, the text stays, and no statement changes a
+     * document's text in place (a changed file is a new document). */
     "DROP TRIGGER IF EXISTS documents_au;"
-    "CREATE TABLE IF NOT EXISTS body_chunks(id INTEGER PRIMARY KEY, first_doc INTEGER NOT NULL,"
-    " last_doc INTEGER NOT NULL, size INTEGER NOT NULL, data BLOB NOT NULL);"
-    "CREATE TABLE IF NOT EXISTS body_dead(chunk INTEGER PRIMARY KEY, bytes INTEGER NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS body_chunks(id INTEGER PRIMARY KEY, size INTEGER NOT NULL,"
+    " data BLOB NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS body_holes(chunk INTEGER NOT NULL, off INTEGER NOT NULL,"
+    " len INTEGER NOT NULL, PRIMARY KEY(chunk, off)) WITHOUT ROWID;"
     "DROP VIEW IF EXISTS docs_text;"
     "DROP TABLE IF EXISTS documents_new;"
     "CREATE TABLE documents_new(id INTEGER PRIMARY KEY, hash INTEGER NOT NULL, title TEXT,"
@@ -323,7 +324,7 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
     " lang TEXT, encoding TEXT, words INTEGER, lead TEXT, body TEXT NOT NULL, raw TEXT NOT NULL,"
     " removed TEXT, indexed_at INTEGER);"
     "INSERT INTO documents_new SELECT id, hash, title, subtitle, section, source, published,"
-    " date_how, byline, lang, encoding, words, lead, ds_body_chunked(id, body), raw, removed,"
+    " date_how, byline, lang, encoding, words, lead, ds_body_chunked(body), raw, removed,"
     " indexed_at FROM documents ORDER BY id;"
     "DROP TABLE documents;"
     "ALTER TABLE documents_new RENAME TO documents;"
@@ -335,10 +336,8 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
     "CREATE TRIGGER tags_keep BEFORE DELETE ON documents BEGIN"
     " INSERT OR IGNORE INTO tags_kept(hash, tag) SELECT old.hash, tag FROM tags"
     " WHERE doc_id = old.id; END;"
-    "CREATE TRIGGER body_chunks_bd BEFORE DELETE ON documents"
-    " WHEN ds_body_chunk(old.body) IS NOT NULL BEGIN"
-    " INSERT INTO body_dead(chunk, bytes) VALUES (ds_body_chunk(old.body), ds_body_len(old.body))"
-    " ON CONFLICT(chunk) DO UPDATE SET bytes = bytes + excluded.bytes; END;"
+    "CREATE TRIGGER body_chunks_ad AFTER DELETE ON documents"
+    " WHEN typeof(old.body) = 'blob' BEGIN SELECT ds_body_free(old.body); END;"
     "CREATE TRIGGER corpus_documents_bd BEFORE DELETE ON documents"
     " WHEN EXISTS (SELECT 1 FROM corpus_doc WHERE id = old.id)"
     " AND NOT EXISTS (SELECT 1 FROM corpus_gone WHERE id = old.id) BEGIN"
@@ -423,12 +422,14 @@ store_migrate(struct store *s, int64_t version, struct ds_error *err)
         goto fail;
     if (store_exec(s, "COMMIT", "upgrading the index", err) != 0)
         goto fail;
+    store_holes_drop(s);
     if (rebuild && store_exec(s, "PRAGMA foreign_keys = ON", "upgrading the index", err) != 0)
         return -1;
     /* the old documents table's pages, when the file gives pages back */
     return rebuild && version > 0 ? store_reclaim(s, NULL, err) : 0;
 fail:
     store_chunk_discard(s);
+    store_holes_drop(s);
     if (!sqlite3_get_autocommit(s->db))
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     if (rebuild)
