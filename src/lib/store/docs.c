@@ -364,7 +364,10 @@ store_doc_insert_body(struct store *s, const struct article *a, uint64_t hash,
     if (!st)
         return -1;
     const char *body = a->body ? a->body : "";
-    char *lead = store_lead(body, 200);
+    /* the list shows the lead only when there is no title; otherwise
+     * store_doc_get() makes it again from the body (1.2 of 118 MB at 10k
+     * generated documents, issue 16) */
+    char *lead = a->title ? NULL : store_lead(body, 200);
     struct store_body here = {BUF_INIT, 0, false};
     if (!pre || !pre->ready) {
         store_body_prepare_here(s, a, raw_packed, n, &here);
@@ -515,6 +518,8 @@ store_doc_get(struct store *s, int64_t id, struct doc_record *out, struct ds_err
     a->summary = store_col_dup(st, 18);
     rc = doc_get_text(s, st, a);
     sqlite3_reset(st);
+    if (rc == 0 && a->title && !out->lead) /* stored only for a document without a title */
+        out->lead = store_lead(a->body, 200);
     if (rc != 0) {
         doc_record_clear(out);
         ds_error_set(err, -1, "reading a document: the text of document %lld is damaged",

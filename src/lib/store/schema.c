@@ -311,7 +311,9 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
      * triggers and the view the full-text index reads go and come back
      * with it; the update trigger does not come back: a chunk's rewrite
      * points rows elsewhere, the text stays, and no statement changes a
-     * document's text in place (a changed file is a new document). */
+     * document's text in place (a changed file is a new document). The
+     * lead is kept only for a document without a title, the one the list
+     * shows it for; store_doc_get() makes the others from the body. */
     "DROP TRIGGER IF EXISTS documents_au;"
     "CREATE TABLE IF NOT EXISTS body_chunks(id INTEGER PRIMARY KEY, size INTEGER NOT NULL,"
     " data BLOB NOT NULL);"
@@ -324,8 +326,8 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
     " lang TEXT, encoding TEXT, words INTEGER, lead TEXT, body TEXT NOT NULL, raw TEXT NOT NULL,"
     " removed TEXT, indexed_at INTEGER);"
     "INSERT INTO documents_new SELECT id, hash, title, subtitle, section, source, published,"
-    " date_how, byline, lang, encoding, words, lead, ds_body_chunked(body), raw, removed,"
-    " indexed_at FROM documents ORDER BY id;"
+    " date_how, byline, lang, encoding, words, CASE WHEN title IS NULL THEN lead END,"
+    " ds_body_chunked(body), raw, removed, indexed_at FROM documents ORDER BY id;"
     "DROP TABLE documents;"
     "ALTER TABLE documents_new RENAME TO documents;"
     "CREATE INDEX documents_hash ON documents(hash);"
