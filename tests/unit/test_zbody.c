@@ -344,7 +344,7 @@ downgrade_to_19(const char *path)
         return -1;
     const char *sql =
         "BEGIN;"
-        "DROP TRIGGER documents_au;"
+        "DROP TRIGGER IF EXISTS documents_au;" /* gone since schema 23 */
         "CREATE TEMP TABLE plain(id INTEGER PRIMARY KEY, body TEXT);"
         "PRAGMA writable_schema = ON;"
         "UPDATE sqlite_schema SET sql = replace(sql, 'content=''docs_text''',"

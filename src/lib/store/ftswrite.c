@@ -203,6 +203,8 @@ store_reclaim(struct store *s, int64_t *freed, struct ds_error *err)
         *freed = 0;
     if (s->readonly)
         return 0;
+    if (store_chunks_collect(s, err) != 0) /* dead bodies' slices first (bodychunk.c) */
+        return -1;
     if (store_pragma_int(s, "PRAGMA auto_vacuum", &mode, err) != 0 ||
         store_pragma_int(s, "PRAGMA freelist_count", &before, err) != 0)
         return -1;

@@ -15,7 +15,9 @@
 #include "dossier/zh.h"
 
 #define STORE_APPLICATION_ID 0x444F5353 /* 'DOSS' */
-#define STORE_SCHEMA_VERSION 22
+#define STORE_SCHEMA_VERSION 23
+/* The schema from which bodies are packed into chunks (store/bodychunk.c) */
+#define STORE_SCHEMA_CHUNKS 23
 /* The version whose migration creates the statistics tables (corpus.h);
  * upgrading past it marks them stale (stats_tables_stale). */
 #define STORE_SCHEMA_CORPUS 6
@@ -84,6 +86,12 @@ enum store_stmt_id {
     SQ_TAGS_KEPT_DEL,
     SQ_FILE_MISSING,
     SQ_FEED_REREAD,
+    SQ_CHUNK_PUT,     /* bodychunk.c */
+    SQ_HOLES_GET,     /* bodyholes.c */
+    SQ_HOLES_PUT,
+    SQ_CHUNK_DOCS,
+    SQ_CHUNK_REPOINT,
+    SQ_CHUNK_DEAD,
     SQ__COUNT
 };
 
@@ -101,6 +109,32 @@ struct store {
     struct segmenter *seg;            /* Chinese words (store/words.c), made when first needed */
     uint32_t *hanfold;                /* store_hanfold_table(), made when first needed (words.c) */
     struct z_stream_s *body_z;        /* store_body_pack()'s deflate stream, made when first needed */
+    /* The chunk of deflated bodies being filled in the open transaction,
+     * written when full and before COMMIT (store/bodychunk.c) */
+    struct store_chunk {
+        struct buf data;
+        int64_t id; /* 0: none pending */
+    } chunk;
+    /* The dead slices of chunks, read in the open write transaction when
+     * first needed, written back at COMMIT when changed (store/bodyholes.c) */
+    struct store_holes {
+        struct store_hole {
+            int64_t chunk;
+            size_t off, len;
+        } *v;
+        size_t n, cap;
+        bool loaded, dirty;
+    } holes;
+    /* The chunk read last, whole, once two bodies in a row were asked of
+     * it: readers in id order (themes, signatures, statistics) take a
+     * chunk's bodies one after another (store/bodychunk.c) */
+    struct store_chunk_cache {
+        struct buf data;
+        int64_t id;            /* 0: none */
+        unsigned int version;  /* SQLITE_FCNTL_DATA_VERSION when read */
+        int64_t asked;         /* the chunk of the body asked last */
+        unsigned int asked_version;
+    } chunk_cache;
     sqlite3_stmt *stmts[SQ__COUNT];
     struct store_df_cache *dfc;       /* document frequencies (store/extractions.c) */
     struct extractor *alias_ex;       /* the gazetteer for ds_alias(), opened when first needed */
@@ -296,6 +330,60 @@ void store_body_prepare_here(struct store *s, const struct article *a, const voi
                              size_t n, struct store_body *out);
 int store_body_register(struct store *s);
 void store_body_free(struct store *s);
+/* A varint (7 bits a byte, low first) appended to b; read from *p (< end),
+ * *p moved past it (false when damaged). (store/zbody.c) */
+void store_varint_put(struct buf *b, size_t v);
+bool store_varint_get(const unsigned char **p, const unsigned char *end, size_t *v);
+
+/* Deflated bodies packed into chunks (store/bodychunk.c, schema 23).
+ * store_chunk_put() writes n packed bytes (store_body_pack) into holes
+ * (bodyholes.c) and the rest into the chunk pending in the open
+ * transaction, and makes *ref the row's reference to them: 1, or 0
+ * (nothing done) outside a transaction, -1 with err. A reference is a
+ * version byte, then (chunk, offset, length) as varints for each slice,
+ * at most STORE_EXTENTS_MAX; store_body_ref_add() appends one,
+ * store_body_extents() reads them into v (how many; 0 when blob is no
+ * reference or damaged). store_chunk_flush() writes the pending chunk
+ * (before COMMIT), store_chunk_discard() drops it (rollback).
+ * store_body_resolve() points *p, *pn at the packed bytes of a stored
+ * body: a reference's slices (read into tmp, or in s's pending chunk; s
+ * may be NULL), blob itself otherwise; 0, or -1 when the reference is
+ * damaged. store_chunks_collect() rewrites chunks more than half dead
+ * (store_reclaim). store_chunk_register() adds ds_body_own(),
+ * ds_body_free() and ds_body_chunked() (a SQLite result code). */
+enum { STORE_EXTENTS_MAX = 16 };
+struct store_extent {
+    int64_t chunk;
+    size_t off, len;
+};
+int store_chunk_put(struct store *s, const void *packed, size_t n, struct buf *ref,
+                    struct ds_error *err);
+void store_body_ref_add(struct buf *ref, int64_t chunk, size_t off, size_t n);
+size_t store_body_extents(const void *blob, size_t n, struct store_extent *v, size_t max);
+int store_chunk_flush(struct store *s, struct ds_error *err);
+void store_chunk_discard(struct store *s);
+int store_body_resolve(struct store *s, sqlite3 *db, const void *blob, size_t n, struct buf *tmp,
+                       const void **p, size_t *pn);
+int store_chunks_collect(struct store *s, struct ds_error *err);
+int store_chunk_register(struct store *s);
+/* The holes of chunks (store/bodyholes.c), inside a write transaction:
+ * store_holes_load() reads them unless read already; store_holes_fill()
+ * writes as much of n packed bytes as holes take, appends their slices to
+ * ref and sets *done to how many; store_holes_free_ref() makes a deleted
+ * body's slices holes, store_holes_add() one slice (holes loaded);
+ * store_holes_forget_chunk() drops a chunk's holes (the chunk goes);
+ * store_holes_flush() writes them back when changed (store_commit);
+ * store_holes_drop() forgets them (the transaction ends). 0 or -1 with err. */
+int store_holes_load(struct store *s, struct ds_error *err);
+int store_holes_fill(struct store *s, const void *packed, size_t n, struct buf *ref, size_t *done,
+                     struct ds_error *err);
+int store_holes_free_ref(struct store *s, const void *ref, size_t n, struct ds_error *err);
+void store_holes_add(struct store *s, int64_t chunk, size_t off, size_t len);
+void store_holes_forget_chunk(struct store *s, int64_t chunk);
+int store_holes_flush(struct store *s, struct ds_error *err);
+void store_holes_drop(struct store *s);
+/* Forget the chunk read last (its memory too). */
+void store_chunk_cache_free(struct store *s);
 
 /* store/items.c: the document of a feed file's first item (by key):
  * 0 and *id_out, 1 when it has none, -1 on error. */

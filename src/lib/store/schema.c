@@ -296,6 +296,57 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
      * generated Chinese documents); a lookup without a row asks the
      * full-text index, whose doclist for such a term is short. */
     "DELETE FROM corpus_vocab WHERE cnt <= 1;",
+    /* 22 -> 23: deflated bodies packed into chunks of ~256 kB
+     * (store/bodychunk.c; issue 16: rows of 1-4 kB left 7.4 of 125 MB of
+     * page slack at 10k generated documents). documents.body keeps a
+     * reference (chunk, offset, length for each slice) that ds_body()
+     * follows. A deleted document's slices become holes in body_holes
+     * (ds_body_free, store/bodyholes.c), which later bodies fill, and
+     * corpus_gone keeps its bytes, not the reference. An older index's
+     * documents are copied into a table of the same shape, their bodies
+     * into chunks in id order, and the new table takes the old one's name
+     * (SQLite's way to rebuild a table: rows shrunk in place would leave
+     * their pages as empty as they were; store_migrate turns foreign keys
+     * off, so the old table's drop deletes nothing else). Its indexes,
+     * triggers and the view the full-text index reads go and come back
+     * with it; the update trigger does not come back: a chunk's rewrite
+     * points rows elsewhere, the text stays, and no statement changes a
+     * document's text in place (a changed file is a new document). The
+     * lead is kept only for a document without a title, the one the list
+     * shows it for; store_doc_get() makes the others from the body. */
+    "DROP TRIGGER IF EXISTS documents_au;"
+    "CREATE TABLE IF NOT EXISTS body_chunks(id INTEGER PRIMARY KEY, size INTEGER NOT NULL,"
+    " data BLOB NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS body_holes(chunk INTEGER NOT NULL, off INTEGER NOT NULL,"
+    " len INTEGER NOT NULL, PRIMARY KEY(chunk, off)) WITHOUT ROWID;"
+    "DROP VIEW IF EXISTS docs_text;"
+    "DROP TABLE IF EXISTS documents_new;"
+    "CREATE TABLE documents_new(id INTEGER PRIMARY KEY, hash INTEGER NOT NULL, title TEXT,"
+    " subtitle TEXT, section TEXT, source TEXT, published TEXT, date_how TEXT, byline TEXT,"
+    " lang TEXT, encoding TEXT, words INTEGER, lead TEXT, body TEXT NOT NULL, raw TEXT NOT NULL,"
+    " removed TEXT, indexed_at INTEGER);"
+    "INSERT INTO documents_new SELECT id, hash, title, subtitle, section, source, published,"
+    " date_how, byline, lang, encoding, words, CASE WHEN title IS NULL THEN lead END,"
+    " ds_body_chunked(body), raw, removed, indexed_at FROM documents ORDER BY id;"
+    "DROP TABLE documents;"
+    "ALTER TABLE documents_new RENAME TO documents;"
+    "CREATE INDEX documents_hash ON documents(hash);"
+    "CREATE INDEX documents_published ON documents(published, id);"
+    "CREATE INDEX documents_source ON documents(source);"
+    "CREATE INDEX documents_words ON documents(words);"
+    "CREATE VIEW docs_text(id, title, body) AS SELECT id, title, ds_body(body) FROM documents;"
+    "CREATE TRIGGER tags_keep BEFORE DELETE ON documents BEGIN"
+    " INSERT OR IGNORE INTO tags_kept(hash, tag) SELECT old.hash, tag FROM tags"
+    " WHERE doc_id = old.id; END;"
+    "CREATE TRIGGER body_chunks_ad AFTER DELETE ON documents"
+    " WHEN typeof(old.body) = 'blob' BEGIN SELECT ds_body_free(old.body); END;"
+    "CREATE TRIGGER corpus_documents_bd BEFORE DELETE ON documents"
+    " WHEN EXISTS (SELECT 1 FROM corpus_doc WHERE id = old.id)"
+    " AND NOT EXISTS (SELECT 1 FROM corpus_gone WHERE id = old.id) BEGIN"
+    " INSERT INTO corpus_gone_ent SELECT old.id, entity_id FROM mentions WHERE doc_id = old.id;"
+    " INSERT INTO corpus_gone_dt SELECT old.id, slug FROM doc_topics WHERE doc_id = old.id;"
+    " INSERT INTO corpus_gone(id, title, body) VALUES (old.id, old.title, ds_body_own(old.body));"
+    " END;",
 };
 
 /* A schema number no dossier will reach: the header is damaged. */
@@ -351,13 +402,20 @@ store_migrate(struct store *s, int64_t version, struct ds_error *err)
         s->needs_upgrade = true;
         return -1;
     }
-    if (store_exec(s, "BEGIN IMMEDIATE", "upgrading the index", err) != 0)
+    /* migration 23 rebuilds documents: its drop must not cascade (a
+     * pragma that has no effect inside a transaction) */
+    bool rebuild = version < STORE_SCHEMA_CHUNKS;
+    if (rebuild && store_exec(s, "PRAGMA foreign_keys = OFF", "upgrading the index", err) != 0)
         return -1;
+    if (store_exec(s, "BEGIN IMMEDIATE", "upgrading the index", err) != 0)
+        goto fail;
     for (int64_t v = version; v >= 0 && v < STORE_SCHEMA_VERSION; v++) {
         if (store_exec(s, migrations[v], "upgrading the index", err) != 0)
             goto fail;
     }
     if (version < STORE_SCHEMA_CORPUS && stats_tables_stale(s, err) != 0)
+        goto fail;
+    if (store_chunk_flush(s, err) != 0) /* the last chunk migration 23 filled */
         goto fail;
     char sql[96];
     snprintf(sql, sizeof sql, "PRAGMA application_id = %d; PRAGMA user_version = %d",
@@ -366,8 +424,17 @@ store_migrate(struct store *s, int64_t version, struct ds_error *err)
         goto fail;
     if (store_exec(s, "COMMIT", "upgrading the index", err) != 0)
         goto fail;
-    return 0;
+    store_holes_drop(s);
+    if (rebuild && store_exec(s, "PRAGMA foreign_keys = ON", "upgrading the index", err) != 0)
+        return -1;
+    /* the old documents table's pages, when the file gives pages back */
+    return rebuild && version > 0 ? store_reclaim(s, NULL, err) : 0;
 fail:
-    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    store_chunk_discard(s);
+    store_holes_drop(s);
+    if (!sqlite3_get_autocommit(s->db))
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    if (rebuild)
+        sqlite3_exec(s->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
     return -1;
 }

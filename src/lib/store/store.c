@@ -29,6 +29,14 @@ static void store_fts_pending_clear(struct store *s);
 
 /* Fixed statements, prepared on first use (indexed by enum store_stmt_id). */
 static const char *const stmt_sql[SQ__COUNT] = {
+    [SQ_CHUNK_PUT] = "INSERT INTO body_chunks(id, size, data) VALUES (?1, ?2, ?3)",
+    [SQ_HOLES_GET] = "SELECT chunk, off, len FROM body_holes",
+    [SQ_HOLES_PUT] = "INSERT INTO body_holes(chunk, off, len) VALUES (?1, ?2, ?3)",
+    [SQ_CHUNK_DOCS] = "SELECT id, body FROM documents WHERE typeof(body) = 'blob'",
+    [SQ_CHUNK_REPOINT] = "UPDATE documents SET body = ?1 WHERE id = ?2",
+    [SQ_CHUNK_DEAD] = "SELECT c.id FROM body_chunks c JOIN (SELECT chunk, sum(len) AS dead"
+                      " FROM body_holes GROUP BY chunk) h ON h.chunk = c.id"
+                      " WHERE h.dead * 2 > c.size ORDER BY c.id",
     [SQ_FILE_GET] = "SELECT size, mtime_ns, doc_id, rowid FROM files WHERE path = ?1",
     [SQ_FILE_PUT] = "INSERT INTO files(path, size, mtime_ns, doc_id) VALUES (?1, ?2, ?3, ?4)"
                     " ON CONFLICT(path) DO UPDATE SET size = excluded.size,"
@@ -617,6 +625,9 @@ store_close(struct store **sp)
     seg_free(&s->seg);
     free(s->hanfold);
     store_body_free(s);
+    buf_free(&s->chunk.data);
+    free(s->holes.v);
+    store_chunk_cache_free(s);
     if (s->db) {
         if (!sqlite3_get_autocommit(s->db))
             sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
@@ -693,6 +704,7 @@ store_fts_pending_clear(struct store *s)
 int
 store_begin(struct store *s, struct ds_error *err)
 {
+    store_holes_drop(s); /* read again in this transaction when needed */
     return store_exec(s, s->readonly ? "BEGIN" : "BEGIN IMMEDIATE", "starting a transaction",
                       err);
 }
@@ -700,7 +712,11 @@ store_begin(struct store *s, struct ds_error *err)
 int
 store_commit(struct store *s, struct ds_error *err)
 {
-    int rc = store_fts_gone_flush(s, err);
+    int rc = store_chunk_flush(s, err); /* the rows' references point into it */
+    if (rc == 0)
+        rc = store_holes_flush(s, err);
+    if (rc == 0)
+        rc = store_fts_gone_flush(s, err);
     for (size_t i = 0; i < s->nfts_pending && rc == 0; i++) {
         struct store_fts_entry *e = &s->fts_pending[i];
         rc = store_fts_insert(s, e->id, e->title, e->body, err);
@@ -714,6 +730,7 @@ store_commit(struct store *s, struct ds_error *err)
         store_rollback(s);
         return rc;
     }
+    store_holes_drop(s);
     return store_exec(s, "COMMIT", "saving changes", err);
 }
 
@@ -741,6 +758,8 @@ store_rollback(struct store *s)
 {
     store_fts_pending_clear(s);
     store_fts_gone_clear(s);
+    store_chunk_discard(s);
+    store_holes_drop(s);
     store_lengths_discard(s);
     store_lf_clear(s);
     /* ids of entities inserted by this transaction are no longer valid */
@@ -776,6 +795,7 @@ store_read_end(struct store *s, int begun)
 void
 store_release_memory(struct store *s)
 {
+    store_chunk_cache_free(s);
     sqlite3_db_release_memory(s->db);
 }
 

@@ -32,9 +32,9 @@ enum {
     ZBODY_LEVEL = 4, /* 2,000 news bodies: level 6 stores 0.8% less and takes 1.4x the CPU */
 };
 
-/* The varint of v (7 bits a byte, low first) appended to b. */
-static void
-zb_put_varint(struct buf *b, size_t v)
+/* See lib.h. */
+void
+store_varint_put(struct buf *b, size_t v)
 {
     while (v >= 0x80) {
         buf_putc(b, (char)(0x80 | (v & 0x7f)));
@@ -115,10 +115,10 @@ zb_pack(z_stream **slot, const char *body, size_t n, const char *removed, const 
     size_t cap = (size_t)deflateBound(z, (uLong)total);
     buf_reserve(out, cap + 32);
     buf_putc(out, (char)kind);
-    zb_put_varint(out, n);
+    store_varint_put(out, n);
     if (kind == ZBODY_V2) {
-        zb_put_varint(out, removed ? removed_n + 1 : 0);
-        zb_put_varint(out, raw_n);
+        store_varint_put(out, removed ? removed_n + 1 : 0);
+        store_varint_put(out, raw_n);
     }
     size_t zlen = zb_deflate(z, part, len, kind == ZBODY_V2 ? 3 : 1, out, cap);
     if (z == &one)
@@ -212,9 +212,9 @@ store_body_clear(struct store_body *b)
     b->ready = false;
 }
 
-/* The varint at *p (< end) into *v, *p moved past it; false when damaged. */
-static bool
-zb_get_varint(const unsigned char **p, const unsigned char *end, size_t *v)
+/* See lib.h. */
+bool
+store_varint_get(const unsigned char **p, const unsigned char *end, size_t *v)
 {
     *v = 0;
     for (int shift = 0; shift <= 56; shift += 7) {
@@ -269,8 +269,8 @@ store_body_unpack(const void *blob, size_t n, struct buf *out, struct store_body
     if (n < 2 || (*p != ZBODY_V1 && *p != ZBODY_V2))
         return -1;
     bool v2 = *p++ == ZBODY_V2;
-    if (!zb_get_varint(&p, end, &body_len) ||
-        (v2 && (!zb_get_varint(&p, end, &removed1) || !zb_get_varint(&p, end, &raw_len))))
+    if (!store_varint_get(&p, end, &body_len) ||
+        (v2 && (!store_varint_get(&p, end, &removed1) || !store_varint_get(&p, end, &raw_len))))
         return -1;
     size_t total = body_len + (removed1 ? removed1 - 1 : 0) + raw_len;
     if (!v2 || !extra)
@@ -290,8 +290,9 @@ store_body_unpack(const void *blob, size_t n, struct buf *out, struct store_body
 }
 
 /* ds_body(x): the text of a body as stored, inflated when it is a BLOB
- * (store_body_pack), as it is otherwise (TEXT, NULL). An error when a
- * BLOB is damaged, so that no reader takes damage for text. */
+ * (store_body_pack), read from its chunk first when it is a reference
+ * (bodychunk.c), as it is otherwise (TEXT, NULL). An error when a BLOB is
+ * damaged, so that no reader takes damage for text. */
 static void
 store_sql_body(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -300,13 +301,19 @@ store_sql_body(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         sqlite3_result_value(ctx, argv[0]);
         return;
     }
-    struct buf b = BUF_INIT;
-    if (store_body_unpack(sqlite3_value_blob(argv[0]), (size_t)sqlite3_value_bytes(argv[0]), &b,
-                          NULL) != 0) {
+    struct buf b = BUF_INIT, slice = BUF_INIT;
+    const void *p;
+    size_t pn;
+    if (store_body_resolve(sqlite3_user_data(ctx), sqlite3_context_db_handle(ctx),
+                           sqlite3_value_blob(argv[0]), (size_t)sqlite3_value_bytes(argv[0]),
+                           &slice, &p, &pn) != 0 ||
+        store_body_unpack(p, pn, &b, NULL) != 0) {
         buf_free(&b);
+        buf_free(&slice);
         sqlite3_result_error(ctx, "a document's stored text is damaged", -1);
         return;
     }
+    buf_free(&slice);
     size_t len = b.len;
     sqlite3_result_text(ctx, buf_steal(&b), (int)len, free);
 }
@@ -347,10 +354,13 @@ int
 store_body_register(struct store *s)
 {
     int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
-    int rc = sqlite3_create_function_v2(s->db, "ds_body", 1, flags, NULL, store_sql_body, NULL,
+    /* s: a reference into the writer's pending chunk reads from memory */
+    int rc = sqlite3_create_function_v2(s->db, "ds_body", 1, flags, s, store_sql_body, NULL,
                                         NULL, NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_create_function_v2(s->db, "ds_body_pack", 3, flags, s,
                                         store_sql_body_pack, NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = store_chunk_register(s);
     return rc;
 }
