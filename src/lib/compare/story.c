@@ -390,14 +390,25 @@ story_near(struct grouping *g, int64_t story, int64_t day, struct ds_error *err)
  * least STORY_PAIR_SCORE? So an article that matches one member of a story
  * but not its others does not join it: A ~ B and B ~ C do not make C a
  * telling of A's event, and a story does not drift from event to event on
- * one theme. Members outside the index (more than STORY_DAYS from the
- * slice's days) are not asked. 1 yes, 0 no, -1 with err. */
+ * one theme. And, for a core of two or more, its mean key cosine with the
+ * core must be at least STORY_CORE_SHARE of its key cosine with best: a
+ * running story's next event (a shutdown's national emergency) matches
+ * the member that foretold it far better than the core, which it agrees
+ * with only weakly, through the people and the theme. Members outside the
+ * index (more than STORY_DAYS from the slice's days) are not asked. 1 yes,
+ * 0 no, -1 with err. */
 static int
 core_agrees(struct grouping *g, int64_t id, uint32_t best, struct ds_error *err)
 {
     const uint64_t *m = u64map_find(&g->members, (uint64_t)g->e[best].story);
     uint32_t at = m ? (uint32_t)(*m >> 32) : NO_ENTRY;
-    for (size_t i = 0; i < STORY_CORE && at != NO_ENTRY; i++, at = g->e[at].next) {
+    double sum = 0;
+    size_t i = 0;
+    for (uint32_t c = at; i < STORY_CORE && c != NO_ENTRY; i++, c = g->e[c].next)
+        sum += g->acc[c];
+    if (i >= 2 && sum < STORY_CORE_SHARE * g->acc[best] * (double)i)
+        return 0; /* matches a later member far better than the event's core */
+    for (i = 0; i < STORY_CORE && at != NO_ENTRY; i++, at = g->e[at].next) {
         if (at == best || g->acc[at] >= STORY_CORE_SCORE)
             continue;
         struct similar_doc p;
