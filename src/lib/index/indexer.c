@@ -797,7 +797,10 @@ indexer_run(struct store *s, const char *const *roots, size_t nroots,
     if (ingest_walk(roots, nroots, on_file, on_skip, &r) != 0 || index_chunk(&r) != 0)
         goto out;
     sum->files_seen = r.files_before;
-    /* the steps after take their own memory: the bulk cache goes first */
+    /* the steps after take their own memory: the rules (~4.5 MB of
+     * gazetteers, topic rules and patterns) and the bulk cache go first */
+    extractor_free(&r.ex);
+    outlets_free(&r.outlets);
     if (r.pending_before && store_bulk_mode_end(s, err) != 0)
         goto out;
 
