@@ -12,7 +12,9 @@
 # Needs sqlite3 (the command-line shell) to read page counts; without it
 # those columns show "-". Every index run's peak RSS (/usr/bin/time %M) is
 # printed; BENCH_RSS_EVERY=SECONDS also writes the fresh run's resident-size
-# curve (seconds, VmRSS kB, VmHWM kB) to WORK/first.rss.
+# curve (seconds, VmRSS kB, VmHWM kB) to WORK/first.rss. With sqlite3's
+# dbstat table, the tables and indexes that grew most in the change run are
+# listed (kB).
 set -eu
 . "$(dirname "$0")/lib.sh"
 
@@ -107,6 +109,13 @@ set -- $(pages)
 p0=${1:--} f0=${2:--}
 label=first nochange
 
+# kB per table or index (sqlite3's dbstat), to tell what a change run grew
+table_kb() {
+    sqlite3 "$db" 'SELECT name, sum(pgsize) / 1024 FROM dbstat GROUP BY name;' 2>/dev/null |
+        sort >"$1" || : >"$1"
+}
+table_kb "$work/tables.before"
+
 # 1% changed (a line appended), 0.5% deleted
 find "$work/tree" -type f -name '*.txt' | sort >"$work/all.list"
 awk 'NR % 100 == 7' "$work/all.list" >"$work/changed.list"
@@ -123,6 +132,10 @@ echo "changed $(wc -l <"$work/changed.list") files ($((changed_bytes / 1024)) kB
     "deleted $(wc -l <"$work/deleted.list"): wall $W s, cpu $C s, peak RSS $M kB;" \
     "pages $p0 -> $p1 (+$grow_kb kB), free pages $f0 -> $f1"
 cw=$W cc=$C change_rss=$M
+table_kb "$work/tables.after"
+join -t'|' -a2 -e0 -o 0,1.2,2.2 "$work/tables.before" "$work/tables.after" |
+    awk -F'|' '$3 != $2 { print $3 - $2, $1 }' | sort -rn | head -8 |
+    awk '{ printf "  %-28s %+d kB\n", $2, $1 }'
 label=after nochange
 echo "RESULT incr docs=$docs nochange_ratio=$NC_RATIO nochange_s=$NC_WALL change_s=$cw" \
     "change_cpu_s=$cc grow_kb=$grow_kb changed_kb=$((changed_bytes / 1024)) free_before=$f0" \
