@@ -107,6 +107,11 @@ void extractor_topics(struct extractor *ex, const char *title, const char *body,
  * version): when it differs from the one stored with the index, stored
  * documents need re-extraction. */
 uint64_t extractor_rules_hash(const struct extractor *ex);
+/* The same hash an extractor_open of these directories would have, from
+ * the files' bytes alone (nothing parsed: a run with nothing to extract
+ * need not load the rules). 0, or -1 when the load would fail on a file
+ * that cannot be read (*out is then meaningless). */
+int extractor_rules_hash_files(const char *assets_dir, const char *config_dir, uint64_t *out);
 
 /* An extractor with only the gazetteers loaded, for extractor_alias_names
  * (extractor_run must not be called on it). 0, or -1 with err. */

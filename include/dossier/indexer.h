@@ -81,6 +81,9 @@ struct index_summary {
     size_t duplicates;    /* files whose content was already stored */
     size_t removed;       /* files gone since the last run */
     size_t reextracted;   /* stored documents re-extracted after a rules change */
+    bool rules_loaded;    /* the extraction rules were loaded: a file was new or
+                           * changed, or the rules were (a run with neither
+                           * only hashes the rules files) */
     size_t feeds;         /* feed files read (each item is a document: added,
                            * updated and unchanged count items for them) */
     size_t items;         /* feed items read */

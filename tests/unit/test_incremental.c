@@ -114,10 +114,12 @@ test_runs(struct store *s)
 
     /* first run: ten batches, so several segments of similar size */
     ok(run_index(s, 8, &sum) == 0 && sum.added == NDOCS, "first run adds %d documents", NDOCS);
+    ok(sum.rules_loaded, "the first run loads the extraction rules");
     index_summary_clear(&sum);
     ok(store_write_counts(s, &a, &err) == 0, "write counts read");
 
     ok(run_index(s, 0, &sum) == 0 && sum.unchanged == NDOCS, "second run: all unchanged");
+    ok(!sum.rules_loaded, "a run with nothing changed does not load the rules");
     index_summary_clear(&sum);
     ok(store_write_counts(s, &b, &err) == 0, "write counts read again");
     is_int(b.rows - a.rows, 0, "a run with nothing changed writes no row");
@@ -133,6 +135,7 @@ test_runs(struct store *s)
     }
     ok(run_index(s, 0, &sum) == 0 && sum.updated == 3 && sum.removed == 2,
        "third run: 3 updated, 2 removed");
+    ok(sum.rules_loaded, "a run with changed files loads the rules");
     index_summary_clear(&sum);
     ok(store_write_counts(s, &c, &err) == 0, "write counts after the changes");
     ok(c.fts_segments > b.fts_segments && c.fts_segments <= b.fts_segments + 2,
@@ -147,6 +150,33 @@ test_runs(struct store *s)
     struct buf report = BUF_INIT;
     ok(store_check(s, &report, &err) == 0, "check finds no problem: %s", buf_str(&report));
     buf_free(&report);
+}
+
+/* The user's topic rules change and no file does: the run still sees it
+ * (the rules files' hash) and re-extracts every stored document; the run
+ * after, with nothing changed, loads nothing again. */
+static void
+test_rules_change(struct store *s)
+{
+    char *path = xasprintf("%s/topics.conf", tmpdir);
+    FILE *f = fopen(path, "w");
+    if (!f)
+        ds_fatal("cannot write %s", path);
+    fprintf(f, "[river-freight]\nname = River freight\nterms = 3 barge, canal\n");
+    fclose(f);
+    struct index_summary sum;
+    int rc = run_index(s, 0, &sum);
+    ok(rc == 0 && sum.rules_loaded && sum.reextracted > 0,
+       "new user rules: loaded and %zu documents re-extracted", sum.reextracted);
+    index_summary_clear(&sum);
+    ok(run_index(s, 0, &sum) == 0 && !sum.rules_loaded && sum.reextracted == 0,
+       "the run after: nothing loaded or re-extracted");
+    index_summary_clear(&sum);
+    unlink(path);
+    ok(run_index(s, 0, &sum) == 0 && sum.rules_loaded && sum.reextracted > 0,
+       "the user rules removed: re-extracted again");
+    index_summary_clear(&sum);
+    free(path);
 }
 
 /* A file forgotten outside any transaction (as `dossier forget` may): its
@@ -377,6 +407,7 @@ main(void)
     if (store_open(db, STORE_CREATE, &s, &err) != 0)
         ds_fatal("%s", err.msg);
     test_runs(s);
+    test_rules_change(s);
     test_delete_alone(s);
     store_close(&s);
     char *db2 = xasprintf("%s/chunked.db", tmpdir);

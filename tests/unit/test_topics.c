@@ -202,7 +202,10 @@ main(void)
     ok(topic(&x, "trade") == NULL, "patterns start at word starts");
     extraction_clear(&x);
 
-    uint64_t h1 = extractor_rules_hash(ex);
+    uint64_t h1 = extractor_rules_hash(ex), hf = 0;
+    /* an index run with nothing to extract compares this hash instead */
+    ok(extractor_rules_hash_files(tmp_assets, tmp_config, &hf) == 0 && hf == h1,
+       "the rules files hash as the loaded rules do");
     extractor_free(&ex);
 
     /* User override: same slug replaces, new slug adds. */
@@ -219,6 +222,9 @@ main(void)
         ok(topic(&x, "trade") && topic(&x, "extra"), "user patterns work");
         extraction_clear(&x);
         ok(extractor_rules_hash(ex) != h1, "rules hash changes with user rules");
+        ok(extractor_rules_hash_files(tmp_assets, tmp_config, &hf) == 0 &&
+               hf == extractor_rules_hash(ex),
+           "and the files' hash follows them");
     }
     extractor_free(&ex);
 

@@ -8,6 +8,7 @@
 
 #include "dossier/extract.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -147,6 +148,63 @@ static const struct {
     {"people.tsv", ENTITY_PERSON},
 };
 
+/* The rules hash seed: it covers this code's version (bump
+ * EXTRACT_CODE_VERSION when a change alters what is extracted, so stored
+ * articles are re-extracted). */
+static uint64_t
+extract_hash_seed(void)
+{
+    return 0x9e3779b97f4a7c15ull ^ (EXTRACT_CODE_VERSION * 0x100000001b3ull);
+}
+
+/* The size limits of gz_load and tp_load. */
+#define EXTRACT_GAZETTEER_MAX (16u << 20)
+#define EXTRACT_TOPICS_MAX (4u << 20)
+
+/* Fold one rules file into *hash as gz_load and tp_load do: its bytes, or
+ * nothing when it cannot be read and is optional (a topics file only when
+ * it is absent: tp_load refuses an unreadable one). 0, or 1 when the full
+ * load would fail (it reports why). */
+static int
+extract_hash_file(const char *path, size_t max, bool required, bool topics, uint64_t *hash)
+{
+    struct buf data = BUF_INIT;
+    struct ds_error rerr;
+    ds_error_clear(&rerr);
+    int rc = 0;
+    if (ds_read_file(path, max, &data, &rerr) == 0)
+        *hash = ds_hash64(data.data ? data.data : "", data.len) ^ (*hash * 0x100000001b3ull);
+    else
+        rc = required || (topics && errno != ENOENT);
+    buf_free(&data);
+    return rc;
+}
+
+/* See extract.h. The files and the order are extractor_load's. */
+int
+extractor_rules_hash_files(const char *assets_dir, const char *config_dir, uint64_t *out)
+{
+    uint64_t hash = extract_hash_seed();
+    const char *dirs[2] = {assets_dir, config_dir};
+    int rc = 0;
+    for (int d = 0; d < 2 && rc == 0; d++) {
+        if (!dirs[d])
+            continue;
+        for (size_t i = 0; i < DS_ARRAY_LEN(extract_gazetteers) && rc == 0; i++) {
+            char *path = xasprintf("%s/gazetteer/%s", dirs[d], extract_gazetteers[i].file);
+            rc = extract_hash_file(path, EXTRACT_GAZETTEER_MAX, d == 0 && i == 0, false,
+                                   &hash);
+            free(path);
+        }
+        char *path = xasprintf("%s/topics.conf", dirs[d]);
+        if (rc == 0)
+            rc = extract_hash_file(path, EXTRACT_TOPICS_MAX, d == 0, true, &hash);
+        free(path);
+    }
+    *out = hash;
+    return rc ? -1 : 0;
+}
+
 /* A new extractor with the gazetteers of assets_dir and config_dir loaded
  * and, when full, the figure patterns and topic rules too. 0, or -1 with
  * err. */
@@ -159,10 +217,7 @@ extractor_load(const char *assets_dir, const char *config_dir, bool full,
     gz_init(&ex->gz);
     tp_init(&ex->tp);
     ex->seg = full ? seg_new() : NULL;
-    /* The hash also covers this code's version: bump EXTRACT_CODE_VERSION
-     * when a change alters what is extracted, so stored articles are
-     * re-extracted. */
-    ex->hash = 0x9e3779b97f4a7c15ull ^ (EXTRACT_CODE_VERSION * 0x100000001b3ull);
+    ex->hash = extract_hash_seed();
     if (full && fig_compile(&ex->fr, err) != 0)
         goto fail;
     const char *dirs[2] = {assets_dir, config_dir};

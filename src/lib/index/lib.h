@@ -37,7 +37,8 @@ struct run {
     struct index_summary *sum;
     struct ds_error *err;   /* where a failed chunk's error goes */
     struct outlets *outlets;
-    struct extractor *ex;
+    struct extractor *ex;   /* NULL until a file needs it (rules unchanged) */
+    char *assets, *config;  /* where the rules and outlets are loaded from */
     struct candidate *cands; /* the chunk being indexed */
     size_t ncands, cap;
     size_t files_before;    /* files of the chunks done before it */

@@ -111,91 +111,17 @@ stats_meta_put(struct store *s, const char *key, const char *value, struct ds_er
 
 /* ---- from scratch ---------------------------------------------------------------------------- */
 
-struct stats_id_text {
-    int64_t id;
-    char *text;
-};
-
-static int
-stats_cmp_id_text(const void *a, const void *b)
-{
-    const struct stats_id_text *x = a, *y = b;
-    return x->id < y->id ? -1 : x->id > y->id;
-}
-
-/* Run a two-column (id, text) statement into a newly allocated array
- * sorted by id. */
-static int
-stats_load_id_text(struct store *s, enum stats_stmt_id id, struct stats_id_text **out,
-                   size_t *n_out, struct ds_error *err)
-{
-    sqlite3_stmt *st = NULL;
-    struct stats_id_text *v = NULL;
-    size_t n = 0, cap = 0;
-    int rc = sqlite3_prepare_v2(s->db, stats_sql[id], -1, &st, NULL);
-    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (n == cap) {
-            cap = cap ? cap * 2 : 4096;
-            v = xrealloc(v, cap * sizeof *v);
-        }
-        v[n].id = sqlite3_column_int64(st, 0);
-        v[n].text = store_col_dup(st, 1);
-        n++;
-        rc = SQLITE_OK;
-    }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) {
-        for (size_t i = 0; i < n; i++)
-            free(v[i].text);
-        free(v);
-        return store_fail(s, err, rc, "reading document dates");
-    }
-    if (n > 1)
-        qsort(v, n, sizeof *v, stats_cmp_id_text);
-    *out = v;
-    *n_out = n;
-    return 0;
-}
-
-/* corpus_doc for every document, from the (published, id) and (source, id)
- * covering indexes merged by id in C (a scan of the table itself reads
- * every body). */
+/* corpus_doc for every document: the days from the (published, id)
+ * covering index, then the sources from the (source) one, both in SQL. In
+ * C, the two lists held in memory and merged by id took ~100 bytes a
+ * document (~100 MB at 1M; issue 16: the indexer's memory must not grow
+ * with the collection). */
 static int
 stats_fill_doc(struct store *s, struct ds_error *err)
 {
-    struct stats_id_text *days = NULL, *srcs = NULL;
-    size_t nd = 0, ns = 0;
-    sqlite3_stmt *ins = NULL;
-    int rc, result = -1;
-    if (stats_load_id_text(s, ST_ID_DAYS, &days, &nd, err) != 0 ||
-        stats_load_id_text(s, ST_ID_SOURCES, &srcs, &ns, err) != 0)
-        goto done;
-    rc = sqlite3_prepare_v2(s->db, stats_sql[ST_CDOC_INS], -1, &ins, NULL);
-    for (size_t i = 0, j = 0; rc == SQLITE_OK && i < nd; i++) {
-        while (j < ns && srcs[j].id < days[i].id)
-            j++;
-        sqlite3_bind_int64(ins, 1, days[i].id);
-        store_bind_text(ins, 2, days[i].text);
-        store_bind_text(ins, 3, j < ns && srcs[j].id == days[i].id ? srcs[j].text : NULL);
-        rc = sqlite3_step(ins);
-        sqlite3_reset(ins);
-        if (rc == SQLITE_DONE)
-            rc = SQLITE_OK;
-    }
-    if (rc != SQLITE_OK) {
-        store_fail(s, err, rc, "preparing statistics");
-        goto done;
-    }
-    result = 0;
-done:
-    sqlite3_finalize(ins);
-    for (size_t i = 0; i < nd; i++)
-        free(days[i].text);
-    for (size_t i = 0; i < ns; i++)
-        free(srcs[i].text);
-    free(days);
-    free(srcs);
-    return result;
+    if (stats_exec(s, ST_CDOC_DAYS, "preparing statistics", err) != 0)
+        return -1;
+    return stats_exec(s, ST_CDOC_SOURCES, "preparing statistics", err);
 }
 
 /* About 3.5 s of CPU at 100k documents with the vocabulary (its walk ~1.7

@@ -196,10 +196,13 @@ const char *const stats_sql[ST__COUNT] = {
     [ST_COMMIT] = "COMMIT",
     [ST_ROLLBACK] = "ROLLBACK",
     [ST_META_PUT] = "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)",
-    [ST_ID_DAYS] = "SELECT id, substr(published, 1, 10) FROM documents"
-                   " INDEXED BY documents_published",
-    [ST_ID_SOURCES] = "SELECT id, source FROM documents INDEXED BY documents_source",
-    [ST_CDOC_INS] = "INSERT INTO corpus_doc(id, day, source) VALUES (?1, ?2, ?3)",
+    /* from the covering indexes (a scan of the table reads every body),
+     * sorted by SQLite's sorter, whose memory the page cache bounds */
+    [ST_CDOC_DAYS] = "INSERT INTO corpus_doc(id, day) SELECT id, substr(published, 1, 10)"
+                     " FROM documents INDEXED BY documents_published ORDER BY id",
+    [ST_CDOC_SOURCES] = "UPDATE corpus_doc SET source = s.source FROM (SELECT id, source"
+                        " FROM documents INDEXED BY documents_source WHERE source IS NOT NULL"
+                        " ORDER BY id) AS s WHERE corpus_doc.id = s.id",
     [ST_REBUILD_CLEAR] =
         "DELETE FROM corpus_doc; DELETE FROM corpus_gone_dt; DELETE FROM corpus_day;"
         "DELETE FROM corpus_topic_day; DELETE FROM corpus_ent; DELETE FROM corpus_vocab;"
