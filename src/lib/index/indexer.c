@@ -773,6 +773,13 @@ stats_stories_themes(struct run *r, struct ds_error *err)
     struct store *s = r->store;
     double *cpu = r->sum->step_cpu;
     double t0 = ds_cpu_now();
+#ifdef __GLIBC__
+    /* the plan's thread allocates in an arena of its own while this one
+     * works in the main arena: what indexing freed goes back first, or
+     * the two add up (5k mixed peak RSS 64.3 MB without, 60.4 MB with;
+     * 61.0 MB before the plan had a thread) */
+    malloc_trim(0);
+#endif
     struct themes_job job = {.path = store_path(s), .rc = -2};
     pthread_mutex_init(&job.mu, NULL);
     pthread_cond_init(&job.done, NULL);
