@@ -466,6 +466,27 @@ struct corpus_themes_run {
  * theme yet to the stored centroids. Deleted documents' assignments are
  * gone with them; the sizes follow. Writes nothing when nothing changed. */
 int corpus_themes_update(struct store *s, struct corpus_themes_run *run, struct ds_error *err);
+/* corpus_themes_update in two steps, so that an index run can draw the
+ * sample, read it and fit the k-means on a read-only connection of its
+ * own (plan: nothing written) while its writer brings the statistics and
+ * stories up to date, then save (apply, on the writing connection). The
+ * plan reads only documents and the stored fit, which those steps do not
+ * change, so the result is corpus_themes_update's. plan: 0, or -1 with
+ * err (*out is set either way: free it). */
+struct corpus_themes_plan;
+/* Called by corpus_themes_plan once the sample is read, before the
+ * k-means: an index run waits there for its writer to finish the other
+ * steps, so that the fit's two threads have both cores, and the memory
+ * those steps took is given back before the fit takes its own. */
+struct corpus_themes_wait {
+    void (*fn)(void *ud);
+    void *ud;
+};
+int corpus_themes_plan(struct store *s, const struct corpus_themes_wait *wait,
+                       struct corpus_themes_plan **out, struct ds_error *err);
+int corpus_themes_apply(struct store *s, struct corpus_themes_plan *p, struct corpus_themes_run *run,
+                        struct ds_error *err);
+void corpus_themes_plan_free(struct corpus_themes_plan **p);
 /* The stored themes with their documents and the fit's figures: 1, 0 when
  * none are stored, -1 on error. */
 int corpus_themes_read(struct store *s, struct corpus_themes *out, struct ds_error *err);

@@ -73,7 +73,35 @@ struct index_skip {
     char *reason;
 };
 
+/* Where an index run's CPU went, a step at a time, each timed on the thread
+ * that runs it (CLOCK_THREAD_CPUTIME_ID): the writer's steps, the preparing
+ * thread's, and the steps at the end of the run. For bench/ (issue 16):
+ * `DOSSIER_INDEX_STEPS=1 dossier index` prints them. */
+enum index_step {
+    IDX_STEP_CHANGES,   /* writer: what changed, corpus-wide furniture lines */
+    IDX_STEP_DOC_ROW,   /* writer: the document row and its deflated body */
+    IDX_STEP_EXTRACT_ROWS, /* writer: mentions, figures, topics rows */
+    IDX_STEP_LINEFREQ,  /* writer: line counts */
+    IDX_STEP_NEARDUP,   /* writer: MinHash signature and band rows */
+    IDX_STEP_FILE_ROWS, /* writer: by-hash lookup, file row, url, tags, seen mark */
+    IDX_STEP_COMMIT,    /* writer: COMMIT: the full-text insert of the batch, pages written */
+    IDX_STEP_PREP_INGEST, /* preparing: read, decode, clean */
+    IDX_STEP_PREP_EXTRACT, /* preparing: extraction */
+    IDX_STEP_PREP_SIGN, /* preparing: line hashes, signature, raw text packed */
+    IDX_STEP_PREP_DEFLATE, /* preparing: the body deflated */
+    IDX_STEP_GONE,      /* end: files gone, feed pages linked, signatures backfilled */
+    IDX_STEP_STATS,     /* end: the statistics tables (corpus_refresh) */
+    IDX_STEP_STORIES,   /* end: stories */
+    IDX_STEP_THEMES,    /* end: themes */
+    IDX_STEP_RECLAIM,   /* end: skipped files recorded, free pages given back */
+    IDX_STEP_COUNT
+};
+
+/* The name of step i, for printing. */
+const char *index_step_name(enum index_step i);
+
 struct index_summary {
+    double step_cpu[IDX_STEP_COUNT]; /* CPU seconds of each step (enum index_step) */
     size_t files_seen;    /* candidate files found by the walk */
     size_t added;         /* new documents stored */
     size_t updated;       /* files whose content changed */

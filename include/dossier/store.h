@@ -44,6 +44,9 @@ void store_close(struct store **s);
 /* Whether nothing can be written through s: opened STORE_READONLY, or the
  * file could only be opened for reading (no write permission on it). */
 bool store_is_readonly(struct store *s);
+/* The path s was opened with (":memory:" for a private in-memory index),
+ * for a second connection to the same index (an index run's themes). */
+const char *store_path(const struct store *s);
 
 /* Copy what the write-ahead log holds into the index and truncate the log
  * to nothing: after a failed run (a full disk) the log would otherwise keep

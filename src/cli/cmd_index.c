@@ -121,6 +121,11 @@ print_summary(const struct index_summary *sum)
         printf(", and %zu more (dossier stats lists them)", sum->nskips - shown);
     putchar('\n');
     fflush(stdout);
+    /* where the CPU went, for bench/ (issue 16) */
+    const char *steps = getenv("DOSSIER_INDEX_STEPS");
+    for (int i = 0; steps && *steps && *steps != '0' && i < IDX_STEP_COUNT; i++)
+        fprintf(stderr, "step %-45s %8.3f s CPU\n", index_step_name((enum index_step)i),
+                sum->step_cpu[i]);
 }
 
 /* One index run over roots, then the new ones among paths remembered;

@@ -132,4 +132,14 @@ e index "$docs2" >/dev/null 2>&1
 like "$(e themes --json)" '^\{"k":3,' "a fit asked with --k 3 is kept by later runs"
 n3=$(e search "theme:3" --json --limit 200 | grep -c '"id"')
 ok "$([ "$n3" -gt 30 ] && echo 0 || echo 1)" "theme:3 finds its articles ($n3)"
+# ---- the steps' CPU; the themes of a run whose plan ran beside the
+# statistics on a second connection equal a refit's on one ----
+db3="$TEST_TMP/themes-steps.db"
+rm -f "$db3" "$db3-wal" "$db3-shm"
+steps=$(DOSSIER_INDEX_STEPS=1 "$DOSSIER_BIN" --db "$db3" index "$docs2" 2>&1 >/dev/null)
+is "$(printf '%s\n' "$steps" | grep -c '^step .* [0-9]*\.[0-9]* s CPU$')" 16 "DOSSIER_INDEX_STEPS prints the 16 steps' CPU"
+like "$steps" 'step end: themes  *[0-9]' "the themes step is among them"
+before=$("$DOSSIER_BIN" --db "$db3" themes --json)
+"$DOSSIER_BIN" --db "$db3" themes --refit >/dev/null 2>&1
+is "$("$DOSSIER_BIN" --db "$db3" themes --json)" "$before" "the index run's themes are those a refit on one connection gives"
 done_testing

@@ -8,6 +8,9 @@
 #ifndef DOSSIER_LIB_CORPUS_H
 #define DOSSIER_LIB_CORPUS_H
 
+#include <math.h>
+#include <stdint.h>
+
 #include "dossier/containers.h"
 #include "dossier/corpus.h"
 #include "dossier/store.h"
@@ -169,6 +172,79 @@ void th_assigned_free(struct th_assigned *o);
  * except those in skip[0..nskip) (sorted), into out. */
 int th_assign_texts(struct store *s, const struct th_model *m, bool all, const int64_t *skip,
                     size_t nskip, struct th_assigned *out, struct ds_error *err);
+
+/* The sample of a themes fit (themes.c reads it, themes_kmeans.c groups it). */
+#define TH_LC 256             /* counts whose 1 + log(count) is kept in a table */
+
+/* Every document's terms: CSR rows of (term, count), then tf-idf weights. */
+struct th_docs {
+    struct strmap vocab; /* term -> index (insertion order); value: documents holding it
+                          * (low 32 bits), uses of its naming form (high 32) */
+    struct strmap forms; /* form as written (lower case) -> uses */
+    char **surface;      /* per term: the form first seen */
+    uint32_t *form_of;   /* per term: the entry of forms last seen for it, + 1 (0: none) */
+    size_t surface_cap;  /* terms surface and form_of have room for */
+    size_t nterms;
+    int64_t *ids;
+    size_t n;
+    size_t *row;      /* n + 1 offsets into term/count/w */
+    size_t *wend;     /* per row: the end of its terms that weigh (th_weigh puts
+                       * them first, in term order; the rest weigh 0) */
+    uint32_t *term;
+    uint16_t *count;   /* counts, 16 bits while they fit (2 bytes a term of a
+                        * sampled document fewer) ... */
+    uint32_t *count32; /* ... all of them here instead once one does not */
+    size_t nnz, cap;
+    /* the tf-idf weights, made as they are read (th_w), not stored: 8
+     * bytes a term of a sampled document fewer */
+    double *idf;      /* per term: log(n / df), 0 when it does not weigh */
+    double *norm;     /* per row: its weights' length (1 when all are 0) */
+    double lc[TH_LC]; /* 1 + log(count) for counts below TH_LC */
+};
+
+/* The count of term p of the sample's rows. */
+static inline uint32_t
+th_count(const struct th_docs *d, size_t p)
+{
+    return d->count32 ? d->count32[p] : d->count[p];
+}
+
+/* 1 + log(count) of term p. */
+static inline double
+th_lc(const struct th_docs *d, size_t p)
+{
+    uint32_t c = th_count(d, p);
+    return c < TH_LC ? d->lc[c] : 1 + log((double)c);
+}
+
+/* The tf-idf weight of term p of row i, its row scaled to length 1: the
+ * very double a stored weight (computed, then divided by the norm) was. */
+static inline double
+th_w(const struct th_docs *d, size_t i, size_t p)
+{
+    return th_lc(d, p) * d->idf[d->term[p]] / d->norm[i];
+}
+
+/* splitmix64: the seeded generator of the sample's keys and the k-means++
+ * choices. */
+uint64_t th_rand(uint64_t *state);
+/* The best of the k-means restarts over d (themes_kmeans.c): its
+ * centroids into best_cent (term by term, k * d->nterms); the rounds it
+ * took. */
+int th_best_fit(const struct th_docs *d, size_t k, uint64_t seed, double *best_cent);
+
+/* A fit in two steps, so that the reading and the k-means can run on a
+ * connection of their own while the writer does other work
+ * (corpus_themes_plan): th_fit_compute draws the sample, reads it and fits
+ * (nothing written; wait, when not NULL, called between the reading and
+ * the k-means; *out is set even on failure, *ndocs the index's documents), th_fit_save saves the fit and assigns every document (*rounds
+ * the k-means rounds). */
+struct th_fitted;
+int th_fit_compute(struct store *s, size_t k, uint64_t seed, size_t sample,
+                   const struct corpus_themes_wait *wait, struct th_fitted **out, size_t *ndocs,
+                   struct ds_error *err);
+int th_fit_save(struct store *s, struct th_fitted *f, int *rounds, struct ds_error *err);
+void th_fitted_free(struct th_fitted **f);
 
 /* corpus_themes_fit without reading the themes back: fit, assign every
  * document, save; *rounds the k-means rounds, *ndocs the index's

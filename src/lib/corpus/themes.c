@@ -29,6 +29,8 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,37 +39,8 @@
 #include "dossier/text.h"
 #include "lib.h"
 
-#define THEMES_MAX_ROUNDS 50  /* k-means rounds at most */
 #define THEMES_MAX_DF 0.5     /* terms in more documents than this share say nothing */
 #define THEMES_LABEL_TERMS 4  /* terms in a theme's label */
-#define THEMES_RESTARTS 4     /* k-means runs from different starts; the best fit wins */
-#define TH_LC 256             /* counts whose 1 + log(count) is kept in a table */
-
-/* Every document's terms: CSR rows of (term, count), then tf-idf weights. */
-struct th_docs {
-    struct strmap vocab; /* term -> index (insertion order); value: documents holding it
-                          * (low 32 bits), uses of its naming form (high 32) */
-    struct strmap forms; /* form as written (lower case) -> uses */
-    char **surface;      /* per term: the form first seen */
-    uint32_t *form_of;   /* per term: the entry of forms last seen for it, + 1 (0: none) */
-    size_t surface_cap;  /* terms surface and form_of have room for */
-    size_t nterms;
-    int64_t *ids;
-    size_t n;
-    size_t *row;      /* n + 1 offsets into term/count/w */
-    size_t *wend;     /* per row: the end of its terms that weigh (th_weigh puts
-                       * them first, in term order; the rest weigh 0) */
-    uint32_t *term;
-    uint16_t *count;   /* counts, 16 bits while they fit (2 bytes a term of a
-                        * sampled document fewer) ... */
-    uint32_t *count32; /* ... all of them here instead once one does not */
-    size_t nnz, cap;
-    /* the tf-idf weights, made as they are read (th_w), not stored: 8
-     * bytes a term of a sampled document fewer */
-    double *idf;      /* per term: log(n / df), 0 when it does not weigh */
-    double *norm;     /* per row: its weights' length (1 when all are 0) */
-    double lc[TH_LC]; /* 1 + log(count) for counts below TH_LC */
-};
 
 /* The entry of forms for sf (len bytes), a form of term idx: most terms
  * are written one way nearly always, so the form the term was last seen
@@ -81,13 +54,6 @@ th_form(struct th_docs *d, size_t idx, const char *sf, size_t len)
     struct strmap_entry *fe = strmap_upsert(&d->forms, sf, len, NULL);
     d->form_of[idx] = (uint32_t)(fe - d->forms.e) + 1;
     return fe;
-}
-
-/* The count of term p of the sample's rows. */
-static inline uint32_t
-th_count(const struct th_docs *d, size_t p)
-{
-    return d->count32 ? d->count32[p] : d->count[p];
 }
 
 static inline void
@@ -238,22 +204,6 @@ th_read(struct store *s, struct th_docs *d, const int64_t *ids, size_t n, struct
     return rc;
 }
 
-/* 1 + log(count) of term p. */
-static inline double
-th_lc(const struct th_docs *d, size_t p)
-{
-    uint32_t c = th_count(d, p);
-    return c < TH_LC ? d->lc[c] : 1 + log((double)c);
-}
-
-/* The tf-idf weight of term p of row i, its row scaled to length 1: the
- * very double a stored weight (computed, then divided by the norm) was. */
-static inline double
-th_w(const struct th_docs *d, size_t i, size_t p)
-{
-    return th_lc(d, p) * d->idf[d->term[p]] / d->norm[i];
-}
-
 /* Each row's terms that weigh (idf > 0) moved first, in the order they
  * were (by term), the others after them; d->wend[i] where they end. A term
  * of weight 0 adds exactly 0 to every sum k-means makes (the sums start at
@@ -336,192 +286,6 @@ th_docs_free(struct th_docs *d)
     free(d->idf);
     free(d->norm);
     memset(d, 0, sizeof *d);
-}
-
-/* ---- spherical k-means ------------------------------------------------------------------ */
-
-/* splitmix64: the seeded generator of the k-means++ choices. */
-static uint64_t
-th_rand(uint64_t *state)
-{
-    uint64_t z = (*state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
-
-/* The k centroids are dense and stored term by term: cent[t * k + c] is
- * term t's weight in centroid c, so that one pass over a document's terms
- * reads every centroid's weights of a term from one cache line. */
-
-/* Cosine of row i with centroid c (both of length 1). */
-static double
-th_cos(const struct th_docs *d, size_t i, const double *cent, size_t k, size_t c)
-{
-    double s = 0;
-    for (size_t p = d->row[i]; p < d->wend[i]; p++)
-        s += th_w(d, i, p) * cent[d->term[p] * k + c];
-    return s;
-}
-
-/* Centroid c set to row i. */
-static void
-th_set_row(const struct th_docs *d, size_t i, double *cent, size_t k, size_t c)
-{
-    for (size_t t = 0; t < d->nterms; t++)
-        cent[t * k + c] = 0;
-    for (size_t p = d->row[i]; p < d->wend[i]; p++)
-        cent[d->term[p] * k + c] = th_w(d, i, p);
-}
-
-/* k-means++: the first centroid a random document, each next one a
- * document drawn with probability proportional to its distance (1 - cos)
- * from the nearest centroid so far. */
-static void
-th_seed(const struct th_docs *d, size_t k, uint64_t seed, double *cent)
-{
-    uint64_t st = seed;
-    double *dist = xmalloc(d->n * sizeof *dist);
-    th_set_row(d, th_rand(&st) % d->n, cent, k, 0);
-    for (size_t i = 0; i < d->n; i++)
-        dist[i] = 1 - th_cos(d, i, cent, k, 0);
-    for (size_t c = 1; c < k; c++) {
-        double total = 0;
-        for (size_t i = 0; i < d->n; i++)
-            total += dist[i] > 0 ? dist[i] : 0;
-        double x = (double)(th_rand(&st) >> 11) / 9007199254740992.0 * total;
-        size_t pick = d->n - 1;
-        for (size_t i = 0; i < d->n; i++) {
-            x -= dist[i] > 0 ? dist[i] : 0;
-            if (x < 0) {
-                pick = i;
-                break;
-            }
-        }
-        th_set_row(d, pick, cent, k, c);
-        for (size_t i = 0; i < d->n; i++) {
-            double di = 1 - th_cos(d, i, cent, k, c);
-            if (di < dist[i])
-                dist[i] = di;
-        }
-    }
-    free(dist);
-}
-
-/* v[0..k) += w * x[0..k), two lanes at a time where the compiler has
- * vector types: each lane is the scalar loop's own multiply and add, so
- * every sum is the same double, in half the instructions. */
-static inline void
-th_axpy(double *v, double w, const double *x, size_t k)
-{
-    size_t c = 0;
-#if defined(__GNUC__)
-    typedef double th_v2 __attribute__((vector_size(16), aligned(8)));
-    th_v2 wv = {w, w};
-    for (; c + 2 <= k; c += 2) {
-        th_v2 a, b;
-        memcpy(&a, v + c, sizeof a);
-        memcpy(&b, x + c, sizeof b);
-        a += wv * b;
-        memcpy(v + c, &a, sizeof a);
-    }
-#endif
-    for (; c < k; c++)
-        v[c] += w * x[c];
-}
-
-/* Assign every document to its nearest centroid; how many changed. A
- * document with no weight keeps theme -1. */
-static size_t
-th_assign(const struct th_docs *d, size_t k, const double *cent, int *theme)
-{
-    size_t changed = 0;
-    for (size_t i = 0; i < d->n; i++) {
-        int best = -1;
-        double bs = -1, v[CORPUS_THEMES_MAX_K] = {0};
-        for (size_t p = d->row[i]; p < d->wend[i]; p++) {
-            const double *ct = cent + (size_t)d->term[p] * k; /* each sum in th_cos's order */
-            th_axpy(v, th_w(d, i, p), ct, k);
-        }
-        for (size_t c = 0; c < k && d->row[i] < d->row[i + 1]; c++)
-            if (v[c] > bs) {
-                bs = v[c];
-                best = (int)c;
-            }
-        if (bs <= 0)
-            best = -1;
-        changed += theme[i] != best;
-        theme[i] = best;
-    }
-    return changed;
-}
-
-/* Each centroid the normalised sum of its documents; an empty theme takes
- * the document farthest from its own centroid. */
-static void
-th_update(const struct th_docs *d, size_t k, double *cent, int *theme)
-{
-    memset(cent, 0, k * d->nterms * sizeof *cent);
-    size_t *size = xcalloc(k, sizeof *size);
-    for (size_t i = 0; i < d->n; i++) {
-        if (theme[i] < 0)
-            continue;
-        size[theme[i]]++;
-        for (size_t p = d->row[i]; p < d->wend[i]; p++)
-            cent[(size_t)d->term[p] * k + (size_t)theme[i]] += th_w(d, i, p);
-    }
-    double norm[CORPUS_THEMES_MAX_K] = {0}; /* each summed in term order, as before */
-    for (size_t t = 0; t < d->nterms; t++)
-        for (size_t c = 0; c < k; c++)
-            norm[c] += cent[t * k + c] * cent[t * k + c];
-    for (size_t c = 0; c < k; c++)
-        norm[c] = sqrt(norm[c]);
-    for (size_t t = 0; t < d->nterms; t++)
-        for (size_t c = 0; c < k; c++)
-            if (norm[c] > 0)
-                cent[t * k + c] /= norm[c];
-    for (size_t c = 0; c < k; c++) {
-        if (size[c])
-            continue;
-        size_t far = SIZE_MAX;
-        double fs = 2;
-        for (size_t i = 0; i < d->n; i++) {
-            if (theme[i] < 0 || size[theme[i]] < 2)
-                continue;
-            double v = th_cos(d, i, cent, k, (size_t)theme[i]);
-            if (v < fs) {
-                fs = v;
-                far = i;
-            }
-        }
-        if (far == SIZE_MAX)
-            continue;
-        size[theme[far]]--;
-        theme[far] = (int)c;
-        size[c] = 1;
-        th_set_row(d, far, cent, k, c);
-    }
-    free(size);
-}
-
-/* One run of spherical k-means from the k-means++ start of seed: theme[i]
- * is document i's theme (0..k-1, -1 for none), *rounds the rounds run.
- * Returns the fit: the sum of each document's cosine with its theme. */
-static double
-th_kmeans(const struct th_docs *d, size_t k, uint64_t seed, double *cent, int *theme,
-          int *rounds)
-{
-    for (size_t i = 0; i < d->n; i++)
-        theme[i] = -2; /* nothing assigned yet */
-    th_seed(d, k, seed, cent);
-    *rounds = 0;
-    while ((*rounds)++ < THEMES_MAX_ROUNDS && th_assign(d, k, cent, theme) > 0)
-        th_update(d, k, cent, theme);
-    double fit = 0;
-    for (size_t i = 0; i < d->n; i++)
-        if (theme[i] >= 0)
-            fit += th_cos(d, i, cent, k, (size_t)theme[i]);
-    return fit;
 }
 
 /* ---- labels and numbering --------------------------------------------------------------- */
@@ -723,30 +487,6 @@ th_assign_sample(const struct th_docs *d, const struct th_model *m, const uint32
     free(counts);
 }
 
-/* The best of THEMES_RESTARTS k-means runs over d: its centroids into
- * best_cent (term by term); the rounds it took. */
-static int
-th_best_fit(const struct th_docs *d, size_t k, uint64_t seed, double *best_cent)
-{
-    double *cent = xcalloc(k * d->nterms + 1, sizeof *cent);
-    int *theme = xmalloc((d->n + 1) * sizeof *theme);
-    double best_fit = -1;
-    int best_rounds = 0;
-    uint64_t st = seed;
-    for (int r = 0; r < THEMES_RESTARTS; r++) {
-        int rounds;
-        double fit = th_kmeans(d, k, th_rand(&st), cent, theme, &rounds);
-        if (fit > best_fit) {
-            best_fit = fit;
-            memcpy(best_cent, cent, k * d->nterms * sizeof *cent);
-            best_rounds = rounds;
-        }
-    }
-    free(cent);
-    free(theme);
-    return best_rounds;
-}
-
 /* Save the fit (model m, labels and centroids by number), replacing the
  * stored one and every assignment (inside the caller's transaction). */
 static int
@@ -823,57 +563,74 @@ corpus_themes_clear(struct corpus_themes *t)
     memset(t, 0, sizeof *t);
 }
 
-/* The fit once the sample is read into d: k-means, the model, numbered
- * and labelled by the sample's themes, saved with every document's theme
- * in one transaction; *rounds the k-means rounds. */
-static int
-th_fit_sample(struct store *s, struct th_docs *d, size_t k, uint64_t seed,
-              struct stats_theme_fit *head, int *rounds, struct ds_error *err)
+/* A fit computed, not yet saved (lib.h). */
+struct th_fitted {
+    struct th_docs d;
+    size_t k, ndocs;
+    struct stats_theme_fit head;
+    int rounds;
+    bool have_model;
+    struct th_model m;
+    int *stheme;
+    size_t map[CORPUS_THEMES_MAX_K];
+    char **labels;
+};
+
+/* The fit once the sample is read into f->d: k-means, the model, numbered
+ * and labelled by the sample's themes; nothing written. */
+static void
+th_fit_sample(struct th_fitted *f)
 {
+    struct th_docs *d = &f->d;
+    size_t k = f->k;
     th_weigh(d);
     double *cent = xcalloc(k * d->nterms + 1, sizeof *cent);
-    *rounds = th_best_fit(d, k, seed, cent);
-    struct th_model m;
+    f->rounds = th_best_fit(d, k, (uint64_t)f->head.seed, cent);
     uint32_t *newidx = xmalloc((d->nterms + 1) * sizeof *newidx);
-    th_model_build(d, k, cent, &m, newidx);
+    th_model_build(d, k, cent, &f->m, newidx);
+    f->have_model = true;
     free(cent);
-    int *stheme = xmalloc((d->n + 1) * sizeof *stheme);
-    th_assign_sample(d, &m, newidx, stheme);
+    f->stheme = xmalloc((d->n + 1) * sizeof *f->stheme);
+    th_assign_sample(d, &f->m, newidx, f->stheme);
     free(newidx);
-    struct th_assigned o;
-    size_t map[CORPUS_THEMES_MAX_K];
-    th_assigned_init(&o, s, map, err);
+    int64_t size[CORPUS_THEMES_MAX_K] = {0}, first[CORPUS_THEMES_MAX_K];
+    for (size_t c = 0; c < k; c++)
+        first[c] = INT64_MAX;
     for (size_t i = 0; i < d->n; i++) /* the sample's sizes, nothing written */
-        if (stheme[i] >= 0 && o.size[stheme[i]]++ == 0)
-            o.first[stheme[i]] = (int64_t)i;
-    th_number(o.size, o.first, k, map);
-    char **labels = th_labels(d, k, stheme, map);
-    memset(o.size, 0, sizeof o.size);
-    for (size_t c = 0; c < k; c++)
-        o.first[c] = INT64_MAX;
-    int rc = store_begin(s, err);
-    if (rc == 0) {
-        rc = th_save(s, &m, map, labels, head, err);
-        if (rc == 0)
-            rc = th_save_assigned(s, d, &m, stheme, map, (size_t)head->docs, &o, err);
-        rc = rc == 0 ? store_commit(s, err) : (store_rollback(s), -1);
-    }
-    for (size_t c = 0; c < k; c++)
-        free(labels[c]);
-    free(labels);
-    free(stheme);
-    th_assigned_free(&o);
-    th_model_free(&m);
-    return rc;
+        if (f->stheme[i] >= 0 && size[f->stheme[i]]++ == 0)
+            first[f->stheme[i]] = (int64_t)i;
+    th_number(size, first, k, f->map);
+    f->labels = th_labels(d, k, f->stheme, f->map);
+}
+
+/* See lib.h. */
+void
+th_fitted_free(struct th_fitted **fp)
+{
+    struct th_fitted *f = *fp;
+    if (!f)
+        return;
+    if (f->labels)
+        for (size_t c = 0; c < f->k; c++)
+            free(f->labels[c]);
+    free(f->labels);
+    free(f->stheme);
+    if (f->have_model)
+        th_model_free(&f->m);
+    th_docs_free(&f->d);
+    free(f);
+    *fp = NULL;
 }
 
 /* See lib.h. */
 int
-th_fit(struct store *s, size_t k, uint64_t seed, size_t sample, int *rounds, size_t *ndocs_out,
-       struct ds_error *err)
+th_fit_compute(struct store *s, size_t k, uint64_t seed, size_t sample,
+               const struct corpus_themes_wait *wait, struct th_fitted **out, size_t *ndocs_out,
+               struct ds_error *err)
 {
-    *rounds = 0;
+    struct th_fitted *f = *out = xcalloc(1, sizeof *f);
     *ndocs_out = 0;
+    f->k = k;
     if (k < 1 || k > CORPUS_THEMES_MAX_K) {
         ds_error_set(err, -1, "themes: k must be 1 to %d, not %zu", CORPUS_THEMES_MAX_K, k);
         return -1;
@@ -884,25 +641,58 @@ th_fit(struct store *s, size_t k, uint64_t seed, size_t sample, int *rounds, siz
     size_t n = 0, ndocs = 0;
     if (th_sample(s, seed, sample, &ids, &n, &ndocs, err) != 0)
         return -1;
+    f->ndocs = *ndocs_out = ndocs;
     if (ndocs < k) {
         ds_error_set(err, -1, "%zu themes need at least %zu documents (the index has %zu)", k,
                      k, ndocs);
         free(ids);
         return -1;
     }
-    struct th_docs d = {0};
-    d.vocab = (struct strmap)STRMAP_INIT;
-    d.forms = (struct strmap)STRMAP_INIT;
-    int rc = th_read(s, &d, ids, n, err);
+    struct th_docs *d = &f->d;
+    d->vocab = (struct strmap)STRMAP_INIT;
+    d->forms = (struct strmap)STRMAP_INIT;
+    int rc = th_read(s, d, ids, n, err);
     free(ids);
-    strmap_free(&d.forms); /* only the reading counts the forms */
-    d.forms = (struct strmap)STRMAP_INIT;
-    struct stats_theme_fit head = {.seed = (int64_t)seed, .docs = (int64_t)ndocs,
-                                   .sample = (int64_t)sample, .fitted = (int64_t)n};
+    strmap_free(&d->forms); /* only the reading counts the forms */
+    d->forms = (struct strmap)STRMAP_INIT;
+    f->head = (struct stats_theme_fit){.seed = (int64_t)seed, .docs = (int64_t)ndocs,
+                                       .sample = (int64_t)sample, .fitted = (int64_t)n};
+    if (wait && wait->fn)
+        wait->fn(wait->ud);
     if (rc == 0)
-        rc = th_fit_sample(s, &d, k, seed, &head, rounds, err);
-    th_docs_free(&d);
-    *ndocs_out = ndocs;
+        th_fit_sample(f);
+    return rc;
+}
+
+/* See lib.h. */
+int
+th_fit_save(struct store *s, struct th_fitted *f, int *rounds, struct ds_error *err)
+{
+    *rounds = f->rounds;
+    struct th_assigned o;
+    th_assigned_init(&o, s, f->map, err);
+    int rc = store_begin(s, err);
+    if (rc == 0) {
+        rc = th_save(s, &f->m, f->map, f->labels, &f->head, err);
+        if (rc == 0)
+            rc = th_save_assigned(s, &f->d, &f->m, f->stheme, f->map, f->ndocs, &o, err);
+        rc = rc == 0 ? store_commit(s, err) : (store_rollback(s), -1);
+    }
+    th_assigned_free(&o);
+    return rc;
+}
+
+/* See lib.h. */
+int
+th_fit(struct store *s, size_t k, uint64_t seed, size_t sample, int *rounds, size_t *ndocs_out,
+       struct ds_error *err)
+{
+    struct th_fitted *f;
+    *rounds = 0;
+    int rc = th_fit_compute(s, k, seed, sample, NULL, &f, ndocs_out, err);
+    if (rc == 0)
+        rc = th_fit_save(s, f, rounds, err);
+    th_fitted_free(&f);
     return rc;
 }
 

@@ -497,35 +497,82 @@ th_assign_new(struct store *s, const struct stats_theme_fit *f, struct corpus_th
     return rc;
 }
 
+/* What corpus_themes_plan found and computed (corpus.h). */
+struct corpus_themes_plan {
+    int have;                  /* a fit is stored (f) */
+    struct stats_theme_fit f;
+    int64_t ndocs, rows;       /* documents, and theme rows */
+    bool fit;                  /* fit (again): fitted holds the fit */
+    struct th_fitted *fitted;
+    size_t fit_ndocs;          /* the documents the fit saw */
+};
+
+/* See corpus.h. */
+int
+corpus_themes_plan(struct store *s, const struct corpus_themes_wait *wait,
+                   struct corpus_themes_plan **out, struct ds_error *err)
+{
+    struct corpus_themes_plan *p = *out = xcalloc(1, sizeof *p);
+    p->have = stats_theme_fit_get(s, &p->f, err);
+    if (p->have < 0 || stats_theme_counts_docs(s, &p->ndocs, &p->rows, err) != 0)
+        return -1;
+    const struct stats_theme_fit *f = &p->f;
+    size_t k = p->have ? (size_t)f->k : CORPUS_THEMES_K;
+    uint64_t seed = p->have ? (uint64_t)f->seed : CORPUS_THEMES_SEED;
+    size_t sample = p->have && f->sample > 0 ? (size_t)f->sample : CORPUS_THEMES_SAMPLE;
+    p->fit = p->have ? p->ndocs >= (int64_t)k &&
+                           (double)p->ndocs >= (double)f->docs * (1 + CORPUS_THEMES_REFIT_SHARE)
+                     : p->ndocs >= CORPUS_THEMES_MIN_DOCS;
+    if (p->fit)
+        return th_fit_compute(s, k, seed, sample, wait, &p->fitted, &p->fit_ndocs, err);
+    return 0;
+}
+
+/* See corpus.h. */
+int
+corpus_themes_apply(struct store *s, struct corpus_themes_plan *p, struct corpus_themes_run *run,
+                    struct ds_error *err)
+{
+    memset(run, 0, sizeof *run);
+    int rc = 0;
+    if (p->fit) {
+        int rounds;
+        run->assigned = p->fit_ndocs;
+        rc = th_fit_save(s, p->fitted, &rounds, err);
+        run->fitted = rc == 0;
+    } else if (p->have && p->rows != p->ndocs) {
+        rc = th_assign_new(s, &p->f, run, err);
+    } else if (p->have && stats_theme_drift(s, err) != 0) {
+        rc = -1; /* deleted documents dropped their rows; the sizes follow */
+    }
+    return rc;
+}
+
+/* See corpus.h. */
+void
+corpus_themes_plan_free(struct corpus_themes_plan **pp)
+{
+    struct corpus_themes_plan *p = *pp;
+    if (!p)
+        return;
+    th_fitted_free(&p->fitted);
+    stats_theme_fit_free(&p->f);
+    free(p);
+    *pp = NULL;
+}
+
 /* See corpus.h. */
 int
 corpus_themes_update(struct store *s, struct corpus_themes_run *run, struct ds_error *err)
 {
     memset(run, 0, sizeof *run);
-    int64_t ndocs, rows;
-    struct stats_theme_fit f;
-    int have = stats_theme_fit_get(s, &f, err);
-    if (have < 0 || stats_theme_counts_docs(s, &ndocs, &rows, err) != 0) {
-        stats_theme_fit_free(&f);
-        return -1;
-    }
-    size_t k = have ? (size_t)f.k : CORPUS_THEMES_K;
-    uint64_t seed = have ? (uint64_t)f.seed : CORPUS_THEMES_SEED;
-    size_t sample = have && f.sample > 0 ? (size_t)f.sample : CORPUS_THEMES_SAMPLE;
-    bool fit = have ? ndocs >= (int64_t)k && (double)ndocs >= (double)f.docs *
-                                                                    (1 + CORPUS_THEMES_REFIT_SHARE)
-                    : ndocs >= CORPUS_THEMES_MIN_DOCS;
-    int rc = 0;
-    if (fit) {
-        int rounds;
-        rc = th_fit(s, k, seed, sample, &rounds, &run->assigned, err);
-        run->fitted = rc == 0;
-    } else if (have && rows != ndocs) {
-        rc = th_assign_new(s, &f, run, err);
-    } else if (have && stats_theme_drift(s, err) != 0) {
-        rc = -1; /* deleted documents dropped their rows; the sizes follow */
-    }
-    stats_theme_fit_free(&f);
+    struct corpus_themes_plan *p;
+    int rc = corpus_themes_plan(s, NULL, &p, err);
+    if (rc == 0)
+        rc = corpus_themes_apply(s, p, run, err);
+    else if (p->fit)
+        run->assigned = p->fit_ndocs;
+    corpus_themes_plan_free(&p);
     return rc;
 }
 

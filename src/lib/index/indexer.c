@@ -36,6 +36,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "dossier/compare.h"
@@ -46,6 +47,30 @@
 #include "dossier/ingest.h"
 #include "dossier/query.h"
 #include "lib.h"
+
+/* See index/lib.h. */
+double
+idx_thread_cpu(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* See indexer.h. */
+const char *
+index_step_name(enum index_step i)
+{
+    static const char *const names[IDX_STEP_COUNT] = {
+        "writer: changes, furniture lines", "writer: document row, body",
+        "writer: extraction rows", "writer: line counts", "writer: signatures",
+        "writer: file rows", "writer: commit (full-text insert)",
+        "preparing: read, clean", "preparing: extraction",
+        "preparing: line hashes, signature, raw pack", "preparing: body deflate",
+        "end: gone, links, backfill", "end: statistics tables", "end: stories",
+        "end: themes", "end: skips, reclaim"};
+    return (unsigned)i < IDX_STEP_COUNT ? names[i] : "?";
+}
 
 void
 index_summary_clear(struct index_summary *sum)
@@ -210,7 +235,10 @@ prepare(struct run *r, size_t i, const struct ingest_ctx *ictx, struct extractor
         idx_prepare_feed(r, ictx, ex, bytes, p);
         return;
     }
-    if (ingest_article(ictx, path, buf_str(bytes), bytes->len, &p->a, &err) != 0) {
+    double t0 = idx_thread_cpu();
+    int ing = ingest_article(ictx, path, buf_str(bytes), bytes->len, &p->a, &err);
+    p->cpu[IDX_STEP_PREP_INGEST] += idx_thread_cpu() - t0;
+    if (ing != 0) {
         /* "not an article: empty file" is reported as "empty", as before */
         const char *why = err.msg;
         if (strncmp(why, "not an article: ", 16) == 0 && ds_str_ends_with(why, " file"))
@@ -226,13 +254,17 @@ prepare(struct run *r, size_t i, const struct ingest_ctx *ictx, struct extractor
 void
 idx_prepare_article(struct extractor *ex, struct prepared *p)
 {
+    double t0 = idx_thread_cpu();
     extractor_run(ex, &p->a, &p->x);
+    double t1 = idx_thread_cpu();
+    p->cpu[IDX_STEP_PREP_EXTRACT] += t1 - t0;
     p->nlines = ingest_line_hashes(p->a.raw, strlen(p->a.raw), &p->lines);
     minhash_content_signature(p->a.body, strlen(p->a.body), p->sig);
     ingest_raw_pack(p->a.raw, strlen(p->a.raw), p->a.body, strlen(p->a.body), &p->raw_packed);
     free(p->a.raw);
     p->a.raw = NULL;
     p->ingested = true;
+    p->cpu[IDX_STEP_PREP_SIGN] += idx_thread_cpu() - t1;
 }
 
 /* A bounded queue between the preparing thread and the writer. While the
@@ -268,8 +300,11 @@ producer_main(void *arg)
             continue;
         struct prepared p;
         prepare(pl->run, i, pl->ictx, pl->ex, &bytes, &p);
-        if (p.ingested)
+        if (p.ingested) {
+            double t0 = idx_thread_cpu();
             store_body_prepare(pk, &p.a, p.raw_packed.data, p.raw_packed.len, &p.zbody);
+            p.cpu[IDX_STEP_PREP_DEFLATE] += idx_thread_cpu() - t0;
+        }
         pthread_mutex_lock(&pl->mu);
         while ((pl->count == QUEUE_SLOTS || (pl->count && pl->bytes > QUEUE_BYTES)) &&
                !pl->stop)
@@ -317,14 +352,19 @@ pipeline_next(struct pipeline *pl, struct prepared *out)
 int
 idx_store_new_doc(struct run *r, struct prepared *p, int64_t *id, struct ds_error *err)
 {
+    double *cpu = r->sum->step_cpu, tw = idx_thread_cpu(), t1;
     int rc = store_doc_insert_body(r->store, &p->a, p->hash, p->raw_packed.data,
                                    p->raw_packed.len, &p->zbody, id, err);
+    cpu[IDX_STEP_DOC_ROW] += (t1 = idx_thread_cpu()) - tw;
     if (rc == 0)
         rc = store_put_extraction_new(r->store, *id, &p->x, err);
+    cpu[IDX_STEP_EXTRACT_ROWS] += (tw = idx_thread_cpu()) - t1;
     if (rc == 0)
         rc = store_linefreq_add(r->store, p->lines, p->nlines, err);
+    cpu[IDX_STEP_LINEFREQ] += (t1 = idx_thread_cpu()) - tw;
     if (rc == 0)
         rc = neardup_writer_put(r->neardup, *id, p->sig, err);
+    cpu[IDX_STEP_NEARDUP] += idx_thread_cpu() - t1;
     if (rc == 0 && p->a.url)
         rc = store_doc_url_put(r->store, *id, p->a.url, err);
     for (const char *t = p->a.tags; rc == 0 && t && *t;) {
@@ -416,25 +456,39 @@ store_pending(struct run *r, size_t pending, const struct ingest_ctx *ictx,
 
     size_t batch = r->opts->batch_docs ? r->opts->batch_docs : INDEX_DEFAULT_BATCH;
     size_t in_batch = 0, done = 0, batch_bytes = 0;
+    double *cpu = r->sum->step_cpu, stored = 0, parts = 0;
+    for (int i = IDX_STEP_DOC_ROW; i <= IDX_STEP_NEARDUP; i++)
+        parts -= cpu[i];
     int rc = store_begin(r->store, err);
     struct prepared p;
     while (rc == 0 && pipeline_next(pl, &p)) {
         batch_bytes += p.cost;
+        double t = idx_thread_cpu();
         rc = store_prepared(r, &p, err);
+        stored += idx_thread_cpu() - t;
+        for (int i = IDX_STEP_PREP_INGEST; i <= IDX_STEP_PREP_DEFLATE; i++)
+            cpu[i] += p.cpu[i];
         prepared_clear(&p);
         done++;
         idx_report(r, "indexing", r->pending_before + done, r->pending_before + pending, false);
         if (rc == 0 && (++in_batch >= batch || batch_bytes >= INDEX_BATCH_BYTES)) {
+            t = idx_thread_cpu();
             rc = store_commit(r->store, err);
+            cpu[IDX_STEP_COMMIT] += idx_thread_cpu() - t;
             if (rc == 0)
                 rc = store_begin(r->store, err);
             in_batch = batch_bytes = 0;
         }
     }
+    double t = idx_thread_cpu();
     if (rc == 0)
         rc = store_commit(r->store, err);
     else
         store_rollback(r->store);
+    cpu[IDX_STEP_COMMIT] += idx_thread_cpu() - t;
+    for (int i = IDX_STEP_DOC_ROW; i <= IDX_STEP_NEARDUP; i++)
+        parts += cpu[i];
+    cpu[IDX_STEP_FILE_ROWS] += stored - parts;
 
     /* On failure, stop the producer and drop what it prepared. */
     pthread_mutex_lock(&pl->mu);
@@ -582,7 +636,9 @@ index_pending(struct run *r, size_t pending, struct outlets *outlets, struct ext
 {
     uint64_t *frequent = NULL;
     size_t nfrequent = 0;
+    double t = idx_thread_cpu();
     int rc = idx_frequent_lines(r, &frequent, &nfrequent, err);
+    r->sum->step_cpu[IDX_STEP_CHANGES] += idx_thread_cpu() - t;
     struct ingest_ctx ictx = {outlets, frequent, nfrequent};
     if (rc == 0)
         rc = store_checkpoint(r->store, err);
@@ -630,14 +686,148 @@ follow_rules(struct run *r, struct extractor *ex, struct ds_error *err)
     return 0;
 }
 
+/* The themes' plan (corpus_themes_plan: the sample drawn, read and
+ * fitted, nothing written) on a read-only connection of its own, on a
+ * second thread while the writer brings the statistics and the stories up
+ * to date: the preparing thread is done, so the second core is free, and
+ * the plan reads only documents and the stored fit, which those steps do
+ * not change. */
+struct themes_job {
+    const char *path;
+    struct corpus_themes_plan *plan;
+    int rc;      /* the plan's; -2: no second connection (plan on the writer) */
+    double cpu;  /* the plan's CPU seconds on its thread */
+    struct ds_error err;
+    pthread_mutex_t mu;
+    pthread_cond_t done;
+    bool writer_done; /* the statistics and stories are done: the k-means may start */
+};
+
+/* corpus_themes_wait: the plan's k-means waits for the writer's steps, so
+ * that its two threads (themes.c) have both cores and the memory of those
+ * steps is given back first (peak RSS: 66.5 MB at 5k English with the
+ * k-means beside the stories, 55 MB alone). */
+static void
+themes_wait_writer(void *ud)
+{
+    struct themes_job *job = ud;
+    pthread_mutex_lock(&job->mu);
+    while (!job->writer_done)
+        pthread_cond_wait(&job->done, &job->mu);
+    pthread_mutex_unlock(&job->mu);
+}
+
+/* The writer's steps are done: let the k-means start. */
+static void
+themes_writer_done(struct themes_job *job)
+{
+    pthread_mutex_lock(&job->mu);
+    job->writer_done = true;
+    pthread_cond_broadcast(&job->done);
+    pthread_mutex_unlock(&job->mu);
+}
+
+static void *
+themes_plan_main(void *arg)
+{
+    struct themes_job *job = arg;
+    double t = idx_thread_cpu();
+    struct store *reader = NULL;
+    struct ds_error oerr;
+    if (store_open(job->path, STORE_READONLY, &reader, &oerr) != 0) {
+        job->rc = -2;
+        return NULL;
+    }
+    int begun = store_read_begin(reader, &job->err); /* one snapshot, locks taken once */
+    struct corpus_themes_wait wait = {themes_wait_writer, job};
+    job->rc = begun < 0 ? -1 : corpus_themes_plan(reader, &wait, &job->plan, &job->err);
+    if (begun >= 0)
+        store_read_end(reader, begun);
+    store_close(&reader);
+    job->cpu = idx_thread_cpu() - t;
+    return NULL;
+}
+
+/* The statistics tables, then the stories (each step's CPU into cpu). */
+static int
+stats_and_stories(struct store *s, double *cpu, struct ds_error *err)
+{
+    double t = idx_thread_cpu(), t1;
+    /* The statistics view's tables follow the documents (corpus.h). */
+    if (corpus_refresh(s, false, err) != 0)
+        return -1;
+    cpu[IDX_STEP_STATS] += (t1 = idx_thread_cpu()) - t;
+    /* New documents join stories (story.h), weighed with the vocabulary
+     * just brought up to date. */
+    int rc = story_group(s, err) < 0 ? -1 : 0;
+    cpu[IDX_STEP_STORIES] += idx_thread_cpu() - t1;
+    return rc;
+}
+
+/* The statistics, the stories and the themes: the themes' plan on a second
+ * thread beside the first two when a second connection can be opened,
+ * after them on this one otherwise; the themes saved last, here. */
+static int
+stats_stories_themes(struct run *r, struct ds_error *err)
+{
+    struct store *s = r->store;
+    double *cpu = r->sum->step_cpu;
+    double t0 = ds_cpu_now();
+#ifdef __GLIBC__
+    /* the plan's thread allocates in an arena of its own while this one
+     * works in the main arena: what indexing freed goes back first, or
+     * the two add up (5k mixed peak RSS 64.3 MB without, 60.4 MB with;
+     * 61.0 MB before the plan had a thread) */
+    malloc_trim(0);
+#endif
+    struct themes_job job = {.path = store_path(s), .rc = -2};
+    pthread_mutex_init(&job.mu, NULL);
+    pthread_cond_init(&job.done, NULL);
+    pthread_t th;
+    bool threaded = strcmp(job.path, ":memory:") != 0 &&
+                    pthread_create(&th, NULL, themes_plan_main, &job) == 0;
+    int rc = stats_and_stories(s, cpu, err);
+#ifdef __GLIBC__
+    /* what the steps before freed goes back before the themes fit takes
+     * its centroids (2026-12-07-themes.md) */
+    malloc_trim(0);
+#endif
+    themes_writer_done(&job);
+    if (threaded)
+        pthread_join(th, NULL);
+    pthread_mutex_destroy(&job.mu);
+    pthread_cond_destroy(&job.done);
+    double t = idx_thread_cpu();
+    if (rc == 0 && job.rc == -2) {
+        corpus_themes_plan_free(&job.plan);
+        job.rc = corpus_themes_plan(s, NULL, &job.plan, &job.err);
+    }
+    if (rc == 0 && job.rc != 0) {
+        *err = job.err;
+        rc = -1;
+    }
+    struct corpus_themes_run th_run = {0};
+    if (rc == 0)
+        rc = corpus_themes_apply(s, job.plan, &th_run, err);
+    corpus_themes_plan_free(&job.plan);
+    r->sum->themes_fitted = th_run.fitted;
+    r->sum->themes_assigned = th_run.assigned;
+    /* both threads' CPU since the plan began, less the statistics' and
+     * the stories' */
+    r->sum->themes_cpu = ds_cpu_now() - t0 - cpu[IDX_STEP_STATS] - cpu[IDX_STEP_STORIES];
+    cpu[IDX_STEP_THEMES] += idx_thread_cpu() - t + job.cpu;
+    return rc;
+}
+
 /* After storing: files gone from under the roots, feed items whose page is
  * here now (store_items_link_pages), near-duplicate signatures, the
- * statistics tables, stories, themes and the skipped files; then the free
- * pages given back. 0, or -1 with err. */
+ * statistics tables, stories and themes (stats_stories_themes) and the
+ * skipped files; then the free pages given back. 0, or -1 with err. */
 static int
 finish_run(struct run *r, const char *const *roots, size_t nroots, struct ds_error *err)
 {
     struct store *s = r->store;
+    double *cpu = r->sum->step_cpu, t = idx_thread_cpu();
     size_t linked = 0;
     if (idx_remove_gone(r, roots, nroots, err) != 0 || store_items_link_pages(s, &linked, err) != 0)
         return -1;
@@ -646,33 +836,17 @@ finish_run(struct run *r, const char *const *roots, size_t nroots, struct ds_err
     int stale = store_sig_stale(s, err);
     if (stale < 0 || (stale > 0 && neardup_backfill(s, err) < 0))
         return -1;
-    /* The statistics view's tables follow the documents (corpus.h). */
-    if (corpus_refresh(s, false, err) != 0)
+    cpu[IDX_STEP_GONE] += idx_thread_cpu() - t;
+    if (stats_stories_themes(r, err) != 0)
         return -1;
-    /* New documents join stories (story.h), weighed with the vocabulary
-     * just brought up to date. */
-    if (story_group(s, err) < 0)
-        return -1;
-#ifdef __GLIBC__
-    /* what the steps before freed goes back before the themes fit takes
-     * its sample: ~20 MB of free heap, otherwise touched again in scattered
-     * pieces on top of the fit's own ~25 MB (2026-12-07-themes.md) */
-    malloc_trim(0);
-#endif
-    /* New documents join their nearest theme; the themes are fitted when
-     * there are none yet or the collection has grown enough (corpus.h). */
-    double t0 = ds_cpu_now(); /* the preparing thread has ended: this step's CPU */
-    struct corpus_themes_run th;
-    if (corpus_themes_update(s, &th, err) != 0)
-        return -1;
-    r->sum->themes_fitted = th.fitted;
-    r->sum->themes_assigned = th.assigned;
-    r->sum->themes_cpu = ds_cpu_now() - t0;
+    t = idx_thread_cpu();
     /* What was skipped this run is what `dossier stats` reports. */
     if (record_skips(s, r->sum, err) != 0)
         return -1;
     /* The pages deletions left empty go back (store.h). */
-    return store_reclaim(s, NULL, err);
+    int rc = store_reclaim(s, NULL, err);
+    cpu[IDX_STEP_RECLAIM] += idx_thread_cpu() - t;
+    return rc;
 }
 
 /* Empty the chunk of candidates (its array is kept for the next). */
@@ -729,7 +903,9 @@ index_chunk(struct run *r)
     size_t pending = 0;
     if (r->ncands)
         qsort(r->cands, r->ncands, sizeof *r->cands, cmp_cand);
+    double t = idx_thread_cpu();
     int rc = find_changes(r, &pending, r->err);
+    r->sum->step_cpu[IDX_STEP_CHANGES] += idx_thread_cpu() - t;
     if (rc == 0 && pending)
         rc = load_rules(r, r->err);
     if (rc == 0 && pending)

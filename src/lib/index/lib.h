@@ -16,6 +16,9 @@
 #include "dossier/ingest.h"
 #include "dossier/store.h"
 
+/* CPU seconds of the calling thread (index_summary.step_cpu). */
+double idx_thread_cpu(void);
+
 /* A file the walk found, and what the store knew of it. */
 struct candidate {
     char *path;
@@ -72,6 +75,7 @@ struct prepared {
     struct buf raw_packed;  /* a.raw packed against a.body (a.raw is then freed) */
     struct store_body zbody; /* the body deflated as stored, by the preparing thread */
     uint32_t sig[MINHASH_K];
+    double cpu[IDX_STEP_COUNT]; /* the preparing thread's CPU for it (IDX_STEP_PREP_*) */
     /* a feed: its items, each prepared like a file (hash: the item's) */
     bool feed;
     struct prepared *items;

@@ -592,6 +592,12 @@ store_is_readonly(struct store *s)
     return s->readonly || sqlite3_db_readonly(s->db, "main") == 1;
 }
 
+const char *
+store_path(const struct store *s)
+{
+    return s->path;
+}
+
 int
 store_checkpoint(struct store *s, struct ds_error *err)
 {

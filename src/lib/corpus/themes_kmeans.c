@@ -1,0 +1,274 @@
+/*
+ * corpus/themes_kmeans.c — the k-means of the themes fit (themes.c reads
+ * the sample and labels the themes): seeded spherical k-means, k-means++
+ * starts, the best of THEMES_RESTARTS runs, the restarts on two threads.
+ * Split from themes.c, which passed 1000 lines.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib.h"
+
+#define THEMES_MAX_ROUNDS 50  /* k-means rounds at most */
+#define THEMES_RESTARTS 4     /* k-means runs from different starts; the best fit wins */
+
+/* ---- spherical k-means ------------------------------------------------------------------ */
+
+/* See lib.h. */
+uint64_t
+th_rand(uint64_t *state)
+{
+    uint64_t z = (*state += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+/* The k centroids are dense and stored term by term: cent[t * k + c] is
+ * term t's weight in centroid c, so that one pass over a document's terms
+ * reads every centroid's weights of a term from one cache line. */
+
+/* Cosine of row i with centroid c (both of length 1). */
+static double
+th_cos(const struct th_docs *d, size_t i, const double *cent, size_t k, size_t c)
+{
+    double s = 0;
+    for (size_t p = d->row[i]; p < d->wend[i]; p++)
+        s += th_w(d, i, p) * cent[d->term[p] * k + c];
+    return s;
+}
+
+/* Centroid c set to row i. */
+static void
+th_set_row(const struct th_docs *d, size_t i, double *cent, size_t k, size_t c)
+{
+    for (size_t t = 0; t < d->nterms; t++)
+        cent[t * k + c] = 0;
+    for (size_t p = d->row[i]; p < d->wend[i]; p++)
+        cent[d->term[p] * k + c] = th_w(d, i, p);
+}
+
+/* k-means++: the first centroid a random document, each next one a
+ * document drawn with probability proportional to its distance (1 - cos)
+ * from the nearest centroid so far. */
+static void
+th_seed(const struct th_docs *d, size_t k, uint64_t seed, double *cent)
+{
+    uint64_t st = seed;
+    double *dist = xmalloc(d->n * sizeof *dist);
+    th_set_row(d, th_rand(&st) % d->n, cent, k, 0);
+    for (size_t i = 0; i < d->n; i++)
+        dist[i] = 1 - th_cos(d, i, cent, k, 0);
+    for (size_t c = 1; c < k; c++) {
+        double total = 0;
+        for (size_t i = 0; i < d->n; i++)
+            total += dist[i] > 0 ? dist[i] : 0;
+        double x = (double)(th_rand(&st) >> 11) / 9007199254740992.0 * total;
+        size_t pick = d->n - 1;
+        for (size_t i = 0; i < d->n; i++) {
+            x -= dist[i] > 0 ? dist[i] : 0;
+            if (x < 0) {
+                pick = i;
+                break;
+            }
+        }
+        th_set_row(d, pick, cent, k, c);
+        for (size_t i = 0; i < d->n; i++) {
+            double di = 1 - th_cos(d, i, cent, k, c);
+            if (di < dist[i])
+                dist[i] = di;
+        }
+    }
+    free(dist);
+}
+
+/* v[0..k) += w * x[0..k), two lanes at a time where the compiler has
+ * vector types: each lane is the scalar loop's own multiply and add, so
+ * every sum is the same double, in half the instructions. */
+static inline void
+th_axpy(double *v, double w, const double *x, size_t k)
+{
+    size_t c = 0;
+#if defined(__GNUC__)
+    typedef double th_v2 __attribute__((vector_size(16), aligned(8)));
+    th_v2 wv = {w, w};
+    for (; c + 2 <= k; c += 2) {
+        th_v2 a, b;
+        memcpy(&a, v + c, sizeof a);
+        memcpy(&b, x + c, sizeof b);
+        a += wv * b;
+        memcpy(v + c, &a, sizeof a);
+    }
+#endif
+    for (; c < k; c++)
+        v[c] += w * x[c];
+}
+
+/* Assign every document to its nearest centroid; how many changed. A
+ * document with no weight keeps theme -1. */
+static size_t
+th_assign(const struct th_docs *d, size_t k, const double *cent, int *theme)
+{
+    size_t changed = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        int best = -1;
+        double bs = -1, v[CORPUS_THEMES_MAX_K] = {0};
+        for (size_t p = d->row[i]; p < d->wend[i]; p++) {
+            const double *ct = cent + (size_t)d->term[p] * k; /* each sum in th_cos's order */
+            th_axpy(v, th_w(d, i, p), ct, k);
+        }
+        for (size_t c = 0; c < k && d->row[i] < d->row[i + 1]; c++)
+            if (v[c] > bs) {
+                bs = v[c];
+                best = (int)c;
+            }
+        if (bs <= 0)
+            best = -1;
+        changed += theme[i] != best;
+        theme[i] = best;
+    }
+    return changed;
+}
+
+/* Each centroid the normalised sum of its documents; an empty theme takes
+ * the document farthest from its own centroid. */
+static void
+th_update(const struct th_docs *d, size_t k, double *cent, int *theme)
+{
+    memset(cent, 0, k * d->nterms * sizeof *cent);
+    size_t *size = xcalloc(k, sizeof *size);
+    for (size_t i = 0; i < d->n; i++) {
+        if (theme[i] < 0)
+            continue;
+        size[theme[i]]++;
+        for (size_t p = d->row[i]; p < d->wend[i]; p++)
+            cent[(size_t)d->term[p] * k + (size_t)theme[i]] += th_w(d, i, p);
+    }
+    double norm[CORPUS_THEMES_MAX_K] = {0}; /* each summed in term order, as before */
+    for (size_t t = 0; t < d->nterms; t++)
+        for (size_t c = 0; c < k; c++)
+            norm[c] += cent[t * k + c] * cent[t * k + c];
+    for (size_t c = 0; c < k; c++)
+        norm[c] = sqrt(norm[c]);
+    for (size_t t = 0; t < d->nterms; t++)
+        for (size_t c = 0; c < k; c++)
+            if (norm[c] > 0)
+                cent[t * k + c] /= norm[c];
+    for (size_t c = 0; c < k; c++) {
+        if (size[c])
+            continue;
+        size_t far = SIZE_MAX;
+        double fs = 2;
+        for (size_t i = 0; i < d->n; i++) {
+            if (theme[i] < 0 || size[theme[i]] < 2)
+                continue;
+            double v = th_cos(d, i, cent, k, (size_t)theme[i]);
+            if (v < fs) {
+                fs = v;
+                far = i;
+            }
+        }
+        if (far == SIZE_MAX)
+            continue;
+        size[theme[far]]--;
+        theme[far] = (int)c;
+        size[c] = 1;
+        th_set_row(d, far, cent, k, c);
+    }
+    free(size);
+}
+
+/* One run of spherical k-means from the k-means++ start of seed: theme[i]
+ * is document i's theme (0..k-1, -1 for none), *rounds the rounds run.
+ * Returns the fit: the sum of each document's cosine with its theme. */
+static double
+th_kmeans(const struct th_docs *d, size_t k, uint64_t seed, double *cent, int *theme,
+          int *rounds)
+{
+    for (size_t i = 0; i < d->n; i++)
+        theme[i] = -2; /* nothing assigned yet */
+    th_seed(d, k, seed, cent);
+    *rounds = 0;
+    while ((*rounds)++ < THEMES_MAX_ROUNDS && th_assign(d, k, cent, theme) > 0)
+        th_update(d, k, cent, theme);
+    double fit = 0;
+    for (size_t i = 0; i < d->n; i++)
+        if (theme[i] >= 0)
+            fit += th_cos(d, i, cent, k, (size_t)theme[i]);
+    return fit;
+}
+
+/* The restarts of one thread (th_best_fit): every other one from first,
+ * the best of them kept in best_cent (the first of equal fits). */
+struct th_restarts {
+    const struct th_docs *d;
+    size_t k, first;
+    const uint64_t *seeds;
+    double *best_cent;
+    double best_fit;
+    int best_rounds;
+    size_t best_restart;
+};
+
+static void *
+th_restarts_run(void *arg)
+{
+    struct th_restarts *t = arg;
+    const struct th_docs *d = t->d;
+    double *cent = xcalloc(t->k * d->nterms + 1, sizeof *cent);
+    int *theme = xmalloc((d->n + 1) * sizeof *theme);
+    t->best_fit = -1;
+    t->best_restart = SIZE_MAX;
+    for (size_t r = t->first; r < THEMES_RESTARTS; r += 2) {
+        int rounds;
+        double fit = th_kmeans(d, t->k, t->seeds[r], cent, theme, &rounds);
+        if (fit > t->best_fit) {
+            t->best_fit = fit;
+            memcpy(t->best_cent, cent, t->k * d->nterms * sizeof *cent);
+            t->best_rounds = rounds;
+            t->best_restart = r;
+        }
+    }
+    free(cent);
+    free(theme);
+    return NULL;
+}
+
+/* The best of THEMES_RESTARTS k-means runs over d: its centroids into
+ * best_cent (term by term); the rounds it took. The restarts are
+ * independent (each from its own seed, drawn in order from seed), so the
+ * odd ones run on a second thread while this one runs the even ones: the
+ * index run's end has the second core to itself (its preparing thread is
+ * done), and the fit halves in wall time. The winner is the one the
+ * restarts run in turn would keep: the highest fit, the first of equals. */
+int
+th_best_fit(const struct th_docs *d, size_t k, uint64_t seed, double *best_cent)
+{
+    uint64_t seeds[THEMES_RESTARTS], st = seed;
+    for (size_t r = 0; r < THEMES_RESTARTS; r++)
+        seeds[r] = th_rand(&st);
+    struct th_restarts even = {d, k, 0, seeds, best_cent, 0, 0, 0};
+    struct th_restarts odd = {d, k, 1, seeds, NULL, 0, 0, 0};
+    odd.best_cent = xmalloc((k * d->nterms + 1) * sizeof *odd.best_cent);
+    pthread_t helper;
+    bool threaded = pthread_create(&helper, NULL, th_restarts_run, &odd) == 0;
+    th_restarts_run(&even);
+    if (threaded)
+        pthread_join(helper, NULL);
+    else
+        th_restarts_run(&odd);
+    int rounds = even.best_rounds;
+    if (odd.best_fit > even.best_fit ||
+        (odd.best_fit == even.best_fit && odd.best_restart < even.best_restart)) {
+        memcpy(best_cent, odd.best_cent, k * d->nterms * sizeof *best_cent);
+        rounds = odd.best_rounds;
+    }
+    free(odd.best_cent);
+    return rounds;
+}
