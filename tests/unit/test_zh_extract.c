@@ -161,6 +161,31 @@ static void test_foreign_names(void) {
       "... or in 前 before a reporting verb");
 }
 
+/* Names a title does not announce: a dot between two parts, appointments,
+ * a family name over a country, a syllable outside the list. */
+static void test_people_more(void) {
+  has("会议期间，弗拉基米尔·普京与多位企业家见面。", "弗拉基米尔·普京",
+      ENTITY_PERSON, true, "a dotted name needs no title; 京 ends it");
+  has("欧盟委员会主席乌尔苏拉·冯德莱恩表示，谈判继续。", "席乌尔苏拉·冯德莱恩",
+      ENTITY_PERSON, false, "a dotted name starts where a word does (not 席)");
+  has("英國首相基爾·斯塔默抵達東京。", "基爾·斯塔默", ENTITY_PERSON, true,
+      "抵達 after a name is like a reporting verb");
+  has("英國首相基爾·斯塔默抵達東京。", "基爾·斯塔默抵", ENTITY_PERSON, false,
+      "... and ends it");
+  has("法國經濟部長羅蘭·萊斯屈爾表示支持。", "羅蘭·萊斯屈爾", ENTITY_PERSON, true,
+      "after the dot, a character between two syllables is in the name");
+  has("政府宣布任命陳志明為署長。", "陳志明", ENTITY_PERSON, true,
+      "a verb of appointment names the person after it");
+  has("國民黨主席韓國華昨日表示反對。", "韓國華", ENTITY_PERSON, true,
+      "a name after a title wins over the country 韓國 at its start");
+  has("國民黨主席韓國華昨日表示反對。", "South Korea", ENTITY_COUNTRY, false,
+      "... which is not taken");
+  has("總統韓國訪問期間表示歡迎。", "South Korea", ENTITY_COUNTRY, true,
+      "a country after a title with no name after it stays a country");
+  has("主審法官黃國年判刑時指出，被告須賠償。", "黃國年", ENTITY_PERSON, true,
+      "a given name may end in 年 when no word runs on from it");
+}
+
 /* 辦公室 ends a body's name; 據 (according to) starts none. */
 static void test_org_words(void) {
   has("国务院新闻办公室发言人表示。", "国务院新闻办公室", ENTITY_ORG, true,
@@ -380,6 +405,7 @@ int main(void) {
   test_classifiers();
   test_figure_words();
   test_foreign_names();
+  test_people_more();
   test_org_words();
   test_entities();
   test_orgs();

@@ -166,12 +166,32 @@ static const struct gz_alias *zh_alias_at(struct zh_run *z, size_t a, size_t *b,
   return NULL;
 }
 
+static size_t zh_person_end(struct zh_run *z, size_t p);
+
+/* Does a person's name run over the place or country alias [a, b): a
+ * title right before it, a family name at a and the name longer than the
+ * alias (立法院長韓國瑜 is a person; 韓國 alone after 總統 is the country)? */
+static bool zh_person_over(struct zh_run *z, const struct gz_alias *al, size_t a,
+                           size_t b) {
+  const struct gazetteer *g = z->r->g;
+  if (al->entity >= g->nents ||
+      (g->ents[al->entity].kind != ENTITY_COUNTRY && g->ents[al->entity].kind != ENTITY_PLACE))
+    return false;
+  if (!zh_title_before(z->r->s, z->a, a) || !zh_surname(z->r->s + a, z->b - a))
+    return false;
+  return zh_person_end(z, a) > b;
+}
+
 static void zh_gazetteer(struct zh_run *z) {
   for (size_t a = z->a; a < z->b;) {
     size_t b = 0, next;
     const struct gz_alias *al = zh_alias_at(z, a, &b, &next);
     if (!al) {
       a = next;
+      continue;
+    }
+    if (zh_person_over(z, al, a, b)) {
+      a = next; /* 立法院長韓國瑜: a person, not 韓國 */
       continue;
     }
     uint32_t ref = al->entity;
@@ -283,16 +303,43 @@ static bool zh_name_dot(uint32_t cp) {
   return cp == 0xB7 || cp == 0x2027 || cp == 0x30FB || cp == 0x2022;
 }
 
+/* After the dot of a foreign name, is the character at [q, q + l) one
+ * the syllable list lacks but the name holds between two syllables (屈
+ * of 萊斯屈爾): a character that may be in a name, a syllable after it? */
+static bool zh_translit_odd(const char *s, size_t n, size_t q, size_t l) {
+  uint32_t cp, nx = 0;
+  if (q + l >= n || utf8_decode(s + q, l, &cp) <= 0 || !zh_given_ok(cp))
+    return false;
+  return utf8_decode(s + q + l, n - q - l, &nx) > 0 && zh_translit_ok(nx) &&
+         !zh_said_after(s, q + l, n);
+}
+
+/* May a foreign name with no title before it start at p: a syllable
+ * with no syllable before it (会见了弗拉基米尔·普京: 弗, not 拉), where
+ * the segmenter starts a word (主席烏爾蘇拉: not 席)? */
+static bool zh_translit_start(struct zh_run *z, size_t p) {
+  const char *s = z->r->s;
+  uint32_t cp;
+  if (utf8_decode(s + p, z->b - p, &cp) <= 0 || !zh_translit_ok(cp))
+    return false;
+  if (p >= z->a + 3 && utf8_decode(s + p - 3, 3, &cp) == 3 && zh_translit_ok(cp))
+    return false;
+  return zh_break_at(z, p) != SIZE_MAX;
+}
+
 /* A transliterated foreign name right after a title (盧特尼克, 列韋斯,
- * 烏爾蘇拉·馮德萊恩): characters of zh_translit_ok, parts joined by a
- * dot, to the first other character; it may run past the CJK run at a
- * dot. Returns its end and sets *dot, or 0 when shorter than three
- * characters (two: the other patterns' names). */
+ * 烏爾蘇拉·馮德萊恩), or with no title when two parts of two syllables
+ * or more are joined by a dot (弗拉基米爾·普京): characters of
+ * zh_translit_ok, parts joined by a dot, to the first other character
+ * (after a dot, one between two syllables too); it may run past the CJK
+ * run at a dot. Returns its end and sets *dot, or 0 when shorter than
+ * three characters (two: the other patterns' names). */
 static size_t zh_translit_at(struct zh_run *z, size_t p, bool *dot) {
   const char *s = z->r->s;
-  size_t n = z->r->n, q = p, e = p, chars = 0;
+  size_t n = z->r->n, q = p, e = p, chars = 0, first = 0;
   *dot = false;
-  if (!zh_title_before(s, z->a, p))
+  bool titled = zh_title_before(s, z->a, p) > 0;
+  if (!titled && !zh_translit_start(z, p))
     return 0;
   while (q < n && chars < 16) {
     uint32_t cp;
@@ -304,8 +351,11 @@ static size_t zh_translit_at(struct zh_run *z, size_t p, bool *dot) {
       if (q + (size_t)l >= n ||
           utf8_decode(s + q + l, n - q - (size_t)l, &nx) <= 0 || !zh_translit_ok(nx))
         break;
+      if (!*dot)
+        first = chars;
       *dot = true;
-    } else if (!zh_translit_ok(cp) || zh_said_after(s, q, n)) {
+    } else if (zh_said_after(s, q, n) ||
+               (!zh_translit_ok(cp) && !(*dot && zh_translit_odd(s, n, q, (size_t)l)))) {
       break;
     } else {
       chars++;
@@ -313,6 +363,8 @@ static size_t zh_translit_at(struct zh_run *z, size_t p, bool *dot) {
     }
     q += (size_t)l;
   }
+  if (!titled && !(*dot && first >= 2 && chars - first >= 2))
+    return 0; /* with no title, two parts of two syllables or more */
   return chars >= 3 ? e : 0;
 }
 
@@ -331,14 +383,21 @@ static bool zh_free(const struct zh_run *z, size_t a, size_t b) {
  * also hold (能, 前, 中...) and a reporting verb or 在/於 follows it
  * (首席法官張舉能在, 發言人何咏前回應). */
 static bool zh_name_tail(struct zh_run *z, size_t p, size_t e) {
-  static const char *const tails[] = {"能", "前", "中", "可", "來", "月", NULL};
+  static const char *const tails[] = {"能", "前", "中", "可", "來", "月", "年", NULL};
   static const char *const after[] = {"在", "於", NULL};
   static struct zh_list tails_l = ZH_LIST(tails), after_l = ZH_LIST(after);
   const char *s = z->r->s;
   size_t n = z->r->n;
-  return e - p == 6 && e + 3 <= z->b && zh_title_before(s, z->a, p) &&
-         zh_word_at(s, e, e, z->b, &tails_l, false) == 3 &&
-         (zh_said_after(s, e + 3, n) || zh_word_at(s, e + 3, e + 3, n, &after_l, false));
+  if (!(e - p == 6 && e + 3 <= z->b && zh_title_before(s, z->a, p) &&
+        zh_word_at(s, e, e, z->b, &tails_l, false) == 3))
+    return false;
+  if (zh_said_after(s, e + 3, n) || zh_word_at(s, e + 3, e + 3, n, &after_l, false))
+    return true;
+  /* or the segmenter leaves the character alone before a word of two
+   * or more (法官李慶|年|判刑: 年 is no word with what follows) */
+  size_t i = zh_break_at(z, e);
+  return i != SIZE_MAX && i + 2 < z->nb && z->br[i + 1] + z->a == e + 3 &&
+         z->br[i + 2] + z->a >= e + 9;
 }
 
 /* After a title, a name of three characters runs on to a reporting verb
