@@ -161,6 +161,28 @@ static void test_foreign_names(void) {
       "... or in 前 before a reporting verb");
 }
 
+/* Measures (毫米, km/h, ℃ below zero), counts in digits (26人, 62票,
+ * 60余名), a bare 元 placed by the words of a Traditional text, and a
+ * bare 億 after an amount in its sentence. */
+static void test_figures_more(void) {
+  fig("山區雨量超過180毫米。", "180毫米", 180, "mm", "more than", NULL);
+  fig("陣風時速達120公里。", "120公里", 120, "km/h", NULL, NULL);
+  fig("全長約35公里的鐵路通車。", "35公里", 35, "km", "about", NULL);
+  fig("漠河气温降至零下32℃。", "零下32℃", -32, "\xc2\xb0" "C", NULL, "down");
+  fig("意外中共有26人受傷。", "26人", 26, "人", NULL, NULL);
+  no_figures("三人受傷。", "a small count of 人 in numerals is no figure");
+  fig("議案以45票通過。", "45票", 45, "票", NULL, NULL);
+  fig("共培养研究生80余名。", "80余名", 80, "人", "more than", NULL);
+  fig("恒生指數收報25,100點，大市成交額約1,900億元。", "1,900億元", 1.9e11, "HKD",
+      "about", NULL);
+  fig("立法院昨日通過預算，總額約2,000億元。", "2,000億元", 2e11, "TWD", "about",
+      NULL);
+  fig("国家统计局公布，社会消费品零售总额约4万亿元。", "4万亿元", 4e12, "CNY", "about",
+      NULL);
+  fig("計劃開支約189億澳門元，其中新醫院約30億。", "30億", 3e9, "MOP", "about",
+      NULL);
+}
+
 /* Names a title does not announce: a dot between two parts, appointments,
  * a family name over a country, a syllable outside the list. */
 static void test_people_more(void) {
@@ -406,6 +428,7 @@ int main(void) {
   test_figure_words();
   test_foreign_names();
   test_people_more();
+  test_figures_more();
   test_org_words();
   test_entities();
   test_orgs();
