@@ -161,6 +161,44 @@ static void test_foreign_names(void) {
       "... or in 前 before a reporting verb");
 }
 
+/* The mention text of the first entity of that kind named name, checked. */
+static void mention_is(const char *body, const char *name, enum entity_kind kind,
+                       const char *text, const char *what) {
+  struct extraction x;
+  run(body, &x);
+  const struct entity *e = find(&x, name, kind);
+  bool good = false;
+  for (size_t i = 0; e && i < e->nspans && !good; i++)
+    good = e->spans[i].end - e->spans[i].start == strlen(text) &&
+           memcmp(body + e->spans[i].start, text, strlen(text)) == 0;
+  ok(good, "%s", what);
+  extraction_clear(&x);
+}
+
+/* Districts, counties and their suffixes; places inside bodies; money. */
+static void test_places_more(void) {
+  has("旺角及觀塘昨晚發生火警。", "Kwun Tong", ENTITY_PLACE, true,
+      "a Hong Kong district of places_zh.tsv");
+  mention_is("宜蘭縣及花蓮縣今日停班停課。", "Yilan", ENTITY_PLACE, "宜蘭縣",
+             "an administrative suffix joins the place's mention");
+  mention_is("台中市長昨日表示支持。", "Taichung", ENTITY_PLACE, "台中",
+             "... not a title's first character (台中|市長)");
+  has("江苏省苏州市吴江区今年新增企业。", "吴江区", ENTITY_PLACE, true,
+      "a name with a suffix after a suffixed place is a place");
+  has("九龍城裁判法院昨日判刑。", "Kowloon City", ENTITY_PLACE, false,
+      "a place inside a body's name is the body's");
+  has("澳門立法會昨日開會。", "Macao", ENTITY_COUNTRY, false,
+      "... a gazetteer body's too (澳門|立法會)");
+  has("投資約12億澳門元。", "Macao", ENTITY_COUNTRY, false,
+      "a currency's name is no place (澳門元)");
+  has("荃灣一間地產代理公司倒閉。", "荃灣一間地產代理公司", ENTITY_ORG, false,
+      "a noun after 一間 is no body's name");
+  has("交通總部發言人表示，將加強執法。", "交通總部", ENTITY_ORG, true,
+      "總部 ends a body's name");
+  has("颱風中心附近風力增強。", "颱風中心", ENTITY_ORG, false,
+      "... but a typhoon's centre is no body");
+}
+
 /* Measures (毫米, km/h, ℃ below zero), counts in digits (26人, 62票,
  * 60余名), a bare 元 placed by the words of a Traditional text, and a
  * bare 億 after an amount in its sentence. */
@@ -429,6 +467,7 @@ int main(void) {
   test_foreign_names();
   test_people_more();
   test_figures_more();
+  test_places_more();
   test_org_words();
   test_entities();
   test_orgs();

@@ -120,6 +120,21 @@ static bool zh_title_from(const struct zh_run *z, size_t b) {
   return false;
 }
 
+/* Administrative suffixes written after a place's name (屏東縣, 浙江省,
+ * 湖州市, 深水埗區, 溪龍鄉); a name of one before the next level down
+ * (湖州市安吉縣) is a place too. */
+static const char *const zh_admin[] = {"省", "市", "縣", "區", "鎮", "鄉", NULL};
+static struct zh_list zh_admin_l = ZH_LIST(zh_admin);
+
+/* Does an administrative suffix at b end a place's name: a word ends
+ * after it and no title starts at it (台中|市長)? Returns its length. */
+static size_t zh_admin_at(struct zh_run *z, size_t b) {
+  size_t l = zh_forms_at(zh_forms(&zh_admin_l), z->r->s, b, z->b, NULL);
+  if (!l || zh_title_from(z, b) || zh_break_at(z, b + l) == SIZE_MAX)
+    return 0;
+  return l;
+}
+
 /* Is [a, b) (an alias of k characters) a word of the text: boundaries at
  * both ends, or a word made of it and 人 (日本人: Japanese people), or
  * a title right after it (民眾黨主席)? Aliases of four characters or more
@@ -129,8 +144,8 @@ static bool zh_alias_is_word(struct zh_run *z, size_t a, size_t b, size_t k) {
     return true;
   if (zh_break_at(z, a) == SIZE_MAX)
     return false;
-  if (zh_break_at(z, b) != SIZE_MAX)
-    return true;
+  if (zh_break_at(z, b) != SIZE_MAX || zh_admin_at(z, b))
+    return true; /* or a word of it and a suffix: 浙江省, 屏東縣 */
   return (b + 3 <= z->b && memcmp(z->r->s + b, "人", 3) == 0 &&
           zh_break_at(z, b + 3) != SIZE_MAX) ||
          zh_title_from(z, b);
@@ -168,6 +183,14 @@ static const struct gz_alias *zh_alias_at(struct zh_run *z, size_t a, size_t *b,
 
 static size_t zh_person_end(struct zh_run *z, size_t p);
 
+/* Does a currency's word follow a place's name at b (澳門元, 新加坡元,
+ * 澳門幣): the name is the money's, not a place the article names? */
+static bool zh_currency_after(const struct zh_run *z, size_t b) {
+  static const char *const money[] = {"元", "幣", NULL};
+  static struct zh_list money_l = ZH_LIST(money);
+  return zh_forms_at(zh_forms(&money_l), z->r->s, b, z->b, NULL) > 0;
+}
+
 /* Does a person's name run over the place or country alias [a, b): a
  * title right before it, a family name at a and the name longer than the
  * alias (立法院長韓國瑜 is a person; 韓國 alone after 總統 is the country)? */
@@ -182,6 +205,30 @@ static bool zh_person_over(struct zh_run *z, const struct gz_alias *al, size_t a
   return zh_person_end(z, a) > b;
 }
 
+/* After a place with its suffix ending at b (湖州市), a name of two or
+ * three characters with a suffix of its own (安吉縣) where the segmenter
+ * starts and ends words: a place; returns its end, or 0. */
+static size_t zh_admin_next(struct zh_run *z, size_t b) {
+  const char *s = z->r->s;
+  if (zh_break_at(z, b) == SIZE_MAX)
+    return 0;
+  for (size_t e = b + 3; e <= b + 9 && e + 3 <= z->b; e += 3) {
+    uint32_t cp;
+    if (utf8_decode(s + e - 3, 3, &cp) != 3 || !zh_given_ok(cp))
+      return 0; /* 屏東縣|及: a function character starts no name */
+    if (e == b + 3)
+      continue;
+    size_t l = zh_admin_at(z, e);
+    if (l) {
+      char *name = xstrndup(s + b, e + l - b);
+      er_mention(z->r, (uint32_t)b, (uint32_t)(e + l), er_dyn(z->r, name, ENTITY_PLACE));
+      free(name);
+      return e + l;
+    }
+  }
+  return 0;
+}
+
 static void zh_gazetteer(struct zh_run *z) {
   for (size_t a = z->a; a < z->b;) {
     size_t b = 0, next;
@@ -190,15 +237,19 @@ static void zh_gazetteer(struct zh_run *z) {
       a = next;
       continue;
     }
-    if (zh_person_over(z, al, a, b)) {
-      a = next; /* 立法院長韓國瑜: a person, not 韓國 */
+    if (zh_person_over(z, al, a, b) || zh_currency_after(z, b)) {
+      a = next; /* 立法院長韓國瑜: a person, not 韓國; 澳門元: money */
       continue;
     }
     uint32_t ref = al->entity;
     if (al->capital && !zh_capital_is_gov(z, a, b))
       ref = (uint32_t)al->place;
-    er_mention(z->r, (uint32_t)a, (uint32_t)b, ref);
-    a = b;
+    size_t sl = ref < z->r->g->nents && z->r->g->ents[ref].kind == ENTITY_PLACE
+                    ? zh_admin_at(z, b) : 0;
+    er_mention(z->r, (uint32_t)a, (uint32_t)(b + sl), ref);
+    a = b + sl;
+    for (size_t e; sl && (e = zh_admin_next(z, a)) != 0;)
+      a = e; /* 浙江省|湖州市|安吉縣 */
   }
 }
 
@@ -485,7 +536,9 @@ struct zh_suffix {
  * and 管會, 證交所 in 交所, 機管局 in 管局), and the single characters. */
 static const struct zh_suffix zh_org_suffixes[] = {
    {"委員會", 0}, {"辦公室", 0}, {"基金會", 0}, {"研究院", 0}, {"研究所", 0}, {"交易所", 0}, {"聯合會", 0},
-   {"博物院", 0}, {"博物館", 0}, {"俱樂部", 0},
+   {"博物院", 0}, {"博物館", 0}, {"俱樂部", 0}, {"氣象台", 0}, {"氣象署", 0},
+   {"醫院", 0}, {"會館", 0}, {"學院", 0}, {"中心", 0}, {"總部", 0}, {"總站", 0},
+   {"調查科", 0}, {"重案組", 0}, {"調查組", 0},
    {"銀行", 0}, {"公司", 0}, {"集團", 0}, {"大學", 0}, {"協會", 0}, {"商會", 0}, {"法院", 0},
    {"工會", 0}, {"議會", 0}, {"總署", 0}, {"總局", 0}, {"總處", 0}, {"海關", 0}, {"控股", 0}, {"法庭", 0},
    {"委會", 0}, {"監會", 0}, {"管會", 0}, {"聯會", 0}, {"管局", 0}, {"交所", 0},
@@ -503,7 +556,12 @@ static const char *const zh_org_generic[] = {
    /* syndicates and teams of a kind, not bodies with a name */
    "犯罪集團", "詐騙集團", "販毒集團", "洗黑錢集團", "走私集團", "救援隊", "搜救隊", "消防隊", "醫療隊",
    "工作隊", "突擊隊", "特遣隊", "部隊", "軍隊", "球隊", "車隊", "機隊", "艦隊", "團隊", "梯隊",
-   "國家隊", "代表隊", "主隊", "客隊", "對手隊", NULL,
+   "國家隊", "代表隊", "主隊", "客隊", "對手隊",
+   /* centres and headquarters of a kind, places more than bodies */
+   "市中心", "研發中心", "數據中心", "購物中心", "物流中心", "營運中心", "庇護中心", "社區中心",
+   "展覽中心", "會展中心", "文化中心", "體育中心", "檢測中心", "配送中心", "總部", "公司總部",
+   "集團總部", "全球總部", "地區總部", "亞太總部", "醫院", "公立醫院", "私家醫院", "私立醫院",
+   "學院", "服務中心", "颱風中心", "風暴中心", "董事局", "董事會", NULL,
 };
 static struct zh_list zh_org_generic_l = ZH_LIST(zh_org_generic);
 
@@ -516,9 +574,26 @@ static const char *const zh_org_stops[] = {
    "許多", "提高", "進一步", "各級", "據", "針對", "對於", "關於", "按照", "依照", "依據", "聯同",
    "夥同", "起訴", "控告", "入稟", "反對", "支持", "批評", "要求", "呼籲", "邀請", "委託", "獲得",
    "獲", "授權", "兼", "的", "新的", "創", "創下", "打破", "刷新", "破獲", "搗破", "拘捕", "逮捕",
-   "擊敗", "戰勝", "對陣", NULL,
+   "擊敗", "戰勝", "對陣", "一間", "一個", "一所", "一座", "任教於", "任職於", "就讀於",
+   "畢業於", "位於", "占", "佔", NULL,
 };
 static struct zh_list zh_org_stops_l = ZH_LIST(zh_org_stops);
+
+/* Words before a noun that make it a description, not a name (一間地產
+ *代理公司, 該處, 全部, 多處): a body whose name starts right after one,
+ * or with one, is no named body. */
+static const char *const zh_org_indefinite[] = {
+   "一間", "一家", "一個", "一所", "一座", "多間", "多家", "多處", "各處", "這家", "該", "此", "全部",
+   "臨時", NULL,
+};
+static struct zh_list zh_org_indefinite_l = ZH_LIST(zh_org_indefinite);
+
+/* Does the body [a, e) start with or right after a word of
+ * zh_org_indefinite? */
+static bool zh_org_indefinite_at(const struct zh_run *z, size_t a, size_t e) {
+  const struct zh_forms *f = zh_forms(&zh_org_indefinite_l);
+  return zh_forms_at(f, z->r->s, a, e, NULL) || zh_forms_before(f, z->r->s, z->a, a, NULL);
+}
 
 /* The suffix that ends at e, or NULL. */
 static const struct zh_suffix *zh_org_suffix(const char *s, size_t lo,
@@ -800,7 +875,8 @@ static void zh_org_at(struct zh_run *z, size_t j) {
     return; /* 交通總部總警司: a title that ends in a suffix's character */
   if ((x->flags & ZO_COUNTRY) && !zh_country_at(z, a, e))
     return;
-  if (zh_org_generic_name(z, a, e) || zh_org_scope(z, a, e, sufl))
+  if (zh_org_generic_name(z, a, e) || zh_org_scope(z, a, e, sufl) ||
+      zh_org_indefinite_at(z, a, e))
     return;
   if (zh_taken(z, a, e, true)) {
     if (!zh_extend_org(z, a, e, sufl))
@@ -848,7 +924,7 @@ static void zh_org_in_title(struct zh_run *z, size_t j) {
   if (a == SIZE_MAX || (z->br[j - 1] - z->br[j - 2] < 6 && !zh_org_abbrev_before(z, j, a)))
     return;
   if (a >= w0 - 3 || e - a > ZH_ORG_CHARS * 3 ||
-      zh_org_generic_name(z, a, e) || zh_taken(z, a, e, true))
+      zh_org_generic_name(z, a, e) || zh_org_indefinite_at(z, a, e) || zh_taken(z, a, e, true))
     return;
   const struct gz_slot *sl = gz_find(z->r->g, s + a, e - a, ds_hash64(s + a, e - a));
   uint32_t ref;
@@ -873,12 +949,51 @@ static void zh_orgs(struct zh_run *z) {
 /* ---- the passes
  * --------------------------------------------------------------------- */
 
+/* Drop the country and place mentions of this run that lie inside a
+ * body's or a team's name (美國 of 美國聯邦儲備委員會, 九龍城 of
+ * 九龍城裁判法院, 中國 of 中國女排): the name is the body's, and the
+ * article is not about the place for naming it. */
+static void zh_drop_places_in_orgs(struct zh_run *z) {
+  struct ent_run *r = z->r;
+  size_t w = z->first_m;
+  for (size_t i = z->first_m; i < r->nm; i++) {
+    const struct mention *m = &r->m[i];
+    bool inside = false;
+    if (zh_place_ref(r, m->ref))
+      for (size_t k = z->first_m; k < r->nm && !inside; k++)
+        inside = k != i && zh_is_org(r, r->m[k].ref) && r->m[k].start <= m->start &&
+                 m->end <= r->m[k].end && r->m[k].end - r->m[k].start > m->end - m->start;
+    if (!inside)
+      r->m[w++] = *m;
+  }
+  r->nm = w;
+}
+
+/* A body of the gazetteer written right after a place (澳門|立法會,
+ * 美國|聯儲局): its mention starts at the place, as the name is written;
+ * the entity stays the gazetteer's. */
+static void zh_grow_gazetteer_orgs(struct zh_run *z) {
+  struct ent_run *r = z->r;
+  for (size_t m = z->first_m; m < r->nm; m++) {
+    struct mention *mm = &r->m[m];
+    if (mm->ref >= r->g->nents || r->g->ents[mm->ref].kind != ENTITY_ORG)
+      continue;
+    for (size_t k = z->first_m; k < r->nm; k++)
+      if (k != m && r->m[k].end == mm->start && zh_place_ref(r, r->m[k].ref)) {
+        mm->start = r->m[k].start;
+        break;
+      }
+  }
+}
+
 void zh_pass_run(struct ent_run *r, size_t i) {
   struct zh_run z = {r, r->t.v[i].start, r->t.v[i].end, r->nm, NULL, 0, false};
   zh_gazetteer(&z);
+  zh_grow_gazetteer_orgs(&z);
   zh_people(&z);
   if (z.b - z.a >= 9 && zh_org_maybe(&z))
     zh_orgs(&z);
+  zh_drop_places_in_orgs(&z);
 }
 
 /* Is d a person found in Chinese (a name with no space, not Latin)? */
