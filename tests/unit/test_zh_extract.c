@@ -197,6 +197,12 @@ static void test_places_more(void) {
       "總部 ends a body's name");
   has("颱風中心附近風力增強。", "颱風中心", ENTITY_ORG, false,
       "... but a typhoon's centre is no body");
+  has("记者来到石门镇新联村采访。", "新联村", ENTITY_PLACE, true,
+      "two names with suffixes in a row are places");
+  has("湖州市林业局今日发布通知。", "林业", ENTITY_PLACE, false,
+      "... not a body's word before its suffix");
+  has("案件由東九龍總區重案組跟進。", "東九龍總區重案組", ENTITY_ORG, true,
+      "由 ends the words before a body's name");
 }
 
 /* Measures (毫米, km/h, ℃ below zero), counts in digits (26人, 62票,

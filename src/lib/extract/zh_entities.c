@@ -123,14 +123,29 @@ static bool zh_title_from(const struct zh_run *z, size_t b) {
 /* Administrative suffixes written after a place's name (屏東縣, 浙江省,
  * 湖州市, 深水埗區, 溪龍鄉); a name of one before the next level down
  * (湖州市安吉縣) is a place too. */
-static const char *const zh_admin[] = {"省", "市", "縣", "區", "鎮", "鄉", NULL};
+static const char *const zh_admin[] = {"省", "市", "縣", "區", "鎮", "鄉", "村", NULL};
 static struct zh_list zh_admin_l = ZH_LIST(zh_admin);
+
+/* Is there an administrative suffix three to four characters after a (a
+ * cheap test before zh_admin_pair asks the segmenter)? */
+static bool zh_admin_maybe(const struct zh_run *z, size_t a) {
+  const struct zh_forms *f = zh_forms(&zh_admin_l);
+  for (size_t e = a + 6; e <= a + 9 && e + 3 <= z->b; e += 3)
+    if (zh_forms_at(f, z->r->s, e, z->b, NULL))
+      return true;
+  return false;
+}
 
 /* Does an administrative suffix at b end a place's name: a word ends
  * after it and no title starts at it (台中|市長)? Returns its length. */
 static size_t zh_admin_at(struct zh_run *z, size_t b) {
+  /* a body's word after it makes it the body's (農業農村|局, 市|政府) */
+  static const char *const body[] = {"局", "部", "署", "處", "廳", "委", "辦", "政府", "議會",
+                                     "黨", "法院", NULL};
+  static struct zh_list body_l = ZH_LIST(body);
   size_t l = zh_forms_at(zh_forms(&zh_admin_l), z->r->s, b, z->b, NULL);
-  if (!l || zh_title_from(z, b) || zh_break_at(z, b + l) == SIZE_MAX)
+  if (!l || zh_title_from(z, b) || zh_break_at(z, b + l) == SIZE_MAX ||
+      zh_forms_at(zh_forms(&body_l), z->r->s, b + l, z->b, NULL))
     return 0;
   return l;
 }
@@ -205,10 +220,10 @@ static bool zh_person_over(struct zh_run *z, const struct gz_alias *al, size_t a
   return zh_person_end(z, a) > b;
 }
 
-/* After a place with its suffix ending at b (湖州市), a name of two or
- * three characters with a suffix of its own (安吉縣) where the segmenter
- * starts and ends words: a place; returns its end, or 0. */
-static size_t zh_admin_next(struct zh_run *z, size_t b) {
+/* The end of a name of two or three characters with an administrative
+ * suffix (安吉縣, 黃杜村) that starts at b where the segmenter starts a
+ * word, or 0. */
+static size_t zh_admin_name(struct zh_run *z, size_t b) {
   const char *s = z->r->s;
   if (zh_break_at(z, b) == SIZE_MAX)
     return 0;
@@ -216,17 +231,38 @@ static size_t zh_admin_next(struct zh_run *z, size_t b) {
     uint32_t cp;
     if (utf8_decode(s + e - 3, 3, &cp) != 3 || !zh_given_ok(cp))
       return 0; /* 屏東縣|及: a function character starts no name */
-    if (e == b + 3)
-      continue;
-    size_t l = zh_admin_at(z, e);
-    if (l) {
-      char *name = xstrndup(s + b, e + l - b);
-      er_mention(z->r, (uint32_t)b, (uint32_t)(e + l), er_dyn(z->r, name, ENTITY_PLACE));
-      free(name);
+    size_t l = e > b + 3 ? zh_admin_at(z, e) : 0;
+    if (l)
       return e + l;
-    }
   }
   return 0;
+}
+
+/* Mention [b, e) as a place found by its shape. */
+static void zh_admin_mention(struct zh_run *z, size_t b, size_t e) {
+  char *name = xstrndup(z->r->s + b, e - b);
+  er_mention(z->r, (uint32_t)b, (uint32_t)e, er_dyn(z->r, name, ENTITY_PLACE));
+  free(name);
+}
+
+/* After a place with its suffix ending at b (湖州市), a name with a
+ * suffix of its own (安吉縣) is a place: mentioned, its end returned. */
+static size_t zh_admin_next(struct zh_run *z, size_t b) {
+  size_t e = zh_admin_name(z, b);
+  if (e)
+    zh_admin_mention(z, b, e);
+  return e;
+}
+
+/* Two names with suffixes in a row and no place of the gazetteer before
+ * them (溪龍鄉黃杜村, 某某鎮某某村): places both; returns the end, or 0. */
+static size_t zh_admin_pair(struct zh_run *z, size_t a) {
+  size_t e1 = zh_admin_name(z, a), e2 = e1 ? zh_admin_name(z, e1) : 0;
+  if (!e2)
+    return 0;
+  zh_admin_mention(z, a, e1);
+  zh_admin_mention(z, e1, e2);
+  return e2;
 }
 
 static void zh_gazetteer(struct zh_run *z) {
@@ -234,7 +270,8 @@ static void zh_gazetteer(struct zh_run *z) {
     size_t b = 0, next;
     const struct gz_alias *al = zh_alias_at(z, a, &b, &next);
     if (!al) {
-      a = next;
+      size_t e = zh_admin_maybe(z, a) ? zh_admin_pair(z, a) : 0;
+      a = e ? e : next;
       continue;
     }
     if (zh_person_over(z, al, a, b) || zh_currency_after(z, b)) {
@@ -575,7 +612,7 @@ static const char *const zh_org_stops[] = {
    "夥同", "起訴", "控告", "入稟", "反對", "支持", "批評", "要求", "呼籲", "邀請", "委託", "獲得",
    "獲", "授權", "兼", "的", "新的", "創", "創下", "打破", "刷新", "破獲", "搗破", "拘捕", "逮捕",
    "擊敗", "戰勝", "對陣", "一間", "一個", "一所", "一座", "任教於", "任職於", "就讀於",
-   "畢業於", "位於", "占", "佔", NULL,
+   "畢業於", "位於", "占", "佔", "由", "案件", NULL,
 };
 static struct zh_list zh_org_stops_l = ZH_LIST(zh_org_stops);
 
