@@ -126,16 +126,6 @@ static bool zh_title_from(const struct zh_run *z, size_t b) {
 static const char *const zh_admin[] = {"省", "市", "縣", "區", "鎮", "鄉", "村", NULL};
 static struct zh_list zh_admin_l = ZH_LIST(zh_admin);
 
-/* Is there an administrative suffix three to four characters after a (a
- * cheap test before zh_admin_pair asks the segmenter)? */
-static bool zh_admin_maybe(const struct zh_run *z, size_t a) {
-  const struct zh_forms *f = zh_forms(&zh_admin_l);
-  for (size_t e = a + 6; e <= a + 9 && e + 3 <= z->b; e += 3)
-    if (zh_forms_at(f, z->r->s, e, z->b, NULL))
-      return true;
-  return false;
-}
-
 /* Does an administrative suffix at b end a place's name: a word ends
  * after it and no title starts at it (台中|市長)? Returns its length. */
 static size_t zh_admin_at(struct zh_run *z, size_t b) {
@@ -238,6 +228,21 @@ static size_t zh_admin_name(struct zh_run *z, size_t b) {
   return 0;
 }
 
+/* The end of the shape zh_admin_name reads at b, the suffix's words
+ * only (no segmenter), or 0. */
+static size_t zh_admin_shape(const struct zh_run *z, size_t b) {
+  const char *s = z->r->s;
+  for (size_t e = b + 3; e <= b + 9 && e + 3 <= z->b; e += 3) {
+    uint32_t cp;
+    if (utf8_decode(s + e - 3, 3, &cp) != 3 || !zh_given_ok(cp))
+      return 0;
+    size_t l = e > b + 3 ? zh_forms_at(zh_forms(&zh_admin_l), s, e, z->b, NULL) : 0;
+    if (l)
+      return e + l;
+  }
+  return 0;
+}
+
 /* Mention [b, e) as a place found by its shape. */
 static void zh_admin_mention(struct zh_run *z, size_t b, size_t e) {
   char *name = xstrndup(z->r->s + b, e - b);
@@ -255,8 +260,16 @@ static size_t zh_admin_next(struct zh_run *z, size_t b) {
 }
 
 /* Two names with suffixes in a row and no place of the gazetteer before
- * them (溪龍鄉黃杜村, 某某鎮某某村): places both; returns the end, or 0. */
+ * them (溪龍鄉黃杜村, 某某鎮某某村), the second a township's or a
+ * village's: places both; returns the end, or 0. */
 static size_t zh_admin_pair(struct zh_run *z, size_t a) {
+  size_t c1 = zh_admin_shape(z, a), c2 = c1 ? zh_admin_shape(z, c1) : 0;
+  if (!c2)
+    return 0; /* the shape first: the segmenter only for what has it */
+  uint32_t cp;
+  if (utf8_decode(z->r->s + c2 - 3, 3, &cp) != 3 ||
+      !(cp == 0x9109 || cp == 0x4E61 || cp == 0x93AE || cp == 0x9547 || cp == 0x6751))
+    return 0; /* 鄉 乡 鎮 镇 村 */
   size_t e1 = zh_admin_name(z, a), e2 = e1 ? zh_admin_name(z, e1) : 0;
   if (!e2)
     return 0;
@@ -265,12 +278,32 @@ static size_t zh_admin_pair(struct zh_run *z, size_t a) {
   return e2;
 }
 
+/* Does the run hold 鄉, 鎮 or 村 (either script), which a pair of names
+ * with suffixes ends in (溪龍鄉黃杜村)? One pass, so the pair is looked
+ * for only in runs that may hold one. */
+static bool zh_low_admin(const struct zh_run *z) {
+  static const uint32_t low[] = {0x9109, 0x4E61, 0x93AE, 0x9547, 0x6751};
+  const char *s = z->r->s;
+  for (size_t p = z->a; p < z->b;) {
+    uint32_t cp;
+    int l = utf8_decode(s + p, z->b - p, &cp);
+    if (l <= 0)
+      break;
+    for (size_t k = 0; k < DS_ARRAY_LEN(low); k++)
+      if (cp == low[k])
+        return true;
+    p += (size_t)l;
+  }
+  return false;
+}
+
 static void zh_gazetteer(struct zh_run *z) {
+  bool low = zh_low_admin(z);
   for (size_t a = z->a; a < z->b;) {
     size_t b = 0, next;
     const struct gz_alias *al = zh_alias_at(z, a, &b, &next);
     if (!al) {
-      size_t e = zh_admin_maybe(z, a) ? zh_admin_pair(z, a) : 0;
+      size_t e = low ? zh_admin_pair(z, a) : 0;
       a = e ? e : next;
       continue;
     }
@@ -404,15 +437,15 @@ static bool zh_translit_odd(const char *s, size_t n, size_t q, size_t l) {
 
 /* May a foreign name with no title before it start at p: a syllable
  * with no syllable before it (会见了弗拉基米尔·普京: 弗, not 拉), where
- * the segmenter starts a word (主席烏爾蘇拉: not 席)? */
-static bool zh_translit_start(struct zh_run *z, size_t p) {
+ * the segmenter starts a word (主席烏爾蘇拉: not 席; asked when words)? */
+static bool zh_translit_start(struct zh_run *z, size_t p, bool words) {
   const char *s = z->r->s;
   uint32_t cp;
   if (utf8_decode(s + p, z->b - p, &cp) <= 0 || !zh_translit_ok(cp))
     return false;
   if (p >= z->a + 3 && utf8_decode(s + p - 3, 3, &cp) == 3 && zh_translit_ok(cp))
     return false;
-  return zh_break_at(z, p) != SIZE_MAX;
+  return !words || zh_break_at(z, p) != SIZE_MAX; /* the segmenter last */
 }
 
 /* A transliterated foreign name right after a title (盧特尼克, 列韋斯,
@@ -427,7 +460,9 @@ static size_t zh_translit_at(struct zh_run *z, size_t p, bool *dot) {
   size_t n = z->r->n, q = p, e = p, chars = 0, first = 0;
   *dot = false;
   bool titled = zh_title_before(s, z->a, p) > 0;
-  if (!titled && !zh_translit_start(z, p))
+  uint32_t at_end = 0; /* a dot ends the CJK run a dotted name starts in */
+  if (!titled && (z->b >= n || utf8_decode(s + z->b, n - z->b, &at_end) <= 0 ||
+                  !zh_name_dot(at_end) || !zh_translit_start(z, p, false)))
     return 0;
   while (q < n && chars < 16) {
     uint32_t cp;
@@ -451,7 +486,7 @@ static size_t zh_translit_at(struct zh_run *z, size_t p, bool *dot) {
     }
     q += (size_t)l;
   }
-  if (!titled && !(*dot && first >= 2 && chars - first >= 2))
+  if (!titled && !(*dot && first >= 2 && chars - first >= 2 && zh_translit_start(z, p, true)))
     return 0; /* with no title, two parts of two syllables or more */
   return chars >= 3 ? e : 0;
 }

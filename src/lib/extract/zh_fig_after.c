@@ -216,11 +216,17 @@ yuan_by_place(const char *s, size_t n)
     if (!written_traditional(s, n))
         return NULL;
     for (size_t i = 0; i < DS_ARRAY_LEN(yuan_places); i++) {
-        size_t l = strlen(yuan_places[i].w);
-        for (size_t p = 0; p + l <= n; p++)
-            if (memcmp(s + p, yuan_places[i].w, l) == 0)
-                for (size_t k = 0; k < 4; k++)
-                    count[k] += strcmp(isos[k], yuan_places[i].iso) == 0;
+        size_t l = strlen(yuan_places[i].w), k = 0;
+        while (k < 3 && strcmp(isos[k], yuan_places[i].iso) != 0)
+            k++;
+        const char *w = yuan_places[i].w, *end = s + n;
+        for (const char *p = s; p + l <= end; p++) {
+            p = memchr(p, w[0], (size_t)(end - p)); /* the lead byte first */
+            if (!p || p + l > end)
+                break;
+            if (memcmp(p, w, l) == 0)
+                count[k]++;
+        }
     }
     size_t best = 0;
     for (size_t k = 1; k < 4; k++)
