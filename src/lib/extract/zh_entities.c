@@ -282,17 +282,15 @@ static size_t zh_admin_pair(struct zh_run *z, size_t a) {
  * with suffixes ends in (溪龍鄉黃杜村)? One pass, so the pair is looked
  * for only in runs that may hold one. */
 static bool zh_low_admin(const struct zh_run *z) {
-  static const uint32_t low[] = {0x9109, 0x4E61, 0x93AE, 0x9547, 0x6751};
-  const char *s = z->r->s;
-  for (size_t p = z->a; p < z->b;) {
-    uint32_t cp;
-    int l = utf8_decode(s + p, z->b - p, &cp);
-    if (l <= 0)
-      break;
+  static const char low[][4] = {"鄉", "乡", "鎮", "镇", "村"};
+  const unsigned char *s = (const unsigned char *)z->r->s;
+  for (size_t p = z->a + 2; p < z->b; p++) {
+    unsigned char c = s[p]; /* the last byte first: one test a byte */
+    if (c != 0x89 && c != 0xA1 && c != 0xAE && c != 0x87 && c != 0x91)
+      continue;
     for (size_t k = 0; k < DS_ARRAY_LEN(low); k++)
-      if (cp == low[k])
+      if (memcmp(s + p - 2, low[k], 3) == 0)
         return true;
-    p += (size_t)l;
   }
   return false;
 }
@@ -435,6 +433,20 @@ static bool zh_translit_odd(const char *s, size_t n, size_t q, size_t l) {
          !zh_said_after(s, q + l, n);
 }
 
+/* Does a dot end the CJK run (the run a dotted name starts in)? The lead
+ * byte first: the dots are U+00B7, U+2027, U+2022 and U+30FB. */
+static bool zh_run_at_dot(const struct zh_run *z) {
+  const char *s = z->r->s;
+  size_t n = z->r->n;
+  uint32_t cp;
+  if (z->b >= n)
+    return false;
+  unsigned char c = (unsigned char)s[z->b];
+  if (c != 0xC2 && c != 0xE2 && c != 0xE3)
+    return false;
+  return utf8_decode(s + z->b, n - z->b, &cp) > 0 && zh_name_dot(cp);
+}
+
 /* May a foreign name with no title before it start at p: a syllable
  * with no syllable before it (会见了弗拉基米尔·普京: 弗, not 拉), where
  * the segmenter starts a word (主席烏爾蘇拉: not 席; asked when words)? */
@@ -460,9 +472,7 @@ static size_t zh_translit_at(struct zh_run *z, size_t p, bool *dot) {
   size_t n = z->r->n, q = p, e = p, chars = 0, first = 0;
   *dot = false;
   bool titled = zh_title_before(s, z->a, p) > 0;
-  uint32_t at_end = 0; /* a dot ends the CJK run a dotted name starts in */
-  if (!titled && (z->b >= n || utf8_decode(s + z->b, n - z->b, &at_end) <= 0 ||
-                  !zh_name_dot(at_end) || !zh_translit_start(z, p, false)))
+  if (!titled && !(zh_run_at_dot(z) && zh_translit_start(z, p, false)))
     return 0;
   while (q < n && chars < 16) {
     uint32_t cp;

@@ -174,18 +174,17 @@ bare_yuan(const char *s, const struct figure *f)
 }
 
 /* Words that place a text written in Traditional characters in Hong Kong,
- * Taiwan, Macau or the mainland (港股, 恒指; 台股, 立法院; 澳門; 內地,
- * 國家統計局): a bare 元 of an article that names no currency is the
- * money of the place it is written about. */
+ * Taiwan, Macau or the mainland (港股, 恒指, 全港; 台股, 立法院; 澳門;
+ * 內地, 國家統計局), few so that the look costs little: a bare 元 of an
+ * article that names no currency is the money of the place it is written
+ * about. */
 static const struct {
     const char *w, *iso;
 } yuan_places[] = {
-    {"港股", "HKD"}, {"恒生指數", "HKD"}, {"恒指", "HKD"}, {"港交所", "HKD"},
-    {"香港", "HKD"}, {"全港", "HKD"}, {"本港", "HKD"}, {"立法會", "HKD"},
-    {"台股", "TWD"}, {"台灣", "TWD"}, {"臺灣", "TWD"}, {"立法院", "TWD"},
-    {"行政院", "TWD"}, {"台北", "TWD"}, {"臺北", "TWD"}, {"加權指數", "TWD"},
-    {"澳門", "MOP"}, {"內地", "CNY"}, {"國家統計局", "CNY"}, {"國務院", "CNY"},
-    {"人民銀行", "CNY"}, {"A股", "CNY"}, {"滬深", "CNY"}, {"北京", "CNY"},
+    {"港股", "HKD"}, {"恒生指數", "HKD"}, {"恒指", "HKD"}, {"香港", "HKD"},
+    {"全港", "HKD"}, {"本港", "HKD"}, {"台股", "TWD"}, {"台灣", "TWD"},
+    {"臺灣", "TWD"}, {"立法院", "TWD"}, {"澳門", "MOP"}, {"內地", "CNY"},
+    {"國家統計局", "CNY"}, {"A股", "CNY"},
 };
 
 /* Is most of s[0..n) that has two script forms in Traditional (more
@@ -206,27 +205,29 @@ written_traditional(const char *s, size_t n)
     return trad >= 3;
 }
 
+/* How much of the text yuan_by_place reads. */
+#define YUAN_PLACE_BYTES 1200
+
 /* The money of the one place a text in Traditional characters is most
- * about by the words of yuan_places (ties: none), or NULL. */
+ * about by the words of yuan_places in its first YUAN_PLACE_BYTES (ties:
+ * none), or NULL. */
 static const char *
 yuan_by_place(const char *s, size_t n)
 {
     static const char *const isos[] = {"HKD", "TWD", "MOP", "CNY"};
     size_t count[4] = {0};
+    if (n > YUAN_PLACE_BYTES)
+        n = YUAN_PLACE_BYTES; /* the title and lead say where it is */
     if (!written_traditional(s, n))
         return NULL;
     for (size_t i = 0; i < DS_ARRAY_LEN(yuan_places); i++) {
         size_t l = strlen(yuan_places[i].w), k = 0;
         while (k < 3 && strcmp(isos[k], yuan_places[i].iso) != 0)
             k++;
-        const char *w = yuan_places[i].w, *end = s + n;
-        for (const char *p = s; p + l <= end; p++) {
-            p = memchr(p, w[0], (size_t)(end - p)); /* the lead byte first */
-            if (!p || p + l > end)
-                break;
-            if (memcmp(p, w, l) == 0)
+        for (size_t p = 0; p + l <= n; p++)
+            if (s[p] == yuan_places[i].w[0] && s[p + 1] == yuan_places[i].w[1] &&
+                memcmp(s + p, yuan_places[i].w, l) == 0)
                 count[k]++;
-        }
     }
     size_t best = 0;
     for (size_t k = 1; k < 4; k++)

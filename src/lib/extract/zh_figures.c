@@ -668,9 +668,10 @@ static size_t zh_bare_scaled_at(const char *s, size_t n, size_t p,
                                 const struct figure *prev, struct figure *f) {
   struct zh_lead ld;
   struct zh_num num;
+  if (!prev || prev->kind != FIGURE_AMOUNT || prev->sentence.end <= p)
+    return 0; /* the cheap tests first: most numbers have no amount before */
   zh_fig_lead(s, n, p, &ld);
-  if (!prev || prev->kind != FIGURE_AMOUNT || ld.pct || ld.cur ||
-      !zh_read_num(s, ld.q, n, &num) || !num.scaled || num.more)
+  if (ld.pct || ld.cur || !zh_read_num(s, ld.q, n, &num) || !num.scaled || num.more)
     return 0;
   static const char *const ends[] = {"。", "，", "；", "、", NULL};
   static struct zh_list ends_l = ZH_LIST(ends);

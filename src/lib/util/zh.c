@@ -127,7 +127,7 @@ static const char *const zh_titles[] = {
     "選手", "騎師", "練馬師", "外援", "專家", "院士", "新聞秘書",
     /* verbs of appointment name the person next as a title does
      * (任命張明為局長, 委任林志恒為行政總裁, 免去王志剛的職務) */
-    "任命", "委任", "免去", "提名", NULL,
+    "任命", "委任", "免去", NULL,
 };
 static struct zh_list zh_titles_l = ZH_LIST(zh_titles);
 
