@@ -161,6 +161,97 @@ static void test_foreign_names(void) {
       "... or in 前 before a reporting verb");
 }
 
+/* The mention text of the first entity of that kind named name, checked. */
+static void mention_is(const char *body, const char *name, enum entity_kind kind,
+                       const char *text, const char *what) {
+  struct extraction x;
+  run(body, &x);
+  const struct entity *e = find(&x, name, kind);
+  bool good = false;
+  for (size_t i = 0; e && i < e->nspans && !good; i++)
+    good = e->spans[i].end - e->spans[i].start == strlen(text) &&
+           memcmp(body + e->spans[i].start, text, strlen(text)) == 0;
+  ok(good, "%s", what);
+  extraction_clear(&x);
+}
+
+/* Districts, counties and their suffixes; places inside bodies; money. */
+static void test_places_more(void) {
+  has("旺角及觀塘昨晚發生火警。", "Kwun Tong", ENTITY_PLACE, true,
+      "a Hong Kong district of places_zh.tsv");
+  mention_is("宜蘭縣及花蓮縣今日停班停課。", "Yilan", ENTITY_PLACE, "宜蘭縣",
+             "an administrative suffix joins the place's mention");
+  mention_is("台中市長昨日表示支持。", "Taichung", ENTITY_PLACE, "台中",
+             "... not a title's first character (台中|市長)");
+  has("江苏省苏州市吴江区今年新增企业。", "吴江区", ENTITY_PLACE, true,
+      "a name with a suffix after a suffixed place is a place");
+  has("九龍城裁判法院昨日判刑。", "Kowloon City", ENTITY_PLACE, false,
+      "a place inside a body's name is the body's");
+  has("澳門立法會昨日開會。", "Macao", ENTITY_COUNTRY, false,
+      "... a gazetteer body's too (澳門|立法會)");
+  has("投資約12億澳門元。", "Macao", ENTITY_COUNTRY, false,
+      "a currency's name is no place (澳門元)");
+  has("荃灣一間地產代理公司倒閉。", "荃灣一間地產代理公司", ENTITY_ORG, false,
+      "a noun after 一間 is no body's name");
+  has("交通總部發言人表示，將加強執法。", "交通總部", ENTITY_ORG, true,
+      "總部 ends a body's name");
+  has("颱風中心附近風力增強。", "颱風中心", ENTITY_ORG, false,
+      "... but a typhoon's centre is no body");
+  has("记者来到石门镇新联村采访。", "新联村", ENTITY_PLACE, true,
+      "two names with suffixes in a row are places");
+  has("湖州市林业局今日发布通知。", "林业", ENTITY_PLACE, false,
+      "... not a body's word before its suffix");
+  has("案件由東九龍總區重案組跟進。", "東九龍總區重案組", ENTITY_ORG, true,
+      "由 ends the words before a body's name");
+}
+
+/* Measures (毫米, km/h, ℃ below zero), counts in digits (26人, 62票,
+ * 60余名), a bare 元 placed by the words of a Traditional text, and a
+ * bare 億 after an amount in its sentence. */
+static void test_figures_more(void) {
+  fig("山區雨量超過180毫米。", "180毫米", 180, "mm", "more than", NULL);
+  fig("陣風時速達120公里。", "120公里", 120, "km/h", NULL, NULL);
+  fig("全長約35公里的鐵路通車。", "35公里", 35, "km", "about", NULL);
+  fig("漠河气温降至零下32℃。", "零下32℃", -32, "\xc2\xb0" "C", NULL, "down");
+  fig("意外中共有26人受傷。", "26人", 26, "人", NULL, NULL);
+  no_figures("三人受傷。", "a small count of 人 in numerals is no figure");
+  fig("議案以45票通過。", "45票", 45, "票", NULL, NULL);
+  fig("共培养研究生80余名。", "80余名", 80, "人", "more than", NULL);
+  fig("恒生指數收報25,100點，大市成交額約1,900億元。", "1,900億元", 1.9e11, "HKD",
+      "about", NULL);
+  fig("立法院昨日通過預算，總額約2,000億元。", "2,000億元", 2e11, "TWD", "about",
+      NULL);
+  fig("国家统计局公布，社会消费品零售总额约4万亿元。", "4万亿元", 4e12, "CNY", "about",
+      NULL);
+  fig("計劃開支約189億澳門元，其中新醫院約30億。", "30億", 3e9, "MOP", "about",
+      NULL);
+}
+
+/* Names a title does not announce: a dot between two parts, appointments,
+ * a family name over a country, a syllable outside the list. */
+static void test_people_more(void) {
+  has("会议期间，弗拉基米尔·普京与多位企业家见面。", "弗拉基米尔·普京",
+      ENTITY_PERSON, true, "a dotted name needs no title; 京 ends it");
+  has("欧盟委员会主席乌尔苏拉·冯德莱恩表示，谈判继续。", "席乌尔苏拉·冯德莱恩",
+      ENTITY_PERSON, false, "a dotted name starts where a word does (not 席)");
+  has("英國首相基爾·斯塔默抵達東京。", "基爾·斯塔默", ENTITY_PERSON, true,
+      "抵達 after a name is like a reporting verb");
+  has("英國首相基爾·斯塔默抵達東京。", "基爾·斯塔默抵", ENTITY_PERSON, false,
+      "... and ends it");
+  has("法國經濟部長羅蘭·萊斯屈爾表示支持。", "羅蘭·萊斯屈爾", ENTITY_PERSON, true,
+      "after the dot, a character between two syllables is in the name");
+  has("政府宣布任命陳志明為署長。", "陳志明", ENTITY_PERSON, true,
+      "a verb of appointment names the person after it");
+  has("國民黨主席韓國華昨日表示反對。", "韓國華", ENTITY_PERSON, true,
+      "a name after a title wins over the country 韓國 at its start");
+  has("國民黨主席韓國華昨日表示反對。", "South Korea", ENTITY_COUNTRY, false,
+      "... which is not taken");
+  has("總統韓國訪問期間表示歡迎。", "South Korea", ENTITY_COUNTRY, true,
+      "a country after a title with no name after it stays a country");
+  has("主審法官黃國年判刑時指出，被告須賠償。", "黃國年", ENTITY_PERSON, true,
+      "a given name may end in 年 when no word runs on from it");
+}
+
 /* 辦公室 ends a body's name; 據 (according to) starts none. */
 static void test_org_words(void) {
   has("国务院新闻办公室发言人表示。", "国务院新闻办公室", ENTITY_ORG, true,
@@ -380,6 +471,9 @@ int main(void) {
   test_classifiers();
   test_figure_words();
   test_foreign_names();
+  test_people_more();
+  test_figures_more();
+  test_places_more();
   test_org_words();
   test_entities();
   test_orgs();

@@ -145,6 +145,7 @@ static const struct {
     {"orgs_zh.tsv", ENTITY_ORG},
     {"agreements.tsv", ENTITY_AGREEMENT},
     {"places.tsv", ENTITY_PLACE},
+    {"places_zh.tsv", ENTITY_PLACE},
     {"people.tsv", ENTITY_PERSON},
 };
 

@@ -116,5 +116,18 @@ void er_pass_companies(struct ent_run *r);
 void zh_pass_run(struct ent_run *r, size_t i);
 /* Chinese: every later mention of a Chinese name found by zh_pass_run. */
 void zh_pass_later(struct ent_run *r);
+/* Chinese (zh_later.c): is ref an organisation (of the gazetteer or found
+ * in the text), a country or place of the gazetteer? */
+bool zh_is_org(const struct ent_run *r, uint32_t ref);
+bool zh_place_ref(const struct ent_run *r, uint32_t ref);
+/* Chinese, after a run's passes (its mentions from first_m): drop the
+ * places inside a body's name; grow a gazetteer body over the place right
+ * before it (澳門|立法會). */
+void zh_drop_places_in_orgs(struct ent_run *r, size_t first_m);
+void zh_grow_gazetteer_orgs(struct ent_run *r, size_t first_m);
+/* Chinese organisations' word lists (zh_later.c): generic nouns that end
+ * in a suffix but name no body, words that end the name before a body,
+ * words that make the noun after them a description. */
+extern struct zh_list zh_org_generic_l, zh_org_stops_l, zh_org_indefinite_l;
 
 #endif

@@ -120,6 +120,26 @@ static bool zh_title_from(const struct zh_run *z, size_t b) {
   return false;
 }
 
+/* Administrative suffixes written after a place's name (屏東縣, 浙江省,
+ * 湖州市, 深水埗區, 溪龍鄉); a name of one before the next level down
+ * (湖州市安吉縣) is a place too. */
+static const char *const zh_admin[] = {"省", "市", "縣", "區", "鎮", "鄉", "村", NULL};
+static struct zh_list zh_admin_l = ZH_LIST(zh_admin);
+
+/* Does an administrative suffix at b end a place's name: a word ends
+ * after it and no title starts at it (台中|市長)? Returns its length. */
+static size_t zh_admin_at(struct zh_run *z, size_t b) {
+  /* a body's word after it makes it the body's (農業農村|局, 市|政府) */
+  static const char *const body[] = {"局", "部", "署", "處", "廳", "委", "辦", "政府", "議會",
+                                     "黨", "法院", NULL};
+  static struct zh_list body_l = ZH_LIST(body);
+  size_t l = zh_forms_at(zh_forms(&zh_admin_l), z->r->s, b, z->b, NULL);
+  if (!l || zh_title_from(z, b) || zh_break_at(z, b + l) == SIZE_MAX ||
+      zh_forms_at(zh_forms(&body_l), z->r->s, b + l, z->b, NULL))
+    return 0;
+  return l;
+}
+
 /* Is [a, b) (an alias of k characters) a word of the text: boundaries at
  * both ends, or a word made of it and 人 (日本人: Japanese people), or
  * a title right after it (民眾黨主席)? Aliases of four characters or more
@@ -129,8 +149,8 @@ static bool zh_alias_is_word(struct zh_run *z, size_t a, size_t b, size_t k) {
     return true;
   if (zh_break_at(z, a) == SIZE_MAX)
     return false;
-  if (zh_break_at(z, b) != SIZE_MAX)
-    return true;
+  if (zh_break_at(z, b) != SIZE_MAX || zh_admin_at(z, b))
+    return true; /* or a word of it and a suffix: 浙江省, 屏東縣 */
   return (b + 3 <= z->b && memcmp(z->r->s + b, "人", 3) == 0 &&
           zh_break_at(z, b + 3) != SIZE_MAX) ||
          zh_title_from(z, b);
@@ -166,19 +186,138 @@ static const struct gz_alias *zh_alias_at(struct zh_run *z, size_t a, size_t *b,
   return NULL;
 }
 
+static size_t zh_person_end(struct zh_run *z, size_t p);
+
+/* Does a currency's word follow a place's name at b (澳門元, 新加坡元,
+ * 澳門幣): the name is the money's, not a place the article names? */
+static bool zh_currency_after(const struct zh_run *z, size_t b) {
+  static const char *const money[] = {"元", "幣", NULL};
+  static struct zh_list money_l = ZH_LIST(money);
+  return zh_forms_at(zh_forms(&money_l), z->r->s, b, z->b, NULL) > 0;
+}
+
+/* Does a person's name run over the place or country alias [a, b): a
+ * title right before it, a family name at a and the name longer than the
+ * alias (立法院長韓國瑜 is a person; 韓國 alone after 總統 is the country)? */
+static bool zh_person_over(struct zh_run *z, const struct gz_alias *al, size_t a,
+                           size_t b) {
+  const struct gazetteer *g = z->r->g;
+  if (al->entity >= g->nents ||
+      (g->ents[al->entity].kind != ENTITY_COUNTRY && g->ents[al->entity].kind != ENTITY_PLACE))
+    return false;
+  if (!zh_title_before(z->r->s, z->a, a) || !zh_surname(z->r->s + a, z->b - a))
+    return false;
+  return zh_person_end(z, a) > b;
+}
+
+/* The end of a name of two or three characters with an administrative
+ * suffix (安吉縣, 黃杜村) that starts at b where the segmenter starts a
+ * word, or 0. */
+static size_t zh_admin_name(struct zh_run *z, size_t b) {
+  const char *s = z->r->s;
+  if (zh_break_at(z, b) == SIZE_MAX)
+    return 0;
+  for (size_t e = b + 3; e <= b + 9 && e + 3 <= z->b; e += 3) {
+    uint32_t cp;
+    if (utf8_decode(s + e - 3, 3, &cp) != 3 || !zh_given_ok(cp))
+      return 0; /* 屏東縣|及: a function character starts no name */
+    size_t l = e > b + 3 ? zh_admin_at(z, e) : 0;
+    if (l)
+      return e + l;
+  }
+  return 0;
+}
+
+/* The end of the shape zh_admin_name reads at b, the suffix's words
+ * only (no segmenter), or 0. */
+static size_t zh_admin_shape(const struct zh_run *z, size_t b) {
+  const char *s = z->r->s;
+  for (size_t e = b + 3; e <= b + 9 && e + 3 <= z->b; e += 3) {
+    uint32_t cp;
+    if (utf8_decode(s + e - 3, 3, &cp) != 3 || !zh_given_ok(cp))
+      return 0;
+    size_t l = e > b + 3 ? zh_forms_at(zh_forms(&zh_admin_l), s, e, z->b, NULL) : 0;
+    if (l)
+      return e + l;
+  }
+  return 0;
+}
+
+/* Mention [b, e) as a place found by its shape. */
+static void zh_admin_mention(struct zh_run *z, size_t b, size_t e) {
+  char *name = xstrndup(z->r->s + b, e - b);
+  er_mention(z->r, (uint32_t)b, (uint32_t)e, er_dyn(z->r, name, ENTITY_PLACE));
+  free(name);
+}
+
+/* After a place with its suffix ending at b (湖州市), a name with a
+ * suffix of its own (安吉縣) is a place: mentioned, its end returned. */
+static size_t zh_admin_next(struct zh_run *z, size_t b) {
+  size_t e = zh_admin_name(z, b);
+  if (e)
+    zh_admin_mention(z, b, e);
+  return e;
+}
+
+/* Two names with suffixes in a row and no place of the gazetteer before
+ * them (溪龍鄉黃杜村, 某某鎮某某村), the second a township's or a
+ * village's: places both; returns the end, or 0. */
+static size_t zh_admin_pair(struct zh_run *z, size_t a) {
+  size_t c1 = zh_admin_shape(z, a), c2 = c1 ? zh_admin_shape(z, c1) : 0;
+  if (!c2)
+    return 0; /* the shape first: the segmenter only for what has it */
+  uint32_t cp;
+  if (utf8_decode(z->r->s + c2 - 3, 3, &cp) != 3 ||
+      !(cp == 0x9109 || cp == 0x4E61 || cp == 0x93AE || cp == 0x9547 || cp == 0x6751))
+    return 0; /* 鄉 乡 鎮 镇 村 */
+  size_t e1 = zh_admin_name(z, a), e2 = e1 ? zh_admin_name(z, e1) : 0;
+  if (!e2)
+    return 0;
+  zh_admin_mention(z, a, e1);
+  zh_admin_mention(z, e1, e2);
+  return e2;
+}
+
+/* Does the run hold 鄉, 鎮 or 村 (either script), which a pair of names
+ * with suffixes ends in (溪龍鄉黃杜村)? One pass, so the pair is looked
+ * for only in runs that may hold one. */
+static bool zh_low_admin(const struct zh_run *z) {
+  static const char low[][4] = {"鄉", "乡", "鎮", "镇", "村"};
+  const unsigned char *s = (const unsigned char *)z->r->s;
+  for (size_t p = z->a + 2; p < z->b; p++) {
+    unsigned char c = s[p]; /* the last byte first: one test a byte */
+    if (c != 0x89 && c != 0xA1 && c != 0xAE && c != 0x87 && c != 0x91)
+      continue;
+    for (size_t k = 0; k < DS_ARRAY_LEN(low); k++)
+      if (memcmp(s + p - 2, low[k], 3) == 0)
+        return true;
+  }
+  return false;
+}
+
 static void zh_gazetteer(struct zh_run *z) {
+  bool low = zh_low_admin(z);
   for (size_t a = z->a; a < z->b;) {
     size_t b = 0, next;
     const struct gz_alias *al = zh_alias_at(z, a, &b, &next);
     if (!al) {
-      a = next;
+      size_t e = low ? zh_admin_pair(z, a) : 0;
+      a = e ? e : next;
+      continue;
+    }
+    if (zh_person_over(z, al, a, b) || zh_currency_after(z, b)) {
+      a = next; /* 立法院長韓國瑜: a person, not 韓國; 澳門元: money */
       continue;
     }
     uint32_t ref = al->entity;
     if (al->capital && !zh_capital_is_gov(z, a, b))
       ref = (uint32_t)al->place;
-    er_mention(z->r, (uint32_t)a, (uint32_t)b, ref);
-    a = b;
+    size_t sl = ref < z->r->g->nents && z->r->g->ents[ref].kind == ENTITY_PLACE
+                    ? zh_admin_at(z, b) : 0;
+    er_mention(z->r, (uint32_t)a, (uint32_t)(b + sl), ref);
+    a = b + sl;
+    for (size_t e; sl && (e = zh_admin_next(z, a)) != 0;)
+      a = e; /* 浙江省|湖州市|安吉縣 */
   }
 }
 
@@ -283,16 +422,57 @@ static bool zh_name_dot(uint32_t cp) {
   return cp == 0xB7 || cp == 0x2027 || cp == 0x30FB || cp == 0x2022;
 }
 
+/* After the dot of a foreign name, is the character at [q, q + l) one
+ * the syllable list lacks but the name holds between two syllables (屈
+ * of 萊斯屈爾): a character that may be in a name, a syllable after it? */
+static bool zh_translit_odd(const char *s, size_t n, size_t q, size_t l) {
+  uint32_t cp, nx = 0;
+  if (q + l >= n || utf8_decode(s + q, l, &cp) <= 0 || !zh_given_ok(cp))
+    return false;
+  return utf8_decode(s + q + l, n - q - l, &nx) > 0 && zh_translit_ok(nx) &&
+         !zh_said_after(s, q + l, n);
+}
+
+/* Does a dot end the CJK run (the run a dotted name starts in)? The lead
+ * byte first: the dots are U+00B7, U+2027, U+2022 and U+30FB. */
+static bool zh_run_at_dot(const struct zh_run *z) {
+  const char *s = z->r->s;
+  size_t n = z->r->n;
+  uint32_t cp;
+  if (z->b >= n)
+    return false;
+  unsigned char c = (unsigned char)s[z->b];
+  if (c != 0xC2 && c != 0xE2 && c != 0xE3)
+    return false;
+  return utf8_decode(s + z->b, n - z->b, &cp) > 0 && zh_name_dot(cp);
+}
+
+/* May a foreign name with no title before it start at p: a syllable
+ * with no syllable before it (会见了弗拉基米尔·普京: 弗, not 拉), where
+ * the segmenter starts a word (主席烏爾蘇拉: not 席; asked when words)? */
+static bool zh_translit_start(struct zh_run *z, size_t p, bool words) {
+  const char *s = z->r->s;
+  uint32_t cp;
+  if (utf8_decode(s + p, z->b - p, &cp) <= 0 || !zh_translit_ok(cp))
+    return false;
+  if (p >= z->a + 3 && utf8_decode(s + p - 3, 3, &cp) == 3 && zh_translit_ok(cp))
+    return false;
+  return !words || zh_break_at(z, p) != SIZE_MAX; /* the segmenter last */
+}
+
 /* A transliterated foreign name right after a title (盧特尼克, 列韋斯,
- * 烏爾蘇拉·馮德萊恩): characters of zh_translit_ok, parts joined by a
- * dot, to the first other character; it may run past the CJK run at a
- * dot. Returns its end and sets *dot, or 0 when shorter than three
- * characters (two: the other patterns' names). */
+ * 烏爾蘇拉·馮德萊恩), or with no title when two parts of two syllables
+ * or more are joined by a dot (弗拉基米爾·普京): characters of
+ * zh_translit_ok, parts joined by a dot, to the first other character
+ * (after a dot, one between two syllables too); it may run past the CJK
+ * run at a dot. Returns its end and sets *dot, or 0 when shorter than
+ * three characters (two: the other patterns' names). */
 static size_t zh_translit_at(struct zh_run *z, size_t p, bool *dot) {
   const char *s = z->r->s;
-  size_t n = z->r->n, q = p, e = p, chars = 0;
+  size_t n = z->r->n, q = p, e = p, chars = 0, first = 0;
   *dot = false;
-  if (!zh_title_before(s, z->a, p))
+  bool titled = zh_title_before(s, z->a, p) > 0;
+  if (!titled && !(zh_run_at_dot(z) && zh_translit_start(z, p, false)))
     return 0;
   while (q < n && chars < 16) {
     uint32_t cp;
@@ -304,8 +484,11 @@ static size_t zh_translit_at(struct zh_run *z, size_t p, bool *dot) {
       if (q + (size_t)l >= n ||
           utf8_decode(s + q + l, n - q - (size_t)l, &nx) <= 0 || !zh_translit_ok(nx))
         break;
+      if (!*dot)
+        first = chars;
       *dot = true;
-    } else if (!zh_translit_ok(cp) || zh_said_after(s, q, n)) {
+    } else if (zh_said_after(s, q, n) ||
+               (!zh_translit_ok(cp) && !(*dot && zh_translit_odd(s, n, q, (size_t)l)))) {
       break;
     } else {
       chars++;
@@ -313,6 +496,8 @@ static size_t zh_translit_at(struct zh_run *z, size_t p, bool *dot) {
     }
     q += (size_t)l;
   }
+  if (!titled && !(*dot && first >= 2 && chars - first >= 2 && zh_translit_start(z, p, true)))
+    return 0; /* with no title, two parts of two syllables or more */
   return chars >= 3 ? e : 0;
 }
 
@@ -331,14 +516,21 @@ static bool zh_free(const struct zh_run *z, size_t a, size_t b) {
  * also hold (能, 前, 中...) and a reporting verb or 在/於 follows it
  * (首席法官張舉能在, 發言人何咏前回應). */
 static bool zh_name_tail(struct zh_run *z, size_t p, size_t e) {
-  static const char *const tails[] = {"能", "前", "中", "可", "來", "月", NULL};
+  static const char *const tails[] = {"能", "前", "中", "可", "來", "月", "年", NULL};
   static const char *const after[] = {"在", "於", NULL};
   static struct zh_list tails_l = ZH_LIST(tails), after_l = ZH_LIST(after);
   const char *s = z->r->s;
   size_t n = z->r->n;
-  return e - p == 6 && e + 3 <= z->b && zh_title_before(s, z->a, p) &&
-         zh_word_at(s, e, e, z->b, &tails_l, false) == 3 &&
-         (zh_said_after(s, e + 3, n) || zh_word_at(s, e + 3, e + 3, n, &after_l, false));
+  if (!(e - p == 6 && e + 3 <= z->b && zh_title_before(s, z->a, p) &&
+        zh_word_at(s, e, e, z->b, &tails_l, false) == 3))
+    return false;
+  if (zh_said_after(s, e + 3, n) || zh_word_at(s, e + 3, e + 3, n, &after_l, false))
+    return true;
+  /* or the segmenter leaves the character alone before a word of two
+   * or more (法官李慶|年|判刑: 年 is no word with what follows) */
+  size_t i = zh_break_at(z, e);
+  return i != SIZE_MAX && i + 2 < z->nb && z->br[i + 1] + z->a == e + 3 &&
+         z->br[i + 2] + z->a >= e + 9;
 }
 
 /* After a title, a name of three characters runs on to a reporting verb
@@ -426,7 +618,9 @@ struct zh_suffix {
  * and 管會, 證交所 in 交所, 機管局 in 管局), and the single characters. */
 static const struct zh_suffix zh_org_suffixes[] = {
    {"委員會", 0}, {"辦公室", 0}, {"基金會", 0}, {"研究院", 0}, {"研究所", 0}, {"交易所", 0}, {"聯合會", 0},
-   {"博物院", 0}, {"博物館", 0}, {"俱樂部", 0},
+   {"博物院", 0}, {"博物館", 0}, {"俱樂部", 0}, {"氣象台", 0}, {"氣象署", 0},
+   {"醫院", 0}, {"會館", 0}, {"學院", 0}, {"中心", 0}, {"總部", 0}, {"總站", 0},
+   {"調查科", 0}, {"重案組", 0}, {"調查組", 0},
    {"銀行", 0}, {"公司", 0}, {"集團", 0}, {"大學", 0}, {"協會", 0}, {"商會", 0}, {"法院", 0},
    {"工會", 0}, {"議會", 0}, {"總署", 0}, {"總局", 0}, {"總處", 0}, {"海關", 0}, {"控股", 0}, {"法庭", 0},
    {"委會", 0}, {"監會", 0}, {"管會", 0}, {"聯會", 0}, {"管局", 0}, {"交所", 0},
@@ -436,30 +630,15 @@ static const struct zh_suffix zh_org_suffixes[] = {
 };
 static struct zh_list zh_org_suffixes_l = ZH_LIST(zh_org_suffixes);
 
-/* Common nouns that end in a suffix but name no body; a name before one
- * is a single word (國泰|航空公司), more words describe (本港金融科技公司). */
-static const char *const zh_org_generic[] = {
-   "航空公司", "保險公司", "投資銀行", "商業銀行", "證券公司", "有限公司", "股份公司", "上市公司", "跨國公司",
-   "科技公司", "母公司", "子公司", "分公司", "該公司",
-   /* syndicates and teams of a kind, not bodies with a name */
-   "犯罪集團", "詐騙集團", "販毒集團", "洗黑錢集團", "走私集團", "救援隊", "搜救隊", "消防隊", "醫療隊",
-   "工作隊", "突擊隊", "特遣隊", "部隊", "軍隊", "球隊", "車隊", "機隊", "艦隊", "團隊", "梯隊",
-   "國家隊", "代表隊", "主隊", "客隊", "對手隊", NULL,
-};
-static struct zh_list zh_org_generic_l = ZH_LIST(zh_org_generic);
 
-/* Words that end the name before an organisation: function words, verbs
- * and determiners. */
-static const char *const zh_org_stops[] = {
-   "一家", "這家", "該", "多家", "大型", "主要", "其他", "不少", "部分", "有關", "相關", "當地", "本地",
-   "本港", "以及", "目前", "今年", "去年", "已經", "沒有", "包括", "其中", "這些", "所有", "上述", "成立",
-   "宣布", "通過", "來自", "透過", "收購", "加入", "根據", "表示", "認為", "指出", "各國", "多個", "一些",
-   "許多", "提高", "進一步", "各級", "據", "針對", "對於", "關於", "按照", "依照", "依據", "聯同",
-   "夥同", "起訴", "控告", "入稟", "反對", "支持", "批評", "要求", "呼籲", "邀請", "委託", "獲得",
-   "獲", "授權", "兼", "的", "新的", "創", "創下", "打破", "刷新", "破獲", "搗破", "拘捕", "逮捕",
-   "擊敗", "戰勝", "對陣", NULL,
-};
-static struct zh_list zh_org_stops_l = ZH_LIST(zh_org_stops);
+
+
+/* Does the body [a, e) start with or right after a word of
+ * zh_org_indefinite? */
+static bool zh_org_indefinite_at(const struct zh_run *z, size_t a, size_t e) {
+  const struct zh_forms *f = zh_forms(&zh_org_indefinite_l);
+  return zh_forms_at(f, z->r->s, a, e, NULL) || zh_forms_before(f, z->r->s, z->a, a, NULL);
+}
 
 /* The suffix that ends at e, or NULL. */
 static const struct zh_suffix *zh_org_suffix(const char *s, size_t lo,
@@ -598,12 +777,6 @@ static bool zh_org_scope(const struct zh_run *z, size_t a, size_t e, size_t sufl
   return e - a > sufl && zh_word_at(z->r->s, a, a, e, &scopes_l, false) == e - a - sufl;
 }
 
-/* Is ref an organisation, of the gazetteer or found in the text? */
-static bool zh_is_org(const struct ent_run *r, uint32_t ref) {
-  return ref < r->g->nents ? r->g->ents[ref].kind == ENTITY_ORG
-                           : r->d[ref - r->g->nents].kind == ENTITY_ORG;
-}
-
 /* Does the text before e end in a company's legal form (有限公司) right
  * after a body found before it (中国石油天然气集团|有限公司)? Then that
  * body's mention grows to e, and true. */
@@ -659,12 +832,6 @@ static bool zh_org_maybe(const struct zh_run *z) {
       return true;
   }
   return false;
-}
-
-/* Is ref a country or place of the gazetteer? */
-static bool zh_place_ref(const struct ent_run *r, uint32_t ref) {
-  return ref < r->g->nents && (r->g->ents[ref].kind == ENTITY_COUNTRY ||
-                               r->g->ents[ref].kind == ENTITY_PLACE);
 }
 
 /* A body named at a (of the gazetteer or found before) and the suffix org
@@ -741,7 +908,8 @@ static void zh_org_at(struct zh_run *z, size_t j) {
     return; /* 交通總部總警司: a title that ends in a suffix's character */
   if ((x->flags & ZO_COUNTRY) && !zh_country_at(z, a, e))
     return;
-  if (zh_org_generic_name(z, a, e) || zh_org_scope(z, a, e, sufl))
+  if (zh_org_generic_name(z, a, e) || zh_org_scope(z, a, e, sufl) ||
+      zh_org_indefinite_at(z, a, e))
     return;
   if (zh_taken(z, a, e, true)) {
     if (!zh_extend_org(z, a, e, sufl))
@@ -789,7 +957,7 @@ static void zh_org_in_title(struct zh_run *z, size_t j) {
   if (a == SIZE_MAX || (z->br[j - 1] - z->br[j - 2] < 6 && !zh_org_abbrev_before(z, j, a)))
     return;
   if (a >= w0 - 3 || e - a > ZH_ORG_CHARS * 3 ||
-      zh_org_generic_name(z, a, e) || zh_taken(z, a, e, true))
+      zh_org_generic_name(z, a, e) || zh_org_indefinite_at(z, a, e) || zh_taken(z, a, e, true))
     return;
   const struct gz_slot *sl = gz_find(z->r->g, s + a, e - a, ds_hash64(s + a, e - a));
   uint32_t ref;
@@ -817,171 +985,10 @@ static void zh_orgs(struct zh_run *z) {
 void zh_pass_run(struct ent_run *r, size_t i) {
   struct zh_run z = {r, r->t.v[i].start, r->t.v[i].end, r->nm, NULL, 0, false};
   zh_gazetteer(&z);
+  zh_grow_gazetteer_orgs(r, z.first_m);
   zh_people(&z);
   if (z.b - z.a >= 9 && zh_org_maybe(&z))
     zh_orgs(&z);
+  zh_drop_places_in_orgs(r, z.first_m);
 }
 
-/* Is d a person found in Chinese (a name with no space, not Latin)? */
-static bool zh_person(const struct dyn *d) {
-  return d->kind == ENTITY_PERSON && (unsigned char)d->name[0] >= 0xE3 &&
-         !strchr(d->name, ' ');
-}
-
-/* Does the name a[0..na) abbreviate t[0..nt): the same last character,
- * its characters in order in t, the first among t's first four (機管局 of
- * 香港機場管理局, 財委會 of 立法會財務委員會)? Both are Han, 3 bytes a
- * character. */
-static bool zh_abbreviates(const char *a, size_t na, const char *t,
-                           size_t nt) {
-  if (na < 9 || na > 15 || nt <= na ||
-      memcmp(a + na - 3, t + nt - 3, 3) != 0)
-    return false;
-  size_t i = 0, j = 0;
-  for (; i < na && j < nt; j += 3)
-    if (memcmp(a + i, t + j, 3) == 0) {
-      if (i == 0 && j > 9)
-        return false;
-      i += 3;
-    }
-  return i == na;
-}
-
-/* Is m a mention of an organisation in Han characters only? */
-static bool zh_han_org(const struct ent_run *r, const struct mention *m) {
-  if (!zh_is_org(r, m->ref) || (m->end - m->start) % 3)
-    return false;
-  for (size_t p = m->start; p < m->end; p += 3) {
-    uint32_t cp;
-    if (utf8_decode(r->s + p, 3, &cp) != 3 || !utf8_is_cjk(cp))
-      return false;
-  }
-  return true;
-}
-
-/* An organisation found in the text whose name abbreviates another one
- * named in the same article becomes that one (機管局 is 香港機場管理局). */
-static void zh_link_abbreviations(struct ent_run *r) {
-  for (size_t i = 0; i < r->nm; i++) {
-    struct mention *a = &r->m[i];
-    if (a->ref < r->g->nents || !zh_han_org(r, a))
-      continue;
-    for (size_t k = 0; k < r->nm; k++) {
-      const struct mention *f = &r->m[k];
-      if (f->ref == a->ref || !zh_han_org(r, f) ||
-          !zh_abbreviates(r->s + a->start, a->end - a->start, r->s + f->start,
-                          f->end - f->start))
-        continue;
-      uint32_t from = a->ref;
-      for (size_t m = 0; m < r->nm; m++)
-        if (r->m[m].ref == from)
-          r->m[m].ref = f->ref;
-      break;
-    }
-  }
-}
-
-/* A later mention of person k (of the persons found in Chinese) at a. */
-struct zh_hit {
-  uint32_t k, a;
-};
-
-static int zh_hit_cmp(const void *x, const void *y) {
-  const struct zh_hit *p = x, *q = y;
-  if (p->k != q->k)
-    return p->k < q->k ? -1 : 1;
-  return (p->a > q->a) - (p->a < q->a);
-}
-
-/* The persons found in Chinese (their dyn indices in *out, a bitmap of
- * their first characters in map; *other when one starts outside the
- * direct table); returns how many. */
-static size_t zh_later_persons(const struct ent_run *r, uint32_t **out,
-                               uint8_t *map, bool *other) {
-  size_t np = 0;
-  *other = false;
-  for (size_t d = 0; d < r->nd; d++) {
-    uint32_t cp;
-    if (!zh_person(&r->d[d]))
-      continue;
-    *out = xrealloc(*out, (np + 1) * sizeof **out);
-    (*out)[np++] = (uint32_t)d;
-    if (utf8_decode(r->d[d].name, strlen(r->d[d].name), &cp) != 3 ||
-        cp < ZH_FOLD_LO || cp >= ZH_FOLD_LO + ZH_FOLD_N)
-      *other = true;
-    else
-      map[(cp - ZH_FOLD_LO) >> 3] |= (uint8_t)(1u << ((cp - ZH_FOLD_LO) & 7));
-  }
-  return np;
-}
-
-/* May a person's name start with the character at a (of l bytes)? */
-static bool zh_later_may(const char *s, size_t a, int l, const uint8_t *map,
-                         bool other) {
-  uint32_t cp;
-  if (other)
-    return true;
-  if (l != 3 || utf8_decode(s + a, 3, &cp) != 3 || cp < ZH_FOLD_LO ||
-      cp >= ZH_FOLD_LO + ZH_FOLD_N)
-    return false;
-  return map[(cp - ZH_FOLD_LO) >> 3] & (1u << ((cp - ZH_FOLD_LO) & 7));
-}
-
-/* Does [a, b) overlap one of the first nm0 mentions? */
-static bool zh_later_taken(const struct ent_run *r, size_t nm0, size_t a,
-                           size_t b) {
-  for (size_t m = 0; m < nm0; m++)
-    if (r->m[m].start < b && a < r->m[m].end)
-      return true;
-  return false;
-}
-
-/* Every later mention of a person found in Chinese: one walk over the
- * CJK text, a bit test per character, the names compared only where one
- * may start; mentions are added person by person in text order, not over
- * a mention made before this pass. */
-void zh_pass_later(struct ent_run *r) {
-  uint8_t map[ZH_FOLD_N / 8];
-  memset(map, 0, sizeof map);
-  uint32_t *ps = NULL;
-  bool other;
-  size_t np = zh_later_persons(r, &ps, map, &other), nm0 = r->nm, nh = 0;
-  struct zh_hit *hits = NULL;
-  size_t *next = np ? xcalloc(np, sizeof *next) : NULL;
-  for (size_t i = 0; np && i < r->t.n; i++) {
-    const struct tok *t = &r->t.v[i];
-    if (!(t->flags & TK_CJK))
-      continue;
-    for (size_t a = t->start; a < t->end;) {
-      uint32_t cp;
-      int l = utf8_decode(r->s + a, t->end - a, &cp);
-      size_t step = l > 0 ? (size_t)l : 1;
-      if (!zh_later_may(r->s, a, l, map, other)) {
-        a += step;
-        continue;
-      }
-      for (size_t k = 0; k < np; k++) {
-        const char *name = r->d[ps[k]].name;
-        size_t nl = strlen(name), b = a + nl;
-        if (a < next[k] || b > t->end || memcmp(r->s + a, name, nl) != 0)
-          continue;
-        next[k] = b;
-        if (!zh_later_taken(r, nm0, a, b)) {
-          hits = xrealloc(hits, (nh + 1) * sizeof *hits);
-          hits[nh++] = (struct zh_hit){(uint32_t)k, (uint32_t)a};
-        }
-      }
-      a += step;
-    }
-  }
-  if (nh > 1)
-    qsort(hits, nh, sizeof *hits, zh_hit_cmp);
-  for (size_t h = 0; h < nh; h++) {
-    uint32_t ref = ps[hits[h].k] + (uint32_t)r->g->nents;
-    er_mention(r, hits[h].a, hits[h].a + (uint32_t)strlen(r->d[ps[hits[h].k]].name), ref);
-  }
-  free(hits);
-  free(next);
-  free(ps);
-  zh_link_abbreviations(r);
-}

@@ -12,7 +12,9 @@
 #include <string.h>
 
 #include "dossier/extract.h"
+#include "dossier/utf8.h"
 #include "dossier/util.h"
+#include "dossier/zh.h"
 #include "lib.h"
 
 /* The words that join the two ends of a range. */
@@ -171,13 +173,82 @@ bare_yuan(const char *s, const struct figure *f)
     return true;
 }
 
+/* Words that place a text written in Traditional characters in Hong Kong,
+ * Taiwan, Macau or the mainland (港股, 恒指, 全港; 台股, 立法院; 澳門;
+ * 內地, 國家統計局), few so that the look costs little: a bare 元 of an
+ * article that names no currency is the money of the place it is written
+ * about. */
+static const struct {
+    const char *w, *iso;
+} yuan_places[] = {
+    {"港股", "HKD"}, {"恒生指數", "HKD"}, {"恒指", "HKD"}, {"香港", "HKD"},
+    {"全港", "HKD"}, {"本港", "HKD"}, {"台股", "TWD"}, {"台灣", "TWD"},
+    {"臺灣", "TWD"}, {"立法院", "TWD"}, {"澳門", "MOP"}, {"內地", "CNY"},
+    {"國家統計局", "CNY"}, {"A股", "CNY"},
+};
+
+/* Is most of s[0..n) that has two script forms in Traditional (more
+ * characters that fold to another than ... none fold: Simplified)? */
+static bool
+written_traditional(const char *s, size_t n)
+{
+    size_t trad = 0;
+    for (size_t p = 0; p < n && trad < 3;) {
+        uint32_t cp;
+        int l = utf8_decode(s + p, n - p, &cp);
+        if (l <= 0)
+            break;
+        if (l == 3 && zh_fold(cp) != cp)
+            trad++;
+        p += (size_t)l;
+    }
+    return trad >= 3;
+}
+
+/* How much of the text yuan_by_place reads. */
+#define YUAN_PLACE_BYTES 1200
+
+/* The money of the one place a text in Traditional characters is most
+ * about by the words of yuan_places in its first YUAN_PLACE_BYTES (ties:
+ * none), or NULL. */
+static const char *
+yuan_by_place(const char *s, size_t n)
+{
+    static const char *const isos[] = {"HKD", "TWD", "MOP", "CNY"};
+    size_t count[4] = {0};
+    if (n > YUAN_PLACE_BYTES)
+        n = YUAN_PLACE_BYTES; /* the title and lead say where it is */
+    if (!written_traditional(s, n))
+        return NULL;
+    for (size_t i = 0; i < DS_ARRAY_LEN(yuan_places); i++) {
+        size_t l = strlen(yuan_places[i].w), k = 0;
+        while (k < 3 && strcmp(isos[k], yuan_places[i].iso) != 0)
+            k++;
+        for (size_t p = 0; p + l <= n; p++)
+            if (s[p] == yuan_places[i].w[0] && s[p + 1] == yuan_places[i].w[1] &&
+                memcmp(s + p, yuan_places[i].w, l) == 0)
+                count[k]++;
+    }
+    size_t best = 0;
+    for (size_t k = 1; k < 4; k++)
+        if (count[k] > count[best])
+            best = k;
+    for (size_t k = 0; k < 4; k++)
+        if (k != best && count[k] == count[best])
+            return NULL;
+    return count[best] ? isos[best] : NULL;
+}
+
 /* Give each bare 元 of out->figures[base..] the currency named nearest
- * before it, or else later in its sentence; CNY when the article names
- * none. */
+ * before it, or else later in its sentence; when the article names none,
+ * the money of the place a text in Traditional characters is about
+ * (yuan_by_place); CNY else. */
 static void
 carry_yuan(const char *s, size_t n, size_t base, struct extraction *out)
 {
     struct yuan_hits hits = {0};
+    const char *by_place = NULL;
+    bool place_done = false;
     for (size_t i = base; i < out->nfigures; i++) {
         struct figure *f = &out->figures[i];
         if (!bare_yuan(s, f))
@@ -188,6 +259,12 @@ carry_yuan(const char *s, size_t n, size_t base, struct extraction *out)
         if (!iso)
             iso = yuan_before(&hits, f->span.end,
                               sentence_end(s, n, f->span.end));
+        if (!iso && hits.n == 0) {
+            if (!place_done)
+                by_place = yuan_by_place(s, n);
+            place_done = true;
+            iso = by_place;
+        }
         if (iso && strcmp(iso, f->unit) != 0) {
             free(f->unit);
             f->unit = xstrdup(iso);

@@ -47,6 +47,8 @@ static const struct zh_word zh_units[] = {
    {"%", "%", 0}, {"噸", "tonnes", 3}, {"公噸", "tonnes", 3}, {"桶", "barrels", 3},
    {"斤", "jin", 3}, {"千瓦時", "kWh", 3}, {"千瓦", "kW", 3}, {"立方米", "cubic metres", 3},
    {"立方公尺", "cubic metres", 3}, {"成", "%", 5}, {"厘", "%", 8},
+   {"毫米", "mm", 3}, {"公里", "km", 3}, {"\xe2\x84\x83", "\xc2\xb0" "C", 3},
+   {"\xc2\xb0" "C", "\xc2\xb0" "C", 3}, {"攝氏度", "\xc2\xb0" "C", 3},
    {"倍", "times", 6}, {"人次", "人次", 4}, {"人", "人", 4}, {"名", "人", 7},
    {"\xef\xbc\x85", "%", 0}, {NULL, NULL, 0},
 };
@@ -62,7 +64,7 @@ static const struct zh_word zh_percent = {"%", "%", 0};
 static const char *const zh_classifiers[] = {
     "個", "家", "宗", "架次", "架", "艘", "輛", "項", "間", "臺", "台", "部",
     "張", "列", "頭", "隻", "條", "座", "所", "位", "件", "套", "份", "批次",
-    "批", "起", "例", "戶", "棟", "幢", "枚", "場", "班", NULL};
+    "批", "起", "例", "戶", "棟", "幢", "枚", "場", "班", "票", NULL};
 static struct zh_list zh_classifiers_l = ZH_LIST(zh_classifiers);
 
 /* Time nouns after a measure word: 三個月 is a duration, not a count. */
@@ -206,7 +208,8 @@ static bool zh_read_num(const char *s, size_t p, size_t n, struct zh_num *out) {
       break;
     int l = utf8_decode(s + q, n - q, &cp);
     double scale = 0, d = zh_numeral(cp, &scale);
-    if (cp == 0x591A && any && !out->more) { /* 多 */
+    if ((cp == 0x591A || cp == 0x4F59 || cp == 0x9918) && any && !out->more) {
+      /* 多, 余, 餘: 50多個, 60餘名 */
       out->more = true;
       q += (size_t)l;
       continue;
@@ -484,7 +487,9 @@ static bool zh_fig_keep(const char *s, const struct zh_lead *ld,
   }
   if (!num->arabic && !num->scaled && !ld->pct && !ld->ap && num->value < 10)
     return false; /* 三人: counted words, not figures */
-  return u->cls != 4 || num->scaled || num->value >= 100;
+  /* 人 in numerals needs 100 or a scale (三人, 十多人 say how many in
+   * words); in digits it is a count (26人受傷) */
+  return u->cls != 4 || num->scaled || num->value >= 100 || num->arabic;
 }
 
 /* Does a move end at s[st] (下調0.25厘, 減息半厘)? A rate in 厘 after one
@@ -534,6 +539,28 @@ static bool zh_index_points(const char *s, size_t n, size_t st, size_t e,
     if (zh_forms_at(f, s, p, sn.end, NULL))
       return true;
   return false;
+}
+
+/* A speed (每小時195公里, 時速120公里) or a temperature below zero
+ * (零下25℃): the unit the words before the number make of u, the value
+ * and start moved for the latter. */
+static const struct zh_word *zh_measure_read(const char *s, struct zh_lead *ld,
+                                             struct zh_num *num,
+                                             const struct zh_word *u) {
+  static const char *const per_hour[] = {"每小時", "時速", NULL};
+  static struct zh_list per_hour_l = ZH_LIST(per_hour);
+  static const struct zh_word kmh = {"公里", "km/h", 3};
+  size_t lo = ld->st >= 15 ? ld->st - 15 : 0;
+  if (strcmp(u->val, "km") == 0 &&
+      (zh_forms_before(zh_forms(&per_hour_l), s, lo, ld->st, NULL) ||
+       (ld->st >= 3 && zh_forms_before(zh_forms(&per_hour_l), s, lo, ld->st - 3, NULL))))
+    return &kmh; /* one character may stand between: 時速達120公里 */
+  if (strcmp(u->val, "\xc2\xb0" "C") == 0 && ld->st >= 6 && !ld->ap &&
+      memcmp(s + ld->st - 6, "零下", 6) == 0) {
+    ld->st -= 6;
+    num->value = -num->value;
+  }
+  return u;
 }
 
 /* Fill f: the figure [st, e) of value num in unit u. */
@@ -589,6 +616,7 @@ static size_t zh_figure_at(const char *s, size_t n, size_t p,
   if (ld.cur && u == ld.cur && n - num.end >= 3 &&
       memcmp(s + num.end, "元", 3) == 0)
     e += 3; /* 新台幣3000億元: the 元 after belongs to it */
+  u = zh_measure_read(s, &ld, &num, u);
   if (u->cls == 5 && n - e >= 3 && memcmp(s + e, "半", 3) == 0) {
     num.value += 0.5; /* 一成半: 15% */
     e += 3;
@@ -630,6 +658,31 @@ static size_t zh_joined_at(const char *s, size_t n, size_t p,
   }
   fig_drop(&g);
   return ok ? num.end : 0;
+}
+
+/* A number with a scale of 萬 or more and no unit at s[p], right before
+ * a clause's end (其中輕軌工程約45億。), in the sentence of an amount
+ * before it (prev): the amount's currency is its own. Fills f and returns
+ * its end, or 0. */
+static size_t zh_bare_scaled_at(const char *s, size_t n, size_t p,
+                                const struct figure *prev, struct figure *f) {
+  struct zh_lead ld;
+  struct zh_num num;
+  if (!prev || prev->kind != FIGURE_AMOUNT || prev->sentence.end <= p)
+    return 0; /* the cheap tests first: most numbers have no amount before */
+  zh_fig_lead(s, n, p, &ld);
+  if (ld.pct || ld.cur || !zh_read_num(s, ld.q, n, &num) || !num.scaled || num.more)
+    return 0;
+  static const char *const ends[] = {"。", "，", "；", "、", NULL};
+  static struct zh_list ends_l = ZH_LIST(ends);
+  if (!zh_forms_at(zh_forms(&ends_l), s, num.end, n, NULL) ||
+      zh_sentence(s, n, ld.st).start != prev->sentence.start)
+    return 0;
+  static const struct zh_word as = {"", "", 2};
+  zh_fig_fill(s, &ld, &num, &as, num.end, f);
+  free(f->unit);
+  f->unit = xstrdup(prev->unit);
+  return num.end;
 }
 
 /* Does a number start at s[p] (not inside a Latin word or a longer
@@ -690,6 +743,10 @@ void zh_fig_run(const char *s, size_t n, size_t base, struct extraction *out) {
     size_t e = maybe ? zh_figure_at(s, n, p, &f) : 0;
     if (maybe && !e)
       e = zh_joined_at(s, n, p, &f);
+    if (maybe && !e)
+      e = zh_bare_scaled_at(s, n, p,
+                            out->nfigures > base ? &out->figures[out->nfigures - 1] : NULL,
+                            &f);
     if (!e) {
       p += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
       if (ex_is_digit(c))

@@ -70,6 +70,8 @@ static const uint32_t zh_stops[] = {
  * (凱文, 文森特) only joins a name after a title, three characters or more. */
 static const uint32_t zh_translit[] = {
     0x6587,
+    /* 京 龍 斐: 普京, 馬克龍, 斐迪南 */
+    0x4EAC, 0x9F8D, 0x6590,
     0x4E01, 0x4E39, 0x4E9E, 0x4EA8, 0x4F0A, 0x4F0D, 0x4F11, 0x4F2F, 0x4F3D,
     0x53EF, 0x4F50, 0x4F5B, 0x4F69, 0x4F9D, 0x4FEE, 0x502B, 0x5091, 0x514B, 0x5167,
     0x51E1, 0x51F1, 0x5207, 0x5217, 0x5229, 0x52A0, 0x52AA, 0x52D2, 0x52DE,
@@ -119,7 +121,13 @@ static const char *const zh_titles[] = {
     "學者", "議長", "國務卿", "總幹事", "主委", "首長", "總督", "高管", "合夥人", "策略師", "總編輯", "博士",
     "執行長", "首席執行長", "統計師", "首席統計師", "經濟師", "首席經濟師",
     /* police ranks (高級警司, 總督察) and sports roles (主教練, 隊長) */
-    "警司", "督察", "警長", "警員", "教練", "隊長", "領隊", "主帥", NULL,
+    "警司", "督察", "警長", "警員", "教練", "隊長", "領隊", "主帥",
+    /* more roles: athletes (選手, 騎師, 外援), experts, press secretaries
+     * (not 球員 nor 秘書 alone: 球員全季表現, 副秘書長) */
+    "選手", "騎師", "練馬師", "外援", "專家", "院士", "新聞秘書",
+    /* verbs of appointment name the person next as a title does
+     * (任命張明為局長, 委任林志恒為行政總裁, 免去王志剛的職務) */
+    "任命", "委任", "免去", NULL,
 };
 static struct zh_list zh_titles_l = ZH_LIST(zh_titles);
 
@@ -129,7 +137,9 @@ static const char *const zh_said[] = {
     "直言", "提到", "補充", "解釋", "呼籲", "承認", "否認", "批評", "先生", "女士", "博士", "教授",
     "主席", "總統", "總理", "部長", "會見", "出席", "訪問", "簽署", "致辭", "發表", "主持", "表態",
     "重申", "預計", "估計", "相信", "曾經", "昨日", "今日", "週一", "週二", "週三", "週四", "週五",
-    "在記者會", "對記者", "接受", "說道", "賽後", "會後", "事後", "日前", "近日", NULL,
+    "在記者會", "對記者", "接受", "說道", "賽後", "會後", "事後", "日前", "近日",
+    /* a visit's verbs (普京週五抵達, 馬克龍結束訪問) */
+    "抵達", "結束", "到訪", "會晤", "會談", "致電", NULL,
 };
 static struct zh_list zh_said_l = ZH_LIST(zh_said);
 
