@@ -8,43 +8,7 @@
  */
 #include "config.h"
 
-#include <stdlib.h>
-#include <string.h>
-
-#include "dossier/article.h"
-#include "dossier/ingest.h"
-#include "dossier/util.h"
-#include "tests/unit/tap.h"
-
-static struct outlets *outlets;
-
-static void
-ingest(const char *path, const char *text, struct article *a)
-{
-    struct ds_error err;
-    struct ingest_ctx ctx = {outlets, NULL, 0};
-    ds_error_clear(&err);
-    memset(a, 0, sizeof *a);
-    if (ingest_article(&ctx, path, text, strlen(text), a, &err) != 0)
-        diag("ingest_article: %s", err.msg);
-}
-
-/* Does text contain line as a whole line? */
-static int
-has_line(const char *text, const char *line)
-{
-    size_t n = strlen(line);
-    for (const char *p = text; p && (p = strstr(p, line)) != NULL; p++)
-        if ((p == text || p[-1] == '\n') && (p[n] == '\0' || p[n] == '\n'))
-            return 1;
-    return 0;
-}
-
-static int
-in_body(const struct article *a, const char *s)
-{
-    return a->body && strstr(a->body, s) != NULL;
-}
+#include "tests/unit/ingest_fixture.h"
 
 /* ---- furniture --------------------------------------------------------------------- */
 
@@ -132,7 +96,6 @@ test_furniture(void)
        "furniture: text after a caption toggle stays when no credit follows");
     article_clear(&a);
 }
-
 
 /* ---- titles, dates, datelines, outlets ------------------------------------------------ */
 
@@ -418,19 +381,14 @@ test_stated_source(void)
 int
 main(void)
 {
-    char *assets = ds_assets_dir();
-    struct ds_error err;
-    if (outlets_load(assets, NULL, &outlets, &err) != 0) {
-        diag("outlets: %s", err.msg);
+    if (fixture_open() != 0)
         return 1;
-    }
-    free(assets);
     test_furniture();
     test_header();
     test_bylines();
     test_page_leftovers();
     test_stated_source();
     test_promos();
-    outlets_free(&outlets);
+    fixture_close();
     return done_testing();
 }

@@ -10,32 +10,7 @@
  */
 #include "config.h"
 
-#include <stdlib.h>
-#include <string.h>
-
-#include "dossier/article.h"
-#include "dossier/ingest.h"
-#include "dossier/util.h"
-#include "tests/unit/tap.h"
-
-static struct outlets *outlets;
-
-static void
-ingest(const char *path, const char *text, struct article *a)
-{
-    struct ds_error err;
-    struct ingest_ctx ctx = {outlets, NULL, 0};
-    ds_error_clear(&err);
-    memset(a, 0, sizeof *a);
-    if (ingest_article(&ctx, path, text, strlen(text), a, &err) != 0)
-        diag("ingest_article: %s", err.msg);
-}
-
-static int
-in_body(const struct article *a, const char *s)
-{
-    return a->body && strstr(a->body, s) != NULL;
-}
+#include "tests/unit/ingest_fixture.h"
 
 /* ---- furniture --------------------------------------------------------------------- */
 
@@ -322,19 +297,14 @@ test_header_outlets(void)
 int
 main(void)
 {
-    char *assets = ds_assets_dir();
-    struct ds_error err;
-    if (outlets_load(assets, NULL, &outlets, &err) != 0) {
-        diag("outlets: %s", err.msg);
+    if (fixture_open() != 0)
         return 1;
-    }
-    free(assets);
     test_credits_and_players();
     test_prompts_and_footers();
     test_wire_trailers();
     test_dates();
     test_header_outlets();
     test_title_and_site();
-    outlets_free(&outlets);
+    fixture_close();
     return done_testing();
 }

@@ -9,34 +9,7 @@
  */
 #include "config.h"
 
-#include <stdlib.h>
-#include <string.h>
-
-#include "dossier/article.h"
-#include "dossier/ingest.h"
-#include "dossier/util.h"
-#include "tests/unit/tap.h"
-
-static struct outlets *outlets;
-
-static int
-ingest(const char *path, const char *text, struct article *a)
-{
-    struct ds_error err;
-    struct ingest_ctx ctx = {outlets, NULL, 0};
-    ds_error_clear(&err);
-    memset(a, 0, sizeof *a);
-    int rc = ingest_article(&ctx, path, text, strlen(text), a, &err);
-    if (rc != 0)
-        diag("ingest_article: %s", err.msg);
-    return rc;
-}
-
-static int
-in_body(const struct article *a, const char *s)
-{
-    return a->body && strstr(a->body, s) != NULL;
-}
+#include "tests/unit/ingest_fixture.h"
 
 static void
 test_mail(void)
@@ -228,18 +201,13 @@ test_page_dates(void)
 int
 main(void)
 {
-    char *assets = ds_assets_dir();
-    struct ds_error err;
-    if (outlets_load(assets, NULL, &outlets, &err) != 0) {
-        diag("outlets: %s", err.msg);
+    if (fixture_open() != 0)
         return 1;
-    }
-    free(assets);
     test_mail();
     test_news_xml();
     test_notes();
     test_wire_dates();
     test_page_dates();
-    outlets_free(&outlets);
+    fixture_close();
     return done_testing();
 }
