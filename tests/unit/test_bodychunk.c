@@ -422,7 +422,7 @@ test_holes(struct store *s, const char *path, int64_t *ids)
     is_int(WIFEXITED(status) ? WEXITSTATUS(status) : -1, 0, "a writer died after filling holes");
     is_int(one_int(s, "SELECT sum(len) FROM body_holes"), holes, "the holes as before");
     is_int(count_changed(s), 0, "and every body");
-    ok(store_exec(s, "DROP TABLE temp.kept", "test", &err) == 0, "");
+    ok(store_exec(s, "DROP TABLE temp.kept", "test", &err) == 0, "the kept copy is dropped");
     free(a);
     free(b);
     free(big);
