@@ -30,8 +30,7 @@
 #include "dossier/store_similar.h"
 #include "store/lib.h"
 #include "tap.h"
-
-static char tmpdir[256];
+#include "tmpdir.h"
 
 enum { NDOCS = 400 };
 
@@ -62,21 +61,6 @@ gen_body(int i)
                        'a' + i / 676 % 26);
     }
     return buf_steal(&b);
-}
-
-static char *
-tmp_path(const char *name)
-{
-    return xasprintf("%s/%s", tmpdir, name);
-}
-
-static int
-rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-    (void)sb;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
 }
 
 /* Documents from..to-1 of gen_body, one file each (/c/i.txt), in the open
@@ -594,12 +578,8 @@ main(void)
     static int64_t ids[NDOCS + 300];
 
     ds_error_clear(&err);
-    snprintf(tmpdir, sizeof tmpdir, "%s/test_bodychunk.XXXXXX",
-             getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-    if (!mkdtemp(tmpdir)) {
-        perror("mkdtemp");
+    if (tmpdir_make("test_bodychunk") != 0)
         return 1;
-    }
     char *path = tmp_path("index.db");
     ok(store_open(path, STORE_CREATE, &s, &err) == 0, "open a fresh store: %s", err.msg);
     add_test_functions(s);
@@ -616,6 +596,6 @@ main(void)
     test_reader_cache(path, ids);
     free(path);
     test_migration();
-    nftw(tmpdir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+    tmpdir_remove();
     return done_testing();
 }

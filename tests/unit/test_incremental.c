@@ -22,10 +22,10 @@
 #include "dossier/query.h"
 #include "dossier/store.h"
 #include "tap.h"
+#include "tmpdir.h"
 
 #define NDOCS 80
 
-static char tmpdir[256];
 static char *assets;
 
 static const char *const words[] = {
@@ -379,21 +379,11 @@ test_growth(const char *db)
     free(dir);
 }
 
-static int
-rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
 int
 main(void)
 {
-    snprintf(tmpdir, sizeof tmpdir, "%s/dossier-incr-XXXXXX", P_tmpdir);
-    if (!mkdtemp(tmpdir))
-        ds_fatal("mkdtemp failed");
+    if (tmpdir_make("dossier-incr") != 0)
+        return 1;
     const char *env = getenv("DOSSIER_ASSETS");
     assets = env ? xstrdup(env) : xasprintf("%s/assets", DOSSIER_SRCDIR);
     char *news = xasprintf("%s/news", tmpdir);
@@ -420,7 +410,7 @@ main(void)
     test_growth(db2);
     free(db2);
 
-    nftw(tmpdir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+    tmpdir_remove();
     free(db);
     free(news);
     free(assets);

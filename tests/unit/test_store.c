@@ -19,14 +19,7 @@
 #include "dossier/query.h"
 #include "dossier/store.h"
 #include "tap.h"
-
-static char tmpdir[256];
-
-static char *
-tmp_path(const char *name)
-{
-    return xasprintf("%s/%s", tmpdir, name);
-}
+#include "tmpdir.h"
 
 static struct article
 make_article(const char *title, const char *source, const char *published, const char *body)
@@ -898,15 +891,6 @@ test_delete(struct store *s)
     is_int(store_file_delete(s, "/c/never.txt", &err), 0, "deleting an unknown path is fine");
 }
 
-static int
-rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-    (void)sb;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
 /* A feed file's items: replaced one by one, shared with another feed,
  * forgotten with the file; where each document came from. */
 static void
@@ -1179,12 +1163,8 @@ main(void)
     struct ds_error err;
 
     ds_error_clear(&err);
-    snprintf(tmpdir, sizeof tmpdir, "%s/test_store.XXXXXX",
-             getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-    if (!mkdtemp(tmpdir)) {
-        perror("mkdtemp");
+    if (tmpdir_make("test_store") != 0)
         return 1;
-    }
     test_open_refusals();
     test_damaged_header();
     test_raw_storage();
@@ -1223,6 +1203,6 @@ main(void)
     is_int(count_hits(s, "washington"), 1, "rollback restores");
 
     store_close(&s);
-    nftw(tmpdir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+    tmpdir_remove();
     return done_testing();
 }

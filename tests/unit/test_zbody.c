@@ -23,8 +23,7 @@
 #include "dossier/store_similar.h"
 #include "store/lib.h"
 #include "tap.h"
-
-static char tmpdir[256];
+#include "tmpdir.h"
 
 /* Our own words, long enough to be deflated; the unique word of each
  * (quernstone, 貨櫃碼頭) tells its full-text entry apart. */
@@ -40,21 +39,6 @@ static const char *const bodies[] = {
     "beans had doubled their costs since the spring; Zoë Dupré, who runs one, said so twice.",
     "Short note on tariffs.",
 };
-
-static char *
-tmp_path(const char *name)
-{
-    return xasprintf("%s/%s", tmpdir, name);
-}
-
-static int
-rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-    (void)sb;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
 
 /* The documents of bodies[], one file each; ids in ids[]. */
 static void
@@ -431,12 +415,8 @@ main(void)
     int64_t ids[DS_ARRAY_LEN(bodies)];
 
     ds_error_clear(&err);
-    snprintf(tmpdir, sizeof tmpdir, "%s/test_zbody.XXXXXX",
-             getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-    if (!mkdtemp(tmpdir)) {
-        perror("mkdtemp");
+    if (tmpdir_make("test_zbody") != 0)
         return 1;
-    }
     test_pack();
     char *path = tmp_path("index.db");
     ok(store_open(path, STORE_CREATE, &s, &err) == 0, "open a fresh store: %s", err.msg);
@@ -448,6 +428,6 @@ main(void)
     test_prepared(s);
     store_close(&s);
     test_migration();
-    nftw(tmpdir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+    tmpdir_remove();
     return done_testing();
 }
