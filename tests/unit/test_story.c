@@ -449,6 +449,25 @@ running_run(const char *dir)
     remove_index(path);
 }
 
+/* Four unrelated articles of an earlier month, so that the words of the
+ * runs below are not in every document of the index. */
+static void
+add_filler(struct store *s)
+{
+    static const char *const filler[][2] = {
+        {"Vineyards report an early harvest", "Growers in the Maipo valley began picking grapes "
+                                              "two weeks early after a dry and warm summer."},
+        {"Senate passes the pension bill", "Senators approved the pension bill by a wide "
+                                           "margin after a night of debate on its costs."},
+        {"Observatory names a new comet", "Astronomers at the desert observatory named the "
+                                          "comet they found in March after a local teacher."},
+        {"Football club signs a young striker", "The club signed a nineteen-year-old striker "
+                                                "from the second division on a four-year deal."},
+    };
+    for (size_t i = 0; i < sizeof filler / sizeof *filler; i++)
+        add(s, "Harbour Ledger", "2024-01-10", filler[i][0], filler[i][1]);
+}
+
 /* A chain: B tells A's event and starts another one on the same quay, C
  * tells only that other one. B joins A's story; C matches B but not A (nor
  * does similar_pair find them the same story), so it starts its own: a
@@ -463,18 +482,7 @@ chain_run(const char *dir)
     if (store_open(path, STORE_CREATE, &s, &err) != 0)
         diag("open: %s", err.msg);
     store_begin(s, &err);
-    static const char *const filler[][2] = {
-        {"Vineyards report an early harvest", "Growers in the Maipo valley began picking grapes "
-                                              "two weeks early after a dry and warm summer."},
-        {"Senate passes the pension bill", "Senators approved the pension bill by a wide "
-                                           "margin after a night of debate on its costs."},
-        {"Observatory names a new comet", "Astronomers at the desert observatory named the "
-                                          "comet they found in March after a local teacher."},
-        {"Football club signs a young striker", "The club signed a nineteen-year-old striker "
-                                                "from the second division on a four-year deal."},
-    };
-    for (size_t i = 0; i < sizeof filler / sizeof *filler; i++)
-        add(s, "Harbour Ledger", "2024-01-10", filler[i][0], filler[i][1]);
+    add_filler(s);
     int64_t a = add(s, "Harbour Ledger", "2024-08-05", "Tanker fire closes Arica harbour",
                     "A fire on a fuel tanker closed the harbour of Arica on Monday. Firefighters "
                     "fought the blaze for six hours and the tanker crew was rescued.");
@@ -529,18 +537,7 @@ one_person_run(const char *dir)
     if (store_open(path, STORE_CREATE, &s, &err) != 0)
         diag("open: %s", err.msg);
     store_begin(s, &err);
-    static const char *const filler[][2] = {
-        {"Vineyards report an early harvest", "Growers in the Maipo valley began picking grapes "
-                                              "two weeks early after a dry and warm summer."},
-        {"Senate passes the pension bill", "Senators approved the pension bill by a wide "
-                                           "margin after a night of debate on its costs."},
-        {"Observatory names a new comet", "Astronomers at the desert observatory named the "
-                                          "comet they found in March after a local teacher."},
-        {"Football club signs a young striker", "The club signed a nineteen-year-old striker "
-                                                "from the second division on a four-year deal."},
-    };
-    for (size_t i = 0; i < sizeof filler / sizeof *filler; i++)
-        add(s, "Harbour Ledger", "2024-01-10", filler[i][0], filler[i][1]);
+    add_filler(s);
     const char *who = "Ines Valdivia";
     int64_t a = add_about(s, "Harbour Ledger", "2024-09-02",
                           "Ines Valdivia faces recall petition over Arica water contract",
@@ -572,6 +569,49 @@ one_person_run(const char *dir)
     remove_index(path);
 }
 
+/* A running story's next event: A, B and C tell of a ferry strike at
+ * Valparaiso; C, the third, also says the strikers meet the transport
+ * minister the next day. D tells of that meeting in C's words and names
+ * the port and the strike only in passing, so it matches C far better than
+ * the story's core: it starts a story of its own (STORY_CORE_SHARE), where
+ * joining through C would chain the meeting into the strike. */
+static void
+drift_run(const char *dir)
+{
+    char *path = xasprintf("%s/drift.db", dir);
+    struct store *s = NULL;
+    struct ds_error err;
+    ds_error_clear(&err);
+    if (store_open(path, STORE_CREATE, &s, &err) != 0)
+        diag("open: %s", err.msg);
+    store_begin(s, &err);
+    add_filler(s);
+    int64_t a = add(s, "Harbour Ledger", "2024-10-01", "Ferry crews strike at Valparaiso",
+                    "Ferry crews at Valparaiso walked off the boats on Tuesday over pay, and "
+                    "the ferry crossings to the islands stopped for the day.");
+    int64_t b = add(s, "Andes Wire", "2024-10-01", "Valparaiso ferry crossings stop as crews strike",
+                    "No ferry left Valparaiso on Tuesday as crews went on strike over pay, "
+                    "leaving islanders waiting on the quay for crossings.");
+    int64_t c = add(s, "Pacific Desk", "2024-10-02",
+                    "Valparaiso ferry strike goes on; crews to meet minister",
+                    "The ferry strike at Valparaiso went on for a second day. Union leaders "
+                    "will meet the transport minister in Santiago on Thursday to present "
+                    "their wage demands and a plan for night shifts and pensions.");
+    int64_t d = add(s, "Coast Radio", "2024-10-03",
+                    "Union leaders meet transport minister in Santiago",
+                    "Union leaders met the transport minister in Santiago on Thursday to "
+                    "present their wage demands and a plan for night shifts and pensions, "
+                    "a day after the Valparaiso ferry strike.");
+    store_commit(s, &err);
+    ok(story_group(s, &err) >= 0, "a running story grouped: %s", err.msg);
+    is_int(story_of(s, b), a, "B tells A's strike: it joins A's story");
+    is_int(story_of(s, c), a, "so does C, the strike's second day");
+    is_int(story_of(s, d), d, "D, the meeting C foretold, matches C far better than the core: "
+                              "a story of its own");
+    store_close(&s);
+    remove_index(path);
+}
+
 int
 main(void)
 {
@@ -595,6 +635,7 @@ main(void)
     running_run(dir);
     chain_run(dir);
     one_person_run(dir);
+    drift_run(dir);
     remove_index(path);
     rmdir(dir);
     return done_testing();
