@@ -891,21 +891,26 @@ store_facets(struct store *s, const struct query *q, enum facet_kind kind, size_
               " WHERE length(published) >= 7 AND id IN (SELECT id FROM (%s))"
               " GROUP BY m ORDER BY m DESC LIMIT %zu";
         break;
+    /* The entity counts start from the matching documents and look up each
+     * one's mentions by its key. Written as "mentions WHERE doc_id IN (...)
+     * AND kind = ?", SQLite walks every entity of the kind and probes each
+     * against every matching document: entities x documents lookups, over
+     * a minute for an empty query at 10k articles. CROSS JOIN fixes the
+     * order; DISTINCT keeps each document counted once, as IN did. */
+#define ENTITY_FACET_SQL(KIND)                                                                     \
+    "SELECT e.name, e.alt, count(*) AS c FROM (SELECT DISTINCT id FROM (%s)) d"                    \
+    " CROSS JOIN mentions m ON m.doc_id = d.id CROSS JOIN entities e ON e.id = m.entity_id"       \
+    " WHERE e.kind = '" KIND "' GROUP BY e.id ORDER BY c DESC, e.name LIMIT %zu"
     case FACET_COUNTRY:
-        fmt = "SELECT e.name, e.alt, count(*) AS c FROM mentions m JOIN entities e"
-              " ON e.id = m.entity_id WHERE e.kind = 'country' AND m.doc_id IN"
-              " (SELECT id FROM (%s)) GROUP BY e.id ORDER BY c DESC, e.name LIMIT %zu";
+        fmt = ENTITY_FACET_SQL("country");
         break;
     case FACET_PERSON:
-        fmt = "SELECT e.name, e.alt, count(*) AS c FROM mentions m JOIN entities e"
-              " ON e.id = m.entity_id WHERE e.kind = 'person' AND m.doc_id IN"
-              " (SELECT id FROM (%s)) GROUP BY e.id ORDER BY c DESC, e.name LIMIT %zu";
+        fmt = ENTITY_FACET_SQL("person");
         break;
     case FACET_ORG:
-        fmt = "SELECT e.name, e.alt, count(*) AS c FROM mentions m JOIN entities e"
-              " ON e.id = m.entity_id WHERE e.kind = 'org' AND m.doc_id IN"
-              " (SELECT id FROM (%s)) GROUP BY e.id ORDER BY c DESC, e.name LIMIT %zu";
+        fmt = ENTITY_FACET_SQL("org");
         break;
+#undef ENTITY_FACET_SQL
     default:
         ds_error_set(err, -1, "unknown facet");
         return -1;
