@@ -43,9 +43,9 @@ const char *const stats_sql[ST__COUNT] = {
     [ST_MAX_DOC_ID] = "SELECT coalesce(max(id), 0) FROM documents",
 
     [ST_TOPIC_ALL] =
-        "SELECT dt.slug, t.name, count(*) AS c FROM doc_topics dt INDEXED BY doc_topics_slug"
-        " LEFT JOIN topics t ON t.slug = dt.slug GROUP BY dt.slug ORDER BY c DESC, dt.slug"
-        " LIMIT ?2",
+        "SELECT ti.slug, t.name, x.c FROM (SELECT topic, count(*) AS c FROM doc_topic_rows"
+        " INDEXED BY doc_topic_rows_topic GROUP BY topic) x JOIN topic_ids ti ON ti.id = x.topic"
+        " LEFT JOIN topics t ON t.slug = ti.slug ORDER BY x.c DESC, ti.slug LIMIT ?2",
     /* every document, from the timeline's totals: a few thousand rows
      * instead of the topic index (110 ms at 1M documents) */
     [ST_TOPIC_ALL_CACHED] =
@@ -113,9 +113,10 @@ const char *const stats_sql[ST__COUNT] = {
         " ON dt.doc_id = cs.id JOIN corpus_doc cd ON cd.id = cs.id WHERE cs.sel = ?1"
         " AND dt.slug IN (SELECT value FROM json_each(?2)) GROUP BY dt.slug, cd.day",
     [ST_SERIES_ALL_DIRECT] =
-        "SELECT dt.slug, substr(d.published, 1, 10) AS day, count(*) FROM doc_topics dt"
-        " INDEXED BY doc_topics_slug JOIN documents d ON d.id = dt.doc_id"
-        " WHERE dt.slug IN (SELECT value FROM json_each(?2)) GROUP BY dt.slug, day",
+        "SELECT ti.slug, substr(d.published, 1, 10) AS day, count(*) FROM topic_ids ti"
+        " JOIN doc_topic_rows r INDEXED BY doc_topic_rows_topic ON r.topic = ti.id"
+        " JOIN documents d ON d.id = r.doc_id"
+        " WHERE ti.slug IN (SELECT value FROM json_each(?2)) GROUP BY ti.slug, day",
     [ST_SERIES_SEL_DIRECT] =
         "SELECT dt.slug, substr(d.published, 1, 10) AS day, count(*) FROM temp.corpus_sel cs"
         " JOIN doc_topics dt ON dt.doc_id = cs.id JOIN documents d ON d.id = cs.id"
