@@ -339,7 +339,9 @@ store_put_extraction_rows(struct store *s, int64_t doc_id, const struct extracti
         store_bind_text(st, 11, f->direction);
         store_bind_text(st, 12, f->period);
         store_bind_text(st, 13, f->subject);
-        if (isfinite(f->value_hi))
+        /* a range's end only: a single value reads its value_hi back from
+         * value (figure_row), 8 bytes less in most rows */
+        if (isfinite(f->value_hi) && f->value_hi != f->value)
             sqlite3_bind_double(st, 14, f->value_hi);
         store_bind_text(st, 15, f->approx);
         if (store_done(s, st, "saving a figure", err) != 0)
