@@ -350,10 +350,12 @@ main(void)
     sqlite3_exec(s->db,
                  "INSERT INTO topics(slug, name) VALUES ('alpha', 'Alpha topic'),"
                  " ('beta', 'Beta'), ('gamma', 'Gamma'), ('delta', NULL);"
-                 "INSERT INTO doc_topics(doc_id, slug, score) SELECT id,"
-                 " CASE id % 4 WHEN 0 THEN 'alpha' WHEN 1 THEN 'beta' WHEN 2 THEN 'gamma'"
-                 " ELSE 'delta' END, 1 FROM documents;"
-                 "INSERT INTO doc_topics(doc_id, slug, score) SELECT id, 'beta', 0.5"
+                 "INSERT INTO topic_ids(id, slug) VALUES (1, 'delta'), (2, 'gamma'),"
+                 " (3, 'beta'), (4, 'alpha');"
+                 "INSERT INTO doc_topic_rows(doc_id, topic, score) SELECT id,"
+                 " CASE id % 4 WHEN 0 THEN 4 WHEN 1 THEN 3 WHEN 2 THEN 2 ELSE 1 END, 1"
+                 " FROM documents;"
+                 "INSERT INTO doc_topic_rows(doc_id, topic, score) SELECT id, 3, 0.5"
                  " FROM documents WHERE id % 7 = 0 AND id % 4 <> 1;",
                  NULL, NULL, NULL);
     const char *facet_queries[] = {"", "tariff", "zebrafish", "steel -talks", "title:beef"};

@@ -809,7 +809,7 @@ test_spans(struct store *s)
            strcmp((const char *)sqlite3_column_text(st, 1), "blob") == 0,
        "200 spans take %d bytes (the text form: ~2,000)", bytes);
     sqlite3_finalize(st);
-    sqlite3_exec(db, "UPDATE doc_topics SET spans = '7-9,20-25' WHERE doc_id = 2;"
+    sqlite3_exec(db, "UPDATE doc_topic_rows SET spans = '7-9,20-25' WHERE doc_id = 2;"
                      "UPDATE mentions SET spans = x'ff80' WHERE doc_id = 2;",
                  NULL, NULL, NULL);
     sqlite3_close(db);

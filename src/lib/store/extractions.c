@@ -226,6 +226,75 @@ store_put_entity(struct store *s, int64_t doc_id, const struct entity *e, struct
     return store_done(s, st, doing, err);
 }
 
+/* ---- topic numbers ----------------------------------------------------------- */
+
+/* doc_topic_rows keeps a topic's number, topic_ids its slug (schema 24). The
+ * numbers are cached by slug per connection: a collection has a few
+ * hundred topics, so after the first documents every topic row is one
+ * insert. Numbers are never deleted; those inserted by a transaction that
+ * rolls back are dropped with the cache (store_rollback). */
+void
+store_topic_ids_free(struct store *s)
+{
+    if (!s->topic_ids)
+        return;
+    strmap_free(s->topic_ids);
+    free(s->topic_ids);
+    s->topic_ids = NULL;
+}
+
+/* The number of topic slug, looked up or inserted; -1 with err. */
+static int64_t
+store_topic_id(struct store *s, const char *slug, struct ds_error *err)
+{
+    size_t len = strlen(slug);
+    const struct strmap_entry *known = s->topic_ids ? strmap_find(s->topic_ids, slug, len) : NULL;
+    if (known)
+        return (int64_t)known->value;
+    sqlite3_stmt *st = store_stmt(s, SQ_TOPIC_ID_GET, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, slug);
+    int64_t id = 0;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        id = sqlite3_column_int64(st, 0);
+        rc = SQLITE_DONE;
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return store_fail(s, err, rc, "reading a topic's number");
+    if (id == 0) {
+        if (!(st = store_stmt(s, SQ_TOPIC_ID_INS, err)))
+            return -1;
+        store_bind_text(st, 1, slug);
+        if (store_done(s, st, "numbering a topic", err) != 0)
+            return -1;
+        id = sqlite3_last_insert_rowid(s->db);
+    }
+    if (!s->topic_ids)
+        s->topic_ids = xcalloc(1, sizeof *s->topic_ids);
+    strmap_upsert(s->topic_ids, slug, len, NULL)->value = (uint64_t)id;
+    return id;
+}
+
+static int
+store_put_topic(struct store *s, int64_t doc_id, const struct topic_score *t, struct buf *spans,
+                struct ds_error *err)
+{
+    int64_t topic = store_topic_id(s, t->slug ? t->slug : "", err);
+    if (topic < 0)
+        return -1;
+    sqlite3_stmt *st = store_stmt(s, SQ_DT_INS, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, doc_id);
+    sqlite3_bind_int64(st, 2, topic);
+    sqlite3_bind_double(st, 3, isfinite(t->score) ? t->score : 0);
+    store_bind_spans(st, 4, spans, t->spans, t->nspans);
+    return store_done(s, st, "saving a topic score", err);
+}
+
 /* The other mentions of the figure just inserted (figure_also). */
 static int
 store_put_figure_also(struct store *s, const struct figure *f, struct buf *spans,
@@ -270,7 +339,9 @@ store_put_extraction_rows(struct store *s, int64_t doc_id, const struct extracti
         store_bind_text(st, 11, f->direction);
         store_bind_text(st, 12, f->period);
         store_bind_text(st, 13, f->subject);
-        if (isfinite(f->value_hi))
+        /* a range's end only: a single value reads its value_hi back from
+         * value (figure_row), 8 bytes less in most rows */
+        if (isfinite(f->value_hi) && f->value_hi != f->value)
             sqlite3_bind_double(st, 14, f->value_hi);
         store_bind_text(st, 15, f->approx);
         if (store_done(s, st, "saving a figure", err) != 0)
@@ -281,18 +352,9 @@ store_put_extraction_rows(struct store *s, int64_t doc_id, const struct extracti
     for (size_t i = 0; i < x->nentities; i++)
         if (store_put_entity(s, doc_id, &x->entities[i], &spans, err) != 0)
             goto out;
-    for (size_t i = 0; i < x->ntopics; i++) {
-        const struct topic_score *t = &x->topics[i];
-        sqlite3_stmt *st = store_stmt(s, SQ_DT_INS, err);
-        if (!st)
+    for (size_t i = 0; i < x->ntopics; i++)
+        if (store_put_topic(s, doc_id, &x->topics[i], &spans, err) != 0)
             goto out;
-        sqlite3_bind_int64(st, 1, doc_id);
-        store_bind_text(st, 2, t->slug ? t->slug : "");
-        sqlite3_bind_double(st, 3, isfinite(t->score) ? t->score : 0);
-        store_bind_spans(st, 4, &spans, t->spans, t->nspans);
-        if (store_done(s, st, "saving a topic score", err) != 0)
-            goto out;
-    }
     rc = 0;
 out:
     buf_free(&spans);

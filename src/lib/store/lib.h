@@ -15,9 +15,12 @@
 #include "dossier/zh.h"
 
 #define STORE_APPLICATION_ID 0x444F5353 /* 'DOSS' */
-#define STORE_SCHEMA_VERSION 23
+#define STORE_SCHEMA_VERSION 24
 /* The schema from which bodies are packed into chunks (store/bodychunk.c) */
 #define STORE_SCHEMA_CHUNKS 23
+/* The schema from which a document's topics are kept by topic number
+ * (doc_topic_rows, topic_ids; doc_topics is a view) */
+#define STORE_SCHEMA_TOPIC_IDS 24
 /* The version whose migration creates the statistics tables (corpus.h);
  * upgrading past it marks them stale (stats_tables_stale). */
 #define STORE_SCHEMA_CORPUS 6
@@ -79,6 +82,8 @@ enum store_stmt_id {
     SQ_FIG_GET,
     SQ_MENT_GET,
     SQ_DT_GET,
+    SQ_TOPIC_ID_GET,
+    SQ_TOPIC_ID_INS,
     SQ_LEN_DOCSIZE,
     SQ_LEN_GET,
     SQ_LEN_PUT,
@@ -140,6 +145,7 @@ struct store {
     struct extractor *alias_ex;       /* the gazetteer for ds_alias(), opened when first needed */
     bool alias_tried;                 /* alias_ex was tried (NULL: the assets failed to load) */
     struct store_ent_cache *ent_cache; /* entity ids by kind and name (store/extractions.c) */
+    struct strmap *topic_ids;          /* topic numbers by slug (topic_ids, extractions.c) */
     /* Full-text entries of documents inserted in the open transaction,
      * written just before COMMIT (see store_doc_insert). */
     struct store_fts_entry {
@@ -223,6 +229,7 @@ void store_df_cache_free(struct store *s);
 /* Forget the cached entity ids (store/extractions.c); after a rollback they may
  * name entities that no longer exist. */
 void store_ent_cache_free(struct store *s);
+void store_topic_ids_free(struct store *s);
 
 /* Register the 'dossier' FTS5 tokenizer on db; *api_out gets the connection's
  * fts5_api. Returns a SQLite result code. (store/tokenizer.c) */

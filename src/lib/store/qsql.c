@@ -111,7 +111,10 @@ static const char *const qsql_text[QS__COUNT] = {
     [QS_STORY] = "d.id IN (SELECT doc_id FROM story_docs WHERE story ="
                  " (SELECT story FROM story_docs WHERE doc_id = ?))",
     [QS_TOPIC] = "d.id IN (SELECT doc_id FROM doc_topics WHERE slug = ?)",
-    [QS_TOPIC_PREFIX] = "d.id IN (SELECT doc_id FROM doc_topics WHERE slug LIKE ? ESCAPE '\\')",
+    /* the few topic numbers first, then their rows by index (a slug
+     * pattern over the rows' view would scan every row) */
+    [QS_TOPIC_PREFIX] = "d.id IN (SELECT doc_id FROM doc_topic_rows WHERE topic IN"
+                        " (SELECT id FROM topic_ids WHERE slug LIKE ? ESCAPE '\\'))",
     [QS_TAG] = "d.id IN (SELECT doc_id FROM tags WHERE tag = ?)",
     [QS_TAG_PREFIX] = "d.id IN (SELECT doc_id FROM tags WHERE tag LIKE ? ESCAPE '\\')",
     [QS_HAS_FIGURES] = "EXISTS (SELECT 1 FROM figures f WHERE f.doc_id = d.id)",

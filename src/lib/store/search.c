@@ -788,8 +788,11 @@ topic_counts_scan(struct result_set *rs, int64_t max_id, struct topic_acc *a)
             bits[rs->hits[i].id / 64] |= 1ULL << (rs->hits[i].id % 64);
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(
-        rs->s->db, "SELECT slug, doc_id FROM doc_topics INDEXED BY doc_topics_slug", -1, &st, NULL);
-    /* rows come grouped by slug: count a run, then add it once */
+        rs->s->db,
+        "SELECT t.slug, r.doc_id FROM doc_topic_rows r INDEXED BY doc_topic_rows_topic"
+        " JOIN topic_ids t ON t.id = r.topic",
+        -1, &st, NULL);
+    /* rows come grouped by topic: count a run, then add it once */
     char *run = NULL;
     int64_t in_run = 0;
     while (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {

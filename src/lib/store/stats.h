@@ -35,6 +35,7 @@ enum stats_stmt_id {
     ST_SOURCE_DIRECT,
     /* entities and pairs */
     ST_ENT_TOP_ANY,
+    ST_ENT_TOP_ONCE,
     ST_ENT_TOP_KIND,
     ST_ENT_TOP_DIRECT,
     ST_MENT_OF_DOC,
@@ -60,6 +61,7 @@ enum stats_stmt_id {
     /* figures (stats_fig.c) */
     ST_FIGSEL_TABLE,
     ST_FIGKEY_GROUPS,
+    ST_FIGKEY_SINGLES,
     ST_FIGSEL_ADD_KEY,
     ST_FIGSEL_ADD_ID,
     ST_FIG_KEYS_SEL,
@@ -106,6 +108,7 @@ enum stats_stmt_id {
     ST_REBUILD_FILL,
     ST_VOCAB_FILL,
     ST_TOP_ENT_IDS,
+    ST_TOP_ENT_IDS_ONCE,
     ST_PAIR_CLEAR,
     ST_PAIR_INS,
     ST_PAIR_ADD,

@@ -154,20 +154,33 @@ stats_vocab_rebuild(struct store *s, struct ds_error *err)
     return stats_exec(s, ST_VOCAB_FILL, "reading term statistics", err);
 }
 
+/* At most max ids of statement id (?1 = max) into ids[*n...]. A SQLite
+ * result code. */
+static int
+stats_id_rows(struct store *s, enum stats_stmt_id id, size_t max, int64_t *ids, size_t *n)
+{
+    sqlite3_stmt *st = NULL;
+    size_t end = *n + max;
+    int rc = sqlite3_prepare_v2(s->db, stats_sql[id], -1, &st, NULL);
+    if (rc == SQLITE_OK)
+        sqlite3_bind_int64(st, 1, (int64_t)max);
+    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW && *n < end) {
+        ids[(*n)++] = sqlite3_column_int64(st, 0);
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? SQLITE_OK : rc;
+}
+
 int
 stats_top_entity_ids(struct store *s, size_t max, int64_t *ids, size_t *n_out,
                      struct ds_error *err)
 {
-    sqlite3_stmt *st = NULL;
     size_t n = 0;
-    int rc = sqlite3_prepare_v2(s->db, stats_sql[ST_TOP_ENT_IDS], -1, &st, NULL);
-    if (rc == SQLITE_OK)
-        sqlite3_bind_int64(st, 1, (int64_t)max);
-    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW && n < max) {
-        ids[n++] = sqlite3_column_int64(st, 0);
-        rc = SQLITE_OK;
-    }
-    sqlite3_finalize(st);
+    int rc = stats_id_rows(s, ST_TOP_ENT_IDS, max, ids, &n);
+    /* those in one document after: their index is partial (schema 24) */
+    if (n < max && (rc == SQLITE_DONE || rc == SQLITE_OK))
+        rc = stats_id_rows(s, ST_TOP_ENT_IDS_ONCE, max - n, ids, &n);
     *n_out = n;
     if (rc != SQLITE_DONE && rc != SQLITE_OK)
         return store_fail(s, err, rc, "counting entities");

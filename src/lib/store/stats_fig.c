@@ -23,12 +23,22 @@ stats_figsel_take_groups(struct store *s, size_t max, struct ds_error *err)
 {
     sqlite3_stmt *groups = NULL, *ins = NULL;
     int64_t taken = 0;
-    int rc = sqlite3_prepare_v2(s->db, stats_sql[ST_FIGKEY_GROUPS], -1, &groups, NULL);
+    /* keys of several figures, then of one (their index is partial), then
+     * the figures without a subject */
+    enum stats_stmt_id steps[] = {ST_FIGKEY_GROUPS, ST_FIGKEY_SINGLES};
+    size_t step = 0;
+    int rc = sqlite3_prepare_v2(s->db, stats_sql[steps[0]], -1, &groups, NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_prepare_v2(s->db, stats_sql[ST_FIGSEL_ADD_KEY], -1, &ins, NULL);
     bool empty_done = false;
     while (rc == SQLITE_OK && (size_t)taken < max) {
         rc = empty_done ? SQLITE_DONE : sqlite3_step(groups);
+        if (rc == SQLITE_DONE && !empty_done && step + 1 < DS_ARRAY_LEN(steps)) {
+            sqlite3_finalize(groups);
+            groups = NULL;
+            rc = sqlite3_prepare_v2(s->db, stats_sql[steps[++step]], -1, &groups, NULL);
+            continue;
+        }
         const char *key = "";
         if (rc == SQLITE_ROW) {
             key = (const char *)sqlite3_column_text(groups, 0);

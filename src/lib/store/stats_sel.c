@@ -132,36 +132,50 @@ stats_distribution(struct store *s, int64_t sel, bool topic, bool derived, size_
 
 /* ---- entities -------------------------------------------------------------------------------- */
 
-int
-stats_top_entities(struct store *s, const char *kind, bool derived, size_t max,
-                   struct stats_idcount **out, size_t *n_out, struct ds_error *err)
+/* At most max rows (id, count) of statement id (?1 = max, ?2 = kind)
+ * appended to *v. A SQLite result code. */
+static int
+stats_idcount_rows(struct store *s, enum stats_stmt_id id, const char *kind, size_t max,
+                   struct stats_idcount **v, size_t *n, size_t *cap)
 {
     sqlite3_stmt *st = NULL;
-    struct stats_idcount *v = NULL;
-    size_t n = 0, cap = 0;
-    *out = NULL;
-    *n_out = 0;
-    int rc = sqlite3_prepare_v2(s->db,
-                                stats_sql[!derived ? ST_ENT_TOP_DIRECT
-                                          : kind   ? ST_ENT_TOP_KIND
-                                                   : ST_ENT_TOP_ANY],
-                                -1, &st, NULL);
+    size_t end = max > SIZE_MAX - *n ? SIZE_MAX : *n + max;
+    int rc = sqlite3_prepare_v2(s->db, stats_sql[id], -1, &st, NULL);
     if (rc == SQLITE_OK) {
         sqlite3_bind_int64(st, 1, max > INT64_MAX ? -1 : (int64_t)max);
         if (kind)
             sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
     }
-    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW && n < max) {
-        if (n == cap) {
-            cap = cap ? cap * 2 : 64;
-            v = xrealloc(v, cap * sizeof *v);
+    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW && *n < end) {
+        if (*n == *cap) {
+            *cap = *cap ? *cap * 2 : 64;
+            *v = xrealloc(*v, *cap * sizeof **v);
         }
-        v[n].id = sqlite3_column_int64(st, 0);
-        v[n].count = sqlite3_column_int64(st, 1);
-        n++;
+        (*v)[*n].id = sqlite3_column_int64(st, 0);
+        (*v)[*n].count = sqlite3_column_int64(st, 1);
+        (*n)++;
         rc = SQLITE_OK;
     }
     sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? SQLITE_OK : rc;
+}
+
+int
+stats_top_entities(struct store *s, const char *kind, bool derived, size_t max,
+                   struct stats_idcount **out, size_t *n_out, struct ds_error *err)
+{
+    struct stats_idcount *v = NULL;
+    size_t n = 0, cap = 0;
+    *out = NULL;
+    *n_out = 0;
+    int rc = stats_idcount_rows(s,
+                                !derived ? ST_ENT_TOP_DIRECT
+                                : kind   ? ST_ENT_TOP_KIND
+                                         : ST_ENT_TOP_ANY,
+                                kind, max, &v, &n, &cap);
+    /* every kind: those in one document after (their index is partial) */
+    if (derived && !kind && n < max && (rc == SQLITE_DONE || rc == SQLITE_OK))
+        rc = stats_idcount_rows(s, ST_ENT_TOP_ONCE, NULL, max - n, &v, &n, &cap);
     if (rc != SQLITE_DONE && rc != SQLITE_OK) {
         free(v);
         return store_fail(s, err, rc, "counting entities");

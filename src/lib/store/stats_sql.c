@@ -43,9 +43,9 @@ const char *const stats_sql[ST__COUNT] = {
     [ST_MAX_DOC_ID] = "SELECT coalesce(max(id), 0) FROM documents",
 
     [ST_TOPIC_ALL] =
-        "SELECT dt.slug, t.name, count(*) AS c FROM doc_topics dt INDEXED BY doc_topics_slug"
-        " LEFT JOIN topics t ON t.slug = dt.slug GROUP BY dt.slug ORDER BY c DESC, dt.slug"
-        " LIMIT ?2",
+        "SELECT ti.slug, t.name, x.c FROM (SELECT topic, count(*) AS c FROM doc_topic_rows"
+        " INDEXED BY doc_topic_rows_topic GROUP BY topic) x JOIN topic_ids ti ON ti.id = x.topic"
+        " LEFT JOIN topics t ON t.slug = ti.slug ORDER BY x.c DESC, ti.slug LIMIT ?2",
     /* every document, from the timeline's totals: a few thousand rows
      * instead of the topic index (110 ms at 1M documents) */
     [ST_TOPIC_ALL_CACHED] =
@@ -74,8 +74,14 @@ const char *const stats_sql[ST__COUNT] = {
         " JOIN documents d ON d.id = cs.id WHERE cs.sel = ?1"
         " GROUP BY d.source ORDER BY c DESC, d.source LIMIT ?2",
 
-    [ST_ENT_TOP_ANY] =
-        "SELECT entity_id, docs FROM corpus_ent ORDER BY docs DESC, entity_id LIMIT ?1",
+    /* entities in two documents or more from their partial index (schema
+     * 24: 4.2k of 75k at 10k generated documents), then those in one in id
+     * order, as one index over all of them gave (ST_CLEANUP deletes those
+     * in none) */
+    [ST_ENT_TOP_ANY] = "SELECT entity_id, docs FROM corpus_ent INDEXED BY corpus_ent_docs"
+                       " WHERE docs > 1 ORDER BY docs DESC, entity_id LIMIT ?1",
+    [ST_ENT_TOP_ONCE] = "SELECT entity_id, docs FROM corpus_ent WHERE docs = 1"
+                        " ORDER BY entity_id LIMIT ?1",
     [ST_ENT_TOP_KIND] = "SELECT entity_id, docs FROM corpus_ent WHERE kind = ?2"
                         " ORDER BY docs DESC, entity_id LIMIT ?1",
     [ST_ENT_TOP_DIRECT] =
@@ -113,9 +119,10 @@ const char *const stats_sql[ST__COUNT] = {
         " ON dt.doc_id = cs.id JOIN corpus_doc cd ON cd.id = cs.id WHERE cs.sel = ?1"
         " AND dt.slug IN (SELECT value FROM json_each(?2)) GROUP BY dt.slug, cd.day",
     [ST_SERIES_ALL_DIRECT] =
-        "SELECT dt.slug, substr(d.published, 1, 10) AS day, count(*) FROM doc_topics dt"
-        " INDEXED BY doc_topics_slug JOIN documents d ON d.id = dt.doc_id"
-        " WHERE dt.slug IN (SELECT value FROM json_each(?2)) GROUP BY dt.slug, day",
+        "SELECT ti.slug, substr(d.published, 1, 10) AS day, count(*) FROM topic_ids ti"
+        " JOIN doc_topic_rows r INDEXED BY doc_topic_rows_topic ON r.topic = ti.id"
+        " JOIN documents d ON d.id = r.doc_id"
+        " WHERE ti.slug IN (SELECT value FROM json_each(?2)) GROUP BY ti.slug, day",
     [ST_SERIES_SEL_DIRECT] =
         "SELECT dt.slug, substr(d.published, 1, 10) AS day, count(*) FROM temp.corpus_sel cs"
         " JOIN doc_topics dt ON dt.doc_id = cs.id JOIN documents d ON d.id = cs.id"
@@ -130,8 +137,15 @@ const char *const stats_sql[ST__COUNT] = {
 
     [ST_FIGSEL_TABLE] = "CREATE TEMP TABLE IF NOT EXISTS corpus_figsel(id INTEGER PRIMARY KEY);"
                         "DELETE FROM temp.corpus_figsel",
+    /* the keys of two figures or more from their partial index (schema 24:
+     * 3.5k of 47k keys at 10k generated documents), then those of one
+     * figure in key order from the table itself (every refresh deletes
+     * the keys left with none, ST_CLEANUP): the same order as one index
+     * over every key, which was 1.5 MB of it */
     [ST_FIGKEY_GROUPS] = "SELECT key, n FROM corpus_figkey INDEXED BY corpus_figkey_n"
-                         " WHERE key != '' ORDER BY n DESC, key",
+                         " WHERE n > 1 AND key != '' ORDER BY n DESC, key",
+    [ST_FIGKEY_SINGLES] = "SELECT key, n FROM corpus_figkey WHERE n = 1 AND key != ''"
+                          " ORDER BY key",
     [ST_FIGSEL_ADD_KEY] = "INSERT OR IGNORE INTO temp.corpus_figsel(id)"
                           " SELECT id FROM corpus_fig WHERE key = ?1",
     [ST_FIGSEL_ADD_ID] = "INSERT OR IGNORE INTO temp.corpus_figsel(id) VALUES (?1)",
@@ -220,8 +234,10 @@ const char *const stats_sql[ST__COUNT] = {
      * bigrams; a lookup that finds no row asks the index (ST_VOCAB_GET) */
     [ST_VOCAB_FILL] = "INSERT INTO corpus_vocab SELECT term, cnt FROM temp.docs_vocab"
                       " WHERE cnt > 1",
-    [ST_TOP_ENT_IDS] = "SELECT entity_id FROM corpus_ent ORDER BY docs DESC, entity_id"
-                       " LIMIT ?1",
+    [ST_TOP_ENT_IDS] = "SELECT entity_id FROM corpus_ent INDEXED BY corpus_ent_docs"
+                       " WHERE docs > 1 ORDER BY docs DESC, entity_id LIMIT ?1",
+    [ST_TOP_ENT_IDS_ONCE] = "SELECT entity_id FROM corpus_ent WHERE docs = 1"
+                            " ORDER BY entity_id LIMIT ?1",
     [ST_PAIR_CLEAR] = "DELETE FROM corpus_pair",
     [ST_PAIR_INS] = "INSERT INTO corpus_pair(a, b, docs) VALUES (?1, ?2, ?3)",
     [ST_PAIR_ADD] = "INSERT INTO corpus_pair(a, b, docs) VALUES (?1, ?2, ?3)"

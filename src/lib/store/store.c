@@ -105,8 +105,8 @@ static const char *const stmt_sql[SQ__COUNT] = {
                       " RETURNING id, alt",
     [SQ_ENT_GET] = "SELECT id, alt FROM entities WHERE kind = ?1 AND name = ?2",
     [SQ_ENT_INS] = "INSERT INTO entities(kind, name, alt) VALUES (?1, ?2, ?3)",
-    [SQ_DT_DEL] = "DELETE FROM doc_topics WHERE doc_id = ?1",
-    [SQ_DT_INS] = "INSERT OR REPLACE INTO doc_topics(doc_id, slug, score, spans)"
+    [SQ_DT_DEL] = "DELETE FROM doc_topic_rows WHERE doc_id = ?1",
+    [SQ_DT_INS] = "INSERT OR REPLACE INTO doc_topic_rows(doc_id, topic, score, spans)"
                   " VALUES (?1, ?2, ?3, ?4)",
     [SQ_FIG_GET] = "SELECT \"start\", \"end\", sent_start, sent_end, text, value, unit, scale,"
                    " kind, direction, period, subject, value_hi, approx,"
@@ -119,6 +119,8 @@ static const char *const stmt_sql[SQ__COUNT] = {
                     " ORDER BY m.count DESC, e.name",
     [SQ_DT_GET] = "SELECT slug, score, spans FROM doc_topics WHERE doc_id = ?1"
                   " ORDER BY score DESC, slug",
+    [SQ_TOPIC_ID_GET] = "SELECT id FROM topic_ids WHERE slug = ?1",
+    [SQ_TOPIC_ID_INS] = "INSERT INTO topic_ids(slug) VALUES (?1)",
     [SQ_LEN_DOCSIZE] = "SELECT sz FROM docs_fts_docsize WHERE id = ?1",
     [SQ_LEN_GET] = "SELECT lens FROM doc_lengths WHERE chunk = ?1",
     [SQ_LEN_PUT] = "INSERT OR REPLACE INTO doc_lengths(chunk, lens) VALUES (?1, ?2)",
@@ -616,6 +618,7 @@ store_close(struct store **sp)
         sqlite3_finalize(s->stmts[i]);
     store_df_cache_free(s);
     store_ent_cache_free(s);
+    store_topic_ids_free(s);
     extractor_free(&s->alias_ex);
     store_fts_pending_clear(s);
     free(s->fts_pending);
@@ -770,6 +773,7 @@ store_rollback(struct store *s)
     store_lf_clear(s);
     /* ids of entities inserted by this transaction are no longer valid */
     store_ent_cache_free(s);
+    store_topic_ids_free(s);
     if (!sqlite3_get_autocommit(s->db))
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }
