@@ -677,11 +677,39 @@ text_within(xmlNode *n, size_t cap)
     return sum > 0;
 }
 
-/* A numeric "03/21/2024" in t: month first as Drupal's default "Thu,
- * 03/21/2024 - 10:22" writes it, day first only when the first number
- * cannot be a month. */
+/* Does the page write numeric dates day first? Only the United States
+ * (and the Philippines, Canada in part) write the month first: a page
+ * whose language names another region ("en-GB", "fr", "de-AT") or whose
+ * address ends in such a country's domain (".co.uk", ".ie", ".au") is read
+ * day first; a bare "en" or no language is read month first. */
 static bool
-slash_date(const char *t, struct ing_date *dt)
+day_first_page(xmlNode *root, const struct html_meta *m)
+{
+    const char *lang = hx_attr(root, "lang");
+    size_t ll = lang ? strlen(lang) : 0;
+    if (ll >= 2 && !ing_istarts(lang, ll, "en"))
+        return true;
+    if (ll > 3 && (lang[2] == '-' || lang[2] == '_'))
+        return !(ing_ieq(lang + 3, ll - 3, "us") || ing_ieq(lang + 3, ll - 3, "ph") ||
+                 ing_ieq(lang + 3, ll - 3, "ca"));
+    static const char *const tlds[] = {".uk", ".ie", ".au", ".nz", ".in", ".za", ".sg", NULL};
+    const char *u = m->url;
+    size_t hl = 0;
+    if (u && (u = strstr(u, "://")) != NULL) {
+        u += 3;
+        hl = strcspn(u, "/:?#");
+    }
+    for (const char *const *t = tlds; hl && *t; t++)
+        if (hl > strlen(*t) && ing_ieq(u + hl - strlen(*t), strlen(*t), *t))
+            return true;
+    return false;
+}
+
+/* A numeric "03/21/2024" in t: month first as Drupal's default "Thu,
+ * 03/21/2024 - 10:22" writes it (day first on a page that writes dates so,
+ * day_first), day first also when the first number cannot be a month. */
+static bool
+slash_date(const char *t, bool day_first, struct ing_date *dt)
 {
     for (const char *p = t; *p; p++) {
         int a, b, y, used = 0;
@@ -691,7 +719,8 @@ slash_date(const char *t, struct ing_date *dt)
             continue;
         if (p[used] >= '0' && p[used] <= '9')
             continue;
-        int mo = a > 12 ? b : a, d = a > 12 ? a : b;
+        bool df = a > 12 || (day_first && b <= 12);
+        int mo = df ? b : a, d = df ? a : b;
         if (mo < 1 || mo > 12 || d < 1 || d > 31)
             return false;
         *dt = (struct ing_date){.y = y, .m = mo, .d = d};
@@ -706,7 +735,7 @@ slash_date(const char *t, struct ing_date *dt)
  * whose text runs longer than a date line: a container of the article). after_h1: the element
  * follows the headline, where a date alone is the article's. */
 static char *
-element_date(xmlNode *n, bool after_h1)
+element_date(xmlNode *n, bool after_h1, bool day_first)
 {
     if (!text_within(n, 200))
         return NULL;
@@ -725,7 +754,7 @@ element_date(xmlNode *n, bool after_h1)
                ing_istarts(t, tl, "last modified") || ing_istarts(t, tl, "last updated") ||
                ing_istarts(t, tl, "page last updated");
     bool ok = (after_h1 && ing_parse_date_whole(t, tl, &dt)) ||
-              (cue && (ing_find_date(t, tl, &dt, NULL) || slash_date(t, &dt)));
+              (cue && (ing_find_date(t, tl, &dt, NULL) || slash_date(t, day_first, &dt)));
     free(t);
     return ok && dt.y && dt.m && dt.d ? xasprintf("%04d-%02d-%02d", dt.y, dt.m, dt.d) : NULL;
 }
@@ -756,7 +785,7 @@ submitted_by(const xmlNode *n)
 static void
 read_date_element(xmlNode *root, struct html_meta *m)
 {
-    bool after_h1 = false;
+    bool after_h1 = false, day_first = day_first_page(root, m);
     int looked = 0;
     for (xmlNode *n = root; n && !m->published; n = hx_next(n, root, false)) {
         if (n->type != XML_ELEMENT_NODE)
@@ -767,7 +796,7 @@ read_date_element(xmlNode *root, struct html_meta *m)
             outside_story(n))
             continue;
         bool near = after_h1 && looked++ < 40 && meta_class_near(n);
-        m->published = element_date(n, near);
+        m->published = element_date(n, near, day_first);
         if (m->published && !m->byline_profile)
             m->byline_profile = submitted_by(n);
     }

@@ -416,6 +416,20 @@ bool ing_top_byline(struct ing_doc *d, size_t i, bool first);
 void ing_set_date(struct article *a, const struct ing_date *dt, enum date_source how);
 void ing_set_source(struct ing_doc *d, const char *name, size_t n, int rank);
 
+/* copies.c: what a press-release service or a printed copy adds. */
+struct ing_release {
+    struct ing_date date;
+    const char *service; /* "PRNewswire", "BUSINESS WIRE" */
+    size_t servicel;
+};
+/* "BOSTON, March 5, 2024 /PRNewswire/ --", "SAN FRANCISCO--(BUSINESS
+ * WIRE)--Mar 12, 2024--": a release's dateline, its date and service. */
+bool ing_is_release_dateline(const char *s, size_t n, struct ing_release *r);
+/* A line a printed copy adds (the browser's header and footer, "Print this
+ * page", "Article printed from X: URL", "URL to article:"); the site it
+ * names, if any, in *site. */
+bool ing_is_print_line(const char *s, size_t n, const char **site, size_t *sitel);
+
 /* metadata.c: the metadata a page states at its top, its bottom, in a
  * dateline and in dropped furniture. */
 void ing_meta_bottom(struct ing_doc *d);

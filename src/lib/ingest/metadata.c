@@ -377,6 +377,18 @@ host_led(const char *s, size_t n)
     return sep && n <= 160 && url_field(s, (size_t)(sep - s), &u, &ul);
 }
 
+/* The site a printed copy names ("Article printed from X: URL") as the
+ * source: a known outlet, or a name shaped as one. */
+static void
+print_site(struct ing_doc *d, const char *s, size_t n)
+{
+    const char *canon = s ? outlets_match(d->outlets, s, n) : NULL;
+    if (canon)
+        ing_set_source(d, canon, strlen(canon), RANK_SOURCE_LINE);
+    else if (s && ing_outlet_like(s, n, true))
+        ing_set_source(d, s, n, RANK_SOURCE_UNKNOWN);
+}
+
 /* Read line i as top-of-page metadata: a crumb (only before any content
  * line: first), a "Published" line, a date line, a byline (also "By" alone
  * with the name on the next line), a source line, an address naming a known
@@ -393,7 +405,10 @@ top_meta_line(struct ing_doc *d, size_t i, bool first)
     char *name = NULL;
     bool has_date;
     size_t lead = ing_saved_lead(l->t, l->tl);
-    if (lead) {
+    if (ing_is_print_line(l->t, l->tl, &val, &vl)) {
+        print_site(d, val, vl);
+        l->why = "print";
+    } else if (lead) {
         const char *canon = outlets_for_url(d->outlets, l->t + lead, l->tl - lead);
         if (canon)
             ing_set_source(d, canon, strlen(canon), RANK_SOURCE_LINE);
@@ -729,7 +744,10 @@ ing_meta_bottom(struct ing_doc *d)
         size_t vl;
         const char *canon;
         struct ing_date dt;
-        if (ing_is_source_line(l->t, l->tl, &val, &vl)) {
+        if (ing_is_print_line(l->t, l->tl, &val, &vl)) {
+            print_site(d, val, vl);
+            l->why = "print";
+        } else if (ing_is_source_line(l->t, l->tl, &val, &vl)) {
             meta_source(d, val, vl);
             l->why = "source";
         } else if (url_field(l->t, l->tl, &val, &vl) &&
@@ -825,6 +843,16 @@ ing_meta_dateline(struct ing_doc *d, const char *path)
             continue;
         seen++;
         struct ing_dateline dl;
+        struct ing_release rel;
+        if (ing_is_release_dateline(l->t, l->tl, &rel)) {
+            const char *canon = outlets_match(d->outlets, rel.service, rel.servicel);
+            if (canon)
+                ing_set_source(d, canon, strlen(canon), RANK_DATELINE);
+            else if (agency_like(rel.service, rel.servicel))
+                ing_set_source(d, rel.service, rel.servicel, RANK_DATELINE_UNKNOWN);
+            ing_set_date(d->a, &rel.date, DATE_DATELINE);
+            break;
+        }
         if (!ing_is_dateline(l->t, l->tl, &dl)) {
             const char *agency = opening_agency(d, l->t, l->tl);
             if (!agency)
