@@ -8,7 +8,11 @@
  * "https://...<tab>1/2", "Print this page | Close window", "Printer-
  * friendly version", "Article printed from X: https://...", "URL to
  * article: ...", "Printed on <date> from ..."), which are the copy's and
- * not the article's: the print date is never the article's date.
+ * not the article's: the print date is never the article's date. Also
+ * the credits a syndicated or wire copy ends with: "This story was
+ * originally published by X" (X is the outlet when nothing else names
+ * one) and "(Reporting by X; Editing by Y)" (X is the byline when the copy
+ * has none).
  */
 #include "config.h"
 
@@ -199,4 +203,74 @@ ing_is_print_line(const char *s, size_t n, const char **site, size_t *sitel)
         return true;
     }
     return false;
+}
+
+/* See lib.h. */
+void
+ing_print_site(struct ing_doc *d, const char *s, size_t n)
+{
+    const char *canon = s ? outlets_match(d->outlets, s, n) : NULL;
+    if (canon)
+        ing_set_source(d, canon, strlen(canon), RANK_SOURCE_LINE);
+    else if (s && ing_outlet_like(s, n, true))
+        ing_set_source(d, s, n, RANK_SOURCE_UNKNOWN);
+}
+
+/* See lib.h. */
+bool
+ing_republished_credit(struct ing_doc *d, const char *s, size_t n)
+{
+    static const char *const verbs[] = {" originally published by ", " originally published in ",
+                                        " originally appeared in ", " originally appeared on ",
+                                        " first appeared in ", " first appeared on "};
+    if (!ing_istarts(s, n, "this ") || ing_count_words_max(s, n, 41) > 40)
+        return false;
+    const char *v = NULL;
+    size_t vl = 0;
+    for (size_t k = 0; k < DS_ARRAY_LEN(verbs) && !v; k++)
+        if ((v = ing_ifind(s, n, verbs[k])) != NULL)
+            vl = strlen(verbs[k]);
+    if (!v || ing_count_words_max(s, (size_t)(v - s), 6) > 5)
+        return false; /* "This article was ...": the credit opens the line */
+    const char *name = v + vl;
+    size_t nl = strcspn(name, ".,;(");
+    if (nl > (size_t)(s + n - name))
+        nl = (size_t)(s + n - name);
+    while (nl && name[nl - 1] == ' ')
+        nl--;
+    const char *and = ing_ifind(name, nl, " and "); /* "X and is republished here" */
+    if (and)
+        nl = (size_t)(and - name);
+    const char *canon = outlets_match(d->outlets, name, nl);
+    /* the copy's own outlet, if anything names it, wins over the original */
+    if (canon)
+        ing_set_source(d, canon, strlen(canon), RANK_FURNITURE);
+    else if (ing_outlet_like(name, nl, true))
+        ing_set_source(d, name, nl, RANK_FURNITURE_UNKNOWN);
+    else
+        return false;
+    return true;
+}
+
+/* See lib.h. */
+void
+ing_credit_byline(struct ing_doc *d, const char *s, size_t n)
+{
+    if (d->a->byline || n < 16)
+        return;
+    size_t i = s[0] == '(' ? 1 : 0;
+    if (!ing_istarts(s + i, n - i, "reporting by "))
+        return;
+    i += 13;
+    size_t e = i;
+    while (e < n && s[e] != ';' && s[e] != ')' && s[e] != ',')
+        e++;
+    const char *and = ing_ifind(s + i, e - i, " and ");
+    if (and)
+        e = (size_t)(and - s); /* the first reporter */
+    while (e > i && s[e - 1] == ' ')
+        e--;
+    struct ing_name_shape ns;
+    if (e > i && ing_name_shape(s + i, e - i, &ns) && ns.person)
+        d->a->byline = ing_dupn(s + i, e - i);
 }

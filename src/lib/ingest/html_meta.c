@@ -2,8 +2,9 @@
  * ingest/html_meta.c — what a web page says about itself, by trust:
  * JSON-LD (schema.org Article types, read in html_jsonld.c), then meta
  * tags (Dublin Core, Open Graph, article:*, citation_*, parsely-*,
- * sailthru.*, twitter:*), then <time datetime>, <link rel=canonical> and
- * the "saved from url=" comment, then the <title> without the site's name.
+ * sailthru.*, twitter:*), then <link rel=canonical> and what a saved copy
+ * says of its address (html_saved.c), then <time datetime>, then the
+ * <title> without the site's name.
  * The page's visible byline is found with the main text (html_main.c,
  * html_byline.c).
  */
@@ -214,32 +215,6 @@ read_meta_tags(xmlNode *root, struct html_meta *m)
     for (size_t i = 0; i < n; i++)
         free(kv[i].key);
     free(kv);
-}
-
-/* "<!-- saved from url=(0042)https://... -->" that browsers write. */
-static void
-read_saved_from(xmlDoc *doc, struct html_meta *m)
-{
-    for (xmlNode *n = doc->children; n && !m->url; n = n->next) {
-        xmlNode *scan = n;
-        if (hx_is(n, "html")) /* the comment may sit just inside <html> */
-            scan = n->children;
-        for (xmlNode *c = scan; c && !m->url; c = c == n ? NULL : c->next) {
-            if (c->type != XML_COMMENT_NODE || !c->content)
-                continue;
-            const char *s = strstr((const char *)c->content, "saved from url=");
-            if (!s)
-                continue;
-            s += 15;
-            if (*s == '(')
-                s = strchr(s, ')') ? strchr(s, ')') + 1 : s;
-            size_t len = 0;
-            while (s[len] && !isspace((unsigned char)s[len]))
-                len++;
-            if (len && is_url(s))
-                m->url = xstrndup(s, len);
-        }
-    }
 }
 
 /* ---- the title -------------------------------------------------------------------------- */
@@ -759,6 +734,20 @@ element_date(xmlNode *n, bool after_h1, bool day_first)
     return ok && dt.y && dt.m && dt.d ? xasprintf("%04d-%02d-%02d", dt.y, dt.m, dt.d) : NULL;
 }
 
+/* A relative date ("2 hours ago") in n's text, counted back from the time
+ * the copy was saved, or NULL. */
+static char *
+relative_element_day(xmlNode *n, const struct html_meta *m)
+{
+    struct buf b = BUF_INIT;
+    hx_text(n, &b);
+    char *t = collapse(buf_str(&b));
+    buf_free(&b);
+    char *day = html_relative_day(t, m);
+    free(t);
+    return day;
+}
+
 /* The name in "Submitted by Jane Roe on <date>" (Drupal's default), or
  * NULL. */
 static char *
@@ -797,6 +786,8 @@ read_date_element(xmlNode *root, struct html_meta *m)
             continue;
         bool near = after_h1 && looked++ < 40 && meta_class_near(n);
         m->published = element_date(n, near, day_first);
+        if (!m->published && near && m->saved_y && text_within(n, 40))
+            m->published = relative_element_day(n, m); /* "2 hours ago" */
         if (m->published && !m->byline_profile)
             m->byline_profile = submitted_by(n);
     }
@@ -879,11 +870,11 @@ html_meta_read(xmlDoc *doc, struct html_meta *m)
         }
     html_jsonld_read(root, doc_title, m);
     read_meta_tags(root, m);
+    html_saved_read(doc, m);
     read_time(root, m);
     read_posted(root, m);
     read_epoch_attr(root, m);
     read_date_element(root, m);
-    read_saved_from(doc, m);
     if (!m->title && doc_title && doc_title[0])
         m->title = clean_title(root, doc_title);
     if (!m->site)

@@ -400,6 +400,9 @@ bool ing_is_wire_slug(const char *s, size_t n);
 bool ing_is_wire_stamp(const char *s, size_t n, struct ing_date *dt);
 bool ing_is_headline_like(const struct ing_doc_line *l);
 bool ing_is_published_line(const char *s, size_t n, struct ing_date *dt);
+/* "THE HARBOR GAZETTE · Thursday, June 6, 2024": an outlet's name (its
+ * length in *namel) and the issue's date on one line. */
+bool ing_is_outlet_date_line(const char *s, size_t n, size_t *namel, struct ing_date *dt);
 bool ing_is_short_label(const struct ing_doc_line *l);
 bool ing_is_source_line(const char *s, size_t n, const char **val, size_t *vl);
 bool ing_name_shape(const char *s, size_t n, struct ing_name_shape *ns);
@@ -429,6 +432,15 @@ bool ing_is_release_dateline(const char *s, size_t n, struct ing_release *r);
  * page", "Article printed from X: URL", "URL to article:"); the site it
  * names, if any, in *site. */
 bool ing_is_print_line(const char *s, size_t n, const char **site, size_t *sitel);
+/* The site a printed copy names as d's source: a known outlet, or a name
+ * shaped as one. */
+void ing_print_site(struct ing_doc *d, const char *s, size_t n);
+/* "This story was originally published by X.": X as d's source at a
+ * furniture's rank (anything else naming the outlet wins); false when the
+ * line is no such credit or X is no outlet's name. */
+bool ing_republished_credit(struct ing_doc *d, const char *s, size_t n);
+/* "(Reporting by X; Editing by Y)": X as d's byline when it has none. */
+void ing_credit_byline(struct ing_doc *d, const char *s, size_t n);
 
 /* metadata.c: the metadata a page states at its top, its bottom, in a
  * dateline and in dropped furniture. */

@@ -377,18 +377,6 @@ host_led(const char *s, size_t n)
     return sep && n <= 160 && url_field(s, (size_t)(sep - s), &u, &ul);
 }
 
-/* The site a printed copy names ("Article printed from X: URL") as the
- * source: a known outlet, or a name shaped as one. */
-static void
-print_site(struct ing_doc *d, const char *s, size_t n)
-{
-    const char *canon = s ? outlets_match(d->outlets, s, n) : NULL;
-    if (canon)
-        ing_set_source(d, canon, strlen(canon), RANK_SOURCE_LINE);
-    else if (s && ing_outlet_like(s, n, true))
-        ing_set_source(d, s, n, RANK_SOURCE_UNKNOWN);
-}
-
 /* Read line i as top-of-page metadata: a crumb (only before any content
  * line: first), a "Published" line, a date line, a byline (also "By" alone
  * with the name on the next line), a source line, an address naming a known
@@ -406,7 +394,7 @@ top_meta_line(struct ing_doc *d, size_t i, bool first)
     bool has_date;
     size_t lead = ing_saved_lead(l->t, l->tl);
     if (ing_is_print_line(l->t, l->tl, &val, &vl)) {
-        print_site(d, val, vl);
+        ing_print_site(d, val, vl);
         l->why = "print";
     } else if (lead) {
         const char *canon = outlets_for_url(d->outlets, l->t + lead, l->tl - lead);
@@ -428,6 +416,12 @@ top_meta_line(struct ing_doc *d, size_t i, bool first)
     } else if (ing_parse_date_whole(l->t, l->tl, &dt)) {
         ing_set_date(a, &dt, DATE_ISO_LINE);
         l->why = "date";
+    } else if (ing_is_outlet_date_line(l->t, l->tl, &vl, &dt)) {
+        const char *canon = outlets_match(d->outlets, l->t, vl);
+        ing_set_source(d, canon ? canon : l->t, canon ? strlen(canon) : vl,
+                       canon ? RANK_ALONE : RANK_ALONE_UNKNOWN);
+        ing_set_date(a, &dt, DATE_ISO_LINE);
+        l->why = "source";
     } else if (is_date_led(l->t, l->tl, &dt)) {
         ing_set_date(a, &dt, DATE_ISO_LINE);
         meta_fields(d, l->t, l->tl);
@@ -737,6 +731,8 @@ ing_meta_bottom(struct ing_doc *d)
     for (size_t i = d->n; i-- > 0 && seen < BOTTOM_LINES;) {
         struct ing_doc_line *l = &d->lines[i];
         bool freq = l->why && strcmp(l->why, "frequent") == 0;
+        if (l->why && strcmp(l->why, "credit") == 0)
+            ing_credit_byline(d, l->t, l->tl); /* "(Reporting by X; ...)" */
         if (!ing_is_content(l) && !freq)
             continue;
         seen++;
@@ -745,7 +741,7 @@ ing_meta_bottom(struct ing_doc *d)
         const char *canon;
         struct ing_date dt;
         if (ing_is_print_line(l->t, l->tl, &val, &vl)) {
-            print_site(d, val, vl);
+            ing_print_site(d, val, vl);
             l->why = "print";
         } else if (ing_is_source_line(l->t, l->tl, &val, &vl)) {
             meta_source(d, val, vl);
@@ -776,7 +772,8 @@ ing_meta_bottom(struct ing_doc *d)
         } else if (ing_is_published_line(l->t, l->tl, &dt)) {
             ing_set_date(d->a, &dt, DATE_PUBLISHED_LINE);
             l->why = "published";
-        } else if (first_published_credit(d, l->t, l->tl)) {
+        } else if (first_published_credit(d, l->t, l->tl) ||
+                   ing_republished_credit(d, l->t, l->tl)) {
             l->why = "credit";
         } else if (ing_is_prose(l->t, l->tl, 6)) {
             break; /* the article text itself: no trailer above this */
