@@ -704,6 +704,25 @@ slash_date(const char *t, bool day_first, struct ing_date *dt)
     return false;
 }
 
+/* "Stefan Labbé | May 9, 2024, 3:15 PM": the date of a header line's last
+ * field after a bar or a middle dot, when that field is a whole date. */
+static bool
+field_date(const char *t, size_t tl, struct ing_date *dt)
+{
+    static const char *const seps[] = {" | ", " \xc2\xb7 ", " \xe2\x80\xa2 "};
+    for (size_t k = 0; k < DS_ARRAY_LEN(seps); k++) {
+        const char *hit = ing_ifind(t, tl, seps[k]), *last = NULL;
+        for (; hit; hit = ing_ifind(hit + 1, tl - (size_t)(hit + 1 - t), seps[k]))
+            last = hit;
+        if (!last)
+            continue;
+        size_t r = (size_t)(last - t) + strlen(seps[k]);
+        if (ing_parse_date_whole(t + r, tl - r, dt))
+            return true;
+    }
+    return false;
+}
+
 /* The date in a short element's text when the text is a date or a date
  * line ("Aug 02, 2023"; "Submitted by jdoe on Thu, 03/21/2024 - 10:22";
  * "Page last modified: 14 February 2024"), or NULL (also for an element
@@ -728,7 +747,7 @@ element_date(xmlNode *n, bool after_h1, bool day_first)
                ing_istarts(t, tl, "published ") || ing_istarts(t, tl, "page last modified") ||
                ing_istarts(t, tl, "last modified") || ing_istarts(t, tl, "last updated") ||
                ing_istarts(t, tl, "page last updated");
-    bool ok = (after_h1 && ing_parse_date_whole(t, tl, &dt)) ||
+    bool ok = (after_h1 && (ing_parse_date_whole(t, tl, &dt) || field_date(t, tl, &dt))) ||
               (cue && (ing_find_date(t, tl, &dt, NULL) || slash_date(t, day_first, &dt)));
     free(t);
     return ok && dt.y && dt.m && dt.d ? xasprintf("%04d-%02d-%02d", dt.y, dt.m, dt.d) : NULL;
@@ -767,6 +786,29 @@ submitted_by(const xmlNode *n)
     return name;
 }
 
+/* The person's name before a bar or a middle dot in a dated header line
+ * ("Stefan Labbé | May 9, 2024, 3:15 PM"), or NULL. */
+static char *
+name_field(const xmlNode *n)
+{
+    struct buf b = BUF_INIT;
+    hx_text(n, &b);
+    char *t = collapse(buf_str(&b)), *name = NULL;
+    buf_free(&b);
+    size_t tl = strlen(t), nl = tl;
+    static const char *const seps[] = {" | ", " \xc2\xb7 ", " \xe2\x80\xa2 "};
+    for (size_t k = 0; k < DS_ARRAY_LEN(seps); k++) {
+        const char *hit = ing_ifind(t, tl, seps[k]);
+        if (hit && (size_t)(hit - t) < nl)
+            nl = (size_t)(hit - t);
+    }
+    struct ing_name_shape ns;
+    if (nl < tl && ing_name_shape(t, nl, &ns) && ns.person)
+        name = xstrndup(t, nl);
+    free(t);
+    return name;
+}
+
 /* A date no tag states: the first element after the page's <h1> whose
  * text is a date or a "Submitted by X on" line, else a "Last modified"
  * line anywhere (an old site's footer). Lists of other stories are not
@@ -790,6 +832,8 @@ read_date_element(xmlNode *root, struct html_meta *m)
             m->published = relative_element_day(n, m); /* "2 hours ago" */
         if (m->published && !m->byline_profile)
             m->byline_profile = submitted_by(n);
+        if (m->published && !m->byline_profile && near)
+            m->byline_profile = name_field(n); /* "Jane Roe | May 9, 2024" */
     }
 }
 
@@ -826,6 +870,33 @@ home_link_name(xmlNode *root)
     return NULL;
 }
 
+/* The text of the first element whose class names the site's title
+ * ("site-title", "site-name", "feed-title", "masthead"), when it is shaped
+ * as an outlet's name: a fragment or a reader's copy without a link home. */
+static char *
+site_class_name(xmlNode *root)
+{
+    static const char *const classes[] = {"site-title", "site-name", "feed-title", "masthead",
+                                          NULL};
+    for (xmlNode *n = root; n; n = hx_next(n, root, false)) {
+        const char *c = n->type == XML_ELEMENT_NODE ? hx_attr(n, "class") : NULL;
+        bool hit = false;
+        for (const char *const *k = classes; c && *k && !hit; k++)
+            hit = ing_ifind(c, strlen(c), *k) != NULL;
+        if (!hit || !text_within(n, 80))
+            continue;
+        struct buf b = BUF_INIT;
+        hx_text(n, &b);
+        char *t = collapse(buf_str(&b));
+        buf_free(&b);
+        if (t[0] && word_count(t) <= 5 && ing_outlet_like(t, strlen(t), true))
+            return t;
+        free(t);
+        return NULL; /* only the first */
+    }
+    return NULL;
+}
+
 /* The site's name when no tag states it: the last part of <title> (when
  * shaped as an outlet's, or the same as the link home: two places agreeing
  * on a name that looks like a person's, "Mountain Xpress"), else the link
@@ -842,7 +913,29 @@ read_site_name(xmlNode *root, const char *doc_title, struct html_meta *m)
         m->site = home; /* a logo's alt text: "The Mercury" */
     } else {
         free(home);
+        m->site = site_class_name(root);
     }
+}
+
+/* The text of the first <h1> when it is headline-sized (a saved
+ * fragment's only title), or NULL. */
+static char *
+first_h1(xmlNode *root)
+{
+    for (xmlNode *n = root; n; n = hx_next(n, root, false))
+        if (hx_is(n, "h1")) {
+            if (!text_within(n, 300))
+                return NULL;
+            struct buf b = BUF_INIT;
+            hx_text(n, &b);
+            char *t = collapse(buf_str(&b));
+            buf_free(&b);
+            if (t[0] && word_count(t) <= 30)
+                return t;
+            free(t);
+            return NULL;
+        }
+    return NULL;
 }
 
 /* See html.h. */
@@ -877,6 +970,8 @@ html_meta_read(xmlDoc *doc, struct html_meta *m)
     read_date_element(root, m);
     if (!m->title && doc_title && doc_title[0])
         m->title = clean_title(root, doc_title);
+    if (!m->title && !doc_title)
+        m->title = first_h1(root); /* a fragment without <head> */
     if (!m->site)
         read_site_name(root, doc_title, m);
     free(doc_title);
