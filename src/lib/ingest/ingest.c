@@ -70,8 +70,8 @@ drop_page_meta_lines(struct ing_doc *d)
             note_page_date(&pd, l, &dt);
         } else if (by && ing_ifind(l->t, l->tl, by)) {
             l->why = "byline";
-            if (ing_find_date(l->t, l->tl, &dt, &at))
-                note_page_date(&pd, l, &dt); /* "BY X · 2024年3月5日" */
+            if (!ing_is_prose(l->t, l->tl, 6) && ing_find_date(l->t, l->tl, &dt, &at))
+                note_page_date(&pd, l, &dt); /* "BY X · 2024年3月5日", not a sentence */
         } else if (ing_is_byline(l->t, l->tl, &name, &dt, &has_date)) {
             if (has_date)
                 note_page_date(&pd, l, &dt);
