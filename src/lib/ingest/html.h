@@ -118,6 +118,16 @@ void html_set_once(char **dst, const char *v);
  * the site's name. Fields are malloc'd or NULL. */
 void html_meta_read(xmlDoc *doc, struct html_meta *m);
 void html_meta_clear(struct html_meta *m);
+/* White space runs of s collapsed to one space, trimmed (malloc'd). */
+char *html_collapse(const char *s);
+/* Does n hold some text, and at most cap bytes of it? */
+bool html_text_within(xmlNode *n, size_t cap);
+/* Dates no tag states (html_dates.c): an epoch in a data attribute after
+ * the headline, else a date element after it, a "Submitted by X on" or
+ * "Last modified" line, a relative date against the saving time; into
+ * m->published (and the name of a "Submitted by"/"Name | date" line into
+ * m->byline_profile) when m has no date. */
+void html_date_elements(xmlNode *root, struct html_meta *m);
 /* What a saved copy says about its saving (html_saved.c): the address
  * ("saved from url=", a saving extension's "url:" comment, <base href>)
  * into m->url when it has none, and the saving time. */
