@@ -244,7 +244,7 @@ ing_is_byline(const char *s, size_t n, char **name, struct ing_date *dt, bool *h
     *has_date = false;
     static const char *const heads[] = {"by ",  "written by ", "words by ", "text by ",
                                         "von ", "par ",        "por ",      "by: ",
-                                        "posted by ", "published by ",
+                                        "posted by ",
                                         "analysis by ", "opinion by ", "commentary by "};
     size_t h = 0;
     for (size_t k = 0; k < DS_ARRAY_LEN(heads) && !h; k++)
