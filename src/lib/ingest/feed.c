@@ -537,11 +537,13 @@ ingest_feed_read(const char *bytes, size_t n, struct feed *out, struct ds_error 
             ret = xmlTextReaderRead(rd);
             continue;
         }
-        if (depth == 0) {
+        bool item = strcmp(name, "item") == 0 || strcmp(name, "entry") == 0;
+        if (depth == 0 && !item) {
             if (strcmp(name, "rss") && strcmp(name, "feed") && strcmp(name, "RDF"))
                 break;
             fr.is_feed = true;
-        } else if (strcmp(name, "item") == 0 || strcmp(name, "entry") == 0) {
+        } else if (item) { /* (at depth 0: one item saved alone) */
+            fr.is_feed |= depth == 0;
             if (!take_item(&fr))
                 break;
             ret = xmlTextReaderNext(rd);

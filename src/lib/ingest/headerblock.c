@@ -40,7 +40,9 @@ static const struct {
     {"title", MF_TITLE},         {"headline", MF_TITLE},       {"date", MF_DATE},
     {"published", MF_DATE},      {"pubdate", MF_DATE},         {"publishdate", MF_DATE},
     {"publishedat", MF_DATE},    {"datepublished", MF_DATE},   {"publicationdate", MF_DATE},
-    {"created", MF_DATE},        {"author", MF_AUTHOR},        {"authors", MF_AUTHOR},
+    {"datecreated", MF_DATE},    {"publisheddate", MF_DATE},   {"pubdatetime", MF_DATE},
+    {"author", MF_AUTHOR},       {"authors", MF_AUTHOR},       {"writer", MF_AUTHOR},
+    {"writers", MF_AUTHOR},      {"sourcename", MF_SOURCE},    {"publishername", MF_SOURCE},
     {"by", MF_AUTHOR},           {"byline", MF_AUTHOR},        {"creator", MF_AUTHOR},
     {"source", MF_SOURCE},       {"outlet", MF_SOURCE},        {"publisher", MF_SOURCE},
     {"site", MF_SOURCE},         {"sitename", MF_SOURCE},      {"publication", MF_SOURCE},
@@ -53,6 +55,9 @@ static const struct {
     {"savedfrom", MF_FROM},      {"clippedfrom", MF_FROM},     {"saved", MF_SKIP},
     {"savedon", MF_SKIP},        {"clipped", MF_SKIP},         {"accessed", MF_SKIP},
     {"retrieved", MF_SKIP},
+    /* a notes app's or web clipper's "created"/"updated": when the note was
+     * made, not when the article was published */
+    {"created", MF_SKIP},        {"createdat", MF_SKIP},
     /* a newsletter saved from a mail client: the subject is the headline */
     {"subject", MF_TITLE},       {"sent", MF_DATE},            {"to", MF_SKIP},
     {"cc", MF_SKIP},             {"replyto", MF_SKIP},         {"mimeversion", MF_SKIP},

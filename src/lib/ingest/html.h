@@ -105,6 +105,9 @@ struct html_meta {
      * site's own name: counts only when the page shows no byline and has no
      * profile name */
     char *byline_org;
+    /* when a saved copy was saved (html_saved.c), 0 when it does not say:
+     * never the article's date, only what a relative date counts back from */
+    int saved_y, saved_m, saved_d, saved_hour;
 };
 /* Set *dst to a copy of v unless it is set already or v is empty. */
 void html_set_once(char **dst, const char *v);
@@ -115,6 +118,23 @@ void html_set_once(char **dst, const char *v);
  * the site's name. Fields are malloc'd or NULL. */
 void html_meta_read(xmlDoc *doc, struct html_meta *m);
 void html_meta_clear(struct html_meta *m);
+/* White space runs of s collapsed to one space, trimmed (malloc'd). */
+char *html_collapse(const char *s);
+/* Does n hold some text, and at most cap bytes of it? */
+bool html_text_within(xmlNode *n, size_t cap);
+/* Dates no tag states (html_dates.c): an epoch in a data attribute after
+ * the headline, else a date element after it, a "Submitted by X on" or
+ * "Last modified" line, a relative date against the saving time; into
+ * m->published (and the name of a "Submitted by"/"Name | date" line into
+ * m->byline_profile) when m has no date. */
+void html_date_elements(xmlNode *root, struct html_meta *m);
+/* What a saved copy says about its saving (html_saved.c): the address
+ * ("saved from url=", a saving extension's "url:" comment, <base href>)
+ * into m->url when it has none, and the saving time. */
+void html_saved_read(xmlDoc *doc, struct html_meta *m);
+/* "2 hours ago", "3 days ago", "Yesterday" counted back from the saving
+ * time of m as "YYYY-MM-DD", or NULL (not relative, or no saving time). */
+char *html_relative_day(const char *t, const struct html_meta *m);
 /* Word-overlap similarity of b to a (0..1), as reader modes compare titles. */
 double html_similarity(const char *a, const char *b);
 

@@ -71,12 +71,26 @@ hexval(char c)
 
 /* The JSON string at p->s[p->i] (a '"'), unescaped; malloc'd. Control escapes
  * become spaces. */
+/* Does the quote at s[q] close a string? A CMS that pastes a description
+ * into its JSON-LD leaves quotes of the text unescaped ("the state's
+ * first "plug-in" ferries"): a quote followed by anything but a comma, a
+ * colon, a closing bracket or the end is one of those and stays in the
+ * string. */
+static bool
+string_ends(const struct jparse *p, size_t q)
+{
+    size_t i = q + 1;
+    while (i < p->n && isspace((unsigned char)p->s[i]))
+        i++;
+    return i >= p->n || p->s[i] == ',' || p->s[i] == ':' || p->s[i] == '}' || p->s[i] == ']';
+}
+
 static char *
 jstring(struct jparse *p)
 {
     struct buf b = BUF_INIT;
     p->i++; /* '"' */
-    while (p->i < p->n && p->s[p->i] != '"') {
+    while (p->i < p->n && !(p->s[p->i] == '"' && string_ends(p, p->i))) {
         char c = p->s[p->i++];
         if (c != '\\') {
             buf_putc(&b, c);

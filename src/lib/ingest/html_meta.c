@@ -2,8 +2,9 @@
  * ingest/html_meta.c — what a web page says about itself, by trust:
  * JSON-LD (schema.org Article types, read in html_jsonld.c), then meta
  * tags (Dublin Core, Open Graph, article:*, citation_*, parsely-*,
- * sailthru.*, twitter:*), then <time datetime>, <link rel=canonical> and
- * the "saved from url=" comment, then the <title> without the site's name.
+ * sailthru.*, twitter:*), then <link rel=canonical> and what a saved copy
+ * says of its address (html_saved.c), then <time datetime>, then the
+ * <title> without the site's name.
  * The page's visible byline is found with the main text (html_main.c,
  * html_byline.c).
  */
@@ -216,32 +217,6 @@ read_meta_tags(xmlNode *root, struct html_meta *m)
     free(kv);
 }
 
-/* "<!-- saved from url=(0042)https://... -->" that browsers write. */
-static void
-read_saved_from(xmlDoc *doc, struct html_meta *m)
-{
-    for (xmlNode *n = doc->children; n && !m->url; n = n->next) {
-        xmlNode *scan = n;
-        if (hx_is(n, "html")) /* the comment may sit just inside <html> */
-            scan = n->children;
-        for (xmlNode *c = scan; c && !m->url; c = c == n ? NULL : c->next) {
-            if (c->type != XML_COMMENT_NODE || !c->content)
-                continue;
-            const char *s = strstr((const char *)c->content, "saved from url=");
-            if (!s)
-                continue;
-            s += 15;
-            if (*s == '(')
-                s = strchr(s, ')') ? strchr(s, ')') + 1 : s;
-            size_t len = 0;
-            while (s[len] && !isspace((unsigned char)s[len]))
-                len++;
-            if (len && is_url(s))
-                m->url = xstrndup(s, len);
-        }
-    }
-}
-
 /* ---- the title -------------------------------------------------------------------------- */
 
 /* Space-separated words in s. */
@@ -279,8 +254,8 @@ separator_at(const char *s, size_t i, bool *hier)
 }
 
 /* A copy of s with runs of white space as one space, trimmed. */
-static char *
-collapse(const char *s)
+char *
+html_collapse(const char *s)
 {
     struct buf b = BUF_INIT;
     bool sp = false;
@@ -334,10 +309,10 @@ colon_title(xmlNode *root, const char *orig)
             if (match)
                 return NULL;
         }
-    char *cur = collapse(strrchr(orig, ':') + 1);
+    char *cur = html_collapse(strrchr(orig, ':') + 1);
     if (word_count(cur) < 3) {
         free(cur);
-        return collapse(strchr(orig, ':') + 1);
+        return html_collapse(strchr(orig, ':') + 1);
     }
     char *head = xstrndup(orig, (size_t)(strchr(orig, ':') - orig));
     if (word_count(head) > 5) {
@@ -360,7 +335,7 @@ h1_prefix_title(xmlNode *root, const char *orig)
             continue;
         struct buf b = BUF_INIT;
         hx_text(n, &b);
-        char *h = collapse(buf_str(&b));
+        char *h = html_collapse(buf_str(&b));
         buf_free(&b);
         size_t hl = strlen(h), ol = strlen(orig);
         bool hier;
@@ -380,7 +355,7 @@ h1_prefix_title(xmlNode *root, const char *orig)
 static char *
 title_site(const char *raw, const char *home)
 {
-    char *orig = collapse(raw);
+    char *orig = html_collapse(raw);
     size_t len = strlen(orig), last = 0, sl = 0;
     for (size_t i = 0; i < len; i++) {
         bool h;
@@ -407,7 +382,7 @@ title_site(const char *raw, const char *home)
 static char *
 clean_title(xmlNode *root, const char *raw)
 {
-    char *orig = collapse(raw);
+    char *orig = html_collapse(raw);
     size_t len = strlen(orig);
     char *cur = h1_prefix_title(root, orig);
     if (cur) {
@@ -433,7 +408,7 @@ clean_title(xmlNode *root, const char *raw)
         cur = xstrndup(orig, last - 1);
         if (word_count(cur) < 3) {
             free(cur);
-            cur = collapse(orig + first + first_len);
+            cur = html_collapse(orig + first + first_len);
         }
     } else if (strstr(orig, ": ")) {
         cur = colon_title(root, orig);
@@ -462,7 +437,7 @@ clean_title(xmlNode *root, const char *raw)
     }
     if (!cur)
         cur = xstrdup(orig);
-    char *t = collapse(cur);
+    char *t = html_collapse(cur);
     free(cur);
     size_t wc = word_count(t);
     if (!portal && wc <= 4 && (!hier || wc != words_without_separators(orig) - 1)) {
@@ -588,191 +563,6 @@ read_posted(xmlNode *root, struct html_meta *m)
     }
 }
 
-/* "YYYY-MM-DD" of a Unix time in seconds or milliseconds (10 or 13
- * digits: data-timestamp="1709721000000"), or NULL. */
-static char *
-epoch_day(const char *v)
-{
-    size_t len = v ? strspn(v, "0123456789") : 0;
-    if (!v || v[len] || (len != 10 && len != 13))
-        return NULL;
-    long long t = strtoll(v, NULL, 10);
-    if (len == 13)
-        t /= 1000;
-    if (t < 631152000LL || t > 4102444800LL) /* 1990 to 2100 */
-        return NULL;
-    long long days = t / 86400;
-    /* civil from days (Howard Hinnant's algorithm) */
-    long long z = days + 719468, era = z / 146097, doe = z - era * 146097;
-    long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
-    long long d = doy - (153 * mp + 2) / 5 + 1, mo = mp < 10 ? mp + 3 : mp - 9;
-    return xasprintf("%04lld-%02lld-%02lld", yoe + era * 400 + (mo <= 2), mo, d);
-}
-
-/* Is n in a list of other stories, a table or an aside (or one itself)? */
-static bool
-outside_story(const xmlNode *n)
-{
-    static const char *const tags[] = {"li", "aside", "td", "th", "nav", "footer", NULL};
-    for (const char *const *t = tags; *t; t++)
-        if (hx_is(n, *t) || hx_has_ancestor(n, *t, 0))
-            return true;
-    return false;
-}
-
-/* Does n or one of its three nearest ancestors have a class of the
- * article's header ("post-meta", "byline", "date", "timestamp")? */
-static bool
-meta_class_near(const xmlNode *n)
-{
-    static const char *const words[] = {"meta", "date", "time", "byline", "publish", "posted",
-                                        "author", "header", NULL};
-    for (int up = 0; n && n->type == XML_ELEMENT_NODE && up < 4; up++, n = n->parent) {
-        const char *c = hx_attr(n, "class");
-        for (const char *const *w = words; c && *w; w++)
-            if (ing_ifind(c, strlen(c), *w))
-                return true;
-    }
-    return false;
-}
-
-/* A date a script fills in from an attribute (data-timestamp, data-time,
- * data-epoch) of an element just after the headline: saved before the
- * script ran, the element is empty. */
-static void
-read_epoch_attr(xmlNode *root, struct html_meta *m)
-{
-    static const char *const attrs[] = {"data-timestamp", "data-time", "data-epoch",
-                                        "data-published", NULL};
-    bool after_h1 = false;
-    int looked = 0;
-    for (xmlNode *n = root; n && !m->published && looked < 40; n = hx_next(n, root, false)) {
-        if (n->type != XML_ELEMENT_NODE)
-            continue;
-        if (hx_is(n, "h1"))
-            after_h1 = true;
-        if (!after_h1 || hx_is(n, "h1"))
-            continue;
-        looked++;
-        if (outside_story(n))
-            continue;
-        for (const char *const *a = attrs; *a && !m->published; a++)
-            m->published = epoch_day(hx_attr(n, *a));
-    }
-}
-
-/* Does n hold some text, and at most cap bytes of it? Stops counting past
- * cap: every element of a big page is asked. */
-static bool
-text_within(xmlNode *n, size_t cap)
-{
-    size_t sum = 0;
-    for (xmlNode *c = n; c; c = hx_next(c, n, false)) {
-        if (c->type == XML_TEXT_NODE && c->content)
-            sum += strnlen((const char *)c->content, cap + 1);
-        if (sum > cap)
-            return false;
-    }
-    return sum > 0;
-}
-
-/* A numeric "03/21/2024" in t: month first as Drupal's default "Thu,
- * 03/21/2024 - 10:22" writes it, day first only when the first number
- * cannot be a month. */
-static bool
-slash_date(const char *t, struct ing_date *dt)
-{
-    for (const char *p = t; *p; p++) {
-        int a, b, y, used = 0;
-        if ((p > t && p[-1] >= '0' && p[-1] <= '9') || *p < '0' || *p > '9')
-            continue;
-        if (sscanf(p, "%2d/%2d/%4d%n", &a, &b, &y, &used) != 3 || used < 8 || y < 1900)
-            continue;
-        if (p[used] >= '0' && p[used] <= '9')
-            continue;
-        int mo = a > 12 ? b : a, d = a > 12 ? a : b;
-        if (mo < 1 || mo > 12 || d < 1 || d > 31)
-            return false;
-        *dt = (struct ing_date){.y = y, .m = mo, .d = d};
-        return true;
-    }
-    return false;
-}
-
-/* The date in a short element's text when the text is a date or a date
- * line ("Aug 02, 2023"; "Submitted by jdoe on Thu, 03/21/2024 - 10:22";
- * "Page last modified: 14 February 2024"), or NULL (also for an element
- * whose text runs longer than a date line: a container of the article). after_h1: the element
- * follows the headline, where a date alone is the article's. */
-static char *
-element_date(xmlNode *n, bool after_h1)
-{
-    if (!text_within(n, 200))
-        return NULL;
-    struct buf b = BUF_INIT;
-    hx_text(n, &b);
-    char *t = collapse(buf_str(&b));
-    buf_free(&b);
-    size_t tl = strlen(t);
-    struct ing_date dt;
-    if (tl > 90) {
-        free(t);
-        return NULL;
-    }
-    bool cue = ing_istarts(t, tl, "submitted by ") || ing_istarts(t, tl, "posted by ") ||
-               ing_istarts(t, tl, "published ") || ing_istarts(t, tl, "page last modified") ||
-               ing_istarts(t, tl, "last modified") || ing_istarts(t, tl, "last updated") ||
-               ing_istarts(t, tl, "page last updated");
-    bool ok = (after_h1 && ing_parse_date_whole(t, tl, &dt)) ||
-              (cue && (ing_find_date(t, tl, &dt, NULL) || slash_date(t, &dt)));
-    free(t);
-    return ok && dt.y && dt.m && dt.d ? xasprintf("%04d-%02d-%02d", dt.y, dt.m, dt.d) : NULL;
-}
-
-/* The name in "Submitted by Jane Roe on <date>" (Drupal's default), or
- * NULL. */
-static char *
-submitted_by(const xmlNode *n)
-{
-    struct buf b = BUF_INIT;
-    hx_text(n, &b);
-    char *t = collapse(buf_str(&b)), *name = NULL;
-    buf_free(&b);
-    size_t tl = strlen(t), lead = ing_istarts(t, tl, "submitted by ") ? 13
-                                 : ing_istarts(t, tl, "posted by ")  ? 10
-                                                                     : 0;
-    const char *on = lead ? strstr(t + lead, " on ") : NULL;
-    if (on && on > t + lead && ing_count_words_max(t + lead, (size_t)(on - t) - lead, 6) <= 5)
-        name = xstrndup(t + lead, (size_t)(on - t) - lead);
-    free(t);
-    return name;
-}
-
-/* A date no tag states: the first element after the page's <h1> whose
- * text is a date or a "Submitted by X on" line, else a "Last modified"
- * line anywhere (an old site's footer). Lists of other stories are not
- * read. */
-static void
-read_date_element(xmlNode *root, struct html_meta *m)
-{
-    bool after_h1 = false;
-    int looked = 0;
-    for (xmlNode *n = root; n && !m->published; n = hx_next(n, root, false)) {
-        if (n->type != XML_ELEMENT_NODE)
-            continue;
-        if (hx_is(n, "h1"))
-            after_h1 = true;
-        if (hx_is_any(n, (const char *const[]){"script", "style", "h1", NULL}) ||
-            outside_story(n))
-            continue;
-        bool near = after_h1 && looked++ < 40 && meta_class_near(n);
-        m->published = element_date(n, near);
-        if (m->published && !m->byline_profile)
-            m->byline_profile = submitted_by(n);
-    }
-}
-
 /* The text of a link to the site's front page ("<a href="/" rel="home">",
  * its logo's alt text), the first in the page: the site names itself so in
  * its header. NULL when there is none or it is a word of navigation. The
@@ -788,7 +578,7 @@ home_link_name(xmlNode *root)
             continue;
         struct buf b = BUF_INIT;
         hx_text(n, &b);
-        char *t = collapse(buf_str(&b));
+        char *t = html_collapse(buf_str(&b));
         buf_free(&b);
         if (!t[0]) {
             free(t);
@@ -796,12 +586,39 @@ home_link_name(xmlNode *root)
             for (xmlNode *c = n; c && !img; c = hx_next(c, n, false))
                 img = hx_is(c, "img") ? c : NULL;
             const char *alt = img ? hx_attr(img, "alt") : NULL;
-            t = collapse(alt ? alt : "");
+            t = html_collapse(alt ? alt : "");
         }
         if (t[0] && word_count(t) <= 5 && !ing_has_ui_word(t, strlen(t)))
             return t;
         free(t);
         return NULL; /* only the first link home */
+    }
+    return NULL;
+}
+
+/* The text of the first element whose class names the site's title
+ * ("site-title", "site-name", "feed-title", "masthead"), when it is shaped
+ * as an outlet's name: a fragment or a reader's copy without a link home. */
+static char *
+site_class_name(xmlNode *root)
+{
+    static const char *const classes[] = {"site-title", "site-name", "feed-title", "masthead",
+                                          NULL};
+    for (xmlNode *n = root; n; n = hx_next(n, root, false)) {
+        const char *c = n->type == XML_ELEMENT_NODE ? hx_attr(n, "class") : NULL;
+        bool hit = false;
+        for (const char *const *k = classes; c && *k && !hit; k++)
+            hit = ing_ifind(c, strlen(c), *k) != NULL;
+        if (!hit || !html_text_within(n, 80))
+            continue;
+        struct buf b = BUF_INIT;
+        hx_text(n, &b);
+        char *t = html_collapse(buf_str(&b));
+        buf_free(&b);
+        if (t[0] && word_count(t) <= 5 && ing_outlet_like(t, strlen(t), true))
+            return t;
+        free(t);
+        return NULL; /* only the first */
     }
     return NULL;
 }
@@ -822,7 +639,29 @@ read_site_name(xmlNode *root, const char *doc_title, struct html_meta *m)
         m->site = home; /* a logo's alt text: "The Mercury" */
     } else {
         free(home);
+        m->site = site_class_name(root);
     }
+}
+
+/* The text of the first <h1> when it is headline-sized (a saved
+ * fragment's only title), or NULL. */
+static char *
+first_h1(xmlNode *root)
+{
+    for (xmlNode *n = root; n; n = hx_next(n, root, false))
+        if (hx_is(n, "h1")) {
+            if (!html_text_within(n, 300))
+                return NULL;
+            struct buf b = BUF_INIT;
+            hx_text(n, &b);
+            char *t = html_collapse(buf_str(&b));
+            buf_free(&b);
+            if (t[0] && word_count(t) <= 30)
+                return t;
+            free(t);
+            return NULL;
+        }
+    return NULL;
 }
 
 /* See html.h. */
@@ -850,13 +689,14 @@ html_meta_read(xmlDoc *doc, struct html_meta *m)
         }
     html_jsonld_read(root, doc_title, m);
     read_meta_tags(root, m);
+    html_saved_read(doc, m);
     read_time(root, m);
     read_posted(root, m);
-    read_epoch_attr(root, m);
-    read_date_element(root, m);
-    read_saved_from(doc, m);
+    html_date_elements(root, m);
     if (!m->title && doc_title && doc_title[0])
         m->title = clean_title(root, doc_title);
+    if (!m->title && !doc_title)
+        m->title = first_h1(root); /* a fragment without <head> */
     if (!m->site)
         read_site_name(root, doc_title, m);
     free(doc_title);
@@ -866,7 +706,7 @@ html_meta_read(xmlDoc *doc, struct html_meta *m)
                        &m->description, &m->byline_profile, &m->byline_org};
     for (size_t i = 0; i < DS_ARRAY_LEN(fields); i++)
         if (*fields[i]) {
-            char *c = collapse(*fields[i]);
+            char *c = html_collapse(*fields[i]);
             free(*fields[i]);
             *fields[i] = c[0] ? c : (free(c), NULL);
         }

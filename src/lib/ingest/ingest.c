@@ -20,17 +20,40 @@
 
 /* ---- cleaning, in order --------------------------------------------------------- */
 
+/* The dates of a page's own date lines: the first that says when it was
+ * posted, and the first that says when it was changed ("Updated: ...",
+ * "Last modified ..."), used only when nothing else dates the page. */
+struct page_dates {
+    struct ing_date posted, updated;
+};
+
+/* Keep dt as l's kind of date when it is the first of that kind and has
+ * a day. */
+static void
+note_page_date(struct page_dates *pd, const struct ing_doc_line *l, const struct ing_date *dt)
+{
+    if (!dt->y || !dt->m || !dt->d)
+        return;
+    bool changed = ing_istarts(l->t, l->tl, "updated") || ing_istarts(l->t, l->tl, "last ") ||
+                   ing_istarts(l->t, l->tl, "modified") || ing_istarts(l->t, l->tl, "page last");
+    struct ing_date *slot = changed ? &pd->updated : &pd->posted;
+    if (!slot->y)
+        *slot = *dt;
+}
+
 /* A web page's own metadata lines at the top of its text ("By Jane Doe",
  * "Submitted by Jane Doe on Fri, 09/30/2022", "June 14, 2021"): the page
  * stated them in its markup, so they go as "byline" or "date"; a name with
  * its role ("Jane Roe North of England correspondent") is the byline when
  * the markup named no one. Only the first three lines of content, only
- * short ones. */
+ * short ones. When the markup stated no date, the date of those lines is
+ * the page's ("Posted: Mar 3, 2024 / 05:12 PM CST" in a plain <p>). */
 static void
 drop_page_meta_lines(struct ing_doc *d)
 {
     const char *by = d->a->byline;
     size_t seen = 0;
+    struct page_dates pd = {0};
     for (size_t i = 0; i < d->n && seen < 3; i++) {
         struct ing_doc_line *l = &d->lines[i];
         if (!ing_is_content(l))
@@ -41,12 +64,17 @@ drop_page_meta_lines(struct ing_doc *d)
         struct ing_date dt;
         char *name = NULL;
         bool has_date = false;
-        size_t nl = 0;
-        if (ing_parse_date_whole(l->t, l->tl, &dt) || ing_is_published_line(l->t, l->tl, &dt))
+        size_t nl = 0, at;
+        if (ing_parse_date_whole(l->t, l->tl, &dt) || ing_is_published_line(l->t, l->tl, &dt)) {
             l->why = "date";
-        else if (by && ing_ifind(l->t, l->tl, by))
+            note_page_date(&pd, l, &dt);
+        } else if (by && ing_ifind(l->t, l->tl, by)) {
             l->why = "byline";
-        else if (ing_is_byline(l->t, l->tl, &name, &dt, &has_date)) {
+            if (!ing_is_prose(l->t, l->tl, 6) && ing_find_date(l->t, l->tl, &dt, &at))
+                note_page_date(&pd, l, &dt); /* "BY X · 2024年3月5日", not a sentence */
+        } else if (ing_is_byline(l->t, l->tl, &name, &dt, &has_date)) {
+            if (has_date)
+                note_page_date(&pd, l, &dt);
             l->why = "byline"; /* "By Jane Roe" in a <p>: the markup named no one */
             if (!d->a->byline && name) {
                 d->a->byline = name;
@@ -60,6 +88,8 @@ drop_page_meta_lines(struct ing_doc *d)
         }
         free(name);
     }
+    if (pd.posted.y || pd.updated.y)
+        ing_set_date(d->a, pd.posted.y ? &pd.posted : &pd.updated, DATE_PUBLISHED_LINE);
 }
 
 /* Why d's article has no date: a dateline without a year, dates only in

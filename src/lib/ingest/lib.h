@@ -400,6 +400,9 @@ bool ing_is_wire_slug(const char *s, size_t n);
 bool ing_is_wire_stamp(const char *s, size_t n, struct ing_date *dt);
 bool ing_is_headline_like(const struct ing_doc_line *l);
 bool ing_is_published_line(const char *s, size_t n, struct ing_date *dt);
+/* "THE HARBOR GAZETTE · Thursday, June 6, 2024": an outlet's name (its
+ * length in *namel) and the issue's date on one line. */
+bool ing_is_outlet_date_line(const char *s, size_t n, size_t *namel, struct ing_date *dt);
 bool ing_is_short_label(const struct ing_doc_line *l);
 bool ing_is_source_line(const char *s, size_t n, const char **val, size_t *vl);
 bool ing_name_shape(const char *s, size_t n, struct ing_name_shape *ns);
@@ -415,6 +418,29 @@ void ing_byline_outlet(struct ing_doc *d, char *name);
 bool ing_top_byline(struct ing_doc *d, size_t i, bool first);
 void ing_set_date(struct article *a, const struct ing_date *dt, enum date_source how);
 void ing_set_source(struct ing_doc *d, const char *name, size_t n, int rank);
+
+/* copies.c: what a press-release service or a printed copy adds. */
+struct ing_release {
+    struct ing_date date;
+    const char *service; /* "PRNewswire", "BUSINESS WIRE" */
+    size_t servicel;
+};
+/* "BOSTON, March 5, 2024 /PRNewswire/ --", "SAN FRANCISCO--(BUSINESS
+ * WIRE)--Mar 12, 2024--": a release's dateline, its date and service. */
+bool ing_is_release_dateline(const char *s, size_t n, struct ing_release *r);
+/* A line a printed copy adds (the browser's header and footer, "Print this
+ * page", "Article printed from X: URL", "URL to article:"); the site it
+ * names, if any, in *site. */
+bool ing_is_print_line(const char *s, size_t n, const char **site, size_t *sitel);
+/* The site a printed copy names as d's source: a known outlet, or a name
+ * shaped as one. */
+void ing_print_site(struct ing_doc *d, const char *s, size_t n);
+/* "This story was originally published by X.": X as d's source at a
+ * furniture's rank (anything else naming the outlet wins); false when the
+ * line is no such credit or X is no outlet's name. */
+bool ing_republished_credit(struct ing_doc *d, const char *s, size_t n);
+/* "(Reporting by X; Editing by Y)": X as d's byline when it has none. */
+void ing_credit_byline(struct ing_doc *d, const char *s, size_t n);
 
 /* metadata.c: the metadata a page states at its top, its bottom, in a
  * dateline and in dropped furniture. */

@@ -163,6 +163,23 @@ reading_time_head(const char *s, size_t n)
     return i;
 }
 
+/* "Printed Jan 9, 2025 · ": a print view's own date and the separator
+ * after it; the length to skip, or 0. The print date is never the
+ * article's. */
+static size_t
+printed_head(const char *s, size_t n)
+{
+    if (!ing_istarts(s, n, "printed "))
+        return 0;
+    static const char *const seps[] = {" \xc2\xb7 ", " | ", " \xe2\x80\xa2 ", " - "};
+    for (size_t k = 0; k < DS_ARRAY_LEN(seps); k++) {
+        const char *hit = ing_ifind(s, n, seps[k]);
+        if (hit)
+            return (size_t)(hit - s) + strlen(seps[k]);
+    }
+    return 0;
+}
+
 /* "Published: Sep 11, 2024 07:06 PM", "Updated 2024-09-11", "Posted on ...",
  * "4 min read · Feb 12, 2025" */
 bool
@@ -173,6 +190,7 @@ ing_is_published_line(const char *s, size_t n, struct ing_date *dt)
         "updated",
         "last updated",
         "first published",
+        "originally published",
         "posted",
         "date",
         "publication date",
@@ -200,6 +218,9 @@ ing_is_published_line(const char *s, size_t n, struct ing_date *dt)
     };
     if (n > 120 || ing_count_words(s, n) > 20)
         return false;
+    size_t pr = printed_head(s, n);
+    if (pr) /* "Printed Jan 9, 2025 · Originally published Jan 7, 2025" */
+        return ing_is_published_line(s + pr, n - pr, dt);
     size_t rt = reading_time_head(s, n), rat;
     if (rt && ing_find_date(s + rt, n - rt, dt, &rat) && rat < 4)
         return true;
@@ -223,6 +244,7 @@ ing_is_byline(const char *s, size_t n, char **name, struct ing_date *dt, bool *h
     *has_date = false;
     static const char *const heads[] = {"by ",  "written by ", "words by ", "text by ",
                                         "von ", "par ",        "por ",      "by: ",
+                                        "posted by ",
                                         "analysis by ", "opinion by ", "commentary by "};
     size_t h = 0;
     for (size_t k = 0; k < DS_ARRAY_LEN(heads) && !h; k++)
@@ -766,4 +788,26 @@ ing_is_wire_stamp(const char *s, size_t n, struct ing_date *dt)
         return false;
     *dt = (struct ing_date){.y = y < 70 ? 2000 + y : 1900 + y, .m = mo, .d = d};
     return true;
+}
+
+/* See lib.h. */
+bool
+ing_is_outlet_date_line(const char *s, size_t n, size_t *namel, struct ing_date *dt)
+{
+    static const char *const seps[] = {" \xc2\xb7 ", " | ", " \xe2\x80\xa2 ",
+                                       " \xe2\x80\x94 ", " \xe2\x80\x93 "};
+    if (n > 100)
+        return false;
+    for (size_t k = 0; k < DS_ARRAY_LEN(seps); k++) {
+        const char *hit = ing_ifind(s, n, seps[k]);
+        if (!hit || hit == s)
+            continue;
+        size_t nl = (size_t)(hit - s), r = nl + strlen(seps[k]);
+        if (ing_parse_date_whole(s + r, n - r, dt) && dt->y && dt->d &&
+            ing_outlet_like(s, nl, true)) {
+            *namel = nl;
+            return true;
+        }
+    }
+    return false;
 }

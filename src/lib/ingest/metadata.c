@@ -393,7 +393,10 @@ top_meta_line(struct ing_doc *d, size_t i, bool first)
     char *name = NULL;
     bool has_date;
     size_t lead = ing_saved_lead(l->t, l->tl);
-    if (lead) {
+    if (ing_is_print_line(l->t, l->tl, &val, &vl)) {
+        ing_print_site(d, val, vl);
+        l->why = "print";
+    } else if (lead) {
         const char *canon = outlets_for_url(d->outlets, l->t + lead, l->tl - lead);
         if (canon)
             ing_set_source(d, canon, strlen(canon), RANK_SOURCE_LINE);
@@ -413,6 +416,12 @@ top_meta_line(struct ing_doc *d, size_t i, bool first)
     } else if (ing_parse_date_whole(l->t, l->tl, &dt)) {
         ing_set_date(a, &dt, DATE_ISO_LINE);
         l->why = "date";
+    } else if (ing_is_outlet_date_line(l->t, l->tl, &vl, &dt)) {
+        const char *canon = outlets_match(d->outlets, l->t, vl);
+        ing_set_source(d, canon ? canon : l->t, canon ? strlen(canon) : vl,
+                       canon ? RANK_ALONE : RANK_ALONE_UNKNOWN);
+        ing_set_date(a, &dt, DATE_ISO_LINE);
+        l->why = "source";
     } else if (is_date_led(l->t, l->tl, &dt)) {
         ing_set_date(a, &dt, DATE_ISO_LINE);
         meta_fields(d, l->t, l->tl);
@@ -722,6 +731,8 @@ ing_meta_bottom(struct ing_doc *d)
     for (size_t i = d->n; i-- > 0 && seen < BOTTOM_LINES;) {
         struct ing_doc_line *l = &d->lines[i];
         bool freq = l->why && strcmp(l->why, "frequent") == 0;
+        if (l->why && strcmp(l->why, "credit") == 0)
+            ing_credit_byline(d, l->t, l->tl); /* "(Reporting by X; ...)" */
         if (!ing_is_content(l) && !freq)
             continue;
         seen++;
@@ -729,7 +740,10 @@ ing_meta_bottom(struct ing_doc *d)
         size_t vl;
         const char *canon;
         struct ing_date dt;
-        if (ing_is_source_line(l->t, l->tl, &val, &vl)) {
+        if (ing_is_print_line(l->t, l->tl, &val, &vl)) {
+            ing_print_site(d, val, vl);
+            l->why = "print";
+        } else if (ing_is_source_line(l->t, l->tl, &val, &vl)) {
             meta_source(d, val, vl);
             l->why = "source";
         } else if (url_field(l->t, l->tl, &val, &vl) &&
@@ -758,7 +772,8 @@ ing_meta_bottom(struct ing_doc *d)
         } else if (ing_is_published_line(l->t, l->tl, &dt)) {
             ing_set_date(d->a, &dt, DATE_PUBLISHED_LINE);
             l->why = "published";
-        } else if (first_published_credit(d, l->t, l->tl)) {
+        } else if (first_published_credit(d, l->t, l->tl) ||
+                   ing_republished_credit(d, l->t, l->tl)) {
             l->why = "credit";
         } else if (ing_is_prose(l->t, l->tl, 6)) {
             break; /* the article text itself: no trailer above this */
@@ -825,6 +840,16 @@ ing_meta_dateline(struct ing_doc *d, const char *path)
             continue;
         seen++;
         struct ing_dateline dl;
+        struct ing_release rel;
+        if (ing_is_release_dateline(l->t, l->tl, &rel)) {
+            const char *canon = outlets_match(d->outlets, rel.service, rel.servicel);
+            if (canon)
+                ing_set_source(d, canon, strlen(canon), RANK_DATELINE);
+            else if (agency_like(rel.service, rel.servicel))
+                ing_set_source(d, rel.service, rel.servicel, RANK_DATELINE_UNKNOWN);
+            ing_set_date(d->a, &rel.date, DATE_DATELINE);
+            break;
+        }
         if (!ing_is_dateline(l->t, l->tl, &dl)) {
             const char *agency = opening_agency(d, l->t, l->tl);
             if (!agency)

@@ -269,7 +269,8 @@ word_edge(const char *s, size_t n, size_t i)
 /* Is the match line[at, at+len) part of a longer proper name ("Yellow Sea
  * Observer" holds the alias "Observer" but names another outlet)? It is
  * when a capitalised word other than "The" sits right before it, or one
- * right after it that is not a company suffix or "All rights reserved". */
+ * right after it that is not a company suffix or "All rights reserved",
+ * or a hyphen joins it to another word ("The Times-Reporter"). */
 static bool
 inside_longer_name(const char *line, size_t n, size_t at, size_t len)
 {
@@ -285,6 +286,12 @@ inside_longer_name(const char *line, size_t n, size_t at, size_t len)
             return true;
     }
     size_t b = at + len;
+    /* "The Times-Reporter", "Post-Gazette": a hyphen joins the next name */
+    if (b + 1 < n && line[b] == '-' && line[b + 1] >= 'A' && line[b + 1] <= 'Z')
+        return true;
+    if (at >= 2 && line[at - 1] == '-' && ((line[at - 2] >= 'a' && line[at - 2] <= 'z') ||
+                                           (line[at - 2] >= 'A' && line[at - 2] <= 'Z')))
+        return true;
     if (b + 1 < n && line[b] == ' ') {
         b++;
         size_t e = b;

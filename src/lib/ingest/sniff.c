@@ -173,6 +173,15 @@ tag_at(const char *s, size_t n, size_t i, const char *tag)
     return c == ' ' || c == '>' || c == '/' || c == '\n' || c == '\r' || c == '\t';
 }
 
+/* Does a feed's root start at s[i]: a whole feed, or one of its items
+ * (an RSS <item>, an Atom <entry>) saved alone? */
+static bool
+feed_root_at(const char *s, size_t n, size_t i)
+{
+    return tag_at(s, n, i, "<rss") || tag_at(s, n, i, "<feed") || tag_at(s, n, i, "<rdf:RDF") ||
+           tag_at(s, n, i, "<item") || tag_at(s, n, i, "<entry");
+}
+
 /* The root element of an XML document at s[i] (after the prolog and any
  * doctype): a feed, a page (XHTML) or other XML. */
 static enum ing_format
@@ -188,8 +197,7 @@ xml_root(const char *s, size_t n, size_t i)
             i++;
             continue;
         }
-        if (tag_at(s, lim, i, "<rss") || tag_at(s, lim, i, "<feed") ||
-            tag_at(s, lim, i, "<rdf:RDF"))
+        if (feed_root_at(s, lim, i))
             return FMT_FEED;
         if (tag_at(s, lim, i, "<html"))
             return FMT_HTML;
@@ -211,8 +219,7 @@ ing_sniff_format(const char *path, const char *bytes, size_t n)
     if (i < n && bytes[i] == '<') {
         if (ing_istarts(bytes + i, n - i, "<!doctype html") || tag_at(bytes, n, i, "<html"))
             return FMT_HTML;
-        if (tag_at(bytes, n, i, "<rss") || tag_at(bytes, n, i, "<feed") ||
-            tag_at(bytes, n, i, "<rdf:RDF"))
+        if (feed_root_at(bytes, n, i))
             return FMT_FEED;
         if (xml_decl || ing_istarts(bytes + i, n - i, "<!doctype"))
             return xml_root(bytes, n, i);

@@ -1,0 +1,276 @@
+/*
+ * ingest/copies.c — what a copy of an article adds around it, by shape:
+ * the dateline a press-release service writes ("BOSTON, March 5, 2024
+ * /PRNewswire/ --", "SAN FRANCISCO--(BUSINESS WIRE)--Mar 12, 2024--"),
+ * which dates the release and names the service that carried it; and the
+ * lines a browser or a site's print view adds to a printed page (the
+ * browser's header "12/18/24, 9:05 AM<tab>Title | Site" and footer
+ * "https://...<tab>1/2", "Print this page | Close window", "Printer-
+ * friendly version", "Article printed from X: https://...", "URL to
+ * article: ...", "Printed on <date> from ..."), which are the copy's and
+ * not the article's: the print date is never the article's date. Also
+ * the credits a syndicated or wire copy ends with: "This story was
+ * originally published by X" (X is the outlet when nothing else names
+ * one) and "(Reporting by X; Editing by Y)" (X is the byline when the copy
+ * has none).
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "dossier/ingest.h"
+#include "lib.h"
+
+#define RELEASE_HEAD 200 /* bytes of a paragraph a release dateline fits in */
+
+static bool
+is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Does a dash ("-", "--", an em or en dash) start at s[i]? */
+static bool
+dash_at(const char *s, size_t n, size_t i)
+{
+    return (i < n && s[i] == '-') ||
+           (i + 3 <= n && (memcmp(s + i, "\xe2\x80\x94", 3) == 0 ||
+                           memcmp(s + i, "\xe2\x80\x93", 3) == 0));
+}
+
+/* A service's name as a release writes it: letters, digits, '.', '-' and
+ * spaces, 3 to 40 bytes, starting with a letter. */
+static bool
+service_name(const char *s, size_t n)
+{
+    if (n < 3 || n > 40 || !((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z')))
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || is_digit(c) || c == '.' ||
+              c == '-' || c == ' '))
+            return false;
+    }
+    return true;
+}
+
+/* "PLACE, Month D, YYYY /Service/ --": the service between slashes after a
+ * dated place, then a dash. */
+static bool
+slash_release(const char *s, size_t n, struct ing_release *r)
+{
+    size_t lim = DS_MIN(n, (size_t)RELEASE_HEAD);
+    for (size_t i = 1; i + 2 < lim; i++) {
+        if (s[i] != '/' || s[i - 1] != ' ')
+            continue;
+        const char *close = memchr(s + i + 1, '/', lim - i - 1);
+        if (!close)
+            return false;
+        size_t a = i + 1, b = (size_t)(close - s), k = b + 1;
+        while (k < n && s[k] == ' ')
+            k++;
+        struct ing_date dt;
+        size_t at;
+        if (!service_name(s + a, b - a) || !dash_at(s, n, k) ||
+            !ing_find_date(s, i, &dt, &at) || !dt.y || !dt.d)
+            return false;
+        r->date = dt;
+        r->service = s + a;
+        r->servicel = b - a;
+        return true;
+    }
+    return false;
+}
+
+/* "PLACE--(SERVICE)--Mar 12, 2024--": the service in parentheses between
+ * double dashes after the place, the date after it. */
+static bool
+paren_release(const char *s, size_t n, struct ing_release *r)
+{
+    size_t lim = DS_MIN(n, (size_t)RELEASE_HEAD);
+    const char *open = ing_ifind(s, lim, "--(");
+    if (!open || open == s || !(s[0] >= 'A' && s[0] <= 'Z'))
+        return false;
+    size_t a = (size_t)(open - s) + 3;
+    const char *close = ing_ifind(s + a, lim - a, ")--");
+    if (!close)
+        return false;
+    size_t b = (size_t)(close - s), k = b + 3;
+    struct ing_date dt;
+    size_t e = ing_date_at(s, n, k, &dt);
+    if (!service_name(s + a, b - a) || !e || !dt.y || !dt.d)
+        return false;
+    r->date = dt;
+    r->service = s + a;
+    r->servicel = b - a;
+    return true;
+}
+
+/* See lib.h. */
+bool
+ing_is_release_dateline(const char *s, size_t n, struct ing_release *r)
+{
+    memset(r, 0, sizeof *r);
+    if (n < 20 || !(s[0] >= 'A' && s[0] <= 'Z'))
+        return false;
+    if (!slash_release(s, n, r) && !paren_release(s, n, r))
+        return false;
+    /* "EINPresswire.com": the service, not its address */
+    if (r->servicel > 4 && ing_ieq(r->service + r->servicel - 4, 4, ".com"))
+        r->servicel -= 4;
+    return true;
+}
+
+/* "12/18/24, 9:05 AM": a browser's print stamp at s[0], numeric date then
+ * a time; the index after it, or 0. */
+static size_t
+print_stamp(const char *s, size_t n)
+{
+    size_t i = 0;
+    for (int part = 0; part < 3; part++) {
+        size_t b = i;
+        while (i < n && is_digit(s[i]))
+            i++;
+        if (i == b || i - b > 4)
+            return 0;
+        if (part < 2 && (i >= n || s[i++] != '/'))
+            return 0;
+    }
+    if (i + 2 >= n || s[i] != ',' || s[i + 1] != ' ')
+        return 0;
+    i += 2;
+    size_t b = i;
+    while (i < n && (is_digit(s[i]) || s[i] == ':'))
+        i++;
+    if (i == b || i - b > 5 || i >= n || s[i] != ' ')
+        return 0;
+    i++;
+    if (i + 2 > n || !(ing_istarts(s + i, n - i, "AM") || ing_istarts(s + i, n - i, "PM")))
+        return 0;
+    return i + 2;
+}
+
+/* Does s end with a browser's page counter after a tab or wide space:
+ * "https://example.com/story<tab>1/2", "about:blank<tab>1/1"? */
+static bool
+print_footer(const char *s, size_t n)
+{
+    size_t i = n;
+    while (i && (is_digit(s[i - 1]) || s[i - 1] == '/'))
+        i--;
+    if (i == n || i == 0 || !memchr(s + i, '/', n - i) || !(s[i - 1] == '\t' || s[i - 1] == ' '))
+        return false;
+    return ing_istarts(s, n, "http://") || ing_istarts(s, n, "https://") ||
+           ing_istarts(s, n, "about:") || ing_istarts(s, n, "file:");
+}
+
+/* See lib.h. */
+bool
+ing_is_print_line(const char *s, size_t n, const char **site, size_t *sitel)
+{
+    static const char *const whole[] = {"print this page",     "print this article",
+                                        "printer-friendly version", "printer friendly version",
+                                        "print view",          "click here to print",
+                                        "click here to print.", "close window",
+                                        "return to the full article", "back to the article"};
+    *site = NULL;
+    *sitel = 0;
+    if (n == 0 || n > 300)
+        return false;
+    size_t stamp = print_stamp(s, n);
+    if (stamp && stamp < n && (s[stamp] == '\t' || s[stamp] == ' '))
+        return true; /* the browser's header: print time and the page's title */
+    if (print_footer(s, n))
+        return true;
+    for (size_t k = 0; k < DS_ARRAY_LEN(whole); k++) {
+        size_t wl = strlen(whole[k]);
+        if (ing_ieq(s, n, whole[k]) ||
+            (ing_istarts(s, n, whole[k]) && (ing_istarts(s + wl, n - wl, " | ") ||
+                                             ing_istarts(s + wl, n - wl, " \xc2\xb7 "))))
+            return true; /* "Print this page | Close window" */
+    }
+    if (ing_istarts(s, n, "url to article:") || ing_istarts(s, n, "url to this article:"))
+        return true;
+    if (ing_istarts(s, n, "printed on ") || ing_istarts(s, n, "printed from "))
+        return ing_ifind(s, n, "http") != NULL;
+    static const char *const from = "article printed from ";
+    if (ing_istarts(s, n, from)) {
+        const char *colon = ing_ifind(s, n, ": http");
+        if (!colon)
+            return false;
+        *site = s + strlen(from);
+        *sitel = (size_t)(colon - *site);
+        return true;
+    }
+    return false;
+}
+
+/* See lib.h. */
+void
+ing_print_site(struct ing_doc *d, const char *s, size_t n)
+{
+    const char *canon = s ? outlets_match(d->outlets, s, n) : NULL;
+    if (canon)
+        ing_set_source(d, canon, strlen(canon), RANK_SOURCE_LINE);
+    else if (s && ing_outlet_like(s, n, true))
+        ing_set_source(d, s, n, RANK_SOURCE_UNKNOWN);
+}
+
+/* See lib.h. */
+bool
+ing_republished_credit(struct ing_doc *d, const char *s, size_t n)
+{
+    static const char *const verbs[] = {" originally published by ", " originally published in ",
+                                        " originally appeared in ", " originally appeared on ",
+                                        " first appeared in ", " first appeared on "};
+    if (!ing_istarts(s, n, "this ") || ing_count_words_max(s, n, 41) > 40)
+        return false;
+    const char *v = NULL;
+    size_t vl = 0;
+    for (size_t k = 0; k < DS_ARRAY_LEN(verbs) && !v; k++)
+        if ((v = ing_ifind(s, n, verbs[k])) != NULL)
+            vl = strlen(verbs[k]);
+    if (!v || ing_count_words_max(s, (size_t)(v - s), 6) > 5)
+        return false; /* "This article was ...": the credit opens the line */
+    const char *name = v + vl;
+    size_t nl = strcspn(name, ".,;(");
+    if (nl > (size_t)(s + n - name))
+        nl = (size_t)(s + n - name);
+    while (nl && name[nl - 1] == ' ')
+        nl--;
+    const char *and = ing_ifind(name, nl, " and "); /* "X and is republished here" */
+    if (and)
+        nl = (size_t)(and - name);
+    const char *canon = outlets_match(d->outlets, name, nl);
+    /* the copy's own outlet, if anything names it, wins over the original */
+    if (canon)
+        ing_set_source(d, canon, strlen(canon), RANK_FURNITURE);
+    else if (ing_outlet_like(name, nl, true))
+        ing_set_source(d, name, nl, RANK_FURNITURE_UNKNOWN);
+    else
+        return false;
+    return true;
+}
+
+/* See lib.h. */
+void
+ing_credit_byline(struct ing_doc *d, const char *s, size_t n)
+{
+    if (d->a->byline || n < 16)
+        return;
+    size_t i = s[0] == '(' ? 1 : 0;
+    if (!ing_istarts(s + i, n - i, "reporting by "))
+        return;
+    i += 13;
+    size_t e = i;
+    while (e < n && s[e] != ';' && s[e] != ')' && s[e] != ',')
+        e++;
+    const char *and = ing_ifind(s + i, e - i, " and ");
+    if (and)
+        e = (size_t)(and - s); /* the first reporter */
+    while (e > i && s[e - 1] == ' ')
+        e--;
+    struct ing_name_shape ns;
+    if (e > i && ing_name_shape(s + i, e - i, &ns) && ns.person)
+        d->a->byline = ing_dupn(s + i, e - i);
+}

@@ -1,0 +1,302 @@
+/*
+ * ingest/html_dates.c — dates a web page shows but no tag states: an
+ * element just after the headline whose text is a date or a date line
+ * ("Aug 02, 2023", "Stefan Roe | May 9, 2024, 3:15 PM", "Submitted by X on
+ * Thu, 03/21/2024 - 10:22", numeric dates read day first on a day-first
+ * region's page), "2 hours ago" counted back from a saved copy's saving
+ * time, a "Last modified" footer, and an epoch a script would have written
+ * into an element (data-timestamp). html_meta.c calls html_date_elements
+ * after the tags and <time> found nothing.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dossier/util.h"
+#include "html.h"
+#include "lib.h"
+
+/* "YYYY-MM-DD" of a Unix time in seconds or milliseconds (10 or 13
+ * digits: data-timestamp="1709721000000"), or NULL. */
+static char *
+epoch_day(const char *v)
+{
+    size_t len = v ? strspn(v, "0123456789") : 0;
+    if (!v || v[len] || (len != 10 && len != 13))
+        return NULL;
+    long long t = strtoll(v, NULL, 10);
+    if (len == 13)
+        t /= 1000;
+    if (t < 631152000LL || t > 4102444800LL) /* 1990 to 2100 */
+        return NULL;
+    long long days = t / 86400;
+    /* civil from days (Howard Hinnant's algorithm) */
+    long long z = days + 719468, era = z / 146097, doe = z - era * 146097;
+    long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+    long long d = doy - (153 * mp + 2) / 5 + 1, mo = mp < 10 ? mp + 3 : mp - 9;
+    return xasprintf("%04lld-%02lld-%02lld", yoe + era * 400 + (mo <= 2), mo, d);
+}
+
+/* Is n in a list of other stories, a table or an aside (or one itself)? */
+static bool
+outside_story(const xmlNode *n)
+{
+    static const char *const tags[] = {"li", "aside", "td", "th", "nav", "footer", NULL};
+    for (const char *const *t = tags; *t; t++)
+        if (hx_is(n, *t) || hx_has_ancestor(n, *t, 0))
+            return true;
+    return false;
+}
+
+/* Does n or one of its three nearest ancestors have a class of the
+ * article's header ("post-meta", "byline", "date", "timestamp")? */
+static bool
+meta_class_near(const xmlNode *n)
+{
+    static const char *const words[] = {"meta", "date", "time", "byline", "publish", "posted",
+                                        "author", "header", NULL};
+    for (int up = 0; n && n->type == XML_ELEMENT_NODE && up < 4; up++, n = n->parent) {
+        const char *c = hx_attr(n, "class");
+        for (const char *const *w = words; c && *w; w++)
+            if (ing_ifind(c, strlen(c), *w))
+                return true;
+    }
+    return false;
+}
+
+/* A date a script fills in from an attribute (data-timestamp, data-time,
+ * data-epoch) of an element just after the headline: saved before the
+ * script ran, the element is empty. */
+static void
+read_epoch_attr(xmlNode *root, struct html_meta *m)
+{
+    static const char *const attrs[] = {"data-timestamp", "data-time", "data-epoch",
+                                        "data-published", NULL};
+    bool after_h1 = false;
+    int looked = 0;
+    for (xmlNode *n = root; n && !m->published && looked < 40; n = hx_next(n, root, false)) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (hx_is(n, "h1"))
+            after_h1 = true;
+        if (!after_h1 || hx_is(n, "h1"))
+            continue;
+        looked++;
+        if (outside_story(n))
+            continue;
+        for (const char *const *a = attrs; *a && !m->published; a++)
+            m->published = epoch_day(hx_attr(n, *a));
+    }
+}
+
+/* Does n hold some text, and at most cap bytes of it? Stops counting past
+ * cap: every element of a big page is asked. */
+bool
+html_text_within(xmlNode *n, size_t cap)
+{
+    size_t sum = 0;
+    for (xmlNode *c = n; c; c = hx_next(c, n, false)) {
+        if (c->type == XML_TEXT_NODE && c->content)
+            sum += strnlen((const char *)c->content, cap + 1);
+        if (sum > cap)
+            return false;
+    }
+    return sum > 0;
+}
+
+/* Does the page write numeric dates day first? Only the United States
+ * (and the Philippines, Canada in part) write the month first: a page
+ * whose language names another region ("en-GB", "fr", "de-AT") or whose
+ * address ends in such a country's domain (".co.uk", ".ie", ".au") is read
+ * day first; a bare "en" or no language is read month first. */
+static bool
+day_first_page(xmlNode *root, const struct html_meta *m)
+{
+    const char *lang = hx_attr(root, "lang");
+    size_t ll = lang ? strlen(lang) : 0;
+    if (ll >= 2 && !ing_istarts(lang, ll, "en"))
+        return true;
+    if (ll > 3 && (lang[2] == '-' || lang[2] == '_'))
+        return !(ing_ieq(lang + 3, ll - 3, "us") || ing_ieq(lang + 3, ll - 3, "ph") ||
+                 ing_ieq(lang + 3, ll - 3, "ca"));
+    static const char *const tlds[] = {".uk", ".ie", ".au", ".nz", ".in", ".za", ".sg", NULL};
+    const char *u = m->url;
+    size_t hl = 0;
+    if (u && (u = strstr(u, "://")) != NULL) {
+        u += 3;
+        hl = strcspn(u, "/:?#");
+    }
+    for (const char *const *t = tlds; hl && *t; t++)
+        if (hl > strlen(*t) && ing_ieq(u + hl - strlen(*t), strlen(*t), *t))
+            return true;
+    return false;
+}
+
+/* A numeric "03/21/2024" in t: month first as Drupal's default "Thu,
+ * 03/21/2024 - 10:22" writes it (day first on a page that writes dates so,
+ * day_first), day first also when the first number cannot be a month. */
+static bool
+slash_date(const char *t, bool day_first, struct ing_date *dt)
+{
+    for (const char *p = t; *p; p++) {
+        int a, b, y, used = 0;
+        if ((p > t && p[-1] >= '0' && p[-1] <= '9') || *p < '0' || *p > '9')
+            continue;
+        if (sscanf(p, "%2d/%2d/%4d%n", &a, &b, &y, &used) != 3 || used < 8 || y < 1900)
+            continue;
+        if (p[used] >= '0' && p[used] <= '9')
+            continue;
+        bool df = a > 12 || (day_first && b <= 12);
+        int mo = df ? b : a, d = df ? a : b;
+        if (mo < 1 || mo > 12 || d < 1 || d > 31)
+            return false;
+        *dt = (struct ing_date){.y = y, .m = mo, .d = d};
+        return true;
+    }
+    return false;
+}
+
+/* "Stefan Labbé | May 9, 2024, 3:15 PM": the date of a header line's last
+ * field after a bar or a middle dot, when that field is a whole date. */
+static bool
+field_date(const char *t, size_t tl, struct ing_date *dt)
+{
+    static const char *const seps[] = {" | ", " \xc2\xb7 ", " \xe2\x80\xa2 "};
+    for (size_t k = 0; k < DS_ARRAY_LEN(seps); k++) {
+        const char *hit = ing_ifind(t, tl, seps[k]), *last = NULL;
+        for (; hit; hit = ing_ifind(hit + 1, tl - (size_t)(hit + 1 - t), seps[k]))
+            last = hit;
+        if (!last)
+            continue;
+        size_t r = (size_t)(last - t) + strlen(seps[k]);
+        if (ing_parse_date_whole(t + r, tl - r, dt))
+            return true;
+    }
+    return false;
+}
+
+/* The date in a short element's text when the text is a date or a date
+ * line ("Aug 02, 2023"; "Submitted by jdoe on Thu, 03/21/2024 - 10:22";
+ * "Page last modified: 14 February 2024"), or NULL (also for an element
+ * whose text runs longer than a date line: a container of the article). after_h1: the element
+ * follows the headline, where a date alone is the article's. */
+static char *
+element_date(xmlNode *n, bool after_h1, bool day_first)
+{
+    if (!html_text_within(n, 200))
+        return NULL;
+    struct buf b = BUF_INIT;
+    hx_text(n, &b);
+    char *t = html_collapse(buf_str(&b));
+    buf_free(&b);
+    size_t tl = strlen(t);
+    struct ing_date dt;
+    if (tl > 90) {
+        free(t);
+        return NULL;
+    }
+    bool cue = ing_istarts(t, tl, "submitted by ") || ing_istarts(t, tl, "posted by ") ||
+               ing_istarts(t, tl, "published ") || ing_istarts(t, tl, "page last modified") ||
+               ing_istarts(t, tl, "last modified") || ing_istarts(t, tl, "last updated") ||
+               ing_istarts(t, tl, "page last updated");
+    bool ok = (after_h1 && (ing_parse_date_whole(t, tl, &dt) || field_date(t, tl, &dt))) ||
+              (cue && (ing_find_date(t, tl, &dt, NULL) || slash_date(t, day_first, &dt)));
+    free(t);
+    return ok && dt.y && dt.m && dt.d ? xasprintf("%04d-%02d-%02d", dt.y, dt.m, dt.d) : NULL;
+}
+
+/* A relative date ("2 hours ago") in n's text, counted back from the time
+ * the copy was saved, or NULL. */
+static char *
+relative_element_day(xmlNode *n, const struct html_meta *m)
+{
+    struct buf b = BUF_INIT;
+    hx_text(n, &b);
+    char *t = html_collapse(buf_str(&b));
+    buf_free(&b);
+    char *day = html_relative_day(t, m);
+    free(t);
+    return day;
+}
+
+/* The name in "Submitted by Jane Roe on <date>" (Drupal's default), or
+ * NULL. */
+static char *
+submitted_by(const xmlNode *n)
+{
+    struct buf b = BUF_INIT;
+    hx_text(n, &b);
+    char *t = html_collapse(buf_str(&b)), *name = NULL;
+    buf_free(&b);
+    size_t tl = strlen(t), lead = ing_istarts(t, tl, "submitted by ") ? 13
+                                 : ing_istarts(t, tl, "posted by ")  ? 10
+                                                                     : 0;
+    const char *on = lead ? strstr(t + lead, " on ") : NULL;
+    if (on && on > t + lead && ing_count_words_max(t + lead, (size_t)(on - t) - lead, 6) <= 5)
+        name = xstrndup(t + lead, (size_t)(on - t) - lead);
+    free(t);
+    return name;
+}
+
+/* The person's name before a bar or a middle dot in a dated header line
+ * ("Stefan Labbé | May 9, 2024, 3:15 PM"), or NULL. */
+static char *
+name_field(const xmlNode *n)
+{
+    struct buf b = BUF_INIT;
+    hx_text(n, &b);
+    char *t = html_collapse(buf_str(&b)), *name = NULL;
+    buf_free(&b);
+    size_t tl = strlen(t), nl = tl;
+    static const char *const seps[] = {" | ", " \xc2\xb7 ", " \xe2\x80\xa2 "};
+    for (size_t k = 0; k < DS_ARRAY_LEN(seps); k++) {
+        const char *hit = ing_ifind(t, tl, seps[k]);
+        if (hit && (size_t)(hit - t) < nl)
+            nl = (size_t)(hit - t);
+    }
+    struct ing_name_shape ns;
+    if (nl < tl && ing_name_shape(t, nl, &ns) && ns.person)
+        name = xstrndup(t, nl);
+    free(t);
+    return name;
+}
+
+/* A date no tag states: the first element after the page's <h1> whose
+ * text is a date or a "Submitted by X on" line, else a "Last modified"
+ * line anywhere (an old site's footer). Lists of other stories are not
+ * read. */
+static void
+read_date_element(xmlNode *root, struct html_meta *m)
+{
+    bool after_h1 = false, day_first = day_first_page(root, m);
+    int looked = 0;
+    for (xmlNode *n = root; n && !m->published; n = hx_next(n, root, false)) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (hx_is(n, "h1"))
+            after_h1 = true;
+        if (hx_is_any(n, (const char *const[]){"script", "style", "h1", NULL}) ||
+            outside_story(n))
+            continue;
+        bool near = after_h1 && looked++ < 40 && meta_class_near(n);
+        m->published = element_date(n, near, day_first);
+        if (!m->published && near && m->saved_y && html_text_within(n, 40))
+            m->published = relative_element_day(n, m); /* "2 hours ago" */
+        if (m->published && !m->byline_profile)
+            m->byline_profile = submitted_by(n);
+        if (m->published && !m->byline_profile && near)
+            m->byline_profile = name_field(n); /* "Jane Roe | May 9, 2024" */
+    }
+}
+
+/* See html.h. */
+void
+html_date_elements(xmlNode *root, struct html_meta *m)
+{
+    read_epoch_attr(root, m);
+    read_date_element(root, m);
+}
