@@ -1,0 +1,221 @@
+/*
+ * extract/fig_shapes.c — numbers whose unit is a shape of the words around
+ * them rather than a unit word after them: an earthquake's magnitude
+ * ("magnitude 7.1", "a 6.8-magnitude quake"), a multiple ("subscribed 38.5
+ * times", "2.61 times the amount"), a bond's price or move in 32nds ("rose
+ * 15/32", "gained 1-2/32"), a vote share's move in points (percentage
+ * points), a majority counted in what the story counts, and a confidence
+ * level that is no figure ("95% confidence interval").
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "lib.h"
+
+/* Is the word at s[a, b) (ASCII letters) w, case ignored? */
+static bool
+fs_word_is(const char *s, size_t a, size_t b, const char *w)
+{
+    size_t k = strlen(w);
+    if (b - a != k)
+        return false;
+    for (size_t i = 0; i < k; i++)
+        if (ex_lower((unsigned char)s[a + i]) != w[i])
+            return false;
+    return true;
+}
+
+/* Does the sentence hold one of the (lower-case) words? */
+static bool
+fs_sentence_has(const char *s, const struct span *sent, const char *const *words)
+{
+    size_t i = sent->start;
+    while (i < sent->end) {
+        while (i < sent->end && !ex_is_alpha((unsigned char)s[i]))
+            i++;
+        size_t a = i;
+        while (i < sent->end && ex_is_alpha((unsigned char)s[i]))
+            i++;
+        for (const char *const *w = words; *w && a < i; w++)
+            if (fs_word_is(s, a, i, *w))
+                return true;
+    }
+    return false;
+}
+
+/* See lib.h. */
+bool
+fig_magnitude(const char *s, size_t n, size_t ns, size_t ne, size_t *st, size_t *me)
+{
+    static const char word[] = "magnitude";
+    const size_t k = sizeof word - 1;
+    double v = fig_parse_num(s, ns, ne);
+    if (v <= 0 || v >= 10 || !ex_is_digit((unsigned char)s[ns]))
+        return false;
+    if (ns >= k + 1 && (s[ns - 1] == ' ' || s[ns - 1] == '-') &&
+        fs_word_is(s, ns - 1 - k, ns - 1, word) &&
+        (ns - 1 - k == 0 || !ex_is_alpha((unsigned char)s[ns - 2 - k]))) {
+        *st = ns - 1 - k; /* "magnitude 7.1", "magnitude-5.6" */
+        *me = ne;
+        return true;
+    }
+    if (ne + 1 + k <= n && (s[ne] == ' ' || s[ne] == '-') &&
+        fs_word_is(s, ne + 1, ne + 1 + k, word) &&
+        (ne + 1 + k == n || !ex_is_alpha((unsigned char)s[ne + 1 + k]))) {
+        *st = ns; /* "a 6.8-magnitude quake", "a 7.1 magnitude earthquake" */
+        *me = ne + 1 + k;
+        return true;
+    }
+    return false;
+}
+
+/* See lib.h. */
+bool
+fig_multiple(const char *s, size_t n, size_t ns, size_t ne, size_t *me)
+{
+    /* what is a multiple: "subscribed 38.5 times", "bid 91.4 times"; a
+     * whole number alone is as often a count of occasions ("won the Cup
+     * four times as a player", "three times the world number two hangs
+     * in") or a comparison's manner ("ten times faster") */
+    static const char *const lead[] = {"subscribed", "oversubscribed", "covered", "bid",
+                                       NULL};
+    if (ne + 6 > n || memcmp(s + ne, " times", 6) != 0 ||
+        (ne + 6 < n && ex_is_alpha((unsigned char)s[ne + 6])))
+        return false;
+    bool decimal = memchr(s + ns, '.', ne - ns) != NULL && ex_is_digit((unsigned char)s[ns]);
+    struct fig_word w[1];
+    bool led = fig_words_before(s, ns > 40 ? ns - 40 : 0, ns, w, 1) == 1 &&
+               w[0].end + 1 == ns && fig_word_in(s, &w[0], lead);
+    if (!(decimal || led))
+        return false;
+    *me = ne + 6;
+    return true;
+}
+
+/* See lib.h. */
+bool
+fig_bond_price(const char *s, const struct span *sent, size_t ns, size_t ne,
+               const char **unit, enum figure_kind *kind)
+{
+    static const char *const bond[] = {"bond", "bonds", "note", "notes", "treasury",
+                                       "treasuries", "gilt", "gilts", "bund", "bunds", NULL};
+    static const char *const change[] = {"up", "down", "off", "rose", "fell", "gained", "lost",
+                                         "eased", "added", "shed", "dropped", "climbed",
+                                         "slipped", "rallied", NULL};
+    const char *slash = memchr(s + ns, '/', ne - ns);
+    if (!slash || (size_t)(slash - s) + 3 > ne ||
+        !(memcmp(slash + 1, "32", 2) == 0 || memcmp(slash + 1, "64", 2) == 0) ||
+        !fs_sentence_has(s, sent, bond))
+        return false;
+    struct fig_word w[1];
+    *unit = "points";
+    *kind = fig_words_before(s, sent->start, ns, w, 1) == 1 && fig_word_in(s, &w[0], change)
+                ? FIGURE_CHANGE
+                : FIGURE_QUANTITY;
+    return true;
+}
+
+/* See lib.h. */
+bool
+fig_share_points(const char *s, const struct span *sent, size_t st)
+{
+    static const char *const share[] = {"share", "lead", "majority", "swing", NULL};
+    struct span before = {sent->start, (uint32_t)st};
+    return st > sent->start && fs_sentence_has(s, &before, share) &&
+           !fig_index_sentence(s, sent);
+}
+
+/* See lib.h. */
+const char *
+fig_majority_unit(const char *s, size_t n, size_t ns, size_t ne)
+{
+    static const char key[] = "majority of ";
+    const size_t k = sizeof key - 1;
+    if (ns < k || memcmp(s + ns - k, key, k) != 0 || memchr(s + ns, '.', ne - ns))
+        return NULL;
+    /* what the story counts next: "a majority of 3,716 ... 18,204 votes" */
+    size_t lim = ne + 600 < n ? ne + 600 : n;
+    for (size_t i = ne; i + 6 <= lim; i++) {
+        if (ex_is_alpha((unsigned char)s[i - 1]))
+            continue;
+        if (memcmp(s + i, "votes", 5) == 0 && !ex_is_alpha((unsigned char)s[i + 5]))
+            return "votes";
+        if (memcmp(s + i, "seats", 5) == 0 && !ex_is_alpha((unsigned char)s[i + 5]))
+            return "seats";
+    }
+    return NULL;
+}
+
+/* See lib.h. */
+bool
+fig_confidence_level(const char *s, size_t n, size_t me)
+{
+    size_t i = me;
+    while (i < n && s[i] == ' ')
+        i++;
+    if (i + 2 <= n && s[i] == 'C' && s[i + 1] == 'I' && (i + 2 == n || !ex_is_alpha((unsigned char)s[i + 2])))
+        return true; /* "95% CI" */
+    return i + 10 <= n && memcmp(s + i, "confidence", 10) == 0;
+}
+
+/* See lib.h. */
+bool
+fig_cents_orphan(const char *s, size_t us, size_t ue, const struct extraction *out, size_t base,
+                 size_t st)
+{
+    if (ue != us + 1 || s[us] != 'c')
+        return false;
+    for (size_t i = out->nfigures; i > base; i--) {
+        const struct figure *p = &out->figures[i - 1];
+        if (p->span.end + 600 < st)
+            break;
+        if (p->kind == FIGURE_AMOUNT)
+            return false;
+    }
+    return true; /* "the Psion series 3c": no money before it */
+}
+
+/* See lib.h. */
+bool
+fig_rate_base(const char *s, size_t n, size_t st, size_t me)
+{
+    if (st < 5 || memcmp(s + st - 5, "on a ", 5) != 0 || (st > 5 && ex_is_alpha((unsigned char)s[st - 6])))
+        return false;
+    if (me + 1 >= n || s[me] != ' ' || !ex_is_lower((unsigned char)s[me + 1]))
+        return false;
+    size_t e = me + 1;
+    while (e < n && ex_is_lower((unsigned char)s[e]))
+        e++;
+    return e >= n || s[e] == '.' || s[e] == ',' || s[e] == ';'; /* "on a $250,000 home." */
+}
+
+/* See lib.h. */
+const char *
+fig_rate_again(const char *s, const struct figure *prev, const struct figure *f)
+{
+    static const char *const cmp[] = {"against", "from", "vs", "versus", "with", "than", NULL};
+    if (!prev || !prev->unit || !f->unit || prev->sentence.start != f->sentence.start ||
+        prev->span.end > f->span.start)
+        return NULL;
+    size_t k = strlen(f->unit);
+    if (strncmp(prev->unit, f->unit, k) != 0 || strncmp(prev->unit + k, " per ", 5) != 0)
+        return NULL;
+    struct fig_word w[1];
+    if (fig_words_before(s, prev->span.end, f->span.start, w, 1) != 1 || !fig_word_in(s, &w[0], cmp))
+        return NULL;
+    return prev->unit; /* "112.4 bushels per acre against 119.8 bushels" */
+}
+
+/* See lib.h. */
+bool
+fig_count_again(const char *s, const struct span *sent, const struct figure *prev, size_t ns)
+{
+    static const char *const lead[] = {"reach", "reached", "to", "from", "than", "hit", "top",
+                                       "exceed", "about", "nearly", "some", "around", NULL};
+    struct fig_word w[1];
+    return prev && prev->kind == FIGURE_COUNT && prev->unit && prev->scale &&
+           prev->sentence.start == sent->start && prev->span.end <= ns &&
+           fig_words_before(s, sent->start, ns, w, 1) == 1 && w[0].end + 1 == ns &&
+           fig_word_in(s, &w[0], lead);
+}
