@@ -186,6 +186,31 @@ fig_number_of_head(const char *s, size_t a, size_t lim, size_t *na, size_t *nb)
     return found;
 }
 
+/* Does the subject at [i, a) open with its head, a plural noun, and a
+ * phrase or clause after it ("Customers with annual revenue above
+ * $100,000", "Households that rent")? Sets [*na, *nb) to the head. */
+static bool
+fig_head_postmodified(const char *s, size_t i, size_t a, size_t *na, size_t *nb)
+{
+    static const char *const post[] = {"with", "who", "that", "whose", NULL};
+    size_t e = i;
+    while (e < a && ex_is_alpha((unsigned char)s[e]))
+        e++;
+    if (e - i < 4 || s[e - 1] != 's' || e >= a || s[e] != ' ')
+        return false;
+    size_t e2 = e + 1;
+    while (e2 < a && ex_is_alpha((unsigned char)s[e2]))
+        e2++;
+    bool hit = false;
+    for (const char *const *p = post; *p && !hit; p++)
+        hit = fig_word_eq(s, e + 1, e2, *p);
+    if (!hit)
+        return false;
+    *na = i;
+    *nb = e;
+    return true;
+}
+
 /* Does the subject at [i, a) open with a toll ("The death toll from ...",
  * "The toll")? Its count is of people. */
 static bool
@@ -261,6 +286,8 @@ fig_subject_count(const char *s, const struct span *sent, size_t st, char *noun,
             return false;
     } else if (clause) {
         return false;
+    } else if (fig_head_postmodified(s, i, a, &na, &nb)) {
+        /* "Customers with annual recurring revenue above $100,000 grew to" */
     } else if (fig_toll_subject(s, i, a)) {
         if (cap < 7)
             return false;

@@ -128,11 +128,15 @@ fig_share_points(const char *s, const struct span *sent, size_t st)
 
 /* See lib.h. */
 const char *
-fig_majority_unit(const char *s, size_t n, size_t ns, size_t ne)
+fig_lead_count(const char *s, size_t n, size_t ns, size_t ne, bool counted_before)
 {
-    static const char key[] = "majority of ";
-    const size_t k = sizeof key - 1;
-    if (ns < k || memcmp(s + ns - k, key, k) != 0 || memchr(s + ns, '.', ne - ns))
+    static const char key[] = "majority of ", pop[] = "population of ";
+    const size_t k = sizeof key - 1, kp = sizeof pop - 1;
+    if (memchr(s + ns, '.', ne - ns))
+        return NULL;
+    if (ns >= kp && memcmp(s + ns - kp, pop, kp) == 0)
+        return "people"; /* "the village's population of 1,900" */
+    if (counted_before || ns < k || memcmp(s + ns - k, key, k) != 0)
         return NULL;
     /* what the story counts next: "a majority of 3,716 ... 18,204 votes" */
     size_t lim = ne + 600 < n ? ne + 600 : n;
@@ -145,6 +149,28 @@ fig_majority_unit(const char *s, size_t n, size_t ns, size_t ne)
             return "seats";
     }
     return NULL;
+}
+
+/* See lib.h. */
+bool
+fig_per_day_after(const char *s, size_t n, size_t me)
+{
+    /* "3.4 billion cubic feet of natural gas a day" */
+    if (me + 4 > n || memcmp(s + me, " of ", 4) != 0)
+        return false;
+    size_t i = me + 4;
+    for (int words = 0; words < 3; words++) {
+        size_t e = i;
+        while (e < n && ex_is_lower((unsigned char)s[e]))
+            e++;
+        if (e == i || e >= n || s[e] != ' ')
+            return false;
+        i = e + 1;
+        if ((i + 4 <= n && memcmp(s + i, "a day", 5) == 0) ||
+            (i + 7 <= n && memcmp(s + i, "per day", 7) == 0))
+            return true;
+    }
+    return false;
 }
 
 /* See lib.h. */

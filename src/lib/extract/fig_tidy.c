@@ -218,7 +218,7 @@ tidy_cut(const struct fig_res *fr, const char *s, const struct fig_word *w, size
  * rent", its preposition cut before), a time's possessive ("this year's
  * corn crop"), "One" before a name ("One Lincolnshire grower"), a time
  * after it ("Corn ending stocks next August"; not "for all of last year",
- * the period itself). */
+ * the period itself), a rate's period ("natural gas a day"). */
 static void
 tidy_time_edges(const struct fig_res *fr, const char *subj, const struct fig_word *w, size_t *a,
                 size_t *b)
@@ -250,6 +250,11 @@ tidy_time_edges(const struct fig_res *fr, const char *subj, const struct fig_wor
         (tidy_in(subj, &w[*b - 1], times) ||
          fig_has(fr, FW_MONTHS, subj + w[*b - 1].start, w[*b - 1].end - w[*b - 1].start, false)))
         *b -= 2;
+    static const char *const spans[] = {"within", "for", "in", "over", "after", "under", NULL};
+    if (*b - *a > 2 && (fig_wis(subj, &w[*b - 2], "a") || fig_wis(subj, &w[*b - 2], "per")) &&
+        tidy_in(subj, &w[*b - 1], times) && !tidy_in(subj, &w[*b - 3], spans) &&
+        !fig_win(fr, subj, &w[*b - 3], FW_PREPS))
+        *b -= 2; /* "natural gas a day": the rate's period */
 }
 
 /* See lib.h. */

@@ -72,7 +72,7 @@ static const char fig_pattern[] =
     "|cts|(?:u\\.?s\\.?\\h+)?cents?|¢|pence|paise|sen|fen"
     "|metric\\h+tons|tonnes?\\h+(?:per|an?)\\h+(?:hectare|acre)|t/ha|t/acre|tonnes?|tons?|barrels?\\h+(?:per|a)\\h+day|barrels?|bpd|bushels?\\h+(?:per|an?)\\h+acre|bushels?|teus?"
     "|twenty-foot\\h+equivalent\\h+units?"
-    "|cubic\\h+met(?:re|er)s"
+    "|cubic\\h+met(?:re|er)s|cubic\\h+feet"
     "|square\\h+met(?:re|er)s|hectares?|acres?|kilowatt[-\\h]hours?|kwh|megawatts?|gigawatts?"
     "|kilomet(?:re|er)s|km|kilograms|kg|mph|kph|ounces|units|vehicles|cars|mm|cm"
     "|degrees(?:\\h+(?:celsius|fahrenheit|[cf]))?"
@@ -395,7 +395,7 @@ fig_bare_named(struct fig_state *fs, const struct fig_match *m, struct span *sen
         *ckind = FIGURE_COUNT;
         return true;
     }
-    const char *majority = pc ? NULL : fig_majority_unit(s, fs->n, m->ns, m->ne);
+    const char *majority = fig_lead_count(s, fs->n, m->ns, m->ne, pc != NULL);
     if (majority) {
         *sent = fig_sentence(&fs->para, s, fs->n, m->ns);
         *carried = majority; /* "won with a majority of 3,716" */
@@ -889,6 +889,11 @@ fig_one(struct fig_state *fs)
     if (rate) {
         free(f.unit);
         f.unit = xstrdup(rate);
+    } else if (m.um && m.um->cls == 3 && !strstr(f.unit, " per ") &&
+               fig_per_day_after(fs->s, fs->n, m.me)) {
+        char *u = xasprintf("%s per day", f.unit); /* "barrels of oil a day" */
+        free(f.unit);
+        f.unit = u;
     }
     if (!fig_merge_range(fs, &sent, carried, &f))
         fig_push(fs->out, &f, &fs->cap);

@@ -533,9 +533,14 @@ bool fig_bond_price(const char *s, const struct span *sent, size_t ns, size_t ne
 /* Are points at st a vote share's or a lead's ("share fell by 19.6 points"),
  * so percentage points, the sentence naming no index? */
 bool fig_share_points(const char *s, const struct span *sent, size_t st);
-/* The unit of a bare number after "majority of" with no count before it:
- * what the story counts next within 600 bytes ("votes", "seats"), or NULL. */
-const char *fig_majority_unit(const char *s, size_t n, size_t ns, size_t ne);
+/* The unit of a bare whole number a word before it names: "population of"
+ * counts people; "majority of", with no count before it (counted_before
+ * false), what the story counts next within 600 bytes ("votes", "seats").
+ * NULL otherwise. */
+const char *fig_lead_count(const char *s, size_t n, size_t ns, size_t ne, bool counted_before);
+/* Does " of" and up to three lower-case words then "a day" or "per day"
+ * follow a quantity ending at me ("cubic feet of natural gas a day")? */
+bool fig_per_day_after(const char *s, size_t n, size_t me);
 /* Is the unit s[us, ue) a bare "c" of cents ("612c") with no money figure
  * in the 600 bytes before st (of this run's figures from base): no figure? */
 bool fig_cents_orphan(const char *s, size_t us, size_t ue, const struct extraction *out, size_t base,

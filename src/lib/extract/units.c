@@ -341,6 +341,7 @@ static const struct fig_unitmap fig_units[] = {
     {"twenty-foot equivalent units", "TEU", 3},
     {"twenty-foot equivalent unit", "TEU", 3},
     {"cubic metres", "cubic metres", 3},
+    {"cubic feet", "cubic feet", 3},
     {"cubic meters", "cubic metres", 3},
     {"square metres", "square metres", 3},
     {"square meters", "square metres", 3},
