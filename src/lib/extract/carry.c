@@ -232,7 +232,8 @@ fig_toll_subject(const char *s, size_t i, size_t a)
 
 /* See lib.h. */
 bool
-fig_subject_count(const char *s, const struct span *sent, size_t st, char *noun, size_t cap)
+fig_subject_count(const char *s, const struct span *sent, size_t st, size_t verb_after,
+                  char *noun, size_t cap)
 {
     static const char *const moves[] = {"fell", "rose", "dropped", "climbed", "increased",
                                         "decreased", "declined", "grew", "jumped", "slipped",
@@ -252,6 +253,8 @@ fig_subject_count(const char *s, const struct span *sent, size_t st, char *noun,
     if (!fig_move_before(s, sent, a, &a, &b))
         return false;
     bool moved = false;
+    if (a < verb_after)
+        return false;
     for (const char *const *m = moves; *m && !moved; m++)
         moved = fig_word_eq(s, a, b, *m);
     /* "The number of people waiting ... fell to", "Mortgage approvals

@@ -518,8 +518,11 @@ fig_bare_rejected(struct fig_state *fs, const struct fig_match *m, struct span *
      * "fell by 17 per cent to 4,150") */
     bool last_here = last && last->sentence.start == sent->start &&
                      !(last->unit && strcmp(last->unit, "%") == 0);
-    if (bare && !slash && !last_here && (m->scale || fig_parse_num(s, m->ns, m->ne) >= 100) &&
-        fig_subject_count(s, sent, m->ns, fs->noun, sizeof fs->noun)) {
+    /* (a figure inside the subject does not: "The death toll from the
+     * magnitude 7.1 quake rose to 1,284") */
+    if (bare && !slash && (m->scale || fig_parse_num(s, m->ns, m->ne) >= 100) &&
+        fig_subject_count(s, sent, m->ns, last_here ? last->span.end : 0, fs->noun,
+                          sizeof fs->noun)) {
         *carried = fs->noun; /* "Mortgage approvals dropped to 43,700" */
         *ckind = FIGURE_COUNT;
         return false;

@@ -399,9 +399,10 @@ bool fig_of_count(const char *s, size_t n, size_t ne, char *noun, size_t cap);
 /* Does the bare number at st end a sentence whose subject counts a plural
  * noun and moved "to" or "at" it ("Mortgage approvals dropped to 43,700",
  * "The number of people waiting fell to 7.57 million")? Copies the noun
- * (lower case) into noun[cap]. Measures ("prices", "sales") count nothing. */
-bool fig_subject_count(const char *s, const struct span *sent, size_t st, char *noun,
-                       size_t cap);
+ * (lower case) into noun[cap]. Measures ("prices", "sales") count nothing.
+ * The verb comes after verb_after (a figure before it is the subject's). */
+bool fig_subject_count(const char *s, const struct span *sent, size_t st, size_t verb_after,
+                       char *noun, size_t cap);
 /* Does the count or quantity s[st, ue) only draw a class's line, after
  * "with"/"of" and before "or more"/"or fewer"... ("buildings with five
  * units or more")? */
