@@ -137,10 +137,12 @@ fig_subject_noun(const char *s, size_t i, size_t na, size_t nb, char *noun, size
     size_t n = nb - na;
     if (fig_word_eq(s, na, nb, "numbers")) {
         size_t a2, b2; /* "International student numbers" */
-        if (!fig_prev_word(s, i, na, &a2, &b2) || !ex_is_lower((unsigned char)s[a2]) ||
-            s[b2 - 1] == 's' || b2 - a2 < 4 || b2 - a2 + 2 > cap)
+        if (!fig_prev_word(s, i, na, &a2, &b2) ||
+            !(ex_is_lower((unsigned char)s[a2]) || a2 == i) || s[b2 - 1] == 's' ||
+            b2 - a2 < 4 || b2 - a2 + 2 > cap)
             return false;
-        memcpy(noun, s + a2, b2 - a2);
+        for (size_t k = 0; k < b2 - a2; k++)
+            noun[k] = (char)ex_lower((unsigned char)s[a2 + k]);
         noun[b2 - a2] = 's';
         noun[b2 - a2 + 1] = '\0';
         return true;
@@ -193,9 +195,24 @@ static bool
 fig_head_postmodified(const char *s, size_t i, size_t a, size_t *na, size_t *nb)
 {
     static const char *const post[] = {"with", "who", "that", "whose", NULL};
+    static const char *const at[] = {"at", "in", "on", "across", NULL};
     size_t e = i;
     while (e < a && ex_is_alpha((unsigned char)s[e]))
         e++;
+    size_t h = e + 1, he = h; /* "Passenger numbers at Kestrel Airport" */
+    while (he < a && ex_is_alpha((unsigned char)s[he]))
+        he++;
+    if (e < a && s[e] == ' ' && fig_word_eq(s, h, he, "numbers") && he < a && s[he] == ' ') {
+        size_t p = he + 1, pe = p;
+        while (pe < a && ex_is_alpha((unsigned char)s[pe]))
+            pe++;
+        for (const char *const *x = at; *x; x++)
+            if (fig_word_eq(s, p, pe, *x)) {
+                *na = h;
+                *nb = he;
+                return true;
+            }
+    }
     if (e - i < 4 || s[e - 1] != 's' || e >= a || s[e] != ' ')
         return false;
     size_t e2 = e + 1;
@@ -247,10 +264,15 @@ fig_subject_count(const char *s, const struct span *sent, size_t st, size_t verb
         "totals", "receipts", "spending", "balances", "savings", NULL};
     static const char *const aux[] = {"has", "have", "had", "was", "were", "is", "are", NULL};
     size_t a, b;
-    if (!fig_prev_word(s, sent->start, st, &a, &b) ||
-        !(fig_word_eq(s, a, b, "to") || fig_word_eq(s, a, b, "at")))
+    if (!fig_prev_word(s, sent->start, st, &a, &b))
         return false;
-    if (!fig_move_before(s, sent, a, &a, &b))
+    /* "Passenger numbers ... reached 31.8 million": a verb that takes the
+     * level itself */
+    bool direct = fig_word_eq(s, a, b, "reached") || fig_word_eq(s, a, b, "totalled") ||
+                  fig_word_eq(s, a, b, "totaled") || fig_word_eq(s, a, b, "hit");
+    if (!direct && !(fig_word_eq(s, a, b, "to") || fig_word_eq(s, a, b, "at")))
+        return false;
+    if (!direct && !fig_move_before(s, sent, a, &a, &b))
         return false;
     bool moved = false;
     if (a < verb_after)
