@@ -817,6 +817,10 @@ main(void)
     money("Her share of the vote fell by 8.5 points.", "8.5 points", 8.5, "pp", NULL,
           FIGURE_CHANGE);
     absent("The study reported a 95% confidence interval for the 30% fall.", "95%");
+    money("The storm passed 40 kilometres (25 miles) off the cape.", "25 miles", 25, "miles",
+          NULL, FIGURE_QUANTITY);
+    money("The firm will buy back up to two mln of its shares this year.", "two mln", 2000000,
+          "shares", "million", FIGURE_COUNT);
     extractor_free(&ex);
     ok(ex == NULL, "extractor_free clears the pointer");
     return done_testing();

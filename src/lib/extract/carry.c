@@ -188,65 +188,6 @@ fig_number_of_head(const char *s, size_t a, size_t lim, size_t *na, size_t *nb)
     return found;
 }
 
-/* Does the subject at [i, a) open with its head, a plural noun, and a
- * phrase or clause after it ("Customers with annual revenue above
- * $100,000", "Households that rent")? Sets [*na, *nb) to the head. */
-static bool
-fig_head_postmodified(const char *s, size_t i, size_t a, size_t *na, size_t *nb)
-{
-    static const char *const post[] = {"with", "who", "that", "whose", NULL};
-    static const char *const at[] = {"at", "in", "on", "across", NULL};
-    size_t e = i;
-    while (e < a && ex_is_alpha((unsigned char)s[e]))
-        e++;
-    size_t h = e + 1, he = h; /* "Passenger numbers at Kestrel Airport" */
-    while (he < a && ex_is_alpha((unsigned char)s[he]))
-        he++;
-    if (e < a && s[e] == ' ' && fig_word_eq(s, h, he, "numbers") && he < a && s[he] == ' ') {
-        size_t p = he + 1, pe = p;
-        while (pe < a && ex_is_alpha((unsigned char)s[pe]))
-            pe++;
-        for (const char *const *x = at; *x; x++)
-            if (fig_word_eq(s, p, pe, *x)) {
-                *na = h;
-                *nb = he;
-                return true;
-            }
-    }
-    if (e - i < 4 || s[e - 1] != 's' || e >= a || s[e] != ' ')
-        return false;
-    size_t e2 = e + 1;
-    while (e2 < a && ex_is_alpha((unsigned char)s[e2]))
-        e2++;
-    bool hit = false;
-    for (const char *const *p = post; *p && !hit; p++)
-        hit = fig_word_eq(s, e + 1, e2, *p);
-    if (!hit)
-        return false;
-    *na = i;
-    *nb = e;
-    return true;
-}
-
-/* Does the subject at [i, a) open with a toll ("The death toll from ...",
- * "The toll")? Its count is of people. */
-static bool
-fig_toll_subject(const char *s, size_t i, size_t a)
-{
-    size_t e = i;
-    for (int k = 0; k < 3 && e < a; k++) {
-        size_t b = e;
-        while (b < a && ex_is_alpha((unsigned char)s[b]))
-            b++;
-        if (fig_word_eq(s, e, b, "toll"))
-            return true;
-        if (b >= a || s[b] != ' ')
-            return false;
-        e = b + 1;
-    }
-    return false;
-}
-
 /* See lib.h. */
 bool
 fig_subject_count(const char *s, const struct span *sent, size_t st, size_t verb_after,

@@ -4,8 +4,11 @@
  * ("magnitude 7.1", "a 6.8-magnitude quake"), a multiple ("subscribed 38.5
  * times", "2.61 times the amount"), a bond's price or move in 32nds ("rose
  * 15/32", "gained 1-2/32"), a vote share's move in points (percentage
- * points), a majority counted in what the story counts, and a confidence
- * level that is no figure ("95% confidence interval").
+ * points), a majority counted in what the story counts, a conversion in
+ * parentheses ("18 kilometers (11 miles)"), "one mln of its shares", a
+ * confidence level that is no figure ("95% confidence interval"); and the
+ * heads of subjects that say what a bare number counts ("Customers with
+ * ... grew to", "Passenger numbers at", "The death toll from").
  */
 #include "config.h"
 
@@ -244,4 +247,102 @@ fig_count_again(const char *s, const struct span *sent, const struct figure *pre
            prev->sentence.start == sent->start && prev->span.end <= ns &&
            fig_words_before(s, sent->start, ns, w, 1) == 1 && w[0].end + 1 == ns &&
            fig_word_in(s, &w[0], lead);
+}
+
+/* See lib.h. */
+const char *
+fig_conversion_unit(const char *s, size_t st, size_t us, size_t ue, const struct figure *prev)
+{
+    static const char *const units[] = {"miles", "feet", "inches", "yards", NULL};
+    if (!prev || !prev->unit || prev->kind != FIGURE_QUANTITY || st < 2 || s[st - 1] != '(' ||
+        prev->span.end + 2 != st || s[st - 2] != ' ')
+        return NULL;
+    for (const char *const *u = units; *u; u++)
+        if (fs_word_is(s, us, ue, *u))
+            return *u; /* "a depth of 18 kilometers (11 miles)" */
+    return NULL;
+}
+
+/* See lib.h. */
+bool
+fig_of_plural(const char *s, size_t n, size_t me, char *noun, size_t cap)
+{
+    static const char *const dets[] = {"its ", "the ", "their ", "his ", "her ", NULL};
+    if (me + 4 > n || memcmp(s + me, " of ", 4) != 0)
+        return false;
+    size_t i = me + 4;
+    for (const char *const *d = dets; *d; d++)
+        if (i + strlen(*d) < n && memcmp(s + i, *d, strlen(*d)) == 0) {
+            i += strlen(*d);
+            break;
+        }
+    size_t e = i;
+    while (e < n && ex_is_lower((unsigned char)s[e]))
+        e++;
+    size_t len = e - i;
+    if (len < 4 || len + 1 > cap || (e < n && (ex_is_alpha((unsigned char)s[e]) || s[e] == '-')) ||
+        s[e - 1] != 's' || s[e - 2] == 's' || s[e - 2] == 'u' || s[e - 2] == 'i')
+        return false;
+    memcpy(noun, s + i, len); /* "buy back up to one mln of its shares" */
+    noun[len] = '\0';
+    return true;
+}
+
+/* Does the subject at [i, a) open with its head, a plural noun, and a
+ * phrase or clause after it ("Customers with annual revenue above
+ * $100,000", "Households that rent")? Sets [*na, *nb) to the head. */
+bool
+fig_head_postmodified(const char *s, size_t i, size_t a, size_t *na, size_t *nb)
+{
+    static const char *const post[] = {"with", "who", "that", "whose", NULL};
+    static const char *const at[] = {"at", "in", "on", "across", NULL};
+    size_t e = i;
+    while (e < a && ex_is_alpha((unsigned char)s[e]))
+        e++;
+    size_t h = e + 1, he = h; /* "Passenger numbers at Kestrel Airport" */
+    while (he < a && ex_is_alpha((unsigned char)s[he]))
+        he++;
+    if (e < a && s[e] == ' ' && fs_word_is(s, h, he, "numbers") && he < a && s[he] == ' ') {
+        size_t p = he + 1, pe = p;
+        while (pe < a && ex_is_alpha((unsigned char)s[pe]))
+            pe++;
+        for (const char *const *x = at; *x; x++)
+            if (fs_word_is(s, p, pe, *x)) {
+                *na = h;
+                *nb = he;
+                return true;
+            }
+    }
+    if (e - i < 4 || s[e - 1] != 's' || e >= a || s[e] != ' ')
+        return false;
+    size_t e2 = e + 1;
+    while (e2 < a && ex_is_alpha((unsigned char)s[e2]))
+        e2++;
+    bool hit = false;
+    for (const char *const *p = post; *p && !hit; p++)
+        hit = fs_word_is(s, e + 1, e2, *p);
+    if (!hit)
+        return false;
+    *na = i;
+    *nb = e;
+    return true;
+}
+
+/* Does the subject at [i, a) open with a toll ("The death toll from ...",
+ * "The toll")? Its count is of people. */
+bool
+fig_toll_subject(const char *s, size_t i, size_t a)
+{
+    size_t e = i;
+    for (int k = 0; k < 3 && e < a; k++) {
+        size_t b = e;
+        while (b < a && ex_is_alpha((unsigned char)s[b]))
+            b++;
+        if (fs_word_is(s, e, b, "toll"))
+            return true;
+        if (b >= a || s[b] != ' ')
+            return false;
+        e = b + 1;
+    }
+    return false;
 }

@@ -388,10 +388,11 @@ fig_bare_named(struct fig_state *fs, const struct fig_match *m, struct span *sen
     }
     if (m->scale) {
         struct span qs = fig_sentence(&fs->para, s, fs->n, m->ns);
-        if (!fig_count_again(s, &qs, pc, m->ns))
+        bool of = fig_of_plural(s, fs->n, m->me, fs->noun, sizeof fs->noun);
+        if (!of && !fig_count_again(s, &qs, pc, m->ns))
             return false;
         *sent = qs; /* "57 million people ... to reach 153 million" */
-        *carried = pc->unit;
+        *carried = of ? fs->noun : pc->unit;
         *ckind = FIGURE_COUNT;
         return true;
     }
@@ -850,6 +851,22 @@ fig_one(struct fig_state *fs)
         return m.me;
     }
     size_t sst = m.ns, sme = m.me;
+    if (m.noun && !m.scale && !m.cur &&
+        (carried = fig_conversion_unit(fs->s, m.ns, m.us, m.ue, fig_last(fs)))) {
+        m.st = m.ns;
+        sent = fig_sentence(&fs->para, fs->s, fs->n, m.ns);
+        m.noun = false; /* "18 kilometers (11 miles)": the same depth */
+        struct figure f;
+        fig_build(fs, &m, &sent, fig_parse_num(fs->s, m.ns, m.ne), fig_parse_num(fs->s, m.ns, m.ne),
+                  carried, FIGURE_QUANTITY, &f);
+        const struct figure *conv = fig_last(fs);
+        if (conv) {
+            free(f.subject);
+            f.subject = xstrdup(conv->subject);
+        }
+        fig_push(fs->out, &f, &fs->cap);
+        return m.me;
+    }
     if (!m.cur && !m.unit && !m.scale && !m.scale1 && !m.range &&
         ((carried = fig_magnitude(fs->s, fs->n, m.ns, m.ne, &sst, &sme) ? "magnitude" : NULL) ||
          (carried = fig_multiple(fs->s, fs->n, m.ns, m.ne, &sme) ? "times" : NULL))) {

@@ -557,6 +557,22 @@ const char *fig_rate_again(const char *s, const struct figure *prev, const struc
  * it in the sentence, counted ("57 million people ... expected to reach 153
  * million")? */
 bool fig_count_again(const char *s, const struct span *sent, const struct figure *prev, size_t ns);
+/* The unit of a conversion in parentheses right after a quantity ("18
+ * kilometers (11 miles)"): the noun s[us, ue) when it is an imperial
+ * length, else NULL. st is where the number starts. */
+const char *fig_conversion_unit(const char *s, size_t st, size_t us, size_t ue,
+                                const struct figure *prev);
+/* Does " of" (and a determiner) and a plural noun follow a scaled bare
+ * number ending at me ("one mln of its shares")? Copies the noun. */
+bool fig_of_plural(const char *s, size_t n, size_t me, char *noun, size_t cap);
+/* Does the subject at [i, a) open with its head, a plural noun, and a
+ * phrase or clause after it ("Customers with annual revenue above
+ * $100,000"), or with "X numbers at" ("Passenger numbers at Kestrel
+ * Airport")? Sets [*na, *nb) to the head. */
+bool fig_head_postmodified(const char *s, size_t i, size_t a, size_t *na, size_t *nb);
+/* Does the subject at [i, a) open with a toll ("The death toll from ...")?
+ * Its count is of people. */
+bool fig_toll_subject(const char *s, size_t i, size_t a);
 /* Does "confidence" or "CI" follow a percentage ending at me ("95%
  * confidence interval"): a level, no figure? */
 bool fig_confidence_level(const char *s, size_t n, size_t me);
