@@ -822,6 +822,49 @@ fig_range_open(const struct fig_state *fs, const struct span *sent, struct fig_m
     m->st = a;
 }
 
+/* A figure whose unit is a shape of the words around the match, appended
+ * to fs->out: "one seat" after "41 seats", a conversion in parentheses
+ * ("18 kilometers (11 miles)", the same subject), a magnitude, a multiple
+ * ("subscribed 38.5 times"). True when one was; m->me is then where it
+ * ends. */
+static bool
+fig_shaped(struct fig_state *fs, struct fig_match *m)
+{
+    const char *carried = NULL, *s = fs->s;
+    enum figure_kind kind = FIGURE_QUANTITY;
+    double v = fig_parse_num(s, m->ns, m->ne);
+    size_t st = m->ns, me = m->me;
+    bool plain = !m->cur && !m->unit && !m->scale && !m->scale1 && !m->range;
+    const struct figure *last = fig_last(fs);
+    bool conversion = false;
+    if (plain && !m->noun &&
+        (carried = fig_one_counted(fs->out, fs->base, s, fs->n, m->ns, m->ne, &me))) {
+        v = 1; /* "41 seats ... one seat" */
+        kind = FIGURE_COUNT;
+    } else if (m->noun && !m->scale && !m->cur &&
+               (carried = fig_conversion_unit(s, m->ns, m->us, m->ue, last))) {
+        m->noun = false; /* "18 kilometers (11 miles)": the same depth */
+        conversion = true;
+    } else if (plain && fig_magnitude(s, fs->n, m->ns, m->ne, &st, &me)) {
+        carried = "magnitude";
+    } else if (plain && fig_multiple(s, fs->n, m->ns, m->ne, &me)) {
+        carried = "times"; /* "subscribed 38.5 times" */
+    } else {
+        return false;
+    }
+    m->st = st;
+    m->me = me;
+    struct span sent = fig_sentence(&fs->para, s, fs->n, m->ns);
+    struct figure f;
+    fig_build(fs, m, &sent, v, v, carried, kind, &f);
+    if (conversion && last) {
+        free(f.subject);
+        f.subject = xstrdup(last->subject);
+    }
+    fig_push(fs->out, &f, &fs->cap);
+    return true;
+}
+
 /* The figure of the pattern's current match appended to fs->out, unless
  * one of the steps finds it is none (or it ends a range). Returns where
  * the match ends once read (before words it gave back: "8 million people
@@ -839,46 +882,8 @@ fig_one(struct fig_state *fs)
         fig_fraction(fs, &m);
         return m.me;
     }
-    size_t one_end = 0;
-    if (!m.cur && !m.unit && !m.noun && !m.scale && !m.scale1 && !m.range &&
-        (carried = fig_one_counted(fs->out, fs->base, fs->s, fs->n, m.ns, m.ne, &one_end))) {
-        m.me = one_end; /* "41 seats ... one seat" */
-        m.st = m.ns;
-        sent = fig_sentence(&fs->para, fs->s, fs->n, m.ns);
-        struct figure f;
-        fig_build(fs, &m, &sent, 1, 1, carried, FIGURE_COUNT, &f);
-        fig_push(fs->out, &f, &fs->cap);
+    if (fig_shaped(fs, &m))
         return m.me;
-    }
-    size_t sst = m.ns, sme = m.me;
-    if (m.noun && !m.scale && !m.cur &&
-        (carried = fig_conversion_unit(fs->s, m.ns, m.us, m.ue, fig_last(fs)))) {
-        m.st = m.ns;
-        sent = fig_sentence(&fs->para, fs->s, fs->n, m.ns);
-        m.noun = false; /* "18 kilometers (11 miles)": the same depth */
-        struct figure f;
-        fig_build(fs, &m, &sent, fig_parse_num(fs->s, m.ns, m.ne), fig_parse_num(fs->s, m.ns, m.ne),
-                  carried, FIGURE_QUANTITY, &f);
-        const struct figure *conv = fig_last(fs);
-        if (conv) {
-            free(f.subject);
-            f.subject = xstrdup(conv->subject);
-        }
-        fig_push(fs->out, &f, &fs->cap);
-        return m.me;
-    }
-    if (!m.cur && !m.unit && !m.scale && !m.scale1 && !m.range &&
-        ((carried = fig_magnitude(fs->s, fs->n, m.ns, m.ne, &sst, &sme) ? "magnitude" : NULL) ||
-         (carried = fig_multiple(fs->s, fs->n, m.ns, m.ne, &sme) ? "times" : NULL))) {
-        m.st = sst; /* "magnitude 7.1", "subscribed 38.5 times" */
-        m.me = sme;
-        sent = fig_sentence(&fs->para, fs->s, fs->n, m.ns);
-        struct figure f;
-        fig_build(fs, &m, &sent, fig_parse_num(fs->s, m.ns, m.ne), fig_parse_num(fs->s, m.ns, m.ne),
-                  carried, FIGURE_QUANTITY, &f);
-        fig_push(fs->out, &f, &fs->cap);
-        return m.me;
-    }
     if (fig_shape_rejected(fs->s, fs->n, &m) || fig_bare_rejected(fs, &m, &sent, &carried, &ckind))
         return m.me;
     if (m.um && strcmp(m.um->unit, "%") == 0 && fig_confidence_level(fs->s, fs->n, m.me))
