@@ -29,8 +29,10 @@
 # wire R 1.000 ("171.3 million 60-kg bags"), web R 0.981 ("one seat", "up
 # from 77 at the last election"), all P 1.000 R 0.985 (200/200/203),
 # subjects right 0.850 ("May corn").
+# After figures8 (2026-12-07-figures8.md): british R 1.000 (42/42/42), all P 1.000
+# R 0.995 (202/202/203); the British floor raised to it.
 . "$(dirname "$0")/python_env.sh"
 exec python3 "$TOP_SRCDIR/tests/extract/heldout.py" "$TOP_BUILDDIR/tests/ingest/ingest_dump" \
     "$TOP_BUILDDIR/tests/extract/extract_dump" "$DOSSIER_ASSETS" \
     "$TOP_SRCDIR/tests/extract/heldout6" --check --figures-only --precision=1.00 \
-    --floors=wire:1.00,web:0.98,british:0.95,business:1.00
+    --floors=wire:1.00,web:0.98,british:1.00,business:1.00

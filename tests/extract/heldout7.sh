@@ -20,8 +20,10 @@
 #   british  P 1.000 R 0.895 (17/17/19); business P 0.941 R 0.941 (16/17/17)
 #   all      P 0.986 R 0.947 (72/73/76); subjects set 0.986 right 0.778
 # The floors are the values measured, so that nothing falls back.
+# After figures8 (2026-12-07-figures8.md): web R 1.000 (19/19/19), british R 0.947
+# (18/18/19), all P 0.987 R 0.974 (74/75/76); the web and British floors raised.
 . "$(dirname "$0")/python_env.sh"
 exec python3 "$TOP_SRCDIR/tests/extract/heldout.py" "$TOP_BUILDDIR/tests/ingest/ingest_dump" \
     "$TOP_BUILDDIR/tests/extract/extract_dump" "$DOSSIER_ASSETS" \
     "$TOP_SRCDIR/tests/extract/heldout7" --check --figures-only --precision=0.94 \
-    --floors=wire:1.00,web:0.94,british:0.89,business:0.94
+    --floors=wire:1.00,web:1.00,british:0.94,business:0.94

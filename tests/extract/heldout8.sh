@@ -19,8 +19,10 @@
 #   british  P 1.000 R 0.973 (36/36/37); business P 0.980 R 1.000 (49/50/49)
 #   all      P 0.995 R 0.989 (182/183/184); subjects set 0.967 right 0.731
 # The floors are the values measured, so that nothing falls back.
+# After figures8 (2026-12-07-figures8.md): wire R 1.000 (51/51/51), british R 1.000
+# (37/37/37), all P 0.995 R 1.000 (184/185/184); floors raised to them.
 . "$(dirname "$0")/python_env.sh"
 exec python3 "$TOP_SRCDIR/tests/extract/heldout.py" "$TOP_BUILDDIR/tests/ingest/ingest_dump" \
     "$TOP_BUILDDIR/tests/extract/extract_dump" "$DOSSIER_ASSETS" \
     "$TOP_SRCDIR/tests/extract/heldout8" --check --figures-only --precision=0.98 \
-    --floors=wire:0.98,web:1.00,british:0.97,business:1.00
+    --floors=wire:1.00,web:1.00,british:1.00,business:1.00

@@ -793,6 +793,34 @@ main(void)
            "... its span, in the text");
         extraction_clear(&x);
     }
+    /* Units that are shapes of the words around a number (fig_shapes.c). */
+    money("A magnitude 6.4 tremor shook the coast.", "magnitude 6.4", 6.4, "magnitude", NULL,
+          FIGURE_QUANTITY);
+    money("The share sale was oversubscribed 21.3 times on Friday.", "21.3 times", 21.3, "times",
+          NULL, FIGURE_QUANTITY);
+    absent("He won the title four times as a player, scoring 12 goals.", "four times");
+    money("The 10-year Treasury note rose 9/32 in price to yield 4.02%.", "9/32", 0.28125,
+          "points", NULL, FIGURE_CHANGE);
+    money("Growers harvested 7.4t/ha of barley this year.", "7.4t/ha", 7.4, "tonnes per hectare",
+          NULL, FIGURE_QUANTITY);
+    money("Farmers expect 51.2 bushels per acre of soybeans.", "51.2 bushels per acre", 51.2,
+          "bushels per acre", NULL, FIGURE_QUANTITY);
+    money("Profit rose to R1.2bn and the dividend to 140c a share.", "140c", 1.4, "ZAR", NULL,
+          FIGURE_AMOUNT);
+    absent("It ran on the Psion series 3c and cost $400.", "3c");
+    money("The bank raised rates by a quarter of a percentage point on Thursday.",
+          "a quarter of a percentage point", 0.25, "pp", NULL, FIGURE_CHANGE);
+    money("Ms Vale won with a majority of 2,150 after taking 16,004 votes.", "2,150", 2150,
+          "votes", NULL, FIGURE_COUNT);
+    money("Mr Lund took 9,870 votes (44.1%) and Ms Roe came second on 8,212 (36.9%).", "8,212",
+          8212, "votes", NULL, FIGURE_COUNT);
+    money("Her share of the vote fell by 8.5 points.", "8.5 points", 8.5, "pp", NULL,
+          FIGURE_CHANGE);
+    absent("The study reported a 95% confidence interval for the 30% fall.", "95%");
+    money("The storm passed 40 kilometres (25 miles) off the cape.", "25 miles", 25, "miles",
+          NULL, FIGURE_QUANTITY);
+    money("The firm will buy back up to two mln of its shares this year.", "two mln", 2000000,
+          "shares", "million", FIGURE_COUNT);
     extractor_free(&ex);
     ok(ex == NULL, "extractor_free clears the pointer");
     return done_testing();

@@ -137,10 +137,12 @@ fig_subject_noun(const char *s, size_t i, size_t na, size_t nb, char *noun, size
     size_t n = nb - na;
     if (fig_word_eq(s, na, nb, "numbers")) {
         size_t a2, b2; /* "International student numbers" */
-        if (!fig_prev_word(s, i, na, &a2, &b2) || !ex_is_lower((unsigned char)s[a2]) ||
-            s[b2 - 1] == 's' || b2 - a2 < 4 || b2 - a2 + 2 > cap)
+        if (!fig_prev_word(s, i, na, &a2, &b2) ||
+            !(ex_is_lower((unsigned char)s[a2]) || a2 == i) || s[b2 - 1] == 's' ||
+            b2 - a2 < 4 || b2 - a2 + 2 > cap)
             return false;
-        memcpy(noun, s + a2, b2 - a2);
+        for (size_t k = 0; k < b2 - a2; k++)
+            noun[k] = (char)ex_lower((unsigned char)s[a2 + k]);
         noun[b2 - a2] = 's';
         noun[b2 - a2 + 1] = '\0';
         return true;
@@ -188,7 +190,8 @@ fig_number_of_head(const char *s, size_t a, size_t lim, size_t *na, size_t *nb)
 
 /* See lib.h. */
 bool
-fig_subject_count(const char *s, const struct span *sent, size_t st, char *noun, size_t cap)
+fig_subject_count(const char *s, const struct span *sent, size_t st, size_t verb_after,
+                  char *noun, size_t cap)
 {
     static const char *const moves[] = {"fell", "rose", "dropped", "climbed", "increased",
                                         "decreased", "declined", "grew", "jumped", "slipped",
@@ -202,20 +205,42 @@ fig_subject_count(const char *s, const struct span *sent, size_t st, char *noun,
         "totals", "receipts", "spending", "balances", "savings", NULL};
     static const char *const aux[] = {"has", "have", "had", "was", "were", "is", "are", NULL};
     size_t a, b;
-    if (!fig_prev_word(s, sent->start, st, &a, &b) ||
-        !(fig_word_eq(s, a, b, "to") || fig_word_eq(s, a, b, "at")))
+    if (!fig_prev_word(s, sent->start, st, &a, &b))
         return false;
-    if (!fig_move_before(s, sent, a, &a, &b))
+    /* "Passenger numbers ... reached 31.8 million": a verb that takes the
+     * level itself */
+    bool direct = fig_word_eq(s, a, b, "reached") || fig_word_eq(s, a, b, "totalled") ||
+                  fig_word_eq(s, a, b, "totaled") || fig_word_eq(s, a, b, "hit");
+    if (!direct && !(fig_word_eq(s, a, b, "to") || fig_word_eq(s, a, b, "at")))
+        return false;
+    if (!direct && !fig_move_before(s, sent, a, &a, &b))
         return false;
     bool moved = false;
+    if (a < verb_after)
+        return false;
     for (const char *const *m = moves; *m && !moved; m++)
         moved = fig_word_eq(s, a, b, *m);
     /* "The number of people waiting ... fell to", "Mortgage approvals
      * dropped to", "The number of cases has grown to": the subject's
      * counted noun */
     size_t i = fig_dateline_end(s, sent), na = 0, nb = 0, ha, hb;
-    if (!moved || memchr(s + i, ',', a - i))
+    if (!moved)
         return false;
+    /* ", while the number of active listings climbed to": a clause of its own */
+    static const char *const conj[] = {"while", "and", "but", "whereas", NULL};
+    const char *comma = NULL;
+    for (size_t c = i; c < a; c++)
+        if (s[c] == ',')
+            comma = s + c;
+    bool clause = comma != NULL;
+    if (clause) {
+        struct fig_word cw = {(size_t)(comma - s) + 2, (size_t)(comma - s) + 2};
+        while (cw.end < a && ex_is_alpha((unsigned char)s[cw.end]))
+            cw.end++;
+        if (comma[1] != ' ' || !fig_word_in(s, &cw, conj))
+            return false;
+        i = cw.end + 1;
+    }
     if (fig_prev_word(s, i, a, &ha, &hb))
         for (const char *const *x = aux; *x; x++)
             if (fig_word_eq(s, ha, hb, *x)) {
@@ -225,6 +250,15 @@ fig_subject_count(const char *s, const struct span *sent, size_t st, char *noun,
     if (a - i > 14 && fig_word_eq(s, i, i + 3, "the") && memcmp(s + i + 3, " number of ", 11) == 0) {
         if (!fig_number_of_head(s, i + 14, a, &na, &nb))
             return false;
+    } else if (clause) {
+        return false;
+    } else if (fig_head_postmodified(s, i, a, &na, &nb)) {
+        /* "Customers with annual recurring revenue above $100,000 grew to" */
+    } else if (fig_toll_subject(s, i, a)) {
+        if (cap < 7)
+            return false;
+        memcpy(noun, "people", 7); /* "The death toll from the quake rose to 1,284" */
+        return true;
     } else {
         /* the word before the verb heads the subject */
         if (!fig_prev_word(s, i, a, &ha, &hb) || (ha > i && a - i > 40))
@@ -249,6 +283,11 @@ fig_of_count(const char *s, size_t n, size_t ne, char *noun, size_t cap)
         i += 4; /* "94 of the 150 seats" */
     else if (i + 4 < n && memcmp(s + i, "its ", 4) == 0)
         i += 4;
+    size_t o = i; /* "44,190 of the constituency's 69,702 electors" */
+    while (o < n && o < i + 24 && ex_is_lower((unsigned char)s[o]))
+        o++;
+    if (o > i && o + 3 < n && s[o] == '\'' && s[o + 1] == 's' && s[o + 2] == ' ')
+        i = o + 3;
     if (!ex_is_digit((unsigned char)s[i]))
         return false;
     while (i < n && (ex_is_digit((unsigned char)s[i]) || s[i] == ','))
@@ -316,13 +355,13 @@ fig_weight_sentence(const char *s, const struct span *sent)
     return false;
 }
 
-/* The currency whose hundredths a cents figure counts: the dollar or euro
- * of the nearest money figure before it in the same paragraph (within
+/* The currency whose hundredths a cents figure counts: the dollar, euro or
+ * rand of the nearest money figure before it in the same paragraph (within
  * 600 bytes), else def (the text's own dollar). */
 const char *
 fig_cents_currency(const struct extraction *out, size_t base, size_t pos, const char *def)
 {
-    static const char *const fam[] = {"USD", "AUD", "CAD", "NZD", "HKD", "SGD", "TWD", "EUR",
+    static const char *const fam[] = {"USD", "AUD", "CAD", "NZD", "HKD", "SGD", "TWD", "EUR", "ZAR",
                                       NULL};
     bool dollar = false;
     for (const char *const *c = fam; *c && !dollar; c++)
@@ -696,7 +735,9 @@ fig_carry(const char *s, size_t n, const struct span *sent, size_t st, bool scal
     while (e < n && (ex_is_digit((unsigned char)s[e]) || s[e] == '.' || s[e] == ','))
         e++;
     bool quote = e < n && s[e] == '/';
-    if (scaled && !prev->scale && !quote)
+    /* "Net profit 7,840,000 vs 10.2 mln": a row compares like with like */
+    bool row = fig_word_eq(s, a, b, "vs") || fig_word_eq(s, a, b, "versus");
+    if (scaled && !prev->scale && !quote && !row)
         return false;
     *unit = prev->unit;
     *kind = prev->kind == FIGURE_CHANGE ? FIGURE_QUANTITY : prev->kind;
@@ -851,15 +892,21 @@ fig_table_scale(const char *s, size_t n, size_t st, const char **name)
 bool
 fig_range_lower(const char *s, size_t lo, size_t ns, size_t ne, size_t *a, size_t *b)
 {
-    if (ns < lo + 5 || memcmp(s + ns - 4, " to ", 4) != 0)
+    /* "between 7-1/4 and 7-1/2 pct" too, fractions and all */
+    bool and = ns >= lo + 6 && memcmp(s + ns - 5, " and ", 5) == 0;
+    if (!and && (ns < lo + 5 || memcmp(s + ns - 4, " to ", 4) != 0))
         return false;
-    size_t e = ns - 4, i = e;
-    while (i > lo && (ex_is_digit((unsigned char)s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ','))
+    size_t e = ns - (and ? 5 : 4), i = e;
+    while (i > lo && (ex_is_digit((unsigned char)s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ',' ||
+                      (and && (s[i - 1] == '/' || s[i - 1] == '-'))))
         i--;
     if (i == e || !ex_is_digit((unsigned char)s[i]) || !ex_is_digit((unsigned char)s[e - 1]))
         return false;
     if (i > 0 && s[i - 1] != ' ' && s[i - 1] != '(')
         return false; /* "$14 to", "3-1/2 to", "A4 to" */
+    struct fig_word bw[1];
+    if (and && !(fig_words_before(s, lo, i, bw, 1) == 1 && fig_wis(s, &bw[0], "between")))
+        return false;
     double v = fig_parse_num(s, i, e), v2 = fig_parse_num(s, ns, ne);
     if (v < 0 || v2 <= v || (v >= 1800 && v <= 2100 && !memchr(s + i, '.', e - i)))
         return false;

@@ -299,6 +299,21 @@ fig_expectation_after(const char *s, size_t e)
     return b > a && fig_word_in(s, &(struct fig_word){a, b}, verbs);
 }
 
+/* Does a share in parentheses follow a bare number ending at e ("on 14,488
+ * (32.8 per cent)", "11,200 (41%)")? */
+static bool
+fig_share_after(const char *s, size_t n, size_t e)
+{
+    if (e + 4 > n || s[e] != ' ' || s[e + 1] != '(' || !ex_is_digit((unsigned char)s[e + 2]))
+        return false;
+    const char *close = memchr(s + e + 2, ')', n - e - 2 < 20 ? n - e - 2 : 20);
+    if (!close)
+        return false;
+    size_t len = (size_t)(close - (s + e + 2));
+    return memchr(s + e + 2, '%', len) || (len > 8 && memcmp(close - 8, "per cent", 8) == 0) ||
+           (len > 7 && memcmp(close - 7, "percent", 7) == 0);
+}
+
 /* Time words a comparison may name after a bare number ("up from 2,760
  * the winter before", "against 77 last year"). */
 static const char *const fig_when_words[] = {
@@ -311,14 +326,31 @@ static const char *const fig_when_lead[] = {"the", "a", "last", "this", "that", 
 enum fig_tail
 fig_bare_tail(const char *s, size_t n, size_t e)
 {
+    /* a state after an adverb ("and 412 still missing") ends a clause too */
+    static const char *const states[] = {"missing", "dead", "hurt", "injured", "wounded",
+                                         "displaced", "unaccounted", NULL};
+    static const char *const adverbs[] = {"still", "now", "also", NULL};
+    static const char *const aux[] = {"were", "was", "are", "is", "had", "have", "has", NULL};
+    if (fig_share_after(s, n, e))
+        return FIG_TAIL_SHARE;
     struct fig_word w[4];
     size_t k = fig_words_after(s, e, n, w, 4);
     if (k == 0 || w[0].start != e + 1)
         return FIG_TAIL_NONE;
+    /* "polled 2,903 and the Greens 1,560": the next of a list */
+    if (k >= 2 && fig_wis(s, &w[0], "and") &&
+        (fig_wis(s, &w[1], "the") || ex_is_upper((unsigned char)s[w[1].start])))
+        return FIG_TAIL_LIST;
+    /* "said 29,820 were completed": the subject of a passive */
+    if (k >= 2 && fig_word_in(s, &w[0], aux) &&
+        (fig_past_participle(s, &w[1]) ||
+         (k >= 3 && fig_wis(s, &w[1], "been") && fig_past_participle(s, &w[2]))))
+        return FIG_TAIL_PASSIVE;
     /* "and 11 damaged.": a participle ends the clause */
-    if (fig_past_participle(s, &w[0]) &&
-        (w[0].end >= n || s[w[0].end] == '.' || s[w[0].end] == ',' || s[w[0].end] == ';' ||
-         s[w[0].end] == '\n'))
+    size_t p = k >= 2 && fig_word_in(s, &w[0], adverbs) ? 1 : 0;
+    if ((fig_past_participle(s, &w[p]) || fig_word_in(s, &w[p], states)) &&
+        (w[p].end >= n || s[w[p].end] == '.' || s[w[p].end] == ',' || s[w[p].end] == ';' ||
+         s[w[p].end] == '\n'))
         return FIG_TAIL_PARTICIPLE;
     /* "the winter before", "at the last election", "in the previous year" */
     size_t j = k >= 3 && (fig_wis(s, &w[0], "at") || fig_wis(s, &w[0], "in")) ? 1 : 0;
@@ -361,4 +393,91 @@ fig_one_counted(const struct extraction *out, size_t base, const char *s, size_t
         }
     }
     return NULL;
+}
+
+/* Does "Of those," (these, them, whom) open the clause of the number at
+ * ns, so that it counts what the count before it counted? */
+bool
+fig_of_those(const char *s, size_t ns)
+{
+    static const char *const opens[] = {"Of those, ", "Of these, ", "Of them, ", "of whom ",
+                                        "of which ", NULL};
+    for (const char *const *o = opens; *o; o++) {
+        size_t k = strlen(*o);
+        if (ns >= k && memcmp(s + ns - k, *o, k) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Words before a number that make it a level, a time, a place, a rank or
+ * an age, not a count of what was counted before ("rose to 244", "at 11",
+ * "in 12", "the top 10", "now 34", "voters over 60", "numbers 19 and 10"). */
+static const char *const fig_not_count_lead[] = {
+    "at", "to", "by", "in", "on", "after", "before", "since", "until", "the", "page", "no",
+    "number", "numbers", "aged", "age", "than", "per", "of", "top", "over", "under", "now",
+    "was", "is", "just", "and", "between", NULL};
+
+/* Is the bare whole number at m a count of what the count before it
+ * counted, its noun left out ("won with 1,087 votes ... The Conservative
+ * candidate polled 874, and Reform UK came third with 530", "41 seats ...
+ * independents 10", "a majority of 212 from 2023")? The count lies within
+ * 300 bytes before it, no blank line between, only percentages between
+ * them; the number is whole, no year, and no word of its own follows it
+ * (punctuation or a preposition); the word before it is lower case and no
+ * preposition of a level, time or place. "of" opens only a majority. */
+const struct figure *
+fig_bare_counted(const char *s, size_t n, const struct extraction *out, size_t base, size_t ns,
+                 size_t ne)
+{
+    const struct figure *pc = NULL;
+    for (size_t i = out->nfigures; i > base && !pc; i--) {
+        const struct figure *f = &out->figures[i - 1];
+        if (f->kind == FIGURE_COUNT && f->unit)
+            pc = f;
+        else if (!f->unit || strcmp(f->unit, "%") != 0)
+            return NULL;
+    }
+    if (!pc || pc->span.end > ns || ns - pc->span.end > 300 ||
+        memchr(s + ns, '.', ne - ns))
+        return NULL;
+    for (size_t i = pc->span.end; i + 1 < ns; i++)
+        if (s[i] == '\n' && s[i + 1] == '\n')
+            return NULL; /* another paragraph */
+    double v = fig_parse_num(s, ns, ne);
+    if (v < 2 || (v >= 1800 && v <= 2100 && !memchr(s + ns, ',', ne - ns)))
+        return NULL;
+    struct fig_word w[2];
+    size_t e = ne;
+    if (e + 1 < n && s[e] == '.' && ex_is_digit((unsigned char)s[e + 1]))
+        return NULL; /* "7.2GB" */
+    enum fig_tail tail = FIG_TAIL_NONE;
+    bool punct = e >= n || s[e] == ',' || s[e] == '.' || s[e] == ';' || s[e] == '\n';
+    bool prep = !punct && fig_words_after(s, e, n, w, 1) == 1 && w[0].start == e + 1 &&
+                (fig_wis(s, &w[0], "from") || fig_wis(s, &w[0], "in") ||
+                 fig_wis(s, &w[0], "against") || fig_wis(s, &w[0], "for"));
+    bool against = prep && fig_wis(s, &w[0], "against"), for_ = prep && fig_wis(s, &w[0], "for");
+    if (!punct && !prep && (tail = fig_bare_tail(s, n, e)) == FIG_TAIL_NONE)
+        return NULL;
+    size_t lo = ns > 40 ? ns - 40 : 0;
+    size_t k = fig_words_before(s, lo, ns, w, 2);
+    if (k == 0 || w[0].end + 1 != ns)
+        return NULL;
+    if (!ex_is_lower((unsigned char)s[w[0].start]))
+        /* "the Liberal Democrats polled 2,903 and the Greens 1,560.": a
+         * party and its count in a list */
+        return punct && k == 2 && fig_wis(s, &w[1], "the") &&
+                       ex_is_lower((unsigned char)s[w[0].start + 1]) && w[0].end - w[0].start > 3
+                   ? pc
+                   : NULL;
+    if (fig_wis(s, &w[0], "of"))
+        return k == 2 && fig_wis(s, &w[1], "majority") ? pc : NULL;
+    if ((tail == FIG_TAIL_PARTICIPLE && fig_wis(s, &w[0], "and")) ||
+        (tail == FIG_TAIL_EXPECTED && fig_wis(s, &w[0], "the")) || tail == FIG_TAIL_SHARE ||
+        (against && fig_wis(s, &w[0], "to")))
+        return pc; /* "and 11 damaged", "the 250,000 the market had expected", "on 14,488
+                    * (32.8 per cent)", "21,406 votes in favor ... to 20,837 against" */
+    if (for_ && !fig_wis(s, &w[0], "against"))
+        return NULL; /* "for" only as a vote's: "against 11,225 for Fenner" */
+    return fig_word_in(s, &w[0], fig_not_count_lead) ? NULL : pc;
 }

@@ -213,6 +213,50 @@ tidy_cut(const struct fig_res *fr, const char *s, const struct fig_word *w, size
     }
 }
 
+/* Cut what opens or ends the phrase [*a, *b) without naming the thing
+ * measured: a place before the phrase's determiner ("In Dublin the average
+ * rent", its preposition cut before), a time's possessive ("this year's
+ * corn crop"), "One" before a name ("One Lincolnshire grower"), a time
+ * after it ("Corn ending stocks next August"; not "for all of last year",
+ * the period itself), a rate's period ("natural gas a day"). */
+static void
+tidy_time_edges(const struct fig_res *fr, const char *subj, const struct fig_word *w, size_t *a,
+                size_t *b)
+{
+    static const char *const times[] = {"year's", "month's", "week's", "quarter's", "day's",
+                                        "season's", "year", "month", "week", "quarter", NULL};
+    static const char *const near[] = {"next", "last", "this", NULL};
+    static const char *const whole[] = {"half", "all", "both", "against", "among", "amid",
+                                        "despite", "unlike", NULL};
+    for (size_t j = *a + 1; j + 1 < *b && j <= *a + 3; j++) {
+        const struct fig_word *p = &w[j - 1];
+        if (!ex_is_upper((unsigned char)subj[p->start]) || fig_win(fr, subj, p, FW_PREPS) ||
+            tidy_in(subj, p, whole) ||
+            (p->end - p->start > 4 && memcmp(subj + p->end - 3, "ing", 3) == 0))
+            break; /* "Against the yen", "Half the world's", "Investigating the" */
+        if (subj[w[j].start] == 't' && fig_wis(subj, &w[j], "the") &&
+            ex_is_lower((unsigned char)subj[w[j + 1].start])) {
+            *a = j + 1;
+            break;
+        }
+    }
+    if (*b - *a > 1 && tidy_in(subj, &w[*a], times) && subj[w[*a].end - 1] == 's')
+        (*a)++;
+    if (*b - *a > 1 && subj[w[*a].start] == 'O' && fig_wis(subj, &w[*a], "one") &&
+        ex_is_upper((unsigned char)subj[w[*a + 1].start]))
+        (*a)++; /* not "nine points" (a move's own text), "Six Nations" (a name) */
+    if (*b - *a > 3 && tidy_in(subj, &w[*b - 2], near) &&
+        !fig_win(fr, subj, &w[*b - 3], FW_PREPS) && !fig_wis(subj, &w[*b - 3], "the") &&
+        (tidy_in(subj, &w[*b - 1], times) ||
+         fig_has(fr, FW_MONTHS, subj + w[*b - 1].start, w[*b - 1].end - w[*b - 1].start, false)))
+        *b -= 2;
+    static const char *const spans[] = {"within", "for", "in", "over", "after", "under", NULL};
+    if (*b - *a > 2 && (fig_wis(subj, &w[*b - 2], "a") || fig_wis(subj, &w[*b - 2], "per")) &&
+        tidy_in(subj, &w[*b - 1], times) && !tidy_in(subj, &w[*b - 3], spans) &&
+        !fig_win(fr, subj, &w[*b - 3], FW_PREPS))
+        *b -= 2; /* "natural gas a day": the rate's period */
+}
+
 /* See lib.h. */
 char *
 fig_subject_tidy(const struct fig_res *fr, char *subj)
@@ -253,6 +297,7 @@ fig_subject_tidy(const struct fig_res *fr, char *subj)
                 break;
             }
     }
+    tidy_time_edges(fr, subj, w, &a, &b);
     if (b - a == 1 && ex_is_upper((unsigned char)subj[w[a].start]) &&
         (fig_word_in(subj, &w[a], tidy_days) ||
          fig_has(fr, FW_MONTHS, subj + w[a].start, w[a].end - w[a].start, false)))

@@ -33,14 +33,16 @@
     "(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"                       \
     "(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|"  \
     "seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"      \
-    "eighteen|nineteen|(?<!of\\h)(?<!half\\h)a(?:\\h+(?:full|whole))?(?=\\h+percentage\\h+point\\b))(?![\\w-])"
+    "eighteen|nineteen|(?<!of\\h)(?<!half\\h)a(?:\\h+(?:full|whole))?(?=\\h+percentage\\h+point\\b)"     \
+    "|(?:a\\h+quarter(?:\\h+of\\h+a)?|half\\h+a|three[\\h-]quarters\\h+of\\h+a)"             \
+    "(?=\\h+percentage\\h+point\\b))(?![\\w-])"
 /* Unit words written onto the number ("93mph", "80mm", "6C"). */
-#define FIG_ATTACHED "(?i:mph|kph|km|kg|mm|cm|kwh)(?![A-Za-z])|(?-i:[CF])(?![A-Za-z])"
+#define FIG_ATTACHED "(?i:mph|kph|km|kg|mm|cm|kwh|t/(?:ha|acre))(?![A-Za-z])|(?-i:[CF])(?![A-Za-z])"
 /* Fractions in words of a group ("a fifth of", "two-thirds of", "half
  * of") and ratios ("one in ten patients", "nine out of 10 couples"). */
 #define FIG_FRACW                                                                          \
     "(?i:(?:a|one|two|three|four|five|six|seven|eight|nine)[\\h-](?:half|third|quarter|"     \
-    "fifth|sixth|seventh|eighth|ninth|tenth)s?|half)(?=\\h+of\\h)"                          \
+    "fifth|sixth|seventh|eighth|ninth|tenth)s?|half)(?=\\h+of\\h)(?!\\h+of\\h+a\\h+percentage)"                          \
     "|(?i:(?:one|two|three|four|five|six|seven|eight|nine|\\d{1,2})\\h+(?:in|out\\h+of)\\h+(?:two|three|" \
     "four|five|six|seven|eight|nine|ten|twenty|\\d{1,3}))(?=\\h+[A-Za-z])"
 /* ISO 4217 codes written after a number ("500 CHF"). */
@@ -55,10 +57,10 @@ static const char fig_pattern[] =
     "(?:RMB|" FIG_ISO "|Rs\\.?)(?=\\h?\\d)|R(?=\\d))\\h?)?"
     "(?<num>(?<fw>" FIG_FRACW ")|" FIG_FRAC "|" FIG_QUOTE "|" FIG_PFRAC "|" FIG_NUM "|" FIG_WORDS ")"
     "(?:\\h?[-–]\\h?(?<num2>" FIG_NUM "))?"
-    "(?:\\h?(?<scale>(?i:trillion|billion|million|thousand|bn|bln|mln|mn|tn|trn)|lakh\\h+crore|crore|lakh"
+    "(?:(?:\\h?|-(?=(?i:trillion|billion|million)\\b))(?<scale>(?i:trillion|billion|million|thousand|bn|bln|mln|mn|tn|trn)|lakh\\h+crore|crore|lakh"
     "|万亿|亿|万)"
-    "|(?<scale1>[mk])|(?<pence>p))?(?:(?![A-Za-z])|(?=" FIG_ATTACHED "))"
-    "(?:\\h?(?<unit>%|美元|元|吨|(?-i:" FIG_ISO ")|°\\h?[CF]|(?<=\\d)[CF]"
+    "|(?<scale1>[mk])|(?<pence>p|(?-i:c)))?(?:(?![A-Za-z])|(?=" FIG_ATTACHED "))"
+    "(?:\\h?(?<unit>%|美元|元|吨|(?-i:" FIG_ISO ")|°\\h?[CF]|(?<=\\d)(?-i:[CF])"
     "|(?i:per\\h?cent|percentage\\h+points?|percent|pct|basis\\h+points?|bps|pp|points?"
     "|(?:u\\.?s\\.?\\h+)?dlrs?|(?:u\\.?s\\.?|hong\\h+kong|hk|singapore|australian|canadian"
     "|new\\h+zealand|taiwan)\\h+dollars?|dollars?|yuan|renminbi|rmb|euros?|pounds?\\h+sterling"
@@ -68,9 +70,9 @@ static const char fig_pattern[] =
     "|escudos?|drachmas?|kronor|kronur|kroner|krona|krone|rand|pesos?|reais|rubles?|roubles?"
     "|dinars?|riyals?|rials?|dirhams?|shekels?|naira|shillings?|zlotys?|forint|hryvnias?"
     "|cts|(?:u\\.?s\\.?\\h+)?cents?|¢|pence|paise|sen|fen"
-    "|metric\\h+tons|tonnes?|tons?|barrels?\\h+(?:per|a)\\h+day|barrels?|bpd|bushels?|teus?"
+    "|metric\\h+tons|tonnes?\\h+(?:per|an?)\\h+(?:hectare|acre)|t/ha|t/acre|tonnes?|tons?|barrels?\\h+(?:per|a)\\h+day|barrels?|bpd|bushels?\\h+(?:per|an?)\\h+acre|bushels?|teus?"
     "|twenty-foot\\h+equivalent\\h+units?"
-    "|cubic\\h+met(?:re|er)s"
+    "|cubic\\h+met(?:re|er)s|cubic\\h+feet"
     "|square\\h+met(?:re|er)s|hectares?|acres?|kilowatt[-\\h]hours?|kwh|megawatts?|gigawatts?"
     "|kilomet(?:re|er)s|km|kilograms|kg|mph|kph|ounces|units|vehicles|cars|mm|cm"
     "|degrees(?:\\h+(?:celsius|fahrenheit|[cf]))?"
@@ -189,34 +191,6 @@ fig_sentence(struct fig_para *pp, const char *s, size_t n, size_t pos)
     struct span whole = {(uint32_t)pp->start, (uint32_t)pp->end};
     return whole;
 }
-
-char *
-fig_clean_copy(const char *s, size_t a, size_t b)
-{
-    /* Collapse white space (incl. NBSP) to one space; drop control bytes. */
-    struct buf out = BUF_INIT;
-    bool sp = false;
-    for (size_t i = a; i < b; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == 0xC2 && i + 1 < b && ((unsigned char)s[i + 1] == 0xA0 ||
-                                       (unsigned char)s[i + 1] < 0xA0)) {
-            /* NBSP is a space; U+0080..U+009F are C1 controls: never kept */
-            sp = sp || (unsigned char)s[i + 1] == 0xA0;
-            i++;
-            continue;
-        }
-        if (c <= ' ' || c == 0x7F) {
-            sp = true;
-            continue;
-        }
-        if (sp && out.len)
-            buf_putc(&out, ' ');
-        sp = false;
-        buf_putc(&out, (char)c);
-    }
-    return buf_steal(&out);
-}
-
 
 static void
 fig_push(struct extraction *out, struct figure *f, size_t *cap)
@@ -395,80 +369,6 @@ fig_read_match(const struct fig_res *fr, const char *s, struct fig_match *m)
     }
 }
 
-/* Does "Of those," (these, them, whom) open the clause of the number at
- * ns, so that it counts what the count before it counted? */
-static bool
-fig_of_those(const char *s, size_t ns)
-{
-    static const char *const opens[] = {"Of those, ", "Of these, ", "Of them, ", "of whom ",
-                                        "of which ", NULL};
-    for (const char *const *o = opens; *o; o++) {
-        size_t k = strlen(*o);
-        if (ns >= k && memcmp(s + ns - k, *o, k) == 0)
-            return true;
-    }
-    return false;
-}
-
-/* Words before a number that make it a level, a time, a place, a rank or
- * an age, not a count of what was counted before ("rose to 244", "at 11",
- * "in 12", "the top 10", "now 34", "voters over 60", "numbers 19 and 10"). */
-static const char *const fig_not_count_lead[] = {
-    "at", "to", "by", "in", "on", "after", "before", "since", "until", "the", "page", "no",
-    "number", "numbers", "aged", "age", "than", "per", "of", "top", "over", "under", "now",
-    "was", "is", "just", "and", "between", NULL};
-
-/* Is the bare whole number at m a count of what the count before it
- * counted, its noun left out ("won with 1,087 votes ... The Conservative
- * candidate polled 874, and Reform UK came third with 530", "41 seats ...
- * independents 10", "a majority of 212 from 2023")? The count lies within
- * 300 bytes before it, no blank line between, only percentages between
- * them; the number is whole, no year, and no word of its own follows it
- * (punctuation or a preposition); the word before it is lower case and no
- * preposition of a level, time or place. "of" opens only a majority. */
-static const struct figure *
-fig_bare_counted(const struct fig_state *fs, const struct fig_match *m)
-{
-    const char *s = fs->s;
-    const struct figure *pc = NULL;
-    for (size_t i = fs->out->nfigures; i > fs->base && !pc; i--) {
-        const struct figure *f = &fs->out->figures[i - 1];
-        if (f->kind == FIGURE_COUNT && f->unit)
-            pc = f;
-        else if (!f->unit || strcmp(f->unit, "%") != 0)
-            return NULL;
-    }
-    if (!pc || pc->span.end > m->ns || m->ns - pc->span.end > 300 ||
-        memchr(s + m->ns, '.', m->ne - m->ns))
-        return NULL;
-    for (size_t i = pc->span.end; i + 1 < m->ns; i++)
-        if (s[i] == '\n' && s[i + 1] == '\n')
-            return NULL; /* another paragraph */
-    double v = fig_parse_num(s, m->ns, m->ne);
-    if (v < 2 || (v >= 1800 && v <= 2100 && !memchr(s + m->ns, ',', m->ne - m->ns)))
-        return NULL;
-    struct fig_word w[2];
-    size_t e = m->ne;
-    if (e + 1 < fs->n && s[e] == '.' && ex_is_digit((unsigned char)s[e + 1]))
-        return NULL; /* "7.2GB" */
-    enum fig_tail tail = FIG_TAIL_NONE;
-    if (e < fs->n && s[e] != ',' && s[e] != '.' && s[e] != ';' && s[e] != '\n' &&
-        !(fig_words_after(s, e, fs->n, w, 1) == 1 && w[0].start == e + 1 &&
-          (fig_wis(s, &w[0], "from") || fig_wis(s, &w[0], "in") || fig_wis(s, &w[0], "against"))) &&
-        (tail = fig_bare_tail(s, fs->n, e)) == FIG_TAIL_NONE)
-        return NULL;
-    size_t lo = m->ns > 40 ? m->ns - 40 : 0;
-    size_t k = fig_words_before(s, lo, m->ns, w, 2);
-    if (k == 0 || w[0].end + 1 != m->ns || !ex_is_lower((unsigned char)s[w[0].start]))
-        return NULL;
-    if (fig_wis(s, &w[0], "of"))
-        return k == 2 && fig_wis(s, &w[1], "majority") ? pc : NULL;
-    if ((tail == FIG_TAIL_PARTICIPLE && fig_wis(s, &w[0], "and")) ||
-        (tail == FIG_TAIL_EXPECTED && fig_wis(s, &w[0], "the")))
-        return pc; /* "and 11 damaged", "the 250,000 the market had expected" */
-    return fig_word_in(s, &w[0], fig_not_count_lead) ? NULL : pc;
-}
-
 /* Does the text around a bare number name what it is: "Of those," after a
  * count ("78,430 adults ... Of those, 866 developed"), or an exchange
  * rate's quote ("the rand traded at 17.38 per dollar")? Sets *sent,
@@ -486,9 +386,24 @@ fig_bare_named(struct fig_state *fs, const struct fig_match *m, struct span *sen
         *ckind = FIGURE_COUNT;
         return true;
     }
-    if (m->scale)
-        return false;
-    const struct figure *counted = fig_bare_counted(fs, m);
+    if (m->scale) {
+        struct span qs = fig_sentence(&fs->para, s, fs->n, m->ns);
+        bool of = fig_of_plural(s, fs->n, m->me, fs->noun, sizeof fs->noun);
+        if (!of && !fig_count_again(s, &qs, pc, m->ns))
+            return false;
+        *sent = qs; /* "57 million people ... to reach 153 million" */
+        *carried = of ? fs->noun : pc->unit;
+        *ckind = FIGURE_COUNT;
+        return true;
+    }
+    const char *majority = fig_lead_count(s, fs->n, m->ns, m->ne, pc != NULL);
+    if (majority) {
+        *sent = fig_sentence(&fs->para, s, fs->n, m->ns);
+        *carried = majority; /* "won with a majority of 3,716" */
+        *ckind = FIGURE_COUNT;
+        return true;
+    }
+    const struct figure *counted = fig_bare_counted(fs->s, fs->n, fs->out, fs->base, m->ns, m->ne);
     if (counted) {
         *sent = fig_sentence(&fs->para, s, fs->n, m->ns);
         *carried = counted->unit;
@@ -553,7 +468,8 @@ fig_bare_rejected(struct fig_state *fs, const struct fig_match *m, struct span *
         /* "closed at 24-1/4, up 3/4": a wire price in fractions or its
          * change, else no figure */
         *sent = fig_sentence(&fs->para, s, fs->n, m->ns);
-        if (fig_fraction_price(s, sent, m->ns, carried, ckind))
+        if (fig_fraction_price(s, sent, m->ns, carried, ckind) ||
+            fig_bond_price(s, sent, m->ns, m->ne, carried, ckind))
             return false;
         if (!memchr(s + m->ns, '-', m->ne - m->ns))
             return true;
@@ -603,8 +519,11 @@ fig_bare_rejected(struct fig_state *fs, const struct fig_match *m, struct span *
      * "fell by 17 per cent to 4,150") */
     bool last_here = last && last->sentence.start == sent->start &&
                      !(last->unit && strcmp(last->unit, "%") == 0);
-    if (bare && !slash && !last_here && (m->scale || fig_parse_num(s, m->ns, m->ne) >= 100) &&
-        fig_subject_count(s, sent, m->ns, fs->noun, sizeof fs->noun)) {
+    /* (a figure inside the subject does not: "The death toll from the
+     * magnitude 7.1 quake rose to 1,284") */
+    if (bare && !slash && (m->scale || fig_parse_num(s, m->ns, m->ne) >= 100) &&
+        fig_subject_count(s, sent, m->ns, last_here ? last->span.end : 0, fs->noun,
+                          sizeof fs->noun)) {
         *carried = fs->noun; /* "Mortgage approvals dropped to 43,700" */
         *ckind = FIGURE_COUNT;
         return false;
@@ -707,12 +626,20 @@ fig_set_unit(struct fig_state *fs, const struct fig_match *m, const struct span 
         f->unit = xstrdup("pounds"); /* "weighed 215 pounds": a weight */
         f->kind = FIGURE_QUANTITY;
     } else if (um) {
-        f->unit = xstrdup(um->unit);
+        /* "2.35 billion dlrs" on an Ottawa dateline: the text's dollar,
+         * unless named "U.S." */
+        bool home = um->cls == 2 && fs->home && strcmp(um->unit, "USD") == 0 &&
+                    ex_lower((unsigned char)s[m->us]) != 'u';
+        f->unit = xstrdup(home ? fs->home : um->unit);
         f->kind = um->cls == 0   ? FIGURE_RATE
                   : um->cls == 1 ? FIGURE_CHANGE
                   : um->cls == 2 ? FIGURE_AMOUNT
                   : um->cls == 5 ? (m->game ? FIGURE_COUNT : FIGURE_CHANGE)
                                  : FIGURE_QUANTITY;
+        if (um->cls == 5 && !m->game && fig_share_points(s, sent, m->st)) {
+            free(f->unit);
+            f->unit = xstrdup("pp"); /* "her share fell by 19.6 points" */
+        }
     } else if (carried) {
         f->unit = xstrdup(carried);
         f->kind = ckind;
@@ -895,6 +822,49 @@ fig_range_open(const struct fig_state *fs, const struct span *sent, struct fig_m
     m->st = a;
 }
 
+/* A figure whose unit is a shape of the words around the match, appended
+ * to fs->out: "one seat" after "41 seats", a conversion in parentheses
+ * ("18 kilometers (11 miles)", the same subject), a magnitude, a multiple
+ * ("subscribed 38.5 times"). True when one was; m->me is then where it
+ * ends. */
+static bool
+fig_shaped(struct fig_state *fs, struct fig_match *m)
+{
+    const char *carried = NULL, *s = fs->s;
+    enum figure_kind kind = FIGURE_QUANTITY;
+    double v = fig_parse_num(s, m->ns, m->ne);
+    size_t st = m->ns, me = m->me;
+    bool plain = !m->cur && !m->unit && !m->scale && !m->scale1 && !m->range;
+    const struct figure *last = fig_last(fs);
+    bool conversion = false;
+    if (plain && !m->noun &&
+        (carried = fig_one_counted(fs->out, fs->base, s, fs->n, m->ns, m->ne, &me))) {
+        v = 1; /* "41 seats ... one seat" */
+        kind = FIGURE_COUNT;
+    } else if (m->noun && !m->scale && !m->cur &&
+               (carried = fig_conversion_unit(s, m->ns, m->us, m->ue, last))) {
+        m->noun = false; /* "18 kilometers (11 miles)": the same depth */
+        conversion = true;
+    } else if (plain && fig_magnitude(s, fs->n, m->ns, m->ne, &st, &me)) {
+        carried = "magnitude";
+    } else if (plain && fig_multiple(s, fs->n, m->ns, m->ne, &me)) {
+        carried = "times"; /* "subscribed 38.5 times" */
+    } else {
+        return false;
+    }
+    m->st = st;
+    m->me = me;
+    struct span sent = fig_sentence(&fs->para, s, fs->n, m->ns);
+    struct figure f;
+    fig_build(fs, m, &sent, v, v, carried, kind, &f);
+    if (conversion && last) {
+        free(f.subject);
+        f.subject = xstrdup(last->subject);
+    }
+    fig_push(fs->out, &f, &fs->cap);
+    return true;
+}
+
 /* The figure of the pattern's current match appended to fs->out, unless
  * one of the steps finds it is none (or it ends a range). Returns where
  * the match ends once read (before words it gave back: "8 million people
@@ -912,19 +882,15 @@ fig_one(struct fig_state *fs)
         fig_fraction(fs, &m);
         return m.me;
     }
-    size_t one_end = 0;
-    if (!m.cur && !m.unit && !m.noun && !m.scale && !m.scale1 && !m.range &&
-        (carried = fig_one_counted(fs->out, fs->base, fs->s, fs->n, m.ns, m.ne, &one_end))) {
-        m.me = one_end; /* "41 seats ... one seat" */
-        m.st = m.ns;
-        sent = fig_sentence(&fs->para, fs->s, fs->n, m.ns);
-        struct figure f;
-        fig_build(fs, &m, &sent, 1, 1, carried, FIGURE_COUNT, &f);
-        fig_push(fs->out, &f, &fs->cap);
+    if (fig_shaped(fs, &m))
         return m.me;
-    }
     if (fig_shape_rejected(fs->s, fs->n, &m) || fig_bare_rejected(fs, &m, &sent, &carried, &ckind))
         return m.me;
+    if (m.um && strcmp(m.um->unit, "%") == 0 && fig_confidence_level(fs->s, fs->n, m.me))
+        return m.me; /* "95% confidence interval": a level */
+    if ((m.unit && fig_cents_orphan(fs->s, m.us, m.ue, fs->out, fs->base, m.ns)) ||
+        (m.scale && !m.cur && fs->s[m.ss - 1] == '-'))
+        return m.me; /* "series 3c", "the 17-million population" */
     /* whole points outside a market sentence are a game's or a table's,
      * counted ("scored 41 points"); "fell 3/8 point" stays a price move */
     m.game = m.um && m.um->cls == 5 && !memchr(fs->s + m.ns, '.', m.ne - m.ns) &&
@@ -939,10 +905,21 @@ fig_one(struct fig_state *fs)
         return m.me; /* "buildings with five units or more": a class's line */
     if (m.cur && fig_class_threshold(fs->s, &sent, m.st))
         return m.me; /* "customers with revenue above $100,000" */
-    if (m.cur && m.st >= 4 && memcmp(fs->s + m.st - 4, "per ", 4) == 0)
+    if (m.cur && ((m.st >= 4 && memcmp(fs->s + m.st - 4, "per ", 4) == 0) ||
+                  fig_rate_base(fs->s, fs->n, m.st, m.me)))
         return m.me; /* "71.2 cents per $100 of assessed value": a rate's base */
     struct figure f;
     fig_build(fs, &m, &sent, v, v2, carried, ckind, &f);
+    const char *rate = fig_rate_again(fs->s, fig_last(fs), &f);
+    if (rate) {
+        free(f.unit);
+        f.unit = xstrdup(rate);
+    } else if (m.um && m.um->cls == 3 && !strstr(f.unit, " per ") &&
+               fig_per_day_after(fs->s, fs->n, m.me)) {
+        char *u = xasprintf("%s per day", f.unit); /* "barrels of oil a day" */
+        free(f.unit);
+        f.unit = u;
+    }
     if (!fig_merge_range(fs, &sent, carried, &f))
         fig_push(fs->out, &f, &fs->cap);
     return m.me;

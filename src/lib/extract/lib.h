@@ -399,9 +399,10 @@ bool fig_of_count(const char *s, size_t n, size_t ne, char *noun, size_t cap);
 /* Does the bare number at st end a sentence whose subject counts a plural
  * noun and moved "to" or "at" it ("Mortgage approvals dropped to 43,700",
  * "The number of people waiting fell to 7.57 million")? Copies the noun
- * (lower case) into noun[cap]. Measures ("prices", "sales") count nothing. */
-bool fig_subject_count(const char *s, const struct span *sent, size_t st, char *noun,
-                       size_t cap);
+ * (lower case) into noun[cap]. Measures ("prices", "sales") count nothing.
+ * The verb comes after verb_after (a figure before it is the subject's). */
+bool fig_subject_count(const char *s, const struct span *sent, size_t st, size_t verb_after,
+                       char *noun, size_t cap);
 /* Does the count or quantity s[st, ue) only draw a class's line, after
  * "with"/"of" and before "or more"/"or fewer"... ("buildings with five
  * units or more")? */
@@ -420,7 +421,8 @@ bool fig_fraction_price(const char *s, const struct span *sent, size_t st, const
  * 11")? */
 bool fig_vote_tally(const char *s, size_t n, size_t lo, size_t ns, size_t ne);
 /* A range's lower end written bare before "to" and the number at
- * [ns, ne), after lo: its span in [*a, *b). */
+ * [ns, ne), or after "between" and before "and", after lo: its span in
+ * [*a, *b). */
 bool fig_range_lower(const char *s, size_t lo, size_t ns, size_t ne, size_t *a, size_t *b);
 /* The currency of a cents figure at pos: the dollar or euro of the nearest
  * money figure before it (out->figures from base on), else def. */
@@ -459,11 +461,23 @@ struct fig_count {
 bool fig_expectation_after(const char *s, size_t e);
 /* How the clause goes on after a bare number ending at e, when that lets it
  * count what the count before it counted: a participle ends the clause
- * ("46 structures have been destroyed and 11 damaged"), it is compared at
- * a time ("up from 2,760 the winter before"), or it was expected ("the
- * 250,000 the market had expected"). */
-enum fig_tail { FIG_TAIL_NONE, FIG_TAIL_PARTICIPLE, FIG_TAIL_WHEN, FIG_TAIL_EXPECTED };
+ * ("46 structures have been destroyed and 11 damaged", "and 412 still
+ * missing"), it is compared at a time ("up from 2,760 the winter before"),
+ * it was expected ("the 250,000 the market had expected"), its share
+ * follows in parentheses ("on 14,488 (32.8 per cent)"), the next of a list
+ * follows ("polled 2,903 and the Greens"), or it is a passive's subject
+ * ("29,820 were completed"). */
+enum fig_tail { FIG_TAIL_NONE, FIG_TAIL_PARTICIPLE, FIG_TAIL_WHEN, FIG_TAIL_EXPECTED,
+                FIG_TAIL_SHARE, FIG_TAIL_LIST, FIG_TAIL_PASSIVE };
 enum fig_tail fig_bare_tail(const char *s, size_t n, size_t e);
+/* Does "Of those," (these, them, whom) open the clause of the number at
+ * ns, so that it counts what the count before it counted? */
+bool fig_of_those(const char *s, size_t ns);
+/* The count before the bare whole number [ns, ne) (of this run's figures,
+ * out->figures[base..]) when the number counts what it counted, its noun
+ * left out, or NULL (extract/fig_count.c). */
+const struct figure *fig_bare_counted(const char *s, size_t n, const struct extraction *out,
+                                      size_t base, size_t ns, size_t ne);
 /* The unit of a count before "one" (or "1") and a singular noun at
  * [ns, ne) when that count, within 300 bytes before in the paragraph,
  * counted the noun's plural ("41 seats ... one seat", "11 ports ... Only
@@ -503,8 +517,68 @@ struct fig_periods {
  * only when the sentence states no period), or NULL. */
 char *fig_period(struct fig_periods *pc, struct ds_regex *re, const char *s,
                  const struct span *sent, const struct figure *f);
+/* Units that are shapes of the words around a number (extract/fig_shapes.c). */
+/* Is the number s[ns, ne) an earthquake's magnitude ("magnitude 7.1", "a
+ * 6.8-magnitude quake")? Sets [*st, *me) to the figure with its word. */
+bool fig_magnitude(const char *s, size_t n, size_t ns, size_t ne, size_t *st, size_t *me);
+/* Is the number s[ns, ne) and " times" after it a multiple: a decimal
+ * ("2.61 times the amount") or after a verb of bidding ("subscribed 16
+ * times", "bid 91 times")? Not "three times in a row" (occasions). Sets
+ * *me past "times". */
+bool fig_multiple(const char *s, size_t n, size_t ns, size_t ne, size_t *me);
+/* Is the bare fraction s[ns, ne) in 32nds or 64ths a bond's price or its
+ * move in points ("rose 15/32", "gained 1-2/32 to yield", "98-14/32")? Sets
+ * *unit and *kind (a change after a verb of moving). */
+bool fig_bond_price(const char *s, const struct span *sent, size_t ns, size_t ne,
+                    const char **unit, enum figure_kind *kind);
+/* Are points at st a vote share's or a lead's ("share fell by 19.6 points"),
+ * so percentage points, the sentence naming no index? */
+bool fig_share_points(const char *s, const struct span *sent, size_t st);
+/* The unit of a bare whole number a word before it names: "population of"
+ * counts people; "majority of", with no count before it (counted_before
+ * false), what the story counts next within 600 bytes ("votes", "seats").
+ * NULL otherwise. */
+const char *fig_lead_count(const char *s, size_t n, size_t ns, size_t ne, bool counted_before);
+/* Does " of" and up to three lower-case words then "a day" or "per day"
+ * follow a quantity ending at me ("cubic feet of natural gas a day")? */
+bool fig_per_day_after(const char *s, size_t n, size_t me);
+/* Is the unit s[us, ue) a bare "c" of cents ("612c") with no money figure
+ * in the 600 bytes before st (of this run's figures from base): no figure? */
+bool fig_cents_orphan(const char *s, size_t us, size_t ue, const struct extraction *out, size_t base,
+                      size_t st);
+/* Is the amount [st, me) after "on a" and before a noun ending its clause
+ * the base a rate is of ("$112 a year on a $250,000 home."), no figure? */
+bool fig_rate_base(const char *s, size_t n, size_t st, size_t me);
+/* The rate unit of prev ("bushels per acre") when f, in the same sentence,
+ * compares with it written with the rate's first unit only ("against 119.8
+ * bushels"); else NULL. */
+const char *fig_rate_again(const char *s, const struct figure *prev, const struct figure *f);
+/* Does the scaled bare number at ns count what prev, a scaled count before
+ * it in the sentence, counted ("57 million people ... expected to reach 153
+ * million")? */
+bool fig_count_again(const char *s, const struct span *sent, const struct figure *prev, size_t ns);
+/* The unit of a conversion in parentheses right after a quantity ("18
+ * kilometers (11 miles)"): the noun s[us, ue) when it is an imperial
+ * length, else NULL. st is where the number starts. */
+const char *fig_conversion_unit(const char *s, size_t st, size_t us, size_t ue,
+                                const struct figure *prev);
+/* Does " of" (and a determiner) and a plural noun follow a scaled bare
+ * number ending at me ("one mln of its shares")? Copies the noun. */
+bool fig_of_plural(const char *s, size_t n, size_t me, char *noun, size_t cap);
+/* Does the subject at [i, a) open with its head, a plural noun, and a
+ * phrase or clause after it ("Customers with annual revenue above
+ * $100,000"), or with "X numbers at" ("Passenger numbers at Kestrel
+ * Airport")? Sets [*na, *nb) to the head. */
+bool fig_head_postmodified(const char *s, size_t i, size_t a, size_t *na, size_t *nb);
+/* Does the subject at [i, a) open with a toll ("The death toll from ...")?
+ * Its count is of people. */
+bool fig_toll_subject(const char *s, size_t i, size_t a);
+/* Does "confidence" or "CI" follow a percentage ending at me ("95%
+ * confidence interval"): a level, no figure? */
+bool fig_confidence_level(const char *s, size_t n, size_t me);
+
 /* s[a, b) with white space collapsed to one space and control bytes
- * dropped (extract/figures.c). */
+ * dropped (extract/figure_text.c). */
 char *fig_clean_copy(const char *s, size_t a, size_t b);
 
 int fig_compile(struct fig_res *fr, struct ds_error *err);

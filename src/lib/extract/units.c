@@ -135,6 +135,10 @@ fig_word_value(const char *s, size_t a, size_t b)
     for (size_t i = a; i < b && n + 1 < sizeof w; i++)
         w[n++] = (char)ex_lower((unsigned char)s[i]);
     w[n] = '\0';
+    if (strstr(w, "quarter"))
+        return w[0] == 't' ? 0.75 : 0.25; /* "a quarter (of a) percentage point" */
+    if (strncmp(w, "half", 4) == 0)
+        return 0.5; /* "half a percentage point" */
     if (w[0] == 'a' && (!w[1] || w[1] == ' ' || w[1] == '\t'))
         return 1; /* "a (full) percentage point" */
     double v = 0;
@@ -315,6 +319,21 @@ static const struct fig_unitmap fig_units[] = {
     {"barrels a day", "barrels per day", 3},
     {"barrel per day", "barrels per day", 3},
     {"barrel a day", "barrels per day", 3},
+    {"bushels per acre", "bushels per acre", 3},
+    {"bushels an acre", "bushels per acre", 3},
+    {"bushels a acre", "bushels per acre", 3},
+    {"bushel per acre", "bushels per acre", 3},
+    {"bushel an acre", "bushels per acre", 3},
+    {"tonnes per hectare", "tonnes per hectare", 3},
+    {"tonnes a hectare", "tonnes per hectare", 3},
+    {"tonne per hectare", "tonnes per hectare", 3},
+    {"tonne a hectare", "tonnes per hectare", 3},
+    {"t/ha", "tonnes per hectare", 3},
+    {"tonnes per acre", "tonnes per acre", 3},
+    {"tonnes an acre", "tonnes per acre", 3},
+    {"tonne per acre", "tonnes per acre", 3},
+    {"tonne an acre", "tonnes per acre", 3},
+    {"t/acre", "tonnes per acre", 3},
     {"bushel", "bushels", 3},
     {"bushels", "bushels", 3},
     {"teu", "TEU", 3},
@@ -322,6 +341,7 @@ static const struct fig_unitmap fig_units[] = {
     {"twenty-foot equivalent units", "TEU", 3},
     {"twenty-foot equivalent unit", "TEU", 3},
     {"cubic metres", "cubic metres", 3},
+    {"cubic feet", "cubic feet", 3},
     {"cubic meters", "cubic metres", 3},
     {"square metres", "square metres", 3},
     {"square meters", "square metres", 3},
@@ -510,6 +530,8 @@ static const struct fig_unitmap fig_units[] = {
 const struct fig_unitmap *
 fig_unit_lookup(const char *s, size_t a, size_t b)
 {
+    if (b == a + 1 && s[a] == 'c')
+        return fig_unit_lookup("\xc2\xa2", 0, 2); /* "612c": cents; "6C" is a temperature */
     char key[48];
     size_t k = 0;
     bool sp = false;
