@@ -520,7 +520,7 @@ er_name_ok(const struct ent_run *r, size_t a, size_t b)
     bool particle = false; /* "Luiz Inácio Lula da Silva": long Iberian names */
     for (size_t k = a + 1; k < b && !particle; k++)
         particle = er_particle(r, k);
-    return !er_org_word(r, b) &&
+    return !er_org_word(r, b) && !er_org_lead(r, b) && /* "Novo Banco" */
            (words <= 3 ||
             (words == 4 && (er_is(r, &v[a], WL_GIVEN) || particle || er_person_shape(r, a, b)))) &&
            !(er_common_noun(r, b) && !(b > a && er_is(r, &v[a], WL_GIVEN))); /* "Bob Deans" */
@@ -758,7 +758,7 @@ er_person_at(struct ent_run *r, size_t i, struct er_singles *singles)
         er_given_tail(r, &c);
         name = c.a != a; /* the tail found is a name */
     }
-    if (!name || er_run_modifies(r, c.i, c.b))
+    if (!name || er_run_modifies(r, c.i, c.b) || (!c.titled && er_body_before(r, c.i)))
         return (c.sfx ? c.sfx : c.e) + 1;
     if (!c.titled && er_works_at(r, c.i))
         return (c.sfx ? c.sfx : c.e) + 1; /* "analysts at Peel Hunt": a firm */

@@ -97,6 +97,12 @@ bool er_and_person_of(const struct ent_run *r, size_t a, size_t b);
  * possessive: "Japan's Kinki Nippon", "London's Evening Standard" as
  * often as "Denmark's Mette Frederiksen".) */
 bool er_named_before(const struct ent_run *r, size_t i);
+/* Does what stands before the run at token i make it a body, not a
+ * person: "the" in lower case ("of the Bloc Québécois", "the Historic
+ * Pact said": a person takes no article; "the Rev" is a title), or "of"
+ * right after a person found ("Chris Weston of Thames Water": where the
+ * person works)? */
+bool er_body_before(const struct ent_run *r, size_t i);
 /* People: persons with evidence, their titled lone names, later mentions. */
 void er_pass_people(struct ent_run *r);
 /* People: every later mention of the persons found, full or by surname

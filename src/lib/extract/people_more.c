@@ -155,3 +155,16 @@ er_named_before(const struct ent_run *r, size_t i)
            ex_is_lower((unsigned char)r->s[p->start]) &&
            (pm_word(r, i - 2, "the") || pm_word(r, i - 2, "a") || pm_word(r, i - 2, "an"));
 }
+
+/* See people.h. */
+bool
+er_body_before(const struct ent_run *r, size_t i)
+{
+    const struct tok *v = r->t.v;
+    if (i == 0 || v[i].sep != ' ' || er_in(r, &v[i], WL_TITLES) || er_is(r, &v[i], WL_HONORIFIC))
+        return false;
+    if (pm_word(r, i - 1, "the"))
+        return !er_is(r, &v[i], WL_GIVEN); /* "of the Bloc Québécois", "the Historic Pact
+                                              said"; not "the David Blunkett affair" */
+    return i >= 2 && pm_word(r, i - 1, "of") && v[i - 1].sep == ' ' && r->covered[i - 2] == 2;
+}
