@@ -628,6 +628,10 @@ er_pass_gazetteer(struct ent_run *r)
         const struct gz_alias *al = er_gaz(r, i, &j);
         if (al && v[j].end < r->n && r->s[v[j].end] == '$')
             al = NULL; /* US$, HK$: a currency, not a country */
+        if (al && j == i && (r->g->ents[al->entity].kind == ENTITY_COUNTRY ||
+                             r->g->ents[al->entity].kind == ENTITY_PLACE) &&
+            er_given_before_place(r, i))
+            al = NULL; /* "Thomas Jordan": a surname, left to the people pass */
         size_t next = er_gaz_org(r, i, al, j);
         if (next) {
             i = next;

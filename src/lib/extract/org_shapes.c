@@ -377,21 +377,6 @@ os_its(const struct ent_run *r, size_t i, size_t j)
     return false;
 }
 
-/* Is the lower-case form of the one-word run i written in the article
- * ("Police said ... the police")? Then it is a common noun. */
-static bool
-os_lower_too(const struct ent_run *r, size_t i)
-{
-    const struct tok *v = r->t.v;
-    size_t n = v[i].end - v[i].start;
-    for (size_t k = 0; k < r->t.n; k++)
-        if (v[k].end - v[k].start == n && !(v[k].flags & TK_CAP) &&
-            ex_lower((unsigned char)r->s[v[i].start]) == (unsigned char)r->s[v[k].start] &&
-            memcmp(r->s + v[i].start + 1, r->s + v[k].start + 1, n - 1) == 0)
-            return true;
-    return false;
-}
-
 /* Is the run [i, j] a body by what is said of it: "its" refers to it, or
  * it follows "the" or a person's "of" ("the Historic Pact said", "Chris
  * Weston of Thames Water said") and a verb follows it? */
@@ -400,8 +385,8 @@ os_said_of(const struct ent_run *r, size_t i, size_t j)
 {
     const struct tok *v = r->t.v;
     size_t k = j + 1;
-    bool proper = os_proper(r, i) && !(j == i && os_lower_too(r, i));
-    if (!proper && (j > i || r->s[v[i].end - 1] == 's' || os_lower_too(r, i)))
+    bool proper = os_proper(r, i) && !(j == i && er_lower_elsewhere(r, i));
+    if (!proper && (j > i || r->s[v[i].end - 1] == 's' || er_lower_elsewhere(r, i)))
         return false; /* "Investors said its": a common noun opening a sentence */
     if (os_its(r, i, j))
         return true;
