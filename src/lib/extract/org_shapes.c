@@ -213,6 +213,8 @@ os_beside(const struct ent_run *r, size_t i, size_t j)
     const struct tok *v = r->t.v;
     size_t k = j + 1;
     if (v[i].sep == '-' || (k < r->t.n && v[k].sep == '-') ||
+        (i >= 2 && v[i].sep == ' ' && os_word(r, i - 1, "the") && (v[i - 2].flags & TK_CAP) &&
+         v[i - 1].sep == ' ') || /* "Save the Children" */
         (k < r->t.n && er_joined(&v[k]) && (v[k].flags & TK_CAP) && !(v[j].flags & TK_POSS)) ||
         (i > 0 && er_joined(&v[i]) && (v[i - 1].flags & TK_CAP)) ||
         (k + 1 < r->t.n && (os_word(r, k, "of") || os_word(r, k, "for")) &&
@@ -233,7 +235,9 @@ os_beside(const struct ent_run *r, size_t i, size_t j)
                        os_word(r, q + 1, "based"); /* "Grab, its rival from Singapore," */
     if (v[j].flags & TK_POSS)
         return false; /* "Tesco and Sainsbury's rose": whose name ends how is unsaid */
-    if (k + 1 < r->t.n && os_word(r, k, "and") && v[k + 1].sep == ' ' && os_org_at(r, k + 1))
+    size_t o = k + 1 + (k + 2 < r->t.n && os_word(r, k + 1, "the")); /* "Unison and the GMB" */
+    if (o < r->t.n && os_word(r, k, "and") && v[k + 1].sep == ' ' && v[o].sep == ' ' &&
+        os_org_at(r, o))
         return os_proper(r, i) || r->s[v[j].end - 1] != 's'; /* not "Commentators and
                                                                    Yukos" */
     return i >= 2 && os_word(r, i - 1, "and") && v[i].sep == ' ' && os_org_at(r, i - 2);
@@ -356,10 +360,11 @@ os_its(const struct ent_run *r, size_t i, size_t j)
 {
     const struct tok *v = r->t.v;
     size_t n = r->t.n, k = j + 1;
-    if (k >= n || v[k].sep != ' ' || (v[k].flags & (TK_CAP | TK_NUM)) || (v[j].flags & TK_POSS) ||
-        !er_in(r, &v[k], WL_SAID_AFTER))
-        return false; /* "said", not "expects": a country expects its harvest */
-    for (size_t q = k + 1; q < n && q <= k + 5 && !(v[q].flags & TK_SENT); q++) {
+    if (k >= n || v[k].sep != ' ' || (v[k].flags & (TK_CAP | TK_NUM)) || (v[j].flags & TK_POSS))
+        return false;
+    for (size_t q = k + 1; q < n && q <= k + 5 && !(v[q].flags & TK_SENT) &&
+                           er_in(r, &v[k], WL_SAID_AFTER); q++) { /* "said", not "expects": a
+                                                                    country expects its harvest */
         if (r->covered[q] == 2 || v[q].sep == ',')
             break;
         if (os_word(r, q, "its"))
@@ -374,6 +379,50 @@ os_its(const struct ent_run *r, size_t i, size_t j)
         if (os_word(r, p, "its") && v[p].sep == ',' && r->covered[p - 1] == 2 &&
             os_company_title(r, p + 1) && !os_word(r, p + 1, "president"))
             return true; /* a country has "its president" too */
+    return false;
+}
+
+/* Is token k a football score, "2-0", "3-3": two one-digit numbers joined
+ * by a hyphen, no second score after a comma (a tennis match's "6-4,
+ * 7-5"), neither six or more (a set's)? */
+static bool
+os_score(const struct ent_run *r, size_t k)
+{
+    const struct tok *v = r->t.v;
+    if (k + 1 >= r->t.n || !(v[k].flags & TK_NUM) || !(v[k + 1].flags & TK_NUM) ||
+        v[k + 1].sep != '-' || v[k].end - v[k].start != 1 || v[k + 1].end - v[k + 1].start != 1 ||
+        r->s[v[k].start] >= '6' || r->s[v[k + 1].start] >= '6')
+        return false;
+    return k + 2 >= r->t.n || !(v[k + 2].flags & TK_NUM) || v[k + 2].sep != ',';
+}
+
+/* Is the run [i, j] a team by a score: beaten or drawn with by the score
+ * ("beat Wolfsburg 4-0"), or beating another by it ("Borussia Dortmund
+ * beat Wolfsburg 4-0")? Not "2-2 at X": a ground as often as a team
+ * ("at Anfield"). A run opening with a given name is a player's (a match
+ * play's "Tiger Woods beat ... 2-1"). */
+static bool
+os_scored(const struct ent_run *r, size_t i, size_t j)
+{
+    static const char *const beat[] = {"beat", "beating", "beats", "defeated", "defeating",
+                                       "thrashed", "drew", "draw", "against", "over", NULL};
+    const struct tok *v = r->t.v;
+    if (er_is(r, &v[i], WL_GIVEN) || er_is(r, &v[i], WL_CN_SURNAMES) || (v[j].flags & TK_POSS) ||
+        (j + 1 < r->t.n && er_joined(&v[j + 1]) && (v[j + 1].flags & TK_CAP)) ||
+        (i > 0 && er_joined(&v[i]) && (v[i - 1].flags & TK_CAP)))
+        return false; /* part of a longer name: "St Mirren" */
+    bool verb = false;
+    for (const char *const *w = beat; i > 0 && *w && !verb; w++)
+        verb = os_word(r, i - 1, *w);
+    if (verb && v[i].sep == ' ' && os_score(r, j + 1))
+        return true;
+    for (const char *const *w = beat; j + 3 < r->t.n && *w; w++)
+        if (os_word(r, j + 1, *w) && v[j + 1].sep == ' ' && (v[j + 2].flags & TK_CAP)) {
+            size_t e = j + 2;
+            while (e + 1 < r->t.n && v[e + 1].sep == ' ' && (v[e + 1].flags & TK_CAP) && e < j + 4)
+                e++;
+            return os_score(r, e + 1) && !er_is(r, &v[j + 2], WL_GIVEN);
+        }
     return false;
 }
 
@@ -405,7 +454,7 @@ os_placed(const struct ent_run *r, size_t i, size_t j)
 {
     const struct tok *v = r->t.v;
     size_t k = j + 1;
-    if (os_beside(r, i, j) || os_listed(r, i, j) || os_said_of(r, i, j))
+    if (os_beside(r, i, j) || os_listed(r, i, j) || os_said_of(r, i, j) || os_scored(r, i, j))
         return true;
     if (!(k < r->t.n && (v[k].sep == '-' || v[k].sep == '/' || (os_word(r, k, "and") && k + 1 < r->t.n &&
                                               (v[k + 1].flags & TK_CAP)))) &&
