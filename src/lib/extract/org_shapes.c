@@ -360,7 +360,16 @@ os_its(const struct ent_run *r, size_t i, size_t j)
 {
     const struct tok *v = r->t.v;
     size_t n = r->t.n, k = j + 1;
-    if (k >= n || v[k].sep != ' ' || (v[k].flags & (TK_CAP | TK_NUM)) || (v[j].flags & TK_POSS))
+    if (k < n && v[k].sep == ',' && os_word(r, k, "which")) /* "NatWest, which returned to
+                                                                private hands, said its" */
+        for (size_t q = k + 1; q < n && q < k + 16 && !(v[q].flags & TK_SENT); q++)
+            if (v[q].sep == ',') {
+                k = q;
+                break;
+            }
+    if (k >= n || v[k].sep != (k == j + 1 ? ' ' : ','))
+        return false;
+    if ((v[k].flags & (TK_CAP | TK_NUM)) || (v[j].flags & TK_POSS))
         return false;
     for (size_t q = k + 1; q < n && q <= k + 5 && !(v[q].flags & TK_SENT) &&
                            er_in(r, &v[k], WL_SAID_AFTER); q++) { /* "said", not "expects": a
