@@ -443,17 +443,16 @@ os_said_of(const struct ent_run *r, size_t i, size_t j)
 {
     const struct tok *v = r->t.v;
     size_t k = j + 1;
-    bool proper = os_proper(r, i) && !(j == i && er_lower_elsewhere(r, i));
-    if (!proper && (j > i || r->s[v[i].end - 1] == 's' || er_lower_elsewhere(r, i)))
-        return false; /* "Investors said its": a common noun opening a sentence */
-    if (os_its(r, i, j))
-        return true;
-    if (!os_word(r, i - 1, "the") || v[i].sep != ' ' || k >= r->t.n || v[k].sep != ' ' ||
-        !er_in(r, &v[k], WL_SAID_AFTER))
-        return false; /* not "the Danube has grown" */
-    return j > i || (i >= 3 && os_word(r, i - 2, "of") && r->covered[i - 3] == 2);
+    bool the = os_word(r, i - 1, "the") && v[i].sep == ' ' && k < r->t.n && v[k].sep == ' ' &&
+               er_in(r, &v[k], WL_SAID_AFTER) && /* not "the Danube has grown" */
+               (j > i || (i >= 3 && os_word(r, i - 2, "of") && r->covered[i - 3] == 2));
     /* "the Historic Pact said", "Erik Thedéen of the Riksbank said"; not "the Dutchman
        said" */
+    if (!the && !os_its(r, i, j))
+        return false;
+    bool proper = os_proper(r, i) && !(j == i && er_lower_elsewhere(r, i));
+    return proper || (j == i && r->s[v[i].end - 1] != 's' && !er_lower_elsewhere(r, i));
+    /* not "Investors said its": a common noun opening a sentence */
 }
 
 /* Is the run [i, j] placed as a company: before a lower-case title and a
@@ -565,18 +564,17 @@ os_uses(struct ent_run *r)
 
 /* See people.h: every capitalised run not yet an entity that is placed as
  * a company, then every later token written as a one-word one; again (at
- * most three scans) while a scan finds one, for its neighbours said
- * before it ("Unite and Unison said" before "Unison's conference") and
- * the other items of its lists. */
+ * most three scans) while a scan finds a one-word one, for its neighbours
+ * said before it ("Unite and Unison said" before "Unison's conference")
+ * and the other items of its lists. */
 void
 er_pass_companies(struct ent_run *r)
 {
     for (int pass = 0; pass < 3; pass++) {
-        size_t nacr = r->nacr, nm = r->nm;
+        size_t nacr = r->nacr;
         os_scan(r);
-        if (r->nacr != nacr)
-            os_uses(r);
-        if (r->nm == nm)
-            break;
+        if (r->nacr == nacr)
+            break; /* no one-word name found: nothing new to stand beside */
+        os_uses(r);
     }
 }
