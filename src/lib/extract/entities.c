@@ -529,6 +529,28 @@ er_acronym_use(struct ent_run *r, size_t i)
     return false;
 }
 
+/* The last token of an organisation's name [i, oj] ending in an
+ * organisation word, with the country or city of its arm when one follows
+ * and ends the run ("Imperial College London", "Fulbright University
+ * Vietnam"); else oj. */
+static size_t
+er_org_arm(const struct ent_run *r, size_t i, size_t oj)
+{
+    const struct tok *v = r->t.v;
+    size_t k = oj + 1, kj = k;
+    if (i > 0 && (er_tok_is(r, i - 1, "told") || er_tok_is(r, i - 1, "tells")))
+        return oj; /* "told BBC News US policy ...": what was told begins */
+    if (k >= r->t.n || v[k].sep != ' ' || (v[oj].flags & TK_POSS) ||
+        !er_is(r, &v[oj], WL_ORG_SUFFIX) ||
+        (k + 1 < r->t.n && er_joined(&v[k + 1]) && (v[k + 1].flags & TK_CAP)))
+        return oj;
+    const struct gz_alias *al = er_gaz(r, k, &kj);
+    if (!al || kj != k || al->capital)
+        return oj;
+    enum entity_kind kind = r->g->ents[al->entity].kind;
+    return kind == ENTITY_COUNTRY || kind == ENTITY_PLACE ? k : oj;
+}
+
 /* An organisation's name starting at token i (not "The ..."), when it runs
  * past the gazetteer alias [i, j] (al, or none): recorded and covered, and
  * the token after it returned; 0 when there is none. */
@@ -551,6 +573,8 @@ er_gaz_org(struct ent_run *r, size_t i, const struct gz_alias *al, size_t j)
                                         (v[i].flags & TK_SENT))))
             oj = SIZE_MAX; /* "Former Treasury ..." */
     }
+    if (oj != SIZE_MAX)
+        oj = er_org_arm(r, i, oj);
     if (oj == SIZE_MAX || (al && oj <= j))
         return 0;
     size_t a = i;
@@ -628,6 +652,10 @@ er_pass_gazetteer(struct ent_run *r)
         const struct gz_alias *al = er_gaz(r, i, &j);
         if (al && v[j].end < r->n && r->s[v[j].end] == '$')
             al = NULL; /* US$, HK$: a currency, not a country */
+        if (al && j == i && (r->g->ents[al->entity].kind == ENTITY_COUNTRY ||
+                             r->g->ents[al->entity].kind == ENTITY_PLACE) &&
+            er_given_before_place(r, i))
+            al = NULL; /* "Thomas Jordan": a surname, left to the people pass */
         size_t next = er_gaz_org(r, i, al, j);
         if (next) {
             i = next;

@@ -6,7 +6,11 @@
  *   "Eskom chief executive Dan Marokane", "Westpac chief economist ...":
  *       a capitalised name, then a lower-case title, then a name;
  *   "Petrobras shares fell", "shares of MTN Nigeria rose": next to shares;
- *   "SMRT said", "CEOE said": an acronym before a reporting verb.
+ *   "SMRT said", "CEOE said": an acronym before a reporting verb;
+ *   "Volkswagen, Stellantis and Renault": a list of three or more, a third
+ *       of whose items are organisations found (or after "shares in");
+ *   "Aslef said its drivers", "Saab won ... . Micael Johansson, its chief
+ *       executive": what "its" refers to; "the Historic Pact said".
  * Each one found is also every later token written the same.
  */
 #include "config.h"
@@ -209,6 +213,8 @@ os_beside(const struct ent_run *r, size_t i, size_t j)
     const struct tok *v = r->t.v;
     size_t k = j + 1;
     if (v[i].sep == '-' || (k < r->t.n && v[k].sep == '-') ||
+        (i >= 2 && v[i].sep == ' ' && os_word(r, i - 1, "the") && (v[i - 2].flags & TK_CAP) &&
+         v[i - 1].sep == ' ') || /* "Save the Children" */
         (k < r->t.n && er_joined(&v[k]) && (v[k].flags & TK_CAP) && !(v[j].flags & TK_POSS)) ||
         (i > 0 && er_joined(&v[i]) && (v[i - 1].flags & TK_CAP)) ||
         (k + 1 < r->t.n && (os_word(r, k, "of") || os_word(r, k, "for")) &&
@@ -229,10 +235,224 @@ os_beside(const struct ent_run *r, size_t i, size_t j)
                        os_word(r, q + 1, "based"); /* "Grab, its rival from Singapore," */
     if (v[j].flags & TK_POSS)
         return false; /* "Tesco and Sainsbury's rose": whose name ends how is unsaid */
-    if (k + 1 < r->t.n && os_word(r, k, "and") && v[k + 1].sep == ' ' && os_org_at(r, k + 1))
+    size_t o = k + 1 + (k + 2 < r->t.n && os_word(r, k + 1, "the")); /* "Unison and the GMB" */
+    if (o < r->t.n && os_word(r, k, "and") && v[k + 1].sep == ' ' && v[o].sep == ' ' &&
+        os_org_at(r, o))
         return os_proper(r, i) || r->s[v[j].end - 1] != 's'; /* not "Commentators and
                                                                    Yukos" */
     return i >= 2 && os_word(r, i - 1, "and") && v[i].sep == ' ' && os_org_at(r, i - 2);
+}
+
+/* Is token k capitalised, joined to nothing before it but a space? */
+static bool
+os_cap(const struct ent_run *r, size_t k)
+{
+    return k < r->t.n && (r->t.v[k].flags & TK_CAP) && !(r->t.v[k].flags & TK_NUM);
+}
+
+/* The first token of the list item after an item ending at token e (", X"
+ * or "and X", ", and X"), or SIZE_MAX. */
+static size_t
+os_item_after(const struct ent_run *r, size_t e)
+{
+    const struct tok *v = r->t.v;
+    size_t k = e + 1;
+    if (k >= r->t.n || (v[e].flags & TK_POSS))
+        return SIZE_MAX;
+    if (v[k].sep == ',' && os_cap(r, k) && !er_is(r, &v[k], WL_STOP))
+        return k;
+    if (os_word(r, k, "and") && (v[k].sep == ' ' || v[k].sep == ',') && k + 1 < r->t.n &&
+        v[k + 1].sep == ' ' && os_cap(r, k + 1))
+        return k + 1;
+    return SIZE_MAX;
+}
+
+/* The last token of the list item before the item starting at token i, or
+ * SIZE_MAX. */
+static size_t
+os_item_before(const struct ent_run *r, size_t i)
+{
+    const struct tok *v = r->t.v;
+    if (i >= 1 && v[i].sep == ',' && os_cap(r, i - 1) && !(v[i - 1].flags & TK_POSS))
+        return i - 1;
+    if (i >= 2 && v[i].sep == ' ' && os_word(r, i - 1, "and") &&
+        (v[i - 1].sep == ' ' || v[i - 1].sep == ',') && os_cap(r, i - 2) &&
+        !(v[i - 2].flags & TK_POSS))
+        return i - 2;
+    return SIZE_MAX;
+}
+
+/* Does an organisation's mention start at token k and hold an "and"
+ * ("Pharmacists and Dentists Union")? */
+static bool
+os_org_has_and(const struct ent_run *r, size_t k)
+{
+    if (!os_org_at(r, k))
+        return false;
+    uint32_t at = r->t.v[k].start, end = at;
+    for (size_t m = 0; m < r->nm; m++)
+        if (r->m[m].start == at && r->m[m].end > end)
+            end = r->m[m].end;
+    for (size_t q = k + 1; q < r->t.n && r->t.v[q].start < end; q++)
+        if (os_word(r, q, "and"))
+            return true;
+    return false;
+}
+
+/* Is the run [i, j] an item of a list of three names or more ("Kering,
+ * Hermès and Richemont", "Ecopetrol, Grupo Aval and Bancolombia") another
+ * item of which is an organisation found, or which follows "shares in"?
+ * (Two items joined by "and" are os_beside's.) */
+static bool
+os_listed(const struct ent_run *r, size_t i, size_t j)
+{
+    const struct tok *v = r->t.v;
+    if (v[i].sep == '-' || (i > 0 && v[i].sep == ' ' && os_cap(r, i - 1)) ||
+        (j + 1 < r->t.n && (v[j + 1].sep == '-' || (v[j + 1].sep == ' ' && os_cap(r, j + 1)))))
+        return false; /* part of a longer name: "Credit Suisse First Boston", "X-Friend" */
+    size_t first = i, items = 1, orgs = 0;
+    bool comma = false;
+    for (size_t e = os_item_before(r, i); e != SIZE_MAX && items < 12; items++) {
+        comma |= v[first].sep == ',';
+        size_t s = e;
+        while (s > 0 && v[s].sep == ' ' && os_cap(r, s - 1) && e - s < 3)
+            s--;
+        if (r->covered[s] == 2)
+            return false; /* people listed: "Coldplay, Daniel Bedingfield, Will Young" */
+        orgs += os_org_at(r, s) || os_org_at(r, e);
+        first = s;
+        e = os_item_before(r, s);
+    }
+    size_t before = first >= 2 && os_word(r, first - 1, "the") ? first - 1 : first;
+    if (before >= 2 && v[first].sep == ' ' &&
+        (os_word(r, before - 1, "of") || os_word(r, before - 1, "for")) && os_cap(r, before - 2))
+        return false; /* a name's parts: "Department for Culture, Media and Sport",
+                         "Department of the Environment, Food and Rural Affairs" */
+    for (size_t s = os_item_after(r, j); s != SIZE_MAX && items < 12; items++) {
+        comma |= v[s].sep == ',';
+        if (v[s].sep == ',' && os_org_has_and(r, s))
+            return false; /* one name with commas in it: "Kenya Medical Practitioners,
+                             Pharmacists and Dentists Union" */
+        if (r->covered[s] == 2)
+            return false;
+        size_t e = s;
+        while (e + 1 < r->t.n && v[e + 1].sep == ' ' && os_cap(r, e + 1) &&
+               !os_word(r, e + 1, "and") && e - s < 3)
+            e++;
+        orgs += os_org_at(r, s);
+        s = os_item_after(r, e);
+    }
+    if (items < 3 || !comma)
+        return false;
+    if (first >= 2 && (os_word(r, first - 1, "in") || os_word(r, first - 1, "of")) &&
+        (os_word(r, first - 2, "shares") || os_word(r, first - 2, "Shares")))
+        return true;
+    return orgs > 0 && orgs * 3 >= items; /* not a team sheet with one "Ford" in it */
+}
+
+/* Does "its" refer to the run [i, j]: the run is a sentence's subject, a
+ * lower-case verb after it and "its" a few words on ("Aslef said its
+ * drivers", "Intel said its new factory"), or the next sentence names a
+ * person and then ", its" ("Saab won an order ... . Micael Johansson,
+ * its chief executive, said")? A person is "his" or "her". */
+static bool
+os_its(const struct ent_run *r, size_t i, size_t j)
+{
+    const struct tok *v = r->t.v;
+    size_t n = r->t.n, k = j + 1;
+    if (k < n && v[k].sep == ',' && os_word(r, k, "which")) /* "NatWest, which returned to
+                                                                private hands, said its" */
+        for (size_t q = k + 1; q < n && q < k + 16 && !(v[q].flags & TK_SENT); q++)
+            if (v[q].sep == ',') {
+                k = q;
+                break;
+            }
+    if (k >= n || v[k].sep != (k == j + 1 ? ' ' : ','))
+        return false;
+    if ((v[k].flags & (TK_CAP | TK_NUM)) || (v[j].flags & TK_POSS))
+        return false;
+    for (size_t q = k + 1; q < n && q <= k + 5 && !(v[q].flags & TK_SENT) &&
+                           er_in(r, &v[k], WL_SAID_AFTER); q++) { /* "said", not "expects": a
+                                                                    country expects its harvest */
+        if (r->covered[q] == 2 || v[q].sep == ',')
+            break;
+        if (os_word(r, q, "its"))
+            return true;
+    }
+    if (!(v[i].flags & TK_SENT))
+        return false;
+    size_t q = k;
+    while (q < n && !(v[q].flags & TK_SENT))
+        q++;
+    for (size_t p = q + 1; p < n && p < q + 6 && !(v[p].flags & TK_SENT); p++)
+        if (os_word(r, p, "its") && v[p].sep == ',' && r->covered[p - 1] == 2 &&
+            os_company_title(r, p + 1) && !os_word(r, p + 1, "president"))
+            return true; /* a country has "its president" too */
+    return false;
+}
+
+/* Is token k a football score, "2-0", "3-3": two one-digit numbers joined
+ * by a hyphen, no second score after a comma (a tennis match's "6-4,
+ * 7-5"), neither six or more (a set's)? */
+static bool
+os_score(const struct ent_run *r, size_t k)
+{
+    const struct tok *v = r->t.v;
+    if (k + 1 >= r->t.n || !(v[k].flags & TK_NUM) || !(v[k + 1].flags & TK_NUM) ||
+        v[k + 1].sep != '-' || v[k].end - v[k].start != 1 || v[k + 1].end - v[k + 1].start != 1 ||
+        r->s[v[k].start] >= '6' || r->s[v[k + 1].start] >= '6')
+        return false;
+    return k + 2 >= r->t.n || !(v[k + 2].flags & TK_NUM) || v[k + 2].sep != ',';
+}
+
+/* Is the run [i, j] a team by a score: beaten or drawn with by the score
+ * ("beat Wolfsburg 4-0"), or beating another by it ("Borussia Dortmund
+ * beat Wolfsburg 4-0")? Not "2-2 at X": a ground as often as a team
+ * ("at Anfield"). A run opening with a given name is a player's (a match
+ * play's "Tiger Woods beat ... 2-1"). */
+static bool
+os_scored(const struct ent_run *r, size_t i, size_t j)
+{
+    static const char *const beat[] = {"beat", "beating", "beats", "defeated", "defeating",
+                                       "thrashed", "drew", "draw", "against", "over", NULL};
+    const struct tok *v = r->t.v;
+    if (er_is(r, &v[i], WL_GIVEN) || er_is(r, &v[i], WL_CN_SURNAMES) || (v[j].flags & TK_POSS) ||
+        (j + 1 < r->t.n && er_joined(&v[j + 1]) && (v[j + 1].flags & TK_CAP)) ||
+        (i > 0 && er_joined(&v[i]) && (v[i - 1].flags & TK_CAP)))
+        return false; /* part of a longer name: "St Mirren" */
+    bool verb = false;
+    for (const char *const *w = beat; i > 0 && *w && !verb; w++)
+        verb = os_word(r, i - 1, *w);
+    if (verb && v[i].sep == ' ' && os_score(r, j + 1))
+        return true;
+    for (const char *const *w = beat; j + 3 < r->t.n && *w; w++)
+        if (os_word(r, j + 1, *w) && v[j + 1].sep == ' ' && (v[j + 2].flags & TK_CAP)) {
+            size_t e = j + 2;
+            while (e + 1 < r->t.n && v[e + 1].sep == ' ' && (v[e + 1].flags & TK_CAP) && e < j + 4)
+                e++;
+            return os_score(r, e + 1) && !er_is(r, &v[j + 2], WL_GIVEN);
+        }
+    return false;
+}
+
+/* Is the run [i, j] a body by what is said of it: "its" refers to it, or
+ * it follows "the" or a person's "of" ("the Historic Pact said", "Chris
+ * Weston of Thames Water said") and a verb follows it? */
+static bool
+os_said_of(const struct ent_run *r, size_t i, size_t j)
+{
+    const struct tok *v = r->t.v;
+    size_t k = j + 1;
+    bool the = os_word(r, i - 1, "the") && v[i].sep == ' ' && k < r->t.n && v[k].sep == ' ' &&
+               er_in(r, &v[k], WL_SAID_AFTER) && /* not "the Danube has grown" */
+               (j > i || (i >= 3 && os_word(r, i - 2, "of") && r->covered[i - 3] == 2));
+    /* "the Historic Pact said", "Erik Thedéen of the Riksbank said"; not "the Dutchman
+       said" */
+    if (!the && !os_its(r, i, j))
+        return false;
+    bool proper = os_proper(r, i) && !(j == i && er_lower_elsewhere(r, i));
+    return proper || (j == i && r->s[v[i].end - 1] != 's' && !er_lower_elsewhere(r, i));
+    /* not "Investors said its": a common noun opening a sentence */
 }
 
 /* Is the run [i, j] placed as a company: before a lower-case title and a
@@ -242,7 +462,7 @@ os_placed(const struct ent_run *r, size_t i, size_t j)
 {
     const struct tok *v = r->t.v;
     size_t k = j + 1;
-    if (os_beside(r, i, j))
+    if (os_beside(r, i, j) || os_listed(r, i, j) || os_said_of(r, i, j) || os_scored(r, i, j))
         return true;
     if (!(k < r->t.n && (v[k].sep == '-' || v[k].sep == '/' || (os_word(r, k, "and") && k + 1 < r->t.n &&
                                               (v[k + 1].flags & TK_CAP)))) &&
@@ -343,19 +563,18 @@ os_uses(struct ent_run *r)
 }
 
 /* See people.h: every capitalised run not yet an entity that is placed as
- * a company, then every later token written as a one-word one; once more
- * when one was found, for its neighbours said before it ("Unite and
- * Unison said" before "Unison's conference"). */
+ * a company, then every later token written as a one-word one; again (at
+ * most three scans) while a scan finds a one-word one, for its neighbours
+ * said before it ("Unite and Unison said" before "Unison's conference")
+ * and the other items of its lists. */
 void
 er_pass_companies(struct ent_run *r)
 {
-    size_t nacr = r->nacr;
-    os_scan(r);
-    if (r->nacr == nacr)
-        return;
-    os_uses(r);
-    nacr = r->nacr;
-    os_scan(r);
-    if (r->nacr != nacr)
+    for (int pass = 0; pass < 3; pass++) {
+        size_t nacr = r->nacr;
+        os_scan(r);
+        if (r->nacr == nacr)
+            break; /* no one-word name found: nothing new to stand beside */
         os_uses(r);
+    }
 }

@@ -78,8 +78,8 @@ er_particle(const struct ent_run *r, size_t k)
 {
     static const char *const particles[] = {"de", "del", "della", "di", "da", "dos", "das",
                                             "du", "la", "le", "van", "von", "der", "den",
-                                            "ter", "ten", "zu", "bin", "binti", "bint", "ibn", "al",
-                                            "el", "wa", "arap", NULL};
+                                            "ter", "ten", "zu", "af", "bin", "binti", "bint", "ibn",
+                                            "al", "el", "wa", "arap", NULL};
     const struct tok *v = r->t.v;
     if (k == 0 || k + 1 >= r->t.n || v[k].end - v[k].start > 5 || !er_joined(&v[k]) ||
         !er_joined(&v[k + 1]) || !strchr("abdeilstvwz", r->s[v[k].start]))
@@ -520,7 +520,7 @@ er_name_ok(const struct ent_run *r, size_t a, size_t b)
     bool particle = false; /* "Luiz Inácio Lula da Silva": long Iberian names */
     for (size_t k = a + 1; k < b && !particle; k++)
         particle = er_particle(r, k);
-    return !er_org_word(r, b) &&
+    return !er_org_word(r, b) && !er_org_lead(r, b) && /* "Novo Banco" */
            (words <= 3 ||
             (words == 4 && (er_is(r, &v[a], WL_GIVEN) || particle || er_person_shape(r, a, b)))) &&
            !(er_common_noun(r, b) && !(b > a && er_is(r, &v[a], WL_GIVEN))); /* "Bob Deans" */
@@ -596,8 +596,10 @@ er_evidence(const struct ent_run *r, struct er_cand *c)
         ev = true; /* "Luis Fernandez Ortuzar", "Cristina Fernández de Kirchner": a given
                       name and two surnames */
     if (!ev && a > 0 && v[a].sep == ' ' && er_in(r, &v[a - 1], WL_SAID_BEFORE) &&
-        !(v[a - 1].flags & TK_CAP))
+        !(v[a - 1].flags & TK_CAP) && !(c->b > a && er_clause_subject(r, a, b)))
         ev = true;
+    if (!ev && er_given_at(r, a) && c->b > a && er_of_name_said(r, b))
+        ev = true; /* "Santiago Abascal of Vox said" */
     if (!ev && a > 1 && v[a].sep == ' ' && v[a - 1].end - v[a - 1].start == 2 &&
         memcmp(r->s + v[a - 1].start, "to", 2) == 0 && er_in(r, &v[a - 2], WL_SAID_BEFORE))
         ev = true;
@@ -758,7 +760,7 @@ er_person_at(struct ent_run *r, size_t i, struct er_singles *singles)
         er_given_tail(r, &c);
         name = c.a != a; /* the tail found is a name */
     }
-    if (!name || er_run_modifies(r, c.i, c.b))
+    if (!name || er_run_modifies(r, c.i, c.b) || (!c.titled && er_body_before(r, c.i)))
         return (c.sfx ? c.sfx : c.e) + 1;
     if (!c.titled && er_works_at(r, c.i))
         return (c.sfx ? c.sfx : c.e) + 1; /* "analysts at Peel Hunt": a firm */

@@ -97,6 +97,26 @@ bool er_and_person_of(const struct ent_run *r, size_t a, size_t b);
  * possessive: "Japan's Kinki Nippon", "London's Evening Standard" as
  * often as "Denmark's Mette Frederiksen".) */
 bool er_named_before(const struct ent_run *r, size_t i);
+/* Does what stands before the run at token i make it a body, not a
+ * person: "the" in lower case ("of the Bloc Québécois", "the Historic
+ * Pact said": a person takes no article; "the Rev" is a title), or "of"
+ * right after a person found ("Chris Weston of Thames Water": where the
+ * person works)? */
+bool er_body_before(const struct ent_run *r, size_t i);
+/* Is a name ending at token b followed by "of", a capitalised name not
+ * yet an entity and a reporting verb ("Santiago Abascal of Vox said")?
+ * Evidence only with a given name first (not "Credit Suisse of ..."). */
+bool er_of_name_said(const struct ent_run *r, size_t b);
+/* Is token i's word written in lower case elsewhere in the text ("Vote
+ * Blair" beside "the vote"): a common word, not a name? */
+bool er_lower_elsewhere(const struct ent_run *r, size_t i);
+/* Is the run [a, b] the subject of a clause reported by the name before
+ * "said" ("McDonald said Sinn Féin would lead"): no "said" evidence. */
+bool er_clause_subject(const struct ent_run *r, size_t a, size_t b);
+/* Is the one-word place or country at token i a surname after a common
+ * given name ("Thomas Jordan", "Winston Jordan"), no name going on after
+ * it? */
+bool er_given_before_place(const struct ent_run *r, size_t i);
 /* People: persons with evidence, their titled lone names, later mentions. */
 void er_pass_people(struct ent_run *r);
 /* People: every later mention of the persons found, full or by surname

@@ -155,3 +155,70 @@ er_named_before(const struct ent_run *r, size_t i)
            ex_is_lower((unsigned char)r->s[p->start]) &&
            (pm_word(r, i - 2, "the") || pm_word(r, i - 2, "a") || pm_word(r, i - 2, "an"));
 }
+
+/* See people.h. */
+bool
+er_body_before(const struct ent_run *r, size_t i)
+{
+    const struct tok *v = r->t.v;
+    if (i == 0 || v[i].sep != ' ' || er_in(r, &v[i], WL_TITLES) || er_is(r, &v[i], WL_HONORIFIC))
+        return false;
+    if (pm_word(r, i - 1, "the"))
+        return !er_is(r, &v[i], WL_GIVEN); /* "of the Bloc Québécois", "the Historic Pact
+                                              said"; not "the David Blunkett affair" */
+    return i >= 2 && pm_word(r, i - 1, "of") && v[i - 1].sep == ' ' && r->covered[i - 2] == 2;
+}
+
+/* See people.h. */
+bool
+er_of_name_said(const struct ent_run *r, size_t b)
+{
+    const struct tok *v = r->t.v;
+    size_t k = b + 1;
+    if ((v[b].flags & TK_POSS) || k >= r->t.n || !pm_word(r, k, "of") || v[k].sep != ' ')
+        return false;
+    k += 1 + pm_word(r, k + 1, "the");
+    size_t first = k;
+    while (k < r->t.n && k < first + 4 && (v[k].flags & TK_CAP) && !r->covered[k] &&
+           (k == first || v[k].sep == ' ') && !(v[k].flags & TK_POSS))
+        k++;
+    return k > first && k < r->t.n && v[k].sep == ' ' && er_in(r, &v[k], WL_SAID_AFTER);
+}
+
+/* See people.h. */
+bool
+er_lower_elsewhere(const struct ent_run *r, size_t i)
+{
+    const struct tok *v = r->t.v;
+    size_t n = v[i].end - v[i].start;
+    for (size_t k = 0; k < r->t.n; k++)
+        if (v[k].end - v[k].start == n && !(v[k].flags & TK_CAP) &&
+            ex_lower((unsigned char)r->s[v[i].start]) == (unsigned char)r->s[v[k].start] &&
+            memcmp(r->s + v[i].start + 1, r->s + v[k].start + 1, n - 1) == 0)
+            return true;
+    return false;
+}
+
+/* See people.h. */
+bool
+er_clause_subject(const struct ent_run *r, size_t a, size_t b)
+{
+    const struct tok *v = r->t.v;
+    if (a < 2 || v[a - 1].sep != ' ' || !(pm_word(r, a - 1, "said") || pm_word(r, a - 1, "says")))
+        return false;
+    return b + 1 < r->t.n && v[b + 1].sep == ' ' && !(v[b + 1].flags & TK_CAP) &&
+           er_is(r, &v[b + 1], WL_GOV_AFTER) && !pm_word(r, b + 1, "and") &&
+           !pm_word(r, b + 1, "or");
+}
+
+/* See people.h. */
+bool
+er_given_before_place(const struct ent_run *r, size_t i)
+{
+    const struct tok *v = r->t.v;
+    if (i == 0 || v[i].sep != ' ' || r->covered[i - 1] || !(v[i - 1].flags & TK_NAMEY) ||
+        (v[i - 1].flags & TK_POSS) || !er_is(r, &v[i - 1], WL_GIVEN) ||
+        er_is(r, &v[i - 1], WL_STOP) || er_in(r, &v[i - 1], WL_TITLES))
+        return false;
+    return i + 1 >= r->t.n || !er_joined(&v[i + 1]) || !(v[i + 1].flags & TK_CAP);
+}

@@ -78,6 +78,26 @@ ps_vietnamese(const struct ent_run *r, size_t a, size_t b)
            (b >= a + 2 && ps_listed(r, &v[a], nguyen));
 }
 
+/* Is token k an Irish or Scottish surname, "O'" or "Mc"/"Mac" and a
+ * capital ("O'Brien", "McIlroy", "MacGabhann"), no possessive after it
+ * ("McDonald's": a firm)? */
+static bool
+ps_gaelic(const struct ent_run *r, size_t k)
+{
+    const struct tok *t = &r->t.v[k];
+    const char *w = r->s + t->start;
+    size_t n = t->end - t->start;
+    if ((t->flags & TK_POSS) || n < 4 || (t->end < r->n && r->s[t->end] == '\''))
+        return false;
+    if (w[0] == 'O' && w[1] == '\'' && ex_is_upper((unsigned char)w[2]))
+        return true;
+    if (n >= 6 && memcmp(w, "O\xe2\x80\x99", 4) == 0 && ex_is_upper((unsigned char)w[4]))
+        return true;
+    if (w[0] == 'M' && w[1] == 'c' && ex_is_upper((unsigned char)w[2]))
+        return true;
+    return n >= 5 && memcmp(w, "Mac", 3) == 0 && ex_is_upper((unsigned char)w[3]);
+}
+
 /* See people.h. */
 bool
 er_org_lead(const struct ent_run *r, size_t k)
@@ -104,13 +124,19 @@ er_person_shape(const struct ent_run *r, size_t a, size_t b)
     static const char *const patronymic[] = {"bin", "binti", "bint", "ibn", NULL};
     /* Dutch and German particles: a place's name has none ("Jan van der
      * Berg", "Karl-Theodor zu Guttenberg") */
-    static const char *const germanic[] = {"van", "von", "zu", "ter", "ten", NULL};
+    static const char *const germanic[] = {"van", "von", "zu", "ter", "ten", "af", NULL};
     const struct tok *v = r->t.v;
     if (b > a && er_initials(r, a) && !er_org_word_at(r, b) &&
         (b == a + 1 || (b == a + 2 && !(v[a + 1].flags & TK_CAP))))
         return true; /* "K.V. Kamath", "F.W. de Klerk" */
     if (ps_vietnamese(r, a, b))
         return true; /* "Vo Van Thuong" */
+    if (b > a && ps_gaelic(r, b) && (v[a].flags & TK_NAMEY) && !er_org_word_at(r, b) &&
+        (b == a + 1 || (b == a + 2 && er_is(r, &v[a], WL_GIVEN))) &&
+        (er_is(r, &v[a], WL_GIVEN) || v[a].end - v[a].start < 4 ||
+         memcmp(r->s + v[a].end - 3, "ian", 3) != 0))
+        return true; /* "Darragh O'Brien", "Mary Lou McDonald"; not "Caledonian
+                        MacBrayne", "Hooker Robin McBryde" */
     for (size_t k = a + 1; k < b; k++)
         if (er_cap_particle(r, k) ||
             (ps_listed(r, &v[k], patronymic) && (v[k - 1].flags & TK_NAMEY) &&
