@@ -533,6 +533,10 @@ main(void)
     has("Shares of Corvane Ltd rose. Tom Beck, who founded Corvane, was pleased.", "Corvane Ltd",
         ENTITY_ORG, 2);
     hasnt("Shares of Corvane Ltd rose. Tom Beck, who founded Corvane, was pleased.", "Corvane");
+    /* a site's menu parted by middle dots is no list of organisations, though
+     * it opens with one: its sections are not bodies */
+    hasnt("Irish Times · News · Sport · Business · Opinion\n\nThe union counted beds.", "Sport");
+    hasnt("Irish Times · News · Sport · Business · Opinion\n\nThe union counted beds.", "Opinion");
     hasnt("Vale and Rio Tinto fell; the government wants to fund Obamacare next year.",
           "Obamacare");
     extractor_free(&ex);

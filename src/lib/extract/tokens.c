@@ -133,6 +133,11 @@ tk_unicode_punct(struct tk_state *st, uint32_t cp, int len)
     } else if (cp == 0xA0) {
         if (st->sep == 0 && st->t->n)
             st->sep = ' ';
+    } else if (cp == 0xB7) {
+        /* a middle dot parts the items of a menu or a byline ("News · Sport",
+         * "By X · May 3"), like '|': not the comma of a list in a sentence */
+        st->sep = '|';
+        st->sent = true;
     } else {
         st->sep = ',';
         if (cp == 0x201C || cp == 0x2018 || cp == 0x2022 || cp == 0x3002 || cp == 0x2026)
