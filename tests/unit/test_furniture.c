@@ -30,6 +30,9 @@ test_live_blog(void)
                "Engineers reopened one lane of the bridge after the water level fell by a metre.\n\n"
                "9.30am\n\n"
                "3h ago\n\n"
+               "Updated at 10.05am\n\n"
+               "The bridge is open again. pic.twitter.com/Ab12Cd34\n\n"
+               "Click to share on WhatsApp (Opens in new window)\n\n"
                "The council said the ferry would run again at 12:41 on Tuesday.\n\n"
                "3.14159\n",
                &a) != 0)
@@ -38,6 +41,11 @@ test_live_blog(void)
     ok(removed_as(&a, "time", "12:41Key event"), "live: a time glued to a label goes");
     ok(removed_as(&a, "time", "9.30am"), "live: a time stamp alone goes");
     ok(removed_as(&a, "time", "3h ago"), "live: a compact relative time goes");
+    ok(removed_as(&a, "time", "Updated at 10.05am"), "live: an \"Updated at\" time goes");
+    ok(removed_as(&a, "embed", "The bridge is open again. pic.twitter.com/Ab12Cd34"),
+       "embed: a post's text ending in its short link goes");
+    ok(removed_as(&a, "label", "Click to share on WhatsApp (Opens in new window)"),
+       "label: a share button's text goes");
     ok(in_body(&a, "The council said the ferry would run again at 12:41 on Tuesday."),
        "live: a sentence holding a time stays");
     ok(in_body(&a, "3.14159"), "live: a number with many decimals is no time");

@@ -84,6 +84,13 @@ video_source(const char *s, size_t n)
 static bool
 live_time(const char *s, size_t n)
 {
+    static const char *const heads[] = {"updated at ", "updated ", "posted at ", "last updated "};
+    for (size_t k = 0; k < DS_ARRAY_LEN(heads); k++)
+        if (ing_istarts(s, n, heads[k]) && n > strlen(heads[k])) {
+            s += strlen(heads[k]); /* "Updated at 12.41pm" */
+            n -= strlen(heads[k]);
+            break;
+        }
     if (n > 24 || !(s[0] >= '0' && s[0] <= '9'))
         return false;
     size_t i = 0;
@@ -120,7 +127,7 @@ handle_in_parens(const char *s, size_t n)
 static bool
 post_signature(const char *s, size_t n)
 {
-    if (n > 160)
+    if (n > 160 || !memchr(s, '@', n))
         return false;
     const char *h = handle_in_parens(s, n);
     if (!h)
@@ -142,6 +149,22 @@ post_signature(const char *s, size_t n)
     size_t rest = (size_t)(s + n - e);
     struct ing_date dt;
     return rest == 0 || ing_parse_date_whole(e, rest, &dt);
+}
+
+/* "The ferry is back. pic.twitter.com/Ab12Cd", "... https://t.co/Ab12Cd":
+ * a post's text as an embed prints it, ending in the platform's short
+ * link (at most 60 words). */
+static bool
+post_text_link(const char *s, size_t n)
+{
+    if (n > 500 || !memchr(s, '/', n))
+        return false;
+    size_t i = n;
+    while (i > 0 && s[i - 1] != ' ')
+        i--;
+    return (ing_istarts(s + i, n - i, "pic.twitter.com/") ||
+            ing_istarts(s + i, n - i, "https://t.co/")) &&
+           ing_count_words_max(s, n, 61) <= 60;
 }
 
 /* "Topics: Climate, Phoenix, Public health", "Tags: housing | city
@@ -225,8 +248,9 @@ has_app_word(const char *s, size_t n)
 
 /* "Listen to our daily podcast on Apple Podcasts or Spotify", "Get
  * breaking news alerts: download our free app for iPhone and Android":
- * a short line that addresses the reader and names a podcast or an app
- * with where to get it or when it comes out. */
+ * a short line opening with a call to the reader (or "Our ... podcast")
+ * that names a podcast or an app and where to get it or when it comes
+ * out. */
 static bool
 app_promo(const char *s, size_t n)
 {
@@ -236,17 +260,18 @@ app_promo(const char *s, size_t n)
         "download",       "episodes",  "new episode",                    " our app",
         "the app",        "free app",  "podcast app",
     };
-    if (n > 300 || ing_count_words_max(s, n, 41) > 40 || reports_speech(s, n))
-        return false;
-    if (!ing_ifind(s, n, "podcast") && !has_app_word(s, n))
-        return false;
     static const char *const calls[] = {"listen", "download", "get ", "install ", "subscribe",
                                         "follow ", "try ", "stream "};
     bool call = false;
     for (size_t k = 0; k < DS_ARRAY_LEN(calls) && !call; k++)
         call = ing_istarts(s, n, calls[k]);
-    /* a call to the reader, or "Our podcast, X, is out every Thursday" */
-    if (!call && !(ing_istarts(s, n, "our ") && ing_ifind(s, n, "podcast")))
+    /* a call to the reader, or "Our podcast, X, is out every Thursday"
+     * (the opening first: it rules out almost every line cheaply) */
+    if (n > 300 || !(call || ing_istarts(s, n, "our ")))
+        return false;
+    bool podcast = ing_ifind(s, n, "podcast") != NULL;
+    if ((!call && !podcast) || (!podcast && !has_app_word(s, n)) ||
+        ing_count_words_max(s, n, 41) > 40 || reports_speech(s, n))
         return false;
     for (size_t k = 0; k < DS_ARRAY_LEN(where); k++)
         if (ing_ifind(s, n, where[k]))
@@ -267,8 +292,8 @@ donation_appeal(const char *s, size_t n)
         "independent journalism", "independent reporting", "become a member", "support us",
         "supporting", "support independent", "your support",
     };
-    if (n > 400 || ing_count_words_max(s, n, 46) > 45 || reports_speech(s, n) ||
-        !addresses_reader(s, n))
+    if (n > 400 || !addresses_reader(s, n) || ing_count_words_max(s, n, 46) > 45 ||
+        reports_speech(s, n))
         return false;
     int hits = 0;
     for (size_t k = 0; k < DS_ARRAY_LEN(signs) && hits < 2; k++)
@@ -293,6 +318,8 @@ read_more_pointer(const char *s, size_t n)
 static bool
 supplied_tail(const char *s, size_t n)
 {
+    if (n > 300 || !memchr(s, '.', n))
+        return false;
     const char *t = ing_ifind(s, n, ". supplied");
     if (!t || ing_count_words_max(s, n, 41) > 40)
         return false;
@@ -333,7 +360,7 @@ ing_promo_shape(const char *s, size_t n)
         return "time";
     if (slash_counter(s, n))
         return "gallery";
-    if (post_signature(s, n))
+    if (post_signature(s, n) || post_text_link(s, n))
         return "embed";
     if (tag_list(s, n))
         return "label";
