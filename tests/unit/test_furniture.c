@@ -178,6 +178,47 @@ test_lists_and_credits(void)
     article_clear(&a);
 }
 
+static void
+test_cards_and_counts(void)
+{
+    struct article a;
+    if (ingest("/t/cards.txt",
+               "Bakers count the cost of rent\n\n"
+               "The first lesson was that rent matters more than flour. We paid more for the lease "
+               "in a month than for a year of flour.\n\n"
+               "We paid more for the lease in a month than for a year of flour.\n\n"
+               "1.2K 34\n\n"
+               "Bakers in the city paid 12 percent more rent this year than last.\n\n"
+               "Markets Daily\n\n"
+               "The day's moves, explained. Delivered weekdays at 5pm.\n\n"
+               "Milk is delivered every morning to the bakery's back door.\n\n"
+               "Enjoyed this piece? Share it with a friend, or subscribe to get our stories.\n\n"
+               "Subscribers rose by a tenth last year, the bakers' guild reported.\n\n"
+               "Have feedback? Email us at desk@example.org.\n\n"
+               "Trending Tickers\n",
+               &a) != 0)
+        return;
+    ok(removed_as(&a, "pullquote",
+                  "We paid more for the lease in a month than for a year of flour."),
+       "pull quote: a sentence set beside the paragraph that holds it goes");
+    ok(in_body(&a, "The first lesson was that rent matters more than flour."),
+       "pull quote: the paragraph itself stays");
+    ok(removed_as(&a, "label", "1.2K 34"), "count: a row of scaled counters goes");
+    ok(removed_as(&a, "newsletter", "Markets Daily") &&
+           removed_as(&a, "newsletter", "The day's moves, explained. Delivered weekdays at 5pm."),
+       "newsletter: a card's heading and delivery blurb go");
+    ok(in_body(&a, "Milk is delivered every morning to the bakery's back door."),
+       "newsletter: a sentence about deliveries stays");
+    ok(removed_as(&a, "newsletter",
+                  "Enjoyed this piece? Share it with a friend, or subscribe to get our stories."),
+       "newsletter: a call to subscribe after a question goes");
+    ok(in_body(&a, "Subscribers rose by a tenth last year"), "newsletter: subscribers in prose stay");
+    ok(removed_as(&a, "tip", "Have feedback? Email us at desk@example.org."),
+       "tip: a feedback question with an address goes");
+    ok(removed_as(&a, "label", "Trending Tickers"), "label: a recirculation heading goes");
+    article_clear(&a);
+}
+
 int
 main(void)
 {
@@ -188,6 +229,7 @@ main(void)
     test_appeals();
     test_repeats();
     test_lists_and_credits();
+    test_cards_and_counts();
     fixture_close();
     return done_testing();
 }

@@ -249,6 +249,21 @@ static const char *const labels[] = {
     "give today",
     "support us",
     "download now",
+    "in this guide",
+    "advertiser disclosure",
+    "was this article helpful?",
+    "was this helpful?",
+    "breaking",
+    "breaking news",
+    "see more",
+    "see more updates",
+    "load more",
+    "show more",
+    "more updates",
+    "view more",
+    "most viewed",
+    "most shared",
+    "most watched",
     "share via",
     "print this article",
     "email this article",
@@ -355,6 +370,11 @@ is_label(const char *s, size_t n)
 prefixes:
     if (n > 160 || ing_is_prose(s, n, 12))
         return false;
+    /* "Trending Tickers", "Most Read Today": a list heading's words and
+     * at most two more, no punctuation */
+    if (ing_is_recirculation_heading(s, n) && ing_count_words_max(s, n, 5) <= 4 &&
+        !ing_ends_with_any(s, n, ".,;:!?\""))
+        return true;
     /* "More from Politics", "Jump to navigation": a heading of links */
     if ((ing_istarts(s, n, "more from ") || ing_istarts(s, n, "jump to ") ||
          ing_istarts(s, n, "skip to ")) &&
@@ -418,7 +438,8 @@ ing_is_related_heading(const char *s, size_t n)
                                         "most popular", "top stories", "editor",
                                         "trending", "explore more", "now playing", "up next",
                                         "watch now", "video ad feedback",
-                                        "keep reading", "more news"};
+                                        "keep reading", "more news", "most viewed",
+                                        "most shared", "most watched"};
     for (size_t i = 0; i < DS_ARRAY_LEN(heads); i++)
         if (ing_istarts(s, n, heads[i]))
             return true;

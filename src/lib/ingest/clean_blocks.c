@@ -112,6 +112,120 @@ drop_pull_quotes(struct ing_doc *d)
     }
 }
 
+/* Does m hold s[0, n) as a whole sentence: exactly (case and all), at
+ * the start of m or after a sentence's end? */
+static bool
+holds_sentence(const struct ing_doc_line *m, const char *s, size_t n)
+{
+    const char *end = m->t + m->tl;
+    for (const char *p = m->t; (size_t)(end - p) >= n; p++) {
+        p = memchr(p, s[0], (size_t)(end - p) - n + 1);
+        if (!p)
+            return false;
+        if (memcmp(p, s, n) == 0 &&
+            (p == m->t || (p - m->t >= 2 && p[-1] == ' ' &&
+                           (p[-2] == '.' || p[-2] == '!' || p[-2] == '?' || p[-2] == '"'))))
+            return true;
+    }
+    return false;
+}
+
+/* The next line after i that is not blank, or NULL. */
+static struct ing_doc_line *
+next_line(struct ing_doc *d, size_t i)
+{
+    for (size_t j = i + 1; j < d->n; j++)
+        if (!d->lines[j].blank)
+            return &d->lines[j];
+    return NULL;
+}
+
+/* A pull quote without quotation marks: a line of one or two sentences
+ * (six to forty words, a capital first, a full stop last) set beside the
+ * paragraph it repeats, which holds it as a sentence and is longer. Only
+ * the neighbour counts: text that says a sentence again further on (a
+ * summary, a refrain) is the writer's. */
+static void
+drop_plain_pull_quotes(struct ing_doc *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        struct ing_doc_line *q = &d->lines[i];
+        if (!ing_is_content(q) || q->tl < 30 || q->tl > 300 || !(q->t[0] >= 'A' && q->t[0] <= 'Z') ||
+            !ing_ends_with_any(q->t, q->tl, ".!?") || ing_count_words_max(q->t, q->tl, 6) < 6 ||
+            ing_count_words_max(q->t, q->tl, 41) > 40)
+            continue;
+        const struct ing_doc_line *p = prev_line(d, i), *x = next_line(d, i);
+        if ((p && ing_is_content(p) && p->tl > q->tl && holds_sentence(p, q->t, q->tl)) ||
+            (x && ing_is_content(x) && x->tl > q->tl && holds_sentence(x, q->t, q->tl)))
+            q->why = "pullquote";
+    }
+}
+
+/* A card's heading: content, at most five words, no closing mark. */
+static bool
+card_heading(const struct ing_doc_line *h)
+{
+    return h && ing_is_content(h) && ing_count_words_max(h->t, h->tl, 6) <= 5 &&
+           !ing_ends_with_any(h->t, h->tl, ".!?:,;\"");
+}
+
+/* A newsletter card without a prompt in its heading: a short heading (at
+ * most five words, no closing mark), a blurb naming its cadence or inbox
+ * ("The day's moves, explained. Delivered weekdays at 5pm."), then its
+ * "Sign up"/"Subscribe" button, which cleaning already took. */
+static void
+drop_signup_cards(struct ing_doc *d)
+{
+    static const char *const cadence[] = {"delivered", "weekdays", "every day", "every week",
+                                          "daily", "weekly", "inbox", "every morning",
+                                          "every evening"};
+    for (size_t i = 0; i < d->n; i++) {
+        const struct ing_doc_line *b = &d->lines[i];
+        if (b->blank || !b->why || !(ing_ieq(b->t, b->tl, "sign up") || ing_ieq(b->t, b->tl, "subscribe") ||
+                                     ing_ieq(b->t, b->tl, "subscribe now") ||
+                                     ing_ieq(b->t, b->tl, "sign me up")))
+            continue;
+        struct ing_doc_line *blurb = prev_line(d, i);
+        if (!blurb || !ing_is_content(blurb) || ing_count_words_max(blurb->t, blurb->tl, 26) > 25 ||
+            ing_has_speech_verb(blurb->t, blurb->tl))
+            continue;
+        bool cad = false;
+        for (size_t k = 0; k < DS_ARRAY_LEN(cadence) && !cad; k++)
+            cad = ing_ifind(blurb->t, blurb->tl, cadence[k]) != NULL;
+        if (!cad)
+            continue;
+        blurb->why = "newsletter";
+        struct ing_doc_line *head = prev_line(d, (size_t)(blurb - d->lines));
+        if (card_heading(head))
+            head->why = "newsletter";
+    }
+}
+
+/* The same card whose button went with the page's markup: a short heading,
+ * then a blurb that says how it is delivered and when ("Delivered weekdays
+ * at 5pm", "in your inbox every Friday"). */
+static void
+drop_signup_blurbs(struct ing_doc *d)
+{
+    static const char *const when[] = {"weekday", "daily", "weekly", "every ", "morning",
+                                       "evening", "monday", "friday", "sunday"};
+    for (size_t i = 0; i < d->n; i++) {
+        struct ing_doc_line *b = &d->lines[i];
+        if (!ing_is_content(b) || b->tl > 200 || ing_count_words_max(b->t, b->tl, 21) > 20 ||
+            !(ing_ifind(b->t, b->tl, "delivered") || ing_ifind(b->t, b->tl, "inbox")) ||
+            ing_has_speech_verb(b->t, b->tl))
+            continue;
+        bool cad = false;
+        for (size_t k = 0; k < DS_ARRAY_LEN(when) && !cad; k++)
+            cad = ing_ifind(b->t, b->tl, when[k]) != NULL;
+        struct ing_doc_line *head = prev_line(d, i);
+        if (!cad || !card_heading(head))
+            continue;
+        b->why = "newsletter";
+        head->why = "newsletter";
+    }
+}
+
 /* s without a list's bullet or number ("- ", "* ", "• ", "3. "). */
 static const char *
 item_text(const char *s, size_t n, size_t *len)
@@ -163,7 +277,8 @@ contents_label(const struct ing_doc *d, size_t i)
 {
     static const char *const heads[] = {"contents", "table of contents", "in this article",
                                         "on this page", "in this story", "jump to",
-                                        "on this page:", "contents:", "jump to:"};
+                                        "on this page:", "contents:", "jump to:",
+                                        "in this guide", "in this guide:"};
     const struct ing_doc_line *l = &d->lines[i];
     return !l->blank && ing_ieq_any(l->t, l->tl, heads, DS_ARRAY_LEN(heads));
 }
@@ -200,5 +315,8 @@ ing_drop_block_shapes(struct ing_doc *d)
 {
     drop_post_texts(d);
     drop_pull_quotes(d);
+    drop_plain_pull_quotes(d);
     drop_contents_lists(d);
+    drop_signup_cards(d);
+    drop_signup_blurbs(d);
 }

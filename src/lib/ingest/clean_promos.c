@@ -313,6 +313,95 @@ read_more_pointer(const char *s, size_t n)
     return ing_ifind(s, n, " our ") || ing_ifind(s, n, " here") || ing_ifind(s, n, "coverage");
 }
 
+/* "Have feedback? Email us at desk@paper.com.", "Questions? Write to us":
+ * a short question to the reader, then where to write. */
+static bool
+feedback_prompt(const char *s, size_t n)
+{
+    const char *q = memchr(s, '?', n < 40 ? n : 40);
+    if (!q || !(s[0] >= 'A' && s[0] <= 'Z') || q + 2 >= s + n || q[1] != ' ' ||
+        !(q[2] >= 'A' && q[2] <= 'Z') || memchr(s, '/', (size_t)(q - s)) ||
+        ing_count_words_max(s, (size_t)(q - s), 6) > 5 || ing_count_words_max(s, n, 31) > 30)
+        return false;
+    const char *r = q + 1;
+    size_t rn = (size_t)(s + n - r);
+    return memchr(r, '@', rn) || ing_ifind(r, rn, "email us") || ing_ifind(r, rn, "write to us") ||
+           ing_ifind(r, rn, "contact us") || ing_ifind(r, rn, "let us know");
+}
+
+/* Is s[0, n) a count ("34", "1.2K", "2.1M")? *scaled when it ends in K
+ * or M. */
+static bool
+count_token(const char *s, size_t n, bool *scaled)
+{
+    *scaled = n >= 2 && (s[n - 1] == 'K' || s[n - 1] == 'M' || s[n - 1] == 'k');
+    size_t e = *scaled ? n - 1 : n;
+    if (e == 0 || e > 5 || !(s[0] >= '0' && s[0] <= '9'))
+        return false;
+    for (size_t i = 0; i < e; i++)
+        if (!((s[i] >= '0' && s[i] <= '9') || (s[i] == '.' && i > 0 && i + 1 < e)))
+            return false;
+    return true;
+}
+
+/* "1.2K", "1.2K 34", "2.1M views": a row of counters of claps, likes or
+ * views, one of them scaled by K or M (a bare "34" may be text). */
+static bool
+bare_count(const char *s, size_t n)
+{
+    if (n < 2 || n > 24)
+        return false;
+    bool any = false;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && s[j] != ' ')
+            j++;
+        bool scaled;
+        if (!count_token(s + i, j - i, &scaled))
+            return false;
+        any |= scaled;
+        i = j + 1;
+    }
+    return any;
+}
+
+/* See lib.h. ("See also" lists of a reference page are not such a
+ * heading: they are the page's own.) */
+bool
+ing_is_recirculation_heading(const char *s, size_t n)
+{
+    static const char *const heads[] = {"trending", "most read", "most popular", "most viewed",
+                                        "most shared", "most watched", "recommended", "related",
+                                        "more from", "more stories", "top stories",
+                                        "you may also", "you might also"};
+    for (size_t i = 0; i < DS_ARRAY_LEN(heads); i++)
+        if (ing_istarts(s, n, heads[i]))
+            return true;
+    return false;
+}
+
+/* Does the verb "subscribe" stand in the line ("subscribe to", "or
+ * subscribe,"), not "subscribers"? */
+static bool
+subscribe_verb(const char *s, size_t n)
+{
+    const char *p = ing_ifind(s, n, "subscribe");
+    if (!p)
+        return false;
+    size_t after = (size_t)(s + n - p) - 9;
+    return after == 0 || !((p[9] >= 'a' && p[9] <= 'z') || (p[9] >= 'A' && p[9] <= 'Z'));
+}
+
+/* "Enjoyed this piece? Share it with a friend, or subscribe to get our
+ * stories.": a short line that asks the reader to subscribe anywhere in
+ * it (not reported speech). */
+static bool
+subscribe_call(const char *s, size_t n)
+{
+    return n <= 240 && subscribe_verb(s, n) && ing_count_words_max(s, n, 31) <= 30 &&
+           addresses_reader(s, n) && !ing_has_speech_verb(s, n);
+}
+
 /* "Bleached coral near Lizard Island. Supplied: AIMS", "... in March.
  * Supplied": a caption ending in a "Supplied" credit. */
 static bool
@@ -372,6 +461,12 @@ ing_promo_shape(const char *s, size_t n)
         return "caption";
     if (video_source(s, n))
         return "video";
+    if (feedback_prompt(s, n))
+        return "tip";
+    if (subscribe_call(s, n))
+        return "newsletter";
+    if (bare_count(s, n))
+        return "label";
     size_t p = skip_pictographs(s, n);
     if (p < n && (app_promo(s + p, n - p) || donation_appeal(s + p, n - p)))
         return "promo";

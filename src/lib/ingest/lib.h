@@ -97,6 +97,10 @@ const char *ing_caption_shape(const char *s, size_t n);
  * a "Supplied" caption ("caption"), an app, podcast or donation appeal
  * ("promo"); or NULL. */
 const char *ing_promo_shape(const char *s, size_t n);
+/* Does s open as a heading of the outlet's other stories ("Trending",
+ * "Most read", "Related", "More from", "You may also like")?
+ * (clean_promos.c) */
+bool ing_is_recirculation_heading(const char *s, size_t n);
 /* The length of a time stamp opening s ("12:41", "9.30am ") with the
  * spaces after it, or 0. (clean_promos.c) */
 size_t ing_time_prefix(const char *s, size_t n);
@@ -360,7 +364,8 @@ void ing_split_lines(struct ing_doc *d, const char *text, size_t n);
 void ing_drop_furniture(struct ing_doc *d);
 /* Passes over the whole document after the line rules (clean_blocks.c):
  * an embedded post's text above its signature, pull quotes repeating a
- * sentence of the text, a contents list repeating the headings below. */
+ * sentence of the text, a contents list repeating the headings below, a
+ * newsletter card's heading and blurb above its button. */
 void ing_drop_block_shapes(struct ing_doc *d);
 /* Drop the headline-shaped lines listed under a "Related" label. */
 void ing_drop_related_runs(struct ing_doc *d);
