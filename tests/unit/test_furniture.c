@@ -23,19 +23,20 @@ static void
 test_live_blog(void)
 {
     struct article a;
-    if (ingest("/t/live.txt",
-               "Floods close the Severn crossings\n\n"
-               "Pinned\n\n"
-               "12:41Key event\n\n"
-               "Engineers reopened one lane of the bridge after the water level fell by a metre.\n\n"
-               "9.30am\n\n"
-               "3h ago\n\n"
-               "Updated at 10.05am\n\n"
-               "The bridge is open again. pic.twitter.com/Ab12Cd34\n\n"
-               "Click to share on WhatsApp (Opens in new window)\n\n"
-               "The council said the ferry would run again at 12:41 on Tuesday.\n\n"
-               "3.14159\n",
-               &a) != 0)
+    if (ingest(
+            "/t/live.txt",
+            "Floods close the Severn crossings\n\n"
+            "Pinned\n\n"
+            "12:41Key event\n\n"
+            "Engineers reopened one lane of the bridge after the water level fell by a metre.\n\n"
+            "9.30am\n\n"
+            "3h ago\n\n"
+            "Updated at 10.05am\n\n"
+            "The bridge is open again. pic.twitter.com/Ab12Cd34\n\n"
+            "Click to share on WhatsApp (Opens in new window)\n\n"
+            "The council said the ferry would run again at 12:41 on Tuesday.\n\n"
+            "3.14159\n",
+            &a) != 0)
         return;
     ok(removed_as(&a, "label", "Pinned"), "live: a \"Pinned\" label goes");
     ok(removed_as(&a, "time", "12:41Key event"), "live: a time glued to a label goes");
@@ -118,24 +119,26 @@ static void
 test_repeats(void)
 {
     struct article a;
-    if (ingest("/t/repeat.txt",
-               "A guide to planting garlic\n\n"
-               "Contents\n\n"
-               "Choosing cloves\n\n"
-               "Planting depth\n\n"
-               "Garlic grows best from cloves bought from a nursery, not a supermarket.\n\n"
-               "\"Plant it when the soil is cold and forget it.\"\n\n"
-               "Choosing cloves\n\n"
-               "\"Plant it when the soil is cold and forget it,\" said Ann Grower, who has grown "
-               "garlic for thirty years.\n\n"
-               "Planting depth\n\n"
-               "Set each clove five centimetres deep.\n\n"
-               "\"No, thank you.\"\n\n"
-               "He said \"No, thank you\" to the first offer and \"No, thank you\" to the second.\n\n"
-               "He wrote \"No, thank you\" on the card as well.\n",
-               &a) != 0)
+    if (ingest(
+            "/t/repeat.txt",
+            "A guide to planting garlic\n\n"
+            "Contents\n\n"
+            "Choosing cloves\n\n"
+            "Planting depth\n\n"
+            "Garlic grows best from cloves bought from a nursery, not a supermarket.\n\n"
+            "\"Plant it when the soil is cold and forget it.\"\n\n"
+            "Choosing cloves\n\n"
+            "\"Plant it when the soil is cold and forget it,\" said Ann Grower, who has grown "
+            "garlic for thirty years.\n\n"
+            "Planting depth\n\n"
+            "Set each clove five centimetres deep.\n\n"
+            "\"No, thank you.\"\n\n"
+            "He said \"No, thank you\" to the first offer and \"No, thank you\" to the second.\n\n"
+            "He wrote \"No, thank you\" on the card as well.\n",
+            &a) != 0)
         return;
-    ok(removed_as(&a, "contents", "Choosing cloves") && removed_as(&a, "contents", "Planting depth"),
+    ok(removed_as(&a, "contents", "Choosing cloves") &&
+           removed_as(&a, "contents", "Planting depth"),
        "contents: entries repeating the headings below go");
     ok(has_line(a.body, "Choosing cloves") && has_line(a.body, "Planting depth"),
        "contents: the headings themselves stay");
@@ -169,7 +172,8 @@ test_lists_and_credits(void)
     ok(has_line(a.body, "Atlanta") && has_line(a.body, "Dubai") && has_line(a.body, "Dallas"),
        "lists: a list of real items stays");
     ok(removed_as(&a, "gallery", "1 / 8"), "gallery: a slash counter goes");
-    ok(removed_as(&a, "caption", "Runways near the coast after the storm. Supplied: Port Authority"),
+    ok(removed_as(&a, "caption",
+                  "Runways near the coast after the storm. Supplied: Port Authority"),
        "caption: a \"Supplied\" credit goes");
     ok(removed_as(&a, "video", "Video: Reuters"), "video: a player's source goes");
     ok(removed_as(&a, "related", "Ferry strike called off") &&
@@ -212,7 +216,8 @@ test_cards_and_counts(void)
     ok(removed_as(&a, "newsletter",
                   "Enjoyed this piece? Share it with a friend, or subscribe to get our stories."),
        "newsletter: a call to subscribe after a question goes");
-    ok(in_body(&a, "Subscribers rose by a tenth last year"), "newsletter: subscribers in prose stay");
+    ok(in_body(&a, "Subscribers rose by a tenth last year"),
+       "newsletter: subscribers in prose stay");
     ok(removed_as(&a, "tip", "Have feedback? Email us at desk@example.org."),
        "tip: a feedback question with an address goes");
     ok(removed_as(&a, "label", "Trending Tickers"), "label: a recirculation heading goes");

@@ -84,7 +84,8 @@ quotation_core(const char *s, size_t n, size_t *a, size_t *b)
                 return false; /* a second quotation inside: a line of dialogue */
     *a = o;
     *b = e;
-    return ing_count_words_max(s + o, e - o, 41) >= 4 && ing_count_words_max(s + o, e - o, 41) <= 40;
+    return ing_count_words_max(s + o, e - o, 41) >= 4 &&
+           ing_count_words_max(s + o, e - o, 41) <= 40;
 }
 
 /* A pull quote: a quotation alone on its line whose words stand again in
@@ -150,9 +151,9 @@ drop_plain_pull_quotes(struct ing_doc *d)
 {
     for (size_t i = 0; i < d->n; i++) {
         struct ing_doc_line *q = &d->lines[i];
-        if (!ing_is_content(q) || q->tl < 30 || q->tl > 300 || !(q->t[0] >= 'A' && q->t[0] <= 'Z') ||
-            !ing_ends_with_any(q->t, q->tl, ".!?") || ing_count_words_max(q->t, q->tl, 6) < 6 ||
-            ing_count_words_max(q->t, q->tl, 41) > 40)
+        if (!ing_is_content(q) || q->tl < 30 || q->tl > 300 ||
+            !(q->t[0] >= 'A' && q->t[0] <= 'Z') || !ing_ends_with_any(q->t, q->tl, ".!?") ||
+            ing_count_words_max(q->t, q->tl, 6) < 6 || ing_count_words_max(q->t, q->tl, 41) > 40)
             continue;
         const struct ing_doc_line *p = prev_line(d, i), *x = next_line(d, i);
         if ((p && ing_is_content(p) && p->tl > q->tl && holds_sentence(p, q->t, q->tl)) ||
@@ -176,14 +177,14 @@ card_heading(const struct ing_doc_line *h)
 static void
 drop_signup_cards(struct ing_doc *d)
 {
-    static const char *const cadence[] = {"delivered", "weekdays", "every day", "every week",
-                                          "daily", "weekly", "inbox", "every morning",
-                                          "every evening"};
+    static const char *const cadence[] = {"delivered",  "weekdays",      "every day",
+                                          "every week", "daily",         "weekly",
+                                          "inbox",      "every morning", "every evening"};
     for (size_t i = 0; i < d->n; i++) {
         const struct ing_doc_line *b = &d->lines[i];
-        if (b->blank || !b->why || !(ing_ieq(b->t, b->tl, "sign up") || ing_ieq(b->t, b->tl, "subscribe") ||
-                                     ing_ieq(b->t, b->tl, "subscribe now") ||
-                                     ing_ieq(b->t, b->tl, "sign me up")))
+        if (b->blank || !b->why ||
+            !(ing_ieq(b->t, b->tl, "sign up") || ing_ieq(b->t, b->tl, "subscribe") ||
+              ing_ieq(b->t, b->tl, "subscribe now") || ing_ieq(b->t, b->tl, "sign me up")))
             continue;
         struct ing_doc_line *blurb = prev_line(d, i);
         if (!blurb || !ing_is_content(blurb) || ing_count_words_max(blurb->t, blurb->tl, 26) > 25 ||
@@ -207,7 +208,7 @@ drop_signup_cards(struct ing_doc *d)
 static void
 drop_signup_blurbs(struct ing_doc *d)
 {
-    static const char *const when[] = {"weekday", "daily", "weekly", "every ", "morning",
+    static const char *const when[] = {"weekday", "daily",  "weekly", "every ", "morning",
                                        "evening", "monday", "friday", "sunday"};
     for (size_t i = 0; i < d->n; i++) {
         struct ing_doc_line *b = &d->lines[i];
@@ -275,9 +276,9 @@ repeated_below(const struct ing_doc *d, size_t i)
 static bool
 contents_label(const struct ing_doc *d, size_t i)
 {
-    static const char *const heads[] = {"contents", "table of contents", "in this article",
-                                        "on this page", "in this story", "jump to",
-                                        "on this page:", "contents:", "jump to:",
+    static const char *const heads[] = {"contents",      "table of contents", "in this article",
+                                        "on this page",  "in this story",     "jump to",
+                                        "on this page:", "contents:",         "jump to:",
                                         "in this guide", "in this guide:"};
     const struct ing_doc_line *l = &d->lines[i];
     return !l->blank && ing_ieq_any(l->t, l->tl, heads, DS_ARRAY_LEN(heads));

@@ -57,8 +57,8 @@ ing_time_prefix(const char *s, size_t n)
     size_t i = 0;
     while (i < n && i < 2 && s[i] >= '0' && s[i] <= '9')
         i++;
-    if (i == 0 || i + 3 > n || (s[i] != ':' && s[i] != '.') || !(s[i + 1] >= '0' && s[i + 1] <= '5') ||
-        !(s[i + 2] >= '0' && s[i + 2] <= '9'))
+    if (i == 0 || i + 3 > n || (s[i] != ':' && s[i] != '.') ||
+        !(s[i + 1] >= '0' && s[i + 1] <= '5') || !(s[i + 2] >= '0' && s[i + 2] <= '9'))
         return 0;
     i += 3;
     if (i < n && s[i] >= '0' && s[i] <= '9')
@@ -172,7 +172,7 @@ post_text_link(const char *s, size_t n)
 static bool
 tag_list(const char *s, size_t n)
 {
-    static const char *const heads[] = {"topics:", "tags:", "tagged:", "filed under:",
+    static const char *const heads[] = {"topics:",     "tags:",           "tagged:", "filed under:",
                                         "categories:", "related topics:", "more on:"};
     size_t i = 0;
     for (size_t k = 0; k < DS_ARRAY_LEN(heads) && !i; k++)
@@ -199,12 +199,12 @@ tag_list(const char *s, size_t n)
 static bool
 writer_contact(const char *s, size_t n)
 {
-    static const char *const heads[] = {"contact the writer", "contact the reporter",
-                                        "contact the author", "contact the journalist",
-                                        "contact the editor", "email the writer",
-                                        "email the author", "email the reporter", "write to ",
-                                        "reach the writer", "reach the reporter"};
-    if (n > 240 || ing_count_words_max(s, n, 31) > 30 || !memchr(s, '@', n))
+    static const char *const heads[] = {
+        "contact the writer",     "contact the reporter", "contact the author",
+        "contact the journalist", "contact the editor",   "email the writer",
+        "email the author",       "email the reporter",   "write to ",
+        "reach the writer",       "reach the reporter"};
+    if (n > 240 || !memchr(s, '@', n) || ing_count_words_max(s, n, 31) > 30)
         return false;
     for (size_t k = 0; k < DS_ARRAY_LEN(heads); k++)
         if (ing_istarts(s, n, heads[k]))
@@ -237,9 +237,10 @@ has_app_word(const char *s, size_t n)
     for (const char *p = s; (p = ing_ifind(p, (size_t)(s + n - p), "app")) != NULL; p += 3) {
         size_t after = (size_t)(s + n - p) - 3;
         bool start = p == s || p[-1] == ' ';
-        bool end = after == 0 || !((p[3] >= 'a' && p[3] <= 'z') || (p[3] >= 'A' && p[3] <= 'Z')) ||
-                   ((p[3] == 's' || p[3] == 'S') &&
-                    (after == 1 || !((p[4] >= 'a' && p[4] <= 'z') || (p[4] >= 'A' && p[4] <= 'Z'))));
+        bool end =
+            after == 0 || !((p[3] >= 'a' && p[3] <= 'z') || (p[3] >= 'A' && p[3] <= 'Z')) ||
+            ((p[3] == 's' || p[3] == 'S') &&
+             (after == 1 || !((p[4] >= 'a' && p[4] <= 'z') || (p[4] >= 'A' && p[4] <= 'Z'))));
         if (start && end)
             return true;
     }
@@ -255,13 +256,14 @@ static bool
 app_promo(const char *s, size_t n)
 {
     static const char *const where[] = {
-        "apple podcasts", "spotify",   "wherever you get your podcasts", "app store",
-        "google play",    "android",   "iphone",                         " ios",
-        "download",       "episodes",  "new episode",                    " our app",
-        "the app",        "free app",  "podcast app",
+        "apple podcasts", "spotify",     "wherever you get your podcasts",
+        "app store",      "google play", "android",
+        "iphone",         " ios",        "download",
+        "episodes",       "new episode", " our app",
+        "the app",        "free app",    "podcast app",
     };
-    static const char *const calls[] = {"listen", "download", "get ", "install ", "subscribe",
-                                        "follow ", "try ", "stream "};
+    static const char *const calls[] = {"listen",    "download", "get ", "install ",
+                                        "subscribe", "follow ",  "try ", "stream "};
     bool call = false;
     for (size_t k = 0; k < DS_ARRAY_LEN(calls) && !call; k++)
         call = ing_istarts(s, n, calls[k]);
@@ -286,14 +288,30 @@ static bool
 donation_appeal(const char *s, size_t n)
 {
     static const char *const signs[] = {
-        "donat",       "contribution", "one-time gift", "a gift",         "chip in",
-        "give from",   "give today",   "free to read",  "readers like you", "nonprofit newsroom",
-        "depend on readers", "rely on readers", "our journalism", "our reporting",
-        "independent journalism", "independent reporting", "become a member", "support us",
-        "supporting", "support independent", "your support",
+        "donat",
+        "contribution",
+        "one-time gift",
+        "a gift",
+        "chip in",
+        "give from",
+        "give today",
+        "free to read",
+        "readers like you",
+        "nonprofit newsroom",
+        "depend on readers",
+        "rely on readers",
+        "our journalism",
+        "our reporting",
+        "independent journalism",
+        "independent reporting",
+        "become a member",
+        "support us",
+        "supporting",
+        "support independent",
+        "your support",
     };
-    if (n > 400 || !addresses_reader(s, n) || ing_count_words_max(s, n, 46) > 45 ||
-        reports_speech(s, n))
+    if (n > 400 || memchr(s, '"', n) || !addresses_reader(s, n) ||
+        ing_count_words_max(s, n, 46) > 45 || reports_speech(s, n))
         return false;
     int hits = 0;
     for (size_t k = 0; k < DS_ARRAY_LEN(signs) && hits < 2; k++)
@@ -370,10 +388,10 @@ bare_count(const char *s, size_t n)
 bool
 ing_is_recirculation_heading(const char *s, size_t n)
 {
-    static const char *const heads[] = {"trending", "most read", "most popular", "most viewed",
-                                        "most shared", "most watched", "recommended", "related",
-                                        "more from", "more stories", "top stories",
-                                        "you may also", "you might also"};
+    static const char *const heads[] = {
+        "trending",     "most read",    "most popular",  "most viewed", "most shared",
+        "most watched", "recommended",  "related",       "more from",   "more stories",
+        "top stories",  "you may also", "you might also"};
     for (size_t i = 0; i < DS_ARRAY_LEN(heads); i++)
         if (ing_istarts(s, n, heads[i]))
             return true;
@@ -398,8 +416,9 @@ subscribe_verb(const char *s, size_t n)
 static bool
 subscribe_call(const char *s, size_t n)
 {
-    return n <= 240 && subscribe_verb(s, n) && ing_count_words_max(s, n, 31) <= 30 &&
-           addresses_reader(s, n) && !ing_has_speech_verb(s, n);
+    return n <= 240 && memchr(s, 'b', n) && subscribe_verb(s, n) &&
+           ing_count_words_max(s, n, 31) <= 30 && addresses_reader(s, n) &&
+           !ing_has_speech_verb(s, n);
 }
 
 /* "Bleached coral near Lizard Island. Supplied: AIMS", "... in March.
@@ -407,7 +426,8 @@ subscribe_call(const char *s, size_t n)
 static bool
 supplied_tail(const char *s, size_t n)
 {
-    if (n > 300 || !memchr(s, '.', n))
+    /* it ends "Supplied" or "Supplied: Name", never with a full stop */
+    if (n > 300 || s[n - 1] == '.' || !memchr(s, '.', n))
         return false;
     const char *t = ing_ifind(s, n, ". supplied");
     if (!t || ing_count_words_max(s, n, 41) > 40)
