@@ -199,6 +199,8 @@ test_cards_and_counts(void)
                "Enjoyed this piece? Share it with a friend, or subscribe to get our stories.\n\n"
                "Subscribers rose by a tenth last year, the bakers' guild reported.\n\n"
                "Have feedback? Email us at desk@example.org.\n\n"
+               "Related Party Transactions\n\n"
+               "Payments To The Chairman's Firm\n\n"
                "Trending Tickers\n",
                &a) != 0)
         return;
@@ -221,6 +223,9 @@ test_cards_and_counts(void)
     ok(removed_as(&a, "tip", "Have feedback? Email us at desk@example.org."),
        "tip: a feedback question with an address goes");
     ok(removed_as(&a, "label", "Trending Tickers"), "label: a recirculation heading goes");
+    ok(has_line(a.body, "Related Party Transactions") &&
+           has_line(a.body, "Payments To The Chairman's Firm"),
+       "label: a heading of the text opening with \"Related\" stays, and the one under it");
     article_clear(&a);
 }
 

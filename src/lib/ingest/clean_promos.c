@@ -388,13 +388,28 @@ bare_count(const char *s, size_t n)
 bool
 ing_is_recirculation_heading(const char *s, size_t n)
 {
-    static const char *const heads[] = {
-        "trending",     "most read",    "most popular",  "most viewed", "most shared",
-        "most watched", "recommended",  "related",       "more from",   "more stories",
-        "top stories",  "you may also", "you might also"};
+    static const char *const heads[] = {"trending",    "most read",    "most popular",
+                                        "most viewed", "most shared",  "most watched",
+                                        "more from",   "more stories", "top stories",
+                                        "you may also", "you might also"};
+    /* "Related" and "Recommended" head such a list only before a word
+     * for stories ("Related Searches", "Recommended for you"), not in a
+     * heading of the text ("Related party transactions") */
+    static const char *const opens[] = {"related ", "recommended "};
+    static const char *const nouns[] = {"stories",  "articles", "content", "news",
+                                        "searches", "topics",   "coverage", "reading",
+                                        "links",    "posts",    "videos",  "for you"};
     for (size_t i = 0; i < DS_ARRAY_LEN(heads); i++)
         if (ing_istarts(s, n, heads[i]))
             return true;
+    for (size_t i = 0; i < DS_ARRAY_LEN(opens); i++) {
+        size_t o = strlen(opens[i]);
+        if (!ing_istarts(s, n, opens[i]))
+            continue;
+        for (size_t k = 0; k < DS_ARRAY_LEN(nouns); k++)
+            if (ing_istarts(s + o, n - o, nouns[k]))
+                return true;
+    }
     return false;
 }
 
