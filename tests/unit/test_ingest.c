@@ -452,16 +452,16 @@ test_cleaning(void)
     /* corpus-wide furniture from the indexer's counts */
     const char *t2 = "Fleet owners brace for a slow season\n\n"
                      "Owners of small fishing boats said fuel costs had doubled since spring.\n"
-                     "Download the Harbour Daily app\n"
+                     "Harbour Daily crossword and puzzles\n"
                      "Tide tables and weather\n";
     uint64_t *h = NULL;
     size_t nh =
-        ingest_line_hashes("download  the HARBOUR daily app\ntide tables and weather\n", 55, &h);
+        ingest_line_hashes("harbour  daily CROSSWORD and puzzles\ntide tables and weather\n", 61, &h);
     struct ingest_ctx ctx = {outlets, h, nh};
     if (ingest_ctx(&ctx, "/tmp/f.txt", t2, &a) == 0) {
-        ok(!strstr(a.body, "Harbour Daily app") && !strstr(a.body, "Tide tables"),
+        ok(!strstr(a.body, "Harbour Daily crossword") && !strstr(a.body, "Tide tables"),
            "clean: lines frequent across the corpus dropped");
-        ok(strstr(a.removed, "frequent\tDownload the Harbour Daily app") != NULL,
+        ok(strstr(a.removed, "frequent\tHarbour Daily crossword and puzzles") != NULL,
            "clean: frequent reason recorded");
         ok(strstr(a.body, "fuel costs had doubled") != NULL, "clean: the text around them stays");
         article_clear(&a);

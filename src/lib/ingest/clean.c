@@ -225,6 +225,45 @@ static const char *const labels[] = {
     "leave a comment",
     "enditem",
     "share on whatsapp",
+    "share this post",
+    "pinned",
+    "pinned post",
+    "key event",
+    "key events",
+    "key moments",
+    "live",
+    "live updates",
+    "read also",
+    "also read",
+    "recommended for you",
+    "more news",
+    "contents",
+    "table of contents",
+    "on this page",
+    "in this story",
+    "view this post on instagram",
+    "view this post on tiktok",
+    "donate",
+    "donate now",
+    "donate today",
+    "give today",
+    "support us",
+    "download now",
+    "in this guide",
+    "advertiser disclosure",
+    "was this article helpful?",
+    "was this helpful?",
+    "breaking",
+    "breaking news",
+    "see more",
+    "see more updates",
+    "load more",
+    "show more",
+    "more updates",
+    "view more",
+    "most viewed",
+    "most shared",
+    "most watched",
     "share via",
     "print this article",
     "email this article",
@@ -256,6 +295,10 @@ static const char *const label_prefixes[] = {
     "click here for",
     "tap here to",
     "follow us on",
+    "click to share",
+    "click to email",
+    "click to print",
+    "share this with",
     "follow us:",
     "share this article",
     "share this:",
@@ -327,6 +370,16 @@ is_label(const char *s, size_t n)
 prefixes:
     if (n > 160 || ing_is_prose(s, n, 12))
         return false;
+    /* "Trending Tickers", "Most Read Today": a list heading's words and
+     * at most two more, no punctuation */
+    if (ing_is_recirculation_heading(s, n) && ing_count_words_max(s, n, 5) <= 4 &&
+        !ing_ends_with_any(s, n, ".,;:!?\""))
+        return true;
+    /* "More from Politics", "Jump to navigation": a heading of links */
+    if ((ing_istarts(s, n, "more from ") || ing_istarts(s, n, "jump to ") ||
+         ing_istarts(s, n, "skip to ")) &&
+        ing_count_words_max(s, n, 7) <= 6 && !ing_ends_with_any(s, n, ".,;"))
+        return true;
     for (size_t i = 0; i < DS_ARRAY_LEN(label_prefixes); i++)
         if (ing_istarts(s, n, label_prefixes[i]))
             return true;
@@ -385,7 +438,8 @@ ing_is_related_heading(const char *s, size_t n)
                                         "most popular", "top stories", "editor",
                                         "trending", "explore more", "now playing", "up next",
                                         "watch now", "video ad feedback",
-                                        "keep reading"};
+                                        "keep reading", "more news", "most viewed",
+                                        "most shared", "most watched"};
     for (size_t i = 0; i < DS_ARRAY_LEN(heads); i++)
         if (ing_istarts(s, n, heads[i]))
             return true;
@@ -588,6 +642,18 @@ later_sentence_signs_up(const char *s, size_t n)
     return false;
 }
 
+/* Does a later sentence of the line speak to the reader ("Money
+ * questions, answered. Get our newsletter every Sunday.")? */
+static bool
+later_sentence_speaks(const char *s, size_t n)
+{
+    for (size_t i = 2; i < n; i++)
+        if (s[i - 1] == ' ' && (s[i - 2] == '.' || s[i - 2] == '!' || s[i - 2] == '?') &&
+            s[i] >= 'A' && s[i] <= 'Z' && speaks_to_reader(s + i, n - i))
+            return true;
+    return false;
+}
+
 /* A newsletter prompt, even of two sentences: a line that speaks to the
  * reader ("Sign up for ...", "Get ...") and names a newsletter or an inbox
  * ("Get the Morning Manifest in your inbox. Sign up for our newsletter."),
@@ -604,7 +670,7 @@ is_newsletter_prompt(const char *s, size_t n)
     if ((ing_istarts(s, n, "if you enjoyed") || ing_istarts(s, n, "if you liked")) &&
         ing_ifind(s, n, "subscribe"))
         return true;
-    if (!speaks_to_reader(s, n))
+    if (!speaks_to_reader(s, n) && !later_sentence_speaks(s, n))
         return false;
     if (ing_ifind(s, n, "newsletter") || ing_ifind(s, n, "your inbox"))
         return true;
@@ -890,6 +956,9 @@ ing_furniture_reason(const struct ingest_ctx *ctx, const char *s, size_t n)
         return "related";
     if (n <= 200 && is_label(s, n))
         return "label";
+    size_t tp = n <= 60 ? ing_time_prefix(s, n) : 0;
+    if (tp && tp < n && is_label(s + tp, n - tp))
+        return "time"; /* a live blog's "12:41 Key event", glued or not */
     if (n <= 80 && is_quote_chips(s, n))
         return "ticker";
     if (is_underscore_rule(s, n))
@@ -898,5 +967,8 @@ ing_furniture_reason(const struct ingest_ctx *ctx, const char *s, size_t n)
         return "paywall";
     if (is_newsletter_prompt(s, n))
         return "newsletter";
+    const char *promo = ing_promo_shape(s, n);
+    if (promo)
+        return promo;
     return caption_reason(s, n);
 }

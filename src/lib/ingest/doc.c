@@ -276,6 +276,7 @@ ing_drop_furniture(struct ing_doc *d)
     }
     free(freq);
     drop_boxes(d);
+    ing_drop_block_shapes(d);
 }
 
 /* Is l shaped as a linked headline (after a list's bullet): 2 to 16 words, opening with a capital,
@@ -340,6 +341,11 @@ ing_drop_related_runs(struct ing_doc *d)
                 break; /* another label: its own list or player */
             if (h->why)
                 continue;
+            if (h->tl <= 2 && h->t[0] >= '1' && h->t[0] <= '9' &&
+                (h->tl == 1 || (h->t[1] >= '0' && h->t[1] <= '9'))) {
+                h->why = "related"; /* a "Most read" list's rank, "1" */
+                continue;
+            }
             if (!headline_shaped(h))
                 break;
             h->why = "related";

@@ -90,6 +90,23 @@ bool ing_has_credit_word(const char *s, size_t n);
  * "caption", "video", "promo", "signoff", "tip", "credit", "contact", or
  * NULL. */
 const char *ing_caption_shape(const char *s, size_t n);
+/* More furniture shapes of a line (clean_promos.c): a live blog's time
+ * stamp ("time"), a gallery's "1 / 8" ("gallery"), an embedded post's
+ * signature ("embed"), a topic or tag list ("label"), a call to contact
+ * the writer ("contact"), a "Read more ... in our ..." pointer ("related"),
+ * a "Supplied" caption ("caption"), an app, podcast or donation appeal
+ * ("promo"); or NULL. */
+const char *ing_promo_shape(const char *s, size_t n);
+/* Does s open as a heading of the outlet's other stories ("Trending",
+ * "Most read", "Related", "More from", "You may also like")?
+ * (clean_promos.c) */
+bool ing_is_recirculation_heading(const char *s, size_t n);
+/* The length of a time stamp opening s ("12:41", "9.30am ") with the
+ * spaces after it, or 0. (clean_promos.c) */
+size_t ing_time_prefix(const char *s, size_t n);
+/* Does s[0, n) report speech with a verb ("said", "says", "told",
+ * "according to")? (clean_promos.c) */
+bool ing_has_speech_verb(const char *s, size_t n);
 /* Is s[0, n) a picture credit alone on its line ("Jane Roe | Getty Images",
  * "ST PHOTO: JANE ROE", "Jane Roe, Getty Images")? (clean_shapes.c) */
 bool ing_is_photo_credit_line(const char *s, size_t n);
@@ -345,6 +362,11 @@ void ing_split_lines(struct ing_doc *d, const char *text, size_t n);
 /* Drop furniture (clean.c's rules) and lines frequent in the corpus,
  * unless they read as sentences of the article. */
 void ing_drop_furniture(struct ing_doc *d);
+/* Passes over the whole document after the line rules (clean_blocks.c):
+ * an embedded post's text above its signature, pull quotes repeating a
+ * sentence of the text, a contents list repeating the headings below, a
+ * newsletter card's heading and blurb above its button. */
+void ing_drop_block_shapes(struct ing_doc *d);
 /* Drop the headline-shaped lines listed under a "Related" label. */
 void ing_drop_related_runs(struct ing_doc *d);
 /* Drop lines repeated inside d (DUP_MIN_BYTES or longer): the first stays. */
