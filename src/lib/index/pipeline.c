@@ -234,10 +234,14 @@ idx_pipeline_start(struct run *r, const struct ingest_ctx *ictx, struct extracto
     pthread_mutex_init(&pl->mu, NULL);
     pthread_cond_init(&pl->changed, NULL);
     size_t n = idx_prepare_threads(r->opts, pending);
+    /* every extractor made before any thread runs: extractor_share reads
+     * the first one, which its thread then writes (ThreadSanitizer) */
+    for (size_t k = 0; k < n; k++) {
+        pl->workers[k].pl = pl;
+        pl->workers[k].ex = k == 0 ? ex : extractor_share(ex);
+    }
     for (size_t k = 0; k < n; k++) {
         struct worker *w = &pl->workers[k];
-        w->pl = pl;
-        w->ex = k == 0 ? ex : extractor_share(ex);
         pthread_mutex_lock(&pl->mu);
         w->started = pthread_create(&w->thread, NULL, worker_main, w) == 0;
         pl->running += w->started;
@@ -245,11 +249,12 @@ idx_pipeline_start(struct run *r, const struct ingest_ctx *ictx, struct extracto
         if (!w->started) {
             if (k == 0)
                 ds_fatal("cannot start the indexing thread");
-            extractor_free(&w->ex);
             break;
         }
         pl->nworkers++;
     }
+    for (size_t k = pl->nworkers; k < n; k++)
+        extractor_free(&pl->workers[k].ex);
     return pl;
 }
 
