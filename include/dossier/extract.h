@@ -96,6 +96,13 @@ int extractor_open(const char *assets_dir, const char *config_dir, struct extrac
                    struct ds_error *err);
 void extractor_free(struct extractor **ex);
 
+/* A second extractor for another thread, extracting what base does: it
+ * borrows base's gazetteers, word lists, topic tables and compiled
+ * patterns (read-only while extracting; not copied) and has its own
+ * scratch, so the two may run at once. Free it with extractor_free, before
+ * base. */
+struct extractor *extractor_share(const struct extractor *base);
+
 /* Extract from a cleaned article into *out (which the caller clears). */
 void extractor_run(struct extractor *ex, const struct article *a, struct extraction *out);
 

@@ -49,6 +49,8 @@
  * on, so the indexer's memory does not grow with the collection (issue 16).
  * A big first run is then indexed as a series of runs of this many files. */
 #define INDEX_DEFAULT_CHUNK 8192
+/* The most threads preparing files (reading, cleaning, extracting) at once. */
+#define INDEX_MAX_PREPARE 4
 
 struct index_progress {
     const char *phase;   /* "scanning", "indexing", "re-extracting" */
@@ -64,6 +66,8 @@ struct index_options {
     size_t batch_docs;      /* documents per transaction; 0 = INDEX_DEFAULT_BATCH */
     size_t chunk_files;     /* files walked per chunk; 0 = INDEX_DEFAULT_CHUNK */
     bool prune;             /* remove what cannot be seen instead of marking it missing */
+    size_t prepare_threads; /* threads reading and extracting files; 0 = the online CPUs
+                             * (at most INDEX_MAX_PREPARE); the index is the same */
     void (*progress)(const struct index_progress *p, void *ud);
     void *progress_ud;
 };

@@ -10,7 +10,8 @@
  * is made (which would make iterating over a long text quadratic).
  *
  * A struct ds_regex owns its match data, so one compiled pattern must not be
- * used by two threads at once (compile one per thread).
+ * used by two threads at once (compile one per thread, or give each thread
+ * a ds_regex_share of it).
  */
 #ifndef DOSSIER_REGEX_H
 #define DOSSIER_REGEX_H
@@ -44,6 +45,11 @@ struct ds_regex *ds_regex_new(const char *pattern, unsigned flags, struct ds_err
 
 /* Free *re and set it to NULL (NULL is fine). */
 void ds_regex_free(struct ds_regex **re);
+
+/* A pattern for another thread: base's compiled (and JIT) code, read-only
+ * and not copied, with match data and a JIT stack of its own. Free it with
+ * ds_regex_free before base. */
+struct ds_regex *ds_regex_share(const struct ds_regex *base);
 
 /* Find the first match at or after byte offset from in s[0..n). Returns 1 on
  * a match (read it with ds_regex_group), 0 when there is none, -1 when the

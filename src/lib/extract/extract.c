@@ -273,6 +273,11 @@ extractor_free(struct extractor **exp)
     struct extractor *ex = *exp;
     if (!ex)
         return;
+    *exp = NULL;
+    if (ex->base) {
+        ex_share_free(ex);
+        return;
+    }
     gz_free(&ex->gz);
     tp_free(&ex->tp);
     seg_free(&ex->seg);

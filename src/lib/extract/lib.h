@@ -288,7 +288,12 @@ struct extractor {
     struct tp_rules tp;
     struct fig_res fr;
     uint64_t hash;
+    const struct extractor *base; /* extractor_share's: whose tables these are */
 };
+
+/* Free an extractor made by extractor_share (extract/share.c): its own
+ * scratch only, never the tables it borrows. */
+void ex_share_free(struct extractor *ex);
 
 /* The word lists, indexed by enum fig_list (extract/units.c). */
 extern const char *const *const fig_lists[FW_COUNT];

@@ -12,8 +12,9 @@
  *      before this is done); the counts stored by earlier chunks and runs
  *      are merged in;
  *   3. read each pending file again (the page cache makes this cheap next to
- *      FTS5 tokenising, which dominates), clean, extract and store it, a
- *      batch per transaction.
+ *      FTS5 tokenising, which dominates), clean and extract it (on one
+ *      thread per core, pipeline.c), and store it here, in the walk's
+ *      order, a batch per transaction.
  * Files that disappeared under a root are removed afterwards (the walk
  * marks the stored rows it found in a bitmap), in the same transaction
  * discipline; files the walk could not see (a root or folder
@@ -179,174 +180,7 @@ cmp_cand(const void *a, const void *b)
     return strcmp(((const struct candidate *)a)->path, ((const struct candidate *)b)->path);
 }
 
-/* ---- step 3: prepare (second core) and store (this thread) ---------------------- */
-
-static void
-prepared_clear(struct prepared *p)
-{
-    for (size_t i = 0; i < p->nitems; i++)
-        prepared_clear(&p->items[i]);
-    free(p->items);
-    free(p->feed_error);
-    free(p->key);
-    free(p->skip_reason);
-    article_clear(&p->a);
-    extraction_clear(&p->x);
-    free(p->lines);
-    buf_free(&p->raw_packed);
-    store_body_clear(&p->zbody);
-    memset(p, 0, sizeof *p);
-}
-
-/* What a file weighs in a batch: its bytes, and CJK text three times over.
- * FTS5 holds a batch's terms in memory until COMMIT, and overlapping
- * bigrams make ~3x the terms of English per byte, each a hash entry of its
- * own (10k Chinese news articles: ~10 bytes of memory per byte of text
- * against ~3 for English), so a batch of Chinese ends sooner. */
-static uint64_t
-batch_cost(const char *s, size_t n)
-{
-    uint64_t cjk = 0;
-    for (size_t i = 0; i < n; i++)
-        cjk += (unsigned char)s[i] >= 0xE3 && (unsigned char)s[i] <= 0xE9;
-    return n + 6 * cjk; /* a lead byte stands for 3 bytes */
-}
-
-static void
-prepare(struct run *r, size_t i, const struct ingest_ctx *ictx, struct extractor *ex,
-        struct buf *bytes, struct prepared *p)
-{
-    const char *path = r->cands[i].path;
-    size_t max = r->opts->max_bytes ? r->opts->max_bytes : INDEX_DEFAULT_MAX_BYTES;
-    struct ds_error err;
-
-    memset(p, 0, sizeof *p);
-    p->cand = i;
-    if (ds_read_file(path, max, bytes, &err) != 0) {
-        p->keep = errno != EFBIG;
-        p->skip_reason = errno == EFBIG ? xasprintf("too large (over %zu MiB)", max >> 20)
-                                        : xasprintf("unreadable: %s", strerror(errno));
-        return;
-    }
-    p->bytes = bytes->len;
-    p->cost = batch_cost(buf_str(bytes), bytes->len);
-    p->hash = ds_hash64(buf_str(bytes), bytes->len);
-    if (ingest_format_of(path, buf_str(bytes), bytes->len) == INGEST_FEED) {
-        idx_prepare_feed(r, ictx, ex, bytes, p);
-        return;
-    }
-    double t0 = idx_thread_cpu();
-    int ing = ingest_article(ictx, path, buf_str(bytes), bytes->len, &p->a, &err);
-    p->cpu[IDX_STEP_PREP_INGEST] += idx_thread_cpu() - t0;
-    if (ing != 0) {
-        /* "not an article: empty file" is reported as "empty", as before */
-        const char *why = err.msg;
-        if (strncmp(why, "not an article: ", 16) == 0 && ds_str_ends_with(why, " file"))
-            p->skip_reason = xstrndup(why + 16, strlen(why) - 16 - 5);
-        else
-            p->skip_reason = xstrdup(why);
-        return;
-    }
-    idx_prepare_article(ex, p);
-}
-
-/* See index/lib.h. */
-void
-idx_prepare_article(struct extractor *ex, struct prepared *p)
-{
-    double t0 = idx_thread_cpu();
-    extractor_run(ex, &p->a, &p->x);
-    double t1 = idx_thread_cpu();
-    p->cpu[IDX_STEP_PREP_EXTRACT] += t1 - t0;
-    p->nlines = ingest_line_hashes(p->a.raw, strlen(p->a.raw), &p->lines);
-    minhash_content_signature(p->a.body, strlen(p->a.body), p->sig);
-    ingest_raw_pack(p->a.raw, strlen(p->a.raw), p->a.body, strlen(p->a.body), &p->raw_packed);
-    free(p->a.raw);
-    p->a.raw = NULL;
-    p->ingested = true;
-    p->cpu[IDX_STEP_PREP_SIGN] += idx_thread_cpu() - t1;
-}
-
-/* A bounded queue between the preparing thread and the writer. While the
- * writer commits a batch the preparing thread can only fill the queue; with
- * room for a few hundred documents it keeps working through the commit
- * instead of idling. Bounded by bytes too, so long documents cannot make
- * the indexer's memory grow (issue 16: fixed memory at any size). */
-#define QUEUE_SLOTS 256
-#define QUEUE_BYTES ((size_t)6 << 20)
-
-struct pipeline {
-    struct run *run;
-    const struct ingest_ctx *ictx;
-    struct extractor *ex;
-    pthread_mutex_t mu;
-    pthread_cond_t changed;
-    struct prepared slots[QUEUE_SLOTS];
-    size_t head, count;     /* ring of prepared items, in candidate order */
-    size_t bytes;           /* file bytes of the items queued */
-    bool producer_done;
-    bool stop;              /* the writer failed: stop preparing */
-};
-
-static void *
-producer_main(void *arg)
-{
-    struct pipeline *pl = arg;
-    struct buf bytes = BUF_INIT;
-    /* the body is deflated here too, so the writer only binds its bytes */
-    struct store_packer *pk = store_packer_new();
-    for (size_t i = 0; i < pl->run->ncands; i++) {
-        if (pl->run->cands[i].unchanged)
-            continue;
-        struct prepared p;
-        prepare(pl->run, i, pl->ictx, pl->ex, &bytes, &p);
-        if (p.ingested) {
-            double t0 = idx_thread_cpu();
-            store_body_prepare(pk, &p.a, p.raw_packed.data, p.raw_packed.len, &p.zbody);
-            p.cpu[IDX_STEP_PREP_DEFLATE] += idx_thread_cpu() - t0;
-        }
-        pthread_mutex_lock(&pl->mu);
-        while ((pl->count == QUEUE_SLOTS || (pl->count && pl->bytes > QUEUE_BYTES)) &&
-               !pl->stop)
-            pthread_cond_wait(&pl->changed, &pl->mu);
-        if (pl->stop) {
-            pthread_mutex_unlock(&pl->mu);
-            prepared_clear(&p);
-            break;
-        }
-        pl->slots[(pl->head + pl->count) % QUEUE_SLOTS] = p;
-        pl->count++;
-        pl->bytes += p.bytes;
-        pthread_cond_broadcast(&pl->changed);
-        pthread_mutex_unlock(&pl->mu);
-    }
-    buf_free(&bytes);
-    store_packer_free(&pk);
-    pthread_mutex_lock(&pl->mu);
-    pl->producer_done = true;
-    pthread_cond_broadcast(&pl->changed);
-    pthread_mutex_unlock(&pl->mu);
-    return NULL;
-}
-
-/* Take the next prepared item; false when there are no more. */
-static bool
-pipeline_next(struct pipeline *pl, struct prepared *out)
-{
-    pthread_mutex_lock(&pl->mu);
-    while (pl->count == 0 && !pl->producer_done)
-        pthread_cond_wait(&pl->changed, &pl->mu);
-    bool got = pl->count > 0;
-    if (got) {
-        *out = pl->slots[pl->head];
-        pl->head = (pl->head + 1) % QUEUE_SLOTS;
-        pl->count--;
-        pl->bytes -= out->bytes;
-        pthread_cond_broadcast(&pl->changed);
-    }
-    pthread_mutex_unlock(&pl->mu);
-    return got;
-}
+/* ---- step 3: prepare (other cores, pipeline.c) and store (this thread) ------------ */
 
 /* See index/lib.h. */
 int
@@ -439,21 +273,13 @@ store_prepared(struct run *r, struct prepared *p, struct ds_error *err)
     return rc;
 }
 
-/* Prepare on a second thread, store here, a batch per transaction. */
+/* Prepare on the preparing threads (pipeline.c), store here, a batch per
+ * transaction. */
 static int
 store_pending(struct run *r, size_t pending, const struct ingest_ctx *ictx,
               struct extractor *ex, struct ds_error *err)
 {
-    struct pipeline *pl = xcalloc(1, sizeof *pl);
-    pl->run = r;
-    pl->ictx = ictx;
-    pl->ex = ex;
-    pthread_mutex_init(&pl->mu, NULL);
-    pthread_cond_init(&pl->changed, NULL);
-    pthread_t producer;
-    if (pthread_create(&producer, NULL, producer_main, pl) != 0)
-        ds_fatal("cannot start the indexing thread");
-
+    struct idx_pipeline *pl = idx_pipeline_start(r, ictx, ex, pending);
     size_t batch = r->opts->batch_docs ? r->opts->batch_docs : INDEX_DEFAULT_BATCH;
     size_t in_batch = 0, done = 0, batch_bytes = 0;
     double *cpu = r->sum->step_cpu, stored = 0, parts = 0;
@@ -461,19 +287,25 @@ store_pending(struct run *r, size_t pending, const struct ingest_ctx *ictx,
         parts -= cpu[i];
     int rc = store_begin(r->store, err);
     struct prepared p;
-    while (rc == 0 && pipeline_next(pl, &p)) {
+    while (rc == 0 && idx_pipeline_next(pl, &p)) {
         batch_bytes += p.cost;
         double t = idx_thread_cpu();
         rc = store_prepared(r, &p, err);
         stored += idx_thread_cpu() - t;
         for (int i = IDX_STEP_PREP_INGEST; i <= IDX_STEP_PREP_DEFLATE; i++)
             cpu[i] += p.cpu[i];
-        prepared_clear(&p);
+        idx_prepared_clear(&p);
         done++;
         idx_report(r, "indexing", r->pending_before + done, r->pending_before + pending, false);
         if (rc == 0 && (++in_batch >= batch || batch_bytes >= INDEX_BATCH_BYTES)) {
             t = idx_thread_cpu();
             rc = store_commit(r->store, err);
+#ifdef __GLIBC__
+            /* what the batch's full-text insert freed goes back before the
+             * next one: each preparing thread allocates in an arena of its
+             * own, and the free memory of all of them would add up */
+            malloc_trim(0);
+#endif
             cpu[IDX_STEP_COMMIT] += idx_thread_cpu() - t;
             if (rc == 0)
                 rc = store_begin(r->store, err);
@@ -489,21 +321,8 @@ store_pending(struct run *r, size_t pending, const struct ingest_ctx *ictx,
     for (int i = IDX_STEP_DOC_ROW; i <= IDX_STEP_NEARDUP; i++)
         parts += cpu[i];
     cpu[IDX_STEP_FILE_ROWS] += stored - parts;
-
-    /* On failure, stop the producer and drop what it prepared. */
-    pthread_mutex_lock(&pl->mu);
-    pl->stop = true;
-    pthread_cond_broadcast(&pl->changed);
-    pthread_mutex_unlock(&pl->mu);
-    pthread_join(producer, NULL);
-    while (pl->count) {
-        prepared_clear(&pl->slots[pl->head]);
-        pl->head = (pl->head + 1) % QUEUE_SLOTS;
-        pl->count--;
-    }
-    pthread_mutex_destroy(&pl->mu);
-    pthread_cond_destroy(&pl->changed);
-    free(pl);
+    /* on failure, the preparing threads stop and what they queued goes */
+    idx_pipeline_stop(pl);
     if (rc == 0)
         idx_report(r, "indexing", r->pending_before + done, r->pending_before + pending, true);
     return rc;
@@ -624,7 +443,7 @@ find_changes(struct run *r, size_t *pending, struct ds_error *err)
 }
 
 /* Steps 2 and 3 for the pending files: furniture lines across the corpus,
- * then prepare on a second thread and store here. What is committed so far
+ * then prepare on the preparing threads and store here. What is committed so far
  * goes from the log into the index first: should the disk fill up, the log
  * then holds only the failed batch, which closing (or store_checkpoint)
  * gives back instead of keeping the disk full. A run that changes under a

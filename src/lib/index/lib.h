@@ -108,9 +108,26 @@ int idx_mark_stored(struct run *r, const char *path, struct ds_error *err);
 int idx_remove_gone(struct run *r, const char *const *roots, size_t nroots, struct ds_error *err);
 /* Add a skipped path and its reason to the run's summary. */
 void idx_add_skip(struct index_summary *sum, const char *path, const char *reason);
-/* The part of preparing that follows ingest: extract, hash lines, sign,
- * pack the raw text (p->a.raw is freed). */
+/* pipeline.c: the part of preparing that follows ingest: extract, hash
+ * lines, sign, pack the raw text (p->a.raw is freed). */
 void idx_prepare_article(struct extractor *ex, struct prepared *p);
+/* pipeline.c: free what p holds and zero it. */
+void idx_prepared_clear(struct prepared *p);
+/* pipeline.c: how many threads prepare `pending` files: o->prepare_threads,
+ * or the online CPUs when 0; one per 32 files at most; at most
+ * INDEX_MAX_PREPARE. */
+size_t idx_prepare_threads(const struct index_options *o, size_t pending);
+/* pipeline.c: the preparing threads of step 3. Start them on r's
+ * candidates that are not unchanged (ex is the first thread's; the others
+ * get an extractor_share of it); idx_pipeline_next hands the prepared files
+ * over in candidate order (false when there are no more);
+ * idx_pipeline_stop stops and joins the threads, drops what is still
+ * queued and frees pl (after a failure too). */
+struct idx_pipeline;
+struct idx_pipeline *idx_pipeline_start(struct run *r, const struct ingest_ctx *ictx,
+                                        struct extractor *ex, size_t pending);
+bool idx_pipeline_next(struct idx_pipeline *pl, struct prepared *out);
+void idx_pipeline_stop(struct idx_pipeline *pl);
 /* Store a new document for p (a file or a feed item): the document, its
  * extraction, line counts, signature, URL and tags; *id gets its id.
  * 0, or -1 with err. */

@@ -21,7 +21,10 @@ struct ds_regex {
     unsigned flags;
     bool jit;
     bool matched;
+    bool borrowed; /* code belongs to the pattern this one shares (ds_regex_share) */
 };
+
+static void regex_scratch(struct ds_regex *re);
 
 struct ds_regex *
 ds_regex_new(const char *pattern, unsigned flags, struct ds_error *err)
@@ -55,7 +58,16 @@ ds_regex_new(const char *pattern, unsigned flags, struct ds_error *err)
     re->code = code;
     re->flags = flags;
     re->jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
-    re->md = pcre2_match_data_create_from_pattern(code, NULL);
+    regex_scratch(re);
+    return re;
+}
+
+/* The match data, limits and JIT stack of re, which are what one thread
+ * changes while matching. */
+static void
+regex_scratch(struct ds_regex *re)
+{
+    re->md = pcre2_match_data_create_from_pattern(re->code, NULL);
     if (!re->md)
         ds_fatal("out of memory (pcre2 match data)");
     re->mctx = pcre2_match_context_create(NULL);
@@ -70,6 +82,19 @@ ds_regex_new(const char *pattern, unsigned flags, struct ds_error *err)
         if (re->stack)
             pcre2_jit_stack_assign(re->mctx, NULL, re->stack);
     }
+}
+
+/* See regex.h. PCRE2's compiled code, JIT code included, is read-only
+ * while matching; only the match data and the JIT stack are not. */
+struct ds_regex *
+ds_regex_share(const struct ds_regex *base)
+{
+    struct ds_regex *re = xcalloc(1, sizeof *re);
+    re->code = base->code;
+    re->flags = base->flags;
+    re->jit = base->jit;
+    re->borrowed = true;
+    regex_scratch(re);
     return re;
 }
 
@@ -83,7 +108,8 @@ ds_regex_free(struct ds_regex **rep)
         pcre2_jit_stack_free(re->stack);
     pcre2_match_context_free(re->mctx);
     pcre2_match_data_free(re->md);
-    pcre2_code_free(re->code);
+    if (!re->borrowed)
+        pcre2_code_free(re->code);
     free(re);
     *rep = NULL;
 }
