@@ -455,6 +455,17 @@ static void test_figures_together(void) {
   fig_range("去年进口约17亿美元。国内售价为20元。", "20元", 20, 20, "CNY");
 }
 
+/* Digits after 萬, counts with 次, days of the week, and the bare 元 of
+ * a text in Traditional characters that names no place. */
+static void test_figures_8(void) {
+  fig("今年將推出約1萬9,600個單位。", "1萬9,600個", 19600, "个", "about", NULL);
+  fig("每日約有4.5萬輛次車輛受影響。", "4.5萬輛次", 45000, "辆次", NULL, NULL);
+  no_figures("行車線由本周六起封閉。", "周六 is a day, not six of 起");
+  fig("預算案預留約100億元發展北部。", "100億元", 1e10, "HKD", "about", NULL);
+  fig("財政司司長表示，赤字約872億元。", "872億元", 8.72e10, "HKD", "about", NULL);
+  fig("台北市議會通過預算約1,800億元。", "1,800億元", 1.8e11, "TWD", "about", NULL);
+}
+
 int main(void) {
   const char *env = getenv("DOSSIER_ASSETS");
   char *assets = env ? xstrdup(env) : xasprintf("%s/assets", DOSSIER_SRCDIR);
@@ -478,6 +489,7 @@ int main(void) {
   test_entities();
   test_orgs();
   test_orgs_gazetteer();
+  test_figures_8();
   extractor_free(&ex);
   free(assets);
   return done_testing();
