@@ -466,6 +466,28 @@ static void test_figures_8(void) {
   fig("台北市議會通過預算約1,800億元。", "1,800億元", 1.8e11, "TWD", "about", NULL);
 }
 
+/* Names with an English one in brackets, dotted tails, roles, roads. */
+static void test_names_8(void) {
+  has("好友古巨基（Leo）亦將登台。", "古巨基", ENTITY_PERSON, true,
+      "an English name in brackets is evidence of a person");
+  has("政府發言人（今日）表示反對。", "政府發言人", ENTITY_PERSON, false,
+      "... a bracket of Chinese is not");
+  has("法官柯林·劳伦斯·塞克雷拉在判词中驳回申请。", "柯林·劳伦斯·塞克雷拉", ENTITY_PERSON,
+      true, "a dotted name runs on after a first part read as a Chinese one");
+  has("被告陳志明被控一項搶劫罪。", "陳志明", ENTITY_PERSON, true, "被告 is a role");
+  has("法官下令被告須還押。", "須還押", ENTITY_PERSON, false, "須 starts no name");
+  has("广东队后卫徐杰全场送出11次助攻。", "徐杰", ENTITY_PERSON, true,
+      "全场 after a name ends it");
+  mention_is("一名男子涉嫌在彌敦道一間珠寶店行劫。", "彌敦道", ENTITY_PLACE, "彌敦道",
+             "a road where the words around say where");
+  mention_is("干諾道中近林士街一段封閉。", "干諾道中", ENTITY_PLACE, "干諾道中",
+             "a road with its part of town");
+  mention_is("干諾道中近林士街一段封閉。", "林士街", ENTITY_PLACE, "林士街",
+             "a road the segmenter reads as one word");
+  has("他知道這份報道的渠道。", "知道", ENTITY_PLACE, false, "知道 is no road");
+  has("車輛駛入高速公路。", "高速公路", ENTITY_PLACE, false, "a kind of road is no road");
+}
+
 int main(void) {
   const char *env = getenv("DOSSIER_ASSETS");
   char *assets = env ? xstrdup(env) : xasprintf("%s/assets", DOSSIER_SRCDIR);
@@ -490,6 +512,7 @@ int main(void) {
   test_orgs();
   test_orgs_gazetteer();
   test_figures_8();
+  test_names_8();
   extractor_free(&ex);
   free(assets);
   return done_testing();

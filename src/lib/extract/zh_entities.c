@@ -23,7 +23,7 @@
 #include "dossier/utf8.h"
 #include "dossier/zh.h"
 #include "lib.h"
-#include "people.h"
+#include "zh_shapes.h"
 
 #define ZH_ALIAS_MAX 10 /* characters of the longest alias looked for */
 #define ZH_ORG_PIECES 6 /* words before an organisation's suffix, at most */
@@ -366,8 +366,9 @@ static size_t zh_person_at(struct zh_run *z, size_t p, size_t sl, size_t *end) {
     return 0;
   bool title = zh_title_before(s, z->a, p) > 0, said[2] = {false, false},
        any = title;
-  for (size_t g = 0; g < k; g++)
-    any |= said[g] = zh_said_after(s, ends[g], z->r->n) > 0;
+  for (size_t g = 0; g < k; g++) /* or an English name in brackets */
+    any |= said[g] = zh_said_after(s, ends[g], z->r->n) > 0 ||
+                     (ends[g] == z->b && zh_latin_name_after(s, z->r->n, ends[g]));
   if (!any || zh_break_at(z, p) == SIZE_MAX)
     return 0;
   for (size_t g = k; g-- > 0;) {
@@ -415,22 +416,6 @@ static size_t zh_foreign_at(struct zh_run *z, size_t p) {
       return chars >= 2 && singles ? w1 : 0;
   }
   return 0;
-}
-
-/* Is cp a dot between the parts of a foreign name (·, ‧, ・, •)? */
-static bool zh_name_dot(uint32_t cp) {
-  return cp == 0xB7 || cp == 0x2027 || cp == 0x30FB || cp == 0x2022;
-}
-
-/* After the dot of a foreign name, is the character at [q, q + l) one
- * the syllable list lacks but the name holds between two syllables (屈
- * of 萊斯屈爾): a character that may be in a name, a syllable after it? */
-static bool zh_translit_odd(const char *s, size_t n, size_t q, size_t l) {
-  uint32_t cp, nx = 0;
-  if (q + l >= n || utf8_decode(s + q, l, &cp) <= 0 || !zh_given_ok(cp))
-    return false;
-  return utf8_decode(s + q + l, n - q - l, &nx) > 0 && zh_translit_ok(nx) &&
-         !zh_said_after(s, q + l, n);
 }
 
 /* Does a dot end the CJK run (the run a dotted name starts in)? The lead
@@ -560,7 +545,7 @@ static const char *const zh_adverbs[] = {
     "多次", "再次", "首次", "一再", "隨後", "隨即", "其後", "稍後", "日前",
     "早前", "較早前", "此前", "近日", "昨晚", "今晨", "當日", "當時", "本人",
     "亦", "也", "更", "並", "已", "又", "再", "還", "則", "就", "均", "都", "兼",
-    NULL};
+    "須", "需", "必須", "被", "獲", NULL}; /* 被告須還押: no name */
 static struct zh_list zh_adverbs_l = ZH_LIST(zh_adverbs);
 
 /* The end of the person's name that starts at p, or 0: the family-name
@@ -576,7 +561,8 @@ static size_t zh_person_end(struct zh_run *z, size_t p) {
   size_t t = zh_translit_at(z, p, &dot);
   if (t && (dot || t > e))
     return t;
-  return e ? zh_name_edge(z, p, e) : 0;
+  e = e ? zh_name_edge(z, p, e) : 0;
+  return e == z->b && zh_run_at_dot(z) ? zh_dotted_tail(z->r->s, z->r->n, e) : e;
 }
 
 static void zh_people(struct zh_run *z) {
@@ -629,9 +615,6 @@ static const struct zh_suffix zh_org_suffixes[] = {
    {NULL, 0},
 };
 static struct zh_list zh_org_suffixes_l = ZH_LIST(zh_org_suffixes);
-
-
-
 
 /* Does the body [a, e) start with or right after a word of
  * zh_org_indefinite? */
@@ -985,6 +968,10 @@ static void zh_orgs(struct zh_run *z) {
 void zh_pass_run(struct ent_run *r, size_t i) {
   struct zh_run z = {r, r->t.v[i].start, r->t.v[i].end, r->nm, NULL, 0, false};
   zh_gazetteer(&z);
+  if (zh_road_maybe(r->s, z.a, z.b)) {
+    zh_breaks(&z);
+    zh_roads(&(struct zh_road_run){r, r->s, z.a, z.b, z.first_m, z.br, z.nb});
+  }
   zh_grow_gazetteer_orgs(r, z.first_m);
   zh_people(&z);
   if (z.b - z.a >= 9 && zh_org_maybe(&z))

@@ -1,0 +1,39 @@
+/*
+ * extract/zh_shapes.h — shapes of Chinese names that zh_entities.c's
+ * patterns ask about (extract/zh_shapes.c).
+ */
+#ifndef DOSSIER_EXTRACT_ZH_SHAPES_H
+#define DOSSIER_EXTRACT_ZH_SHAPES_H
+
+#include "people.h"
+
+/* Is cp a dot between the parts
+ * of a foreign name (·, ‧, ・, •)? */
+bool zh_name_dot(uint32_t cp);
+/* After the dot of a foreign name, is the character at s[q, q + l) one the
+ * syllable list lacks but the name holds between two syllables (屈 of
+ * 萊斯屈爾): a character that may be in a name, a syllable after it? */
+bool zh_translit_odd(const char *s, size_t n, size_t q, size_t l);
+/* Does an English name in brackets follow s[e] (陳奕迅（Eason）)? */
+bool zh_latin_name_after(const char *s, size_t n, size_t e);
+/* The end of the dotted parts of a foreign name after its first part
+ * ends at e (柯林|·勞倫斯·塞克雷拉), each of two syllables or more; e when
+ * none follows. */
+size_t zh_dotted_tail(const char *s, size_t n, size_t e);
+/* One CJK run [a, b) of r->s, its first mention and its word boundaries
+ * (relative to a), for the road pattern. */
+struct zh_road_run {
+  struct ent_run *r;
+  const char *s;
+  size_t a, b, first_m;
+  const uint32_t *br;
+  size_t nb;
+};
+/* Does the run hold 道, 路 or 街? */
+bool zh_road_maybe(const char *s, size_t a, size_t b);
+/* Roads of the run as places: a name of two or three characters, a
+ * suffix (道, 路, 街, 公路, 大道, 大街) and a part of town (中, 東), where
+ * the words around say where (在彌敦道, 觀塘道近, 長安街沿線). */
+void zh_roads(const struct zh_road_run *w);
+
+#endif
