@@ -488,6 +488,28 @@ static void test_names_8(void) {
   has("車輛駛入高速公路。", "高速公路", ENTITY_PLACE, false, "a kind of road is no road");
 }
 
+/* Bodies: a place before a team or association, 办, a dictionary word
+ * holding a generic noun, a doubled suffix, a place found by its shape
+ * inside a body, a verb of a match before a team. */
+static void test_orgs_8(void) {
+  has("广东华南虎队主场以112比108获胜。", "广东华南虎队", ENTITY_ORG, true,
+      "a team's name starts with its place");
+  has("据中国篮协统计，上座人数增加。", "中国篮协", ENTITY_ORG, true,
+      "an association abbreviated to 协 after its country");
+  has("广东队加时险胜辽宁队。", "辽宁队", ENTITY_ORG, true, "胜 ends the words before a team");
+  has("国新办今天举行新闻发布会。", "国新办", ENTITY_ORG, true, "办 ends an office's name");
+  has("主办单位今天举办活动。", "今天举办", ENTITY_ORG, false, "举办 names no office");
+  has("北京协和医院与清华大学合作。", "北京协和医院", ENTITY_ORG, true,
+      "a hospital the dictionary knows is no generic 医院");
+  has("經濟部統計處處長黃偉傑補充。", "經濟部統計處", ENTITY_ORG, true,
+      "統計處處長: the segmenter's 處處 ends the body at the first 處");
+  has("江苏省南京市中级人民法院公开宣判。", "江苏省南京市中级人民法院", ENTITY_ORG, true,
+      "a body may start with two places, one found by its suffix");
+  has("法院以受贿罪判处被告人有期徒刑。", "受贿罪判处", ENTITY_ORG, false, "判处 is no body");
+  has("（中央社記者陳怡君台北6日電）", "Central News Agency", ENTITY_ORG, true,
+      "a news agency of the gazetteer");
+}
+
 int main(void) {
   const char *env = getenv("DOSSIER_ASSETS");
   char *assets = env ? xstrdup(env) : xasprintf("%s/assets", DOSSIER_SRCDIR);
@@ -513,6 +535,7 @@ int main(void) {
   test_orgs_gazetteer();
   test_figures_8();
   test_names_8();
+  test_orgs_8();
   extractor_free(&ex);
   free(assets);
   return done_testing();

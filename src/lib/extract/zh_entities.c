@@ -71,10 +71,7 @@ static bool zh_taken(const struct zh_run *z, size_t a, size_t b,
     const struct mention *mm = &r->m[m];
     if (!(mm->start < b && a < mm->end))
       continue;
-    if (places_inside && mm->start >= a && mm->end <= b &&
-        mm->ref < r->g->nents &&
-        (r->g->ents[mm->ref].kind == ENTITY_COUNTRY ||
-         r->g->ents[mm->ref].kind == ENTITY_PLACE))
+    if (places_inside && mm->start >= a && mm->end <= b && zh_place_ref(r, mm->ref))
       continue;
     return true;
   }
@@ -610,7 +607,8 @@ static const struct zh_suffix zh_org_suffixes[] = {
    {"銀行", 0}, {"公司", 0}, {"集團", 0}, {"大學", 0}, {"協會", 0}, {"商會", 0}, {"法院", 0},
    {"工會", 0}, {"議會", 0}, {"總署", 0}, {"總局", 0}, {"總處", 0}, {"海關", 0}, {"控股", 0}, {"法庭", 0},
    {"委會", 0}, {"監會", 0}, {"管會", 0}, {"聯會", 0}, {"管局", 0}, {"交所", 0},
-   {"央行", ZO_ALONE}, {"部", ZO_ONE}, {"局", ZO_ONE}, {"署", ZO_ONE}, {"處", ZO_ONE},
+   {"央行", ZO_ALONE}, {"上訴庭", ZO_ALONE}, {"原訟庭", ZO_ALONE}, {"辦", ZO_ONE}, {"協", ZO_ONE},
+   {"部", ZO_ONE}, {"局", ZO_ONE}, {"署", ZO_ONE}, {"處", ZO_ONE},
    {"廳", ZO_ONE}, {"委", ZO_ONE}, {"司", ZO_ONE}, {"隊", ZO_ONE}, {"省", ZO_ONE | ZO_COUNTRY},
    {NULL, 0},
 };
@@ -644,24 +642,6 @@ static const struct mention *zh_named_before(const struct zh_run *z,
       return mm;
   }
   return NULL;
-}
-
-/* Is piece i (one character at s[p0]) a measure word after a number
- * (2,000|家|公司, 兩|家|公司), which no name starts with? */
-static bool zh_org_classifier(const struct zh_run *z, size_t p0) {
-  static const char nums[] = "一二两兩三四五六七八九十百千万萬亿億几幾";
-  const char *s = z->r->s;
-  if (p0 == 0)
-    return false;
-  unsigned c = (unsigned char)s[p0 - 1];
-  if (c < 0x80)
-    return (c | 32) - 'a' < 26u || c - '0' < 10u;
-  if (p0 < 3)
-    return false;
-  for (size_t k = 0; k + 3 <= sizeof nums - 1; k += 3)
-    if (memcmp(s + p0 - 3, nums + k, 3) == 0)
-      return true;
-  return false;
 }
 
 /* Does the name ending at boundary i end in a body's suffix or a named
@@ -704,7 +684,7 @@ static size_t zh_org_start(struct zh_run *z, size_t j, bool *joined) {
         one && i > 1 &&
         (memcmp(s + p0, "会", 3) == 0 || memcmp(s + p0, "會", 3) == 0);
     if ((one && !zh_given_ok(cp) && !joiner && !joined_hui) ||
-        (one && zh_org_classifier(z, p0)) ||
+        (one && zh_after_number(s, p0)) ||
         zh_word_at(s, p0, p0, p1, &zh_org_stops_l, false) == p1 - p0 ||
         zh_said_after(s, p0, p1) == p1 - p0)
       return start;
@@ -738,6 +718,32 @@ static bool zh_org_single_ok(const struct zh_run *z, size_t j, size_t a,
          z->br[j - 2] - z->br[j - 3] == 3;
 }
 
+/* Does a word end at e whose last character is a suffix's but which
+ * names no body (判處, 到處, 格局, 幹部, 舉辦)? */
+static bool zh_org_false_tail(const char *s, size_t a, size_t e) {
+  static const char *const tails[] = {
+     "判處", "懲處", "查處", "到處", "各處", "此處", "好處", "難處", "格局", "布局", "大局", "全局",
+     "結局", "騙局", "幹部", "全部", "內部", "外部", "舉辦", "主辦", "創辦", "合辦", "承辦", "申辦",
+     "協辦", "開辦", "妥協", NULL,
+  };
+  static struct zh_list tails_l = ZH_LIST(tails);
+  return zh_forms_before(zh_forms(&tails_l), s, a, e, NULL) > 0;
+}
+
+/* A team or an association whose name starts with its place (广东|华南|虎|队,
+ * 中国|篮|协): a country or place named at a, four characters or more. */
+static bool zh_org_of_place(const struct zh_run *z, size_t a, size_t e) {
+  const struct ent_run *r = z->r;
+  const char *s = r->s;
+  if (e - a < 12 || !(memcmp(s + e - 3, "隊", 3) == 0 || memcmp(s + e - 3, "队", 3) == 0 ||
+                      memcmp(s + e - 3, "協", 3) == 0 || memcmp(s + e - 3, "协", 3) == 0))
+    return false;
+  for (size_t m = z->first_m; m < r->nm; m++)
+    if (r->m[m].start == a && zh_place_ref(r, r->m[m].ref))
+      return true;
+  return false;
+}
+
 /* Is [a, e) a generic noun (上市公司), or a description ending in one
  * (进一步提高上市公司): more than one word before it? */
 static bool zh_org_generic_name(struct zh_run *z, size_t a, size_t e) {
@@ -747,6 +753,8 @@ static bool zh_org_generic_name(struct zh_run *z, size_t a, size_t e) {
   if (e - a == l)
     return true;
   size_t i = zh_break_at(z, e - l), i0 = zh_break_at(z, a);
+  if (i == SIZE_MAX && zh_break_at(z, e) != SIZE_MAX && e - l >= a + 6)
+    return false; /* a word of the dictionary holds it: 北京|协和医院 */
   return i == SIZE_MAX || i0 == SIZE_MAX || i != i0 + 1;
 }
 
@@ -886,8 +894,9 @@ static void zh_org_at(struct zh_run *z, size_t j) {
   if (e - a <= sufl && !((x->flags & ZO_ALONE) && e - a == sufl &&
                          zh_break_at(z, a) != SIZE_MAX))
     return;
-  if ((x->flags & ZO_ONE) && (e - a < 9 || !zh_org_single_ok(z, j, a, joined) ||
-                              zh_title_before(s, a, e) >= 6))
+  if ((x->flags & ZO_ONE) && (e - a < 9 || zh_title_before(s, a, e) >= 6 ||
+                              zh_org_false_tail(s, a, e) ||
+                              !(zh_org_single_ok(z, j, a, joined) || zh_org_of_place(z, a, e))))
     return; /* 交通總部總警司: a title that ends in a suffix's character */
   if ((x->flags & ZO_COUNTRY) && !zh_country_at(z, a, e))
     return;
@@ -933,15 +942,22 @@ static void zh_org_in_title(struct zh_run *z, size_t j) {
   static struct zh_list titles_l = ZH_LIST(titles);
   const char *s = z->r->s;
   size_t w0 = z->br[j - 1] + z->a, w1 = z->br[j] + z->a;
-  if (j < 2 || zh_word_at(s, w0, w0, w1, &titles_l, false) != w1 - w0)
-    return;
+  bool doubled = w1 - w0 == 6 && memcmp(s + w0, s + w0 + 3, 3) == 0 && w1 + 3 <= z->b &&
+                 (memcmp(s + w1, "長", 3) == 0 || memcmp(s + w1, "长", 3) == 0);
+  if (j < 2 || (!doubled && zh_word_at(s, w0, w0, w1, &titles_l, false) != w1 - w0))
+    return; /* 部長, or 處處|長 as the segmenter cuts 統計處處長 */
   bool joined;
   size_t a = zh_org_start(z, j, &joined), e = w0 + 3;
   if (a == SIZE_MAX || (z->br[j - 1] - z->br[j - 2] < 6 && !zh_org_abbrev_before(z, j, a)))
     return;
   if (a >= w0 - 3 || e - a > ZH_ORG_CHARS * 3 ||
-      zh_org_generic_name(z, a, e) || zh_org_indefinite_at(z, a, e) || zh_taken(z, a, e, true))
+      zh_org_generic_name(z, a, e) || zh_org_indefinite_at(z, a, e))
     return;
+  if (zh_taken(z, a, e, true)) {
+    if (doubled && !zh_named_before(z, w0))
+      zh_extend_org(z, a, e, 3); /* 經濟部|統計|處處長: the body grows */
+    return;
+  }
   const struct gz_slot *sl = gz_find(z->r->g, s + a, e - a, ds_hash64(s + a, e - a));
   uint32_t ref;
   if (sl && sl->alias >= 0) {

@@ -82,6 +82,26 @@ size_t zh_dotted_tail(const char *s, size_t n, size_t e) {
   return end;
 }
 
+/* ---- bodies
+ * ------------------------------------------------------------------ */
+
+/* Is the character at s[p0] a measure word after a number
+ * (2,000|家|公司, 兩|家|公司), which no name starts with? */
+bool zh_after_number(const char *s, size_t p0) {
+  static const char nums[] = "一二两兩三四五六七八九十百千万萬亿億几幾";
+  if (p0 == 0)
+    return false;
+  unsigned c = (unsigned char)s[p0 - 1];
+  if (c < 0x80)
+    return (c | 32) - 'a' < 26u || c - '0' < 10u;
+  if (p0 < 3)
+    return false;
+  for (size_t k = 0; k + 3 <= sizeof nums - 1; k += 3)
+    if (memcmp(s + p0 - 3, nums + k, 3) == 0)
+      return true;
+  return false;
+}
+
 /* ---- roads
  * ------------------------------------------------------------------ */
 

@@ -20,6 +20,9 @@ bool zh_latin_name_after(const char *s, size_t n, size_t e);
  * ends at e (柯林|·勞倫斯·塞克雷拉), each of two syllables or more; e when
  * none follows. */
 size_t zh_dotted_tail(const char *s, size_t n, size_t e);
+/* Is the character at s[p0] a measure word after a number (2,000|家|公司,
+ * 兩|家|公司), which no body's name starts with? */
+bool zh_after_number(const char *s, size_t p0);
 /* One CJK run [a, b) of r->s, its first mention and its word boundaries
  * (relative to a), for the road pattern. */
 struct zh_road_run {
