@@ -464,6 +464,10 @@ static void test_figures_8(void) {
   fig("預算案預留約100億元發展北部。", "100億元", 1e10, "HKD", "about", NULL);
   fig("財政司司長表示，赤字約872億元。", "872億元", 8.72e10, "HKD", "about", NULL);
   fig("台北市議會通過預算約1,800億元。", "1,800億元", 1.8e11, "TWD", "about", NULL);
+  fig("南向资金净买入约358亿港元。北向成交额约2,650亿元。", "2,650亿元", 2.65e11, "CNY",
+      "about", NULL);
+  fig("公司收入約33億港元。每基金單位分派為2.57元。", "2.57元", 2.57, "HKD", NULL, NULL);
+  fig("私宅售价约2,450新元。全年成交额约50亿元。", "50亿元", 5e9, "SGD", "about", NULL);
 }
 
 /* Names with an English one in brackets, dotted tails, roles, roads. */

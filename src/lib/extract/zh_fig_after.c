@@ -247,6 +247,20 @@ yuan_by_place(const char *s, size_t n)
     return isos[best];
 }
 
+/* May a currency named in an earlier sentence carry to a bare 元 (iso,
+ * the text's script cached in *script)? In Traditional text, always (a
+ * Hong Kong report names 港元 once); in Simplified, only Singapore's and
+ * Malaysia's money (新元, 令吉: their press writes Simplified): a mainland
+ * report that named 港元 before means yuan by a later bare 元. */
+static bool
+carries_over(const char *s, size_t n, const char *iso, int *script)
+{
+    if (*script < 0)
+        *script = written_traditional(s, n < YUAN_PLACE_BYTES ? n : YUAN_PLACE_BYTES);
+    return *script || (strcmp(iso, "HKD") != 0 && strcmp(iso, "TWD") != 0 &&
+                       strcmp(iso, "MOP") != 0);
+}
+
 /* Give each bare 元 of out->figures[base..] the currency named nearest
  * before it, or else later in its sentence; when the article names none,
  * the money of the place a text in Traditional characters is about
@@ -255,6 +269,7 @@ static void
 carry_yuan(const char *s, size_t n, size_t base, struct extraction *out)
 {
     struct yuan_hits hits = {0};
+    int script = -1; /* written in Traditional: unknown yet */
     const char *by_place = NULL;
     bool place_done = false;
     for (size_t i = base; i < out->nfigures; i++) {
@@ -263,7 +278,10 @@ carry_yuan(const char *s, size_t n, size_t base, struct extraction *out)
             continue;
         if (!hits.found)
             find_yuan_names(s, n, &hits);
-        const char *iso = yuan_before(&hits, 0, f->span.start);
+        const char *iso = yuan_before(&hits, f->sentence.start, f->span.start);
+        if (!iso && (iso = yuan_before(&hits, 0, f->span.start)) != NULL &&
+            !carries_over(s, n, iso, &script))
+            iso = NULL;
         if (!iso)
             iso = yuan_before(&hits, f->span.end,
                               sentence_end(s, n, f->span.end));

@@ -102,6 +102,18 @@ bool zh_after_number(const char *s, size_t p0) {
   return false;
 }
 
+/* Does a word end at e whose last character is a suffix's but which
+ * names no body (判處, 到處, 格局, 幹部, 舉辦)? */
+bool zh_org_false_tail(const char *s, size_t a, size_t e) {
+  static const char *const tails[] = {
+     "判處", "懲處", "查處", "到處", "各處", "此處", "好處", "難處", "格局", "布局", "大局", "全局",
+     "結局", "騙局", "幹部", "全部", "內部", "外部", "舉辦", "主辦", "創辦", "合辦", "承辦", "申辦",
+     "協辦", "開辦", "妥協", NULL,
+  };
+  static struct zh_list tails_l = ZH_LIST(tails);
+  return zh_forms_before(zh_forms(&tails_l), s, a, e, NULL) > 0;
+}
+
 /* ---- roads
  * ------------------------------------------------------------------ */
 

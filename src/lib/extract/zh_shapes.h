@@ -23,6 +23,9 @@ size_t zh_dotted_tail(const char *s, size_t n, size_t e);
 /* Is the character at s[p0] a measure word after a number (2,000|家|公司,
  * 兩|家|公司), which no body's name starts with? */
 bool zh_after_number(const char *s, size_t p0);
+/* Does a word end at e whose last character is a body's suffix but which
+ * names no body (判處, 到處, 格局, 幹部, 舉辦)? */
+bool zh_org_false_tail(const char *s, size_t a, size_t e);
 /* One CJK run [a, b) of r->s, its first mention and its word boundaries
  * (relative to a), for the road pattern. */
 struct zh_road_run {
