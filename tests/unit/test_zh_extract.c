@@ -489,6 +489,11 @@ static void test_names_8(void) {
   mention_is("干諾道中近林士街一段封閉。", "林士街", ENTITY_PLACE, "林士街",
              "a road the segmenter reads as one word");
   has("他知道這份報道的渠道。", "知道", ENTITY_PLACE, false, "知道 is no road");
+  mention_is("屯門青山公路昨晚一條水管爆裂。", "青山公路", ENTITY_PLACE, "青山公路",
+             "a road after its district");
+  mention_is("警方在中山路一帶封鎖現場。", "中山路", ENTITY_PLACE, "中山路",
+             "a road's name may hold 中");
+  has("所有道路已重開。", "所有道", ENTITY_PLACE, false, "所有道 is no road");
   has("車輛駛入高速公路。", "高速公路", ENTITY_PLACE, false, "a kind of road is no road");
 }
 

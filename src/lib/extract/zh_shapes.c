@@ -149,11 +149,27 @@ static struct zh_list road_after_l = ZH_LIST(road_after);
 /* Does the run [a, b) hold 道, 路 or 街 (a cheap look before the
  * segmenter)? */
 bool zh_road_maybe(const char *s, size_t a, size_t b) {
-  for (size_t p = a; p + 3 <= b; p++)
-    if ((unsigned char)s[p] == 0xE9 &&
-        (memcmp(s + p, "道", 3) == 0 || memcmp(s + p, "路", 3) == 0))
+  for (size_t p = a; p + 3 <= b; p++) /* 道 E9 81 93, 路 E8 B7 AF, 街 E8 A1 97 */
+    if (((unsigned char)s[p] == 0xE9 && memcmp(s + p, "道", 3) == 0) ||
+        ((unsigned char)s[p] == 0xE8 &&
+         (memcmp(s + p, "路", 3) == 0 || memcmp(s + p, "街", 3) == 0)))
       return true;
-    else if ((unsigned char)s[p] == 0xE8 && memcmp(s + p, "街", 3) == 0)
+  return false;
+}
+
+/* Characters no road's name holds (中山路 and 人民路 do hold 中 and 人,
+ * which zh_given_ok refuses). */
+static const char *const road_stops[] = {
+    "的", "了", "是", "在", "這", "那", "一", "條", "此", "該", "其", "個", "和", "與", "及",
+    "都", "也", "就", "又", "還", "將", "已", "被", "把", "對", "從", "到", "向", "由", "於",
+    "為", "以", "而", "並", "或", "有", "所", "各", "每", "本", "該", "我", "他", "她", "你", NULL};
+static struct zh_list road_stops_l = ZH_LIST(road_stops);
+
+/* Does a place's mention end at pos (屯門|青山公路: a road after its
+ * district)? */
+static bool road_after_place(const struct zh_road_run *w, size_t pos) {
+  for (size_t m = w->first_m; m < w->r->nm; m++)
+    if (w->r->m[m].end == pos && zh_place_ref(w->r, w->r->m[m].ref))
       return true;
   return false;
 }
@@ -172,20 +188,24 @@ static bool road_break(const struct zh_road_run *w, size_t pos) {
 /* Does a name of two or three characters that may be in a name end at k,
  * start where a word starts and after a word of road_before, a function
  * character or the run's start? Returns its start, or SIZE_MAX; the
- * shortest such name wins (經|德輔道, not 改經德輔). */
-static size_t road_name_start(const struct zh_road_run *w, size_t k) {
+ * shortest such name wins (經|德輔道, not 改經德輔); or after a place's
+ * mention, which *district says. */
+static size_t road_name_start(const struct zh_road_run *w, size_t k, bool *district) {
   const char *s = w->s;
   for (size_t a = k - 6; a + 9 >= k && a >= w->a && a < k; a -= 3) {
     bool names = true;
     for (size_t q = a; q < k && names; q += 3) {
       uint32_t cp;
-      names = utf8_decode(s + q, 3, &cp) == 3 && zh_given_ok(cp);
+      names = utf8_decode(s + q, 3, &cp) == 3 && cp >= 0x4E00 && cp <= 0x9FFF &&
+              !zh_forms_at(zh_forms(&road_stops_l), s, q, q + 3, NULL);
     }
     if (!names)
       return SIZE_MAX;
     if (!road_break(w, a))
       continue;
     uint32_t cp;
+    if ((*district = road_after_place(w, a)))
+      return a;
     if (a == w->a ||
         zh_forms_before(zh_forms(&road_before_l), s, w->a, a, NULL) ||
         (utf8_decode(s + a - 3, 3, &cp) == 3 && !zh_given_ok(cp)))
@@ -211,14 +231,15 @@ static size_t road_end(const struct zh_road_run *w, size_t k, size_t *start) {
     return 0; /* 知道, 報道: a word of one character and the suffix */
   if (zh_forms_before(zh_forms(&road_generic_l), s, w->a, k, NULL))
     return 0;
-  size_t a = road_name_start(w, k);
+  bool district = false;
+  size_t a = road_name_start(w, k, &district);
   if (a == SIZE_MAX)
     return 0;
   size_t pl = zh_forms_at(zh_forms(&road_parts_l), s, e, w->b, NULL);
   if (pl && (e + pl == w->b || zh_forms_at(zh_forms(&road_after_l), s, e + pl, w->b, NULL)))
     e += pl;
-  if (e != w->b && !zh_forms_at(zh_forms(&road_after_l), s, e, w->b, NULL))
-    return 0;
+  if (e != w->b && !district && !zh_forms_at(zh_forms(&road_after_l), s, e, w->b, NULL))
+    return 0; /* after its district, a road needs no more */
   *start = a;
   return e;
 }
