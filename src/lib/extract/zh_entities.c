@@ -972,9 +972,12 @@ static void zh_orgs(struct zh_run *z) {
 void zh_pass_run(struct ent_run *r, size_t i) {
   struct zh_run z = {r, r->t.v[i].start, r->t.v[i].end, r->nm, NULL, 0, false};
   zh_gazetteer(&z);
-  if (zh_road_maybe(r->s, z.a, z.b)) {
+  struct zh_road_run road = {r, r->s, z.a, z.b, z.first_m, NULL, 0};
+  if (zh_road_maybe(&road)) {
     zh_breaks(&z);
-    zh_roads(&(struct zh_road_run){r, r->s, z.a, z.b, z.first_m, z.br, z.nb});
+    road.br = z.br;
+    road.nb = z.nb;
+    zh_roads(&road);
   }
   zh_grow_gazetteer_orgs(r, z.first_m);
   zh_people(&z);

@@ -146,17 +146,6 @@ static const char *const road_after[] = {
     "及", "和", "與", "、", "至", "往", "口", "行人", "天橋", "隧道", NULL};
 static struct zh_list road_after_l = ZH_LIST(road_after);
 
-/* Does the run [a, b) hold 道, 路 or 街 (a cheap look before the
- * segmenter)? */
-bool zh_road_maybe(const char *s, size_t a, size_t b) {
-  for (size_t p = a; p + 3 <= b; p++) /* 道 E9 81 93, 路 E8 B7 AF, 街 E8 A1 97 */
-    if (((unsigned char)s[p] == 0xE9 && memcmp(s + p, "道", 3) == 0) ||
-        ((unsigned char)s[p] == 0xE8 &&
-         (memcmp(s + p, "路", 3) == 0 || memcmp(s + p, "街", 3) == 0)))
-      return true;
-  return false;
-}
-
 /* Characters no road's name holds (中山路 and 人民路 do hold 中 and 人,
  * which zh_given_ok refuses). */
 static const char *const road_stops[] = {
@@ -171,6 +160,30 @@ static bool road_after_place(const struct zh_road_run *w, size_t pos) {
   for (size_t m = w->first_m; m < w->r->nm; m++)
     if (w->r->m[m].end == pos && zh_place_ref(w->r, w->r->m[m].ref))
       return true;
+  return false;
+}
+
+/* Is 道, 路 or 街 at s[p] (道 E9 81 93, 路 E8 B7 AF, 街 E8 A1 97)? */
+static bool road_char(const char *s, size_t p) {
+  unsigned char c = (unsigned char)s[p];
+  return (c == 0xE9 && memcmp(s + p, "道", 3) == 0) ||
+         (c == 0xE8 && (memcmp(s + p, "路", 3) == 0 || memcmp(s + p, "街", 3) == 0));
+}
+
+bool zh_road_maybe(const struct zh_road_run *w) {
+  const char *s = w->s;
+  for (size_t p = w->a + 6; p + 3 <= w->b; p += 3) {
+    if (!road_char(s, p))
+      continue;
+    size_t e = p + 3; /* 公路, 大道: the last character is one of the three */
+    size_t pl = zh_forms_at(zh_forms(&road_parts_l), s, e, w->b, NULL);
+    if (e == w->b || zh_forms_at(zh_forms(&road_after_l), s, e, w->b, NULL) ||
+        (pl && (e + pl == w->b || zh_forms_at(zh_forms(&road_after_l), s, e + pl, w->b, NULL))))
+      return true;
+    for (size_t back = 6; back <= 15 && p >= w->a + back; back += 3)
+      if (road_after_place(w, p - back))
+        return true; /* 屯門|青山公路 */
+  }
   return false;
 }
 

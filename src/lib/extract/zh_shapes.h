@@ -35,8 +35,10 @@ struct zh_road_run {
   const uint32_t *br;
   size_t nb;
 };
-/* Does the run hold 道, 路 or 街? */
-bool zh_road_maybe(const char *s, size_t a, size_t b);
+/* May the run hold a road: 道, 路 or 街 with the words after it that
+ * zh_roads asks for, or a place's mention before it? (No segmenter: the
+ * boundaries are asked for only then; w->br may be NULL.) */
+bool zh_road_maybe(const struct zh_road_run *w);
 /* Roads of the run as places: a name of two or three characters, a
  * suffix (道, 路, 街, 公路, 大道, 大街) and a part of town (中, 東), where
  * the words around say where (在彌敦道, 觀塘道近, 長安街沿線). */
