@@ -275,25 +275,9 @@ static size_t zh_admin_pair(struct zh_run *z, size_t a) {
   return e2;
 }
 
-/* Does the run hold 鄉, 鎮 or 村 (either script), which a pair of names
- * with suffixes ends in (溪龍鄉黃杜村)? One pass, so the pair is looked
- * for only in runs that may hold one. */
-static bool zh_low_admin(const struct zh_run *z) {
-  static const char low[][4] = {"鄉", "乡", "鎮", "镇", "村"};
-  const unsigned char *s = (const unsigned char *)z->r->s;
-  for (size_t p = z->a + 2; p < z->b; p++) {
-    unsigned char c = s[p]; /* the last byte first: one test a byte */
-    if (c != 0x89 && c != 0xA1 && c != 0xAE && c != 0x87 && c != 0x91)
-      continue;
-    for (size_t k = 0; k < DS_ARRAY_LEN(low); k++)
-      if (memcmp(s + p - 2, low[k], 3) == 0)
-        return true;
-  }
-  return false;
-}
-
-static void zh_gazetteer(struct zh_run *z) {
-  bool low = zh_low_admin(z);
+/* low: the run holds 鄉, 鎮 or 村, which a pair of names with suffixes
+ * ends in (溪龍鄉黃杜村; zh_run_marks). */
+static void zh_gazetteer(struct zh_run *z, bool low) {
   for (size_t a = z->a; a < z->b;) {
     size_t b = 0, next;
     const struct gz_alias *al = zh_alias_at(z, a, &b, &next);
@@ -971,9 +955,10 @@ static void zh_orgs(struct zh_run *z) {
 
 void zh_pass_run(struct ent_run *r, size_t i) {
   struct zh_run z = {r, r->t.v[i].start, r->t.v[i].end, r->nm, NULL, 0, false};
-  zh_gazetteer(&z);
+  unsigned marks = zh_run_marks(r->s, z.a, z.b);
+  zh_gazetteer(&z, marks & ZH_MARK_LOW_ADMIN);
   struct zh_road_run road = {r, r->s, z.a, z.b, z.first_m, NULL, 0};
-  if (zh_road_maybe(&road)) {
+  if ((marks & ZH_MARK_ROAD) && zh_road_maybe(&road)) {
     zh_breaks(&z);
     road.br = z.br;
     road.nb = z.nb;

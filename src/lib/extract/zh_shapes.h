@@ -20,6 +20,11 @@ bool zh_latin_name_after(const char *s, size_t n, size_t e);
  * ends at e (柯林|·勞倫斯·塞克雷拉), each of two syllables or more; e when
  * none follows. */
 size_t zh_dotted_tail(const char *s, size_t n, size_t e);
+/* What the CJK run s[a, b) holds, in one pass over its bytes: 鄉, 鎮 or
+ * 村 (either script: a pair of names with suffixes may end in one,
+ * 溪龍鄉黃杜村) and 道, 路 or 街 (a road may be there). */
+enum { ZH_MARK_LOW_ADMIN = 1, ZH_MARK_ROAD = 2 };
+unsigned zh_run_marks(const char *s, size_t a, size_t b);
 /* Is the character at s[p0] a measure word after a number (2,000|家|公司,
  * 兩|家|公司), which no body's name starts with? */
 bool zh_after_number(const char *s, size_t p0);
