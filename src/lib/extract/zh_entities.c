@@ -791,8 +791,9 @@ static bool zh_org_maybe(const struct zh_run *z) {
     uint32_t cp;
     p += (size_t)utf8_decode(z->r->s + p, z->b - p, &cp);
     if (cp >= ZH_FOLD_LO && cp < ZH_FOLD_LO + ZH_FOLD_N &&
-        (f->last[(cp - ZH_FOLD_LO) >> 3] & (1u << ((cp - ZH_FOLD_LO) & 7))))
-      return true;
+        (f->last[(cp - ZH_FOLD_LO) >> 3] & (1u << ((cp - ZH_FOLD_LO) & 7))) &&
+        !zh_suffix_starts_word(z->r->s, p - 3, z->b) && !zh_org_false_tail(z->r->s, z->a, p))
+      return true; /* not 協議, 舉辦, 全部: words no body ends in */
   }
   return false;
 }

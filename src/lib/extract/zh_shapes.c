@@ -135,6 +135,15 @@ bool zh_org_false_tail(const char *s, size_t a, size_t e) {
   return zh_forms_before(zh_forms(&tails_l), s, a, e, NULL) > 0;
 }
 
+bool zh_suffix_starts_word(const char *s, size_t p, size_t hi) {
+  static const char *const words[] = {
+     "協議", "協定", "協調", "協助", "協商", "協作", "協同", "協力", "辦法", "辦理", "辦公",
+     "辦事", "辦學", "辦案", NULL,
+  };
+  static struct zh_list words_l = ZH_LIST(words);
+  return zh_forms_at(zh_forms(&words_l), s, p, hi, NULL) > 0;
+}
+
 /* ---- roads
  * ------------------------------------------------------------------ */
 
@@ -172,7 +181,7 @@ static struct zh_list road_after_l = ZH_LIST(road_after);
 static const char *const road_stops[] = {
     "的", "了", "是", "在", "這", "那", "一", "條", "此", "該", "其", "個", "和", "與", "及",
     "都", "也", "就", "又", "還", "將", "已", "被", "把", "對", "從", "到", "向", "由", "於",
-    "為", "以", "而", "並", "或", "有", "所", "各", "每", "本", "該", "我", "他", "她", "你", NULL};
+    "為", "以", "而", "並", "或", "有", "所", "各", "每", "本", "我", "他", "她", "你", NULL};
 static struct zh_list road_stops_l = ZH_LIST(road_stops);
 
 /* Does a place's mention end at pos (屯門|青山公路: a road after its

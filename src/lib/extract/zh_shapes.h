@@ -31,6 +31,10 @@ bool zh_after_number(const char *s, size_t p0);
 /* Does a word end at e whose last character is a body's suffix but which
  * names no body (判處, 到處, 格局, 幹部, 舉辦)? */
 bool zh_org_false_tail(const char *s, size_t a, size_t e);
+/* Does a word start at s[p] with a suffix's character that is no body's
+ * end there (協議, 協定, 辦法, 辦理: the words 協 and 辦 mostly start)?
+ * Such a character alone does not make a run worth the segmenter. */
+bool zh_suffix_starts_word(const char *s, size_t p, size_t hi);
 /* One CJK run [a, b) of r->s, its first mention and its word boundaries
  * (relative to a), for the road pattern. */
 struct zh_road_run {
