@@ -89,15 +89,16 @@ unsigned zh_run_marks(const char *s, size_t a, size_t b) {
   } marks[] = {{"鄉", ZH_MARK_LOW_ADMIN}, {"乡", ZH_MARK_LOW_ADMIN}, {"鎮", ZH_MARK_LOW_ADMIN},
                {"镇", ZH_MARK_LOW_ADMIN}, {"村", ZH_MARK_LOW_ADMIN}, {"道", ZH_MARK_ROAD},
                {"路", ZH_MARK_ROAD},      {"街", ZH_MARK_ROAD}};
+  /* the last bytes of the eight characters: one table look a byte */
+  static const bool last[256] = {[0x89] = true, [0xA1] = true, [0xAE] = true, [0x87] = true,
+                                 [0x91] = true, [0x93] = true, [0xAF] = true, [0x97] = true};
   const unsigned char *u = (const unsigned char *)s;
   unsigned out = 0;
   for (size_t p = a + 2; p < b; p++) {
-    unsigned char c = u[p]; /* the last byte first: one test a byte */
-    if (c != 0x89 && c != 0xA1 && c != 0xAE && c != 0x87 && c != 0x91 && c != 0x93 &&
-        c != 0xAF && c != 0x97)
+    if (!last[u[p]])
       continue;
     for (size_t k = 0; k < DS_ARRAY_LEN(marks); k++)
-      if (memcmp(u + p - 2, marks[k].w, 3) == 0)
+      if (u[p - 2] == (unsigned char)marks[k].w[0] && memcmp(u + p - 2, marks[k].w, 3) == 0)
         out |= marks[k].mark;
   }
   return out;
