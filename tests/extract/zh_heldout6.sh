@@ -14,7 +14,9 @@
 # P 1.000 R 1.000 (79/79/79), people P 0.967 R 1.000 (29/30/29), orgs
 # P 0.957 R 0.865 (45/47/52), places P 0.842 R 0.941. The floors are the
 # tuned values, kept so that nothing falls back.
+# Raised 2026-12-07 (heldout8's session), the gold reading 新加坡国家发展部长
+# as the whole body (bench/zh/README.md): orgs P 0.979 R 0.885 (46/47/52).
 . "$(dirname "$0")/python_env.sh"
 exec python3 "$TOP_SRCDIR/tests/extract/zh_gold.py" "$TOP_BUILDDIR/tests/extract/extract_dump" \
     "$DOSSIER_ASSETS" "$TOP_SRCDIR/bench/zh/heldout6.txt" --min=26 \
-    --floors=1.00,1.00,0.96,1.00,0.95,0.86
+    --floors=1.00,1.00,0.96,1.00,0.97,0.88

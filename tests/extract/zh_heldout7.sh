@@ -17,7 +17,12 @@
 # R 0.992 (122/123/123), people P 1.000 R 0.981 (53/53/54), orgs P 0.969
 # R 0.925 (62/64/67); places P 0.983 R 0.966; topics right 32/32. The
 # floors are the tuned values, kept so that nothing falls back.
+# Raised 2026-12-07 (heldout8's session): the gold reads 法國經濟部長 and
+# 马来西亚交通部长 as the whole bodies (bench/zh/README.md), a 港元 of an
+# earlier sentence no longer decides a Simplified report's bare 元, 办 ends a
+# body: figures P 1.000 R 1.000 (123/123/123), orgs P 1.000 R 0.970
+# (65/65/67), places P 1.000 R 0.983.
 . "$(dirname "$0")/python_env.sh"
 exec python3 "$TOP_SRCDIR/tests/extract/zh_gold.py" "$TOP_BUILDDIR/tests/extract/extract_dump" \
     "$DOSSIER_ASSETS" "$TOP_SRCDIR/bench/zh/heldout7.txt" --min=32 \
-    --floors=0.99,0.99,0.99,0.98,0.96,0.92
+    --floors=1.00,1.00,0.99,0.98,0.99,0.96

@@ -455,6 +455,70 @@ static void test_figures_together(void) {
   fig_range("去年进口约17亿美元。国内售价为20元。", "20元", 20, 20, "CNY");
 }
 
+/* Digits after 萬, counts with 次, days of the week, and the bare 元 of
+ * a text in Traditional characters that names no place. */
+static void test_figures_8(void) {
+  fig("今年將推出約1萬9,600個單位。", "1萬9,600個", 19600, "个", "about", NULL);
+  fig("每日約有4.5萬輛次車輛受影響。", "4.5萬輛次", 45000, "辆次", NULL, NULL);
+  no_figures("行車線由本周六起封閉。", "周六 is a day, not six of 起");
+  fig("預算案預留約100億元發展北部。", "100億元", 1e10, "HKD", "about", NULL);
+  fig("財政司司長表示，赤字約872億元。", "872億元", 8.72e10, "HKD", "about", NULL);
+  fig("台北市議會通過預算約1,800億元。", "1,800億元", 1.8e11, "TWD", "about", NULL);
+  fig("南向资金净买入约358亿港元。北向成交额约2,650亿元。", "2,650亿元", 2.65e11, "CNY",
+      "about", NULL);
+  fig("公司收入約33億港元。每基金單位分派為2.57元。", "2.57元", 2.57, "HKD", NULL, NULL);
+  fig("私宅售价约2,450新元。全年成交额约50亿元。", "50亿元", 5e9, "SGD", "about", NULL);
+}
+
+/* Names with an English one in brackets, dotted tails, roles, roads. */
+static void test_names_8(void) {
+  has("好友古巨基（Leo）亦將登台。", "古巨基", ENTITY_PERSON, true,
+      "an English name in brackets is evidence of a person");
+  has("政府發言人（今日）表示反對。", "政府發言人", ENTITY_PERSON, false,
+      "... a bracket of Chinese is not");
+  has("法官柯林·劳伦斯·塞克雷拉在判词中驳回申请。", "柯林·劳伦斯·塞克雷拉", ENTITY_PERSON,
+      true, "a dotted name runs on after a first part read as a Chinese one");
+  has("被告陳志明被控一項搶劫罪。", "陳志明", ENTITY_PERSON, true, "被告 is a role");
+  has("法官下令被告須還押。", "須還押", ENTITY_PERSON, false, "須 starts no name");
+  has("广东队后卫徐杰全场送出11次助攻。", "徐杰", ENTITY_PERSON, true,
+      "全场 after a name ends it");
+  mention_is("一名男子涉嫌在彌敦道一間珠寶店行劫。", "彌敦道", ENTITY_PLACE, "彌敦道",
+             "a road where the words around say where");
+  mention_is("干諾道中近林士街一段封閉。", "干諾道中", ENTITY_PLACE, "干諾道中",
+             "a road with its part of town");
+  mention_is("干諾道中近林士街一段封閉。", "林士街", ENTITY_PLACE, "林士街",
+             "a road the segmenter reads as one word");
+  has("他知道這份報道的渠道。", "知道", ENTITY_PLACE, false, "知道 is no road");
+  mention_is("屯門青山公路昨晚一條水管爆裂。", "青山公路", ENTITY_PLACE, "青山公路",
+             "a road after its district");
+  mention_is("警方在中山路一帶封鎖現場。", "中山路", ENTITY_PLACE, "中山路",
+             "a road's name may hold 中");
+  has("所有道路已重開。", "所有道", ENTITY_PLACE, false, "所有道 is no road");
+  has("車輛駛入高速公路。", "高速公路", ENTITY_PLACE, false, "a kind of road is no road");
+}
+
+/* Bodies: a place before a team or association, 办, a dictionary word
+ * holding a generic noun, a doubled suffix, a place found by its shape
+ * inside a body, a verb of a match before a team. */
+static void test_orgs_8(void) {
+  has("广东华南虎队主场以112比108获胜。", "广东华南虎队", ENTITY_ORG, true,
+      "a team's name starts with its place");
+  has("据中国篮协统计，上座人数增加。", "中国篮协", ENTITY_ORG, true,
+      "an association abbreviated to 协 after its country");
+  has("广东队加时险胜辽宁队。", "辽宁队", ENTITY_ORG, true, "胜 ends the words before a team");
+  has("国新办今天举行新闻发布会。", "国新办", ENTITY_ORG, true, "办 ends an office's name");
+  has("主办单位今天举办活动。", "今天举办", ENTITY_ORG, false, "举办 names no office");
+  has("北京协和医院与清华大学合作。", "北京协和医院", ENTITY_ORG, true,
+      "a hospital the dictionary knows is no generic 医院");
+  has("經濟部統計處處長黃偉傑補充。", "經濟部統計處", ENTITY_ORG, true,
+      "統計處處長: the segmenter's 處處 ends the body at the first 處");
+  has("江苏省南京市中级人民法院公开宣判。", "江苏省南京市中级人民法院", ENTITY_ORG, true,
+      "a body may start with two places, one found by its suffix");
+  has("法院以受贿罪判处被告人有期徒刑。", "受贿罪判处", ENTITY_ORG, false, "判处 is no body");
+  has("（中央社記者陳怡君台北6日電）", "Central News Agency", ENTITY_ORG, true,
+      "a news agency of the gazetteer");
+}
+
 int main(void) {
   const char *env = getenv("DOSSIER_ASSETS");
   char *assets = env ? xstrdup(env) : xasprintf("%s/assets", DOSSIER_SRCDIR);
@@ -478,6 +542,9 @@ int main(void) {
   test_entities();
   test_orgs();
   test_orgs_gazetteer();
+  test_figures_8();
+  test_names_8();
+  test_orgs_8();
   extractor_free(&ex);
   free(assets);
   return done_testing();

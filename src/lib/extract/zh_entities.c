@@ -23,7 +23,7 @@
 #include "dossier/utf8.h"
 #include "dossier/zh.h"
 #include "lib.h"
-#include "people.h"
+#include "zh_shapes.h"
 
 #define ZH_ALIAS_MAX 10 /* characters of the longest alias looked for */
 #define ZH_ORG_PIECES 6 /* words before an organisation's suffix, at most */
@@ -71,10 +71,7 @@ static bool zh_taken(const struct zh_run *z, size_t a, size_t b,
     const struct mention *mm = &r->m[m];
     if (!(mm->start < b && a < mm->end))
       continue;
-    if (places_inside && mm->start >= a && mm->end <= b &&
-        mm->ref < r->g->nents &&
-        (r->g->ents[mm->ref].kind == ENTITY_COUNTRY ||
-         r->g->ents[mm->ref].kind == ENTITY_PLACE))
+    if (places_inside && mm->start >= a && mm->end <= b && zh_place_ref(r, mm->ref))
       continue;
     return true;
   }
@@ -278,25 +275,9 @@ static size_t zh_admin_pair(struct zh_run *z, size_t a) {
   return e2;
 }
 
-/* Does the run hold 鄉, 鎮 or 村 (either script), which a pair of names
- * with suffixes ends in (溪龍鄉黃杜村)? One pass, so the pair is looked
- * for only in runs that may hold one. */
-static bool zh_low_admin(const struct zh_run *z) {
-  static const char low[][4] = {"鄉", "乡", "鎮", "镇", "村"};
-  const unsigned char *s = (const unsigned char *)z->r->s;
-  for (size_t p = z->a + 2; p < z->b; p++) {
-    unsigned char c = s[p]; /* the last byte first: one test a byte */
-    if (c != 0x89 && c != 0xA1 && c != 0xAE && c != 0x87 && c != 0x91)
-      continue;
-    for (size_t k = 0; k < DS_ARRAY_LEN(low); k++)
-      if (memcmp(s + p - 2, low[k], 3) == 0)
-        return true;
-  }
-  return false;
-}
-
-static void zh_gazetteer(struct zh_run *z) {
-  bool low = zh_low_admin(z);
+/* low: the run holds 鄉, 鎮 or 村, which a pair of names with suffixes
+ * ends in (溪龍鄉黃杜村; zh_run_marks). */
+static void zh_gazetteer(struct zh_run *z, bool low) {
   for (size_t a = z->a; a < z->b;) {
     size_t b = 0, next;
     const struct gz_alias *al = zh_alias_at(z, a, &b, &next);
@@ -366,8 +347,9 @@ static size_t zh_person_at(struct zh_run *z, size_t p, size_t sl, size_t *end) {
     return 0;
   bool title = zh_title_before(s, z->a, p) > 0, said[2] = {false, false},
        any = title;
-  for (size_t g = 0; g < k; g++)
-    any |= said[g] = zh_said_after(s, ends[g], z->r->n) > 0;
+  for (size_t g = 0; g < k; g++) /* or an English name in brackets */
+    any |= said[g] = zh_said_after(s, ends[g], z->r->n) > 0 ||
+                     (ends[g] == z->b && zh_latin_name_after(s, z->r->n, ends[g]));
   if (!any || zh_break_at(z, p) == SIZE_MAX)
     return 0;
   for (size_t g = k; g-- > 0;) {
@@ -415,22 +397,6 @@ static size_t zh_foreign_at(struct zh_run *z, size_t p) {
       return chars >= 2 && singles ? w1 : 0;
   }
   return 0;
-}
-
-/* Is cp a dot between the parts of a foreign name (·, ‧, ・, •)? */
-static bool zh_name_dot(uint32_t cp) {
-  return cp == 0xB7 || cp == 0x2027 || cp == 0x30FB || cp == 0x2022;
-}
-
-/* After the dot of a foreign name, is the character at [q, q + l) one
- * the syllable list lacks but the name holds between two syllables (屈
- * of 萊斯屈爾): a character that may be in a name, a syllable after it? */
-static bool zh_translit_odd(const char *s, size_t n, size_t q, size_t l) {
-  uint32_t cp, nx = 0;
-  if (q + l >= n || utf8_decode(s + q, l, &cp) <= 0 || !zh_given_ok(cp))
-    return false;
-  return utf8_decode(s + q + l, n - q - l, &nx) > 0 && zh_translit_ok(nx) &&
-         !zh_said_after(s, q + l, n);
 }
 
 /* Does a dot end the CJK run (the run a dotted name starts in)? The lead
@@ -560,7 +526,7 @@ static const char *const zh_adverbs[] = {
     "多次", "再次", "首次", "一再", "隨後", "隨即", "其後", "稍後", "日前",
     "早前", "較早前", "此前", "近日", "昨晚", "今晨", "當日", "當時", "本人",
     "亦", "也", "更", "並", "已", "又", "再", "還", "則", "就", "均", "都", "兼",
-    NULL};
+    "須", "需", "必須", "被", "獲", NULL}; /* 被告須還押: no name */
 static struct zh_list zh_adverbs_l = ZH_LIST(zh_adverbs);
 
 /* The end of the person's name that starts at p, or 0: the family-name
@@ -576,7 +542,8 @@ static size_t zh_person_end(struct zh_run *z, size_t p) {
   size_t t = zh_translit_at(z, p, &dot);
   if (t && (dot || t > e))
     return t;
-  return e ? zh_name_edge(z, p, e) : 0;
+  e = e ? zh_name_edge(z, p, e) : 0;
+  return e == z->b && zh_run_at_dot(z) ? zh_dotted_tail(z->r->s, z->r->n, e) : e;
 }
 
 static void zh_people(struct zh_run *z) {
@@ -624,14 +591,12 @@ static const struct zh_suffix zh_org_suffixes[] = {
    {"銀行", 0}, {"公司", 0}, {"集團", 0}, {"大學", 0}, {"協會", 0}, {"商會", 0}, {"法院", 0},
    {"工會", 0}, {"議會", 0}, {"總署", 0}, {"總局", 0}, {"總處", 0}, {"海關", 0}, {"控股", 0}, {"法庭", 0},
    {"委會", 0}, {"監會", 0}, {"管會", 0}, {"聯會", 0}, {"管局", 0}, {"交所", 0},
-   {"央行", ZO_ALONE}, {"部", ZO_ONE}, {"局", ZO_ONE}, {"署", ZO_ONE}, {"處", ZO_ONE},
+   {"央行", ZO_ALONE}, {"上訴庭", ZO_ALONE}, {"原訟庭", ZO_ALONE}, {"辦", ZO_ONE}, {"協", ZO_ONE},
+   {"部", ZO_ONE}, {"局", ZO_ONE}, {"署", ZO_ONE}, {"處", ZO_ONE},
    {"廳", ZO_ONE}, {"委", ZO_ONE}, {"司", ZO_ONE}, {"隊", ZO_ONE}, {"省", ZO_ONE | ZO_COUNTRY},
    {NULL, 0},
 };
 static struct zh_list zh_org_suffixes_l = ZH_LIST(zh_org_suffixes);
-
-
-
 
 /* Does the body [a, e) start with or right after a word of
  * zh_org_indefinite? */
@@ -661,24 +626,6 @@ static const struct mention *zh_named_before(const struct zh_run *z,
       return mm;
   }
   return NULL;
-}
-
-/* Is piece i (one character at s[p0]) a measure word after a number
- * (2,000|家|公司, 兩|家|公司), which no name starts with? */
-static bool zh_org_classifier(const struct zh_run *z, size_t p0) {
-  static const char nums[] = "一二两兩三四五六七八九十百千万萬亿億几幾";
-  const char *s = z->r->s;
-  if (p0 == 0)
-    return false;
-  unsigned c = (unsigned char)s[p0 - 1];
-  if (c < 0x80)
-    return (c | 32) - 'a' < 26u || c - '0' < 10u;
-  if (p0 < 3)
-    return false;
-  for (size_t k = 0; k + 3 <= sizeof nums - 1; k += 3)
-    if (memcmp(s + p0 - 3, nums + k, 3) == 0)
-      return true;
-  return false;
 }
 
 /* Does the name ending at boundary i end in a body's suffix or a named
@@ -721,7 +668,7 @@ static size_t zh_org_start(struct zh_run *z, size_t j, bool *joined) {
         one && i > 1 &&
         (memcmp(s + p0, "会", 3) == 0 || memcmp(s + p0, "會", 3) == 0);
     if ((one && !zh_given_ok(cp) && !joiner && !joined_hui) ||
-        (one && zh_org_classifier(z, p0)) ||
+        (one && zh_after_number(s, p0)) ||
         zh_word_at(s, p0, p0, p1, &zh_org_stops_l, false) == p1 - p0 ||
         zh_said_after(s, p0, p1) == p1 - p0)
       return start;
@@ -755,6 +702,20 @@ static bool zh_org_single_ok(const struct zh_run *z, size_t j, size_t a,
          z->br[j - 2] - z->br[j - 3] == 3;
 }
 
+/* A team or an association whose name starts with its place (广东|华南|虎|队,
+ * 中国|篮|协): a country or place named at a, four characters or more. */
+static bool zh_org_of_place(const struct zh_run *z, size_t a, size_t e) {
+  const struct ent_run *r = z->r;
+  const char *s = r->s;
+  if (e - a < 12 || !(memcmp(s + e - 3, "隊", 3) == 0 || memcmp(s + e - 3, "队", 3) == 0 ||
+                      memcmp(s + e - 3, "協", 3) == 0 || memcmp(s + e - 3, "协", 3) == 0))
+    return false;
+  for (size_t m = z->first_m; m < r->nm; m++)
+    if (r->m[m].start == a && zh_place_ref(r, r->m[m].ref))
+      return true;
+  return false;
+}
+
 /* Is [a, e) a generic noun (上市公司), or a description ending in one
  * (进一步提高上市公司): more than one word before it? */
 static bool zh_org_generic_name(struct zh_run *z, size_t a, size_t e) {
@@ -764,6 +725,8 @@ static bool zh_org_generic_name(struct zh_run *z, size_t a, size_t e) {
   if (e - a == l)
     return true;
   size_t i = zh_break_at(z, e - l), i0 = zh_break_at(z, a);
+  if (i == SIZE_MAX && zh_break_at(z, e) != SIZE_MAX && e - l >= a + 6)
+    return false; /* a word of the dictionary holds it: 北京|协和医院 */
   return i == SIZE_MAX || i0 == SIZE_MAX || i != i0 + 1;
 }
 
@@ -828,8 +791,9 @@ static bool zh_org_maybe(const struct zh_run *z) {
     uint32_t cp;
     p += (size_t)utf8_decode(z->r->s + p, z->b - p, &cp);
     if (cp >= ZH_FOLD_LO && cp < ZH_FOLD_LO + ZH_FOLD_N &&
-        (f->last[(cp - ZH_FOLD_LO) >> 3] & (1u << ((cp - ZH_FOLD_LO) & 7))))
-      return true;
+        (f->last[(cp - ZH_FOLD_LO) >> 3] & (1u << ((cp - ZH_FOLD_LO) & 7))) &&
+        !zh_suffix_starts_word(z->r->s, p - 3, z->b) && !zh_org_false_tail(z->r->s, z->a, p))
+      return true; /* not 協議, 舉辦, 全部: words no body ends in */
   }
   return false;
 }
@@ -903,8 +867,9 @@ static void zh_org_at(struct zh_run *z, size_t j) {
   if (e - a <= sufl && !((x->flags & ZO_ALONE) && e - a == sufl &&
                          zh_break_at(z, a) != SIZE_MAX))
     return;
-  if ((x->flags & ZO_ONE) && (e - a < 9 || !zh_org_single_ok(z, j, a, joined) ||
-                              zh_title_before(s, a, e) >= 6))
+  if ((x->flags & ZO_ONE) && (e - a < 9 || zh_title_before(s, a, e) >= 6 ||
+                              zh_org_false_tail(s, a, e) ||
+                              !(zh_org_single_ok(z, j, a, joined) || zh_org_of_place(z, a, e))))
     return; /* 交通總部總警司: a title that ends in a suffix's character */
   if ((x->flags & ZO_COUNTRY) && !zh_country_at(z, a, e))
     return;
@@ -950,15 +915,22 @@ static void zh_org_in_title(struct zh_run *z, size_t j) {
   static struct zh_list titles_l = ZH_LIST(titles);
   const char *s = z->r->s;
   size_t w0 = z->br[j - 1] + z->a, w1 = z->br[j] + z->a;
-  if (j < 2 || zh_word_at(s, w0, w0, w1, &titles_l, false) != w1 - w0)
-    return;
+  bool doubled = w1 - w0 == 6 && memcmp(s + w0, s + w0 + 3, 3) == 0 && w1 + 3 <= z->b &&
+                 (memcmp(s + w1, "長", 3) == 0 || memcmp(s + w1, "长", 3) == 0);
+  if (j < 2 || (!doubled && zh_word_at(s, w0, w0, w1, &titles_l, false) != w1 - w0))
+    return; /* 部長, or 處處|長 as the segmenter cuts 統計處處長 */
   bool joined;
   size_t a = zh_org_start(z, j, &joined), e = w0 + 3;
   if (a == SIZE_MAX || (z->br[j - 1] - z->br[j - 2] < 6 && !zh_org_abbrev_before(z, j, a)))
     return;
   if (a >= w0 - 3 || e - a > ZH_ORG_CHARS * 3 ||
-      zh_org_generic_name(z, a, e) || zh_org_indefinite_at(z, a, e) || zh_taken(z, a, e, true))
+      zh_org_generic_name(z, a, e) || zh_org_indefinite_at(z, a, e))
     return;
+  if (zh_taken(z, a, e, true)) {
+    if (doubled && !zh_named_before(z, w0))
+      zh_extend_org(z, a, e, 3); /* 經濟部|統計|處處長: the body grows */
+    return;
+  }
   const struct gz_slot *sl = gz_find(z->r->g, s + a, e - a, ds_hash64(s + a, e - a));
   uint32_t ref;
   if (sl && sl->alias >= 0) {
@@ -984,7 +956,15 @@ static void zh_orgs(struct zh_run *z) {
 
 void zh_pass_run(struct ent_run *r, size_t i) {
   struct zh_run z = {r, r->t.v[i].start, r->t.v[i].end, r->nm, NULL, 0, false};
-  zh_gazetteer(&z);
+  unsigned marks = zh_run_marks(r->s, z.a, z.b);
+  zh_gazetteer(&z, marks & ZH_MARK_LOW_ADMIN);
+  struct zh_road_run road = {r, r->s, z.a, z.b, z.first_m, NULL, 0};
+  if ((marks & ZH_MARK_ROAD) && zh_road_maybe(&road)) {
+    zh_breaks(&z);
+    road.br = z.br;
+    road.nb = z.nb;
+    zh_roads(&road);
+  }
   zh_grow_gazetteer_orgs(r, z.first_m);
   zh_people(&z);
   if (z.b - z.a >= 9 && zh_org_maybe(&z))

@@ -174,17 +174,20 @@ bare_yuan(const char *s, const struct figure *f)
 }
 
 /* Words that place a text written in Traditional characters in Hong Kong,
- * Taiwan, Macau or the mainland (港股, 恒指, 全港; 台股, 立法院; 澳門;
- * 內地, 國家統計局), few so that the look costs little: a bare 元 of an
- * article that names no currency is the money of the place it is written
- * about. */
+ * Taiwan, Macau or the mainland (港股, 恒指, 全港, 九龍, 財政司司長; 台股,
+ * 立法院, 行政院, 台北; 澳門; 內地, 國家統計局), few so that the look costs
+ * little: a bare 元 of an article that names no currency is the money of
+ * the place it is written about. */
 static const struct {
     const char *w, *iso;
 } yuan_places[] = {
     {"港股", "HKD"}, {"恒生指數", "HKD"}, {"恒指", "HKD"}, {"香港", "HKD"},
-    {"全港", "HKD"}, {"本港", "HKD"}, {"台股", "TWD"}, {"台灣", "TWD"},
-    {"臺灣", "TWD"}, {"立法院", "TWD"}, {"澳門", "MOP"}, {"內地", "CNY"},
-    {"國家統計局", "CNY"}, {"A股", "CNY"},
+    {"全港", "HKD"}, {"本港", "HKD"}, {"港府", "HKD"}, {"九龍", "HKD"},
+    {"新界", "HKD"}, {"港島", "HKD"}, {"港鐵", "HKD"}, {"財政司司長", "HKD"},
+    {"裁判法院", "HKD"}, {"醫管局", "HKD"}, {"台股", "TWD"}, {"台灣", "TWD"},
+    {"臺灣", "TWD"}, {"立法院", "TWD"}, {"行政院", "TWD"}, {"台北", "TWD"},
+    {"臺北", "TWD"}, {"高雄", "TWD"}, {"新北", "TWD"}, {"澳門", "MOP"},
+    {"經濟財政司", "MOP"}, {"內地", "CNY"}, {"國家統計局", "CNY"}, {"A股", "CNY"},
 };
 
 /* Is most of s[0..n) that has two script forms in Traditional (more
@@ -210,7 +213,10 @@ written_traditional(const char *s, size_t n)
 
 /* The money of the one place a text in Traditional characters is most
  * about by the words of yuan_places in its first YUAN_PLACE_BYTES (ties:
- * none), or NULL. */
+ * none), or NULL. A text in Traditional characters that names none of
+ * them is most likely from Hong Kong, whose press writes 元 alone for its
+ * dollar (Taipei's names its places, and the mainland writes Simplified):
+ * HKD. */
 static const char *
 yuan_by_place(const char *s, size_t n)
 {
@@ -233,10 +239,26 @@ yuan_by_place(const char *s, size_t n)
     for (size_t k = 1; k < 4; k++)
         if (count[k] > count[best])
             best = k;
+    if (count[best] == 0)
+        return "HKD";
     for (size_t k = 0; k < 4; k++)
         if (k != best && count[k] == count[best])
             return NULL;
-    return count[best] ? isos[best] : NULL;
+    return isos[best];
+}
+
+/* May a currency named in an earlier sentence carry to a bare 元 (iso,
+ * the text's script cached in *script)? In Traditional text, always (a
+ * Hong Kong report names 港元 once); in Simplified, only Singapore's and
+ * Malaysia's money (新元, 令吉: their press writes Simplified): a mainland
+ * report that named 港元 before means yuan by a later bare 元. */
+static bool
+carries_over(const char *s, size_t n, const char *iso, int *script)
+{
+    if (*script < 0)
+        *script = written_traditional(s, n < YUAN_PLACE_BYTES ? n : YUAN_PLACE_BYTES);
+    return *script || (strcmp(iso, "HKD") != 0 && strcmp(iso, "TWD") != 0 &&
+                       strcmp(iso, "MOP") != 0);
 }
 
 /* Give each bare 元 of out->figures[base..] the currency named nearest
@@ -247,6 +269,7 @@ static void
 carry_yuan(const char *s, size_t n, size_t base, struct extraction *out)
 {
     struct yuan_hits hits = {0};
+    int script = -1; /* written in Traditional: unknown yet */
     const char *by_place = NULL;
     bool place_done = false;
     for (size_t i = base; i < out->nfigures; i++) {
@@ -255,7 +278,10 @@ carry_yuan(const char *s, size_t n, size_t base, struct extraction *out)
             continue;
         if (!hits.found)
             find_yuan_names(s, n, &hits);
-        const char *iso = yuan_before(&hits, 0, f->span.start);
+        const char *iso = yuan_before(&hits, f->sentence.start, f->span.start);
+        if (!iso && (iso = yuan_before(&hits, 0, f->span.start)) != NULL &&
+            !carries_over(s, n, iso, &script))
+            iso = NULL;
         if (!iso)
             iso = yuan_before(&hits, f->span.end,
                               sentence_end(s, n, f->span.end));

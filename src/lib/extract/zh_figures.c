@@ -64,7 +64,8 @@ static const struct zh_word zh_percent = {"%", "%", 0};
 static const char *const zh_classifiers[] = {
     "個", "家", "宗", "架次", "架", "艘", "輛", "項", "間", "臺", "台", "部",
     "張", "列", "頭", "隻", "條", "座", "所", "位", "件", "套", "份", "批次",
-    "批", "起", "例", "戶", "棟", "幢", "枚", "場", "班", "票", NULL};
+    "批", "起", "例", "戶", "棟", "幢", "枚", "場", "班", "票", "輛次", "班次",
+    "車次", NULL};
 static struct zh_list zh_classifiers_l = ZH_LIST(zh_classifiers);
 
 /* Time nouns after a measure word: 三個月 is a duration, not a count. */
@@ -191,6 +192,25 @@ static bool zh_digits_below(const char *s, size_t q, size_t n, double big,
   return true;
 }
 
+/* Arabic digits at s[q] right after a scale of 萬 or more, with no scale
+ * after them and smaller than it (the 9,600 of 1萬9,600, as Singapore and
+ * Malaysia write 19,600): their value in *v and end in *end, or false. */
+static bool zh_digits_rest(const char *s, size_t q, size_t n, double big,
+                           double *v, size_t *end) {
+  double x, scale = 0;
+  size_t e;
+  uint32_t cp;
+  if (!ex_is_digit((unsigned char)s[q]) || !zh_arabic(s, q, n, &x, &e) || x >= big ||
+      (e < n && s[e] == '.'))
+    return false;
+  if (e < n && (unsigned char)s[e] >= 0x80 && utf8_decode(s + e, n - e, &cp) > 0 &&
+      zh_numeral(cp, &scale) >= 0)
+    return false; /* a numeral or a scale after it: not this shape */
+  *v = x;
+  *end = e;
+  return true;
+}
+
 /* Read the number at s[p]; false when none starts there. */
 static bool zh_read_num(const char *s, size_t p, size_t n, struct zh_num *out) {
   memset(out, 0, sizeof *out);
@@ -204,6 +224,8 @@ static bool zh_read_num(const char *s, size_t p, size_t n, struct zh_num *out) {
     uint32_t cp;
     if (q < n && big > 0 && num == 0 && sec == 0 && zh_digits_below(s, q, n, big, &num, &q))
       continue; /* 3兆1,000億: digits before a smaller scale */
+    if (q < n && big > 0 && num == 0 && sec == 0 && zh_digits_rest(s, q, n, big, &num, &q))
+      break; /* 1萬9,600個: the digits after the scale are its rest */
     if (q >= n || (unsigned char)s[q] < 0x80)
       break;
     int l = utf8_decode(s + q, n - q, &cp);
@@ -588,6 +610,14 @@ static void zh_fig_fill(const char *s, const struct zh_lead *ld,
   f->text = fig_clean_copy(s, ld->st, e);
 }
 
+/* Does a word for the week end at st (周, 週, 星期, 禮拜), so that the
+ * one numeral after it names a day (周六, 星期三)? */
+static bool zh_weekday_before(const char *s, size_t st) {
+  static const char *const week[] = {"周", "週", "星期", "禮拜", NULL};
+  static struct zh_list week_l = ZH_LIST(week);
+  return st >= 3 && zh_forms_before(zh_forms(&week_l), s, st >= 6 ? st - 6 : 0, st, NULL) > 0;
+}
+
 /* The figure that starts at s[p], or 0: fills f and returns its end. */
 static size_t zh_figure_at(const char *s, size_t n, size_t p,
                            struct figure *f) {
@@ -596,6 +626,8 @@ static size_t zh_figure_at(const char *s, size_t n, size_t p,
   struct zh_num num;
   if (!zh_read_num(s, ld.q, n, &num))
     return 0;
+  if (!num.arabic && num.end == ld.q + 3 && zh_weekday_before(s, ld.st))
+    return 0; /* 本周六起: a day of the week */
   if (!num.arabic && !ld.ap && !ld.pct && !ld.cur) {
     uint32_t cp;
     double scale = 0;

@@ -45,7 +45,7 @@ static const char *const zh_org_stops[] = {
    "許多", "提高", "進一步", "各級", "據", "針對", "對於", "關於", "按照", "依照", "依據", "聯同",
    "夥同", "起訴", "控告", "入稟", "反對", "支持", "批評", "要求", "呼籲", "邀請", "委託", "獲得",
    "獲", "授權", "兼", "的", "新的", "創", "創下", "打破", "刷新", "破獲", "搗破", "拘捕", "逮捕",
-   "擊敗", "戰勝", "對陣", "一間", "一個", "一所", "一座", "任教於", "任職於", "就讀於",
+   "擊敗", "戰勝", "對陣", "險勝", "大勝", "力克", "不敵", "迎戰", "淘汰", "擊退", "勝", "負", "贏", "輸", "一間", "一個", "一所", "一座", "任教於", "任職於", "就讀於",
    "畢業於", "位於", "占", "佔", "由", "案件", NULL,
 };
 struct zh_list zh_org_stops_l = ZH_LIST(zh_org_stops);
@@ -68,10 +68,12 @@ bool zh_is_org(const struct ent_run *r, uint32_t ref) {
                            : r->d[ref - r->g->nents].kind == ENTITY_ORG;
 }
 
-/* Is ref a country or place of the gazetteer? */
+/* Is ref a country or place, of the gazetteer or found by its shape
+ * (南京市, 彌敦道)? */
 bool zh_place_ref(const struct ent_run *r, uint32_t ref) {
-  return ref < r->g->nents && (r->g->ents[ref].kind == ENTITY_COUNTRY ||
-                               r->g->ents[ref].kind == ENTITY_PLACE);
+  if (ref >= r->g->nents)
+    return r->d[ref - r->g->nents].kind == ENTITY_PLACE;
+  return r->g->ents[ref].kind == ENTITY_COUNTRY || r->g->ents[ref].kind == ENTITY_PLACE;
 }
 
 /* Drop the country and place mentions of this run that lie inside a

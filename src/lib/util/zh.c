@@ -45,7 +45,7 @@ static const uint32_t zh_single[] = {
     0x97D3, 0x97E6, 0x97E9, 0x984F, 0x9867, 0x987E, 0x989C, 0x99AC, 0x99AE,
     0x99F1, 0x9A6C, 0x9A86, 0x9AD8, 0x9B4F, 0x9B6F, 0x9C81, 0x9EA5, 0x9EA6,
     0x9EC3, 0x9EC4, 0x9ECE, 0x9F4A, 0x9F50, 0x9F8D, 0x9F90, 0x9F94, 0x9F99,
-    0x9F9A,
+    0x9F9A, 0x53E4,
 };
 
 /* Characters of function words: never part of a given name. */
@@ -96,7 +96,7 @@ static const uint32_t zh_translit[] = {
     0x8CBB, 0x8CC8, 0x8CF4, 0x8CFD, 0x8D6B, 0x8DEF, 0x8F9B, 0x8FE6, 0x8FEA,
     0x9053, 0x9054, 0x9081, 0x90A6, 0x91CC, 0x932B, 0x9580, 0x963F, 0x9686,
     0x96C5, 0x96F7, 0x970D, 0x97CB, 0x9813, 0x99AC, 0x99AE, 0x9B6F, 0x9B91,
-    0x9E97, 0x9EA5, 0x9ECE, 0x9ED8, 0x9EDB, 0x9F4A, 0x9F90,
+    0x9E97, 0x9EA5, 0x9ECE, 0x9ED8, 0x9EDB, 0x9F4A, 0x9F90, 0x672B,
 };
 
 static struct zh_cps zh_translit_s = ZH_CPS(zh_translit);
@@ -125,6 +125,10 @@ static const char *const zh_titles[] = {
     /* more roles: athletes (選手, 騎師, 外援), experts, press secretaries
      * (not 球員 nor 秘書 alone: 球員全季表現, 副秘書長) */
     "選手", "騎師", "練馬師", "外援", "專家", "院士", "新聞秘書",
+    /* positions on a team, singers and actors, candidates, party members,
+     * the accused and magistrates (外籍球員, not 球員 alone) */
+    "後衛", "前鋒", "中鋒", "控衛", "門將", "外籍球員", "歌手", "演員", "藝人",
+    "候選人", "黨籍", "黨籍的", "被告", "被告人", "裁判官",
     /* verbs of appointment name the person next as a title does
      * (任命張明為局長, 委任林志恒為行政總裁, 免去王志剛的職務) */
     "任命", "委任", "免去", NULL,
@@ -139,7 +143,9 @@ static const char *const zh_said[] = {
     "重申", "預計", "估計", "相信", "曾經", "昨日", "今日", "週一", "週二", "週三", "週四", "週五",
     "在記者會", "對記者", "接受", "說道", "賽後", "會後", "事後", "日前", "近日",
     /* a visit's verbs (普京週五抵達, 馬克龍結束訪問) */
-    "抵達", "結束", "到訪", "會晤", "會談", "致電", NULL,
+    "抵達", "結束", "到訪", "會晤", "會談", "致電",
+    /* a player's deeds (後衛徐杰全場送出: the segmenter reads 徐杰全) */
+    "全場", NULL,
 };
 static struct zh_list zh_said_l = ZH_LIST(zh_said);
 

@@ -1,0 +1,56 @@
+/*
+ * extract/zh_shapes.h — shapes of Chinese names that zh_entities.c's
+ * patterns ask about (extract/zh_shapes.c).
+ */
+#ifndef DOSSIER_EXTRACT_ZH_SHAPES_H
+#define DOSSIER_EXTRACT_ZH_SHAPES_H
+
+#include "people.h"
+
+/* Is cp a dot between the parts
+ * of a foreign name (·, ‧, ・, •)? */
+bool zh_name_dot(uint32_t cp);
+/* After the dot of a foreign name, is the character at s[q, q + l) one the
+ * syllable list lacks but the name holds between two syllables (屈 of
+ * 萊斯屈爾): a character that may be in a name, a syllable after it? */
+bool zh_translit_odd(const char *s, size_t n, size_t q, size_t l);
+/* Does an English name in brackets follow s[e] (陳奕迅（Eason）)? */
+bool zh_latin_name_after(const char *s, size_t n, size_t e);
+/* The end of the dotted parts of a foreign name after its first part
+ * ends at e (柯林|·勞倫斯·塞克雷拉), each of two syllables or more; e when
+ * none follows. */
+size_t zh_dotted_tail(const char *s, size_t n, size_t e);
+/* What the CJK run s[a, b) holds, in one pass over its bytes: 鄉, 鎮 or
+ * 村 (either script: a pair of names with suffixes may end in one,
+ * 溪龍鄉黃杜村) and 道, 路 or 街 (a road may be there). */
+enum { ZH_MARK_LOW_ADMIN = 1, ZH_MARK_ROAD = 2 };
+unsigned zh_run_marks(const char *s, size_t a, size_t b);
+/* Is the character at s[p0] a measure word after a number (2,000|家|公司,
+ * 兩|家|公司), which no body's name starts with? */
+bool zh_after_number(const char *s, size_t p0);
+/* Does a word end at e whose last character is a body's suffix but which
+ * names no body (判處, 到處, 格局, 幹部, 舉辦)? */
+bool zh_org_false_tail(const char *s, size_t a, size_t e);
+/* Does a word start at s[p] with a suffix's character that is no body's
+ * end there (協議, 協定, 辦法, 辦理: the words 協 and 辦 mostly start)?
+ * Such a character alone does not make a run worth the segmenter. */
+bool zh_suffix_starts_word(const char *s, size_t p, size_t hi);
+/* One CJK run [a, b) of r->s, its first mention and its word boundaries
+ * (relative to a), for the road pattern. */
+struct zh_road_run {
+  struct ent_run *r;
+  const char *s;
+  size_t a, b, first_m;
+  const uint32_t *br;
+  size_t nb;
+};
+/* May the run hold a road: 道, 路 or 街 with the words after it that
+ * zh_roads asks for, or a place's mention before it? (No segmenter: the
+ * boundaries are asked for only then; w->br may be NULL.) */
+bool zh_road_maybe(const struct zh_road_run *w);
+/* Roads of the run as places: a name of two or three characters, a
+ * suffix (道, 路, 街, 公路, 大道, 大街) and a part of town (中, 東), where
+ * the words around say where (在彌敦道, 觀塘道近, 長安街沿線). */
+void zh_roads(const struct zh_road_run *w);
+
+#endif
