@@ -155,7 +155,8 @@ struct cmp_passage {
  * sets, each term weighted by its rarity among the two articles' sentences
  * (idf) and a little more for names and figures (a hyphenated compound
  * also stands for the word written whole, a number word for its figure,
- * when either text writes that form). A sentence is "only in A" when no
+ * an irregular verb form for its base and a dotted acronym for its
+ * letters, when either text writes that form). A sentence is "only in A" when no
  * sentence of B reaches this (or the weak pair's rule below) with it, or
  * each that does is the better counterpart of another, and it is no split
  * part of a pair. */

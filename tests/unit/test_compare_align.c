@@ -798,6 +798,41 @@ test_word_forms(void)
         cmp_result_clear(&r);
 }
 
+/* An irregular verb form stands for its base ("fled" / "flees") and a
+ * dotted acronym for its letters ("F.B.I." / "FBI"): the pairs reach the
+ * threshold on them, and the same sentences with another verb and an
+ * acronym the other text does not write stay below it (the forms, not the
+ * rest, decide). */
+static void
+test_irregular_acronym(void)
+{
+    const char *b = "In Tromso, FBI agents questioned the captain.\n"
+                    "On Tuesday the mayor flees the town with her family and staff.\n"
+                    "Fishing quotas were cut by a fifth.\n";
+    const char *texts[2] = {"The F.B.I. interviewed the ferry captain in Tromso.\n"
+                            "The mayor fled on Tuesday, aides said.\n"
+                            "The council meets again in June.\n",
+                            "The Z.Q.X. interviewed the ferry captain in Tromso.\n"
+                            "The mayor went on Tuesday, aides said.\n"
+                            "The council meets again in June.\n"};
+    for (int k = 0; k < 2; k++) {
+        struct cmp_result r;
+        struct ds_error err;
+        bool good = compare_texts(texts[k], strlen(texts[k]), b, strlen(b), NULL, &r, &err) == 0;
+        for (int s = 0; s < 2; s++) {
+            const struct cmp_row *row = good ? row_of(&r, s, true) : NULL;
+            bool strong = row && paired(&r, s, s) && row->score >= CMP_ALIGN_THRESHOLD;
+            ok(good && strong == (k == 0), "%s: %s the threshold (mark %c, score %.3f)",
+               s == 0 ? (k == 0 ? "F.B.I. / FBI" : "Z.Q.X. / FBI")
+                      : (k == 0 ? "fled / flees" : "went / flees"),
+               k == 0 ? "a pair reaching" : "below", row ? compare_mark_char(row->mark) : ' ',
+               row ? row->score : -1);
+        }
+        if (good)
+            cmp_result_clear(&r);
+    }
+}
+
 int
 main(void)
 {
@@ -815,5 +850,6 @@ main(void)
     test_weak_match();
     test_names_weigh_less();
     test_word_forms();
+    test_irregular_acronym();
     return done_testing();
 }

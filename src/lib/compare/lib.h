@@ -92,6 +92,19 @@ bool cmp_is_number(const char *s, size_t n);
 long cmp_counts_find(struct cmp_counts *c, const char *term, size_t len, bool create);
 long cmp_counts_lookup(const struct cmp_counts *c, const char *term);
 char *cmp_surface_dup(const char *text, size_t start, size_t end);
+/* Other forms of a word (align_forms.c). The figure a number word's term
+ * stands for ("fifteen" -> "15"), or NULL. */
+const char *cmp_number_word_figure(const char *term);
+/* The base form of an irregular English verb form as written ("overridden"
+ * -> "override", any case), or NULL. */
+const char *cmp_irregular_base(const char *w, size_t n);
+/* A dotted acronym needs this many letters ("F.B.I."; "U.S." would join
+ * into the pronoun "us"). */
+#define CMP_ACRONYM_MIN 3
+/* The letters, lower-cased, of the dotted acronym whose first letter is
+ * text[start] ("F.B.I." -> "fbi") into out (cap bytes, NUL-terminated);
+ * returns their count, 0 when none starts there. */
+size_t cmp_dotted_acronym(const char *text, size_t len, size_t start, char *out, size_t cap);
 int cmp_run_tokenizer(const struct text_tokenizer *tok, const char *text, size_t len,
                       text_token_fn fn, void *ud);
 
