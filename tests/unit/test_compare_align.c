@@ -798,6 +798,59 @@ test_word_forms(void)
         cmp_result_clear(&r);
 }
 
+/* A collection where the words of one statement are in a third of the
+ * documents ("ministry", "harbour", "plan", "ahead", "vote") and the rest
+ * in few:
+ * share by the term's first four letters. */
+static double
+common_by_prefix(void *ctx, const char *term, const char *word)
+{
+    static const char *const common[] = {"mini", "plan", "ahea", "vote", "offi", "harb"};
+    (void)ctx;
+    (void)word;
+    for (size_t i = 0; i < sizeof common / sizeof *common; i++)
+        if (strncmp(term, common[i], 4) == 0)
+            return 0.3;
+    return 0.0005;
+}
+
+/* Words both sentences share weigh less when the collection holds them in
+ * many documents (CMP_RARE_SHARE): a pair standing on such words becomes a
+ * weak match naming its sentence, while the pair sharing rare words stays;
+ * without the collection's size nothing is weighed down. */
+static void
+test_collection_scale(void)
+{
+    const char *a = "Officials said on Monday the ministry would go ahead with the harbour plan "
+                    "after the vote, despite storm warnings from fishermen.\n"
+                    "Divers found a rusted anchor chain wrapped around the pier's third piling.\n";
+    const char *b = "The harbour plan will still go ahead after the vote, the ministry said, "
+                    "citing officials, engineers and a new budget.\n"
+                    "Workers pulled the rusted anchor chain from the third piling of the pier.\n";
+    struct cmp_rarity sized = {common_by_prefix, NULL, 10000}, unsized = {common_by_prefix, NULL, 0};
+    const struct cmp_rarity *rarities[2] = {&unsized, &sized};
+    for (int k = 0; k < 2; k++) {
+        struct cmp_options opt = {0, NULL, rarities[k]};
+        struct cmp_result r;
+        struct ds_error err;
+        bool good = compare_texts(a, strlen(a), b, strlen(b), &opt, &r, &err) == 0;
+        const struct cmp_row *plan = good ? row_of(&r, 0, true) : NULL;
+        if (k == 0)
+            ok(good && paired(&r, 0, 0), "the harbour plan going ahead, no collection size: a "
+               "pair (mark %c, score %.3f)", plan ? compare_mark_char(plan->mark) : ' ',
+               plan ? plan->score : -1);
+        else
+            ok(plan && plan->mark == CMP_WEAK && plan->with == 0,
+               "... on words in a third of 10,000 documents: a weak match naming B's sentence "
+               "0 (mark %c, score %.3f)", plan ? compare_mark_char(plan->mark) : ' ',
+               plan ? plan->score : -1);
+        ok(good && paired(&r, 1, 1), "the anchor chain on the piling (%s): a pair",
+           k == 0 ? "no collection size" : "rare words");
+        if (good)
+            cmp_result_clear(&r);
+    }
+}
+
 /* An irregular verb form stands for its base ("fled" / "flees") and a
  * dotted acronym for its letters ("F.B.I." / "FBI"): the pairs reach the
  * threshold on them, and the same sentences with another verb and an
@@ -851,5 +904,6 @@ main(void)
     test_names_weigh_less();
     test_word_forms();
     test_irregular_acronym();
+    test_collection_scale();
     return done_testing();
 }

@@ -404,11 +404,25 @@ side_free(struct side *sd)
 
 /* ---- alignment ---------------------------------------------------------------------- */
 
+/* How much of its weight a word both articles use keeps for being held by
+ * share of the collection's documents (CMP_RARE_SHARE): 1 for a rare word,
+ * down to CMP_RARE_FLOOR for one in most documents. */
+static double
+collection_scale(double share, double docs)
+{
+    double from = DS_MAX(CMP_RARE_SHARE, CMP_RARE_DOCS / docs);
+    if (share <= from || from >= 1)
+        return 1;
+    double g = log(share) / log(from);
+    return g < CMP_RARE_FLOOR ? CMP_RARE_FLOOR : g;
+}
+
 /* Mark common each term that both sides' sentences hold and that more than
- * CMP_COMMON_SHARE of the collection's documents hold (rarity given). */
+ * CMP_COMMON_SHARE of the collection's documents hold (rarity given), and
+ * set its scale (collection_scale) when the collection's size is known. */
 static void
 mark_common(const struct side *A, const struct side *B, const struct cmp_counts *intern,
-            const struct cmp_rarity *rarity, uint8_t *flags)
+            const struct cmp_rarity *rarity, uint8_t *flags, double *scale)
 {
     size_t nterms = intern->len;
     uint8_t *seen = xcalloc(nterms + 1, 1);
@@ -423,6 +437,8 @@ mark_common(const struct side *A, const struct side *B, const struct cmp_counts 
         double share = rarity->share(rarity->ctx, term, term);
         if (share > CMP_COMMON_SHARE)
             flags[t] |= CMP_TERM_COMMON;
+        if (share > 0 && rarity->docs > 0)
+            scale[t] = collection_scale(share, rarity->docs);
     }
     free(seen);
 }
@@ -449,7 +465,7 @@ is_date_word(const char *w, size_t n)
  * elsewhere); common when rarity (may be NULL) says so (mark_common). */
 static uint8_t *
 term_flags(const struct side *A, const struct side *B, const struct cmp_counts *intern,
-           const struct cmp_rarity *rarity)
+           const struct cmp_rarity *rarity, double *scale)
 {
     size_t nterms = intern->len;
     uint8_t *flags = xcalloc(nterms + 1, 1);
@@ -483,7 +499,7 @@ term_flags(const struct side *A, const struct side *B, const struct cmp_counts *
             flags[t] |= CMP_TERM_PROPER;
     free(caps);
     if (rarity && rarity->share)
-        mark_common(A, B, intern, rarity, flags);
+        mark_common(A, B, intern, rarity, flags, scale);
     return flags;
 }
 
@@ -861,10 +877,14 @@ compare_texts(const char *a, size_t na, const char *b, size_t nb, const struct c
     struct cmp_sentset sa, sb;
     side_sentset(&A, &sa);
     side_sentset(&B, &sb);
-    uint8_t *flags = term_flags(&A, &B, intern, opt ? opt->rarity : NULL);
+    double *scale = xmalloc((intern->len + 1) * sizeof *scale);
+    for (size_t t = 0; t <= intern->len; t++)
+        scale[t] = 1;
+    uint8_t *flags = term_flags(&A, &B, intern, opt ? opt->rarity : NULL, scale);
     struct cmp_matching m;
-    cmp_match(&sa, &sb, flags, intern->len, threshold, &m);
+    cmp_match(&sa, &sb, flags, scale, intern->len, threshold, &m);
     free(flags);
+    free(scale);
     struct spanvec del = {0}, ins = {0};
     size_t paired = build_rows(out, &A, &B, &m, &del, &ins);
     /* B's sentences were visited in A's order: sort by position. */

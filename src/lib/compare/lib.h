@@ -60,13 +60,15 @@ struct cmp_sentset {
  * near_a[i] = the B sentence nearest to A's sentence i when i is neither
  * paired nor a part and they score CMP_ALIGN_NEAR of the threshold, else
  * -1, near_score_a[i] that score (near_b, near_score_b the converse).
- * Arrays newly allocated; cmp_matching_clear frees them. */
+ * scale (may be NULL) multiplies each term's idf in pair scores, not in
+ * the near scores (CMP_RARE_SHARE). Arrays newly allocated;
+ * cmp_matching_clear frees them. */
 struct cmp_matching {
     int32_t *pa, *pb, *part_a, *part_b, *near_a, *near_b;
     double *score_a, *near_score_a, *near_score_b;
 };
 void cmp_match(const struct cmp_sentset *A, const struct cmp_sentset *B, const uint8_t *flags,
-               size_t nterms, double threshold, struct cmp_matching *out);
+               const double *scale, size_t nterms, double threshold, struct cmp_matching *out);
 void cmp_matching_clear(struct cmp_matching *m);
 
 /* entities.c: the entities of xa and xb linked into groups, one row per
