@@ -514,7 +514,8 @@ test_weak_rarity(void)
                     "approval on Monday.\n"
                     "About 40 percent more residents came to the hearing than a year ago.\n";
     static const char *const lead_words[] = {"budget", "branch", NULL};
-    struct cmp_rarity rr = {stub_share, NULL}, rc = {stub_share, (void *)(uintptr_t)lead_words};
+    struct cmp_rarity rr = {stub_share, NULL, 0};
+    struct cmp_rarity rc = {stub_share, (void *)(uintptr_t)lead_words, 0};
     struct cmp_options none = {0, NULL, NULL}, with_rare = {0, NULL, &rr},
                        with_common = {0, NULL, &rc};
     const struct cmp_options *opts[3] = {&none, &with_rare, &with_common};
@@ -576,7 +577,7 @@ static bool
 pairs_when_common(const char *a, const char *b, double *score)
 {
     static const char *const none_rare[] = {"zzzz", NULL};
-    struct cmp_rarity rc = {stub_share, (void *)(uintptr_t)none_rare};
+    struct cmp_rarity rc = {stub_share, (void *)(uintptr_t)none_rare, 0};
     struct cmp_options opt = {0, NULL, &rc};
     struct cmp_result r;
     struct ds_error err;
@@ -758,7 +759,7 @@ test_names_weigh_less(void)
                     "Ruiz declared an emergency in the county.\n"
                     "The damage to farms will be paid for by the state, Ruiz said.\n";
     static const char *const none_rare[] = {"zzz", NULL};
-    struct cmp_rarity rc = {stub_share, (void *)(uintptr_t)none_rare};
+    struct cmp_rarity rc = {stub_share, (void *)(uintptr_t)none_rare, 0};
     struct cmp_options opt = {0, NULL, &rc};
     struct cmp_result r;
     struct ds_error err;
@@ -827,7 +828,8 @@ test_collection_scale(void)
     const char *b = "The harbour plan will still go ahead after the vote, the ministry said, "
                     "citing officials, engineers and a new budget.\n"
                     "Workers pulled the rusted anchor chain from the third piling of the pier.\n";
-    struct cmp_rarity sized = {common_by_prefix, NULL, 10000}, unsized = {common_by_prefix, NULL, 0};
+    struct cmp_rarity sized = {common_by_prefix, NULL, 10000};
+    struct cmp_rarity unsized = {common_by_prefix, NULL, 0};
     const struct cmp_rarity *rarities[2] = {&unsized, &sized};
     for (int k = 0; k < 2; k++) {
         struct cmp_options opt = {0, NULL, rarities[k]};
