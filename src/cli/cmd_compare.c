@@ -392,9 +392,10 @@ json_compare(const struct doc_record *ra, const struct doc_record *rb, const str
     buf_putc(&o, ',');
     json_doc(&o, "b", rb);
     buf_printf(&o, ",\"similarity\":%.4f,\"aligned_a\":%.4f,\"aligned_b\":%.4f,"
-                   "\"align_threshold\":%.2f,\"weak_match_threshold\":%.3f",
+                   "\"align_threshold\":%.2f,\"weak_match_threshold\":%.3f,"
+                   "\"rare_share\":%.3f,\"rare_floor\":%.2f",
                r->similarity, r->aligned_a, r->aligned_b, CMP_ALIGN_THRESHOLD,
-               CMP_ALIGN_THRESHOLD * CMP_ALIGN_NEAR);
+               CMP_ALIGN_THRESHOLD * CMP_ALIGN_NEAR, CMP_RARE_SHARE, CMP_RARE_FLOOR);
     json_passages(&o, r, a, b);
     json_summary(&o, sm, a, b);
     buf_puts(&o, "}\n");

@@ -514,7 +514,8 @@ test_weak_rarity(void)
                     "approval on Monday.\n"
                     "About 40 percent more residents came to the hearing than a year ago.\n";
     static const char *const lead_words[] = {"budget", "branch", NULL};
-    struct cmp_rarity rr = {stub_share, NULL}, rc = {stub_share, (void *)(uintptr_t)lead_words};
+    struct cmp_rarity rr = {stub_share, NULL, 0};
+    struct cmp_rarity rc = {stub_share, (void *)(uintptr_t)lead_words, 0};
     struct cmp_options none = {0, NULL, NULL}, with_rare = {0, NULL, &rr},
                        with_common = {0, NULL, &rc};
     const struct cmp_options *opts[3] = {&none, &with_rare, &with_common};
@@ -576,7 +577,7 @@ static bool
 pairs_when_common(const char *a, const char *b, double *score)
 {
     static const char *const none_rare[] = {"zzzz", NULL};
-    struct cmp_rarity rc = {stub_share, (void *)(uintptr_t)none_rare};
+    struct cmp_rarity rc = {stub_share, (void *)(uintptr_t)none_rare, 0};
     struct cmp_options opt = {0, NULL, &rc};
     struct cmp_result r;
     struct ds_error err;
@@ -758,7 +759,7 @@ test_names_weigh_less(void)
                     "Ruiz declared an emergency in the county.\n"
                     "The damage to farms will be paid for by the state, Ruiz said.\n";
     static const char *const none_rare[] = {"zzz", NULL};
-    struct cmp_rarity rc = {stub_share, (void *)(uintptr_t)none_rare};
+    struct cmp_rarity rc = {stub_share, (void *)(uintptr_t)none_rare, 0};
     struct cmp_options opt = {0, NULL, &rc};
     struct cmp_result r;
     struct ds_error err;
@@ -798,6 +799,95 @@ test_word_forms(void)
         cmp_result_clear(&r);
 }
 
+/* A collection where the words of one statement are in a third of the
+ * documents ("ministry", "harbour", "plan", "ahead", "vote") and the rest
+ * in few:
+ * share by the term's first four letters. */
+static double
+common_by_prefix(void *ctx, const char *term, const char *word)
+{
+    static const char *const common[] = {"mini", "plan", "ahea", "vote", "offi", "harb"};
+    (void)ctx;
+    (void)word;
+    for (size_t i = 0; i < sizeof common / sizeof *common; i++)
+        if (strncmp(term, common[i], 4) == 0)
+            return 0.3;
+    return 0.0005;
+}
+
+/* Words both sentences share weigh less when the collection holds them in
+ * many documents (CMP_RARE_SHARE): a pair standing on such words becomes a
+ * weak match naming its sentence, while the pair sharing rare words stays;
+ * without the collection's size nothing is weighed down. */
+static void
+test_collection_scale(void)
+{
+    const char *a = "Officials said on Monday the ministry would go ahead with the harbour plan "
+                    "after the vote, despite storm warnings from fishermen.\n"
+                    "Divers found a rusted anchor chain wrapped around the pier's third piling.\n";
+    const char *b = "The harbour plan will still go ahead after the vote, the ministry said, "
+                    "citing officials, engineers and a new budget.\n"
+                    "Workers pulled the rusted anchor chain from the third piling of the pier.\n";
+    struct cmp_rarity sized = {common_by_prefix, NULL, 10000};
+    struct cmp_rarity unsized = {common_by_prefix, NULL, 0};
+    const struct cmp_rarity *rarities[2] = {&unsized, &sized};
+    for (int k = 0; k < 2; k++) {
+        struct cmp_options opt = {0, NULL, rarities[k]};
+        struct cmp_result r;
+        struct ds_error err;
+        bool good = compare_texts(a, strlen(a), b, strlen(b), &opt, &r, &err) == 0;
+        const struct cmp_row *plan = good ? row_of(&r, 0, true) : NULL;
+        if (k == 0)
+            ok(good && paired(&r, 0, 0), "the harbour plan going ahead, no collection size: a "
+               "pair (mark %c, score %.3f)", plan ? compare_mark_char(plan->mark) : ' ',
+               plan ? plan->score : -1);
+        else
+            ok(plan && plan->mark == CMP_WEAK && plan->with == 0,
+               "... on words in a third of 10,000 documents: a weak match naming B's sentence "
+               "0 (mark %c, score %.3f)", plan ? compare_mark_char(plan->mark) : ' ',
+               plan ? plan->score : -1);
+        ok(good && paired(&r, 1, 1), "the anchor chain on the piling (%s): a pair",
+           k == 0 ? "no collection size" : "rare words");
+        if (good)
+            cmp_result_clear(&r);
+    }
+}
+
+/* An irregular verb form stands for its base ("fled" / "flees") and a
+ * dotted acronym for its letters ("F.B.I." / "FBI"): the pairs reach the
+ * threshold on them, and the same sentences with another verb and an
+ * acronym the other text does not write stay below it (the forms, not the
+ * rest, decide). */
+static void
+test_irregular_acronym(void)
+{
+    const char *b = "In Tromso, FBI agents questioned the captain.\n"
+                    "On Tuesday the mayor flees the town with her family and staff.\n"
+                    "Fishing quotas were cut by a fifth.\n";
+    const char *texts[2] = {"The F.B.I. interviewed the ferry captain in Tromso.\n"
+                            "The mayor fled on Tuesday, aides said.\n"
+                            "The council meets again in June.\n",
+                            "The Z.Q.X. interviewed the ferry captain in Tromso.\n"
+                            "The mayor went on Tuesday, aides said.\n"
+                            "The council meets again in June.\n"};
+    for (int k = 0; k < 2; k++) {
+        struct cmp_result r;
+        struct ds_error err;
+        bool good = compare_texts(texts[k], strlen(texts[k]), b, strlen(b), NULL, &r, &err) == 0;
+        for (int s = 0; s < 2; s++) {
+            const struct cmp_row *row = good ? row_of(&r, s, true) : NULL;
+            bool strong = row && paired(&r, s, s) && row->score >= CMP_ALIGN_THRESHOLD;
+            ok(good && strong == (k == 0), "%s: %s the threshold (mark %c, score %.3f)",
+               s == 0 ? (k == 0 ? "F.B.I. / FBI" : "Z.Q.X. / FBI")
+                      : (k == 0 ? "fled / flees" : "went / flees"),
+               k == 0 ? "a pair reaching" : "below", row ? compare_mark_char(row->mark) : ' ',
+               row ? row->score : -1);
+        }
+        if (good)
+            cmp_result_clear(&r);
+    }
+}
+
 int
 main(void)
 {
@@ -815,5 +905,7 @@ main(void)
     test_weak_match();
     test_names_weigh_less();
     test_word_forms();
+    test_irregular_acronym();
+    test_collection_scale();
     return done_testing();
 }

@@ -227,26 +227,6 @@ side_quotes(struct side *sd, size_t s, size_t t, size_t end, size_t *nq)
         sd->quote[(*nq)++] = CMP_QUOTE_END;
 }
 
-/* The figure a number word stands for ("fifteen" -> "15", "a dozen" ->
- * "12"), given its term (folded, perhaps stemmed); NULL for none. */
-static const char *
-number_word_figure(const char *term)
-{
-    static const char *const words[][2] = {
-        {"two", "2"},       {"three", "3"},     {"four", "4"},       {"five", "5"},
-        {"six", "6"},       {"seven", "7"},     {"eight", "8"},      {"nine", "9"},
-        {"ten", "10"},      {"eleven", "11"},   {"twelv", "12"},     {"twelve", "12"},
-        {"dozen", "12"},    {"thirteen", "13"}, {"fourteen", "14"},  {"fifteen", "15"},
-        {"sixteen", "16"},  {"seventeen", "17"}, {"eighteen", "18"}, {"nineteen", "19"},
-        {"twenti", "20"},   {"twenty", "20"},   {"thirti", "30"},    {"thirty", "30"},
-        {"forti", "40"},    {"forty", "40"},    {"fifti", "50"},     {"fifty", "50"},
-        {"hundr", "100"},   {"hundred", "100"}};
-    for (size_t i = 0; i < DS_ARRAY_LEN(words); i++)
-        if (strcmp(words[i][0], term) == 0)
-            return words[i][1];
-    return NULL;
-}
-
 /* The term of tokens p and t joined when a lone hyphen stands between them
  * ("re" "-" "elect" -> "reelect"), looked up in intern; -1 for none. */
 static int32_t
@@ -266,26 +246,73 @@ hyphen_joined(const struct side *sd, const struct tok *p, const struct tok *t,
     return (int32_t)cmp_counts_find(intern, joined, fl + sl, false);
 }
 
+struct first_token {
+    char term[32];
+    bool found;
+};
+
+static void
+first_token_cb(const char *token, size_t start, size_t end, void *ud)
+{
+    struct first_token *f = ud;
+    size_t n = strlen(token);
+    (void)start;
+    (void)end;
+    if (f->found || n >= sizeof f->term)
+        return;
+    memcpy(f->term, token, n + 1);
+    f->found = true;
+}
+
+/* The term of word w (a base form or joined letters) as the tokenizer
+ * makes it, when either text holds it; -1 otherwise. */
+static int32_t
+existing_term(const char *w, const struct text_tokenizer *tok, struct cmp_counts *intern)
+{
+    struct first_token f = {{0}, false};
+    if (cmp_run_tokenizer(tok, w, strlen(w), first_token_cb, &f) != 0 || !f.found)
+        return -1;
+    return (int32_t)cmp_counts_find(intern, f.term, strlen(f.term), false);
+}
+
+/* The other form of token k (see side_alt_terms), or -1. */
+static int32_t
+alt_term(const struct side *sd, size_t k, const struct text_tokenizer *tok,
+         struct cmp_counts *intern)
+{
+    const struct tok *t = &sd->toks[k];
+    const char *w = sd->text + t->start;
+    size_t n = t->end - t->start;
+    const char *fig = cmp_number_word_figure(intern->e[t->term].term);
+    if (fig)
+        return (int32_t)cmp_counts_find(intern, fig, strlen(fig), false);
+    const char *base = cmp_irregular_base(w, n);
+    if (base)
+        return existing_term(base, tok, intern);
+    char letters[16];
+    if (n == 1 && cmp_dotted_acronym(sd->text, sd->len, t->start, letters, sizeof letters))
+        return existing_term(letters, tok, intern);
+    return k > 0 ? hyphen_joined(sd, &sd->toks[k - 1], t, intern) : -1;
+}
+
 /* Another term for words that one outlet writes one way and another
  * another, when either text writes the other form (its term is interned;
  * nothing is added that neither text holds): a compound joined by a
  * hyphen gets the word written whole ("re-election" / "reelection",
  * "e-mails" / "emails": the stems joined are the stem of the whole word);
- * a number word gets its figure ("Fifteen of the 19" / "15 of the 19"). A
- * compound neither text writes whole ("state-run", "D-Calif.") gets
- * nothing: its parts already match. Needs both texts' tokens, in order. */
+ * a number word gets its figure ("Fifteen of the 19" / "15 of the 19");
+ * an irregular verb form its base ("overridden" / "override", "fled" /
+ * "flees"); a dotted acronym's first letter the letters joined ("F.B.I."
+ * / "FBI"). A compound neither text writes whole ("state-run", "D-Calif.")
+ * gets nothing: its parts already match. Needs both texts' tokens, in
+ * order. */
 static void
-side_alt_terms(struct side *sd, struct cmp_counts *intern)
+side_alt_terms(struct side *sd, const struct text_tokenizer *tok, struct cmp_counts *intern)
 {
     for (size_t k = 0; k < sd->ntoks; k++) {
         struct tok *t = &sd->toks[k];
-        if (t->term < 0 || t->cjk)
-            continue;
-        const char *fig = number_word_figure(intern->e[t->term].term);
-        if (fig)
-            t->alt = (int32_t)cmp_counts_find(intern, fig, strlen(fig), false);
-        else if (k > 0)
-            t->alt = hyphen_joined(sd, &sd->toks[k - 1], t, intern);
+        if (t->term >= 0 && !t->cjk)
+            t->alt = alt_term(sd, k, tok, intern);
     }
 }
 
@@ -377,11 +404,25 @@ side_free(struct side *sd)
 
 /* ---- alignment ---------------------------------------------------------------------- */
 
+/* How much of its weight a word both articles use keeps for being held by
+ * share of the collection's documents (CMP_RARE_SHARE): 1 for a rare word,
+ * down to CMP_RARE_FLOOR for one in most documents. */
+static double
+collection_scale(double share, double docs)
+{
+    double from = DS_MAX(CMP_RARE_SHARE, CMP_RARE_DOCS / docs);
+    if (share <= from || from >= 1)
+        return 1;
+    double g = log(share) / log(from);
+    return g < CMP_RARE_FLOOR ? CMP_RARE_FLOOR : g;
+}
+
 /* Mark common each term that both sides' sentences hold and that more than
- * CMP_COMMON_SHARE of the collection's documents hold (rarity given). */
+ * CMP_COMMON_SHARE of the collection's documents hold (rarity given), and
+ * set its scale (collection_scale) when the collection's size is known. */
 static void
 mark_common(const struct side *A, const struct side *B, const struct cmp_counts *intern,
-            const struct cmp_rarity *rarity, uint8_t *flags)
+            const struct cmp_rarity *rarity, uint8_t *flags, double *scale)
 {
     size_t nterms = intern->len;
     uint8_t *seen = xcalloc(nterms + 1, 1);
@@ -396,6 +437,8 @@ mark_common(const struct side *A, const struct side *B, const struct cmp_counts 
         double share = rarity->share(rarity->ctx, term, term);
         if (share > CMP_COMMON_SHARE)
             flags[t] |= CMP_TERM_COMMON;
+        if (share > 0 && rarity->docs > 0)
+            scale[t] = collection_scale(share, rarity->docs);
     }
     free(seen);
 }
@@ -422,7 +465,7 @@ is_date_word(const char *w, size_t n)
  * elsewhere); common when rarity (may be NULL) says so (mark_common). */
 static uint8_t *
 term_flags(const struct side *A, const struct side *B, const struct cmp_counts *intern,
-           const struct cmp_rarity *rarity)
+           const struct cmp_rarity *rarity, double *scale)
 {
     size_t nterms = intern->len;
     uint8_t *flags = xcalloc(nterms + 1, 1);
@@ -456,7 +499,7 @@ term_flags(const struct side *A, const struct side *B, const struct cmp_counts *
             flags[t] |= CMP_TERM_PROPER;
     free(caps);
     if (rarity && rarity->share)
-        mark_common(A, B, intern, rarity, flags);
+        mark_common(A, B, intern, rarity, flags, scale);
     return flags;
 }
 
@@ -826,18 +869,22 @@ compare_texts(const char *a, size_t na, const char *b, size_t nb, const struct c
     if (side_tokens(&A, a, na, tok, intern, err) != 0 ||
         side_tokens(&B, b, nb, tok, intern, err) != 0)
         goto done;
-    side_alt_terms(&A, intern);
-    side_alt_terms(&B, intern);
+    side_alt_terms(&A, tok, intern);
+    side_alt_terms(&B, tok, intern);
     side_sentences(&A);
     side_sentences(&B);
 
     struct cmp_sentset sa, sb;
     side_sentset(&A, &sa);
     side_sentset(&B, &sb);
-    uint8_t *flags = term_flags(&A, &B, intern, opt ? opt->rarity : NULL);
+    double *scale = xmalloc((intern->len + 1) * sizeof *scale);
+    for (size_t t = 0; t <= intern->len; t++)
+        scale[t] = 1;
+    uint8_t *flags = term_flags(&A, &B, intern, opt ? opt->rarity : NULL, scale);
     struct cmp_matching m;
-    cmp_match(&sa, &sb, flags, intern->len, threshold, &m);
+    cmp_match(&sa, &sb, flags, scale, intern->len, threshold, &m);
     free(flags);
+    free(scale);
     struct spanvec del = {0}, ins = {0};
     size_t paired = build_rows(out, &A, &B, &m, &del, &ins);
     /* B's sentences were visited in A's order: sort by position. */

@@ -60,13 +60,15 @@ struct cmp_sentset {
  * near_a[i] = the B sentence nearest to A's sentence i when i is neither
  * paired nor a part and they score CMP_ALIGN_NEAR of the threshold, else
  * -1, near_score_a[i] that score (near_b, near_score_b the converse).
- * Arrays newly allocated; cmp_matching_clear frees them. */
+ * scale (may be NULL) multiplies each term's idf in pair scores, not in
+ * the near scores (CMP_RARE_SHARE). Arrays newly allocated;
+ * cmp_matching_clear frees them. */
 struct cmp_matching {
     int32_t *pa, *pb, *part_a, *part_b, *near_a, *near_b;
     double *score_a, *near_score_a, *near_score_b;
 };
 void cmp_match(const struct cmp_sentset *A, const struct cmp_sentset *B, const uint8_t *flags,
-               size_t nterms, double threshold, struct cmp_matching *out);
+               const double *scale, size_t nterms, double threshold, struct cmp_matching *out);
 void cmp_matching_clear(struct cmp_matching *m);
 
 /* entities.c: the entities of xa and xb linked into groups, one row per
@@ -92,6 +94,19 @@ bool cmp_is_number(const char *s, size_t n);
 long cmp_counts_find(struct cmp_counts *c, const char *term, size_t len, bool create);
 long cmp_counts_lookup(const struct cmp_counts *c, const char *term);
 char *cmp_surface_dup(const char *text, size_t start, size_t end);
+/* Other forms of a word (align_forms.c). The figure a number word's term
+ * stands for ("fifteen" -> "15"), or NULL. */
+const char *cmp_number_word_figure(const char *term);
+/* The base form of an irregular English verb form as written ("overridden"
+ * -> "override", any case), or NULL. */
+const char *cmp_irregular_base(const char *w, size_t n);
+/* A dotted acronym needs this many letters ("F.B.I."; "U.S." would join
+ * into the pronoun "us"). */
+#define CMP_ACRONYM_MIN 3
+/* The letters, lower-cased, of the dotted acronym whose first letter is
+ * text[start] ("F.B.I." -> "fbi") into out (cap bytes, NUL-terminated);
+ * returns their count, 0 when none starts there. */
+size_t cmp_dotted_acronym(const char *text, size_t len, size_t start, char *out, size_t cap);
 int cmp_run_tokenizer(const struct text_tokenizer *tok, const char *text, size_t len,
                       text_token_fn fn, void *ud);
 

@@ -6,8 +6,10 @@
  * A pair is scored by what carries meaning in it: each shared term weighs
  * its rarity among the two articles' sentences (a word in every sentence
  * says nothing; a name or a figure found once on each side says a lot),
- * and names and figures weigh a little more than other words. The score
- * is the weighted cosine of the two sets, 0..1. Order is a weak prior: it only
+ * and names and figures weigh a little more than other words; a word both
+ * articles use weighs less when the collection holds it in many documents
+ * (the caller's scale, CMP_RARE_SHARE), except in a weak match's score.
+ * The score is the weighted cosine of the two sets, 0..1. Order is a weak prior: it only
  * breaks near-ties, so reordered text still pairs.
  *
  * Pairs are accepted greedily, best first, one to one; two sentences that
@@ -101,11 +103,12 @@ cand_cmp(const void *p, const void *q)
     return (x->b > y->b) - (x->b < y->b);
 }
 
-/* Term weights: idf over the sentences of both sides, boosted for names
- * and figures. w[t] for every term id < nterms. */
+/* Term weights: idf over the sentences of both sides, times the
+ * collection's scale (may be NULL: 1), boosted for names and figures. w[t]
+ * for every term id < nterms. */
 static double *
 term_weights(const struct cmp_sentset *A, const struct cmp_sentset *B, const uint8_t *flags,
-             size_t nterms)
+             const double *scale, size_t nterms)
 {
     double *w = xcalloc(nterms + 1, sizeof *w);
     uint32_t *df = xcalloc(nterms + 1, sizeof *df);
@@ -118,6 +121,8 @@ term_weights(const struct cmp_sentset *A, const struct cmp_sentset *B, const uin
         if (!df[t])
             continue;
         double idf = log(n / (double)df[t]) + 0.1;
+        if (scale)
+            idf *= scale[t];
         if (flags[t] & CMP_TERM_FIGURE)
             idf *= MATCH_FIGURE_BOOST;
         else if (flags[t] & CMP_TERM_NAME)
@@ -651,7 +656,7 @@ accept_joint(const struct match_ctx *m, struct cmp_matching *out)
 
 void
 cmp_match(const struct cmp_sentset *A, const struct cmp_sentset *B, const uint8_t *flags,
-          size_t nterms, double threshold, struct cmp_matching *out)
+          const double *scale, size_t nterms, double threshold, struct cmp_matching *out)
 {
     out->pa = xmalloc((A->nsents + 1) * sizeof *out->pa);
     out->pb = xmalloc((B->nsents + 1) * sizeof *out->pb);
@@ -666,7 +671,7 @@ cmp_match(const struct cmp_sentset *A, const struct cmp_sentset *B, const uint8_
         out->pa[i] = out->part_a[i] = -1;
     for (size_t j = 0; j < B->nsents; j++)
         out->pb[j] = out->part_b[j] = -1;
-    double *w = term_weights(A, B, flags, nterms);
+    double *w = term_weights(A, B, flags, scale, nterms);
     double *norm_a = sentence_norms(A, w), *norm_b = sentence_norms(B, w);
     struct match_ctx m = {A,         B, w, norm_a, norm_b, flags, threshold,
                           threshold * CMP_ALIGN_WEAK, NULL, 0, 0};
@@ -677,10 +682,21 @@ cmp_match(const struct cmp_sentset *A, const struct cmp_sentset *B, const uint8_
     accept_weak(&m, &ba, &bb, out);
     find_parts(A, B, w, norm_a, out->pa, &ba, out->part_a);
     find_parts(B, A, w, norm_b, out->pb, &bb, out->part_b);
-    find_near(A, B, w, flags, norm_a, norm_b, out->pa, out->part_a, threshold * CMP_ALIGN_NEAR,
+    /* A weak match needs no evidence rare in the collection: it is scored
+     * without the collection's scale, so that a pair standing on common
+     * words becomes a weak match, not "only in". */
+    double *w0 = scale ? term_weights(A, B, flags, NULL, nterms) : w;
+    double *n0a = w0 != w ? sentence_norms(A, w0) : norm_a;
+    double *n0b = w0 != w ? sentence_norms(B, w0) : norm_b;
+    find_near(A, B, w0, flags, n0a, n0b, out->pa, out->part_a, threshold * CMP_ALIGN_NEAR,
               out->near_a, out->near_score_a);
-    find_near(B, A, w, flags, norm_b, norm_a, out->pb, out->part_b, threshold * CMP_ALIGN_NEAR,
+    find_near(B, A, w0, flags, n0b, n0a, out->pb, out->part_b, threshold * CMP_ALIGN_NEAR,
               out->near_b, out->near_score_b);
+    if (w0 != w) {
+        free(n0a);
+        free(n0b);
+        free(w0);
+    }
     best_free(&ba);
     best_free(&bb);
     free(m.cands);

@@ -32,6 +32,7 @@ cmp_rarity_open(struct store *s, struct cmp_store_rarity *out, struct ds_error *
     out->docs = (double)store_termstats_docs_total(out->ts);
     out->r.share = store_share;
     out->r.ctx = out;
+    out->r.docs = out->docs;
     return 0;
 }
 
