@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include <libxml/parser.h>
@@ -193,4 +194,18 @@ ing_read_html(const char *text, size_t n, struct ing_page *pg, struct ds_error *
     pg->structured = true;
     html_meta_clear(&m);
     return 0;
+}
+
+static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
+
+static void
+xml_init_now(void)
+{
+    xmlInitParser();
+}
+
+void
+ing_xml_init(void)
+{
+    pthread_once(&xml_once, xml_init_now);
 }

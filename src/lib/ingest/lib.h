@@ -286,6 +286,11 @@ typedef int (*ing_read_fn)(const char *text, size_t n, struct ing_page *pg, stru
 /* The reader of format f, or NULL with *why (static) when dossier does not
  * read it ("XML that is neither a page nor a feed"). */
 ing_read_fn ing_reader(enum ing_format f, const char **why);
+/* html.c: libxml2's global state set up once, whichever thread asks first.
+ * Its lazy set-up inside the first parse is not safe when two preparing
+ * threads parse their first page at once (a race ThreadSanitizer reports);
+ * ing_reader() calls this before handing out any reader. */
+void ing_xml_init(void);
 
 /* html.c: a web page (libxml2's HTML parser, no network, no external
  * entities, INGEST_HTML_MAX bytes and INGEST_HTML_DEPTH levels at most):

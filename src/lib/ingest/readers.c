@@ -333,6 +333,7 @@ ing_read_fn
 ing_reader(enum ing_format f, const char **why)
 {
     *why = NULL;
+    ing_xml_init();
     switch (f) {
     case FMT_TEXT:
         return read_text_page;
