@@ -10,7 +10,8 @@
  * (what a story key weighs it by) is exact past the 1,024 documents that
  * the phrase count would have extrapolated from (and costs no full-text
  * query); an article that matches one member of a story but not its first
- * one starts its own.
+ * one starts its own, and so does one whose title names only what is new
+ * against a story of two members.
  */
 #include "config.h"
 
@@ -612,6 +613,47 @@ drift_run(const char *dir)
     remove_index(path);
 }
 
+/* A running story's next event whose title is all new: A and B tell of a
+ * dockers' strike at Antofagasta; C, a day later, tells of a minister's
+ * offer of a freight subsidy, its lead full of the strike's words (so its
+ * key matches the story's; without the rule it joins) and its title
+ * sharing none of them. A story of two
+ * members holds its event's words, so C starts a story of its own; D,
+ * another telling of the strike whose title names it, still joins. */
+static void
+new_title_run(const char *dir)
+{
+    char *path = xasprintf("%s/newtitle.db", dir);
+    struct store *s = NULL;
+    struct ds_error err;
+    ds_error_clear(&err);
+    if (store_open(path, STORE_CREATE, &s, &err) != 0)
+        diag("open: %s", err.msg);
+    store_begin(s, &err);
+    add_filler(s);
+    int64_t a = add(s, "Harbour Ledger", "2024-11-04", "Dockers strike at Antofagasta over pay",
+                    "Dockers at the port of Antofagasta struck on Monday over pay, and copper "
+                    "shipments from the port stopped for the day.");
+    int64_t b = add(s, "Andes Wire", "2024-11-04", "Antofagasta port stops as dockers strike",
+                    "No copper ship left the port of Antofagasta on Monday as dockers went on "
+                    "strike over pay and the quays stood empty.");
+    int64_t c = add(s, "Pacific Desk", "2024-11-05",
+                    "Minister offers freight subsidy",
+                    "Dockers at the port of Antofagasta stayed on strike over pay on Tuesday "
+                    "and copper shipments from the port stopped for a second day, so the "
+                    "minister offered a freight subsidy.");
+    int64_t d = add(s, "Coast Radio", "2024-11-05", "Copper piles up at Antofagasta as strike goes on",
+                    "Copper piled up on the quays of Antofagasta on Tuesday as the dockers' "
+                    "strike over pay went into a second day at the port.");
+    store_commit(s, &err);
+    ok(story_group(s, &err) >= 0, "a strike and an offer grouped: %s", err.msg);
+    is_int(story_of(s, b), a, "B tells A's strike: it joins A's story");
+    is_int(story_of(s, c), c, "C's title names only the new offer: a story of its own");
+    is_int(story_of(s, d), a, "D's title names the strike: it joins the story");
+    store_close(&s);
+    remove_index(path);
+}
+
 int
 main(void)
 {
@@ -636,6 +678,7 @@ main(void)
     chain_run(dir);
     one_person_run(dir);
     drift_run(dir);
+    new_title_run(dir);
     remove_index(path);
     rmdir(dir);
     return done_testing();
