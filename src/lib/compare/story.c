@@ -676,8 +676,8 @@ event_agrees(struct grouping *g, int64_t id, int64_t story, struct ds_error *err
  * whose story began within STORY_DAYS, the first whose key cosine is at
  * least STORY_SURE_SCORE or that similar_pair scores at least
  * STORY_PAIR_SCORE (the whole texts, the leads, the entities, the days
- * apart), and that agrees with the story's core (core_agrees); else its
- * own, id. *score gets the key cosine (0 for its own
+ * apart), whose title is not all new to the story (title_all_new), and
+ * that agrees with the story's core (core_agrees); else its own, id. *score gets the key cosine (0 for its own
  * story). -1 with err. */
 static int64_t
 story_for(struct grouping *g, int64_t id, int64_t day, const struct key *k,
