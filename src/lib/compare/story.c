@@ -545,6 +545,37 @@ people_count(struct grouping *g, const char *people, struct strmap *count)
     strmap_free(&seen);
 }
 
+/* Does the title of document id (key k) name a person (by the last word
+ * of a name it mentions) whom no member of story, a story of two or more
+ * members in the index, mentions in its title or lead? Another outlet's
+ * telling of an event names its protagonist as the others do; an article
+ * on another politician's remarks on the same theme names someone new.
+ * 1 yes, 0 no, -1 with err. */
+static int
+title_person_new(struct grouping *g, int64_t id, const struct key *k, int64_t story,
+                 int64_t day, struct ds_error *err)
+{
+    const uint64_t *m = u64map_find(&g->members, (uint64_t)story);
+    if (!m || (uint32_t)(*m >> 32) == (uint32_t)*m)
+        return 0;
+    char *people = NULL;
+    if (store_story_person_names(g->s, id, &people, err) != 0)
+        return -1;
+    struct strmap surnames = STRMAP_INIT;
+    people_count(g, people, &surnames);
+    int found = 0;
+    for (size_t i = 0; i < surnames.n && !found; i++) {
+        const char *name = surnames.e[i].key;
+        const struct strmap_entry *t = strmap_find(&g->terms, name, strlen(name));
+        const uint64_t *pos = t ? u64map_find(&k->at, t->value) : NULL;
+        const struct sterm *st = t ? &g->t[t->value] : NULL;
+        found = pos && k->title[*pos] && !st->common && !story_holds(g, st, story, day);
+    }
+    strmap_free(&surnames);
+    free(people);
+    return found;
+}
+
 /* What a story's core (its first STORY_CORE entries in the index) says of
  * its event: terms in the titles of at least two of its members other
  * than a word of a person's name any of them mentions ("Afghanistan
@@ -676,8 +707,9 @@ event_agrees(struct grouping *g, int64_t id, int64_t story, struct ds_error *err
  * whose story began within STORY_DAYS, the first whose key cosine is at
  * least STORY_SURE_SCORE or that similar_pair scores at least
  * STORY_PAIR_SCORE (the whole texts, the leads, the entities, the days
- * apart), whose title is not all new to the story (title_all_new), and
- * that agrees with the story's core (core_agrees); else its own, id. *score gets the key cosine (0 for its own
+ * apart), whose title is not all new to the story (title_all_new) nor
+ * names a person new to it (title_person_new), and that agrees with the
+ * story's core (core_agrees); else its own, id. *score gets the key cosine (0 for its own
  * story). -1 with err. */
 static int64_t
 story_for(struct grouping *g, int64_t id, int64_t day, const struct key *k,
@@ -698,8 +730,13 @@ story_for(struct grouping *g, int64_t id, int64_t day, const struct key *k,
                 return -1;
             same = p.score >= STORY_PAIR_SCORE;
         }
-        int core = same && !title_all_new(g, k, e->story, day)
-                       ? core_agrees(g, id, top[i].at, err) : 0;
+        int core = same && !title_all_new(g, k, e->story, day);
+        if (core > 0) {
+            int person = title_person_new(g, id, k, e->story, day, err);
+            core = person < 0 ? -1 : !person;
+        }
+        if (core > 0)
+            core = core_agrees(g, id, top[i].at, err);
         if (core > 0)
             core = event_agrees(g, id, e->story, err);
         if (core < 0)
