@@ -448,6 +448,15 @@ story_holds(const struct grouping *g, const struct sterm *t, int64_t story, int6
     return false;
 }
 
+/* Has story two or more members in the index (its first entry is not its
+ * last)? */
+static bool
+story_has_two(const struct grouping *g, int64_t story)
+{
+    const uint64_t *m = u64map_find(&g->members, (uint64_t)story);
+    return m && (uint32_t)(*m >> 32) != (uint32_t)*m;
+}
+
 /* Is the title of the document of key k all new to story: a story of two
  * or more members in the index, none of which holds (in its title or
  * lead) a term of the title? Terms too common to be posted are not asked,
@@ -460,9 +469,8 @@ story_holds(const struct grouping *g, const struct sterm *t, int64_t story, int6
 static bool
 title_all_new(const struct grouping *g, const struct key *k, int64_t story, int64_t day)
 {
-    const uint64_t *m = u64map_find(&g->members, (uint64_t)story);
-    if (!m || (uint32_t)(*m >> 32) == (uint32_t)*m)
-        return false; /* one member */
+    if (!story_has_two(g, story))
+        return false;
     bool asked = false;
     for (size_t i = 0; i < k->n; i++) {
         const struct sterm *t = &g->t[k->idx[i]];
@@ -555,8 +563,7 @@ static int
 title_person_new(struct grouping *g, int64_t id, const struct key *k, int64_t story,
                  int64_t day, struct ds_error *err)
 {
-    const uint64_t *m = u64map_find(&g->members, (uint64_t)story);
-    if (!m || (uint32_t)(*m >> 32) == (uint32_t)*m)
+    if (!story_has_two(g, story))
         return 0;
     char *people = NULL;
     if (store_story_person_names(g->s, id, &people, err) != 0)
