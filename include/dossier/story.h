@@ -19,7 +19,12 @@
  * shares with those members is all that carries the match, the article
  * must also share a word of their common titles other than a name (what
  * happened: "Afghanistan comments", not "Steele"), so the same politician's
- * next event days later starts a story of its own; a story whose first article is
+ * next event days later starts a story of its own; nor does it join a
+ * story of two or more members none of which holds (in its title or lead)
+ * a term of its title (its title names only what is new, a running
+ * story's next event) or none of which mentions a person its title names
+ * (another person's move on the same theme)
+ * (bench/results/2026-12-07-story4.md); a story whose first article is
  * more than STORY_DAYS away is never joined, so days of updates on one
  * running story do not chain into one. So grouping costs one tokenizing of a title and lead per article,
  * and a pair score only for the few whose key vectors are close but not

@@ -10,7 +10,8 @@
  * (what a story key weighs it by) is exact past the 1,024 documents that
  * the phrase count would have extrapolated from (and costs no full-text
  * query); an article that matches one member of a story but not its first
- * one starts its own.
+ * one starts its own, and so does one whose title names only what is new
+ * against a story of two members, or a person none of them mentions.
  */
 #include "config.h"
 
@@ -612,6 +613,90 @@ drift_run(const char *dir)
     remove_index(path);
 }
 
+/* A running story's next event whose title is all new: A and B tell of a
+ * dockers' strike at Antofagasta; C, a day later, tells of a minister's
+ * offer of a freight subsidy, its lead full of the strike's words (so its
+ * key matches the story's; without the rule it joins) and its title
+ * sharing none of them. A story of two
+ * members holds its event's words, so C starts a story of its own; D,
+ * another telling of the strike whose title names it, still joins. */
+static void
+new_title_run(const char *dir)
+{
+    char *path = xasprintf("%s/newtitle.db", dir);
+    struct store *s = NULL;
+    struct ds_error err;
+    ds_error_clear(&err);
+    if (store_open(path, STORE_CREATE, &s, &err) != 0)
+        diag("open: %s", err.msg);
+    store_begin(s, &err);
+    add_filler(s);
+    int64_t a = add(s, "Harbour Ledger", "2024-11-04", "Dockers strike at Antofagasta over pay",
+                    "Dockers at the port of Antofagasta struck on Monday over pay, and copper "
+                    "shipments from the port stopped for the day.");
+    int64_t b = add(s, "Andes Wire", "2024-11-04", "Antofagasta port stops as dockers strike",
+                    "No copper ship left the port of Antofagasta on Monday as dockers went on "
+                    "strike over pay and the quays stood empty.");
+    int64_t c = add(s, "Pacific Desk", "2024-11-05",
+                    "Minister offers freight subsidy",
+                    "Dockers at the port of Antofagasta stayed on strike over pay on Tuesday "
+                    "and copper shipments from the port stopped for a second day, so the "
+                    "minister offered a freight subsidy.");
+    int64_t d = add(s, "Coast Radio", "2024-11-05", "Copper piles up at Antofagasta as strike goes on",
+                    "Copper piled up on the quays of Antofagasta on Tuesday as the dockers' "
+                    "strike over pay went into a second day at the port.");
+    store_commit(s, &err);
+    ok(story_group(s, &err) >= 0, "a strike and an offer grouped: %s", err.msg);
+    is_int(story_of(s, b), a, "B tells A's strike: it joins A's story");
+    is_int(story_of(s, c), c, "C's title names only the new offer: a story of its own");
+    is_int(story_of(s, d), a, "D's title names the strike: it joins the story");
+    store_close(&s);
+    remove_index(path);
+}
+
+/* A new person in the title: A and B tell of a senator calling for a
+ * desalination plant at Arica; C, a day later, tells of the governor
+ * rejecting it, in the same words, naming her in its title and him
+ * nowhere. No member of the story mentions her, so C starts a story of its
+ * own; D, a third telling naming the senator, still joins. */
+static void
+new_person_run(const char *dir)
+{
+    char *path = xasprintf("%s/newperson.db", dir);
+    struct store *s = NULL;
+    struct ds_error err;
+    ds_error_clear(&err);
+    if (store_open(path, STORE_CREATE, &s, &err) != 0)
+        diag("open: %s", err.msg);
+    store_begin(s, &err);
+    add_filler(s);
+    const char *he = "Tomas Ureta", *she = "Rosa Quispe";
+    int64_t a = add_about(s, "Harbour Ledger", "2024-12-02",
+                          "Senator Tomas Ureta calls for desalination plant in Arica",
+                          "Senator Tomas Ureta called on Monday for a desalination plant to end "
+                          "the water shortage in Arica, where taps ran dry for a week.", he);
+    int64_t b = add_about(s, "Andes Wire", "2024-12-02",
+                          "Ureta wants desalination plant to end Arica water shortage",
+                          "Tomas Ureta, a senator for the north, said on Monday that only a "
+                          "desalination plant would end the water shortage in Arica.", he);
+    int64_t c = add_about(s, "Pacific Desk", "2024-12-03",
+                          "Rosa Quispe rejects desalination plant for Arica",
+                          "Rosa Quispe, the regional governor, said on Tuesday that a "
+                          "desalination plant would not end the water shortage in Arica, where "
+                          "taps ran dry for a week.", she);
+    int64_t d = add_about(s, "Coast Radio", "2024-12-03",
+                          "Senator Ureta presses for Arica desalination plant",
+                          "Tomas Ureta pressed again on Tuesday for a desalination plant to end "
+                          "the water shortage in Arica.", he);
+    store_commit(s, &err);
+    ok(story_group(s, &err) >= 0, "a call and its rejection grouped: %s", err.msg);
+    is_int(story_of(s, b), a, "B tells A's call for a plant: it joins A's story");
+    is_int(story_of(s, c), c, "C names in its title a person no member mentions: its own story");
+    is_int(story_of(s, d), a, "D names the senator: it joins the story");
+    store_close(&s);
+    remove_index(path);
+}
+
 int
 main(void)
 {
@@ -636,6 +721,8 @@ main(void)
     chain_run(dir);
     one_person_run(dir);
     drift_run(dir);
+    new_title_run(dir);
+    new_person_run(dir);
     remove_index(path);
     rmdir(dir);
     return done_testing();

@@ -81,6 +81,7 @@ struct key {
     struct u64map at;    /* term index -> position in idx */
     uint32_t *idx;
     double *w;
+    bool *title;         /* per term: in the title */
     size_t n;
     unsigned times;
     size_t words, max_words;
@@ -121,11 +122,14 @@ key_token(const char *token, size_t start, size_t end, void *ud)
     if (added) {
         k->idx = xrealloc(k->idx, (k->n + 1) * sizeof *k->idx);
         k->w = xrealloc(k->w, (k->n + 1) * sizeof *k->w);
+        k->title = xrealloc(k->title, (k->n + 1) * sizeof *k->title);
         k->idx[k->n] = (uint32_t)e->value;
         k->w[k->n] = 0;
+        k->title[k->n] = false;
         *pos = k->n++;
     }
     k->w[*pos] += k->times;
+    k->title[*pos] |= k->times == STORY_TITLE_WEIGHT;
 }
 
 static void
@@ -134,6 +138,7 @@ key_free(struct key *k)
     u64map_free(&k->at);
     free(k->idx);
     free(k->w);
+    free(k->title);
 }
 
 /* The lead of body into out: its lines that are not page furniture
@@ -420,6 +425,64 @@ core_agrees(struct grouping *g, int64_t id, uint32_t best, struct ds_error *err)
     return 1;
 }
 
+/* ---- what is new in an article against the story ---------------------------- */
+
+/* Does an entry of story within STORY_DAYS of day hold term t? */
+static bool
+story_holds(const struct grouping *g, const struct sterm *t, int64_t story, int64_t day)
+{
+    size_t lo = 0, hi = t->nwin;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (g->e[t->p[mid].e].day < day - STORY_DAYS)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t j = lo; j < t->nwin && g->e[t->p[j].e].day <= day + STORY_DAYS; j++)
+        if (g->e[t->p[j].e].story == story)
+            return true;
+    for (size_t j = t->n; j > t->nwin && g->e[t->p[j - 1].e].day >= day - STORY_DAYS; j--)
+        if (g->e[t->p[j - 1].e].story == story)
+            return true;
+    return false;
+}
+
+/* Has story two or more members in the index (its first entry is not its
+ * last)? */
+static bool
+story_has_two(const struct grouping *g, int64_t story)
+{
+    const uint64_t *m = u64map_find(&g->members, (uint64_t)story);
+    return m && (uint32_t)(*m >> 32) != (uint32_t)*m;
+}
+
+/* Is the title of the document of key k all new to story: a story of two
+ * or more members in the index, none of which holds (in its title or
+ * lead) a term of the title? Terms too common to be posted are not asked,
+ * and a title of only those is not new. A running story's next event (an
+ * offer to end a shutdown, after days of the shutdown) matches the story
+ * through its people and theme in the lead, and its title names what is
+ * new: "Dreamers", "protections", "offer". A story's members together hold
+ * its event's words, so another outlet's telling names some of them in
+ * its title; with one member, two outlets' titles can share no word. */
+static bool
+title_all_new(const struct grouping *g, const struct key *k, int64_t story, int64_t day)
+{
+    if (!story_has_two(g, story))
+        return false;
+    bool asked = false;
+    for (size_t i = 0; i < k->n; i++) {
+        const struct sterm *t = &g->t[k->idx[i]];
+        if (!k->title[i] || t->common)
+            continue;
+        if (story_holds(g, t, story, day))
+            return false;
+        asked = true;
+    }
+    return asked;
+}
+
 /* ---- what the event is, beyond who it is about ----------------------------- */
 
 /* A term that names the event in a story's core titles: its first bytes
@@ -488,6 +551,36 @@ people_count(struct grouping *g, const char *people, struct strmap *count)
     }
     buf_free(&last);
     strmap_free(&seen);
+}
+
+/* Does the title of document id (key k) name a person (by the last word
+ * of a name it mentions) whom no member of story, a story of two or more
+ * members in the index, mentions in its title or lead? Another outlet's
+ * telling of an event names its protagonist as the others do; an article
+ * on another politician's remarks on the same theme names someone new.
+ * 1 yes, 0 no, -1 with err. */
+static int
+title_person_new(struct grouping *g, int64_t id, const struct key *k, int64_t story,
+                 int64_t day, struct ds_error *err)
+{
+    if (!story_has_two(g, story))
+        return 0;
+    char *people = NULL;
+    if (store_story_person_names(g->s, id, &people, err) != 0)
+        return -1;
+    struct strmap surnames = STRMAP_INIT;
+    people_count(g, people, &surnames);
+    int found = 0;
+    for (size_t i = 0; i < surnames.n && !found; i++) {
+        const char *name = surnames.e[i].key;
+        const struct strmap_entry *t = strmap_find(&g->terms, name, strlen(name));
+        const uint64_t *pos = t ? u64map_find(&k->at, t->value) : NULL;
+        const struct sterm *st = t ? &g->t[t->value] : NULL;
+        found = pos && k->title[*pos] && !st->common && !story_holds(g, st, story, day);
+    }
+    strmap_free(&surnames);
+    free(people);
+    return found;
 }
 
 /* What a story's core (its first STORY_CORE entries in the index) says of
@@ -621,12 +714,13 @@ event_agrees(struct grouping *g, int64_t id, int64_t story, struct ds_error *err
  * whose story began within STORY_DAYS, the first whose key cosine is at
  * least STORY_SURE_SCORE or that similar_pair scores at least
  * STORY_PAIR_SCORE (the whole texts, the leads, the entities, the days
- * apart), and that agrees with the story's core (core_agrees); else its
- * own, id. *score gets the key cosine (0 for its own
+ * apart), whose title is not all new to the story (title_all_new) nor
+ * names a person new to it (title_person_new), and that agrees with the
+ * story's core (core_agrees); else its own, id. *score gets the key cosine (0 for its own
  * story). -1 with err. */
 static int64_t
-story_for(struct grouping *g, int64_t id, int64_t day, const struct match *top, size_t n,
-          double *score, struct ds_error *err)
+story_for(struct grouping *g, int64_t id, int64_t day, const struct key *k,
+          const struct match *top, size_t n, double *score, struct ds_error *err)
 {
     *score = 0;
     for (size_t i = 0; i < n; i++) {
@@ -643,7 +737,13 @@ story_for(struct grouping *g, int64_t id, int64_t day, const struct match *top, 
                 return -1;
             same = p.score >= STORY_PAIR_SCORE;
         }
-        int core = same ? core_agrees(g, id, top[i].at, err) : 0;
+        int core = same && !title_all_new(g, k, e->story, day);
+        if (core > 0) {
+            int person = title_person_new(g, id, k, e->story, day, err);
+            core = person < 0 ? -1 : !person;
+        }
+        if (core > 0)
+            core = core_agrees(g, id, top[i].at, err);
         if (core > 0)
             core = event_agrees(g, id, e->story, err);
         if (core < 0)
@@ -669,7 +769,7 @@ group_one(struct grouping *g, const struct story_doc *d, struct ds_error *err)
     struct match top[STORY_TOP];
     size_t n = index_best(g, &k, d->day, top);
     double score;
-    int64_t story = story_for(g, d->id, d->day, top, n, &score, err);
+    int64_t story = story_for(g, d->id, d->day, &k, top, n, &score, err);
     index_reset(g);
     int rc = story < 0 ? -1 : store_story_put(g->s, d->id, story, score, err);
     if (rc == 0)
