@@ -44,6 +44,19 @@ remove_index(char *path)
     free(path);
 }
 
+/* A new index NAME in dir (its path in *path, freed by remove_index); a
+ * failure to open is said and leaves NULL, which the checks then fail on. */
+static struct store *
+open_fresh(const char *dir, const char *name, char **path, struct ds_error *err)
+{
+    *path = xasprintf("%s/%s", dir, name);
+    struct store *s = NULL;
+    ds_error_clear(err);
+    if (store_open(*path, STORE_CREATE, &s, err) != 0)
+        diag("open: %s", err->msg);
+    return s;
+}
+
 static int64_t
 add(struct store *s, const char *source, const char *date, const char *title, const char *body)
 {
@@ -424,12 +437,9 @@ gray_run(const char *dir)
 static void
 running_run(const char *dir)
 {
-    char *path = xasprintf("%s/running.db", dir);
-    struct store *s = NULL;
+    char *path;
     struct ds_error err;
-    ds_error_clear(&err);
-    if (store_open(path, STORE_CREATE, &s, &err) != 0)
-        diag("open: %s", err.msg);
+    struct store *s = open_fresh(dir, "running.db", &path, &err);
     static const char *const days[] = {"2024-07-01", "2024-07-03", "2024-07-05"};
     int64_t id[3];
     store_begin(s, &err);
@@ -476,12 +486,9 @@ add_filler(struct store *s)
 static void
 chain_run(const char *dir)
 {
-    char *path = xasprintf("%s/chain.db", dir);
-    struct store *s = NULL;
+    char *path;
     struct ds_error err;
-    ds_error_clear(&err);
-    if (store_open(path, STORE_CREATE, &s, &err) != 0)
-        diag("open: %s", err.msg);
+    struct store *s = open_fresh(dir, "chain.db", &path, &err);
     store_begin(s, &err);
     add_filler(s);
     int64_t a = add(s, "Harbour Ledger", "2024-08-05", "Tanker fire closes Arica harbour",
@@ -531,12 +538,9 @@ add_about(struct store *s, const char *source, const char *date, const char *tit
 static void
 one_person_run(const char *dir)
 {
-    char *path = xasprintf("%s/person.db", dir);
-    struct store *s = NULL;
+    char *path;
     struct ds_error err;
-    ds_error_clear(&err);
-    if (store_open(path, STORE_CREATE, &s, &err) != 0)
-        diag("open: %s", err.msg);
+    struct store *s = open_fresh(dir, "person.db", &path, &err);
     store_begin(s, &err);
     add_filler(s);
     const char *who = "Ines Valdivia";
@@ -579,12 +583,9 @@ one_person_run(const char *dir)
 static void
 drift_run(const char *dir)
 {
-    char *path = xasprintf("%s/drift.db", dir);
-    struct store *s = NULL;
+    char *path;
     struct ds_error err;
-    ds_error_clear(&err);
-    if (store_open(path, STORE_CREATE, &s, &err) != 0)
-        diag("open: %s", err.msg);
+    struct store *s = open_fresh(dir, "drift.db", &path, &err);
     store_begin(s, &err);
     add_filler(s);
     int64_t a = add(s, "Harbour Ledger", "2024-10-01", "Ferry crews strike at Valparaiso",
@@ -623,12 +624,9 @@ drift_run(const char *dir)
 static void
 new_title_run(const char *dir)
 {
-    char *path = xasprintf("%s/newtitle.db", dir);
-    struct store *s = NULL;
+    char *path;
     struct ds_error err;
-    ds_error_clear(&err);
-    if (store_open(path, STORE_CREATE, &s, &err) != 0)
-        diag("open: %s", err.msg);
+    struct store *s = open_fresh(dir, "newtitle.db", &path, &err);
     store_begin(s, &err);
     add_filler(s);
     int64_t a = add(s, "Harbour Ledger", "2024-11-04", "Dockers strike at Antofagasta over pay",
@@ -662,12 +660,9 @@ new_title_run(const char *dir)
 static void
 new_person_run(const char *dir)
 {
-    char *path = xasprintf("%s/newperson.db", dir);
-    struct store *s = NULL;
+    char *path;
     struct ds_error err;
-    ds_error_clear(&err);
-    if (store_open(path, STORE_CREATE, &s, &err) != 0)
-        diag("open: %s", err.msg);
+    struct store *s = open_fresh(dir, "newperson.db", &path, &err);
     store_begin(s, &err);
     add_filler(s);
     const char *he = "Tomas Ureta", *she = "Rosa Quispe";

@@ -17,8 +17,8 @@
 
 #include "lib.h"
 
-/* Does s[a, b) hold the word w (ASCII, compared in lower case)? */
-static bool
+/* See lib.h. */
+bool
 fig_word_eq(const char *s, size_t a, size_t b, const char *w)
 {
     size_t n = strlen(w);
@@ -51,8 +51,8 @@ fig_prev_word(const char *s, size_t lo, size_t pos, size_t *wa, size_t *wb)
     return true;
 }
 
-/* Does the sentence hold one of the words (ASCII, any case)? */
-static bool
+/* See lib.h. */
+bool
 fig_sentence_has(const char *s, const struct span *sent, const char *const *words)
 {
     size_t i = sent->start;

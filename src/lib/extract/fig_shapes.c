@@ -16,37 +16,6 @@
 
 #include "lib.h"
 
-/* Is the word at s[a, b) (ASCII letters) w, case ignored? */
-static bool
-fs_word_is(const char *s, size_t a, size_t b, const char *w)
-{
-    size_t k = strlen(w);
-    if (b - a != k)
-        return false;
-    for (size_t i = 0; i < k; i++)
-        if (ex_lower((unsigned char)s[a + i]) != w[i])
-            return false;
-    return true;
-}
-
-/* Does the sentence hold one of the (lower-case) words? */
-static bool
-fs_sentence_has(const char *s, const struct span *sent, const char *const *words)
-{
-    size_t i = sent->start;
-    while (i < sent->end) {
-        while (i < sent->end && !ex_is_alpha((unsigned char)s[i]))
-            i++;
-        size_t a = i;
-        while (i < sent->end && ex_is_alpha((unsigned char)s[i]))
-            i++;
-        for (const char *const *w = words; *w && a < i; w++)
-            if (fs_word_is(s, a, i, *w))
-                return true;
-    }
-    return false;
-}
-
 /* See lib.h. */
 bool
 fig_magnitude(const char *s, size_t n, size_t ns, size_t ne, size_t *st, size_t *me)
@@ -57,14 +26,14 @@ fig_magnitude(const char *s, size_t n, size_t ns, size_t ne, size_t *st, size_t 
     if (v <= 0 || v >= 10 || !ex_is_digit((unsigned char)s[ns]))
         return false;
     if (ns >= k + 1 && (s[ns - 1] == ' ' || s[ns - 1] == '-') &&
-        fs_word_is(s, ns - 1 - k, ns - 1, word) &&
+        fig_word_eq(s, ns - 1 - k, ns - 1, word) &&
         (ns - 1 - k == 0 || !ex_is_alpha((unsigned char)s[ns - 2 - k]))) {
         *st = ns - 1 - k; /* "magnitude 7.1", "magnitude-5.6" */
         *me = ne;
         return true;
     }
     if (ne + 1 + k <= n && (s[ne] == ' ' || s[ne] == '-') &&
-        fs_word_is(s, ne + 1, ne + 1 + k, word) &&
+        fig_word_eq(s, ne + 1, ne + 1 + k, word) &&
         (ne + 1 + k == n || !ex_is_alpha((unsigned char)s[ne + 1 + k]))) {
         *st = ns; /* "a 6.8-magnitude quake", "a 7.1 magnitude earthquake" */
         *me = ne + 1 + k;
@@ -109,7 +78,7 @@ fig_bond_price(const char *s, const struct span *sent, size_t ns, size_t ne,
     const char *slash = memchr(s + ns, '/', ne - ns);
     if (!slash || (size_t)(slash - s) + 3 > ne ||
         !(memcmp(slash + 1, "32", 2) == 0 || memcmp(slash + 1, "64", 2) == 0) ||
-        !fs_sentence_has(s, sent, bond))
+        !fig_sentence_has(s, sent, bond))
         return false;
     struct fig_word w[1];
     *unit = "points";
@@ -125,7 +94,7 @@ fig_share_points(const char *s, const struct span *sent, size_t st)
 {
     static const char *const share[] = {"share", "lead", "majority", "swing", NULL};
     struct span before = {sent->start, (uint32_t)st};
-    return st > sent->start && fs_sentence_has(s, &before, share) &&
+    return st > sent->start && fig_sentence_has(s, &before, share) &&
            !fig_index_sentence(s, sent);
 }
 
@@ -258,7 +227,7 @@ fig_conversion_unit(const char *s, size_t st, size_t us, size_t ue, const struct
         prev->span.end + 2 != st || s[st - 2] != ' ')
         return NULL;
     for (const char *const *u = units; *u; u++)
-        if (fs_word_is(s, us, ue, *u))
+        if (fig_word_eq(s, us, ue, *u))
             return *u; /* "a depth of 18 kilometers (11 miles)" */
     return NULL;
 }
@@ -302,12 +271,12 @@ fig_head_postmodified(const char *s, size_t i, size_t a, size_t *na, size_t *nb)
     size_t h = e + 1, he = h; /* "Passenger numbers at Kestrel Airport" */
     while (he < a && ex_is_alpha((unsigned char)s[he]))
         he++;
-    if (e < a && s[e] == ' ' && fs_word_is(s, h, he, "numbers") && he < a && s[he] == ' ') {
+    if (e < a && s[e] == ' ' && fig_word_eq(s, h, he, "numbers") && he < a && s[he] == ' ') {
         size_t p = he + 1, pe = p;
         while (pe < a && ex_is_alpha((unsigned char)s[pe]))
             pe++;
         for (const char *const *x = at; *x; x++)
-            if (fs_word_is(s, p, pe, *x)) {
+            if (fig_word_eq(s, p, pe, *x)) {
                 *na = h;
                 *nb = he;
                 return true;
@@ -320,7 +289,7 @@ fig_head_postmodified(const char *s, size_t i, size_t a, size_t *na, size_t *nb)
         e2++;
     bool hit = false;
     for (const char *const *p = post; *p && !hit; p++)
-        hit = fs_word_is(s, e + 1, e2, *p);
+        hit = fig_word_eq(s, e + 1, e2, *p);
     if (!hit)
         return false;
     *na = i;
@@ -338,7 +307,7 @@ fig_toll_subject(const char *s, size_t i, size_t a)
         size_t b = e;
         while (b < a && ex_is_alpha((unsigned char)s[b]))
             b++;
-        if (fs_word_is(s, e, b, "toll"))
+        if (fig_word_eq(s, e, b, "toll"))
             return true;
         if (b >= a || s[b] != ' ')
             return false;

@@ -387,6 +387,10 @@ char *fig_subject_tidy(const struct fig_res *fr, char *subj);
 void fig_context(const struct fig_res *fr, const char *s, const struct span *sent, struct figure *f,
                  size_t num_start);
 
+/* carry.c: does s[a, b) hold the word w (ASCII, compared in lower case)?
+ * Does the sentence hold one of the words of the NULL-ended list? */
+bool fig_word_eq(const char *s, size_t a, size_t b, const char *w);
+bool fig_sentence_has(const char *s, const struct span *sent, const char *const *words);
 /* Units from around a number (extract/carry.c). */
 /* Does the sentence weigh something (so "pounds" are a weight)? */
 bool fig_weight_sentence(const char *s, const struct span *sent);
