@@ -289,6 +289,22 @@ top_add(const struct grouping *g, struct match *top, size_t *n, struct match m)
         ++*n;
 }
 
+/* The first of term t's window entries within STORY_DAYS before day (they
+ * are sorted by day). */
+static size_t
+window_start(const struct grouping *g, const struct sterm *t, int64_t day)
+{
+    size_t lo = 0, hi = t->nwin;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (g->e[t->p[mid].e].day < day - STORY_DAYS)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* The entries best matching key k of a document of day day, at most
  * STORY_TOP of distinct stories, best first, in top; returns how many.
  * g->acc keeps each entry's key cosine until index_reset. */
@@ -301,14 +317,7 @@ index_best(struct grouping *g, const struct key *k, int64_t day, struct match *t
         if (t->common)
             continue;
         /* window entries: sorted by day, from the first within reach */
-        size_t lo = 0, hi = t->nwin;
-        while (lo < hi) {
-            size_t mid = (lo + hi) / 2;
-            if (g->e[t->p[mid].e].day < day - STORY_DAYS)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
+        size_t lo = window_start(g, t, day);
         for (size_t j = lo; j < t->nwin && g->e[t->p[j].e].day <= day + STORY_DAYS; j++)
             touch(g, t->p[j].e, k->w[i] * t->p[j].w);
         /* new entries: sorted by day, walked back to the window's start */
@@ -431,14 +440,7 @@ core_agrees(struct grouping *g, int64_t id, uint32_t best, struct ds_error *err)
 static bool
 story_holds(const struct grouping *g, const struct sterm *t, int64_t story, int64_t day)
 {
-    size_t lo = 0, hi = t->nwin;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (g->e[t->p[mid].e].day < day - STORY_DAYS)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = window_start(g, t, day);
     for (size_t j = lo; j < t->nwin && g->e[t->p[j].e].day <= day + STORY_DAYS; j++)
         if (g->e[t->p[j].e].story == story)
             return true;

@@ -218,6 +218,9 @@ void tp_hit_add(struct tp_hits *h, uint32_t pat, size_t a, size_t b);
 
 void tp_init(struct tp_rules *r);
 void tp_free(struct tp_rules *r);
+/* The per-run scratch of a rule set (counters, stamps, scores), which an
+ * extractor made by extractor_share has of its own: the one list of it. */
+void tp_scratch_free(struct tp_rules *r);
 /* Parse a rules file into r (a topic whose slug exists replaces it). Returns
  * 0, or -1 with "file:line: message". Missing optional files are fine. */
 int tp_load(struct tp_rules *r, const char *path, bool required, struct ds_error *err,

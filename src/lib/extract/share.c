@@ -78,16 +78,7 @@ ex_share_free(struct extractor *ex)
         ds_regex_free(&r->pats[i].scan);
     }
     free(r->pats);
-    free(r->count_body);
-    free(r->count_title);
-    free(r->stamp);
-    free(r->stems);
-    free(r->raw);
-    free(r->distinct);
-    free(r->lead);
-    free(r->chosen);
-    free(r->best);
-    free(r->flags);
+    tp_scratch_free(r);
     seg_free(&ex->seg);
     free(ex);
 }

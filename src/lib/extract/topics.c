@@ -57,14 +57,22 @@ tp_free(struct tp_rules *r)
     free(r->h3);
     free(r->long_entries);
     free(r->always);
-    free(r->count_body);
-    free(r->count_title);
-    free(r->stamp);
     free(r->words);
     free(r->chars);
     free(r->fold);
     free(r->cjk_first);
     free(r->order);
+    tp_scratch_free(r);
+    memset(r, 0, sizeof *r);
+}
+
+/* See lib.h. */
+void
+tp_scratch_free(struct tp_rules *r)
+{
+    free(r->count_body);
+    free(r->count_title);
+    free(r->stamp);
     free(r->stems);
     free(r->raw);
     free(r->distinct);
@@ -72,7 +80,6 @@ tp_free(struct tp_rules *r)
     free(r->chosen);
     free(r->best);
     free(r->flags);
-    memset(r, 0, sizeof *r);
 }
 
 /* Drop every pattern of topic ti (a later file redefines it). */
