@@ -163,26 +163,6 @@ role_line(struct ing_doc *d, const char *s, size_t n, bool apply)
     return false;
 }
 
-/* The next non-blank line after i, or NULL. */
-static struct ing_doc_line *
-next_line(struct ing_doc *d, size_t i)
-{
-    for (size_t j = i + 1; j < d->n; j++)
-        if (!d->lines[j].blank)
-            return &d->lines[j];
-    return NULL;
-}
-
-/* The previous non-blank line before i, or NULL. */
-static const struct ing_doc_line *
-prev_line(const struct ing_doc *d, size_t i)
-{
-    while (i-- > 0)
-        if (!d->lines[i].blank)
-            return &d->lines[i];
-    return NULL;
-}
-
 /* Is l a date line: a "Published" line, a date alone, or a short line
  * holding a date that is no sentence? */
 static bool
@@ -200,7 +180,7 @@ static bool
 outlet_over_date(struct ing_doc *d, const struct ing_doc_line *l)
 {
     return l->tl <= 60 && ing_outlet_like(l->t, l->tl, false) &&
-           ing_count_words_max(l->t, l->tl, 7) <= 6 && date_line(next_line(d, (size_t)(l - d->lines)));
+           ing_count_words_max(l->t, l->tl, 7) <= 6 && date_line(ing_doc_next(d, (size_t)(l - d->lines)));
 }
 
 /* Is l a line of metadata that may sit under a byline: a date, a
@@ -243,7 +223,7 @@ ing_top_byline(struct ing_doc *d, size_t i, bool first)
 {
     struct ing_doc_line *l = &d->lines[i];
     struct article *a = d->a;
-    const struct ing_doc_line *pv = prev_line(d, i);
+    const struct ing_doc_line *pv = ing_doc_prev(d, i);
     bool after_byline = pv && pv->why && strcmp(pv->why, "byline") == 0;
     if (after_byline && l->tl <= 60) {
         const char *canon = outlets_match(d->outlets, l->t, l->tl);
@@ -276,7 +256,7 @@ ing_top_byline(struct ing_doc *d, size_t i, bool first)
     }
     bool under_site = pv && pv->why && strcmp(pv->why, "source") == 0;
     if (is_name(l->t, l->tl) && !ing_outlet_like(l->t, l->tl, false) &&
-        (under_site || meta_under_name(d, next_line(d, i)))) {
+        (under_site || meta_under_name(d, ing_doc_next(d, i)))) {
         /* "Harbour Gazette" is an outlet's name; "www.x.com" / "Jane Roe":
          * a name right under the site's line is its writer */
         a->byline = ing_dupn(l->t, l->tl);
@@ -284,7 +264,7 @@ ing_top_byline(struct ing_doc *d, size_t i, bool first)
         return true;
     }
     size_t fl = joined_names(l->t, l->tl);
-    if (fl && meta_under_name(d, next_line(d, i))) { /* the first author is the byline */
+    if (fl && meta_under_name(d, ing_doc_next(d, i))) { /* the first author is the byline */
         a->byline = ing_dupn(l->t, fl);
         l->why = "byline";
         return true;

@@ -15,16 +15,6 @@
 #include "dossier/util.h"
 #include "lib.h"
 
-/* The previous line that is not blank, or NULL. */
-static struct ing_doc_line *
-prev_line(struct ing_doc *d, size_t i)
-{
-    while (i-- > 0)
-        if (!d->lines[i].blank)
-            return &d->lines[i];
-    return NULL;
-}
-
 /* The post's own text sits just above its signature; a line that reports
  * speech ("X said ...") is the story's, which may quote the post. */
 static void
@@ -34,7 +24,7 @@ drop_post_texts(struct ing_doc *d)
         const struct ing_doc_line *sig = &d->lines[i];
         if (sig->blank || !sig->why || strcmp(sig->why, "embed") != 0)
             continue;
-        struct ing_doc_line *t = prev_line(d, i);
+        struct ing_doc_line *t = ing_doc_prev(d, i);
         if (t && ing_is_content(t) && ing_count_words_max(t->t, t->tl, 61) <= 60 &&
             !ing_has_speech_verb(t->t, t->tl))
             t->why = "embed";
@@ -131,16 +121,6 @@ holds_sentence(const struct ing_doc_line *m, const char *s, size_t n)
     return false;
 }
 
-/* The next line after i that is not blank, or NULL. */
-static struct ing_doc_line *
-next_line(struct ing_doc *d, size_t i)
-{
-    for (size_t j = i + 1; j < d->n; j++)
-        if (!d->lines[j].blank)
-            return &d->lines[j];
-    return NULL;
-}
-
 /* A pull quote without quotation marks: a line of one or two sentences
  * (six to forty words, a capital first, a full stop last) set beside the
  * paragraph it repeats, which holds it as a sentence and is longer. Only
@@ -155,7 +135,7 @@ drop_plain_pull_quotes(struct ing_doc *d)
             !(q->t[0] >= 'A' && q->t[0] <= 'Z') || !ing_ends_with_any(q->t, q->tl, ".!?") ||
             ing_count_words_max(q->t, q->tl, 6) < 6 || ing_count_words_max(q->t, q->tl, 41) > 40)
             continue;
-        const struct ing_doc_line *p = prev_line(d, i), *x = next_line(d, i);
+        const struct ing_doc_line *p = ing_doc_prev(d, i), *x = ing_doc_next(d, i);
         if ((p && ing_is_content(p) && p->tl > q->tl && holds_sentence(p, q->t, q->tl)) ||
             (x && ing_is_content(x) && x->tl > q->tl && holds_sentence(x, q->t, q->tl)))
             q->why = "pullquote";
@@ -186,7 +166,7 @@ drop_signup_cards(struct ing_doc *d)
             !(ing_ieq(b->t, b->tl, "sign up") || ing_ieq(b->t, b->tl, "subscribe") ||
               ing_ieq(b->t, b->tl, "subscribe now") || ing_ieq(b->t, b->tl, "sign me up")))
             continue;
-        struct ing_doc_line *blurb = prev_line(d, i);
+        struct ing_doc_line *blurb = ing_doc_prev(d, i);
         if (!blurb || !ing_is_content(blurb) || ing_count_words_max(blurb->t, blurb->tl, 26) > 25 ||
             ing_has_speech_verb(blurb->t, blurb->tl))
             continue;
@@ -196,7 +176,7 @@ drop_signup_cards(struct ing_doc *d)
         if (!cad)
             continue;
         blurb->why = "newsletter";
-        struct ing_doc_line *head = prev_line(d, (size_t)(blurb - d->lines));
+        struct ing_doc_line *head = ing_doc_prev(d, (size_t)(blurb - d->lines));
         if (card_heading(head))
             head->why = "newsletter";
     }
@@ -219,7 +199,7 @@ drop_signup_blurbs(struct ing_doc *d)
         bool cad = false;
         for (size_t k = 0; k < DS_ARRAY_LEN(when) && !cad; k++)
             cad = ing_ifind(b->t, b->tl, when[k]) != NULL;
-        struct ing_doc_line *head = prev_line(d, i);
+        struct ing_doc_line *head = ing_doc_prev(d, i);
         if (!cad || !card_heading(head))
             continue;
         b->why = "newsletter";

@@ -125,6 +125,26 @@ ing_split_lines(struct ing_doc *d, const char *text, size_t n)
     }
 }
 
+/* See lib.h. */
+struct ing_doc_line *
+ing_doc_next(const struct ing_doc *d, size_t i)
+{
+    for (size_t j = i + 1; j < d->n; j++)
+        if (!d->lines[j].blank)
+            return &d->lines[j];
+    return NULL;
+}
+
+/* See lib.h. */
+struct ing_doc_line *
+ing_doc_prev(const struct ing_doc *d, size_t i)
+{
+    while (i-- > 0)
+        if (!d->lines[i].blank)
+            return &d->lines[i];
+    return NULL;
+}
+
 /* ---- cleaning -------------------------------------------------------------------- */
 
 /* Is the next non-blank line after i a photo credit ("Jane Roe, AP")? */
@@ -149,16 +169,6 @@ photo_credit_follows(const struct ing_doc *d, size_t i)
     if (i + 1 >= d->n || d->lines[i + 1].blank)
         return false;
     return ing_is_photo_credit_line(d->lines[i + 1].t, d->lines[i + 1].tl);
-}
-
-/* The next line after i that is not blank, or NULL. */
-static const struct ing_doc_line *
-next_line(const struct ing_doc *d, size_t i)
-{
-    for (size_t j = i + 1; j < d->n; j++)
-        if (!d->lines[j].blank)
-            return &d->lines[j];
-    return NULL;
 }
 
 /* Does the line open with the byline's first name ("Jane Roe covers
@@ -205,7 +215,7 @@ drop_boxes(struct ing_doc *d)
         struct ing_doc_line *l = &d->lines[i];
         if (l->blank)
             continue;
-        const struct ing_doc_line *next = next_line(d, i);
+        const struct ing_doc_line *next = ing_doc_next(d, i);
         if (ing_is_content(l)) {
             seen++;
             if (prompt_heading(prev) && ing_count_words_max(l->t, l->tl, 31) <= 30 &&

@@ -364,6 +364,9 @@ bool ing_reflow(const char *text, size_t n, struct buf *out);
 /* Split text into d->lines (newly allocated, pointing into text, which
  * must outlive them): trimmed, indentation counted, none dropped yet. */
 void ing_split_lines(struct ing_doc *d, const char *text, size_t n);
+/* The nearest line after (before) line i that is not blank, or NULL. */
+struct ing_doc_line *ing_doc_next(const struct ing_doc *d, size_t i);
+struct ing_doc_line *ing_doc_prev(const struct ing_doc *d, size_t i);
 /* Drop furniture (clean.c's rules) and lines frequent in the corpus,
  * unless they read as sentences of the article. */
 void ing_drop_furniture(struct ing_doc *d);
