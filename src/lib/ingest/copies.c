@@ -225,11 +225,8 @@ ing_republished_credit(struct ing_doc *d, const char *s, size_t n)
                                         " first appeared in ", " first appeared on "};
     if (!ing_istarts(s, n, "this ") || ing_count_words_max(s, n, 41) > 40)
         return false;
-    const char *v = NULL;
     size_t vl = 0;
-    for (size_t k = 0; k < DS_ARRAY_LEN(verbs) && !v; k++)
-        if ((v = ing_ifind(s, n, verbs[k])) != NULL)
-            vl = strlen(verbs[k]);
+    const char *v = ing_ifind_first(s, n, verbs, DS_ARRAY_LEN(verbs), &vl);
     if (!v || ing_count_words_max(s, (size_t)(v - s), 6) > 5)
         return false; /* "This article was ...": the credit opens the line */
     const char *name = v + vl;

@@ -61,6 +61,10 @@ bool ing_ieq(const char *a, size_t n, const char *lit);
 bool ing_ieq_any(const char *a, size_t n, const char *const *lits, size_t nlits);
 bool ing_istarts(const char *a, size_t n, const char *lit);
 const char *ing_ifind(const char *hay, size_t n, const char *needle);
+/* The first of the nw needles found in hay (case ignored, tried in order),
+ * its length in *len; NULL when none is. */
+const char *ing_ifind_first(const char *hay, size_t n, const char *const *needles, size_t nw,
+                            size_t *len);
 
 /* Cleaning: why line (trimmed) is page furniture by its own look, or NULL.
  * ctx may be NULL. Corpus frequency is a separate question (below). */

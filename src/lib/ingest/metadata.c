@@ -697,11 +697,8 @@ first_published_credit(struct ing_doc *d, const char *s, size_t n)
     static const char *const verbs[] = {" was first published ", " was originally published "};
     if (!ing_istarts(s, n, "this ") || ing_count_words_max(s, n, 31) > 30)
         return false;
-    const char *v = NULL;
     size_t vl = 0;
-    for (size_t k = 0; k < DS_ARRAY_LEN(verbs) && !v; k++)
-        if ((v = ing_ifind(s, n, verbs[k])) != NULL)
-            vl = strlen(verbs[k]);
+    const char *v = ing_ifind_first(s, n, verbs, DS_ARRAY_LEN(verbs), &vl);
     struct ing_date dt;
     size_t at;
     if (!v || !ing_find_date(v + vl, (size_t)(s + n - v) - vl, &dt, &at) || !dt.y)

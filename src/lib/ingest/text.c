@@ -80,6 +80,20 @@ ing_ifind(const char *hay, size_t n, const char *needle)
     return NULL;
 }
 
+/* See lib.h. */
+const char *
+ing_ifind_first(const char *hay, size_t n, const char *const *needles, size_t nw, size_t *len)
+{
+    for (size_t k = 0; k < nw; k++) {
+        const char *at = ing_ifind(hay, n, needles[k]);
+        if (at) {
+            *len = strlen(needles[k]);
+            return at;
+        }
+    }
+    return NULL;
+}
+
 /* ---- dates --------------------------------------------------------------------- */
 
 static const char *const months[12] = {"january",   "february", "march",    "april",
