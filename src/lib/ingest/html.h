@@ -47,6 +47,9 @@ bool hx_visible(const xmlNode *n);
 /* The text of n with runs of white space as one space, trimmed, appended to
  * out. */
 void hx_text(const xmlNode *n, struct buf *out);
+/* n's text as hx_text writes it, its white space collapsed (html_collapse);
+ * the caller frees it. */
+char *hx_text_collapsed(const xmlNode *n);
 /* Length in characters of that text (what reader modes measure). */
 size_t hx_text_len(const xmlNode *n);
 /* Characters inside <a> elements (those linking to "#..." count 0.3), over

@@ -189,10 +189,7 @@ element_date(xmlNode *n, bool after_h1, bool day_first)
 {
     if (!html_text_within(n, 200))
         return NULL;
-    struct buf b = BUF_INIT;
-    hx_text(n, &b);
-    char *t = html_collapse(buf_str(&b));
-    buf_free(&b);
+    char *t = hx_text_collapsed(n);
     size_t tl = strlen(t);
     struct ing_date dt;
     if (tl > 90) {
@@ -214,10 +211,7 @@ element_date(xmlNode *n, bool after_h1, bool day_first)
 static char *
 relative_element_day(xmlNode *n, const struct html_meta *m)
 {
-    struct buf b = BUF_INIT;
-    hx_text(n, &b);
-    char *t = html_collapse(buf_str(&b));
-    buf_free(&b);
+    char *t = hx_text_collapsed(n);
     char *day = html_relative_day(t, m);
     free(t);
     return day;
@@ -228,10 +222,7 @@ relative_element_day(xmlNode *n, const struct html_meta *m)
 static char *
 submitted_by(const xmlNode *n)
 {
-    struct buf b = BUF_INIT;
-    hx_text(n, &b);
-    char *t = html_collapse(buf_str(&b)), *name = NULL;
-    buf_free(&b);
+    char *t = hx_text_collapsed(n), *name = NULL;
     size_t tl = strlen(t), lead = ing_istarts(t, tl, "submitted by ") ? 13
                                  : ing_istarts(t, tl, "posted by ")  ? 10
                                                                      : 0;
@@ -247,10 +238,7 @@ submitted_by(const xmlNode *n)
 static char *
 name_field(const xmlNode *n)
 {
-    struct buf b = BUF_INIT;
-    hx_text(n, &b);
-    char *t = html_collapse(buf_str(&b)), *name = NULL;
-    buf_free(&b);
+    char *t = hx_text_collapsed(n), *name = NULL;
     size_t tl = strlen(t), nl = tl;
     static const char *const seps[] = {" | ", " \xc2\xb7 ", " \xe2\x80\xa2 "};
     for (size_t k = 0; k < DS_ARRAY_LEN(seps); k++) {

@@ -347,6 +347,17 @@ hx_text(const xmlNode *n, struct buf *out)
     buf_free(&t);
 }
 
+/* See html.h. */
+char *
+hx_text_collapsed(const xmlNode *n)
+{
+    struct buf b = BUF_INIT;
+    hx_text(n, &b);
+    char *t = html_collapse(buf_str(&b));
+    buf_free(&b);
+    return t;
+}
+
 /* ---- writing the article as text ----------------------------------------------------- */
 
 static const char *const block_tags[] = {
