@@ -131,8 +131,10 @@ echo "index  $docs docs $mb MB: floor $floor_s s ($(bench_mbs "$BENCH_CORPUS_BYT
 echo "cpu    floor $floor_cpu s, dossier $dossier_cpu s (user+sys): ratio $cpu_ratio"
 [ "$bigram" = 1 ] && echo "bigram floor $big_s s (cpu $big_cpu s): ratio $big_ratio, cpu ratio $big_cpu_ratio"
 rss_mb=$(awk -v k="$rss_kb" 'BEGIN { printf "%.0f", k / 1024 }')
+# the median of an even number of runs is a mean, so it may not be whole
+floor_rss_mb=$(awk -v k="$floor_rss_kb" 'BEGIN { printf "%.0f", k / 1024 }')
 echo "size   floor db $floor_db_mb MB, dossier db $dossier_db_mb MB;" \
-    "dossier index peak RSS $rss_mb MB (floor $((floor_rss_kb / 1024)) MB); db/raw text $db_raw_ratio"
+    "dossier index peak RSS $rss_mb MB (floor $floor_rss_mb MB); db/raw text $db_raw_ratio"
 echo "RESULT index corpus=${name:-default} docs=$docs bytes=$BENCH_CORPUS_BYTES read_s=$read_s floor_s=$floor_s" \
     "dossier_s=$dossier_s ratio=$ratio floor_cpu_s=$floor_cpu dossier_cpu_s=$dossier_cpu" \
     "cpu_ratio=$cpu_ratio floor_db_mb=$floor_db_mb dossier_db_mb=$dossier_db_mb" \

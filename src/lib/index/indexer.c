@@ -300,12 +300,6 @@ store_pending(struct run *r, size_t pending, const struct ingest_ctx *ictx,
         if (rc == 0 && (++in_batch >= batch || batch_bytes >= INDEX_BATCH_BYTES)) {
             t = idx_thread_cpu();
             rc = store_commit(r->store, err);
-#ifdef __GLIBC__
-            /* what the batch's full-text insert freed goes back before the
-             * next one: each preparing thread allocates in an arena of its
-             * own, and the free memory of all of them would add up */
-            malloc_trim(0);
-#endif
             cpu[IDX_STEP_COMMIT] += idx_thread_cpu() - t;
             if (rc == 0)
                 rc = store_begin(r->store, err);
