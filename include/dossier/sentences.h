@@ -11,7 +11,10 @@
  * only when it is one that starts sentences ("The", "He", "But"), so "the
  * U.S. Capitol Police" stays whole; a one-word sentence closing a
  * quotation ("Right?\u201d") joins the one before it, and so does a short
- * attribution after a quotation closing on ? or ! ("...?\" Obama said."). A blank
+ * attribution after a quotation closing on ? or ! ("...?\" Obama said."); a
+ * "sentence" without a word (an ellipsis between two stretches of a
+ * quotation, "appropriated. ... This is") joins the sentence after it on
+ * the same line, or else the one before it. A blank
  * line always ends a sentence; a single line break ends one unless the next
  * line starts in lower case (a wrapped line).
  */

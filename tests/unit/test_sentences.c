@@ -66,6 +66,16 @@ main(void)
           "\"It is done.\" | Roe said. | \"Is it done?\" | The hall emptied.",
           "... but not after a quotation closing on a full stop, nor a sentence without a verb "
           "of saying");
+    check("\"We cannot spend money never voted. ... This is an abuse,\" Roe said. Then she left.",
+          "\"We cannot spend money never voted. | ... This is an abuse,\" Roe said. | Then she left.",
+          "an ellipsis between two stretches of a quotation leads the words after it, not a "
+          "sentence of its own");
+    check("The chair adjourned. [...]\nA new line begins. It ends. \xe2\x80\xa6",
+          "The chair adjourned. [...] | A new line begins. | It ends. \xe2\x80\xa6",
+          "a wordless sentence at the end of a line joins the one before it");
+    check("Votes were counted.\n***\nThe count ended.",
+          "Votes were counted. | *** | The count ended.",
+          "a wordless line of its own stays apart (nothing on its line to join)");
     check("U.S. President Trump spoke. Then he left.",
           "U.S. President Trump spoke. | Then he left.", "U.S. President stays together");
     check("It cost $1.5 bn. Then prices fell.", "It cost $1.5 bn. | Then prices fell.",

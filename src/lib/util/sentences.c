@@ -229,19 +229,45 @@ sent_attribution(const char *t, struct span s)
     return verb && words <= 4;
 }
 
+/* Does span s hold no word: only stops, quotation marks, brackets and
+ * other punctuation (an ellipsis marking words left out of a quotation,
+ * "... This is a gross abuse", a stray "[...]")? A byte of a multibyte
+ * character counts as a word unless it is of the punctuation block
+ * U+2000-U+206F (curly quotes, dashes, the ellipsis character). */
+static bool
+sent_bare(const char *t, struct span s)
+{
+    for (size_t i = s.start; i < s.end; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if ((c >= '0' && c <= '9') || sent_is_alpha(c))
+            return false;
+        if (c >= 0xC0 && !(c == 0xE2 && i + 1 < s.end && ((unsigned char)t[i + 1] == 0x80 ||
+                                                          (unsigned char)t[i + 1] == 0x81)))
+            return false;
+    }
+    return true;
+}
+
 /* Join to the sentence before it on the same line each one-word sentence
  * that closes a quotation (a tag question, "Right?", belongs to the
  * quotation) and each short attribution after a quotation that closed on
- * "?" or "!" ("\"... for baseball?\" Obama said."). Returns the new count. */
+ * "?" or "!" ("\"... for baseball?\" Obama said."); a sentence without a
+ * word joins the one after it on the same line, or else the one before
+ * it. Returns the new count. */
 static size_t
 sent_join_words(const char *t, struct span *s, size_t count)
 {
     size_t w = 0;
     for (size_t i = 0; i < count; i++) {
+        if (i + 1 < count && sent_bare(t, s[i]) &&
+            !memchr(t + s[i].end, '\n', s[i + 1].start - s[i].end)) {
+            s[i + 1].start = s[i].start; /* "..." leads the words after it */
+            continue;
+        }
         size_t len = s[i].end - s[i].start;
         bool one_word = sent_closes_quote(t, s[i]) && !memchr(t + s[i].start, ' ', len);
-        bool joins = w > 0 && (one_word || (sent_quote_asks(t, s[w - 1]) &&
-                                            sent_attribution(t, s[i])));
+        bool joins = w > 0 && (one_word || sent_bare(t, s[i]) ||
+                               (sent_quote_asks(t, s[w - 1]) && sent_attribution(t, s[i])));
         if (joins && !memchr(t + s[w - 1].end, '\n', s[i].start - s[w - 1].end)) {
             s[w - 1].end = s[i].end;
             continue;
