@@ -519,6 +519,36 @@ static void test_orgs_8(void) {
       "a news agency of the gazetteer");
 }
 
+/* Names with no title or verb next to them (heldout9's kinds, our own
+ * sentences): lists joined by 、, a clause's subject before 在 ... 表示, an
+ * honorific, local titles; forms that name nobody. */
+static void test_names_9(void) {
+  has("四强名单出炉，许昕、马龙、樊振东、周雨全部晋级。", "樊振东", ENTITY_PERSON, true,
+      "a name in a list of names joined by 、");
+  has("四强名单出炉，许昕、马龙、樊振东、周雨全部晋级。", "周雨", ENTITY_PERSON, true,
+      "... the last item, ended by a word");
+  has("被告陳大文、李小明及黃志強被控詐騙。", "黃志強", ENTITY_PERSON, true,
+      "a list after a name found before, its last item after 及");
+  has("市场上黄金、白银、原油价格上涨。", "黄金", ENTITY_PERSON, false,
+      "a list of things is no list of names");
+  has("王小红在发布会上表示，公司将扩产。", "王小红", ENTITY_PERSON, true,
+      "a clause's subject before 在 and a reporting verb");
+  has("主管李家偉先生提醒市民。", "李家偉", ENTITY_PERSON, true,
+      "an honorific after a name the dictionary cuts across");
+  has("鎮長符小平介紹，全鎮已轉移群眾。", "符小平", ENTITY_PERSON, true,
+      "鎮長 is a title");
+  has("72岁的王建国每天都来。", "王建国", ENTITY_PERSON, true,
+      "an age before a name");
+  has("被告人李某、陈某某被判刑。", "李某", ENTITY_PERSON, false,
+      "an anonymised defendant names nobody");
+  has("负责人小李介绍，每天供应午餐。", "小李", ENTITY_PERSON, false,
+      "a familiar form names nobody");
+  has("村民陳伯說，他住了很久。", "陳伯", ENTITY_PERSON, false,
+      "a family name and a kinship word name nobody");
+  has("行政長官岑浩輝發表報告。岑特首表示會支持。", "岑特首", ENTITY_PERSON, false,
+      "a family name and a title is the person named before, not another");
+}
+
 int main(void) {
   const char *env = getenv("DOSSIER_ASSETS");
   char *assets = env ? xstrdup(env) : xasprintf("%s/assets", DOSSIER_SRCDIR);
@@ -545,6 +575,7 @@ int main(void) {
   test_figures_8();
   test_names_8();
   test_orgs_8();
+  test_names_9();
   extractor_free(&ex);
   free(assets);
   return done_testing();

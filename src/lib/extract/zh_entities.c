@@ -349,7 +349,8 @@ static size_t zh_person_at(struct zh_run *z, size_t p, size_t sl, size_t *end) {
        any = title;
   for (size_t g = 0; g < k; g++) /* or an English name in brackets */
     any |= said[g] = zh_said_after(s, ends[g], z->r->n) > 0 ||
-                     (ends[g] == z->b && zh_latin_name_after(s, z->r->n, ends[g]));
+                     (ends[g] == z->b && zh_latin_name_after(s, z->r->n, ends[g])) ||
+                     (p == z->a && zh_said_later(s, ends[g], z->b));
   if (!any || zh_break_at(z, p) == SIZE_MAX)
     return 0;
   for (size_t g = k; g-- > 0;) {
@@ -358,7 +359,7 @@ static size_t zh_person_at(struct zh_run *z, size_t p, size_t sl, size_t *end) {
       continue; /* 趙勇|賽後表示: the shorter name has the verb after it */
     if (zh_break_at(z, e) == SIZE_MAX && !said[g])
       continue; /* the name would end inside a word */
-    if (!title && zh_word_inside(z, p + sl, e))
+    if (!title && !zh_honorific_after(s, e, z->b) && zh_word_inside(z, p + sl, e))
       continue; /* 高|关税表示: a word, not a given name */
     *end = e;
     return e - p;
@@ -552,7 +553,7 @@ static void zh_people(struct zh_run *z) {
     uint32_t cp;
     size_t step = (size_t)utf8_decode(s + p, z->b - p, &cp);
     size_t e = zh_person_end(z, p);
-    if (e && zh_free(z, p, e)) {
+    if (e && zh_free(z, p, e) && !zh_not_a_name(s, p, e)) {
       char *name = xstrndup(s + p, e - p);
       er_mention(z->r, (uint32_t)p, (uint32_t)e,
                  er_dyn(z->r, name, ENTITY_PERSON));

@@ -15,6 +15,7 @@
 #include "dossier/zh.h"
 #include "lib.h"
 #include "people.h"
+#include "zh_shapes.h"
 
 /* ---- the organisation pattern's word lists (zh_entities.c)
  * ------------------------------------------------------------------ */
@@ -230,6 +231,7 @@ static bool zh_later_taken(const struct ent_run *r, size_t nm0, size_t a,
  * may start; mentions are added person by person in text order, not over
  * a mention made before this pass. */
 void zh_pass_later(struct ent_run *r) {
+  zh_pass_lists(r); /* names in lists first: their later mentions too */
   uint8_t map[ZH_FOLD_N / 8];
   memset(map, 0, sizeof map);
   uint32_t *ps = NULL;

@@ -307,3 +307,55 @@ void zh_roads(const struct zh_road_run *w) {
     k = e - 3;
   }
 }
+
+/* ---- evidence for a person's name and forms that name nobody
+ * ------------------------------------------------ */
+
+bool zh_honorific_after(const char *s, size_t e, size_t hi) {
+  static const char *const honorifics[] = {"先生", "女士", "小姐", "博士", NULL};
+  static struct zh_list honorifics_l = ZH_LIST(honorifics);
+  return zh_forms_at(zh_forms(&honorifics_l), s, e, hi, NULL) > 0;
+}
+
+bool zh_said_later(const char *s, size_t e, size_t hi) {
+  static const char *const at[] = {"在", "於", NULL};
+  static const char *const verbs[] = {"表示", "說", "稱", "指出", "透露", "強調", "介紹",
+                                      "宣布", "回應", "坦言", "發文", NULL};
+  static struct zh_list at_l = ZH_LIST(at), verbs_l = ZH_LIST(verbs);
+  size_t q = e + zh_forms_at(zh_forms(&at_l), s, e, hi, NULL);
+  if (q == e)
+    return false;
+  for (size_t chars = 0; q < hi && chars < 16; chars++) {
+    uint32_t cp;
+    int l = utf8_decode(s + q, hi - q, &cp);
+    if (l <= 0)
+      return false;
+    if (chars >= 2 && zh_forms_at(zh_forms(&verbs_l), s, q, hi, NULL))
+      return true;
+    q += (size_t)l;
+  }
+  return false;
+}
+
+bool zh_not_a_name(const char *s, size_t p, size_t e) {
+  static const uint32_t kin[] = {0x4F2F, 0x53D4, 0x5B38, 0x5AC2, 0x5A46, 0x59D0, 0x54E5,
+                                 0x723A, 0x59E8, 0x5ABD, 0x7E3D, 0x8463, 0x751F, 0x67D0};
+  static struct zh_cps kin_s = ZH_CPS(kin); /* 伯 叔 嬸 嫂 婆 姐 哥 爺 姨 媽 總 董 生 某 */
+  static const char *const familiar[] = {"老", "小", "阿", NULL};
+  static struct zh_list familiar_l = ZH_LIST(familiar);
+  uint32_t cp;
+  for (size_t q = p; q < e;) { /* 王某, 李某某: anonymised */
+    int l = utf8_decode(s + q, e - q, &cp);
+    if (l <= 0)
+      return true;
+    if (cp == 0x67D0)
+      return true;
+    q += (size_t)l;
+  }
+  size_t sl = zh_surname(s + p, e - p);
+  if (!sl)
+    return e - p == 6 && zh_forms_at(zh_forms(&familiar_l), s, p, e, NULL) == 3;
+  if (e - p - sl == 3 && utf8_decode(s + p + sl, 3, &cp) == 3 && zh_cps_has(&kin_s, cp))
+    return true; /* 陳伯, 李總, 陳生 */
+  return zh_title_before(s, p + sl, e) == e - p - sl; /* 岑特首, 王局長 */
+}

@@ -53,4 +53,19 @@ bool zh_road_maybe(const struct zh_road_run *w);
  * the words around say where (在彌敦道, 觀塘道近, 長安街沿線). */
 void zh_roads(const struct zh_road_run *w);
 
+/* Is there an honorific at s[e] (先生, 女士, 小姐, 博士: 李家偉先生)? As
+ * strong a sign of a name as a title before it. */
+bool zh_honorific_after(const char *s, size_t e, size_t hi);
+/* Does the clause go on from a name that ends at s[e] with 在 or 於 and a
+ * reporting verb before hi (李雲飛在微博上表示, 黃仁勳在大會上說)? */
+bool zh_said_later(const char *s, size_t e, size_t hi);
+/* Does the name s[p, e) name nobody: anonymised (王某, 李某某), a family
+ * name and a kinship word or a title (陳伯, 李總, 岑特首), or a familiar
+ * form of two characters (老王, 小李)? */
+bool zh_not_a_name(const char *s, size_t p, size_t e);
+/* Names in lists joined by 、 (and 及, 和 before the last) where the list
+ * shows it is one of people (extract/zh_namelist.c): two names of three
+ * characters the segmenter keeps whole, or one name found before. */
+void zh_pass_lists(struct ent_run *r);
+
 #endif
