@@ -184,6 +184,7 @@ static const struct gz_alias *zh_alias_at(struct zh_run *z, size_t a, size_t *b,
 }
 
 static size_t zh_person_end(struct zh_run *z, size_t p);
+static struct zh_list zh_org_suffixes_l; /* defined with the suffixes (C.) */
 
 /* Does a currency's word follow a place's name at b (澳門元, 新加坡元,
  * 澳門幣): the name is the money's, not a place the article names? */
@@ -388,6 +389,8 @@ static size_t zh_foreign_at(struct zh_run *z, size_t p) {
     if (zh_said_after(s, w0, z->r->n) == w1 - w0 ||
         (k > 1 && singles && chars)) {
       bool said = zh_said_after(s, w0, z->r->n) > 0;
+      if (zh_forms_before(zh_forms(&zh_org_suffixes_l), s, p, w0, NULL))
+        return 0; /* 頒給復旦大學教授: a body */
       return chars >= 2 && (said || singles) ? w0 : 0;
     }
     singles = singles && k == 1;

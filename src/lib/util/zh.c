@@ -136,7 +136,9 @@ static const char *const zh_titles[] = {
      * sciences (導演, 作家, 名伶, 物理學家), the head of a unit (主管),
      * and an age before a name (72歲的王建國) */
     "區長", "縣長", "鎮長", "鄉長", "村長", "里長", "支書", "導演", "編劇", "作家",
-    "詩人", "名伶", "學家", "主管", "導師", "歲的", NULL,
+    "詩人", "名伶", "學家", "主管", "導師", "歲的",
+    /* an award given to, a candidate named by (頒給舒淇, 提名的黃敏惠) */
+    "頒給", "頒予", "授予", "提名的", NULL,
 };
 static struct zh_list zh_titles_l = ZH_LIST(zh_titles);
 
@@ -150,7 +152,9 @@ static const char *const zh_said[] = {
     /* a visit's verbs (普京週五抵達, 馬克龍結束訪問) */
     "抵達", "結束", "到訪", "會晤", "會談", "致電",
     /* a player's deeds (後衛徐杰全場送出: the segmenter reads 徐杰全) */
-    "全場", NULL,
+    "全場",
+    /* a winner's verbs (由鄭秀文奪得, 劉允祐奪冠) */
+    "奪得", "奪冠", "摘得", "奪金", NULL,
 };
 static struct zh_list zh_said_l = ZH_LIST(zh_said);
 
