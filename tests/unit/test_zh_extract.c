@@ -549,6 +549,20 @@ static void test_names_9(void) {
       "a family name and a title is the person named before, not another");
 }
 
+/* Figures and bodies of heldout9's kinds (our own sentences). */
+static void test_more_9(void) {
+  fig("茶园面积三年扩大了三成。", "三成", 30, "%", NULL, "up");
+  fig("網購投訴佔四成。", "四成", 40, "%", NULL, NULL);
+  fig("她一生演出超過300齣劇目。", "300齣", 300, "出", "more than", NULL);
+  fig("团队发表论文300余篇。", "300余篇", 300, "篇", "more than", NULL);
+  fig("縣長宣布撥款1.2億元協助重建。", "1.2億元", 1.2e8, "TWD", NULL, NULL);
+  has("北京市第八中学学生获奖。", "北京市第八中学", ENTITY_ORG, true, "中學 ends a school's name");
+  has("花蓮縣光復鄉公所表示，道路已修通。", "花蓮縣光復鄉公所", ENTITY_ORG, true,
+      "公所 ends a township office's name");
+  has("生命科学奖颁给复旦大学教授卢宝荣。", "复旦大学", ENTITY_ORG, true,
+      "颁给 ends the words before a body");
+}
+
 int main(void) {
   const char *env = getenv("DOSSIER_ASSETS");
   char *assets = env ? xstrdup(env) : xasprintf("%s/assets", DOSSIER_SRCDIR);
@@ -576,6 +590,7 @@ int main(void) {
   test_names_8();
   test_orgs_8();
   test_names_9();
+  test_more_9();
   extractor_free(&ex);
   free(assets);
   return done_testing();
