@@ -561,6 +561,10 @@ static void test_more_9(void) {
       "公所 ends a township office's name");
   has("生命科学奖颁给复旦大学教授卢宝荣。", "复旦大学", ENTITY_ORG, true,
       "颁给 ends the words before a body");
+  has("径山镇镇长俞燕介绍，茶园扩大。", "径山镇", ENTITY_PLACE, true,
+      "a suffix written again as its head's title begins: a place");
+  has("该镇镇长介绍，茶园扩大。", "该镇", ENTITY_PLACE, false,
+      "... not after a function character");
 }
 
 int main(void) {

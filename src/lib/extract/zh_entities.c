@@ -277,13 +277,15 @@ static size_t zh_admin_pair(struct zh_run *z, size_t a) {
 }
 
 /* low: the run holds 鄉, 鎮 or 村, which a pair of names with suffixes
- * ends in (溪龍鄉黃杜村; zh_run_marks). */
-static void zh_gazetteer(struct zh_run *z, bool low) {
+ * ends in (溪龍鄉黃杜村; zh_run_marks); twice: a suffix written twice (區區長).*/
+static void zh_gazetteer(struct zh_run *z, bool low, bool twice) {
   for (size_t a = z->a; a < z->b;) {
     size_t b = 0, next;
     const struct gz_alias *al = zh_alias_at(z, a, &b, &next);
     if (!al) {
       size_t e = low ? zh_admin_pair(z, a) : 0;
+      if (!e && twice && (e = zh_admin_doubled(z->r->s, a, z->b)) != 0) /* 餘杭區|區長 */
+        e = zh_break_at(z, a) == SIZE_MAX ? 0 : (zh_admin_mention(z, a, e), e);
       a = e ? e : next;
       continue;
     }
@@ -961,7 +963,7 @@ static void zh_orgs(struct zh_run *z) {
 void zh_pass_run(struct ent_run *r, size_t i) {
   struct zh_run z = {r, r->t.v[i].start, r->t.v[i].end, r->nm, NULL, 0, false};
   unsigned marks = zh_run_marks(r->s, z.a, z.b);
-  zh_gazetteer(&z, marks & ZH_MARK_LOW_ADMIN);
+  zh_gazetteer(&z, marks & ZH_MARK_LOW_ADMIN, marks & ZH_MARK_TWICE);
   struct zh_road_run road = {r, r->s, z.a, z.b, z.first_m, NULL, 0};
   if ((marks & ZH_MARK_ROAD) && zh_road_maybe(&road)) {
     zh_breaks(&z);

@@ -207,22 +207,43 @@ static size_t zl_next(const struct ent_run *r, size_t i) {
   return 0;
 }
 
+/* May the runs tok[0..n) of a list hold two names: two of them shaped as
+ * one at the place a name would be (the first run's end, a later run's
+ * start)? Asks no segmenter: most lists are of things. */
+static bool zl_maybe(const struct ent_run *r, const size_t *tok, size_t n) {
+  size_t shaped = 0;
+  for (size_t k = 0; k < n && shaped < 2; k++) {
+    const struct tok *t = &r->t.v[tok[k]];
+    for (size_t len = 6; len <= 9; len += 3) {
+      if (t->end - t->start < len)
+        break;
+      size_t a = k == 0 ? t->end - len : t->start;
+      if (zl_shaped(r->s, a, a + len)) {
+        shaped++;
+        break;
+      }
+    }
+  }
+  return shaped >= 2;
+}
+
 void zh_pass_lists(struct ent_run *r) {
   if (!r->seg)
     return;
   for (size_t i = 0; i < r->t.n; i++) {
-    size_t j;
-    if (!(r->t.v[i].flags & TK_CJK) || !(j = zl_next(r, i)))
+    size_t tok[ZL_MAX], n = 1;
+    if (!(r->t.v[i].flags & TK_CJK) || !(tok[1] = zl_next(r, i)))
+      continue;
+    tok[0] = i;
+    for (n = 2; n < ZL_MAX && (tok[n] = zl_next(r, tok[n - 1])) != 0; n++)
+      ;
+    i = tok[n - 1];
+    if (!zl_maybe(r, tok, n))
       continue;
     struct zl_list l = {.n = 0};
-    zl_first(&l, r, r->t.v[i].start, r->t.v[i].end);
-    for (size_t k; ; j = k) {
-      k = zl_next(r, j);
-      zl_rest(&l, r, r->t.v[j].start, r->t.v[j].end, !k);
-      if (!k || l.n >= ZL_MAX)
-        break;
-    }
-    i = j;
+    zl_first(&l, r, r->t.v[tok[0]].start, r->t.v[tok[0]].end);
+    for (size_t k = 1; k < n; k++)
+      zl_rest(&l, r, r->t.v[tok[k]].start, r->t.v[tok[k]].end, k + 1 == n);
     if (!zl_people(&l))
       continue;
     for (size_t k = 0; k < l.n; k++) {

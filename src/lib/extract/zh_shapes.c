@@ -88,18 +88,25 @@ unsigned zh_run_marks(const char *s, size_t a, size_t b) {
     unsigned mark;
   } marks[] = {{"鄉", ZH_MARK_LOW_ADMIN}, {"乡", ZH_MARK_LOW_ADMIN}, {"鎮", ZH_MARK_LOW_ADMIN},
                {"镇", ZH_MARK_LOW_ADMIN}, {"村", ZH_MARK_LOW_ADMIN}, {"道", ZH_MARK_ROAD},
-               {"路", ZH_MARK_ROAD},      {"街", ZH_MARK_ROAD}};
-  /* the last bytes of the eight characters: one table look a byte */
+               {"路", ZH_MARK_ROAD},      {"街", ZH_MARK_ROAD},      {"省", 0},
+               {"市", 0},                 {"縣", 0},                 {"县", 0},
+               {"區", 0},                 {"区", 0}};
+  /* the last bytes of the fourteen characters: one table look a byte */
   static const bool last[256] = {[0x89] = true, [0xA1] = true, [0xAE] = true, [0x87] = true,
-                                 [0x91] = true, [0x93] = true, [0xAF] = true, [0x97] = true};
+                                 [0x91] = true, [0x93] = true, [0xAF] = true, [0x97] = true,
+                                 [0x81] = true, [0x82] = true, [0xA3] = true, [0xBF] = true,
+                                 [0x80] = true, [0xBA] = true};
   const unsigned char *u = (const unsigned char *)s;
   unsigned out = 0;
   for (size_t p = a + 2; p < b; p++) {
     if (!last[u[p]])
       continue;
     for (size_t k = 0; k < DS_ARRAY_LEN(marks); k++)
-      if (u[p - 2] == (unsigned char)marks[k].w[0] && memcmp(u + p - 2, marks[k].w, 3) == 0)
+      if (u[p - 2] == (unsigned char)marks[k].w[0] && memcmp(u + p - 2, marks[k].w, 3) == 0) {
         out |= marks[k].mark;
+        if (k < 5 || k >= 8) /* an administrative suffix written twice (區區長) */
+          out |= p + 4 <= b && memcmp(u + p - 2, u + p + 1, 3) == 0 ? ZH_MARK_TWICE : 0;
+      }
   }
   return out;
 }
@@ -358,4 +365,24 @@ bool zh_not_a_name(const char *s, size_t p, size_t e) {
   if (e - p - sl == 3 && utf8_decode(s + p + sl, 3, &cp) == 3 && zh_cps_has(&kin_s, cp))
     return true; /* 陳伯, 李總, 陳生 */
   return zh_title_before(s, p + sl, e) == e - p - sl; /* 岑特首, 王局長 */
+}
+
+size_t zh_admin_doubled(const char *s, size_t a, size_t b) {
+  static const char *const admin[] = {"省", "市", "縣", "區", "鎮", "鄉", "村", NULL};
+  static const char *const head[] = {"長", "支書", "書記", "委", "黨委", NULL};
+  static struct zh_list admin_l = ZH_LIST(admin), head_l = ZH_LIST(head);
+  size_t twice = 0; /* the cheap test first: a character written twice */
+  for (size_t e = a + 3; e <= a + 9 && e + 6 < b && !twice; e += 3)
+    twice = memcmp(s + e, s + e + 3, 3) == 0 ? e : 0;
+  if (!twice)
+    return 0;
+  for (size_t e = a + 3; e <= twice; e += 3) {
+    uint32_t cp;
+    if (utf8_decode(s + e - 3, 3, &cp) != 3 || !zh_given_ok(cp))
+      return 0; /* 該|鎮鎮長: a function character starts no name */
+    if (e == twice && zh_forms_at(zh_forms(&admin_l), s, e, b, NULL) == 3 &&
+        zh_forms_at(zh_forms(&head_l), s, e + 3 + 3, b, NULL))
+      return e + 3;
+  }
+  return 0;
 }
