@@ -61,8 +61,8 @@ bool zh_honorific_after(const char *s, size_t e, size_t hi);
  * reporting verb before hi (李雲飛在微博上表示, 黃仁勳在大會上說)? */
 bool zh_said_later(const char *s, size_t e, size_t hi);
 /* Does the name s[p, e) name nobody: anonymised (王某, 李某某), a family
- * name and a kinship word or a title (陳伯, 李總, 岑特首), or a familiar
- * form of two characters (老王, 小李)? */
+ * name and a kinship word or a title (陳伯, 李總, 岑特首), a country's side
+ * (韓方), or a familiar form of two characters (老王, 小李)? */
 bool zh_not_a_name(const char *s, size_t p, size_t e);
 /* The end of a place's name with its suffix that starts at s[a] when the
  * suffix is written again as its head's title begins (餘杭區區長, 徑山鎮
