@@ -545,6 +545,8 @@ static void test_names_9(void) {
       "a familiar form names nobody");
   has("村民陳伯說，他住了很久。", "陳伯", ENTITY_PERSON, false,
       "a family name and a kinship word name nobody");
+  has("球队主教练伊万科维奇昨天公布名单。", "伊万科维奇", ENTITY_PERSON, true,
+      "a name after a title runs over a company's alias inside it (万科)");
   has("韩方在会谈中表示，将加强合作。", "韩方", ENTITY_PERSON, false,
       "a country's side in talks names nobody");
   has("行政長官岑浩輝發表報告。岑特首表示會支持。", "岑特首", ENTITY_PERSON, false,

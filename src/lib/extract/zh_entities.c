@@ -196,10 +196,13 @@ static bool zh_currency_after(const struct zh_run *z, size_t b) {
 
 /* Does a person's name run over the place or country alias [a, b): a
  * title right before it, a family name at a and the name longer than the
- * alias (立法院長韓國瑜 is a person; 韓國 alone after 總統 is the country)? */
+ * alias (立法院長韓國瑜 is a person; 韓國 alone after 總統 is the country)?
+ * Or over any alias from one character before it, after a title? */
 static bool zh_person_over(struct zh_run *z, const struct gz_alias *al, size_t a,
                            size_t b) {
   const struct gazetteer *g = z->r->g;
+  if (a >= z->a + 3 && zh_title_before(z->r->s, z->a, a - 3) && zh_person_end(z, a - 3) > b)
+    return true; /* 主教練伊|萬科|維奇 */
   if (al->entity >= g->nents ||
       (g->ents[al->entity].kind != ENTITY_COUNTRY && g->ents[al->entity].kind != ENTITY_PLACE))
     return false;
