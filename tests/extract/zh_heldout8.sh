@@ -20,7 +20,9 @@
 # 34/34, "general" 0/34. The floors are now the tuned values. Against the
 # final gold (the set's header) the first run scores figures P 0.877
 # R 0.869, people 0.930/0.714, orgs 0.945/0.732, places 0.757/0.700.
+# After heldout9's session (頒給, 提名的 before a name): people P 1.000
+# R 0.982 (55/55/56), its floor raised.
 . "$(dirname "$0")/python_env.sh"
 exec python3 "$TOP_SRCDIR/tests/extract/zh_gold.py" "$TOP_BUILDDIR/tests/extract/extract_dump" \
     "$DOSSIER_ASSETS" "$TOP_SRCDIR/bench/zh/heldout8.txt" --min=32 \
-    --floors=1.00,0.98,1.00,0.94,1.00,0.90
+    --floors=1.00,0.98,1.00,0.98,1.00,0.90

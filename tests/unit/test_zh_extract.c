@@ -519,6 +519,58 @@ static void test_orgs_8(void) {
       "a news agency of the gazetteer");
 }
 
+/* Names with no title or verb next to them (heldout9's kinds, our own
+ * sentences): lists joined by 、, a clause's subject before 在 ... 表示, an
+ * honorific, local titles; forms that name nobody. */
+static void test_names_9(void) {
+  has("四强名单出炉，许昕、马龙、樊振东、周雨全部晋级。", "樊振东", ENTITY_PERSON, true,
+      "a name in a list of names joined by 、");
+  has("四强名单出炉，许昕、马龙、樊振东、周雨全部晋级。", "周雨", ENTITY_PERSON, true,
+      "... the last item, ended by a word");
+  has("被告陳大文、李小明及黃志強被控詐騙。", "黃志強", ENTITY_PERSON, true,
+      "a list after a name found before, its last item after 及");
+  has("市场上黄金、白银、原油价格上涨。", "黄金", ENTITY_PERSON, false,
+      "a list of things is no list of names");
+  has("王小红在发布会上表示，公司将扩产。", "王小红", ENTITY_PERSON, true,
+      "a clause's subject before 在 and a reporting verb");
+  has("主管李家偉先生提醒市民。", "李家偉", ENTITY_PERSON, true,
+      "an honorific after a name the dictionary cuts across");
+  has("鎮長符小平介紹，全鎮已轉移群眾。", "符小平", ENTITY_PERSON, true,
+      "鎮長 is a title");
+  has("72岁的王建国每天都来。", "王建国", ENTITY_PERSON, true,
+      "an age before a name");
+  has("被告人李某、陈某某被判刑。", "李某", ENTITY_PERSON, false,
+      "an anonymised defendant names nobody");
+  has("负责人小李介绍，每天供应午餐。", "小李", ENTITY_PERSON, false,
+      "a familiar form names nobody");
+  has("村民陳伯說，他住了很久。", "陳伯", ENTITY_PERSON, false,
+      "a family name and a kinship word name nobody");
+  has("球队主教练伊万科维奇昨天公布名单。", "伊万科维奇", ENTITY_PERSON, true,
+      "a name after a title runs over a company's alias inside it (万科)");
+  has("韩方在会谈中表示，将加强合作。", "韩方", ENTITY_PERSON, false,
+      "a country's side in talks names nobody");
+  has("行政長官岑浩輝發表報告。岑特首表示會支持。", "岑特首", ENTITY_PERSON, false,
+      "a family name and a title is the person named before, not another");
+}
+
+/* Figures and bodies of heldout9's kinds (our own sentences). */
+static void test_more_9(void) {
+  fig("茶园面积三年扩大了三成。", "三成", 30, "%", NULL, "up");
+  fig("網購投訴佔四成。", "四成", 40, "%", NULL, NULL);
+  fig("她一生演出超過300齣劇目。", "300齣", 300, "出", "more than", NULL);
+  fig("团队发表论文300余篇。", "300余篇", 300, "篇", "more than", NULL);
+  fig("縣長宣布撥款1.2億元協助重建。", "1.2億元", 1.2e8, "TWD", NULL, NULL);
+  has("北京市第八中学学生获奖。", "北京市第八中学", ENTITY_ORG, true, "中學 ends a school's name");
+  has("花蓮縣光復鄉公所表示，道路已修通。", "花蓮縣光復鄉公所", ENTITY_ORG, true,
+      "公所 ends a township office's name");
+  has("生命科学奖颁给复旦大学教授卢宝荣。", "复旦大学", ENTITY_ORG, true,
+      "颁给 ends the words before a body");
+  has("径山镇镇长俞燕介绍，茶园扩大。", "径山镇", ENTITY_PLACE, true,
+      "a suffix written again as its head's title begins: a place");
+  has("该镇镇长介绍，茶园扩大。", "该镇", ENTITY_PLACE, false,
+      "... not after a function character");
+}
+
 int main(void) {
   const char *env = getenv("DOSSIER_ASSETS");
   char *assets = env ? xstrdup(env) : xasprintf("%s/assets", DOSSIER_SRCDIR);
@@ -545,6 +597,8 @@ int main(void) {
   test_figures_8();
   test_names_8();
   test_orgs_8();
+  test_names_9();
+  test_more_9();
   extractor_free(&ex);
   free(assets);
   return done_testing();

@@ -184,6 +184,7 @@ static const struct gz_alias *zh_alias_at(struct zh_run *z, size_t a, size_t *b,
 }
 
 static size_t zh_person_end(struct zh_run *z, size_t p);
+static struct zh_list zh_org_suffixes_l; /* defined with the suffixes (C.) */
 
 /* Does a currency's word follow a place's name at b (澳門元, 新加坡元,
  * 澳門幣): the name is the money's, not a place the article names? */
@@ -195,10 +196,13 @@ static bool zh_currency_after(const struct zh_run *z, size_t b) {
 
 /* Does a person's name run over the place or country alias [a, b): a
  * title right before it, a family name at a and the name longer than the
- * alias (立法院長韓國瑜 is a person; 韓國 alone after 總統 is the country)? */
+ * alias (立法院長韓國瑜 is a person; 韓國 alone after 總統 is the country)?
+ * Or over any alias from one character before it, after a title? */
 static bool zh_person_over(struct zh_run *z, const struct gz_alias *al, size_t a,
                            size_t b) {
   const struct gazetteer *g = z->r->g;
+  if (a >= z->a + 3 && zh_title_before(z->r->s, z->a, a - 3) && zh_person_end(z, a - 3) > b)
+    return true; /* 主教練伊|萬科|維奇 */
   if (al->entity >= g->nents ||
       (g->ents[al->entity].kind != ENTITY_COUNTRY && g->ents[al->entity].kind != ENTITY_PLACE))
     return false;
@@ -276,13 +280,15 @@ static size_t zh_admin_pair(struct zh_run *z, size_t a) {
 }
 
 /* low: the run holds 鄉, 鎮 or 村, which a pair of names with suffixes
- * ends in (溪龍鄉黃杜村; zh_run_marks). */
-static void zh_gazetteer(struct zh_run *z, bool low) {
+ * ends in (溪龍鄉黃杜村; zh_run_marks); twice: a suffix written twice (區區長).*/
+static void zh_gazetteer(struct zh_run *z, bool low, bool twice) {
   for (size_t a = z->a; a < z->b;) {
     size_t b = 0, next;
     const struct gz_alias *al = zh_alias_at(z, a, &b, &next);
     if (!al) {
       size_t e = low ? zh_admin_pair(z, a) : 0;
+      if (!e && twice && (e = zh_admin_doubled(z->r->s, a, z->b)) != 0) /* 餘杭區|區長 */
+        e = zh_break_at(z, a) == SIZE_MAX ? 0 : (zh_admin_mention(z, a, e), e);
       a = e ? e : next;
       continue;
     }
@@ -349,7 +355,8 @@ static size_t zh_person_at(struct zh_run *z, size_t p, size_t sl, size_t *end) {
        any = title;
   for (size_t g = 0; g < k; g++) /* or an English name in brackets */
     any |= said[g] = zh_said_after(s, ends[g], z->r->n) > 0 ||
-                     (ends[g] == z->b && zh_latin_name_after(s, z->r->n, ends[g]));
+                     (ends[g] == z->b && zh_latin_name_after(s, z->r->n, ends[g])) ||
+                     (p == z->a && zh_said_later(s, ends[g], z->b));
   if (!any || zh_break_at(z, p) == SIZE_MAX)
     return 0;
   for (size_t g = k; g-- > 0;) {
@@ -358,7 +365,7 @@ static size_t zh_person_at(struct zh_run *z, size_t p, size_t sl, size_t *end) {
       continue; /* 趙勇|賽後表示: the shorter name has the verb after it */
     if (zh_break_at(z, e) == SIZE_MAX && !said[g])
       continue; /* the name would end inside a word */
-    if (!title && zh_word_inside(z, p + sl, e))
+    if (!title && !zh_honorific_after(s, e, z->b) && zh_word_inside(z, p + sl, e))
       continue; /* 高|关税表示: a word, not a given name */
     *end = e;
     return e - p;
@@ -387,6 +394,8 @@ static size_t zh_foreign_at(struct zh_run *z, size_t p) {
     if (zh_said_after(s, w0, z->r->n) == w1 - w0 ||
         (k > 1 && singles && chars)) {
       bool said = zh_said_after(s, w0, z->r->n) > 0;
+      if (zh_forms_before(zh_forms(&zh_org_suffixes_l), s, p, w0, NULL))
+        return 0; /* 頒給復旦大學教授: a body */
       return chars >= 2 && (said || singles) ? w0 : 0;
     }
     singles = singles && k == 1;
@@ -552,7 +561,7 @@ static void zh_people(struct zh_run *z) {
     uint32_t cp;
     size_t step = (size_t)utf8_decode(s + p, z->b - p, &cp);
     size_t e = zh_person_end(z, p);
-    if (e && zh_free(z, p, e)) {
+    if (e && zh_free(z, p, e) && !zh_not_a_name(s, p, e)) {
       char *name = xstrndup(s + p, e - p);
       er_mention(z->r, (uint32_t)p, (uint32_t)e,
                  er_dyn(z->r, name, ENTITY_PERSON));
@@ -586,7 +595,7 @@ struct zh_suffix {
 static const struct zh_suffix zh_org_suffixes[] = {
    {"委員會", 0}, {"辦公室", 0}, {"基金會", 0}, {"研究院", 0}, {"研究所", 0}, {"交易所", 0}, {"聯合會", 0},
    {"博物院", 0}, {"博物館", 0}, {"俱樂部", 0}, {"氣象台", 0}, {"氣象署", 0},
-   {"醫院", 0}, {"會館", 0}, {"學院", 0}, {"中心", 0}, {"總部", 0}, {"總站", 0},
+   {"醫院", 0}, {"會館", 0}, {"中學", 0}, {"小學", 0}, {"公所", 0}, {"學院", 0}, {"中心", 0}, {"總部", 0}, {"總站", 0},
    {"調查科", 0}, {"重案組", 0}, {"調查組", 0},
    {"銀行", 0}, {"公司", 0}, {"集團", 0}, {"大學", 0}, {"協會", 0}, {"商會", 0}, {"法院", 0},
    {"工會", 0}, {"議會", 0}, {"總署", 0}, {"總局", 0}, {"總處", 0}, {"海關", 0}, {"控股", 0}, {"法庭", 0},
@@ -957,7 +966,7 @@ static void zh_orgs(struct zh_run *z) {
 void zh_pass_run(struct ent_run *r, size_t i) {
   struct zh_run z = {r, r->t.v[i].start, r->t.v[i].end, r->nm, NULL, 0, false};
   unsigned marks = zh_run_marks(r->s, z.a, z.b);
-  zh_gazetteer(&z, marks & ZH_MARK_LOW_ADMIN);
+  zh_gazetteer(&z, marks & ZH_MARK_LOW_ADMIN, marks & ZH_MARK_TWICE);
   struct zh_road_run road = {r, r->s, z.a, z.b, z.first_m, NULL, 0};
   if ((marks & ZH_MARK_ROAD) && zh_road_maybe(&road)) {
     zh_breaks(&z);

@@ -175,7 +175,8 @@ bare_yuan(const char *s, const struct figure *f)
 
 /* Words that place a text written in Traditional characters in Hong Kong,
  * Taiwan, Macau or the mainland (港股, 恒指, 全港, 九龍, 財政司司長; 台股,
- * 立法院, 行政院, 台北; 澳門; 內地, 國家統計局), few so that the look costs
+ * 立法院, 行政院, 台北, 縣長: Hong Kong and Macau have no counties, the
+ * mainland writes Simplified; 澳門; 內地, 國家統計局), few so that the look costs
  * little: a bare 元 of an article that names no currency is the money of
  * the place it is written about. */
 static const struct {
@@ -186,7 +187,9 @@ static const struct {
     {"新界", "HKD"}, {"港島", "HKD"}, {"港鐵", "HKD"}, {"財政司司長", "HKD"},
     {"裁判法院", "HKD"}, {"醫管局", "HKD"}, {"台股", "TWD"}, {"台灣", "TWD"},
     {"臺灣", "TWD"}, {"立法院", "TWD"}, {"行政院", "TWD"}, {"台北", "TWD"},
-    {"臺北", "TWD"}, {"高雄", "TWD"}, {"新北", "TWD"}, {"澳門", "MOP"},
+    {"臺北", "TWD"}, {"高雄", "TWD"}, {"新北", "TWD"}, {"台中", "TWD"},
+    {"臺中", "TWD"}, {"台南", "TWD"}, {"桃園", "TWD"}, {"縣長", "TWD"},
+    {"縣政府", "TWD"}, {"鄉公所", "TWD"}, {"立委", "TWD"}, {"澳門", "MOP"},
     {"經濟財政司", "MOP"}, {"內地", "CNY"}, {"國家統計局", "CNY"}, {"A股", "CNY"},
 };
 

@@ -65,7 +65,7 @@ static const char *const zh_classifiers[] = {
     "個", "家", "宗", "架次", "架", "艘", "輛", "項", "間", "臺", "台", "部",
     "張", "列", "頭", "隻", "條", "座", "所", "位", "件", "套", "份", "批次",
     "批", "起", "例", "戶", "棟", "幢", "枚", "場", "班", "票", "輛次", "班次",
-    "車次", NULL};
+    "車次", "篇", "齣", "面", NULL}; /* 300篇論文, 300齣劇目, 8面金牌 */
 static struct zh_list zh_classifiers_l = ZH_LIST(zh_classifiers);
 
 /* Time nouns after a measure word: 三個月 is a duration, not a count. */
@@ -96,7 +96,8 @@ static const struct zh_word zh_dirs[] = {
    {"漲", "up", 0}, {"下降", "down", 0}, {"下跌", "down", 0}, {"減少", "down", 0},
    {"下滑", "down", 0}, {"回落", "down", 0}, {"萎縮", "down", 0}, {"降", "down", 0},
    {"跌", "down", 0}, {"減", "down", 0}, {"上調", "up", 0}, {"調升", "up", 0},
-   {"下調", "down", 0}, {"調降", "down", 0}, {NULL, NULL, 0},
+   {"下調", "down", 0}, {"調降", "down", 0}, {"擴大", "up", 0}, {"縮小", "down", 0},
+   {NULL, NULL, 0},
 };
 static struct zh_list zh_dirs_l = ZH_LIST(zh_dirs);
 
@@ -502,10 +503,12 @@ static bool zh_fig_keep(const char *s, const struct zh_lead *ld,
   if (u->cls == 6 && num->arabic)
     return true; /* 5,000倍: digits before 倍 count times */
   if (u->cls == 5 || u->cls == 6) { /* 成 and 倍 are common characters */
-    bool dir = ld->st >= 3 && zh_forms_before(zh_forms(&zh_dirs_l), s,
-                                              ld->st >= 6 ? ld->st - 6 : 0,
-                                              ld->st, NULL);
-    return (ld->ap || dir || above) && !num->arabic && num->value < 10;
+    size_t st = ld->st >= 6 && memcmp(s + ld->st - 3, "了", 3) == 0 ? ld->st - 3 : ld->st;
+    bool dir = st >= 3 && zh_forms_before(zh_forms(&zh_dirs_l), s, st >= 6 ? st - 6 : 0,
+                                          st, NULL); /* 擴大(了)三成 */
+    bool share = u->cls == 5 && st >= 3 && (memcmp(s + st - 3, "佔", 3) == 0 ||
+                                            memcmp(s + st - 3, "占", 3) == 0);
+    return (ld->ap || dir || share || above) && !num->arabic && num->value < 10;
   }
   if (!num->arabic && !num->scaled && !ld->pct && !ld->ap && num->value < 10)
     return false; /* 三人: counted words, not figures */

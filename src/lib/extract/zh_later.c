@@ -15,6 +15,7 @@
 #include "dossier/zh.h"
 #include "lib.h"
 #include "people.h"
+#include "zh_shapes.h"
 
 /* ---- the organisation pattern's word lists (zh_entities.c)
  * ------------------------------------------------------------------ */
@@ -46,7 +47,7 @@ static const char *const zh_org_stops[] = {
    "夥同", "起訴", "控告", "入稟", "反對", "支持", "批評", "要求", "呼籲", "邀請", "委託", "獲得",
    "獲", "授權", "兼", "的", "新的", "創", "創下", "打破", "刷新", "破獲", "搗破", "拘捕", "逮捕",
    "擊敗", "戰勝", "對陣", "險勝", "大勝", "力克", "不敵", "迎戰", "淘汰", "擊退", "勝", "負", "贏", "輸", "一間", "一個", "一所", "一座", "任教於", "任職於", "就讀於",
-   "畢業於", "位於", "占", "佔", "由", "案件", NULL,
+   "畢業於", "位於", "占", "佔", "由", "案件", "頒給", "頒予", "授予", "創辦", "創立", NULL,
 };
 struct zh_list zh_org_stops_l = ZH_LIST(zh_org_stops);
 
@@ -230,6 +231,7 @@ static bool zh_later_taken(const struct ent_run *r, size_t nm0, size_t a,
  * may start; mentions are added person by person in text order, not over
  * a mention made before this pass. */
 void zh_pass_later(struct ent_run *r) {
+  zh_pass_lists(r); /* names in lists first: their later mentions too */
   uint8_t map[ZH_FOLD_N / 8];
   memset(map, 0, sizeof map);
   uint32_t *ps = NULL;

@@ -88,18 +88,25 @@ unsigned zh_run_marks(const char *s, size_t a, size_t b) {
     unsigned mark;
   } marks[] = {{"鄉", ZH_MARK_LOW_ADMIN}, {"乡", ZH_MARK_LOW_ADMIN}, {"鎮", ZH_MARK_LOW_ADMIN},
                {"镇", ZH_MARK_LOW_ADMIN}, {"村", ZH_MARK_LOW_ADMIN}, {"道", ZH_MARK_ROAD},
-               {"路", ZH_MARK_ROAD},      {"街", ZH_MARK_ROAD}};
-  /* the last bytes of the eight characters: one table look a byte */
+               {"路", ZH_MARK_ROAD},      {"街", ZH_MARK_ROAD},      {"省", 0},
+               {"市", 0},                 {"縣", 0},                 {"县", 0},
+               {"區", 0},                 {"区", 0}};
+  /* the last bytes of the fourteen characters: one table look a byte */
   static const bool last[256] = {[0x89] = true, [0xA1] = true, [0xAE] = true, [0x87] = true,
-                                 [0x91] = true, [0x93] = true, [0xAF] = true, [0x97] = true};
+                                 [0x91] = true, [0x93] = true, [0xAF] = true, [0x97] = true,
+                                 [0x81] = true, [0x82] = true, [0xA3] = true, [0xBF] = true,
+                                 [0x80] = true, [0xBA] = true};
   const unsigned char *u = (const unsigned char *)s;
   unsigned out = 0;
   for (size_t p = a + 2; p < b; p++) {
     if (!last[u[p]])
       continue;
     for (size_t k = 0; k < DS_ARRAY_LEN(marks); k++)
-      if (u[p - 2] == (unsigned char)marks[k].w[0] && memcmp(u + p - 2, marks[k].w, 3) == 0)
+      if (u[p - 2] == (unsigned char)marks[k].w[0] && memcmp(u + p - 2, marks[k].w, 3) == 0) {
         out |= marks[k].mark;
+        if (k < 5 || k >= 8) /* an administrative suffix written twice (區區長) */
+          out |= p + 4 <= b && memcmp(u + p - 2, u + p + 1, 3) == 0 ? ZH_MARK_TWICE : 0;
+      }
   }
   return out;
 }
@@ -306,4 +313,78 @@ void zh_roads(const struct zh_road_run *w) {
     free(name);
     k = e - 3;
   }
+}
+
+/* ---- evidence for a person's name and forms that name nobody
+ * ------------------------------------------------ */
+
+bool zh_honorific_after(const char *s, size_t e, size_t hi) {
+  static const char *const honorifics[] = {"先生", "女士", "小姐", "博士", NULL};
+  static struct zh_list honorifics_l = ZH_LIST(honorifics);
+  return zh_forms_at(zh_forms(&honorifics_l), s, e, hi, NULL) > 0;
+}
+
+bool zh_said_later(const char *s, size_t e, size_t hi) {
+  static const char *const at[] = {"在", "於", NULL};
+  static const char *const verbs[] = {"表示", "說", "稱", "指出", "透露", "強調", "介紹",
+                                      "宣布", "回應", "坦言", "發文", NULL};
+  static struct zh_list at_l = ZH_LIST(at), verbs_l = ZH_LIST(verbs);
+  size_t q = e + zh_forms_at(zh_forms(&at_l), s, e, hi, NULL);
+  if (q == e)
+    return false;
+  for (size_t chars = 0; q < hi && chars < 16; chars++) {
+    uint32_t cp;
+    int l = utf8_decode(s + q, hi - q, &cp);
+    if (l <= 0)
+      return false;
+    if (chars >= 2 && zh_forms_at(zh_forms(&verbs_l), s, q, hi, NULL))
+      return true;
+    q += (size_t)l;
+  }
+  return false;
+}
+
+bool zh_not_a_name(const char *s, size_t p, size_t e) {
+  static const uint32_t kin[] = {0x4F2F, 0x53D4, 0x5B38, 0x5AC2, 0x5A46, 0x59D0, 0x54E5,
+                                 0x723A, 0x59E8, 0x5ABD, 0x7E3D, 0x8463, 0x751F, 0x67D0,
+                                 0x65B9};
+  /* 伯 叔 嬸 嫂 婆 姐 哥 爺 姨 媽 總 董 生 某, and 方: a side in talks (韓方) */
+  static struct zh_cps kin_s = ZH_CPS(kin);
+  static const char *const familiar[] = {"老", "小", "阿", NULL};
+  static struct zh_list familiar_l = ZH_LIST(familiar);
+  uint32_t cp;
+  for (size_t q = p; q < e;) { /* 王某, 李某某: anonymised */
+    int l = utf8_decode(s + q, e - q, &cp);
+    if (l <= 0)
+      return true;
+    if (cp == 0x67D0)
+      return true;
+    q += (size_t)l;
+  }
+  size_t sl = zh_surname(s + p, e - p);
+  if (!sl)
+    return e - p == 6 && zh_forms_at(zh_forms(&familiar_l), s, p, e, NULL) == 3;
+  if (e - p - sl == 3 && utf8_decode(s + p + sl, 3, &cp) == 3 && zh_cps_has(&kin_s, cp))
+    return true; /* 陳伯, 李總, 陳生 */
+  return zh_title_before(s, p + sl, e) == e - p - sl; /* 岑特首, 王局長 */
+}
+
+size_t zh_admin_doubled(const char *s, size_t a, size_t b) {
+  static const char *const admin[] = {"省", "市", "縣", "區", "鎮", "鄉", "村", NULL};
+  static const char *const head[] = {"長", "支書", "書記", "委", "黨委", NULL};
+  static struct zh_list admin_l = ZH_LIST(admin), head_l = ZH_LIST(head);
+  size_t twice = 0; /* the cheap test first: a character written twice */
+  for (size_t e = a + 3; e <= a + 9 && e + 6 < b && !twice; e += 3)
+    twice = memcmp(s + e, s + e + 3, 3) == 0 ? e : 0;
+  if (!twice)
+    return 0;
+  for (size_t e = a + 3; e <= twice; e += 3) {
+    uint32_t cp;
+    if (utf8_decode(s + e - 3, 3, &cp) != 3 || !zh_given_ok(cp))
+      return 0; /* 該|鎮鎮長: a function character starts no name */
+    if (e == twice && zh_forms_at(zh_forms(&admin_l), s, e, b, NULL) == 3 &&
+        zh_forms_at(zh_forms(&head_l), s, e + 3 + 3, b, NULL))
+      return e + 3;
+  }
+  return 0;
 }

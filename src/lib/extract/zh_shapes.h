@@ -22,8 +22,9 @@ bool zh_latin_name_after(const char *s, size_t n, size_t e);
 size_t zh_dotted_tail(const char *s, size_t n, size_t e);
 /* What the CJK run s[a, b) holds, in one pass over its bytes: 鄉, 鎮 or
  * 村 (either script: a pair of names with suffixes may end in one,
- * 溪龍鄉黃杜村) and 道, 路 or 街 (a road may be there). */
-enum { ZH_MARK_LOW_ADMIN = 1, ZH_MARK_ROAD = 2 };
+ * 溪龍鄉黃杜村), 道, 路 or 街 (a road may be there) and an administrative
+ * suffix written twice (區區長: zh_admin_doubled). */
+enum { ZH_MARK_LOW_ADMIN = 1, ZH_MARK_ROAD = 2, ZH_MARK_TWICE = 4 };
 unsigned zh_run_marks(const char *s, size_t a, size_t b);
 /* Is the character at s[p0] a measure word after a number (2,000|家|公司,
  * 兩|家|公司), which no body's name starts with? */
@@ -52,5 +53,25 @@ bool zh_road_maybe(const struct zh_road_run *w);
  * suffix (道, 路, 街, 公路, 大道, 大街) and a part of town (中, 東), where
  * the words around say where (在彌敦道, 觀塘道近, 長安街沿線). */
 void zh_roads(const struct zh_road_run *w);
+
+/* Is there an honorific at s[e] (先生, 女士, 小姐, 博士: 李家偉先生)? As
+ * strong a sign of a name as a title before it. */
+bool zh_honorific_after(const char *s, size_t e, size_t hi);
+/* Does the clause go on from a name that ends at s[e] with 在 or 於 and a
+ * reporting verb before hi (李雲飛在微博上表示, 黃仁勳在大會上說)? */
+bool zh_said_later(const char *s, size_t e, size_t hi);
+/* Does the name s[p, e) name nobody: anonymised (王某, 李某某), a family
+ * name and a kinship word or a title (陳伯, 李總, 岑特首), a country's side
+ * (韓方), or a familiar form of two characters (老王, 小李)? */
+bool zh_not_a_name(const char *s, size_t p, size_t e);
+/* The end of a place's name with its suffix that starts at s[a] when the
+ * suffix is written again as its head's title begins (餘杭區區長, 徑山鎮
+ * 鎮長, 小古城村村支書: the doubled character says a place is named), or
+ * 0; the caller asks for a word boundary at a. */
+size_t zh_admin_doubled(const char *s, size_t a, size_t b);
+/* Names in lists joined by 、 (and 及, 和 before the last) where the list
+ * shows it is one of people (extract/zh_namelist.c): two names of three
+ * characters the segmenter keeps whole, or one name found before. */
+void zh_pass_lists(struct ent_run *r);
 
 #endif

@@ -131,7 +131,14 @@ static const char *const zh_titles[] = {
     "候選人", "黨籍", "黨籍的", "被告", "被告人", "裁判官",
     /* verbs of appointment name the person next as a title does
      * (任命張明為局長, 委任林志恒為行政總裁, 免去王志剛的職務) */
-    "任命", "委任", "免去", NULL,
+    "任命", "委任", "免去",
+    /* local government (區長, 鎮長, 村長, 村支書), the arts and the
+     * sciences (導演, 作家, 名伶, 物理學家), the head of a unit (主管),
+     * and an age before a name (72歲的王建國) */
+    "區長", "縣長", "鎮長", "鄉長", "村長", "里長", "支書", "導演", "編劇", "作家",
+    "詩人", "名伶", "學家", "主管", "導師", "歲的",
+    /* an award given to, a candidate named by (頒給舒淇, 提名的黃敏惠) */
+    "頒給", "頒予", "授予", "提名的", NULL,
 };
 static struct zh_list zh_titles_l = ZH_LIST(zh_titles);
 
@@ -139,13 +146,15 @@ static struct zh_list zh_titles_l = ZH_LIST(zh_titles);
 static const char *const zh_said[] = {
     "表示", "說", "稱", "指", "指出", "認為", "強調", "透露", "介紹", "回應", "宣布", "警告", "坦言",
     "直言", "提到", "補充", "解釋", "呼籲", "承認", "否認", "批評", "先生", "女士", "博士", "教授",
-    "主席", "總統", "總理", "部長", "會見", "出席", "訪問", "簽署", "致辭", "發表", "主持", "表態",
+    "小姐", "主席", "總統", "總理", "部長", "會見", "出席", "訪問", "簽署", "致辭", "發表", "主持", "表態",
     "重申", "預計", "估計", "相信", "曾經", "昨日", "今日", "週一", "週二", "週三", "週四", "週五",
     "在記者會", "對記者", "接受", "說道", "賽後", "會後", "事後", "日前", "近日",
     /* a visit's verbs (普京週五抵達, 馬克龍結束訪問) */
     "抵達", "結束", "到訪", "會晤", "會談", "致電",
     /* a player's deeds (後衛徐杰全場送出: the segmenter reads 徐杰全) */
-    "全場", NULL,
+    "全場",
+    /* a winner's verbs (由鄭秀文奪得, 劉允祐奪冠) */
+    "奪得", "奪冠", "摘得", "奪金", NULL,
 };
 static struct zh_list zh_said_l = ZH_LIST(zh_said);
 

@@ -1,0 +1,258 @@
+/*
+ * extract/zh_namelist.c — Chinese names in lists. A line-up, a results
+ * list or a list of defendants names people with no title or reporting
+ * verb next to each (王楚欽、梁靖崑、林詩棟、向鵬全部晉級; 被告黃家豪、
+ * 林子軒及蔡文傑). A list is CJK runs joined by 、, where a work's title
+ * in 《》 or a bracket may follow an item (楊志軍《雪山大地》、喬葉《寶水》)
+ * and 及, 和 or 與 may join the last two. Its items are names when the list
+ * shows it is one of people: two items are names of three characters that
+ * the word segmenter keeps whole or in single characters (no word inside,
+ * none across their ends), or one with all items so shaped, or an item is
+ * a person found before. Then every item shaped as a name (a family name
+ * and one or two given characters, the whole item) is a person. Lists of
+ * things (黃金、白銀、原油) have no such items; places and bodies the
+ * earlier passes found are never names.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "dossier/utf8.h"
+#include "dossier/zh.h"
+#include "lib.h"
+#include "zh_shapes.h"
+
+#define ZL_MAX 24 /* items of one list looked at, at most */
+
+struct zl_item {
+  size_t a, e;
+  bool shape, strong, known;
+};
+
+struct zl_list {
+  struct zl_item v[ZL_MAX];
+  size_t n;
+};
+
+static bool zl_at(const char *s, size_t p, size_t hi, const char *w) {
+  size_t l = strlen(w);
+  return p + l <= hi && memcmp(s + p, w, l) == 0;
+}
+
+/* The byte after the separator that follows an item ending at q: 、, or a
+ * bracket (《...》, （...）) and then 、; 0 when there is none. */
+static size_t zl_sep_end(const char *s, size_t n, size_t q) {
+  static const char *const open[] = {"《", "（"}, *const close[] = {"》", "）"};
+  for (int k = 0; k < 2; k++) {
+    if (!zl_at(s, q, n, open[k]))
+      continue;
+    size_t c = q + 3;
+    while (c < n && c < q + 96 && !zl_at(s, c, n, close[k]))
+      c++;
+    if (c >= n || c >= q + 96)
+      return 0;
+    q = c + 3;
+    break;
+  }
+  return zl_at(s, q, n, "、") ? q + 3 : 0;
+}
+
+/* Is s[a, e) a family name and one or two characters that may be a given
+ * name, the whole span? */
+static bool zl_shaped(const char *s, size_t a, size_t e) {
+  size_t sl = zh_surname(s + a, e - a);
+  if (!sl || e - a - sl < 3 || e - a - sl > 6)
+    return false;
+  for (size_t q = a + sl; q < e; q += 3) {
+    uint32_t cp;
+    if (utf8_decode(s + q, e - q, &cp) != 3 || !zh_given_ok(cp))
+      return false;
+  }
+  return !zh_not_a_name(s, a, e);
+}
+
+/* The mention over [a, e), if any: *known when it is a person of exactly
+ * that span; false when something else is there. */
+static bool zl_free(const struct ent_run *r, size_t a, size_t e, bool *known) {
+  *known = false;
+  for (size_t m = 0; m < r->nm; m++) {
+    const struct mention *mm = &r->m[m];
+    if (mm->start >= e || a >= mm->end)
+      continue;
+    uint32_t ref = mm->ref;
+    if (mm->start == a && mm->end == e && ref >= r->g->nents &&
+        r->d[ref - r->g->nents].kind == ENTITY_PERSON) {
+      *known = true;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/* Is there a boundary at byte x of the run [t0, t1) cut at br[0..nb)? */
+static bool zl_break(const uint32_t *br, size_t nb, size_t t0, size_t x) {
+  for (size_t i = 0; i < nb; i++)
+    if (br[i] + t0 == x)
+      return true;
+  return false;
+}
+
+/* Three characters or more, no boundary missing at either end, and inside
+ * no word of two characters or more unless the whole is one word. */
+static bool zl_strong(const uint32_t *br, size_t nb, size_t t0, size_t a, size_t e) {
+  if (e - a < 9 || !zl_break(br, nb, t0, a) || !zl_break(br, nb, t0, e))
+    return false;
+  size_t inside = 0;
+  for (size_t i = 0; i < nb; i++)
+    inside += br[i] + t0 > a && br[i] + t0 < e;
+  return inside == 0 || inside == (e - a) / 3 - 1;
+}
+
+/* Words after which a list of names starts inside a run (由江旻憓、...). */
+static const char *const zl_leads[] = {"由", "包括", "分別為", "分別是", "為", "是", NULL};
+static struct zh_list zl_leads_l = ZH_LIST(zl_leads);
+/* Words that join the last item (朱嘉穎及陳凱琳) or end a list (黃子鵬等). */
+static const char *const zl_joins[] = {"以及", "及", "和", "與", "等", NULL};
+static struct zh_list zl_joins_l = ZH_LIST(zl_joins);
+
+static void zl_add(struct zl_list *l, const struct ent_run *r, const uint32_t *br, size_t nb,
+                   size_t t0, size_t a, size_t e) {
+  if (l->n == ZL_MAX)
+    return;
+  struct zl_item *it = &l->v[l->n++];
+  *it = (struct zl_item){a, e, false, false, false};
+  it->shape = zl_shaped(r->s, a, e) && zl_free(r, a, e, &it->known);
+  it->strong = it->shape && zl_strong(br, nb, t0, a, e);
+}
+
+/* The name that ends the first run [t0, t1) of a list: three characters
+ * or two, after the run's start, a title, a word that leads a list, or a
+ * word of two characters or more. */
+static void zl_first(struct zl_list *l, const struct ent_run *r, size_t t0, size_t t1) {
+  const uint32_t *br;
+  size_t nb = seg_breaks(r->seg, r->s + t0, t1 - t0, &br);
+  for (size_t len = 9; len >= 6; len -= 3) {
+    if (t1 - t0 < len)
+      continue;
+    size_t a = t1 - len;
+    bool lead = a == t0 || zh_title_before(r->s, t0, a) ||
+                zh_forms_before(zh_forms(&zl_leads_l), r->s, t0, a, NULL);
+    if (!lead && zl_break(br, nb, t0, a)) { /* the word before: two characters or more */
+      size_t w = 0;
+      for (size_t i = 0; i < nb; i++)
+        if (br[i] + t0 < a)
+          w = br[i] + t0;
+      lead = a - w >= 6;
+    }
+    if (lead && zl_shaped(r->s, a, t1)) {
+      zl_add(l, r, br, nb, t0, a, t1);
+      return;
+    }
+  }
+  zl_add(l, r, br, nb, t0, t0, t0); /* no name: an item all the same */
+}
+
+/* The names at the start of a later run: the whole run when it is no
+ * longer than a name, else a name the segmenter or a joining word ends,
+ * and one more after 及, 和 or 與 in the last run. */
+static void zl_rest(struct zl_list *l, const struct ent_run *r, size_t t0, size_t t1,
+                    bool last) {
+  const uint32_t *br;
+  size_t nb = seg_breaks(r->seg, r->s + t0, t1 - t0, &br);
+  for (size_t a = t0, round = 0; round < 2 && a < t1; round++) {
+    size_t e = 0;
+    for (size_t len = 9; len >= 6 && !e; len -= 3) {
+      size_t x = a + len;
+      if (x > t1 || !zl_shaped(r->s, a, x))
+        continue;
+      if (x == t1 || (last && (zl_break(br, nb, t0, x) ||
+                               zh_forms_at(zh_forms(&zl_joins_l), r->s, x, t1, NULL))))
+        e = x;
+    }
+    if (!e) {
+      if (round == 0)
+        zl_add(l, r, br, nb, t0, t0, t0);
+      return;
+    }
+    zl_add(l, r, br, nb, t0, a, e);
+    size_t j = zh_forms_at(zh_forms(&zl_joins_l), r->s, e, t1, NULL);
+    if (!last || !j || zl_at(r->s, e, t1, "等"))
+      return;
+    a = e + j;
+  }
+}
+
+/* Is the list one of people? */
+static bool zl_people(const struct zl_list *l) {
+  size_t strong = 0, shape = 0, known = 0;
+  for (size_t i = 0; i < l->n; i++) {
+    strong += l->v[i].strong;
+    shape += l->v[i].shape;
+    known += l->v[i].known;
+  }
+  return strong >= 2 || (known && shape >= 2) || (strong && shape >= 3 && shape == l->n);
+}
+
+/* The index of the CJK run that follows run i across a list's separator,
+ * or 0. */
+static size_t zl_next(const struct ent_run *r, size_t i) {
+  size_t q = zl_sep_end(r->s, r->n, r->t.v[i].end);
+  if (!q)
+    return 0;
+  for (size_t j = i + 1; j < r->t.n && r->t.v[j].start <= q; j++)
+    if (r->t.v[j].start == q && (r->t.v[j].flags & TK_CJK))
+      return j;
+  return 0;
+}
+
+/* May the runs tok[0..n) of a list hold two names: two of them shaped as
+ * one at the place a name would be (the first run's end, a later run's
+ * start)? Asks no segmenter: most lists are of things. */
+static bool zl_maybe(const struct ent_run *r, const size_t *tok, size_t n) {
+  size_t shaped = 0;
+  for (size_t k = 0; k < n && shaped < 2; k++) {
+    const struct tok *t = &r->t.v[tok[k]];
+    for (size_t len = 6; len <= 9; len += 3) {
+      if (t->end - t->start < len)
+        break;
+      size_t a = k == 0 ? t->end - len : t->start;
+      if (zl_shaped(r->s, a, a + len)) {
+        shaped++;
+        break;
+      }
+    }
+  }
+  return shaped >= 2;
+}
+
+void zh_pass_lists(struct ent_run *r) {
+  if (!r->seg)
+    return;
+  for (size_t i = 0; i < r->t.n; i++) {
+    size_t tok[ZL_MAX], n = 1;
+    if (!(r->t.v[i].flags & TK_CJK) || !(tok[1] = zl_next(r, i)))
+      continue;
+    tok[0] = i;
+    for (n = 2; n < ZL_MAX && (tok[n] = zl_next(r, tok[n - 1])) != 0; n++)
+      ;
+    i = tok[n - 1];
+    if (!zl_maybe(r, tok, n))
+      continue;
+    struct zl_list l = {.n = 0};
+    zl_first(&l, r, r->t.v[tok[0]].start, r->t.v[tok[0]].end);
+    for (size_t k = 1; k < n; k++)
+      zl_rest(&l, r, r->t.v[tok[k]].start, r->t.v[tok[k]].end, k + 1 == n);
+    if (!zl_people(&l))
+      continue;
+    for (size_t k = 0; k < l.n; k++) {
+      const struct zl_item *it = &l.v[k];
+      if (!it->shape || it->known)
+        continue;
+      char *name = xstrndup(r->s + it->a, it->e - it->a);
+      er_mention(r, (uint32_t)it->a, (uint32_t)it->e, er_dyn(r, name, ENTITY_PERSON));
+      free(name);
+    }
+  }
+}
