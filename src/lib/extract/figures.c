@@ -37,7 +37,7 @@
     "|(?:a\\h+quarter(?:\\h+of\\h+a)?|half\\h+a|three[\\h-]quarters\\h+of\\h+a)"             \
     "(?=\\h+percentage\\h+point\\b))(?![\\w-])"
 /* Unit words written onto the number ("93mph", "80mm", "6C"). */
-#define FIG_ATTACHED "(?i:mph|kph|km|kg|mm|cm|kwh|t/(?:ha|acre))(?![A-Za-z])|(?-i:[CF])(?![A-Za-z])"
+#define FIG_ATTACHED "(?i:mph|kph|km/h|km|kg|mm|cm|kwh|t/(?:ha|acre)|g/t)(?![A-Za-z])|(?-i:[CF])(?![A-Za-z])"
 /* Fractions in words of a group ("a fifth of", "two-thirds of", "half
  * of") and ratios ("one in ten patients", "nine out of 10 couples"). */
 #define FIG_FRACW                                                                          \
@@ -60,7 +60,7 @@ static const char fig_pattern[] =
     "(?:(?:\\h?|-(?=(?i:trillion|billion|million)\\b))(?<scale>(?i:trillion|billion|million|thousand|bn|bln|mln|mn|tn|trn)|lakh\\h+crore|crore|lakh"
     "|万亿|亿|万)"
     "|(?<scale1>[mk])|(?<pence>p|(?-i:c)))?(?:(?![A-Za-z])|(?=" FIG_ATTACHED "))"
-    "(?:\\h?(?<unit>%|美元|元|吨|(?-i:" FIG_ISO ")|°\\h?[CF]|(?<=\\d)(?-i:[CF])"
+    "(?:(?:\\h?|(?<=[a-z])-(?=(?i:barrels?|tonnes?|ounces)\\b))(?<unit>%|美元|元|吨|(?-i:" FIG_ISO ")|°\\h?[CF]|(?<=\\d)(?-i:[CF])"
     "|(?i:per\\h?cent|percentage\\h+points?|percent|pct|basis\\h+points?|bps|pp|points?"
     "|(?:u\\.?s\\.?\\h+)?dlrs?|(?:u\\.?s\\.?|hong\\h+kong|hk|singapore|australian|canadian"
     "|new\\h+zealand|taiwan)\\h+dollars?|dollars?|yuan|renminbi|rmb|euros?|pounds?\\h+sterling"
@@ -70,11 +70,12 @@ static const char fig_pattern[] =
     "|escudos?|drachmas?|kronor|kronur|kroner|krona|krone|rand|pesos?|reais|rubles?|roubles?"
     "|dinars?|riyals?|rials?|dirhams?|shekels?|naira|shillings?|zlotys?|forint|hryvnias?"
     "|cts|(?:u\\.?s\\.?\\h+)?cents?|¢|pence|paise|sen|fen"
-    "|metric\\h+tons|tonnes?\\h+(?:per|an?)\\h+(?:hectare|acre)|t/ha|t/acre|tonnes?|tons?|barrels?\\h+(?:per|a)\\h+day|barrels?|bpd|bushels?\\h+(?:per|an?)\\h+acre|bushels?|teus?"
+    "|grams?\\h+(?:per|a)\\h+tonne|g/t|dwt|metric\\h+tons|tonnes?\\h+(?:per|an?)\\h+(?:hectare|acre)|t/ha|t/acre|tonnes?|tons?|barrels?\\h+(?:per|a)\\h+day|barrels?|bpd|bushels?\\h+(?:per|an?)\\h+acre|bushels?|teus?"
     "|twenty-foot\\h+equivalent\\h+units?"
     "|cubic\\h+met(?:re|er)s|cubic\\h+feet"
     "|square\\h+met(?:re|er)s|hectares?|acres?|kilowatt[-\\h]hours?|kwh|megawatts?|gigawatts?"
-    "|kilomet(?:re|er)s|km|kilograms|kg|mph|kph|ounces|units|vehicles|cars|mm|cm"
+    "|kilomet(?:re|er)s\\h+(?:per|an?)\\h+hour|kilomet(?:re|er)s|km/h|km|kilograms|kg|mph|kph|ounces"
+    "|units|vehicles|cars|millimet(?:re|er)s|centimet(?:re|er)s|mm|cm"
     "|degrees(?:\\h+(?:celsius|fahrenheit|[cf]))?"
     "|per\\h(?:1,000,000|100,000|10,000|1,000|thousand|million))(?![A-Za-z]))"
     "|\\h(?:(?<mod>(?:U\\.S\\.|[A-Z]{2,5}|[a-z]{3,}|[a-z\\d]+(?:-[a-z]+)+)"
