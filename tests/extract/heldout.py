@@ -183,10 +183,10 @@ def score(arts, results, verbose):
             got = subj_norm(figs[hit].get("subject"))
             if got:
                 t["subj_set"] += 1
-            if got in want["subjects"]:
-                t["subj_right"] += 1
             if head_right(got, want["subjects"]):
                 t["subj_head"] += 1
+            if got in want["subjects"]:
+                t["subj_right"] += 1
             else:
                 say("%s: subject of %s is %r, want %r" % (a["id"], want["text"],
                                                           figs[hit].get("subject"),

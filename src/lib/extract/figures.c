@@ -709,6 +709,8 @@ fig_build(struct fig_state *fs, const struct fig_match *m, const struct span *se
     if (prev && last->kind == FIGURE_COUNT && last->unit && ds_strcasecmp_ascii(prev, last->unit) == 0)
         prev = NULL;
     f->subject = fig_count_own_subject(fs->fr, s, sent, f);
+    if (!f->subject && f->kind != FIGURE_COUNT) /* a count's noun says what it counts */
+        f->subject = fig_subject_tidy(fs->fr, fig_subject_named(fs->fr, s, sent, f->span.start));
     if (!f->subject)
         f->subject = fig_subject_tidy(
             fs->fr, fig_subject(fs->fr, s, sent, f->span.start, f->span.end, prev, f->kind));

@@ -374,6 +374,13 @@ char *fig_subject_paren(const struct fig_res *fr, const char *s, const struct sp
 /* "Of those asked, 62% said": the phrase after a sentence-opening "Of"
  * when the figure's clause follows its comma. NULL otherwise. */
 char *fig_subject_of_lead(const char *s, const struct span *sent, size_t fstart);
+/* The noun phrase a figure completes: "a global quota of 58 mln bags",
+ * "its self-imposed ceiling of 15.8 mln bpd" (the phrase before "of"), or
+ * the object of a verb that sets it, "raised its full-year profit forecast
+ * to 4.3 trillion yen", "cut its base rate by 25 basis points". NULL if
+ * neither shape is there (extract/fig_subject.c). */
+char *fig_subject_named(const struct fig_res *fr, const char *s, const struct span *sent,
+                        size_t fstart);
 /* The subject of the sentence's main clause, for a figure whose own clause
  * names none: its words before the first verb (at most ten), after
  * openers ("Separately,", "Before the match,"). NULL if none. */
