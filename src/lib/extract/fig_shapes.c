@@ -159,8 +159,8 @@ fig_confidence_level(const char *s, size_t n, size_t me)
 
 /* See lib.h. */
 bool
-fig_cents_orphan(const char *s, size_t us, size_t ue, const struct extraction *out, size_t base,
-                 size_t st)
+fig_cents_orphan(const char *s, size_t n, size_t us, size_t ue, const struct extraction *out,
+                 size_t base, size_t st)
 {
     if (ue != us + 1 || s[us] != 'c')
         return false;
@@ -171,7 +171,12 @@ fig_cents_orphan(const char *s, size_t us, size_t ue, const struct extraction *o
         if (p->kind == FIGURE_AMOUNT)
             return false;
     }
-    return true; /* "the Psion series 3c": no money before it */
+    /* money written just after it ("shares jumped to 42.5c, valuing the
+     * company at $186m") says it is cents too */
+    for (size_t i = ue; i < n && i < ue + 300; i++)
+        if (s[i] == '$')
+            return false;
+    return true; /* "the Psion series 3c": no money near it */
 }
 
 /* See lib.h. */
@@ -243,6 +248,8 @@ fig_of_plural(const char *s, size_t n, size_t me, char *noun, size_t cap)
     for (const char *const *d = dets; *d; d++)
         if (i + strlen(*d) < n && memcmp(s + i, *d, strlen(*d)) == 0) {
             i += strlen(*d);
+            if (i + 4 < n && memcmp(s + i, "own ", 4) == 0)
+                i += 4; /* "150 million of its own shares" */
             break;
         }
     size_t e = i;

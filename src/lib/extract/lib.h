@@ -561,10 +561,11 @@ const char *fig_lead_count(const char *s, size_t n, size_t ns, size_t ne, bool c
 /* Does " of" and up to three lower-case words then "a day" or "per day"
  * follow a quantity ending at me ("cubic feet of natural gas a day")? */
 bool fig_per_day_after(const char *s, size_t n, size_t me);
-/* Is the unit s[us, ue) a bare "c" of cents ("612c") with no money figure
- * in the 600 bytes before st (of this run's figures from base): no figure? */
-bool fig_cents_orphan(const char *s, size_t us, size_t ue, const struct extraction *out, size_t base,
-                      size_t st);
+/* Is the unit s[us, ue) (of s[0, n)) a bare "c" of cents ("612c") with no
+ * money figure in the 600 bytes before st (of this run's figures from
+ * base) and no "$" in the 300 after: no figure? */
+bool fig_cents_orphan(const char *s, size_t n, size_t us, size_t ue, const struct extraction *out,
+                      size_t base, size_t st);
 /* Is the amount [st, me) after "on a" and before a noun ending its clause
  * the base a rate is of ("$112 a year on a $250,000 home."), no figure? */
 bool fig_rate_base(const char *s, size_t n, size_t st, size_t me);

@@ -535,6 +535,7 @@ static const struct fig_unitmap fig_units[] = {
     {"u.s. cents", "USD", 4},
     {"us cents", "USD", 4},
     {"u.s. cent", "USD", 4},
+    {"us cent", "USD", 4},
     {"paise", "INR", 4},
     {"pence", "GBP", 4},
     {"p", "GBP", 4},
