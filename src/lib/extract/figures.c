@@ -28,15 +28,16 @@
 #define FIG_PFRAC "[1-9]\\d?/(?:2|4|8|16|32|64)(?![\\d/])"
 #define FIG_QUOTE "\\d+\\.\\d{2,}/\\d{1,4}(?![\\d/])"
 /* Numbers in words, read only before a scale or a unit; "a (full)
- * percentage point" is one (not "a quarter of a", "half a": fractions, of
- * a percentage point or of a cent). */
+ * percentage point" is one (not "a quarter of a", "half a": fractions of
+ * one; "a quarter of a US cent" too, whose dollar is named). */
 #define FIG_WORDS                                                                          \
     "(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"                       \
     "(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|"  \
     "seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"      \
     "eighteen|nineteen|(?<!of\\h)(?<!half\\h)a(?:\\h+(?:full|whole))?(?=\\h+percentage\\h+point\\b)"     \
     "|(?:a\\h+quarter(?:\\h+of\\h+a)?|half\\h+a|three[\\h-]quarters\\h+of\\h+a)"             \
-    "(?=\\h+(?:percentage\\h+point|(?:US\\h+|U\\.S\\.\\h+)?cent)\\b))(?![\\w-])"
+    "(?=\\h+percentage\\h+point\\b)"                                                         \
+    "|(?:a|three)[\\h-]quarters?\\h+of\\h+a(?=\\h+(?:US\\h+|U\\.S\\.\\h+)?cent\\b))(?![\\w-])"
 /* Unit words written onto the number ("93mph", "80mm", "6C"). */
 #define FIG_ATTACHED "(?i:mph|kph|km/h|km|kg|mm|cm|kwh|t/(?:ha|acre)|g/t)(?![A-Za-z])|(?-i:[CF])(?![A-Za-z])"
 /* Fractions in words of a group ("a fifth of", "two-thirds of", "half
@@ -892,7 +893,7 @@ fig_one(struct fig_state *fs)
         return m.me;
     if (m.um && strcmp(m.um->unit, "%") == 0 && fig_confidence_level(fs->s, fs->n, m.me))
         return m.me; /* "95% confidence interval": a level */
-    if ((m.unit && fig_cents_orphan(fs->s, fs->n, m.us, m.ue, fs->out, fs->base, m.ns)) ||
+    if ((m.unit && !fs->home && fig_cents_orphan(fs->s, fs->n, m.us, m.ue, fs->out, fs->base, m.ns)) ||
         (m.scale && !m.cur && fs->s[m.ss - 1] == '-'))
         return m.me; /* "series 3c", "the 17-million population" */
     /* whole points outside a market sentence are a game's or a table's,

@@ -563,7 +563,8 @@ const char *fig_lead_count(const char *s, size_t n, size_t ns, size_t ne, bool c
 bool fig_per_day_after(const char *s, size_t n, size_t me);
 /* Is the unit s[us, ue) (of s[0, n)) a bare "c" of cents ("612c") with no
  * money figure in the 600 bytes before st (of this run's figures from
- * base) and no "$" in the 300 after: no figure? */
+ * base): no figure? (A text in a local dollar, fig_home_dollar, writes
+ * its share prices so: "jumped 31 per cent to 42.5c".) */
 bool fig_cents_orphan(const char *s, size_t n, size_t us, size_t ue, const struct extraction *out,
                       size_t base, size_t st);
 /* Is the amount [st, me) after "on a" and before a noun ending its clause
