@@ -273,7 +273,9 @@ static const char *const fig_setting_verbs[] = {
     "lower", "lowering", "cut", "cuts", "cutting", "trimmed", "trims", "trim", "kept", "keeps",
     "keep", "held", "holds", "hold", "left", "leaves", "leave", "set", "sets", "revised",
     "revises", "increased", "increases", "reduced", "reduces", "boosted", "boosts", "slashed",
-    "slashes", "hiked", "hikes", "upgraded", "downgraded", "narrowed", "widened", NULL};
+    "slashes", "hiked", "hikes", "upgraded", "downgraded", "narrowed", "widened",
+    /* "The offer values Brightwell's equity at about $8.4 billion" */
+    "values", "valued", NULL};
 
 /* Is w a word of a noun phrase written in lower case ("self-imposed",
  * "full-year", "output"): letters and inner hyphens only? */
@@ -343,10 +345,16 @@ static char *
 fig_subject_object(const struct fig_res *fr, const char *s, const struct fig_word *w, size_t k)
 {
     static const char *const dets[] = {"its", "their", "his", "her", "our", "the", NULL};
+    if (k > 0 && fig_win(fr, s, &w[0], FW_APPROX)) {
+        w++; /* "at about $8.4 billion" */
+        k--;
+    }
     if (k < 4 || !(fig_wis(s, &w[0], "to") || fig_wis(s, &w[0], "at") || fig_wis(s, &w[0], "by")))
         return NULL;
     size_t d = 1;
-    while (d + 1 < k && d <= 9 && !fig_word_in(s, &w[d], dets)) {
+    while (d + 1 < k && d <= 9 && !fig_word_in(s, &w[d], dets) &&
+           !(w[d].end - w[d].start > 2 && s[w[d].end - 2] == '\'' && s[w[d].end - 1] == 's' &&
+             d >= 2)) { /* a possessive determines too: "values Brightwell's equity" */
         if (ex_is_digit((unsigned char)s[w[d].start]) || !ex_is_alpha((unsigned char)s[w[d].start]))
             return NULL;
         d++;
@@ -364,7 +372,8 @@ fig_subject_object(const struct fig_res *fr, const char *s, const struct fig_wor
         e--;
     if (e + 1 == d || d - e > 6)
         return NULL;
-    return fig_clean_copy(s, w[d - 1].start, w[e + 1].end);
+    bool owner = s[w[d].end - 1] == 's' && s[w[d].end - 2] == '\''; /* "China's trade surplus" */
+    return fig_clean_copy(s, w[owner ? d : d - 1].start, w[e + 1].end);
 }
 
 /* See lib.h. */
