@@ -197,20 +197,22 @@ fig_subject_count(const char *s, const struct span *sent, size_t st, size_t verb
                                         "decreased", "declined", "grew", "jumped", "slipped",
                                         "reached", "totalled", "totaled", "stood", "hit",
                                         "dipped", "surged", "soared", "edged", "grown", "risen",
-                                        "fallen", NULL};
+                                        "fallen", "averaged", "averages", NULL};
     static const char *const measures[] = {
         "prices", "sales", "profits", "revenues", "earnings", "exports", "imports", "costs",
         "rates", "yields", "shares", "wages", "assets", "deposits", "reserves", "stocks",
         "funds", "losses", "taxes", "bills", "payments", "orders", "levels", "figures",
-        "totals", "receipts", "spending", "balances", "savings", NULL};
+        "totals", "receipts", "spending", "balances", "savings", "temperatures", "speeds",
+        "volumes", "ratings", "scores", "averages", NULL};
     static const char *const aux[] = {"has", "have", "had", "was", "were", "is", "are", NULL};
     size_t a, b;
     if (!fig_prev_word(s, sent->start, st, &a, &b))
         return false;
-    /* "Passenger numbers ... reached 31.8 million": a verb that takes the
-     * level itself */
+    /* "Passenger numbers ... reached 31.8 million", "Weekday trips
+     * averaged 318,000": a verb that takes the level itself */
     bool direct = fig_word_eq(s, a, b, "reached") || fig_word_eq(s, a, b, "totalled") ||
-                  fig_word_eq(s, a, b, "totaled") || fig_word_eq(s, a, b, "hit");
+                  fig_word_eq(s, a, b, "totaled") || fig_word_eq(s, a, b, "hit") ||
+                  fig_word_eq(s, a, b, "averaged") || fig_word_eq(s, a, b, "averages");
     if (!direct && !(fig_word_eq(s, a, b, "to") || fig_word_eq(s, a, b, "at")))
         return false;
     if (!direct && !fig_move_before(s, sent, a, &a, &b))
@@ -570,9 +572,9 @@ fig_decimals(const char *s, size_t n, size_t i, bool *comma)
  * count has neither, so it stays bare. */
 static bool
 fig_same_shape(const char *s, size_t n, size_t st, const struct figure *prev, size_t a,
-               size_t b)
+               size_t b, bool level)
 {
-    if (!(fig_word_eq(s, a, b, "from") || fig_word_eq(s, a, b, "with") ||
+    if (!(level || fig_word_eq(s, a, b, "from") || fig_word_eq(s, a, b, "with") ||
           fig_word_eq(s, a, b, "than") || fig_word_eq(s, a, b, "and")) ||
         strcmp(prev->unit, "points") == 0 || prev->scale)
         return false;
@@ -651,6 +653,24 @@ fig_small_count(const char *s, size_t n, size_t st, size_t a, size_t b, size_t p
     return !(we > e + 3 && s[we - 1] == 's'); /* no plural noun of its own */
 }
 
+/* Is the word s[a, b) before a number the "of" of a level of what was
+ * measured before it: "down from a peak of 67,500", "after a high of
+ * 1,331", "a low of"? Such a number compares with the one before. */
+static bool
+fig_level_of(const char *s, size_t lo, size_t a, size_t b)
+{
+    static const char *const levels[] = {"peak", "high", "low", "record", "trough", NULL};
+    size_t a2, b2, a3, b3;
+    if (!fig_word_eq(s, a, b, "of") || !fig_prev_word(s, lo, a, &a2, &b2) ||
+        !fig_prev_word(s, lo, a2, &a3, &b3) ||
+        !(fig_word_eq(s, a3, b3, "a") || fig_word_eq(s, a3, b3, "the")))
+        return false;
+    for (size_t i = 0; levels[i]; i++)
+        if (fig_word_eq(s, a2, b2, levels[i]))
+            return true;
+    return false;
+}
+
 /* The unit of a number written without one. prev is the figure before it
  * in the same sentence (or NULL); scaled says a scale word follows the
  * number. Sets *unit (borrowed) and *kind and returns true when the
@@ -716,7 +736,7 @@ fig_carry(const char *s, size_t n, const struct span *sent, size_t st, bool scal
         *kind = FIGURE_COUNT;
         return true;
     }
-    if (!scaled && !vs && fig_same_shape(s, n, st, prev, a, b)) {
+    if (!scaled && !vs && fig_same_shape(s, n, st, prev, a, b, fig_level_of(s, sent->start, a, b))) {
         *unit = prev->unit; /* "closed at 152.35 yen, down from 153.10" */
         *kind = prev->kind;
         return true;

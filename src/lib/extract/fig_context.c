@@ -266,8 +266,10 @@ fig_clause_start(const char *s, const struct span *sent, size_t fstart)
 bool
 fig_past_participle(const char *s, const struct fig_word *w)
 {
+    /* a compound ("customs-cleared", "self-imposed", "state-owned") is an
+     * adjective before its noun, never a clause's verb */
     return w->end - w->start > 4 && s[w->end - 1] == 'd' && s[w->end - 2] == 'e' &&
-           ex_is_lower((unsigned char)s[w->start]);
+           ex_is_lower((unsigned char)s[w->start]) && !memchr(s + w->start, '-', w->end - w->start);
 }
 
 /* Is w[i] (nearest first, of k) an "-ing" form after an auxiliary ("were
@@ -481,8 +483,10 @@ fig_tenor_word(const char *s, const struct fig_word *w)
 
 /* The words w[0..k) (nearest first) of a clause cut at a conjunction that
  * opens a new clause after another figure: "HDFC Bank climbed 2.1% and
- * Infosys added 1.7%" gives Infosys the 1.7%. The conjunction must be
- * followed by a name or a determiner, and a number must come before it. */
+ * Infosys added 1.7%" gives Infosys the 1.7%, "Exports rose 18.4 pct and
+ * imports grew 17.9 pct" imports the 17.9. The conjunction must be
+ * followed by a name, a determiner, or a lower-case noun and its verb, and
+ * a number must come before it. */
 static size_t
 fig_after_conjunction(const struct fig_res *fr, const char *s, const struct fig_word *w, size_t k)
 {
@@ -491,7 +495,15 @@ fig_after_conjunction(const struct fig_res *fr, const char *s, const struct fig_
     for (size_t j = 1; j + 1 < k; j++) {
         if (!fig_word_in(s, &w[j], conj))
             continue;
-        if (!ex_is_upper((unsigned char)s[w[j - 1].start]) && !fig_word_in(s, &w[j - 1], dets))
+        bool noun_verb = j >= 2 && ex_is_lower((unsigned char)s[w[j - 1].start]) &&
+                         !fig_win(fr, s, &w[j - 1], FW_LEAD) && !fig_win(fr, s, &w[j - 1], FW_PREPS) &&
+                         !fig_win(fr, s, &w[j - 1], FW_VERBS) && !fig_win(fr, s, &w[j - 1], FW_STRONG) &&
+                         !fig_win(fr, s, &w[j - 1], FW_WEAK) && /* "and now has" */
+                         s[w[j - 1].end - 1] != 'y' && /* "and already", "and only" */
+                         (fig_win(fr, s, &w[j - 2], FW_STRONG) || fig_past_participle(s, &w[j - 2]) ||
+                          fig_wis(s, &w[j - 2], "were") || fig_wis(s, &w[j - 2], "was"));
+        if (!ex_is_upper((unsigned char)s[w[j - 1].start]) && !fig_word_in(s, &w[j - 1], dets) &&
+            !noun_verb)
             return k;
         bool verb = false; /* "and Infosys added": a clause, not "and Westminster" */
         for (size_t i = 0; i < j && !verb; i++)

@@ -159,8 +159,8 @@ fig_confidence_level(const char *s, size_t n, size_t me)
 
 /* See lib.h. */
 bool
-fig_cents_orphan(const char *s, size_t us, size_t ue, const struct extraction *out, size_t base,
-                 size_t st)
+fig_cents_orphan(const char *s, size_t n, size_t us, size_t ue, const struct extraction *out,
+                 size_t base, size_t st)
 {
     if (ue != us + 1 || s[us] != 'c')
         return false;
@@ -171,6 +171,7 @@ fig_cents_orphan(const char *s, size_t us, size_t ue, const struct extraction *o
         if (p->kind == FIGURE_AMOUNT)
             return false;
     }
+    (void)n;
     return true; /* "the Psion series 3c": no money before it */
 }
 
@@ -243,6 +244,8 @@ fig_of_plural(const char *s, size_t n, size_t me, char *noun, size_t cap)
     for (const char *const *d = dets; *d; d++)
         if (i + strlen(*d) < n && memcmp(s + i, *d, strlen(*d)) == 0) {
             i += strlen(*d);
+            if (i + 4 < n && memcmp(s + i, "own ", 4) == 0)
+                i += 4; /* "150 million of its own shares" */
             break;
         }
     size_t e = i;

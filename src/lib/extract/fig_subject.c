@@ -3,7 +3,8 @@
  * none: the noun phrase before a figure in parentheses ("retired women
  * (53%)"), the phrase of a sentence-opening "Of" ("Of those asked, 62%
  * said"), and the subject of the sentence's main clause ("The film, a
- * remake, was third with $7.5m").
+ * remake, was third with $7.5m"); the noun phrase a figure completes ("a
+ * ceiling of 15.8 mln bpd", "raised its forecast to 4.3 trillion yen").
  */
 #include "config.h"
 
@@ -242,4 +243,147 @@ fig_subject_main(const struct fig_res *fr, const char *s, const struct span *sen
         pos = next;
     }
     return NULL;
+}
+
+/* Heads before "of" that name no measure of their own: quantifiers and
+ * parts ("one of", "a total of", "the rest of"), rates whose measure the
+ * clause names ("an annual rate of"), the words other rules read ("a share
+ * of", "a majority of", "a population of") and the nouns of light verbs
+ * ("took delivery of"). */
+static const char *const fig_of_heads_not[] = {
+    "one", "some", "all", "most", "many", "each", "any", "none", "both", "half", "part",
+    "majority", "minority", "share", "total", "sum", "number", "tune", "amount", "lot", "lots",
+    "couple", "handful", "range", "maximum", "minimum", "upwards", "excess", "proportion",
+    "percent", "cent", "rest", "end", "start", "beginning", "top", "bottom", "middle", "age",
+    "population", "toll", "score", "group", "series", "set", "list", "out", "instead",
+    "because", "ahead", "outside", "inside", "front", "made", "worth", "average", "rate",
+    "pace", /* what a light verb takes: "took delivery of", "took control of" */
+    "delivery", "control", "possession", "advantage", "charge", "use", "note",
+    "account",
+    /* a level or a guess of what the clause names: "hit a record of", "a
+     * previous estimate of", "in the region of", "the equivalent of" */
+    "high", "low", "record", "peak", "estimate", "estimates", "expectation", "expectations",
+    "projection", "projections", "forecast", "forecasts", "figure", "figures", "equivalent",
+    "region", "area", "order", "shape", "form", "consist", "consists", "consisting", NULL};
+
+/* Verbs that set a measure they name as their object ("raised its
+ * forecast to", "cut its base rate by", "kept its outlook at"). */
+static const char *const fig_setting_verbs[] = {
+    "raised", "raises", "raise", "raising", "lifted", "lifts", "lift", "lowered", "lowers",
+    "lower", "lowering", "cut", "cuts", "cutting", "trimmed", "trims", "trim", "kept", "keeps",
+    "keep", "held", "holds", "hold", "left", "leaves", "leave", "set", "sets", "revised",
+    "revises", "increased", "increases", "reduced", "reduces", "boosted", "boosts", "slashed",
+    "slashes", "hiked", "hikes", "upgraded", "downgraded", "narrowed", "widened",
+    /* "The offer values Brightwell's equity at about $8.4 billion" */
+    "values", "valued", NULL};
+
+/* Is w a word of a noun phrase written in lower case ("self-imposed",
+ * "full-year", "output"): letters and inner hyphens only? */
+static bool
+fig_np_word(const char *s, const struct fig_word *w)
+{
+    if (!ex_is_lower((unsigned char)s[w->start]))
+        return false;
+    for (size_t i = w->start; i < w->end; i++)
+        if (!ex_is_lower((unsigned char)s[i]) && s[i] != '-')
+            return false;
+    return s[w->end - 1] != '-';
+}
+
+/* Does a comma, semicolon or colon follow word w (a clause's edge)? */
+static bool
+fig_word_edge(const char *s, const struct fig_word *w, size_t hi)
+{
+    return w->end < hi && (s[w->end] == ',' || s[w->end] == ';' || s[w->end] == ':');
+}
+
+/* "a global quota of 58 mln bags": w[0] is "of", w[1..] the phrase before
+ * it (nearest first), up to four lower-case words after a determiner, a
+ * possessive, a preposition or a verb. */
+static char *
+fig_subject_before_of(const struct fig_res *fr, const char *s, const struct fig_word *w,
+                      size_t k, size_t hi)
+{
+    if (k < 3 || !fig_wis(s, &w[0], "of") || fig_word_in(s, &w[1], fig_of_heads_not))
+        return NULL;
+    size_t j = 1;
+    while (j < k && j <= 5 && fig_np_word(s, &w[j]) && !fig_word_in(s, &w[j], fig_dets) &&
+           !fig_win(fr, s, &w[j], FW_PREPS) && !fig_win(fr, s, &w[j], FW_LEAD) &&
+           (j == 1 || (!fig_word_edge(s, &w[j], hi) && !fig_win(fr, s, &w[j], FW_STRONG) &&
+                       !fig_win(fr, s, &w[j], FW_VERBS))))
+        j++;
+    if (j == 1 || j > 5 || j == k)
+        return NULL; /* no phrase, one too long to be one, or no word before it */
+    if (fig_win(fr, s, &w[1], FW_CHANGE_NOUNS))
+        return NULL; /* "a (year-on-year) rise of 5%": of what the clause names */
+    static const char *const times[] = {"month", "year", "week", "day", "decade", "all-time",
+                                        NULL};
+    for (size_t i = 2; i < j; i++)
+        if (fig_past_participle(s, &w[i]) || fig_word_in(s, &w[i], times) ||
+            (w[i].end - w[i].start > 3 && s[w[i].end - 2] == 'l' && s[w[i].end - 1] == 'y'))
+            return NULL; /* "a seasonally adjusted ...", "a four month high" */
+    const struct fig_word *b = &w[j];
+    if (j + 1 < k && fig_word_in(s, b, fig_dets) && fig_wis(s, &w[j + 1], "in"))
+        return NULL; /* "growth in the eurozone of 1.9%": the phrase is longer */
+    bool possessive = b->end - b->start > 2 && s[b->end - 1] == 's' && s[b->end - 2] == '\'';
+    /* after a determiner, a possessive or a verb it is a phrase of its own;
+     * after a preposition it is part of a longer one ("margin of error of",
+     * "provision for loan losses of", "to extend output cuts of") */
+    if (fig_win(fr, s, b, FW_PREPS) ||
+        (!fig_word_in(s, b, fig_dets) && !possessive && !fig_win(fr, s, b, FW_STRONG) &&
+         !fig_win(fr, s, b, FW_VERBS) && !fig_past_participle(s, b)))
+        return NULL;
+    return fig_clean_copy(s, w[j - 1].start, w[1].end);
+}
+
+/* "raised its full-year operating profit forecast to 4.3 trillion yen",
+ * "lowered its growth forecast for this year to 1.5%", "cut its base rate
+ * by 25 basis points": w[0] is "to", "at" or "by"; the object is the
+ * phrase after the determiner that follows a setting verb, up to a
+ * preposition. */
+static char *
+fig_subject_object(const struct fig_res *fr, const char *s, const struct fig_word *w, size_t k)
+{
+    static const char *const dets[] = {"its", "their", "his", "her", "our", "the", NULL};
+    if (k > 0 && fig_win(fr, s, &w[0], FW_APPROX)) {
+        w++; /* "at about $8.4 billion" */
+        k--;
+    }
+    if (k < 4 || !(fig_wis(s, &w[0], "to") || fig_wis(s, &w[0], "at") || fig_wis(s, &w[0], "by")))
+        return NULL;
+    size_t d = 1;
+    while (d + 1 < k && d <= 9 && !fig_word_in(s, &w[d], dets) &&
+           !(w[d].end - w[d].start > 2 && s[w[d].end - 2] == '\'' && s[w[d].end - 1] == 's' &&
+             d >= 2)) { /* a possessive determines too: "values Brightwell's equity" */
+        if (ex_is_digit((unsigned char)s[w[d].start]) || !ex_is_alpha((unsigned char)s[w[d].start]))
+            return NULL;
+        d++;
+    }
+    if (d + 1 >= k || d > 9 || d < 2 || !fig_word_in(s, &w[d + 1], fig_setting_verbs))
+        return NULL;
+    size_t e = d - 1; /* the phrase runs from w[d - 1] towards w[1] */
+    while (e >= 1 && fig_np_word(s, &w[e]) && !fig_win(fr, s, &w[e], FW_PREPS) &&
+           !fig_past_participle(s, &w[e]) && /* "kept its rate unchanged at" */
+           (!fig_win(fr, s, &w[e], FW_LEAD) ||
+            /* "the base bus and rail fare": "and" inside the phrase */
+            (fig_wis(s, &w[e], "and") && e + 1 < d && e > 1 && fig_np_word(s, &w[e - 1]) &&
+             !fig_win(fr, s, &w[e - 1], FW_PREPS) && !fig_win(fr, s, &w[e - 1], FW_LEAD))) &&
+           d - e <= 6)
+        e--;
+    if (e + 1 == d || d - e > 6)
+        return NULL;
+    bool owner = s[w[d].end - 1] == 's' && s[w[d].end - 2] == '\''; /* "China's trade surplus" */
+    return fig_clean_copy(s, w[owner ? d : d - 1].start, w[e + 1].end);
+}
+
+/* See lib.h. */
+char *
+fig_subject_named(const struct fig_res *fr, const char *s, const struct span *sent,
+                  size_t fstart)
+{
+    struct fig_word w[12];
+    size_t lo = fig_clause_start(s, sent, fstart);
+    size_t k = fig_words_before(s, lo, fstart, w, 12); /* w[0] is nearest */
+    char *r = fig_subject_before_of(fr, s, w, k, fstart);
+    return r ? r : fig_subject_object(fr, s, w, k);
 }

@@ -255,6 +255,17 @@ tidy_time_edges(const struct fig_res *fr, const char *subj, const struct fig_wor
         tidy_in(subj, &w[*b - 1], times) && !tidy_in(subj, &w[*b - 3], spans) &&
         !fig_win(fr, subj, &w[*b - 3], FW_PREPS))
         *b -= 2; /* "natural gas a day": the rate's period */
+    /* "Operating profit in the July-September quarter": the period the
+     * phrase ends with is the figure's period, not what it measures */
+    static const char *const periods[] = {"quarter", "half", "year", "month", "week", "period",
+                                          "season", NULL};
+    static const char *const opens[] = {"in", "during", "for", "over", NULL};
+    for (size_t j = *b >= 5 ? *b - 5 : *a; j + 2 < *b; j++)
+        if (j > *a && tidy_in(subj, &w[j], opens) && fig_wis(subj, &w[j + 1], "the") &&
+            tidy_in(subj, &w[*b - 1], periods)) {
+            *b = j;
+            break;
+        }
 }
 
 /* See lib.h. */

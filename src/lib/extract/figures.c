@@ -28,21 +28,23 @@
 #define FIG_PFRAC "[1-9]\\d?/(?:2|4|8|16|32|64)(?![\\d/])"
 #define FIG_QUOTE "\\d+\\.\\d{2,}/\\d{1,4}(?![\\d/])"
 /* Numbers in words, read only before a scale or a unit; "a (full)
- * percentage point" is one (not "a quarter of a", "half a": fractions). */
+ * percentage point" is one (not "a quarter of a", "half a": fractions of
+ * one; "a quarter of a US cent" too, whose dollar is named). */
 #define FIG_WORDS                                                                          \
     "(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"                       \
     "(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|"  \
     "seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"      \
     "eighteen|nineteen|(?<!of\\h)(?<!half\\h)a(?:\\h+(?:full|whole))?(?=\\h+percentage\\h+point\\b)"     \
     "|(?:a\\h+quarter(?:\\h+of\\h+a)?|half\\h+a|three[\\h-]quarters\\h+of\\h+a)"             \
-    "(?=\\h+percentage\\h+point\\b))(?![\\w-])"
+    "(?=\\h+percentage\\h+point\\b)"                                                         \
+    "|(?:a|three)[\\h-]quarters?\\h+of\\h+a(?=\\h+(?:US\\h+|U\\.S\\.\\h+)?cent\\b))(?![\\w-])"
 /* Unit words written onto the number ("93mph", "80mm", "6C"). */
-#define FIG_ATTACHED "(?i:mph|kph|km|kg|mm|cm|kwh|t/(?:ha|acre))(?![A-Za-z])|(?-i:[CF])(?![A-Za-z])"
+#define FIG_ATTACHED "(?i:mph|kph|km/h|km|kg|mm|cm|kwh|t/(?:ha|acre)|g/t)(?![A-Za-z])|(?-i:[CF])(?![A-Za-z])"
 /* Fractions in words of a group ("a fifth of", "two-thirds of", "half
  * of") and ratios ("one in ten patients", "nine out of 10 couples"). */
 #define FIG_FRACW                                                                          \
     "(?i:(?:a|one|two|three|four|five|six|seven|eight|nine)[\\h-](?:half|third|quarter|"     \
-    "fifth|sixth|seventh|eighth|ninth|tenth)s?|half)(?=\\h+of\\h)(?!\\h+of\\h+a\\h+percentage)"                          \
+    "fifth|sixth|seventh|eighth|ninth|tenth)s?|half)(?=\\h+of\\h)(?!\\h+of\\h+a\\h+(?:percentage|(?:US\\h+|U\\.S\\.\\h+)?cent\\b))"                          \
     "|(?i:(?:one|two|three|four|five|six|seven|eight|nine|\\d{1,2})\\h+(?:in|out\\h+of)\\h+(?:two|three|" \
     "four|five|six|seven|eight|nine|ten|twenty|\\d{1,3}))(?=\\h+[A-Za-z])"
 /* ISO 4217 codes written after a number ("500 CHF"). */
@@ -60,7 +62,7 @@ static const char fig_pattern[] =
     "(?:(?:\\h?|-(?=(?i:trillion|billion|million)\\b))(?<scale>(?i:trillion|billion|million|thousand|bn|bln|mln|mn|tn|trn)|lakh\\h+crore|crore|lakh"
     "|万亿|亿|万)"
     "|(?<scale1>[mk])|(?<pence>p|(?-i:c)))?(?:(?![A-Za-z])|(?=" FIG_ATTACHED "))"
-    "(?:\\h?(?<unit>%|美元|元|吨|(?-i:" FIG_ISO ")|°\\h?[CF]|(?<=\\d)(?-i:[CF])"
+    "(?:(?:\\h?|(?<=[a-z])-(?=(?i:barrels?|tonnes?|ounces)\\b))(?<unit>%|美元|元|吨|(?-i:" FIG_ISO ")|°\\h?[CF]|(?<=\\d)(?-i:[CF])"
     "|(?i:per\\h?cent|percentage\\h+points?|percent|pct|basis\\h+points?|bps|pp|points?"
     "|(?:u\\.?s\\.?\\h+)?dlrs?|(?:u\\.?s\\.?|hong\\h+kong|hk|singapore|australian|canadian"
     "|new\\h+zealand|taiwan)\\h+dollars?|dollars?|yuan|renminbi|rmb|euros?|pounds?\\h+sterling"
@@ -70,11 +72,12 @@ static const char fig_pattern[] =
     "|escudos?|drachmas?|kronor|kronur|kroner|krona|krone|rand|pesos?|reais|rubles?|roubles?"
     "|dinars?|riyals?|rials?|dirhams?|shekels?|naira|shillings?|zlotys?|forint|hryvnias?"
     "|cts|(?:u\\.?s\\.?\\h+)?cents?|¢|pence|paise|sen|fen"
-    "|metric\\h+tons|tonnes?\\h+(?:per|an?)\\h+(?:hectare|acre)|t/ha|t/acre|tonnes?|tons?|barrels?\\h+(?:per|a)\\h+day|barrels?|bpd|bushels?\\h+(?:per|an?)\\h+acre|bushels?|teus?"
+    "|grams?\\h+(?:per|a)\\h+tonne|g/t|dwt|metric\\h+tons|tonnes?\\h+(?:per|an?)\\h+(?:hectare|acre)|t/ha|t/acre|tonnes?|tons?|barrels?\\h+(?:per|a)\\h+day|barrels?|bpd|bushels?\\h+(?:per|an?)\\h+acre|bushels?|teus?"
     "|twenty-foot\\h+equivalent\\h+units?"
     "|cubic\\h+met(?:re|er)s|cubic\\h+feet"
     "|square\\h+met(?:re|er)s|hectares?|acres?|kilowatt[-\\h]hours?|kwh|megawatts?|gigawatts?"
-    "|kilomet(?:re|er)s|km|kilograms|kg|mph|kph|ounces|units|vehicles|cars|mm|cm"
+    "|kilomet(?:re|er)s\\h+(?:per|an?)\\h+hour|kilomet(?:re|er)s|km/h|km|kilograms|kg|mph|kph|ounces"
+    "|units|vehicles|cars|millimet(?:re|er)s|centimet(?:re|er)s|mm|cm"
     "|degrees(?:\\h+(?:celsius|fahrenheit|[cf]))?"
     "|per\\h(?:1,000,000|100,000|10,000|1,000|thousand|million))(?![A-Za-z]))"
     "|\\h(?:(?<mod>(?:U\\.S\\.|[A-Z]{2,5}|[a-z]{3,}|[a-z\\d]+(?:-[a-z]+)+)"
@@ -708,6 +711,8 @@ fig_build(struct fig_state *fs, const struct fig_match *m, const struct span *se
     if (prev && last->kind == FIGURE_COUNT && last->unit && ds_strcasecmp_ascii(prev, last->unit) == 0)
         prev = NULL;
     f->subject = fig_count_own_subject(fs->fr, s, sent, f);
+    if (!f->subject && f->kind != FIGURE_COUNT) /* a count's noun says what it counts */
+        f->subject = fig_subject_tidy(fs->fr, fig_subject_named(fs->fr, s, sent, f->span.start));
     if (!f->subject)
         f->subject = fig_subject_tidy(
             fs->fr, fig_subject(fs->fr, s, sent, f->span.start, f->span.end, prev, f->kind));
@@ -888,7 +893,7 @@ fig_one(struct fig_state *fs)
         return m.me;
     if (m.um && strcmp(m.um->unit, "%") == 0 && fig_confidence_level(fs->s, fs->n, m.me))
         return m.me; /* "95% confidence interval": a level */
-    if ((m.unit && fig_cents_orphan(fs->s, m.us, m.ue, fs->out, fs->base, m.ns)) ||
+    if ((m.unit && !fs->home && fig_cents_orphan(fs->s, fs->n, m.us, m.ue, fs->out, fs->base, m.ns)) ||
         (m.scale && !m.cur && fs->s[m.ss - 1] == '-'))
         return m.me; /* "series 3c", "the 17-million population" */
     /* whole points outside a market sentence are a game's or a table's,

@@ -374,6 +374,13 @@ char *fig_subject_paren(const struct fig_res *fr, const char *s, const struct sp
 /* "Of those asked, 62% said": the phrase after a sentence-opening "Of"
  * when the figure's clause follows its comma. NULL otherwise. */
 char *fig_subject_of_lead(const char *s, const struct span *sent, size_t fstart);
+/* The noun phrase a figure completes: "a global quota of 58 mln bags",
+ * "its self-imposed ceiling of 15.8 mln bpd" (the phrase before "of"), or
+ * the object of a verb that sets it, "raised its full-year profit forecast
+ * to 4.3 trillion yen", "cut its base rate by 25 basis points". NULL if
+ * neither shape is there (extract/fig_subject.c). */
+char *fig_subject_named(const struct fig_res *fr, const char *s, const struct span *sent,
+                        size_t fstart);
 /* The subject of the sentence's main clause, for a figure whose own clause
  * names none: its words before the first verb (at most ten), after
  * openers ("Separately,", "Before the match,"). NULL if none. */
@@ -554,10 +561,12 @@ const char *fig_lead_count(const char *s, size_t n, size_t ns, size_t ne, bool c
 /* Does " of" and up to three lower-case words then "a day" or "per day"
  * follow a quantity ending at me ("cubic feet of natural gas a day")? */
 bool fig_per_day_after(const char *s, size_t n, size_t me);
-/* Is the unit s[us, ue) a bare "c" of cents ("612c") with no money figure
- * in the 600 bytes before st (of this run's figures from base): no figure? */
-bool fig_cents_orphan(const char *s, size_t us, size_t ue, const struct extraction *out, size_t base,
-                      size_t st);
+/* Is the unit s[us, ue) (of s[0, n)) a bare "c" of cents ("612c") with no
+ * money figure in the 600 bytes before st (of this run's figures from
+ * base): no figure? (A text in a local dollar, fig_home_dollar, writes
+ * its share prices so: "jumped 31 per cent to 42.5c".) */
+bool fig_cents_orphan(const char *s, size_t n, size_t us, size_t ue, const struct extraction *out,
+                      size_t base, size_t st);
 /* Is the amount [st, me) after "on a" and before a noun ending its clause
  * the base a rate is of ("$112 a year on a $250,000 home."), no figure? */
 bool fig_rate_base(const char *s, size_t n, size_t st, size_t me);

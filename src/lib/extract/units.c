@@ -365,6 +365,23 @@ static const struct fig_unitmap fig_units[] = {
     {"kg", "kg", 3},
     {"mph", "mph", 3},
     {"kph", "km/h", 3},
+    {"km/h", "km/h", 3},
+    {"kilometres per hour", "km/h", 3},
+    {"kilometers per hour", "km/h", 3},
+    {"kilometres an hour", "km/h", 3},
+    {"kilometers an hour", "km/h", 3},
+    {"kilometres a hour", "km/h", 3},
+    {"kilometers a hour", "km/h", 3},
+    {"millimetres", "mm", 3},
+    {"millimeters", "mm", 3},
+    {"centimetres", "cm", 3},
+    {"centimeters", "cm", 3},
+    {"g/t", "g/t", 3},
+    {"grams per tonne", "g/t", 3},
+    {"gram per tonne", "g/t", 3},
+    {"grams a tonne", "g/t", 3},
+    {"gram a tonne", "g/t", 3},
+    {"dwt", "dwt", 3},
     {"ounces", "ounces", 3},
     {"units", "units", 3},
     {"vehicles", "vehicles", 3},
@@ -518,6 +535,7 @@ static const struct fig_unitmap fig_units[] = {
     {"u.s. cents", "USD", 4},
     {"us cents", "USD", 4},
     {"u.s. cent", "USD", 4},
+    {"us cent", "USD", 4},
     {"paise", "INR", 4},
     {"pence", "GBP", 4},
     {"p", "GBP", 4},
@@ -692,6 +710,9 @@ fig_dollar_marked(const char *s, size_t n, const char *code)
  * for the US dollar. */
 static const char *fig_dateline_dollar(const char *s, size_t n, size_t a);
 
+static const char *fig_lede_dollar(const char *s, size_t n, size_t a);
+static const char *fig_named_dollar(const char *s, size_t n);
+
 const char *
 fig_home_dollar(const char *s, size_t n)
 {
@@ -704,11 +725,89 @@ fig_home_dollar(const char *s, size_t n)
         if (code)
             return fig_dollar_marked(s, n, code) ? NULL : code;
         const char *nl = memchr(s + a, '\n', n - a);
-        if (!nl || nl - (s + a) > 80)
-            break; /* a paragraph without a dateline */
+        if (!nl || nl - (s + a) > 80) {
+            /* a paragraph without a dateline: its place, or the dollar
+             * the text names, may still be the paper's own */
+            code = nl || n - a > 80 ? fig_lede_dollar(s, n, a) : NULL;
+            if (!code)
+                code = fig_named_dollar(s, n);
+            return code && !fig_dollar_marked(s, n, code) ? code : NULL;
+        }
         a = (size_t)(nl - s);
     }
     return NULL;
+}
+
+/* Where the literal lit (lower case) occurs in s[a, b), case-insensitive
+ * on s, or b. */
+static size_t
+fig_find(const char *s, size_t a, size_t b, const char *lit)
+{
+    size_t k = strlen(lit);
+    for (size_t i = a; i + k <= b; i++) {
+        size_t j = 0;
+        while (j < k && ex_lower((unsigned char)s[i + j]) == lit[j])
+            j++;
+        if (j == k)
+            return i;
+    }
+    return b;
+}
+
+/* The dollar of a city named in the lede paragraph at a ("Perth-based
+ * explorer", "Sydney's clearance rate", "in Toronto"), in a text written
+ * as Commonwealth papers write ("per cent", never "percent"): a US paper
+ * naming a Sydney company keeps "$" for the US dollar, and writes
+ * "percent". An agency's credit ("(Reuters)") in the lede keeps it too. */
+static const char *
+fig_lede_dollar(const char *s, size_t n, size_t a)
+{
+    if (fig_find(s, 0, n, "per cent") == n || fig_find(s, 0, n, "percent") < n)
+        return NULL;
+    const char *nl = memchr(s + a, '\n', n - a);
+    size_t e = nl ? (size_t)(nl - s) : n;
+    if (e - a > 300)
+        e = a + 300;
+    for (size_t i = a; i + 1 < e; i++)
+        if (s[i] == '(' && ex_is_upper((unsigned char)s[i + 1]))
+            return NULL;
+    for (size_t i = 0; i < DS_ARRAY_LEN(fig_dollar_cities); i++) {
+        const char *city = fig_dollar_cities[i].city;
+        size_t k = strlen(city);
+        for (size_t p = fig_find(s, a, e, city); p < e; p = fig_find(s, p + 1, e, city)) {
+            bool word = (p == a || !ex_is_alpha((unsigned char)s[p - 1])) &&
+                        (p + k >= e || !ex_is_alpha((unsigned char)s[p + k]));
+            if (word && ex_is_upper((unsigned char)s[p]))
+                return fig_dollar_cities[i].code;
+        }
+    }
+    return NULL;
+}
+
+/* The local dollar a text names ("the NZ dollar", "the Australian
+ * dollar") when it also writes the US dollar as such ("US$3,940", "58.2 US
+ * cents", "$US105"): bare "$" is then the local one. */
+static const char *
+fig_named_dollar(const char *s, size_t n)
+{
+    static const struct {
+        const char *name, *code;
+    } names[] = {
+        {"nz dollar", "NZD"},       {"new zealand dollar", "NZD"}, {"kiwi dollar", "NZD"},
+        {"australian dollar", "AUD"}, {"aussie dollar", "AUD"},    {"canadian dollar", "CAD"},
+        {"loonie", "CAD"},
+    };
+    if (fig_find(s, 0, n, "us$") == n && fig_find(s, 0, n, "us cent") == n &&
+        fig_find(s, 0, n, "$us") == n)
+        return NULL;
+    const char *code = NULL;
+    for (size_t i = 0; i < DS_ARRAY_LEN(names); i++)
+        if (fig_find(s, 0, n, names[i].name) < n) {
+            if (code && strcmp(code, names[i].code) != 0)
+                return NULL; /* two local dollars: which is the paper's? */
+            code = names[i].code;
+        }
+    return code;
 }
 
 /* The dollar of a dateline city opening the line at a, or NULL. */
