@@ -303,6 +303,11 @@ void ing_xml_init(void);
 #define INGEST_HTML_MAX ((size_t)16 << 20)
 #define INGEST_HTML_DEPTH 256
 int ing_read_html(const char *text, size_t n, struct ing_page *pg, struct ds_error *err);
+/* mail.c: an e-mail saved whole (.eml: headers, MIME parts). false when
+ * text is not one; else true with *rc the reading's result: From, Date and
+ * Subject in pg->meta, the plain-text part (else the HTML part, read as a
+ * page) decoded into pg. */
+bool ing_read_mail(const char *text, size_t n, struct ing_page *pg, int *rc, struct ds_error *err);
 /* newsxml.c: NITF (<nitf>) or NewsML-G2 (<newsItem>, <newsMessage>): the
  * headline, date, byline and provider from their elements, the text from
  * the body's paragraphs. Other XML: -1, "XML that is neither a page nor a
