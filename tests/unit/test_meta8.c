@@ -65,12 +65,76 @@ test_mail(void)
     article_clear(&a);
 }
 
+static void
+test_exports(void)
+{
+    struct article a;
+    ingest("/t/x1.txt",
+           "Bakery chain to close six shops\n\n"
+           "The Fenland Post (Cambridgeshire)\n"
+           "June 4, 2024 Tuesday\n"
+           "First Edition\n\n"
+           "Copyright 2024 The Fenland Post All Rights Reserved\n\n"
+           "Section: BUSINESS; Pg. 7\n"
+           "Length: 240 words\n"
+           "Byline: Ruth Eames and Tom Pell\n\n"
+           "Body\n\n\n"
+           "A family bakery chain will close six of its 20 shops by August, blaming the cost "
+           "of flour and energy.\n\n"
+           "Load-Date: June 6, 2024\n\n"
+           "End of Document\n",
+           &a);
+    is_str(a.title, "Bakery chain to close six shops", "nexis: the first line is the title");
+    is_str(a.published, "2024-06-04", "nexis: the paper's date, not the load date");
+    is_str(a.source, "The Fenland Post", "nexis: the paper, less its place");
+    ok(a.byline && strstr(a.byline, "Ruth Eames"), "nexis: the Byline field");
+    ok(!in_body(&a, "Load-Date") && !in_body(&a, "Length:") && in_body(&a, "family bakery"),
+       "nexis: fields out of the text, the text kept");
+    article_clear(&a);
+    ingest("/t/x2.txt",
+           "HD   Rail freight volumes fall for a third month\n"
+           "BY   By Ines Carvalho\n"
+           "WC   300 words\n"
+           "PD   9 July 2024\n"
+           "SN   The Freight Review\n"
+           "LA   English\n"
+           "LP   Rail freight volumes fell for a third month in June, an industry group said.\n\n"
+           "TD   Coal shipments led the decline.\n\n"
+           "AN   Document FRTREV0020240709ek790000a\n",
+           &a);
+    is_str(a.title, "Rail freight volumes fall for a third month", "factiva: HD is the title");
+    is_str(a.published, "2024-07-09", "factiva: PD dates it");
+    is_str(a.source, "The Freight Review", "factiva: SN is the outlet");
+    ok(in_body(&a, "Coal shipments") && !in_body(&a, "Document FRTREV"), "factiva: LP and TD are the text");
+    article_clear(&a);
+    ingest("/t/x3.txt",
+           "Library to open on Sundays\n\n"
+           "Author: Okafor, Grace\n"
+           "Publication info: Lakeland Ledger ; Lakeland, Fla. 02 May 2024: B.2.\n\n"
+           "Full text: The county library will open on Sunday afternoons from June.\n\n"
+           "Publication title: Lakeland Ledger; Lakeland, Fla.\n"
+           "Publication date: May 2, 2024\n"
+           "Last updated: 2024-05-04\n",
+           &a);
+    is_str(a.source, "Lakeland Ledger", "proquest: the publication, less its place");
+    is_str(a.published, "2024-05-02", "proquest: the publication date, not the update");
+    is_str(a.byline, "Grace Okafor", "proquest: 'Last, First' as a name");
+    article_clear(&a);
+    ingest("/t/x4.txt",
+           "Body\n\nThe museum's new wing shows how the body of a whale is kept for study, and "
+           "the curators say it took four years.\n",
+           &a);
+    ok(in_body(&a, "The museum's new wing"), "nexis: a 'Body' line without Nexis fields is no record");
+    article_clear(&a);
+}
+
 int
 main(void)
 {
     if (fixture_open() != 0)
         return 1;
     test_mail();
+    test_exports();
     fixture_close();
     return done_testing();
 }

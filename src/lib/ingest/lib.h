@@ -308,6 +308,11 @@ int ing_read_html(const char *text, size_t n, struct ing_page *pg, struct ds_err
  * Subject in pg->meta, the plain-text part (else the HTML part, read as a
  * page) decoded into pg. */
 bool ing_read_mail(const char *text, size_t n, struct ing_page *pg, int *rc, struct ds_error *err);
+/* exports.c: a news database's export of one article (Nexis, Factiva,
+ * ProQuest, NewsBank): true with the record's fields in pg->meta, its
+ * text in pg->text and its other lines in pg->removed; false (pg left as
+ * it was) when text is no such record. */
+bool ing_read_export(const char *text, size_t n, struct ing_page *pg);
 /* newsxml.c: NITF (<nitf>) or NewsML-G2 (<newsItem>, <newsMessage>): the
  * headline, date, byline and provider from their elements, the text from
  * the body's paragraphs. Other XML: -1, "XML that is neither a page nor a
