@@ -128,6 +128,78 @@ test_exports(void)
     article_clear(&a);
 }
 
+static void
+test_languages(void)
+{
+    struct article a;
+    ingest("/t/l1.txt",
+           "Fähre fährt wieder nach Helgoland\n\n"
+           "Nordsee-Kurier, 4. April 2024\n\n"
+           "Von Jonas Albers und Lea Brandt\n\n"
+           "Die Fähre nach Helgoland fährt nach der Winterpause wieder täglich, teilte die "
+           "Reederei am Donnerstag mit.\n",
+           &a);
+    is_str(a.source, "Nordsee-Kurier", "languages: 'Paper, date' under the headline names the paper");
+    is_str(a.published, "2024-04-04", "languages: ... and dates it");
+    is_str(a.byline, "Jonas Albers und Lea Brandt", "languages: 'Von X und Y' is a byline");
+    article_clear(&a);
+    ingest("/t/l2.txt",
+           "Storm closes the harbour\n\n"
+           "Washington, March 3, 2024\n\n"
+           "The harbour was closed for a day while the storm passed over the coast, the "
+           "port authority said on Sunday.\n",
+           &a);
+    ok(!a.source || strcmp(a.source, "Washington") != 0, "languages: a place before a date is no outlet");
+    article_clear(&a);
+    ingest("/t/l3.txt",
+           "Le marché couvert rouvre ses portes\n\n"
+           "L'Écho de la Vallée\n"
+           "Mardi 9 avril 2024\n\n"
+           "Par Anne Morel et Luc Caron\n\n"
+           "Après deux ans de travaux, le marché couvert a rouvert mardi avec quarante "
+           "commerçants, a annoncé la mairie.\n",
+           &a);
+    is_str(a.published, "2024-04-09", "languages: a French weekday before the date");
+    is_str(a.source, "L'Écho de la Vallée", "languages: the paper's name between headline and date");
+    is_str(a.byline, "Anne Morel et Luc Caron", "languages: 'Par X et Y' is a byline");
+    article_clear(&a);
+}
+
+static void
+test_titles_and_pages(void)
+{
+    struct article a;
+    ingest("/t/w1.html",
+           "<html><head><title>Bridge reopens after six months - Lakeside Ledger - Local</title>"
+           "<meta name=\"pubdate\" content=\"20240611\"></head><body>"
+           "<h1>Bridge reopens after six months</h1>"
+           "<p>The bridge over the river reopened to traffic on Tuesday after six months of "
+           "repairs to its deck and railings, the county said.</p></body></html>",
+           &a);
+    is_str(a.source, "Lakeside Ledger", "pages: the site's name in the middle of <title>");
+    is_str(a.published, "2024-06-11", "pages: an eight-digit date meta tag");
+    article_clear(&a);
+    ingest("/t/w2.html",
+           "<html><head><title>Hilltop Gazette: Library extends its opening hours</title></head><body>"
+           "<h1>Library extends its opening hours</h1>"
+           "<div class=\"story-date\">Posted 11/10/2023</div>"
+           "<p>The library will stay open until nine on weekdays from January, the trustees "
+           "decided at their meeting on Thursday evening.</p></body></html>",
+           &a);
+    is_str(a.source, "Hilltop Gazette", "pages: 'Site: Headline' names the site");
+    is_str(a.published, "2023-11-10", "pages: 'Posted' with a numeric date under the headline");
+    article_clear(&a);
+    ingest("/t/w3.html",
+           "<html lang=\"es\"><head><title>Abre el nuevo mercado</title></head><body>"
+           "<h1>Abre el nuevo mercado</h1>"
+           "<div class=\"fecha\">Sevilla - 8 de mayo de 2024 - 10:05 CET</div>"
+           "<p>El nuevo mercado de abastos abrió este miércoles con sesenta puestos, según "
+           "informó el ayuntamiento.</p></body></html>",
+           &a);
+    is_str(a.published, "2024-05-08", "pages: 'Place - date - time' under the headline");
+    article_clear(&a);
+}
+
 int
 main(void)
 {
@@ -135,6 +207,8 @@ main(void)
         return 1;
     test_mail();
     test_exports();
+    test_languages();
+    test_titles_and_pages();
     fixture_close();
     return done_testing();
 }

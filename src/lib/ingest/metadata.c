@@ -207,9 +207,13 @@ is_date_led(const char *s, size_t n, struct ing_date *dt)
 static size_t
 weekday_head(const char *s, size_t n)
 {
-    static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
-                                       "saturday", "sunday", "mon", "tue", "tues", "wed",
-                                       "thu", "thur", "thurs", "fri", "sat", "sun"};
+    static const char *const days[] = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
+        "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+        /* French, German, Spanish: "Mardi 23 janvier 2024", "Dienstag, 7. November 2023" */
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "montag",
+        "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lunes", "martes",
+        "mi\xc3\xa9rcoles", "jueves", "viernes", "s\xc3\xa1" "bado", "domingo"};
     for (size_t k = 0; k < DS_ARRAY_LEN(days); k++) {
         size_t m = strlen(days[k]);
         if (n > m + 1 && ing_istarts(s, n, days[k]) && (s[m] == ' ' || s[m] == ',')) {
@@ -256,6 +260,35 @@ date_led_fields(struct ing_doc *d, const char *s, size_t n, struct ing_date *dt)
     if (canon)
         ing_set_source(d, canon, strlen(canon), RANK_BYLINE);
     return true;
+}
+
+/* "Rhein-Neckar-Kurier, 7. November 2023", "The Valley Post - March 3,
+ * 2024": a name shaped as an outlet's, a comma or a dash, then a whole
+ * date (a place before a date, "Washington, March 3, 2024", is no outlet's
+ * name). The name's length, or 0. */
+static size_t
+outlet_then_date(const char *s, size_t n, struct ing_date *dt)
+{
+    static const char *const seps[] = {", ", " - "};
+    if (n > 100)
+        return 0;
+    for (size_t k = 0; k < DS_ARRAY_LEN(seps); k++) {
+        const char *hit = ing_ifind(s, n, seps[k]);
+        if (!hit || hit == s)
+            continue;
+        size_t nl = (size_t)(hit - s), r = nl + strlen(seps[k]);
+        if (!ing_parse_date_whole(s + r, n - r, dt) || !dt->y || !dt->d)
+            continue;
+        /* a hyphenated name's parts are its words ("Rhein-Neckar-Kurier") */
+        char name[104];
+        memcpy(name, s, nl);
+        for (size_t i = 0; i < nl; i++)
+            if (name[i] == '-')
+                name[i] = ' ';
+        if (ing_outlet_like(name, nl, false))
+            return nl;
+    }
+    return 0;
 }
 
 /* Is the line, alone at the very top, an outlet's masthead over the
@@ -417,6 +450,12 @@ top_meta_line(struct ing_doc *d, size_t i, bool first)
         ing_set_date(a, &dt, DATE_ISO_LINE);
         l->why = "date";
     } else if (ing_is_outlet_date_line(l->t, l->tl, &vl, &dt)) {
+        const char *canon = outlets_match(d->outlets, l->t, vl);
+        ing_set_source(d, canon ? canon : l->t, canon ? strlen(canon) : vl,
+                       canon ? RANK_ALONE : RANK_ALONE_UNKNOWN);
+        ing_set_date(a, &dt, DATE_ISO_LINE);
+        l->why = "source";
+    } else if ((vl = outlet_then_date(l->t, l->tl, &dt)) != 0) {
         const char *canon = outlets_match(d->outlets, l->t, vl);
         ing_set_source(d, canon ? canon : l->t, canon ? strlen(canon) : vl,
                        canon ? RANK_ALONE : RANK_ALONE_UNKNOWN);
@@ -669,6 +708,29 @@ top_standfirst(struct ing_doc *d, const size_t *ix, const bool *gb, const bool *
         d->a->subtitle = ing_dupn(st->t, st->tl);
 }
 
+/* The paper's name between the headline and its date or byline lines
+ * (a database's or a copy's header: "Headline / L'\xc3\x89" "cho du Midi /
+ * Mardi 23 janvier 2024 / Par X"): the source, when it is short, shaped as
+ * an outlet's name and a metadata line sits right under it. */
+static bool
+top_outlet_under(struct ing_doc *d, const size_t *ix, const bool *ma, size_t ni, size_t title_at)
+{
+    size_t k = title_at + 1;
+    if (k >= ni || !ma[k])
+        return false;
+    struct ing_doc_line *l = &d->lines[ix[k]];
+    if (l->tl > 60 || ix[k] + 1 >= d->n || !d->lines[ix[k] + 1].why ||
+        ing_ends_with_any(l->t, l->tl, ".:;,"))
+        return false;
+    const char *canon = outlets_match(d->outlets, l->t, l->tl);
+    if (!canon && !ing_outlet_like(l->t, l->tl, false))
+        return false;
+    ing_set_source(d, canon ? canon : l->t, canon ? strlen(canon) : l->tl,
+                   canon ? RANK_ALONE : RANK_ALONE_UNKNOWN);
+    l->why = "source";
+    return true;
+}
+
 /* The top of the page: crumbs, "Published" lines, date lines, bylines, an
  * outlet's name, then the headline, a section label and a standfirst. */
 void
@@ -684,7 +746,7 @@ ing_meta_top(struct ing_doc *d)
     const bool *gb = t.gap_before + b, *ma = t.meta_after + b;
     size_t ni = t.n - b;
     size_t title_at = top_title(d, ix, gb, ma, ni);
-    if (title_at != NO_TITLE)
+    if (title_at != NO_TITLE && !top_outlet_under(d, ix, ma, ni, title_at))
         top_standfirst(d, ix, gb, ma, ni, title_at);
 }
 
