@@ -200,6 +200,35 @@ test_titles_and_pages(void)
     article_clear(&a);
 }
 
+static void
+test_pdf_pages(void)
+{
+    struct article a;
+    ingest("/t/d1.txt",
+           "B2 | THE RIVERSIDE COURIER | FRIDAY, APRIL 5, 2024\n\n"
+           "Ferry service\n"
+           "to resume\n"
+           "in the spring\n\n"
+           "By Hal Moreno\n\n"
+           "The county ferry will run again from May after a winter of repairs to its "
+           "landing, the harbour master said on Thursday.\n\n"
+           "RIVERSIDE COURIER                                   2\n",
+           &a);
+    is_str(a.title, "Ferry service to resume in the spring", "pdf: a headline over short lines joined");
+    is_str(a.source, "THE RIVERSIDE COURIER", "pdf: the running head names the paper");
+    is_str(a.published, "2024-04-05", "pdf: ... and its date");
+    ok(!in_body(&a, "RIVERSIDE COURIER") && !in_body(&a, "B2 |"), "pdf: running heads and feet out of the text");
+    article_clear(&a);
+    ingest("/t/d2.txt",
+           "Notes from the allotment\n\n"
+           "Jane Hollis | Page 3\n\n"
+           "The beans came up late this year, but the courgettes more than made up for "
+           "them, and the tomatoes are still going.\n",
+           &a);
+    ok(!a.source || strcmp(a.source, "Jane Hollis") != 0, "pdf: a person's name by a folio is no paper");
+    article_clear(&a);
+}
+
 int
 main(void)
 {
@@ -209,6 +238,7 @@ main(void)
     test_exports();
     test_languages();
     test_titles_and_pages();
+    test_pdf_pages();
     fixture_close();
     return done_testing();
 }

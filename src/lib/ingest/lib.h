@@ -476,6 +476,19 @@ bool ing_is_release_dateline(const char *s, size_t n, struct ing_release *r);
  * page", "Article printed from X: URL", "URL to article:"); the site it
  * names, if any, in *site. */
 bool ing_is_print_line(const char *s, size_t n, const char **site, size_t *sitel);
+/* A running head or foot of a page a PDF converter turned into text: two
+ * or more fields (split by " | " or three spaces), a name shaped as an
+ * outlet's, and a folio ("A3", "Page 1 of 2"), an issue ("SPRING 2024") or
+ * a date; nothing else. */
+struct ing_running_head {
+    const char *name;
+    size_t namel;
+    struct ing_date date; /* zero when the head has none */
+};
+bool ing_is_running_head(const char *s, size_t n, struct ing_running_head *h);
+/* Mark every running head of d ("running-head"); the first names the
+ * source and dates the article. */
+void ing_running_heads(struct ing_doc *d);
 /* The site a printed copy names as d's source: a known outlet, or a name
  * shaped as one. */
 void ing_print_site(struct ing_doc *d, const char *s, size_t n);

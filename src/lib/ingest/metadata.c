@@ -731,12 +731,49 @@ top_outlet_under(struct ing_doc *d, const size_t *ix, const bool *ma, size_t ni,
     return true;
 }
 
+/* A headline set over several short lines, as a PDF converter or a
+ * narrow column leaves it ("Council backs / new water plant / after rate
+ * fight"): two to four lines with no gap, each of at most five words and
+ * no closing punctuation, the first capitalised and the others going on in
+ * lower case, then a gap or a metadata line. Joined as the title; the
+ * number of lines taken, or 0. */
+static size_t
+top_stacked_headline(struct ing_doc *d, const size_t *ix, const bool *gb, const bool *ma,
+                     size_t ni)
+{
+    size_t k = 0;
+    while (k < ni && k < 4) {
+        const struct ing_doc_line *l = &d->lines[ix[k]];
+        bool lower = l->t[0] >= 'a' && l->t[0] <= 'z';
+        if ((k && gb[k]) || l->tl > 40 || ing_count_words_max(l->t, l->tl, 6) > 5 ||
+            ing_ends_with_any(l->t, l->tl, ".:;,!?") || (k == 0 ? lower || !ing_is_headline_like(l) : !lower))
+            break;
+        k++;
+        if (ma[k - 1])
+            break;
+    }
+    if (k < 2 || (k < ni && !gb[k] && !ma[k - 1]))
+        return 0;
+    struct buf t = BUF_INIT;
+    for (size_t j = 0; j < k; j++) {
+        struct ing_doc_line *l = &d->lines[ix[j]];
+        if (j)
+            buf_putc(&t, ' ');
+        buf_append(&t, l->t, l->tl);
+        l->why = "title";
+    }
+    free(d->a->title);
+    d->a->title = buf_steal(&t);
+    return k;
+}
+
 /* The top of the page: crumbs, "Published" lines, date lines, bylines, an
  * outlet's name, then the headline, a section label and a standfirst. */
 void
 ing_meta_top(struct ing_doc *d)
 {
     struct top t;
+    ing_running_heads(d);
     top_scan(d, &t);
     if (t.n == 0)
         return;
@@ -745,6 +782,8 @@ ing_meta_top(struct ing_doc *d)
     const size_t *ix = t.idx + b;
     const bool *gb = t.gap_before + b, *ma = t.meta_after + b;
     size_t ni = t.n - b;
+    if (top_stacked_headline(d, ix, gb, ma, ni))
+        return;
     size_t title_at = top_title(d, ix, gb, ma, ni);
     if (title_at != NO_TITLE && !top_outlet_under(d, ix, ma, ni, title_at))
         top_standfirst(d, ix, gb, ma, ni, title_at);
