@@ -229,6 +229,38 @@ test_pdf_pages(void)
     article_clear(&a);
 }
 
+static void
+test_numeric_dates(void)
+{
+    struct article a;
+    ingest("/t/n1.txt",
+           "Cortes de agua en la comarca\n\n"
+           "Diario de la Costa\n"
+           "Actualizado: 03/02/2024 09:15\n\n"
+           "Los embalses que abastecen a la comarca siguen por debajo de su capacidad, y el "
+           "ayuntamiento pide a los vecinos que ahorren agua.\n",
+           &a);
+    is_str(a.published, "2024-02-03", "numeric: day first after a Spanish cue");
+    is_str(a.source, "Diario de la Costa", "numeric: the paper above the cue line");
+    article_clear(&a);
+    ingest("/t/n2.txt",
+           "Pool to open early\n\n"
+           "Updated 5/6/2024\n\n"
+           "The town pool will open two weeks early this year because of the heat, the parks "
+           "department said on Monday.\n",
+           &a);
+    is_str(a.published, "2024-05-06", "numeric: month first after an English cue");
+    article_clear(&a);
+    ingest("/t/n3.txt",
+           "Zoning board rejects the plan\n\n"
+           "The zoning board voted on Tuesday night to reject a plan for a tall building on "
+           "the old mill site, after residents objected to its height.\n\n"
+           "Copyright (c)2024 The Upland Times, Edition 3/13/2024\n",
+           &a);
+    is_str(a.published, "2024-03-13", "numeric: an e-edition's copyright foot dates the copy");
+    article_clear(&a);
+}
+
 int
 main(void)
 {
@@ -239,6 +271,7 @@ main(void)
     test_languages();
     test_titles_and_pages();
     test_pdf_pages();
+    test_numeric_dates();
     fixture_close();
     return done_testing();
 }

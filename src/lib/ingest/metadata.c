@@ -410,6 +410,65 @@ host_led(const char *s, size_t n)
     return sep && n <= 160 && url_field(s, (size_t)(sep - s), &u, &ul);
 }
 
+/* A numeric date at s ("14/02/2024", "12.03.2024", "3/13/2024"):
+ * day first with dots, when the first number cannot be a month, or when
+ * day_first says the line's language writes dates so; month first
+ * otherwise (as in the United States). */
+static bool
+numeric_date(const char *s, size_t n, bool day_first, struct ing_date *dt)
+{
+    char buf[24];
+    size_t k = n < sizeof buf - 1 ? n : sizeof buf - 1;
+    memcpy(buf, s, k);
+    buf[k] = '\0';
+    int a, b, y, used = 0;
+    char sep;
+    if (sscanf(buf, "%2d%c%2d%*c%4d%n", &a, &sep, &b, &y, &used) != 4 || used < 8 ||
+        (sep != '/' && sep != '.') || buf[used - 5] != sep || y < 1900 || y > 2100 ||
+        (buf[used] >= '0' && buf[used] <= '9'))
+        return false;
+    bool df = sep == '.' || a > 12 || (day_first && b <= 12);
+    int mo = df ? b : a, d = df ? a : b;
+    if (mo < 1 || mo > 12 || d < 1 || d > 31)
+        return false;
+    *dt = (struct ing_date){.y = y, .m = mo, .d = d};
+    return true;
+}
+
+/* "Actualizado: 14/02/2024 09:15", "Posted 11/10/2023", "Aktualisiert am
+ * 12.03.2024": a publication cue and a numeric date (day first after a cue
+ * in a language that writes dates so). */
+static bool
+published_numeric(const char *s, size_t n, struct ing_date *dt)
+{
+    static const struct {
+        const char *head;
+        bool day_first;
+    } heads[] = {{"published", false},  {"updated", false},   {"posted", false},
+                 {"actualizado", true}, {"publicado", true},  {"aktualisiert", true},
+                 {"ver\xc3\xb6" "ffentlicht", true}, {"publi\xc3\xa9", true},
+                 {"mis \xc3\xa0 jour", true},  {"pubblicato", true}, {"aggiornato", true}};
+    if (n > 60)
+        return false;
+    for (size_t k = 0; k < DS_ARRAY_LEN(heads); k++) {
+        size_t i = strlen(heads[k].head);
+        if (!ing_istarts(s, n, heads[k].head))
+            continue;
+        while (i < n && (s[i] == ':' || s[i] == ' '))
+            i++;
+        static const char *const joins[] = {"on ", "el ", "am ", "le ", "il "};
+        for (size_t j = 0; j < DS_ARRAY_LEN(joins); j++)
+            if (ing_istarts(s + i, n - i, joins[j]))
+                i += 3;
+        size_t e = i;
+        while (e < n && s[e] != ' ')
+            e++;
+        return numeric_date(s + i, e - i, heads[k].day_first, dt) &&
+               (e == n || ing_only_time(s + e, n - e));
+    }
+    return false;
+}
+
 /* Read line i as top-of-page metadata: a crumb (only before any content
  * line: first), a "Published" line, a date line, a byline (also "By" alone
  * with the name on the next line), a source line, an address naming a known
@@ -445,6 +504,9 @@ top_meta_line(struct ing_doc *d, size_t i, bool first)
     } else if (ing_is_published_line(l->t, l->tl, &dt)) {
         ing_set_date(a, &dt, DATE_PUBLISHED_LINE);
         meta_fields(d, l->t, l->tl);
+        l->why = "published";
+    } else if (published_numeric(l->t, l->tl, &dt)) {
+        ing_set_date(a, &dt, DATE_PUBLISHED_LINE);
         l->why = "published";
     } else if (ing_parse_date_whole(l->t, l->tl, &dt)) {
         ing_set_date(a, &dt, DATE_ISO_LINE);
@@ -789,6 +851,23 @@ ing_meta_top(struct ing_doc *d)
         top_standfirst(d, ix, gb, ma, ni, title_at);
 }
 
+/* An e-edition's copyright foot ("Copyright (c)2024 The X, Edition
+ * 3/13/2024"): the edition's date dates a copy that has no other. */
+static void
+edition_date(struct ing_doc *d, const char *s, size_t n)
+{
+    const char *ed = ing_ifind(s, n, "edition ");
+    struct ing_date dt;
+    if (!ed || d->a->published)
+        return;
+    const char *p = ed + 8;
+    size_t e = 0, left = (size_t)(s + n - p);
+    while (e < left && p[e] != ' ')
+        e++;
+    if (numeric_date(p, e, false, &dt) || ing_parse_date_whole(p, left, &dt))
+        ing_set_date(d->a, &dt, DATE_PUBLISHED_LINE);
+}
+
 /* "This report by The Canadian Press was first published March 12,
  * 2024.": a closing credit that dates the story and names its outlet (a
  * known one, or a name shaped as an outlet's). */
@@ -866,6 +945,7 @@ ing_meta_bottom(struct ing_doc *d)
             else if (ing_copyright_name(l->t, l->tl, &val, &vl) && !ing_is_caption_like(l) &&
                      ing_outlet_like(val, vl, true))
                 ing_set_source(d, val, vl, RANK_COPYRIGHT_UNKNOWN);
+            edition_date(d, l->t, l->tl);
             l->why = "copyright";
         } else if (ing_is_published_line(l->t, l->tl, &dt)) {
             ing_set_date(d->a, &dt, DATE_PUBLISHED_LINE);
