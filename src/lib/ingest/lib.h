@@ -489,6 +489,27 @@ bool ing_is_running_head(const char *s, size_t n, struct ing_running_head *h);
 /* Mark every running head of d ("running-head"); the first names the
  * source and dates the article. */
 void ing_running_heads(struct ing_doc *d);
+/* top_lines.c: what metadata.c reads at a copy's top and foot. "Paper,
+ * date" / "Paper - date" (the name shaped as an outlet's): the name's
+ * length and the date, or 0. */
+size_t ing_outlet_then_date(const char *s, size_t n, struct ing_date *dt);
+/* A numeric date ("14/02/2024", "12.03.2024"), day first with dots, when
+ * the first number cannot be a month or when day_first. */
+bool ing_numeric_date(const char *s, size_t n, bool day_first, struct ing_date *dt);
+/* "Actualizado: 14/02/2024 09:15", "Posted 11/10/2023": a cue and a
+ * numeric date, day first after a cue in a language that writes so. */
+bool ing_published_numeric(const char *s, size_t n, struct ing_date *dt);
+/* The paper's name between the headline (ix[title_at]) and a date or
+ * byline line: taken as the source; true when taken. */
+bool ing_top_outlet_under(struct ing_doc *d, const size_t *ix, const bool *ma, size_t ni,
+                          size_t title_at);
+/* A headline set over two to four short lines, joined as the title; the
+ * number of lines taken, or 0. */
+size_t ing_top_stacked_headline(struct ing_doc *d, const size_t *ix, const bool *gb,
+                                const bool *ma, size_t ni);
+/* The date of an e-edition's copyright foot ("..., Edition 3/13/2024")
+ * when the copy has no other. */
+void ing_edition_date(struct ing_doc *d, const char *s, size_t n);
 /* The site a printed copy names as d's source: a known outlet, or a name
  * shaped as one. */
 void ing_print_site(struct ing_doc *d, const char *s, size_t n);
