@@ -126,6 +126,17 @@ test_exports(void)
            &a);
     ok(in_body(&a, "The museum's new wing"), "nexis: a 'Body' line without Nexis fields is no record");
     article_clear(&a);
+    ingest("/t/x5.txt",
+           "HD   By the numbers: the harbour's busiest year (so far)\n"
+           "BY   By Ines Carvalho\n"
+           "PD   9 July 2024\n"
+           "SN   The Freight Review\n"
+           "LP   The harbour handled more containers last year than in any year before.\n",
+           &a);
+    is_str(a.title, "By the numbers: the harbour's busiest year (so far)",
+           "factiva: a title keeps its 'By' and its parentheses");
+    is_str(a.byline, "Ines Carvalho", "factiva: the byline loses its 'By'");
+    article_clear(&a);
 }
 
 static void

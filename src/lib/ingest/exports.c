@@ -27,7 +27,9 @@ struct lines {
     size_t count;
 };
 
-static void
+/* false when the text has more lines than are looked at (then it is read
+ * as plain text: no line of it is lost). */
+static bool
 split(const char *s, size_t n, struct lines *L)
 {
     L->count = 0;
@@ -42,7 +44,10 @@ split(const char *s, size_t n, struct lines *L)
         L->t[L->count] = s + a;
         L->n[L->count++] = z - a;
         i = nl ? e + 1 : n;
+        if (L->count == EXPORT_LINES && i < n)
+            return false;
     }
+    return true;
 }
 
 static void
@@ -77,16 +82,16 @@ keyed(const struct lines *L, size_t i, const char *key, size_t *vl)
     return s + a;
 }
 
-/* Set a stated field from a value less a leading "By " and a trailing
- * place in parentheses ("The Courier (Ohio)"). */
+/* Set a stated field from a value: an author less a leading "By ", a
+ * paper less a trailing place in parentheses ("The Courier (Ohio)"). */
 static void
 stated(struct ing_page *pg, const char *key, const char *v, size_t vl)
 {
-    if (vl > 3 && ing_istarts(v, vl, "by ")) {
+    if (strcmp(key, "author") == 0 && vl > 3 && ing_istarts(v, vl, "by ")) {
         v += 3;
         vl -= 3;
     }
-    if (vl > 4 && v[vl - 1] == ')') {
+    if (strcmp(key, "source") == 0 && vl > 4 && v[vl - 1] == ')') {
         const char *open = memchr(v, '(', vl);
         if (open && open > v + 2 && open[-1] == ' ')
             vl = (size_t)(open - v) - 1;
@@ -438,11 +443,11 @@ bool
 ing_read_export(const char *text, size_t n, struct ing_page *pg)
 {
     struct lines *L = xmalloc(sizeof *L);
-    split(text, n, L);
+    bool whole = split(text, n, L);
     bool (*const readers[])(const struct lines *, struct ing_page *) = {
         read_factiva, read_nexis, read_proquest, read_newsbank};
     bool done = false;
-    for (size_t r = 0; r < DS_ARRAY_LEN(readers) && !done; r++) {
+    for (size_t r = 0; whole && r < DS_ARRAY_LEN(readers) && !done; r++) {
         pg->meta.date_how = DATE_HEADER;
         done = readers[r](L, pg);
         if (!done) { /* a reader that gave up leaves nothing behind */

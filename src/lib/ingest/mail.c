@@ -198,6 +198,7 @@ struct part_type {
     char media[48];    /* "text/plain", "multipart/alternative", ... */
     char boundary[80]; /* a multipart's boundary */
     char encoding[24]; /* "quoted-printable", "base64", "8bit", ... */
+    bool attachment;   /* Content-Disposition: attachment (a file, not the text) */
 };
 
 /* Parameter param ("boundary") of a Content-Type value into out. */
@@ -248,6 +249,8 @@ read_part_type(const char *s, size_t end, struct part_type *t)
             type_param(v.data, "boundary", t->boundary, sizeof t->boundary);
         } else if (ing_ieq(name, nl, "content-transfer-encoding")) {
             lower_word(v.data, t->encoding, sizeof t->encoding);
+        } else if (ing_ieq(name, nl, "content-disposition")) {
+            t->attachment = ing_istarts(v.data, v.len, "attachment");
         }
     }
     buf_free(&v);
@@ -303,6 +306,8 @@ choose_part(const char *s, size_t n, int depth, struct chosen *c)
             choose_in_multipart(body, bn, t.boundary, depth, c);
         return;
     }
+    if (t.attachment)
+        return;
     bool plain = strcmp(t.media, "text/plain") == 0, html = strcmp(t.media, "text/html") == 0;
     if ((plain && (!c->body || c->html)) || (html && !c->body)) {
         c->body = body;
