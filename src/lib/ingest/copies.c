@@ -12,13 +12,17 @@
  * the credits a syndicated or wire copy ends with: "This story was
  * originally published by X" (X is the outlet when nothing else names
  * one) and "(Reporting by X; Editing by Y)" (X is the byline when the copy
- * has none).
+ * has none). And the running heads and feet a page turned into text by a
+ * PDF converter repeats ("A3 | THE X STANDARD | TUESDAY, MARCH 12, 2024",
+ * "Thursday, May 16, 2024   The X   Page 1 of 2", "X STANDARD   3"): the
+ * paper's name and the edition's date, never the article's text.
  */
 #include "config.h"
 
 #include <string.h>
 
 #include "dossier/ingest.h"
+#include "dossier/util.h"
 #include "lib.h"
 
 #define RELEASE_HEAD 200 /* bytes of a paragraph a release dateline fits in */
@@ -270,4 +274,116 @@ ing_credit_byline(struct ing_doc *d, const char *s, size_t n)
     struct ing_name_shape ns;
     if (e > i && ing_name_shape(s + i, e - i, &ns) && ns.person)
         d->a->byline = ing_dupn(s + i, e - i);
+}
+
+/* ---- a PDF's running heads ------------------------------------------------------------ */
+
+/* A folio: "3", "A3", "B12", "Page 3", "Page 1 of 2", "p. 4". */
+static bool
+folio(const char *s, size_t n)
+{
+    size_t i = 0;
+    if (ing_istarts(s, n, "page "))
+        i = 5;
+    else if (ing_istarts(s, n, "p. "))
+        i = 3;
+    else if (n >= 2 && s[0] >= 'A' && s[0] <= 'Z' && is_digit(s[1]))
+        i = 1;
+    size_t d = i;
+    while (i < n && is_digit(s[i]))
+        i++;
+    if (i == d || i - d > 3)
+        return false;
+    if (i < n && ing_istarts(s + i, n - i, " of ")) {
+        size_t j = i + 4, e = j;
+        while (e < n && is_digit(s[e]))
+            e++;
+        return e > j && e == n;
+    }
+    return i == n;
+}
+
+/* An issue's season or month and year ("SPRING 2024", "March 2024"). */
+static bool
+issue_period(const char *s, size_t n)
+{
+    static const char *const seasons[] = {"spring ", "summer ", "autumn ", "fall ", "winter "};
+    size_t i = 0;
+    for (size_t k = 0; k < DS_ARRAY_LEN(seasons) && !i; k++)
+        if (ing_istarts(s, n, seasons[k]))
+            i = strlen(seasons[k]);
+    if (!i)
+        return false;
+    return n - i == 4 && is_digit(s[i]) && is_digit(s[i + 1]) && is_digit(s[i + 2]) &&
+           is_digit(s[i + 3]);
+}
+
+/* The next field of a running head from s[*i]: fields are separated by
+ * " | " or a run of three or more spaces. false at the end. */
+static bool
+head_field(const char *s, size_t n, size_t *i, const char **f, size_t *fl)
+{
+    while (*i < n && (s[*i] == ' ' || s[*i] == '|'))
+        (*i)++;
+    if (*i >= n)
+        return false;
+    size_t a = *i, e = a;
+    while (e < n && !(s[e] == '|' || (e + 2 < n && s[e] == ' ' && s[e + 1] == ' ' && s[e + 2] == ' ')))
+        e++;
+    *i = e;
+    while (e > a && s[e - 1] == ' ')
+        e--;
+    *f = s + a;
+    *fl = e - a;
+    return true;
+}
+
+/* See lib.h. */
+bool
+ing_is_running_head(const char *s, size_t n, struct ing_running_head *h)
+{
+    memset(h, 0, sizeof *h);
+    if (n > 160 || n < 5)
+        return false;
+    const char *f;
+    size_t fl, i = 0, fields = 0, other = 0;
+    bool marks = false;
+    while (head_field(s, n, &i, &f, &fl)) {
+        fields++;
+        struct ing_date dt;
+        if (folio(f, fl) || issue_period(f, fl)) {
+            marks = true;
+        } else if (!h->date.y && ing_parse_date_whole(f, fl, &dt) && dt.d) {
+            h->date = dt;
+            marks = true;
+        } else if (!h->name && ing_outlet_like(f, fl, true)) {
+            h->name = f;
+            h->namel = fl;
+        } else {
+            other++;
+        }
+    }
+    return fields >= 2 && marks && h->name && !other;
+}
+
+/* See lib.h. */
+void
+ing_running_heads(struct ing_doc *d)
+{
+    bool first = true;
+    for (size_t i = 0; i < d->n; i++) {
+        struct ing_doc_line *l = &d->lines[i];
+        struct ing_running_head h;
+        if (l->blank || l->why || !ing_is_running_head(l->t, l->tl, &h))
+            continue;
+        l->why = "running-head";
+        if (!first)
+            continue;
+        first = false;
+        const char *canon = outlets_match(d->outlets, h.name, h.namel);
+        ing_set_source(d, canon ? canon : h.name, canon ? strlen(canon) : h.namel,
+                       canon ? RANK_ALONE : RANK_ALONE_UNKNOWN);
+        if (h.date.y)
+            ing_set_date(d->a, &h.date, DATE_ISO_LINE);
+    }
 }

@@ -57,8 +57,8 @@ outside_story(const xmlNode *n)
 static bool
 meta_class_near(const xmlNode *n)
 {
-    static const char *const words[] = {"meta", "date", "time", "byline", "publish", "posted",
-                                        "author", "header", NULL};
+    static const char *const words[] = {"meta",   "date",   "time",  "byline", "publish", "posted",
+                                        "author", "header", "fecha", "datum",  NULL};
     for (int up = 0; n && n->type == XML_ELEMENT_NODE && up < 4; up++, n = n->parent) {
         const char *c = hx_attr(n, "class");
         for (const char *const *w = words; c && *w; w++)
@@ -160,21 +160,23 @@ slash_date(const char *t, bool day_first, struct ing_date *dt)
     return false;
 }
 
-/* "Stefan Labbé | May 9, 2024, 3:15 PM": the date of a header line's last
- * field after a bar or a middle dot, when that field is a whole date. */
+/* "Stefan Labbé | May 9, 2024, 3:15 PM", "Valencia - 5 de marzo de 2024 -
+ * 11:20 CET": the date of a header line's field after a bar, a middle dot
+ * or a dash, when that field is a whole date. */
 static bool
 field_date(const char *t, size_t tl, struct ing_date *dt)
 {
-    static const char *const seps[] = {" | ", " \xc2\xb7 ", " \xe2\x80\xa2 "};
+    static const char *const seps[] = {" | ", " \xc2\xb7 ", " \xe2\x80\xa2 ", " - "};
     for (size_t k = 0; k < DS_ARRAY_LEN(seps); k++) {
-        const char *hit = ing_ifind(t, tl, seps[k]), *last = NULL;
-        for (; hit; hit = ing_ifind(hit + 1, tl - (size_t)(hit + 1 - t), seps[k]))
-            last = hit;
-        if (!last)
-            continue;
-        size_t r = (size_t)(last - t) + strlen(seps[k]);
-        if (ing_parse_date_whole(t + r, tl - r, dt))
-            return true;
+        size_t sl = strlen(seps[k]);
+        for (const char *hit = ing_ifind(t, tl, seps[k]); hit;) {
+            const char *f = hit + sl;
+            const char *next = ing_ifind(f, tl - (size_t)(f - t), seps[k]);
+            size_t fl = next ? (size_t)(next - f) : tl - (size_t)(f - t);
+            if (ing_parse_date_whole(f, fl, dt))
+                return true;
+            hit = next;
+        }
     }
     return false;
 }
@@ -196,7 +198,7 @@ element_date(xmlNode *n, bool after_h1, bool day_first)
         free(t);
         return NULL;
     }
-    bool cue = ing_istarts(t, tl, "submitted by ") || ing_istarts(t, tl, "posted by ") ||
+    bool cue = ing_istarts(t, tl, "submitted by ") || ing_istarts(t, tl, "posted ") ||
                ing_istarts(t, tl, "published ") || ing_istarts(t, tl, "page last modified") ||
                ing_istarts(t, tl, "last modified") || ing_istarts(t, tl, "last updated") ||
                ing_istarts(t, tl, "page last updated");

@@ -153,11 +153,27 @@ in_item(const xmlNode *n, const char *prop)
     return false;
 }
 
+/* A date meta tag's value written as eight digits ("20240402", as some
+ * newspaper systems do) in out as "2024-04-02"; other values unchanged. */
+static const char *
+compact_date(const char *v, char out[11])
+{
+    if (!v || strlen(v) != 8 || strspn(v, "0123456789") != 8)
+        return v;
+    int y = atoi((char[5]){v[0], v[1], v[2], v[3], 0}), mo = (v[4] - '0') * 10 + (v[5] - '0'),
+        d = (v[6] - '0') * 10 + (v[7] - '0');
+    if (y < 1900 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31)
+        return v;
+    snprintf(out, 11, "%04d-%02d-%02d", y, mo, d);
+    return out;
+}
+
 /* Meta tags, each with a name=, property= or microdata's itemprop= (each
  * may name keys, space separated), and <link rel=canonical>. */
 static void
 read_meta_tags(xmlNode *root, struct html_meta *m)
 {
+    char compact[11];
     struct meta_kv *kv = NULL;
     size_t n = 0, cap = 0;
     const char *canonical = NULL;
@@ -206,7 +222,7 @@ read_meta_tags(xmlNode *root, struct html_meta *m)
     if (by && !is_url(by))
         html_set_once(&m->byline_profile, by);
     html_set_once(&m->site, kv_find(kv, n, site_keys));
-    html_set_once(&m->published, kv_find(kv, n, date_keys));
+    html_set_once(&m->published, compact_date(kv_find(kv, n, date_keys), compact));
     html_set_once(&m->description, kv_find(kv, n, desc_keys));
     html_set_once(&m->url, canonical);
     const char *u = kv_find(kv, n, url_keys);
@@ -348,30 +364,47 @@ h1_prefix_title(xmlNode *root, const char *orig)
     return NULL;
 }
 
-/* The last part of <title> after a separator ("Headline – Site" gives
- * "Site"), when it looks like an outlet's name or is the text of the link
- * home (home, may be NULL): the site's name on a page that states none.
- * Returns malloc'd text or NULL. */
+/* Is p (a part of <title>) the site's name: an outlet's shape, or the
+ * text of the link home (home, may be NULL)? */
+static bool
+site_part(const char *p, size_t n, const char *home)
+{
+    return n && ing_count_words_max(p, n, 6) <= 5 &&
+           (ing_outlet_like(p, n, false) || (home && ing_ieq(p, n, home)));
+}
+
+/* The site's name in <title> on a page that states none: the last part
+ * after a separator ("Headline \xe2\x80\x93 Site"), else a middle one
+ * ("Headline - Site - Section"), else the part before " :: " or ": " that
+ * opens it ("Site :: Headline", "Site: Headline"), when it looks like an
+ * outlet's name or is the text of the link home. Returns malloc'd text or
+ * NULL. */
 static char *
 title_site(const char *raw, const char *home)
 {
     char *orig = html_collapse(raw);
-    size_t len = strlen(orig), last = 0, sl = 0;
-    for (size_t i = 0; i < len; i++) {
+    size_t len = strlen(orig), cuts[16], ends[16], nc = 0;
+    for (size_t i = 0; i < len && nc < 16; i++) {
         bool h;
         size_t l = separator_at(orig, i, &h);
         if (l) {
-            last = i;
-            sl = l;
+            ends[nc] = i - 1; /* the part before ends at the space */
+            cuts[nc++] = i + l + 1;
         }
     }
     char *site = NULL;
-    if (sl && last + sl + 1 < len) {
-        const char *p = orig + last + sl + 1;
-        if (word_count(p) <= 5 && (ing_outlet_like(p, strlen(p), false) ||
-                                   (home && ds_strcasecmp_ascii(p, home) == 0)))
-            site = xstrdup(p);
+    for (size_t k = nc; k-- > 0 && !site;) {
+        size_t e = k + 1 < nc ? ends[k + 1] : len;
+        if (cuts[k] < e && site_part(orig + cuts[k], e - cuts[k], home))
+            site = xstrndup(orig + cuts[k], e - cuts[k]);
     }
+    const char *colon = strstr(orig, " :: ");
+    size_t cl = colon ? 4 : 2;
+    if (!colon)
+        colon = strstr(orig, ": ");
+    if (!site && colon && colon > orig && site_part(orig, (size_t)(colon - orig), home) &&
+        ing_count_words(colon + cl, strlen(colon + cl)) >= 3)
+        site = xstrndup(orig, (size_t)(colon - orig));
     free(orig);
     return site;
 }

@@ -303,6 +303,16 @@ void ing_xml_init(void);
 #define INGEST_HTML_MAX ((size_t)16 << 20)
 #define INGEST_HTML_DEPTH 256
 int ing_read_html(const char *text, size_t n, struct ing_page *pg, struct ds_error *err);
+/* mail.c: an e-mail saved whole (.eml: headers, MIME parts). false when
+ * text is not one; else true with *rc the reading's result: From, Date and
+ * Subject in pg->meta, the plain-text part (else the HTML part, read as a
+ * page) decoded into pg. */
+bool ing_read_mail(const char *text, size_t n, struct ing_page *pg, int *rc, struct ds_error *err);
+/* exports.c: a news database's export of one article (Nexis, Factiva,
+ * ProQuest, NewsBank): true with the record's fields in pg->meta, its
+ * text in pg->text and its other lines in pg->removed; false (pg left as
+ * it was) when text is no such record. */
+bool ing_read_export(const char *text, size_t n, struct ing_page *pg);
 /* newsxml.c: NITF (<nitf>) or NewsML-G2 (<newsItem>, <newsMessage>): the
  * headline, date, byline and provider from their elements, the text from
  * the body's paragraphs. Other XML: -1, "XML that is neither a page nor a
@@ -466,6 +476,40 @@ bool ing_is_release_dateline(const char *s, size_t n, struct ing_release *r);
  * page", "Article printed from X: URL", "URL to article:"); the site it
  * names, if any, in *site. */
 bool ing_is_print_line(const char *s, size_t n, const char **site, size_t *sitel);
+/* A running head or foot of a page a PDF converter turned into text: two
+ * or more fields (split by " | " or three spaces), a name shaped as an
+ * outlet's, and a folio ("A3", "Page 1 of 2"), an issue ("SPRING 2024") or
+ * a date; nothing else. */
+struct ing_running_head {
+    const char *name;
+    size_t namel;
+    struct ing_date date; /* zero when the head has none */
+};
+bool ing_is_running_head(const char *s, size_t n, struct ing_running_head *h);
+/* Mark every running head of d ("running-head"); the first names the
+ * source and dates the article. */
+void ing_running_heads(struct ing_doc *d);
+/* top_lines.c: what metadata.c reads at a copy's top and foot. "Paper,
+ * date" / "Paper - date" (the name shaped as an outlet's): the name's
+ * length and the date, or 0. */
+size_t ing_outlet_then_date(const char *s, size_t n, struct ing_date *dt);
+/* A numeric date ("14/02/2024", "12.03.2024"), day first with dots, when
+ * the first number cannot be a month or when day_first. */
+bool ing_numeric_date(const char *s, size_t n, bool day_first, struct ing_date *dt);
+/* "Actualizado: 14/02/2024 09:15", "Posted 11/10/2023": a cue and a
+ * numeric date, day first after a cue in a language that writes so. */
+bool ing_published_numeric(const char *s, size_t n, struct ing_date *dt);
+/* The paper's name between the headline (ix[title_at]) and a date or
+ * byline line: taken as the source; true when taken. */
+bool ing_top_outlet_under(struct ing_doc *d, const size_t *ix, const bool *ma, size_t ni,
+                          size_t title_at);
+/* A headline set over two to four short lines, joined as the title; the
+ * number of lines taken, or 0. */
+size_t ing_top_stacked_headline(struct ing_doc *d, const size_t *ix, const bool *gb,
+                                const bool *ma, size_t ni);
+/* The date of an e-edition's copyright foot ("..., Edition 3/13/2024")
+ * when the copy has no other. */
+void ing_edition_date(struct ing_doc *d, const char *s, size_t n);
 /* The site a printed copy names as d's source: a known outlet, or a name
  * shaped as one. */
 void ing_print_site(struct ing_doc *d, const char *s, size_t n);

@@ -205,6 +205,8 @@ ing_is_published_line(const char *s, size_t n, struct ing_date *dt)
         "aktualisiert am",
         "publicado el",
         "actualizado el",
+        "actualizado",
+        "aktualisiert",
         "pubblicato il",
         "aggiornato il",
         "publicado em",
@@ -295,7 +297,10 @@ ing_is_byline(const char *s, size_t n, char **name, struct ing_date *dt, bool *h
             bool joiner = ing_ieq(p + i, j - i, "and") || ing_ieq(p + i, j - i, "&") ||
                           ing_ieq(p + i, j - i, "de") || ing_ieq(p + i, j - i, "van") ||
                           ing_ieq(p + i, j - i, "von") || ing_ieq(p + i, j - i, "der") ||
-                          ing_ieq(p + i, j - i, "la") || ing_ieq(p + i, j - i, "bin");
+                          ing_ieq(p + i, j - i, "la") || ing_ieq(p + i, j - i, "bin") ||
+                          /* "and" in the bylines of German, French, Spanish */
+                          ing_ieq(p + i, j - i, "und") || ing_ieq(p + i, j - i, "et") ||
+                          ing_ieq(p + i, j - i, "y");
             unsigned char c = (unsigned char)p[i];
             if (!joiner && !((c >= 'A' && c <= 'Z') || c >= 0x80))
                 return false;

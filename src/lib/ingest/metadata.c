@@ -207,9 +207,13 @@ is_date_led(const char *s, size_t n, struct ing_date *dt)
 static size_t
 weekday_head(const char *s, size_t n)
 {
-    static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
-                                       "saturday", "sunday", "mon", "tue", "tues", "wed",
-                                       "thu", "thur", "thurs", "fri", "sat", "sun"};
+    static const char *const days[] = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
+        "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+        /* French, German, Spanish: "Mardi 23 janvier 2024", "Dienstag, 7. November 2023" */
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "montag",
+        "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lunes", "martes",
+        "mi\xc3\xa9rcoles", "jueves", "viernes", "s\xc3\xa1" "bado", "domingo"};
     for (size_t k = 0; k < DS_ARRAY_LEN(days); k++) {
         size_t m = strlen(days[k]);
         if (n > m + 1 && ing_istarts(s, n, days[k]) && (s[m] == ' ' || s[m] == ',')) {
@@ -413,10 +417,19 @@ top_meta_line(struct ing_doc *d, size_t i, bool first)
         ing_set_date(a, &dt, DATE_PUBLISHED_LINE);
         meta_fields(d, l->t, l->tl);
         l->why = "published";
+    } else if (ing_published_numeric(l->t, l->tl, &dt)) {
+        ing_set_date(a, &dt, DATE_PUBLISHED_LINE);
+        l->why = "published";
     } else if (ing_parse_date_whole(l->t, l->tl, &dt)) {
         ing_set_date(a, &dt, DATE_ISO_LINE);
         l->why = "date";
     } else if (ing_is_outlet_date_line(l->t, l->tl, &vl, &dt)) {
+        const char *canon = outlets_match(d->outlets, l->t, vl);
+        ing_set_source(d, canon ? canon : l->t, canon ? strlen(canon) : vl,
+                       canon ? RANK_ALONE : RANK_ALONE_UNKNOWN);
+        ing_set_date(a, &dt, DATE_ISO_LINE);
+        l->why = "source";
+    } else if ((vl = ing_outlet_then_date(l->t, l->tl, &dt)) != 0) {
         const char *canon = outlets_match(d->outlets, l->t, vl);
         ing_set_source(d, canon ? canon : l->t, canon ? strlen(canon) : vl,
                        canon ? RANK_ALONE : RANK_ALONE_UNKNOWN);
@@ -675,6 +688,7 @@ void
 ing_meta_top(struct ing_doc *d)
 {
     struct top t;
+    ing_running_heads(d);
     top_scan(d, &t);
     if (t.n == 0)
         return;
@@ -683,8 +697,10 @@ ing_meta_top(struct ing_doc *d)
     const size_t *ix = t.idx + b;
     const bool *gb = t.gap_before + b, *ma = t.meta_after + b;
     size_t ni = t.n - b;
+    if (ing_top_stacked_headline(d, ix, gb, ma, ni))
+        return;
     size_t title_at = top_title(d, ix, gb, ma, ni);
-    if (title_at != NO_TITLE)
+    if (title_at != NO_TITLE && !ing_top_outlet_under(d, ix, ma, ni, title_at))
         top_standfirst(d, ix, gb, ma, ni, title_at);
 }
 
@@ -765,6 +781,7 @@ ing_meta_bottom(struct ing_doc *d)
             else if (ing_copyright_name(l->t, l->tl, &val, &vl) && !ing_is_caption_like(l) &&
                      ing_outlet_like(val, vl, true))
                 ing_set_source(d, val, vl, RANK_COPYRIGHT_UNKNOWN);
+            ing_edition_date(d, l->t, l->tl);
             l->why = "copyright";
         } else if (ing_is_published_line(l->t, l->tl, &dt)) {
             ing_set_date(d->a, &dt, DATE_PUBLISHED_LINE);

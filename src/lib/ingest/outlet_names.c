@@ -35,9 +35,18 @@ is_outlet_word(const char *w, size_t n)
         "informer", "bugle", "clarion", "advertiser", "enquirer", "pioneer", "leader", "citizen",
         "independent", "reporter", "wochenblatt", "diario", "noticias", "giornale", "corriere",
         "gazzetta", "jornal", "dagblad", "krant", "courrier", "quotidien", "hebdo", "observateur",
-        "beobachter", "rundschau", "kurier", "anzeiger",
+        "beobachter", "rundschau", "kurier", "anzeiger", "heraldo", "echo", "\xc3\xa9" "cho", "\xc3\x89" "cho",
+        "voix", "nachrichten", "tageblatt", "tagblatt", "correo", "cronica", "cr\xc3\xb3nica",
+        "periodico", "peri\xc3\xb3" "dico", "depeche", "d\xc3\xa9p\xc3\xaa" "che",
     };
-    return ing_ieq_any(w, n, words, DS_ARRAY_LEN(words));
+    if (ing_ieq_any(w, n, words, DS_ARRAY_LEN(words)))
+        return true;
+    /* the last part of a hyphenated name ("Rhein-Neckar-Kurier"), or the
+     * word after an elided article ("L'\xc3\x89" "cho") */
+    for (size_t i = n; i-- > 1;)
+        if (w[i - 1] == '-' || w[i - 1] == '\'')
+            return i < n && ing_ieq_any(w + i, n - i, words, DS_ARRAY_LEN(words));
+    return false;
 }
 
 static bool

@@ -296,10 +296,16 @@ ingest_format_of(const char *path, const char *bytes, size_t n)
 
 /* ---- the readers by format ----------------------------------------------------------- */
 
-/* Plain text: a header block on top is metadata, the rest is text. */
+/* Plain text: an e-mail saved whole (mail.c), a news database's export
+ * (exports.c), or a header block on top as metadata and the rest as text. */
 static int
 read_text_page(const char *text, size_t n, struct ing_page *pg, struct ds_error *err)
 {
+    int rc;
+    if (ing_read_mail(text, n, pg, &rc, err))
+        return rc;
+    if (ing_read_export(text, n, pg))
+        return 0;
     pg->meta.date_how = DATE_HEADER;
     size_t skip = ing_header_block(text, n, &pg->meta, &pg->removed);
     return ingest_read_text(text + skip, n - skip, &pg->text, err);

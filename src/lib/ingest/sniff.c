@@ -101,6 +101,7 @@ static const struct {
     {".txt", FMT_TEXT},   {".text", FMT_TEXT},    {".md", FMT_MARKDOWN},  {".markdown", FMT_MARKDOWN},
     {".mdown", FMT_MARKDOWN}, {".html", FMT_HTML}, {".htm", FMT_HTML},    {".xhtml", FMT_HTML},
     {".shtml", FMT_HTML}, {".rss", FMT_FEED},     {".atom", FMT_FEED},    {".xml", FMT_FEED},
+    {".eml", FMT_TEXT}, /* an e-mail saved whole: mail.c reads it */
 };
 
 /* The format path's extension suggests (case-insensitive), or false when

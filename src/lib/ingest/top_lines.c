@@ -1,0 +1,183 @@
+/*
+ * ingest/top_lines.c — lines at the top and foot of a copy that name its
+ * paper and date it, in the shapes database exports, PDF pages and papers
+ * in other languages give them: "Paper, date" under the headline, the
+ * paper's name between the headline and its date line, a headline set
+ * over several short lines, numeric dates after a publication cue (day
+ * first in a language that writes them so), an e-edition's copyright foot.
+ * metadata.c reads the top and the foot and calls these.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dossier/article.h"
+#include "dossier/ingest.h"
+#include "dossier/util.h"
+#include "lib.h"
+
+/* "Rhein-Neckar-Kurier, 7. November 2023", "The Valley Post - March 3,
+ * 2024": a name shaped as an outlet's, a comma or a dash, then a whole
+ * date (a place before a date, "Washington, March 3, 2024", is no outlet's
+ * name). The name's length, or 0. */
+size_t
+ing_outlet_then_date(const char *s, size_t n, struct ing_date *dt)
+{
+    static const char *const seps[] = {", ", " - "};
+    if (n > 100)
+        return 0;
+    for (size_t k = 0; k < DS_ARRAY_LEN(seps); k++) {
+        const char *hit = ing_ifind(s, n, seps[k]);
+        if (!hit || hit == s)
+            continue;
+        size_t nl = (size_t)(hit - s), r = nl + strlen(seps[k]);
+        if (!ing_parse_date_whole(s + r, n - r, dt) || !dt->y || !dt->d)
+            continue;
+        /* a hyphenated name's parts are its words ("Rhein-Neckar-Kurier") */
+        char name[104];
+        memcpy(name, s, nl);
+        for (size_t i = 0; i < nl; i++)
+            if (name[i] == '-')
+                name[i] = ' ';
+        if (ing_outlet_like(name, nl, false))
+            return nl;
+    }
+    return 0;
+}
+
+/* A numeric date at s ("14/02/2024", "12.03.2024", "3/13/2024"):
+ * day first with dots, when the first number cannot be a month, or when
+ * day_first says the line's language writes dates so; month first
+ * otherwise (as in the United States). */
+bool
+ing_numeric_date(const char *s, size_t n, bool day_first, struct ing_date *dt)
+{
+    char buf[24];
+    size_t k = n < sizeof buf - 1 ? n : sizeof buf - 1;
+    memcpy(buf, s, k);
+    buf[k] = '\0';
+    int a, b, y, used = 0;
+    char sep;
+    if (sscanf(buf, "%2d%c%2d%*c%4d%n", &a, &sep, &b, &y, &used) != 4 || used < 8 ||
+        (sep != '/' && sep != '.') || buf[used - 5] != sep || y < 1900 || y > 2100 ||
+        (buf[used] >= '0' && buf[used] <= '9'))
+        return false;
+    bool df = sep == '.' || a > 12 || (day_first && b <= 12);
+    int mo = df ? b : a, d = df ? a : b;
+    if (mo < 1 || mo > 12 || d < 1 || d > 31)
+        return false;
+    *dt = (struct ing_date){.y = y, .m = mo, .d = d};
+    return true;
+}
+
+/* "Actualizado: 14/02/2024 09:15", "Posted 11/10/2023", "Aktualisiert am
+ * 12.03.2024": a publication cue and a numeric date (day first after a cue
+ * in a language that writes dates so). */
+bool
+ing_published_numeric(const char *s, size_t n, struct ing_date *dt)
+{
+    static const struct {
+        const char *head;
+        bool day_first;
+    } heads[] = {{"published", false},  {"updated", false},   {"posted", false},
+                 {"actualizado", true}, {"publicado", true},  {"aktualisiert", true},
+                 {"ver\xc3\xb6" "ffentlicht", true}, {"publi\xc3\xa9", true},
+                 {"mis \xc3\xa0 jour", true},  {"pubblicato", true}, {"aggiornato", true}};
+    if (n > 60)
+        return false;
+    for (size_t k = 0; k < DS_ARRAY_LEN(heads); k++) {
+        size_t i = strlen(heads[k].head);
+        if (!ing_istarts(s, n, heads[k].head))
+            continue;
+        while (i < n && (s[i] == ':' || s[i] == ' '))
+            i++;
+        static const char *const joins[] = {"on ", "el ", "am ", "le ", "il "};
+        for (size_t j = 0; j < DS_ARRAY_LEN(joins); j++)
+            if (ing_istarts(s + i, n - i, joins[j]))
+                i += 3;
+        size_t e = i;
+        while (e < n && s[e] != ' ')
+            e++;
+        return ing_numeric_date(s + i, e - i, heads[k].day_first, dt) &&
+               (e == n || ing_only_time(s + e, n - e));
+    }
+    return false;
+}
+
+/* The paper's name between the headline and its date or byline lines
+ * (a database's or a copy's header: "Headline / L'\xc3\x89" "cho du Midi /
+ * Mardi 23 janvier 2024 / Par X"): the source, when it is short, shaped as
+ * an outlet's name and a metadata line sits right under it. */
+bool
+ing_top_outlet_under(struct ing_doc *d, const size_t *ix, const bool *ma, size_t ni, size_t title_at)
+{
+    size_t k = title_at + 1;
+    if (k >= ni || !ma[k])
+        return false;
+    struct ing_doc_line *l = &d->lines[ix[k]];
+    if (l->tl > 60 || ix[k] + 1 >= d->n || !d->lines[ix[k] + 1].why ||
+        ing_ends_with_any(l->t, l->tl, ".:;,"))
+        return false;
+    const char *canon = outlets_match(d->outlets, l->t, l->tl);
+    if (!canon && !ing_outlet_like(l->t, l->tl, false))
+        return false;
+    ing_set_source(d, canon ? canon : l->t, canon ? strlen(canon) : l->tl,
+                   canon ? RANK_ALONE : RANK_ALONE_UNKNOWN);
+    l->why = "source";
+    return true;
+}
+
+/* A headline set over several short lines, as a PDF converter or a
+ * narrow column leaves it ("Council backs / new water plant / after rate
+ * fight"): two to four lines with no gap, each of at most five words and
+ * no closing punctuation, the first capitalised and the others going on in
+ * lower case, then a gap or a metadata line. Joined as the title; the
+ * number of lines taken, or 0. */
+size_t
+ing_top_stacked_headline(struct ing_doc *d, const size_t *ix, const bool *gb, const bool *ma,
+                     size_t ni)
+{
+    size_t k = 0;
+    while (k < ni && k < 4) {
+        const struct ing_doc_line *l = &d->lines[ix[k]];
+        bool lower = l->t[0] >= 'a' && l->t[0] <= 'z';
+        if ((k && gb[k]) || l->tl > 40 || ing_count_words_max(l->t, l->tl, 6) > 5 ||
+            ing_ends_with_any(l->t, l->tl, ".:;,!?") || (k == 0 ? lower || !ing_is_headline_like(l) : !lower))
+            break;
+        k++;
+        if (ma[k - 1])
+            break;
+    }
+    if (k < 2 || (k < ni && !gb[k] && !ma[k - 1]))
+        return 0;
+    struct buf t = BUF_INIT;
+    for (size_t j = 0; j < k; j++) {
+        struct ing_doc_line *l = &d->lines[ix[j]];
+        if (j)
+            buf_putc(&t, ' ');
+        buf_append(&t, l->t, l->tl);
+        l->why = "title";
+    }
+    free(d->a->title);
+    d->a->title = buf_steal(&t);
+    return k;
+}
+
+/* An e-edition's copyright foot ("Copyright (c)2024 The X, Edition
+ * 3/13/2024"): the edition's date dates a copy that has no other. */
+void
+ing_edition_date(struct ing_doc *d, const char *s, size_t n)
+{
+    const char *ed = ing_ifind(s, n, "edition ");
+    struct ing_date dt;
+    if (!ed || d->a->published)
+        return;
+    const char *p = ed + 8;
+    size_t e = 0, left = (size_t)(s + n - p);
+    while (e < left && p[e] != ' ')
+        e++;
+    if (ing_numeric_date(p, e, false, &dt) || ing_parse_date_whole(p, left, &dt))
+        ing_set_date(d->a, &dt, DATE_PUBLISHED_LINE);
+}
