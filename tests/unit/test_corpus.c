@@ -467,7 +467,7 @@ static const char *const derived_checks[][2] = {
      "SELECT id, substr(published, 1, 10), source FROM documents"},
     {"SELECT day, n FROM corpus_day",
      "SELECT coalesce(substr(published, 1, 10), ''), count(*) FROM documents GROUP BY 1"},
-    {"SELECT slug, day, n FROM corpus_topic_day",
+    {"SELECT t.slug, d.day, d.n FROM corpus_topic_day d JOIN topic_ids t ON t.id = d.topic",
      "SELECT dt.slug, coalesce(substr(d.published, 1, 10), ''), count(*) FROM doc_topics dt"
      " JOIN documents d ON d.id = dt.doc_id GROUP BY 1, 2"},
     {"SELECT entity_id, kind, docs FROM corpus_ent",

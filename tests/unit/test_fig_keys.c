@@ -7,7 +7,9 @@
  * in place to the same answers with its statistics still current, also
  * after an upgrade killed before its COMMIT; the readers' statements are
  * index lookups. Also schema 25: the index of entities by kind keeps those
- * in more than one document, and the top entities of a kind read the same.
+ * in more than one document, and the top entities of a kind read the same;
+ * the timeline of topics keeps topic numbers, and the topic totals and
+ * series read the same.
  */
 #define _XOPEN_SOURCE 700
 #include "config.h"
@@ -82,6 +84,11 @@ add_doc(struct store *s, int i, struct ds_error *err)
                           {(char *)(uintptr_t) "Port Vell", NULL, ENTITY_PLACE, &sp, 1}};
     x.entities = e;
     x.nentities = 1 + (size_t)(i % 3 == 1);
+    static const char *const slugs[] = {"economy", "transport", "economy/trade"};
+    struct topic_score t[2] = {{(char *)(uintptr_t)slugs[i % 3], 2.0, &sp, 1},
+                               {(char *)(uintptr_t)slugs[(i + 1) % 3], 1.0, &sp, 1}};
+    x.topics = t;
+    x.ntopics = 1 + (size_t)(i % 4 == 0);
     if (rc == 0)
         rc = store_put_extraction_new(s, id, &x, err);
     free(master);
@@ -154,6 +161,29 @@ figures_text(struct store *s)
             buf_putc(&b, '\n');
             corpus_counts_free(c, n);
         }
+    /* the topics' totals and their series over time */
+    for (size_t k = 0; k < 2; k++) {
+        struct corpus_count *c = NULL;
+        size_t n = 0;
+        struct corpus_timeline tl;
+        if (corpus_distribution(s, sels[k], CORPUS_DIST_TOPIC, 0, &c, &n, &err) != 0 ||
+            corpus_timeline(s, sels[k], CORPUS_UNIT_MONTH, 5, &tl, &err) != 0) {
+            buf_printf(&b, "error: %s\n", err.msg);
+            corpus_counts_free(c, n);
+            continue;
+        }
+        buf_printf(&b, "-- topics %zu:", k);
+        for (size_t i = 0; i < n; i++)
+            buf_printf(&b, " %s %lld;", c[i].key, (long long)c[i].count);
+        for (size_t i = 0; i < tl.nseries; i++) {
+            buf_printf(&b, "\n%s %lld:", tl.series[i].key, (long long)tl.series[i].total);
+            for (size_t j = 0; j < tl.nbuckets; j++)
+                buf_printf(&b, " %s=%lld", tl.buckets[j].key, (long long)tl.series[i].counts[j]);
+        }
+        buf_putc(&b, '\n');
+        corpus_counts_free(c, n);
+        corpus_timeline_clear(&tl);
+    }
     corpus_sel_free(&all);
     corpus_sel_free(&some);
     return buf_steal(&b);
@@ -206,6 +236,12 @@ static const char downgrade_24[] =
     "CREATE INDEX corpus_figkey_n ON corpus_figkey(n DESC, key) WHERE n > 1;"
     "INSERT INTO corpus_fig SELECT * FROM old_fig; INSERT INTO corpus_figkey SELECT * FROM old_key;"
     "DROP TABLE old_fig; DROP TABLE old_key;"
+    "CREATE TABLE old_day AS SELECT t.slug, d.day, d.n FROM corpus_topic_day d"
+    " JOIN topic_ids t ON t.id = d.topic;"
+    "DROP TABLE corpus_topic_day;"
+    "CREATE TABLE corpus_topic_day(slug TEXT NOT NULL, day TEXT NOT NULL,"
+    " n INTEGER NOT NULL, PRIMARY KEY(slug, day)) WITHOUT ROWID;"
+    "INSERT INTO corpus_topic_day SELECT * FROM old_day; DROP TABLE old_day;"
     "PRAGMA user_version = 24;"
     "COMMIT;";
 
@@ -272,6 +308,9 @@ check_upgrade(const char *path, const char *label, const char *before, bool kill
        "%s: corpus_fig keeps numbers", label);
     ok(keys_mismatch(s->db) == 0, "%s: every count and number agrees", label);
     ok(stats_tables_current(s, &err) == 1, "%s: the statistics tables still current", label);
+    ok(one_int(s->db, "SELECT count(*) FROM pragma_table_info('corpus_topic_day')"
+                      " WHERE name = 'topic'") == 1,
+       "%s: the timeline keeps topic numbers", label);
     ok(one_int(s->db, "SELECT count(*) FROM sqlite_schema WHERE name = 'corpus_ent_kind'"
                       " AND sql LIKE '%WHERE docs > 1'") == 1,
        "%s: the index of entities by kind is partial", label);
@@ -376,6 +415,9 @@ main(void)
     char *before = figures_text(s);
     ok(strstr(before, "error") == NULL && strstr(before, "-- 0 2: ") != NULL,
        "the figures by subject: %.60s", before);
+    ok(strstr(before, "-- topics 0: economy 20; economy/trade 20; transport 20;\n"
+                      "economy 20: 2022-01=4 ") != NULL,
+       "topic totals and series: %s", strstr(before, "-- topics 0"));
     ok(strstr(before, "-- kind 2, 5: Harbour Master Aa 1; Harbour Master Ba 1;") != NULL &&
            strstr(before, "-- kind 3, 1: Port Vell 16;") != NULL &&
            strstr(before, "-- kind -1, 5: Port Vell 16; Harbour Master Aa 1;") != NULL,

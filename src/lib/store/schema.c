@@ -384,7 +384,9 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
      * (every step stays safe to run twice).
      * ... and the index of entities by kind keeps only those in more than
      * one document, as corpus_ent_docs since 24 (1.7 MB at 10k): the
-     * readers take those in one in id order from the table. */
+     * readers take those in one in id order from the table; and the
+     * timeline of topics keeps a topic by its number in topic_ids, not its
+     * slug (store_migrate_fig_keys moves its rows too; 0.5 MB at 10k). */
     "DROP INDEX IF EXISTS corpus_ent_kind;"
     "CREATE INDEX corpus_ent_kind ON corpus_ent(kind, docs DESC, entity_id) WHERE docs > 1;",
 };
@@ -417,19 +419,42 @@ store_migrate_topic_rows(struct store *s, struct ds_error *err)
     return store_exec(s, topic_rows_view, "upgrading the index", err);
 }
 
-/* Migration 25's numbering of the subject keys (stats_fig.c), only while
- * corpus_fig keeps them as text. In the upgrade's transaction: a killed
- * upgrade leaves the file at 24. */
+/* Migration 25's move of the timeline of topics to topic numbers. */
+static const char topic_day_move[] =
+    "INSERT OR IGNORE INTO topic_ids(slug) SELECT DISTINCT slug FROM corpus_topic_day"
+    " ORDER BY slug;"
+    "DROP TABLE IF EXISTS corpus_topic_day_new;"
+    "CREATE TABLE corpus_topic_day_new(topic INTEGER NOT NULL, day TEXT NOT NULL,"
+    " n INTEGER NOT NULL, PRIMARY KEY(topic, day)) WITHOUT ROWID;"
+    "INSERT INTO corpus_topic_day_new SELECT t.id, d.day, d.n FROM corpus_topic_day d"
+    " JOIN topic_ids t ON t.slug = d.slug ORDER BY 1, 2;"
+    "DROP TABLE corpus_topic_day;"
+    "ALTER TABLE corpus_topic_day_new RENAME TO corpus_topic_day;";
+
+/* Whether table has a column of that name: 1, 0, or -1 on error. */
+static int
+store_has_column(struct store *s, const char *table, const char *column, struct ds_error *err)
+{
+    char sql[160];
+    snprintf(sql, sizeof sql,
+             "SELECT count(*) FROM pragma_table_info('%s') WHERE name = '%s'", table, column);
+    int64_t n;
+    return store_pragma_int(s, sql, &n, err) != 0 ? -1 : n > 0;
+}
+
+/* Migration 25's numbering of the subject keys (stats_fig.c) and of the
+ * timeline's topics, each only while its table keeps the text. In the
+ * upgrade's transaction: a killed upgrade leaves the file at 24. */
 static int
 store_migrate_fig_keys(struct store *s, struct ds_error *err)
 {
-    int64_t old_shape;
-    if (store_pragma_int(s,
-                         "SELECT count(*) FROM pragma_table_info('corpus_fig')"
-                         " WHERE name = 'key'",
-                         &old_shape, err) != 0)
+    int keys = store_has_column(s, "corpus_fig", "key", err);
+    int slugs = keys < 0 ? -1 : store_has_column(s, "corpus_topic_day", "slug", err);
+    if (slugs < 0)
         return -1;
-    return old_shape ? stats_fig_keys_renumber(s, err) : 0;
+    if (keys && stats_fig_keys_renumber(s, err) != 0)
+        return -1;
+    return slugs ? store_exec(s, topic_day_move, "upgrading the index", err) : 0;
 }
 
 /* A schema number no dossier will reach: the header is damaged. */

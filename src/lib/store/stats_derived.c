@@ -7,7 +7,8 @@
  * Whole-corpus facts every statistic needs, created by the schema
  * migration to version 6 (store.c):
  *   corpus_doc(id, day, source)        one row per document, day = YYYY-MM-DD
- *   corpus_day(day, n), corpus_topic_day(slug, day, n)   the timeline of all
+ *   corpus_day(day, n), corpus_topic_day(topic, day, n)  the timeline of all
+ *                                      (a topic by its number in topic_ids, schema 25)
  *   corpus_ent(entity_id, kind, docs)  documents mentioning each entity
  *   corpus_pair(a, b, docs)            pairs among the top entities (a < b)
  *   corpus_vocab(term, cnt)            the full-text index's terms found twice or more

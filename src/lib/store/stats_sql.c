@@ -49,9 +49,9 @@ const char *const stats_sql[ST__COUNT] = {
     /* every document, from the timeline's totals: a few thousand rows
      * instead of the topic index (110 ms at 1M documents) */
     [ST_TOPIC_ALL_CACHED] =
-        "SELECT x.slug, t.name, x.c FROM (SELECT slug, sum(n) AS c FROM corpus_topic_day"
-        " GROUP BY slug) x LEFT JOIN topics t ON t.slug = x.slug"
-        " ORDER BY x.c DESC, x.slug LIMIT ?2",
+        "SELECT ti.slug, t.name, x.c FROM (SELECT topic, sum(n) AS c FROM corpus_topic_day"
+        " GROUP BY topic) x JOIN topic_ids ti ON ti.id = x.topic"
+        " LEFT JOIN topics t ON t.slug = ti.slug ORDER BY x.c DESC, ti.slug LIMIT ?2",
     [ST_TOPIC_SEL] =
         "SELECT x.slug, t.name, x.c FROM (SELECT dt.slug AS slug, count(*) AS c"
         " FROM temp.corpus_sel cs JOIN doc_topics dt ON dt.doc_id = cs.id"
@@ -116,8 +116,9 @@ const char *const stats_sql[ST__COUNT] = {
                        " WHERE cs.sel = ?1 AND d.published IS NULL"
                        " GROUP BY u.why ORDER BY count(*) DESC, u.why",
     /* every series in one grouped pass; ?2 is a JSON array of the slugs */
-    [ST_SERIES_ALL] = "SELECT slug, day, n FROM corpus_topic_day"
-                      " WHERE slug IN (SELECT value FROM json_each(?2))",
+    [ST_SERIES_ALL] = "SELECT ti.slug, d.day, d.n FROM topic_ids ti JOIN corpus_topic_day d"
+                      " ON d.topic = ti.id WHERE ti.slug IN (SELECT value FROM json_each(?2))"
+                      " ORDER BY ti.slug, d.day",
     [ST_SERIES_SEL] =
         "SELECT dt.slug, cd.day, count(*) FROM temp.corpus_sel cs JOIN doc_topics dt"
         " ON dt.doc_id = cs.id JOIN corpus_doc cd ON cd.id = cs.id WHERE cs.sel = ?1"
@@ -231,8 +232,8 @@ const char *const stats_sql[ST__COUNT] = {
     [ST_REBUILD_FILL] =
         "INSERT INTO corpus_day SELECT coalesce(day, ''), count(*) FROM corpus_doc"
         " GROUP BY 1;"
-        "INSERT INTO corpus_topic_day SELECT dt.slug, coalesce(cd.day, ''), count(*)"
-        " FROM doc_topics dt JOIN corpus_doc cd ON cd.id = dt.doc_id GROUP BY 1, 2;"
+        "INSERT INTO corpus_topic_day SELECT r.topic, coalesce(cd.day, ''), count(*)"
+        " FROM doc_topic_rows r JOIN corpus_doc cd ON cd.id = r.doc_id GROUP BY 1, 2;"
         "INSERT INTO corpus_ent SELECT m.entity_id, e.kind, m.c FROM"
         " (SELECT entity_id, count(*) AS c FROM mentions INDEXED BY mentions_entity"
         "  GROUP BY entity_id) m JOIN entities e ON e.id = m.entity_id",
@@ -254,10 +255,10 @@ const char *const stats_sql[ST__COUNT] = {
         "UPDATE corpus_day SET n = n - x.c FROM (SELECT coalesce(cd.day, '') AS d, count(*) AS c"
         " FROM corpus_gone g JOIN corpus_doc cd ON cd.id = g.id GROUP BY 1) x"
         " WHERE corpus_day.day = x.d;"
-        "UPDATE corpus_topic_day SET n = n - x.c FROM (SELECT g.slug AS slug,"
-        " coalesce(cd.day, '') AS d, count(*) AS c FROM corpus_gone_dt g JOIN corpus_doc cd"
-        " ON cd.id = g.doc_id GROUP BY 1, 2) x"
-        " WHERE corpus_topic_day.slug = x.slug AND corpus_topic_day.day = x.d;"
+        "UPDATE corpus_topic_day SET n = n - x.c FROM (SELECT t.id AS topic,"
+        " coalesce(cd.day, '') AS d, count(*) AS c FROM corpus_gone_dt g JOIN topic_ids t"
+        " ON t.slug = g.slug JOIN corpus_doc cd ON cd.id = g.doc_id GROUP BY 1, 2) x"
+        " WHERE corpus_topic_day.topic = x.topic AND corpus_topic_day.day = x.d;"
         "UPDATE corpus_ent SET docs = docs - x.c FROM (SELECT entity_id, count(*) AS c"
         " FROM corpus_gone_ent GROUP BY entity_id) x WHERE corpus_ent.entity_id = x.entity_id;"
         "UPDATE corpus_figkey SET n = n - x.c FROM (SELECT f.key_id AS k, count(*) AS c"
@@ -273,10 +274,10 @@ const char *const stats_sql[ST__COUNT] = {
                    " FROM corpus_doc WHERE id > ?1 GROUP BY 1"
                    " ON CONFLICT(day) DO UPDATE SET n = n + excluded.n",
     [ST_ADD_TOPIC_DAY] =
-        "INSERT INTO corpus_topic_day(slug, day, n) SELECT dt.slug, coalesce(cd.day, ''),"
-        " count(*) FROM doc_topics dt JOIN corpus_doc cd ON cd.id = dt.doc_id"
-        " WHERE dt.doc_id > ?1 GROUP BY 1, 2"
-        " ON CONFLICT(slug, day) DO UPDATE SET n = n + excluded.n",
+        "INSERT INTO corpus_topic_day(topic, day, n) SELECT r.topic, coalesce(cd.day, ''),"
+        " count(*) FROM doc_topic_rows r JOIN corpus_doc cd ON cd.id = r.doc_id"
+        " WHERE r.doc_id > ?1 GROUP BY 1, 2"
+        " ON CONFLICT(topic, day) DO UPDATE SET n = n + excluded.n",
     [ST_ADD_ENT] =
         "INSERT INTO corpus_ent(entity_id, kind, docs) SELECT m.entity_id, e.kind, m.c FROM"
         " (SELECT entity_id, count(*) AS c FROM mentions WHERE doc_id > ?1 GROUP BY entity_id) m"
