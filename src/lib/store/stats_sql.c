@@ -149,6 +149,8 @@ const char *const stats_sql[ST__COUNT] = {
      * over every key, which was 1.5 MB of it */
     [ST_FIGKEY_GROUPS] = "SELECT key, n, id FROM corpus_figkey INDEXED BY corpus_figkey_n"
                          " WHERE n > 1 AND key != '' ORDER BY n DESC, key",
+    /* (schema 25: a scan and a sort, as no index orders the keys; read only
+     * when the keys of several figures give fewer rows than asked) */
     [ST_FIGKEY_SINGLES] = "SELECT key, n, id FROM corpus_figkey WHERE n = 1 AND key != ''"
                           " ORDER BY key",
     [ST_FIGSEL_ADD_KEY] = "INSERT OR IGNORE INTO temp.corpus_figsel(id)"
@@ -261,8 +263,10 @@ const char *const stats_sql[ST__COUNT] = {
         " WHERE corpus_topic_day.topic = x.topic AND corpus_topic_day.day = x.d;"
         "UPDATE corpus_ent SET docs = docs - x.c FROM (SELECT entity_id, count(*) AS c"
         " FROM corpus_gone_ent GROUP BY entity_id) x WHERE corpus_ent.entity_id = x.entity_id;"
+        /* from the deleted documents (CROSS JOIN: the planner would scan
+         * every figure's key to save the GROUP BY's sort) */
         "UPDATE corpus_figkey SET n = n - x.c FROM (SELECT f.key_id AS k, count(*) AS c"
-        " FROM corpus_gone g JOIN corpus_fig f ON f.doc_id = g.id GROUP BY 1) x"
+        " FROM corpus_gone g CROSS JOIN corpus_fig f ON f.doc_id = g.id GROUP BY 1) x"
         " WHERE corpus_figkey.id = x.k;"
         "DELETE FROM corpus_fig WHERE doc_id IN (SELECT id FROM corpus_gone);"
         "DELETE FROM corpus_doc WHERE id IN (SELECT id FROM corpus_gone)",
