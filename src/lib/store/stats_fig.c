@@ -203,7 +203,9 @@ stats_fig_keys_put(struct store *s, sqlite3_stmt *st, stats_key_fn key_of, void 
     if (rc == SQLITE_OK)
         rc = sqlite3_prepare_v2(s->db, stats_sql[ST_FIGKEY_AT], -1, &at, NULL);
     char *last = NULL, *key = NULL;
-    int64_t id = 0, run = 0; /* figures of the current key not counted yet */
+    /* figures of the current key not counted yet; -1 when the key's new
+     * row already counts the first */
+    int64_t id = 0, run = 0;
     bool found = false;
     while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         rc = SQLITE_OK;
@@ -212,15 +214,17 @@ stats_fig_keys_put(struct store *s, sqlite3_stmt *st, stats_key_fn key_of, void 
         if (!key || (t ? !last || strcmp(t, last) != 0 : last != NULL)) {
             char *next = key_of(t, ud);
             if (!key || strcmp(next, key) != 0) {
-                rc = run ? stats_fig_key_bump(bump, id, key, run) : SQLITE_OK;
+                rc = run > 0 ? stats_fig_key_bump(bump, id, key, run) : SQLITE_OK;
                 run = 0;
                 free(key);
                 key = next;
                 if (rc == SQLITE_OK)
                     rc = stats_fig_key_id(at, key, &id, &found);
-                /* a new key's row first, so the next probe sees its number */
-                if (rc == SQLITE_OK && !found)
-                    rc = stats_fig_key_bump(bump, id, key, 0);
+                /* a new key's row at once, so the next probe sees its number */
+                if (rc == SQLITE_OK && !found) {
+                    rc = stats_fig_key_bump(bump, id, key, 1);
+                    run = -1;
+                }
             } else {
                 free(next);
             }
@@ -238,7 +242,7 @@ stats_fig_keys_put(struct store *s, sqlite3_stmt *st, stats_key_fn key_of, void 
             run++;
         }
     }
-    if (rc == SQLITE_DONE && run) {
+    if (rc == SQLITE_DONE && run > 0) {
         int last_rc = stats_fig_key_bump(bump, id, key, run);
         rc = last_rc == SQLITE_OK ? SQLITE_DONE : last_rc;
     }
