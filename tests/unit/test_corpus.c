@@ -467,7 +467,7 @@ static const char *const derived_checks[][2] = {
      "SELECT id, substr(published, 1, 10), source FROM documents"},
     {"SELECT day, n FROM corpus_day",
      "SELECT coalesce(substr(published, 1, 10), ''), count(*) FROM documents GROUP BY 1"},
-    {"SELECT slug, day, n FROM corpus_topic_day",
+    {"SELECT t.slug, d.day, d.n FROM corpus_topic_day d JOIN topic_ids t ON t.id = d.topic",
      "SELECT dt.slug, coalesce(substr(d.published, 1, 10), ''), count(*) FROM doc_topics dt"
      " JOIN documents d ON d.id = dt.doc_id GROUP BY 1, 2"},
     {"SELECT entity_id, kind, docs FROM corpus_ent",
@@ -478,7 +478,11 @@ static const char *const derived_checks[][2] = {
      "SELECT m1.entity_id, m2.entity_id, count(*) FROM mentions m1 JOIN mentions m2"
      " ON m2.doc_id = m1.doc_id AND m2.entity_id > m1.entity_id GROUP BY 1, 2"},
     {"SELECT doc_id, id FROM corpus_fig", "SELECT doc_id, id FROM figures"},
-    {"SELECT key, n FROM corpus_figkey", "SELECT key, count(*) FROM corpus_fig GROUP BY key"},
+    /* keys by number (schema 25): every row's number names a key, whose
+     * count is its rows' */
+    {"SELECT key, n FROM corpus_figkey",
+     "SELECT k.key, count(*) FROM corpus_fig f JOIN corpus_figkey k ON k.id = f.key_id"
+     " GROUP BY f.key_id"},
 };
 
 static int

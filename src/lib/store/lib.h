@@ -15,12 +15,15 @@
 #include "dossier/zh.h"
 
 #define STORE_APPLICATION_ID 0x444F5353 /* 'DOSS' */
-#define STORE_SCHEMA_VERSION 24
+#define STORE_SCHEMA_VERSION 25
 /* The schema from which bodies are packed into chunks (store/bodychunk.c) */
 #define STORE_SCHEMA_CHUNKS 23
 /* The schema from which a document's topics are kept by topic number
  * (doc_topic_rows, topic_ids; doc_topics is a view) */
 #define STORE_SCHEMA_TOPIC_IDS 24
+/* The schema from which figure subject keys are numbered (corpus_figkey's
+ * id; corpus_fig keeps key_id) */
+#define STORE_SCHEMA_FIG_KEY_IDS 25
 /* The version whose migration creates the statistics tables (corpus.h);
  * upgrading past it marks them stale (stats_tables_stale). */
 #define STORE_SCHEMA_CORPUS 6

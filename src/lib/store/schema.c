@@ -14,6 +14,7 @@
 
 #include "dossier/store_stats.h"
 #include "lib.h"
+#include "stats.h"
 
 static const char *const migrations[STORE_SCHEMA_VERSION] = {
     /* 0 -> 1 */
@@ -373,6 +374,21 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
     "CREATE INDEX corpus_figkey_n ON corpus_figkey(n DESC, key) WHERE n > 1;"
     "DROP INDEX IF EXISTS corpus_ent_docs;"
     "CREATE INDEX corpus_ent_docs ON corpus_ent(docs DESC, entity_id) WHERE docs > 1;",
+    /* 24 -> 25: figure subject keys by number (issue 16: corpus_fig and its
+     * key index kept each figure's key twice, ~19 bytes each, 4.3 of 112
+     * MB at 10k generated documents). corpus_figkey(id, key, n) keeps each
+     * key once, its number a hash of it (stats_fig_key_id: no index from
+     * text to number); corpus_fig keeps (doc_id, id, key_id) and its index
+     * (key_id). The keys are numbered in C by store_migrate_fig_keys()
+     * after this step, only while corpus_fig still has its key column
+     * (every step stays safe to run twice).
+     * ... and the index of entities by kind keeps only those in more than
+     * one document, as corpus_ent_docs since 24 (1.7 MB at 10k): the
+     * readers take those in one in id order from the table; and the
+     * timeline of topics keeps a topic by its number in topic_ids, not its
+     * slug (store_migrate_fig_keys moves its rows too; 0.5 MB at 10k). */
+    "DROP INDEX IF EXISTS corpus_ent_kind;"
+    "CREATE INDEX corpus_ent_kind ON corpus_ent(kind, docs DESC, entity_id) WHERE docs > 1;",
 };
 
 /* Migration 24's move of doc_topics' rows into doc_topic_rows, numbered
@@ -401,6 +417,44 @@ store_migrate_topic_rows(struct store *s, struct ds_error *err)
     if (tables && store_exec(s, topic_rows_move, "upgrading the index", err) != 0)
         return -1;
     return store_exec(s, topic_rows_view, "upgrading the index", err);
+}
+
+/* Migration 25's move of the timeline of topics to topic numbers. */
+static const char topic_day_move[] =
+    "INSERT OR IGNORE INTO topic_ids(slug) SELECT DISTINCT slug FROM corpus_topic_day"
+    " ORDER BY slug;"
+    "DROP TABLE IF EXISTS corpus_topic_day_new;"
+    "CREATE TABLE corpus_topic_day_new(topic INTEGER NOT NULL, day TEXT NOT NULL,"
+    " n INTEGER NOT NULL, PRIMARY KEY(topic, day)) WITHOUT ROWID;"
+    "INSERT INTO corpus_topic_day_new SELECT t.id, d.day, d.n FROM corpus_topic_day d"
+    " JOIN topic_ids t ON t.slug = d.slug ORDER BY 1, 2;"
+    "DROP TABLE corpus_topic_day;"
+    "ALTER TABLE corpus_topic_day_new RENAME TO corpus_topic_day;";
+
+/* Whether table has a column of that name: 1, 0, or -1 on error. */
+static int
+store_has_column(struct store *s, const char *table, const char *column, struct ds_error *err)
+{
+    char sql[160];
+    snprintf(sql, sizeof sql,
+             "SELECT count(*) FROM pragma_table_info('%s') WHERE name = '%s'", table, column);
+    int64_t n;
+    return store_pragma_int(s, sql, &n, err) != 0 ? -1 : n > 0;
+}
+
+/* Migration 25's numbering of the subject keys (stats_fig.c) and of the
+ * timeline's topics, each only while its table keeps the text. In the
+ * upgrade's transaction: a killed upgrade leaves the file at 24. */
+static int
+store_migrate_fig_keys(struct store *s, struct ds_error *err)
+{
+    int keys = store_has_column(s, "corpus_fig", "key", err);
+    int slugs = keys < 0 ? -1 : store_has_column(s, "corpus_topic_day", "slug", err);
+    if (slugs < 0)
+        return -1;
+    if (keys && stats_fig_keys_renumber(s, err) != 0)
+        return -1;
+    return slugs ? store_exec(s, topic_day_move, "upgrading the index", err) : 0;
 }
 
 /* A schema number no dossier will reach: the header is damaged. */
@@ -468,6 +522,8 @@ store_migrate(struct store *s, int64_t version, struct ds_error *err)
             goto fail;
         if (v + 1 == STORE_SCHEMA_TOPIC_IDS && store_migrate_topic_rows(s, err) != 0)
             goto fail;
+        if (v + 1 == STORE_SCHEMA_FIG_KEY_IDS && store_migrate_fig_keys(s, err) != 0)
+            goto fail;
     }
     if (version < STORE_SCHEMA_CORPUS && stats_tables_stale(s, err) != 0)
         goto fail;
@@ -483,9 +539,9 @@ store_migrate(struct store *s, int64_t version, struct ds_error *err)
     store_holes_drop(s);
     if (rebuild && store_exec(s, "PRAGMA foreign_keys = ON", "upgrading the index", err) != 0)
         return -1;
-    /* the old documents table's pages (23) or doc_topics' (24), when the
-     * file gives pages back */
-    return (rebuild || version < STORE_SCHEMA_TOPIC_IDS) && version > 0
+    /* the old documents table's pages (23), doc_topics' (24) or the old
+     * corpus_fig's (25), when the file gives pages back */
+    return (rebuild || version < STORE_SCHEMA_FIG_KEY_IDS) && version > 0
                ? store_reclaim(s, NULL, err)
                : 0;
 fail:

@@ -752,7 +752,10 @@ topic_counts_totals(struct store *s, struct topic_acc *a)
 {
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(
-        s->db, "SELECT slug, sum(n) FROM corpus_topic_day GROUP BY slug", -1, &st, NULL);
+        s->db,
+        "SELECT t.slug, x.c FROM (SELECT topic, sum(n) AS c FROM corpus_topic_day GROUP BY topic)"
+        " x JOIN topic_ids t ON t.id = x.topic ORDER BY t.slug",
+        -1, &st, NULL);
     while (st && (rc = sqlite3_step(st)) == SQLITE_ROW)
         facet_bump(&a->f, &a->n, &a->cap, (const char *)sqlite3_column_text(st, 0),
                    sqlite3_column_int64(st, 1));

@@ -36,6 +36,7 @@ enum stats_stmt_id {
     /* entities and pairs */
     ST_ENT_TOP_ANY,
     ST_ENT_TOP_ONCE,
+    ST_ENT_TOP_KIND_ONCE,
     ST_ENT_TOP_KIND,
     ST_ENT_TOP_DIRECT,
     ST_MENT_OF_DOC,
@@ -75,6 +76,7 @@ enum stats_stmt_id {
     ST_FIG_ROWS_SEL_CACHED,
     ST_FIG_KEY_INS,
     ST_FIGKEY_BUMP,
+    ST_FIGKEY_AT,
     ST_FIG_KEY_INDEX_DROP,
     ST_FIG_KEY_INDEX,
     ST_FIGS_ALL,
@@ -187,11 +189,18 @@ int stats_collect_ids(struct store *s, sqlite3_stmt *st, int64_t **ids, size_t *
 int stats_step_int(struct store *s, sqlite3_stmt *st, int64_t *out, const char *doing,
                    struct ds_error *err);
 
-/* Subject keys of the figures st yields (id, doc_id, subject) into
- * corpus_fig, and counted into corpus_figkey when count is set; st is
- * stepped, not finalized (stats_fig.c). */
-int stats_fig_keys_put(struct store *s, sqlite3_stmt *st, bool count, stats_key_fn key_of,
-                       void *ud, struct ds_error *err);
+/* Subject keys of the figures st yields (id, doc_id, subject): numbered
+ * and counted in corpus_figkey, written to corpus_fig; st is stepped, not
+ * finalized (stats_fig.c). */
+int stats_fig_keys_put(struct store *s, sqlite3_stmt *st, stats_key_fn key_of, void *ud,
+                       struct ds_error *err);
+/* The number of subject key key in corpus_figkey (at is ST_FIGKEY_AT):
+ * its row's, or the free number it would take (*found false). A SQLite
+ * result code. */
+int stats_fig_key_id(sqlite3_stmt *at, const char *key, int64_t *id, bool *found);
+/* Migration 25: the subject keys of a schema-24 corpus_fig (as text)
+ * numbered, in the upgrade's transaction (stats_fig.c). */
+int stats_fig_keys_renumber(struct store *s, struct ds_error *err);
 /* Create temp.docs_vocab (fts5vocab over the full-text index) once per
  * connection (stats_text.c). */
 int stats_vocab_ready(struct store *s, struct ds_error *err);

@@ -7,12 +7,14 @@
  * Whole-corpus facts every statistic needs, created by the schema
  * migration to version 6 (store.c):
  *   corpus_doc(id, day, source)        one row per document, day = YYYY-MM-DD
- *   corpus_day(day, n), corpus_topic_day(slug, day, n)   the timeline of all
+ *   corpus_day(day, n), corpus_topic_day(topic, day, n)  the timeline of all
+ *                                      (a topic by its number in topic_ids, schema 25)
  *   corpus_ent(entity_id, kind, docs)  documents mentioning each entity
  *   corpus_pair(a, b, docs)            pairs among the top entities (a < b)
  *   corpus_vocab(term, cnt)            the full-text index's terms found twice or more
- *   corpus_fig(doc_id, id, key)        each figure's subject key
- *   corpus_figkey(key, n)              figures per subject key
+ *   corpus_fig(doc_id, id, key_id)     each figure's subject key, by number
+ *   corpus_figkey(id, key, n)          figures per subject key; its number is a
+ *                                      hash of the key (stats_fig_key_id)
  * Reading documents' rows for a date or an outlet touches a page per
  * document (a row is ~6 kB); these tables are small, so every statement of
  * the statistics view reads a few pages instead.
@@ -138,7 +140,7 @@ stats_rebuild_tables(struct store *s, stats_key_fn key_of, void *ud, struct ds_e
     if (stats_exec(s, ST_FIG_KEY_INDEX_DROP, "reading figures", err) != 0)
         return -1;
     int rc = sqlite3_prepare_v2(s->db, stats_sql[ST_FIGS_ALL], -1, &st, NULL);
-    rc = rc == SQLITE_OK ? stats_fig_keys_put(s, st, false, key_of, ud, err)
+    rc = rc == SQLITE_OK ? stats_fig_keys_put(s, st, key_of, ud, err)
                          : store_fail(s, err, rc, "reading figures");
     sqlite3_finalize(st);
     if (rc != 0 || stats_exec(s, ST_FIG_KEY_INDEX, "reading figures", err) != 0)
@@ -273,7 +275,7 @@ stats_add_new(struct store *s, int64_t above, stats_key_fn key_of, void *ud,
     if (stats_prepare(s, ST_FIGS_NEW, &st, "updating statistics", err) != 0)
         return -1;
     sqlite3_bind_int64(st, 1, above);
-    int rc = stats_fig_keys_put(s, st, true, key_of, ud, err);
+    int rc = stats_fig_keys_put(s, st, key_of, ud, err);
     sqlite3_finalize(st);
     return rc;
 }

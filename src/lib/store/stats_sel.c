@@ -173,9 +173,11 @@ stats_top_entities(struct store *s, const char *kind, bool derived, size_t max,
                                 : kind   ? ST_ENT_TOP_KIND
                                          : ST_ENT_TOP_ANY,
                                 kind, max, &v, &n, &cap);
-    /* every kind: those in one document after (their index is partial) */
-    if (derived && !kind && n < max && (rc == SQLITE_DONE || rc == SQLITE_OK))
-        rc = stats_idcount_rows(s, ST_ENT_TOP_ONCE, NULL, max - n, &v, &n, &cap);
+    /* those in one document after: both indexes by count are partial
+     * (schema 24 for every kind, 25 by kind) */
+    if (derived && n < max && (rc == SQLITE_DONE || rc == SQLITE_OK))
+        rc = stats_idcount_rows(s, kind ? ST_ENT_TOP_KIND_ONCE : ST_ENT_TOP_ONCE, kind, max - n,
+                                &v, &n, &cap);
     if (rc != SQLITE_DONE && rc != SQLITE_OK) {
         free(v);
         return store_fail(s, err, rc, "counting entities");

@@ -49,9 +49,9 @@ const char *const stats_sql[ST__COUNT] = {
     /* every document, from the timeline's totals: a few thousand rows
      * instead of the topic index (110 ms at 1M documents) */
     [ST_TOPIC_ALL_CACHED] =
-        "SELECT x.slug, t.name, x.c FROM (SELECT slug, sum(n) AS c FROM corpus_topic_day"
-        " GROUP BY slug) x LEFT JOIN topics t ON t.slug = x.slug"
-        " ORDER BY x.c DESC, x.slug LIMIT ?2",
+        "SELECT ti.slug, t.name, x.c FROM (SELECT topic, sum(n) AS c FROM corpus_topic_day"
+        " GROUP BY topic) x JOIN topic_ids ti ON ti.id = x.topic"
+        " LEFT JOIN topics t ON t.slug = ti.slug ORDER BY x.c DESC, ti.slug LIMIT ?2",
     [ST_TOPIC_SEL] =
         "SELECT x.slug, t.name, x.c FROM (SELECT dt.slug AS slug, count(*) AS c"
         " FROM temp.corpus_sel cs JOIN doc_topics dt ON dt.doc_id = cs.id"
@@ -82,8 +82,12 @@ const char *const stats_sql[ST__COUNT] = {
                        " WHERE docs > 1 ORDER BY docs DESC, entity_id LIMIT ?1",
     [ST_ENT_TOP_ONCE] = "SELECT entity_id, docs FROM corpus_ent WHERE docs = 1"
                         " ORDER BY entity_id LIMIT ?1",
-    [ST_ENT_TOP_KIND] = "SELECT entity_id, docs FROM corpus_ent WHERE kind = ?2"
-                        " ORDER BY docs DESC, entity_id LIMIT ?1",
+    /* the same by kind (schema 25: corpus_ent_kind partial too, 1.7 MB of
+     * 112 at 10k generated documents before) */
+    [ST_ENT_TOP_KIND] = "SELECT entity_id, docs FROM corpus_ent INDEXED BY corpus_ent_kind"
+                        " WHERE kind = ?2 AND docs > 1 ORDER BY docs DESC, entity_id LIMIT ?1",
+    [ST_ENT_TOP_KIND_ONCE] = "SELECT entity_id, docs FROM corpus_ent WHERE kind = ?2"
+                             " AND docs = 1 ORDER BY entity_id LIMIT ?1",
     [ST_ENT_TOP_DIRECT] =
         "SELECT m.entity_id, m.c FROM (SELECT entity_id, count(*) AS c FROM mentions"
         " INDEXED BY mentions_entity GROUP BY entity_id) m JOIN entities e ON e.id = m.entity_id"
@@ -112,8 +116,9 @@ const char *const stats_sql[ST__COUNT] = {
                        " WHERE cs.sel = ?1 AND d.published IS NULL"
                        " GROUP BY u.why ORDER BY count(*) DESC, u.why",
     /* every series in one grouped pass; ?2 is a JSON array of the slugs */
-    [ST_SERIES_ALL] = "SELECT slug, day, n FROM corpus_topic_day"
-                      " WHERE slug IN (SELECT value FROM json_each(?2))",
+    [ST_SERIES_ALL] = "SELECT ti.slug, d.day, d.n FROM topic_ids ti JOIN corpus_topic_day d"
+                      " ON d.topic = ti.id WHERE ti.slug IN (SELECT value FROM json_each(?2))"
+                      " ORDER BY ti.slug, d.day",
     [ST_SERIES_SEL] =
         "SELECT dt.slug, cd.day, count(*) FROM temp.corpus_sel cs JOIN doc_topics dt"
         " ON dt.doc_id = cs.id JOIN corpus_doc cd ON cd.id = cs.id WHERE cs.sel = ?1"
@@ -142,15 +147,18 @@ const char *const stats_sql[ST__COUNT] = {
      * figure in key order from the table itself (every refresh deletes
      * the keys left with none, ST_CLEANUP): the same order as one index
      * over every key, which was 1.5 MB of it */
-    [ST_FIGKEY_GROUPS] = "SELECT key, n FROM corpus_figkey INDEXED BY corpus_figkey_n"
+    [ST_FIGKEY_GROUPS] = "SELECT key, n, id FROM corpus_figkey INDEXED BY corpus_figkey_n"
                          " WHERE n > 1 AND key != '' ORDER BY n DESC, key",
-    [ST_FIGKEY_SINGLES] = "SELECT key, n FROM corpus_figkey WHERE n = 1 AND key != ''"
+    /* (schema 25: a scan and a sort, as no index orders the keys; read only
+     * when the keys of several figures give fewer rows than asked) */
+    [ST_FIGKEY_SINGLES] = "SELECT key, n, id FROM corpus_figkey WHERE n = 1 AND key != ''"
                           " ORDER BY key",
     [ST_FIGSEL_ADD_KEY] = "INSERT OR IGNORE INTO temp.corpus_figsel(id)"
-                          " SELECT id FROM corpus_fig WHERE key = ?1",
+                          " SELECT id FROM corpus_fig WHERE key_id = ?1",
     [ST_FIGSEL_ADD_ID] = "INSERT OR IGNORE INTO temp.corpus_figsel(id) VALUES (?1)",
-    [ST_FIG_KEYS_SEL] = "SELECT f.id, f.key FROM temp.corpus_sel cs JOIN corpus_fig f"
-                        " ON f.doc_id = cs.id WHERE cs.sel = ?1 ORDER BY f.key",
+    [ST_FIG_KEYS_SEL] = "SELECT f.id, k.key FROM temp.corpus_sel cs JOIN corpus_fig f"
+                        " ON f.doc_id = cs.id JOIN corpus_figkey k ON k.id = f.key_id"
+                        " WHERE cs.sel = ?1 ORDER BY k.key",
     [ST_FIG_SUBJ_ALL] = "SELECT id, subject FROM figures",
     [ST_FIG_SUBJ_SEL] = "SELECT f.id, f.subject FROM temp.corpus_sel cs"
                         " JOIN figures f ON f.doc_id = cs.id WHERE cs.sel = ?1",
@@ -163,13 +171,14 @@ const char *const stats_sql[ST__COUNT] = {
     [ST_FIG_ROWS_PICKED_CACHED] = ST_FIG_COLS("d.day") ST_FIG_PICKED("corpus_doc d"),
     [ST_FIG_ROWS_ALL_CACHED] = ST_FIG_COLS("d.day") ST_FIG_ALL("corpus_doc d"),
     [ST_FIG_ROWS_SEL_CACHED] = ST_FIG_COLS("d.day") ST_FIG_SEL("corpus_doc d"),
-    [ST_FIG_KEY_INS] = "INSERT INTO corpus_fig(doc_id, id, key) VALUES (?1, ?2, ?3)",
-    [ST_FIGKEY_BUMP] = "INSERT INTO corpus_figkey(key, n) VALUES (?1, 1)"
-                       " ON CONFLICT(key) DO UPDATE SET n = n + 1",
+    /* a key by number (schema 25, stats_fig_key_id): the figures of a
+     * run of one key are counted at once (?3) */
+    [ST_FIG_KEY_INS] = "INSERT INTO corpus_fig(doc_id, id, key_id) VALUES (?1, ?2, ?3)",
+    [ST_FIGKEY_AT] = "SELECT key FROM corpus_figkey WHERE id = ?1",
+    [ST_FIGKEY_BUMP] = "INSERT INTO corpus_figkey(id, key, n) VALUES (?1, ?2, ?3)"
+                       " ON CONFLICT(id) DO UPDATE SET n = n + excluded.n",
     [ST_FIG_KEY_INDEX_DROP] = "DROP INDEX IF EXISTS corpus_fig_key",
-    [ST_FIG_KEY_INDEX] = "CREATE INDEX corpus_fig_key ON corpus_fig(key);"
-                         "INSERT INTO corpus_figkey SELECT key, count(*) FROM corpus_fig"
-                         " GROUP BY key",
+    [ST_FIG_KEY_INDEX] = "CREATE INDEX corpus_fig_key ON corpus_fig(key_id)",
     [ST_FIGS_ALL] = "SELECT id, doc_id, subject FROM figures",
     [ST_FIGS_NEW] = "SELECT id, doc_id, subject FROM figures WHERE doc_id > ?1 ORDER BY subject",
 
@@ -225,8 +234,8 @@ const char *const stats_sql[ST__COUNT] = {
     [ST_REBUILD_FILL] =
         "INSERT INTO corpus_day SELECT coalesce(day, ''), count(*) FROM corpus_doc"
         " GROUP BY 1;"
-        "INSERT INTO corpus_topic_day SELECT dt.slug, coalesce(cd.day, ''), count(*)"
-        " FROM doc_topics dt JOIN corpus_doc cd ON cd.id = dt.doc_id GROUP BY 1, 2;"
+        "INSERT INTO corpus_topic_day SELECT r.topic, coalesce(cd.day, ''), count(*)"
+        " FROM doc_topic_rows r JOIN corpus_doc cd ON cd.id = r.doc_id GROUP BY 1, 2;"
         "INSERT INTO corpus_ent SELECT m.entity_id, e.kind, m.c FROM"
         " (SELECT entity_id, count(*) AS c FROM mentions INDEXED BY mentions_entity"
         "  GROUP BY entity_id) m JOIN entities e ON e.id = m.entity_id",
@@ -248,15 +257,17 @@ const char *const stats_sql[ST__COUNT] = {
         "UPDATE corpus_day SET n = n - x.c FROM (SELECT coalesce(cd.day, '') AS d, count(*) AS c"
         " FROM corpus_gone g JOIN corpus_doc cd ON cd.id = g.id GROUP BY 1) x"
         " WHERE corpus_day.day = x.d;"
-        "UPDATE corpus_topic_day SET n = n - x.c FROM (SELECT g.slug AS slug,"
-        " coalesce(cd.day, '') AS d, count(*) AS c FROM corpus_gone_dt g JOIN corpus_doc cd"
-        " ON cd.id = g.doc_id GROUP BY 1, 2) x"
-        " WHERE corpus_topic_day.slug = x.slug AND corpus_topic_day.day = x.d;"
+        "UPDATE corpus_topic_day SET n = n - x.c FROM (SELECT t.id AS topic,"
+        " coalesce(cd.day, '') AS d, count(*) AS c FROM corpus_gone_dt g JOIN topic_ids t"
+        " ON t.slug = g.slug JOIN corpus_doc cd ON cd.id = g.doc_id GROUP BY 1, 2) x"
+        " WHERE corpus_topic_day.topic = x.topic AND corpus_topic_day.day = x.d;"
         "UPDATE corpus_ent SET docs = docs - x.c FROM (SELECT entity_id, count(*) AS c"
         " FROM corpus_gone_ent GROUP BY entity_id) x WHERE corpus_ent.entity_id = x.entity_id;"
-        "UPDATE corpus_figkey SET n = n - x.c FROM (SELECT f.key AS key, count(*) AS c"
-        " FROM corpus_gone g JOIN corpus_fig f ON f.doc_id = g.id GROUP BY 1) x"
-        " WHERE corpus_figkey.key = x.key;"
+        /* from the deleted documents (CROSS JOIN: the planner would scan
+         * every figure's key to save the GROUP BY's sort) */
+        "UPDATE corpus_figkey SET n = n - x.c FROM (SELECT f.key_id AS k, count(*) AS c"
+        " FROM corpus_gone g CROSS JOIN corpus_fig f ON f.doc_id = g.id GROUP BY 1) x"
+        " WHERE corpus_figkey.id = x.k;"
         "DELETE FROM corpus_fig WHERE doc_id IN (SELECT id FROM corpus_gone);"
         "DELETE FROM corpus_doc WHERE id IN (SELECT id FROM corpus_gone)",
     [ST_COUNTED_MAX] = "SELECT coalesce(max(id), 0) FROM corpus_doc",
@@ -267,10 +278,10 @@ const char *const stats_sql[ST__COUNT] = {
                    " FROM corpus_doc WHERE id > ?1 GROUP BY 1"
                    " ON CONFLICT(day) DO UPDATE SET n = n + excluded.n",
     [ST_ADD_TOPIC_DAY] =
-        "INSERT INTO corpus_topic_day(slug, day, n) SELECT dt.slug, coalesce(cd.day, ''),"
-        " count(*) FROM doc_topics dt JOIN corpus_doc cd ON cd.id = dt.doc_id"
-        " WHERE dt.doc_id > ?1 GROUP BY 1, 2"
-        " ON CONFLICT(slug, day) DO UPDATE SET n = n + excluded.n",
+        "INSERT INTO corpus_topic_day(topic, day, n) SELECT r.topic, coalesce(cd.day, ''),"
+        " count(*) FROM doc_topic_rows r JOIN corpus_doc cd ON cd.id = r.doc_id"
+        " WHERE r.doc_id > ?1 GROUP BY 1, 2"
+        " ON CONFLICT(topic, day) DO UPDATE SET n = n + excluded.n",
     [ST_ADD_ENT] =
         "INSERT INTO corpus_ent(entity_id, kind, docs) SELECT m.entity_id, e.kind, m.c FROM"
         " (SELECT entity_id, count(*) AS c FROM mentions WHERE doc_id > ?1 GROUP BY entity_id) m"
@@ -281,7 +292,10 @@ const char *const stats_sql[ST__COUNT] = {
                         " ORDER BY doc_id",
     [ST_GONE_TEXTS] = "SELECT title, ds_body(body) FROM corpus_gone",
     [ST_NEW_TEXTS] = "SELECT title, ds_body(body) FROM documents WHERE id > ?1",
-    [ST_CLEANUP] = "DELETE FROM corpus_figkey WHERE n <= 0;"
+    /* a key counted down to 0 stays while the next number is taken: a
+     * key that probed past it (stats_fig_key_id) is still found */
+    [ST_CLEANUP] = "DELETE FROM corpus_figkey WHERE n <= 0 AND NOT EXISTS (SELECT 1"
+                   " FROM corpus_figkey x WHERE x.id = corpus_figkey.id + 1);"
                    "DELETE FROM corpus_day WHERE n <= 0;"
                    "DELETE FROM corpus_topic_day WHERE n <= 0;"
                    "DELETE FROM corpus_ent WHERE docs <= 0;"
