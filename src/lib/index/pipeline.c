@@ -113,15 +113,16 @@ idx_prepare_article(struct extractor *ex, struct prepared *p)
 
 /* A bounded queue between the preparing threads and the writer. While the
  * writer commits a batch the preparing threads can only fill the queue;
- * with room for a hundred documents they keep working through part of the
- * commit instead of idling (two threads fill it in a fraction of a
- * commit, and a full queue is at the peak of the run's memory: 256 slots
- * and 6 MB gave a 5k mixed peak of 61.7 MB, 128 and 4 MB 59.5-61.5 MB;
+ * with room for a few dozen documents they keep working through part of
+ * the commit instead of idling (two threads fill it in a fraction of a
+ * commit whatever its size, and a full queue is at the peak of the run's
+ * memory: 256 slots and 6 MB gave a 5k mixed peak of 61.7 MB, 128 and
+ * 4 MB 59.5-61.5 MB, 64 and 4 MB 58.2 MB (2026-12-07-speed4.md);
  * trimming the heap after each commit took it to 58 MB but cost the
  * writer more CPU than the threads saved). Bounded by bytes too, so long
  * documents cannot make the indexer's memory grow (issue 16: fixed memory
  * at any size). */
-#define QUEUE_SLOTS 128
+#define QUEUE_SLOTS 64
 #define QUEUE_BYTES ((size_t)4 << 20)
 
 struct worker {
