@@ -539,6 +539,21 @@ main(void)
     hasnt("Irish Times · News · Sport · Business · Opinion\n\nThe union counted beds.", "Opinion");
     hasnt("Vale and Rio Tinto fell; the government wants to fund Obamacare next year.",
           "Obamacare");
+
+    /* Issue 12, heldout_names5: a hyphenated word naming a region or
+     * qualifying one is no person, whatever verb follows; an initial
+     * opening a sentence or a clause, or two of them, before a surname. */
+    no_person("The Indo-Pacific said little. Trade in the Indo-Pacific grew.");
+    no_person("Asia-Pacific said the rules were fair, and Sino-Indian talks began.");
+    no_person("The Anglo-Saxon said nothing; Trans-Pacific said more.");
+    has("Gilgeous-Alexander said he was tired. Rhys Gilgeous-Alexander is 24.",
+        "Rhys Gilgeous-Alexander", ENTITY_PERSON, 2);
+    has("Sales rose. R. Thirumalai, the chairman of the group, said so.", "R. Thirumalai",
+        ENTITY_PERSON, 1);
+    has("Its leader, V. Narayanasamy, said so.", "V. Narayanasamy", ENTITY_PERSON, 1);
+    has("Profit rose. A. K. Ramanathan, the chief executive, said so.", "A. K. Ramanathan",
+        ENTITY_PERSON, 1);
+    no_person("They won the group. B. Sharp falls are rare.");
     extractor_free(&ex);
 
     /* User gazetteer: extends the shipped ones; errors name file and line. */

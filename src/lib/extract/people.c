@@ -494,7 +494,7 @@ er_name_ok(const struct ent_run *r, size_t a, size_t b)
 {
     const struct tok *v = r->t.v;
     bool cn = er_is(r, &v[a], WL_CN_SURNAMES);
-    if (er_word(r, &v[a], "St") || er_org_lead(r, a))
+    if (er_word(r, &v[a], "St") || er_org_lead(r, a) || er_place_compound(r, a, b))
         return false; /* a saint's name is a place's or a firm's: "St Bernard";
                          "Banco Sabadell", "Grupo Security" are firms */
     for (size_t k = a; k <= b; k++)
@@ -503,6 +503,8 @@ er_name_ok(const struct ent_run *r, size_t a, size_t b)
             !(k > a && k < b && (er_initial(r, k) || er_particle(r, k) || er_cap_particle(r, k))) &&
             !(k == a && b > a && er_initials(r, k)) &&
             !(k == a && b == a + 1 && er_initial(r, k) && v[b].end - v[b].start >= 4) &&
+            !(k == a && b == a + 2 && er_initial(r, k) && er_initial(r, k + 1) &&
+              v[b].end - v[b].start >= 4) &&
             !(k == b && k > a && er_particle(r, k - 1) && er_last_letter(r, k)) &&
             !(k > a + 1 && er_surname_hyphen(r, k)) && !(k == b && k > a && er_elided(r, k)) &&
             !(k > a && er_name_tail(r, k)) && !(k == a && er_given_stop(r, k, b)) &&
@@ -752,8 +754,10 @@ er_person_at(struct ent_run *r, size_t i, struct er_singles *singles)
         return (c.sfx ? c.sfx : c.e) + 1;
     er_title_before(r, &c);
     c.b = c.e;
-    if (c.b >= c.a + 2 && er_initial(r, c.a) && !er_is(r, &v[c.a + 1], WL_STOP))
-        c.a++; /* "W. Douglas Parker": the name is what follows the first initial */
+    if (c.b >= c.a + 2 && er_initial(r, c.a) && !er_is(r, &v[c.a + 1], WL_STOP) &&
+        !er_initial(r, c.a + 1))
+        c.a++; /* "W. Douglas Parker": the name is what follows the first initial;
+                  not "C. S. Venkatakrishnan", two initials and a surname */
     bool name = er_name_ok(r, c.a, c.b);
     if (!name) {
         size_t a = c.a;
