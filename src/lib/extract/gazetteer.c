@@ -386,7 +386,13 @@ static const char *const wl_roles_after[] = {
     /* kin, friends and peers ("X, Africa's richest man,", "X, his Turkish
      * counterpart,", "X, Pogačar's team-mate,") */
     "man", "woman", "son", "father", "mother", "brother", "sister", "friend", "mate",
-    "counterpart", "colleague", "members", "successor", "predecessor", NULL};
+    "counterpart", "colleague", "members", "successor", "predecessor",
+    /* offices, callings and trades after "the" or "a" ("X, the speaker,", "X, a
+     * barrister,", "X, a schoolteacher,") */
+    "speaker", "barrister", "solicitor", "judge", "campaigner", "activist", "candidate",
+    "commander", "presenter", "writer", "novelist", "composer", "conductor", "musician",
+    "surgeon", "doctor", "nurse", "midwife", "schoolteacher", "priest", "pastor", "bishop",
+    "promoter", "trainer", "player", "striker", "defender", "midfielder", "goalkeeper", NULL};
 static const char *const wl_said_after[] = {
     "said", "says", "say", "told", "tells", "noted", "notes", "added", "adds", "stated",
     "explained", "warned", "argued", "stressed", "wrote", "writes", "highlighted", "asked",

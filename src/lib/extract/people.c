@@ -222,8 +222,12 @@ er_role_after(const struct ent_run *r, size_t b)
     const struct tok *v = r->t.v;
     size_t nt = r->t.n;
     if (b + 1 < nt && v[b + 1].sep == ',' && r->s[v[b].end] == ',') {
-        for (size_t k = b + 1; k < nt && k < b + 8; k++) {
-            if ((k > b + 1 && !er_joined(&v[k])) || er_word(r, &v[k], "which"))
+        size_t f = b + 1; /* the apposition's first word, after an age ("X, 46, a nurse") */
+        if (f + 1 < nt && (v[f].flags & TK_NUM) && v[f].end - v[f].start <= 3 &&
+            r->s[v[f].end] == ',' && v[f + 1].sep == ',')
+            f++;
+        for (size_t k = f; k < nt && k < f + 7; k++) {
+            if ((k > f && !er_joined(&v[k])) || er_word(r, &v[k], "which"))
                 break;
             if (er_in(r, &v[k], WL_ROLES_AFTER) &&
                 (!(v[k].flags & TK_CAP) || er_in(r, &v[k], WL_TITLES)))
@@ -605,16 +609,7 @@ er_evidence(const struct ent_run *r, struct er_cand *c)
     if (!ev && a > 1 && v[a].sep == ' ' && v[a - 1].end - v[a - 1].start == 2 &&
         memcmp(r->s + v[a - 1].start, "to", 2) == 0 && er_in(r, &v[a - 2], WL_SAID_BEFORE))
         ev = true;
-    if (!ev && b + 1 < nt && v[b + 1].sep == ',' && r->s[v[b].end] == ',') {
-        for (size_t k = b + 1; k < nt && k < b + 8; k++) {
-            if ((k > b + 1 && !er_joined(&v[k])) || er_word(r, &v[k], "which"))
-                break;
-            if (er_in(r, &v[k], WL_ROLES_AFTER) &&
-                (!(v[k].flags & TK_CAP) || er_in(r, &v[k], WL_TITLES)))
-                return true; /* not "Space Invaders, Pac-Man" */
-        }
-    }
-    return ev;
+    return ev || er_role_after(r, b);
 }
 
 /* The person found before whose name ends with name after a space (a

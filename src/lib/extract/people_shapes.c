@@ -215,15 +215,15 @@ er_place_compound(const struct ent_run *r, size_t a, size_t b)
         "Saharan", "Saxon", "Roman", "Christian", "Muslim", "Islamic", "Asian", "European",
         "American", "African", "Arab", "Arabian", "Semitic", "Soviet", NULL};
     const struct tok *v = r->t.v;
-    if (b <= a)
-        return false;
-    for (size_t k = a + 1; k <= b; k++)
-        if (v[k].sep != '-' || v[k - 1].end + 1 != v[k].start)
-            return false; /* one word joined by hyphens only */
-    if (ps_listed(r, &v[a], forms) || ps_listed(r, &v[b], ends))
-        return true;
-    for (size_t k = a; k <= b; k++)
+    bool one_word = b > a;
+    for (size_t k = a + 1; k <= b; k++) {
+        bool hyphen = v[k].sep == '-' && v[k - 1].end + 1 == v[k].start;
+        if (hyphen && (ps_listed(r, &v[k - 1], forms) || ps_listed(r, &v[k], ends)))
+            return true; /* also inside a longer run: "Zoe Indo-Pacific" */
+        one_word = one_word && hyphen;
+    }
+    for (size_t k = a; one_word && k <= b; k++)
         if (ps_gazetteer_place(r, k))
-            return true; /* "Guinea-Bissau", "Asia-Pacific" */
+            return true; /* "Guinea-Bissau", "Asia-Pacific"; not "Ella Jordan-Smith" */
     return false;
 }

@@ -252,7 +252,7 @@ tk_word_step(struct tk_state *st, struct tk_word *w)
     if (d >= 0x80)
         l = utf8_decode(s + st->i, n - st->i, &q);
     if (q >= 0x80 && tk_cp_letter(q) && !utf8_is_cjk(q)) {
-        if (utf8_tolower(q) != q)
+        if (utf8_tolower(q) != q || q == 0x130)
             w->has_upper = true;
         else
             w->has_lower = true;
@@ -282,8 +282,8 @@ tk_word(struct tk_state *st, uint32_t cp)
             w.flags |= TK_CAP;
         else if (ex_is_digit((unsigned char)cp))
             w.flags |= TK_NUM;
-    } else if (utf8_tolower(cp) != cp) {
-        w.flags |= TK_CAP;
+    } else if (utf8_tolower(cp) != cp || cp == 0x130) {
+        w.flags |= TK_CAP; /* U+0130, Turkish dotted capital I ("İmamoğlu"), folds to itself */
     }
     enum tk_step r = TK_MORE;
     while (st->i < st->n && (r = tk_word_step(st, &w)) == TK_MORE)
