@@ -554,6 +554,23 @@ main(void)
     has("Profit rose. A. K. Ramanathan, the chief executive, said so.", "A. K. Ramanathan",
         ENTITY_PERSON, 1);
     no_person("They won the group. B. Sharp falls are rare.");
+    /* An age before the apposition, a calling after "the" or "a"; the
+     * Turkish dotted capital I opens a name. */
+    has("The patient, Adaeze Okonkwo-Bell, 46, a retired nurse, gave evidence.",
+        "Adaeze Okonkwo-Bell", ENTITY_PERSON, 1);
+    has("Wojciech Kamiński, the speaker, closed the session.", "Wojciech Kamiński",
+        ENTITY_PERSON, 1);
+    has("The hearing of Mert İnceoğlu, the suspended mayor, opened.", "Mert İnceoğlu",
+        ENTITY_PERSON, 1);
+    /* Military units with their number, possessive names of institutions
+     * kept whole. */
+    has("Soldiers of the 101st Airborne Division landed.", "101st Airborne Division",
+        ENTITY_ORG, 1);
+    has("Marines of 40 Commando Brigade trained there.", "40 Commando Brigade", ENTITY_ORG, 1);
+    has("The case went to the King's Bench Division in May.", "King's Bench Division",
+        ENTITY_ORG, 1);
+    has("A spokesman for the Alzheimer's Society said care was poor.", "Alzheimer's Society",
+        ENTITY_ORG, 1);
     extractor_free(&ex);
 
     /* User gazetteer: extends the shipped ones; errors name file and line. */

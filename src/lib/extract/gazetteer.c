@@ -472,6 +472,10 @@ static const char *const wl_org_suffix[] = {
     "Advisers", "Ventures", "Associates", "Contractors", "Workers", "Choir", "Lab", "Labs",
     "Shimbun", "Sports", "Rights", "Brothers", "Sisters", "Dems", "Lecture", "Rally", "Theatre", "Theater",
     "Tower", "Films", "Garden", "Gardens", "Hotel", "Hotels", "Parade", "Bros", "Utd", "Chiefs", "Opel", "Bosch",
+    /* military units and clinics ("Coldstream Guards", "82nd Airborne
+     * Division", "Pacific Fleet", "Mayo Clinic") */
+    "Brigade", "Regiment", "Division", "Battalion", "Corps", "Squadron", "Fleet", "Command",
+    "Guards", "Marines", "Rifles", "Infantry", "Artillery", "Clinic",
     /* legal forms of several countries ("Tullow Oil Plc", "ASML Holding NV") */
     "Plc", "PLC", "plc", "Limited", "LLC", "AG", "NV", "GmbH", "Tbk", "Bhd", "Berhad", NULL};
 /* Words that head an organisation's name: "Office for National Statistics". */
