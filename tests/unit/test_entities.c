@@ -571,6 +571,11 @@ main(void)
         ENTITY_ORG, 1);
     has("A spokesman for the Alzheimer's Society said care was poor.", "Alzheimer's Society",
         ENTITY_ORG, 1);
+    /* Brands that look like people: after "sales of", or a possessive
+     * with nothing of theirs after it. */
+    no_person("Sales of Henry Forsyth fell, the distiller said.");
+    no_person("The group, which makes Tommy Hartley's, cut its outlook.");
+    has("Tommy Hartley's shop closed, his son said.", "Tommy Hartley", ENTITY_PERSON, 1);
     extractor_free(&ex);
 
     /* User gazetteer: extends the shipped ones; errors name file and line. */

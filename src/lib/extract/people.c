@@ -729,6 +729,31 @@ er_works_at(const struct ent_run *r, size_t i)
     return false;
 }
 
+/* Is the run [i, b] a brand or a shop: after "sales of" or "maker(s)
+ * of" ("Sales of Johnnie Walker fell"), or a possessive with nothing
+ * after it but punctuation ("which makes Jack Daniel's, also", "at
+ * Sainsbury's.": a person's possessive goes on to what is theirs)? */
+static bool
+er_product_cue(const struct ent_run *r, size_t i, size_t b)
+{
+    static const char *const heads[] = {"sales", "Sales", "maker", "makers", "Maker", "Makers",
+                                        NULL};
+    const struct tok *v = r->t.v;
+    if (v[b].flags & TK_POSS) {
+        size_t p = v[b].end;
+        while (p < r->n && r->s[p] != ' ' && r->s[p] != '\n' && !strchr(",.;:)!?", r->s[p]))
+            p++; /* past the "'s" */
+        if (p < r->n && strchr(",.;:)!?", r->s[p]))
+            return true;
+    }
+    if (i < 2 || !er_word(r, &v[i - 1], "of") || v[i].sep != ' ')
+        return false;
+    for (const char *const *h = heads; *h; h++)
+        if (er_word(r, &v[i - 2], *h))
+            return true;
+    return false;
+}
+
 /* The capitalised run at token i: a person of two or three words with
  * evidence is recorded, one word after an honorific or office ("Mr
  * Blair", "President Trump"; never after a job noun, never an organisation
@@ -761,8 +786,9 @@ er_person_at(struct ent_run *r, size_t i, struct er_singles *singles)
     }
     if (!name || er_run_modifies(r, c.i, c.b) || (!c.titled && er_body_before(r, c.i)))
         return (c.sfx ? c.sfx : c.e) + 1;
-    if (!c.titled && er_works_at(r, c.i))
-        return (c.sfx ? c.sfx : c.e) + 1; /* "analysts at Peel Hunt": a firm */
+    if (!c.titled && (er_works_at(r, c.i) || er_product_cue(r, c.i, c.b)))
+        return (c.sfx ? c.sfx : c.e) + 1; /* "analysts at Peel Hunt": a firm;
+                                              "sales of Johnnie Walker": a brand */
     size_t len = c.b - c.a + 1;
     bool ev = er_evidence(r, &c);
     if (!ev || (len == 1 && !c.titled)) {
