@@ -576,6 +576,9 @@ main(void)
     no_person("Sales of Henry Forsyth fell, the distiller said.");
     no_person("The group, which makes Tommy Hartley's, cut its outlook.");
     has("Tommy Hartley's shop closed, his son said.", "Tommy Hartley", ENTITY_PERSON, 1);
+    /* A brand's casing: a lower-case first letter, a capital inside. */
+    has("Shares fell. zipFleet raised its forecast. Ann Lowe, its chief executive, said so.",
+        "zipFleet", ENTITY_ORG, 1);
     extractor_free(&ex);
 
     /* User gazetteer: extends the shipped ones; errors name file and line. */

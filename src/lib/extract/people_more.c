@@ -192,7 +192,7 @@ er_lower_elsewhere(const struct ent_run *r, size_t i)
     const struct tok *v = r->t.v;
     size_t n = v[i].end - v[i].start;
     for (size_t k = 0; k < r->t.n; k++)
-        if (v[k].end - v[k].start == n && !(v[k].flags & TK_CAP) &&
+        if (k != i && v[k].end - v[k].start == n && !(v[k].flags & TK_CAP) &&
             ex_lower((unsigned char)r->s[v[i].start]) == (unsigned char)r->s[v[k].start] &&
             memcmp(r->s + v[i].start + 1, r->s + v[k].start + 1, n - 1) == 0)
             return true;
