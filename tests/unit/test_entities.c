@@ -576,6 +576,11 @@ main(void)
     no_person("Sales of Henry Forsyth fell, the distiller said.");
     no_person("The group, which makes Tommy Hartley's, cut its outlook.");
     has("Tommy Hartley's shop closed, his son said.", "Tommy Hartley", ENTITY_PERSON, 1);
+    /* "Sir" and "Dame" take the given name: the person named in full. */
+    hasnt("Sir Tavish Penhallow, the vice-chancellor, spoke. Sir Tavish said fees would rise.",
+          "Tavish");
+    has("Sir Tavish Penhallow, the vice-chancellor, spoke. Sir Tavish said fees would rise.",
+        "Tavish Penhallow", ENTITY_PERSON, 2);
     /* A brand's casing: a lower-case first letter, a capital inside. */
     has("Shares fell. zipFleet raised its forecast. Ann Lowe, its chief executive, said so.",
         "zipFleet", ENTITY_ORG, 1);

@@ -972,8 +972,13 @@ er_add_singles(struct ent_run *r, const struct er_singles *singles)
             if (strlen(r->d[d].key) == l && memcmp(r->d[d].key, r->s + v[k].start, l) == 0)
                 ref = (uint32_t)(d + r->g->nents);
         }
-        if (ref == UINT32_MAX && er_is(r, &v[k], WL_GIVEN))
-            ref = er_first_name_of(r, r->s + v[k].start, l); /* "Sir Ian" */
+        if (ref == UINT32_MAX &&
+            (er_is(r, &v[k], WL_GIVEN) ||
+             (k > 0 && (er_word(r, &v[k - 1], "Sir") || er_word(r, &v[k - 1], "Dame")))))
+            ref = er_first_name_of(r, r->s + v[k].start, l); /* "Sir Ian", "Sir Menzies":
+                                                                 a knight's given name; not
+                                                                 "Mr Howard" of "Howard
+                                                                 Flight" */
         if (ref == UINT32_MAX) {
             char *name = er_text(r, k, k);
             ref = er_dyn(r, name, ENTITY_PERSON);
