@@ -17,9 +17,10 @@
 # a football score, an organisation's arm "Imperial College London"):
 # people P 0.968 R 0.873 (151/156/173), organisations P 0.931 R 0.590
 # (121/130/205). The floors are the tuned values, kept so that nothing
-# falls back.
+# falls back. Raised after heldout_names5's pass (two initials before a
+# surname, "X, the speaker,"): people R 0.884 (153/158/173).
 . "$(dirname "$0")/python_env.sh"
 exec python3 "$TOP_SRCDIR/tests/extract/heldout_meta.py" "$TOP_BUILDDIR/tests/ingest/ingest_dump" \
     "$TOP_BUILDDIR/tests/extract/extract_dump" "$DOSSIER_ASSETS" \
     "$TOP_SRCDIR/tests/extract/heldout_names4" --check \
-    --floors=people_p:0.96,people_r:0.87,orgs_p:0.93,orgs_r:0.59
+    --floors=people_p:0.96,people_r:0.88,orgs_p:0.93,orgs_r:0.59

@@ -539,6 +539,51 @@ main(void)
     hasnt("Irish Times · News · Sport · Business · Opinion\n\nThe union counted beds.", "Opinion");
     hasnt("Vale and Rio Tinto fell; the government wants to fund Obamacare next year.",
           "Obamacare");
+
+    /* Issue 12, heldout_names5: a hyphenated word naming a region or
+     * qualifying one is no person, whatever verb follows; an initial
+     * opening a sentence or a clause, or two of them, before a surname. */
+    no_person("The Indo-Pacific said little. Trade in the Indo-Pacific grew.");
+    no_person("Asia-Pacific said the rules were fair, and Sino-Indian talks began.");
+    no_person("The Anglo-Saxon said nothing; Trans-Pacific said more.");
+    has("Gilgeous-Alexander said he was tired. Rhys Gilgeous-Alexander is 24.",
+        "Rhys Gilgeous-Alexander", ENTITY_PERSON, 2);
+    has("Sales rose. R. Thirumalai, the chairman of the group, said so.", "R. Thirumalai",
+        ENTITY_PERSON, 1);
+    has("Its leader, V. Narayanasamy, said so.", "V. Narayanasamy", ENTITY_PERSON, 1);
+    has("Profit rose. A. K. Ramanathan, the chief executive, said so.", "A. K. Ramanathan",
+        ENTITY_PERSON, 1);
+    no_person("They won the group. B. Sharp falls are rare.");
+    /* An age before the apposition, a calling after "the" or "a"; the
+     * Turkish dotted capital I opens a name. */
+    has("The patient, Adaeze Okonkwo-Bell, 46, a retired nurse, gave evidence.",
+        "Adaeze Okonkwo-Bell", ENTITY_PERSON, 1);
+    has("Wojciech Kamiński, the speaker, closed the session.", "Wojciech Kamiński",
+        ENTITY_PERSON, 1);
+    has("The hearing of Mert İnceoğlu, the suspended mayor, opened.", "Mert İnceoğlu",
+        ENTITY_PERSON, 1);
+    /* Military units with their number, possessive names of institutions
+     * kept whole. */
+    has("Soldiers of the 101st Airborne Division landed.", "101st Airborne Division",
+        ENTITY_ORG, 1);
+    has("Marines of 40 Commando Brigade trained there.", "40 Commando Brigade", ENTITY_ORG, 1);
+    has("The case went to the King's Bench Division in May.", "King's Bench Division",
+        ENTITY_ORG, 1);
+    has("A spokesman for the Alzheimer's Society said care was poor.", "Alzheimer's Society",
+        ENTITY_ORG, 1);
+    /* Brands that look like people: after "sales of", or a possessive
+     * with nothing of theirs after it. */
+    no_person("Sales of Henry Forsyth fell, the distiller said.");
+    no_person("The group, which makes Tommy Hartley's, cut its outlook.");
+    has("Tommy Hartley's shop closed, his son said.", "Tommy Hartley", ENTITY_PERSON, 1);
+    /* "Sir" and "Dame" take the given name: the person named in full. */
+    hasnt("Sir Tavish Penhallow, the vice-chancellor, spoke. Sir Tavish said fees would rise.",
+          "Tavish");
+    has("Sir Tavish Penhallow, the vice-chancellor, spoke. Sir Tavish said fees would rise.",
+        "Tavish Penhallow", ENTITY_PERSON, 2);
+    /* A brand's casing: a lower-case first letter, a capital inside. */
+    has("Shares fell. zipFleet raised its forecast. Ann Lowe, its chief executive, said so.",
+        "zipFleet", ENTITY_ORG, 1);
     extractor_free(&ex);
 
     /* User gazetteer: extends the shipped ones; errors name file and line. */

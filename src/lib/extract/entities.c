@@ -200,6 +200,12 @@ er_text(const struct ent_run *r, size_t i, size_t j)
         if (k > i)
             buf_putc(&b, r->t.v[k].sep == '-' ? '-' : ' ');
         buf_append(&b, r->s + r->t.v[k].start, r->t.v[k].end - r->t.v[k].start);
+        if (k < j && (r->t.v[k].flags & TK_POSS)) {
+            size_t e = r->t.v[k + 1].start; /* "'s" kept inside a name: "Addenbrooke's Hospital" */
+            while (e > r->t.v[k].end && (r->s[e - 1] == ' ' || r->s[e - 1] == '-'))
+                e--;
+            buf_append(&b, r->s + r->t.v[k].end, e - r->t.v[k].end);
+        }
     }
     return buf_steal(&b);
 }
@@ -551,6 +557,51 @@ er_org_arm(const struct ent_run *r, size_t i, size_t oj)
     return kind == ENTITY_COUNTRY || kind == ENTITY_PLACE ? k : oj;
 }
 
+/* Is token i - 1 the number of the military unit [i, oj] ("3" of "3
+ * Commando Brigade", "82nd" of "82nd Airborne Division"): a cardinal of
+ * at most three digits or an ordinal, before a unit word at i or oj? */
+static bool
+er_unit_number(const struct ent_run *r, size_t i, size_t oj)
+{
+    static const char *const units[] = {"Brigade", "Regiment", "Division", "Battalion", "Corps",
+                                        "Squadron", "Fleet", "Command", NULL};
+    const struct tok *v = r->t.v;
+    if (i == 0 || v[i].sep != ' ' || !(v[i - 1].flags & TK_NUM))
+        return false;
+    const char *p = r->s + v[i - 1].start;
+    size_t n = v[i - 1].end - v[i - 1].start, d = 0;
+    while (d < n && ex_is_digit((unsigned char)p[d]))
+        d++;
+    if (d == 0 || d > 3 || !(d == n || (n - d == 2 && (memcmp(p + d, "st", 2) == 0 ||
+                                                        memcmp(p + d, "nd", 2) == 0 ||
+                                                        memcmp(p + d, "rd", 2) == 0 ||
+                                                        memcmp(p + d, "th", 2) == 0))))
+        return false;
+    for (const char *const *u = units; *u; u++)
+        if (er_tok_is(r, oj, *u) || er_tok_is(r, i, *u))
+            return true; /* "2nd Battalion Royal Gurkha Rifles" */
+    return false;
+}
+
+/* Is the token before i a possessive that opens an institution's name,
+ * a title's or a people's ("King's Bench Division", "Queen's University",
+ * "People's Party", "Children's Hospital"), not yet claimed? */
+static bool
+er_poss_lead(const struct ent_run *r, size_t i)
+{
+    static const char *const plurals[] = {"People", "Children", "Women", "Men", NULL};
+    const struct tok *v = r->t.v;
+    if (i == 0 || v[i].sep != ' ' || r->covered[i - 1] || !(v[i - 1].flags & TK_POSS) ||
+        !(v[i - 1].flags & TK_NAMEY) || v[i].start - v[i - 1].end > 5)
+        return false;
+    if (er_in(r, &v[i - 1], WL_TITLES) && !er_is(r, &v[i - 1], WL_STOP))
+        return true;
+    for (const char *const *w = plurals; *w; w++)
+        if (er_tok_is(r, i - 1, *w))
+            return true;
+    return false;
+}
+
 /* An organisation's name starting at token i (not "The ..."), when it runs
  * past the gazetteer alias [i, j] (al, or none): recorded and covered, and
  * the token after it returned; 0 when there is none. */
@@ -583,6 +634,10 @@ er_gaz_org(struct ent_run *r, size_t i, const struct gz_alias *al, size_t j)
         a++;
     if (oj <= a)
         return 0;
+    if (a == i && er_unit_number(r, i, oj))
+        a = i - 1; /* "3 Commando Brigade", "82nd Airborne Division" */
+    else if (a == i && er_poss_lead(r, i))
+        a = i - 1; /* "King's Bench Division", "People's Party" */
     uint32_t ref = er_org_span(r, a, oj);
     for (size_t k = i; k < a; k++)
         r->covered[k] = 1;

@@ -386,7 +386,13 @@ static const char *const wl_roles_after[] = {
     /* kin, friends and peers ("X, Africa's richest man,", "X, his Turkish
      * counterpart,", "X, Pogačar's team-mate,") */
     "man", "woman", "son", "father", "mother", "brother", "sister", "friend", "mate",
-    "counterpart", "colleague", "members", "successor", "predecessor", NULL};
+    "counterpart", "colleague", "members", "successor", "predecessor",
+    /* offices, callings and trades after "the" or "a" ("X, the speaker,", "X, a
+     * barrister,", "X, a schoolteacher,") */
+    "speaker", "barrister", "solicitor", "judge", "campaigner", "activist", "candidate",
+    "commander", "presenter", "writer", "novelist", "composer", "conductor", "musician",
+    "surgeon", "doctor", "nurse", "midwife", "schoolteacher", "priest", "pastor", "bishop",
+    "promoter", "trainer", "player", "striker", "defender", "midfielder", "goalkeeper", NULL};
 static const char *const wl_said_after[] = {
     "said", "says", "say", "told", "tells", "noted", "notes", "added", "adds", "stated",
     "explained", "warned", "argued", "stressed", "wrote", "writes", "highlighted", "asked",
@@ -466,6 +472,10 @@ static const char *const wl_org_suffix[] = {
     "Advisers", "Ventures", "Associates", "Contractors", "Workers", "Choir", "Lab", "Labs",
     "Shimbun", "Sports", "Rights", "Brothers", "Sisters", "Dems", "Lecture", "Rally", "Theatre", "Theater",
     "Tower", "Films", "Garden", "Gardens", "Hotel", "Hotels", "Parade", "Bros", "Utd", "Chiefs", "Opel", "Bosch",
+    /* military units and clinics ("Coldstream Guards", "82nd Airborne
+     * Division", "Pacific Fleet", "Mayo Clinic") */
+    "Brigade", "Regiment", "Division", "Battalion", "Corps", "Squadron", "Fleet", "Command",
+    "Guards", "Marines", "Rifles", "Infantry", "Artillery", "Clinic",
     /* legal forms of several countries ("Tullow Oil Plc", "ASML Holding NV") */
     "Plc", "PLC", "plc", "Limited", "LLC", "AG", "NV", "GmbH", "Tbk", "Bhd", "Berhad", NULL};
 /* Words that head an organisation's name: "Office for National Statistics". */

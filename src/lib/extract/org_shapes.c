@@ -32,6 +32,24 @@ os_word(const struct ent_run *r, size_t k, const char *w)
     return strlen(w) == n && memcmp(r->s + t->start, w, n) == 0;
 }
 
+/* Is token k written with a lower-case first letter and a capital inside
+ * it, letters only ("eBay", "easyJet", "iRobot"): a brand's casing? */
+static bool
+os_camel(const struct ent_run *r, size_t k)
+{
+    const struct tok *t = &r->t.v[k];
+    const char *w = r->s + t->start;
+    size_t n = t->end - t->start, caps = 0;
+    if (n < 4 || !ex_is_lower((unsigned char)w[0]))
+        return false;
+    for (size_t p = 1; p < n; p++) {
+        if (!ex_is_lower((unsigned char)w[p]) && !ex_is_upper((unsigned char)w[p]))
+            return false;
+        caps += ex_is_upper((unsigned char)w[p]) != 0;
+    }
+    return caps > 0;
+}
+
 /* Could token k be (part of) a company's name: capitalised, not yet an
  * entity, no function, stop, title or given-name word, no nationality
  * ("German", "Spanish", "Dutch")? */
@@ -39,7 +57,7 @@ static bool
 os_name_word(const struct ent_run *r, size_t k)
 {
     const struct tok *t = &r->t.v[k];
-    if (r->covered[k] || !(t->flags & TK_CAP) || (t->flags & (TK_NUM | TK_CJK)))
+    if (r->covered[k] || !(t->flags & TK_CAP || os_camel(r, k)) || (t->flags & (TK_NUM | TK_CJK)))
         return false;
     if (er_is(r, t, WL_STOP) || er_is(r, t, WL_FUNCTION) || er_in(r, t, WL_TITLES) ||
         er_is(r, t, WL_HONORIFIC) || er_is(r, t, WL_GIVEN) || er_is(r, t, WL_PRONOUNS))
@@ -558,7 +576,7 @@ static void
 os_uses(struct ent_run *r)
 {
     for (size_t i = 0; i < r->t.n; i++)
-        if (!r->covered[i] && (r->t.v[i].flags & TK_CAP))
+        if (!r->covered[i] && ((r->t.v[i].flags & TK_CAP) || os_camel(r, i)))
             er_acronym_use(r, i);
 }
 

@@ -222,8 +222,12 @@ er_role_after(const struct ent_run *r, size_t b)
     const struct tok *v = r->t.v;
     size_t nt = r->t.n;
     if (b + 1 < nt && v[b + 1].sep == ',' && r->s[v[b].end] == ',') {
-        for (size_t k = b + 1; k < nt && k < b + 8; k++) {
-            if ((k > b + 1 && !er_joined(&v[k])) || er_word(r, &v[k], "which"))
+        size_t f = b + 1; /* the apposition's first word, after an age ("X, 46, a nurse") */
+        if (f + 1 < nt && (v[f].flags & TK_NUM) && v[f].end - v[f].start <= 3 &&
+            r->s[v[f].end] == ',' && v[f + 1].sep == ',')
+            f++;
+        for (size_t k = f; k < nt && k < f + 7; k++) {
+            if ((k > f && !er_joined(&v[k])) || er_word(r, &v[k], "which"))
                 break;
             if (er_in(r, &v[k], WL_ROLES_AFTER) &&
                 (!(v[k].flags & TK_CAP) || er_in(r, &v[k], WL_TITLES)))
@@ -494,7 +498,7 @@ er_name_ok(const struct ent_run *r, size_t a, size_t b)
 {
     const struct tok *v = r->t.v;
     bool cn = er_is(r, &v[a], WL_CN_SURNAMES);
-    if (er_word(r, &v[a], "St") || er_org_lead(r, a))
+    if (er_word(r, &v[a], "St") || er_org_lead(r, a) || er_place_compound(r, a, b))
         return false; /* a saint's name is a place's or a firm's: "St Bernard";
                          "Banco Sabadell", "Grupo Security" are firms */
     for (size_t k = a; k <= b; k++)
@@ -503,6 +507,8 @@ er_name_ok(const struct ent_run *r, size_t a, size_t b)
             !(k > a && k < b && (er_initial(r, k) || er_particle(r, k) || er_cap_particle(r, k))) &&
             !(k == a && b > a && er_initials(r, k)) &&
             !(k == a && b == a + 1 && er_initial(r, k) && v[b].end - v[b].start >= 4) &&
+            !(k == a && b == a + 2 && er_initial(r, k) && er_initial(r, k + 1) &&
+              v[b].end - v[b].start >= 4) &&
             !(k == b && k > a && er_particle(r, k - 1) && er_last_letter(r, k)) &&
             !(k > a + 1 && er_surname_hyphen(r, k)) && !(k == b && k > a && er_elided(r, k)) &&
             !(k > a && er_name_tail(r, k)) && !(k == a && er_given_stop(r, k, b)) &&
@@ -603,16 +609,7 @@ er_evidence(const struct ent_run *r, struct er_cand *c)
     if (!ev && a > 1 && v[a].sep == ' ' && v[a - 1].end - v[a - 1].start == 2 &&
         memcmp(r->s + v[a - 1].start, "to", 2) == 0 && er_in(r, &v[a - 2], WL_SAID_BEFORE))
         ev = true;
-    if (!ev && b + 1 < nt && v[b + 1].sep == ',' && r->s[v[b].end] == ',') {
-        for (size_t k = b + 1; k < nt && k < b + 8; k++) {
-            if ((k > b + 1 && !er_joined(&v[k])) || er_word(r, &v[k], "which"))
-                break;
-            if (er_in(r, &v[k], WL_ROLES_AFTER) &&
-                (!(v[k].flags & TK_CAP) || er_in(r, &v[k], WL_TITLES)))
-                return true; /* not "Space Invaders, Pac-Man" */
-        }
-    }
-    return ev;
+    return ev || er_role_after(r, b);
 }
 
 /* The person found before whose name ends with name after a space (a
@@ -711,27 +708,6 @@ er_defer(struct er_singles *sg, const struct er_cand *c, bool ev)
         er_push(&sg->later, &sg->nlater, c, sizeof *c);
 }
 
-/* Is the run at token i what someone works at ("analysts at Peel Hunt",
- * "an economist at Capital Economics"): "at" after a job noun? */
-static bool
-er_works_at(const struct ent_run *r, size_t i)
-{
-    static const char *const jobs[] = {"analyst", "analysts", "economist", "economists",
-                                       "strategist", "strategists", "researcher", "researchers",
-                                       "partner", "director", "executive", "head", "chief",
-                                       "lawyer", "lawyers", "trader", "traders", "banker",
-                                       "bankers", "manager", "managers", "broker", "brokers", NULL};
-    const struct tok *v = r->t.v;
-    if (i < 2 || !er_word(r, &v[i - 1], "at"))
-        return false;
-    size_t n = v[i - 2].end - v[i - 2].start;
-    for (const char *const *j = jobs; *j; j++)
-        if (strlen(*j) == n && ex_lower((unsigned char)r->s[v[i - 2].start]) == (unsigned char)**j &&
-            memcmp(r->s + v[i - 2].start + 1, *j + 1, n - 1) == 0)
-            return true; /* "Analysts at" opening a sentence too */
-    return false;
-}
-
 /* The capitalised run at token i: a person of two or three words with
  * evidence is recorded, one word after an honorific or office ("Mr
  * Blair", "President Trump"; never after a job noun, never an organisation
@@ -752,8 +728,10 @@ er_person_at(struct ent_run *r, size_t i, struct er_singles *singles)
         return (c.sfx ? c.sfx : c.e) + 1;
     er_title_before(r, &c);
     c.b = c.e;
-    if (c.b >= c.a + 2 && er_initial(r, c.a) && !er_is(r, &v[c.a + 1], WL_STOP))
-        c.a++; /* "W. Douglas Parker": the name is what follows the first initial */
+    if (c.b >= c.a + 2 && er_initial(r, c.a) && !er_is(r, &v[c.a + 1], WL_STOP) &&
+        !er_initial(r, c.a + 1))
+        c.a++; /* "W. Douglas Parker": the name is what follows the first initial;
+                  not "C. S. Venkatakrishnan", two initials and a surname */
     bool name = er_name_ok(r, c.a, c.b);
     if (!name) {
         size_t a = c.a;
@@ -762,8 +740,9 @@ er_person_at(struct ent_run *r, size_t i, struct er_singles *singles)
     }
     if (!name || er_run_modifies(r, c.i, c.b) || (!c.titled && er_body_before(r, c.i)))
         return (c.sfx ? c.sfx : c.e) + 1;
-    if (!c.titled && er_works_at(r, c.i))
-        return (c.sfx ? c.sfx : c.e) + 1; /* "analysts at Peel Hunt": a firm */
+    if (!c.titled && (er_works_at(r, c.i) || er_product_cue(r, c.i, c.b)))
+        return (c.sfx ? c.sfx : c.e) + 1; /* "analysts at Peel Hunt": a firm;
+                                              "sales of Johnnie Walker": a brand */
     size_t len = c.b - c.a + 1;
     bool ev = er_evidence(r, &c);
     if (!ev || (len == 1 && !c.titled)) {
@@ -947,8 +926,13 @@ er_add_singles(struct ent_run *r, const struct er_singles *singles)
             if (strlen(r->d[d].key) == l && memcmp(r->d[d].key, r->s + v[k].start, l) == 0)
                 ref = (uint32_t)(d + r->g->nents);
         }
-        if (ref == UINT32_MAX && er_is(r, &v[k], WL_GIVEN))
-            ref = er_first_name_of(r, r->s + v[k].start, l); /* "Sir Ian" */
+        if (ref == UINT32_MAX &&
+            (er_is(r, &v[k], WL_GIVEN) ||
+             (k > 0 && (er_word(r, &v[k - 1], "Sir") || er_word(r, &v[k - 1], "Dame")))))
+            ref = er_first_name_of(r, r->s + v[k].start, l); /* "Sir Ian", "Sir Menzies":
+                                                                 a knight's given name; not
+                                                                 "Mr Howard" of "Howard
+                                                                 Flight" */
         if (ref == UINT32_MAX) {
             char *name = er_text(r, k, k);
             ref = er_dyn(r, name, ENTITY_PERSON);

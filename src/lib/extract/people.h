@@ -80,6 +80,18 @@ bool er_kin(const struct ent_run *r, const struct tok *t);
 /* Is token k a surname with an elided particle ("d'Andrade" of "Miguel
  * Stilwell d'Andrade", "d'Estaing"): "d'" or "l'" and a capital? */
 bool er_elided(const struct ent_run *r, size_t k);
+/* Does [a, b] hold a word joined by hyphens that names a region or
+ * qualifies one ("Indo-Pacific", "Sino-Indian"): a combining form or
+ * prefix before a hyphen, an ocean, region or people after one; or is
+ * [a, b] one such word with a place of the gazetteer as a part
+ * ("Asia-Pacific")? Never a person's name. */
+bool er_place_compound(const struct ent_run *r, size_t a, size_t b);
+/* Is the run at token i what someone works at ("analysts at Peel Hunt",
+ * "an economist at Capital Economics"): "at" after a job noun? */
+bool er_works_at(const struct ent_run *r, size_t i);
+/* Is the run [i, b] a brand or a shop: after "sales of" or "maker(s)
+ * of", or a possessive with only punctuation after it? */
+bool er_product_cue(const struct ent_run *r, size_t i, size_t b);
 /* Does token k name an institution (extract/people.c's er_org_word)? */
 bool er_org_word_at(const struct ent_run *r, size_t k);
 /* Mark one-word nicknames in quotes inside a name (Ferdinand "Bongbong"

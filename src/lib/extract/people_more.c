@@ -4,7 +4,9 @@
  * with an organisation and a verb after it ("Kola Ologbondiyan of the
  * Peoples Democratic Party said"), two names of places joined by "and"
  * ("William Ruto of Kenya and Ismail Omar Guelleh of Djibouti"), a name
- * after a musician's or such word ("the cellist Andrzej Nowak").
+ * after a musician's or such word ("the cellist Andrzej Nowak"), where
+ * someone works ("analysts at Peel Hunt") and brands ("sales of Johnnie
+ * Walker").
  */
 #include "config.h"
 
@@ -192,7 +194,7 @@ er_lower_elsewhere(const struct ent_run *r, size_t i)
     const struct tok *v = r->t.v;
     size_t n = v[i].end - v[i].start;
     for (size_t k = 0; k < r->t.n; k++)
-        if (v[k].end - v[k].start == n && !(v[k].flags & TK_CAP) &&
+        if (k != i && v[k].end - v[k].start == n && !(v[k].flags & TK_CAP) &&
             ex_lower((unsigned char)r->s[v[i].start]) == (unsigned char)r->s[v[k].start] &&
             memcmp(r->s + v[i].start + 1, r->s + v[k].start + 1, n - 1) == 0)
             return true;
@@ -221,4 +223,51 @@ er_given_before_place(const struct ent_run *r, size_t i)
         er_is(r, &v[i - 1], WL_STOP) || er_in(r, &v[i - 1], WL_TITLES))
         return false;
     return i + 1 >= r->t.n || !er_joined(&v[i + 1]) || !(v[i + 1].flags & TK_CAP);
+}
+
+/* Is the run at token i what someone works at ("analysts at Peel Hunt",
+ * "an economist at Capital Economics"): "at" after a job noun? */
+bool
+er_works_at(const struct ent_run *r, size_t i)
+{
+    static const char *const jobs[] = {"analyst", "analysts", "economist", "economists",
+                                       "strategist", "strategists", "researcher", "researchers",
+                                       "partner", "director", "executive", "head", "chief",
+                                       "lawyer", "lawyers", "trader", "traders", "banker",
+                                       "bankers", "manager", "managers", "broker", "brokers", NULL};
+    const struct tok *v = r->t.v;
+    if (i < 2 || !pm_word(r, i - 1, "at"))
+        return false;
+    size_t n = v[i - 2].end - v[i - 2].start;
+    for (const char *const *j = jobs; *j; j++)
+        if (strlen(*j) == n && ex_lower((unsigned char)r->s[v[i - 2].start]) == (unsigned char)**j &&
+            memcmp(r->s + v[i - 2].start + 1, *j + 1, n - 1) == 0)
+            return true; /* "Analysts at" opening a sentence too */
+    return false;
+}
+
+/* Is the run [i, b] a brand or a shop: after "sales of" or "maker(s)
+ * of" ("Sales of Johnnie Walker fell"), or a possessive with nothing
+ * after it but punctuation ("which makes Jack Daniel's, also", "at
+ * Sainsbury's.": a person's possessive goes on to what is theirs)? */
+bool
+er_product_cue(const struct ent_run *r, size_t i, size_t b)
+{
+    static const char *const heads[] = {"sales", "Sales", "maker", "makers", "Maker", "Makers",
+                                        NULL};
+    const struct tok *v = r->t.v;
+    if (v[b].flags & TK_POSS) {
+        size_t p = v[b].end;
+        while (p < r->n && r->s[p] && r->s[p] != ' ' && r->s[p] != '\n' &&
+               !strchr(",.;:)!?", r->s[p]))
+            p++; /* past the "'s" */
+        if (p < r->n && r->s[p] && strchr(",.;:)!?", r->s[p]))
+            return true;
+    }
+    if (i < 2 || !pm_word(r, i - 1, "of") || v[i].sep != ' ')
+        return false;
+    for (const char *const *h = heads; *h; h++)
+        if (pm_word(r, i - 2, *h))
+            return true;
+    return false;
 }

@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "dossier/util.h"
 #include "people.h"
 
 /* Is token t exactly one of the words of list (NULL-terminated)? */
@@ -173,4 +174,56 @@ er_elided(const struct ent_run *r, size_t k)
     if (al == 3 && memcmp(p + 1, "\xE2\x80\x99", 3) != 0)
         return false;
     return n > al + 2 && ex_is_upper((unsigned char)p[1 + al]);
+}
+
+/* Is token k a place or a people's name in the gazetteer ("Guinea",
+ * "Irish", "Asia")? */
+static bool
+ps_gazetteer_place(const struct ent_run *r, size_t k)
+{
+    const struct tok *t = &r->t.v[k];
+    char key[48];
+    size_t n = t->end - t->start;
+    if (n >= sizeof key)
+        return false;
+    for (size_t p = 0; p < n; p++)
+        key[p] = (char)ex_lower((unsigned char)r->s[t->start + p]);
+    const struct gz_slot *sl = gz_find(r->g, key, n, ds_hash64(key, n));
+    for (int32_t a = sl ? sl->alias : -1; a >= 0; a = r->g->aliases[a].next) {
+        enum entity_kind kind = r->g->ents[r->g->aliases[a].entity].kind;
+        if (kind == ENTITY_COUNTRY || kind == ENTITY_PLACE)
+            return true;
+    }
+    return false;
+}
+
+/* See people.h. */
+bool
+er_place_compound(const struct ent_run *r, size_t a, size_t b)
+{
+    /* combining forms of peoples and places, and prefixes, that open an
+     * adjective ("Indo-Pacific", "Sino-Indian", "Trans-Pacific") */
+    static const char *const forms[] = {
+        "Indo", "Sino", "Anglo", "Franco", "Russo", "Austro", "Afro", "Euro", "Italo",
+        "Greco", "Graeco", "Judeo", "Hispano", "Luso", "Nippo", "Turco", "Ibero", "Balto",
+        "Slavo", "Germano", "Serbo", "Finno", "Ugro", "Celto", "Belgo", "Polono", "Trans",
+        "Pan", "Mid", "Sub", "Inter", "Pre", "Post", "Anti", "Pro", "Neo", "Non", NULL};
+    /* oceans, regions and peoples a compound ends with ("Asia-Pacific",
+     * "Anglo-Saxon", "Greco-Roman", "Sub-Saharan") */
+    static const char *const ends[] = {
+        "Pacific", "Atlantic", "Arctic", "Antarctic", "Caribbean", "Mediterranean", "Baltic",
+        "Saharan", "Saxon", "Roman", "Christian", "Muslim", "Islamic", "Asian", "European",
+        "American", "African", "Arab", "Arabian", "Semitic", "Soviet", NULL};
+    const struct tok *v = r->t.v;
+    bool one_word = b > a;
+    for (size_t k = a + 1; k <= b; k++) {
+        bool hyphen = v[k].sep == '-' && v[k - 1].end + 1 == v[k].start;
+        if (hyphen && (ps_listed(r, &v[k - 1], forms) || ps_listed(r, &v[k], ends)))
+            return true; /* also inside a longer run: "Zoe Indo-Pacific" */
+        one_word = one_word && hyphen;
+    }
+    for (size_t k = a; one_word && k <= b; k++)
+        if (ps_gazetteer_place(r, k))
+            return true; /* "Guinea-Bissau", "Asia-Pacific"; not "Ella Jordan-Smith" */
+    return false;
 }

@@ -146,6 +146,16 @@ tk_unicode_punct(struct tk_state *st, uint32_t cp, int len)
     st->i += (size_t)len;
 }
 
+/* Is the token before the word being read an initial kept with its dot
+ * ("C." of "C. S. Venkatakrishnan")? */
+static bool
+tk_initial_before(const struct tk_state *st)
+{
+    const struct tok *p = &st->t->v[st->t->n - 1];
+    return p->end - p->start == 2 && ex_is_upper((unsigned char)st->s[p->start]) &&
+           st->s[p->start + 1] == '.';
+}
+
 /* A full stop inside or after a word: the dots of "U.S." stay in it, and
  * so does a middle initial's ("George W. Bush" is one run); otherwise the
  * word ends. */
@@ -165,10 +175,18 @@ tk_word_dot(struct tk_state *st, struct tk_word *w)
     if (single && w->dotted) {
         st->i++; /* the final dot of U.S. */
     } else if (single && ex_is_upper((unsigned char)s[w->seg]) && i + 2 < n && s[i + 1] == ' ' &&
-               ex_is_upper((unsigned char)s[i + 2]) && st->t->n > 0 && st->sep == ' ' &&
-               (st->t->v[st->t->n - 1].flags & (TK_NAMEY | TK_CAP)) != TK_CAP) {
+               ex_is_upper((unsigned char)s[i + 2]) &&
+               ((st->t->n > 0 && st->sep == ' ' &&
+                 ((st->t->v[st->t->n - 1].flags & (TK_NAMEY | TK_CAP)) != TK_CAP ||
+                  tk_initial_before(st))) ||
+                ((st->t->n == 0 || st->sep != ' ') && i + 4 < n &&
+                 (ex_is_lower((unsigned char)s[i + 3]) ||
+                  (s[i + 3] == '.' && s[i + 4] == ' '))))) {
         /* a middle initial: "George W. Bush" is one run; or an initial after
-         * a lower-case word ("chairman N. Chandrasekaran") */
+         * a lower-case word ("chairman N. Chandrasekaran"), or opening a
+         * sentence or a clause before a name ("N. Chandrasekaran, the
+         * chairman", "president, K. Annamalai"): a sentence does not end
+         * with one capital letter there */
         st->i++;
     }
     return TK_END;
@@ -234,7 +252,7 @@ tk_word_step(struct tk_state *st, struct tk_word *w)
     if (d >= 0x80)
         l = utf8_decode(s + st->i, n - st->i, &q);
     if (q >= 0x80 && tk_cp_letter(q) && !utf8_is_cjk(q)) {
-        if (utf8_tolower(q) != q)
+        if (utf8_tolower(q) != q || q == 0x130)
             w->has_upper = true;
         else
             w->has_lower = true;
@@ -264,8 +282,8 @@ tk_word(struct tk_state *st, uint32_t cp)
             w.flags |= TK_CAP;
         else if (ex_is_digit((unsigned char)cp))
             w.flags |= TK_NUM;
-    } else if (utf8_tolower(cp) != cp) {
-        w.flags |= TK_CAP;
+    } else if (utf8_tolower(cp) != cp || cp == 0x130) {
+        w.flags |= TK_CAP; /* U+0130, Turkish dotted capital I ("İmamoğlu"), folds to itself */
     }
     enum tk_step r = TK_MORE;
     while (st->i < st->n && (r = tk_word_step(st, &w)) == TK_MORE)
