@@ -23,8 +23,9 @@
  * story of two or more members none of which holds (in its title or lead)
  * a term of its title (its title names only what is new, a running
  * story's next event) or none of which mentions a person its title names
- * (another person's move on the same theme)
- * (bench/results/2026-12-07-story4.md); a story whose first article is
+ * while they mention none it names (another person's move on the same
+ * theme; a title naming the protagonist and his successor still joins)
+ * (bench/results/2026-12-07-story4.md, story5.md); a story whose first article is
  * more than STORY_DAYS away is never joined, so days of updates on one
  * running story do not chain into one. So grouping costs one tokenizing of a title and lead per article,
  * and a pair score only for the few whose key vectors are close but not

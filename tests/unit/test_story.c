@@ -11,7 +11,8 @@
  * the phrase count would have extrapolated from (and costs no full-text
  * query); an article that matches one member of a story but not its first
  * one starts its own, and so does one whose title names only what is new
- * against a story of two members, or a person none of them mentions.
+ * against a story of two members, or a person none of them mentions (and
+ * none they do: a title naming the protagonist and his successor joins).
  */
 #include "config.h"
 
@@ -512,19 +513,28 @@ chain_run(const char *dir)
     remove_index(path);
 }
 
+/* Store an extraction of document id mentioning person and, unless NULL,
+ * other (names), as indexing would store it. */
+static void
+mention_people(struct store *s, int64_t id, const char *person, const char *other)
+{
+    struct ds_error err;
+    struct span sp[2] = {{0, 4}, {5, 9}};
+    struct entity e[2] = {{(char *)(uintptr_t)person, NULL, ENTITY_PERSON, &sp[0], 1},
+                          {(char *)(uintptr_t)other, NULL, ENTITY_PERSON, &sp[1], 1}};
+    struct extraction x = {NULL, 0, e, other ? 2 : 1, NULL, 0};
+    if (store_put_extraction(s, id, &x, &err) != 0)
+        diag("extraction: %s", err.msg);
+}
+
 /* Article (source, date, title, body) mentioning person (a name) in its
- * stored extraction, as indexing would store it. */
+ * stored extraction. */
 static int64_t
 add_about(struct store *s, const char *source, const char *date, const char *title,
           const char *body, const char *person)
 {
     int64_t id = add(s, source, date, title, body);
-    struct ds_error err;
-    struct span sp = {0, 4};
-    struct entity e = {(char *)(uintptr_t)person, NULL, ENTITY_PERSON, &sp, 1};
-    struct extraction x = {NULL, 0, &e, 1, NULL, 0};
-    if (store_put_extraction(s, id, &x, &err) != 0)
-        diag("extraction: %s", err.msg);
+    mention_people(s, id, person, NULL);
     return id;
 }
 
@@ -692,6 +702,50 @@ new_person_run(const char *dir)
     remove_index(path);
 }
 
+/* A new person beside the story's own in the title: A and B tell of a
+ * fisheries minister resigning; C, a day later, names him and his acting
+ * successor in its title, a man neither A nor B mentions. C still names
+ * the story's protagonist, so it is a telling of the event and joins; D,
+ * grouped before C, on the successor's first decision, names only him and
+ * starts its own. */
+static void
+successor_run(const char *dir)
+{
+    char *path;
+    struct ds_error err;
+    struct store *s = open_fresh(dir, "successor.db", &path, &err);
+    store_begin(s, &err);
+    add_filler(s);
+    const char *he = "Jorge Alvear", *next = "Mateo Rivas";
+    int64_t a = add_about(s, "Harbour Ledger", "2025-01-06",
+                          "Fisheries minister Jorge Alvear resigns over quota row",
+                          "Jorge Alvear resigned as fisheries minister on Monday after weeks of "
+                          "protest by the small boats of the north against his anchovy quotas.",
+                          he);
+    int64_t b = add_about(s, "Andes Wire", "2025-01-06",
+                          "Alvear quits fisheries ministry as quota protests grow",
+                          "Jorge Alvear quit the fisheries ministry on Monday as protests by "
+                          "the small boats of the north against the anchovy quotas grew.", he);
+    int64_t d = add_about(s, "Coast Radio", "2025-01-07",
+                          "Mateo Rivas suspends anchovy quotas",
+                          "Mateo Rivas suspended the anchovy quotas on Tuesday after weeks of "
+                          "protest by the small boats of the north against the fisheries "
+                          "ministry.", next);
+    int64_t c = add(s, "Pacific Desk", "2025-01-07",
+                          "Alvear resigns as fisheries minister; Rivas to act in his place",
+                          "Jorge Alvear resigned as fisheries minister after weeks of protest "
+                          "by the small boats of the north against the anchovy quotas, and "
+                          "Mateo Rivas will act in his place.");
+    mention_people(s, c, he, next);
+    store_commit(s, &err);
+    ok(story_group(s, &err) >= 0, "a resignation and a successor grouped: %s", err.msg);
+    is_int(story_of(s, b), a, "B tells A's resignation: it joins A's story");
+    is_int(story_of(s, c), a, "C names the minister and his successor: it joins the story");
+    is_int(story_of(s, d), d, "D names only the successor: a story of its own");
+    store_close(&s);
+    remove_index(path);
+}
+
 int
 main(void)
 {
@@ -718,6 +772,7 @@ main(void)
     drift_run(dir);
     new_title_run(dir);
     new_person_run(dir);
+    successor_run(dir);
     remove_index(path);
     rmdir(dir);
     return done_testing();

@@ -557,10 +557,12 @@ people_count(struct grouping *g, const char *people, struct strmap *count)
 
 /* Does the title of document id (key k) name a person (by the last word
  * of a name it mentions) whom no member of story, a story of two or more
- * members in the index, mentions in its title or lead? Another outlet's
- * telling of an event names its protagonist as the others do; an article
- * on another politician's remarks on the same theme names someone new.
- * 1 yes, 0 no, -1 with err. */
+ * members in the index, mentions in its title or lead, and no person they
+ * mention? Another outlet's telling of an event names its protagonist as
+ * the others do; an article on another politician's remarks on the same
+ * theme names someone new, and only them. A telling whose title names the
+ * protagonist and someone new beside him (a departing minister and his
+ * acting successor) is still the event. 1 yes, 0 no, -1 with err. */
 static int
 title_person_new(struct grouping *g, int64_t id, const struct key *k, int64_t story,
                  int64_t day, struct ds_error *err)
@@ -572,17 +574,21 @@ title_person_new(struct grouping *g, int64_t id, const struct key *k, int64_t st
         return -1;
     struct strmap surnames = STRMAP_INIT;
     people_count(g, people, &surnames);
-    int found = 0;
-    for (size_t i = 0; i < surnames.n && !found; i++) {
+    bool found = false, known = false;
+    for (size_t i = 0; i < surnames.n && !known; i++) {
         const char *name = surnames.e[i].key;
         const struct strmap_entry *t = strmap_find(&g->terms, name, strlen(name));
         const uint64_t *pos = t ? u64map_find(&k->at, t->value) : NULL;
         const struct sterm *st = t ? &g->t[t->value] : NULL;
-        found = pos && k->title[*pos] && !st->common && !story_holds(g, st, story, day);
+        if (!pos || !k->title[*pos] || st->common)
+            continue;
+        bool held = story_holds(g, st, story, day);
+        found |= !held;
+        known |= held;
     }
     strmap_free(&surnames);
     free(people);
-    return found;
+    return found && !known;
 }
 
 /* What a story's core (its first STORY_CORE entries in the index) says of
