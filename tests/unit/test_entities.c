@@ -567,6 +567,9 @@ main(void)
     has("Soldiers of the 101st Airborne Division landed.", "101st Airborne Division",
         ENTITY_ORG, 1);
     has("Marines of 40 Commando Brigade trained there.", "40 Commando Brigade", ENTITY_ORG, 1);
+    /* A corps heads its name over "of", as a ministry does. */
+    has("The Army Corps of Engineers will repair the levee.", "Army Corps of Engineers",
+        ENTITY_ORG, 1);
     has("The case went to the King's Bench Division in May.", "King's Bench Division",
         ENTITY_ORG, 1);
     has("A spokesman for the Alzheimer's Society said care was poor.", "Alzheimer's Society",

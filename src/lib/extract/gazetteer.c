@@ -484,7 +484,7 @@ static const char *const wl_org_head[] = {
     "Commission", "Council", "Academy", "Association", "Federation", "Organisation",
     "Organization", "Centre", "Center", "School", "College", "Committee", "Board", "Court",
     "Fund", "Foundation", "Society", "Chamber", "Embassy", "Administration", "Authority",
-    "Union", "Confederation", "Secretariat", "Party", NULL};
+    "Union", "Confederation", "Secretariat", "Party", "Corps", NULL};
 /* Titles after which a single word is a person's surname. */
 static const char *const wl_honorific[] = {
     "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady", "Dame", "Baroness", "Baron",
