@@ -1,0 +1,18 @@
+#!/bin/sh
+# heldout_furn3.sh — TAP wrapper for heldout_furn.py on the third
+# furniture set tests/extract/heldout_furn3/ (issue 12): saved pages,
+# Markdown clippings, browser pastes, press releases and wire copy, and
+# news-database exports, with the kinds heldout_furn, heldout_furn2 and
+# heldout_meta..meta5 do not have or have in other words: copyright
+# footers, press-release contact blocks, "###", "About X" boilerplate and
+# forward-looking-statement disclaimers, update notes, author bios at the
+# end, comment-section residue, consent banners, "Advertisement" and
+# "Sponsored" labels, affiliate disclosures, listening and reading times,
+# breadcrumbs, share counters, image file names, database-export fields;
+# and body lines that look like them.
+# Honest first run: FIRST_RUN_PENDING
+. "$(dirname "$0")/python_env.sh"
+exec python3 "$TOP_SRCDIR/tests/extract/heldout_furn.py" "$TOP_BUILDDIR/tests/ingest/ingest_dump" \
+    "$TOP_BUILDDIR/tests/extract/extract_dump" "$DOSSIER_ASSETS" \
+    "$TOP_SRCDIR/tests/extract/heldout_furn3" --check \
+    --floors=furniture:1.0,lost:99
