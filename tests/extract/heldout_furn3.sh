@@ -10,9 +10,14 @@
 # "Sponsored" labels, affiliate disclosures, listening and reading times,
 # breadcrumbs, share counters, image file names, database-export fields;
 # and body lines that look like them.
-# Honest first run: FIRST_RUN_PENDING
+# Honest first run (written before any code change for it, committed in
+# afdfb22 on main's ea1a88e, run once after): furniture left in 24 of 30
+# articles (89 of 167 lines: web 6 of 10, markdown 4 of 5, paste 6 of 6,
+# release 4 of 5, export 4 of 4); body lines lost 1 of 82 ("Advertisement
+# revenue fell 8%." taken as an "Advertisement" label). Floors at those
+# values.
 . "$(dirname "$0")/python_env.sh"
 exec python3 "$TOP_SRCDIR/tests/extract/heldout_furn.py" "$TOP_BUILDDIR/tests/ingest/ingest_dump" \
     "$TOP_BUILDDIR/tests/extract/extract_dump" "$DOSSIER_ASSETS" \
     "$TOP_SRCDIR/tests/extract/heldout_furn3" --check \
-    --floors=furniture:1.0,lost:99
+    --floors=furniture:0.80,lost:1
