@@ -191,6 +191,30 @@ timed_label(const char *s, size_t n)
     return ing_ieq_any(s, m, labels, DS_ARRAY_LEN(labels));
 }
 
+/* "Oct. 9, 2024, 8:12 p.m. ETBreaking", "March 3, 2024 Key event": a live
+ * post's date stamp with its badge, glued or not. */
+static bool
+stamped_badge(const char *s, size_t n)
+{
+    static const char *const badges[] = {"breaking", "breaking news", "key event", "pinned",
+                                         "just in", "live", "new", "update"};
+    if (n > 60)
+        return false;
+    for (size_t k = 0; k < DS_ARRAY_LEN(badges); k++) {
+        size_t bl = strlen(badges[k]), m = n - bl;
+        if (n <= bl + 6 || !ing_ieq(s + m, bl, badges[k]))
+            continue;
+        while (m && s[m - 1] == ' ')
+            m--;
+        struct ing_date dt;
+        size_t at;
+        if (ing_find_date(s, m, &dt, &at) && at == 0 && ing_count_words_max(s, m, 9) <= 8 &&
+            !ing_is_prose(s, m, 4))
+            return true;
+    }
+    return false;
+}
+
 /* ---- comments and share counters -------------------------------------------------- */
 
 /* "1.4K", "1,024", "54", "2.3k": a counter's number, its whole length or 0. */
@@ -284,7 +308,7 @@ share_row(const char *s, size_t n)
 {
     if (n > 80 || ing_count_words_max(s, n, 11) > 10 || count_len(s, n) == n)
         return false;
-    bool counted = false;
+    bool counted = false, worded = false, only = false;
     for (size_t a = 0;;) {
         size_t e = a;
         while (e < n && s[e] != '|' && !(e + 1 < n && memcmp(s + e, "\xc2\xb7", 2) == 0))
@@ -297,14 +321,20 @@ share_row(const char *s, size_t n)
             pl--;
         if (!share_piece(p, pl))
             return false;
-        counted = counted || count_len(p, pl) || (pl && is_digit(p[pl - 1])) ||
-                  ing_ieq_any(p, pl, share_only, DS_ARRAY_LEN(share_only)) ||
-                  (pl > 6 && ing_ifind(p, pl, "share"));
+        bool digits = false;
+        for (size_t i = 0; i < pl && !digits; i++)
+            digits = is_digit(p[i]);
+        counted = counted || digits;
+        worded = worded || count_len(p, pl) != pl;
+        only = only || ing_ieq_any(p, pl, share_only, DS_ARRAY_LEN(share_only)) ||
+               (pl > 6 && ing_ifind(p, pl, "share"));
         if (e >= n)
             break;
         a = e + (s[e] == '|' ? 1 : 2);
     }
-    return counted;
+    /* "Facebook 212" (a count and a button), "Tweet" (a word only buttons
+     * use); not "2019 | 1,200 | 1,350" (a table's row) nor "Facebook" */
+    return (counted && worded) || only;
 }
 
 /* "Like this story? Share it", "Enjoyed this? Pass it on": a short call
@@ -337,7 +367,7 @@ giving_appeal(const char *s, size_t n)
                                         "our work", "this work"};
     return n <= 300 && !reports_speech(s, n) && ing_count_words_max(s, n, 41) <= 40 &&
            has_any(s, n, gives, DS_ARRAY_LEN(gives)) && has_any(s, n, about, DS_ARRAY_LEN(about)) &&
-           site_voice(s, n);
+           ing_ifind(s, n, "you"); /* to the reader: not "We asked readers to donate" */
 }
 
 /* The comment section under a story: "Comments (7)", "Show comments
@@ -362,8 +392,13 @@ comment_residue(const char *s, size_t n)
     const char *bar = memchr(s, '|', n); /* "Posted in Travel | 12 Comments" */
     if (bar && ing_istarts(s, n, "posted in ") && ing_ifind(bar, (size_t)(s + n - bar), "comment"))
         return true;
+    /* opening the line, or in the site's voice ("You must be logged in to
+     * post a comment."): "The app will show comments first." is text */
+    for (size_t k = 0; k < DS_ARRAY_LEN(strong); k++)
+        if (ing_istarts(s, n, strong[k]))
+            return true;
     if (has_any(s, n, strong, DS_ARRAY_LEN(strong)))
-        return ing_count_words_max(s, n, 13) <= 12 || ing_ifind(s, n, "required fields");
+        return site_voice(s, n) && ing_count_words_max(s, n, 13) <= 12;
     /* "Join the conversation", "Log in or create an account to join the
      * discussion.": the words alone, or a call to the reader to log in */
     return has_any(s, n, weak, DS_ARRAY_LEN(weak)) &&
@@ -476,6 +511,8 @@ ing_notice_shape(const char *s, size_t n)
         return "affiliate";
     if (timed_label(s, n))
         return "audio";
+    if (stamped_badge(s, n))
+        return "time";
     if (comment_residue(s, n))
         return "comments";
     if (share_row(s, n) || share_call(s, n))

@@ -126,7 +126,8 @@ disclaimer_text(const struct ing_doc_line *l)
                                         "safe harbor",            "not historical facts",
                                         "subject to risks",       "forward-looking statement"};
     size_t len;
-    return ing_is_content(l) && !quotes(l) && ing_ifind(l->t, l->tl, "forward-looking") &&
+    return ing_is_content(l) && !quotes(l) && !ing_has_speech_verb(l->t, l->tl) &&
+           ing_ifind(l->t, l->tl, "forward-looking") &&
            ing_ifind_first(l->t, l->tl, legal, DS_ARRAY_LEN(legal), &len) &&
            ing_count_words_max(l->t, l->tl, 401) <= 400;
 }
