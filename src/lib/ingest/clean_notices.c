@@ -120,8 +120,8 @@ consent_banner(const char *s, size_t n)
     static const char *const signs[] = {"accept", "consent", "agree", "partners",
                                         "privacy", "personalis", "personaliz", "your device",
                                         "on a device", "settings", "preferences", "use of cookies"};
-    if (!ing_ifind(s, n, "cookie") || ing_has_speech_verb(s, n) ||
-        ing_count_words_max(s, n, 81) > 80 || !site_voice(s, n))
+    if (!ing_ifind(s, n, "cookie") || ing_count_words_max(s, n, 81) > 80 ||
+        ing_has_speech_verb(s, n) || !site_voice(s, n))
         return false;
     for (size_t k = 0; k < DS_ARRAY_LEN(signs); k++)
         if (ing_ifind(s, n, signs[k]))
@@ -135,14 +135,13 @@ consent_banner(const char *s, size_t n)
 static bool
 affiliate_disclosure(const char *s, size_t n)
 {
-    if (reports_speech(s, n) || ing_count_words_max(s, n, 61) > 60)
-        return false;
     bool affiliate = ing_ifind(s, n, "affiliate link") != NULL;
-    bool commission = ing_ifind(s, n, "commission") != NULL &&
+    bool commission = !affiliate && ing_ifind(s, n, "commission") != NULL &&
                       (ing_ifind(s, n, "earn") || ing_ifind(s, n, "receive")) &&
                       (ing_ifind(s, n, "link") || ing_ifind(s, n, "buy") ||
                        ing_ifind(s, n, "purchase") || ing_ifind(s, n, "book"));
-    return (affiliate || commission) && site_voice(s, n);
+    return (affiliate || commission) && ing_count_words_max(s, n, 61) <= 60 &&
+           !reports_speech(s, n) && site_voice(s, n);
 }
 
 /* ---- reading and listening times -------------------------------------------------- */
@@ -365,9 +364,9 @@ giving_appeal(const char *s, size_t n)
                                         "contribute now", "make a contribution"};
     static const char *const about[] = {"reader", "journalism", "reporting", "newsroom",
                                         "our work", "this work"};
-    return n <= 300 && !reports_speech(s, n) && ing_count_words_max(s, n, 41) <= 40 &&
+    return n <= 300 && ing_ifind(s, n, "you") && /* not "We asked readers to donate" */
            has_any(s, n, gives, DS_ARRAY_LEN(gives)) && has_any(s, n, about, DS_ARRAY_LEN(about)) &&
-           ing_ifind(s, n, "you"); /* to the reader: not "We asked readers to donate" */
+           ing_count_words_max(s, n, 41) <= 40 && !reports_speech(s, n);
 }
 
 /* The comment section under a story: "Comments (7)", "Show comments
@@ -376,35 +375,41 @@ giving_appeal(const char *s, size_t n)
 static bool
 comment_residue(const char *s, size_t n)
 {
-    static const char *const strong[] = {
+    static const char *const with_comment[] = {
         "log in to comment", "sign in to comment", "login to comment", "comments are closed",
-        "be the first to comment", "leave a reply", "post a comment", "view all comments",
-        "inline feedbacks", "your email address will not be published",
-        "required fields are marked", "comments have been closed", "commenting is closed",
-        "show comments", "view comments", "load comments", "read comments"};
-    static const char *const weak[] = {"join the conversation", "join the discussion"};
-    if (n > 160 || reports_speech(s, n) || ing_count_words_max(s, n, 21) > 20)
+        "be the first to comment", "post a comment", "view all comments",
+        "comments have been closed", "commenting is closed", "show comments", "view comments",
+        "load comments", "read comments"};
+    static const char *const others[] = {
+        "leave a reply", "inline feedbacks", "your email address will not be published",
+        "required fields are marked", "join the conversation", "join the discussion"};
+    if (n > 160 || ing_count_words_max(s, n, 21) > 20)
         return false;
     if (ing_istarts(s, n, "sort by") && ing_count_words_max(s, n, 9) <= 8 && s[n - 1] != '.')
         return true;
-    if (ing_ifind(s, n, "comment") && s[n - 1] == ')' && ing_count_words_max(s, n, 5) <= 4)
+    /* "Join the conversation", "Log in or create an account to join the
+     * discussion.": the words opening the line, or a call to log in */
+    for (size_t k = 0; k < DS_ARRAY_LEN(others); k++)
+        if (ing_istarts(s, n, others[k]))
+            return true;
+    if ((ing_istarts(s, n, "log in") || ing_istarts(s, n, "sign in") ||
+         ing_istarts(s, n, "register")) &&
+        (ing_ifind(s, n, "join the discussion") || ing_ifind(s, n, "join the conversation")))
+        return true;
+    if (!ing_ifind(s, n, "comment") || reports_speech(s, n))
+        return false;
+    if (s[n - 1] == ')' && ing_count_words_max(s, n, 5) <= 4)
         return true; /* "Comments (7)" */
     const char *bar = memchr(s, '|', n); /* "Posted in Travel | 12 Comments" */
-    if (bar && ing_istarts(s, n, "posted in ") && ing_ifind(bar, (size_t)(s + n - bar), "comment"))
+    if (bar && ing_istarts(s, n, "posted in "))
         return true;
     /* opening the line, or in the site's voice ("You must be logged in to
      * post a comment."): "The app will show comments first." is text */
-    for (size_t k = 0; k < DS_ARRAY_LEN(strong); k++)
-        if (ing_istarts(s, n, strong[k]))
+    for (size_t k = 0; k < DS_ARRAY_LEN(with_comment); k++)
+        if (ing_istarts(s, n, with_comment[k]))
             return true;
-    if (has_any(s, n, strong, DS_ARRAY_LEN(strong)))
-        return site_voice(s, n) && ing_count_words_max(s, n, 13) <= 12;
-    /* "Join the conversation", "Log in or create an account to join the
-     * discussion.": the words alone, or a call to the reader to log in */
-    return has_any(s, n, weak, DS_ARRAY_LEN(weak)) &&
-           (ing_ieq_any(s, n, weak, DS_ARRAY_LEN(weak)) || ing_istarts(s, n, "log in") ||
-            ing_istarts(s, n, "sign in") || ing_istarts(s, n, "login") ||
-            ing_istarts(s, n, "register"));
+    return has_any(s, n, with_comment, DS_ARRAY_LEN(with_comment)) && site_voice(s, n) &&
+           ing_count_words_max(s, n, 13) <= 12;
 }
 
 /* ---- breadcrumbs ------------------------------------------------------------------ */
@@ -416,7 +421,8 @@ static bool
 breadcrumb(const char *s, size_t n)
 {
     static const char *const seps[] = {" > ", " \xc2\xbb ", " \xe2\x80\xba ", " / "};
-    if (n > 100 || ing_ends_with_any(s, n, ".,;!?\""))
+    if (n > 100 || ing_ends_with_any(s, n, ".,;!?\"") ||
+        !(memchr(s, '>', n) || memchr(s, '/', n) || memchr(s, '\xc2', n) || memchr(s, '\xe2', n)))
         return false;
     if (ing_istarts(s, n, "you are here: ")) {
         s += 14;

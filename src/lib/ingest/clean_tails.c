@@ -126,10 +126,11 @@ disclaimer_text(const struct ing_doc_line *l)
                                         "safe harbor",            "not historical facts",
                                         "subject to risks",       "forward-looking statement"};
     size_t len;
-    return ing_is_content(l) && !quotes(l) && !ing_has_speech_verb(l->t, l->tl) &&
+    return ing_is_content(l) && memchr(l->t, '-', l->tl) &&
            ing_ifind(l->t, l->tl, "forward-looking") &&
            ing_ifind_first(l->t, l->tl, legal, DS_ARRAY_LEN(legal), &len) &&
-           ing_count_words_max(l->t, l->tl, 401) <= 400;
+           ing_count_words_max(l->t, l->tl, 401) <= 400 && !quotes(l) &&
+           !ing_has_speech_verb(l->t, l->tl);
 }
 
 static bool
@@ -154,6 +155,8 @@ contact_heading(const struct ing_doc_line *l)
         "for more information contact", "for further information, contact",
         "for further information", "contact information", "press inquiries"};
     size_t n = l->tl;
+    if (n > 40)
+        return false;
     while (n && (l->t[n - 1] == ':' || l->t[n - 1] == ' '))
         n--;
     return ing_is_content(l) && ing_ieq_any(l->t, n, heads, DS_ARRAY_LEN(heads));
@@ -314,10 +317,9 @@ bio_shape(const struct ing_doc_line *l)
     static const char *const roles[] = {"reporter", "correspondent", "journalist", "columnist",
                                         "writer", "editor", "contributor", "freelance",
                                         "producer", "critic", "photographer", "author of"};
-    if (quotes(l) || ing_has_speech_verb(l->t, l->tl) || ing_count_words_max(l->t, l->tl, 61) > 60)
-        return false;
     size_t nl = name_opening(l->t, l->tl);
-    if (!nl)
+    if (!nl || ing_count_words_max(l->t, l->tl, 61) > 60 || quotes(l) ||
+        ing_has_speech_verb(l->t, l->tl))
         return false;
     const char *r = l->t + nl;
     size_t rn = l->tl - nl, len;
