@@ -95,7 +95,9 @@ test_release(void)
                "This release contains forward-looking statements within the meaning of federal "
                "securities laws. Readers should not place undue reliance on them.\n\n"
                "Media Contact:\nDana Ames\n(559) 555-0142\nmedia@harbormills.example\n\n"
-               "###\n",
+               "###\n\n"
+               "Legal Disclaimer:\n\n"
+               "The wire provides this news content \"as is\" without warranty of any kind.\n",
                &a) != 0)
         return;
     ok(in_body(&a, "About 40 percent of the plant's power"),
@@ -109,6 +111,9 @@ test_release(void)
        "release: the disclaimer and its heading go");
     ok(!in_body(&a, "Dana Ames") && !in_body(&a, "555-0142"), "release: the contact block goes");
     ok(removed_as(&a, "release", "###"), "release: the end mark goes");
+    ok(removed_as(&a, "disclaimer", "Legal Disclaimer:") &&
+           !in_body(&a, "without warranty of any kind"),
+       "release: a distributor's disclaimer goes");
     article_clear(&a);
 }
 

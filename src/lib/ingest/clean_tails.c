@@ -133,13 +133,25 @@ disclaimer_text(const struct ing_doc_line *l)
            !ing_has_speech_verb(l->t, l->tl);
 }
 
+/* "X provides this news content "as is" without warranty of any kind.":
+ * a distributor's disclaimer of the release as a whole. */
+static bool
+release_disclaimer(const struct ing_doc_line *l)
+{
+    return l->tl <= 400 && ing_ifind(l->t, l->tl, "without warranty") &&
+           (ing_ifind(l->t, l->tl, "this release") || ing_ifind(l->t, l->tl, "content")) &&
+           !ing_has_speech_verb(l->t, l->tl);
+}
+
 static bool
 disclaimer_heading(const struct ing_doc_line *l)
 {
     return heading_like(l, 8) &&
            (ing_ifind(l->t, l->tl, "forward-looking") || ing_ifind(l->t, l->tl, "safe harbor") ||
             ing_istarts(l->t, l->tl, "cautionary note") ||
-            ing_istarts(l->t, l->tl, "cautionary statement"));
+            ing_istarts(l->t, l->tl, "cautionary statement") ||
+            ing_istarts(l->t, l->tl, "legal disclaimer") || ing_ieq(l->t, l->tl, "disclaimer:") ||
+            ing_ieq(l->t, l->tl, "disclaimer"));
 }
 
 /* The heading of a release's contact block ("Media Contact:", "Contacts",
@@ -195,8 +207,8 @@ contact_block(struct ing_doc *d, size_t i)
             continue;
         bool r = reachable(l->t, l->tl);
         if (!r && !contact_heading(l) &&
-            (ing_count_words_max(l->t, l->tl, 9) > 8 || ing_ends_with_any(l->t, l->tl, ".!?\"")))
-            break;
+            (ing_count_words_max(l->t, l->tl, 9) > 8 || ing_ends_with_any(l->t, l->tl, ".!?\":")))
+            break; /* a sentence, or another section's label ("Legal Disclaimer:") */
         reach = reach || r;
     }
     if (!reach)
@@ -374,7 +386,7 @@ ing_drop_notices(struct ing_doc *d)
          * furniture anywhere */
         if (copyright_notice(l) && (prose || ing_ifind(l->t, l->tl, "rights reserved")))
             l->why = "copyright";
-        else if (disclaimer_heading(l) || disclaimer_text(l))
+        else if (disclaimer_heading(l) || disclaimer_text(l) || release_disclaimer(l))
             l->why = "disclaimer";
         prose = prose || (ing_is_content(l) && ing_is_prose(l->t, l->tl, 8));
     }
