@@ -414,11 +414,11 @@ comment_residue(const char *s, size_t n)
 
 /* ---- breadcrumbs ------------------------------------------------------------------ */
 
-/* "Home > News > World", "You are here: Home › Business", "Business /
+/* See lib.h. "Home > News > World", "You are here: Home › Business", "Business /
  * Technology", "Markets / Economy / Central banks": a trail of section
  * names, each one to four words opening with a capital. */
-static bool
-breadcrumb(const char *s, size_t n)
+bool
+ing_is_breadcrumb(const char *s, size_t n)
 {
     static const char *const seps[] = {" > ", " \xc2\xbb ", " \xe2\x80\xba ", " / "};
     if (n > 100 || ing_ends_with_any(s, n, ".,;!?\"") ||
@@ -525,8 +525,6 @@ ing_notice_shape(const char *s, size_t n)
         return "share";
     if (giving_appeal(s, n))
         return "promo";
-    if (breadcrumb(s, n))
-        return "breadcrumb";
     if (release_end_mark(s, n))
         return "release";
     if (record_field(s, n))

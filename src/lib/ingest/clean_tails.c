@@ -325,7 +325,9 @@ bio_shape(const struct ing_doc_line *l)
 {
     static const char *const covers[] = {" covers ", " writes about ", " writes for ",
                                          " reports on ", " reports for ", " has covered "};
-    static const char *const is[] = {" is a ", " is an ", " is the ", " is "};
+    /* not " is the editor of ...", " is technology correspondent ...": a
+     * closing line of a column that introduces its writer is text */
+    static const char *const is[] = {" is a ", " is an "};
     static const char *const roles[] = {"reporter", "correspondent", "journalist", "columnist",
                                         "writer", "editor", "contributor", "freelance",
                                         "producer", "critic", "photographer", "author of"};
@@ -386,6 +388,8 @@ ing_drop_notices(struct ing_doc *d)
          * furniture anywhere */
         if (copyright_notice(l) && (prose || ing_ifind(l->t, l->tl, "rights reserved")))
             l->why = "copyright";
+        else if (ing_is_breadcrumb(l->t, l->tl))
+            l->why = "breadcrumb";
         else if (disclaimer_heading(l) || disclaimer_text(l) || release_disclaimer(l))
             l->why = "disclaimer";
         prose = prose || (ing_is_content(l) && ing_is_prose(l->t, l->tl, 8));

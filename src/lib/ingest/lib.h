@@ -105,9 +105,13 @@ const char *ing_promo_shape(const char *s, size_t n);
  * image's file name ("image"), a consent banner ("consent"), an affiliate
  * disclosure ("affiliate"), a reading or listening time ("audio"), a
  * comment section's residue ("comments"), a share row ("share"), a
- * breadcrumb trail ("breadcrumb"), a release's end mark ("release"), a
+ * release's end mark ("release"), a
  * database record's field ("record"); or NULL. */
 const char *ing_notice_shape(const char *s, size_t n);
+/* A breadcrumb trail ("Home > News > World", "Markets / Economy / Central
+ * banks"); dropped after the metadata passes, which read a section from it
+ * first (clean_notices.c). */
+bool ing_is_breadcrumb(const char *s, size_t n);
 /* Does s open as a heading of the outlet's other stories ("Trending",
  * "Most read", "Related", "More from", "You may also like")?
  * (clean_promos.c) */
