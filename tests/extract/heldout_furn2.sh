@@ -9,9 +9,12 @@
 # 21. Floors at those values in 90f5fe2. Tuned on this set: furniture
 # left in 2 of 10 (3 of 50 lines: a copyright line on a page, which the
 # metadata passes read for the outlet, and a dated live stamp glued to its
-# "Breaking" badge), body lines lost 0; floors at those values.
+# "Breaking" badge), body lines lost 0; floors at those values. After
+# the third set's fixes (clean_notices.c, clean_tails.c: copyright notices
+# once the text has begun, a date stamp glued to its badge): furniture
+# left in 0 of 10, body lines lost 0; the floors hold issue 12's target.
 . "$(dirname "$0")/python_env.sh"
 exec python3 "$TOP_SRCDIR/tests/extract/heldout_furn.py" "$TOP_BUILDDIR/tests/ingest/ingest_dump" \
     "$TOP_BUILDDIR/tests/extract/extract_dump" "$DOSSIER_ASSETS" \
     "$TOP_SRCDIR/tests/extract/heldout_furn2" --check \
-    --floors=furniture:0.20,lost:0
+    --floors=furniture:0.03,lost:0

@@ -307,7 +307,6 @@ static const char *const label_prefixes[] = {
     "saved from ",
     "download our app",
     "download the app",
-    "advertisement",
     "get the app",
     "\xe8\xb4\xa3\xe4\xbb\xbb\xe7\xbc\x96\xe8\xbe\x91", /* 责任编辑 (editor in charge) */
     "\xe7\xbc\x96\xe8\xbe\x91\xef\xbc\x9a",             /* 编辑： */
@@ -383,7 +382,11 @@ prefixes:
     for (size_t i = 0; i < DS_ARRAY_LEN(label_prefixes); i++)
         if (ing_istarts(s, n, label_prefixes[i]))
             return true;
-    return false;
+    /* "Advertisement - Scroll to continue", "ADVERTISEMENT Story continues
+     * below": the label run into the next one; "Advertisement revenue fell
+     * 8%." goes on in lower case and is a sentence of the text */
+    return ing_istarts(s, n, "advertisement") && n > 13 &&
+           !(s[13] >= 'a' && s[13] <= 'z') && !(s[13] == ' ' && n > 14 && s[14] >= 'a' && s[14] <= 'z');
 }
 
 /* ---- run-ins and credits ----------------------------------------------------------- */
@@ -959,6 +962,9 @@ ing_furniture_reason(const struct ingest_ctx *ctx, const char *s, size_t n)
     size_t tp = n <= 60 ? ing_time_prefix(s, n) : 0;
     if (tp && tp < n && is_label(s + tp, n - tp))
         return "time"; /* a live blog's "12:41 Key event", glued or not */
+    const char *notice = ing_notice_shape(s, n);
+    if (notice)
+        return notice;
     if (n <= 80 && is_quote_chips(s, n))
         return "ticker";
     if (is_underscore_rule(s, n))

@@ -141,6 +141,7 @@ clean_lines(struct ing_doc *d, bool structured)
         ing_meta_bottom(d);
     }
     ing_drop_prompt_blocks(d);
+    ing_drop_notices(d);
     if (!structured)
         ing_meta_dateline(d, d->a->path);
     else
@@ -425,6 +426,7 @@ ing_finish(const struct ingest_ctx *ctx, struct article *out, struct buf *raw, s
     ing_meta_top(&d);
     ing_meta_bottom(&d);
     ing_drop_prompt_blocks(&d);
+    ing_drop_notices(&d);
     ing_meta_dateline(&d, out->path);
     if (!d.source)
         ing_meta_furniture_outlet(&d);

@@ -101,6 +101,17 @@ const char *ing_caption_shape(const char *s, size_t n);
  * a "Supplied" caption ("caption"), an app, podcast or donation appeal
  * ("promo"); or NULL. */
 const char *ing_promo_shape(const char *s, size_t n);
+/* Furniture shapes any template or export prints (clean_notices.c): an
+ * image's file name ("image"), a consent banner ("consent"), an affiliate
+ * disclosure ("affiliate"), a reading or listening time ("audio"), a
+ * comment section's residue ("comments"), a share row ("share"), a
+ * release's end mark ("release"), a
+ * database record's field ("record"); or NULL. */
+const char *ing_notice_shape(const char *s, size_t n);
+/* A breadcrumb trail ("Home > News > World", "Markets / Economy / Central
+ * banks"); dropped after the metadata passes, which read a section from it
+ * first (clean_notices.c). */
+bool ing_is_breadcrumb(const char *s, size_t n);
 /* Does s open as a heading of the outlet's other stories ("Trending",
  * "Most read", "Related", "More from", "You may also like")?
  * (clean_promos.c) */
@@ -395,6 +406,11 @@ void ing_drop_related_runs(struct ing_doc *d);
 void ing_drop_duplicates(struct ing_doc *d);
 /* Drop the short lines boxed in by subscription prompts. */
 void ing_drop_prompt_blocks(struct ing_doc *d);
+/* After the metadata passes (clean_tails.c): copyright notices anywhere
+ * in the text, a press release's "About X", disclaimer and contact blocks,
+ * a news database's field blocks, a paid post's headline under its label
+ * and a writer's biography among the last lines. */
+void ing_drop_notices(struct ing_doc *d);
 /* The lines that stay into body (a blank line between paragraphs), the
  * dropped ones appended to removed as "reason\tline\n". */
 void ing_assemble(struct ing_doc *d, struct buf *body, struct buf *removed);
