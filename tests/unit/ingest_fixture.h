@@ -1,6 +1,6 @@
 /*
- * ingest_fixture.h — what the metadata unit tests (test_meta4, 5, 6)
- * share: the shipped outlet table loaded once, an article ingested from a
+ * ingest_fixture.h — what the metadata and furniture unit tests share
+ * (test_meta4-8, test_furniture, test_notices): the shipped outlet table loaded once, an article ingested from a
  * string as the indexer would, and two checks on the result. The functions
  * are static inline so a test that uses only some of them still builds
  * with -Werror.
@@ -8,6 +8,7 @@
 #ifndef DOSSIER_TESTS_INGEST_FIXTURE_H
 #define DOSSIER_TESTS_INGEST_FIXTURE_H
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,6 +68,15 @@ has_line(const char *text, const char *line)
         if ((p == text || p[-1] == '\n') && (p[n] == '\0' || p[n] == '\n'))
             return 1;
     return 0;
+}
+
+/* Was line removed with reason why ("why\tline" among the removed lines)? */
+static inline int
+removed_as(const struct article *a, const char *why, const char *line)
+{
+    char want[512];
+    snprintf(want, sizeof want, "%s\t%s", why, line);
+    return a->removed && has_line(a->removed, want);
 }
 
 #endif

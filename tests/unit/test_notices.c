@@ -12,15 +12,6 @@
 
 #include "tests/unit/ingest_fixture.h"
 
-/* A removed line with its reason, "why\tline". */
-static int
-removed_as(const struct article *a, const char *why, const char *line)
-{
-    char want[512];
-    snprintf(want, sizeof want, "%s\t%s", why, line);
-    return a->removed && has_line(a->removed, want);
-}
-
 static void
 test_page_residue(void)
 {
