@@ -738,18 +738,38 @@ fig_home_dollar(const char *s, size_t n)
     return NULL;
 }
 
+/* The first byte c in s[i, end), or SIZE_MAX. */
+static size_t
+fig_next_byte(const char *s, size_t i, size_t end, unsigned char c)
+{
+    const char *p = i < end ? memchr(s + i, c, end - i) : NULL;
+    return p ? (size_t)(p - s) : SIZE_MAX;
+}
+
 /* Where the literal lit (lower case) occurs in s[a, b), case-insensitive
- * on s, or b. */
+ * on s, or b. fig_home_dollar looks for a few literals in every document
+ * with a figure, so the first letter is found with memchr in each case
+ * (a byte-by-byte scan cost 4% of English extraction). */
 static size_t
 fig_find(const char *s, size_t a, size_t b, const char *lit)
 {
     size_t k = strlen(lit);
-    for (size_t i = a; i + k <= b; i++) {
-        size_t j = 0;
-        while (j < k && ex_lower((unsigned char)s[i + j]) == lit[j])
+    if (k == 0 || a > b || b - a < k)
+        return k == 0 && a <= b ? a : b;
+    unsigned char lo = (unsigned char)lit[0], up = ex_is_lower(lo) ? (unsigned char)(lo - 32) : lo;
+    size_t end = b - k + 1; /* the last place lit can start, plus one */
+    size_t pl = fig_next_byte(s, a, end, lo);
+    size_t pu = up != lo ? fig_next_byte(s, a, end, up) : SIZE_MAX;
+    while (pl != SIZE_MAX || pu != SIZE_MAX) {
+        size_t i = pl < pu ? pl : pu, j = 1;
+        while (j < k && ex_lower((unsigned char)s[i + j]) == (unsigned char)lit[j])
             j++;
         if (j == k)
             return i;
+        if (i == pl)
+            pl = fig_next_byte(s, i + 1, end, lo);
+        else
+            pu = fig_next_byte(s, i + 1, end, up);
     }
     return b;
 }
