@@ -435,11 +435,19 @@ static const char topic_day_move[] =
 static int
 store_has_column(struct store *s, const char *table, const char *column, struct ds_error *err)
 {
-    char sql[160];
-    snprintf(sql, sizeof sql,
-             "SELECT count(*) FROM pragma_table_info('%s') WHERE name = '%s'", table, column);
-    int64_t n;
-    return store_pragma_int(s, sql, &n, err) != 0 ? -1 : n > 0;
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(
+        s->db, "SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2", -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, column, -1, SQLITE_STATIC);
+        rc = sqlite3_step(st);
+    }
+    int64_t n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW)
+        return store_fail(s, err, rc, "reading the index header");
+    return n > 0;
 }
 
 /* Migration 25's numbering of the subject keys (stats_fig.c) and of the
