@@ -243,18 +243,20 @@ store_topic_ids_free(struct store *s)
     s->topic_ids = NULL;
 }
 
-/* The number of topic slug, looked up or inserted; -1 with err. */
+/* The number of word in a numbering table (get and ins, its statements),
+ * cached in *map, looked up or inserted; -1 with err. */
 static int64_t
-store_topic_id(struct store *s, const char *slug, struct ds_error *err)
+store_word_number(struct store *s, struct strmap **map, enum store_stmt_id get, enum store_stmt_id ins,
+                  const char *word, struct ds_error *err)
 {
-    size_t len = strlen(slug);
-    const struct strmap_entry *known = s->topic_ids ? strmap_find(s->topic_ids, slug, len) : NULL;
+    size_t len = strlen(word);
+    const struct strmap_entry *known = *map ? strmap_find(*map, word, len) : NULL;
     if (known)
         return (int64_t)known->value;
-    sqlite3_stmt *st = store_stmt(s, SQ_TOPIC_ID_GET, err);
+    sqlite3_stmt *st = store_stmt(s, get, err);
     if (!st)
         return -1;
-    store_bind_text(st, 1, slug);
+    store_bind_text(st, 1, word);
     int64_t id = 0;
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
@@ -263,19 +265,58 @@ store_topic_id(struct store *s, const char *slug, struct ds_error *err)
     }
     sqlite3_reset(st);
     if (rc != SQLITE_DONE)
-        return store_fail(s, err, rc, "reading a topic's number");
+        return store_fail(s, err, rc, "reading a word's number");
     if (id == 0) {
-        if (!(st = store_stmt(s, SQ_TOPIC_ID_INS, err)))
+        if (!(st = store_stmt(s, ins, err)))
             return -1;
-        store_bind_text(st, 1, slug);
-        if (store_done(s, st, "numbering a topic", err) != 0)
+        store_bind_text(st, 1, word);
+        if (store_done(s, st, "numbering a word", err) != 0)
             return -1;
         id = sqlite3_last_insert_rowid(s->db);
     }
-    if (!s->topic_ids)
-        s->topic_ids = xcalloc(1, sizeof *s->topic_ids);
-    strmap_upsert(s->topic_ids, slug, len, NULL)->value = (uint64_t)id;
+    if (!*map)
+        *map = xcalloc(1, sizeof **map);
+    strmap_upsert(*map, word, len, NULL)->value = (uint64_t)id;
     return id;
+}
+
+/* The number of topic slug, looked up or inserted; -1 with err. */
+static int64_t
+store_topic_id(struct store *s, const char *slug, struct ds_error *err)
+{
+    return store_word_number(s, &s->topic_ids, SQ_TOPIC_ID_GET, SQ_TOPIC_ID_INS, slug, err);
+}
+
+/* ---- figure words ------------------------------------------------------------ */
+
+/* figure_rows keeps a figure's unit, scale, kind, direction and
+ * approximation word by number, fig_words each word once (schema 26): a
+ * collection has a few hundred of them (currency codes, "billion",
+ * "amount"), written in every row as text before; the period, a phrase,
+ * stays text. Cached as the topic
+ * numbers are, and dropped with them when a transaction rolls back. */
+void
+store_fig_words_free(struct store *s)
+{
+    if (!s->fig_words)
+        return;
+    strmap_free(s->fig_words);
+    free(s->fig_words);
+    s->fig_words = NULL;
+}
+
+/* Bind word's number at column i of st (NULL for no word); -1 with err. */
+static int
+store_bind_fig_word(struct store *s, sqlite3_stmt *st, int i, const char *word,
+                    struct ds_error *err)
+{
+    if (!word)
+        return sqlite3_bind_null(st, i) == SQLITE_OK ? 0 : -1;
+    int64_t id = store_word_number(s, &s->fig_words, SQ_FIG_WORD_GET, SQ_FIG_WORD_INS, word, err);
+    if (id < 0)
+        return -1;
+    sqlite3_bind_int64(st, i, id);
+    return 0;
 }
 
 static int
@@ -332,18 +373,21 @@ store_put_extraction_rows(struct store *s, int64_t doc_id, const struct extracti
         store_bind_text(st, 6, f->text);
         if (isfinite(f->value))
             sqlite3_bind_double(st, 7, f->value);
-        store_bind_text(st, 8, f->unit);
-        store_bind_text(st, 9, f->scale);
-        store_bind_text(st, 10,
-                        kind_name(figure_kinds, DS_ARRAY_LEN(figure_kinds), (int)f->kind));
-        store_bind_text(st, 11, f->direction);
+        const char *kind = kind_name(figure_kinds, DS_ARRAY_LEN(figure_kinds), (int)f->kind);
+        if (store_bind_fig_word(s, st, 8, f->unit, err) != 0 ||
+            store_bind_fig_word(s, st, 9, f->scale, err) != 0 ||
+            store_bind_fig_word(s, st, 10, kind, err) != 0 ||
+            store_bind_fig_word(s, st, 11, f->direction, err) != 0 ||
+            store_bind_fig_word(s, st, 15, f->approx, err) != 0) {
+            sqlite3_clear_bindings(st);
+            goto out;
+        }
         store_bind_text(st, 12, f->period);
         store_bind_text(st, 13, f->subject);
         /* a range's end only: a single value reads its value_hi back from
          * value (figure_row), 8 bytes less in most rows */
         if (isfinite(f->value_hi) && f->value_hi != f->value)
             sqlite3_bind_double(st, 14, f->value_hi);
-        store_bind_text(st, 15, f->approx);
         if (store_done(s, st, "saving a figure", err) != 0)
             goto out;
         if (f->nalso && store_put_figure_also(s, f, &spans, err) != 0)

@@ -15,7 +15,7 @@
 #include "dossier/zh.h"
 
 #define STORE_APPLICATION_ID 0x444F5353 /* 'DOSS' */
-#define STORE_SCHEMA_VERSION 25
+#define STORE_SCHEMA_VERSION 26
 /* The schema from which bodies are packed into chunks (store/bodychunk.c) */
 #define STORE_SCHEMA_CHUNKS 23
 /* The schema from which a document's topics are kept by topic number
@@ -24,6 +24,9 @@
 /* The schema from which figure subject keys are numbered (corpus_figkey's
  * id; corpus_fig keeps key_id) */
 #define STORE_SCHEMA_FIG_KEY_IDS 25
+/* The schema from which figures are kept in figure_rows, their words by
+ * number in fig_words (figures is a view) */
+#define STORE_SCHEMA_FIG_ROWS 26
 /* The version whose migration creates the statistics tables (corpus.h);
  * upgrading past it marks them stale (stats_tables_stale). */
 #define STORE_SCHEMA_CORPUS 6
@@ -87,6 +90,8 @@ enum store_stmt_id {
     SQ_DT_GET,
     SQ_TOPIC_ID_GET,
     SQ_TOPIC_ID_INS,
+    SQ_FIG_WORD_GET,
+    SQ_FIG_WORD_INS,
     SQ_LEN_DOCSIZE,
     SQ_LEN_GET,
     SQ_LEN_PUT,
@@ -149,6 +154,7 @@ struct store {
     bool alias_tried;                 /* alias_ex was tried (NULL: the assets failed to load) */
     struct store_ent_cache *ent_cache; /* entity ids by kind and name (store/extractions.c) */
     struct strmap *topic_ids;          /* topic numbers by slug (topic_ids, extractions.c) */
+    struct strmap *fig_words;          /* figure words' numbers (fig_words, extractions.c) */
     /* Full-text entries of documents inserted in the open transaction,
      * written just before COMMIT (see store_doc_insert). */
     struct store_fts_entry {
@@ -233,6 +239,7 @@ void store_df_cache_free(struct store *s);
  * name entities that no longer exist. */
 void store_ent_cache_free(struct store *s);
 void store_topic_ids_free(struct store *s);
+void store_fig_words_free(struct store *s);
 
 /* Register the 'dossier' FTS5 tokenizer on db; *api_out gets the connection's
  * fts5_api. Returns a SQLite result code. (store/tokenizer.c) */

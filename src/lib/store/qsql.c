@@ -117,7 +117,8 @@ static const char *const qsql_text[QS__COUNT] = {
                         " (SELECT id FROM topic_ids WHERE slug LIKE ? ESCAPE '\\'))",
     [QS_TAG] = "d.id IN (SELECT doc_id FROM tags WHERE tag = ?)",
     [QS_TAG_PREFIX] = "d.id IN (SELECT doc_id FROM tags WHERE tag LIKE ? ESCAPE '\\')",
-    [QS_HAS_FIGURES] = "EXISTS (SELECT 1 FROM figures f WHERE f.doc_id = d.id)",
+    /* figure_rows, not the view: its doc index covers the lookup */
+    [QS_HAS_FIGURES] = "EXISTS (SELECT 1 FROM figure_rows f WHERE f.doc_id = d.id)",
     [QS_HAS_TITLE] = "d.title IS NOT NULL",
     [QS_HAS_DATE] = "d.published IS NOT NULL",
     [QS_FIGURE_NEAR] = "d.id IN (SELECT doc_id FROM figures WHERE value BETWEEN ? AND ?@)",

@@ -389,7 +389,76 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
      * slug (store_migrate_fig_keys moves its rows too; 0.5 MB at 10k). */
     "DROP INDEX IF EXISTS corpus_ent_kind;"
     "CREATE INDEX corpus_ent_kind ON corpus_ent(kind, docs DESC, entity_id) WHERE docs > 1;",
+    /* 25 -> 26: figures in figure_rows (issue 16: the figures table was the
+     * largest written after the full-text index and the bodies, 6.2 MB and
+     * 2.2 MB of indexes at 10k generated documents). A figure's unit,
+     * scale, kind, direction and approximation are numbers in
+     * fig_words, which keeps each word once (a few hundred in a
+     * collection; the period stays text: it is a phrase, "from January to
+     * November", and most figures have none); its end and its sentence's ends are distances from its
+     * start (a byte or two each instead of two or three). The view
+     * figures (figure_rows_view, below) gives readers the rows as before;
+     * the writer inserts into figure_rows itself (store/extractions.c).
+     * The rows move by store_migrate_figure_rows() after this step, only
+     * while figures is still a table (every step stays safe to run twice). */
+    "CREATE TABLE IF NOT EXISTS fig_words(id INTEGER PRIMARY KEY, word TEXT NOT NULL UNIQUE);"
+    "CREATE TABLE IF NOT EXISTS figure_rows(id INTEGER PRIMARY KEY,"
+    " doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+    " \"start\" INTEGER, len INTEGER, back INTEGER, ahead INTEGER, text TEXT, value REAL,"
+    " unit INTEGER, scale INTEGER, kind INTEGER, direction INTEGER, period TEXT,"
+    " subject TEXT, value_hi REAL, approx INTEGER);"
+    "CREATE INDEX IF NOT EXISTS figure_rows_doc ON figure_rows(doc_id);"
+    "CREATE INDEX IF NOT EXISTS figure_rows_value ON figure_rows(value);",
 };
+
+/* Migration 26's move of the figures into figure_rows, their words
+ * numbered, and of figure_also to point at figure_rows (its key must name
+ * a table). Foreign keys are on: figure_also moves before figures is
+ * dropped, so the drop deletes nothing else. In the upgrade's
+ * transaction: a killed upgrade leaves the file at 25. */
+static const char figure_rows_move[] =
+    "INSERT OR IGNORE INTO fig_words(word) SELECT w FROM (SELECT unit AS w FROM figures"
+    " UNION SELECT scale FROM figures UNION SELECT kind FROM figures"
+    " UNION SELECT direction FROM figures UNION SELECT approx FROM figures) WHERE w IS NOT NULL ORDER BY w;"
+    "INSERT INTO figure_rows(id, doc_id, \"start\", len, back, ahead, text, value, unit, scale,"
+    " kind, direction, period, subject, value_hi, approx)"
+    " SELECT f.id, f.doc_id, f.\"start\", f.\"end\" - f.\"start\", f.\"start\" - f.sent_start,"
+    " f.sent_end - f.\"end\", f.text, f.value,"
+    " (SELECT id FROM fig_words WHERE word = f.unit), (SELECT id FROM fig_words WHERE word = f.scale),"
+    " (SELECT id FROM fig_words WHERE word = f.kind),"
+    " (SELECT id FROM fig_words WHERE word = f.direction),"
+    " f.period, f.subject, f.value_hi,"
+    " (SELECT id FROM fig_words WHERE word = f.approx) FROM figures f ORDER BY f.id;"
+    "DROP TABLE IF EXISTS figure_also_new;"
+    "CREATE TABLE figure_also_new(figure_id INTEGER PRIMARY KEY REFERENCES"
+    " figure_rows(id) ON DELETE CASCADE, spans TEXT NOT NULL);"
+    "INSERT INTO figure_also_new SELECT figure_id, spans FROM figure_also ORDER BY figure_id;"
+    "DROP TABLE figure_also;"
+    "ALTER TABLE figure_also_new RENAME TO figure_also;"
+    "DROP TABLE figures;";
+static const char figure_rows_view[] =
+    "CREATE VIEW IF NOT EXISTS figures(id, doc_id, \"start\", \"end\", sent_start, sent_end, text,"
+    " value, unit, scale, kind, direction, period, subject, value_hi, approx) AS"
+    " SELECT f.id, f.doc_id, f.\"start\", f.\"start\" + f.len, f.\"start\" - f.back,"
+    " f.\"start\" + f.len + f.ahead, f.text, f.value, u.word, sc.word, k.word, d.word, f.period,"
+    " f.subject, f.value_hi, a.word FROM figure_rows f"
+    " LEFT JOIN fig_words u ON u.id = f.unit LEFT JOIN fig_words sc ON sc.id = f.scale"
+    " LEFT JOIN fig_words k ON k.id = f.kind LEFT JOIN fig_words d ON d.id = f.direction"
+    " LEFT JOIN fig_words a ON a.id = f.approx;";
+
+static int
+store_migrate_figure_rows(struct store *s, struct ds_error *err)
+{
+    int64_t tables;
+    if (store_pragma_int(s,
+                         "SELECT count(*) FROM sqlite_schema"
+                         " WHERE type = 'table' AND name = 'figures'",
+                         &tables, err) != 0)
+        return -1;
+    if (tables && store_exec(s, figure_rows_move, "upgrading the index", err) != 0)
+        return -1;
+    return store_exec(s, figure_rows_view, "upgrading the index", err);
+}
 
 /* Migration 24's move of doc_topics' rows into doc_topic_rows, numbered
  * by topic_ids, and the view that takes the table's name. In the upgrade's
@@ -532,6 +601,8 @@ store_migrate(struct store *s, int64_t version, struct ds_error *err)
             goto fail;
         if (v + 1 == STORE_SCHEMA_FIG_KEY_IDS && store_migrate_fig_keys(s, err) != 0)
             goto fail;
+        if (v + 1 == STORE_SCHEMA_FIG_ROWS && store_migrate_figure_rows(s, err) != 0)
+            goto fail;
     }
     if (version < STORE_SCHEMA_CORPUS && stats_tables_stale(s, err) != 0)
         goto fail;
@@ -547,9 +618,9 @@ store_migrate(struct store *s, int64_t version, struct ds_error *err)
     store_holes_drop(s);
     if (rebuild && store_exec(s, "PRAGMA foreign_keys = ON", "upgrading the index", err) != 0)
         return -1;
-    /* the old documents table's pages (23), doc_topics' (24) or the old
-     * corpus_fig's (25), when the file gives pages back */
-    return (rebuild || version < STORE_SCHEMA_FIG_KEY_IDS) && version > 0
+    /* the old documents table's pages (23), doc_topics' (24), the old
+     * corpus_fig's (25) or figures' (26), when the file gives pages back */
+    return (rebuild || version < STORE_SCHEMA_FIG_ROWS) && version > 0
                ? store_reclaim(s, NULL, err)
                : 0;
 fail:

@@ -91,10 +91,12 @@ static const char *const stmt_sql[SQ__COUNT] = {
                    " WHERE docs_fts MATCH ?1 AND rowid = ?5",
     [SQ_DF_FIRST] = "SELECT count(*), max(r) FROM (SELECT rowid AS r FROM docs_fts"
                     " WHERE docs_fts MATCH ?1 ORDER BY rowid LIMIT ?2)",
-    [SQ_FIG_DEL] = "DELETE FROM figures WHERE doc_id = ?1",
-    [SQ_FIG_INS] = "INSERT INTO figures(doc_id, \"start\", \"end\", sent_start, sent_end, text,"
+    [SQ_FIG_DEL] = "DELETE FROM figure_rows WHERE doc_id = ?1",
+    /* schema 26: the words by number (fig_words), the ends as distances */
+    [SQ_FIG_INS] = "INSERT INTO figure_rows(doc_id, \"start\", len, back, ahead, text,"
                    " value, unit, scale, kind, direction, period, subject, value_hi, approx)"
-                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                   " VALUES (?1, ?2, ?3 - ?2, ?2 - ?4, ?5 - ?3, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+                   " ?13, ?14, ?15)",
     [SQ_FIG_ALSO_INS] = "INSERT INTO figure_also(figure_id, spans) VALUES (?1, ?2)",
     [SQ_MENT_DEL] = "DELETE FROM mentions WHERE doc_id = ?1",
     [SQ_MENT_INS] = "INSERT INTO mentions(doc_id, entity_id, count, spans) VALUES (?1, ?2, ?3, ?4)"
@@ -121,6 +123,8 @@ static const char *const stmt_sql[SQ__COUNT] = {
                   " ORDER BY score DESC, slug",
     [SQ_TOPIC_ID_GET] = "SELECT id FROM topic_ids WHERE slug = ?1",
     [SQ_TOPIC_ID_INS] = "INSERT INTO topic_ids(slug) VALUES (?1)",
+    [SQ_FIG_WORD_GET] = "SELECT id FROM fig_words WHERE word = ?1",
+    [SQ_FIG_WORD_INS] = "INSERT INTO fig_words(word) VALUES (?1)",
     [SQ_LEN_DOCSIZE] = "SELECT sz FROM docs_fts_docsize WHERE id = ?1",
     [SQ_LEN_GET] = "SELECT lens FROM doc_lengths WHERE chunk = ?1",
     [SQ_LEN_PUT] = "INSERT OR REPLACE INTO doc_lengths(chunk, lens) VALUES (?1, ?2)",
@@ -619,6 +623,7 @@ store_close(struct store **sp)
     store_df_cache_free(s);
     store_ent_cache_free(s);
     store_topic_ids_free(s);
+    store_fig_words_free(s);
     extractor_free(&s->alias_ex);
     store_fts_pending_clear(s);
     free(s->fts_pending);
@@ -774,6 +779,7 @@ store_rollback(struct store *s)
     /* ids of entities inserted by this transaction are no longer valid */
     store_ent_cache_free(s);
     store_topic_ids_free(s);
+    store_fig_words_free(s);
     if (!sqlite3_get_autocommit(s->db))
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }
