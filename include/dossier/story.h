@@ -85,8 +85,12 @@ long story_group(struct store *s, struct ds_error *err);
  * scored against the grouped ones of its days, earlier slices included),
  * so that its memory does not grow with the number of new documents (issue
  * 16); story_group() uses STORY_SLICE, 0 is all at once. Same stories,
- * same return. */
-#define STORY_SLICE 4096
+ * same return. A slice's index (its window's keys and terms) is about
+ * 3 kB a document: 4,096 took a 50k first run's peak RSS over 64 MB while
+ * the themes' plan ran beside it (bench/results/2026-12-07-mem5.md); 1,024
+ * costs ~10% more of the step's CPU (the window's margin days and terms
+ * read again per slice). */
+#define STORY_SLICE 1024
 long story_group_slices(struct store *s, size_t slice, struct ds_error *err);
 
 /* The best version of doc_id's story from another outlet: the article of
