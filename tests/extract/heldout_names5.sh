@@ -18,9 +18,11 @@
 # an age, dotted capital I, military units, possessives inside names,
 # brands, a brand's casing, "Sir" and a given name): people P 0.969 R
 # 0.862 (125/129/145), organisations P 0.908 R 0.572 (79/87/138). The
-# floors are the tuned values, kept so that nothing falls back.
+# floors are the tuned values, kept so that nothing falls back. After the
+# heldout_names6 pass: people P 0.977 R 0.869 (126/129/145), organisations
+# P 0.910 R 0.587 (81/89/138); floors raised.
 . "$(dirname "$0")/python_env.sh"
 exec python3 "$TOP_SRCDIR/tests/extract/heldout_meta.py" "$TOP_BUILDDIR/tests/ingest/ingest_dump" \
     "$TOP_BUILDDIR/tests/extract/extract_dump" "$DOSSIER_ASSETS" \
     "$TOP_SRCDIR/tests/extract/heldout_names5" --check \
-    --floors=people_p:0.96,people_r:0.86,orgs_p:0.90,orgs_r:0.57
+    --floors=people_p:0.97,people_r:0.86,orgs_p:0.91,orgs_r:0.58

@@ -197,7 +197,10 @@ er_text(const struct ent_run *r, size_t i, size_t j)
     for (size_t k = i; k <= j; k++) {
         if (r->t.v[k].flags & TK_NICK)
             continue; /* Jamal "Biggie" Hollins is Jamal Hollins */
-        if (k > i)
+        uint32_t gap = k > i ? r->t.v[k].start - r->t.v[k - 1].end : 0;
+        if (k > i && gap == 3 && memcmp(r->s + r->t.v[k - 1].end, " & ", 3) == 0)
+            buf_append(&b, " & ", 3); /* "Johnson & Johnson", not "Johnson Johnson" */
+        else if (k > i)
             buf_putc(&b, r->t.v[k].sep == '-' ? '-' : ' ');
         buf_append(&b, r->s + r->t.v[k].start, r->t.v[k].end - r->t.v[k].start);
         if (k < j && (r->t.v[k].flags & TK_POSS)) {

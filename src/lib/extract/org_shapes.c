@@ -521,8 +521,17 @@ os_short_of(const char *name, size_t n, const char *full)
     return false;
 }
 
+/* Is name (n bytes, five or more) the last words of org name full, a
+ * team's or a firm's short form ("Lakers" of "Los Angeles Lakers")? */
+static bool
+os_last_words_of(const char *name, size_t n, const char *full)
+{
+    size_t fn = strlen(full);
+    return n >= 5 && fn > n + 1 && full[fn - n - 1] == ' ' && memcmp(full + fn - n, name, n) == 0;
+}
+
 /* The organisation found whose name is [i, j] with a legal form after
- * it, or UINT32_MAX. */
+ * it, or whose last words [i, j] are, or UINT32_MAX. */
 static uint32_t
 os_long_form(const struct ent_run *r, size_t i, size_t j)
 {
@@ -530,8 +539,15 @@ os_long_form(const struct ent_run *r, size_t i, size_t j)
     size_t n = strlen(name);
     uint32_t ref = UINT32_MAX;
     for (size_t d = 0; d < r->nd && ref == UINT32_MAX; d++)
-        if (r->d[d].kind == ENTITY_ORG && os_short_of(name, n, r->d[d].name))
+        if (r->d[d].kind == ENTITY_ORG && (os_short_of(name, n, r->d[d].name) ||
+                                           os_last_words_of(name, n, r->d[d].name)))
             ref = (uint32_t)(d + r->g->nents);
+    for (size_t m = 0; m < r->nm && ref == UINT32_MAX; m++) {
+        uint32_t g = r->m[m].ref; /* a listed body named in full before: "Los Angeles Lakers" */
+        if (g < r->g->nents && r->g->ents[g].kind == ENTITY_ORG &&
+            os_last_words_of(name, n, r->g->ents[g].name))
+            ref = g;
+    }
     free(name);
     return ref;
 }
@@ -565,8 +581,11 @@ os_scan(struct ent_run *r)
         size_t j = i;
         while (j + 1 < r->t.n && j < i + 2 && v[j + 1].sep == ' ' && os_name_word(r, j + 1))
             j++;
-        if (os_placed(r, i, j))
-            os_add(r, i, j);
+        if (os_placed(r, i, j) || er_org_cued(r, i, j)) {
+            size_t a = i == j ? er_org_absorb_place(r, i) : i;
+            er_org_widen(r, &a, &j);
+            os_add(r, a, j);
+        }
         i = j;
     }
 }

@@ -224,8 +224,12 @@ er_role_after(const struct ent_run *r, size_t b)
     if (b + 1 < nt && v[b + 1].sep == ',' && r->s[v[b].end] == ',') {
         size_t f = b + 1; /* the apposition's first word, after an age ("X, 46, a nurse") */
         if (f + 1 < nt && (v[f].flags & TK_NUM) && v[f].end - v[f].start <= 3 &&
-            r->s[v[f].end] == ',' && v[f + 1].sep == ',')
+            r->s[v[f].end] == ',' && v[f + 1].sep == ',') {
             f++;
+            if (f + 1 < nt && (er_word(r, &v[f], "a") || er_word(r, &v[f], "an")) &&
+                v[f + 1].sep == ' ' && !(v[f + 1].flags & (TK_CAP | TK_NUM)))
+                return true; /* an age and a job: "Aisha Rahman, 38, a postwoman" */
+        }
         for (size_t k = f; k < nt && k < f + 7; k++) {
             if ((k > f && !er_joined(&v[k])) || er_word(r, &v[k], "which"))
                 break;
@@ -447,6 +451,7 @@ er_title_in_run(const struct ent_run *r, struct er_cand *c)
         bool descr = k == c->i && c->e >= k + 2 && er_descriptor(r, k);
         if ((er_in(r, &v[k], WL_TITLES) || er_is(r, &v[k], WL_STOP) || descr) &&
             !(k == c->a && er_given_stop(r, k, c->e)) && /* "Bill Clinton" */
+            !(k == c->a && c->e == k + 2 && er_person_shape(r, k, c->e)) && /* "Park Ji-won" */
             !er_word_surname(r, c->a, k, c->e)) {         /* "Mervyn King" */
             /* a title counts for the name right after it, not past a stop
              * word ("Congressman Expected To Be Indicted") */

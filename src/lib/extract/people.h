@@ -70,7 +70,8 @@ bool er_initials(const struct ent_run *r, size_t k);
 bool er_org_lead(const struct ent_run *r, size_t k);
 /* Is [a, b] shaped as only a person's name is: run-together initials and
  * a surname ("K.V. Kamath"), a patronymic ("bin", "binti", "ibn") or an
- * Irish particle between name-like words? Evidence without a title. */
+ * Irish particle between name-like words, a Korean family name before a
+ * hyphened given name ("Lee Jae-myung")? Evidence without a title. */
 bool er_person_shape(const struct ent_run *r, size_t a, size_t b);
 /* Is token t a word of kinship written in lower case ("his wife, Leah
  * Tutu", "their sons, Rodrigo"): a person's name follows. Capitalised, as
@@ -84,7 +85,8 @@ bool er_elided(const struct ent_run *r, size_t k);
  * qualifies one ("Indo-Pacific", "Sino-Indian"): a combining form or
  * prefix before a hyphen, an ocean, region or people after one; or is
  * [a, b] one such word with a place of the gazetteer as a part
- * ("Asia-Pacific")? Never a person's name. */
+ * ("Asia-Pacific")? Or two words, the second a country and the first no
+ * given name ("Air France", "Football Australia")? Never a person's name. */
 bool er_place_compound(const struct ent_run *r, size_t a, size_t b);
 /* Is the run at token i what someone works at ("analysts at Peel Hunt",
  * "an economist at Capital Economics"): "at" after a job noun? */
@@ -143,6 +145,21 @@ bool er_acronym_use(struct ent_run *r, size_t i);
 /* Organisations by their place in a sentence: "X chief executive Y",
  * "X shares", "SMRT said" (extract/org_shapes.c). */
 void er_pass_companies(struct ent_run *r);
+/* Is the run [i, j] placed as a body by org_cues.c's cues: a source
+ * spoken to, what members belong to, after a person's "of", a plural
+ * team after "the"? */
+bool er_org_cued(const struct ent_run *r, size_t i, size_t j);
+/* Widen a body's name [*i, *j] over "for", "on", "without" (and "the"
+ * after them) to the capitalised words they join: "Meals on Wheels". */
+void er_org_widen(const struct ent_run *r, size_t *i, size_t *j);
+/* The first token of a body's name whose last word is token i: a listed
+ * place's mention right before it is dropped and becomes part of the
+ * name ("the Los Angeles Lakers"); i when there is none. */
+size_t er_org_absorb_place(struct ent_run *r, size_t i);
+/* Does a move of a share price follow the run ending at token b ("Walt
+ * Disney gained 3%", "Dell climbed 4 per cent")? A company's, never a
+ * person's. */
+bool er_market_move(const struct ent_run *r, size_t b);
 /* Chinese: gazetteer aliases, people and organisations inside the CJK run
  * of token i (extract/zh_entities.c). */
 void zh_pass_run(struct ent_run *r, size_t i);

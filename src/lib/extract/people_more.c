@@ -256,6 +256,8 @@ er_product_cue(const struct ent_run *r, size_t i, size_t b)
     static const char *const heads[] = {"sales", "Sales", "maker", "makers", "Maker", "Makers",
                                         NULL};
     const struct tok *v = r->t.v;
+    if (er_market_move(r, b))
+        return true; /* "Walt Disney gained 3%": a company */
     if (v[b].flags & TK_POSS) {
         size_t p = v[b].end;
         while (p < r->n && r->s[p] && r->s[p] != ' ' && r->s[p] != '\n' &&

@@ -118,6 +118,26 @@ er_org_lead(const struct ent_run *r, size_t k)
     return ps_listed(r, &r->t.v[k], lead);
 }
 
+/* Are tokens [a, b] a Korean name, a family name before a hyphened
+ * given name whose second syllable is in lower case ("Lee Jae-myung",
+ * "Park Ji-won", "Ban Ki-moon")? The shape is no place's or firm's. */
+static bool
+ps_korean(const struct ent_run *r, size_t a, size_t b)
+{
+    static const char *const family[] = {
+        "Kim", "Lee", "Park", "Choi", "Cho", "Jung", "Chung", "Kang", "Yoon", "Yun", "Jang",
+        "Lim", "Han", "Oh", "Seo", "Shin", "Kwon", "Hwang", "Ahn", "Song", "Yoo", "Hong",
+        "Jeon", "Moon", "Yang", "Son", "Bae", "Baek", "Nam", "Noh", "Roh", "Ha", "Kwak", "Ryu",
+        "Chae", "Ko", "Choo", "Chu", "Min", "Woo", "Heo", "Jeong", "Ban", "Yeo", "Byun", "Sohn",
+        "Cha", "Yu", NULL};
+    const struct tok *v = r->t.v;
+    if (b != a + 2 || !ps_listed(r, &v[a], family) || v[a + 1].sep != ' ' ||
+        !(v[a + 1].flags & TK_NAMEY) || v[a + 1].end - v[a + 1].start > 4 || v[b].sep != '-')
+        return false;
+    size_t n = v[b].end - v[b].start;
+    return n >= 2 && n <= 5 && ex_is_lower((unsigned char)r->s[v[b].start]);
+}
+
 /* See people.h. */
 bool
 er_person_shape(const struct ent_run *r, size_t a, size_t b)
@@ -130,8 +150,8 @@ er_person_shape(const struct ent_run *r, size_t a, size_t b)
     if (b > a && er_initials(r, a) && !er_org_word_at(r, b) &&
         (b == a + 1 || (b == a + 2 && !(v[a + 1].flags & TK_CAP))))
         return true; /* "K.V. Kamath", "F.W. de Klerk" */
-    if (ps_vietnamese(r, a, b))
-        return true; /* "Vo Van Thuong" */
+    if (ps_vietnamese(r, a, b) || ps_korean(r, a, b))
+        return true; /* "Vo Van Thuong", "Lee Jae-myung" */
     if (b > a && ps_gaelic(r, b) && (v[a].flags & TK_NAMEY) && !er_org_word_at(r, b) &&
         (b == a + 1 || (b == a + 2 && er_is(r, &v[a], WL_GIVEN))) &&
         (er_is(r, &v[a], WL_GIVEN) || v[a].end - v[a].start < 4 ||
@@ -179,7 +199,7 @@ er_elided(const struct ent_run *r, size_t k)
 /* Is token k a place or a people's name in the gazetteer ("Guinea",
  * "Irish", "Asia")? */
 static bool
-ps_gazetteer_place(const struct ent_run *r, size_t k)
+ps_gazetteer_kind(const struct ent_run *r, size_t k, bool country_only)
 {
     const struct tok *t = &r->t.v[k];
     char key[48];
@@ -191,10 +211,16 @@ ps_gazetteer_place(const struct ent_run *r, size_t k)
     const struct gz_slot *sl = gz_find(r->g, key, n, ds_hash64(key, n));
     for (int32_t a = sl ? sl->alias : -1; a >= 0; a = r->g->aliases[a].next) {
         enum entity_kind kind = r->g->ents[r->g->aliases[a].entity].kind;
-        if (kind == ENTITY_COUNTRY || kind == ENTITY_PLACE)
+        if (kind == ENTITY_COUNTRY || (kind == ENTITY_PLACE && !country_only))
             return true;
     }
     return false;
+}
+
+static bool
+ps_gazetteer_place(const struct ent_run *r, size_t k)
+{
+    return ps_gazetteer_kind(r, k, false);
 }
 
 /* See people.h. */
@@ -225,5 +251,10 @@ er_place_compound(const struct ent_run *r, size_t a, size_t b)
     for (size_t k = a; one_word && k <= b; k++)
         if (ps_gazetteer_place(r, k))
             return true; /* "Guinea-Bissau", "Asia-Pacific"; not "Ella Jordan-Smith" */
-    return false;
+    /* a word and a country is a national body, "Air France", "Football
+     * Australia", "Greenpeace Belgium"; not "Thomas Jordan" (a given name) */
+    return b == a + 1 && v[b].sep == ' ' && !er_is(r, &v[a], WL_GIVEN) &&
+           !er_in(r, &v[a], WL_TITLES) && !er_is(r, &v[a], WL_HONORIFIC) && /* "Baroness
+                                                                               Scotland" */
+           !(v[a].flags & TK_POSS) && ps_gazetteer_kind(r, b, true);
 }
