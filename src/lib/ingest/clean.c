@@ -209,6 +209,8 @@ static const char *const labels[] = {
     "show caption",
     "hide caption",
     "toggle caption",
+    "enlarge this image",
+    "supported by",
     "trending stories",
     "media playback is unsupported on your device",
     "media playback is not supported on this device",
@@ -965,6 +967,9 @@ ing_furniture_reason(const struct ingest_ctx *ctx, const char *s, size_t n)
     const char *notice = ing_notice_shape(s, n);
     if (notice)
         return notice;
+    const char *player = ing_player_shape(s, n);
+    if (player)
+        return player;
     if (n <= 80 && is_quote_chips(s, n))
         return "ticker";
     if (is_underscore_rule(s, n))
@@ -976,5 +981,11 @@ ing_furniture_reason(const struct ingest_ctx *ctx, const char *s, size_t n)
     const char *promo = ing_promo_shape(s, n);
     if (promo)
         return promo;
-    return caption_reason(s, n);
+    const char *caption = caption_reason(s, n);
+    if (caption)
+        return caption;
+    /* "Key event14:52 GMT": a live badge before its stamp (last: a
+     * player's "VIDEO 3:12" is read above as a clip) */
+    size_t ts = n <= 60 ? ing_time_suffix(s, n) : 0;
+    return ts && is_label(s, ts) ? "time" : NULL;
 }

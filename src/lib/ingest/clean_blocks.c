@@ -300,4 +300,5 @@ ing_drop_block_shapes(struct ing_doc *d)
     drop_contents_lists(d);
     drop_signup_cards(d);
     drop_signup_blurbs(d);
+    ing_drop_caption_groups(d);
 }

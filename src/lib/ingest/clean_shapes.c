@@ -430,7 +430,7 @@ story_contact(const char *s, size_t n)
            memcmp(s + i - 4, " at ", 4) == 0 && ing_count_words_max(s, n, 11) <= 10;
 }
 
-/* "1 of 5", "Photo 1 of 4", "Image 1 of 3: A rider waits ...": a gallery's
+/* "1 of 5", "Photo 1 of 4", "Photo 3/10", "Image 1 of 3: A rider waits ...": a gallery's
  * slide counter, alone or before the slide's caption. Returns the reason
  * ("gallery" alone, "caption" with a caption) or NULL. */
 static const char *
@@ -447,9 +447,14 @@ gallery_counter(const char *s, size_t n)
     size_t d = i;
     while (i < n && s[i] >= '0' && s[i] <= '9')
         i++;
-    if (i == d || i - d > 3 || !ing_istarts(s + i, n - i, " of "))
+    if (i == d || i - d > 3)
         return NULL;
-    i += 4;
+    if (ing_istarts(s + i, n - i, " of "))
+        i += 4;
+    else if (d > 0 && i < n && s[i] == '/')
+        i++; /* "Photo 3/10": a slash after the picture word */
+    else
+        return NULL;
     d = i;
     while (i < n && s[i] >= '0' && s[i] <= '9')
         i++;

@@ -132,6 +132,7 @@ address_date(const struct article *a, struct ing_date *pd)
 static void
 clean_lines(struct ing_doc *d, bool structured)
 {
+    d->structured = structured;
     ing_drop_furniture(d);
     ing_drop_related_runs(d);
     ing_cut_runins(d);

@@ -108,6 +108,14 @@ const char *ing_promo_shape(const char *s, size_t n);
  * release's end mark ("release"), a
  * database record's field ("record"); or NULL. */
 const char *ing_notice_shape(const char *s, size_t n);
+/* Controls a template sets inside the article's block (clean_players.c):
+ * an ad break's continuation line ("label"), an audio player's position,
+ * notice or button ("audio"), an app store's badge ("promo"), a gallery's
+ * count of pictures ("label"); or NULL. */
+const char *ing_player_shape(const char *s, size_t n);
+/* Where a clock closing s[0, n) begins ("Key event14:52 GMT" -> 9), only a
+ * zone or am/pm after it; 0 when there is none (clean_players.c). */
+size_t ing_time_suffix(const char *s, size_t n);
 /* A breadcrumb trail ("Home > News > World", "Markets / Economy / Central
  * banks"); dropped after the metadata passes, which read a section from it
  * first (clean_notices.c). */
@@ -371,6 +379,7 @@ struct ing_doc {
     struct article *a;
     int source_rank; /* lower is stronger; 99 = none */
     char *source;
+    bool structured; /* the format stated its structure (HTML, news XML) */
     struct buf cut;  /* run-ins cut from inside lines: "reason\ttext\n" each */
     char **own;      /* lines shortened by a cut (the doc owns them) */
     size_t nown;
@@ -400,6 +409,10 @@ void ing_drop_furniture(struct ing_doc *d);
  * sentence of the text, a contents list repeating the headings below, a
  * newsletter card's heading and blurb above its button. */
 void ing_drop_block_shapes(struct ing_doc *d);
+/* A photo's caption group: "Enlarge this image", the caption and credit
+ * up to its "hide caption"/"toggle caption" toggles, and a credit-shaped
+ * line just after them (clean_players.c). */
+void ing_drop_caption_groups(struct ing_doc *d);
 /* Drop the headline-shaped lines listed under a "Related" label. */
 void ing_drop_related_runs(struct ing_doc *d);
 /* Drop lines repeated inside d (DUP_MIN_BYTES or longer): the first stays. */

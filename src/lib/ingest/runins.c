@@ -5,8 +5,9 @@
  * into the text instead of giving it a line of its own. Each is found by
  * the same shapes clean.c gives whole lines (ing_is_related_runin,
  * ing_is_credit), at a place where a run-in can sit: in parentheses or
- * brackets, after the last sentence of a line, or before the first one. The
- * cut text goes to the removed lines (`show --removed`) with its reason.
+ * brackets, after the last sentence of a line, or before the first one; and
+ * a footnote's marker ("[^1]", "... against it.[1]"). The cut text goes to
+ * the removed lines (`show --removed`) with its reason.
  */
 #include "config.h"
 
@@ -203,6 +204,57 @@ rn_end_mark(const char *s, size_t n, size_t *a, size_t *b)
     return "signoff";
 }
 
+/* Does a sentence's punctuation or a closing quote end s[0, i)? */
+static bool
+rn_after_punct(const char *s, size_t i)
+{
+    if (i == 0)
+        return false;
+    if (strchr(".,;:!?\"')", s[i - 1]))
+        return true;
+    return i >= 3 && (unsigned char)s[i - 3] == 0xE2 && (unsigned char)s[i - 2] == 0x80 &&
+           ((unsigned char)s[i - 1] == 0x9D || (unsigned char)s[i - 1] == 0x99);
+}
+
+/* A footnote's marker: Markdown's "[^1]" anywhere (its definition's
+ * "[^1]: " too), or, when numeric is set, "[1]" to "[999]" just after a
+ * sentence's punctuation or a closing quote ("... no vaccine against
+ * it.[1]"); an index in code ("a[1]") or a bracketed number in the text
+ * ("[1] The ...") stays. */
+static const char *
+rn_footnote(const char *s, size_t n, bool numeric, size_t *a, size_t *b)
+{
+    for (const char *p = memchr(s, '[', n); p; p = memchr(p + 1, '[', (size_t)(s + n - p) - 1)) {
+        size_t i = (size_t)(p - s), j = i + 1;
+        bool caret = j < n && s[j] == '^';
+        j += caret;
+        size_t d = j;
+        while (j < n && j - d <= 20 &&
+               ((s[j] >= '0' && s[j] <= '9') ||
+                (caret && ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z')))))
+            j++;
+        if (j == d || j >= n || s[j] != ']' ||
+            (!caret && (!numeric || j - d > 3 || !rn_after_punct(s, i))))
+            continue;
+        j++;
+        /* glued to the word it annotates, or a definition ("[^2]: ...",
+         * opening the line or run into the paragraph); then a space,
+         * punctuation or the end ("[^a-z]+" is a pattern in code) */
+        bool definition = j < n && s[j] == ':';
+        if (caret && (i == 0 || s[i - 1] == ' ') && !definition)
+            continue;
+        if (j < n && !strchr(" .,;:)[", s[j]))
+            continue;
+        if (caret && j < n && s[j] == ':')
+            for (j++; j < n && s[j] == ' ';)
+                j++;
+        *a = i;
+        *b = j;
+        return "footnote";
+    }
+    return NULL;
+}
+
 /* See ingest/lib.h. */
 const char *
 ing_inline_runin(const char *s, size_t n, size_t *a, size_t *b)
@@ -241,6 +293,11 @@ ing_cut_runins(struct ing_doc *d)
         for (int round = 0; round < 4 && !l->why && !l->blank && l->tl; round++) {
             size_t a, b;
             const char *why = ing_inline_runin(l->t, l->tl, &a, &b);
+            /* numeric markers only in text and Markdown: a page's own
+             * "[1]" links (its <sup> references) are kept as Readability
+             * keeps them */
+            if (!why && memchr(l->t, '[', l->tl))
+                why = rn_footnote(l->t, l->tl, !d->structured, &a, &b);
             if (!why)
                 break;
             if (a == 0 && b == l->tl) {
