@@ -65,7 +65,8 @@ drop_page_meta_lines(struct ing_doc *d)
         char *name = NULL;
         bool has_date = false;
         size_t nl = 0, at;
-        if (ing_parse_date_whole(l->t, l->tl, &dt) || ing_is_published_line(l->t, l->tl, &dt)) {
+        if (ing_parse_date_whole(l->t, l->tl, &dt) || ing_is_published_line(l->t, l->tl, &dt) ||
+            ing_published_numeric(l->t, l->tl, &dt) || ing_place_date_line(l->t, l->tl, &dt)) {
             l->why = "date";
             note_page_date(&pd, l, &dt);
         } else if (by && ing_ifind(l->t, l->tl, by)) {
