@@ -39,7 +39,7 @@ is_outlet_word(const char *w, size_t n)
         "voix", "nachrichten", "tageblatt", "tagblatt", "correo", "cronica", "cr\xc3\xb3nica",
         "periodico", "peri\xc3\xb3" "dico", "depeche", "d\xc3\xa9p\xc3\xaa" "che",
         /* Italian, Portuguese, Dutch, Polish */
-        "voce", "stampa", "messaggero", "gazzettino", "folha", "correio", "di\xc3\xa1rio",
+        "messenger", "voce", "stampa", "messaggero", "gazzettino", "folha", "correio", "di\xc3\xa1rio",
         "courant", "nieuws", "dziennik", "gazeta", "tygodnik", "wiadomo\xc5\x9b" "ci",
     };
     if (ing_ieq_any(w, n, words, DS_ARRAY_LEN(words)))
