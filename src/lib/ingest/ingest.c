@@ -69,6 +69,12 @@ drop_page_meta_lines(struct ing_doc *d)
             ing_published_numeric(l->t, l->tl, &dt) || ing_place_date_line(l->t, l->tl, &dt)) {
             l->why = "date";
             note_page_date(&pd, l, &dt);
+        } else if (seen <= 2 &&
+                   (nl = ing_outlet_then_date(l->t, l->tl, &dt)) != 0) {
+            l->why = "source"; /* "Paper \xe2\x80\x94 30 May 2024 \xe2\x80\x94 page 7" under the headline */
+            note_page_date(&pd, l, &dt);
+            if (!d->source)
+                ing_set_source(d, l->t, nl, RANK_ALONE_UNKNOWN);
         } else if (by && ing_ifind(l->t, l->tl, by)) {
             l->why = "byline";
             if (!ing_is_prose(l->t, l->tl, 6) && ing_find_date(l->t, l->tl, &dt, &at))

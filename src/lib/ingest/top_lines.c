@@ -25,15 +25,24 @@
 size_t
 ing_outlet_then_date(const char *s, size_t n, struct ing_date *dt)
 {
-    static const char *const seps[] = {", ", " - "};
+    static const char *const seps[] = {", ", " - ", " \xe2\x80\x94 ", " \xe2\x80\x93 "};
     if (n > 100)
         return 0;
     for (size_t k = 0; k < DS_ARRAY_LEN(seps); k++) {
         const char *hit = ing_ifind(s, n, seps[k]);
         if (!hit || hit == s)
             continue;
-        size_t nl = (size_t)(hit - s), r = nl + strlen(seps[k]);
-        if (!ing_parse_date_whole(s + r, n - r, dt) || !dt->y || !dt->d)
+        size_t nl = (size_t)(hit - s), r = nl + strlen(seps[k]), de = n;
+        /* "X \xe2\x80\x94 30 May 2024 \xe2\x80\x94 page 7": a clipping's page after the date */
+        const char *again = ing_ifind(s + r, n - r, seps[k]);
+        if (again && k > 0) {
+            const char *pg = again + strlen(seps[k]);
+            size_t pl = (size_t)(s + n - pg);
+            if (pl <= 12 && (ing_istarts(pg, pl, "page ") || ing_istarts(pg, pl, "p. ") ||
+                             ing_istarts(pg, pl, "pg")))
+                de = (size_t)(again - s);
+        }
+        if (!ing_parse_date_whole(s + r, de - r, dt) || !dt->y || !dt->d)
             continue;
         /* a hyphenated name's parts are its words ("Rhein-Neckar-Kurier") */
         char name[104];
