@@ -75,6 +75,11 @@ drop_page_meta_lines(struct ing_doc *d)
             note_page_date(&pd, l, &dt);
             if (!d->source)
                 ing_set_source(d, l->t, nl, RANK_ALONE_UNKNOWN);
+        } else if (!by && (nl = ing_name_fields_line(l->t, l->tl, &dt)) != 0) {
+            l->why = "byline"; /* "Jane Roe \xc2\xb7 Outlet \xc2\xb7 Posted: ..." */
+            note_page_date(&pd, l, &dt);
+            d->a->byline = ing_dupn(l->t, nl);
+            by = d->a->byline;
         } else if (by && ing_ifind(l->t, l->tl, by)) {
             l->why = "byline";
             if (!ing_is_prose(l->t, l->tl, 6) && ing_find_date(l->t, l->tl, &dt, &at))

@@ -519,6 +519,10 @@ bool ing_published_numeric(const char *s, size_t n, struct ing_date *dt);
  * place of one to three capitalised words, a comma and a whole date (a
  * time may follow) on a line of its own under the headline. */
 bool ing_place_date_line(const char *s, size_t n, struct ing_date *dt);
+/* "Jane Roe \xc2\xb7 The Courier \xc2\xb7 Posted: Apr 09, 2024 5:00 AM": a line of two
+ * to four fields split by " \xc2\xb7 " or " | ", the first a person's name and a
+ * later one a publication line: the name's length (the date in *dt), or 0. */
+size_t ing_name_fields_line(const char *s, size_t n, struct ing_date *dt);
 /* The paper's name between the headline (ix[title_at]) and a date or
  * byline line: taken as the source; true when taken. */
 bool ing_top_outlet_under(struct ing_doc *d, const size_t *ix, const bool *ma, size_t ni,

@@ -153,6 +153,36 @@ ing_place_date_line(const char *s, size_t n, struct ing_date *dt)
     return at && dt->d && (at == e || ing_only_time(s + at, e - at));
 }
 
+/* See lib.h. */
+size_t
+ing_name_fields_line(const char *s, size_t n, struct ing_date *dt)
+{
+    static const char *const seps[] = {" \xc2\xb7 ", " | "};
+    if (n > 160)
+        return 0;
+    for (size_t k = 0; k < DS_ARRAY_LEN(seps); k++) {
+        size_t sl = strlen(seps[k]), fields = 1, name_len = 0;
+        bool dated = false;
+        for (size_t i = 0; i < n && fields <= 4;) {
+            const char *hit = ing_ifind(s + i, n - i, seps[k]);
+            size_t e = hit ? (size_t)(hit - s) : n;
+            if (i == 0)
+                name_len = e;
+            else if (!dated && ing_is_published_line(s + i, e - i, dt))
+                dated = true;
+            if (!hit)
+                break;
+            fields++;
+            i = e + sl;
+        }
+        struct ing_name_shape ns;
+        if (dated && fields >= 2 && fields <= 4 && name_len < n &&
+            ing_name_shape(s, name_len, &ns) && ns.person)
+            return name_len;
+    }
+    return 0;
+}
+
 /* The paper's name between the headline and its date or byline lines
  * (a database's or a copy's header: "Headline / L'\xc3\x89" "cho du Midi /
  * Mardi 23 janvier 2024 / Par X"): the source, when it is short, shaped as
