@@ -106,6 +106,15 @@ test_pages(void)
     ok(a.source == NULL || strcmp(a.source, "The New York Times") != 0,
        "reader view: a link inside the text cites another site, it is no address");
     article_clear(&a);
+    ingest("/t/p6.html",
+           "<html><head><title>Harbour seals counted</title></head><body><h1>Harbour seals counted</h1>"
+           "<figure><img src=\"s.jpg\"><figcaption><span>\xc2\xa9 2024 Coastal Press "
+           "Agency</span></figcaption></figure><div class=\"photo-credit\">\xc2\xa9 Tern News Agency 2024</div>"
+           "<p>Volunteers counted 412 harbour seals on the sandbanks this spring, the most since the "
+           "count began, the wildlife trust said on Friday.</p></body></html>",
+           &a);
+    ok(a.source == NULL, "page: a picture's copyright credit names no outlet");
+    article_clear(&a);
 }
 
 static void

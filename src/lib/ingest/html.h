@@ -149,7 +149,8 @@ bool html_file_name_title(const char *t);
  * a title, all of it bold, or an <h1>), malloc'd, or NULL. */
 char *html_styled_title(xmlNode *root);
 /* The name in the page's last copyright line ("(c) 2024 X. All rights
- * reserved."), when shaped as a name; malloc'd or NULL. */
+ * reserved."), when shaped as a name, the line says a year or reserves
+ * rights and is no picture's credit; malloc'd or NULL. */
 char *html_copyright_site(xmlNode *root);
 /* The address a link outside the text names as its own (its text the
  * address or its host: a reader view's or an archive's link to the page

@@ -93,6 +93,33 @@ html_styled_title(xmlNode *root)
     return NULL;
 }
 
+/* Is n a picture's credit rather than the page's foot: inside a figure or
+ * an element whose class or id names a caption, a credit or a photo? */
+static bool
+in_picture_credit(const xmlNode *n)
+{
+    static const char *const words[] = {"caption", "credit", "photo", "image", NULL};
+    if (hx_has_ancestor(n, "figure", 0) || hx_has_ancestor(n, "figcaption", 0))
+        return true;
+    for (const xmlNode *p = n; p && p->type == XML_ELEMENT_NODE; p = p->parent)
+        if (hx_has_word(hx_attr(p, "class"), words) || hx_has_word(hx_attr(p, "id"), words))
+            return true;
+    return false;
+}
+
+/* Does the copyright line t say a year or that rights are reserved (a
+ * page's foot does; "(c) AFP" under a photo does not)? */
+static bool
+dated_notice(const char *t, size_t tl)
+{
+    for (size_t i = 0; i + 4 <= tl; i++)
+        if ((t[i] == '1' || t[i] == '2') && strspn(t + i, "0123456789") == 4 &&
+            (i == 0 || !isdigit((unsigned char)t[i - 1])))
+            return true;
+    return ing_ifind(t, tl, "rights") || ing_ifind(t, tl, "riservat") ||
+           ing_ifind(t, tl, "r\xc3\xa9serv") || ing_ifind(t, tl, "vorbehalt");
+}
+
 /* See html.h. */
 char *
 html_copyright_site(xmlNode *root)
@@ -102,13 +129,13 @@ html_copyright_site(xmlNode *root)
         if (!hx_is(n, "p") && !hx_is(n, "small") && !hx_is(n, "div") && !hx_is(n, "span") &&
             !hx_is(n, "li") && !hx_is(n, "footer"))
             continue;
-        if (!html_text_within(n, 200))
+        if (!html_text_within(n, 200) || in_picture_credit(n))
             continue;
         char *t = hx_text_collapsed(n);
         const char *val;
         size_t tl = strlen(t), vl;
-        if (ing_is_copyright_line(t, tl) && ing_copyright_name(t, tl, &val, &vl) &&
-            ing_outlet_like(val, vl, true)) {
+        if (ing_is_copyright_line(t, tl) && dated_notice(t, tl) &&
+            ing_copyright_name(t, tl, &val, &vl) && ing_outlet_like(val, vl, true)) {
             free(best); /* the last one: the page's own foot */
             best = xstrndup(val, vl);
         }
