@@ -54,7 +54,7 @@ static const struct {
     {"canonicalurl", MF_URL},    {"permalink", MF_URL},        {"from", MF_FROM},
     {"savedfrom", MF_FROM},      {"clippedfrom", MF_FROM},     {"saved", MF_SKIP},
     {"savedon", MF_SKIP},        {"clipped", MF_SKIP},         {"accessed", MF_SKIP},
-    {"retrieved", MF_SKIP},
+    {"retrieved", MF_SKIP},      {"page", MF_SKIP},            {"pages", MF_SKIP},
     /* a notes app's or web clipper's "created"/"updated": when the note was
      * made, not when the article was published */
     {"created", MF_SKIP},        {"createdat", MF_SKIP},
@@ -349,6 +349,49 @@ forward_marker(const char *s, size_t n)
     return 0;
 }
 
+/* A label in capitals over a header block ("PRESS CLIPPING", then a blank
+ * line): where the block would start after it, or 0. */
+static size_t
+caps_label(const char *s, size_t n)
+{
+    const char *nl = memchr(s, '\n', n);
+    size_t e = nl ? (size_t)(nl - s) : n, letters = 0;
+    if (!nl || e > 40)
+        return 0;
+    for (size_t i = 0; i < e; i++) {
+        if (s[i] >= 'a' && s[i] <= 'z')
+            return 0;
+        letters += s[i] >= 'A' && s[i] <= 'Z';
+        if (!(s[i] >= 'A' && s[i] <= 'Z') && s[i] != ' ')
+            return 0;
+    }
+    size_t i = e;
+    while (i < n && (s[i] == '\n' || s[i] == ' '))
+        i++;
+    return letters >= 4 && i > e + 1 ? i : 0;
+}
+
+/* The run of header lines at text[i..]: its end in *end and its count
+ * (0 when none, or one line naming nothing that says it is a header). */
+static size_t
+header_run(const char *text, size_t n, size_t i, size_t *end)
+{
+    size_t lines = 0;
+    struct ing_meta probe = {0};
+    *end = i;
+    while (i < n && lines < HEADER_MAX_LINES) {
+        const char *nl = memchr(text + i, '\n', n - i);
+        size_t e = nl ? (size_t)(nl - text) : n;
+        if (e == i || !header_line(text + i, e - i, &probe, true))
+            break;
+        lines++;
+        i = *end = nl ? e + 1 : n;
+    }
+    bool enough = lines >= 2 || probe.title || probe.source || probe.date || probe.url;
+    ing_meta_clear(&probe);
+    return enough ? lines : 0;
+}
+
 /* See lib.h. The block is the run of header lines from the first line that
  * is not blank; a blank line or any other line ends it. A lone line counts
  * only when it names the title, the source, the date or the URL (a body
@@ -368,20 +411,17 @@ ing_header_block(const char *text, size_t n, struct ing_meta *m, struct buf *rem
         if (i < n && text[i] == '\n')
             i++;
     }
-    size_t start = i, end = i, lines = 0;
-    struct ing_meta probe = {0};
-    while (i < n && lines < HEADER_MAX_LINES) {
-        const char *nl = memchr(text + i, '\n', n - i);
-        size_t e = nl ? (size_t)(nl - text) : n;
-        if (e == i || !header_line(text + i, e - i, &probe, true))
-            break;
-        lines++;
-        i = end = nl ? e + 1 : n;
+    size_t end, lines = header_run(text, n, i, &end), lab = fwd ? 0 : caps_label(text + i, n - i);
+    if (!lines && lab && header_run(text, n, i + lab, &end) >= 2) {
+        buf_puts(removed, "header\t");
+        buf_append(removed, text + i, (size_t)((const char *)memchr(text + i, '\n', n - i) - (text + i)));
+        buf_putc(removed, '\n');
+        i += lab;
+        lines = header_run(text, n, i, &end);
     }
-    bool enough = lines >= 2 || probe.title || probe.source || probe.date || probe.url;
-    ing_meta_clear(&probe);
-    if (!lines || !enough)
+    if (!lines)
         return 0;
+    size_t start = i;
     for (size_t p = start; p < end;) {
         const char *nl = memchr(text + p, '\n', end - p);
         size_t e = nl ? (size_t)(nl - text) : end;
@@ -605,8 +645,11 @@ ing_apply_meta(struct ing_doc *d, struct ing_meta *m)
         apply_title(d, m->title);
     struct ing_date dt;
     size_t at;
+    /* a stated numeric date: day first with dots ("14.05.2024") or when
+     * the first number cannot be a month, month first otherwise */
     if (m->date && (ing_parse_date_whole(m->date, strlen(m->date), &dt) ||
-                    ing_find_date(m->date, strlen(m->date), &dt, &at))) {
+                    ing_find_date(m->date, strlen(m->date), &dt, &at) ||
+                    ing_numeric_date(m->date, strlen(m->date), false, &dt))) {
         free(a->published);
         a->published = NULL;
         a->date_how = DATE_NONE;

@@ -138,6 +138,24 @@ void html_saved_read(xmlDoc *doc, struct html_meta *m);
 /* "2 hours ago", "3 days ago", "Yesterday" counted back from the saving
  * time of m as "YYYY-MM-DD", or NULL (not relative, or no saving time). */
 char *html_relative_day(const char *t, const struct html_meta *m);
+/* What a page with little metadata still says (html_plain.c). Does a
+ * generator tag name a word processor (its author and dates are then the
+ * document's, not the article's)? */
+bool html_office_page(xmlNode *root);
+/* Is t a file's name ("Microsoft Word - draft.docx", "notes.pdf"), as a
+ * word processor writes it into <title>? */
+bool html_file_name_title(const char *t);
+/* A paragraph styled as the title before the text begins (a class naming
+ * a title, all of it bold, or an <h1>), malloc'd, or NULL. */
+char *html_styled_title(xmlNode *root);
+/* The name in the page's last copyright line ("(c) 2024 X. All rights
+ * reserved."), when shaped as a name, the line says a year or reserves
+ * rights and is no picture's credit; malloc'd or NULL. */
+char *html_copyright_site(xmlNode *root);
+/* The address a link outside the text names as its own (its text the
+ * address or its host: a reader view's or an archive's link to the page
+ * it shows), malloc'd or NULL. */
+char *html_source_link(xmlNode *root);
 /* Word-overlap similarity of b to a (0..1), as reader modes compare titles. */
 double html_similarity(const char *a, const char *b);
 

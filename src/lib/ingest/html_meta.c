@@ -369,8 +369,13 @@ h1_prefix_title(xmlNode *root, const char *orig)
 static bool
 site_part(const char *p, size_t n, const char *home)
 {
+    struct ing_name_shape ns;
+    /* "Het Noorderblad", "The Courier": an article and a paper's word,
+     * after a separator in <title> */
+    bool article_paper = ing_outlet_like(p, n, true) && ing_name_shape(p, n, &ns) &&
+                         ns.article && ns.outlet_word && ns.words == 2;
     return n && ing_count_words_max(p, n, 6) <= 5 &&
-           (ing_outlet_like(p, n, false) || (home && ing_ieq(p, n, home)));
+           (ing_outlet_like(p, n, false) || article_paper || (home && ing_ieq(p, n, home)));
 }
 
 /* The site's name in <title> on a page that states none: the last part
@@ -722,6 +727,12 @@ html_meta_read(xmlDoc *doc, struct html_meta *m)
         }
     html_jsonld_read(root, doc_title, m);
     read_meta_tags(root, m);
+    if (html_office_page(root)) {
+        free(m->byline); /* the document's author: whose account saved it */
+        m->byline = NULL;
+        if (doc_title && html_file_name_title(doc_title))
+            doc_title[0] = '\0';
+    }
     html_saved_read(doc, m);
     read_time(root, m);
     read_posted(root, m);
@@ -730,8 +741,12 @@ html_meta_read(xmlDoc *doc, struct html_meta *m)
         m->title = clean_title(root, doc_title);
     if (!m->title && !doc_title)
         m->title = first_h1(root); /* a fragment without <head> */
+    if (!m->title)
+        m->title = html_styled_title(root); /* a word processor's page */
     if (!m->site)
         read_site_name(root, doc_title, m);
+    if (!m->site)
+        m->site = html_copyright_site(root);
     free(doc_title);
     /* what the page says may hold white space runs and entities already
      * decoded by the parser; collapse the runs */

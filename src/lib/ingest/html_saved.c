@@ -101,6 +101,8 @@ html_saved_read(xmlDoc *doc, struct html_meta *m)
                 m->url = xstrdup(href);
             break;
         }
+    if (!m->url) /* a reader view's or an archive's link to the page it shows */
+        m->url = html_source_link(root);
 }
 
 /* Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm). */

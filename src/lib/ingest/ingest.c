@@ -65,9 +65,21 @@ drop_page_meta_lines(struct ing_doc *d)
         char *name = NULL;
         bool has_date = false;
         size_t nl = 0, at;
-        if (ing_parse_date_whole(l->t, l->tl, &dt) || ing_is_published_line(l->t, l->tl, &dt)) {
+        if (ing_parse_date_whole(l->t, l->tl, &dt) || ing_is_published_line(l->t, l->tl, &dt) ||
+            ing_published_numeric(l->t, l->tl, &dt) || ing_place_date_line(l->t, l->tl, &dt)) {
             l->why = "date";
             note_page_date(&pd, l, &dt);
+        } else if (seen <= 2 &&
+                   (nl = ing_outlet_then_date(l->t, l->tl, &dt)) != 0) {
+            l->why = "source"; /* "Paper \xe2\x80\x94 30 May 2024 \xe2\x80\x94 page 7" under the headline */
+            note_page_date(&pd, l, &dt);
+            if (!d->source)
+                ing_set_source(d, l->t, nl, RANK_ALONE_UNKNOWN);
+        } else if (!by && (nl = ing_name_fields_line(l->t, l->tl, &dt)) != 0) {
+            l->why = "byline"; /* "Jane Roe \xc2\xb7 Outlet \xc2\xb7 Posted: ..." */
+            note_page_date(&pd, l, &dt);
+            d->a->byline = ing_dupn(l->t, nl);
+            by = d->a->byline;
         } else if (by && ing_ifind(l->t, l->tl, by)) {
             l->why = "byline";
             if (!ing_is_prose(l->t, l->tl, 6) && ing_find_date(l->t, l->tl, &dt, &at))

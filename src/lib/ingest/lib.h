@@ -528,6 +528,14 @@ bool ing_numeric_date(const char *s, size_t n, bool day_first, struct ing_date *
 /* "Actualizado: 14/02/2024 09:15", "Posted 11/10/2023": a cue and a
  * numeric date, day first after a cue in a language that writes so. */
 bool ing_published_numeric(const char *s, size_t n, struct ing_date *dt);
+/* "Lisboa, 7 de fevereiro de 2024", "Warszawa, 3 kwietnia 2024 r.": a
+ * place of one to three capitalised words, a comma and a whole date (a
+ * time may follow) on a line of its own under the headline. */
+bool ing_place_date_line(const char *s, size_t n, struct ing_date *dt);
+/* "Jane Roe \xc2\xb7 The Courier \xc2\xb7 Posted: Apr 09, 2024 5:00 AM": a line of two
+ * to four fields split by " \xc2\xb7 " or " | ", the first a person's name and a
+ * later one a publication line: the name's length (the date in *dt), or 0. */
+size_t ing_name_fields_line(const char *s, size_t n, struct ing_date *dt);
 /* The paper's name between the headline (ix[title_at]) and a date or
  * byline line: taken as the source; true when taken. */
 bool ing_top_outlet_under(struct ing_doc *d, const size_t *ix, const bool *ma, size_t ni,

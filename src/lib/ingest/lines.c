@@ -216,6 +216,13 @@ ing_is_published_line(const char *s, size_t n, struct ing_date *dt)
         "publicado",
         "pubblicato",
         "stand:",
+        "gepubliceerd op",
+        "bijgewerkt op",
+        "gepubliceerd",
+        "bijgewerkt",
+        "opublikowano",
+        "aktualizacja",
+        "atualizado em",
         "\xe5\x8f\x91\xe5\xb8\x83\xe6\x97\xb6\xe9\x97\xb4", /* 发布时间 */
     };
     if (n > 120 || ing_count_words(s, n) > 20)
@@ -247,7 +254,11 @@ ing_is_byline(const char *s, size_t n, char **name, struct ing_date *dt, bool *h
     static const char *const heads[] = {"by ",  "written by ", "words by ", "text by ",
                                         "von ", "par ",        "por ",      "by: ",
                                         "posted by ",
-                                        "analysis by ", "opinion by ", "commentary by "};
+                                        "analysis by ", "opinion by ", "commentary by ",
+                                        /* a writer's credit by its field name, and the
+                                         * "by" of Italian, Dutch and Polish */
+                                        "words: ", "text: ", "tekst: ", "autor: ",
+                                        "author: ", "di ", "door "};
     size_t h = 0;
     for (size_t k = 0; k < DS_ARRAY_LEN(heads) && !h; k++)
         if (ing_istarts(s, n, heads[k]))
@@ -268,7 +279,8 @@ ing_is_byline(const char *s, size_t n, char **name, struct ing_date *dt, bool *h
     size_t end = left;
     static const char *const stops[] = {
         " | ",  ", ",   " - ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", " in ", " for ",
-        " at ", " on ", "; ",  " \xc2\xb7 ",     " \xe2\x80\xa2 "};
+        " at ", " on ", "; ",  " \xc2\xb7 ",     " \xe2\x80\xa2 ", " / ",
+        " published ", " updated ", " posted "};
     for (size_t k = 0; k < DS_ARRAY_LEN(stops); k++) {
         const char *hit = ing_ifind(p, end, stops[k]);
         if (hit && (size_t)(hit - p) < end)
@@ -280,6 +292,16 @@ ing_is_byline(const char *s, size_t n, char **name, struct ing_date *dt, bool *h
         if (at < end)
             end = at;
     }
+    /* "Door X Gepubliceerd op 14 februari 2024": a publication line run
+     * on after the name, in any language ing_is_published_line reads */
+    for (size_t k = 1; k < end; k++)
+        if (p[k - 1] == ' ' && p[k] >= 'A' && p[k] <= 'Z' &&
+            (ing_is_published_line(p + k, left - k, dt) ||
+             ing_published_numeric(p + k, left - k, dt))) {
+            *has_date = true;
+            end = k;
+            break;
+        }
     while (end && (p[end - 1] == ' ' || p[end - 1] == ',' || p[end - 1] == '|'))
         end--;
     if (!end)
@@ -300,7 +322,11 @@ ing_is_byline(const char *s, size_t n, char **name, struct ing_date *dt, bool *h
                           ing_ieq(p + i, j - i, "la") || ing_ieq(p + i, j - i, "bin") ||
                           /* "and" in the bylines of German, French, Spanish */
                           ing_ieq(p + i, j - i, "und") || ing_ieq(p + i, j - i, "et") ||
-                          ing_ieq(p + i, j - i, "y");
+                          ing_ieq(p + i, j - i, "y") ||
+                          /* Italian, Portuguese, Dutch, Polish */
+                          ing_ieq(p + i, j - i, "e") || ing_ieq(p + i, j - i, "en") ||
+                          ing_ieq(p + i, j - i, "i") || ing_ieq(p + i, j - i, "da") ||
+                          ing_ieq(p + i, j - i, "dos");
             unsigned char c = (unsigned char)p[i];
             if (!joiner && !((c >= 'A' && c <= 'Z') || c >= 0x80))
                 return false;

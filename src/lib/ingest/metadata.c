@@ -213,7 +213,13 @@ weekday_head(const char *s, size_t n)
         /* French, German, Spanish: "Mardi 23 janvier 2024", "Dienstag, 7. November 2023" */
         "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "montag",
         "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lunes", "martes",
-        "mi\xc3\xa9rcoles", "jueves", "viernes", "s\xc3\xa1" "bado", "domingo"};
+        "mi\xc3\xa9rcoles", "jueves", "viernes", "s\xc3\xa1" "bado", "domingo",
+        /* Italian, Portuguese, Dutch, Polish: "dinsdag 9 april 2024" */
+        "luned\xc3\xac", "marted\xc3\xac", "mercoled\xc3\xac", "gioved\xc3\xac",
+        "venerd\xc3\xac", "sabato", "domenica", "segunda-feira", "ter\xc3\xa7" "a-feira",
+        "quarta-feira", "quinta-feira", "sexta-feira", "maandag", "dinsdag", "woensdag",
+        "donderdag", "vrijdag", "zaterdag", "zondag", "poniedzia\xc5\x82" "ek", "wtorek",
+        "\xc5\x9broda", "czwartek", "pi\xc4\x85tek", "sobota", "niedziela"};
     for (size_t k = 0; k < DS_ARRAY_LEN(days); k++) {
         size_t m = strlen(days[k]);
         if (n > m + 1 && ing_istarts(s, n, days[k]) && (s[m] == ' ' || s[m] == ',')) {
@@ -439,7 +445,7 @@ top_meta_line(struct ing_doc *d, size_t i, bool first)
         ing_set_date(a, &dt, DATE_ISO_LINE);
         meta_fields(d, l->t, l->tl);
         l->why = "date";
-    } else if (date_led_fields(d, l->t, l->tl, &dt)) {
+    } else if (date_led_fields(d, l->t, l->tl, &dt) || ing_place_date_line(l->t, l->tl, &dt)) {
         ing_set_date(a, &dt, DATE_ISO_LINE);
         l->why = "date";
     } else if (!a->byline && ing_is_byline(l->t, l->tl, &name, &dt, &has_date)) {
@@ -771,7 +777,7 @@ ing_meta_bottom(struct ing_doc *d)
             ing_set_source(d, canon ? canon : val, canon ? strlen(canon) : vl,
                        canon ? RANK_ALONE : RANK_ALONE_SEEN);
             l->why = "source";
-        } else if (ing_outlet_like(l->t, l->tl, freq)) {
+        } else if (ing_outlet_like(l->t, l->tl, freq) && !ing_is_copyright_line(l->t, l->tl)) {
             ing_set_source(d, l->t, l->tl, freq ? RANK_ALONE_SEEN : RANK_ALONE_UNKNOWN);
             l->why = "source";
         } else if (ing_is_copyright_line(l->t, l->tl)) {

@@ -5,7 +5,8 @@
  * <newsMessage>). The formats state headline, date, byline and provider in
  * elements of their own, so the article is read from those instead of
  * guessed from lines; its text is the paragraphs of <body.content> (NITF)
- * or of <inlineXML>/<inlineData> (NewsML-G2). Other XML stays unread.
+ * or of <inlineXML>/<inlineData> (NewsML-G2). An Evernote export's note
+ * is a clipped page, read as one. Other XML stays unread.
  *
  * libxml2 reads the file without the network, without loading the DTD the
  * file names and without expanding entities.
@@ -204,6 +205,37 @@ read_newsml(xmlNode *root, struct ing_page *pg)
     }
 }
 
+/* An Evernote export (<en-export>): its first note's content is a web
+ * clipping in HTML (ENML), read as a page; the note's <title> is the
+ * title only when the page has none, its <source-url> the address. The
+ * note's <created> and <updated> are the clipping's, never the article's,
+ * and its <author> is the account's. */
+static int
+read_enex(xmlDoc *doc, xmlNode *root, struct ing_page *pg, struct ds_error *err)
+{
+    xmlNode *note = find(root->children, "note");
+    xmlNode *content = note ? find(note->children, "content") : NULL;
+    xmlChar *html = content ? xmlNodeGetContent(content) : NULL;
+    char *title = note ? text_of(find(note->children, "title")) : NULL;
+    char *url = note ? text_of(find(note->children, "source-url")) : NULL;
+    xmlFreeDoc(doc);
+    int rc = html ? ing_read_html((const char *)html, strlen((const char *)html), pg, err) : -1;
+    if (!html)
+        ds_error_set(err, -1, "an Evernote export without a note");
+    xmlFree(html);
+    if (rc == 0 && !pg->title) {
+        pg->title = title;
+        title = NULL;
+    }
+    if (rc == 0 && !pg->url) {
+        pg->url = url;
+        url = NULL;
+    }
+    free(title);
+    free(url);
+    return rc;
+}
+
 /* See lib.h. */
 int
 ing_read_newsxml(const char *text, size_t n, struct ing_page *pg, struct ds_error *err)
@@ -216,6 +248,8 @@ ing_read_newsxml(const char *text, size_t n, struct ing_page *pg, struct ds_erro
     int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_RECOVER;
     xmlDocPtr doc = xmlReadMemory(text, (int)n, NULL, "UTF-8", opts);
     xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
+    if (named(root, "en-export"))
+        return read_enex(doc, root, pg, err);
     struct ing_page got = {0};
     bool nitf = named(root, "nitf");
     bool newsml = named(root, "newsItem") || named(root, "newsMessage");

@@ -38,8 +38,14 @@ is_outlet_word(const char *w, size_t n)
         "beobachter", "rundschau", "kurier", "anzeiger", "heraldo", "echo", "\xc3\xa9" "cho", "\xc3\x89" "cho",
         "voix", "nachrichten", "tageblatt", "tagblatt", "correo", "cronica", "cr\xc3\xb3nica",
         "periodico", "peri\xc3\xb3" "dico", "depeche", "d\xc3\xa9p\xc3\xaa" "che",
+        /* Italian, Portuguese, Dutch, Polish */
+        "messenger", "voce", "stampa", "messaggero", "gazzettino", "folha", "correio", "di\xc3\xa1rio",
+        "courant", "nieuws", "dziennik", "gazeta", "tygodnik", "wiadomo\xc5\x9b" "ci",
     };
     if (ing_ieq_any(w, n, words, DS_ARRAY_LEN(words)))
+        return true;
+    /* Dutch compounds on "blad" (paper): "Noorderblad", "Nieuwsblad" */
+    if (n > 6 && ing_ieq(w + n - 4, 4, "blad"))
         return true;
     /* the last part of a hyphenated name ("Rhein-Neckar-Kurier"), or the
      * word after an elided article ("L'\xc3\x89" "cho") */
@@ -52,7 +58,8 @@ is_outlet_word(const char *w, size_t n)
 static bool
 is_article_word(const char *w, size_t n)
 {
-    static const char *const words[] = {"the", "le", "la", "les", "der", "die", "das", "el", "il"};
+    static const char *const words[] = {"the", "le",  "la", "les", "der",
+                                        "die", "das", "el", "il",  "het"};
     return ing_ieq_any(w, n, words, DS_ARRAY_LEN(words));
 }
 
@@ -244,6 +251,36 @@ ing_top_outlet_seen(const struct ing_doc_line *l)
     return ing_outlet_like(l->t, l->tl, false) || ns.words >= 3;
 }
 
+/* "\xc2\xa9 Riproduzione riservata \xe2\x80\x94 La Voce di X": a notice that rights are
+ * reserved, in the languages the month names cover, on one side of a
+ * dash; narrows s[*i..*e) to the other side. */
+static void
+rights_phrase_cut(const char *s, size_t *i, size_t *e)
+{
+    static const char *const phrases[] = {
+        "all rights reserved", "riproduzione riservata", "tutti i diritti riservati",
+        "tous droits r\xc3\xa9serv\xc3\xa9s", "alle rechte vorbehalten",
+        "todos los derechos reservados", "todos os direitos reservados",
+        "alle rechten voorbehouden", "wszelkie prawa zastrze\xc5\xbcone"};
+    static const char *const dashes[] = {" \xe2\x80\x94 ", " \xe2\x80\x93 ", " - "};
+    for (size_t d = 0; d < DS_ARRAY_LEN(dashes); d++) {
+        const char *at = ing_ifind(s + *i, *e - *i, dashes[d]);
+        if (!at)
+            continue;
+        size_t mid = (size_t)(at - s), after = mid + strlen(dashes[d]);
+        for (size_t k = 0; k < DS_ARRAY_LEN(phrases); k++) {
+            if (ing_ifind(s + *i, mid - *i, phrases[k])) {
+                *i = after;
+                return;
+            }
+            if (ing_ifind(s + after, *e - after, phrases[k])) {
+                *e = mid;
+                return;
+            }
+        }
+    }
+}
+
 /* "© 2018 Prairie Grain Report", "Copyright 2021 The X. All rights
  * reserved.", "(c) X": the name after the mark and the years, or false. */
 bool
@@ -288,8 +325,18 @@ ing_copyright_name(const char *s, size_t n, const char **name, size_t *nl)
     const char *all = ing_ifind(s + i, e - i, " all rights");
     if (all)
         e = (size_t)(all - s);
-    while (e > i && s[e - 1] == ' ')
-        e--;
+    rights_phrase_cut(s, &i, &e);
+    /* "Copyright \xc2\xa9 X 2024": the years after the name */
+    for (;;) {
+        while (e > i && (s[e - 1] == ' ' || s[e - 1] == '-'))
+            e--;
+        size_t y = e;
+        while (y > i && s[y - 1] >= '0' && s[y - 1] <= '9')
+            y--;
+        if (e - y != 4 || y == i || s[y - 1] != ' ')
+            break;
+        e = y;
+    }
     if (e == i)
         return false;
     /* "Copyright 2024 Nexstar Media Inc.": a company (Inc, LLC, Ltd, Corp,

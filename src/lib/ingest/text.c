@@ -100,8 +100,8 @@ static const char *const months[12] = {"january",   "february", "march",    "apr
                                        "may",       "june",     "july",     "august",
                                        "september", "october",  "november", "december"};
 
-/* Full month names in French, German, Spanish, Italian and Portuguese
- * (lower case, UTF-8); compared after ASCII lowercasing, so "Février" and
+/* Full month names in French, German, Spanish, Italian, Portuguese, Dutch
+ * and Polish (lower case, UTF-8); compared after ASCII lowercasing, so "Février" and
  * "März" match. */
 static const char *const months_other[][12] = {
     {"janvier", "f\xc3\xa9vrier", "mars", "avril", "mai", "juin", "juillet", "ao\xc3\xbbt",
@@ -116,6 +116,11 @@ static const char *const months_other[][12] = {
      "ottobre", "novembre", "dicembre"},
     {"janeiro", "fevereiro", "mar\xc3\xa7o", "abril", "maio", "junho", "julho", "agosto",
      "setembro", "outubro", "novembro", "dezembro"},
+    {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+     "oktober", "november", "december"},
+    /* Polish months as dates write them (genitive: "12 marca 2024") */
+    {"stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
+     "wrze\xc5\x9bnia", "pa\xc5\xba" "dziernika", "listopada", "grudnia"},
 };
 
 int
@@ -123,7 +128,7 @@ ing_month(const char *s, size_t n)
 {
     if (n > 0 && s[n - 1] == '.')
         n--;
-    if (n < 3 || n > 11 || !strchr("adefgjlmnosADEFGJLMNOS", s[0]))
+    if (n < 3 || n > 13 || !strchr("acdefgjklmnopswACDEFGJKLMNOPSW", s[0]))
         return 0; /* no month name is shorter, longer or starts otherwise */
     for (int m = 0; m < 12; m++) {
         size_t ml = strlen(months[m]);

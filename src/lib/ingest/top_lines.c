@@ -25,15 +25,24 @@
 size_t
 ing_outlet_then_date(const char *s, size_t n, struct ing_date *dt)
 {
-    static const char *const seps[] = {", ", " - "};
+    static const char *const seps[] = {", ", " - ", " \xe2\x80\x94 ", " \xe2\x80\x93 "};
     if (n > 100)
         return 0;
     for (size_t k = 0; k < DS_ARRAY_LEN(seps); k++) {
         const char *hit = ing_ifind(s, n, seps[k]);
         if (!hit || hit == s)
             continue;
-        size_t nl = (size_t)(hit - s), r = nl + strlen(seps[k]);
-        if (!ing_parse_date_whole(s + r, n - r, dt) || !dt->y || !dt->d)
+        size_t nl = (size_t)(hit - s), r = nl + strlen(seps[k]), de = n;
+        /* "X \xe2\x80\x94 30 May 2024 \xe2\x80\x94 page 7": a clipping's page after the date */
+        const char *again = ing_ifind(s + r, n - r, seps[k]);
+        if (again && k > 0) {
+            const char *pg = again + strlen(seps[k]);
+            size_t pl = (size_t)(s + n - pg);
+            if (pl <= 12 && (ing_istarts(pg, pl, "page ") || ing_istarts(pg, pl, "p. ") ||
+                             ing_istarts(pg, pl, "pg")))
+                de = (size_t)(again - s);
+        }
+        if (!ing_parse_date_whole(s + r, de - r, dt) || !dt->y || !dt->d)
             continue;
         /* a hyphenated name's parts are its words ("Rhein-Neckar-Kurier") */
         char name[104];
@@ -84,8 +93,10 @@ ing_published_numeric(const char *s, size_t n, struct ing_date *dt)
     } heads[] = {{"published", false},  {"updated", false},   {"posted", false},
                  {"actualizado", true}, {"publicado", true},  {"aktualisiert", true},
                  {"ver\xc3\xb6" "ffentlicht", true}, {"publi\xc3\xa9", true},
-                 {"mis \xc3\xa0 jour", true},  {"pubblicato", true}, {"aggiornato", true}};
-    if (n > 60)
+                 {"mis \xc3\xa0 jour", true},  {"pubblicato", true}, {"aggiornato", true},
+                 {"atualizado", true}, {"gepubliceerd", true}, {"bijgewerkt", true},
+                 {"opublikowano", true}, {"aktualizacja", true}};
+    if (n > 120)
         return false;
     for (size_t k = 0; k < DS_ARRAY_LEN(heads); k++) {
         size_t i = strlen(heads[k].head);
@@ -93,17 +104,83 @@ ing_published_numeric(const char *s, size_t n, struct ing_date *dt)
             continue;
         while (i < n && (s[i] == ':' || s[i] == ' '))
             i++;
-        static const char *const joins[] = {"on ", "el ", "am ", "le ", "il "};
+        static const char *const joins[] = {"on ", "el ", "am ", "le ", "il ", "em ", "op "};
         for (size_t j = 0; j < DS_ARRAY_LEN(joins); j++)
             if (ing_istarts(s + i, n - i, joins[j]))
                 i += 3;
         size_t e = i;
         while (e < n && s[e] != ' ')
             e++;
-        return ing_numeric_date(s + i, e - i, heads[k].day_first, dt) &&
-               (e == n || ing_only_time(s + e, n - e));
+        /* "Publicado em 05/03/2024 - 14h32 · Atualizado há 2 horas": what
+         * follows a separator is another field */
+        size_t end = n;
+        static const char *const seps[] = {" \xc2\xb7 ", " | ", " \xe2\x80\xa2 ", " - "};
+        for (size_t j = 0; j < DS_ARRAY_LEN(seps); j++) {
+            const char *at = ing_ifind(s + e, end - e, seps[j]);
+            if (at)
+                end = (size_t)(at - s);
+        }
+        return end <= 60 && ing_numeric_date(s + i, e - i, heads[k].day_first, dt) &&
+               (e == end || ing_only_time(s + e, end - e));
     }
     return false;
+}
+
+/* See lib.h. */
+bool
+ing_place_date_line(const char *s, size_t n, struct ing_date *dt)
+{
+    const char *comma = n <= 80 ? memchr(s, ',', n) : NULL;
+    if (!comma || comma == s)
+        return false;
+    size_t pl = (size_t)(comma - s), words = 0;
+    for (size_t i = 0; i < pl; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= '0' && c <= '9')
+            return false;
+        if (i == 0 || s[i - 1] == ' ') {
+            if (c == ' ' || !((c >= 'A' && c <= 'Z') || c >= 0x80) || ++words > 3)
+                return false;
+        }
+    }
+    size_t i = pl + 1;
+    while (i < n && s[i] == ' ')
+        i++;
+    size_t e = n;
+    if (e >= i + 3 && ing_ieq(s + e - 3, 3, " r.")) /* Polish "roku" */
+        e -= 3;
+    size_t at = ing_date_at(s, e, i, dt);
+    return at && dt->d && (at == e || ing_only_time(s + at, e - at));
+}
+
+/* See lib.h. */
+size_t
+ing_name_fields_line(const char *s, size_t n, struct ing_date *dt)
+{
+    static const char *const seps[] = {" \xc2\xb7 ", " | "};
+    if (n > 160)
+        return 0;
+    for (size_t k = 0; k < DS_ARRAY_LEN(seps); k++) {
+        size_t sl = strlen(seps[k]), fields = 1, name_len = 0;
+        bool dated = false;
+        for (size_t i = 0; i < n && fields <= 4;) {
+            const char *hit = ing_ifind(s + i, n - i, seps[k]);
+            size_t e = hit ? (size_t)(hit - s) : n;
+            if (i == 0)
+                name_len = e;
+            else if (!dated && ing_is_published_line(s + i, e - i, dt))
+                dated = true;
+            if (!hit)
+                break;
+            fields++;
+            i = e + sl;
+        }
+        struct ing_name_shape ns;
+        if (dated && fields >= 2 && fields <= 4 && name_len < n &&
+            ing_name_shape(s, name_len, &ns) && ns.person)
+            return name_len;
+    }
+    return 0;
 }
 
 /* The paper's name between the headline and its date or byline lines

@@ -24,7 +24,7 @@
 static const char *const text_ext[] = {".txt", ".text", ".eml", NULL}; /* .eml: mail.c */
 static const char *const md_ext[] = {".md", ".markdown", ".mdown", NULL};
 static const char *const html_ext[] = {".html", ".htm", ".xhtml", ".shtml", NULL};
-static const char *const feed_ext[] = {".rss", ".atom", ".rdf", ".xml", ".feed", NULL};
+static const char *const feed_ext[] = {".rss", ".atom", ".rdf", ".xml", ".feed", ".enex", NULL};
 
 /* The names the walk considers; the bytes decide the format in the end
  * (sniff.c), so an .html file holding plain text is read as text. */
