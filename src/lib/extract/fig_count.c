@@ -481,3 +481,15 @@ fig_bare_counted(const char *s, size_t n, const struct extraction *out, size_t b
         return NULL; /* "for" only as a vote's: "against 11,225 for Fenner" */
     return fig_word_in(s, &w[0], fig_not_count_lead) ? NULL : pc;
 }
+
+/* See lib.h. */
+bool
+fig_variant_label(const char *s, const struct span *sent, size_t st)
+{
+    static const char *const kinds[] = {"version", "versions", "model", "models", "variant",
+                                        "variants", "edition", "editions", "configuration",
+                                        "configurations", "option", "options", "tier", NULL};
+    struct fig_word w[2];
+    return fig_words_before(s, sent->start, st, w, 2) == 2 && fig_wis(s, &w[0], "with") &&
+           fig_word_in(s, &w[1], kinds);
+}
