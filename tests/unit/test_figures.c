@@ -849,6 +849,12 @@ main(void)
             "Rs 1.5 lakh crore", NULL, NULL, "Union Cabinet", NULL);
     context("Cement prices in Delhi rose to Rs 380 a bag.", "Rs 380", "up", NULL, "Cement prices",
             NULL);
+    money("Mbeki now has 27 goals in 31 games this season.", "31 games", 31, "games", NULL,
+          FIGURE_COUNT);
+    context("Mbeki now has 27 goals in 31 games this season.", "31 games", NULL, NULL, "Mbeki",
+            NULL);
+    money("Okoye added 118 yards on 22 carries.", "118 yards", 118, "yards", NULL, FIGURE_COUNT);
+    none("He scored from 25 yards in the second half, his 12th goal.");
     extractor_free(&ex);
     ok(ex == NULL, "extractor_free clears the pointer");
     return done_testing();
