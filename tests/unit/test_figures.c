@@ -855,6 +855,8 @@ main(void)
             NULL);
     money("Okoye added 118 yards on 22 carries.", "118 yards", 118, "yards", NULL, FIGURE_COUNT);
     none("He scored from 25 yards in the second half, his 12th goal.");
+    context("The average rate on a 30-year fixed mortgage fell to 6.42%.", "6.42%", "down", NULL,
+            "average rate", NULL);
     extractor_free(&ex);
     ok(ex == NULL, "extractor_free clears the pointer");
     return done_testing();

@@ -308,6 +308,16 @@ tidy_place_edges(const char *s, const struct fig_word *w, size_t *a, size_t *b)
     if (j < *b && j >= *a + 2 && tidy_in(s, &w[j - 1], at) &&
         !ex_is_upper((unsigned char)s[w[j - 2].start]) && !tidy_in(s, &w[j - 2], into))
         *b = j - 1;
+    /* a long phrase framed by where or on what ("Carbon dioxide at the
+     * Mauna Loa observatory", "average rate on a 30-year fixed
+     * mortgage"): what is measured comes before */
+    static const char *const frames[] = {"at", "on", "for", NULL};
+    for (size_t i = *a + 2; *b - *a > 5 && i + 2 < *b; i++)
+        if (tidy_in(s, &w[i], frames) && tidy_in(s, &w[i + 1], tidy_dets) &&
+            !tidy_in(s, &w[i - 1], into)) {
+            *b = i;
+            break;
+        }
 }
 
 /* See lib.h. */
