@@ -290,7 +290,8 @@ tidy_place_edges(const char *s, const struct fig_word *w, size_t *a, size_t *b)
         if (!ex_is_upper((unsigned char)s[w[j - 1].start]))
             break;
         if (tidy_dash(s, &w[j])) {
-            *a = j + 1;
+            if (ex_is_upper((unsigned char)s[w[j + 1].start]))
+                *a = j + 1; /* not "Mr Yushchenko - keen", "Venezuela - the world's" */
             break;
         }
     }
@@ -301,8 +302,9 @@ tidy_place_edges(const char *s, const struct fig_word *w, size_t *a, size_t *b)
     while (j > *a && *b - j < 3 && ex_is_upper((unsigned char)s[w[j - 1].start]))
         j--;
     /* nouns whose "in" names what they are in ("direct investment in
-     * ASEAN", "a stake in Vodafone"): the place is part of the thing */
+     * ASEAN", "a stake in Vodafone", "shares in Barclays"): part of the thing */
     static const char *const into[] = {"investment", "investments", "stake", "stakes",
+                                       "shares", "share", "stock", "stocks",
                                        "interest", "holding", "holdings", "exposure",
                                        "presence", NULL};
     if (j < *b && j >= *a + 2 && tidy_in(s, &w[j - 1], at) &&
