@@ -295,7 +295,8 @@ tidy_place_edges(const char *s, const struct fig_word *w, size_t *a, size_t *b)
             break;
         }
     }
-    static const char *const at[] = {"in", "near", "at", NULL};
+    /* not "at": "US sales at GM", "directors at WorldCom" name the firm */
+    static const char *const at[] = {"in", "near", NULL};
     if (*b - *a > 2 && fig_wis(s, &w[*b - 2], "on") && tidy_in(s, &w[*b - 1], tidy_days))
         *b -= 2;
     size_t j = *b;
