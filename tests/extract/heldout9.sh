@@ -22,9 +22,11 @@
 #   wire     P 1.000 R 1.000 (57/57/57); web P 1.000 R 0.981 (53/53/54)
 #   british  P 1.000 R 0.977 (42/42/43); business P 1.000 R 0.984 (62/62/63)
 #   all      P 1.000 R 0.986 (214/214/217); subjects set 0.991 right 0.734
+# After heldout11's pass (figures10.md): british R 1.000 (43/43/43, "41
+#   games" a tally after "29 goals in"); all R 0.991 (215/215/217)
 # The floors are the values measured, so that nothing falls back.
 . "$(dirname "$0")/python_env.sh"
 exec python3 "$TOP_SRCDIR/tests/extract/heldout.py" "$TOP_BUILDDIR/tests/ingest/ingest_dump" \
     "$TOP_BUILDDIR/tests/extract/extract_dump" "$DOSSIER_ASSETS" \
     "$TOP_SRCDIR/tests/extract/heldout9" --check --figures-only --precision=1.00 \
-    --floors=wire:1.00,web:0.98,british:0.97,business:0.98
+    --floors=wire:1.00,web:0.98,british:1.00,business:0.98

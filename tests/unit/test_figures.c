@@ -821,6 +821,42 @@ main(void)
           NULL, FIGURE_QUANTITY);
     money("The firm will buy back up to two mln of its shares this year.", "two mln", 2000000,
           "shares", "million", FIGURE_COUNT);
+    /* units of data, frequency, charge, power and area; a rate's base
+     * after a counted noun; a range after "pay from"; a variant's label */
+    money("The phone has 12GB of memory.", "12GB", 12, "GB", NULL, FIGURE_QUANTITY);
+    money("Its chip runs at 3.4GHz.", "3.4GHz", 3.4, "GHz", NULL, FIGURE_QUANTITY);
+    money("The battery holds 5,000mAh.", "5,000mAh", 5000, "mAh", NULL, FIGURE_QUANTITY);
+    money("The state added 2.3 GW of solar capacity.", "2.3 GW", 2.3, "GW", NULL,
+          FIGURE_QUANTITY);
+    money("Regulators approved a 400-megawatt solar farm.", "400-megawatt", 400, "MW", NULL,
+          FIGURE_QUANTITY);
+    money("It adds a 1,200 MWh battery.", "1,200 MWh", 1200, "MWh", NULL, FIGURE_QUANTITY);
+    money("CO2 averaged 424.6 parts per million in May.", "424.6 parts per million", 424.6, "ppm",
+          NULL, FIGURE_QUANTITY);
+    money("A typical home had 1,850 square feet.", "1,850 square feet", 1850, "square feet", NULL,
+          FIGURE_QUANTITY);
+    money("Sea ice covered 4.28 million square kilometres.", "4.28 million square kilometres",
+          4280000, "square kilometres", "million", FIGURE_QUANTITY);
+    money("The rate reached 41.6 cases per 100,000 residents.", "41.6 cases per 100,000", 41.6,
+          "per 100,000", NULL, FIGURE_RATE);
+    absent("The rate reached 41.6 cases per 100,000 residents.", "100,000 residents");
+    money("Savings accounts pay from 4% to 4.6% a year.", "4% to 4.6%", 4, "%", NULL,
+          FIGURE_SHARE);
+    absent("A version with 512GB of storage adds $200.", "512GB");
+    context("Toronto - The federal government will spend C$4.1 billion.", "C$4.1 billion", NULL,
+            NULL, "federal government", NULL);
+    context("The Union Cabinet on Wednesday approved Rs 1.5 lakh crore for roads.",
+            "Rs 1.5 lakh crore", NULL, NULL, "Union Cabinet", NULL);
+    context("Cement prices in Delhi rose to Rs 380 a bag.", "Rs 380", "up", NULL, "Cement prices",
+            NULL);
+    money("Mbeki now has 27 goals in 31 games this season.", "31 games", 31, "games", NULL,
+          FIGURE_COUNT);
+    context("Mbeki now has 27 goals in 31 games this season.", "31 games", NULL, NULL, "Mbeki",
+            NULL);
+    money("Okoye added 118 yards on 22 carries.", "118 yards", 118, "yards", NULL, FIGURE_COUNT);
+    none("He scored from 25 yards in the second half, his 12th goal.");
+    context("The average rate on a 30-year fixed mortgage fell to 6.42%.", "6.42%", "down", NULL,
+            "average rate", NULL);
     extractor_free(&ex);
     ok(ex == NULL, "extractor_free clears the pointer");
     return done_testing();

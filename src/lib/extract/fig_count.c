@@ -141,11 +141,24 @@ fig_class_threshold(const char *s, const struct span *sent, size_t st)
     return false;
 }
 
+/* Do games at st follow another count ("27 goals in 31 games"): the
+ * games a tally was made in, counted too? */
+static bool
+fig_per_games(const char *s, const struct span *sent, size_t st)
+{
+    struct fig_word w[3];
+    if (fig_words_before(s, sent->start, st, w, 3) != 3 || !fig_wis(s, &w[0], "in"))
+        return false;
+    bool plural = w[1].end - w[1].start >= 4 && s[w[1].end - 1] == 's' &&
+                  ex_is_lower((unsigned char)s[w[1].start]);
+    return plural && ex_is_digit((unsigned char)s[w[2].start]);
+}
+
 /* Is a noun that usually measures time or distance a tally here: games or
  * matches with a word between that qualifies them ("six straight games",
- * "20 league matches"; not "in 82 games"), yards gained ("threw for 284
- * yards", "96 rushing yards"; not a shot's "from 25 yards", "six yards
- * out")? */
+ * "20 league matches", "27 goals in 31 games"; not "in 82 games"), yards
+ * gained ("threw for 284 yards", "96 rushing yards", "118 yards on 22
+ * carries"; not a shot's "from 25 yards", "six yards out")? */
 static bool
 fig_tally(const char *s, const struct span *sent, const struct fig_count *c)
 {
@@ -156,8 +169,14 @@ fig_tally(const char *s, const struct span *sent, const struct fig_count *c)
     bool qualified = false;
     for (size_t i = c->ne; i < c->us && !qualified; i++)
         qualified = ex_is_alpha((unsigned char)s[i]);
-    if (!yards || qualified)
-        return qualified;
+    if (qualified)
+        return true;
+    if (!yards)
+        return fig_per_games(s, sent, c->st);
+    /* "added 118 yards on 22 carries": yards gained on counted plays */
+    size_t e = c->ue;
+    if (e + 5 < sent->end && memcmp(s + e, " on ", 4) == 0 && ex_is_digit((unsigned char)s[e + 4]))
+        return true;
     return fig_words_before(s, sent->start, c->st, w, 1) == 1 && fig_wis(s, &w[0], "for");
 }
 
@@ -267,6 +286,11 @@ fig_count_own_subject(const struct fig_res *fr, const char *s, const struct span
         fig_word_in(s, &w[1], fig_count_conj) && ex_is_lower((unsigned char)s[w[0].start]) &&
         w[0].end - w[0].start >= 4 && s[w[0].end - 1] == 's')
         return xstrndup(s + w[0].start, w[0].end - w[0].start);
+    if (k >= 3 && (fig_wis(s, &w[0], "in") || fig_wis(s, &w[0], "on")) &&
+        ex_is_digit((unsigned char)s[w[2].start]) && s[w[1].end - 1] == 's' &&
+        ex_is_lower((unsigned char)s[w[1].start]))
+        return NULL; /* "27 goals in 31 games", "118 yards on 22 carries": whose the
+                      * first count is */
     for (size_t i = 0; i < k; i++) {
         if (fig_word_in(s, &w[i], fig_count_place))
             return xstrdup(f->unit); /* "across eleven jurisdictions": a place or extent */
@@ -480,4 +504,16 @@ fig_bare_counted(const char *s, size_t n, const struct extraction *out, size_t b
     if (for_ && !fig_wis(s, &w[0], "against"))
         return NULL; /* "for" only as a vote's: "against 11,225 for Fenner" */
     return fig_word_in(s, &w[0], fig_not_count_lead) ? NULL : pc;
+}
+
+/* See lib.h. */
+bool
+fig_variant_label(const char *s, const struct span *sent, size_t st)
+{
+    static const char *const kinds[] = {"version", "versions", "model", "models", "variant",
+                                        "variants", "edition", "editions", "configuration",
+                                        "configurations", "option", "options", "tier", NULL};
+    struct fig_word w[2];
+    return fig_words_before(s, sent->start, st, w, 2) == 2 && fig_wis(s, &w[0], "with") &&
+           fig_word_in(s, &w[1], kinds);
 }

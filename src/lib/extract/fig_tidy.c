@@ -268,6 +268,61 @@ tidy_time_edges(const struct fig_res *fr, const char *subj, const struct fig_wor
         }
 }
 
+/* Is w a dash standing alone ("-", an en or em dash)? */
+static bool
+tidy_dash(const char *s, const struct fig_word *w)
+{
+    size_t n = w->end - w->start;
+    return (n == 1 && s[w->start] == '-') ||
+           (n == 3 && memcmp(s + w->start, "\xe2\x80", 2) == 0 &&
+            ((unsigned char)s[w->start + 2] == 0x93 || (unsigned char)s[w->start + 2] == 0x94));
+}
+
+/* Cut the place and day a phrase [*a, *b) is framed by: a dateline
+ * before it ("Toronto - The federal government"), a day after it ("The
+ * Union Cabinet on Wednesday") and a named place it ends with ("Cement
+ * prices in Delhi", "solar farm near Dunmore"): where and when, not what
+ * is measured. */
+static void
+tidy_place_edges(const char *s, const struct fig_word *w, size_t *a, size_t *b)
+{
+    for (size_t j = *a + 1; j + 1 < *b && j <= *a + 3; j++) {
+        if (!ex_is_upper((unsigned char)s[w[j - 1].start]))
+            break;
+        if (tidy_dash(s, &w[j])) {
+            if (ex_is_upper((unsigned char)s[w[j + 1].start]))
+                *a = j + 1; /* not "Mr Yushchenko - keen", "Venezuela - the world's" */
+            break;
+        }
+    }
+    /* not "at": "US sales at GM", "directors at WorldCom" name the firm */
+    static const char *const at[] = {"in", "near", NULL};
+    if (*b - *a > 2 && fig_wis(s, &w[*b - 2], "on") && tidy_in(s, &w[*b - 1], tidy_days))
+        *b -= 2;
+    size_t j = *b;
+    while (j > *a && *b - j < 3 && ex_is_upper((unsigned char)s[w[j - 1].start]))
+        j--;
+    /* nouns whose "in" names what they are in ("direct investment in
+     * ASEAN", "a stake in Vodafone", "shares in Barclays"): part of the thing */
+    static const char *const into[] = {"investment", "investments", "stake", "stakes",
+                                       "shares", "share", "stock", "stocks",
+                                       "interest", "holding", "holdings", "exposure",
+                                       "presence", NULL};
+    if (j < *b && j >= *a + 2 && tidy_in(s, &w[j - 1], at) &&
+        !ex_is_upper((unsigned char)s[w[j - 2].start]) && !tidy_in(s, &w[j - 2], into))
+        *b = j - 1;
+    /* a long phrase framed by where or on what ("Carbon dioxide at the
+     * Mauna Loa observatory", "average rate on a 30-year fixed
+     * mortgage"): what is measured comes before */
+    static const char *const frames[] = {"at", "on", "for", NULL};
+    for (size_t i = *a + 2; *b - *a > 5 && i + 2 < *b; i++)
+        if (tidy_in(s, &w[i], frames) && tidy_in(s, &w[i + 1], tidy_dets) &&
+            !tidy_in(s, &w[i - 1], into)) {
+            *b = i;
+            break;
+        }
+}
+
 /* See lib.h. */
 char *
 fig_subject_tidy(const struct fig_res *fr, char *subj)
@@ -280,6 +335,7 @@ fig_subject_tidy(const struct fig_res *fr, char *subj)
         return subj; /* longer than any phrase this step reads */
     size_t a = 0, b = k;
     tidy_cut(fr, subj, w, &a, &b);
+    tidy_place_edges(subj, w, &a, &b);
     while (b > a && (tidy_in(subj, &w[b - 1], tidy_tail) || fig_win(fr, subj, &w[b - 1], FW_LEAD) ||
                      fig_win(fr, subj, &w[b - 1], FW_PREPS) || !tidy_has_alnum(subj, &w[b - 1])))
         b--;

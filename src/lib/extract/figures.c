@@ -39,7 +39,13 @@
     "(?=\\h+percentage\\h+point\\b)"                                                         \
     "|(?:a|three)[\\h-]quarters?\\h+of\\h+a(?=\\h+(?:US\\h+|U\\.S\\.\\h+)?cent\\b))(?![\\w-])"
 /* Unit words written onto the number ("93mph", "80mm", "6C"). */
-#define FIG_ATTACHED "(?i:mph|kph|km/h|km|kg|mm|cm|kwh|t/(?:ha|acre)|g/t)(?![A-Za-z])|(?-i:[CF])(?![A-Za-z])"
+#define FIG_ATTACHED                                                                       \
+    "(?i:mph|kph|km/h|km|kg|mm|cm|kwh|ppm|t/(?:ha|acre)|g/t)(?![A-Za-z])|(?-i:[CF])(?![A-Za-z])" \
+    "|" FIG_TECH
+/* Units of data, frequency, charge and power, in the case they are
+ * written in ("12GB", "3.4GHz", "5,000mAh", "2.3 GW", "1,200 MWh"): in
+ * another case they are words ("gb", "Mw") or other things. */
+#define FIG_TECH "(?-i:GB|TB|GHz|MHz|mAh|[MGT]Wh|MW|GW|kW)(?![A-Za-z])"
 /* Fractions in words of a group ("a fifth of", "two-thirds of", "half
  * of") and ratios ("one in ten patients", "nine out of 10 couples"). */
 #define FIG_FRACW                                                                          \
@@ -62,7 +68,7 @@ static const char fig_pattern[] =
     "(?:(?:\\h?|-(?=(?i:trillion|billion|million)\\b))(?<scale>(?i:trillion|billion|million|thousand|bn|bln|mln|mn|tn|trn)|lakh\\h+crore|crore|lakh"
     "|万亿|亿|万)"
     "|(?<scale1>[mk])|(?<pence>p|(?-i:c)))?(?:(?![A-Za-z])|(?=" FIG_ATTACHED "))"
-    "(?:(?:\\h?|(?<=[a-z])-(?=(?i:barrels?|tonnes?|ounces)\\b))(?<unit>%|美元|元|吨|(?-i:" FIG_ISO ")|°\\h?[CF]|(?<=\\d)(?-i:[CF])"
+    "(?:(?:\\h?|(?<=[a-z])-(?=(?i:barrels?|tonnes?|ounces)\\b)|(?<=\\d)-(?=(?i:(?:mega|giga|kilo)watts?)\\b))(?<unit>%|美元|元|吨|(?-i:" FIG_ISO ")|°\\h?[CF]|(?<=\\d)(?-i:[CF])"
     "|(?i:per\\h?cent|percentage\\h+points?|percent|pct|basis\\h+points?|bps|pp|points?"
     "|(?:u\\.?s\\.?\\h+)?dlrs?|(?:u\\.?s\\.?|hong\\h+kong|hk|singapore|australian|canadian"
     "|new\\h+zealand|taiwan)\\h+dollars?|dollars?|yuan|renminbi|rmb|euros?|pounds?\\h+sterling"
@@ -75,7 +81,9 @@ static const char fig_pattern[] =
     "|grams?\\h+(?:per|a)\\h+tonne|g/t|dwt|metric\\h+tons|tonnes?\\h+(?:per|an?)\\h+(?:hectare|acre)|t/ha|t/acre|tonnes?|tons?|barrels?\\h+(?:per|a)\\h+day|barrels?|bpd|bushels?\\h+(?:per|an?)\\h+acre|bushels?|teus?"
     "|twenty-foot\\h+equivalent\\h+units?"
     "|cubic\\h+met(?:re|er)s|cubic\\h+feet"
-    "|square\\h+met(?:re|er)s|hectares?|acres?|kilowatt[-\\h]hours?|kwh|megawatts?|gigawatts?"
+    "|square\\h+met(?:re|er)s|square\\h+(?:feet|foot)|sq\\.?\\h?ft\\b\\.?|square\\h+kilomet(?:re|er)s"
+    "|square\\h+miles|sq\\.?\\h?km|hectares?|acres?|(?:kilo|mega|giga)watt[-\\h]hours?|kwh"
+    "|megawatts?|gigawatts?|kilowatts?|parts\\h+per\\h+million|ppm|" FIG_TECH
     "|kilomet(?:re|er)s\\h+(?:per|an?)\\h+hour|kilomet(?:re|er)s|km/h|km|kilograms|kg|mph|kph|ounces"
     "|units|vehicles|cars|millimet(?:re|er)s|centimet(?:re|er)s|mm|cm"
     "|degrees(?:\\h+(?:celsius|fahrenheit|[cf]))?"
@@ -304,6 +312,30 @@ fig_mod_rejected(const struct fig_res *fr, const char *s, size_t a, size_t b)
 /* Read the groups of the pattern's current match into m. A modifier before
  * a counted noun that is no modifier ("80,600 while sales", a currency's
  * "£13.8m deal") ends the match before it, with no noun. */
+/* "41.6 cases per 100,000 residents": a count's noun then the base of a
+ * rate makes the figure the rate, in "per 100,000" (the base is no count
+ * of its own). */
+static void
+fig_rate_after_noun(const char *s, struct fig_match *m)
+{
+    static const char *const bases[] = {"1,000,000", "100,000", "10,000", "1,000",
+                                        "thousand", "million"};
+    if (strncmp(s + m->ue, " per ", 5) != 0)
+        return;
+    size_t b = m->ue + 5;
+    for (size_t i = 0; i < DS_ARRAY_LEN(bases); i++) {
+        size_t k = strlen(bases[i]);
+        if (strncmp(s + b, bases[i], k) == 0 && !ex_is_alpha((unsigned char)s[b + k]) && !ex_is_digit((unsigned char)s[b + k]) &&
+            !(s[b + k] == ',' && ex_is_digit((unsigned char)s[b + k + 1]))) {
+            m->noun = false;
+            m->unit = true;
+            m->us = m->ue + 1;
+            m->ue = m->me = b + k;
+            return;
+        }
+    }
+}
+
 static void
 fig_read_match(const struct fig_res *fr, const char *s, struct fig_match *m)
 {
@@ -356,6 +388,8 @@ fig_read_match(const struct fig_res *fr, const char *s, struct fig_match *m)
         m->noun = false;
         m->me = m->se;
     }
+    if (m->noun)
+        fig_rate_after_noun(s, m);
     size_t fa, fb;
     if (ds_regex_group(re, (unsigned)fr->g_fw, &fa, &fb)) {
         memset(m, 0, sizeof *m);
@@ -750,15 +784,23 @@ fig_merge_range(struct fig_state *fs, const struct span *sent, const char *carri
     bool and = gap == 5 && memcmp(s + gap_a, " and ", 5) == 0;
     bool dash = (gap == 1 && s[gap_a] == '-') ||
                 (gap == 3 && memcmp(s + gap_a, "\xe2\x80\x93", 3) == 0);
-    bool from = false, between = false;
-    struct fig_word w[1];
-    if (fig_words_before(s, sent->start, p->span.start, w, 1) == 1) {
+    /* verbs after which "from X to Y" spans a range, not a change
+     * ("accounts pay from 4% to 4.6%", "fares ranging from $2 to $5") */
+    static const char *const spread[] = {"pay", "pays", "paid", "cost", "costs", "charge",
+                                         "charges", "range", "ranges", "ranged", "ranging",
+                                         "vary", "varies", "varied", "anywhere", "offer",
+                                         "offers", "yield", "yields", "earn", "earns", NULL};
+    bool from = false, between = false, spans = false;
+    struct fig_word w[2];
+    size_t k = fig_words_before(s, sent->start, p->span.start, w, 2);
+    if (k >= 1) {
         /* "cut the bill by £122 to £1,568" is a change and a level */
         from = fig_wis(s, &w[0], "from") || fig_wis(s, &w[0], "by");
         between = fig_wis(s, &w[0], "between");
+        spans = k == 2 && fig_wis(s, &w[0], "from") && fig_word_in(s, &w[1], spread);
     }
-    bool is_range = (to && !from && !between && !p->direction && !carried) || dash ||
-                    (and && between);
+    bool is_range = (to && (!from || spans) && !between && !p->direction && !carried) ||
+                    dash || (and && between);
     if (!(is_range && p->unit && f->unit && strcmp(p->unit, f->unit) == 0 &&
           p->value_hi == p->value && f->value >= p->value))
         return false;
@@ -908,6 +950,8 @@ fig_one(struct fig_state *fs)
     if ((m.noun || (m.um && (m.um->cls == 3 || m.game))) &&
         fig_count_threshold(fs->s, &sent, m.st, m.ue))
         return m.me; /* "buildings with five units or more": a class's line */
+    if (m.um && m.um->cls == 3 && fig_variant_label(fs->s, &sent, m.st))
+        return m.me; /* "a version with 512GB of storage": which version */
     if (m.cur && fig_class_threshold(fs->s, &sent, m.st))
         return m.me; /* "customers with revenue above $100,000" */
     if (m.cur && ((m.st >= 4 && memcmp(fs->s + m.st - 4, "per ", 4) == 0) ||
@@ -940,8 +984,9 @@ fig_run(struct fig_res *fr, const char *s, size_t n, struct extraction *out)
     size_t pos = 0;
     while (ds_regex_next(fr->fig, s, n, &pos)) {
         size_t end = fig_one(&fs);
-        if (end < pos && end + 200 > pos)
-            pos = end; /* read again what the match gave back */
+        if ((end < pos && end + 200 > pos) || end > pos)
+            pos = end; /* read again what the match gave back, or skip
+                        * what it read past the match ("per 100,000") */
     }
     free(fs.para.sents);
     free(fs.periods.v[0]);

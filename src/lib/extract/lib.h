@@ -431,6 +431,9 @@ bool fig_count_threshold(const char *s, const struct span *sent, size_t st, size
  * with ..." ("customers with annual revenue above $100,000", "households
  * with incomes below £20,000")? */
 bool fig_class_threshold(const char *s, const struct span *sent, size_t st);
+/* Does the figure at st name a product's variant ("a version with 512GB
+ * of storage", "the model with 1TB"): a label, not a measure reported? */
+bool fig_variant_label(const char *s, const struct span *sent, size_t st);
 /* Is the bare fraction at st ("24-1/4", "3/4") a wire stock price or its
  * change: after "at", "to", "up", "rose"... in a sentence about a stock?
  * Then *unit is "USD" (static) and *kind AMOUNT or CHANGE. */
