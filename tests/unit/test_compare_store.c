@@ -171,6 +171,7 @@ test_groups_complete(const char *dir)
     enum { N = 100 };
     int64_t *ids = xmalloc(2 * N * sizeof *ids);
     uint32_t(*sigs)[MINHASH_K] = xmalloc(2 * N * sizeof *sigs);
+    uint32_t *shingles = xmalloc(2 * N * sizeof *shingles);
     for (int i = 0; i < 2 * N; i++) {
         static char *orig;
         if (i % 2 == 0)
@@ -179,8 +180,8 @@ test_groups_complete(const char *dir)
         char path[64];
         snprintf(path, sizeof path, "/groups/%03d.txt", i);
         ids[i] = add_doc(s, path, text);
-        minhash_signature(text, strlen(text), sigs[i]);
-        neardup_writer_put(w, ids[i], sigs[i], &err);
+        shingles[i] = minhash_signature(text, strlen(text), sigs[i]);
+        neardup_writer_put(w, ids[i], sigs[i], shingles[i], &err);
         if (i % 2) {
             free(text);
             free(orig);
@@ -202,7 +203,7 @@ test_groups_complete(const char *dir)
         together += group_of[i] && group_of[i] == group_of[i + 1];
     for (int i = 0; i < 2 * N; i++)
         for (int j = i + 1; j < 2 * N; j++)
-            if (minhash_similarity(sigs[i], sigs[j]) >= NEARDUP_MIN_JACCARD) {
+            if (neardup_near(minhash_similarity(sigs[i], sigs[j]), shingles[i], shingles[j])) {
                 marked++;
                 missing += !group_of[i] || group_of[i] != group_of[j];
             }
@@ -213,6 +214,7 @@ test_groups_complete(const char *dir)
     free(group_of);
     free(ids);
     free(sigs);
+    free(shingles);
     store_close(&s);
     free(db);
 }
@@ -394,8 +396,8 @@ test_sig_rule(struct store *s)
     int64_t id = add_doc(s, "/corpus/ferry.txt", body);
     struct neardup_writer *w = NULL;
     uint32_t old[MINHASH_K], now[MINHASH_K], got[MINHASH_K];
-    minhash_signature(body, strlen(body), old); /* the older rule: the whole body */
-    ok(neardup_writer_open(s, &w, &err) == 0 && neardup_writer_put(w, id, old, &err) == 0,
+    uint32_t old_n = minhash_signature(body, strlen(body), old); /* older rule: the whole body */
+    ok(neardup_writer_open(s, &w, &err) == 0 && neardup_writer_put(w, id, old, old_n, &err) == 0,
        "save a signature by the older rule");
     neardup_writer_free(&w);
     store_meta_set(s, "sig_rule", "1", &err);
@@ -403,13 +405,13 @@ test_sig_rule(struct store *s)
     is_int(store_sig_rule_current(s), 0, "an older rule is not today's");
     is_int(store_sig_stale(s, &err), 1, "signatures of an older rule are stale");
     long before = 0, after = 0;
-    store_sig_each(s, MINHASH_K * sizeof(uint32_t), count_sig, &before, &err);
+    store_sig_each(s, NEARDUP_SIG_BYTES, count_sig, &before, &err);
     long redone = neardup_backfill(s, &err);
-    store_sig_each(s, MINHASH_K * sizeof(uint32_t), count_sig, &after, &err);
+    store_sig_each(s, NEARDUP_SIG_BYTES, count_sig, &after, &err);
     ok(redone == after && after == before && before > 1,
        "backfill computes all %ld again (%ld)", before, redone);
     minhash_content_signature(body, strlen(body), now);
-    ok(neardup_signature(s, id, got, &err) == 1 && memcmp(got, now, sizeof now) == 0 &&
+    ok(neardup_signature(s, id, got, NULL, &err) == 1 && memcmp(got, now, sizeof now) == 0 &&
        memcmp(old, now, sizeof now) != 0, "the saved signature is today's");
     is_int(store_sig_stale(s, &err), 0, "not stale after the backfill");
     is_int(store_sig_rule_current(s), 1, "... and marked as today's rule");
@@ -457,10 +459,10 @@ main(void)
     char *copy = light_edit(texts[0]);
     int64_t copy_id = add_doc(s, "/corpus/copy.txt", copy);
     uint32_t sig[MINHASH_K];
-    minhash_signature(copy, strlen(copy), sig);
-    ok(neardup_writer_put(w, copy_id, sig, &err) == 0, "put the copy's signature");
+    uint32_t copy_n = minhash_signature(copy, strlen(copy), sig);
+    ok(neardup_writer_put(w, copy_id, sig, copy_n, &err) == 0, "put the copy's signature");
     /* Put twice: replaces, no duplicate rows. */
-    ok(neardup_writer_put(w, copy_id, sig, &err) == 0, "put again replaces");
+    ok(neardup_writer_put(w, copy_id, sig, copy_n, &err) == 0, "put again replaces");
     neardup_writer_free(&w);
     ok(w == NULL, "writer freed");
     ok(store_commit(s, &err) == 0, "commit");

@@ -89,7 +89,7 @@ shingle_word(struct shingler *sh, uint64_t wh)
         sh->sig[slot] = v;
 }
 
-void
+uint32_t
 minhash_signature(const char *body, size_t n, uint32_t sig[MINHASH_K])
 {
     for (size_t i = 0; i < MINHASH_K; i++)
@@ -140,7 +140,7 @@ minhash_signature(const char *body, size_t n, uint32_t sig[MINHASH_K])
     if (in_word)
         shingle_word(&sh, mix64(h));
     if (sh.nwords == 0)
-        return;
+        return 0;
     if (sh.nwords < SHINGLE) {
         /* Fewer words than a shingle: the whole text is one shingle. */
         size_t have = sh.nwords;
@@ -162,6 +162,8 @@ minhash_signature(const char *body, size_t n, uint32_t sig[MINHASH_K])
             }
         }
     }
+    size_t shingles = sh.nwords - SHINGLE + 1;
+    return shingles > UINT32_MAX ? UINT32_MAX : (uint32_t)shingles;
 }
 
 double
@@ -177,6 +179,25 @@ minhash_similarity(const uint32_t a[MINHASH_K], const uint32_t b[MINHASH_K])
     if (empty_a == MINHASH_K || empty_b == MINHASH_K)
         return 0;
     return (double)eq / MINHASH_K;
+}
+
+double
+minhash_containment(double j, uint32_t na, uint32_t nb)
+{
+    uint32_t small = DS_MIN(na, nb);
+    if (small == 0 || j <= 0)
+        return 0;
+    double c = j * ((double)na + (double)nb) / ((1 + j) * small);
+    return c > 1 ? 1 : c;
+}
+
+bool
+neardup_near(double j, uint32_t na, uint32_t nb)
+{
+    if (j >= NEARDUP_MIN_JACCARD)
+        return true;
+    return j >= NEARDUP_CONTAINED_MIN_JACCARD &&
+           minhash_containment(j, na, nb) >= NEARDUP_MIN_CONTAINMENT;
 }
 
 /* A caption line: what a reader wrote for a figure ("Caption: ...", as
@@ -200,7 +221,7 @@ caption_line(const char *s, size_t n)
     return false;
 }
 
-void
+uint32_t
 minhash_content_signature(const char *body, size_t n, uint32_t sig[MINHASH_K])
 {
     struct buf content = BUF_INIT;
@@ -213,6 +234,7 @@ minhash_content_signature(const char *body, size_t n, uint32_t sig[MINHASH_K])
         }
         i = e + 1;
     }
-    minhash_signature(buf_str(&content), content.len, sig);
+    uint32_t shingles = minhash_signature(buf_str(&content), content.len, sig);
     buf_free(&content);
+    return shingles;
 }
