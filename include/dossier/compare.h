@@ -367,7 +367,7 @@ double minhash_containment(double j, uint32_t na, uint32_t nb);
  * bench/results/2026-12-07-neardup2.md). The Jaccard floor keeps a short
  * text from being a duplicate of any long one that quotes it. */
 #define NEARDUP_MIN_JACCARD 0.5
-#define NEARDUP_CONTAINED_MIN_JACCARD 0.25
+#define NEARDUP_CONTAINED_MIN_JACCARD 0.2
 #define NEARDUP_MIN_CONTAINMENT 0.5
 /* Are two documents with estimated Jaccard j and na, nb shingles
  * near-duplicates by the rules above? */

@@ -106,12 +106,12 @@ light_edit(const char *text)
     return buf_steal(&b);
 }
 
-/* An article of 15 paragraphs of pseudo-words from its own vocabulary. */
+/* An article of paras paragraphs of pseudo-words from its own vocabulary. */
 static char *
-gen_article(uint32_t base)
+gen_article(uint32_t base, int paras)
 {
     struct buf b = BUF_INIT;
-    for (int p = 0; p < 15; p++) {
+    for (int p = 0; p < paras; p++) {
         char *para = gen_text(3, base, 400);
         buf_printf(&b, "%s%s", p ? "\n\n" : "", para);
         free(para);
@@ -119,10 +119,11 @@ gen_article(uint32_t base)
     return buf_steal(&b);
 }
 
-/* The edit of the issue: two paragraphs out, ten words changed, one new
- * paragraph in. */
+/* The edit of the issue: two paragraphs out (out1 and out2, counted from
+ * 0), ten words changed, one new paragraph in (before paragraph 7, or at
+ * the end of a shorter text). */
 static char *
-heavy_edit(const char *text, uint32_t base)
+heavy_edit(const char *text, uint32_t base, int out1, int out2)
 {
     struct buf b = BUF_INIT;
     int para = 0, words = 0;
@@ -135,14 +136,14 @@ heavy_edit(const char *text, uint32_t base)
                 buf_printf(&b, "\n\n%s", fresh);
                 free(fresh);
             }
-            if (para != 3 && para != 11)
+            if (para != out1 && para != out2)
                 buf_puts(&b, "\n\n");
             continue;
         }
         size_t n = strcspn(p, " \n");
-        if (para != 3 && para != 11) {
+        if (para != out1 && para != out2) {
             words++;
-            if (words % 70 == 0 && words / 70 <= 10)
+            if (words % 35 == 0 && words / 35 <= 10)
                 buf_puts(&b, "altered");
             else
                 buf_append(&b, p, n);
@@ -154,9 +155,11 @@ heavy_edit(const char *text, uint32_t base)
     return buf_steal(&b);
 }
 
-/* 100 articles and their edited copies, with pages that share only a long
- * caption line: every copy is grouped with its article, and no pair the
- * estimate marks as near-duplicates is missing from the groups. */
+/* 100 articles and their edited copies, half of them of 15 paragraphs and
+ * half of 8 (whose copies keep a Jaccard below 0.5 with them, and are
+ * near-duplicates by containment): every copy is grouped with its article,
+ * and no pair the estimate marks as near-duplicates is missing from the
+ * groups. */
 static void
 test_groups_complete(const char *dir)
 {
@@ -174,9 +177,12 @@ test_groups_complete(const char *dir)
     uint32_t *shingles = xmalloc(2 * N * sizeof *shingles);
     for (int i = 0; i < 2 * N; i++) {
         static char *orig;
+        bool short_one = (i / 2) % 2;
         if (i % 2 == 0)
-            orig = gen_article(5000 + (uint32_t)(i / 2) * 700);
-        char *text = i % 2 ? heavy_edit(orig, 5000 + (uint32_t)i * 700) : orig;
+            orig = gen_article(5000 + (uint32_t)(i / 2) * 700, short_one ? 8 : 15);
+        char *text = i % 2 ? heavy_edit(orig, 5000 + (uint32_t)i * 700, short_one ? 2 : 3,
+                                        short_one ? 5 : 11)
+                           : orig;
         char path[64];
         snprintf(path, sizeof path, "/groups/%03d.txt", i);
         ids[i] = add_doc(s, path, text);
@@ -198,16 +204,24 @@ test_groups_complete(const char *dir)
             for (int i = 0; i < 2 * N; i++)
                 if (ids[i] == groups[g][k])
                     group_of[i] = (int64_t)g + 1;
-    size_t together = 0, marked = 0, missing = 0;
-    for (int i = 0; i < 2 * N; i += 2)
-        together += group_of[i] && group_of[i] == group_of[i + 1];
+    size_t together = 0, marked = 0, missing = 0, contained = 0;
+    for (int i = 0; i < 2 * N; i += 2) {
+        bool joined = group_of[i] && group_of[i] == group_of[i + 1];
+        together += joined;
+        contained += joined && minhash_similarity(sigs[i], sigs[i + 1]) < NEARDUP_MIN_JACCARD;
+    }
     for (int i = 0; i < 2 * N; i++)
         for (int j = i + 1; j < 2 * N; j++)
             if (neardup_near(minhash_similarity(sigs[i], sigs[j]), shingles[i], shingles[j])) {
                 marked++;
                 missing += !group_of[i] || group_of[i] != group_of[j];
             }
-    ok(together == N, "every edited copy is grouped with its article (%zu of %d)", together, N);
+    /* With 64 slots the Jaccard estimate's spread is about 0.06, so a copy
+     * of a short article near the floors may fall under them: all but two. */
+    ok(together >= N - 2, "the edited copies are grouped with their articles (%zu of %d)",
+       together, N);
+    ok(contained >= N / 5, "... %zu of them by containment (estimated Jaccard below 0.5)",
+       contained);
     ok(missing == 0, "no pair the estimate marks is missing from the groups (%zu of %zu)",
        missing, marked);
     neardup_groups_free(groups, sizes, ng);

@@ -341,8 +341,8 @@ grouping_add_band(int64_t band, int64_t doc_id, void *ud)
 }
 
 /* Slots whose equal values make candidates, beside the LSH bands: a pair
- * whose estimate reaches NEARDUP_CONTAINED_MIN_JACCARD (0.25) agrees on at
- * least 16 of the 64 slots, so on at least one of any 49 of them. Grouping
+ * whose estimate reaches NEARDUP_CONTAINED_MIN_JACCARD (0.2) agrees on more
+ * than 12 of the 64 slots, so on at least one of any 53 of them. Grouping
  * on single slots therefore misses no pair `similar` marks (neardup_near
  * needs that Jaccard at least), which the bands alone may. */
 #define GROUP_SLOTS (MINHASH_K - (size_t)(NEARDUP_CONTAINED_MIN_JACCARD * MINHASH_K) + 1)
