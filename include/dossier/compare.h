@@ -357,21 +357,37 @@ double minhash_similarity(const uint32_t a[MINHASH_K], const uint32_t b[MINHASH_
  * over min(|A|,|B|), at most 1 (0 when a set is empty). */
 double minhash_containment(double j, uint32_t na, uint32_t nb);
 
-/* Two documents are near-duplicates when their estimated Jaccard reaches
+/* Two documents are near-duplicates when their Jaccard reaches
  * NEARDUP_MIN_JACCARD, or when it reaches NEARDUP_CONTAINED_MIN_JACCARD and
- * the estimated containment reaches NEARDUP_MIN_CONTAINMENT. The second
- * rule is for edited copies of short articles: two of eight paragraphs out,
- * one in and ten words changed leave the true Jaccard at 0.3-0.5 but the
- * containment at 0.55 or more, while articles of one event told by different
- * outlets share at most 0.34 of their 5-shingles (basil-dev's 159 pairs;
- * bench/results/2026-12-07-neardup2.md). The Jaccard floor keeps a short
- * text from being a duplicate of any long one that quotes it. */
+ * their containment reaches NEARDUP_MIN_CONTAINMENT (near these floors
+ * decided on the exact sets, neardup_pair). The second rule is for edited
+ * copies of short articles: two of eight paragraphs out, one in and ten
+ * words changed leave the Jaccard at 0.2-0.5 but the containment at 0.54
+ * or more for 95% of them, while articles of one event told by different
+ * outlets share at most 0.34 of their 5-shingles (basil-dev's 159 pairs);
+ * the floor sits between the two (bench/results/2026-12-07-neardup2.md).
+ * The Jaccard floor keeps a short text from being a duplicate of any long
+ * one that quotes it. */
 #define NEARDUP_MIN_JACCARD 0.5
 #define NEARDUP_CONTAINED_MIN_JACCARD 0.2
-#define NEARDUP_MIN_CONTAINMENT 0.5
-/* Are two documents with estimated Jaccard j and na, nb shingles
- * near-duplicates by the rules above? */
+#define NEARDUP_MIN_CONTAINMENT 0.45
+/* Are two documents with (estimated or exact) Jaccard j and na, nb
+ * shingles near-duplicates by the rules above? */
 bool neardup_near(double j, uint32_t na, uint32_t nb);
+
+/* The exact Jaccard and containment of the distinct word 5-shingles of two
+ * texts' content lines (as minhash_content_signature reads them). */
+void minhash_content_overlap(const char *a, size_t na, const char *b, size_t nb, double *jaccard,
+                             double *containment);
+
+/* Below NEARDUP_MIN_JACCARD the estimate decides only far from the floors:
+ * a pair estimated at NEARDUP_CHECK_MIN_JACCARD and containment
+ * NEARDUP_CHECK_MIN_CONTAINMENT or more is checked on the two stored texts
+ * (minhash_content_overlap), since with 64 slots the estimate spreads by
+ * about 0.06 and would miss copies just above the floors or take pairs
+ * just below them. */
+#define NEARDUP_CHECK_MIN_JACCARD 0.1
+#define NEARDUP_CHECK_MIN_CONTAINMENT 0.3
 
 /* A saved signature: the MINHASH_K slots, then the shingle count, each
  * 32-bit little-endian (STORE_SIG_RULE 3 and later). */
@@ -409,7 +425,7 @@ struct similar_doc {
     int64_t id;
     double score;      /* similarity with the document (0..1, see similar_find) */
     double jaccard;    /* estimated shingle Jaccard, -1 when unknown */
-    bool near_dup;     /* neardup_near: Jaccard, or containment with a Jaccard floor */
+    bool near_dup;     /* neardup_pair: Jaccard, or containment with a Jaccard floor */
     /* the evidence the score combines (compare/evidence.c) */
     double cosine;     /* tf-idf cosine of the full texts, 0..1 */
     double lead_cosine; /* tf-idf cosine of the titles and leads, 0..1 */
@@ -432,6 +448,15 @@ struct similar_doc {
  * shared entities" when there are none. 0, or -1 with err. */
 int similar_explain(struct store *s, int64_t doc_id, const struct similar_doc *d,
                     struct buf *out, struct ds_error *err);
+
+/* Are documents a and b, whose signatures estimate Jaccard j over na and
+ * nb shingles, near-duplicates? An estimate of NEARDUP_MIN_JACCARD or more
+ * says yes; one in the checked range is decided by the exact overlap of
+ * the stored texts (neardup_near on exact values); others say no. 1 yes,
+ * 0 no, -1 with err. similar's marks, neardup_find and the groups all
+ * decide by it. */
+int neardup_pair(struct store *s, int64_t a, int64_t b, double j, uint32_t na, uint32_t nb,
+                 struct ds_error *err);
 
 /* Near-duplicates of doc_id found by its LSH bands (estimated Jaccard >=
  * min_jaccard, or neardup_near), most similar first, ties by id. *out newly allocated (free()). 0, or -1 with err. A

@@ -653,6 +653,10 @@ test_containment(void)
        "containment from Jaccard and sizes: 0.5 over 100 and 200 shingles is 1");
     is_int(minhash_content_signature("one two three four five six", 27, sx), 2,
            "six words make two 5-shingles");
+    double ej, ec;
+    minhash_content_overlap("a b c d e f", 11, "A b c d e g\nRead more\n", 22, &ej, &ec);
+    ok(ej > 0.33 && ej < 0.34 && ec == 0.5,
+       "exact overlap of content lines: Jaccard 1/3 (%.3f), containment 1/2 (%.3f)", ej, ec);
     for (int i = 0; i < NP; i++) {
         buf_free(&a[i]);
         buf_free(&b[i]);

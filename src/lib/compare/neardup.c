@@ -188,6 +188,32 @@ neardup_signature(struct store *s, int64_t doc_id, uint32_t sig[MINHASH_K], uint
     return got;
 }
 
+int
+neardup_pair(struct store *s, int64_t a, int64_t b, double j, uint32_t na, uint32_t nb,
+             struct ds_error *err)
+{
+    if (j >= NEARDUP_MIN_JACCARD)
+        return 1;
+    if (j < NEARDUP_CHECK_MIN_JACCARD ||
+        minhash_containment(j, na, nb) < NEARDUP_CHECK_MIN_CONTAINMENT)
+        return 0;
+    char *ta = NULL, *ba = NULL, *tb = NULL, *bb = NULL;
+    int ga = store_doc_text(s, a, &ta, &ba, err);
+    int gb = ga < 0 ? -1 : store_doc_text(s, b, &tb, &bb, err);
+    int near = ga < 0 || gb < 0 ? -1 : 0;
+    if (ga == 0 && gb == 0 && ba && bb) {
+        double ej, ec;
+        minhash_content_overlap(ba, strlen(ba), bb, strlen(bb), &ej, &ec);
+        near = ej >= NEARDUP_MIN_JACCARD ||
+               (ej >= NEARDUP_CONTAINED_MIN_JACCARD && ec >= NEARDUP_MIN_CONTAINMENT);
+    }
+    free(ta);
+    free(ba);
+    free(tb);
+    free(bb);
+    return near;
+}
+
 static int
 neardup_cmp(const void *p, const void *q)
 {
@@ -226,7 +252,12 @@ neardup_find(struct store *s, int64_t doc_id, double min_jaccard, struct similar
             return -1;
         }
         double j = got ? minhash_similarity(sig, other) : 0;
-        bool near = got && neardup_near(j, shingles, other_shingles);
+        int near = got ? neardup_pair(s, doc_id, ids[i], j, shingles, other_shingles, err) : 0;
+        if (near < 0) {
+            free(v);
+            free(ids);
+            return -1;
+        }
         if (got && (j >= min_jaccard || near))
             v[n++] = (struct similar_doc){.id = ids[i], .jaccard = j, .near_dup = near};
     }
@@ -283,6 +314,9 @@ struct grouping {
     size_t bn, bcap;
     int64_t band;
     double min_jaccard;
+    struct store *s;       /* for pairs checked on their texts */
+    struct ds_error *err;
+    bool failed;           /* a check failed (err says why) */
 };
 
 static int
@@ -309,8 +343,16 @@ grouping_verify(struct grouping *g, size_t x, size_t y)
     if (uf_find(g->parent, x) == uf_find(g->parent, y))
         return;
     double j = minhash_similarity(g->sigs + x * MINHASH_K, g->sigs + y * MINHASH_K);
-    if (j >= g->min_jaccard || neardup_near(j, g->shingles[x], g->shingles[y]))
+    if (j >= g->min_jaccard) {
         uf_union(g->parent, x, y);
+        return;
+    }
+    if (g->failed)
+        return;
+    int near = neardup_pair(g->s, g->ids[x], g->ids[y], j, g->shingles[x], g->shingles[y], g->err);
+    if (near > 0)
+        uf_union(g->parent, x, y);
+    g->failed = near < 0;
 }
 
 /* Verify the pairs of the finished bucket (against its first members only
@@ -341,11 +383,11 @@ grouping_add_band(int64_t band, int64_t doc_id, void *ud)
 }
 
 /* Slots whose equal values make candidates, beside the LSH bands: a pair
- * whose estimate reaches NEARDUP_CONTAINED_MIN_JACCARD (0.2) agrees on more
- * than 12 of the 64 slots, so on at least one of any 53 of them. Grouping
- * on single slots therefore misses no pair `similar` marks (neardup_near
- * needs that Jaccard at least), which the bands alone may. */
-#define GROUP_SLOTS (MINHASH_K - (size_t)(NEARDUP_CONTAINED_MIN_JACCARD * MINHASH_K) + 1)
+ * whose estimate reaches NEARDUP_CHECK_MIN_JACCARD (0.1) agrees on more
+ * than 6 of the 64 slots, so on at least one of any 59 of them. Grouping
+ * on single slots therefore misses no pair `similar` marks (neardup_pair
+ * needs that estimate at least), which the bands alone may. */
+#define GROUP_SLOTS (MINHASH_K - (size_t)(NEARDUP_CHECK_MIN_JACCARD * MINHASH_K) + 1)
 /* A bucket larger than this (a value many documents share) is checked
  * against its first GROUP_BUCKET_HEAD members only, to bound the work. */
 #define GROUP_BUCKET_FULL 512
@@ -475,7 +517,7 @@ neardup_groups(struct store *s, double min_jaccard, int64_t ***groups_out, size_
     int have = store_sig_tables(s, err);
     if (have <= 0)
         return have;
-    struct grouping g = {.min_jaccard = min_jaccard};
+    struct grouping g = {.min_jaccard = min_jaccard, .s = s, .err = err};
     int result = -1;
     if (store_sig_each(s, SIG_BYTES, grouping_add_sig, &g, err) != 0)
         goto done;
@@ -487,6 +529,8 @@ neardup_groups(struct store *s, double min_jaccard, int64_t ***groups_out, size_
         goto done;
     grouping_close_bucket(&g);
     grouping_by_slots(&g);
+    if (g.failed)
+        goto done;
     grouping_collect(&g, groups_out, sizes_out, ngroups);
     result = 0;
 done:

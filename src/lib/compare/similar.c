@@ -362,7 +362,11 @@ fill_jaccard(struct store *s, int64_t doc_id, struct similar_doc *v, size_t n,
             return -1;
         if (got) {
             v[i].jaccard = minhash_similarity(sig, other);
-            v[i].near_dup = neardup_near(v[i].jaccard, shingles, other_shingles);
+            int near = neardup_pair(s, doc_id, v[i].id, v[i].jaccard, shingles, other_shingles,
+                                    err);
+            if (near < 0)
+                return -1;
+            v[i].near_dup = near;
         }
     }
     return have < 0 ? -1 : 0;
