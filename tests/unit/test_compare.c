@@ -554,8 +554,6 @@ test_minhash(void)
     buf_free(&other);
 }
 
-/* ---- containment: edited copies of short articles ------------------------------------ */
-
 /* paras[0..n) joined as paragraphs, leaving out paragraph skip1 and skip2
  * (-1: none), with extra put in before paragraph at (when not NULL), and
  * every 20th word after the first paragraph replaced, `changes` times. */
@@ -604,9 +602,8 @@ test_containment(void)
         gen_sentence(&b[i], 5000);
         gen_sentence(&b[i], 5000);
     }
-    gen_sentence(&donor, 5000);
-    gen_sentence(&donor, 5000);
-    gen_sentence(&donor, 5000);
+    for (int k = 0; k < 3; k++)
+        gen_sentence(&donor, 5000);
     struct buf orig = BUF_INIT, copy = BUF_INIT, quoting = BUF_INIT, other = BUF_INIT;
     edited_article(&orig, a, NP, -1, -1, NULL, 0, 0);
     edited_article(&copy, a, NP, 2, 5, &donor, 4, 10);
@@ -661,13 +658,9 @@ test_containment(void)
         buf_free(&a[i]);
         buf_free(&b[i]);
     }
-    buf_free(&donor);
-    buf_free(&orig);
-    buf_free(&copy);
-    buf_free(&quoting);
-    buf_free(&other);
-    buf_free(&page_a);
-    buf_free(&page_b);
+    struct buf *all[] = {&donor, &orig, &copy, &quoting, &other, &page_a, &page_b};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        buf_free(all[i]);
 }
 
 /* ---- speed: two 5,000-word articles --------------------------------------------------------- */

@@ -2,7 +2,8 @@
  * compare/neardup.c — near-duplicates from MinHash signatures: saving them
  * with their LSH band keys while indexing, the near-duplicates of one
  * document, and groups over the whole index. The rows live in the store
- * (store_similar.h); the banding and the Jaccard estimates are here.
+ * (store_similar.h); the banding, the Jaccard and containment estimates,
+ * and the check of pairs near the floors on their stored texts are here.
  */
 #include "config.h"
 
