@@ -4,6 +4,7 @@ an article with it, and never pages that share only a site's boilerplate
 (issue 17)? bench_neardup.sh runs it.
 
   neardup_eval.py DOSSIER WORK SOURCE_DIR... [--copies 100] [--pairs 50] [--seed 1]
+                  [--events EVENTS_DIR]
 
 From the .txt articles under SOURCE_DIR (title on the first line, paragraphs
 split by blank lines) it writes, under WORK/corpus:
@@ -27,8 +28,15 @@ each copy `similar COPY --json`, and prints:
   duplicates: their word 5-shingle Jaccard is given), or mixing the sets;
 - how hard the edits were: each copy's word 5-shingle Jaccard with its
   original (min, median).
+With --events (a folder holding events.tsv and the articles it names, as
+basil-dev: one event told by several outlets), it also indexes those
+articles alone and prints every pair of one event from different outlets
+that the groups join, with the pair's true word 5-shingle Jaccard and
+containment (target: none, unless they are real copies).
 Exit status 0 when the targets hold, 1 when one does not.
 """
+import csv
+import itertools
 import json
 import os
 import random
@@ -73,6 +81,11 @@ def shingles(text):
 def jaccard(a, b):
     sa, sb = shingles(a), shingles(b)
     return len(sa & sb) / len(sa | sb) if sa and sb else 0.0
+
+
+def containment(a, b):
+    sa, sb = shingles(a), shingles(b)
+    return len(sa & sb) / min(len(sa), len(sb)) if sa and sb else 0.0
 
 
 def write(path, title, paras):
@@ -150,13 +163,57 @@ def run(dossier, db, *args):
     return r.stdout
 
 
+def read_groups(dossier, db):
+    """similar --groups as lists of document ids."""
+    return [json.loads(line)["ids"] for line in
+            run(dossier, db, "similar", "--groups", "--json").splitlines()]
+
+
+def events_check(dossier, work, events_dir):
+    """Cross-outlet pairs of one event that the groups join: their count."""
+    db = os.path.join(work, "events.db")
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(db + suffix):
+            os.remove(db + suffix)
+    rows = list(csv.DictReader(open(os.path.join(events_dir, "events.tsv"),
+                                    encoding="utf-8"), delimiter="\t"))
+    run(dossier, db, "index", "--quiet", events_dir)
+    con = sqlite3.connect(db)
+    doc = {os.path.relpath(path, events_dir): d for path, d in
+           con.execute("SELECT path, doc_id FROM files WHERE doc_id IS NOT NULL")}
+    con.close()
+    group_of = {}
+    for n, ids in enumerate(read_groups(dossier, db)):
+        for i in ids:
+            group_of[i] = n
+    pairs = joined = 0
+    by_event = {}
+    for r in rows:
+        by_event.setdefault(r["event_id"], []).append(r)
+    for rs in by_event.values():
+        for x, y in itertools.combinations(rs, 2):
+            if x["outlet"] == y["outlet"]:
+                continue
+            pairs += 1
+            a, b = doc.get(x["file"]), doc.get(y["file"])
+            if a is None or b is None or group_of.get(a, -1) != group_of.get(b, -2):
+                continue
+            joined += 1
+            ta = "\n".join(paragraphs(os.path.join(events_dir, x["file"]))[1])
+            tb = "\n".join(paragraphs(os.path.join(events_dir, y["file"]))[1])
+            print("  grouped: %s %s (Jaccard %.2f, containment %.2f)"
+                  % (x["file"], y["file"], jaccard(ta, tb), containment(ta, tb)))
+    print("events: cross-outlet pairs of one event grouped: %d of %d" % (joined, pairs))
+    return joined
+
+
 def main(argv):
-    opts = {"--copies": 100, "--pairs": 50, "--seed": 1}
+    opts = {"--copies": 100, "--pairs": 50, "--seed": 1, "--events": None}
     pos = []
     i = 1
     while i < len(argv):
         if argv[i] in opts:
-            opts[argv[i]] = int(argv[i + 1])
+            opts[argv[i]] = argv[i + 1] if argv[i] == "--events" else int(argv[i + 1])
             i += 2
         else:
             pos.append(argv[i])
@@ -172,16 +229,21 @@ def main(argv):
             os.remove(db + suffix)
     run(dossier, db, "index", "--quiet", corpus)
     con = sqlite3.connect(db)
-    name = {doc: os.path.relpath(path, corpus) for path, doc in
-            con.execute("SELECT path, doc_id FROM files WHERE doc_id IS NOT NULL")}
+    # A file whose text another file already has is the same document: the
+    # group of a document is the group of every one of its files.
+    doc_of = {os.path.relpath(path, corpus): doc for path, doc in
+              con.execute("SELECT path, doc_id FROM files WHERE doc_id IS NOT NULL")}
     con.close()
+    name = {}
+    for member, doc in sorted(doc_of.items()):
+        name.setdefault(doc, member)
     group_of = {}
     groups = []
-    for line in run(dossier, db, "similar", "--groups", "--json").splitlines():
-        ids = json.loads(line)["ids"]
+    for ids in read_groups(dossier, db):
         groups.append([name.get(i, "?%d" % i) for i in ids])
-        for m in groups[-1]:
-            group_of[m] = len(groups) - 1
+        for member, doc in doc_of.items():
+            if doc in ids:
+                group_of[member] = len(groups) - 1
 
     def together(a, b):
         return a in group_of and group_of.get(a) == group_of.get(b)
@@ -196,7 +258,7 @@ def main(argv):
                   "--json", "--limit", "5")
         for line in out.splitlines():
             d = json.loads(line)
-            if name.get(d["id"]) == "orig/%03d.txt" % k and d.get("near_duplicate"):
+            if d["id"] == doc_of.get("orig/%03d.txt" % k) and d.get("near_duplicate"):
                 marked_missed += 1
     boiler = sum(1 for k in range(opts["--pairs"])
                  if together("boiler/%03d-a.txt" % k, "boiler/%03d-b.txt" % k))
@@ -225,7 +287,9 @@ def main(argv):
         ks = [k for k, (_, j) in enumerate(truth) if lo <= j < hi]
         print("  Jaccard %.1f-%.1f       %3d of %3d" % (lo, min(hi, 1.0),
                                                     sum(k in grouped for k in ks), len(ks)))
-    return 0 if len(grouped) == n and boiler == 0 and marked_missed == 0 else 1
+    events_joined = events_check(dossier, work, opts["--events"]) if opts["--events"] else 0
+    return 0 if (len(grouped) == n and boiler == 0 and marked_missed == 0
+                 and events_joined == 0) else 1
 
 
 if __name__ == "__main__":

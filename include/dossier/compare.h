@@ -327,8 +327,10 @@ void compare_render(const struct cmp_result *r, const char *a, const char *b, si
 /* The MinHash signature of body's word 5-shingles (words lowercased; each CJK
  * character is a word), by one-permutation hashing with densification, so a
  * document costs one hash per shingle. A text with fewer than 5 words is one
- * shingle; an empty one gives all 0xFFFFFFFF. */
-void minhash_signature(const char *body, size_t n, uint32_t sig[MINHASH_K]);
+ * shingle; an empty one gives all 0xFFFFFFFF. Returns the number of
+ * shingles (words - 4; repeats counted, which news text rarely has), the
+ * set size the containment estimate needs; 0 for an empty text. */
+uint32_t minhash_signature(const char *body, size_t n, uint32_t sig[MINHASH_K]);
 
 /* The signature near-duplicates are judged by: minhash_signature of
  * body's content lines, leaving out caption lines ("Caption: ", "Photo: ",
@@ -336,7 +338,7 @@ void minhash_signature(const char *body, size_t n, uint32_t sig[MINHASH_K]);
  * anywhere) and page furniture (compare_furniture_line), which repeat
  * across a site's pages whatever the article. Signatures saved by an older
  * rule are recomputed once (STORE_SIG_RULE, store_similar.h). */
-void minhash_content_signature(const char *body, size_t n, uint32_t sig[MINHASH_K]);
+uint32_t minhash_content_signature(const char *body, size_t n, uint32_t sig[MINHASH_K]);
 
 /* Is the line s (n bytes, no newline) page furniture rather than story
  * (compare/furniture.c): a label of fewer than five words with no sentence
@@ -350,8 +352,46 @@ bool compare_furniture_line(const char *s, size_t n);
  * slots (0..1). */
 double minhash_similarity(const uint32_t a[MINHASH_K], const uint32_t b[MINHASH_K]);
 
-/* Documents whose estimated Jaccard reaches this are near-duplicates. */
+/* The estimated share of the smaller set found in the larger, from the
+ * estimated Jaccard j and the two sets' sizes: |A n B| = j(|A|+|B|)/(1+j),
+ * over min(|A|,|B|), at most 1 (0 when a set is empty). */
+double minhash_containment(double j, uint32_t na, uint32_t nb);
+
+/* Two documents are near-duplicates when their Jaccard reaches
+ * NEARDUP_MIN_JACCARD, or when it reaches NEARDUP_CONTAINED_MIN_JACCARD and
+ * their containment reaches NEARDUP_MIN_CONTAINMENT (near these floors
+ * decided on the exact sets, neardup_pair). The second rule is for edited
+ * copies of short articles: two of eight paragraphs out, one in and ten
+ * words changed leave the Jaccard at 0.2-0.5 but the containment at 0.54
+ * or more for 95% of them, while articles of one event told by different
+ * outlets share at most 0.34 of their 5-shingles (basil-dev's 159 pairs);
+ * the floor sits between the two (bench/results/2026-12-07-neardup2.md).
+ * The Jaccard floor keeps a short text from being a duplicate of any long
+ * one that quotes it. */
 #define NEARDUP_MIN_JACCARD 0.5
+#define NEARDUP_CONTAINED_MIN_JACCARD 0.2
+#define NEARDUP_MIN_CONTAINMENT 0.45
+/* Are two documents with (estimated or exact) Jaccard j and na, nb
+ * shingles near-duplicates by the rules above? */
+bool neardup_near(double j, uint32_t na, uint32_t nb);
+
+/* The exact Jaccard and containment of the distinct word 5-shingles of two
+ * texts' content lines (as minhash_content_signature reads them). */
+void minhash_content_overlap(const char *a, size_t na, const char *b, size_t nb, double *jaccard,
+                             double *containment);
+
+/* Below NEARDUP_MIN_JACCARD the estimate decides only far from the floors:
+ * a pair estimated at NEARDUP_CHECK_MIN_JACCARD and containment
+ * NEARDUP_CHECK_MIN_CONTAINMENT or more is checked on the two stored texts
+ * (minhash_content_overlap), since with 64 slots the estimate spreads by
+ * about 0.06 and would miss copies just above the floors or take pairs
+ * just below them. */
+#define NEARDUP_CHECK_MIN_JACCARD 0.1
+#define NEARDUP_CHECK_MIN_CONTAINMENT 0.3
+
+/* A saved signature: the MINHASH_K slots, then the shingle count, each
+ * 32-bit little-endian (STORE_SIG_RULE 3 and later). */
+#define NEARDUP_SIG_BYTES ((MINHASH_K + 1) * sizeof(uint32_t))
 
 /* ---- near-duplicates and "more like this" (compare/neardup.c, similar.c) ---- */
 
@@ -361,7 +401,7 @@ double minhash_similarity(const uint32_t a[MINHASH_K], const uint32_t b[MINHASH_
 struct neardup_writer;
 int neardup_writer_open(struct store *s, struct neardup_writer **out, struct ds_error *err);
 int neardup_writer_put(struct neardup_writer *w, int64_t doc_id, const uint32_t sig[MINHASH_K],
-                       struct ds_error *err);
+                       uint32_t shingles, struct ds_error *err);
 /* minhash_content_signature(body) then neardup_writer_put. */
 int neardup_writer_add(struct neardup_writer *w, int64_t doc_id, const char *body, size_t len,
                        struct ds_error *err);
@@ -374,9 +414,10 @@ void neardup_writer_free(struct neardup_writer **w);
  * computed, or -1 with err. Whether one is due: store_sig_stale(). */
 long neardup_backfill(struct store *s, struct ds_error *err);
 
-/* The saved signature of doc_id: 1 found, 0 none, -1 with err. */
+/* The saved signature of doc_id and its shingle count (shingles may be
+ * NULL): 1 found, 0 none, -1 with err. */
 int neardup_signature(struct store *s, int64_t doc_id, uint32_t sig[MINHASH_K],
-                      struct ds_error *err);
+                      uint32_t *shingles, struct ds_error *err);
 
 /* A related document. similar_find fills every field; neardup_find only
  * the first four (the evidence stays 0, dated false). */
@@ -384,7 +425,7 @@ struct similar_doc {
     int64_t id;
     double score;      /* similarity with the document (0..1, see similar_find) */
     double jaccard;    /* estimated shingle Jaccard, -1 when unknown */
-    bool near_dup;     /* jaccard >= NEARDUP_MIN_JACCARD */
+    bool near_dup;     /* neardup_pair: Jaccard, or containment with a Jaccard floor */
     /* the evidence the score combines (compare/evidence.c) */
     double cosine;     /* tf-idf cosine of the full texts, 0..1 */
     double lead_cosine; /* tf-idf cosine of the titles and leads, 0..1 */
@@ -408,8 +449,17 @@ struct similar_doc {
 int similar_explain(struct store *s, int64_t doc_id, const struct similar_doc *d,
                     struct buf *out, struct ds_error *err);
 
-/* Near-duplicates of doc_id (estimated Jaccard >= min_jaccard), most similar
- * first, ties by id. *out newly allocated (free()). 0, or -1 with err. A
+/* Are documents a and b, whose signatures estimate Jaccard j over na and
+ * nb shingles, near-duplicates? An estimate of NEARDUP_MIN_JACCARD or more
+ * says yes; one in the checked range is decided by the exact overlap of
+ * the stored texts (neardup_near on exact values); others say no. 1 yes,
+ * 0 no, -1 with err. similar's marks, neardup_find and the groups all
+ * decide by it. */
+int neardup_pair(struct store *s, int64_t a, int64_t b, double j, uint32_t na, uint32_t nb,
+                 struct ds_error *err);
+
+/* Near-duplicates of doc_id found by its LSH bands (estimated Jaccard >=
+ * min_jaccard, or neardup_near), most similar first, ties by id. *out newly allocated (free()). 0, or -1 with err. A
  * document without a signature has none. */
 int neardup_find(struct store *s, int64_t doc_id, double min_jaccard, struct similar_doc **out,
                  size_t *n_out, struct ds_error *err);
@@ -432,8 +482,11 @@ int similar_find(struct store *s, int64_t doc_id, size_t limit, struct similar_d
 int similar_pair(struct store *s, int64_t a, int64_t b, struct similar_doc *out,
                  struct ds_error *err);
 
-/* Groups of near-duplicate documents over the whole index (LSH candidates
- * verified by signature, joined transitively). Each group's ids are sorted;
+/* Groups of near-duplicate documents over the whole index: candidates share
+ * an LSH band or a value in any of enough slots that no pair with an
+ * estimated Jaccard of NEARDUP_CONTAINED_MIN_JACCARD is missed; pairs
+ * verified by signature (estimated Jaccard >= min_jaccard, or
+ * neardup_near) and joined transitively. Each group's ids are sorted;
  * groups are ordered by size then first id. *groups_out is an array of
  * ngroups arrays, *sizes_out their lengths; free with neardup_groups_free. */
 int neardup_groups(struct store *s, double min_jaccard, int64_t ***groups_out, size_t **sizes_out,

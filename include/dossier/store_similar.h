@@ -109,9 +109,10 @@ int store_sig_put(struct store_sig_writer *w, int64_t doc_id, const void *sig, s
 
 /* The rule signatures are computed by now (compare/minhash.c,
  * minhash_content_signature): 2 = content lines, captions and page
- * furniture left out. Bump it whenever that function reads the body
- * differently. */
-#define STORE_SIG_RULE 2
+ * furniture left out; 3 = the same, with the shingle count saved after
+ * the slots (a longer blob, which readers of rule 2's length skip). Bump it
+ * whenever that function reads the body or the blob's layout changes. */
+#define STORE_SIG_RULE 3
 /* 1 when the saved signatures are marked as following STORE_SIG_RULE, else 0. */
 int store_sig_rule_current(struct store *s);
 /* Mark the saved signatures as following STORE_SIG_RULE: 0, or -1 with err. */

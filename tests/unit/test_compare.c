@@ -554,6 +554,115 @@ test_minhash(void)
     buf_free(&other);
 }
 
+/* paras[0..n) joined as paragraphs, leaving out paragraph skip1 and skip2
+ * (-1: none), with extra put in before paragraph at (when not NULL), and
+ * every 20th word after the first paragraph replaced, `changes` times. */
+static void
+edited_article(struct buf *out, struct buf *paras, int n, int skip1, int skip2,
+               const struct buf *extra, int at, int changes)
+{
+    struct buf joined = BUF_INIT;
+    for (int i = 0; i < n; i++) {
+        if (extra && i == at)
+            buf_printf(&joined, "%s\n\n", buf_str(extra));
+        if (i != skip1 && i != skip2)
+            buf_printf(&joined, "%s\n\n", buf_str(&paras[i]));
+    }
+    const char *p = joined.data, *end = joined.data + joined.len;
+    const char *lead_end = strstr(p, "\n\n");
+    int words = 0;
+    while (p < end) {
+        const char *sp = memchr(p, ' ', (size_t)(end - p));
+        size_t len = sp ? (size_t)(sp - p) + 1 : (size_t)(end - p);
+        if (p > lead_end && ++words % 20 == 0 && changes > 0) {
+            buf_printf(out, "zqxchanged%d ", changes--);
+        } else
+            buf_append(out, p, len);
+        p += len;
+    }
+    buf_free(&joined);
+}
+
+/* Near-duplicates by containment: an edited copy of an eight-paragraph
+ * article (two paragraphs out, one in, ten words changed) is one, though
+ * its Jaccard with the original is below NEARDUP_MIN_JACCARD; two articles
+ * that quote the same two paragraphs are not, nor are two pages that share
+ * only a caption and a site's furniture. */
+static void
+test_containment(void)
+{
+    enum { NP = 8 };
+    struct buf a[NP], b[NP], donor = BUF_INIT;
+    rng_state = 1717;
+    for (int i = 0; i < NP; i++) {
+        a[i] = (struct buf)BUF_INIT;
+        b[i] = (struct buf)BUF_INIT;
+        gen_sentence(&a[i], 5000);
+        gen_sentence(&a[i], 5000);
+        gen_sentence(&b[i], 5000);
+        gen_sentence(&b[i], 5000);
+    }
+    for (int k = 0; k < 3; k++)
+        gen_sentence(&donor, 5000);
+    struct buf orig = BUF_INIT, copy = BUF_INIT, quoting = BUF_INIT, other = BUF_INIT;
+    edited_article(&orig, a, NP, -1, -1, NULL, 0, 0);
+    edited_article(&copy, a, NP, 2, 5, &donor, 4, 10);
+    uint32_t so[MINHASH_K], sc[MINHASH_K], sq[MINHASH_K], sx[MINHASH_K];
+    uint32_t no = minhash_content_signature(orig.data, orig.len, so);
+    uint32_t nc = minhash_content_signature(copy.data, copy.len, sc);
+    double j = minhash_similarity(so, sc);
+    ok(j < NEARDUP_MIN_JACCARD && neardup_near(j, no, nc),
+       "an edited copy of a short article: Jaccard %.2f, containment %.2f, a near-duplicate", j,
+       minhash_containment(j, no, nc));
+    /* Another article quoting paragraphs 1 and 2 of the first. */
+    for (int i = 1; i <= 2; i++) {
+        buf_reset(&b[i]);
+        buf_append(&b[i], a[i].data, a[i].len);
+    }
+    edited_article(&quoting, b, NP, -1, -1, NULL, 0, 0);
+    uint32_t nq = minhash_content_signature(quoting.data, quoting.len, sq);
+    double jq = minhash_similarity(so, sq);
+    ok(!neardup_near(jq, no, nq),
+       "two articles sharing two of eight paragraphs: Jaccard %.2f, containment %.2f, not", jq,
+       minhash_containment(jq, no, nq));
+    /* Unrelated articles under one caption and over one foot of furniture. */
+    struct buf page_a = BUF_INIT, page_b = BUF_INIT;
+    const char *top = "Caption: Workers walk between stacked containers at the harbour early on "
+                      "a grey morning as cranes load the last ships before the holiday\n\n";
+    const char *foot = "Sign up for our newsletter to get the top stories in your inbox.\n"
+                       "Share this story\nRead more\nAdvertisement\n";
+    rng_state = 4242;
+    for (int i = 0; i < NP; i++) {
+        buf_reset(&b[i]);
+        gen_sentence(&b[i], 5000);
+        gen_sentence(&b[i], 5000);
+    }
+    edited_article(&other, b, NP, -1, -1, NULL, 0, 0);
+    buf_printf(&page_a, "%s%s%s", top, buf_str(&orig), foot);
+    buf_printf(&page_b, "%s%s%s", top, buf_str(&other), foot);
+    uint32_t na = minhash_content_signature(page_a.data, page_a.len, so);
+    uint32_t nx = minhash_content_signature(page_b.data, page_b.len, sx);
+    double jb = minhash_similarity(so, sx);
+    ok(!neardup_near(jb, na, nx), "pages sharing only a caption and furniture: Jaccard %.2f, not",
+       jb);
+    ok(minhash_containment(0.5, 100, 200) > 0.99 && minhash_containment(0.5, 100, 200) < 1.01 &&
+           minhash_containment(0, 100, 200) == 0 && minhash_containment(0.5, 0, 200) == 0,
+       "containment from Jaccard and sizes: 0.5 over 100 and 200 shingles is 1");
+    is_int(minhash_content_signature("one two three four five six", 27, sx), 2,
+           "six words make two 5-shingles");
+    double ej, ec;
+    minhash_content_overlap("a b c d e f", 11, "A b c d e g\nRead more\n", 22, &ej, &ec);
+    ok(ej > 0.33 && ej < 0.34 && ec == 0.5,
+       "exact overlap of content lines: Jaccard 1/3 (%.3f), containment 1/2 (%.3f)", ej, ec);
+    for (int i = 0; i < NP; i++) {
+        buf_free(&a[i]);
+        buf_free(&b[i]);
+    }
+    struct buf *all[] = {&donor, &orig, &copy, &quoting, &other, &page_a, &page_b};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        buf_free(all[i]);
+}
+
 /* ---- speed: two 5,000-word articles --------------------------------------------------------- */
 
 /* The estimated Jaccard of a and b on their whole texts (*whole) and on
@@ -880,6 +989,7 @@ main(void)
     test_summary();
     test_render();
     test_minhash();
+    test_containment();
     test_caption_lines();
     test_furniture_lines();
     test_furniture_signature();

@@ -122,9 +122,9 @@ main(int argc, char **argv)
         }
         double t1 = ds_now();
         uint32_t sig[MINHASH_K];
-        minhash_signature(a.body, text.len, sig);
+        uint32_t shingles = minhash_signature(a.body, text.len, sig);
         double t2 = ds_now();
-        if (neardup_writer_put(w, ids[i], sig, &err) != 0) {
+        if (neardup_writer_put(w, ids[i], sig, shingles, &err) != 0) {
             fprintf(stderr, "%s\n", err.msg);
             return 2;
         }
@@ -181,10 +181,10 @@ main(int argc, char **argv)
         int64_t id;
         uint32_t sig[MINHASH_K];
         if (store_doc_insert(s, &a, ds_hash64(ed.data, ed.len) ^ 0x5555, &id, &err) == 0) {
-            minhash_signature(ed.data, ed.len, sig);
+            uint32_t shingles = minhash_signature(ed.data, ed.len, sig);
             if (!w && neardup_writer_open(s, &w, &err) != 0)
                 return 2;
-            neardup_writer_put(w, id, sig, &err);
+            neardup_writer_put(w, id, sig, shingles, &err);
             copies[ncopies][0] = ids[i];
             copies[ncopies][1] = id;
             ncopies++;

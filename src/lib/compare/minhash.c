@@ -16,6 +16,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "dossier/compare.h"
@@ -69,6 +70,10 @@ struct shingler {
     size_t nwords;
     uint64_t roll;
     uint32_t *sig;
+    /* every shingle's hash, when exact sets are wanted (else NULL) */
+    uint64_t *all;
+    size_t nall, capall;
+    bool collect;
 };
 
 static inline void
@@ -81,6 +86,12 @@ shingle_word(struct shingler *sh, uint64_t wh)
     if (++sh->nwords < SHINGLE)
         return;
     uint64_t h = mix64(sh->roll);
+    if (sh->collect) {
+        if (sh->nall == sh->capall)
+            sh->all = xrealloc(sh->all, (sh->capall = sh->capall ? 2 * sh->capall : 256) *
+                                            sizeof *sh->all);
+        sh->all[sh->nall++] = h;
+    }
     uint32_t slot = (uint32_t)(h >> 58);
     uint32_t v = (uint32_t)h;
     if (v == EMPTY_SLOT)
@@ -89,12 +100,24 @@ shingle_word(struct shingler *sh, uint64_t wh)
         sh->sig[slot] = v;
 }
 
-void
+static uint32_t shingle_text(const char *body, size_t n, struct shingler *sh);
+
+uint32_t
 minhash_signature(const char *body, size_t n, uint32_t sig[MINHASH_K])
 {
+    struct shingler sh = {.sig = sig};
+    return shingle_text(body, n, &sh);
+}
+
+/* Shingle body into sh (its sig, and its all when collecting); returns
+ * the number of shingles. */
+static uint32_t
+shingle_text(const char *body, size_t n, struct shingler *shp)
+{
+    uint32_t *sig = shp->sig;
     for (size_t i = 0; i < MINHASH_K; i++)
         sig[i] = EMPTY_SLOT;
-    struct shingler sh = {{0}, 0, 0, 0, sig};
+    struct shingler sh = *shp;
     const unsigned char *p = (const unsigned char *)body;
     size_t i = 0;
     uint64_t h = 0;
@@ -139,13 +162,15 @@ minhash_signature(const char *body, size_t n, uint32_t sig[MINHASH_K])
     }
     if (in_word)
         shingle_word(&sh, mix64(h));
+    *shp = sh;
     if (sh.nwords == 0)
-        return;
+        return 0;
     if (sh.nwords < SHINGLE) {
         /* Fewer words than a shingle: the whole text is one shingle. */
         size_t have = sh.nwords;
         while (sh.nwords < SHINGLE)
             shingle_word(&sh, 0x5A5A5A5A5A5A5A5Aull + have);
+        *shp = sh;
     }
     /* Densify: an empty slot takes the next filled slot's value plus an
      * offset for the distance, so two texts with the same shingles agree. */
@@ -162,6 +187,8 @@ minhash_signature(const char *body, size_t n, uint32_t sig[MINHASH_K])
             }
         }
     }
+    size_t shingles = sh.nwords - SHINGLE + 1;
+    return shingles > UINT32_MAX ? UINT32_MAX : (uint32_t)shingles;
 }
 
 double
@@ -177,6 +204,25 @@ minhash_similarity(const uint32_t a[MINHASH_K], const uint32_t b[MINHASH_K])
     if (empty_a == MINHASH_K || empty_b == MINHASH_K)
         return 0;
     return (double)eq / MINHASH_K;
+}
+
+double
+minhash_containment(double j, uint32_t na, uint32_t nb)
+{
+    uint32_t small = DS_MIN(na, nb);
+    if (small == 0 || j <= 0)
+        return 0;
+    double c = j * ((double)na + (double)nb) / ((1 + j) * small);
+    return c > 1 ? 1 : c;
+}
+
+bool
+neardup_near(double j, uint32_t na, uint32_t nb)
+{
+    if (j >= NEARDUP_MIN_JACCARD)
+        return true;
+    return j >= NEARDUP_CONTAINED_MIN_JACCARD &&
+           minhash_containment(j, na, nb) >= NEARDUP_MIN_CONTAINMENT;
 }
 
 /* A caption line: what a reader wrote for a figure ("Caption: ...", as
@@ -200,19 +246,79 @@ caption_line(const char *s, size_t n)
     return false;
 }
 
-void
-minhash_content_signature(const char *body, size_t n, uint32_t sig[MINHASH_K])
+/* body's content lines (captions and furniture left out) into content. */
+static void
+content_lines(const char *body, size_t n, struct buf *content)
 {
-    struct buf content = BUF_INIT;
     for (size_t i = 0; i < n;) {
         const char *nl = memchr(body + i, '\n', n - i);
         size_t e = nl ? (size_t)(nl - body) : n;
         if (!caption_line(body + i, e - i) && !compare_furniture_line(body + i, e - i)) {
-            buf_append(&content, body + i, e - i);
-            buf_putc(&content, '\n');
+            buf_append(content, body + i, e - i);
+            buf_putc(content, '\n');
         }
         i = e + 1;
     }
-    minhash_signature(buf_str(&content), content.len, sig);
+}
+
+uint32_t
+minhash_content_signature(const char *body, size_t n, uint32_t sig[MINHASH_K])
+{
+    struct buf content = BUF_INIT;
+    content_lines(body, n, &content);
+    uint32_t shingles = minhash_signature(buf_str(&content), content.len, sig);
     buf_free(&content);
+    return shingles;
+}
+
+static int
+u64_cmp(const void *p, const void *q)
+{
+    uint64_t x = *(const uint64_t *)p, y = *(const uint64_t *)q;
+    return (x > y) - (x < y);
+}
+
+/* The distinct shingle hashes of body's content lines, sorted; *out newly
+ * allocated (free()). Returns their number. */
+static size_t
+content_shingle_set(const char *body, size_t n, uint64_t **out)
+{
+    struct buf content = BUF_INIT;
+    content_lines(body, n, &content);
+    uint32_t sig[MINHASH_K];
+    struct shingler sh = {.sig = sig, .collect = true};
+    shingle_text(buf_str(&content), content.len, &sh);
+    buf_free(&content);
+    if (sh.nall > 1)
+        qsort(sh.all, sh.nall, sizeof *sh.all, u64_cmp);
+    size_t m = 0;
+    for (size_t i = 0; i < sh.nall; i++)
+        if (m == 0 || sh.all[i] != sh.all[m - 1])
+            sh.all[m++] = sh.all[i];
+    *out = sh.all;
+    return m;
+}
+
+void
+minhash_content_overlap(const char *a, size_t na, const char *b, size_t nb, double *jaccard,
+                        double *containment)
+{
+    uint64_t *x = NULL, *y = NULL;
+    size_t nx = content_shingle_set(a, na, &x), ny = content_shingle_set(b, nb, &y);
+    size_t both = 0;
+    for (size_t i = 0, j = 0; i < nx && j < ny;) {
+        if (x[i] == y[j]) {
+            both++;
+            i++;
+            j++;
+        } else if (x[i] < y[j])
+            i++;
+        else
+            j++;
+    }
+    free(x);
+    free(y);
+    size_t either = nx + ny - both, small = DS_MIN(nx, ny);
+    *jaccard = either ? (double)both / (double)either : 0;
+    *containment = small ? (double)both / (double)small : 0;
 }

@@ -2,7 +2,8 @@
  * compare/neardup.c — near-duplicates from MinHash signatures: saving them
  * with their LSH band keys while indexing, the near-duplicates of one
  * document, and groups over the whole index. The rows live in the store
- * (store_similar.h); the banding and the Jaccard estimates are here.
+ * (store_similar.h); the banding, the Jaccard and containment estimates,
+ * and the check of pairs near the floors on their stored texts are here.
  */
 #include "config.h"
 
@@ -13,26 +14,40 @@
 #include "dossier/store.h" /* store_begin */
 #include "dossier/store_similar.h"
 
-#define SIG_BYTES (MINHASH_K * sizeof(uint32_t))
+#define SIG_BYTES NEARDUP_SIG_BYTES
 
-/* Signatures are stored little-endian whatever the machine. */
 static void
-sig_pack(const uint32_t sig[MINHASH_K], unsigned char out[SIG_BYTES])
+put_u32(unsigned char *out, uint32_t v)
 {
-    for (size_t i = 0; i < MINHASH_K; i++) {
-        out[4 * i] = (unsigned char)sig[i];
-        out[4 * i + 1] = (unsigned char)(sig[i] >> 8);
-        out[4 * i + 2] = (unsigned char)(sig[i] >> 16);
-        out[4 * i + 3] = (unsigned char)(sig[i] >> 24);
-    }
+    out[0] = (unsigned char)v;
+    out[1] = (unsigned char)(v >> 8);
+    out[2] = (unsigned char)(v >> 16);
+    out[3] = (unsigned char)(v >> 24);
+}
+
+static uint32_t
+get_u32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+/* Signatures are stored little-endian whatever the machine: the slots, then
+ * the shingle count (the containment estimate's set size). */
+static void
+sig_pack(const uint32_t sig[MINHASH_K], uint32_t shingles, unsigned char out[SIG_BYTES])
+{
+    for (size_t i = 0; i < MINHASH_K; i++)
+        put_u32(out + 4 * i, sig[i]);
+    put_u32(out + 4 * MINHASH_K, shingles);
 }
 
 static void
-sig_unpack(const unsigned char *p, uint32_t sig[MINHASH_K])
+sig_unpack(const unsigned char *p, uint32_t sig[MINHASH_K], uint32_t *shingles)
 {
     for (size_t i = 0; i < MINHASH_K; i++)
-        sig[i] = (uint32_t)p[4 * i] | (uint32_t)p[4 * i + 1] << 8 | (uint32_t)p[4 * i + 2] << 16 |
-                 (uint32_t)p[4 * i + 3] << 24;
+        sig[i] = get_u32(p + 4 * i);
+    if (shingles)
+        *shingles = get_u32(p + 4 * MINHASH_K);
 }
 
 /* The key of band b of sig (the band's index is hashed in, so bands never
@@ -88,7 +103,7 @@ neardup_writer_free(struct neardup_writer **wp)
 
 int
 neardup_writer_put(struct neardup_writer *w, int64_t doc_id, const uint32_t sig[MINHASH_K],
-                   struct ds_error *err)
+                   uint32_t shingles, struct ds_error *err)
 {
     unsigned char blob[SIG_BYTES];
     uint32_t old[MINHASH_K];
@@ -97,10 +112,10 @@ neardup_writer_put(struct neardup_writer *w, int64_t doc_id, const uint32_t sig[
     if (had < 0)
         return -1;
     if (had) {
-        sig_unpack(blob, old);
+        sig_unpack(blob, old, NULL);
         band_keys(old, old_keys);
     }
-    sig_pack(sig, blob);
+    sig_pack(sig, shingles, blob);
     band_keys(sig, keys);
     return store_sig_put(w->w, doc_id, blob, sizeof blob, keys, had ? old_keys : NULL, err);
 }
@@ -110,8 +125,8 @@ neardup_writer_add(struct neardup_writer *w, int64_t doc_id, const char *body, s
                    struct ds_error *err)
 {
     uint32_t sig[MINHASH_K];
-    minhash_content_signature(body ? body : "", body ? len : 0, sig);
-    return neardup_writer_put(w, doc_id, sig, err);
+    uint32_t shingles = minhash_content_signature(body ? body : "", body ? len : 0, sig);
+    return neardup_writer_put(w, doc_id, sig, shingles, err);
 }
 
 struct backfill {
@@ -164,13 +179,40 @@ fail:
 /* ---- near-duplicates of one document ---------------------------------------------------- */
 
 int
-neardup_signature(struct store *s, int64_t doc_id, uint32_t sig[MINHASH_K], struct ds_error *err)
+neardup_signature(struct store *s, int64_t doc_id, uint32_t sig[MINHASH_K], uint32_t *shingles,
+                  struct ds_error *err)
 {
     unsigned char blob[SIG_BYTES];
     int got = store_sig_get(s, doc_id, blob, sizeof blob, err);
     if (got > 0)
-        sig_unpack(blob, sig);
+        sig_unpack(blob, sig, shingles);
     return got;
+}
+
+int
+neardup_pair(struct store *s, int64_t a, int64_t b, double j, uint32_t na, uint32_t nb,
+             struct ds_error *err)
+{
+    if (j >= NEARDUP_MIN_JACCARD)
+        return 1;
+    if (j < NEARDUP_CHECK_MIN_JACCARD ||
+        minhash_containment(j, na, nb) < NEARDUP_CHECK_MIN_CONTAINMENT)
+        return 0;
+    char *ta = NULL, *ba = NULL, *tb = NULL, *bb = NULL;
+    int ga = store_doc_text(s, a, &ta, &ba, err);
+    int gb = ga < 0 ? -1 : store_doc_text(s, b, &tb, &bb, err);
+    int near = ga < 0 || gb < 0 ? -1 : 0;
+    if (ga == 0 && gb == 0 && ba && bb) {
+        double ej, ec;
+        minhash_content_overlap(ba, strlen(ba), bb, strlen(bb), &ej, &ec);
+        near = ej >= NEARDUP_MIN_JACCARD ||
+               (ej >= NEARDUP_CONTAINED_MIN_JACCARD && ec >= NEARDUP_MIN_CONTAINMENT);
+    }
+    free(ta);
+    free(ba);
+    free(tb);
+    free(bb);
+    return near;
 }
 
 static int
@@ -191,8 +233,8 @@ neardup_find(struct store *s, int64_t doc_id, double min_jaccard, struct similar
     int have = store_sig_tables(s, err);
     if (have <= 0)
         return have;
-    uint32_t sig[MINHASH_K], other[MINHASH_K];
-    int found = neardup_signature(s, doc_id, sig, err);
+    uint32_t sig[MINHASH_K], other[MINHASH_K], shingles = 0, other_shingles = 0;
+    int found = neardup_signature(s, doc_id, sig, &shingles, err);
     if (found <= 0)
         return found;
     int64_t keys[MINHASH_BANDS];
@@ -204,16 +246,21 @@ neardup_find(struct store *s, int64_t doc_id, double min_jaccard, struct similar
     struct similar_doc *v = xmalloc((nids + 1) * sizeof *v);
     size_t n = 0;
     for (size_t i = 0; i < nids; i++) {
-        int got = neardup_signature(s, ids[i], other, err);
+        int got = neardup_signature(s, ids[i], other, &other_shingles, err);
         if (got < 0) {
             free(v);
             free(ids);
             return -1;
         }
         double j = got ? minhash_similarity(sig, other) : 0;
-        if (got && j >= min_jaccard)
-            v[n++] = (struct similar_doc){
-                .id = ids[i], .jaccard = j, .near_dup = j >= NEARDUP_MIN_JACCARD};
+        int near = got ? neardup_pair(s, doc_id, ids[i], j, shingles, other_shingles, err) : 0;
+        if (near < 0) {
+            free(v);
+            free(ids);
+            return -1;
+        }
+        if (got && (j >= min_jaccard || near))
+            v[n++] = (struct similar_doc){.id = ids[i], .jaccard = j, .near_dup = near};
     }
     free(ids);
     qsort(v, n, sizeof *v, neardup_cmp);
@@ -261,12 +308,16 @@ id_index(const int64_t *ids, size_t n, int64_t id)
 struct grouping {
     int64_t *ids;
     uint32_t *sigs; /* MINHASH_K per id */
+    uint32_t *shingles; /* one per id */
     size_t n, cap;
     size_t *parent;
     size_t *bucket; /* indexes of the documents of the current band key */
     size_t bn, bcap;
     int64_t band;
     double min_jaccard;
+    struct store *s;       /* for pairs checked on their texts */
+    struct ds_error *err;
+    bool failed;           /* a check failed (err says why) */
 };
 
 static int
@@ -277,11 +328,32 @@ grouping_add_sig(int64_t doc_id, const void *sig, void *ud)
         g->cap = g->cap ? g->cap * 2 : 1024;
         g->ids = xrealloc(g->ids, g->cap * sizeof *g->ids);
         g->sigs = xrealloc(g->sigs, g->cap * MINHASH_K * sizeof *g->sigs);
+        g->shingles = xrealloc(g->shingles, g->cap * sizeof *g->shingles);
     }
     g->ids[g->n] = doc_id;
-    sig_unpack(sig, g->sigs + g->n * MINHASH_K);
+    sig_unpack(sig, g->sigs + g->n * MINHASH_K, g->shingles + g->n);
     g->n++;
     return 0;
+}
+
+/* Documents x and y (indexes) are in one set already, or are near-duplicates
+ * and are joined now. */
+static void
+grouping_verify(struct grouping *g, size_t x, size_t y)
+{
+    if (uf_find(g->parent, x) == uf_find(g->parent, y))
+        return;
+    double j = minhash_similarity(g->sigs + x * MINHASH_K, g->sigs + y * MINHASH_K);
+    if (j >= g->min_jaccard) {
+        uf_union(g->parent, x, y);
+        return;
+    }
+    if (g->failed)
+        return;
+    int near = neardup_pair(g->s, g->ids[x], g->ids[y], j, g->shingles[x], g->shingles[y], g->err);
+    if (near > 0)
+        uf_union(g->parent, x, y);
+    g->failed = near < 0;
 }
 
 /* Verify the pairs of the finished bucket (against its first members only
@@ -291,10 +363,7 @@ grouping_close_bucket(struct grouping *g)
 {
     for (size_t x = 0; x < g->bn && x < 8; x++)
         for (size_t y = x + 1; y < g->bn; y++)
-            if (uf_find(g->parent, g->bucket[x]) != uf_find(g->parent, g->bucket[y]) &&
-                minhash_similarity(g->sigs + g->bucket[x] * MINHASH_K,
-                                   g->sigs + g->bucket[y] * MINHASH_K) >= g->min_jaccard)
-                uf_union(g->parent, g->bucket[x], g->bucket[y]);
+            grouping_verify(g, g->bucket[x], g->bucket[y]);
     g->bn = 0;
 }
 
@@ -315,11 +384,11 @@ grouping_add_band(int64_t band, int64_t doc_id, void *ud)
 }
 
 /* Slots whose equal values make candidates, beside the LSH bands: a pair
- * whose estimate reaches 0.5 agrees on at least 32 of the 64 slots, so on
- * at least one of any 33 of them. Grouping on single slots therefore
- * misses no pair at or above NEARDUP_MIN_JACCARD (the estimate `similar`
- * marks near-duplicates by), which the bands alone may. */
-#define GROUP_SLOTS (MINHASH_K / 2 + 1)
+ * whose estimate reaches NEARDUP_CHECK_MIN_JACCARD (0.1) agrees on more
+ * than 6 of the 64 slots, so on at least one of any 59 of them. Grouping
+ * on single slots therefore misses no pair `similar` marks (neardup_pair
+ * needs that estimate at least), which the bands alone may. */
+#define GROUP_SLOTS (MINHASH_K - (size_t)(NEARDUP_CHECK_MIN_JACCARD * MINHASH_K) + 1)
 /* A bucket larger than this (a value many documents share) is checked
  * against its first GROUP_BUCKET_HEAD members only, to bound the work. */
 #define GROUP_BUCKET_FULL 512
@@ -346,10 +415,7 @@ grouping_slot_run(struct grouping *g, const struct slot_entry *e, size_t n)
     size_t head = n > GROUP_BUCKET_FULL ? GROUP_BUCKET_HEAD : n;
     for (size_t x = 0; x < head; x++)
         for (size_t y = x + 1; y < n; y++)
-            if (uf_find(g->parent, e[x].doc) != uf_find(g->parent, e[y].doc) &&
-                minhash_similarity(g->sigs + (size_t)e[x].doc * MINHASH_K,
-                                   g->sigs + (size_t)e[y].doc * MINHASH_K) >= g->min_jaccard)
-                uf_union(g->parent, e[x].doc, e[y].doc);
+            grouping_verify(g, e[x].doc, e[y].doc);
 }
 
 /* Candidates from equal values in each of the first GROUP_SLOTS slots. */
@@ -452,7 +518,7 @@ neardup_groups(struct store *s, double min_jaccard, int64_t ***groups_out, size_
     int have = store_sig_tables(s, err);
     if (have <= 0)
         return have;
-    struct grouping g = {.min_jaccard = min_jaccard};
+    struct grouping g = {.min_jaccard = min_jaccard, .s = s, .err = err};
     int result = -1;
     if (store_sig_each(s, SIG_BYTES, grouping_add_sig, &g, err) != 0)
         goto done;
@@ -464,11 +530,14 @@ neardup_groups(struct store *s, double min_jaccard, int64_t ***groups_out, size_
         goto done;
     grouping_close_bucket(&g);
     grouping_by_slots(&g);
+    if (g.failed)
+        goto done;
     grouping_collect(&g, groups_out, sizes_out, ngroups);
     result = 0;
 done:
     free(g.ids);
     free(g.sigs);
+    free(g.shingles);
     free(g.parent);
     free(g.bucket);
     return result;

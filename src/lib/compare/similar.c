@@ -352,17 +352,21 @@ static int
 fill_jaccard(struct store *s, int64_t doc_id, struct similar_doc *v, size_t n,
              struct ds_error *err)
 {
-    uint32_t sig[MINHASH_K], other[MINHASH_K];
-    int have = neardup_signature(s, doc_id, sig, err);
+    uint32_t sig[MINHASH_K], other[MINHASH_K], shingles = 0, other_shingles = 0;
+    int have = neardup_signature(s, doc_id, sig, &shingles, err);
     for (size_t i = 0; have > 0 && i < n; i++) {
         if (v[i].jaccard >= 0)
             continue;
-        int got = neardup_signature(s, v[i].id, other, err);
+        int got = neardup_signature(s, v[i].id, other, &other_shingles, err);
         if (got < 0)
             return -1;
         if (got) {
             v[i].jaccard = minhash_similarity(sig, other);
-            v[i].near_dup = v[i].jaccard >= NEARDUP_MIN_JACCARD;
+            int near = neardup_pair(s, doc_id, v[i].id, v[i].jaccard, shingles, other_shingles,
+                                    err);
+            if (near < 0)
+                return -1;
+            v[i].near_dup = near;
         }
     }
     return have < 0 ? -1 : 0;

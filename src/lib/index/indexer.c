@@ -197,7 +197,7 @@ idx_store_new_doc(struct run *r, struct prepared *p, int64_t *id, struct ds_erro
         rc = store_linefreq_add(r->store, p->lines, p->nlines, err);
     cpu[IDX_STEP_LINEFREQ] += (t1 = idx_thread_cpu()) - tw;
     if (rc == 0)
-        rc = neardup_writer_put(r->neardup, *id, p->sig, err);
+        rc = neardup_writer_put(r->neardup, *id, p->sig, p->shingles, err);
     cpu[IDX_STEP_NEARDUP] += idx_thread_cpu() - t1;
     if (rc == 0 && p->a.url)
         rc = store_doc_url_put(r->store, *id, p->a.url, err);

@@ -75,6 +75,7 @@ struct prepared {
     struct buf raw_packed;  /* a.raw packed against a.body (a.raw is then freed) */
     struct store_body zbody; /* the body deflated as stored, by the preparing thread */
     uint32_t sig[MINHASH_K];
+    uint32_t shingles; /* sig's shingle count */
     double cpu[IDX_STEP_COUNT]; /* the preparing thread's CPU for it (IDX_STEP_PREP_*) */
     /* a feed: its items, each prepared like a file (hash: the item's) */
     bool feed;

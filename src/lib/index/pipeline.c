@@ -103,7 +103,7 @@ idx_prepare_article(struct extractor *ex, struct prepared *p)
     double t1 = idx_thread_cpu();
     p->cpu[IDX_STEP_PREP_EXTRACT] += t1 - t0;
     p->nlines = ingest_line_hashes(p->a.raw, strlen(p->a.raw), &p->lines);
-    minhash_content_signature(p->a.body, strlen(p->a.body), p->sig);
+    p->shingles = minhash_content_signature(p->a.body, strlen(p->a.body), p->sig);
     ingest_raw_pack(p->a.raw, strlen(p->a.raw), p->a.body, strlen(p->a.body), &p->raw_packed);
     free(p->a.raw);
     p->a.raw = NULL;
