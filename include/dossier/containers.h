@@ -27,9 +27,12 @@ struct strmap {
     size_t n, ecap;
     uint32_t *slots;        /* entry index + 1; 0 = empty */
     size_t cap;             /* power of two, 0 before the first insert */
+    char *block;            /* the keys, packed in blocks (each starts with a pointer
+                             * to the one before), not one allocation each */
+    size_t used, room;      /* bytes of block used and in all */
 };
 
-#define STRMAP_INIT {NULL, 0, 0, NULL, 0}
+#define STRMAP_INIT {NULL, 0, 0, NULL, 0, NULL, 0, 0}
 
 /* The entry for key (len bytes), or NULL. Borrowed: valid until the next
  * insert or strmap_free. */

@@ -183,6 +183,7 @@ struct th_docs {
     struct strmap forms; /* form as written (lower case) -> uses */
     char **surface;      /* per term: the form first seen */
     uint32_t *form_of;   /* per term: the entry of forms last seen for it, + 1 (0: none) */
+    uint32_t *lead_of;   /* per term: the entry of forms surface copies, + 1 */
     size_t surface_cap;  /* terms surface and form_of have room for */
     size_t nterms;
     int64_t *ids;

@@ -115,6 +115,7 @@ th_token(const char *token, size_t start, size_t end, void *ud)
             f->d->surface_cap = f->d->surface_cap ? f->d->surface_cap * 2 : 1024;
             f->d->surface = xrealloc(f->d->surface, f->d->surface_cap * sizeof *f->d->surface);
             f->d->form_of = xrealloc(f->d->form_of, f->d->surface_cap * sizeof *f->d->form_of);
+            f->d->lead_of = xrealloc(f->d->lead_of, f->d->surface_cap * sizeof *f->d->lead_of);
         }
         f->d->surface[idx] = NULL;
         f->d->form_of[idx] = 0;
@@ -130,12 +131,15 @@ th_token(const char *token, size_t start, size_t end, void *ud)
             *c = (char)(*c - 'A' + 'a');
     struct strmap_entry *fe = th_form(f->d, idx, sf, end - start);
     fe->value++;
+    uint32_t form = (uint32_t)(fe - f->d->forms.e) + 1;
     if (added || fe->value > f->d->vocab.e[idx].value >> 32) {
         /* copied only when another form takes over, not each time the
-         * leading form is seen again */
-        if (added || strcmp(f->d->surface[idx], sf) != 0) {
+         * leading form is seen again; told by the form's entry (the forms'
+         * keys are distinct), not by reading both strings again */
+        if (added || f->d->lead_of[idx] != form) {
             free(f->d->surface[idx]);
             f->d->surface[idx] = xstrdup(sf);
+            f->d->lead_of[idx] = form;
         }
         f->d->vocab.e[idx].value = (fe->value << 32) | (f->d->vocab.e[idx].value & 0xffffffffu);
     }
@@ -275,6 +279,7 @@ th_docs_free(struct th_docs *d)
         free(d->surface[i]);
     free(d->surface);
     free(d->form_of);
+    free(d->lead_of);
     strmap_free(&d->vocab);
     strmap_free(&d->forms);
     free(d->ids);

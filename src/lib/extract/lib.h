@@ -187,6 +187,8 @@ struct tp_rules {
     size_t nalways;
     uint32_t *words;               /* terms: hash of first stems -> first pattern */
     uint32_t *chars;               /* CJK terms: hash of first characters */
+    uint32_t *words_hash, *chars_hash; /* each filled slot's key hash: a probe reads
+                                    * the pattern only when the hashes agree */
     uint32_t *fold;                /* zh_fold_table(): Han characters folded to
                                     * Simplified, for CJK terms (NULL: none) */
     uint8_t *cjk_first;            /* bit (cp - ZH_FOLD_LO): a CJK term starts

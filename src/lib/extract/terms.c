@@ -257,20 +257,27 @@ tp_add_terms(struct tp_rules *r, uint32_t topic, double weight, const char *list
 }
 
 /* The hash slot of key[0..n) in a table of mask + 1 slots (open addressing:
- * the slot holding the key, or the empty slot where it would go). */
+ * the slot holding the key, or the empty slot where it would go). Most
+ * tokens are no term's first stem, and each slot probed on the way to the
+ * empty one would cost three dependent reads (pattern, term, stem) for
+ * the key's compare: its hash, in hashes beside the table, is compared
+ * first. */
 static size_t
-tp_slot(const struct tp_rules *r, const uint32_t *table, size_t mask, const char *key, size_t n,
-        bool cjk)
+tp_slot(const struct tp_rules *r, const uint32_t *table, const uint32_t *hashes, size_t mask,
+        const char *key, size_t n, bool cjk)
 {
-    size_t i = tp_fnv(key, n) & mask;
+    uint32_t h = tp_fnv(key, n);
+    size_t i = h & mask;
     for (;;) {
         uint32_t pi = table[i];
         if (pi == TP_NONE)
             return i;
-        const struct tp_term *t = r->pats[pi].term;
-        if (cjk ? (t->first == n && memcmp(t->low[0], key, n) == 0)
-                : (t->len[0] == n && memcmp(t->low[0], key, n) == 0))
-            return i;
+        if (hashes[i] == h) {
+            const struct tp_term *t = r->pats[pi].term;
+            if (cjk ? (t->first == n && memcmp(t->low[0], key, n) == 0)
+                    : (t->len[0] == n && memcmp(t->low[0], key, n) == 0))
+                return i;
+        }
         i = (i + 1) & mask;
     }
 }
@@ -308,6 +315,8 @@ tp_terms_finish(struct tp_rules *r)
 {
     free(r->words);
     free(r->chars);
+    free(r->words_hash);
+    free(r->chars_hash);
     size_t nterms = 0;
     for (size_t i = 0; i < r->npats; i++)
         nterms += r->pats[i].term != NULL;
@@ -318,6 +327,8 @@ tp_terms_finish(struct tp_rules *r)
     r->chars = xmalloc(cap * sizeof *r->chars);
     memset(r->words, 0xff, cap * sizeof *r->words);
     memset(r->chars, 0xff, cap * sizeof *r->chars);
+    r->words_hash = xcalloc(cap, sizeof *r->words_hash);
+    r->chars_hash = xcalloc(cap, sizeof *r->chars_hash);
     r->term_mask = cap - 1;
     if (!r->fold)
         r->fold = zh_fold_table();
@@ -335,10 +346,12 @@ tp_terms_finish(struct tp_rules *r)
         if (t->cjk && utf8_decode(t->low[0], t->first, &cp) > 0 && cp - ZH_FOLD_LO < ZH_FOLD_N)
             r->cjk_first[(cp - ZH_FOLD_LO) >> 3] |= (uint8_t)(1u << ((cp - ZH_FOLD_LO) & 7));
         uint32_t *table = t->cjk ? r->chars : r->words;
+        uint32_t *hashes = t->cjk ? r->chars_hash : r->words_hash;
         size_t kn = t->cjk ? t->first : t->len[0];
-        size_t s = tp_slot(r, table, r->term_mask, t->low[0], kn, t->cjk);
+        size_t s = tp_slot(r, table, hashes, r->term_mask, t->low[0], kn, t->cjk);
         if (table[s] == TP_NONE) {
             table[s] = (uint32_t)i;
+            hashes[s] = tp_fnv(t->low[0], kn);
             continue;
         }
         /* the same term twice on one line of descent counts once, for the
@@ -463,7 +476,8 @@ tp_terms_scan(struct tp_rules *r, const char *s, size_t n, const struct toks *to
                 }
                 char key[4];
                 size_t kl = (size_t)utf8_encode(f, key);
-                uint32_t pi = r->chars[tp_slot(r, r->chars, r->term_mask, key, kl, true)];
+                uint32_t pi =
+                    r->chars[tp_slot(r, r->chars, r->chars_hash, r->term_mask, key, kl, true)];
                 for (; pi != TP_NONE; pi = r->pats[pi].term->next) {
                     size_t e = tp_cjk_match(r->fold, r->pats[pi].term, s, p, tk->end);
                     if (e)
@@ -476,7 +490,8 @@ tp_terms_scan(struct tp_rules *r, const char *s, size_t n, const struct toks *to
         size_t sl = (unsigned char)stems[k][TP_STEM_MAX - 1];
         if (!sl)
             continue;
-        uint32_t pi = r->words[tp_slot(r, r->words, r->term_mask, stems[k], sl, false)];
+        uint32_t pi = r->words[tp_slot(r, r->words, r->words_hash, r->term_mask, stems[k],
+                                        sl, false)];
         for (; pi != TP_NONE; pi = r->pats[pi].term->next) {
             const struct tp_term *t = r->pats[pi].term;
             if (tp_term_at(t, s, toks, k, stems))

@@ -59,6 +59,8 @@ tp_free(struct tp_rules *r)
     free(r->always);
     free(r->words);
     free(r->chars);
+    free(r->words_hash);
+    free(r->chars_hash);
     free(r->fold);
     free(r->cjk_first);
     free(r->order);

@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <limits.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "dossier/ingest.h"
@@ -58,7 +60,40 @@ ing_istarts(const char *a, size_t n, const char *lit)
     return lit[i] == '\0';
 }
 
-/* First case-insensitive occurrence of needle (ASCII) in hay[0..n), or NULL. */
+/* Eight copies of byte b. */
+#define REP8(b) ((uint64_t)(b) * 0x0101010101010101ull)
+
+static inline uint64_t
+load8(const char *p)
+{
+    uint64_t v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
+/* Nonzero when a byte of v is 0 (a borrow may mark a byte past it too:
+ * the marked starts are only candidates). */
+static inline uint64_t
+zero_byte(uint64_t v)
+{
+    return (v - REP8(0x01)) & ~v & REP8(0x80);
+}
+
+/* Does p[0..m) equal needle, ASCII case ignored? */
+static inline bool
+imatch(const char *p, const char *needle, size_t m)
+{
+    size_t k = 0;
+    while (k < m && lc(p[k]) == lc(needle[k]))
+        k++;
+    return k == m;
+}
+
+/* First case-insensitive occurrence of needle (ASCII) in hay[0..n), or NULL.
+ * The furniture rules look for dozens of cue words in every line, so the
+ * starts are tried eight at a time: a start is checked byte by byte only
+ * when its first two bytes match (a letter's case folded by setting bit
+ * 0x20, which makes no other byte a letter), not at every first letter. */
 const char *
 ing_ifind(const char *hay, size_t n, const char *needle)
 {
@@ -67,16 +102,23 @@ ing_ifind(const char *hay, size_t n, const char *needle)
         return hay;
     if (m > n)
         return NULL;
-    char f = lc(needle[0]), F = (f >= 'a' && f <= 'z') ? (char)(f - 32) : f;
-    for (size_t i = 0; i + m <= n; i++) {
-        if (hay[i] != f && hay[i] != F)
+    char c0 = lc(needle[0]), c1 = m > 1 ? lc(needle[1]) : '\0';
+    uint64_t fold0 = is_alpha(c0) ? REP8(0x20) : 0, fold1 = is_alpha(c1) ? REP8(0x20) : 0;
+    uint64_t want0 = REP8((unsigned char)c0), want1 = REP8((unsigned char)c1);
+    size_t starts = n - m + 1, i = 0;
+    for (; i + 8 <= starts; i += 8) { /* starts i..i+7; m >= 2 reads hay[i + 8] at most */
+        uint64_t miss = (load8(hay + i) | fold0) ^ want0;
+        if (m > 1)
+            miss |= (load8(hay + i + 1) | fold1) ^ want1;
+        if (!zero_byte(miss))
             continue;
-        size_t k = 1;
-        while (k < m && lc(hay[i + k]) == lc(needle[k]))
-            k++;
-        if (k == m)
-            return hay + i;
+        for (size_t j = i; j < i + 8; j++)
+            if (imatch(hay + j, needle, m))
+                return hay + j;
     }
+    for (; i < starts; i++)
+        if (imatch(hay + i, needle, m))
+            return hay + i;
     return NULL;
 }
 

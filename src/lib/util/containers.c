@@ -37,6 +37,33 @@ strmap_slot(const struct strmap *m, const char *key, size_t len, uint64_t h)
     return j;
 }
 
+/* Bytes of a block of keys: a vocabulary's keys, written in the order
+ * they are first seen, so the common words sit together in a few blocks
+ * instead of each in a heap chunk of its own (16 bytes of header each,
+ * among everything else allocated while the map grew): a lookup's compare
+ * reads memory another recent lookup has brought into the cache. */
+#define STRMAP_BLOCK 16384
+
+/* A copy of key[0..len) and a NUL in m's blocks. */
+static char *
+strmap_key(struct strmap *m, const char *key, size_t len)
+{
+    size_t head = sizeof(char *);
+    if (!m->block || m->room - m->used < len + 1) {
+        size_t room = head + len + 1 > STRMAP_BLOCK ? head + len + 1 : STRMAP_BLOCK;
+        char *b = xmalloc(room);
+        memcpy(b, &m->block, head); /* the chain, for strmap_free */
+        m->block = b;
+        m->used = head;
+        m->room = room;
+    }
+    char *k = m->block + m->used;
+    memcpy(k, key, len);
+    k[len] = '\0';
+    m->used += len + 1;
+    return k;
+}
+
 struct strmap_entry *
 strmap_find(const struct strmap *m, const char *key, size_t len)
 {
@@ -64,7 +91,7 @@ strmap_upsert(struct strmap *m, const char *key, size_t len, bool *added)
         m->ecap = m->ecap ? m->ecap * 2 : 32;
         m->e = xrealloc(m->e, m->ecap * sizeof *m->e);
     }
-    m->e[m->n] = (struct strmap_entry){xstrndup(key, len), h, 0};
+    m->e[m->n] = (struct strmap_entry){strmap_key(m, key, len), h, 0};
     m->slots[j] = (uint32_t)(++m->n);
     return &m->e[m->n - 1];
 }
@@ -72,8 +99,10 @@ strmap_upsert(struct strmap *m, const char *key, size_t len, bool *added)
 void
 strmap_free(struct strmap *m)
 {
-    for (size_t i = 0; i < m->n; i++)
-        free(m->e[i].key);
+    for (char *b = m->block, *prev; b; b = prev) {
+        memcpy(&prev, b, sizeof prev);
+        free(b);
+    }
     free(m->e);
     free(m->slots);
     *m = (struct strmap)STRMAP_INIT;
