@@ -227,9 +227,64 @@ static bool zl_maybe(const struct ent_run *r, const size_t *tok, size_t n) {
   return shaped >= 2;
 }
 
+/* The name of two or three characters that ends at j (left) or starts at
+ * j (right) in the run [t0, t1) cut at br: the longest shaped as a name
+ * with a boundary at its far end, free or a person found; *it set. */
+static bool zl_pair_item(const struct ent_run *r, const uint32_t *br, size_t nb, size_t t0,
+                         size_t t1, size_t j, bool left, struct zl_item *it) {
+  for (size_t len = 9; len >= 6; len -= 3) {
+    size_t a = left ? j - len : j, e = left ? j : j + len;
+    if ((left && j < t0 + len) || (!left && e > t1) || !zl_shaped(r->s, a, e))
+      continue;
+    if (!zl_break(br, nb, t0, left ? a : e) && !(left ? a == t0 : e == t1))
+      continue;
+    *it = (struct zl_item){a, e, true, false, false};
+    if (!zl_free(r, a, e, &it->known))
+      return false;
+    it->strong = zl_strong(br, nb, t0, a, e);
+    return true;
+  }
+  return false;
+}
+
+/* Two names joined by 和, 與 or 及 inside one run (孫穎莎和王楚欽,
+ * 陳美玲及梁子健): both are persons when one was found before and the
+ * other is shaped as a name on a word's boundary, or both have three
+ * characters that the segmenter keeps whole or in single characters. */
+static void zl_pairs(struct ent_run *r, size_t t0, size_t t1) {
+  static const char *const joins[] = {"和", "與", "及", NULL};
+  static struct zh_list joins_l = ZH_LIST(joins);
+  for (size_t j = t0 + 6; j + 9 <= t1; j += 3) {
+    size_t jl = zh_forms_at(zh_forms(&joins_l), r->s, j, t1, NULL);
+    if (!jl || !(zl_shaped(r->s, j - 6, j) || (j >= t0 + 9 && zl_shaped(r->s, j - 9, j))) ||
+        !(zl_shaped(r->s, j + jl, j + jl + 6) ||
+          (j + jl + 9 <= t1 && zl_shaped(r->s, j + jl, j + jl + 9))))
+      continue;
+    const uint32_t *br;
+    size_t nb = seg_breaks(r->seg, r->s + t0, t1 - t0, &br);
+    struct zl_item L, R;
+    if (!zl_pair_item(r, br, nb, t0, t1, j, true, &L) ||
+        !zl_pair_item(r, br, nb, t0, t1, j + jl, false, &R) || !zl_break(br, nb, t0, j))
+      continue;
+    if (!((L.known && !R.known) || (R.known && !L.known) || (L.strong && R.strong)))
+      continue;
+    for (int k = 0; k < 2; k++) {
+      const struct zl_item *it = k ? &R : &L;
+      if (it->known)
+        continue;
+      char *name = xstrndup(r->s + it->a, it->e - it->a);
+      er_mention(r, (uint32_t)it->a, (uint32_t)it->e, er_dyn(r, name, ENTITY_PERSON));
+      free(name);
+    }
+  }
+}
+
 void zh_pass_lists(struct ent_run *r) {
   if (!r->seg)
     return;
+  for (size_t i = 0; i < r->t.n; i++)
+    if ((r->t.v[i].flags & TK_CJK) && r->t.v[i].end - r->t.v[i].start >= 15)
+      zl_pairs(r, r->t.v[i].start, r->t.v[i].end);
   for (size_t i = 0; i < r->t.n; i++) {
     size_t tok[ZL_MAX], n = 1;
     if (!(r->t.v[i].flags & TK_CJK) || !(tok[1] = zl_next(r, i)))

@@ -60,6 +60,19 @@ bool zh_honorific_after(const char *s, size_t e, size_t hi);
 /* Does the clause go on from a name that ends at s[e] with 在 or 於 and a
  * reporting verb before hi (李雲飛在微博上表示, 黃仁勳在大會上說)? */
 bool zh_said_later(const char *s, size_t e, size_t hi);
+/* Does an adverb start at s[p] that is written between a title and a
+ * reporting verb (總統隨後表示, 主席多次強調), which no name starts with? */
+bool zh_adverb_at(const char *s, size_t p, size_t hi);
+/* Does a clause start at s[p], the start of a CJK run: after
+ * punctuation, a space, a line's start or a bracket, not after a digit, a
+ * letter or a per cent sign? */
+bool zh_clause_start(const char *s, size_t p);
+/* Does the clause that a name ending at s[e] opens go on to a verb of
+ * speech or of meeting, right after the name (董明珠認為) or, when an
+ * adverb or 在 follows the name, after at most reach characters before hi
+ * (冯德莱恩此前在布鲁塞尔说, 李斌则认为, 夏宝龙随后会见)? Not 說明 nor
+ * 稱為. */
+bool zh_clause_says(const char *s, size_t e, size_t hi, size_t reach);
 /* Does the name s[p, e) name nobody: anonymised (王某, 李某某), a family
  * name and a kinship word or a title (陳伯, 李總, 岑特首), a country's side
  * (韓方), or a familiar form of two characters (老王, 小李)? */
