@@ -597,6 +597,7 @@ enum {
   ZO_ONE = 1,     /* one character (部, 局): see zh_org_single_ok */
   ZO_COUNTRY = 2, /* only after a country (日本財務省; 浙江省 is a place) */
   ZO_ALONE = 4,   /* names a body alone too (央行: the central bank) */
+  ZO_ADMIN = 8,   /* only after a place's suffix (台北市政府, not 美國政府) */
 };
 
 struct zh_suffix {
@@ -612,7 +613,7 @@ static const struct zh_suffix zh_org_suffixes[] = {
    {"博物院", 0}, {"博物館", 0}, {"俱樂部", 0}, {"氣象台", 0}, {"氣象署", 0},
    {"醫院", 0}, {"會館", 0}, {"中學", 0}, {"小學", 0}, {"公所", 0}, {"學院", 0}, {"中心", 0}, {"總部", 0}, {"總站", 0},
    {"調查科", 0}, {"重案組", 0}, {"調查組", 0},
-   {"銀行", 0}, {"公司", 0}, {"集團", 0}, {"大學", 0}, {"協會", 0}, {"商會", 0}, {"法院", 0},
+   {"政府", ZO_ADMIN}, {"總會", 0}, {"銀行", 0}, {"公司", 0}, {"集團", 0}, {"大學", 0}, {"協會", 0}, {"商會", 0}, {"法院", 0},
    {"工會", 0}, {"議會", 0}, {"總署", 0}, {"總局", 0}, {"總處", 0}, {"海關", 0}, {"控股", 0}, {"法庭", 0},
    {"委會", 0}, {"監會", 0}, {"管會", 0}, {"聯會", 0}, {"管局", 0}, {"交所", 0},
    {"央行", ZO_ALONE}, {"上訴庭", ZO_ALONE}, {"原訟庭", ZO_ALONE}, {"辦", ZO_ONE}, {"協", ZO_ONE},
@@ -895,7 +896,8 @@ static void zh_org_at(struct zh_run *z, size_t j) {
                               zh_org_false_tail(s, a, e) ||
                               !(zh_org_single_ok(z, j, a, joined) || zh_org_of_place(z, a, e))))
     return; /* 交通總部總警司: a title that ends in a suffix's character */
-  if ((x->flags & ZO_COUNTRY) && !zh_country_at(z, a, e))
+  if (((x->flags & ZO_COUNTRY) && !zh_country_at(z, a, e)) ||
+      ((x->flags & ZO_ADMIN) && (e - a < 15 || !zh_admin_before(s, e - sufl))))
     return;
   if (zh_org_generic_name(z, a, e) || zh_org_scope(z, a, e, sufl) ||
       zh_org_indefinite_at(z, a, e))

@@ -12,6 +12,9 @@
  * and one or two given characters, the whole item) is a person. Lists of
  * things (黃金、白銀、原油) have no such items; places and bodies the
  * earlier passes found are never names.
+ * Bodies in lists too: a word joined by 、, 和, 與 or 及 to a body found
+ * before is a body (小米和榮耀, 港大、科大和理大), when the segmenter keeps
+ * it as one word of two to four characters that is no function word.
  */
 #include "config.h"
 
@@ -310,4 +313,130 @@ void zh_pass_lists(struct ent_run *r) {
       free(name);
     }
   }
+}
+
+/* ---- bodies in lists
+ * ------------------------------------------------------------------ */
+
+/* Is there a body's mention over exactly [a, e)? Is [a, e) free of any? */
+static bool zo_body(const struct ent_run *r, size_t a, size_t e) {
+  for (size_t m = 0; m < r->nm; m++)
+    if (r->m[m].start == a && r->m[m].end == e && zh_is_org(r, r->m[m].ref))
+      return true;
+  return false;
+}
+
+/* May the word [a, e) be a body beside one: two to four characters, all
+ * Han, no mention over it, no function word? */
+static bool zo_item(const struct ent_run *r, size_t a, size_t e) {
+  if (e - a < 6 || e - a > 12 || zh_is_stopword(r->s + a, e - a))
+    return false;
+  for (size_t q = a; q < e; q += 3) {
+    uint32_t cp;
+    if (utf8_decode(r->s + q, e - q, &cp) != 3 || !zh_given_ok(cp))
+      return false;
+  }
+  bool known;
+  return zl_free(r, a, e, &known) && !known;
+}
+
+/* Does a list's item that ends at e end the list or its clause: the run's
+ * end, an adverb, a verb of speech, a join, 等 or 的 (小米和榮耀也將)? */
+static bool zo_item_ends(const struct ent_run *r, size_t e, size_t t1) {
+  static const char *const ends[] = {"和", "與", "及", "等", "的", NULL};
+  static struct zh_list ends_l = ZH_LIST(ends);
+  return e == t1 || zh_adverb_at(r->s, e, t1) || zh_said_after(r->s, e, t1) ||
+         zh_forms_at(zh_forms(&ends_l), r->s, e, t1, NULL);
+}
+
+/* Two words [a0, e0) and [a1, e1) joined in a list whose first run
+ * starts at t0 and last ends at t1: the one beside a body is made a body
+ * when it is the list's edge (it starts the run, or it ends the list). */
+static void zo_pair(struct ent_run *r, size_t t0, size_t a0, size_t e0, size_t a1, size_t e1,
+                    size_t t1) {
+  size_t a = 0, e = 0;
+  if (zo_body(r, a0, e0) && zo_item(r, a1, e1) && zo_item_ends(r, e1, t1))
+    a = a1, e = e1;
+  else if (zo_body(r, a1, e1) && a0 == t0 && zo_item(r, a0, e0))
+    a = a0, e = e0;
+  if (!e)
+    return;
+  char *name = xstrndup(r->s + a, e - a);
+  er_mention(r, (uint32_t)a, (uint32_t)e, er_dyn(r, name, ENTITY_ORG));
+  free(name);
+}
+
+/* The item of a list beside the join at x in the run [t0, t1) cut at
+ * br[0..nb): a body's mention that ends (after = false) or starts there,
+ * else the word there, with the next word when it is one character
+ * (科|大). Returns its other end, SIZE_MAX when none. */
+static size_t zo_word(const struct ent_run *r, const uint32_t *br, size_t nb, size_t t0,
+                      size_t t1, size_t x, bool after) {
+  for (size_t m = 0; m < r->nm; m++) {
+    const struct mention *mm = &r->m[m];
+    if (after ? mm->start == x && mm->end <= t1 : mm->end == x && mm->start >= t0)
+      if (zh_is_org(r, mm->ref))
+        return after ? mm->end : mm->start;
+  }
+  static const char *const joins[] = {"和", "與", "及", NULL};
+  static struct zh_list joins_l = ZH_LIST(joins);
+  size_t k = SIZE_MAX; /* the boundary at or after x (before it): 大和 is a word */
+  for (size_t i = 0; i < nb; i++)
+    if (after ? br[i] + t0 >= x && k == SIZE_MAX : br[i] + t0 <= x)
+      k = i;
+  if (k == SIZE_MAX)
+    return SIZE_MAX;
+  if (br[k] + t0 == x) { /* the word next to x */
+    if (after ? k + 1 >= nb : k == 0)
+      return SIZE_MAX;
+    k = after ? k + 1 : k - 1;
+  }
+  size_t w = br[k] + t0;
+  if ((after ? w - x : x - w) == 3 && (after ? k + 1 < nb : k >= 1))
+    w = br[after ? k + 1 : k - 1] + t0; /* one character: with the next */
+  if (after && w >= x + 9 && zh_forms_at(zh_forms(&joins_l), r->s, w - 3, t1, NULL) == 3)
+    w -= 3; /* 科|大和|理大: the join is no part of the item */
+  return w;
+}
+
+/* Bodies joined to bodies in the run [t0, t1) by 和, 與, 及, and to the
+ * next run across 、. */
+static void zo_run(struct ent_run *r, size_t i) {
+  static const char *const joins[] = {"和", "與", "及", NULL};
+  static struct zh_list joins_l = ZH_LIST(joins);
+  size_t t0 = r->t.v[i].start, t1 = r->t.v[i].end;
+  const uint32_t *br = NULL;
+  size_t nb = 0;
+  for (size_t j = t0 + 6; j + 6 <= t1; j += 3) {
+    size_t jl = zh_forms_at(zh_forms(&joins_l), r->s, j, t1, NULL);
+    if (!jl)
+      continue;
+    if (!br)
+      nb = seg_breaks(r->seg, r->s + t0, t1 - t0, &br);
+    size_t a = zo_word(r, br, nb, t0, t1, j, false), e = zo_word(r, br, nb, t0, t1, j + jl, true);
+    if (a != SIZE_MAX && e != SIZE_MAX)
+      zo_pair(r, t0, a, j, j + jl, e, t1);
+  }
+  size_t n = zl_next(r, i);
+  if (!n || t1 - t0 < 6)
+    return;
+  size_t u0 = r->t.v[n].start, u1 = r->t.v[n].end;
+  if (u0 != t1 + 3) /* 、 right after the run: no bracket between */
+    return;
+  nb = seg_breaks(r->seg, r->s + t0, t1 - t0, &br);
+  size_t a = zo_word(r, br, nb, t0, t1, t1, false);
+  if (a == SIZE_MAX)
+    return;
+  nb = seg_breaks(r->seg, r->s + u0, u1 - u0, &br);
+  size_t e = zo_word(r, br, nb, u0, u1, u0, true);
+  if (e != SIZE_MAX)
+    zo_pair(r, t0, a, t1, u0, e, u1);
+}
+
+void zh_pass_org_lists(struct ent_run *r) {
+  if (!r->seg)
+    return;
+  for (size_t i = 0; i < r->t.n; i++)
+    if (r->t.v[i].flags & TK_CJK)
+      zo_run(r, i);
 }

@@ -439,3 +439,9 @@ bool zh_adverb_at(const char *s, size_t p, size_t hi) {
   static struct zh_list adverbs_l = ZH_LIST(adverbs);
   return zh_forms_at(zh_forms(&adverbs_l), s, p, hi, NULL) > 0;
 }
+
+bool zh_admin_before(const char *s, size_t p) {
+  static const char *const admin[] = {"市", "縣", "區", "鎮", "鄉", "省", NULL};
+  static struct zh_list admin_l = ZH_LIST(admin);
+  return p >= 3 && zh_forms_before(zh_forms(&admin_l), s, p - 3, p, NULL) == 3;
+}

@@ -63,6 +63,8 @@ bool zh_said_later(const char *s, size_t e, size_t hi);
 /* Does an adverb start at s[p] that is written between a title and a
  * reporting verb (總統隨後表示, 主席多次強調), which no name starts with? */
 bool zh_adverb_at(const char *s, size_t p, size_t hi);
+/* Does a place's suffix (市, 縣, 區, 鎮, 鄉, 省) end at s[p] (台北市|政府)? */
+bool zh_admin_before(const char *s, size_t p);
 /* Does a clause start at s[p], the start of a CJK run: after
  * punctuation, a space, a line's start or a bracket, not after a digit, a
  * letter or a per cent sign? */
@@ -86,5 +88,8 @@ size_t zh_admin_doubled(const char *s, size_t a, size_t b);
  * shows it is one of people (extract/zh_namelist.c): two names of three
  * characters the segmenter keeps whole, or one name found before. */
 void zh_pass_lists(struct ent_run *r);
+/* Bodies in lists (extract/zh_namelist.c): a word joined by 、, 和, 與 or
+ * 及 to a body found before (小米和榮耀, 港大、科大和理大). */
+void zh_pass_org_lists(struct ent_run *r);
 
 #endif
