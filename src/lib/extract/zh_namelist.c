@@ -250,6 +250,25 @@ static bool zl_pair_item(const struct ent_run *r, const uint32_t *br, size_t nb,
   return false;
 }
 
+/* Does a person's mention end at x or start at y? */
+static bool zl_person_edge(const struct ent_run *r, size_t x, size_t y) {
+  for (size_t m = 0; m < r->nm; m++) {
+    uint32_t ref = r->m[m].ref;
+    if ((r->m[m].end == x || r->m[m].start == y) && ref >= r->g->nents &&
+        r->d[ref - r->g->nents].kind == ENTITY_PERSON)
+      return true;
+  }
+  return false;
+}
+
+/* Is the character at s one of 和, 與, 与, 及 (UTF-8, three bytes)? */
+static bool zl_join_byte(const char *s) {
+  const unsigned char *u = (const unsigned char *)s;
+  return (u[0] == 0xE5 && ((u[1] == 0x92 && u[2] == 0x8C) || (u[1] == 0x8F && u[2] == 0x8A))) ||
+         (u[0] == 0xE8 && u[1] == 0x88 && u[2] == 0x87) ||
+         (u[0] == 0xE4 && u[1] == 0xB8 && u[2] == 0x8E);
+}
+
 /* Two names joined by 和, 與 or 及 inside one run (孫穎莎和王楚欽,
  * 陳美玲及梁子健): both are persons when one was found before and the
  * other is shaped as a name on a word's boundary, or both have three
@@ -257,14 +276,22 @@ static bool zl_pair_item(const struct ent_run *r, const uint32_t *br, size_t nb,
 static void zl_pairs(struct ent_run *r, size_t t0, size_t t1) {
   static const char *const joins[] = {"和", "與", "及", NULL};
   static struct zh_list joins_l = ZH_LIST(joins);
+  const uint32_t *br = NULL;
+  size_t nb = 0;
   for (size_t j = t0 + 6; j + 9 <= t1; j += 3) {
+    if (!zl_join_byte(r->s + j))
+      continue; /* no join character: not asked of the lists */
     size_t jl = zh_forms_at(zh_forms(&joins_l), r->s, j, t1, NULL);
     if (!jl || !(zl_shaped(r->s, j - 6, j) || (j >= t0 + 9 && zl_shaped(r->s, j - 9, j))) ||
         !(zl_shaped(r->s, j + jl, j + jl + 6) ||
           (j + jl + 9 <= t1 && zl_shaped(r->s, j + jl, j + jl + 9))))
       continue;
-    const uint32_t *br;
-    size_t nb = seg_breaks(r->seg, r->s + t0, t1 - t0, &br);
+    bool three = j >= t0 + 9 && j + jl + 9 <= t1 && zl_shaped(r->s, j - 9, j) &&
+                 zl_shaped(r->s, j + jl, j + jl + 9);
+    if (!three && !zl_person_edge(r, j, j + jl))
+      continue; /* neither two whole names nor one found: no segmenter */
+    if (!br)
+      nb = seg_breaks(r->seg, r->s + t0, t1 - t0, &br);
     struct zl_item L, R;
     if (!zl_pair_item(r, br, nb, t0, t1, j, true, &L) ||
         !zl_pair_item(r, br, nb, t0, t1, j + jl, false, &R) || !zl_break(br, nb, t0, j))
@@ -322,6 +349,14 @@ void zh_pass_lists(struct ent_run *r) {
 static bool zo_body(const struct ent_run *r, size_t a, size_t e) {
   for (size_t m = 0; m < r->nm; m++)
     if (r->m[m].start == a && r->m[m].end == e && zh_is_org(r, r->m[m].ref))
+      return true;
+  return false;
+}
+
+/* Does a body's mention end at x or start at y? */
+static bool zo_body_at(const struct ent_run *r, size_t x, size_t y) {
+  for (size_t m = 0; m < r->nm; m++)
+    if ((r->m[m].end == x || r->m[m].start == y) && zh_is_org(r, r->m[m].ref))
       return true;
   return false;
 }
@@ -401,16 +436,16 @@ static size_t zo_word(const struct ent_run *r, const uint32_t *br, size_t nb, si
 
 /* Bodies joined to bodies in the run [t0, t1) by 和, 與, 及, and to the
  * next run across 、. */
-static void zo_run(struct ent_run *r, size_t i) {
+static void zo_run(struct ent_run *r, size_t i, bool *has) {
   static const char *const joins[] = {"和", "與", "及", NULL};
   static struct zh_list joins_l = ZH_LIST(joins);
   size_t t0 = r->t.v[i].start, t1 = r->t.v[i].end;
   const uint32_t *br = NULL;
   size_t nb = 0;
   for (size_t j = t0 + 6; j + 6 <= t1; j += 3) {
-    size_t jl = zh_forms_at(zh_forms(&joins_l), r->s, j, t1, NULL);
-    if (!jl)
-      continue;
+    size_t jl = zl_join_byte(r->s + j) ? zh_forms_at(zh_forms(&joins_l), r->s, j, t1, NULL) : 0;
+    if (!jl || !zo_body_at(r, j, j + jl))
+      continue; /* no body beside the join: no segmenter */
     if (!br)
       nb = seg_breaks(r->seg, r->s + t0, t1 - t0, &br);
     size_t a = zo_word(r, br, nb, t0, t1, j, false), e = zo_word(r, br, nb, t0, t1, j + jl, true);
@@ -421,7 +456,7 @@ static void zo_run(struct ent_run *r, size_t i) {
   if (!n || t1 - t0 < 6)
     return;
   size_t u0 = r->t.v[n].start, u1 = r->t.v[n].end;
-  if (u0 != t1 + 3) /* 、 right after the run: no bracket between */
+  if (u0 != t1 + 3 || !zo_body_at(r, t1, u0)) /* 、 right after the run, a body beside */
     return;
   nb = seg_breaks(r->seg, r->s + t0, t1 - t0, &br);
   size_t a = zo_word(r, br, nb, t0, t1, t1, false);
@@ -431,12 +466,39 @@ static void zo_run(struct ent_run *r, size_t i) {
   size_t e = zo_word(r, br, nb, u0, u1, u0, true);
   if (e != SIZE_MAX)
     zo_pair(r, t0, a, t1, u0, e, u1);
+  has[n] = true; /* a body found at u0 is a list's next item's neighbour */
+}
+
+/* The run that holds byte x, or SIZE_MAX (tokens are in text order). */
+static size_t zo_run_of(const struct ent_run *r, size_t x) {
+  size_t lo = 0, hi = r->t.n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (r->t.v[mid].end <= x)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < r->t.n && r->t.v[lo].start <= x ? lo : SIZE_MAX;
 }
 
 void zh_pass_org_lists(struct ent_run *r) {
   if (!r->seg)
     return;
-  for (size_t i = 0; i < r->t.n; i++)
-    if (r->t.v[i].flags & TK_CJK)
-      zo_run(r, i);
+  /* only the runs that hold a body, and the run before each across 、 */
+  bool *has = NULL;
+  for (size_t m = 0; m < r->nm; m++) {
+    size_t i = zh_is_org(r, r->m[m].ref) ? zo_run_of(r, r->m[m].start) : SIZE_MAX;
+    if (i == SIZE_MAX || !(r->t.v[i].flags & TK_CJK))
+      continue;
+    if (!has)
+      has = xcalloc(r->t.n + 1, 1);
+    has[i] = true;
+    if (i > 0 && r->t.v[i - 1].end + 3 == r->t.v[i].start)
+      has[i - 1] = true; /* the run before, maybe across 、 */
+  }
+  for (size_t i = 0; has && i < r->t.n; i++)
+    if (has[i] && (r->t.v[i].flags & TK_CJK))
+      zo_run(r, i, has);
+  free(has);
 }

@@ -429,16 +429,13 @@ bool zh_clause_says(const char *s, size_t e, size_t hi, size_t reach) {
 /* An adverb written between a title and a reporting verb when the name was
  * given before (總統隨後表示, 總理早前稱, 主席多次強調): no name starts
  * with one. 曾 is left out (a family name too). */
-bool zh_adverb_at(const char *s, size_t p, size_t hi) {
-  static const char *const adverbs[] = {
+static const char *const zh_adverbs[] = {
     "多次", "再次", "首次", "一再", "隨後", "隨即", "其後", "稍後", "日前",
     "早前", "較早前", "此前", "近日", "昨晚", "今晨", "當日", "當時", "本人",
     "當天", "當晚", "晚間", "席間", "上月",
     "亦", "也", "更", "並", "已", "又", "再", "還", "則", "就", "均", "都", "兼",
     "須", "需", "必須", "被", "獲", NULL}; /* 被告須還押: no name */
-  static struct zh_list adverbs_l = ZH_LIST(adverbs);
-  return zh_forms_at(zh_forms(&adverbs_l), s, p, hi, NULL) > 0;
-}
+struct zh_list zh_adverbs_l = ZH_LIST(zh_adverbs);
 
 bool zh_admin_before(const char *s, size_t p) {
   static const char *const admin[] = {"市", "縣", "區", "鎮", "鄉", "省", NULL};

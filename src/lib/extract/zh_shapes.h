@@ -5,6 +5,7 @@
 #ifndef DOSSIER_EXTRACT_ZH_SHAPES_H
 #define DOSSIER_EXTRACT_ZH_SHAPES_H
 
+#include "dossier/zh.h"
 #include "people.h"
 
 /* Is cp a dot between the parts
@@ -60,9 +61,12 @@ bool zh_honorific_after(const char *s, size_t e, size_t hi);
 /* Does the clause go on from a name that ends at s[e] with 在 or 於 and a
  * reporting verb before hi (李雲飛在微博上表示, 黃仁勳在大會上說)? */
 bool zh_said_later(const char *s, size_t e, size_t hi);
-/* Does an adverb start at s[p] that is written between a title and a
- * reporting verb (總統隨後表示, 主席多次強調), which no name starts with? */
-bool zh_adverb_at(const char *s, size_t p, size_t hi);
+/* Adverbs written between a title and a reporting verb (總統隨後表示,
+ * 主席多次強調), which no name starts with. */
+extern struct zh_list zh_adverbs_l;
+static inline bool zh_adverb_at(const char *s, size_t p, size_t hi) {
+  return zh_forms_at(zh_forms(&zh_adverbs_l), s, p, hi, NULL) > 0;
+}
 /* Does a place's suffix (市, 縣, 區, 鎮, 鄉, 省) end at s[p] (台北市|政府)? */
 bool zh_admin_before(const char *s, size_t p);
 /* Does a clause start at s[p], the start of a CJK run: after
