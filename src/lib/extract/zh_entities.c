@@ -343,13 +343,13 @@ static bool zh_word_inside(struct zh_run *z, size_t g, size_t e) {
   return false;
 }
 
-/* May a name of three at a clause's start hold a word as its given name
- * (董|明珠認為, 韓國|瑜說 over a place)? A verb after it or 在 ..., the
- * family name alone or a place's head, no body's suffix at its end. */
+/* May a clause's subject of three hold a word as its given name (董|明珠認為,
+ * 韓國|瑜說)? A person's verb, the family name alone or a place's head. */
 static bool zh_given_word(struct zh_run *z, size_t p, size_t sl, size_t e) {
   const char *s = z->r->s;
-  if (!zh_clause_says(s, e, z->b, 2) && !zh_said_later(s, e, z->b))
-    return false;
+  if (!(zh_clause_says(s, e, z->b, 2) && zh_person_said(s, e, z->b, z->r->n)) &&
+      !zh_said_later(s, e, z->b))
+    return false; /* 高|关税表示市场压力大: a tariff, not a person */
   if (zh_forms_before(zh_forms(&zh_org_suffixes_l), s, e - 3, e, NULL))
     return false;
   return zh_break_at(z, p + sl) != SIZE_MAX || !zh_free(z, p, e);

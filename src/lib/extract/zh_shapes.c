@@ -442,3 +442,17 @@ bool zh_admin_before(const char *s, size_t p) {
   static struct zh_list admin_l = ZH_LIST(admin);
   return p >= 3 && zh_forms_before(zh_forms(&admin_l), s, p - 3, p, NULL) == 3;
 }
+
+bool zh_person_said(const char *s, size_t e, size_t hi, size_t n) {
+  static const char *const verbs[] = {"說", "認為", "透露", "坦言", "直言", "補充", "相信", NULL};
+  static const char *const not_said[] = {"說明", "說服", NULL};
+  static struct zh_list verbs_l = ZH_LIST(verbs), not_l = ZH_LIST(not_said);
+  size_t q = e + zh_forms_at(zh_forms(&zh_adverbs_l), s, e, hi, NULL);
+  if (zh_forms_at(zh_forms(&verbs_l), s, q, hi, NULL) &&
+      !zh_forms_at(zh_forms(&not_l), s, q, hi, NULL))
+    return true;
+  for (size_t p = e; p + 3 <= n && p < e + 150; p++) /* 他 and 她 */
+    if (memcmp(s + p, "\xe4\xbb\x96", 3) == 0 || memcmp(s + p, "\xe5\xa5\xb9", 3) == 0)
+      return true;
+  return false;
+}

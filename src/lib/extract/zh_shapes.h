@@ -79,6 +79,10 @@ bool zh_clause_start(const char *s, size_t p);
  * (冯德莱恩此前在布鲁塞尔说, 李斌则认为, 夏宝龙随后会见)? Not 說明 nor
  * 稱為. */
 bool zh_clause_says(const char *s, size_t e, size_t hi, size_t reach);
+/* Is the subject a person's: a verb only people take right after it or
+ * after an adverb (說, 認為, 透露: not 表示 nor 指出, which reports and
+ * data take too), or 他 or 她 within fifty characters after (before n)? */
+bool zh_person_said(const char *s, size_t e, size_t hi, size_t n);
 /* Does the name s[p, e) name nobody: anonymised (王某, 李某某), a family
  * name and a kinship word or a title (陳伯, 李總, 岑特首), a country's side
  * (韓方), or a familiar form of two characters (老王, 小李)? */
