@@ -261,6 +261,8 @@ static bool zl_person_edge(const struct ent_run *r, size_t x, size_t y) {
   return false;
 }
 
+static bool zo_item_ends(const struct ent_run *r, size_t e, size_t t1);
+
 /* Is the character at s one of 和, 與, 与, 及 (UTF-8, three bytes)? */
 static bool zl_join_byte(const char *s) {
   const unsigned char *u = (const unsigned char *)s;
@@ -296,8 +298,11 @@ static void zl_pairs(struct ent_run *r, size_t t0, size_t t1) {
     if (!zl_pair_item(r, br, nb, t0, t1, j, true, &L) ||
         !zl_pair_item(r, br, nb, t0, t1, j + jl, false, &R) || !zl_break(br, nb, t0, j))
       continue;
-    if (!((L.known && !R.known) || (R.known && !L.known) || (L.strong && R.strong)))
-      continue;
+    const struct zl_item *new_one = L.known ? &R : &L;
+    bool one = (L.known != R.known) &&
+               (new_one->e - new_one->a == 9 || zo_item_ends(r, R.e, t1));
+    if (!(one || (L.strong && R.strong)))
+      continue; /* a known name and a new one of two characters: the list must end */
     for (int k = 0; k < 2; k++) {
       const struct zl_item *it = k ? &R : &L;
       if (it->known)
@@ -375,12 +380,13 @@ static bool zo_item(const struct ent_run *r, size_t a, size_t e) {
   return zl_free(r, a, e, &known) && !known;
 }
 
-/* Does a list's item that ends at e end the list or its clause: the run's
- * end, an adverb, a verb of speech, a join, 等 or 的 (小米和榮耀也將)? */
+/* Does a list's item that ends at e end the list: an adverb, a verb of
+ * speech, a join or 等 after it (小米和榮耀也將, 科大和理大亦將)? Not the
+ * run's end nor 的: 增長和發展的, 市場和政策 are lists of words. */
 static bool zo_item_ends(const struct ent_run *r, size_t e, size_t t1) {
-  static const char *const ends[] = {"和", "與", "及", "等", "的", NULL};
+  static const char *const ends[] = {"和", "與", "及", "等", NULL};
   static struct zh_list ends_l = ZH_LIST(ends);
-  return e == t1 || zh_adverb_at(r->s, e, t1) || zh_said_after(r->s, e, t1) ||
+  return zh_adverb_at(r->s, e, t1) || zh_said_after(r->s, e, t1) ||
          zh_forms_at(zh_forms(&ends_l), r->s, e, t1, NULL);
 }
 
@@ -390,9 +396,11 @@ static bool zo_item_ends(const struct ent_run *r, size_t e, size_t t1) {
 static void zo_pair(struct ent_run *r, size_t t0, size_t a0, size_t e0, size_t a1, size_t e1,
                     size_t t1) {
   size_t a = 0, e = 0;
+  if (e0 - a0 != e1 - a1 && (e0 - a0 > 9 || e1 - a1 > 9))
+    return; /* short forms go with short forms (港大、科大), names with names */
   if (zo_body(r, a0, e0) && zo_item(r, a1, e1) && zo_item_ends(r, e1, t1))
     a = a1, e = e1;
-  else if (zo_body(r, a1, e1) && a0 == t0 && zo_item(r, a0, e0))
+  else if (zo_body(r, a1, e1) && a0 == t0 && zo_item_ends(r, e1, t1) && zo_item(r, a0, e0))
     a = a0, e = e0;
   if (!e)
     return;
