@@ -572,14 +572,14 @@ static void zh_people(struct zh_run *z) {
   for (size_t p = z->a; p < z->b;) {
     uint32_t cp;
     size_t step = (size_t)utf8_decode(s + p, z->b - p, &cp);
+    z->have &= !(p + 21 <= z->b && zh_join_at(s + p + 9) && zh_pair_three(z->r, z->a, z->b, p + 9));
     size_t e = zh_person_end(z, p);
     if (e && !zh_not_a_name(s, p, e) &&
         (zh_free(z, p, e) || (e - p == 9 && p == z->a && zh_clause_start(s, p) &&
                               zh_clause_says(s, e, z->b, 0) &&
                               zh_person_over_places(z->r, z->first_m, p, e)))) {
       char *name = xstrndup(s + p, e - p);
-      er_mention(z->r, (uint32_t)p, (uint32_t)e,
-                 er_dyn(z->r, name, ENTITY_PERSON));
+      er_mention(z->r, (uint32_t)p, (uint32_t)e, er_dyn(z->r, name, ENTITY_PERSON));
       free(name);
       p = e;
       continue;

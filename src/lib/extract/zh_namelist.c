@@ -250,76 +250,75 @@ static bool zl_pair_item(const struct ent_run *r, const uint32_t *br, size_t nb,
   return false;
 }
 
-/* Does a person's mention end at x or start at y? */
-static bool zl_person_edge(const struct ent_run *r, size_t x, size_t y) {
-  for (size_t m = 0; m < r->nm; m++) {
-    uint32_t ref = r->m[m].ref;
-    if ((r->m[m].end == x || r->m[m].start == y) && ref >= r->g->nents &&
-        r->d[ref - r->g->nents].kind == ENTITY_PERSON)
-      return true;
-  }
-  return false;
-}
-
 static bool zo_item_ends(const struct ent_run *r, size_t e, size_t t1);
+static size_t zo_run_of(const struct ent_run *r, size_t x);
 
-/* Is the character at s one of 和, 與, 与, 及 (UTF-8, three bytes)? */
-static bool zl_join_byte(const char *s) {
-  const unsigned char *u = (const unsigned char *)s;
-  return (u[0] == 0xE5 && ((u[1] == 0x92 && u[2] == 0x8C) || (u[1] == 0x8F && u[2] == 0x8A))) ||
-         (u[0] == 0xE8 && u[1] == 0x88 && u[2] == 0x87) ||
-         (u[0] == 0xE4 && u[1] == 0xB8 && u[2] == 0x8E);
+/* Two names joined by 和, 與 or 及 inside one run (陳美玲及梁子健,
+ * 林家棟和劉青雲): the new one is a person when the other was found before
+ * and it is shaped as a name on a word's boundary, of three characters or
+ * with the list ending after it (an adverb, a verb of speech). Asked only
+ * at the edges of the persons found, so no text is scanned. */
+static void zl_pair_at(struct ent_run *r, size_t t0, size_t t1, size_t j, size_t jl) {
+  if (!(zl_shaped(r->s, j - 6, j) || (j >= t0 + 9 && zl_shaped(r->s, j - 9, j))) ||
+      !(zl_shaped(r->s, j + jl, j + jl + 6) ||
+        (j + jl + 9 <= t1 && zl_shaped(r->s, j + jl, j + jl + 9))))
+    return;
+  const uint32_t *br;
+  size_t nb = seg_breaks(r->seg, r->s + t0, t1 - t0, &br);
+  struct zl_item L, R;
+  if (!zl_pair_item(r, br, nb, t0, t1, j, true, &L) ||
+      !zl_pair_item(r, br, nb, t0, t1, j + jl, false, &R) || !zl_break(br, nb, t0, j) ||
+      L.known == R.known)
+    return;
+  const struct zl_item *it = L.known ? &R : &L;
+  if (it->e - it->a != 9 && !zo_item_ends(r, R.e, t1))
+    return; /* a new name of two characters: the list must end after it */
+  char *name = xstrndup(r->s + it->a, it->e - it->a);
+  er_mention(r, (uint32_t)it->a, (uint32_t)it->e, er_dyn(r, name, ENTITY_PERSON));
+  free(name);
 }
 
-/* Two names joined by 和, 與 or 及 inside one run (孫穎莎和王楚欽,
- * 陳美玲及梁子健): both are persons when one was found before and the
- * other is shaped as a name on a word's boundary, or both have three
- * characters that the segmenter keeps whole or in single characters. */
-static void zl_pairs(struct ent_run *r, size_t t0, size_t t1) {
+/* Pairs at the edges of every person found in Chinese (their mentions as
+ * they stand: a name added here is not asked again). */
+static void zl_pairs(struct ent_run *r) {
   static const char *const joins[] = {"和", "與", "及", NULL};
   static struct zh_list joins_l = ZH_LIST(joins);
-  const uint32_t *br = NULL;
-  size_t nb = 0;
-  for (size_t j = t0 + 6; j + 9 <= t1; j += 3) {
-    if (!zl_join_byte(r->s + j))
-      continue; /* no join character: not asked of the lists */
-    size_t jl = zh_forms_at(zh_forms(&joins_l), r->s, j, t1, NULL);
-    if (!jl || !(zl_shaped(r->s, j - 6, j) || (j >= t0 + 9 && zl_shaped(r->s, j - 9, j))) ||
-        !(zl_shaped(r->s, j + jl, j + jl + 6) ||
-          (j + jl + 9 <= t1 && zl_shaped(r->s, j + jl, j + jl + 9))))
+  for (size_t m = 0, nm = r->nm; m < nm && m < r->nm; m++) {
+    uint32_t ref = r->m[m].ref;
+    size_t a = r->m[m].start, e = r->m[m].end, i = zo_run_of(r, a), jl;
+    if (ref < r->g->nents || r->d[ref - r->g->nents].kind != ENTITY_PERSON ||
+        i == SIZE_MAX || !(r->t.v[i].flags & TK_CJK))
       continue;
-    bool three = j >= t0 + 9 && j + jl + 9 <= t1 && zl_shaped(r->s, j - 9, j) &&
-                 zl_shaped(r->s, j + jl, j + jl + 9);
-    if (!three && !zl_person_edge(r, j, j + jl))
-      continue; /* neither two whole names nor one found: no segmenter */
-    if (!br)
-      nb = seg_breaks(r->seg, r->s + t0, t1 - t0, &br);
-    struct zl_item L, R;
-    if (!zl_pair_item(r, br, nb, t0, t1, j, true, &L) ||
-        !zl_pair_item(r, br, nb, t0, t1, j + jl, false, &R) || !zl_break(br, nb, t0, j))
-      continue;
-    const struct zl_item *new_one = L.known ? &R : &L;
-    bool one = (L.known != R.known) &&
-               (new_one->e - new_one->a == 9 || zo_item_ends(r, R.e, t1));
-    if (!(one || (L.strong && R.strong)))
-      continue; /* a known name and a new one of two characters: the list must end */
-    for (int k = 0; k < 2; k++) {
-      const struct zl_item *it = k ? &R : &L;
-      if (it->known)
-        continue;
-      char *name = xstrndup(r->s + it->a, it->e - it->a);
-      er_mention(r, (uint32_t)it->a, (uint32_t)it->e, er_dyn(r, name, ENTITY_PERSON));
-      free(name);
-    }
+    size_t t0 = r->t.v[i].start, t1 = r->t.v[i].end;
+    if (e + 9 <= t1 && (jl = zh_forms_at(zh_forms(&joins_l), r->s, e, t1, NULL)) != 0)
+      zl_pair_at(r, t0, t1, e, jl);
+    if (a >= t0 + 9 && (jl = zh_forms_before(zh_forms(&joins_l), r->s, t0, a, NULL)) != 0)
+      zl_pair_at(r, t0, t1, a - jl, jl);
   }
+}
+
+bool zh_pair_three(struct ent_run *r, size_t t0, size_t t1, size_t j) {
+  bool k0, k1;
+  if (!r->seg || j < t0 + 9 || j + 12 > t1 || !zl_shaped(r->s, j - 9, j) ||
+      !zl_shaped(r->s, j + 3, j + 12) || !zl_free(r, j - 9, j, &k0) ||
+      !zl_free(r, j + 3, j + 12, &k1) || k0 || k1)
+    return false;
+  const uint32_t *br;
+  size_t nb = seg_breaks(r->seg, r->s + t0, t1 - t0, &br);
+  if (!zl_strong(br, nb, t0, j - 9, j) || !zl_strong(br, nb, t0, j + 3, j + 12))
+    return true;
+  for (size_t a = j - 9; a <= j + 3; a += 12) {
+    char *name = xstrndup(r->s + a, 9);
+    er_mention(r, (uint32_t)a, (uint32_t)a + 9, er_dyn(r, name, ENTITY_PERSON));
+    free(name);
+  }
+  return true;
 }
 
 void zh_pass_lists(struct ent_run *r) {
   if (!r->seg)
     return;
-  for (size_t i = 0; i < r->t.n; i++)
-    if ((r->t.v[i].flags & TK_CJK) && r->t.v[i].end - r->t.v[i].start >= 15)
-      zl_pairs(r, r->t.v[i].start, r->t.v[i].end);
+  zl_pairs(r);
   for (size_t i = 0; i < r->t.n; i++) {
     size_t tok[ZL_MAX], n = 1;
     if (!(r->t.v[i].flags & TK_CJK) || !(tok[1] = zl_next(r, i)))
@@ -451,7 +450,7 @@ static void zo_run(struct ent_run *r, size_t i, bool *has) {
   const uint32_t *br = NULL;
   size_t nb = 0;
   for (size_t j = t0 + 6; j + 6 <= t1; j += 3) {
-    size_t jl = zl_join_byte(r->s + j) ? zh_forms_at(zh_forms(&joins_l), r->s, j, t1, NULL) : 0;
+    size_t jl = zh_join_at(r->s + j) ? zh_forms_at(zh_forms(&joins_l), r->s, j, t1, NULL) : 0;
     if (!jl || !zo_body_at(r, j, j + jl))
       continue; /* no body beside the join: no segmenter */
     if (!br)

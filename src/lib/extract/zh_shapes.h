@@ -96,6 +96,17 @@ size_t zh_admin_doubled(const char *s, size_t a, size_t b);
  * shows it is one of people (extract/zh_namelist.c): two names of three
  * characters the segmenter keeps whole, or one name found before. */
 void zh_pass_lists(struct ent_run *r);
+/* Is the character at s one of 和, 與, 与, 及 (three bytes of UTF-8)? */
+static inline bool zh_join_at(const char *s) {
+  const unsigned char *u = (const unsigned char *)s;
+  return (u[0] == 0xE5 && ((u[1] == 0x92 && u[2] == 0x8C) || (u[1] == 0x8F && u[2] == 0x8A))) ||
+         (u[0] == 0xE8 && u[1] == 0x88 && u[2] == 0x87) || (u[0] == 0xE4 && u[1] == 0xB8 && u[2] == 0x8E);
+}
+/* Two names of three characters joined at j by a join of three bytes in
+ * the run [t0, t1) (孫穎莎和王楚欽), both shaped as names, free, and kept
+ * whole or in single characters by the segmenter: persons. Says whether
+ * the segmenter was asked (the caller's boundaries are then stale). */
+bool zh_pair_three(struct ent_run *r, size_t t0, size_t t1, size_t j);
 /* Bodies in lists (extract/zh_namelist.c): a word joined by 、, 和, 與 or
  * 及 to a body found before (小米和榮耀, 港大、科大和理大). */
 void zh_pass_org_lists(struct ent_run *r);
