@@ -440,7 +440,8 @@ struct zh_list zh_adverbs_l = ZH_LIST(zh_adverbs);
 bool zh_admin_before(const char *s, size_t p) {
   static const char *const admin[] = {"市", "縣", "區", "鎮", "鄉", "省", NULL};
   static struct zh_list admin_l = ZH_LIST(admin);
-  return p >= 3 && zh_forms_before(zh_forms(&admin_l), s, p - 3, p, NULL) == 3;
+  return p >= 6 && zh_forms_before(zh_forms(&admin_l), s, p - 3, p, NULL) == 3 &&
+         memcmp(s + p - 6, "\xe7\x89\xb9", 3) != 0; /* not 特區政府: the region's */
 }
 
 bool zh_person_said(const char *s, size_t e, size_t hi, size_t n) {
