@@ -19,8 +19,10 @@
 # written twice, 區區長): figures P 0.979 R 1.000 (95/97/95), people
 # P 0.968 R 0.911 (92/95/101), orgs P 0.893 R 0.735 (50/56/68); places
 # P 0.975 R 0.848; topics right 34/34, "general" 0/34. The floors are now
-# the tuned values.
+# the tuned values. Raised 2026-12-07 (heldout10's session: clause subjects,
+# names joined by 和, bodies in lists): people P 0.969 R 0.941 (95/98/101),
+# orgs P 0.895 R 0.750 (51/57/68).
 . "$(dirname "$0")/python_env.sh"
 exec python3 "$TOP_SRCDIR/tests/extract/zh_gold.py" "$TOP_BUILDDIR/tests/extract/extract_dump" \
     "$DOSSIER_ASSETS" "$TOP_SRCDIR/bench/zh/heldout9.txt" --min=32 \
-    --floors=0.97,1.00,0.96,0.91,0.89,0.73
+    --floors=0.97,1.00,0.96,0.94,0.89,0.75

@@ -571,6 +571,48 @@ static void test_more_9(void) {
       "... not after a function character");
 }
 
+/* People and bodies of heldout10's kinds (our own sentences). */
+static void test_names_10(void) {
+  has("销量创新高。董明珠认为，价格战接近尾声。", "董明珠", ENTITY_PERSON, true,
+      "a clause's subject with a verb of speech, its given name a word");
+  has("会议结束。王建国说，门诊延长了。", "王建国", ENTITY_PERSON, true,
+      "... the family name alone before a word");
+  has("預算通過。韓國瑜說，協商順利。", "韓國瑜", ENTITY_PERSON, true,
+      "... read over a place the gazetteer found inside it");
+  has("預算通過。韓國瑜說，協商順利。", "韓國", ENTITY_COUNTRY, false,
+      "... and that place is dropped");
+  has("市值近4,000萬港元。關長陳子達表示，已拘捕5名男子。", "關長陳", ENTITY_PERSON, false,
+      "no clause's subject when no adverb, 在 or verb follows the name");
+  has("产能提高。林斌当天在微博上说，设备为国产。", "林斌", ENTITY_PERSON, true,
+      "a subject, an adverb, 在 and a verb of speech");
+  has("战事持续。泽澜斯基当天在基辅说，不会让步。", "泽澜斯基", ENTITY_PERSON, false,
+      "a character outside the syllables ends a transliterated name");
+  has("比赛结束。冯德莱恩此前在布鲁塞尔说，希望达成协议。", "冯德莱恩", ENTITY_PERSON, true,
+      "a transliterated clause's subject of three syllables or more");
+  has("决赛中，孙颖莎和王楚钦以3比1获胜。", "王楚钦", ENTITY_PERSON, true,
+      "two whole names joined by 和");
+  has("前市議員張文政的律師林永頌和陳家明出席。", "陳家明", ENTITY_PERSON, true,
+      "a name joined by 和 to a person found");
+  has("市场上黄金和白银价格上涨。", "白银", ENTITY_PERSON, false,
+      "things joined by 和 are no names");
+  struct extraction x;
+  run("歌手劉德華（Andy Lau）宣布開唱。", &x);
+  ok(find(&x, "劉德華", ENTITY_PERSON) && !find(&x, "Andy Lau", ENTITY_PERSON),
+     "an English name in brackets is the Chinese name's person, not another");
+  extraction_clear(&x);
+  has("华为发布新机。小米和荣耀也将推出同类产品。", "荣耀", ENTITY_ORG, true,
+      "a word joined by 和 to a body, at the list's end, is a body");
+  has("李泓团队与宁德时代合作研发电池。", "团队", ENTITY_ORG, false,
+      "... not a word inside a clause that does not start there");
+  has("台北市政府昨日公布新方案。", "台北市政府", ENTITY_ORG, true,
+      "政府 after a place's suffix ends a body");
+  has("美國政府昨日公布新方案。", "美國政府", ENTITY_ORG, false,
+      "... not after a country");
+  has("中华全国体育总会昨日公布评选结果。", "中华全国体育总会", ENTITY_ORG, true,
+      "總會 ends a body");
+  fig("市场份额约为六成。", "六成", 60, "%", NULL, NULL);
+}
+
 int main(void) {
   const char *env = getenv("DOSSIER_ASSETS");
   char *assets = env ? xstrdup(env) : xasprintf("%s/assets", DOSSIER_SRCDIR);
@@ -599,6 +641,7 @@ int main(void) {
   test_orgs_8();
   test_names_9();
   test_more_9();
+  test_names_10();
   extractor_free(&ex);
   free(assets);
   return done_testing();

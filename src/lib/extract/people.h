@@ -173,6 +173,11 @@ bool zh_place_ref(const struct ent_run *r, uint32_t ref);
  * places inside a body's name; grow a gazetteer body over the place right
  * before it (澳門|立法會). */
 void zh_drop_places_in_orgs(struct ent_run *r, size_t first_m);
+/* A person's name [p, e) read over places of the gazetteer that lie
+ * inside it from its first character (韓國|瑜說, 李|四川說): drops those
+ * mentions (from first_m on) and says true when every mention it overlaps
+ * is such a place, else changes nothing and says false. */
+bool zh_person_over_places(struct ent_run *r, size_t first_m, size_t p, size_t e);
 void zh_grow_gazetteer_orgs(struct ent_run *r, size_t first_m);
 /* Chinese organisations' word lists (zh_later.c): generic nouns that end
  * in a suffix but name no body, words that end the name before a body,

@@ -184,6 +184,7 @@ static const struct gz_alias *zh_alias_at(struct zh_run *z, size_t a, size_t *b,
 }
 
 static size_t zh_person_end(struct zh_run *z, size_t p);
+static bool zh_free(const struct zh_run *z, size_t a, size_t b);
 static struct zh_list zh_org_suffixes_l; /* defined with the suffixes (C.) */
 
 /* Does a currency's word follow a place's name at b (澳門元, 新加坡元,
@@ -342,6 +343,18 @@ static bool zh_word_inside(struct zh_run *z, size_t g, size_t e) {
   return false;
 }
 
+/* May a clause's subject of three hold a word as its given name (董|明珠認為,
+ * 韓國|瑜說)? A person's verb, the family name alone or a place's head. */
+static bool zh_given_word(struct zh_run *z, size_t p, size_t sl, size_t e) {
+  const char *s = z->r->s;
+  if (!(zh_clause_says(s, e, z->b, 2) && zh_person_said(s, e, z->b, z->r->n)) &&
+      !zh_said_later(s, e, z->b))
+    return false; /* 高|关税表示市场压力大: a tariff, not a person */
+  if (zh_forms_before(zh_forms(&zh_org_suffixes_l), s, e - 3, e, NULL))
+    return false;
+  return zh_break_at(z, p + sl) != SIZE_MAX || !zh_free(z, p, e);
+}
+
 /* A person's name starting at p (family name of sl bytes), or 0: sets
  * *end. Evidence: a title ending at p, or a reporting verb at the end; the
  * segmenter runs only once there is evidence. */
@@ -352,20 +365,26 @@ static size_t zh_person_at(struct zh_run *z, size_t p, size_t sl, size_t *end) {
   if (k == 0)
     return 0;
   bool title = zh_title_before(s, z->a, p) > 0, said[2] = {false, false},
-       any = title;
-  for (size_t g = 0; g < k; g++) /* or an English name in brackets */
-    any |= said[g] = zh_said_after(s, ends[g], z->r->n) > 0 ||
-                     (ends[g] == z->b && zh_latin_name_after(s, z->r->n, ends[g])) ||
-                     (p == z->a && zh_said_later(s, ends[g], z->b));
+       any = title, clause = p == z->a && zh_clause_start(s, p), direct[2] = {false, false};
+  for (size_t g = 0; g < k; g++) { /* or an English name in brackets */
+    direct[g] = zh_said_after(s, ends[g], z->r->n) > 0 ||
+                (ends[g] == z->b && zh_latin_name_after(s, z->r->n, ends[g])) ||
+                (p == z->a && zh_said_later(s, ends[g], z->b));
+    any |= said[g] = direct[g] || (clause && zh_clause_says(s, ends[g], z->b, 14));
+  }
   if (!any || zh_break_at(z, p) == SIZE_MAX)
     return 0;
   for (size_t g = k; g-- > 0;) {
     size_t e = ends[g];
     if (!said[g] && (!title || (g > 0 && said[0])))
       continue; /* 趙勇|賽後表示: the shorter name has the verb after it */
-    if (zh_break_at(z, e) == SIZE_MAX && !said[g])
+    if (g > 0 && !direct[g] && (direct[0] || zh_adverb_at(s, ends[0], z->b)))
+      continue; /* 吳凱|補充說, 林斌|當天在微博上說 */
+    if (zh_break_at(z, e) == SIZE_MAX && !direct[g])
       continue; /* the name would end inside a word */
-    if (!title && !zh_honorific_after(s, e, z->b) && zh_word_inside(z, p + sl, e))
+    if (!title && !zh_honorific_after(s, e, z->b) && !(direct[g] && e == z->b) &&
+        zh_word_inside(z, p + sl, e) &&
+        !(clause && g == 1 && zh_given_word(z, p, sl, e)))
       continue; /* 高|关税表示: a word, not a given name */
     *end = e;
     return e - p;
@@ -446,8 +465,9 @@ static size_t zh_translit_at(struct zh_run *z, size_t p, bool *dot) {
   const char *s = z->r->s;
   size_t n = z->r->n, q = p, e = p, chars = 0, first = 0;
   *dot = false;
-  bool titled = zh_title_before(s, z->a, p) > 0;
-  if (!titled && !(zh_run_at_dot(z) && zh_translit_start(z, p, false)))
+  bool titled = zh_title_before(s, z->a, p) > 0,
+       clause = p == z->a && zh_clause_start(s, p); /* 泽连斯基当天在基辅说 */
+  if (!titled && !clause && !(zh_run_at_dot(z) && zh_translit_start(z, p, false)))
     return 0;
   while (q < n && chars < 16) {
     uint32_t cp;
@@ -471,8 +491,10 @@ static size_t zh_translit_at(struct zh_run *z, size_t p, bool *dot) {
     }
     q += (size_t)l;
   }
-  if (!titled && !(*dot && first >= 2 && chars - first >= 2 && zh_translit_start(z, p, true)))
-    return 0; /* with no title, two parts of two syllables or more */
+  if (!titled && !(*dot && first >= 2 && chars - first >= 2 && zh_translit_start(z, p, true)) &&
+      !(clause && !*dot && chars >= 3 && zh_clause_says(s, e, z->b, 14)))
+    return 0; /* with no title, two parts of two syllables or more, or a
+               * clause's subject of three syllables or more */
   return chars >= 3 ? e : 0;
 }
 
@@ -528,21 +550,11 @@ static size_t zh_name_edge(struct zh_run *z, size_t p, size_t e) {
   return e;
 }
 
-/* Adverbs written between a title and a reporting verb when the name was
- * given before (總統隨後表示, 總理早前稱, 主席多次強調): no name starts
- * with one. 曾 is left out (a family name too). */
-static const char *const zh_adverbs[] = {
-    "多次", "再次", "首次", "一再", "隨後", "隨即", "其後", "稍後", "日前",
-    "早前", "較早前", "此前", "近日", "昨晚", "今晨", "當日", "當時", "本人",
-    "亦", "也", "更", "並", "已", "又", "再", "還", "則", "就", "均", "都", "兼",
-    "須", "需", "必須", "被", "獲", NULL}; /* 被告須還押: no name */
-static struct zh_list zh_adverbs_l = ZH_LIST(zh_adverbs);
-
 /* The end of the person's name that starts at p, or 0: the family-name
  * pattern or a name after a title; a transliterated name after a title
  * when it is longer (盧特尼克, not 盧特) or holds a dot. */
 static size_t zh_person_end(struct zh_run *z, size_t p) {
-  if (zh_forms_at(zh_forms(&zh_adverbs_l), z->r->s, p, z->b, NULL))
+  if (zh_adverb_at(z->r->s, p, z->b))
     return 0;
   size_t sl = zh_surname(z->r->s + p, z->b - p), e = 0;
   if (!sl || !zh_person_at(z, p, sl, &e))
@@ -560,11 +572,14 @@ static void zh_people(struct zh_run *z) {
   for (size_t p = z->a; p < z->b;) {
     uint32_t cp;
     size_t step = (size_t)utf8_decode(s + p, z->b - p, &cp);
+    z->have &= !(p + 21 <= z->b && zh_join_at(s + p + 9) && zh_pair_three(z->r, z->a, z->b, p + 9));
     size_t e = zh_person_end(z, p);
-    if (e && zh_free(z, p, e) && !zh_not_a_name(s, p, e)) {
+    if (e && !zh_not_a_name(s, p, e) &&
+        (zh_free(z, p, e) || (e - p == 9 && p == z->a && zh_clause_start(s, p) &&
+                              zh_clause_says(s, e, z->b, 0) &&
+                              zh_person_over_places(z->r, z->first_m, p, e)))) {
       char *name = xstrndup(s + p, e - p);
-      er_mention(z->r, (uint32_t)p, (uint32_t)e,
-                 er_dyn(z->r, name, ENTITY_PERSON));
+      er_mention(z->r, (uint32_t)p, (uint32_t)e, er_dyn(z->r, name, ENTITY_PERSON));
       free(name);
       p = e;
       continue;
@@ -582,6 +597,7 @@ enum {
   ZO_ONE = 1,     /* one character (部, 局): see zh_org_single_ok */
   ZO_COUNTRY = 2, /* only after a country (日本財務省; 浙江省 is a place) */
   ZO_ALONE = 4,   /* names a body alone too (央行: the central bank) */
+  ZO_ADMIN = 8,   /* only after a place's suffix (台北市政府, not 美國政府) */
 };
 
 struct zh_suffix {
@@ -597,7 +613,7 @@ static const struct zh_suffix zh_org_suffixes[] = {
    {"博物院", 0}, {"博物館", 0}, {"俱樂部", 0}, {"氣象台", 0}, {"氣象署", 0},
    {"醫院", 0}, {"會館", 0}, {"中學", 0}, {"小學", 0}, {"公所", 0}, {"學院", 0}, {"中心", 0}, {"總部", 0}, {"總站", 0},
    {"調查科", 0}, {"重案組", 0}, {"調查組", 0},
-   {"銀行", 0}, {"公司", 0}, {"集團", 0}, {"大學", 0}, {"協會", 0}, {"商會", 0}, {"法院", 0},
+   {"政府", ZO_ADMIN}, {"總會", 0}, {"銀行", 0}, {"公司", 0}, {"集團", 0}, {"大學", 0}, {"協會", 0}, {"商會", 0}, {"法院", 0},
    {"工會", 0}, {"議會", 0}, {"總署", 0}, {"總局", 0}, {"總處", 0}, {"海關", 0}, {"控股", 0}, {"法庭", 0},
    {"委會", 0}, {"監會", 0}, {"管會", 0}, {"聯會", 0}, {"管局", 0}, {"交所", 0},
    {"央行", ZO_ALONE}, {"上訴庭", ZO_ALONE}, {"原訟庭", ZO_ALONE}, {"辦", ZO_ONE}, {"協", ZO_ONE},
@@ -880,7 +896,8 @@ static void zh_org_at(struct zh_run *z, size_t j) {
                               zh_org_false_tail(s, a, e) ||
                               !(zh_org_single_ok(z, j, a, joined) || zh_org_of_place(z, a, e))))
     return; /* 交通總部總警司: a title that ends in a suffix's character */
-  if ((x->flags & ZO_COUNTRY) && !zh_country_at(z, a, e))
+  if (((x->flags & ZO_COUNTRY) && !zh_country_at(z, a, e)) ||
+      ((x->flags & ZO_ADMIN) && (e - a < 15 || !zh_admin_before(s, e - sufl))))
     return;
   if (zh_org_generic_name(z, a, e) || zh_org_scope(z, a, e, sufl) ||
       zh_org_indefinite_at(z, a, e))

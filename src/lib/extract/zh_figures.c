@@ -506,8 +506,9 @@ static bool zh_fig_keep(const char *s, const struct zh_lead *ld,
     size_t st = ld->st >= 6 && memcmp(s + ld->st - 3, "了", 3) == 0 ? ld->st - 3 : ld->st;
     bool dir = st >= 3 && zh_forms_before(zh_forms(&zh_dirs_l), s, st >= 6 ? st - 6 : 0,
                                           st, NULL); /* 擴大(了)三成 */
-    bool share = u->cls == 5 && st >= 3 && (memcmp(s + st - 3, "佔", 3) == 0 ||
-                                            memcmp(s + st - 3, "占", 3) == 0);
+    static const char *const level[] = {"佔", "為", "達", "超", NULL};
+    static struct zh_list level_l = ZH_LIST(level); /* 佔三成, 約為六成, 已達九成, 超一成 */
+    bool share = u->cls == 5 && st >= 3 && zh_forms_before(zh_forms(&level_l), s, st - 3, st, NULL);
     return (ld->ap || dir || share || above) && !num->arabic && num->value < 10;
   }
   if (!num->arabic && !num->scaled && !ld->pct && !ld->ap && num->value < 10)

@@ -96,6 +96,22 @@ void zh_drop_places_in_orgs(struct ent_run *r, size_t first_m) {
   r->nm = w;
 }
 
+bool zh_person_over_places(struct ent_run *r, size_t first_m, size_t p, size_t e) {
+  for (size_t i = 0; i < r->nm; i++) {
+    const struct mention *m = &r->m[i];
+    if (m->start < e && p < m->end &&
+        !(zh_place_ref(r, m->ref) && m->start >= p && m->end <= e &&
+          m->end - m->start < e - p))
+      return false;
+  }
+  size_t w = first_m;
+  for (size_t i = first_m; i < r->nm; i++)
+    if (!(r->m[i].start < e && p < r->m[i].end))
+      r->m[w++] = r->m[i];
+  r->nm = w;
+  return true;
+}
+
 /* A body of the gazetteer written right after a place (澳門|立法會,
  * 美國|聯儲局): its mention starts at the place, as the name is written;
  * the entity stays the gazetteer's. */
@@ -230,8 +246,34 @@ static bool zh_later_taken(const struct ent_run *r, size_t nm0, size_t a,
  * CJK text, a bit test per character, the names compared only where one
  * may start; mentions are added person by person in text order, not over
  * a mention made before this pass. */
+/* An English name in brackets right after a Chinese person's name
+ * (劉德華（Andy Lau）) is that person: its mention is given the Chinese
+ * name's entity, so one person is named once. */
+static void zh_link_latin_names(struct ent_run *r) {
+  for (size_t i = 0; i < r->nm; i++) {
+    struct mention *m = &r->m[i];
+    size_t b = m->start;
+    unsigned char c = (unsigned char)r->s[b];
+    if (!(m->ref >= r->g->nents && r->d[m->ref - r->g->nents].kind == ENTITY_PERSON) ||
+        !((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')))
+      continue;
+    size_t open = b >= 3 && memcmp(r->s + b - 3, "（", 3) == 0 ? 3
+                  : b >= 1 && r->s[b - 1] == '('             ? 1
+                                                             : 0;
+    for (size_t k = 0; open && k < r->nm; k++) {
+      const struct mention *x = &r->m[k];
+      if (x->end == b - open && x->ref != m->ref && x->ref >= r->g->nents &&
+          zh_person(&r->d[x->ref - r->g->nents]) && (unsigned char)r->s[x->start] >= 0x80) {
+        m->ref = x->ref;
+        break;
+      }
+    }
+  }
+}
+
 void zh_pass_later(struct ent_run *r) {
   zh_pass_lists(r); /* names in lists first: their later mentions too */
+  zh_pass_org_lists(r);
   uint8_t map[ZH_FOLD_N / 8];
   memset(map, 0, sizeof map);
   uint32_t *ps = NULL;
@@ -275,4 +317,5 @@ void zh_pass_later(struct ent_run *r) {
   free(next);
   free(ps);
   zh_link_abbreviations(r);
+  zh_link_latin_names(r);
 }

@@ -388,3 +388,72 @@ size_t zh_admin_doubled(const char *s, size_t a, size_t b) {
   }
   return 0;
 }
+
+/* ---- a name as its clause's subject
+ * ------------------------------------------------------ */
+
+bool zh_clause_start(const char *s, size_t p) {
+  if (p == 0)
+    return true;
+  unsigned char c = (unsigned char)s[p - 1];
+  if (c >= 0x80 || c == '\n' || c == ' ')
+    return true; /* after 。，： or a bracket (a CJK run ends there) */
+  return false;  /* after a digit, a letter or %: inside a phrase */
+}
+
+bool zh_clause_says(const char *s, size_t e, size_t hi, size_t reach) {
+  /* verbs of speech and of meeting, whose subject is a person */
+  static const char *const verbs[] = {
+      "表示", "說", "稱", "指出", "認為", "強調", "透露", "補充", "回應", "坦言", "直言",
+      "宣布", "介紹", "相信", "批評", "會見", "會晤", "發文", "致辭", "感謝", NULL};
+  static struct zh_list verbs_l = ZH_LIST(verbs);
+  static const char *const not_said[] = {"說明", "說服", "稱為", "稱號", NULL};
+  static struct zh_list not_l = ZH_LIST(not_said);
+  static const char *const at[] = {"在", "於", NULL};
+  static struct zh_list at_l = ZH_LIST(at);
+  if (!zh_adverb_at(s, e, hi) && !zh_forms_at(zh_forms(&at_l), s, e, hi, NULL))
+    reach = 0; /* 關長陳|子達表示: what follows the name is no connector */
+  size_t q = e;
+  for (size_t chars = 0; q < hi && chars <= reach; chars++) {
+    if (zh_forms_at(zh_forms(&verbs_l), s, q, hi, NULL))
+      return !zh_forms_at(zh_forms(&not_l), s, q, hi, NULL);
+    uint32_t cp;
+    int l = utf8_decode(s + q, hi - q, &cp);
+    if (l <= 0)
+      return false;
+    q += (size_t)l;
+  }
+  return false;
+}
+
+/* An adverb written between a title and a reporting verb when the name was
+ * given before (總統隨後表示, 總理早前稱, 主席多次強調): no name starts
+ * with one. 曾 is left out (a family name too). */
+static const char *const zh_adverbs[] = {
+    "多次", "再次", "首次", "一再", "隨後", "隨即", "其後", "稍後", "日前",
+    "早前", "較早前", "此前", "近日", "昨晚", "今晨", "當日", "當時", "本人",
+    "當天", "當晚", "晚間", "席間", "上月",
+    "亦", "也", "更", "並", "已", "又", "再", "還", "則", "就", "均", "都", "兼",
+    "須", "需", "必須", "被", "獲", NULL}; /* 被告須還押: no name */
+struct zh_list zh_adverbs_l = ZH_LIST(zh_adverbs);
+
+bool zh_admin_before(const char *s, size_t p) {
+  static const char *const admin[] = {"市", "縣", "區", "鎮", "鄉", "省", NULL};
+  static struct zh_list admin_l = ZH_LIST(admin);
+  return p >= 6 && zh_forms_before(zh_forms(&admin_l), s, p - 3, p, NULL) == 3 &&
+         memcmp(s + p - 6, "\xe7\x89\xb9", 3) != 0; /* not 特區政府: the region's */
+}
+
+bool zh_person_said(const char *s, size_t e, size_t hi, size_t n) {
+  static const char *const verbs[] = {"說", "認為", "透露", "坦言", "直言", "補充", "相信", NULL};
+  static const char *const not_said[] = {"說明", "說服", NULL};
+  static struct zh_list verbs_l = ZH_LIST(verbs), not_l = ZH_LIST(not_said);
+  size_t q = e + zh_forms_at(zh_forms(&zh_adverbs_l), s, e, hi, NULL);
+  if (zh_forms_at(zh_forms(&verbs_l), s, q, hi, NULL) &&
+      !zh_forms_at(zh_forms(&not_l), s, q, hi, NULL))
+    return true;
+  for (size_t p = e; p + 3 <= n && p < e + 150; p++) /* 他 and 她 */
+    if (memcmp(s + p, "\xe4\xbb\x96", 3) == 0 || memcmp(s + p, "\xe5\xa5\xb9", 3) == 0)
+      return true;
+  return false;
+}

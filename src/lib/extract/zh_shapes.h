@@ -5,6 +5,7 @@
 #ifndef DOSSIER_EXTRACT_ZH_SHAPES_H
 #define DOSSIER_EXTRACT_ZH_SHAPES_H
 
+#include "dossier/zh.h"
 #include "people.h"
 
 /* Is cp a dot between the parts
@@ -60,6 +61,28 @@ bool zh_honorific_after(const char *s, size_t e, size_t hi);
 /* Does the clause go on from a name that ends at s[e] with 在 or 於 and a
  * reporting verb before hi (李雲飛在微博上表示, 黃仁勳在大會上說)? */
 bool zh_said_later(const char *s, size_t e, size_t hi);
+/* Adverbs written between a title and a reporting verb (總統隨後表示,
+ * 主席多次強調), which no name starts with. */
+extern struct zh_list zh_adverbs_l;
+static inline bool zh_adverb_at(const char *s, size_t p, size_t hi) {
+  return zh_forms_at(zh_forms(&zh_adverbs_l), s, p, hi, NULL) > 0;
+}
+/* Does a place's suffix (市, 縣, 區, 鎮, 鄉, 省) end at s[p] (台北市|政府)? */
+bool zh_admin_before(const char *s, size_t p);
+/* Does a clause start at s[p], the start of a CJK run: after
+ * punctuation, a space, a line's start or a bracket, not after a digit, a
+ * letter or a per cent sign? */
+bool zh_clause_start(const char *s, size_t p);
+/* Does the clause that a name ending at s[e] opens go on to a verb of
+ * speech or of meeting, right after the name (董明珠認為) or, when an
+ * adverb or 在 follows the name, after at most reach characters before hi
+ * (冯德莱恩此前在布鲁塞尔说, 李斌则认为, 夏宝龙随后会见)? Not 說明 nor
+ * 稱為. */
+bool zh_clause_says(const char *s, size_t e, size_t hi, size_t reach);
+/* Is the subject a person's: a verb only people take right after it or
+ * after an adverb (說, 認為, 透露: not 表示 nor 指出, which reports and
+ * data take too), or 他 or 她 within fifty characters after (before n)? */
+bool zh_person_said(const char *s, size_t e, size_t hi, size_t n);
 /* Does the name s[p, e) name nobody: anonymised (王某, 李某某), a family
  * name and a kinship word or a title (陳伯, 李總, 岑特首), a country's side
  * (韓方), or a familiar form of two characters (老王, 小李)? */
@@ -73,5 +96,19 @@ size_t zh_admin_doubled(const char *s, size_t a, size_t b);
  * shows it is one of people (extract/zh_namelist.c): two names of three
  * characters the segmenter keeps whole, or one name found before. */
 void zh_pass_lists(struct ent_run *r);
+/* Is the character at s one of 和, 與, 与, 及 (three bytes of UTF-8)? */
+static inline bool zh_join_at(const char *s) {
+  const unsigned char *u = (const unsigned char *)s;
+  return (u[0] == 0xE5 && ((u[1] == 0x92 && u[2] == 0x8C) || (u[1] == 0x8F && u[2] == 0x8A))) ||
+         (u[0] == 0xE8 && u[1] == 0x88 && u[2] == 0x87) || (u[0] == 0xE4 && u[1] == 0xB8 && u[2] == 0x8E);
+}
+/* Two names of three characters joined at j by a join of three bytes in
+ * the run [t0, t1) (孫穎莎和王楚欽), both shaped as names, free, and kept
+ * whole or in single characters by the segmenter: persons. Says whether
+ * the segmenter was asked (the caller's boundaries are then stale). */
+bool zh_pair_three(struct ent_run *r, size_t t0, size_t t1, size_t j);
+/* Bodies in lists (extract/zh_namelist.c): a word joined by 、, 和, 與 or
+ * 及 to a body found before (小米和榮耀, 港大、科大和理大). */
+void zh_pass_org_lists(struct ent_run *r);
 
 #endif

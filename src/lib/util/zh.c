@@ -137,6 +137,8 @@ static const char *const zh_titles[] = {
      * and an age before a name (72歲的王建國) */
     "區長", "縣長", "鎮長", "鄉長", "村長", "里長", "支書", "導演", "編劇", "作家",
     "詩人", "名伶", "學家", "主管", "導師", "歲的",
+    /* people at work and parents (護士李明, 志工王美華, 家長楊勇) */
+    "護士", "醫生", "志工", "義工", "家長",
     /* an award given to, a candidate named by (頒給舒淇, 提名的黃敏惠) */
     "頒給", "頒予", "授予", "提名的", NULL,
 };
