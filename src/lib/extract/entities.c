@@ -320,10 +320,12 @@ er_run_stops(const struct ent_run *r, size_t k)
 
 static size_t er_org_run(const struct ent_run *r, size_t i);
 
-/* Is token k the word w, as written? */
-static bool
+/* See people.h. */
+bool
 er_tok_is(const struct ent_run *r, size_t k, const char *w)
 {
+    if (k >= r->t.n)
+        return false;
     const struct tok *t = &r->t.v[k];
     size_t n = t->end - t->start;
     return strlen(w) == n && memcmp(r->s + t->start, w, n) == 0;

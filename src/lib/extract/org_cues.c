@@ -38,17 +38,6 @@ oc_word(const struct ent_run *r, size_t k, const char *w)
     return strlen(w) == n && strncasecmp(r->s + t->start, w, n) == 0;
 }
 
-/* Is token k the word w, written exactly so? */
-static bool
-oc_exact(const struct ent_run *r, size_t k, const char *w)
-{
-    if (k >= r->t.n)
-        return false;
-    const struct tok *t = &r->t.v[k];
-    size_t n = t->end - t->start;
-    return strlen(w) == n && memcmp(r->s + t->start, w, n) == 0;
-}
-
 /* Is token k one of the words in list (any case)? */
 static bool
 oc_any(const struct ent_run *r, size_t k, const char *const *list)
@@ -113,12 +102,12 @@ oc_source(const struct ent_run *r, size_t i, size_t j)
                                         "committee", "inquiry", "meeting", "audience", NULL};
     if (oc_lower_next(r, j + 1) && oc_any(r, j + 1, shows))
         return false; /* "told the Brighton conference", "told the Today programme" */
-    if (oc_exact(r, k - 1, "told"))
+    if (er_tok_is(r, k - 1, "told"))
         return true; /* lower case: not a title's "The World According to Bex" */
-    return (oc_exact(r, k - 1, "to") && oc_exact(r, k - 2, "according")) ||
-           (oc_exact(r, k - 1, "with") && oc_exact(r, k - 2, "interview")) ||
-           (oc_exact(r, k - 1, "by") && (oc_exact(r, k - 2, "reported") ||
-                                         oc_exact(r, k - 2, "quoted")));
+    return (er_tok_is(r, k - 1, "to") && er_tok_is(r, k - 2, "according")) ||
+           (er_tok_is(r, k - 1, "with") && er_tok_is(r, k - 2, "interview")) ||
+           (er_tok_is(r, k - 1, "by") && (er_tok_is(r, k - 2, "reported") ||
+                                         er_tok_is(r, k - 2, "quoted")));
 }
 
 /* Is the run [i, j] what members, activists or fans belong to: "X

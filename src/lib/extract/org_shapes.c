@@ -21,17 +21,6 @@
 #include "lib.h"
 #include "people.h"
 
-/* Is token k the lower-case word w? */
-static bool
-os_word(const struct ent_run *r, size_t k, const char *w)
-{
-    if (k >= r->t.n)
-        return false;
-    const struct tok *t = &r->t.v[k];
-    size_t n = t->end - t->start;
-    return strlen(w) == n && memcmp(r->s + t->start, w, n) == 0;
-}
-
 /* Is token k written with a lower-case first letter and a capital inside
  * it, letters only ("eBay", "easyJet", "iRobot"): a brand's casing? */
 static bool
@@ -104,7 +93,7 @@ os_company_title(const struct ent_run *r, size_t k)
         "spokesman", "spokeswoman", "spokesperson", "economist", "analyst", "strategist",
         "founder", "co-founder", "cofounder", "boss", NULL};
     for (const char *const *t = titles; *t; t++)
-        if (os_word(r, k, *t))
+        if (er_tok_is(r, k, *t))
             return true;
     return false;
 }
@@ -127,10 +116,10 @@ os_company_noun(const struct ent_run *r, size_t k, bool after)
     if (k < r->t.n && (r->t.v[k].flags & TK_POSS))
         return false; /* "Smith, the company's chairman": a person of the company */
     for (const char *const *w = nouns; *w; w++)
-        if (os_word(r, k, *w))
+        if (er_tok_is(r, k, *w))
             return true;
     for (const char *const *w = wider; after && *w; w++)
-        if (os_word(r, k, *w))
+        if (er_tok_is(r, k, *w))
             return true;
     return false;
 }
@@ -149,7 +138,7 @@ os_owned(const struct ent_run *r, size_t k)
         r->t.v[k + 1].sep == ' ')
         k++;
     for (const char *const *w = owned; *w; w++)
-        if (os_word(r, k, *w))
+        if (er_tok_is(r, k, *w))
             return true;
     return false;
 }
@@ -172,12 +161,12 @@ os_worked_at(const struct ent_run *r, size_t i)
     const struct tok *v = r->t.v;
     if (i < 2 || v[i].sep != ' ' || (v[i].flags & TK_POSS))
         return false; /* "head of Surrey's Lionhead Studios" */
-    const char *const *list = os_word(r, i - 1, "at") ? jobs : os_word(r, i - 1, "of") ? roles
+    const char *const *list = er_tok_is(r, i - 1, "at") ? jobs : er_tok_is(r, i - 1, "of") ? roles
                                                                                      : runs;
     size_t at = list == runs ? i - 1 : i - 2;
     for (const char *const *w = list; *w; w++)
-        if (os_word(r, at, *w))
-            return list != runs || os_word(r, at - 1, "who");
+        if (er_tok_is(r, at, *w))
+            return list != runs || er_tok_is(r, at - 1, "who");
     return false;
 }
 
@@ -193,10 +182,10 @@ os_team(const struct ent_run *r, size_t i, size_t j)
     const struct tok *v = r->t.v;
     size_t k = j + 1;
     if (i == 0 || k >= r->t.n || v[k].sep != ' ' || (v[k].flags & TK_POSS) ||
-        !(os_word(r, i - 1, "the") || os_word(r, i - 1, "whose") || os_word(r, i - 1, "The")))
+        !(er_tok_is(r, i - 1, "the") || er_tok_is(r, i - 1, "whose") || er_tok_is(r, i - 1, "The")))
         return false;
     for (const char *const *w = staff; *w; w++)
-        if (os_word(r, k, *w))
+        if (er_tok_is(r, k, *w))
             return true;
     return false;
 }
@@ -231,34 +220,34 @@ os_beside(const struct ent_run *r, size_t i, size_t j)
     const struct tok *v = r->t.v;
     size_t k = j + 1;
     if (v[i].sep == '-' || (k < r->t.n && v[k].sep == '-') ||
-        (i >= 2 && v[i].sep == ' ' && os_word(r, i - 1, "the") && (v[i - 2].flags & TK_CAP) &&
+        (i >= 2 && v[i].sep == ' ' && er_tok_is(r, i - 1, "the") && (v[i - 2].flags & TK_CAP) &&
          v[i - 1].sep == ' ') || /* "Save the Children" */
         (k < r->t.n && er_joined(&v[k]) && (v[k].flags & TK_CAP) && !(v[j].flags & TK_POSS)) ||
         (i > 0 && er_joined(&v[i]) && (v[i - 1].flags & TK_CAP)) ||
-        (k + 1 < r->t.n && (os_word(r, k, "of") || os_word(r, k, "for")) &&
+        (k + 1 < r->t.n && (er_tok_is(r, k, "of") || er_tok_is(r, k, "for")) &&
          (v[k + 1].flags & TK_CAP)))
         return false; /* part of a longer name: "F-Secure", "Departments of Health", "Saint
                          Bernard Software" */
     if ((v[j].flags & TK_POSS) && (os_company_title(r, k) || os_owned(r, k)))
         return true;
     if (i > 0 && v[i].sep == ' ' && os_company_noun(r, i - 1, false) &&
-        !(i > 1 && os_word(r, i - 2, "to")))
+        !(i > 1 && er_tok_is(r, i - 2, "to")))
         return true; /* not a verb: "to fund Obamacare" */
     if (k + 1 < r->t.n && v[k].sep == ',' &&
-        (os_word(r, k, "the") || os_word(r, k, "a") || os_word(r, k, "its")))
+        (er_tok_is(r, k, "the") || er_tok_is(r, k, "a") || er_tok_is(r, k, "its")))
         for (size_t q = k + 1; q < r->t.n && q <= k + 4 && er_joined(&v[q]); q++)
             if (os_company_noun(r, q, true))
-                return q + 1 >= r->t.n || !er_joined(&v[q + 1]) || os_word(r, q + 1, "that") ||
-                       os_word(r, q + 1, "from") || os_word(r, q + 1, "formed") ||
-                       os_word(r, q + 1, "based"); /* "Grab, its rival from Singapore," */
+                return q + 1 >= r->t.n || !er_joined(&v[q + 1]) || er_tok_is(r, q + 1, "that") ||
+                       er_tok_is(r, q + 1, "from") || er_tok_is(r, q + 1, "formed") ||
+                       er_tok_is(r, q + 1, "based"); /* "Grab, its rival from Singapore," */
     if (v[j].flags & TK_POSS)
         return false; /* "Tesco and Sainsbury's rose": whose name ends how is unsaid */
-    size_t o = k + 1 + (k + 2 < r->t.n && os_word(r, k + 1, "the")); /* "Unison and the GMB" */
-    if (o < r->t.n && os_word(r, k, "and") && v[k + 1].sep == ' ' && v[o].sep == ' ' &&
+    size_t o = k + 1 + (k + 2 < r->t.n && er_tok_is(r, k + 1, "the")); /* "Unison and the GMB" */
+    if (o < r->t.n && er_tok_is(r, k, "and") && v[k + 1].sep == ' ' && v[o].sep == ' ' &&
         os_org_at(r, o))
         return os_proper(r, i) || r->s[v[j].end - 1] != 's'; /* not "Commentators and
                                                                    Yukos" */
-    return i >= 2 && os_word(r, i - 1, "and") && v[i].sep == ' ' && os_org_at(r, i - 2);
+    return i >= 2 && er_tok_is(r, i - 1, "and") && v[i].sep == ' ' && os_org_at(r, i - 2);
 }
 
 /* Is token k capitalised, joined to nothing before it but a space? */
@@ -279,7 +268,7 @@ os_item_after(const struct ent_run *r, size_t e)
         return SIZE_MAX;
     if (v[k].sep == ',' && os_cap(r, k) && !er_is(r, &v[k], WL_STOP))
         return k;
-    if (os_word(r, k, "and") && (v[k].sep == ' ' || v[k].sep == ',') && k + 1 < r->t.n &&
+    if (er_tok_is(r, k, "and") && (v[k].sep == ' ' || v[k].sep == ',') && k + 1 < r->t.n &&
         v[k + 1].sep == ' ' && os_cap(r, k + 1))
         return k + 1;
     return SIZE_MAX;
@@ -293,7 +282,7 @@ os_item_before(const struct ent_run *r, size_t i)
     const struct tok *v = r->t.v;
     if (i >= 1 && v[i].sep == ',' && os_cap(r, i - 1) && !(v[i - 1].flags & TK_POSS))
         return i - 1;
-    if (i >= 2 && v[i].sep == ' ' && os_word(r, i - 1, "and") &&
+    if (i >= 2 && v[i].sep == ' ' && er_tok_is(r, i - 1, "and") &&
         (v[i - 1].sep == ' ' || v[i - 1].sep == ',') && os_cap(r, i - 2) &&
         !(v[i - 2].flags & TK_POSS))
         return i - 2;
@@ -312,7 +301,7 @@ os_org_has_and(const struct ent_run *r, size_t k)
         if (r->m[m].start == at && r->m[m].end > end)
             end = r->m[m].end;
     for (size_t q = k + 1; q < r->t.n && r->t.v[q].start < end; q++)
-        if (os_word(r, q, "and"))
+        if (er_tok_is(r, q, "and"))
             return true;
     return false;
 }
@@ -341,9 +330,9 @@ os_listed(const struct ent_run *r, size_t i, size_t j)
         first = s;
         e = os_item_before(r, s);
     }
-    size_t before = first >= 2 && os_word(r, first - 1, "the") ? first - 1 : first;
+    size_t before = first >= 2 && er_tok_is(r, first - 1, "the") ? first - 1 : first;
     if (before >= 2 && v[first].sep == ' ' &&
-        (os_word(r, before - 1, "of") || os_word(r, before - 1, "for")) && os_cap(r, before - 2))
+        (er_tok_is(r, before - 1, "of") || er_tok_is(r, before - 1, "for")) && os_cap(r, before - 2))
         return false; /* a name's parts: "Department for Culture, Media and Sport",
                          "Department of the Environment, Food and Rural Affairs" */
     for (size_t s = os_item_after(r, j); s != SIZE_MAX && items < 12; items++) {
@@ -355,15 +344,15 @@ os_listed(const struct ent_run *r, size_t i, size_t j)
             return false;
         size_t e = s;
         while (e + 1 < r->t.n && v[e + 1].sep == ' ' && os_cap(r, e + 1) &&
-               !os_word(r, e + 1, "and") && e - s < 3)
+               !er_tok_is(r, e + 1, "and") && e - s < 3)
             e++;
         orgs += os_org_at(r, s);
         s = os_item_after(r, e);
     }
     if (items < 3 || !comma)
         return false;
-    if (first >= 2 && (os_word(r, first - 1, "in") || os_word(r, first - 1, "of")) &&
-        (os_word(r, first - 2, "shares") || os_word(r, first - 2, "Shares")))
+    if (first >= 2 && (er_tok_is(r, first - 1, "in") || er_tok_is(r, first - 1, "of")) &&
+        (er_tok_is(r, first - 2, "shares") || er_tok_is(r, first - 2, "Shares")))
         return true;
     return orgs > 0 && orgs * 3 >= items; /* not a team sheet with one "Ford" in it */
 }
@@ -378,7 +367,7 @@ os_its(const struct ent_run *r, size_t i, size_t j)
 {
     const struct tok *v = r->t.v;
     size_t n = r->t.n, k = j + 1;
-    if (k < n && v[k].sep == ',' && os_word(r, k, "which")) /* "NatWest, which returned to
+    if (k < n && v[k].sep == ',' && er_tok_is(r, k, "which")) /* "NatWest, which returned to
                                                                 private hands, said its" */
         for (size_t q = k + 1; q < n && q < k + 16 && !(v[q].flags & TK_SENT); q++)
             if (v[q].sep == ',') {
@@ -394,7 +383,7 @@ os_its(const struct ent_run *r, size_t i, size_t j)
                                                                     country expects its harvest */
         if (r->covered[q] == 2 || v[q].sep == ',')
             break;
-        if (os_word(r, q, "its"))
+        if (er_tok_is(r, q, "its"))
             return true;
     }
     if (!(v[i].flags & TK_SENT))
@@ -403,8 +392,8 @@ os_its(const struct ent_run *r, size_t i, size_t j)
     while (q < n && !(v[q].flags & TK_SENT))
         q++;
     for (size_t p = q + 1; p < n && p < q + 6 && !(v[p].flags & TK_SENT); p++)
-        if (os_word(r, p, "its") && v[p].sep == ',' && r->covered[p - 1] == 2 &&
-            os_company_title(r, p + 1) && !os_word(r, p + 1, "president"))
+        if (er_tok_is(r, p, "its") && v[p].sep == ',' && r->covered[p - 1] == 2 &&
+            os_company_title(r, p + 1) && !er_tok_is(r, p + 1, "president"))
             return true; /* a country has "its president" too */
     return false;
 }
@@ -440,11 +429,11 @@ os_scored(const struct ent_run *r, size_t i, size_t j)
         return false; /* part of a longer name: "St Mirren" */
     bool verb = false;
     for (const char *const *w = beat; i > 0 && *w && !verb; w++)
-        verb = os_word(r, i - 1, *w);
+        verb = er_tok_is(r, i - 1, *w);
     if (verb && v[i].sep == ' ' && os_score(r, j + 1))
         return true;
     for (const char *const *w = beat; j + 3 < r->t.n && *w; w++)
-        if (os_word(r, j + 1, *w) && v[j + 1].sep == ' ' && (v[j + 2].flags & TK_CAP)) {
+        if (er_tok_is(r, j + 1, *w) && v[j + 1].sep == ' ' && (v[j + 2].flags & TK_CAP)) {
             size_t e = j + 2;
             while (e + 1 < r->t.n && v[e + 1].sep == ' ' && (v[e + 1].flags & TK_CAP) && e < j + 4)
                 e++;
@@ -461,9 +450,9 @@ os_said_of(const struct ent_run *r, size_t i, size_t j)
 {
     const struct tok *v = r->t.v;
     size_t k = j + 1;
-    bool the = os_word(r, i - 1, "the") && v[i].sep == ' ' && k < r->t.n && v[k].sep == ' ' &&
+    bool the = er_tok_is(r, i - 1, "the") && v[i].sep == ' ' && k < r->t.n && v[k].sep == ' ' &&
                er_in(r, &v[k], WL_SAID_AFTER) && /* not "the Danube has grown" */
-               (j > i || (i >= 3 && os_word(r, i - 2, "of") && r->covered[i - 3] == 2));
+               (j > i || (i >= 3 && er_tok_is(r, i - 2, "of") && r->covered[i - 3] == 2));
     /* "the Historic Pact said", "Erik Thedéen of the Riksbank said"; not "the Dutchman
        said" */
     if (!the && !os_its(r, i, j))
@@ -482,12 +471,12 @@ os_placed(const struct ent_run *r, size_t i, size_t j)
     size_t k = j + 1;
     if (os_beside(r, i, j) || os_listed(r, i, j) || os_said_of(r, i, j) || os_scored(r, i, j))
         return true;
-    if (!(k < r->t.n && (v[k].sep == '-' || v[k].sep == '/' || (os_word(r, k, "and") && k + 1 < r->t.n &&
+    if (!(k < r->t.n && (v[k].sep == '-' || v[k].sep == '/' || (er_tok_is(r, k, "and") && k + 1 < r->t.n &&
                                               (v[k + 1].flags & TK_CAP)))) &&
         (os_worked_at(r, i) || os_team(r, i, j)))
         return true; /* not part of a longer name: "F-Secure", "Fact and Opinion Economics" */
     if (k < r->t.n && v[k].sep == ' ' && !(v[k].flags & TK_CAP)) {
-        if (os_word(r, k, "shares") || os_word(r, k, "stock"))
+        if (er_tok_is(r, k, "shares") || er_tok_is(r, k, "stock"))
             return true;
         if (os_company_title(r, k) && k + 1 < r->t.n && er_joined(&v[k + 1]) &&
             ((v[k + 1].flags & TK_CAP) ||
@@ -497,8 +486,8 @@ os_placed(const struct ent_run *r, size_t i, size_t j)
             er_in(r, &v[k], WL_SAID_AFTER) && (i == 0 || !(v[i - 1].flags & TK_ALLCAPS)))
             return true;
     }
-    return i >= 2 && (os_word(r, i - 1, "of") || os_word(r, i - 1, "in")) &&
-           (os_word(r, i - 2, "shares") || os_word(r, i - 2, "Shares"));
+    return i >= 2 && (er_tok_is(r, i - 1, "of") || er_tok_is(r, i - 1, "in")) &&
+           (er_tok_is(r, i - 2, "shares") || er_tok_is(r, i - 2, "Shares"));
 }
 
 /* Is name (n bytes) the start of org name full, the rest a legal form

@@ -45,6 +45,8 @@ bool er_list(const struct ent_run *r, const struct tok *t, enum wl_id id, int lo
 /* er_list in lower case / exactly as written. */
 bool er_in(const struct ent_run *r, const struct tok *t, enum wl_id id);
 bool er_is(const struct ent_run *r, const struct tok *t, enum wl_id id);
+/* Is token k the word w, exactly as written (false past the last token)? */
+bool er_tok_is(const struct ent_run *r, size_t k, const char *w);
 /* Record a mention [a, b) of ref. */
 void er_mention(struct ent_run *r, uint32_t a, uint32_t b, uint32_t ref);
 /* The entity (name, kind) found in the text, added when new; returns its ref. */
