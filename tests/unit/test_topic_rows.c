@@ -20,6 +20,7 @@
 #include "dossier/query.h"
 #include "dossier/store.h"
 #include "store/lib.h"
+#include "query_ids.h"
 #include "tap.h"
 #include "tmpdir.h"
 
@@ -108,27 +109,6 @@ topics_text(struct store *s)
     return buf_steal(&b);
 }
 
-/* The ids a query finds, in id order, as text (caller frees). */
-static char *
-found(struct store *s, const char *q)
-{
-    struct buf b = BUF_INIT;
-    struct ds_error err;
-    ds_error_clear(&err);
-    struct query *qu = NULL;
-    struct result_set *rs = NULL;
-    if (query_parse(q, &qu, &err) != 0 || store_search(s, qu, SORT_RANK, &rs, &err) != 0) {
-        buf_printf(&b, "error: %s", err.msg);
-    } else {
-        for (int64_t id = 1; id <= NDOCS; id++)
-            if (result_set_find(rs, id) >= 0)
-                buf_printf(&b, "%lld ", (long long)id);
-    }
-    result_set_free(&rs);
-    query_free(&qu);
-    return buf_steal(&b);
-}
-
 /* Schema 23 as main wrote it: the rows with their slugs in the table
  * doc_topics and its slug index, no numbers. */
 static const char downgrade_23[] =
@@ -200,7 +180,7 @@ check_upgrade(const char *path, const char *label, const char *before, char **q_
     ok(strcmp(after, before) == 0, "%s: every document's topics read as before", label);
     free(after);
     for (size_t i = 0; i < nq; i++) {
-        char *f = found(s, queries[i]);
+        char *f = query_ids(s, queries[i], NDOCS);
         ok(strcmp(f, q_before[i]) == 0, "%s: %s finds the same documents (%s)", label,
            queries[i], f);
         free(f);
@@ -254,7 +234,7 @@ main(void)
     size_t nq = sizeof queries / sizeof queries[0];
     char *q_before[4];
     for (size_t i = 0; i < nq; i++) {
-        q_before[i] = found(s, queries[i]);
+        q_before[i] = query_ids(s, queries[i], NDOCS);
         ok(strlen(q_before[i]) > 0 && strncmp(q_before[i], "error", 5) != 0, "%s finds %s",
            queries[i], q_before[i]);
     }
