@@ -380,24 +380,25 @@ test_entities(void)
 }
 
 /* An organisation's acronym is the organisation it abbreviates, within
- * one article and across the two; letters that abbreviate nothing listed
- * stay apart. */
+ * one article and across the two, and is named by its letters with or
+ * without full stops; letters that abbreviate nothing listed stay apart. */
 static void
 test_entity_acronyms(void)
 {
     struct entity ea[] = {ent("ACLU", ENTITY_ORG),
                           ent("American Civil Liberties Union", ENTITY_ORG),
-                          ent("RNC", ENTITY_ORG), ent("NRA", ENTITY_ORG)};
+                          ent("RNC", ENTITY_ORG), ent("NRA", ENTITY_ORG), ent("FBI", ENTITY_ORG)};
     struct entity eb[] = {ent("American Civil Liberties Union", ENTITY_ORG),
                           ent("Republican National Committee", ENTITY_ORG),
-                          ent("National Rowing Club", ENTITY_ORG)};
+                          ent("National Rowing Club", ENTITY_ORG), ent("I.R.S.", ENTITY_ORG)};
     struct extraction xa = {0}, xb = {0};
     xa.entities = ea;
     xa.nentities = DS_ARRAY_LEN(ea);
     xb.entities = eb;
     xb.nentities = DS_ARRAY_LEN(eb);
-    const char *a = "The group sued the state. The party chairman spoke.";
-    const char *b = "Lawyers for the group filed suit. The party's chairman answered.";
+    const char *a = "The group sued the state. The party chairman spoke. The IRS wrote.";
+    const char *b = "Lawyers for the group filed suit. The party's chairman answered. The F.B.I. "
+                    "said little.";
     struct cmp_result r;
     struct ds_error err;
     compare_texts(a, strlen(a), b, strlen(b), NULL, &r, &err);
@@ -417,6 +418,8 @@ test_entity_acronyms(void)
        CMP_SIDE_BOTH, "A's RNC is B's Republican National Committee");
     ok(side_of(&s, "NRA") == CMP_SIDE_A && side_of(&s, "National Rowing Club") == CMP_SIDE_B,
        "... but NRA is not the National Rowing Club (NRC)");
+    ok(side_of(&s, "FBI") == CMP_SIDE_BOTH && side_of(&s, "I.R.S.") == CMP_SIDE_BOTH,
+       "an acronym the other text writes the other way (F.B.I., IRS) is in both");
     cmp_summary_clear(&s);
     cmp_result_clear(&r);
 }

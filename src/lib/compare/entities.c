@@ -12,7 +12,8 @@
  * a name whose words end another's ("Capitol Police") joins it. A group
  * named on one side only is still "in both" when the other article's text
  * names it (its normal form, or a person's surname) where the extractor
- * found nothing, or its initials when it is an organisation ("CIA"); an
+ * found nothing, or its initials when it is an organisation ("CIA"), or
+ * its acronym written the other way ("FBI", "F.B.I."); an
  * organisation's acronym ("RNC") joins the organisation it abbreviates
  * in either article ("Republican National Committee"). See
  * compare.h.
@@ -292,15 +293,13 @@ org_initials(const char *norm, char *ini, size_t cap)
     return n;
 }
 
-/* Does text hold the initials of an organisation's normal form norm, of
- * three words or more ("central intelligence agency": "CIA" or "C.I.A."),
- * in capitals as a whole word? */
+/* Does text hold the capitals ini (n letters) as a whole word, plain or
+ * with a full stop after each ("CIA" or "C.I.A.")? */
 static bool
-initials_named_in(const char *norm, const char *text, size_t len)
+letters_named_in(const char *ini, size_t n, const char *text, size_t len)
 {
-    char ini[16], dotted[32];
-    size_t n = org_initials(norm, ini, sizeof ini);
-    if (n < 3)
+    char dotted[32];
+    if (n == 0 || 2 * n >= sizeof dotted)
         return false;
     for (size_t i = 0; i < n; i++) {
         dotted[2 * i] = ini[i];
@@ -319,6 +318,17 @@ initials_named_in(const char *norm, const char *text, size_t len)
         }
     }
     return false;
+}
+
+/* Does text hold the initials of an organisation's normal form norm, of
+ * three words or more ("central intelligence agency": "CIA" or "C.I.A."),
+ * in capitals as a whole word? */
+static bool
+initials_named_in(const char *norm, const char *text, size_t len)
+{
+    char ini[16];
+    size_t n = org_initials(norm, ini, sizeof ini);
+    return n >= 3 && letters_named_in(ini, n, text, len);
 }
 
 /* The letters of an organisation named by an acronym of three capitals or
@@ -342,6 +352,16 @@ org_acronym(const struct entity *e, const char *norm, char *acr, size_t cap)
     }
     acr[n] = '\0';
     return n >= 3 ? n : 0;
+}
+
+/* Does text name the organisation e by its acronym written either way
+ * ("FBI" and "F.B.I.", "I.R.S." and "IRS"), as outlets' styles differ? */
+static bool
+acronym_named_in(const struct entity *e, const char *norm, const char *text, size_t len)
+{
+    char acr[16];
+    size_t n = org_acronym(e, norm, acr, sizeof acr);
+    return n && letters_named_in(acr, n, text, len);
 }
 
 /* An organisation's acronym is the organisation it abbreviates, in either
@@ -376,7 +396,8 @@ group_named_in(struct linker *l, size_t root, const char *text, size_t len)
             (strcmp(l->norm[k], "united states") == 0 && text_names(text, len, "u.s.")) ||
             (l->e[k]->kind == ENTITY_ORG &&
              (network_named_in(l->e[k]->name, l->norm[k], text, len) ||
-              initials_named_in(l->norm[k], text, len))))
+              initials_named_in(l->norm[k], text, len) ||
+              acronym_named_in(l->e[k], l->norm[k], text, len))))
             return true;
     }
     return false;
