@@ -379,6 +379,51 @@ test_entities(void)
     cmp_result_clear(&r);
 }
 
+/* An organisation's acronym is the organisation it abbreviates, within
+ * one article and across the two, and is named by its letters with or
+ * without full stops; letters that abbreviate nothing listed stay apart. */
+static void
+test_entity_acronyms(void)
+{
+    struct entity ea[] = {ent("ACLU", ENTITY_ORG),
+                          ent("American Civil Liberties Union", ENTITY_ORG),
+                          ent("RNC", ENTITY_ORG), ent("NRA", ENTITY_ORG), ent("FBI", ENTITY_ORG)};
+    struct entity eb[] = {ent("American Civil Liberties Union", ENTITY_ORG),
+                          ent("Republican National Committee", ENTITY_ORG),
+                          ent("National Rowing Club", ENTITY_ORG), ent("I.R.S.", ENTITY_ORG)};
+    struct extraction xa = {0}, xb = {0};
+    xa.entities = ea;
+    xa.nentities = DS_ARRAY_LEN(ea);
+    xb.entities = eb;
+    xb.nentities = DS_ARRAY_LEN(eb);
+    const char *a = "The group sued the state. The party chairman spoke. The IRS wrote.";
+    const char *b = "Lawyers for the group filed suit. The party's chairman answered. The F.B.I. "
+                    "said little.";
+    struct cmp_result r;
+    struct ds_error err;
+    compare_texts(a, strlen(a), b, strlen(b), NULL, &r, &err);
+    struct cmp_summary s;
+    compare_summarize(&r, &xa, &xb, &s);
+    enum cmp_side aclu = side_of(&s, "ACLU"); /* -1: shown under its full name */
+    ok(aclu == CMP_SIDE_BOTH || aclu == (enum cmp_side)-1,
+       "ACLU is the American Civil Liberties Union both articles name (side %d)", (int)aclu);
+    size_t rows = 0;
+    for (size_t i = 0; i < s.nentities; i++)
+        rows += (s.entities[i].a && strstr(s.entities[i].a->name, "Civil")) ||
+                (s.entities[i].b && strstr(s.entities[i].b->name, "Civil")) ||
+                (s.entities[i].a && strcmp(s.entities[i].a->name, "ACLU") == 0);
+    ok(rows == 1 && side_of(&s, "American Civil Liberties Union") == CMP_SIDE_BOTH,
+       "... listed once, in both (%zu rows)", rows);
+    ok(side_of(&s, "RNC") == CMP_SIDE_BOTH && side_of(&s, "Republican National Committee") ==
+       CMP_SIDE_BOTH, "A's RNC is B's Republican National Committee");
+    ok(side_of(&s, "NRA") == CMP_SIDE_A && side_of(&s, "National Rowing Club") == CMP_SIDE_B,
+       "... but NRA is not the National Rowing Club (NRC)");
+    ok(side_of(&s, "FBI") == CMP_SIDE_BOTH && side_of(&s, "I.R.S.") == CMP_SIDE_BOTH,
+       "an acronym the other text writes the other way (F.B.I., IRS) is in both");
+    cmp_summary_clear(&s);
+    cmp_result_clear(&r);
+}
+
 /* A figure at the first occurrence of text in body, in its sentence. */
 static struct figure
 fig(const char *body, const struct cmp_result *r, bool side_a, const char *text, double value,
@@ -893,6 +938,7 @@ main(void)
 {
     test_figures();
     test_entities();
+    test_entity_acronyms();
     test_fixtures();
     test_split();
     test_split_best();

@@ -12,7 +12,10 @@
  * a name whose words end another's ("Capitol Police") joins it. A group
  * named on one side only is still "in both" when the other article's text
  * names it (its normal form, or a person's surname) where the extractor
- * found nothing, or its initials when it is an organisation ("CIA"). See
+ * found nothing, or its initials when it is an organisation ("CIA"), or
+ * its acronym written the other way ("FBI", "F.B.I."); an
+ * organisation's acronym ("RNC") joins the organisation it abbreviates
+ * in either article ("Republican National Committee"). See
  * compare.h.
  */
 #include "config.h"
@@ -267,30 +270,42 @@ network_named_in(const char *name, const char *norm, const char *text, size_t le
     return false;
 }
 
-/* Does text hold the initials of an organisation's normal form norm, of
- * three words or more ("central intelligence agency": "CIA" or "C.I.A."),
- * in capitals as a whole word? */
-static bool
-initials_named_in(const char *norm, const char *text, size_t len)
+/* The initials of an organisation's normal form norm in capitals, the
+ * words "of", "and", "the", "for" and "on" skipped ("central intelligence
+ * agency": "CIA"), into ini (cap bytes); their count, or 0 when a word does
+ * not start with a letter or they do not fit. */
+static size_t
+org_initials(const char *norm, char *ini, size_t cap)
 {
     static const char *const skip[] = {"of", "and", "the", "for", "on"};
-    char ini[16], dotted[32];
-    size_t n = 0, d = 0;
-    for (const char *p = norm; *p && n + 1 < sizeof ini;) {
+    size_t n = 0;
+    for (const char *p = norm; *p;) {
         const char *e = strchr(p, ' ');
         size_t wl = e ? (size_t)(e - p) : strlen(p);
         if (!in_list(p, wl, skip, DS_ARRAY_LEN(skip))) {
-            if (p[0] < 'a' || p[0] > 'z')
-                return false;
+            if (p[0] < 'a' || p[0] > 'z' || n + 1 >= cap)
+                return 0;
             ini[n++] = (char)(p[0] - 32);
-            dotted[d++] = (char)(p[0] - 32);
-            dotted[d++] = '.';
         }
         p = e ? e + 1 : p + wl;
     }
-    if (n < 3)
+    ini[n] = '\0';
+    return n;
+}
+
+/* Does text hold the capitals ini (n letters) as a whole word, plain or
+ * with a full stop after each ("CIA" or "C.I.A.")? */
+static bool
+letters_named_in(const char *ini, size_t n, const char *text, size_t len)
+{
+    char dotted[32];
+    if (n == 0 || 2 * n >= sizeof dotted)
         return false;
-    ini[n] = dotted[d] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        dotted[2 * i] = ini[i];
+        dotted[2 * i + 1] = '.';
+    }
+    dotted[2 * n] = '\0';
     const char *forms[2] = {ini, dotted};
     for (int f = 0; f < 2; f++) {
         size_t fl = strlen(forms[f]);
@@ -298,12 +313,73 @@ initials_named_in(const char *norm, const char *text, size_t len)
             if (memcmp(text + off, forms[f], fl) != 0)
                 continue;
             char before = off ? text[off - 1] : ' ', after = off + fl < len ? text[off + fl] : ' ';
-            if (!((before >= 'A' && before <= 'Z') || (before >= 'a' && before <= 'z')) &&
-                !((after >= 'A' && after <= 'Z') || (after >= 'a' && after <= 'z')))
+            if (!is_ascii_letter(before) && !is_ascii_letter(after))
                 return true;
         }
     }
     return false;
+}
+
+/* Does text hold the initials of an organisation's normal form norm, of
+ * three words or more ("central intelligence agency": "CIA" or "C.I.A."),
+ * in capitals as a whole word? */
+static bool
+initials_named_in(const char *norm, const char *text, size_t len)
+{
+    char ini[16];
+    size_t n = org_initials(norm, ini, sizeof ini);
+    return n >= 3 && letters_named_in(ini, n, text, len);
+}
+
+/* The letters of an organisation named by an acronym of three capitals or
+ * more ("RNC", "The C.I.A."; the dots dropped) into acr, or 0 letters when
+ * its normal form is more than one word or its last word is not all
+ * capitals ("Nato" is a word here). */
+static size_t
+org_acronym(const struct entity *e, const char *norm, char *acr, size_t cap)
+{
+    if (e->kind != ENTITY_ORG || !norm[0] || last_word(norm))
+        return 0;
+    const char *w = strrchr(e->name, ' ');
+    w = w ? w + 1 : e->name;
+    size_t n = 0;
+    for (; *w; w++) {
+        if (*w == '.')
+            continue;
+        if (*w < 'A' || *w > 'Z' || n + 1 >= cap)
+            return 0;
+        acr[n++] = *w;
+    }
+    acr[n] = '\0';
+    return n >= 3 ? n : 0;
+}
+
+/* Does text name the organisation e by its acronym written either way
+ * ("FBI" and "F.B.I.", "I.R.S." and "IRS"), as outlets' styles differ? */
+static bool
+acronym_named_in(const struct entity *e, const char *norm, const char *text, size_t len)
+{
+    char acr[16];
+    size_t n = org_acronym(e, norm, acr, sizeof acr);
+    return n && letters_named_in(acr, n, text, len);
+}
+
+/* An organisation's acronym is the organisation it abbreviates, in either
+ * article: "RNC" and "Republican National Committee", "ACLU" and "American
+ * Civil Liberties Union" (a page often spells the name out once and then
+ * uses the letters, and the other outlet may do either). */
+static void
+link_acronyms(struct linker *l)
+{
+    char acr[16], ini[16];
+    for (size_t i = 0; i < l->n; i++) {
+        if (!org_acronym(l->e[i], l->norm[i], acr, sizeof acr))
+            continue;
+        for (size_t k = 0; k < l->n; k++)
+            if (k != i && l->e[k]->kind == ENTITY_ORG && last_word(l->norm[k]) &&
+                org_initials(l->norm[k], ini, sizeof ini) >= 3 && strcmp(acr, ini) == 0)
+                link_union(l, i, k);
+    }
 }
 
 /* Does the other text name the group of entity x (its normal form, or a
@@ -320,7 +396,8 @@ group_named_in(struct linker *l, size_t root, const char *text, size_t len)
             (strcmp(l->norm[k], "united states") == 0 && text_names(text, len, "u.s.")) ||
             (l->e[k]->kind == ENTITY_ORG &&
              (network_named_in(l->e[k]->name, l->norm[k], text, len) ||
-              initials_named_in(l->norm[k], text, len))))
+              initials_named_in(l->norm[k], text, len) ||
+              acronym_named_in(l->e[k], l->norm[k], text, len))))
             return true;
     }
     return false;
@@ -355,6 +432,7 @@ cmp_link_entities(const struct extraction *xa, const struct extraction *xb,
         l.parent[k] = k;
     }
     link_forms(&l);
+    link_acronyms(&l);
     size_t n = 0;
     for (size_t k = 0; k < l.n; k++) {
         if (link_find(&l, k) != k)
