@@ -755,6 +755,7 @@ ent_run(const struct gazetteer *g, struct segmenter *seg, const char *body, size
     er_pass_people(&r);
     er_pass_companies(&r);
     zh_pass_later(&r);
+    er_pass_link_orgs(&r);
     if (r.nm > 1)
         qsort(r.m, r.nm, sizeof *r.m, er_mention_cmp);
 

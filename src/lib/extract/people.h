@@ -147,6 +147,11 @@ bool er_acronym_use(struct ent_run *r, size_t i);
 /* Organisations by their place in a sentence: "X chief executive Y",
  * "X shares", "SMRT said" (extract/org_shapes.c). */
 void er_pass_companies(struct ent_run *r);
+/* Every mention of an organisation whose name is a short form of a
+ * longer one found in the article (the name without its legal form, its
+ * first or last word, its initials) made a mention of the longer one
+ * (extract/org_links.c). */
+void er_pass_link_orgs(struct ent_run *r);
 /* Is the run [i, j] placed as a body by org_cues.c's cues: a source
  * spoken to, what members belong to, after a person's "of", a plural
  * team after "the"? */
