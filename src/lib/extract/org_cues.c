@@ -244,6 +244,72 @@ er_market_move(const struct ent_run *r, size_t b)
                                (oc_word(r, k + 2, "per") && oc_word(r, k + 3, "cent"))));
 }
 
+/* Is the run ending at token j described by what only a body does:
+ * ", which runs schools", ", which represents players", ", which owns a
+ * power station"? ("Bukavu, which the group seized": no verb after.) */
+static bool
+oc_which_does(const struct ent_run *r, size_t i, size_t j)
+{
+    static const char *const does[] = {
+        "runs", "represents", "owns", "supplies", "operates", "employs", "speaks",
+        "lobbies", "campaigns", "organises", "organizes", "regulates", "oversees",
+        "manages", "publishes", "advises", "funds", "sponsors", "governs", "controls",
+        "administers", "insures", "lends", "licenses", "acquired", "bought", "sells",
+        "makes", "builds", "manufactures", "distributes", NULL};
+    const struct tok *v = r->t.v;
+    size_t k = j + 1;
+    if (v[i].sep == '-' || (i > 0 && v[i].sep == ' ' && (v[i - 1].flags & TK_CAP)) ||
+        (i > 1 && (oc_word(r, i - 1, "of") || oc_word(r, i - 1, "for")) &&
+         (v[i - 2].flags & TK_CAP)))
+        return false; /* the end of a longer name: "Brown-Forman", "Caledonian MacBrayne",
+                         "the Act of Settlement" */
+    return k + 1 < r->t.n && v[k].sep == ',' && oc_word(r, k, "which") &&
+           oc_lower_next(r, k + 1) && oc_any(r, k + 1, does) && !(v[j].flags & TK_POSS);
+}
+
+/* Is token k one of the capitals-only run of a heading or a shouted
+ * line: a neighbour in capitals too? */
+static bool
+oc_caps_line(const struct ent_run *r, size_t k)
+{
+    const struct tok *v = r->t.v;
+    return (k > 0 && (v[k - 1].flags & TK_ALLCAPS)) ||
+           (k + 1 < r->t.n && (v[k + 1].flags & TK_ALLCAPS));
+}
+
+/* Is the one-token run i an acronym (three to eight capitals) that acts as
+ * only a body does: a body's officer or members after its possessive
+ * ("the WFP's executive director", "the CMA's chief executive"), or, after
+ * "the" or opening a sentence, an auxiliary and a verb ("WFP has already
+ * halved", "the NBA had talked")? A product in capitals is "the PSP's
+ * price" or "the DVD has become". */
+static bool
+oc_acronym_acts(const struct ent_run *r, size_t i)
+{
+    static const char *const officers[] = {
+        "executive", "director", "director-general", "secretary-general", "chief", "head",
+        "president", "chairman", "chairwoman", "chair", "spokesman", "spokeswoman",
+        "spokesperson", "commissioner", "members", "staff", "board", "boss", NULL};
+    static const char *const aux[] = {"has", "have", "had", "will", "would", "could", NULL};
+    static const char *const not_verb[] = {"be", "been", "become", "a", "an", "the", "to",
+                                           "not", "no", "also", "its", NULL};
+    const struct tok *v = r->t.v;
+    size_t n = v[i].end - v[i].start, k = i + 1;
+    if (!(v[i].flags & TK_ALLCAPS) || n < 3 || n > 8 || oc_caps_line(r, i) ||
+        !oc_lower_next(r, k))
+        return false;
+    for (uint32_t p = v[i].start; p < v[i].end; p++)
+        if (r->s[p] < 'A' || r->s[p] > 'Z')
+            return false;
+    if (v[i].flags & TK_POSS)
+        return oc_any(r, k, officers);
+    bool subject = (v[i].flags & TK_SENT) || (i > 0 && er_tok_is(r, i - 1, "the") &&
+                                                  v[i].sep == ' ');
+    size_t q = k + (k + 1 < r->t.n && oc_word(r, k + 1, "already"));
+    return subject && oc_any(r, k, aux) && oc_lower_next(r, q + 1) && !oc_any(r, q + 1, not_verb) &&
+           !(v[q + 1].flags & TK_NUM);
+}
+
 /* See people.h. */
 bool
 er_org_cued(const struct ent_run *r, size_t i, size_t j)
@@ -273,7 +339,8 @@ er_org_cued(const struct ent_run *r, size_t i, size_t j)
                 oc_connector(r, k) || oc_word(r, k, "and") || oc_word(r, k, "who"));
     /* not "Niamh Ní Bhriain of the Killybegs producers" */
     return oc_source(r, i, j) || oc_members(r, i, j) || oc_led(r, i) || er_market_move(r, j) ||
-           (i == j && (oc_plural_team(r, i) || oc_said_it(r, i)));
+           oc_which_does(r, i, j) ||
+           (i == j && (oc_plural_team(r, i) || oc_said_it(r, i) || oc_acronym_acts(r, i)));
 }
 
 /* Is token k a connector inside a body's name written as a phrase? */

@@ -48,12 +48,15 @@ os_name_word(const struct ent_run *r, size_t k)
     const struct tok *t = &r->t.v[k];
     if (r->covered[k] || !(t->flags & TK_CAP || os_camel(r, k)) || (t->flags & (TK_NUM | TK_CJK)))
         return false;
-    if (er_is(r, t, WL_STOP) || er_is(r, t, WL_FUNCTION) || er_in(r, t, WL_TITLES) ||
-        er_is(r, t, WL_HONORIFIC) || er_is(r, t, WL_GIVEN) || er_is(r, t, WL_PRONOUNS))
+    size_t n = t->end - t->start;
+    bool acronym = (t->flags & TK_ALLCAPS) && n >= 3 && !(k > 0 && (t[-1].flags & TK_ALLCAPS)) &&
+                   !(k + 1 < r->t.n && (t[1].flags & TK_ALLCAPS)); /* "the WHO", not a heading */
+    if (er_is(r, t, WL_STOP) || er_in(r, t, WL_TITLES) || er_is(r, t, WL_HONORIFIC) ||
+        er_is(r, t, WL_GIVEN) ||
+        (!acronym && (er_is(r, t, WL_FUNCTION) || er_is(r, t, WL_PRONOUNS))))
         return false;
     static const char *const demonym[] = {"ian", "ese", "ish", "ean", "can", "tch", "nch",
                                           NULL};
-    size_t n = t->end - t->start;
     if (!(t->flags & TK_ALLCAPS))
         for (const char *const *e = demonym; *e; e++) {
             size_t el = strlen(*e);
@@ -153,7 +156,8 @@ os_worked_at(const struct ent_run *r, size_t i)
                                        "strategist", "strategists", "trader", "traders",
                                        "banker", "bankers", "engineer", "engineers",
                                        "employee", "employees", "executive", "executives",
-                                       NULL};
+                                       "doctors", "researchers", "scientists", "surgeons",
+                                       "professor", "academics", NULL};
     static const char *const runs[] = {"chairs", "heads", "runs", "founded", "co-founded",
                                        "owns", NULL};
     static const char *const roles[] = {"executive", "chairman", "chairwoman", "founder",
@@ -161,9 +165,14 @@ os_worked_at(const struct ent_run *r, size_t i)
     const struct tok *v = r->t.v;
     if (i < 2 || v[i].sep != ' ' || (v[i].flags & TK_POSS))
         return false; /* "head of Surrey's Lionhead Studios" */
-    const char *const *list = er_tok_is(r, i - 1, "at") ? jobs : er_tok_is(r, i - 1, "of") ? roles
+    size_t b = i - (i >= 3 && er_tok_is(r, i - 1, "the") && er_tok_is(r, i - 2, "at") &&
+                    !(i + 1 < r->t.n && er_joined(&v[i + 1]) &&
+                      ((v[i + 1].flags & TK_CAP) || er_is(r, &v[i + 1], WL_CONNECTORS))));
+    /* "researchers at the Charité"; not the first word of "the Pontificia Universidad
+       Católica del Perú" */
+    const char *const *list = er_tok_is(r, b - 1, "at") ? jobs : er_tok_is(r, i - 1, "of") ? roles
                                                                                      : runs;
-    size_t at = list == runs ? i - 1 : i - 2;
+    size_t at = list == runs ? i - 1 : list == jobs ? b - 2 : i - 2;
     for (const char *const *w = list; *w; w++)
         if (er_tok_is(r, at, *w))
             return list != runs || er_tok_is(r, at - 1, "who");
