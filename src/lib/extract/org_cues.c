@@ -267,6 +267,40 @@ oc_which_does(const struct ent_run *r, size_t i, size_t j)
            oc_lower_next(r, k + 1) && oc_any(r, k + 1, does) && !(v[j].flags & TK_POSS);
 }
 
+/* Is token k a day, a month or a holiday ("Hamas on Tuesday", "Christmas
+ * shoppers")? */
+static bool
+oc_holiday(const struct ent_run *r, size_t k)
+{
+    static const char *const days[] = {
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+        "January", "February", "March", "April", "May", "June", "July", "August",
+        "September", "October", "November", "December", "Boxing", "Christmas", "Easter",
+        "Day", NULL};
+    return oc_any(r, k, days);
+}
+
+/* Is the run at token i what a company buys ("it bought Terminix",
+ * "agreed to acquire Figma")? Places and people are found before. */
+static bool
+oc_bought(const struct ent_run *r, size_t i, size_t j)
+{
+    static const char *const buys[] = {"bought", "buy", "buys", "buying", "acquired", "acquire",
+                                       "acquires", "acquiring", NULL};
+    static const char *const after[] = {"in", "for", "from", "and", "last", "this", "at",
+                                        "on", "after", "before", "earlier", "when", NULL};
+    const struct tok *v = r->t.v;
+    size_t k = j + 1;
+    for (size_t q = i; q <= j; q++)
+        if (v[q].flags & TK_NUM)
+            return false; /* "buy MP3 players" */
+    if (oc_lower_next(r, k) && !oc_any(r, k, after))
+        return false; /* a name that qualifies a noun ("buy Koram bank"), a title ("bought
+                         Flight into Danger") */
+    return i > 0 && v[i].sep == ' ' && oc_lower_next(r, i - 1) && oc_any(r, i - 1, buys) &&
+           !(v[j].flags & TK_POSS) && !oc_plural_caps(r, j);
+}
+
 /* Is token k one of the capitals-only run of a heading or a shouted
  * line: a neighbour in capitals too? */
 static bool
@@ -324,6 +358,8 @@ er_org_cued(const struct ent_run *r, size_t i, size_t j)
     if (v[j].end - v[i].start < 2 || oc_plural_caps(r, j) ||
         (k < r->t.n && (v[k].flags & TK_NUM) && v[k].sep == ' '))
         return false; /* not "told MPs", "told Radio 4's Today" */
+    if (i == j && oc_holiday(r, i))
+        return false; /* "Christmas shoppers" */
     if (i == j && oc_place_before(r, i) != SIZE_MAX)
         return oc_plural_team(r, i); /* "the Los Angeles Lakers" */
     if ((i > 0 && v[i].sep == ' ' && (v[i - 1].flags & TK_CAP) && !(v[i - 1].flags & TK_SENT) &&
@@ -339,7 +375,7 @@ er_org_cued(const struct ent_run *r, size_t i, size_t j)
                 oc_connector(r, k) || oc_word(r, k, "and") || oc_word(r, k, "who"));
     /* not "Niamh Ní Bhriain of the Killybegs producers" */
     return oc_source(r, i, j) || oc_members(r, i, j) || oc_led(r, i) || er_market_move(r, j) ||
-           oc_which_does(r, i, j) ||
+           oc_which_does(r, i, j) || oc_bought(r, i, j) ||
            (i == j && (oc_plural_team(r, i) || oc_said_it(r, i) || oc_acronym_acts(r, i)));
 }
 
@@ -357,13 +393,8 @@ oc_connector(const struct ent_run *r, size_t k)
 static bool
 oc_name_part(const struct ent_run *r, size_t k)
 {
-    static const char *const days[] = {
-        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-        "January", "February", "March", "April", "May", "June", "July", "August",
-        "September", "October", "November", "December", "Boxing", "Christmas", "Easter",
-        "Day", NULL};
     const struct tok *t = &r->t.v[k];
-    return !oc_any(r, k, days) && !r->covered[k] && (t->flags & TK_CAP) && !(t->flags & (TK_NUM | TK_CJK)) &&
+    return !oc_holiday(r, k) && !r->covered[k] && (t->flags & TK_CAP) && !(t->flags & (TK_NUM | TK_CJK)) &&
            !er_is(r, t, WL_STOP) && !er_is(r, t, WL_FUNCTION) && !er_in(r, t, WL_TITLES) &&
            !er_is(r, t, WL_PRONOUNS) && !er_is(r, t, WL_HONORIFIC);
 }
