@@ -337,7 +337,7 @@ oc_acronym_acts(const struct ent_run *r, size_t i)
             return false;
     if (v[i].flags & TK_POSS)
         return oc_any(r, k, officers);
-    bool subject = (v[i].flags & TK_SENT) || (i > 0 && er_tok_is(r, i - 1, "the") &&
+    bool subject = (v[i].flags & TK_SENT) || (i > 0 && oc_word(r, i - 1, "the") &&
                                                   v[i].sep == ' ');
     size_t q = k + (k + 1 < r->t.n && oc_word(r, k + 1, "already"));
     return subject && oc_any(r, k, aux) && oc_lower_next(r, q + 1) && !oc_any(r, q + 1, not_verb) &&
