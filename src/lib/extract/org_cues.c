@@ -311,6 +311,22 @@ oc_caps_line(const struct ent_run *r, size_t k)
            (k + 1 < r->t.n && (v[k + 1].flags & TK_ALLCAPS));
 }
 
+/* Is the acronym at token i defined in the article after words in lower
+ * case, a term's ("the producer price index (PPI)"), not a body's? */
+static bool
+oc_term_acronym(const struct ent_run *r, size_t i)
+{
+    const struct tok *t = &r->t.v[i];
+    size_t n = t->end - t->start;
+    for (const char *p = r->s; (p = memchr(p, '(', (size_t)(r->s + r->n - p))) != NULL; p++) {
+        size_t left = (size_t)(r->s + r->n - p);
+        if (left > n + 1 && p[n + 1] == ')' && memcmp(p + 1, r->s + t->start, n) == 0 &&
+            p - r->s >= 2 && p[-1] == ' ' && ex_is_lower((unsigned char)p[-2]))
+            return true;
+    }
+    return false;
+}
+
 /* Is the one-token run i an acronym (three to eight capitals) that acts as
  * only a body does: a body's officer or members after its possessive
  * ("the WFP's executive director", "the CMA's chief executive"), or, after
@@ -324,7 +340,7 @@ oc_acronym_acts(const struct ent_run *r, size_t i)
         "executive", "director", "director-general", "secretary-general", "chief", "head",
         "president", "chairman", "chairwoman", "chair", "spokesman", "spokeswoman",
         "spokesperson", "commissioner", "members", "staff", "board", "boss", NULL};
-    static const char *const aux[] = {"has", "have", "had", "will", "would", "could", NULL};
+    static const char *const aux[] = {"has", "have", "had", "will", NULL};
     static const char *const not_verb[] = {"be", "been", "become", "a", "an", "the", "to",
                                            "not", "no", "also", "its", NULL};
     const struct tok *v = r->t.v;
@@ -335,6 +351,8 @@ oc_acronym_acts(const struct ent_run *r, size_t i)
     for (uint32_t p = v[i].start; p < v[i].end; p++)
         if (r->s[p] < 'A' || r->s[p] > 'Z')
             return false;
+    if (oc_term_acronym(r, i))
+        return false;
     if (v[i].flags & TK_POSS)
         return oc_any(r, k, officers);
     bool subject = (v[i].flags & TK_SENT) || (i > 0 && oc_word(r, i - 1, "the") &&
