@@ -609,6 +609,9 @@ main(void)
     /* Two bodies joined by "and", the second with its own head. */
     has("The University of Tarvel and Brennick College London said so.", "University of Tarvel",
         ENTITY_ORG, 1);
+    /* A person's "of the" before a listed place and a plural name: a team. */
+    has("Fans cheered. Jalen Orvick of the Los Angeles Starhawks said he would play.",
+        "Los Angeles Starhawks", ENTITY_ORG, 1);
     /* Two given names and two surnames; a first surname after a title. */
     has("Rodrigo Manuel Ibarrola Montes broke his silence. Senator Ibarrola spoke again.",
         "Rodrigo Manuel Ibarrola Montes", ENTITY_PERSON, 2);

@@ -177,6 +177,8 @@ oc_plural_team(const struct ent_run *r, size_t i)
     if (t >= 2 && (oc_any(r, t - 2, against) ||
                    (oc_word(r, t - 2, "for") && t >= 3 && oc_any(r, t - 3, against))))
         return true;
+    if (place != SIZE_MAX && oc_person_of(r, t))
+        return true; /* "Victor Wembanyama of the San Antonio Spurs" */
     size_t k = i + 1;
     static const char *const staff[] = {"coach", "manager", "captain", "players", "squad",
                                         "fans", "owner", "owners", "chairman", NULL};
