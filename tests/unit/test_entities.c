@@ -587,6 +587,34 @@ main(void)
     /* A brand's casing: a lower-case first letter, a capital inside. */
     has("Shares fell. zipFleet raised its forecast. Ann Lowe, its chief executive, said so.",
         "zipFleet", ENTITY_ORG, 1);
+    /* A short form of a body named in full in the same article is a mention
+     * of it: without the legal form, its first word, its initials. */
+    has("Quorvex AG cut its outlook. Quorvex shares fell.", "Quorvex AG", ENTITY_ORG, 2);
+    hasnt("Quorvex AG cut its outlook. Quorvex shares fell.", "Quorvex");
+    has("Talmira Motor Corporation raised its forecast. Talmira's chief executive spoke.",
+        "Talmira Motor Corporation", ENTITY_ORG, 2);
+    has("The Harbour and Ferries Authority fined the operator. The HFA said it was late.",
+        "Harbour and Ferries Authority", ENTITY_ORG, 2);
+    /* What only a body does, and acronyms acting as bodies. */
+    has("Prices rose, said Nellvane, which runs schools in four towns.", "Nellvane",
+        ENTITY_ORG, 1);
+    hasnt("Prices rose under the Act of Quillary, which governs the trade.", "Quillary");
+    has("Rations were cut. Kemi Adeyo, the WRFA's executive director, said so.", "WRFA",
+        ENTITY_ORG, 1);
+    has("Fans waited. The BLQ will play two games in Lisbon.", "BLQ", ENTITY_ORG, 1);
+    has("Profits rose a year after it bought Sarnitex from its founders.", "Sarnitex",
+        ENTITY_ORG, 1);
+    hasnt("Millions buy MP3 players.", "MP3");
+    hasnt("Sales rose as Christmas shoppers arrived.", "Christmas");
+    /* Two bodies joined by "and", the second with its own head. */
+    has("The University of Tarvel and Brennick College London said so.", "University of Tarvel",
+        ENTITY_ORG, 1);
+    /* A person's "of the" before a listed place and a plural name: a team. */
+    has("Fans cheered. Jalen Orvick of the Los Angeles Starhawks said he would play.",
+        "Los Angeles Starhawks", ENTITY_ORG, 1);
+    /* Two given names and two surnames; a first surname after a title. */
+    has("Rodrigo Manuel Ibarrola Montes broke his silence. Senator Ibarrola spoke again.",
+        "Rodrigo Manuel Ibarrola Montes", ENTITY_PERSON, 2);
     extractor_free(&ex);
 
     /* User gazetteer: extends the shipped ones; errors name file and line. */

@@ -361,6 +361,36 @@ er_commercial(const struct ent_run *r, size_t k)
     return false;
 }
 
+/* Does token k end the name of a body of its own: "College", "Bank",
+ * "Post", "Authority" (not "Services", "Affairs": a department's field)? */
+static bool
+er_body_head(const struct ent_run *r, size_t k)
+{
+    static const char *const heads[] = {
+        "University", "College", "Institute", "Academy", "School", "Bank", "Hospital",
+        "Trust", "Foundation", "Agency", "Authority", "Commission", "Council", "Corporation",
+        "Company", "Group", "Post", "Association", "Federation", "Society", "Museum",
+        "Bureau", "Court", NULL};
+    for (const char *const *w = heads; *w; w++)
+        if (er_tok_is(r, k, *w))
+            return true;
+    return false;
+}
+
+/* Is token k one word with a capital inside after its first letter, a
+ * brand's ("PostNL", "UniCredit")? */
+static bool
+er_inner_cap(const struct ent_run *r, size_t k)
+{
+    const struct tok *t = &r->t.v[k];
+    if (t->flags & TK_ALLCAPS)
+        return false;
+    for (uint32_t p = t->start + 1; p < t->end; p++)
+        if (r->s[p] >= 'A' && r->s[p] <= 'Z')
+            return true;
+    return false;
+}
+
 /* Does the connector at k end the organisation's name begun at i? "of" or
  * "for" after words none of which is an organisation word ("Sayuri Shirai
  * of Keio University", -> 1: no organisation starts at i), or "and" between
@@ -386,6 +416,11 @@ er_connector_ends(const struct ent_run *r, size_t i, size_t k, size_t next, bool
                      "Truth and Reconciliation Commission") */
     size_t pj = k - 1;
     whole |= headed && er_gaz(r, k - 1, &pj) && pj == k - 1; /* "... of Cambridge and" */
+    if (er_tok_is(r, k, "and") && last != SIZE_MAX && last > next && er_body_head(r, last) &&
+        (headed || (k == i + 1 && er_inner_cap(r, i))))
+        return 2; /* "University of Oxford and Imperial College London", "PostNL and
+                     Deutsche Post": a whole name, then another of two words or more
+                     with its own head (not "Department of Health and Human Services") */
     if (whole && last != SIZE_MAX)
         return 2;
     return 0;
@@ -755,6 +790,7 @@ ent_run(const struct gazetteer *g, struct segmenter *seg, const char *body, size
     er_pass_people(&r);
     er_pass_companies(&r);
     zh_pass_later(&r);
+    er_pass_link_orgs(&r);
     if (r.nm > 1)
         qsort(r.m, r.nm, sizeof *r.m, er_mention_cmp);
 

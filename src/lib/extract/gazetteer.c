@@ -472,6 +472,8 @@ static const char *const wl_org_suffix[] = {
     "Advisers", "Ventures", "Associates", "Contractors", "Workers", "Choir", "Lab", "Labs",
     "Shimbun", "Sports", "Rights", "Brothers", "Sisters", "Dems", "Lecture", "Rally", "Theatre", "Theater",
     "Tower", "Films", "Garden", "Gardens", "Hotel", "Hotels", "Parade", "Bros", "Utd", "Chiefs", "Opel", "Bosch",
+    /* legal forms of other countries and the circuits of an appeals court */
+    "AG", "GmbH", "KK", "NV", "plc", "Plc", "PLC", "LLC", "SpA", "Oyj", "Circuit",
     /* military units and clinics ("Coldstream Guards", "82nd Airborne
      * Division", "Pacific Fleet", "Mayo Clinic") */
     "Brigade", "Regiment", "Division", "Battalion", "Corps", "Squadron", "Fleet", "Command",

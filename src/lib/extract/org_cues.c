@@ -177,6 +177,8 @@ oc_plural_team(const struct ent_run *r, size_t i)
     if (t >= 2 && (oc_any(r, t - 2, against) ||
                    (oc_word(r, t - 2, "for") && t >= 3 && oc_any(r, t - 3, against))))
         return true;
+    if (place != SIZE_MAX && oc_person_of(r, t))
+        return true; /* "Victor Wembanyama of the San Antonio Spurs" */
     size_t k = i + 1;
     static const char *const staff[] = {"coach", "manager", "captain", "players", "squad",
                                         "fans", "owner", "owners", "chairman", NULL};
@@ -244,6 +246,124 @@ er_market_move(const struct ent_run *r, size_t b)
                                (oc_word(r, k + 2, "per") && oc_word(r, k + 3, "cent"))));
 }
 
+/* Is the run ending at token j described by what only a body does:
+ * ", which runs schools", ", which represents players", ", which owns a
+ * power station"? ("Bukavu, which the group seized": no verb after.) */
+static bool
+oc_which_does(const struct ent_run *r, size_t i, size_t j)
+{
+    static const char *const does[] = {
+        "runs", "represents", "owns", "supplies", "operates", "employs", "speaks",
+        "lobbies", "campaigns", "organises", "organizes", "regulates", "oversees",
+        "manages", "publishes", "advises", "funds", "sponsors", "governs", "controls",
+        "administers", "insures", "lends", "licenses", "acquired", "bought", "sells",
+        "makes", "builds", "manufactures", "distributes", NULL};
+    const struct tok *v = r->t.v;
+    size_t k = j + 1;
+    if (v[i].sep == '-' || (i > 0 && v[i].sep == ' ' && (v[i - 1].flags & TK_CAP)) ||
+        (i > 1 && (oc_word(r, i - 1, "of") || oc_word(r, i - 1, "for")) &&
+         (v[i - 2].flags & TK_CAP)))
+        return false; /* the end of a longer name: "Brown-Forman", "Caledonian MacBrayne",
+                         "the Act of Settlement" */
+    return k + 1 < r->t.n && v[k].sep == ',' && oc_word(r, k, "which") &&
+           oc_lower_next(r, k + 1) && oc_any(r, k + 1, does) && !(v[j].flags & TK_POSS);
+}
+
+/* Is token k a day, a month or a holiday ("Hamas on Tuesday", "Christmas
+ * shoppers")? */
+static bool
+oc_holiday(const struct ent_run *r, size_t k)
+{
+    static const char *const days[] = {
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+        "January", "February", "March", "April", "May", "June", "July", "August",
+        "September", "October", "November", "December", "Boxing", "Christmas", "Easter",
+        "Day", NULL};
+    return oc_any(r, k, days);
+}
+
+/* Is the run at token i what a company buys ("it bought Terminix",
+ * "agreed to acquire Figma")? Places and people are found before. */
+static bool
+oc_bought(const struct ent_run *r, size_t i, size_t j)
+{
+    static const char *const buys[] = {"bought", "buy", "buys", "buying", "acquired", "acquire",
+                                       "acquires", "acquiring", NULL};
+    static const char *const after[] = {"in", "for", "from", "and", "last", "this", "at",
+                                        "on", "after", "before", "earlier", "when", NULL};
+    const struct tok *v = r->t.v;
+    size_t k = j + 1;
+    for (size_t q = i; q <= j; q++)
+        if (v[q].flags & TK_NUM)
+            return false; /* "buy MP3 players" */
+    if (oc_lower_next(r, k) && !oc_any(r, k, after))
+        return false; /* a name that qualifies a noun ("buy Koram bank"), a title ("bought
+                         Flight into Danger") */
+    return i > 0 && v[i].sep == ' ' && oc_lower_next(r, i - 1) && oc_any(r, i - 1, buys) &&
+           !(v[j].flags & TK_POSS) && !oc_plural_caps(r, j);
+}
+
+/* Is token k one of the capitals-only run of a heading or a shouted
+ * line: a neighbour in capitals too? */
+static bool
+oc_caps_line(const struct ent_run *r, size_t k)
+{
+    const struct tok *v = r->t.v;
+    return (k > 0 && (v[k - 1].flags & TK_ALLCAPS)) ||
+           (k + 1 < r->t.n && (v[k + 1].flags & TK_ALLCAPS));
+}
+
+/* Is the acronym at token i defined in the article after words in lower
+ * case, a term's ("the producer price index (PPI)"), not a body's? */
+static bool
+oc_term_acronym(const struct ent_run *r, size_t i)
+{
+    const struct tok *t = &r->t.v[i];
+    size_t n = t->end - t->start;
+    for (const char *p = r->s; (p = memchr(p, '(', (size_t)(r->s + r->n - p))) != NULL; p++) {
+        size_t left = (size_t)(r->s + r->n - p);
+        if (left > n + 1 && p[n + 1] == ')' && memcmp(p + 1, r->s + t->start, n) == 0 &&
+            p - r->s >= 2 && p[-1] == ' ' && ex_is_lower((unsigned char)p[-2]))
+            return true;
+    }
+    return false;
+}
+
+/* Is the one-token run i an acronym (three to eight capitals) that acts as
+ * only a body does: a body's officer or members after its possessive
+ * ("the WFP's executive director", "the CMA's chief executive"), or, after
+ * "the" or opening a sentence, an auxiliary and a verb ("WFP has already
+ * halved", "the NBA had talked")? A product in capitals is "the PSP's
+ * price" or "the DVD has become". */
+static bool
+oc_acronym_acts(const struct ent_run *r, size_t i)
+{
+    static const char *const officers[] = {
+        "executive", "director", "director-general", "secretary-general", "chief", "head",
+        "president", "chairman", "chairwoman", "chair", "spokesman", "spokeswoman",
+        "spokesperson", "commissioner", "members", "staff", "board", "boss", NULL};
+    static const char *const aux[] = {"has", "have", "had", "will", NULL};
+    static const char *const not_verb[] = {"be", "been", "become", "a", "an", "the", "to",
+                                           "not", "no", "also", "its", NULL};
+    const struct tok *v = r->t.v;
+    size_t n = v[i].end - v[i].start, k = i + 1;
+    if (!(v[i].flags & TK_ALLCAPS) || n < 3 || n > 8 || oc_caps_line(r, i) ||
+        !oc_lower_next(r, k))
+        return false;
+    for (uint32_t p = v[i].start; p < v[i].end; p++)
+        if (r->s[p] < 'A' || r->s[p] > 'Z')
+            return false;
+    if (oc_term_acronym(r, i))
+        return false;
+    if (v[i].flags & TK_POSS)
+        return oc_any(r, k, officers);
+    bool subject = (v[i].flags & TK_SENT) || (i > 0 && oc_word(r, i - 1, "the") &&
+                                                  v[i].sep == ' ');
+    size_t q = k + (k + 1 < r->t.n && oc_word(r, k + 1, "already"));
+    return subject && oc_any(r, k, aux) && oc_lower_next(r, q + 1) && !oc_any(r, q + 1, not_verb) &&
+           !(v[q + 1].flags & TK_NUM);
+}
+
 /* See people.h. */
 bool
 er_org_cued(const struct ent_run *r, size_t i, size_t j)
@@ -258,6 +378,8 @@ er_org_cued(const struct ent_run *r, size_t i, size_t j)
     if (v[j].end - v[i].start < 2 || oc_plural_caps(r, j) ||
         (k < r->t.n && (v[k].flags & TK_NUM) && v[k].sep == ' '))
         return false; /* not "told MPs", "told Radio 4's Today" */
+    if (i == j && oc_holiday(r, i))
+        return false; /* "Christmas shoppers" */
     if (i == j && oc_place_before(r, i) != SIZE_MAX)
         return oc_plural_team(r, i); /* "the Los Angeles Lakers" */
     if ((i > 0 && v[i].sep == ' ' && (v[i - 1].flags & TK_CAP) && !(v[i - 1].flags & TK_SENT) &&
@@ -273,7 +395,8 @@ er_org_cued(const struct ent_run *r, size_t i, size_t j)
                 oc_connector(r, k) || oc_word(r, k, "and") || oc_word(r, k, "who"));
     /* not "Niamh Ní Bhriain of the Killybegs producers" */
     return oc_source(r, i, j) || oc_members(r, i, j) || oc_led(r, i) || er_market_move(r, j) ||
-           (i == j && (oc_plural_team(r, i) || oc_said_it(r, i)));
+           oc_which_does(r, i, j) || oc_bought(r, i, j) ||
+           (i == j && (oc_plural_team(r, i) || oc_said_it(r, i) || oc_acronym_acts(r, i)));
 }
 
 /* Is token k a connector inside a body's name written as a phrase? */
@@ -290,13 +413,8 @@ oc_connector(const struct ent_run *r, size_t k)
 static bool
 oc_name_part(const struct ent_run *r, size_t k)
 {
-    static const char *const days[] = {
-        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-        "January", "February", "March", "April", "May", "June", "July", "August",
-        "September", "October", "November", "December", "Boxing", "Christmas", "Easter",
-        "Day", NULL};
     const struct tok *t = &r->t.v[k];
-    return !oc_any(r, k, days) && !r->covered[k] && (t->flags & TK_CAP) && !(t->flags & (TK_NUM | TK_CJK)) &&
+    return !oc_holiday(r, k) && !r->covered[k] && (t->flags & TK_CAP) && !(t->flags & (TK_NUM | TK_CJK)) &&
            !er_is(r, t, WL_STOP) && !er_is(r, t, WL_FUNCTION) && !er_in(r, t, WL_TITLES) &&
            !er_is(r, t, WL_PRONOUNS) && !er_is(r, t, WL_HONORIFIC);
 }

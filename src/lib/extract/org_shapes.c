@@ -17,6 +17,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "lib.h"
 #include "people.h"
@@ -48,12 +49,15 @@ os_name_word(const struct ent_run *r, size_t k)
     const struct tok *t = &r->t.v[k];
     if (r->covered[k] || !(t->flags & TK_CAP || os_camel(r, k)) || (t->flags & (TK_NUM | TK_CJK)))
         return false;
-    if (er_is(r, t, WL_STOP) || er_is(r, t, WL_FUNCTION) || er_in(r, t, WL_TITLES) ||
-        er_is(r, t, WL_HONORIFIC) || er_is(r, t, WL_GIVEN) || er_is(r, t, WL_PRONOUNS))
+    size_t n = t->end - t->start;
+    bool acronym = (t->flags & TK_ALLCAPS) && n >= 3 && !(k > 0 && (t[-1].flags & TK_ALLCAPS)) &&
+                   !(k + 1 < r->t.n && (t[1].flags & TK_ALLCAPS)); /* "the WHO", not a heading */
+    if (er_is(r, t, WL_STOP) || er_in(r, t, WL_TITLES) || er_is(r, t, WL_HONORIFIC) ||
+        er_is(r, t, WL_GIVEN) ||
+        (!acronym && (er_is(r, t, WL_FUNCTION) || er_is(r, t, WL_PRONOUNS))))
         return false;
     static const char *const demonym[] = {"ian", "ese", "ish", "ean", "can", "tch", "nch",
                                           NULL};
-    size_t n = t->end - t->start;
     if (!(t->flags & TK_ALLCAPS))
         for (const char *const *e = demonym; *e; e++) {
             size_t el = strlen(*e);
@@ -143,17 +147,27 @@ os_owned(const struct ent_run *r, size_t k)
     return false;
 }
 
+/* Is token k the word w in any case? */
+static bool
+os_word_ci(const struct ent_run *r, size_t k, const char *w)
+{
+    size_t n = strlen(w);
+    return k < r->t.n && r->t.v[k].end - r->t.v[k].start == n &&
+           strncasecmp(r->s + r->t.v[k].start, w, n) == 0;
+}
+
 /* Is the run at token i where someone works ("an analyst at Nomura",
  * "analysts at PKO BP"), or what someone runs ("who chairs PLDT", "chief
  * executive of NNPC", "head of Pemex")? */
 static bool
-os_worked_at(const struct ent_run *r, size_t i)
+os_worked_at(const struct ent_run *r, size_t i, size_t j)
 {
     static const char *const jobs[] = {"analyst", "analysts", "economist", "economists",
                                        "strategist", "strategists", "trader", "traders",
                                        "banker", "bankers", "engineer", "engineers",
                                        "employee", "employees", "executive", "executives",
-                                       NULL};
+                                       "doctors", "researchers", "scientists", "surgeons",
+                                       "professor", "academics", NULL};
     static const char *const runs[] = {"chairs", "heads", "runs", "founded", "co-founded",
                                        "owns", NULL};
     static const char *const roles[] = {"executive", "chairman", "chairwoman", "founder",
@@ -161,11 +175,19 @@ os_worked_at(const struct ent_run *r, size_t i)
     const struct tok *v = r->t.v;
     if (i < 2 || v[i].sep != ' ' || (v[i].flags & TK_POSS))
         return false; /* "head of Surrey's Lionhead Studios" */
-    const char *const *list = er_tok_is(r, i - 1, "at") ? jobs : er_tok_is(r, i - 1, "of") ? roles
+    size_t b = i - (i >= 3 && er_tok_is(r, i - 1, "the") && er_tok_is(r, i - 2, "at") &&
+                    !(i + 1 < r->t.n && er_joined(&v[i + 1]) &&
+                      ((v[i + 1].flags & TK_CAP) || er_is(r, &v[i + 1], WL_CONNECTORS))));
+    /* "researchers at the Charité"; not the first word of "the Pontificia Universidad
+       Católica del Perú" */
+    const char *const *list = er_tok_is(r, b - 1, "at") ? jobs : er_tok_is(r, i - 1, "of") ? roles
                                                                                      : runs;
-    size_t at = list == runs ? i - 1 : i - 2;
+    size_t at = list == runs ? i - 1 : list == jobs ? b - 2 : i - 2;
     for (const char *const *w = list; *w; w++)
-        if (er_tok_is(r, at, *w))
+        if (er_tok_is(r, at, *w) ||
+            (list == jobs && (v[at].flags & TK_SENT) && os_word_ci(r, at, *w) &&
+             !(j + 1 < r->t.n && er_joined(&v[j + 1]) && (v[j + 1].flags & TK_CAP))))
+            /* "Analysts at Jefferies"; not "PKO" of "Analysts at PKO BP" */
             return list != runs || er_tok_is(r, at - 1, "who");
     return false;
 }
@@ -178,7 +200,7 @@ os_team(const struct ent_run *r, size_t i, size_t j)
 {
     static const char *const staff[] = {"coach", "manager", "captain", "goalkeeper", "striker",
                                         "midfielder", "defender", "chairman", "owner",
-                                        "president", "party", NULL};
+                                        "president", "party", "union", NULL};
     const struct tok *v = r->t.v;
     size_t k = j + 1;
     if (i == 0 || k >= r->t.n || v[k].sep != ' ' || (v[k].flags & TK_POSS) ||
@@ -239,7 +261,12 @@ os_beside(const struct ent_run *r, size_t i, size_t j)
             if (os_company_noun(r, q, true))
                 return q + 1 >= r->t.n || !er_joined(&v[q + 1]) || er_tok_is(r, q + 1, "that") ||
                        er_tok_is(r, q + 1, "from") || er_tok_is(r, q + 1, "formed") ||
-                       er_tok_is(r, q + 1, "based"); /* "Grab, its rival from Singapore," */
+                       er_tok_is(r, q + 1, "based") || er_tok_is(r, q + 1, "run") ||
+                       er_tok_is(r, q + 1, "owned") || er_tok_is(r, q + 1, "led") ||
+                       (er_tok_is(r, q + 1, "of") && q + 2 < r->t.n &&
+                        !(v[q + 2].flags & TK_CAP)); /* "Grab, its rival from Singapore,",
+                                                        "Trian, the fund run by", "GAFCON, a
+                                                        group of conservative churches" */
     if (v[j].flags & TK_POSS)
         return false; /* "Tesco and Sainsbury's rose": whose name ends how is unsaid */
     size_t o = k + 1 + (k + 2 < r->t.n && er_tok_is(r, k + 1, "the")); /* "Unison and the GMB" */
@@ -473,7 +500,7 @@ os_placed(const struct ent_run *r, size_t i, size_t j)
         return true;
     if (!(k < r->t.n && (v[k].sep == '-' || v[k].sep == '/' || (er_tok_is(r, k, "and") && k + 1 < r->t.n &&
                                               (v[k + 1].flags & TK_CAP)))) &&
-        (os_worked_at(r, i) || os_team(r, i, j)))
+        (os_worked_at(r, i, j) || os_team(r, i, j)))
         return true; /* not part of a longer name: "F-Secure", "Fact and Opinion Economics" */
     if (k < r->t.n && v[k].sep == ' ' && !(v[k].flags & TK_CAP)) {
         if (er_tok_is(r, k, "shares") || er_tok_is(r, k, "stock"))

@@ -606,6 +606,10 @@ er_evidence(const struct ent_run *r, struct er_cand *c)
         er_namey(r, a + 1) && er_namey(r, c->b) && !er_is(r, &v[a + 1], WL_GIVEN))
         ev = true; /* "Luis Fernandez Ortuzar", "Cristina Fernández de Kirchner": a given
                       name and two surnames */
+    if (!ev && a == c->i && er_given_at(r, a) && words == 4 && c->b == a + 3 &&
+        er_is(r, &v[a + 1], WL_GIVEN) && er_namey(r, a + 2) && er_namey(r, a + 3) &&
+        !er_is(r, &v[a + 2], WL_GIVEN) && !er_is(r, &v[a + 3], WL_GIVEN))
+        ev = true; /* "Andrés Manuel López Obrador": two given names and two surnames */
     if (!ev && a > 0 && v[a].sep == ' ' && er_in(r, &v[a - 1], WL_SAID_BEFORE) &&
         !(v[a - 1].flags & TK_CAP) && !(c->b > a && er_clause_subject(r, a, b)))
         ev = true;
@@ -895,24 +899,6 @@ er_add_confirmed(struct ent_run *r, const struct er_singles *sg)
     }
 }
 
-/* The person found whose name opens with the given name w (n bytes) and a
- * space ("Ian Cheshire-Dunn" for "Sir Ian"), when exactly one does, or
- * UINT32_MAX. */
-static uint32_t
-er_first_name_of(const struct ent_run *r, const char *w, size_t n)
-{
-    uint32_t ref = UINT32_MAX;
-    for (size_t d = 0; d < r->nd; d++) {
-        const char *name = r->d[d].name;
-        if (r->d[d].kind != ENTITY_PERSON || strncmp(name, w, n) != 0 || name[n] != ' ')
-            continue;
-        if (ref != UINT32_MAX)
-            return UINT32_MAX; /* two of that name: which one is unsaid */
-        ref = (uint32_t)(d + r->g->nents);
-    }
-    return ref;
-}
-
 /* Titled lone names ("President Trump", "Mr Blair"): the full name whose
  * key they are when one was found, else a person of one word. */
 static void
@@ -931,6 +917,10 @@ er_add_singles(struct ent_run *r, const struct er_singles *singles)
             if (strlen(r->d[d].key) == l && memcmp(r->d[d].key, r->s + v[k].start, l) == 0)
                 ref = (uint32_t)(d + r->g->nents);
         }
+        if (ref == UINT32_MAX)
+            ref = er_first_surname_of(r, r->s + v[k].start, l); /* "Justice Piña" of
+                                                                    "Norma Lucía Piña
+                                                                    Hernández" */
         if (ref == UINT32_MAX &&
             (er_is(r, &v[k], WL_GIVEN) ||
              (k > 0 && (er_word(r, &v[k - 1], "Sir") || er_word(r, &v[k - 1], "Dame")))))

@@ -147,6 +147,18 @@ bool er_acronym_use(struct ent_run *r, size_t i);
 /* Organisations by their place in a sentence: "X chief executive Y",
  * "X shares", "SMRT said" (extract/org_shapes.c). */
 void er_pass_companies(struct ent_run *r);
+/* Every mention of an organisation whose name is a short form of a
+ * longer one found in the article (the name without its legal form, its
+ * first or last word, its initials) made a mention of the longer one
+ * (extract/org_links.c). */
+void er_pass_link_orgs(struct ent_run *r);
+/* The person found whose name opens with the given name w (n bytes) and
+ * a space ("Ian Cheshire-Dunn" for "Sir Ian"), or whose second word from
+ * the end, of three words or more, is w (a first surname: "Piña" of
+ * "Norma Lucía Piña Hernández"), when exactly one is, or UINT32_MAX
+ * (extract/people_more.c). */
+uint32_t er_first_name_of(const struct ent_run *r, const char *w, size_t n);
+uint32_t er_first_surname_of(const struct ent_run *r, const char *w, size_t n);
 /* Is the run [i, j] placed as a body by org_cues.c's cues: a source
  * spoken to, what members belong to, after a person's "of", a plural
  * team after "the"? */

@@ -273,3 +273,42 @@ er_product_cue(const struct ent_run *r, size_t i, size_t b)
             return true;
     return false;
 }
+
+/* The person found whose name opens with the given name w (n bytes) and a
+ * space ("Ian Cheshire-Dunn" for "Sir Ian"), when exactly one does, or
+ * UINT32_MAX. */
+uint32_t
+er_first_name_of(const struct ent_run *r, const char *w, size_t n)
+{
+    uint32_t ref = UINT32_MAX;
+    for (size_t d = 0; d < r->nd; d++) {
+        const char *name = r->d[d].name;
+        if (r->d[d].kind != ENTITY_PERSON || strncmp(name, w, n) != 0 || name[n] != ' ')
+            continue;
+        if (ref != UINT32_MAX)
+            return UINT32_MAX; /* two of that name: which one is unsaid */
+        ref = (uint32_t)(d + r->g->nents);
+    }
+    return ref;
+}
+
+/* The person found, of three words or more, whose second word from the
+ * end is w (n bytes, a first surname where names carry two: "Piña" of
+ * "Norma Lucía Piña Hernández"), when exactly one is, or UINT32_MAX. */
+uint32_t
+er_first_surname_of(const struct ent_run *r, const char *w, size_t n)
+{
+    uint32_t ref = UINT32_MAX;
+    for (size_t d = 0; d < r->nd; d++) {
+        const char *name = r->d[d].name, *last = strrchr(name, ' ');
+        if (r->d[d].kind != ENTITY_PERSON || !last || last - name < (ptrdiff_t)n + 2)
+            continue;
+        const char *pen = last - n;
+        if (pen[-1] != ' ' || memcmp(pen, w, n) != 0 || strchr(name, ' ') == pen - 1)
+            continue; /* two words before the last: a given name, then the surnames */
+        if (ref != UINT32_MAX)
+            return UINT32_MAX;
+        ref = (uint32_t)(d + r->g->nents);
+    }
+    return ref;
+}

@@ -1,0 +1,137 @@
+/*
+ * extract/org_links.c — one organisation for the several names an article
+ * gives it, once every pass has found its mentions:
+ *
+ *   "Siemens AG" ... "Siemens said": the name without its legal form;
+ *   "Toyota Motor Corporation" ... "Toyota's finance chief", "Robert Bosch
+ *       GmbH" ... "Bosch's chairman": the first or last word of a name
+ *       with a legal form (a legal form says the rest is one firm's name);
+ *   "the Competition and Markets Authority" ... "the CMA": an acronym of
+ *       the initials of a name's capitalised words, though the article
+ *       never defines it in brackets.
+ * A short form is linked only to a longer name found in the same article:
+ * "Siemens" alone stays "Siemens".
+ */
+#include "config.h"
+
+#include <string.h>
+#include <stdint.h>
+
+#include "lib.h"
+#include "people.h"
+
+/* The length of full without a legal form at its end ("Siemens" of
+ * "Siemens AG", "Nexi" of "Nexi S.p.A."), or 0 when it has none. */
+static size_t
+ol_without_form(const char *full)
+{
+    static const char *const forms[] = {
+        "Inc", "Inc.", "Ltd", "Ltd.", "Limited", "Plc", "PLC", "plc", "AG", "NV", "N.V.", "SA",
+        "S.A.", "SE", "Corp", "Corp.", "Corporation", "Co.", "LLC", "GmbH", "KK", "K.K.",
+        "S.p.A.", "SpA", "Tbk", "Bhd", "ASA", "AB", "Oyj", NULL};
+    const char *sp = strrchr(full, ' ');
+    if (!sp || sp == full)
+        return 0;
+    for (const char *const *f = forms; *f; f++)
+        if (strcmp(sp + 1, *f) == 0) {
+            size_t n = (size_t)(sp - full);
+            return full[n - 1] == ',' ? n - 1 : n; /* "Apple, Inc." */
+        }
+    return 0;
+}
+
+/* The number of words in the first n bytes of s. */
+static size_t
+ol_words(const char *s, size_t n)
+{
+    size_t w = n > 0;
+    for (size_t p = 0; p < n; p++)
+        w += s[p] == ' ';
+    return w;
+}
+
+/* Is name a short form of full, a name with a legal form: full without
+ * the form, or (four letters or more) the first or last word of a name
+ * of two or three words before it? */
+static bool
+ol_short_of(const char *name, const char *full)
+{
+    size_t base = ol_without_form(full), n = strlen(name);
+    if (base == 0 || n > base)
+        return false;
+    if (n == base)
+        return memcmp(name, full, n) == 0;
+    size_t words = ol_words(full, base);
+    if (n < 4 || words < 2 || words > 3 || strchr(name, ' '))
+        return false;
+    if (full[n] == ' ' && memcmp(name, full, n) == 0)
+        return true; /* "Toyota" of "Toyota Motor Corporation" */
+    return full[base - n - 1] == ' ' && memcmp(name, full + base - n, n) == 0;
+    /* "Bosch" of "Robert Bosch GmbH" */
+}
+
+/* Is name, in capitals (two to eight letters), the initials of the
+ * capitalised words of full, three or more ("CMA" of "Competition and
+ * Markets Authority"; "of", "and", "the" skipped)? */
+static bool
+ol_initials_of(const char *name, const char *full)
+{
+    size_t n = strlen(name), k = 0, caps = 0;
+    if (n < 2 || n > 8)
+        return false;
+    for (size_t p = 0; p < n; p++)
+        if (name[p] < 'A' || name[p] > 'Z')
+            return false;
+    for (const char *w = full; *w; w++) {
+        if (w != full && w[-1] != ' ' && w[-1] != '-')
+            continue;
+        if (*w >= 'a' && *w <= 'z')
+            continue; /* "of", "and", "the" */
+        if (k >= n || *w != name[k])
+            return false;
+        k++;
+        caps++;
+    }
+    return k == n && caps >= 3;
+}
+
+/* The name and kind of ref. */
+static const char *
+ol_name(const struct ent_run *r, uint32_t ref, enum entity_kind *kind)
+{
+    if (ref < r->g->nents) {
+        *kind = r->g->ents[ref].kind;
+        return r->g->ents[ref].name;
+    }
+    *kind = r->d[ref - r->g->nents].kind;
+    return r->d[ref - r->g->nents].name;
+}
+
+/* The organisation among the mentions whose longer name ref's name is a
+ * short form or the initials of, or ref itself. */
+static uint32_t
+ol_longer(const struct ent_run *r, uint32_t ref)
+{
+    enum entity_kind kind, k2;
+    const char *name = ol_name(r, ref, &kind);
+    if (kind != ENTITY_ORG)
+        return ref;
+    for (size_t m = 0; m < r->nm; m++) {
+        uint32_t other = r->m[m].ref;
+        if (other == ref)
+            continue;
+        const char *full = ol_name(r, other, &k2);
+        if (k2 == ENTITY_ORG && (ol_short_of(name, full) || ol_initials_of(name, full)))
+            return other;
+    }
+    return ref;
+}
+
+/* See people.h. */
+void
+er_pass_link_orgs(struct ent_run *r)
+{
+    size_t nm = r->nm;
+    for (size_t m = 0; m < nm; m++)
+        r->m[m].ref = ol_longer(r, r->m[m].ref);
+}
