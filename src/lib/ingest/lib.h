@@ -210,6 +210,27 @@ size_t ing_front_matter(const char *text, size_t n, struct ing_meta *m, struct b
  * takes (0 when the text has none). */
 size_t ing_header_block(const char *text, size_t n, struct ing_meta *m, struct buf *removed);
 
+/* headerblock.c: the field names a news database prints around an exported
+ * record ("Publication title:", "Load-Date:", "Document type:"), one table
+ * for the readers of exports (exports.c) and the cleaners that take a
+ * record's fields out of a body (clean_tails.c, clean_notices.c). Each key
+ * says who reads it: */
+enum ing_record_use {
+    ING_RK_PROQUEST = 1u << 0, /* a ProQuest record's field (exports.c) */
+    ING_RK_NEWSBANK = 1u << 1, /* a NewsBank header field after the byline */
+    ING_RK_BLOCK = 1u << 2,    /* a key of a run of record fields (clean_tails.c) */
+    ING_RK_ALONE = 1u << 3,    /* a record's field on any line, whatever its
+                                * value (clean_notices.c) */
+};
+struct ing_record_key {
+    const char *key; /* lower case, as exports spell it */
+    unsigned uses;   /* enum ing_record_use bits */
+};
+extern const struct ing_record_key ing_record_keys[];
+extern const size_t ing_record_keys_n;
+/* Is key (kl bytes, case ignored) a record key with one of the use bits? */
+bool ing_is_record_key(const char *key, size_t kl, unsigned use);
+
 /* Cut s (a UTF-8 string, owned) to INGEST_SUMMARY_MAX bytes (ingest.h);
  * returns s or NULL when s is NULL. */
 char *ing_cap_summary(char *s);
