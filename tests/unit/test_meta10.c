@@ -3,7 +3,7 @@
  * pass (held-out set tests/extract/heldout_meta8): dates a page's script
  * records (an epoch, an ISO time; none when the scripts give several
  * days), an author page's address, a shortened social headline under a
- * longer <h1>, release datelines ("/ SERVICE /", "- (SERVICE) -", a page's
+ * longer <h1>, a name-classed element beside the date, release datelines ("/ SERVICE /", "- (SERVICE) -", a page's
  * "--(SERVICE)--"), a release's "SOURCE: Company Inc." (no outlet), an
  * address in a dateline, Indonesian dates, bylines and outlet words,
  * German and French numeric date lines with "Uhr" and "à 18h42", "Place /
@@ -83,6 +83,17 @@ test_pages(void)
            "would become its chief executive in July.</p></body></html>",
            &a);
     is_str(a.source, "Business Wire", "a release page's '--(SERVICE)--' names the outlet");
+    article_clear(&a);
+    ingest("/t/p4.html",
+           "<html><head><title>Night buses return to the river line</title></head><body>"
+           "<h1>Night buses return to the river line</h1>"
+           "<div class=\"info\"><span class=\"name\">Choi Min-seo</span> "
+           "<span class=\"date\">Published 2024.05.20 09:12</span></div>"
+           "<p>Night buses will run on the river line again from June, the transit office said.</p>"
+           "</body></html>",
+           &a);
+    is_str(a.published, "2024-05-20", "'Published YYYY.MM.DD HH:MM'");
+    is_str(a.byline, "Choi Min-seo", "a name-classed element beside the date is the writer");
     article_clear(&a);
 }
 

@@ -255,6 +255,26 @@ name_field(const xmlNode *n)
     return name;
 }
 
+/* The writer's name in the element just before a date element, when its
+ * class says it is a name ("<span class="name">Park Ji-won</span> <span
+ * class="date">Published ...</span>"), or NULL. */
+static char *
+name_beside(xmlNode *n)
+{
+    static const char *const words[] = {"name", "author", "writer", "reporter", NULL};
+    xmlNode *p = n->prev;
+    while (p && p->type != XML_ELEMENT_NODE)
+        p = p->prev;
+    if (!p || !hx_has_word(hx_attr(p, "class"), words) || !html_text_within(p, 48))
+        return NULL;
+    char *t = hx_text_collapsed(p);
+    struct ing_name_shape ns;
+    if (ing_name_shape(t, strlen(t), &ns) && ns.person)
+        return t;
+    free(t);
+    return NULL;
+}
+
 /* A date no tag states: the first element after the page's <h1> whose
  * text is a date or a "Submitted by X on" line, else a "Last modified"
  * line anywhere (an old site's footer). Lists of other stories are not
@@ -280,6 +300,8 @@ read_date_element(xmlNode *root, struct html_meta *m)
             m->byline_profile = submitted_by(n);
         if (m->published && !m->byline_profile && near)
             m->byline_profile = name_field(n); /* "Jane Roe | May 9, 2024" */
+        if (m->published && !m->byline_profile && near)
+            m->byline_profile = name_beside(n);
     }
 }
 
