@@ -26,6 +26,9 @@ is_role_word(const char *w, size_t n)
         "correspondent", "correspondents", "reporter", "reporters", "editor", "writer",
         "columnist",     "contributor",    "producer", "journalist", "presenter", "critic",
         "commentator",   "staff",
+        /* Spanish, French, German, Indonesian: "Carlos Ibarra | Corresponsal" */
+        "corresponsal", "redactor", "redactora", "periodista", "correspondant", "correspondante",
+        "journaliste", "korrespondent", "korrespondentin", "redakteur", "redakteurin", "wartawan",
     };
     return ing_ieq_any(w, n, words, DS_ARRAY_LEN(words));
 }
@@ -98,17 +101,23 @@ is_name(const char *s, size_t n)
     return words >= 2 && words <= 4 && caps >= 2 && !is_role_word(s, strcspn(s, " "));
 }
 
-/* "Jane Roe, Retail Correspondent", "Jane Roe Senior political
- * correspondent": the name's length, or 0. */
+/* "Jane Roe, Retail Correspondent", "Jane Roe | Staff Writer", "Jane Roe
+ * Senior political correspondent": the name's length, or 0. */
 static size_t
 name_with_role(const char *s, size_t n)
 {
     if (n > 100)
         return 0;
-    const char *comma = memchr(s, ',', n);
-    if (comma) {
-        size_t nl = (size_t)(comma - s);
-        size_t r = nl + 1;
+    const char *comma = memchr(s, ',', n), *bar = ing_ifind(s, n, " | ");
+    size_t nl = 0, r = 0;
+    if (bar && (!comma || bar < comma)) {
+        nl = (size_t)(bar - s);
+        r = nl + 3;
+    } else if (comma) {
+        nl = (size_t)(comma - s);
+        r = nl + 1;
+    }
+    if (r) {
         while (r < n && s[r] == ' ')
             r++;
         return is_name(s, nl) && is_role(s + r, n - r) ? nl : 0;

@@ -490,8 +490,9 @@ record_field(const char *s, size_t n)
 {
     if (n > 120)
         return false;
-    if (ing_istarts(s, n, "load-date:") || ing_ieq(s, n, "end of document") ||
-        ing_ieq(s, n, "end of story"))
+    const char *colon = memchr(s, ':', n);
+    if ((colon && ing_is_record_key(s, (size_t)(colon - s), ING_RK_ALONE)) ||
+        ing_ieq(s, n, "end of document") || ing_ieq(s, n, "end of story"))
         return true;
     size_t i = ing_istarts(s, n, "length: ") ? 8 : 0;
     size_t c = count_len(s + i, n - i);

@@ -221,22 +221,6 @@ contact_block(struct ing_doc *d, size_t i)
 
 /* ---- database records ---------------------------------------------------------- */
 
-/* The keys of a news database's record fields. */
-static const char *const record_keys[] = {
-    "subject",          "location",          "publication title", "publication",
-    "pages",            "page",              "publication year",  "publication date",
-    "section",          "publisher",         "place of publication", "country of publication",
-    "source type",      "language of publication", "language",    "document type",
-    "document-type",    "publication-type",  "document url",      "copyright",
-    "last updated",     "database",          "geographic",        "load-date",
-    "length",           "byline",            "graphic",           "organization",
-    "company",          "industry",          "person",            "city",
-    "state",            "country",           "issn",              "accession number",
-    "dateline",         "highlight",         "journal-code",      "ticker",
-    "edition",          "word count",        "source",            "people",
-    "places",           "identifier / keyword", "keywords",       "document id",
-    "notes",            "credit",            "correction-date",   "column"};
-
 /* "Publication title: X" → the key's length when it is a record key. */
 static bool
 record_key(const struct ing_doc_line *l, bool *known)
@@ -245,7 +229,7 @@ record_key(const struct ing_doc_line *l, bool *known)
     if (!c || c == l->t || !is_upper(l->t[0]) || (size_t)(c - l->t) > 40 ||
         c + 1 >= l->t + l->tl || ing_count_words_max(l->t, (size_t)(c - l->t), 5) > 4)
         return false;
-    *known = ing_ieq_any(l->t, (size_t)(c - l->t), record_keys, DS_ARRAY_LEN(record_keys)) ||
+    *known = ing_is_record_key(l->t, (size_t)(c - l->t), ING_RK_BLOCK) ||
              ing_ifind(l->t, (size_t)(c - l->t), "document id");
     return true;
 }

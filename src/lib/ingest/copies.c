@@ -100,13 +100,53 @@ paren_release(const char *s, size_t n, struct ing_release *r)
     if (!close)
         return false;
     size_t b = (size_t)(close - s), k = b + 3;
-    struct ing_date dt;
+    struct ing_date dt = {0, 0, 0};
     size_t e = ing_date_at(s, n, k, &dt);
-    if (!service_name(s + a, b - a) || !e || !dt.y || !dt.d)
+    if (!service_name(s + a, b - a) || (e && (!dt.y || !dt.d)))
         return false;
-    r->date = dt;
+    /* a page's release may print its date above, not after the service:
+     * "NASHVILLE, Tenn.--(BUSINESS WIRE)--Harlow Health said ..." */
+    r->date = e ? dt : (struct ing_date){0, 0, 0};
     r->service = s + a;
     r->servicel = b - a;
+    return true;
+}
+
+/* "RENO, NV / ACCESSWIRE / April 2, 2024 / Company said ...": the place,
+ * the service and the date as fields between " / ". */
+static bool
+slashed_fields_release(const char *s, size_t n, struct ing_release *r)
+{
+    size_t lim = DS_MIN(n, (size_t)RELEASE_HEAD);
+    const char *f1 = ing_ifind(s, lim, " / ");
+    const char *f2 = f1 ? ing_ifind(f1 + 3, lim - (size_t)(f1 + 3 - s), " / ") : NULL;
+    const char *f3 = f2 ? ing_ifind(f2 + 3, lim - (size_t)(f2 + 3 - s), " /") : NULL;
+    struct ing_date dt;
+    if (!f3 || f1 - s > 40 || !service_name(f1 + 3, (size_t)(f2 - f1 - 3)) ||
+        !ing_parse_date_whole(f2 + 3, (size_t)(f3 - f2 - 3), &dt) || !dt.y || !dt.d)
+        return false;
+    r->date = dt;
+    r->service = f1 + 3;
+    r->servicel = (size_t)(f2 - f1 - 3);
+    return true;
+}
+
+/* "TOKYO, Mar 4, 2024 - (JCN Newswire) - Company announced ...": a dated
+ * place, then the service in parentheses between dashes. */
+static bool
+dash_paren_release(const char *s, size_t n, struct ing_release *r)
+{
+    size_t lim = DS_MIN(n, (size_t)RELEASE_HEAD);
+    const char *open = ing_ifind(s, lim, " - (");
+    const char *close = open ? ing_ifind(open + 4, lim - (size_t)(open + 4 - s), ") - ") : NULL;
+    struct ing_date dt;
+    size_t at;
+    if (!close || !service_name(open + 4, (size_t)(close - open - 4)) ||
+        !ing_find_date(s, (size_t)(open - s), &dt, &at) || !dt.y || !dt.d)
+        return false;
+    r->date = dt;
+    r->service = open + 4;
+    r->servicel = (size_t)(close - open - 4);
     return true;
 }
 
@@ -117,7 +157,8 @@ ing_is_release_dateline(const char *s, size_t n, struct ing_release *r)
     memset(r, 0, sizeof *r);
     if (n < 20 || !(s[0] >= 'A' && s[0] <= 'Z'))
         return false;
-    if (!slash_release(s, n, r) && !paren_release(s, n, r))
+    if (!slash_release(s, n, r) && !paren_release(s, n, r) && !slashed_fields_release(s, n, r) &&
+        !dash_paren_release(s, n, r))
         return false;
     /* "EINPresswire.com": the service, not its address */
     if (r->servicel > 4 && ing_ieq(r->service + r->servicel - 4, 4, ".com"))

@@ -266,17 +266,9 @@ read_nexis(const struct lines *L, struct ing_page *pg)
 static bool
 proquest_field(const struct lines *L, size_t i)
 {
-    static const char *const keys[] = {
-        "subject",     "publication title", "pages",           "publication year",
-        "publication date", "section",      "publisher",       "place of publication",
-        "country of publication", "source type", "language of publication", "document type",
-        "proquest document id", "document url", "copyright", "last updated", "database",
-        "people",      "company / organization", "location", "identifier / keyword",
-        "credit",      "caption",           "illustration",    "dateline",  "edition",
-        "publication info", "author", "abstract", "links"};
     size_t vl;
-    for (size_t k = 0; k < DS_ARRAY_LEN(keys); k++)
-        if (keyed(L, i, keys[k], &vl))
+    for (size_t k = 0; k < ing_record_keys_n; k++)
+        if ((ing_record_keys[k].uses & ING_RK_PROQUEST) && keyed(L, i, ing_record_keys[k].key, &vl))
             return true;
     return false;
 }
@@ -411,10 +403,9 @@ read_newsbank(const struct lines *L, struct ing_page *pg)
         }
     if (!byline)
         return false;
-    static const char *const keys[] = {"section", "page", "readability", "edition", "column"};
     for (size_t i = fields_end + 1; i < top; i++)
-        for (size_t k = 0; k < DS_ARRAY_LEN(keys); k++)
-            if (keyed(L, i, keys[k], &vl))
+        for (size_t k = 0; k < ing_record_keys_n; k++)
+            if ((ing_record_keys[k].uses & ING_RK_NEWSBANK) && keyed(L, i, ing_record_keys[k].key, &vl))
                 fields_end = i;
     bool titled = false, dated = false;
     for (size_t i = 0; i <= fields_end; i++) {

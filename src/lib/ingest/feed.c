@@ -397,6 +397,8 @@ read_child(struct item_read *r, xmlNode *c)
         read_author(it, c);
     else if (is_named(c, "category") || (is_named(c, "subject") && ns_has(c, "dc/elements")))
         read_category(it, c);
+    else if (is_named(c, "publisher") && ns_has(c, "dc/elements"))
+        keep_first(&it->source, node_text(c)); /* RSS 1.0's dc:publisher */
     else if (is_named(c, "source")) {
         xmlNode *t = c->children;
         while (t && !is_named(t, "title")) /* Atom: <source><title> */

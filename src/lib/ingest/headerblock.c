@@ -85,6 +85,83 @@ meta_field_of(const char *key, size_t kl)
     return -1;
 }
 
+/* See lib.h: the one list of a news database's field names (ProQuest,
+ * Nexis, Factiva and NewsBank exports), each with the readers that use it. */
+const struct ing_record_key ing_record_keys[] = {
+    {"subject", ING_RK_PROQUEST | ING_RK_BLOCK},
+    {"location", ING_RK_PROQUEST | ING_RK_BLOCK},
+    {"publication title", ING_RK_PROQUEST | ING_RK_BLOCK},
+    {"publication", ING_RK_BLOCK},
+    {"pages", ING_RK_PROQUEST | ING_RK_BLOCK},
+    {"page", ING_RK_NEWSBANK | ING_RK_BLOCK},
+    {"publication year", ING_RK_PROQUEST | ING_RK_BLOCK},
+    {"publication date", ING_RK_PROQUEST | ING_RK_BLOCK},
+    {"section", ING_RK_PROQUEST | ING_RK_NEWSBANK | ING_RK_BLOCK},
+    {"publisher", ING_RK_PROQUEST | ING_RK_BLOCK},
+    {"place of publication", ING_RK_PROQUEST | ING_RK_BLOCK},
+    {"country of publication", ING_RK_PROQUEST | ING_RK_BLOCK},
+    {"source type", ING_RK_PROQUEST | ING_RK_BLOCK},
+    {"language of publication", ING_RK_PROQUEST | ING_RK_BLOCK},
+    {"language", ING_RK_BLOCK},
+    {"document type", ING_RK_PROQUEST | ING_RK_BLOCK},
+    {"document-type", ING_RK_BLOCK},
+    {"publication-type", ING_RK_BLOCK},
+    {"document url", ING_RK_PROQUEST | ING_RK_BLOCK},
+    {"copyright", ING_RK_PROQUEST | ING_RK_BLOCK},
+    {"last updated", ING_RK_PROQUEST | ING_RK_BLOCK},
+    {"database", ING_RK_PROQUEST | ING_RK_BLOCK},
+    {"geographic", ING_RK_BLOCK},
+    {"load-date", ING_RK_BLOCK | ING_RK_ALONE},
+    {"length", ING_RK_BLOCK},
+    {"byline", ING_RK_BLOCK},
+    {"graphic", ING_RK_BLOCK},
+    {"organization", ING_RK_BLOCK},
+    {"company", ING_RK_BLOCK},
+    {"industry", ING_RK_BLOCK},
+    {"person", ING_RK_BLOCK},
+    {"city", ING_RK_BLOCK},
+    {"state", ING_RK_BLOCK},
+    {"country", ING_RK_BLOCK},
+    {"issn", ING_RK_BLOCK},
+    {"accession number", ING_RK_BLOCK},
+    {"dateline", ING_RK_PROQUEST | ING_RK_BLOCK},
+    {"highlight", ING_RK_BLOCK},
+    {"journal-code", ING_RK_BLOCK},
+    {"ticker", ING_RK_BLOCK},
+    {"edition", ING_RK_PROQUEST | ING_RK_NEWSBANK | ING_RK_BLOCK},
+    {"word count", ING_RK_BLOCK},
+    {"source", ING_RK_BLOCK},
+    {"people", ING_RK_PROQUEST | ING_RK_BLOCK},
+    {"places", ING_RK_BLOCK},
+    {"identifier / keyword", ING_RK_PROQUEST | ING_RK_BLOCK},
+    {"keywords", ING_RK_BLOCK},
+    {"document id", ING_RK_BLOCK},
+    {"notes", ING_RK_BLOCK},
+    {"credit", ING_RK_PROQUEST | ING_RK_BLOCK},
+    {"correction-date", ING_RK_BLOCK},
+    {"column", ING_RK_NEWSBANK | ING_RK_BLOCK},
+    {"proquest document id", ING_RK_PROQUEST},
+    {"company / organization", ING_RK_PROQUEST},
+    {"caption", ING_RK_PROQUEST},
+    {"illustration", ING_RK_PROQUEST},
+    {"publication info", ING_RK_PROQUEST},
+    {"author", ING_RK_PROQUEST},
+    {"abstract", ING_RK_PROQUEST},
+    {"links", ING_RK_PROQUEST},
+    {"readability", ING_RK_NEWSBANK},
+};
+const size_t ing_record_keys_n = DS_ARRAY_LEN(ing_record_keys);
+
+/* See lib.h. */
+bool
+ing_is_record_key(const char *key, size_t kl, unsigned use)
+{
+    for (size_t i = 0; i < ing_record_keys_n; i++)
+        if ((ing_record_keys[i].uses & use) && ing_ieq(key, kl, ing_record_keys[i].key))
+            return true;
+    return false;
+}
+
 /* Free every string of m and zero it. */
 void
 ing_meta_clear(struct ing_meta *m)

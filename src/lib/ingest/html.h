@@ -121,6 +121,11 @@ void html_set_once(char **dst, const char *v);
  * the site's name. Fields are malloc'd or NULL. */
 void html_meta_read(xmlDoc *doc, struct html_meta *m);
 void html_meta_clear(struct html_meta *m);
+/* The name an author page's address spells ("https://x.example/author/
+ * delia-brandt/" gives "Delia Brandt"): two or three words of letters
+ * under /author/, /authors/, /staff/, /writers/, /people/ or /profile/;
+ * malloc'd, or NULL. */
+char *html_author_address_name(const char *href);
 /* White space runs of s collapsed to one space, trimmed (malloc'd). */
 char *html_collapse(const char *s);
 /* Does n hold some text, and at most cap bytes of it? */

@@ -20,7 +20,7 @@
 /* ---- the byline block ------------------------------------------------------------ */
 
 static const char *const byline_words[] = {"byline", "author", "dateline", "writtenby", "p-author",
-                                           "writer", NULL};
+                                           "writer", "auteur", NULL};
 
 /* Class words of the parts of a byline block that are not the name: the
  * writer's job ("author-title", "role"), a photo, a short biography. */
@@ -320,6 +320,45 @@ trim_tail(const char *s, size_t cut)
 
 /* See html.h. */
 char *
+html_author_address_name(const char *href)
+{
+    static const char *const dirs[] = {"/author/", "/authors/", "/staff/", "/writers/", "/people/",
+                                       "/profile/", NULL};
+    const char *p = NULL;
+    for (const char *const *d = dirs; *d && !p; d++)
+        p = href ? strstr(href, *d) : NULL;
+    if (!p)
+        return NULL;
+    p = strchr(p + 1, '/') + 1;
+    size_t e = strcspn(p, "/?#");
+    if (p[e] == '/' && p[e + 1] && p[e + 1] != '?' && p[e + 1] != '#')
+        return NULL; /* a deeper path: not the author's own page */
+    struct buf b = BUF_INIT;
+    int words = 0;
+    for (size_t i = 0; i < e; i++) {
+        if (p[i] == '-') {
+            if (!b.len || b.data[b.len - 1] == ' ')
+                break;
+            buf_putc(&b, ' ');
+        } else if (isalpha((unsigned char)p[i])) {
+            bool head = !b.len || b.data[b.len - 1] == ' ';
+            words += head;
+            buf_putc(&b, (char)(head ? toupper((unsigned char)p[i]) : tolower((unsigned char)p[i])));
+        } else {
+            words = 0; /* a number or a sign: an id, no name */
+            break;
+        }
+    }
+    /* two or three words of letters: "delia-brandt", "ana-de-souza" */
+    if (words < 2 || words > 3 || !b.len || b.data[b.len - 1] == ' ') {
+        buf_free(&b);
+        return NULL;
+    }
+    return buf_steal(&b);
+}
+
+/* See html.h. */
+char *
 html_clean_byline(char *b)
 {
     if (!b)
@@ -343,7 +382,9 @@ html_clean_byline(char *b)
     size_t cut = n;
     static const char *const stops[] = {" - ", " \xe2\x80\x94", " \xe2\x80\x93 ", " \xe2\x80\xa2",
                                         " | ", " @", "\n", " edited by ", " photographs by ",
-                                        " photos by ", " illustrations by ", " updated ", NULL};
+                                        " photos by ", " illustrations by ", " updated ",
+                                        /* "Par X avec AFP": the agency helped, X wrote */
+                                        " avec ", NULL};
     for (const char *const *w = stops; *w; w++) {
         const char *at = ing_ifind(s, n, *w);
         if (at && (size_t)(at - s) < cut)

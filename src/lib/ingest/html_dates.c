@@ -255,6 +255,26 @@ name_field(const xmlNode *n)
     return name;
 }
 
+/* The writer's name in the element just before a date element, when its
+ * class says it is a name ("<span class="name">Park Ji-won</span> <span
+ * class="date">Published ...</span>"), or NULL. */
+static char *
+name_beside(xmlNode *n)
+{
+    static const char *const words[] = {"name", "author", "writer", "reporter", NULL};
+    xmlNode *p = n->prev;
+    while (p && p->type != XML_ELEMENT_NODE)
+        p = p->prev;
+    if (!p || !hx_has_word(hx_attr(p, "class"), words) || !html_text_within(p, 48))
+        return NULL;
+    char *t = hx_text_collapsed(p);
+    struct ing_name_shape ns;
+    if (ing_name_shape(t, strlen(t), &ns) && ns.person)
+        return t;
+    free(t);
+    return NULL;
+}
+
 /* A date no tag states: the first element after the page's <h1> whose
  * text is a date or a "Submitted by X on" line, else a "Last modified"
  * line anywhere (an old site's footer). Lists of other stories are not
@@ -280,7 +300,135 @@ read_date_element(xmlNode *root, struct html_meta *m)
             m->byline_profile = submitted_by(n);
         if (m->published && !m->byline_profile && near)
             m->byline_profile = name_field(n); /* "Jane Roe | May 9, 2024" */
+        if (m->published && !m->byline_profile && near)
+            m->byline_profile = name_beside(n);
     }
+}
+
+/* ---- a script's own record of the page ------------------------------------------- */
+
+/* Keys a page's script state or analytics push gives its story's fields
+ * under ("publishedAt":1709550000, 'publish_date': '2024-05-21T14:30:00Z',
+ * "firstPublished": 1709287200000, 'site_name': 'X', 'author_name': 'Y'),
+ * compared with '_' and '-' dropped and case ignored. A key naming an
+ * update or modification is none of them. */
+static const char *const script_date_keys[] = {"publishedat",     "publishdate",    "datepublished",
+                                               "firstpublished",  "publishedtime",  "publicationdate",
+                                               "publishedon",     "pubdate",        NULL};
+static const char *const script_site_keys[] = {"sitename", "publishername", NULL};
+static const char *const script_author_keys[] = {"authorname", "authornames", NULL};
+
+/* The key ending just before s[i] (a quoted or bare identifier), folded
+ * into k (lower case, '_' and '-' dropped); false when there is none. */
+static bool
+key_before(const char *s, size_t i, char *k, size_t kcap)
+{
+    if (i && (s[i - 1] == '"' || s[i - 1] == '\''))
+        i--;
+    size_t b = i;
+    while (b && (isalnum((unsigned char)s[b - 1]) || s[b - 1] == '_' || s[b - 1] == '-'))
+        b--;
+    if (b == i || i - b >= kcap)
+        return false;
+    size_t w = 0;
+    for (size_t j = b; j < i; j++)
+        if (s[j] != '_' && s[j] != '-')
+            k[w++] = (char)tolower((unsigned char)s[j]);
+    k[w] = '\0';
+    return w > 0;
+}
+
+/* The value after a key's ':' or '=' at s[i] (a quoted string of at most
+ * 120 bytes, or a run of digits), malloc'd, or NULL. */
+static char *
+value_after(const char *s, size_t n, size_t i)
+{
+    i++;
+    while (i < n && s[i] == ' ')
+        i++;
+    if (i < n && (s[i] == '"' || s[i] == '\'')) {
+        char q = s[i++];
+        size_t e = i;
+        while (e < n && s[e] != q && s[e] != '\\' && e - i <= 120)
+            e++;
+        return e < n && s[e] == q && e > i ? xstrndup(s + i, e - i) : NULL;
+    }
+    size_t e = i;
+    while (e < n && isdigit((unsigned char)s[e]))
+        e++;
+    return e > i ? xstrndup(s + i, e - i) : NULL;
+}
+
+static bool
+key_in(const char *k, const char *const *keys)
+{
+    for (const char *const *w = keys; *w; w++)
+        if (strcmp(k, *w) == 0)
+            return true;
+    return false;
+}
+
+/* A date value of a script: an epoch (10 or 13 digits) or an ISO date
+ * ("2024-05-21", "2024-05-21T14:30:00Z"), as "YYYY-MM-DD" or the ISO
+ * string; NULL when it is neither. v is freed. */
+static char *
+script_date(char *v)
+{
+    char *day = epoch_day(v);
+    struct ing_date dt;
+    if (!day && strlen(v) >= 10 && v[4] == '-' && ing_parse_date_whole(v, 10, &dt) && dt.d)
+        day = xstrdup(v);
+    free(v);
+    return day;
+}
+
+/* The story's publication date, site name and author as a script (not
+ * JSON-LD: html_jsonld.c reads that) records them, each only where no tag
+ * or element gave one: a page saved before its scripts ran shows them
+ * nowhere else. A page whose scripts give several publication days holds
+ * several stories (a section's front, a list of related ones): no date. */
+static void
+read_script_state(xmlNode *root, struct html_meta *m)
+{
+    char *day = NULL;
+    bool several = false;
+    for (xmlNode *n = root; n; n = hx_next(n, root, false)) {
+        const char *type = hx_is(n, "script") ? hx_attr(n, "type") : NULL;
+        if (!hx_is(n, "script") || (type && ing_ifind(type, strlen(type), "json")))
+            continue;
+        struct buf b = BUF_INIT;
+        hx_text(n, &b);
+        const char *s = buf_str(&b);
+        char k[24];
+        for (size_t i = 1; i < b.len; i++) {
+            if ((s[i] != ':' && s[i] != '=') || !key_before(s, i, k, sizeof k))
+                continue;
+            if (key_in(k, script_date_keys) && !m->published) {
+                char *v = value_after(s, b.len, i);
+                v = v ? script_date(v) : NULL;
+                if (v && day && strncmp(v, day, 10) != 0)
+                    several = true;
+                if (v && !day)
+                    day = v;
+                else
+                    free(v);
+                continue;
+            }
+            char **dst = key_in(k, script_site_keys)     ? &m->site
+                         : key_in(k, script_author_keys) ? &m->byline_profile
+                                                         : NULL;
+            char *v = dst && !*dst ? value_after(s, b.len, i) : NULL;
+            if (v && isdigit((unsigned char)v[0]))
+                v = (free(v), NULL); /* a site or author is no number */
+            if (v)
+                *dst = v;
+        }
+        buf_free(&b);
+    }
+    if (day && !several && !m->published)
+        m->published = day;
+    else
+        free(day);
 }
 
 /* See html.h. */
@@ -289,4 +437,5 @@ html_date_elements(xmlNode *root, struct html_meta *m)
 {
     read_epoch_attr(root, m);
     read_date_element(root, m);
+    read_script_state(root, m);
 }

@@ -182,6 +182,10 @@ read_meta_tags(xmlNode *root, struct html_meta *m)
             const char *rel = hx_attr(e, "rel"), *href = hx_attr(e, "href");
             if (rel && href && ds_strcasecmp_ascii(rel, "canonical") == 0 && is_url(href))
                 canonical = href;
+            /* <link rel="author" href=".../author/first-last/">: a name
+             * only when the page shows no byline */
+            if (rel && href && ds_strcasecmp_ascii(rel, "author") == 0 && !m->byline_profile)
+                m->byline_profile = html_author_address_name(href);
             continue;
         }
         if (!hx_is(e, "meta"))
@@ -702,6 +706,34 @@ first_h1(xmlNode *root)
     return NULL;
 }
 
+/* A headline a tag states (og:title, twitter:title, JSON-LD) that the
+ * page's one <h1> prints longer, with most of the tag's words ("Rail talks
+ * collapse again" over "Rail talks collapse for a third time as drivers
+ * set new strike dates"): the tag is a shortened headline for sharing, the
+ * <h1> the one the page prints for its readers, which wins. */
+static void
+printed_headline(xmlNode *root, struct html_meta *m)
+{
+    xmlNode *h1 = NULL;
+    for (xmlNode *n = root; n; n = hx_next(n, root, false))
+        if (hx_is(n, "h1")) {
+            if (h1)
+                return; /* several: no one headline */
+            h1 = n;
+        }
+    if (!m->title || !h1 || !html_text_within(h1, 300))
+        return;
+    char *t = hx_text_collapsed(h1);
+    size_t tw = word_count(m->title), hw = word_count(t);
+    if (hw <= 30 && hw >= tw + 3 && html_similarity(t, m->title) >= 0.6 &&
+        ds_strcasecmp_ascii(t, m->title) != 0) {
+        free(m->title);
+        m->title = t;
+        return;
+    }
+    free(t);
+}
+
 /* See html.h. */
 void
 html_meta_read(xmlDoc *doc, struct html_meta *m)
@@ -727,6 +759,7 @@ html_meta_read(xmlDoc *doc, struct html_meta *m)
         }
     html_jsonld_read(root, doc_title, m);
     read_meta_tags(root, m);
+    printed_headline(root, m);
     if (html_office_page(root)) {
         free(m->byline); /* the document's author: whose account saved it */
         m->byline = NULL;

@@ -159,6 +159,8 @@ clean_lines(struct ing_doc *d, bool structured)
         ing_meta_dateline(d, d->a->path);
     else
         drop_page_meta_lines(d);
+    if (structured && !d->source)
+        ing_meta_release_dateline(d); /* a release page: "PLACE--(SERVICE)--" */
     if (!d->source)
         ing_meta_furniture_outlet(d);
     struct ing_date pd;

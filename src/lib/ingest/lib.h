@@ -210,6 +210,27 @@ size_t ing_front_matter(const char *text, size_t n, struct ing_meta *m, struct b
  * takes (0 when the text has none). */
 size_t ing_header_block(const char *text, size_t n, struct ing_meta *m, struct buf *removed);
 
+/* headerblock.c: the field names a news database prints around an exported
+ * record ("Publication title:", "Load-Date:", "Document type:"), one table
+ * for the readers of exports (exports.c) and the cleaners that take a
+ * record's fields out of a body (clean_tails.c, clean_notices.c). Each key
+ * says who reads it: */
+enum ing_record_use {
+    ING_RK_PROQUEST = 1u << 0, /* a ProQuest record's field (exports.c) */
+    ING_RK_NEWSBANK = 1u << 1, /* a NewsBank header field after the byline */
+    ING_RK_BLOCK = 1u << 2,    /* a key of a run of record fields (clean_tails.c) */
+    ING_RK_ALONE = 1u << 3,    /* a record's field on any line, whatever its
+                                * value (clean_notices.c) */
+};
+struct ing_record_key {
+    const char *key; /* lower case, as exports spell it */
+    unsigned uses;   /* enum ing_record_use bits */
+};
+extern const struct ing_record_key ing_record_keys[];
+extern const size_t ing_record_keys_n;
+/* Is key (kl bytes, case ignored) a record key with one of the use bits? */
+bool ing_is_record_key(const char *key, size_t kl, unsigned use);
+
 /* Cut s (a UTF-8 string, owned) to INGEST_SUMMARY_MAX bytes (ingest.h);
  * returns s or NULL when s is NULL. */
 char *ing_cap_summary(char *s);
@@ -453,6 +474,9 @@ struct ing_name_shape {
  * names) and the setters of a document's source and date. */
 bool ing_copyright_name(const char *s, size_t n, const char **name, size_t *nl);
 bool ing_dash_trailer(const char *s, size_t n, const char **name, size_t *nl);
+/* Does a name end in a company's form ("Inc", "LLC", "Ltd", "Corp", "plc",
+ * "GmbH"): a company that owns a page or issues a release, no outlet. */
+bool ing_company_name(const char *s, size_t n);
 bool ing_ends_with_any(const char *s, size_t n, const char *chars);
 bool ing_has_ui_word(const char *s, size_t n);
 bool ing_is_bullet(const struct ing_doc_line *l);
@@ -499,7 +523,10 @@ struct ing_release {
     size_t servicel;
 };
 /* "BOSTON, March 5, 2024 /PRNewswire/ --", "SAN FRANCISCO--(BUSINESS
- * WIRE)--Mar 12, 2024--": a release's dateline, its date and service. */
+ * WIRE)--Mar 12, 2024--", "RENO, NV / ACCESSWIRE / April 2, 2024 /",
+ * "TOKYO, Mar 4, 2024 - (JCN Newswire) -": a release's dateline, its date
+ * and service. The date is zero when a page's "PLACE--(SERVICE)--" line
+ * leaves it to the page. */
 bool ing_is_release_dateline(const char *s, size_t n, struct ing_release *r);
 /* A line a printed copy adds (the browser's header and footer, "Print this
  * page", "Article printed from X: URL", "URL to article:"); the site it
@@ -528,10 +555,18 @@ bool ing_numeric_date(const char *s, size_t n, bool day_first, struct ing_date *
 /* "Actualizado: 14/02/2024 09:15", "Posted 11/10/2023": a cue and a
  * numeric date, day first after a cue in a language that writes so. */
 bool ing_published_numeric(const char *s, size_t n, struct ing_date *dt);
-/* "Lisboa, 7 de fevereiro de 2024", "Warszawa, 3 kwietnia 2024 r.": a
- * place of one to three capitalised words, a comma and a whole date (a
- * time may follow) on a line of its own under the headline. */
+/* "Lisboa, 7 de fevereiro de 2024", "Warszawa, 3 kwietnia 2024 r.",
+ * "Monterrey / 12.03.2024 11:40": a place of one to three capitalised
+ * words, a comma (or " / ") and a whole date (a time may follow) on a line
+ * of its own under the headline. */
 bool ing_place_date_line(const char *s, size_t n, struct ing_date *dt);
+/* top_lines.c: a line that opens with a date and holds only short fields
+ * after it ("15 January 2020 \xe2\x80\xa2 9:58pm"; prose that starts with a date
+ * is none). */
+bool ing_is_date_led(const char *s, size_t n, struct ing_date *dt);
+/* A date line ing_is_date_led does not take: a weekday first, a time and
+ * fields after a bar, a known outlet last (its source, set in d). */
+bool ing_date_led_fields(struct ing_doc *d, const char *s, size_t n, struct ing_date *dt);
 /* "Jane Roe \xc2\xb7 The Courier \xc2\xb7 Posted: Apr 09, 2024 5:00 AM": a line of two
  * to four fields split by " \xc2\xb7 " or " | ", the first a person's name and a
  * later one a publication line: the name's length (the date in *dt), or 0. */
@@ -561,6 +596,11 @@ void ing_credit_byline(struct ing_doc *d, const char *s, size_t n);
  * dateline and in dropped furniture. */
 void ing_meta_bottom(struct ing_doc *d);
 void ing_meta_dateline(struct ing_doc *d, const char *path);
+/* metadata.c: on a page that names no outlet, a release service's dateline
+ * among the first paragraphs ("PLACE--(SERVICE)--") names it (and dates
+ * the page when it has a date). Other datelines are not read on pages: a
+ * local paper prints the agencies' copy under its own name. */
+void ing_meta_release_dateline(struct ing_doc *d);
 void ing_meta_furniture_outlet(struct ing_doc *d);
 void ing_meta_top(struct ing_doc *d);
 

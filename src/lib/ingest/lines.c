@@ -258,7 +258,7 @@ ing_is_byline(const char *s, size_t n, char **name, struct ing_date *dt, bool *h
                                         /* a writer's credit by its field name, and the
                                          * "by" of Italian, Dutch and Polish */
                                         "words: ", "text: ", "tekst: ", "autor: ",
-                                        "author: ", "di ", "door "};
+                                        "author: ", "di ", "door ", "oleh "};
     size_t h = 0;
     for (size_t k = 0; k < DS_ARRAY_LEN(heads) && !h; k++)
         if (ing_istarts(s, n, heads[k]))

@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,7 +26,7 @@ field_byline(const char *s, size_t n, char **name)
         "\xe8\xae\xb0\xe8\x80\x85", /* 记者 */
         "\xe4\xbd\x9c\xe8\x80\x85", /* 作者 */
         "\xe6\x96\x87",             /* 文 */
-        "author", "autor", "auteur", "reporter"};
+        "author", "autor", "auteur", "reporter", "penulis"};
     for (size_t k = 0; k < DS_ARRAY_LEN(heads); k++) {
         size_t h = strlen(heads[k]);
         if (!ing_istarts(s, n, heads[k]))
@@ -57,6 +58,19 @@ field_byline(const char *s, size_t n, char **name)
     return false;
 }
 
+/* A line that opens with a writer's field name and a colon ("Reporter:
+ * Dewi Lestari", "Penulis: X | Editor: Y"): its fields are read by
+ * meta_fields, the writer's as the byline (an editor's is none). */
+static bool
+keyed_byline_line(const char *s, size_t n)
+{
+    static const char *const keys[] = {"reporter:", "penulis:", "author:", "autor:", "auteur:"};
+    for (size_t k = 0; k < DS_ARRAY_LEN(keys) && n <= 120; k++)
+        if (ing_istarts(s, n, keys[k]))
+            return true;
+    return false;
+}
+
 /* A source named on a "Source:" line: a known outlet's canonical name, else
  * the name as written (ranked below a known outlet found elsewhere, such as
  * the URL's). */
@@ -64,6 +78,8 @@ static void
 meta_source(struct ing_doc *d, const char *val, size_t vl)
 {
     const char *canon = outlets_match(d->outlets, val, vl);
+    if (!canon && ing_company_name(val, vl))
+        return; /* a release's "SOURCE: Acme Solar Inc." names its issuer */
     ing_set_source(d, canon ? canon : val, canon ? strlen(canon) : vl,
                    canon ? RANK_SOURCE_LINE : RANK_SOURCE_UNKNOWN);
 }
@@ -121,7 +137,6 @@ byline_tail_outlet(struct ing_doc *d, const char *s, size_t n)
     }
 }
 
-static bool is_date_led(const char *s, size_t n, struct ing_date *dt);
 
 /* The fields of a metadata line ("2022年01月01日 08:00　来源：X　记者 Y",
  * "Updated: 2018-07-06 | By Jane Doe in Beijing"): a byline or a source
@@ -167,105 +182,12 @@ meta_fields(struct ing_doc *d, const char *s, size_t n)
         } else if (fl > 5 && ing_istarts(f, fl, "date:") &&
                    ing_parse_date_whole(f + 5 + (f[5] == ' '), fl - 5 - (f[5] == ' '), &dt)) {
             ing_set_date(d->a, &dt, DATE_PUBLISHED_LINE);
-        } else if (fl && i > 0 && is_date_led(f, fl, &dt)) {
+        } else if (fl && i > 0 && ing_is_date_led(f, fl, &dt)) {
             /* a bare date among the fields: "Source: X| 2024-01-17 10:35:12|Editor: Y" */
             ing_set_date(d->a, &dt, DATE_PUBLISHED_LINE);
         }
         i = e + skip;
     }
-}
-
-/* A line that opens with a date and holds only short metadata fields after
- * it ("15 January 2020 • 9:58pm", "2022年01月01日 08:00　来源：X　记者 Y").
- * Prose that starts with a date ("May 17, 2018 was a day ...") is not one. */
-static bool
-is_date_led(const char *s, size_t n, struct ing_date *dt)
-{
-    if (n > 160 || ing_is_prose(s, n, 4))
-        return false;
-    size_t e = ing_date_at(s, n, 0, dt);
-    if (!e)
-        return false;
-    if (e < n && ((s[e] >= 'a' && s[e] <= 'z') || (s[e] >= 'A' && s[e] <= 'Z')))
-        return false;
-    if (ing_only_time(s + e, n - e))
-        return true;
-    /* fields after a separator */
-    size_t i = e;
-    while (i < n && s[i] == ' ')
-        i++;
-    while (i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == ':' || s[i] == ' '))
-        i++;
-    bool sep = i < n && (s[i] == '|' || ing_istarts(s + i, n - i, "\xe3\x80\x80") ||
-                         ing_istarts(s + i, n - i, "\xe2\x80\xa2") ||
-                         ing_istarts(s + i, n - i, "\xc2\xb7") ||
-                         ing_istarts(s + i, n - i, "\xef\xbd\x9c"));
-    return sep && ing_count_words(s + i, n - i) <= 30;
-}
-
-/* Length of a weekday opening s ("Thursday ", "Thu, "), 0 when none. */
-static size_t
-weekday_head(const char *s, size_t n)
-{
-    static const char *const days[] = {
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
-        "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-        /* French, German, Spanish: "Mardi 23 janvier 2024", "Dienstag, 7. November 2023" */
-        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "montag",
-        "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lunes", "martes",
-        "mi\xc3\xa9rcoles", "jueves", "viernes", "s\xc3\xa1" "bado", "domingo",
-        /* Italian, Portuguese, Dutch, Polish: "dinsdag 9 april 2024" */
-        "luned\xc3\xac", "marted\xc3\xac", "mercoled\xc3\xac", "gioved\xc3\xac",
-        "venerd\xc3\xac", "sabato", "domenica", "segunda-feira", "ter\xc3\xa7" "a-feira",
-        "quarta-feira", "quinta-feira", "sexta-feira", "maandag", "dinsdag", "woensdag",
-        "donderdag", "vrijdag", "zaterdag", "zondag", "poniedzia\xc5\x82" "ek", "wtorek",
-        "\xc5\x9broda", "czwartek", "pi\xc4\x85tek", "sobota", "niedziela"};
-    for (size_t k = 0; k < DS_ARRAY_LEN(days); k++) {
-        size_t m = strlen(days[k]);
-        if (n > m + 1 && ing_istarts(s, n, days[k]) && (s[m] == ' ' || s[m] == ',')) {
-            m += s[m] == ',';
-            while (m < n && s[m] == ' ')
-                m++;
-            return m;
-        }
-    }
-    return 0;
-}
-
-/* A date line with a time and fields after it that is_date_led does not
- * take: a weekday first, ", 04:15 PM EST | Updated ..." (the date before
- * the bar), "..., 12.01am, The Times" (a known outlet last: the source). */
-static bool
-date_led_fields(struct ing_doc *d, const char *s, size_t n, struct ing_date *dt)
-{
-    if (n > 160 || ing_is_prose(s, n, 4))
-        return false;
-    size_t w = weekday_head(s, n);
-    const char *p = s + w;
-    size_t pn = n - w;
-    if (w && is_date_led(p, pn, dt))
-        return true;
-    size_t e = ing_date_at(p, pn, 0, dt);
-    if (!e || (e < pn && ((p[e] >= 'a' && p[e] <= 'z') || (p[e] >= 'A' && p[e] <= 'Z'))))
-        return false;
-    const char *bar = memchr(p + e, '|', pn - e);
-    size_t end = bar ? (size_t)(bar - p) : pn;
-    const char *canon = NULL;
-    for (size_t k = end; k-- > e + 1;) {
-        if (p[k - 1] == ',' && p[k] == ' ') {
-            canon = outlets_match(d->outlets, p + k + 1, end - k - 1);
-            if (canon)
-                end = k - 1;
-            break;
-        }
-    }
-    if (end > e && !ing_only_time(p + e, end - e))
-        return false;
-    if (!bar && !canon && !w)
-        return false; /* is_date_led's own shapes */
-    if (canon)
-        ing_set_source(d, canon, strlen(canon), RANK_BYLINE);
-    return true;
 }
 
 /* Is the line, alone at the very top, an outlet's masthead over the
@@ -441,11 +363,11 @@ top_meta_line(struct ing_doc *d, size_t i, bool first)
                        canon ? RANK_ALONE : RANK_ALONE_UNKNOWN);
         ing_set_date(a, &dt, DATE_ISO_LINE);
         l->why = "source";
-    } else if (is_date_led(l->t, l->tl, &dt)) {
+    } else if (ing_is_date_led(l->t, l->tl, &dt)) {
         ing_set_date(a, &dt, DATE_ISO_LINE);
         meta_fields(d, l->t, l->tl);
         l->why = "date";
-    } else if (date_led_fields(d, l->t, l->tl, &dt) || ing_place_date_line(l->t, l->tl, &dt)) {
+    } else if (ing_date_led_fields(d, l->t, l->tl, &dt) || ing_place_date_line(l->t, l->tl, &dt)) {
         ing_set_date(a, &dt, DATE_ISO_LINE);
         l->why = "date";
     } else if (!a->byline && ing_is_byline(l->t, l->tl, &name, &dt, &has_date)) {
@@ -454,6 +376,9 @@ top_meta_line(struct ing_doc *d, size_t i, bool first)
         a->byline = name;
         if (has_date)
             ing_set_date(a, &dt, DATE_BYLINE);
+        l->why = "byline";
+    } else if (!a->byline && keyed_byline_line(l->t, l->tl)) {
+        meta_fields(d, l->t, l->tl); /* "Reporter: X", "Penulis: X | Editor: Y" */
         l->why = "byline";
     } else if (!a->byline && (ing_ieq(l->t, l->tl, "by") || ing_ieq(l->t, l->tl, "by:")) &&
                i + 1 < d->n && ing_is_content(&d->lines[i + 1])) {
@@ -848,6 +773,62 @@ opening_agency(const struct ing_doc *d, const char *s, size_t n)
     return outlets_match(d->outlets, s + 1, (size_t)(close - s - 1));
 }
 
+/* A release service's dateline on line l: the service as the outlet,
+ * its date (when it has one); false when l is none. */
+static bool
+release_dateline(struct ing_doc *d, const struct ing_doc_line *l)
+{
+    struct ing_release rel;
+    if (!ing_is_release_dateline(l->t, l->tl, &rel))
+        return false;
+    const char *canon = outlets_match(d->outlets, rel.service, rel.servicel);
+    if (canon)
+        ing_set_source(d, canon, strlen(canon), RANK_DATELINE);
+    else if (agency_like(rel.service, rel.servicel))
+        ing_set_source(d, rel.service, rel.servicel, RANK_DATELINE_UNKNOWN);
+    if (rel.date.y)
+        ing_set_date(d->a, &rel.date, DATE_DATELINE);
+    return true;
+}
+
+/* "BANDUNG, PRIANGANPOS.com \xe2\x80\x94 Ratusan ...": a place in capitals, a
+ * comma and a site's address as the dateline's outlet, then a dash; the
+ * address in *name. */
+static bool
+address_dateline(const char *s, size_t n, const char **name, size_t *nl)
+{
+    const char *comma = n > 12 ? memchr(s, ',', DS_MIN(n, (size_t)40)) : NULL;
+    if (!comma || comma == s || comma + 2 >= s + n || comma[1] != ' ')
+        return false;
+    for (const char *p = s; p < comma; p++)
+        if (!((*p >= 'A' && *p <= 'Z') || *p == ' ' || *p == '.'))
+            return false;
+    const char *a = comma + 2, *e = a;
+    while (e < s + n && *e != ' ')
+        e++;
+    const char *dot = a;
+    for (const char *p = a; p < e; p++)
+        if (*p == '.')
+            dot = p;
+    size_t tld = (size_t)(e - dot - 1), rest = (size_t)(s + n - e);
+    if (dot == a || tld < 2 || tld > 3 || !islower((unsigned char)dot[1]) ||
+        !(ing_istarts(e, rest, " \xe2\x80\x94 ") || ing_istarts(e, rest, " \xe2\x80\x93 ") ||
+          ing_istarts(e, rest, " - ")))
+        return false;
+    *name = a;
+    *nl = (size_t)(e - a);
+    return true;
+}
+
+/* See lib.h. */
+void
+ing_meta_release_dateline(struct ing_doc *d)
+{
+    for (size_t i = 0, seen = 0; i < d->n && seen < 4; i++)
+        if (ing_is_content(&d->lines[i]) && (seen++, release_dateline(d, &d->lines[i])))
+            return;
+}
+
 /* A dateline opening one of the first paragraphs gives an agency and a day;
  * so does a bare "(Agency) -" opening (an agency only). */
 void
@@ -860,14 +841,14 @@ ing_meta_dateline(struct ing_doc *d, const char *path)
             continue;
         seen++;
         struct ing_dateline dl;
-        struct ing_release rel;
-        if (ing_is_release_dateline(l->t, l->tl, &rel)) {
-            const char *canon = outlets_match(d->outlets, rel.service, rel.servicel);
-            if (canon)
-                ing_set_source(d, canon, strlen(canon), RANK_DATELINE);
-            else if (agency_like(rel.service, rel.servicel))
-                ing_set_source(d, rel.service, rel.servicel, RANK_DATELINE_UNKNOWN);
-            ing_set_date(d->a, &rel.date, DATE_DATELINE);
+        const char *site;
+        size_t sl;
+        if (release_dateline(d, l))
+            break;
+        if (address_dateline(l->t, l->tl, &site, &sl)) {
+            const char *canon = outlets_for_url(d->outlets, site, sl);
+            ing_set_source(d, canon ? canon : site, canon ? strlen(canon) : sl,
+                           canon ? RANK_DATELINE : RANK_DATELINE_UNKNOWN);
             break;
         }
         if (!ing_is_dateline(l->t, l->tl, &dl)) {

@@ -41,6 +41,8 @@ is_outlet_word(const char *w, size_t n)
         /* Italian, Portuguese, Dutch, Polish */
         "messenger", "voce", "stampa", "messaggero", "gazzettino", "folha", "correio", "di\xc3\xa1rio",
         "courant", "nieuws", "dziennik", "gazeta", "tygodnik", "wiadomo\xc5\x9b" "ci",
+        /* Indonesian and Malay: news, tidings, daily, paper, voice */
+        "warta", "berita", "kabar", "harian", "koran", "suara", "pos",
     };
     if (ing_ieq_any(w, n, words, DS_ARRAY_LEN(words)))
         return true;
@@ -341,16 +343,25 @@ ing_copyright_name(const char *s, size_t n, const char **name, size_t *nl)
         return false;
     /* "Copyright 2024 Nexstar Media Inc.": a company (Inc, LLC, Ltd, Corp,
      * plc) owns the page, it is not the outlet's name */
+    if (ing_company_name(s + i, e - i))
+        return false;
+    *name = s + i;
+    *nl = e - i;
+    return true;
+}
+
+/* See lib.h. */
+bool
+ing_company_name(const char *s, size_t n)
+{
     static const char *const corp[] = {" inc", " llc", " ltd", " corp", " plc", " l.p",
                                        " co", " gmbh", " s.a", " limited", " corporation"};
     for (size_t k = 0; k < DS_ARRAY_LEN(corp); k++) {
         size_t m = strlen(corp[k]);
-        if (e - i > m && ing_ieq(s + e - m, m, corp[k]))
-            return false;
+        if (n > m && ing_ieq(s + n - m, m, corp[k]))
+            return true;
     }
-    *name = s + i;
-    *nl = e - i;
-    return true;
+    return false;
 }
 
 /* A trailer "— The Lodestar Review" / "-- X" / "– X": the name after the

@@ -163,6 +163,9 @@ static const char *const months_other[][12] = {
     /* Polish months as dates write them (genitive: "12 marca 2024") */
     {"stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
      "wrze\xc5\x9bnia", "pa\xc5\xba" "dziernika", "listopada", "grudnia"},
+    /* Indonesian and Malay: "7 Maret 2024" */
+    {"januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
+     "oktober", "november", "desember"},
 };
 
 int
@@ -369,7 +372,9 @@ is_weekday(const char *s, size_t n)
 {
     static const char *const days[] = {
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
-        "tues",   "wed",     "thu",       "thur",     "thurs",  "fri",      "sat",    "sun"};
+        "tues",   "wed",     "thu",       "thur",     "thurs",  "fri",      "sat",    "sun",
+        /* Indonesian: "Senin, 04 Mar 2024" */
+        "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"};
     if (n && s[n - 1] == '.')
         n--;
     for (size_t i = 0; i < DS_ARRAY_LEN(days); i++)
@@ -406,7 +411,8 @@ only_time(const char *s, size_t n, size_t i)
             i += 3;
             continue;
         }
-        if (n - i >= 2 && memcmp(s + i, "\xc2\xb7", 2) == 0) {
+        /* "·" between fields, "à" of French "à 18h42" */
+        if (n - i >= 2 && (memcmp(s + i, "\xc2\xb7", 2) == 0 || memcmp(s + i, "\xc3\xa0", 2) == 0)) {
             i += 2;
             continue;
         }
@@ -426,7 +432,7 @@ only_time(const char *s, size_t n, size_t i)
                   ing_ieq(s + i, wl, "time") || ing_ieq(s + i, wl, "local") ||
                   ing_ieq(s + i, wl, "beijing") || ing_ieq(s + i, wl, "at") ||
                   ing_ieq(s + i, wl, "updated") || ing_ieq(s + i, wl, "hours") ||
-                  ing_ieq(s + i, wl, "hrs");
+                  ing_ieq(s + i, wl, "hrs") || ing_ieq(s + i, wl, "uhr") || ing_ieq(s + i, wl, "h");
         if (!ok || ++words > 4)
             return false;
         i = j;

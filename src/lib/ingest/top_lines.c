@@ -11,6 +11,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 #include "dossier/article.h"
@@ -95,13 +96,15 @@ ing_published_numeric(const char *s, size_t n, struct ing_date *dt)
                  {"ver\xc3\xb6" "ffentlicht", true}, {"publi\xc3\xa9", true},
                  {"mis \xc3\xa0 jour", true},  {"pubblicato", true}, {"aggiornato", true},
                  {"atualizado", true}, {"gepubliceerd", true}, {"bijgewerkt", true},
-                 {"opublikowano", true}, {"aktualizacja", true}};
+                 {"opublikowano", true}, {"aktualizacja", true}, {"stand", true},
+                 {"publiziert", true}, {"erschienen", true}, {"diterbitkan", true},
+                 {"dipublikasikan", true}, {"le", true}};
     if (n > 120)
         return false;
     for (size_t k = 0; k < DS_ARRAY_LEN(heads); k++) {
         size_t i = strlen(heads[k].head);
-        if (!ing_istarts(s, n, heads[k].head))
-            continue;
+        if (!ing_istarts(s, n, heads[k].head) || (i < n && isalpha((unsigned char)s[i])))
+            continue; /* a whole word: "Le 05/03/2024", not "Lebanon" */
         while (i < n && (s[i] == ':' || s[i] == ' '))
             i++;
         static const char *const joins[] = {"on ", "el ", "am ", "le ", "il ", "em ", "op "};
@@ -131,6 +134,9 @@ bool
 ing_place_date_line(const char *s, size_t n, struct ing_date *dt)
 {
     const char *comma = n <= 80 ? memchr(s, ',', n) : NULL;
+    size_t skip = 1; /* "Monterrey / 12.03.2024 11:40": a slash between */
+    if (!comma && n <= 80 && (comma = ing_ifind(s, n, " / ")) != NULL)
+        skip = 3;
     if (!comma || comma == s)
         return false;
     size_t pl = (size_t)(comma - s), words = 0;
@@ -143,14 +149,21 @@ ing_place_date_line(const char *s, size_t n, struct ing_date *dt)
                 return false;
         }
     }
-    size_t i = pl + 1;
+    size_t i = pl + skip;
     while (i < n && s[i] == ' ')
         i++;
     size_t e = n;
     if (e >= i + 3 && ing_ieq(s + e - 3, 3, " r.")) /* Polish "roku" */
         e -= 3;
     size_t at = ing_date_at(s, e, i, dt);
-    return at && dt->d && (at == e || ing_only_time(s + at, e - at));
+    if (!at) { /* "12.03.2024": numeric, day first unless it cannot be */
+        at = i;
+        while (at < e && s[at] != ' ')
+            at++;
+        if (!ing_numeric_date(s + i, at - i, false, dt))
+            return false;
+    }
+    return dt->d && (at == e || ing_only_time(s + at, e - at));
 }
 
 /* See lib.h. */
@@ -257,4 +270,101 @@ ing_edition_date(struct ing_doc *d, const char *s, size_t n)
         e++;
     if (ing_numeric_date(p, e, false, &dt) || ing_parse_date_whole(p, left, &dt))
         ing_set_date(d->a, &dt, DATE_PUBLISHED_LINE);
+}
+
+/* ---- date-led lines (metadata.c reads them among the top lines) ---- */
+
+/* A line that opens with a date and holds only short metadata fields after
+ * it ("15 January 2020 • 9:58pm", "2022年01月01日 08:00　来源：X　记者 Y").
+ * Prose that starts with a date ("May 17, 2018 was a day ...") is not one. */
+bool
+ing_is_date_led(const char *s, size_t n, struct ing_date *dt)
+{
+    if (n > 160 || ing_is_prose(s, n, 4))
+        return false;
+    size_t e = ing_date_at(s, n, 0, dt);
+    if (!e)
+        return false;
+    if (e < n && ((s[e] >= 'a' && s[e] <= 'z') || (s[e] >= 'A' && s[e] <= 'Z')))
+        return false;
+    if (ing_only_time(s + e, n - e))
+        return true;
+    /* fields after a separator */
+    size_t i = e;
+    while (i < n && s[i] == ' ')
+        i++;
+    while (i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == ':' || s[i] == ' '))
+        i++;
+    bool sep = i < n && (s[i] == '|' || ing_istarts(s + i, n - i, "\xe3\x80\x80") ||
+                         ing_istarts(s + i, n - i, "\xe2\x80\xa2") ||
+                         ing_istarts(s + i, n - i, "\xc2\xb7") ||
+                         ing_istarts(s + i, n - i, "\xef\xbd\x9c"));
+    return sep && ing_count_words(s + i, n - i) <= 30;
+}
+
+/* Length of a weekday opening s ("Thursday ", "Thu, "), 0 when none. */
+static size_t
+weekday_head(const char *s, size_t n)
+{
+    static const char *const days[] = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
+        "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+        /* French, German, Spanish: "Mardi 23 janvier 2024", "Dienstag, 7. November 2023" */
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "montag",
+        "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lunes", "martes",
+        "mi\xc3\xa9rcoles", "jueves", "viernes", "s\xc3\xa1" "bado", "domingo",
+        /* Italian, Portuguese, Dutch, Polish: "dinsdag 9 april 2024" */
+        "luned\xc3\xac", "marted\xc3\xac", "mercoled\xc3\xac", "gioved\xc3\xac",
+        "venerd\xc3\xac", "sabato", "domenica", "segunda-feira", "ter\xc3\xa7" "a-feira",
+        "quarta-feira", "quinta-feira", "sexta-feira", "maandag", "dinsdag", "woensdag",
+        "donderdag", "vrijdag", "zaterdag", "zondag", "poniedzia\xc5\x82" "ek", "wtorek",
+        "\xc5\x9broda", "czwartek", "pi\xc4\x85tek", "sobota", "niedziela",
+        /* Indonesian: "Senin, 04 Mar 2024 09:15 WIB" */
+        "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu"};
+    for (size_t k = 0; k < DS_ARRAY_LEN(days); k++) {
+        size_t m = strlen(days[k]);
+        if (n > m + 1 && ing_istarts(s, n, days[k]) && (s[m] == ' ' || s[m] == ',')) {
+            m += s[m] == ',';
+            while (m < n && s[m] == ' ')
+                m++;
+            return m;
+        }
+    }
+    return 0;
+}
+
+/* A date line with a time and fields after it that ing_is_date_led does not
+ * take: a weekday first, ", 04:15 PM EST | Updated ..." (the date before
+ * the bar), "..., 12.01am, The Times" (a known outlet last: the source). */
+bool
+ing_date_led_fields(struct ing_doc *d, const char *s, size_t n, struct ing_date *dt)
+{
+    if (n > 160 || ing_is_prose(s, n, 4))
+        return false;
+    size_t w = weekday_head(s, n);
+    const char *p = s + w;
+    size_t pn = n - w;
+    if (w && ing_is_date_led(p, pn, dt))
+        return true;
+    size_t e = ing_date_at(p, pn, 0, dt);
+    if (!e || (e < pn && ((p[e] >= 'a' && p[e] <= 'z') || (p[e] >= 'A' && p[e] <= 'Z'))))
+        return false;
+    const char *bar = memchr(p + e, '|', pn - e);
+    size_t end = bar ? (size_t)(bar - p) : pn;
+    const char *canon = NULL;
+    for (size_t k = end; k-- > e + 1;) {
+        if (p[k - 1] == ',' && p[k] == ' ') {
+            canon = outlets_match(d->outlets, p + k + 1, end - k - 1);
+            if (canon)
+                end = k - 1;
+            break;
+        }
+    }
+    if (end > e && !ing_only_time(p + e, end - e))
+        return false;
+    if (!bar && !canon && !w)
+        return false; /* ing_is_date_led's own shapes */
+    if (canon)
+        ing_set_source(d, canon, strlen(canon), RANK_BYLINE);
+    return true;
 }
