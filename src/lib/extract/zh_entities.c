@@ -7,9 +7,8 @@
  *      China; a capital (北京, 華盛頓) is its country when it acts like a
  *      government (北京表示, 與華盛頓談判), else the city;
  *   B. people by pattern: a family name and one or two given characters
- *      with evidence, a title or role before (國家主席, 發言人) or a
- *      reporting verb or honorific after (表示, 說, 先生), the name ending on
- *      a word boundary; then every later mention of a name found;
+ *      with evidence, a title or role before (國家主席, 發言人) or a verb or
+ *      honorific after (表示, 先生), ending on a word boundary (zh_titled.c);
  *   C. organisations by suffix (銀行, 委員會, 公司, 局...) after a bounded
  *      run of words that starts after a function word, a verb of the
  *      lexicon or the run's start.
@@ -365,12 +364,12 @@ static size_t zh_person_at(struct zh_run *z, size_t p, size_t sl, size_t *end) {
   if (k == 0)
     return 0;
   bool title = zh_title_before(s, z->a, p) > 0, said[2] = {false, false},
-       any = title, clause = p == z->a && zh_clause_start(s, p), direct[2] = {false, false};
+       any = title, clause = (p == z->a && zh_clause_start(s, p)) || zh_subject_after_de(z->r, z->a, p), direct[2] = {false, false};
   for (size_t g = 0; g < k; g++) { /* or an English name in brackets */
     direct[g] = zh_said_after(s, ends[g], z->r->n) > 0 ||
                 (ends[g] == z->b && zh_latin_name_after(s, z->r->n, ends[g])) ||
                 (p == z->a && zh_said_later(s, ends[g], z->b));
-    any |= said[g] = direct[g] || (clause && zh_clause_says(s, ends[g], z->b, 14));
+    any |= said[g] = direct[g] || (clause && (zh_clause_says(s, ends[g], z->b, 14) || zh_deed_after(s, ends[g], z->b)));
   }
   if (!any || zh_break_at(z, p) == SIZE_MAX)
     return 0;
@@ -554,17 +553,18 @@ static size_t zh_name_edge(struct zh_run *z, size_t p, size_t e) {
  * pattern or a name after a title; a transliterated name after a title
  * when it is longer (盧特尼克, not 盧特) or holds a dot. */
 static size_t zh_person_end(struct zh_run *z, size_t p) {
-  if (zh_adverb_at(z->r->s, p, z->b))
-    return 0;
-  size_t sl = zh_surname(z->r->s + p, z->b - p), e = 0;
+  if (zh_adverb_at(z->r->s, p, z->b) || zh_honorific_at(z->r->s, p, z->b))
+    return 0; /* 拿督斯里, 丹斯里: titles; zh_titled_end: zh_titled.c */
+  size_t sl = zh_surname(z->r->s + p, z->b - p), e = 0, w = zh_titled_end(z->r->s, z->a, z->b, z->r->n, p);
   if (!sl || !zh_person_at(z, p, sl, &e))
     e = zh_foreign_at(z, p);
   bool dot;
   size_t t = zh_translit_at(z, p, &dot);
   if (t && (dot || t > e))
-    return t;
+    return dot || t > w ? t : w; /* a dotted name read in syllables first */
   e = e ? zh_name_edge(z, p, e) : 0;
-  return e == z->b && zh_run_at_dot(z) ? zh_dotted_tail(z->r->s, z->r->n, e) : e;
+  e = e == z->b && zh_run_at_dot(z) ? zh_dotted_tail(z->r->s, z->r->n, e) : e;
+  return w > e ? w : e;
 }
 
 static void zh_people(struct zh_run *z) {

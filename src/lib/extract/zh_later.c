@@ -318,4 +318,5 @@ void zh_pass_later(struct ent_run *r) {
   free(ps);
   zh_link_abbreviations(r);
   zh_link_latin_names(r);
+  zh_link_dotted_parts(r);
 }

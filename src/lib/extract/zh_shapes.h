@@ -111,4 +111,23 @@ bool zh_pair_three(struct ent_run *r, size_t t0, size_t t1, size_t j);
  * 及 to a body found before (小米和榮耀, 港大、科大和理大). */
 void zh_pass_org_lists(struct ent_run *r);
 
+/* Chinese names bounded where the family-name pattern stops short
+ * (extract/zh_titled.c). The length of a Malay honorific at s[p]
+ * (拿督斯里, 丹斯里), 0 when none: a title, never a name. */
+size_t zh_honorific_at(const char *s, size_t p, size_t hi);
+/* After a title ending at s[p], the end of a name of two family names
+ * (林鄭月娥), of a given name holding one function character (孫其信,
+ * 陳向東) or of dotted parts that hold characters no syllable list has
+ * (艾爾肯·吐尼亞孜), in the CJK run [a, b) of s[0, n); 0 when none. */
+size_t zh_titled_end(const char *s, size_t a, size_t b, size_t n, size_t p);
+/* Is a player's deed written at s[e] (擊敗, 戰勝, 入球): a person's verb? */
+bool zh_deed_after(const char *s, size_t e, size_t hi);
+/* Does a clause's subject start at s[p] after a body's or a place's 的
+ * (中信證券研究部的陳果, 中國的石宇奇), in the run starting at a? */
+bool zh_subject_after_de(const struct ent_run *r, size_t a, size_t p);
+/* A person found by the last part of a dotted name found in the same
+ * article (瓦德富爾 of 約翰·瓦德富爾) is that person: its mentions are
+ * given the full name's entity. */
+void zh_link_dotted_parts(struct ent_run *r);
+
 #endif

@@ -1,0 +1,181 @@
+/*
+ * extract/zh_titled.c — Chinese names the family-name pattern cannot bound
+ * alone, read where the text gives evidence of a person (a title right
+ * before, an organisation's or a country's 的 before a subject):
+ *   - Malay honorifics (拿督斯里, 丹斯里) are titles, never names;
+ *   - a given name holding one function character (校長孫其信在,
+ *     免去陳向東的), to a word that ends a name;
+ *   - a married name with two family names (行政長官林鄭月娥週五);
+ *   - a minority or foreign name whose parts, joined by a dot, hold
+ *     characters no syllable list has (主席艾爾肯·吐尼亞孜在,
+ *     部長約翰·瓦德富爾會談);
+ *   - the subject of a clause after a body's or a country's 的
+ *     (中信證券研究部的陳果則認為, 中國的石宇奇擊敗).
+ * None of these runs outside a CJK run.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "dossier/utf8.h"
+#include "dossier/zh.h"
+#include "zh_shapes.h"
+
+/* Honorifics of Malaysia and Brunei written before a name. */
+static const char *const zh_malay[] = {"拿督斯里", "丹斯里", "拿督", "拿汀斯里", "拿汀", "敦", NULL};
+static struct zh_list zh_malay_l = ZH_LIST(zh_malay);
+
+size_t zh_honorific_at(const char *s, size_t p, size_t hi) {
+  size_t l = zh_forms_at(zh_forms(&zh_malay_l), s, p, hi, NULL);
+  if (l > 3)
+    return l; /* 敦 alone is a title only before another */
+  for (size_t k = 3; k <= 9 && k <= p; k += 3) /* inside one: 拿督|斯里 */
+    if (zh_forms_at(zh_forms(&zh_malay_l), s, p - k, hi, NULL) > k)
+      return 3;
+  return 0;
+}
+
+/* The Han character at s[p] (three bytes), or 0. */
+static uint32_t zt_han(const char *s, size_t p, size_t hi) {
+  uint32_t cp;
+  if (p + 3 > hi || utf8_decode(s + p, hi - p, &cp) != 3 || cp < 0x3400 || cp > 0x9FFF)
+    return 0;
+  return cp;
+}
+
+/* Does a name that ends at s[e] end there: the run's end (punctuation, a
+ * digit), a reporting verb, an adverb, 在, 於 or 的? */
+static bool zt_name_ends(const char *s, size_t e, size_t b, size_t n) {
+  static const char *const after[] = {"在", "於", "的", "因", "以", "為", "出任", NULL};
+  static struct zh_list after_l = ZH_LIST(after);
+  return e == b || zh_said_after(s, e, n) || zh_adverb_at(s, e, b) ||
+         zh_forms_at(zh_forms(&after_l), s, e, b, NULL);
+}
+
+/* A given name of two characters at s[g] holding one function character
+ * and no adverb (孫|其信, 陳|向東, 林鄭|月娥): its end, or 0. */
+static size_t zt_given_two(const char *s, size_t g, size_t b, size_t n) {
+  uint32_t c1 = zt_han(s, g, b), c2 = zt_han(s, g + 3, b);
+  if (!c1 || !c2 || zh_adverb_at(s, g, b) || zh_adverb_at(s, g + 3, b) ||
+      zh_said_after(s, g, n) || zh_said_after(s, g + 3, n))
+    return 0;
+  if (!zh_given_ok(c1) && !zh_given_ok(c2))
+    return 0; /* 王|其後: two function characters are no name */
+  return zt_name_ends(s, g + 6, b, n) ? g + 6 : 0;
+}
+
+/* After a title, a name the family-name pattern stops short of: two family
+ * names and a given name of two (林鄭月娥), or a given name of two holding
+ * a function character (孫其信). Returns its end, or 0. */
+static size_t zt_titled_han(const char *s, size_t a, size_t b, size_t n, size_t p) {
+  size_t sl = zh_surname(s + p, b - p);
+  if (!sl || !zh_title_before(s, a, p))
+    return 0;
+  size_t sl2 = zh_surname(s + p + sl, b - p - sl), e;
+  if (sl2 == 3 && (e = zt_given_two(s, p + sl + sl2, b, n)) != 0 && e < b)
+    return e; /* 林鄭|月娥週五, 葉劉|淑儀對記者; not 首相安華|訪華 at the end */
+  uint32_t c1 = zt_han(s, p + sl, b), c2 = zt_han(s, p + sl + 3, b);
+  if (c1 && c2 && zh_given_ok(c1) && zh_given_ok(c2))
+    return 0; /* the family-name pattern's own */
+  return zt_given_two(s, p + sl, b, n);
+}
+
+/* A part of a dotted name from q: Han characters up to a dot (then more
+ * parts) or to a word that ends a name: the first part of six at most, the others
+ * of four. Returns the end of
+ * the name, or 0. */
+static size_t zt_dotted_parts(const char *s, size_t n, size_t q) {
+  for (int parts = 0; parts < 4; parts++) {
+    size_t chars = 0;
+    size_t most = parts ? 4 : 6; /* 阿不都熱合曼|·吾斯曼, ...·艾力 */
+    while (q < n && chars <= most && zt_han(s, q, n) && !zh_said_after(s, q, n) &&
+           !(chars && (zh_adverb_at(s, q, n) || zt_name_ends(s, q, n, n) ||
+                       !memcmp(s + q, "\xe7\xad\x89", 3)))) { /* 等 */
+      q += 3;
+      chars++;
+    }
+    uint32_t cp;
+    if (chars == 0 || chars > most)
+      return 0;
+    int l = q < n ? utf8_decode(s + q, n - q, &cp) : 0;
+    if (l <= 0 || !zh_name_dot(cp))
+      return q;
+    q += (size_t)l;
+  }
+  return 0;
+}
+
+/* After a title, a name whose first part [p, b) ends the CJK run at a
+ * dot: the dotted name to its last part's end, or 0. */
+static size_t zt_titled_dotted(const char *s, size_t a, size_t b, size_t n, size_t p) {
+  uint32_t cp;
+  if (b - p > 18 || b >= n || !zh_title_before(s, a, p) ||
+      utf8_decode(s + b, n - b, &cp) <= 0 || !zh_name_dot(cp))
+    return 0;
+  for (size_t q = p; q < b; q += 3)
+    if (!zt_han(s, q, b) || (q > p && zh_said_after(s, q, n)))
+      return 0;
+  size_t e = zt_dotted_parts(s, n, p);
+  return e > b ? e : 0;
+}
+
+size_t zh_titled_end(const char *s, size_t a, size_t b, size_t n, size_t p) {
+  size_t e = zt_titled_dotted(s, a, b, n, p);
+  return e ? e : zt_titled_han(s, a, b, n, p);
+}
+
+/* Verbs of a player's or a contestant's deeds, whose subject is a person
+ * (中國的石宇奇擊敗, 巴西的奧斯卡入球). */
+static const char *const zh_deeds[] = {"擊敗", "戰勝", "不敵", "力克", "淘汰", "入球", "破門", "奪得", NULL};
+static struct zh_list zh_deeds_l = ZH_LIST(zh_deeds);
+
+bool zh_deed_after(const char *s, size_t e, size_t hi) {
+  return zh_forms_at(zh_forms(&zh_deeds_l), s, e, hi, NULL) > 0;
+}
+
+bool zh_subject_after_de(const struct ent_run *r, size_t a, size_t p) {
+  static const char *const bodies[] = {"公司", "集團", "銀行", "證券", "研究部", "部", "局", "大學", "隊", NULL};
+  static struct zh_list bodies_l = ZH_LIST(bodies);
+  const char *s = r->s;
+  if (p < a + 9 || memcmp(s + p - 3, "\xe7\x9a\x84", 3) != 0) /* 的 */
+    return false;
+  if (zh_forms_before(zh_forms(&bodies_l), s, a, p - 3, NULL))
+    return true; /* 中信證券研究部的陳果 */
+  for (size_t m = 0; m < r->nm; m++) { /* 中國的, 廣達的: a mention found */
+    uint32_t ref = r->m[m].ref;
+    if (r->m[m].end == p - 3 && r->m[m].start >= a && ref < r->g->nents &&
+        r->g->ents[ref].kind != ENTITY_PERSON)
+      return true;
+  }
+  return false;
+}
+
+/* The last part of a dotted name s (after its last dot), or NULL. */
+static const char *zt_last_part(const char *s) {
+  const char *last = NULL;
+  for (const char *q = s; *q;) {
+    uint32_t cp;
+    int l = utf8_decode(q, strlen(q), &cp);
+    if (l <= 0)
+      return NULL;
+    q += l;
+    if (zh_name_dot(cp))
+      last = q;
+  }
+  return last && *last ? last : NULL;
+}
+
+void zh_link_dotted_parts(struct ent_run *r) {
+  for (size_t d = 0; d < r->nd; d++) {
+    const char *last = r->d[d].kind == ENTITY_PERSON ? zt_last_part(r->d[d].name) : NULL;
+    if (!last)
+      continue;
+    uint32_t to = (uint32_t)(r->g->nents + d);
+    for (size_t m = 0; m < r->nm; m++) {
+      uint32_t ref = r->m[m].ref;
+      if (ref >= r->g->nents && ref != to && r->d[ref - r->g->nents].kind == ENTITY_PERSON &&
+          strcmp(r->d[ref - r->g->nents].name, last) == 0)
+        r->m[m].ref = to; /* 毛羅·維埃拉 ... 會見了維埃拉 */
+    }
+  }
+}
