@@ -46,7 +46,7 @@ static uint32_t zt_han(const char *s, size_t p, size_t hi) {
 /* Does a name that ends at s[e] end there: the run's end (punctuation, a
  * digit), a reporting verb, an adverb, 在, 於 or 的? */
 static bool zt_name_ends(const char *s, size_t e, size_t b, size_t n) {
-  static const char *const after[] = {"在", "於", "的", "因", "以", "為", "出任", NULL};
+  static const char *const after[] = {"在", "於", "的", "因", "以", "為", "出任", "週六", "週日", "週末", NULL};
   static struct zh_list after_l = ZH_LIST(after);
   return e == b || zh_said_after(s, e, n) || zh_adverb_at(s, e, b) ||
          zh_forms_at(zh_forms(&after_l), s, e, b, NULL);
@@ -64,13 +64,53 @@ static size_t zt_given_two(const char *s, size_t g, size_t b, size_t n) {
   return zt_name_ends(s, g + 6, b, n) ? g + 6 : 0;
 }
 
+/* Common Japanese family names of two or three characters (the census
+ * rankings), written in Chinese text before a given name of one or two:
+ * 植田和男, 岸田文雄, 奈良岡功大. */
+static const char *const zh_japanese[] = {
+    "佐藤", "鈴木", "高橋", "田中", "伊藤", "渡邊", "渡辺", "山本", "中村", "小林", "加藤", "吉田",
+    "山田", "佐佐木", "山口", "松本", "井上", "木村", "清水", "山崎", "池田", "橋本", "阿部", "石川",
+    "山下", "中島", "石井", "小川", "前田", "岡田", "長谷川", "藤田", "後藤", "近藤", "村上", "遠藤",
+    "青木", "坂本", "齋藤", "斎藤", "福田", "太田", "西村", "藤井", "金子", "岡本", "藤原", "中野",
+    "三浦", "原田", "中川", "松田", "竹內", "小野", "田村", "中山", "和田", "石田", "森田", "上田",
+    "柴田", "酒井", "工藤", "橫山", "宮崎", "宮本", "內田", "高木", "安藤", "島田", "谷口", "大野",
+    "高田", "丸山", "今井", "河野", "藤本", "村田", "武田", "上野", "杉山", "增田", "小山", "大塚",
+    "平野", "菅原", "久保", "松井", "千葉", "岩崎", "櫻井", "木下", "野口", "松尾", "菊地", "野村",
+    "新井", "渡部", "岸田", "石破", "高市", "植田", "本田", "茂木", "安倍", "麻生", "小泉", "岩屋",
+    "黑田", "野田", "鳩山", "細川", "村山", "宮澤", "竹下", "中曾根", "奈良岡", "大谷", "錦織",
+    "羽生", "大坂", "山中", "豐田", "柳井", "三木谷", "稻盛", "赤澤", "林田", "玉木", "枝野", "志位",
+    "小池", "吉村", "松野", "上川", "西田", "黑川", "淺田", "北村", "平井", "森山", NULL};
+static struct zh_list zh_japanese_l = ZH_LIST(zh_japanese);
+
+/* After a title, a Japanese name (首相高市早苗週六, 前首相岸田文雄和): a
+ * family name of the list and a given name of two characters, else of
+ * one (function characters too: 植田|和男), to a word that ends a name or
+ * a join. Returns its end, or 0. */
+static size_t zt_japanese(const char *s, size_t b, size_t n, size_t p) {
+  size_t jl = zh_forms_at(zh_forms(&zh_japanese_l), s, p, b, NULL);
+  if (!jl)
+    return 0;
+  for (size_t k = 2; k >= 1; k--) {
+    size_t e = p + jl + 3 * k;
+    bool ok = e <= b;
+    for (size_t q = p + jl; ok && q < e; q += 3)
+      ok = zt_han(s, q, b) && !zh_said_after(s, q, n) && !zh_adverb_at(s, q, b) &&
+           memcmp(s + q, "\xe9\x95\xb7", 3) && memcmp(s + q, "\xe9\x95\xbf", 3); /* 長: 高市長 */
+    if (ok && (zt_name_ends(s, e, b, n) || (e + 3 <= b && zh_join_at(s + e))))
+      return e;
+  }
+  return 0;
+}
+
 /* After a title, a name the family-name pattern stops short of: two family
  * names and a given name of two (林鄭月娥), or a given name of two holding
  * a function character (孫其信). Returns its end, or 0. */
 static size_t zt_titled_han(const char *s, size_t a, size_t b, size_t n, size_t p) {
-  size_t sl = zh_surname(s + p, b - p);
-  if (!sl || !zh_title_before(s, a, p))
+  if (!zh_title_before(s, a, p))
     return 0;
+  size_t sl = zh_surname(s + p, b - p), j = zt_japanese(s, b, n, p);
+  if (j || !sl)
+    return j;
   size_t sl2 = zh_surname(s + p + sl, b - p - sl), e;
   if (sl2 == 3 && (e = zt_given_two(s, p + sl + sl2, b, n)) != 0 && e < b)
     return e; /* 林鄭|月娥週五, 葉劉|淑儀對記者; not 首相安華|訪華 at the end */

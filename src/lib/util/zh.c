@@ -144,7 +144,7 @@ static const char *const zh_titles[] = {
     /* Malay honorifics (拿督斯里魏家祥, 丹斯里林國華), prosecutors and
      * ministers of Korea (檢察官, 長官), doctors in Taiwan (醫師), players
      * (好手, 名將), kin (妻子何嘉欣, 女兒麥穎思), teachers (師傅), students */
-    "拿督斯里", "丹斯里", "拿督", "拿汀", "檢察官", "長官", "醫師", "好手", "名將", "妻子", "丈夫",
+    "拿督斯里", "丹斯里", "拿督", "拿汀", "檢察官", "長官", "次長", "醫師", "好手", "名將", "妻子", "丈夫",
     "女兒", "兒子", "太太", "師傅", "研究生",
     /* being met, received or interviewed names the person next as a title
      * does (會見了王毅, 接見李洋, 採訪了張明) */
