@@ -362,6 +362,8 @@ bool zh_not_a_name(const char *s, size_t p, size_t e) {
       return true;
     q += (size_t)l;
   }
+  if (e - p == 6 && utf8_decode(s + p + 3, 3, &cp) == 3 && !zh_given_ok(cp))
+    return true; /* 律師|團則反駁: a function character ends no name of two */
   size_t sl = zh_surname(s + p, e - p);
   if (!sl)
     return e - p == 6 && zh_forms_at(zh_forms(&familiar_l), s, p, e, NULL) == 3;

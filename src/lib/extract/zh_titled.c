@@ -117,46 +117,46 @@ static size_t zt_titled_han(const char *s, size_t a, size_t b, size_t n, size_t 
   uint32_t c1 = zt_han(s, p + sl, b), c2 = zt_han(s, p + sl + 3, b);
   if (c1 && c2 && zh_given_ok(c1) && zh_given_ok(c2))
     return 0; /* the family-name pattern's own */
+  if (c1 && zh_given_ok(c1) && zh_adverb_at(s, p + sl + 3, b) && zh_clause_says(s, p + sl + 3, b, 4))
+    return p + sl + 3; /* 副主席韓正|也會見 */
   return zt_given_two(s, p + sl, b, n);
 }
 
-/* A part of a dotted name from q: Han characters up to a dot (then more
- * parts) or to a word that ends a name: the first part of six at most, the others
- * of four. Returns the end of
- * the name, or 0. */
+/* The parts of a dotted name after its first, from the dot at q: Han
+ * characters, one to four a part, to the next dot or a word that ends a
+ * name. Returns the end of the name, or 0. */
 static size_t zt_dotted_parts(const char *s, size_t n, size_t q) {
-  for (int parts = 0; parts < 4; parts++) {
+  size_t end = 0;
+  for (int parts = 0; parts < 3; parts++) {
+    uint32_t cp;
+    int l = q < n ? utf8_decode(s + q, n - q, &cp) : 0;
+    if (l <= 0 || !zh_name_dot(cp))
+      return end;
+    q += (size_t)l;
     size_t chars = 0;
-    size_t most = parts ? 4 : 6; /* 阿不都熱合曼|·吾斯曼, ...·艾力 */
-    while (q < n && chars <= most && zt_han(s, q, n) && !zh_said_after(s, q, n) &&
+    while (q < n && chars <= 4 && zt_han(s, q, n) && !zh_said_after(s, q, n) &&
            !(chars && (zh_adverb_at(s, q, n) || zt_name_ends(s, q, n, n) ||
                        !memcmp(s + q, "\xe7\xad\x89", 3)))) { /* 等 */
       q += 3;
       chars++;
     }
-    uint32_t cp;
-    if (chars == 0 || chars > most)
+    if (chars == 0 || chars > 4)
       return 0;
-    int l = q < n ? utf8_decode(s + q, n - q, &cp) : 0;
-    if (l <= 0 || !zh_name_dot(cp))
-      return q;
-    q += (size_t)l;
+    end = q;
   }
-  return 0;
+  return end;
 }
 
-/* After a title, a name whose first part [p, b) ends the CJK run at a
- * dot: the dotted name to its last part's end, or 0. */
+/* After a title, a name whose first part [p, b), of six characters at
+ * most (阿不都熱合曼), ends the CJK run at a dot: the dotted name to its
+ * last part's end, or 0. */
 static size_t zt_titled_dotted(const char *s, size_t a, size_t b, size_t n, size_t p) {
-  uint32_t cp;
-  if (b - p > 18 || b >= n || !zh_title_before(s, a, p) ||
-      utf8_decode(s + b, n - b, &cp) <= 0 || !zh_name_dot(cp))
+  if (b - p > 18 || b >= n || !zh_title_before(s, a, p))
     return 0;
   for (size_t q = p; q < b; q += 3)
     if (!zt_han(s, q, b) || (q > p && zh_said_after(s, q, n)))
       return 0;
-  size_t e = zt_dotted_parts(s, n, p);
-  return e > b ? e : 0;
+  return zt_dotted_parts(s, n, b);
 }
 
 size_t zh_titled_end(const char *s, size_t a, size_t b, size_t n, size_t p) {
