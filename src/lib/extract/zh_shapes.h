@@ -129,5 +129,8 @@ bool zh_subject_after_de(const struct ent_run *r, size_t a, size_t p);
  * article (瓦德富爾 of 約翰·瓦德富爾) is that person: its mentions are
  * given the full name's entity. */
 void zh_link_dotted_parts(struct ent_run *r);
+/* Does a suffix that ends at s[e] in 會 begin its head's title there
+ * (馬華總會|長: a title, no body 總會)? */
+bool zh_org_title_after(const char *s, size_t e, size_t hi);
 
 #endif

@@ -219,3 +219,10 @@ void zh_link_dotted_parts(struct ent_run *r) {
     }
   }
 }
+
+bool zh_org_title_after(const char *s, size_t e, size_t hi) {
+  static const char *const heads[] = {"長", NULL};
+  static struct zh_list heads_l = ZH_LIST(heads);
+  return e >= 3 && (!memcmp(s + e - 3, "\xe6\x9c\x83", 3) || !memcmp(s + e - 3, "\xe4\xbc\x9a", 3)) &&
+         zh_forms_at(zh_forms(&heads_l), s, e, hi, NULL) > 0; /* 會|長, 会|长 */
+}
