@@ -140,7 +140,8 @@ static void zl_first(struct zl_list *l, const struct ent_run *r, size_t t0, size
     if (t1 - t0 < len)
       continue;
     size_t a = t1 - len;
-    bool lead = a == t0 || zh_title_before(r->s, t0, a) || (a >= t0 + 3 && zh_join_at(r->s + a - 3)) ||
+    bool lead = a == t0 || zh_title_before(r->s, t0, a) ||
+                (a >= t0 + 3 && zh_join_at(r->s + a - 3)) || /* 李洋和|王齊麟、 */
                 zh_forms_before(zh_forms(&zl_leads_l), r->s, t0, a, NULL);
     if (!lead && zl_break(br, nb, t0, a)) { /* the word before: two characters or more */
       size_t w = 0;

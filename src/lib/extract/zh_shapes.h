@@ -115,13 +115,20 @@ void zh_pass_org_lists(struct ent_run *r);
  * (extract/zh_titled.c). The length of a Malay honorific at s[p]
  * (拿督斯里, 丹斯里), 0 when none: a title, never a name. */
 size_t zh_honorific_at(const char *s, size_t p, size_t hi);
-/* After a title ending at s[p], the end of a name of two family names
+/* After a title ending at r->s[p], the end of a name of two family names
  * (林鄭月娥), of a given name holding one function character (孫其信,
- * 陳向東) or of dotted parts that hold characters no syllable list has
- * (艾爾肯·吐尼亞孜), in the CJK run [a, b) of s[0, n); 0 when none. */
-size_t zh_titled_end(const char *s, size_t a, size_t b, size_t n, size_t p);
-/* Is a player's deed written at s[e] (擊敗, 戰勝, 入球): a person's verb? */
-bool zh_deed_after(const char *s, size_t e, size_t hi);
+ * 陳向東), of a Japanese family name of the list and a given name
+ * (植田和男) or of dotted parts that hold characters no syllable list has
+ * (艾爾肯·吐尼亞孜), in the CJK run [a, b); 0 when none. */
+size_t zh_titled_end(const struct ent_run *r, size_t a, size_t b, size_t p);
+/* Does a subject that ends at s[e] act as only a person does: a verb of
+ * speech or meeting (zh_clause_says, within fourteen characters after an
+ * adverb or 在) or a player's deed (擊敗, 戰勝, 入球)? */
+bool zh_subject_acts(const char *s, size_t e, size_t hi);
+/* Does a clause's subject start at r->s[p] in the run starting at a: the
+ * run's start after punctuation (zh_clause_start) or a body's or a place's
+ * 的 (zh_subject_after_de)? */
+bool zh_subject_at(const struct ent_run *r, size_t a, size_t p);
 /* Does a clause's subject start at s[p] after a body's or a place's 的
  * (中信證券研究部的陳果, 中國的石宇奇), in the run starting at a? */
 bool zh_subject_after_de(const struct ent_run *r, size_t a, size_t p);

@@ -46,7 +46,8 @@ static uint32_t zt_han(const char *s, size_t p, size_t hi) {
 /* Does a name that ends at s[e] end there: the run's end (punctuation, a
  * digit), a reporting verb, an adverb, 在, 於 or 的? */
 static bool zt_name_ends(const char *s, size_t e, size_t b, size_t n) {
-  static const char *const after[] = {"在", "於", "的", "因", "以", "為", "出任", "週六", "週日", "週末", NULL};
+  static const char *const after[] = {"在", "於", "的", "因", "以", "為",
+                                      "出任", "週六", "週日", "週末", NULL};
   static struct zh_list after_l = ZH_LIST(after);
   return e == b || zh_said_after(s, e, n) || zh_adverb_at(s, e, b) ||
          zh_forms_at(zh_forms(&after_l), s, e, b, NULL);
@@ -159,22 +160,28 @@ static size_t zt_titled_dotted(const char *s, size_t a, size_t b, size_t n, size
   return zt_dotted_parts(s, n, b);
 }
 
-size_t zh_titled_end(const char *s, size_t a, size_t b, size_t n, size_t p) {
-  size_t e = zt_titled_dotted(s, a, b, n, p);
-  return e ? e : zt_titled_han(s, a, b, n, p);
+size_t zh_titled_end(const struct ent_run *r, size_t a, size_t b, size_t p) {
+  size_t e = zt_titled_dotted(r->s, a, b, r->n, p);
+  return e ? e : zt_titled_han(r->s, a, b, r->n, p);
 }
 
 /* Verbs of a player's or a contestant's deeds, whose subject is a person
  * (中國的石宇奇擊敗, 巴西的奧斯卡入球). */
-static const char *const zh_deeds[] = {"擊敗", "戰勝", "不敵", "力克", "淘汰", "入球", "破門", "奪得", NULL};
+static const char *const zh_deeds[] = {"擊敗", "戰勝", "不敵", "力克", "淘汰",
+                                       "入球", "破門", "奪得", NULL};
 static struct zh_list zh_deeds_l = ZH_LIST(zh_deeds);
 
-bool zh_deed_after(const char *s, size_t e, size_t hi) {
-  return zh_forms_at(zh_forms(&zh_deeds_l), s, e, hi, NULL) > 0;
+bool zh_subject_acts(const char *s, size_t e, size_t hi) {
+  return zh_clause_says(s, e, hi, 14) || zh_forms_at(zh_forms(&zh_deeds_l), s, e, hi, NULL) > 0;
+}
+
+bool zh_subject_at(const struct ent_run *r, size_t a, size_t p) {
+  return (p == a && zh_clause_start(r->s, p)) || zh_subject_after_de(r, a, p);
 }
 
 bool zh_subject_after_de(const struct ent_run *r, size_t a, size_t p) {
-  static const char *const bodies[] = {"公司", "集團", "銀行", "證券", "研究部", "部", "局", "大學", "隊", NULL};
+  static const char *const bodies[] = {"公司", "集團", "銀行", "證券", "研究部",
+                                       "部", "局", "大學", "隊", NULL};
   static struct zh_list bodies_l = ZH_LIST(bodies);
   const char *s = r->s;
   if (p < a + 9 || memcmp(s + p - 3, "\xe7\x9a\x84", 3) != 0) /* 的 */
