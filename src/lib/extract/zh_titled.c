@@ -26,6 +26,16 @@ static const char *const zh_malay[] = {"拿督斯里", "丹斯里", "拿督", "�
 static struct zh_list zh_malay_l = ZH_LIST(zh_malay);
 
 size_t zh_honorific_at(const char *s, size_t p, size_t hi) {
+  /* 拿 丹 敦 start one, 督 斯 里 汀 are inside one: no other character asks */
+  static const uint32_t chars[] = {0x62FF, 0x4E39, 0x6566, 0x7763, 0x65AF, 0x91CC, 0x6C40};
+  uint32_t cp;
+  bool maybe = false;
+  if (utf8_decode(s + p, hi - p, &cp) != 3)
+    return 0;
+  for (size_t i = 0; i < sizeof chars / sizeof chars[0]; i++)
+    maybe |= chars[i] == cp;
+  if (!maybe)
+    return 0;
   size_t l = zh_forms_at(zh_forms(&zh_malay_l), s, p, hi, NULL);
   if (l > 3)
     return l; /* 敦 alone is a title only before another */
@@ -161,6 +171,8 @@ static size_t zt_titled_dotted(const char *s, size_t a, size_t b, size_t n, size
 }
 
 size_t zh_titled_end(const struct ent_run *r, size_t a, size_t b, size_t p) {
+  if (p < a + 6 || !zh_title_before(r->s, a, p))
+    return 0; /* most characters: no title before them, one test */
   size_t e = zt_titled_dotted(r->s, a, b, r->n, p);
   return e ? e : zt_titled_han(r->s, a, b, r->n, p);
 }
