@@ -553,18 +553,18 @@ static size_t zh_name_edge(struct zh_run *z, size_t p, size_t e) {
  * pattern or a name after a title; a transliterated name after a title
  * when it is longer (盧特尼克, not 盧特) or holds a dot. */
 static size_t zh_person_end(struct zh_run *z, size_t p) {
-  if (zh_adverb_at(z->r->s, p, z->b) || zh_honorific_at(z->r->s, p, z->b))
-    return 0; /* 拿督斯里, 丹斯里: titles; zh_titled_end: zh_titled.c */
-  size_t e = 0, sl = zh_surname(z->r->s + p, z->b - p), w = zh_titled_end(z->r, z->a, z->b, p);
+  if (zh_adverb_at(z->r->s, p, z->b))
+    return 0; /* zh_titled_end and the honorifics (丹斯里): zh_titled.c */
+  size_t e = 0, sl = zh_surname(z->r->s + p, z->b - p), w = zh_titled_end(z->r, z->a, z->b, p, sl);
   if (!sl || !zh_person_at(z, p, sl, &e))
     e = zh_foreign_at(z, p);
   bool dot;
   size_t t = zh_translit_at(z, p, &dot);
   if (t && (dot || t > e))
-    return dot || t > w ? t : w; /* a dotted name read in syllables first */
+    return zh_unless_honorific(z->r->s, p, z->b, dot || t > w ? t : w);
   e = e ? zh_name_edge(z, p, e) : 0;
   e = e == z->b && zh_run_at_dot(z) ? zh_dotted_tail(z->r->s, z->r->n, e) : e;
-  return w > e ? w : e;
+  return zh_unless_honorific(z->r->s, p, z->b, w > e ? w : e);
 }
 
 static void zh_people(struct zh_run *z) {

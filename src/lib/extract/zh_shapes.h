@@ -119,8 +119,12 @@ size_t zh_honorific_at(const char *s, size_t p, size_t hi);
  * (林鄭月娥), of a given name holding one function character (孫其信,
  * 陳向東), of a Japanese family name of the list and a given name
  * (植田和男) or of dotted parts that hold characters no syllable list has
- * (艾爾肯·吐尼亞孜), in the CJK run [a, b); 0 when none. */
-size_t zh_titled_end(const struct ent_run *r, size_t a, size_t b, size_t p);
+ * (艾爾肯·吐尼亞孜), in the CJK run [a, b) (sl: the family name's length at p,
+ * 0 when none); 0 when none. */
+size_t zh_titled_end(const struct ent_run *r, size_t a, size_t b, size_t p, size_t sl);
+/* e, or 0 when a Malay honorific starts at s[p] or holds it (拿督|斯里扎夫魯:
+ * no name 斯里扎夫魯). */
+size_t zh_unless_honorific(const char *s, size_t p, size_t hi, size_t e);
 /* Does a subject that ends at s[e] act as only a person does: a verb of
  * speech or meeting (zh_clause_says, within fourteen characters after an
  * adverb or 在) or a player's deed (擊敗, 戰勝, 入球)? */

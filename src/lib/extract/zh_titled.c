@@ -170,9 +170,15 @@ static size_t zt_titled_dotted(const char *s, size_t a, size_t b, size_t n, size
   return zt_dotted_parts(s, n, b);
 }
 
-size_t zh_titled_end(const struct ent_run *r, size_t a, size_t b, size_t p) {
-  if (p < a + 6 || !zh_title_before(r->s, a, p))
-    return 0; /* most characters: no title before them, one test */
+size_t zh_unless_honorific(const char *s, size_t p, size_t hi, size_t e) {
+  return e && zh_honorific_at(s, p, hi) ? 0 : e;
+}
+
+size_t zh_titled_end(const struct ent_run *r, size_t a, size_t b, size_t p, size_t sl) {
+  bool dotted = b - p <= 18 && b < r->n && (unsigned char)r->s[b] >= 0xC2; /* a dot next? */
+  if (p < a + 6 || !(sl || dotted || zh_forms_at(zh_forms(&zh_japanese_l), r->s, p, b, NULL)) ||
+      !zh_title_before(r->s, a, p))
+    return 0; /* most characters: no name to read, or no title before them */
   size_t e = zt_titled_dotted(r->s, a, b, r->n, p);
   return e ? e : zt_titled_han(r->s, a, b, r->n, p);
 }
