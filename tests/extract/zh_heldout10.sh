@@ -17,8 +17,9 @@
 # linked to the Chinese one, 政府 after a place's suffix, 總會, 成 after
 # 為/達/超): figures P 0.987 R 0.963 (77/78/80), people P 0.961 R 0.747
 # (74/77/99), orgs P 0.935 R 0.705 (43/46/61); places P 0.950 R 0.844.
-# The floors are now the tuned values.
+# The floors are now the tuned values; people P 0.975 R 0.788 (78/80/99)
+# after heldout11's rules (2026-12-07), the floors raised to them.
 . "$(dirname "$0")/python_env.sh"
 exec python3 "$TOP_SRCDIR/tests/extract/zh_gold.py" "$TOP_BUILDDIR/tests/extract/extract_dump" \
     "$DOSSIER_ASSETS" "$TOP_SRCDIR/bench/zh/heldout10.txt" --min=36 \
-    --floors=0.98,0.96,0.96,0.74,0.93,0.70
+    --floors=0.98,0.96,0.97,0.78,0.93,0.70

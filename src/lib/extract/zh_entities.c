@@ -7,9 +7,8 @@
  *      China; a capital (北京, 華盛頓) is its country when it acts like a
  *      government (北京表示, 與華盛頓談判), else the city;
  *   B. people by pattern: a family name and one or two given characters
- *      with evidence, a title or role before (國家主席, 發言人) or a
- *      reporting verb or honorific after (表示, 說, 先生), the name ending on
- *      a word boundary; then every later mention of a name found;
+ *      with evidence, a title or role before (國家主席, 發言人) or a verb or
+ *      honorific after (表示, 先生), ending on a word boundary (zh_titled.c);
  *   C. organisations by suffix (銀行, 委員會, 公司, 局...) after a bounded
  *      run of words that starts after a function word, a verb of the
  *      lexicon or the run's start.
@@ -195,15 +194,15 @@ static bool zh_currency_after(const struct zh_run *z, size_t b) {
   return zh_forms_at(zh_forms(&money_l), z->r->s, b, z->b, NULL) > 0;
 }
 
-/* Does a person's name run over the place or country alias [a, b): a
- * title right before it, a family name at a and the name longer than the
- * alias (立法院長韓國瑜 is a person; 韓國 alone after 總統 is the country)?
- * Or over any alias from one character before it, after a title? */
+/* Does a person's name run over the place or country alias [a, b): a title
+ * before it, a family name at a, the name longer (立法院長韓國瑜; not 總統|韓國)?
+ * Or over any alias from one or two characters before it, after a title? */
 static bool zh_person_over(struct zh_run *z, const struct gz_alias *al, size_t a,
                            size_t b) {
   const struct gazetteer *g = z->r->g;
-  if (a >= z->a + 3 && zh_title_before(z->r->s, z->a, a - 3) && zh_person_end(z, a - 3) > b)
-    return true; /* 主教練伊|萬科|維奇 */
+  if ((a >= z->a + 3 && zh_title_before(z->r->s, z->a, a - 3) && zh_person_end(z, a - 3) >= b) ||
+      (a >= z->a + 6 && zh_title_before(z->r->s, z->a, a - 6) && zh_person_end(z, a - 6) > a))
+    return true; /* 主教練伊|萬科|維奇, 董事長何|小鵬, 任命王建|華為 */
   if (al->entity >= g->nents ||
       (g->ents[al->entity].kind != ENTITY_COUNTRY && g->ents[al->entity].kind != ENTITY_PLACE))
     return false;
@@ -365,12 +364,12 @@ static size_t zh_person_at(struct zh_run *z, size_t p, size_t sl, size_t *end) {
   if (k == 0)
     return 0;
   bool title = zh_title_before(s, z->a, p) > 0, said[2] = {false, false},
-       any = title, clause = p == z->a && zh_clause_start(s, p), direct[2] = {false, false};
+       any = title, clause = zh_subject_at(z->r, z->a, p), direct[2] = {false, false};
   for (size_t g = 0; g < k; g++) { /* or an English name in brackets */
     direct[g] = zh_said_after(s, ends[g], z->r->n) > 0 ||
                 (ends[g] == z->b && zh_latin_name_after(s, z->r->n, ends[g])) ||
                 (p == z->a && zh_said_later(s, ends[g], z->b));
-    any |= said[g] = direct[g] || (clause && zh_clause_says(s, ends[g], z->b, 14));
+    any |= said[g] = direct[g] || (clause && zh_subject_acts(s, ends[g], z->b));
   }
   if (!any || zh_break_at(z, p) == SIZE_MAX)
     return 0;
@@ -555,16 +554,17 @@ static size_t zh_name_edge(struct zh_run *z, size_t p, size_t e) {
  * when it is longer (盧特尼克, not 盧特) or holds a dot. */
 static size_t zh_person_end(struct zh_run *z, size_t p) {
   if (zh_adverb_at(z->r->s, p, z->b))
-    return 0;
-  size_t sl = zh_surname(z->r->s + p, z->b - p), e = 0;
+    return 0; /* zh_titled_end and the honorifics (丹斯里): zh_titled.c */
+  size_t e = 0, sl = zh_surname(z->r->s + p, z->b - p), w = zh_titled_end(z->r, z->a, z->b, p, sl);
   if (!sl || !zh_person_at(z, p, sl, &e))
     e = zh_foreign_at(z, p);
   bool dot;
   size_t t = zh_translit_at(z, p, &dot);
   if (t && (dot || t > e))
-    return t;
+    return zh_unless_honorific(z->r->s, p, z->b, dot || t > w ? t : w);
   e = e ? zh_name_edge(z, p, e) : 0;
-  return e == z->b && zh_run_at_dot(z) ? zh_dotted_tail(z->r->s, z->r->n, e) : e;
+  e = e == z->b && zh_run_at_dot(z) ? zh_dotted_tail(z->r->s, z->r->n, e) : e;
+  return zh_unless_honorific(z->r->s, p, z->b, w > e ? w : e);
 }
 
 static void zh_people(struct zh_run *z) {
@@ -609,15 +609,15 @@ struct zh_suffix {
  * (委员会, 交易所), their abbreviated tails (證監會 and 金管會 end in 监会
  * and 管會, 證交所 in 交所, 機管局 in 管局), and the single characters. */
 static const struct zh_suffix zh_org_suffixes[] = {
-   {"委員會", 0}, {"辦公室", 0}, {"基金會", 0}, {"研究院", 0}, {"研究所", 0}, {"交易所", 0}, {"聯合會", 0},
-   {"博物院", 0}, {"博物館", 0}, {"俱樂部", 0}, {"氣象台", 0}, {"氣象署", 0},
-   {"醫院", 0}, {"會館", 0}, {"中學", 0}, {"小學", 0}, {"公所", 0}, {"學院", 0}, {"中心", 0}, {"總部", 0}, {"總站", 0},
-   {"調查科", 0}, {"重案組", 0}, {"調查組", 0},
-   {"政府", ZO_ADMIN}, {"總會", 0}, {"銀行", 0}, {"公司", 0}, {"集團", 0}, {"大學", 0}, {"協會", 0}, {"商會", 0}, {"法院", 0},
-   {"工會", 0}, {"議會", 0}, {"總署", 0}, {"總局", 0}, {"總處", 0}, {"海關", 0}, {"控股", 0}, {"法庭", 0},
-   {"委會", 0}, {"監會", 0}, {"管會", 0}, {"聯會", 0}, {"管局", 0}, {"交所", 0},
-   {"央行", ZO_ALONE}, {"上訴庭", ZO_ALONE}, {"原訟庭", ZO_ALONE}, {"辦", ZO_ONE}, {"協", ZO_ONE},
-   {"部", ZO_ONE}, {"局", ZO_ONE}, {"署", ZO_ONE}, {"處", ZO_ONE},
+   {"人民政府", ZO_ADMIN}, {"委員會", 0}, {"辦公室", 0}, {"基金會", 0}, {"研究院", 0}, {"研究所", 0},
+   {"交易所", 0}, {"聯合會", 0}, {"博物院", 0}, {"博物館", 0}, {"俱樂部", 0}, {"氣象台", 0}, {"氣象署", 0},
+   {"醫院", 0}, {"會館", 0}, {"中學", 0}, {"小學", 0}, {"公所", 0}, {"學院", 0}, {"中心", 0}, {"總部", 0},
+   {"總站", 0}, {"調查科", 0}, {"重案組", 0}, {"調查組", 0}, {"理事會", 0}, {"民主黨", 0}, {"共和黨", 0},
+   {"人民黨", 0}, {"自由黨", 0}, {"保守黨", 0}, {"政府", ZO_ADMIN}, {"總會", 0}, {"銀行", 0}, {"公司", 0},
+   {"集團", 0}, {"大學", 0}, {"協會", 0}, {"商會", 0}, {"法院", 0}, {"工會", 0}, {"議會", 0}, {"總署", 0},
+   {"總局", 0}, {"總處", 0}, {"海關", 0}, {"控股", 0}, {"法庭", 0}, {"委會", 0}, {"監會", 0}, {"管會", 0},
+   {"聯會", 0}, {"管局", 0}, {"交所", 0}, {"央行", ZO_ALONE}, {"上訴庭", ZO_ALONE}, {"原訟庭", ZO_ALONE},
+   {"辦", ZO_ONE}, {"協", ZO_ONE}, {"部", ZO_ONE}, {"局", ZO_ONE}, {"署", ZO_ONE}, {"處", ZO_ONE},
    {"廳", ZO_ONE}, {"委", ZO_ONE}, {"司", ZO_ONE}, {"隊", ZO_ONE}, {"省", ZO_ONE | ZO_COUNTRY},
    {NULL, 0},
 };
@@ -900,7 +900,7 @@ static void zh_org_at(struct zh_run *z, size_t j) {
       ((x->flags & ZO_ADMIN) && (e - a < 15 || !zh_admin_before(s, e - sufl))))
     return;
   if (zh_org_generic_name(z, a, e) || zh_org_scope(z, a, e, sufl) ||
-      zh_org_indefinite_at(z, a, e))
+      zh_org_indefinite_at(z, a, e) || zh_org_title_after(s, e, z->b))
     return;
   if (zh_taken(z, a, e, true)) {
     if (!zh_extend_org(z, a, e, sufl))

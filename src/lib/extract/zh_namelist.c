@@ -141,6 +141,7 @@ static void zl_first(struct zl_list *l, const struct ent_run *r, size_t t0, size
       continue;
     size_t a = t1 - len;
     bool lead = a == t0 || zh_title_before(r->s, t0, a) ||
+                (a >= t0 + 3 && zh_join_at(r->s + a - 3)) || /* 李洋和|王齊麟、 */
                 zh_forms_before(zh_forms(&zl_leads_l), r->s, t0, a, NULL);
     if (!lead && zl_break(br, nb, t0, a)) { /* the word before: two characters or more */
       size_t w = 0;
@@ -187,15 +188,32 @@ static void zl_rest(struct zl_list *l, const struct ent_run *r, size_t t0, size_
   }
 }
 
+/* Does a word that says its items are people end the list at e (潘建偉、
+ * 陸朝陽團隊, 王齊麟、林郁婷等選手, 張三、李四兩人)? */
+static bool zl_role_after(const struct ent_run *r, size_t e) {
+  static const char *const roles[] = {"團隊", "課題組", "兩人", "二人", "三人", "等人", NULL};
+  static struct zh_list roles_l = ZH_LIST(roles);
+  size_t n = r->n, q = e + (zl_at(r->s, e, n, "等") ? 3 : 0);
+  if (zh_forms_at(zh_forms(&roles_l), r->s, e, n, NULL))
+    return true;
+  if (q == e)
+    return false;
+  for (size_t l = 6; l <= 12 && q + l <= n; l += 3)
+    if (zh_title_before(r->s, q, q + l) == l)
+      return true; /* 等選手, 等球員 is no title: 等 and a title */
+  return false;
+}
+
 /* Is the list one of people? */
-static bool zl_people(const struct zl_list *l) {
+static bool zl_people(const struct ent_run *r, const struct zl_list *l) {
   size_t strong = 0, shape = 0, known = 0;
   for (size_t i = 0; i < l->n; i++) {
     strong += l->v[i].strong;
     shape += l->v[i].shape;
     known += l->v[i].known;
   }
-  return strong >= 2 || (known && shape >= 2) || (strong && shape >= 3 && shape == l->n);
+  return strong >= 2 || (known && shape >= 2) || (strong && shape >= 3 && shape == l->n) ||
+         (shape >= 2 && shape == l->n && zl_role_after(r, l->v[l->n - 1].e));
 }
 
 /* The index of the CJK run that follows run i across a list's separator,
@@ -333,7 +351,7 @@ void zh_pass_lists(struct ent_run *r) {
     zl_first(&l, r, r->t.v[tok[0]].start, r->t.v[tok[0]].end);
     for (size_t k = 1; k < n; k++)
       zl_rest(&l, r, r->t.v[tok[k]].start, r->t.v[tok[k]].end, k + 1 == n);
-    if (!zl_people(&l))
+    if (!zl_people(r, &l))
       continue;
     for (size_t k = 0; k < l.n; k++) {
       const struct zl_item *it = &l.v[k];

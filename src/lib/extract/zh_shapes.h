@@ -111,4 +111,37 @@ bool zh_pair_three(struct ent_run *r, size_t t0, size_t t1, size_t j);
  * 及 to a body found before (小米和榮耀, 港大、科大和理大). */
 void zh_pass_org_lists(struct ent_run *r);
 
+/* Chinese names bounded where the family-name pattern stops short
+ * (extract/zh_titled.c). The length of a Malay honorific at s[p]
+ * (拿督斯里, 丹斯里), 0 when none: a title, never a name. */
+size_t zh_honorific_at(const char *s, size_t p, size_t hi);
+/* After a title ending at r->s[p], the end of a name of two family names
+ * (林鄭月娥), of a given name holding one function character (孫其信,
+ * 陳向東), of a Japanese family name of the list and a given name
+ * (植田和男) or of dotted parts that hold characters no syllable list has
+ * (艾爾肯·吐尼亞孜), in the CJK run [a, b) (sl: the family name's length at p,
+ * 0 when none); 0 when none. */
+size_t zh_titled_end(const struct ent_run *r, size_t a, size_t b, size_t p, size_t sl);
+/* e, or 0 when a Malay honorific starts at s[p] or holds it (拿督|斯里扎夫魯:
+ * no name 斯里扎夫魯). */
+size_t zh_unless_honorific(const char *s, size_t p, size_t hi, size_t e);
+/* Does a subject that ends at s[e] act as only a person does: a verb of
+ * speech or meeting (zh_clause_says, within fourteen characters after an
+ * adverb or 在) or a player's deed (擊敗, 戰勝, 入球)? */
+bool zh_subject_acts(const char *s, size_t e, size_t hi);
+/* Does a clause's subject start at r->s[p] in the run starting at a: the
+ * run's start after punctuation (zh_clause_start) or a body's or a place's
+ * 的 (zh_subject_after_de)? */
+bool zh_subject_at(const struct ent_run *r, size_t a, size_t p);
+/* Does a clause's subject start at s[p] after a body's or a place's 的
+ * (中信證券研究部的陳果, 中國的石宇奇), in the run starting at a? */
+bool zh_subject_after_de(const struct ent_run *r, size_t a, size_t p);
+/* A person found by the last part of a dotted name found in the same
+ * article (瓦德富爾 of 約翰·瓦德富爾) is that person: its mentions are
+ * given the full name's entity. */
+void zh_link_dotted_parts(struct ent_run *r);
+/* Does a suffix that ends at s[e] in 會 begin its head's title there
+ * (馬華總會|長: a title, no body 總會)? */
+bool zh_org_title_after(const char *s, size_t e, size_t hi);
+
 #endif

@@ -140,7 +140,15 @@ static const char *const zh_titles[] = {
     /* people at work and parents (護士李明, 志工王美華, 家長楊勇) */
     "護士", "醫生", "志工", "義工", "家長",
     /* an award given to, a candidate named by (頒給舒淇, 提名的黃敏惠) */
-    "頒給", "頒予", "授予", "提名的", NULL,
+    "頒給", "頒予", "授予", "提名的",
+    /* Malay honorifics (拿督斯里魏家祥, 丹斯里林國華), prosecutors and
+     * ministers of Korea (檢察官, 長官), doctors in Taiwan (醫師), players
+     * (好手, 名將), kin (妻子何嘉欣, 女兒麥穎思), teachers (師傅), students */
+    "拿督斯里", "丹斯里", "拿督", "拿汀", "檢察官", "長官", "次長", "醫師", "好手", "名將", "妻子", "丈夫",
+    "女兒", "兒子", "太太", "師傅", "研究生",
+    /* being met, received or interviewed names the person next as a title
+     * does (會見了王毅, 接見李洋, 採訪了張明) */
+    "會見了", "接見", "拜會了", "拜會", "採訪了", "專訪", "看望", "慰問", "祝賀", "接替", NULL,
 };
 static struct zh_list zh_titles_l = ZH_LIST(zh_titles);
 
