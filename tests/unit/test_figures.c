@@ -857,6 +857,21 @@ main(void)
     none("He scored from 25 yards in the second half, his 12th goal.");
     context("The average rate on a 30-year fixed mortgage fell to 6.42%.", "6.42%", "down", NULL,
             "average rate", NULL);
+    /* a part counted out of a whole, in words too; a fraction as a change */
+    money("The slate won nine of the 15 seats on the board.", "nine", 9, "seats", NULL,
+          FIGURE_COUNT);
+    context("The slate won nine of the 15 seats on the board.", "nine", NULL, NULL, "slate",
+            NULL);
+    money("The slate won nine of the 15 seats on the board.", "15 seats", 15, "seats", NULL,
+          FIGURE_COUNT);
+    money("Incumbents lost five of the seven races they ran.", "seven races", 7, "races", NULL,
+          FIGURE_COUNT);
+    none("Two of the nine members of its committee voted for a cut.");
+    none("Three of the five largest defaults were in the city.");
+    money("The crop is expected to fall by a fifth.", "a fifth", 20, "%", NULL, FIGURE_SHARE);
+    money("Care takes two in every five pounds it spends.", "two in every five", 40, "%", NULL,
+          FIGURE_SHARE);
+    absent("Profit rose 5% from a quarter earlier.", "a quarter");
     extractor_free(&ex);
     ok(ex == NULL, "extractor_free clears the pointer");
     return done_testing();

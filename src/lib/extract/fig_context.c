@@ -180,6 +180,13 @@ fig_subject_of(const struct fig_res *fr, const char *s, const struct span *sent,
         first = 1;
     if (!(k > first + 1 && fig_wis(s, &w[first], "of")))
         return NULL;
+    static const char *const dets[] = {"the", "its", "their", NULL};
+    static const char *const wholes[] = {"two", "three", "four", "five", "six", "seven",
+                                         "eight", "nine", "ten", "twelve", "twenty", NULL};
+    size_t det = first + 1 + (k > first + 2 && fig_word_in(s, &w[first + 1], dets));
+    if (det < k && (ex_is_digit((unsigned char)s[w[det].start]) ||
+                    fig_word_in(s, &w[det], wholes)))
+        return NULL; /* "nine of the 15 seats": a part, whose subject is the clause's */
     size_t stop = k;
     for (size_t i = first + 1; i < k; i++) {
         if (fig_win(fr, s, &w[i], FW_SUBJ_STOPS) || ex_is_digit((unsigned char)s[w[i].start])) {

@@ -209,6 +209,23 @@ fig_measure_mod(const char *s, size_t a, size_t b)
 
 /* See lib.h. */
 bool
+fig_total_of_part(const char *s, const struct span *sent, size_t st)
+{
+    struct fig_word w[3];
+    if (fig_words_before(s, sent->start, st, w, 3) < 3 || !fig_wis(s, &w[1], "of") ||
+        !(fig_wis(s, &w[0], "the") || fig_wis(s, &w[0], "its") || fig_wis(s, &w[0], "their")))
+        return false;
+    if (!ex_is_digit((unsigned char)s[w[2].start]) && !fig_word_in(s, &w[2], fig_small_words))
+        return false;
+    struct fig_word after[3];
+    size_t k = fig_words_after(s, st, sent->end, after, 3);
+    if (k >= 2 && after[1].end - after[1].start > 3 && memcmp(s + after[1].end - 3, "est", 3) == 0)
+        return false; /* "of the five largest" ranks */
+    return !(k == 3 && fig_wis(s, &after[2], "of")); /* "the nine members of its committee" */
+}
+
+/* See lib.h. */
+bool
 fig_count_kept(const struct fig_res *fr, const char *s, const struct span *sent,
                const struct fig_count *c)
 {
@@ -233,7 +250,8 @@ fig_count_kept(const struct fig_res *fr, const char *s, const struct span *sent,
     if (c->value == 1 && !ex_is_digit((unsigned char)s[c->ns]))
         return false; /* "one" before a plural is never a count: "one in four" */
     size_t k = fig_words_before(s, sent->start, c->st, w, 2);
-    if (k >= 1 && (fig_word_in(s, &w[0], fig_definite) || fig_possessive(s, w[0].start, w[0].end)))
+    if (k >= 1 && (fig_word_in(s, &w[0], fig_definite) || fig_possessive(s, w[0].start, w[0].end)) &&
+        !fig_total_of_part(s, sent, c->st))
         return false;
     if (k == 2 && fig_word_in(s, &w[1], fig_definite2) && ex_is_lower((unsigned char)s[w[0].start]) &&
         !fig_win(fr, s, &w[0], FW_VERBS) && !fig_win(fr, s, &w[0], FW_STRONG) &&
@@ -273,6 +291,8 @@ fig_count_own_subject(const struct fig_res *fr, const char *s, const struct span
 {
     if (f->kind != FIGURE_COUNT || !f->unit)
         return NULL;
+    if (fig_total_of_part(s, sent, f->span.start))
+        return xstrdup(f->unit); /* "nine of the 15 seats": the whole names itself */
     size_t lo = fig_clause_start(s, sent, f->span.start);
     struct fig_word w[8];
     size_t k = fig_words_before(s, lo, f->span.start, w, 8);

@@ -47,11 +47,15 @@
  * another case they are words ("gb", "Mw") or other things. */
 #define FIG_TECH "(?-i:GB|TB|GHz|MHz|mAh|[MGT]Wh|MW|GW|kW)(?![A-Za-z])"
 /* Fractions in words of a group ("a fifth of", "two-thirds of", "half
- * of") and ratios ("one in ten patients", "nine out of 10 couples"). */
+ * of"), a change by one ("fall by a fifth", "up from a quarter a decade
+ * ago": never "a quarter earlier", a period) and ratios ("one in ten
+ * patients", "two in every five pounds", "nine out of 10 couples"). */
 #define FIG_FRACW                                                                          \
     "(?i:(?:a|one|two|three|four|five|six|seven|eight|nine)[\\h-](?:half|third|quarter|"     \
     "fifth|sixth|seventh|eighth|ninth|tenth)s?|half)(?=\\h+of\\h)(?!\\h+of\\h+a\\h+(?:percentage|(?:US\\h+|U\\.S\\.\\h+)?cent\\b))"                          \
-    "|(?i:(?:one|two|three|four|five|six|seven|eight|nine|\\d{1,2})\\h+(?:in|out\\h+of)\\h+(?:two|three|" \
+    "|(?<=\\bby\\h|\\bto\\h|\\bfrom\\h|\\bup\\h|\\bdown\\h)(?i:(?:a|one|two|three|four)[\\h-](?:third|" \
+    "quarter|fifth|tenth)s?|half)(?=\\h*[,.;)]|\\h+(?:from|in|on|since|over|after|last|this|a\\h+(?:decade|year)\\h+ago)\\b)" \
+    "|(?i:(?:one|two|three|four|five|six|seven|eight|nine|\\d{1,2})\\h+(?:in(?:\\h+every)?|out\\h+of)\\h+(?:two|three|" \
     "four|five|six|seven|eight|nine|ten|twenty|\\d{1,3}))(?=\\h+[A-Za-z])"
 /* ISO 4217 codes written after a number ("500 CHF"). */
 #define FIG_ISO                                                                            \
@@ -484,7 +488,16 @@ fig_shape_rejected(const char *s, size_t n, struct fig_match *m)
      * counts (fig_carry reads it) */
     bool tally = m->ns > 6 && memcmp(s + m->ns - 4, " to ", 4) == 0 && s[m->ns - 5] == 's' &&
                  ex_is_lower((unsigned char)s[m->ns - 6]);
-    return m->words && !m->noun && !m->um && !m->scale && !m->more && !tally;
+    if (!m->words || m->noun || m->um || m->scale || m->more || tally)
+        return false;
+    /* "nine of the 15 seats" counts seats (fig_bare_rejected reads it);
+     * "two of the nine members of its committee" says who a body is */
+    char noun[48];
+    if (!fig_of_count(s, n, m->ne, noun, sizeof noun))
+        return true;
+    const char *at = strstr(s + m->ne, noun);
+    size_t e = at ? (size_t)(at - s) + strlen(noun) : n;
+    return e + 4 <= n && memcmp(s + e, " of ", 4) == 0;
 }
 
 /* Is the match a bare number (dates, years, scores, versions) that takes

@@ -519,6 +519,9 @@ bool fig_count_kept(const struct fig_res *fr, const char *s, const struct span *
  * killed", "and 25 others were injured") or sits in a prepositional phrase
  * ("across eleven jurisdictions"): what it counts. NULL when the count is
  * an object or no verb follows it. */
+/* Is the count starting at st the whole a part is counted out of: "nine
+ * of the 15 seats", "five of the seven races", "12 of its 40 stores"? */
+bool fig_total_of_part(const char *s, const struct span *sent, size_t st);
 char *fig_count_own_subject(const struct fig_res *fr, const char *s, const struct span *sent,
                             const struct figure *f);
 /* The unit (borrowed) and kind of a number written without a unit, taken
