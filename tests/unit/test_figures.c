@@ -872,6 +872,24 @@ main(void)
     money("Care takes two in every five pounds it spends.", "two in every five", 40, "%", NULL,
           FIGURE_SHARE);
     absent("Profit rose 5% from a quarter earlier.", "a quarter");
+    /* an index's reading below 100; levels compared after "after" and
+     * "steady at"; a rate whose base follows what it measures */
+    money("The purchasing managers' index for Britain rose to 52.4 in May from 50.9.", "52.4",
+          52.4, "points", NULL, FIGURE_QUANTITY);
+    money("The purchasing managers' index for Britain rose to 52.4 in May from 50.9.", "50.9",
+          50.9, "points", NULL, FIGURE_QUANTITY);
+    absent("Inflation rose 0.4% as the price index rose to 3.2 in May.", "3.2");
+    money("The dollar was fixed at 1.8815 marks after 1.8650 on Thursday.", "1.8650", 1.865,
+          "DEM", NULL, FIGURE_AMOUNT);
+    money("Copper stocks rose 1,150 tonnes to 96,400 tonnes, and zinc stocks were steady at "
+          "48,225.",
+          "48,225", 48225, "tonnes", NULL, FIGURE_QUANTITY);
+    money("Yields fell to 17.8 tonnes of fresh fruit bunches per hectare from 19.2 tonnes.",
+          "17.8 tonnes", 17.8, "tonnes per hectare", NULL, FIGURE_QUANTITY);
+    money("Yields fell to 17.8 tonnes of fresh fruit bunches per hectare from 19.2 tonnes.",
+          "19.2 tonnes", 19.2, "tonnes per hectare", NULL, FIGURE_QUANTITY);
+    context("Yields fell to 17.8 tonnes of fresh fruit bunches per hectare from 19.2 tonnes.",
+            "17.8 tonnes", "down", NULL, "Yields", NULL);
     extractor_free(&ex);
     ok(ex == NULL, "extractor_free clears the pointer");
     return done_testing();

@@ -600,9 +600,10 @@ fig_same_shape(const char *s, size_t n, size_t st, const struct figure *prev, si
                size_t b, bool level)
 {
     if (!(level || fig_word_eq(s, a, b, "from") || fig_word_eq(s, a, b, "with") ||
-          fig_word_eq(s, a, b, "than") || fig_word_eq(s, a, b, "and")) ||
-        strcmp(prev->unit, "points") == 0 || prev->scale)
-        return false;
+          fig_word_eq(s, a, b, "than") || fig_word_eq(s, a, b, "and") ||
+          fig_word_eq(s, a, b, "after")) || /* "1.8815 marks after 1.8650" */
+        (strcmp(prev->unit, "points") == 0 && prev->kind != FIGURE_QUANTITY) || prev->scale)
+        return false; /* a move in points is no level; "rose to 52.4 from 50.9" */
     size_t e = st;
     while (e < n && (ex_is_digit((unsigned char)s[e]) || s[e] == '.' || s[e] == ','))
         e++;
@@ -680,12 +681,16 @@ fig_small_count(const char *s, size_t n, size_t st, size_t a, size_t b, size_t p
 
 /* Is the word s[a, b) before a number the "of" of a level of what was
  * measured before it: "down from a peak of 67,500", "after a high of
- * 1,331", "a low of"? Such a number compares with the one before. */
+ * 1,331", "a low of", or "steady at", "unchanged at"? Such a number
+ * compares with the one before. */
 static bool
 fig_level_of(const char *s, size_t lo, size_t a, size_t b)
 {
     static const char *const levels[] = {"peak", "high", "low", "record", "trough", NULL};
     size_t a2, b2, a3, b3;
+    if (fig_word_eq(s, a, b, "at") && fig_prev_word(s, lo, a, &a2, &b2) &&
+        (fig_word_eq(s, a2, b2, "steady") || fig_word_eq(s, a2, b2, "unchanged")))
+        return true; /* "and zinc stocks were steady at 48,225" */
     if (!fig_word_eq(s, a, b, "of") || !fig_prev_word(s, lo, a, &a2, &b2) ||
         !fig_prev_word(s, lo, a2, &a3, &b3) ||
         !(fig_word_eq(s, a3, b3, "a") || fig_word_eq(s, a3, b3, "the")))

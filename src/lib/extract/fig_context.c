@@ -189,6 +189,8 @@ fig_subject_of(const struct fig_res *fr, const char *s, const struct span *sent,
         return NULL; /* "nine of the 15 seats": a part, whose subject is the clause's */
     size_t stop = k;
     for (size_t i = first + 1; i < k; i++) {
+        if (fig_wis(s, &w[i], "per"))
+            return NULL; /* "17.8 tonnes of fruit per hectare": a rate, whose owner is before */
         if (fig_win(fr, s, &w[i], FW_SUBJ_STOPS) || ex_is_digit((unsigned char)s[w[i].start])) {
             stop = i;
             break;

@@ -209,6 +209,19 @@ fig_measure_mod(const char *s, size_t a, size_t b)
 
 /* See lib.h. */
 bool
+fig_part_of_whole(const char *s, size_t n, size_t ne)
+{
+    char noun[48];
+    if (!fig_of_count(s, n, ne, noun, sizeof noun))
+        return false;
+    /* "two of the nine members of its committee" says who a body is */
+    const char *at = strstr(s + ne, noun);
+    size_t e = at ? (size_t)(at - s) + strlen(noun) : n;
+    return !(e + 4 <= n && memcmp(s + e, " of ", 4) == 0);
+}
+
+/* See lib.h. */
+bool
 fig_total_of_part(const char *s, const struct span *sent, size_t st)
 {
     struct fig_word w[3];

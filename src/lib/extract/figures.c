@@ -488,16 +488,9 @@ fig_shape_rejected(const char *s, size_t n, struct fig_match *m)
      * counts (fig_carry reads it) */
     bool tally = m->ns > 6 && memcmp(s + m->ns - 4, " to ", 4) == 0 && s[m->ns - 5] == 's' &&
                  ex_is_lower((unsigned char)s[m->ns - 6]);
-    if (!m->words || m->noun || m->um || m->scale || m->more || tally)
-        return false;
-    /* "nine of the 15 seats" counts seats (fig_bare_rejected reads it);
-     * "two of the nine members of its committee" says who a body is */
-    char noun[48];
-    if (!fig_of_count(s, n, m->ne, noun, sizeof noun))
-        return true;
-    const char *at = strstr(s + m->ne, noun);
-    size_t e = at ? (size_t)(at - s) + strlen(noun) : n;
-    return e + 4 <= n && memcmp(s + e, " of ", 4) == 0;
+    /* "nine of the 15 seats" counts seats (fig_bare_rejected reads it) */
+    return m->words && !m->noun && !m->um && !m->scale && !m->more && !tally &&
+           !fig_part_of_whole(s, n, m->ne);
 }
 
 /* Is the match a bare number (dates, years, scores, versions) that takes
@@ -578,7 +571,7 @@ fig_bare_rejected(struct fig_state *fs, const struct fig_match *m, struct span *
         *ckind = FIGURE_COUNT;
         return false;
     }
-    if (bare && cue && fig_index_sentence(s, sent)) {
+    if (bare && ((cue && fig_index_sentence(s, sent)) || fig_index_reading(s, sent, m->ns, m->ne))) {
         /* "the FTSE 100 closed at 7,512.3": an index level */
         *carried = "points";
         *ckind = FIGURE_QUANTITY;
@@ -676,11 +669,11 @@ fig_set_unit(struct fig_state *fs, const struct fig_match *m, const struct span 
         f->unit = xstrdup("pounds"); /* "weighed 215 pounds": a weight */
         f->kind = FIGURE_QUANTITY;
     } else if (um) {
-        /* "2.35 billion dlrs" on an Ottawa dateline: the text's dollar,
-         * unless named "U.S." */
+        /* "2.35 billion dlrs" on an Ottawa dateline: the text's dollar, unless named "U.S." */
         bool home = um->cls == 2 && fs->home && strcmp(um->unit, "USD") == 0 &&
                     ex_lower((unsigned char)s[m->us]) != 'u';
-        f->unit = xstrdup(home ? fs->home : um->unit);
+        f->unit = xstrdup(home ? fs->home
+                               : fig_unit_per(s, fs->n, m->ns, m->us, m->ue, um, fig_last(fs), sent));
         f->kind = um->cls == 0   ? FIGURE_RATE
                   : um->cls == 1 ? FIGURE_CHANGE
                   : um->cls == 2 ? FIGURE_AMOUNT
