@@ -890,6 +890,22 @@ main(void)
           "19.2 tonnes", 19.2, "tonnes per hectare", NULL, FIGURE_QUANTITY);
     context("Yields fell to 17.8 tonnes of fresh fruit bunches per hectare from 19.2 tonnes.",
             "17.8 tonnes", "down", NULL, "Yields", NULL);
+    /* subjects: a noun that is also a verb before a change, a frequency
+     * adjective, a number in words, a predicate adjective, a time before
+     * "the", "so-called" */
+    context("Average hourly earnings rose four cts to 9.91 dlrs.", "9.91 dlrs", "up", NULL,
+            "Average hourly earnings", NULL);
+    context("Average hourly pay rose 3.9% from a year earlier.", "3.9%", "up", "a year earlier",
+            "Average hourly pay", NULL);
+    context("Working costs rose to 31.4 mln rand.", "31.4 mln rand", "up", NULL, "Working costs",
+            NULL);
+    context("Over the whole year the economy created 2.2 million jobs.", "2.2 million jobs", NULL,
+            NULL, "economy", NULL);
+    context("Copper stocks rose 1,150 tonnes to 96,400 tonnes, and zinc stocks were steady at "
+            "48,225.",
+            "48,225", NULL, NULL, "zinc stocks", NULL);
+    context("Excluding food, the so-called core rate rose 0.3 pct.", "0.3 pct", "up", NULL,
+            "core rate", NULL);
     extractor_free(&ex);
     ok(ex == NULL, "extractor_free clears the pointer");
     return done_testing();
