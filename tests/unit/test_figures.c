@@ -868,6 +868,8 @@ main(void)
           FIGURE_COUNT);
     none("Two of the nine members of its committee voted for a cut.");
     none("Three of the five largest defaults were in the city.");
+    none("Telecoms is one of two areas the fund targets, and one of the three back-row "
+         "positions.");
     money("The crop is expected to fall by a fifth.", "a fifth", 20, "%", NULL, FIGURE_SHARE);
     money("Care takes two in every five pounds it spends.", "two in every five", 40, "%", NULL,
           FIGURE_SHARE);
@@ -906,6 +908,10 @@ main(void)
             "48,225", NULL, NULL, "zinc stocks", NULL);
     context("Excluding food, the so-called core rate rose 0.3 pct.", "0.3 pct", "up", NULL,
             "core rate", NULL);
+    money("Employers added 256,000 jobs, well above the 160,000 economists had expected.",
+          "160,000", 160000, "jobs", NULL, FIGURE_COUNT);
+    money("A poll of 25 economists had forecast 2.1% growth.", "25 economists", 25, "economists",
+          NULL, FIGURE_COUNT);
     extractor_free(&ex);
     ok(ex == NULL, "extractor_free clears the pointer");
     return done_testing();

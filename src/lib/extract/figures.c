@@ -46,10 +46,9 @@
  * written in ("12GB", "3.4GHz", "5,000mAh", "2.3 GW", "1,200 MWh"): in
  * another case they are words ("gb", "Mw") or other things. */
 #define FIG_TECH "(?-i:GB|TB|GHz|MHz|mAh|[MGT]Wh|MW|GW|kW)(?![A-Za-z])"
-/* Fractions in words of a group ("a fifth of", "two-thirds of", "half
- * of"), a change by one ("fall by a fifth", "up from a quarter a decade
- * ago": never "a quarter earlier", a period) and ratios ("one in ten
- * patients", "two in every five pounds", "nine out of 10 couples"). */
+/* Fractions in words of a group ("a fifth of", "two-thirds of", "half of"), a change by
+ * one ("fall by a fifth", "up from a quarter a decade ago"; never "a quarter earlier")
+ * and ratios ("one in ten patients", "two in every five pounds", "nine out of 10"). */
 #define FIG_FRACW                                                                          \
     "(?i:(?:a|one|two|three|four|five|six|seven|eight|nine)[\\h-](?:half|third|quarter|"     \
     "fifth|sixth|seventh|eighth|ninth|tenth)s?|half)(?=\\h+of\\h)(?!\\h+of\\h+a\\h+(?:percentage|(?:US\\h+|U\\.S\\.\\h+)?cent\\b))"                          \
@@ -386,11 +385,12 @@ fig_read_match(const struct fig_res *fr, const char *s, struct fig_match *m)
             }
         }
     }
-    if (m->noun && m->scale && fig_expectation_after(s, m->ue)) {
-        /* "beating the 20.9 billion analysts had expected": the noun
-         * opens a clause, the number takes the unit before it */
+    bool expected = m->scale || (m->ns >= 4 && memcmp(s + m->ns - 4, "the ", 4) == 0);
+    if (m->noun && expected && fig_expectation_after(s, m->ue)) {
+        /* "beating the 20.9 billion analysts had expected", "the 160,000
+         * economists had expected": the number takes the unit before it */
         m->noun = false;
-        m->me = m->se;
+        m->me = m->scale ? m->se : m->range ? m->n2e : m->ne;
     }
     if (m->noun)
         fig_rate_after_noun(s, m);
@@ -490,7 +490,7 @@ fig_shape_rejected(const char *s, size_t n, struct fig_match *m)
                  ex_is_lower((unsigned char)s[m->ns - 6]);
     /* "nine of the 15 seats" counts seats (fig_bare_rejected reads it) */
     return m->words && !m->noun && !m->um && !m->scale && !m->more && !tally &&
-           !fig_part_of_whole(s, n, m->ne);
+           (fig_parse_num(s, m->ns, m->ne) == 1 || !fig_part_of_whole(s, n, m->ne));
 }
 
 /* Is the match a bare number (dates, years, scores, versions) that takes
