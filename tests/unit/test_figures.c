@@ -857,6 +857,61 @@ main(void)
     none("He scored from 25 yards in the second half, his 12th goal.");
     context("The average rate on a 30-year fixed mortgage fell to 6.42%.", "6.42%", "down", NULL,
             "average rate", NULL);
+    /* a part counted out of a whole, in words too; a fraction as a change */
+    money("The slate won nine of the 15 seats on the board.", "nine", 9, "seats", NULL,
+          FIGURE_COUNT);
+    context("The slate won nine of the 15 seats on the board.", "nine", NULL, NULL, "slate",
+            NULL);
+    money("The slate won nine of the 15 seats on the board.", "15 seats", 15, "seats", NULL,
+          FIGURE_COUNT);
+    money("Incumbents lost five of the seven races they ran.", "seven races", 7, "races", NULL,
+          FIGURE_COUNT);
+    none("Two of the nine members of its committee voted for a cut.");
+    none("Three of the five largest defaults were in the city.");
+    none("Telecoms is one of two areas the fund targets, and one of the three back-row "
+         "positions.");
+    money("The crop is expected to fall by a fifth.", "a fifth", 20, "%", NULL, FIGURE_SHARE);
+    money("Care takes two in every five pounds it spends.", "two in every five", 40, "%", NULL,
+          FIGURE_SHARE);
+    absent("Profit rose 5% from a quarter earlier.", "a quarter");
+    /* an index's reading below 100; levels compared after "after" and
+     * "steady at"; a rate whose base follows what it measures */
+    money("The purchasing managers' index for Britain rose to 52.4 in May from 50.9.", "52.4",
+          52.4, "points", NULL, FIGURE_QUANTITY);
+    money("The purchasing managers' index for Britain rose to 52.4 in May from 50.9.", "50.9",
+          50.9, "points", NULL, FIGURE_QUANTITY);
+    absent("Inflation rose 0.4% as the price index rose to 3.2 in May.", "3.2");
+    money("The dollar was fixed at 1.8815 marks after 1.8650 on Thursday.", "1.8650", 1.865,
+          "DEM", NULL, FIGURE_AMOUNT);
+    money("Copper stocks rose 1,150 tonnes to 96,400 tonnes, and zinc stocks were steady at "
+          "48,225.",
+          "48,225", 48225, "tonnes", NULL, FIGURE_QUANTITY);
+    money("Yields fell to 17.8 tonnes of fresh fruit bunches per hectare from 19.2 tonnes.",
+          "17.8 tonnes", 17.8, "tonnes per hectare", NULL, FIGURE_QUANTITY);
+    money("Yields fell to 17.8 tonnes of fresh fruit bunches per hectare from 19.2 tonnes.",
+          "19.2 tonnes", 19.2, "tonnes per hectare", NULL, FIGURE_QUANTITY);
+    context("Yields fell to 17.8 tonnes of fresh fruit bunches per hectare from 19.2 tonnes.",
+            "17.8 tonnes", "down", NULL, "Yields", NULL);
+    /* subjects: a noun that is also a verb before a change, a frequency
+     * adjective, a number in words, a predicate adjective, a time before
+     * "the", "so-called" */
+    context("Average hourly earnings rose four cts to 9.91 dlrs.", "9.91 dlrs", "up", NULL,
+            "Average hourly earnings", NULL);
+    context("Average hourly pay rose 3.9% from a year earlier.", "3.9%", "up", "a year earlier",
+            "Average hourly pay", NULL);
+    context("Working costs rose to 31.4 mln rand.", "31.4 mln rand", "up", NULL, "Working costs",
+            NULL);
+    context("Over the whole year the economy created 2.2 million jobs.", "2.2 million jobs", NULL,
+            NULL, "economy", NULL);
+    context("Copper stocks rose 1,150 tonnes to 96,400 tonnes, and zinc stocks were steady at "
+            "48,225.",
+            "48,225", NULL, NULL, "zinc stocks", NULL);
+    context("Excluding food, the so-called core rate rose 0.3 pct.", "0.3 pct", "up", NULL,
+            "core rate", NULL);
+    money("Employers added 256,000 jobs, well above the 160,000 economists had expected.",
+          "160,000", 160000, "jobs", NULL, FIGURE_COUNT);
+    money("A poll of 25 economists had forecast 2.1% growth.", "25 economists", 25, "economists",
+          NULL, FIGURE_COUNT);
     extractor_free(&ex);
     ok(ex == NULL, "extractor_free clears the pointer");
     return done_testing();

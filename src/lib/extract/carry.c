@@ -274,6 +274,23 @@ fig_subject_count(const char *s, const struct span *sent, size_t st, size_t verb
     return fig_subject_noun(s, i, na, nb, noun, cap);
 }
 
+/* Is a number from two to twenty in words at s[*i]? *i is moved past it. */
+static bool
+fig_of_count_word(const char *s, size_t n, size_t *i)
+{
+    static const char *const words[] = {"two", "three", "four", "five", "six", "seven", "eight",
+                                        "nine", "ten", "eleven", "twelve", "fifteen", "twenty",
+                                        NULL};
+    size_t e = *i;
+    while (e < n && ex_is_lower((unsigned char)s[e]))
+        e++;
+    struct fig_word w = {*i, e};
+    if (!fig_word_in(s, &w, words))
+        return false;
+    *i = e;
+    return true;
+}
+
 /* See lib.h. */
 bool
 fig_of_count(const char *s, size_t n, size_t ne, char *noun, size_t cap)
@@ -290,15 +307,23 @@ fig_of_count(const char *s, size_t n, size_t ne, char *noun, size_t cap)
         o++;
     if (o > i && o + 3 < n && s[o] == '\'' && s[o + 1] == 's' && s[o + 2] == ' ')
         i = o + 3;
-    if (!ex_is_digit((unsigned char)s[i]))
-        return false;
-    while (i < n && (ex_is_digit((unsigned char)s[i]) || s[i] == ','))
-        i++;
+    if (ex_is_digit((unsigned char)s[i])) {
+        while (i < n && (ex_is_digit((unsigned char)s[i]) || s[i] == ','))
+            i++;
+    } else if (!fig_of_count_word(s, n, &i)) {
+        return false; /* "five of the seven races" counts races as well */
+    }
     if (i >= n || s[i] != ' ')
         return false;
     size_t a = ++i;
     while (i < n && ex_is_lower((unsigned char)s[i]))
         i++;
+    if (i - a >= 3 && i + 1 < n && s[i] == ' ' && s[i - 1] != 's' &&
+        memcmp(s + i - 3, "est", 3) != 0 && ex_is_lower((unsigned char)s[i + 1])) {
+        a = ++i; /* "nine of the 15 council seats"; not "the five largest" */
+        while (i < n && ex_is_lower((unsigned char)s[i]))
+            i++;
+    }
     size_t len = i - a;
     if (len < 4 || len + 1 > cap || (i < n && ex_is_alpha((unsigned char)s[i])) ||
         s[i - 1] != 's' || s[i - 2] == 's' || s[i - 2] == 'u' || s[i - 2] == 'i')
@@ -575,9 +600,10 @@ fig_same_shape(const char *s, size_t n, size_t st, const struct figure *prev, si
                size_t b, bool level)
 {
     if (!(level || fig_word_eq(s, a, b, "from") || fig_word_eq(s, a, b, "with") ||
-          fig_word_eq(s, a, b, "than") || fig_word_eq(s, a, b, "and")) ||
-        strcmp(prev->unit, "points") == 0 || prev->scale)
-        return false;
+          fig_word_eq(s, a, b, "than") || fig_word_eq(s, a, b, "and") ||
+          fig_word_eq(s, a, b, "after")) || /* "1.8815 marks after 1.8650" */
+        (strcmp(prev->unit, "points") == 0 && prev->kind != FIGURE_QUANTITY) || prev->scale)
+        return false; /* a move in points is no level; "rose to 52.4 from 50.9" */
     size_t e = st;
     while (e < n && (ex_is_digit((unsigned char)s[e]) || s[e] == '.' || s[e] == ','))
         e++;
@@ -655,12 +681,16 @@ fig_small_count(const char *s, size_t n, size_t st, size_t a, size_t b, size_t p
 
 /* Is the word s[a, b) before a number the "of" of a level of what was
  * measured before it: "down from a peak of 67,500", "after a high of
- * 1,331", "a low of"? Such a number compares with the one before. */
+ * 1,331", "a low of", or "steady at", "unchanged at"? Such a number
+ * compares with the one before. */
 static bool
 fig_level_of(const char *s, size_t lo, size_t a, size_t b)
 {
     static const char *const levels[] = {"peak", "high", "low", "record", "trough", NULL};
     size_t a2, b2, a3, b3;
+    if (fig_word_eq(s, a, b, "at") && fig_prev_word(s, lo, a, &a2, &b2) &&
+        (fig_word_eq(s, a2, b2, "steady") || fig_word_eq(s, a2, b2, "unchanged")))
+        return true; /* "and zinc stocks were steady at 48,225" */
     if (!fig_word_eq(s, a, b, "of") || !fig_prev_word(s, lo, a, &a2, &b2) ||
         !fig_prev_word(s, lo, a2, &a3, &b3) ||
         !(fig_word_eq(s, a3, b3, "a") || fig_word_eq(s, a3, b3, "the")))

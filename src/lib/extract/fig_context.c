@@ -180,8 +180,17 @@ fig_subject_of(const struct fig_res *fr, const char *s, const struct span *sent,
         first = 1;
     if (!(k > first + 1 && fig_wis(s, &w[first], "of")))
         return NULL;
+    static const char *const dets[] = {"the", "its", "their", NULL};
+    static const char *const wholes[] = {"two", "three", "four", "five", "six", "seven",
+                                         "eight", "nine", "ten", "twelve", "twenty", NULL};
+    size_t det = first + 1 + (k > first + 2 && fig_word_in(s, &w[first + 1], dets));
+    if (det < k && (ex_is_digit((unsigned char)s[w[det].start]) ||
+                    fig_word_in(s, &w[det], wholes)))
+        return NULL; /* "nine of the 15 seats": a part, whose subject is the clause's */
     size_t stop = k;
     for (size_t i = first + 1; i < k; i++) {
+        if (fig_wis(s, &w[i], "per"))
+            return NULL; /* "17.8 tonnes of fruit per hectare": a rate, whose owner is before */
         if (fig_win(fr, s, &w[i], FW_SUBJ_STOPS) || ex_is_digit((unsigned char)s[w[i].start])) {
             stop = i;
             break;
@@ -306,7 +315,8 @@ static const char *const fig_modals[] = {"will", "would", "could", "can", "may",
 static const char *const fig_ly_nouns[] = {"supply", "family", "assembly", "monopoly", "rally",
                                            "ally", "anomaly", "reply", "tally", "belly",
                                            "jelly", "bully", "fly", "oligopoly", "italy",
-                                           "july", NULL};
+                                           "july", "hourly", "daily", "weekly", "monthly",
+                                           "quarterly", "yearly", NULL};
 
 /* Is w[i] (nearest first, of k) part of the verb group before a figure: a
  * known verb (but not a noun before a modal: "costs would rise"), a
@@ -333,6 +343,21 @@ fig_in_verb_group(const struct fig_res *fr, const char *s, const struct fig_word
                            !fig_word_in(s, &w[i], fig_ly_nouns));
 }
 
+/* Nouns that are also verbs, read as nouns before a verb of change. */
+static const char *const fig_verb_nouns[] = {"pay", "cost", "costs", "spending", "output",
+                                             "sales", "earnings", "imports", "exports", NULL};
+
+/* Is w[i] (nearest first, of k) an adjective after a copula that the
+ * figure completes ("zinc stocks were steady at 48,225")? */
+static bool
+fig_predicate(const char *s, const struct fig_word *w, size_t i, size_t k)
+{
+    static const char *const adjs[] = {"steady", "unchanged", "flat", "stable", "firm", NULL};
+    static const char *const copulas[] = {"was", "were", "is", "are", "remained", "held",
+                                          "stayed", NULL};
+    return i + 1 < k && fig_word_in(s, &w[i], adjs) && fig_word_in(s, &w[i + 1], copulas);
+}
+
 /* The words w[0..k) (nearest first) past the verb group before the figure:
  * the index of the first word that is not part of it (fig_in_verb_group);
  * when the figure follows no verb, past the nearest verb group further
@@ -341,8 +366,17 @@ static size_t
 fig_skip_verbs(const struct fig_res *fr, const char *s, const struct fig_word *w, size_t k)
 {
     size_t i = 0;
-    while (i < k && fig_in_verb_group(fr, s, w, i, k))
+    while (i < k && (fig_in_verb_group(fr, s, w, i, k) || fig_predicate(s, w, i, k)))
         i++;
+    /* "average hourly pay rose", "Working costs rose": a noun that is
+     * also a verb, before the verb of a change, heads the subject */
+    for (size_t j = 1; j < i; j++)
+        if (fig_word_in(s, &w[j], fig_verb_nouns) &&
+            (fig_win(fr, s, &w[j - 1], FW_UP) || fig_win(fr, s, &w[j - 1], FW_DOWN)) &&
+            !fig_wis(s, &w[j - 1], "up") && !fig_wis(s, &w[j - 1], "down")) {
+            i = j;
+            break;
+        }
     if (i == 0 && k > 0) {
         /* No verb right before the figure: look for one further back
          * ("grossed $9m in its first week", "rose by more than"). */
@@ -526,7 +560,12 @@ static bool
 fig_clause_rejected(const struct fig_res *fr, const char *s, const struct fig_word *w,
                     size_t last, size_t firstw)
 {
+    static const char *const numbers[] = {"two", "three", "four", "five", "six", "seven",
+                                          "eight", "nine", "ten", NULL};
     size_t a = w[firstw - 1].start, b = w[last].end;
+    if (firstw - last <= 3 && fig_word_in(s, &w[firstw - 1], numbers) &&
+        ex_is_lower((unsigned char)s[a]))
+        return true; /* "rose four cts to 9.91 dlrs": another figure */
     if ((ex_is_digit((unsigned char)s[a]) && !fig_tenor_word(s, &w[firstw - 1])) ||
         (firstw - last == 1 && fig_win(fr, s, &w[last], FW_WEAK)))
         return true;

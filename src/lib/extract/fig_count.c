@@ -209,6 +209,43 @@ fig_measure_mod(const char *s, size_t a, size_t b)
 
 /* See lib.h. */
 bool
+fig_part_of_whole(const char *s, size_t n, size_t ne)
+{
+    static const char *const times[] = {"years", "months", "weeks", "days", "hours", "minutes",
+                                        "decades", NULL};
+    char noun[48];
+    if (!fig_of_count(s, n, ne, noun, sizeof noun) ||
+        fig_word_in(noun, &(struct fig_word){0, strlen(noun)}, times))
+        return false; /* "five of six years ago" */
+    /* "two of the nine members of its committee" says who a body is */
+    const char *at = strstr(s + ne, noun);
+    size_t e = at ? (size_t)(at - s) + strlen(noun) : n;
+    return !(e + 4 <= n && memcmp(s + e, " of ", 4) == 0);
+}
+
+/* See lib.h. */
+bool
+fig_total_of_part(const char *s, const struct span *sent, size_t st)
+{
+    struct fig_word w[3];
+    if (fig_words_before(s, sent->start, st, w, 3) < 3 || !fig_wis(s, &w[1], "of") ||
+        !(fig_wis(s, &w[0], "the") || fig_wis(s, &w[0], "its") || fig_wis(s, &w[0], "their")))
+        return false;
+    static const char *const wh[] = {"whose", "who", "which", "that", NULL};
+    if ((!ex_is_digit((unsigned char)s[w[2].start]) && !fig_word_in(s, &w[2], fig_small_words)) ||
+        fig_wis(s, &w[2], "one"))
+        return false; /* "one of the three back-row positions": which one, not how many */
+    struct fig_word after[3];
+    size_t k = fig_words_after(s, st, sent->end, after, 3);
+    if (k >= 2 && fig_word_in(s, &after[1], wh))
+        return false; /* "four of the 12 whose ethnic backgrounds were known" */
+    if (k >= 2 && after[1].end - after[1].start > 3 && memcmp(s + after[1].end - 3, "est", 3) == 0)
+        return false; /* "of the five largest" ranks */
+    return !(k == 3 && fig_wis(s, &after[2], "of")); /* "the nine members of its committee" */
+}
+
+/* See lib.h. */
+bool
 fig_count_kept(const struct fig_res *fr, const char *s, const struct span *sent,
                const struct fig_count *c)
 {
@@ -233,7 +270,8 @@ fig_count_kept(const struct fig_res *fr, const char *s, const struct span *sent,
     if (c->value == 1 && !ex_is_digit((unsigned char)s[c->ns]))
         return false; /* "one" before a plural is never a count: "one in four" */
     size_t k = fig_words_before(s, sent->start, c->st, w, 2);
-    if (k >= 1 && (fig_word_in(s, &w[0], fig_definite) || fig_possessive(s, w[0].start, w[0].end)))
+    if (k >= 1 && (fig_word_in(s, &w[0], fig_definite) || fig_possessive(s, w[0].start, w[0].end)) &&
+        !fig_total_of_part(s, sent, c->st))
         return false;
     if (k == 2 && fig_word_in(s, &w[1], fig_definite2) && ex_is_lower((unsigned char)s[w[0].start]) &&
         !fig_win(fr, s, &w[0], FW_VERBS) && !fig_win(fr, s, &w[0], FW_STRONG) &&
@@ -273,6 +311,8 @@ fig_count_own_subject(const struct fig_res *fr, const char *s, const struct span
 {
     if (f->kind != FIGURE_COUNT || !f->unit)
         return NULL;
+    if (fig_total_of_part(s, sent, f->span.start))
+        return xstrdup(f->unit); /* "nine of the 15 seats": the whole names itself */
     size_t lo = fig_clause_start(s, sent, f->span.start);
     struct fig_word w[8];
     size_t k = fig_words_before(s, lo, f->span.start, w, 8);

@@ -12,6 +12,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "lib.h"
@@ -317,4 +318,65 @@ fig_toll_subject(const char *s, size_t i, size_t a)
         e = b + 1;
     }
     return false;
+}
+
+/* See lib.h. */
+bool
+fig_index_reading(const char *s, const struct span *sent, size_t ns, size_t ne)
+{
+    static const char *const index[] = {"index", NULL};
+    static const char *const shares[] = {"pct", "percent", "cent", NULL};
+    if (!memchr(s + ns, '.', ne - ns) || fig_parse_num(s, ns, ne) >= 100)
+        return false;
+    struct fig_word w;
+    if (fig_words_before(s, sent->start, ns, &w, 1) != 1 ||
+        !(fig_wis(s, &w, "to") || fig_wis(s, &w, "at")))
+        return false;
+    struct span before = {sent->start, w.start};
+    return fig_sentence_has(s, &before, index) && !fig_sentence_has(s, sent, shares) &&
+           !memchr(s + sent->start, '%', sent->end - sent->start);
+}
+
+/* See lib.h. */
+const char *
+fig_unit_per(const char *s, size_t n, size_t ns, size_t us, size_t ue,
+             const struct fig_unitmap *um, const struct figure *prev, const struct span *sent)
+{
+    if (um->cls != 3 || ue + 4 >= n || ue - us > 24)
+        return um->unit;
+    /* "17.8 tonnes of fresh fruit bunches per hectare": the unit per what */
+    size_t i = ue;
+    if (memcmp(s + i, " of ", 4) == 0) {
+        size_t words = 0;
+        i += 4;
+        while (i < n && words < 5 && memcmp(s + i, "per ", 4) != 0) {
+            while (i < n && ex_is_lower((unsigned char)s[i]))
+                i++;
+            if (i >= n || s[i] != ' ')
+                break;
+            i++;
+            words++;
+        }
+        if (words > 0 && i + 4 < n && memcmp(s + i, "per ", 4) == 0) {
+            char buf[64];
+            size_t e = i + 4;
+            while (e < n && ex_is_lower((unsigned char)s[e]))
+                e++;
+            int len = snprintf(buf, sizeof buf, "%.*s %.*s", (int)(ue - us), s + us,
+                               (int)(e - i), s + i);
+            const struct fig_unitmap *per =
+                len > 0 && (size_t)len < sizeof buf ? fig_unit_lookup(buf, 0, (size_t)len) : NULL;
+            if (per && per->cls == 3)
+                return per->unit;
+        }
+    }
+    /* "... per hectare from 19.2 tonnes": compared with the rate before it */
+    struct fig_word w;
+    size_t plen = prev && prev->unit ? strlen(um->unit) : 0;
+    if (plen && prev->sentence.start == sent->start && prev->span.end <= ns &&
+        strncmp(prev->unit, um->unit, plen) == 0 && strncmp(prev->unit + plen, " per ", 5) == 0 &&
+        fig_words_before(s, sent->start, ns, &w, 1) == 1 && w.start >= prev->span.end &&
+        (fig_wis(s, &w, "from") || fig_wis(s, &w, "against") || fig_wis(s, &w, "vs")))
+        return prev->unit;
+    return um->unit;
 }

@@ -82,6 +82,11 @@ static const char *const tidy_generic[] = {"average", "total", "sum", "maximum",
                                            "peak", "record", "level", "figure", "amount",
                                            "estimated", NULL};
 
+/* Periods: one before "the" ends an adverbial of time ("Over the whole
+ * year the economy"). */
+static const char *const tidy_periods[] = {"year", "month", "week", "quarter", "decade",
+                                           "season", "period", "night", "morning", NULL};
+
 static bool
 tidy_in(const char *s, const struct fig_word *w, const char *const *list)
 {
@@ -355,6 +360,13 @@ fig_subject_tidy(const struct fig_res *fr, char *subj)
     while (b > a && (fig_wis(subj, &w[b - 1], "below") || fig_wis(subj, &w[b - 1], "above") ||
                      fig_win(fr, subj, &w[b - 1], FW_WEAK)))
         b--; /* "well below the 95% needed", "said Thursday it" */
+    if (b - a > 1 && fig_wis(subj, &w[a], "so-called"))
+        a++; /* "the so-called core rate" */
+    for (size_t j = a + 1; j + 1 < b; j++)
+        if (fig_wis(subj, &w[j], "the") && tidy_in(subj, &w[j - 1], tidy_periods)) {
+            a = j + 1; /* "whole year the economy": a time opens an adverbial */
+            break;
+        }
     if (b - a > 2 && ex_is_digit((unsigned char)subj[w[a].start])) {
         /* "1500 GMT the rand": a time or number before the phrase's
          * determiner opens an adverbial */

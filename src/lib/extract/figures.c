@@ -46,12 +46,15 @@
  * written in ("12GB", "3.4GHz", "5,000mAh", "2.3 GW", "1,200 MWh"): in
  * another case they are words ("gb", "Mw") or other things. */
 #define FIG_TECH "(?-i:GB|TB|GHz|MHz|mAh|[MGT]Wh|MW|GW|kW)(?![A-Za-z])"
-/* Fractions in words of a group ("a fifth of", "two-thirds of", "half
- * of") and ratios ("one in ten patients", "nine out of 10 couples"). */
+/* Fractions in words of a group ("a fifth of", "two-thirds of", "half of"), a change by
+ * one ("fall by a fifth", "up from a quarter a decade ago"; never "a quarter earlier")
+ * and ratios ("one in ten patients", "two in every five pounds", "nine out of 10"). */
 #define FIG_FRACW                                                                          \
     "(?i:(?:a|one|two|three|four|five|six|seven|eight|nine)[\\h-](?:half|third|quarter|"     \
     "fifth|sixth|seventh|eighth|ninth|tenth)s?|half)(?=\\h+of\\h)(?!\\h+of\\h+a\\h+(?:percentage|(?:US\\h+|U\\.S\\.\\h+)?cent\\b))"                          \
-    "|(?i:(?:one|two|three|four|five|six|seven|eight|nine|\\d{1,2})\\h+(?:in|out\\h+of)\\h+(?:two|three|" \
+    "|(?<=\\bby\\h|\\bto\\h|\\bfrom\\h|\\bup\\h|\\bdown\\h)(?i:(?:a|one|two|three|four)[\\h-](?:third|" \
+    "quarter|fifth|tenth)s?|half)(?=\\h*[,.;)]|\\h+(?:from|in|on|since|over|after|last|this|a\\h+(?:decade|year)\\h+ago)\\b)" \
+    "|(?i:(?:one|two|three|four|five|six|seven|eight|nine|\\d{1,2})\\h+(?:in(?:\\h+every)?|out\\h+of)\\h+(?:two|three|" \
     "four|five|six|seven|eight|nine|ten|twenty|\\d{1,3}))(?=\\h+[A-Za-z])"
 /* ISO 4217 codes written after a number ("500 CHF"). */
 #define FIG_ISO                                                                            \
@@ -382,11 +385,12 @@ fig_read_match(const struct fig_res *fr, const char *s, struct fig_match *m)
             }
         }
     }
-    if (m->noun && m->scale && fig_expectation_after(s, m->ue)) {
-        /* "beating the 20.9 billion analysts had expected": the noun
-         * opens a clause, the number takes the unit before it */
+    bool expected = m->scale || (m->ns >= 4 && memcmp(s + m->ns - 4, "the ", 4) == 0);
+    if (m->noun && expected && fig_expectation_after(s, m->ue)) {
+        /* "beating the 20.9 billion analysts had expected", "the 160,000
+         * economists had expected": the number takes the unit before it */
         m->noun = false;
-        m->me = m->se;
+        m->me = m->scale ? m->se : m->range ? m->n2e : m->ne;
     }
     if (m->noun)
         fig_rate_after_noun(s, m);
@@ -484,7 +488,9 @@ fig_shape_rejected(const char *s, size_t n, struct fig_match *m)
      * counts (fig_carry reads it) */
     bool tally = m->ns > 6 && memcmp(s + m->ns - 4, " to ", 4) == 0 && s[m->ns - 5] == 's' &&
                  ex_is_lower((unsigned char)s[m->ns - 6]);
-    return m->words && !m->noun && !m->um && !m->scale && !m->more && !tally;
+    /* "nine of the 15 seats" counts seats (fig_bare_rejected reads it) */
+    return m->words && !m->noun && !m->um && !m->scale && !m->more && !tally &&
+           (fig_parse_num(s, m->ns, m->ne) == 1 || !fig_part_of_whole(s, n, m->ne));
 }
 
 /* Is the match a bare number (dates, years, scores, versions) that takes
@@ -565,7 +571,7 @@ fig_bare_rejected(struct fig_state *fs, const struct fig_match *m, struct span *
         *ckind = FIGURE_COUNT;
         return false;
     }
-    if (bare && cue && fig_index_sentence(s, sent)) {
+    if (bare && ((cue && fig_index_sentence(s, sent)) || fig_index_reading(s, sent, m->ns, m->ne))) {
         /* "the FTSE 100 closed at 7,512.3": an index level */
         *carried = "points";
         *ckind = FIGURE_QUANTITY;
@@ -663,11 +669,11 @@ fig_set_unit(struct fig_state *fs, const struct fig_match *m, const struct span 
         f->unit = xstrdup("pounds"); /* "weighed 215 pounds": a weight */
         f->kind = FIGURE_QUANTITY;
     } else if (um) {
-        /* "2.35 billion dlrs" on an Ottawa dateline: the text's dollar,
-         * unless named "U.S." */
+        /* "2.35 billion dlrs" on an Ottawa dateline: the text's dollar, unless named "U.S." */
         bool home = um->cls == 2 && fs->home && strcmp(um->unit, "USD") == 0 &&
                     ex_lower((unsigned char)s[m->us]) != 'u';
-        f->unit = xstrdup(home ? fs->home : um->unit);
+        f->unit = xstrdup(home ? fs->home
+                               : fig_unit_per(s, fs->n, m->ns, m->us, m->ue, um, fig_last(fs), sent));
         f->kind = um->cls == 0   ? FIGURE_RATE
                   : um->cls == 1 ? FIGURE_CHANGE
                   : um->cls == 2 ? FIGURE_AMOUNT

@@ -414,6 +414,18 @@ bool fig_market_sentence(const char *s, const struct span *sent);
 bool fig_index_cue(const char *s, size_t n, size_t lo, size_t st);
 /* Does the sentence name a stock index ("FTSE 100", "Nikkei", "index")? */
 bool fig_index_sentence(const char *s, const struct span *sent);
+/* Is the bare number at [ns, ne) an index's reading below 100 ("The
+ * purchasing managers' index ... rose to 52.4"): decimals, after "to" or
+ * "at", "index" before it, and no share in per cent in the sentence? */
+bool fig_index_reading(const char *s, const struct span *sent, size_t ns, size_t ne);
+/* The unit of a quantity whose rate's base comes after what it measures
+ * ("17.8 tonnes of fresh fruit bunches per hectare": tonnes per hectare),
+ * or after "from", "against" or "vs" takes the rate before it in the
+ * sentence ("... from 19.2 tonnes"); else um->unit. ns starts the number,
+ * [us, ue) is the unit as written. */
+const char *fig_unit_per(const char *s, size_t n, size_t ns, size_t us, size_t ue,
+                         const struct fig_unitmap *um, const struct figure *prev,
+                         const struct span *sent);
 /* Does " of M nouns" follow the number ending at ne ("made 15 of 22
  * shots")? Copies the plural noun into noun[cap]: the number counts it. */
 bool fig_of_count(const char *s, size_t n, size_t ne, char *noun, size_t cap);
@@ -519,6 +531,13 @@ bool fig_count_kept(const struct fig_res *fr, const char *s, const struct span *
  * killed", "and 25 others were injured") or sits in a prepositional phrase
  * ("across eleven jurisdictions"): what it counts. NULL when the count is
  * an object or no verb follows it. */
+/* Is the count starting at st the whole a part is counted out of: "nine
+ * of the 15 seats", "five of the seven races", "12 of its 40 stores"? */
+bool fig_total_of_part(const char *s, const struct span *sent, size_t st);
+/* Is the number in words ending at ne a part counted out of a whole ("nine
+ * of the 15 seats"), not of a body's members ("two of the nine members of
+ * its committee")? */
+bool fig_part_of_whole(const char *s, size_t n, size_t ne);
 char *fig_count_own_subject(const struct fig_res *fr, const char *s, const struct span *sent,
                             const struct figure *f);
 /* The unit (borrowed) and kind of a number written without a unit, taken

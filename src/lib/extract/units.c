@@ -195,7 +195,10 @@ fig_fraction_words(const char *s, size_t a, size_t b)
     char *rest = sp + 1;
     double num = strcmp(w, "a") == 0 ? 1 : ex_is_digit((unsigned char)w[0]) ? atof(w)
                                                                           : fig_word_value(w, 0, strlen(w));
-    size_t skip = strncmp(rest, "in ", 3) == 0 ? 3 : strncmp(rest, "out of ", 7) == 0 ? 7 : 0;
+    size_t skip = strncmp(rest, "in every ", 9) == 0 ? 9
+                  : strncmp(rest, "in ", 3) == 0       ? 3
+                  : strncmp(rest, "out of ", 7) == 0   ? 7
+                                                       : 0;
     if (skip) {
         /* "one in ten", "3 in 4", "nine out of 10" */
         double den = ex_is_digit((unsigned char)rest[skip]) ? atof(rest + skip)
