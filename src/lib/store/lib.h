@@ -15,7 +15,7 @@
 #include "dossier/zh.h"
 
 #define STORE_APPLICATION_ID 0x444F5353 /* 'DOSS' */
-#define STORE_SCHEMA_VERSION 26
+#define STORE_SCHEMA_VERSION 27
 /* The schema from which bodies are packed into chunks (store/bodychunk.c) */
 #define STORE_SCHEMA_CHUNKS 23
 /* The schema from which a document's topics are kept by topic number
@@ -27,6 +27,14 @@
 /* The schema from which figures are kept in figure_rows, their words by
  * number in fig_words (figures is a view) */
 #define STORE_SCHEMA_FIG_ROWS 26
+/* The schema from which a figure's subject key number is kept in
+ * figure_rows.key_id (corpus_fig dropped) */
+#define STORE_SCHEMA_FIG_KEY_COL 27
+/* figure_rows.key_id of a figure the statistics have not keyed yet: a
+ * 4-byte number, as every key number is (stats_fig_key_id), so keying it
+ * rewrites the row at the same size instead of splitting its page; no key
+ * is negative */
+#define STORE_FIG_KEY_PENDING_SQL "-2147483648"
 /* The version whose migration creates the statistics tables (corpus.h);
  * upgrading past it marks them stale (stats_tables_stale). */
 #define STORE_SCHEMA_CORPUS 6

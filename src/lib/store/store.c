@@ -92,11 +92,12 @@ static const char *const stmt_sql[SQ__COUNT] = {
     [SQ_DF_FIRST] = "SELECT count(*), max(r) FROM (SELECT rowid AS r FROM docs_fts"
                     " WHERE docs_fts MATCH ?1 ORDER BY rowid LIMIT ?2)",
     [SQ_FIG_DEL] = "DELETE FROM figure_rows WHERE doc_id = ?1",
-    /* schema 26: the words by number (fig_words), the ends as distances */
+    /* schema 26: the words by number (fig_words), the ends as distances;
+     * 27: the subject key number pending until the statistics key it */
     [SQ_FIG_INS] = "INSERT INTO figure_rows(doc_id, \"start\", len, back, ahead, text,"
-                   " value, unit, scale, kind, direction, period, subject, value_hi, approx)"
-                   " VALUES (?1, ?2, ?3 - ?2, ?2 - ?4, ?5 - ?3, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-                   " ?13, ?14, ?15)",
+                   " value, unit, scale, kind, direction, period, subject, value_hi, approx,"
+                   " key_id) VALUES (?1, ?2, ?3 - ?2, ?2 - ?4, ?5 - ?3, ?6, ?7, ?8, ?9, ?10,"
+                   " ?11, ?12, ?13, ?14, ?15, " STORE_FIG_KEY_PENDING_SQL ")",
     [SQ_FIG_ALSO_INS] = "INSERT INTO figure_also(figure_id, spans) VALUES (?1, ?2)",
     [SQ_MENT_DEL] = "DELETE FROM mentions WHERE doc_id = ?1",
     [SQ_MENT_INS] = "INSERT INTO mentions(doc_id, entity_id, count, spans) VALUES (?1, ?2, ?3, ?4)"
