@@ -392,6 +392,23 @@ check_plans(sqlite3 *db)
     free(p);
 }
 
+/* Every entity's id, kind, name and alt name, in id order. */
+#define ENTITY_ROWS                                                                               \
+    "SELECT group_concat(id || ' ' || kind || ' ' || name || ' ' || coalesce(alt, '-'), '|')"  \
+    " FROM (SELECT * FROM entities ORDER BY id)"
+
+static char *
+one_text(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    char *out = NULL;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW &&
+        sqlite3_column_text(st, 0))
+        out = xstrdup((const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    return out ? out : xstrdup("");
+}
+
 /* Schema 26 as main wrote it: corpus_fig(doc_id, id, key_id) with its
  * key index, no number in figure_rows; the figures of the document
  * deleted since the last refresh (kept in gone_fig before it went) still
@@ -408,12 +425,17 @@ static const char downgrade_26[] =
     "DROP TABLE gone_fig;"
     "DROP TRIGGER figure_rows_gone; DROP INDEX figure_rows_key;"
     "ALTER TABLE figure_rows DROP COLUMN key_id;"
+    /* entities with their UNIQUE(kind, name) (foreign keys are off here) */
+    "CREATE TABLE entities_old(id INTEGER PRIMARY KEY, kind TEXT NOT NULL,"
+    " name TEXT NOT NULL, alt TEXT, UNIQUE(kind, name));"
+    "INSERT INTO entities_old SELECT id, kind, name, alt FROM entities;"
+    "DROP TABLE entities; ALTER TABLE entities_old RENAME TO entities;"
     "PRAGMA user_version = 26;"
     "COMMIT;";
 
 /* An upgrade to 27 that dies before its COMMIT: the child adds the
- * column, copies the numbers, drops corpus_fig and exits without
- * committing. 0 when it ran. */
+ * column, copies the numbers, drops corpus_fig, copies the entities and
+ * drops their table, and exits without committing. 0 when it ran. */
 static int
 killed_upgrade_27(const char *path)
 {
@@ -427,7 +449,11 @@ killed_upgrade_27(const char *path)
                               "ALTER TABLE figure_rows ADD COLUMN key_id INTEGER;"
                               "UPDATE figure_rows SET key_id = c.key_id FROM corpus_fig c"
                               " WHERE c.id = figure_rows.id;"
-                              "DROP TABLE corpus_fig;",
+                              "DROP TABLE corpus_fig;"
+                              "CREATE TABLE entities_new(id INTEGER PRIMARY KEY, kind TEXT,"
+                              " name TEXT, alt TEXT, h INTEGER);"
+                              "INSERT INTO entities_new SELECT id, kind, name, alt, 0"
+                              " FROM entities; DROP TABLE entities;",
                               NULL, NULL, NULL);
         _exit(rc == SQLITE_OK ? 0 : 3); /* no COMMIT, no close: as if killed */
     }
@@ -455,6 +481,9 @@ check_upgrade_26(const char *path, const char *label, bool kill_first)
                   "deleting", &err) == 0,
        "%s: the last document deleted: %s", label, err.msg);
     ok(one_int(s->db, "SELECT count(*) FROM gone_fig") > 0, "%s: it had figures", label);
+    int64_t ents = one_int(s->db, "SELECT count(*) FROM entities");
+    int64_t ments = one_int(s->db, "SELECT count(*) FROM mentions");
+    char *names = one_text(s->db, ENTITY_ROWS);
     store_close(&s);
     sqlite3 *db = raw_open(path);
     ok(db && sqlite3_exec(db, downgrade_26, NULL, NULL, NULL) == SQLITE_OK,
@@ -466,6 +495,19 @@ check_upgrade_26(const char *path, const char *label, bool kill_first)
     ok(one_int(s->db, "PRAGMA user_version") == STORE_SCHEMA_VERSION, "%s: upgraded", label);
     ok(one_int(s->db, "SELECT count(*) FROM sqlite_schema WHERE name = 'corpus_fig'") == 0,
        "%s: corpus_fig gone", label);
+    ok(one_int(s->db, "SELECT count(*) FROM sqlite_schema WHERE tbl_name = 'entities'"
+                      " AND name LIKE 'sqlite_autoindex%'") == 0 &&
+           one_int(s->db, "SELECT count(*) FROM entities"
+                          " WHERE h IS NOT ds_entity_hash(kind, name)") == 0,
+       "%s: entities found by hash, no UNIQUE index", label);
+    char *names_after = one_text(s->db, ENTITY_ROWS);
+    ok(ents > 0 && one_int(s->db, "SELECT count(*) FROM entities") == ents &&
+           one_int(s->db, "SELECT count(*) FROM mentions") == ments &&
+           strcmp(names, names_after) == 0,
+       "%s: the same %lld entities and %lld mentions", label, (long long)ents,
+       (long long)ments);
+    free(names);
+    free(names_after);
     ok(stats_tables_current(s, &err) == 0, "%s: a deletion to count", label);
     ok(corpus_refresh(s, false, &err) == 0, "%s: refreshed: %s", label, err.msg);
     ok(stats_tables_current(s, &err) == 1, "%s: current", label);
