@@ -106,7 +106,7 @@ static const char *const stmt_sql[SQ__COUNT] = {
     /* schema 27: found by the hash of kind and name (entities_h), no
      * UNIQUE(kind, name) index; the writer keeps them unique */
     [SQ_ENT_ALT] = "UPDATE entities SET alt = ?3 WHERE id = ?4",
-    [SQ_ENT_GET] = "SELECT id, alt FROM entities WHERE h = ?3 AND kind = ?1 AND name = ?2",
+    [SQ_ENT_GET] = "SELECT id, alt FROM entities WHERE kind = ?1 AND h = ?3 AND name = ?2",
     [SQ_ENT_INS] = "INSERT INTO entities(kind, name, alt, h) VALUES (?1, ?2, ?3, ?4)",
     [SQ_DT_DEL] = "DELETE FROM doc_topic_rows WHERE doc_id = ?1",
     [SQ_DT_INS] = "INSERT OR REPLACE INTO doc_topic_rows(doc_id, topic, score, spans)"
