@@ -477,11 +477,12 @@ static const char *const derived_checks[][2] = {
     {"SELECT a, b, docs FROM corpus_pair",
      "SELECT m1.entity_id, m2.entity_id, count(*) FROM mentions m1 JOIN mentions m2"
      " ON m2.doc_id = m1.doc_id AND m2.entity_id > m1.entity_id GROUP BY 1, 2"},
-    {"SELECT doc_id, id FROM corpus_fig", "SELECT doc_id, id FROM figures"},
+    /* every figure keyed (its number in figure_rows since schema 27) */
+    {"SELECT doc_id, id FROM figure_rows WHERE key_id > 0", "SELECT doc_id, id FROM figures"},
     /* keys by number (schema 25): every row's number names a key, whose
      * count is its rows' */
     {"SELECT key, n FROM corpus_figkey",
-     "SELECT k.key, count(*) FROM corpus_fig f JOIN corpus_figkey k ON k.id = f.key_id"
+     "SELECT k.key, count(*) FROM figure_rows f JOIN corpus_figkey k ON k.id = f.key_id"
      " GROUP BY f.key_id"},
 };
 
@@ -862,6 +863,7 @@ test_derived(struct store *s, const char *db, const char *dir, const int64_t *id
                         " DROP TABLE corpus_gone_dt; DROP TABLE corpus_day; DROP TABLE corpus_topic_day;"
                         " DROP TABLE corpus_ent; DROP TABLE corpus_pair; DROP TABLE corpus_vocab;"
                         " DROP TABLE corpus_gone; DROP TABLE corpus_gone_ent;"
+                        " DROP TRIGGER figure_rows_gone; DROP TABLE corpus_figkey;"
                         " DELETE FROM meta WHERE key LIKE 'corpus_%'; PRAGMA user_version = 5",
                         NULL, NULL, NULL),
            SQLITE_OK, "downgraded to schema 5");

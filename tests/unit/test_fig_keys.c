@@ -9,7 +9,10 @@
  * index lookups. Also schema 25: the index of entities by kind keeps those
  * in more than one document, and the top entities of a kind read the same;
  * the timeline of topics keeps topic numbers, and the topic totals and
- * series read the same.
+ * series read the same. Schema 27: the numbers are kept in
+ * figure_rows.key_id (corpus_fig dropped); an index of schema 26 with a
+ * document deleted since its last refresh upgrades to the same answers,
+ * also after an upgrade killed before its COMMIT.
  */
 #define _XOPEN_SOURCE 700
 #include "config.h"
@@ -189,16 +192,15 @@ figures_text(struct store *s)
     return buf_steal(&b);
 }
 
-/* corpus_figkey's counts are its rows' in corpus_fig, corpus_fig has a
- * row for every figure, nothing left at 0: the number of mismatches. */
+/* corpus_figkey's counts are its figures' in figure_rows, every figure
+ * has a number, nothing left at 0: the number of mismatches. */
 static int64_t
 keys_mismatch(sqlite3 *db)
 {
     return one_int(db, "SELECT (SELECT count(*) FROM corpus_figkey k WHERE n !="
-                       " (SELECT count(*) FROM corpus_fig f WHERE f.key_id = k.id) OR n <= 0)"
-                       " + (SELECT count(*) FROM corpus_fig f WHERE NOT EXISTS"
-                       "  (SELECT 1 FROM corpus_figkey k WHERE k.id = f.key_id))"
-                       " + abs((SELECT count(*) FROM corpus_fig) - (SELECT count(*) FROM figures))");
+                       " (SELECT count(*) FROM figure_rows f WHERE f.key_id = k.id) OR n <= 0)"
+                       " + (SELECT count(*) FROM figure_rows f WHERE NOT EXISTS"
+                       "  (SELECT 1 FROM corpus_figkey k WHERE k.id = f.key_id))");
 }
 
 /* The plan of statement id, its details joined by '|' (caller frees). */
@@ -225,10 +227,11 @@ plan_of(sqlite3 *db, enum stats_stmt_id id)
  * corpus_figkey keyed by the text. */
 static const char downgrade_24[] =
     "BEGIN;"
-    "CREATE TABLE old_fig AS SELECT f.doc_id, f.id, k.key FROM corpus_fig f"
+    "CREATE TABLE old_fig AS SELECT f.doc_id, f.id, k.key FROM figure_rows f"
     " JOIN corpus_figkey k ON k.id = f.key_id;"
     "CREATE TABLE old_key AS SELECT key, n FROM corpus_figkey;"
-    "DROP TABLE corpus_fig; DROP TABLE corpus_figkey;"
+    "DROP TRIGGER figure_rows_gone; DROP INDEX figure_rows_key;"
+    "ALTER TABLE figure_rows DROP COLUMN key_id; DROP TABLE corpus_figkey;"
     "CREATE TABLE corpus_fig(doc_id INTEGER NOT NULL, id INTEGER NOT NULL,"
     " key TEXT NOT NULL, PRIMARY KEY(doc_id, id)) WITHOUT ROWID;"
     "CREATE INDEX corpus_fig_key ON corpus_fig(key);"
@@ -303,9 +306,10 @@ check_upgrade(const char *path, const char *label, const char *before, bool kill
     ds_error_clear(&err);
     ok(store_open(path, 0, &s, &err) == 0, "%s: opens: %s", label, err.msg);
     ok(one_int(s->db, "PRAGMA user_version") == STORE_SCHEMA_VERSION, "%s: upgraded", label);
-    ok(one_int(s->db, "SELECT count(*) FROM pragma_table_info('corpus_fig')"
-                      " WHERE name = 'key_id'") == 1,
-       "%s: corpus_fig keeps numbers", label);
+    ok(one_int(s->db, "SELECT count(*) FROM pragma_table_info('figure_rows')"
+                      " WHERE name = 'key_id'") == 1 &&
+           one_int(s->db, "SELECT count(*) FROM sqlite_schema WHERE name = 'corpus_fig'") == 0,
+       "%s: figure_rows keeps the numbers, corpus_fig gone", label);
     ok(keys_mismatch(s->db) == 0, "%s: every count and number agrees", label);
     ok(stats_tables_current(s, &err) == 1, "%s: the statistics tables still current", label);
     ok(one_int(s->db, "SELECT count(*) FROM pragma_table_info('corpus_topic_day')"
@@ -371,11 +375,11 @@ static void
 check_plans(sqlite3 *db)
 {
     char *p = plan_of(db, ST_FIGSEL_ADD_KEY);
-    ok(strstr(p, "corpus_fig_key (key_id=?)") != NULL,
+    ok(strstr(p, "figure_rows_key (key_id=?)") != NULL,
        "a subject's figures by the key's number, by index: %s", p);
     free(p);
     p = plan_of(db, ST_FIG_KEYS_SEL);
-    ok(strstr(p, "SEARCH f USING PRIMARY KEY (doc_id=?)") &&
+    ok(strstr(p, "SEARCH f USING INDEX figure_rows_doc (doc_id=?)") &&
            strstr(p, "SEARCH k USING INTEGER PRIMARY KEY (rowid=?)"),
        "a selection's keys: its figures by document, each key by number: %s", p);
     free(p);
@@ -386,6 +390,141 @@ check_plans(sqlite3 *db)
     p = plan_of(db, ST_FIGKEY_GROUPS);
     ok(strstr(p, "corpus_figkey_n (n>?)") != NULL, "keys of several figures by count: %s", p);
     free(p);
+}
+
+/* Every entity's id, kind, name and alt name, in id order. */
+#define ENTITY_ROWS                                                                               \
+    "SELECT group_concat(id || ' ' || kind || ' ' || name || ' ' || coalesce(alt, '-'), '|')"  \
+    " FROM (SELECT * FROM entities ORDER BY id)"
+
+static char *
+one_text(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    char *out = NULL;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW &&
+        sqlite3_column_text(st, 0))
+        out = xstrdup((const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    return out ? out : xstrdup("");
+}
+
+/* Schema 26 as main wrote it: corpus_fig(doc_id, id, key_id) with its
+ * key index, no number in figure_rows; the figures of the document
+ * deleted since the last refresh (kept in gone_fig before it went) still
+ * in corpus_fig and counted, as main left them for its refresh. */
+static const char downgrade_26[] =
+    "BEGIN;"
+    "CREATE TABLE corpus_fig(doc_id INTEGER NOT NULL, id INTEGER NOT NULL,"
+    " key_id INTEGER NOT NULL, PRIMARY KEY(doc_id, id)) WITHOUT ROWID;"
+    "INSERT INTO corpus_fig SELECT doc_id, id, key_id FROM figure_rows WHERE key_id > 0"
+    " UNION ALL SELECT doc_id, id, key_id FROM gone_fig;"
+    "UPDATE corpus_figkey SET n = n + x.c FROM (SELECT key_id AS k, count(*) AS c"
+    " FROM gone_fig GROUP BY 1) x WHERE corpus_figkey.id = x.k;"
+    "CREATE INDEX corpus_fig_key ON corpus_fig(key_id);"
+    "DROP TABLE gone_fig;"
+    "DROP TRIGGER figure_rows_gone; DROP INDEX figure_rows_key;"
+    "ALTER TABLE figure_rows DROP COLUMN key_id;"
+    /* entities with their UNIQUE(kind, name) (foreign keys are off here) */
+    "CREATE TABLE entities_old(id INTEGER PRIMARY KEY, kind TEXT NOT NULL,"
+    " name TEXT NOT NULL, alt TEXT, UNIQUE(kind, name));"
+    "INSERT INTO entities_old SELECT id, kind, name, alt FROM entities;"
+    "DROP TABLE entities; ALTER TABLE entities_old RENAME TO entities;"
+    "PRAGMA user_version = 26;"
+    "COMMIT;";
+
+/* An upgrade to 27 that dies before its COMMIT: the child adds the
+ * column, copies the numbers, drops corpus_fig, copies the entities and
+ * drops their table, and exits without committing. 0 when it ran. */
+static int
+killed_upgrade_27(const char *path)
+{
+    pid_t pid = fork();
+    if (pid == 0) {
+        sqlite3 *db = NULL;
+        if (sqlite3_open(path, &db) != SQLITE_OK)
+            _exit(2);
+        int rc = sqlite3_exec(db,
+                              "BEGIN IMMEDIATE;"
+                              "ALTER TABLE figure_rows ADD COLUMN key_id INTEGER;"
+                              "UPDATE figure_rows SET key_id = c.key_id FROM corpus_fig c"
+                              " WHERE c.id = figure_rows.id;"
+                              "DROP TABLE corpus_fig;"
+                              "CREATE TABLE entities_new(id INTEGER PRIMARY KEY, kind TEXT,"
+                              " name TEXT, alt TEXT, h INTEGER);"
+                              "INSERT INTO entities_new SELECT id, kind, name, alt, 0"
+                              " FROM entities; DROP TABLE entities;",
+                              NULL, NULL, NULL);
+        _exit(rc == SQLITE_OK ? 0 : 3); /* no COMMIT, no close: as if killed */
+    }
+    int status = 0;
+    return pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
+                   WEXITSTATUS(status) == 0
+               ? 0
+               : -1;
+}
+
+/* The file at path: its last document deleted (no refresh), made schema
+ * 26 again, opens at 27; after a refresh every count agrees and the
+ * figures by subject read as from the index's own tables. */
+static void
+check_upgrade_26(const char *path, const char *label, bool kill_first)
+{
+    struct store *s = NULL;
+    struct ds_error err;
+    ds_error_clear(&err);
+    ok(store_open(path, 0, &s, &err) == 0, "%s: opens: %s", label, err.msg);
+    ok(store_exec(s,
+                  "CREATE TABLE gone_fig AS SELECT doc_id, id, key_id FROM figure_rows"
+                  " WHERE doc_id = (SELECT max(id) FROM documents);"
+                  "DELETE FROM documents WHERE id = (SELECT max(id) FROM documents)",
+                  "deleting", &err) == 0,
+       "%s: the last document deleted: %s", label, err.msg);
+    ok(one_int(s->db, "SELECT count(*) FROM gone_fig") > 0, "%s: it had figures", label);
+    int64_t ents = one_int(s->db, "SELECT count(*) FROM entities");
+    int64_t ments = one_int(s->db, "SELECT count(*) FROM mentions");
+    char *names = one_text(s->db, ENTITY_ROWS);
+    store_close(&s);
+    sqlite3 *db = raw_open(path);
+    ok(db && sqlite3_exec(db, downgrade_26, NULL, NULL, NULL) == SQLITE_OK,
+       "%s: made schema 26: %s", label, db ? sqlite3_errmsg(db) : "?");
+    sqlite3_close(db);
+    if (kill_first)
+        ok(killed_upgrade_27(path) == 0, "%s: an upgrade killed before its COMMIT", label);
+    ok(store_open(path, 0, &s, &err) == 0, "%s: opens again: %s", label, err.msg);
+    ok(one_int(s->db, "PRAGMA user_version") == STORE_SCHEMA_VERSION, "%s: upgraded", label);
+    ok(one_int(s->db, "SELECT count(*) FROM sqlite_schema WHERE name = 'corpus_fig'") == 0,
+       "%s: corpus_fig gone", label);
+    ok(one_int(s->db, "SELECT count(*) FROM sqlite_schema WHERE tbl_name = 'entities'"
+                      " AND name LIKE 'sqlite_autoindex%'") == 0 &&
+           one_int(s->db, "SELECT count(*) FROM entities"
+                          " WHERE h IS NOT ds_entity_hash(kind, name)") == 0,
+       "%s: entities found by hash, no UNIQUE index", label);
+    char *names_after = one_text(s->db, ENTITY_ROWS);
+    ok(ents > 0 && one_int(s->db, "SELECT count(*) FROM entities") == ents &&
+           one_int(s->db, "SELECT count(*) FROM mentions") == ments &&
+           strcmp(names, names_after) == 0,
+       "%s: the same %lld entities and %lld mentions", label, (long long)ents,
+       (long long)ments);
+    free(names);
+    free(names_after);
+    ok(stats_tables_current(s, &err) == 0, "%s: a deletion to count", label);
+    ok(corpus_refresh(s, false, &err) == 0, "%s: refreshed: %s", label, err.msg);
+    ok(stats_tables_current(s, &err) == 1, "%s: current", label);
+    ok(keys_mismatch(s->db) == 0, "%s: every count and number agrees", label);
+    char *derived = figures_text(s);
+    corpus_use_derived(s, false);
+    char *direct = figures_text(s);
+    ok(strcmp(direct, derived) == 0, "%s: the same as from the index's own tables", label);
+    if (strcmp(direct, derived) != 0)
+        diag("derived:\n%s\ndirect:\n%s", derived, direct);
+    free(direct);
+    free(derived);
+    ok(one_int(s->db, "SELECT count(*) FROM pragma_integrity_check"
+                      " WHERE integrity_check != 'ok'") == 0 &&
+           one_int(s->db, "SELECT count(*) FROM pragma_foreign_key_check") == 0,
+       "%s: integrity_check and foreign_key_check clean", label);
+    store_close(&s);
 }
 
 int
@@ -408,8 +547,8 @@ main(void)
 
     int64_t nkeys = one_int(s->db, "SELECT count(*) FROM corpus_figkey");
     ok(nkeys > 2 && nkeys < (int64_t)NSUBJ, "each key numbered once (%lld)", (long long)nkeys);
-    is_int(one_int(s->db, "SELECT count(DISTINCT c.key_id) FROM corpus_fig c JOIN figures f"
-                          " ON f.id = c.id WHERE f.subject IN ('harbour dues', 'Harbour dues')"),
+    is_int(one_int(s->db, "SELECT count(DISTINCT key_id) FROM figure_rows"
+                          " WHERE subject IN ('harbour dues', 'Harbour dues')"),
            1, "two spellings of a subject, one key number");
     is_int(keys_mismatch(s->db), 0, "every count and number agrees");
     char *before = figures_text(s);
@@ -453,6 +592,9 @@ main(void)
     free(direct);
     free(derived);
     store_close(&s);
+
+    check_upgrade_26(path, "schema 26", false);
+    check_upgrade_26(path, "schema 26, killed, then again", true);
 
     free(before);
     free(path);

@@ -153,9 +153,14 @@ plan_of(struct store *s, const char *sql)
 }
 
 /* Schema 25 as main wrote it: the figures table with its words as text
- * and its two indexes, figure_also pointing at it, no numbers. */
+ * and its two indexes, figure_also pointing at it, no numbers; the subject
+ * key numbers in corpus_fig. */
 static const char downgrade_25[] =
     "BEGIN;"
+    "CREATE TABLE corpus_fig(doc_id INTEGER NOT NULL, id INTEGER NOT NULL,"
+    " key_id INTEGER NOT NULL, PRIMARY KEY(doc_id, id)) WITHOUT ROWID;"
+    "INSERT INTO corpus_fig SELECT doc_id, id, key_id FROM figure_rows WHERE key_id > 0;"
+    "CREATE INDEX corpus_fig_key ON corpus_fig(key_id);"
     "CREATE TABLE old_rows AS SELECT * FROM figures;"
     "CREATE TABLE old_also AS SELECT * FROM figure_also;"
     "DROP TABLE figure_also;"

@@ -129,11 +129,35 @@ ent_cache_put(struct store *s, uint64_t h, int kind, const char *name, const cha
     *e = (struct ent_slot){h, kind, id, xstrdup(name), alt ? xstrdup(alt) : NULL};
 }
 
+int64_t
+store_entity_hash(const char *kind, const char *name)
+{
+    uint64_t h = ds_hash64(name, strlen(name)) ^
+                 (ds_hash64(kind, strlen(kind)) * 0x9E3779B97F4A7C15u);
+    return (int64_t)(h >> 41);
+}
+
+static void
+store_sql_entity_hash(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const char *kind = (const char *)sqlite3_value_text(argv[0]);
+    const char *name = (const char *)sqlite3_value_text(argv[1]);
+    sqlite3_result_int64(ctx, store_entity_hash(kind ? kind : "", name ? name : ""));
+}
+
+int
+store_entity_register(struct store *s)
+{
+    return sqlite3_create_function_v2(s->db, "ds_entity_hash", 2,
+                                      SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                      NULL, store_sql_entity_hash, NULL, NULL, NULL);
+}
+
 /* The stored id and alt name of entity (kind, name) when it is stored and
  * needs no new alt name (alt NULL or the one stored): 1, cached; 0 when it
  * is not stored (*id 0) or needs its alt name set (*id its id); -1 with err.
- * A lookup on the unique index, cheaper than an upsert with RETURNING,
- * which builds a temporary table for the row it returns. */
+ * A lookup by the hash of kind and name (entities_h, schema 27). */
 static int
 store_entity_find(struct store *s, uint64_t h, const char *kind_word, int kind, const char *name,
                   const char *alt, int64_t *id, struct ds_error *err)
@@ -144,6 +168,7 @@ store_entity_find(struct store *s, uint64_t h, const char *kind_word, int kind, 
         return -1;
     store_bind_text(st, 1, kind_word);
     store_bind_text(st, 2, name);
+    sqlite3_bind_int64(st, 3, store_entity_hash(kind_word, name));
     int rc = sqlite3_step(st), found = 0;
     if (rc == SQLITE_ROW) {
         *id = sqlite3_column_int64(st, 0);
@@ -160,31 +185,31 @@ store_entity_find(struct store *s, uint64_t h, const char *kind_word, int kind, 
     return found;
 }
 
-/* Entity (kind, name, alt) stored anew, or its alt name set (the upsert
- * keeps a stored alt unless a new one is given); its id, or -1 with err. */
+/* Entity (kind, name, alt) stored anew, or stored entity id given its new
+ * alt name (only a new one is written: alt is not NULL then); its id, or
+ * -1 with err. */
 static int64_t
 store_entity_write(struct store *s, uint64_t h, const char *kind_word, int kind, const char *name,
-                   const char *alt, bool exists, struct ds_error *err)
+                   const char *alt, int64_t id, struct ds_error *err)
 {
-    sqlite3_stmt *st = store_stmt(s, exists ? SQ_ENT_UPSERT : SQ_ENT_INS, err);
+    sqlite3_stmt *st = store_stmt(s, id ? SQ_ENT_ALT : SQ_ENT_INS, err);
     if (!st)
         return -1;
-    store_bind_text(st, 1, kind_word);
-    store_bind_text(st, 2, name);
-    store_bind_text(st, 3, alt);
-    int rc = sqlite3_step(st);
-    int64_t eid = 0;
-    if (!exists && rc == SQLITE_DONE) {
-        eid = sqlite3_last_insert_rowid(s->db);
-        ent_cache_put(s, h, kind, name, alt, eid);
-    } else if (exists && rc == SQLITE_ROW) {
-        eid = sqlite3_column_int64(st, 0);
-        ent_cache_put(s, h, kind, name, (const char *)sqlite3_column_text(st, 1), eid);
-        rc = sqlite3_step(st);
+    if (id) {
+        store_bind_text(st, 3, alt);
+        sqlite3_bind_int64(st, 4, id);
+    } else {
+        store_bind_text(st, 1, kind_word);
+        store_bind_text(st, 2, name);
+        store_bind_text(st, 3, alt);
+        sqlite3_bind_int64(st, 4, store_entity_hash(kind_word, name));
     }
+    int rc = sqlite3_step(st);
     sqlite3_reset(st);
     if (rc != SQLITE_DONE)
         return store_fail(s, err, rc, "saving an entity");
+    int64_t eid = id ? id : sqlite3_last_insert_rowid(s->db);
+    ent_cache_put(s, h, kind, name, alt, eid);
     return eid;
 }
 
@@ -204,7 +229,7 @@ store_entity_id(struct store *s, const struct entity *e, struct ds_error *err)
     int got = store_entity_find(s, h, kw, kind, name, e->alt, &eid, err);
     if (got != 0)
         return got < 0 ? -1 : eid;
-    return store_entity_write(s, h, kw, kind, name, e->alt, eid != 0, err);
+    return store_entity_write(s, h, kw, kind, name, e->alt, eid, err);
 }
 
 static int

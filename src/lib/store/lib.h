@@ -15,7 +15,7 @@
 #include "dossier/zh.h"
 
 #define STORE_APPLICATION_ID 0x444F5353 /* 'DOSS' */
-#define STORE_SCHEMA_VERSION 26
+#define STORE_SCHEMA_VERSION 27
 /* The schema from which bodies are packed into chunks (store/bodychunk.c) */
 #define STORE_SCHEMA_CHUNKS 23
 /* The schema from which a document's topics are kept by topic number
@@ -27,6 +27,18 @@
 /* The schema from which figures are kept in figure_rows, their words by
  * number in fig_words (figures is a view) */
 #define STORE_SCHEMA_FIG_ROWS 26
+/* The schema from which a figure's subject key number is kept in
+ * figure_rows.key_id (corpus_fig dropped) */
+#define STORE_SCHEMA_FIG_KEY_COL 27
+/* figure_rows.key_id of a figure the statistics have not keyed yet: a
+ * 4-byte number, as every key number is (stats_fig_key_id), so keying it
+ * rewrites the row at the same size instead of splitting its page; no key
+ * is negative */
+#define STORE_FIG_KEY_PENDING_SQL "-2147483648"
+/* The schema from which entities are found by entities.h, a 23-bit hash
+ * of kind and name (store_entity_hash), instead of a UNIQUE(kind, name)
+ * index that kept every name again */
+#define STORE_SCHEMA_ENT_HASH 27
 /* The version whose migration creates the statistics tables (corpus.h);
  * upgrading past it marks them stale (stats_tables_stale). */
 #define STORE_SCHEMA_CORPUS 6
@@ -80,7 +92,7 @@ enum store_stmt_id {
     SQ_FIG_ALSO_INS,
     SQ_MENT_DEL,
     SQ_MENT_INS,
-    SQ_ENT_UPSERT,
+    SQ_ENT_ALT,
     SQ_ENT_GET,
     SQ_ENT_INS,
     SQ_DT_DEL,
@@ -319,6 +331,13 @@ int store_bind_spans(sqlite3_stmt *st, int idx, struct buf *scratch, const struc
                      size_t n);
 struct span *store_spans_column(sqlite3_stmt *st, int col, size_t *n_out);
 int store_spans_register(struct store *s);
+
+/* An entity's lookup number in entities.h: a 23-bit hash of its kind word
+ * and name (3 bytes a row; names sharing one are told apart by the row);
+ * store_entity_register() adds it as the SQL function ds_entity_hash(kind,
+ * name) (a SQLite result code). */
+int64_t store_entity_hash(const char *kind, const char *name);
+int store_entity_register(struct store *s);
 
 /* A body as documents.body keeps it (store/zbody.c, schema 20).
  * store_body_pack() deflates body into out: with removed (may be NULL) and

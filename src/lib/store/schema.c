@@ -409,7 +409,91 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
     " subject TEXT, value_hi REAL, approx INTEGER);"
     "CREATE INDEX IF NOT EXISTS figure_rows_doc ON figure_rows(doc_id);"
     "CREATE INDEX IF NOT EXISTS figure_rows_value ON figure_rows(value);",
+    /* 26 -> 27: a figure's subject key number in figure_rows.key_id
+     * (issue 16: corpus_fig kept (doc_id, id, key_id) again for every
+     * figure, 1.37 MB and its key index 1.21 MB at 10k generated
+     * documents). The column, its partial index (figure_rows_key, the
+     * figures of a key) and the trigger that counts a deleted figure out
+     * of its key (figure_rows_gone) come with store_migrate_fig_key_col()
+     * after this step, which copies the numbers and drops corpus_fig
+     * (every step stays safe to run twice).
+     * ... and entities are found by h, a 23-bit hash of kind and name
+     * (entities_h on (kind, h): the kind first, so that person:, org:
+     * and country: read the entities of their kind from it as they did
+     * from the old index), instead of their UNIQUE(kind, name) index,
+     * which kept every name again (2.6 MB at 10k); the writer keeps
+     * (kind, name) unique, as it looked
+     * an entity up before it wrote one already. The table is made again
+     * by store_migrate_entity_hash() (a constraint cannot be dropped),
+     * with foreign keys off so that dropping the old one deletes no
+     * mention. */
+    "DROP INDEX IF EXISTS corpus_fig_key;",
 };
+
+static const char entity_hash_move[] =
+    "DROP TABLE IF EXISTS entities_new;"
+    "CREATE TABLE entities_new(id INTEGER PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL,"
+    " alt TEXT, h INTEGER NOT NULL);"
+    "INSERT INTO entities_new SELECT id, kind, name, alt, ds_entity_hash(kind, name)"
+    " FROM entities ORDER BY id;"
+    "DROP TABLE entities;"
+    "ALTER TABLE entities_new RENAME TO entities;"
+    "CREATE INDEX entities_h ON entities(kind, h);";
+
+/* Migration 27: the key numbers move from corpus_fig into figure_rows.
+ * What documents deleted since the last refresh counted is subtracted
+ * first (the refresh did it from corpus_fig; from 27 the trigger does it
+ * as a figure goes). In the upgrade's transaction: a killed upgrade
+ * leaves the file at 26. */
+static const char fig_key_col_copy[] =
+    "UPDATE corpus_figkey SET n = n - x.c FROM (SELECT f.key_id AS k, count(*) AS c"
+    " FROM corpus_gone g CROSS JOIN corpus_fig f ON f.doc_id = g.id GROUP BY 1) x"
+    " WHERE corpus_figkey.id = x.k;"
+    "UPDATE figure_rows SET key_id = c.key_id FROM corpus_fig c"
+    " WHERE c.doc_id = figure_rows.doc_id AND c.id = figure_rows.id;"
+    "DROP TABLE corpus_fig;";
+static const char fig_key_col_end[] =
+    "CREATE INDEX IF NOT EXISTS figure_rows_key ON figure_rows(key_id) WHERE key_id > 0;"
+    "CREATE TRIGGER IF NOT EXISTS figure_rows_gone AFTER DELETE ON figure_rows"
+    " WHEN old.key_id > 0 BEGIN"
+    " UPDATE corpus_figkey SET n = n - 1 WHERE id = old.key_id; END;";
+
+static int store_has_column(struct store *s, const char *table, const char *column,
+                            struct ds_error *err);
+
+static int
+store_migrate_fig_key_col(struct store *s, struct ds_error *err)
+{
+    int has = store_has_column(s, "figure_rows", "key_id", err);
+    if (has < 0)
+        return -1;
+    if (!has && store_exec(s, "ALTER TABLE figure_rows ADD COLUMN key_id INTEGER",
+                           "upgrading the index", err) != 0)
+        return -1;
+    int64_t tables;
+    if (store_pragma_int(s,
+                         "SELECT count(*) FROM sqlite_schema"
+                         " WHERE type = 'table' AND name = 'corpus_fig'",
+                         &tables, err) != 0)
+        return -1;
+    if (tables && store_exec(s, fig_key_col_copy, "upgrading the index", err) != 0)
+        return -1;
+    /* without corpus_fig no figure has its number: the next refresh
+     * rebuilds the statistics */
+    if (!tables && !has && stats_tables_stale(s, err) != 0)
+        return -1;
+    return store_exec(s, fig_key_col_end, "upgrading the index", err);
+}
+
+/* Migration 27's entities found by hash, while the table has no h. */
+static int
+store_migrate_entity_hash(struct store *s, struct ds_error *err)
+{
+    int has = store_has_column(s, "entities", "h", err);
+    if (has < 0)
+        return -1;
+    return has ? 0 : store_exec(s, entity_hash_move, "upgrading the index", err);
+}
 
 /* Migration 26's move of the figures into figure_rows, their words
  * numbered, and of figure_also to point at figure_rows (its key must name
@@ -587,10 +671,11 @@ store_migrate(struct store *s, int64_t version, struct ds_error *err)
         s->needs_upgrade = true;
         return -1;
     }
-    /* migration 23 rebuilds documents: its drop must not cascade (a
-     * pragma that has no effect inside a transaction) */
+    /* migration 23 rebuilds documents, 27 entities: their drops must not
+     * cascade (a pragma that has no effect inside a transaction) */
     bool rebuild = version < STORE_SCHEMA_CHUNKS;
-    if (rebuild && store_exec(s, "PRAGMA foreign_keys = OFF", "upgrading the index", err) != 0)
+    bool fk_off = version < STORE_SCHEMA_ENT_HASH;
+    if (fk_off && store_exec(s, "PRAGMA foreign_keys = OFF", "upgrading the index", err) != 0)
         return -1;
     if (store_exec(s, "BEGIN IMMEDIATE", "upgrading the index", err) != 0)
         goto fail;
@@ -602,6 +687,10 @@ store_migrate(struct store *s, int64_t version, struct ds_error *err)
         if (v + 1 == STORE_SCHEMA_FIG_KEY_IDS && store_migrate_fig_keys(s, err) != 0)
             goto fail;
         if (v + 1 == STORE_SCHEMA_FIG_ROWS && store_migrate_figure_rows(s, err) != 0)
+            goto fail;
+        if (v + 1 == STORE_SCHEMA_FIG_KEY_COL && store_migrate_fig_key_col(s, err) != 0)
+            goto fail;
+        if (v + 1 == STORE_SCHEMA_ENT_HASH && store_migrate_entity_hash(s, err) != 0)
             goto fail;
     }
     if (version < STORE_SCHEMA_CORPUS && stats_tables_stale(s, err) != 0)
@@ -616,11 +705,11 @@ store_migrate(struct store *s, int64_t version, struct ds_error *err)
     if (store_exec(s, "COMMIT", "upgrading the index", err) != 0)
         goto fail;
     store_holes_drop(s);
-    if (rebuild && store_exec(s, "PRAGMA foreign_keys = ON", "upgrading the index", err) != 0)
+    if (fk_off && store_exec(s, "PRAGMA foreign_keys = ON", "upgrading the index", err) != 0)
         return -1;
     /* the old documents table's pages (23), doc_topics' (24), the old
-     * corpus_fig's (25) or figures' (26), when the file gives pages back */
-    return (rebuild || version < STORE_SCHEMA_FIG_ROWS) && version > 0
+     * corpus_fig's (25, 27) or figures' (26), when the file gives pages back */
+    return (rebuild || version < STORE_SCHEMA_FIG_KEY_COL) && version > 0
                ? store_reclaim(s, NULL, err)
                : 0;
 fail:
@@ -628,7 +717,7 @@ fail:
     store_holes_drop(s);
     if (!sqlite3_get_autocommit(s->db))
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-    if (rebuild)
+    if (fk_off)
         sqlite3_exec(s->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
     return -1;
 }

@@ -12,7 +12,9 @@
  *   corpus_ent(entity_id, kind, docs)  documents mentioning each entity
  *   corpus_pair(a, b, docs)            pairs among the top entities (a < b)
  *   corpus_vocab(term, cnt)            the full-text index's terms found twice or more
- *   corpus_fig(doc_id, id, key_id)     each figure's subject key, by number
+ *   figure_rows.key_id                 each figure's subject key, by number
+ *                                      (schema 27; corpus_fig(doc_id, id, key_id)
+ *                                      before); negative until keyed
  *   corpus_figkey(id, key, n)          figures per subject key; its number is a
  *                                      hash of the key (stats_fig_key_id)
  * Reading documents' rows for a date or an outlet touches a page per
@@ -26,7 +28,8 @@
  * takes the index's own tables instead: slower, same answers. A trigger
  * copies what a deleted document contributed (corpus_gone: its text;
  * corpus_gone_ent: its entities; corpus_gone_dt: its topics) before the row
- * and its extractions go, so a refresh can subtract it. A document's topics
+ * and its extractions go, so a refresh can subtract it; a deleted figure's
+ * key is counted down by a trigger as it goes (figure_rows_gone). A document's topics
  * with its day are doc_topics joined with corpus_doc (schema 22 dropped
  * corpus_dt, which kept them again).
  */
@@ -135,7 +138,10 @@ stats_rebuild_tables(struct store *s, stats_key_fn key_of, void *ud, struct ds_e
         stats_fill_doc(s, err) != 0)
         return -1;
     /* figures in bulk: the key index is built once at the end (a sort),
-     * not row by row */
+     * not row by row. Each figure's number is written into its row in
+     * figure_rows, only where it changed: a fresh index's rows from the
+     * pending number (the same size: no page splits), after a rules change
+     * the few whose key moved. */
     sqlite3_stmt *st = NULL;
     if (stats_exec(s, ST_FIG_KEY_INDEX_DROP, "reading figures", err) != 0)
         return -1;

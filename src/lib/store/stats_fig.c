@@ -2,8 +2,8 @@
  * store/stats_fig.c — the figures table of the statistics: the picked set
  * (temp.corpus_figsel: the figure ids a limited table by subject will show,
  * so only those rows are read in full), subjects and stored subject keys,
- * the figure rows themselves, and the subject keys kept in corpus_fig
- * (store_stats.h).
+ * the figure rows themselves, and the subject keys' numbers kept in
+ * figure_rows.key_id (schema 27; corpus_fig before) (store_stats.h).
  */
 #include "config.h"
 
@@ -151,7 +151,7 @@ stats_figures_each(struct store *s, int64_t sel, bool picked, bool derived,
     return 0;
 }
 
-/* ---- subject keys kept in corpus_fig ----------------------------------------------------------- */
+/* ---- subject keys by number ------------------------------------------------------------------ */
 
 /* A key's number is a 31-bit hash of it, the next free number after a
  * taken one (open addressing): the key is kept once, in corpus_figkey,
@@ -197,7 +197,7 @@ stats_fig_keys_put(struct store *s, sqlite3_stmt *st, stats_key_fn key_of, void 
                    struct ds_error *err)
 {
     sqlite3_stmt *ins = NULL, *bump = NULL, *at = NULL;
-    int rc = sqlite3_prepare_v2(s->db, stats_sql[ST_FIG_KEY_INS], -1, &ins, NULL);
+    int rc = sqlite3_prepare_v2(s->db, stats_sql[ST_FIG_KEY_SET], -1, &ins, NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_prepare_v2(s->db, stats_sql[ST_FIGKEY_BUMP], -1, &bump, NULL);
     if (rc == SQLITE_OK)
@@ -231,9 +231,8 @@ stats_fig_keys_put(struct store *s, sqlite3_stmt *st, stats_key_fn key_of, void 
             free(last);
             last = t ? xstrdup(t) : NULL;
         }
-        sqlite3_bind_int64(ins, 1, sqlite3_column_int64(st, 1));
-        sqlite3_bind_int64(ins, 2, sqlite3_column_int64(st, 0));
-        sqlite3_bind_int64(ins, 3, id);
+        sqlite3_bind_int64(ins, 1, sqlite3_column_int64(st, 0));
+        sqlite3_bind_int64(ins, 2, id);
         if (rc == SQLITE_OK)
             rc = sqlite3_step(ins);
         sqlite3_reset(ins);

@@ -153,10 +153,11 @@ const char *const stats_sql[ST__COUNT] = {
      * when the keys of several figures give fewer rows than asked) */
     [ST_FIGKEY_SINGLES] = "SELECT key, n, id FROM corpus_figkey WHERE n = 1 AND key != ''"
                           " ORDER BY key",
+    /* key_id > 0: the terms of figure_rows_key's partial index (27) */
     [ST_FIGSEL_ADD_KEY] = "INSERT OR IGNORE INTO temp.corpus_figsel(id)"
-                          " SELECT id FROM corpus_fig WHERE key_id = ?1",
+                          " SELECT id FROM figure_rows WHERE key_id = ?1 AND key_id > 0",
     [ST_FIGSEL_ADD_ID] = "INSERT OR IGNORE INTO temp.corpus_figsel(id) VALUES (?1)",
-    [ST_FIG_KEYS_SEL] = "SELECT f.id, k.key FROM temp.corpus_sel cs JOIN corpus_fig f"
+    [ST_FIG_KEYS_SEL] = "SELECT f.id, k.key FROM temp.corpus_sel cs JOIN figure_rows f"
                         " ON f.doc_id = cs.id JOIN corpus_figkey k ON k.id = f.key_id"
                         " WHERE cs.sel = ?1 ORDER BY k.key",
     [ST_FIG_SUBJ_ALL] = "SELECT id, subject FROM figures",
@@ -172,13 +173,14 @@ const char *const stats_sql[ST__COUNT] = {
     [ST_FIG_ROWS_ALL_CACHED] = ST_FIG_COLS("d.day") ST_FIG_ALL("corpus_doc d"),
     [ST_FIG_ROWS_SEL_CACHED] = ST_FIG_COLS("d.day") ST_FIG_SEL("corpus_doc d"),
     /* a key by number (schema 25, stats_fig_key_id): the figures of a
-     * run of one key are counted at once (?3) */
-    [ST_FIG_KEY_INS] = "INSERT INTO corpus_fig(doc_id, id, key_id) VALUES (?1, ?2, ?3)",
+     * run of one key are counted at once (?3); a figure keeps its number
+     * in figure_rows (27), a row already numbered so is not written again */
+    [ST_FIG_KEY_SET] = "UPDATE figure_rows SET key_id = ?2 WHERE id = ?1 AND key_id IS NOT ?2",
     [ST_FIGKEY_AT] = "SELECT key FROM corpus_figkey WHERE id = ?1",
     [ST_FIGKEY_BUMP] = "INSERT INTO corpus_figkey(id, key, n) VALUES (?1, ?2, ?3)"
                        " ON CONFLICT(id) DO UPDATE SET n = n + excluded.n",
-    [ST_FIG_KEY_INDEX_DROP] = "DROP INDEX IF EXISTS corpus_fig_key",
-    [ST_FIG_KEY_INDEX] = "CREATE INDEX corpus_fig_key ON corpus_fig(key_id)",
+    [ST_FIG_KEY_INDEX_DROP] = "DROP INDEX IF EXISTS figure_rows_key",
+    [ST_FIG_KEY_INDEX] = "CREATE INDEX figure_rows_key ON figure_rows(key_id) WHERE key_id > 0",
     [ST_FIGS_ALL] = "SELECT id, doc_id, subject FROM figures",
     [ST_FIGS_NEW] = "SELECT id, doc_id, subject FROM figures WHERE doc_id > ?1 ORDER BY subject",
 
@@ -229,8 +231,7 @@ const char *const stats_sql[ST__COUNT] = {
     [ST_REBUILD_CLEAR] =
         "DELETE FROM corpus_doc; DELETE FROM corpus_gone_dt; DELETE FROM corpus_day;"
         "DELETE FROM corpus_topic_day; DELETE FROM corpus_ent; DELETE FROM corpus_vocab;"
-        "DELETE FROM corpus_gone; DELETE FROM corpus_gone_ent; DELETE FROM corpus_fig;"
-        "DELETE FROM corpus_figkey",
+        "DELETE FROM corpus_gone; DELETE FROM corpus_gone_ent; DELETE FROM corpus_figkey",
     [ST_REBUILD_FILL] =
         "INSERT INTO corpus_day SELECT coalesce(day, ''), count(*) FROM corpus_doc"
         " GROUP BY 1;"
@@ -263,12 +264,8 @@ const char *const stats_sql[ST__COUNT] = {
         " WHERE corpus_topic_day.topic = x.topic AND corpus_topic_day.day = x.d;"
         "UPDATE corpus_ent SET docs = docs - x.c FROM (SELECT entity_id, count(*) AS c"
         " FROM corpus_gone_ent GROUP BY entity_id) x WHERE corpus_ent.entity_id = x.entity_id;"
-        /* from the deleted documents (CROSS JOIN: the planner would scan
-         * every figure's key to save the GROUP BY's sort) */
-        "UPDATE corpus_figkey SET n = n - x.c FROM (SELECT f.key_id AS k, count(*) AS c"
-        " FROM corpus_gone g CROSS JOIN corpus_fig f ON f.doc_id = g.id GROUP BY 1) x"
-        " WHERE corpus_figkey.id = x.k;"
-        "DELETE FROM corpus_fig WHERE doc_id IN (SELECT id FROM corpus_gone);"
+        /* (a deleted figure's key is counted down as it goes: the
+         * trigger figure_rows_gone, schema 27) */
         "DELETE FROM corpus_doc WHERE id IN (SELECT id FROM corpus_gone)",
     [ST_COUNTED_MAX] = "SELECT coalesce(max(id), 0) FROM corpus_doc",
     /* the new documents; ?1 = the largest id still counted */

@@ -92,21 +92,22 @@ static const char *const stmt_sql[SQ__COUNT] = {
     [SQ_DF_FIRST] = "SELECT count(*), max(r) FROM (SELECT rowid AS r FROM docs_fts"
                     " WHERE docs_fts MATCH ?1 ORDER BY rowid LIMIT ?2)",
     [SQ_FIG_DEL] = "DELETE FROM figure_rows WHERE doc_id = ?1",
-    /* schema 26: the words by number (fig_words), the ends as distances */
+    /* schema 26: the words by number (fig_words), the ends as distances;
+     * 27: the subject key number pending until the statistics key it */
     [SQ_FIG_INS] = "INSERT INTO figure_rows(doc_id, \"start\", len, back, ahead, text,"
-                   " value, unit, scale, kind, direction, period, subject, value_hi, approx)"
-                   " VALUES (?1, ?2, ?3 - ?2, ?2 - ?4, ?5 - ?3, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-                   " ?13, ?14, ?15)",
+                   " value, unit, scale, kind, direction, period, subject, value_hi, approx,"
+                   " key_id) VALUES (?1, ?2, ?3 - ?2, ?2 - ?4, ?5 - ?3, ?6, ?7, ?8, ?9, ?10,"
+                   " ?11, ?12, ?13, ?14, ?15, " STORE_FIG_KEY_PENDING_SQL ")",
     [SQ_FIG_ALSO_INS] = "INSERT INTO figure_also(figure_id, spans) VALUES (?1, ?2)",
     [SQ_MENT_DEL] = "DELETE FROM mentions WHERE doc_id = ?1",
     [SQ_MENT_INS] = "INSERT INTO mentions(doc_id, entity_id, count, spans) VALUES (?1, ?2, ?3, ?4)"
                     " ON CONFLICT(doc_id, entity_id) DO UPDATE SET count = count + excluded.count,"
                     " spans = ds_spans_cat(spans, excluded.spans)",
-    [SQ_ENT_UPSERT] = "INSERT INTO entities(kind, name, alt) VALUES (?1, ?2, ?3)"
-                      " ON CONFLICT(kind, name) DO UPDATE SET alt = coalesce(excluded.alt, alt)"
-                      " RETURNING id, alt",
-    [SQ_ENT_GET] = "SELECT id, alt FROM entities WHERE kind = ?1 AND name = ?2",
-    [SQ_ENT_INS] = "INSERT INTO entities(kind, name, alt) VALUES (?1, ?2, ?3)",
+    /* schema 27: found by the hash of kind and name (entities_h), no
+     * UNIQUE(kind, name) index; the writer keeps them unique */
+    [SQ_ENT_ALT] = "UPDATE entities SET alt = ?3 WHERE id = ?4",
+    [SQ_ENT_GET] = "SELECT id, alt FROM entities WHERE kind = ?1 AND h = ?3 AND name = ?2",
+    [SQ_ENT_INS] = "INSERT INTO entities(kind, name, alt, h) VALUES (?1, ?2, ?3, ?4)",
     [SQ_DT_DEL] = "DELETE FROM doc_topic_rows WHERE doc_id = ?1",
     [SQ_DT_INS] = "INSERT OR REPLACE INTO doc_topic_rows(doc_id, topic, score, spans)"
                   " VALUES (?1, ?2, ?3, ?4)",
@@ -535,6 +536,8 @@ store_register(struct store *s, struct ds_error *err)
                                         NULL, store_sql_raw_pack, NULL, NULL, NULL);
     if (rc == SQLITE_OK)
         rc = store_spans_register(s);
+    if (rc == SQLITE_OK)
+        rc = store_entity_register(s);
     if (rc == SQLITE_OK)
         rc = store_body_register(s);
     return rc == SQLITE_OK ? 0 : store_fail(s, err, rc, "opening the index");
