@@ -676,6 +676,8 @@ ing_drop_service_lines(struct ing_doc *d)
     drop_page_fields(d);
     for (size_t i = 0; i < d->n; i++) {
         struct ing_doc_line *l = &d->lines[i];
+        if (l->why && l->tl <= 20 && service_line(l->t, l->tl))
+            issuer_under(d, i); /* the label taken by another pass: its issuer still goes */
         if (!ing_is_content(l) || l->tl > 300)
             continue;
         const char *why = service_line(l->t, l->tl);
