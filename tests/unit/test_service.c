@@ -3,7 +3,8 @@
  * page sets around an article (clean_service.c): a release's service
  * lines, contact line and "About X" tail, a mailing's shell, a sign-up
  * form's consent and field with its blurb, jump lines, page counters and
- * repeated page headers, reaction counts; and the lines of a story that
+ * repeated page headers, reaction counts; a word split at a hard-wrapped
+ * line's end (doc.c); and the lines of a story that
  * look like them and must stay. Every text is ours.
  */
 #include "config.h"
@@ -118,6 +119,24 @@ test_print(void)
     article_clear(&a);
 }
 
+static void
+test_split_words(void)
+{
+    struct article a;
+    if (ingest("/t/split.txt",
+               "Hospital wing to open in the autumn\n\n"
+               "The county said on Monday that the new wing of its only public hospi-\n"
+               "tal would open in the autumn, after a long-running dispute over the\n"
+               "builder's bills, and that the long view of the board was that a long-\n"
+               "term loan from the state would cover the rest of the costs by the end\n"
+               "of the year, when the first patients are due to move into the wards.\n",
+               &a) != 0)
+        return;
+    ok(in_body(&a, "public hospital would open"), "a word split at a line's end is whole again");
+    ok(in_body(&a, "a long-term loan"), "a compound whose part is a word of the text keeps its hyphen");
+    article_clear(&a);
+}
+
 int
 main(void)
 {
@@ -126,6 +145,7 @@ main(void)
     test_release();
     test_mailing();
     test_print();
+    test_split_words();
     fixture_close();
     return done_testing();
 }
