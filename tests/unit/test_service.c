@@ -120,6 +120,30 @@ test_print(void)
 }
 
 static void
+test_pager_and_signoff(void)
+{
+    struct article a;
+    if (ingest("/t/blog.txt",
+               "Night trains return to the valley\n\n"
+               "A night train between the capital and the valley will run three times a week "
+               "from December, the rail operator said on Tuesday.\n\n"
+               "Powered by the same electric locomotives as the day trains, it will take nine "
+               "hours.\n\n"
+               "Newer Post Older Post Home\n\n"
+               "Powered by Blogstack\n\n"
+               "View source version on example.com: https://example.com/news/1\n\n"
+               "-- Agence France-Presse\n",
+               &a) != 0)
+        return;
+    ok(removed_as(&a, "pager", "Newer Post Older Post Home"), "a blog's pager goes");
+    ok(removed_as(&a, "credit", "Powered by Blogstack"), "\"Powered by X\" goes");
+    ok(gone(&a, "View source version on example.com"), "\"View source version\" goes");
+    ok(gone(&a, "-- Agence France-Presse"), "an agency's sign-off as the last line goes");
+    ok(in_body(&a, "Powered by the same electric locomotives"), "a sentence opening \"Powered by\" stays");
+    article_clear(&a);
+}
+
+static void
 test_split_words(void)
 {
     struct article a;
@@ -145,6 +169,7 @@ main(void)
     test_release();
     test_mailing();
     test_print();
+    test_pager_and_signoff();
     test_split_words();
     fixture_close();
     return done_testing();

@@ -476,6 +476,61 @@ signup_card_above(struct ing_doc *d, size_t i)
         head->why = "newsletter";
 }
 
+/* "Newer Post Older Post Home", "« Previous | Next »": a blog's pager,
+ * nothing but its words. */
+static bool
+pager_line(const char *s, size_t n)
+{
+    static const char *const words[] = {"newer", "older", "post", "posts", "home", "next",
+                                        "previous", "prev", "entries", "page", "\xc2\xab",
+                                        "\xc2\xbb", "\xe2\x86\x90", "\xe2\x86\x92", "|"};
+    if (n > 60)
+        return false;
+    size_t found = 0, dir = 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t e = i;
+        while (e < n && s[e] != ' ')
+            e++;
+        if (e == i)
+            break;
+        if (!ing_ieq_any(s + i, e - i, words, DS_ARRAY_LEN(words)))
+            return false;
+        found++;
+        dir += ing_ieq(s + i, e - i, "newer") || ing_ieq(s + i, e - i, "older") ||
+               ing_ieq(s + i, e - i, "next") || ing_ieq(s + i, e - i, "previous");
+        i = e;
+    }
+    return found >= 3 && dir >= 2;
+}
+
+/* "Powered by X": a platform's credit in at most four words. */
+static bool
+powered_by(const char *s, size_t n)
+{
+    return ing_istarts(s, n, "powered by ") && ing_count_words_max(s, n, 5) <= 4 &&
+           !ing_ends_with_any(s, n, ".!?\"");
+}
+
+/* "-- Agence France-Presse" as the last line: an agency's sign-off. */
+static void
+dash_signoff(struct ing_doc *d)
+{
+    for (size_t i = d->n; i-- > 0;) {
+        struct ing_doc_line *l = &d->lines[i];
+        if (l->blank || !ing_is_content(l))
+            continue;
+        const char *name;
+        size_t nl;
+        if (!ing_istarts(l->t, l->tl, "- ") && l->tl <= 60 &&
+            ing_dash_trailer(l->t, l->tl, &name, &nl) &&
+            (outlets_match(d->outlets, name, nl) || ing_outlet_like(name, nl, true)))
+            l->why = "signoff";
+        return;
+    }
+}
+
 /* ---- counts ---------------------------------------------------------------------- */
 
 /* Length of the pictograph at s (hearts, stars, dingbats, emoji and
@@ -598,8 +653,11 @@ service_line(const char *s, size_t n)
     }
     if (source_credit(s, n))
         return "release";
-    if (ing_istarts(s, n, "view original content") && ing_count_words_max(s, n, 11) <= 10)
-        return "release";
+    if (ing_istarts(s, n, "view original content") || ing_istarts(s, n, "view source version")) {
+        /* "View source version on x.com: URL": words before the link */
+        const char *url = ing_ifind(s, n, "http");
+        return ing_count_words_max(s, url ? (size_t)(url - s) : n, 11) <= 10 ? "release" : NULL;
+    }
     if (contact_line(s, n))
         return "contact";
     return NULL;
@@ -694,6 +752,13 @@ ing_drop_service_lines(struct ing_doc *d)
         }
         if (!why && reaction_counts(l->t, l->tl))
             why = "counter";
+        if (!why && pager_line(l->t, l->tl))
+            why = "pager";
+        /* in a page's markup "Powered by X" is a widget's, kept with the
+         * widget (a calculator in the story, as Readability keeps it); in a
+         * copy as text it is the page's footer */
+        if (!why && !d->structured && powered_by(l->t, l->tl))
+            why = "credit";
         if (why) {
             l->why = why;
             if (strcmp(why, "release") == 0 && l->tl <= 20)
@@ -702,4 +767,5 @@ ing_drop_service_lines(struct ing_doc *d)
         }
         tail_about(d, i);
     }
+    dash_signoff(d);
 }
