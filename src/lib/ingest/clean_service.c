@@ -69,6 +69,15 @@ sv_quotes(const char *s, size_t n)
     return memchr(s, '"', n) || ing_ifind(s, n, "\xe2\x80\x9c");
 }
 
+static bool
+sv_has_digit(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (sv_digit(s[i]))
+            return true;
+    return false;
+}
+
 /* ---- words of a short line ------------------------------------------------------- */
 
 #define SV_WORDS 10
@@ -181,8 +190,9 @@ static bool
 jump_line(const char *s, size_t n)
 {
     struct sv_words ws;
-    if (n > 60 || !sv_split(s, n, &ws) || ws.n > 8)
-        return false;
+    if (n > 60 || (!sv_has_digit(s, n) && !ing_ifind(s, n, " page")) || !sv_split(s, n, &ws) ||
+        ws.n > 8)
+        return false; /* a page's number, or "next page" */
     size_t k = 0;
     while (k < 2 && sv_slug(&ws, k))
         k++;
@@ -316,6 +326,8 @@ letter_key(const char *s, size_t n, size_t *words)
 static void
 drop_page_fields(struct ing_doc *d)
 {
+    if (d->structured)
+        return; /* a page's markup has no printed page's fields */
     size_t cand = 0;
     uint64_t *keys = xcalloc(d->n ? d->n : 1, sizeof *keys);
     for (size_t i = 0; i < d->n; i++) {
@@ -364,36 +376,21 @@ browser_view(const char *s, size_t n)
            ing_ifind(s, n, "web version");
 }
 
-/* A mailing's shell around its stories: how to see it, forward it, stop
- * it or share it, why it came, who paid for it. */
+/* The shapes of a mailing's shell, cheapest tests first; the caller
+ * checks that the line is no quote or reported speech. */
 static bool
-mailing_shell(const char *s, size_t n)
+shell_shape(const char *s, size_t n)
 {
-    if (n > 240 || ing_count_words_max(s, n, 31) > 30 || sv_quotes(s, n) ||
-        ing_has_speech_verb(s, n))
-        return false;
     static const char *const why_sent[] = {
         "you are receiving", "you're receiving", "you received this", "you are getting this",
         "you're getting this", "you are subscribed", "you're subscribed", "subscribed as ",
         "this email was sent to", "this e-mail was sent to", "you signed up for"};
     for (size_t k = 0; k < DS_ARRAY_LEN(why_sent); k++)
         if (ing_istarts(s, n, why_sent[k]))
-            return true;
-    if (ing_count_words_max(s, n, 15) > 14)
+            return ing_count_words_max(s, n, 31) <= 30;
+    if (n > 120 || ing_count_words_max(s, n, 15) > 14)
         return false;
     if (browser_view(s, n))
-        return true;
-    if (ing_ifind(s, n, "forward") &&
-        (ing_ifind(s, n, " friend") || ing_ifind(s, n, " colleague") ||
-         ing_ifind(s, n, "forwarded to you") || ing_ifind(s, n, "forwarded this")))
-        return true;
-    static const char *const stop[] = {"unsubscribe",           "update your preferences",
-                                       "manage your preferences", "email preferences",
-                                       "e-mail preferences",    "manage your subscription",
-                                       "manage subscription",   "update preferences",
-                                       "stop receiving"};
-    size_t len;
-    if (ing_ifind_first(s, n, stop, DS_ARRAY_LEN(stop), &len))
         return true;
     static const char *const share[] = {"share this email",   "share this e-mail",
                                         "share this newsletter", "share this release",
@@ -408,8 +405,30 @@ mailing_shell(const char *s, size_t n)
                 i++;
             return i == n || !memchr(s + i, ' ', n - i);
         }
-    return (ing_istarts(s, n, "presented by ") || ing_istarts(s, n, "brought to you by ")) &&
-           ing_count_words_max(s, n, 9) <= 8;
+    if (ing_istarts(s, n, "presented by ") || ing_istarts(s, n, "brought to you by "))
+        return ing_count_words_max(s, n, 9) <= 8;
+    if (ing_ifind(s, n, "forward"))
+        return ing_ifind(s, n, " friend") || ing_ifind(s, n, " colleague") ||
+               ing_ifind(s, n, "forwarded to you") || ing_ifind(s, n, "forwarded this");
+    if (ing_ifind(s, n, "unsubscribe") || ing_ifind(s, n, "stop receiving"))
+        return true;
+    static const char *const prefs[] = {"update your preferences", "manage your preferences",
+                                        "email preferences",       "e-mail preferences",
+                                        "update preferences"};
+    static const char *const subs[] = {"manage your subscription", "manage subscription"};
+    size_t len;
+    return (ing_ifind(s, n, "preferences") &&
+            ing_ifind_first(s, n, prefs, DS_ARRAY_LEN(prefs), &len)) ||
+           (ing_ifind(s, n, "subscription") &&
+            ing_ifind_first(s, n, subs, DS_ARRAY_LEN(subs), &len));
+}
+
+/* A mailing's shell around its stories: how to see it, forward it, stop
+ * it or share it, why it came, who paid for it. */
+static bool
+mailing_shell(const char *s, size_t n)
+{
+    return n <= 240 && shell_shape(s, n) && !sv_quotes(s, n) && !ing_has_speech_verb(s, n);
 }
 
 /* "By subscribing you accept our privacy notice.", "By signing up, you
@@ -422,7 +441,7 @@ signup_consent(const char *s, size_t n)
                                         "by submitting your email"};
     static const char *const agree[] = {"agree", "accept", "consent", "acknowledge"};
     size_t len;
-    if (n > 300 || ing_count_words_max(s, n, 41) > 40)
+    if (n > 300 || !ing_istarts(s, n, "by ") || ing_count_words_max(s, n, 41) > 40)
         return false;
     for (size_t k = 0; k < DS_ARRAY_LEN(opens); k++)
         if (ing_istarts(s, n, opens[k]))
@@ -567,8 +586,8 @@ reaction_counts(const char *s, size_t n)
 {
     static const char *const words[] = {"comments", "comment", "likes", "reactions", "replies",
                                         "shares"}; /* "💬 208 comments" */
-    if (n > 80)
-        return false;
+    if (n > 80 || sv_alpha(s[0]))
+        return false; /* counts open with a number or a pictograph */
     const unsigned char *u = (const unsigned char *)s;
     size_t numbers = 0, symbols = 0;
     for (size_t i = 0; i < n;) {
