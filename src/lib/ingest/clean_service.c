@@ -319,6 +319,19 @@ letter_key(const char *s, size_t n, size_t *words)
     return key;
 }
 
+/* A line's key and index, sorted by key to find the repeated ones. */
+struct keyed_line {
+    uint64_t key;
+    size_t i;
+};
+
+static int
+keyed_cmp(const void *a, const void *b)
+{
+    uint64_t x = ((const struct keyed_line *)a)->key, y = ((const struct keyed_line *)b)->key;
+    return x < y ? -1 : x > y;
+}
+
 /* A printed page's header or footer repeated on every page with its
  * numbers changed: every copy goes, the first too (ing_drop_duplicates
  * keeps the first of identical lines). Told by repetition, so a table's
@@ -329,7 +342,7 @@ drop_page_fields(struct ing_doc *d)
     if (d->structured)
         return; /* a page's markup has no printed page's fields */
     size_t cand = 0;
-    uint64_t *keys = xcalloc(d->n ? d->n : 1, sizeof *keys);
+    struct keyed_line *kl = NULL;
     for (size_t i = 0; i < d->n; i++) {
         struct ing_doc_line *l = &d->lines[i];
         bool counter, dropped = l->why != NULL;
@@ -340,21 +353,23 @@ drop_page_fields(struct ing_doc *d)
             l->why = "page"; /* "... Page 2 of 5": a printed page's foot */
             continue;
         }
-        keys[i] = letter_key(l->t, l->tl, &words);
+        uint64_t key = letter_key(l->t, l->tl, &words);
         if (words < 2)
-            keys[i] = 0;
-        cand += keys[i] != 0;
-    }
-    for (size_t i = 0; cand >= 2 && i < d->n; i++) {
-        if (!keys[i] || !ing_is_content(&d->lines[i]))
             continue;
-        for (size_t j = 0; j < d->n; j++)
-            if (j != i && keys[j] == keys[i]) {
-                d->lines[i].why = "page";
-                break;
-            }
+        if (!kl)
+            kl = xcalloc(d->n, sizeof *kl);
+        kl[cand++] = (struct keyed_line){key, i};
     }
-    free(keys);
+    if (cand >= 2) {
+        qsort(kl, cand, sizeof *kl, keyed_cmp);
+        for (size_t k = 0; k < cand; k++) {
+            bool twice = (k > 0 && kl[k - 1].key == kl[k].key) ||
+                         (k + 1 < cand && kl[k + 1].key == kl[k].key);
+            if (twice && ing_is_content(&d->lines[kl[k].i]))
+                d->lines[kl[k].i].why = "page";
+        }
+    }
+    free(kl);
 }
 
 /* ---- a mailing's shell ----------------------------------------------------------- */
