@@ -159,7 +159,10 @@ drop_signup_cards(struct ing_doc *d)
 {
     static const char *const cadence[] = {"delivered",  "weekdays",      "every day",
                                           "every week", "daily",         "weekly",
-                                          "inbox",      "every morning", "every evening"};
+                                          "inbox",      "every morning", "every evening",
+                                          "every monday", "every tuesday", "every wednesday",
+                                          "every thursday", "every friday", "every saturday",
+                                          "every sunday"};
     for (size_t i = 0; i < d->n; i++) {
         const struct ing_doc_line *b = &d->lines[i];
         if (b->blank || !b->why ||

@@ -308,7 +308,9 @@ static bool
 bio_shape(const struct ing_doc_line *l)
 {
     static const char *const covers[] = {" covers ", " writes about ", " writes for ",
-                                         " reports on ", " reports for ", " has covered "};
+                                         " reports on ", " reports for ", " has covered ",
+                                         " has written about ", " has written for ",
+                                         " has reported on "};
     /* not " is the editor of ...", " is technology correspondent ...": a
      * closing line of a column that introduces its writer is text */
     static const char *const is[] = {" is a ", " is an "};

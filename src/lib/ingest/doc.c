@@ -18,6 +18,66 @@
 
 /* ---- splitting ------------------------------------------------------------------- */
 
+static bool
+lower_ascii(char c)
+{
+    return c >= 'a' && c <= 'z';
+}
+
+static bool
+letter_ascii(char c)
+{
+    return lower_ascii(c) || (c >= 'A' && c <= 'Z');
+}
+
+/* Is w[0..wl) a whole word somewhere in text: no letter or hyphen on
+ * either side, and not the second part of a word split at a line's end? */
+static bool
+word_in(const char *text, size_t n, const char *w, size_t wl)
+{
+    for (size_t i = 0; i + wl <= n; i++) {
+        const char *p = memchr(text + i, w[0], n - i - wl + 1);
+        if (!p)
+            return false;
+        i = (size_t)(p - text);
+        if (memcmp(p, w, wl) != 0 || (i + wl < n && (letter_ascii(p[wl]) || p[wl] == '-')))
+            continue;
+        size_t b = i;
+        while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '\n'))
+            b--;
+        if (i > 0 && (letter_ascii(text[i - 1]) || text[i - 1] == '-' ||
+                      (b < i && b > 0 && text[b - 1] == '-')))
+            continue;
+        return true;
+    }
+    return false;
+}
+
+/* A word split at a line's end by a PDF's or a typesetter's hyphen
+ * ("hospi-" + "tal's", "seven-" + "ties"): out ends in a lower-case
+ * fragment and its hyphen, next opens with lower case, and neither part
+ * is a word of the text by itself (as "long" and "term" of "long-term"
+ * would be); the hyphen is then taken off and true returned. */
+static bool
+unsplit_word(const char *text, size_t n, struct buf *out, const char *next, size_t nl)
+{
+    if (out->len < 3 || out->data[out->len - 1] != '-' || !nl || !lower_ascii(next[0]))
+        return false;
+    size_t a = out->len - 1;
+    while (a > 0 && lower_ascii(out->data[a - 1]))
+        a--;
+    size_t pl = out->len - 1 - a, sl = 0;
+    while (sl < nl && lower_ascii(next[sl]))
+        sl++;
+    if (pl < 2 || (a > 0 && out->data[a - 1] != ' ' && out->data[a - 1] != '(' &&
+                   out->data[a - 1] != '"'))
+        return false;
+    if (word_in(text, n, out->data + a, pl) || word_in(text, n, next, sl))
+        return false;
+    out->len--; /* the hyphen */
+    return true;
+}
+
 /* Hard-wrapped text (wire copy, old archives, mail) breaks every line near a
  * fixed width. Such text is rejoined into one line per paragraph so the
  * cleaning rules see whole paragraphs and the reader pane can wrap them.
@@ -52,6 +112,8 @@ ing_reflow(const char *text, size_t n, struct buf *out)
             for (size_t k = i; k < e; k++)
                 spaces += text[k] == ' ';
             char last = text[e - 1];
+            if (last == '-' && e - i >= 2 && lower_ascii(text[e - 2]))
+                last = text[e - 2]; /* a word split at the line's end ("hospi-") */
             if (spaces >= 5 &&
                 ((last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z') || last == ','))
                 nprose++;
@@ -74,7 +136,8 @@ ing_reflow(const char *text, size_t n, struct buf *out)
         bool starts_block = probe.blank || ind >= 2 || ing_is_bullet(&probe);
         if (join_next && !starts_block) {
             /* continue the paragraph: "mid-" + "December" stays one word */
-            if (out->len && out->data[out->len - 1] != '-')
+            bool unsplit = unsplit_word(text, n, out, s + ind, len - ind);
+            if (out->len && out->data[out->len - 1] != '-' && !unsplit)
                 buf_putc(out, ' ');
             buf_append(out, s + ind, len - ind);
         } else {

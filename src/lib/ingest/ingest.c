@@ -155,6 +155,7 @@ clean_lines(struct ing_doc *d, bool structured)
     }
     ing_drop_prompt_blocks(d);
     ing_drop_notices(d);
+    ing_drop_service_lines(d);
     if (!structured)
         ing_meta_dateline(d, d->a->path);
     else
@@ -442,6 +443,7 @@ ing_finish(const struct ingest_ctx *ctx, struct article *out, struct buf *raw, s
     ing_meta_bottom(&d);
     ing_drop_prompt_blocks(&d);
     ing_drop_notices(&d);
+    ing_drop_service_lines(&d);
     ing_meta_dateline(&d, out->path);
     if (!d.source)
         ing_meta_furniture_outlet(&d);

@@ -445,6 +445,13 @@ void ing_drop_prompt_blocks(struct ing_doc *d);
  * a news database's field blocks, a paid post's headline under its label
  * and a writer's biography among the last lines. */
 void ing_drop_notices(struct ing_doc *d);
+/* After ing_drop_notices (clean_service.c): a release service's lines
+ * ("NEWS PROVIDED BY", "SOURCE X", "View original content", contact
+ * lines, an "About X" paragraph in the tail), a mailing's shell, a
+ * sign-up form's consent and e-mail field, a printed page's jump lines,
+ * page counters and the headers and footers it repeats, rows of reaction
+ * and comment counts. */
+void ing_drop_service_lines(struct ing_doc *d);
 /* The lines that stay into body (a blank line between paragraphs), the
  * dropped ones appended to removed as "reason\tline\n". */
 void ing_assemble(struct ing_doc *d, struct buf *body, struct buf *removed);
