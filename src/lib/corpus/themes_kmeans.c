@@ -54,6 +54,34 @@ th_set_row(const struct th_docs *d, size_t i, double *cent, size_t k, size_t c)
         cent[d->term[p] * k + c] = th_w(d, i, p);
 }
 
+/* The dot product of row i with the row scattered into dense (nterms
+ * wide, 0 where that row has no weight): th_cos of i with a centroid
+ * th_set_row made from that row, the same products summed in the same
+ * order, but read from one contiguous array instead of one double every
+ * k in the term-major centroids (a cache line each). */
+static double
+th_dot_dense(const struct th_docs *d, size_t i, const double *dense)
+{
+    double s = 0;
+    for (size_t p = d->row[i]; p < d->wend[i]; p++)
+        s += th_w(d, i, p) * dense[d->term[p]];
+    return s;
+}
+
+/* Centroid c set to row i, and the row scattered into dense (whose
+ * entries for the previous row, prev, are cleared first; SIZE_MAX: none). */
+static void
+th_seed_row(const struct th_docs *d, size_t i, size_t prev, double *cent, size_t k, size_t c,
+            double *dense)
+{
+    th_set_row(d, i, cent, k, c);
+    if (prev != SIZE_MAX)
+        for (size_t p = d->row[prev]; p < d->wend[prev]; p++)
+            dense[d->term[p]] = 0;
+    for (size_t p = d->row[i]; p < d->wend[i]; p++)
+        dense[d->term[p]] = cent[(size_t)d->term[p] * k + c];
+}
+
 /* k-means++: the first centroid a random document, each next one a
  * document drawn with probability proportional to its distance (1 - cos)
  * from the nearest centroid so far. */
@@ -62,15 +90,18 @@ th_seed(const struct th_docs *d, size_t k, uint64_t seed, double *cent)
 {
     uint64_t st = seed;
     double *dist = xmalloc(d->n * sizeof *dist);
-    th_set_row(d, th_rand(&st) % d->n, cent, k, 0);
+    double *dense = xcalloc(d->nterms + 1, sizeof *dense);
+    size_t pick = th_rand(&st) % d->n;
+    th_seed_row(d, pick, SIZE_MAX, cent, k, 0, dense);
     for (size_t i = 0; i < d->n; i++)
-        dist[i] = 1 - th_cos(d, i, cent, k, 0);
+        dist[i] = 1 - th_dot_dense(d, i, dense);
     for (size_t c = 1; c < k; c++) {
         double total = 0;
         for (size_t i = 0; i < d->n; i++)
             total += dist[i] > 0 ? dist[i] : 0;
         double x = (double)(th_rand(&st) >> 11) / 9007199254740992.0 * total;
-        size_t pick = d->n - 1;
+        size_t prev = pick;
+        pick = d->n - 1;
         for (size_t i = 0; i < d->n; i++) {
             x -= dist[i] > 0 ? dist[i] : 0;
             if (x < 0) {
@@ -78,13 +109,14 @@ th_seed(const struct th_docs *d, size_t k, uint64_t seed, double *cent)
                 break;
             }
         }
-        th_set_row(d, pick, cent, k, c);
+        th_seed_row(d, pick, prev, cent, k, c, dense);
         for (size_t i = 0; i < d->n; i++) {
-            double di = 1 - th_cos(d, i, cent, k, c);
+            double di = 1 - th_dot_dense(d, i, dense);
             if (di < dist[i])
                 dist[i] = di;
         }
     }
+    free(dense);
     free(dist);
 }
 
