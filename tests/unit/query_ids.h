@@ -1,14 +1,18 @@
 /*
  * query_ids.h — what the schema-upgrade tests share (test_topic_rows,
- * test_fig_rows): the ids a query finds among the first n documents, as
- * one line of text, so a search before and after an upgrade compares as
- * two strings. static inline so a test that does not use it still builds
- * with -Werror.
+ * test_fig_rows, test_fig_keys): the ids a query finds among the first n
+ * documents, as one line of text, so a search before and after an upgrade
+ * compares as two strings; and an upgrade killed before its COMMIT.
+ * static inline so a test that does not use one still builds with
+ * -Werror.
  */
 #ifndef DOSSIER_TESTS_QUERY_IDS_H
 #define DOSSIER_TESTS_QUERY_IDS_H
 
+#include <sqlite3.h>
 #include <stdint.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "dossier/query.h"
 #include "dossier/store.h"
@@ -34,6 +38,28 @@ query_ids(struct store *s, const char *q, int64_t n)
     result_set_free(&rs);
     query_free(&qu);
     return buf_steal(&b);
+}
+
+/* Part of an upgrade that dies before its COMMIT: a child opens the file
+ * at path alone, runs sql (which begins a transaction and never commits)
+ * and exits without closing, as if killed. 0 when the child ran sql
+ * without error, -1 otherwise. */
+static inline int
+killed_upgrade_run(const char *path, const char *sql)
+{
+    pid_t pid = fork();
+    if (pid == 0) {
+        sqlite3 *db = NULL;
+        if (sqlite3_open(path, &db) != SQLITE_OK)
+            _exit(2);
+        int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+        _exit(rc == SQLITE_OK ? 0 : 3); /* no COMMIT, no close: as if killed */
+    }
+    int status = 0;
+    return pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
+                   WEXITSTATUS(status) == 0
+               ? 0
+               : -1;
 }
 
 #endif

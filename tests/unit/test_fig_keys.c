@@ -28,6 +28,7 @@
 #include "dossier/corpus.h"
 #include "dossier/store.h"
 #include "store/lib.h"
+#include "query_ids.h"
 #include "store/stats.h"
 #include "tap.h"
 #include "tmpdir.h"
@@ -253,12 +254,7 @@ static const char downgrade_24[] =
 static int
 killed_upgrade(const char *path)
 {
-    pid_t pid = fork();
-    if (pid == 0) {
-        sqlite3 *db = NULL;
-        if (sqlite3_open(path, &db) != SQLITE_OK)
-            _exit(2);
-        int rc = sqlite3_exec(db,
+    return killed_upgrade_run(path,
                               "BEGIN IMMEDIATE;"
                               "DROP INDEX corpus_fig_key; DROP INDEX corpus_figkey_n;"
                               "ALTER TABLE corpus_fig RENAME TO corpus_fig_old;"
@@ -266,15 +262,7 @@ killed_upgrade(const char *path)
                               "CREATE TABLE corpus_figkey(id INTEGER PRIMARY KEY,"
                               " key TEXT NOT NULL, n INTEGER NOT NULL);"
                               "INSERT INTO corpus_figkey(key, n) SELECT key, n"
-                              " FROM corpus_figkey_old;",
-                              NULL, NULL, NULL);
-        _exit(rc == SQLITE_OK ? 0 : 3); /* no COMMIT, no close: as if killed */
-    }
-    int status = 0;
-    return pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
-                   WEXITSTATUS(status) == 0
-               ? 0
-               : -1;
+                              " FROM corpus_figkey_old;");
 }
 
 static sqlite3 *
@@ -439,12 +427,7 @@ static const char downgrade_26[] =
 static int
 killed_upgrade_27(const char *path)
 {
-    pid_t pid = fork();
-    if (pid == 0) {
-        sqlite3 *db = NULL;
-        if (sqlite3_open(path, &db) != SQLITE_OK)
-            _exit(2);
-        int rc = sqlite3_exec(db,
+    return killed_upgrade_run(path,
                               "BEGIN IMMEDIATE;"
                               "ALTER TABLE figure_rows ADD COLUMN key_id INTEGER;"
                               "UPDATE figure_rows SET key_id = c.key_id FROM corpus_fig c"
@@ -453,15 +436,7 @@ killed_upgrade_27(const char *path)
                               "CREATE TABLE entities_new(id INTEGER PRIMARY KEY, kind TEXT,"
                               " name TEXT, alt TEXT, h INTEGER);"
                               "INSERT INTO entities_new SELECT id, kind, name, alt, 0"
-                              " FROM entities; DROP TABLE entities;",
-                              NULL, NULL, NULL);
-        _exit(rc == SQLITE_OK ? 0 : 3); /* no COMMIT, no close: as if killed */
-    }
-    int status = 0;
-    return pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
-                   WEXITSTATUS(status) == 0
-               ? 0
-               : -1;
+                              " FROM entities; DROP TABLE entities;");
 }
 
 /* The file at path: its last document deleted (no refresh), made schema

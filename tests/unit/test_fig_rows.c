@@ -186,26 +186,13 @@ static const char downgrade_25[] =
 static int
 killed_upgrade(const char *path)
 {
-    pid_t pid = fork();
-    if (pid == 0) {
-        sqlite3 *db = NULL;
-        if (sqlite3_open(path, &db) != SQLITE_OK)
-            _exit(2);
-        sqlite3_exec(db,
-                     "BEGIN IMMEDIATE;"
-                     "CREATE TABLE fig_words(id INTEGER PRIMARY KEY, word TEXT NOT NULL UNIQUE);"
-                     "INSERT INTO fig_words(word) SELECT DISTINCT unit FROM figures"
-                     " WHERE unit IS NOT NULL;"
-                     "CREATE TABLE figure_rows AS SELECT * FROM figures;"
-                     "DROP TABLE figure_also; DROP TABLE figures;",
-                     NULL, NULL, NULL);
-        _exit(0); /* no COMMIT, no close: as if killed */
-    }
-    int status = 0;
-    return pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
-                   WEXITSTATUS(status) == 0
-               ? 0
-               : -1;
+    return killed_upgrade_run(path,
+                              "BEGIN IMMEDIATE;"
+                              "CREATE TABLE fig_words(id INTEGER PRIMARY KEY, word TEXT NOT NULL UNIQUE);"
+                              "INSERT INTO fig_words(word) SELECT DISTINCT unit FROM figures"
+                              " WHERE unit IS NOT NULL;"
+                              "CREATE TABLE figure_rows AS SELECT * FROM figures;"
+                              "DROP TABLE figure_also; DROP TABLE figures;");
 }
 
 static const char *const queries[] = {"figure:>1bn", "figure:<5", "has:figures harbour",

@@ -129,24 +129,11 @@ static const char downgrade_23[] =
 static int
 killed_upgrade(const char *path)
 {
-    pid_t pid = fork();
-    if (pid == 0) {
-        sqlite3 *db = NULL;
-        if (sqlite3_open(path, &db) != SQLITE_OK)
-            _exit(2);
-        sqlite3_exec(db,
-                     "BEGIN IMMEDIATE;"
-                     "CREATE TABLE topic_ids(id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE);"
-                     "INSERT INTO topic_ids(slug) SELECT DISTINCT slug FROM doc_topics;"
-                     "DROP TABLE doc_topics;",
-                     NULL, NULL, NULL);
-        _exit(0); /* no COMMIT, no close: as if killed */
-    }
-    int status = 0;
-    return pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
-                   WEXITSTATUS(status) == 0
-               ? 0
-               : -1;
+    return killed_upgrade_run(path,
+                              "BEGIN IMMEDIATE;"
+                              "CREATE TABLE topic_ids(id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE);"
+                              "INSERT INTO topic_ids(slug) SELECT DISTINCT slug FROM doc_topics;"
+                              "DROP TABLE doc_topics;");
 }
 
 /* The file at path, downgraded to 23, opens at 24 with the same topics
