@@ -251,3 +251,8 @@ bool zh_org_title_after(const char *s, size_t e, size_t hi) {
   return e >= 3 && (!memcmp(s + e - 3, "\xe6\x9c\x83", 3) || !memcmp(s + e - 3, "\xe4\xbc\x9a", 3)) &&
          zh_forms_at(zh_forms(&heads_l), s, e, hi, NULL) > 0; /* 會|長, 会|长 */
 }
+
+bool zh_title_starts(const char *s, size_t p, size_t hi) {
+  /* only where a family name starts (董事長, 司長, 任命): the cheap test first */
+  return zh_surname(s + p, hi - p) && zh_title_at(s, p, hi) > 3;
+}
