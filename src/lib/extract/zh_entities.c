@@ -143,8 +143,8 @@ static size_t zh_admin_at(struct zh_run *z, size_t b) {
 static bool zh_alias_is_word(struct zh_run *z, size_t a, size_t b, size_t k) {
   if (k >= 4)
     return true;
-  if (zh_break_at(z, a) == SIZE_MAX)
-    return false;
+  if (zh_break_at(z, a) == SIZE_MAX || zh_title_before(z->r->s, z->a, a + 3) > 3)
+    return false; /* or its first character ends a title: 董事|長和 */
   if (zh_break_at(z, b) != SIZE_MAX || zh_admin_at(z, b))
     return true; /* or a word of it and a suffix: 浙江省, 屏東縣 */
   return (b + 3 <= z->b && memcmp(z->r->s + b, "人", 3) == 0 &&

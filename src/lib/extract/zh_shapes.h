@@ -149,6 +149,10 @@ bool zh_admin_end(const char *s, size_t e);
 /* Townships, villages and counties named in a pair joined by 、 or 和
  * (安陲鄉、杆洞鄉, 文蘭村和銅門村): places both (extract/zh_townships.c). */
 void zh_pass_townships(struct ent_run *r);
+/* A place's party committee before its head's title (杭州市委書記,
+ * 南山區委副書記): a body, the place inside it the body's
+ * (extract/zh_townships.c). */
+void zh_pass_committees(struct ent_run *r);
 /* Does a suffix that ends at s[e] in 會 begin its head's title there
  * (馬華總會|長: a title, no body 總會)? */
 bool zh_org_title_after(const char *s, size_t e, size_t hi);

@@ -8,6 +8,9 @@
  * row). The pair is the evidence: one such name alone may be a word
  * (故鄉, 城鎮), two of them joined are a list of places. A name of three
  * ending in such a suffix is no person (萬榮鄉: zh_admin_end).
+ * And a place's party committee named in its head's title (杭州市委書記,
+ * 南山區委副書記): the committee is a body, and the place inside its name
+ * is the body's, as with any body named in its head's title.
  */
 #include "config.h"
 
@@ -55,6 +58,14 @@ static bool zt_free(const struct ent_run *r, size_t a, size_t e) {
   return true;
 }
 
+/* Is [a, e) free of every mention but places' (杭州 of 杭州市委)? */
+static bool zt_free_of_orgs(const struct ent_run *r, size_t a, size_t e) {
+  for (size_t m = 0; m < r->nm; m++)
+    if (r->m[m].start < e && a < r->m[m].end && !zh_place_ref(r, r->m[m].ref))
+      return false;
+  return true;
+}
+
 static void zt_place(struct ent_run *r, size_t a, size_t e) {
   char *name = xstrndup(r->s + a, e - a);
   er_mention(r, (uint32_t)a, (uint32_t)e, er_dyn(r, name, ENTITY_PLACE));
@@ -96,4 +107,49 @@ void zh_pass_townships(struct ent_run *r) {
   for (size_t i = 0; i < r->t.n; i++)
     if (r->t.v[i].flags & TK_CJK)
       zt_run(r, i);
+}
+
+/* The start of the place's name before the suffix at s[q]: a place's
+ * mention that ends at q or at q + 3 (杭州|市, 南山區), else two characters
+ * a name holds (南山|區); SIZE_MAX when neither. */
+static size_t zt_place_start(const struct ent_run *r, size_t lo, size_t q) {
+  for (size_t m = 0; m < r->nm; m++)
+    if ((r->m[m].end == q || r->m[m].end == q + 3) && r->m[m].start >= lo &&
+        zh_place_ref(r, r->m[m].ref))
+      return r->m[m].start;
+  return zt_name_before(r->s, lo, q) ? q - 6 : SIZE_MAX;
+}
+
+/* In the run i, a committee (委) after a city's, a district's, a county's
+ * or a province's suffix and before its head's title (書記, 副書記, 常委):
+ * a body from the place's name to 委. Says whether one was found. */
+static bool zt_committees(struct ent_run *r, size_t i) {
+  static const char *const admin[] = {"市", "區", "縣", "省", NULL};
+  static const char *const heads[] = {"書記", "副書記", "常委", NULL};
+  static struct zh_list admin_l = ZH_LIST(admin), heads_l = ZH_LIST(heads);
+  const char *s = r->s;
+  const struct tok *t = &r->t.v[i];
+  bool found = false;
+  for (size_t q = t->start + 9; q + 9 <= t->end; q += 3) {
+    if (memcmp(s + q, "委", 3) != 0 || !zh_forms_at(zh_forms(&heads_l), s, q + 3, t->end, NULL) ||
+        zh_forms_at(zh_forms(&admin_l), s, q - 3, q, NULL) != 3)
+      continue;
+    size_t a = zt_place_start(r, t->start, q - 3);
+    if (a == SIZE_MAX || !zt_free_of_orgs(r, a, q + 3))
+      continue;
+    char *name = xstrndup(s + a, q + 3 - a);
+    er_mention(r, (uint32_t)a, (uint32_t)(q + 3), er_dyn(r, name, ENTITY_ORG));
+    free(name);
+    found = true;
+  }
+  return found;
+}
+
+void zh_pass_committees(struct ent_run *r) {
+  bool found = false;
+  for (size_t i = 0; i < r->t.n; i++)
+    if (r->t.v[i].flags & TK_CJK)
+      found |= zt_committees(r, i);
+  if (found)
+    zh_drop_places_in_orgs(r, 0);
 }
