@@ -40,6 +40,9 @@ bool zh_translit_ok(uint32_t cp);
 /* Bytes of a title or role that ends at s[end] (主席, 總理, 發言人,
  * 董事長...), looking back no further than s[lo]; 0 if none. */
 size_t zh_title_before(const char *s, size_t lo, size_t end);
+/* The length of a title or role that starts at s[p] (before hi), 0 when
+ * none. */
+size_t zh_title_at(const char *s, size_t p, size_t hi);
 
 /* Bytes of a reporting verb, role or honorific that starts at s[start]
  * (表示, 說, 指出, 先生, 女士...), looking no further than s[hi]; 0 if

@@ -19,7 +19,9 @@
 # (74/77/99), orgs P 0.935 R 0.705 (43/46/61); places P 0.950 R 0.844.
 # The floors are now the tuned values; people P 0.975 R 0.788 (78/80/99)
 # after heldout11's rules (2026-12-07), the floors raised to them.
+# orgs P 0.940 R 0.770 (47/50/61) after heldout12's rules (2026-12-07):
+# floors 0.94, 0.77.
 . "$(dirname "$0")/python_env.sh"
 exec python3 "$TOP_SRCDIR/tests/extract/zh_gold.py" "$TOP_BUILDDIR/tests/extract/extract_dump" \
     "$DOSSIER_ASSETS" "$TOP_SRCDIR/bench/zh/heldout10.txt" --min=36 \
-    --floors=0.98,0.96,0.97,0.78,0.93,0.70
+    --floors=0.98,0.96,0.97,0.78,0.94,0.77

@@ -22,7 +22,8 @@
 # R 0.869, people 0.930/0.714, orgs 0.945/0.732, places 0.757/0.700.
 # After heldout9's session (頒給, 提名的 before a name): people P 1.000
 # R 0.982 (55/55/56), its floor raised.
+# orgs R 0.915 (65/65/71) after heldout12's rules (2026-12-07): floor 0.91.
 . "$(dirname "$0")/python_env.sh"
 exec python3 "$TOP_SRCDIR/tests/extract/zh_gold.py" "$TOP_BUILDDIR/tests/extract/extract_dump" \
     "$DOSSIER_ASSETS" "$TOP_SRCDIR/bench/zh/heldout8.txt" --min=32 \
-    --floors=1.00,0.98,1.00,0.98,1.00,0.90
+    --floors=1.00,0.98,1.00,0.98,1.00,0.91

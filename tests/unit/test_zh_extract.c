@@ -563,8 +563,8 @@ static void test_more_9(void) {
   has("北京市第八中学学生获奖。", "北京市第八中学", ENTITY_ORG, true, "中學 ends a school's name");
   has("花蓮縣光復鄉公所表示，道路已修通。", "花蓮縣光復鄉公所", ENTITY_ORG, true,
       "公所 ends a township office's name");
-  has("生命科学奖颁给复旦大学教授卢宝荣。", "复旦大学", ENTITY_ORG, true,
-      "颁给 ends the words before a body");
+  has("生命科学奖颁给南京农业大学教授卢宝荣。", "南京农业大学", ENTITY_ORG, true,
+      "颁给 ends the words before a body"); /* 复旦大学: the gazetteer's since heldout12 */
   has("径山镇镇长俞燕介绍，茶园扩大。", "径山镇", ENTITY_PLACE, true,
       "a suffix written again as its head's title begins: a place");
   has("该镇镇长介绍，茶园扩大。", "该镇", ENTITY_PLACE, false,
@@ -613,6 +613,35 @@ static void test_names_10(void) {
   fig("市场份额约为六成。", "六成", 60, "%", NULL, NULL);
 }
 
+/* Names, places and bodies of heldout12's kinds (our own sentences). */
+static void test_names_12(void) {
+  has("会议开幕。赵立新董事长在会上说，订单饱满。", "赵立新", ENTITY_PERSON, true,
+      "a role after the name is evidence of a person");
+  has("会议开幕。赵立新董事长在会上说，订单饱满。", "董事长", ENTITY_PERSON, false,
+      "... and no name starts at a title");
+  has("该院主任医师刘海燕介绍，手术顺利。", "医师刘海燕", ENTITY_PERSON, false,
+      "a title after a title starts no name");
+  has("该院主任医师刘海燕介绍，手术顺利。", "刘海燕", ENTITY_PERSON, true,
+      "... the name after both is the person");
+  has("民進黨立委林文華質詢。", "林文華", ENTITY_PERSON, true, "立委 is a title");
+  has("台中市長選舉由江明德以約89萬票勝出。", "萬票", ENTITY_PERSON, false,
+      "no name right after a digit (萬 the scale, not the family)");
+  has("暴雨影響，秀峰鄉、萬華鄉昨日停課。", "萬華鄉", ENTITY_PLACE, true,
+      "two townships joined by 、 are places");
+  has("暴雨影響，秀峰鄉、萬華鄉昨日停課。", "萬華鄉", ENTITY_PERSON, false,
+      "... and a name ending in 鄉 is no person");
+  has("已撤離東山村和西嶺村的居民。", "西嶺村", ENTITY_PLACE, true,
+      "two villages joined by 和 are places");
+  has("他在故鄉和城鎮之間往返。", "城鎮", ENTITY_PLACE, false,
+      "words ending in a suffix are no pair of places");
+  has("南平市委书记张国华到现场调研。", "南平市委", ENTITY_ORG, true,
+      "a city's committee before its head's title is a body");
+  has("南平市委书记张国华到现场调研。", "南平", ENTITY_PLACE, false,
+      "... and its place is the body's");
+  has("格力电器董明珠董事长和李明出席。", "CK Hutchison", ENTITY_ORG, false,
+      "an alias whose first character ends a title is no word (董事|长和)");
+}
+
 int main(void) {
   const char *env = getenv("DOSSIER_ASSETS");
   char *assets = env ? xstrdup(env) : xasprintf("%s/assets", DOSSIER_SRCDIR);
@@ -642,6 +671,7 @@ int main(void) {
   test_names_9();
   test_more_9();
   test_names_10();
+  test_names_12();
   extractor_free(&ex);
   free(assets);
   return done_testing();

@@ -143,8 +143,8 @@ static size_t zh_admin_at(struct zh_run *z, size_t b) {
 static bool zh_alias_is_word(struct zh_run *z, size_t a, size_t b, size_t k) {
   if (k >= 4)
     return true;
-  if (zh_break_at(z, a) == SIZE_MAX)
-    return false;
+  if (zh_break_at(z, a) == SIZE_MAX || zh_title_before(z->r->s, z->a, a + 3) > 3)
+    return false; /* or its first character ends a title: 董事|長和 */
   if (zh_break_at(z, b) != SIZE_MAX || zh_admin_at(z, b))
     return true; /* or a word of it and a suffix: 浙江省, 屏東縣 */
   return (b + 3 <= z->b && memcmp(z->r->s + b, "人", 3) == 0 &&
@@ -379,8 +379,8 @@ static size_t zh_person_at(struct zh_run *z, size_t p, size_t sl, size_t *end) {
       continue; /* 趙勇|賽後表示: the shorter name has the verb after it */
     if (g > 0 && !direct[g] && (direct[0] || zh_adverb_at(s, ends[0], z->b)))
       continue; /* 吳凱|補充說, 林斌|當天在微博上說 */
-    if (zh_break_at(z, e) == SIZE_MAX && !direct[g])
-      continue; /* the name would end inside a word */
+    if (zh_break_at(z, e) == SIZE_MAX && !direct[g] && !(title && g && zh_join_at(s + e)))
+      continue; /* inside a word, unless a join follows (校長盧煜明|和) */
     if (!title && !zh_honorific_after(s, e, z->b) && !(direct[g] && e == z->b) &&
         zh_word_inside(z, p + sl, e) &&
         !(clause && g == 1 && zh_given_word(z, p, sl, e)))
@@ -399,8 +399,8 @@ static size_t zh_foreign_at(struct zh_run *z, size_t p) {
   const char *s = z->r->s;
   uint32_t cp;
   utf8_decode(s + p, z->b - p, &cp);
-  if (!zh_given_ok(cp) || !zh_title_before(s, z->a, p))
-    return 0;
+  if (!zh_given_ok(cp) || !zh_title_before(s, z->a, p) || zh_title_at(s, p, z->b) > 3)
+    return 0; /* 主任|醫師陳紅: a title after a title starts no name */
   size_t i = zh_break_at(z, p);
   if (i == SIZE_MAX)
     return 0;
@@ -553,8 +553,8 @@ static size_t zh_name_edge(struct zh_run *z, size_t p, size_t e) {
  * pattern or a name after a title; a transliterated name after a title
  * when it is longer (盧特尼克, not 盧特) or holds a dot. */
 static size_t zh_person_end(struct zh_run *z, size_t p) {
-  if (zh_adverb_at(z->r->s, p, z->b))
-    return 0; /* zh_titled_end and the honorifics (丹斯里): zh_titled.c */
+  if (zh_adverb_at(z->r->s, p, z->b) || zh_title_starts(z->r->s, p, z->b))
+    return 0; /* zh_titled_end, the honorifics and titles (董事長): zh_titled.c */
   size_t e = 0, sl = zh_surname(z->r->s + p, z->b - p), w = zh_titled_end(z->r, z->a, z->b, p, sl);
   if (!sl || !zh_person_at(z, p, sl, &e))
     e = zh_foreign_at(z, p);

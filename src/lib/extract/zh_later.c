@@ -274,6 +274,8 @@ static void zh_link_latin_names(struct ent_run *r) {
 void zh_pass_later(struct ent_run *r) {
   zh_pass_lists(r); /* names in lists first: their later mentions too */
   zh_pass_org_lists(r);
+  zh_pass_townships(r);
+  zh_pass_committees(r);
   uint8_t map[ZH_FOLD_N / 8];
   memset(map, 0, sizeof map);
   uint32_t *ps = NULL;

@@ -347,9 +347,9 @@ bool zh_said_later(const char *s, size_t e, size_t hi) {
 bool zh_not_a_name(const char *s, size_t p, size_t e) {
   static const uint32_t kin[] = {0x4F2F, 0x53D4, 0x5B38, 0x5AC2, 0x5A46, 0x59D0, 0x54E5,
                                  0x723A, 0x59E8, 0x5ABD, 0x7E3D, 0x8463, 0x751F, 0x67D0,
-                                 0x65B9, 0x592A};
-  /* 伯 叔 嬸 嫂 婆 姐 哥 爺 姨 媽 總 董 生 某 太 (劉太: Mrs Lau), and 方: a
-   * side in talks (韓方) */
+                                 0x65B9, 0x592A, 0x5C0E, 0x5BFC};
+  /* 伯 叔 嬸 嫂 婆 姐 哥 爺 姨 媽 總 董 生 某 太 (劉太: Mrs Lau), 導 (陳導:
+   * the director named before), and 方: a side in talks (韓方) */
   static struct zh_cps kin_s = ZH_CPS(kin);
   static const char *const familiar[] = {"老", "小", "阿", NULL};
   static struct zh_list familiar_l = ZH_LIST(familiar);
@@ -364,6 +364,10 @@ bool zh_not_a_name(const char *s, size_t p, size_t e) {
   }
   if (e - p == 6 && utf8_decode(s + p + 3, 3, &cp) == 3 && !zh_given_ok(cp))
     return true; /* 律師|團則反駁: a function character ends no name of two */
+  if (p > 0 && s[p - 1] >= '0' && s[p - 1] <= '9')
+    return true; /* 約89|萬票勝出: a scale after a number, not 萬 the family */
+  if (zh_admin_end(s, e))
+    return true; /* 萬榮鄉, 大城鎮: a township, not a person */
   size_t sl = zh_surname(s + p, e - p);
   if (!sl)
     return e - p == 6 && zh_forms_at(zh_forms(&familiar_l), s, p, e, NULL) == 3;

@@ -140,6 +140,19 @@ bool zh_subject_after_de(const struct ent_run *r, size_t a, size_t p);
  * article (瓦德富爾 of 約翰·瓦德富爾) is that person: its mentions are
  * given the full name's entity. */
 void zh_link_dotted_parts(struct ent_run *r);
+/* Does a title of two characters or more start at s[p] with a family
+ * name's character (董事長, 司長, 任命)? No name starts there. */
+bool zh_title_starts(const char *s, size_t p, size_t hi);
+/* Does a township's or a village's suffix (鄉, 鎮, 村, in either script)
+ * end at s[e]? No person's name ends so (萬榮鄉: extract/zh_townships.c). */
+bool zh_admin_end(const char *s, size_t e);
+/* Townships, villages and counties named in a pair joined by 、 or 和
+ * (安陲鄉、杆洞鄉, 文蘭村和銅門村): places both (extract/zh_townships.c). */
+void zh_pass_townships(struct ent_run *r);
+/* A place's party committee before its head's title (杭州市委書記,
+ * 南山區委副書記): a body, the place inside it the body's
+ * (extract/zh_townships.c). */
+void zh_pass_committees(struct ent_run *r);
 /* Does a suffix that ends at s[e] in 會 begin its head's title there
  * (馬華總會|長: a title, no body 總會)? */
 bool zh_org_title_after(const char *s, size_t e, size_t hi);

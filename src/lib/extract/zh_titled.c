@@ -90,7 +90,10 @@ static const char *const zh_japanese[] = {
     "新井", "渡部", "岸田", "石破", "高市", "植田", "本田", "茂木", "安倍", "麻生", "小泉", "岩屋",
     "黑田", "野田", "鳩山", "細川", "村山", "宮澤", "竹下", "中曾根", "奈良岡", "大谷", "錦織",
     "羽生", "大坂", "山中", "豐田", "柳井", "三木谷", "稻盛", "赤澤", "林田", "玉木", "枝野", "志位",
-    "小池", "吉村", "松野", "上川", "西田", "黑川", "淺田", "北村", "平井", "森山", NULL};
+    "小池", "吉村", "松野", "上川", "西田", "黑川", "淺田", "北村", "平井", "森山",
+    /* players the Chinese sports pages name (table tennis, badminton, football) */
+    "早田", "張本", "福原", "水谷", "大橋", "戶上", "宇田", "松島", "三笘", "堂安", "南野", "鎌田",
+    "冨安", NULL};
 static struct zh_list zh_japanese_l = ZH_LIST(zh_japanese);
 
 /* After a title, a Japanese name (首相高市早苗週六, 前首相岸田文雄和): a
@@ -250,4 +253,9 @@ bool zh_org_title_after(const char *s, size_t e, size_t hi) {
   static struct zh_list heads_l = ZH_LIST(heads);
   return e >= 3 && (!memcmp(s + e - 3, "\xe6\x9c\x83", 3) || !memcmp(s + e - 3, "\xe4\xbc\x9a", 3)) &&
          zh_forms_at(zh_forms(&heads_l), s, e, hi, NULL) > 0; /* 會|長, 会|长 */
+}
+
+bool zh_title_starts(const char *s, size_t p, size_t hi) {
+  /* only where a family name starts (董事長, 司長, 任命): the cheap test first */
+  return zh_surname(s + p, hi - p) && zh_title_at(s, p, hi) > 3;
 }

@@ -148,7 +148,11 @@ static const char *const zh_titles[] = {
     "女兒", "兒子", "太太", "師傅", "研究生",
     /* being met, received or interviewed names the person next as a title
      * does (會見了王毅, 接見李洋, 採訪了張明) */
-    "會見了", "接見", "拜會了", "拜會", "採訪了", "專訪", "看望", "慰問", "祝賀", "接替", NULL,
+    "會見了", "接見", "拜會了", "拜會", "採訪了", "專訪", "看望", "慰問", "祝賀", "接替",
+    /* legislators in Taiwan (立委), commissioners (專員), a film's cast
+     * (主演), a group's head (組長), pharmacists, police and couriers
+     * (民警, 騎手), and hiring a person as an appointment does (續聘, 聘任) */
+    "立委", "專員", "主演", "組長", "藥師", "民警", "騎手", "續聘", "聘任", "聘請", NULL,
 };
 static struct zh_list zh_titles_l = ZH_LIST(zh_titles);
 
@@ -164,7 +168,10 @@ static const char *const zh_said[] = {
     /* a player's deeds (後衛徐杰全場送出: the segmenter reads 徐杰全) */
     "全場",
     /* a winner's verbs (由鄭秀文奪得, 劉允祐奪冠) */
-    "奪得", "奪冠", "摘得", "奪金", NULL,
+    "奪得", "奪冠", "摘得", "奪金",
+    /* a role written after the name (方洪波董事長, 周其鳳院士, 李華剛總裁),
+     * and deeds only a person does (張明執導, 雷軍增持, 鄭麗文勝出) */
+    "董事長", "總裁", "院士", "研究員", "執導", "增持", "減持", "當選", "勝出", NULL,
 };
 static struct zh_list zh_said_l = ZH_LIST(zh_said);
 
@@ -232,6 +239,12 @@ size_t
 zh_title_before(const char *s, size_t lo, size_t end)
 {
     return zh_forms_before(zh_forms(&zh_titles_l), s, lo, end, NULL);
+}
+
+size_t
+zh_title_at(const char *s, size_t p, size_t hi)
+{
+    return zh_forms_at(zh_forms(&zh_titles_l), s, p, hi, NULL);
 }
 
 size_t
