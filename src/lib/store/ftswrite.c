@@ -27,9 +27,10 @@
  * empty merges nothing while it writes (the crisis merge at 16 segments
  * still bounds what a query reads meanwhile) and merges all its segments
  * into one at the end (store_reclaim(), store_fts_merge_all()): one pass
- * over the index, where merging four at a time passed over most of it
- * once or more. Later runs merge as before and never rewrite the whole
- * index.
+ * over the index, 0.35-0.41 s CPU at 5k English, where the merging four at
+ * a time it no longer does cost as much, and 1.3 s at 5k Chinese (+5% of
+ * the run, for 3.7% of the file). Later runs merge as before and never
+ * rewrite the whole index.
  *
  * Free pages: the pages that deleted and rewritten rows leave empty stay in
  * the file; an index made with auto_vacuum = INCREMENTAL gives them back at
