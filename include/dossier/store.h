@@ -83,8 +83,10 @@ int store_bulk_mode_end(struct store *s, struct ds_error *err);
 /* How the coming writes merge the full-text index: merge false (a run that
  * changes a small share of the collection) lets FTS5 add segments without
  * merging them with the big ones of earlier runs (until 16 pile up on a
- * level); true keeps FTS5's default (merge four segments of a level). The
- * setting is stored in the index. 0, or -1 with err. (store/ftswrite.c) */
+ * level); true keeps FTS5's default (merge four segments of a level),
+ * except on a connection that found the index empty: it merges nothing
+ * until store_reclaim() makes its segments one. The setting is stored in
+ * the index. 0, or -1 with err. (store/ftswrite.c) */
 int store_write_mode(struct store *s, bool merge, struct ds_error *err);
 /* How many segments the full-text index has (what a query reads): for
  * tests and benchmarks. >= 0, or -1 with err. */
@@ -98,8 +100,10 @@ struct store_write_counts {
     int fts_segments;
 };
 int store_write_counts(struct store *s, struct store_write_counts *out, struct ds_error *err);
-/* The end of a run that wrote: free pages given back to the file system,
- * at most STORE_RECLAIM_MAX_PAGES of them (the rest at the next run's end),
+/* The end of a run that wrote: a new index's full-text segments merged
+ * into one (store_write_mode), and free pages given back to the file
+ * system, at most STORE_RECLAIM_MAX_PAGES of them (the rest at the next
+ * run's end; all of them after that merge),
  * so that the file grows by what the run added, not also by the pages its
  * deletions and rewrites left empty. Only an index created with that mode
  * (auto_vacuum incremental: every new index since issue 16) can give pages

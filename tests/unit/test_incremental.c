@@ -117,6 +117,11 @@ test_runs(struct store *s)
     ok(sum.rules_loaded, "the first run loads the extraction rules");
     index_summary_clear(&sum);
     ok(store_write_counts(s, &a, &err) == 0, "write counts read");
+    /* a new index merges nothing while it is written and its batches'
+     * segments into one at the end (store_write_mode, store_reclaim) */
+    is_int(a.fts_segments, 1, "the first run leaves one full-text segment");
+    is_int(a.free_pages, 0, "and gives the merged segments' pages back");
+    is_int(hits(s, "item5x0"), 1, "the merged index finds a document's words");
 
     ok(run_index(s, 0, &sum) == 0 && sum.unchanged == NDOCS, "second run: all unchanged");
     ok(!sum.rules_loaded, "a run with nothing changed does not load the rules");
@@ -331,6 +336,11 @@ test_growth(const char *db)
     index_summary_clear(&sum);
     struct store_write_counts a, b;
     ok(store_write_counts(s, &a, &err) == 0, "write counts read");
+    /* a new index merges nothing while it is written and its batches'
+     * segments into one at the end (store_write_mode, store_reclaim) */
+    is_int(a.fts_segments, 1, "the first run leaves one full-text segment");
+    is_int(a.free_pages, 0, "and gives the merged segments' pages back");
+    is_int(hits(s, "item5x0"), 1, "the merged index finds a document's words");
 
     int64_t bytes = 0;
     for (int n = 0; n < CHANGED; n++) {

@@ -71,6 +71,7 @@ enum store_stmt_id {
     SQ_FTS_INSERT,
     SQ_FTS_DELETE,
     SQ_FTS_AUTOMERGE,
+    SQ_FTS_MERGE,
     SQ_FTS_STRUCTURE,
     SQ_DOC_GET,
     SQ_DOC_FIRST_PATH,
@@ -178,6 +179,10 @@ struct store {
      * are deleted just before the pending ones are written (ftswrite.c). */
     struct store_fts_entry *fts_gone;
     size_t nfts_gone, fts_gone_cap;
+    /* This connection is writing a new index (store_write_mode found it
+     * empty): no merging while it writes, one segment at the end
+     * (store_reclaim). */
+    bool fts_fresh;
     /* Line counts added in the open transaction, hash -> documents (open
      * addressing, 0 = empty), written sorted just before COMMIT (see
      * store_linefreq_add). */

@@ -50,6 +50,7 @@ static const char *const stmt_sql[SQ__COUNT] = {
     [SQ_FTS_DELETE] = "INSERT INTO docs_fts(docs_fts, rowid, title, body)"
                       " VALUES ('delete', ?1, ?2, ?3)",
     [SQ_FTS_AUTOMERGE] = "INSERT INTO docs_fts(docs_fts, rank) VALUES ('automerge', ?1)",
+    [SQ_FTS_MERGE] = "INSERT INTO docs_fts(docs_fts, rank) VALUES ('merge', ?1)",
     [SQ_FTS_STRUCTURE] = "SELECT block FROM docs_fts_data WHERE id = 10",
     [SQ_DOC_INSERT] = "INSERT INTO documents(hash, title, subtitle, section, source, published,"
                       " date_how, byline, lang, encoding, words, lead, body, raw, removed,"
