@@ -387,7 +387,8 @@ void minhash_content_overlap(const char *a, size_t na, const char *b, size_t nb,
  * NEARDUP_PARA_MIN_WORDS words or more that end a sentence, or of
  * NEARDUP_PARA_LONG_WORDS words or more (prose: not a list of headlines a
  * site repeats under its pages, though a paragraph may lack its full
- * stop), the share that the other text has
+ * stop; nor a line of names, a team sheet, whose words mostly start with a
+ * capital: two reports of one match share it), the share that the other text has
  * too, word for word but for a few words (their distinct words agree to
  * NEARDUP_PARA_SAME of the larger line's); the smaller of the two shares is
  * returned, and *matched is the smaller of the two counts. An edited copy
@@ -400,6 +401,7 @@ double minhash_paragraphs_shared(const char *a, size_t na, const char *b, size_t
                                  size_t *matched);
 #define NEARDUP_PARA_MIN_WORDS 8
 #define NEARDUP_PARA_LONG_WORDS 15
+#define NEARDUP_PARA_MAX_CAPITALS 0.6
 #define NEARDUP_PARA_SAME 0.7
 /* A pair checked on its texts (below) is also near when this share of
  * both sides' paragraphs, and at least NEARDUP_PARA_MIN_MATCHED of them,

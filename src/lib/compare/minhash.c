@@ -336,8 +336,8 @@ minhash_content_overlap(const char *a, size_t na, const char *b, size_t nb, doub
 /* ---- paragraphs found again --------------------------------------------------------- */
 
 /* One content line that counts as a paragraph (NEARDUP_PARA_MIN_WORDS words
- * and a sentence end, or NEARDUP_PARA_LONG_WORDS words): its distinct word
- * hashes, sorted. */
+ * and a sentence end, or NEARDUP_PARA_LONG_WORDS words, and not mostly
+ * capitalised words): its distinct word hashes, sorted. */
 struct para_words {
     uint64_t *w;
     size_t n;
@@ -353,6 +353,29 @@ sorted_unique(uint64_t *v, size_t n)
         if (m == 0 || v[i] != v[m - 1])
             v[m++] = v[i];
     return m;
+}
+
+/* Is most of line s names, as in a team sheet, a list of people or a
+ * headline in title case? More than NEARDUP_PARA_MAX_CAPITALS of its words
+ * that start with an ASCII letter start with a capital. Such lines repeat
+ * between different stories (the same squad, the same related links);
+ * prose is mostly lower case. Scripts without case are never lists here. */
+static bool
+mostly_capitalised(const char *s, size_t n)
+{
+    size_t words = 0, capitals = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        bool starts = i == 0 || !((s[i - 1] >= 'a' && s[i - 1] <= 'z') ||
+                                  (s[i - 1] >= 'A' && s[i - 1] <= 'Z') ||
+                                  (s[i - 1] >= '0' && s[i - 1] <= '9') || s[i - 1] == '\'' ||
+                                  (unsigned char)s[i - 1] >= 0x80);
+        if (!starts || !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+            continue;
+        words++;
+        capitals += c <= 'Z';
+    }
+    return words && (double)capitals > NEARDUP_PARA_MAX_CAPITALS * (double)words;
 }
 
 /* The content lines of body that count (prose, long enough), as word sets; *out newly
@@ -371,8 +394,9 @@ content_paragraphs(const char *body, size_t n, struct para_words **out)
         uint32_t sig[MINHASH_K];
         struct shingler sh = {.sig = sig, .words_only = true};
         shingle_text(c + i, e - i, &sh);
-        if (sh.nall >= NEARDUP_PARA_LONG_WORDS ||
-            (sh.nall >= NEARDUP_PARA_MIN_WORDS && compare_ends_sentence(c + i, e - i))) {
+        bool counts = sh.nall >= NEARDUP_PARA_LONG_WORDS ||
+                      (sh.nall >= NEARDUP_PARA_MIN_WORDS && compare_ends_sentence(c + i, e - i));
+        if (counts && !mostly_capitalised(c + i, e - i)) {
             if (nv == cap)
                 v = xrealloc(v, (cap = cap ? 2 * cap : 16) * sizeof *v);
             v[nv++] = (struct para_words){sh.all, sorted_unique(sh.all, sh.nall)};
