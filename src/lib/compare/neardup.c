@@ -391,8 +391,8 @@ grouping_add_band(int64_t band, int64_t doc_id, void *ud)
 }
 
 /* Slots whose equal values make candidates, beside the LSH bands: a pair
- * whose estimate reaches NEARDUP_CHECK_MIN_JACCARD (0.06) agrees on more
- * than 3 of the 64 slots, so on at least one of any 62 of them. Grouping
+ * whose estimate reaches NEARDUP_CHECK_MIN_JACCARD (0.1) agrees on more
+ * than 6 of the 64 slots, so on at least one of any 59 of them. Grouping
  * on single slots therefore misses no pair `similar` marks (neardup_pair
  * needs that estimate at least), which the bands alone may. */
 #define GROUP_SLOTS (MINHASH_K - (size_t)(NEARDUP_CHECK_MIN_JACCARD * MINHASH_K) + 1)
