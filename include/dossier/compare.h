@@ -394,9 +394,9 @@ void minhash_content_overlap(const char *a, size_t na, const char *b, size_t nb,
  * returned, and *matched is the smaller of the two counts. An edited copy
  * keeps most of its original's paragraphs whole, however long the ones
  * taken out were, while shingle containment counts words and falls with
- * them; two outlets' tellings of one event rewrite theirs (basil-dev: at
- * most 0.22, against 0.60 or more for the edited copies of four seeds;
- * bench/results/2026-12-07-issue17b.md). */
+ * them; two outlets' tellings of one event rewrite theirs (basil-dev's 159
+ * pairs: at most 0.25, two paragraphs; 683 of 700 edited copies of seven
+ * seeds at 0.5 or more with three or more; bench/results/2026-12-07-issue17b.md). */
 double minhash_paragraphs_shared(const char *a, size_t na, const char *b, size_t nb,
                                  size_t *matched);
 #define NEARDUP_PARA_MIN_WORDS 8
