@@ -265,6 +265,13 @@ def main(argv):
     other = [g for g in groups if not (len(g) == 2 and g[0][:4] in ("orig", "edit")
                                         and g[0][5:] == g[1][5:])]
     print("copies grouped with their original: %d of %d" % (len(grouped), n))
+    for k in range(n):
+        if k not in grouped:
+            o = "\n".join(paragraphs(os.path.join(corpus, "orig", "%03d.txt" % k))[1])
+            e = "\n".join(paragraphs(os.path.join(corpus, "edit", "%03d.txt" % k))[1])
+            print("  not grouped: edit/%03d.txt (original of %d paragraphs; word 5-shingle "
+                  "Jaccard %.2f, containment %.2f)" % (k, truth[k][0], jaccard(o, e),
+                                                      containment(o, e)))
     print("copies marked by similar but missing from the groups: %d" % marked_missed)
     print("boilerplate-only pairs grouped: %d of %d" % (boiler, opts["--pairs"]))
     print("other groups: %d" % len(other))

@@ -347,6 +347,9 @@ uint32_t minhash_content_signature(const char *body, size_t n, uint32_t sig[MINH
  * stricter than ingest's cleaning, since only signatures and story keys
  * leave these lines out, never the text. */
 bool compare_furniture_line(const char *s, size_t n);
+/* Does s end a sentence (., !, ? or ." and the like at its end, trailing
+ * spaces, quotes and brackets skipped)? */
+bool compare_ends_sentence(const char *s, size_t n);
 
 /* Estimated Jaccard similarity of the two shingle sets: the share of equal
  * slots (0..1). */
@@ -380,14 +383,44 @@ bool neardup_near(double j, uint32_t na, uint32_t nb);
 void minhash_content_overlap(const char *a, size_t na, const char *b, size_t nb, double *jaccard,
                              double *containment);
 
+/* Paragraphs found again: of each text's content lines of
+ * NEARDUP_PARA_MIN_WORDS words or more that end a sentence, or of
+ * NEARDUP_PARA_LONG_WORDS words or more (prose: not a list of headlines a
+ * site repeats under its pages, though a paragraph may lack its full
+ * stop; nor a line of names, a team sheet, whose words mostly start with a
+ * capital: two reports of one match share it), the share that the other text has
+ * too, word for word but for a few words (their distinct words agree to
+ * NEARDUP_PARA_SAME of the larger line's); the smaller of the two shares is
+ * returned, and *matched is the smaller of the two counts. An edited copy
+ * keeps most of its original's paragraphs whole, however long the ones
+ * taken out were, while shingle containment counts words and falls with
+ * them; two outlets' tellings of one event rewrite theirs (basil-dev's 159
+ * pairs: at most 0.25, two paragraphs; 683 of 700 edited copies of seven
+ * seeds at 0.5 or more with three or more; bench/results/2026-12-07-issue17b.md). */
+double minhash_paragraphs_shared(const char *a, size_t na, const char *b, size_t nb,
+                                 size_t *matched);
+#define NEARDUP_PARA_MIN_WORDS 8
+#define NEARDUP_PARA_LONG_WORDS 15
+#define NEARDUP_PARA_MAX_CAPITALS 0.6
+#define NEARDUP_PARA_SAME 0.7
+/* A pair checked on its texts (below) is also near when this share of
+ * both sides' paragraphs, and at least NEARDUP_PARA_MIN_MATCHED of them,
+ * are found again. */
+#define NEARDUP_PARA_MIN_SHARE 0.5
+#define NEARDUP_PARA_MIN_MATCHED 3
+
 /* Below NEARDUP_MIN_JACCARD the estimate decides only far from the floors:
  * a pair estimated at NEARDUP_CHECK_MIN_JACCARD and containment
  * NEARDUP_CHECK_MIN_CONTAINMENT or more is checked on the two stored texts
  * (minhash_content_overlap), since with 64 slots the estimate spreads by
  * about 0.06 and would miss copies just above the floors or take pairs
- * just below them. */
+ * just below them. The containment gate is low (0.2, not the 0.45 floor)
+ * because the paragraph test above needs the texts too: a copy with a true
+ * Jaccard of 0.24 and containment of 0.41 was estimated at 0.14 / 0.25
+ * (seven seeds of bench/neardup_eval.py: 5 copies grouped by the lower
+ * gate, none by a Jaccard gate of 0.06 instead of 0.1). */
 #define NEARDUP_CHECK_MIN_JACCARD 0.1
-#define NEARDUP_CHECK_MIN_CONTAINMENT 0.3
+#define NEARDUP_CHECK_MIN_CONTAINMENT 0.2
 
 /* A saved signature: the MINHASH_K slots, then the shingle count, each
  * 32-bit little-endian (STORE_SIG_RULE 3 and later). */

@@ -424,6 +424,39 @@ test_entity_acronyms(void)
     cmp_result_clear(&r);
 }
 
+/* Slips between outlets' spellings: a hyphen ("Wal-Mart", "Walmart") and
+ * two letters of a surname swapped ("Priebus", "Preibus") name one thing;
+ * a letter changed ("Kerry", "Berry") names another. */
+static void
+test_entity_slips(void)
+{
+    struct entity ea[] = {ent("Reince Priebus", ENTITY_PERSON), ent("Walmart", ENTITY_ORG),
+                          ent("John Kerry", ENTITY_PERSON), ent("Anna Lamb", ENTITY_PERSON)};
+    struct entity eb[] = {ent("Reince Preibus", ENTITY_PERSON), ent("John Berry", ENTITY_PERSON),
+                          ent("Anna Lmab", ENTITY_PERSON)};
+    struct extraction xa = {0}, xb = {0};
+    xa.entities = ea;
+    xa.nentities = DS_ARRAY_LEN(ea);
+    xb.entities = eb;
+    xb.nentities = DS_ARRAY_LEN(eb);
+    const char *a = "The chairman spoke. The retailer objected. The senator left.";
+    const char *b = "The chairman answered. Wal-Mart, the retailer, wrote. A lawyer came.";
+    struct cmp_result r;
+    struct ds_error err;
+    compare_texts(a, strlen(a), b, strlen(b), NULL, &r, &err);
+    struct cmp_summary s;
+    compare_summarize(&r, &xa, &xb, &s);
+    ok(side_of(&s, "Reince Priebus") == CMP_SIDE_BOTH, "Priebus in A is B's Preibus");
+    ok(side_of(&s, "Walmart") == CMP_SIDE_BOTH, "A's Walmart is the Wal-Mart B's text names");
+    ok(side_of(&s, "John Kerry") == CMP_SIDE_A && side_of(&s, "John Berry") == CMP_SIDE_B,
+       "... but John Kerry is not John Berry (a letter changed)");
+    ok(side_of(&s, "Anna Lamb") == CMP_SIDE_A && side_of(&s, "Anna Lmab") == CMP_SIDE_B,
+       "... nor Lamb and Lmab (letters swapped in a surname under five letters: %d)",
+       (int)side_of(&s, "Anna Lamb"));
+    cmp_summary_clear(&s);
+    cmp_result_clear(&r);
+}
+
 /* A figure at the first occurrence of text in body, in its sentence. */
 static struct figure
 fig(const char *body, const struct cmp_result *r, bool side_a, const char *text, double value,
@@ -939,6 +972,7 @@ main(void)
     test_figures();
     test_entities();
     test_entity_acronyms();
+    test_entity_slips();
     test_fixtures();
     test_split();
     test_split_best();

@@ -233,6 +233,129 @@ test_groups_complete(const char *dir)
     free(db);
 }
 
+/* One paragraph (one line) of nsent sentences over words [base, base + 400). */
+static void
+put_para(struct buf *b, uint32_t base, int nsent)
+{
+    for (int left = nsent; left > 0; left -= 4) {
+        char *part = gen_text(left < 4 ? left : 4, base, 400);
+        buf_puts(b, part);
+        free(part);
+    }
+    buf_puts(b, "\n\n");
+}
+
+/* A short article whose edit took out its two long paragraphs (and put a
+ * long one of its own in): its word 5-shingles say little (Jaccard and
+ * containment under their floors), but five of its six paragraphs are the
+ * original's five short ones, a word changed here and there, so it is a
+ * near-duplicate. Another telling that quotes two of those paragraphs is
+ * not, nor are two short pages that share three headline lines of a site. */
+static void
+test_paragraphs_kept(const char *dir)
+{
+    struct store *s = NULL;
+    struct ds_error err;
+    char *db = xasprintf("%s/paras.db", dir);
+    if (!ok(store_open(db, STORE_CREATE, &s, &err) == 0, "open a store for paragraphs"))
+        return;
+    rng_state = 99017;
+    struct buf shorts[5], orig = BUF_INIT, copy = BUF_INIT, quoting = BUF_INIT;
+    for (int i = 0; i < 5; i++) {
+        shorts[i] = (struct buf)BUF_INIT;
+        put_para(&shorts[i], 7000, 1 + i % 2);
+    }
+    for (int i = 0; i < 5; i++) {
+        buf_append(&orig, shorts[i].data, shorts[i].len);
+        if (i == 1 || i == 3)
+            put_para(&orig, 7000, 12); /* the long paragraphs the edit takes out */
+        /* the copy: one word of three paragraphs changed, a long paragraph in */
+        const char *sp = i % 2 ? NULL : strchr(shorts[i].data, ' ');
+        if (sp) {
+            buf_append(&copy, shorts[i].data, (size_t)(sp - shorts[i].data));
+            buf_puts(&copy, " altered");
+            sp = strchr(sp + 1, ' ');
+            buf_puts(&copy, sp ? sp : "");
+        } else
+            buf_append(&copy, shorts[i].data, shorts[i].len);
+        if (i == 2)
+            put_para(&copy, 9000, 8);
+        /* another telling: its own words, but paragraphs 0 and 4 quoted */
+        if (i == 0 || i == 4)
+            buf_append(&quoting, shorts[i].data, shorts[i].len);
+        else
+            put_para(&quoting, 11000, 2 + i);
+    }
+    double ej, ec;
+    minhash_content_overlap(orig.data, orig.len, copy.data, copy.len, &ej, &ec);
+    ok(ej < NEARDUP_CONTAINED_MIN_JACCARD || ec < NEARDUP_MIN_CONTAINMENT,
+       "the copy's shingles fall under the floors (Jaccard %.2f, containment %.2f)", ej, ec);
+    size_t matched = 0;
+    double share = minhash_paragraphs_shared(orig.data, orig.len, copy.data, copy.len, &matched);
+    ok(share >= 0.7 && matched == 5, "but 5 of its paragraphs are the original's (%zu, %.2f)",
+       matched, share);
+    share = minhash_paragraphs_shared(orig.data, orig.len, quoting.data, quoting.len, &matched);
+    ok(matched == 2 && share < NEARDUP_PARA_MIN_SHARE,
+       "another telling quoting two: %zu paragraphs, share %.2f", matched, share);
+    /* Two short pages of one site under the same three headlines. */
+    const char *heads = "Related: Harbour authority weighs higher fees for late ships\n\n"
+                        "Related: Rail freight volumes climb for a third straight month\n\n"
+                        "Related: Truckers say the new booking system adds hours to trips\n\n";
+    struct buf page_a = BUF_INIT, page_b = BUF_INIT;
+    put_para(&page_a, 13000, 3);
+    put_para(&page_b, 15000, 3);
+    buf_puts(&page_a, heads);
+    buf_puts(&page_b, heads);
+    share = minhash_paragraphs_shared(page_a.data, page_a.len, page_b.data, page_b.len, &matched);
+    is_int((long long)matched, 0, "headline lines are not paragraphs found again");
+    /* Two reports of one match under the same three team sheets (lines of
+     * sixteen names): names, not prose. */
+    buf_reset(&page_a);
+    buf_reset(&page_b);
+    put_para(&page_a, 17000, 3);
+    put_para(&page_b, 19000, 3);
+    for (int line = 0; line < 3; line++) {
+        struct buf names = BUF_INIT;
+        for (int k = 0; k < 16; k++) {
+            size_t at = names.len;
+            gen_word(&names, 21000 + (uint32_t)(line * 16 + k));
+            names.data[at] = (char)(names.data[at] - 32);
+            buf_puts(&names, k < 15 ? ", " : ".\n\n");
+        }
+        buf_append(&page_a, names.data, names.len);
+        buf_append(&page_b, names.data, names.len);
+        buf_free(&names);
+    }
+    share = minhash_paragraphs_shared(page_a.data, page_a.len, page_b.data, page_b.len, &matched);
+    is_int((long long)matched, 0, "lines of names (team sheets) are not paragraphs found again");
+
+    int64_t id_orig = add_doc(s, "/paras/orig.txt", orig.data);
+    int64_t id_copy = add_doc(s, "/paras/copy.txt", copy.data);
+    int64_t id_quote = add_doc(s, "/paras/quoting.txt", quoting.data);
+    uint32_t so[MINHASH_K], sc[MINHASH_K], sq[MINHASH_K];
+    uint32_t no = minhash_content_signature(orig.data, orig.len, so);
+    uint32_t nc = minhash_content_signature(copy.data, copy.len, sc);
+    uint32_t nq = minhash_content_signature(quoting.data, quoting.len, sq);
+    double j = minhash_similarity(so, sc);
+    ok(neardup_pair(s, id_orig, id_copy, j, no, nc, &err) == 1,
+       "the copy is a near-duplicate (estimated Jaccard %.2f)", j);
+    is_int(neardup_pair(s, id_orig, id_quote, minhash_similarity(so, sq), no, nq, &err), 0,
+           "the telling that quotes two paragraphs is not");
+    for (int i = 0; i < 5; i++)
+        buf_free(&shorts[i]);
+    struct buf *all[] = {&orig, &copy, &quoting, &page_a, &page_b};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        buf_free(all[i]);
+    store_close(&s);
+    const char *suffix[] = {"", "-wal", "-shm"};
+    for (size_t i = 0; i < 3; i++) {
+        char *f = xasprintf("%s%s", db, suffix[i]);
+        unlink(f);
+        free(f);
+    }
+    free(db);
+}
+
 static bool
 has_id(const struct similar_doc *v, size_t n, int64_t id)
 {
@@ -621,5 +744,6 @@ main(void)
     rmdir(tmpdir);
     free(dbpath);
     test_groups_complete(tmpdir);
+    test_paragraphs_kept(tmpdir);
     return done_testing();
 }

@@ -15,7 +15,9 @@
  * found nothing, or its initials when it is an organisation ("CIA"), or
  * its acronym written the other way ("FBI", "F.B.I."); an
  * organisation's acronym ("RNC") joins the organisation it abbreviates
- * in either article ("Republican National Committee"). See
+ * in either article ("Republican National Committee"). A hyphen between
+ * letters is no difference ("Wal-Mart", "Walmart"), nor two neighbouring
+ * letters of a surname swapped by a slip ("Priebus", "Preibus"). See
  * compare.h.
  */
 #include "config.h"
@@ -47,6 +49,12 @@ in_list(const char *w, size_t n, const char *const *list, size_t count)
         if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
             return true;
     return false;
+}
+
+static bool
+is_ascii_letter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
 /* The word at p after its spaces (returned), ending at *end (a space or
@@ -105,8 +113,13 @@ name_normal(const char *name)
         if (!noise) {
             if (b.len)
                 buf_putc(&b, ' ');
-            for (size_t i = 0; i < core; i++)
+            for (size_t i = 0; i < core; i++) {
+                /* "Wal-Mart" is "Walmart": a hyphen between letters is dropped */
+                if (p[i] == '-' && i > 0 && i + 1 < core && is_ascii_letter(p[i - 1]) &&
+                    is_ascii_letter(p[i + 1]))
+                    continue;
                 buf_putc(&b, p[i] >= 'A' && p[i] <= 'Z' ? (char)(p[i] + 32) : p[i]);
+            }
         }
         words++;
         p = e;
@@ -176,6 +189,27 @@ person_by_surname(const struct linker *l, const char *w)
     return found;
 }
 
+/* Are the person names x and y (normal forms) one name but for two
+ * neighbouring letters of the surname swapped ("reince priebus", "reince
+ * preibus": a typing slip one outlet made)? The words before the surname
+ * must agree and the surname be five letters or more; a letter changed
+ * ("Kerry", "Berry") is another name, not a slip of this kind. */
+static bool
+surname_swapped(const char *x, const char *y)
+{
+    const char *lx = last_word(x), *ly = last_word(y);
+    if (!lx || !ly || lx - x != ly - y || strncmp(x, y, (size_t)(lx - x)) != 0)
+        return false;
+    size_t n = strlen(lx);
+    if (n < 5 || strlen(ly) != n)
+        return false;
+    size_t i = 0;
+    while (i < n && lx[i] == ly[i])
+        i++;
+    return i + 1 < n && lx[i] == ly[i + 1] && lx[i + 1] == ly[i] && lx[i] != lx[i + 1] &&
+           strcmp(lx + i + 2, ly + i + 2) == 0;
+}
+
 static void
 link_forms(struct linker *l)
 {
@@ -190,18 +224,16 @@ link_forms(struct linker *l)
                  (ends_with_words(l->norm[i], l->norm[k]) ||
                   ends_with_words(l->norm[k], l->norm[i]))))
                 link_union(l, i, k);
+        for (size_t k = i + 1; k < l->n; k++)
+            if (l->e[i]->kind == ENTITY_PERSON && l->e[k]->kind == ENTITY_PERSON &&
+                surname_swapped(l->norm[i], l->norm[k]))
+                link_union(l, i, k);
         if (l->e[i]->kind == ENTITY_PERSON && !last_word(l->norm[i])) {
             size_t k = person_by_surname(l, l->norm[i]);
             if (k != SIZE_MAX)
                 link_union(l, i, k);
         }
     }
-}
-
-static bool
-is_ascii_letter(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
 /* Whether text holds word sequence w as whole words: with fold, ASCII
@@ -216,16 +248,24 @@ text_has_words(const char *text, size_t len, const char *w, bool fold)
     for (size_t i = 0; i + wl <= len; i++) {
         if (i > 0 && is_ascii_letter(text[i - 1]))
             continue;
-        size_t k = 0;
-        while (k < wl) {
-            char c = text[i + k];
+        size_t k = 0, t = i;
+        while (k < wl && t < len) {
+            char c = text[t];
+            /* a hyphen between letters that the name does not have: the
+             * text writes "Wal-Mart" for the name "walmart" */
+            if (fold && c == '-' && k > 0 && w[k] != '-' && is_ascii_letter(w[k - 1]) &&
+                t + 1 < len && is_ascii_letter(text[t + 1])) {
+                t++;
+                continue;
+            }
             if (fold && c >= 'A' && c <= 'Z')
                 c = (char)(c + 32);
             if (c != w[k])
                 break;
             k++;
+            t++;
         }
-        char after = i + wl < len ? text[i + wl] : ' ';
+        char after = t < len ? text[t] : ' ';
         if (k == wl && !is_ascii_letter(after))
             return true;
     }

@@ -123,9 +123,8 @@ has_page_word(const char *s, size_t n)
     return false;
 }
 
-/* Does s end a sentence (., !, ? or ." and the like at its end)? */
-static bool
-ends_sentence(const char *s, size_t n)
+bool
+compare_ends_sentence(const char *s, size_t n)
 {
     while (n && (s[n - 1] == ' ' || s[n - 1] == '"' || s[n - 1] == '\'' || s[n - 1] == ')'))
         n--;
@@ -157,7 +156,7 @@ compare_furniture_line(const char *s, size_t n)
     size_t words = count_words(s, n, ACTION_MAX_WORDS + 1, &first, &first_len);
     if (words == 0)
         return false;
-    if (words < STRICT_LABEL_WORDS && !ends_sentence(s, n))
+    if (words < STRICT_LABEL_WORDS && !compare_ends_sentence(s, n))
         return true;
     if (words > ACTION_MAX_WORDS ||
         !word_in(first, first_len, action_verbs, DS_ARRAY_LEN(action_verbs)))

@@ -74,11 +74,25 @@ struct shingler {
     uint64_t *all;
     size_t nall, capall;
     bool collect;
+    bool words_only; /* collect each word's hash into all, make no shingles */
 };
+
+static void
+shingler_keep(struct shingler *sh, uint64_t h)
+{
+    if (sh->nall == sh->capall)
+        sh->all = xrealloc(sh->all,
+                           (sh->capall = sh->capall ? 2 * sh->capall : 256) * sizeof *sh->all);
+    sh->all[sh->nall++] = h;
+}
 
 static inline void
 shingle_word(struct shingler *sh, uint64_t wh)
 {
+    if (sh->words_only) {
+        shingler_keep(sh, wh);
+        return;
+    }
     uint64_t out = sh->ring[sh->pos];
     sh->ring[sh->pos] = wh;
     sh->pos = sh->pos + 1 == SHINGLE ? 0 : sh->pos + 1;
@@ -86,12 +100,8 @@ shingle_word(struct shingler *sh, uint64_t wh)
     if (++sh->nwords < SHINGLE)
         return;
     uint64_t h = mix64(sh->roll);
-    if (sh->collect) {
-        if (sh->nall == sh->capall)
-            sh->all = xrealloc(sh->all, (sh->capall = sh->capall ? 2 * sh->capall : 256) *
-                                            sizeof *sh->all);
-        sh->all[sh->nall++] = h;
-    }
+    if (sh->collect)
+        shingler_keep(sh, h);
     uint32_t slot = (uint32_t)(h >> 58);
     uint32_t v = (uint32_t)h;
     if (v == EMPTY_SLOT)
@@ -321,4 +331,136 @@ minhash_content_overlap(const char *a, size_t na, const char *b, size_t nb, doub
     size_t either = nx + ny - both, small = DS_MIN(nx, ny);
     *jaccard = either ? (double)both / (double)either : 0;
     *containment = small ? (double)both / (double)small : 0;
+}
+
+/* ---- paragraphs found again --------------------------------------------------------- */
+
+/* One content line that counts as a paragraph (NEARDUP_PARA_MIN_WORDS words
+ * and a sentence end, or NEARDUP_PARA_LONG_WORDS words, and not mostly
+ * capitalised words): its distinct word hashes, sorted. */
+struct para_words {
+    uint64_t *w;
+    size_t n;
+};
+
+static size_t
+sorted_unique(uint64_t *v, size_t n)
+{
+    if (n > 1)
+        qsort(v, n, sizeof *v, u64_cmp);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (m == 0 || v[i] != v[m - 1])
+            v[m++] = v[i];
+    return m;
+}
+
+/* Is most of line s names, as in a team sheet, a list of people or a
+ * headline in title case? More than NEARDUP_PARA_MAX_CAPITALS of its words
+ * that start with an ASCII letter start with a capital. Such lines repeat
+ * between different stories (the same squad, the same related links);
+ * prose is mostly lower case. Scripts without case are never lists here. */
+static bool
+mostly_capitalised(const char *s, size_t n)
+{
+    size_t words = 0, capitals = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        bool starts = i == 0 || !((s[i - 1] >= 'a' && s[i - 1] <= 'z') ||
+                                  (s[i - 1] >= 'A' && s[i - 1] <= 'Z') ||
+                                  (s[i - 1] >= '0' && s[i - 1] <= '9') || s[i - 1] == '\'' ||
+                                  (unsigned char)s[i - 1] >= 0x80);
+        if (!starts || !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+            continue;
+        words++;
+        capitals += c <= 'Z';
+    }
+    return words && (double)capitals > NEARDUP_PARA_MAX_CAPITALS * (double)words;
+}
+
+/* The content lines of body that count (prose, long enough), as word sets; *out newly
+ * allocated (free each w, then the array). Returns their number. */
+static size_t
+content_paragraphs(const char *body, size_t n, struct para_words **out)
+{
+    struct buf content = BUF_INIT;
+    content_lines(body, n, &content);
+    const char *c = buf_str(&content);
+    struct para_words *v = NULL;
+    size_t nv = 0, cap = 0;
+    for (size_t i = 0; i < content.len;) {
+        const char *nl = memchr(c + i, '\n', content.len - i);
+        size_t e = nl ? (size_t)(nl - c) : content.len;
+        uint32_t sig[MINHASH_K];
+        struct shingler sh = {.sig = sig, .words_only = true};
+        shingle_text(c + i, e - i, &sh);
+        bool counts = sh.nall >= NEARDUP_PARA_LONG_WORDS ||
+                      (sh.nall >= NEARDUP_PARA_MIN_WORDS && compare_ends_sentence(c + i, e - i));
+        if (counts && !mostly_capitalised(c + i, e - i)) {
+            if (nv == cap)
+                v = xrealloc(v, (cap = cap ? 2 * cap : 16) * sizeof *v);
+            v[nv++] = (struct para_words){sh.all, sorted_unique(sh.all, sh.nall)};
+        } else
+            free(sh.all);
+        i = e + 1;
+    }
+    buf_free(&content);
+    *out = v;
+    return nv;
+}
+
+/* Is x the same paragraph as y, but for a few words? */
+static bool
+para_same(const struct para_words *x, const struct para_words *y)
+{
+    size_t both = 0, big = DS_MAX(x->n, y->n);
+    if ((double)DS_MIN(x->n, y->n) < NEARDUP_PARA_SAME * (double)big)
+        return false;
+    for (size_t i = 0, j = 0; i < x->n && j < y->n;) {
+        if (x->w[i] == y->w[j]) {
+            both++;
+            i++;
+            j++;
+        } else if (x->w[i] < y->w[j])
+            i++;
+        else
+            j++;
+    }
+    return (double)both >= NEARDUP_PARA_SAME * (double)big;
+}
+
+/* How many of x's paragraphs have their like in y's? */
+static size_t
+paras_found(const struct para_words *x, size_t nx, const struct para_words *y, size_t ny)
+{
+    size_t found = 0;
+    for (size_t i = 0; i < nx; i++)
+        for (size_t j = 0; j < ny; j++)
+            if (para_same(&x[i], &y[j])) {
+                found++;
+                break;
+            }
+    return found;
+}
+
+static void
+paras_free(struct para_words *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i].w);
+    free(v);
+}
+
+double
+minhash_paragraphs_shared(const char *a, size_t na, const char *b, size_t nb, size_t *matched)
+{
+    struct para_words *x = NULL, *y = NULL;
+    size_t nx = content_paragraphs(a, na, &x), ny = content_paragraphs(b, nb, &y);
+    size_t fx = paras_found(x, nx, y, ny), fy = paras_found(y, ny, x, nx);
+    paras_free(x, nx);
+    paras_free(y, ny);
+    *matched = DS_MIN(fx, fy);
+    if (!nx || !ny)
+        return 0;
+    return DS_MIN((double)fx / (double)nx, (double)fy / (double)ny);
 }

@@ -207,6 +207,13 @@ neardup_pair(struct store *s, int64_t a, int64_t b, double j, uint32_t na, uint3
         minhash_content_overlap(ba, strlen(ba), bb, strlen(bb), &ej, &ec);
         near = ej >= NEARDUP_MIN_JACCARD ||
                (ej >= NEARDUP_CONTAINED_MIN_JACCARD && ec >= NEARDUP_MIN_CONTAINMENT);
+        /* A copy whose edit took out the long paragraphs: most paragraphs
+         * of both found again. */
+        size_t matched = 0;
+        if (!near)
+            near = minhash_paragraphs_shared(ba, strlen(ba), bb, strlen(bb), &matched) >=
+                       NEARDUP_PARA_MIN_SHARE &&
+                   matched >= NEARDUP_PARA_MIN_MATCHED;
     }
     free(ta);
     free(ba);
