@@ -615,6 +615,31 @@ main(void)
     /* Two given names and two surnames; a first surname after a title. */
     has("Rodrigo Manuel Ibarrola Montes broke his silence. Senator Ibarrola spoke again.",
         "Rodrigo Manuel Ibarrola Montes", ENTITY_PERSON, 2);
+    /* Fragments the issue-17 audit found in real comparisons: two bodies
+     * joined by "and", a party's or a rank's adjective glued to a
+     * legislature, a field word that opens a job title, a place after a
+     * body's field, a poll's two sponsors. */
+    hasnt("The bill passed the House and Senate on Thursday.", "House and Senate");
+    hasnt("Officials at Medicare and Treasury said costs would rise.", "Medicare and Treasury");
+    hasnt("The Republican Senate leader said the vote would come early.", "Republican Senate");
+    hasnt("A Top Senate aide said talks would go on.", "Top Senate");
+    hasnt("Top Senate aides said talks would go on.", "Top Senate");
+    hasnt("The GOP Senate majority held firm.", "GOP Senate");
+    hasnt("The Democratic Senate caucus said it would fight.", "Democratic Senate");
+    has("The Democratic Party said it would fight.", "Democratic Party", ENTITY_ORG, 1);
+    hasnt("Kay Lorne, the White House Press Secretary, said so.", "White House Press");
+    hasnt("Ana Ruiz, the DNC Communications Director, called it a win.", "DNC Communications");
+    has("Li Wen, the Communist Party Secretary of the city, spoke.", "Communist Party",
+        ENTITY_ORG, 1);
+    hasnt("The Chamber of Commerce and Arkansas officials backed the plan.",
+          "Chamber of Commerce and Arkansas");
+    has("The Chamber of Commerce and Arkansas officials backed the plan.", "Chamber of Commerce",
+        ENTITY_ORG, 1);
+    hasnt("A new NBC-Wall Street Journal poll found support at 48%.", "NBC-Wall Street Journal");
+    has("A new NBC-Wall Street Journal poll found support at 48%.", "Wall Street Journal",
+        ENTITY_ORG, 1);
+    has("Staff at the University of Michigan and Ohio Tarvel Works agreed.",
+        "University of Michigan", ENTITY_ORG, 1);
     extractor_free(&ex);
 
     /* User gazetteer: extends the shipped ones; errors name file and line. */
