@@ -14,8 +14,9 @@
  */
 #include "config.h"
 
-#include <string.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "lib.h"
 #include "people.h"
@@ -107,31 +108,84 @@ ol_name(const struct ent_run *r, uint32_t ref, enum entity_kind *kind)
     return r->d[ref - r->g->nents].name;
 }
 
-/* The organisation among the mentions whose longer name ref's name is a
- * short form or the initials of, or ref itself. */
-static uint32_t
-ol_longer(const struct ent_run *r, uint32_t ref)
+/* An organisation named in the article: its ref, the first mention
+ * naming it, and the ref its mentions are linked to. */
+struct ol_name_use {
+    uint32_t ref, first, to;
+};
+
+static int
+ol_by_ref(const void *pa, const void *pb)
 {
-    enum entity_kind kind, k2;
-    const char *name = ol_name(r, ref, &kind);
-    if (kind != ENTITY_ORG)
-        return ref;
-    for (size_t m = 0; m < r->nm; m++) {
-        uint32_t other = r->m[m].ref;
-        if (other == ref)
-            continue;
-        const char *full = ol_name(r, other, &k2);
-        if (k2 == ENTITY_ORG && (ol_short_of(name, full) || ol_initials_of(name, full)))
-            return other;
-    }
-    return ref;
+    const struct ol_name_use *a = pa, *b = pb;
+    if (a->ref != b->ref)
+        return a->ref < b->ref ? -1 : 1;
+    return a->first < b->first ? -1 : a->first > b->first;
 }
 
-/* See people.h. */
+static int
+ol_by_ref_only(const void *pa, const void *pb)
+{
+    const struct ol_name_use *a = pa, *b = pb;
+    return a->ref < b->ref ? -1 : a->ref > b->ref;
+}
+
+static int
+ol_by_first(const void *pa, const void *pb)
+{
+    const struct ol_name_use *a = pa, *b = pb;
+    return a->first < b->first ? -1 : a->first > b->first;
+}
+
+/* The distinct organisations among the mentions, in the order the article
+ * first names them (*n of them; NULL when none). */
+static struct ol_name_use *
+ol_distinct(const struct ent_run *r, size_t *n)
+{
+    struct ol_name_use *u = xmalloc((r->nm ? r->nm : 1) * sizeof *u);
+    size_t k = 0;
+    enum entity_kind kind;
+    for (size_t m = 0; m < r->nm; m++) {
+        ol_name(r, r->m[m].ref, &kind);
+        if (kind == ENTITY_ORG)
+            u[k++] = (struct ol_name_use){r->m[m].ref, (uint32_t)m, r->m[m].ref};
+    }
+    qsort(u, k, sizeof *u, ol_by_ref);
+    size_t d = 0;
+    for (size_t i = 0; i < k; i++)
+        if (d == 0 || u[d - 1].ref != u[i].ref)
+            u[d++] = u[i];
+    qsort(u, d, sizeof *u, ol_by_first);
+    *n = d;
+    return u;
+}
+
+/* See people.h. Each distinct name is compared with the others once (a
+ * short form goes to the first longer name the article gives), not each
+ * mention with every mention: an article with hundreds of mentions of a
+ * dozen bodies costs a dozen squared comparisons. */
 void
 er_pass_link_orgs(struct ent_run *r)
 {
-    size_t nm = r->nm;
-    for (size_t m = 0; m < nm; m++)
-        r->m[m].ref = ol_longer(r, r->m[m].ref);
+    size_t n;
+    enum entity_kind kind;
+    struct ol_name_use *u = ol_distinct(r, &n);
+    for (size_t i = 0; i < n; i++) {
+        const char *name = ol_name(r, u[i].ref, &kind);
+        for (size_t j = 0; j < n; j++) {
+            const char *full = ol_name(r, u[j].ref, &kind);
+            if (j != i && (ol_short_of(name, full) || ol_initials_of(name, full))) {
+                u[i].to = u[j].ref;
+                break;
+            }
+        }
+    }
+    qsort(u, n, sizeof *u, ol_by_ref);
+    for (size_t m = 0; m < r->nm; m++) {
+        struct ol_name_use key = {r->m[m].ref, 0, 0};
+        struct ol_name_use *hit = bsearch(&key, u, n, sizeof *u, ol_by_ref_only);
+        if (hit)
+            r->m[m].ref = hit->to;
+    }
+    free(u);
 }
