@@ -478,6 +478,8 @@ static const char *const wl_org_suffix[] = {
      * Division", "Pacific Fleet", "Mayo Clinic") */
     "Brigade", "Regiment", "Division", "Battalion", "Corps", "Squadron", "Fleet", "Command",
     "Guards", "Marines", "Rifles", "Infantry", "Artillery", "Clinic",
+    /* a legislature's caucuses, political action committees, blocs of states */
+    "Caucus", "PAC", "Community",
     /* legal forms of several countries ("Tullow Oil Plc", "ASML Holding NV") */
     "Plc", "PLC", "plc", "Limited", "LLC", "AG", "NV", "GmbH", "Tbk", "Bhd", "Berhad", NULL};
 /* Words that head an organisation's name: "Office for National Statistics". */
