@@ -836,9 +836,10 @@ er_pass_gazetteer(struct ent_run *r)
         if (al && v[j].end < r->n && r->s[v[j].end] == '$')
             al = NULL; /* US$, HK$: a currency, not a country */
         if (al && j == i && (r->g->ents[al->entity].kind == ENTITY_COUNTRY ||
-                             r->g->ents[al->entity].kind == ENTITY_PLACE) &&
+                             r->g->ents[al->entity].kind == ENTITY_PLACE ||
+                             r->g->ents[al->entity].kind == ENTITY_ORG) &&
             er_given_before_place(r, i))
-            al = NULL; /* "Thomas Jordan": a surname, left to the people pass */
+            al = NULL; /* "Thomas Jordan", "Doug Ford": a surname, left to the people pass */
         size_t next = er_gaz_org(r, i, al, j);
         if (next) {
             i = next;
