@@ -640,6 +640,17 @@ main(void)
         ENTITY_ORG, 1);
     has("Staff at the University of Michigan and Ohio Tarvel Works agreed.",
         "University of Michigan", ENTITY_ORG, 1);
+    /* A title word right after a body's "of"/"for" is the body's field; a
+     * verb's name with "the"; a gazetteer body after a given name. */
+    has("Lawyers at the Harlen Center for Justice said so.", "Harlen Center for Justice",
+        ENTITY_ORG, 1);
+    has("MPs pressed the Office of the Deputy Prime Minister on housing.",
+        "Office of the Deputy Prime Minister", ENTITY_ORG, 1);
+    has("Central Bank of Lesotho Governor Pule Mokoena said so.", "Central Bank of Lesotho",
+        ENTITY_ORG, 1);
+    has("The Harlow Relief Committee and Save the Children said so.", "Save the Children", ENTITY_ORG,
+        1);
+    has("The premier, Doug Ford, said Ford should stay.", "Doug Ford", ENTITY_PERSON, 1);
     extractor_free(&ex);
 
     /* User gazetteer: extends the shipped ones; errors name file and line. */

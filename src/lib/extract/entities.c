@@ -553,7 +553,7 @@ er_org_run(const struct ent_run *r, size_t i)
     if (!(v[i].flags & TK_CAP) || er_is(r, &v[i], WL_CONNECTORS))
         return SIZE_MAX;
     size_t last = SIZE_MAX;
-    bool headed = false, org_word = false;
+    bool headed = false, org_word = false, office = false;
     for (size_t j = i; j < r->t.n && j < i + 9; j++) {
         if (j > i) {
             if (!er_joined(&v[j]) || (v[j].flags & TK_CJK))
@@ -578,8 +578,11 @@ er_org_run(const struct ent_run *r, size_t i)
             j = next - 1;
             continue;
         }
-        if (headed && er_in(r, &v[j], WL_TITLES))
-            break;
+        if (headed && er_in(r, &v[j], WL_TITLES)) {
+            if ((v[j - 1].flags & TK_CAP) && !office)
+                break; /* "Bank of Italy Governor ..." */
+            office = true; /* "Center for Justice", "Office of the Deputy Prime Minister" */
+        }
         bool suffix = er_is(r, &v[j], WL_ORG_SUFFIX) && !er_suffix_starts_title(r, j);
         org_word |= suffix || er_is(r, &v[j], WL_ORG_HEAD);
         if ((j > i && suffix) || headed)

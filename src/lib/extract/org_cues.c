@@ -456,6 +456,14 @@ er_org_widen(const struct ent_run *r, size_t *i, size_t *j)
         if (e < r->t.n && v[e].sep == ' ' && oc_name_part(r, e) && !(v[e].flags & TK_SENT))
             b = e;
     }
+    /* a verb's name: "[Save] the Children", "[Stop] the War"; one word, then
+     * "the" and one more capitalised word that ends the run */
+    k = b + 1;
+    if (a == *i && a == b && !(v[b].flags & TK_POSS) && k + 1 < r->t.n && oc_word(r, k, "the") &&
+        v[k].sep == ' ' && v[k + 1].sep == ' ' && oc_name_part(r, k + 1) &&
+        !(v[k + 1].flags & TK_SENT) &&
+        (k + 2 >= r->t.n || !(v[k + 2].flags & TK_CAP) || v[k + 2].sep != ' '))
+        b = k + 1;
     *i = a;
     *j = b;
 }
