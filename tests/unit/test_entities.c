@@ -651,6 +651,13 @@ main(void)
     has("The Harlow Relief Committee and Save the Children said so.", "Save the Children", ENTITY_ORG,
         1);
     has("The premier, Doug Ford, said Ford should stay.", "Doug Ford", ENTITY_PERSON, 1);
+    /* One body under its three spellings in one article. */
+    has("The US Department of Tarvel sued. The Department of Tarvel said more. The Tarvel "
+        "Department declined.",
+        "US Department of Tarvel", ENTITY_ORG, 3);
+    hasnt("The US Department of Tarvel sued. The Department of Tarvel said more. The Tarvel "
+          "Department declined.",
+          "Tarvel Department");
     extractor_free(&ex);
 
     /* User gazetteer: extends the shipped ones; errors name file and line. */

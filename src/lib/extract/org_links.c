@@ -8,7 +8,10 @@
  *       with a legal form (a legal form says the rest is one firm's name);
  *   "the Competition and Markets Authority" ... "the CMA": an acronym of
  *       the initials of a name's capitalised words, though the article
- *       never defines it in brackets.
+ *       never defines it in brackets;
+ *   "the Department of Justice" ... "the Justice Department": a body's
+ *       field before its head word, the same body; "the US Department of
+ *       Justice" ... "the Department of Justice": without a country's code.
  * A short form is linked only to a longer name found in the same article:
  * "Siemens" alone stays "Siemens".
  */
@@ -96,6 +99,59 @@ ol_initials_of(const char *name, const char *full)
     return k == n && caps >= 3;
 }
 
+/* Does full end with "head of (the) field" ("Department of Justice", "US
+ * Department of the Treasury")? */
+static bool
+ol_ends_head_of(const char *full, const char *head, size_t hn, const char *field, size_t fn,
+                bool the)
+{
+    size_t n = hn + 4 + (the ? 4 : 0) + fn, len = strlen(full);
+    if (len < n || (len > n && full[len - n - 1] != ' '))
+        return false;
+    const char *p = full + len - n;
+    if (memcmp(p, head, hn) != 0 || memcmp(p + hn, " of ", 4) != 0)
+        return false;
+    p += hn + 4;
+    if (the && memcmp(p, "the ", 4) != 0)
+        return false;
+    return memcmp(p + (the ? 4 : 0), field, fn) == 0;
+}
+
+/* Is name "field head" and full the same body written "head of field"
+ * ("Justice Department" of "Department of Justice", "Defence Ministry" of
+ * "Ministry of Defence", "Treasury Department" of "Department of the
+ * Treasury")? */
+static bool
+ol_inverted_of(const char *name, const char *full)
+{
+    static const char *const heads[] = {"Department", "Ministry", "Office", "Bureau", NULL};
+    const char *sp = strrchr(name, ' ');
+    if (!sp || sp == name)
+        return false;
+    size_t fn = (size_t)(sp - name), hn = strlen(sp + 1);
+    for (const char *const *h = heads; *h; h++)
+        if (strcmp(sp + 1, *h) == 0)
+            return ol_ends_head_of(full, sp + 1, hn, name, fn, false) ||
+                   ol_ends_head_of(full, sp + 1, hn, name, fn, true);
+    return false;
+}
+
+/* Is full name with a country's code of two or three capitals before it
+ * ("US Department of Justice" of "Department of Justice", "UK Space
+ * Agency")? */
+static bool
+ol_coded(const char *name, const char *full)
+{
+    size_t n = strlen(name), len = strlen(full);
+    if (len < n + 3 || len > n + 4 || !strchr(name, ' ') || strcmp(full + len - n, name) != 0 ||
+        full[len - n - 1] != ' ')
+        return false;
+    for (size_t p = 0; p < len - n - 1; p++)
+        if (full[p] < 'A' || full[p] > 'Z')
+            return false;
+    return true;
+}
+
 /* The name and kind of ref. */
 static const char *
 ol_name(const struct ent_run *r, uint32_t ref, enum entity_kind *kind)
@@ -174,7 +230,8 @@ er_pass_link_orgs(struct ent_run *r)
         const char *name = ol_name(r, u[i].ref, &kind);
         for (size_t j = 0; j < n; j++) {
             const char *full = ol_name(r, u[j].ref, &kind);
-            if (j != i && (ol_short_of(name, full) || ol_initials_of(name, full))) {
+            if (j != i && (ol_short_of(name, full) || ol_initials_of(name, full) ||
+                           ol_inverted_of(name, full) || ol_coded(name, full))) {
                 u[i].to = u[j].ref;
                 break;
             }
