@@ -658,6 +658,10 @@ main(void)
     hasnt("The US Department of Tarvel sued. The Department of Tarvel said more. The Tarvel "
           "Department declined.",
           "Tarvel Department");
+    /* Public services and houses that are bodies, not works' titles. */
+    has("The Tarvel Revenue Service audited him.", "Tarvel Revenue Service", ENTITY_ORG, 1);
+    has("The bill went to the House of Lords in May.", "House of Lords", ENTITY_ORG, 1);
+    hasnt("He starred in House of Flying Daggers last year.", "House of Flying Daggers");
     extractor_free(&ex);
 
     /* User gazetteer: extends the shipped ones; errors name file and line. */
