@@ -662,6 +662,11 @@ main(void)
     has("The Tarvel Revenue Service audited him.", "Tarvel Revenue Service", ENTITY_ORG, 1);
     has("The bill went to the House of Lords in May.", "House of Lords", ENTITY_ORG, 1);
     hasnt("He starred in House of Flying Daggers last year.", "House of Flying Daggers");
+    /* A body's leader: "the president of X" where X ends the phrase. */
+    has("Ann Holt, the president of the Quarrymen, said they would strike.", "Quarrymen",
+        ENTITY_ORG, 1);
+    has("Lana Pike, the national president of Velnor, said so.", "Velnor", ENTITY_ORG, 1);
+    hasnt("Tom Hale, leader of Tarvon county council, said so.", "Tarvon");
     extractor_free(&ex);
 
     /* User gazetteer: extends the shipped ones; errors name file and line. */

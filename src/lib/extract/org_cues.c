@@ -112,6 +112,8 @@ oc_source(const struct ent_run *r, size_t i, size_t j)
 
 /* Is the run [i, j] what members, activists or fans belong to: "X
  * activists", "members of (the) X"? */
+static bool oc_holiday(const struct ent_run *r, size_t k);
+
 static bool
 oc_members(const struct ent_run *r, size_t i, size_t j)
 {
@@ -122,9 +124,25 @@ oc_members(const struct ent_run *r, size_t i, size_t j)
         return !oc_peoples(r, j) && !(i == j && (r->t.v[i].flags & TK_SENT));
     /* not "Opposition members", "Four members": a sentence's first word is
        capitalised whatever it is */
+    static const char *const leaders[] = {"president", "leader", "chairman", "chairwoman",
+                                          "head", NULL};
     size_t k = i >= 1 && oc_word(r, i - 1, "the") ? i - 1 : i;
-    return k >= 2 && r->t.v[k].sep == ' ' && oc_word(r, k - 1, "of") &&
-           (oc_word(r, k - 2, "members") || oc_word(r, k - 2, "member"));
+    if (k < 2 || r->t.v[k].sep != ' ' || !oc_word(r, k - 1, "of"))
+        return false;
+    if (oc_word(r, k - 2, "members") || oc_word(r, k - 2, "member"))
+        return true;
+    /* "the president of the Teamsters", "the national president of Unifor": a
+       body's leader (a country's and a place's are the gazetteer's; not "head of
+       State") */
+    static const char *const after[] = {"and", "who", "in", "since", "until", "said", "says",
+                                        "which", "for", "from", NULL};
+    size_t e = j + 1;
+    bool ends = e >= r->t.n || r->t.v[e].sep != ' ' || oc_any(r, e, after);
+    /* the name ends the phrase: not "chairman of the Commons public accounts
+       committee", "leader of Devon county Labour group" */
+    return oc_any(r, k - 2, leaders) && !(r->t.v[k - 2].flags & TK_CAP) && ends &&
+           !(r->t.v[j].flags & TK_POSS) && !er_lower_elsewhere(r, i) && !oc_peoples(r, j) &&
+           !oc_holiday(r, i);
 }
 
 /* Is the run at token i after a person's "of" ("Luisa Neubauer of
