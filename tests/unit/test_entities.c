@@ -667,6 +667,9 @@ main(void)
         ENTITY_ORG, 1);
     has("Lana Pike, the national president of Velnor, said so.", "Velnor", ENTITY_ORG, 1);
     hasnt("Tom Hale, leader of Tarvon county council, said so.", "Tarvon");
+    /* A name between two people's names in a list is a person's. */
+    has("Her rivals, Daniel Whitcombe, Zarqa Venhol, Colin Marsh and Ayesha Farooqui, lost.",
+        "Zarqa Venhol", ENTITY_PERSON, 1);
     extractor_free(&ex);
 
     /* User gazetteer: extends the shipped ones; errors name file and line. */
