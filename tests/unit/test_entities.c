@@ -670,6 +670,9 @@ main(void)
     /* A name between two people's names in a list is a person's. */
     has("Her rivals, Daniel Whitcombe, Zarqa Venhol, Colin Marsh and Ayesha Farooqui, lost.",
         "Zarqa Venhol", ENTITY_PERSON, 1);
+    /* A place and a plural after "with the": a team. */
+    has("He won five titles with the Chicago Harriers before he retired.", "Chicago Harriers",
+        ENTITY_ORG, 1);
     extractor_free(&ex);
 
     /* User gazetteer: extends the shipped ones; errors name file and line. */

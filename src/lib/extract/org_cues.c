@@ -197,6 +197,11 @@ oc_plural_team(const struct ent_run *r, size_t i)
         return true;
     if (place != SIZE_MAX && oc_person_of(r, t))
         return true; /* "Victor Wembanyama of the San Antonio Spurs" */
+    static const char *const with[] = {"with", "joined", "joining", NULL};
+    if (place != SIZE_MAX && t >= 2 && oc_any(r, t - 2, with) && !er_is(r, &v[i], WL_STOP) &&
+        !(v[i].flags & TK_POSS) && r->s[v[i].end] != '\'' && !oc_word(r, i + 1, "of"))
+        return true; /* "five titles with the Los Angeles Lakers", "joined the Chicago Bulls";
+                        not "with the British Chambers of Commerce" */
     size_t k = i + 1;
     static const char *const staff[] = {"coach", "manager", "captain", "players", "squad",
                                         "fans", "owner", "owners", "chairman", NULL};
