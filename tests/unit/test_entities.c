@@ -615,6 +615,64 @@ main(void)
     /* Two given names and two surnames; a first surname after a title. */
     has("Rodrigo Manuel Ibarrola Montes broke his silence. Senator Ibarrola spoke again.",
         "Rodrigo Manuel Ibarrola Montes", ENTITY_PERSON, 2);
+    /* Fragments the issue-17 audit found in real comparisons: two bodies
+     * joined by "and", a party's or a rank's adjective glued to a
+     * legislature, a field word that opens a job title, a place after a
+     * body's field, a poll's two sponsors. */
+    hasnt("The bill passed the House and Senate on Thursday.", "House and Senate");
+    hasnt("Officials at Medicare and Treasury said costs would rise.", "Medicare and Treasury");
+    hasnt("The Republican Senate leader said the vote would come early.", "Republican Senate");
+    hasnt("A Top Senate aide said talks would go on.", "Top Senate");
+    hasnt("Top Senate aides said talks would go on.", "Top Senate");
+    hasnt("The GOP Senate majority held firm.", "GOP Senate");
+    hasnt("The Democratic Senate caucus said it would fight.", "Democratic Senate");
+    has("The Democratic Party said it would fight.", "Democratic Party", ENTITY_ORG, 1);
+    hasnt("Kay Lorne, the White House Press Secretary, said so.", "White House Press");
+    hasnt("Ana Ruiz, the DNC Communications Director, called it a win.", "DNC Communications");
+    has("Li Wen, the Communist Party Secretary of the city, spoke.", "Communist Party",
+        ENTITY_ORG, 1);
+    hasnt("The Chamber of Commerce and Arkansas officials backed the plan.",
+          "Chamber of Commerce and Arkansas");
+    has("The Chamber of Commerce and Arkansas officials backed the plan.", "Chamber of Commerce",
+        ENTITY_ORG, 1);
+    hasnt("A new NBC-Wall Street Journal poll found support at 48%.", "NBC-Wall Street Journal");
+    has("A new NBC-Wall Street Journal poll found support at 48%.", "Wall Street Journal",
+        ENTITY_ORG, 1);
+    has("Staff at the University of Michigan and Ohio Tarvel Works agreed.",
+        "University of Michigan", ENTITY_ORG, 1);
+    /* A title word right after a body's "of"/"for" is the body's field; a
+     * verb's name with "the"; a gazetteer body after a given name. */
+    has("Lawyers at the Harlen Center for Justice said so.", "Harlen Center for Justice",
+        ENTITY_ORG, 1);
+    has("MPs pressed the Office of the Deputy Prime Minister on housing.",
+        "Office of the Deputy Prime Minister", ENTITY_ORG, 1);
+    has("Central Bank of Lesotho Governor Pule Mokoena said so.", "Central Bank of Lesotho",
+        ENTITY_ORG, 1);
+    has("The Harlow Relief Committee and Save the Children said so.", "Save the Children", ENTITY_ORG,
+        1);
+    has("The premier, Doug Ford, said Ford should stay.", "Doug Ford", ENTITY_PERSON, 1);
+    /* One body under its three spellings in one article. */
+    has("The US Department of Tarvel sued. The Department of Tarvel said more. The Tarvel "
+        "Department declined.",
+        "US Department of Tarvel", ENTITY_ORG, 3);
+    hasnt("The US Department of Tarvel sued. The Department of Tarvel said more. The Tarvel "
+          "Department declined.",
+          "Tarvel Department");
+    /* Public services and houses that are bodies, not works' titles. */
+    has("The Tarvel Revenue Service audited him.", "Tarvel Revenue Service", ENTITY_ORG, 1);
+    has("The bill went to the House of Lords in May.", "House of Lords", ENTITY_ORG, 1);
+    hasnt("He starred in House of Flying Daggers last year.", "House of Flying Daggers");
+    /* A body's leader: "the president of X" where X ends the phrase. */
+    has("Ann Holt, the president of the Quarrymen, said they would strike.", "Quarrymen",
+        ENTITY_ORG, 1);
+    has("Lana Pike, the national president of Velnor, said so.", "Velnor", ENTITY_ORG, 1);
+    hasnt("Tom Hale, leader of Tarvon county council, said so.", "Tarvon");
+    /* A name between two people's names in a list is a person's. */
+    has("Her rivals, Daniel Whitcombe, Zarqa Venhol, Colin Marsh and Ayesha Farooqui, lost.",
+        "Zarqa Venhol", ENTITY_PERSON, 1);
+    /* A place and a plural after "with the": a team. */
+    has("He won five titles with the Chicago Harriers before he retired.", "Chicago Harriers",
+        ENTITY_ORG, 1);
     extractor_free(&ex);
 
     /* User gazetteer: extends the shipped ones; errors name file and line. */

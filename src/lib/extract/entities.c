@@ -391,6 +391,27 @@ er_inner_cap(const struct ent_run *r, size_t k)
     return false;
 }
 
+/* Is token k, alone, a country or a place of the gazetteer ("Arkansas",
+ * "Wales")? */
+static bool
+er_place_word(const struct ent_run *r, size_t k)
+{
+    size_t pj = k;
+    const struct gz_alias *al = er_gaz(r, k, &pj);
+    if (!al || pj != k || al->entity >= r->g->nents)
+        return false;
+    enum entity_kind kind = r->g->ents[al->entity].kind;
+    return kind == ENTITY_COUNTRY || kind == ENTITY_PLACE;
+}
+
+/* Does the capitalised run go on after token k (a capitalised word joined
+ * to it)? */
+static bool
+er_cap_after(const struct ent_run *r, size_t k)
+{
+    return k + 1 < r->t.n && er_joined(&r->t.v[k + 1]) && (r->t.v[k + 1].flags & TK_CAP);
+}
+
 /* Does the connector at k end the organisation's name begun at i? "of" or
  * "for" after words none of which is an organisation word ("Sayuri Shirai
  * of Keio University", -> 1: no organisation starts at i), or "and" between
@@ -406,6 +427,15 @@ er_connector_ends(const struct ent_run *r, size_t i, size_t k, size_t next, bool
         return 1;
     if (!er_tok_is(r, k, "and") && !er_tok_is(r, k, "&"))
         return 0;
+    if (er_tok_is(r, k, "and") && k == i + 1 && !headed && er_is(r, &v[next], WL_ORG_SUFFIX) &&
+        !er_cap_after(r, next))
+        return 2; /* "the House and Senate", "Medicare and Treasury": one word and a lone
+                     body word are two names (not "Food and Drug Administration": the
+                     second has a word before its head) */
+    if (er_tok_is(r, k, "and") && headed && !er_cap_after(r, next) && er_place_word(r, next) &&
+        !er_place_word(r, k - 1))
+        return 2; /* "Chamber of Commerce and Arkansas officials": a place after a
+                     body's field ends it (not "Law Commission of England and Wales") */
     bool whole = (k > i + 1 && er_is(r, &v[k - 1], WL_ORG_SUFFIX)) ||
                  (k == i + 1 && (v[i].flags & TK_ALLCAPS));
     size_t last = er_org_run(r, next);
@@ -423,6 +453,9 @@ er_connector_ends(const struct ent_run *r, size_t i, size_t k, size_t next, bool
                      with its own head (not "Department of Health and Human Services") */
     if (whole && last != SIZE_MAX)
         return 2;
+    if (whole && er_tok_is(r, k, "and") && er_place_word(r, next) && er_cap_after(r, next))
+        return 2; /* "University of Michigan and Texas Instruments": a body named after a
+                     place, then a name that opens with one (not "of England and Wales") */
     return 0;
 }
 
@@ -454,6 +487,59 @@ er_lead_run(const struct ent_run *r, size_t i)
     return last;
 }
 
+/* Is the organisation word at j the first word of a job title instead
+ * ("White House Press Secretary", "DNC Communications Director"): a field
+ * of work before a staff title, not a body's head ("Party Secretary",
+ * "Department Spokesman" stay)? */
+static bool
+er_suffix_starts_title(const struct ent_run *r, size_t j)
+{
+    static const char *const staff[] = {
+        "Secretary", "Director", "Officer", "Chief", "Spokesman", "Spokeswoman",
+        "Spokesperson", "Adviser", "Advisor", "Aide", "Correspondent", "Editor",
+        "Coordinator", "Strategist", "Assistant", "Staffer", NULL};
+    if (!er_cap_after(r, j) || er_is(r, &r->t.v[j], WL_ORG_HEAD))
+        return false;
+    for (const char *const *w = staff; *w; w++)
+        if (er_tok_is(r, j + 1, *w))
+            return true;
+    return false;
+}
+
+/* Is the run [i, last] a party's or a rank's adjective glued to a
+ * legislature ("Republican Senate leader", "Top Senate aide", "GOP
+ * Congress")? The body is named alone; "Democratic Party" and "Democratic
+ * Alliance" are names. */
+static bool
+er_adjective_body(const struct ent_run *r, size_t i, size_t last)
+{
+    static const char *const adj[] = {"Republican", "Democratic", "Democrat", "GOP", "Top",
+                                      "Senior", "Former", "Conservative", "Tory", "Labour",
+                                      "Liberal", "Socialist", "Opposition", "Ruling", NULL};
+    static const char *const bodies[] = {"Senate", "Congress", "Parliament", "Assembly",
+                                         "Cabinet", NULL};
+    if (last != i + 1)
+        return false;
+    bool a = false, b = false;
+    for (const char *const *w = adj; *w && !a; w++)
+        a = er_tok_is(r, i, *w);
+    for (const char *const *w = bodies; *w && !b; w++)
+        b = er_tok_is(r, last, *w);
+    return a && b;
+}
+
+/* Does an acronym at i stand before a hyphen and another body's name
+ * ("NBC-Wall Street Journal poll", "ABC-Washington Post"): two sponsors,
+ * not one name? Not a country's code ("US-China Business Council"). */
+static bool
+er_joint_sponsors(const struct ent_run *r, size_t i)
+{
+    const struct tok *v = r->t.v;
+    return i + 1 < r->t.n && (v[i].flags & TK_ALLCAPS) && v[i + 1].sep == '-' &&
+           (v[i + 1].flags & TK_CAP) && !(v[i + 1].flags & TK_ALLCAPS) &&
+           !er_place_word(r, i) && er_org_run(r, i + 1) != SIZE_MAX;
+}
+
 /* Capitalised run from i ending in an organisation word: returns the last
  * token index, or SIZE_MAX. After a head word and "of"/"for" ("Reserve
  * Bank of India", "Institute for the World Economy") every capitalised
@@ -467,7 +553,7 @@ er_org_run(const struct ent_run *r, size_t i)
     if (!(v[i].flags & TK_CAP) || er_is(r, &v[i], WL_CONNECTORS))
         return SIZE_MAX;
     size_t last = SIZE_MAX;
-    bool headed = false, org_word = false;
+    bool headed = false, org_word = false, office = false;
     for (size_t j = i; j < r->t.n && j < i + 9; j++) {
         if (j > i) {
             if (!er_joined(&v[j]) || (v[j].flags & TK_CJK))
@@ -488,19 +574,27 @@ er_org_run(const struct ent_run *r, size_t i)
             if (ends == 2)
                 break;
             headed |= er_is(r, &v[j - 1], WL_ORG_HEAD) &&
-                      (er_tok_is(r, j, "of") || er_tok_is(r, j, "for"));
+                      (er_tok_is(r, j, "of") || er_tok_is(r, j, "for")) &&
+                      (!er_tok_is(r, j - 1, "House") || (next == j + 1 && !er_cap_after(r, next)));
+            /* "House of Lords", "House of Fraser"; not the titles "House of the Dead",
+               "House of Flying Daggers" */
             j = next - 1;
             continue;
         }
-        if (headed && er_in(r, &v[j], WL_TITLES))
-            break;
-        bool suffix = er_is(r, &v[j], WL_ORG_SUFFIX);
+        if (headed && er_in(r, &v[j], WL_TITLES)) {
+            if ((v[j - 1].flags & TK_CAP) && !office)
+                break; /* "Bank of Italy Governor ..." */
+            office = true; /* "Center for Justice", "Office of the Deputy Prime Minister" */
+        }
+        bool suffix = er_is(r, &v[j], WL_ORG_SUFFIX) && !er_suffix_starts_title(r, j);
         org_word |= suffix || er_is(r, &v[j], WL_ORG_HEAD);
         if ((j > i && suffix) || headed)
             last = j;
         if (v[j].flags & TK_POSS)
             break;
     }
+    if (last != SIZE_MAX && (er_adjective_body(r, i, last) || er_joint_sponsors(r, i)))
+        return SIZE_MAX;
     return last;
 }
 
@@ -748,9 +842,10 @@ er_pass_gazetteer(struct ent_run *r)
         if (al && v[j].end < r->n && r->s[v[j].end] == '$')
             al = NULL; /* US$, HK$: a currency, not a country */
         if (al && j == i && (r->g->ents[al->entity].kind == ENTITY_COUNTRY ||
-                             r->g->ents[al->entity].kind == ENTITY_PLACE) &&
+                             r->g->ents[al->entity].kind == ENTITY_PLACE ||
+                             r->g->ents[al->entity].kind == ENTITY_ORG) &&
             er_given_before_place(r, i))
-            al = NULL; /* "Thomas Jordan": a surname, left to the people pass */
+            al = NULL; /* "Thomas Jordan", "Doug Ford": a surname, left to the people pass */
         size_t next = er_gaz_org(r, i, al, j);
         if (next) {
             i = next;

@@ -478,6 +478,11 @@ static const char *const wl_org_suffix[] = {
      * Division", "Pacific Fleet", "Mayo Clinic") */
     "Brigade", "Regiment", "Division", "Battalion", "Corps", "Squadron", "Fleet", "Command",
     "Guards", "Marines", "Rifles", "Infantry", "Artillery", "Clinic",
+    /* a legislature's caucuses, political action committees, blocs of states */
+    "Caucus", "PAC", "Community",
+    /* a public service and a house that is a body ("Internal Revenue Service",
+     * "Chatham House", "House of Representatives") */
+    "Service", "House",
     /* legal forms of several countries ("Tullow Oil Plc", "ASML Holding NV") */
     "Plc", "PLC", "plc", "Limited", "LLC", "AG", "NV", "GmbH", "Tbk", "Bhd", "Berhad", NULL};
 /* Words that head an organisation's name: "Office for National Statistics". */
@@ -486,7 +491,7 @@ static const char *const wl_org_head[] = {
     "Commission", "Council", "Academy", "Association", "Federation", "Organisation",
     "Organization", "Centre", "Center", "School", "College", "Committee", "Board", "Court",
     "Fund", "Foundation", "Society", "Chamber", "Embassy", "Administration", "Authority",
-    "Union", "Confederation", "Secretariat", "Party", "Corps", NULL};
+    "Union", "Confederation", "Secretariat", "Party", "Corps", "House", NULL};
 /* Titles after which a single word is a person's surname. */
 static const char *const wl_honorific[] = {
     "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady", "Dame", "Baroness", "Baron",

@@ -112,6 +112,8 @@ oc_source(const struct ent_run *r, size_t i, size_t j)
 
 /* Is the run [i, j] what members, activists or fans belong to: "X
  * activists", "members of (the) X"? */
+static bool oc_holiday(const struct ent_run *r, size_t k);
+
 static bool
 oc_members(const struct ent_run *r, size_t i, size_t j)
 {
@@ -122,9 +124,25 @@ oc_members(const struct ent_run *r, size_t i, size_t j)
         return !oc_peoples(r, j) && !(i == j && (r->t.v[i].flags & TK_SENT));
     /* not "Opposition members", "Four members": a sentence's first word is
        capitalised whatever it is */
+    static const char *const leaders[] = {"president", "leader", "chairman", "chairwoman",
+                                          "head", NULL};
     size_t k = i >= 1 && oc_word(r, i - 1, "the") ? i - 1 : i;
-    return k >= 2 && r->t.v[k].sep == ' ' && oc_word(r, k - 1, "of") &&
-           (oc_word(r, k - 2, "members") || oc_word(r, k - 2, "member"));
+    if (k < 2 || r->t.v[k].sep != ' ' || !oc_word(r, k - 1, "of"))
+        return false;
+    if (oc_word(r, k - 2, "members") || oc_word(r, k - 2, "member"))
+        return true;
+    /* "the president of the Teamsters", "the national president of Unifor": a
+       body's leader (a country's and a place's are the gazetteer's; not "head of
+       State") */
+    static const char *const after[] = {"and", "who", "in", "since", "until", "said", "says",
+                                        "which", "for", "from", NULL};
+    size_t e = j + 1;
+    bool ends = e >= r->t.n || r->t.v[e].sep != ' ' || oc_any(r, e, after);
+    /* the name ends the phrase: not "chairman of the Commons public accounts
+       committee", "leader of Devon county Labour group" */
+    return oc_any(r, k - 2, leaders) && !(r->t.v[k - 2].flags & TK_CAP) && ends &&
+           !(r->t.v[j].flags & TK_POSS) && !er_lower_elsewhere(r, i) && !oc_peoples(r, j) &&
+           !oc_holiday(r, i);
 }
 
 /* Is the run at token i after a person's "of" ("Luisa Neubauer of
@@ -179,6 +197,11 @@ oc_plural_team(const struct ent_run *r, size_t i)
         return true;
     if (place != SIZE_MAX && oc_person_of(r, t))
         return true; /* "Victor Wembanyama of the San Antonio Spurs" */
+    static const char *const with[] = {"with", "joined", "joining", NULL};
+    if (place != SIZE_MAX && t >= 2 && oc_any(r, t - 2, with) && !er_is(r, &v[i], WL_STOP) &&
+        !(v[i].flags & TK_POSS) && r->s[v[i].end] != '\'' && !oc_word(r, i + 1, "of"))
+        return true; /* "five titles with the Los Angeles Lakers", "joined the Chicago Bulls";
+                        not "with the British Chambers of Commerce" */
     size_t k = i + 1;
     static const char *const staff[] = {"coach", "manager", "captain", "players", "squad",
                                         "fans", "owner", "owners", "chairman", NULL};
@@ -456,6 +479,14 @@ er_org_widen(const struct ent_run *r, size_t *i, size_t *j)
         if (e < r->t.n && v[e].sep == ' ' && oc_name_part(r, e) && !(v[e].flags & TK_SENT))
             b = e;
     }
+    /* a verb's name: "[Save] the Children", "[Stop] the War"; one word, then
+     * "the" and one more capitalised word that ends the run */
+    k = b + 1;
+    if (a == *i && a == b && !(v[b].flags & TK_POSS) && k + 1 < r->t.n && oc_word(r, k, "the") &&
+        v[k].sep == ' ' && v[k + 1].sep == ' ' && oc_name_part(r, k + 1) &&
+        !(v[k + 1].flags & TK_SENT) &&
+        (k + 2 >= r->t.n || !(v[k + 2].flags & TK_CAP) || v[k + 2].sep != ' '))
+        b = k + 1;
     *i = a;
     *j = b;
 }

@@ -835,6 +835,11 @@ er_and_person(const struct ent_run *r, const struct er_cand *c)
     if (b + 3 < r->t.n && er_word(r, &v[b + 1], "and") && v[b + 1].sep == ' ' &&
         r->covered[b + 2] == 2 && r->covered[b + 3] == 2 && er_joined(&v[b + 3]))
         return true;
+    if (c->a >= 2 && b + 2 < r->t.n && v[c->a].sep == ',' && r->covered[c->a - 1] == 2 &&
+        r->covered[c->a - 2] == 2 && er_joined(&v[c->a - 1]) && v[b + 1].sep == ',' &&
+        r->covered[b + 1] == 2 && r->covered[b + 2] == 2 && er_joined(&v[b + 2]))
+        return true; /* "Daniel Whitcombe, Priya Raman, Colin Marsh and ...": a name
+                        between two people's names in a list */
     return (c->a >= 3 && er_word(r, &v[c->a - 1], "and") && v[c->a].sep == ' ' &&
             r->covered[c->a - 2] == 2 && r->covered[c->a - 3] == 2 && er_joined(&v[c->a - 2])) ||
            er_and_person_of(r, c->a, b);
