@@ -142,6 +142,57 @@ th_axpy(double *v, double w, const double *x, size_t k)
         v[c] += w * x[c];
 }
 
+/* v[c0..c0+8) = row i's dot products with centroids c0..c0+7, summed in
+ * registers: the same multiply and add per lane, term after term, as
+ * th_axpy does (so the same doubles as th_cos), but without the round
+ * trip through memory th_axpy's v makes for every term (a store and a
+ * reload on each sum's chain: ~10 cycles a term instead of one add's 4;
+ * most of the assign's time, issue 16). GCC's vector types only. */
+#if defined(__GNUC__)
+static void
+th_scores8(const struct th_docs *d, size_t i, const double *cent, size_t k, size_t c0, double *v)
+{
+    typedef double th_v2 __attribute__((vector_size(16), aligned(8)));
+    th_v2 a0 = {0, 0}, a1 = {0, 0}, a2 = {0, 0}, a3 = {0, 0};
+    for (size_t p = d->row[i]; p < d->wend[i]; p++) {
+        const double *ct = cent + (size_t)d->term[p] * k + c0;
+        double w = th_w(d, i, p);
+        th_v2 wv = {w, w}, b0, b1, b2, b3;
+        memcpy(&b0, ct, sizeof b0);
+        memcpy(&b1, ct + 2, sizeof b1);
+        memcpy(&b2, ct + 4, sizeof b2);
+        memcpy(&b3, ct + 6, sizeof b3);
+        a0 += wv * b0;
+        a1 += wv * b1;
+        a2 += wv * b2;
+        a3 += wv * b3;
+    }
+    memcpy(v + c0, &a0, sizeof a0);
+    memcpy(v + c0 + 2, &a1, sizeof a1);
+    memcpy(v + c0 + 4, &a2, sizeof a2);
+    memcpy(v + c0 + 6, &a3, sizeof a3);
+}
+#endif
+
+/* v[0..k) = row i's dot product with each centroid, each summed in
+ * th_cos's order: eight centroids at a time in registers, the rest (or
+ * all, without vector types) through th_axpy. */
+static void
+th_scores(const struct th_docs *d, size_t i, const double *cent, size_t k, double *v)
+{
+    size_t c0 = 0;
+#if defined(__GNUC__)
+    for (; c0 + 8 <= k; c0 += 8)
+        th_scores8(d, i, cent, k, c0, v);
+#endif
+    if (c0 == k)
+        return;
+    for (size_t c = c0; c < k; c++)
+        v[c] = 0;
+    for (size_t p = d->row[i]; p < d->wend[i]; p++)
+        th_axpy(v + c0, th_w(d, i, p), cent + (size_t)d->term[p] * k + c0, k - c0);
+}
+
 /* Assign every document to its nearest centroid; how many changed. A
  * document with no weight keeps theme -1. */
 static size_t
@@ -150,11 +201,8 @@ th_assign(const struct th_docs *d, size_t k, const double *cent, int *theme)
     size_t changed = 0;
     for (size_t i = 0; i < d->n; i++) {
         int best = -1;
-        double bs = -1, v[CORPUS_THEMES_MAX_K] = {0};
-        for (size_t p = d->row[i]; p < d->wend[i]; p++) {
-            const double *ct = cent + (size_t)d->term[p] * k; /* each sum in th_cos's order */
-            th_axpy(v, th_w(d, i, p), ct, k);
-        }
+        double bs = -1, v[CORPUS_THEMES_MAX_K];
+        th_scores(d, i, cent, k, v);
         for (size_t c = 0; c < k && d->row[i] < d->row[i + 1]; c++)
             if (v[c] > bs) {
                 bs = v[c];
@@ -168,20 +216,50 @@ th_assign(const struct th_docs *d, size_t k, const double *cent, int *theme)
     return changed;
 }
 
+/* Each centroid's sum of its documents' weights into cent (term by term),
+ * size[c] its documents. Summed one theme at a time into a dense array of
+ * the terms (a few hundred kB: it stays in the cache, where adding into
+ * the term-major centroids misses on a line per term), each theme's
+ * documents in their order, so every weight is the same double, added in
+ * the same order to the same +0, as adding into cent directly (issue 16). */
+static void
+th_sums(const struct th_docs *d, size_t k, double *cent, const int *theme, size_t *size)
+{
+    size_t *order = xmalloc((d->n + 1) * sizeof *order), *start = xcalloc(k + 1, sizeof *start);
+    for (size_t i = 0; i < d->n; i++)
+        if (theme[i] >= 0)
+            size[theme[i]]++;
+    for (size_t c = 0; c < k; c++)
+        start[c + 1] = start[c] + size[c];
+    size_t *next = xmalloc((k + 1) * sizeof *next);
+    memcpy(next, start, k * sizeof *next);
+    for (size_t i = 0; i < d->n; i++)
+        if (theme[i] >= 0)
+            order[next[theme[i]]++] = i;
+    double *acc = xmalloc((d->nterms + 1) * sizeof *acc);
+    for (size_t c = 0; c < k; c++) {
+        memset(acc, 0, d->nterms * sizeof *acc);
+        for (size_t j = start[c]; j < start[c + 1]; j++) {
+            size_t i = order[j];
+            for (size_t p = d->row[i]; p < d->wend[i]; p++)
+                acc[d->term[p]] += th_w(d, i, p);
+        }
+        for (size_t t = 0; t < d->nterms; t++)
+            cent[t * k + c] = acc[t];
+    }
+    free(acc);
+    free(next);
+    free(start);
+    free(order);
+}
+
 /* Each centroid the normalised sum of its documents; an empty theme takes
  * the document farthest from its own centroid. */
 static void
 th_update(const struct th_docs *d, size_t k, double *cent, int *theme)
 {
-    memset(cent, 0, k * d->nterms * sizeof *cent);
     size_t *size = xcalloc(k, sizeof *size);
-    for (size_t i = 0; i < d->n; i++) {
-        if (theme[i] < 0)
-            continue;
-        size[theme[i]]++;
-        for (size_t p = d->row[i]; p < d->wend[i]; p++)
-            cent[(size_t)d->term[p] * k + (size_t)theme[i]] += th_w(d, i, p);
-    }
+    th_sums(d, k, cent, theme, size);
     double norm[CORPUS_THEMES_MAX_K] = {0}; /* each summed in term order, as before */
     for (size_t t = 0; t < d->nterms; t++)
         for (size_t c = 0; c < k; c++)

@@ -49,19 +49,60 @@ th_model_free(struct th_model *m)
     memset(m, 0, sizeof *m);
 }
 
-/* See lib.h. */
+/* score[c0..c0+8) += each term's weight times centroids c0..c0+7, summed
+ * in registers term after term: the same multiply and add per lane as
+ * the loop of th_model_nearest, without a store and a reload of every
+ * score for each term (themes_kmeans.c's th_scores8; issue 16). */
+#if defined(__GNUC__)
+static void
+th_model_scores8(const struct th_model *m, const uint32_t *terms, const double *w, size_t n,
+                 size_t c0, double *score)
+{
+    typedef double th_v2 __attribute__((vector_size(16), aligned(8)));
+    th_v2 a0 = {0, 0}, a1 = {0, 0}, a2 = {0, 0}, a3 = {0, 0};
+    for (size_t i = 0; i < n; i++) {
+        const double *c = m->cent + (size_t)terms[i] * m->k + c0;
+        th_v2 wv = {w[i], w[i]}, b0, b1, b2, b3;
+        memcpy(&b0, c, sizeof b0);
+        memcpy(&b1, c + 2, sizeof b1);
+        memcpy(&b2, c + 4, sizeof b2);
+        memcpy(&b3, c + 6, sizeof b3);
+        a0 += wv * b0;
+        a1 += wv * b1;
+        a2 += wv * b2;
+        a3 += wv * b3;
+    }
+    memcpy(score + c0, &a0, sizeof a0);
+    memcpy(score + c0 + 2, &a1, sizeof a1);
+    memcpy(score + c0 + 4, &a2, sizeof a2);
+    memcpy(score + c0 + 6, &a3, sizeof a3);
+}
+#endif
+
+/* See lib.h. The weights made once, in a small buffer on the stack
+ * (most documents) or the heap, then the scores eight themes at a time. */
 int
 th_model_nearest(const struct th_model *m, const uint32_t *terms, const uint32_t *counts,
                  size_t n)
 {
-    double score[CORPUS_THEMES_MAX_K] = {0}, norm = 0;
+    double score[CORPUS_THEMES_MAX_K] = {0}, norm = 0, stack[512];
+    double *w = n <= sizeof stack / sizeof *stack ? stack : xmalloc(n * sizeof *w);
     for (size_t i = 0; i < n; i++) {
-        double w = (1 + log((double)counts[i])) * m->idf[terms[i]];
-        const double *c = m->cent + (size_t)terms[i] * m->k;
-        norm += w * w;
-        for (size_t t = 0; t < m->k; t++)
-            score[t] += w * c[t];
+        w[i] = (1 + log((double)counts[i])) * m->idf[terms[i]];
+        norm += w[i] * w[i];
     }
+    size_t c0 = 0;
+#if defined(__GNUC__)
+    for (; c0 + 8 <= m->k; c0 += 8)
+        th_model_scores8(m, terms, w, n, c0, score);
+#endif
+    for (size_t i = 0; c0 < m->k && i < n; i++) {
+        const double *c = m->cent + (size_t)terms[i] * m->k;
+        for (size_t t = c0; t < m->k; t++)
+            score[t] += w[i] * c[t];
+    }
+    if (w != stack)
+        free(w);
     int best = -1;
     double bs = 0;
     for (size_t t = 0; norm > 0 && t < m->k; t++)
