@@ -824,6 +824,8 @@ fig_subject(const struct fig_res *fr, const char *s, const struct span *sent, si
     }
     if (!r)
         r = fig_subject_clause(fr, s, sent, fstart, prev_subject, kind);
+    if (!r && kind == FIGURE_AMOUNT)
+        r = fig_subject_in_what(s, sent, fend);
     return r;
 }
 
