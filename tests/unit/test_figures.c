@@ -933,6 +933,11 @@ main(void)
     money("Mortgage approvals dropped 2,400 to 43,700.", "43,700", 43700, "approvals", NULL,
           FIGURE_COUNT);
     absent("Prices fell by 240 to 11,860 dlrs.", "240");
+    /* a scaled amount's currency holds for a scaled number alone after it */
+    money("It sold 38 pubs for 17.5 mln stg and would spend 60 mln on its estate.", "60 mln",
+          60e6, "GBP", "million", FIGURE_AMOUNT);
+    absent("Labour gave £3bn in reserves, one million in arrears and three million unemployed.",
+           "three million");
     /* what an amount is "in", when its clause names no subject */
     context("The award includes $61 million in compensatory damages.", "$61 million", NULL, NULL,
             "compensatory damages", NULL);

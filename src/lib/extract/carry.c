@@ -772,6 +772,10 @@ fig_carry(const char *s, size_t n, const struct span *sent, size_t st, bool scal
         *kind = prev->kind;
         return true;
     }
+    /* "sold 38 pubs for 17.5 mln stg and would spend 60 mln": a scaled
+     * amount's currency holds for the next scaled number of its sentence */
+    cmp = cmp || (scaled && prev->kind == FIGURE_AMOUNT && prev->scale &&
+                  fig_scaled_alone(s, n, st, prev->span.start));
     if (!(scaled ? cmp : vs))
         return false;
     if (scaled && fig_is_percentage(prev)) {

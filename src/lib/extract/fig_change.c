@@ -95,3 +95,30 @@ fig_subject_in_what(const char *s, const struct span *sent, size_t fend)
             return NULL;
     return fig_clean_copy(s, w[first].start, end);
 }
+
+/* See lib.h. */
+bool
+fig_scaled_alone(const char *s, size_t n, size_t st, size_t pst)
+{
+    if (!ex_is_digit((unsigned char)s[st]))
+        return false;
+    for (size_t j = pst; j > 0 && pst - j < 40 && s[j - 1] != ')'; j--)
+        if (s[j - 1] == '(')
+            return false; /* "($175.6bn; £93.6bn)": a conversion */
+    size_t i = st;
+    while (i < n && (ex_is_digit((unsigned char)s[i]) || s[i] == '.' || s[i] == ','))
+        i++;
+    while (i < n && s[i] == ' ')
+        i++;
+    while (i < n && ex_is_alpha((unsigned char)s[i])) /* the scale word */
+        i++;
+    if (i >= n || s[i] != ' ')
+        return true; /* punctuation or the end */
+    size_t a = ++i;
+    while (i < n && ex_is_alpha((unsigned char)s[i]))
+        i++;
+    static const char *const next[] = {"on", "in", "for", "to", "from", "by", "at", "and", "or",
+                                       "a", "this", "next", "last", "over", "into", NULL};
+    struct fig_word w = {a, i};
+    return fig_word_in(s, &w, next);
+}

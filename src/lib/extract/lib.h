@@ -415,6 +415,10 @@ bool fig_self_counting(const char *s, size_t a, size_t b);
  * subject ("$61 million in compensatory damages", "invest ¥500 billion in
  * a semiconductor plant"); never a time ("in the first quarter"). */
 char *fig_subject_in_what(const char *s, const struct span *sent, size_t fend);
+/* Does the scaled number at st, written in digits, stand alone ("would
+ * spend 60 mln on", "60 mln."), after an amount at pst that converts no
+ * other ("(£6bn)")? Then it is in that amount's currency. */
+bool fig_scaled_alone(const char *s, size_t n, size_t st, size_t pst);
 bool fig_sentence_has(const char *s, const struct span *sent, const char *const *words);
 /* Units from around a number (extract/carry.c). */
 /* Does the sentence weigh something (so "pounds" are a weight)? */
