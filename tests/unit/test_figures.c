@@ -938,6 +938,9 @@ main(void)
           60e6, "GBP", "million", FIGURE_AMOUNT);
     absent("Labour gave £3bn in reserves, one million in arrears and three million unemployed.",
            "three million");
+    /* a bare count after a count of where counts what the count before it did */
+    money("Cholera has infected 4,312 people in three provinces and killed 287, officials said.",
+          "287", 287, "people", NULL, FIGURE_COUNT);
     /* what an amount is "in", when its clause names no subject */
     context("The award includes $61 million in compensatory damages.", "$61 million", NULL, NULL,
             "compensatory damages", NULL);
