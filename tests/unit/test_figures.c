@@ -941,6 +941,9 @@ main(void)
     /* a bare count after a count of where counts what the count before it did */
     money("Cholera has infected 4,312 people in three provinces and killed 287, officials said.",
           "287", 287, "people", NULL, FIGURE_COUNT);
+    /* a year before an amount's subject dates it ("its 1987 net profit") */
+    context("The bank said its 1987 net profit rose to 312.4 billion lire.", "312.4 billion lire",
+            "up", NULL, "net profit", NULL);
     /* what an amount is "in", when its clause names no subject */
     context("The award includes $61 million in compensatory damages.", "$61 million", NULL, NULL,
             "compensatory damages", NULL);

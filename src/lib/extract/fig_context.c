@@ -686,6 +686,12 @@ fig_subject_clause(const struct fig_res *fr, const char *s, const struct span *s
         return changed;
     size_t last, firstw;
     fig_clause_words(fr, s, w, fig_skip_verbs(fr, s, w, k), k, &last, &firstw);
+    if (kind != FIGURE_COUNT && firstw > last + 1 && w[firstw - 1].end - w[firstw - 1].start == 4 &&
+        (memcmp(s + w[firstw - 1].start, "19", 2) == 0 ||
+         memcmp(s + w[firstw - 1].start, "20", 2) == 0) &&
+        ex_is_digit((unsigned char)s[w[firstw - 1].start + 2]) &&
+        ex_is_digit((unsigned char)s[w[firstw - 1].start + 3]))
+        firstw--; /* "its 1987 net profit": the year dates an amount's phrase */
     if (last >= firstw || fig_clause_rejected(fr, s, w, last, firstw)) {
         char *label = fig_runin_label(fr, s, sent, fstart, kind);
         if (!label)
