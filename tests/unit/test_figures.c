@@ -944,6 +944,11 @@ main(void)
     /* a year before an amount's subject dates it ("its 1987 net profit") */
     context("The bank said its 1987 net profit rose to 312.4 billion lire.", "312.4 billion lire",
             "up", NULL, "net profit", NULL);
+    /* a gapped clause: "and imports 6.1 pct", its verb left out */
+    context("Exports rose 9.4 pct to 8.41 trillion yen and imports 6.1 pct to 8.10 trillion.",
+            "6.1 pct", NULL, NULL, "imports", NULL);
+    context("The line ran for years and attracted 17 million viewers at its peak.",
+            "17 million viewers", NULL, NULL, "line", NULL);
     /* what an amount is "in", when its clause names no subject */
     context("The award includes $61 million in compensatory damages.", "$61 million", NULL, NULL,
             "compensatory damages", NULL);
