@@ -326,6 +326,8 @@ fig_count_own_subject(const struct fig_res *fr, const char *s, const struct span
         fig_word_in(s, &w[1], fig_count_conj) && ex_is_lower((unsigned char)s[w[0].start]) &&
         w[0].end - w[0].start >= 4 && s[w[0].end - 1] == 's')
         return xstrndup(s + w[0].start, w[0].end - w[0].start);
+    if (k >= 1 && d == f->span.end && (fig_wis(s, &w[0], "from") || fig_wis(s, &w[0], "than")))
+        return NULL; /* "reduced to 66 seats from 104": whose the count compared is */
     if (k >= 3 && (fig_wis(s, &w[0], "in") || fig_wis(s, &w[0], "on")) &&
         ex_is_digit((unsigned char)s[w[2].start]) && s[w[1].end - 1] == 's' &&
         ex_is_lower((unsigned char)s[w[1].start]))
