@@ -950,7 +950,7 @@ main(void)
     context("The line ran for years and attracted 17 million viewers at its peak.",
             "17 million viewers", NULL, NULL, "line", NULL);
     /* a bare count compared after "from" is the clause's, not its own noun */
-    context("The BJP was reduced to 66 seats from 104.", "104", NULL, NULL, "BJP", NULL);
+    context("The BJP was reduced to 66 seats from 104.", "104", "down", NULL, "BJP", NULL);
     /* what an amount is "in", when its clause names no subject */
     context("The award includes $61 million in compensatory damages.", "$61 million", NULL, NULL,
             "compensatory damages", NULL);
