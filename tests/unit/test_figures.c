@@ -912,6 +912,50 @@ main(void)
           "160,000", 160000, "jobs", NULL, FIGURE_COUNT);
     money("A poll of 25 economists had forecast 2.1% growth.", "25 economists", 25, "economists",
           NULL, FIGURE_COUNT);
+    /* a bare franc is the dateline's; quintals and gigatonnes are units */
+    money("PARIS, Jan 15 - Turnover climbed to 96.4 billion francs from 88.7 billion.",
+          "96.4 billion francs", 96.4e9, "FRF", "billion", FIGURE_AMOUNT);
+    money("PARIS, Jan 15 - Turnover climbed to 96.4 billion francs from 88.7 billion.",
+          "88.7 billion", 88.7e9, "FRF", "billion", FIGURE_AMOUNT);
+    money("GENEVA, Jan 15 - Turnover climbed to 9.4 billion francs.", "9.4 billion francs", 9.4e9,
+          "CHF", "billion", FIGURE_AMOUNT);
+    money("PARIS, Jan 15 - The fund holds 2.1 billion Swiss francs.", "2.1 billion Swiss francs",
+          2.1e9, "CHF", "billion", FIGURE_AMOUNT);
+    money("Average yield is put at 32.9 quintals per hectare.", "32.9 quintals per hectare", 32.9,
+          "quintals per hectare", NULL, FIGURE_QUANTITY);
+    money("Emissions rose to a record 37.4 gigatonnes.", "37.4 gigatonnes", 37.4, "gigatonnes",
+          NULL, FIGURE_QUANTITY);
+    /* a change before a level takes the subject's counted noun too */
+    money("The bank said staff numbers fell by 240 to 11,860.", "240", 240, "staff", NULL,
+          FIGURE_COUNT);
+    money("The bank said staff numbers fell by 240 to 11,860.", "11,860", 11860, "staff", NULL,
+          FIGURE_COUNT);
+    money("Mortgage approvals dropped 2,400 to 43,700.", "43,700", 43700, "approvals", NULL,
+          FIGURE_COUNT);
+    absent("Prices fell by 240 to 11,860 dlrs.", "240");
+    /* a scaled amount's currency holds for a scaled number alone after it */
+    money("It sold 38 pubs for 17.5 mln stg and would spend 60 mln on its estate.", "60 mln",
+          60e6, "GBP", "million", FIGURE_AMOUNT);
+    absent("Labour gave £3bn in reserves, one million in arrears and three million unemployed.",
+           "three million");
+    /* a bare count after a count of where counts what the count before it did */
+    money("Cholera has infected 4,312 people in three provinces and killed 287, officials said.",
+          "287", 287, "people", NULL, FIGURE_COUNT);
+    /* a year before an amount's subject dates it ("its 1987 net profit") */
+    context("The bank said its 1987 net profit rose to 312.4 billion lire.", "312.4 billion lire",
+            "up", NULL, "net profit", NULL);
+    /* a gapped clause: "and imports 6.1 pct", its verb left out */
+    context("Exports rose 9.4 pct to 8.41 trillion yen and imports 6.1 pct to 8.10 trillion.",
+            "6.1 pct", NULL, NULL, "imports", NULL);
+    context("The line ran for years and attracted 17 million viewers at its peak.",
+            "17 million viewers", NULL, NULL, "line", NULL);
+    /* a bare count compared after "from" is the clause's, not its own noun */
+    context("The BJP was reduced to 66 seats from 104.", "104", "down", NULL, "BJP", NULL);
+    /* what an amount is "in", when its clause names no subject */
+    context("The award includes $61 million in compensatory damages.", "$61 million", NULL, NULL,
+            "compensatory damages", NULL);
+    context("It made $5 million in the first quarter.", "$5 million", NULL, "in the first quarter",
+            NULL, NULL);
     extractor_free(&ex);
     ok(ex == NULL, "extractor_free clears the pointer");
     return done_testing();

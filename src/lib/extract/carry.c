@@ -143,7 +143,7 @@ fig_subject_noun(const char *s, size_t i, size_t na, size_t nb, char *noun, size
             return false;
         for (size_t k = 0; k < b2 - a2; k++)
             noun[k] = (char)ex_lower((unsigned char)s[a2 + k]);
-        noun[b2 - a2] = 's';
+        noun[b2 - a2] = fig_self_counting(s, a2, b2) ? '\0' : 's'; /* "staff numbers" */
         noun[b2 - a2 + 1] = '\0';
         return true;
     }
@@ -213,9 +213,10 @@ fig_subject_count(const char *s, const struct span *sent, size_t st, size_t verb
     bool direct = fig_word_eq(s, a, b, "reached") || fig_word_eq(s, a, b, "totalled") ||
                   fig_word_eq(s, a, b, "totaled") || fig_word_eq(s, a, b, "hit") ||
                   fig_word_eq(s, a, b, "averaged") || fig_word_eq(s, a, b, "averages");
-    if (!direct && !(fig_word_eq(s, a, b, "to") || fig_word_eq(s, a, b, "at")))
+    if (!direct && !(fig_word_eq(s, a, b, "to") || fig_word_eq(s, a, b, "at") ||
+                     fig_word_eq(s, a, b, "by")))
         return false;
-    if (!direct && !fig_move_before(s, sent, a, &a, &b))
+    if (!direct && !fig_move_before(s, sent, fig_change_start(s, sent->start, a), &a, &b))
         return false;
     bool moved = false;
     if (a < verb_after)
@@ -771,6 +772,10 @@ fig_carry(const char *s, size_t n, const struct span *sent, size_t st, bool scal
         *kind = prev->kind;
         return true;
     }
+    /* "sold 38 pubs for 17.5 mln stg and would spend 60 mln": a scaled
+     * amount's currency holds for the next scaled number of its sentence */
+    cmp = cmp || (scaled && prev->kind == FIGURE_AMOUNT && prev->scale &&
+                  fig_scaled_alone(s, n, st, prev->span.start));
     if (!(scaled ? cmp : vs))
         return false;
     if (scaled && fig_is_percentage(prev)) {

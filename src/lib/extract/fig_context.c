@@ -515,6 +515,28 @@ fig_tenor_word(const char *s, const struct fig_word *w)
     return i > w->start && i + 1 < w->end && s[i] == '-' && ex_is_alpha((unsigned char)s[i + 1]);
 }
 
+/* Is w[0], right before a figure after "and" (w[1]), a noun whose verb is
+ * left out, a figure before the conjunction ("Exports rose 9.4 pct and
+ * imports 6.1 pct")? */
+static bool
+fig_gapped_noun(const struct fig_res *fr, const char *s, const struct fig_word *w, size_t k)
+{
+    static const char *const not_noun[] = {"does", "goes", "has", "was", "is", "always",
+                                           "perhaps", "thus", "less", NULL};
+    const struct fig_word *n = &w[0];
+    /* a plural ("imports", a verb too); "and attracted", "and save" are verbs */
+    if (!ex_is_lower((unsigned char)s[n->start]) || n->end - n->start < 4 ||
+        s[n->end - 1] != 's' || s[n->end - 2] == 's' || fig_word_in(s, n, not_noun) ||
+        fig_win(fr, s, n, FW_LEAD) || fig_win(fr, s, n, FW_PREPS) ||
+        (fig_win(fr, s, n, FW_VERBS) && !fig_word_in(s, n, fig_verb_nouns)) ||
+        fig_win(fr, s, n, FW_STRONG) || fig_win(fr, s, n, FW_WEAK) || fig_win(fr, s, n, FW_APPROX))
+        return false;
+    for (size_t i = 2; i < k; i++)
+        if (ex_is_digit((unsigned char)s[w[i].start]) && !fig_tenor_word(s, &w[i]))
+            return true; /* a figure before the conjunction */
+    return false;
+}
+
 /* The words w[0..k) (nearest first) of a clause cut at a conjunction that
  * opens a new clause after another figure: "HDFC Bank climbed 2.1% and
  * Infosys added 1.7%" gives Infosys the 1.7%, "Exports rose 18.4 pct and
@@ -680,12 +702,20 @@ fig_subject_clause(const struct fig_res *fr, const char *s, const struct span *s
     size_t lo = fig_clause_start(s, sent, fstart);
     struct fig_word w[24];
     size_t k = fig_words_before(s, lo, fstart, w, 24); /* w[0] is nearest */
+    if (kind != FIGURE_COUNT && k > 2 && fig_wis(s, &w[1], "and") && fig_gapped_noun(fr, s, w, k))
+        return fig_clean_copy(s, w[0].start, w[0].end); /* "and imports 6.1 pct" */
     k = fig_after_conjunction(fr, s, w, k);
     char *changed = fig_change_in_before(fr, s, w, k);
     if (changed)
         return changed;
     size_t last, firstw;
     fig_clause_words(fr, s, w, fig_skip_verbs(fr, s, w, k), k, &last, &firstw);
+    if (kind != FIGURE_COUNT && firstw > last + 1 && w[firstw - 1].end - w[firstw - 1].start == 4 &&
+        (memcmp(s + w[firstw - 1].start, "19", 2) == 0 ||
+         memcmp(s + w[firstw - 1].start, "20", 2) == 0) &&
+        ex_is_digit((unsigned char)s[w[firstw - 1].start + 2]) &&
+        ex_is_digit((unsigned char)s[w[firstw - 1].start + 3]))
+        firstw--; /* "its 1987 net profit": the year dates an amount's phrase */
     if (last >= firstw || fig_clause_rejected(fr, s, w, last, firstw)) {
         char *label = fig_runin_label(fr, s, sent, fstart, kind);
         if (!label)
@@ -824,6 +854,8 @@ fig_subject(const struct fig_res *fr, const char *s, const struct span *sent, si
     }
     if (!r)
         r = fig_subject_clause(fr, s, sent, fstart, prev_subject, kind);
+    if (!r && kind == FIGURE_AMOUNT)
+        r = fig_subject_in_what(s, sent, fend);
     return r;
 }
 

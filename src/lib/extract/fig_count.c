@@ -326,6 +326,8 @@ fig_count_own_subject(const struct fig_res *fr, const char *s, const struct span
         fig_word_in(s, &w[1], fig_count_conj) && ex_is_lower((unsigned char)s[w[0].start]) &&
         w[0].end - w[0].start >= 4 && s[w[0].end - 1] == 's')
         return xstrndup(s + w[0].start, w[0].end - w[0].start);
+    if (k >= 1 && d == f->span.end && (fig_wis(s, &w[0], "from") || fig_wis(s, &w[0], "than")))
+        return NULL; /* "reduced to 66 seats from 104": whose the count compared is */
     if (k >= 3 && (fig_wis(s, &w[0], "in") || fig_wis(s, &w[0], "on")) &&
         ex_is_digit((unsigned char)s[w[2].start]) && s[w[1].end - 1] == 's' &&
         ex_is_lower((unsigned char)s[w[1].start]))
@@ -495,13 +497,23 @@ fig_bare_counted(const char *s, size_t n, const struct extraction *out, size_t b
                  size_t ne)
 {
     const struct figure *pc = NULL;
-    for (size_t i = out->nfigures; i > base && !pc; i--) {
-        const struct figure *f = &out->figures[i - 1];
+    size_t at = out->nfigures;
+    for (; at > base && !pc; at--) {
+        const struct figure *f = &out->figures[at - 1];
         if (f->kind == FIGURE_COUNT && f->unit)
             pc = f;
         else if (!f->unit || strcmp(f->unit, "%") != 0)
             return NULL;
     }
+    /* "infected 4,312 people in three provinces and killed 287": a count
+     * of where does not name what the next counts; the count before does */
+    static const char *const where[] = {"in", "across", "throughout", "within", NULL};
+    struct fig_word pw;
+    if (pc && at > base && fig_words_before(s, pc->span.start > 20 ? pc->span.start - 20 : 0,
+                                           pc->span.start, &pw, 1) == 1 &&
+        fig_word_in(s, &pw, where) && out->figures[at - 1].kind == FIGURE_COUNT &&
+        out->figures[at - 1].unit && pc->span.start - out->figures[at - 1].span.end < 40)
+        pc = &out->figures[at - 1];
     if (!pc || pc->span.end > ns || ns - pc->span.end > 300 ||
         memchr(s + ns, '.', ne - ns))
         return NULL;

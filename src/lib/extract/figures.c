@@ -81,8 +81,8 @@ static const char fig_pattern[] =
     "|escudos?|drachmas?|kronor|kronur|kroner|krona|krone|rand|pesos?|reais|rubles?|roubles?"
     "|dinars?|riyals?|rials?|dirhams?|shekels?|naira|shillings?|zlotys?|forint|hryvnias?"
     "|cts|(?:u\\.?s\\.?\\h+)?cents?|¢|pence|paise|sen|fen"
-    "|grams?\\h+(?:per|a)\\h+tonne|g/t|dwt|metric\\h+tons|tonnes?\\h+(?:per|an?)\\h+(?:hectare|acre)|t/ha|t/acre|tonnes?|tons?|barrels?\\h+(?:per|a)\\h+day|barrels?|bpd|bushels?\\h+(?:per|an?)\\h+acre|bushels?|teus?"
-    "|twenty-foot\\h+equivalent\\h+units?"
+    "|grams?\\h+(?:per|a)\\h+tonne|g/t|dwt|metric\\h+tons|(?:tonnes?|quintals?)\\h+(?:per|an?)\\h+(?:hectare|acre)|t/ha|t/acre|tonnes?|tons?|barrels?\\h+(?:per|a)\\h+day|barrels?|bpd|bushels?\\h+(?:per|an?)\\h+acre|bushels?|teus?"
+    "|twenty-foot\\h+equivalent\\h+units?|quintals?|(?:giga|mega)tonnes?|gigatons?"
     "|cubic\\h+met(?:re|er)s|cubic\\h+feet"
     "|square\\h+met(?:re|er)s|square\\h+(?:feet|foot)|sq\\.?\\h?ft\\b\\.?|square\\h+kilomet(?:re|er)s"
     "|square\\h+miles|sq\\.?\\h?km|hectares?|acres?|(?:kilo|mega|giga)watt[-\\h]hours?|kwh"
@@ -551,8 +551,9 @@ fig_bare_rejected(struct fig_state *fs, const struct fig_match *m, struct span *
         }
         if (!m->scale1 && !m->range && !slash && fig_bare_named(fs, m, sent, carried, ckind))
             return false;
-        /* "has grown to 146": its subject may name what it counts */
-        bool to = m->ns >= 4 && memcmp(s + m->ns - 4, " to ", 4) == 0;
+        /* "has grown to 146", "fell by 240": its subject may name what it counts */
+        bool to = m->ns >= 4 && (memcmp(s + m->ns - 4, " to ", 4) == 0 ||
+                                 memcmp(s + m->ns - 4, " by ", 4) == 0);
         if (m->scale1 || m->range || (!near && !cue && !m->scale && !to))
             return true;
     }
@@ -985,8 +986,7 @@ void
 fig_run(struct fig_res *fr, const char *s, size_t n, struct extraction *out)
 {
     struct fig_state fs = {.fr = fr, .s = s, .n = n, .out = out, .base = out->nfigures,
-                           .cap = out->nfigures, .main_at = SIZE_MAX,
-                           .home = fig_home_dollar(s, n)};
+                           .cap = out->nfigures, .main_at = SIZE_MAX, .home = fig_home_dollar(s, n)};
     size_t pos = 0;
     while (ds_regex_next(fr->fig, s, n, &pos)) {
         size_t end = fig_one(&fs);

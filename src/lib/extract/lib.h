@@ -327,6 +327,9 @@ const char *fig_currency_code(const char *s, size_t a, size_t b);
 /* The dollar a bare "$" means in the text s[0, n) when not the US one
  * (a local paper's dateline), or NULL. */
 const char *fig_home_dollar(const char *s, size_t n);
+/* The franc a bare "franc(s)" means in this text: the French, Belgian or
+ * Luxembourg one when its dateline names a city there, else the Swiss. */
+const char *fig_home_franc(const char *s, size_t n);
 /* The multiplier of a scale word ("bn" -> 1e9) and its name in *name. */
 double fig_scale_mult(const char *s, size_t a, size_t b, const char **name);
 
@@ -402,6 +405,20 @@ void fig_context(const struct fig_res *fr, const char *s, const struct span *sen
 /* carry.c: does s[a, b) hold the word w (ASCII, compared in lower case)?
  * Does the sentence hold one of the words of the NULL-ended list? */
 bool fig_word_eq(const char *s, size_t a, size_t b, const char *w);
+/* Where a change stated before "to" at a starts (extract/fig_change.c):
+ * "by" of "fell by 240 to", the number of "dropped 2,400 to"; else a. */
+size_t fig_change_start(const char *s, size_t lo, size_t a);
+/* Is s[a, b) a noun that counts itself with no plural ending ("staff",
+ * "police", "cattle")? */
+bool fig_self_counting(const char *s, size_t a, size_t b);
+/* What an amount ending at fend is "in", when its clause names no
+ * subject ("$61 million in compensatory damages", "invest ¥500 billion in
+ * a semiconductor plant"); never a time ("in the first quarter"). */
+char *fig_subject_in_what(const char *s, const struct span *sent, size_t fend);
+/* Does the scaled number at st, written in digits, stand alone ("would
+ * spend 60 mln on", "60 mln."), after an amount at pst that converts no
+ * other ("(£6bn)")? Then it is in that amount's currency. */
+bool fig_scaled_alone(const char *s, size_t n, size_t st, size_t pst);
 bool fig_sentence_has(const char *s, const struct span *sent, const char *const *words);
 /* Units from around a number (extract/carry.c). */
 /* Does the sentence weigh something (so "pounds" are a weight)? */

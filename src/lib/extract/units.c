@@ -337,6 +337,22 @@ static const struct fig_unitmap fig_units[] = {
     {"tonne per acre", "tonnes per acre", 3},
     {"tonne an acre", "tonnes per acre", 3},
     {"t/acre", "tonnes per acre", 3},
+    {"quintals per hectare", "quintals per hectare", 3},
+    {"quintals a hectare", "quintals per hectare", 3},
+    {"quintal per hectare", "quintals per hectare", 3},
+    {"quintal a hectare", "quintals per hectare", 3},
+    {"quintals per acre", "quintals per acre", 3},
+    {"quintals an acre", "quintals per acre", 3},
+    {"quintal per acre", "quintals per acre", 3},
+    {"quintal an acre", "quintals per acre", 3},
+    {"quintal", "quintals", 3},
+    {"quintals", "quintals", 3},
+    {"gigatonne", "gigatonnes", 3},
+    {"gigatonnes", "gigatonnes", 3},
+    {"gigaton", "gigatonnes", 3},
+    {"gigatons", "gigatonnes", 3},
+    {"megatonne", "megatonnes", 3},
+    {"megatonnes", "megatonnes", 3},
     {"bushel", "bushels", 3},
     {"bushels", "bushels", 3},
     {"teu", "TEU", 3},
@@ -712,11 +728,14 @@ fig_scale_mult(const char *s, size_t a, size_t b, const char **name)
     return 1;
 }
 
+/* A dateline city and the code of its place's currency. */
+struct fig_city {
+    const char *city, *code;
+};
+
 /* Dateline cities of places whose papers write their own dollar as a bare
  * "$", with that dollar's code. */
-static const struct {
-    const char *city, *code;
-} fig_dollar_cities[] = {
+static const struct fig_city fig_dollar_cities[] = {
     {"sydney", "AUD"},       {"melbourne", "AUD"}, {"perth", "AUD"},     {"brisbane", "AUD"},
     {"adelaide", "AUD"},     {"canberra", "AUD"},  {"hobart", "AUD"},    {"darwin", "AUD"},
     {"auckland", "NZD"},     {"wellington", "NZD"}, {"christchurch", "NZD"},
@@ -870,28 +889,73 @@ fig_named_dollar(const char *s, size_t n)
     return code;
 }
 
-/* The dollar of a dateline city opening the line at a, or NULL. */
-static const char *
-fig_dateline_dollar(const char *s, size_t n, size_t a)
+/* Where the city of a dateline opening the line at a ends ("PARIS, Jan 15
+ * -", "PERTH:", "TORONTO —"), or a when the line opens no dateline. */
+static size_t
+fig_dateline_city(const char *s, size_t n, size_t a)
 {
     size_t e = a;
     while (e < n && e - a < 16 && ex_is_alpha((unsigned char)s[e]))
         e++;
     if (e == a || e >= n || !ex_is_upper((unsigned char)s[a]))
-        return NULL;
+        return a;
     bool cue = s[e] == ':' || s[e] == ',' ||
                (e + 2 < n && s[e] == ' ' && (s[e + 1] == '-' || (unsigned char)s[e + 1] == 0xE2));
-    if (!cue)
-        return NULL;
-    const char *code = NULL;
-    for (size_t i = 0; i < DS_ARRAY_LEN(fig_dollar_cities) && !code; i++) {
-        size_t k = strlen(fig_dollar_cities[i].city);
-        size_t j = 0;
-        while (k == e - a && j < k && ex_lower((unsigned char)s[a + j]) == fig_dollar_cities[i].city[j])
+    return cue ? e : a;
+}
+
+/* The code of the city s[a, e) in the table tab of k cities, or NULL. */
+static const char *
+fig_city_code(const char *s, size_t a, size_t e, const struct fig_city *tab, size_t k)
+{
+    for (size_t i = 0; i < k; i++) {
+        size_t len = strlen(tab[i].city), j = 0;
+        while (len == e - a && j < len && ex_lower((unsigned char)s[a + j]) == tab[i].city[j])
             j++;
-        if (k == e - a && j == k)
-            code = fig_dollar_cities[i].code;
+        if (len == e - a && j == len)
+            return tab[i].code;
     }
+    return NULL;
+}
+
+/* Dateline cities of places whose own franc a bare "francs" means there
+ * ("PARIS, Jan 15 - ... 96.4 billion francs"); elsewhere it is the Swiss
+ * franc, the one franc still traded. */
+static const struct fig_city fig_franc_cities[] = {
+    {"paris", "FRF"},      {"lyon", "FRF"},      {"lyons", "FRF"},    {"marseille", "FRF"},
+    {"marseilles", "FRF"}, {"toulouse", "FRF"},  {"bordeaux", "FRF"}, {"strasbourg", "FRF"},
+    {"lille", "FRF"},      {"nantes", "FRF"},    {"brussels", "BEF"}, {"antwerp", "BEF"},
+    {"ghent", "BEF"},      {"liege", "BEF"},     {"luxembourg", "LUF"},
+};
+
+/* See lib.h. */
+const char *
+fig_home_franc(const char *s, size_t n)
+{
+    /* the dateline opens the first paragraph, after a line or two */
+    for (size_t a = 0, lines = 0; a < n && a < 400 && lines < 4; lines++) {
+        while (a < n && (s[a] == ' ' || s[a] == '\n' || s[a] == '\t'))
+            a++;
+        size_t e = fig_dateline_city(s, n, a);
+        if (e > a) {
+            const char *code = fig_city_code(s, a, e, fig_franc_cities, DS_ARRAY_LEN(fig_franc_cities));
+            return code ? code : "CHF";
+        }
+        const char *nl = memchr(s + a, '\n', n - a);
+        if (!nl)
+            break;
+        a = (size_t)(nl - s);
+    }
+    return "CHF";
+}
+
+/* The dollar of a dateline city opening the line at a, or NULL. */
+static const char *
+fig_dateline_dollar(const char *s, size_t n, size_t a)
+{
+    size_t e = fig_dateline_city(s, n, a);
+    const char *code =
+        e > a ? fig_city_code(s, a, e, fig_dollar_cities, DS_ARRAY_LEN(fig_dollar_cities)) : NULL;
     if (!code)
         return NULL;
     size_t le = e;
