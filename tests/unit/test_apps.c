@@ -6,7 +6,8 @@
  * an embedded post's bare time, a player's speed row and fallback,
  * translation and AI-summary notes with the box's heading; "Anzeige",
  * "Lesen Sie auch:", "Lire aussi :", "Te puede interesar:"; and the story
- * lines that look like them and must stay. Every text is ours.
+ * lines that look like them and must stay; a narrow column under a wider
+ * running head rejoined (doc.c). Every text is ours.
  */
 #include "config.h"
 
@@ -142,6 +143,34 @@ test_languages(void)
     article_clear(&a);
 }
 
+/* A narrow column under a wider running head (doc.c): the head's width is
+ * not the column's, so the column is still read as hard-wrapped. */
+static void
+test_narrow_column(void)
+{
+    struct article a;
+    if (ingest("/t/column.txt",
+               "Winter 2025 | VALLEY QUARTERLY                                         9\n\n"
+               "THE LAST FERRYMAN\n\n"
+               "The ferry has crossed the loch by cable\n"
+               "since 1921, and its keeper has worked it\n"
+               "for the last 30 of those years, in all\n"
+               "weathers but the worst winter storms.\n\n"
+               "He and his wife, both now in their seven-\n"
+               "ties, have had two offers for the croft,\n"
+               "both from buyers who want to build holi-\n"
+               "day lets on the shore.\n\n"
+               "10                                         VALLEY QUARTERLY | Winter 2025\n\n"
+               "A trust formed by neighbours hopes to\n"
+               "raise enough to keep the crossing open.\n",
+               &a) != 0)
+        return;
+    ok(in_body(&a, "both now in their seventies, have had two offers for the croft, both from "
+                   "buyers who want to build holiday lets on the shore."),
+       "a narrow column's sentence is whole again under a wider running head");
+    article_clear(&a);
+}
+
 int
 main(void)
 {
@@ -151,6 +180,7 @@ main(void)
     test_live();
     test_notes();
     test_languages();
+    test_narrow_column();
     fixture_close();
     return done_testing();
 }
