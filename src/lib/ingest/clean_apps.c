@@ -37,7 +37,8 @@ app_signature(const char *s, size_t n)
 {
     static const char *const leads[] = {"sent from ", "sent via ", "sent with ", "shared via ",
                                         "shared from ", "shared with ", "get outlook for "};
-    if (n > 60 || ing_count_words_max(s, n, 8) > 7 || ing_ends_with_any(s, n, ".,;:!?\""))
+    if (n > 60 || !(s[0] == 'S' || s[0] == 's' || s[0] == 'G' || s[0] == 'g') ||
+        ing_ends_with_any(s, n, ".,;:!?\"") || ing_count_words_max(s, n, 8) > 7)
         return false;
     for (size_t k = 0; k < DS_ARRAY_LEN(leads); k++)
         if (ing_istarts(s, n, leads[k]) && n > strlen(leads[k])) {
@@ -53,7 +54,9 @@ app_signature(const char *s, size_t n)
 static bool
 app_shell(const char *s, size_t n)
 {
-    if (n > 80 || ing_ends_with_any(s, n, ",;\""))
+    if (n > 80 || !(s[0] == 'O' || s[0] == 'o' || s[0] == 'S' || s[0] == 's' || s[0] == 'Y' ||
+                    s[0] == 'y') ||
+        ing_ends_with_any(s, n, ",;\""))
         return false;
     int words = ing_count_words_max(s, n, 11);
     if (ing_istarts(s, n, "open in the app") || ing_istarts(s, n, "open in app") ||
@@ -81,7 +84,7 @@ live_control(const char *s, size_t n)
         return true;
     if (ing_istarts(s, n, "load more ") || ing_istarts(s, n, "show more "))
         return ing_count_words_max(s, n, 5) <= 3 && !ing_ends_with_any(s, n, ".,;");
-    if (n > 160 || !ing_ifind(s, n, "javascript") || ing_count_words_max(s, n, 26) > 25)
+    if (n > 160 || n < 10 || !ing_ifind(s, n, "javascript") || ing_count_words_max(s, n, 26) > 25)
         return false;
     return ing_ifind(s, n, "turn on") || ing_ifind(s, n, "enable") ||
            ing_ifind(s, n, "disabled") || ing_ifind(s, n, "requires");
@@ -206,7 +209,8 @@ translation_note(const char *s, size_t n)
     static const char *const verbs[] = {"was translated", "has been translated",
                                         "was machine-translated", "was automatically translated",
                                         "is a translation", "was originally published in"};
-    if (n > 300 || ing_count_words_max(s, n, 31) > 30 || memchr(s, '"', n))
+    if (n > 300 || !(s[0] == 'T' || s[0] == 't') || memchr(s, '"', n) ||
+        ing_count_words_max(s, n, 31) > 30)
         return false;
     if (ing_istarts(s, n, "translated from ") || ing_istarts(s, n, "translated by "))
         return ing_count_words_max(s, n, 13) <= 12;
@@ -233,9 +237,10 @@ translation_note(const char *s, size_t n)
 static bool
 ai_note(const char *s, size_t n)
 {
-    if (n > 200 || ing_count_words_max(s, n, 26) > 25 || ing_has_speech_verb(s, n))
+    if (n > 200 || (!ing_ifind(s, n, "summar") && !ing_ifind(s, n, "key points") &&
+                    !ing_ifind(s, n, "tl;dr")))
         return false;
-    if (!ing_ifind(s, n, "summar") && !ing_ifind(s, n, "key points") && !ing_ifind(s, n, "tl;dr"))
+    if (ing_count_words_max(s, n, 26) > 25 || ing_has_speech_verb(s, n))
         return false;
     const char *ai = ing_ifind(s, n, "ai");
     bool by_ai = ing_ifind(s, n, "artificial intelligence") != NULL;
@@ -290,8 +295,9 @@ ing_app_shape(const char *s, size_t n)
 static bool
 forward_marker(const char *s, size_t n)
 {
-    return (ing_ifind(s, n, "forwarded message") && (s[0] == '-' || s[0] == '=')) ||
-           ing_ieq(s, n, "begin forwarded message:") || ing_ieq(s, n, "-----original message-----");
+    if (s[0] == '-' || s[0] == '=')
+        return n <= 60 && (ing_ifind(s, n, "forwarded message") || ing_ifind(s, n, "original message"));
+    return ing_ieq(s, n, "begin forwarded message:");
 }
 
 static bool

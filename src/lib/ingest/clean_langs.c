@@ -96,6 +96,8 @@ ing_foreign_related_heading(const char *s, size_t n)
 static bool
 foreign_runin(const char *s, size_t n)
 {
+    if (!strchr("lLmMaAvVtT\xc3", s[0]))
+        return false; /* no prefix opens otherwise: one test for most lines */
     for (size_t i = 0; i < DS_ARRAY_LEN(runins); i++) {
         size_t pl = strlen(runins[i]);
         if (n <= pl + 1 || !ing_istarts(s, n, runins[i]))
@@ -115,8 +117,11 @@ foreign_runin(const char *s, size_t n)
 static bool
 foreign_paywall(const char *s, size_t n)
 {
+    /* every phrase holds one of these stems: one search each before the table */
+    static const char *const stems[] = {"abonn", "abbon", "suscr", "assin", "weiterlesen", "cuenta"};
     size_t len;
-    if (n > 160 || ing_count_words_max(s, n, 21) > 20)
+    if (n > 160 || !ing_ifind_first(s, n, stems, DS_ARRAY_LEN(stems), &len) ||
+        ing_count_words_max(s, n, 21) > 20)
         return false;
     return ing_ifind_first(s, n, paywall, DS_ARRAY_LEN(paywall), &len) != NULL;
 }
@@ -124,6 +129,8 @@ foreign_paywall(const char *s, size_t n)
 static bool
 foreign_share(const char *s, size_t n)
 {
+    if (n > 60 || !strchr("tTpPcCdD", s[0]))
+        return false;
     for (size_t i = 0; i < DS_ARRAY_LEN(share_verbs); i++)
         if (ing_istarts(s, n, share_verbs[i]))
             return ing_count_words_max(s, n, 6) <= 4 && !ing_ends_with_any(s, n, ".,;");
