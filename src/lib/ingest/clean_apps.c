@@ -24,6 +24,21 @@
 #include "dossier/util.h"
 #include "lib.h"
 
+/* The first s[0, n) holding needle[0, m) as it is (case kept), or NULL: a
+ * memchr for its first byte, then a compare (memmem is not in C11). */
+static const char *
+ap_find(const char *s, size_t n, const char *needle, size_t m)
+{
+    const char *end = s + n;
+    while (s && (size_t)(end - s) >= m) {
+        const char *c = memchr(s, needle[0], (size_t)(end - s) - m + 1);
+        if (!c || memcmp(c, needle, m) == 0)
+            return c;
+        s = c + 1;
+    }
+    return NULL;
+}
+
 static bool
 ap_digit(char c)
 {
@@ -84,7 +99,8 @@ live_control(const char *s, size_t n)
         return true;
     if (ing_istarts(s, n, "load more ") || ing_istarts(s, n, "show more "))
         return ing_count_words_max(s, n, 5) <= 3 && !ing_ends_with_any(s, n, ".,;");
-    if (n > 160 || n < 10 || !ing_ifind(s, n, "javascript") || ing_count_words_max(s, n, 26) > 25)
+    if (n > 160 || n < 10 || !ap_find(s, n, "cript", 5) || !ing_ifind(s, n, "javascript") ||
+        ing_count_words_max(s, n, 26) > 25)
         return false;
     return ing_ifind(s, n, "turn on") || ing_ifind(s, n, "enable") ||
            ing_ifind(s, n, "disabled") || ing_ifind(s, n, "requires");
@@ -106,7 +122,7 @@ month_word(const char *s, size_t n)
 static bool
 control_row(const char *s, size_t n)
 {
-    if (n > 80)
+    if (n > 80 || !(ap_find(s, n, " \xc2\xb7 ", 4) || ap_find(s, n, " | ", 3)))
         return false;
     size_t pieces = 0, i = 0;
     while (i < n) {
@@ -192,7 +208,7 @@ speed_row(const char *s, size_t n)
 static bool
 browser_fallback(const char *s, size_t n)
 {
-    if (n > 140 || !ing_ifind(s, n, "browser") || ing_count_words_max(s, n, 21) > 20)
+    if (n > 140 || !ap_find(s, n, "rowser", 6) || ing_count_words_max(s, n, 21) > 20)
         return false;
     return ing_ifind(s, n, "not support") || ing_ifind(s, n, "doesn't support") ||
            ing_ifind(s, n, "doesn\xe2\x80\x99t support") || ing_ifind(s, n, "not supported") ||
@@ -237,20 +253,21 @@ translation_note(const char *s, size_t n)
 static bool
 ai_note(const char *s, size_t n)
 {
-    if (n > 200 || (!ing_ifind(s, n, "summar") && !ing_ifind(s, n, "key points") &&
-                    !ing_ifind(s, n, "tl;dr")))
+    /* "AI" in capitals first: one fast search rules out nearly every line */
+    if (n > 200 || !ap_find(s, n, "AI", 2) ||
+        (!ing_ifind(s, n, "summar") && !ing_ifind(s, n, "key points") && !ing_ifind(s, n, "tl;dr")))
         return false;
     if (ing_count_words_max(s, n, 26) > 25 || ing_has_speech_verb(s, n))
         return false;
-    const char *ai = ing_ifind(s, n, "ai");
-    bool by_ai = ing_ifind(s, n, "artificial intelligence") != NULL;
+    const char *ai = ap_find(s, n, "AI", 2);
+    bool by_ai = false;
     while (ai && !by_ai) { /* "AI" as a word or "AI-generated" */
         size_t at = (size_t)(ai - s);
         bool left = at == 0 || s[at - 1] == ' ' || s[at - 1] == '(';
         bool right = at + 2 == n || s[at + 2] == ' ' || s[at + 2] == '-' || s[at + 2] == '.' ||
                      s[at + 2] == ',' || s[at + 2] == ')';
         by_ai = left && right && s[at] == 'A' && s[at + 1] == 'I';
-        ai = at + 2 < n ? ing_ifind(s + at + 2, n - at - 2, "ai") : NULL;
+        ai = at + 2 < n ? ap_find(s + at + 2, n - at - 2, "AI", 2) : NULL;
     }
     if (!by_ai)
         return false;

@@ -143,7 +143,8 @@ ing_foreign_shape(const char *s, size_t n)
 {
     if (n > 300)
         return NULL;
-    if (n <= 60 && in_table(s, n, labels, DS_ARRAY_LEN(labels)))
+    /* the longest label has 34 bytes; a label ends in no full stop */
+    if (n <= 36 && s[n - 1] != '.' && in_table(s, n, labels, DS_ARRAY_LEN(labels)))
         return "label";
     if (foreign_runin(s, n))
         return "related";
