@@ -83,7 +83,13 @@ static bool
 in_table(const char *s, size_t n, const char *const *t, size_t nt)
 {
     n = trim_label_end(s, n);
-    return n && ing_ieq_any(s, n, t, nt);
+    if (!n)
+        return false;
+    char c = (char)(s[0] >= 'A' && s[0] <= 'Z' ? s[0] + 32 : s[0]);
+    for (size_t i = 0; i < nt; i++) /* the first letter before the whole compare */
+        if ((t[i][0] == c || t[i][0] == s[0]) && ing_ieq(s, n, t[i]))
+            return true;
+    return false;
 }
 
 /* See lib.h. */
@@ -120,7 +126,7 @@ foreign_paywall(const char *s, size_t n)
     /* every phrase holds one of these stems: one search each before the table */
     static const char *const stems[] = {"abonn", "abbon", "suscr", "assin", "weiterlesen", "cuenta"};
     size_t len;
-    if (n > 160 || !ing_ifind_first(s, n, stems, DS_ARRAY_LEN(stems), &len) ||
+    if (n > 100 || !ing_ifind_first(s, n, stems, DS_ARRAY_LEN(stems), &len) ||
         ing_count_words_max(s, n, 21) > 20)
         return false;
     return ing_ifind_first(s, n, paywall, DS_ARRAY_LEN(paywall), &len) != NULL;
