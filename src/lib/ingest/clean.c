@@ -357,14 +357,9 @@ is_label(const char *s, size_t n)
 {
     if (is_counter(s, n))
         return true;
-    /* "↑ Back to top", "^ Back to top": an arrow before a link's label */
-    if (n > 4 && (memcmp(s, "\xe2\x86\x91 ", 4) == 0 || memcmp(s, "\xe2\xac\x86 ", 4) == 0)) {
-        s += 4;
-        n -= 4;
-    } else if (n > 2 && s[0] == '^' && s[1] == ' ') {
-        s += 2;
-        n -= 2;
-    }
+    size_t arrow = ing_arrow_len(s, n); /* "↑ Back to top" */
+    s += arrow;
+    n -= arrow;
     while (n && (s[n - 1] == ':' || s[n - 1] == '>' || s[n - 1] == ' ' || s[n - 1] == '|'))
         n--;
     if (n >= 2 && memcmp(s + n - 2, "\xc2\xbb", 2) == 0) /* » */
@@ -978,12 +973,9 @@ ing_furniture_reason(const struct ingest_ctx *ctx, const char *s, size_t n)
     const char *player = ing_player_shape(s, n);
     if (player)
         return player;
-    const char *app = ing_app_shape(s, n);
+    const char *app = ing_app_shape(s, n); /* also other languages' furniture */
     if (app)
         return app;
-    const char *foreign = ing_foreign_shape(s, n);
-    if (foreign)
-        return foreign;
     if (n <= 80 && is_quote_chips(s, n))
         return "ticker";
     if (is_underscore_rule(s, n))

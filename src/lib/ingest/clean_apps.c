@@ -304,7 +304,16 @@ ing_app_shape(const char *s, size_t n)
         return "note";
     if (feedback_row(s, n))
         return "label";
-    return NULL;
+    return ing_foreign_shape(s, n);
+}
+
+/* See lib.h. */
+size_t
+ing_arrow_len(const char *s, size_t n)
+{
+    if (n > 4 && (memcmp(s, "\xe2\x86\x91 ", 4) == 0 || memcmp(s, "\xe2\xac\x86 ", 4) == 0))
+        return 4; /* "↑ ", "⬆ " */
+    return n > 2 && s[0] == '^' && s[1] == ' ' ? 2 : 0;
 }
 
 /* ---- by place and by repetition ---------------------------------------------------- */

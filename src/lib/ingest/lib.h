@@ -117,8 +117,11 @@ const char *ing_player_shape(const char *s, size_t n);
  * signature or shell ("app"), a live page's toggle or an embed's label
  * ("label"), a post's bare time and date ("time"), a player's speed row or
  * browser fallback ("audio"), a translation or AI-summary note ("note");
- * or NULL. */
+ * else ing_foreign_shape's answer. */
 const char *ing_app_shape(const char *s, size_t n);
+/* The length of an arrow and its space before a link's label ("↑ Back to
+ * top"), or 0 (clean_apps.c). */
+size_t ing_arrow_len(const char *s, size_t n);
 /* Furniture in German, French, Spanish, Italian, Portuguese and Dutch
  * (clean_langs.c): a label ("label"), a related run-in ("related"), a
  * paywall line ("paywall"), a share link ("share"); or NULL. */
