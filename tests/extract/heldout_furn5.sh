@@ -24,9 +24,12 @@
 # split at a hard-wrapped line's end in doc.c) at 2488d54: furniture left
 # in 0 of 30 (0 of 153 lines), body lines lost 1 of 101 (a magazine's
 # narrow column, not rejoined); the floor is now issue 12's target (at
-# most 3% of articles) and at most that one line lost.
+# most 3% of articles) and at most that one line lost. That line came
+# back with the next set's pass (a line laid out with wide gaps, a running
+# head, no longer sets the wrap width in doc.c): the floor is now no body
+# line lost.
 . "$(dirname "$0")/python_env.sh"
 exec python3 "$TOP_SRCDIR/tests/extract/heldout_furn.py" "$TOP_BUILDDIR/tests/ingest/ingest_dump" \
     "$TOP_BUILDDIR/tests/extract/extract_dump" "$DOSSIER_ASSETS" \
     "$TOP_SRCDIR/tests/extract/heldout_furn5" --check \
-    --floors=furniture:0.03,lost:1
+    --floors=furniture:0.03,lost:0

@@ -357,6 +357,9 @@ is_label(const char *s, size_t n)
 {
     if (is_counter(s, n))
         return true;
+    size_t arrow = ing_arrow_len(s, n); /* "↑ Back to top" */
+    s += arrow;
+    n -= arrow;
     while (n && (s[n - 1] == ':' || s[n - 1] == '>' || s[n - 1] == ' ' || s[n - 1] == '|'))
         n--;
     if (n >= 2 && memcmp(s + n - 2, "\xc2\xbb", 2) == 0) /* » */
@@ -448,7 +451,7 @@ ing_is_related_heading(const char *s, size_t n)
     for (size_t i = 0; i < DS_ARRAY_LEN(heads); i++)
         if (ing_istarts(s, n, heads[i]))
             return true;
-    return false;
+    return ing_foreign_related_heading(s, n);
 }
 
 /* Openings of a credit line: who reported, wrote, edited. */
@@ -970,6 +973,9 @@ ing_furniture_reason(const struct ingest_ctx *ctx, const char *s, size_t n)
     const char *player = ing_player_shape(s, n);
     if (player)
         return player;
+    const char *app = ing_app_shape(s, n); /* also other languages' furniture */
+    if (app)
+        return app;
     if (n <= 80 && is_quote_chips(s, n))
         return "ticker";
     if (is_underscore_rule(s, n))

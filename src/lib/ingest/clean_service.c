@@ -802,4 +802,5 @@ ing_drop_service_lines(struct ing_doc *d)
         tail_about(d, i);
     }
     dash_signoff(d);
+    ing_drop_app_lines(d);
 }

@@ -78,6 +78,24 @@ unsplit_word(const char *text, size_t n, struct buf *out, const char *next, size
     return true;
 }
 
+/* Does the line set fields apart with a gap of three spaces or more inside
+ * it (a printed page's running head "Spring 2025 | QUARTERLY      17", a
+ * table's row)? Such a line is laid out, not wrapped: its width says
+ * nothing of the column's. */
+static bool
+laid_out(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && s[i] == ' ')
+        i++;
+    for (size_t run = 0; i < len; i++) {
+        run = s[i] == ' ' ? run + 1 : 0;
+        if (run >= 3 && i + 1 < len && s[i + 1] != ' ')
+            return true;
+    }
+    return false;
+}
+
 /* Hard-wrapped text (wire copy, old archives, mail) breaks every line near a
  * fixed width. Such text is rejoined into one line per paragraph so the
  * cleaning rules see whole paragraphs and the reader pane can wrap them.
@@ -96,7 +114,8 @@ ing_reflow(const char *text, size_t n, struct buf *out)
             return false;
         if (len) {
             nonblank++;
-            maxlen = DS_MAX(maxlen, len);
+            if (!laid_out(text + i, len))
+                maxlen = DS_MAX(maxlen, len);
         }
         i = e + 1;
     }
@@ -106,7 +125,7 @@ ing_reflow(const char *text, size_t n, struct buf *out)
     for (size_t i = 0; i < n;) {
         const char *nl = memchr(text + i, '\n', n - i);
         size_t e = nl ? (size_t)(nl - text) : n;
-        if (e - i >= wide) {
+        if (e - i >= wide && !laid_out(text + i, e - i)) {
             nwide++;
             size_t spaces = 0;
             for (size_t k = i; k < e; k++)
@@ -149,7 +168,7 @@ ing_reflow(const char *text, size_t n, struct buf *out)
             buf_append(out, s, len);
         }
         prev_blank = probe.blank;
-        join_next = !probe.blank && len >= wide;
+        join_next = !probe.blank && len >= wide && !laid_out(s, len);
         i = e + 1;
     }
     buf_putc(out, '\n');

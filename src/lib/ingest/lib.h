@@ -113,6 +113,22 @@ const char *ing_notice_shape(const char *s, size_t n);
  * notice or button ("audio"), an app store's badge ("promo"), a gallery's
  * count of pictures ("label"); or NULL. */
 const char *ing_player_shape(const char *s, size_t n);
+/* What apps and live pages add (clean_apps.c): a mail or news app's
+ * signature or shell ("app"), a live page's toggle or an embed's label
+ * ("label"), a post's bare time and date ("time"), a player's speed row or
+ * browser fallback ("audio"), a translation or AI-summary note ("note");
+ * else ing_foreign_shape's answer. */
+const char *ing_app_shape(const char *s, size_t n);
+/* The length of an arrow and its space before a link's label ("↑ Back to
+ * top"), or 0 (clean_apps.c). */
+size_t ing_arrow_len(const char *s, size_t n);
+/* Furniture in German, French, Spanish, Italian, Portuguese and Dutch
+ * (clean_langs.c): a label ("label"), a related run-in ("related"), a
+ * paywall line ("paywall"), a share link ("share"); or NULL. */
+const char *ing_foreign_shape(const char *s, size_t n);
+/* Does s head a list of other stories in one of those languages ("Mehr
+ * zum Thema", "À lire aussi")? (clean_langs.c) */
+bool ing_foreign_related_heading(const char *s, size_t n);
 /* Where a clock closing s[0, n) begins ("Key event14:52 GMT" -> 9), only a
  * zone or am/pm after it; 0 when there is none (clean_players.c). */
 size_t ing_time_suffix(const char *s, size_t n);
@@ -452,6 +468,11 @@ void ing_drop_notices(struct ing_doc *d);
  * page counters and the headers and footers it repeats, rows of reaction
  * and comment counts. */
 void ing_drop_service_lines(struct ing_doc *d);
+/* By place and repetition (clean_apps.c, called last by
+ * ing_drop_service_lines): a forwarded message's header block, the
+ * heading of an AI summary box above its note, a key-events list's
+ * stamped lines that repeat an entry's headline. */
+void ing_drop_app_lines(struct ing_doc *d);
 /* The lines that stay into body (a blank line between paragraphs), the
  * dropped ones appended to removed as "reason\tline\n". */
 void ing_assemble(struct ing_doc *d, struct buf *body, struct buf *removed);
