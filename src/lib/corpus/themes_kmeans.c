@@ -128,7 +128,6 @@ th_axpy(double *v, double w, const double *x, size_t k)
 {
     size_t c = 0;
 #if defined(__GNUC__)
-    typedef double th_v2 __attribute__((vector_size(16), aligned(8)));
     th_v2 wv = {w, w};
     for (; c + 2 <= k; c += 2) {
         th_v2 a, b;
@@ -152,25 +151,10 @@ th_axpy(double *v, double w, const double *x, size_t k)
 static void
 th_scores8(const struct th_docs *d, size_t i, const double *cent, size_t k, size_t c0, double *v)
 {
-    typedef double th_v2 __attribute__((vector_size(16), aligned(8)));
-    th_v2 a0 = {0, 0}, a1 = {0, 0}, a2 = {0, 0}, a3 = {0, 0};
-    for (size_t p = d->row[i]; p < d->wend[i]; p++) {
-        const double *ct = cent + (size_t)d->term[p] * k + c0;
-        double w = th_w(d, i, p);
-        th_v2 wv = {w, w}, b0, b1, b2, b3;
-        memcpy(&b0, ct, sizeof b0);
-        memcpy(&b1, ct + 2, sizeof b1);
-        memcpy(&b2, ct + 4, sizeof b2);
-        memcpy(&b3, ct + 6, sizeof b3);
-        a0 += wv * b0;
-        a1 += wv * b1;
-        a2 += wv * b2;
-        a3 += wv * b3;
-    }
-    memcpy(v + c0, &a0, sizeof a0);
-    memcpy(v + c0 + 2, &a1, sizeof a1);
-    memcpy(v + c0 + 4, &a2, sizeof a2);
-    memcpy(v + c0 + 6, &a3, sizeof a3);
+    struct th_sum8 s = {{0, 0}, {0, 0}, {0, 0}, {0, 0}};
+    for (size_t p = d->row[i]; p < d->wend[i]; p++)
+        th_sum8_add(&s, cent + (size_t)d->term[p] * k + c0, th_w(d, i, p));
+    th_sum8_store(&s, v + c0);
 }
 #endif
 

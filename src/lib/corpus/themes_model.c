@@ -58,24 +58,10 @@ static void
 th_model_scores8(const struct th_model *m, const uint32_t *terms, const double *w, size_t n,
                  size_t c0, double *score)
 {
-    typedef double th_v2 __attribute__((vector_size(16), aligned(8)));
-    th_v2 a0 = {0, 0}, a1 = {0, 0}, a2 = {0, 0}, a3 = {0, 0};
-    for (size_t i = 0; i < n; i++) {
-        const double *c = m->cent + (size_t)terms[i] * m->k + c0;
-        th_v2 wv = {w[i], w[i]}, b0, b1, b2, b3;
-        memcpy(&b0, c, sizeof b0);
-        memcpy(&b1, c + 2, sizeof b1);
-        memcpy(&b2, c + 4, sizeof b2);
-        memcpy(&b3, c + 6, sizeof b3);
-        a0 += wv * b0;
-        a1 += wv * b1;
-        a2 += wv * b2;
-        a3 += wv * b3;
-    }
-    memcpy(score + c0, &a0, sizeof a0);
-    memcpy(score + c0 + 2, &a1, sizeof a1);
-    memcpy(score + c0 + 4, &a2, sizeof a2);
-    memcpy(score + c0 + 6, &a3, sizeof a3);
+    struct th_sum8 s = {{0, 0}, {0, 0}, {0, 0}, {0, 0}};
+    for (size_t i = 0; i < n; i++)
+        th_sum8_add(&s, m->cent + (size_t)terms[i] * m->k + c0, w[i]);
+    th_sum8_store(&s, score + c0);
 }
 #endif
 
