@@ -108,21 +108,24 @@ html_text_within(xmlNode *n, size_t cap)
     return sum > 0;
 }
 
-/* Does the page write numeric dates day first? Only the United States
+/* How the page orders numeric dates (ING_ORDER_*). Only the United States
  * (and the Philippines, Canada in part) write the month first: a page
  * whose language names another region ("en-GB", "fr", "de-AT") or whose
  * address ends in such a country's domain (".co.uk", ".ie", ".au") is read
- * day first; a bare "en" or no language is read month first. */
-static bool
-day_first_page(xmlNode *root, const struct html_meta *m)
+ * day first, an "en-US" page month first; a bare "en" or no language with
+ * no such address says neither (its ambiguous dates are refused). */
+static int
+page_numeric_order(xmlNode *root, const struct html_meta *m)
 {
     const char *lang = hx_attr(root, "lang");
     size_t ll = lang ? strlen(lang) : 0;
     if (ll >= 2 && !ing_istarts(lang, ll, "en"))
-        return true;
+        return ING_ORDER_DAY_FIRST;
     if (ll > 3 && (lang[2] == '-' || lang[2] == '_'))
-        return !(ing_ieq(lang + 3, ll - 3, "us") || ing_ieq(lang + 3, ll - 3, "ph") ||
-                 ing_ieq(lang + 3, ll - 3, "ca"));
+        return ing_ieq(lang + 3, ll - 3, "us") || ing_ieq(lang + 3, ll - 3, "ph") ||
+                       ing_ieq(lang + 3, ll - 3, "ca")
+                   ? ING_ORDER_MONTH_FIRST
+                   : ING_ORDER_DAY_FIRST;
     static const char *const tlds[] = {".uk", ".ie", ".au", ".nz", ".in", ".za", ".sg", NULL};
     const char *u = m->url;
     size_t hl = 0;
@@ -132,16 +135,18 @@ day_first_page(xmlNode *root, const struct html_meta *m)
     }
     for (const char *const *t = tlds; hl && *t; t++)
         if (hl > strlen(*t) && ing_ieq(u + hl - strlen(*t), strlen(*t), *t))
-            return true;
-    return false;
+            return ING_ORDER_DAY_FIRST;
+    return ING_ORDER_UNKNOWN;
 }
 
 /* A numeric "03/21/2024" in t: month first as Drupal's default "Thu,
- * 03/21/2024 - 10:22" writes it (day first on a page that writes dates so,
- * day_first), day first also when the first number cannot be a month. */
+ * 03/21/2024 - 10:22" writes it (day first on a page that writes dates so),
+ * day first also when the first number cannot be a month; refused when
+ * both numbers could be the month on a page of no known order. */
 static bool
-slash_date(const char *t, bool day_first, struct ing_date *dt)
+slash_date(const char *t, int order, struct ing_date *dt)
 {
+    bool day_first = order == ING_ORDER_DAY_FIRST;
     for (const char *p = t; *p; p++) {
         int a, b, y, used = 0;
         if ((p > t && p[-1] >= '0' && p[-1] <= '9') || *p < '0' || *p > '9')
@@ -150,6 +155,8 @@ slash_date(const char *t, bool day_first, struct ing_date *dt)
             continue;
         if (p[used] >= '0' && p[used] <= '9')
             continue;
+        if (order == ING_ORDER_UNKNOWN && a <= 12 && b <= 12 && a != b)
+            return false;
         bool df = a > 12 || (day_first && b <= 12);
         int mo = df ? b : a, d = df ? a : b;
         if (mo < 1 || mo > 12 || d < 1 || d > 31)
@@ -187,7 +194,7 @@ field_date(const char *t, size_t tl, struct ing_date *dt)
  * whose text runs longer than a date line: a container of the article). after_h1: the element
  * follows the headline, where a date alone is the article's. */
 static char *
-element_date(xmlNode *n, bool after_h1, bool day_first)
+element_date(xmlNode *n, bool after_h1, int order)
 {
     if (!html_text_within(n, 200))
         return NULL;
@@ -199,11 +206,12 @@ element_date(xmlNode *n, bool after_h1, bool day_first)
         return NULL;
     }
     bool cue = ing_istarts(t, tl, "submitted by ") || ing_istarts(t, tl, "posted ") ||
-               ing_istarts(t, tl, "published ") || ing_istarts(t, tl, "page last modified") ||
+               ing_istarts(t, tl, "published ") || ing_istarts(t, tl, "published: ") ||
+               ing_istarts(t, tl, "page last modified") ||
                ing_istarts(t, tl, "last modified") || ing_istarts(t, tl, "last updated") ||
                ing_istarts(t, tl, "page last updated");
     bool ok = (after_h1 && (ing_parse_date_whole(t, tl, &dt) || field_date(t, tl, &dt))) ||
-              (cue && (ing_find_date(t, tl, &dt, NULL) || slash_date(t, day_first, &dt)));
+              (cue && (ing_find_date(t, tl, &dt, NULL) || slash_date(t, order, &dt)));
     free(t);
     return ok && dt.y && dt.m && dt.d ? xasprintf("%04d-%02d-%02d", dt.y, dt.m, dt.d) : NULL;
 }
@@ -282,7 +290,8 @@ name_beside(xmlNode *n)
 static void
 read_date_element(xmlNode *root, struct html_meta *m)
 {
-    bool after_h1 = false, day_first = day_first_page(root, m);
+    bool after_h1 = false;
+    int order = m->numeric_order;
     int looked = 0;
     for (xmlNode *n = root; n && !m->published; n = hx_next(n, root, false)) {
         if (n->type != XML_ELEMENT_NODE)
@@ -293,7 +302,7 @@ read_date_element(xmlNode *root, struct html_meta *m)
             outside_story(n))
             continue;
         bool near = after_h1 && looked++ < 40 && meta_class_near(n);
-        m->published = element_date(n, near, day_first);
+        m->published = element_date(n, near, order);
         if (!m->published && near && m->saved_y && html_text_within(n, 40))
             m->published = relative_element_day(n, m); /* "2 hours ago" */
         if (m->published && !m->byline_profile)
@@ -435,6 +444,7 @@ read_script_state(xmlNode *root, struct html_meta *m)
 void
 html_date_elements(xmlNode *root, struct html_meta *m)
 {
+    m->numeric_order = page_numeric_order(root, m);
     read_epoch_attr(root, m);
     read_date_element(root, m);
     read_script_state(root, m);

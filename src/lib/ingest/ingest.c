@@ -66,7 +66,8 @@ drop_page_meta_lines(struct ing_doc *d)
         bool has_date = false;
         size_t nl = 0, at;
         if (ing_parse_date_whole(l->t, l->tl, &dt) || ing_is_published_line(l->t, l->tl, &dt) ||
-            ing_published_numeric(l->t, l->tl, &dt) || ing_place_date_line(l->t, l->tl, &dt)) {
+            ing_published_numeric_in(l->t, l->tl, d->numeric_order, &dt) ||
+            ing_place_date_line(l->t, l->tl, &dt)) {
             l->why = "date";
             note_page_date(&pd, l, &dt);
         } else if (seen <= 2 &&
@@ -164,6 +165,7 @@ clean_lines(struct ing_doc *d, bool structured)
         ing_meta_release_dateline(d); /* a release page: "PLACE--(SERVICE)--" */
     if (!d->source)
         ing_meta_furniture_outlet(d);
+    ing_numeric_by_weekday(d);
     struct ing_date pd;
     if (!d->a->published && address_date(d->a, &pd))
         ing_set_date(d->a, &pd, DATE_PATH);
@@ -336,6 +338,7 @@ ingest_core(const struct ingest_ctx *ctx, const char *path, const char *bytes, s
 
     struct ing_doc d;
     doc_init(&d, ctx, out);
+    d.numeric_order = pg.numeric_order;
     if (pg.source) {
         const char *canon = outlets_match(d.outlets, pg.source, strlen(pg.source));
         ing_set_source(&d, canon ? canon : pg.source, canon ? strlen(canon) : strlen(pg.source),

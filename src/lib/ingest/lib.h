@@ -318,6 +318,7 @@ struct ing_page {
     char *lang;        /* ISO 639-1 when the page says */
     bool structured;   /* the format gave headline and byline: the line
                         * heuristics of metadata.c do not look for them */
+    int numeric_order; /* ING_ORDER_*: how the page orders numeric dates */
     struct ing_meta meta; /* front matter or a header block: wins over what
                            * the lines say (ing_apply_meta) */
     struct buf removed;   /* their lines, "reason\tline\n" */
@@ -401,6 +402,7 @@ struct ing_doc {
     int source_rank; /* lower is stronger; 99 = none */
     char *source;
     bool structured; /* the format stated its structure (HTML, news XML) */
+    int numeric_order; /* ING_ORDER_*: the page's order of numeric dates */
     struct buf cut;  /* run-ins cut from inside lines: "reason\ttext\n" each */
     char **own;      /* lines shortened by a cut (the doc owns them) */
     size_t nown;
@@ -562,6 +564,22 @@ bool ing_numeric_date(const char *s, size_t n, bool day_first, struct ing_date *
 /* "Actualizado: 14/02/2024 09:15", "Posted 11/10/2023": a cue and a
  * numeric date, day first after a cue in a language that writes so. */
 bool ing_published_numeric(const char *s, size_t n, struct ing_date *dt);
+/* How a page orders a numeric date its English cue ("Published:") gives:
+ * as the text reader always did (month first: a plain text file says no
+ * country), day first (its language's region or its address's country
+ * writes so), month first (en-US, en-PH, en-CA), or unknown (an HTML page
+ * that names no region and no country: "04/03/2024" is refused, a date
+ * whose first or second number exceeds 12 is still read). */
+enum { ING_ORDER_TEXT = 0, ING_ORDER_DAY_FIRST, ING_ORDER_MONTH_FIRST, ING_ORDER_UNKNOWN };
+/* ing_published_numeric with the page's order (ING_ORDER_*) for a cue in
+ * English. */
+bool ing_published_numeric_in(const char *s, size_t n, int order, struct ing_date *dt);
+/* A numeric date a page of no known order left unread ("Posted
+ * 11/10/2023": the 10th of November or the 11th of October) is read when
+ * the story's first sentences name the weekday of its news ("signed a
+ * treaty on Friday") and only one reading falls on that day or the day
+ * after (a story is published the day of its news or the next). */
+void ing_numeric_by_weekday(struct ing_doc *d);
 /* "Lisboa, 7 de fevereiro de 2024", "Warszawa, 3 kwietnia 2024 r.",
  * "Monterrey / 12.03.2024 11:40": a place of one to three capitalised
  * words, a comma (or " / ") and a whole date (a time may follow) on a line

@@ -345,7 +345,7 @@ top_meta_line(struct ing_doc *d, size_t i, bool first)
         ing_set_date(a, &dt, DATE_PUBLISHED_LINE);
         meta_fields(d, l->t, l->tl);
         l->why = "published";
-    } else if (ing_published_numeric(l->t, l->tl, &dt)) {
+    } else if (ing_published_numeric_in(l->t, l->tl, d->numeric_order, &dt)) {
         ing_set_date(a, &dt, DATE_PUBLISHED_LINE);
         l->why = "published";
     } else if (ing_parse_date_whole(l->t, l->tl, &dt)) {

@@ -88,6 +88,27 @@ ing_numeric_date(const char *s, size_t n, bool day_first, struct ing_date *dt)
 bool
 ing_published_numeric(const char *s, size_t n, struct ing_date *dt)
 {
+    return ing_published_numeric_in(s, n, ING_ORDER_TEXT, dt);
+}
+
+/* Is "a/b/yyyy" at s two readings apart (both numbers could be a month)? */
+static bool
+numeric_ambiguous(const char *s, size_t n)
+{
+    char buf[24];
+    size_t k = n < sizeof buf - 1 ? n : sizeof buf - 1;
+    memcpy(buf, s, k);
+    buf[k] = '\0';
+    int a, b;
+    char sep;
+    return sscanf(buf, "%2d%c%2d", &a, &sep, &b) == 3 && sep == '/' && a >= 1 && a <= 12 &&
+           b >= 1 && b <= 12 && a != b;
+}
+
+/* See lib.h. */
+bool
+ing_published_numeric_in(const char *s, size_t n, int order, struct ing_date *dt)
+{
     static const struct {
         const char *head;
         bool day_first;
@@ -123,7 +144,10 @@ ing_published_numeric(const char *s, size_t n, struct ing_date *dt)
             if (at)
                 end = (size_t)(at - s);
         }
-        return end <= 60 && ing_numeric_date(s + i, e - i, heads[k].day_first, dt) &&
+        bool df = heads[k].day_first || order == ING_ORDER_DAY_FIRST;
+        if (!heads[k].day_first && order == ING_ORDER_UNKNOWN && numeric_ambiguous(s + i, e - i))
+            return false; /* "Published: 04/03/2024" on a page of no country */
+        return end <= 60 && ing_numeric_date(s + i, e - i, df, dt) &&
                (e == end || ing_only_time(s + e, end - e));
     }
     return false;
@@ -367,4 +391,62 @@ ing_date_led_fields(struct ing_doc *d, const char *s, size_t n, struct ing_date 
     if (canon)
         ing_set_source(d, canon, strlen(canon), RANK_BYLINE);
     return true;
+}
+
+/* Day of the week of y-m-d, 0 for Sunday (Sakamoto's method). */
+static int
+weekday_of(int y, int m, int d)
+{
+    static const int t[12] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+    if (m < 3)
+        y--;
+    return (y + y / 4 - y / 100 + y / 400 + t[m - 1] + d) % 7;
+}
+
+/* The weekday a sentence gives its news ("signed a treaty on Friday"), 0
+ * for Sunday, or -1. */
+static int
+news_weekday(const char *s, size_t n)
+{
+    static const char *const days[7] = {" on Sunday",   " on Monday", " on Tuesday",
+                                        " on Wednesday", " on Thursday", " on Friday",
+                                        " on Saturday"};
+    for (int k = 0; k < 7; k++) {
+        size_t kl = strlen(days[k]);
+        for (const char *p = ing_ifind(s, n, days[k]); p;
+             p = ing_ifind(p + 1, n - (size_t)(p + 1 - s), days[k]))
+            if ((size_t)(p - s) + kl == n || !isalpha((unsigned char)p[kl]))
+                return k;
+    }
+    return -1;
+}
+
+/* See lib.h. */
+void
+ing_numeric_by_weekday(struct ing_doc *d)
+{
+    if (d->a->published || d->numeric_order != ING_ORDER_UNKNOWN)
+        return;
+    struct ing_date mf = {0}, df = {0};
+    int wd = -1;
+    size_t seen = 0;
+    for (size_t i = 0; i < d->n && seen < 10 && wd < 0; i++) {
+        const struct ing_doc_line *l = &d->lines[i];
+        if (l->blank)
+            continue;
+        seen++;
+        if (!mf.y) {
+            if (ing_published_numeric_in(l->t, l->tl, ING_ORDER_MONTH_FIRST, &mf) &&
+                !ing_published_numeric_in(l->t, l->tl, ING_ORDER_DAY_FIRST, &df))
+                mf.y = 0;
+        } else if (ing_is_prose(l->t, l->tl, 6)) {
+            wd = news_weekday(l->t, l->tl);
+        }
+    }
+    if (!mf.y || !df.y || wd < 0)
+        return;
+    int wm = weekday_of(mf.y, mf.m, mf.d), wf = weekday_of(df.y, df.m, df.d);
+    bool m_ok = wm == wd || wm == (wd + 1) % 7, d_ok = wf == wd || wf == (wd + 1) % 7;
+    if (m_ok != d_ok)
+        ing_set_date(d->a, m_ok ? &mf : &df, DATE_PUBLISHED_LINE);
 }
