@@ -347,6 +347,7 @@ ingest_core(const struct ingest_ctx *ctx, const char *path, const char *bytes, s
     ing_split_lines(&d, buf_str(&text), text.len);
     clean_lines(&d, pg.structured);
     ing_apply_meta(&d, &pg.meta);
+    ing_host_outlet(&d);
     note_undated(&d);
     buf_append(&removed, pg.removed.data ? pg.removed.data : "", pg.removed.len);
     doc_finish(&d, &removed);

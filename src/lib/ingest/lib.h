@@ -184,6 +184,7 @@ struct ing_meta {
     char *sender, *sender_domain; /* an e-mail's "From:" display name and
                                    * address domain (a newsletter's outlet) */
     enum date_source date_how; /* how a date from here is recorded */
+    bool source_via;           /* source came from "via:": a "source:" wins */
 };
 void ing_meta_clear(struct ing_meta *m);
 /* Set one field of m from a key the formats share (title, date, author,
@@ -524,6 +525,11 @@ void ing_byline_outlet(struct ing_doc *d, char *name);
 bool ing_top_byline(struct ing_doc *d, size_t i, bool first);
 void ing_set_date(struct article *a, const struct ing_date *dt, enum date_source how);
 void ing_set_source(struct ing_doc *d, const char *name, size_t n, int rank);
+/* outlet_names.c: when nothing named d's outlet, the name its address
+ * spells as words and an outlet's word at the end ("midlandsexpress.co.uk":
+ * "Midlands Express"; "cityeconomist.com": "City Economist"); a name of
+ * other words ("valleyfarmer.net") or of digits and hyphens gives none. */
+void ing_host_outlet(struct ing_doc *d);
 
 /* copies.c: what a press-release service or a printed copy adds. */
 struct ing_release {
