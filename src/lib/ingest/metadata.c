@@ -338,7 +338,8 @@ top_meta_line(struct ing_doc *d, size_t i, bool first)
     } else if (ing_is_wire_stamp(l->t, l->tl, &dt)) {
         ing_set_date(a, &dt, DATE_PUBLISHED_LINE);
         l->why = "date";
-    } else if (first && !a->section && ing_is_crumb(l->t, l->tl, &sec, &secl)) {
+    } else if (first && !a->section && ing_is_crumb(l->t, l->tl, &sec, &secl) &&
+               !ing_outlet_then_date(l->t, l->tl, &dt)) { /* not a masthead "PAPER | date" */
         a->section = ing_dupn(sec, secl);
         l->why = "section";
     } else if (ing_is_published_line(l->t, l->tl, &dt)) {

@@ -26,7 +26,8 @@
 size_t
 ing_outlet_then_date(const char *s, size_t n, struct ing_date *dt)
 {
-    static const char *const seps[] = {", ", " - ", " \xe2\x80\x94 ", " \xe2\x80\x93 "};
+    /* " | ": a PDF's masthead line, "PAPER  |  Tuesday, March 5, 2024  |  Page A6" */
+    static const char *const seps[] = {", ", " - ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", " | "};
     if (n > 100)
         return 0;
     for (size_t k = 0; k < DS_ARRAY_LEN(seps); k++) {
@@ -34,10 +35,18 @@ ing_outlet_then_date(const char *s, size_t n, struct ing_date *dt)
         if (!hit || hit == s)
             continue;
         size_t nl = (size_t)(hit - s), r = nl + strlen(seps[k]), de = n;
+        while (nl && s[nl - 1] == ' ')
+            nl--;
+        while (r < n && s[r] == ' ')
+            r++;
         /* "X \xe2\x80\x94 30 May 2024 \xe2\x80\x94 page 7": a clipping's page after the date */
         const char *again = ing_ifind(s + r, n - r, seps[k]);
         if (again && k > 0) {
             const char *pg = again + strlen(seps[k]);
+            while (pg < s + n && *pg == ' ')
+                pg++;
+            while (again > s + r && again[-1] == ' ')
+                again--;
             size_t pl = (size_t)(s + n - pg);
             if (pl <= 12 && (ing_istarts(pg, pl, "page ") || ing_istarts(pg, pl, "p. ") ||
                              ing_istarts(pg, pl, "pg")))
