@@ -58,7 +58,7 @@ static bool
 meta_class_near(const xmlNode *n)
 {
     static const char *const words[] = {"meta",   "date",   "time",  "byline", "publish", "posted",
-                                        "author", "header", "fecha", "datum",  NULL};
+                                        "author", "header", "fecha", "datum",  "tarih", NULL};
     for (int up = 0; n && n->type == XML_ELEMENT_NODE && up < 4; up++, n = n->parent) {
         const char *c = hx_attr(n, "class");
         for (const char *const *w = words; c && *w; w++)
@@ -188,6 +188,50 @@ field_date(const char *t, size_t tl, struct ing_date *dt)
     return false;
 }
 
+/* After a date: only a time, possibly after one word ("4 марта 2024 г.,
+ * 12:40", "4 Mart 2024 Pazartesi 09:15": a year's abbreviation or a
+ * weekday in the page's language). */
+static bool
+time_after_date(const char *s, size_t n)
+{
+    if (ing_only_time(s, n))
+        return true;
+    size_t i = 0;
+    while (i < n && s[i] == ' ')
+        i++;
+    size_t w = i;
+    while (w < n && s[w] != ' ' && s[w] != ',')
+        w++;
+    return w > i && w - i <= 20 && ing_only_time(s + w, n - w);
+}
+
+/* A date element's "Label: date" or "Weekday, date" in any language
+ * ("Опубликовано: 4 марта 2024 г., 12:40", "نشر في: 4 مارس 2024 - 10:30",
+ * "Thứ hai, 4/3/2024, 09:15 (GMT+7)"): a lead of one to three words
+ * before the first ": " or ", ", then a whole date (a numeric one in the
+ * page's order). */
+static bool
+labelled_date(const char *t, size_t tl, int order, struct ing_date *dt)
+{
+    const char *colon = ing_ifind(t, tl < 48 ? tl : 48, ": ");
+    const char *comma = ing_ifind(t, tl < 48 ? tl : 48, ", ");
+    const char *lead_end = colon && (!comma || colon < comma) ? colon : comma;
+    if (!lead_end || lead_end == t || ing_count_words(t, (size_t)(lead_end - t)) > 3)
+        return false;
+    size_t i = (size_t)(lead_end - t) + 2;
+    while (i < tl && t[i] == ' ')
+        i++;
+    size_t e = ing_date_at(t, tl, i, dt);
+    if (e && dt->y && dt->d)
+        return time_after_date(t + e, tl - e);
+    size_t ne = i;
+    while (ne < tl && t[ne] != ' ' && t[ne] != ',')
+        ne++;
+    return order != ING_ORDER_UNKNOWN &&
+           ing_numeric_date(t + i, ne - i, order == ING_ORDER_DAY_FIRST, dt) &&
+           time_after_date(t + ne, tl - ne);
+}
+
 /* The date in a short element's text when the text is a date or a date
  * line ("Aug 02, 2023"; "Submitted by jdoe on Thu, 03/21/2024 - 10:22";
  * "Page last modified: 14 February 2024"), or NULL (also for an element
@@ -210,7 +254,8 @@ element_date(xmlNode *n, bool after_h1, int order)
                ing_istarts(t, tl, "page last modified") ||
                ing_istarts(t, tl, "last modified") || ing_istarts(t, tl, "last updated") ||
                ing_istarts(t, tl, "page last updated");
-    bool ok = (after_h1 && (ing_parse_date_whole(t, tl, &dt) || field_date(t, tl, &dt))) ||
+    bool ok = (after_h1 && (ing_parse_date_whole(t, tl, &dt) || field_date(t, tl, &dt) ||
+                            labelled_date(t, tl, order, &dt))) ||
               (cue && (ing_find_date(t, tl, &dt, NULL) || slash_date(t, order, &dt)));
     free(t);
     return ok && dt.y && dt.m && dt.d ? xasprintf("%04d-%02d-%02d", dt.y, dt.m, dt.d) : NULL;
