@@ -586,6 +586,15 @@ bool ing_published_numeric_in(const char *s, size_t n, int order, struct ing_dat
  * treaty on Friday") and only one reading falls on that day or the day
  * after (a story is published the day of its news or the next). */
 void ing_numeric_by_weekday(struct ing_doc *d);
+/* "Portside Gazette \xc2\xb7 by Evan Llewellyn \xc2\xb7 2 September 2024" (a
+ * read-later copy's line under the title): an outlet-shaped first field
+ * before " \xc2\xb7 " or " | ", and a later field that is a byline or a date.
+ * The outlet, byline and date are taken; false when the line is no such. */
+bool ing_outlet_led_fields(struct ing_doc *d, const char *s, size_t n);
+/* metadata.c: the fields of a header line split at bars, middle dots or
+ * wide spaces ("Updated: 2018-07-06 | By Jane Doe"): a byline, a source,
+ * an address or a date named in one of them is taken. */
+void ing_meta_fields(struct ing_doc *d, const char *s, size_t n);
 /* "Lisboa, 7 de fevereiro de 2024", "Warszawa, 3 kwietnia 2024 r.",
  * "Monterrey / 12.03.2024 11:40": a place of one to three capitalised
  * words, a comma (or " / ") and a whole date (a time may follow) on a line

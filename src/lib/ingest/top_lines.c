@@ -459,3 +459,35 @@ ing_numeric_by_weekday(struct ing_doc *d)
     if (m_ok != d_ok)
         ing_set_date(d->a, m_ok ? &mf : &df, DATE_PUBLISHED_LINE);
 }
+
+/* See lib.h. */
+bool
+ing_outlet_led_fields(struct ing_doc *d, const char *s, size_t n)
+{
+    const char *dot = ing_ifind(s, n, " \xc2\xb7 "), *bar = ing_ifind(s, n, " | ");
+    const char *sep = dot && (!bar || dot < bar) ? dot : bar;
+    if (n > 160 || !sep || sep == s || !ing_outlet_like(s, (size_t)(sep - s), false))
+        return false;
+    const char *rest = sep + (sep == dot ? 4 : 3);
+    size_t rl = n - (size_t)(rest - s), at;
+    char *name = NULL;
+    struct ing_date dt;
+    bool has_date = false;
+    if (!ing_is_byline(rest, rl, &name, &dt, &has_date) && !ing_find_date(rest, rl, &dt, &at))
+        return false;
+    free(name);
+    const char *canon = outlets_match(d->outlets, s, (size_t)(sep - s));
+    ing_set_source(d, canon ? canon : s, canon ? strlen(canon) : (size_t)(sep - s),
+                   canon ? RANK_ALONE : RANK_ALONE_UNKNOWN);
+    ing_meta_fields(d, rest, rl);
+    for (const char *f = rest; f && f < s + n;) { /* the date among the fields */
+        const char *nx = ing_ifind(f, n - (size_t)(f - s), sep == dot ? " \xc2\xb7 " : " | ");
+        size_t fl = nx ? (size_t)(nx - f) : n - (size_t)(f - s);
+        if (ing_parse_date_whole(f, fl, &dt)) {
+            ing_set_date(d->a, &dt, DATE_PUBLISHED_LINE);
+            break;
+        }
+        f = nx ? nx + (sep == dot ? 4 : 3) : NULL;
+    }
+    return true;
+}
