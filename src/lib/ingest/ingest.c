@@ -348,6 +348,7 @@ ingest_core(const struct ingest_ctx *ctx, const char *path, const char *bytes, s
     clean_lines(&d, pg.structured);
     ing_apply_meta(&d, &pg.meta);
     ing_host_outlet(&d);
+    ing_bio_byline(&d);
     note_undated(&d);
     buf_append(&removed, pg.removed.data ? pg.removed.data : "", pg.removed.len);
     doc_finish(&d, &removed);

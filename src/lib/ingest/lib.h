@@ -591,6 +591,12 @@ void ing_numeric_by_weekday(struct ing_doc *d);
  * before " \xc2\xb7 " or " | ", and a later field that is a byline or a date.
  * The outlet, byline and date are taken; false when the line is no such. */
 bool ing_outlet_led_fields(struct ing_doc *d, const char *s, size_t n);
+/* A writer named only in a bio line among the last lines ("Jane Roe is
+ * the Mercury's education reporter.", "Jane Roe covers courts for X"): a
+ * person's name before " is ", " covers ", " writes " or " reports " and a
+ * writer's role soon after. The byline when d has none; the line leaves
+ * the text. */
+void ing_bio_byline(struct ing_doc *d);
 /* metadata.c: the fields of a header line split at bars, middle dots or
  * wide spaces ("Updated: 2018-07-06 | By Jane Doe"): a byline, a source,
  * an address or a date named in one of them is taken. */

@@ -491,3 +491,36 @@ ing_outlet_led_fields(struct ing_doc *d, const char *s, size_t n)
     }
     return true;
 }
+
+/* See lib.h. */
+void
+ing_bio_byline(struct ing_doc *d)
+{
+    static const char *const verbs[] = {" is ", " covers ", " writes ", " reports "};
+    static const char *const roles[] = {"reporter", "writer", "correspondent", "editor",
+                                        "columnist", "journalist", "covers ", "writes "};
+    if (d->a->byline)
+        return;
+    size_t seen = 0;
+    for (size_t i = d->n; i-- > 0 && seen < 3;) {
+        struct ing_doc_line *l = &d->lines[i];
+        if (!ing_is_content(l))
+            continue;
+        seen++;
+        if (l->tl > 240)
+            continue;
+        for (size_t k = 0; k < DS_ARRAY_LEN(verbs); k++) {
+            const char *v = ing_ifind(l->t, l->tl, verbs[k]);
+            struct ing_name_shape ns;
+            if (!v || !ing_name_shape(l->t, (size_t)(v - l->t), &ns) || !ns.person)
+                continue;
+            size_t rest = l->tl - (size_t)(v - l->t), cap = rest < 80 ? rest : 80;
+            for (size_t r = 0; r < DS_ARRAY_LEN(roles); r++)
+                if (ing_ifind(v, cap, roles[r])) {
+                    d->a->byline = ing_dupn(l->t, (size_t)(v - l->t));
+                    l->why = "byline";
+                    return;
+                }
+        }
+    }
+}
