@@ -70,6 +70,9 @@ drop_page_meta_lines(struct ing_doc *d)
             ing_place_date_line(l->t, l->tl, &dt)) {
             l->why = "date";
             note_page_date(&pd, l, &dt);
+            if (!by) /* "Gepubliceerd op 4 maart 2024 \xc2\xb7 Door X": a byline field */
+                ing_meta_fields(d, l->t, l->tl);
+            by = d->a->byline;
         } else if (seen <= 2 &&
                    (nl = ing_outlet_then_date(l->t, l->tl, &dt)) != 0) {
             l->why = "source"; /* "Paper \xe2\x80\x94 30 May 2024 \xe2\x80\x94 page 7" under the headline */
