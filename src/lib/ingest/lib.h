@@ -597,6 +597,9 @@ bool ing_outlet_led_fields(struct ing_doc *d, const char *s, size_t n);
  * writer's role soon after. The byline when d has none; the line leaves
  * the text. */
 void ing_bio_byline(struct ing_doc *d);
+/* A Vietnamese date line ("Cập nhật ngày 12 tháng 3 năm 2024, 09:15": a
+ * cue of at most three words, then day, month and year in words). */
+bool ing_words_date_line(const char *s, size_t n, struct ing_date *dt);
 /* metadata.c: the fields of a header line split at bars, middle dots or
  * wide spaces ("Updated: 2018-07-06 | By Jane Doe"): a byline, a source,
  * an address or a date named in one of them is taken. */

@@ -368,7 +368,8 @@ top_meta_line(struct ing_doc *d, size_t i, bool first)
         ing_set_date(a, &dt, DATE_ISO_LINE);
         ing_meta_fields(d, l->t, l->tl);
         l->why = "date";
-    } else if (ing_date_led_fields(d, l->t, l->tl, &dt) || ing_place_date_line(l->t, l->tl, &dt)) {
+    } else if (ing_date_led_fields(d, l->t, l->tl, &dt) || ing_place_date_line(l->t, l->tl, &dt) ||
+               ing_words_date_line(l->t, l->tl, &dt)) {
         ing_set_date(a, &dt, DATE_ISO_LINE);
         l->why = "date";
     } else if (!a->byline && ing_is_byline(l->t, l->tl, &name, &dt, &has_date)) {

@@ -524,3 +524,22 @@ ing_bio_byline(struct ing_doc *d)
         }
     }
 }
+
+/* See lib.h. */
+bool
+ing_words_date_line(const char *s, size_t n, struct ing_date *dt)
+{
+    static const char day[] = "ng\xc3\xa0y ";
+    const char *at = n <= 80 ? ing_ifind(s, n, day) : NULL;
+    if (!at || ing_count_words(s, (size_t)(at - s)) > 3)
+        return false;
+    char buf[96];
+    memcpy(buf, at, n - (size_t)(at - s));
+    buf[n - (size_t)(at - s)] = '\0';
+    int d, m, y, used = 0;
+    if (sscanf(buf, "ng\xc3\xa0y %2d th\xc3\xa1ng %2d n\xc4\x83m %4d%n", &d, &m, &y, &used) != 3 || m < 1 || m > 12 || d < 1 || d > 31 ||
+        y < 1900 || y > 2100 || !ing_only_time(buf + used, strlen(buf + used)))
+        return false;
+    *dt = (struct ing_date){.y = y, .m = m, .d = d};
+    return true;
+}
