@@ -139,6 +139,25 @@ page_numeric_order(xmlNode *root, const struct html_meta *m)
     return ING_ORDER_UNKNOWN;
 }
 
+/* The weekday a date text names before its numbers at num ("Tue,
+ * 04/09/2024"), 0 for Sunday, or -1. */
+static int
+weekday_before(const char *t, const char *num)
+{
+    static const char *const days[7] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+    for (const char *p = t; p + 3 <= num; p++) {
+        if (p > t && isalpha((unsigned char)p[-1]))
+            continue;
+        size_t wl = 0;
+        while (p + wl < num && isalpha((unsigned char)p[wl]))
+            wl++;
+        for (int k = 0; k < 7 && wl >= 3 && wl <= 9; k++)
+            if (ing_istarts(p, wl, days[k]))
+                return k;
+    }
+    return -1;
+}
+
 /* A numeric "03/21/2024" in t: month first as Drupal's default "Thu,
  * 03/21/2024 - 10:22" writes it (day first on a page that writes dates so),
  * day first also when the first number cannot be a month; refused when
@@ -155,9 +174,16 @@ slash_date(const char *t, int order, struct ing_date *dt)
             continue;
         if (p[used] >= '0' && p[used] <= '9')
             continue;
-        if (order == ING_ORDER_UNKNOWN && a <= 12 && b <= 12 && a != b)
-            return false;
         bool df = a > 12 || (day_first && b <= 12);
+        if (order == ING_ORDER_UNKNOWN && a <= 12 && b <= 12 && a != b) {
+            /* both could be the month: the weekday the text names decides */
+            int wd = weekday_before(t, p);
+            bool m_ok = wd >= 0 && ing_weekday_of(y, a, b) == wd;
+            bool d_ok = wd >= 0 && ing_weekday_of(y, b, a) == wd;
+            if (m_ok == d_ok)
+                return false;
+            df = d_ok;
+        }
         int mo = df ? b : a, d = df ? a : b;
         if (mo < 1 || mo > 12 || d < 1 || d > 31)
             return false;

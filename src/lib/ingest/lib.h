@@ -586,6 +586,8 @@ bool ing_published_numeric_in(const char *s, size_t n, int order, struct ing_dat
  * treaty on Friday") and only one reading falls on that day or the day
  * after (a story is published the day of its news or the next). */
 void ing_numeric_by_weekday(struct ing_doc *d);
+/* Day of the week of y-m-d, 0 for Sunday. */
+int ing_weekday_of(int y, int m, int d);
 /* "Portside Gazette \xc2\xb7 by Evan Llewellyn \xc2\xb7 2 September 2024" (a
  * read-later copy's line under the title): an outlet-shaped first field
  * before " \xc2\xb7 " or " | ", and a later field that is a byline or a date.

@@ -402,9 +402,9 @@ ing_date_led_fields(struct ing_doc *d, const char *s, size_t n, struct ing_date 
     return true;
 }
 
-/* Day of the week of y-m-d, 0 for Sunday (Sakamoto's method). */
-static int
-weekday_of(int y, int m, int d)
+/* See lib.h (Sakamoto's method). */
+int
+ing_weekday_of(int y, int m, int d)
 {
     static const int t[12] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
     if (m < 3)
@@ -454,7 +454,7 @@ ing_numeric_by_weekday(struct ing_doc *d)
     }
     if (!mf.y || !df.y || wd < 0)
         return;
-    int wm = weekday_of(mf.y, mf.m, mf.d), wf = weekday_of(df.y, df.m, df.d);
+    int wm = ing_weekday_of(mf.y, mf.m, mf.d), wf = ing_weekday_of(df.y, df.m, df.d);
     bool m_ok = wm == wd || wm == (wd + 1) % 7, d_ok = wf == wd || wf == (wd + 1) % 7;
     if (m_ok != d_ok)
         ing_set_date(d->a, m_ok ? &mf : &df, DATE_PUBLISHED_LINE);
