@@ -30,6 +30,7 @@ enum meta_field {
     MF_SUMMARY,
     MF_FROM, /* "From:"/"Saved from:": a URL, or an e-mail's sender */
     MF_SKIP, /* "Saved:"/"Accessed:": the copy's own date, not the article's */
+    MF_VIA,  /* "via:": the outlet a clipping came through, when no "source:" says */
 };
 
 /* Keys, lower case, with spaces, '-' and '_' removed before comparing. */
@@ -58,6 +59,10 @@ static const struct {
     /* a notes app's or web clipper's "created"/"updated": when the note was
      * made, not when the article was published */
     {"created", MF_SKIP},        {"createdat", MF_SKIP},
+    /* a clipping's "via:" (the outlet a link came through) and a
+     * read-later export's "Published by:" (the writer) */
+    {"via", MF_VIA},             {"publishedby", MF_AUTHOR},   {"domain", MF_SKIP},
+    {"readingtime", MF_SKIP},
     /* a newsletter saved from a mail client: the subject is the headline */
     {"subject", MF_TITLE},       {"sent", MF_DATE},            {"to", MF_SKIP},
     {"cc", MF_SKIP},             {"replyto", MF_SKIP},         {"mimeversion", MF_SKIP},
@@ -179,6 +184,33 @@ ing_meta_clear(struct ing_meta *m)
     memset(m, 0, sizeof *m);
 }
 
+/* A notes app's link around a value: "[[Name]]" (a wiki link; "[[page|
+ * Name]]" shows Name), "<2024-04-09 Tue>" or "[2024-04-11 Thu 21:40]" (an
+ * Org-mode timestamp: its day). */
+static void
+unwrap_value(const char **s, size_t *n)
+{
+    if (*n > 4 && memcmp(*s, "[[", 2) == 0 && memcmp(*s + *n - 2, "]]", 2) == 0) {
+        *s += 2;
+        *n -= 4;
+        const char *bar = memchr(*s, '|', *n);
+        if (bar) {
+            *n -= (size_t)(bar + 1 - *s);
+            *s = bar + 1;
+        }
+        return;
+    }
+    char close = *n ? ((*s)[0] == '<' ? '>' : (*s)[0] == '[' ? ']' : 0) : 0;
+    if (!close || *n < 12 || (*s)[*n - 1] != close || (*s)[5] != '-' || (*s)[8] != '-' ||
+        ((*s)[11] != ' ' && (*s)[11] != close))
+        return;
+    for (size_t i = 1; i <= 10; i++)
+        if (i != 5 && i != 8 && !isdigit((unsigned char)(*s)[i]))
+            return;
+    (*s)++; /* "<2024-04-09 Tue>": the day inside */
+    *n = 10;
+}
+
 /* s without surrounding spaces and one pair of matching quotes. */
 static void
 trim_value(const char **s, size_t *n)
@@ -193,6 +225,7 @@ trim_value(const char **s, size_t *n)
         (*s)++;
         *n -= 2;
     }
+    unwrap_value(s, n);
 }
 
 /* Does s start with http:// or https://? */
@@ -311,8 +344,17 @@ ing_meta_set(struct ing_meta *m, const char *key, size_t kl, const char *value, 
         if (looks_like_url(value, n)) {
             if (!m->url)
                 set_str(&m->url, value, n);
-        } else if (!m->source) {
+        } else if (!m->source || m->source_via) {
+            free(m->source);
+            m->source = NULL;
+            m->source_via = false;
             set_str(&m->source, value, n);
+        }
+        break;
+    case MF_VIA:
+        if (!m->source && !looks_like_url(value, n)) {
+            set_str(&m->source, value, n);
+            m->source_via = true;
         }
         break;
     case MF_URL:
@@ -377,13 +419,35 @@ segment_key(const char *s, size_t n)
     return i;
 }
 
+/* An Org-mode clipping's keyword line ("#+TITLE: x", "#+date: <...>") or
+ * property drawer (":PROPERTIES:", ":URL: x", ":END:"): the mark's length
+ * before the "Key: value" (0 for none), *alone when the line is only a
+ * drawer's opening or closing mark. */
+static size_t
+org_mark(const char *s, size_t n, bool *alone)
+{
+    *alone = (n == 12 && ing_istarts(s, n, ":properties:")) || (n == 5 && ing_istarts(s, n, ":end:"));
+    if (n > 3 && s[0] == '#' && s[1] == '+' && isalpha((unsigned char)s[2]))
+        return 2;
+    return n > 3 && s[0] == ':' && isalpha((unsigned char)s[1]) ? 1 : 0;
+}
+
 /* Does the line consist of "Key: value" segments separated by '|', the
- * first with a key we know? Applies each known pair to m when apply. */
+ * first with a key we know (any key after an Org mark)? Applies each known
+ * pair to m when apply. */
 static bool
 header_line(const char *s, size_t n, struct ing_meta *m, bool apply)
 {
     size_t i = 0;
-    bool first = true;
+    bool first = true, alone;
+    size_t org = org_mark(s, n, &alone);
+    if (alone)
+        return true;
+    if (org) {
+        s += org;
+        n -= org;
+        first = false; /* Org's own keywords ("#+filetags:") stay in the block */
+    }
     while (i <= n) {
         const char *bar = memchr(s + i, '|', n - i);
         size_t e = bar ? (size_t)(bar - s) : n;

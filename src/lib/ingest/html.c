@@ -192,6 +192,7 @@ ing_read_html(const char *text, size_t n, struct ing_page *pg, struct ds_error *
     pg->lang = clean_text(take(&m.lang));
     pg->published = clean_text(take(&m.published));
     pg->structured = true;
+    pg->numeric_order = m.numeric_order;
     html_meta_clear(&m);
     return 0;
 }

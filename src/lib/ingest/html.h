@@ -111,6 +111,10 @@ struct html_meta {
     /* when a saved copy was saved (html_saved.c), 0 when it does not say:
      * never the article's date, only what a relative date counts back from */
     int saved_y, saved_m, saved_d, saved_hour;
+    /* how the page orders a numeric "04/03/2024" (ING_ORDER_*, lib.h): by
+     * its language's region or its address's country; unknown when it
+     * names neither */
+    int numeric_order;
 };
 /* Set *dst to a copy of v unless it is set already or v is empty. */
 void html_set_once(char **dst, const char *v);

@@ -58,7 +58,7 @@ static bool
 meta_class_near(const xmlNode *n)
 {
     static const char *const words[] = {"meta",   "date",   "time",  "byline", "publish", "posted",
-                                        "author", "header", "fecha", "datum",  NULL};
+                                        "author", "header", "fecha", "datum",  "tarih", NULL};
     for (int up = 0; n && n->type == XML_ELEMENT_NODE && up < 4; up++, n = n->parent) {
         const char *c = hx_attr(n, "class");
         for (const char *const *w = words; c && *w; w++)
@@ -108,21 +108,24 @@ html_text_within(xmlNode *n, size_t cap)
     return sum > 0;
 }
 
-/* Does the page write numeric dates day first? Only the United States
+/* How the page orders numeric dates (ING_ORDER_*). Only the United States
  * (and the Philippines, Canada in part) write the month first: a page
  * whose language names another region ("en-GB", "fr", "de-AT") or whose
  * address ends in such a country's domain (".co.uk", ".ie", ".au") is read
- * day first; a bare "en" or no language is read month first. */
-static bool
-day_first_page(xmlNode *root, const struct html_meta *m)
+ * day first, an "en-US" page month first; a bare "en" or no language with
+ * no such address says neither (its ambiguous dates are refused). */
+static int
+page_numeric_order(xmlNode *root, const struct html_meta *m)
 {
     const char *lang = hx_attr(root, "lang");
     size_t ll = lang ? strlen(lang) : 0;
     if (ll >= 2 && !ing_istarts(lang, ll, "en"))
-        return true;
+        return ING_ORDER_DAY_FIRST;
     if (ll > 3 && (lang[2] == '-' || lang[2] == '_'))
-        return !(ing_ieq(lang + 3, ll - 3, "us") || ing_ieq(lang + 3, ll - 3, "ph") ||
-                 ing_ieq(lang + 3, ll - 3, "ca"));
+        return ing_ieq(lang + 3, ll - 3, "us") || ing_ieq(lang + 3, ll - 3, "ph") ||
+                       ing_ieq(lang + 3, ll - 3, "ca")
+                   ? ING_ORDER_MONTH_FIRST
+                   : ING_ORDER_DAY_FIRST;
     static const char *const tlds[] = {".uk", ".ie", ".au", ".nz", ".in", ".za", ".sg", NULL};
     const char *u = m->url;
     size_t hl = 0;
@@ -132,16 +135,37 @@ day_first_page(xmlNode *root, const struct html_meta *m)
     }
     for (const char *const *t = tlds; hl && *t; t++)
         if (hl > strlen(*t) && ing_ieq(u + hl - strlen(*t), strlen(*t), *t))
-            return true;
-    return false;
+            return ING_ORDER_DAY_FIRST;
+    return ING_ORDER_UNKNOWN;
+}
+
+/* The weekday a date text names before its numbers at num ("Tue,
+ * 04/09/2024"), 0 for Sunday, or -1. */
+static int
+weekday_before(const char *t, const char *num)
+{
+    static const char *const days[7] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+    for (const char *p = t; p + 3 <= num; p++) {
+        if (p > t && isalpha((unsigned char)p[-1]))
+            continue;
+        size_t wl = 0;
+        while (p + wl < num && isalpha((unsigned char)p[wl]))
+            wl++;
+        for (int k = 0; k < 7 && wl >= 3 && wl <= 9; k++)
+            if (ing_istarts(p, wl, days[k]))
+                return k;
+    }
+    return -1;
 }
 
 /* A numeric "03/21/2024" in t: month first as Drupal's default "Thu,
- * 03/21/2024 - 10:22" writes it (day first on a page that writes dates so,
- * day_first), day first also when the first number cannot be a month. */
+ * 03/21/2024 - 10:22" writes it (day first on a page that writes dates so),
+ * day first also when the first number cannot be a month; refused when
+ * both numbers could be the month on a page of no known order. */
 static bool
-slash_date(const char *t, bool day_first, struct ing_date *dt)
+slash_date(const char *t, int order, struct ing_date *dt)
 {
+    bool day_first = order == ING_ORDER_DAY_FIRST;
     for (const char *p = t; *p; p++) {
         int a, b, y, used = 0;
         if ((p > t && p[-1] >= '0' && p[-1] <= '9') || *p < '0' || *p > '9')
@@ -151,6 +175,15 @@ slash_date(const char *t, bool day_first, struct ing_date *dt)
         if (p[used] >= '0' && p[used] <= '9')
             continue;
         bool df = a > 12 || (day_first && b <= 12);
+        if (order == ING_ORDER_UNKNOWN && a <= 12 && b <= 12 && a != b) {
+            /* both could be the month: the weekday the text names decides */
+            int wd = weekday_before(t, p);
+            bool m_ok = wd >= 0 && ing_weekday_of(y, a, b) == wd;
+            bool d_ok = wd >= 0 && ing_weekday_of(y, b, a) == wd;
+            if (m_ok == d_ok)
+                return false;
+            df = d_ok;
+        }
         int mo = df ? b : a, d = df ? a : b;
         if (mo < 1 || mo > 12 || d < 1 || d > 31)
             return false;
@@ -181,13 +214,57 @@ field_date(const char *t, size_t tl, struct ing_date *dt)
     return false;
 }
 
+/* After a date: only a time, possibly after one word ("4 марта 2024 г.,
+ * 12:40", "4 Mart 2024 Pazartesi 09:15": a year's abbreviation or a
+ * weekday in the page's language). */
+static bool
+time_after_date(const char *s, size_t n)
+{
+    if (ing_only_time(s, n))
+        return true;
+    size_t i = 0;
+    while (i < n && s[i] == ' ')
+        i++;
+    size_t w = i;
+    while (w < n && s[w] != ' ' && s[w] != ',')
+        w++;
+    return w > i && w - i <= 20 && ing_only_time(s + w, n - w);
+}
+
+/* A date element's "Label: date" or "Weekday, date" in any language
+ * ("Опубликовано: 4 марта 2024 г., 12:40", "نشر في: 4 مارس 2024 - 10:30",
+ * "Thứ hai, 4/3/2024, 09:15 (GMT+7)"): a lead of one to three words
+ * before the first ": " or ", ", then a whole date (a numeric one in the
+ * page's order). */
+static bool
+labelled_date(const char *t, size_t tl, int order, struct ing_date *dt)
+{
+    const char *colon = ing_ifind(t, tl < 48 ? tl : 48, ": ");
+    const char *comma = ing_ifind(t, tl < 48 ? tl : 48, ", ");
+    const char *lead_end = colon && (!comma || colon < comma) ? colon : comma;
+    if (!lead_end || lead_end == t || ing_count_words(t, (size_t)(lead_end - t)) > 3)
+        return false;
+    size_t i = (size_t)(lead_end - t) + 2;
+    while (i < tl && t[i] == ' ')
+        i++;
+    size_t e = ing_date_at(t, tl, i, dt);
+    if (e && dt->y && dt->d)
+        return time_after_date(t + e, tl - e);
+    size_t ne = i;
+    while (ne < tl && t[ne] != ' ' && t[ne] != ',')
+        ne++;
+    return order != ING_ORDER_UNKNOWN &&
+           ing_numeric_date(t + i, ne - i, order == ING_ORDER_DAY_FIRST, dt) &&
+           time_after_date(t + ne, tl - ne);
+}
+
 /* The date in a short element's text when the text is a date or a date
  * line ("Aug 02, 2023"; "Submitted by jdoe on Thu, 03/21/2024 - 10:22";
  * "Page last modified: 14 February 2024"), or NULL (also for an element
  * whose text runs longer than a date line: a container of the article). after_h1: the element
  * follows the headline, where a date alone is the article's. */
 static char *
-element_date(xmlNode *n, bool after_h1, bool day_first)
+element_date(xmlNode *n, bool after_h1, int order)
 {
     if (!html_text_within(n, 200))
         return NULL;
@@ -199,11 +276,13 @@ element_date(xmlNode *n, bool after_h1, bool day_first)
         return NULL;
     }
     bool cue = ing_istarts(t, tl, "submitted by ") || ing_istarts(t, tl, "posted ") ||
-               ing_istarts(t, tl, "published ") || ing_istarts(t, tl, "page last modified") ||
+               ing_istarts(t, tl, "published ") || ing_istarts(t, tl, "published: ") ||
+               ing_istarts(t, tl, "page last modified") ||
                ing_istarts(t, tl, "last modified") || ing_istarts(t, tl, "last updated") ||
                ing_istarts(t, tl, "page last updated");
-    bool ok = (after_h1 && (ing_parse_date_whole(t, tl, &dt) || field_date(t, tl, &dt))) ||
-              (cue && (ing_find_date(t, tl, &dt, NULL) || slash_date(t, day_first, &dt)));
+    bool ok = (after_h1 && (ing_parse_date_whole(t, tl, &dt) || field_date(t, tl, &dt) ||
+                            labelled_date(t, tl, order, &dt))) ||
+              (cue && (ing_find_date(t, tl, &dt, NULL) || slash_date(t, order, &dt)));
     free(t);
     return ok && dt.y && dt.m && dt.d ? xasprintf("%04d-%02d-%02d", dt.y, dt.m, dt.d) : NULL;
 }
@@ -282,7 +361,8 @@ name_beside(xmlNode *n)
 static void
 read_date_element(xmlNode *root, struct html_meta *m)
 {
-    bool after_h1 = false, day_first = day_first_page(root, m);
+    bool after_h1 = false;
+    int order = m->numeric_order;
     int looked = 0;
     for (xmlNode *n = root; n && !m->published; n = hx_next(n, root, false)) {
         if (n->type != XML_ELEMENT_NODE)
@@ -293,7 +373,7 @@ read_date_element(xmlNode *root, struct html_meta *m)
             outside_story(n))
             continue;
         bool near = after_h1 && looked++ < 40 && meta_class_near(n);
-        m->published = element_date(n, near, day_first);
+        m->published = element_date(n, near, order);
         if (!m->published && near && m->saved_y && html_text_within(n, 40))
             m->published = relative_element_day(n, m); /* "2 hours ago" */
         if (m->published && !m->byline_profile)
@@ -435,6 +515,7 @@ read_script_state(xmlNode *root, struct html_meta *m)
 void
 html_date_elements(xmlNode *root, struct html_meta *m)
 {
+    m->numeric_order = page_numeric_order(root, m);
     read_epoch_attr(root, m);
     read_date_element(root, m);
     read_script_state(root, m);

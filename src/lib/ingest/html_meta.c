@@ -418,6 +418,27 @@ title_site(const char *raw, const char *home)
     return site;
 }
 
+/* "Headline | Section" left when an outlet's name was cut from "Headline
+ * | Section | Outlet" (a news site's hierarchy; a blog's "Post | Topic |
+ * Jane Roe" keeps its topic, as reader modes do): a last part of one to three words after the same
+ * separator (sep, sl bytes) is the section when the part before it has
+ * four words or more. */
+static void
+drop_section_part(char *cur, const char *sep, size_t sl)
+{
+    size_t n = strlen(cur);
+    for (size_t i = n; i-- > 1;) {
+        if (cur[i - 1] != ' ' || i + sl >= n || memcmp(cur + i, sep, sl) != 0 || cur[i + sl] != ' ')
+            continue;
+        if (word_count(cur + i + sl + 1) > 3)
+            return;
+        cur[i - 1] = '\0';
+        if (word_count(cur) < 4)
+            cur[i - 1] = ' ';
+        return;
+    }
+}
+
 /* <title> without the site's name ("Headline | Site", "Site: Headline"),
  * the way reader modes cut it; a lone <h1> when the title is very short or
  * long. Returns malloc'd text or NULL. */
@@ -432,7 +453,7 @@ clean_title(xmlNode *root, const char *raw)
         return cur;
     }
     bool hier = false, any = false, portal = false;
-    size_t last = 0, first = 0, first_len = 0;
+    size_t last = 0, last_len = 0, first = 0, first_len = 0;
     for (size_t i = 0; i < len; i++) {
         bool h;
         size_t l = separator_at(orig, i, &h);
@@ -445,9 +466,13 @@ clean_title(xmlNode *root, const char *raw)
         any = true;
         hier = hier || h;
         last = i;
+        last_len = l;
     }
     if (any) {
         cur = xstrndup(orig, last - 1);
+        const char *site = orig + last + last_len + 1;
+        if (site < orig + len && ing_outlet_like(site, strlen(site), false))
+            drop_section_part(cur, orig + last, last_len); /* a news site's hierarchy */
         if (word_count(cur) < 3) {
             free(cur);
             cur = html_collapse(orig + first + first_len);

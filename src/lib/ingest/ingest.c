@@ -66,9 +66,13 @@ drop_page_meta_lines(struct ing_doc *d)
         bool has_date = false;
         size_t nl = 0, at;
         if (ing_parse_date_whole(l->t, l->tl, &dt) || ing_is_published_line(l->t, l->tl, &dt) ||
-            ing_published_numeric(l->t, l->tl, &dt) || ing_place_date_line(l->t, l->tl, &dt)) {
+            ing_published_numeric_in(l->t, l->tl, d->numeric_order, &dt) ||
+            ing_place_date_line(l->t, l->tl, &dt)) {
             l->why = "date";
             note_page_date(&pd, l, &dt);
+            if (!by) /* "Gepubliceerd op 4 maart 2024 \xc2\xb7 Door X": a byline field */
+                ing_meta_fields(d, l->t, l->tl);
+            by = d->a->byline;
         } else if (seen <= 2 &&
                    (nl = ing_outlet_then_date(l->t, l->tl, &dt)) != 0) {
             l->why = "source"; /* "Paper \xe2\x80\x94 30 May 2024 \xe2\x80\x94 page 7" under the headline */
@@ -164,6 +168,7 @@ clean_lines(struct ing_doc *d, bool structured)
         ing_meta_release_dateline(d); /* a release page: "PLACE--(SERVICE)--" */
     if (!d->source)
         ing_meta_furniture_outlet(d);
+    ing_numeric_by_weekday(d);
     struct ing_date pd;
     if (!d->a->published && address_date(d->a, &pd))
         ing_set_date(d->a, &pd, DATE_PATH);
@@ -336,6 +341,7 @@ ingest_core(const struct ingest_ctx *ctx, const char *path, const char *bytes, s
 
     struct ing_doc d;
     doc_init(&d, ctx, out);
+    d.numeric_order = pg.numeric_order;
     if (pg.source) {
         const char *canon = outlets_match(d.outlets, pg.source, strlen(pg.source));
         ing_set_source(&d, canon ? canon : pg.source, canon ? strlen(canon) : strlen(pg.source),
@@ -344,6 +350,8 @@ ingest_core(const struct ingest_ctx *ctx, const char *path, const char *bytes, s
     ing_split_lines(&d, buf_str(&text), text.len);
     clean_lines(&d, pg.structured);
     ing_apply_meta(&d, &pg.meta);
+    ing_host_outlet(&d);
+    ing_bio_byline(&d);
     note_undated(&d);
     buf_append(&removed, pg.removed.data ? pg.removed.data : "", pg.removed.len);
     doc_finish(&d, &removed);

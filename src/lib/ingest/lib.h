@@ -200,6 +200,7 @@ struct ing_meta {
     char *sender, *sender_domain; /* an e-mail's "From:" display name and
                                    * address domain (a newsletter's outlet) */
     enum date_source date_how; /* how a date from here is recorded */
+    bool source_via;           /* source came from "via:": a "source:" wins */
 };
 void ing_meta_clear(struct ing_meta *m);
 /* Set one field of m from a key the formats share (title, date, author,
@@ -334,6 +335,7 @@ struct ing_page {
     char *lang;        /* ISO 639-1 when the page says */
     bool structured;   /* the format gave headline and byline: the line
                         * heuristics of metadata.c do not look for them */
+    int numeric_order; /* ING_ORDER_*: how the page orders numeric dates */
     struct ing_meta meta; /* front matter or a header block: wins over what
                            * the lines say (ing_apply_meta) */
     struct buf removed;   /* their lines, "reason\tline\n" */
@@ -417,6 +419,7 @@ struct ing_doc {
     int source_rank; /* lower is stronger; 99 = none */
     char *source;
     bool structured; /* the format stated its structure (HTML, news XML) */
+    int numeric_order; /* ING_ORDER_*: the page's order of numeric dates */
     struct buf cut;  /* run-ins cut from inside lines: "reason\ttext\n" each */
     char **own;      /* lines shortened by a cut (the doc owns them) */
     size_t nown;
@@ -543,6 +546,11 @@ void ing_byline_outlet(struct ing_doc *d, char *name);
 bool ing_top_byline(struct ing_doc *d, size_t i, bool first);
 void ing_set_date(struct article *a, const struct ing_date *dt, enum date_source how);
 void ing_set_source(struct ing_doc *d, const char *name, size_t n, int rank);
+/* outlet_names.c: when nothing named d's outlet, the name its address
+ * spells as words and an outlet's word at the end ("midlandsexpress.co.uk":
+ * "Midlands Express"; "cityeconomist.com": "City Economist"); a name of
+ * other words ("valleyfarmer.net") or of digits and hyphens gives none. */
+void ing_host_outlet(struct ing_doc *d);
 
 /* copies.c: what a press-release service or a printed copy adds. */
 struct ing_release {
@@ -583,6 +591,42 @@ bool ing_numeric_date(const char *s, size_t n, bool day_first, struct ing_date *
 /* "Actualizado: 14/02/2024 09:15", "Posted 11/10/2023": a cue and a
  * numeric date, day first after a cue in a language that writes so. */
 bool ing_published_numeric(const char *s, size_t n, struct ing_date *dt);
+/* How a page orders a numeric date its English cue ("Published:") gives:
+ * as the text reader always did (month first: a plain text file says no
+ * country), day first (its language's region or its address's country
+ * writes so), month first (en-US, en-PH, en-CA), or unknown (an HTML page
+ * that names no region and no country: "04/03/2024" is refused, a date
+ * whose first or second number exceeds 12 is still read). */
+enum { ING_ORDER_TEXT = 0, ING_ORDER_DAY_FIRST, ING_ORDER_MONTH_FIRST, ING_ORDER_UNKNOWN };
+/* ing_published_numeric with the page's order (ING_ORDER_*) for a cue in
+ * English. */
+bool ing_published_numeric_in(const char *s, size_t n, int order, struct ing_date *dt);
+/* A numeric date a page of no known order left unread ("Posted
+ * 11/10/2023": the 10th of November or the 11th of October) is read when
+ * the story's first sentences name the weekday of its news ("signed a
+ * treaty on Friday") and only one reading falls on that day or the day
+ * after (a story is published the day of its news or the next). */
+void ing_numeric_by_weekday(struct ing_doc *d);
+/* Day of the week of y-m-d, 0 for Sunday. */
+int ing_weekday_of(int y, int m, int d);
+/* "Portside Gazette \xc2\xb7 by Evan Llewellyn \xc2\xb7 2 September 2024" (a
+ * read-later copy's line under the title): an outlet-shaped first field
+ * before " \xc2\xb7 " or " | ", and a later field that is a byline or a date.
+ * The outlet, byline and date are taken; false when the line is no such. */
+bool ing_outlet_led_fields(struct ing_doc *d, const char *s, size_t n);
+/* A writer named only in a bio line among the last lines ("Jane Roe is
+ * the Mercury's education reporter.", "Jane Roe covers courts for X"): a
+ * person's name before " is ", " covers ", " writes " or " reports " and a
+ * writer's role soon after. The byline when d has none; the line leaves
+ * the text. */
+void ing_bio_byline(struct ing_doc *d);
+/* A Vietnamese date line ("Cập nhật ngày 12 tháng 3 năm 2024, 09:15": a
+ * cue of at most three words, then day, month and year in words). */
+bool ing_words_date_line(const char *s, size_t n, struct ing_date *dt);
+/* metadata.c: the fields of a header line split at bars, middle dots or
+ * wide spaces ("Updated: 2018-07-06 | By Jane Doe"): a byline, a source,
+ * an address or a date named in one of them is taken. */
+void ing_meta_fields(struct ing_doc *d, const char *s, size_t n);
 /* "Lisboa, 7 de fevereiro de 2024", "Warszawa, 3 kwietnia 2024 r.",
  * "Monterrey / 12.03.2024 11:40": a place of one to three capitalised
  * words, a comma (or " / ") and a whole date (a time may follow) on a line

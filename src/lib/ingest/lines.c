@@ -253,7 +253,7 @@ ing_is_byline(const char *s, size_t n, char **name, struct ing_date *dt, bool *h
     *has_date = false;
     static const char *const heads[] = {"by ",  "written by ", "words by ", "text by ",
                                         "von ", "par ",        "por ",      "by: ",
-                                        "posted by ",
+                                        "posted by ", "story by ", "haber: ",
                                         "analysis by ", "opinion by ", "commentary by ",
                                         /* a writer's credit by its field name, and the
                                          * "by" of Italian, Dutch and Polish */

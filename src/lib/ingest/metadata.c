@@ -141,8 +141,8 @@ byline_tail_outlet(struct ing_doc *d, const char *s, size_t n)
 /* The fields of a metadata line ("2022年01月01日 08:00　来源：X　记者 Y",
  * "Updated: 2018-07-06 | By Jane Doe in Beijing"): a byline or a source
  * named in one of them is taken. */
-static void
-meta_fields(struct ing_doc *d, const char *s, size_t n)
+void
+ing_meta_fields(struct ing_doc *d, const char *s, size_t n)
 {
     static const char *const seps[] = {" | ", "\xe3\x80\x80", " \xe2\x80\xa2 ", " \xc2\xb7 ",
                                        "|", "  ", "\xef\xbd\x9c"};
@@ -338,14 +338,15 @@ top_meta_line(struct ing_doc *d, size_t i, bool first)
     } else if (ing_is_wire_stamp(l->t, l->tl, &dt)) {
         ing_set_date(a, &dt, DATE_PUBLISHED_LINE);
         l->why = "date";
-    } else if (first && !a->section && ing_is_crumb(l->t, l->tl, &sec, &secl)) {
+    } else if (first && !a->section && ing_is_crumb(l->t, l->tl, &sec, &secl) &&
+               !ing_outlet_then_date(l->t, l->tl, &dt)) { /* not a masthead "PAPER | date" */
         a->section = ing_dupn(sec, secl);
         l->why = "section";
     } else if (ing_is_published_line(l->t, l->tl, &dt)) {
         ing_set_date(a, &dt, DATE_PUBLISHED_LINE);
-        meta_fields(d, l->t, l->tl);
+        ing_meta_fields(d, l->t, l->tl);
         l->why = "published";
-    } else if (ing_published_numeric(l->t, l->tl, &dt)) {
+    } else if (ing_published_numeric_in(l->t, l->tl, d->numeric_order, &dt)) {
         ing_set_date(a, &dt, DATE_PUBLISHED_LINE);
         l->why = "published";
     } else if (ing_parse_date_whole(l->t, l->tl, &dt)) {
@@ -365,9 +366,10 @@ top_meta_line(struct ing_doc *d, size_t i, bool first)
         l->why = "source";
     } else if (ing_is_date_led(l->t, l->tl, &dt)) {
         ing_set_date(a, &dt, DATE_ISO_LINE);
-        meta_fields(d, l->t, l->tl);
+        ing_meta_fields(d, l->t, l->tl);
         l->why = "date";
-    } else if (ing_date_led_fields(d, l->t, l->tl, &dt) || ing_place_date_line(l->t, l->tl, &dt)) {
+    } else if (ing_date_led_fields(d, l->t, l->tl, &dt) || ing_place_date_line(l->t, l->tl, &dt) ||
+               ing_words_date_line(l->t, l->tl, &dt)) {
         ing_set_date(a, &dt, DATE_ISO_LINE);
         l->why = "date";
     } else if (!a->byline && ing_is_byline(l->t, l->tl, &name, &dt, &has_date)) {
@@ -378,7 +380,7 @@ top_meta_line(struct ing_doc *d, size_t i, bool first)
             ing_set_date(a, &dt, DATE_BYLINE);
         l->why = "byline";
     } else if (!a->byline && keyed_byline_line(l->t, l->tl)) {
-        meta_fields(d, l->t, l->tl); /* "Reporter: X", "Penulis: X | Editor: Y" */
+        ing_meta_fields(d, l->t, l->tl); /* "Reporter: X", "Penulis: X | Editor: Y" */
         l->why = "byline";
     } else if (!a->byline && (ing_ieq(l->t, l->tl, "by") || ing_ieq(l->t, l->tl, "by:")) &&
                i + 1 < d->n && ing_is_content(&d->lines[i + 1])) {
@@ -396,14 +398,20 @@ top_meta_line(struct ing_doc *d, size_t i, bool first)
         free(probe);
     } else if (ing_is_source_line(l->t, l->tl, &val, &vl)) {
         meta_source(d, val, vl);
-        meta_fields(d, l->t, l->tl); /* "Source: X | Date: ... | URL: ..." */
+        ing_meta_fields(d, l->t, l->tl); /* "Source: X | Date: ... | URL: ..." */
         l->why = "source";
     } else if (url_field(l->t, l->tl, &val, &vl) && outlets_for_url(d->outlets, val, vl)) {
         const char *canon = outlets_for_url(d->outlets, val, vl);
         ing_set_source(d, canon, strlen(canon), RANK_SOURCE_LINE);
         l->why = "source";
     } else if (host_led(l->t, l->tl)) {
-        meta_fields(d, l->t, l->tl); /* "www.x.com · by Jane Roe · 7 min read" */
+        ing_meta_fields(d, l->t, l->tl); /* "www.x.com · by Jane Roe · 7 min read" */
+        l->why = "source";
+    } else if (url_field(l->t, l->tl, &val, &vl) && ing_istarts(val, vl, "http")) {
+        if (!a->url) /* a copy's address alone under the title */
+            a->url = ing_dupn(val, vl);
+        l->why = "source";
+    } else if (ing_outlet_led_fields(d, l->t, l->tl)) {
         l->why = "source";
     } else if (ing_top_byline(d, i, first)) {
         /* a byline without "By", or the role or outlet line under one */

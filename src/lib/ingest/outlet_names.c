@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "dossier/article.h"
@@ -385,4 +387,63 @@ ing_dash_trailer(const char *s, size_t n, const char **name, size_t *nl)
     *name = s + i;
     *nl = n - i;
     return true;
+}
+
+/* ---- an outlet its own address spells --------------------------------------- */
+
+/* The label of host[0..n) that names the site: the one before the public
+ * suffix ("www.midlandsexpress.co.uk": "midlandsexpress"), in *lab and
+ * *ll; false when the host has no such label or a short one. */
+static bool
+site_label(const char *host, size_t n, const char **lab, size_t *ll)
+{
+    static const char *const second[] = {"co", "com", "org", "net", "ac", "gov", "news", NULL};
+    size_t end = n;
+    while (end && host[end - 1] != '.')
+        end--;
+    if (!end)
+        return false;
+    end--; /* at the dot before the top-level domain */
+    size_t start = end;
+    while (start && host[start - 1] != '.')
+        start--;
+    for (const char *const *s = second; *s && start; s++)
+        if (end - start == strlen(*s) && ing_ieq(host + start, end - start, *s)) {
+            end = start - 1;
+            start = end;
+            while (start && host[start - 1] != '.')
+                start--;
+            break;
+        }
+    *lab = host + start;
+    *ll = end - start;
+    return *ll >= 6;
+}
+
+/* See lib.h. */
+void
+ing_host_outlet(struct ing_doc *d)
+{
+    const char *url = d->a->url, *host = url ? strstr(url, "://") : NULL;
+    if (d->source || !host)
+        return;
+    host += 3;
+    size_t hn = strcspn(host, "/:?#"), ll;
+    const char *lab;
+    if (!site_label(host, hn, &lab, &ll))
+        return;
+    for (size_t i = 0; i < ll; i++)
+        if (!isalpha((unsigned char)lab[i]))
+            return; /* digits or hyphens: no two words to read */
+    for (size_t w = ll - 4; w >= 3; w--) { /* the longest outlet word at the end */
+        if (!is_outlet_word(lab + ll - w, w))
+            continue;
+        char name[96];
+        int k = snprintf(name, sizeof name, "%c%.*s %c%.*s", toupper((unsigned char)lab[0]),
+                         (int)(ll - w - 1), lab + 1, toupper((unsigned char)lab[ll - w]),
+                         (int)(w - 1), lab + ll - w + 1);
+        if (k > 0 && (size_t)k < sizeof name)
+            ing_set_source(d, name, (size_t)k, RANK_SOURCE_UNKNOWN);
+        return;
+    }
 }

@@ -102,6 +102,7 @@ static const struct {
     {".mdown", FMT_MARKDOWN}, {".html", FMT_HTML}, {".htm", FMT_HTML},    {".xhtml", FMT_HTML},
     {".shtml", FMT_HTML}, {".rss", FMT_FEED},     {".atom", FMT_FEED},    {".xml", FMT_FEED},
     {".eml", FMT_TEXT}, /* an e-mail saved whole: mail.c reads it */
+    {".org", FMT_TEXT}, /* an Org-mode note: its "#+KEY:" lines are a header block */
     {".enex", FMT_XML}, /* an Evernote export: newsxml.c reads its note */
 };
 

@@ -26,7 +26,8 @@
 size_t
 ing_outlet_then_date(const char *s, size_t n, struct ing_date *dt)
 {
-    static const char *const seps[] = {", ", " - ", " \xe2\x80\x94 ", " \xe2\x80\x93 "};
+    /* " | ": a PDF's masthead line, "PAPER  |  Tuesday, March 5, 2024  |  Page A6" */
+    static const char *const seps[] = {", ", " - ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", " | "};
     if (n > 100)
         return 0;
     for (size_t k = 0; k < DS_ARRAY_LEN(seps); k++) {
@@ -34,10 +35,18 @@ ing_outlet_then_date(const char *s, size_t n, struct ing_date *dt)
         if (!hit || hit == s)
             continue;
         size_t nl = (size_t)(hit - s), r = nl + strlen(seps[k]), de = n;
+        while (nl && s[nl - 1] == ' ')
+            nl--;
+        while (r < n && s[r] == ' ')
+            r++;
         /* "X \xe2\x80\x94 30 May 2024 \xe2\x80\x94 page 7": a clipping's page after the date */
         const char *again = ing_ifind(s + r, n - r, seps[k]);
         if (again && k > 0) {
             const char *pg = again + strlen(seps[k]);
+            while (pg < s + n && *pg == ' ')
+                pg++;
+            while (again > s + r && again[-1] == ' ')
+                again--;
             size_t pl = (size_t)(s + n - pg);
             if (pl <= 12 && (ing_istarts(pg, pl, "page ") || ing_istarts(pg, pl, "p. ") ||
                              ing_istarts(pg, pl, "pg")))
@@ -88,6 +97,27 @@ ing_numeric_date(const char *s, size_t n, bool day_first, struct ing_date *dt)
 bool
 ing_published_numeric(const char *s, size_t n, struct ing_date *dt)
 {
+    return ing_published_numeric_in(s, n, ING_ORDER_TEXT, dt);
+}
+
+/* Is "a/b/yyyy" at s two readings apart (both numbers could be a month)? */
+static bool
+numeric_ambiguous(const char *s, size_t n)
+{
+    char buf[24];
+    size_t k = n < sizeof buf - 1 ? n : sizeof buf - 1;
+    memcpy(buf, s, k);
+    buf[k] = '\0';
+    int a, b;
+    char sep;
+    return sscanf(buf, "%2d%c%2d", &a, &sep, &b) == 3 && sep == '/' && a >= 1 && a <= 12 &&
+           b >= 1 && b <= 12 && a != b;
+}
+
+/* See lib.h. */
+bool
+ing_published_numeric_in(const char *s, size_t n, int order, struct ing_date *dt)
+{
     static const struct {
         const char *head;
         bool day_first;
@@ -123,7 +153,10 @@ ing_published_numeric(const char *s, size_t n, struct ing_date *dt)
             if (at)
                 end = (size_t)(at - s);
         }
-        return end <= 60 && ing_numeric_date(s + i, e - i, heads[k].day_first, dt) &&
+        bool df = heads[k].day_first || order == ING_ORDER_DAY_FIRST;
+        if (!heads[k].day_first && order == ING_ORDER_UNKNOWN && numeric_ambiguous(s + i, e - i))
+            return false; /* "Published: 04/03/2024" on a page of no country */
+        return end <= 60 && ing_numeric_date(s + i, e - i, df, dt) &&
                (e == end || ing_only_time(s + e, end - e));
     }
     return false;
@@ -366,5 +399,147 @@ ing_date_led_fields(struct ing_doc *d, const char *s, size_t n, struct ing_date 
         return false; /* ing_is_date_led's own shapes */
     if (canon)
         ing_set_source(d, canon, strlen(canon), RANK_BYLINE);
+    return true;
+}
+
+/* See lib.h (Sakamoto's method). */
+int
+ing_weekday_of(int y, int m, int d)
+{
+    static const int t[12] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+    if (m < 3)
+        y--;
+    return (y + y / 4 - y / 100 + y / 400 + t[m - 1] + d) % 7;
+}
+
+/* The weekday a sentence gives its news ("signed a treaty on Friday"), 0
+ * for Sunday, or -1. */
+static int
+news_weekday(const char *s, size_t n)
+{
+    static const char *const days[7] = {" on Sunday",   " on Monday", " on Tuesday",
+                                        " on Wednesday", " on Thursday", " on Friday",
+                                        " on Saturday"};
+    for (int k = 0; k < 7; k++) {
+        size_t kl = strlen(days[k]);
+        for (const char *p = ing_ifind(s, n, days[k]); p;
+             p = ing_ifind(p + 1, n - (size_t)(p + 1 - s), days[k]))
+            if ((size_t)(p - s) + kl == n || !isalpha((unsigned char)p[kl]))
+                return k;
+    }
+    return -1;
+}
+
+/* See lib.h. */
+void
+ing_numeric_by_weekday(struct ing_doc *d)
+{
+    if (d->a->published || d->numeric_order != ING_ORDER_UNKNOWN)
+        return;
+    struct ing_date mf = {0}, df = {0};
+    int wd = -1;
+    size_t seen = 0;
+    for (size_t i = 0; i < d->n && seen < 10 && wd < 0; i++) {
+        const struct ing_doc_line *l = &d->lines[i];
+        if (l->blank)
+            continue;
+        seen++;
+        if (!mf.y) {
+            if (ing_published_numeric_in(l->t, l->tl, ING_ORDER_MONTH_FIRST, &mf) &&
+                !ing_published_numeric_in(l->t, l->tl, ING_ORDER_DAY_FIRST, &df))
+                mf.y = 0;
+        } else if (ing_is_prose(l->t, l->tl, 6)) {
+            wd = news_weekday(l->t, l->tl);
+        }
+    }
+    if (!mf.y || !df.y || wd < 0)
+        return;
+    int wm = ing_weekday_of(mf.y, mf.m, mf.d), wf = ing_weekday_of(df.y, df.m, df.d);
+    bool m_ok = wm == wd || wm == (wd + 1) % 7, d_ok = wf == wd || wf == (wd + 1) % 7;
+    if (m_ok != d_ok)
+        ing_set_date(d->a, m_ok ? &mf : &df, DATE_PUBLISHED_LINE);
+}
+
+/* See lib.h. */
+bool
+ing_outlet_led_fields(struct ing_doc *d, const char *s, size_t n)
+{
+    const char *dot = ing_ifind(s, n, " \xc2\xb7 "), *bar = ing_ifind(s, n, " | ");
+    const char *sep = dot && (!bar || dot < bar) ? dot : bar;
+    if (n > 160 || !sep || sep == s || !ing_outlet_like(s, (size_t)(sep - s), false))
+        return false;
+    const char *rest = sep + (sep == dot ? 4 : 3);
+    size_t rl = n - (size_t)(rest - s), at;
+    char *name = NULL;
+    struct ing_date dt;
+    bool has_date = false;
+    if (!ing_is_byline(rest, rl, &name, &dt, &has_date) && !ing_find_date(rest, rl, &dt, &at))
+        return false;
+    free(name);
+    const char *canon = outlets_match(d->outlets, s, (size_t)(sep - s));
+    ing_set_source(d, canon ? canon : s, canon ? strlen(canon) : (size_t)(sep - s),
+                   canon ? RANK_ALONE : RANK_ALONE_UNKNOWN);
+    ing_meta_fields(d, rest, rl);
+    for (const char *f = rest; f && f < s + n;) { /* the date among the fields */
+        const char *nx = ing_ifind(f, n - (size_t)(f - s), sep == dot ? " \xc2\xb7 " : " | ");
+        size_t fl = nx ? (size_t)(nx - f) : n - (size_t)(f - s);
+        if (ing_parse_date_whole(f, fl, &dt)) {
+            ing_set_date(d->a, &dt, DATE_PUBLISHED_LINE);
+            break;
+        }
+        f = nx ? nx + (sep == dot ? 4 : 3) : NULL;
+    }
+    return true;
+}
+
+/* See lib.h. */
+void
+ing_bio_byline(struct ing_doc *d)
+{
+    static const char *const verbs[] = {" is ", " covers ", " writes ", " reports "};
+    static const char *const roles[] = {"reporter", "writer", "correspondent", "editor",
+                                        "columnist", "journalist", "covers ", "writes "};
+    if (d->a->byline)
+        return;
+    size_t seen = 0;
+    for (size_t i = d->n; i-- > 0 && seen < 3;) {
+        struct ing_doc_line *l = &d->lines[i];
+        if (!ing_is_content(l))
+            continue;
+        seen++;
+        if (l->tl > 240)
+            continue;
+        for (size_t k = 0; k < DS_ARRAY_LEN(verbs); k++) {
+            const char *v = ing_ifind(l->t, l->tl, verbs[k]);
+            struct ing_name_shape ns;
+            if (!v || !ing_name_shape(l->t, (size_t)(v - l->t), &ns) || !ns.person)
+                continue;
+            size_t rest = l->tl - (size_t)(v - l->t), cap = rest < 80 ? rest : 80;
+            for (size_t r = 0; r < DS_ARRAY_LEN(roles); r++)
+                if (ing_ifind(v, cap, roles[r])) {
+                    d->a->byline = ing_dupn(l->t, (size_t)(v - l->t));
+                    l->why = "byline";
+                    return;
+                }
+        }
+    }
+}
+
+/* See lib.h. */
+bool
+ing_words_date_line(const char *s, size_t n, struct ing_date *dt)
+{
+    static const char day[] = "ng\xc3\xa0y ";
+    const char *at = n <= 80 ? ing_ifind(s, n, day) : NULL;
+    if (!at || ing_count_words(s, (size_t)(at - s)) > 3)
+        return false;
+    char buf[96];
+    memcpy(buf, at, n - (size_t)(at - s));
+    buf[n - (size_t)(at - s)] = '\0';
+    int d, m, y, used = 0;
+    if (sscanf(buf, "ng\xc3\xa0y %2d th\xc3\xa1ng %2d n\xc4\x83m %4d%n", &d, &m, &y, &used) != 3 || m < 1 || m > 12 || d < 1 || d > 31 ||
+        y < 1900 || y > 2100 || !ing_only_time(buf + used, strlen(buf + used)))
+        return false;
+    *dt = (struct ing_date){.y = y, .m = m, .d = d};
     return true;
 }

@@ -21,7 +21,7 @@
 
 /* ---- readers ------------------------------------------------------------------- */
 
-static const char *const text_ext[] = {".txt", ".text", ".eml", NULL}; /* .eml: mail.c */
+static const char *const text_ext[] = {".txt", ".text", ".eml", ".org", NULL}; /* .eml: mail.c; .org: Org-mode */
 static const char *const md_ext[] = {".md", ".markdown", ".mdown", NULL};
 static const char *const html_ext[] = {".html", ".htm", ".xhtml", ".shtml", NULL};
 static const char *const feed_ext[] = {".rss", ".atom", ".rdf", ".xml", ".feed", ".enex", NULL};
