@@ -170,8 +170,6 @@ on_stop_signal(int sig)
     }
 }
 
-/* `index --watch`: index the folders that change until SIGINT or SIGTERM.
- * Returns an exit status (0 when stopped by a signal). */
 /* --watch catches SIGINT and SIGTERM from the start, the first run
  * included (a shell starts background jobs with SIGINT ignored). */
 static void
@@ -185,12 +183,22 @@ catch_stop_signals(void)
     sigaction(SIGTERM, &sa, NULL);
 }
 
-static int
-watch_loop(struct store *s, const char *const *roots, size_t nroots,
-           const struct index_options *io, bool quiet)
+/* The watch is made before the first run, so a file written while that
+ * run reads the folders is an event (or a changed signature) the loop
+ * sees, not lost until something else changes beside it. */
+static struct index_watch *
+watch_start(const char *const *roots, size_t nroots)
 {
     const char *poll_env = getenv("DOSSIER_WATCH_POLL");
-    struct index_watch *w = index_watch_new(roots, nroots, poll_env && *poll_env == '1');
+    return index_watch_new(roots, nroots, poll_env && *poll_env == '1');
+}
+
+/* `index --watch`: index the folders that change until SIGINT or SIGTERM.
+ * Returns an exit status (0 when stopped by a signal). */
+static int
+watch_loop(struct store *s, struct index_watch *w, size_t nroots,
+           const struct index_options *io, bool quiet)
+{
     if (!quiet) {
         printf("watching %zu folder%s (%s); Ctrl-C stops\n", nroots, nroots == 1 ? "" : "s",
                index_watch_inotify(w) ? "inotify" : "polling every second");
@@ -208,7 +216,6 @@ watch_loop(struct store *s, const char *const *roots, size_t nroots,
             free(dirs[i]);
         free(dirs);
     }
-    index_watch_free(&w);
     return status == EXIT_ERROR ? EXIT_ERROR : EXIT_FOUND;
 }
 
@@ -283,12 +290,14 @@ cmd_index(int argc, char **argv)
     const char *const *roots = (const char *const *)(npaths ? paths : old);
     size_t nroots = (size_t)(npaths ? npaths : nold);
     int status = EXIT_ERROR;
+    struct index_watch *w = watch && nroots ? watch_start(roots, nroots) : NULL;
     if (nroots == 0)
         fprintf(stderr, "dossier index: nothing to index: give a file or a folder\n");
     else
         status = index_once(s, roots, nroots, old, nold, paths, npaths, &io, quiet);
-    if (watch && status != EXIT_ERROR && nroots && !watch_stop)
-        status = watch_loop(s, roots, nroots, &io, quiet);
+    if (w && status != EXIT_ERROR && !watch_stop)
+        status = watch_loop(s, w, nroots, &io, quiet);
+    index_watch_free(&w);
     for (int i = 0; i < nold; i++)
         free(old[i]);
     free(old);

@@ -103,4 +103,30 @@ is $? 0 "SIGINT during changes ends it with status 0"
 "$D" check >/dev/null 2>&1
 ok $? "... and a consistent index"
 
+# A file written while the first run reads the folder (a fresh index of
+# 300 files, so that run lasts): the watch is made before that run, so
+# the file is found after it, not lost until something else changes.
+big="$TEST_TMP/big"
+mkdir -p "$big"
+i=0
+while [ $i -lt 300 ]; do
+    printf 'Title: Ledger %s\n\nThe harbour ledger entry %s lists %s crates of tea.\n' $i $i $i >"$big/l$i.txt"
+    i=$((i + 1))
+done
+DOSSIER_DB="$TEST_TMP/big.db"
+"$D" index --watch --quiet "$big" >"$TEST_TMP/big.out" 2>&1 &
+pid=$!
+# the run has begun once its database exists; the folder is read first
+i=0
+while [ ! -s "$DOSSIER_DB" ] && [ $i -lt 600 ]; do sleep 0.01; i=$((i + 1)); done
+sleep 0.05
+printf 'Title: Beacon\n\nA beacon was lit on the far pier.\n' >"$big/beacon.txt"
+ms=$(wait_for 0 "beacon pier")
+[ "$ms" -lt 99999 ]
+ok $? "a file written during the first run is found after it ($ms ms)"
+kill -TERM $pid
+wait $pid
+is $? 0 "... and the watcher ends cleanly"
+DOSSIER_DB="$TEST_TMP/index.db"
+
 done_testing
