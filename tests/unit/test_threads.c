@@ -30,12 +30,16 @@ test_board(void)
                "bearings are replaced, the council said on Friday.\n"
                "Posts from the council's own account said buses would divert over the ring road.\n"
                "Top officials met the bus company on Monday.\n"
+               "The council leader says:\n"
+               "\"We will have the bridge open again by the summer holidays.\"\n"
                "millrace\n"
                "Posts: 312\n"
                "Joined: Tue Mar 14, 2017 6:40 pm\n"
                "Top\n"
                "level 1\n"
                "Roger Pim says:\n"
+               "December 7, 2026 at 9:14 pm\n"
+               "Eleven weeks means twenty, you watch.\n"
                "Users browsing this forum: No registered users and 3 guests\n",
                &a) != 0)
         return;
@@ -48,7 +52,9 @@ test_board(void)
        "board: the poster's line with its time goes");
     ok(gone(&a, "Roger Pim says:") &&
            gone(&a, "Users browsing this forum: No registered users and 3 guests"),
-       "board: a commenter's line and who is online go");
+       "board: a commenter's line over the comment's date and who is online go");
+    ok(has_line(a.body, "The council leader says:"),
+       "board: a story's line before a quotation stays (no date under it)");
     ok(in_body(&a, "Posts from the council's own account said buses would divert"),
        "board: a sentence opening with \"Posts\" stays");
     ok(in_body(&a, "Top officials met the bus company on Monday."),

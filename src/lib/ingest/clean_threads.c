@@ -4,13 +4,14 @@
  * poster's profile fields ("Posts: 312", "Joined: Tue Mar 14, 2017"), a
  * board's pager and chrome ("5 posts • Page 1 of 1", "Who is online",
  * "Users browsing this forum: ..."), a post's footer ("No comments:
- * Labels: ...", "Filed under: ..."), a commenter's "X says:", a reply
+ * Labels: ...", "Filed under: ..."), a reply
  * form's lines, a poster's handle ("u/name"), a bare relative time
  * ("7h"), a transcript's bare time codes ("00:01:02", "[00:00:09]") and
  * its machine-transcript note, a podcast player's controls ("Play
  * episode", "Rate and review on ..."), a desk's initials closing a story
  * ("(rdi/ang)"); and, after the metadata passes, the poster's line with
- * its date ("Post by X » Mon Dec 07, 2026", "Posted by X at 10:42 AM").
+ * its date ("Post by X » Mon Dec 07, 2026", "Posted by X at 10:42 AM")
+ * and a commenter's "X says:" over the comment's date.
  * Shapes, not sites: a speaker's words in a transcript ("HOST: Why
  * not?") and a sentence that opens with "Posted by" stay.
  */
@@ -41,7 +42,7 @@ static const char *const thread_labels[] = {
     "top",               "who is online",
     "jump to",           "continue this thread",
     "more posts you may like",  "sort by",
-    "best",              "permalink",
+    "permalink",
     "award",             "op",
     "view profile",      "private message",
     "load more comments", "view more comments",
@@ -50,8 +51,8 @@ static const char *const thread_labels[] = {
     "leave a reply",     "comments are closed",
     "comments are closed.", "newer post",
     "older post",        "no comments",
-    "play episode",      "play",
-    "read more episodes", "more episodes",
+    "play episode",      "read more episodes",
+    "more episodes",
     "all episodes",      "download episode",
     "listen to episode", "share episode",
     "board index",       "new topic",
@@ -85,9 +86,8 @@ static const char *const thread_prefixes[] = {
 static bool
 profile_field(const char *s, size_t n)
 {
-    static const char *const keys[] = {"posts:", "joined:", "karma:", "reputation:", "messages:",
-                                       "reaction score:", "points:", "member since:",
-                                       "likes received:", "registered:"};
+    static const char *const keys[] = {"posts:", "joined:", "karma:", "reputation:",
+                                       "reaction score:", "member since:", "likes received:"};
     size_t k = 0;
     for (size_t i = 0; i < DS_ARRAY_LEN(keys) && !k; i++)
         if (ing_istarts(s, n, keys[i]))
@@ -121,12 +121,21 @@ board_pager(const char *s, size_t n)
                        ing_ifind(s, (size_t)(p - s), " topics"));
 }
 
-/* "Roger Pim says:": a commenter's name over the comment. */
+/* "Roger Pim says:" over "December 3, 2026 at 9:14 pm": a commenter's
+ * name and the comment's time (a story's "The minister says:" before a
+ * quotation has no date under it). */
 static bool
-commenter(const char *s, size_t n)
+commenter(const struct ing_doc *d, size_t i)
 {
-    return n > 6 && n <= 60 && ing_ieq(s + n - 6, 6, " says:") &&
-           ing_count_words_max(s, n, 7) <= 6;
+    const struct ing_doc_line *l = &d->lines[i];
+    if (l->tl <= 6 || l->tl > 60 || !ing_ieq(l->t + l->tl - 6, 6, " says:") ||
+        ing_count_words_max(l->t, l->tl, 6) > 5)
+        return false;
+    const struct ing_doc_line *next = ing_doc_next(d, i);
+    struct ing_date dt;
+    size_t at;
+    return next && next->tl <= 60 && ing_count_words_max(next->t, next->tl, 11) <= 10 &&
+           ing_find_date(next->t, next->tl, &dt, &at);
 }
 
 /* "3 thoughts on “Title”", "4 Responses to “Title”", "12 comments on
@@ -224,8 +233,7 @@ bare_age(const char *s, size_t n)
         return false;
     return ing_ieq(s + i, n - i, "h") || ing_ieq(s + i, n - i, "d") || ing_ieq(s + i, n - i, "w") ||
            ing_ieq(s + i, n - i, "mo") || ing_ieq(s + i, n - i, "y") ||
-           ing_ieq(s + i, n - i, "m") || ing_ieq(s + i, n - i, "hr") ||
-           ing_ieq(s + i, n - i, "min");
+           ing_ieq(s + i, n - i, "hr") || ing_ieq(s + i, n - i, "min");
 }
 
 /* "·", "•", "|": a separator left alone on its line. */
@@ -274,7 +282,7 @@ ing_thread_shape(const char *s, size_t n)
             return ing_count_words_max(s, n, 41) <= 40 ? "comments" : NULL;
     if (profile_field(s, n) || thread_level(s, n) || board_pager(s, n) || handle_line(s, n))
         return "thread";
-    if (commenter(s, n) || comments_heading(s, n))
+    if (comments_heading(s, n))
         return "comments";
     if (time_code(s, n))
         return "time";
@@ -318,7 +326,11 @@ ing_drop_thread_lines(struct ing_doc *d)
 {
     for (size_t i = 0; i < d->n; i++) {
         struct ing_doc_line *l = &d->lines[i];
-        if (ing_is_content(l) && (board_poster(l->t, l->tl) || poster_line(l->t, l->tl)))
+        if (!ing_is_content(l))
+            continue;
+        if (board_poster(l->t, l->tl) || poster_line(l->t, l->tl))
             l->why = "byline";
+        else if (commenter(d, i))
+            l->why = "comments";
     }
 }
