@@ -161,6 +161,26 @@ test_zones(void)
     ok(has_line(a.body, "\xe2\x80\x9cNever.\xe2\x80\x9d"), "zone: a one-word quoted answer stays");
     article_clear(&a);
 
+    if (ingest("/t/cs.txt",
+               "Přeskočit na obsah\n"
+               "Domů\n"
+               "Město zruší dvě autobusové linky\n"
+               "Sdílet\n"
+               "Facebook\n"
+               "Twitter\n"
+               "Tisk\n"
+               "Město od ledna zruší dvě autobusové linky, které jezdí převážně prázdné, "
+               "uvedl dopravní podnik.\n"
+               "Úspora má činit 14 milionů korun ročně.\n",
+               &a) != 0)
+        return;
+    ok(gone(&a, "Domů") && gone(&a, "Tisk"),
+       "zone: one-word controls in a language no table knows go among known ones");
+    ok(has_line(a.body, "Město zruší dvě autobusové linky") ||
+           (a.title && strcmp(a.title, "Město zruší dvě autobusové linky") == 0),
+       "zone: a headline among them stays (in the body or as the title)");
+    article_clear(&a);
+
     if (ingest("/t/consent.txt",
                "K\xc3\xa4yt\xc3\xa4mme ev\xc3\xa4steit\xc3\xa4 sivuston toiminnan "
                "varmistamiseen.\n"

@@ -57,13 +57,16 @@ text_line(const struct ing_doc_line *l)
            (ing_is_content(l) && (ing_is_bullet(l) || ing_count_words_max(l->t, l->tl, 6) >= 6));
 }
 
-/* A control's shape: at most five words and 48 bytes, no sentence's end,
- * no figure, no quotation, not a list's item. */
+/* A control's shape: at most max_words words (five; three above the
+ * first paragraph, where a headline the metadata passes did not take
+ * sits among the controls) and 48 bytes, no sentence's end, no figure,
+ * no quotation, not a list's item. */
 static bool
-control_shaped(const struct ing_doc_line *l)
+control_shaped(const struct ing_doc_line *l, int max_words)
 {
     if (!ing_is_content(l) || l->tl > 48 || ing_is_bullet(l) ||
-        ing_ends_with_any(l->t, l->tl, ".!?:\"'") || ing_count_words_max(l->t, l->tl, 6) > 5)
+        ing_ends_with_any(l->t, l->tl, ".!?:\"'") ||
+        ing_count_words_max(l->t, l->tl, max_words + 1) > max_words)
         return false;
     for (size_t i = 0; i < l->tl; i++) {
         unsigned char c = (unsigned char)l->t[i];
@@ -84,15 +87,15 @@ control_shaped(const struct ing_doc_line *l)
     return true;
 }
 
-/* Lines [a, b): when at least min of them are controls, the
- * control-shaped lines among them go too. */
+/* Lines [a, b): when at least min of them are controls, the lines
+ * among them shaped as controls of at most max_words words go too. */
 static void
-drop_zone(struct ing_doc *d, size_t a, size_t b, size_t min)
+drop_zone(struct ing_doc *d, size_t a, size_t b, size_t min, int max_words)
 {
     size_t controls = 0, cand = 0;
     for (size_t i = a; i < b; i++) {
         controls += control_reason(d->lines[i].why);
-        cand += control_shaped(&d->lines[i]);
+        cand += control_shaped(&d->lines[i], max_words);
     }
     if (controls < min || !cand)
         return;
@@ -105,7 +108,7 @@ drop_zone(struct ing_doc *d, size_t a, size_t b, size_t min)
             list = true;
             continue;
         }
-        if (!control_shaped(l)) {
+        if (!control_shaped(l, max_words)) {
             list = list && !l->why;
             continue;
         }
@@ -261,6 +264,6 @@ ing_drop_zones(struct ing_doc *d)
     }
     if (first == d->n)
         return; /* no paragraph: nothing to tell the controls from */
-    drop_zone(d, 0, first, 2);
-    drop_zone(d, last + 1, d->n, 2);
+    drop_zone(d, 0, first, 2, 3);
+    drop_zone(d, last + 1, d->n, 2, 5);
 }
