@@ -37,26 +37,16 @@ th_lower(char c)
 /* Whole-line labels of boards, comment sections and podcast players
  * (compared without case, ':' at the end). */
 static const char *const thread_labels[] = {
-    "post reply",        "reply",
-    "quote",             "reply with quote",
-    "top",               "who is online",
-    "jump to",           "continue this thread",
-    "more posts you may like",  "sort by",
-    "permalink",
-    "award",             "op",
-    "view profile",      "private message",
-    "load more comments", "view more comments",
-    "view all comments", "show more comments",
-    "post a comment",    "post comment",
-    "leave a reply",     "comments are closed",
-    "comments are closed.", "newer post",
-    "older post",        "no comments",
-    "play episode",      "read more episodes",
-    "more episodes",
-    "all episodes",      "download episode",
-    "listen to episode", "share episode",
-    "board index",       "new topic",
-    "mark topics read",  "search this topic",
+    "post reply",         "reply",              "quote",              "reply with quote",
+    "top",                "who is online",      "jump to",            "continue this thread",
+    "more posts you may like", "sort by",       "permalink",          "award",
+    "op",                 "view profile",       "private message",    "load more comments",
+    "view more comments", "view all comments",  "show more comments", "post a comment",
+    "post comment",       "leave a reply",      "comments are closed", "comments are closed.",
+    "newer post",         "older post",         "no comments",        "play episode",
+    "read more episodes", "more episodes",      "all episodes",       "download episode",
+    "listen to episode",  "share episode",      "board index",        "new topic",
+    "mark topics read",   "search this topic",
 };
 
 /* Prefixes of a board's or a blog's own lines. */
