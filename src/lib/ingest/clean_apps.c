@@ -304,7 +304,10 @@ ing_app_shape(const char *s, size_t n)
         return "note";
     if (feedback_row(s, n))
         return "label";
-    return ing_foreign_shape(s, n);
+    const char *w = ing_widget_shape(s, n);
+    if (!w)
+        w = ing_thread_shape(s, n);
+    return w ? w : ing_foreign_shape(s, n);
 }
 
 /* See lib.h. */

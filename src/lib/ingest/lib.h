@@ -126,6 +126,20 @@ size_t ing_arrow_len(const char *s, size_t n);
  * (clean_langs.c): a label ("label"), a related run-in ("related"), a
  * paywall line ("paywall"), a share link ("share"); or NULL. */
 const char *ing_foreign_shape(const char *s, size_t n);
+/* A board's, a blog's or a podcast page's own line (clean_threads.c): a
+ * label of its controls ("label"), a reply form's or footer's line
+ * ("comments"), a profile field, a thread's depth, a pager or a handle
+ * ("thread"), a bare time code ("time"), a bare relative time
+ * ("counter"), a lone separator ("rule"), a machine transcript's note
+ * ("note"), a desk's initials ("signoff"); or NULL. */
+const char *ing_thread_shape(const char *s, size_t n);
+/* A widget's or a page tool's line (clean_widgets.c): a control
+ * ("label", "widget"), a price link to a shop ("shopping"), a file's
+ * link ("download"), a counter, a contents line with dot leaders
+ * ("contents"), a report's turn of page ("jump"), a registration line
+ * ("legal"), an inquiries line ("contact"), a gift appeal ("promo"); or
+ * NULL. */
+const char *ing_widget_shape(const char *s, size_t n);
 /* Does s head a list of other stories in one of those languages ("Mehr
  * zum Thema", "À lire aussi")? (clean_langs.c) */
 bool ing_foreign_related_heading(const char *s, size_t n);
@@ -476,6 +490,13 @@ void ing_drop_service_lines(struct ing_doc *d);
  * heading of an AI summary box above its note, a key-events list's
  * stamped lines that repeat an entry's headline. */
 void ing_drop_app_lines(struct ing_doc *d);
+/* After the metadata passes (clean_threads.c): a board's "Post by X »
+ * date" and a blog's "Posted by X on date" left in the text. */
+void ing_drop_thread_lines(struct ing_doc *d);
+/* Last (clean_zones.c): short lines before the first paragraph and after
+ * the last one among known controls, a consent banner's buttons, a
+ * report's running heads. */
+void ing_drop_zones(struct ing_doc *d);
 /* The lines that stay into body (a blank line between paragraphs), the
  * dropped ones appended to removed as "reason\tline\n". */
 void ing_assemble(struct ing_doc *d, struct buf *body, struct buf *removed);
