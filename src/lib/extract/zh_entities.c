@@ -391,15 +391,15 @@ static size_t zh_person_at(struct zh_run *z, size_t p, size_t sl, size_t *end) {
   return 0;
 }
 
-/* A name that follows no family-name pattern (耶倫, 植田和男) right after
- * a title: two to four characters to a reporting verb, or single
- * characters the dictionary knows no word of, to the next word or the
- * run's end. Returns its end, or 0. */
+/* A name that follows no family-name pattern (耶倫, 植田和男) right after a title (not
+ * one after a count, 三名航天員): two to four characters to a reporting verb, or single
+ * characters the dictionary knows no word of, to the next word or the run's end. */
 static size_t zh_foreign_at(struct zh_run *z, size_t p) {
   const char *s = z->r->s;
   uint32_t cp;
   utf8_decode(s + p, z->b - p, &cp);
-  if (!zh_given_ok(cp) || !zh_title_before(s, z->a, p) || zh_title_at(s, p, z->b) > 3)
+  if (!zh_given_ok(cp) || !zh_title_before(s, z->a, p) || zh_title_counted(s, z->a, p) ||
+      zh_title_at(s, p, z->b) > 3)
     return 0; /* 主任|醫師陳紅: a title after a title starts no name */
   size_t i = zh_break_at(z, p);
   if (i == SIZE_MAX)
@@ -427,7 +427,7 @@ static size_t zh_foreign_at(struct zh_run *z, size_t p) {
 }
 
 /* Does a dot end the CJK run (the run a dotted name starts in)? The lead
- * byte first: the dots are U+00B7, U+2027, U+2022 and U+30FB. */
+ * byte first: the dots are U+00B7, U+2027, U+2022 and U+30FB, or a hyphen. */
 static bool zh_run_at_dot(const struct zh_run *z) {
   const char *s = z->r->s;
   size_t n = z->r->n;
@@ -435,7 +435,7 @@ static bool zh_run_at_dot(const struct zh_run *z) {
   if (z->b >= n)
     return false;
   unsigned char c = (unsigned char)s[z->b];
-  if (c != 0xC2 && c != 0xE2 && c != 0xE3)
+  if (c != 0xC2 && c != 0xE2 && c != 0xE3 && c != '-')
     return false;
   return utf8_decode(s + z->b, n - z->b, &cp) > 0 && zh_name_dot(cp);
 }
@@ -688,7 +688,7 @@ static size_t zh_org_start(struct zh_run *z, size_t j, bool *joined) {
     bool joiner = one && i > 1 &&
                   (memcmp(s + p0, "及", 3) == 0 ||
                    memcmp(s + p0, "和", 3) == 0) &&
-                  !zh_org_ends_body(z, i - 1);
+                  !zh_org_ends_body(z, i - 1) && !zh_place_starts(z->r, z->first_m, p1);
     bool joined_hui =
         one && i > 1 &&
         (memcmp(s + p0, "会", 3) == 0 || memcmp(s + p0, "會", 3) == 0);

@@ -47,7 +47,8 @@ bool zh_latin_name_after(const char *s, size_t n, size_t e) {
 }
 
 bool zh_name_dot(uint32_t cp) {
-  return cp == 0xB7 || cp == 0x2027 || cp == 0x30FB || cp == 0x2022;
+  return cp == 0xB7 || cp == 0x2027 || cp == 0x30FB || cp == 0x2022 || cp == '-' ||
+         cp == 0x2010 || cp == 0x2011; /* a hyphen: 讓-諾埃爾·巴羅 */
 }
 
 bool zh_translit_odd(const char *s, size_t n, size_t q, size_t l) {

@@ -9,7 +9,7 @@
 #include "people.h"
 
 /* Is cp a dot between the parts
- * of a foreign name (·, ‧, ・, •)? */
+ * of a foreign name (·, ‧, ・, •, or a hyphen: 讓-諾埃爾)? */
 bool zh_name_dot(uint32_t cp);
 /* After the dot of a foreign name, is the character at s[q, q + l) one the
  * syllable list lacks but the name holds between two syllables (屈 of
@@ -156,5 +156,18 @@ void zh_pass_committees(struct ent_run *r);
 /* Does a suffix that ends at s[e] in 會 begin its head's title there
  * (馬華總會|長: a title, no body 總會)? */
 bool zh_org_title_after(const char *s, size_t e, size_t hi);
+
+/* zh_bodies.c: does a mention of a country or place found from first_m
+ * start at p (和|浙江隊: the 和 joins two items, not two words of one
+ * name)? */
+bool zh_place_starts(const struct ent_run *r, size_t first_m, size_t p);
+
+/* zh_mend.c: mend people's names once every run is read (a hyphenated
+ * first part after a title, 讓-諾埃爾·巴羅; two names side by side are
+ * one, 阿米爾韓扎). */
+void zh_mend_people(struct ent_run *r);
+/* zh_mend.c: does the title ending at p follow a count (三名航天員,
+ * 兩位院士), so that it names a group, not the person after it? */
+bool zh_title_counted(const char *s, size_t lo, size_t p);
 
 #endif

@@ -188,8 +188,8 @@ size_t zh_titled_end(const struct ent_run *r, size_t a, size_t b, size_t p, size
 
 /* Verbs of a player's or a contestant's deeds, whose subject is a person
  * (中國的石宇奇擊敗, 巴西的奧斯卡入球). */
-static const char *const zh_deeds[] = {"擊敗", "戰勝", "不敵", "力克", "淘汰",
-                                       "入球", "破門", "奪得", NULL};
+static const char *const zh_deeds[] = {"擊敗", "戰勝", "不敵", "力克", "淘汰", "入球",
+                                       "破門", "奪得", "分獲", "獲得", "摘得", NULL};
 static struct zh_list zh_deeds_l = ZH_LIST(zh_deeds);
 
 bool zh_subject_acts(const char *s, size_t e, size_t hi) {
@@ -239,7 +239,10 @@ void zh_link_dotted_parts(struct ent_run *r) {
     if (!last)
       continue;
     uint32_t to = (uint32_t)(r->g->nents + d);
-    for (size_t m = 0; m < r->nm; m++) {
+    bool named = false; /* a name zh_mend_people grew no longer has a mention */
+    for (size_t m = 0; m < r->nm && !named; m++)
+      named = r->m[m].ref == to;
+    for (size_t m = 0; named && m < r->nm; m++) {
       uint32_t ref = r->m[m].ref;
       if (ref >= r->g->nents && ref != to && r->d[ref - r->g->nents].kind == ENTITY_PERSON &&
           strcmp(r->d[ref - r->g->nents].name, last) == 0)

@@ -1,0 +1,104 @@
+/*
+ * extract/zh_mend.c — Chinese people's names mended once every CJK run has
+ * been read (zh_pass_later calls it first), and a title that names a group:
+ *   - a hyphenated first part before a dotted name, after a title
+ *     (外交部長讓-諾埃爾·巴羅: the run stops at the hyphen, and 讓 is a
+ *     function word no syllable list holds): the name grows over it;
+ *   - two people's names side by side with nothing between them are one
+ *     name (拿督斯里阿米爾韓扎: a Malay name whose last part reads as a
+ *     family name, 韓); Chinese prose always puts a mark or a word
+ *     between two people;
+ *   - a title after a count (三名航天員, 兩位院士) names a group, so what
+ *     follows it is no foreign name (三名航天員進駐).
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "dossier/utf8.h"
+#include "dossier/util.h"
+#include "dossier/zh.h"
+#include "zh_shapes.h"
+
+/* Is cp a Han character? */
+static bool zm_han(uint32_t cp) { return cp >= 0x3400 && cp <= 0x9FFF; }
+
+/* Is the mention a person found in the text (not of the gazetteer)? */
+static bool zm_person(const struct ent_run *r, const struct mention *m) {
+  return m->ref >= r->g->nents && r->d[m->ref - r->g->nents].kind == ENTITY_PERSON;
+}
+
+/* Give mention m the name s[m->start, m->end) as a person. */
+static void zm_rename(struct ent_run *r, struct mention *m) {
+  char *name = xstrndup(r->s + m->start, m->end - m->start);
+  m->ref = er_dyn(r, name, ENTITY_PERSON);
+  free(name);
+}
+
+/* The start of a hyphenated first part of one to three Han characters
+ * right before the person's name at p, after a title; p when none. */
+static size_t zm_hyphen_part(const struct ent_run *r, size_t p) {
+  const char *s = r->s;
+  size_t h;
+  if (p >= 1 && s[p - 1] == '-')
+    h = p - 1;
+  else if (p >= 3 && (memcmp(s + p - 3, "\xe2\x80\x90", 3) == 0 ||
+                      memcmp(s + p - 3, "\xe2\x80\x91", 3) == 0))
+    h = p - 3;
+  else
+    return p;
+  for (size_t k = 1, q = h; k <= 3 && q >= 3; k++) {
+    uint32_t cp;
+    q -= 3;
+    if (utf8_decode(s + q, 3, &cp) != 3 || !zm_han(cp))
+      return p;
+    if (zh_title_before(s, 0, q) > 0)
+      return q;
+  }
+  return p;
+}
+
+void zh_mend_people(struct ent_run *r) {
+  for (size_t i = 0; i < r->nm; i++) {
+    struct mention *m = &r->m[i];
+    size_t q;
+    if (zm_person(r, m) && (q = zm_hyphen_part(r, m->start)) != m->start) {
+      m->start = (uint32_t)q;
+      zm_rename(r, m);
+    }
+  }
+  size_t w = 0;
+  for (size_t i = 0; i < r->nm; i++) {
+    struct mention *b = &r->m[i];
+    bool joined = false;
+    for (size_t k = 0; k < w && !joined; k++) {
+      struct mention *a = &r->m[k];
+      if (a->end == b->start && zm_person(r, a) && zm_person(r, b) &&
+          b->end - a->start <= 30) { /* ten characters at most */
+        a->end = b->end;
+        zm_rename(r, a);
+        joined = true;
+      }
+    }
+    if (!joined)
+      r->m[w++] = *b;
+  }
+  r->nm = w;
+}
+
+bool zh_title_counted(const char *s, size_t lo, size_t p) {
+  static const char *const measures[] = {"名", "位", "個", NULL};
+  static struct zh_list measures_l = ZH_LIST(measures);
+  size_t l = zh_title_before(s, lo, p);
+  if (!l || p - l < lo + 6 || !zh_forms_before(zh_forms(&measures_l), s, lo, p - l, NULL))
+    return false;
+  static const char numerals[] = "一二兩两三四五六七八九十百千幾几數数多";
+  unsigned char c = (unsigned char)s[p - l - 4];
+  if (c >= '0' && c <= '9')
+    return true; /* 3名, 3个 */
+  for (size_t k = 0; k + 3 <= sizeof numerals - 1; k += 3)
+    if (memcmp(s + p - l - 6, numerals + k, 3) == 0)
+      return true;
+  return false;
+}
