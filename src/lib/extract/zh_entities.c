@@ -900,7 +900,7 @@ static void zh_org_at(struct zh_run *z, size_t j) {
       ((x->flags & ZO_ADMIN) && (e - a < 15 || !zh_admin_before(s, e - sufl))))
     return;
   if (zh_org_generic_name(z, a, e) || zh_org_scope(z, a, e, sufl) ||
-      zh_org_indefinite_at(z, a, e) || zh_org_title_after(s, e, z->b))
+      zh_org_indefinite_at(z, a, e) || zh_org_not_named(s, a, e, z->b))
     return;
   if (zh_taken(z, a, e, true)) {
     if (!zh_extend_org(z, a, e, sufl))

@@ -273,6 +273,7 @@ static void zh_link_latin_names(struct ent_run *r) {
 
 void zh_pass_later(struct ent_run *r) {
   zh_mend_people(r);
+  zh_pass_bodies(r);
   zh_pass_lists(r); /* names in lists first: their later mentions too */
   zh_pass_org_lists(r);
   zh_pass_townships(r);

@@ -161,6 +161,14 @@ bool zh_org_title_after(const char *s, size_t e, size_t hi);
  * start at p (和|浙江隊: the 和 joins two items, not two words of one
  * name)? */
 bool zh_place_starts(const struct ent_run *r, size_t first_m, size_t p);
+/* zh_bodies.c: is the body [a, e) before hi no named body though it ends
+ * in a suffix (a title after it, 會|長, 副廳|長; a syndicate of a crime,
+ * 投資詐騙集團; a formation, 海軍編隊)? */
+bool zh_org_not_named(const char *s, size_t a, size_t e, size_t hi);
+/* zh_bodies.c, after every run is read: a region's government (香港特區政府),
+ * a team named again without 隊, a listed company whose share price moves
+ * in a market report. */
+void zh_pass_bodies(struct ent_run *r);
 
 /* zh_mend.c: mend people's names once every run is read (a hyphenated
  * first part after a title, 讓-諾埃爾·巴羅; two names side by side are
