@@ -605,9 +605,8 @@ struct zh_suffix {
   unsigned flags;
 };
 
-/* Words that end the name of a body, longest first: the full words
- * (委员会, 交易所), their abbreviated tails (證監會 and 金管會 end in 监会
- * and 管會, 證交所 in 交所, 機管局 in 管局), and the single characters. */
+/* Words that end the name of a body, longest first: the full words (委员会, 交易所), their
+ * abbreviated tails (證監會, 金管會, 證交所, 機管局: 监会, 管會, 交所, 管局), single characters. */
 static const struct zh_suffix zh_org_suffixes[] = {
    {"人民政府", ZO_ADMIN}, {"委員會", 0}, {"辦公室", 0}, {"基金會", 0}, {"研究院", 0}, {"研究所", 0},
    {"交易所", 0}, {"聯合會", 0}, {"博物院", 0}, {"博物館", 0}, {"俱樂部", 0}, {"氣象台", 0}, {"氣象署", 0},
@@ -616,6 +615,7 @@ static const struct zh_suffix zh_org_suffixes[] = {
    {"人民黨", 0}, {"自由黨", 0}, {"保守黨", 0}, {"政府", ZO_ADMIN}, {"總會", 0}, {"銀行", 0}, {"公司", 0},
    {"集團", 0}, {"大學", 0}, {"協會", 0}, {"商會", 0}, {"法院", 0}, {"工會", 0}, {"議會", 0}, {"總署", 0},
    {"總局", 0}, {"總處", 0}, {"海關", 0}, {"控股", 0}, {"法庭", 0}, {"委會", 0}, {"監會", 0}, {"管會", 0},
+   {"檢察院", 0}, {"地檢署", 0}, {"政協", 0}, {"人壽", 0}, {"議院", 0},
    {"聯會", 0}, {"管局", 0}, {"交所", 0}, {"央行", ZO_ALONE}, {"上訴庭", ZO_ALONE}, {"原訟庭", ZO_ALONE},
    {"辦", ZO_ONE}, {"協", ZO_ONE}, {"部", ZO_ONE}, {"局", ZO_ONE}, {"署", ZO_ONE}, {"處", ZO_ONE},
    {"廳", ZO_ONE}, {"委", ZO_ONE}, {"司", ZO_ONE}, {"隊", ZO_ONE}, {"省", ZO_ONE | ZO_COUNTRY},
@@ -687,7 +687,7 @@ static size_t zh_org_start(struct zh_run *z, size_t j, bool *joined) {
     bool one = l == p1 - p0;
     bool joiner = one && i > 1 &&
                   (memcmp(s + p0, "及", 3) == 0 ||
-                   memcmp(s + p0, "和", 3) == 0) &&
+                   !memcmp(s + p0, "和", 3) || !memcmp(s + p0, "與", 3) || !memcmp(s + p0, "与", 3)) &&
                   !zh_org_ends_body(z, i - 1) && !zh_place_starts(z->r, z->first_m, p1);
     bool joined_hui =
         one && i > 1 &&
