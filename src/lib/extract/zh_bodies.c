@@ -15,6 +15,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +29,15 @@ bool zh_place_starts(const struct ent_run *r, size_t first_m, size_t p) {
     if (r->m[m].start == p && zh_place_ref(r, r->m[m].ref))
       return true;
   return false;
+}
+
+size_t zh_org_trim(const char *s, size_t a) {
+  if (a == SIZE_MAX)
+    return a;
+  return !memcmp(s + a, "和", 3) || !memcmp(s + a, "及", 3) || !memcmp(s + a, "與", 3) ||
+                 !memcmp(s + a, "与", 3)
+             ? a + 3
+             : a;
 }
 
 /* Is the character at s[p] a Han character (three bytes)? */

@@ -26,7 +26,7 @@
 
 #define ZH_ALIAS_MAX 10 /* characters of the longest alias looked for */
 #define ZH_ORG_PIECES 6 /* words before an organisation's suffix, at most */
-#define ZH_ORG_CHARS 12 /* characters of an organisation's name, at most */
+#define ZH_ORG_CHARS 16 /* characters of an organisation's name, at most */
 
 /* One CJK run and its word boundaries (computed when first needed). */
 struct zh_run {
@@ -886,7 +886,7 @@ static void zh_org_at(struct zh_run *z, size_t j) {
   if (zh_org_legal_form(z, e))
     return;
   bool joined;
-  size_t a = zh_org_start(z, j, &joined);
+  size_t a = zh_org_trim(z->r->s, zh_org_start(z, j, &joined));
   if (a == SIZE_MAX || e - a > ZH_ORG_CHARS * 3)
     return;
   if (e - a <= sufl && !((x->flags & ZO_ALONE) && e - a == sufl &&
@@ -946,7 +946,7 @@ static void zh_org_in_title(struct zh_run *z, size_t j) {
   if (j < 2 || (!doubled && zh_word_at(s, w0, w0, w1, &titles_l, false) != w1 - w0))
     return; /* 部長, or 處處|長 as the segmenter cuts 統計處處長 */
   bool joined;
-  size_t a = zh_org_start(z, j, &joined), e = w0 + 3;
+  size_t a = zh_org_trim(z->r->s, zh_org_start(z, j, &joined)), e = w0 + 3;
   if (a == SIZE_MAX || (z->br[j - 1] - z->br[j - 2] < 6 && !zh_org_abbrev_before(z, j, a)))
     return;
   if (a >= w0 - 3 || e - a > ZH_ORG_CHARS * 3 ||

@@ -161,6 +161,10 @@ bool zh_org_title_after(const char *s, size_t e, size_t hi);
  * start at p (和|浙江隊: the 和 joins two items, not two words of one
  * name)? */
 bool zh_place_starts(const struct ent_run *r, size_t first_m, size_t p);
+/* zh_bodies.c: the start of a body's name found at a, past a joiner that
+ * the name cannot start with (昨日|與|國家航天局: 與 is "with" there);
+ * SIZE_MAX stays. */
+size_t zh_org_trim(const char *s, size_t a);
 /* zh_bodies.c: is the body [a, e) before hi no named body though it ends
  * in a suffix (a title after it, 會|長, 副廳|長; a syndicate of a crime,
  * 投資詐騙集團; a formation, 海軍編隊)? */
