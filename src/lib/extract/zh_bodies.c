@@ -10,7 +10,8 @@
  *   - a team found with 隊 named again without it (上海海港隊 ...
  *     上海海港, and 海港 before a title: 海港主帥);
  *   - a listed company as the subject of a share price's move in a market
- *     report (北方華創漲逾6%, 中航瀋飛漲5.2%, 中芯國際漲停).
+ *     report (北方華創漲逾6%, 中航瀋飛漲5.2%, 中芯國際漲停);
+ *   - a body found and a word of a firm's business after it (中信|證券).
  * None of these runs outside a CJK run.
  */
 #include "config.h"
@@ -249,7 +250,30 @@ static void zb_market_movers(struct ent_run *r) {
   }
 }
 
+/* A body found and a word of a firm's business right after it (中信|證券,
+ * 華潤|置地, 國泰|人壽): the body's mention grows over it, a new body,
+ * unless the name goes on (證券及期貨, 證券公司: the pattern's). */
+static void zb_firm_tails(struct ent_run *r) {
+  static const char *const tails[] = {"證券", "置地", "地產", "人壽", "資本", "期貨", "信託", NULL};
+  static struct zh_list tails_l = ZH_LIST(tails);
+  static const char *const on[] = {"及", "和", "與", "公司", "集團", "交易", "市場", "業", NULL};
+  static struct zh_list on_l = ZH_LIST(on);
+  const char *s = r->s;
+  for (size_t m = 0; m < r->nm; m++) {
+    struct mention *mm = &r->m[m];
+    size_t e = mm->end, l;
+    if (!zh_is_org(r, mm->ref) || e >= r->n ||
+        !(l = zh_forms_at(zh_forms(&tails_l), s, e, r->n, NULL)))
+      continue;
+    if (zh_forms_at(zh_forms(&on_l), s, e + l, r->n, NULL) || zb_taken(r, e, e + l))
+      continue;
+    mm->end = (uint32_t)(e + l);
+    mm->ref = zb_body(r, s, mm->start, mm->end);
+  }
+}
+
 void zh_pass_bodies(struct ent_run *r) {
+  zb_firm_tails(r);
   zb_sar_governments(r);
   zb_market_movers(r);
   zb_team_stems(r);
