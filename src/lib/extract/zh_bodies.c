@@ -11,7 +11,8 @@
  *     上海海港, and 海港 before a title: 海港主帥);
  *   - a listed company as the subject of a share price's move in a market
  *     report (北方華創漲逾6%, 中航瀋飛漲5.2%, 中芯國際漲停);
- *   - a body found and a word of a firm's business after it (中信|證券).
+ *   - a body found and a word of a firm's business or a house after it
+ *     (中信|證券, 國會|下議院).
  * None of these runs outside a CJK run.
  */
 #include "config.h"
@@ -251,10 +252,12 @@ static void zb_market_movers(struct ent_run *r) {
 }
 
 /* A body found and a word of a firm's business right after it (中信|證券,
- * 華潤|置地, 國泰|人壽): the body's mention grows over it, a new body,
+ * 華潤|置地, 國泰|人壽), or a parliament's house (國會|下議院: 下 stops the
+ * suffix pattern): the body's mention grows over it, a new body,
  * unless the name goes on (證券及期貨, 證券公司: the pattern's). */
 static void zb_firm_tails(struct ent_run *r) {
-  static const char *const tails[] = {"證券", "置地", "地產", "人壽", "資本", "期貨", "信託", NULL};
+  static const char *const tails[] = {"證券", "置地", "地產", "人壽", "資本", "期貨", "信託",
+                                      "下議院", "上議院", "眾議院", "參議院", NULL};
   static struct zh_list tails_l = ZH_LIST(tails);
   static const char *const on[] = {"及", "和", "與", "公司", "集團", "交易", "市場", "業", NULL};
   static struct zh_list on_l = ZH_LIST(on);

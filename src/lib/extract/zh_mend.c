@@ -8,6 +8,8 @@
  *     name (拿督斯里阿米爾韓扎: a Malay name whose last part reads as a
  *     family name, 韓); Chinese prose always puts a mark or a word
  *     between two people;
+ *   - a name right after a body's, before a colon or a verb of speech, is
+ *     a person's (台積電魏哲家：明年...);
  *   - a title after a count (三名航天員, 兩位院士) names a group, so what
  *     follows it is no foreign name (三名航天員進駐).
  */
@@ -59,7 +61,49 @@ static size_t zm_hyphen_part(const struct ent_run *r, size_t p) {
   return p;
 }
 
+/* Is [a, a + l) free of every mention? */
+static bool zm_free(const struct ent_run *r, size_t a, size_t b) {
+  for (size_t m = 0; m < r->nm; m++)
+    if (r->m[m].start < b && a < r->m[m].end)
+      return false;
+  return true;
+}
+
+/* A person's name right after a body found, before a colon or a verb of
+ * speech (台積電魏哲家：, 騰訊馬化騰表示): a family name and one or two
+ * characters that may be in a name; the end of the name, or 0. */
+static size_t zm_after_body(const struct ent_run *r, size_t p) {
+  static const char *const times[] = {"週一", "週二", "週三", "週四", "週五", "週六", "週日",
+                                      "週末", "星期", "今年", "去年", "明年", NULL};
+  static struct zh_list times_l = ZH_LIST(times); /* 公司週三表示: a day */
+  const char *s = r->s;
+  size_t sl = zh_surname(s + p, r->n - p);
+  if (!sl || zh_forms_at(zh_forms(&times_l), s, p, r->n, NULL))
+    return 0;
+  for (size_t k = 2; k >= 1; k--) {
+    size_t e = p + sl + 3 * k;
+    bool ok = e < r->n;
+    for (size_t q = p + sl; ok && q < e; q += 3) {
+      uint32_t cp;
+      ok = utf8_decode(s + q, r->n - q, &cp) == 3 && zh_given_ok(cp) &&
+           !zh_said_after(s, q, r->n);
+    }
+    if (ok && (memcmp(s + e, "\xef\xbc\x9a", 3) == 0 || zh_said_after(s, e, r->n)) &&
+        zm_free(r, p, e))
+      return e; /* ： or 表示 right after */
+  }
+  return 0;
+}
+
 void zh_mend_people(struct ent_run *r) {
+  for (size_t i = 0, nm = r->nm; i < nm; i++) {
+    size_t e;
+    if (zh_is_org(r, r->m[i].ref) && (e = zm_after_body(r, r->m[i].end)) != 0) {
+      char *name = xstrndup(r->s + r->m[i].end, e - r->m[i].end);
+      er_mention(r, r->m[i].end, (uint32_t)e, er_dyn(r, name, ENTITY_PERSON));
+      free(name);
+    }
+  }
   for (size_t i = 0; i < r->nm; i++) {
     struct mention *m = &r->m[i];
     size_t q;
