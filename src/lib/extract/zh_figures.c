@@ -68,8 +68,9 @@ static const char *const zh_classifiers[] = {
     "個", "家", "宗", "架次", "架", "艘", "輛", "項", "間", "臺", "台", "部",
     "張", "列", "頭", "隻", "條", "座", "所", "位", "件", "套", "份", "批次",
     "批", "起", "例", "戶", "棟", "幢", "枚", "場", "班", "票", "輛次", "班次",
-    "車次", "篇", "齣", "面", "支", "箱", NULL}; /* 300篇論文, 300齣劇目, 8面金牌,
-                                          * 86支手機, 1,200箱香菸 */
+    "車次", "篇", "齣", "面", "支", "箱", "處", "股", NULL}; /* 300篇論文, 300齣劇目,
+                                          * 8面金牌, 86支手機, 1,200箱香菸, 12處據點,
+                                          * 1,000萬股 (shares) */
 static struct zh_list zh_classifiers_l = ZH_LIST(zh_classifiers);
 
 /* Time nouns after a measure word: 三個月 is a duration, not a count. */
@@ -523,8 +524,9 @@ static bool zh_fig_keep(const char *s, size_t n, const struct zh_lead *ld,
     size_t st = ld->st >= 6 && memcmp(s + ld->st - 3, "了", 3) == 0 ? ld->st - 3 : ld->st;
     bool dir = st >= 3 && zh_forms_before(zh_forms(&zh_dirs_l), s, st >= 6 ? st - 6 : 0,
                                           st, NULL); /* 擴大(了)三成 */
-    static const char *const level[] = {"佔", "為", "達", "超", NULL};
-    static struct zh_list level_l = ZH_LIST(level); /* 佔三成, 約為六成, 已達九成, 超一成 */
+    static const char *const level[] = {"佔", "為", "達", "超", "至", NULL};
+    static struct zh_list level_l = ZH_LIST(level); /* 佔三成, 約為六成, 已達九成, 超一成,
+                                                     * 提高至五成 */
     bool share = u->cls == 5 && st >= 3 && zh_forms_before(zh_forms(&level_l), s, st - 3, st, NULL);
     return (ld->ap || dir || share || above) && num->value < 10 &&
            (!num->arabic || zh_tenths_digit(s, n, num));
