@@ -76,8 +76,9 @@ bool zh_clause_start(const char *s, size_t p);
 /* Does the clause that a name ending at s[e] opens go on to a verb of
  * speech or of meeting, right after the name (董明珠認為) or, when an
  * adverb or 在 follows the name, after at most reach characters before hi
- * (冯德莱恩此前在布鲁塞尔说, 李斌则认为, 夏宝龙随后会见)? Not 說明 nor
- * 稱為. */
+ * (冯德莱恩此前在布鲁塞尔说, 李斌则认为, 夏宝龙随后会见), or after a
+ * clause of when of two to four characters (何永賢視察時表示)? Not 說明
+ * nor 稱為. */
 bool zh_clause_says(const char *s, size_t e, size_t hi, size_t reach);
 /* Is the subject a person's: a verb only people take right after it or
  * after an adverb (說, 認為, 透露: not 表示 nor 指出, which reports and
