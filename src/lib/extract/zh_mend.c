@@ -8,6 +8,8 @@
  *     name (拿督斯里阿米爾韓扎: a Malay name whose last part reads as a
  *     family name, 韓); Chinese prose always puts a mark or a word
  *     between two people;
+ *   - a name joined by 和 or 、 to a person's English name in brackets is a
+ *     person's too (陳克勤（Chan Hak-kan）和李梓敬);
  *   - a name right after a body's, before a colon or a verb of speech, is
  *     a person's (台積電魏哲家：明年...);
  *   - a title after a count (三名航天員, 兩位院士) names a group, so what
@@ -95,7 +97,70 @@ static size_t zm_after_body(const struct ent_run *r, size_t p) {
   return 0;
 }
 
+/* The end of an English name in brackets at s[p] (（Chan Hak-kan）), or 0. */
+static size_t zm_bracket_end(const char *s, size_t n, size_t p) {
+  size_t q;
+  if (p < n && s[p] == '(')
+    q = p + 1;
+  else if (p + 3 <= n && memcmp(s + p, "\xef\xbc\x88", 3) == 0) /* （ */
+    q = p + 3;
+  else
+    return 0;
+  for (size_t lim = q + 40; q < n && q < lim; q++) {
+    if (s[q] == ')')
+      return q + 1;
+    if (q + 3 <= n && memcmp(s + q, "\xef\xbc\x89", 3) == 0) /* ） */
+      return q + 3;
+    unsigned char c = (unsigned char)s[q];
+    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == ' ' || c == '-' || c == '.'))
+      return 0;
+  }
+  return 0;
+}
+
+/* After a person's name and an English name in brackets, 和, 與, 及 or
+ * 、 and a family name with one or two characters that may be in a name,
+ * ended by an adverb, a verb of speech, a join or the run's end
+ * (陳克勤（Chan Hak-kan）和李梓敬就...): that name's [*a, end), or 0. */
+static size_t zm_after_bracket(const struct ent_run *r, size_t e, size_t *a) {
+  static const char *const joins[] = {"和", "與", "及", "、", NULL};
+  static struct zh_list joins_l = ZH_LIST(joins);
+  const char *s = r->s;
+  size_t q = zm_bracket_end(s, r->n, e), jl, sl;
+  if (!q || !(jl = zh_forms_at(zh_forms(&joins_l), s, q, r->n, NULL)))
+    return 0;
+  q += jl;
+  if (!(sl = zh_surname(s + q, r->n - q)))
+    return 0;
+  for (size_t k = 2; k >= 1; k--) {
+    size_t end = q + sl + 3 * k;
+    bool ok = end <= r->n;
+    for (size_t p = q + sl; ok && p < end; p += 3) {
+      uint32_t cp;
+      ok = utf8_decode(s + p, r->n - p, &cp) == 3 && zh_given_ok(cp) &&
+           !zh_adverb_at(s, p, r->n) && !zh_said_after(s, p, r->n);
+    }
+    uint32_t cp;
+    if (ok && (end == r->n || utf8_decode(s + end, r->n - end, &cp) != 3 || cp < 0x3400 ||
+               zh_adverb_at(s, end, r->n) || zh_said_after(s, end, r->n) ||
+               zh_forms_at(zh_forms(&joins_l), s, end, r->n, NULL)) &&
+        zm_free(r, q, end)) {
+      *a = q;
+      return end;
+    }
+  }
+  return 0;
+}
+
 void zh_mend_people(struct ent_run *r) {
+  for (size_t i = 0, nm = r->nm; i < nm; i++) {
+    size_t a, e;
+    if (zm_person(r, &r->m[i]) && (e = zm_after_bracket(r, r->m[i].end, &a)) != 0) {
+      char *name = xstrndup(r->s + a, e - a);
+      er_mention(r, (uint32_t)a, (uint32_t)e, er_dyn(r, name, ENTITY_PERSON));
+      free(name);
+    }
+  }
   for (size_t i = 0, nm = r->nm; i < nm; i++) {
     size_t e;
     if (zh_is_org(r, r->m[i].ref) && (e = zm_after_body(r, r->m[i].end)) != 0) {
