@@ -2,7 +2,8 @@
  * extract/zh_bodies.c — Chinese bodies that zh_entities.c's suffix pattern
  * cannot bound alone:
  *   - a name joined by 和 or 及 does not run back over a place that
- *     starts the next item (陳佳鵬和浙江隊: 浙江隊 alone);
+ *     starts the next item (陳佳鵬和浙江隊: 浙江隊 alone) nor over a
+ *     person before the join (柏鴻輝及海軍司令);
  *   - words that end in a suffix but name no body: a deputy's title
  *     (省財政廳副廳|長), a syndicate of a crime (投資詐騙集團), a naval
  *     formation (海軍編隊);
@@ -12,7 +13,8 @@
  *   - a listed company as the subject of a share price's move in a market
  *     report (北方華創漲逾6%, 中航瀋飛漲5.2%, 中芯國際漲停);
  *   - a body found and a word of a firm's business or a house after it
- *     (中信|證券, 國會|下議院).
+ *     (中信|證券, 國會|下議院), or a unit of it numbered by an ordinal
+ *     (陸軍|第81集團軍, 集團有限公司|第八研究院).
  * None of these runs outside a CJK run.
  */
 #include "config.h"
@@ -26,10 +28,11 @@
 #include "dossier/zh.h"
 #include "zh_shapes.h"
 
-bool zh_place_starts(const struct ent_run *r, size_t first_m, size_t p) {
+bool zh_place_starts(const struct ent_run *r, size_t first_m, size_t p0, size_t p) {
   for (size_t m = first_m; m < r->nm; m++)
-    if (r->m[m].start == p && zh_place_ref(r, r->m[m].ref))
-      return true;
+    if ((r->m[m].start == p && zh_place_ref(r, r->m[m].ref)) ||
+        (r->m[m].end == p0 && !zh_is_org(r, r->m[m].ref) && !zh_place_ref(r, r->m[m].ref)))
+      return true; /* 和|浙江隊, 柏鴻輝|及: a person before the join */
   return false;
 }
 
@@ -275,8 +278,44 @@ static void zb_firm_tails(struct ent_run *r) {
   }
 }
 
+/* A body found and a unit of it numbered by an ordinal right after it
+ * (陸軍|第81集團軍, 中國航天科技集團有限公司|第八研究院): the body's mention
+ * grows over them, a new body. */
+static void zb_ordinal_units(struct ent_run *r) {
+  static const char *const units[] = {"集團軍", "研究院", "研究所", "大隊", "支隊", "中隊",
+                                      "艦隊", "分局", "軍", "師", "旅", "團", NULL};
+  static struct zh_list units_l = ZH_LIST(units);
+  static const char numerals[] = "一二三四五六七八九十百零〇";
+  const char *s = r->s;
+  for (size_t m = 0; m < r->nm; m++) {
+    struct mention *mm = &r->m[m];
+    size_t q = mm->end, l;
+    if (!zh_is_org(r, mm->ref) || q + 9 > r->n || memcmp(s + q, "\xe7\xac\xac", 3) != 0)
+      continue; /* 第 */
+    size_t d = q + 3;
+    for (bool more = true; more && d < r->n;) {
+      more = false;
+      if (s[d] >= '0' && s[d] <= '9') {
+        d++;
+        more = true;
+      }
+      for (size_t k = 0; !more && d + 3 <= r->n && k + 3 <= sizeof numerals - 1; k += 3)
+        if (memcmp(s + d, numerals + k, 3) == 0) {
+          d += 3;
+          more = true;
+        }
+    }
+    if (d == q + 3 || !(l = zh_forms_at(zh_forms(&units_l), s, d, r->n, NULL)) ||
+        zb_taken(r, q, d + l))
+      continue;
+    mm->end = (uint32_t)(d + l);
+    mm->ref = zb_body(r, s, mm->start, mm->end);
+  }
+}
+
 void zh_pass_bodies(struct ent_run *r) {
   zb_firm_tails(r);
+  zb_ordinal_units(r);
   zb_sar_governments(r);
   zb_market_movers(r);
   zb_team_stems(r);

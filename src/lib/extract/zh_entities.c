@@ -615,7 +615,7 @@ static const struct zh_suffix zh_org_suffixes[] = {
    {"集團", 0}, {"大學", 0}, {"協會", 0}, {"商會", 0}, {"法院", 0}, {"工會", 0}, {"議會", 0}, {"總署", 0},
    {"總局", 0}, {"總處", 0}, {"海關", 0}, {"控股", 0}, {"法庭", 0}, {"委會", 0}, {"監會", 0}, {"管會", 0},
    {"檢察院", 0}, {"地檢署", 0}, {"政協", 0}, {"人壽", 0}, {"下議院", 0}, {"上議院", 0}, {"眾議院", 0}, {"參議院", 0},
-   {"議院", 0}, {"國會", ZO_ALONE},
+   {"議院", 0}, {"國會", ZO_ALONE}, {"海軍", ZO_ALONE}, {"陸軍", ZO_ALONE}, {"空軍", ZO_ALONE},
    {"聯會", 0}, {"管局", 0}, {"交所", 0}, {"央行", ZO_ALONE}, {"上訴庭", ZO_ALONE}, {"原訟庭", ZO_ALONE},
    {"辦", ZO_ONE}, {"協", ZO_ONE}, {"部", ZO_ONE}, {"局", ZO_ONE}, {"署", ZO_ONE}, {"處", ZO_ONE},
    {"廳", ZO_ONE}, {"委", ZO_ONE}, {"司", ZO_ONE}, {"隊", ZO_ONE}, {"省", ZO_ONE | ZO_COUNTRY},
@@ -688,7 +688,7 @@ static size_t zh_org_start(struct zh_run *z, size_t j, bool *joined) {
     bool joiner = one && i > 1 &&
                   (memcmp(s + p0, "及", 3) == 0 ||
                    !memcmp(s + p0, "和", 3) || !memcmp(s + p0, "與", 3) || !memcmp(s + p0, "与", 3)) &&
-                  !zh_org_ends_body(z, i - 1) && !zh_place_starts(z->r, z->first_m, p1);
+                  !zh_org_ends_body(z, i - 1) && !zh_place_starts(z->r, z->first_m, p0, p1);
     bool joined_hui =
         one && i > 1 &&
         (memcmp(s + p0, "会", 3) == 0 || memcmp(s + p0, "會", 3) == 0);

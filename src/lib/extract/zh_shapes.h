@@ -159,9 +159,10 @@ void zh_pass_committees(struct ent_run *r);
 bool zh_org_title_after(const char *s, size_t e, size_t hi);
 
 /* zh_bodies.c: does a mention of a country or place found from first_m
- * start at p (和|浙江隊: the 和 joins two items, not two words of one
- * name)? */
-bool zh_place_starts(const struct ent_run *r, size_t first_m, size_t p);
+ * start at p, or one of a person end at p0, around a join [p0, p)
+ * (和|浙江隊, 柏鴻輝|及: the join is between two items, not two words of
+ * one name)? */
+bool zh_place_starts(const struct ent_run *r, size_t first_m, size_t p0, size_t p);
 /* zh_bodies.c: the start of a body's name found at a, past a joiner that
  * the name cannot start with (昨日|與|國家航天局: 與 is "with" there);
  * SIZE_MAX stays. */
