@@ -196,19 +196,23 @@ static struct zh_list zb_moves_l = ZH_LIST(zb_moves);
 
 /* Last characters of what moves but is no company (恒指, 美元, 金價, 板塊,
  * 科技股, 布油, 日圓, 比特幣, 國債, 利率), or of a verb the move ends
- * (上升, 回升, 下跌, 攀升, 提升) or of a time (比上月|上升, 按年|升). */
+ * (上升, 回升, 下跌, 攀升, 提升) or of a time (比上月|上升, 按年|升), or
+ * of what a report measures (價格, 銷量, 營收, 淨利, 豬肉, 租金). */
 static const char *const zb_not_firms[] = {
    "指", "數", "塊", "股", "元", "圓", "幣", "價", "金", "油", "債", "率", "息", "市", "匯", "銅",
-   "糖", "上", "下", "回", "攀", "提", "飆", "月", "年", "日", "週", "季", NULL};
+   "糖", "上", "下", "回", "攀", "提", "飆", "月", "年", "日", "週", "季", "格", "量", "額", "值",
+   "收", "利", "潤", "資", "品", "出", "費", "售", "均", "肉", "菜", "蛋", "房", "租", "薪", NULL};
 static struct zh_list zb_not_firms_l = ZH_LIST(zb_not_firms);
 /* First words of a comparison, never of a company (比上月, 較去年, 同比, 環比). */
 static const char *const zb_not_first[] = {"比", "較", "同比", "環比", "按年", "按月", "全日",
                                            "全週", "今年", "本月", NULL};
 static struct zh_list zb_not_first_l = ZH_LIST(zb_not_first);
 
-/* Does the text name a share index or a sector (a market report)? */
+/* Does the text use the words of a stock market's close (板塊, 漲停,
+ * 收報, 個股: a market report, not a price index's release)? */
 static bool zb_market_text(const struct ent_run *r) {
-  static const char *const words[] = {"板塊", "指數", "成交額", NULL};
+  static const char *const words[] = {"板塊", "漲停", "跌停", "收報", "收市", "收盤", "個股",
+                                      "港股", "A股", "恒指", "大市", NULL};
   static struct zh_list words_l = ZH_LIST(words);
   for (size_t i = 0; i < r->t.n; i++) {
     const struct tok *t = &r->t.v[i];

@@ -564,7 +564,8 @@ static bool zh_rate_li(const char *s, size_t n, size_t st, size_t e) {
 /* Words that name a share index (恒生指數, 恒指, 深證成指, 道指): a number
  * in 點 in their sentence is an index level or move. */
 static const char *const zh_index_words[] = {
-    "指數", "恒指", "恆指", "國指", "科指", "成指", "綜指", "道指", "日經", NULL};
+    "指數", "恒指", "恆指", "國指", "科指", "成指", "綜指", "道指", "日經", "滬指", "深指", "板指",
+    NULL}; /* 滬指收報3,400點, 創業板指 */
 static struct zh_list zh_index_words_l = ZH_LIST(zh_index_words);
 
 /* Is the number in 點 at [st, e) index points: digits, not a time nor a

@@ -10,8 +10,8 @@
  *     between two people;
  *   - a name joined by 和 or 、 to a person's English name in brackets is a
  *     person's too (陳克勤（Chan Hak-kan）和李梓敬);
- *   - a name right after a body's, before a colon or a verb of speech, is
- *     a person's (台積電魏哲家：明年...);
+ *   - a name right after a body's, before a colon or a role, is a person's
+ *     (台積電魏哲家：明年..., 格力電器董明珠董事長);
  *   - a title after a count (三名航天員, 兩位院士) names a group, so what
  *     follows it is no foreign name (三名航天員進駐).
  */
@@ -71,13 +71,16 @@ static bool zm_free(const struct ent_run *r, size_t a, size_t b) {
   return true;
 }
 
-/* A person's name right after a body found, before a colon or a verb of
- * speech (台積電魏哲家：, 騰訊馬化騰表示): a family name and one or two
- * characters that may be in a name; the end of the name, or 0. */
+/* A person's name right after a body found, before a colon or the
+ * person's role (台積電魏哲家：, 格力電器董明珠董事長): a family name and one
+ * or two characters that may be in a name; the end of the name, or 0. */
 static size_t zm_after_body(const struct ent_run *r, size_t p) {
   static const char *const times[] = {"週一", "週二", "週三", "週四", "週五", "週六", "週日",
                                       "週末", "星期", "今年", "去年", "明年", NULL};
   static struct zh_list times_l = ZH_LIST(times); /* 公司週三表示: a day */
+  static const char *const after[] = {"：", "董事長", "總裁", "主席", "總經理", "創辦人", "創始人",
+                                      "行政總裁", "首席執行官", "執行長", NULL};
+  static struct zh_list after_l = ZH_LIST(after);
   const char *s = r->s;
   size_t sl = zh_surname(s + p, r->n - p);
   if (!sl || zh_forms_at(zh_forms(&times_l), s, p, r->n, NULL))
@@ -90,9 +93,8 @@ static size_t zm_after_body(const struct ent_run *r, size_t p) {
       ok = utf8_decode(s + q, r->n - q, &cp) == 3 && zh_given_ok(cp) &&
            !zh_said_after(s, q, r->n);
     }
-    if (ok && (memcmp(s + e, "\xef\xbc\x9a", 3) == 0 || zh_said_after(s, e, r->n)) &&
-        zm_free(r, p, e))
-      return e; /* ： or 表示 right after */
+    if (ok && zh_forms_at(zh_forms(&after_l), s, e, r->n, NULL) && zm_free(r, p, e))
+      return e; /* ： or 董事長 right after; not 表示 (華為方面表示, 騰訊高層表示) */
   }
   return 0;
 }
