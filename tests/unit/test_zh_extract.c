@@ -697,6 +697,8 @@ static void test_names_13(void) {
       true, "与 joins the words of one name");
   has("三名航天员进驻空间站。", "进驻", ENTITY_PERSON, false,
       "a title after a count names a group, not the word after it");
+  has("决赛中，广东队的李明华和江苏队的王志强分获金牌和银牌。", "李明华", ENTITY_PERSON, true,
+      "the first of two subjects after a body's 的, joined by 和, shares their deed");
 }
 
 int main(void) {

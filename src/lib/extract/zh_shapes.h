@@ -128,7 +128,8 @@ size_t zh_titled_end(const struct ent_run *r, size_t a, size_t b, size_t p, size
 size_t zh_unless_honorific(const char *s, size_t p, size_t hi, size_t e);
 /* Does a subject that ends at s[e] act as only a person does: a verb of
  * speech or meeting (zh_clause_says, within fourteen characters after an
- * adverb or 在) or a player's deed (擊敗, 戰勝, 入球)? */
+ * adverb or 在) or a player's deed (擊敗, 戰勝, 入球), also as the first of
+ * two subjects joined by 和 (陳佳鵬和浙江隊的鄧興鵬分獲)? */
 bool zh_subject_acts(const char *s, size_t e, size_t hi);
 /* Does a clause's subject start at r->s[p] in the run starting at a: the
  * run's start after punctuation (zh_clause_start) or a body's or a place's

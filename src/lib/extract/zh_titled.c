@@ -193,7 +193,14 @@ static const char *const zh_deeds[] = {"擊敗", "戰勝", "不敵", "力克", "
 static struct zh_list zh_deeds_l = ZH_LIST(zh_deeds);
 
 bool zh_subject_acts(const char *s, size_t e, size_t hi) {
-  return zh_clause_says(s, e, hi, 14) || zh_forms_at(zh_forms(&zh_deeds_l), s, e, hi, NULL) > 0;
+  if (zh_clause_says(s, e, hi, 14) || zh_forms_at(zh_forms(&zh_deeds_l), s, e, hi, NULL) > 0)
+    return true;
+  if (e + 3 > hi || !zh_join_at(s + e))
+    return false; /* one of two subjects (上海隊的陳佳鵬和浙江隊的鄧興鵬分獲): their deed */
+  for (size_t q = e + 6; q + 3 <= hi && q <= e + 39; q += 3)
+    if (zh_forms_at(zh_forms(&zh_deeds_l), s, q, hi, NULL))
+      return true;
+  return false;
 }
 
 bool zh_subject_at(const struct ent_run *r, size_t a, size_t p) {
