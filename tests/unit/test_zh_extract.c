@@ -699,6 +699,10 @@ static void test_names_13(void) {
       "a title after a count names a group, not the word after it");
   has("决赛中，广东队的李明华和江苏队的王志强分获金牌和银牌。", "李明华", ENTITY_PERSON, true,
       "the first of two subjects after a body's 的, joined by 和, shares their deed");
+  has("广州队外援卡尔在第三节连续得分。", "卡尔", ENTITY_PERSON, true,
+      "a transliterated name of two syllables after a title");
+  has("议员提出质询。", "提出", ENTITY_PERSON, false,
+      "... not a word that only starts with a syllable");
 }
 
 int main(void) {

@@ -12,6 +12,8 @@
  *     person's too (陳克勤（Chan Hak-kan）和李梓敬);
  *   - a name right after a body's, before a colon or a role, is a person's
  *     (台積電魏哲家：明年..., 格力電器董明珠董事長);
+ *   - a transliterated name of two syllables after a title or after 由
+ *     with a deed (外援利夫在, 由費利佩打入);
  *   - a title after a count (三名航天員, 兩位院士) names a group, so what
  *     follows it is no foreign name (三名航天員進駐).
  */
@@ -154,7 +156,56 @@ static size_t zm_after_bracket(const struct ent_run *r, size_t e, size_t *a) {
   return 0;
 }
 
+/* The end of two to four syllables of a transliterated name at s[p] in
+ * the CJK run [p, hi), or p. */
+static size_t zm_syllables(const char *s, size_t p, size_t hi) {
+  size_t q = p;
+  for (size_t k = 0; k < 4 && q + 3 <= hi; k++) {
+    uint32_t cp;
+    if (utf8_decode(s + q, hi - q, &cp) != 3 || !zh_translit_ok(cp) || zh_said_after(s, q, hi))
+      break;
+    q += 3;
+  }
+  return q - p >= 6 ? q : p;
+}
+
+/* Does a name ending at e end there: the run's end, 在, a join, a verb of
+ * speech or a deed's word (打入, 奪得), an adverb? */
+static bool zm_name_ends(const char *s, size_t e, size_t hi) {
+  static const char *const after[] = {"在", "和", "與", "及", "、", "的", NULL};
+  static struct zh_list after_l = ZH_LIST(after);
+  return e == hi || zh_said_after(s, e, hi) || zh_adverb_at(s, e, hi) ||
+         zh_forms_at(zh_forms(&after_l), s, e, hi, NULL);
+}
+
+/* Transliterated names of two syllables the run's patterns leave (they
+ * ask three, or a word boundary the segmenter may not give): after a
+ * title (北京隊外援利夫在第四節), or after 由 with a verb of speech or a
+ * deed after them (由費利佩打入). */
+static void zm_short_foreign(struct ent_run *r) {
+  const char *s = r->s;
+  for (size_t i = 0; i < r->t.n; i++) {
+    const struct tok *t = &r->t.v[i];
+    if (!(t->flags & TK_CJK))
+      continue;
+    for (size_t p = t->start + 3; p + 6 <= t->end; p += 3) {
+      bool by = memcmp(s + p - 3, "\xe7\x94\xb1", 3) == 0; /* 由 */
+      if (!by && (!zh_title_before(s, t->start, p) || zh_title_counted(s, t->start, p)))
+        continue;
+      size_t e = zm_syllables(s, p, t->end);
+      if (e == p || !(by ? zh_said_after(s, e, t->end) > 0 : zm_name_ends(s, e, t->end)) ||
+          !zm_free(r, p, e))
+        continue;
+      char *name = xstrndup(s + p, e - p);
+      er_mention(r, (uint32_t)p, (uint32_t)e, er_dyn(r, name, ENTITY_PERSON));
+      free(name);
+      p = e - 3;
+    }
+  }
+}
+
 void zh_mend_people(struct ent_run *r) {
+  zm_short_foreign(r);
   for (size_t i = 0, nm = r->nm; i < nm; i++) {
     size_t a, e;
     if (zm_person(r, &r->m[i]) && (e = zm_after_bracket(r, r->m[i].end, &a)) != 0) {
