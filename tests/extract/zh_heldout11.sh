@@ -18,7 +18,9 @@
 # banks and firms in orgs_zh.tsv): figures P 1.000 R 0.950 (57/57/60),
 # people P 0.990 R 0.913 (95/96/104), orgs P 0.925 R 0.765 (62/67/81);
 # topics right 34/36, "general" 0/36. The floors are now the tuned values.
+# orgs P 0.926 R 0.778 (63/68/81) after heldout13's rules (2026-12-08,
+# 富途證券): floor R 0.77.
 . "$(dirname "$0")/python_env.sh"
 exec python3 "$TOP_SRCDIR/tests/extract/zh_gold.py" "$TOP_BUILDDIR/tests/extract/extract_dump" \
     "$DOSSIER_ASSETS" "$TOP_SRCDIR/bench/zh/heldout11.txt" --min=36 \
-    --floors=1.00,0.95,0.98,0.91,0.92,0.76
+    --floors=1.00,0.95,0.98,0.91,0.92,0.77

@@ -19,7 +19,11 @@
 # figures P 0.986 R 0.961 (73/74/76), people P 0.969 R 0.949 (94/97/99),
 # orgs P 0.949 R 0.893 (75/79/84); places P 0.974 R 0.826 (38/39/46);
 # topics right 31/34, "general" 1/34. The floors are now the tuned values.
+# After heldout13's rules (2026-12-08: 股 and 處 as measure words, 提高至五成,
+# a name after a body and before a role, a name joined to an English name
+# in brackets): figures P 0.987 R 0.987 (75/76/76), people P 0.970 R 0.970
+# (96/99/99); topics "general" 0/34; floors raised.
 . "$(dirname "$0")/python_env.sh"
 exec python3 "$TOP_SRCDIR/tests/extract/zh_gold.py" "$TOP_BUILDDIR/tests/extract/extract_dump" \
     "$DOSSIER_ASSETS" "$TOP_SRCDIR/bench/zh/heldout12.txt" --min=34 \
-    --floors=0.98,0.96,0.96,0.94,0.94,0.89
+    --floors=0.98,0.98,0.96,0.96,0.94,0.89

@@ -642,6 +642,69 @@ static void test_names_12(void) {
       "an alias whose first character ends a title is no word (董事|长和)");
 }
 
+/* A figure whose text holds text, of that value and unit (approximation
+ * and direction not asked), is found, or (want false) none is. */
+static void fig_has(const char *body, const char *text, double value, const char *unit,
+                    bool want, const char *what) {
+  struct extraction x;
+  run(body, &x);
+  bool found = false;
+  for (size_t i = 0; i < x.nfigures; i++)
+    found |= strstr(x.figures[i].text, text) &&
+             fabs(x.figures[i].value - value) <= fabs(value) * 1e-9 &&
+             strcmp(x.figures[i].unit, unit) == 0;
+  ok(found == want, "%s", what);
+  extraction_clear(&x);
+}
+
+/* The rules tuned on heldout13 (2026-12-08), on our own sentences. */
+static void test_names_13(void) {
+  fig_has("该地块出让面积约3.5万平方米。", "3.5万平方米", 35000, "square metres", true,
+          "an area in 平方米 is a figure in square metres");
+  fig_has("警方检获手枪12支。", "12支", 12, "支", true, "支 is a measure word");
+  fig_has("受訪者中約3成表示支持。", "3成", 30, "%", true, "tenths in a digit (約3成)");
+  fig_has("九龍灣商業地以12億元批出\n地政總署公布，地皮以約12.3億港元批出。", "12億元",
+          1.2e9, "HKD", true, "a headline's bare 元 takes the currency named below it");
+  has("法国外长让-皮埃尔·杜兰德表示，两国将加强合作。", "让-皮埃尔·杜兰德", ENTITY_PERSON, true,
+      "a hyphenated first part after a title joins the dotted name");
+  has("交通部長拿督斯里阿茲米韓達表示，計劃將於明年推行。", "阿茲米韓達", ENTITY_PERSON, true,
+      "two names side by side are one (a Malay name)");
+  has("交通部長拿督斯里阿茲米韓達表示，計劃將於明年推行。", "韓達", ENTITY_PERSON, false,
+      "... not its last part alone");
+  has("聯發科蔡力行：明年營收看增\n聯發科昨日舉行法說會。", "蔡力行", ENTITY_PERSON, true,
+      "a name after a body and before a colon is a person's");
+  has("华为方面表示，将继续投入研发。", "方面", ENTITY_PERSON, false,
+      "... not before a verb of speech (华为方面表示)");
+  has("議員葉劉淑儀（Regina Ip）和謝偉俊昨日質詢。", "謝偉俊", ENTITY_PERSON, true,
+      "a name joined to an English name in brackets is a person's");
+  has("首批單位入伙。黃偉明視察時表示，工程進度理想。", "黃偉明", ENTITY_PERSON, true,
+      "a subject before a clause of when and 表示 is a person");
+  has("澳門特區政府今日公布施政報告。", "澳門特區政府", ENTITY_ORG, true,
+      "a region's own government is a body as written");
+  has("廣州龍獅隊主場獲勝。賽後，廣州龍獅主帥表示滿意。", "廣州", ENTITY_PLACE, false,
+      "a team named again without 隊 is the team, its place the team's");
+  has("板块方面，半导体板块走强，华海清科涨逾7%。", "华海清科", ENTITY_ORG, true,
+      "a market report's mover is a company");
+  has("国家统计局公布，居民消费价格指数上涨。其中，猪肉涨12.5%。", "猪肉", ENTITY_ORG, false,
+      "... not in a price index's release");
+  has("中信证券首席经济学家称，经济将回升。", "中信证券", ENTITY_ORG, true,
+      "a firm's business word after a body grows it");
+  has("陆军第72集团军某旅开展训练。", "陆军第72集团军", ENTITY_ORG, true,
+      "a unit numbered by an ordinal after a body grows it");
+  has("孫東昨日與國家航天局簽署協議。", "與國家航天局", ENTITY_ORG, false,
+      "no body's name starts with a join");
+  has("中国科学院地质与地球物理研究所研究员称。", "中国科学院地质与地球物理研究所", ENTITY_ORG,
+      true, "与 joins the words of one name");
+  has("三名航天员进驻空间站。", "进驻", ENTITY_PERSON, false,
+      "a title after a count names a group, not the word after it");
+  has("决赛中，广东队的李明华和江苏队的王志强分获金牌和银牌。", "李明华", ENTITY_PERSON, true,
+      "the first of two subjects after a body's 的, joined by 和, shares their deed");
+  has("广州队外援卡尔在第三节连续得分。", "卡尔", ENTITY_PERSON, true,
+      "a transliterated name of two syllables after a title");
+  has("议员提出质询。", "提出", ENTITY_PERSON, false,
+      "... not a word that only starts with a syllable");
+}
+
 int main(void) {
   const char *env = getenv("DOSSIER_ASSETS");
   char *assets = env ? xstrdup(env) : xasprintf("%s/assets", DOSSIER_SRCDIR);
@@ -672,6 +735,7 @@ int main(void) {
   test_more_9();
   test_names_10();
   test_names_12();
+  test_names_13();
   extractor_free(&ex);
   free(assets);
   return done_testing();

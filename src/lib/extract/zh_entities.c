@@ -26,7 +26,7 @@
 
 #define ZH_ALIAS_MAX 10 /* characters of the longest alias looked for */
 #define ZH_ORG_PIECES 6 /* words before an organisation's suffix, at most */
-#define ZH_ORG_CHARS 12 /* characters of an organisation's name, at most */
+#define ZH_ORG_CHARS 16 /* characters of an organisation's name, at most */
 
 /* One CJK run and its word boundaries (computed when first needed). */
 struct zh_run {
@@ -391,15 +391,15 @@ static size_t zh_person_at(struct zh_run *z, size_t p, size_t sl, size_t *end) {
   return 0;
 }
 
-/* A name that follows no family-name pattern (耶倫, 植田和男) right after
- * a title: two to four characters to a reporting verb, or single
- * characters the dictionary knows no word of, to the next word or the
- * run's end. Returns its end, or 0. */
+/* A name that follows no family-name pattern (耶倫, 植田和男) right after a title (not
+ * one after a count, 三名航天員): two to four characters to a reporting verb, or single
+ * characters the dictionary knows no word of, to the next word or the run's end. */
 static size_t zh_foreign_at(struct zh_run *z, size_t p) {
   const char *s = z->r->s;
   uint32_t cp;
   utf8_decode(s + p, z->b - p, &cp);
-  if (!zh_given_ok(cp) || !zh_title_before(s, z->a, p) || zh_title_at(s, p, z->b) > 3)
+  if (!zh_given_ok(cp) || !zh_title_before(s, z->a, p) || zh_title_counted(s, z->a, p) ||
+      zh_title_at(s, p, z->b) > 3)
     return 0; /* 主任|醫師陳紅: a title after a title starts no name */
   size_t i = zh_break_at(z, p);
   if (i == SIZE_MAX)
@@ -427,7 +427,7 @@ static size_t zh_foreign_at(struct zh_run *z, size_t p) {
 }
 
 /* Does a dot end the CJK run (the run a dotted name starts in)? The lead
- * byte first: the dots are U+00B7, U+2027, U+2022 and U+30FB. */
+ * byte first: the dots are U+00B7, U+2027, U+2022 and U+30FB, or a hyphen. */
 static bool zh_run_at_dot(const struct zh_run *z) {
   const char *s = z->r->s;
   size_t n = z->r->n;
@@ -435,7 +435,7 @@ static bool zh_run_at_dot(const struct zh_run *z) {
   if (z->b >= n)
     return false;
   unsigned char c = (unsigned char)s[z->b];
-  if (c != 0xC2 && c != 0xE2 && c != 0xE3)
+  if (c != 0xC2 && c != 0xE2 && c != 0xE3 && c != '-')
     return false;
   return utf8_decode(s + z->b, n - z->b, &cp) > 0 && zh_name_dot(cp);
 }
@@ -588,8 +588,7 @@ static void zh_people(struct zh_run *z) {
   }
 }
 
-/* ---- C. organisations
- * ------------------------------------------------------------- */
+/* ---- C. organisations ------------------------------------------------- */
 
 /* How a suffix may end a name. */
 enum {
@@ -605,9 +604,8 @@ struct zh_suffix {
   unsigned flags;
 };
 
-/* Words that end the name of a body, longest first: the full words
- * (委员会, 交易所), their abbreviated tails (證監會 and 金管會 end in 监会
- * and 管會, 證交所 in 交所, 機管局 in 管局), and the single characters. */
+/* Words that end the name of a body, longest first: the full words (委员会, 交易所), their
+ * abbreviated tails (證監會, 金管會, 證交所, 機管局: 监会, 管會, 交所, 管局), single characters. */
 static const struct zh_suffix zh_org_suffixes[] = {
    {"人民政府", ZO_ADMIN}, {"委員會", 0}, {"辦公室", 0}, {"基金會", 0}, {"研究院", 0}, {"研究所", 0},
    {"交易所", 0}, {"聯合會", 0}, {"博物院", 0}, {"博物館", 0}, {"俱樂部", 0}, {"氣象台", 0}, {"氣象署", 0},
@@ -616,6 +614,8 @@ static const struct zh_suffix zh_org_suffixes[] = {
    {"人民黨", 0}, {"自由黨", 0}, {"保守黨", 0}, {"政府", ZO_ADMIN}, {"總會", 0}, {"銀行", 0}, {"公司", 0},
    {"集團", 0}, {"大學", 0}, {"協會", 0}, {"商會", 0}, {"法院", 0}, {"工會", 0}, {"議會", 0}, {"總署", 0},
    {"總局", 0}, {"總處", 0}, {"海關", 0}, {"控股", 0}, {"法庭", 0}, {"委會", 0}, {"監會", 0}, {"管會", 0},
+   {"檢察院", 0}, {"地檢署", 0}, {"政協", 0}, {"人壽", 0}, {"下議院", 0}, {"上議院", 0}, {"眾議院", 0}, {"參議院", 0},
+   {"議院", 0}, {"國會", ZO_ALONE}, {"海軍", ZO_ALONE}, {"陸軍", ZO_ALONE}, {"空軍", ZO_ALONE},
    {"聯會", 0}, {"管局", 0}, {"交所", 0}, {"央行", ZO_ALONE}, {"上訴庭", ZO_ALONE}, {"原訟庭", ZO_ALONE},
    {"辦", ZO_ONE}, {"協", ZO_ONE}, {"部", ZO_ONE}, {"局", ZO_ONE}, {"署", ZO_ONE}, {"處", ZO_ONE},
    {"廳", ZO_ONE}, {"委", ZO_ONE}, {"司", ZO_ONE}, {"隊", ZO_ONE}, {"省", ZO_ONE | ZO_COUNTRY},
@@ -687,8 +687,8 @@ static size_t zh_org_start(struct zh_run *z, size_t j, bool *joined) {
     bool one = l == p1 - p0;
     bool joiner = one && i > 1 &&
                   (memcmp(s + p0, "及", 3) == 0 ||
-                   memcmp(s + p0, "和", 3) == 0) &&
-                  !zh_org_ends_body(z, i - 1);
+                   !memcmp(s + p0, "和", 3) || !memcmp(s + p0, "與", 3) || !memcmp(s + p0, "与", 3)) &&
+                  !zh_org_ends_body(z, i - 1) && !zh_place_starts(z->r, z->first_m, p0, p1);
     bool joined_hui =
         one && i > 1 &&
         (memcmp(s + p0, "会", 3) == 0 || memcmp(s + p0, "會", 3) == 0);
@@ -886,7 +886,7 @@ static void zh_org_at(struct zh_run *z, size_t j) {
   if (zh_org_legal_form(z, e))
     return;
   bool joined;
-  size_t a = zh_org_start(z, j, &joined);
+  size_t a = zh_org_trim(z->r->s, zh_org_start(z, j, &joined));
   if (a == SIZE_MAX || e - a > ZH_ORG_CHARS * 3)
     return;
   if (e - a <= sufl && !((x->flags & ZO_ALONE) && e - a == sufl &&
@@ -900,7 +900,7 @@ static void zh_org_at(struct zh_run *z, size_t j) {
       ((x->flags & ZO_ADMIN) && (e - a < 15 || !zh_admin_before(s, e - sufl))))
     return;
   if (zh_org_generic_name(z, a, e) || zh_org_scope(z, a, e, sufl) ||
-      zh_org_indefinite_at(z, a, e) || zh_org_title_after(s, e, z->b))
+      zh_org_indefinite_at(z, a, e) || zh_org_not_named(s, a, e, z->b))
     return;
   if (zh_taken(z, a, e, true)) {
     if (!zh_extend_org(z, a, e, sufl))
@@ -946,7 +946,7 @@ static void zh_org_in_title(struct zh_run *z, size_t j) {
   if (j < 2 || (!doubled && zh_word_at(s, w0, w0, w1, &titles_l, false) != w1 - w0))
     return; /* 部長, or 處處|長 as the segmenter cuts 統計處處長 */
   bool joined;
-  size_t a = zh_org_start(z, j, &joined), e = w0 + 3;
+  size_t a = zh_org_trim(z->r->s, zh_org_start(z, j, &joined)), e = w0 + 3;
   if (a == SIZE_MAX || (z->br[j - 1] - z->br[j - 2] < 6 && !zh_org_abbrev_before(z, j, a)))
     return;
   if (a >= w0 - 3 || e - a > ZH_ORG_CHARS * 3 ||

@@ -134,6 +134,18 @@ yuan_before(const struct yuan_hits *h, size_t lo, size_t pos)
     return best ? best->iso : NULL;
 }
 
+/* The ISO code of the currency named first at or after pos, or NULL: a
+ * headline's bare 元 (啟德住宅地以38億元批出) is the money the text names
+ * below it (38.2億港元). */
+static const char *
+yuan_after(const struct yuan_hits *h, size_t pos)
+{
+    for (size_t k = 0; k < h->n; k++)
+        if (h->v[k].p >= pos)
+            return h->v[k].iso;
+    return NULL;
+}
+
 /* The end of the sentence from pos: after the next 。！？ or line break. */
 static size_t
 sentence_end(const char *s, size_t n, size_t pos)
@@ -265,7 +277,8 @@ carries_over(const char *s, size_t n, const char *iso, int *script)
 }
 
 /* Give each bare 元 of out->figures[base..] the currency named nearest
- * before it, or else later in its sentence; when the article names none,
+ * before it, or else later in its sentence, or else later in the article
+ * (as carries_over allows); when the article names none that fits,
  * the money of the place a text in Traditional characters is about
  * (yuan_by_place); CNY else. */
 static void
@@ -288,7 +301,10 @@ carry_yuan(const char *s, size_t n, size_t base, struct extraction *out)
         if (!iso)
             iso = yuan_before(&hits, f->span.end,
                               sentence_end(s, n, f->span.end));
-        if (!iso && hits.n == 0) {
+        if (!iso && (iso = yuan_after(&hits, f->span.end)) != NULL &&
+            !carries_over(s, n, iso, &script))
+            iso = NULL;
+        if (!iso) {
             if (!place_done)
                 by_place = yuan_by_place(s, n);
             place_done = true;

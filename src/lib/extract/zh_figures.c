@@ -47,7 +47,11 @@ static const struct zh_word zh_units[] = {
    {"%", "%", 0}, {"噸", "tonnes", 3}, {"公噸", "tonnes", 3}, {"桶", "barrels", 3},
    {"斤", "jin", 3}, {"千瓦時", "kWh", 3}, {"千瓦", "kW", 3}, {"立方米", "cubic metres", 3},
    {"立方公尺", "cubic metres", 3}, {"成", "%", 5}, {"厘", "%", 8},
-   {"毫米", "mm", 3}, {"公里", "km", 3}, {"\xe2\x84\x83", "\xc2\xb0" "C", 3},
+   {"毫米", "mm", 3}, {"公里", "km", 3}, {"平方米", "square metres", 3},
+   {"平方公尺", "square metres", 3}, {"平方公里", "square kilometres", 3},
+   {"平方呎", "square feet", 3}, {"平方英尺", "square feet", 3}, {"公頃", "hectares", 3},
+   {"公斤", "kg", 3}, {"千克", "kg", 3}, {"克拉", "carats", 3}, {"克", "g", 3},
+   {"\xe2\x84\x83", "\xc2\xb0" "C", 3},
    {"\xc2\xb0" "C", "\xc2\xb0" "C", 3}, {"攝氏度", "\xc2\xb0" "C", 3},
    {"倍", "times", 6}, {"人次", "人次", 4}, {"人", "人", 4}, {"名", "人", 7},
    {"\xef\xbc\x85", "%", 0}, {NULL, NULL, 0},
@@ -65,7 +69,9 @@ static const char *const zh_classifiers[] = {
     "個", "家", "宗", "架次", "架", "艘", "輛", "項", "間", "臺", "台", "部",
     "張", "列", "頭", "隻", "條", "座", "所", "位", "件", "套", "份", "批次",
     "批", "起", "例", "戶", "棟", "幢", "枚", "場", "班", "票", "輛次", "班次",
-    "車次", "篇", "齣", "面", NULL}; /* 300篇論文, 300齣劇目, 8面金牌 */
+    "車次", "篇", "齣", "面", "支", "箱", "處", "股", NULL}; /* 300篇論文, 300齣劇目,
+                                          * 8面金牌, 86支手機, 1,200箱香菸, 12處據點,
+                                          * 1,000萬股 (shares) */
 static struct zh_list zh_classifiers_l = ZH_LIST(zh_classifiers);
 
 /* Time nouns after a measure word: 三個月 is a duration, not a count. */
@@ -484,11 +490,24 @@ static const struct zh_word zh_above[] = {
 };
 static struct zh_list zh_above_l = ZH_LIST(zh_above);
 
+/* Is a number in digits before 成 tenths (約4成, 增加3成): one whole digit
+ * and 成 no start of a word (5成交, 3成本, 2成立)? */
+static bool zh_tenths_digit(const char *s, size_t n, const struct zh_num *num) {
+  static const char *const words[] = {
+     "交", "本", "立", "為", "員", "長", "功", "績", "果", "就", "熟", "品", "效", "型", "年", "人",
+     "分", "都", "份", NULL};
+  static struct zh_list words_l = ZH_LIST(words);
+  if (num->scaled || num->value < 1 || num->value != (double)(int)num->value)
+    return false;
+  size_t e = num->end + 3; /* after 成 */
+  return e > n || !zh_forms_at(zh_forms(&words_l), s, e, n, NULL);
+}
+
 /* Is this number and unit a figure? Counted nouns need a number that is
  * no article (一家) nor ordinal (第三家); 人 (a noun) needs 100 or a scale;
  * 三成 and 两倍 an estimate or a direction before them (減少一成) or a
  * bound after (九成以上). */
-static bool zh_fig_keep(const char *s, const struct zh_lead *ld,
+static bool zh_fig_keep(const char *s, size_t n, const struct zh_lead *ld,
                         const struct zh_num *num, const struct zh_word *u,
                         bool above) {
   if (num->arabic && !num->scaled && !num->more && !ld->ap && !ld->cur &&
@@ -506,10 +525,12 @@ static bool zh_fig_keep(const char *s, const struct zh_lead *ld,
     size_t st = ld->st >= 6 && memcmp(s + ld->st - 3, "了", 3) == 0 ? ld->st - 3 : ld->st;
     bool dir = st >= 3 && zh_forms_before(zh_forms(&zh_dirs_l), s, st >= 6 ? st - 6 : 0,
                                           st, NULL); /* 擴大(了)三成 */
-    static const char *const level[] = {"佔", "為", "達", "超", NULL};
-    static struct zh_list level_l = ZH_LIST(level); /* 佔三成, 約為六成, 已達九成, 超一成 */
+    static const char *const level[] = {"佔", "為", "達", "超", "至", NULL};
+    static struct zh_list level_l = ZH_LIST(level); /* 佔三成, 約為六成, 已達九成, 超一成,
+                                                     * 提高至五成 */
     bool share = u->cls == 5 && st >= 3 && zh_forms_before(zh_forms(&level_l), s, st - 3, st, NULL);
-    return (ld->ap || dir || share || above) && !num->arabic && num->value < 10;
+    return (ld->ap || dir || share || above) && num->value < 10 &&
+           (!num->arabic || zh_tenths_digit(s, n, num));
   }
   if (!num->arabic && !num->scaled && !ld->pct && !ld->ap && num->value < 10)
     return false; /* 三人: counted words, not figures */
@@ -544,7 +565,8 @@ static bool zh_rate_li(const char *s, size_t n, size_t st, size_t e) {
 /* Words that name a share index (恒生指數, 恒指, 深證成指, 道指): a number
  * in 點 in their sentence is an index level or move. */
 static const char *const zh_index_words[] = {
-    "指數", "恒指", "恆指", "國指", "科指", "成指", "綜指", "道指", "日經", NULL};
+    "指數", "恒指", "恆指", "國指", "科指", "成指", "綜指", "道指", "日經", "滬指", "深指", "板指",
+    NULL}; /* 滬指收報3,400點, 創業板指 */
 static struct zh_list zh_index_words_l = ZH_LIST(zh_index_words);
 
 /* Is the number in 點 at [st, e) index points: digits, not a time nor a
@@ -645,7 +667,7 @@ static size_t zh_figure_at(const char *s, size_t n, size_t p,
   size_t e;
   const struct zh_word *u = zh_fig_unit(s, n, num.end, &ld, &cw, buf, &e);
   bool above = u && zh_at(&zh_above_l, s, e, n, NULL); /* 九成以上 */
-  if (!u || !zh_fig_keep(s, &ld, &num, u, above) ||
+  if (!u || !zh_fig_keep(s, n, &ld, &num, u, above) ||
       (u->cls == 8 && !zh_rate_li(s, n, ld.st, e)) ||
       (u->cls == 10 && !zh_index_points(s, n, ld.st, e, &num)))
     return 0;

@@ -33,7 +33,9 @@ static const char *const zh_org_generic[] = {
    "市中心", "研發中心", "數據中心", "購物中心", "物流中心", "營運中心", "庇護中心", "社區中心",
    "展覽中心", "會展中心", "文化中心", "體育中心", "檢測中心", "配送中心", "總部", "公司總部",
    "集團總部", "全球總部", "地區總部", "亞太總部", "醫院", "公立醫院", "私家醫院", "私立醫院",
-   "學院", "服務中心", "颱風中心", "風暴中心", "董事局", "董事會", NULL,
+   "學院", "服務中心", "颱風中心", "風暴中心", "董事局", "董事會",
+   /* an event's organisers, not a body with a name */
+   "組委會", "籌委會", NULL,
 };
 struct zh_list zh_org_generic_l = ZH_LIST(zh_org_generic);
 
@@ -47,7 +49,9 @@ static const char *const zh_org_stops[] = {
    "夥同", "起訴", "控告", "入稟", "反對", "支持", "批評", "要求", "呼籲", "邀請", "委託", "獲得",
    "獲", "授權", "兼", "的", "新的", "創", "創下", "打破", "刷新", "破獲", "搗破", "拘捕", "逮捕",
    "擊敗", "戰勝", "對陣", "險勝", "大勝", "力克", "不敵", "迎戰", "淘汰", "擊退", "勝", "負", "贏", "輸", "一間", "一個", "一所", "一座", "任教於", "任職於", "就讀於",
-   "畢業於", "位於", "占", "佔", "由", "案件", "頒給", "頒予", "授予", "創辦", "創立", "至", "提交", "轉介", NULL,
+   "畢業於", "位於", "占", "佔", "由", "案件", "頒給", "頒予", "授予", "創辦", "創立", "至", "提交", "轉介",
+   "將在", "正在", "曾在", "審查", "審議", "宣判", "判決", "移送", "移交", "送交", "交由", "前往",
+   "進駐", "返回", NULL,
 };
 struct zh_list zh_org_stops_l = ZH_LIST(zh_org_stops);
 
@@ -56,7 +60,7 @@ struct zh_list zh_org_stops_l = ZH_LIST(zh_org_stops);
  * or with one, is no named body. */
 static const char *const zh_org_indefinite[] = {
    "一間", "一家", "一個", "一所", "一座", "多間", "多家", "多處", "各處", "這家", "該", "此", "全部",
-   "臨時", NULL,
+   "臨時", "某", NULL,
 };
 struct zh_list zh_org_indefinite_l = ZH_LIST(zh_org_indefinite);
 
@@ -272,6 +276,8 @@ static void zh_link_latin_names(struct ent_run *r) {
 }
 
 void zh_pass_later(struct ent_run *r) {
+  zh_mend_people(r);
+  zh_pass_bodies(r);
   zh_pass_lists(r); /* names in lists first: their later mentions too */
   zh_pass_org_lists(r);
   zh_pass_townships(r);

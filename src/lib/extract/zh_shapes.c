@@ -47,7 +47,8 @@ bool zh_latin_name_after(const char *s, size_t n, size_t e) {
 }
 
 bool zh_name_dot(uint32_t cp) {
-  return cp == 0xB7 || cp == 0x2027 || cp == 0x30FB || cp == 0x2022;
+  return cp == 0xB7 || cp == 0x2027 || cp == 0x30FB || cp == 0x2022 || cp == '-' ||
+         cp == 0x2010 || cp == 0x2011; /* a hyphen: 讓-諾埃爾·巴羅 */
 }
 
 bool zh_translit_odd(const char *s, size_t n, size_t q, size_t l) {
@@ -418,6 +419,10 @@ bool zh_clause_says(const char *s, size_t e, size_t hi, size_t reach) {
   static struct zh_list not_l = ZH_LIST(not_said);
   static const char *const at[] = {"在", "於", NULL};
   static struct zh_list at_l = ZH_LIST(at);
+  for (size_t k = 2; k <= 4 && e + 3 * k + 3 <= hi; k++) /* 何永賢|視察時|表示: when */
+    if ((!memcmp(s + e + 3 * k, "\xe6\x99\x82", 3) || !memcmp(s + e + 3 * k, "\xe6\x97\xb6", 3)) &&
+        zh_forms_at(zh_forms(&verbs_l), s, e + 3 * k + 3, hi, NULL))
+      return true;
   if (!zh_adverb_at(s, e, hi) && !zh_forms_at(zh_forms(&at_l), s, e, hi, NULL))
     reach = 0; /* 關長陳|子達表示: what follows the name is no connector */
   size_t q = e;

@@ -9,7 +9,7 @@
 #include "people.h"
 
 /* Is cp a dot between the parts
- * of a foreign name (·, ‧, ・, •)? */
+ * of a foreign name (·, ‧, ・, •, or a hyphen: 讓-諾埃爾)? */
 bool zh_name_dot(uint32_t cp);
 /* After the dot of a foreign name, is the character at s[q, q + l) one the
  * syllable list lacks but the name holds between two syllables (屈 of
@@ -76,8 +76,9 @@ bool zh_clause_start(const char *s, size_t p);
 /* Does the clause that a name ending at s[e] opens go on to a verb of
  * speech or of meeting, right after the name (董明珠認為) or, when an
  * adverb or 在 follows the name, after at most reach characters before hi
- * (冯德莱恩此前在布鲁塞尔说, 李斌则认为, 夏宝龙随后会见)? Not 說明 nor
- * 稱為. */
+ * (冯德莱恩此前在布鲁塞尔说, 李斌则认为, 夏宝龙随后会见), or after a
+ * clause of when of two to four characters (何永賢視察時表示)? Not 說明
+ * nor 稱為. */
 bool zh_clause_says(const char *s, size_t e, size_t hi, size_t reach);
 /* Is the subject a person's: a verb only people take right after it or
  * after an adverb (說, 認為, 透露: not 表示 nor 指出, which reports and
@@ -127,7 +128,8 @@ size_t zh_titled_end(const struct ent_run *r, size_t a, size_t b, size_t p, size
 size_t zh_unless_honorific(const char *s, size_t p, size_t hi, size_t e);
 /* Does a subject that ends at s[e] act as only a person does: a verb of
  * speech or meeting (zh_clause_says, within fourteen characters after an
- * adverb or 在) or a player's deed (擊敗, 戰勝, 入球)? */
+ * adverb or 在) or a player's deed (擊敗, 戰勝, 入球), also as the first of
+ * two subjects joined by 和 (陳佳鵬和浙江隊的鄧興鵬分獲)? */
 bool zh_subject_acts(const char *s, size_t e, size_t hi);
 /* Does a clause's subject start at r->s[p] in the run starting at a: the
  * run's start after punctuation (zh_clause_start) or a body's or a place's
@@ -156,5 +158,31 @@ void zh_pass_committees(struct ent_run *r);
 /* Does a suffix that ends at s[e] in 會 begin its head's title there
  * (馬華總會|長: a title, no body 總會)? */
 bool zh_org_title_after(const char *s, size_t e, size_t hi);
+
+/* zh_bodies.c: does a mention of a country or place found from first_m
+ * start at p, or one of a person end at p0, around a join [p0, p)
+ * (和|浙江隊, 柏鴻輝|及: the join is between two items, not two words of
+ * one name)? */
+bool zh_place_starts(const struct ent_run *r, size_t first_m, size_t p0, size_t p);
+/* zh_bodies.c: the start of a body's name found at a, past a joiner that
+ * the name cannot start with (昨日|與|國家航天局: 與 is "with" there);
+ * SIZE_MAX stays. */
+size_t zh_org_trim(const char *s, size_t a);
+/* zh_bodies.c: is the body [a, e) before hi no named body though it ends
+ * in a suffix (a title after it, 會|長, 副廳|長; a syndicate of a crime,
+ * 投資詐騙集團; a formation, 海軍編隊)? */
+bool zh_org_not_named(const char *s, size_t a, size_t e, size_t hi);
+/* zh_bodies.c, after every run is read: a region's government (香港特區政府),
+ * a team named again without 隊, a listed company whose share price moves
+ * in a market report. */
+void zh_pass_bodies(struct ent_run *r);
+
+/* zh_mend.c: mend people's names once every run is read (a hyphenated
+ * first part after a title, 讓-諾埃爾·巴羅; two names side by side are
+ * one, 阿米爾韓扎). */
+void zh_mend_people(struct ent_run *r);
+/* zh_mend.c: does the title ending at p follow a count (三名航天員,
+ * 兩位院士), so that it names a group, not the person after it? */
+bool zh_title_counted(const char *s, size_t lo, size_t p);
 
 #endif

@@ -188,12 +188,19 @@ size_t zh_titled_end(const struct ent_run *r, size_t a, size_t b, size_t p, size
 
 /* Verbs of a player's or a contestant's deeds, whose subject is a person
  * (中國的石宇奇擊敗, 巴西的奧斯卡入球). */
-static const char *const zh_deeds[] = {"擊敗", "戰勝", "不敵", "力克", "淘汰",
-                                       "入球", "破門", "奪得", NULL};
+static const char *const zh_deeds[] = {"擊敗", "戰勝", "不敵", "力克", "淘汰", "入球",
+                                       "破門", "奪得", "分獲", "獲得", "摘得", NULL};
 static struct zh_list zh_deeds_l = ZH_LIST(zh_deeds);
 
 bool zh_subject_acts(const char *s, size_t e, size_t hi) {
-  return zh_clause_says(s, e, hi, 14) || zh_forms_at(zh_forms(&zh_deeds_l), s, e, hi, NULL) > 0;
+  if (zh_clause_says(s, e, hi, 14) || zh_forms_at(zh_forms(&zh_deeds_l), s, e, hi, NULL) > 0)
+    return true;
+  if (e + 3 > hi || !zh_join_at(s + e))
+    return false; /* one of two subjects (上海隊的陳佳鵬和浙江隊的鄧興鵬分獲): their deed */
+  for (size_t q = e + 6; q + 3 <= hi && q <= e + 39; q += 3)
+    if (zh_forms_at(zh_forms(&zh_deeds_l), s, q, hi, NULL))
+      return true;
+  return false;
 }
 
 bool zh_subject_at(const struct ent_run *r, size_t a, size_t p) {
@@ -239,7 +246,10 @@ void zh_link_dotted_parts(struct ent_run *r) {
     if (!last)
       continue;
     uint32_t to = (uint32_t)(r->g->nents + d);
-    for (size_t m = 0; m < r->nm; m++) {
+    bool named = false; /* a name zh_mend_people grew no longer has a mention */
+    for (size_t m = 0; m < r->nm && !named; m++)
+      named = r->m[m].ref == to;
+    for (size_t m = 0; named && m < r->nm; m++) {
       uint32_t ref = r->m[m].ref;
       if (ref >= r->g->nents && ref != to && r->d[ref - r->g->nents].kind == ENTITY_PERSON &&
           strcmp(r->d[ref - r->g->nents].name, last) == 0)

@@ -152,7 +152,11 @@ static const char *const zh_titles[] = {
     /* legislators in Taiwan (立委), commissioners (專員), a film's cast
      * (主演), a group's head (組長), pharmacists, police and couriers
      * (民警, 騎手), and hiring a person as an appointment does (續聘, 聘任) */
-    "立委", "專員", "主演", "組長", "藥師", "民警", "騎手", "續聘", "聘任", "聘請", NULL,
+    "立委", "專員", "主演", "組長", "藥師", "民警", "騎手", "續聘", "聘任", "聘請",
+    /* commanders (海軍司令, 司令員), astronauts (航天員),
+     * prosecutors in Hong Kong and Singapore (主控官) and designers
+     * (總設計師); not 董事, which 董事長 holds */
+    "司令", "司令員", "航天員", "太空人", "主控官", "設計師", NULL,
 };
 static struct zh_list zh_titles_l = ZH_LIST(zh_titles);
 
@@ -171,7 +175,10 @@ static const char *const zh_said[] = {
     "奪得", "奪冠", "摘得", "奪金",
     /* a role written after the name (方洪波董事長, 周其鳳院士, 李華剛總裁),
      * and deeds only a person does (張明執導, 雷軍增持, 鄭麗文勝出) */
-    "董事長", "總裁", "院士", "研究員", "執導", "增持", "減持", "當選", "勝出", NULL,
+    "董事長", "總裁", "院士", "研究員", "執導", "增持", "減持", "當選", "勝出",
+    /* a scorer's deeds (武磊梅開二度, 由費利佩打入) and a senior of the
+     * same school or team (蘇炳添師兄) */
+    "梅開二度", "打入", "攻入", "破門", "帽子戲法", "師兄", "師姐", NULL,
 };
 static struct zh_list zh_said_l = ZH_LIST(zh_said);
 
