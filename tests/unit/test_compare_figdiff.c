@@ -12,7 +12,9 @@
  * that are wanted) and the pairs of each other category flagged, and
  * asserts floors on each: a rule that never fires fails the recall, a rule
  * that flags any two figures of one unit fails the precision and the
- * categories. FIGDIFF_VERBOSE=1 prints every flag and miss.
+ * categories. tests/fixtures/figdiff/heldout.txt, a second set written after
+ * the rule was fitted on pairs.txt, is scored and asserted apart.
+ * FIGDIFF_VERBOSE=1 prints every flag and miss.
  */
 #include "config.h"
 
@@ -36,6 +38,15 @@
 #define FLOOR_RECALL_PCT 92    /* wanted flags given, of all */
 #define FLOOR_PRECISION_PCT 92 /* flags that are wanted */
 #define MAX_NEG_FLAGGED 1      /* pairs of the no-flag categories with a flag */
+/* heldout.txt, written after that fit and scored once, first run (floors):
+ * recall 7 of 9 (8 with both figures extracted; "27 to 14" / "29 votes to
+ * 12" missed), precision 7 of 7, 0 of 12 no-flag pairs flagged. 966d886's
+ * rule on it: 6 of 9, 6 of 8, 2 of 12 (bought/sold, won/lost). Its author
+ * had written figure_roles.c's lists: three of its five "quantity" pairs use
+ * groups those lists hold. */
+#define HELD_RECALL_PCT 77
+#define HELD_PRECISION_PCT 100
+#define HELD_NEG_FLAGGED 0
 
 #define MAX_PAIRS 128
 #define MAX_FLAGS 4
@@ -204,55 +215,78 @@ run_pair(struct extractor *ex, const struct pair *p, struct tally *t, bool verbo
     article_clear(&ab);
 }
 
-int
-main(void)
+/* Score the pairs of one fixture file; false when it cannot be read. */
+static bool
+score_file(struct extractor *ex, const char *name, struct tally *t, size_t *npairs)
 {
-    char *assets = xasprintf("%s/assets", DOSSIER_SRCDIR);
-    char *path = xasprintf("%s/tests/fixtures/figdiff/pairs.txt", DOSSIER_SRCDIR);
+    char *path = xasprintf("%s/tests/fixtures/figdiff/%s", DOSSIER_SRCDIR, name);
     struct buf text = {0};
     struct ds_error err;
-    struct extractor *ex = NULL;
-    if (ds_read_file(path, 1 << 20, &text, &err) != 0 ||
-        extractor_open(assets, NULL, &ex, &err) != 0) {
-        ok(0, "read the fixtures and open the extractor: %s", err.msg);
-        free(assets);
-        free(path);
-        buf_free(&text);
-        return done_testing();
+    bool okay = ds_read_file(path, 1 << 20, &text, &err) == 0;
+    free(path);
+    if (!okay) {
+        ok(0, "read %s: %s", name, err.msg);
+        return false;
     }
     struct pair *pairs = xcalloc(MAX_PAIRS, sizeof *pairs);
     size_t n = parse(text.data, pairs);
-    ok(n >= 30, "fixtures read: %zu pairs", n);
     const char *v = getenv("FIGDIFF_VERBOSE");
-    struct tally t = {0};
+    diag("%s", name);
     for (size_t i = 0; i < n; i++)
-        run_pair(ex, &pairs[i], &t, v && *v == '1');
-    size_t neg_pairs = 0, neg_flagged = 0;
-    for (size_t c = 0; c < DS_ARRAY_LEN(cats); c++) {
-        diag("%-8s pairs %zu, with a flag %zu", cats[c], t.pairs[c], t.flagged[c]);
-        if (c > 0)
-            neg_pairs += t.pairs[c], neg_flagged += t.flagged[c];
-    }
-    diag("recall: %zu of %zu wanted flags (%zu with both figures extracted); precision: %zu of "
-         "%zu flags; no-flag pairs flagged: %zu of %zu",
-         t.wanted_flagged, t.wanted, t.wanted_extracted, t.flags_right, t.flags, neg_flagged,
-         neg_pairs);
-    ok(t.wanted >= 10 && neg_pairs >= 15, "fixtures hold both kinds (%zu wanted, %zu no-flag pairs)",
-       t.wanted, neg_pairs);
-    ok(t.wanted_flagged * 100 >= t.wanted * FLOOR_RECALL_PCT,
-       "recall >= %d%% (%zu of %zu)", FLOOR_RECALL_PCT, t.wanted_flagged, t.wanted);
-    ok(t.flags_right * 100 >= t.flags * FLOOR_PRECISION_PCT && (FLOOR_PRECISION_PCT == 0 || t.flags),
-       "precision >= %d%% (%zu of %zu)", FLOOR_PRECISION_PCT, t.flags_right, t.flags);
-    ok(neg_flagged <= MAX_NEG_FLAGGED, "no-flag pairs flagged <= %d (%zu)", MAX_NEG_FLAGGED,
-       neg_flagged);
+        run_pair(ex, &pairs[i], t, v && *v == '1');
     for (size_t i = 0; i < n; i++) {
         buf_free(&pairs[i].a);
         buf_free(&pairs[i].b);
     }
     free(pairs);
-    extractor_free(&ex);
     buf_free(&text);
+    *npairs = n;
+    return true;
+}
+
+/* Report one file's tally and assert its floors. */
+static void
+check(const char *name, const struct tally *t, size_t n, size_t min_pairs, int recall_pct,
+      int precision_pct, size_t max_neg)
+{
+    size_t neg_pairs = 0, neg_flagged = 0;
+    for (size_t c = 0; c < DS_ARRAY_LEN(cats); c++) {
+        diag("%s: %-8s pairs %zu, with a flag %zu", name, cats[c], t->pairs[c], t->flagged[c]);
+        if (c > 0)
+            neg_pairs += t->pairs[c], neg_flagged += t->flagged[c];
+    }
+    diag("%s: recall %zu of %zu wanted flags (%zu with both figures extracted); precision %zu "
+         "of %zu flags; no-flag pairs flagged %zu of %zu",
+         name, t->wanted_flagged, t->wanted, t->wanted_extracted, t->flags_right, t->flags,
+         neg_flagged, neg_pairs);
+    ok(n >= min_pairs && t->wanted >= min_pairs / 3 && neg_pairs >= min_pairs / 3,
+       "%s: %zu pairs, %zu wanted flags, %zu no-flag pairs", name, n, t->wanted, neg_pairs);
+    ok(t->wanted_flagged * 100 >= t->wanted * (size_t)recall_pct, "%s: recall >= %d%% (%zu of %zu)",
+       name, recall_pct, t->wanted_flagged, t->wanted);
+    ok(t->flags_right * 100 >= t->flags * (size_t)precision_pct && (precision_pct == 0 || t->flags),
+       "%s: precision >= %d%% (%zu of %zu)", name, precision_pct, t->flags_right, t->flags);
+    ok(neg_flagged <= max_neg, "%s: no-flag pairs flagged <= %zu (%zu)", name, max_neg,
+       neg_flagged);
+}
+
+int
+main(void)
+{
+    char *assets = xasprintf("%s/assets", DOSSIER_SRCDIR);
+    struct extractor *ex = NULL;
+    struct ds_error err;
+    if (extractor_open(assets, NULL, &ex, &err) != 0) {
+        ok(0, "open the extractor: %s", err.msg);
+        free(assets);
+        return done_testing();
+    }
+    struct tally fit = {0}, held = {0};
+    size_t nfit = 0, nheld = 0;
+    if (score_file(ex, "pairs.txt", &fit, &nfit))
+        check("pairs.txt", &fit, nfit, 30, FLOOR_RECALL_PCT, FLOOR_PRECISION_PCT, MAX_NEG_FLAGGED);
+    if (score_file(ex, "heldout.txt", &held, &nheld))
+        check("heldout.txt", &held, nheld, 20, HELD_RECALL_PCT, HELD_PRECISION_PCT, HELD_NEG_FLAGGED);
+    extractor_free(&ex);
     free(assets);
-    free(path);
     return done_testing();
 }
