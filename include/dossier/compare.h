@@ -409,6 +409,17 @@ double minhash_paragraphs_shared(const char *a, size_t na, const char *b, size_t
 #define NEARDUP_PARA_MIN_SHARE 0.5
 #define NEARDUP_PARA_MIN_MATCHED 3
 
+/* Paragraphs and lines of names found again: as minhash_paragraphs_shared,
+ * with the content lines of NEARDUP_LIST_MIN_WORDS words or more that are
+ * mostly capitalised (team sheets, squads, lists of people) counted too. A
+ * page made of team sheets (a match preview) and its edited copy share
+ * little else; two reports of one match share them too, so neardup_pair
+ * reads them only for two pages of the same title (with the same share and
+ * count as paragraphs). */
+double minhash_name_lines_shared(const char *a, size_t na, const char *b, size_t nb,
+                                 size_t *matched);
+#define NEARDUP_LIST_MIN_WORDS 6
+
 /* Below NEARDUP_MIN_JACCARD the estimate decides only far from the floors:
  * a pair estimated at NEARDUP_CHECK_MIN_JACCARD and containment
  * NEARDUP_CHECK_MIN_CONTAINMENT or more is checked on the two stored texts
