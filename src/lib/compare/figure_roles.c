@@ -128,7 +128,7 @@ static const char *const change_verbs[] = {
     "gain",     "gains",   "climbed",  "climb",   "climbs",   "jumped",   "jump",
     "jumps",    "slipped", "slid",     "declined", "decline", "declines", "increased",
     "decreased", "grew",   "grow",     "grows",   "up",       "down",     "plunged",
-    "soared",   "surged",  "tumbled",  "sank",    "raised",   "lowered",  "trimmed",
+    "soared",   "surged",  "tumbled",  "sank",    "lowered",  "trimmed",
     "boosted",  "added",   "adds",     "shed",    "sheds",
 };
 
