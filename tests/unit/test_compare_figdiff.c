@@ -285,7 +285,8 @@ main(void)
     if (score_file(ex, "pairs.txt", &fit, &nfit))
         check("pairs.txt", &fit, nfit, 30, FLOOR_RECALL_PCT, FLOOR_PRECISION_PCT, MAX_NEG_FLAGGED);
     if (score_file(ex, "heldout.txt", &held, &nheld))
-        check("heldout.txt", &held, nheld, 20, HELD_RECALL_PCT, HELD_PRECISION_PCT, HELD_NEG_FLAGGED);
+        check("heldout.txt", &held, nheld, 20, HELD_RECALL_PCT, HELD_PRECISION_PCT,
+              HELD_NEG_FLAGGED);
     extractor_free(&ex);
     free(assets);
     return done_testing();

@@ -3,13 +3,16 @@
  * on both sides (equal, or the same at the precision either side wrote:
  * "$43,885,310" is "$43 million", "roughly $141 million" is "$139
  * million"), and figures that disagree, which must describe the same
- * quantity: the same unit and kind, values within a factor of 3, and the
- * same subject head ("taxes" is not "income") or, without subjects (a
- * subject that only names who acts, "Mr. Trump", or repeats the unit,
- * "homes" for "150 homes", counts as none), the
- * only such figure in two aligned sentences with a word of context in
- * common (two words when the sentences are only a weak pair). See
- * compare.h.
+ * quantity: the same unit and kind, values within a factor of 3, not told
+ * apart by the words next to them (figure_roles.c: a change and a level,
+ * "a day" and "a week", "killed" and "injured"), and the same subject head
+ * ("taxes" is not "income") or, without subjects (a subject that only
+ * names who acts, "Mr. Trump", repeats the unit, "homes" for "150 homes",
+ * or stands away from the figure, counts as none), the only such figure
+ * left in each sentence, in two aligned sentences with a word of context
+ * in common (two words when the sentences are only a weak pair), or with
+ * two words of their own clauses in common (one, and a name both
+ * sentences give). See compare.h.
  */
 #include "config.h"
 
@@ -450,8 +453,9 @@ name_shared(const char *text, const struct figure *f, const char *other, const s
             for (uint32_t k = g->sentence.start; k + (e - i) <= g->sentence.end; k++) {
                 char b = k > g->sentence.start ? other[k - 1] : ' ';
                 char a = k + (e - i) < g->sentence.end ? other[k + (e - i)] : ' ';
-                if (memcmp(other + k, text + i, e - i) == 0 && !((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) &&
-                    !((a >= 'a' && a <= 'z') || (a >= 'A' && a <= 'Z')))
+                bool whole = !((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) &&
+                             !((a >= 'a' && a <= 'z') || (a >= 'A' && a <= 'Z'));
+                if (whole && memcmp(other + k, text + i, e - i) == 0)
                     return true;
             }
         }
@@ -470,8 +474,8 @@ told_apart(const struct cmp_result *r, const struct figure *fa, const struct fig
     if (cmp_figure_is_change(r->text_a, fa) != cmp_figure_is_change(r->text_b, fb))
         return true;
     char pa[24], pb[24];
-    if (cmp_figure_per(r->text_a, fa, pa, sizeof pa) && cmp_figure_per(r->text_b, fb, pb, sizeof pb) &&
-        strcmp(pa, pb) != 0)
+    if (cmp_figure_per(r->text_a, fa, pa, sizeof pa) &&
+        cmp_figure_per(r->text_b, fb, pb, sizeof pb) && strcmp(pa, pb) != 0)
         return true;
     return cmp_figure_roles_differ(r->text_a, fa, r->text_b, fb);
 }
