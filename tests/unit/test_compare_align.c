@@ -473,6 +473,7 @@ test_entity_forms(void)
         ent("Michigan Republican Party", ENTITY_ORG),
         ent("Senate Foreign Relations Committee", ENTITY_ORG),
         ent("Wal-Mart Stores Inc", ENTITY_ORG),
+        ent("United States Postal Service", ENTITY_ORG),
         /* not named by the other text */
         ent("New Mexico", ENTITY_PLACE),
         ent("Bank of America", ENTITY_ORG),
@@ -488,8 +489,8 @@ test_entity_forms(void)
     const char *b = "The Social Security Trust Funds will run dry. A bill passed the House on "
                     "Friday. The R.N.C. met, said Sen. Chuck Schumer (D-N.Y.) and the Michigan "
                     "GOP. He sits on the Senate Foreign Relations and Senate Intelligence "
-                    "committees. Wal-Mart objected. A bank in America and the house ethics "
-                    "rules; the GOP chairman; Eurasia.";
+                    "committees. Wal-Mart objected. The USPS carried it. A bank in America "
+                    "and the house ethics rules; the GOP chairman; Eurasia.";
     struct cmp_result r;
     struct ds_error err;
     compare_texts(a, strlen(a), b, strlen(b), NULL, &r, &err);
@@ -507,6 +508,8 @@ test_entity_forms(void)
        "\"the Senate Foreign Relations and ... committees\" names its committee");
     ok(side_of(&s, "Wal-Mart Stores Inc") == CMP_SIDE_BOTH,
        "\"Wal-Mart\" names Wal-Mart Stores Inc");
+    ok(side_of(&s, "United States Postal Service") == CMP_SIDE_BOTH,
+       "\"USPS\" names the United States Postal Service (initials of the name as written)");
     ok(side_of(&s, "New Mexico") == CMP_SIDE_A && side_of(&s, "Bank of America") == CMP_SIDE_A &&
            side_of(&s, "House Ethics Committee") == CMP_SIDE_A &&
            side_of(&s, "Democratic Party") == CMP_SIDE_A &&

@@ -23,7 +23,8 @@
  * organisation "X of Y" ("the House"); a company without its closing
  * "Stores", "Holdings" ("Wal-Mart"); a place's initials with full stops
  * ("N.Y."); the first of two names joined under one plural head ("the
- * Senate Foreign Relations and Intelligence committees"). See compare.h.
+ * Senate Foreign Relations and Intelligence committees"); an organisation
+ * by the initials of its name as written ("USPS"). See compare.h.
  */
 #include "config.h"
 
@@ -399,6 +400,32 @@ letters_named_in(const char *ini, size_t n, const char *text, size_t len)
     return false;
 }
 
+/* The initials of an organisation's name as written, prefix and all (the
+ * normal form drops "United States": "United States Postal Service" is
+ * "USPS"), the words "of", "and", "the", "for", "on", suffixes ("Inc.") and
+ * words with a full stop ("U.S.") skipped, into ini; their count, or 0
+ * when a word does not start with a letter or they do not fit. */
+static size_t
+name_initials(const char *name, char *ini, size_t cap)
+{
+    static const char *const skip[] = {"of", "and", "the", "for", "on", "The"};
+    size_t n = 0;
+    for (const char *p = name; *p;) {
+        const char *e;
+        p = word_at(p, &e);
+        size_t wl = (size_t)(e - p);
+        if (wl && !in_list(p, wl, skip, DS_ARRAY_LEN(skip)) &&
+            !in_list(p, wl, name_noise, DS_ARRAY_LEN(name_noise)) && !memchr(p, '.', wl)) {
+            if (!is_ascii_letter(p[0]) || n + 1 >= cap)
+                return 0;
+            ini[n++] = (char)(p[0] >= 'a' ? p[0] - 32 : p[0]);
+        }
+        p = e;
+    }
+    ini[n] = '\0';
+    return n;
+}
+
 /* Does text hold the initials of an organisation's normal form norm, of
  * three words or more ("central intelligence agency": "CIA" or "C.I.A."),
  * in capitals as a whole word? */
@@ -407,6 +434,16 @@ initials_named_in(const char *norm, const char *text, size_t len)
 {
     char ini[16];
     size_t n = org_initials(norm, ini, sizeof ini);
+    return n >= 3 && letters_named_in(ini, n, text, len);
+}
+
+/* Does text hold the initials of an organisation's name as written, of
+ * three letters or more ("USPS" for the "United States Postal Service")? */
+static bool
+name_initials_named_in(const char *name, const char *text, size_t len)
+{
+    char ini[16];
+    size_t n = name_initials(name, ini, sizeof ini);
     return n >= 3 && letters_named_in(ini, n, text, len);
 }
 
@@ -467,7 +504,8 @@ link_acronyms(struct linker *l)
             continue;
         for (size_t k = 0; k < l->n; k++)
             if (k != i && l->e[k]->kind == ENTITY_ORG && last_word(l->norm[k]) &&
-                org_initials(l->norm[k], ini, sizeof ini) >= 3 && strcmp(acr, ini) == 0)
+                ((org_initials(l->norm[k], ini, sizeof ini) >= 3 && strcmp(acr, ini) == 0) ||
+                 (name_initials(l->e[k]->name, ini, sizeof ini) >= 3 && strcmp(acr, ini) == 0)))
                 link_union(l, i, k);
     }
 }
@@ -630,6 +668,7 @@ group_named_in(struct linker *l, size_t root, const char *text, size_t len)
             (l->e[k]->kind == ENTITY_ORG &&
              (network_named_in(l->e[k]->name, l->norm[k], text, len) ||
               initials_named_in(l->norm[k], text, len) ||
+              name_initials_named_in(l->e[k]->name, text, len) ||
               acronym_named_in(l->e[k], l->norm[k], text, len) ||
               nickname_named_in(l->norm[k], text, len) ||
               head_of_named_in(l->e[k]->name, l->norm[k], text, len) ||
