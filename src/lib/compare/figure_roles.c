@@ -29,6 +29,7 @@
 struct fig_word {
     char w[24]; /* lower case, ASCII letters */
     size_t len;
+    bool capital; /* written with a capital: a name, or a sentence's first word */
 };
 
 static bool
@@ -72,6 +73,7 @@ words_before(const char *text, uint32_t lo, uint32_t pos, struct fig_word *out, 
         while (i > lo && (is_letter(text[i - 1]) || text[i - 1] == '\''))
             i--;
         size_t l = 0;
+        out[n].capital = text[i] >= 'A' && text[i] <= 'Z';
         for (uint32_t k = i; k < e && l + 1 < sizeof out[n].w; k++)
             if (is_letter(text[k]))
                 out[n].w[l++] = (char)(text[k] >= 'A' && text[k] <= 'Z' ? text[k] + 32 : text[k]);
@@ -99,6 +101,7 @@ words_after(const char *text, uint32_t pos, uint32_t hi, struct fig_word *out, s
             continue;
         }
         size_t l = 0;
+        out[n].capital = c >= 'A' && c <= 'Z';
         while (i < hi && (is_letter(text[i]) || text[i] == '\'')) {
             if (is_letter(text[i]) && l + 1 < sizeof out[n].w)
                 out[n].w[l++] = (char)(text[i] >= 'A' && text[i] <= 'Z' ? text[i] + 32 : text[i]);
@@ -305,7 +308,9 @@ cmp_figure_near_shared(const char *ta, const struct figure *a, const char *tb,
     size_t na = near_words(ta, a, wa), nb = near_words(tb, b, wb), shared = 0;
     bool skip[2 * NEAR_CAP];
     for (size_t i = 0; i < na; i++) {
-        skip[i] = !content_word(&wa[i]);
+        /* a name both share is no sign of one quantity ("Christmas" of a
+         * song's new release and of its 1984 original) */
+        skip[i] = !content_word(&wa[i]) || wa[i].capital;
         stem(&wa[i]);
     }
     for (size_t j = 0; j < nb; j++)

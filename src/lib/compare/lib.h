@@ -98,7 +98,7 @@ size_t cmp_figure_per(const char *text, const struct figure *f, char *out, size_
 bool cmp_figure_roles_differ(const char *ta, const struct figure *a, const char *tb,
                              const struct figure *b);
 /* How many content words of the clause right around a and b (a few words
- * each side, stemmed) do they share? */
+ * each side, stemmed; not those A writes with a capital) do they share? */
 size_t cmp_figure_near_shared(const char *ta, const struct figure *a, const char *tb,
                               const struct figure *b);
 /* Is word (lower case; a plural 's' aside) one of the words of f's clause
