@@ -286,12 +286,18 @@ struct cmp_summary {
  * digit either was written with ("$43 million" is "$43,885,310"), or
  * within 5% when either is approximate ("roughly"). They disagree only
  * when they describe the same quantity: same unit and kind, values within
- * a factor of 3, and the same subject head with a word of context in
- * common, or (without subjects that say what is measured: a subject that
- * names who acts, "Mr. Trump", or repeats the unit counts as none) each the
- * only such figure of two aligned sentences, with a word of context in
- * common besides the figure's own (two when the sentences are only a weak
- * pair) (compare/figures.c).
+ * a factor of 3, not told apart by the words next to them (a change and a
+ * level, "fell $4" / "closed at $11"; "a day" / "a week"; roles of one
+ * group, "killed" / "injured", compare/figure_roles.c), and the same
+ * subject head with a word of context in common, or (without subjects that
+ * say what is measured: a subject that names who acts, "Mr. Trump",
+ * repeats the unit, or whose head is not near the figure counts as none;
+ * subjects whose heads differ veto unless one is named in the other's
+ * sentence) each the only such figure left (agreed ones aside) in its
+ * sentence, the two sentences aligned with a word of context in common
+ * besides the figure's own (two when only a weak pair), or the two clauses
+ * sharing two content words (one, with a name both sentences give)
+ * (compare/figures.c).
  * Entities are linked across forms first (compare/entities.c); a group
  * named on one side only is in both when the other text names it.
  * Fills *out (clear with cmp_summary_clear); it borrows from xa and xb. */
@@ -408,6 +414,17 @@ double minhash_paragraphs_shared(const char *a, size_t na, const char *b, size_t
  * are found again. */
 #define NEARDUP_PARA_MIN_SHARE 0.5
 #define NEARDUP_PARA_MIN_MATCHED 3
+
+/* Paragraphs and lines of names found again: as minhash_paragraphs_shared,
+ * with the content lines of NEARDUP_LIST_MIN_WORDS words or more that are
+ * mostly capitalised (team sheets, squads, lists of people) counted too. A
+ * page made of team sheets (a match preview) and its edited copy share
+ * little else; two reports of one match share them too, so neardup_pair
+ * reads them only for two pages of the same title (with the same share and
+ * count as paragraphs). */
+double minhash_name_lines_shared(const char *a, size_t na, const char *b, size_t nb,
+                                 size_t *matched);
+#define NEARDUP_LIST_MIN_WORDS 6
 
 /* Below NEARDUP_MIN_JACCARD the estimate decides only far from the floors:
  * a pair estimated at NEARDUP_CHECK_MIN_JACCARD and containment

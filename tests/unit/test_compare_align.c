@@ -457,6 +457,70 @@ test_entity_slips(void)
     cmp_result_clear(&r);
 }
 
+/* Other forms the other text names a group by: a plural ("Trust Funds"),
+ * "the House" for the "House of Representatives", an acronym before a
+ * suffix ("RNC Co", from "RNC Co-Chairwoman"), a place's dotted initials
+ * ("D-N.Y."), the nickname "GOP", the first of two names under one plural
+ * head, a company without "Stores"; and forms that name another thing. */
+static void
+test_entity_forms(void)
+{
+    struct entity ea[] = {
+        ent("Social Security Trust Fund", ENTITY_ORG),
+        ent("House of Representatives", ENTITY_ORG),
+        ent("RNC Co", ENTITY_ORG),
+        ent("New York", ENTITY_PLACE),
+        ent("Michigan Republican Party", ENTITY_ORG),
+        ent("Senate Foreign Relations Committee", ENTITY_ORG),
+        ent("Wal-Mart Stores Inc", ENTITY_ORG),
+        ent("United States Postal Service", ENTITY_ORG),
+        /* not named by the other text */
+        ent("New Mexico", ENTITY_PLACE),
+        ent("Bank of America", ENTITY_ORG),
+        ent("House Ethics Committee", ENTITY_ORG),
+        ent("Democratic Party", ENTITY_ORG),
+        ent("Senate Judiciary Committee", ENTITY_ORG),
+        ent("Eurasia Group", ENTITY_ORG),
+    };
+    struct extraction xa = {0}, xb = {0};
+    xa.entities = ea;
+    xa.nentities = DS_ARRAY_LEN(ea);
+    const char *a = "The trustees met. The vote was close. The chairwoman spoke.";
+    const char *b = "The Social Security Trust Funds will run dry. A bill passed the House on "
+                    "Friday. The R.N.C. met, said Sen. Chuck Schumer (D-N.Y.) and the Michigan "
+                    "GOP. He sits on the Senate Foreign Relations and Senate Intelligence "
+                    "committees. Wal-Mart objected. The USPS carried it. A bank in America "
+                    "and the house ethics rules; the GOP chairman; Eurasia.";
+    struct cmp_result r;
+    struct ds_error err;
+    compare_texts(a, strlen(a), b, strlen(b), NULL, &r, &err);
+    struct cmp_summary s;
+    compare_summarize(&r, &xa, &xb, &s);
+    ok(side_of(&s, "Social Security Trust Fund") == CMP_SIDE_BOTH,
+       "\"Trust Funds\" names the Trust Fund");
+    ok(side_of(&s, "House of Representatives") == CMP_SIDE_BOTH,
+       "\"the House\" names the House of Representatives");
+    ok(side_of(&s, "RNC Co") == CMP_SIDE_BOTH, "\"R.N.C.\" names RNC Co");
+    ok(side_of(&s, "New York") == CMP_SIDE_BOTH, "\"D-N.Y.\" names New York");
+    ok(side_of(&s, "Michigan Republican Party") == CMP_SIDE_BOTH,
+       "\"Michigan GOP\" names the Michigan Republican Party");
+    ok(side_of(&s, "Senate Foreign Relations Committee") == CMP_SIDE_BOTH,
+       "\"the Senate Foreign Relations and ... committees\" names its committee");
+    ok(side_of(&s, "Wal-Mart Stores Inc") == CMP_SIDE_BOTH,
+       "\"Wal-Mart\" names Wal-Mart Stores Inc");
+    ok(side_of(&s, "United States Postal Service") == CMP_SIDE_BOTH,
+       "\"USPS\" names the United States Postal Service (initials of the name as written)");
+    ok(side_of(&s, "New Mexico") == CMP_SIDE_A && side_of(&s, "Bank of America") == CMP_SIDE_A &&
+           side_of(&s, "House Ethics Committee") == CMP_SIDE_A &&
+           side_of(&s, "Democratic Party") == CMP_SIDE_A &&
+           side_of(&s, "Senate Judiciary Committee") == CMP_SIDE_A &&
+           side_of(&s, "Eurasia Group") == CMP_SIDE_A,
+       "... but not New Mexico, Bank of America (\"a bank\"), the House Ethics Committee, "
+       "the Democratic Party (by \"GOP\"), the Senate Judiciary Committee, Eurasia Group");
+    cmp_summary_clear(&s);
+    cmp_result_clear(&r);
+}
+
 /* A figure at the first occurrence of text in body, in its sentence. */
 static struct figure
 fig(const char *body, const struct cmp_result *r, bool side_a, const char *text, double value,
@@ -973,6 +1037,7 @@ main(void)
     test_entities();
     test_entity_acronyms();
     test_entity_slips();
+    test_entity_forms();
     test_fixtures();
     test_split();
     test_split_best();

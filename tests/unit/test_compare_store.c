@@ -356,6 +356,117 @@ test_paragraphs_kept(const char *dir)
     free(db);
 }
 
+/* add_doc with a title. */
+static int64_t
+add_titled(struct store *s, const char *path, const char *title, const char *body)
+{
+    struct ds_error err;
+    struct article a;
+    memset(&a, 0, sizeof a);
+    a.title = (char *)(uintptr_t)title;
+    a.body = (char *)(uintptr_t)body;
+    a.raw = (char *)(uintptr_t)body;
+    a.words = 100;
+    int64_t id = 0;
+    if (store_doc_insert(s, &a, ds_hash64(body, strlen(body)), &id, &err) != 0) {
+        diag("insert failed: %s", err.msg);
+        return -1;
+    }
+    struct file_state st = {100, 1000, id, 0};
+    if (store_file_put(s, path, &st, &err) != 0) {
+        diag("file_put failed: %s", err.msg);
+        return -1;
+    }
+    return id;
+}
+
+/* A line of sixteen capitalised names from word base on, the word at
+ * changed (if any) another. */
+static void
+put_names(struct buf *b, uint32_t base, int changed)
+{
+    for (int k = 0; k < 16; k++) {
+        size_t at = b->len;
+        gen_word(b, k == changed ? base + 900 : base + (uint32_t)k);
+        b->data[at] = (char)(b->data[at] - 32);
+        buf_puts(b, k < 15 ? ", " : ".\n\n");
+    }
+}
+
+/* A match page made of team sheets (one short paragraph, four lines of
+ * names) and a copy of it whose edit took the paragraph out, put another
+ * in and changed a name in each sheet: its shingles fall under the floors
+ * and its prose is not the original's, but most of its lines of names are
+ * the original's under the same title, so it is a near-duplicate. A report
+ * of the match under another title, and one under the same title with its
+ * own five paragraphs, sharing the four sheets, are not. (A report whose
+ * own prose is short enough for the shingle floors is grouped by them, as
+ * before this rule.) */
+static void
+test_team_sheets(const char *dir)
+{
+    struct store *s = NULL;
+    struct ds_error err;
+    char *db = xasprintf("%s/sheets.db", dir);
+    if (!ok(store_open(db, STORE_CREATE, &s, &err) == 0, "open a store for team sheets"))
+        return;
+    rng_state = 4242;
+    struct buf orig = BUF_INIT, copy = BUF_INIT, report = BUF_INIT, same = BUF_INIT;
+    put_para(&orig, 23000, 2);
+    put_para(&copy, 25000, 10);
+    for (int p = 0; p < 5; p++) { /* enough prose of their own: shingles under the floors */
+        put_para(&report, 27000 + 500 * (uint32_t)p, 4);
+        put_para(&same, 29000 + 500 * (uint32_t)p, 4);
+    }
+    for (int line = 0; line < 4; line++) {
+        put_names(&orig, 31000 + 40 * (uint32_t)line, -1);
+        put_names(&copy, 31000 + 40 * (uint32_t)line, 3 + line);
+        put_names(&report, 31000 + 40 * (uint32_t)line, -1);
+        put_names(&same, 31000 + 40 * (uint32_t)line, -1);
+    }
+    const char *title = "Rovers v United (Sat)";
+    int64_t io = add_titled(s, "/sheets/orig.txt", title, orig.data);
+    int64_t ic = add_titled(s, "/sheets/copy.txt", title, copy.data);
+    int64_t ir = add_titled(s, "/sheets/report.txt", "Rovers 2-1 United", report.data);
+    int64_t is = add_titled(s, "/sheets/same.txt", title, same.data);
+    uint32_t so[MINHASH_K], sc[MINHASH_K], sr[MINHASH_K], ss[MINHASH_K];
+    uint32_t no = minhash_content_signature(orig.data, orig.len, so);
+    uint32_t nc = minhash_content_signature(copy.data, copy.len, sc);
+    uint32_t nr = minhash_content_signature(report.data, report.len, sr);
+    uint32_t ns = minhash_content_signature(same.data, same.len, ss);
+    double ej, ec;
+    minhash_content_overlap(orig.data, orig.len, copy.data, copy.len, &ej, &ec);
+    size_t matched = 0;
+    double share = minhash_paragraphs_shared(orig.data, orig.len, copy.data, copy.len, &matched);
+    ok(ej < NEARDUP_CONTAINED_MIN_JACCARD && share < NEARDUP_PARA_MIN_SHARE,
+       "the copy's shingles and prose say little (Jaccard %.2f, paragraphs %.2f)", ej, share);
+    share = minhash_name_lines_shared(orig.data, orig.len, copy.data, copy.len, &matched);
+    ok(matched == 4 && share >= 0.8, "but its four sheets are the original's (%zu, %.2f)", matched,
+       share);
+    ok(neardup_pair(s, io, ic, NEARDUP_CHECK_MIN_JACCARD, no, nc, &err) == 1,
+       "under one title the copy is a near-duplicate");
+    minhash_content_overlap(orig.data, orig.len, same.data, same.len, &ej, &ec);
+    share = minhash_name_lines_shared(orig.data, orig.len, same.data, same.len, &matched);
+    ok(ej < NEARDUP_CONTAINED_MIN_JACCARD && matched == 4 && share < NEARDUP_PARA_MIN_SHARE,
+       "a report with the four sheets: shingles under the floors (Jaccard %.2f), lines %.2f", ej,
+       share);
+    is_int(neardup_pair(s, io, ir, NEARDUP_CHECK_MIN_JACCARD, no, nr, &err), 0,
+           "the report under another title is not");
+    is_int(neardup_pair(s, io, is, NEARDUP_CHECK_MIN_JACCARD, no, ns, &err), 0,
+           "nor a page of the same title with five paragraphs of its own");
+    struct buf *all[] = {&orig, &copy, &report, &same};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        buf_free(all[i]);
+    store_close(&s);
+    const char *suffix[] = {"", "-wal", "-shm"};
+    for (size_t i = 0; i < 3; i++) {
+        char *f = xasprintf("%s%s", db, suffix[i]);
+        unlink(f);
+        free(f);
+    }
+    free(db);
+}
+
 static bool
 has_id(const struct similar_doc *v, size_t n, int64_t id)
 {
@@ -745,5 +856,6 @@ main(void)
     free(dbpath);
     test_groups_complete(tmpdir);
     test_paragraphs_kept(tmpdir);
+    test_team_sheets(tmpdir);
     return done_testing();
 }

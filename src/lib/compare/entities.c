@@ -17,8 +17,14 @@
  * organisation's acronym ("RNC") joins the organisation it abbreviates
  * in either article ("Republican National Committee"). A hyphen between
  * letters is no difference ("Wal-Mart", "Walmart"), nor two neighbouring
- * letters of a surname swapped by a slip ("Priebus", "Preibus"). See
- * compare.h.
+ * letters of a surname swapped by a slip ("Priebus", "Preibus"). The other
+ * text also names a group by: a name of two words or more in the plural
+ * ("Trust Funds"); a nickname ("GOP", nicknames[]); "the X" for an
+ * organisation "X of Y" ("the House"); a company without its closing
+ * "Stores", "Holdings" ("Wal-Mart"); a place's initials with full stops
+ * ("N.Y."); the first of two names joined under one plural head ("the
+ * Senate Foreign Relations and Intelligence committees"); an organisation
+ * by the initials of its name as written ("USPS"). See compare.h.
  */
 #include "config.h"
 
@@ -95,6 +101,35 @@ body_of_first(char *norm)
     }
 }
 
+/* Nicknames news writing gives an organisation, as whole words of a
+ * normal form, and the name they stand for: "Michigan GOP" is the
+ * "Michigan Republican Party". */
+static const char *const nicknames[][2] = {
+    {"gop", "republican party"},
+    {"g.o.p", "republican party"},
+    {"grand old party", "republican party"},
+};
+
+/* norm with a nickname's words replaced by the name (norm freed, the result
+ * newly allocated). */
+static char *
+nickname_expanded(char *norm)
+{
+    for (size_t i = 0; i < DS_ARRAY_LEN(nicknames); i++) {
+        const char *nick = nicknames[i][0];
+        size_t nl = strlen(nick), l = strlen(norm);
+        for (size_t at = 0; at + nl <= l; at++) {
+            if (memcmp(norm + at, nick, nl) != 0 || (at > 0 && norm[at - 1] != ' ') ||
+                (at + nl < l && norm[at + nl] != ' '))
+                continue;
+            char *out = xasprintf("%.*s%s%s", (int)at, norm, nicknames[i][1], norm + at + nl);
+            free(norm);
+            return out;
+        }
+    }
+    return norm;
+}
+
 /* The normal form of a name (newly allocated; "" when nothing is left). */
 static char *
 name_normal(const char *name)
@@ -129,7 +164,7 @@ name_normal(const char *name)
     if (strncmp(s, "united states ", 14) == 0) /* "United States Senate": as "U.S." above */
         memmove(s, s + 14, strlen(s + 14) + 1);
     body_of_first(s);
-    return s;
+    return nickname_expanded(s);
 }
 
 /* The last word of a normal form (borrowed), or NULL for one word. */
@@ -266,6 +301,11 @@ text_has_words(const char *text, size_t len, const char *w, bool fold)
             t++;
         }
         char after = t < len ? text[t] : ' ';
+        /* a name of two words or more also in the plural: "the Social
+         * Security Trust Funds" names the "Social Security Trust Fund" */
+        if (k == wl && fold && (after == 's' || after == 'S') && strchr(w, ' ') &&
+            is_ascii_letter(w[wl - 1]))
+            after = t + 1 < len ? text[t + 1] : ' ';
         if (k == wl && !is_ascii_letter(after))
             return true;
     }
@@ -360,6 +400,32 @@ letters_named_in(const char *ini, size_t n, const char *text, size_t len)
     return false;
 }
 
+/* The initials of an organisation's name as written, prefix and all (the
+ * normal form drops "United States": "United States Postal Service" is
+ * "USPS"), the words "of", "and", "the", "for", "on", suffixes ("Inc.") and
+ * words with a full stop ("U.S.") skipped, into ini; their count, or 0
+ * when a word does not start with a letter or they do not fit. */
+static size_t
+name_initials(const char *name, char *ini, size_t cap)
+{
+    static const char *const skip[] = {"of", "and", "the", "for", "on", "The"};
+    size_t n = 0;
+    for (const char *p = name; *p;) {
+        const char *e;
+        p = word_at(p, &e);
+        size_t wl = (size_t)(e - p);
+        if (wl && !in_list(p, wl, skip, DS_ARRAY_LEN(skip)) &&
+            !in_list(p, wl, name_noise, DS_ARRAY_LEN(name_noise)) && !memchr(p, '.', wl)) {
+            if (!is_ascii_letter(p[0]) || n + 1 >= cap)
+                return 0;
+            ini[n++] = (char)(p[0] >= 'a' ? p[0] - 32 : p[0]);
+        }
+        p = e;
+    }
+    ini[n] = '\0';
+    return n;
+}
+
 /* Does text hold the initials of an organisation's normal form norm, of
  * three words or more ("central intelligence agency": "CIA" or "C.I.A."),
  * in capitals as a whole word? */
@@ -368,6 +434,16 @@ initials_named_in(const char *norm, const char *text, size_t len)
 {
     char ini[16];
     size_t n = org_initials(norm, ini, sizeof ini);
+    return n >= 3 && letters_named_in(ini, n, text, len);
+}
+
+/* Does text hold the initials of an organisation's name as written, of
+ * three letters or more ("USPS" for the "United States Postal Service")? */
+static bool
+name_initials_named_in(const char *name, const char *text, size_t len)
+{
+    char ini[16];
+    size_t n = name_initials(name, ini, sizeof ini);
     return n >= 3 && letters_named_in(ini, n, text, len);
 }
 
@@ -380,10 +456,21 @@ org_acronym(const struct entity *e, const char *norm, char *acr, size_t cap)
 {
     if (e->kind != ENTITY_ORG || !norm[0] || last_word(norm))
         return 0;
-    const char *w = strrchr(e->name, ' ');
-    w = w ? w + 1 : e->name;
+    /* the last word that is not a suffix: "RNC Co" (from "RNC
+     * Co-Chairwoman") is the RNC */
+    const char *w = e->name, *we = e->name + strlen(e->name);
+    for (const char *p = e->name; *p;) {
+        const char *e2;
+        p = word_at(p, &e2);
+        size_t core = (size_t)(e2 - p);
+        while (core > 0 && (p[core - 1] == '.' || p[core - 1] == ','))
+            core--;
+        if (core && !in_list(p, core, name_noise, DS_ARRAY_LEN(name_noise)))
+            w = p, we = e2;
+        p = e2;
+    }
     size_t n = 0;
-    for (; *w; w++) {
+    for (; w < we; w++) {
         if (*w == '.')
             continue;
         if (*w < 'A' || *w > 'Z' || n + 1 >= cap)
@@ -417,9 +504,151 @@ link_acronyms(struct linker *l)
             continue;
         for (size_t k = 0; k < l->n; k++)
             if (k != i && l->e[k]->kind == ENTITY_ORG && last_word(l->norm[k]) &&
-                org_initials(l->norm[k], ini, sizeof ini) >= 3 && strcmp(acr, ini) == 0)
+                ((org_initials(l->norm[k], ini, sizeof ini) >= 3 && strcmp(acr, ini) == 0) ||
+                 (name_initials(l->e[k]->name, ini, sizeof ini) >= 3 && strcmp(acr, ini) == 0)))
                 link_union(l, i, k);
     }
+}
+
+/* Does text name the normal form norm with one of its words written as a
+ * nickname ("republican party" as "GOP", "G.O.P.")? */
+static bool
+nickname_named_in(const char *norm, const char *text, size_t len)
+{
+    for (size_t i = 0; i < DS_ARRAY_LEN(nicknames); i++) {
+        const char *at = strstr(norm, nicknames[i][1]);
+        if (!at)
+            continue;
+        size_t off = (size_t)(at - norm), nl = strlen(nicknames[i][1]);
+        char *v = xasprintf("%.*s%s%s", (int)off, norm, nicknames[i][0], at + nl);
+        bool found = text_names(text, len, v);
+        free(v);
+        if (found)
+            return true;
+    }
+    return false;
+}
+
+/* Does text name the organisation "X of Y" (name, normal form norm) as "the
+ * X", its first word capitalised as the name writes it ("the House" for the
+ * "House of Representatives", "the University" for the "University of
+ * Iowa")? A news report names it in full once and then so. */
+static bool
+head_of_named_in(const char *name, const char *norm, const char *text, size_t len)
+{
+    const char *sp = strchr(norm, ' ');
+    if (!sp || strncmp(sp, " of ", 4) != 0)
+        return false;
+    size_t hl = (size_t)(sp - norm);
+    for (const char *p = name; *p;) {
+        const char *e;
+        p = word_at(p, &e);
+        if ((size_t)(e - p) == hl && strncasecmp(p, norm, hl) == 0) {
+            if (p[0] < 'A' || p[0] > 'Z' || hl + 5 > 64)
+                return false;
+            char the[64];
+            snprintf(the, sizeof the, "the %.*s", (int)hl, p);
+            if (text_has_words(text, len, the, false))
+                return true;
+            the[0] = 'T'; /* at a sentence's start */
+            return text_has_words(text, len, the, false);
+        }
+        p = e;
+    }
+    return false;
+}
+
+/* Does text name a place of two words or more by its initials with full
+ * stops ("N.Y." for "New York", "D-N.Y.")? */
+static bool
+place_initials_named_in(const char *norm, const char *text, size_t len)
+{
+    char ini[8], dotted[20];
+    size_t n = 0;
+    for (const char *p = norm; *p && n + 1 < sizeof ini;) {
+        if (p[0] < 'a' || p[0] > 'z')
+            return false;
+        ini[n++] = (char)(p[0] - 32);
+        const char *e = strchr(p, ' ');
+        if (!e)
+            break;
+        p = e + 1;
+    }
+    if (n < 2 || strchr(norm, ' ') == NULL)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        dotted[2 * i] = ini[i];
+        dotted[2 * i + 1] = '.';
+    }
+    dotted[2 * n] = '\0';
+    size_t dl = 2 * n;
+    for (size_t off = 0; off + dl <= len; off++) {
+        if (memcmp(text + off, dotted, dl) != 0)
+            continue;
+        char before = off ? text[off - 1] : ' ', after = off + dl < len ? text[off + dl] : ' ';
+        if (!is_ascii_letter(before) && !is_ascii_letter(after))
+            return true;
+    }
+    return false;
+}
+
+/* Does text name the organisation norm (three words or more) as the first
+ * of two joined by "and" under one plural head: "the Senate Foreign
+ * Relations and Senate Intelligence committees" names the "Senate Foreign
+ * Relations Committee"? */
+static bool
+coordinated_named_in(const char *norm, const char *text, size_t len)
+{
+    const char *head = last_word(norm);
+    if (!head)
+        return false;
+    size_t pl = (size_t)(head - norm) - 1, hl = strlen(head);
+    if (!memchr(norm, ' ', pl) || pl + 6 > 160 || hl + 2 > 40)
+        return false;
+    char prefix[160], plural[40];
+    snprintf(prefix, sizeof prefix, "%.*s and", (int)pl, norm);
+    snprintf(plural, sizeof plural, "%ss", head);
+    size_t xl = strlen(prefix);
+    for (size_t i = 0; i + xl <= len; i++) {
+        if ((i > 0 && is_ascii_letter(text[i - 1])) || strncasecmp(text + i, prefix, xl) != 0 ||
+            (i + xl < len && is_ascii_letter(text[i + xl])))
+            continue;
+        /* the plural head within the next five words */
+        size_t j = i + xl, words = 0;
+        while (j < len && words < 6) {
+            while (j < len && text[j] == ' ')
+                j++;
+            size_t w0 = j;
+            while (j < len && is_ascii_letter(text[j]))
+                j++;
+            if (j == w0)
+                break;
+            words++;
+            if (j - w0 == hl + 1 && strncasecmp(text + w0, plural, hl + 1) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Does text name a company norm by its name without a closing corporate
+ * word ("Wal-Mart" for "Wal-Mart Stores Inc.", whose "Inc." is gone from
+ * the normal form already)? */
+static bool
+corporate_named_in(const char *norm, const char *text, size_t len)
+{
+    static const char *const tails[] = {"stores", "holdings", "company", "companies",
+                                        "corporation", "incorporated"};
+    const char *lw = last_word(norm);
+    if (!lw || !in_list(lw, strlen(lw), tails, DS_ARRAY_LEN(tails)))
+        return false;
+    size_t bl = (size_t)(lw - norm) - 1;
+    if (bl < 4 || bl >= 160)
+        return false;
+    char base[160];
+    memcpy(base, norm, bl);
+    base[bl] = '\0';
+    return text_names(text, len, base);
 }
 
 /* Does the other text name the group of entity x (its normal form, or a
@@ -434,10 +663,17 @@ group_named_in(struct linker *l, size_t root, const char *text, size_t len)
         if (text_names(text, len, l->norm[k]) ||
             (l->e[k]->kind == ENTITY_PERSON && lw && text_names(text, len, lw)) ||
             (strcmp(l->norm[k], "united states") == 0 && text_names(text, len, "u.s.")) ||
+            ((l->e[k]->kind == ENTITY_PLACE || l->e[k]->kind == ENTITY_COUNTRY) &&
+             place_initials_named_in(l->norm[k], text, len)) ||
             (l->e[k]->kind == ENTITY_ORG &&
              (network_named_in(l->e[k]->name, l->norm[k], text, len) ||
               initials_named_in(l->norm[k], text, len) ||
-              acronym_named_in(l->e[k], l->norm[k], text, len))))
+              name_initials_named_in(l->e[k]->name, text, len) ||
+              acronym_named_in(l->e[k], l->norm[k], text, len) ||
+              nickname_named_in(l->norm[k], text, len) ||
+              head_of_named_in(l->e[k]->name, l->norm[k], text, len) ||
+              corporate_named_in(l->norm[k], text, len) ||
+              coordinated_named_in(l->norm[k], text, len))))
             return true;
     }
     return false;

@@ -3,19 +3,23 @@
  * on both sides (equal, or the same at the precision either side wrote:
  * "$43,885,310" is "$43 million", "roughly $141 million" is "$139
  * million"), and figures that disagree, which must describe the same
- * quantity: the same unit and kind, values within a factor of 3, and the
- * same subject head ("taxes" is not "income") or, without subjects (a
- * subject that only names who acts, "Mr. Trump", or repeats the unit,
- * "homes" for "150 homes", counts as none), the
- * only such figure in two aligned sentences with a word of context in
- * common (two words when the sentences are only a weak pair). See
- * compare.h.
+ * quantity: the same unit and kind, values within a factor of 3, not told
+ * apart by the words next to them (figure_roles.c: a change and a level,
+ * "a day" and "a week", "killed" and "injured"), and the same subject head
+ * ("taxes" is not "income") or, without subjects (a subject that only
+ * names who acts, "Mr. Trump", repeats the unit, "homes" for "150 homes",
+ * or stands away from the figure, counts as none), the only such figure
+ * left in each sentence, in two aligned sentences with a word of context
+ * in common (two words when the sentences are only a weak pair), or with
+ * two words of their own clauses in common (one, and a name both
+ * sentences give). See compare.h.
  */
 #include "config.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "dossier/compare.h"
 #include "dossier/utf8.h"
@@ -25,6 +29,10 @@
 #define FIG_APPROX_SHARE 0.05
 /* Values further apart than this factor measure different things. */
 #define FIG_MAX_FACTOR 3.0
+/* Words of their own clauses two figures must share to be one quantity
+ * when neither their subjects nor their sentences' alignment says so (one
+ * is enough when their sentences share a name as well). */
+#define FIG_NEAR_SHARED 2
 
 /* The step of the last digit f was written with, in its value's units:
  * "$43 million" 1e6, "$4.2 million" 1e5, "$43,885,310" 1, "40,000" 1e4. */
@@ -169,6 +177,32 @@ heads_agree(const char *x, const char *y)
     return false;
 }
 
+/* Does the sentence of f in text name the head of subject (a whole word,
+ * any case, a plural 's' allowed)? */
+static bool
+head_in_sentence(const char *subject, const char *text, const struct figure *f)
+{
+    char w[12][32];
+    size_t head, n = subject_words(subject, w, 12, &head);
+    if (!text || n == 0 || head >= n || f->sentence.end <= f->sentence.start)
+        return false;
+    size_t hl = strlen(w[head]);
+    for (uint32_t i = f->sentence.start; i + hl <= f->sentence.end; i++) {
+        if (i > f->sentence.start && ((text[i - 1] >= 'a' && text[i - 1] <= 'z') ||
+                                      (text[i - 1] >= 'A' && text[i - 1] <= 'Z')))
+            continue;
+        if (strncasecmp(text + i, w[head], hl) != 0)
+            continue;
+        uint32_t e = i + (uint32_t)hl;
+        if (e < f->sentence.end && (text[e] == 's' || text[e] == 'S'))
+            e++;
+        if (e >= f->sentence.end ||
+            !((text[e] >= 'a' && text[e] <= 'z') || (text[e] >= 'A' && text[e] <= 'Z')))
+            return true;
+    }
+    return false;
+}
+
 /* Does a subject name who acts rather than what is measured: every Latin
  * word capitalised ("Trump", "Mr. Trump", "House Democrats") or an adverb
  * in -ly ("Mr. Trump publicly"), one at least capitalised? A name says
@@ -211,6 +245,20 @@ subject_informative(const struct figure *f)
     size_t head, uhead, n = subject_words(f->subject, w, 12, &head);
     size_t nu = subject_words(f->unit, u, 2, &uhead);
     return !(n > 0 && head < n && nu == 1 && strcmp(w[head], u[0]) == 0);
+}
+
+/* Is the head of f's subject a word of f's own clause, near it ("revenue
+ * of $4.1 billion", "$32 billion of farm goods")? An extractor's subject
+ * taken from elsewhere in the sentence ("Supreme Court appears ready" for
+ * "on behalf of up to 1.6 million women") says less about the quantity. */
+static bool
+subject_near(const char *text, const struct figure *f)
+{
+    char w[12][32];
+    size_t head, n = subject_words(f->subject, w, 12, &head);
+    if (n == 0 || !text || f->sentence.end <= f->sentence.start)
+        return true; /* no Latin word (Chinese, Japanese), or no text: as it is */
+    return head < n && cmp_figure_near_word(text, f, w[head]);
 }
 
 /* The bytes around a figure that count as its context: up to 40 before and
@@ -329,14 +377,16 @@ sentence_at(const struct span *s, size_t n, uint32_t pos)
     return lo < n && s[lo].start <= pos ? (int32_t)lo : -1;
 }
 
-/* Figures of x in f's sentence with f's unit and kind. */
+/* Figures of x in f's sentence with f's unit and kind, but for those the
+ * other side agrees with (agreed, by index): "with 219 votes, above the 181
+ * votes needed" holds one such figure left when both sides give the 181. */
 static size_t
-same_measure_count(const struct extraction *x, const struct figure *f)
+same_measure_left(const struct extraction *x, const struct figure *f, const bool *agreed)
 {
     size_t n = 0;
     for (size_t i = 0; i < x->nfigures; i++) {
         const struct figure *g = &x->figures[i];
-        n += g->kind == f->kind && cmp_str_eq(g->unit, f->unit) &&
+        n += !agreed[i] && g->kind == f->kind && cmp_str_eq(g->unit, f->unit) &&
              g->sentence.start == f->sentence.start;
     }
     return n;
@@ -382,10 +432,60 @@ sentences_aligned(const struct cmp_result *r, int32_t sa, int32_t sb)
     return 0;
 }
 
-/* Do fa of A and fb of B describe the same quantity? */
+/* Does a capitalised word of the sentence of f in text (three letters or
+ * more, not the sentence's first) stand in the sentence of g in other, as
+ * written: a name both sentences give ("Dorva", "Walmart")? */
+static bool
+name_shared(const char *text, const struct figure *f, const char *other, const struct figure *g)
+{
+    for (uint32_t i = f->sentence.start + 1; i < f->sentence.end; i++) {
+        char p = text[i - 1];
+        if (text[i] < 'A' || text[i] > 'Z' || (p >= 'a' && p <= 'z') || (p >= 'A' && p <= 'Z'))
+            continue;
+        uint32_t e = i;
+        while (e < f->sentence.end && ((text[e] >= 'a' && text[e] <= 'z') ||
+                                       (text[e] >= 'A' && text[e] <= 'Z')))
+            e++;
+        bool initial = true;
+        for (uint32_t k = f->sentence.start; k < i && initial; k++)
+            initial = !((text[k] >= 'a' && text[k] <= 'z') || (text[k] >= 'A' && text[k] <= 'Z'));
+        if (e - i >= 3 && !initial) {
+            for (uint32_t k = g->sentence.start; k + (e - i) <= g->sentence.end; k++) {
+                char b = k > g->sentence.start ? other[k - 1] : ' ';
+                char a = k + (e - i) < g->sentence.end ? other[k + (e - i)] : ' ';
+                bool whole = !((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) &&
+                             !((a >= 'a' && a <= 'z') || (a >= 'A' && a <= 'Z'));
+                if (whole && memcmp(other + k, text + i, e - i) == 0)
+                    return true;
+            }
+        }
+        i = e;
+    }
+    return false;
+}
+
+/* Do the words around fa (in A) and fb (in B) say they measure different
+ * things: a change and a level ("fell $4", "closed at $11"), per different
+ * things ("a day", "a week"), or roles of one group ("killed", "injured")?
+ * (figure_roles.c) */
+static bool
+told_apart(const struct cmp_result *r, const struct figure *fa, const struct figure *fb)
+{
+    if (cmp_figure_is_change(r->text_a, fa) != cmp_figure_is_change(r->text_b, fb))
+        return true;
+    char pa[24], pb[24];
+    if (cmp_figure_per(r->text_a, fa, pa, sizeof pa) &&
+        cmp_figure_per(r->text_b, fb, pb, sizeof pb) && strcmp(pa, pb) != 0)
+        return true;
+    return cmp_figure_roles_differ(r->text_a, fa, r->text_b, fb);
+}
+
+/* Do fa of A and fb of B describe the same quantity? agreed_a and agreed_b
+ * mark the figures each side shares with the other. */
 static bool
 same_quantity(const struct cmp_result *r, const struct extraction *xa,
-              const struct extraction *xb, const struct figure *fa, const struct figure *fb)
+              const struct extraction *xb, const struct figure *fa, const struct figure *fb,
+              const bool *agreed_a, const bool *agreed_b)
 {
     if (!cmp_str_eq(fa->unit, fb->unit) || fa->kind != fb->kind || fa->value == 0 || fb->value == 0 ||
         (fa->value < 0) != (fb->value < 0))
@@ -397,15 +497,36 @@ same_quantity(const struct cmp_result *r, const struct extraction *xa,
         return false;
     if (fa->period && fb->period && strcmp(fa->period, fb->period) != 0)
         return false;
-    if (subject_informative(fa) && subject_informative(fb))
-        return heads_agree(fa->subject, fb->subject) && (!r || context_shared(r, fa, fb) > 0);
+    if (r && told_apart(r, fa, fb))
+        return false;
+    bool informative = subject_informative(fa) && subject_informative(fb) &&
+                       (!r || (subject_near(r->text_a, fa) && subject_near(r->text_b, fb)));
+    if (informative && heads_agree(fa->subject, fb->subject))
+        return !r || context_shared(r, fa, fb) > 0;
     if (!r)
+        return false;
+    /* Subjects that disagree are different quantities ("taxes", "income"),
+     * unless the head of one is named in the other figure's sentence: an
+     * extractor's subject is often another word of the same telling ("a
+     * wildfire ... burned 12,000 hectares of forest": "forest"; "the
+     * wildfire, which burned 18,000 hectares": "wildfire"). */
+    if (informative && !head_in_sentence(fa->subject, r->text_b, fb) &&
+        !head_in_sentence(fb->subject, r->text_a, fa))
+        return false;
+    /* Subjects that say nothing, or a head found on the other side: the
+     * only such figure left in each sentence, in aligned sentences with
+     * context in common, or with a word of its own clause in common. */
+    if (same_measure_left(xa, fa, agreed_a) != 1 || same_measure_left(xb, fb, agreed_b) != 1)
         return false;
     int32_t sa = sentence_at(r->sent_a, r->nsent_a, fa->span.start);
     int32_t sb = sentence_at(r->sent_b, r->nsent_b, fb->span.start);
     int firm = sentences_aligned(r, sa, sb);
-    return firm > 0 && same_measure_count(xa, fa) == 1 && same_measure_count(xb, fb) == 1 &&
-           context_shared(r, fa, fb) >= (firm == 2 ? 1u : 2u);
+    if (firm > 0 && context_shared(r, fa, fb) >= (firm == 2 ? 1u : 2u))
+        return true;
+    size_t near = cmp_figure_near_shared(r->text_a, fa, r->text_b, fb);
+    return near >= FIG_NEAR_SHARED ||
+           (near > 0 && (name_shared(r->text_a, fa, r->text_b, fb) ||
+                         name_shared(r->text_b, fb, r->text_a, fa)));
 }
 
 size_t
@@ -422,9 +543,14 @@ cmp_pair_figures(const struct cmp_result *r, const struct extraction *xa,
                 out[n++] = (struct cmp_figure_row){CMP_SIDE_BOTH, &xa->figures[i],
                                                    &xb->figures[j]};
             }
+    bool *agreed_a = xmalloc((nfa + 1) * sizeof *agreed_a);
+    bool *agreed_b = xmalloc((nfb + 1) * sizeof *agreed_b);
+    memcpy(agreed_a, ua, (nfa + 1) * sizeof *ua);
+    memcpy(agreed_b, ub, (nfb + 1) * sizeof *ub);
     for (size_t i = 0; i < nfa; i++)
         for (size_t j = 0; j < nfb && !ua[i]; j++)
-            if (!ub[j] && same_quantity(r, xa, xb, &xa->figures[i], &xb->figures[j])) {
+            if (!ub[j] && same_quantity(r, xa, xb, &xa->figures[i], &xb->figures[j], agreed_a,
+                                        agreed_b)) {
                 ua[i] = ub[j] = true;
                 out[n++] = (struct cmp_figure_row){CMP_SIDE_CONFLICT, &xa->figures[i],
                                                    &xb->figures[j]};
@@ -436,6 +562,8 @@ cmp_pair_figures(const struct cmp_result *r, const struct extraction *xa,
     for (size_t j = 0; j < nfb; j++)
         if (!ub[j])
             out[n++] = (struct cmp_figure_row){CMP_SIDE_B, NULL, &xb->figures[j]};
+    free(agreed_a);
+    free(agreed_b);
     free(ua);
     free(ub);
     return n;

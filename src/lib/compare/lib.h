@@ -86,6 +86,25 @@ size_t cmp_pair_figures(const struct cmp_result *r, const struct extraction *xa,
                         const struct extraction *xb, struct cmp_figure_row *out,
                         size_t *nconflicts);
 
+/* figure_roles.c: what the words around figure f in text (its body) say.
+ * Is f written as a change ("fell $4", "rose by 2 percent", "a rise of 6
+ * percent"; or of kind FIGURE_CHANGE), not a level ("fell to $71")? */
+bool cmp_figure_is_change(const char *text, const struct figure *f);
+/* What f is counted per ("a day", "an hour", "a barrel", "weekly") into out
+ * (cap bytes, singular, lower case); its length, 0 for none. */
+size_t cmp_figure_per(const char *text, const struct figure *f, char *out, size_t cap);
+/* Do the words next to a (in ta) and b (in tb) give them different roles
+ * of one group (killed / injured, exports / imports, offered / asked for)? */
+bool cmp_figure_roles_differ(const char *ta, const struct figure *a, const char *tb,
+                             const struct figure *b);
+/* How many content words of the clause right around a and b (a few words
+ * each side, stemmed; not those A writes with a capital) do they share? */
+size_t cmp_figure_near_shared(const char *ta, const struct figure *a, const char *tb,
+                              const struct figure *b);
+/* Is word (lower case; a plural 's' aside) one of the words of f's clause
+ * right around it? */
+bool cmp_figure_near_word(const char *text, const struct figure *f, const char *word);
+
 /* terms.c */
 int cmp_int32(const void *p, const void *q);
 bool cmp_str_eq(const char *x, const char *y);

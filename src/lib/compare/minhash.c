@@ -378,10 +378,12 @@ mostly_capitalised(const char *s, size_t n)
     return words && (double)capitals > NEARDUP_PARA_MAX_CAPITALS * (double)words;
 }
 
-/* The content lines of body that count (prose, long enough), as word sets; *out newly
- * allocated (free each w, then the array). Returns their number. */
+/* The content lines of body that count (prose, long enough; with names,
+ * the lines of names too: NEARDUP_LIST_MIN_WORDS words or more, mostly
+ * capitalised), as word sets; *out newly allocated (free each w, then the
+ * array). Returns their number. */
 static size_t
-content_paragraphs(const char *body, size_t n, struct para_words **out)
+content_lines_of(const char *body, size_t n, bool names, struct para_words **out)
 {
     struct buf content = BUF_INIT;
     content_lines(body, n, &content);
@@ -394,9 +396,12 @@ content_paragraphs(const char *body, size_t n, struct para_words **out)
         uint32_t sig[MINHASH_K];
         struct shingler sh = {.sig = sig, .words_only = true};
         shingle_text(c + i, e - i, &sh);
-        bool counts = sh.nall >= NEARDUP_PARA_LONG_WORDS ||
-                      (sh.nall >= NEARDUP_PARA_MIN_WORDS && compare_ends_sentence(c + i, e - i));
-        if (counts && !mostly_capitalised(c + i, e - i)) {
+        bool list = sh.nall >= NEARDUP_LIST_MIN_WORDS && mostly_capitalised(c + i, e - i);
+        bool prose = (sh.nall >= NEARDUP_PARA_LONG_WORDS ||
+                      (sh.nall >= NEARDUP_PARA_MIN_WORDS && compare_ends_sentence(c + i, e - i))) &&
+                     !mostly_capitalised(c + i, e - i);
+        bool counts = prose || (names && list);
+        if (counts) {
             if (nv == cap)
                 v = xrealloc(v, (cap = cap ? 2 * cap : 16) * sizeof *v);
             v[nv++] = (struct para_words){sh.all, sorted_unique(sh.all, sh.nall)};
@@ -451,11 +456,14 @@ paras_free(struct para_words *v, size_t n)
     free(v);
 }
 
-double
-minhash_paragraphs_shared(const char *a, size_t na, const char *b, size_t nb, size_t *matched)
+/* The share of each side's lines (prose, and with names lines of names)
+ * found in the other's,
+ * the smaller; *matched the smaller count. */
+static double
+lines_shared(const char *a, size_t na, const char *b, size_t nb, bool names, size_t *matched)
 {
     struct para_words *x = NULL, *y = NULL;
-    size_t nx = content_paragraphs(a, na, &x), ny = content_paragraphs(b, nb, &y);
+    size_t nx = content_lines_of(a, na, names, &x), ny = content_lines_of(b, nb, names, &y);
     size_t fx = paras_found(x, nx, y, ny), fy = paras_found(y, ny, x, nx);
     paras_free(x, nx);
     paras_free(y, ny);
@@ -463,4 +471,16 @@ minhash_paragraphs_shared(const char *a, size_t na, const char *b, size_t nb, si
     if (!nx || !ny)
         return 0;
     return DS_MIN((double)fx / (double)nx, (double)fy / (double)ny);
+}
+
+double
+minhash_paragraphs_shared(const char *a, size_t na, const char *b, size_t nb, size_t *matched)
+{
+    return lines_shared(a, na, b, nb, false, matched);
+}
+
+double
+minhash_name_lines_shared(const char *a, size_t na, const char *b, size_t nb, size_t *matched)
+{
+    return lines_shared(a, na, b, nb, true, matched);
 }

@@ -9,6 +9,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "dossier/compare.h"
 #include "dossier/store.h" /* store_begin */
@@ -189,6 +190,25 @@ neardup_signature(struct store *s, int64_t doc_id, uint32_t sig[MINHASH_K], uint
     return got;
 }
 
+/* Are two titles the same, but for case and the spaces around them, and of
+ * two words or more? */
+static bool
+same_title(const char *x, const char *y)
+{
+    if (!x || !y)
+        return false;
+    while (*x == ' ' || *x == '\t')
+        x++;
+    while (*y == ' ' || *y == '\t')
+        y++;
+    size_t lx = strlen(x), ly = strlen(y);
+    while (lx && (x[lx - 1] == ' ' || x[lx - 1] == '\t' || x[lx - 1] == '\n'))
+        lx--;
+    while (ly && (y[ly - 1] == ' ' || y[ly - 1] == '\t' || y[ly - 1] == '\n'))
+        ly--;
+    return lx == ly && lx > 0 && memchr(x, ' ', lx) && strncasecmp(x, y, lx) == 0;
+}
+
 int
 neardup_pair(struct store *s, int64_t a, int64_t b, double j, uint32_t na, uint32_t nb,
              struct ds_error *err)
@@ -212,6 +232,13 @@ neardup_pair(struct store *s, int64_t a, int64_t b, double j, uint32_t na, uint3
         size_t matched = 0;
         if (!near)
             near = minhash_paragraphs_shared(ba, strlen(ba), bb, strlen(bb), &matched) >=
+                       NEARDUP_PARA_MIN_SHARE &&
+                   matched >= NEARDUP_PARA_MIN_MATCHED;
+        /* A page of team sheets and its copy, under one title: most lines of
+         * names of both found again. Two reports of one match share the
+         * sheets but not their title (a preview, a report, another site). */
+        if (!near && same_title(ta, tb))
+            near = minhash_name_lines_shared(ba, strlen(ba), bb, strlen(bb), &matched) >=
                        NEARDUP_PARA_MIN_SHARE &&
                    matched >= NEARDUP_PARA_MIN_MATCHED;
     }
