@@ -101,7 +101,8 @@ struct store_write_counts {
 };
 int store_write_counts(struct store *s, struct store_write_counts *out, struct ds_error *err);
 /* The end of a run that wrote: a new index's full-text segments merged
- * into one (store_write_mode), and free pages given back to the file
+ * into one (store_write_mode) and its tables' b-trees rebuilt full
+ * (REINDEX, one table a transaction), and free pages given back to the file
  * system, at most STORE_RECLAIM_MAX_PAGES of them (the rest at the next
  * run's end; all of them after that merge),
  * so that the file grows by what the run added, not also by the pages its

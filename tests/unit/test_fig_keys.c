@@ -416,7 +416,9 @@ static const char downgrade_26[] =
     /* entities with their UNIQUE(kind, name) (foreign keys are off here) */
     "CREATE TABLE entities_old(id INTEGER PRIMARY KEY, kind TEXT NOT NULL,"
     " name TEXT NOT NULL, alt TEXT, UNIQUE(kind, name));"
-    "INSERT INTO entities_old SELECT id, kind, name, alt FROM entities;"
+    "INSERT INTO entities_old SELECT id, CASE kind WHEN 1 THEN 'person' WHEN 2 THEN 'org'"
+    " WHEN 3 THEN 'country' WHEN 4 THEN 'place' WHEN 5 THEN 'agreement' END, name, alt"
+    " FROM entities;"
     "DROP TABLE entities; ALTER TABLE entities_old RENAME TO entities;"
     "PRAGMA user_version = 26;"
     "COMMIT;";

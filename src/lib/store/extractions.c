@@ -33,6 +33,33 @@ kind_name(const char *const *names, size_t n, int k)
     return k >= 0 && (size_t)k < n ? names[k] : names[0];
 }
 
+/* An entity kind's word by its stored number (schema 28, STORE_ENT_*). */
+static const char *const stored_ent_kinds[] = {
+    [1] = "person", [2] = "org", [3] = "country", [4] = "place", [5] = "agreement",
+};
+
+int
+store_ent_code(const char *word)
+{
+    for (size_t i = 1; word && i < DS_ARRAY_LEN(stored_ent_kinds); i++)
+        if (strcmp(word, stored_ent_kinds[i]) == 0)
+            return (int)i;
+    return -1;
+}
+
+const char *
+store_ent_word(int64_t code)
+{
+    return code > 0 && code < (int64_t)DS_ARRAY_LEN(stored_ent_kinds) ? stored_ent_kinds[code]
+                                                                       : NULL;
+}
+
+int
+store_ent_bind_kind(sqlite3_stmt *st, int i, const char *word)
+{
+    return word ? sqlite3_bind_int(st, i, store_ent_code(word)) : sqlite3_bind_null(st, i);
+}
+
 static int
 kind_parse(const char *const *names, size_t n, const char *t)
 {
@@ -141,7 +168,10 @@ static void
 store_sql_entity_hash(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     (void)argc;
-    const char *kind = (const char *)sqlite3_value_text(argv[0]);
+    /* the kind's word, or its stored number (schema 28) */
+    const char *kind = sqlite3_value_type(argv[0]) == SQLITE_INTEGER
+                           ? store_ent_word(sqlite3_value_int64(argv[0]))
+                           : (const char *)sqlite3_value_text(argv[0]);
     const char *name = (const char *)sqlite3_value_text(argv[1]);
     sqlite3_result_int64(ctx, store_entity_hash(kind ? kind : "", name ? name : ""));
 }
@@ -166,7 +196,7 @@ store_entity_find(struct store *s, uint64_t h, const char *kind_word, int kind, 
     sqlite3_stmt *st = store_stmt(s, SQ_ENT_GET, err);
     if (!st)
         return -1;
-    store_bind_text(st, 1, kind_word);
+    store_ent_bind_kind(st, 1, kind_word);
     store_bind_text(st, 2, name);
     sqlite3_bind_int64(st, 3, store_entity_hash(kind_word, name));
     int rc = sqlite3_step(st), found = 0;
@@ -199,7 +229,7 @@ store_entity_write(struct store *s, uint64_t h, const char *kind_word, int kind,
         store_bind_text(st, 3, alt);
         sqlite3_bind_int64(st, 4, id);
     } else {
-        store_bind_text(st, 1, kind_word);
+        store_ent_bind_kind(st, 1, kind_word);
         store_bind_text(st, 2, name);
         store_bind_text(st, 3, alt);
         sqlite3_bind_int64(st, 4, store_entity_hash(kind_word, name));
@@ -487,8 +517,9 @@ entity_row(sqlite3_stmt *st, struct extraction *out)
     out->entities = grow_for_one(out->entities, out->nentities, sizeof *out->entities);
     struct entity *e = &out->entities[out->nentities++];
     memset(e, 0, sizeof *e);
+    /* the kind's stored number, its word, then its value (schema 28) */
     e->kind = (enum entity_kind)kind_parse(entity_kinds, DS_ARRAY_LEN(entity_kinds),
-                                           (const char *)sqlite3_column_text(st, 0));
+                                           store_ent_word(sqlite3_column_int64(st, 0)));
     e->name = store_col_dup(st, 1);
     e->alt = store_col_dup(st, 2);
     e->spans = store_spans_column(st, 3, &e->nspans);

@@ -30,7 +30,9 @@
  * over the index, 0.35-0.41 s CPU at 5k English, where the merging four at
  * a time it no longer does cost as much, and 1.3 s at 5k Chinese (+5% of
  * the run, for 3.7% of the file). Later runs merge as before and never
- * rewrite the whole index.
+ * rewrite the whole index. The same run's end rebuilds its tables'
+ * b-trees full (store_pack_btrees()): the indexes it wrote out of key
+ * order and its WITHOUT ROWID tables were about three quarters full.
  *
  * Free pages: the pages that deleted and rewritten rows leave empty stay in
  * the file; an index made with auto_vacuum = INCREMENTAL gives them back at
@@ -239,6 +241,50 @@ store_fts_merge_all(struct store *s, struct ds_error *err)
     }
 }
 
+/* A new index's b-trees packed: every table with an index or kept
+ * WITHOUT ROWID rebuilt by REINDEX, one table a transaction (the log
+ * holds one table's rebuild, not the file's). A run fills the indexes it
+ * writes out of key order (mentions_entity, entities_h, figure_rows_value
+ * ...) and its WITHOUT ROWID tables to about three quarters of each page;
+ * rebuilt in key order they are full: at 10k generated English documents
+ * 2.2 MB of 103 less for 0.6 s CPU (bench/results/2026-12-08-dbsize9.md).
+ * Only at the end of the run that found the index empty, as the
+ * full-text merge: later runs never rewrite what is stored. 0, or -1 with
+ * err. */
+static int
+store_pack_btrees(struct store *s, struct ds_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(s->db,
+                                "SELECT DISTINCT tbl_name FROM main.sqlite_schema"
+                                " WHERE type = 'index' OR (type = 'table'"
+                                " AND sql LIKE '%WITHOUT ROWID%') ORDER BY 1",
+                                -1, &st, NULL);
+    char **names = NULL;
+    size_t n = 0;
+    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        names = xrealloc(names, (n + 1) * sizeof *names);
+        names[n++] = xstrdup((const char *)sqlite3_column_text(st, 0));
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        rc = store_fail(s, err, rc, "packing the index");
+    else
+        rc = 0;
+    for (size_t i = 0; i < n; i++) {
+        /* a table's name as the schema has it, quoted (no value is bound
+         * in REINDEX) */
+        char *sql = rc == 0 ? sqlite3_mprintf("REINDEX main.\"%w\"", names[i]) : NULL;
+        if (rc == 0 && (!sql || store_exec(s, sql, "packing the index", err) != 0))
+            rc = -1;
+        sqlite3_free(sql);
+        free(names[i]);
+    }
+    free(names);
+    return rc;
+}
+
 /* See store.h. */
 int
 store_reclaim(struct store *s, int64_t *freed, struct ds_error *err)
@@ -254,7 +300,8 @@ store_reclaim(struct store *s, int64_t *freed, struct ds_error *err)
      * all go back, however many. */
     bool fresh = s->fts_fresh;
     s->fts_fresh = false;
-    if (fresh && (store_fts_merge_all(s, err) != 0 || store_write_mode(s, true, err) != 0))
+    if (fresh && (store_fts_merge_all(s, err) != 0 || store_pack_btrees(s, err) != 0 ||
+                  store_write_mode(s, true, err) != 0))
         return -1; /* ... and FTS5's default merging again for later writers */
     if (store_pragma_int(s, "PRAGMA auto_vacuum", &mode, err) != 0 ||
         store_pragma_int(s, "PRAGMA freelist_count", &before, err) != 0)

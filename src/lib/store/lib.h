@@ -15,7 +15,7 @@
 #include "dossier/zh.h"
 
 #define STORE_APPLICATION_ID 0x444F5353 /* 'DOSS' */
-#define STORE_SCHEMA_VERSION 27
+#define STORE_SCHEMA_VERSION 28
 /* The schema from which bodies are packed into chunks (store/bodychunk.c) */
 #define STORE_SCHEMA_CHUNKS 23
 /* The schema from which a document's topics are kept by topic number
@@ -39,6 +39,19 @@
  * of kind and name (store_entity_hash), instead of a UNIQUE(kind, name)
  * index that kept every name again */
 #define STORE_SCHEMA_ENT_HASH 27
+/* The schema from which an entity's kind is a number in entities.kind and
+ * corpus_ent.kind (STORE_ENT_*), not a word */
+#define STORE_SCHEMA_ENT_KINDS 28
+/* An entity's kind as the file keeps it (schema 28): numbers written in
+ * the file, never to change; the commonest kind is 1, which SQLite keeps
+ * in a record's header with no byte of its own (0 is no kind). As text,
+ * to be written into SQL. store_ent_code() and store_ent_word() turn the
+ * kind's word (entity_kind_name) into its number and back. */
+#define STORE_ENT_PERSON "1"
+#define STORE_ENT_ORG "2"
+#define STORE_ENT_COUNTRY "3"
+#define STORE_ENT_PLACE "4"
+#define STORE_ENT_AGREEMENT "5"
 /* The version whose migration creates the statistics tables (corpus.h);
  * upgrading past it marks them stale (stats_tables_stale). */
 #define STORE_SCHEMA_CORPUS 6
@@ -343,6 +356,13 @@ int store_spans_register(struct store *s);
  * name) (a SQLite result code). */
 int64_t store_entity_hash(const char *kind, const char *name);
 int store_entity_register(struct store *s);
+/* The stored number of an entity kind's word (-1: no kind of that word),
+ * and the word of a stored number (NULL: none). */
+int store_ent_code(const char *word);
+const char *store_ent_word(int64_t code);
+/* Bind the stored number of kind word to parameter i: NULL stays NULL, a
+ * word of no kind binds -1, which no entity has (a SQLite result code). */
+int store_ent_bind_kind(sqlite3_stmt *st, int i, const char *word);
 
 /* A body as documents.body keeps it (store/zbody.c, schema 20).
  * store_body_pack() deflates body into out: with removed (may be NULL) and

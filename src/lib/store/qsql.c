@@ -27,6 +27,7 @@
 #include "dossier/qtree.h"
 #include "dossier/utf8.h"
 #include "dossier/util.h"
+#include "lib.h"
 
 struct qsql {
     char *fts;               /* main MATCH expression, or NULL */
@@ -135,9 +136,11 @@ static const char *const qsql_text[QS__COUNT] = {
                          " WHERE (ds_fold(e.name) LIKE ds_fold(?) ESCAPE '\\'"
                          " OR ds_fold(e.alt) LIKE ds_fold(?) ESCAPE '\\'"
                          " OR instr(ds_alias_prefix(?), char(10) || e.name || char(10)) > 0)@)",
-    [QS_KIND_PERSON] = " AND e.kind = 'person'",
-    [QS_KIND_ORG] = " AND e.kind = 'org'",
-    [QS_KIND_COUNTRY] = " AND e.kind = 'country'",
+    /* the kind's stored number (schema 28): entities_h(kind, h) reads
+     * the entities of the kind */
+    [QS_KIND_PERSON] = " AND e.kind = " STORE_ENT_PERSON,
+    [QS_KIND_ORG] = " AND e.kind = " STORE_ENT_ORG,
+    [QS_KIND_COUNTRY] = " AND e.kind = " STORE_ENT_COUNTRY,
 };
 
 /* Append statement id to b: its i-th '?' becomes "?<nums[i]>" (the last

@@ -428,7 +428,46 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
      * with foreign keys off so that dropping the old one deletes no
      * mention. */
     "DROP INDEX IF EXISTS corpus_fig_key;",
+    /* 27 -> 28: an entity's kind as a number (STORE_ENT_*: person 1, org
+     * 2, country 3, place 4, agreement 5), not a word, in entities, in
+     * entities_h(kind, h) and in corpus_ent (issue 16: 0.9 MB of 104.8 at
+     * 10k generated documents, where nine rows in ten are people). A
+     * column's type cannot change: both tables are made again by
+     * store_migrate_entity_kinds() after this step, entities with foreign
+     * keys off (as 27) and its ids kept, so mentions and every order by
+     * id stay; the readers compare the number, which keeps the lookup by
+     * kind in entities_h and corpus_ent_kind, and give back the word. */
+    "",
 };
+
+/* Migration 28's kinds as numbers, while entities keeps them as text
+ * (the words are the only ones any dossier wrote; h stays: it is the
+ * hash of the kind's word and name). In the upgrade's transaction: a
+ * killed upgrade leaves the file at 27. */
+#define ENT_KIND_NUMBER(COL)                                                                       \
+    "CASE " COL " WHEN 'person' THEN " STORE_ENT_PERSON " WHEN 'org' THEN " STORE_ENT_ORG         \
+    " WHEN 'country' THEN " STORE_ENT_COUNTRY " WHEN 'place' THEN " STORE_ENT_PLACE              \
+    " WHEN 'agreement' THEN " STORE_ENT_AGREEMENT " ELSE 0 END"
+static const char entity_kind_move[] =
+    "DROP TABLE IF EXISTS entities_new;"
+    "CREATE TABLE entities_new(id INTEGER PRIMARY KEY, kind INTEGER NOT NULL,"
+    " name TEXT NOT NULL, alt TEXT, h INTEGER NOT NULL);"
+    "INSERT INTO entities_new SELECT id, " ENT_KIND_NUMBER("kind") ", name, alt, h"
+    " FROM entities ORDER BY id;"
+    "DROP TABLE entities;"
+    "ALTER TABLE entities_new RENAME TO entities;"
+    "CREATE INDEX entities_h ON entities(kind, h);";
+static const char corpus_ent_kind_move[] =
+    "DROP TABLE IF EXISTS corpus_ent_new;"
+    "CREATE TABLE corpus_ent_new(entity_id INTEGER PRIMARY KEY, kind INTEGER,"
+    " docs INTEGER NOT NULL);"
+    "INSERT INTO corpus_ent_new SELECT entity_id, " ENT_KIND_NUMBER("kind") ", docs"
+    " FROM corpus_ent ORDER BY entity_id;"
+    "DROP TABLE corpus_ent;"
+    "ALTER TABLE corpus_ent_new RENAME TO corpus_ent;"
+    "CREATE INDEX corpus_ent_docs ON corpus_ent(docs DESC, entity_id) WHERE docs > 1;"
+    "CREATE INDEX corpus_ent_kind ON corpus_ent(kind, docs DESC, entity_id) WHERE docs > 1;";
+#undef ENT_KIND_NUMBER
 
 static const char entity_hash_move[] =
     "DROP TABLE IF EXISTS entities_new;"
@@ -493,6 +532,34 @@ store_migrate_entity_hash(struct store *s, struct ds_error *err)
     if (has < 0)
         return -1;
     return has ? 0 : store_exec(s, entity_hash_move, "upgrading the index", err);
+}
+
+/* Migration 28's kinds as numbers, in each table whose kind is still
+ * text (corpus_ent is made again by migration 6 when a file older than
+ * that is upgraded). */
+static int
+store_migrate_entity_kinds(struct store *s, struct ds_error *err)
+{
+    static const char *const tables[] = {"entities", "corpus_ent"};
+    static const char *const moves[] = {entity_kind_move, corpus_ent_kind_move};
+    for (size_t i = 0; i < DS_ARRAY_LEN(tables); i++) {
+        sqlite3_stmt *st = NULL;
+        int rc = sqlite3_prepare_v2(s->db,
+                                    "SELECT count(*) FROM pragma_table_info(?1)"
+                                    " WHERE name = 'kind' AND type = 'TEXT'",
+                                    -1, &st, NULL);
+        if (rc == SQLITE_OK) {
+            sqlite3_bind_text(st, 1, tables[i], -1, SQLITE_STATIC);
+            rc = sqlite3_step(st);
+        }
+        int64_t text = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+        sqlite3_finalize(st);
+        if (rc != SQLITE_ROW)
+            return store_fail(s, err, rc, "upgrading the index");
+        if (text && store_exec(s, moves[i], "upgrading the index", err) != 0)
+            return -1;
+    }
+    return 0;
 }
 
 /* Migration 26's move of the figures into figure_rows, their words
@@ -671,10 +738,10 @@ store_migrate(struct store *s, int64_t version, struct ds_error *err)
         s->needs_upgrade = true;
         return -1;
     }
-    /* migration 23 rebuilds documents, 27 entities: their drops must not
-     * cascade (a pragma that has no effect inside a transaction) */
+    /* migration 23 rebuilds documents, 27 and 28 entities: their drops
+     * must not cascade (a pragma that has no effect inside a transaction) */
     bool rebuild = version < STORE_SCHEMA_CHUNKS;
-    bool fk_off = version < STORE_SCHEMA_ENT_HASH;
+    bool fk_off = version < STORE_SCHEMA_ENT_KINDS;
     if (fk_off && store_exec(s, "PRAGMA foreign_keys = OFF", "upgrading the index", err) != 0)
         return -1;
     if (store_exec(s, "BEGIN IMMEDIATE", "upgrading the index", err) != 0)
@@ -692,6 +759,8 @@ store_migrate(struct store *s, int64_t version, struct ds_error *err)
             goto fail;
         if (v + 1 == STORE_SCHEMA_ENT_HASH && store_migrate_entity_hash(s, err) != 0)
             goto fail;
+        if (v + 1 == STORE_SCHEMA_ENT_KINDS && store_migrate_entity_kinds(s, err) != 0)
+            goto fail;
     }
     if (version < STORE_SCHEMA_CORPUS && stats_tables_stale(s, err) != 0)
         goto fail;
@@ -708,8 +777,9 @@ store_migrate(struct store *s, int64_t version, struct ds_error *err)
     if (fk_off && store_exec(s, "PRAGMA foreign_keys = ON", "upgrading the index", err) != 0)
         return -1;
     /* the old documents table's pages (23), doc_topics' (24), the old
-     * corpus_fig's (25, 27) or figures' (26), when the file gives pages back */
-    return (rebuild || version < STORE_SCHEMA_FIG_KEY_COL) && version > 0
+     * corpus_fig's (25, 27), figures' (26) or entities' (28), when the
+     * file gives pages back */
+    return (rebuild || version < STORE_SCHEMA_ENT_KINDS) && version > 0
                ? store_reclaim(s, NULL, err)
                : 0;
 fail:

@@ -906,15 +906,15 @@ store_facets(struct store *s, const struct query *q, enum facet_kind kind, size_
 #define ENTITY_FACET_SQL(KIND)                                                                     \
     "SELECT e.name, e.alt, count(*) AS c FROM (SELECT DISTINCT id FROM (%s)) d"                    \
     " CROSS JOIN mentions m ON m.doc_id = d.id CROSS JOIN entities e ON e.id = m.entity_id"       \
-    " WHERE e.kind = '" KIND "' GROUP BY e.id ORDER BY c DESC, e.name LIMIT %zu"
+    " WHERE e.kind = " KIND " GROUP BY e.id ORDER BY c DESC, e.name LIMIT %zu"
     case FACET_COUNTRY:
-        fmt = ENTITY_FACET_SQL("country");
+        fmt = ENTITY_FACET_SQL(STORE_ENT_COUNTRY);
         break;
     case FACET_PERSON:
-        fmt = ENTITY_FACET_SQL("person");
+        fmt = ENTITY_FACET_SQL(STORE_ENT_PERSON);
         break;
     case FACET_ORG:
-        fmt = ENTITY_FACET_SQL("org");
+        fmt = ENTITY_FACET_SQL(STORE_ENT_ORG);
         break;
 #undef ENTITY_FACET_SQL
     default:

@@ -143,8 +143,8 @@ stats_idcount_rows(struct store *s, enum stats_stmt_id id, const char *kind, siz
     int rc = sqlite3_prepare_v2(s->db, stats_sql[id], -1, &st, NULL);
     if (rc == SQLITE_OK) {
         sqlite3_bind_int64(st, 1, max > INT64_MAX ? -1 : (int64_t)max);
-        if (kind)
-            sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
+        if (kind) /* its stored number (schema 28) */
+            store_ent_bind_kind(st, 2, kind);
     }
     while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW && *n < end) {
         if (*n == *cap) {
@@ -235,7 +235,7 @@ stats_entities_keep_kind(struct store *s, struct stats_idcount *v, size_t n, con
     int rc = sqlite3_prepare_v2(s->db, stats_sql[ST_ENT_IS_KIND], -1, &st, NULL);
     size_t w = 0;
     if (rc == SQLITE_OK)
-        sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
+        store_ent_bind_kind(st, 2, kind);
     for (size_t i = 0; rc == SQLITE_OK && i < n && w < max; i++) {
         sqlite3_bind_int64(st, 1, v[i].id);
         rc = sqlite3_step(st);
@@ -264,7 +264,7 @@ stats_entity_names(struct store *s, const int64_t *ids, size_t n,
         rc = sqlite3_step(st);
         if (rc == SQLITE_ROW)
             fn(i, true, (const char *)sqlite3_column_text(st, 0),
-               (const char *)sqlite3_column_text(st, 1), ud);
+               store_ent_word(sqlite3_column_int64(st, 1)), ud);
         else if (rc == SQLITE_DONE)
             fn(i, false, NULL, NULL, ud);
         sqlite3_reset(st);

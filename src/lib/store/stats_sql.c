@@ -96,6 +96,7 @@ const char *const stats_sql[ST__COUNT] = {
     [ST_MENT_SEL] = "SELECT m.doc_id, m.entity_id FROM temp.corpus_sel cs"
                     " JOIN mentions m ON m.doc_id = cs.id WHERE cs.sel = ?1",
     [ST_ENT_IS_KIND] = "SELECT kind = ?2 FROM entities WHERE id = ?1",
+    /* the kind as its stored number (schema 28; stats_entity_names gives its word) */
     [ST_ENT_NAME] = "SELECT name, kind FROM entities WHERE id = ?1",
     [ST_ENT_DOCS] = "SELECT doc_id FROM mentions INDEXED BY mentions_entity WHERE entity_id = ?1",
     [ST_PAIRS_STORED] = "SELECT a, b, docs FROM corpus_pair",

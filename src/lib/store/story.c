@@ -372,7 +372,7 @@ store_story_person_names(struct store *s, int64_t doc_id, char **out, struct ds_
     int rc = sqlite3_prepare_v2(s->db,
                                 "SELECT e.name FROM mentions m CROSS JOIN entities e"
                                 " ON e.id = m.entity_id WHERE m.doc_id = ?1"
-                                " AND e.kind = 'person'",
+                                " AND e.kind = " STORE_ENT_PERSON,
                                 -1, &st, NULL);
     struct buf names = BUF_INIT;
     if (rc == SQLITE_OK) {
