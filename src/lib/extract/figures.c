@@ -38,14 +38,6 @@
     "|(?:a\\h+quarter(?:\\h+of\\h+a)?|half\\h+a|three[\\h-]quarters\\h+of\\h+a)"             \
     "(?=\\h+percentage\\h+point\\b)"                                                         \
     "|(?:a|three)[\\h-]quarters?\\h+of\\h+a(?=\\h+(?:US\\h+|U\\.S\\.\\h+)?cent\\b))(?![\\w-])"
-/* Unit words written onto the number ("93mph", "80mm", "6C"). */
-#define FIG_ATTACHED                                                                       \
-    "(?i:mph|kph|km/h|km|kg|mm|cm|kwh|ppm|t/(?:ha|acre)|g/t)(?![A-Za-z])|(?-i:[CF])(?![A-Za-z])" \
-    "|" FIG_TECH
-/* Units of data, frequency, charge and power, in the case they are
- * written in ("12GB", "3.4GHz", "5,000mAh", "2.3 GW", "1,200 MWh"): in
- * another case they are words ("gb", "Mw") or other things. */
-#define FIG_TECH "(?-i:GB|TB|GHz|MHz|mAh|[MGT]Wh|MW|GW|kW)(?![A-Za-z])"
 /* Fractions in words of a group ("a fifth of", "two-thirds of", "half of"), a change by
  * one ("fall by a fifth", "up from a quarter a decade ago"; never "a quarter earlier")
  * and ratios ("one in ten patients", "two in every five pounds", "nine out of 10"). */
@@ -56,11 +48,7 @@
     "quarter|fifth|tenth)s?|half)(?=\\h*[,.;)]|\\h+(?:from|in|on|since|over|after|last|this|a\\h+(?:decade|year)\\h+ago)\\b)" \
     "|(?i:(?:one|two|three|four|five|six|seven|eight|nine|\\d{1,2})\\h+(?:in(?:\\h+every)?|out\\h+of)\\h+(?:two|three|" \
     "four|five|six|seven|eight|nine|ten|twenty|\\d{1,3}))(?=\\h+[A-Za-z])"
-/* ISO 4217 codes written after a number ("500 CHF"). */
-#define FIG_ISO                                                                            \
-    "USD|EUR|GBP|JPY|CNY|CHF|CAD|AUD|NZD|HKD|SGD|TWD|INR|KRW|ZAR|BRL|MXN|RUB|SEK|NOK|DKK|" \
-    "PLN|CZK|HUF|TRY|ILS|SAR|AED|QAR|KWD|EGP|NGN|KES|IDR|MYR|THB|PHP|VND|PKR|BDT|ARS|CLP|" \
-    "COP|PEN|UAH|RON"
+#include "fig_pattern.h"
 
 static const char fig_pattern[] =
     "(?<![\\w.,:/])(?<![A-Za-z]-)"
@@ -87,13 +75,14 @@ static const char fig_pattern[] =
     "|square\\h+met(?:re|er)s|square\\h+(?:feet|foot)|sq\\.?\\h?ft\\b\\.?|square\\h+kilomet(?:re|er)s"
     "|square\\h+miles|sq\\.?\\h?km|hectares?|acres?|(?:kilo|mega|giga)watt[-\\h]hours?|kwh"
     "|megawatts?|gigawatts?|kilowatts?|parts\\h+per\\h+million|ppm|" FIG_TECH
+    "|" FIG_MEASURES
     "|kilomet(?:re|er)s\\h+(?:per|an?)\\h+hour|kilomet(?:re|er)s|km/h|km|kilograms|kg|mph|kph|ounces"
     "|units|vehicles|cars|millimet(?:re|er)s|centimet(?:re|er)s|mm|cm"
     "|degrees(?:\\h+(?:celsius|fahrenheit|[cf]))?"
     "|per\\h(?:1,000,000|100,000|10,000|1,000|thousand|million))(?![A-Za-z]))"
     "|\\h(?:(?<mod>(?:U\\.S\\.|[A-Z]{2,5}|[a-z]{3,}|[a-z\\d]+(?:-[a-z]+)+)"
     "(?:\\h(?:[a-z]{3,}|[a-z\\d]+(?:-[a-z]+)+)){0,2})\\h)?"
-    "(?<noun>people|children|men|women|[a-z]{3,}s(?<!ss|us|is)|[A-Z][a-z]{2,}s(?<!ss|us|is))"
+    "(?<noun>people|children|men|women|dead|wounded|injured|missing|homeless|[a-z]{3,}s(?<!ss|us|is)|[A-Z][a-z]{2,}s(?<!ss|us|is))"
     "(?![\\w-]))?";
 
 static const char fig_period_pattern[] =
@@ -451,6 +440,12 @@ fig_bare_named(struct fig_state *fs, const struct fig_match *m, struct span *sen
         *ckind = FIGURE_COUNT;
         return true;
     }
+    const char *more = fig_bare_more(s, fs->n, fs->out, fs->base, m->ns, m->ne, ckind);
+    if (more) {
+        *sent = fig_sentence(&fs->para, s, fs->n, m->ns);
+        *carried = more;
+        return true;
+    }
     struct span qs = fig_sentence(&fs->para, s, fs->n, m->ns);
     const char *code = fig_quote_currency(s, &qs, m->ns, m->ne);
     if (!code)
@@ -694,6 +689,10 @@ fig_set_unit(struct fig_state *fs, const struct fig_match *m, const struct span 
                       !ex_is_upper((unsigned char)f->unit[1]);
         for (char *p = f->unit + proper; *p; p++)
             *p = (char)ex_lower((unsigned char)*p);
+        if (fig_toll_unit(f->unit)) {
+            free(f->unit);
+            f->unit = xstrdup("people"); /* "712 dead" */
+        }
         f->kind = FIGURE_COUNT;
     }
 }
@@ -895,7 +894,7 @@ fig_shaped(struct fig_state *fs, struct fig_match *m)
         (carried = fig_one_counted(fs->out, fs->base, s, fs->n, m->ns, m->ne, &me))) {
         v = 1; /* "41 seats ... one seat" */
         kind = FIGURE_COUNT;
-    } else if (m->noun && !m->scale && !m->cur &&
+    } else if ((m->noun || m->unit) && !m->scale && !m->cur &&
                (carried = fig_conversion_unit(s, m->ns, m->us, m->ue, last))) {
         m->noun = false; /* "18 kilometers (11 miles)": the same depth */
         conversion = true;
@@ -940,8 +939,9 @@ fig_one(struct fig_state *fs)
         return m.me;
     if (fig_shape_rejected(fs->s, fs->n, &m) || fig_bare_rejected(fs, &m, &sent, &carried, &ckind))
         return m.me;
-    if (m.um && strcmp(m.um->unit, "%") == 0 && fig_confidence_level(fs->s, fs->n, m.me))
-        return m.me; /* "95% confidence interval": a level */
+    if ((m.um && strcmp(m.um->unit, "%") == 0 && fig_confidence_level(fs->s, fs->n, m.me)) ||
+        (m.um && m.um->cls == 3 && fig_sprint_spec(fs->s, fs->n, m.ns, m.me)))
+        return m.me; /* "95% confidence interval": a level; "0 to 60 mph in 3.4 seconds" */
     if ((m.unit && !fs->home && fig_cents_orphan(fs->s, fs->n, m.us, m.ue, fs->out, fs->base, m.ns)) ||
         (m.scale && !m.cur && fs->s[m.ss - 1] == '-'))
         return m.me; /* "series 3c", "the 17-million population" */

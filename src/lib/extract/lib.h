@@ -330,6 +330,38 @@ const char *fig_home_dollar(const char *s, size_t n);
 /* The franc a bare "franc(s)" means in this text: the French, Belgian or
  * Luxembourg one when its dateline names a city there, else the Swiss. */
 const char *fig_home_franc(const char *s, size_t n);
+/* A dateline city and the code of its place's currency. */
+struct fig_city {
+    const char *city, *code;
+};
+/* The code a bare currency name means on this text's dateline: that of
+ * its city in tab (k cities), def when the dateline names another city or
+ * there is none (units.c). */
+const char *fig_home_currency(const char *s, size_t n, const struct fig_city *tab, size_t k,
+                              const char *def);
+/* The measures fig_pattern.h's FIG_MEASURES reads ("km per hour",
+ * "carats", "head", "mg", "horsepower", "miles"), by their key lowercased
+ * with spaces collapsed, or NULL (fig_measures.c). */
+const struct fig_unitmap *fig_measure_lookup(const char *key);
+/* The peso a bare "peso(s)" means in this text: the Philippine, Chilean,
+ * Colombian, Argentine, Uruguayan, Cuban or Dominican one on a dateline
+ * from there, else the Mexican (fig_measures.c). */
+const char *fig_home_peso(const char *s, size_t n);
+/* Is the speed s[ns, me) the end of an acceleration spec, "0 to 60 mph in
+ * 3.4 seconds" or "0-100 km/h in 2.9 s": how a car is rated, no figure
+ * (fig_measures.c)? */
+bool fig_sprint_spec(const char *s, size_t n, size_t ns, size_t me);
+/* The unit of the bare whole number [ns, ne) that the words before it
+ * give (this run's figures are out->figures[base..]): "times" after "ratio
+ * of", people after a verb of harm, the unit of an earlier count after the
+ * same verb, of the count before a change in per cent ("fell 11.8 pct to
+ * 41,209"), of an amount before "making", of "Of the 198 riders ..., 161";
+ * its kind in *kind; or NULL (fig_bare.c). */
+const char *fig_bare_more(const char *s, size_t n, const struct extraction *out, size_t base,
+                          size_t ns, size_t ne, enum figure_kind *kind);
+/* "people" for a toll's adjective read as a count's noun ("712 dead", "64
+ * missing"), else NULL (fig_bare.c). */
+const char *fig_toll_unit(const char *noun);
 /* The multiplier of a scale word ("bn" -> 1e9) and its name in *name. */
 double fig_scale_mult(const char *s, size_t a, size_t b, const char **name);
 
