@@ -956,6 +956,28 @@ main(void)
             "compensatory damages", NULL);
     context("It made $5 million in the first quarter.", "$5 million", NULL, "in the first quarter",
             NULL, NULL);
+    /* measures the older tables lacked; a bare number named by the words before it */
+    money("The storm packed winds of 185 km per hour.", "185 km per hour", 185, "km/h", NULL,
+          FIGURE_QUANTITY);
+    money("Cattle on feed totalled 9.42 mln head on January 1.", "9.42 mln head", 9.42e6, "head",
+          "million", FIGURE_QUANTITY);
+    none("The 12 head coaches met.");
+    money("MANILA, Nov 4 - Losses were put at 560 mln pesos.", "560 mln pesos", 560e6, "PHP",
+          "million", FIGURE_AMOUNT);
+    none("It goes from 0 to 60 mph in 3.4 seconds.");
+    money("Tenders totalled 27.9 billion dlrs, a bid-to-cover ratio of 2.86.", "2.86", 2.86,
+          "times", NULL, FIGURE_QUANTITY);
+    money("Shelling killed 23 people and wounded 71 on Sunday.", "71", 71, "people", NULL,
+          FIGURE_COUNT);
+    money("The toll rose to 712 dead.", "712 dead", 712, "people", NULL, FIGURE_COUNT);
+    money("GM sold 118,422 cars, while Ford sold 84,610, up 2.3 pct.", "84,610", 84610, "cars",
+          NULL, FIGURE_QUANTITY);
+    money("Enrolment fell by 12,400 to 1.38 million students.", "12,400", 12400, "students", NULL,
+          FIGURE_COUNT);
+    money("Their kicker missed two field goals.", "two field goals", 2, "field goals", NULL,
+          FIGURE_COUNT);
+    money("Approval slipped to 41 percent, down three points since June.", "three points", 3, "pp",
+          NULL, FIGURE_CHANGE);
     extractor_free(&ex);
     ok(ex == NULL, "extractor_free clears the pointer");
     return done_testing();

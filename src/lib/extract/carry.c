@@ -321,9 +321,11 @@ fig_of_count(const char *s, size_t n, size_t ne, char *noun, size_t cap)
         i++;
     if (i - a >= 3 && i + 1 < n && s[i] == ' ' && s[i - 1] != 's' &&
         memcmp(s + i - 3, "est", 3) != 0 && ex_is_lower((unsigned char)s[i + 1])) {
+        size_t mod = a;
         a = ++i; /* "nine of the 15 council seats"; not "the five largest" */
         while (i < n && ex_is_lower((unsigned char)s[i]))
             i++;
+        a = fig_compound_count(s, mod, i) ? mod : a; /* "four of 11 break points" */
     }
     size_t len = i - a;
     if (len < 4 || len + 1 > cap || (i < n && ex_is_alpha((unsigned char)s[i])) ||

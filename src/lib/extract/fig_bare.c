@@ -57,10 +57,35 @@ fig_far(const char *s, size_t a, size_t b, size_t lim)
     return false;
 }
 
+/* The plural noun of a level right after the number ending at ne, " to
+ * 1.38 million students", copied into buf; false when there is none. */
+static bool
+fig_level_noun(const char *s, size_t n, size_t ne, char *buf, size_t cap)
+{
+    static const char *const scales[] = {"million", "billion", "thousand", "mln", "bn", NULL};
+    if (ne + 5 > n || memcmp(s + ne, " to ", 4) != 0 || !ex_is_digit((unsigned char)s[ne + 4]))
+        return false;
+    struct fig_word w[3];
+    size_t i = ne + 4;
+    while (i < n && (ex_is_digit((unsigned char)s[i]) || s[i] == ',' || s[i] == '.'))
+        i++;
+    size_t k = fig_words_after(s, i, n, w, 2);
+    if (k == 0 || w[0].start != i + 1)
+        return false;
+    struct fig_word *nw = fig_word_in(s, &w[0], scales) ? (k == 2 ? &w[1] : NULL) : &w[0];
+    size_t len = nw ? nw->end - nw->start : 0;
+    if (!nw || len < 4 || len + 1 > cap || s[nw->end - 1] != 's' || s[nw->end - 2] == 's' ||
+        !ex_is_lower((unsigned char)s[nw->start]) || fig_unit_lookup(s, nw->start, nw->end))
+        return false; /* "fell by 240 to 11,860 dlrs": a unit, not a counted noun */
+    memcpy(buf, s + nw->start, len);
+    buf[len] = '\0';
+    return true;
+}
+
 /* See lib.h. */
 const char *
 fig_bare_more(const char *s, size_t n, const struct extraction *out, size_t base, size_t ns,
-              size_t ne, enum figure_kind *kind)
+              size_t ne, enum figure_kind *kind, char *buf, size_t cap)
 {
     static const char *const harm[] = {"killed", "wounded", "injured", "hurt", "evacuated",
                                        "rescued", "arrested", "detained", "displaced", NULL};
@@ -97,6 +122,15 @@ fig_bare_more(const char *s, size_t n, const struct extraction *out, size_t base
     }
     if (!fig_bare_whole(s, ns, ne))
         return NULL;
+    static const char *const moved[] = {"rose", "fell", "grew", "dropped", "declined", "increased",
+                                        "decreased", "jumped", "climbed", "slipped", "slid", "shrank",
+                                        "gained", "dipped", "plunged", "surged", "eased", "risen",
+                                        "fallen", "grown", NULL};
+    if (k >= 2 && fig_wis(s, &w[0], "by") && fig_word_in(s, &w[1], moved) &&
+        fig_level_noun(s, n, ne, buf, cap)) {
+        *kind = FIGURE_COUNT; /* "enrolment fell by 12,400 to 1.38 million students" */
+        return buf;
+    }
     if (fig_word_in(s, &w[0], harm) && (ne >= n || s[ne] != '%')) {
         *kind = FIGURE_COUNT; /* "killed 23 people and wounded 71" */
         return "people";
@@ -134,13 +168,64 @@ fig_bare_more(const char *s, size_t n, const struct extraction *out, size_t base
     return NULL;
 }
 
+/* Counted nouns of two words, a statistic's name ("two field goals",
+ * "44 unforced errors", "11 break points"): the first word is part of
+ * what is counted, not a modifier to drop. */
+static const char *const fig_compounds[] = {
+    "field goals", "free throws", "break points", "match points", "set points",
+    "unforced errors", "double faults", "home runs", "penalty kicks", "penalty corners",
+    "corner kicks", "stolen bases", "shots on", "yellow cards", "red cards", NULL};
+
 /* See lib.h. */
-const char *
-fig_toll_unit(const char *noun)
+bool
+fig_compound_count(const char *s, size_t a, size_t e)
+{
+    for (const char *const *c = fig_compounds; *c; c++)
+        if (strlen(*c) == e - a && memcmp(s + a, *c, e - a) == 0)
+            return true;
+    return false;
+}
+
+/* See lib.h. */
+char *
+fig_noun_unit(const char *noun, const char *s, size_t ne, size_t us, size_t ue)
 {
     static const char *const tolls[] = {"dead", "wounded", "injured", "missing", "homeless", NULL};
-    for (const char *const *t = tolls; *t; t++)
-        if (strcmp(noun, *t) == 0)
-            return "people";
-    return NULL;
+    static const char *const people[] = {"people", "children", "men", "women", NULL};
+    /* the one word between the number and the noun */
+    size_t a = ne;
+    while (a < us && s[a] == ' ')
+        a++;
+    size_t e = us;
+    while (e > a && s[e - 1] == ' ')
+        e--;
+    struct fig_word w = {a, e};
+    bool one = e > a && !memchr(s + a, ' ', e - a);
+    for (size_t i = a; one && i < e; i++)
+        one = ex_is_lower((unsigned char)s[i]);
+    if (one && fig_compound_count(s, a, ue))
+        return xstrndup(s + a, ue - a); /* "two field goals" */
+    bool toll = false;
+    for (const char *const *t = tolls; *t && !toll; t++)
+        toll = strcmp(noun, *t) == 0;
+    if (!toll)
+        return NULL;
+    /* a plural noun before the toll is what is counted ("3,000 civilians
+     * dead"; not "others", "left") */
+    if (one && (fig_word_in(s, &w, people) ||
+                (e - a >= 4 && s[e - 1] == 's' && s[e - 2] != 's' && !fig_wis(s, &w, "others"))))
+        return xstrndup(s + a, e - a);
+    return xstrdup("people");
+}
+
+/* See lib.h. */
+bool
+fig_poll_points(const char *s, const struct span *sent, size_t ns)
+{
+    static const char *const polls[] = {"approval", "support", "rating", "ratings",
+                                        "disapproval", "favourability", "favorability", NULL};
+    static const char *const pcts[] = {"percent", "pct", "cent", NULL};
+    struct span before = {sent->start, (uint32_t)ns};
+    return ns > sent->start && fig_sentence_has(s, &before, polls) &&
+           (memchr(s + sent->start, '%', ns - sent->start) || fig_sentence_has(s, &before, pcts));
 }

@@ -249,7 +249,10 @@ bool
 fig_count_kept(const struct fig_res *fr, const char *s, const struct span *sent,
                const struct fig_count *c)
 {
-    if ((fig_has(fr, FW_TIME_NOUNS, s + c->us, c->ue - c->us, true) && !fig_tally(s, sent, c)) ||
+    /* "11 break points" counts a statistic, not points of a game's score */
+    bool compound = c->us > c->ne + 1 && fig_compound_count(s, c->ne + 1, c->ue);
+    if ((fig_has(fr, FW_TIME_NOUNS, s + c->us, c->ue - c->us, true) && !fig_tally(s, sent, c) &&
+         !compound) ||
         fig_count_named(s, sent, c->st, c->scaled))
         return false;
     if (c->scaled)

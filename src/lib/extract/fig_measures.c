@@ -27,9 +27,7 @@ static const struct fig_unitmap fig_measures[] = {
     {"horsepower", "horsepower", 3},
     {"hp", "horsepower", 3},
     {"miles", "miles", 3},
-    {"mile", "miles", 3},
     {"inches", "inches", 3},
-    {"inch", "inches", 3},
 };
 
 /* See lib.h. */
@@ -80,4 +78,15 @@ fig_sprint_spec(const char *s, size_t n, size_t ns, size_t me)
         return false;
     i += s[i] == ' ';
     return i < n && (s[i] == 's' || memcmp(s + i, "sec", 3) == 0);
+}
+
+/* See lib.h. */
+bool
+fig_in_hundredths(const char *text)
+{
+    const char *sp = strrchr(text, ' ');
+    if (!sp)
+        return false;
+    const struct fig_unitmap *um = fig_unit_lookup(sp + 1, 0, strlen(sp + 1));
+    return um && um->cls == 4;
 }

@@ -26,11 +26,12 @@
  * (not "185 km"), a diamond grade in carats per hundred tonnes, cattle
  * counted in "head" (only where no noun follows: "9.42 mln head on", "64,000
  * head of cattle", never "12 head coaches"), doses in mg, engine power,
- * distances in miles and depths in inches. */
+ * distances in miles and depths in inches (plural only: "a two mile
+ * record", "15 inch screens" describe a thing). */
 #define FIG_MEASURES                                                                       \
     "km\\h+(?:per|an?)\\h+hour|carats?\\h+per\\h+hundred\\h+tonnes|carats?|cpht"          \
     "|head(?=\\h*[,.;)]|\\h+(?:on|in|at|were|was|from|against|a|an|the|and|last|this|up|down"  \
     "|of\\h+(?:cattle|sheep|livestock|pigs|hogs|goats|camels|buffalo|animals))\\b)"         \
-    "|milligrams?|mg|horsepower|hp|miles|mile|inches|inch"
+    "|milligrams?|mg|horsepower|hp|miles|inches"
 
 #endif

@@ -95,7 +95,8 @@ fig_share_points(const char *s, const struct span *sent, size_t st)
 {
     static const char *const share[] = {"share", "lead", "majority", "swing", NULL};
     struct span before = {sent->start, (uint32_t)st};
-    return st > sent->start && fig_sentence_has(s, &before, share) &&
+    return st > sent->start &&
+           (fig_sentence_has(s, &before, share) || fig_poll_points(s, sent, st)) &&
            !fig_index_sentence(s, sent);
 }
 

@@ -440,7 +440,8 @@ fig_bare_named(struct fig_state *fs, const struct fig_match *m, struct span *sen
         *ckind = FIGURE_COUNT;
         return true;
     }
-    const char *more = fig_bare_more(s, fs->n, fs->out, fs->base, m->ns, m->ne, ckind);
+    const char *more =
+        fig_bare_more(s, fs->n, fs->out, fs->base, m->ns, m->ne, ckind, fs->noun, sizeof fs->noun);
     if (more) {
         *sent = fig_sentence(&fs->para, s, fs->n, m->ns);
         *carried = more;
@@ -689,24 +690,13 @@ fig_set_unit(struct fig_state *fs, const struct fig_match *m, const struct span 
                       !ex_is_upper((unsigned char)f->unit[1]);
         for (char *p = f->unit + proper; *p; p++)
             *p = (char)ex_lower((unsigned char)*p);
-        if (fig_toll_unit(f->unit)) {
-            free(f->unit);
-            f->unit = xstrdup("people"); /* "712 dead" */
+        char *toll = fig_noun_unit(f->unit, s, m->scale ? m->se : m->ne, m->us, m->ue);
+        if (toll) {
+            free(f->unit); /* "712 dead": people; "two field goals" */
+            f->unit = toll;
         }
         f->kind = FIGURE_COUNT;
     }
-}
-
-/* Is the figure written as text in hundredths of a currency ("65.42 U.S.
- * cents", "38 cts")? */
-static bool
-fig_in_hundredths(const char *text)
-{
-    const char *sp = strrchr(text, ' ');
-    if (!sp)
-        return false;
-    const struct fig_unitmap *um = fig_unit_lookup(sp + 1, 0, strlen(sp + 1));
-    return um && um->cls == 4;
 }
 
 /* Fill f from the match: span, text, value with its scale, unit and kind,
@@ -948,7 +938,8 @@ fig_one(struct fig_state *fs)
     /* whole points outside a market sentence are a game's or a table's,
      * counted ("scored 41 points"); "fell 3/8 point" stays a price move */
     m.game = m.um && m.um->cls == 5 && !memchr(fs->s + m.ns, '.', m.ne - m.ns) &&
-             !memchr(fs->s + m.ns, '/', m.ne - m.ns) && !fig_market_sentence(fs->s, &sent);
+             !memchr(fs->s + m.ns, '/', m.ne - m.ns) && !fig_market_sentence(fs->s, &sent) &&
+             !fig_poll_points(fs->s, &sent, m.ns); /* "approval ... down three points": pp */
     if (fig_label_rejected(fs->fr, fs->s, &m))
         return m.me;
     fig_range_open(fs, &sent, &m);

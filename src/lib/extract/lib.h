@@ -351,17 +351,31 @@ const char *fig_home_peso(const char *s, size_t n);
  * 3.4 seconds" or "0-100 km/h in 2.9 s": how a car is rated, no figure
  * (fig_measures.c)? */
 bool fig_sprint_spec(const char *s, size_t n, size_t ns, size_t me);
+/* Is the figure written as text in hundredths of a currency ("65.42 U.S.
+ * cents", "38 cts")? (fig_measures.c) */
+bool fig_in_hundredths(const char *text);
 /* The unit of the bare whole number [ns, ne) that the words before it
  * give (this run's figures are out->figures[base..]): "times" after "ratio
  * of", people after a verb of harm, the unit of an earlier count after the
  * same verb, of the count before a change in per cent ("fell 11.8 pct to
- * 41,209"), of an amount before "making", of "Of the 198 riders ..., 161";
- * its kind in *kind; or NULL (fig_bare.c). */
+ * 41,209"), of an amount before "making", of "Of the 198 riders ..., 161",
+ * the noun of a level after a change "by 12,400 to 1.38 million students"
+ * (copied into buf); its kind in *kind; or NULL (fig_bare.c). */
 const char *fig_bare_more(const char *s, size_t n, const struct extraction *out, size_t base,
-                          size_t ns, size_t ne, enum figure_kind *kind);
-/* "people" for a toll's adjective read as a count's noun ("712 dead", "64
- * missing"), else NULL (fig_bare.c). */
-const char *fig_toll_unit(const char *noun);
+                          size_t ns, size_t ne, enum figure_kind *kind, char *buf, size_t cap);
+/* The unit of a count whose noun s[us, ue) is read after the number
+ * ending at ne, when not the noun itself: a statistic of two words ("two
+ * field goals"), or what a toll's adjective counts ("712 dead", "64
+ * missing": people; "3,000 civilians dead": civilians); newly allocated,
+ * or NULL (fig_bare.c). */
+char *fig_noun_unit(const char *noun, const char *s, size_t ne, size_t us, size_t ue);
+/* Is s[a, e) a counted noun of two words ("field goals", "break
+ * points", "unforced errors")? (fig_bare.c) */
+bool fig_compound_count(const char *s, size_t a, size_t e);
+/* Is a move in points at ns in a poll's sentence, a rating in per cent
+ * before it ("approval ... 41 percent, down three points"), so in
+ * percentage points, not a game's points? (fig_bare.c) */
+bool fig_poll_points(const char *s, const struct span *sent, size_t ns);
 /* The multiplier of a scale word ("bn" -> 1e9) and its name in *name. */
 double fig_scale_mult(const char *s, size_t a, size_t b, const char **name);
 
