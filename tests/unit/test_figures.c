@@ -978,6 +978,20 @@ main(void)
           FIGURE_COUNT);
     money("Approval slipped to 41 percent, down three points since June.", "three points", 3, "pp",
           NULL, FIGURE_CHANGE);
+    /* subjects: a restatement after "or", a long phrase cut at a preposition, a bound
+     * "at least", a doer's yards, a conversion in mph, a modified light noun */
+    context("It put the deficit at 5.6 billion shillings, or 4.1 pct of gross domestic product.",
+            "4.1 pct", NULL, NULL, "deficit", NULL);
+    context("Cattle and calves on feed for slaughter in the major states totalled 9.42 mln head.",
+            "9.42 mln head", NULL, NULL, "Cattle and calves", NULL);
+    context("Typhoon Ruping killed at least 118 people on Saturday.", "118 people", NULL, NULL,
+            "Typhoon Ruping", "at least");
+    context("Dan Reyes completed 24 of 33 passes for 311 yards.", "311 yards", NULL, NULL,
+            "Dan Reyes", NULL);
+    context("The storm packed winds of 185 km per hour (115 mph).", "115 mph", NULL, NULL, "storm",
+            NULL);
+    context("Power will cost 24.50p per kWh with a standing charge of 60.10p a day.", "60.10p", NULL,
+            NULL, "standing charge", NULL);
     extractor_free(&ex);
     ok(ex == NULL, "extractor_free clears the pointer");
     return done_testing();

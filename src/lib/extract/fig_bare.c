@@ -229,3 +229,20 @@ fig_poll_points(const char *s, const struct span *sent, size_t ns)
     return ns > sent->start && fig_sentence_has(s, &before, polls) &&
            (memchr(s + sent->start, '%', ns - sent->start) || fig_sentence_has(s, &before, pcts));
 }
+
+/* See lib.h. */
+char *
+fig_restated_subject(const char *s, const struct figure *last, const struct figure *f)
+{
+    static const char *const gaps[] = {", or ", " or ", ", or about ", ", or some ",
+                                       ", or nearly ", ", or almost ", ", or around ", NULL};
+    if (!last || !last->subject || last->sentence.start != f->sentence.start ||
+        last->span.end > f->span.start ||
+        (last->kind == FIGURE_COUNT && last->unit && ds_strcasecmp_ascii(last->subject, last->unit) == 0))
+        return NULL; /* "4.464 million people, or 10.8% of the workforce": no count's own noun */
+    size_t gap = f->span.start - last->span.end;
+    for (const char *const *g = gaps; *g; g++)
+        if (strlen(*g) == gap && memcmp(s + last->span.end, *g, gap) == 0)
+            return xstrdup(last->subject);
+    return NULL;
+}

@@ -225,7 +225,8 @@ fig_count_again(const char *s, const struct span *sent, const struct figure *pre
 const char *
 fig_conversion_unit(const char *s, size_t st, size_t us, size_t ue, const struct figure *prev)
 {
-    static const char *const units[] = {"miles", "feet", "inches", "yards", NULL};
+    static const char *const units[] = {"miles", "feet", "inches", "yards", "mph", "km/h",
+                                        "km", "kilometres", "kilometers", NULL};
     if (!prev || !prev->unit || prev->kind != FIGURE_QUANTITY || st < 2 || s[st - 1] != '(' ||
         prev->span.end + 2 != st || s[st - 2] != ' ')
         return NULL;

@@ -376,6 +376,10 @@ bool fig_compound_count(const char *s, size_t a, size_t e);
  * before it ("approval ... 41 percent, down three points"), so in
  * percentage points, not a game's points? (fig_bare.c) */
 bool fig_poll_points(const char *s, const struct span *sent, size_t ns);
+/* The subject of the figure before f when f restates it after "or" ("a
+ * deficit of 5.6 billion shillings, or 4.1 pct of GDP", "2.8 mln dlrs, or
+ * 19 cts a share"), newly allocated, else NULL (fig_bare.c). */
+char *fig_restated_subject(const char *s, const struct figure *last, const struct figure *f);
 /* The multiplier of a scale word ("bn" -> 1e9) and its name in *name. */
 double fig_scale_mult(const char *s, size_t a, size_t b, const char **name);
 
