@@ -12,6 +12,12 @@
 #include "lib.h"
 
 static const struct fig_unitmap fig_measures[] = {
+    {"square-foot", "square feet", 3},
+    {"square-feet", "square feet", 3},
+    {"square-metre", "square metres", 3},
+    {"square-meter", "square metres", 3},
+    {"square-metres", "square metres", 3},
+    {"square-meters", "square metres", 3},
     {"km per hour", "km/h", 3},
     {"km an hour", "km/h", 3},
     {"km a hour", "km/h", 3},

@@ -29,7 +29,7 @@
  * distances in miles and depths in inches (plural only: "a two mile
  * record", "15 inch screens" describe a thing). */
 #define FIG_MEASURES                                                                       \
-    "km\\h+(?:per|an?)\\h+hour|carats?\\h+per\\h+hundred\\h+tonnes|carats?|cpht"          \
+    "square-(?:foot|feet)|square-met(?:re|er)s?|km\\h+(?:per|an?)\\h+hour|carats?\\h+per\\h+hundred\\h+tonnes|carats?|cpht"          \
     "|head(?=\\h*[,.;)]|\\h+(?:on|in|at|were|was|from|against|a|an|the|and|last|this|up|down"  \
     "|of\\h+(?:cattle|sheep|livestock|pigs|hogs|goats|camels|buffalo|animals))\\b)"         \
     "|milligrams?|mg|horsepower|hp|miles|inches"

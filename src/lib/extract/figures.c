@@ -44,7 +44,8 @@
 #define FIG_FRACW                                                                          \
     "(?i:(?:a|one|two|three|four|five|six|seven|eight|nine)[\\h-](?:half|third|quarter|"     \
     "fifth|sixth|seventh|eighth|ninth|tenth)s?|half)(?=\\h+of\\h)(?!\\h+of\\h+a\\h+(?:percentage|(?:US\\h+|U\\.S\\.\\h+)?cent\\b))"                          \
-    "|(?<=\\bby\\h|\\bto\\h|\\bfrom\\h|\\bup\\h|\\bdown\\h)(?i:(?:a|one|two|three|four)[\\h-](?:third|" \
+    "|(?<=\\bby\\h|\\bto\\h|\\bfrom\\h|\\bup\\h|\\bdown\\h|\\babout\\h|\\bnearly\\h|\\balmost\\h|\\broughly\\h)" \
+    "(?i:(?:a|one|two|three|four)[\\h-](?:third|" \
     "quarter|fifth|tenth)s?|half)(?=\\h*[,.;)]|\\h+(?:from|in|on|since|over|after|last|this|a\\h+(?:decade|year)\\h+ago)\\b)" \
     "|(?i:(?:one|two|three|four|five|six|seven|eight|nine|\\d{1,2})\\h+(?:in(?:\\h+every)?|out\\h+of)\\h+(?:two|three|" \
     "four|five|six|seven|eight|nine|ten|twenty|\\d{1,3}))(?=\\h+[A-Za-z])"
@@ -59,7 +60,7 @@ static const char fig_pattern[] =
     "(?:(?:\\h?|-(?=(?i:trillion|billion|million)\\b))(?<scale>(?i:trillion|billion|million|thousand|bn|bln|mln|mn|tn|trn)|lakh\\h+crore|crore|lakh"
     "|万亿|亿|万)"
     "|(?<scale1>[mk])|(?<pence>p|(?-i:c)))?(?:(?![A-Za-z])|(?=" FIG_ATTACHED "))"
-    "(?:(?:\\h?|(?<=[a-z])-(?=(?i:barrels?|tonnes?|ounces)\\b)|(?<=\\d)-(?=(?i:(?:mega|giga|kilo)watts?)\\b))(?<unit>%|美元|元|吨|(?-i:" FIG_ISO ")|°\\h?[CF]|(?<=\\d)(?-i:[CF])"
+    "(?:(?:\\h?|(?<=[a-z])-(?=(?i:barrels?|tonnes?|ounces)\\b)|(?<=\\d)-(?=(?i:(?:mega|giga|kilo)watts?|square-(?:foot|feet|met(?:re|er)))\\b))(?<unit>%|美元|元|吨|(?-i:" FIG_ISO ")|°\\h?[CF]|(?<=\\d)(?-i:[CF])"
     "|(?i:per\\h?cent|percentage\\h+points?|percent|pct|basis\\h+points?|bps|pp|points?"
     "|(?:u\\.?s\\.?\\h+)?dlrs?|(?:u\\.?s\\.?|hong\\h+kong|hk|singapore|australian|canadian"
     "|new\\h+zealand|taiwan)\\h+dollars?|dollars?|yuan|renminbi|rmb|euros?|pounds?\\h+sterling"
@@ -80,7 +81,7 @@ static const char fig_pattern[] =
     "|units|vehicles|cars|millimet(?:re|er)s|centimet(?:re|er)s|mm|cm"
     "|degrees(?:\\h+(?:celsius|fahrenheit|[cf]))?"
     "|per\\h(?:1,000,000|100,000|10,000|1,000|thousand|million))(?![A-Za-z]))"
-    "|\\h(?:(?<mod>(?:U\\.S\\.|[A-Z]{2,5}|[a-z]{3,}|[a-z\\d]+(?:-[a-z]+)+)"
+    "|\\h(?:(?<mod>(?:U\\.S\\.|[A-Z]{2,5}|[A-Z][a-z]{2,}\\h[A-Z][a-z]{2,}|[a-z]{3,}|[a-z\\d]+(?:-[a-z]+)+)"
     "(?:\\h(?:[a-z]{3,}|[a-z\\d]+(?:-[a-z]+)+)){0,2})\\h)?"
     "(?<noun>people|children|men|women|dead|wounded|injured|missing|homeless|[a-z]{3,}s(?<!ss|us|is)|[A-Z][a-z]{2,}s(?<!ss|us|is))"
     "(?![\\w-]))?";
