@@ -81,6 +81,16 @@ none(const char *body)
     extraction_clear(&x);
 }
 
+/* body has figures, but none written text. */
+static void
+absent(const char *body, const char *text)
+{
+    struct extraction x;
+    run(body, &x);
+    ok(x.nfigures > 0 && find(&x, text) == NULL, "'%s' is no figure in '%s'", text, body);
+    extraction_clear(&x);
+}
+
 static void
 context(const char *body, const char *text, const char *direction, const char *period,
         const char *subject, const char *approx)
@@ -157,6 +167,14 @@ main(void)
           "1,400 National Guard members", 1400, "members", NULL, FIGURE_COUNT);
     money("Sales dropped by nearly a quarter from the same period.", "a quarter", 25, "%", NULL,
           FIGURE_SHARE);
+    /* a reproduction number, a passive after a scaled count, a whole measure "from 41" */
+    money("The reproduction number is now estimated at 1.1, officials said.", "1.1", 1.1, "R",
+          NULL, FIGURE_QUANTITY);
+    money("So far 2.68 crore homes have been completed.", "2.68 crore homes", 26.8e6, "homes",
+          "crore", FIGURE_COUNT);
+    money("The grade rose to 46 carats per hundred tonnes from 41.", "41", 41,
+          "carats per hundred tonnes", NULL, FIGURE_QUANTITY);
+    absent("Its motors make 670 horsepower, enough to go from 0 to 60 mph in 3.4 seconds.", "0");
     extractor_free(&ex);
     ok(ex == NULL, "extractor_free clears the pointer");
     return done_testing();

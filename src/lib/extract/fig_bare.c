@@ -82,6 +82,30 @@ fig_level_noun(const char *s, size_t n, size_t ne, char *buf, size_t cap)
     return true;
 }
 
+/* Is the small number [ns, ne) an epidemic's reproduction number, named
+ * before it in its sentence ("The reproduction number ... is estimated at
+ * 1.1", "the R rate rose to 0.9")? */
+static bool
+fig_r_number(const char *s, size_t ns, size_t ne)
+{
+    static const char *const names[] = {"reproduction number", "R number", "R rate", "R value",
+                                        "R0 ", NULL};
+    double v = fig_parse_num(s, ns, ne);
+    if (v <= 0 || v >= 20 || memchr(s + ns, ',', ne - ns))
+        return false;
+    size_t a = ns;
+    while (a > 0 && ns - a < 160 && s[a - 1] != '\n' && !(s[a - 1] == ' ' && a >= 2 && s[a - 2] == '.' &&
+                                                          (a < 3 || !ex_is_digit((unsigned char)s[a - 3]))))
+        a--;
+    for (const char *const *nm = names; *nm; nm++) {
+        size_t l = strlen(*nm);
+        for (size_t i = a; i + l <= ns; i++)
+            if (memcmp(s + i, *nm, l) == 0 && (i == 0 || !ex_is_alpha((unsigned char)s[i - 1])))
+                return true;
+    }
+    return false;
+}
+
 /* See lib.h. */
 const char *
 fig_bare_more(const char *s, size_t n, const struct extraction *out, size_t base, size_t ns,
@@ -94,6 +118,10 @@ fig_bare_more(const char *s, size_t n, const struct extraction *out, size_t base
         "to", "by", "at", "from", "of", "in", "on", "for", "and", "or", "the", "a", "an", "was",
         "were", "is", "are", "be", "been", "than", "about", "with", "vs", "against", "over",
         "under", "some", "nearly", "almost", "around", "only", "just", "until", "since", NULL};
+    if (fig_r_number(s, ns, ne)) {
+        *kind = FIGURE_QUANTITY; /* "the reproduction number ... at between 1.1 and 1.3" */
+        return "R";
+    }
     bool pct = false;
     const struct figure *pf = fig_last_not_pct(out, base, ns, &pct);
     bool counted = pf && pf->unit && (pf->kind == FIGURE_COUNT || pf->kind == FIGURE_QUANTITY);
@@ -246,3 +274,4 @@ fig_restated_subject(const char *s, const struct figure *last, const struct figu
             return xstrdup(last->subject);
     return NULL;
 }
+
