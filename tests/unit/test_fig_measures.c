@@ -175,6 +175,11 @@ main(void)
     money("The grade rose to 46 carats per hundred tonnes from 41.", "41", 41,
           "carats per hundred tonnes", NULL, FIGURE_QUANTITY);
     absent("Its motors make 670 horsepower, enough to go from 0 to 60 mph in 3.4 seconds.", "0");
+    /* the sayer of "said it", a name before an age */
+    context("Messaging app Lumo said it now has 300 million monthly users.",
+            "300 million monthly users", NULL, NULL, "Messaging app Lumo", NULL);
+    context("Okafor, 24, scored 27 goals in 34 league games last season.", "27 goals", NULL, NULL,
+            "Okafor", NULL);
     extractor_free(&ex);
     ok(ex == NULL, "extractor_free clears the pointer");
     return done_testing();

@@ -275,3 +275,57 @@ fig_restated_subject(const char *s, const struct figure *last, const struct figu
     return NULL;
 }
 
+
+/* See lib.h. */
+char *
+fig_subject_referent(const char *s, const struct span *sent, size_t fstart)
+{
+    /* subject pronouns only: after "said its" the phrase it owns is the
+     * subject ("said its spending on roads ... was worth $310m") */
+    static const char *const pronouns[] = {"it", "he", "she", "they", NULL};
+    static const char *const says[] = {"said", "says", "added", "announced", "reported",
+                                       "expects", "warned", "estimated", "told", "believes",
+                                       "forecast", "predicted", NULL};
+    size_t a = sent->start;
+    while (a < fstart && (s[a] == ' ' || s[a] == '\n'))
+        a++;
+    /* "Okafor, 24, scored 27 goals": a name before an age between commas */
+    size_t e = a;
+    while (e < fstart && (ex_is_alpha((unsigned char)s[e]) || s[e] == ' ' || s[e] == '-' ||
+                          s[e] == '\''))
+        e++;
+    if (e > a && e + 4 < fstart && s[e] == ',' && s[e + 1] == ' ' && ex_is_upper((unsigned char)s[a])) {
+        size_t d = e + 2, dd = d;
+        while (dd < fstart && ex_is_digit((unsigned char)s[dd]))
+            dd++;
+        if (dd > d && dd - d <= 3 && dd < fstart && s[dd] == ',' && !memchr(s + a, ' ', e - a))
+            return xstrndup(s + a, e - a);
+    }
+    /* "Messaging app Lumo said it now has 300 million users": the pronoun
+     * after a verb of saying is the sayer */
+    struct fig_word w[14];
+    size_t k = fig_words_before(s, a, fstart, w, 14);
+    for (size_t i = 0; i < k; i++) {
+        if (w[i].end - w[i].start > 2 && s[w[i].end - 2] == '\'' && s[w[i].end - 1] == 's')
+            return NULL; /* "of Dexter's 13.3 mln shares": the owner's */
+        if (!fig_word_in(s, &w[i], pronouns))
+            continue;
+        size_t v = i + 1;
+        if (v < k && fig_wis(s, &w[v], "that"))
+            v++;
+        if (v >= k || !fig_word_in(s, &w[v], says))
+            return NULL;
+        static const char *const aux[] = {"has", "have", "had", "also", "would", "will",
+                                          "previously", "already", NULL};
+        size_t first = v + 1, last = k;
+        while (first < last && fig_word_in(s, &w[first], aux))
+            first++; /* "Oracle has said it" */
+        if (first >= last || last - first > 6)
+            return NULL; /* no sayer, or a clause too long to be one */
+        for (size_t j = first; j < last; j++)
+            if (ex_is_digit((unsigned char)s[w[j].start]) || fig_word_in(s, &w[j], pronouns))
+                return NULL; /* "Last month it said it" */
+        return fig_clean_copy(s, w[last - 1].start, w[first].end);
+    }
+    return NULL;
+}

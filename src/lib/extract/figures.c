@@ -750,6 +750,8 @@ fig_build(struct fig_state *fs, const struct fig_match *m, const struct span *se
         f->subject = fig_subject_tidy(
             fs->fr, fig_subject(fs->fr, s, sent, f->span.start, f->span.end, prev, f->kind));
     if (!f->subject)
+        f->subject = fig_subject_tidy(fs->fr, fig_subject_referent(s, sent, f->span.start));
+    if (!f->subject)
         f->subject = fig_row_label(s, fs->n, m->st); /* "Revs 10.1 mln vs 9.2 mln" */
     if (!f->subject)
         f->subject = fig_subject_tidy(fs->fr, fig_subject_fallback(fs->fr, s, f, last));

@@ -380,6 +380,12 @@ bool fig_poll_points(const char *s, const struct span *sent, size_t ns);
  * deficit of 5.6 billion shillings, or 4.1 pct of GDP", "2.8 mln dlrs, or
  * 19 cts a share"), newly allocated, else NULL (fig_bare.c). */
 char *fig_restated_subject(const char *s, const struct figure *last, const struct figure *f);
+/* Who a figure's clause is about when its subject is a pronoun or an age
+ * stands between: the sayer before "said it" ("Messaging app Lumo said it
+ * now has ..."), a name before an age between commas at the sentence's
+ * start ("Okafor, 24, scored 27 goals"); newly allocated, or NULL
+ * (fig_bare.c). */
+char *fig_subject_referent(const char *s, const struct span *sent, size_t fstart);
 /* The multiplier of a scale word ("bn" -> 1e9) and its name in *name. */
 double fig_scale_mult(const char *s, size_t a, size_t b, const char **name);
 
