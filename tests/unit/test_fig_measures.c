@@ -180,6 +180,11 @@ main(void)
             "300 million monthly users", NULL, NULL, "Messaging app Lumo", NULL);
     context("Okafor, 24, scored 27 goals in 34 league games last season.", "27 goals", NULL, NULL,
             "Okafor", NULL);
+    /* the noun a measure qualifies; never inside a subject before its verb */
+    context("It has a range of 358 miles from its 100 kWh battery.", "100 kWh", NULL, NULL,
+            "battery", NULL);
+    context("The plan is a 400-megawatt solar farm near the coast.", "400-megawatt", NULL, NULL,
+            "solar farm", NULL);
     extractor_free(&ex);
     ok(ex == NULL, "extractor_free clears the pointer");
     return done_testing();

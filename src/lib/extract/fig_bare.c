@@ -329,3 +329,44 @@ fig_subject_referent(const char *s, const struct span *sent, size_t fstart)
     }
     return NULL;
 }
+
+/* See lib.h. */
+char *
+fig_subject_modified(const char *s, const struct span *sent, const struct figure *f)
+{
+    static const char *const dets[] = {"a", "an", "the", "its", "their", "his", "her", "our",
+                                       "this", "each", "new", NULL};
+    static const char *const stops[] = {
+        "of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "or", "a", "an", "the",
+        "per", "each", "that", "which", "was", "were", "is", "are", "has", "have", "had", "will",
+        "would", "could", "can", "more", "less", "than", "a", "an", "as", "over", "into",
+        "through", "across", "up", "down", "ago", "away", "long", "wide", "high", "deep", "old",
+        "off", "out", "so", "too", "above", "below", "under", "after", "before", "behind",
+        "ahead", "last", "this", "next", "a", "day", "year", "month", "week", "near", NULL};
+    if (f->kind != FIGURE_QUANTITY || f->span.end + 2 >= sent->end || s[f->span.end] != ' ')
+        return NULL;
+    struct fig_word b[2], a[3];
+    size_t kb = fig_words_before(s, sent->start, f->span.start, b, 2);
+    if (kb == 0 || b[0].end + 1 != f->span.start ||
+        !(fig_word_in(s, &b[0], dets) || (kb == 2 && fig_word_in(s, &b[1], dets) &&
+                                          ex_is_lower((unsigned char)s[b[0].start]))))
+        return NULL; /* "a 212 km ride", "The new 391 km line", "its 100 kWh battery" */
+    size_t ka = fig_words_after(s, f->span.end, sent->end, a, 3);
+    if (ka == 0 || a[0].start != f->span.end + 1 || a[0].end - a[0].start < 3 ||
+        !ex_is_lower((unsigned char)s[a[0].start]) || fig_word_in(s, &a[0], stops) ||
+        fig_past_participle(s, &a[0]))
+        return NULL; /* "174.6 million units sold": a verb, no noun */
+    for (size_t i = a[0].start; i < a[0].end; i++)
+        if (!ex_is_lower((unsigned char)s[i]) && s[i] != '-')
+            return NULL;
+    if (ka >= 2 && a[1].start == a[0].end + 1 && fig_past_participle(s, &a[1]))
+        return NULL; /* "Charter rates for a 4,250 TEU ship eased to": inside a subject */
+    size_t end = a[0].end;
+    /* "96,000 dwt product tankers from", "400-megawatt solar farm near": a
+     * noun after it that ends the phrase is the head */
+    if (ka >= 2 && a[1].start == a[0].end + 1 && ex_is_lower((unsigned char)s[a[1].start]) &&
+        s[a[0].end - 1] != 's' && !fig_word_in(s, &a[1], stops) &&
+        (ka == 2 || a[2].start != a[1].end + 1 || fig_word_in(s, &a[2], stops)))
+        end = a[1].end;
+    return xstrndup(s + a[0].start, end - a[0].start);
+}

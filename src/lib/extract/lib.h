@@ -386,6 +386,11 @@ char *fig_restated_subject(const char *s, const struct figure *last, const struc
  * start ("Okafor, 24, scored 27 goals"); newly allocated, or NULL
  * (fig_bare.c). */
 char *fig_subject_referent(const char *s, const struct span *sent, size_t fstart);
+/* The noun a measure qualifies when it stands between a determiner and
+ * that noun ("a 212 km ride", "The new 391 km line", "its 100 kWh
+ * battery", "96,000 dwt product tankers"), newly allocated, or NULL
+ * (fig_bare.c). */
+char *fig_subject_modified(const char *s, const struct span *sent, const struct figure *f);
 /* The multiplier of a scale word ("bn" -> 1e9) and its name in *name. */
 double fig_scale_mult(const char *s, size_t a, size_t b, const char **name);
 
