@@ -185,6 +185,9 @@ main(void)
             "battery", NULL);
     context("The plan is a 400-megawatt solar farm near the coast.", "400-megawatt", NULL, NULL,
             "solar farm", NULL);
+    /* a scaled part of a scaled whole: "3.88 crore of the 5.3 crore registered voters" */
+    money("Turnout was 73.2 per cent, with 3.88 crore of the 5.3 crore registered voters voting.",
+          "3.88 crore", 38.8e6, "voters", "crore", FIGURE_COUNT);
     extractor_free(&ex);
     ok(ex == NULL, "extractor_free clears the pointer");
     return done_testing();

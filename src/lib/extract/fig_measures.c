@@ -96,3 +96,30 @@ fig_in_hundredths(const char *text)
     const struct fig_unitmap *um = fig_unit_lookup(sp + 1, 0, strlen(sp + 1));
     return um && um->cls == 4;
 }
+
+/* See lib.h. */
+size_t
+fig_of_whole_noun(const char *s, size_t n, size_t i)
+{
+    static const char *const scales[] = {"crore", "lakh", "million", "billion", "mln", "bn",
+                                         "thousand", NULL};
+    size_t at = i;
+    while (i < n && (ex_is_digit((unsigned char)s[i]) || s[i] == ',' || s[i] == '.'))
+        i++;
+    if (i >= n || s[i] != ' ')
+        return at;
+    size_t a = ++i, e = a;
+    while (e < n && ex_is_lower((unsigned char)s[e]))
+        e++;
+    struct fig_word w = {a, e};
+    if (fig_word_in(s, &w, scales) && e < n && s[e] == ' ') {
+        a = e + 1; /* "the 5.3 crore registered voters" */
+        e = a;
+        while (e < n && ex_is_lower((unsigned char)s[e]))
+            e++;
+    }
+    /* one modifier before the plural: "registered voters" */
+    if (e > a && e + 1 < n && s[e] == ' ' && s[e - 1] != 's' && ex_is_lower((unsigned char)s[e + 1]))
+        return e + 1;
+    return a;
+}

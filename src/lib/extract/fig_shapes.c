@@ -251,6 +251,8 @@ fig_of_plural(const char *s, size_t n, size_t me, char *noun, size_t cap)
                 i += 4; /* "150 million of its own shares" */
             break;
         }
+    if (i > me + 4 && i < n && ex_is_digit((unsigned char)s[i]))
+        i = fig_of_whole_noun(s, n, i); /* "3.88 crore of the 5.3 crore registered voters" */
     size_t e = i;
     while (e < n && ex_is_lower((unsigned char)s[e]))
         e++;

@@ -354,6 +354,10 @@ bool fig_sprint_spec(const char *s, size_t n, size_t ns, size_t me);
 /* Is the figure written as text in hundredths of a currency ("65.42 U.S.
  * cents", "38 cts")? (fig_measures.c) */
 bool fig_in_hundredths(const char *text);
+/* Where the counted noun begins in a whole written "the 5.3 crore
+ * registered voters" from its number at i (past a scale word and one
+ * modifier), or i (fig_measures.c). */
+size_t fig_of_whole_noun(const char *s, size_t n, size_t i);
 /* The unit of the bare whole number [ns, ne) that the words before it
  * give (this run's figures are out->figures[base..]): "times" after "ratio
  * of", people after a verb of harm, the unit of an earlier count after the
