@@ -158,8 +158,8 @@ main(void)
             "Dan Reyes", NULL);
     context("The storm packed winds of 185 km per hour (115 mph).", "115 mph", NULL, NULL, "storm",
             NULL);
-    context("Power will cost 24.50p per kWh with a standing charge of 60.10p a day.", "60.10p", NULL,
-            NULL, "standing charge", NULL);
+    context("Power will cost 24.50p per kWh with a standing charge of 60.10p a day.", "60.10p",
+            NULL, NULL, "standing charge", NULL);
     /* hyphenated areas, counts after a two-word name, fractions after "nearly" */
     money("The deal was a law firm's 310,000-square-foot renewal in Midtown.",
           "310,000-square-foot", 310000, "square feet", NULL, FIGURE_QUANTITY);

@@ -618,7 +618,8 @@ fig_same_shape(const char *s, size_t n, size_t st, const struct figure *prev, si
     int d = fig_decimals(s, n, st, &comma);
     int pd = fig_decimals(s, n, prev->span.start, &pcomma);
     if (d > 0)
-        return d == pd; /* a whole measure from a whole one: "46 carats per hundred tonnes from 41" */
+        return d == pd;
+    /* a whole measure from a whole one: "46 carats per hundred tonnes from 41" */
     return d < 0 && pd < 0 && !fig_is_percentage(prev) &&
            (comma || (!pcomma && prev->kind == FIGURE_QUANTITY && fig_word_eq(s, a, b, "from") &&
                       atof(s + st) * 10 > prev->value && strncmp(s + e, "to ", 3) != 0));

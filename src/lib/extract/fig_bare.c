@@ -94,9 +94,10 @@ fig_r_number(const char *s, size_t ns, size_t ne)
     if (v <= 0 || v >= 20 || memchr(s + ns, ',', ne - ns))
         return false;
     size_t a = ns;
-    while (a > 0 && ns - a < 160 && s[a - 1] != '\n' && !(s[a - 1] == ' ' && a >= 2 && s[a - 2] == '.' &&
-                                                          (a < 3 || !ex_is_digit((unsigned char)s[a - 3]))))
-        a--;
+    while (a > 0 && ns - a < 160 && s[a - 1] != '\n' &&
+           !(s[a - 1] == ' ' && a >= 2 && s[a - 2] == '.' &&
+             (a < 3 || !ex_is_digit((unsigned char)s[a - 3]))))
+        a--; /* back to the sentence's start, not past "0.9. " */
     for (const char *const *nm = names; *nm; nm++) {
         size_t l = strlen(*nm);
         for (size_t i = a; i + l <= ns; i++)
@@ -150,10 +151,10 @@ fig_bare_more(const char *s, size_t n, const struct extraction *out, size_t base
     }
     if (!fig_bare_whole(s, ns, ne))
         return NULL;
-    static const char *const moved[] = {"rose", "fell", "grew", "dropped", "declined", "increased",
-                                        "decreased", "jumped", "climbed", "slipped", "slid", "shrank",
-                                        "gained", "dipped", "plunged", "surged", "eased", "risen",
-                                        "fallen", "grown", NULL};
+    static const char *const moved[] = {
+        "rose",    "fell",    "grew",   "dropped", "declined", "increased", "decreased",
+        "jumped",  "climbed", "slipped", "slid",   "shrank",   "gained",    "dipped",
+        "plunged", "surged",  "eased",  "risen",   "fallen",   "grown",     NULL};
     if (k >= 2 && fig_wis(s, &w[0], "by") && fig_word_in(s, &w[1], moved) &&
         fig_level_noun(s, n, ne, buf, cap)) {
         *kind = FIGURE_COUNT; /* "enrolment fell by 12,400 to 1.38 million students" */
@@ -266,7 +267,8 @@ fig_restated_subject(const char *s, const struct figure *last, const struct figu
                                        ", or nearly ", ", or almost ", ", or around ", NULL};
     if (!last || !last->subject || last->sentence.start != f->sentence.start ||
         last->span.end > f->span.start ||
-        (last->kind == FIGURE_COUNT && last->unit && ds_strcasecmp_ascii(last->subject, last->unit) == 0))
+        (last->kind == FIGURE_COUNT && last->unit &&
+         ds_strcasecmp_ascii(last->subject, last->unit) == 0))
         return NULL; /* "4.464 million people, or 10.8% of the workforce": no count's own noun */
     size_t gap = f->span.start - last->span.end;
     for (const char *const *g = gaps; *g; g++)
@@ -294,7 +296,8 @@ fig_subject_referent(const char *s, const struct span *sent, size_t fstart)
     while (e < fstart && (ex_is_alpha((unsigned char)s[e]) || s[e] == ' ' || s[e] == '-' ||
                           s[e] == '\''))
         e++;
-    if (e > a && e + 4 < fstart && s[e] == ',' && s[e + 1] == ' ' && ex_is_upper((unsigned char)s[a])) {
+    if (e > a && e + 4 < fstart && s[e] == ',' && s[e + 1] == ' ' &&
+        ex_is_upper((unsigned char)s[a])) {
         size_t d = e + 2, dd = d;
         while (dd < fstart && ex_is_digit((unsigned char)s[dd]))
             dd++;

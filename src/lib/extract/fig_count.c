@@ -340,9 +340,11 @@ fig_count_own_subject(const struct fig_res *fr, const char *s, const struct span
         if (i > 0 && fig_wis(s, &w[i], "at") &&
             (fig_wis(s, &w[i - 1], "least") || fig_wis(s, &w[i - 1], "most")))
             continue; /* "killed at least 118 people": a bound, no place */
-        if (fig_wis(s, &w[i], "for") && i + 1 < k && ex_is_lower((unsigned char)s[w[i + 1].start]) &&
+        if (fig_wis(s, &w[i], "for") && i + 1 < k &&
+            ex_is_lower((unsigned char)s[w[i + 1].start]) &&
             (fig_past_participle(s, &w[i + 1]) ||
-             (s[w[i + 1].end - 1] == 's' && i + 2 < k && ex_is_digit((unsigned char)s[w[i + 2].start]))))
+             (s[w[i + 1].end - 1] == 's' && i + 2 < k &&
+              ex_is_digit((unsigned char)s[w[i + 2].start]))))
             return NULL; /* "passes for 311 yards", "rushed for 112 yards": the doer's */
         if (fig_word_in(s, &w[i], fig_count_place) ||
             (fig_wis(s, &w[i], "of") && i + 1 < k && fig_wis(s, &w[i + 1], "front")))

@@ -119,7 +119,8 @@ fig_of_whole_noun(const char *s, size_t n, size_t i)
             e++;
     }
     /* one modifier before the plural: "registered voters" */
-    if (e > a && e + 1 < n && s[e] == ' ' && s[e - 1] != 's' && ex_is_lower((unsigned char)s[e + 1]))
+    if (e > a && e + 1 < n && s[e] == ' ' && s[e - 1] != 's' &&
+        ex_is_lower((unsigned char)s[e + 1]))
         return e + 1;
     return a;
 }
