@@ -24,9 +24,11 @@
 #   british P 0.971 R 0.944 (34/35/36); subjects set 1.000 right 0.824 head 0.941
 #   all     P 0.993 R 0.951 (137/138/144); subjects set 0.993 right 0.708 head 0.825
 # heldout12's pass (figures11.md) raised web to R 0.972 (105/105/108).
+# After heldout14's pass (bench/results/2026-12-08-figures13.md): subjects
+# head 0.863 (120/139): floor 0.86.
 # The floors are the values measured, so that nothing falls back.
 . "$(dirname "$0")/python_env.sh"
 exec python3 "$TOP_SRCDIR/tests/extract/heldout.py" "$TOP_BUILDDIR/tests/ingest/ingest_dump" \
     "$TOP_BUILDDIR/tests/extract/extract_dump" "$DOSSIER_ASSETS" \
     "$TOP_SRCDIR/tests/extract/heldout11" --check --figures-only --precision=0.97 \
-    --floors=web:0.97,british:0.94 --subjects=set:0.99,head:0.82
+    --floors=web:0.97,british:0.94 --subjects=set:0.99,head:0.86

@@ -321,9 +321,11 @@ fig_of_count(const char *s, size_t n, size_t ne, char *noun, size_t cap)
         i++;
     if (i - a >= 3 && i + 1 < n && s[i] == ' ' && s[i - 1] != 's' &&
         memcmp(s + i - 3, "est", 3) != 0 && ex_is_lower((unsigned char)s[i + 1])) {
+        size_t mod = a;
         a = ++i; /* "nine of the 15 council seats"; not "the five largest" */
         while (i < n && ex_is_lower((unsigned char)s[i]))
             i++;
+        a = fig_compound_count(s, mod, i) ? mod : a; /* "four of 11 break points" */
     }
     size_t len = i - a;
     if (len < 4 || len + 1 > cap || (i < n && ex_is_alpha((unsigned char)s[i])) ||
@@ -617,7 +619,10 @@ fig_same_shape(const char *s, size_t n, size_t st, const struct figure *prev, si
     int pd = fig_decimals(s, n, prev->span.start, &pcomma);
     if (d > 0)
         return d == pd;
-    return d < 0 && comma && pd < 0 && !fig_is_percentage(prev);
+    /* a whole measure from a whole one: "46 carats per hundred tonnes from 41" */
+    return d < 0 && pd < 0 && !fig_is_percentage(prev) &&
+           (comma || (!pcomma && prev->kind == FIGURE_QUANTITY && fig_word_eq(s, a, b, "from") &&
+                      atof(s + st) * 10 > prev->value && strncmp(s + e, "to ", 3) != 0));
 }
 
 /* The unit of a number in a results table's row: shares for a share

@@ -249,7 +249,10 @@ bool
 fig_count_kept(const struct fig_res *fr, const char *s, const struct span *sent,
                const struct fig_count *c)
 {
-    if ((fig_has(fr, FW_TIME_NOUNS, s + c->us, c->ue - c->us, true) && !fig_tally(s, sent, c)) ||
+    /* "11 break points" counts a statistic, not points of a game's score */
+    bool compound = c->us > c->ne + 1 && fig_compound_count(s, c->ne + 1, c->ue);
+    if ((fig_has(fr, FW_TIME_NOUNS, s + c->us, c->ue - c->us, true) && !fig_tally(s, sent, c) &&
+         !compound) ||
         fig_count_named(s, sent, c->st, c->scaled))
         return false;
     if (c->scaled)
@@ -334,7 +337,17 @@ fig_count_own_subject(const struct fig_res *fr, const char *s, const struct span
         return NULL; /* "27 goals in 31 games", "118 yards on 22 carries": whose the
                       * first count is */
     for (size_t i = 0; i < k; i++) {
-        if (fig_word_in(s, &w[i], fig_count_place))
+        if (i > 0 && fig_wis(s, &w[i], "at") &&
+            (fig_wis(s, &w[i - 1], "least") || fig_wis(s, &w[i - 1], "most")))
+            continue; /* "killed at least 118 people": a bound, no place */
+        if (fig_wis(s, &w[i], "for") && i + 1 < k &&
+            ex_is_lower((unsigned char)s[w[i + 1].start]) &&
+            (fig_past_participle(s, &w[i + 1]) ||
+             (s[w[i + 1].end - 1] == 's' && i + 2 < k &&
+              ex_is_digit((unsigned char)s[w[i + 2].start]))))
+            return NULL; /* "passes for 311 yards", "rushed for 112 yards": the doer's */
+        if (fig_word_in(s, &w[i], fig_count_place) ||
+            (fig_wis(s, &w[i], "of") && i + 1 < k && fig_wis(s, &w[i + 1], "front")))
             return xstrdup(f->unit); /* "across eleven jurisdictions": a place or extent */
         if (fig_word_in(s, &w[i], fig_count_conj))
             break; /* "... were killed and 25 others were injured" */
@@ -362,7 +375,22 @@ fig_expectation_after(const char *s, size_t e)
     size_t a = e + 1, b = a;
     while (ex_is_lower((unsigned char)s[b]))
         b++;
-    return b > a && fig_word_in(s, &(struct fig_word){a, b}, verbs);
+    if (!(b > a && fig_word_in(s, &(struct fig_word){a, b}, verbs)))
+        return false;
+    /* "2.68 crore homes have been completed": a passive, not what was
+     * expected ("had been expected" is); a name before it stays a guess's */
+    static const char *const guesses[] = {"expected", "forecast", "estimated", "predicted",
+                                          "projected", "expecting", "forecasting", NULL};
+    size_t ns = e;
+    while (ns > 0 && ex_is_alpha((unsigned char)s[ns - 1]))
+        ns--;
+    if (strncmp(s + b, " been ", 6) != 0 || !ex_is_lower((unsigned char)s[ns]))
+        return true;
+    size_t c = b + 6, d = c;
+    while (ex_is_lower((unsigned char)s[d]))
+        d++;
+    struct fig_word pw = {c, d};
+    return !fig_past_participle(s, &pw) || fig_word_in(s, &pw, guesses);
 }
 
 /* Does a share in parentheses follow a bare number ending at e ("on 14,488

@@ -95,7 +95,8 @@ fig_share_points(const char *s, const struct span *sent, size_t st)
 {
     static const char *const share[] = {"share", "lead", "majority", "swing", NULL};
     struct span before = {sent->start, (uint32_t)st};
-    return st > sent->start && fig_sentence_has(s, &before, share) &&
+    return st > sent->start &&
+           (fig_sentence_has(s, &before, share) || fig_poll_points(s, sent, st)) &&
            !fig_index_sentence(s, sent);
 }
 
@@ -224,7 +225,8 @@ fig_count_again(const char *s, const struct span *sent, const struct figure *pre
 const char *
 fig_conversion_unit(const char *s, size_t st, size_t us, size_t ue, const struct figure *prev)
 {
-    static const char *const units[] = {"miles", "feet", "inches", "yards", NULL};
+    static const char *const units[] = {"miles", "feet", "inches", "yards", "mph", "km/h",
+                                        "km", "kilometres", "kilometers", NULL};
     if (!prev || !prev->unit || prev->kind != FIGURE_QUANTITY || st < 2 || s[st - 1] != '(' ||
         prev->span.end + 2 != st || s[st - 2] != ' ')
         return NULL;
@@ -249,6 +251,8 @@ fig_of_plural(const char *s, size_t n, size_t me, char *noun, size_t cap)
                 i += 4; /* "150 million of its own shares" */
             break;
         }
+    if (i > me + 4 && i < n && ex_is_digit((unsigned char)s[i]))
+        i = fig_of_whole_noun(s, n, i); /* "3.88 crore of the 5.3 crore registered voters" */
     size_t e = i;
     while (e < n && ex_is_lower((unsigned char)s[e]))
         e++;
@@ -345,6 +349,8 @@ fig_unit_per(const char *s, size_t n, size_t ns, size_t us, size_t ue,
     if (um->cls == 2 && ue - us <= 6 && ex_lower((unsigned char)s[us]) == 'f' &&
         strcmp(um->unit, "CHF") == 0)
         return fig_home_franc(s, n); /* bare "francs" on a Paris dateline */
+    if (um->cls == 2 && ex_lower((unsigned char)s[us]) == 'p' && strcmp(um->unit, "MXN") == 0)
+        return fig_home_peso(s, n); /* bare "pesos" on a Manila dateline */
     if (um->cls != 3 || ue + 4 >= n || ue - us > 24)
         return um->unit;
     /* "17.8 tonnes of fresh fruit bunches per hectare": the unit per what */

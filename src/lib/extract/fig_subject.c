@@ -304,14 +304,26 @@ static char *
 fig_subject_before_of(const struct fig_res *fr, const char *s, const struct fig_word *w,
                       size_t k, size_t hi)
 {
-    if (k < 3 || !fig_wis(s, &w[0], "of") || fig_word_in(s, &w[1], fig_of_heads_not))
+    /* what a light verb takes is no phrase ("took charge of"), unless a
+     * modifier makes it one ("a standing charge of", "pretax charge of") */
+    static const char *const light[] = {"delivery", "control", "possession", "advantage",
+                                        "charge", "use", "note", "account", NULL};
+    static const char *const verbs[] = {"includes", "included", "including", "comprises",
+                                        "contains", "covers", "presented", "unveiled", NULL};
+    if (k < 3 || !fig_wis(s, &w[0], "of") ||
+        (fig_word_in(s, &w[1], fig_of_heads_not) &&
+         !(fig_word_in(s, &w[1], light) && fig_np_word(s, &w[2]) &&
+           !fig_word_in(s, &w[2], fig_dets) && !fig_win(fr, s, &w[2], FW_VERBS) &&
+           !fig_win(fr, s, &w[2], FW_STRONG) && !fig_win(fr, s, &w[2], FW_PREPS))))
         return NULL;
     size_t j = 1;
     while (j < k && j <= 5 && fig_np_word(s, &w[j]) && !fig_word_in(s, &w[j], fig_dets) &&
            !fig_win(fr, s, &w[j], FW_PREPS) && !fig_win(fr, s, &w[j], FW_LEAD) &&
            (j == 1 || (!fig_word_edge(s, &w[j], hi) && !fig_win(fr, s, &w[j], FW_STRONG) &&
-                       !fig_win(fr, s, &w[j], FW_VERBS))))
+                       !fig_win(fr, s, &w[j], FW_VERBS) && !fig_word_in(s, &w[j], verbs))))
         j++;
+    if (j < k && j >= 2 && fig_word_in(s, &w[j], verbs))
+        return fig_clean_copy(s, w[j - 1].start, w[1].end); /* "presented spending estimates of" */
     if (j == 1 || j > 5 || j == k)
         return NULL; /* no phrase, one too long to be one, or no word before it */
     if (fig_win(fr, s, &w[1], FW_CHANGE_NOUNS))

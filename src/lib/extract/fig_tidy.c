@@ -377,6 +377,14 @@ fig_subject_tidy(const struct fig_res *fr, char *subj)
             }
     }
     tidy_time_edges(fr, subj, w, &a, &b);
+    /* a phrase of more than six words ends before its first preposition
+     * but "of" ("Cattle and calves on feed for slaughter in ...", "Sales
+     * of North American-built cars in the last ten days") */
+    for (size_t j = a + 2; b - a > 6 && j < b; j++)
+        if (fig_win(fr, subj, &w[j], FW_PREPS) && !fig_wis(subj, &w[j], "of")) {
+            b = j;
+            break;
+        }
     if (b - a == 1 && ex_is_upper((unsigned char)subj[w[a].start]) &&
         (fig_word_in(subj, &w[a], tidy_days) ||
          fig_has(fr, FW_MONTHS, subj + w[a].start, w[a].end - w[a].start, false)))

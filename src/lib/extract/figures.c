@@ -38,29 +38,18 @@
     "|(?:a\\h+quarter(?:\\h+of\\h+a)?|half\\h+a|three[\\h-]quarters\\h+of\\h+a)"             \
     "(?=\\h+percentage\\h+point\\b)"                                                         \
     "|(?:a|three)[\\h-]quarters?\\h+of\\h+a(?=\\h+(?:US\\h+|U\\.S\\.\\h+)?cent\\b))(?![\\w-])"
-/* Unit words written onto the number ("93mph", "80mm", "6C"). */
-#define FIG_ATTACHED                                                                       \
-    "(?i:mph|kph|km/h|km|kg|mm|cm|kwh|ppm|t/(?:ha|acre)|g/t)(?![A-Za-z])|(?-i:[CF])(?![A-Za-z])" \
-    "|" FIG_TECH
-/* Units of data, frequency, charge and power, in the case they are
- * written in ("12GB", "3.4GHz", "5,000mAh", "2.3 GW", "1,200 MWh"): in
- * another case they are words ("gb", "Mw") or other things. */
-#define FIG_TECH "(?-i:GB|TB|GHz|MHz|mAh|[MGT]Wh|MW|GW|kW)(?![A-Za-z])"
 /* Fractions in words of a group ("a fifth of", "two-thirds of", "half of"), a change by
  * one ("fall by a fifth", "up from a quarter a decade ago"; never "a quarter earlier")
  * and ratios ("one in ten patients", "two in every five pounds", "nine out of 10"). */
 #define FIG_FRACW                                                                          \
     "(?i:(?:a|one|two|three|four|five|six|seven|eight|nine)[\\h-](?:half|third|quarter|"     \
     "fifth|sixth|seventh|eighth|ninth|tenth)s?|half)(?=\\h+of\\h)(?!\\h+of\\h+a\\h+(?:percentage|(?:US\\h+|U\\.S\\.\\h+)?cent\\b))"                          \
-    "|(?<=\\bby\\h|\\bto\\h|\\bfrom\\h|\\bup\\h|\\bdown\\h)(?i:(?:a|one|two|three|four)[\\h-](?:third|" \
+    "|(?<=\\bby\\h|\\bto\\h|\\bfrom\\h|\\bup\\h|\\bdown\\h|\\babout\\h|\\bnearly\\h|\\balmost\\h|\\broughly\\h)" \
+    "(?i:(?:a|one|two|three|four)[\\h-](?:third|" \
     "quarter|fifth|tenth)s?|half)(?=\\h*[,.;)]|\\h+(?:from|in|on|since|over|after|last|this|a\\h+(?:decade|year)\\h+ago)\\b)" \
     "|(?i:(?:one|two|three|four|five|six|seven|eight|nine|\\d{1,2})\\h+(?:in(?:\\h+every)?|out\\h+of)\\h+(?:two|three|" \
     "four|five|six|seven|eight|nine|ten|twenty|\\d{1,3}))(?=\\h+[A-Za-z])"
-/* ISO 4217 codes written after a number ("500 CHF"). */
-#define FIG_ISO                                                                            \
-    "USD|EUR|GBP|JPY|CNY|CHF|CAD|AUD|NZD|HKD|SGD|TWD|INR|KRW|ZAR|BRL|MXN|RUB|SEK|NOK|DKK|" \
-    "PLN|CZK|HUF|TRY|ILS|SAR|AED|QAR|KWD|EGP|NGN|KES|IDR|MYR|THB|PHP|VND|PKR|BDT|ARS|CLP|" \
-    "COP|PEN|UAH|RON"
+#include "fig_pattern.h"
 
 static const char fig_pattern[] =
     "(?<![\\w.,:/])(?<![A-Za-z]-)"
@@ -71,7 +60,7 @@ static const char fig_pattern[] =
     "(?:(?:\\h?|-(?=(?i:trillion|billion|million)\\b))(?<scale>(?i:trillion|billion|million|thousand|bn|bln|mln|mn|tn|trn)|lakh\\h+crore|crore|lakh"
     "|万亿|亿|万)"
     "|(?<scale1>[mk])|(?<pence>p|(?-i:c)))?(?:(?![A-Za-z])|(?=" FIG_ATTACHED "))"
-    "(?:(?:\\h?|(?<=[a-z])-(?=(?i:barrels?|tonnes?|ounces)\\b)|(?<=\\d)-(?=(?i:(?:mega|giga|kilo)watts?)\\b))(?<unit>%|美元|元|吨|(?-i:" FIG_ISO ")|°\\h?[CF]|(?<=\\d)(?-i:[CF])"
+    "(?:(?:\\h?|(?<=[a-z])-(?=(?i:barrels?|tonnes?|ounces)\\b)|(?<=\\d)-(?=(?i:(?:mega|giga|kilo)watts?|square-(?:foot|feet|met(?:re|er)))\\b))(?<unit>%|美元|元|吨|(?-i:" FIG_ISO ")|°\\h?[CF]|(?<=\\d)(?-i:[CF])"
     "|(?i:per\\h?cent|percentage\\h+points?|percent|pct|basis\\h+points?|bps|pp|points?"
     "|(?:u\\.?s\\.?\\h+)?dlrs?|(?:u\\.?s\\.?|hong\\h+kong|hk|singapore|australian|canadian"
     "|new\\h+zealand|taiwan)\\h+dollars?|dollars?|yuan|renminbi|rmb|euros?|pounds?\\h+sterling"
@@ -87,13 +76,14 @@ static const char fig_pattern[] =
     "|square\\h+met(?:re|er)s|square\\h+(?:feet|foot)|sq\\.?\\h?ft\\b\\.?|square\\h+kilomet(?:re|er)s"
     "|square\\h+miles|sq\\.?\\h?km|hectares?|acres?|(?:kilo|mega|giga)watt[-\\h]hours?|kwh"
     "|megawatts?|gigawatts?|kilowatts?|parts\\h+per\\h+million|ppm|" FIG_TECH
+    "|" FIG_MEASURES
     "|kilomet(?:re|er)s\\h+(?:per|an?)\\h+hour|kilomet(?:re|er)s|km/h|km|kilograms|kg|mph|kph|ounces"
     "|units|vehicles|cars|millimet(?:re|er)s|centimet(?:re|er)s|mm|cm"
     "|degrees(?:\\h+(?:celsius|fahrenheit|[cf]))?"
     "|per\\h(?:1,000,000|100,000|10,000|1,000|thousand|million))(?![A-Za-z]))"
-    "|\\h(?:(?<mod>(?:U\\.S\\.|[A-Z]{2,5}|[a-z]{3,}|[a-z\\d]+(?:-[a-z]+)+)"
+    "|\\h(?:(?<mod>(?:U\\.S\\.|[A-Z]{2,5}|[A-Z][a-z]{2,}\\h[A-Z][a-z]{2,}|[a-z]{3,}|[a-z\\d]+(?:-[a-z]+)+)"
     "(?:\\h(?:[a-z]{3,}|[a-z\\d]+(?:-[a-z]+)+)){0,2})\\h)?"
-    "(?<noun>people|children|men|women|[a-z]{3,}s(?<!ss|us|is)|[A-Z][a-z]{2,}s(?<!ss|us|is))"
+    "(?<noun>people|children|men|women|dead|wounded|injured|missing|homeless|[a-z]{3,}s(?<!ss|us|is)|[A-Z][a-z]{2,}s(?<!ss|us|is))"
     "(?![\\w-]))?";
 
 static const char fig_period_pattern[] =
@@ -451,6 +441,13 @@ fig_bare_named(struct fig_state *fs, const struct fig_match *m, struct span *sen
         *ckind = FIGURE_COUNT;
         return true;
     }
+    const char *more =
+        fig_bare_more(s, fs->n, fs->out, fs->base, m->ns, m->ne, ckind, fs->noun, sizeof fs->noun);
+    if (more) {
+        *sent = fig_sentence(&fs->para, s, fs->n, m->ns);
+        *carried = more;
+        return true;
+    }
     struct span qs = fig_sentence(&fs->para, s, fs->n, m->ns);
     const char *code = fig_quote_currency(s, &qs, m->ns, m->ne);
     if (!code)
@@ -694,20 +691,13 @@ fig_set_unit(struct fig_state *fs, const struct fig_match *m, const struct span 
                       !ex_is_upper((unsigned char)f->unit[1]);
         for (char *p = f->unit + proper; *p; p++)
             *p = (char)ex_lower((unsigned char)*p);
+        char *toll = fig_noun_unit(f->unit, s, m->scale ? m->se : m->ne, m->us, m->ue);
+        if (toll) {
+            free(f->unit); /* "712 dead": people; "two field goals" */
+            f->unit = toll;
+        }
         f->kind = FIGURE_COUNT;
     }
-}
-
-/* Is the figure written as text in hundredths of a currency ("65.42 U.S.
- * cents", "38 cts")? */
-static bool
-fig_in_hundredths(const char *text)
-{
-    const char *sp = strrchr(text, ' ');
-    if (!sp)
-        return false;
-    const struct fig_unitmap *um = fig_unit_lookup(sp + 1, 0, strlen(sp + 1));
-    return um && um->cls == 4;
 }
 
 /* Fill f from the match: span, text, value with its scale, unit and kind,
@@ -751,12 +741,18 @@ fig_build(struct fig_state *fs, const struct fig_match *m, const struct span *se
                                last->span.start != fs->main_at ? last->subject : NULL;
     if (prev && last->kind == FIGURE_COUNT && last->unit && ds_strcasecmp_ascii(prev, last->unit) == 0)
         prev = NULL;
-    f->subject = fig_count_own_subject(fs->fr, s, sent, f);
+    f->subject = fig_restated_subject(s, last, f); /* "5.6 bln shillings, or 4.1 pct of GDP" */
+    if (!f->subject)
+        f->subject = fig_subject_modified(s, sent, f); /* "its 100 kWh battery" */
+    if (!f->subject)
+        f->subject = fig_count_own_subject(fs->fr, s, sent, f);
     if (!f->subject && f->kind != FIGURE_COUNT) /* a count's noun says what it counts */
         f->subject = fig_subject_tidy(fs->fr, fig_subject_named(fs->fr, s, sent, f->span.start));
     if (!f->subject)
         f->subject = fig_subject_tidy(
             fs->fr, fig_subject(fs->fr, s, sent, f->span.start, f->span.end, prev, f->kind));
+    if (!f->subject)
+        f->subject = fig_subject_tidy(fs->fr, fig_subject_referent(s, sent, f->span.start));
     if (!f->subject)
         f->subject = fig_row_label(s, fs->n, m->st); /* "Revs 10.1 mln vs 9.2 mln" */
     if (!f->subject)
@@ -895,7 +891,7 @@ fig_shaped(struct fig_state *fs, struct fig_match *m)
         (carried = fig_one_counted(fs->out, fs->base, s, fs->n, m->ns, m->ne, &me))) {
         v = 1; /* "41 seats ... one seat" */
         kind = FIGURE_COUNT;
-    } else if (m->noun && !m->scale && !m->cur &&
+    } else if ((m->noun || m->unit) && !m->scale && !m->cur &&
                (carried = fig_conversion_unit(s, m->ns, m->us, m->ue, last))) {
         m->noun = false; /* "18 kilometers (11 miles)": the same depth */
         conversion = true;
@@ -940,15 +936,17 @@ fig_one(struct fig_state *fs)
         return m.me;
     if (fig_shape_rejected(fs->s, fs->n, &m) || fig_bare_rejected(fs, &m, &sent, &carried, &ckind))
         return m.me;
-    if (m.um && strcmp(m.um->unit, "%") == 0 && fig_confidence_level(fs->s, fs->n, m.me))
-        return m.me; /* "95% confidence interval": a level */
+    if ((m.um && strcmp(m.um->unit, "%") == 0 && fig_confidence_level(fs->s, fs->n, m.me)) ||
+        (m.um && m.um->cls == 3 && fig_sprint_spec(fs->s, fs->n, m.ns, m.me)))
+        return m.me; /* "95% confidence interval": a level; "0 to 60 mph in 3.4 seconds" */
     if ((m.unit && !fs->home && fig_cents_orphan(fs->s, fs->n, m.us, m.ue, fs->out, fs->base, m.ns)) ||
         (m.scale && !m.cur && fs->s[m.ss - 1] == '-'))
         return m.me; /* "series 3c", "the 17-million population" */
     /* whole points outside a market sentence are a game's or a table's,
      * counted ("scored 41 points"); "fell 3/8 point" stays a price move */
     m.game = m.um && m.um->cls == 5 && !memchr(fs->s + m.ns, '.', m.ne - m.ns) &&
-             !memchr(fs->s + m.ns, '/', m.ne - m.ns) && !fig_market_sentence(fs->s, &sent);
+             !memchr(fs->s + m.ns, '/', m.ne - m.ns) && !fig_market_sentence(fs->s, &sent) &&
+             !fig_poll_points(fs->s, &sent, m.ns); /* "approval ... down three points": pp */
     if (fig_label_rejected(fs->fr, fs->s, &m))
         return m.me;
     fig_range_open(fs, &sent, &m);

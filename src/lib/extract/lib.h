@@ -330,6 +330,71 @@ const char *fig_home_dollar(const char *s, size_t n);
 /* The franc a bare "franc(s)" means in this text: the French, Belgian or
  * Luxembourg one when its dateline names a city there, else the Swiss. */
 const char *fig_home_franc(const char *s, size_t n);
+/* A dateline city and the code of its place's currency. */
+struct fig_city {
+    const char *city, *code;
+};
+/* The code a bare currency name means on this text's dateline: that of
+ * its city in tab (k cities), def when the dateline names another city or
+ * there is none (units.c). */
+const char *fig_home_currency(const char *s, size_t n, const struct fig_city *tab, size_t k,
+                              const char *def);
+/* The measures fig_pattern.h's FIG_MEASURES reads ("km per hour",
+ * "carats", "head", "mg", "horsepower", "miles"), by their key lowercased
+ * with spaces collapsed, or NULL (fig_measures.c). */
+const struct fig_unitmap *fig_measure_lookup(const char *key);
+/* The peso a bare "peso(s)" means in this text: the Philippine, Chilean,
+ * Colombian, Argentine, Uruguayan, Cuban or Dominican one on a dateline
+ * from there, else the Mexican (fig_measures.c). */
+const char *fig_home_peso(const char *s, size_t n);
+/* Is the speed s[ns, me) the end of an acceleration spec, "0 to 60 mph in
+ * 3.4 seconds" or "0-100 km/h in 2.9 s": how a car is rated, no figure
+ * (fig_measures.c)? */
+bool fig_sprint_spec(const char *s, size_t n, size_t ns, size_t me);
+/* Is the figure written as text in hundredths of a currency ("65.42 U.S.
+ * cents", "38 cts")? (fig_measures.c) */
+bool fig_in_hundredths(const char *text);
+/* Where the counted noun begins in a whole written "the 5.3 crore
+ * registered voters" from its number at i (past a scale word and one
+ * modifier), or i (fig_measures.c). */
+size_t fig_of_whole_noun(const char *s, size_t n, size_t i);
+/* The unit of the bare whole number [ns, ne) that the words before it
+ * give (this run's figures are out->figures[base..]): "times" after "ratio
+ * of", people after a verb of harm, the unit of an earlier count after the
+ * same verb, of the count before a change in per cent ("fell 11.8 pct to
+ * 41,209"), of an amount before "making", of "Of the 198 riders ..., 161",
+ * the noun of a level after a change "by 12,400 to 1.38 million students"
+ * (copied into buf); its kind in *kind; or NULL (fig_bare.c). */
+const char *fig_bare_more(const char *s, size_t n, const struct extraction *out, size_t base,
+                          size_t ns, size_t ne, enum figure_kind *kind, char *buf, size_t cap);
+/* The unit of a count whose noun s[us, ue) is read after the number
+ * ending at ne, when not the noun itself: a statistic of two words ("two
+ * field goals"), or what a toll's adjective counts ("712 dead", "64
+ * missing": people; "3,000 civilians dead": civilians); newly allocated,
+ * or NULL (fig_bare.c). */
+char *fig_noun_unit(const char *noun, const char *s, size_t ne, size_t us, size_t ue);
+/* Is s[a, e) a counted noun of two words ("field goals", "break
+ * points", "unforced errors")? (fig_bare.c) */
+bool fig_compound_count(const char *s, size_t a, size_t e);
+/* Is a move in points at ns in a poll's sentence, a rating in per cent
+ * before it ("approval ... 41 percent, down three points"), so in
+ * percentage points, not a game's points? (fig_bare.c) */
+bool fig_poll_points(const char *s, const struct span *sent, size_t ns);
+/* The subject of the figure before f when f restates it after "or" ("a
+ * deficit of 5.6 billion shillings, or 4.1 pct of GDP", "2.8 mln dlrs, or
+ * 19 cts a share"), newly allocated, else NULL (fig_bare.c). */
+char *fig_restated_subject(const char *s, const struct figure *last, const struct figure *f);
+/* Who a figure's clause is about when its subject is a pronoun or an age
+ * stands between: the sayer before "said it" ("Messaging app Lumo said it
+ * now has ..."), a name before an age between commas at the sentence's
+ * start ("Okafor, 24, scored 27 goals"); newly allocated, or NULL
+ * (fig_bare.c). */
+char *fig_subject_referent(const char *s, const struct span *sent, size_t fstart);
+/* The noun a measure qualifies when it stands between a determiner and
+ * that noun ("a 212 km ride", "The new 391 km line", "its 100 kWh
+ * battery", "96,000 dwt product tankers"), newly allocated, or NULL
+ * (fig_bare.c). */
+char *fig_subject_modified(const char *s, const struct span *sent, const struct figure *f);
 /* The multiplier of a scale word ("bn" -> 1e9) and its name in *name. */
 double fig_scale_mult(const char *s, size_t a, size_t b, const char **name);
 

@@ -626,7 +626,7 @@ fig_unit_lookup(const char *s, size_t a, size_t b)
     for (size_t i = 0; i < DS_ARRAY_LEN(fig_units); i++)
         if (strcmp(fig_units[i].word, key) == 0)
             return &fig_units[i];
-    return NULL;
+    return fig_measure_lookup(key);
 }
 
 const char *
@@ -727,11 +727,6 @@ fig_scale_mult(const char *s, size_t a, size_t b, const char **name)
     *name = NULL;
     return 1;
 }
-
-/* A dateline city and the code of its place's currency. */
-struct fig_city {
-    const char *city, *code;
-};
 
 /* Dateline cities of places whose papers write their own dollar as a bare
  * "$", with that dollar's code. */
@@ -932,21 +927,28 @@ static const struct fig_city fig_franc_cities[] = {
 const char *
 fig_home_franc(const char *s, size_t n)
 {
+    return fig_home_currency(s, n, fig_franc_cities, DS_ARRAY_LEN(fig_franc_cities), "CHF");
+}
+
+/* See lib.h. */
+const char *
+fig_home_currency(const char *s, size_t n, const struct fig_city *tab, size_t k, const char *def)
+{
     /* the dateline opens the first paragraph, after a line or two */
     for (size_t a = 0, lines = 0; a < n && a < 400 && lines < 4; lines++) {
         while (a < n && (s[a] == ' ' || s[a] == '\n' || s[a] == '\t'))
             a++;
         size_t e = fig_dateline_city(s, n, a);
         if (e > a) {
-            const char *code = fig_city_code(s, a, e, fig_franc_cities, DS_ARRAY_LEN(fig_franc_cities));
-            return code ? code : "CHF";
+            const char *code = fig_city_code(s, a, e, tab, k);
+            return code ? code : def;
         }
         const char *nl = memchr(s + a, '\n', n - a);
         if (!nl)
             break;
         a = (size_t)(nl - s);
     }
-    return "CHF";
+    return def;
 }
 
 /* The dollar of a dateline city opening the line at a, or NULL. */
