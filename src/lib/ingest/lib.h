@@ -620,6 +620,11 @@ bool ing_outlet_led_fields(struct ing_doc *d, const char *s, size_t n);
  * writer's role soon after. The byline when d has none; the line leaves
  * the text. */
 void ing_bio_byline(struct ing_doc *d);
+/* The last k content lines of d (ing_is_content), the last first: their
+ * indexes into out[0..k); returns how many there are (fewer than k in a
+ * short text). The walk of the closing bio readers (ing_bio_byline and
+ * the cleaning pass's drop of a writer's bio). */
+size_t ing_last_content(const struct ing_doc *d, size_t k, size_t *out);
 /* A Vietnamese date line ("Cập nhật ngày 12 tháng 3 năm 2024, 09:15": a
  * cue of at most three words, then day, month and year in words). */
 bool ing_words_date_line(const char *s, size_t n, struct ing_date *dt);

@@ -493,6 +493,17 @@ ing_outlet_led_fields(struct ing_doc *d, const char *s, size_t n)
 }
 
 /* See lib.h. */
+size_t
+ing_last_content(const struct ing_doc *d, size_t k, size_t *out)
+{
+    size_t got = 0;
+    for (size_t i = d->n; i-- > 0 && got < k;)
+        if (ing_is_content(&d->lines[i]))
+            out[got++] = i;
+    return got;
+}
+
+/* See lib.h. */
 void
 ing_bio_byline(struct ing_doc *d)
 {
@@ -501,12 +512,9 @@ ing_bio_byline(struct ing_doc *d)
                                         "columnist", "journalist", "covers ", "writes "};
     if (d->a->byline)
         return;
-    size_t seen = 0;
-    for (size_t i = d->n; i-- > 0 && seen < 3;) {
-        struct ing_doc_line *l = &d->lines[i];
-        if (!ing_is_content(l))
-            continue;
-        seen++;
+    size_t last[3], nlast = ing_last_content(d, 3, last);
+    for (size_t j = 0; j < nlast; j++) {
+        struct ing_doc_line *l = &d->lines[last[j]];
         if (l->tl > 240)
             continue;
         for (size_t k = 0; k < DS_ARRAY_LEN(verbs); k++) {
