@@ -50,6 +50,34 @@ bool ing_only_time(const char *s, size_t n);
 /* Month number (1..12) for an English month name or abbreviation at s (len
  * n, case-insensitive), or 0. */
 int ing_month(const char *s, size_t n);
+/* date_scripts.c: dates in other scripts and calendars. s[0..n) with the
+ * decimal digits of other scripts (Arabic-Indic, Persian, Devanagari,
+ * Bengali, Thai, fullwidth) as ASCII ones, in out[0..cap) (NUL-ended),
+ * map[j] the index in s of out[j] (map[len] = n); the length, or 0 when s
+ * has no such digit or does not fit. */
+size_t ing_fold_digits(const char *s, size_t n, char *out, size_t cap, size_t *map);
+/* A Japanese era's year at s[i] ("令和6年", "平成元年"): the Gregorian year
+ * in *y and the index of its 年, or 0. */
+size_t ing_era_year(const char *s, size_t n, size_t i, int *y);
+/* Year y read after the month name month[0..ml) in the Gregorian era: a
+ * Buddhist-era year beside a Thai month less 543, y otherwise. */
+int ing_calendar_year(const char *month, size_t ml, int y);
+/* The end of a Hijri date at s[i] ("23 Sha'ban 1445 AH", "٢٣ شعبان ١٤٤٥ هـ"
+ * with its digits folded), or 0. */
+size_t ing_hijri_at(const char *s, size_t n, size_t i);
+/* Past a Hijri date at s[i] and what joins it to the Gregorian one after
+ * it (" - الموافق ", " / "); i when there is none. */
+size_t ing_hijri_lead(const char *s, size_t n, size_t i);
+/* Is s[0..n) a weekday's name in a script other than Latin (Arabic)? */
+bool ing_weekday_other(const char *s, size_t n);
+/* The length of a word at s[i] that may follow a date in Chinese,
+ * Japanese, Korean, Thai or Arabic (a time's unit, a weekday, an update's
+ * label, an era's mark), or 0. */
+size_t ing_script_time_word(const char *s, size_t n, size_t i);
+/* A date line whose label is in a script other than Latin ("दिनांक: १२
+ * फ़रवरी २०२४", "입력 2024.03.04 10:15"): one to three words and a colon,
+ * or one word and a space, then a whole date; *dt set. */
+bool ing_script_label_date(const char *s, size_t n, struct ing_date *dt);
 
 /* yyyy-mm-dd, yyyy/mm/dd or yyyy_mm_dd (or yyyymmdd between separators) in a
  * path; the last one in the path wins (the deepest folder or the file name). */
