@@ -653,6 +653,17 @@ void ing_bio_byline(struct ing_doc *d);
  * short text). The walk of the closing bio readers (ing_bio_byline and
  * the cleaning pass's drop of a writer's bio). */
 size_t ing_last_content(const struct ing_doc *d, size_t k, size_t *out);
+/* A "Source:" value that is a web address or a bare host ("Source:
+ * https://x.co.uk/news/2024/06/11/..."): the article's address when it has
+ * none (its host and path then name the outlet and the date), true; false
+ * for any other value. */
+bool ing_source_address(struct ing_doc *d, const char *val, size_t vl);
+/* The date right after a source line's value val[0..vl) inside s[0..n)
+ * ("Source: The Shire Observer, 9 March 2024"), set as the article's. */
+void ing_source_line_date(struct ing_doc *d, const char *s, size_t n, const char *val, size_t vl);
+/* A read-later copy's "Original: host — date" line: the address (as
+ * ing_source_address) and the date after it; false for any other line. */
+bool ing_original_line(struct ing_doc *d, const char *s, size_t n);
 /* A Vietnamese date line ("Cập nhật ngày 12 tháng 3 năm 2024, 09:15": a
  * cue of at most three words, then day, month and year in words). */
 bool ing_words_date_line(const char *s, size_t n, struct ing_date *dt);

@@ -77,6 +77,8 @@ keyed_byline_line(const char *s, size_t n)
 static void
 meta_source(struct ing_doc *d, const char *val, size_t vl)
 {
+    if (ing_source_address(d, val, vl))
+        return; /* "Source: https://...": the address names outlet and date */
     const char *canon = outlets_match(d->outlets, val, vl);
     if (!canon && ing_company_name(val, vl))
         return; /* a release's "SOURCE: Acme Solar Inc." names its issuer */
@@ -399,6 +401,9 @@ top_meta_line(struct ing_doc *d, size_t i, bool first)
     } else if (ing_is_source_line(l->t, l->tl, &val, &vl)) {
         meta_source(d, val, vl);
         ing_meta_fields(d, l->t, l->tl); /* "Source: X | Date: ... | URL: ..." */
+        ing_source_line_date(d, l->t, l->tl, val, vl);
+        l->why = "source";
+    } else if (ing_original_line(d, l->t, l->tl)) {
         l->why = "source";
     } else if (url_field(l->t, l->tl, &val, &vl) && outlets_for_url(d->outlets, val, vl)) {
         const char *canon = outlets_for_url(d->outlets, val, vl);
@@ -697,6 +702,7 @@ ing_meta_bottom(struct ing_doc *d)
             l->why = "print";
         } else if (ing_is_source_line(l->t, l->tl, &val, &vl)) {
             meta_source(d, val, vl);
+            ing_source_line_date(d, l->t, l->tl, val, vl);
             l->why = "source";
         } else if (url_field(l->t, l->tl, &val, &vl) &&
                    (canon = outlets_for_url(d->outlets, val, vl)) != NULL) {

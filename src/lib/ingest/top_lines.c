@@ -551,3 +551,70 @@ ing_words_date_line(const char *s, size_t n, struct ing_date *dt)
     *dt = (struct ing_date){.y = y, .m = m, .d = d};
     return true;
 }
+
+/* Is s[0..n) a web address or a bare host ("www.x.com", "x-y.co.uk",
+ * "https://...")? */
+static bool
+address_like(const char *s, size_t n)
+{
+    if (!n || memchr(s, ' ', n))
+        return false;
+    if (ing_istarts(s, n, "http://") || ing_istarts(s, n, "https://"))
+        return true;
+    size_t dots = 0, i = 0;
+    for (; i < n && s[i] != '/'; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '.')
+            dots++;
+        else if (!isalnum(c) && c != '-')
+            return false;
+    }
+    size_t last = i;
+    while (last && s[last - 1] != '.')
+        last--;
+    return dots && last && i - last >= 2 && isalpha((unsigned char)s[last]);
+}
+
+/* See lib.h. */
+bool
+ing_source_address(struct ing_doc *d, const char *val, size_t vl)
+{
+    if (!address_like(val, vl))
+        return false;
+    if (!d->a->url)
+        d->a->url = ing_istarts(val, vl, "http") ? ing_dupn(val, vl)
+                                                 : xasprintf("https://%.*s", (int)vl, val);
+    return true;
+}
+
+/* See lib.h. */
+void
+ing_source_line_date(struct ing_doc *d, const char *s, size_t n, const char *val, size_t vl)
+{
+    const char *rest = val + vl;
+    size_t rl = (size_t)(s + n - rest), at;
+    struct ing_date dt;
+    if (rest >= s && rest <= s + n && rl && rl < 60 && ing_find_date(rest, rl, &dt, &at) &&
+        at < 8 && dt.y && dt.d) /* right after the name: ", 9 March 2024" */
+        ing_set_date(d->a, &dt, DATE_PUBLISHED_LINE);
+}
+
+/* See lib.h. */
+bool
+ing_original_line(struct ing_doc *d, const char *s, size_t n)
+{
+    static const char *const keys[] = {"original: ", "original article: ", "originally at: "};
+    size_t h = 0;
+    for (size_t k = 0; k < DS_ARRAY_LEN(keys) && !h; k++)
+        if (ing_istarts(s, n, keys[k]))
+            h = strlen(keys[k]);
+    if (!h || n > 200)
+        return false;
+    size_t al = strcspn(s + h, " ");
+    if (al > n - h)
+        al = n - h;
+    if (!ing_source_address(d, s + h, al))
+        return false;
+    ing_source_line_date(d, s, n, s + h, al); /* "Original: x.com — June 25, 2024" */
+    return true;
+}
