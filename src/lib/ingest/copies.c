@@ -428,3 +428,29 @@ ing_running_heads(struct ing_doc *d)
             ing_set_date(d->a, &h.date, DATE_ISO_LINE);
     }
 }
+
+/* See lib.h. */
+bool
+ing_caption_byline(struct ing_doc *d, const struct ing_doc_line *l)
+{
+    const char *bar = l->tl <= 80 ? ing_ifind(l->t, l->tl, " | ") : NULL;
+    if (d->a->byline || !bar || ing_ifind(bar + 3, l->tl - (size_t)(bar + 3 - l->t), " | ") ||
+        ing_is_caption_like(l))
+        return false;
+    const char *name = l->t, *right = bar + 3;
+    size_t nl = (size_t)(bar - l->t), rl = l->tl - (size_t)(right - l->t);
+    if (ing_istarts(name, nl, "by ")) {
+        name += 3;
+        nl -= 3;
+    }
+    struct ing_name_shape ns;
+    if (!ing_name_shape(name, nl, &ns) || !ns.person || ns.words < 2 || ns.words > 4)
+        return false;
+    const char *canon = outlets_match(d->outlets, right, rl);
+    if (!canon && !ing_outlet_like(right, rl, false))
+        return false;
+    ing_set_source(d, canon ? canon : right, canon ? strlen(canon) : rl,
+                   canon ? RANK_BYLINE : RANK_ALONE_UNKNOWN);
+    d->a->byline = ing_dupn(name, nl);
+    return true;
+}

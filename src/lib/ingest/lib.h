@@ -664,6 +664,11 @@ void ing_source_line_date(struct ing_doc *d, const char *s, size_t n, const char
 /* A read-later copy's "Original: host — date" line: the address (as
  * ing_source_address) and the date after it; false for any other line. */
 bool ing_original_line(struct ing_doc *d, const char *s, size_t n);
+/* "Jane Roe | Reuters", "By Jane Roe | AFP" taken for a photo's credit by
+ * the cleaning passes but standing under the headline, no caption above
+ * it: a person's name and a known outlet or one shaped as an outlet's,
+ * set as byline and source when the article has no byline (copies.c). */
+bool ing_caption_byline(struct ing_doc *d, const struct ing_doc_line *l);
 /* A Vietnamese date line ("Cập nhật ngày 12 tháng 3 năm 2024, 09:15": a
  * cue of at most three words, then day, month and year in words). */
 bool ing_words_date_line(const char *s, size_t n, struct ing_date *dt);

@@ -445,12 +445,16 @@ top_scan(struct ing_doc *d, struct top *t)
             ing_set_source(d, canon ? canon : l->t, canon ? strlen(canon) : l->tl, RANK_ALONE_SEEN);
             l->why = "source";
         }
+        bool credit = l->why && t->n == 1 && strcmp(l->why, "caption") == 0 &&
+                      ing_caption_byline(d, l); /* "Jane Roe | Reuters" under the title */
+        if (credit)
+            l->why = NULL;
         if (l->blank || l->why) {
             gap = gap || started;
             continue;
         }
         seen++;
-        if (top_meta_line(d, i, t->n == 0)) {
+        if (credit ? (l->why = "byline") != NULL : top_meta_line(d, i, t->n == 0)) {
             if (t->n > 0) {
                 t->meta_after[t->n - 1] = true;
                 if (t->idx[t->n - 1] + 1 == i)
