@@ -464,11 +464,18 @@ ing_numeric_by_weekday(struct ing_doc *d)
 bool
 ing_outlet_led_fields(struct ing_doc *d, const char *s, size_t n)
 {
-    const char *dot = ing_ifind(s, n, " \xc2\xb7 "), *bar = ing_ifind(s, n, " | ");
-    const char *sep = dot && (!bar || dot < bar) ? dot : bar;
+    /* " · ", " | " or (a feed reader's) " / " between the fields */
+    static const char *const seps[] = {" \xc2\xb7 ", " | ", " / "};
+    const char *sep = NULL, *sepw = NULL;
+    for (size_t k = 0; k < DS_ARRAY_LEN(seps); k++) {
+        const char *hit = ing_ifind(s, n, seps[k]);
+        if (hit && (!sep || hit < sep))
+            sep = hit, sepw = seps[k];
+    }
     if (n > 160 || !sep || sep == s || !ing_outlet_like(s, (size_t)(sep - s), false))
         return false;
-    const char *rest = sep + (sep == dot ? 4 : 3);
+    size_t swl = strlen(sepw);
+    const char *rest = sep + swl;
     size_t rl = n - (size_t)(rest - s), at;
     char *name = NULL;
     struct ing_date dt;
@@ -481,13 +488,13 @@ ing_outlet_led_fields(struct ing_doc *d, const char *s, size_t n)
                    canon ? RANK_ALONE : RANK_ALONE_UNKNOWN);
     ing_meta_fields(d, rest, rl);
     for (const char *f = rest; f && f < s + n;) { /* the date among the fields */
-        const char *nx = ing_ifind(f, n - (size_t)(f - s), sep == dot ? " \xc2\xb7 " : " | ");
+        const char *nx = ing_ifind(f, n - (size_t)(f - s), sepw);
         size_t fl = nx ? (size_t)(nx - f) : n - (size_t)(f - s);
         if (ing_parse_date_whole(f, fl, &dt)) {
             ing_set_date(d->a, &dt, DATE_PUBLISHED_LINE);
             break;
         }
-        f = nx ? nx + (sep == dot ? 4 : 3) : NULL;
+        f = nx ? nx + swl : NULL;
     }
     return true;
 }
