@@ -52,7 +52,12 @@ ing_outlet_then_date(const char *s, size_t n, struct ing_date *dt)
                              ing_istarts(pg, pl, "pg")))
                 de = (size_t)(again - s);
         }
-        if (!ing_parse_date_whole(s + r, de - r, dt) || !dt->y || !dt->d)
+        size_t ne = r; /* "Dziennik Pomorski, 05.03.2024": a dotted date is day first */
+        while (ne < de && ((s[ne] >= '0' && s[ne] <= '9') || s[ne] == '.'))
+            ne++;
+        bool dotted = ne > r + 7 && memchr(s + r, '.', ne - r) &&
+                      ing_numeric_date(s + r, ne - r, true, dt) && ing_only_time(s + ne, de - ne);
+        if (!dotted && (!ing_parse_date_whole(s + r, de - r, dt) || !dt->y || !dt->d))
             continue;
         /* a hyphenated name's parts are its words ("Rhein-Neckar-Kurier") */
         char name[104];
