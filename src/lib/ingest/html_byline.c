@@ -100,6 +100,47 @@ byline_names(xmlNode *n, struct buf *b)
     return found > 0;
 }
 
+/* Is n a link to its text's author page after "By" or "Posted by": an <a>
+ * whose address ends in "/author/gwenharlow/" (or "/author/gwen-harlow"),
+ * whose text is that name ("Gwen Harlow": a theme's "Posted by" link with
+ * no class) and whose parent's text opens with the cue? */
+static bool
+author_page_link(const xmlNode *n)
+{
+    const char *href = hx_is(n, "a") ? hx_attr(n, "href") : NULL;
+    const char *p = href ? strstr(href, "/author/") : NULL;
+    if (!p || hx_text_len(n) > 60)
+        return false;
+    p += 8;
+    size_t e = strcspn(p, "/?#");
+    if (e < 4 || (p[e] == '/' && p[e + 1] && p[e + 1] != '?' && p[e + 1] != '#'))
+        return false;
+    char *t = hx_text_collapsed(n);
+    size_t i = 0, j = 0;
+    bool same = true;
+    for (; same && t[i]; i++) {
+        if (t[i] == ' ' || t[i] == '-' || t[i] == '.')
+            continue;
+        while (j < e && p[j] == '-')
+            j++;
+        same = j < e && tolower((unsigned char)t[i]) == tolower((unsigned char)p[j++]);
+    }
+    while (j < e && p[j] == '-')
+        j++;
+    free(t);
+    if (!same || !i || j != e || !n->parent)
+        return false;
+    /* after "By" or "Posted by": a list of other writers' links is none */
+    static const char *const leads[] = {"by ", "posted by ", "written by ", "words by ",
+                                        "story by ", "published by "};
+    char *pt = hx_text_collapsed(n->parent);
+    bool led = false;
+    for (size_t k = 0; k < DS_ARRAY_LEN(leads) && !led; k++)
+        led = ing_istarts(pt, strlen(pt), leads[k]);
+    free(pt);
+    return led;
+}
+
 /* See html.h. */
 char *
 html_block_byline(xmlNode *n, const char *match)
@@ -107,7 +148,8 @@ html_block_byline(xmlNode *n, const char *match)
     const char *rel = hx_attr(n, "rel"), *ip = hx_attr(n, "itemprop");
     /* "authorization" (a sign-in box) is not "author" */
     bool named = hx_has_word(match, byline_words) && !ing_ifind(match, strlen(match), "authoriz");
-    if (!((rel && strcmp(rel, "author") == 0) || (ip && strstr(ip, "author")) || named))
+    if (!((rel && strcmp(rel, "author") == 0) || (ip && strstr(ip, "author")) || named ||
+          author_page_link(n)))
         return NULL;
     size_t len = hx_text_len(n);
     if (len == 0 || len >= 100)
