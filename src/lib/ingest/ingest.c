@@ -67,7 +67,7 @@ drop_page_meta_lines(struct ing_doc *d)
         size_t nl = 0, at;
         if (ing_parse_date_whole(l->t, l->tl, &dt) || ing_is_published_line(l->t, l->tl, &dt) ||
             ing_published_numeric_in(l->t, l->tl, d->numeric_order, &dt) ||
-            ing_place_date_line(l->t, l->tl, &dt)) {
+            ing_place_date_line(l->t, l->tl, &dt) || ing_field_row_date(l->t, l->tl, &dt)) {
             l->why = "date";
             note_page_date(&pd, l, &dt);
             if (!by) /* "Gepubliceerd op 4 maart 2024 \xc2\xb7 Door X": a byline field */

@@ -669,6 +669,10 @@ bool ing_original_line(struct ing_doc *d, const char *s, size_t n);
  * it: a person's name and a known outlet or one shaped as an outlet's,
  * set as byline and source when the article has no byline (copies.c). */
 bool ing_caption_byline(struct ing_doc *d, const struct ing_doc_line *l);
+/* A post's header row of short fields ("Published in X · 6 min read · Jun
+ * 3, 2024"): a field a whole date, one a reading time or "Published in X",
+ * none a sentence; *dt the date. */
+bool ing_field_row_date(const char *s, size_t n, struct ing_date *dt);
 /* A Vietnamese date line ("Cập nhật ngày 12 tháng 3 năm 2024, 09:15": a
  * cue of at most three words, then day, month and year in words). */
 bool ing_words_date_line(const char *s, size_t n, struct ing_date *dt);

@@ -630,3 +630,33 @@ ing_original_line(struct ing_doc *d, const char *s, size_t n)
     ing_source_line_date(d, s, n, s + h, al); /* "Original: x.com — June 25, 2024" */
     return true;
 }
+
+/* See lib.h. */
+bool
+ing_field_row_date(const char *s, size_t n, struct ing_date *dt)
+{
+    static const char *const seps[] = {" \xc2\xb7 ", " | ", " \xe2\x80\xa2 "};
+    const char *sep = NULL;
+    for (size_t k = 0; k < DS_ARRAY_LEN(seps) && !sep; k++)
+        sep = ing_ifind(s, n, seps[k]) ? seps[k] : NULL;
+    if (!sep || n > 160)
+        return false;
+    size_t sl = strlen(sep), fields = 0;
+    bool dated = false, cue = false;
+    for (const char *f = s; f && f < s + n; fields++) {
+        const char *nx = ing_ifind(f, (size_t)(s + n - f), sep);
+        size_t fl = nx ? (size_t)(nx - f) : (size_t)(s + n - f);
+        struct ing_date fd;
+        if (ing_parse_date_whole(f, fl, &fd) && fd.y && fd.d) {
+            if (!dated)
+                *dt = fd;
+            dated = true;
+        } else if (ing_count_words_max(f, fl, 7) > 6 || memchr(f, '.', fl)) {
+            return false; /* a sentence is no field */
+        }
+        /* "6 min read", "Published in X": a post's header row */
+        cue = cue || ing_ifind(f, fl, " min read") || ing_istarts(f, fl, "published in ");
+        f = nx ? nx + sl : NULL;
+    }
+    return dated && cue && fields >= 2 && fields <= 6;
+}
