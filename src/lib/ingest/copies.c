@@ -454,3 +454,51 @@ ing_caption_byline(struct ing_doc *d, const struct ing_doc_line *l)
     d->a->byline = ing_dupn(name, nl);
     return true;
 }
+
+/* ---- an e-reader's clippings file ----------------------------------------------------- */
+
+/* "- Your Highlight on Location 12-15 | Added on Sunday, April 21, 2024
+ * 9:47:03 PM": the line a Kindle writes under each clipping's "Title
+ * (Author)" (the date is the reader's, not the article's). */
+static bool
+clipping_stamp(const struct ing_doc_line *l)
+{
+    static const char *const heads[] = {"- your highlight", "- your note", "- your bookmark",
+                                        "- your clipping"};
+    for (size_t k = 0; k < DS_ARRAY_LEN(heads); k++)
+        if (ing_istarts(l->t, l->tl, heads[k]) && ing_ifind(l->t, l->tl, "added on "))
+            return true;
+    return false;
+}
+
+/* See lib.h. */
+void
+ing_reader_clippings(struct ing_doc *d)
+{
+    size_t first = d->n, second = d->n;
+    for (size_t i = 0; i < d->n && second == d->n; i++)
+        if (ing_is_content(&d->lines[i]))
+            *(first == d->n ? &first : &second) = i;
+    if (second == d->n || !clipping_stamp(&d->lines[second]))
+        return;
+    for (size_t i = second; i < d->n; i++) {
+        struct ing_doc_line *l = &d->lines[i];
+        bool rule = l->tl >= 8 && strspn(l->t, "=") == l->tl;
+        if (ing_is_content(l) && (rule || clipping_stamp(l)))
+            l->why = "clipping";
+    }
+    /* "Title (Author)": the author in brackets at the end */
+    struct ing_doc_line *t = &d->lines[first];
+    const char *open = t->tl > 4 && t->t[t->tl - 1] == ')' ? NULL : t->t;
+    for (size_t k = t->tl; !open && k-- > 1;)
+        if (t->t[k] == '(' && t->t[k - 1] == ' ')
+            open = t->t + k;
+    struct ing_name_shape ns;
+    size_t nl = open && open != t->t ? (size_t)(t->t + t->tl - open) - 2 : 0;
+    if (!nl || !ing_name_shape(open + 1, nl, &ns) || !ns.person)
+        return;
+    if (!d->a->byline)
+        d->a->byline = ing_dupn(open + 1, nl);
+    buf_printf(&d->cut, "byline\t%.*s\n", (int)(nl + 2), open);
+    t->tl = (size_t)(open - t->t) - 1;
+}

@@ -154,6 +154,7 @@ clean_lines(struct ing_doc *d, bool structured)
     ing_cut_runins(d);
     if (!structured) {
         ing_drop_duplicates(d);
+        ing_reader_clippings(d);
         ing_meta_top(d);
         ing_meta_bottom(d);
     }

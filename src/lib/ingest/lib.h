@@ -669,6 +669,11 @@ bool ing_original_line(struct ing_doc *d, const char *s, size_t n);
  * it: a person's name and a known outlet or one shaped as an outlet's,
  * set as byline and source when the article has no byline (copies.c). */
 bool ing_caption_byline(struct ing_doc *d, const struct ing_doc_line *l);
+/* An e-reader's clippings file (Kindle's "Title (Author)" over "- Your
+ * Highlight on ... | Added on <the reader's date>", clippings parted by
+ * "=========="): the stamp and rule lines dropped, the author in brackets
+ * cut from the title line and taken as byline (copies.c). */
+void ing_reader_clippings(struct ing_doc *d);
 /* A post's header row of short fields ("Published in X · 6 min read · Jun
  * 3, 2024"): a field a whole date, one a reading time or "Published in X",
  * none a sentence; *dt the date. */
