@@ -483,9 +483,17 @@ ing_reader_clippings(struct ing_doc *d)
         return;
     for (size_t i = second; i < d->n; i++) {
         struct ing_doc_line *l = &d->lines[i];
-        bool rule = l->tl >= 8 && strspn(l->t, "=") == l->tl;
-        if (ing_is_content(l) && (rule || clipping_stamp(l)))
+        size_t eq = 0;
+        while (eq < l->tl && l->t[l->tl - 1 - eq] == '=')
+            eq++;
+        if (!ing_is_content(l))
+            continue;
+        if (clipping_stamp(l) || (eq >= 8 && eq == l->tl)) {
             l->why = "clipping";
+        } else if (eq >= 8 && l->t[l->tl - 1 - eq] == ' ') { /* the rule joined to the line above */
+            buf_printf(&d->cut, "clipping\t%.*s\n", (int)eq, l->t + l->tl - eq);
+            l->tl -= eq + 1;
+        }
     }
     /* "Title (Author)": the author in brackets at the end */
     struct ing_doc_line *t = &d->lines[first];
