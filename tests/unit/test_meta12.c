@@ -107,6 +107,19 @@ test_sources(void)
            &a);
     ok(a.byline == NULL, "\"Photo: X | Reuters\" stays a photo's credit");
     article_clear(&a);
+    ingest("/t/s5b.txt",
+           "Harbour dredging to begin\n\nAmos Kettering | Associated Press\n\n"
+           "Dredging of the harbour channel will begin next month, the port said on Friday.\n",
+           &a);
+    is_str(a.byline, "Amos Kettering", "\"X | Associated Press\" under the headline: the byline");
+    is_str(a.source, "Associated Press", "\"X | Associated Press\": the outlet");
+    article_clear(&a);
+    ingest("/t/s5c.txt",
+           "Bridge opens\n\nThe mayor cuts the ribbon on the new bridge.\nJohn Smith | Reuters\n\n"
+           "The new bridge opened on Monday after three years of building work by the state.\n",
+           &a);
+    ok(a.byline == NULL, "\"X | Reuters\" under a caption stays the photo's credit");
+    article_clear(&a);
     ingest("/t/s6.txt",
            "School meals to be free for all pupils\nNorthfield Gazette / by Priya Dhanda / Sep 2, 2024\n\n"
            "Every primary pupil in the county will get a free lunch from next term, the council said.\n",

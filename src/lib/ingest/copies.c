@@ -430,6 +430,16 @@ ing_running_heads(struct ing_doc *d)
 }
 
 /* See lib.h. */
+size_t
+ing_prev_line(const struct ing_doc *d, size_t i)
+{
+    while (i-- > 0)
+        if (!d->lines[i].blank)
+            return i;
+    return (size_t)-1;
+}
+
+/* See lib.h. */
 bool
 ing_caption_byline(struct ing_doc *d, const struct ing_doc_line *l)
 {

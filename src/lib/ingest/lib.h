@@ -664,11 +664,13 @@ void ing_source_line_date(struct ing_doc *d, const char *s, size_t n, const char
 /* A read-later copy's "Original: host — date" line: the address (as
  * ing_source_address) and the date after it; false for any other line. */
 bool ing_original_line(struct ing_doc *d, const char *s, size_t n);
-/* "Jane Roe | Reuters", "By Jane Roe | AFP" taken for a photo's credit by
- * the cleaning passes but standing under the headline, no caption above
- * it: a person's name and a known outlet or one shaped as an outlet's,
+/* "Jane Roe | Reuters", "By Jane Roe | AFP" (which the cleaning passes
+ * may take for a photo's credit) right under the headline, no caption
+ * between them: a person's name and a known outlet or one shaped as an outlet's,
  * set as byline and source when the article has no byline (copies.c). */
 bool ing_caption_byline(struct ing_doc *d, const struct ing_doc_line *l);
+/* The index of the last line before i that is not blank, or (size_t)-1. */
+size_t ing_prev_line(const struct ing_doc *d, size_t i);
 /* An e-reader's clippings file (Kindle's "Title (Author)" over "- Your
  * Highlight on ... | Added on <the reader's date>", clippings parted by
  * "=========="): the stamp and rule lines dropped, the author in brackets

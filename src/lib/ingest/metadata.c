@@ -445,8 +445,9 @@ top_scan(struct ing_doc *d, struct top *t)
             ing_set_source(d, canon ? canon : l->t, canon ? strlen(canon) : l->tl, RANK_ALONE_SEEN);
             l->why = "source";
         }
-        bool credit = l->why && t->n == 1 && strcmp(l->why, "caption") == 0 &&
-                      ing_caption_byline(d, l); /* "Jane Roe | Reuters" under the title */
+        bool credit = t->n == 1 && i > 0 && (!l->why || strcmp(l->why, "caption") == 0) &&
+                      ing_prev_line(d, i) == t->idx[0] &&
+                      ing_caption_byline(d, l); /* "Jane Roe | Reuters" right under the title */
         if (credit)
             l->why = NULL;
         if (l->blank || l->why) {
