@@ -53,7 +53,12 @@ script_digit(const char *s, size_t n, size_t i, size_t *len)
 size_t
 ing_fold_digits(const char *s, size_t n, char *out, size_t cap, size_t *map)
 {
-    size_t o = 0, len;
+    size_t o = 0, len, first = n;
+    for (size_t i = 0; i < n && first == n; i++) /* most text has none: look first */
+        if ((unsigned char)s[i] >= 0xd9 && script_digit(s, n, i, &len) >= 0)
+            first = i;
+    if (first == n)
+        return 0;
     bool folded = false;
     for (size_t i = 0; i < n;) {
         if (o + 1 >= cap)

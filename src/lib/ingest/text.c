@@ -227,9 +227,10 @@ ing_month(const char *s, size_t n)
         if (eq && (n == ml || n == 3 || (m == 8 && n == 4)))
             return m + 1;
     }
+    char c0 = lc(s[0]); /* the first byte first: most words are no month */
     for (size_t l = 0; l < DS_ARRAY_LEN(months_other); l++)
         for (int m = 0; m < 12; m++)
-            if (ing_ieq(s, n, months_other[l][m]))
+            if (months_other[l][m][0] == c0 && ing_ieq(s, n, months_other[l][m]))
                 return m + 1;
     return 0;
 }
