@@ -153,6 +153,35 @@ test_sources(void)
 }
 
 static void
+test_bylines(void)
+{
+    static const char body[] = "The regional council voted on Tuesday to fund a new rail link, officials "
+                               "said.\n\nThe link will open in 2027, said council leader Maria Gonzalez.\n";
+    char text[512];
+    struct article a;
+    snprintf(text, sizeof text, "Rail link funded\n\nPosted on March 4, 2024 by Otto Lindqvist\n\n%s", body);
+    ingest("/t/b1.txt", text, &a);
+    is_str(a.byline, "Otto Lindqvist", "\"Posted on DATE by X\": the byline");
+    is_str(a.published, "2024-03-04", "\"Posted on DATE by X\": the date");
+    article_clear(&a);
+    snprintf(text, sizeof text, "Rail link funded\n\nOtto Lindqvist \xe2\x80\x94 Helsinki \xe2\x80\x94 4 March 2024\n\n%s",
+             body);
+    ingest("/t/b2.txt", text, &a);
+    is_str(a.byline, "Otto Lindqvist", "\"X \xe2\x80\x94 place \xe2\x80\x94 date\": the byline");
+    is_str(a.title, "Rail link funded", "\"X \xe2\x80\x94 place \xe2\x80\x94 date\" is not the title");
+    article_clear(&a);
+    snprintf(text, sizeof text, "Rail link funded\n\nNew York \xe2\x80\x94 March 4, 2024\n\n%s", body);
+    ingest("/t/b3.txt", text, &a);
+    ok(a.byline == NULL, "\"Place \xe2\x80\x94 date\" names no writer");
+    article_clear(&a);
+    snprintf(text, sizeof text, "Rail link funded\n\n%s\n(Reporting by Otto Lindqvist in Helsinki; Editing by "
+             "Tom Ray)\n", body);
+    ingest("/t/b4.txt", text, &a);
+    is_str(a.byline, "Otto Lindqvist", "\"(Reporting by X in Place; ...)\": the reporter without the place");
+    article_clear(&a);
+}
+
+static void
 test_pages(void)
 {
     struct article a;
@@ -226,6 +255,7 @@ main(void)
         return 1;
     test_scripts();
     test_sources();
+    test_bylines();
     test_pages();
     test_readers();
     fixture_close();

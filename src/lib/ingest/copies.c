@@ -310,6 +310,9 @@ ing_credit_byline(struct ing_doc *d, const char *s, size_t n)
     const char *and = ing_ifind(s + i, e - i, " and ");
     if (and)
         e = (size_t)(and - s); /* the first reporter */
+    const char *in = ing_ifind(s + i, e - i, " in ");
+    if (in && in[4] >= 'A' && in[4] <= 'Z')
+        e = (size_t)(in - s); /* "Reporting by Jane Roe in Helsinki; ..." */
     while (e > i && s[e - 1] == ' ')
         e--;
     struct ing_name_shape ns;

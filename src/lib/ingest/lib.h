@@ -680,6 +680,13 @@ void ing_reader_clippings(struct ing_doc *d);
  * 3, 2024"): a field a whole date, one a reading time or "Published in X",
  * none a sentence; *dt the date. */
 bool ing_field_row_date(const char *s, size_t n, struct ing_date *dt);
+/* A text copy's "Jane Roe — Helsinki — 4 March 2024" (ing_name_fields_line)
+ * under its title: the name as byline (when there is none), the date,
+ * l's why set; false for any other line. */
+bool ing_name_fields_meta(struct ing_doc *d, struct ing_doc_line *l);
+/* "Posted on March 4, 2024 by Jane Roe": the person after " by " in a
+ * publication line, as byline when there is none. */
+void ing_published_by(struct ing_doc *d, const char *s, size_t n);
 /* A Vietnamese date line ("Cập nhật ngày 12 tháng 3 năm 2024, 09:15": a
  * cue of at most three words, then day, month and year in words). */
 bool ing_words_date_line(const char *s, size_t n, struct ing_date *dt);

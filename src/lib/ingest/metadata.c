@@ -347,6 +347,7 @@ top_meta_line(struct ing_doc *d, size_t i, bool first)
     } else if (ing_is_published_line(l->t, l->tl, &dt)) {
         ing_set_date(a, &dt, DATE_PUBLISHED_LINE);
         ing_meta_fields(d, l->t, l->tl);
+        ing_published_by(d, l->t, l->tl);
         l->why = "published";
     } else if (ing_published_numeric_in(l->t, l->tl, d->numeric_order, &dt)) {
         ing_set_date(a, &dt, DATE_PUBLISHED_LINE);
@@ -418,6 +419,8 @@ top_meta_line(struct ing_doc *d, size_t i, bool first)
         l->why = "source";
     } else if (ing_outlet_led_fields(d, l->t, l->tl)) {
         l->why = "source";
+    } else if (ing_name_fields_meta(d, l)) {
+        /* "Jane Roe — Helsinki — 4 March 2024" */
     } else if (ing_top_byline(d, i, first)) {
         /* a byline without "By", or the role or outlet line under one */
     } else if (first && l->tl <= 60 && outlets_match(d->outlets, l->t, l->tl)) {

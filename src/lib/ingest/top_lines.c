@@ -208,7 +208,10 @@ ing_place_date_line(const char *s, size_t n, struct ing_date *dt)
 size_t
 ing_name_fields_line(const char *s, size_t n, struct ing_date *dt)
 {
-    static const char *const seps[] = {" \xc2\xb7 ", " | "};
+    /* " · ", " | ", and in a text copy " — ", " – ", " • " ("Jane Roe — Helsinki
+     * — 4 March 2024": three fields, a whole date in a later one enough) */
+    static const char *const seps[] = {" \xc2\xb7 ", " | ", " \xe2\x80\x94 ", " \xe2\x80\x93 ",
+                                       " \xe2\x80\xa2 "};
     if (n > 160)
         return 0;
     for (size_t k = 0; k < DS_ARRAY_LEN(seps); k++) {
@@ -219,7 +222,8 @@ ing_name_fields_line(const char *s, size_t n, struct ing_date *dt)
             size_t e = hit ? (size_t)(hit - s) : n;
             if (i == 0)
                 name_len = e;
-            else if (!dated && ing_is_published_line(s + i, e - i, dt))
+            else if (!dated && (ing_is_published_line(s + i, e - i, dt) ||
+                                (k >= 2 && ing_parse_date_whole(s + i, e - i, dt) && dt->d)))
                 dated = true;
             if (!hit)
                 break;
@@ -227,7 +231,8 @@ ing_name_fields_line(const char *s, size_t n, struct ing_date *dt)
             i = e + sl;
         }
         struct ing_name_shape ns;
-        if (dated && fields >= 2 && fields <= 4 && name_len < n &&
+        /* with dashes, a name a place and a date: "New York — March 4, 2024" is a place's */
+        if (dated && fields >= (k >= 2 ? 3u : 2u) && fields <= 4 && name_len < n &&
             ing_name_shape(s, name_len, &ns) && ns.person)
             return name_len;
     }
@@ -659,4 +664,38 @@ ing_field_row_date(const char *s, size_t n, struct ing_date *dt)
         f = nx ? nx + sl : NULL;
     }
     return dated && cue && fields >= 2 && fields <= 6;
+}
+
+/* See lib.h. */
+bool
+ing_name_fields_meta(struct ing_doc *d, struct ing_doc_line *l)
+{
+    struct ing_date dt;
+    size_t nl = d->a->byline ? 0 : ing_name_fields_line(l->t, l->tl, &dt);
+    if (!nl)
+        return false;
+    d->a->byline = ing_dupn(l->t, nl);
+    ing_set_date(d->a, &dt, DATE_PUBLISHED_LINE);
+    l->why = "byline";
+    return true;
+}
+
+/* See lib.h. */
+void
+ing_published_by(struct ing_doc *d, const char *s, size_t n)
+{
+    const char *by = ing_ifind(s, n, " by ");
+    char *name = NULL;
+    struct ing_date dt;
+    bool has_date;
+    if (d->a->byline || !by)
+        return;
+    if (ing_is_byline(by + 1, (size_t)(s + n - by) - 1, &name, &dt, &has_date) && name) {
+        struct ing_name_shape ns;
+        if (ing_name_shape(name, strlen(name), &ns) && ns.person) {
+            d->a->byline = name; /* "Posted on March 4, 2024 by Jane Roe" */
+            return;
+        }
+    }
+    free(name);
 }
