@@ -213,6 +213,21 @@ test_pages(void)
            &a);
     ok(a.byline == NULL, "a link to an author page with no \"By\" cue is no byline");
     article_clear(&a);
+    ingest("/t/p3b.html",
+           "<html lang=\"en\"><head><title>Rail link funded</title></head><body><article>"
+           "<h1>Rail link funded</h1><div class=\"author\">Otto Lindqvist<br>Staff Photographer</div>"
+           "<div class=\"byline\">By Anna Berg</div><p>The regional council voted on Tuesday to fund a "
+           "new rail link, officials said after the meeting.</p></article></body></html>",
+           &a);
+    is_str(a.byline, "Anna Berg", "a photographer in an \"author\" block is not the byline");
+    article_clear(&a);
+    ingest("/t/p3c.html",
+           "<html lang=\"en\"><head><title>Rail link funded</title></head><body><h1>Rail link funded</h1>"
+           "<p class=\"byline\">By Otto Lindqvist, Special to the Ledger</p><p>The regional council "
+           "voted on Tuesday to fund a new rail link, officials said after the meeting.</p></body></html>",
+           &a);
+    is_str(a.byline, "Otto Lindqvist", "\", Special to the X\" leaves the byline");
+    article_clear(&a);
     ingest("/t/p4.html",
            "<html lang=\"en\"><head><title>Mapping old hedgerows</title></head><body><article>"
            "<h1>Mapping old hedgerows</h1><div>Published in Field Margins \xc2\xb7 5 min read \xc2\xb7 Mar 8, 2024</div>"

@@ -141,6 +141,21 @@ author_page_link(const xmlNode *n)
     return led;
 }
 
+/* Does a byline block's text name a photographer, illustrator or camera
+ * operator and no writer ("Jane Roe Staff Photographer" in an "author"
+ * block over the reporter's)? A photo's credit, not the byline. */
+static bool
+photo_credit(const char *t, size_t n)
+{
+    static const char *const photo[] = {"photographer", "videographer", "illustrator",
+                                        "photo editor", "photos by", "photo by"};
+    static const char *const writer[] = {"writer", "reporter", "correspondent", "columnist",
+                                         "journalist", "words", "text by", "written by"};
+    size_t len;
+    return ing_ifind_first(t, n, photo, DS_ARRAY_LEN(photo), &len) &&
+           !ing_ifind_first(t, n, writer, DS_ARRAY_LEN(writer), &len) && !ing_istarts(t, n, "by ");
+}
+
 /* See html.h. */
 char *
 html_block_byline(xmlNode *n, const char *match)
@@ -159,7 +174,7 @@ html_block_byline(xmlNode *n, const char *match)
         byline_text(n, &b);
     while (b.len && b.data[b.len - 1] == ' ')
         b.data[--b.len] = '\0';
-    if (!b.len) {
+    if (!b.len || photo_credit(buf_str(&b), b.len)) {
         buf_free(&b);
         return NULL;
     }
@@ -332,8 +347,8 @@ without_role(const char *s, size_t n)
             role = role || is_role(t + i, j - i);
             i = j + 1;
         }
-        if (role && ing_count_words(t, tl) <= 4)
-            return (size_t)(last - s);
+        if ((role && ing_count_words(t, tl) <= 4) || ing_istarts(t, tl, "special to "))
+            return (size_t)(last - s); /* ", Staff Writer", ", Special to the Ledger" */
     }
     size_t start = n;
     bool ends_in_role = false;
