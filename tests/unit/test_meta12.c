@@ -102,6 +102,30 @@ test_sources(void)
     is_str(a.source, "The Estuary Herald", "\"Source: Outlet, date\": the outlet");
     is_str(a.published, "2024-10-14", "\"Source: Outlet, date\": the date");
     article_clear(&a);
+    ingest("/t/s2b.txt",
+           "Bridge tolls to rise in January\n\nTolls on the estuary bridge will rise by 20 pence in "
+           "January, the operator said on Monday.\n\nSource: The Estuary Herald "
+           "(https://www.estuaryherald.com/news/bridge-tolls)\n",
+           &a);
+    is_str(a.source, "The Estuary Herald", "\"Source: X (address)\": the name without the address");
+    is_str(a.url, "https://www.estuaryherald.com/news/bridge-tolls", "\"Source: X (address)\": the address");
+    article_clear(&a);
+    ingest("/t/s2c.txt",
+           "Bridge tolls to rise in January\n\nTolls on the estuary bridge will rise by 20 pence in "
+           "January, the operator said on Monday.\n\nOriginally published at "
+           "https://www.estuaryherald.com/2024/10/14/bridge-tolls\n",
+           &a);
+    is_str(a.published, "2024-10-14", "\"Originally published at <address>\": its path's date");
+    is_str(a.source, "Estuary Herald", "\"Originally published at <address>\": its host");
+    article_clear(&a);
+    ingest("/t/s2d.txt",
+           "Bridge tolls to rise in January\n\nTolls on the estuary bridge will rise by 20 pence in "
+           "January, the operator said on Monday.\n\nThis story was originally published by The Estuary "
+           "Herald on October 14, 2024.\n",
+           &a);
+    is_str(a.published, "2024-10-14", "\"originally published by X on DATE\": the date");
+    is_str(a.source, "The Estuary Herald", "\"originally published by X on DATE\": the outlet");
+    article_clear(&a);
     ingest("/t/s3.txt",
            "Night buses extended to suburbs\n\nInstapaper\nOriginal: www.metrocourier.com \xe2\x80\x94 3 July 2024\n\n"
            "Night buses will run to four more suburbs from September, the transport authority said.\n",

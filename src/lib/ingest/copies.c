@@ -283,6 +283,9 @@ ing_republished_credit(struct ing_doc *d, const char *s, size_t n)
     const char *and = ing_ifind(name, nl, " and "); /* "X and is republished here" */
     if (and)
         nl = (size_t)(and - name);
+    const char *on = ing_ifind(name, nl, " on "); /* "by X on March 4, 2024" */
+    if (on)
+        nl = (size_t)(on - name);
     const char *canon = outlets_match(d->outlets, name, nl);
     /* the copy's own outlet, if anything names it, wins over the original */
     if (canon)

@@ -661,9 +661,14 @@ bool ing_source_address(struct ing_doc *d, const char *val, size_t vl);
 /* The date right after a source line's value val[0..vl) inside s[0..n)
  * ("Source: The Shire Observer, 9 March 2024"), set as the article's. */
 void ing_source_line_date(struct ing_doc *d, const char *s, size_t n, const char *val, size_t vl);
-/* A read-later copy's "Original: host — date" line: the address (as
+/* A read-later copy's "Original: host — date" line, or a closing
+ * "Originally published at <address>": the address (as
  * ing_source_address) and the date after it; false for any other line. */
 bool ing_original_line(struct ing_doc *d, const char *s, size_t n);
+/* A source value's name without the address in brackets after it ("The
+ * X (https://www.x.com/...)": the address taken as ing_source_address
+ * does); its length (vl when there is no such address). */
+size_t ing_source_name(struct ing_doc *d, const char *val, size_t vl);
 /* "Jane Roe | Reuters", "By Jane Roe | AFP" (which the cleaning passes
  * may take for a photo's credit) right under the headline, no caption
  * between them: a person's name and a known outlet or one shaped as an outlet's,

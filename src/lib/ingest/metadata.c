@@ -77,7 +77,7 @@ keyed_byline_line(const char *s, size_t n)
 static void
 meta_source(struct ing_doc *d, const char *val, size_t vl)
 {
-    if (ing_source_address(d, val, vl))
+    if (ing_source_address(d, val, vl) || !(vl = ing_source_name(d, val, vl)))
         return; /* "Source: https://...": the address names outlet and date */
     const char *canon = outlets_match(d->outlets, val, vl);
     if (!canon && ing_company_name(val, vl))
@@ -712,6 +712,8 @@ ing_meta_bottom(struct ing_doc *d)
             meta_source(d, val, vl);
             ing_source_line_date(d, l->t, l->tl, val, vl);
             l->why = "source";
+        } else if (ing_original_line(d, l->t, l->tl)) {
+            l->why = "source"; /* "Originally published at https://..." */
         } else if (url_field(l->t, l->tl, &val, &vl) &&
                    (canon = outlets_for_url(d->outlets, val, vl)) != NULL) {
             ing_set_source(d, canon, strlen(canon), RANK_SOURCE_LINE);
@@ -739,7 +741,7 @@ ing_meta_bottom(struct ing_doc *d)
         } else if (ing_is_published_line(l->t, l->tl, &dt)) {
             ing_set_date(d->a, &dt, DATE_PUBLISHED_LINE);
             l->why = "published";
-        } else if (first_published_credit(d, l->t, l->tl) ||
+        } else if (first_published_credit(d, l->t, l->tl) | /* both: date and outlet */
                    ing_republished_credit(d, l->t, l->tl)) {
             l->why = "credit";
         } else if (ing_is_prose(l->t, l->tl, 6)) {

@@ -620,7 +620,9 @@ ing_source_line_date(struct ing_doc *d, const char *s, size_t n, const char *val
 bool
 ing_original_line(struct ing_doc *d, const char *s, size_t n)
 {
-    static const char *const keys[] = {"original: ", "original article: ", "originally at: "};
+    static const char *const keys[] = {"original: ", "original article: ", "originally at: ",
+                                       "read the original at ", "originally published at ",
+                                       "originally posted at ", "read the original article at "};
     size_t h = 0;
     for (size_t k = 0; k < DS_ARRAY_LEN(keys) && !h; k++)
         if (ing_istarts(s, n, keys[k]))
@@ -698,4 +700,14 @@ ing_published_by(struct ing_doc *d, const char *s, size_t n)
         }
     }
     free(name);
+}
+
+/* See lib.h. */
+size_t
+ing_source_name(struct ing_doc *d, const char *val, size_t vl)
+{
+    const char *open = vl > 12 && val[vl - 1] == ')' ? ing_ifind(val, vl, " (") : NULL;
+    if (!open || !ing_source_address(d, open + 2, (size_t)(val + vl - open) - 3))
+        return vl;
+    return (size_t)(open - val); /* "The X (https://www.x.com/...)": the name */
 }
