@@ -252,6 +252,37 @@ test_pages(void)
            &a);
     is_str(a.byline, "Otto Lindqvist", "\", Special to the X\" leaves the byline");
     article_clear(&a);
+    static const char para[] = "<p>The regional council voted on Tuesday to fund a new rail link, "
+                               "officials said after the meeting.</p>";
+    char page[1024];
+    snprintf(page, sizeof page,
+             "<html lang=\"en\"><head><title>Rail link funded</title><meta name=\"byl\" "
+             "content=\"By Otto Lindqvist and Anna Berg\"></head><body><article><h1>Rail link "
+             "funded</h1>%s</article></body></html>", para);
+    ingest("/t/p3d.html", page, &a);
+    is_str(a.byline, "Otto Lindqvist and Anna Berg", "<meta name=byl>, a byline as printed");
+    article_clear(&a);
+    snprintf(page, sizeof page,
+             "<html lang=\"en\"><head><title>Rail link funded</title></head><body><article><h1>Rail "
+             "link funded</h1><div class=\"author-info\">Otto Lindqvist is a staff writer covering "
+             "transport.</div>%s</article></body></html>", para);
+    ingest("/t/p3e.html", page, &a);
+    is_str(a.byline, "Otto Lindqvist", "a bio sentence in an author block: the name");
+    article_clear(&a);
+    snprintf(page, sizeof page,
+             "<html lang=\"en\"><head><title>Rail link funded</title></head><body><article><h1>Rail "
+             "link funded</h1><div class=\"byline\">Otto Lindqvist for the Valley Ledger</div>%s"
+             "</article></body></html>", para);
+    ingest("/t/p3f.html", page, &a);
+    is_str(a.byline, "Otto Lindqvist", "\"X for the Valley Ledger\": the name");
+    article_clear(&a);
+    snprintf(page, sizeof page,
+             "<html lang=\"en\"><head><title>Rail link funded</title></head><body><article><h1>Rail "
+             "link funded</h1><p>By Otto Lindqvist<br>Associated Press</p>%s</article></body></html>", para);
+    ingest("/t/p3g.html", page, &a);
+    is_str(a.source, "Associated Press", "an agency's name under a page's \"By X\" line");
+    ok(!in_body(&a, "Associated Press"), "the agency's line leaves the text");
+    article_clear(&a);
     ingest("/t/p4.html",
            "<html lang=\"en\"><head><title>Mapping old hedgerows</title></head><body><article>"
            "<h1>Mapping old hedgerows</h1><div>Published in Field Margins \xc2\xb7 5 min read \xc2\xb7 Mar 8, 2024</div>"

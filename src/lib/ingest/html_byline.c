@@ -441,7 +441,11 @@ html_clean_byline(char *b)
                                         " | ", " @", "\n", " edited by ", " photographs by ",
                                         " photos by ", " illustrations by ", " updated ",
                                         /* "Par X avec AFP": the agency helped, X wrote */
-                                        " avec ", NULL};
+                                        " avec ",
+                                        /* a bio in an author block ("X is a staff writer
+                                         * covering ..."), "X for the Valley Ledger" */
+                                        " is a ", " is an ", " is the ", " covers ", " writes about ",
+                                        " for the ", NULL};
     for (const char *const *w = stops; *w; w++) {
         const char *at = ing_ifind(s, n, *w);
         if (at && (size_t)(at - s) < cut)

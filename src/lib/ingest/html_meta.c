@@ -35,7 +35,7 @@ static const char *const title_keys[] = {
     "twitter:title", "parsely-title", "citation_title", "sailthru.title", NULL};
 static const char *const byline_keys[] = {
     "dc:creator", "dcterm:creator", "author", "parsely-author", "citation_author",
-    "sailthru.author", NULL};
+    "sailthru.author", "byl", NULL}; /* "byl": "By X and Y", a byline as printed */
 static const char *const profile_keys[] = {"article:author", "og:article:author", NULL};
 static const char *const site_keys[] = {"og:site_name", "dc:publisher", "dcterm:publisher", "citation_journal_title",
                                         "citation_publisher", "twitter:site_name", "source",

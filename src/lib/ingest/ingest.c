@@ -59,7 +59,7 @@ drop_page_meta_lines(struct ing_doc *d)
         if (!ing_is_content(l))
             continue;
         seen++;
-        if (l->tl > 120 || ing_count_words(l->t, l->tl) > 16)
+        if (l->tl > 120 || ing_count_words(l->t, l->tl) > 16 || ing_outlet_under_byline(d, i))
             continue;
         struct ing_date dt;
         char *name = NULL;

@@ -692,6 +692,10 @@ bool ing_name_fields_meta(struct ing_doc *d, struct ing_doc_line *l);
 /* "Posted on March 4, 2024 by Jane Roe": the person after " by " in a
  * publication line, as byline when there is none. */
 void ing_published_by(struct ing_doc *d, const char *s, size_t n);
+/* A known outlet's name alone on line i right under a byline line ("By
+ * Jane Roe" / "Associated Press" in a page's text): the source, i's why
+ * set; false otherwise. */
+bool ing_outlet_under_byline(struct ing_doc *d, size_t i);
 /* A Vietnamese date line ("Cập nhật ngày 12 tháng 3 năm 2024, 09:15": a
  * cue of at most three words, then day, month and year in words). */
 bool ing_words_date_line(const char *s, size_t n, struct ing_date *dt);

@@ -711,3 +711,20 @@ ing_source_name(struct ing_doc *d, const char *val, size_t vl)
         return vl;
     return (size_t)(open - val); /* "The X (https://www.x.com/...)": the name */
 }
+
+/* See lib.h. */
+bool
+ing_outlet_under_byline(struct ing_doc *d, size_t i)
+{
+    struct ing_doc_line *l = &d->lines[i];
+    size_t p = ing_prev_line(d, i);
+    const char *canon = l->tl <= 60 && p != (size_t)-1 && d->lines[p].why &&
+                                strcmp(d->lines[p].why, "byline") == 0
+                            ? outlets_match(d->outlets, l->t, l->tl)
+                            : NULL;
+    if (!canon)
+        return false;
+    ing_set_source(d, canon, strlen(canon), RANK_BYLINE); /* "By X" / "Associated Press" */
+    l->why = "source";
+    return true;
+}
