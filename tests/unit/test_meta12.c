@@ -49,6 +49,18 @@ test_scripts(void)
            &a);
     is_str(a.published, "2024-03-04", "a Thai month's abbreviation with a Buddhist-era year");
     article_clear(&a);
+    ingest("/t/d5m0.txt", "Rail link funded\n\n4 \xd0\xb1\xd0\xb5\xd1\x80\xd0\xb5\xd0\xb7\xd0\xbd\xd1\x8f 2024\n\nThe regional council voted on Tuesday to fund a new rail link.\n", &a);
+    is_str(a.published, "2024-03-04", "a Ukrainian month");
+    article_clear(&a);
+    ingest("/t/d5m1.txt", "Rail link funded\n\n1. \xc3\xbanora 2024\n\nThe regional council voted on Tuesday to fund a new rail link.\n", &a);
+    is_str(a.published, "2024-02-01", "a Czech month opening with an accented letter");
+    article_clear(&a);
+    ingest("/t/d5m2.txt", "Rail link funded\n\n\xe0\xa7\xaa \xe0\xa6\xae\xe0\xa6\xbe\xe0\xa6\xb0\xe0\xa7\x8d\xe0\xa6\x9a \xe0\xa7\xa8\xe0\xa7\xa6\xe0\xa7\xa8\xe0\xa7\xaa\n\nThe regional council voted on Tuesday to fund a new rail link.\n", &a);
+    is_str(a.published, "2024-03-04", "a Bengali month with Bengali digits");
+    article_clear(&a);
+    ingest("/t/d5m3.txt", "Rail link funded\n\n4 iulie 2024\n\nThe regional council voted on Tuesday to fund a new rail link.\n", &a);
+    is_str(a.published, "2024-07-04", "a Romanian month");
+    article_clear(&a);
     ingest("/t/d5c.txt", "\xd8\xa7\xd9\x81\xd8\xaa\xd8\xaa\xd8\xa7\xd8\xad \xd8\xb3\xd9\x88\xd9\x82 \xd8\xac\xd8\xaf\xd9\x8a\xd8\xaf\n\n\xd8\xa7\xd9\x84\xd8\xa5\xd8\xab\xd9\x86\xd9\x8a\xd9\x86 4 \xd8\xac\xd9\x88\xd8\xa7\xd9\x86 2024\n\n\xd8\xa7\xd9\x81\xd8\xaa\xd8\xaa\xd8\xad\xd8\xaa \xd8\xa7\xd9\x84\xd8\xa8\xd9\x84\xd8\xaf\xd9\x8a\xd8\xa9 \xd8\xb3\xd9\x88\xd9\x82\xd8\xa7 \xd8\xac\xd8\xaf\xd9\x8a\xd8\xaf\xd8\xa7 \xd9\x84\xd9\x84\xd8\xae\xd8\xb6\xd8\xb1 \xd9\x81\xd9\x8a \xd9\x88\xd8\xb3\xd8\xb7 \xd8\xa7\xd9\x84\xd9\x85\xd8\xaf\xd9\x8a\xd9\x86\xd8\xa9.\n", &a);
     is_str(a.published, "2024-06-04", "a Tunisian month name");
     article_clear(&a);
