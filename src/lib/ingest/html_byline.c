@@ -131,8 +131,8 @@ author_page_link(const xmlNode *n)
     if (!same || !i || j != e || !n->parent)
         return false;
     /* after "By" or "Posted by": a list of other writers' links is none */
-    static const char *const leads[] = {"by ", "posted by ", "written by ", "words by ",
-                                        "story by ", "published by "};
+    static const char *const leads[] = {"by ",       "posted by ", "written by ",
+                                        "words by ", "story by ",  "published by "};
     char *pt = hx_text_collapsed(n->parent);
     bool led = false;
     for (size_t k = 0; k < DS_ARRAY_LEN(leads) && !led; k++)
@@ -148,9 +148,9 @@ static bool
 photo_credit(const char *t, size_t n)
 {
     static const char *const photo[] = {"photographer", "videographer", "illustrator",
-                                        "photo editor", "photos by", "photo by"};
-    static const char *const writer[] = {"writer", "reporter", "correspondent", "columnist",
-                                         "journalist", "words", "text by", "written by"};
+                                        "photo editor", "photos by",    "photo by"};
+    static const char *const writer[] = {"writer",     "reporter", "correspondent", "columnist",
+                                         "journalist", "words",    "text by",       "written by"};
     size_t len;
     return ing_ifind_first(t, n, photo, DS_ARRAY_LEN(photo), &len) &&
            !ing_ifind_first(t, n, writer, DS_ARRAY_LEN(writer), &len) && !ing_istarts(t, n, "by ");
@@ -437,15 +437,14 @@ html_clean_byline(char *b)
         }
     }
     size_t cut = n;
-    static const char *const stops[] = {" - ", " \xe2\x80\x94", " \xe2\x80\x93 ", " \xe2\x80\xa2",
-                                        " | ", " @", "\n", " edited by ", " photographs by ",
-                                        " photos by ", " illustrations by ", " updated ",
-                                        /* "Par X avec AFP": the agency helped, X wrote */
-                                        " avec ",
-                                        /* a bio in an author block ("X is a staff writer
-                                         * covering ..."), "X for the Valley Ledger" */
-                                        " is a ", " is an ", " is the ", " covers ", " writes about ",
-                                        " for the ", NULL};
+    static const char *const stops[] = {
+        " - ", " \xe2\x80\x94", " \xe2\x80\x93 ", " \xe2\x80\xa2", " | ", " @", "\n", " edited by ",
+        " photographs by ", " photos by ", " illustrations by ", " updated ",
+        /* "Par X avec AFP": the agency helped, X wrote */
+        " avec ",
+        /* a bio in an author block ("X is a staff writer
+         * covering ..."), "X for the Valley Ledger" */
+        " is a ", " is an ", " is the ", " covers ", " writes about ", " for the ", NULL};
     for (const char *const *w = stops; *w; w++) {
         const char *at = ing_ifind(s, n, *w);
         if (at && (size_t)(at - s) < cut)

@@ -68,7 +68,9 @@ size_t ing_hijri_at(const char *s, size_t n, size_t i);
 /* Past a Hijri date at s[i] and what joins it to the Gregorian one after
  * it (" - الموافق ", " / "); i when there is none. */
 size_t ing_hijri_lead(const char *s, size_t n, size_t i);
-/* Is s[0..n) a weekday's name in a script other than Latin (Arabic)? */
+/* Is s[0..n) a weekday's name in a language other than English (Arabic,
+ * German, French, Spanish, Italian, Portuguese, Dutch, Polish, Russian,
+ * Greek, the Nordic languages, Turkish, Hindi)? */
 bool ing_weekday_other(const char *s, size_t n);
 /* The length of a word at s[i] that may follow a date in Chinese,
  * Japanese, Korean, Thai or Arabic (a time's unit, a weekday, an update's
