@@ -318,6 +318,13 @@ test_sources(void)
            &a);
     ok(a.byline == NULL, "\"X | Reuters\" under a caption stays the photo's credit");
     article_clear(&a);
+    ingest(
+        "/t/s5d.txt",
+        "Bridge opens\n\nWorld Cup | AFP\n\nThe new bridge opened on Monday after three years of "
+        "building work by the state.\n",
+        &a);
+    ok(a.byline == NULL, "\"Topic | Agency\" under a headline is no byline");
+    article_clear(&a);
     ingest("/t/s6.txt",
            "School meals to be free for all pupils\nNorthfield Gazette / by Priya Dhanda / Sep 2, "
            "2024\n\n"

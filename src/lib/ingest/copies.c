@@ -445,6 +445,37 @@ ing_prev_line(const struct ing_doc *d, size_t i)
     return (size_t)-1;
 }
 
+/* Does name[0..n) hold a word that names a topic, a desk or a place far
+ * more often than a person ("Live Updates", "World Cup", "New York")? A
+ * strip "Topic | Agency" under a headline is no byline. */
+static bool
+topic_words(const char *name, size_t n)
+{
+    static const char *const words[] = {
+        "live",      "updates",   "update",  "latest",   "breaking",      "news",       "world",
+        "cup",       "climate",   "change",  "markets",  "market",        "report",     "analysis",
+        "opinion",   "video",     "videos",  "photos",   "photo",         "gallery",    "new",
+        "york",      "middle",    "east",    "west",     "north",         "south",      "united",
+        "states",    "kingdom",   "nations", "national", "international", "global",     "business",
+        "politics",  "sport",     "sports",  "health",   "science",       "technology", "tech",
+        "election",  "elections", "war",     "top",      "stories",       "story",      "exclusive",
+        "special",   "today",     "weekly",  "daily",    "morning",       "evening",    "briefing",
+        "explainer", "review",    "travel",  "food",     "culture",       "arts",       "money",
+        "economy",   "finance",   "weather", "crime",    "courts",        "city",       "county",
+        "local",     "region",    "europe",  "asia",     "africa",        "america",    "street",
+        "house",     "fact",      "check",   "hong",     "kong",          "los",        "angeles",
+        "san",       "las",       "first",   "look",     "quick",         "take"};
+    for (size_t i = 0; i < n;) {
+        size_t e = i;
+        while (e < n && name[e] != ' ')
+            e++;
+        if (ing_ieq_any(name + i, e - i, words, DS_ARRAY_LEN(words)))
+            return true;
+        i = e + 1;
+    }
+    return false;
+}
+
 /* See lib.h. */
 bool
 ing_caption_byline(struct ing_doc *d, const struct ing_doc_line *l)
@@ -460,7 +491,8 @@ ing_caption_byline(struct ing_doc *d, const struct ing_doc_line *l)
         nl -= 3;
     }
     struct ing_name_shape ns;
-    if (!ing_name_shape(name, nl, &ns) || !ns.person || ns.words < 2 || ns.words > 4)
+    if (!ing_name_shape(name, nl, &ns) || !ns.person || ns.words < 2 || ns.words > 4 ||
+        topic_words(name, nl))
         return false;
     const char *canon = outlets_match(d->outlets, right, rl);
     if (!canon && !ing_outlet_like(right, rl, false))
