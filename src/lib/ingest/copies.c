@@ -445,11 +445,9 @@ ing_prev_line(const struct ing_doc *d, size_t i)
     return (size_t)-1;
 }
 
-/* Does name[0..n) hold a word that names a topic, a desk or a place far
- * more often than a person ("Live Updates", "World Cup", "New York")? A
- * strip "Topic | Agency" under a headline is no byline. */
-static bool
-topic_words(const char *name, size_t n)
+/* See lib.h. */
+bool
+ing_topic_words(const char *name, size_t n)
 {
     static const char *const words[] = {
         "live",      "updates",   "update",  "latest",   "breaking",      "news",       "world",
@@ -492,7 +490,7 @@ ing_caption_byline(struct ing_doc *d, const struct ing_doc_line *l)
     }
     struct ing_name_shape ns;
     if (!ing_name_shape(name, nl, &ns) || !ns.person || ns.words < 2 || ns.words > 4 ||
-        topic_words(name, nl))
+        ing_topic_words(name, nl))
         return false;
     const char *canon = outlets_match(d->outlets, right, rl);
     if (!canon && !ing_outlet_like(right, rl, false))

@@ -676,6 +676,10 @@ size_t ing_source_name(struct ing_doc *d, const char *val, size_t vl);
  * between them: a person's name and a known outlet or one shaped as an outlet's,
  * set as byline and source when the article has no byline (copies.c). */
 bool ing_caption_byline(struct ing_doc *d, const struct ing_doc_line *l);
+/* Does name[0..n) hold a word that names a topic, a desk or a place far
+ * more often than a person ("Live Updates", "World Cup", "New York")? A
+ * person-shaped name that does is no byline (copies.c). */
+bool ing_topic_words(const char *name, size_t n);
 /* The index of the last line before i that is not blank, or (size_t)-1. */
 size_t ing_prev_line(const struct ing_doc *d, size_t i);
 /* An e-reader's clippings file (Kindle's "Title (Author)" over "- Your

@@ -674,7 +674,7 @@ ing_name_fields_meta(struct ing_doc *d, struct ing_doc_line *l)
 {
     struct ing_date dt;
     size_t nl = d->a->byline ? 0 : ing_name_fields_line(l->t, l->tl, &dt);
-    if (!nl)
+    if (!nl || ing_topic_words(l->t, nl))
         return false;
     d->a->byline = ing_dupn(l->t, nl);
     ing_set_date(d->a, &dt, DATE_PUBLISHED_LINE);
