@@ -661,7 +661,8 @@ size_t ing_last_content(const struct ing_doc *d, size_t k, size_t *out);
  * for any other value. */
 bool ing_source_address(struct ing_doc *d, const char *val, size_t vl);
 /* The date right after a source line's value val[0..vl) inside s[0..n)
- * ("Source: The Shire Observer, 9 March 2024"), set as the article's. */
+ * ("Source: The Shire Observer, 9 March 2024"), set as the article's when
+ * the value is an outlet's name (known, or shaped as one). */
 void ing_source_line_date(struct ing_doc *d, const char *s, size_t n, const char *val, size_t vl);
 /* A read-later copy's "Original: host — date" line, or a closing
  * "Originally published at <address>": the address (as

@@ -604,9 +604,10 @@ ing_source_address(struct ing_doc *d, const char *val, size_t vl)
     return true;
 }
 
-/* See lib.h. */
-void
-ing_source_line_date(struct ing_doc *d, const char *s, size_t n, const char *val, size_t vl)
+/* The date right after val[0..vl) inside s[0..n) (", 9 March 2024", " —
+ * June 25, 2024"), set as the article's. */
+static void
+date_after_value(struct ing_doc *d, const char *s, size_t n, const char *val, size_t vl)
 {
     const char *rest = val + vl;
     size_t rl = (size_t)(s + n - rest), at;
@@ -614,6 +615,16 @@ ing_source_line_date(struct ing_doc *d, const char *s, size_t n, const char *val
     if (rest >= s && rest <= s + n && rl && rl < 60 && ing_find_date(rest, rl, &dt, &at) &&
         at < 8 && dt.y && dt.d) /* right after the name: ", 9 March 2024" */
         ing_set_date(d->a, &dt, DATE_PUBLISHED_LINE);
+}
+
+/* See lib.h. */
+void
+ing_source_line_date(struct ing_doc *d, const char *s, size_t n, const char *val, size_t vl)
+{
+    /* an outlet's name only: "Source: ONS, 12 March 2024" under a chart
+     * dates the figures, not the article */
+    if (outlets_match(d->outlets, val, vl) || ing_outlet_like(val, vl, false))
+        date_after_value(d, s, n, val, vl);
 }
 
 /* See lib.h. */
@@ -634,7 +645,7 @@ ing_original_line(struct ing_doc *d, const char *s, size_t n)
         al = n - h;
     if (!ing_source_address(d, s + h, al))
         return false;
-    ing_source_line_date(d, s, n, s + h, al); /* "Original: x.com — June 25, 2024" */
+    date_after_value(d, s, n, s + h, al); /* "Original: x.com — June 25, 2024" */
     return true;
 }
 
