@@ -339,15 +339,10 @@ bio_shape(const struct ing_doc_line *l)
 static void
 drop_end_bio(struct ing_doc *d)
 {
-    size_t seen = 0;
-    for (size_t i = d->n; i-- > 0 && seen < 3;) {
-        struct ing_doc_line *l = &d->lines[i];
-        if (!ing_is_content(l))
-            continue;
-        seen++;
-        if (bio_shape(l))
-            l->why = "bio";
-    }
+    size_t last[3], nlast = ing_last_content(d, 3, last);
+    for (size_t j = 0; j < nlast; j++)
+        if (bio_shape(&d->lines[last[j]]))
+            d->lines[last[j]].why = "bio";
 }
 
 /* See lib.h. */

@@ -283,6 +283,9 @@ ing_republished_credit(struct ing_doc *d, const char *s, size_t n)
     const char *and = ing_ifind(name, nl, " and "); /* "X and is republished here" */
     if (and)
         nl = (size_t)(and - name);
+    const char *on = ing_ifind(name, nl, " on "); /* "by X on March 4, 2024" */
+    if (on)
+        nl = (size_t)(on - name);
     const char *canon = outlets_match(d->outlets, name, nl);
     /* the copy's own outlet, if anything names it, wins over the original */
     if (canon)
@@ -310,6 +313,9 @@ ing_credit_byline(struct ing_doc *d, const char *s, size_t n)
     const char *and = ing_ifind(s + i, e - i, " and ");
     if (and)
         e = (size_t)(and - s); /* the first reporter */
+    const char *in = ing_ifind(s + i, e - i, " in ");
+    if (in && in[4] >= 'A' && in[4] <= 'Z')
+        e = (size_t)(in - s); /* "Reporting by Jane Roe in Helsinki; ..." */
     while (e > i && s[e - 1] == ' ')
         e--;
     struct ing_name_shape ns;
@@ -427,4 +433,126 @@ ing_running_heads(struct ing_doc *d)
         if (h.date.y)
             ing_set_date(d->a, &h.date, DATE_ISO_LINE);
     }
+}
+
+/* See lib.h. */
+size_t
+ing_prev_line(const struct ing_doc *d, size_t i)
+{
+    while (i-- > 0)
+        if (!d->lines[i].blank)
+            return i;
+    return (size_t)-1;
+}
+
+/* See lib.h. */
+bool
+ing_topic_words(const char *name, size_t n)
+{
+    static const char *const words[] = {
+        "live",      "updates",   "update",  "latest",   "breaking",      "news",       "world",
+        "cup",       "climate",   "change",  "markets",  "market",        "report",     "analysis",
+        "opinion",   "video",     "videos",  "photos",   "photo",         "gallery",    "new",
+        "york",      "middle",    "east",    "west",     "north",         "south",      "united",
+        "states",    "kingdom",   "nations", "national", "international", "global",     "business",
+        "politics",  "sport",     "sports",  "health",   "science",       "technology", "tech",
+        "election",  "elections", "war",     "top",      "stories",       "story",      "exclusive",
+        "special",   "today",     "weekly",  "daily",    "morning",       "evening",    "briefing",
+        "explainer", "review",    "travel",  "food",     "culture",       "arts",       "money",
+        "economy",   "finance",   "weather", "crime",    "courts",        "city",       "county",
+        "local",     "region",    "europe",  "asia",     "africa",        "america",    "street",
+        "house",     "fact",      "check",   "hong",     "kong",          "los",        "angeles",
+        "san",       "las",       "first",   "look",     "quick",         "take"};
+    for (size_t i = 0; i < n;) {
+        size_t e = i;
+        while (e < n && name[e] != ' ')
+            e++;
+        if (ing_ieq_any(name + i, e - i, words, DS_ARRAY_LEN(words)))
+            return true;
+        i = e + 1;
+    }
+    return false;
+}
+
+/* See lib.h. */
+bool
+ing_caption_byline(struct ing_doc *d, const struct ing_doc_line *l)
+{
+    const char *bar = l->tl <= 80 ? ing_ifind(l->t, l->tl, " | ") : NULL;
+    if (d->a->byline || !bar || ing_ifind(bar + 3, l->tl - (size_t)(bar + 3 - l->t), " | ") ||
+        ing_is_caption_like(l))
+        return false;
+    const char *name = l->t, *right = bar + 3;
+    size_t nl = (size_t)(bar - l->t), rl = l->tl - (size_t)(right - l->t);
+    if (ing_istarts(name, nl, "by ")) {
+        name += 3;
+        nl -= 3;
+    }
+    struct ing_name_shape ns;
+    if (!ing_name_shape(name, nl, &ns) || !ns.person || ns.words < 2 || ns.words > 4 ||
+        ing_topic_words(name, nl))
+        return false;
+    const char *canon = outlets_match(d->outlets, right, rl);
+    if (!canon && !ing_outlet_like(right, rl, false))
+        return false;
+    ing_set_source(d, canon ? canon : right, canon ? strlen(canon) : rl,
+                   canon ? RANK_BYLINE : RANK_ALONE_UNKNOWN);
+    d->a->byline = ing_dupn(name, nl);
+    return true;
+}
+
+/* ---- an e-reader's clippings file ----------------------------------------------------- */
+
+/* "- Your Highlight on Location 12-15 | Added on Sunday, April 21, 2024
+ * 9:47:03 PM": the line a Kindle writes under each clipping's "Title
+ * (Author)" (the date is the reader's, not the article's). */
+static bool
+clipping_stamp(const struct ing_doc_line *l)
+{
+    static const char *const heads[] = {"- your highlight", "- your note", "- your bookmark",
+                                        "- your clipping"};
+    for (size_t k = 0; k < DS_ARRAY_LEN(heads); k++)
+        if (ing_istarts(l->t, l->tl, heads[k]) && ing_ifind(l->t, l->tl, "added on "))
+            return true;
+    return false;
+}
+
+/* See lib.h. */
+void
+ing_reader_clippings(struct ing_doc *d)
+{
+    size_t first = d->n, second = d->n;
+    for (size_t i = 0; i < d->n && second == d->n; i++)
+        if (ing_is_content(&d->lines[i]))
+            *(first == d->n ? &first : &second) = i;
+    if (second == d->n || !clipping_stamp(&d->lines[second]))
+        return;
+    for (size_t i = second; i < d->n; i++) {
+        struct ing_doc_line *l = &d->lines[i];
+        size_t eq = 0;
+        while (eq < l->tl && l->t[l->tl - 1 - eq] == '=')
+            eq++;
+        if (!ing_is_content(l))
+            continue;
+        if (clipping_stamp(l) || (eq >= 8 && eq == l->tl)) {
+            l->why = "clipping";
+        } else if (eq >= 8 && l->t[l->tl - 1 - eq] == ' ') { /* the rule joined to the line above */
+            buf_printf(&d->cut, "clipping\t%.*s\n", (int)eq, l->t + l->tl - eq);
+            l->tl -= eq + 1;
+        }
+    }
+    /* "Title (Author)": the author in brackets at the end */
+    struct ing_doc_line *t = &d->lines[first];
+    const char *open = t->tl > 4 && t->t[t->tl - 1] == ')' ? NULL : t->t;
+    for (size_t k = t->tl; !open && k-- > 1;)
+        if (t->t[k] == '(' && t->t[k - 1] == ' ')
+            open = t->t + k;
+    struct ing_name_shape ns;
+    size_t nl = open && open != t->t ? (size_t)(t->t + t->tl - open) - 2 : 0;
+    if (!nl || !ing_name_shape(open + 1, nl, &ns) || !ns.person)
+        return;
+    if (!d->a->byline)
+        d->a->byline = ing_dupn(open + 1, nl);
+    buf_printf(&d->cut, "byline\t%.*s\n", (int)(nl + 2), open);
+    t->tl = (size_t)(open - t->t) - 1;
 }

@@ -63,6 +63,9 @@ static const struct {
      * read-later export's "Published by:" (the writer) */
     {"via", MF_VIA},             {"publishedby", MF_AUTHOR},   {"domain", MF_SKIP},
     {"readingtime", MF_SKIP},
+    /* an e-reader's annotations export: the document sent to the reader
+     * is its "Book:", the export's date is the export's */
+    {"book", MF_TITLE},          {"exported", MF_SKIP},        {"exportedon", MF_SKIP},
     /* a newsletter saved from a mail client: the subject is the headline */
     {"subject", MF_TITLE},       {"sent", MF_DATE},            {"to", MF_SKIP},
     {"cc", MF_SKIP},             {"replyto", MF_SKIP},         {"mimeversion", MF_SKIP},
@@ -512,10 +515,25 @@ caps_label(const char *s, size_t n)
     return letters >= 4 && i > e + 1 ? i : 0;
 }
 
-/* The run of header lines at text[i..]: its end in *end and its count
- * (0 when none, or one line naming nothing that says it is a header). */
+/* An app's short label line right over a header block ("Kobo annotations
+ * export"): where the block would start after it, or 0. The caller asks
+ * the block to name the title in three lines or more. */
 static size_t
-header_run(const char *text, size_t n, size_t i, size_t *end)
+plain_label(const char *s, size_t n)
+{
+    const char *nl = memchr(s, '\n', n);
+    size_t e = nl ? (size_t)(nl - s) : n;
+    if (!nl || e > 60 || memchr(s, ':', e) || ing_count_words_max(s, e, 7) > 6 ||
+        (e && (s[e - 1] == '.' || s[e - 1] == '?' || s[e - 1] == '!')))
+        return 0;
+    return e + 1;
+}
+
+/* The run of header lines at text[i..]: its end in *end and its count
+ * (0 when none, or one line naming nothing that says it is a header);
+ * *titled (when not NULL): whether the run names the title. */
+static size_t
+header_run(const char *text, size_t n, size_t i, size_t *end, bool *titled)
 {
     size_t lines = 0;
     struct ing_meta probe = {0};
@@ -529,6 +547,8 @@ header_run(const char *text, size_t n, size_t i, size_t *end)
         i = *end = nl ? e + 1 : n;
     }
     bool enough = lines >= 2 || probe.title || probe.source || probe.date || probe.url;
+    if (titled)
+        *titled = probe.title != NULL;
     ing_meta_clear(&probe);
     return enough ? lines : 0;
 }
@@ -552,13 +572,18 @@ ing_header_block(const char *text, size_t n, struct ing_meta *m, struct buf *rem
         if (i < n && text[i] == '\n')
             i++;
     }
-    size_t end, lines = header_run(text, n, i, &end), lab = fwd ? 0 : caps_label(text + i, n - i);
-    if (!lines && lab && header_run(text, n, i + lab, &end) >= 2) {
+    size_t end, lines = header_run(text, n, i, &end, NULL);
+    size_t lab = fwd ? 0 : caps_label(text + i, n - i);
+    bool titled = false;
+    if (!lines && !lab && !fwd && (lab = plain_label(text + i, n - i)) != 0 &&
+        (header_run(text, n, i + lab, &end, &titled) < 3 || !titled))
+        lab = 0; /* "Kobo annotations export" over "Book: ...", "Author: ...", ... */
+    if (!lines && lab && header_run(text, n, i + lab, &end, NULL) >= 2) {
         buf_puts(removed, "header\t");
         buf_append(removed, text + i, (size_t)((const char *)memchr(text + i, '\n', n - i) - (text + i)));
         buf_putc(removed, '\n');
         i += lab;
-        lines = header_run(text, n, i, &end);
+        lines = header_run(text, n, i, &end, NULL);
     }
     if (!lines)
         return 0;

@@ -100,6 +100,62 @@ byline_names(xmlNode *n, struct buf *b)
     return found > 0;
 }
 
+/* Is n a link to its text's author page after "By" or "Posted by": an <a>
+ * whose address ends in "/author/gwenharlow/" (or "/author/gwen-harlow"),
+ * whose text is that name ("Gwen Harlow": a theme's "Posted by" link with
+ * no class) and whose parent's text opens with the cue? */
+static bool
+author_page_link(const xmlNode *n)
+{
+    const char *href = hx_is(n, "a") ? hx_attr(n, "href") : NULL;
+    const char *p = href ? strstr(href, "/author/") : NULL;
+    if (!p || hx_text_len(n) > 60)
+        return false;
+    p += 8;
+    size_t e = strcspn(p, "/?#");
+    if (e < 4 || (p[e] == '/' && p[e + 1] && p[e + 1] != '?' && p[e + 1] != '#'))
+        return false;
+    char *t = hx_text_collapsed(n);
+    size_t i = 0, j = 0;
+    bool same = true;
+    for (; same && t[i]; i++) {
+        if (t[i] == ' ' || t[i] == '-' || t[i] == '.')
+            continue;
+        while (j < e && p[j] == '-')
+            j++;
+        same = j < e && tolower((unsigned char)t[i]) == tolower((unsigned char)p[j++]);
+    }
+    while (j < e && p[j] == '-')
+        j++;
+    free(t);
+    if (!same || !i || j != e || !n->parent)
+        return false;
+    /* after "By" or "Posted by": a list of other writers' links is none */
+    static const char *const leads[] = {"by ",       "posted by ", "written by ",
+                                        "words by ", "story by ",  "published by "};
+    char *pt = hx_text_collapsed(n->parent);
+    bool led = false;
+    for (size_t k = 0; k < DS_ARRAY_LEN(leads) && !led; k++)
+        led = ing_istarts(pt, strlen(pt), leads[k]);
+    free(pt);
+    return led;
+}
+
+/* Does a byline block's text name a photographer, illustrator or camera
+ * operator and no writer ("Jane Roe Staff Photographer" in an "author"
+ * block over the reporter's)? A photo's credit, not the byline. */
+static bool
+photo_credit(const char *t, size_t n)
+{
+    static const char *const photo[] = {"photographer", "videographer", "illustrator",
+                                        "photo editor", "photos by",    "photo by"};
+    static const char *const writer[] = {"writer",     "reporter", "correspondent", "columnist",
+                                         "journalist", "words",    "text by",       "written by"};
+    size_t len;
+    return ing_ifind_first(t, n, photo, DS_ARRAY_LEN(photo), &len) &&
+           !ing_ifind_first(t, n, writer, DS_ARRAY_LEN(writer), &len) && !ing_istarts(t, n, "by ");
+}
+
 /* See html.h. */
 char *
 html_block_byline(xmlNode *n, const char *match)
@@ -107,7 +163,8 @@ html_block_byline(xmlNode *n, const char *match)
     const char *rel = hx_attr(n, "rel"), *ip = hx_attr(n, "itemprop");
     /* "authorization" (a sign-in box) is not "author" */
     bool named = hx_has_word(match, byline_words) && !ing_ifind(match, strlen(match), "authoriz");
-    if (!((rel && strcmp(rel, "author") == 0) || (ip && strstr(ip, "author")) || named))
+    if (!((rel && strcmp(rel, "author") == 0) || (ip && strstr(ip, "author")) || named ||
+          author_page_link(n)))
         return NULL;
     size_t len = hx_text_len(n);
     if (len == 0 || len >= 100)
@@ -117,7 +174,7 @@ html_block_byline(xmlNode *n, const char *match)
         byline_text(n, &b);
     while (b.len && b.data[b.len - 1] == ' ')
         b.data[--b.len] = '\0';
-    if (!b.len) {
+    if (!b.len || photo_credit(buf_str(&b), b.len)) {
         buf_free(&b);
         return NULL;
     }
@@ -290,8 +347,8 @@ without_role(const char *s, size_t n)
             role = role || is_role(t + i, j - i);
             i = j + 1;
         }
-        if (role && ing_count_words(t, tl) <= 4)
-            return (size_t)(last - s);
+        if ((role && ing_count_words(t, tl) <= 4) || ing_istarts(t, tl, "special to "))
+            return (size_t)(last - s); /* ", Staff Writer", ", Special to the Ledger" */
     }
     size_t start = n;
     bool ends_in_role = false;
@@ -380,11 +437,14 @@ html_clean_byline(char *b)
         }
     }
     size_t cut = n;
-    static const char *const stops[] = {" - ", " \xe2\x80\x94", " \xe2\x80\x93 ", " \xe2\x80\xa2",
-                                        " | ", " @", "\n", " edited by ", " photographs by ",
-                                        " photos by ", " illustrations by ", " updated ",
-                                        /* "Par X avec AFP": the agency helped, X wrote */
-                                        " avec ", NULL};
+    static const char *const stops[] = {
+        " - ", " \xe2\x80\x94", " \xe2\x80\x93 ", " \xe2\x80\xa2", " | ", " @", "\n", " edited by ",
+        " photographs by ", " photos by ", " illustrations by ", " updated ",
+        /* "Par X avec AFP": the agency helped, X wrote */
+        " avec ",
+        /* a bio in an author block ("X is a staff writer
+         * covering ..."), "X for the Valley Ledger" */
+        " is a ", " is an ", " is the ", " covers ", " writes about ", " for the ", NULL};
     for (const char *const *w = stops; *w; w++) {
         const char *at = ing_ifind(s, n, *w);
         if (at && (size_t)(at - s) < cut)

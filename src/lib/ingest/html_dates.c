@@ -281,7 +281,8 @@ element_date(xmlNode *n, bool after_h1, int order)
                ing_istarts(t, tl, "last modified") || ing_istarts(t, tl, "last updated") ||
                ing_istarts(t, tl, "page last updated");
     bool ok = (after_h1 && (ing_parse_date_whole(t, tl, &dt) || field_date(t, tl, &dt) ||
-                            labelled_date(t, tl, order, &dt))) ||
+                            labelled_date(t, tl, order, &dt) ||
+                            ing_script_label_date(t, tl, &dt))) ||
               (cue && (ing_find_date(t, tl, &dt, NULL) || slash_date(t, order, &dt)));
     free(t);
     return ok && dt.y && dt.m && dt.d ? xasprintf("%04d-%02d-%02d", dt.y, dt.m, dt.d) : NULL;

@@ -35,7 +35,7 @@ static const char *const title_keys[] = {
     "twitter:title", "parsely-title", "citation_title", "sailthru.title", NULL};
 static const char *const byline_keys[] = {
     "dc:creator", "dcterm:creator", "author", "parsely-author", "citation_author",
-    "sailthru.author", NULL};
+    "sailthru.author", "byl", NULL}; /* "byl": "By X and Y", a byline as printed */
 static const char *const profile_keys[] = {"article:author", "og:article:author", NULL};
 static const char *const site_keys[] = {"og:site_name", "dc:publisher", "dcterm:publisher", "citation_journal_title",
                                         "citation_publisher", "twitter:site_name", "source",
@@ -577,7 +577,21 @@ html_similarity(const char *a, const char *b)
     return r;
 }
 
-/* The first <time datetime> in the page (a date on the article itself). */
+/* Is time element n an update's stamp: "Updated <time>" in its parent? */
+static bool
+update_stamp(xmlNode *n)
+{
+    char *t = n->parent ? hx_text_collapsed(n->parent) : NULL;
+    bool up = t && (ing_istarts(t, strlen(t), "updated") || ing_istarts(t, strlen(t), "modified") ||
+                    ing_istarts(t, strlen(t), "last updated"));
+    free(t);
+    return up;
+}
+
+/* The first <time datetime> in the page (a date on the article itself):
+ * marked pubdate or inside the article or its header, else the first one
+ * soon after the page's one <h1> (a newspaper CMS's header list of byline
+ * and stamps) that is not an update's stamp nor in an aside or a footer. */
 static void
 read_time(xmlNode *root, struct html_meta *m)
 {
@@ -588,6 +602,21 @@ read_time(xmlNode *root, struct html_meta *m)
             if (dt && (pub || hx_has_ancestor(n, "article", 0) || hx_has_ancestor(n, "header", 0)))
                 html_set_once(&m->published, dt);
         }
+    xmlNode *h1 = NULL;
+    size_t h1s = 0;
+    for (xmlNode *n = root; n && !m->published; n = hx_next(n, root, false))
+        if (hx_is(n, "h1") && !h1s++)
+            h1 = n;
+    size_t steps = 0;
+    for (xmlNode *n = h1s == 1 ? hx_next(h1, root, true) : NULL; n && !m->published && steps < 40;
+         n = hx_next(n, root, false), steps++) {
+        if (hx_is(n, "p") || hx_is(n, "h2"))
+            break; /* the text has begun: a later stamp is no header's */
+        const char *dt = hx_is(n, "time") ? hx_attr(n, "datetime") : NULL;
+        if (dt && strlen(dt) >= 10 && !update_stamp(n) && !hx_has_ancestor(n, "aside", 0) &&
+            !hx_has_ancestor(n, "footer", 0))
+            html_set_once(&m->published, dt);
+    }
 }
 
 /* Does an element's class name a publication date ("posted-on",

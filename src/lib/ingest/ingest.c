@@ -59,7 +59,7 @@ drop_page_meta_lines(struct ing_doc *d)
         if (!ing_is_content(l))
             continue;
         seen++;
-        if (l->tl > 120 || ing_count_words(l->t, l->tl) > 16)
+        if (l->tl > 120 || ing_count_words(l->t, l->tl) > 16 || ing_outlet_under_byline(d, i))
             continue;
         struct ing_date dt;
         char *name = NULL;
@@ -67,7 +67,7 @@ drop_page_meta_lines(struct ing_doc *d)
         size_t nl = 0, at;
         if (ing_parse_date_whole(l->t, l->tl, &dt) || ing_is_published_line(l->t, l->tl, &dt) ||
             ing_published_numeric_in(l->t, l->tl, d->numeric_order, &dt) ||
-            ing_place_date_line(l->t, l->tl, &dt)) {
+            ing_place_date_line(l->t, l->tl, &dt) || ing_field_row_date(l->t, l->tl, &dt)) {
             l->why = "date";
             note_page_date(&pd, l, &dt);
             if (!by) /* "Gepubliceerd op 4 maart 2024 \xc2\xb7 Door X": a byline field */
@@ -154,6 +154,7 @@ clean_lines(struct ing_doc *d, bool structured)
     ing_cut_runins(d);
     if (!structured) {
         ing_drop_duplicates(d);
+        ing_reader_clippings(d);
         ing_meta_top(d);
         ing_meta_bottom(d);
     }

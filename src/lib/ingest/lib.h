@@ -50,6 +50,36 @@ bool ing_only_time(const char *s, size_t n);
 /* Month number (1..12) for an English month name or abbreviation at s (len
  * n, case-insensitive), or 0. */
 int ing_month(const char *s, size_t n);
+/* date_scripts.c: dates in other scripts and calendars. s[0..n) with the
+ * decimal digits of other scripts (Arabic-Indic, Persian, Devanagari,
+ * Bengali, Thai, fullwidth) as ASCII ones, in out[0..cap) (NUL-ended),
+ * map[j] the index in s of out[j] (map[len] = n); the length, or 0 when s
+ * has no such digit or does not fit. */
+size_t ing_fold_digits(const char *s, size_t n, char *out, size_t cap, size_t *map);
+/* A Japanese era's year at s[i] ("令和6年", "平成元年"): the Gregorian year
+ * in *y and the index of its 年, or 0. */
+size_t ing_era_year(const char *s, size_t n, size_t i, int *y);
+/* Year y read after the month name month[0..ml) in the Gregorian era: a
+ * Buddhist-era year beside a Thai month less 543, y otherwise. */
+int ing_calendar_year(const char *month, size_t ml, int y);
+/* The end of a Hijri date at s[i] ("23 Sha'ban 1445 AH", "٢٣ شعبان ١٤٤٥ هـ"
+ * with its digits folded), or 0. */
+size_t ing_hijri_at(const char *s, size_t n, size_t i);
+/* Past a Hijri date at s[i] and what joins it to the Gregorian one after
+ * it (" - الموافق ", " / "); i when there is none. */
+size_t ing_hijri_lead(const char *s, size_t n, size_t i);
+/* Is s[0..n) a weekday's name in a language other than English (Arabic,
+ * German, French, Spanish, Italian, Portuguese, Dutch, Polish, Russian,
+ * Greek, the Nordic languages, Turkish, Hindi)? */
+bool ing_weekday_other(const char *s, size_t n);
+/* The length of a word at s[i] that may follow a date in Chinese,
+ * Japanese, Korean, Thai or Arabic (a time's unit, a weekday, an update's
+ * label, an era's mark), or 0. */
+size_t ing_script_time_word(const char *s, size_t n, size_t i);
+/* A date line whose label is in a script other than Latin ("दिनांक: १२
+ * फ़रवरी २०२४", "입력 2024.03.04 10:15"): one to three words and a colon,
+ * or one word and a space, then a whole date; *dt set. */
+bool ing_script_label_date(const char *s, size_t n, struct ing_date *dt);
 
 /* yyyy-mm-dd, yyyy/mm/dd or yyyy_mm_dd (or yyyymmdd between separators) in a
  * path; the last one in the path wins (the deepest folder or the file name). */
@@ -641,6 +671,59 @@ bool ing_outlet_led_fields(struct ing_doc *d, const char *s, size_t n);
  * writer's role soon after. The byline when d has none; the line leaves
  * the text. */
 void ing_bio_byline(struct ing_doc *d);
+/* The last k content lines of d (ing_is_content), the last first: their
+ * indexes into out[0..k); returns how many there are (fewer than k in a
+ * short text). The walk of the closing bio readers (ing_bio_byline and
+ * the cleaning pass's drop of a writer's bio). */
+size_t ing_last_content(const struct ing_doc *d, size_t k, size_t *out);
+/* A "Source:" value that is a web address or a bare host ("Source:
+ * https://x.co.uk/news/2024/06/11/..."): the article's address when it has
+ * none (its host and path then name the outlet and the date), true; false
+ * for any other value. */
+bool ing_source_address(struct ing_doc *d, const char *val, size_t vl);
+/* The date right after a source line's value val[0..vl) inside s[0..n)
+ * ("Source: The Shire Observer, 9 March 2024"), set as the article's when
+ * the value is an outlet's name (known, or shaped as one). */
+void ing_source_line_date(struct ing_doc *d, const char *s, size_t n, const char *val, size_t vl);
+/* A read-later copy's "Original: host — date" line, or a closing
+ * "Originally published at <address>": the address (as
+ * ing_source_address) and the date after it; false for any other line. */
+bool ing_original_line(struct ing_doc *d, const char *s, size_t n);
+/* A source value's name without the address in brackets after it ("The
+ * X (https://www.x.com/...)": the address taken as ing_source_address
+ * does); its length (vl when there is no such address). */
+size_t ing_source_name(struct ing_doc *d, const char *val, size_t vl);
+/* "Jane Roe | Reuters", "By Jane Roe | AFP" (which the cleaning passes
+ * may take for a photo's credit) right under the headline, no caption
+ * between them: a person's name and a known outlet or one shaped as an outlet's,
+ * set as byline and source when the article has no byline (copies.c). */
+bool ing_caption_byline(struct ing_doc *d, const struct ing_doc_line *l);
+/* Does name[0..n) hold a word that names a topic, a desk or a place far
+ * more often than a person ("Live Updates", "World Cup", "New York")? A
+ * person-shaped name that does is no byline (copies.c). */
+bool ing_topic_words(const char *name, size_t n);
+/* The index of the last line before i that is not blank, or (size_t)-1. */
+size_t ing_prev_line(const struct ing_doc *d, size_t i);
+/* An e-reader's clippings file (Kindle's "Title (Author)" over "- Your
+ * Highlight on ... | Added on <the reader's date>", clippings parted by
+ * "=========="): the stamp and rule lines dropped, the author in brackets
+ * cut from the title line and taken as byline (copies.c). */
+void ing_reader_clippings(struct ing_doc *d);
+/* A post's header row of short fields ("Published in X · 6 min read · Jun
+ * 3, 2024"): a field a whole date, one a reading time or "Published in X",
+ * none a sentence; *dt the date. */
+bool ing_field_row_date(const char *s, size_t n, struct ing_date *dt);
+/* A text copy's "Jane Roe — Helsinki — 4 March 2024" (ing_name_fields_line)
+ * under its title: the name as byline (when there is none), the date,
+ * l's why set; false for any other line. */
+bool ing_name_fields_meta(struct ing_doc *d, struct ing_doc_line *l);
+/* "Posted on March 4, 2024 by Jane Roe": the person after " by " in a
+ * publication line, as byline when there is none. */
+void ing_published_by(struct ing_doc *d, const char *s, size_t n);
+/* A known outlet's name alone on line i right under a byline line ("By
+ * Jane Roe" / "Associated Press" in a page's text): the source, i's why
+ * set; false otherwise. */
+bool ing_outlet_under_byline(struct ing_doc *d, size_t i);
 /* A Vietnamese date line ("Cập nhật ngày 12 tháng 3 năm 2024, 09:15": a
  * cue of at most three words, then day, month and year in words). */
 bool ing_words_date_line(const char *s, size_t n, struct ing_date *dt);

@@ -243,7 +243,7 @@ ing_is_published_line(const char *s, size_t n, struct ing_date *dt)
         if (ing_find_date(s + h, n - h, dt, &at) && at < 24)
             return true;
     }
-    return false;
+    return ing_script_label_date(s, n, dt); /* "दिनांक: ...", "입력 ..." */
 }
 
 /* "By Jane Doe", "By Jane Doe and John Roe in Beijing | May 17, 2018" */

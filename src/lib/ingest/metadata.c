@@ -77,6 +77,8 @@ keyed_byline_line(const char *s, size_t n)
 static void
 meta_source(struct ing_doc *d, const char *val, size_t vl)
 {
+    if (ing_source_address(d, val, vl) || !(vl = ing_source_name(d, val, vl)))
+        return; /* "Source: https://...": the address names outlet and date */
     const char *canon = outlets_match(d->outlets, val, vl);
     if (!canon && ing_company_name(val, vl))
         return; /* a release's "SOURCE: Acme Solar Inc." names its issuer */
@@ -345,6 +347,7 @@ top_meta_line(struct ing_doc *d, size_t i, bool first)
     } else if (ing_is_published_line(l->t, l->tl, &dt)) {
         ing_set_date(a, &dt, DATE_PUBLISHED_LINE);
         ing_meta_fields(d, l->t, l->tl);
+        ing_published_by(d, l->t, l->tl);
         l->why = "published";
     } else if (ing_published_numeric_in(l->t, l->tl, d->numeric_order, &dt)) {
         ing_set_date(a, &dt, DATE_PUBLISHED_LINE);
@@ -399,6 +402,9 @@ top_meta_line(struct ing_doc *d, size_t i, bool first)
     } else if (ing_is_source_line(l->t, l->tl, &val, &vl)) {
         meta_source(d, val, vl);
         ing_meta_fields(d, l->t, l->tl); /* "Source: X | Date: ... | URL: ..." */
+        ing_source_line_date(d, l->t, l->tl, val, vl);
+        l->why = "source";
+    } else if (ing_original_line(d, l->t, l->tl)) {
         l->why = "source";
     } else if (url_field(l->t, l->tl, &val, &vl) && outlets_for_url(d->outlets, val, vl)) {
         const char *canon = outlets_for_url(d->outlets, val, vl);
@@ -413,6 +419,8 @@ top_meta_line(struct ing_doc *d, size_t i, bool first)
         l->why = "source";
     } else if (ing_outlet_led_fields(d, l->t, l->tl)) {
         l->why = "source";
+    } else if (ing_name_fields_meta(d, l)) {
+        /* "Jane Roe — Helsinki — 4 March 2024" */
     } else if (ing_top_byline(d, i, first)) {
         /* a byline without "By", or the role or outlet line under one */
     } else if (first && l->tl <= 60 && outlets_match(d->outlets, l->t, l->tl)) {
@@ -440,12 +448,17 @@ top_scan(struct ing_doc *d, struct top *t)
             ing_set_source(d, canon ? canon : l->t, canon ? strlen(canon) : l->tl, RANK_ALONE_SEEN);
             l->why = "source";
         }
+        bool credit = t->n == 1 && i > 0 && (!l->why || strcmp(l->why, "caption") == 0) &&
+                      ing_prev_line(d, i) == t->idx[0] &&
+                      ing_caption_byline(d, l); /* "Jane Roe | Reuters" right under the title */
+        if (credit)
+            l->why = NULL;
         if (l->blank || l->why) {
             gap = gap || started;
             continue;
         }
         seen++;
-        if (top_meta_line(d, i, t->n == 0)) {
+        if (credit ? (l->why = "byline") != NULL : top_meta_line(d, i, t->n == 0)) {
             if (t->n > 0) {
                 t->meta_after[t->n - 1] = true;
                 if (t->idx[t->n - 1] + 1 == i)
@@ -697,7 +710,10 @@ ing_meta_bottom(struct ing_doc *d)
             l->why = "print";
         } else if (ing_is_source_line(l->t, l->tl, &val, &vl)) {
             meta_source(d, val, vl);
+            ing_source_line_date(d, l->t, l->tl, val, vl);
             l->why = "source";
+        } else if (ing_original_line(d, l->t, l->tl)) {
+            l->why = "source"; /* "Originally published at https://..." */
         } else if (url_field(l->t, l->tl, &val, &vl) &&
                    (canon = outlets_for_url(d->outlets, val, vl)) != NULL) {
             ing_set_source(d, canon, strlen(canon), RANK_SOURCE_LINE);
@@ -725,7 +741,7 @@ ing_meta_bottom(struct ing_doc *d)
         } else if (ing_is_published_line(l->t, l->tl, &dt)) {
             ing_set_date(d->a, &dt, DATE_PUBLISHED_LINE);
             l->why = "published";
-        } else if (first_published_credit(d, l->t, l->tl) ||
+        } else if (first_published_credit(d, l->t, l->tl) | /* both: date and outlet */
                    ing_republished_credit(d, l->t, l->tl)) {
             l->why = "credit";
         } else if (ing_is_prose(l->t, l->tl, 6)) {

@@ -52,7 +52,12 @@ ing_outlet_then_date(const char *s, size_t n, struct ing_date *dt)
                              ing_istarts(pg, pl, "pg")))
                 de = (size_t)(again - s);
         }
-        if (!ing_parse_date_whole(s + r, de - r, dt) || !dt->y || !dt->d)
+        size_t ne = r; /* "Dziennik Pomorski, 05.03.2024": a dotted date is day first */
+        while (ne < de && ((s[ne] >= '0' && s[ne] <= '9') || s[ne] == '.'))
+            ne++;
+        bool dotted = ne > r + 7 && memchr(s + r, '.', ne - r) &&
+                      ing_numeric_date(s + r, ne - r, true, dt) && ing_only_time(s + ne, de - ne);
+        if (!dotted && (!ing_parse_date_whole(s + r, de - r, dt) || !dt->y || !dt->d))
             continue;
         /* a hyphenated name's parts are its words ("Rhein-Neckar-Kurier") */
         char name[104];
@@ -203,7 +208,10 @@ ing_place_date_line(const char *s, size_t n, struct ing_date *dt)
 size_t
 ing_name_fields_line(const char *s, size_t n, struct ing_date *dt)
 {
-    static const char *const seps[] = {" \xc2\xb7 ", " | "};
+    /* " · ", " | ", and in a text copy " — ", " – ", " • " ("Jane Roe — Helsinki
+     * — 4 March 2024": three fields, a whole date in a later one enough) */
+    static const char *const seps[] = {" \xc2\xb7 ", " | ", " \xe2\x80\x94 ", " \xe2\x80\x93 ",
+                                       " \xe2\x80\xa2 "};
     if (n > 160)
         return 0;
     for (size_t k = 0; k < DS_ARRAY_LEN(seps); k++) {
@@ -214,7 +222,8 @@ ing_name_fields_line(const char *s, size_t n, struct ing_date *dt)
             size_t e = hit ? (size_t)(hit - s) : n;
             if (i == 0)
                 name_len = e;
-            else if (!dated && ing_is_published_line(s + i, e - i, dt))
+            else if (!dated && (ing_is_published_line(s + i, e - i, dt) ||
+                                (k >= 2 && ing_parse_date_whole(s + i, e - i, dt) && dt->d)))
                 dated = true;
             if (!hit)
                 break;
@@ -222,7 +231,8 @@ ing_name_fields_line(const char *s, size_t n, struct ing_date *dt)
             i = e + sl;
         }
         struct ing_name_shape ns;
-        if (dated && fields >= 2 && fields <= 4 && name_len < n &&
+        /* with dashes, a name a place and a date: "New York — March 4, 2024" is a place's */
+        if (dated && fields >= (k >= 2 ? 3u : 2u) && fields <= 4 && name_len < n &&
             ing_name_shape(s, name_len, &ns) && ns.person)
             return name_len;
     }
@@ -464,11 +474,18 @@ ing_numeric_by_weekday(struct ing_doc *d)
 bool
 ing_outlet_led_fields(struct ing_doc *d, const char *s, size_t n)
 {
-    const char *dot = ing_ifind(s, n, " \xc2\xb7 "), *bar = ing_ifind(s, n, " | ");
-    const char *sep = dot && (!bar || dot < bar) ? dot : bar;
+    /* " · ", " | " or (a feed reader's) " / " between the fields */
+    static const char *const seps[] = {" \xc2\xb7 ", " | ", " / "};
+    const char *sep = NULL, *sepw = NULL;
+    for (size_t k = 0; k < DS_ARRAY_LEN(seps); k++) {
+        const char *hit = ing_ifind(s, n, seps[k]);
+        if (hit && (!sep || hit < sep))
+            sep = hit, sepw = seps[k];
+    }
     if (n > 160 || !sep || sep == s || !ing_outlet_like(s, (size_t)(sep - s), false))
         return false;
-    const char *rest = sep + (sep == dot ? 4 : 3);
+    size_t swl = strlen(sepw);
+    const char *rest = sep + swl;
     size_t rl = n - (size_t)(rest - s), at;
     char *name = NULL;
     struct ing_date dt;
@@ -481,15 +498,26 @@ ing_outlet_led_fields(struct ing_doc *d, const char *s, size_t n)
                    canon ? RANK_ALONE : RANK_ALONE_UNKNOWN);
     ing_meta_fields(d, rest, rl);
     for (const char *f = rest; f && f < s + n;) { /* the date among the fields */
-        const char *nx = ing_ifind(f, n - (size_t)(f - s), sep == dot ? " \xc2\xb7 " : " | ");
+        const char *nx = ing_ifind(f, n - (size_t)(f - s), sepw);
         size_t fl = nx ? (size_t)(nx - f) : n - (size_t)(f - s);
         if (ing_parse_date_whole(f, fl, &dt)) {
             ing_set_date(d->a, &dt, DATE_PUBLISHED_LINE);
             break;
         }
-        f = nx ? nx + (sep == dot ? 4 : 3) : NULL;
+        f = nx ? nx + swl : NULL;
     }
     return true;
+}
+
+/* See lib.h. */
+size_t
+ing_last_content(const struct ing_doc *d, size_t k, size_t *out)
+{
+    size_t got = 0;
+    for (size_t i = d->n; i-- > 0 && got < k;)
+        if (ing_is_content(&d->lines[i]))
+            out[got++] = i;
+    return got;
 }
 
 /* See lib.h. */
@@ -501,12 +529,9 @@ ing_bio_byline(struct ing_doc *d)
                                         "columnist", "journalist", "covers ", "writes "};
     if (d->a->byline)
         return;
-    size_t seen = 0;
-    for (size_t i = d->n; i-- > 0 && seen < 3;) {
-        struct ing_doc_line *l = &d->lines[i];
-        if (!ing_is_content(l))
-            continue;
-        seen++;
+    size_t last[3], nlast = ing_last_content(d, 3, last);
+    for (size_t j = 0; j < nlast; j++) {
+        struct ing_doc_line *l = &d->lines[last[j]];
         if (l->tl > 240)
             continue;
         for (size_t k = 0; k < DS_ARRAY_LEN(verbs); k++) {
@@ -541,5 +566,176 @@ ing_words_date_line(const char *s, size_t n, struct ing_date *dt)
         y < 1900 || y > 2100 || !ing_only_time(buf + used, strlen(buf + used)))
         return false;
     *dt = (struct ing_date){.y = y, .m = m, .d = d};
+    return true;
+}
+
+/* Is s[0..n) a web address or a bare host ("www.x.com", "x-y.co.uk",
+ * "https://...")? */
+static bool
+address_like(const char *s, size_t n)
+{
+    if (!n || memchr(s, ' ', n))
+        return false;
+    if (ing_istarts(s, n, "http://") || ing_istarts(s, n, "https://"))
+        return true;
+    size_t dots = 0, i = 0;
+    for (; i < n && s[i] != '/'; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '.')
+            dots++;
+        else if (!isalnum(c) && c != '-')
+            return false;
+    }
+    size_t last = i;
+    while (last && s[last - 1] != '.')
+        last--;
+    return dots && last && i - last >= 2 && isalpha((unsigned char)s[last]);
+}
+
+/* See lib.h. */
+bool
+ing_source_address(struct ing_doc *d, const char *val, size_t vl)
+{
+    if (!address_like(val, vl))
+        return false;
+    if (!d->a->url)
+        d->a->url = ing_istarts(val, vl, "http") ? ing_dupn(val, vl)
+                                                 : xasprintf("https://%.*s", (int)vl, val);
+    return true;
+}
+
+/* The date right after val[0..vl) inside s[0..n) (", 9 March 2024", " —
+ * June 25, 2024"), set as the article's. */
+static void
+date_after_value(struct ing_doc *d, const char *s, size_t n, const char *val, size_t vl)
+{
+    const char *rest = val + vl;
+    size_t rl = (size_t)(s + n - rest), at;
+    struct ing_date dt;
+    if (rest >= s && rest <= s + n && rl && rl < 60 && ing_find_date(rest, rl, &dt, &at) &&
+        at < 8 && dt.y && dt.d) /* right after the name: ", 9 March 2024" */
+        ing_set_date(d->a, &dt, DATE_PUBLISHED_LINE);
+}
+
+/* See lib.h. */
+void
+ing_source_line_date(struct ing_doc *d, const char *s, size_t n, const char *val, size_t vl)
+{
+    /* an outlet's name only: "Source: ONS, 12 March 2024" under a chart
+     * dates the figures, not the article */
+    if (outlets_match(d->outlets, val, vl) || ing_outlet_like(val, vl, false))
+        date_after_value(d, s, n, val, vl);
+}
+
+/* See lib.h. */
+bool
+ing_original_line(struct ing_doc *d, const char *s, size_t n)
+{
+    static const char *const keys[] = {"original: ", "original article: ", "originally at: ",
+                                       "read the original at ", "originally published at ",
+                                       "originally posted at ", "read the original article at "};
+    size_t h = 0;
+    for (size_t k = 0; k < DS_ARRAY_LEN(keys) && !h; k++)
+        if (ing_istarts(s, n, keys[k]))
+            h = strlen(keys[k]);
+    if (!h || n > 200)
+        return false;
+    size_t al = strcspn(s + h, " ");
+    if (al > n - h)
+        al = n - h;
+    if (!ing_source_address(d, s + h, al))
+        return false;
+    date_after_value(d, s, n, s + h, al); /* "Original: x.com — June 25, 2024" */
+    return true;
+}
+
+/* See lib.h. */
+bool
+ing_field_row_date(const char *s, size_t n, struct ing_date *dt)
+{
+    static const char *const seps[] = {" \xc2\xb7 ", " | ", " \xe2\x80\xa2 "};
+    const char *sep = NULL;
+    for (size_t k = 0; k < DS_ARRAY_LEN(seps) && !sep; k++)
+        sep = ing_ifind(s, n, seps[k]) ? seps[k] : NULL;
+    if (!sep || n > 160)
+        return false;
+    size_t sl = strlen(sep), fields = 0;
+    bool dated = false, cue = false;
+    for (const char *f = s; f && f < s + n; fields++) {
+        const char *nx = ing_ifind(f, (size_t)(s + n - f), sep);
+        size_t fl = nx ? (size_t)(nx - f) : (size_t)(s + n - f);
+        struct ing_date fd;
+        if (ing_parse_date_whole(f, fl, &fd) && fd.y && fd.d) {
+            if (!dated)
+                *dt = fd;
+            dated = true;
+        } else if (ing_count_words_max(f, fl, 7) > 6 || memchr(f, '.', fl)) {
+            return false; /* a sentence is no field */
+        }
+        /* "6 min read", "Published in X": a post's header row */
+        cue = cue || ing_ifind(f, fl, " min read") || ing_istarts(f, fl, "published in ");
+        f = nx ? nx + sl : NULL;
+    }
+    return dated && cue && fields >= 2 && fields <= 6;
+}
+
+/* See lib.h. */
+bool
+ing_name_fields_meta(struct ing_doc *d, struct ing_doc_line *l)
+{
+    struct ing_date dt;
+    size_t nl = d->a->byline ? 0 : ing_name_fields_line(l->t, l->tl, &dt);
+    if (!nl || ing_topic_words(l->t, nl))
+        return false;
+    d->a->byline = ing_dupn(l->t, nl);
+    ing_set_date(d->a, &dt, DATE_PUBLISHED_LINE);
+    l->why = "byline";
+    return true;
+}
+
+/* See lib.h. */
+void
+ing_published_by(struct ing_doc *d, const char *s, size_t n)
+{
+    const char *by = ing_ifind(s, n, " by ");
+    char *name = NULL;
+    struct ing_date dt;
+    bool has_date;
+    if (d->a->byline || !by)
+        return;
+    if (ing_is_byline(by + 1, (size_t)(s + n - by) - 1, &name, &dt, &has_date) && name) {
+        struct ing_name_shape ns;
+        if (ing_name_shape(name, strlen(name), &ns) && ns.person) {
+            d->a->byline = name; /* "Posted on March 4, 2024 by Jane Roe" */
+            return;
+        }
+    }
+    free(name);
+}
+
+/* See lib.h. */
+size_t
+ing_source_name(struct ing_doc *d, const char *val, size_t vl)
+{
+    const char *open = vl > 12 && val[vl - 1] == ')' ? ing_ifind(val, vl, " (") : NULL;
+    if (!open || !ing_source_address(d, open + 2, (size_t)(val + vl - open) - 3))
+        return vl;
+    return (size_t)(open - val); /* "The X (https://www.x.com/...)": the name */
+}
+
+/* See lib.h. */
+bool
+ing_outlet_under_byline(struct ing_doc *d, size_t i)
+{
+    struct ing_doc_line *l = &d->lines[i];
+    size_t p = ing_prev_line(d, i);
+    const char *canon = l->tl <= 60 && p != (size_t)-1 && d->lines[p].why &&
+                                strcmp(d->lines[p].why, "byline") == 0
+                            ? outlets_match(d->outlets, l->t, l->tl)
+                            : NULL;
+    if (!canon)
+        return false;
+    ing_set_source(d, canon, strlen(canon), RANK_BYLINE); /* "By X" / "Associated Press" */
+    l->why = "source";
     return true;
 }
