@@ -667,6 +667,51 @@ main(void)
         ENTITY_ORG, 1);
     has("Lana Pike, the national president of Velnor, said so.", "Velnor", ENTITY_ORG, 1);
     hasnt("Tom Hale, leader of Tarvon county council, said so.", "Tarvon");
+    /* heldout_names9's shapes (issue 12): heads that take "of" and "on",
+     * guilds, tribunals, units, leagues with a number, "All" opening a
+     * body, a unit's bare number, "&" before a legal form, a person after
+     * a body's "of", an event before "and", a body in apposition. */
+    has("Troops of the Armed Forces of Tarvelia landed.", "Armed Forces of Tarvelia", ENTITY_ORG,
+        1);
+    has("The Joint Chiefs of Staff were not told.", "Joint Chiefs of Staff", ENTITY_ORG, 1);
+    has("She spoke to the United Nations Office on Drugs and Crime.",
+        "United Nations Office on Drugs and Crime", ENTITY_ORG, 1);
+    hasnt("The Tarvel Commission on Monday fined the bank.", "Tarvel Commission on Monday");
+    has("The Directors Guild of Tarvelia said a merger would cost jobs.",
+        "Directors Guild of Tarvelia", ENTITY_ORG, 1);
+    has("She will go to the Employment Appeal Tribunal next.", "Employment Appeal Tribunal",
+        ENTITY_ORG, 1);
+    has("Jeonju Motors won the K League 1 on Sunday.", "K League 1", ENTITY_ORG, 1);
+    hasnt("Arsenal lead the Champions League group.", "Champions League");
+    has("Doctors at the All Tarvel Institute of Medical Sciences agreed.",
+        "All Tarvel Institute of Medical Sciences", ENTITY_ORG, 1);
+    has("The Houston Independent School District hired him.",
+        "Houston Independent School District", ENTITY_ORG, 1);
+    has("The army will move its 7 Division north.", "7 Division", ENTITY_ORG, 1);
+    has("Seven & i Holdings owns the chain.", "Seven & i Holdings", ENTITY_ORG, 1);
+    hasnt("Her album Mind, Body & Soul sold well.", "Body & Soul");
+    has("Shehzad Tarar of the Pakistan Muslim League-Nawaz spoke.",
+        "Pakistan Muslim League-Nawaz", ENTITY_ORG, 1);
+    hasnt("Voters backed the Awami League of Sheikh Hasina in 2008.",
+        "Awami League of Sheikh Hasina");
+    hasnt("Wasps won the Heineken Cup and Celtic League titles.", "Heineken Cup and Celtic League");
+    has("Ann Lake, the head of Tarvex, said so. Police worked with Tarvex, the European Border "
+        "and Tarvel Guard Agency.",
+        "Tarvex", ENTITY_ORG, 3);
+    hasnt("Ann Lake, the head of Tarvex, said so. Police worked with Tarvex, the European Border "
+          "and Tarvel Guard Agency.",
+          "European Border and Tarvel Guard Agency");
+    /* People: a Korean family name that is a word, an Arabic surname with a
+     * capitalised article, a place that is a first name; no person after
+     * "made by", nor one followed by ", which". */
+    has("A lawmaker, Park Chan-dae, said so.", "Park Chan-dae", ENTITY_PERSON, 1);
+    has("The coach named Yazan Al-Tarvi in the squad.", "Yazan Al-Tarvi", ENTITY_PERSON, 1);
+    no_person("The fund sold its stake in Al-Tarvi to a prince.");
+    has("Sydney Tarvey flew to Sydney on Monday. Tarvey told reporters she was tired.",
+        "Sydney Tarvey", ENTITY_PERSON, 0);
+    no_person("The drug made by Novo Tarvisk was approved on Friday.");
+    no_person("Eli Tarvy, which sells a rival drug, filed in October.");
+    no_person("Attacks by Boko Tarvam rose in the north.");
     /* A name between two people's names in a list is a person's. */
     has("Her rivals, Daniel Whitcombe, Zarqa Venhol, Colin Marsh and Ayesha Farooqui, lost.",
         "Zarqa Venhol", ENTITY_PERSON, 1);

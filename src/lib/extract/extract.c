@@ -134,7 +134,7 @@ wordset_has(const struct wordset *ws, const char *w, size_t n, bool lower)
     return false;
 }
 
-#define EXTRACT_CODE_VERSION 13ull
+#define EXTRACT_CODE_VERSION 14ull
 
 static const struct {
     const char *file;

@@ -280,7 +280,7 @@ oc_which_does(const struct ent_run *r, size_t i, size_t j)
         "lobbies", "campaigns", "organises", "organizes", "regulates", "oversees",
         "manages", "publishes", "advises", "funds", "sponsors", "governs", "controls",
         "administers", "insures", "lends", "licenses", "acquired", "bought", "sells",
-        "makes", "builds", "manufactures", "distributes", NULL};
+        "makes", "builds", "manufactures", "distributes", "audits", NULL};
     const struct tok *v = r->t.v;
     size_t k = j + 1;
     if (v[i].sep == '-' || (i > 0 && v[i].sep == ' ' && (v[i - 1].flags & TK_CAP)) ||

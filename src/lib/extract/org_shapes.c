@@ -116,7 +116,8 @@ os_company_noun(const struct ent_run *r, size_t k, bool after)
     static const char *const wider[] = {"group", "operator", "producer", "developer",
                                         "broadcaster", "commission", "agency", "union",
                                         "party", "movement", "network", "rival", "club",
-                                        "manufacturer", "maker", "carrier", "bank", NULL};
+                                        "manufacturer", "maker", "carrier", "bank",
+                                        "chain", "studio", "label", "distributor", NULL};
     if (k < r->t.n && (r->t.v[k].flags & TK_POSS))
         return false; /* "Smith, the company's chairman": a person of the company */
     for (const char *const *w = nouns; *w; w++)
@@ -459,6 +460,14 @@ os_scored(const struct ent_run *r, size_t i, size_t j)
         verb = er_tok_is(r, i - 1, *w);
     if (verb && v[i].sep == ' ' && os_score(r, j + 1))
         return true;
+    static const char *const result[] = {"win", "victory", "defeat", "loss", "draw", NULL};
+    bool res = false;
+    for (const char *const *w = result; i >= 4 && *w && !res; w++)
+        res = er_tok_is(r, i - 2, *w);
+    if (res && v[i].sep == ' ' && os_score(r, i - 4) &&
+        (er_tok_is(r, i - 1, "over") || er_tok_is(r, i - 1, "to") ||
+         er_tok_is(r, i - 1, "with") || er_tok_is(r, i - 1, "against")))
+        return true; /* "a 2-1 win over Everton", "a 0-3 defeat to Ajax" */
     for (const char *const *w = beat; j + 3 < r->t.n && *w; w++)
         if (er_tok_is(r, j + 1, *w) && v[j + 1].sep == ' ' && (v[j + 2].flags & TK_CAP)) {
             size_t e = j + 2;
@@ -498,6 +507,10 @@ os_placed(const struct ent_run *r, size_t i, size_t j)
     size_t k = j + 1;
     if (os_beside(r, i, j) || os_listed(r, i, j) || os_said_of(r, i, j) || os_scored(r, i, j))
         return true;
+    if (er_by_maker(r, i) && !er_is(r, &v[i], WL_GIVEN) && !er_in(r, &v[i], WL_TITLES) &&
+        (j > i || os_proper(r, i)))
+        return true; /* "made by Novo Nordisk", "attacks by Boko Haram", "controlled by
+                        Itochu" */
     if (!(k < r->t.n && (v[k].sep == '-' || v[k].sep == '/' || (er_tok_is(r, k, "and") && k + 1 < r->t.n &&
                                               (v[k + 1].flags & TK_CAP)))) &&
         (os_worked_at(r, i, j) || os_team(r, i, j)))
