@@ -701,6 +701,20 @@ main(void)
     hasnt("Ann Lake, the head of Tarvex, said so. Police worked with Tarvex, the European Border "
           "and Tarvel Guard Agency.",
           "European Border and Tarvel Guard Agency");
+    /* "International" ends a body's name (not an airport's), an acronym
+     * after "known as", an office only a body has, "&" between a given
+     * name and another, a relative "which" after a given name, an award. */
+    has("Amnesty Tarvel International said air strikes killed civilians.",
+        "Amnesty Tarvel International", ENTITY_ORG, 1);
+    hasnt("She landed at Hamad International Airport.", "Hamad International");
+    has("The Tarvel Conference on Trade and Development, known as TCTD, said so. TCTD added more.",
+        "Tarvel Conference on Trade and Development", ENTITY_ORG, 3);
+    has("The agency's committee for medicines, known as the TVMP, agreed.", "TVMP", ENTITY_ORG, 1);
+    hasnt("In Britain the radio technology is known as TVB and works well.", "TVB");
+    has("Ann Lake, Tarvopol's executive director, said so.", "Tarvopol", ENTITY_ORG, 1);
+    has("Ernst & Tarvey, which audits the company, signed off.", "Ernst & Tarvey", ENTITY_ORG, 1);
+    has("Eli Tarvy, which sells a rival drug, filed in October.", "Eli Tarvy", ENTITY_ORG, 1);
+    hasnt("Foxx won the Screen Actors Guild Awards on Sunday.", "Screen Actors Guild");
     /* People: a Korean family name that is a word, an Arabic surname with a
      * capitalised article, a place that is a first name; no person after
      * "made by", nor one followed by ", which". */

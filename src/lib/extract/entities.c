@@ -488,8 +488,9 @@ er_lead_run(const struct ent_run *r, size_t i)
             conn = er_tok_is(r, j, *w);
         if (conn)
             continue;
-        if (!(v[j].flags & TK_CAP) || er_run_stops(r, j) || er_in(r, &v[j], WL_TITLES))
-            break;
+        if ((!(v[j].flags & TK_CAP) && !er_elided(r, j)) || er_run_stops(r, j) ||
+            er_in(r, &v[j], WL_TITLES))
+            break; /* "Syndicat Autonome de l'Enseignement Supérieur" goes on */
         last = j;
     }
     return last;
@@ -611,7 +612,11 @@ er_org_run(const struct ent_run *r, size_t i)
             office = true; /* "Center for Justice", "Office of the Deputy Prime Minister" */
         }
         bool suffix = er_is(r, &v[j], WL_ORG_SUFFIX) && !er_suffix_starts_title(r, j) &&
-                      !er_competition(r, j);
+                      !er_competition(r, j) &&
+                      !(er_tok_is(r, j, "International") &&
+                        ((j > i && er_place_word(r, j - 1)) || er_cap_after(r, j)));
+        /* "Amnesty International"; not "Miami International", "Hamad International
+           Airport" */
         org_word |= suffix || er_is(r, &v[j], WL_ORG_HEAD);
         if ((j > i && suffix) || headed ||
             (j > i && last == j - 1 && v[j].sep == '-' && er_is(r, &v[j - 1], WL_ORG_HEAD) &&
@@ -625,8 +630,9 @@ er_org_run(const struct ent_run *r, size_t i)
         if (v[j].flags & TK_POSS)
             break;
     }
-    if (last != SIZE_MAX && (er_adjective_body(r, i, last) || er_joint_sponsors(r, i)))
-        return SIZE_MAX;
+    if (last != SIZE_MAX && (er_adjective_body(r, i, last) || er_joint_sponsors(r, i) ||
+                             (er_cap_after(r, last) && er_event_word(r, last + 1))))
+        return SIZE_MAX; /* ... "Screen Actors Guild Awards", "Football League Cup": events */
     return last;
 }
 

@@ -488,7 +488,7 @@ static const char *const wl_org_suffix[] = {
      * Unit", "Uffizi Galleries", "Fitch Ratings", "J1 League"; not a
      * competition, "Champions League": extract/entities.c) */
     "Guild", "Tribunal", "Unit", "Gallery", "Galleries", "Ratings", "League", "Faculty",
-    "Guard",
+    "Guard", "International",
     /* legal forms of several countries ("Tullow Oil Plc", "ASML Holding NV") */
     "Plc", "PLC", "plc", "Limited", "LLC", "AG", "NV", "GmbH", "Tbk", "Bhd", "Berhad", NULL};
 /* Words that head an organisation's name: "Office for National Statistics". */
@@ -498,7 +498,7 @@ static const char *const wl_org_head[] = {
     "Organization", "Centre", "Center", "School", "College", "Committee", "Board", "Court",
     "Fund", "Foundation", "Society", "Chamber", "Embassy", "Administration", "Authority",
     "Union", "Confederation", "Secretariat", "Party", "Corps", "House", "Forces", "Chiefs",
-    "Guild", "Tribunal", "League", "Faculty", NULL};
+    "Guild", "Tribunal", "League", "Faculty", "Conference", NULL};
 /* Titles after which a single word is a person's surname. */
 static const char *const wl_honorific[] = {
     "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady", "Dame", "Baroness", "Baron",

@@ -5,7 +5,8 @@
  * military unit's word ("its 7 Division", "the 3 Commando Brigade" is
  * extract/entities.c's), a number joined by a hyphen to a capitalised word
  * ("7-Eleven"), and a body named in apposition after another, "Frontex, the
- * European Border and Coast Guard Agency,": one organisation, not two;
+ * European Border and Coast Guard Agency,": one organisation, not two; an
+ * acronym after "known as" ("known as UNCTAD", "known as the CHMP");
  * and the checks extract/entities.c's name runs make of a league (a
  * competition's, a number after it) and of an event before "and".
  */
@@ -121,11 +122,56 @@ om_number_name(const struct ent_run *r, size_t i)
            !(i > 0 && v[i].sep == '-') && om_before_name(r, i);
 }
 
+/* The kind of the entity ref. */
+static enum entity_kind
+om_kind(const struct ent_run *r, uint32_t ref)
+{
+    return ref < r->g->nents ? r->g->ents[ref].kind : r->d[ref - r->g->nents].kind;
+}
+
+/* An acronym after "known as" (and "the") at token k: a name of the body
+ * named right before ", known as" ("the UN Conference on Trade and
+ * Development, known as UNCTAD,"), else a body of its own ("its committee
+ * for medicines, known as the CHMP"); later uses are its mentions. */
+static void
+om_known_as(struct ent_run *r, size_t k)
+{
+    const struct tok *v = r->t.v;
+    if (k < 3 || r->covered[k] || !(v[k].flags & TK_ALLCAPS) || v[k].end - v[k].start < 3 ||
+        om_cap_after(r, k) || (v[k - 1].flags & TK_ALLCAPS))
+        return;
+    size_t q = k - 1 - er_tok_is(r, k - 1, "the");
+    if (q < 2 || !er_tok_is(r, q, "as") || !er_tok_is(r, q - 1, "known"))
+        return;
+    uint32_t ref = UINT32_MAX;
+    size_t kn = q - 1;
+    for (size_t m = r->nm; v[kn].sep == ',' && m > 0 && ref == UINT32_MAX; m--)
+        if (r->m[m - 1].end == v[kn - 1].end && om_kind(r, r->m[m - 1].ref) == ENTITY_ORG)
+            ref = r->m[m - 1].ref;
+    static const char *const bodies[] = {"committee", "agency", "group", "council", "body",
+                                         "panel", "board", "unit", "office", "authority",
+                                         "commission", "court", "tribunal", "bank", NULL};
+    bool body = false;
+    for (size_t p = kn > 6 ? kn - 6 : 0; p < kn && !body; p++)
+        for (const char *const *w = bodies; *w && !body; w++)
+            body = er_tok_is(r, p, *w);
+    if (ref == UINT32_MAX && !body)
+        return; /* "the technology is known as DAB": a thing's name */
+    if (ref == UINT32_MAX) {
+        ref = er_org_span(r, k, k);
+    } else {
+        er_mention(r, v[k].start, v[k].end, ref);
+        r->covered[k] = 1;
+    }
+    er_remember(r, k, ref);
+}
+
 /* See people.h. */
 void
 er_pass_marks(struct ent_run *r)
 {
     for (size_t i = 0; i < r->t.n; i++) {
+        om_known_as(r, i);
         size_t j = om_amp_name(r, i);
         if (j == SIZE_MAX && (om_unit_number(r, i) || om_number_name(r, i)))
             j = i + 1;
@@ -148,11 +194,8 @@ er_link_appositions(struct ent_run *r)
         /* "Frontex, the European ... Agency," */
         if (memcmp(r->s + a->end, ", the ", 6) != 0 || b->start != a->end + 6)
             continue;
-        enum entity_kind ka = a->ref < r->g->nents ? r->g->ents[a->ref].kind
-                                                   : r->d[a->ref - r->g->nents].kind;
-        enum entity_kind kb = b->ref < r->g->nents ? r->g->ents[b->ref].kind
-                                                   : r->d[b->ref - r->g->nents].kind;
-        if (ka != ENTITY_ORG || kb != ENTITY_ORG || b->ref < r->g->nents ||
+        if (om_kind(r, a->ref) != ENTITY_ORG || om_kind(r, b->ref) != ENTITY_ORG ||
+            b->ref < r->g->nents ||
             b->end >= r->n || (r->s[b->end] != ',' && r->s[b->end] != '.') ||
             b->end - b->start < 2 * (a->end - a->start) ||
             memchr(r->s + b->start, ' ', b->end - b->start) == NULL)

@@ -52,8 +52,10 @@ os_name_word(const struct ent_run *r, size_t k)
     size_t n = t->end - t->start;
     bool acronym = (t->flags & TK_ALLCAPS) && n >= 3 && !(k > 0 && (t[-1].flags & TK_ALLCAPS)) &&
                    !(k + 1 < r->t.n && (t[1].flags & TK_ALLCAPS)); /* "the WHO", not a heading */
+    bool amp = (k + 1 < r->t.n && t[1].start == t->end + 3 && memcmp(r->s + t->end, " & ", 3) == 0) ||
+               (k > 0 && t->start == t[-1].end + 3 && memcmp(r->s + t[-1].end, " & ", 3) == 0);
     if (er_is(r, t, WL_STOP) || er_in(r, t, WL_TITLES) || er_is(r, t, WL_HONORIFIC) ||
-        er_is(r, t, WL_GIVEN) ||
+        (er_is(r, t, WL_GIVEN) && !amp) || /* "Ernst & Young": no person's name has "&" */
         (!acronym && (er_is(r, t, WL_FUNCTION) || er_is(r, t, WL_PRONOUNS))))
         return false;
     static const char *const demonym[] = {"ian", "ese", "ish", "ean", "can", "tch", "nch",
@@ -127,6 +129,18 @@ os_company_noun(const struct ent_run *r, size_t k, bool after)
         if (er_tok_is(r, k, *w))
             return true;
     return false;
+}
+
+/* Are tokens k, k + 1 an office only a body has ("executive director",
+ * "director general", "secretary-general"): "Europol's executive
+ * director"? */
+static bool
+os_body_office(const struct ent_run *r, size_t k)
+{
+    return k + 1 < r->t.n && er_joined(&r->t.v[k + 1]) &&
+           ((er_tok_is(r, k, "executive") && er_tok_is(r, k + 1, "director")) ||
+            ((er_tok_is(r, k, "director") || er_tok_is(r, k, "secretary")) &&
+             er_tok_is(r, k + 1, "general")));
 }
 
 /* Is token k (after a possessive, past one capitalised adjective) what
@@ -251,7 +265,7 @@ os_beside(const struct ent_run *r, size_t i, size_t j)
          (v[k + 1].flags & TK_CAP)))
         return false; /* part of a longer name: "F-Secure", "Departments of Health", "Saint
                          Bernard Software" */
-    if ((v[j].flags & TK_POSS) && (os_company_title(r, k) || os_owned(r, k)))
+    if ((v[j].flags & TK_POSS) && (os_company_title(r, k) || os_owned(r, k) || os_body_office(r, k)))
         return true;
     if (i > 0 && v[i].sep == ' ' && os_company_noun(r, i - 1, false) &&
         !(i > 1 && er_tok_is(r, i - 2, "to")))
@@ -263,6 +277,7 @@ os_beside(const struct ent_run *r, size_t i, size_t j)
                 return q + 1 >= r->t.n || !er_joined(&v[q + 1]) || er_tok_is(r, q + 1, "that") ||
                        er_tok_is(r, q + 1, "from") || er_tok_is(r, q + 1, "formed") ||
                        er_tok_is(r, q + 1, "based") || er_tok_is(r, q + 1, "run") ||
+                       er_tok_is(r, q + 1, "behind") ||
                        er_tok_is(r, q + 1, "owned") || er_tok_is(r, q + 1, "led") ||
                        (er_tok_is(r, q + 1, "of") && q + 2 < r->t.n &&
                         !(v[q + 2].flags & TK_CAP)); /* "Grab, its rival from Singapore,",
@@ -605,8 +620,13 @@ os_scan(struct ent_run *r)
 {
     const struct tok *v = r->t.v;
     for (size_t i = 0; i < r->t.n; i++) {
-        if (!os_name_word(r, i))
+        if (!os_name_word(r, i)) {
+            if (!r->covered[i] && er_is(r, &v[i], WL_GIVEN) && (v[i].flags & TK_NAMEY) &&
+                i + 1 < r->t.n && v[i + 1].sep == ' ' && os_name_word(r, i + 1) &&
+                er_which_after(r, i + 1) && er_org_cued(r, i, i + 1))
+                os_add(r, i, i + 1); /* "Eli Lilly, which sells": no person (people.c) */
             continue;
+        }
         size_t j = i;
         while (j + 1 < r->t.n && j < i + 2 && v[j + 1].sep == ' ' && os_name_word(r, j + 1))
             j++;

@@ -114,7 +114,7 @@ er_org_lead(const struct ent_run *r, size_t k)
         "Agencia", "Agência", "Agence", "Comisión", "Comissão", "Syarikat", "Kumpulan",
         "Kementerian", "Confederación", "Confederação", "Federación", "Federação",
         "Asociación", "Associação", "Sindicato", "Syndicat", "Médecins", "Movimiento",
-        "Colegio", "Cámara", "Câmara", NULL};
+        "Colegio", "Cámara", "Câmara", "Guardia", "Policía", "Polizia", "Gendarmerie", NULL};
     return ps_listed(r, &r->t.v[k], lead);
 }
 
