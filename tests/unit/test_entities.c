@@ -715,6 +715,18 @@ main(void)
     has("Ernst & Tarvey, which audits the company, signed off.", "Ernst & Tarvey", ENTITY_ORG, 1);
     has("Eli Tarvy, which sells a rival drug, filed in October.", "Eli Tarvy", ENTITY_ORG, 1);
     hasnt("Foxx won the Screen Actors Guild Awards on Sunday.", "Screen Actors Guild");
+    /* Clubs named with "Al-" found by a team's staff and their list; a
+     * club's manager; a producer after a comma is a person's role. */
+    has("He named Al-Tarvi, Al-Wesk and Al-Nomi as the rivals. Ali Said, Al-Tarvi's captain, "
+        "agreed.",
+        "Al-Wesk", ENTITY_ORG, 1);
+    has("He named Al-Tarvi, Al-Wesk and Al-Nomi as the rivals. Ali Said, Al-Tarvi's captain, "
+        "agreed.",
+        "Al-Tarvi", ENTITY_ORG, 2);
+    has("Keith Lane, Tarvford's manager, said the midfielder had changed the team.", "Tarvford",
+        ENTITY_ORG, 1);
+    has("Toshio Tarvuki, Ghibli's producer, said the studio had no plans.", "Toshio Tarvuki",
+        ENTITY_PERSON, 1);
     /* People: a Korean family name that is a word, an Arabic surname with a
      * capitalised article, a place that is a first name; no person after
      * "made by", nor one followed by ", which". */

@@ -392,7 +392,8 @@ static const char *const wl_roles_after[] = {
     "speaker", "barrister", "solicitor", "judge", "campaigner", "activist", "candidate",
     "commander", "presenter", "writer", "novelist", "composer", "conductor", "musician",
     "surgeon", "doctor", "nurse", "midwife", "schoolteacher", "priest", "pastor", "bishop",
-    "promoter", "trainer", "player", "striker", "defender", "midfielder", "goalkeeper", NULL};
+    "promoter", "trainer", "player", "striker", "defender", "midfielder", "goalkeeper",
+    "producer", "filmmaker", "photographer", "designer", "architect", NULL};
 static const char *const wl_said_after[] = {
     "said", "says", "say", "told", "tells", "noted", "notes", "added", "adds", "stated",
     "explained", "warned", "argued", "stressed", "wrote", "writes", "highlighted", "asked",

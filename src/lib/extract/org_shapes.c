@@ -54,6 +54,8 @@ os_name_word(const struct ent_run *r, size_t k)
                    !(k + 1 < r->t.n && (t[1].flags & TK_ALLCAPS)); /* "the WHO", not a heading */
     bool amp = (k + 1 < r->t.n && t[1].start == t->end + 3 && memcmp(r->s + t->end, " & ", 3) == 0) ||
                (k > 0 && t->start == t[-1].end + 3 && memcmp(r->s + t[-1].end, " & ", 3) == 0);
+    amp |= er_al_surname(r, k) && !(k > 0 && er_joined(t) && (t[-1].flags & TK_NAMEY));
+    /* ... nor a lone "Al-Nassr" (no name before it: a club's, a channel's) */
     if (er_is(r, t, WL_STOP) || er_in(r, t, WL_TITLES) || er_is(r, t, WL_HONORIFIC) ||
         (er_is(r, t, WL_GIVEN) && !amp) || /* "Ernst & Young": no person's name has "&" */
         (!acronym && (er_is(r, t, WL_FUNCTION) || er_is(r, t, WL_PRONOUNS))))
@@ -129,6 +131,15 @@ os_company_noun(const struct ent_run *r, size_t k, bool after)
         if (er_tok_is(r, k, *w))
             return true;
     return false;
+}
+
+/* Is token k a team's staff ("manager", "coach", "captain") after a
+ * possessive name that no person took? */
+static bool
+os_team_staff(const struct ent_run *r, size_t k)
+{
+    return k < r->t.n && (er_tok_is(r, k, "manager") || er_tok_is(r, k, "coach") ||
+                          er_tok_is(r, k, "captain"));
 }
 
 /* Are tokens k, k + 1 an office only a body has ("executive director",
@@ -265,8 +276,9 @@ os_beside(const struct ent_run *r, size_t i, size_t j)
          (v[k + 1].flags & TK_CAP)))
         return false; /* part of a longer name: "F-Secure", "Departments of Health", "Saint
                          Bernard Software" */
-    if ((v[j].flags & TK_POSS) && (os_company_title(r, k) || os_owned(r, k) || os_body_office(r, k)))
-        return true;
+    if ((v[j].flags & TK_POSS) && (os_company_title(r, k) || os_owned(r, k) || os_body_office(r, k) ||
+                                    (!(v[i].flags & TK_SENT) && os_team_staff(r, k))))
+        return true; /* ... "Brentford's manager", "Al-Nassr's captain" */
     if (i > 0 && v[i].sep == ' ' && os_company_noun(r, i - 1, false) &&
         !(i > 1 && er_tok_is(r, i - 2, "to")))
         return true; /* not a verb: "to fund Obamacare" */
@@ -277,7 +289,7 @@ os_beside(const struct ent_run *r, size_t i, size_t j)
                 return q + 1 >= r->t.n || !er_joined(&v[q + 1]) || er_tok_is(r, q + 1, "that") ||
                        er_tok_is(r, q + 1, "from") || er_tok_is(r, q + 1, "formed") ||
                        er_tok_is(r, q + 1, "based") || er_tok_is(r, q + 1, "run") ||
-                       er_tok_is(r, q + 1, "behind") ||
+                       er_tok_is(r, q + 1, "behind") || er_tok_is(r, q + 1, "controlled") ||
                        er_tok_is(r, q + 1, "owned") || er_tok_is(r, q + 1, "led") ||
                        (er_tok_is(r, q + 1, "of") && q + 2 < r->t.n &&
                         !(v[q + 2].flags & TK_CAP)); /* "Grab, its rival from Singapore,",
@@ -612,6 +624,8 @@ os_add(struct ent_run *r, size_t i, size_t j)
     }
     if (j == i)
         er_remember(r, i, ref);
+    else if (j == i + 1 && er_al_surname(r, i))
+        er_remember(r, j, ref); /* "Al-Nassr": its other mentions by the name's word */
 }
 
 /* Every capitalised run not yet an entity that is placed as a company. */
@@ -627,7 +641,7 @@ os_scan(struct ent_run *r)
                 os_add(r, i, i + 1); /* "Eli Lilly, which sells": no person (people.c) */
             continue;
         }
-        size_t j = i;
+        size_t j = i + (er_al_surname(r, i) && !r->covered[i + 1]); /* "Al-Nassr" */
         while (j + 1 < r->t.n && j < i + 2 && v[j + 1].sep == ' ' && os_name_word(r, j + 1))
             j++;
         if (os_placed(r, i, j) || er_org_cued(r, i, j)) {
@@ -643,9 +657,15 @@ os_scan(struct ent_run *r)
 static void
 os_uses(struct ent_run *r)
 {
-    for (size_t i = 0; i < r->t.n; i++)
-        if (!r->covered[i] && ((r->t.v[i].flags & TK_CAP) || os_camel(r, i)))
+    for (size_t i = 0; i < r->t.n; i++) {
+        if (!r->covered[i] && er_al_surname(r, i) && !r->covered[i + 1] &&
+            er_acronym_use(r, i + 1)) {
+            r->m[r->nm - 1].start = r->t.v[i].start; /* "Al-" and the name remembered */
+            r->covered[i++] = 1;
+        } else if (!r->covered[i] && ((r->t.v[i].flags & TK_CAP) || os_camel(r, i))) {
             er_acronym_use(r, i);
+        }
+    }
 }
 
 /* See people.h: every capitalised run not yet an entity that is placed as
