@@ -727,6 +727,11 @@ main(void)
         ENTITY_ORG, 1);
     has("Toshio Tarvuki, Ghibli's producer, said the studio had no plans.", "Toshio Tarvuki",
         ENTITY_PERSON, 1);
+    /* A company by its results or its plants; a club a player joined from. */
+    has("Tarvo reported record profits from its films.", "Tarvo", ENTITY_ORG, 1);
+    has("Tarvmetall will build a plant in Lithuania to make shells.", "Tarvmetall", ENTITY_ORG, 1);
+    has("Lane, 35, joined from Tarvax in the summer.", "Tarvax", ENTITY_ORG, 1);
+    hasnt("The guitarist moved from Tarvich to the city.", "Tarvich");
     /* People: a Korean family name that is a word, an Arabic surname with a
      * capitalised article, a place that is a first name; no person after
      * "made by", nor one followed by ", which". */

@@ -599,7 +599,8 @@ er_org_run(const struct ent_run *r, size_t i)
             if (ends == 2)
                 break;
             headed |= er_is(r, &v[j - 1], WL_ORG_HEAD) &&
-                      (er_tok_is(r, j, "of") || er_tok_is(r, j, "for") || er_on_field(r, j, next)) &&
+                      (er_tok_is(r, j, "of") || er_tok_is(r, j, "for") ||
+                       er_on_field(r, j, next)) &&
                       (!er_tok_is(r, j - 1, "House") || (next == j + 1 && !er_cap_after(r, next)));
             /* "House of Lords", "House of Fraser"; not the titles "House of the Dead",
                "House of Flying Daggers" */

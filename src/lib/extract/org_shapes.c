@@ -52,7 +52,8 @@ os_name_word(const struct ent_run *r, size_t k)
     size_t n = t->end - t->start;
     bool acronym = (t->flags & TK_ALLCAPS) && n >= 3 && !(k > 0 && (t[-1].flags & TK_ALLCAPS)) &&
                    !(k + 1 < r->t.n && (t[1].flags & TK_ALLCAPS)); /* "the WHO", not a heading */
-    bool amp = (k + 1 < r->t.n && t[1].start == t->end + 3 && memcmp(r->s + t->end, " & ", 3) == 0) ||
+    bool amp = (k + 1 < r->t.n && t[1].start == t->end + 3 &&
+                memcmp(r->s + t->end, " & ", 3) == 0) ||
                (k > 0 && t->start == t[-1].end + 3 && memcmp(r->s + t[-1].end, " & ", 3) == 0);
     amp |= er_al_surname(r, k) && !(k > 0 && er_joined(t) && (t[-1].flags & TK_NAMEY));
     /* ... nor a lone "Al-Nassr" (no name before it: a club's, a channel's) */
@@ -276,8 +277,9 @@ os_beside(const struct ent_run *r, size_t i, size_t j)
          (v[k + 1].flags & TK_CAP)))
         return false; /* part of a longer name: "F-Secure", "Departments of Health", "Saint
                          Bernard Software" */
-    if ((v[j].flags & TK_POSS) && (os_company_title(r, k) || os_owned(r, k) || os_body_office(r, k) ||
-                                    (!(v[i].flags & TK_SENT) && os_team_staff(r, k))))
+    if ((v[j].flags & TK_POSS) &&
+        (os_company_title(r, k) || os_owned(r, k) || os_body_office(r, k) ||
+         (!(v[i].flags & TK_SENT) && os_team_staff(r, k))))
         return true; /* ... "Brentford's manager", "Al-Nassr's captain" */
     if (i > 0 && v[i].sep == ' ' && os_company_noun(r, i - 1, false) &&
         !(i > 1 && er_tok_is(r, i - 2, "to")))

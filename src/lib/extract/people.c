@@ -506,8 +506,9 @@ er_name_ok(const struct ent_run *r, size_t a, size_t b)
     bool cn = er_is(r, &v[a], WL_CN_SURNAMES);
     if (er_word(r, &v[a], "St") || er_org_lead(r, a) || er_place_compound(r, a, b) ||
         (b == a + 1 && er_al_surname(r, a)))
-        return false; /* ... and "Al-Nassr" alone is a club's, a channel's */ /* a saint's name is a place's or a firm's: "St Bernard";
-                         "Banco Sabadell", "Grupo Security" are firms */
+        return false; /* a saint's name is a place's or a firm's: "St Bernard";
+                         "Banco Sabadell", "Grupo Security" are firms; "Al-Nassr"
+                         alone is a club's, a channel's */
     for (size_t k = a; k <= b; k++)
         if (!er_namey(r, k) && !(cn && (v[k].flags & TK_NAMEY) && b > a &&
                                  v[k].end - v[k].start <= 3 && !er_in(r, &v[k], WL_TITLES)) &&
