@@ -320,17 +320,6 @@ er_run_stops(const struct ent_run *r, size_t k)
 
 static size_t er_org_run(const struct ent_run *r, size_t i);
 
-/* See people.h. */
-bool
-er_tok_is(const struct ent_run *r, size_t k, const char *w)
-{
-    if (k >= r->t.n)
-        return false;
-    const struct tok *t = &r->t.v[k];
-    size_t n = t->end - t->start;
-    return strlen(w) == n && memcmp(r->s + t->start, w, n) == 0;
-}
-
 /* The token a connector at k leads to, when a name goes on over it ("of
  * the World Economy", "of Geography"): k + 1, or k + 2 past a "the";
  * SIZE_MAX when the name ends before k. */

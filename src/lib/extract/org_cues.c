@@ -403,11 +403,13 @@ oc_results(const struct ent_run *r, size_t i, size_t j)
                                          "refinery", "stores", "smelter", NULL};
     const struct tok *v = r->t.v;
     size_t k = j + 1;
-    if ((i == j && er_lower_elsewhere(r, i)) || (v[j].flags & TK_POSS) || !oc_lower_next(r, k))
+    if ((v[j].flags & TK_POSS) || !oc_lower_next(r, k))
         return false;
     if (oc_word(r, k, "will") || oc_word(r, k, "would"))
         k++;
     bool rep = oc_any(r, k, reports), bld = !rep && oc_any(r, k, builds);
+    if ((!rep && !bld) || (i == j && er_lower_elsewhere(r, i)))
+        return false;
     for (size_t q = k + 1; (rep || bld) && q < r->t.n && q <= k + 3 && oc_lower_next(r, q); q++)
         if (oc_any(r, q, rep ? results : plants))
             return true;
@@ -421,7 +423,7 @@ oc_transfer(const struct ent_run *r, size_t i)
 {
     /* not "moved from Munich", "arrived from Kabul": a place no list holds */
     static const char *const moved[] = {"joined", "signed", "loan", NULL};
-    return i >= 2 && r->t.v[i].sep == ' ' && oc_word(r, i - 1, "from") &&
+    return i >= 2 && r->t.v[i].sep == ' ' && oc_word(r, i - 1, "from") && /* cheap first */
            oc_any(r, i - 2, moved) && !er_lower_elsewhere(r, i);
 }
 

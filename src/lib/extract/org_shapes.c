@@ -637,9 +637,9 @@ os_scan(struct ent_run *r)
     const struct tok *v = r->t.v;
     for (size_t i = 0; i < r->t.n; i++) {
         if (!os_name_word(r, i)) {
-            if (!r->covered[i] && er_is(r, &v[i], WL_GIVEN) && (v[i].flags & TK_NAMEY) &&
-                i + 1 < r->t.n && v[i + 1].sep == ' ' && os_name_word(r, i + 1) &&
-                er_which_after(r, i + 1) && er_org_cued(r, i, i + 1))
+            if ((v[i].flags & TK_NAMEY) && !r->covered[i] && er_which_after(r, i + 1) &&
+                v[i + 1].sep == ' ' && er_is(r, &v[i], WL_GIVEN) && os_name_word(r, i + 1) &&
+                er_org_cued(r, i, i + 1))
                 os_add(r, i, i + 1); /* "Eli Lilly, which sells": no person (people.c) */
             continue;
         }

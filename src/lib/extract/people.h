@@ -6,6 +6,8 @@
 #ifndef DOSSIER_EXTRACT_PEOPLE_H
 #define DOSSIER_EXTRACT_PEOPLE_H
 
+#include <string.h>
+
 #include "dossier/zh.h"
 #include "lib.h"
 
@@ -45,8 +47,17 @@ bool er_list(const struct ent_run *r, const struct tok *t, enum wl_id id, int lo
 /* er_list in lower case / exactly as written. */
 bool er_in(const struct ent_run *r, const struct tok *t, enum wl_id id);
 bool er_is(const struct ent_run *r, const struct tok *t, enum wl_id id);
-/* Is token k the word w, exactly as written (false past the last token)? */
-bool er_tok_is(const struct ent_run *r, size_t k, const char *w);
+/* Is token k the word w, exactly as written (false past the last token)?
+ * Inline, so that the length of a literal w is known when compiled. */
+static inline bool
+er_tok_is(const struct ent_run *r, size_t k, const char *w)
+{
+    if (k >= r->t.n)
+        return false;
+    const struct tok *t = &r->t.v[k];
+    size_t n = t->end - t->start;
+    return strlen(w) == n && memcmp(r->s + t->start, w, n) == 0;
+}
 /* Record a mention [a, b) of ref. */
 void er_mention(struct ent_run *r, uint32_t a, uint32_t b, uint32_t ref);
 /* The entity (name, kind) found in the text, added when new; returns its ref. */
