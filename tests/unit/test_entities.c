@@ -671,6 +671,82 @@ main(void)
         ENTITY_ORG, 1);
     has("Lana Pike, the national president of Velnor, said so.", "Velnor", ENTITY_ORG, 1);
     hasnt("Tom Hale, leader of Tarvon county council, said so.", "Tarvon");
+    /* heldout_names9's shapes (issue 12): heads that take "of" and "on",
+     * guilds, tribunals, units, leagues with a number, "All" opening a
+     * body, a unit's bare number, "&" before a legal form, a person after
+     * a body's "of", an event before "and", a body in apposition. */
+    has("Troops of the Armed Forces of Tarvelia landed.", "Armed Forces of Tarvelia", ENTITY_ORG,
+        1);
+    has("The Joint Chiefs of Staff were not told.", "Joint Chiefs of Staff", ENTITY_ORG, 1);
+    has("She spoke to the United Nations Office on Drugs and Crime.",
+        "United Nations Office on Drugs and Crime", ENTITY_ORG, 1);
+    hasnt("The Tarvel Commission on Monday fined the bank.", "Tarvel Commission on Monday");
+    has("The Directors Guild of Tarvelia said a merger would cost jobs.",
+        "Directors Guild of Tarvelia", ENTITY_ORG, 1);
+    has("She will go to the Employment Appeal Tribunal next.", "Employment Appeal Tribunal",
+        ENTITY_ORG, 1);
+    has("Jeonju Motors won the K League 1 on Sunday.", "K League 1", ENTITY_ORG, 1);
+    hasnt("Arsenal lead the Champions League group.", "Champions League");
+    has("Doctors at the All Tarvel Institute of Medical Sciences agreed.",
+        "All Tarvel Institute of Medical Sciences", ENTITY_ORG, 1);
+    has("The Houston Independent School District hired him.",
+        "Houston Independent School District", ENTITY_ORG, 1);
+    has("The army will move its 7 Division north.", "7 Division", ENTITY_ORG, 1);
+    has("Seven & i Holdings owns the chain.", "Seven & i Holdings", ENTITY_ORG, 1);
+    hasnt("Her album Mind, Body & Soul sold well.", "Body & Soul");
+    has("Shehzad Tarar of the Pakistan Muslim League-Nawaz spoke.",
+        "Pakistan Muslim League-Nawaz", ENTITY_ORG, 1);
+    hasnt("Voters backed the Awami League of Sheikh Hasina in 2008.",
+        "Awami League of Sheikh Hasina");
+    hasnt("Wasps won the Heineken Cup and Celtic League titles.", "Heineken Cup and Celtic League");
+    has("Ann Lake, the head of Tarvex, said so. Police worked with Tarvex, the European Border "
+        "and Tarvel Guard Agency.",
+        "Tarvex", ENTITY_ORG, 3);
+    hasnt("Ann Lake, the head of Tarvex, said so. Police worked with Tarvex, the European Border "
+          "and Tarvel Guard Agency.",
+          "European Border and Tarvel Guard Agency");
+    /* "International" ends a body's name (not an airport's), an acronym
+     * after "known as", an office only a body has, "&" between a given
+     * name and another, a relative "which" after a given name, an award. */
+    has("Amnesty Tarvel International said air strikes killed civilians.",
+        "Amnesty Tarvel International", ENTITY_ORG, 1);
+    hasnt("She landed at Hamad International Airport.", "Hamad International");
+    has("The Tarvel Conference on Trade and Development, known as TCTD, said so. TCTD added more.",
+        "Tarvel Conference on Trade and Development", ENTITY_ORG, 3);
+    has("The agency's committee for medicines, known as the TVMP, agreed.", "TVMP", ENTITY_ORG, 1);
+    hasnt("In Britain the radio technology is known as TVB and works well.", "TVB");
+    has("Ann Lake, Tarvopol's executive director, said so.", "Tarvopol", ENTITY_ORG, 1);
+    has("Ernst & Tarvey, which audits the company, signed off.", "Ernst & Tarvey", ENTITY_ORG, 1);
+    has("Eli Tarvy, which sells a rival drug, filed in October.", "Eli Tarvy", ENTITY_ORG, 1);
+    hasnt("Foxx won the Screen Actors Guild Awards on Sunday.", "Screen Actors Guild");
+    /* Clubs named with "Al-" found by a team's staff and their list; a
+     * club's manager; a producer after a comma is a person's role. */
+    has("He named Al-Tarvi, Al-Wesk and Al-Nomi as the rivals. Ali Said, Al-Tarvi's captain, "
+        "agreed.",
+        "Al-Wesk", ENTITY_ORG, 1);
+    has("He named Al-Tarvi, Al-Wesk and Al-Nomi as the rivals. Ali Said, Al-Tarvi's captain, "
+        "agreed.",
+        "Al-Tarvi", ENTITY_ORG, 2);
+    has("Keith Lane, Tarvford's manager, said the midfielder had changed the team.", "Tarvford",
+        ENTITY_ORG, 1);
+    has("Toshio Tarvuki, Ghibli's producer, said the studio had no plans.", "Toshio Tarvuki",
+        ENTITY_PERSON, 1);
+    /* A company by its results or its plants; a club a player joined from. */
+    has("Tarvo reported record profits from its films.", "Tarvo", ENTITY_ORG, 1);
+    has("Tarvmetall will build a plant in Lithuania to make shells.", "Tarvmetall", ENTITY_ORG, 1);
+    has("Lane, 35, joined from Tarvax in the summer.", "Tarvax", ENTITY_ORG, 1);
+    hasnt("The guitarist moved from Tarvich to the city.", "Tarvich");
+    /* People: a Korean family name that is a word, an Arabic surname with a
+     * capitalised article, a place that is a first name; no person after
+     * "made by", nor one followed by ", which". */
+    has("A lawmaker, Park Chan-dae, said so.", "Park Chan-dae", ENTITY_PERSON, 1);
+    has("The coach named Yazan Al-Tarvi in the squad.", "Yazan Al-Tarvi", ENTITY_PERSON, 1);
+    no_person("The fund sold its stake in Al-Tarvi to a prince.");
+    has("Sydney Tarvey flew to Sydney on Monday. Tarvey told reporters she was tired.",
+        "Sydney Tarvey", ENTITY_PERSON, 0);
+    no_person("The drug made by Novo Tarvisk was approved on Friday.");
+    no_person("Eli Tarvy, which sells a rival drug, filed in October.");
+    no_person("Attacks by Boko Tarvam rose in the north.");
     /* A name between two people's names in a list is a person's. */
     has("Her rivals, Daniel Whitcombe, Zarqa Venhol, Colin Marsh and Ayesha Farooqui, lost.",
         "Zarqa Venhol", ENTITY_PERSON, 1);

@@ -320,17 +320,6 @@ er_run_stops(const struct ent_run *r, size_t k)
 
 static size_t er_org_run(const struct ent_run *r, size_t i);
 
-/* See people.h. */
-bool
-er_tok_is(const struct ent_run *r, size_t k, const char *w)
-{
-    if (k >= r->t.n)
-        return false;
-    const struct tok *t = &r->t.v[k];
-    size_t n = t->end - t->start;
-    return strlen(w) == n && memcmp(r->s + t->start, w, n) == 0;
-}
-
 /* The token a connector at k leads to, when a name goes on over it ("of
  * the World Economy", "of Geography"): k + 1, or k + 2 past a "the";
  * SIZE_MAX when the name ends before k. */
@@ -425,6 +414,14 @@ er_connector_ends(const struct ent_run *r, size_t i, size_t k, size_t next, bool
     const struct tok *v = r->t.v;
     if ((er_tok_is(r, k, "of") || er_tok_is(r, k, "for")) && !org_word)
         return 1;
+    if ((er_tok_is(r, k, "of") || er_tok_is(r, k, "for")) &&
+        (er_is(r, &v[next], WL_GIVEN) || er_is(r, &v[next], WL_HONORIFIC)) &&
+        next + 1 < r->t.n && er_joined(&v[next + 1]) && (v[next + 1].flags & TK_NAMEY))
+        return 2; /* "the Awami League of Sheikh Hasina": a person after the body */
+    if (er_tok_is(r, k, "and") && headed && (v[next].flags & TK_ALLCAPS))
+        return 2; /* "Writers Guild of America and SAG-AFTRA" */
+    if (er_tok_is(r, k, "and") && er_event_word(r, k - 1))
+        return 2; /* "the Heineken Cup and Celtic League": an event is no body's part */
     if (!er_tok_is(r, k, "and") && !er_tok_is(r, k, "&"))
         return 0;
     if (er_tok_is(r, k, "and") && k == i + 1 && !headed && er_is(r, &v[next], WL_ORG_SUFFIX) &&
@@ -480,8 +477,9 @@ er_lead_run(const struct ent_run *r, size_t i)
             conn = er_tok_is(r, j, *w);
         if (conn)
             continue;
-        if (!(v[j].flags & TK_CAP) || er_run_stops(r, j) || er_in(r, &v[j], WL_TITLES))
-            break;
+        if ((!(v[j].flags & TK_CAP) && !er_elided(r, j)) || er_run_stops(r, j) ||
+            er_in(r, &v[j], WL_TITLES))
+            break; /* "Syndicat Autonome de l'Enseignement Supérieur" goes on */
         last = j;
     }
     return last;
@@ -540,6 +538,22 @@ er_joint_sponsors(const struct ent_run *r, size_t i)
            !er_place_word(r, i) && er_org_run(r, i + 1) != SIZE_MAX;
 }
 
+/* Is "on" at k a body's field after its head ("Committee on Education",
+ * "Office on Drugs and Crime", "Conference on Trade and Development"; not
+ * "the Commission on Google", a body named after it, nor "on Monday")? */
+static bool
+er_on_field(const struct ent_run *r, size_t k, size_t next)
+{
+    static const char *const heads[] = {"Committee", "Commission", "Council", "Office",
+                                        "Conference", "Court", "Panel", NULL};
+    bool head = false;
+    for (const char *const *w = heads; k > 0 && *w && !head; w++)
+        head = er_tok_is(r, k - 1, *w);
+    size_t pj = next;
+    return head && er_tok_is(r, k, "on") && next == k + 1 && (r->t.v[next].flags & TK_NAMEY) &&
+           !er_gaz(r, next, &pj) && !er_is(r, &r->t.v[next], WL_GIVEN);
+}
+
 /* Capitalised run from i ending in an organisation word: returns the last
  * token index, or SIZE_MAX. After a head word and "of"/"for" ("Reserve
  * Bank of India", "Institute for the World Economy") every capitalised
@@ -574,7 +588,8 @@ er_org_run(const struct ent_run *r, size_t i)
             if (ends == 2)
                 break;
             headed |= er_is(r, &v[j - 1], WL_ORG_HEAD) &&
-                      (er_tok_is(r, j, "of") || er_tok_is(r, j, "for")) &&
+                      (er_tok_is(r, j, "of") || er_tok_is(r, j, "for") ||
+                       er_on_field(r, j, next)) &&
                       (!er_tok_is(r, j - 1, "House") || (next == j + 1 && !er_cap_after(r, next)));
             /* "House of Lords", "House of Fraser"; not the titles "House of the Dead",
                "House of Flying Daggers" */
@@ -586,15 +601,28 @@ er_org_run(const struct ent_run *r, size_t i)
                 break; /* "Bank of Italy Governor ..." */
             office = true; /* "Center for Justice", "Office of the Deputy Prime Minister" */
         }
-        bool suffix = er_is(r, &v[j], WL_ORG_SUFFIX) && !er_suffix_starts_title(r, j);
+        bool suffix = er_is(r, &v[j], WL_ORG_SUFFIX) && !er_suffix_starts_title(r, j) &&
+                      !er_competition(r, j) &&
+                      !(er_tok_is(r, j, "International") &&
+                        ((j > i && er_place_word(r, j - 1)) || er_cap_after(r, j)));
+        /* "Amnesty International"; not "Miami International", "Hamad International
+           Airport" */
         org_word |= suffix || er_is(r, &v[j], WL_ORG_HEAD);
-        if ((j > i && suffix) || headed)
-            last = j;
+        if ((j > i && suffix) || headed ||
+            (j > i && last == j - 1 && v[j].sep == '-' && er_is(r, &v[j - 1], WL_ORG_HEAD) &&
+             !er_in(r, &v[j], WL_TITLES) && !er_cap_after(r, j)))
+            last = j; /* ... "Pakistan Muslim League-Nawaz" */
+        if (last == j && er_name_number(r, j))
+            return j + 1; /* "K League 1", "Formula 1" */
+        if (last == j && er_tok_is(r, j, "School") && er_tok_is(r, j + 1, "District") &&
+            er_joined(&v[j + 1]))
+            return j + 1; /* "Houston Independent School District" */
         if (v[j].flags & TK_POSS)
             break;
     }
-    if (last != SIZE_MAX && (er_adjective_body(r, i, last) || er_joint_sponsors(r, i)))
-        return SIZE_MAX;
+    if (last != SIZE_MAX && (er_adjective_body(r, i, last) || er_joint_sponsors(r, i) ||
+                             (er_cap_after(r, last) && er_event_word(r, last + 1))))
+        return SIZE_MAX; /* ... "Screen Actors Guild Awards", "Football League Cup": events */
     return last;
 }
 
@@ -763,8 +791,11 @@ er_gaz_org(struct ent_run *r, size_t i, const struct gz_alias *al, size_t j)
     if (oj == SIZE_MAX || (al && oj <= j))
         return 0;
     size_t a = i;
-    /* "The ..." never starts an organisation's name. */
-    while (a < oj && er_is(r, &v[a], WL_FUNCTION))
+    /* "The ..." never starts an organisation's name; "All" does inside a
+     * sentence, before a place ("the All India Institute", "the All
+     * Progressives Congress") */
+    while (a < oj && er_is(r, &v[a], WL_FUNCTION) &&
+           !(a == i && er_tok_is(r, a, "All") && !(v[a].flags & TK_SENT) && oj >= a + 2))
         a++;
     if (oj <= a)
         return 0;
@@ -882,12 +913,14 @@ ent_run(const struct gazetteer *g, struct segmenter *seg, const char *body, size
     r.t = *toks; /* borrowed: the caller frees it */
     r.covered = xcalloc(r.t.n + 1, 1);
     er_pass_gazetteer(&r);
+    er_pass_marks(&r);
     er_pass_people(&r);
     er_pass_companies(&r);
     zh_pass_later(&r);
     er_pass_link_orgs(&r);
     if (r.nm > 1)
         qsort(r.m, r.nm, sizeof *r.m, er_mention_cmp);
+    er_link_appositions(&r);
 
     /* Group mentions into entities, in order of first mention. */
     size_t nrefs = g->nents + r.nd;

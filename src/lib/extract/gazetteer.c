@@ -392,7 +392,8 @@ static const char *const wl_roles_after[] = {
     "speaker", "barrister", "solicitor", "judge", "campaigner", "activist", "candidate",
     "commander", "presenter", "writer", "novelist", "composer", "conductor", "musician",
     "surgeon", "doctor", "nurse", "midwife", "schoolteacher", "priest", "pastor", "bishop",
-    "promoter", "trainer", "player", "striker", "defender", "midfielder", "goalkeeper", NULL};
+    "promoter", "trainer", "player", "striker", "defender", "midfielder", "goalkeeper",
+    "producer", "filmmaker", "photographer", "designer", "architect", NULL};
 static const char *const wl_said_after[] = {
     "said", "says", "say", "told", "tells", "noted", "notes", "added", "adds", "stated",
     "explained", "warned", "argued", "stressed", "wrote", "writes", "highlighted", "asked",
@@ -483,6 +484,12 @@ static const char *const wl_org_suffix[] = {
     /* a public service and a house that is a body ("Internal Revenue Service",
      * "Chatham House", "House of Representatives") */
     "Service", "House",
+    /* guilds, tribunals, a body's units, galleries, rating agencies, leagues
+     * ("Directors Guild", "Employment Appeal Tribunal", "Athletics Integrity
+     * Unit", "Uffizi Galleries", "Fitch Ratings", "J1 League"; not a
+     * competition, "Champions League": extract/entities.c) */
+    "Guild", "Tribunal", "Unit", "Gallery", "Galleries", "Ratings", "League", "Faculty",
+    "Guard", "International",
     /* legal forms of several countries ("Tullow Oil Plc", "ASML Holding NV") */
     "Plc", "PLC", "plc", "Limited", "LLC", "AG", "NV", "GmbH", "Tbk", "Bhd", "Berhad", NULL};
 /* Words that head an organisation's name: "Office for National Statistics". */
@@ -491,7 +498,8 @@ static const char *const wl_org_head[] = {
     "Commission", "Council", "Academy", "Association", "Federation", "Organisation",
     "Organization", "Centre", "Center", "School", "College", "Committee", "Board", "Court",
     "Fund", "Foundation", "Society", "Chamber", "Embassy", "Administration", "Authority",
-    "Union", "Confederation", "Secretariat", "Party", "Corps", "House", NULL};
+    "Union", "Confederation", "Secretariat", "Party", "Corps", "House", "Forces", "Chiefs",
+    "Guild", "Tribunal", "League", "Faculty", "Conference", NULL};
 /* Titles after which a single word is a person's surname. */
 static const char *const wl_honorific[] = {
     "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady", "Dame", "Baroness", "Baron",

@@ -280,7 +280,7 @@ oc_which_does(const struct ent_run *r, size_t i, size_t j)
         "lobbies", "campaigns", "organises", "organizes", "regulates", "oversees",
         "manages", "publishes", "advises", "funds", "sponsors", "governs", "controls",
         "administers", "insures", "lends", "licenses", "acquired", "bought", "sells",
-        "makes", "builds", "manufactures", "distributes", NULL};
+        "makes", "builds", "manufactures", "distributes", "audits", NULL};
     const struct tok *v = r->t.v;
     size_t k = j + 1;
     if (v[i].sep == '-' || (i > 0 && v[i].sep == ' ' && (v[i - 1].flags & TK_CAP)) ||
@@ -387,6 +387,46 @@ oc_acronym_acts(const struct ent_run *r, size_t i)
            !(v[q + 1].flags & TK_NUM);
 }
 
+/* Is the run [i, j] a company by what it reports or builds ("Toho
+ * reported record profits", "Rheinmetall will build a plant", "Unilever
+ * posted a loss")? */
+static bool
+oc_results(const struct ent_run *r, size_t i, size_t j)
+{
+    static const char *const reports[] = {"reported", "posted", "booked", "recorded",
+                                          "announced", "forecast", NULL};
+    static const char *const results[] = {"profit", "profits", "loss", "losses", "revenue",
+                                          "revenues", "sales", "earnings", "dividend", NULL};
+    static const char *const builds[] = {"build", "builds", "open", "opens", "opened", "close",
+                                         "closes", "closed", NULL};
+    static const char *const plants[] = {"plant", "plants", "factory", "factories", "mine",
+                                         "refinery", "stores", "smelter", NULL};
+    const struct tok *v = r->t.v;
+    size_t k = j + 1;
+    if ((v[j].flags & TK_POSS) || !oc_lower_next(r, k))
+        return false;
+    if (oc_word(r, k, "will") || oc_word(r, k, "would"))
+        k++;
+    bool rep = oc_any(r, k, reports), bld = !rep && oc_any(r, k, builds);
+    if ((!rep && !bld) || (i == j && er_lower_elsewhere(r, i)))
+        return false;
+    for (size_t q = k + 1; (rep || bld) && q < r->t.n && q <= k + 3 && oc_lower_next(r, q); q++)
+        if (oc_any(r, q, rep ? results : plants))
+            return true;
+    return false;
+}
+
+/* Is the one-word run i a club a player moved from ("joined from Ajax",
+ * "signed from Benfica", "on loan from Lazio")? */
+static bool
+oc_transfer(const struct ent_run *r, size_t i)
+{
+    /* not "moved from Munich", "arrived from Kabul": a place no list holds */
+    static const char *const moved[] = {"joined", "signed", "loan", NULL};
+    return i >= 2 && r->t.v[i].sep == ' ' && oc_word(r, i - 1, "from") && /* cheap first */
+           oc_any(r, i - 2, moved) && !er_lower_elsewhere(r, i);
+}
+
 /* See people.h. */
 bool
 er_org_cued(const struct ent_run *r, size_t i, size_t j)
@@ -418,8 +458,9 @@ er_org_cued(const struct ent_run *r, size_t i, size_t j)
                 oc_connector(r, k) || oc_word(r, k, "and") || oc_word(r, k, "who"));
     /* not "Niamh Ní Bhriain of the Killybegs producers" */
     return oc_source(r, i, j) || oc_members(r, i, j) || oc_led(r, i) || er_market_move(r, j) ||
-           oc_which_does(r, i, j) || oc_bought(r, i, j) ||
-           (i == j && (oc_plural_team(r, i) || oc_said_it(r, i) || oc_acronym_acts(r, i)));
+           oc_which_does(r, i, j) || oc_bought(r, i, j) || oc_results(r, i, j) ||
+           (i == j && (oc_plural_team(r, i) || oc_said_it(r, i) || oc_acronym_acts(r, i) ||
+                       oc_transfer(r, i)));
 }
 
 /* Is token k a connector inside a body's name written as a phrase? */

@@ -52,8 +52,13 @@ os_name_word(const struct ent_run *r, size_t k)
     size_t n = t->end - t->start;
     bool acronym = (t->flags & TK_ALLCAPS) && n >= 3 && !(k > 0 && (t[-1].flags & TK_ALLCAPS)) &&
                    !(k + 1 < r->t.n && (t[1].flags & TK_ALLCAPS)); /* "the WHO", not a heading */
+    bool amp = (k + 1 < r->t.n && t[1].start == t->end + 3 &&
+                memcmp(r->s + t->end, " & ", 3) == 0) ||
+               (k > 0 && t->start == t[-1].end + 3 && memcmp(r->s + t[-1].end, " & ", 3) == 0);
+    amp |= er_al_surname(r, k) && !(k > 0 && er_joined(t) && (t[-1].flags & TK_NAMEY));
+    /* ... nor a lone "Al-Nassr" (no name before it: a club's, a channel's) */
     if (er_is(r, t, WL_STOP) || er_in(r, t, WL_TITLES) || er_is(r, t, WL_HONORIFIC) ||
-        er_is(r, t, WL_GIVEN) ||
+        (er_is(r, t, WL_GIVEN) && !amp) || /* "Ernst & Young": no person's name has "&" */
         (!acronym && (er_is(r, t, WL_FUNCTION) || er_is(r, t, WL_PRONOUNS))))
         return false;
     static const char *const demonym[] = {"ian", "ese", "ish", "ean", "can", "tch", "nch",
@@ -116,7 +121,8 @@ os_company_noun(const struct ent_run *r, size_t k, bool after)
     static const char *const wider[] = {"group", "operator", "producer", "developer",
                                         "broadcaster", "commission", "agency", "union",
                                         "party", "movement", "network", "rival", "club",
-                                        "manufacturer", "maker", "carrier", "bank", NULL};
+                                        "manufacturer", "maker", "carrier", "bank",
+                                        "chain", "studio", "label", "distributor", NULL};
     if (k < r->t.n && (r->t.v[k].flags & TK_POSS))
         return false; /* "Smith, the company's chairman": a person of the company */
     for (const char *const *w = nouns; *w; w++)
@@ -126,6 +132,27 @@ os_company_noun(const struct ent_run *r, size_t k, bool after)
         if (er_tok_is(r, k, *w))
             return true;
     return false;
+}
+
+/* Is token k a team's staff ("manager", "coach", "captain") after a
+ * possessive name that no person took? */
+static bool
+os_team_staff(const struct ent_run *r, size_t k)
+{
+    return k < r->t.n && (er_tok_is(r, k, "manager") || er_tok_is(r, k, "coach") ||
+                          er_tok_is(r, k, "captain"));
+}
+
+/* Are tokens k, k + 1 an office only a body has ("executive director",
+ * "director general", "secretary-general"): "Europol's executive
+ * director"? */
+static bool
+os_body_office(const struct ent_run *r, size_t k)
+{
+    return k + 1 < r->t.n && er_joined(&r->t.v[k + 1]) &&
+           ((er_tok_is(r, k, "executive") && er_tok_is(r, k + 1, "director")) ||
+            ((er_tok_is(r, k, "director") || er_tok_is(r, k, "secretary")) &&
+             er_tok_is(r, k + 1, "general")));
 }
 
 /* Is token k (after a possessive, past one capitalised adjective) what
@@ -250,8 +277,10 @@ os_beside(const struct ent_run *r, size_t i, size_t j)
          (v[k + 1].flags & TK_CAP)))
         return false; /* part of a longer name: "F-Secure", "Departments of Health", "Saint
                          Bernard Software" */
-    if ((v[j].flags & TK_POSS) && (os_company_title(r, k) || os_owned(r, k)))
-        return true;
+    if ((v[j].flags & TK_POSS) &&
+        (os_company_title(r, k) || os_owned(r, k) || os_body_office(r, k) ||
+         (!(v[i].flags & TK_SENT) && os_team_staff(r, k))))
+        return true; /* ... "Brentford's manager", "Al-Nassr's captain" */
     if (i > 0 && v[i].sep == ' ' && os_company_noun(r, i - 1, false) &&
         !(i > 1 && er_tok_is(r, i - 2, "to")))
         return true; /* not a verb: "to fund Obamacare" */
@@ -262,6 +291,7 @@ os_beside(const struct ent_run *r, size_t i, size_t j)
                 return q + 1 >= r->t.n || !er_joined(&v[q + 1]) || er_tok_is(r, q + 1, "that") ||
                        er_tok_is(r, q + 1, "from") || er_tok_is(r, q + 1, "formed") ||
                        er_tok_is(r, q + 1, "based") || er_tok_is(r, q + 1, "run") ||
+                       er_tok_is(r, q + 1, "behind") || er_tok_is(r, q + 1, "controlled") ||
                        er_tok_is(r, q + 1, "owned") || er_tok_is(r, q + 1, "led") ||
                        (er_tok_is(r, q + 1, "of") && q + 2 < r->t.n &&
                         !(v[q + 2].flags & TK_CAP)); /* "Grab, its rival from Singapore,",
@@ -459,6 +489,14 @@ os_scored(const struct ent_run *r, size_t i, size_t j)
         verb = er_tok_is(r, i - 1, *w);
     if (verb && v[i].sep == ' ' && os_score(r, j + 1))
         return true;
+    static const char *const result[] = {"win", "victory", "defeat", "loss", "draw", NULL};
+    bool res = false;
+    for (const char *const *w = result; i >= 4 && *w && !res; w++)
+        res = er_tok_is(r, i - 2, *w);
+    if (res && v[i].sep == ' ' && os_score(r, i - 4) &&
+        (er_tok_is(r, i - 1, "over") || er_tok_is(r, i - 1, "to") ||
+         er_tok_is(r, i - 1, "with") || er_tok_is(r, i - 1, "against")))
+        return true; /* "a 2-1 win over Everton", "a 0-3 defeat to Ajax" */
     for (const char *const *w = beat; j + 3 < r->t.n && *w; w++)
         if (er_tok_is(r, j + 1, *w) && v[j + 1].sep == ' ' && (v[j + 2].flags & TK_CAP)) {
             size_t e = j + 2;
@@ -498,6 +536,10 @@ os_placed(const struct ent_run *r, size_t i, size_t j)
     size_t k = j + 1;
     if (os_beside(r, i, j) || os_listed(r, i, j) || os_said_of(r, i, j) || os_scored(r, i, j))
         return true;
+    if (er_by_maker(r, i) && !er_is(r, &v[i], WL_GIVEN) && !er_in(r, &v[i], WL_TITLES) &&
+        (j > i || os_proper(r, i)))
+        return true; /* "made by Novo Nordisk", "attacks by Boko Haram", "controlled by
+                        Itochu" */
     if (!(k < r->t.n && (v[k].sep == '-' || v[k].sep == '/' || (er_tok_is(r, k, "and") && k + 1 < r->t.n &&
                                               (v[k + 1].flags & TK_CAP)))) &&
         (os_worked_at(r, i, j) || os_team(r, i, j)))
@@ -584,6 +626,8 @@ os_add(struct ent_run *r, size_t i, size_t j)
     }
     if (j == i)
         er_remember(r, i, ref);
+    else if (j == i + 1 && er_al_surname(r, i))
+        er_remember(r, j, ref); /* "Al-Nassr": its other mentions by the name's word */
 }
 
 /* Every capitalised run not yet an entity that is placed as a company. */
@@ -592,9 +636,14 @@ os_scan(struct ent_run *r)
 {
     const struct tok *v = r->t.v;
     for (size_t i = 0; i < r->t.n; i++) {
-        if (!os_name_word(r, i))
+        if (!os_name_word(r, i)) {
+            if ((v[i].flags & TK_NAMEY) && !r->covered[i] && er_which_after(r, i + 1) &&
+                v[i + 1].sep == ' ' && er_is(r, &v[i], WL_GIVEN) && os_name_word(r, i + 1) &&
+                er_org_cued(r, i, i + 1))
+                os_add(r, i, i + 1); /* "Eli Lilly, which sells": no person (people.c) */
             continue;
-        size_t j = i;
+        }
+        size_t j = i + (er_al_surname(r, i) && !r->covered[i + 1]); /* "Al-Nassr" */
         while (j + 1 < r->t.n && j < i + 2 && v[j + 1].sep == ' ' && os_name_word(r, j + 1))
             j++;
         if (os_placed(r, i, j) || er_org_cued(r, i, j)) {
@@ -610,9 +659,15 @@ os_scan(struct ent_run *r)
 static void
 os_uses(struct ent_run *r)
 {
-    for (size_t i = 0; i < r->t.n; i++)
-        if (!r->covered[i] && ((r->t.v[i].flags & TK_CAP) || os_camel(r, i)))
+    for (size_t i = 0; i < r->t.n; i++) {
+        if (!r->covered[i] && er_al_surname(r, i) && !r->covered[i + 1] &&
+            er_acronym_use(r, i + 1)) {
+            r->m[r->nm - 1].start = r->t.v[i].start; /* "Al-" and the name remembered */
+            r->covered[i++] = 1;
+        } else if (!r->covered[i] && ((r->t.v[i].flags & TK_CAP) || os_camel(r, i))) {
             er_acronym_use(r, i);
+        }
+    }
 }
 
 /* See people.h: every capitalised run not yet an entity that is placed as

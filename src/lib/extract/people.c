@@ -290,7 +290,7 @@ er_unclaim_surnames(struct ent_run *r)
 {
     const struct tok *v = r->t.v;
     for (size_t k = 0; k < r->t.n; k++) {
-        if (er_place_given(r, k)) {
+        if (er_place_given(r, k) || (r->covered[k] == 1 && er_place_first(r, k))) {
             er_unclaim(r, k);
             continue;
         }
@@ -334,7 +334,8 @@ er_given_stop(const struct ent_run *r, size_t k, size_t e)
 static bool
 er_given_at(const struct ent_run *r, size_t a)
 {
-    return er_is(r, &r->t.v[a], WL_GIVEN) && (r->t.v[a].flags & TK_NAMEY);
+    return (er_is(r, &r->t.v[a], WL_GIVEN) && (r->t.v[a].flags & TK_NAMEY)) ||
+           (!r->covered[a] && er_place_first(r, a)); /* "Jordan Henderson" unclaimed */
 }
 
 /* Is token k, a title or stop word ("King", "Law", "May"), a surname here:
@@ -503,9 +504,11 @@ er_name_ok(const struct ent_run *r, size_t a, size_t b)
 {
     const struct tok *v = r->t.v;
     bool cn = er_is(r, &v[a], WL_CN_SURNAMES);
-    if (er_word(r, &v[a], "St") || er_org_lead(r, a) || er_place_compound(r, a, b))
+    if (er_word(r, &v[a], "St") || er_org_lead(r, a) || er_place_compound(r, a, b) ||
+        (b == a + 1 && er_al_surname(r, a)))
         return false; /* a saint's name is a place's or a firm's: "St Bernard";
-                         "Banco Sabadell", "Grupo Security" are firms */
+                         "Banco Sabadell", "Grupo Security" are firms; "Al-Nassr"
+                         alone is a club's, a channel's */
     for (size_t k = a; k <= b; k++)
         if (!er_namey(r, k) && !(cn && (v[k].flags & TK_NAMEY) && b > a &&
                                  v[k].end - v[k].start <= 3 && !er_in(r, &v[k], WL_TITLES)) &&
@@ -517,6 +520,8 @@ er_name_ok(const struct ent_run *r, size_t a, size_t b)
             !(k == b && k > a && er_particle(r, k - 1) && er_last_letter(r, k)) &&
             !(k > a + 1 && er_surname_hyphen(r, k)) && !(k == b && k > a && er_elided(r, k)) &&
             !(k > a && er_name_tail(r, k)) && !(k == a && er_given_stop(r, k, b)) &&
+            !(k == a && b == a + 2 && v[b].sep == '-' && !er_is(r, &v[a], WL_FUNCTION) &&
+              er_person_shape(r, a, b)) && /* "Park Chan-dae" */
             !er_word_surname(r, a, k, b))
             return false;
     static const char *const buildings[] = {"Palace", "Castle", "Cathedral", "Abbey", "Stadium",
@@ -581,6 +586,8 @@ er_evidence(const struct ent_run *r, struct er_cand *c)
     size_t nt = r->t.n, a = c->a, b = c->sfx ? c->sfx : c->b;
     bool ev = c->titled;
     c->span_end = v[b].end;
+    if (!ev && er_which_after(r, c->b))
+        return false; /* "Eli Lilly, which sells": a body */
     if (c->sfx && c->span_end < r->n && r->s[c->span_end] == '.' &&
         ex_is_lower((unsigned char)r->s[c->span_end - 1]))
         c->span_end++; /* "Jr." */
@@ -611,7 +618,8 @@ er_evidence(const struct ent_run *r, struct er_cand *c)
         !er_is(r, &v[a + 2], WL_GIVEN) && !er_is(r, &v[a + 3], WL_GIVEN))
         ev = true; /* "Andrés Manuel López Obrador": two given names and two surnames */
     if (!ev && a > 0 && v[a].sep == ' ' && er_in(r, &v[a - 1], WL_SAID_BEFORE) &&
-        !(v[a - 1].flags & TK_CAP) && !(c->b > a && er_clause_subject(r, a, b)))
+        !(v[a - 1].flags & TK_CAP) && !(c->b > a && er_clause_subject(r, a, b)) &&
+        !er_by_maker(r, a)) /* not "made by Novo Nordisk" */
         ev = true;
     if (!ev && er_given_at(r, a) && c->b > a && er_of_name_said(r, b))
         ev = true; /* "Santiago Abascal of Vox said" */

@@ -6,6 +6,8 @@
 #ifndef DOSSIER_EXTRACT_PEOPLE_H
 #define DOSSIER_EXTRACT_PEOPLE_H
 
+#include <string.h>
+
 #include "dossier/zh.h"
 #include "lib.h"
 
@@ -45,8 +47,17 @@ bool er_list(const struct ent_run *r, const struct tok *t, enum wl_id id, int lo
 /* er_list in lower case / exactly as written. */
 bool er_in(const struct ent_run *r, const struct tok *t, enum wl_id id);
 bool er_is(const struct ent_run *r, const struct tok *t, enum wl_id id);
-/* Is token k the word w, exactly as written (false past the last token)? */
-bool er_tok_is(const struct ent_run *r, size_t k, const char *w);
+/* Is token k the word w, exactly as written (false past the last token)?
+ * Inline, so that the length of a literal w is known when compiled. */
+static inline bool
+er_tok_is(const struct ent_run *r, size_t k, const char *w)
+{
+    if (k >= r->t.n)
+        return false;
+    const struct tok *t = &r->t.v[k];
+    size_t n = t->end - t->start;
+    return strlen(w) == n && memcmp(r->s + t->start, w, n) == 0;
+}
 /* Record a mention [a, b) of ref. */
 void er_mention(struct ent_run *r, uint32_t a, uint32_t b, uint32_t ref);
 /* The entity (name, kind) found in the text, added when new; returns its ref. */
@@ -133,6 +144,37 @@ bool er_clause_subject(const struct ent_run *r, size_t a, size_t b);
  * given name ("Thomas Jordan", "Winston Jordan"), no name going on after
  * it? */
 bool er_given_before_place(const struct ent_run *r, size_t i);
+/* extract/people_places.c: is token k a place that is as often a first
+ * name ("Jordan", "Sydney", "Florence")? */
+bool er_place_first_word(const struct ent_run *r, size_t k);
+/* ... opening a name with the surname after it said alone elsewhere in
+ * the text ("Jordan Henderson ... Henderson, 35,")? */
+bool er_place_first(const struct ent_run *r, size_t k);
+/* Is the run ending at token b followed by ", which" (a body's relative)? */
+bool er_which_after(const struct ent_run *r, size_t b);
+/* Is the run at token a after "by" and a word of making, owning or
+ * attacking ("made by Novo Nordisk", "attacks by Boko Haram")? */
+bool er_by_maker(const struct ent_run *r, size_t a);
+/* Is token k a capitalised Arabic article joined by a hyphen to a name
+ * ("Al" of "Al-Naimat", "El" of "El-Erian")? */
+bool er_al_surname(const struct ent_run *r, size_t k);
+/* extract/org_marks.c: names with "&" ("Seven & i Holdings"), a unit's number
+ * ("its 7 Division"), a number and a hyphen ("7-Eleven"), recorded as
+ * organisations before the people pass. */
+void er_pass_marks(struct ent_run *r);
+/* The mentions (sorted) of a body named once in apposition to another
+ * ("Frontex, the European Border and Coast Guard Agency,") made the
+ * other's. */
+void er_link_appositions(struct ent_run *r);
+/* Is the league at k a competition, not a body ("Champions League",
+ * "Europa League", "Nations League")? */
+bool er_competition(const struct ent_run *r, size_t k);
+/* Is a league's number right after token k, part of the name ("K League
+ * 1"; not a score, "League 2-1")? */
+bool er_name_number(const struct ent_run *r, size_t k);
+/* Is token k an event's word ("Cup", "Awards", "Baftas"): no body's name
+ * goes on over "and" after it ("the Heineken Cup and Celtic League")? */
+bool er_event_word(const struct ent_run *r, size_t k);
 /* People: persons with evidence, their titled lone names, later mentions. */
 void er_pass_people(struct ent_run *r);
 /* People: every later mention of the persons found, full or by surname

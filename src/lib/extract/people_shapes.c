@@ -114,7 +114,7 @@ er_org_lead(const struct ent_run *r, size_t k)
         "Agencia", "Agência", "Agence", "Comisión", "Comissão", "Syarikat", "Kumpulan",
         "Kementerian", "Confederación", "Confederação", "Federación", "Federação",
         "Asociación", "Associação", "Sindicato", "Syndicat", "Médecins", "Movimiento",
-        "Colegio", "Cámara", "Câmara", NULL};
+        "Colegio", "Cámara", "Câmara", "Guardia", "Policía", "Polizia", "Gendarmerie", NULL};
     return ps_listed(r, &r->t.v[k], lead);
 }
 
@@ -158,6 +158,9 @@ er_person_shape(const struct ent_run *r, size_t a, size_t b)
          memcmp(r->s + v[a].end - 3, "ian", 3) != 0))
         return true; /* "Darragh O'Brien", "Mary Lou McDonald"; not "Caledonian
                         MacBrayne", "Hooker Robin McBryde" */
+    if (b == a + 2 && (v[a].flags & TK_NAMEY) && er_al_surname(r, a + 1) &&
+        !er_al_surname(r, a) && !er_org_word_at(r, a) && !er_org_word_at(r, b))
+        return true; /* "Yazan Al-Naimat", "Mohamed El-Erian" */
     for (size_t k = a + 1; k < b; k++)
         if (er_cap_particle(r, k) ||
             (ps_listed(r, &v[k], patronymic) && (v[k - 1].flags & TK_NAMEY) &&
