@@ -89,107 +89,22 @@ th_count_room(struct th_docs *d, size_t more, bool wide)
         d->count = xrealloc(d->count, d->cap * sizeof *d->count);
 }
 
-/* A memo of the tokens the sample read has met, by the hash of the text
- * they were cut from: the span's bytes and the token's, and what th_token
- * made of them (left out, or the term and the entry of forms). Most
- * tokens are a few thousand common words met again and again; a hit
- * (both byte strings the same) skips the stop-word test and the lookups
- * of the term and its form, whose entries (the vocabulary is tens of
- * thousands of terms) are cache misses: most of the read's time besides
- * the tokenizer (issue 16). Direct-mapped, 64 bytes a slot, the last
- * token of a slot kept; only the lookups are skipped, so every count,
- * number and form is what the lookups give. */
-#define TH_MEMO_SLOTS 4096
-#define TH_MEMO_BYTES 46 /* the span and the token, together at most */
-struct th_memo {
-    uint64_t hash;       /* of the span's bytes, | 1 (0: an empty slot) */
-    uint32_t term, form; /* form: the entry of forms + 1; 0: the token is left out */
-    uint8_t slen, tlen;
-    char bytes[TH_MEMO_BYTES]; /* the span, then the token */
-};
-
 /* What the tokenizer callback fills for one document. */
 struct th_fill {
     struct th_docs *d;
     const struct text_tokenizer *tok;
     const char *text;
     struct th_bag bag; /* the document's terms so far */
-    struct th_memo *memo; /* TH_MEMO_SLOTS */
     int rc;
 };
-
-/* Term idx met once more in the form of entry form (+ 1) of forms, whose
- * key sf is (the span lower-cased); added: the term is new. */
-static void
-th_seen(struct th_fill *f, size_t idx, uint32_t form, bool added, const char *sf)
-{
-    struct th_docs *d = f->d;
-    struct strmap_entry *fe = &d->forms.e[form - 1];
-    fe->value++;
-    if (added || fe->value > d->vocab.e[idx].value >> 32) {
-        /* copied only when another form takes over, not each time the
-         * leading form is seen again; told by the form's entry (the forms'
-         * keys are distinct), not by reading both strings again */
-        if (added || d->lead_of[idx] != form) {
-            free(d->surface[idx]);
-            d->surface[idx] = xstrdup(sf);
-            d->lead_of[idx] = form;
-        }
-        d->vocab.e[idx].value = (fe->value << 32) | (d->vocab.e[idx].value & 0xffffffffu);
-    }
-    th_bag_add(&f->bag, (uint32_t)idx);
-}
-
-/* The memo's slot for the span [start, end) and token (len bytes), and
- * its hash in *h; NULL when they are too long to keep. */
-static struct th_memo *
-th_memo_slot(const struct th_fill *f, const char *token, size_t len, size_t start, size_t end,
-             uint64_t *h)
-{
-    size_t slen = end - start;
-    if (slen + len > TH_MEMO_BYTES)
-        return NULL;
-    *h = ds_hash64(f->text + start, slen) | 1;
-    return &f->memo[*h & (TH_MEMO_SLOTS - 1)];
-}
-
-/* Keep what th_token made of the span and token in slot m (NULL: none). */
-static void
-th_memo_put(struct th_memo *m, uint64_t h, const struct th_fill *f, const char *token,
-            size_t len, size_t start, size_t end, uint32_t term, uint32_t form)
-{
-    if (!m)
-        return;
-    m->hash = h;
-    m->term = term;
-    m->form = form;
-    m->slen = (uint8_t)(end - start);
-    m->tlen = (uint8_t)len;
-    memcpy(m->bytes, f->text + start, end - start);
-    memcpy(m->bytes + (end - start), token, len);
-}
 
 static void
 th_token(const char *token, size_t start, size_t end, void *ud)
 {
     struct th_fill *f = ud;
     size_t len = strlen(token);
-    uint64_t h = 0;
-    struct th_memo *m = th_memo_slot(f, token, len, start, end, &h);
-    if (m && m->hash == h && m->slen == end - start && m->tlen == len &&
-        memcmp(m->bytes, f->text + start, end - start) == 0 &&
-        memcmp(m->bytes + (end - start), token, len) == 0) {
-        if (m->form) {
-            /* what th_form leaves: the term's last form is this one */
-            f->d->form_of[m->term] = m->form;
-            th_seen(f, m->term, m->form, false, f->d->forms.e[m->form - 1].key);
-        }
+    if (!th_token_keep(token, len, f->text, start, end))
         return;
-    }
-    if (!th_token_keep(token, len, f->text, start, end)) {
-        th_memo_put(m, h, f, token, len, start, end, 0, 0);
-        return;
-    }
     bool added;
     struct strmap_entry *e = strmap_upsert(&f->d->vocab, token, len, &added);
     size_t idx = (size_t)(e - f->d->vocab.e);
@@ -215,11 +130,22 @@ th_token(const char *token, size_t start, size_t end, void *ud)
         if (*c >= 'A' && *c <= 'Z')
             *c = (char)(*c - 'A' + 'a');
     struct strmap_entry *fe = th_form(f->d, idx, sf, end - start);
+    fe->value++;
     uint32_t form = (uint32_t)(fe - f->d->forms.e) + 1;
-    th_seen(f, idx, form, added, sf);
+    if (added || fe->value > f->d->vocab.e[idx].value >> 32) {
+        /* copied only when another form takes over, not each time the
+         * leading form is seen again; told by the form's entry (the forms'
+         * keys are distinct), not by reading both strings again */
+        if (added || f->d->lead_of[idx] != form) {
+            free(f->d->surface[idx]);
+            f->d->surface[idx] = xstrdup(sf);
+            f->d->lead_of[idx] = form;
+        }
+        f->d->vocab.e[idx].value = (fe->value << 32) | (f->d->vocab.e[idx].value & 0xffffffffu);
+    }
     if (sf != stack)
         free(sf);
-    th_memo_put(m, h, f, token, len, start, end, (uint32_t)idx, form);
+    th_bag_add(&f->bag, (uint32_t)idx);
 }
 
 /* A stats_text_fn: tokenize the title or the body. */
@@ -262,7 +188,7 @@ th_read(struct store *s, struct th_docs *d, const int64_t *ids, size_t n, struct
     if (stats_text_open(s, true, &r, err) != 0)
         return -1;
     d->row = xmalloc((d->n + 1) * sizeof *d->row);
-    struct th_fill f = {d, &tok, NULL, {0}, xcalloc(TH_MEMO_SLOTS, sizeof(struct th_memo)), 0};
+    struct th_fill f = {d, &tok, NULL, {0}, 0};
     int rc = 0;
     for (size_t i = 0; i < d->n && rc == 0; i++) {
         d->row[i] = d->nnz;
@@ -278,7 +204,6 @@ th_read(struct store *s, struct th_docs *d, const int64_t *ids, size_t n, struct
     d->row[d->n] = d->nnz;
     d->nterms = d->vocab.n;
     th_bag_free(&f.bag);
-    free(f.memo);
     stats_text_free(&r);
     return rc;
 }
