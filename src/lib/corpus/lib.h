@@ -265,10 +265,6 @@ th_w(const struct th_docs *d, size_t i, size_t p)
 /* splitmix64: the seeded generator of the sample's keys and the k-means++
  * choices. */
 uint64_t th_rand(uint64_t *state);
-/* n zeroed doubles of centroids (term by term, k a term), the first on a
- * 64-byte line, so that with k = 8 a term's weights are one cache line,
- * not two; freed with free(). */
-double *th_cent_new(size_t n);
 /* The best of the k-means restarts over d (themes_kmeans.c): its
  * centroids into best_cent (term by term, k * d->nterms); the rounds it
  * took. */

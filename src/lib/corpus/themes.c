@@ -452,7 +452,7 @@ th_model_build(const struct th_docs *d, size_t k, const double *cent, size_t nwe
     memset(m, 0, sizeof *m);
     m->k = k;
     m->idf = xmalloc((nweigh + 1) * sizeof *m->idf);
-    m->cent = th_cent_new(nweigh * k + 1);
+    m->cent = xmalloc((nweigh * k + 1) * sizeof *m->cent);
     memcpy(m->cent, cent, nweigh * k * sizeof *cent);
     for (size_t t = 0; t < d->nterms; t++) {
         newidx[t] = UINT32_MAX;

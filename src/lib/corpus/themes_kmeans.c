@@ -30,20 +30,6 @@ th_rand(uint64_t *state)
     return z ^ (z >> 31);
 }
 
-/* See lib.h. The k-means' passes read a term's k weights for each term of
- * a document (th_scores8: eight at a time); a row of eight doubles on an
- * allocator's 16-byte boundary spans two cache lines three times in four,
- * and each is a miss in centroids of a few MB (issue 16). */
-double *
-th_cent_new(size_t n)
-{
-    void *p = NULL;
-    if (posix_memalign(&p, 64, (n ? n : 1) * sizeof(double)) != 0)
-        ds_fatal("out of memory (%zu doubles)", n);
-    memset(p, 0, (n ? n : 1) * sizeof(double));
-    return p;
-}
-
 /* The k centroids are dense and stored term by term: cent[t * k + c] is
  * term t's weight in centroid c, so that one pass over a document's terms
  * reads every centroid's weights of a term from one cache line. */
@@ -329,7 +315,7 @@ th_restarts_run(void *arg)
 {
     struct th_restarts *t = arg;
     const struct th_docs *d = t->d;
-    double *cent = th_cent_new(t->k * d->nterms + 1);
+    double *cent = xcalloc(t->k * d->nterms + 1, sizeof *cent);
     int *theme = xmalloc((d->n + 1) * sizeof *theme);
     t->best_fit = -1;
     t->best_restart = SIZE_MAX;

@@ -237,7 +237,7 @@ th_model_from_fit(const struct stats_theme_fit *f, struct th_model *m)
     m->k = (size_t)f->k;
     m->nterms = f->nterms;
     m->idf = xcalloc(f->nterms + 1, sizeof *m->idf);
-    m->cent = th_cent_new(f->nterms * m->k + 1);
+    m->cent = xcalloc(f->nterms * m->k + 1, sizeof *m->cent);
     for (size_t t = 0; t < f->nterms; t++) {
         strmap_upsert(&m->vocab, f->terms[t], strlen(f->terms[t]), NULL)->value = t;
         m->idf[t] = f->idf[t];
