@@ -17,6 +17,7 @@
 #include "dossier/query.h"
 #include "dossier/store.h"
 #include "dossier/util.h"
+#include "tap.h"
 
 /* The ids of 1..n that query q finds, in id order ("1 4 7 "), or "error:
  * MESSAGE" (caller frees). */
@@ -44,6 +45,21 @@ query_ids(struct store *s, const char *q, int64_t n)
  * at path alone, runs sql (which begins a transaction and never commits)
  * and exits without closing, as if killed. 0 when the child ran sql
  * without error, -1 otherwise. */
+/* The first column of the first row of sql as a number; -1 (and a
+ * diagnostic) when there is none. */
+static inline int64_t
+sql_int(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    int64_t v = -1;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    else
+        diag("%s: %s", sql, sqlite3_errmsg(db));
+    sqlite3_finalize(st);
+    return v;
+}
+
 static sqlite3 *killed_upgrade_db; /* the child's connection, left open */
 
 static inline int

@@ -92,18 +92,6 @@ add_doc(struct store *s, int i, struct ds_error *err)
     return rc;
 }
 
-static int64_t
-one_int(sqlite3 *db, const char *sql)
-{
-    sqlite3_stmt *st = NULL;
-    int64_t v = -1;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-        v = sqlite3_column_int64(st, 0);
-    else
-        diag("%s: %s", sql, sqlite3_errmsg(db));
-    sqlite3_finalize(st);
-    return v;
-}
 
 static char *
 one_text(sqlite3 *db, const char *sql)
@@ -272,28 +260,28 @@ check_plans(struct store *s, const char *label)
 static void
 check_numbers(struct store *s, const char *label)
 {
-    ok(one_int(s->db, "SELECT count(*) FROM pragma_table_info('entities')"
+    ok(sql_int(s->db, "SELECT count(*) FROM pragma_table_info('entities')"
                       " WHERE name = 'kind' AND type = 'INTEGER'") == 1 &&
-           one_int(s->db, "SELECT count(*) FROM pragma_table_info('corpus_ent')"
+           sql_int(s->db, "SELECT count(*) FROM pragma_table_info('corpus_ent')"
                           " WHERE name = 'kind' AND type = 'INTEGER'") == 1,
        "%s: both kind columns are numbers", label);
-    ok(one_int(s->db, "SELECT count(*) FROM entities WHERE typeof(kind) != 'integer'"
+    ok(sql_int(s->db, "SELECT count(*) FROM entities WHERE typeof(kind) != 'integer'"
                       " OR kind NOT BETWEEN 1 AND 5") == 0 &&
-           one_int(s->db, "SELECT count(*) FROM corpus_ent WHERE typeof(kind) != 'integer'"
+           sql_int(s->db, "SELECT count(*) FROM corpus_ent WHERE typeof(kind) != 'integer'"
                           " OR kind NOT BETWEEN 1 AND 5") == 0,
        "%s: every kind stored as a number of a kind", label);
-    ok(one_int(s->db, "SELECT count(*) FROM entities WHERE kind = " STORE_ENT_PERSON
+    ok(sql_int(s->db, "SELECT count(*) FROM entities WHERE kind = " STORE_ENT_PERSON
                       " AND name = 'Ana Lima'") == 1 &&
-           one_int(s->db, "SELECT count(*) FROM entities WHERE kind = " STORE_ENT_ORG
+           sql_int(s->db, "SELECT count(*) FROM entities WHERE kind = " STORE_ENT_ORG
                           " AND name = 'Harbour Board'") == 1 &&
-           one_int(s->db, "SELECT count(*) FROM entities WHERE kind = " STORE_ENT_COUNTRY
+           sql_int(s->db, "SELECT count(*) FROM entities WHERE kind = " STORE_ENT_COUNTRY
                           " AND name = 'Norway'") == 1 &&
-           one_int(s->db, "SELECT count(*) FROM entities WHERE kind = " STORE_ENT_PLACE
+           sql_int(s->db, "SELECT count(*) FROM entities WHERE kind = " STORE_ENT_PLACE
                           " AND name = 'Bergen'") == 1 &&
-           one_int(s->db, "SELECT count(*) FROM entities WHERE kind = " STORE_ENT_AGREEMENT
+           sql_int(s->db, "SELECT count(*) FROM entities WHERE kind = " STORE_ENT_AGREEMENT
                           " AND name = 'Harbour Accord'") == 1,
        "%s: each kind its number, each entity once", label);
-    ok(one_int(s->db, "SELECT count(*) FROM entities WHERE h IS NOT ds_entity_hash(kind, name)"
+    ok(sql_int(s->db, "SELECT count(*) FROM entities WHERE h IS NOT ds_entity_hash(kind, name)"
                       " OR h IS NOT ds_entity_hash(CASE kind WHEN 1 THEN 'person' WHEN 2 THEN"
                       " 'org' WHEN 3 THEN 'country' WHEN 4 THEN 'place' ELSE 'agreement' END,"
                       " name)") == 0,
@@ -358,33 +346,33 @@ check_upgrade(const char *path, const char *label, const char *before, bool kill
     struct ds_error err;
     ds_error_clear(&err);
     ok(store_open(path, 0, &s, &err) == 0, "%s: opens: %s", label, err.msg);
-    int64_t ments = one_int(s->db, "SELECT count(*) FROM mentions");
+    int64_t ments = sql_int(s->db, "SELECT count(*) FROM mentions");
     char *ents = one_text(s->db, ENTITY_ROWS), *cents = one_text(s->db, CORPUS_ENT_ROWS);
     store_close(&s);
     sqlite3 *db = raw_open(path);
     ok(db && sqlite3_exec(db, downgrade_27, NULL, NULL, NULL) == SQLITE_OK,
        "%s: made schema 27: %s", label, db ? sqlite3_errmsg(db) : "?");
-    ok(one_int(db, "SELECT count(*) FROM entities WHERE typeof(kind) = 'text'") > 0 &&
-           one_int(db, "SELECT count(*) FROM corpus_ent WHERE kind = 'person'") > 0,
+    ok(sql_int(db, "SELECT count(*) FROM entities WHERE typeof(kind) = 'text'") > 0 &&
+           sql_int(db, "SELECT count(*) FROM corpus_ent WHERE kind = 'person'") > 0,
        "%s: the kinds are words again", label);
     sqlite3_close(db);
     if (kill_first) {
         ok(killed_upgrade_28(path) == 0, "%s: an upgrade killed before its COMMIT", label);
         db = raw_open(path);
-        ok(db && one_int(db, "PRAGMA user_version") == 27 &&
-               one_int(db, "SELECT count(*) FROM entities WHERE typeof(kind) = 'text'") > 0 &&
-               one_int(db, "SELECT count(*) FROM corpus_ent") > 0,
+        ok(db && sql_int(db, "PRAGMA user_version") == 27 &&
+               sql_int(db, "SELECT count(*) FROM entities WHERE typeof(kind) = 'text'") > 0 &&
+               sql_int(db, "SELECT count(*) FROM corpus_ent") > 0,
            "%s: the killed upgrade left schema 27 as it was", label);
         sqlite3_close(db);
     }
     ok(store_open(path, 0, &s, &err) == 0, "%s: opens again: %s", label, err.msg);
-    ok(one_int(s->db, "PRAGMA user_version") == STORE_SCHEMA_VERSION &&
+    ok(sql_int(s->db, "PRAGMA user_version") == STORE_SCHEMA_VERSION &&
            STORE_SCHEMA_VERSION == STORE_SCHEMA_ENT_KINDS,
        "%s: upgraded", label);
     check_numbers(s, label);
     char *ents_after = one_text(s->db, ENTITY_ROWS), *cents_after = one_text(s->db, CORPUS_ENT_ROWS);
     ok(strlen(ents) > 0 && strcmp(ents, ents_after) == 0 && strcmp(cents, cents_after) == 0 &&
-           one_int(s->db, "SELECT count(*) FROM mentions") == ments,
+           sql_int(s->db, "SELECT count(*) FROM mentions") == ments,
        "%s: the same entities under the same ids, the same counts, %lld mentions", label,
        (long long)ments);
     free(ents);
@@ -403,10 +391,10 @@ check_upgrade(const char *path, const char *label, const char *before, bool kill
     ok(strcmp(after, before) == 0, "%s: also from the index's own tables", label);
     free(after);
     check_plans(s, label);
-    ok(one_int(s->db, "SELECT count(*) FROM pragma_integrity_check"
+    ok(sql_int(s->db, "SELECT count(*) FROM pragma_integrity_check"
                       " WHERE integrity_check != 'ok'") == 0 &&
-           one_int(s->db, "SELECT count(*) FROM pragma_foreign_key_check") == 0 &&
-           one_int(s->db, "SELECT count(*) FROM sqlite_schema WHERE name LIKE '%_new'") == 0,
+           sql_int(s->db, "SELECT count(*) FROM pragma_foreign_key_check") == 0 &&
+           sql_int(s->db, "SELECT count(*) FROM sqlite_schema WHERE name LIKE '%_new'") == 0,
        "%s: integrity_check and foreign_key_check clean, nothing left over", label);
     store_close(&s);
 }
@@ -478,9 +466,9 @@ main(void)
            add_doc(s, NDOCS, &err) == 0 && add_doc(s, NDOCS + 3, &err) == 0 &&
            store_commit(s, &err) == 0 && corpus_refresh(s, false, &err) == 0,
        "two documents added, refreshed: %s", err.msg);
-    is_int(one_int(s->db, "SELECT count(*) FROM entities WHERE name = 'Ana Lima'"), 1,
+    is_int(sql_int(s->db, "SELECT count(*) FROM entities WHERE name = 'Ana Lima'"), 1,
            "a stored entity is found, not written again");
-    is_int(one_int(s->db, "SELECT kind FROM entities WHERE name = 'Pilot Nb Vik'"),
+    is_int(sql_int(s->db, "SELECT kind FROM entities WHERE name = 'Pilot Nb Vik'"),
            atoi(STORE_ENT_PERSON), "a new one written with its kind's number");
     char *derived = answers(s);
     corpus_use_derived(s, false);

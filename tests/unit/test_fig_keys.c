@@ -101,18 +101,6 @@ add_doc(struct store *s, int i, struct ds_error *err)
     return rc;
 }
 
-static int64_t
-one_int(sqlite3 *db, const char *sql)
-{
-    sqlite3_stmt *st = NULL;
-    int64_t v = -1;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-        v = sqlite3_column_int64(st, 0);
-    else
-        diag("%s: %s", sql, sqlite3_errmsg(db));
-    sqlite3_finalize(st);
-    return v;
-}
 
 /* The figures table by subject as the CLI prints it, whole and limited,
  * for every document and for a selection, from the derived tables. */
@@ -198,7 +186,7 @@ figures_text(struct store *s)
 static int64_t
 keys_mismatch(sqlite3 *db)
 {
-    return one_int(db, "SELECT (SELECT count(*) FROM corpus_figkey k WHERE n !="
+    return sql_int(db, "SELECT (SELECT count(*) FROM corpus_figkey k WHERE n !="
                        " (SELECT count(*) FROM figure_rows f WHERE f.key_id = k.id) OR n <= 0)"
                        " + (SELECT count(*) FROM figure_rows f WHERE NOT EXISTS"
                        "  (SELECT 1 FROM corpus_figkey k WHERE k.id = f.key_id))");
@@ -284,7 +272,7 @@ check_upgrade(const char *path, const char *label, const char *before, bool kill
     sqlite3 *db = raw_open(path);
     ok(db && sqlite3_exec(db, downgrade_24, NULL, NULL, NULL) == SQLITE_OK,
        "%s: made schema 24: %s", label, db ? sqlite3_errmsg(db) : "?");
-    ok(one_int(db, "SELECT count(*) FROM pragma_table_info('corpus_fig') WHERE name = 'key'") == 1,
+    ok(sql_int(db, "SELECT count(*) FROM pragma_table_info('corpus_fig') WHERE name = 'key'") == 1,
        "%s: corpus_fig keeps keys as text again", label);
     sqlite3_close(db);
     if (kill_first)
@@ -293,17 +281,17 @@ check_upgrade(const char *path, const char *label, const char *before, bool kill
     struct ds_error err;
     ds_error_clear(&err);
     ok(store_open(path, 0, &s, &err) == 0, "%s: opens: %s", label, err.msg);
-    ok(one_int(s->db, "PRAGMA user_version") == STORE_SCHEMA_VERSION, "%s: upgraded", label);
-    ok(one_int(s->db, "SELECT count(*) FROM pragma_table_info('figure_rows')"
+    ok(sql_int(s->db, "PRAGMA user_version") == STORE_SCHEMA_VERSION, "%s: upgraded", label);
+    ok(sql_int(s->db, "SELECT count(*) FROM pragma_table_info('figure_rows')"
                       " WHERE name = 'key_id'") == 1 &&
-           one_int(s->db, "SELECT count(*) FROM sqlite_schema WHERE name = 'corpus_fig'") == 0,
+           sql_int(s->db, "SELECT count(*) FROM sqlite_schema WHERE name = 'corpus_fig'") == 0,
        "%s: figure_rows keeps the numbers, corpus_fig gone", label);
     ok(keys_mismatch(s->db) == 0, "%s: every count and number agrees", label);
     ok(stats_tables_current(s, &err) == 1, "%s: the statistics tables still current", label);
-    ok(one_int(s->db, "SELECT count(*) FROM pragma_table_info('corpus_topic_day')"
+    ok(sql_int(s->db, "SELECT count(*) FROM pragma_table_info('corpus_topic_day')"
                       " WHERE name = 'topic'") == 1,
        "%s: the timeline keeps topic numbers", label);
-    ok(one_int(s->db, "SELECT count(*) FROM sqlite_schema WHERE name = 'corpus_ent_kind'"
+    ok(sql_int(s->db, "SELECT count(*) FROM sqlite_schema WHERE name = 'corpus_ent_kind'"
                       " AND sql LIKE '%WHERE docs > 1'") == 1,
        "%s: the index of entities by kind is partial", label);
     char *after = figures_text(s);
@@ -311,7 +299,7 @@ check_upgrade(const char *path, const char *label, const char *before, bool kill
     if (strcmp(after, before) != 0)
         diag("before:\n%s\nafter:\n%s", before, after);
     free(after);
-    ok(one_int(s->db, "SELECT count(*) FROM pragma_integrity_check"
+    ok(sql_int(s->db, "SELECT count(*) FROM pragma_integrity_check"
                       " WHERE integrity_check != 'ok'") == 0,
        "%s: integrity_check clean", label);
     store_close(&s);
@@ -353,7 +341,7 @@ check_probing(struct store *s)
     free(sql);
     sql = xasprintf("SELECT count(*) FROM corpus_figkey WHERE id IN (%lld, %lld)", (long long)h,
                     (long long)h + 1);
-    is_int(one_int(s->db, sql), 0, "both rows gone");
+    is_int(sql_int(s->db, sql), 0, "both rows gone");
     free(sql);
     sqlite3_finalize(at);
 }
@@ -457,9 +445,9 @@ check_upgrade_26(const char *path, const char *label, bool kill_first)
                   "DELETE FROM documents WHERE id = (SELECT max(id) FROM documents)",
                   "deleting", &err) == 0,
        "%s: the last document deleted: %s", label, err.msg);
-    ok(one_int(s->db, "SELECT count(*) FROM gone_fig") > 0, "%s: it had figures", label);
-    int64_t ents = one_int(s->db, "SELECT count(*) FROM entities");
-    int64_t ments = one_int(s->db, "SELECT count(*) FROM mentions");
+    ok(sql_int(s->db, "SELECT count(*) FROM gone_fig") > 0, "%s: it had figures", label);
+    int64_t ents = sql_int(s->db, "SELECT count(*) FROM entities");
+    int64_t ments = sql_int(s->db, "SELECT count(*) FROM mentions");
     char *names = one_text(s->db, ENTITY_ROWS);
     store_close(&s);
     sqlite3 *db = raw_open(path);
@@ -469,17 +457,17 @@ check_upgrade_26(const char *path, const char *label, bool kill_first)
     if (kill_first)
         ok(killed_upgrade_27(path) == 0, "%s: an upgrade killed before its COMMIT", label);
     ok(store_open(path, 0, &s, &err) == 0, "%s: opens again: %s", label, err.msg);
-    ok(one_int(s->db, "PRAGMA user_version") == STORE_SCHEMA_VERSION, "%s: upgraded", label);
-    ok(one_int(s->db, "SELECT count(*) FROM sqlite_schema WHERE name = 'corpus_fig'") == 0,
+    ok(sql_int(s->db, "PRAGMA user_version") == STORE_SCHEMA_VERSION, "%s: upgraded", label);
+    ok(sql_int(s->db, "SELECT count(*) FROM sqlite_schema WHERE name = 'corpus_fig'") == 0,
        "%s: corpus_fig gone", label);
-    ok(one_int(s->db, "SELECT count(*) FROM sqlite_schema WHERE tbl_name = 'entities'"
+    ok(sql_int(s->db, "SELECT count(*) FROM sqlite_schema WHERE tbl_name = 'entities'"
                       " AND name LIKE 'sqlite_autoindex%'") == 0 &&
-           one_int(s->db, "SELECT count(*) FROM entities"
+           sql_int(s->db, "SELECT count(*) FROM entities"
                           " WHERE h IS NOT ds_entity_hash(kind, name)") == 0,
        "%s: entities found by hash, no UNIQUE index", label);
     char *names_after = one_text(s->db, ENTITY_ROWS);
-    ok(ents > 0 && one_int(s->db, "SELECT count(*) FROM entities") == ents &&
-           one_int(s->db, "SELECT count(*) FROM mentions") == ments &&
+    ok(ents > 0 && sql_int(s->db, "SELECT count(*) FROM entities") == ents &&
+           sql_int(s->db, "SELECT count(*) FROM mentions") == ments &&
            strcmp(names, names_after) == 0,
        "%s: the same %lld entities and %lld mentions", label, (long long)ents,
        (long long)ments);
@@ -497,9 +485,9 @@ check_upgrade_26(const char *path, const char *label, bool kill_first)
         diag("derived:\n%s\ndirect:\n%s", derived, direct);
     free(direct);
     free(derived);
-    ok(one_int(s->db, "SELECT count(*) FROM pragma_integrity_check"
+    ok(sql_int(s->db, "SELECT count(*) FROM pragma_integrity_check"
                       " WHERE integrity_check != 'ok'") == 0 &&
-           one_int(s->db, "SELECT count(*) FROM pragma_foreign_key_check") == 0,
+           sql_int(s->db, "SELECT count(*) FROM pragma_foreign_key_check") == 0,
        "%s: integrity_check and foreign_key_check clean", label);
     store_close(&s);
 }
@@ -522,9 +510,9 @@ main(void)
     ok(store_commit(s, &err) == 0, "commit: %s", err.msg);
     ok(corpus_refresh(s, false, &err) == 0, "statistics refreshed: %s", err.msg);
 
-    int64_t nkeys = one_int(s->db, "SELECT count(*) FROM corpus_figkey");
+    int64_t nkeys = sql_int(s->db, "SELECT count(*) FROM corpus_figkey");
     ok(nkeys > 2 && nkeys < (int64_t)NSUBJ, "each key numbered once (%lld)", (long long)nkeys);
-    is_int(one_int(s->db, "SELECT count(DISTINCT key_id) FROM figure_rows"
+    is_int(sql_int(s->db, "SELECT count(DISTINCT key_id) FROM figure_rows"
                           " WHERE subject IN ('harbour dues', 'Harbour dues')"),
            1, "two spellings of a subject, one key number");
     is_int(keys_mismatch(s->db), 0, "every count and number agrees");

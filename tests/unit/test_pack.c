@@ -65,18 +65,6 @@ add_doc(struct store *s, int i, struct ds_error *err)
     return rc;
 }
 
-static int64_t
-one_int(sqlite3 *db, const char *sql)
-{
-    sqlite3_stmt *st = NULL;
-    int64_t v = -1;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-        v = sqlite3_column_int64(st, 0);
-    else
-        diag("%s: %s", sql, sqlite3_errmsg(db));
-    sqlite3_finalize(st);
-    return v;
-}
 
 /* Per mille of table or index name's pages left unused (dbstat). */
 static int64_t
@@ -85,7 +73,7 @@ unused_permille(sqlite3 *db, const char *name)
     char *sql = sqlite3_mprintf("SELECT 1000 * sum(unused) / sum(pgsize) FROM dbstat"
                                 " WHERE name = %Q AND pagetype = 'leaf'",
                                 name);
-    int64_t v = one_int(db, sql);
+    int64_t v = sql_int(db, sql);
     sqlite3_free(sql);
     return v;
 }
@@ -113,7 +101,7 @@ main(void)
         return 1;
     char *path = tmp_path("index.db");
     ok(store_open(path, STORE_CREATE, &s, &err) == 0, "a fresh index: %s", err.msg);
-    if (one_int(s->db, "SELECT count(*) FROM dbstat WHERE name = 'meta'") < 0) {
+    if (sql_int(s->db, "SELECT count(*) FROM dbstat WHERE name = 'meta'") < 0) {
         tap_skip(1, "this SQLite has no dbstat table");
         store_close(&s);
         tmpdir_remove();
@@ -124,7 +112,7 @@ main(void)
        "two batches of documents: %s", err.msg);
     int64_t loose = unused_permille(s->db, "mentions_entity");
     int64_t loose_rows = unused_permille(s->db, "mentions");
-    int64_t pages = one_int(s->db, "PRAGMA page_count");
+    int64_t pages = sql_int(s->db, "PRAGMA page_count");
     char *before = query_ids(s, "person:\"Member Dba\"", NDOCS);
     char *before2 = query_ids(s, "person:Member* council", NDOCS);
     ok(strlen(before) > 0 && strlen(before2) > 0 && strncmp(before, "error", 5) != 0,
@@ -140,8 +128,8 @@ main(void)
        (long long)loose, (long long)packed);
     ok(packed_rows <= loose_rows, "the WITHOUT ROWID table too: %lld -> %lld",
        (long long)loose_rows, (long long)packed_rows);
-    int64_t pages_after = one_int(s->db, "PRAGMA page_count");
-    ok(pages_after < pages && one_int(s->db, "PRAGMA freelist_count") == 0,
+    int64_t pages_after = sql_int(s->db, "PRAGMA page_count");
+    ok(pages_after < pages && sql_int(s->db, "PRAGMA freelist_count") == 0,
        "the file is smaller (%lld -> %lld pages), no page left free", (long long)pages,
        (long long)pages_after);
     char *after = query_ids(s, "person:\"Member Dba\"", NDOCS);
@@ -149,7 +137,7 @@ main(void)
     ok(strcmp(before, after) == 0 && strcmp(before2, after2) == 0, "the same answers");
     free(after);
     free(after2);
-    ok(one_int(s->db, "SELECT count(*) FROM pragma_integrity_check"
+    ok(sql_int(s->db, "SELECT count(*) FROM pragma_integrity_check"
                       " WHERE integrity_check != 'ok'") == 0,
        "integrity_check clean");
 
