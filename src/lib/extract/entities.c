@@ -568,6 +568,7 @@ er_org_run(const struct ent_run *r, size_t i)
         return SIZE_MAX;
     size_t last = SIZE_MAX;
     bool headed = false, org_word = false, office = false;
+    size_t and_at = SIZE_MAX;
     for (size_t j = i; j < r->t.n && j < i + 9; j++) {
         if (j > i) {
             if (!er_joined(&v[j]) || (v[j].flags & TK_CJK))
@@ -587,6 +588,7 @@ er_org_run(const struct ent_run *r, size_t i)
                 return SIZE_MAX;
             if (ends == 2)
                 break;
+            and_at = er_tok_is(r, j, "and") ? j : and_at;
             headed |= er_is(r, &v[j - 1], WL_ORG_HEAD) &&
                       (er_tok_is(r, j, "of") || er_tok_is(r, j, "for") ||
                        er_on_field(r, j, next)) &&
@@ -623,6 +625,10 @@ er_org_run(const struct ent_run *r, size_t i)
     if (last != SIZE_MAX && (er_adjective_body(r, i, last) || er_joint_sponsors(r, i) ||
                              (er_cap_after(r, last) && er_event_word(r, last + 1))))
         return SIZE_MAX; /* ... "Screen Actors Guild Awards", "Football League Cup": events */
+    if (last != SIZE_MAX && and_at < last && er_cap_after(r, last) &&
+        !er_in(r, &v[last + 1], WL_TITLES))
+        return SIZE_MAX; /* "House Democrats and Senate Republicans", "Red Cross and United
+                            Nations": the second name goes on past the run's end */
     return last;
 }
 
@@ -671,8 +677,15 @@ er_acronym_def(struct ent_run *r, size_t j, uint32_t ref)
     size_t p = v[j].end;
     while (p < v[k].start && r->s[p] == ' ')
         p++;
-    if (p + 1 != v[k].start || r->s[p] != '(' || er_gaz(r, k, &kj))
+    if (p + 1 != v[k].start || r->s[p] != '(')
         return j + 1;
+    const struct gz_alias *al = er_gaz(r, k, &kj);
+    if (al) { /* "the Social Democratic Party (SPD)": the listed body, named in full */
+        if (kj == k && r->g->ents[al->entity].kind == ENTITY_ORG && !al->capital && r->nm &&
+            ref >= r->g->nents && r->m[r->nm - 1].ref == ref)
+            r->m[r->nm - 1].ref = al->entity;
+        return j + 1;
+    }
     er_mention(r, v[k].start, v[k].end, ref);
     r->covered[k] = 1;
     er_remember(r, k, ref);
@@ -713,8 +726,10 @@ er_org_arm(const struct ent_run *r, size_t i, size_t oj)
         (k + 1 < r->t.n && er_joined(&v[k + 1]) && (v[k + 1].flags & TK_CAP)))
         return oj;
     const struct gz_alias *al = er_gaz(r, k, &kj);
-    if (!al || kj != k || al->capital)
+    if (!al || kj != k)
         return oj;
+    if (al->capital)
+        return k; /* a capital city: "Imperial College London" */
     enum entity_kind kind = r->g->ents[al->entity].kind;
     return kind == ENTITY_COUNTRY || kind == ENTITY_PLACE ? k : oj;
 }
