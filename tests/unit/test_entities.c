@@ -753,6 +753,8 @@ main(void)
     has("The Social Democratic Party (SPD) won. The SPD said so.", "SPD", ENTITY_ORG, 3);
     hasnt("The Social Democratic Party (SPD) won. The SPD said so.", "Social Democratic Party");
     no_person("Many of the call-outs were on Ben Nevis in winter.");
+    has("3M said sales rose.", "3M", ENTITY_ORG, 1);
+    hasnt("He earned 3m last year.", "3M");
     hasnt("House Tarvists and Senate Republicans agreed on the bill.",
           "House Tarvists and Senate");
     has("House Tarvists and Senate Republicans agreed on the bill.", "Senate", ENTITY_ORG, 1);

@@ -873,6 +873,10 @@ er_pass_gazetteer(struct ent_run *r)
             i++;
             continue;
         }
+        if ((v[i].flags & TK_NUM) && er_num_org(r, i)) {
+            i++; /* "3M", "23andMe": a listed company's name opening with a digit */
+            continue;
+        }
         if ((v[i].flags & TK_NUM) ||
             (!(v[i].flags & TK_CAP) &&
              !r->g->lower_ok[ex_lower((unsigned char)r->s[v[i].start])])) {
