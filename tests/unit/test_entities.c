@@ -754,6 +754,8 @@ main(void)
     hasnt("The Social Democratic Party (SPD) won. The SPD said so.", "Social Democratic Party");
     no_person("Many of the call-outs were on Ben Nevis in winter.");
     has("3M said sales rose.", "3M", ENTITY_ORG, 1);
+    hasnt("Microsoft and Tarvon Holdings signed a deal.", "Microsoft and Tarvon Holdings");
+    has("Microsoft and Tarvon Holdings signed a deal.", "Tarvon Holdings", ENTITY_ORG, 1);
     hasnt("He earned 3m last year.", "3M");
     hasnt("House Tarvists and Senate Republicans agreed on the bill.",
           "House Tarvists and Senate");

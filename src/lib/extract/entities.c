@@ -424,6 +424,10 @@ er_connector_ends(const struct ent_run *r, size_t i, size_t k, size_t next, bool
         return 2; /* "the Heineken Cup and Celtic League": an event is no body's part */
     if (!er_tok_is(r, k, "and") && !er_tok_is(r, k, "&"))
         return 0;
+    size_t gj = i;
+    const struct gz_alias *ga = er_tok_is(r, k, "and") ? er_gaz(r, i, &gj) : NULL;
+    if (ga && gj == k - 1 && r->g->ents[ga->entity].kind == ENTITY_ORG)
+        return 2; /* "Microsoft and Amazon Web Services": a listed body's name is whole */
     if (er_tok_is(r, k, "and") && k == i + 1 && !headed && er_is(r, &v[next], WL_ORG_SUFFIX) &&
         !er_cap_after(r, next))
         return 2; /* "the House and Senate", "Medicare and Treasury": one word and a lone
