@@ -26,10 +26,11 @@
 # mountains as places; the gold's "CDU" also accepts the list's canonical
 # "Christian Democratic Union"): people P 0.984 R 0.952 (120/122/126),
 # organisations P 0.964 R 0.923 (108/112/117); with a digit-led listed
-# name ("3M", "23andMe") P 0.965 R 0.940 (110/114/117). The floors are the tuned
-# values.
+# name ("3M", "23andMe") P 0.965 R 0.940 (110/114/117); with a listed body
+# before "and" whole and Alphabet its own P 0.974 R 0.957 (112/115/117).
+# The floors are the tuned values.
 . "$(dirname "$0")/python_env.sh"
 exec python3 "$TOP_SRCDIR/tests/extract/heldout_meta.py" "$TOP_BUILDDIR/tests/ingest/ingest_dump" \
     "$TOP_BUILDDIR/tests/extract/extract_dump" "$DOSSIER_ASSETS" \
     "$TOP_SRCDIR/tests/extract/heldout_names10" --check \
-    --floors=people_p:0.98,people_r:0.95,orgs_p:0.96,orgs_r:0.94,titles:1.00
+    --floors=people_p:0.98,people_r:0.95,orgs_p:0.97,orgs_r:0.95,titles:1.00
