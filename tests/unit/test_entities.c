@@ -736,6 +736,33 @@ main(void)
     has("Tarvmetall will build a plant in Lithuania to make shells.", "Tarvmetall", ENTITY_ORG, 1);
     has("Lane, 35, joined from Tarvax in the summer.", "Tarvax", ENTITY_ORG, 1);
     hasnt("The guitarist moved from Tarvich to the city.", "Tarvich");
+    /* heldout_names10's shapes (issue 12): kin in lower case before a name
+     * and "the son of"; orchestras, opera houses and museums; a listed
+     * body's acronym after its full name; a mountain is no person. */
+    has("Born in Tarvton, the son of Orwin Tarvelle, a shepherd, he joined the navy.",
+        "Orwin Tarvelle", ENTITY_PERSON, 1);
+    has("He trained under his father, Takumi Tarvayama, in the village.", "Takumi Tarvayama",
+        ENTITY_PERSON, 1);
+    hasnt("Father Tarvel Day is a feast.", "Tarvel Day");
+    has("They lived with their children. Tarvichie said so. Abdel Tarvichie spoke.",
+        "Abdel Tarvichie", ENTITY_PERSON, 2);
+    has("The Tarvel Symphony Orchestra will play.", "Tarvel Symphony Orchestra", ENTITY_ORG, 1);
+    has("The Tarvel Philharmonic will play.", "Tarvel Philharmonic", ENTITY_ORG, 1);
+    has("She gave the bowls to the Tarvel National Museum.", "Tarvel National Museum", ENTITY_ORG,
+        1);
+    has("The Social Democratic Party (SPD) won. The SPD said so.", "SPD", ENTITY_ORG, 3);
+    hasnt("The Social Democratic Party (SPD) won. The SPD said so.", "Social Democratic Party");
+    no_person("Many of the call-outs were on Ben Nevis in winter.");
+    has("3M said sales rose.", "3M", ENTITY_ORG, 1);
+    hasnt("Microsoft and Tarvon Holdings signed a deal.", "Microsoft and Tarvon Holdings");
+    has("Microsoft and Tarvon Holdings signed a deal.", "Tarvon Holdings", ENTITY_ORG, 1);
+    hasnt("He earned 3m last year.", "3M");
+    hasnt("House Tarvists and Senate Republicans agreed on the bill.",
+          "House Tarvists and Senate");
+    has("House Tarvists and Senate Republicans agreed on the bill.", "Senate", ENTITY_ORG, 1);
+    hasnt("The Tarvel Red Cross and United Nations agencies sent aid.",
+          "Tarvel Red Cross and United");
+    has("Likud and Yesh Atid clashed in the Knesset.", "Knesset", ENTITY_ORG, 1);
     /* People: a Korean family name that is a word, an Arabic surname with a
      * capitalised article, a place that is a first name; no person after
      * "made by", nor one followed by ", which". */

@@ -424,6 +424,10 @@ er_connector_ends(const struct ent_run *r, size_t i, size_t k, size_t next, bool
         return 2; /* "the Heineken Cup and Celtic League": an event is no body's part */
     if (!er_tok_is(r, k, "and") && !er_tok_is(r, k, "&"))
         return 0;
+    size_t gj = i;
+    const struct gz_alias *ga = er_tok_is(r, k, "and") ? er_gaz(r, i, &gj) : NULL;
+    if (ga && gj == k - 1 && r->g->ents[ga->entity].kind == ENTITY_ORG)
+        return 2; /* "Microsoft and Amazon Web Services": a listed body's name is whole */
     if (er_tok_is(r, k, "and") && k == i + 1 && !headed && er_is(r, &v[next], WL_ORG_SUFFIX) &&
         !er_cap_after(r, next))
         return 2; /* "the House and Senate", "Medicare and Treasury": one word and a lone
@@ -568,6 +572,7 @@ er_org_run(const struct ent_run *r, size_t i)
         return SIZE_MAX;
     size_t last = SIZE_MAX;
     bool headed = false, org_word = false, office = false;
+    size_t and_at = SIZE_MAX;
     for (size_t j = i; j < r->t.n && j < i + 9; j++) {
         if (j > i) {
             if (!er_joined(&v[j]) || (v[j].flags & TK_CJK))
@@ -587,6 +592,7 @@ er_org_run(const struct ent_run *r, size_t i)
                 return SIZE_MAX;
             if (ends == 2)
                 break;
+            and_at = er_tok_is(r, j, "and") ? j : and_at;
             headed |= er_is(r, &v[j - 1], WL_ORG_HEAD) &&
                       (er_tok_is(r, j, "of") || er_tok_is(r, j, "for") ||
                        er_on_field(r, j, next)) &&
@@ -623,6 +629,10 @@ er_org_run(const struct ent_run *r, size_t i)
     if (last != SIZE_MAX && (er_adjective_body(r, i, last) || er_joint_sponsors(r, i) ||
                              (er_cap_after(r, last) && er_event_word(r, last + 1))))
         return SIZE_MAX; /* ... "Screen Actors Guild Awards", "Football League Cup": events */
+    if (last != SIZE_MAX && and_at < last && er_cap_after(r, last) &&
+        !er_in(r, &v[last + 1], WL_TITLES))
+        return SIZE_MAX; /* "House Democrats and Senate Republicans", "Red Cross and United
+                            Nations": the second name goes on past the run's end */
     return last;
 }
 
@@ -671,8 +681,15 @@ er_acronym_def(struct ent_run *r, size_t j, uint32_t ref)
     size_t p = v[j].end;
     while (p < v[k].start && r->s[p] == ' ')
         p++;
-    if (p + 1 != v[k].start || r->s[p] != '(' || er_gaz(r, k, &kj))
+    if (p + 1 != v[k].start || r->s[p] != '(')
         return j + 1;
+    const struct gz_alias *al = er_gaz(r, k, &kj);
+    if (al) { /* "the Social Democratic Party (SPD)": the listed body, named in full */
+        if (kj == k && r->g->ents[al->entity].kind == ENTITY_ORG && !al->capital && r->nm &&
+            ref >= r->g->nents && r->m[r->nm - 1].ref == ref)
+            r->m[r->nm - 1].ref = al->entity;
+        return j + 1;
+    }
     er_mention(r, v[k].start, v[k].end, ref);
     r->covered[k] = 1;
     er_remember(r, k, ref);
@@ -713,8 +730,10 @@ er_org_arm(const struct ent_run *r, size_t i, size_t oj)
         (k + 1 < r->t.n && er_joined(&v[k + 1]) && (v[k + 1].flags & TK_CAP)))
         return oj;
     const struct gz_alias *al = er_gaz(r, k, &kj);
-    if (!al || kj != k || al->capital)
+    if (!al || kj != k)
         return oj;
+    if (al->capital)
+        return k; /* a capital city: "Imperial College London" */
     enum entity_kind kind = r->g->ents[al->entity].kind;
     return kind == ENTITY_COUNTRY || kind == ENTITY_PLACE ? k : oj;
 }
@@ -856,6 +875,10 @@ er_pass_gazetteer(struct ent_run *r)
         if (v[i].flags & TK_CJK) {
             zh_pass_run(r, i);
             i++;
+            continue;
+        }
+        if ((v[i].flags & TK_NUM) && er_num_org(r, i)) {
+            i++; /* "3M", "23andMe": a listed company's name opening with a digit */
             continue;
         }
         if ((v[i].flags & TK_NUM) ||

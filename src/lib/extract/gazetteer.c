@@ -490,6 +490,11 @@ static const char *const wl_org_suffix[] = {
      * competition, "Champions League": extract/entities.c) */
     "Guild", "Tribunal", "Unit", "Gallery", "Galleries", "Ratings", "League", "Faculty",
     "Guard", "International",
+    /* orchestras, opera houses, museums and teams of a service that are
+     * bodies ("London Symphony Orchestra", "Berlin Philharmonic",
+     * "Metropolitan Opera", "Tokyo National Museum", "Lochaber Mountain
+     * Rescue Team") */
+    "Orchestra", "Philharmonic", "Opera", "Museum", "Team",
     /* legal forms of several countries ("Tullow Oil Plc", "ASML Holding NV") */
     "Plc", "PLC", "plc", "Limited", "LLC", "AG", "NV", "GmbH", "Tbk", "Bhd", "Berhad", NULL};
 /* Words that head an organisation's name: "Office for National Statistics". */

@@ -245,3 +245,30 @@ er_event_word(const struct ent_run *r, size_t k)
             return true;
     return false;
 }
+
+/* See people.h. */
+bool
+er_num_org(struct ent_run *r, size_t i)
+{
+    const struct tok *t = &r->t.v[i];
+    size_t n = t->end - t->start;
+    char key[48];
+    bool cap = false;
+    if (n >= sizeof key)
+        return false;
+    for (size_t p = 0; p < n; p++) {
+        cap |= ex_is_upper((unsigned char)r->s[t->start + p]);
+        key[p] = (char)ex_lower((unsigned char)r->s[t->start + p]);
+    }
+    const struct gz_slot *sl = cap ? gz_find(r->g, key, n, ds_hash64(key, n)) : NULL;
+    for (int32_t a = sl ? sl->alias : -1; a >= 0; a = r->g->aliases[a].next) {
+        const struct gz_alias *al = &r->g->aliases[a];
+        if (r->g->ents[al->entity].kind != ENTITY_ORG ||
+            (al->exact && (strlen(al->form) != n || memcmp(al->form, r->s + t->start, n) != 0)))
+            continue;
+        er_mention(r, t->start, t->end, al->entity);
+        r->covered[i] = 1;
+        return true;
+    }
+    return false;
+}

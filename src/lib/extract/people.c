@@ -473,7 +473,8 @@ er_title_before(const struct ent_run *r, struct er_cand *c)
     if (c->titled || i == 0)
         return;
     const struct tok *p = &v[i - 1];
-    if (er_in(r, p, WL_TITLES) || er_kin(r, p) || er_named_before(r, i))
+    bool kin = !(v[i].flags & TK_SENT) && (er_kin(r, p) || er_kin_of(r, i)); /* not "children. X" */
+    if (er_in(r, p, WL_TITLES) || kin || er_named_before(r, i))
         c->titled = true; /* written in lower case or capitalised */
     if (er_is(r, p, WL_HONORIFIC) && (p->end - p->start <= 3 || er_word(r, p, "Prof")) &&
         p->end + 2 == v[i].start && r->s[p->end] == '.' && r->s[p->end + 1] == ' ' && c->a == i)

@@ -91,6 +91,11 @@ bool er_person_shape(const struct ent_run *r, size_t a, size_t b);
  * in a headline or a title ("Big Brother", "Sister on Same-Sex
  * Marriage"), it is no evidence. */
 bool er_kin(const struct ent_run *r, const struct tok *t);
+/* A kinship word and "of" right before token i ("the son of X"). */
+bool er_kin_of(const struct ent_run *r, size_t i);
+/* Token i, opening with a digit and holding a capital letter, a listed
+ * organisation's whole name alone ("3M", "23andMe"; not "3m"): mentioned. */
+bool er_num_org(struct ent_run *r, size_t i);
 /* Is token k a surname with an elided particle ("d'Andrade" of "Miguel
  * Stilwell d'Andrade", "d'Estaing"): "d'" or "l'" and a capital? */
 bool er_elided(const struct ent_run *r, size_t k);

@@ -181,8 +181,27 @@ er_kin(const struct ent_run *r, const struct tok *t)
                                       "daughters", "brother", "brothers", "sister", "sisters",
                                       "grandson", "granddaughter", "nephew", "niece", "cousin",
                                       "fiancee", "fiancé", "fiancée", "friend", "colleague",
-                                      "mentor", NULL};
+                                      "mentor",
+                                      /* parents, children and the family
+                                       * of an obituary, in lower case */
+                                      "father", "mother", "parents", "children",
+                                      "stepson", "stepdaughter", "stepfather", "stepmother",
+                                      "grandfather", "grandmother", "grandchildren",
+                                      "grandsons", "granddaughters", "nephews", "nieces",
+                                      "cousins", "uncle", "aunt", "twin", NULL};
     return ps_listed(r, t, kin);
+}
+
+/* See people.h. */
+bool
+er_kin_of(const struct ent_run *r, size_t i)
+{
+    static const char *const kin[] = {"son", "daughter", "sons", "daughters", "child",
+                                      "children", "widow", "grandson", "granddaughter",
+                                      "nephew", "niece", NULL};
+    const struct tok *v = r->t.v;
+    return i >= 2 && er_tok_is(r, i - 1, "of") && v[i - 1].sep == ' ' &&
+           ps_listed(r, &v[i - 2], kin); /* "the son of Archibald Carruthers" */
 }
 
 /* See people.h. */
