@@ -351,6 +351,8 @@ fig_unit_per(const char *s, size_t n, size_t ns, size_t us, size_t ue,
         return fig_home_franc(s, n); /* bare "francs" on a Paris dateline */
     if (um->cls == 2 && ex_lower((unsigned char)s[us]) == 'p' && strcmp(um->unit, "MXN") == 0)
         return fig_home_peso(s, n); /* bare "pesos" on a Manila dateline */
+    if (um->cls == 2 && strcmp(um->unit, "crowns") == 0)
+        return fig_home_crown(s, n); /* bare "crowns" on a Stockholm dateline */
     if (um->cls != 3 || ue + 4 >= n || ue - us > 24)
         return um->unit;
     /* "17.8 tonnes of fresh fruit bunches per hectare": the unit per what */
