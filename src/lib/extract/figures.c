@@ -744,7 +744,7 @@ fig_build(struct fig_state *fs, const struct fig_match *m, const struct span *se
         prev = NULL;
     f->subject = fig_restated_subject(s, last, f); /* "5.6 bln shillings, or 4.1 pct of GDP" */
     if (!f->subject)
-        f->subject = fig_subject_modified(s, sent, f); /* "its 100 kWh battery" */
+        f->subject = fig_subject_early(fs->fr, s, sent, f); /* ", killing 14"; "its 100 kWh battery" */
     if (!f->subject)
         f->subject = fig_count_own_subject(fs->fr, s, sent, f);
     if (!f->subject && f->kind != FIGURE_COUNT) /* a count's noun says what it counts */

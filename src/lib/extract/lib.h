@@ -403,6 +403,11 @@ char *fig_subject_referent(const char *s, const struct span *sent, size_t fstart
  * battery", "96,000 dwt product tankers"), newly allocated, or NULL
  * (fig_bare.c). */
 char *fig_subject_modified(const char *s, const struct span *sent, const struct figure *f);
+/* The doer of a participle clause the figure ends (", killing at least 14
+ * people": the main clause's subject), else fig_subject_modified
+ * (fig_participle.c). */
+char *fig_subject_early(const struct fig_res *fr, const char *s, const struct span *sent,
+                        const struct figure *f);
 /* The multiplier of a scale word ("bn" -> 1e9) and its name in *name. */
 double fig_scale_mult(const char *s, size_t a, size_t b, const char **name);
 
