@@ -279,7 +279,19 @@ fig_head_postmodified(const char *s, size_t i, size_t a, size_t *na, size_t *nb)
     size_t h = e + 1, he = h; /* "Passenger numbers at Kestrel Airport" */
     while (he < a && ex_is_alpha((unsigned char)s[he]))
         he++;
-    if (e < a && s[e] == ' ' && fig_word_eq(s, h, he, "numbers") && he < a && s[he] == ' ') {
+    /* "Measles cases in the northern region": a plural that counts, not
+     * a measure's ("Car sales in Europe rose to 1.2 million") */
+    static const char *const measures[] = {
+        "sales", "prices", "profits", "revenues", "earnings", "exports", "imports", "costs",
+        "rates", "yields", "shares", "wages", "assets", "deposits", "reserves", "stocks",
+        "funds", "losses", "taxes", "temperatures", "speeds", "volumes", "levels", "figures",
+        "totals", "orders", "payments", "receipts", "balances", "savings", "ratings", "scores",
+        "bills", "averages", "is", "was", "has", "does", NULL};
+    struct fig_word hw = {h, he};
+    bool counts = fig_word_eq(s, h, he, "numbers") ||
+                  (he - h >= 4 && s[he - 1] == 's' && s[he - 2] != 's' && s[he - 2] != 'u' &&
+                   !fig_word_in(s, &hw, measures));
+    if (e < a && s[e] == ' ' && counts && he < a && s[he] == ' ') {
         size_t p = he + 1, pe = p;
         while (pe < a && ex_is_alpha((unsigned char)s[pe]))
             pe++;
