@@ -31,9 +31,10 @@
 #   wire P 1.000 R 0.974 (111/111/114); subjects set 1.000 right 0.829 head 0.946
 #   web  P 0.988 R 0.953 (82/83/86); subjects set 0.976 right 0.756 head 0.841
 #   all  P 0.995 R 0.965 (193/194/200); subjects set 0.990 right 0.798 head 0.902
+# Subjects by head 0.907 after the participle rule of figures14.md.
 # The floors are the tuned values, so that nothing falls back.
 . "$(dirname "$0")/python_env.sh"
 exec python3 "$TOP_SRCDIR/tests/extract/heldout.py" "$TOP_BUILDDIR/tests/ingest/ingest_dump" \
     "$TOP_BUILDDIR/tests/extract/extract_dump" "$DOSSIER_ASSETS" \
     "$TOP_SRCDIR/tests/extract/heldout14" --check --figures-only --precision=0.98 \
-    --floors=wire:0.97,web:0.95 --subjects=set:0.98,head:0.90
+    --floors=wire:0.97,web:0.95 --subjects=set:0.98,head:0.905

@@ -4,7 +4,9 @@
  * with hyphens), a dateline's peso, bare numbers named by the words before
  * them (a ratio, a verb of harm, a verb an earlier count followed, a level
  * after a change), statistics of two words, points in a poll, and the
- * subjects of restatements, long phrases and conversions.
+ * subjects of restatements, long phrases and conversions; and of the
+ * fifteenth: signs ("minus 31 degrees"), a dateline's crown, pips, light
+ * years, payrolls in jobs, a swing in points, ranges.
  */
 #include "config.h"
 
@@ -96,6 +98,32 @@ main(void)
     /* a scaled part of a scaled whole: "3.88 crore of the 5.3 crore registered voters" */
     money("Turnout was 73.2 per cent, with 3.88 crore of the 5.3 crore registered voters voting.",
           "3.88 crore", 38.8e6, "voters", "crore", FIGURE_COUNT);
+    /* heldout15's pass: signs, a dateline's crown, pips, light years, jobs,
+     * a swing in points, ranges of a repeated scale and of a noun */
+    money("Temperatures fell to minus 31 degrees Celsius overnight.", "minus 31 degrees Celsius",
+          -31, "\xc2\xb0" "C", NULL, FIGURE_QUANTITY);
+    money("Lows of -8C are forecast.", "-8C", -8, "\xc2\xb0" "C", NULL, FIGURE_QUANTITY);
+    money("It fell to minus 27 degrees, and wind chills reached minus 52, they said.", "minus 52",
+          -52, "degrees", NULL, FIGURE_QUANTITY);
+    money("The margin of error is plus or minus 3 percentage points.", "3 percentage points", 3,
+          "pp", NULL, FIGURE_CHANGE);
+    money("STOCKHOLM, Feb 11 - Its shares fell to 188 crowns.", "188 crowns", 188, "SEK", NULL,
+          FIGURE_AMOUNT);
+    money("OSLO, Feb 11 - Its shares fell to 188 crowns.", "188 crowns", 188, "NOK", NULL,
+          FIGURE_AMOUNT);
+    money("The dollar slipped 45 pips to 118.20 yen.", "45 pips", 45, "pips", NULL,
+          FIGURE_QUANTITY);
+    money("It orbits a red dwarf 41 light years away.", "41 light years", 41, "light years", NULL,
+          FIGURE_QUANTITY);
+    money("Non-farm payrolls rose 117,000 in July.", "117,000", 117000, "jobs", NULL,
+          FIGURE_COUNT);
+    money("Her margin marked a swing of 9 points from the last race.", "9 points", 9, "pp", NULL,
+          FIGURE_CHANGE);
+    money("STOCKHOLM, Feb 11 - It expects profit of 1.8 billion to 2.1 billion crowns.",
+          "1.8 billion to 2.1 billion crowns", 1.8e9, "SEK", "billion", FIGURE_AMOUNT);
+    money("It cut its outlook, down from its earlier forecast of $4.60 to $4.80 a share.",
+          "$4.60 to $4.80", 4.6, "USD", NULL, FIGURE_AMOUNT);
+    absent("Profit rose 2% to 3% of sales.", "2% to 3%");
     extractor_free(&ex);
     ok(ex == NULL, "extractor_free clears the pointer");
     return done_testing();

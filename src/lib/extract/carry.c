@@ -616,7 +616,10 @@ fig_same_shape(const char *s, size_t n, size_t st, const struct figure *prev, si
         return false; /* "5,000 laptops and 5,800 PDAs": a noun of its own */
     bool comma, pcomma;
     int d = fig_decimals(s, n, st, &comma);
-    int pd = fig_decimals(s, n, prev->span.start, &pcomma);
+    size_t ps = prev->span.start; /* past a sign: "minus 27 degrees" */
+    while (ps < prev->span.end && !ex_is_digit((unsigned char)s[ps]))
+        ps++;
+    int pd = fig_decimals(s, n, ps, &pcomma);
     if (d > 0)
         return d == pd;
     /* a whole measure from a whole one: "46 carats per hundred tonnes from 41" */
@@ -950,13 +953,13 @@ fig_table_scale(const char *s, size_t n, size_t st, const char **name)
  * change: "cut from 5 to 4.5 pct"), not a year, not running backwards
  * ("voted 23 to 11"), not a number already read (after lo). */
 bool
-fig_range_lower(const char *s, size_t lo, size_t ns, size_t ne, size_t *a, size_t *b)
+fig_range_lower(const char *s, size_t n, size_t lo, size_t ns, size_t ne, size_t *a, size_t *b)
 {
     /* "between 7-1/4 and 7-1/2 pct" too, fractions and all */
     bool and = ns >= lo + 6 && memcmp(s + ns - 5, " and ", 5) == 0;
     if (!and && (ns < lo + 5 || memcmp(s + ns - 4, " to ", 4) != 0))
         return false;
-    size_t e = ns - (and ? 5 : 4), i = e;
+    size_t e = fig_range_scaled(s, n, lo, ns - (and ? 5 : 4), ne), i = e; /* "1.8 billion to" */
     while (i > lo && (ex_is_digit((unsigned char)s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ',' ||
                       (and && (s[i - 1] == '/' || s[i - 1] == '-'))))
         i--;

@@ -138,6 +138,20 @@ fig_bare_more(const char *s, size_t n, const struct extraction *out, size_t base
     size_t k = fig_words_before(s, lo, ns, w, 3);
     if (k == 0 || w[0].end + 1 != ns)
         return NULL;
+    if (fig_wis(s, &w[0], "minus")) {
+        /* "wind chills reached minus 52": the temperature read before it */
+        for (size_t i = out->nfigures; i > base; i--) {
+            const struct figure *t = &out->figures[i - 1];
+            if (fig_far(s, t->span.end, ns, 400))
+                break;
+            if (t->unit && (strcmp(t->unit, "degrees") == 0 || strcmp(t->unit, "\xc2\xb0" "C") == 0 ||
+                            strcmp(t->unit, "\xc2\xb0" "F") == 0)) {
+                *kind = FIGURE_QUANTITY;
+                return t->unit;
+            }
+        }
+        return NULL;
+    }
     if (k >= 2 && fig_wis(s, &w[1], "ratio") &&
         (fig_wis(s, &w[0], "of") || fig_wis(s, &w[0], "was") || fig_wis(s, &w[0], "is") ||
          fig_wis(s, &w[0], "at"))) {
@@ -155,6 +169,14 @@ fig_bare_more(const char *s, size_t n, const struct extraction *out, size_t base
         "rose",    "fell",    "grew",   "dropped", "declined", "increased", "decreased",
         "jumped",  "climbed", "slipped", "slid",   "shrank",   "gained",    "dipped",
         "plunged", "surged",  "eased",  "risen",   "fallen",   "grown",     NULL};
+    static const char *const staff[] = {"payrolls", "payroll", "employment", "employers",
+                                        "jobs", NULL};
+    size_t j = k >= 2 && fig_wis(s, &w[0], "by") ? 1 : 0;
+    if (k >= j + 2 && (fig_word_in(s, &w[j], moved) || fig_wis(s, &w[j], "added")) &&
+        fig_word_in(s, &w[j + 1], staff)) {
+        *kind = FIGURE_COUNT; /* "Non-farm payrolls rose 117,000": jobs */
+        return "jobs";
+    }
     if (k >= 2 && fig_wis(s, &w[0], "by") && fig_word_in(s, &w[1], moved) &&
         fig_level_noun(s, n, ne, buf, cap)) {
         *kind = FIGURE_COUNT; /* "enrolment fell by 12,400 to 1.38 million students" */
@@ -255,6 +277,8 @@ fig_poll_points(const char *s, const struct span *sent, size_t ns)
                                         "disapproval", "favourability", "favorability", NULL};
     static const char *const pcts[] = {"percent", "pct", "cent", NULL};
     struct span before = {sent->start, (uint32_t)ns};
+    if (ns >= sent->start + 9 && memcmp(s + ns - 9, "swing of ", 9) == 0)
+        return true; /* "a swing of 9 points" between two votes */
     return ns > sent->start && fig_sentence_has(s, &before, polls) &&
            (memchr(s + sent->start, '%', ns - sent->start) || fig_sentence_has(s, &before, pcts));
 }

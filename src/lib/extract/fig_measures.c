@@ -34,6 +34,10 @@ static const struct fig_unitmap fig_measures[] = {
     {"hp", "horsepower", 3},
     {"miles", "miles", 3},
     {"inches", "inches", 3},
+    {"light years", "light years", 3},
+    {"light-years", "light years", 3},
+    {"crowns", "crowns", 2},
+    {"pips", "pips", 3},
 };
 
 /* See lib.h. */
@@ -60,6 +64,21 @@ const char *
 fig_home_peso(const char *s, size_t n)
 {
     return fig_home_currency(s, n, fig_peso_cities, DS_ARRAY_LEN(fig_peso_cities), "MXN");
+}
+
+/* Dateline cities of places whose own crown a bare "crowns" means there
+ * ("STOCKHOLM, Feb 11 - ... 188 crowns"). */
+static const struct fig_city fig_crown_cities[] = {
+    {"stockholm", "SEK"}, {"gothenburg", "SEK"}, {"malmo", "SEK"},     {"copenhagen", "DKK"},
+    {"aarhus", "DKK"},    {"oslo", "NOK"},       {"bergen", "NOK"},    {"prague", "CZK"},
+    {"brno", "CZK"},      {"bratislava", "SKK"}, {"reykjavik", "ISK"}, {"tallinn", "EEK"},
+};
+
+/* See lib.h. */
+const char *
+fig_home_crown(const char *s, size_t n)
+{
+    return fig_home_currency(s, n, fig_crown_cities, DS_ARRAY_LEN(fig_crown_cities), "crowns");
 }
 
 /* See lib.h. */

@@ -27,11 +27,12 @@
  * counted in "head" (only where no noun follows: "9.42 mln head on", "64,000
  * head of cattle", never "12 head coaches"), doses in mg, engine power,
  * distances in miles and depths in inches (plural only: "a two mile
- * record", "15 inch screens" describe a thing). */
+ * record", "15 inch screens" describe a thing), light years, and
+ * bare "crowns" (the dateline's: fig_home_crown), a currency's pips. */
 #define FIG_MEASURES                                                                       \
     "square-(?:foot|feet)|square-met(?:re|er)s?|km\\h+(?:per|an?)\\h+hour|carats?\\h+per\\h+hundred\\h+tonnes|carats?|cpht"          \
     "|head(?=\\h*[,.;)]|\\h+(?:on|in|at|were|was|from|against|a|an|the|and|last|this|up|down"  \
     "|of\\h+(?:cattle|sheep|livestock|pigs|hogs|goats|camels|buffalo|animals))\\b)"         \
-    "|milligrams?|mg|horsepower|hp|miles|inches"
+    "|milligrams?|mg|horsepower|hp|miles|inches|light[\\h-]years|crowns|pips"
 
 #endif

@@ -279,7 +279,19 @@ fig_head_postmodified(const char *s, size_t i, size_t a, size_t *na, size_t *nb)
     size_t h = e + 1, he = h; /* "Passenger numbers at Kestrel Airport" */
     while (he < a && ex_is_alpha((unsigned char)s[he]))
         he++;
-    if (e < a && s[e] == ' ' && fig_word_eq(s, h, he, "numbers") && he < a && s[he] == ' ') {
+    /* "Measles cases in the northern region": a plural that counts, not
+     * a measure's ("Car sales in Europe rose to 1.2 million") */
+    static const char *const measures[] = {
+        "sales", "prices", "profits", "revenues", "earnings", "exports", "imports", "costs",
+        "rates", "yields", "shares", "wages", "assets", "deposits", "reserves", "stocks",
+        "funds", "losses", "taxes", "temperatures", "speeds", "volumes", "levels", "figures",
+        "totals", "orders", "payments", "receipts", "balances", "savings", "ratings", "scores",
+        "bills", "averages", "is", "was", "has", "does", NULL};
+    struct fig_word hw = {h, he};
+    bool counts = fig_word_eq(s, h, he, "numbers") ||
+                  (he - h >= 4 && s[he - 1] == 's' && s[he - 2] != 's' && s[he - 2] != 'u' &&
+                   !fig_word_in(s, &hw, measures));
+    if (e < a && s[e] == ' ' && counts && he < a && s[he] == ' ') {
         size_t p = he + 1, pe = p;
         while (pe < a && ex_is_alpha((unsigned char)s[pe]))
             pe++;
@@ -351,6 +363,8 @@ fig_unit_per(const char *s, size_t n, size_t ns, size_t us, size_t ue,
         return fig_home_franc(s, n); /* bare "francs" on a Paris dateline */
     if (um->cls == 2 && ex_lower((unsigned char)s[us]) == 'p' && strcmp(um->unit, "MXN") == 0)
         return fig_home_peso(s, n); /* bare "pesos" on a Manila dateline */
+    if (um->cls == 2 && strcmp(um->unit, "crowns") == 0)
+        return fig_home_crown(s, n); /* bare "crowns" on a Stockholm dateline */
     if (um->cls != 3 || ue + 4 >= n || ue - us > 24)
         return um->unit;
     /* "17.8 tonnes of fresh fruit bunches per hectare": the unit per what */

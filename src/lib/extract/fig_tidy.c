@@ -59,7 +59,8 @@ static const char *const tidy_openers[] = {"although", "though", "because", "if"
  * left by "stuck at", "short of", "each put up". */
 static const char *const tidy_lone[] = {"well", "only", "why", "how", "what", "when", "where",
                                         "each", "both", "short", "stuck", "just", "even", "far",
-                                        "never", "ever", "put", NULL};
+                                        "never", "ever", "put", "across", "among", "amid",
+                                        "throughout", "versus", NULL};
 
 /* Days of the week. */
 static const char *const tidy_days[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
@@ -393,8 +394,11 @@ fig_subject_tidy(const struct fig_res *fr, char *subj)
      * want"): no noun phrase. */
     bool clause = b - a > 1 && fig_win(fr, subj, &w[a], FW_WEAK) &&
                   ex_is_lower((unsigned char)subj[w[a + 1].start]);
-    bool none = b == a || clause || (b - a == 1 && (tidy_no_noun(fr, subj, &w[a]) ||
-                                                    tidy_in(subj, &w[a], tidy_lone)));
+    /* an owner alone ("the country's") names no thing measured */
+    bool owner = b - a == 1 && w[a].end - w[a].start > 2 && subj[w[a].end - 1] == 's' &&
+                 subj[w[a].end - 2] == '\'';
+    bool none = b == a || clause || owner || (b - a == 1 && (tidy_no_noun(fr, subj, &w[a]) ||
+                                                             tidy_in(subj, &w[a], tidy_lone)));
     if (none) {
         free(subj);
         return NULL;

@@ -728,6 +728,7 @@ fig_build(struct fig_state *fs, const struct fig_match *m, const struct span *se
         f->value *= 0.01; /* "65.42 U.S. cents, against 65.80" */
         f->value_hi *= 0.01;
     }
+    fig_sign(s, fs->n, f); /* "minus 31 degrees" */
     f->text = fig_clean_copy(s, f->span.start, f->span.end);
 
     f->sentence = *sent;
@@ -743,7 +744,7 @@ fig_build(struct fig_state *fs, const struct fig_match *m, const struct span *se
         prev = NULL;
     f->subject = fig_restated_subject(s, last, f); /* "5.6 bln shillings, or 4.1 pct of GDP" */
     if (!f->subject)
-        f->subject = fig_subject_modified(s, sent, f); /* "its 100 kWh battery" */
+        f->subject = fig_subject_early(fs->fr, s, sent, f); /* ", killing 14"; "its 100 kWh battery" */
     if (!f->subject)
         f->subject = fig_count_own_subject(fs->fr, s, sent, f);
     if (!f->subject && f->kind != FIGURE_COUNT) /* a count's noun says what it counts */
@@ -802,7 +803,7 @@ fig_merge_range(struct fig_state *fs, const struct span *sent, const char *carri
         between = fig_wis(s, &w[0], "between");
         spans = k == 2 && fig_wis(s, &w[0], "from") && fig_word_in(s, &w[1], spread);
     }
-    bool is_range = (to && (!from || spans) && !between && !p->direction && !carried) ||
+    bool is_range = (to && (!from || spans) && !between && (!p->direction || fig_range_of(s, sent, p)) && !carried) ||
                     dash || (and && between);
     if (!(is_range && p->unit && f->unit && strcmp(p->unit, f->unit) == 0 &&
           p->value_hi == p->value && f->value >= p->value))
@@ -862,7 +863,7 @@ fig_range_open(const struct fig_state *fs, const struct span *sent, struct fig_m
     const struct figure *last = fig_last(fs);
     size_t lo = last && last->span.end > sent->start ? last->span.end : sent->start;
     if (m->range || m->cur || !(m->um || m->scale) ||
-        !fig_range_lower(fs->s, lo, m->ns, m->ne, &a, &b))
+        !fig_range_lower(fs->s, fs->n, lo, m->ns, m->ne, &a, &b))
         return;
     m->range = true;
     m->n2s = m->ns;

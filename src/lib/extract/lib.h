@@ -347,6 +347,14 @@ const struct fig_unitmap *fig_measure_lookup(const char *key);
  * Colombian, Argentine, Uruguayan, Cuban or Dominican one on a dateline
  * from there, else the Mexican (fig_measures.c). */
 const char *fig_home_peso(const char *s, size_t n);
+/* The crown a bare "crowns" means in this text: the Swedish, Danish,
+ * Norwegian, Czech, Slovak, Icelandic or Estonian one on a dateline from
+ * there, else "crowns" (fig_measures.c). */
+const char *fig_home_crown(const char *s, size_t n);
+/* The sign written before figure f ("minus 31 degrees", "-8C") or after a
+ * temperature ("12 degrees below zero"): negates its value and takes the
+ * word into its span (fig_sign.c). */
+void fig_sign(const char *s, size_t n, struct figure *f);
 /* Is the speed s[ns, me) the end of an acceleration spec, "0 to 60 mph in
  * 3.4 seconds" or "0-100 km/h in 2.9 s": how a car is rated, no figure
  * (fig_measures.c)? */
@@ -395,6 +403,11 @@ char *fig_subject_referent(const char *s, const struct span *sent, size_t fstart
  * battery", "96,000 dwt product tankers"), newly allocated, or NULL
  * (fig_bare.c). */
 char *fig_subject_modified(const char *s, const struct span *sent, const struct figure *f);
+/* The doer of a participle clause the figure ends (", killing at least 14
+ * people": the main clause's subject), else fig_subject_modified
+ * (fig_participle.c). */
+char *fig_subject_early(const struct fig_res *fr, const char *s, const struct span *sent,
+                        const struct figure *f);
 /* The multiplier of a scale word ("bn" -> 1e9) and its name in *name. */
 double fig_scale_mult(const char *s, size_t a, size_t b, const char **name);
 
@@ -541,7 +554,15 @@ bool fig_vote_tally(const char *s, size_t n, size_t lo, size_t ns, size_t ne);
 /* A range's lower end written bare before "to" and the number at
  * [ns, ne), or after "between" and before "and", after lo: its span in
  * [*a, *b). */
-bool fig_range_lower(const char *s, size_t lo, size_t ns, size_t ne, size_t *a, size_t *b);
+bool fig_range_lower(const char *s, size_t n, size_t lo, size_t ns, size_t ne, size_t *a, size_t *b);
+/* Where the lower end of a range ends when it repeats the upper end's
+ * scale ("1.8 billion to 2.1 billion crowns": the end of "1.8"), else e,
+ * the end of the words before " to " (fig_range.c). */
+size_t fig_range_scaled(const char *s, size_t n, size_t lo, size_t e, size_t ne);
+/* Is the figure p before " to " the start of a noun's range, "growth of
+ * 1% to 2%", "a forecast of $4.60 to $4.80", though its sentence gives it
+ * a direction (fig_range.c)? */
+bool fig_range_of(const char *s, const struct span *sent, const struct figure *p);
 /* The currency of a cents figure at pos: the dollar or euro of the nearest
  * money figure before it (out->figures from base on), else def. */
 const char *fig_cents_currency(const struct extraction *out, size_t base, size_t pos,
