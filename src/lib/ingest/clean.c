@@ -982,7 +982,7 @@ ing_furniture_reason(const struct ingest_ctx *ctx, const char *s, size_t n)
         return "rule";
     if (n <= 200 && is_paywall(s, n))
         return "paywall";
-    if (is_newsletter_prompt(s, n))
+    if (is_newsletter_prompt(s, n) && !ing_writer_question(s, n))
         return "newsletter";
     const char *promo = ing_promo_shape(s, n);
     if (promo)

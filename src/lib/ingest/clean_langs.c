@@ -125,7 +125,8 @@ in_table(const char *s, size_t n, const char *const *t, size_t nt)
 bool
 ing_foreign_related_heading(const char *s, size_t n)
 {
-    return n <= 60 && in_table(s, n, list_heads, DS_ARRAY_LEN(list_heads));
+    return (n <= 60 && in_table(s, n, list_heads, DS_ARRAY_LEN(list_heads))) ||
+           ing_script_related_heading(s, n);
 }
 
 static bool
@@ -275,5 +276,5 @@ ing_foreign_shape(const char *s, size_t n)
         return "paywall";
     if (foreign_share(s, n))
         return "share";
-    return NULL;
+    return ing_script_shape(s, n);
 }

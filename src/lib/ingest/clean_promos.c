@@ -433,7 +433,7 @@ subscribe_call(const char *s, size_t n)
 {
     return n <= 240 && memchr(s, 'b', n) && subscribe_verb(s, n) &&
            ing_count_words_max(s, n, 31) <= 30 && addresses_reader(s, n) &&
-           !ing_has_speech_verb(s, n);
+           !ing_has_speech_verb(s, n) && !ing_writer_question(s, n);
 }
 
 /* "Bleached coral near Lizard Island. Supplied: AIMS", "... in March.

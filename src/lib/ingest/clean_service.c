@@ -804,5 +804,6 @@ ing_drop_service_lines(struct ing_doc *d)
     dash_signoff(d);
     ing_drop_app_lines(d);
     ing_drop_thread_lines(d);
+    ing_drop_saver_lines(d);
     ing_drop_zones(d);
 }

@@ -22,15 +22,15 @@
 #include "lib.h"
 
 /* Reasons that mark a page's controls (not the headline, byline or date,
- * which every article has). */
-static bool
-control_reason(const char *why)
+ * which every article has). See lib.h. */
+bool
+ing_control_reason(const char *why)
 {
     static const char *const reasons[] = {
         "label",    "icons",   "share",    "comments", "audio",   "counter", "app",
         "consent",  "paywall", "newsletter", "promo",  "related", "pager",   "thread",
         "widget",   "shopping", "download", "note",    "rule",    "time",    "controls",
-        "prompt-block", "breadcrumb", "ticker", "player"};
+        "prompt-block", "breadcrumb", "ticker", "player", "repeat"};
     if (!why)
         return false;
     for (size_t i = 0; i < DS_ARRAY_LEN(reasons); i++)
@@ -94,7 +94,7 @@ drop_zone(struct ing_doc *d, size_t a, size_t b, size_t min, int max_words)
 {
     size_t controls = 0, cand = 0;
     for (size_t i = a; i < b; i++) {
-        controls += control_reason(d->lines[i].why);
+        controls += ing_control_reason(d->lines[i].why);
         cand += control_shaped(&d->lines[i], max_words);
     }
     if (controls < min || !cand)
@@ -115,6 +115,44 @@ drop_zone(struct ing_doc *d, size_t a, size_t b, size_t min, int max_words)
         if (!list)
             l->why = "controls";
     }
+}
+
+/* The next (or, above the text, also the previous) line of a known
+ * control in zone [a, b), shaped as a control of at most three words: a
+ * tool row's button no table names beside one it does ("Deeper dive"
+ * over "Stash for later", "Clip it" under "Keep reading on the
+ * Dispatch"). Below the text only the line after a control goes: a real
+ * heading sits above the rail it heads. Not chained: the known controls
+ * are read before any is marked. */
+static void
+control_neighbours(struct ing_doc *d, size_t a, size_t b, bool above)
+{
+    if (b <= a)
+        return;
+    bool *known = xcalloc(b - a, sizeof *known);
+    for (size_t i = a; i < b; i++) /* a short control, not a note's sentence */
+        known[i - a] = ing_control_reason(d->lines[i].why) && d->lines[i].tl <= 48 &&
+                       !ing_ends_with_any(d->lines[i].t, d->lines[i].tl, ".!?");
+    for (size_t i = a; i < b; i++) {
+        if (!known[i - a])
+            continue;
+        size_t j = i + 1;
+        while (j < b && d->lines[j].blank)
+            j++;
+        if (j < b && control_shaped(&d->lines[j], 3))
+            d->lines[j].why = "controls";
+        if (!above)
+            continue;
+        size_t k = i;
+        while (k > a && d->lines[k - 1].blank)
+            k--;
+        if (k > a && control_shaped(&d->lines[k - 1], 3)) {
+            const struct ing_doc_line *up = k > a + 1 ? &d->lines[k - 2] : NULL;
+            if (!up || up->blank || up->tl == 0 || up->t[up->tl - 1] != ':')
+                d->lines[k - 1].why = "controls";
+        }
+    }
+    free(known);
 }
 
 /* A consent banner's buttons: up to three short lines under it. */
@@ -266,4 +304,6 @@ ing_drop_zones(struct ing_doc *d)
         return; /* no paragraph: nothing to tell the controls from */
     drop_zone(d, 0, first, 2, 3);
     drop_zone(d, last + 1, d->n, 2, 5);
+    control_neighbours(d, 0, first, true);
+    control_neighbours(d, last + 1, d->n, false);
 }

@@ -173,6 +173,21 @@ const char *ing_widget_shape(const char *s, size_t n);
 /* Does s head a list of other stories in one of those languages ("Mehr
  * zum Thema", "À lire aussi")? (clean_langs.c) */
 bool ing_foreign_related_heading(const char *s, size_t n);
+/* Furniture in Vietnamese, Czech, Slovak, Greek, Hindi, Arabic, Hebrew,
+ * Korean, Thai and Ukrainian (clean_scripts.c): a label, a related
+ * run-in, a follow appeal; else ing_saver_shape's answer. */
+const char *ing_script_shape(const char *s, size_t n);
+/* Does s head a list of other stories in one of those languages? */
+bool ing_script_related_heading(const char *s, size_t n);
+/* A read-later app's, a feed reader's, an AMP or print view's, a live
+ * page's or a board's own line (clean_saves.c): "app", "note",
+ * "controls", "thread", "widget", "label", "related", "tip"; or NULL. */
+const char *ing_saver_shape(const char *s, size_t n);
+/* Is s a writer's question ("Subscribe to a newsletter about a clock?
+ * Three hundred of you already have ...") rather than a call to the
+ * reader: a '?' with a later sentence that calls for nothing?
+ * (clean_saves.c) */
+bool ing_writer_question(const char *s, size_t n);
 /* Where a clock closing s[0, n) begins ("Key event14:52 GMT" -> 9), only a
  * zone or am/pm after it; 0 when there is none (clean_players.c). */
 size_t ing_time_suffix(const char *s, size_t n);
@@ -527,6 +542,13 @@ void ing_drop_thread_lines(struct ing_doc *d);
  * the last one among known controls, a consent banner's buttons, a
  * report's running heads. */
 void ing_drop_zones(struct ing_doc *d);
+/* Does a line dropped for why mark a page's control (a label, a share
+ * row, a counter, a pager ...) rather than its headline, byline or date?
+ * (clean_zones.c) */
+bool ing_control_reason(const char *why);
+/* Before the zones (clean_saves.c): a short line a tool row repeats, every
+ * copy; a poll's question and options over its results button. */
+void ing_drop_saver_lines(struct ing_doc *d);
 /* The lines that stay into body (a blank line between paragraphs), the
  * dropped ones appended to removed as "reason\tline\n". */
 void ing_assemble(struct ing_doc *d, struct buf *body, struct buf *removed);
