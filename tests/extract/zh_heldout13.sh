@@ -24,7 +24,8 @@
 # R 0.893 (100/106/112); places P 0.923
 # R 1.000 (36/39/36); topics right 34/34, "general" 0/34. The floors are
 # now the tuned values.
+# orgs R 0.902 (101/107/112) after heldout14's rules (2026-12-08: 刑事局偵查第四大隊): floor 0.90.
 . "$(dirname "$0")/python_env.sh"
 exec python3 "$TOP_SRCDIR/tests/extract/zh_gold.py" "$TOP_BUILDDIR/tests/extract/extract_dump" \
     "$DOSSIER_ASSETS" "$TOP_SRCDIR/bench/zh/heldout13.txt" --min=34 \
-    --floors=1.00,1.00,1.00,0.97,0.94,0.89
+    --floors=1.00,1.00,1.00,0.97,0.94,0.90

@@ -134,7 +134,7 @@ wordset_has(const struct wordset *ws, const char *w, size_t n, bool lower)
     return false;
 }
 
-#define EXTRACT_CODE_VERSION 14ull
+#define EXTRACT_CODE_VERSION 15ull
 
 static const struct {
     const char *file;
@@ -147,6 +147,7 @@ static const struct {
     {"places.tsv", ENTITY_PLACE},
     {"places_zh.tsv", ENTITY_PLACE},
     {"people.tsv", ENTITY_PERSON},
+    {"people_zh.tsv", ENTITY_PERSON},
 };
 
 /* The rules hash seed: it covers this code's version (bump

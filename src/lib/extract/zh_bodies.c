@@ -259,12 +259,13 @@ static void zb_market_movers(struct ent_run *r) {
 }
 
 /* A body found and a word of a firm's business right after it (中信|證券,
- * 華潤|置地, 國泰|人壽), or a parliament's house (國會|下議院: 下 stops the
+ * 華潤|置地, 國泰|人壽, 小米|汽車, 騰訊|視頻), or a parliament's house (國會|下議院: 下 stops the
  * suffix pattern): the body's mention grows over it, a new body,
  * unless the name goes on (證券及期貨, 證券公司: the pattern's). */
 static void zb_firm_tails(struct ent_run *r) {
   static const char *const tails[] = {"證券", "置地", "地產", "人壽", "資本", "期貨", "信託",
-                                      "下議院", "上議院", "眾議院", "參議院", NULL};
+                                      "汽車", "視頻", "影業", "傳媒", "下議院", "上議院",
+                                      "眾議院", "參議院", NULL};
   static struct zh_list tails_l = ZH_LIST(tails);
   static const char *const on[] = {"及", "和", "與", "公司", "集團", "交易", "市場", "業", NULL};
   static struct zh_list on_l = ZH_LIST(on);
@@ -283,7 +284,8 @@ static void zb_firm_tails(struct ent_run *r) {
 }
 
 /* A body found and a unit of it numbered by an ordinal right after it
- * (陸軍|第81集團軍, 中國航天科技集團有限公司|第八研究院): the body's mention
+ * (陸軍|第81集團軍, 中國航天科技集團有限公司|第八研究院), perhaps after a word
+ * of two characters (刑事局|偵查|第四大隊): the body's mention
  * grows over them, a new body. */
 static void zb_ordinal_units(struct ent_run *r) {
   static const char *const units[] = {"集團軍", "研究院", "研究所", "大隊", "支隊", "中隊",
@@ -294,6 +296,9 @@ static void zb_ordinal_units(struct ent_run *r) {
   for (size_t m = 0; m < r->nm; m++) {
     struct mention *mm = &r->m[m];
     size_t q = mm->end, l;
+    if (q + 15 <= r->n && (unsigned char)s[q] >= 0xE4 && (unsigned char)s[q + 3] >= 0xE4 &&
+        memcmp(s + q + 6, "\xe7\xac\xac", 3) == 0 && !zb_taken(r, q, q + 6))
+      q += 6; /* a word of two characters before the ordinal (刑事局|偵查|第四大隊) */
     if (!zh_is_org(r, mm->ref) || q + 9 > r->n || memcmp(s + q, "\xe7\xac\xac", 3) != 0)
       continue; /* 第 */
     size_t d = q + 3;
@@ -317,7 +322,30 @@ static void zb_ordinal_units(struct ent_run *r) {
   }
 }
 
+/* A body found and a place in brackets right after it, its regional arm
+ * (中國建設銀行（亞洲）, 友邦保險（香港）): the body's mention grows over
+ * them, a new body, and the place is the name's. */
+static void zb_bracket_places(struct ent_run *r) {
+  const char *s = r->s;
+  for (size_t m = 0; m < r->nm; m++) {
+    struct mention *mm = &r->m[m];
+    size_t e = mm->end;
+    if (!zh_is_org(r, mm->ref) || e + 12 > r->n || memcmp(s + e, "（", 3) != 0)
+      continue;
+    for (size_t k = 0; k < r->nm; k++) {
+      const struct mention *p = &r->m[k];
+      if (p->start != e + 3 || !zh_place_ref(r, p->ref) || p->end + 3 > r->n ||
+          memcmp(s + p->end, "）", 3) != 0)
+        continue;
+      size_t b = p->end + 3, a = mm->start;
+      zb_mention(r, a, b, zb_body(r, s, a, b)); /* drops the place and the shorter body */
+      break;
+    }
+  }
+}
+
 void zh_pass_bodies(struct ent_run *r) {
+  zb_bracket_places(r);
   zb_firm_tails(r);
   zb_ordinal_units(r);
   zb_sar_governments(r);
