@@ -733,6 +733,9 @@ static void test_names_14(void) {
       "an international body of orgs_zh.tsv");
   fig_has("全国共选出议员910席。", "910席", 910, "席", true, "席 (seats) is a measure word");
   fig_has("电站装机容量达30吉瓦。", "30吉瓦", 30, "GW", true, "吉瓦 is GW");
+  fig_has("離岸風電新增300兆瓦。", "300兆瓦", 300, "MW", true, "兆瓦 is MW, not a trillion");
+  has("美方同意对欧盟汽车征收较低关税。", "欧盟汽车", ENTITY_ORG, false,
+      "汽车 after a bloc's or a state's name is its goods, no firm");
   fig_has("PM2.5平均浓度为32微克/立方米。", "32微克/立方米", 32, "\xc2\xb5g/m3", true,
           "a concentration in µg/m3");
 }

@@ -258,6 +258,16 @@ static void zb_market_movers(struct ent_run *r) {
   }
 }
 
+/* Does the character at s end the name of a state, a bloc or a public
+ * body (歐盟, 美國, 國會, 教育部, 市政府), which own no firm's business? */
+static bool zb_state_end(const char *s) {
+  static const char ends[] = "盟國国會会部局府署院";
+  for (size_t k = 0; k + 3 <= sizeof ends - 1; k += 3)
+    if (memcmp(s, ends + k, 3) == 0)
+      return true;
+  return false;
+}
+
 /* A body found and a word of a firm's business right after it (中信|證券,
  * 華潤|置地, 國泰|人壽, 小米|汽車, 騰訊|視頻), or a parliament's house (國會|下議院: 下 stops the
  * suffix pattern): the body's mention grows over it, a new body,
@@ -278,6 +288,8 @@ static void zb_firm_tails(struct ent_run *r) {
       continue;
     if (zh_forms_at(zh_forms(&on_l), s, e + l, r->n, NULL) || zb_taken(r, e, e + l))
       continue;
+    if (l == 6 && e >= mm->start + 3 && zb_state_end(s + e - 3))
+      continue; /* 歐盟|汽車, 美國|汽車: a state's or a bloc's goods, no firm */
     mm->end = (uint32_t)(e + l);
     mm->ref = zb_body(r, s, mm->start, mm->end);
   }
