@@ -736,6 +736,13 @@ static void test_names_14(void) {
   fig_has("離岸風電新增300兆瓦。", "300兆瓦", 300, "MW", true, "兆瓦 is MW, not a trillion");
   has("美方同意对欧盟汽车征收较低关税。", "欧盟汽车", ENTITY_ORG, false,
       "汽车 after a bloc's or a state's name is its goods, no firm");
+  has("浙江恒瑞新药科技有限公司今日公告。", "浙江恒瑞新药科技有限公司",
+      ENTITY_ORG, true, "a registered name of several words before its legal form");
+  has("这家科技有限公司今日公告。", "这家科技有限公司", ENTITY_ORG, false,
+      "... not a description before it");
+  has("會議結束。省人大常委會主任主持會議。", "省人大常委會", ENTITY_ORG, true,
+      "a province's own body opening a clause takes 省");
+  has("本市人大常委會今日開會。", "市人大常委會", ENTITY_ORG, false, "... not after 本");
   fig_has("PM2.5平均浓度为32微克/立方米。", "32微克/立方米", 32, "\xc2\xb5g/m3", true,
           "a concentration in µg/m3");
 }

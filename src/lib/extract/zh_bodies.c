@@ -258,6 +258,12 @@ static void zb_market_movers(struct ent_run *r) {
   }
 }
 
+bool zh_legal_form(const char *s, size_t p, size_t e) {
+  static const char *const forms[] = {"有限公司", "股份有限公司", "有限責任公司", "股份公司", NULL};
+  static struct zh_list forms_l = ZH_LIST(forms);
+  return zh_forms_at(zh_forms(&forms_l), s, p, e, NULL) == e - p;
+}
+
 /* Does the character at s end the name of a state, a bloc or a public
  * body (歐盟, 美國, 國會, 教育部, 市政府), which own no firm's business? */
 static bool zb_state_end(const char *s) {
@@ -356,7 +362,34 @@ static void zb_bracket_places(struct ent_run *r) {
   }
 }
 
+/* A body found right after 省, 市 or 縣 that opens a clause or follows 經
+ * or 由 (省人大常委會主任, 經市人民政府研究): the province's or city's own
+ * body, its mention grows over the character (not 本市, 該省, 全省). */
+static void zb_level_prefix(struct ent_run *r) {
+  static const char levels[] = "省市縣县";
+  static const char after[] = "經经由據据";
+  const char *s = r->s;
+  for (size_t m = 0; m < r->nm; m++) {
+    struct mention *mm = &r->m[m];
+    size_t a = mm->start, k;
+    if (!zh_is_org(r, mm->ref) || a < 3)
+      continue;
+    for (k = 0; k + 3 <= sizeof levels - 1 && memcmp(s + a - 3, levels + k, 3) != 0; k += 3)
+      ;
+    if (k + 3 > sizeof levels - 1)
+      continue;
+    bool open = a < 6 || (unsigned char)s[a - 6] < 0xE4 || (unsigned char)s[a - 6] > 0xE9;
+    for (k = 0; !open && k + 3 <= sizeof after - 1; k += 3)
+      open = memcmp(s + a - 6, after + k, 3) == 0;
+    if (!open || zb_taken(r, a - 3, a))
+      continue;
+    mm->start = (uint32_t)(a - 3);
+    mm->ref = zb_body(r, s, mm->start, mm->end);
+  }
+}
+
 void zh_pass_bodies(struct ent_run *r) {
+  zb_level_prefix(r);
   zb_bracket_places(r);
   zb_firm_tails(r);
   zb_ordinal_units(r);

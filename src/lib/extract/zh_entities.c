@@ -747,8 +747,8 @@ static bool zh_org_generic_name(struct zh_run *z, size_t a, size_t e) {
   size_t l = zh_forms_before(zh_forms(&zh_org_generic_l), z->r->s, a, e, NULL);
   if (!l)
     return false;
-  if (e - a == l)
-    return true;
+  if (e - a == l || zh_legal_form(z->r->s, e - l, e))
+    return e - a == l; /* a registered name of any length before 有限公司 */
   size_t i = zh_break_at(z, e - l), i0 = zh_break_at(z, a);
   if (i == SIZE_MAX && zh_break_at(z, e) != SIZE_MAX && e - l >= a + 6)
     return false; /* a word of the dictionary holds it: 北京|协和医院 */
