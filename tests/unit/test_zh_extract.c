@@ -743,6 +743,10 @@ static void test_names_14(void) {
   has("會議結束。省人大常委會主任主持會議。", "省人大常委會", ENTITY_ORG, true,
       "a province's own body opening a clause takes 省");
   has("本市人大常委會今日開會。", "市人大常委會", ENTITY_ORG, false, "... not after 本");
+  has("东部战区新闻发言人表示，将组织演训。", "PLA Eastern Theater Command", ENTITY_ORG, true,
+      "a PLA theatre command of orgs_zh.tsv");
+  has("该案由国家监察委员会调查终结。", "National Supervisory Commission", ENTITY_ORG, true,
+      "... the supervisory commission, though the segmenter joins 案由");
   fig_has("PM2.5平均浓度为32微克/立方米。", "32微克/立方米", 32, "\xc2\xb5g/m3", true,
           "a concentration in µg/m3");
 }
