@@ -747,6 +747,8 @@ static void test_names_14(void) {
       "a PLA theatre command of orgs_zh.tsv");
   has("该案由国家监察委员会调查终结。", "National Supervisory Commission", ENTITY_ORG, true,
       "... the supervisory commission, though the segmenter joins 案由");
+  has("清盤人由德勤會計師事務所擔任。", "德勤會計師事務所", ENTITY_ORG, true,
+      "會計師事務所 after a body found grows it");
   fig_has("PM2.5平均浓度为32微克/立方米。", "32微克/立方米", 32, "\xc2\xb5g/m3", true,
           "a concentration in µg/m3");
 }

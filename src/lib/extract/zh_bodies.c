@@ -280,7 +280,8 @@ static bool zb_state_end(const char *s) {
  * unless the name goes on (證券及期貨, 證券公司: the pattern's). */
 static void zb_firm_tails(struct ent_run *r) {
   static const char *const tails[] = {"證券", "置地", "地產", "人壽", "資本", "期貨", "信託",
-                                      "汽車", "視頻", "影業", "傳媒", "下議院", "上議院",
+                                      "汽車", "視頻", "影業", "傳媒", "會計師事務所", "律師事務所",
+                                      "下議院", "上議院",
                                       "眾議院", "參議院", NULL};
   static struct zh_list tails_l = ZH_LIST(tails);
   static const char *const on[] = {"及", "和", "與", "公司", "集團", "交易", "市場", "業", NULL};
