@@ -7,7 +7,7 @@
 #      those rules and first run after them; heldout3-5, each written
 #      before a session's rules, its honest first run in its header;
 #      heldout6 ... heldout9 also run with floors by
-#      tests/extract/zh_heldout6.sh ... zh_heldout13.sh), by
+#      tests/extract/zh_heldout6.sh ... zh_heldout14.sh), by
 #      zh_gold.py;
 #   2. KWIC on both: each gold name's lines against its substring count
 #      (what word boundaries cost), by zh_kwic.py;
@@ -30,7 +30,7 @@ for gold in "$BENCH_SRC/tests/extract/gold/chinese.txt" "$BENCH_SRC/bench/zh/hel
     "$BENCH_SRC/bench/zh/heldout6.txt" "$BENCH_SRC/bench/zh/heldout7.txt" \
     "$BENCH_SRC/bench/zh/heldout8.txt" "$BENCH_SRC/bench/zh/heldout9.txt" \
     "$BENCH_SRC/bench/zh/heldout10.txt" "$BENCH_SRC/bench/zh/heldout11.txt" "$BENCH_SRC/bench/zh/heldout12.txt" \
-    "$BENCH_SRC/bench/zh/heldout13.txt"; do
+    "$BENCH_SRC/bench/zh/heldout13.txt" "$BENCH_SRC/bench/zh/heldout14.txt"; do
     echo "== $(basename "$gold")"
     python3 "$BENCH_SRC/tests/extract/zh_gold.py" "$B/tests/extract/extract_dump" \
         "$BENCH_SRC/assets" "$gold" | grep -E '^# (chinese|places|topics right)|^(not )?ok' || true

@@ -20,7 +20,8 @@
 # topics right 34/36, "general" 0/36. The floors are now the tuned values.
 # orgs P 0.926 R 0.778 (63/68/81) after heldout13's rules (2026-12-08,
 # 富途證券): floor R 0.77.
+# people R 0.933 (97/98/104) after heldout14's rules (2026-12-08): floor 0.93.
 . "$(dirname "$0")/python_env.sh"
 exec python3 "$TOP_SRCDIR/tests/extract/zh_gold.py" "$TOP_BUILDDIR/tests/extract/extract_dump" \
     "$DOSSIER_ASSETS" "$TOP_SRCDIR/bench/zh/heldout11.txt" --min=36 \
-    --floors=1.00,0.95,0.98,0.91,0.92,0.77
+    --floors=1.00,0.95,0.98,0.93,0.92,0.77

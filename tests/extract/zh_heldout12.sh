@@ -23,7 +23,8 @@
 # a name after a body and before a role, a name joined to an English name
 # in brackets): figures P 0.987 R 0.987 (75/76/76), people P 0.970 R 0.970
 # (96/99/99); topics "general" 0/34; floors raised.
+# people R 0.980 (97/100/99) after heldout14's rules (2026-12-08): floor 0.97.
 . "$(dirname "$0")/python_env.sh"
 exec python3 "$TOP_SRCDIR/tests/extract/zh_gold.py" "$TOP_BUILDDIR/tests/extract/extract_dump" \
     "$DOSSIER_ASSETS" "$TOP_SRCDIR/bench/zh/heldout12.txt" --min=34 \
-    --floors=0.98,0.98,0.96,0.96,0.94,0.89
+    --floors=0.98,0.98,0.96,0.97,0.94,0.89

@@ -24,7 +24,13 @@
 # R 0.893 (100/106/112); places P 0.923
 # R 1.000 (36/39/36); topics right 34/34, "general" 0/34. The floors are
 # now the tuned values.
+# orgs R 0.902 (101/107/112) after heldout14's rules (2026-12-08: 刑事局偵查第四大隊);
+# orgs P 0.955 R 0.955 (107/112/112) after orgs_zh.tsv gained the PLA's theatre
+# commands, the supervisory commission, the manned space office and Malaysia's
+# Chinese associations (華總, 董總, 教總): floors 0.95, 0.95; orgs P 0.956
+# R 0.973 (109/114/112) after it gained the largest property developers
+# (中海地產, 保利發展) and more firms by kind: floors 0.95, 0.97.
 . "$(dirname "$0")/python_env.sh"
 exec python3 "$TOP_SRCDIR/tests/extract/zh_gold.py" "$TOP_BUILDDIR/tests/extract/extract_dump" \
     "$DOSSIER_ASSETS" "$TOP_SRCDIR/bench/zh/heldout13.txt" --min=34 \
-    --floors=1.00,1.00,1.00,0.97,0.94,0.89
+    --floors=1.00,1.00,1.00,0.97,0.95,0.97

@@ -147,6 +147,7 @@ static const struct {
     {"places.tsv", ENTITY_PLACE},
     {"places_zh.tsv", ENTITY_PLACE},
     {"people.tsv", ENTITY_PERSON},
+    {"people_zh.tsv", ENTITY_PERSON},
 };
 
 /* The rules hash seed: it covers this code's version (bump

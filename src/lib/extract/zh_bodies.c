@@ -258,13 +258,31 @@ static void zb_market_movers(struct ent_run *r) {
   }
 }
 
+bool zh_legal_form(const char *s, size_t p, size_t e) {
+  static const char *const forms[] = {"有限公司", "股份有限公司", "有限責任公司", "股份公司", NULL};
+  static struct zh_list forms_l = ZH_LIST(forms);
+  return zh_forms_at(zh_forms(&forms_l), s, p, e, NULL) == e - p;
+}
+
+/* Does the character at s end the name of a state, a bloc or a public
+ * body (歐盟, 美國, 國會, 教育部, 市政府), which own no firm's business? */
+static bool zb_state_end(const char *s) {
+  static const char ends[] = "盟國国會会部局府署院";
+  for (size_t k = 0; k + 3 <= sizeof ends - 1; k += 3)
+    if (memcmp(s, ends + k, 3) == 0)
+      return true;
+  return false;
+}
+
 /* A body found and a word of a firm's business right after it (中信|證券,
- * 華潤|置地, 國泰|人壽), or a parliament's house (國會|下議院: 下 stops the
+ * 華潤|置地, 國泰|人壽, 小米|汽車, 騰訊|視頻), or a parliament's house (國會|下議院: 下 stops the
  * suffix pattern): the body's mention grows over it, a new body,
  * unless the name goes on (證券及期貨, 證券公司: the pattern's). */
 static void zb_firm_tails(struct ent_run *r) {
   static const char *const tails[] = {"證券", "置地", "地產", "人壽", "資本", "期貨", "信託",
-                                      "下議院", "上議院", "眾議院", "參議院", NULL};
+                                      "汽車", "視頻", "影業", "傳媒", "會計師事務所", "律師事務所",
+                                      "下議院", "上議院",
+                                      "眾議院", "參議院", NULL};
   static struct zh_list tails_l = ZH_LIST(tails);
   static const char *const on[] = {"及", "和", "與", "公司", "集團", "交易", "市場", "業", NULL};
   static struct zh_list on_l = ZH_LIST(on);
@@ -277,13 +295,16 @@ static void zb_firm_tails(struct ent_run *r) {
       continue;
     if (zh_forms_at(zh_forms(&on_l), s, e + l, r->n, NULL) || zb_taken(r, e, e + l))
       continue;
+    if (l == 6 && e >= mm->start + 3 && zb_state_end(s + e - 3))
+      continue; /* 歐盟|汽車, 美國|汽車: a state's or a bloc's goods, no firm */
     mm->end = (uint32_t)(e + l);
     mm->ref = zb_body(r, s, mm->start, mm->end);
   }
 }
 
 /* A body found and a unit of it numbered by an ordinal right after it
- * (陸軍|第81集團軍, 中國航天科技集團有限公司|第八研究院): the body's mention
+ * (陸軍|第81集團軍, 中國航天科技集團有限公司|第八研究院), perhaps after a word
+ * of two characters (刑事局|偵查|第四大隊): the body's mention
  * grows over them, a new body. */
 static void zb_ordinal_units(struct ent_run *r) {
   static const char *const units[] = {"集團軍", "研究院", "研究所", "大隊", "支隊", "中隊",
@@ -294,6 +315,9 @@ static void zb_ordinal_units(struct ent_run *r) {
   for (size_t m = 0; m < r->nm; m++) {
     struct mention *mm = &r->m[m];
     size_t q = mm->end, l;
+    if (q + 15 <= r->n && (unsigned char)s[q] >= 0xE4 && (unsigned char)s[q + 3] >= 0xE4 &&
+        memcmp(s + q + 6, "\xe7\xac\xac", 3) == 0 && !zb_taken(r, q, q + 6))
+      q += 6; /* a word of two characters before the ordinal (刑事局|偵查|第四大隊) */
     if (!zh_is_org(r, mm->ref) || q + 9 > r->n || memcmp(s + q, "\xe7\xac\xac", 3) != 0)
       continue; /* 第 */
     size_t d = q + 3;
@@ -317,7 +341,57 @@ static void zb_ordinal_units(struct ent_run *r) {
   }
 }
 
+/* A body found and a place in brackets right after it, its regional arm
+ * (中國建設銀行（亞洲）, 友邦保險（香港）): the body's mention grows over
+ * them, a new body, and the place is the name's. */
+static void zb_bracket_places(struct ent_run *r) {
+  const char *s = r->s;
+  for (size_t m = 0; m < r->nm; m++) {
+    struct mention *mm = &r->m[m];
+    size_t e = mm->end;
+    if (!zh_is_org(r, mm->ref) || e + 12 > r->n || memcmp(s + e, "（", 3) != 0)
+      continue;
+    for (size_t k = 0; k < r->nm; k++) {
+      const struct mention *p = &r->m[k];
+      if (p->start != e + 3 || !zh_place_ref(r, p->ref) || p->end + 3 > r->n ||
+          memcmp(s + p->end, "）", 3) != 0)
+        continue;
+      size_t b = p->end + 3, a = mm->start;
+      zb_mention(r, a, b, zb_body(r, s, a, b)); /* drops the place and the shorter body */
+      break;
+    }
+  }
+}
+
+/* A body found right after 省, 市 or 縣 that opens a clause or follows 經
+ * or 由 (省人大常委會主任, 經市人民政府研究): the province's or city's own
+ * body, its mention grows over the character (not 本市, 該省, 全省). */
+static void zb_level_prefix(struct ent_run *r) {
+  static const char levels[] = "省市縣县";
+  static const char after[] = "經经由據据";
+  const char *s = r->s;
+  for (size_t m = 0; m < r->nm; m++) {
+    struct mention *mm = &r->m[m];
+    size_t a = mm->start, k;
+    if (!zh_is_org(r, mm->ref) || a < 3)
+      continue;
+    for (k = 0; k + 3 <= sizeof levels - 1 && memcmp(s + a - 3, levels + k, 3) != 0; k += 3)
+      ;
+    if (k + 3 > sizeof levels - 1)
+      continue;
+    bool open = a < 6 || (unsigned char)s[a - 6] < 0xE4 || (unsigned char)s[a - 6] > 0xE9;
+    for (k = 0; !open && k + 3 <= sizeof after - 1; k += 3)
+      open = memcmp(s + a - 6, after + k, 3) == 0;
+    if (!open || zb_taken(r, a - 3, a))
+      continue;
+    mm->start = (uint32_t)(a - 3);
+    mm->ref = zb_body(r, s, mm->start, mm->end);
+  }
+}
+
 void zh_pass_bodies(struct ent_run *r) {
+  zb_level_prefix(r);
+  zb_bracket_places(r);
   zb_firm_tails(r);
   zb_ordinal_units(r);
   zb_sar_governments(r);

@@ -60,9 +60,8 @@ static size_t zh_break_at(struct zh_run *z, size_t pos) {
   return lo < z->nb && z->br[lo] == want ? lo : SIZE_MAX;
 }
 
-/* Does [a, b) overlap a mention already made in this run? With
- * places_inside, a country or place that lies inside [a, b) does not count
- * (香港 of 香港交易所). */
+/* Does [a, b) overlap a mention already made in this run? With places_inside, a
+ * country, place or famous person inside [a, b) does not count (香港 of 香港交易所). */
 static bool zh_taken(const struct zh_run *z, size_t a, size_t b,
                      bool places_inside) {
   const struct ent_run *r = z->r;
@@ -70,7 +69,8 @@ static bool zh_taken(const struct zh_run *z, size_t a, size_t b,
     const struct mention *mm = &r->m[m];
     if (!(mm->start < b && a < mm->end))
       continue;
-    if (places_inside && mm->start >= a && mm->end <= b && zh_place_ref(r, mm->ref))
+    if (places_inside && mm->start >= a && mm->end <= b &&
+        (zh_place_ref(r, mm->ref) || zh_famous_ref(r, mm->ref)))
       continue;
     return true;
   }
@@ -747,8 +747,8 @@ static bool zh_org_generic_name(struct zh_run *z, size_t a, size_t e) {
   size_t l = zh_forms_before(zh_forms(&zh_org_generic_l), z->r->s, a, e, NULL);
   if (!l)
     return false;
-  if (e - a == l)
-    return true;
+  if (e - a == l || zh_legal_form(z->r->s, e - l, e))
+    return e - a == l; /* a registered name of any length before 有限公司 */
   size_t i = zh_break_at(z, e - l), i0 = zh_break_at(z, a);
   if (i == SIZE_MAX && zh_break_at(z, e) != SIZE_MAX && e - l >= a + 6)
     return false; /* a word of the dictionary holds it: 北京|协和医院 */
@@ -837,9 +837,9 @@ static bool zh_extend_org(struct zh_run *z, size_t a, size_t e, size_t sufl) {
       continue;
     for (size_t k = z->first_m; k < r->nm; k++)
       if (k != m && r->m[k].start < e && mm->end <= r->m[k].start &&
-          !zh_place_ref(r, r->m[k].ref))
-        return false; /* a body or person named in between; a place is
-                       * part of the name (国务院|台湾|事务办公室) */
+          !zh_place_ref(r, r->m[k].ref) && !zh_famous_ref(r, r->m[k].ref))
+        return false; /* a body or person named in between; a place or a famous
+                       * name is part of it (国务院|台湾|事务办公室, 港大|李嘉誠|醫學院) */
     if (e - mm->end != sufl || sufl < 6) {
       char *name = xstrndup(r->s + a, e - a);
       mm->ref = er_dyn(r, name, ENTITY_ORG);

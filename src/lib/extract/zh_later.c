@@ -35,7 +35,9 @@ static const char *const zh_org_generic[] = {
    "集團總部", "全球總部", "地區總部", "亞太總部", "醫院", "公立醫院", "私家醫院", "私立醫院",
    "學院", "服務中心", "颱風中心", "風暴中心", "董事局", "董事會",
    /* an event's organisers, not a body with a name */
-   "組委會", "籌委會", NULL,
+   "組委會", "籌委會",
+   /* a film's producer, a body of a kind (出品公司寰亞電影) */
+   "出品公司", "製片公司", "發行公司", NULL,
 };
 struct zh_list zh_org_generic_l = ZH_LIST(zh_org_generic);
 
@@ -51,7 +53,9 @@ static const char *const zh_org_stops[] = {
    "擊敗", "戰勝", "對陣", "險勝", "大勝", "力克", "不敵", "迎戰", "淘汰", "擊退", "勝", "負", "贏", "輸", "一間", "一個", "一所", "一座", "任教於", "任職於", "就讀於",
    "畢業於", "位於", "占", "佔", "由", "案件", "頒給", "頒予", "授予", "創辦", "創立", "至", "提交", "轉介",
    "將在", "正在", "曾在", "審查", "審議", "宣判", "判決", "移送", "移交", "送交", "交由", "前往",
-   "進駐", "返回", NULL,
+   "進駐", "返回",
+   /* 經省人民政府研究決定, 公布中學文憑試, 提醒考生留意大學聯招, 環保團體地球公民基金會 */
+   "經", "公布", "提醒", "留意", "團體", "環保團體", NULL,
 };
 struct zh_list zh_org_stops_l = ZH_LIST(zh_org_stops);
 
@@ -277,6 +281,7 @@ static void zh_link_latin_names(struct ent_run *r) {
 
 void zh_pass_later(struct ent_run *r) {
   zh_mend_people(r);
+  zh_famous_as_written(r); /* after: two famous names side by side stay two */
   zh_pass_bodies(r);
   zh_pass_lists(r); /* names in lists first: their later mentions too */
   zh_pass_org_lists(r);

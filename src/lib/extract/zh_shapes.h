@@ -181,6 +181,12 @@ void zh_pass_bodies(struct ent_run *r);
  * first part after a title, 讓-諾埃爾·巴羅; two names side by side are
  * one, 阿米爾韓扎). */
 void zh_mend_people(struct ent_run *r);
+/* zh_bodies.c: is [p, e) a company's legal form (有限公司, 股份有限公司)? */
+bool zh_legal_form(const char *s, size_t p, size_t e);
+/* zh_famous.c: a gazetteer's person in Chinese text named as written. */
+void zh_famous_as_written(struct ent_run *r);
+/* Is ref a gazetteer's person (a famous name inside a body's: 李嘉誠醫學院)? */
+bool zh_famous_ref(const struct ent_run *r, uint32_t ref);
 /* zh_mend.c: does the title ending at p follow a count (三名航天員,
  * 兩位院士), so that it names a group, not the person after it? */
 bool zh_title_counted(const char *s, size_t lo, size_t p);

@@ -156,7 +156,10 @@ static const char *const zh_titles[] = {
     /* commanders (海軍司令, 司令員), astronauts (航天員),
      * prosecutors in Hong Kong and Singapore (主控官) and designers
      * (總設計師); not 董事, which 董事長 holds */
-    "司令", "司令員", "航天員", "太空人", "主控官", "設計師", NULL,
+    "司令", "司令員", "航天員", "太空人", "主控官", "設計師",
+    /* an appellant (上訴人劉家明; not 原告 nor 申請人: often a firm) and a role
+     * given by 為 (導演為麥兆輝, 主演為) */
+    "上訴人", "導演為", "主演為", NULL,
 };
 static struct zh_list zh_titles_l = ZH_LIST(zh_titles);
 
@@ -167,6 +170,8 @@ static const char *const zh_said[] = {
     "小姐", "主席", "總統", "總理", "部長", "會見", "出席", "訪問", "簽署", "致辭", "發表", "主持", "表態",
     "重申", "預計", "估計", "相信", "曾經", "昨日", "今日", "週一", "週二", "週三", "週四", "週五",
     "在記者會", "對記者", "接受", "說道", "賽後", "會後", "事後", "日前", "近日",
+    /* the form of address of appointments lists (劉小濤等同志, 王浩同志) */
+    "同志", "等同志",
     /* a visit's verbs (普京週五抵達, 馬克龍結束訪問) */
     "抵達", "結束", "到訪", "會晤", "會談", "致電",
     /* a player's deeds (後衛徐杰全場送出: the segmenter reads 徐杰全) */
