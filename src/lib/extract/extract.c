@@ -134,7 +134,7 @@ wordset_has(const struct wordset *ws, const char *w, size_t n, bool lower)
     return false;
 }
 
-#define EXTRACT_CODE_VERSION 14ull
+#define EXTRACT_CODE_VERSION 15ull
 
 static const struct {
     const char *file;
