@@ -23,10 +23,9 @@
 # those values in 84f70c5.
 # Tuned on this set (the fixes of h-meta2 after 84f70c5): dates right
 # 32/33, none wrong (a masthead's "Vol. XII, No. 14 Thursday, April 5,
-# 1934 Price 5 Cents" is not read); outlets 29/34, none wrong (the same
-# masthead, "Outlet · 3 min read", a podcast's name line, a name under a
-# headline ending in "Ltd.", a sender whose host spells only its last
-# word); titles 34/37 (a two-line headline in capitals under a running
+# 1934 Price 5 Cents" is not read); outlets 30/34, none wrong (the same
+# masthead, a podcast's name line, a name under a headline ending in
+# "Ltd.", a sender whose host spells only its last word); titles 34/37 (a two-line headline in capitals under a running
 # head, the masthead's issue line, the "Ltd." headline); authors 13/13;
 # furniture left in 0 of 37; people P 1.000 R 0.806 (names in German,
 # French, Spanish, Dutch, Swedish and Polish text: the names pass's). The
@@ -35,4 +34,4 @@
 exec python3 "$TOP_SRCDIR/tests/extract/heldout_meta.py" "$TOP_BUILDDIR/tests/ingest/ingest_dump" \
     "$TOP_BUILDDIR/tests/extract/extract_dump" "$DOSSIER_ASSETS" \
     "$TOP_SRCDIR/tests/extract/heldout_meta11" --check \
-    --floors=people_p:1.0,people_r:0.80,dates:0.96,dates_wrong:0,outlets:0.85,outlets_wrong:0,titles:0.91,furniture:0.0
+    --floors=people_p:1.0,people_r:0.80,dates:0.96,dates_wrong:0,outlets:0.88,outlets_wrong:0,titles:0.91,furniture:0.0

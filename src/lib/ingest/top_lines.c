@@ -555,6 +555,22 @@ ing_numeric_by_weekday(struct ing_doc *d)
         ing_set_date(d->a, m_ok ? &mf : &df, DATE_PUBLISHED_LINE);
 }
 
+/* A reading time alone ("3 min read", "5 minute read"), as an aggregator's
+ * copy sets it after the outlet's name. */
+static bool
+reading_time(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && isdigit((unsigned char)s[i]))
+        i++;
+    if (!i || i > 3 || i >= n || s[i] != ' ')
+        return false;
+    i++;
+    return (n - i == 8 && ing_istarts(s + i, n - i, "min read")) ||
+           (n - i == 11 && ing_istarts(s + i, n - i, "minute read")) ||
+           (n - i == 9 && ing_istarts(s + i, n - i, "mins read"));
+}
+
 /* See lib.h. */
 bool
 ing_outlet_led_fields(struct ing_doc *d, const char *s, size_t n)
@@ -575,7 +591,8 @@ ing_outlet_led_fields(struct ing_doc *d, const char *s, size_t n)
     char *name = NULL;
     struct ing_date dt;
     bool has_date = false;
-    if (!ing_is_byline(rest, rl, &name, &dt, &has_date) && !ing_find_date(rest, rl, &dt, &at))
+    if (!ing_is_byline(rest, rl, &name, &dt, &has_date) && !ing_find_date(rest, rl, &dt, &at) &&
+        !reading_time(rest, rl))
         return false;
     free(name);
     const char *canon = outlets_match(d->outlets, s, (size_t)(sep - s));
