@@ -70,6 +70,24 @@ static const struct {
     {"subject", MF_TITLE},       {"sent", MF_DATE},            {"to", MF_SKIP},
     {"cc", MF_SKIP},             {"replyto", MF_SKIP},         {"mimeversion", MF_SKIP},
     {"contenttype", MF_SKIP},    {"messageid", MF_SKIP},       {"contenttransferencoding", MF_SKIP},
+    {"bcc", MF_SKIP},
+    /* the same mail headers as other languages' clients write them (Outlook,
+     * Gmail, Apple Mail, Thunderbird in German, French, Spanish, Dutch,
+     * Italian, Portuguese, Swedish, Danish, Norwegian, Polish): sender,
+     * recipients, subject, sent date */
+    {"von", MF_FROM},            {"de", MF_FROM},              {"van", MF_FROM},
+    {"da", MF_FROM},             {"fr\xc3\xa5n", MF_FROM},     {"fra", MF_FROM},
+    {"od", MF_FROM},             {"an", MF_SKIP},              {"\xc3\xa0", MF_SKIP},
+    {"\xc3\x80", MF_SKIP},       {"a", MF_SKIP},               {"para", MF_SKIP},
+    {"aan", MF_SKIP},            {"till", MF_SKIP},            {"til", MF_SKIP},
+    {"do", MF_SKIP},             {"kopie", MF_SKIP},           {"betreff", MF_TITLE},
+    {"objet", MF_TITLE},         {"asunto", MF_TITLE},         {"onderwerp", MF_TITLE},
+    {"oggetto", MF_TITLE},       {"assunto", MF_TITLE},        {"\xc3\xa4mne", MF_TITLE},
+    {"\xc3\x84mne", MF_TITLE},   {"emne", MF_TITLE},           {"temat", MF_TITLE},
+    {"gesendet", MF_DATE},       {"enviadoel", MF_DATE},       {"enviado", MF_DATE},
+    {"verzonden", MF_DATE},      {"inviato", MF_DATE},         {"enviadaem", MF_DATE},
+    {"enviada", MF_DATE},        {"skickat", MF_DATE},         {"sendt", MF_DATE},
+    {"datum", MF_DATE},          {"data", MF_DATE},            {"fecha", MF_DATE},
 };
 
 /* The field key names, or -1. */
@@ -411,11 +429,12 @@ segment_key(const char *s, size_t n)
     size_t i = 0;
     while (i < n && i <= HEADER_MAX_KEY && s[i] != ':') {
         unsigned char c = (unsigned char)s[i];
-        if (!(isalpha(c) || c == ' ' || c == '-' || c == '_'))
-            return 0;
+        if (!(isalpha(c) || c >= 0x80 || c == ' ' || c == '-' || c == '_'))
+            return 0; /* bytes of UTF-8 letters too: "Ämne:", "À :" */
         i++;
     }
-    if (i == 0 || i > HEADER_MAX_KEY || i >= n || s[i] != ':' || !isalpha((unsigned char)s[0]))
+    if (i == 0 || i > HEADER_MAX_KEY || i >= n || s[i] != ':' ||
+        !(isalpha((unsigned char)s[0]) || (unsigned char)s[0] >= 0xC0))
         return 0;
     if (i + 1 < n && s[i + 1] != ' ' && s[i + 1] != '\t')
         return 0;
@@ -486,11 +505,64 @@ forward_marker(const char *s, size_t n)
     size_t i = 0;
     while (i < e && (s[i] == '-' || s[i] == ' '))
         i++;
-    if (ing_istarts(s + i, e - i, "forwarded message") ||
-        ing_istarts(s + i, e - i, "original message") ||
-        ing_istarts(s + i, e - i, "begin forwarded message"))
-        return e;
+    /* and the same lines of other languages' clients (German, Polish,
+     * French, Spanish, Dutch, Italian, Portuguese, Swedish, Danish) */
+    static const char *const marks[] = {
+        "forwarded message", "original message", "begin forwarded message",
+        "weitergeleitete nachricht", "anfang der weitergeleiteten nachricht",
+        "urspr\xc3\xbcngliche nachricht", "wiadomo\xc5\x9b\xc4\x87 przekazana",
+        "message transf\xc3\xa9r\xc3\xa9", "d\xc3\xa9" "but du message r\xc3\xa9" "exp\xc3\xa9" "di\xc3\xa9", "mensaje reenviado", "mensaje original", "doorgestuurd bericht",
+        "oorspronkelijk bericht", "messaggio inoltrato", "messaggio originale",
+        "mensagem encaminhada", "mensagem original", "vidarebefordrat meddelande",
+        "videresendt meddelelse", "videresendt melding"};
+    for (size_t k = 0; k < DS_ARRAY_LEN(marks); k++)
+        if (ing_istarts(s + i, e - i, marks[k]))
+            return e;
     return 0;
+}
+
+/* A mail client's line over a quoted message, "On DATE, Name <address>
+ * wrote:" as the clients of several languages write it ("Den tir. 5. mar.
+ * 2024 kl. 08.10 skrev Name <address>:", "Am DATE schrieb Name <address>:",
+ * "Le DATE, Name <address> a \xc3\xa9crit :"): its length (0 when none);
+ * the date and the sender (the name between the verb and the address, or
+ * after the last comma before it) go to m. */
+static size_t
+reply_line(const char *s, size_t n, struct ing_meta *m)
+{
+    static const char *const verbs[] = {" wrote", " skrev ", " schrieb ", " a \xc3\xa9" "crit",
+                                        " escribi\xc3\xb3", " schreef ", " ha scritto",
+                                        " escreveu", " napisa\xc5\x82", " kirjoitti"};
+    const char *nl = memchr(s, '\n', n);
+    size_t e = nl ? (size_t)(nl - s) : n, t = e;
+    while (t && (s[t - 1] == ' ' || s[t - 1] == '\r'))
+        t--;
+    const char *lt = memchr(s, '<', t), *gt = lt ? memchr(lt, '>', t - (size_t)(lt - s)) : NULL;
+    if (t < 12 || t > 300 || s[t - 1] != ':' || !lt || !gt || !memchr(lt, '@', (size_t)(gt - lt)))
+        return 0;
+    const char *verb = NULL;
+    size_t vl = 0;
+    for (size_t k = 0; k < DS_ARRAY_LEN(verbs) && !verb; k++) {
+        vl = strlen(verbs[k]);
+        for (const char *p = s; p + vl <= s + t && !verb; p++)
+            if (ing_istarts(p, (size_t)(s + t - p), verbs[k]))
+                verb = p;
+    }
+    struct ing_date dt;
+    size_t at;
+    if (!verb || !ing_find_date(s, (size_t)(lt - s), &dt, &at))
+        return 0;
+    const char *name = verb < lt ? verb + vl : NULL;
+    if (!name)
+        for (const char *p = lt; p > s && !name; p--)
+            if (p[-1] == ',')
+                name = p;
+    const char *dend = verb < lt ? verb : (name ? name - 1 : lt);
+    if (!m->date)
+        set_str(&m->date, s, (size_t)(dend - s));
+    if (!m->sender && !m->sender_domain)
+        set_sender(m, name ? name : lt, (size_t)(gt + 1 - (name ? name : lt)));
+    return e;
 }
 
 /* A label in capitals over a header block ("PRESS CLIPPING", then a blank
@@ -569,10 +641,21 @@ ing_header_block(const char *text, size_t n, struct ing_meta *m, struct buf *rem
         buf_append(removed, text + i, fwd);
         buf_putc(removed, '\n');
         i += fwd;
-        if (i < n && text[i] == '\n')
+        while (i < n && (text[i] == '\n' || text[i] == ' '))
+            i++; /* Apple Mail leaves a blank line under its mark */
+    }
+    size_t reply = fwd ? 0 : reply_line(text + i, n - i, m);
+    if (reply) {
+        buf_puts(removed, "header\t");
+        buf_append(removed, text + i, reply);
+        buf_putc(removed, '\n');
+        i += reply;
+        while (i < n && (text[i] == '\n' || text[i] == ' '))
             i++;
     }
     size_t end, lines = header_run(text, n, i, &end, NULL);
+    if (!lines && reply)
+        return i;
     size_t lab = fwd ? 0 : caps_label(text + i, n - i);
     bool titled = false;
     if (!lines && !lab && !fwd && (lab = plain_label(text + i, n - i)) != 0 &&
@@ -716,9 +799,31 @@ stated_source(struct ing_doc *d, char *src, const char *url)
     return src;
 }
 
+/* The ASCII letter a Latin letter with a diacritic (U+00C0-U+00FF: "ä",
+ * "å", "é", "ñ") is spelled with in a host name, in lower case; 0 when
+ * none (the bytes at s, *len set to the bytes read). */
+static char
+host_letter(const char *s, size_t n, size_t *len)
+{
+    static const char c3[] = "aaaaaaaceeeeiiiidnooooo\0ouuuuyts"
+                             "aaaaaaaceeeeiiiidnooooo\0ouuuuyty";
+    unsigned char c = (unsigned char)s[0];
+    *len = 1;
+    if (c < 0x80)
+        return (char)tolower(c);
+    if (c == 0xC3 && n >= 2 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] <= 0xBF) {
+        *len = 2;
+        return c3[(unsigned char)s[1] - 0x80];
+    }
+    return 0;
+}
+
 /* The leading words of a sender's name that its address's domain spells
  * ("Mongabay News" at mongabay.com: "Mongabay"; "Fox News" at foxnews.com:
- * the whole), case and spaces ignored; 0 when no run of words does. */
+ * the whole; "Skärgårdsbladet" at skargardsbladet.se), case, spaces and
+ * diacritics ignored, and short words the host leaves out passed over
+ * (an article first, "Il Notiziario della Valle" at notiziariovalle.it);
+ * 0 when no run of words does. */
 static size_t
 domain_spelled(const char *name, size_t nl, const char *domain)
 {
@@ -730,15 +835,28 @@ domain_spelled(const char *name, size_t nl, const char *domain)
     const char *lab = last;
     while (lab > domain && lab[-1] != '.')
         lab--;
-    size_t ll = (size_t)(last - lab), k = 0, best = 0;
-    for (size_t i = 0; i < nl && k < ll; i++) {
+    size_t ll = (size_t)(last - lab), k = 0, best = 0, len;
+    for (size_t i = 0; i < nl && k < ll; i += len) {
         char c = name[i];
+        len = 1;
         if (c == ' ' || c == '-' || c == '.')
             continue;
-        if (tolower((unsigned char)c) != tolower((unsigned char)lab[k]))
+        char h = host_letter(name + i, nl - i, &len);
+        if (h != tolower((unsigned char)lab[k])) {
+            size_t we = i;
+            while (we < nl && name[we] != ' ')
+                we++;
+            /* a short word at a word's start, the first or one in lower
+             * case, that the host does not spell */
+            if ((i == 0 || name[i - 1] == ' ') && we - i <= 5 && we < nl &&
+                (i == 0 || islower((unsigned char)c))) {
+                len = we - i;
+                continue;
+            }
             return 0;
-        if (++k == ll && (i + 1 == nl || name[i + 1] == ' '))
-            best = i + 1;
+        }
+        if (++k == ll && (i + len == nl || name[i + len] == ' '))
+            best = i + len;
     }
     return k >= 3 ? best : 0;
 }

@@ -125,6 +125,15 @@ void html_set_once(char **dst, const char *v);
  * the site's name. Fields are malloc'd or NULL. */
 void html_meta_read(xmlDoc *doc, struct html_meta *m);
 void html_meta_clear(struct html_meta *m);
+/* The original outlet an aggregator's page (site: its og:site_name or
+ * the like, "Yahoo News", "MSN") names in a provider block or a copyright
+ * line, or NULL (html_provider.c). */
+char *html_provider_site(xmlNode *root, const char *site);
+/* A stated publication time in UTC before noon ("2024-03-05T03:40:00Z")
+ * on a page that prints the day before as its date (an evening in the
+ * Americas, "March 4, 2024 10:40 PM EST"): the printed, local day wins
+ * (html_dates.c). */
+void html_local_day(xmlNode *root, struct html_meta *m);
 /* The name an author page's address spells ("https://x.example/author/
  * delia-brandt/" gives "Delia Brandt"): two or three words of letters
  * under /author/, /authors/, /staff/, /writers/, /people/ or /profile/;

@@ -521,3 +521,37 @@ html_date_elements(xmlNode *root, struct html_meta *m)
     read_date_element(root, m);
     read_script_state(root, m);
 }
+
+/* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
+static long
+civil_days(int y, int m, int d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+
+/* See html.h. */
+void
+html_local_day(xmlNode *root, struct html_meta *m)
+{
+    const char *p = m->published;
+    size_t l = p ? strlen(p) : 0;
+    struct ing_date a, b;
+    if (l < 17 || p[10] != 'T' || !(p[l - 1] == 'Z' || (l >= 6 && strcmp(p + l - 6, "+00:00") == 0)) ||
+        atoi(p + 11) >= 12 || !ing_parse_date_whole(p, 10, &a) || !a.d)
+        return;
+    struct html_meta probe = {0};
+    probe.numeric_order = m->numeric_order;
+    read_date_element(root, &probe);
+    if (probe.published && strlen(probe.published) >= 10 &&
+        ing_parse_date_whole(probe.published, 10, &b) && b.d &&
+        civil_days(b.y, b.m, b.d) + 1 == civil_days(a.y, a.m, a.d)) {
+        free(m->published); /* "10:40 PM EST" printed, 03:40 UTC stated: the printed day */
+        m->published = probe.published;
+        probe.published = NULL;
+    }
+    html_meta_clear(&probe);
+}

@@ -824,6 +824,7 @@ html_meta_read(xmlDoc *doc, struct html_meta *m)
     read_time(root, m);
     read_posted(root, m);
     html_date_elements(root, m);
+    html_local_day(root, m);
     if (!m->title && doc_title && doc_title[0])
         m->title = clean_title(root, doc_title);
     if (!m->title && !doc_title)
@@ -834,6 +835,11 @@ html_meta_read(xmlDoc *doc, struct html_meta *m)
         read_site_name(root, doc_title, m);
     if (!m->site)
         m->site = html_copyright_site(root);
+    char *prov = html_provider_site(root, m->site); /* a story on Yahoo or MSN */
+    if (prov) {
+        free(m->site);
+        m->site = prov;
+    }
     free(doc_title);
     /* what the page says may hold white space runs and entities already
      * decoded by the parser; collapse the runs */

@@ -77,8 +77,9 @@ drop_page_meta_lines(struct ing_doc *d)
                    (nl = ing_outlet_then_date(l->t, l->tl, &dt)) != 0) {
             l->why = "source"; /* "Paper \xe2\x80\x94 30 May 2024 \xe2\x80\x94 page 7" under the headline */
             note_page_date(&pd, l, &dt);
+            size_t pl = ing_page_lead(l->t, nl); /* a running head's page */
             if (!d->source)
-                ing_set_source(d, l->t, nl, RANK_ALONE_UNKNOWN);
+                ing_set_source(d, l->t + pl, nl - pl, RANK_ALONE_UNKNOWN);
         } else if (!by && (nl = ing_name_fields_line(l->t, l->tl, &dt)) != 0) {
             l->why = "byline"; /* "Jane Roe \xc2\xb7 Outlet \xc2\xb7 Posted: ..." */
             note_page_date(&pd, l, &dt);

@@ -658,6 +658,17 @@ void ing_running_heads(struct ing_doc *d);
  * date" / "Paper - date" (the name shaped as an outlet's): the name's
  * length and the date, or 0. */
 size_t ing_outlet_then_date(const char *s, size_t n, struct ing_date *dt);
+/* A running head's page number before the paper's name ("Page 2 \xe2\x80\x94 ",
+ * "A6 | ", "4 " before a name in capitals): its length, or 0. The name
+ * ing_outlet_then_date measures includes it. */
+size_t ing_page_lead(const char *s, size_t n);
+/* Is s[0..nl) one word (no outlet the table knows) before a dash and a
+ * date ("Harare \xe2\x80\x94 4 March 2024")? A dateline's place then, no outlet. */
+bool ing_place_dash(const char *s, size_t n, size_t nl);
+/* Is line i a "Source:" or "Data:" line right under a chart's, table's or
+ * map's label line ("Chart: rents by region")? Its source is the data's,
+ * its date the data's, neither the article's. */
+bool ing_chart_source(const struct ing_doc *d, size_t i);
 /* A numeric date ("14/02/2024", "12.03.2024"), day first with dots, when
  * the first number cannot be a month or when day_first. */
 bool ing_numeric_date(const char *s, size_t n, bool day_first, struct ing_date *dt);

@@ -357,13 +357,15 @@ top_meta_line(struct ing_doc *d, size_t i, bool first)
         l->why = "date";
     } else if (ing_is_outlet_date_line(l->t, l->tl, &vl, &dt)) {
         const char *canon = outlets_match(d->outlets, l->t, vl);
-        ing_set_source(d, canon ? canon : l->t, canon ? strlen(canon) : vl,
-                       canon ? RANK_ALONE : RANK_ALONE_UNKNOWN);
+        if (canon || !ing_place_dash(l->t, l->tl, vl)) /* "Harare \xe2\x80\x94 4 March 2024" */
+            ing_set_source(d, canon ? canon : l->t, canon ? strlen(canon) : vl,
+                           canon ? RANK_ALONE : RANK_ALONE_UNKNOWN);
         ing_set_date(a, &dt, DATE_ISO_LINE);
         l->why = "source";
     } else if ((vl = ing_outlet_then_date(l->t, l->tl, &dt)) != 0) {
-        const char *canon = outlets_match(d->outlets, l->t, vl);
-        ing_set_source(d, canon ? canon : l->t, canon ? strlen(canon) : vl,
+        size_t pl = ing_page_lead(l->t, vl); /* a running head's page */
+        const char *canon = outlets_match(d->outlets, l->t + pl, vl - pl);
+        ing_set_source(d, canon ? canon : l->t + pl, canon ? strlen(canon) : vl - pl,
                        canon ? RANK_ALONE : RANK_ALONE_UNKNOWN);
         ing_set_date(a, &dt, DATE_ISO_LINE);
         l->why = "source";
@@ -399,7 +401,7 @@ top_meta_line(struct ing_doc *d, size_t i, bool first)
             nx->why = "byline";
         }
         free(probe);
-    } else if (ing_is_source_line(l->t, l->tl, &val, &vl)) {
+    } else if (ing_is_source_line(l->t, l->tl, &val, &vl) && !ing_chart_source(d, i)) {
         meta_source(d, val, vl);
         ing_meta_fields(d, l->t, l->tl); /* "Source: X | Date: ... | URL: ..." */
         ing_source_line_date(d, l->t, l->tl, val, vl);
@@ -708,6 +710,8 @@ ing_meta_bottom(struct ing_doc *d)
         if (ing_is_print_line(l->t, l->tl, &val, &vl)) {
             ing_print_site(d, val, vl);
             l->why = "print";
+        } else if (ing_chart_source(d, i)) {
+            continue; /* "Chart: ..." over "Source: ONS, 12 March 2024": the data's */
         } else if (ing_is_source_line(l->t, l->tl, &val, &vl)) {
             meta_source(d, val, vl);
             ing_source_line_date(d, l->t, l->tl, val, vl);

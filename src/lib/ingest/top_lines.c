@@ -23,8 +23,91 @@
  * 2024": a name shaped as an outlet's, a comma or a dash, then a whole
  * date (a place before a date, "Washington, March 3, 2024", is no outlet's
  * name). The name's length, or 0. */
+static size_t weekday_head(const char *s, size_t n);
+
+/* See lib.h. */
+size_t
+ing_page_lead(const char *s, size_t n)
+{
+    size_t i = 0;
+    if (ing_istarts(s, n, "page ") || ing_istarts(s, n, "p. "))
+        i = s[1] == '.' ? 3 : 5;
+    else if (n && s[0] >= 'A' && s[0] <= 'H' && n > 1 && isdigit((unsigned char)s[1]))
+        i = 1; /* a section's page, "A6" */
+    size_t d = i;
+    while (d < n && d - i < 3 && isdigit((unsigned char)s[d]))
+        d++;
+    if (d == i || d >= n || isdigit((unsigned char)s[d]))
+        return 0;
+    static const char *const seps[] = {" \xe2\x80\x94 ", " \xe2\x80\x93 ", " - ", " | "};
+    for (size_t k = 0; k < DS_ARRAY_LEN(seps); k++)
+        if (ing_istarts(s + d, n - d, seps[k]))
+            return d + strlen(seps[k]);
+    /* "4 THE DALTON GAZETTE, ...": a bare number before a name in capitals */
+    return s[d] == ' ' && d + 2 < n && isupper((unsigned char)s[d + 1]) &&
+                   isupper((unsigned char)s[d + 2]) ? d + 1 : 0;
+}
+
+/* Does the name end in a weekday after a separator ("The Clarion \xe2\x80\x94 Friday"
+ * before ", October 3, 1952")? Then the date starts at the weekday. */
+static bool
+name_ends_in_weekday(const char *s, size_t nl)
+{
+    size_t b = nl;
+    while (b && s[b - 1] != ' ')
+        b--;
+    if (b < 3 || b == nl || !(s[b - 2] == '-' || s[b - 2] == '|' || (unsigned char)s[b - 2] >= 0x80))
+        return false;
+    char w[24];
+    size_t wl = nl - b;
+    if (wl + 2 > sizeof w)
+        return false;
+    memcpy(w, s + b, wl);
+    memcpy(w + wl, ", ", 2);
+    return weekday_head(w, wl + 2) != 0;
+}
+
+/* See lib.h. */
+bool
+ing_place_dash(const char *s, size_t n, size_t nl)
+{
+    return nl && !memchr(s, ' ', nl) && nl + 4 < n &&
+           (ing_istarts(s + nl, n - nl, " \xe2\x80\x94 ") || ing_istarts(s + nl, n - nl, " \xe2\x80\x93 "));
+}
+
+/* See lib.h. */
+bool
+ing_chart_source(const struct ing_doc *d, size_t i)
+{
+    static const char *const labels[] = {"chart:", "graphic:", "graph:", "table:", "figure:",
+                                         "map:", "infographic:", "grafik:", "graphique :",
+                                         "graphique:", "gr\xc3\xa1" "fico:", "tabelle:"};
+    const struct ing_doc_line *l = &d->lines[i];
+    if (!ing_istarts(l->t, l->tl, "source:") && !ing_istarts(l->t, l->tl, "sources:") &&
+        !ing_istarts(l->t, l->tl, "data:") && !ing_istarts(l->t, l->tl, "quelle:"))
+        return false;
+    size_t p = ing_prev_line(d, i);
+    if (p == (size_t)-1)
+        return false;
+    for (size_t k = 0; k < DS_ARRAY_LEN(labels); k++)
+        if (ing_istarts(d->lines[p].t, d->lines[p].tl, labels[k]))
+            return true;
+    return false;
+}
+
+/* The outlet and date of a line that may open with a running head's page
+ * number (see ing_page_lead; the caller skips it in the name). */
+static size_t outlet_then_date_at(const char *s, size_t n, struct ing_date *dt);
+
 size_t
 ing_outlet_then_date(const char *s, size_t n, struct ing_date *dt)
+{
+    size_t lead = ing_page_lead(s, n), r = outlet_then_date_at(s + lead, n - lead, dt);
+    return r ? lead + r : 0;
+}
+
+static size_t
+outlet_then_date_at(const char *s, size_t n, struct ing_date *dt)
 {
     /* " | ": a PDF's masthead line, "PAPER  |  Tuesday, March 5, 2024  |  Page A6" */
     static const char *const seps[] = {", ", " - ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", " | "};
@@ -37,6 +120,8 @@ ing_outlet_then_date(const char *s, size_t n, struct ing_date *dt)
         size_t nl = (size_t)(hit - s), r = nl + strlen(seps[k]), de = n;
         while (nl && s[nl - 1] == ' ')
             nl--;
+        if (name_ends_in_weekday(s, nl))
+            continue;
         while (r < n && s[r] == ' ')
             r++;
         /* "X \xe2\x80\x94 30 May 2024 \xe2\x80\x94 page 7": a clipping's page after the date */
@@ -180,8 +265,8 @@ ing_place_date_line(const char *s, size_t n, struct ing_date *dt)
     size_t pl = (size_t)(comma - s), words = 0;
     for (size_t i = 0; i < pl; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c >= '0' && c <= '9')
-            return false;
+        if ((c >= '0' && c <= '9') || c == ':')
+            return false; /* a place holds no label: "Source: ONS, 12 March 2024" */
         if (i == 0 || s[i - 1] == ' ') {
             if (c == ' ' || !((c >= 'A' && c <= 'Z') || c >= 0x80) || ++words > 3)
                 return false;
@@ -470,6 +555,22 @@ ing_numeric_by_weekday(struct ing_doc *d)
         ing_set_date(d->a, m_ok ? &mf : &df, DATE_PUBLISHED_LINE);
 }
 
+/* A reading time alone ("3 min read", "5 minute read"), as an aggregator's
+ * copy sets it after the outlet's name. */
+static bool
+reading_time(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && isdigit((unsigned char)s[i]))
+        i++;
+    if (!i || i > 3 || i >= n || s[i] != ' ')
+        return false;
+    i++;
+    return (n - i == 8 && ing_istarts(s + i, n - i, "min read")) ||
+           (n - i == 11 && ing_istarts(s + i, n - i, "minute read")) ||
+           (n - i == 9 && ing_istarts(s + i, n - i, "mins read"));
+}
+
 /* See lib.h. */
 bool
 ing_outlet_led_fields(struct ing_doc *d, const char *s, size_t n)
@@ -490,7 +591,8 @@ ing_outlet_led_fields(struct ing_doc *d, const char *s, size_t n)
     char *name = NULL;
     struct ing_date dt;
     bool has_date = false;
-    if (!ing_is_byline(rest, rl, &name, &dt, &has_date) && !ing_find_date(rest, rl, &dt, &at))
+    if (!ing_is_byline(rest, rl, &name, &dt, &has_date) && !ing_find_date(rest, rl, &dt, &at) &&
+        !reading_time(rest, rl))
         return false;
     free(name);
     const char *canon = outlets_match(d->outlets, s, (size_t)(sep - s));
