@@ -450,9 +450,11 @@ top_scan(struct ing_doc *d, struct top *t)
             ing_set_source(d, canon ? canon : l->t, canon ? strlen(canon) : l->tl, RANK_ALONE_SEEN);
             l->why = "source";
         }
-        if (l->why && strcmp(l->why, "app") == 0 && ing_outlet_led_fields(d, l->t, l->tl))
-            l->why = "source"; /* a saved copy's "Outlet · 3 min read": the furniture
-                                  pass dropped it, and it names the outlet */
+        if (l->why && strcmp(l->why, "app") == 0) { /* "X · 3 min read": metadata first */
+            l->why = NULL;
+            if (!top_meta_line(d, i, t->n == 0))
+                l->why = "app";
+        }
         bool credit = t->n == 1 && i > 0 && (!l->why || strcmp(l->why, "caption") == 0) &&
                       ing_prev_line(d, i) == t->idx[0] &&
                       ing_caption_byline(d, l); /* "Jane Roe | Reuters" right under the title */
