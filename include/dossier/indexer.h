@@ -53,7 +53,8 @@
 #define INDEX_MAX_PREPARE 4
 
 struct index_progress {
-    const char *phase;   /* "scanning", "indexing", "re-extracting" */
+    const char *phase;   /* "scanning", "indexing", "re-extracting"; after
+                          * the last file, the end's steps (total 0) */
     size_t done, total;  /* files (or documents) */
     uint64_t bytes;      /* bytes read so far in this phase */
     double elapsed;      /* seconds since the run started */

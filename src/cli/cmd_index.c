@@ -24,6 +24,11 @@ progress(const struct index_progress *p, void *ud)
 {
     (void)ud;
     double mb = (double)p->bytes / 1e6;
+    if (!p->total) { /* a step after the last file: its name only */
+        fprintf(stderr, "\r\033[K%s ", p->phase);
+        fflush(stderr);
+        return;
+    }
     fprintf(stderr, "\r%s %zu/%zu files  %.1f MB  %.1f MB/s ", p->phase, p->done, p->total, mb,
             p->elapsed > 0 ? mb / p->elapsed : 0.0);
     fflush(stderr);

@@ -650,13 +650,18 @@ finish_run(struct run *r, const char *const *roots, size_t nroots, struct ds_err
     if (stale < 0 || (stale > 0 && neardup_backfill(s, err) < 0))
         return -1;
     cpu[IDX_STEP_GONE] += idx_thread_cpu() - t;
+    /* the steps after the last file, named on the progress line (at 100k
+     * documents they take minutes) */
+    idx_report(r, "statistics, stories and themes", 0, 0, true);
     if (stats_stories_themes(r, err) != 0)
         return -1;
     t = idx_thread_cpu();
     /* What was skipped this run is what `dossier stats` reports. */
     if (record_skips(s, r->sum, err) != 0)
         return -1;
-    /* The pages deletions left empty go back (store.h). */
+    /* The pages deletions left empty go back (store.h); a new index's
+     * full-text segments are merged and its b-trees packed. */
+    idx_report(r, "saving the index", 0, 0, true);
     int rc = store_reclaim(s, NULL, err);
     cpu[IDX_STEP_RECLAIM] += idx_thread_cpu() - t;
     return rc;
