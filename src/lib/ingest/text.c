@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <limits.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
@@ -355,6 +356,33 @@ static const char *const months_other[][12] = {
      "\xe0\xb8\x98\xe0\xb8\xb1\xe0\xb8\x99\xe0\xb8\xa7\xe0\xb8\xb2\xe0\xb8\x84\xe0\xb8\xa1"},
 };
 
+/* months_other by first byte, each byte's names in the table's order (a name
+ * two languages share keeps the first one's month); built once. */
+#define MONTHS_OTHER_N (DS_ARRAY_LEN(months_other) * 12)
+static struct { const char *s; size_t len; int month; } other_names[MONTHS_OTHER_N];
+static size_t other_start[257];
+static pthread_once_t other_once = PTHREAD_ONCE_INIT;
+
+static void
+other_index(void)
+{
+    size_t fill[256] = {0};
+    for (size_t l = 0; l < DS_ARRAY_LEN(months_other); l++)
+        for (int m = 0; m < 12; m++)
+            fill[(unsigned char)months_other[l][m][0]]++;
+    for (size_t b = 0; b < 256; b++)
+        other_start[b + 1] = other_start[b] + fill[b];
+    memcpy(fill, other_start, sizeof fill);
+    for (size_t l = 0; l < DS_ARRAY_LEN(months_other); l++)
+        for (int m = 0; m < 12; m++) {
+            const char *name = months_other[l][m];
+            size_t k = fill[(unsigned char)name[0]]++;
+            other_names[k].s = name;
+            other_names[k].len = strlen(name);
+            other_names[k].month = m + 1;
+        }
+}
+
 int
 ing_month(const char *s, size_t n)
 {
@@ -377,11 +405,11 @@ ing_month(const char *s, size_t n)
         if (eq && (n == ml || n == 3 || (m == 8 && n == 4)))
             return m + 1;
     }
-    char c0 = lc(s[0]); /* the first byte first: most words are no month */
-    for (size_t l = 0; l < DS_ARRAY_LEN(months_other); l++)
-        for (int m = 0; m < 12; m++)
-            if (months_other[l][m][0] == c0 && ing_ieq(s, n, months_other[l][m]))
-                return m + 1;
+    pthread_once(&other_once, other_index);
+    unsigned char c0 = (unsigned char)lc(s[0]); /* most words are no month */
+    for (size_t k = other_start[c0]; k < other_start[c0 + 1]; k++)
+        if (other_names[k].len == n && ing_ieq(s, n, other_names[k].s))
+            return other_names[k].month;
     return 0;
 }
 
